@@ -1,0 +1,5 @@
+"""Row normalisation shared by the ingest jobs."""
+
+
+def normalise_row(row):
+    return {key.strip().lower(): value.strip() for key, value in row.items()}

@@ -1,0 +1,1 @@
+"""Lakehouse sidecar: embeddings, generation and admin endpoints."""

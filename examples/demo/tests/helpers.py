@@ -1,0 +1,2 @@
+def assert_ok(payload):
+    assert payload["ok"] is True

@@ -1,0 +1,50 @@
+/**
+ * The roots of each verdict tier, with the sentence that starts each evidence chain.
+ */
+import type { Edge } from '../model/edge.js';
+import type { Entry } from '../model/entry.js';
+import type { FileRecord } from '../model/file.js';
+import type { Verdict } from '../model/verdict.js';
+import { byString } from '../util/compare.js';
+
+export interface Root {
+  file: string;
+  evidence: string;
+}
+
+const RUNNABLE_WORDS: Record<string, string> = {
+  'main-guard': 'has an `if __name__ == "__main__"` guard',
+  shebang: 'has a shebang line',
+  'cli-framework': 'defines a command-line interface',
+  'top-level-code': 'runs code at the top level',
+};
+
+const runnableEvidence = (file: FileRecord): string | null => {
+  const markers = (file.runnable ?? []).filter((m) => m !== 'top-level-code' || file.language === 'python');
+  if (markers.length === 0) return file.executable && file.language === 'shell' ? 'is an executable shell script' : null;
+  const words = markers.map((m) => RUNNABLE_WORDS[m]);
+  return `runnable on its own: ${words.join(', ')}${file.executable ? ' (executable)' : ''}`;
+};
+
+const sortRoots = (roots: Root[]): Root[] => roots.sort((a, b) => byString(a.file, b.file) || byString(a.evidence, b.evidence));
+
+/** Roots per tier, in the order the tiers are tried. */
+export const rootsByTier = (files: FileRecord[], edges: Edge[], entries: Entry[]): [Verdict, Root[]][] => {
+  const entryRoots = (kind: Verdict): Root[] =>
+    sortRoots(entries.filter((e) => e.kind === kind && e.file !== null).map((e) => ({ file: e.file!, evidence: e.evidence })));
+  const documented = sortRoots(
+    edges.filter((e) => e.kind === 'doc-mention' && e.to !== null).map((e) => ({ file: e.to!, evidence: e.label ?? `referenced in ${e.from}:${e.line}` })),
+  );
+  const manual: Root[] = [];
+  for (const f of files) {
+    const evidence = runnableEvidence(f);
+    if (evidence) manual.push({ file: f.path, evidence });
+  }
+  return [
+    ['production', entryRoots('production')],
+    ['tooling', entryRoots('tooling')],
+    ['test', entryRoots('test')],
+    ['documented', documented],
+    ['manual', sortRoots(manual)],
+  ];
+};

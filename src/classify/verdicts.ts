@@ -1,0 +1,61 @@
+/**
+ * classify: every source file gets exactly one verdict and the evidence for it — the shortest
+ * chain from a root for reachable files, and what was looked for and not found for the rest.
+ */
+import type { Edge } from '../model/edge.js';
+import type { Entry } from '../model/entry.js';
+import type { FileRecord } from '../model/file.js';
+import { isSourceLanguage } from '../model/file.js';
+import type { Verdict } from '../model/verdict.js';
+import { sortedUnique } from '../util/compare.js';
+import { followableEdges, reachByTier, type Reached } from './reachability.js';
+import { rootsByTier } from './roots.js';
+
+const MAX_NAMED_IMPORTERS = 3;
+
+const hopSentence = (edge: Edge): string => {
+  if (edge.label) return edge.label;
+  const verb = edge.kind === 'exec' ? 'run by' : edge.kind === 'reference' ? 'named in' : 'imported by';
+  return `${verb} ${edge.from}:${edge.line}`;
+};
+
+/** With hops after it, the root sentence names its file, so the chain never reads as if it were about the last file. */
+const chainEvidence = (reached: Reached): string[] =>
+  reached.path.length === 0 ? [reached.root.evidence] : [`${reached.root.file} — ${reached.root.evidence}`, ...reached.path.map(hopSentence)];
+
+const lastChangeNote = (file: FileRecord): string[] => (file.lastChange ? [`last commit ${file.lastChange}`] : []);
+
+/** Why nothing reaches a file: its importers (if any, all unreached) and the kinds of root checked. */
+const deadEvidence = (file: FileRecord, incoming: Edge[]): string[] => {
+  const importers = sortedUnique(incoming.filter((e) => e.kind !== 'doc-mention').map((e) => e.from));
+  const first = importers.length === 0
+    ? 'not imported, run or referenced by any file'
+    : `only used by files that are dead themselves: ${importers.slice(0, MAX_NAMED_IMPORTERS).join(', ')}${importers.length > MAX_NAMED_IMPORTERS ? ` and ${importers.length - MAX_NAMED_IMPORTERS} more` : ''}`;
+  return [first, 'no entry point, test rule, docs mention or runnable marker reaches it', ...lastChangeNote(file)];
+};
+
+export interface Classification {
+  verdicts: Map<string, { verdict: Verdict; evidence: string[] }>;
+}
+
+export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[]): Classification => {
+  const sourceFiles = new Set(files.filter((f) => isSourceLanguage(f.language)).map((f) => f.path));
+  const adjacency = followableEdges(edges);
+  const reached = reachByTier(sourceFiles, adjacency, rootsByTier(files, edges, entries));
+  const incoming = new Map<string, Edge[]>();
+  for (const e of edges) if (e.to !== null && e.to !== e.from) (incoming.get(e.to) ?? incoming.set(e.to, []).get(e.to)!).push(e);
+
+  const verdicts: Classification['verdicts'] = new Map();
+  for (const file of files) {
+    if (!sourceFiles.has(file.path)) continue;
+    const r = reached.get(file.path);
+    if (r) {
+      const evidence = chainEvidence(r);
+      if (r.verdict === 'manual' || r.verdict === 'documented') evidence.push(...lastChangeNote(file));
+      verdicts.set(file.path, { verdict: r.verdict, evidence });
+    } else {
+      verdicts.set(file.path, { verdict: 'dead', evidence: deadEvidence(file, incoming.get(file.path) ?? []) });
+    }
+  }
+  return { verdicts };
+};

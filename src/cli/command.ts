@@ -1,0 +1,18 @@
+import type { ParsedArgs } from './args.js';
+import type { CliIo } from './io.js';
+import type { OptionName } from './options.js';
+
+/** One census subcommand: its help text, the options it takes, and what it does. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: OptionName[];
+  /** Extra help lines (formats, examples). */
+  details?: string[];
+  run(args: ParsedArgs, io: CliIo): Promise<number>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;

@@ -1,0 +1,40 @@
+import type { Audit } from '../../model/audit.js';
+import { SCHEMA_VERSION } from '../../model/audit.js';
+import { FORMATS } from '../../report/index.js';
+import { FORMAT_NAMES, formatFrom, renderOptions } from '../format.js';
+import { UsageError } from '../../util/errors.js';
+import { readTextOrNull } from '../../util/fs.js';
+import { resolveAbsolute } from '../../util/path.js';
+import { EXIT_OK, type Command } from '../command.js';
+import { emit } from '../output.js';
+
+/** Reads a saved Audit, refusing anything that is not one census can render. */
+const readAudit = (file: string, cwd: string): Audit => {
+  const text = readTextOrNull(resolveAbsolute(cwd, file));
+  if (text === null) throw new UsageError(`cannot read ${file}`);
+  let audit: Audit;
+  try {
+    audit = JSON.parse(text) as Audit;
+  } catch (e) {
+    throw new UsageError(`${file} is not JSON: ${(e as Error).message}`);
+  }
+  if (audit?.tool?.name !== 'census' || !Array.isArray(audit.files)) throw new UsageError(`${file} is not a census Audit (census scan --format json writes one)`);
+  if (audit.schemaVersion !== SCHEMA_VERSION) throw new UsageError(`${file} has schemaVersion ${audit.schemaVersion}; this census reads ${SCHEMA_VERSION}`);
+  return audit;
+};
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 're-render a saved Audit JSON in another format, without scanning again',
+  usage: 'census report <audit.json> [--format terminal|json|md] [--output FILE]',
+  options: ['format', 'output'],
+  details: [`formats: ${FORMAT_NAMES}`],
+  run: async (args, io) => {
+    const [file, ...extra] = args.positionals;
+    if (!file || extra.length > 0) throw new UsageError('usage: census report <audit.json> [--format FORMAT]');
+    const format = formatFrom(args);
+    const audit = readAudit(file, io.cwd);
+    emit(FORMATS[format](audit, renderOptions(args, io)), args, io);
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * Every CLI option, declared once. The parser, --help and docs/cli.md are generated from this table.
+ */
+export interface OptionSpec {
+  type: 'boolean' | 'string';
+  short?: string;
+  multiple?: boolean;
+  /** Shown in help as the value placeholder. */
+  value?: string;
+  description: string;
+}
+
+export const OPTIONS = {
+  format: { type: 'string', short: 'f', value: 'FORMAT', description: 'output format (see the command for the list)' },
+  output: { type: 'string', short: 'o', value: 'FILE', description: 'write the report to FILE instead of standard output' },
+  include: { type: 'string', multiple: true, value: 'GLOB', description: 'only scan paths matching GLOB (repeatable)' },
+  exclude: { type: 'string', multiple: true, value: 'GLOB', description: 'skip paths matching GLOB (repeatable)' },
+  'max-file-size': { type: 'string', value: 'BYTES', description: 'files larger than this are listed but not analysed (default 1000000)' },
+  'no-default-excludes': { type: 'boolean', description: 'also scan node_modules, .venv, dist, build and other vendored/generated folders' },
+  workers: { type: 'string', value: 'N', description: 'extraction worker threads (default: number of cores)' },
+  quiet: { type: 'boolean', short: 'q', description: 'no progress or warning lines on standard error' },
+  all: { type: 'boolean', short: 'a', description: 'list every chain, not only the shortest' },
+  limit: { type: 'string', value: 'N', description: 'at most N items (default 20)' },
+  label: { type: 'string', value: 'NAME', description: 'name of the traced run, used in evidence ("loaded in run NAME") and the trace file name (default: from the command)' },
+  out: { type: 'string', value: 'FILE', description: 'write the trace to FILE (default: .census/traces/<label>.json under the root)' },
+  runtime: { type: 'string', multiple: true, value: 'FILE', description: 'merge runtime evidence: a census trace, coverage.py data, -X importtime or -v log, NODE_V8_COVERAGE folder, or a list of paths/modules (repeatable)' },
+  scope: { type: 'string', value: 'FOLDER', description: 'report runtime utilization for this folder (default: the whole repo)' },
+  help: { type: 'boolean', short: 'h', description: 'show help' },
+  version: { type: 'boolean', short: 'v', description: 'show the version' },
+} satisfies Record<string, OptionSpec>;
+
+export type OptionName = keyof typeof OPTIONS;
+
+/** Options every scanning command accepts. */
+export const SCAN_OPTIONS: OptionName[] = ['include', 'exclude', 'max-file-size', 'no-default-excludes', 'workers', 'quiet'];

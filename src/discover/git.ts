@@ -1,0 +1,57 @@
+/**
+ * Everything census asks git, in as few calls as possible: one `ls-files` for the listing,
+ * one `log` pass for last-change dates. No per-file git calls.
+ */
+import { execFileSync } from 'node:child_process';
+import type { GitInfo } from '../model/audit.js';
+
+const MAX_BUFFER = 1024 * 1024 * 1024;
+
+const git = (cwd: string, args: string[]): string | null => {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: MAX_BUFFER, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return null;
+  }
+};
+
+/** True when `dir` is inside a git work tree. */
+export const isGitWorkTree = (dir: string): boolean => git(dir, ['rev-parse', '--is-inside-work-tree'])?.trim() === 'true';
+
+/** Tracked plus untracked-not-ignored files under `dir`, relative to `dir`, POSIX. */
+export const gitListFiles = (dir: string): string[] | null => {
+  const out = git(dir, ['-c', 'core.quotepath=off', 'ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+  if (out === null) return null;
+  const seen = new Set<string>();
+  for (const p of out.split('\0')) if (p !== '') seen.add(p);
+  return [...seen];
+};
+
+export const gitInfo = (dir: string): GitInfo | null => {
+  const commit = git(dir, ['rev-parse', 'HEAD'])?.trim() ?? null;
+  if (commit === null && !isGitWorkTree(dir)) return null;
+  const branch = git(dir, ['rev-parse', '--abbrev-ref', 'HEAD'])?.trim() ?? null;
+  const status = git(dir, ['status', '--porcelain', '--untracked-files=no', '--', '.']);
+  return { commit, branch: branch === 'HEAD' ? null : branch, dirty: (status ?? '').trim() !== '' };
+};
+
+/**
+ * Last commit date (YYYY-MM-DD) of every file under `dir` that git knows, keyed by path relative
+ * to `dir`. One `git log` pass, newest first, so the first date seen for a path is its last change.
+ */
+export const gitLastChangeDates = (dir: string): Map<string, string> => {
+  const dates = new Map<string, string>();
+  const prefix = git(dir, ['rev-parse', '--show-prefix'])?.trim() ?? '';
+  const out = git(dir, ['-c', 'core.quotepath=off', 'log', '--format=%x00%cs', '--name-only', '--no-renames', '--', '.']);
+  if (out === null) return dates;
+  let date = '';
+  for (const line of out.split('\n')) {
+    if (line.startsWith('\0')) {
+      date = line.slice(1);
+    } else if (line !== '' && line.startsWith(prefix)) {
+      const path = line.slice(prefix.length);
+      if (!dates.has(path)) dates.set(path, date);
+    }
+  }
+  return dates;
+};

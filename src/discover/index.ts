@@ -1,0 +1,97 @@
+/**
+ * discover: list the repo's files (git-aware), detect what can be known without reading them,
+ * and turn every listing problem into a warning on that file.
+ */
+import fs from 'node:fs';
+import picomatch from 'picomatch';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { GitInfo } from '../model/audit.js';
+import type { Language } from '../model/file.js';
+import { warning } from '../util/diagnostics.js';
+import { byString } from '../util/compare.js';
+import { joinAbsolute } from '../util/path.js';
+import { isInDefaultExcludedDir } from './excludes.js';
+import { gitInfo, gitListFiles, isGitWorkTree } from './git.js';
+import { languageFromPath } from './language.js';
+import { walkFiles } from './walk.js';
+
+export interface DiscoverOptions {
+  include: string[];
+  exclude: string[];
+  defaultExcludes: boolean;
+}
+
+export interface DiscoveredFile {
+  path: string;
+  abs: string;
+  bytes: number;
+  executable: boolean;
+  symlink: boolean;
+  /** null: extension-less, the first line decides. */
+  language: Language | null;
+}
+
+export interface Discovery {
+  files: DiscoveredFile[];
+  git: GitInfo | null;
+  diagnostics: Diagnostic[];
+}
+
+/** A glob with no wildcard also matches everything below it (`scripts` → `scripts/**`). */
+const compileGlobs = (patterns: string[]): ((path: string) => boolean) | null => {
+  if (patterns.length === 0) return null;
+  const expanded = patterns.flatMap((p) => {
+    const clean = p.replace(/^\.\//, '').replace(/\/$/, '');
+    return [clean, `${clean}/**`];
+  });
+  return picomatch(expanded, { dot: true });
+};
+
+const describeStatError = (code: string | undefined): string =>
+  code === 'ELOOP' ? 'symlink loop' : code === 'ENOENT' ? 'broken symlink (target does not exist)' : code === 'EACCES' ? 'permission denied' : `cannot stat (${code ?? 'unknown error'})`;
+
+export const discover = (rootAbs: string, options: DiscoverOptions): Discovery => {
+  const diagnostics: Diagnostic[] = [];
+  const inGit = isGitWorkTree(rootAbs);
+  const listed = (inGit ? gitListFiles(rootAbs) : null) ?? walkFiles(rootAbs, options.defaultExcludes);
+  const included = compileGlobs(options.include);
+  const excluded = compileGlobs(options.exclude);
+
+  const files: DiscoveredFile[] = [];
+  for (const path of listed.sort(byString)) {
+    if (options.defaultExcludes && isInDefaultExcludedDir(path)) continue;
+    if (included && !included(path)) continue;
+    if (excluded && excluded(path)) continue;
+    const abs = joinAbsolute(rootAbs, path);
+    let lstat: fs.Stats;
+    try {
+      lstat = fs.lstatSync(abs);
+    } catch {
+      continue; // listed by git but deleted in the work tree: not a file any more
+    }
+    let stat = lstat;
+    const symlink = lstat.isSymbolicLink();
+    if (symlink) {
+      try {
+        stat = fs.statSync(abs);
+      } catch (e) {
+        diagnostics.push(warning('read/symlink', `${describeStatError((e as NodeJS.ErrnoException).code)}; file skipped`, path));
+        continue;
+      }
+      if (stat.isDirectory()) {
+        diagnostics.push(warning('read/symlink', 'symlink to a folder is not followed', path));
+        continue;
+      }
+    }
+    if (!stat.isFile()) continue;
+    files.push({
+      path,
+      abs,
+      bytes: stat.size,
+      executable: (stat.mode & 0o111) !== 0,
+      symlink,
+      language: languageFromPath(path),
+    });
+  }
+  return { files, git: inGit ? gitInfo(rootAbs) : null, diagnostics };
+};

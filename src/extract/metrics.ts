@@ -1,0 +1,39 @@
+import type { Language } from '../model/file.js';
+
+const HASH_COMMENT: ReadonlySet<Language> = new Set(['python', 'shell', 'yaml', 'toml', 'dockerfile', 'makefile', 'procfile', 'crontab', 'ini', 'systemd']);
+const SLASH_COMMENT: ReadonlySet<Language> = new Set(['javascript', 'typescript', 'css']);
+
+export interface LineCounts {
+  lines: number;
+  codeLines: number;
+}
+
+/** Lines, and lines that are neither blank nor comment-only (line comments; JS block-comment lines by their leading `*`). */
+export const countLines = (text: string, language: Language): LineCounts => {
+  if (text.length === 0) return { lines: 0, codeLines: 0 };
+  let lines = 0;
+  let codeLines = 0;
+  const hash = HASH_COMMENT.has(language);
+  const slash = SLASH_COMMENT.has(language);
+  let start = 0;
+  const n = text.length;
+  while (start <= n) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    if (end === n && start === n) break;
+    lines++;
+    let i = start;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 13 && c !== 12) break;
+      i++;
+    }
+    if (i < end) {
+      const c = text.charCodeAt(i);
+      const comment = (hash && c === 35) || (slash && (c === 42 || (c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42))));
+      if (!comment) codeLines++;
+    }
+    start = end + 1;
+  }
+  return { lines, codeLines };
+};

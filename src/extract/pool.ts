@@ -1,0 +1,77 @@
+/**
+ * Runs scanFile over all files on a worker pool sized to the cores. Small repos are scanned on
+ * the main thread: starting workers (and loading the parsers in each) costs more than it saves.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { scanFile, type ScanOptions, type ScanRequest, type ScannedFile } from './scan-file.js';
+
+const INLINE_MAX_FILES = 150;
+const INLINE_MAX_BYTES = 2_000_000;
+const BATCH_FILES = 48;
+const BATCH_BYTES = 1_000_000;
+
+const batchesOf = (requests: ScanRequest[]): ScanRequest[][] => {
+  const batches: ScanRequest[][] = [];
+  let current: ScanRequest[] = [];
+  let bytes = 0;
+  for (const r of requests) {
+    current.push(r);
+    bytes += r.bytes;
+    if (current.length >= BATCH_FILES || bytes >= BATCH_BYTES) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+};
+
+export const scanAll = async (requests: ScanRequest[], options: ScanOptions, workers?: number): Promise<ScannedFile[]> => {
+  const totalBytes = requests.reduce((n, r) => n + Math.min(r.bytes, options.maxFileSize), 0);
+  const poolSize = Math.max(1, Math.min(workers ?? availableParallelism(), 8));
+  if (poolSize === 1 || (requests.length <= INLINE_MAX_FILES && totalBytes <= INLINE_MAX_BYTES)) {
+    return requests.map((r) => scanFile(r, options));
+  }
+  // Big files first so no worker is left with a giant file at the end.
+  const order = requests.map((r, i) => i).sort((a, b) => requests[b].bytes - requests[a].bytes);
+  const sorted = order.map((i) => requests[i]);
+  const batches = batchesOf(sorted);
+  const results = new Array<ScannedFile>(requests.length);
+  let nextBatch = 0;
+  let done = 0;
+  const batchStart: number[] = [];
+  let offset = 0;
+  for (const b of batches) {
+    batchStart.push(offset);
+    offset += b.length;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const pool: Worker[] = [];
+    const finish = (error?: Error) => {
+      for (const w of pool) void w.terminate();
+      if (error) reject(error);
+      else resolve();
+    };
+    const feed = (worker: Worker & { batchIndex?: number }) => {
+      if (nextBatch >= batches.length) return;
+      worker.batchIndex = nextBatch;
+      worker.postMessage(batches[nextBatch++]);
+    };
+    for (let i = 0; i < Math.min(poolSize, batches.length); i++) {
+      const worker: Worker & { batchIndex?: number } = new Worker(new URL('./worker.js', import.meta.url), { workerData: options });
+      pool.push(worker);
+      worker.on('message', (scanned: ScannedFile[]) => {
+        const start = batchStart[worker.batchIndex!];
+        for (let k = 0; k < scanned.length; k++) results[order[start + k]] = scanned[k];
+        done++;
+        if (done === batches.length) finish();
+        else feed(worker);
+      });
+      worker.on('error', (e) => finish(e));
+      feed(worker);
+    }
+  });
+  return results;
+};

@@ -1,0 +1,115 @@
+/**
+ * One file, start to finish: read once, hash, decode, count, extract. Runs in a worker;
+ * every problem becomes a warning on the file and the file stays in the census.
+ */
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { FileFacts } from '../model/facts.js';
+import type { FileRecord, Language } from '../model/file.js';
+import { EXTRACTORS } from '../languages/index.js';
+import { languageFromShebang } from '../discover/language.js';
+import { warning } from '../util/diagnostics.js';
+import { readBytes } from '../util/fs.js';
+import { decode, looksBinary } from './decode.js';
+import { countLines } from './metrics.js';
+
+export interface ScanRequest {
+  path: string;
+  abs: string;
+  bytes: number;
+  executable: boolean;
+  symlink: boolean;
+  /** null: extension-less; the shebang decides. */
+  language: Language | null;
+}
+
+export interface ScannedFile {
+  record: FileRecord;
+  facts: FileFacts | null;
+  diagnostics: Diagnostic[];
+}
+
+export interface ScanOptions {
+  maxFileSize: number;
+}
+
+const hashOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+const firstLine = (bytes: Uint8Array): string => {
+  const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1');
+  const nl = head.indexOf('\n');
+  return nl < 0 ? head : head.slice(0, nl);
+};
+
+export const scanFile = (req: ScanRequest, options: ScanOptions): ScannedFile => {
+  const diagnostics: Diagnostic[] = [];
+  const record: FileRecord = {
+    path: req.path,
+    language: req.language ?? 'other',
+    bytes: req.bytes,
+    lines: 0,
+    codeLines: 0,
+    hash: '',
+    executable: req.executable,
+  };
+  if (req.symlink) record.symlink = true;
+  const result = { record, facts: null as FileFacts | null, diagnostics };
+
+  if (req.bytes > options.maxFileSize) {
+    if (req.language !== 'other') {
+      diagnostics.push(warning('read/too-large', `${req.bytes} bytes is over --max-file-size ${options.maxFileSize}; not analysed`, req.path));
+      record.incomplete = true;
+    }
+    return result;
+  }
+  const read = readBytes(req.abs);
+  if ('error' in read) {
+    diagnostics.push(warning('read/unreadable', `${read.error}; not analysed`, req.path));
+    record.incomplete = true;
+    return result;
+  }
+  const bytes = read.bytes;
+  record.bytes = bytes.length;
+  record.hash = hashOf(bytes);
+
+  let language = req.language;
+  if (language === null) language = languageFromShebang(firstLine(bytes)) ?? 'other';
+  record.language = language;
+  if (language === 'other') return result;
+
+  if (looksBinary(bytes)) {
+    diagnostics.push(warning('read/binary', `binary content in a ${language} file; not analysed`, req.path));
+    record.incomplete = true;
+    return result;
+  }
+  const decoded = decode(bytes, language);
+  if (decoded.text === null) {
+    diagnostics.push(warning('read/encoding', `${decoded.reason}; not analysed`, req.path));
+    record.incomplete = true;
+    return result;
+  }
+  if (decoded.note) diagnostics.push(warning('read/encoding', decoded.note, req.path));
+  const text = decoded.text;
+  const counts = countLines(text, language);
+  record.lines = counts.lines;
+  record.codeLines = counts.codeLines;
+
+  const extractor = EXTRACTORS[language];
+  if (!extractor) return result;
+  let facts: FileFacts;
+  try {
+    facts = extractor.extract(req.path, text);
+  } catch (e) {
+    // An extractor must not throw; if one does, the file is still listed and the bug is visible.
+    diagnostics.push(warning('extract/crash', `${language} extractor failed: ${(e as Error).message}`, req.path));
+    record.incomplete = true;
+    return result;
+  }
+  for (const d of facts.diagnostics) diagnostics.push(d.location ? d : { ...d, location: { file: req.path } });
+  if (facts.diagnostics.some((d) => d.id.endsWith('syntax-error') || d.id.endsWith('python2-syntax'))) record.incomplete = true;
+  if (facts.summary) record.summary = facts.summary;
+  if (facts.runnable.length > 0) record.runnable = facts.runnable;
+  if (facts.complexity > 0) record.complexity = facts.complexity;
+  result.facts = facts;
+  return result;
+};

@@ -1,0 +1,75 @@
+/**
+ * Edges that code draws without importing: a shell script or a subprocess call that runs another
+ * file (exec), a string that names a module for a framework to load (reference).
+ */
+import type { Edge } from '../model/edge.js';
+import { dirname, joinRepo } from '../util/path.js';
+import { candidateCwds } from './entries.js';
+import type { FactsOfFile } from './import-edges.js';
+import type { TargetResolver, TargetResult } from './targets.js';
+
+/** Commands in code rarely say where they run: try the stated folder, the file's own, then the root. */
+const resolveFromCode = (targets: TargetResolver, command: string, cwds: string[]): TargetResult => {
+  let last: TargetResult = { files: [], unresolved: [] };
+  for (const cwd of cwds) {
+    last = targets.command(command, { cwd });
+    if (last.files.length > 0) return last;
+  }
+  return last;
+};
+
+/** Extensions a JS path may name for its TypeScript source (`new Worker(new URL('./worker.js', import.meta.url))`). */
+const SOURCE_EXTENSIONS: [RegExp, string][] = [[/\.js$/, '.ts'], [/\.js$/, '.tsx'], [/\.mjs$/, '.mts'], [/\.cjs$/, '.cts']];
+
+/** A path a piece of code loads (a worker script); extractors give it repo-relative. */
+const codePath = (targets: TargetResolver, path: string): string | undefined => {
+  const direct = targets.file(path);
+  if (direct) return direct;
+  for (const [pattern, ext] of SOURCE_EXTENSIONS) {
+    if (!pattern.test(path)) continue;
+    const source = targets.file(path.replace(pattern, ext));
+    if (source) return source;
+  }
+  return undefined;
+};
+
+/** "pkg.mod:attr" as a framework would import it: from the code's folder, then the root. */
+const moduleTarget = (targets: TargetResolver, dir: string, target: string): string | undefined => {
+  const module = target.split(':')[0];
+  return targets.module(module, dir)[0] ?? (dir === '' ? undefined : targets.module(module, '')[0]);
+};
+
+export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver): Edge[] => {
+  const edges: Edge[] = [];
+  for (const { path, facts } of files) {
+    const dir = dirname(path);
+    for (const cmd of facts.commands) {
+      const statedCwd = cmd.cwd === undefined ? undefined : joinRepo(dir, cmd.cwd) ?? undefined;
+      const result = resolveFromCode(targets, cmd.command, candidateCwds(statedCwd, dir, ''));
+      const base = { from: path, kind: 'exec' as const, line: cmd.line, specifier: cmd.command.trim(), names: [], guard: null };
+      for (const f of result.files) {
+        const via = f.via.length > 0 ? ` → ${f.via.join(' → ')}` : '';
+        edges.push({ ...base, to: f.file, via: cmd.via, label: `run by ${path}:${cmd.line} (${cmd.via})${via}` });
+      }
+      if (result.files.length === 0) {
+        for (const u of result.unresolved) edges.push({ ...base, to: null, via: cmd.via, unresolved: u.dynamic ? 'dynamic' : 'not-found', label: u.reason });
+      }
+    }
+    for (const ref of facts.references) {
+      const to = ref.form === 'path' ? codePath(targets, ref.target) : moduleTarget(targets, dir, ref.target);
+      if (!to) continue; // a string that merely looks like a module name is not an error
+      edges.push({
+        from: path,
+        to,
+        kind: 'reference',
+        line: ref.line,
+        specifier: ref.target,
+        names: [],
+        guard: null,
+        via: ref.via,
+        label: `named in ${path}:${ref.line} as "${ref.target}" (${ref.via})`,
+      });
+    }
+  }
+  return edges;
+};

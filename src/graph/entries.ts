@@ -1,0 +1,60 @@
+/**
+ * Detector inputs → Entries: each command line goes through the one command analyser, each
+ * named file or module is checked against the repo. An entry that names nothing in the repo
+ * is kept with the reason, never dropped and never guessed.
+ */
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Entry } from '../model/entry.js';
+import type { Detected } from '../entries/run.js';
+import { joinRepo } from '../util/path.js';
+import type { TargetResolver } from './targets.js';
+
+/** Every deploy-path mapping any detector found, de-duplicated; an ambiguous source path is dropped. */
+const sharedPathMap = (detected: Detected): { from: string; to: string }[] => {
+  const targetsOf = new Map<string, Set<string>>();
+  for (const { input } of detected.commands) {
+    for (const m of input.pathMap ?? []) (targetsOf.get(m.from) ?? targetsOf.set(m.from, new Set()).get(m.from)!).add(m.to);
+  }
+  return [...targetsOf].filter(([, to]) => to.size === 1).map(([from, to]) => ({ from, to: [...to][0] }));
+};
+
+const chain = (evidence: string, via: string[]): string => [evidence, ...via].join(' → ');
+
+export const buildEntries = (detected: Detected, targets: TargetResolver): { entries: Entry[]; diagnostics: Diagnostic[] } => {
+  const entries: Entry[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const { detector, source, input } of detected.entries) {
+    const base = { kind: input.kind, detector, source, ...(input.line ? { line: input.line } : {}) };
+    const file = input.targetKind === 'file' ? targets.file(input.target) : null;
+    const resolved = input.targetKind === 'module' ? targets.module(input.target) : file ? [file] : [];
+    if (resolved.length === 0) {
+      const reason = input.targetKind === 'module' ? `no module ${input.target} in the repo` : `no such file ${input.target}`;
+      entries.push({ ...base, file: null, evidence: input.evidence, unresolvedReason: reason });
+      continue;
+    }
+    for (const file of resolved) entries.push({ ...base, file, evidence: input.evidence });
+  }
+  // A unit's WorkingDirectory or an image's WORKDIR/COPY says where the repo is deployed; a crontab
+  // line that cds into the same absolute folder means the same place.
+  const deployMap = sharedPathMap(detected);
+  for (const { detector, source, input } of detected.commands) {
+    const pathMap = [...(input.pathMap ?? []), ...deployMap].sort((a, b) => b.from.length - a.from.length);
+    const base = { kind: input.kind, detector, source, command: input.command, ...(input.line ? { line: input.line } : {}) };
+    const result = targets.command(input.command, { cwd: input.cwd, ...(pathMap.length > 0 ? { pathMap } : {}) });
+    const evidence = `${input.evidence}: ${input.command.trim().replace(/\s+/g, ' ')}`;
+    for (const f of result.files) entries.push({ ...base, file: f.file, evidence: chain(evidence, f.via) });
+    for (const u of result.unresolved) entries.push({ ...base, file: null, evidence, unresolvedReason: u.reason });
+  }
+  return { entries, diagnostics };
+};
+
+/** Paths relative to a folder and to the root, de-duplicated, first the folder's. */
+export const candidateCwds = (...dirs: (string | undefined)[]): string[] => {
+  const out: string[] = [];
+  for (const d of dirs) {
+    if (d === undefined) continue;
+    const clean = joinRepo(d) ?? '';
+    if (!out.includes(clean)) out.push(clean);
+  }
+  return out;
+};

@@ -1,0 +1,68 @@
+/**
+ * Import facts → edges. Every import becomes at least one edge: to a repo file, or to null with
+ * the reason it did not resolve, so nothing an import says is lost between stages.
+ */
+import type { Edge, EdgeKind } from '../model/edge.js';
+import type { FileFacts, ImportFact } from '../model/facts.js';
+import type { Language } from '../model/file.js';
+import type { ImportResolver } from '../resolve/types.js';
+import { dirname, joinRepo } from '../util/path.js';
+
+export interface FactsOfFile {
+  path: string;
+  language: Language;
+  facts: FileFacts;
+}
+
+const edgeKind = (fact: ImportFact): EdgeKind =>
+  fact.typeOnly || fact.guard === 'type-checking' ? 'type-import' : fact.syntax === 'dynamic' ? 'dynamic-import' : 'import';
+
+const importLabel = (from: string, fact: ImportFact, names: string[]): string => {
+  const aliases = fact.alias ? [fact.alias] : fact.names.filter((n) => names.length === 0 || names.includes(n.name)).map((n) => n.alias ?? n.name);
+  const as = aliases.length > 0 && aliases.length <= 3 && !aliases.includes('*') ? ` as ${aliases.join(', ')}` : '';
+  return `imported by ${from}:${fact.line}${as}`;
+};
+
+export const resolverFor = (language: Language, resolvers: { python: ImportResolver; javascript: ImportResolver }): ImportResolver | null =>
+  language === 'python' ? resolvers.python : language === 'javascript' || language === 'typescript' ? resolvers.javascript : null;
+
+/**
+ * A relative JS import of built output (`../dist/src/main.js`) names the source it was built from;
+ * built folders are not part of the census, so the edge goes to the source.
+ */
+const toSourceOfBuilt = (edge: Edge, sourceOfBuilt: (path: string) => string | null): void => {
+  if (edge.unresolved !== 'not-found' || !edge.specifier.startsWith('.')) return;
+  const built = joinRepo(dirname(edge.from), edge.specifier);
+  const source = built === null ? null : sourceOfBuilt(built);
+  if (source === null) return;
+  edge.to = source;
+  edge.via = 'build-output';
+  delete edge.unresolved;
+};
+
+export const buildImportEdges = (
+  files: FactsOfFile[],
+  resolvers: { python: ImportResolver; javascript: ImportResolver },
+  sourceOfBuilt: (path: string) => string | null,
+): Edge[] => {
+  const edges: Edge[] = [];
+  for (const file of files) {
+    const resolver = resolverFor(file.language, resolvers);
+    if (!resolver) continue;
+    for (const fact of file.facts.imports) {
+      const kind = edgeKind(fact);
+      const allNames = fact.names.map((n) => n.name);
+      for (const r of resolver.resolve(fact, file.path)) {
+        const names = r.names ?? allNames;
+        const edge: Edge = { from: file.path, to: r.to, kind, line: fact.line, specifier: fact.specifier, names, guard: fact.guard };
+        if (r.via) edge.via = r.via;
+        if (r.unresolved) edge.unresolved = r.unresolved;
+        if (r.package) edge.package = r.package;
+        if (resolver.ecosystem === 'javascript') toSourceOfBuilt(edge, sourceOfBuilt);
+        if (edge.to !== null) edge.label = r.via === 'package-init' ? `package of an import in ${file.path}:${fact.line}` : r.via === 'stub' ? `type stub of an import in ${file.path}:${fact.line}` : importLabel(file.path, fact, r.names ?? []);
+        edges.push(edge);
+      }
+    }
+  }
+  return edges;
+};

@@ -1,0 +1,162 @@
+/**
+ * Command targets → repo files. A file path is checked against the file list; a Python module
+ * goes through the Python resolver with the command's folder on the path (as `python -m` and
+ * uvicorn put it there); `npm run x` and `make x` are followed into the script or recipe they
+ * name, so a CI step `npm run build` reaches the file the build script runs.
+ */
+import { analyseCommand } from '../commandline/analyse.js';
+import type { CommandContext, CommandTarget } from '../commandline/types.js';
+import { readMakeTargets } from '../entries/makefile.js';
+import { readPackageScripts } from '../entries/package-json.js';
+import type { ImportResolver } from '../resolve/types.js';
+import { dirname, joinRepo } from '../util/path.js';
+
+export interface TargetFile {
+  file: string;
+  /** How the command reaches the file, for evidence: `npm script "build" (web/package.json): node scripts/build.js`. */
+  via: string[];
+}
+
+export interface UnresolvedTarget {
+  reason: string;
+  /** True when the target is computed (`$VAR`), false when it names something that does not exist. */
+  dynamic: boolean;
+}
+
+export type TargetResult = { files: TargetFile[]; unresolved: UnresolvedTarget[] };
+
+const missing = (reason: string): UnresolvedTarget => ({ reason, dynamic: false });
+
+export interface TargetContext {
+  files: ReadonlySet<string>;
+  python: ImportResolver;
+  readText(path: string): string | null;
+  /** Built output → its source file (`dist/cli.js` → `src/cli.ts`). */
+  sourceOfBuilt(path: string): string | null;
+}
+
+const MAX_DEPTH = 4;
+
+/** The nearest file called `name` at or above `dir`. */
+const nearest = (files: ReadonlySet<string>, dir: string, name: string): string | null => {
+  let d: string | null = dir;
+  for (;;) {
+    const candidate = joinRepo(d ?? '', name);
+    if (candidate !== null && files.has(candidate)) return candidate;
+    if (d === '' || d === null) return null;
+    d = dirname(d);
+  }
+};
+
+export const createTargetResolver = (ctx: TargetContext) => {
+  const scriptsCache = new Map<string, Record<string, string>>();
+  const makeCache = new Map<string, ReturnType<typeof readMakeTargets>>();
+
+  const packageScripts = (pkg: string): Record<string, string> => {
+    let s = scriptsCache.get(pkg);
+    if (!s) {
+      const text = ctx.readText(pkg);
+      s = text === null ? {} : readPackageScripts(text);
+      scriptsCache.set(pkg, s);
+    }
+    return s;
+  };
+
+  const makeTargets = (makefile: string) => {
+    let t = makeCache.get(makefile);
+    if (!t) {
+      const text = ctx.readText(makefile);
+      t = text === null ? new Map() : readMakeTargets(text);
+      makeCache.set(makefile, t);
+    }
+    return t;
+  };
+
+  const repoFile = (path: string): string | null => (ctx.files.has(path) ? path : ctx.sourceOfBuilt(path));
+
+  const moduleFiles = (module: string, cwd: string): string[] => {
+    const fromFile = joinRepo(cwd, '__census_command__.py') ?? '__census_command__.py';
+    const resolutions = ctx.python.resolve({ specifier: module, syntax: 'import', line: 0, names: [], guard: null }, fromFile);
+    const primary = resolutions[0]?.to ?? null;
+    if (primary === null) return [];
+    // `python -m pkg` runs pkg/__main__.py after pkg/__init__.py.
+    const main = primary.endsWith('/__init__.py') ? primary.replace(/__init__\.py$/, '__main__.py') : null;
+    return [primary, ...(main && ctx.files.has(main) ? [main] : [])];
+  };
+
+  const resolveTarget = (target: CommandTarget, ctxDir: string, depth: number, seen: Set<string>): TargetResult => {
+    switch (target.kind) {
+      case 'file': {
+        const file = repoFile(target.path);
+        if (file) return { files: [{ file, via: [] }], unresolved: [] };
+        return { files: [], unresolved: [missing(`${target.text}: no such file ${target.path}`)] };
+      }
+      case 'module': {
+        const files = moduleFiles(target.module, ctxDir);
+        if (files.length > 0) return { files: files.map((file) => ({ file, via: [] })), unresolved: [] };
+        return { files: [], unresolved: [missing(`${target.text}: no module ${target.module} in the repo`)] };
+      }
+      case 'npm-script': {
+        const pkg = nearest(ctx.files, target.cwd, 'package.json');
+        if (!pkg) return { files: [], unresolved: [missing(`${target.text}: no package.json at or above ${target.cwd || '.'}`)] };
+        const scripts = packageScripts(pkg);
+        const out: TargetResult = { files: [], unresolved: [] };
+        for (const name of [`pre${target.name}`, target.name, `post${target.name}`]) {
+          const body = scripts[name];
+          if (body === undefined) {
+            if (name === target.name && !['test', 'start', 'install'].includes(name)) out.unresolved.push(missing(`${target.text}: no script "${name}" in ${pkg}`));
+            continue;
+          }
+          const key = `${pkg}#${name}`;
+          const inner = followCommand(body, { cwd: dirname(pkg) }, depth + 1, seen, key);
+          for (const f of inner.files) out.files.push({ file: f.file, via: [`${pkg} script "${name}": ${body}`, ...f.via] });
+          out.unresolved.push(...inner.unresolved);
+        }
+        return out;
+      }
+      case 'make-target': {
+        const makefile = ctx.files.has(target.makefile) ? target.makefile : null;
+        if (!makefile) return { files: [], unresolved: [missing(`${target.text}: no Makefile ${target.makefile}`)] };
+        const recipe = makeTargets(makefile).get(target.target);
+        if (!recipe) return { files: [], unresolved: [missing(`${target.text}: no target "${target.target}" in ${makefile}`)] };
+        const out: TargetResult = { files: [], unresolved: [] };
+        for (const line of recipe.recipe) {
+          const inner = followCommand(line, { cwd: dirname(makefile) }, depth + 1, seen, `${makefile}#${target.target}#${line}`);
+          for (const f of inner.files) out.files.push({ file: f.file, via: [`${makefile} target "${target.target}": ${line}`, ...f.via] });
+          out.unresolved.push(...inner.unresolved);
+        }
+        return out;
+      }
+      case 'test-run': {
+        const files = target.paths.filter((p) => ctx.files.has(p));
+        return { files: files.map((file) => ({ file, via: [] })), unresolved: [] };
+      }
+      case 'unresolved':
+        return { files: [], unresolved: [{ reason: `${target.text}: ${target.reason}`, dynamic: true }] };
+    }
+  };
+
+  const followCommand = (text: string, cmdCtx: CommandContext, depth: number, seen: Set<string>, key: string): TargetResult => {
+    if (depth > MAX_DEPTH || seen.has(key)) return { files: [], unresolved: [] };
+    seen.add(key);
+    const out: TargetResult = { files: [], unresolved: [] };
+    for (const target of analyseCommand(text, cmdCtx)) {
+      const r = resolveTarget(target, cmdCtx.cwd, depth, seen);
+      out.files.push(...r.files);
+      out.unresolved.push(...r.unresolved);
+    }
+    seen.delete(key);
+    return out;
+  };
+
+  return {
+    /** Every repo file a command line runs, directly or through npm scripts and make targets. */
+    command: (text: string, cmdCtx: CommandContext): TargetResult => followCommand(text, cmdCtx, 0, new Set(), `${cmdCtx.cwd}#${text}`),
+    /** A repo path as named by a manifest: the file itself, or the source of a built file. */
+    file: repoFile,
+    /** A Python module (`pkg.cli`) as the console-script machinery would import it. */
+    module: (module: string, cwd = ''): string[] => moduleFiles(module, cwd),
+  };
+};
+
+export type TargetResolver = ReturnType<typeof createTargetResolver>;

@@ -1,0 +1,84 @@
+/**
+ * Docs (Markdown, RST, plain text): what a person reading them would take as a pointer to a file.
+ * Path-like words and dotted module names become references; lines in shell code blocks and
+ * inline code spans become commands. Whether a mention names a real file is decided later,
+ * against the repo's file list.
+ */
+import type { FileFacts, ReferenceFact, CommandFact } from '../../model/facts.js';
+import { emptyFacts } from '../../model/facts.js';
+import type { LanguageExtractor } from '../types.js';
+
+const SHELL_FENCES = new Set(['', 'sh', 'bash', 'shell', 'console', 'zsh', 'shell-session', 'terminal', 'text', 'cmd']);
+const PATH_WORD = /(?:^|[\s`'"(\[<:=])((?:\.{1,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\.(?:py|pyi|js|mjs|cjs|jsx|ts|tsx|mts|cts|sh|bash)|(?:\.{1,2}\/)?[\w@.-]+(?:\/[\w@.-]+)+\/?)(?=$|[\s`'")\]>:,;.!?#])/g;
+const MODULE_WORD = /(?:^|[\s`'"(\[])([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+)(?::[A-Za-z_]\w*)?(?=$|[\s`'")\],;:!?])/g;
+const INLINE_CODE = /`([^`\n]+)`/g;
+const PROMPT = /^\s*(?:\$|>|#|PS>|%)\s+/;
+
+const addReferences = (line: string, lineNo: number, out: ReferenceFact[]): void => {
+  for (const m of line.matchAll(PATH_WORD)) {
+    const target = m[1].replace(/[.]+$/, '');
+    if (target.includes('://') || target.length < 3) continue;
+    out.push({ target, form: 'path', line: lineNo, via: 'doc' });
+  }
+  for (const m of line.matchAll(MODULE_WORD)) {
+    const target = m[1];
+    if (/\.(py|js|ts|sh|md|txt|json|ya?ml|toml|html|css|com|org|io|net)$/i.test(target)) continue;
+    out.push({ target, form: 'module', line: lineNo, via: 'doc' });
+  }
+};
+
+const extractDocs = (text: string): FileFacts => {
+  const facts = emptyFacts();
+  const lines = text.split('\n');
+  let fence: string | null = null;
+  let fenceIsShell = false;
+  let rstLiteral = false;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i].replace(/\r$/, '');
+    const lineNo = i + 1;
+    const trimmed = raw.trim();
+    const fenceMatch = /^(```+|~~~+)\s*([\w-]*)/.exec(trimmed);
+    if (fenceMatch) {
+      if (fence === null) {
+        fence = fenceMatch[1];
+        fenceIsShell = SHELL_FENCES.has(fenceMatch[2].toLowerCase());
+      } else if (trimmed.startsWith(fence)) {
+        fence = null;
+      }
+      continue;
+    }
+    if (!facts.summary && trimmed !== '' && fence === null) {
+      facts.summary = trimmed.replace(/^#+\s*/, '').replace(/^=+$|^-+$/, '').trim() || undefined;
+    }
+    if (fence !== null) {
+      addReferences(raw, lineNo, facts.references);
+      if (fenceIsShell && trimmed !== '' && !trimmed.startsWith('#')) {
+        facts.commands.push({ command: trimmed.replace(PROMPT, ''), line: lineNo, via: 'doc code block' });
+      }
+      continue;
+    }
+    if (rstLiteral) {
+      if (trimmed !== '' && !/^\s/.test(raw)) rstLiteral = false;
+      else if (trimmed !== '') {
+        facts.commands.push({ command: trimmed.replace(PROMPT, ''), line: lineNo, via: 'doc code block' });
+      }
+    }
+    if (/::\s*$/.test(trimmed) || /^\.\.\s+code(-block)?::/.test(trimmed)) rstLiteral = true;
+    addReferences(raw, lineNo, facts.references);
+    for (const m of raw.matchAll(INLINE_CODE)) {
+      const code = m[1].trim();
+      if (code.includes(' ')) facts.commands.push({ command: code.replace(PROMPT, ''), line: lineNo, via: 'doc inline code' } as CommandFact);
+    }
+  }
+  return facts;
+};
+
+const docsExtractorFor = (language: 'markdown' | 'rst' | 'text'): LanguageExtractor => ({
+  language,
+  version: 1,
+  extract: (_path, text) => extractDocs(text),
+});
+
+export const markdownExtractor = docsExtractorFor('markdown');
+export const rstExtractor = docsExtractorFor('rst');
+export const textExtractor = docsExtractorFor('text');

@@ -1,0 +1,1 @@
+export { markdownExtractor, rstExtractor, textExtractor } from './extract.js';

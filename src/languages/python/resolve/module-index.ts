@@ -1,0 +1,73 @@
+/**
+ * The repo's files seen as Python would see them: which folders exist, which are regular
+ * packages, and which paths are modules (source, stub or compiled extension).
+ */
+import { dirname } from '../../../util/path.js';
+
+const SOURCE_SUFFIXES = ['.py', '.pyi'] as const;
+const EXTENSION_MODULE = /^(.*?)(?:\.[\w-]+)?\.(?:so|pyd)$/;
+
+export interface ModuleIndex {
+  /** Every folder that holds at least one file (repo-relative, '' = root). */
+  dirs: ReadonlySet<string>;
+  files: ReadonlySet<string>;
+  /** `pkg/fast` → `pkg/fast.cpython-311-x86_64-linux-gnu.so` */
+  extensionModules: ReadonlyMap<string, string>;
+}
+
+export const buildModuleIndex = (files: ReadonlySet<string>): ModuleIndex => {
+  const dirs = new Set<string>(['']);
+  const extensionModules = new Map<string, string>();
+  for (const f of files) {
+    let d = dirname(f);
+    while (!dirs.has(d)) {
+      dirs.add(d);
+      d = dirname(d);
+    }
+    if (f.endsWith('.so') || f.endsWith('.pyd')) {
+      const m = EXTENSION_MODULE.exec(f);
+      if (m && !extensionModules.has(m[1])) extensionModules.set(m[1], f);
+    }
+  }
+  return { dirs, files, extensionModules };
+};
+
+const join = (dir: string, name: string): string => (dir === '' ? name : `${dir}/${name}`);
+
+/** The `__init__` file of a regular package folder, or null for a plain/namespace folder. */
+export const packageInit = (index: ModuleIndex, dir: string): string | null => {
+  for (const suffix of SOURCE_SUFFIXES) {
+    const init = join(dir, `__init__${suffix}`);
+    if (index.files.has(init)) return init;
+  }
+  return null;
+};
+
+/** The file that module path `a/b/c` (no suffix) names, as Python's finders would pick it. */
+export const moduleFile = (index: ModuleIndex, modulePath: string): string | null => {
+  if (index.dirs.has(modulePath)) {
+    const init = packageInit(index, modulePath);
+    if (init) return init;
+  }
+  // What runs wins over its stub: source, then compiled extension, then a lone .pyi.
+  if (index.files.has(`${modulePath}.py`)) return `${modulePath}.py`;
+  const extension = index.extensionModules.get(modulePath);
+  if (extension) return extension;
+  return index.files.has(`${modulePath}.pyi`) ? `${modulePath}.pyi` : null;
+};
+
+/** The `.pyi` stub beside a runtime module file, if any (type checkers read it instead). */
+export const stubBeside = (index: ModuleIndex, file: string): string | null => {
+  if (file.endsWith('.pyi')) return null;
+  const stub = file.replace(/(?:\.[\w-]+)?\.(?:py|so|pyd)$/, '.pyi');
+  return stub !== file && index.files.has(stub) ? stub : null;
+};
+
+/** True when `modulePath` is a folder Python would import as a (namespace or regular) package. */
+export const isPackageDir = (index: ModuleIndex, modulePath: string): boolean => index.dirs.has(modulePath);
+
+/** True when the name exists at all under `dir`: as a module file, package or namespace folder. */
+export const existsAsModuleOrPackage = (index: ModuleIndex, modulePath: string): boolean =>
+  isPackageDir(index, modulePath) || moduleFile(index, modulePath) !== null;
+
+export { join as joinModulePath };

@@ -1,0 +1,155 @@
+/**
+ * Python import resolution: ImportFact → repo files, first search root that has the module wins
+ * (regular packages and modules beat namespace folders, as in Python's path finder), and the
+ * answer records which root won. What does not resolve is classified: a module that looks
+ * internal (its top-level name exists in the repo) is `not-found`; else `stdlib` or `external`.
+ */
+import type { ImportFact } from '../../../model/facts.js';
+import type { ImportResolver, Resolution, ResolveContext } from '../../../resolve/types.js';
+import { dirname } from '../../../util/path.js';
+import { isStdlibModule } from '../stdlib.js';
+import { buildModuleIndex, joinModulePath, moduleFile, packageInit, stubBeside, type ModuleIndex } from './module-index.js';
+import { buildSearchRoots, type SearchRoot } from './search-roots.js';
+
+interface Found {
+  file: string | null; // null: a namespace package (a folder with Python files, no __init__)
+  chain: string[]; // __init__ files of the parent packages, outermost first
+}
+
+/** Folders that hold Python files at any depth: the only folders that can be namespace packages. */
+const pythonDirs = (index: ModuleIndex): Set<string> => {
+  const out = new Set<string>();
+  for (const f of index.files) {
+    if (!f.endsWith('.py') && !f.endsWith('.pyi')) continue;
+    let d = dirname(f);
+    while (!out.has(d)) {
+      out.add(d);
+      if (d === '') break;
+      d = dirname(d);
+    }
+  }
+  return out;
+};
+
+/**
+ * Top-level module names that exist somewhere in the repo (`scripts/ingest_helpers.py` →
+ * `ingest_helpers`), so an import that misses its sibling after a move reads as broken-internal,
+ * not as an unknown third-party package.
+ */
+const modulesAnywhere = (index: ModuleIndex): Map<string, string> => {
+  const out = new Map<string, string>();
+  for (const f of [...index.files].sort()) {
+    const m = /(?:^|\/)([A-Za-z_]\w*)(?:\/__init__)?\.pyi?$/.exec(f);
+    if (m && m[1] !== '__init__' && !out.has(m[1])) out.set(m[1], f);
+  }
+  return out;
+};
+
+export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
+  const index = buildModuleIndex(ctx.files);
+  const pyDirs = pythonDirs(index);
+  const elsewhere = modulesAnywhere(index);
+  const roots = buildSearchRoots(index, ctx.readText);
+
+  /** Find dotted `parts` below `base`, walking package by package. */
+  const find = (base: string, parts: string[]): Found | null => {
+    const chain: string[] = [];
+    let dir = base;
+    for (let i = 0; i < parts.length - 1; i++) {
+      dir = joinModulePath(dir, parts[i]);
+      if (!pyDirs.has(dir)) return null;
+      const init = packageInit(index, dir);
+      if (init) chain.push(init);
+    }
+    const target = joinModulePath(dir, parts[parts.length - 1]);
+    const file = moduleFile(index, target);
+    if (file) return { file, chain };
+    if (pyDirs.has(target)) return { file: null, chain };
+    return null;
+  };
+
+  /** Roots for one importing file: its own folder first when it is a script folder, else its package's base. */
+  const rootsFor = (fromFile: string): SearchRoot[] => {
+    let dir = dirname(fromFile);
+    let kind = 'script-dir';
+    while (packageInit(index, dir) && dir !== '') {
+      dir = dirname(dir);
+      kind = 'package-base';
+    }
+    if (roots.some((r) => r.dir === dir)) return roots;
+    const own = { dir, kind: `${kind}:${dir}` };
+    return kind === 'script-dir' ? [own, ...roots] : [...roots, own];
+  };
+
+  const toResolutions = (found: Found, via: string, fact: ImportFact, base: string, parts: string[]): Resolution[] => {
+    const out: Resolution[] = [];
+    if (found.file) {
+      out.push({ to: found.file, via });
+      const stub = stubBeside(index, found.file);
+      if (stub) out.push({ to: stub, via: 'stub', names: [] });
+    } else {
+      out.push({ to: null, via: `${via}:namespace-package` });
+    }
+    for (const init of found.chain) out.push({ to: init, via: 'package-init', names: [] });
+    if (fact.syntax === 'from') {
+      // `from pkg import name` also imports pkg/name.py when that submodule exists.
+      for (const { name } of fact.names) {
+        if (name === '*') continue;
+        const sub = find(base, [...parts, name]);
+        if (sub?.file && sub.file !== found.file) {
+          out.push({ to: sub.file, via, names: [name] });
+          const stub = stubBeside(index, sub.file);
+          if (stub) out.push({ to: stub, via: 'stub', names: [name] });
+        }
+      }
+    }
+    return out;
+  };
+
+  const resolveRelative = (fact: ImportFact, fromFile: string): Resolution[] => {
+    const level = /^\.+/.exec(fact.specifier)![0].length;
+    const rest = fact.specifier.slice(level);
+    let base = dirname(fromFile);
+    for (let i = 1; i < level; i++) {
+      if (base === '') return [{ to: null, unresolved: 'not-found', via: 'relative' }];
+      base = dirname(base);
+    }
+    if (rest === '') {
+      const init = packageInit(index, base);
+      return toResolutions({ file: init, chain: [] }, 'relative', fact, base, []);
+    }
+    const parts = rest.split('.');
+    const found = find(base, parts);
+    if (found) return toResolutions(found, 'relative', fact, base, parts);
+    return [{ to: null, unresolved: 'not-found', via: 'relative' }];
+  };
+
+  const resolveAbsolute = (fact: ImportFact, fromFile: string): Resolution[] => {
+    const parts = fact.specifier.split('.');
+    const top = parts[0];
+    let namespaceHit: { found: Found; root: SearchRoot } | null = null;
+    let internalRoot: SearchRoot | null = null;
+    for (const root of rootsFor(fromFile)) {
+      const topPath = joinModulePath(root.dir, top);
+      if (moduleFile(index, topPath) === null && !pyDirs.has(topPath)) continue;
+      const found = find(root.dir, parts);
+      if (found?.file) return toResolutions(found, root.kind, fact, root.dir, parts);
+      if (found) namespaceHit ??= { found, root };
+      else internalRoot ??= root;
+    }
+    if (namespaceHit) return toResolutions(namespaceHit.found, namespaceHit.root.kind, fact, namespaceHit.root.dir, parts);
+    if (internalRoot) return [{ to: null, unresolved: 'not-found', via: internalRoot.kind, package: top }];
+    if (isStdlibModule(top)) return [{ to: null, unresolved: 'stdlib', package: top }];
+    const other = elsewhere.get(top);
+    if (other) return [{ to: null, unresolved: 'not-found', via: `not-on-path:${other}`, package: top }];
+    return [{ to: null, unresolved: 'external', package: top }];
+  };
+
+  return {
+    ecosystem: 'python',
+    resolve: (fact, fromFile) => {
+      if (fact.specifier === '' || fact.specifier === '__future__') return [{ to: null, unresolved: 'stdlib', package: '__future__' }];
+      return fact.specifier.startsWith('.') ? resolveRelative(fact, fromFile) : resolveAbsolute(fact, fromFile);
+    },
+  };
+};

@@ -1,0 +1,58 @@
+/**
+ * The Audit: the one versioned JSON document every reporter renders from.
+ * Field names here are a public contract (docs/audit-format.md, docs/audit.schema.json).
+ */
+import type { Diagnostic } from './diagnostic.js';
+import type { Edge } from './edge.js';
+import type { Entry } from './entry.js';
+import type { FileRecord, Language } from './file.js';
+import type { ImportsSection } from './imports.js';
+import type { RuntimeSection } from './runtime.js';
+import type { Verdict } from './verdict.js';
+
+export const SCHEMA_VERSION = 1;
+
+export interface GitInfo {
+  commit: string | null;
+  branch: string | null;
+  dirty: boolean;
+}
+
+export interface LanguageCount {
+  language: Language;
+  files: number;
+  lines: number;
+  codeLines: number;
+}
+
+export interface Summary {
+  files: number;
+  sourceFiles: number;
+  edges: number;
+  unresolvedImports: number;
+  languages: LanguageCount[];
+  /** Source files per verdict (absent until verdicts are computed). */
+  verdicts?: Partial<Record<Verdict, number>>;
+  warnings: number;
+}
+
+export interface Audit {
+  schemaVersion: number;
+  tool: { name: 'census'; version: string };
+  /** The only field that changes between two runs on the same repo. */
+  generatedAt: string;
+  /** The scanned directory as the user named it (never absolute unless they gave it so). */
+  root: string;
+  git: GitInfo | null;
+  /** Options that shaped the result, so a reader can reproduce it. */
+  options: { include: string[]; exclude: string[]; maxFileSize: number };
+  summary: Summary;
+  files: FileRecord[];
+  edges: Edge[];
+  entries: Entry[];
+  warnings: Diagnostic[];
+  /** Runtime evidence merged with --runtime (absent without it). */
+  runtime?: RuntimeSection;
+  /** Broken-import triage: failing imports by bucket and their root causes (every scan). */
+  imports?: ImportsSection;
+}

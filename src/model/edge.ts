@@ -1,0 +1,39 @@
+import type { Guard } from './facts.js';
+
+/**
+ * Kinds of edge between files:
+ * import/dynamic-import/type-import: code importing code;
+ * exec: a command line runs the file; reference: a config or string names it; doc-mention: docs mention it.
+ */
+export type EdgeKind = 'import' | 'dynamic-import' | 'type-import' | 'exec' | 'reference' | 'doc-mention';
+
+/** Why an import did not resolve to a repo file. */
+export type Unresolved =
+  | 'stdlib' // Python standard library module
+  | 'builtin' // node: builtin
+  | 'external' // third-party package (bare JS specifier or non-repo Python top-level)
+  | 'not-found' // looks internal (relative, alias, repo package) but nothing exists
+  | 'dynamic'; // the target is computed and cannot be known statically
+
+export interface Edge {
+  /** Repo-relative path of the file that holds the import/command/mention. */
+  from: string;
+  /** Repo-relative path of the target file, or null when unresolved. */
+  to: string | null;
+  kind: EdgeKind;
+  /** 1-based line in `from`. */
+  line: number;
+  /** The import specifier or command target as written. */
+  specifier: string;
+  /** Imported names (`from m import a, b` → ['a', 'b']). */
+  names: string[];
+  guard: Guard | null;
+  /** How the target was found: `relative`, `root`, `src-root:src`, `script-dir`, `tsconfig-paths`, `package-exports`, ... */
+  via?: string;
+  /** Set when `to` is null. */
+  unresolved?: Unresolved;
+  /** Third-party package / top-level module name for external imports. */
+  package?: string;
+  /** A human sentence for evidence: "imported by sidecar/main.py as admin_router". */
+  label?: string;
+}

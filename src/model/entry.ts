@@ -1,0 +1,19 @@
+import type { EntryKind } from './verdict.js';
+
+/** A root of reachability: something outside the import graph that starts a file. */
+export interface Entry {
+  /** Repo-relative path of the file that is started, or null when it could not be resolved. */
+  file: string | null;
+  kind: EntryKind;
+  /** Detector id that found it: `systemd`, `package-json`, `config`, ... */
+  detector: string;
+  /** The manifest / unit / workflow that declares it, and where. */
+  source: string;
+  line?: number;
+  /** The command line as written, when the entry came from one. */
+  command?: string;
+  /** Readable sentence: "systemd deploy/sidecar.service ExecStart: uvicorn sidecar.main:app". */
+  evidence: string;
+  /** Why `file` is null: "$APP_DIR is not expanded", "no such file". */
+  unresolvedReason?: string;
+}

@@ -1,0 +1,92 @@
+/**
+ * FileFacts: what one file says about itself, extracted from its text alone.
+ * Pure function of (path, text): cacheable by content hash and extractor version.
+ */
+import type { Diagnostic } from './diagnostic.js';
+
+/**
+ * Why an import might not run when its file is loaded. Precedence when several apply:
+ * `type-checking` (never runs) > `try` (failure is handled) > `function` (runs later, if ever).
+ */
+export type Guard = 'type-checking' | 'try' | 'function';
+
+export type ImportSyntax =
+  | 'import' // Python `import a.b` / JS `import x from`
+  | 'from' // Python `from a import b`
+  | 'export-from' // JS `export ... from`
+  | 'require' // CommonJS require()
+  | 'dynamic' // JS import(), Python importlib.import_module / __import__
+  | 'import-equals'; // TS `import x = require()`
+
+export interface ImportedName {
+  name: string;
+  alias?: string;
+}
+
+export interface ImportFact {
+  /**
+   * Python: the module as written, with leading dots for relative imports (`..pkg.mod`, `.`).
+   * JS/TS: the specifier string literal.
+   */
+  specifier: string;
+  syntax: ImportSyntax;
+  line: number;
+  /** Names imported from the module (`from m import a as b` → [{name:'a', alias:'b'}]); `*` for star. */
+  names: ImportedName[];
+  /** `import a.b as c` → 'c'; JS namespace/default local names go in names. */
+  alias?: string;
+  guard: Guard | null;
+  /** True for TS `import type` / all-type imports. */
+  typeOnly?: boolean;
+  /** Which exceptions the enclosing try handles, when guard is `try` (e.g. ImportError). */
+  handles?: string[];
+}
+
+/** A command line found inside code: subprocess.run([...]), os.system('...'), spawn('node', [...]), a shell line. */
+export interface CommandFact {
+  command: string;
+  line: number;
+  /** Where it was found, for evidence: `subprocess.run`, `os.system`, `child_process.spawn`, `shell`. */
+  via: string;
+  /** Working directory hint when the code states one (`cd dir && ...` is kept in command). */
+  cwd?: string;
+}
+
+/** A string naming a module or file that some framework will load: "pkg.mod:app", Celery include=[...]. */
+export interface ReferenceFact {
+  /** A dotted module (`pkg.mod`, `pkg.mod:attr`); for form 'path' in code, a repo-relative path (docs: as written). */
+  target: string;
+  form: 'module-attr' | 'module' | 'path';
+  line: number;
+  via: string;
+}
+
+export type RunnableMarker = 'main-guard' | 'shebang' | 'cli-framework' | 'top-level-code';
+
+export interface FileFacts {
+  imports: ImportFact[];
+  commands: CommandFact[];
+  references: ReferenceFact[];
+  runnable: RunnableMarker[];
+  /** First line of the module docstring or leading comment. */
+  summary?: string;
+  /** Top-level names defined, assigned or imported (for missing-name checks). */
+  definitions: string[];
+  /** Python `__all__` when a literal list/tuple; JS: exported names. */
+  exportedNames?: string[];
+  /** True if the module has `from x import *` (or `export * from`), so name checks must be conservative. */
+  hasStarImport?: boolean;
+  /** Cyclomatic-style complexity: 1 + branch points. */
+  complexity: number;
+  diagnostics: Diagnostic[];
+}
+
+export const emptyFacts = (): FileFacts => ({
+  imports: [],
+  commands: [],
+  references: [],
+  runnable: [],
+  definitions: [],
+  complexity: 0,
+  diagnostics: [],
+});

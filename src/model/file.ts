@@ -1,0 +1,55 @@
+import type { RunnableMarker } from './facts.js';
+import type { Verdict } from './verdict.js';
+
+/** Languages census knows. Source languages get verdicts; the others are wiring and docs. */
+export type Language =
+  | 'python'
+  | 'javascript'
+  | 'typescript'
+  | 'shell'
+  | 'markdown'
+  | 'rst'
+  | 'text'
+  | 'json'
+  | 'yaml'
+  | 'toml'
+  | 'ini'
+  | 'dockerfile'
+  | 'makefile'
+  | 'systemd'
+  | 'procfile'
+  | 'crontab'
+  | 'html'
+  | 'css'
+  | 'other';
+
+export const SOURCE_LANGUAGES: readonly Language[] = ['python', 'javascript', 'typescript', 'shell'];
+export const DOC_LANGUAGES: readonly Language[] = ['markdown', 'rst', 'text'];
+
+export const isSourceLanguage = (language: Language): boolean => SOURCE_LANGUAGES.includes(language);
+
+export interface FileRecord {
+  /** Repo-relative POSIX path. */
+  path: string;
+  language: Language;
+  bytes: number;
+  lines: number;
+  /** Lines that are neither blank nor comment-only. */
+  codeLines: number;
+  /** sha256 of the content, hex, first 16 chars. */
+  hash: string;
+  executable: boolean;
+  /** True when the file is a symlink (its target is what was read). */
+  symlink?: boolean;
+  summary?: string;
+  runnable?: RunnableMarker[];
+  complexity?: number;
+  /** Last commit date touching the file (ISO date, from git), when known. */
+  lastChange?: string;
+  /** Set for source files once verdicts are computed. */
+  verdict?: Verdict;
+  /** The evidence chain for the verdict, first hop first, one readable sentence each. */
+  evidence?: string[];
+  /** True when the file could not be read or parsed fully (see warnings). */
+  incomplete?: boolean;
+}

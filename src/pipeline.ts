@@ -1,0 +1,216 @@
+/**
+ * The census pipeline, one named step per stage:
+ * discover → extract → resolve → graph → (entries → classify → analyses) → Audit.
+ * Each stage reads the previous stage's data; reporters only ever see the Audit.
+ */
+import type { Audit, LanguageCount, Summary } from './model/audit.js';
+import { SCHEMA_VERSION } from './model/audit.js';
+import type { Diagnostic } from './model/diagnostic.js';
+import type { Edge } from './model/edge.js';
+import type { FileFacts } from './model/facts.js';
+import type { FileRecord, Language } from './model/file.js';
+import { isSourceLanguage } from './model/file.js';
+import { discover } from './discover/index.js';
+import { scanAll } from './extract/pool.js';
+import { buildImportEdges, type FactsOfFile } from './graph/import-edges.js';
+import { buildCodeEdges } from './graph/code-edges.js';
+import { buildDocEdges } from './graph/doc-edges.js';
+import { buildEntries } from './graph/entries.js';
+import { createTargetResolver } from './graph/targets.js';
+import { detectEntries } from './entries/run.js';
+import { classify } from './classify/verdicts.js';
+import { gitLastChangeDates } from './discover/git.js';
+import type { Entry } from './model/entry.js';
+import type { RuntimeSection } from './model/runtime.js';
+import { ingestEvidence } from './runtime/ingest/index.js';
+import { overlayRuntime } from './runtime/overlay.js';
+import { createModuleToFile } from './runtime/module-to-file.js';
+import { DOC_LANGUAGES } from './model/file.js';
+import { VERDICTS, type Verdict } from './model/verdict.js';
+import { createJavaScriptResolver } from './languages/javascript/resolve.js';
+import { createPythonResolver } from './languages/python/resolve/resolver.js';
+import { createBuildOutputMap } from './languages/javascript/build-output.js';
+import type { ResolveContext } from './resolve/types.js';
+import { byString } from './util/compare.js';
+import { compareDiagnostics } from './util/diagnostics.js';
+import { readTextOrNull } from './util/fs.js';
+import { joinAbsolute, resolveAbsolute } from './util/path.js';
+import { timed, type ProgressListener } from './util/bus.js';
+import { newDiagnostics, runImportTriage } from './analyses/imports/index.js';
+import { VERSION } from './version.js';
+
+export interface ScanOptions {
+  /** The directory to scan, as the user named it. */
+  root: string;
+  /** What `root` is relative to (default: the process's working directory). */
+  cwd?: string;
+  include: string[];
+  exclude: string[];
+  maxFileSize: number;
+  defaultExcludes: boolean;
+  /** Runtime evidence files (`census trace` output, coverage, import logs) to merge into the verdicts. */
+  runtime?: string[];
+  /** Folder that utilization is reported for ('' = the whole repo). */
+  scope?: string;
+  /** Worker threads for extraction (default: the machine's cores). */
+  workers?: number;
+  onProgress?: ProgressListener;
+  /** Import triage: the Python interpreter whose environment imports are checked against (--python). */
+  python?: string;
+  /** Import triage: declared dependencies only, no environment (--no-env). */
+  noEnv?: boolean;
+  /** Environment variables for finding the Python environment ($VIRTUAL_ENV, ...); default process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The Audit plus what later analyses need and the Audit does not carry (facts stay in memory). */
+export interface ScanResult {
+  audit: Audit;
+  rootAbs: string;
+  facts: Map<string, FileFacts>;
+  context: ResolveContext;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 1_000_000;
+
+const compareEdges = (a: Edge, b: Edge): number =>
+  byString(a.from, b.from) || a.line - b.line || byString(a.specifier, b.specifier) || byString(a.to ?? '', b.to ?? '') || byString(a.kind, b.kind);
+
+const countVerdicts = (files: FileRecord[]): Partial<Record<Verdict, number>> => {
+  const out: Partial<Record<Verdict, number>> = {};
+  for (const v of VERDICTS) out[v] = 0;
+  for (const f of files) if (f.verdict) out[f.verdict] = (out[f.verdict] ?? 0) + 1;
+  return out;
+};
+
+const compareEntries = (a: Entry, b: Entry): number =>
+  byString(a.kind, b.kind) || byString(a.file ?? '', b.file ?? '') || byString(a.source, b.source) || (a.line ?? 0) - (b.line ?? 0) || byString(a.evidence, b.evidence);
+
+const summarise = (files: FileRecord[], edges: Edge[], warnings: Diagnostic[]): Summary => {
+  const byLanguage = new Map<Language, LanguageCount>();
+  for (const f of files) {
+    const c = byLanguage.get(f.language) ?? { language: f.language, files: 0, lines: 0, codeLines: 0 };
+    c.files++;
+    c.lines += f.lines;
+    c.codeLines += f.codeLines;
+    byLanguage.set(f.language, c);
+  }
+  return {
+    files: files.length,
+    sourceFiles: files.filter((f) => isSourceLanguage(f.language)).length,
+    edges: edges.length,
+    unresolvedImports: edges.filter((e) => e.to === null && e.unresolved !== undefined && e.unresolved !== 'stdlib' && e.unresolved !== 'builtin').length,
+    languages: [...byLanguage.values()].sort((a, b) => b.files - a.files || byString(a.language, b.language)),
+    warnings: warnings.length,
+    ...(files.some((f) => f.verdict) ? { verdicts: countVerdicts(files) } : {}),
+  };
+};
+
+export const scan = async (options: ScanOptions): Promise<ScanResult> => {
+  const progress = options.onProgress;
+  const rootAbs = resolveAbsolute(options.cwd ?? '.', options.root);
+  // Evidence is read first so a bad file stops the run before the expensive part.
+  const ingested = (options.runtime ?? []).map((name) => ingestEvidence(name, { rootAbs, ...(options.cwd ? { cwd: options.cwd } : {}) }));
+  const discovery = await timed(progress, 'discover', () => discover(rootAbs, options), (d) => `${d.files.length} files`);
+  const scanned = await timed(progress, 'extract', () => scanAll(discovery.files, { maxFileSize: options.maxFileSize }, options.workers), (s) => `${s.length} files`);
+
+  const files = scanned.map((s) => s.record);
+  const facts = new Map<string, FileFacts>();
+  const factsOfFiles: FactsOfFile[] = [];
+  for (const s of scanned) {
+    if (!s.facts) continue;
+    facts.set(s.record.path, s.facts);
+    factsOfFiles.push({ path: s.record.path, language: s.record.language, facts: s.facts });
+  }
+  const context: ResolveContext = {
+    rootAbs,
+    files: new Set(files.map((f) => f.path)),
+    readText: (path) => readTextOrNull(joinAbsolute(rootAbs, path)),
+  };
+  const python = createPythonResolver(context);
+  const sourceOfBuilt = createBuildOutputMap(context.files, context.readText);
+  const importEdges = await timed(
+    progress,
+    'resolve',
+    () => buildImportEdges(factsOfFiles, { python, javascript: createJavaScriptResolver(context) }, sourceOfBuilt),
+    (e) => `${e.length} import edges`,
+  );
+  const targets = createTargetResolver({ files: context.files, python, readText: context.readText, sourceOfBuilt });
+  const detected = await timed(progress, 'entries', () => {
+    const d = detectEntries(files.map((f) => f.path), { files: context.files, readText: context.readText });
+    return { ...d, built: buildEntries(d, targets) };
+  }, (d) => `${d.built.entries.length} entries`);
+  const entries = detected.built.entries.sort(compareEntries);
+  const codeEdges = buildCodeEdges(factsOfFiles.filter((f) => !DOC_LANGUAGES.includes(f.language)), targets);
+  const docs = buildDocEdges(factsOfFiles.filter((f) => DOC_LANGUAGES.includes(f.language)), files, targets);
+  const edges = [...importEdges, ...codeEdges, ...docs.edges].sort(compareEdges);
+
+  if (discovery.git) {
+    const dates = gitLastChangeDates(rootAbs);
+    for (const f of files) {
+      const date = dates.get(f.path);
+      if (date) f.lastChange = date;
+    }
+  }
+  await timed(progress, 'classify', () => {
+    const { verdicts } = classify(files, edges, entries);
+    for (const f of files) {
+      const v = verdicts.get(f.path);
+      if (v) {
+        f.verdict = v.verdict;
+        f.evidence = v.evidence;
+      }
+    }
+    return verdicts;
+  }, (v) => `${v.size} verdicts`);
+
+  let runtime: RuntimeSection | undefined;
+  const runtimeDiagnostics: Diagnostic[] = ingested.flatMap((i) => i.diagnostics);
+  if (ingested.length > 0) {
+    const overlay = overlayRuntime({
+      files,
+      edges,
+      traces: ingested.map((i) => i.trace),
+      ...(options.scope !== undefined ? { scope: options.scope } : {}),
+      moduleToFile: createModuleToFile(python, context.files),
+    });
+    files.splice(0, files.length, ...overlay.files);
+    runtime = overlay.runtime;
+    runtimeDiagnostics.push(...overlay.diagnostics);
+  }
+
+  const triage = await timed(
+    progress,
+    'imports',
+    () => runImportTriage({ rootAbs, files, edges, facts, readText: context.readText }, { python: options.python, noEnv: options.noEnv, env: options.env }),
+    (t) => `${t.section.findings.length} failing imports, ${t.section.rootCauses.length} root causes`,
+  );
+
+  const stageWarnings = [
+    ...runtimeDiagnostics,
+    ...discovery.diagnostics,
+    ...scanned.flatMap((s) => s.diagnostics),
+    ...detected.diagnostics,
+    ...detected.built.diagnostics,
+    ...docs.diagnostics,
+  ];
+  const warnings = [...stageWarnings, ...newDiagnostics(triage.diagnostics, stageWarnings)].sort(compareDiagnostics);
+  files.sort((a, b) => byString(a.path, b.path));
+
+  const audit: Audit = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'census', version: VERSION },
+    generatedAt: new Date().toISOString(),
+    root: options.root,
+    git: discovery.git,
+    options: { include: options.include, exclude: options.exclude, maxFileSize: options.maxFileSize },
+    summary: summarise(files, edges, warnings),
+    files,
+    edges,
+    entries,
+    warnings,
+    ...(runtime ? { runtime } : {}),
+    imports: triage.section,
+  };
+  return { audit, rootAbs, facts, context };
+};

@@ -1,0 +1,15 @@
+/** The report formats: the CLI's --format names are the keys of this map. */
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderTerminal } from './terminal.js';
+import type { Reporter } from './types.js';
+
+export const FORMATS = {
+  terminal: renderTerminal,
+  json: renderJson,
+  md: renderMarkdown,
+} satisfies Record<string, Reporter>;
+
+export type Format = keyof typeof FORMATS;
+
+export const isFormat = (name: string): name is Format => Object.hasOwn(FORMATS, name);

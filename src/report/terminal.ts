@@ -1,0 +1,80 @@
+/** The terminal summary: what a person wants to see first, and where to look next. */
+import type { Audit } from '../model/audit.js';
+import { formatDiagnostic } from '../util/diagnostics.js';
+import { VERDICTS } from '../model/verdict.js';
+import { folderRows, headline, verdictFiles, verdictRows } from './inventory.js';
+import { runtimeLists, utilizationLine } from './runtime-view.js';
+import { formatCount, pct, style, textTable } from './text.js';
+import type { Reporter } from './types.js';
+
+const MAX_WARNINGS_SHOWN = 10;
+const MAX_FOLDERS_SHOWN = 12;
+
+const verdictSection = (audit: Audit, bold: (s: string) => string): string[] => {
+  const files = verdictFiles(audit);
+  if (files.length === 0) return [];
+  const rows = verdictRows(files).map((r) => [r.verdict, formatCount(r.files), pct(r.files, files.length), formatCount(r.codeLines)]);
+  const folders = folderRows(files, false);
+  const folderTable = textTable(
+    ['folder', ...VERDICTS],
+    folders.slice(0, MAX_FOLDERS_SHOWN).map((f) => [f.folder === '.' ? '.' : `${f.folder}/`, ...VERDICTS.map((v) => (f.counts[v] ? String(f.counts[v]) : '·'))]),
+  );
+  return [
+    '',
+    bold(`${headline(audit)}.`),
+    '',
+    textTable(['verdict', 'files', 'share', 'code lines'], rows),
+    '',
+    folderTable,
+    ...(folders.length > MAX_FOLDERS_SHOWN ? [`… ${folders.length - MAX_FOLDERS_SHOWN} more folders (see --format md)`] : []),
+    '',
+    'Explain any verdict with: census why <file>',
+  ];
+};
+
+const header = (audit: Audit): string => {
+  const git = audit.git?.commit ? ` @ ${audit.git.commit.slice(0, 10)}${audit.git.dirty ? ' (uncommitted changes)' : ''}` : '';
+  return `census ${audit.tool.version} — ${audit.root}${git}`;
+};
+
+const languageTable = (audit: Audit): string =>
+  textTable(
+    ['language', 'files', 'lines', 'code'],
+    audit.summary.languages.map((l) => [l.language, formatCount(l.files), formatCount(l.lines), formatCount(l.codeLines)]),
+  );
+
+const importLine = (audit: Audit): string => {
+  const imports = audit.edges.filter((e) => e.kind === 'import' || e.kind === 'dynamic-import' || e.kind === 'type-import');
+  const internal = imports.filter((e) => e.to !== null).length;
+  const external = imports.filter((e) => e.unresolved === 'external').length;
+  const stdlib = imports.filter((e) => e.unresolved === 'stdlib' || e.unresolved === 'builtin').length;
+  const notFound = imports.filter((e) => e.unresolved === 'not-found').length;
+  return `imports: ${formatCount(internal)} to repo files, ${formatCount(external)} third-party, ${formatCount(stdlib)} standard library, ${formatCount(notFound)} not found`;
+};
+
+const MAX_RUNTIME_ITEMS = 15;
+
+const runtimeSection = (audit: Audit, bold: (s: string) => string): string[] => {
+  const line = utilizationLine(audit);
+  if (!line) return [];
+  const out = ['', bold(`Runtime: ${line}.`)];
+  for (const list of runtimeLists(audit)) {
+    out.push(`${list.title}: ${list.items.length}`);
+    for (const item of list.items.slice(0, MAX_RUNTIME_ITEMS)) out.push(`  ${item}`);
+    if (list.items.length > MAX_RUNTIME_ITEMS) out.push(`  … and ${list.items.length - MAX_RUNTIME_ITEMS} more`);
+  }
+  return out;
+};
+
+export const renderTerminal: Reporter = (audit, options) => {
+  const s = style(options.color);
+  const parts: string[] = [s.bold(header(audit)), ''];
+  parts.push(`${formatCount(audit.summary.files)} files, ${formatCount(audit.summary.sourceFiles)} source files, ${formatCount(audit.summary.edges)} edges`);
+  parts.push(importLine(audit), '', languageTable(audit), ...verdictSection(audit, s.bold), ...runtimeSection(audit, s.bold));
+  if (audit.warnings.length > 0) {
+    parts.push('', s.yellow(`${audit.warnings.length} warning${audit.warnings.length === 1 ? '' : 's'}:`));
+    for (const w of audit.warnings.slice(0, MAX_WARNINGS_SHOWN)) parts.push(`  ${formatDiagnostic(w)}`);
+    if (audit.warnings.length > MAX_WARNINGS_SHOWN) parts.push(s.dim(`  … and ${audit.warnings.length - MAX_WARNINGS_SHOWN} more (see --format json)`));
+  }
+  return `${parts.join('\n')}\n`;
+};

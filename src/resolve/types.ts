@@ -1,0 +1,34 @@
+import type { Unresolved } from '../model/edge.js';
+import type { ImportFact } from '../model/facts.js';
+
+/** Where one import leads: a repo file (with how it was found), or a classified dead end. */
+export interface Resolution {
+  /** Repo-relative path, or null when unresolved. */
+  to: string | null;
+  /** How it was found: `relative`, `root`, `src-root:src`, `script-dir`, `tsconfig-paths`, `package-exports`, `workspace`, ... */
+  via?: string;
+  unresolved?: Unresolved;
+  /** Top-level package / distribution-ish name for external imports (`lodash`, `@scope/pkg`, `numpy`). */
+  package?: string;
+  /** The imported names this target serves (`from pkg import sub` → a second target pkg/sub.py with ['sub']). */
+  names?: string[];
+}
+
+/** What every resolver may look at: the repo's file list and root. Built once per scan. */
+export interface ResolveContext {
+  /** Absolute path of the scanned root (never shown to users). */
+  rootAbs: string;
+  /** Every discovered repo path (POSIX, relative to root). */
+  files: ReadonlySet<string>;
+  /** Read a repo file's text (manifests, tsconfig, package.json); null when missing or unreadable. */
+  readText(path: string): string | null;
+}
+
+/**
+ * One resolver per ecosystem. `resolve` never throws: failures are Resolutions with `unresolved`.
+ * It may return several targets (Python `import a.b` also runs `a/__init__.py`), primary target first.
+ */
+export interface ImportResolver {
+  ecosystem: 'python' | 'javascript';
+  resolve(fact: ImportFact, fromFile: string): Resolution[];
+}

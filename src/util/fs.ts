@@ -1,0 +1,90 @@
+/**
+ * The small set of disk reads that stages outside discover/ and store/ may use.
+ * Everything returns null/false instead of throwing: a missing file is an answer, not an error.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import { dirnameAbsolute, joinAbsolute } from './path.js';
+
+export const readTextOrNull = (absPath: string): string | null => {
+  try {
+    return fs.readFileSync(absPath, 'utf8');
+  } catch {
+    return null;
+  }
+};
+
+export const readBytesOrNull = (absPath: string): Buffer | null => {
+  try {
+    return fs.readFileSync(absPath);
+  } catch {
+    return null;
+  }
+};
+
+export const readDirNames = (absPath: string): string[] => {
+  try {
+    return fs.readdirSync(absPath).sort();
+  } catch {
+    return [];
+  }
+};
+
+export const isFile = (absPath: string): boolean => {
+  try {
+    return fs.statSync(absPath).isFile();
+  } catch {
+    return false;
+  }
+};
+
+export const isDirectory = (absPath: string): boolean => {
+  try {
+    return fs.statSync(absPath).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+export const realpathOrNull = (absPath: string): string | null => {
+  try {
+    return fs.realpathSync(absPath);
+  } catch {
+    return null;
+  }
+};
+
+export const writeTextFile = (absPath: string, text: string): void => {
+  fs.mkdirSync(dirnameAbsolute(absPath), { recursive: true });
+  fs.writeFileSync(absPath, text);
+};
+
+export type ReadResult = { bytes: Buffer } | { error: string };
+
+/** Read a whole file, reporting why not in words a user understands. */
+export const readBytes = (absPath: string): ReadResult => {
+  try {
+    return { bytes: fs.readFileSync(absPath) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const error =
+      code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+      : code === 'ENOENT' ? 'file disappeared during the scan'
+      : code === 'EISDIR' ? 'is a folder'
+      : code === 'ELOOP' ? 'symlink loop'
+      : `cannot read (${code ?? (e as Error).message})`;
+    return { error };
+  }
+};
+
+/** A fresh private folder under the system temp dir (for census trace's hook files). */
+export const makeTempDir = (prefix: string): string => fs.mkdtempSync(joinAbsolute(os.tmpdir(), prefix));
+
+/** Remove a folder census created itself; a failure leaves litter in the temp dir, nothing worse. */
+export const removeTree = (absPath: string): void => {
+  try {
+    fs.rmSync(absPath, { recursive: true, force: true });
+  } catch {
+    // nothing to do: temp dirs are cleaned by the system eventually
+  }
+};

@@ -1,0 +1,58 @@
+/**
+ * The architecture's layering, as executable rules checked with census's own import graph
+ * (census audits itself). Each rule: files matching `from` may not import what `forbidden` says.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Edge } from '../src/model/edge.js';
+import { REPO_ROOT } from './helpers/fixtures.js';
+import { scanDir } from './helpers/scan-fixture.js';
+
+interface Rule {
+  name: string;
+  from: RegExp;
+  /** Allowed exceptions among `from` files. */
+  except?: RegExp;
+  forbidden: (edge: Edge) => boolean;
+}
+
+const toRepo = (edge: Edge, pattern: RegExp) => edge.to !== null && pattern.test(edge.to);
+const builtin = (edge: Edge, names: string[]) => edge.unresolved === 'builtin' && names.includes(edge.specifier.replace(/^node:/, ''));
+
+const RULES: Rule[] = [
+  { name: 'reporters see only the model and util', from: /^src\/report\//, forbidden: (e) => e.to !== null && !/^src\/(model|util|report)\//.test(e.to) },
+  { name: 'the model is types only and depends on nothing else', from: /^src\/model\//, forbidden: (e) => e.to !== null && !/^src\/model\//.test(e.to) },
+  { name: 'only util/path.ts imports node:path', from: /^src\//, except: /^src\/util\/path\.ts$/, forbidden: (e) => builtin(e, ['path', 'path/posix']) },
+  {
+    name: 'only discover/, store/ and util/fs.ts touch the disk directly',
+    from: /^src\//,
+    except: /^src\/(discover\/|store\/|util\/fs\.ts$)/,
+    forbidden: (e) => builtin(e, ['fs', 'fs/promises']),
+  },
+  { name: 'nothing outside cli/ imports the CLI', from: /^src\//, except: /^src\/cli\//, forbidden: (e) => toRepo(e, /^src\/cli\//) },
+  { name: 'src/ never imports tests', from: /^src\//, forbidden: (e) => toRepo(e, /^test\//) },
+];
+
+test('layering rules hold on census\'s own import graph', async () => {
+  const { audit } = await scanDir(REPO_ROOT, { include: ['src/**'] });
+  assert.ok(audit.edges.length > 100, 'the graph of src/ was built');
+  const violations: string[] = [];
+  for (const rule of RULES) {
+    for (const e of audit.edges) {
+      if (!rule.from.test(e.from) || rule.except?.test(e.from)) continue;
+      if (rule.forbidden(e)) violations.push(`${rule.name}: ${e.from}:${e.line} imports ${e.to ?? e.specifier}`);
+    }
+  }
+  assert.deepEqual(violations, []);
+});
+
+test('no console output from src/ outside the CLI', async () => {
+  const { audit } = await scanDir(REPO_ROOT, { include: ['src/**'] });
+  const offenders = audit.files
+    .filter((f) => !f.path.startsWith('src/cli/') && /\.(ts|js)$/.test(f.path))
+    .filter((f) => /\bconsole\.(log|error|warn|info)\(/.test(readFileSync(join(REPO_ROOT, f.path), 'utf8')))
+    .map((f) => f.path);
+  assert.deepEqual(offenders, []);
+});
