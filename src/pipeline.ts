@@ -17,7 +17,8 @@ import { buildCodeEdges } from './graph/code-edges.js';
 import { buildDocEdges } from './graph/doc-edges.js';
 import { buildEntries } from './graph/entries.js';
 import { createTargetResolver } from './graph/targets.js';
-import { detectEntries } from './entries/run.js';
+import { detectEntries, type Detected, type DetectedInput } from './entries/run.js';
+import { configInputs, configRules, loadCensusConfig, type LoadedConfig } from './entries/config.js';
 import { classify } from './classify/verdicts.js';
 import { gitLastChangeDates } from './discover/git.js';
 import type { Entry } from './model/entry.js';
@@ -26,7 +27,7 @@ import { ingestEvidence } from './runtime/ingest/index.js';
 import { overlayRuntime } from './runtime/overlay.js';
 import { createModuleToFile } from './runtime/module-to-file.js';
 import { DOC_LANGUAGES } from './model/file.js';
-import { VERDICTS, type Verdict } from './model/verdict.js';
+import { VERDICTS, type EntryKind, type Verdict } from './model/verdict.js';
 import { createJavaScriptResolver } from './languages/javascript/resolve.js';
 import { createPythonResolver } from './languages/python/resolve/resolver.js';
 import { createBuildOutputMap } from './languages/javascript/build-output.js';
@@ -83,6 +84,25 @@ const countVerdicts = (files: FileRecord[]): Partial<Record<Verdict, number>> =>
   return out;
 };
 
+/**
+ * The census config's part in entries: its own entries and globs become roots, and a glob's kind
+ * overrides the kind a detector gave the entries declared in files it matches.
+ */
+const withConfig = (detected: Detected, config: LoadedConfig | null, files: ReadonlySet<string>): Detected => {
+  if (!config) return detected;
+  const rules = configRules(config);
+  const override = <T extends { kind: EntryKind }>(d: DetectedInput<T>): DetectedInput<T> => {
+    const kind = rules.kindOf(d.source);
+    return kind && kind !== d.input.kind ? { ...d, input: { ...d.input, kind } } : d;
+  };
+  const own = configInputs(config, files);
+  return {
+    entries: [...detected.entries.map(override), ...own.entries.map((input) => ({ detector: 'config', source: config.file, input }))],
+    commands: [...detected.commands.map(override), ...own.commands.map((input) => ({ detector: 'config', source: config.file, input }))],
+    diagnostics: detected.diagnostics,
+  };
+};
+
 const compareEntries = (a: Entry, b: Entry): number =>
   byString(a.kind, b.kind) || byString(a.file ?? '', b.file ?? '') || byString(a.source, b.source) || (a.line ?? 0) - (b.line ?? 0) || byString(a.evidence, b.evidence);
 
@@ -111,7 +131,10 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   const rootAbs = resolveAbsolute(options.cwd ?? '.', options.root);
   // Evidence is read first so a bad file stops the run before the expensive part.
   const ingested = (options.runtime ?? []).map((name) => ingestEvidence(name, { rootAbs, ...(options.cwd ? { cwd: options.cwd } : {}) }));
-  const discovery = await timed(progress, 'discover', () => discover(rootAbs, options), (d) => `${d.files.length} files`);
+  // An invalid census config is the user's to fix: it stops the run with the file and key named.
+  const config = loadCensusConfig((path) => readTextOrNull(joinAbsolute(rootAbs, path)));
+  const exclude = [...options.exclude, ...(config?.config.ignore ?? [])];
+  const discovery = await timed(progress, 'discover', () => discover(rootAbs, { ...options, exclude }), (d) => `${d.files.length} files`);
   const scanned = await timed(progress, 'extract', () => scanAll(discovery.files, { maxFileSize: options.maxFileSize }, options.workers), (s) => `${s.length} files`);
 
   const files = scanned.map((s) => s.record);
@@ -137,7 +160,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   );
   const targets = createTargetResolver({ files: context.files, python, readText: context.readText, sourceOfBuilt });
   const detected = await timed(progress, 'entries', () => {
-    const d = detectEntries(files.map((f) => f.path), { files: context.files, readText: context.readText });
+    const d = withConfig(detectEntries(files.map((f) => f.path), { files: context.files, readText: context.readText }), config, context.files);
     return { ...d, built: buildEntries(d, targets) };
   }, (d) => `${d.built.entries.length} entries`);
   const entries = detected.built.entries.sort(compareEntries);
@@ -203,7 +226,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     generatedAt: new Date().toISOString(),
     root: options.root,
     git: discovery.git,
-    options: { include: options.include, exclude: options.exclude, maxFileSize: options.maxFileSize },
+    options: { include: options.include, exclude, maxFileSize: options.maxFileSize },
     summary: summarise(files, edges, warnings),
     files,
     edges,
