@@ -22,21 +22,22 @@ const resolveFromCode = (targets: TargetResolver, command: string, cwds: string[
 const SOURCE_EXTENSIONS: [RegExp, string][] = [[/\.js$/, '.ts'], [/\.js$/, '.tsx'], [/\.mjs$/, '.mts'], [/\.cjs$/, '.cts']];
 
 /** A path a piece of code loads (a worker script); extractors give it repo-relative. */
-const codePath = (targets: TargetResolver, path: string): string | undefined => {
+const codePath = (targets: TargetResolver, path: string): string[] => {
   const direct = targets.file(path);
-  if (direct) return direct;
+  if (direct) return [direct];
   for (const [pattern, ext] of SOURCE_EXTENSIONS) {
     if (!pattern.test(path)) continue;
     const source = targets.file(path.replace(pattern, ext));
-    if (source) return source;
+    if (source) return [source];
   }
-  return undefined;
+  return [];
 };
 
-/** "pkg.mod:attr" as a framework would import it: from the code's folder, then the root. */
-const moduleTarget = (targets: TargetResolver, dir: string, target: string): string | undefined => {
+/** "pkg.mod:attr" as a framework would import it (with its packages' __init__): from the code's folder, then the root. */
+const moduleTargets = (targets: TargetResolver, dir: string, target: string): string[] => {
   const module = target.split(':')[0];
-  return targets.module(module, dir)[0] ?? (dir === '' ? undefined : targets.module(module, '')[0]);
+  const fromDir = targets.module(module, dir);
+  return fromDir.length > 0 || dir === '' ? fromDir : targets.module(module, '');
 };
 
 export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver): Edge[] => {
@@ -56,19 +57,23 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver): E
       }
     }
     for (const ref of facts.references) {
-      const to = ref.form === 'path' ? codePath(targets, ref.target) : moduleTarget(targets, dir, ref.target);
-      if (!to) continue; // a string that merely looks like a module name is not an error
-      edges.push({
-        from: path,
-        to,
-        kind: 'reference',
-        line: ref.line,
-        specifier: ref.target,
-        names: [],
-        guard: null,
-        via: ref.via,
-        label: `named in ${path}:${ref.line} as "${ref.target}" (${ref.via})`,
-      });
+      // Celery's autodiscover_tasks(['pkg']) imports pkg.tasks, not pkg.
+      const target = ref.via === 'celery autodiscover_tasks' ? `${ref.target}.tasks` : ref.target;
+      const found = ref.form === 'path' ? codePath(targets, target) : moduleTargets(targets, dir, target);
+      // A string that merely looks like a module name is not an error: no edge, no warning.
+      for (const to of found) {
+        edges.push({
+          from: path,
+          to,
+          kind: 'reference',
+          line: ref.line,
+          specifier: ref.target,
+          names: [],
+          guard: null,
+          via: ref.via,
+          label: `named in ${path}:${ref.line} as "${ref.target}" (${ref.via})`,
+        });
+      }
     }
   }
   return edges;

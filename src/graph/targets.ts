@@ -79,9 +79,10 @@ export const createTargetResolver = (ctx: TargetContext) => {
     const resolutions = ctx.python.resolve({ specifier: module, syntax: 'import', line: 0, names: [], guard: null }, fromFile);
     const primary = resolutions[0]?.to ?? null;
     if (primary === null) return [];
-    // `python -m pkg` runs pkg/__main__.py after pkg/__init__.py.
+    // `python -m pkg` runs pkg/__main__.py after pkg/__init__.py; importing a.b.c runs a/ and a/b/'s __init__.py.
     const main = primary.endsWith('/__init__.py') ? primary.replace(/__init__\.py$/, '__main__.py') : null;
-    return [primary, ...(main && ctx.files.has(main) ? [main] : [])];
+    const inits = resolutions.filter((r) => r.via === 'package-init' && r.to !== null).map((r) => r.to!);
+    return [primary, ...(main && ctx.files.has(main) ? [main] : []), ...inits];
   };
 
   const resolveTarget = (target: CommandTarget, ctxDir: string, depth: number, seen: Set<string>): TargetResult => {
