@@ -9,10 +9,10 @@ import type { FactsOfFile } from './import-edges.js';
 import type { TargetResolver, TargetResult } from './targets.js';
 
 /** Commands in code rarely say where they run: try the stated folder, the file's own, then the root. */
-const resolveFromCode = (targets: TargetResolver, command: string, cwds: string[]): TargetResult => {
+const resolveFromCode = (targets: TargetResolver, command: string, cwds: string[], scriptDir: string): TargetResult => {
   let last: TargetResult = { files: [], unresolved: [] };
   for (const cwd of cwds) {
-    last = targets.command(command, { cwd });
+    last = targets.command(command, { cwd, scriptDir });
     if (last.files.length > 0) return last;
   }
   return last;
@@ -46,7 +46,7 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver): E
     const dir = dirname(path);
     for (const cmd of facts.commands) {
       const statedCwd = cmd.cwd === undefined ? undefined : joinRepo(dir, cmd.cwd) ?? undefined;
-      const result = resolveFromCode(targets, cmd.command, candidateCwds(statedCwd, dir, ''));
+      const result = resolveFromCode(targets, cmd.command, candidateCwds(statedCwd, dir, ''), dir);
       const base = { from: path, kind: 'exec' as const, line: cmd.line, specifier: cmd.command.trim(), names: [], guard: null };
       for (const f of result.files) {
         const via = f.via.length > 0 ? ` → ${f.via.join(' → ')}` : '';

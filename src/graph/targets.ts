@@ -93,7 +93,7 @@ export const createTargetResolver = (ctx: TargetContext) => {
         return { files: [], unresolved: [missing(`${target.text}: no such file ${target.path}`)] };
       }
       case 'module': {
-        const files = moduleFiles(target.module, ctxDir);
+        const files = moduleFiles(target.module, target.cwd ?? ctxDir);
         if (files.length > 0) return { files: files.map((file) => ({ file, via: [] })), unresolved: [] };
         return { files: [], unresolved: [missing(`${target.text}: no module ${target.module} in the repo`)] };
       }
@@ -118,12 +118,15 @@ export const createTargetResolver = (ctx: TargetContext) => {
       case 'make-target': {
         const makefile = ctx.files.has(target.makefile) ? target.makefile : null;
         if (!makefile) return { files: [], unresolved: [missing(`${target.text}: no Makefile ${target.makefile}`)] };
-        const recipe = makeTargets(makefile).get(target.target);
-        if (!recipe) return { files: [], unresolved: [missing(`${target.text}: no target "${target.target}" in ${makefile}`)] };
+        const all = makeTargets(makefile);
+        // A bare `make` builds the first target that is not a special one (.PHONY, .DEFAULT, ...).
+        const name = target.target === '' ? ([...all.keys()].find((t) => !t.startsWith('.')) ?? '') : target.target;
+        const recipe = all.get(name);
+        if (!recipe) return { files: [], unresolved: [missing(`${target.text}: no target "${name}" in ${makefile}`)] };
         const out: TargetResult = { files: [], unresolved: [] };
         for (const line of recipe.recipe) {
-          const inner = followCommand(line, { cwd: dirname(makefile) }, depth + 1, seen, `${makefile}#${target.target}#${line}`);
-          for (const f of inner.files) out.files.push({ file: f.file, via: [`${makefile} target "${target.target}": ${line}`, ...f.via] });
+          const inner = followCommand(line, { cwd: dirname(makefile) }, depth + 1, seen, `${makefile}#${name}#${line}`);
+          for (const f of inner.files) out.files.push({ file: f.file, via: [`${makefile} target "${name}": ${line}`, ...f.via] });
           out.unresolved.push(...inner.unresolved);
         }
         return out;

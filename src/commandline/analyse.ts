@@ -1,0 +1,149 @@
+/**
+ * The one command analyser: shell text → what it runs. Parses the text (parse.ts), walks it the
+ * way the shell would (walk.ts: cd chains, variables, substitutions), hands each command word to its
+ * launcher record (launchers/), and places the files, modules, scripts and targets those records
+ * name in the repo (paths.ts). Unknown programs yield nothing; computed targets yield `unresolved`.
+ */
+import { basename } from '../util/path.js';
+import { startState, changeDir } from './expand.js';
+import { launcherFor } from './launchers/index.js';
+import type { Intent } from './launchers/types.js';
+import { parseShell } from './parse.js';
+import { placeDir, placePath, mapAbsolute } from './paths.js';
+import type { CommandContext, CommandTarget } from './types.js';
+import { type Value, anchored, literal } from './value.js';
+import { walkScript } from './walk.js';
+
+/** `bash -c "npx tsx …"` nests; real command lines never need more than a few levels. */
+const MAX_NESTING = 8;
+const MODULE_SPEC = /^([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*)(?::([A-Za-z_]\w*)(?:\(.*\))?)?$/;
+/** Where system programs live: an absolute command word there that census does not know runs nothing of the repo. */
+const SYSTEM_DIRS = /^\/(usr|bin|sbin|lib|lib64|etc|snap|nix|opt\/homebrew|opt\/local)\//;
+/** Folders of installed packages and virtual environments. */
+const INSTALLED = /(^|\/)(node_modules|\.?venv[\w.-]*|\.tox|site-packages|__pypackages__)\//;
+/** A program named by its install folder (`$VENV/bin/python`, `node_modules/.bin/vitest`): its name says which launcher. */
+const BIN_PROGRAM = /(^|\/)\.?s?bin\/([^/]+)$/;
+/** `$@`, `$1`, `${1}`: whatever the caller passed, analysed where the caller is. */
+const POSITIONAL = /^\$\{?[@*1-9]/;
+
+interface Run {
+  ctx: CommandContext;
+  out: CommandTarget[];
+}
+
+const unresolved = (run: Run, text: string, reason: string): void => {
+  run.out.push({ kind: 'unresolved', text, reason });
+};
+
+const fileTarget = (run: Run, path: Value, cwd: Value, launcher: string, text: string): void => {
+  if (path.kind === 'self') return;
+  const placed = placePath(path, cwd, run.ctx);
+  if (!placed.ok) return unresolved(run, text, placed.reason);
+  // Installed tools and environments (`source .venv/bin/activate`) are not the repo's files.
+  if (!INSTALLED.test(placed.path)) run.out.push({ kind: 'file', path: placed.path, launcher, text });
+};
+
+const moduleTarget = (run: Run, spec: Value, cwd: Value, launcher: string, text: string): void => {
+  const t = literal(spec);
+  if (t === null) return unresolved(run, text, `module computed at run time (${spec.kind === 'dynamic' ? spec.text : '?'})`);
+  const m = MODULE_SPEC.exec(t);
+  if (!m) return unresolved(run, text, `"${t}" is not a Python module name`);
+  const dir = placeDir(cwd, run.ctx);
+  run.out.push({ kind: 'module', module: m[1], ...(m[2] ? { attr: m[2] } : {}), launcher, text, ...(dir.ok ? { cwd: dir.path } : {}) });
+};
+
+const intentTargets = (run: Run, intent: Intent, cwd: Value, launcher: string, text: string, depth: number): void => {
+  const here = 'dir' in intent && intent.dir ? changeDir(cwd, intent.dir) : cwd;
+  switch (intent.kind) {
+    case 'file':
+      return fileTarget(run, intent.path, here, launcher, text);
+    case 'module':
+      return moduleTarget(run, intent.spec, here, launcher, text);
+    case 'npm-script': {
+      const name = literal(intent.name);
+      if (name === null) return unresolved(run, text, 'script name computed at run time');
+      const dir = placeDir(here, run.ctx);
+      if (!dir.ok) return unresolved(run, text, `npm script "${name}" in a folder census cannot place: ${dir.reason}`);
+      run.out.push({ kind: 'npm-script', name, cwd: dir.path, launcher, text });
+      return;
+    }
+    case 'make-target': {
+      const makefile = placePath(intent.makefile ?? { kind: 'text', text: 'Makefile' }, here, run.ctx);
+      if (!makefile.ok) return unresolved(run, text, `Makefile census cannot place: ${makefile.reason}`);
+      run.out.push({ kind: 'make-target', target: intent.target, makefile: makefile.path, launcher, text });
+      return;
+    }
+    case 'test-run': {
+      const paths: string[] = [];
+      for (const p of intent.paths) {
+        const placed = placePath(p, here, run.ctx, true);
+        if (placed.ok) paths.push(placed.path);
+        else unresolved(run, text, `test path ${placed.reason}`);
+      }
+      const dir = placeDir(here, run.ctx);
+      run.out.push({ kind: 'test-run', runner: intent.runner, paths, launcher, text, ...(dir.ok ? { cwd: dir.path } : {}) });
+      return;
+    }
+    case 'argv':
+      return analyseArgv(run, intent.argv, here, text, depth + 1);
+    case 'script': {
+      // Partly computed text (`bash -c "python x.py $ARG"`) is still shell: its expansions stay expansions.
+      const inner = intent.text.kind === 'text' || intent.text.kind === 'dynamic' ? intent.text.text : null;
+      if (inner === null) return unresolved(run, text, 'shell text computed at run time');
+      return analyseText(run, inner, here, depth + 1);
+    }
+    case 'unresolved':
+      return unresolved(run, text, intent.reason);
+  }
+};
+
+const launch = (run: Run, name: string, args: Value[], cwd: Value, text: string, depth: number): boolean => {
+  const launcher = launcherFor(name);
+  if (!launcher) return false;
+  for (const intent of launcher.run(args, name)) intentTargets(run, intent, cwd, name, text, depth);
+  return true;
+};
+
+/** One command's expanded words. */
+const analyseArgv = (run: Run, argv: readonly Value[], cwd: Value, text: string, depth: number): void => {
+  if (depth > MAX_NESTING || argv.length === 0) return;
+  const [word, ...args] = argv;
+  if (word.kind === 'self') return;
+  if (word.kind !== 'text') {
+    const bin = BIN_PROGRAM.exec(word.kind === 'dynamic' ? word.text : word.rest);
+    if (bin && launcherFor(bin[2]) && launch(run, bin[2], args, cwd, text, depth)) return;
+    if (word.kind === 'path') return fileTarget(run, word, cwd, 'direct', text);
+    if (!POSITIONAL.test(word.text)) unresolved(run, text, `the program is computed at run time (${word.text})`);
+    return;
+  }
+  const name = word.text;
+  if (!name.includes('/')) {
+    launch(run, name, args, cwd, text, depth);
+    return;
+  }
+  // A path as the command word: a known program in a bin folder (`.venv/bin/python`), else the file itself.
+  const base = basename(name);
+  const inBin = BIN_PROGRAM.test(name) || name.startsWith('/');
+  if (inBin && launcherFor(base) && launch(run, base, args, cwd, text, depth)) return;
+  if (name.startsWith('/') && mapAbsolute(name, run.ctx.pathMap) === null && SYSTEM_DIRS.test(name)) return;
+  fileTarget(run, word, cwd, 'direct', text);
+};
+
+const analyseText = (run: Run, text: string, cwd: Value, depth: number): void => {
+  if (depth > MAX_NESTING) return;
+  const state = startState();
+  state.cwd = cwd;
+  walkScript(parseShell(text).script, state, (visited) => analyseArgv(run, visited.argv, visited.cwd, visited.command.text, depth));
+};
+
+/** Everything `text` runs, as seen from `ctx.cwd`. Never throws: unreadable shell yields what could be read. */
+export const analyseCommand = (text: string, ctx: CommandContext): CommandTarget[] => {
+  const run: Run = { ctx, out: [] };
+  try {
+    analyseText(run, text, anchored('start', ''), 0);
+  } catch (error) {
+    // A bug in a launcher record must not take down the stage: report it as unresolved.
+    unresolved(run, text, `census could not analyse this command (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return run.out;
+};

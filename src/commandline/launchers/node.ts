@@ -1,0 +1,37 @@
+/** `node [options] file | --test [paths]`: the file, and files preloaded with -r/--require/--import/--loader. */
+import { type ArgSpec, scanArgs } from '../args.js';
+import { type Value, literal } from '../value.js';
+import { type Intent, type Launcher, file, testRun } from './types.js';
+
+export const NODE_VALUES = [
+  '-r', '--require', '--import', '--loader', '--experimental-loader', '--input-type', '-C', '--conditions', '--env-file', '--env-file-if-exists',
+  '--watch-path', '--test-name-pattern', '--test-skip-pattern', '--test-reporter', '--test-reporter-destination', '--test-concurrency', '--test-shard',
+  '--title', '--redirect-warnings', '--disable-warning', '--inspect-port', '--diagnostic-dir', '--heapsnapshot-signal', '--stack-trace-limit',
+  '--openssl-config', '--icu-data-dir', '--report-dir', '--report-filename', '--cpu-prof-dir', '--heap-prof-dir', '--unhandled-rejections',
+  '--dns-result-order', '--experimental-config-file',
+];
+const PRELOADS = ['-r', '--require', '--import', '--loader', '--experimental-loader'];
+
+/** A module specifier that is a file rather than a package (`./setup.js`, not `dotenv/config`). */
+export const isFileSpecifier = (v: Value): boolean => {
+  if (v.kind === 'path') return true;
+  const t = literal(v);
+  return t !== null && (/^\.{0,2}\//.test(t) || /\.(m|c)?[jt]sx?$/.test(t));
+};
+
+/** Shared by node, tsx and ts-node: preloads, `--test`, then the entry file. */
+export const nodeLike = (args: readonly Value[], spec: ArgSpec, runner: string): Intent[] => {
+  const scanned = scanArgs(args, { ...spec, stops: ['-e', '--eval', '-p', '--print', ...(spec.stops ?? [])], stopAtPositional: !args.some((a) => literal(a) === '--test') });
+  const out: Intent[] = [];
+  for (const option of PRELOADS) for (const v of scanned.options.get(option) ?? []) if (isFileSpecifier(v)) out.push(file(v));
+  if (scanned.stopped) return out;
+  if (scanned.options.has('--test')) return [...out, testRun(`${runner} --test`, scanned.positionals)];
+  const entry = scanned.positionals[0];
+  if (entry && literal(entry) !== '-') out.push(file(entry));
+  return out;
+};
+
+export const node: Launcher = {
+  names: ['node', 'nodejs'],
+  run: (args) => nodeLike(args, { values: NODE_VALUES }, 'node'),
+};

@@ -1,0 +1,33 @@
+/** `npm run x`, `npm test|start|stop|restart`, `npm --prefix dir run x`, `npm -w dir run x`; `npm exec`/`npm x` run a bin. */
+import { commandAfter, scanArgs } from '../args.js';
+import { type Value, literal, text } from '../value.js';
+import { type Intent, type Launcher, argv, npmScript, script } from './types.js';
+
+const VALUES = ['--prefix', '-w', '--workspace', '--userconfig', '--registry', '--cache', '--loglevel', '--script-shell', '--include', '--omit', '--tag', '--otp', '-p', '--package', '-c', '--call'];
+const LIFECYCLE: Readonly<Record<string, string>> = { test: 'test', t: 'test', tst: 'test', start: 'start', stop: 'stop', restart: 'restart' };
+
+export const npm: Launcher = {
+  names: ['npm'],
+  run(args): Intent[] {
+    const scanned = scanArgs(args, { values: VALUES });
+    const [cmd, name] = scanned.positionals;
+    const sub = literal(cmd);
+    const prefix = scanned.options.get('--prefix')?.at(-1);
+    const workspaces = [...(scanned.options.get('-w') ?? []), ...(scanned.options.get('--workspace') ?? [])];
+    const dirs: (Value | undefined)[] = workspaces.length > 0 ? workspaces : [prefix];
+    let scriptName: Value | undefined;
+    if (sub === 'run' || sub === 'run-script' || sub === 'rum' || sub === 'urn') scriptName = name;
+    else if (sub !== null && Object.hasOwn(LIFECYCLE, sub)) scriptName = text(LIFECYCLE[sub]);
+    else if (sub === 'exec' || sub === 'x') {
+      const call = scanned.options.get('-c') ?? scanned.options.get('--call');
+      if (call) return call.map((c) => script(c, prefix));
+      const words = commandAfter(scanArgs(args, { values: VALUES, stopAtPositional: true }).rest, { values: VALUES });
+      return words.length > 0 ? [argv(words, prefix)] : [];
+    }
+    if (!scriptName) return [];
+    if (scanned.options.has('--workspaces') || scanned.options.has('--ws')) {
+      return [{ kind: 'unresolved', reason: 'runs the script in every workspace; census does not list workspaces here' }];
+    }
+    return dirs.map((dir) => npmScript(scriptName, dir));
+  },
+};

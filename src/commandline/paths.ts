@@ -1,0 +1,70 @@
+/**
+ * Placing expanded words in the repo: a relative path joins the command's directory, an absolute
+ * one goes through the path map (longest prefix first), an anchored one starts at the script's
+ * folder or the repo root. What cannot be placed says why.
+ */
+import { joinRepo, posix } from '../util/path.js';
+import type { CommandContext } from './types.js';
+import { type Value, describe } from './value.js';
+
+export type Placed = { ok: true; path: string } | { ok: false; reason: string };
+
+const outside = (what: string): Placed => ({ ok: false, reason: `${what} is outside the repo` });
+
+/** An absolute path through the path map, or null when no entry covers it. */
+export const mapAbsolute = (absolute: string, pathMap: CommandContext['pathMap']): string | null => {
+  const abs = posix.normalize(absolute);
+  const entries = [...(pathMap ?? [])].sort((a, b) => b.from.length - a.from.length);
+  for (const { from, to } of entries) {
+    const prefix = from === '/' ? '/' : posix.normalize(from).replace(/\/$/, '');
+    if (abs === prefix) return joinRepo(to);
+    const rest = prefix === '/' ? abs.slice(1) : abs.startsWith(`${prefix}/`) ? abs.slice(prefix.length + 1) : null;
+    if (rest !== null) return joinRepo(to, rest);
+  }
+  return null;
+};
+
+const placeAbsolute = (absolute: string, ctx: CommandContext): Placed => {
+  const mapped = mapAbsolute(absolute, ctx.pathMap);
+  return mapped === null ? { ok: false, reason: `absolute path outside the repo (${absolute})` } : { ok: true, path: mapped };
+};
+
+const placeUnder = (base: Placed, rest: string, what: string): Placed => {
+  if (!base.ok) return base;
+  const joined = joinRepo(base.path, rest);
+  return joined === null ? outside(what) : { ok: true, path: joined };
+};
+
+/** The repo folder a directory value stands for. */
+export const placeDir = (dir: Value, ctx: CommandContext): Placed => {
+  switch (dir.kind) {
+    case 'path':
+      if (dir.anchor === 'repo') return placeUnder({ ok: true, path: '' }, dir.rest, describe(dir));
+      if (dir.anchor === 'script') {
+        if (ctx.scriptDir === undefined) return { ok: false, reason: `relative to the script's own folder, which is not known here (${describe(dir)})` };
+        return placeUnder({ ok: true, path: ctx.scriptDir }, dir.rest, describe(dir));
+      }
+      if (ctx.cwd.startsWith('/')) return placeAbsolute(posix.join(ctx.cwd, dir.rest), ctx);
+      return placeUnder({ ok: true, path: ctx.cwd }, dir.rest, describe(dir));
+    case 'text':
+      if (dir.text.startsWith('/')) return placeAbsolute(dir.text, ctx);
+      return placeUnder(placeDir({ kind: 'path', anchor: 'start', rest: '' }, ctx), dir.text, dir.text);
+    case 'self':
+      return { ok: false, reason: 'the script itself' };
+    case 'dynamic':
+      return { ok: false, reason: `computed at run time (${dir.text})` };
+  }
+};
+
+/** The repo path of a word used as a file, run from `cwd`. Glob patterns are kept as patterns when `allowGlob`. */
+export const placePath = (path: Value, cwd: Value, ctx: CommandContext, allowGlob = false): Placed => {
+  if (path.kind === 'text') {
+    if (path.glob && !allowGlob) return { ok: false, reason: `a glob pattern (${path.text})` };
+    if (path.text === '') return { ok: false, reason: 'an empty path' };
+    if (path.text.startsWith('/')) return placeAbsolute(path.text, ctx);
+    const base = placeDir(cwd, ctx);
+    if (!base.ok) return { ok: false, reason: `${path.text} runs in a directory census cannot place: ${base.reason}` };
+    return placeUnder(base, path.text, path.text);
+  }
+  return placeDir(path, ctx);
+};

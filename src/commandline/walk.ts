@@ -1,0 +1,172 @@
+/**
+ * Walks a parsed script the way the shell runs it, keeping what matters for census: the working
+ * directory (`cd`, `pushd`, `popd`; child shells for `( … )`, pipelines, `&` and `$( … )` do not
+ * leak theirs) and variables assigned in the text. Every simple command is handed to a visitor
+ * with its expanded words, including the commands inside command substitutions.
+ */
+import type { Command, Script, SimpleCommand, Word } from './ast.js';
+import { type ExpandScope, type ShellState, changeDir, childState, expandJoined, expandWord } from './expand.js';
+import { type Value, anchored, dirnameOf, dynamic, literal, text } from './value.js';
+
+export interface VisitedCommand {
+  command: SimpleCommand;
+  /** The expanded words: argv[0] is the command word. */
+  argv: Value[];
+  /** The directory the command runs in. */
+  cwd: Value;
+  /** True when a word took a value assigned earlier in the text (not visible in command.text alone). */
+  usedState: boolean;
+}
+
+export type Visitor = (visited: VisitedCommand) => void;
+
+const plainText = (word: Word): string | null => {
+  const p = word.parts.length === 1 ? word.parts[0] : null;
+  return p?.type === 'lit' && !p.quoted ? p.text : null;
+};
+
+const ASSIGN_WORD = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/;
+const DECLARERS: ReadonlySet<string> = new Set(['export', 'local', 'declare', 'typeset', 'readonly']);
+const BUILTINS: ReadonlySet<string> = new Set(['cd', 'pushd', 'popd', 'unset', 'read', 'pwd', 'dirname', 'git', 'echo', 'realpath', 'readlink', 'greadlink']);
+const SILENT: ReadonlySet<string> = new Set(['cd', 'pushd', 'popd', 'export', 'local', 'declare', 'typeset', 'readonly', 'set', 'shopt', 'unset', ':', 'true']);
+
+/** `NAME=value` as the word of `export`/`local`: the name and the value's parts as a word. */
+const splitAssignmentWord = (word: Word): { name: string; value: Word } | null => {
+  const head = word.parts[0];
+  if (head?.type !== 'lit' || head.quoted) return null;
+  const m = ASSIGN_WORD.exec(head.text);
+  if (!m) return null;
+  const rest = head.text.slice(m[0].length);
+  const parts = rest === '' ? word.parts.slice(1) : [{ ...head, text: rest }, ...word.parts.slice(1)];
+  return { name: m[1], value: { parts, raw: word.raw.slice(m[0].length), line: word.line } };
+};
+
+/** The arguments after the command word, without `--` and the flags of cd/pwd/read (`-P`, `-r`). */
+const operands = (argv: readonly Value[]): Value[] =>
+  argv.slice(1).filter((a) => !(a.kind === 'text' && (a.text === '--' || (/^-[LPe@rs]*$/.test(a.text) && a.text !== '-'))));
+
+/** `realpath x`: the value as an absolute-ish path (symlinks are not followed). */
+const absoluteOf = (v: Value, cwd: Value): Value => {
+  if (v.kind !== 'text' || v.text.startsWith('/')) return v;
+  return changeDir(cwd, v);
+};
+
+class Walker {
+  private outputs: Value[] | null = null;
+
+  constructor(private readonly visit: Visitor) {}
+
+  script(script: Script, state: ShellState): void {
+    for (const item of script.items) {
+      const s = item.background ? childState(state) : state;
+      for (const pipeline of item.andOr.pipelines) {
+        const many = pipeline.commands.length > 1;
+        for (const command of pipeline.commands) this.command(command, many ? childState(s) : s);
+      }
+    }
+  }
+
+  private command(command: Command, state: ShellState): void {
+    switch (command.type) {
+      case 'simple':
+        this.simple(command, state);
+        return;
+      case 'subshell':
+        this.script(command.body, childState(state));
+        return;
+      case 'function':
+        this.command(command.body, childState(state));
+        return;
+      case 'compound':
+        if (command.loopVar) state.vars.set(command.loopVar, dynamic(`$${command.loopVar}`));
+        this.script(command.body, state);
+    }
+  }
+
+  private scope(state: ShellState): ExpandScope {
+    return {
+      state,
+      usedState: false,
+      substitute: (body, raw) => this.substitute(body, raw, state),
+      walkOnly: (body) => this.script(body, childState(state)),
+    };
+  }
+
+  private substitute(body: Script, raw: string, state: ShellState): Value {
+    const saved = this.outputs;
+    const outputs: Value[] = [];
+    this.outputs = outputs;
+    this.script(body, childState(state));
+    this.outputs = saved;
+    if (outputs.length === 0) return text('');
+    return outputs.length === 1 && outputs[0].kind !== 'dynamic' ? outputs[0] : dynamic(raw);
+  }
+
+  private simple(command: SimpleCommand, state: ShellState): void {
+    const scope = this.scope(state);
+    const argv: Value[] = [];
+    const declarer = command.words.length > 0 && DECLARERS.has(plainText(command.words[0]) ?? '');
+    for (const word of command.words) {
+      const assignment = declarer && argv.length > 0 ? splitAssignmentWord(word) : null;
+      if (assignment) {
+        state.vars.set(assignment.name, expandJoined(assignment.value, scope));
+        argv.push(text(word.raw));
+      } else argv.push(...expandWord(word, scope));
+    }
+    if (argv.length === 0) {
+      for (const a of command.assignments) state.vars.set(a.name, expandJoined(a.value, scope));
+      return;
+    }
+    // Prefix assignments (`FOO=1 cmd`) only reach the command's environment; their $( … ) still run.
+    for (const a of command.assignments) expandJoined(a.value, scope);
+    const name = literal(argv[0]);
+    const output = this.builtin(name, command, argv, state);
+    this.visit({ command, argv, cwd: state.cwd, usedState: scope.usedState });
+    if (this.outputs && output !== null) this.outputs.push(output);
+  }
+
+  /** Applies what a builtin does to the shell state; returns the command's output value (null: silent). */
+  private builtin(name: string | null, command: SimpleCommand, argv: Value[], state: ShellState): Value | null {
+    if (name === null || !BUILTINS.has(name)) return name !== null && SILENT.has(name) ? null : dynamic(command.text);
+    const args = operands(argv);
+    switch (name) {
+      case 'cd':
+        state.cwd = args.length === 0 || literal(args[0]) === '-' ? dynamic('~') : changeDir(state.cwd, args[0]);
+        return null;
+      case 'pushd':
+        state.dirStack.push(state.cwd);
+        state.cwd = args.length === 0 || /^[+-]\d+$/.test(literal(args[0]) ?? '') ? dynamic('pushd') : changeDir(state.cwd, args[0]);
+        return null;
+      case 'popd':
+        state.cwd = state.dirStack.pop() ?? dynamic('popd');
+        return null;
+      case 'unset':
+        for (const a of args) if (literal(a) !== null) state.vars.delete(literal(a) ?? '');
+        return null;
+      case 'read':
+        for (const a of args) {
+          const n = literal(a);
+          if (n !== null && /^[A-Za-z_]\w*$/.test(n)) state.vars.set(n, dynamic(`$${n}`));
+        }
+        return dynamic(command.text);
+      case 'pwd':
+        return state.cwd;
+      case 'dirname':
+        return args.length === 1 ? dirnameOf(args[0]) : dynamic(command.text);
+      case 'git':
+        return args.length === 2 && literal(args[0]) === 'rev-parse' && literal(args[1]) === '--show-toplevel' ? anchored('repo', '') : dynamic(command.text);
+      case 'echo':
+        return args.length === 1 ? args[0] : args.every((a) => a.kind === 'text') ? text(args.map((a) => literal(a)).join(' ')) : dynamic(command.text);
+      default: {
+        // realpath, readlink -f: the path itself (symlinks are not followed).
+        const paths = args.filter((a) => !(a.kind === 'text' && a.text.startsWith('-')));
+        return paths.length === 1 ? absoluteOf(paths[0], state.cwd) : dynamic(command.text);
+      }
+    }
+  }
+}
+
+/** Walk `script` from `state` (mutated as the shell would), calling `visit` for every simple command. */
+export const walkScript = (script: Script, state: ShellState, visit: Visitor): void => {
+  new Walker(visit).script(script, state);
+};

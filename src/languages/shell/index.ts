@@ -1,0 +1,2 @@
+export { shellExtractor } from './extract.js';
+export { shellCommandContext } from './context.js';
