@@ -1,0 +1,78 @@
+/**
+ * Every Python dependency the repo declares, from every manifest in it: pyproject.toml, Pipfile,
+ * setup.cfg, setup.py and requirements files (following -r/-c). A malformed manifest gives a
+ * diagnostic with file and line; the others are still read.
+ */
+import type { Diagnostic } from '../../../model/diagnostic.js';
+import { byString } from '../../../util/compare.js';
+import { compareDiagnostics, warning } from '../../../util/diagnostics.js';
+import { basename } from '../../../util/path.js';
+import { DeclaredSink, type DeclarationSource, type DeclaredDependency } from './declared-sink.js';
+import { readSetupCfg, readSetupPy } from './declared-setup.js';
+import { readPipfile, readPyproject } from './declared-toml.js';
+import { isRequirementsFile, readRequirementsFile } from './requirements-txt.js';
+
+export type { DeclarationSource, DeclaredDependency };
+
+export interface DeclaredDependencies {
+  /** Normalised distribution name → the name as written and where it is declared. */
+  byName: Map<string, DeclaredDependency>;
+  /** Pins from constraint files (`-c`): they limit versions but declare nothing. */
+  constraints: Map<string, DeclaredDependency>;
+  /** Repo-relative manifests that were read. */
+  manifests: string[];
+  diagnostics: Diagnostic[];
+}
+
+export interface DeclaredInput {
+  files: Iterable<string>;
+  readText(path: string): string | null;
+}
+
+type ManifestKind = 'pyproject' | 'pipfile' | 'setup-cfg' | 'setup-py' | 'requirements';
+
+export const manifestKind = (path: string): ManifestKind | null => {
+  const name = basename(path);
+  if (name === 'pyproject.toml') return 'pyproject';
+  if (name === 'Pipfile') return 'pipfile';
+  if (name === 'setup.cfg') return 'setup-cfg';
+  if (name === 'setup.py') return 'setup-py';
+  return isRequirementsFile(path) ? 'requirements' : null;
+};
+
+const compareSources = (a: DeclarationSource, b: DeclarationSource): number =>
+  byString(a.file, b.file) || a.line - b.line || byString(a.group ?? '', b.group ?? '');
+
+const sortedDeps = (m: Map<string, DeclaredDependency>): Map<string, DeclaredDependency> =>
+  new Map(
+    [...m.entries()]
+      .sort((a, b) => byString(a[0], b[0]))
+      .map(([k, d]) => [k, { name: d.name, sources: [...d.sources].sort(compareSources) }]),
+  );
+
+export const readDeclaredDependencies = (input: DeclaredInput): DeclaredDependencies => {
+  const sink = new DeclaredSink();
+  const visited = new Set<string>();
+  const manifests: string[] = [];
+  for (const file of [...input.files].sort(byString)) {
+    const kind = manifestKind(file);
+    if (kind === null) continue;
+    const text = input.readText(file);
+    if (text === null) {
+      sink.diagnostics.push(warning('python-env/unreadable-manifest', 'cannot read manifest', file));
+      continue;
+    }
+    manifests.push(file);
+    if (kind === 'pyproject') readPyproject(file, text, sink);
+    else if (kind === 'pipfile') readPipfile(file, text, sink);
+    else if (kind === 'setup-cfg') readSetupCfg(file, text, sink, input.readText, visited);
+    else if (kind === 'setup-py') readSetupPy(file, text, sink);
+    else readRequirementsFile(file, input.readText, sink, visited);
+  }
+  return {
+    byName: sortedDeps(sink.byName),
+    constraints: sortedDeps(sink.constraints),
+    manifests,
+    diagnostics: [...sink.diagnostics].sort(compareDiagnostics),
+  };
+};
