@@ -12,6 +12,7 @@ import { warning } from '../util/diagnostics.js';
 import { readBytes } from '../util/fs.js';
 import { decode, looksBinary } from './decode.js';
 import { countLines } from './metrics.js';
+import { fingerprintFile, isFingerprinted, type FileFingerprint, type FingerprintOptions } from '../analyses/duplicates/fingerprint.js';
 
 export interface ScanRequest {
   path: string;
@@ -27,10 +28,14 @@ export interface ScannedFile {
   record: FileRecord;
   facts: FileFacts | null;
   diagnostics: Diagnostic[];
+  /** Duplicate-detection fingerprint, when the scan asked for one (source files only). */
+  fingerprint?: FileFingerprint;
 }
 
 export interface ScanOptions {
   maxFileSize: number;
+  /** Fingerprint source files for the duplicates analysis with these options. */
+  fingerprint?: FingerprintOptions;
 }
 
 const hashOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
@@ -53,7 +58,7 @@ export const scanFile = (req: ScanRequest, options: ScanOptions): ScannedFile =>
     executable: req.executable,
   };
   if (req.symlink) record.symlink = true;
-  const result = { record, facts: null as FileFacts | null, diagnostics };
+  const result: ScannedFile = { record, facts: null, diagnostics };
 
   if (req.bytes > options.maxFileSize) {
     if (req.language !== 'other') {
@@ -94,6 +99,13 @@ export const scanFile = (req: ScanRequest, options: ScanOptions): ScannedFile =>
   record.lines = counts.lines;
   record.codeLines = counts.codeLines;
 
+  if (options.fingerprint && isFingerprinted(language)) {
+    try {
+      result.fingerprint = fingerprintFile(req.path, text, language, options.fingerprint);
+    } catch (e) {
+      diagnostics.push(warning('duplicates/crash', `fingerprinting failed: ${(e as Error).message}; left out of the duplicates analysis`, req.path));
+    }
+  }
   const extractor = EXTRACTORS[language];
   if (!extractor) return result;
   let facts: FileFacts;

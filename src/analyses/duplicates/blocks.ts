@@ -1,0 +1,152 @@
+/**
+ * Block clones between two files: shared winnowed fingerprints are seeds; each seed is verified and
+ * extended token by token in both directions to the maximal identical run, so line ranges are
+ * exact rather than estimated from fingerprint positions.
+ */
+import { lineOfToken, type FileFingerprint } from './fingerprint.js';
+
+export interface SharedRun {
+  /** First token of the run in file a and in file b, and its length in tokens. */
+  startA: number;
+  startB: number;
+  length: number;
+}
+
+/** At most this many position pairs per shared hash (code repeated inside one file). */
+const MAX_SEEDS_PER_HASH = 8;
+
+/** Winnow entry indices ordered by hash, computed once per file. */
+export const orderByHash = (fp: FileFingerprint): Uint32Array => {
+  const order = new Uint32Array(fp.winnowHashes.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((x, y) => fp.winnowHashes[x] - fp.winnowHashes[y] || x - y);
+};
+
+const seedsOf = (a: FileFingerprint, orderA: Uint32Array, b: FileFingerprint, orderB: Uint32Array, skip: Set<number> | null): [number, number][] => {
+  const seeds: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < orderA.length && j < orderB.length) {
+    const ha = a.winnowHashes[orderA[i]];
+    const hb = b.winnowHashes[orderB[j]];
+    if (ha < hb) i++;
+    else if (ha > hb) j++;
+    else {
+      let i2 = i;
+      while (i2 < orderA.length && a.winnowHashes[orderA[i2]] === ha) i2++;
+      let j2 = j;
+      while (j2 < orderB.length && b.winnowHashes[orderB[j2]] === ha) j2++;
+      if (!skip?.has(ha)) {
+        for (let x = i; x < Math.min(i2, i + MAX_SEEDS_PER_HASH); x++) {
+          for (let y = j; y < Math.min(j2, j + MAX_SEEDS_PER_HASH); y++) seeds.push([a.winnowPositions[orderA[x]], b.winnowPositions[orderB[y]]]);
+        }
+      }
+      i = i2;
+      j = j2;
+    }
+  }
+  // By diagonal, then position: a run found from one seed covers the later seeds on its diagonal.
+  return seeds.sort((s, t) => s[1] - s[0] - (t[1] - t[0]) || s[0] - t[0]);
+};
+
+export const sharedRuns = (
+  a: FileFingerprint,
+  orderA: Uint32Array,
+  b: FileFingerprint,
+  orderB: Uint32Array,
+  /** Hashes that may not seed a run (boilerplate), or null. */
+  skip: Set<number> | null,
+  minTokens: number,
+): SharedRun[] => {
+  const ta = a.tokenHashes;
+  const tb = b.tokenHashes;
+  const runs: SharedRun[] = [];
+  let coveredDiagonal = Number.NaN;
+  let coveredUntil = -1;
+  for (const [pa, pb] of seedsOf(a, orderA, b, orderB, skip)) {
+    const diagonal = pb - pa;
+    if (diagonal === coveredDiagonal && pa < coveredUntil) continue;
+    if (ta[pa] !== tb[pb]) continue; // a hash collision, not a shared k-gram
+    let sa = pa;
+    let sb = pb;
+    while (sa > 0 && sb > 0 && ta[sa - 1] === tb[sb - 1]) {
+      sa--;
+      sb--;
+    }
+    let ea = pa;
+    let eb = pb;
+    while (ea < ta.length && eb < tb.length && ta[ea] === tb[eb]) {
+      ea++;
+      eb++;
+    }
+    coveredDiagonal = diagonal;
+    coveredUntil = ea;
+    if (ea - sa >= minTokens) runs.push({ startA: sa, startB: sb, length: ea - sa });
+  }
+  return runs.sort((x, y) => x.startA - y.startA || x.startB - y.startB);
+};
+
+/** Tokens of one file covered by the runs (overlapping runs counted once). */
+const covered = (runs: SharedRun[], startOf: (r: SharedRun) => number): number => {
+  const spans = runs.map((r) => [startOf(r), startOf(r) + r.length]).sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let end = -1;
+  for (const [start, stop] of spans) {
+    if (stop <= end) continue;
+    total += stop - Math.max(start, end);
+    end = stop;
+  }
+  return total;
+};
+
+export interface PairSimilarity {
+  /** Share of both files' tokens that lie in shared runs: 2 * shared / (tokens a + tokens b), like a diff ratio. */
+  similarity: number;
+  /** Share of the smaller file's tokens found in the other. */
+  containment: number;
+}
+
+export const pairSimilarity = (runs: SharedRun[], a: FileFingerprint, b: FileFingerprint): PairSimilarity => {
+  const inA = covered(runs, (r) => r.startA);
+  const inB = covered(runs, (r) => r.startB);
+  const total = a.tokens + b.tokens;
+  return {
+    similarity: total === 0 ? 0 : (inA + inB) / total,
+    containment: Math.max(a.tokens === 0 ? 0 : inA / a.tokens, b.tokens === 0 ? 0 : inB / b.tokens),
+  };
+};
+
+/** Tokens at the start of a run that share their line with code before the run. */
+const partialHead = (fp: FileFingerprint, start: number, length: number): number => {
+  if (start === 0 || length === 0) return 0;
+  const line = lineOfToken(fp, start);
+  if (lineOfToken(fp, start - 1) !== line) return 0;
+  let t = start;
+  while (t < start + length && lineOfToken(fp, t) === line) t++;
+  return t - start;
+};
+
+/** Tokens at the end of a run that share their line with code after the run. */
+const partialTail = (fp: FileFingerprint, start: number, length: number): number => {
+  const end = start + length;
+  if (end >= fp.tokens || length === 0) return 0;
+  const line = lineOfToken(fp, end - 1);
+  if (lineOfToken(fp, end) !== line) return 0;
+  let t = end - 1;
+  while (t >= start && lineOfToken(fp, t) === line) t--;
+  return end - 1 - t;
+};
+
+/** Shrinks a run to whole lines in both files, so reported line ranges hold only shared code. */
+export const trimToLines = (run: SharedRun, a: FileFingerprint, b: FileFingerprint): SharedRun => {
+  let { startA, startB, length } = run;
+  for (let changed = true; changed && length > 0; ) {
+    const head = Math.max(partialHead(a, startA, length), partialHead(b, startB, length));
+    const tail = Math.max(partialTail(a, startA, length), partialTail(b, startB, length));
+    changed = head > 0 || tail > 0;
+    startA += head;
+    startB += head;
+    length = Math.max(0, length - head - tail);
+  }
+  return { startA, startB, length };
+};

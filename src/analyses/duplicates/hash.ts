@@ -1,0 +1,79 @@
+/** 32-bit hashing for tokens and k-grams (fast and well mixed; not cryptographic). */
+
+/** FNV-1a over a string, seeded so that different token kinds with the same text differ. */
+export const hashString = (text: string, seed: number): number => {
+  let h = (0x811c9dc5 ^ Math.imul(seed, 0x9e3779b1)) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+};
+
+/** MurmurHash3's finaliser: spreads a polynomial hash so that winnowing's minimum is unbiased. */
+export const mix32 = (value: number): number => {
+  let h = value >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+};
+
+const BASE = 0x01000193;
+
+/** Hashes of every k consecutive token hashes (a rolling polynomial hash, then mixed). */
+export const kgramHashes = (tokens: Uint32Array, k: number): Uint32Array => {
+  const count = tokens.length - k + 1;
+  if (count <= 0) return new Uint32Array(0);
+  let power = 1;
+  for (let j = 1; j < k; j++) power = Math.imul(power, BASE);
+  const out = new Uint32Array(count);
+  let h = 0;
+  for (let j = 0; j < k; j++) h = (Math.imul(h, BASE) + tokens[j]) | 0;
+  out[0] = mix32(h);
+  for (let i = 1; i < count; i++) {
+    h = (Math.imul(h - Math.imul(tokens[i - 1], power), BASE) + tokens[i + k - 1]) | 0;
+    out[i] = mix32(h);
+  }
+  return out;
+};
+
+export interface Winnowed {
+  hashes: Uint32Array;
+  /** Index of the k-gram (= its first token) each selected hash came from. */
+  positions: Uint32Array;
+}
+
+/**
+ * Robust winnowing (Schleimer, Wilkerson, Aiken 2003): in every window of `w` consecutive k-grams,
+ * select the rightmost minimum. Any shared run of at least w + k - 1 tokens shares a selected hash.
+ */
+export const winnow = (kgrams: Uint32Array, w: number): Winnowed => {
+  const n = kgrams.length;
+  if (n === 0) return { hashes: new Uint32Array(0), positions: new Uint32Array(0) };
+  if (n < w) {
+    let min = 0;
+    for (let i = 1; i < n; i++) if (kgrams[i] <= kgrams[min]) min = i;
+    return { hashes: Uint32Array.of(kgrams[min]), positions: Uint32Array.of(min) };
+  }
+  const hashes = new Uint32Array(n);
+  const positions = new Uint32Array(n);
+  let selected = 0;
+  const deque = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    while (tail > head && kgrams[deque[tail - 1]] >= kgrams[i]) tail--;
+    deque[tail++] = i;
+    if (deque[head] <= i - w) head++;
+    if (i >= w - 1 && deque[head] !== last) {
+      last = deque[head];
+      hashes[selected] = kgrams[last];
+      positions[selected++] = last;
+    }
+  }
+  return { hashes: hashes.slice(0, selected), positions: positions.slice(0, selected) };
+};

@@ -1,0 +1,250 @@
+/**
+ * A small language-aware tokenizer for duplicate detection: identifiers, keywords, numbers,
+ * strings and single-character punctuation, with comments reported separately. It only has to be
+ * consistent (the same code gives the same tokens), not a parser; it never throws on any text.
+ */
+import { KEYWORDS, type TokenMode } from './keywords.js';
+
+export const TOKEN_IDENTIFIER = 1;
+export const TOKEN_KEYWORD = 2;
+export const TOKEN_NUMBER = 3;
+export const TOKEN_STRING = 4;
+export const TOKEN_PUNCT = 5;
+
+export interface TokenSink {
+  /** A code token; strings arrive without their quotes. */
+  token(kind: number, value: string, line: number): void;
+  /** The text of a comment, without its markers. */
+  comment(text: string): void;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isIdentStart = (c: number, mode: TokenMode): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c > 127 || (c === 36 && mode === 'js');
+const isIdentPart = (c: number, mode: TokenMode): boolean => isIdentStart(c, mode) || isDigit(c);
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
+
+const countNewlines = (text: string, start: number, end: number): number => {
+  let n = 0;
+  for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+};
+
+const lineEnd = (text: string, i: number): number => {
+  const nl = text.indexOf('\n', i);
+  return nl < 0 ? text.length : nl;
+};
+
+/** End (exclusive) of a quoted string starting at `i` (the opening quote). Single-line strings stop at a newline. */
+const quotedEnd = (text: string, i: number, quote: number, triple: boolean, escapes: boolean, multiline: boolean): number => {
+  const n = text.length;
+  let j = i + (triple ? 3 : 1);
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === 92 /* \ */ && escapes) {
+      j += 2;
+      continue;
+    }
+    if (c === quote) {
+      if (!triple) return j + 1;
+      if (text.charCodeAt(j + 1) === quote && text.charCodeAt(j + 2) === quote) return j + 3;
+    } else if (c === 10 && !triple && !multiline) {
+      return j;
+    }
+    j++;
+  }
+  return n;
+};
+
+/** End of a JS template literal starting at the backtick, following `${ ... }` nesting. */
+const templateEnd = (text: string, i: number): number => {
+  const n = text.length;
+  let j = i + 1;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === 92) j += 2;
+    else if (c === 96) return j + 1;
+    else if (c === 36 && text.charCodeAt(j + 1) === 123) {
+      let depth = 1;
+      j += 2;
+      while (j < n && depth > 0) {
+        const d = text.charCodeAt(j);
+        if (d === 123) depth++;
+        else if (d === 125) depth--;
+        else if (d === 96) {
+          j = templateEnd(text, j);
+          continue;
+        } else if (d === 39 || d === 34) {
+          j = quotedEnd(text, j, d, false, true, false);
+          continue;
+        }
+        j++;
+      }
+    } else j++;
+  }
+  return n;
+};
+
+/** End of a JS regular expression literal at `i`, or -1 when the line ends first (then `/` is division). */
+const regexEnd = (text: string, i: number): number => {
+  const n = text.length;
+  let inClass = false;
+  let j = i + 1;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === 10) return -1;
+    if (c === 92) j += 2;
+    else {
+      if (c === 91) inClass = true;
+      else if (c === 93) inClass = false;
+      else if (c === 47 && !inClass) {
+        j++;
+        while (j < n && isIdentPart(text.charCodeAt(j), 'js')) j++;
+        return j;
+      }
+      j++;
+    }
+  }
+  return -1;
+};
+
+const REGEX_AFTER_KEYWORD = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
+const PYTHON_STRING_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
+const SHELL_HEREDOC = /^<<(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/;
+
+export const tokenize = (text: string, mode: TokenMode, sink: TokenSink): void => {
+  const keywords = KEYWORDS[mode];
+  const n = text.length;
+  let i = 0;
+  let line = 1;
+  let lastKind = 0;
+  let lastValue = '';
+  const heredocs: { word: string; stripTabs: boolean }[] = [];
+  const emit = (kind: number, value: string, atLine: number) => {
+    lastKind = kind;
+    lastValue = value;
+    sink.token(kind, value, atLine);
+  };
+  if (text.startsWith('#!')) {
+    i = lineEnd(text, 0);
+    sink.comment(text.slice(2, i));
+  }
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      i++;
+      if (heredocs.length > 0) {
+        // The bodies of pending heredocs follow this line; each ends at a line holding its word.
+        const start = i;
+        const bodies: string[] = [];
+        for (const doc of heredocs) {
+          const bodyStart = i;
+          let bodyEnd = n;
+          while (i < n) {
+            const end = lineEnd(text, i);
+            const body = text.slice(i, end).replace(/\r$/, '');
+            if ((doc.stripTabs ? body.replace(/^\t+/, '') : body) === doc.word) {
+              bodyEnd = i;
+              i = end < n ? end + 1 : n;
+              break;
+            }
+            i = end < n ? end + 1 : n;
+          }
+          bodies.push(text.slice(bodyStart, Math.min(bodyEnd, i)).replace(/\r?\n$/, ''));
+        }
+        heredocs.length = 0;
+        emit(TOKEN_STRING, bodies.join('\n'), line);
+        line += countNewlines(text, start, i);
+      }
+      continue;
+    }
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    const next = text.charCodeAt(i + 1);
+    if (c === 35 /* # */ && mode !== 'js') {
+      const prev = i === 0 ? 10 : text.charCodeAt(i - 1);
+      if (mode === 'python' || isSpace(prev) || prev === 10 || prev === 59 || prev === 38 || prev === 124 || prev === 40 || prev === 41) {
+        const end = lineEnd(text, i);
+        sink.comment(text.slice(i + 1, end));
+        i = end;
+        continue;
+      }
+    }
+    if (c === 47 /* / */ && mode === 'js') {
+      if (next === 47) {
+        const end = lineEnd(text, i);
+        sink.comment(text.slice(i + 2, end));
+        i = end;
+        continue;
+      }
+      if (next === 42) {
+        const close = text.indexOf('*/', i + 2);
+        const end = close < 0 ? n : close + 2;
+        sink.comment(text.slice(i + 2, close < 0 ? n : close));
+        line += countNewlines(text, i, end);
+        i = end;
+        continue;
+      }
+      const regexAllowed = lastKind === 0 || (lastKind === TOKEN_PUNCT && lastValue !== ')' && lastValue !== ']' && lastValue !== '}') || (lastKind === TOKEN_KEYWORD && REGEX_AFTER_KEYWORD.has(lastValue));
+      const end = regexAllowed ? regexEnd(text, i) : -1;
+      if (end > 0) {
+        emit(TOKEN_STRING, text.slice(i, end), line);
+        i = end;
+        continue;
+      }
+    }
+    if (c === 39 || c === 34 || (c === 96 && mode !== 'python')) {
+      const triple = mode === 'python' && next === c && text.charCodeAt(i + 2) === c;
+      const end = c === 96 ? (mode === 'js' ? templateEnd(text, i) : quotedEnd(text, i, c, false, true, true))
+        : quotedEnd(text, i, c, triple, !(mode === 'shell' && c === 39), mode === 'shell');
+      const open = triple ? 3 : 1;
+      const closeLen = end - i >= open * 2 && text.charCodeAt(end - 1) === c ? open : 0;
+      emit(TOKEN_STRING, text.slice(i + open, end - closeLen), line);
+      line += countNewlines(text, i, end);
+      i = end;
+      continue;
+    }
+    if (isDigit(c) || (c === 46 && isDigit(next))) {
+      let j = i + 1;
+      while (j < n && (isIdentPart(text.charCodeAt(j), mode) || text.charCodeAt(j) === 46)) j++;
+      emit(TOKEN_NUMBER, text.slice(i, j), line);
+      i = j;
+      continue;
+    }
+    if (isIdentStart(c, mode)) {
+      let j = i + 1;
+      while (j < n && isIdentPart(text.charCodeAt(j), mode)) j++;
+      const word = text.slice(i, j);
+      const after = text.charCodeAt(j);
+      if (mode === 'python' && (after === 39 || after === 34) && PYTHON_STRING_PREFIX.test(word)) {
+        const triple = text.charCodeAt(j + 1) === after && text.charCodeAt(j + 2) === after;
+        // Raw strings still end at an unescaped quote: a backslash keeps the quote inside.
+        const end = quotedEnd(text, j, after, triple, true, false);
+        const open = triple ? 3 : 1;
+        const closeLen = end - j >= open * 2 && text.charCodeAt(end - 1) === after ? open : 0;
+        emit(TOKEN_STRING, text.slice(j + open, end - closeLen), line);
+        line += countNewlines(text, j, end);
+        i = end;
+        continue;
+      }
+      emit(keywords.has(word) ? TOKEN_KEYWORD : TOKEN_IDENTIFIER, word, line);
+      i = j;
+      continue;
+    }
+    if (mode === 'shell' && c === 60 /* < */ && next === 60 && text.charCodeAt(i + 2) !== 60) {
+      const m = SHELL_HEREDOC.exec(text.slice(i, i + 200));
+      if (m) {
+        heredocs.push({ word: m[3], stripTabs: m[1] === '-' });
+        emit(TOKEN_PUNCT, '<<', line);
+        emit(TOKEN_IDENTIFIER, m[3], line);
+        i += m[0].length;
+        continue;
+      }
+    }
+    emit(TOKEN_PUNCT, text[i], line);
+    i++;
+  }
+};
