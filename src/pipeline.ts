@@ -17,8 +17,8 @@ import { buildCodeEdges } from './graph/code-edges.js';
 import { buildDocEdges } from './graph/doc-edges.js';
 import { buildEntries } from './graph/entries.js';
 import { createTargetResolver } from './graph/targets.js';
-import { detectEntries, type Detected, type DetectedInput } from './entries/run.js';
-import { configInputs, configRules, loadCensusConfig, type LoadedConfig } from './entries/config.js';
+import { detectEntries } from './entries/run.js';
+import { loadCensusConfig } from './entries/config.js';
 import { classify } from './classify/verdicts.js';
 import { gitLastChangeDates } from './discover/git.js';
 import type { Entry } from './model/entry.js';
@@ -27,7 +27,7 @@ import { ingestEvidence } from './runtime/ingest/index.js';
 import { overlayRuntime } from './runtime/overlay.js';
 import { createModuleToFile } from './runtime/module-to-file.js';
 import { DOC_LANGUAGES } from './model/file.js';
-import { VERDICTS, type EntryKind, type Verdict } from './model/verdict.js';
+import { VERDICTS, type Verdict } from './model/verdict.js';
 import { createJavaScriptResolver } from './languages/javascript/resolve.js';
 import { createPythonResolver } from './languages/python/resolve/resolver.js';
 import { createBuildOutputMap } from './languages/javascript/build-output.js';
@@ -38,6 +38,8 @@ import { readTextOrNull } from './util/fs.js';
 import { joinAbsolute, resolveAbsolute } from './util/path.js';
 import { timed, type ProgressListener } from './util/bus.js';
 import { newDiagnostics, runImportTriage } from './analyses/imports/index.js';
+import { analyseDuplicates, fingerprintOptionsFor } from './analyses/duplicates/index.js';
+import type { DuplicatesOptions, DuplicatesReport } from './model/duplicates.js';
 import { VERSION } from './version.js';
 
 export interface ScanOptions {
@@ -62,6 +64,8 @@ export interface ScanOptions {
   noEnv?: boolean;
   /** Environment variables for finding the Python environment ($VIRTUAL_ENV, ...); default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Find duplicate and overlapping files with these options (census dupes); absent: not computed. */
+  duplicates?: Partial<DuplicatesOptions>;
 }
 
 /** The Audit plus what later analyses need and the Audit does not carry (facts stay in memory). */
@@ -82,25 +86,6 @@ const countVerdicts = (files: FileRecord[]): Partial<Record<Verdict, number>> =>
   for (const v of VERDICTS) out[v] = 0;
   for (const f of files) if (f.verdict) out[f.verdict] = (out[f.verdict] ?? 0) + 1;
   return out;
-};
-
-/**
- * The census config's part in entries: its own entries and globs become roots, and a glob's kind
- * overrides the kind a detector gave the entries declared in files it matches.
- */
-const withConfig = (detected: Detected, config: LoadedConfig | null, files: ReadonlySet<string>): Detected => {
-  if (!config) return detected;
-  const rules = configRules(config);
-  const override = <T extends { kind: EntryKind }>(d: DetectedInput<T>): DetectedInput<T> => {
-    const kind = rules.kindOf(d.source);
-    return kind && kind !== d.input.kind ? { ...d, input: { ...d.input, kind } } : d;
-  };
-  const own = configInputs(config, files);
-  return {
-    entries: [...detected.entries.map(override), ...own.entries.map((input) => ({ detector: 'config', source: config.file, input }))],
-    commands: [...detected.commands.map(override), ...own.commands.map((input) => ({ detector: 'config', source: config.file, input }))],
-    diagnostics: detected.diagnostics,
-  };
 };
 
 const compareEntries = (a: Entry, b: Entry): number =>
@@ -135,7 +120,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   const config = loadCensusConfig((path) => readTextOrNull(joinAbsolute(rootAbs, path)));
   const exclude = [...options.exclude, ...(config?.config.ignore ?? [])];
   const discovery = await timed(progress, 'discover', () => discover(rootAbs, { ...options, exclude }), (d) => `${d.files.length} files`);
-  const scanned = await timed(progress, 'extract', () => scanAll(discovery.files, { maxFileSize: options.maxFileSize }, options.workers), (s) => `${s.length} files`);
+  const scanned = await timed(progress, 'extract', () => scanAll(discovery.files, { maxFileSize: options.maxFileSize, ...(options.duplicates ? { fingerprint: fingerprintOptionsFor(options.duplicates) } : {}) }, options.workers), (s) => `${s.length} files`);
 
   const files = scanned.map((s) => s.record);
   const facts = new Map<string, FileFacts>();
@@ -160,7 +145,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   );
   const targets = createTargetResolver({ files: context.files, python, readText: context.readText, sourceOfBuilt });
   const detected = await timed(progress, 'entries', () => {
-    const d = withConfig(detectEntries(files.map((f) => f.path), { files: context.files, readText: context.readText }), config, context.files);
+    const d = detectEntries(files.map((f) => f.path), { files: context.files, readText: context.readText }, config);
     return { ...d, built: buildEntries(d, targets) };
   }, (d) => `${d.built.entries.length} entries`);
   const entries = detected.built.entries.sort(compareEntries);
@@ -209,6 +194,13 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     (t) => `${t.section.findings.length} failing imports, ${t.section.rootCauses.length} root causes`,
   );
 
+  let duplicates: DuplicatesReport | undefined;
+  if (options.duplicates) {
+    const fingerprints = new Map(scanned.flatMap((s) => (s.fingerprint ? [[s.record.path, s.fingerprint] as const] : [])));
+    const wanted = options.duplicates;
+    duplicates = await timed(progress, 'duplicates', () => analyseDuplicates({ files, edges, fingerprints, options: wanted }), (d) => `${d.clusters.length} clusters`);
+  }
+
   const stageWarnings = [
     ...runtimeDiagnostics,
     ...discovery.diagnostics,
@@ -234,6 +226,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     warnings,
     ...(runtime ? { runtime } : {}),
     imports: triage.section,
+    ...(duplicates ? { duplicates } : {}),
   };
   return { audit, rootAbs, facts, context };
 };

@@ -1,0 +1,55 @@
+/**
+ * docker-compose files: each service's command/entrypoint runs in production. It runs where the
+ * service's image puts it: the working_dir (or the built Dockerfile's WORKDIR) mapped back into
+ * the repo through bind mounts and the Dockerfile's COPY lines, relative to the build context.
+ */
+import { analyseDockerfile } from './support/dockerfile-model.js';
+import { addCommand, sortPathMap } from './support/inputs.js';
+import { isComposeFile, readComposeServices, type ComposeService } from './support/compose-file.js';
+import { dirname, joinRepo, posix } from '../util/path.js';
+import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
+
+/** Where the service's command runs and how container paths map back, from its image and mounts. */
+const placeOf = (service: ComposeService, composePath: string, ctx: DetectorContext) => {
+  let imageMap: { from: string; to: string }[] = [];
+  let imageCwd: string | undefined;
+  let imageWorkdir = '/';
+  if (service.build) {
+    const text = ctx.readText(service.build.dockerfile);
+    if (text !== null) {
+      const stages = analyseDockerfile(text, service.build.context, ctx.files).stages;
+      const stage = stages.find((s) => s.name === service.build?.target) ?? stages.at(-1);
+      if (stage) ({ pathMap: imageMap, cwd: imageCwd, workdir: imageWorkdir } = stage);
+    }
+  }
+  const pathMap = sortPathMap([...service.binds, ...imageMap]);
+  const workdir = service.workingDir ?? imageWorkdir;
+  const mapped = pathMap.find((m) => workdir === m.from || workdir.startsWith(`${m.from}/`));
+  const cwd = mapped ? joinRepo(mapped.to, posix.relative(mapped.from, workdir)) : null;
+  return { cwd: cwd ?? imageCwd ?? service.build?.context ?? dirname(composePath), pathMap };
+};
+
+const compose: EntryDetector = {
+  id: 'compose',
+  title: 'docker-compose services (command, entrypoint, build context)',
+  matches: isComposeFile,
+  detect: (file, ctx) => {
+    const out = emptyOutput();
+    const { services, diagnostics } = readComposeServices(file.text, file.path);
+    out.diagnostics.push(...diagnostics);
+    for (const s of services) {
+      if (!s.command && !s.entrypoint) continue;
+      const { cwd, pathMap } = placeOf(s, file.path, ctx);
+      const evidence = `compose ${file.path} service "${s.name}"`;
+      if (s.entrypoint) {
+        const text = s.command ? `${s.entrypoint.text} ${s.command.text}` : s.entrypoint.text;
+        addCommand(out, text, { cwd, pathMap, kind: 'production', evidence: `${evidence} ${s.command ? 'entrypoint+command' : 'entrypoint'}`, line: s.entrypoint.line });
+      } else if (s.command) {
+        addCommand(out, s.command.text, { cwd, pathMap, kind: 'production', evidence: `${evidence} command`, line: s.command.line });
+      }
+    }
+    return out;
+  },
+};
+
+export default compose;

@@ -1,0 +1,39 @@
+/**
+ * Every entry detector, one import per file, sorted by file name. To add one, run
+ * `node scripts/new-detector.mjs <name>`: it copies _template.ts, a fixture and a test, and adds
+ * the line here.
+ */
+import compose from './compose.js';
+import crontab from './crontab.js';
+import dockerfile from './dockerfile.js';
+import githubActions from './github-actions.js';
+import gitlabCi from './gitlab-ci.js';
+import kubernetes from './kubernetes.js';
+import makefile from './makefile.js';
+import packageJson from './package-json.js';
+import procfile from './procfile.js';
+import pyproject from './pyproject.js';
+import setupCfg from './setup-cfg.js';
+import setupPy from './setup-py.js';
+import supervisord from './supervisord.js';
+import systemd from './systemd.js';
+import tests from './tests.js';
+import type { EntryDetector } from './types.js';
+
+export const DETECTORS: EntryDetector[] = [
+  compose,
+  crontab,
+  dockerfile,
+  githubActions,
+  gitlabCi,
+  kubernetes,
+  makefile,
+  packageJson,
+  procfile,
+  pyproject,
+  setupCfg,
+  setupPy,
+  supervisord,
+  systemd,
+  tests,
+];

@@ -1,0 +1,120 @@
+/**
+ * package.json: `bin`, `main`, `module` and every file `exports` names are production entries
+ * (relative to the package's folder); each script is a command run in that folder — tooling,
+ * except the ones that serve the package (`start`, `serve` and their pre/post hooks).
+ */
+import type { EntryKind } from '../model/verdict.js';
+import { byString } from '../util/compare.js';
+import { warning } from '../util/diagnostics.js';
+import { basename, dirname, joinRepo } from '../util/path.js';
+import { addCommand, fileEntry } from './support/inputs.js';
+import { isRecord, parseJsonDocument, type JsonDocument } from './support/json.js';
+import { emptyOutput, type DetectorContext, type DetectorOutput, type EntryDetector } from './types.js';
+
+const PRODUCTION_SCRIPTS = new Set(['start', 'serve', 'prestart', 'poststart']);
+
+export const scriptKind = (name: string): EntryKind => (PRODUCTION_SCRIPTS.has(name) ? 'production' : 'tooling');
+
+/** The scripts of a package.json as name → command; {} when the file is not valid JSON. */
+export const readPackageScripts = (text: string): Record<string, string> => {
+  let pkg: unknown;
+  try {
+    pkg = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return {};
+  }
+  const scripts = isRecord(pkg) && isRecord(pkg.scripts) ? pkg.scripts : {};
+  const out: Record<string, string> = {};
+  for (const [name, body] of Object.entries(scripts)) if (typeof body === 'string') out[name] = body;
+  return out;
+};
+
+interface Site {
+  path: string;
+  dir: string;
+  doc: JsonDocument;
+  ctx: DetectorContext;
+  out: DetectorOutput;
+}
+
+/** `./dist/*.js` (an exports subpath pattern) → the repo files it covers. */
+const patternFiles = (pattern: string, ctx: DetectorContext): string[] => {
+  const [prefix, suffix] = [pattern.slice(0, pattern.indexOf('*')), pattern.slice(pattern.indexOf('*') + 1)];
+  return [...ctx.files].filter((f) => f.startsWith(prefix) && f.endsWith(suffix) && f.length > prefix.length + suffix.length).sort(byString);
+};
+
+/** Type declarations, styles and data are not code that runs: not entries. */
+const NOT_CODE = /\.(d\.[cm]?ts|json|css|scss|less|map)$/;
+
+const addFile = (site: Site, target: string, evidence: string, jsonPath: (string | number)[]) => {
+  if (NOT_CODE.test(target)) return;
+  const path = joinRepo(site.dir, target);
+  if (path === null) {
+    site.out.diagnostics.push(warning('package-json/outside-package', `${evidence} points outside the repo: ${target}`, site.path, site.doc.lineOf(jsonPath)));
+    return;
+  }
+  const line = site.doc.lineOf(jsonPath);
+  const matches = path.includes('*') ? patternFiles(path, site.ctx) : [path];
+  for (const p of matches.length > 0 ? matches : [path]) site.out.entries.push(fileEntry(p, 'production', evidence, line));
+};
+
+/** Every string leaf of `exports`: subpaths (`./cli`), conditions (`import`, `node`), fallback arrays. */
+const walkExports = (site: Site, value: unknown, jsonPath: (string | number)[], subpath: string, conditions: string[]) => {
+  if (typeof value === 'string') {
+    const cond = conditions.length > 0 ? ` (${conditions.join(', ')})` : '';
+    addFile(site, value, `${site.path} exports "${subpath}"${cond}`, jsonPath);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => walkExports(site, v, [...jsonPath, i], subpath, conditions));
+  } else if (isRecord(value)) {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'types' || key === 'typings') continue;
+      if (key.startsWith('.')) walkExports(site, v, [...jsonPath, key], key, conditions);
+      else walkExports(site, v, [...jsonPath, key], subpath, [...conditions, key]);
+    }
+  }
+};
+
+const packageJson: EntryDetector = {
+  id: 'package-json',
+  title: 'package.json (bin, main, module, exports, scripts)',
+  matches: (path) => basename(path) === 'package.json',
+  detect: (file, ctx) => {
+    const out = emptyOutput();
+    const parsed = parseJsonDocument(file.text, file.path);
+    if ('diagnostic' in parsed) {
+      out.diagnostics.push(parsed.diagnostic);
+      return out;
+    }
+    const { doc } = parsed;
+    const pkg = doc.value;
+    if (!isRecord(pkg)) {
+      out.diagnostics.push(warning('package-json/not-an-object', 'package.json is not a JSON object', file.path, 1));
+      return out;
+    }
+    const site: Site = { path: file.path, dir: dirname(file.path), doc, ctx, out };
+    const name = typeof pkg.name === 'string' ? pkg.name.replace(/^@[^/]+\//, '') : basename(site.dir) || 'package';
+    if (typeof pkg.bin === 'string') addFile(site, pkg.bin, `${file.path} bin "${name}"`, ['bin']);
+    else if (isRecord(pkg.bin)) {
+      for (const [bin, target] of Object.entries(pkg.bin)) if (typeof target === 'string') addFile(site, target, `${file.path} bin "${bin}"`, ['bin', bin]);
+    }
+    for (const field of ['main', 'module'] as const) {
+      const value = pkg[field];
+      if (typeof value === 'string') addFile(site, value, `${file.path} ${field}`, [field]);
+    }
+    if (pkg.exports !== undefined) walkExports(site, pkg.exports, ['exports'], '.', []);
+    if (pkg.scripts !== undefined && !isRecord(pkg.scripts)) {
+      out.diagnostics.push(warning('package-json/bad-scripts', '"scripts" is not an object', file.path, doc.lineOf(['scripts'])));
+    } else if (isRecord(pkg.scripts)) {
+      for (const [script, body] of Object.entries(pkg.scripts)) {
+        if (typeof body !== 'string') {
+          out.diagnostics.push(warning('package-json/bad-scripts', `script "${script}" is not a string`, file.path, doc.lineOf(['scripts', script])));
+          continue;
+        }
+        addCommand(out, body, { cwd: site.dir, kind: scriptKind(script), evidence: `${file.path} script "${script}"`, line: doc.lineOf(['scripts', script]) });
+      }
+    }
+    return out;
+  },
+};
+
+export default packageJson;

@@ -1,0 +1,82 @@
+/**
+ * pyproject.toml: console and GUI scripts, entry-point groups (PEP 621 and Poetry) and
+ * setuptools script-files. `pkg.cli:main` is a production entry on module pkg.cli.
+ */
+import { warning } from '../util/diagnostics.js';
+import { basename, dirname } from '../util/path.js';
+import { isRecord } from './support/json.js';
+import { addEntryPoint, addScriptFile } from './support/python-entries.js';
+import { keyLine, parseTomlDocument } from './support/toml.js';
+import { emptyOutput, type DetectorOutput, type EntryDetector } from './types.js';
+
+interface Site {
+  path: string;
+  text: string;
+  out: DetectorOutput;
+}
+
+/** A table of `name = "pkg.mod:attr"` (Poetry also allows `{ reference|callable = "…" }`). */
+const readScriptTable = (site: Site, table: unknown, tableName: string) => {
+  if (table === undefined) return;
+  if (!isRecord(table)) {
+    site.out.diagnostics.push(warning('pyproject/bad-table', `[${tableName}] is not a table`, site.path, keyLine(site.text, tableName, '')));
+    return;
+  }
+  for (const [name, value] of Object.entries(table)) {
+    const line = keyLine(site.text, tableName, name);
+    const evidence = `${site.path} [${tableName}] "${name}"`;
+    const reference = typeof value === 'string' ? value : isRecord(value) ? (value.reference ?? value.callable) : undefined;
+    if (typeof reference !== 'string') {
+      site.out.diagnostics.push(warning('pyproject/bad-entry-point', `${evidence} is not a "module:attribute" string`, site.path, line));
+      continue;
+    }
+    if (isRecord(value) && value.type === 'file') addScriptFile(site.out, dirname(site.path), reference, evidence, site.path, line);
+    else addEntryPoint(site.out, reference, evidence, site.path, line);
+  }
+};
+
+/** `[project.entry-points.<group>]` and `[tool.poetry.plugins.<group>]`: tables of tables. */
+const readGroups = (site: Site, groups: unknown, prefix: string) => {
+  if (!isRecord(groups)) return;
+  for (const [group, table] of Object.entries(groups)) readScriptTable(site, table, `${prefix}.${quoteKey(group)}`);
+};
+
+/** Group names such as `console_scripts` are bare keys; `flake8.extension` must be quoted. */
+const quoteKey = (key: string): string => (/^[\w-]+$/.test(key) ? key : `"${key}"`);
+
+const get = (value: unknown, ...keys: string[]): unknown => {
+  let v = value;
+  for (const k of keys) v = isRecord(v) ? v[k] : undefined;
+  return v;
+};
+
+const pyproject: EntryDetector = {
+  id: 'pyproject',
+  title: 'pyproject.toml (project scripts, gui-scripts, entry points; Poetry scripts and plugins)',
+  matches: (path) => basename(path) === 'pyproject.toml',
+  detect: (file) => {
+    const out = emptyOutput();
+    const parsed = parseTomlDocument(file.text, file.path);
+    if ('diagnostic' in parsed) {
+      out.diagnostics.push(parsed.diagnostic);
+      return out;
+    }
+    const site: Site = { path: file.path, text: file.text, out };
+    const toml = parsed.value;
+    readScriptTable(site, get(toml, 'project', 'scripts'), 'project.scripts');
+    readScriptTable(site, get(toml, 'project', 'gui-scripts'), 'project.gui-scripts');
+    readGroups(site, get(toml, 'project', 'entry-points'), 'project.entry-points');
+    readScriptTable(site, get(toml, 'tool', 'poetry', 'scripts'), 'tool.poetry.scripts');
+    readGroups(site, get(toml, 'tool', 'poetry', 'plugins'), 'tool.poetry.plugins');
+    const scriptFiles = get(toml, 'tool', 'setuptools', 'script-files');
+    if (Array.isArray(scriptFiles)) {
+      const line = keyLine(file.text, 'tool.setuptools', 'script-files');
+      for (const f of scriptFiles) {
+        if (typeof f === 'string') addScriptFile(out, dirname(file.path), f, `${file.path} [tool.setuptools] script-files`, file.path, line);
+      }
+    }
+    return out;
+  },
+};
+
+export default pyproject;

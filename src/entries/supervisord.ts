@@ -1,0 +1,61 @@
+/**
+ * supervisord: each [program:x] (and [fcgi-program:x], [eventlistener:x]) `command=` runs in
+ * production, in its `directory=` mapped back into the repo by the deploy-folder rule
+ * (support/deploy-dir.ts). supervisord's own expansions are applied: %(here)s is the config
+ * file's folder, %(program_name)s the program, %(process_num)d 0; %(ENV_X)s stays unexpanded.
+ * Any *.conf is looked at, but only one with program sections is read as supervisord config.
+ */
+import { warning } from '../util/diagnostics.js';
+import { dirname, joinRepo, posix } from '../util/path.js';
+import { mapDeployDir } from './support/deploy-dir.js';
+import { addCommand } from './support/inputs.js';
+import { iniValue, parseIni, SUPERVISORD_DIALECT } from './support/ini.js';
+import { emptyOutput, type EntryDetector } from './types.js';
+
+const PROGRAM_SECTION = /^(program|fcgi-program|eventlistener):(.+)$/;
+
+const expand = (value: string, vars: { here: string; program: string }): string =>
+  value
+    .replace(/%\(here\)s/g, vars.here)
+    .replace(/%\(program_name\)s/g, vars.program)
+    .replace(/%\(process_num\)0?\d*d/g, '0')
+    .replace(/%%/g, '%');
+
+const supervisord: EntryDetector = {
+  id: 'supervisord',
+  title: 'supervisord programs (command, directory)',
+  matches: (path) => path.endsWith('.conf') || (path.endsWith('.ini') && path.includes('supervisor')),
+  detect: (file, ctx) => {
+    const out = emptyOutput();
+    if (!/^\s*\[(program|fcgi-program|eventlistener):/m.test(file.text)) return out;
+    const doc = parseIni(file.text, SUPERVISORD_DIALECT);
+    for (const p of doc.problems) out.diagnostics.push(warning('supervisord/bad-line', `malformed supervisord config: ${p.message}`, file.path, p.line));
+    const confDir = dirname(file.path);
+    for (const section of doc.sections) {
+      const m = PROGRAM_SECTION.exec(section.name);
+      if (!m) continue;
+      const program = m[2].trim();
+      const command = iniValue(doc, section.name, 'command');
+      if (!command) {
+        out.diagnostics.push(warning('supervisord/no-command', `[${section.name}] has no command=`, file.path, section.line));
+        continue;
+      }
+      const directory = iniValue(doc, section.name, 'directory')?.value;
+      let cwd = '';
+      let pathMap: { from: string; to: string }[] = [];
+      if (directory?.includes('%(here)s')) cwd = joinRepo(expand(directory, { here: confDir || '.', program })) ?? '';
+      else if (directory) ({ cwd, pathMap } = mapDeployDir(directory, ctx.files));
+      const here = posix.relative(cwd, confDir) || '.';
+      addCommand(out, expand(command.value.replace(/\n/g, ' '), { here, program }), {
+        cwd,
+        pathMap,
+        kind: 'production',
+        evidence: `supervisord ${file.path} ${m[1]} "${program}"`,
+        line: command.line,
+      });
+    }
+    return out;
+  },
+};
+
+export default supervisord;

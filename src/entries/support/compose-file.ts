@@ -1,0 +1,113 @@
+/**
+ * docker-compose / compose files read into services: command, entrypoint, build (context,
+ * Dockerfile, target), working_dir and bind mounts. Shared by the compose detector and by the
+ * Dockerfile detector, which needs a compose file's build context for its COPY sources.
+ */
+import { byString } from '../../util/compare.js';
+import { basename, dirname, joinRepo, posix } from '../../util/path.js';
+import type { DetectorContext } from '../types.js';
+import { parseYamlFile, type YamlDoc, type YamlNode } from './yaml.js';
+import { joinWords } from './shell-words.js';
+
+export const isComposeFile = (path: string): boolean =>
+  (path.endsWith('.yml') || path.endsWith('.yaml')) && /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(basename(path));
+
+export interface ComposeBuild {
+  context: string;
+  dockerfile: string;
+  target?: string;
+}
+
+export interface ComposeService {
+  name: string;
+  line: number;
+  /** `entrypoint` and `command` as shell text (lists joined and quoted), with their lines. */
+  entrypoint?: { text: string; line: number };
+  command?: { text: string; line: number };
+  build?: ComposeBuild;
+  workingDir?: string;
+  /** Bind mounts: container path → repo path. */
+  binds: { from: string; to: string }[];
+}
+
+const commandText = (y: YamlDoc, node: YamlNode): { text: string; line: number } | undefined => {
+  if (y.isSeq(node)) {
+    const words = y.items(node).map((n) => y.str(n) ?? '');
+    return { text: joinWords(words), line: y.lineOf(node) };
+  }
+  const text = y.str(node);
+  return text === undefined ? undefined : { text, line: y.lineOf(node) };
+};
+
+const readBuild = (y: YamlDoc, node: YamlNode, composeDir: string): ComposeBuild | undefined => {
+  const asString = y.str(node);
+  const context = asString ?? y.str(y.get(node, 'context')) ?? '.';
+  if (asString === undefined && !y.isMap(node)) return undefined;
+  if (/^[a-z]+:\/\/|^git@|\.git(#|$)/i.test(context) || context.startsWith('/')) return undefined;
+  const contextDir = joinRepo(composeDir, context);
+  if (contextDir === null) return undefined;
+  const file = (asString === undefined ? y.str(y.get(node, 'dockerfile')) : undefined) ?? 'Dockerfile';
+  const dockerfile = file.startsWith('/') ? null : joinRepo(contextDir, file);
+  if (dockerfile === null) return undefined;
+  const target = asString === undefined ? y.str(y.get(node, 'target')) : undefined;
+  return target ? { context: contextDir, dockerfile, target } : { context: contextDir, dockerfile };
+};
+
+const readBinds = (y: YamlDoc, node: YamlNode, composeDir: string): { from: string; to: string }[] => {
+  const out: { from: string; to: string }[] = [];
+  for (const v of y.items(node)) {
+    let source: string | undefined;
+    let target: string | undefined;
+    const short = y.str(v);
+    if (short !== undefined) {
+      const parts = short.split(':');
+      [source, target] = parts;
+    } else if (y.str(y.get(v, 'type')) === 'bind') {
+      source = y.str(y.get(v, 'source'));
+      target = y.str(y.get(v, 'target'));
+    }
+    if (!source || !target || !source.startsWith('.') || !target.startsWith('/')) continue;
+    const to = joinRepo(composeDir, source);
+    if (to !== null) out.push({ from: posix.normalize(target).replace(/(.)\/$/, '$1'), to });
+  }
+  return out;
+};
+
+export const readComposeServices = (text: string, path: string) => {
+  const { docs, diagnostics } = parseYamlFile(text, path);
+  const services: ComposeService[] = [];
+  const composeDir = dirname(path);
+  for (const y of docs) {
+    for (const [name, node, line] of y.entries(y.get(y.root, 'services'))) {
+      const service: ComposeService = { name, line, binds: readBinds(y, y.get(node, 'volumes'), composeDir) };
+      const entrypoint = commandText(y, y.get(node, 'entrypoint'));
+      const command = commandText(y, y.get(node, 'command'));
+      const build = readBuild(y, y.get(node, 'build'), composeDir);
+      const workingDir = y.str(y.get(node, 'working_dir'));
+      if (entrypoint) service.entrypoint = entrypoint;
+      if (command) service.command = command;
+      if (build) service.build = build;
+      if (workingDir) service.workingDir = workingDir;
+      services.push(service);
+    }
+  }
+  return { services, diagnostics };
+};
+
+const contextsByFiles = new WeakMap<ReadonlySet<string>, Map<string, ComposeBuild>>();
+
+/** Every Dockerfile that a compose file builds, with its build context. Read once per file list. */
+export const composeBuilds = (ctx: DetectorContext): Map<string, ComposeBuild> => {
+  let builds = contextsByFiles.get(ctx.files);
+  if (builds) return builds;
+  builds = new Map();
+  for (const path of [...ctx.files].filter(isComposeFile).sort(byString)) {
+    const text = ctx.readText(path);
+    if (text === null) continue;
+    for (const s of readComposeServices(text, path).services) {
+      if (s.build && !builds.has(s.build.dockerfile)) builds.set(s.build.dockerfile, s.build);
+    }
+  }
+  contextsByFiles.set(ctx.files, builds);
+  return builds;
+};

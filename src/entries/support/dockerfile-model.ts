@@ -1,0 +1,209 @@
+/**
+ * What a Dockerfile runs and where its files land. Per build stage: WORKDIR (with ENV/ARG
+ * substitution), COPY/ADD from the build context (→ a map from container paths back to repo
+ * paths), RUN build steps, CMD/ENTRYPOINT (exec and shell form, combined as Docker combines
+ * them) and HEALTHCHECK CMD. A stage built `FROM` an earlier stage inherits its state.
+ *
+ * COPY mapping: a folder source maps the destination folder to it (`COPY web/ /srv/web/` →
+ * /srv/web ↔ web); a file source maps the destination file (`COPY run.py /app/` → /app/run.py ↔
+ * run.py); a glob source maps the destination folder to the glob's folder. Sources are relative
+ * to the build context; `--from=` copies come from another stage or image and map nothing.
+ */
+import { joinRepo, posix } from '../../util/path.js';
+import { execForm, parseInstructions, splitFlags, type Instruction, type InstructionProblem } from './dockerfile-instructions.js';
+import { allFolders } from './deploy-dir.js';
+import { sortPathMap } from './inputs.js';
+import { joinWords } from './shell-words.js';
+
+export type DockerInstruction = 'RUN' | 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK';
+
+export interface DockerCommand {
+  /** `CMD`, `ENTRYPOINT`, `ENTRYPOINT+CMD`, `RUN`, `HEALTHCHECK`, `CMD (after the ENTRYPOINT script)`. */
+  label: string;
+  production: boolean;
+  command: string;
+  line: number;
+  cwd: string;
+  pathMap: { from: string; to: string }[];
+}
+
+export interface DockerStage {
+  name: string;
+  /** Repo folder the container's working directory maps to. */
+  cwd: string;
+  workdir: string;
+  pathMap: { from: string; to: string }[];
+}
+
+export interface DockerfileModel {
+  commands: DockerCommand[];
+  stages: DockerStage[];
+  problems: InstructionProblem[];
+}
+
+type Form = { words: string[] } | { text: string };
+
+interface StageState {
+  name: string;
+  workdir: string;
+  env: Map<string, string>;
+  copies: Map<string, string>;
+  cmd?: Form & { line: number };
+  entrypoint?: Form & { line: number };
+  declaresStart: boolean;
+}
+
+const GLOB = /[*?[]/;
+const HEREDOC_MARKER = /<<-?(["']?)[A-Za-z_]\w*\1/g;
+const SHELL_ONLY = /^(\/usr)?(\/bin\/)?(ba|da|z)?sh(\s+-[a-z]+)*$/;
+
+/** `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR:+alt}` as Docker expands them in WORKDIR/COPY/ENV. */
+const substitute = (text: string, env: Map<string, string>): string =>
+  text.replace(/\$(?:\{([A-Za-z_]\w*)(?::?([-+])([^}]*))?\}|([A-Za-z_]\w*))/g, (whole, braced?: string, op?: string, word?: string, bare?: string) => {
+    const name = braced ?? bare ?? '';
+    const value = env.get(name);
+    if (op === '-') return value !== undefined && value !== '' ? value : (word ?? '');
+    if (op === '+') return value !== undefined && value !== '' ? (word ?? '') : '';
+    return value ?? whole;
+  });
+
+const parseEnv = (args: string, env: Map<string, string>): void => {
+  const unquote = (v: string) => v.replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1');
+  if (!/^[A-Za-z_]\w*=/.test(args)) {
+    const m = /^([A-Za-z_]\w*)\s+(.*)$/.exec(args);
+    if (m) env.set(m[1], substitute(unquote(m[2].trim()), env));
+    return;
+  }
+  for (const m of args.matchAll(/([A-Za-z_]\w*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g)) env.set(m[1], substitute(unquote(m[2]), env));
+};
+
+const toForm = (args: string, line: number, problems: InstructionProblem[]): Form & { line: number } => {
+  const words = execForm(args);
+  if (!words && args.startsWith('[')) problems.push({ line, message: 'looks like the JSON exec form but is not valid JSON; Docker runs it as a shell command' });
+  return words ? { words, line } : { text: args, line };
+};
+
+const formText = (f: Form): string => ('words' in f ? joinWords(f.words) : f.text);
+
+export const analyseDockerfile = (text: string, contextDir: string, files: ReadonlySet<string>): DockerfileModel => {
+  const { instructions, problems } = parseInstructions(text);
+  const commands: DockerCommand[] = [];
+  const stages: DockerStage[] = [];
+  const finished = new Map<string, StageState>();
+  const globalArgs = new Map<string, string>();
+  let stage: StageState | null = null;
+
+  const pathMapOf = (s: StageState) => sortPathMap([...s.copies].map(([from, to]) => ({ from, to })));
+  const toRepo = (s: StageState, containerPath: string): string | null => {
+    for (const { from, to } of pathMapOf(s)) {
+      if (containerPath === from) return to;
+      if (containerPath.startsWith(`${from}/`)) return joinRepo(to, containerPath.slice(from.length + 1));
+    }
+    return null;
+  };
+  const cwdOf = (s: StageState) => toRepo(s, s.workdir) ?? contextDir;
+  const isRepoDir = (p: string) => allFolders(files).has(p);
+
+  const copy = (s: StageState, ins: Instruction) => {
+    const { flags, words } = splitFlags(substitute(ins.args, s.env));
+    if (flags.has('from') || ins.heredocs.length > 0 || words.length < 2) return;
+    const sources = words.slice(0, -1);
+    const rawDest = words[words.length - 1];
+    if (/\$/.test(rawDest)) return;
+    const dest = posix.normalize(rawDest.startsWith('/') ? rawDest : posix.join(s.workdir, rawDest)).replace(/(.)\/$/, '$1');
+    const destIsDir = rawDest.endsWith('/') || rawDest === '.' || sources.length > 1;
+    for (const src of sources) {
+      if (/^[a-z]+:\/\//i.test(src) || /\$/.test(src)) continue;
+      const globbed = GLOB.test(src);
+      const repoSrc = joinRepo(contextDir, globbed ? posix.dirname(src.split(/[*?[]/)[0] + 'x') : src);
+      if (repoSrc === null) continue;
+      if (globbed || src.endsWith('/') || src === '.' || (!files.has(repoSrc) && isRepoDir(repoSrc))) s.copies.set(dest, repoSrc);
+      else s.copies.set(destIsDir ? posix.join(dest, posix.basename(repoSrc)) : dest, repoSrc);
+    }
+  };
+
+  const emit = (s: StageState, label: string, command: string, line: number, production: boolean) => {
+    if (command.trim() === '') return;
+    commands.push({ label, production, command, line, cwd: cwdOf(s), pathMap: pathMapOf(s) });
+  };
+
+  const finishStage = (s: StageState) => {
+    stages.push({ name: s.name, cwd: cwdOf(s), workdir: s.workdir, pathMap: pathMapOf(s) });
+    finished.set(s.name.toLowerCase(), s);
+    if (!s.declaresStart) return;
+    const { cmd, entrypoint } = s;
+    if (entrypoint && cmd && 'words' in entrypoint) {
+      const tail = 'words' in cmd ? cmd.words : ['/bin/sh', '-c', cmd.text];
+      emit(s, 'ENTRYPOINT+CMD', joinWords([...entrypoint.words, ...tail]), Math.max(cmd.line, entrypoint.line), true);
+      // An entrypoint script almost always ends in `exec "$@"`: what CMD names is what runs.
+      if (entrypoint.words.length === 1 && /(\.sh|entrypoint[^/]*)$/i.test(entrypoint.words[0])) {
+        emit(s, 'CMD (after the ENTRYPOINT script)', formText(cmd), cmd.line, true);
+      }
+    } else if (entrypoint) {
+      emit(s, 'ENTRYPOINT', formText(entrypoint), entrypoint.line, true);
+    } else if (cmd) {
+      emit(s, 'CMD', formText(cmd), cmd.line, true);
+    }
+  };
+
+  for (const ins of instructions) {
+    if (ins.keyword === 'ARG') {
+      const m = /^([A-Za-z_]\w*)(?:=(.*))?$/.exec(ins.args.trim());
+      if (m && m[2] !== undefined) (stage ? stage.env : globalArgs).set(m[1], m[2].replace(/^"(.*)"$/, '$1'));
+      continue;
+    }
+    if (ins.keyword === 'FROM') {
+      if (stage) finishStage(stage);
+      const m = /^(?:--\S+\s+)*(\S+)(?:\s+as\s+(\S+))?/i.exec(substitute(ins.args, globalArgs));
+      const base = m ? finished.get(m[1].toLowerCase()) : undefined;
+      const name = m?.[2] ?? String(stages.length);
+      stage = base
+        ? { name, workdir: base.workdir, env: new Map(base.env), copies: new Map(base.copies), cmd: base.cmd, entrypoint: base.entrypoint, declaresStart: false }
+        : { name, workdir: '/', env: new Map(), copies: new Map(), declaresStart: false };
+      continue;
+    }
+    stage ??= { name: '0', workdir: '/', env: new Map(), copies: new Map(), declaresStart: false };
+    switch (ins.keyword) {
+      case 'ENV':
+        parseEnv(ins.args, stage.env);
+        break;
+      case 'WORKDIR': {
+        const dir = substitute(ins.args.replace(/^"(.*)"$/, '$1'), stage.env);
+        stage.workdir = posix.normalize(dir.startsWith('/') ? dir : posix.join(stage.workdir, dir)).replace(/(.)\/$/, '$1');
+        break;
+      }
+      case 'COPY':
+      case 'ADD':
+        copy(stage, ins);
+        break;
+      case 'RUN': {
+        const body = ins.args.replace(/^(--\S+\s+)*/, '');
+        const exec = execForm(body);
+        if (exec) {
+          emit(stage, 'RUN', joinWords(exec), ins.line, false);
+          break;
+        }
+        // `RUN <<EOF` and `RUN bash <<EOF` run the here-document as the script.
+        const shellOnly = body.replace(HEREDOC_MARKER, '').trim();
+        const inline = ins.heredocs.length > 0 && (shellOnly === '' || SHELL_ONLY.test(shellOnly));
+        emit(stage, 'RUN', inline ? ins.heredocs.join('\n') : body, inline ? ins.line + 1 : ins.line, false);
+        break;
+      }
+      case 'CMD':
+        stage.cmd = toForm(ins.args, ins.line, problems);
+        stage.declaresStart = true;
+        break;
+      case 'ENTRYPOINT':
+        stage.entrypoint = toForm(ins.args, ins.line, problems);
+        stage.declaresStart = true;
+        break;
+      case 'HEALTHCHECK': {
+        const m = /^(?:--\S+\s+)*CMD\s+([\s\S]+)$/i.exec(ins.args);
+        if (m) emit(stage, 'HEALTHCHECK', formText(toForm(m[1].trim(), ins.line, problems)), ins.line, true);
+        break;
+      }
+    }
+  }
+  if (stage) finishStage(stage);
+  return { commands, stages, problems: problems.sort((a, b) => a.line - b.line) };
+};

@@ -1,0 +1,188 @@
+/**
+ * Which JS/TS files a package's test runner would collect, by the runner's own defaults or by
+ * its config when the config gives the patterns as a literal array:
+ *
+ * - the runner comes from the nearest package.json: its dependencies (vitest, jest, mocha), a
+ *   runner config file beside it, or a script that runs `node --test`;
+ * - vitest: `test.include` in vitest.config.* / vite.config.*, else `**\/*.{test,spec}.?(c|m)[jt]s?(x)`;
+ * - jest: `testMatch` in jest.config.* or package.json "jest", else `**\/__tests__/**` and `*.{test,spec}.*`;
+ * - mocha: `spec` in .mocharc.* or package.json "mocha", else test/**;
+ * - node --test: node's defaults (`*.test.js`, `test-*.js`, `test/**`, … and their .ts forms);
+ * - no runner found: `*.test.*`, `*.spec.*` and `__tests__/**` anywhere.
+ */
+import picomatch from 'picomatch';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { diagnostic } from '../../util/diagnostics.js';
+import { byString } from '../../util/compare.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
+import type { DetectorContext } from '../types.js';
+import { isRecord } from './json.js';
+import { parseYamlFile } from './yaml.js';
+
+export interface JsTest {
+  file: string;
+  config: string | null;
+  evidence: string;
+}
+
+interface RunnerPatterns {
+  runner: string;
+  globs: string[];
+  /** The file the globs come from, when not the runner's defaults. */
+  config: string | null;
+}
+
+const JS_FILE = /\.(c|m)?[jt]sx?$/;
+const EXT = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
+const GENERIC = [`**/*.{test,spec}.${EXT}`, `**/__tests__/**/*.${EXT}`];
+const DEFAULTS: Record<string, string[]> = {
+  vitest: ['**/*.{test,spec}.?(c|m)[jt]s?(x)'],
+  jest: ['**/__tests__/**/*.[jt]s?(x)', '**/?(*.)+(spec|test).[jt]s?(x)'],
+  mocha: ['test/**/*.{js,cjs,mjs,ts}'],
+  'node:test': [`**/*{.,-,_}test.${EXT}`, `**/test-*.${EXT}`, `**/test.${EXT}`, `**/test/**/*.${EXT}`],
+};
+const CONFIG_FILES: Record<string, RegExp> = {
+  vitest: /^(vitest|vite)\.config\.[cm]?[jt]s$/,
+  jest: /^jest\.config\.([cm]?[jt]s|json)$/,
+  mocha: /^\.mocharc\.(js|cjs|json|jsonc|ya?ml)$/,
+};
+const CONFIG_KEY: Record<string, string> = { vitest: 'include', jest: 'testMatch', mocha: 'spec' };
+
+/** The text of the object literal opened by `key: {` (vitest's `test: { … }`), else the whole text. */
+const objectBody = (text: string, key: string): string => {
+  const at = new RegExp(`["']?\\b${key}["']?\\s*:\\s*\\{`).exec(text);
+  if (!at) return text;
+  let depth = 0;
+  const start = at.index + at[0].length - 1;
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return text.slice(start + 1, i);
+  }
+  return text.slice(start + 1);
+};
+
+/** Nested object literals blanked out, so a key is only found at this object's own level. */
+const ownLevel = (body: string): string => {
+  let out = '';
+  let depth = 0;
+  for (const c of body) {
+    if (c === '{') depth++;
+    if (depth === 0) out += c;
+    if (c === '}') depth = Math.max(0, depth - 1);
+  }
+  return out;
+};
+
+/** `key: ['a', "b"]` in a JS/JSON config → the strings; null when absent; 'computed' when not literal. */
+export const literalArray = (text: string, key: string): string[] | 'computed' | null => {
+  const at = new RegExp(`["']?\\b${key}["']?\\s*:\\s*`).exec(text);
+  if (!at) return null;
+  const rest = text.slice(at.index + at[0].length);
+  const single = /^(['"`])([^'"`$]*)\1/.exec(rest);
+  if (single) return [single[2]];
+  const list = /^\[([^\]]*)\]/.exec(rest);
+  if (!list) return 'computed';
+  const strings = [...list[1].matchAll(/(['"`])([^'"`]*)\1/g)].map((m) => m[2]);
+  const leftover = list[1].replace(/(['"`])[^'"`]*\1/g, '').replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').replace(/[\s,]/g, '');
+  return leftover === '' && !strings.some((g) => g.includes('${')) ? strings : 'computed';
+};
+
+/**
+ * Where a runner's pattern list sits in its config: vitest's `include` under `test: { … }` (not
+ * `coverage.include`), jest's `testMatch` and mocha's `spec` wherever they first appear.
+ */
+const configGlobs = (runner: string, text: string): string[] | 'computed' | null => {
+  if (runner !== 'vitest') return literalArray(text, CONFIG_KEY[runner]);
+  const body = objectBody(text, 'test');
+  return body === text ? null : literalArray(ownLevel(body), CONFIG_KEY[runner]);
+};
+
+const dependsOn = (pkg: Record<string, unknown>, name: string): boolean =>
+  ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].some((k) => isRecord(pkg[k]) && name in (pkg[k] as Record<string, unknown>));
+
+const runsNodeTest = (pkg: Record<string, unknown>): boolean =>
+  isRecord(pkg.scripts) && Object.values(pkg.scripts).some((s) => typeof s === 'string' && /\bnode\b[^&|;\n]*\s--test\b/.test(s));
+
+const stripRootDir = (glob: string): string => glob.replace(/^<rootDir>\//, '').replace(/^\.\//, '');
+
+interface Package {
+  dir: string;
+  runners: RunnerPatterns[];
+}
+
+const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[]): Package => {
+  const pkgPath = joinRepo(dir, 'package.json') ?? 'package.json';
+  let pkg: Record<string, unknown> = {};
+  try {
+    const parsed = JSON.parse(ctx.readText(pkgPath) ?? '{}') as unknown;
+    if (isRecord(parsed)) pkg = parsed;
+  } catch {
+    // The package-json detector reports the broken file; here it just names no runner.
+  }
+  const siblings = [...ctx.files].filter((f) => dirname(f) === dir).sort(byString);
+  const runners: RunnerPatterns[] = [];
+  for (const runner of ['vitest', 'jest', 'mocha', 'node:test']) {
+    const configs = siblings.filter((f) => CONFIG_FILES[runner]?.test(basename(f)));
+    const inPackage = runner !== 'node:test' ? pkg[runner] : undefined;
+    const used = runner === 'node:test' ? runsNodeTest(pkg) : dependsOn(pkg, runner) || configs.length > 0 || isRecord(inPackage);
+    if (!used) continue;
+    let found: RunnerPatterns | null = null;
+    for (const config of configs) {
+      const text = ctx.readText(config) ?? '';
+      let globs = configGlobs(runner, text);
+      if (/\.ya?ml$/.test(config)) {
+        const [y] = parseYamlFile(text, config).docs;
+        const spec = y ? y.get(y.root, 'spec') : undefined;
+        globs = y && spec !== undefined ? (y.isSeq(spec) ? y.items(spec).map((n) => y.str(n) ?? '') : [y.str(spec) ?? '']) : null;
+      }
+      if (globs === 'computed') diagnostics.push(diagnostic('tests/config-not-literal', 'info', `${CONFIG_KEY[runner]} is computed, not a literal list: ${runner}'s default patterns are used`, config));
+      else if (globs) found = { runner, globs: globs.map(stripRootDir), config };
+    }
+    const fromPackage = isRecord(inPackage) ? inPackage[CONFIG_KEY[runner]] : undefined;
+    if (!found && Array.isArray(fromPackage)) found = { runner, globs: fromPackage.filter((g): g is string => typeof g === 'string').map(stripRootDir), config: pkgPath };
+    runners.push(found ?? { runner, globs: DEFAULTS[runner], config: null });
+  }
+  return { dir, runners };
+};
+
+/** The folder of the nearest package.json, found by walking up once per folder. */
+const nearestPackageDirOf = (files: ReadonlySet<string>) => {
+  const memo = new Map<string, string | null>();
+  const of = (dir: string): string | null => {
+    const known = memo.get(dir);
+    if (known !== undefined) return known;
+    const found = files.has(joinRepo(dir, 'package.json') ?? 'package.json') ? dir : dir === '' ? null : of(dirname(dir));
+    memo.set(dir, found);
+    return found;
+  };
+  return (file: string) => of(dirname(file));
+};
+
+export const jsTests = (ctx: DetectorContext): { tests: JsTest[]; diagnostics: Diagnostic[] } => {
+  const diagnostics: Diagnostic[] = [];
+  const packages = new Map<string, Package>();
+  const matchers = new Map<string, RegExp>();
+  const matcher = (glob: string) => {
+    let re = matchers.get(glob);
+    if (!re) matchers.set(glob, (re = picomatch.makeRe(glob)));
+    return (path: string) => re.test(path);
+  };
+  const tests: JsTest[] = [];
+  const nearestPackageDir = nearestPackageDirOf(ctx.files);
+  for (const file of ctx.files) {
+    if (!JS_FILE.test(file) || file.endsWith('.d.ts')) continue;
+    const dir = nearestPackageDir(file);
+    let pkg = dir === null ? undefined : packages.get(dir);
+    if (dir !== null && !pkg) packages.set(dir, (pkg = readPackage(dir, ctx, diagnostics)));
+    const runners = pkg && pkg.runners.length > 0 ? pkg.runners : [{ runner: 'test', globs: GENERIC, config: null }];
+    const relative = !dir ? file : file.slice(dir.length + 1);
+    for (const r of runners) {
+      const glob = r.globs.find((g) => matcher(g)(relative));
+      if (!glob) continue;
+      const name = r.runner === 'test' ? 'test file' : r.runner;
+      tests.push({ file, config: r.config, evidence: `${name} discovery${r.config ? ` (${r.config})` : ''}: ${glob}` });
+      break;
+    }
+  }
+  return { tests, diagnostics };
+};

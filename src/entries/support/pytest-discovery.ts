@@ -1,0 +1,142 @@
+/**
+ * Which Python files pytest (and unittest) would collect, by their own rules:
+ *
+ * - the governing config is the nearest one at or above the file, in pytest's precedence per
+ *   folder: pytest.ini, .pytest.ini, pyproject.toml [tool.pytest.ini_options], tox.ini [pytest],
+ *   setup.cfg [tool:pytest];
+ * - `testpaths` limits collection to those folders (relative to the config's folder);
+ * - `python_files` (default `test_*.py *_test.py`) is matched against the file name, or against
+ *   the path when a pattern has a slash; conftest.py files are always loaded;
+ * - pytest's default norecursedirs (dot folders, build, dist, venv, *.egg, …) are skipped;
+ * - without any config, unittest's `test*.py` also counts inside folders named test or tests.
+ */
+import picomatch from 'picomatch';
+import { basename, dirname, joinRepo } from '../../util/path.js';
+import type { DetectorContext } from '../types.js';
+import { CONFIGPARSER_DIALECT, iniValue, parseIni } from './ini.js';
+import { parseTomlDocument } from './toml.js';
+import { isRecord } from './json.js';
+
+export interface PytestConfig {
+  path: string;
+  dir: string;
+  testpaths: string[];
+  pythonFiles: string[];
+}
+
+export interface PythonTest {
+  file: string;
+  /** The config that governs collection, or null for pytest's defaults. */
+  config: string | null;
+  evidence: string;
+}
+
+const DEFAULT_PATTERNS = ['test_*.py', '*_test.py'];
+const CONFIG_PRECEDENCE = ['pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg'];
+const NORECURSE = /(^|\/)(\.[^/]+|_darcs|build|CVS|dist|node_modules|venv|[^/]*\.egg)\//;
+
+const compiled = new Map<string, (path: string) => boolean>();
+/** Compiled once to a plain RegExp: the same few globs are tried against every Python file. */
+const glob = (pattern: string): ((path: string) => boolean) => {
+  let m = compiled.get(pattern);
+  if (!m) {
+    const re = picomatch.makeRe(pattern);
+    compiled.set(pattern, (m = (path) => re.test(path)));
+  }
+  return m;
+};
+
+const words = (v: unknown): string[] | null => {
+  if (typeof v === 'string') return v.split(/\s+/).filter((w) => w !== '');
+  if (Array.isArray(v)) return v.filter((w): w is string => typeof w === 'string');
+  return null;
+};
+
+/** The pytest settings a file holds, or null when it is not a pytest config. */
+const readConfig = (path: string, text: string): Omit<PytestConfig, 'path' | 'dir'> | null => {
+  const name = basename(path);
+  if (name === 'pyproject.toml') {
+    const parsed = parseTomlDocument(text, path);
+    if (!('value' in parsed)) return null;
+    const tool = parsed.value.tool;
+    const pytest = isRecord(tool) && isRecord(tool.pytest) ? tool.pytest.ini_options : undefined;
+    if (!isRecord(pytest)) return null;
+    return { testpaths: words(pytest.testpaths) ?? [], pythonFiles: words(pytest.python_files) ?? DEFAULT_PATTERNS };
+  }
+  const section = name === 'setup.cfg' ? 'tool:pytest' : 'pytest';
+  const doc = parseIni(text, CONFIGPARSER_DIALECT);
+  const hasSection = doc.sections.some((s) => s.name === section);
+  if (!hasSection && !name.endsWith('pytest.ini')) return null;
+  return {
+    testpaths: words(iniValue(doc, section, 'testpaths')?.value) ?? [],
+    pythonFiles: words(iniValue(doc, section, 'python_files')?.value) ?? DEFAULT_PATTERNS,
+  };
+};
+
+/** The governing config of every folder that has one. */
+export const pytestConfigs = (ctx: DetectorContext): Map<string, PytestConfig> => {
+  const byDir = new Map<string, PytestConfig>();
+  const candidates = [...ctx.files].filter((f) => /(^|\/)(\.?pytest\.ini|pyproject\.toml|tox\.ini|setup\.cfg)$/.test(f));
+  const rank = (f: string) => CONFIG_PRECEDENCE.indexOf(basename(f));
+  candidates.sort((a, b) => rank(a) - rank(b));
+  for (const path of candidates) {
+    const dir = dirname(path);
+    if (byDir.has(dir)) continue;
+    const text = ctx.readText(path);
+    const settings = text === null ? null : readConfig(path, text);
+    if (settings) byDir.set(dir, { path, dir, ...settings });
+  }
+  return byDir;
+};
+
+/** The config governing each folder, found by walking up once per folder (not once per file). */
+const nearestConfigOf = (configs: Map<string, PytestConfig>) => {
+  const memo = new Map<string, PytestConfig | null>();
+  const of = (dir: string): PytestConfig | null => {
+    const known = memo.get(dir);
+    if (known !== undefined) return known;
+    const found = configs.get(dir) ?? (dir === '' ? null : of(dirname(dir)));
+    memo.set(dir, found);
+    return found;
+  };
+  return (file: string) => of(dirname(file));
+};
+
+const isUnder = (file: string, dir: string): boolean => dir === '' || file === dir || file.startsWith(`${dir}/`);
+
+/** The testpath a file lies under (testpaths may be globs), or null. */
+const underAny = (file: string, dirs: string[]): string | null =>
+  dirs.find((d) => (picomatch.scan(d).isGlob ? glob(`${d}/**`)(file) : isUnder(file, d))) ?? null;
+
+/** pytest loads conftest.py from the test folders and from every folder on the way to them. */
+const conftestApplies = (file: string, roots: string[]): boolean =>
+  roots.length === 0 || underAny(file, roots) !== null || roots.some((r) => isUnder(r, dirname(file)));
+
+const matchesPattern = (file: string, relative: string, pattern: string): boolean =>
+  pattern.includes('/') ? glob(`**/${pattern}`)(relative) : glob(pattern)(basename(file));
+
+export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
+  const nearestConfig = nearestConfigOf(pytestConfigs(ctx));
+  const out: PythonTest[] = [];
+  for (const file of ctx.files) {
+    if (!file.endsWith('.py')) continue;
+    const name = file.slice(file.lastIndexOf('/') + 1);
+    const config = nearestConfig(file);
+    if (!config) {
+      // Most files fail on their name: test that before the folder rules.
+      const pattern = name === 'conftest.py' ? 'conftest.py' : DEFAULT_PATTERNS.find((p) => glob(p)(name));
+      const unittest = !pattern && name.startsWith('test') && /(^|\/)tests?\/[^/]+$/.test(file);
+      if ((!pattern && !unittest) || NORECURSE.test(file)) continue;
+      out.push({ file, config: null, evidence: pattern ? `pytest discovery: ${pattern}` : 'unittest discovery: test*.py' });
+      continue;
+    }
+    const relative = config.dir === '' ? file : file.slice(config.dir.length + 1);
+    const pattern = name === 'conftest.py' ? 'conftest.py' : config.pythonFiles.find((p) => matchesPattern(file, relative, p));
+    if (!pattern || NORECURSE.test(file)) continue;
+    const roots = config.testpaths.map((t) => joinRepo(config.dir, t)).filter((t): t is string => t !== null);
+    if (name === 'conftest.py' ? !conftestApplies(file, roots) : roots.length > 0 && underAny(file, roots) === null) continue;
+    const where = roots.length > 0 ? ` testpaths ${config.testpaths.join(' ')}` : '';
+    out.push({ file, config: config.path, evidence: `pytest discovery (${config.path}${where}): ${pattern}` });
+  }
+  return out;
+};

@@ -1,0 +1,52 @@
+/**
+ * systemd units: every Exec*= line of a .service/.socket is a production command. The unit's
+ * WorkingDirectory= is where it runs; it maps back into the repo by the deploy-folder rule in
+ * support/deploy-dir.ts (/opt/lakehouse → the repo root unless a folder is named `lakehouse`).
+ */
+import { warning } from '../util/diagnostics.js';
+import { basename } from '../util/path.js';
+import { addCommand } from './support/inputs.js';
+import { mapDeployDir } from './support/deploy-dir.js';
+import { iniValue, parseIni, SYSTEMD_DIALECT } from './support/ini.js';
+import { emptyOutput, type EntryDetector } from './types.js';
+
+const EXEC_KEYS = ['ExecCondition', 'ExecStartPre', 'ExecStart', 'ExecStartPost', 'ExecReload', 'ExecStop', 'ExecStopPost'];
+const EXEC_SECTIONS = ['Service', 'Socket'];
+
+/**
+ * `-` ignore failure, `@` argv[0] given next, `:` no variable expansion, `+`/`!`/`!!` privileges.
+ * With `@` the word after the executable is argv[0], which the executable never sees as an argument.
+ */
+export const stripExecPrefixes = (value: string): string => {
+  const m = /^([-@:+!]+)/.exec(value);
+  if (!m) return value;
+  const rest = value.slice(m[1].length).trimStart();
+  if (!m[1].includes('@')) return rest;
+  const words = rest.split(/\s+/);
+  return [words[0], ...words.slice(2)].join(' ');
+};
+
+const systemd: EntryDetector = {
+  id: 'systemd',
+  title: 'systemd units (ExecStart, ExecStartPre/Post, ExecReload, WorkingDirectory)',
+  matches: (path) => /\.(service|socket|timer)$/.test(basename(path)),
+  detect: (file, ctx) => {
+    const out = emptyOutput();
+    const doc = parseIni(file.text, SYSTEMD_DIALECT);
+    for (const p of doc.problems) out.diagnostics.push(warning('systemd/bad-line', `malformed unit: ${p.message}`, file.path, p.line));
+    for (const section of EXEC_SECTIONS) {
+      const workdir = iniValue(doc, section, 'WorkingDirectory')?.value.replace(/^-/, '');
+      const { cwd, pathMap } = workdir ? mapDeployDir(workdir, ctx.files) : { cwd: '', pathMap: [] };
+      for (const s of doc.sections.filter((x) => x.name === section)) {
+        for (const e of s.entries) {
+          if (!EXEC_KEYS.includes(e.key)) continue;
+          const command = stripExecPrefixes(e.value);
+          addCommand(out, command, { cwd, pathMap, kind: 'production', evidence: `systemd ${file.path} ${e.key}`, line: e.line });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export default systemd;

@@ -1,0 +1,73 @@
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { EntryKind } from '../model/verdict.js';
+
+/** A file that a manifest/unit/workflow starts directly, before resolution to a repo file. */
+export interface EntryInput {
+  /** A repo-relative path (`scripts/build.js`), or a Python module (`pkg.cli`) when targetKind is 'module'. */
+  target: string;
+  targetKind: 'file' | 'module';
+  kind: EntryKind;
+  line?: number;
+  /** "package.json bin \"census\"" — the readable start of the evidence chain. */
+  evidence: string;
+}
+
+/** A command line found in config; the one command analyser turns it into targets later. */
+export interface CommandInput {
+  command: string;
+  /** Repo-relative directory the command runs in ('' = repo root). */
+  cwd: string;
+  kind: EntryKind;
+  line?: number;
+  /** "systemd deploy/sidecar.service ExecStart" — the analyser appends the command. */
+  evidence: string;
+  /** Absolute deploy paths that map back into the repo (WorkingDirectory=/opt/app → ''), longest first. */
+  pathMap?: { from: string; to: string }[];
+}
+
+export interface DetectorOutput {
+  entries: EntryInput[];
+  commands: CommandInput[];
+  diagnostics: Diagnostic[];
+}
+
+export interface DetectorContext {
+  /** Every discovered repo path. */
+  files: ReadonlySet<string>;
+  /** Read another repo file's text (null when missing/unreadable). */
+  readText(path: string): string | null;
+}
+
+/**
+ * An entry detector: one file in src/entries/, one fixture. Mostly declarative.
+ * `detect` never throws: malformed input becomes a diagnostic naming file and line.
+ */
+export interface FileDetector {
+  id: string;
+  title: string;
+  /** Which repo paths this detector reads. */
+  matches(path: string): boolean;
+  detect(file: { path: string; text: string }, ctx: DetectorContext): DetectorOutput;
+}
+
+/** What a repo-wide detector found, grouped by the file that declares it (config or the file itself). */
+export interface SourcedOutput {
+  source: string;
+  output: DetectorOutput;
+}
+
+/**
+ * A detector whose answer depends on the whole file list and on config spread over several files
+ * (test discovery: a test file is one by its name *and* by the nearest pytest/vitest config).
+ */
+export interface RepoDetector {
+  id: string;
+  title: string;
+  detectRepo(ctx: DetectorContext): SourcedOutput[];
+}
+
+export type EntryDetector = FileDetector | RepoDetector;
+
+export const isRepoDetector = (d: EntryDetector): d is RepoDetector => 'detectRepo' in d;
+
+export const emptyOutput = (): DetectorOutput => ({ entries: [], commands: [], diagnostics: [] });

@@ -1,0 +1,76 @@
+/**
+ * Detectors and the config loader on random and hostile input: a detector never throws (bad
+ * input is a diagnostic), and the config loader throws nothing but ConfigError.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { loadCensusConfig } from '../../src/entries/config.js';
+import { DETECTORS } from '../../src/entries/index.js';
+import { isRepoDetector, type DetectorContext, type DetectorOutput } from '../../src/entries/types.js';
+import { ConfigError } from '../../src/util/errors.js';
+
+const SAMPLE_PATHS = [
+  'deploy/ingest.service', 'Dockerfile', 'docker-compose.yml', 'Procfile', 'deploy/crontab', 'deploy/supervisord.conf',
+  'k8s/worker.yaml', 'package.json', 'pyproject.toml', 'setup.cfg', 'setup.py', 'Makefile', '.github/workflows/ci.yml', '.gitlab-ci.yml',
+];
+
+/** Fragments of every format census reads, so random text reaches past the first syntax check. */
+const FRAGMENTS = [
+  '[Service]', 'ExecStart=', 'WorkingDirectory=/opt/app', '\\', '\n', '\t', ' ', '=', ':', ';', '#', '"', "'", '`', '{', '}', '[', ']', '(', ')',
+  'RUN <<EOF', 'EOF', 'CMD ["a"', 'ENTRYPOINT', 'COPY . /app', 'WORKDIR $X', 'FROM a AS b', 'services:', '  command:', '- run: |', 'jobs:',
+  'steps:', 'kind: Deployment', 'containers:', '<<: *a', '&a', '*a', '!reference [', '[program:x]', 'command=', '%(here)s', '@daily', '* * * * *',
+  '[project.scripts]', 'a = "b:c"', 'entry_points={', "'console_scripts': [", '"""', 'define X', 'endef', '$(MAKE)', '$$', 'a: b ; c',
+  '"scripts": {', '"bin": "x"', '"exports": {"./*": "./*.js"}', 'uses: ./local', 'extends: .t', 'script:', '---', '{{ x }}',
+];
+
+const hostileText = fc.oneof(
+  fc.string({ maxLength: 400 }),
+  fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((parts) => parts.join('')),
+  fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 8 })), { maxLength: 60 }).map((parts) => parts.join('')),
+);
+
+const contextWith = (files: Record<string, string>): DetectorContext => ({
+  files: new Set(Object.keys(files)),
+  readText: (path) => files[path] ?? null,
+});
+
+const wellFormed = (out: DetectorOutput) => {
+  assert.ok(Array.isArray(out.entries) && Array.isArray(out.commands) && Array.isArray(out.diagnostics));
+  for (const d of out.diagnostics) assert.equal(typeof d.message, 'string');
+};
+
+for (const detector of DETECTORS) {
+  test(`hostile input: ${detector.id} never throws`, () => {
+    if (isRepoDetector(detector)) {
+      const names = ['pyproject.toml', 'pytest.ini', 'setup.cfg', 'package.json', 'vitest.config.ts', 'jest.config.js', '.mocharc.yml', 'tests/test_a.py', 'src/a.test.ts', 'pkg/package.json', 'pkg/x.spec.js'];
+      fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom(...names), hostileText), { maxLength: 8 }), (pairs) => {
+        for (const { output } of detector.detectRepo(contextWith(Object.fromEntries(pairs)))) wellFormed(output);
+      }), { numRuns: 150 });
+      return;
+    }
+    const path = SAMPLE_PATHS.find((p) => detector.matches(p));
+    assert.ok(path, `no sample path for ${detector.id}: add one to SAMPLE_PATHS`);
+    fc.assert(fc.property(hostileText, hostileText, (text, other) => {
+      const ctx = contextWith({ [path]: text, 'docker-compose.yml': other, 'deploy/x.service': other, 'src/a.py': '' });
+      wellFormed(detector.detect({ path, text }, ctx));
+    }), { numRuns: 300 });
+  });
+}
+
+test('hostile input: the config loader throws only ConfigError', () => {
+  const value = fc.jsonValue({ maxDepth: 4 });
+  const config = fc.oneof(
+    value,
+    fc.record({ entries: fc.array(fc.oneof(value, fc.record({ path: value, module: value, command: value, kind: value, cwd: value }, { requiredKeys: [] }))), ignore: value, production: value }, { requiredKeys: [] }),
+  );
+  fc.assert(fc.property(fc.constantFrom('census.config.json', 'package.json', 'pyproject.toml'), config, hostileText, (file, value, junk) => {
+    const text = file === 'pyproject.toml' ? `[tool.census]\n${junk}` : file === 'package.json' ? JSON.stringify({ census: value }) : JSON.stringify(value);
+    try {
+      loadCensusConfig((p) => (p === file ? text : null));
+    } catch (e) {
+      assert.ok(e instanceof ConfigError, `unexpected ${String(e)}`);
+      assert.match(e.message, new RegExp(`^${file.replace('.', '\\.')}[:]`));
+    }
+  }), { numRuns: 400 });
+});

@@ -1,0 +1,65 @@
+/**
+ * Runs one entry detector over a fixture repo read from disk, the way the pipeline would: every
+ * file it matches (or the whole repo for a repo-wide detector), grouped by source file.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { DETECTORS } from '../../src/entries/index.js';
+import { isRepoDetector, type DetectorContext, type DetectorOutput, type EntryDetector } from '../../src/entries/types.js';
+import { expectedFor, fixtureCases, fixturePath } from './fixtures.js';
+
+export const listFiles = (root: string): string[] => {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const abs = join(dir, name);
+      if (statSync(abs).isDirectory()) walk(abs);
+      else out.push(relative(root, abs).split(sep).join('/'));
+    }
+  };
+  walk(root);
+  return out.sort();
+};
+
+export const fixtureContext = (root: string): DetectorContext => ({
+  files: new Set(listFiles(root)),
+  readText: (path) => {
+    try {
+      return readFileSync(join(root, path), 'utf8');
+    } catch {
+      return null;
+    }
+  },
+});
+
+export const detectorById = (id: string): EntryDetector => {
+  const d = DETECTORS.find((x) => x.id === id);
+  if (!d) throw new Error(`no detector "${id}" in src/entries/index.ts`);
+  return d;
+};
+
+/** Source file → what the detector yielded for it. */
+export const runDetector = (detector: EntryDetector, root: string): Record<string, DetectorOutput> => {
+  const ctx = fixtureContext(root);
+  const out: Record<string, DetectorOutput> = {};
+  if (isRepoDetector(detector)) {
+    for (const { source, output } of detector.detectRepo(ctx)) out[source] = output;
+    return out;
+  }
+  for (const path of [...ctx.files].sort()) {
+    if (!detector.matches(path)) continue;
+    out[path] = detector.detect({ path, text: ctx.readText(path) ?? '' }, ctx);
+  }
+  return out;
+};
+
+/** The fixture cases `test/fixtures/entries/<id>-*` and, for each, a check against its expected.json. */
+export const detectorCases = (detector: EntryDetector): { name: string; check: () => void }[] =>
+  fixtureCases('entries', `${detector.id}-`).map((name) => ({
+    name,
+    check: () => {
+      const actual = runDetector(detector, fixturePath('entries', name));
+      assert.deepEqual(actual, expectedFor('entries', name, actual));
+    },
+  }));
