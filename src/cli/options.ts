@@ -25,6 +25,19 @@ export const OPTIONS = {
   out: { type: 'string', value: 'FILE', description: 'write the trace to FILE (default: .census/traces/<label>.json under the root)' },
   runtime: { type: 'string', multiple: true, value: 'FILE', description: 'merge runtime evidence: a census trace, coverage.py data, -X importtime or -v log, NODE_V8_COVERAGE folder, or a list of paths/modules (repeatable)' },
   scope: { type: 'string', value: 'FOLDER', description: 'report runtime utilization for this folder (default: the whole repo)' },
+  python: { type: 'string', value: 'PATH', description: 'check Python imports against this interpreter\'s environment (it is asked for its paths; no repo code runs)' },
+  'no-env': { type: 'boolean', description: 'check imports against declared dependencies only: no virtual environment, no node_modules' },
+  'fail-on': { type: 'string', multiple: true, value: 'BUCKETS', description: 'exit 1 when a finding is in one of these comma-separated import buckets (e.g. broken-internal,missing-name)' },
+  verify: { type: 'boolean', description: 'also import every Python module in a real interpreter (this RUNS the repo\'s code) and report where that disagrees' },
+  timeout: { type: 'string', value: 'SECONDS', description: 'time limit per module for --verify (default 10)' },
+  'min-similarity': { type: 'string', value: 'X', description: 'near-duplicates: share of tokens in shared runs, 0..1 (default 0.8)' },
+  'min-block-tokens': { type: 'string', value: 'N', description: 'shortest shared block reported, in tokens (default 50)' },
+  'min-overlap': { type: 'string', value: 'X', description: 'cross-language overlap: TF-IDF cosine of names, comments and identifiers, 0..1 (default 0.5)' },
+  'abstract-identifiers': { type: 'boolean', description: 'compare code with identifiers and literals abstracted, so renamed variables still match' },
+  record: { type: 'boolean', description: 'store this run (commit, counts per verdict and finding category, finding keys) in .census/history.db' },
+  'reset-history': { type: 'boolean', description: 'move .census/history.db aside (kept as history.db.old-<time>, never deleted) and start a new history' },
+  commits: { type: 'string', value: 'N', description: 'audit the last N commits in a temporary git worktree and record them (backfills the history; your working tree is not touched)' },
+  repo: { type: 'string', value: 'DIR', description: 'the scanned folder whose history to read (default: the current directory)' },
   help: { type: 'boolean', short: 'h', description: 'show help' },
   version: { type: 'boolean', short: 'v', description: 'show the version' },
 } satisfies Record<string, OptionSpec>;
@@ -32,4 +45,4 @@ export const OPTIONS = {
 export type OptionName = keyof typeof OPTIONS;
 
 /** Options every scanning command accepts. */
-export const SCAN_OPTIONS: OptionName[] = ['include', 'exclude', 'max-file-size', 'no-default-excludes', 'workers', 'quiet'];
+export const SCAN_OPTIONS: OptionName[] = ['include', 'exclude', 'max-file-size', 'no-default-excludes', 'workers', 'quiet', 'python', 'no-env'];

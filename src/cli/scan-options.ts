@@ -11,6 +11,7 @@ export const scanOptionsFrom = (args: ParsedArgs, io: CliIo): ScanOptions => {
   const root = toPosix(args.positionals[0] ?? '.');
   if (!isDirectory(resolveAbsolute(io.cwd, root))) throw new UsageError(`no such directory: ${root}`);
   const workers = integerOption(args.values, 'workers', 0);
+  if (args.values['no-env'] === true && stringOption(args.values, 'python') !== undefined) throw new UsageError('--python and --no-env contradict each other; use one');
   return {
     root,
     cwd: io.cwd,
@@ -21,5 +22,7 @@ export const scanOptionsFrom = (args: ParsedArgs, io: CliIo): ScanOptions => {
     runtime: listOption(args.values, 'runtime'),
     ...(stringOption(args.values, 'scope') !== undefined ? { scope: stringOption(args.values, 'scope')! } : {}),
     ...(workers > 0 ? { workers } : {}),
+    ...(stringOption(args.values, 'python') !== undefined ? { python: stringOption(args.values, 'python')! } : {}),
+    ...(args.values['no-env'] === true ? { noEnv: true } : {}),
   };
 };

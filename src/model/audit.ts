@@ -3,6 +3,7 @@
  * Field names here are a public contract (docs/audit-format.md, docs/audit.schema.json).
  */
 import type { Diagnostic } from './diagnostic.js';
+import type { DuplicatesReport } from './duplicates.js';
 import type { Edge } from './edge.js';
 import type { Entry } from './entry.js';
 import type { FileRecord, Language } from './file.js';
@@ -55,4 +56,6 @@ export interface Audit {
   runtime?: RuntimeSection;
   /** Broken-import triage: failing imports by bucket and their root causes (every scan). */
   imports?: ImportsSection;
+  /** Duplicate and overlap clusters with keepers (when the run asked for them: census dupes). */
+  duplicates?: DuplicatesReport;
 }

@@ -106,6 +106,8 @@ export interface VerifySection {
   /** The interpreter used, as shown to the user. */
   interpreter: string;
   checked: number;
+  /** Python modules left out because importing them would do their work (top-level code, `__main__.py`) or their name is not importable. */
+  skipped: number;
   agree: number;
   /** Modules whose import did not finish in time. */
   timeouts: number;

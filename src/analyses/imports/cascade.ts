@@ -1,0 +1,75 @@
+/**
+ * Which repo modules fail to load when some imports fail. A module fails at import time when an
+ * import that runs while it loads fails, or when it loads a repo module that fails; loading a
+ * module inside a regular package also runs the package's `__init__.py` files. So failure spreads
+ * backwards along load-time edges: one breadth-first walk of the reverse graph per root cause.
+ */
+import type { Edge } from '../../model/edge.js';
+import type { FileRecord, Language } from '../../model/file.js';
+import { byString } from '../../util/compare.js';
+import { dirname } from '../../util/path.js';
+
+const CODE: ReadonlySet<Language> = new Set(['python', 'javascript', 'typescript']);
+
+/** Stubs and declaration files never run. */
+export const neverRuns = (path: string): boolean => path.endsWith('.pyi') || /\.d\.[cm]?ts$/.test(path);
+
+/**
+ * An import that runs while its file loads: unguarded, not type-only, not inside a function. A
+ * Python `importlib.import_module("x")` at top level runs too; a JS `import()` only starts a promise.
+ */
+export const runsAtLoad = (edge: Pick<Edge, 'kind' | 'guard'>, language: Language | undefined): boolean =>
+  edge.guard === null && (edge.kind === 'import' || (edge.kind === 'dynamic-import' && language === 'python'));
+
+export type ReverseGraph = ReadonlyMap<string, readonly string[]>;
+
+/** Module → the modules that load it while they load. */
+export const buildLoadGraph = (files: readonly FileRecord[], edges: readonly Edge[]): ReverseGraph => {
+  const language = new Map(files.map((f) => [f.path, f.language]));
+  const reverse = new Map<string, string[]>();
+  const add = (to: string, from: string): void => {
+    const list = reverse.get(to);
+    if (list) list.push(from);
+    else reverse.set(to, [from]);
+  };
+  for (const e of edges) {
+    if (e.to === null || e.to === e.from || e.via === 'stub') continue;
+    const fromLanguage = language.get(e.from);
+    if (!fromLanguage || !CODE.has(fromLanguage) || !CODE.has(language.get(e.to) ?? 'other')) continue;
+    if (neverRuns(e.from) || neverRuns(e.to) || !runsAtLoad(e, fromLanguage)) continue;
+    add(e.to, e.from);
+  }
+  // Importing pkg.mod runs pkg/__init__.py first; importing pkg runs its parent's __init__.py.
+  const inits = new Set(files.filter((f) => f.path === '__init__.py' || f.path.endsWith('/__init__.py')).map((f) => f.path));
+  const initOf = (dir: string): string | null => {
+    const init = dir === '' ? '__init__.py' : `${dir}/__init__.py`;
+    return inits.has(init) ? init : null;
+  };
+  for (const f of files) {
+    if (f.language !== 'python' || !f.path.endsWith('.py')) continue;
+    const dir = dirname(f.path);
+    const isInit = f.path === '__init__.py' || f.path.endsWith('/__init__.py');
+    const parent = isInit ? (dir === '' ? null : initOf(dirname(dir))) : initOf(dir);
+    if (parent !== null && parent !== f.path) add(parent, f.path);
+  }
+  return reverse;
+};
+
+/** Every module that fails when `starts` fail, with its distance from them (0 for the starts). */
+export const spreadFailure = (reverse: ReverseGraph, starts: Iterable<string>): Map<string, number> => {
+  const depth = new Map<string, number>();
+  let frontier = [...new Set(starts)].sort(byString);
+  for (const s of frontier) depth.set(s, 0);
+  for (let d = 1; frontier.length > 0; d++) {
+    const next: string[] = [];
+    for (const file of frontier) {
+      for (const importer of reverse.get(file) ?? []) {
+        if (depth.has(importer)) continue;
+        depth.set(importer, d);
+        next.push(importer);
+      }
+    }
+    frontier = next;
+  }
+  return depth;
+};

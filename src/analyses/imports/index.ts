@@ -1,0 +1,75 @@
+/**
+ * The triage as the pipeline runs it on every scan: find the environments (nothing from the repo
+ * is executed; `--python` is asked for its paths only), then triage. Environment problems
+ * (malformed metadata, an interpreter that fails or hangs) become diagnostics and a fallback to
+ * manifests only, which the environment note says.
+ */
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { Edge } from '../../model/edge.js';
+import type { FileFacts } from '../../model/facts.js';
+import type { FileRecord } from '../../model/file.js';
+import type { ImportsEnvironment } from '../../model/imports.js';
+import { loadPythonEnvironment, type PythonEnvironment } from '../../languages/python/env/index.js';
+import { loadJavaScriptEnvironment, type JavaScriptEnvironment } from './javascript-env.js';
+import { triageImports, type TriageResult } from './triage.js';
+
+export interface ImportTriageOptions {
+  /** --python PATH: the interpreter whose environment imports are checked against. */
+  python?: string;
+  /** --no-env: declared dependencies only. */
+  noEnv?: boolean;
+  /** Environment variables for finding the environment ($VIRTUAL_ENV, ...); default process.env. */
+  env?: NodeJS.ProcessEnv;
+  interpreterTimeoutMs?: number;
+}
+
+export interface ImportTriageInput {
+  rootAbs: string;
+  files: readonly FileRecord[];
+  edges: readonly Edge[];
+  facts: ReadonlyMap<string, FileFacts>;
+  readText(path: string): string | null;
+}
+
+export interface ImportTriageRun extends TriageResult {
+  python: PythonEnvironment | null;
+  diagnostics: Diagnostic[];
+}
+
+const environmentOf = (python: PythonEnvironment | null, javascript: JavaScriptEnvironment | null): ImportsEnvironment => ({
+  mode: python ? python.mode : 'none',
+  note: python ? python.note : 'no Python files: no Python environment needed',
+  ...(python?.pythonVersion ? { pythonVersion: python.pythonVersion } : {}),
+  ...(javascript ? { javascript: { mode: javascript.mode, note: javascript.note } } : {}),
+});
+
+export const runImportTriage = async (input: ImportTriageInput, options: ImportTriageOptions = {}): Promise<ImportTriageRun> => {
+  const paths = input.files.map((f) => f.path);
+  const hasPython = input.files.some((f) => f.language === 'python');
+  const hasJavaScript = input.files.some((f) => f.language === 'javascript' || f.language === 'typescript');
+  const python = hasPython
+    ? await loadPythonEnvironment({
+        rootAbs: input.rootAbs, files: paths, readText: input.readText,
+        ...(options.python !== undefined ? { python: options.python } : {}),
+        ...(options.noEnv ? { noEnv: true } : {}),
+        ...(options.env ? { env: options.env } : {}),
+        ...(options.interpreterTimeoutMs !== undefined ? { interpreterTimeoutMs: options.interpreterTimeoutMs } : {}),
+      })
+    : null;
+  const javascript = hasJavaScript
+    ? loadJavaScriptEnvironment({ rootAbs: input.rootAbs, files: paths, readText: input.readText, ...(options.noEnv ? { noEnv: true } : {}) })
+    : null;
+  const result = triageImports({
+    files: input.files, edges: input.edges, facts: input.facts, python, javascript, environment: environmentOf(python, javascript),
+  });
+  return { ...result, python, diagnostics: python?.diagnostics ?? [] };
+};
+
+/**
+ * Environment diagnostics that another stage already reported at the same place (a malformed
+ * pyproject.toml is also an entry detector's warning) are left out, so each problem shows once.
+ */
+export const newDiagnostics = (fromTriage: readonly Diagnostic[], existing: readonly Diagnostic[]): Diagnostic[] => {
+  const at = new Set(existing.filter((d) => d.location).map((d) => `${d.location!.file}\0${d.location!.line ?? 0}`));
+  return fromTriage.filter((d) => !(d.id === 'python-env/malformed-manifest' && d.location && at.has(`${d.location.file}\0${d.location.line ?? 0}`)));
+};

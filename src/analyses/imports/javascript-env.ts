@@ -1,0 +1,136 @@
+/**
+ * The JS/TS environment imports are checked against: each file's nearest package.json (what it
+ * declares) and the node_modules folders between the file and the scanned root (what is
+ * installed). Nothing above the scanned root is consulted, so the answer depends on the repo only.
+ * Where no node_modules exists at all (a fresh clone), packages are checked against package.json
+ * only, the way Python falls back to manifests.
+ */
+import { isFile, isDirectory } from '../../util/fs.js';
+import { dirname, joinAbsolute } from '../../util/path.js';
+
+export type DependencyField = 'dependencies' | 'devDependencies' | 'peerDependencies' | 'optionalDependencies';
+const FIELDS: DependencyField[] = ['dependencies', 'peerDependencies', 'optionalDependencies', 'devDependencies'];
+
+export interface PackageManifest {
+  /** Repo-relative package.json path. */
+  file: string;
+  dir: string;
+  name?: string;
+  /** Package name → the first field that declares it (runtime fields before devDependencies). */
+  declared: Map<string, DependencyField>;
+  /** False when the file is not valid JSON: nothing it declares can be checked. */
+  readable: boolean;
+}
+
+export interface JavaScriptEnvironment {
+  /** The package.json nearest to a repo file (its folder, then up to the root), or null. */
+  manifestFor(file: string): PackageManifest | null;
+  /** Whether `pkg` is in a node_modules between the file and the root; null when no node_modules is there at all. */
+  isInstalled(file: string, pkg: string): boolean | null;
+  /** Names of the repo's own packages (workspaces): imports of them are the repo's code. */
+  repoPackageNames: ReadonlySet<string>;
+  mode: 'node-modules' | 'manifests-only';
+  note: string;
+}
+
+const isPackageJson = (path: string): boolean => path === 'package.json' || path.endsWith('/package.json');
+
+const readManifest = (file: string, text: string | null): PackageManifest => {
+  const manifest: PackageManifest = { file, dir: dirname(file), declared: new Map(), readable: false };
+  if (text === null) return manifest;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return manifest; // the package.json entry detector reports malformed manifests with their line
+  }
+  if (typeof json !== 'object' || json === null) return manifest;
+  const obj = json as Record<string, unknown>;
+  manifest.readable = true;
+  if (typeof obj.name === 'string' && obj.name !== '') manifest.name = obj.name;
+  for (const field of FIELDS) {
+    const deps = obj[field];
+    if (typeof deps !== 'object' || deps === null) continue;
+    for (const name of Object.keys(deps)) if (!manifest.declared.has(name)) manifest.declared.set(name, field);
+  }
+  return manifest;
+};
+
+/** Folders from a repo folder up to the root ('' last). */
+const upFrom = (dir: string): string[] => {
+  const out: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    out.push(d);
+    if (d === '') return out;
+  }
+};
+
+export const loadJavaScriptEnvironment = (o: {
+  rootAbs: string;
+  files: Iterable<string>;
+  readText(path: string): string | null;
+  /** --no-env: package.json only, node_modules is not looked at. */
+  noEnv?: boolean;
+}): JavaScriptEnvironment => {
+  const manifests = new Map<string, PackageManifest>();
+  for (const f of o.files) if (isPackageJson(f) && !f.includes('node_modules/')) manifests.set(dirname(f), readManifest(f, o.readText(f)));
+  const repoPackageNames = new Set([...manifests.values()].flatMap((m) => (m.name ? [m.name] : [])));
+
+  const nearest = new Map<string, PackageManifest | null>();
+  const manifestForDir = (dir: string): PackageManifest | null => {
+    const known = nearest.get(dir);
+    if (known !== undefined) return known;
+    const found = manifests.get(dir) ?? (dir === '' ? null : manifestForDir(dirname(dir)));
+    nearest.set(dir, found);
+    return found;
+  };
+
+  const nodeModulesAt = new Map<string, boolean>();
+  const hasNodeModules = (dir: string): boolean => {
+    let known = nodeModulesAt.get(dir);
+    if (known === undefined) {
+      known = isDirectory(joinAbsolute(o.rootAbs, dir, 'node_modules'));
+      nodeModulesAt.set(dir, known);
+    }
+    return known;
+  };
+  const installedMemo = new Map<string, boolean | null>();
+  const isInstalledFrom = (dir: string, pkg: string): boolean | null => {
+    if (o.noEnv) return null;
+    const key = `${dir}\0${pkg}`;
+    const known = installedMemo.get(key);
+    if (known !== undefined) return known;
+    let anyNodeModules = false;
+    let answer: boolean | null = null;
+    for (const d of upFrom(dir)) {
+      if (!hasNodeModules(d)) continue;
+      anyNodeModules = true;
+      if (isFile(joinAbsolute(o.rootAbs, d, 'node_modules', pkg, 'package.json'))) {
+        answer = true;
+        break;
+      }
+    }
+    if (answer === null && anyNodeModules) answer = false;
+    installedMemo.set(key, answer);
+    return answer;
+  };
+
+  const dirs = [...manifests.keys()].sort();
+  const installedDirs = o.noEnv ? [] : dirs.filter((d) => upFrom(d).some(hasNodeModules));
+  const show = (d: string): string => (d === '' ? 'package.json' : `${d}/package.json`);
+  const mode = installedDirs.length > 0 ? 'node-modules' : 'manifests-only';
+  const note =
+    dirs.length === 0 ? 'no package.json in the repo: every package import is undeclared'
+    : o.noEnv ? `--no-env: packages are checked against ${dirs.length === 1 ? show(dirs[0]) : `${dirs.length} package.json files`} only; whether they are installed is unknown`
+    : mode === 'manifests-only' ? `no node_modules found (dependencies not installed): packages are checked against ${dirs.length === 1 ? show(dirs[0]) : `${dirs.length} package.json files`} only`
+    : installedDirs.length === dirs.length ? `packages are checked against node_modules (${dirs.length === 1 ? 'beside ' + show(dirs[0]) : `for ${dirs.length} package.json files`})`
+    : `packages are checked against node_modules for ${installedDirs.length} of ${dirs.length} package.json files; the others (${dirs.filter((d) => !installedDirs.includes(d)).map(show).join(', ')}) against package.json only`;
+
+  return {
+    manifestFor: (file) => manifestForDir(dirname(file)),
+    isInstalled: (file, pkg) => isInstalledFrom(dirname(file), pkg),
+    repoPackageNames,
+    mode,
+    note,
+  };
+};

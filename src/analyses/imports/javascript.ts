@@ -1,0 +1,85 @@
+/**
+ * One unresolved JS/TS import → what is wrong with it: a relative or alias path that names no
+ * repo file, a package declared in the nearest package.json but absent from node_modules, a
+ * package that package.json does not declare, or a devDependency that production code imports.
+ */
+import type { Edge } from '../../model/edge.js';
+import type { Verdict } from '../../model/verdict.js';
+import { dirname, joinRepo } from '../../util/path.js';
+import type { JavaScriptEnvironment } from './javascript-env.js';
+import type { Failure } from './types.js';
+
+export interface JavaScriptTriageContext {
+  env: JavaScriptEnvironment;
+  verdictOf(file: string): Verdict | undefined;
+}
+
+const isPath = (s: string): boolean => s.startsWith('./') || s.startsWith('../') || s === '.' || s === '..';
+const isUrlLike = (s: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(s);
+/** What npm accepts as a package name; `@/components` and `~/utils` are bundler aliases census does not know. */
+const isPackageName = (s: string): boolean => /^(?:@[a-z0-9~][\w.~-]*\/)?[a-z0-9~][\w.~-]*$/i.test(s) && !s.startsWith('~');
+
+/** `@scope/pkg/sub` → `@scope/pkg`; `lodash/fp` → `lodash`. */
+const packageNameOf = (specifier: string): string => {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') && parts.length > 1 ? `${parts[0]}/${parts[1]}` : parts[0];
+};
+
+/** The DefinitelyTyped package for a name: `@types/node`, `@types/babel__core`. */
+const typesPackageOf = (pkg: string): string => `@types/${pkg.startsWith('@') ? pkg.slice(1).replace('/', '__') : pkg}`;
+
+const notFound = (edge: Edge): Failure => {
+  const path = isPath(edge.specifier) ? (joinRepo(dirname(edge.from), edge.specifier) ?? edge.specifier) : edge.specifier;
+  const inWorkspace = edge.package !== undefined && !isPath(edge.specifier);
+  return {
+    base: 'broken-internal', rootCause: path, fails: true,
+    reality: inWorkspace ? `the repo's package ${edge.package} has no such module` : 'not in the repo',
+    action: 'fix the import or restore the module',
+    detail: isPath(edge.specifier) ? `${edge.specifier} from ${edge.from} names ${path}, which does not exist` : `${edge.specifier} matches no file in the repo`,
+  };
+};
+
+export const classifyJavaScriptImport = (edge: Edge, ctx: JavaScriptTriageContext): Failure | null => {
+  if (edge.to !== null || edge.unresolved === undefined || edge.unresolved === 'builtin' || edge.unresolved === 'dynamic' || edge.unresolved === 'stdlib') return null;
+  if (edge.unresolved === 'not-found') return notFound(edge);
+  if (isUrlLike(edge.specifier)) return null;
+  const pkg = edge.package ?? packageNameOf(edge.specifier);
+  if (!isPackageName(pkg) || ctx.env.repoPackageNames.has(pkg)) return null;
+  const typeOnly = edge.kind === 'type-import';
+  const manifest = ctx.env.manifestFor(edge.from);
+  if (manifest && !manifest.readable) return null;
+  const candidates = typeOnly ? [pkg, typesPackageOf(pkg)] : [pkg];
+  const declaredAs = candidates.map((c) => ({ name: c, field: manifest?.declared.get(c) })).find((c) => c.field !== undefined);
+  const installedStates = candidates.map((c) => ctx.env.isInstalled(edge.from, c));
+  const installed = installedStates.includes(true) ? true : installedStates.includes(false) ? false : null;
+  const manifestName = manifest?.file ?? 'package.json';
+
+  if (declaredAs) {
+    if (installed === false) {
+      return {
+        base: 'missing-from-environment', rootCause: pkg, fails: true,
+        reality: 'declared, not installed',
+        action: `install it: npm install (${pkg} is in ${manifestName} ${declaredAs.field})`,
+        detail: `declared in ${manifestName} (${declaredAs.field}); not in node_modules`,
+      };
+    }
+    if (declaredAs.field === 'devDependencies' && !typeOnly && ctx.verdictOf(edge.from) === 'production') {
+      return {
+        base: 'undeclared', rootCause: pkg, fails: false,
+        reality: 'devDependency used by production code',
+        action: `move ${pkg} from devDependencies to dependencies in ${manifestName}`,
+        detail: `devDependency used by production code: ${manifestName} lists ${pkg} under devDependencies, which production installs leave out`,
+      };
+    }
+    return null;
+  }
+  return {
+    base: 'undeclared', rootCause: pkg, fails: installed !== true,
+    reality: !manifest ? 'no package.json declares it'
+      : installed === true ? `installed, not declared in ${manifestName}`
+      : installed === false ? 'not declared, not installed'
+      : `not declared in ${manifestName}`,
+    action: `add ${pkg} to ${manifest ? `${manifestName} dependencies` : 'a package.json'} (npm install ${pkg}), or remove the import`,
+    detail: manifest ? `${manifestName} does not declare ${pkg}${installed === true ? ' (it is in node_modules, perhaps as another package\'s dependency)' : ''}` : `no package.json above ${edge.from} declares ${pkg}`,
+  };
+};

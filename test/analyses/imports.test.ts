@@ -1,0 +1,121 @@
+/** Broken-import triage on fixture repos: one bucket per fixture, and the seed's torch cascade. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectedFor, fixtureCases, fixturePath } from '../helpers/fixtures.js';
+import { scanDir } from '../helpers/scan-fixture.js';
+import { schemaErrors } from '../helpers/schema.js';
+import type { ScanOptions } from '../../src/pipeline.js';
+import type { ImportsSection } from '../../src/model/imports.js';
+import { runImportTriage } from '../../src/analyses/imports/index.js';
+import { spreadFailure } from '../../src/analyses/imports/cascade.js';
+
+const AREA = 'imports';
+
+/** No $VIRTUAL_ENV or $CONDA_PREFIX from the machine running the tests. */
+const triage = async (name: string, options: Partial<ScanOptions> = {}): Promise<ImportsSection> => {
+  const { audit } = await scanDir(fixturePath(AREA, name), { env: {}, ...options });
+  assert.deepEqual(schemaErrors(audit), [], `${name}: the Audit matches docs/audit.schema.json`);
+  assert.ok(audit.imports, `${name}: the scan has an imports section`);
+  return audit.imports;
+};
+
+for (const name of fixtureCases(AREA)) {
+  test(`import triage: ${name}`, async () => {
+    const actual = await triage(name);
+    assert.deepEqual(actual, expectedFor(AREA, name, actual));
+  });
+}
+
+test('seed: one root cause per missing package, none broken-internal in the core package, only the real script breakages', async () => {
+  const s = await triage('seed-torch-cascade');
+  const environmentCauses = s.rootCauses.filter((r) => r.bucket === 'missing-from-environment').map((r) => r.name);
+  assert.deepEqual(environmentCauses, ['torch', 'lightning', 'hydra-core']);
+  const torch = s.rootCauses[0];
+  assert.equal(torch.message, 'torch — declared, not installed: 6 imports fail directly, 11 repo modules fail through them');
+  assert.ok(torch.files?.includes('ocr/core/models/head.py'), 'head.py fails only through interfaces/models.py');
+  assert.deepEqual(s.findings.filter((f) => f.file.startsWith('ocr/') && f.bucket === 'broken-internal'), []);
+  const real = s.findings.filter((f) => ['broken-internal', 'missing-name', 'stdlib-removed'].includes(f.bucket)).map((f) => `${f.file}:${f.line} ${f.bucket}`);
+  assert.deepEqual(real, [
+    'scripts/checkpoints/convert_legacy_checkpoints.py:3 broken-internal',
+    'scripts/data/preprocess.py:4 broken-internal',
+    'scripts/validation/validate_coordinate_consistency.py:2 missing-name',
+  ]);
+  const tiktoken = s.findings.find((f) => f.specifier === 'tiktoken');
+  assert.equal(tiktoken?.bucket, 'optional');
+  assert.equal(tiktoken?.breaksModule, false);
+  assert.equal(s.rootCauses.length, 8);
+  assert.equal(s.findings.length, 15);
+});
+
+test('seed with --no-env: declared packages are assumed installed, and the note says so', async () => {
+  const s = await triage('seed-torch-cascade', { noEnv: true });
+  assert.equal(s.environment.mode, 'manifests-only');
+  assert.match(s.environment.note, /^--no-env: imports are checked against the declared dependencies only/);
+  assert.deepEqual(s.rootCauses.map((r) => `${r.bucket} ${r.name}`), [
+    'broken-internal ocr.core.legacy_transforms',
+    'broken-internal ocr_ui',
+    'missing-name ocr/core/validation.py:CoordinateValidator',
+    'undeclared albumentations',
+  ]);
+});
+
+test('a module inside a function, guarded, or type-only never takes its module down', async () => {
+  const env = await triage('py-missing-from-environment');
+  const fastapi = env.findings.find((f) => f.specifier === 'fastapi');
+  assert.equal(fastapi?.breaksModule, false);
+  assert.match(fastapi?.detail ?? '', /inside a function/);
+  const typeOnly = await triage('py-type-only');
+  assert.ok(typeOnly.findings.every((f) => f.bucket === 'type-only' && !f.breaksModule));
+  assert.ok(typeOnly.rootCauses.every((r) => r.affectedFiles === 0));
+});
+
+test('an except clause that does not catch ImportError does not make an import optional', async () => {
+  const s = await triage('py-optional');
+  assert.deepEqual(s.findings.map((f) => [f.specifier, f.bucket]), [['orjson', 'optional'], ['openpyxl', 'optional'], ['xlsxwriter', 'undeclared']]);
+});
+
+test('malformed site-packages metadata is a warning naming the file; the environment is still used', async () => {
+  const { audit } = await scanDir(fixturePath(AREA, 'py-bad-env-metadata'), { env: {} });
+  assert.deepEqual(audit.warnings.map((w) => [w.id, w.location?.file]), [['python-env/malformed-metadata', '.venv/lib/python3.11/site-packages/pendulum-3.0.0.dist-info/METADATA']]);
+  assert.equal(audit.imports?.environment.mode, 'venv');
+  assert.deepEqual(audit.imports?.findings.map((f) => f.specifier), ['croniter'], 'pendulum is on disk, only its metadata is broken');
+});
+
+test('an interpreter that fails falls back to manifests only, says so, and warns', async () => {
+  const { audit } = await scanDir(fixturePath(AREA, 'seed-torch-cascade'), { env: {}, python: fixturePath('python-env', 'interpreters/failing-python') });
+  const s = audit.imports!;
+  assert.equal(s.environment.mode, 'manifests-only');
+  assert.match(s.environment.note, /could not be used \(see the warning\)/);
+  assert.ok(audit.warnings.some((w) => w.id === 'python-env/interpreter' && /exited with code 3/.test(w.message)));
+  assert.ok(!s.rootCauses.some((r) => r.name === 'torch'), 'manifests only: torch is declared, so not a finding');
+});
+
+test('an interpreter that hangs is stopped at the time limit and the triage falls back', async () => {
+  const { audit, rootAbs, facts, context } = await scanDir(fixturePath(AREA, 'py-undeclared'), { env: {} });
+  const started = Date.now();
+  const run = await runImportTriage(
+    { rootAbs, files: audit.files, edges: audit.edges, facts, readText: context.readText },
+    { python: fixturePath('python-env', 'interpreters/hanging-python'), env: {}, interpreterTimeoutMs: 300 },
+  );
+  assert.ok(Date.now() - started < 3000);
+  assert.equal(run.section.environment.mode, 'manifests-only');
+  assert.ok(run.diagnostics.some((d) => /did not answer within 0\.3 s/.test(d.message)));
+  assert.deepEqual(run.section.findings.map((f) => [f.specifier, f.bucket]), [['urllib3', 'undeclared'], ['bs4', 'undeclared']]);
+});
+
+test('the triage is deterministic', async () => {
+  const a = await triage('seed-torch-cascade');
+  const b = await triage('seed-torch-cascade', { workers: 2 });
+  assert.deepEqual(a, b);
+});
+
+test('failure spreads backwards along load edges, once per module, with its distance', () => {
+  const reverse = new Map([
+    ['torch_user.py', ['a.py', 'b.py']],
+    ['a.py', ['c.py']],
+    ['b.py', ['c.py']],
+    ['c.py', ['a.py']], // a cycle
+  ]);
+  assert.deepEqual([...spreadFailure(reverse, ['torch_user.py'])], [['torch_user.py', 0], ['a.py', 1], ['b.py', 1], ['c.py', 2]]);
+  assert.deepEqual([...spreadFailure(reverse, [])], []);
+});
