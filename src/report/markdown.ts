@@ -7,6 +7,7 @@ import { basename, dirname } from '../util/path.js';
 import { folderRows, headline, verdictFiles, verdictRows } from './inventory.js';
 import { formatCount, pct } from './text.js';
 import { runtimeLists, utilizationLine } from './runtime-view.js';
+import { importsHeadline, sectionOf } from './imports-view.js';
 import type { Reporter } from './types.js';
 
 /** Markdown table cells: no pipes or newlines may break the row. */
@@ -37,6 +38,11 @@ export const renderMarkdown: Reporter = (audit) => {
     ...table(['Language', 'Files', 'Lines', 'Code lines'], audit.summary.languages.map((l) => [l.language, String(l.files), formatCount(l.lines), formatCount(l.codeLines)])),
     '',
   ];
+  const imports = sectionOf(audit);
+  if (imports && imports.findings.length > 0) {
+    out.push('## Imports', '', importsHeadline(imports), '');
+    out.push(...table(['Root cause', 'Bucket', 'Direct imports', 'Modules taken down'], imports.rootCauses.map((r) => [r.name, r.bucket, String(r.directImports), String(r.affectedFiles)])), '');
+  }
   const utilization = utilizationLine(audit);
   if (utilization) {
     out.push('## Runtime evidence', '', `**${utilization}.**`, '');

@@ -4,6 +4,7 @@ import { formatDiagnostic } from '../util/diagnostics.js';
 import { VERDICTS } from '../model/verdict.js';
 import { folderRows, headline, verdictFiles, verdictRows } from './inventory.js';
 import { runtimeLists, utilizationLine } from './runtime-view.js';
+import { importsHeadline, sectionOf } from './imports-view.js';
 import { formatCount, pct, style, textTable } from './text.js';
 import type { Reporter } from './types.js';
 
@@ -66,11 +67,18 @@ const runtimeSection = (audit: Audit, bold: (s: string) => string): string[] => 
   return out;
 };
 
+/** One line on the import triage, pointing at the command that explains it. */
+const triageTeaser = (audit: Audit): string[] => {
+  const section = sectionOf(audit);
+  if (!section || section.findings.length === 0) return [];
+  return ['', `Imports: ${importsHeadline(section)} Run census imports for the root causes.`];
+};
+
 export const renderTerminal: Reporter = (audit, options) => {
   const s = style(options.color);
   const parts: string[] = [s.bold(header(audit)), ''];
   parts.push(`${formatCount(audit.summary.files)} files, ${formatCount(audit.summary.sourceFiles)} source files, ${formatCount(audit.summary.edges)} edges`);
-  parts.push(importLine(audit), '', languageTable(audit), ...verdictSection(audit, s.bold), ...runtimeSection(audit, s.bold));
+  parts.push(importLine(audit), '', languageTable(audit), ...verdictSection(audit, s.bold), ...runtimeSection(audit, s.bold), ...triageTeaser(audit));
   if (audit.warnings.length > 0) {
     parts.push('', s.yellow(`${audit.warnings.length} warning${audit.warnings.length === 1 ? '' : 's'}:`));
     for (const w of audit.warnings.slice(0, MAX_WARNINGS_SHOWN)) parts.push(`  ${formatDiagnostic(w)}`);
