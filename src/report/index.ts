@@ -1,4 +1,5 @@
 /** The report formats: the CLI's --format names are the keys of this map. */
+import { renderHtml } from './html/index.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderTerminal } from './terminal.js';
@@ -8,6 +9,7 @@ export const FORMATS = {
   terminal: renderTerminal,
   json: renderJson,
   md: renderMarkdown,
+  html: renderHtml,
 } satisfies Record<string, Reporter>;
 
 export type Format = keyof typeof FORMATS;
