@@ -60,7 +60,11 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
       worker.postMessage(batches[nextBatch++]);
     };
     for (let i = 0; i < Math.min(poolSize, batches.length); i++) {
-      const worker: Worker & { batchIndex?: number } = new Worker(new URL('./worker.js', import.meta.url), { workerData: options });
+      const worker: Worker & { batchIndex?: number } = new Worker(new URL('./worker.js', import.meta.url), {
+        workerData: options,
+        // A deeply nested file can overflow a native parser's stack; a larger stack keeps that a warning, not a crash.
+        resourceLimits: { stackSizeMb: 64 },
+      });
       pool.push(worker);
       worker.on('message', (scanned: ScannedFile[]) => {
         const start = batchStart[worker.batchIndex!];

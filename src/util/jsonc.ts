@@ -25,8 +25,19 @@ export const stripJsonc = (text: string): string => {
       if (i < n) out[i] = out[i + 1] = ' ';
       i += 2;
     } else if (c === ',') {
+      // A comma is trailing when only whitespace and comments stand between it and the bracket.
       let j = i + 1;
-      while (j < n && /\s/.test(out[j])) j++;
+      for (;;) {
+        while (j < n && /\s/.test(text[j])) j++;
+        if (text[j] === '/' && text[j + 1] === '/') {
+          while (j < n && text[j] !== '\n') j++;
+        } else if (text[j] === '/' && text[j + 1] === '*') {
+          const end = text.indexOf('*/', j + 2);
+          j = end < 0 ? n : end + 2;
+        } else {
+          break;
+        }
+      }
       if (text[j] === '}' || text[j] === ']') out[i] = ' ';
       i++;
     } else {

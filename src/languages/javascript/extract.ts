@@ -1,0 +1,157 @@
+/**
+ * JavaScript / TypeScript file → FileFacts, with oxc-parser. Imports and exports come from the
+ * parser's module record; one walk of the AST adds CommonJS, guards, commands, runnable markers
+ * and complexity. Pure and worker-safe; never throws: parse errors become a diagnostic and the
+ * facts keep whatever could be read.
+ */
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { FileFacts, RunnableMarker } from '../../model/facts.js';
+import { emptyFacts } from '../../model/facts.js';
+import { byString, sortedUnique } from '../../util/compare.js';
+import { warning } from '../../util/diagnostics.js';
+import { errorMessage } from '../../util/errors.js';
+import type { LanguageExtractor } from '../types.js';
+import { type AstNode, nodesAt } from './ast.js';
+import { COMMAND_MODULES, type CommandBinding } from './commands.js';
+import { scanImportsFromText } from './fallback-scan.js';
+import { buildLineTable, type LineTable } from './line-table.js';
+import { dynamicImportFacts, exportedNamesOf, type PlacedImport, reexportFacts, staticImportFacts } from './module-record.js';
+import { type Parsed, parseFile, type ParsePath } from './parse.js';
+import { checkNesting } from './nesting.js';
+import { leadingSummary } from './summary.js';
+import { walkProgram, type WalkResult } from './walk.js';
+
+export const JAVASCRIPT_EXTRACTOR_VERSION = 1;
+
+/** Importing one of these makes a file a command-line program. */
+const CLI_FRAMEWORKS = new Set(['commander', 'yargs', 'yargs/yargs', 'cac', 'meow', 'minimist', 'mri', 'arg', 'sade', 'citty', 'clipanion', '@oclif/core', 'caporal', 'vorpal']);
+
+const seedBindings = (parsed: Parsed): Map<string, CommandBinding> => {
+  const bindings = new Map<string, CommandBinding>();
+  for (const statement of parsed.module.staticImports) {
+    const tool = COMMAND_MODULES[statement.moduleRequest.value];
+    if (!tool) continue;
+    for (const entry of statement.entries) {
+      const kind = entry.importName.kind as string;
+      const fn = kind === 'Name' ? entry.importName.name : null;
+      // cross-spawn's default export is spawn itself; child_process's is the module object.
+      bindings.set(entry.localName.value, { tool, fn: fn ?? (tool === 'cross-spawn' && kind === 'Default' ? 'spawn' : null) });
+    }
+  }
+  return bindings;
+};
+
+const syntaxErrorDiagnostic = (path: string, parsed: Parsed, lines: LineTable, fromTextScan: boolean): Diagnostic => {
+  const first = parsed.errors[0];
+  const offset = first.labels[0]?.start;
+  const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : '';
+  const scan = fromTextScan ? '; imports taken from a text scan' : '';
+  return warning('javascript/syntax-error', `syntax error: ${first.message}${more}${scan}`, path, offset === undefined ? undefined : lines.lineOf(offset));
+};
+
+/** Offset of the first statement that is not a directive such as 'use strict'. */
+const codeStartOf = (program: AstNode, textLength: number): number => {
+  for (const statement of nodesAt(program, 'body')) {
+    if (statement.type === 'ExpressionStatement' && typeof statement.directive === 'string') continue;
+    return statement.start;
+  }
+  return textLength;
+};
+
+const runnableOf = (text: string, walk: WalkResult | null, imports: PlacedImport[]): RunnableMarker[] => {
+  const markers = new Set<RunnableMarker>(walk?.runnable ?? []);
+  if (text.startsWith('#!')) markers.add('shebang');
+  for (const { fact } of imports) {
+    if (fact.typeOnly) continue;
+    if (CLI_FRAMEWORKS.has(fact.specifier)) markers.add('cli-framework');
+    else if ((fact.specifier === 'node:util' || fact.specifier === 'util') && fact.names.some((n) => n.name === 'parseArgs')) markers.add('cli-framework');
+  }
+  return [...markers].sort(byString);
+};
+
+export const extractJavaScript = (path: string, text: string, isTypeScript: boolean, via?: ParsePath): FileFacts => {
+  const facts = emptyFacts();
+  const lines = buildLineTable(text);
+  const withoutParser = (diagnostic: Diagnostic): FileFacts => {
+    facts.diagnostics.push(diagnostic);
+    const imports = scanImportsFromText(text, lines);
+    imports.sort((a, b) => a.offset - b.offset);
+    facts.imports = imports.map((p) => p.fact);
+    facts.runnable = runnableOf(text, null, imports);
+    facts.complexity = 1;
+    return facts;
+  };
+  const nesting = checkNesting(text);
+  if (nesting.tooDeep) {
+    return withoutParser(warning('javascript/too-deeply-nested', 'nested too deeply to parse safely; imports taken from a text scan', path, nesting.line));
+  }
+  let parsed: Parsed;
+  try {
+    parsed = parseFile(path, text, isTypeScript, via);
+  } catch (e) {
+    return withoutParser(warning('javascript/parse-failed', `the parser failed: ${errorMessage(e)}; imports taken from a text scan`, path));
+  }
+
+  const program = parsed.program;
+  const fatal = parsed.errors.length > 0 && nodesAt(program, 'body').length === 0 && text.trim() !== '';
+  let walk: WalkResult | null = null;
+  try {
+    walk = walkProgram(program, { file: path, text }, lines, seedBindings(parsed));
+  } catch (e) {
+    facts.diagnostics.push(warning('javascript/walk-failed', `could not read the syntax tree: ${errorMessage(e)}`, path));
+  }
+
+  let imports: PlacedImport[];
+  if (fatal) {
+    imports = scanImportsFromText(text, lines);
+  } else {
+    imports = [
+      ...staticImportFacts(parsed.module, lines),
+      ...reexportFacts(parsed.module, lines),
+      ...dynamicImportFacts(parsed.module, text, lines, walk?.dynamicImports ?? new Map()),
+      ...(walk?.imports ?? []),
+    ];
+  }
+  if (parsed.errors.length > 0) facts.diagnostics.push(syntaxErrorDiagnostic(path, parsed, lines, fatal));
+
+  imports.sort((a, b) => a.offset - b.offset);
+  facts.imports = imports.map((p) => p.fact);
+  facts.runnable = runnableOf(text, walk, imports);
+  if (walk) {
+    facts.commands = walk.commands.sort((a, b) => a.line - b.line);
+    facts.references = walk.references;
+  }
+  facts.complexity = 1 + (walk?.branches ?? 0);
+
+  const exported = exportedNamesOf(parsed.module);
+  const names = sortedUnique([...exported.names, ...(walk?.commonJsExports ?? [])]);
+  if (names.length > 0) facts.exportedNames = names;
+  facts.definitions = names;
+  if (exported.star) facts.hasStarImport = true;
+
+  const summary = leadingSummary(parsed.comments, text, codeStartOf(program, text.length));
+  if (summary !== undefined) facts.summary = summary;
+  return facts;
+};
+
+const safeExtract = (isTypeScript: boolean) => (path: string, text: string): FileFacts => {
+  try {
+    return extractJavaScript(path, text, isTypeScript);
+  } catch (e) {
+    const facts = emptyFacts();
+    facts.diagnostics.push(warning('javascript/extract-failed', `extraction failed: ${errorMessage(e)}`, path));
+    return facts;
+  }
+};
+
+export const javascriptExtractor: LanguageExtractor = {
+  language: 'javascript',
+  version: JAVASCRIPT_EXTRACTOR_VERSION,
+  extract: safeExtract(false),
+};
+
+export const typescriptExtractor: LanguageExtractor = {
+  language: 'typescript',
+  version: JAVASCRIPT_EXTRACTOR_VERSION,
+  extract: safeExtract(true),
+};

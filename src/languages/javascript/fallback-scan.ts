@@ -1,0 +1,29 @@
+/**
+ * When the parser gives up on a file (it returns an empty program), its imports still matter:
+ * a file with one typo must not cut every edge it has. This text scan finds the common import
+ * forms by pattern. It can be fooled by strings and comments, which is why it only runs on files
+ * that did not parse, and why the syntax-error warning says the imports came from a text scan.
+ */
+import type { ImportFact, ImportSyntax } from '../../model/facts.js';
+import type { LineTable } from './line-table.js';
+import type { PlacedImport } from './module-record.js';
+
+const PATTERNS: ReadonlyArray<[ImportSyntax, RegExp]> = [
+  ['import', /(?:^|[;\n}])[ \t]*import\s+(type\s+)?(?:[\w$*{}\s,]+?\s+from\s*)?(['"])([^'"\n]+)\2/g],
+  ['export-from', /(?:^|[;\n}])[ \t]*export\s+(type\s+)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]*\})\s*from\s*(['"])([^'"\n]+)\2/g],
+  ['require', /\brequire\s*\(\s*()(['"])([^'"\n]+)\2\s*\)/g],
+  ['dynamic', /\bimport\s*\(\s*()(['"`])([^'"`\n$]+)\2\s*[,)]/g],
+];
+
+export const scanImportsFromText = (text: string, lines: LineTable): PlacedImport[] => {
+  const placed: PlacedImport[] = [];
+  for (const [syntax, pattern] of PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
+      const offset = (match.index ?? 0) + Math.max(0, match[0].search(/\b(?:import|export|require)\b/));
+      const fact: ImportFact = { specifier: match[3], syntax, line: lines.lineOf(offset), names: [], guard: null };
+      if (match[1]) fact.typeOnly = true;
+      placed.push({ offset, fact });
+    }
+  }
+  return placed;
+};

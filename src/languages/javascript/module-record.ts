@@ -1,0 +1,108 @@
+/**
+ * Imports and exports from oxc's module record (`result.module`): static imports, `export … from`,
+ * dynamic `import()` with a literal specifier, and the exported names. The parser has already
+ * done the work; this only reshapes it into census facts.
+ */
+import type { EcmaScriptModule, ExportExportName, ImportName, StaticExportEntry } from 'oxc-parser';
+import type { Guard, ImportedName, ImportFact } from '../../model/facts.js';
+import type { LineTable } from './line-table.js';
+
+/** An import fact with the offset it was found at, so facts from several sources sort by position. */
+export interface PlacedImport {
+  offset: number;
+  fact: ImportFact;
+}
+
+/** What the AST walk learnt about one `import()`: its guard and the names it binds. */
+export interface DynamicImportContext {
+  guard: Guard | null;
+  names: ImportedName[];
+}
+
+const importedName = (importName: ImportName, local: string): ImportedName => {
+  const name = importName.kind === 'Default' ? 'default' : importName.kind === 'NamespaceObject' ? '*' : (importName.name ?? local);
+  return name === local ? { name } : { name, alias: local };
+};
+
+const exportName = (name: ExportExportName): string | null =>
+  name.kind === 'Default' ? 'default' : name.kind === 'Name' ? name.name : null;
+
+const reexportedName = (entry: StaticExportEntry): ImportedName => {
+  const exported = exportName(entry.exportName);
+  const name = entry.importName.kind === 'Name' ? (entry.importName.name ?? '*') : '*';
+  return exported !== null && exported !== name ? { name, alias: exported } : { name };
+};
+
+export const staticImportFacts = (module: EcmaScriptModule, lines: LineTable): PlacedImport[] =>
+  module.staticImports.map((statement) => {
+    const entries = statement.entries;
+    const fact: ImportFact = {
+      specifier: statement.moduleRequest.value,
+      syntax: 'import',
+      line: lines.lineOf(statement.start),
+      names: entries.map((e) => importedName(e.importName, e.localName.value)),
+      guard: null,
+    };
+    if (entries.length > 0 && entries.every((e) => e.isType)) fact.typeOnly = true;
+    return { offset: statement.start, fact };
+  });
+
+export const reexportFacts = (module: EcmaScriptModule, lines: LineTable): PlacedImport[] => {
+  const placed: PlacedImport[] = [];
+  for (const statement of module.staticExports) {
+    const entries = statement.entries.filter((e) => e.moduleRequest !== null);
+    if (entries.length === 0) continue;
+    const fact: ImportFact = {
+      specifier: entries[0].moduleRequest!.value,
+      syntax: 'export-from',
+      line: lines.lineOf(statement.start),
+      names: entries.map(reexportedName),
+      guard: null,
+    };
+    if (entries.every((e) => e.isType)) fact.typeOnly = true;
+    placed.push({ offset: statement.start, fact });
+  }
+  return placed;
+};
+
+/** A string literal as written in the source: quotes or a substitution-free template. */
+const LITERAL = /^(?:'([^'\\\n]*)'|"([^"\\\n]*)"|`([^`\\$]*)`)$/;
+
+/**
+ * `import('x')` with a literal specifier. The specifier is read from the source slice of the
+ * request; an escaped literal falls back to the value the AST walk saw. Non-literal specifiers
+ * (`import(name)`, `` import(`./${x}.js`) ``) name no file statically and are left out.
+ */
+export const dynamicImportFacts = (
+  module: EcmaScriptModule,
+  text: string,
+  lines: LineTable,
+  contexts: ReadonlyMap<number, DynamicImportContext & { specifier: string | null }>,
+): PlacedImport[] => {
+  const placed: PlacedImport[] = [];
+  for (const dynamic of module.dynamicImports) {
+    const context = contexts.get(dynamic.start);
+    const match = LITERAL.exec(text.slice(dynamic.moduleRequest.start, dynamic.moduleRequest.end).trim());
+    const specifier = match ? (match[1] ?? match[2] ?? match[3]) : (context?.specifier ?? null);
+    if (specifier === null) continue;
+    placed.push({
+      offset: dynamic.start,
+      fact: { specifier, syntax: 'dynamic', line: lines.lineOf(dynamic.start), names: context?.names ?? [], guard: context?.guard ?? null },
+    });
+  }
+  return placed;
+};
+
+/** Names this module exports (`default` for a default export), and whether it has `export * from`. */
+export const exportedNamesOf = (module: EcmaScriptModule): { names: string[]; star: boolean } => {
+  const names: string[] = [];
+  let star = false;
+  for (const statement of module.staticExports) {
+    for (const entry of statement.entries) {
+      const name = exportName(entry.exportName);
+      if (name !== null) names.push(name);
+      else if (entry.importName.kind === 'AllButDefault') star = true;
+    }
+  }
+  return { names, star };
+};

@@ -1,0 +1,70 @@
+/**
+ * oxc-resolver instances, one per (tsconfig, condition profile, importer kind), created on first
+ * use and sharing one file-system cache. A profile is the set of package.json conditions an import
+ * is resolved under: ESM `import`, CommonJS `require`, or `types` for type-only imports.
+ */
+import { ResolverFactory, type NapiResolveOptions } from 'oxc-resolver';
+import { joinAbsolute } from '../../../util/path.js';
+
+export type Profile = 'esm' | 'cjs' | 'types';
+/** A TS importer prefers `x.ts` over `x.js` when both exist; a JS importer the file it would load. */
+export type ImporterKind = 'ts' | 'js';
+
+const EXTENSIONS: Record<ImporterKind, string[]> = {
+  ts: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json', '.d.ts'],
+  js: ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.json', '.d.ts'],
+};
+
+/** `./x.js` names `./x.ts` in TypeScript source (NodeNext / bundler style). */
+const EXTENSION_ALIAS: Record<ImporterKind, Record<string, string[]>> = {
+  ts: { '.js': ['.ts', '.tsx', '.js', '.jsx', '.d.ts'], '.jsx': ['.tsx', '.jsx'], '.mjs': ['.mts', '.mjs', '.d.mts'], '.cjs': ['.cts', '.cjs', '.d.cts'] },
+  js: { '.js': ['.js', '.ts', '.tsx', '.jsx'], '.jsx': ['.jsx', '.tsx'], '.mjs': ['.mjs', '.mts'], '.cjs': ['.cjs', '.cts'] },
+};
+
+const CONDITIONS: Record<Profile, string[]> = {
+  esm: ['node', 'import'],
+  cjs: ['node', 'require'],
+  types: ['types', 'node', 'import'],
+};
+
+const MAIN_FIELDS: Record<Profile, string[]> = {
+  esm: ['module', 'main'],
+  cjs: ['main'],
+  types: ['types', 'typings', 'module', 'main'],
+};
+
+const optionsFor = (rootAbs: string, config: string | null, profile: Profile, kind: ImporterKind): NapiResolveOptions => {
+  const options: NapiResolveOptions = {
+    conditionNames: CONDITIONS[profile],
+    mainFields: MAIN_FIELDS[profile],
+    extensions: EXTENSIONS[kind],
+    extensionAlias: EXTENSION_ALIAS[kind],
+    mainFiles: ['index'],
+    builtinModules: true,
+    // Deterministic: the environment of the machine running census must not change the graph.
+    nodePath: false,
+  };
+  if (config !== null) options.tsconfig = { configFile: joinAbsolute(rootAbs, config), references: 'auto' };
+  return options;
+};
+
+export interface ResolverPool {
+  get(config: string | null, profile: Profile, kind: ImporterKind): ResolverFactory;
+}
+
+export const createResolverPool = (rootAbs: string): ResolverPool => {
+  let base: ResolverFactory | null = null;
+  const pool = new Map<string, ResolverFactory>();
+  return {
+    get(config, profile, kind) {
+      const key = `${config ?? ''}\0${profile}\0${kind}`;
+      let factory = pool.get(key);
+      if (!factory) {
+        const options = optionsFor(rootAbs, config, profile, kind);
+        factory = base === null ? (base = new ResolverFactory(options)) : base.cloneWithOptions(options);
+        pool.set(key, factory);
+      }
+      return factory;
+    },
+  };
+};

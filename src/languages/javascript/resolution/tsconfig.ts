@@ -1,0 +1,146 @@
+/**
+ * Which tsconfig.json / jsconfig.json governs a file (the nearest one above it among the repo's
+ * files), and the module options it sets (`paths`, `baseUrl`), following `extends` within the
+ * repo. oxc-resolver does the mapping whenever it can load the config; census reads the options
+ * itself to tell an alias that points nowhere ('not-found') from a package ('external'), and to
+ * apply `paths` when oxc cannot load the config (it `extends` a package that is not installed).
+ */
+import { dirname, joinRepo } from '../../../util/path.js';
+import { parseJsonc } from '../../../util/jsonc.js';
+
+const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
+const MAX_EXTENDS_DEPTH = 10;
+
+export interface ModuleOptions {
+  /** `paths` as declared: pattern → targets. */
+  paths: Record<string, string[]>;
+  /** Repo directory the `paths` targets are relative to: `baseUrl`, else the declaring config's folder. */
+  pathsBase: string;
+  /** Repo directory of `baseUrl`, when set: bare specifiers may name files under it. */
+  baseUrl: string | null;
+}
+
+export interface TsconfigIndex {
+  /** Repo path of the config that applies to files in `dir`, or null. */
+  configFor(dir: string): string | null;
+  options(config: string): ModuleOptions;
+}
+
+interface ConfigShape {
+  extends?: unknown;
+  compilerOptions?: { paths?: unknown; baseUrl?: unknown };
+}
+
+interface Partial {
+  paths?: Record<string, string[]>;
+  pathsDir?: string;
+  baseUrl?: string;
+}
+
+const stringArrays = (value: object): Record<string, string[]> => {
+  const out: Record<string, string[]> = {};
+  for (const [key, targets] of Object.entries(value)) {
+    if (Array.isArray(targets)) out[key] = targets.filter((t): t is string => typeof t === 'string');
+  }
+  return out;
+};
+
+export const createTsconfigIndex = (files: ReadonlySet<string>, readText: (path: string) => string | null): TsconfigIndex => {
+  const byDir = new Map<string, string | null>();
+  const optionsByConfig = new Map<string, ModuleOptions>();
+
+  const configFor = (dir: string): string | null => {
+    const known = byDir.get(dir);
+    if (known !== undefined) return known;
+    let found: string | null = null;
+    for (const name of CONFIG_NAMES) {
+      const candidate = dir === '' ? name : `${dir}/${name}`;
+      if (files.has(candidate)) {
+        found = candidate;
+        break;
+      }
+    }
+    if (found === null && dir !== '') found = configFor(dirname(dir));
+    byDir.set(dir, found);
+    return found;
+  };
+
+  const extendedConfigs = (config: string, shape: ConfigShape): string[] => {
+    const list = Array.isArray(shape.extends) ? shape.extends : [shape.extends];
+    const out: string[] = [];
+    for (const entry of list) {
+      // Package configs (`@tsconfig/node20/…`) set compiler flags, not a repo's own aliases.
+      if (typeof entry !== 'string' || !entry.startsWith('.')) continue;
+      const target = joinRepo(dirname(config), entry.endsWith('.json') ? entry : `${entry}.json`);
+      if (target !== null) out.push(target);
+    }
+    return out;
+  };
+
+  /** A config's own options over those of the configs it extends (later `extends` entries win). */
+  const collect = (config: string, depth: number): Partial => {
+    const text = depth > MAX_EXTENDS_DEPTH ? null : readText(config);
+    const parsed = text === null ? null : parseJsonc(text);
+    const shape = parsed !== null && 'value' in parsed ? (parsed.value as ConfigShape | null) : null;
+    if (!shape || typeof shape !== 'object') return {};
+    const merged: Partial = {};
+    for (const parent of extendedConfigs(config, shape)) Object.assign(merged, collect(parent, depth + 1));
+    const own = shape.compilerOptions;
+    if (own && typeof own === 'object') {
+      if (typeof own.baseUrl === 'string') merged.baseUrl = joinRepo(dirname(config), own.baseUrl) ?? undefined;
+      if (own.paths && typeof own.paths === 'object') {
+        merged.paths = stringArrays(own.paths);
+        merged.pathsDir = dirname(config);
+      }
+    }
+    return merged;
+  };
+
+  const options = (config: string): ModuleOptions => {
+    let known = optionsByConfig.get(config);
+    if (!known) {
+      const merged = collect(config, 0);
+      known = { paths: merged.paths ?? {}, pathsBase: merged.baseUrl ?? merged.pathsDir ?? dirname(config), baseUrl: merged.baseUrl ?? null };
+      optionsByConfig.set(config, known);
+    }
+    return known;
+  };
+
+  return { configFor, options };
+};
+
+/** The part of a specifier a `paths` pattern's `*` stands for, or null when it does not match. */
+export const matchPathPattern = (specifier: string, pattern: string): string | null => {
+  const star = pattern.indexOf('*');
+  if (star < 0) return specifier === pattern ? '' : null;
+  const prefix = pattern.slice(0, star);
+  const suffix = pattern.slice(star + 1);
+  if (specifier.length < prefix.length + suffix.length || !specifier.startsWith(prefix) || !specifier.endsWith(suffix)) return null;
+  return specifier.slice(prefix.length, specifier.length - suffix.length);
+};
+
+/**
+ * Repo paths a specifier maps to under `paths` (then `baseUrl`), in the order TypeScript tries
+ * them. Longest matching prefix wins, as in TypeScript.
+ */
+export const pathCandidates = (specifier: string, options: ModuleOptions): string[] => {
+  // An exact pattern beats any wildcard; among wildcards the longest prefix wins.
+  const score = (pattern: string): number => (pattern.includes('*') ? pattern.indexOf('*') : Number.MAX_SAFE_INTEGER);
+  let best: { pattern: string; rest: string } | null = null;
+  for (const pattern of Object.keys(options.paths)) {
+    const rest = matchPathPattern(specifier, pattern);
+    if (rest !== null && (best === null || score(pattern) > score(best.pattern))) best = { pattern, rest };
+  }
+  const candidates: string[] = [];
+  if (best) {
+    for (const target of options.paths[best.pattern]) {
+      const mapped = joinRepo(options.pathsBase, target.replace('*', best.rest));
+      if (mapped !== null) candidates.push(mapped);
+    }
+  }
+  if (options.baseUrl !== null) {
+    const underBase = joinRepo(options.baseUrl, specifier);
+    if (underBase !== null) candidates.push(underBase);
+  }
+  return candidates;
+};

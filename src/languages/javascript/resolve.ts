@@ -1,0 +1,167 @@
+/**
+ * JS/TS import specifier → repo file, with oxc-resolver: relative paths, index files, `.js`
+ * naming `.ts` sources, package.json `exports`/`imports`, tsconfig `paths`/`baseUrl` (with
+ * `extends`, from the tsconfig nearest the importer) and workspace packages, linked through
+ * node_modules or not. Anything that is not a repo file becomes a classified dead end:
+ * `builtin`, `external` (with the package name) or `not-found`. Never throws.
+ */
+import type { ImportFact } from '../../model/facts.js';
+import type { ImportResolver, Resolution, ResolveContext } from '../../resolve/types.js';
+import { dirname, extname, joinAbsolute, toPosix, toRepoPath } from '../../util/path.js';
+import { createResolverPool, type ImporterKind, type Profile } from './resolution/factories.js';
+import { isPackageName, isPathSpecifier, isRuntimeScheme, isUrlLike, packageNameFromPath, packageNameOf, withoutQuery } from './resolution/specifier.js';
+import { createTsconfigIndex, matchPathPattern, pathCandidates } from './resolution/tsconfig.js';
+import { findWorkspacePackages, type WorkspacePackage } from './resolution/workspaces.js';
+
+const TS_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts']);
+
+type Lookup = { path: string } | { builtin: true } | { error: string };
+
+const profileOf = (fact: ImportFact): Profile =>
+  fact.typeOnly ? 'types' : fact.syntax === 'require' || fact.syntax === 'import-equals' ? 'cjs' : 'esm';
+
+const inNodeModules = (repoPath: string): boolean => repoPath.startsWith('node_modules/') || repoPath.includes('/node_modules/');
+
+export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver => {
+  const pool = createResolverPool(ctx.rootAbs);
+  const tsconfigs = createTsconfigIndex(ctx.files, ctx.readText);
+  let workspaces: Map<string, WorkspacePackage> | null = null;
+  const workspacePackages = (): Map<string, WorkspacePackage> => (workspaces ??= findWorkspacePackages(ctx.files, ctx.readText));
+  /** Whether oxc can load each config; one that `extends` an uninstalled package cannot. */
+  const loadable = new Map<string, boolean>();
+  const memo = new Map<string, Resolution[]>();
+
+  const usable = (config: string | null): string | null => {
+    if (config === null) return null;
+    let ok = loadable.get(config);
+    if (ok === undefined) {
+      const probe = pool.get(config, 'esm', 'ts').sync(ctx.rootAbs, './.census-tsconfig-probe');
+      ok = !/tsconfig/i.test(probe.error ?? '');
+      loadable.set(config, ok);
+    }
+    return ok ? config : null;
+  };
+
+  const lookup = (dirAbs: string, specifier: string, config: string | null, profile: Profile, kind: ImporterKind): Lookup => {
+    const result = pool.get(usable(config), profile, kind).sync(dirAbs, specifier);
+    if (result.builtin) return { builtin: true };
+    if (result.path) return { path: result.path };
+    return { error: result.error ?? 'not found' };
+  };
+
+  /** An absolute path oxc found → a repo file, or why it is not one. */
+  const toTarget = (absPath: string, specifier: string): Resolution => {
+    const repo = toRepoPath(ctx.rootAbs, absPath);
+    if (repo === null || inNodeModules(repo)) {
+      const pkg = packageNameFromPath(toPosix(absPath)) ?? (isPathSpecifier(specifier) ? undefined : packageNameOf(specifier));
+      return pkg ? { to: null, unresolved: 'external', package: pkg } : { to: null, unresolved: 'external' };
+    }
+    // On disk but not in the census (ignored or excluded): not a file of this repo's graph.
+    if (!ctx.files.has(repo)) return { to: null, unresolved: 'not-found' };
+    return { to: repo };
+  };
+
+  /** How a bare specifier that landed in the repo got there. */
+  const bareVia = (specifier: string, found: string, fromFile: string, dirAbs: string, config: string | null, profile: Profile, kind: ImporterKind): string => {
+    if (usable(config) !== null) {
+      const plain = lookup(dirAbs, specifier, null, profile, kind);
+      if (!('path' in plain) || plain.path !== found) return 'tsconfig-paths';
+    }
+    const dir = workspacePackages().get(packageNameOf(specifier))?.dir;
+    const ownPackage = dir !== undefined && (dir === '' || fromFile.startsWith(`${dir}/`));
+    return ownPackage ? 'package-exports' : 'workspace';
+  };
+
+  /** A workspace package imported by name with no node_modules link: resolve inside its folder. */
+  const viaWorkspace = (specifier: string, config: string | null, profile: Profile, kind: ImporterKind): Resolution | null => {
+    const name = packageNameOf(specifier);
+    const workspace = workspacePackages().get(name);
+    if (workspace === undefined) return null;
+    const dirAbs = joinAbsolute(ctx.rootAbs, workspace.dir);
+    // Self-reference applies the package's own `exports`; without `exports`, main/index or the subpath.
+    const requests = workspace.hasExports ? [specifier] : [`.${specifier.slice(name.length)}`];
+    const profiles: Profile[] = profile === 'types' ? ['types'] : [profile, 'types'];
+    for (const p of profiles) {
+      for (const request of requests) {
+        const found = lookup(dirAbs, request, config, p, kind);
+        if (!('path' in found)) continue;
+        const target = toTarget(found.path, specifier);
+        if (target.to !== null) return { to: target.to, via: 'workspace' };
+      }
+    }
+    return { to: null, unresolved: 'not-found', package: name };
+  };
+
+  /** `paths` applied by census, for a config oxc cannot load. */
+  const viaPathsByHand = (specifier: string, config: string, profile: Profile, kind: ImporterKind): Resolution | null => {
+    for (const candidate of pathCandidates(specifier, tsconfigs.options(config))) {
+      const found = lookup(ctx.rootAbs, joinAbsolute(ctx.rootAbs, candidate), null, profile, kind);
+      if (!('path' in found)) continue;
+      const target = toTarget(found.path, specifier);
+      if (target.to !== null) return { to: target.to, via: 'tsconfig-paths' };
+    }
+    return null;
+  };
+
+  const unresolved = (specifier: string, config: string | null): Resolution => {
+    if (isPathSpecifier(specifier) || specifier.startsWith('#')) return { to: null, unresolved: 'not-found' };
+    if (config !== null && Object.keys(tsconfigs.options(config).paths).some((p) => matchPathPattern(specifier, p) !== null)) {
+      return { to: null, unresolved: 'not-found' };
+    }
+    const pkg = packageNameOf(specifier);
+    return isPackageName(pkg) ? { to: null, unresolved: 'external', package: pkg } : { to: null, unresolved: 'not-found' };
+  };
+
+  const resolveOne = (fact: ImportFact, fromFile: string): Resolution => {
+    const specifier = withoutQuery(fact.specifier);
+    if (specifier === '') return { to: null, unresolved: 'not-found' };
+    if (isRuntimeScheme(specifier)) return { to: null, unresolved: 'builtin' };
+    if (isUrlLike(specifier)) return { to: null, unresolved: 'external', package: packageNameOf(specifier) };
+    const dir = dirname(fromFile);
+    const dirAbs = joinAbsolute(ctx.rootAbs, dir);
+    const config = tsconfigs.configFor(dir);
+    const kind: ImporterKind = TS_EXTENSIONS.has(extname(fromFile).toLowerCase()) ? 'ts' : 'js';
+    const primary = profileOf(fact);
+    const bare = !isPathSpecifier(specifier) && !specifier.startsWith('#');
+
+    if (bare && config !== null && usable(config) === null) {
+      const mapped = viaPathsByHand(specifier, config, primary, kind);
+      if (mapped) return mapped;
+    }
+    for (const profile of primary === 'types' ? (['types'] as const) : [primary, 'types' as const]) {
+      const found = lookup(dirAbs, specifier, config, profile, kind);
+      if ('builtin' in found) return { to: null, unresolved: 'builtin' };
+      if (!('path' in found)) continue;
+      const target = toTarget(found.path, specifier);
+      if (target.to === null) {
+        // A bare name that node_modules has but the repo also defines is still external at run time.
+        if (bare && target.unresolved === 'external') return target;
+        continue;
+      }
+      const via = !bare ? (specifier.startsWith('#') ? 'package-imports' : 'relative') : bareVia(specifier, found.path, fromFile, dirAbs, config, profile, kind);
+      return { to: target.to, via };
+    }
+    if (bare) {
+      const workspace = viaWorkspace(specifier, config, primary, kind);
+      if (workspace) return workspace;
+    }
+    return unresolved(specifier, config);
+  };
+
+  return {
+    ecosystem: 'javascript',
+    resolve(fact: ImportFact, fromFile: string): Resolution[] {
+      const key = `${dirname(fromFile)}\0${extname(fromFile)}\0${profileOf(fact)}\0${fact.specifier}`;
+      const known = memo.get(key);
+      if (known) return known.map((r) => ({ ...r }));
+      let result: Resolution;
+      try {
+        result = resolveOne(fact, fromFile);
+      } catch {
+        result = { to: null, unresolved: 'not-found' };
+      }
+      memo.set(key, [result]);
+      return [{ ...result }];
+    },
+  };
+};

@@ -1,0 +1,137 @@
+/**
+ * Strings the code spells out, as far as they can be known without running it: literals,
+ * substitution-free templates, and the usual ways of naming a file next to the current one
+ * (`path.join(__dirname, 'x.js')`, `new URL('./x.js', import.meta.url)`, `require.resolve('./x')`).
+ * Paths anchored at the current file come out relative to the file's folder (`./x.js`,
+ * `../tools/y.js`): the convention every code-found path follows downstream. Literal strings stay
+ * as written; anything computed at run time is null.
+ */
+import { basename, posix } from '../../util/path.js';
+import { type AstNode, dottedName, literalString, nodeAt, nodesAt, unwrap } from './ast.js';
+
+export interface ValueContext {
+  /** Repo-relative path of the file being extracted. */
+  file: string;
+  /** Its text, for quoting run-time parts as written. */
+  text: string;
+}
+
+const DIR_NAMES = new Set(['__dirname', 'import.meta.dirname']);
+const FILE_NAMES = new Set(['__filename', 'import.meta.filename', 'import.meta.url']);
+const JOIN_CALLS = new Set(['path.join', 'path.resolve', 'join', 'resolve', 'posix.join', 'path.posix.join']);
+const FILE_URL_CALLS = new Set(['fileURLToPath', 'url.fileURLToPath']);
+
+const isFileRelative = (p: string): boolean => p === '.' || p === '..' || p.startsWith('./') || p.startsWith('../');
+
+/** A path relative to the file's folder, normalised and spelled `./x` / `../x` so it reads as one. */
+const besideFile = (relative: string): string => {
+  const normal = posix.normalize(relative);
+  return posix.isAbsolute(normal) || isFileRelative(normal) ? normal : `./${normal}`;
+};
+
+/** `path.join(__dirname, 'a', 'b')` → `./a/b`; a join of plain literals stays as written (`a/b`). */
+const joinArgs = (ctx: ValueContext, args: AstNode[]): string | null => {
+  if (args.length === 0) return null;
+  const parts: string[] = [];
+  for (const arg of args) {
+    const value = evaluateString(arg, ctx);
+    if (value === null) return null;
+    parts.push(value);
+  }
+  const joined = posix.join(...parts);
+  return isFileRelative(parts[0]) ? besideFile(joined) : joined;
+};
+
+/** `new URL('./x.js', import.meta.url)` → `./x.js`, beside this file. */
+const urlBesideFile = (node: AstNode): string | null => {
+  if (node.type !== 'NewExpression' || dottedName(nodeAt(node, 'callee')) !== 'URL') return null;
+  const [target, base] = nodesAt(node, 'arguments');
+  if (!target || dottedName(base ?? null) !== 'import.meta.url') return null;
+  const relative = literalString(target);
+  return relative === null ? null : besideFile(relative);
+};
+
+const evaluateCall = (node: AstNode, ctx: ValueContext): string | null => {
+  const callee = dottedName(nodeAt(node, 'callee'));
+  const args = nodesAt(node, 'arguments');
+  if (callee === null) return null;
+  if (JOIN_CALLS.has(callee)) return joinArgs(ctx, args);
+  if (FILE_URL_CALLS.has(callee) && args[0]) {
+    const inner = unwrap(args[0]);
+    return inner ? (urlBesideFile(inner) ?? (dottedName(inner) === 'import.meta.url' ? besideFile(basename(ctx.file)) : null)) : null;
+  }
+  if (callee === 'require.resolve' || callee === 'import.meta.resolve') {
+    const specifier = literalString(args[0] ?? null);
+    if (specifier === null) return null;
+    return isFileRelative(specifier) ? besideFile(specifier) : specifier;
+  }
+  return null;
+};
+
+export const evaluateString = (input: AstNode | null, ctx: ValueContext): string | null => {
+  const node = unwrap(input);
+  if (!node) return null;
+  const literal = literalString(node);
+  if (literal !== null) return literal;
+  const name = dottedName(node);
+  if (name !== null) {
+    if (name === 'process.execPath') return 'node';
+    if (DIR_NAMES.has(name)) return '.';
+    if (FILE_NAMES.has(name)) return besideFile(basename(ctx.file));
+    return null;
+  }
+  switch (node.type) {
+    case 'CallExpression':
+      return evaluateCall(node, ctx);
+    case 'NewExpression':
+      return urlBesideFile(node);
+    case 'MemberExpression': {
+      // `new URL('./x.js', import.meta.url).pathname`
+      const object = unwrap(nodeAt(node, 'object'));
+      const property = nodeAt(node, 'property');
+      return object && !node.computed && property?.name === 'pathname' ? urlBesideFile(object) : null;
+    }
+    case 'TemplateLiteral': {
+      const template = describeTemplate(node, ctx);
+      return template.complete ? template.text : null;
+    }
+    case 'BinaryExpression': {
+      if (node.operator !== '+') return null;
+      const left = evaluateString(nodeAt(node, 'left'), ctx);
+      const right = evaluateString(nodeAt(node, 'right'), ctx);
+      if (left === null || right === null) return null;
+      // `__dirname + '/x.js'`: a path beside the file, not a string glued to '.'.
+      if (DIR_NAMES.has(dottedName(nodeAt(node, 'left')) ?? '') && right.startsWith('/')) return besideFile(`.${right}`);
+      return left + right;
+    }
+    default:
+      return null;
+  }
+};
+
+/** How a run-time value reads in a command: `${name}` as written, or `${…}` when long. */
+export const placeholder = (node: AstNode, ctx: ValueContext): string => {
+  const source = ctx.text.slice(node.start, node.end);
+  return source.length <= 40 && !source.includes('\n') ? `\${${source}}` : '${…}';
+};
+
+/**
+ * A template's text with every substitution that can be known filled in and the others kept as
+ * written (`node scripts/${name}.js`); `complete` when nothing was left open.
+ */
+export const describeTemplate = (node: AstNode, ctx: ValueContext): { text: string; complete: boolean } => {
+  const quasis = nodesAt(node, 'quasis');
+  const expressions = nodesAt(node, 'expressions');
+  let text = '';
+  let complete = true;
+  for (let i = 0; i < quasis.length; i++) {
+    const value = quasis[i].value as { cooked?: unknown; raw?: unknown } | undefined;
+    text += typeof value?.cooked === 'string' ? value.cooked : typeof value?.raw === 'string' ? value.raw : '';
+    if (i < expressions.length) {
+      const known = evaluateString(expressions[i], ctx);
+      if (known === null) complete = false;
+      text += known ?? placeholder(expressions[i], ctx);
+    }
+  }
+  return { text, complete };
+};

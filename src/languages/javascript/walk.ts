@@ -1,0 +1,274 @@
+/**
+ * One pass over the program for everything the module record does not hold: CommonJS `require`,
+ * `import x = require()`, the guard of each `import()`, command calls, worker references,
+ * runnable markers, CommonJS export names and complexity. Iterative (an explicit stack), so
+ * deeply nested generated code cannot overflow the call stack.
+ */
+import type { CommandFact, Guard, ImportedName, ReferenceFact, RunnableMarker } from '../../model/facts.js';
+import { type AstNode, CHILD_KEYS, dottedName, isNode, literalString, nodeAt, nodesAt, propertyKeyName, unwrap } from './ast.js';
+import { COMMAND_MODULES, type CommandBinding, commandCallee, commandFromCall, commandFromTaggedTemplate } from './commands.js';
+import type { LineTable } from './line-table.js';
+import type { DynamicImportContext, PlacedImport } from './module-record.js';
+import { evaluateString, type ValueContext } from './static-value.js';
+
+export interface WalkResult {
+  /** require(), require.resolve(), import.meta.resolve(), `import x = require()`. */
+  imports: PlacedImport[];
+  /** Keyed by the start offset of each `import()` expression. */
+  dynamicImports: Map<number, DynamicImportContext & { specifier: string | null }>;
+  commands: CommandFact[];
+  references: ReferenceFact[];
+  runnable: Set<RunnableMarker>;
+  /** Decision points: if, loops, case, catch, ?:, && and ||. */
+  branches: number;
+  commonJsExports: string[];
+}
+
+const IN_TRY = 1;
+const IN_FUNCTION = 2;
+
+const guardOf = (flags: number): Guard | null => (flags & IN_TRY ? 'try' : flags & IN_FUNCTION ? 'function' : null);
+
+const BRANCHES = new Set(['IfStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement', 'CatchClause', 'ConditionalExpression']);
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+const EQUALITY = new Set(['===', '==', '!==', '!=']);
+const WORKERS = new Set(['Worker', 'SharedWorker', 'worker_threads.Worker']);
+const PROMISIFY = new Set(['promisify', 'util.promisify']);
+
+/** The names a declaration binds from a module: `x` → `* as x`; `{ a, b: c }` → a, b as c. */
+const boundNames = (id: AstNode | null): ImportedName[] => {
+  if (!id) return [];
+  if (id.type === 'Identifier') return [{ name: '*', alias: id.name as string }];
+  if (id.type !== 'ObjectPattern') return [];
+  const names: ImportedName[] = [];
+  for (const property of nodesAt(id, 'properties')) {
+    if (property.type !== 'Property') continue;
+    const name = propertyKeyName(property);
+    if (name === null) continue;
+    const value = unwrap(nodeAt(property, 'value'));
+    const local = value?.type === 'Identifier' ? (value.name as string) : value?.type === 'AssignmentPattern' ? (nodeAt(value, 'left')?.name as string | undefined) : undefined;
+    names.push(local && local !== name ? { name, alias: local } : { name });
+  }
+  return names;
+};
+
+/** The module a `require('x')` or `import('x')` expression loads, when literal. */
+const loadedModule = (node: AstNode | null): string | null => {
+  if (!node) return null;
+  if (node.type === 'ImportExpression') return literalString(nodeAt(node, 'source'));
+  if (node.type === 'CallExpression' && dottedName(nodeAt(node, 'callee')) === 'require') return literalString(nodesAt(node, 'arguments')[0] ?? null);
+  return null;
+};
+
+export const walkProgram = (
+  program: AstNode,
+  ctx: ValueContext,
+  lines: LineTable,
+  bindings: Map<string, CommandBinding>,
+): WalkResult => {
+  const result: WalkResult = { imports: [], dynamicImports: new Map(), commands: [], references: [], runnable: new Set(), branches: 0, commonJsExports: [] };
+  /** Names bound by `const … = require()/import()`, keyed by the call's offset. */
+  const pendingNames = new Map<number, ImportedName[]>();
+  /** Spans of `import.meta.url === … process.argv[1]` checks: their `process.argv` is not CLI use. */
+  let mainCheckEnd = -1;
+
+  const bind = (id: AstNode | null, binding: (fn: string | null) => CommandBinding | null): void => {
+    if (id?.type === 'Identifier') {
+      const b = binding(null);
+      if (b) bindings.set(id.name as string, b);
+      return;
+    }
+    for (const n of boundNames(id)) {
+      const b = binding(n.name);
+      if (b) bindings.set(n.alias ?? n.name, b);
+    }
+  };
+
+  const onDeclarator = (node: AstNode): void => {
+    const id = nodeAt(node, 'id');
+    let init = unwrap(nodeAt(node, 'init'));
+    if (init?.type === 'AwaitExpression') init = unwrap(nodeAt(init, 'argument'));
+    if (!init) return;
+    const module = loadedModule(init);
+    if (module !== null) {
+      pendingNames.set(init.start, boundNames(id));
+      const tool = COMMAND_MODULES[module];
+      if (tool) bind(id, (fn) => ({ tool, fn }));
+      return;
+    }
+    if (init.type === 'CallExpression' && id?.type === 'Identifier' && PROMISIFY.has(dottedName(nodeAt(init, 'callee')) ?? '')) {
+      const wrapped = commandCallee(nodesAt(init, 'arguments')[0] ?? null, bindings);
+      if (wrapped) bindings.set(id.name as string, wrapped);
+    }
+  };
+
+  const onCall = (node: AstNode, flags: number): void => {
+    const callee = nodeAt(node, 'callee');
+    const name = dottedName(callee);
+    const args = nodesAt(node, 'arguments');
+    if (name === 'require' || name === 'require.resolve' || name === 'import.meta.resolve') {
+      const specifier = literalString(args[0] ?? null);
+      if (specifier === null) return;
+      const names = name === 'require' ? (pendingNames.get(node.start) ?? []) : [];
+      const syntax = name === 'import.meta.resolve' ? 'dynamic' : 'require';
+      result.imports.push({ offset: node.start, fact: { specifier, syntax, line: lines.lineOf(node.start), names, guard: guardOf(flags) } });
+      return;
+    }
+    if (name === 'Object.defineProperty' && dottedName(args[0] ?? null) === 'exports') {
+      const exported = literalString(args[1] ?? null);
+      if (exported !== null && exported !== '__esModule') result.commonJsExports.push(exported);
+      return;
+    }
+    if (name === 'esMain' || name === 'isMain') {
+      if (dottedName(args[0] ?? null) === 'import.meta') result.runnable.add('main-guard');
+      return;
+    }
+    const command = commandCallee(callee, bindings);
+    if (command) {
+      const fact = commandFromCall(node, command, ctx, lines.lineOf(node.start));
+      if (fact) result.commands.push(fact);
+    }
+  };
+
+  const onNew = (node: AstNode): void => {
+    if (!WORKERS.has(dottedName(nodeAt(node, 'callee')) ?? '')) return;
+    const arg = unwrap(nodesAt(node, 'arguments')[0] ?? null);
+    // A bare string is relative to the process's cwd (Node) or the page (browsers): not a file here.
+    if (!arg || literalString(arg) !== null) return;
+    const target = evaluateString(arg, ctx);
+    if (target !== null) result.references.push({ target, form: 'path', line: lines.lineOf(node.start), via: 'new Worker' });
+  };
+
+  const onBinary = (node: AstNode): void => {
+    if (!EQUALITY.has(node.operator as string)) return;
+    const left = dottedName(nodeAt(node, 'left'));
+    const right = dottedName(nodeAt(node, 'right'));
+    if ((left === 'require.main' && right === 'module') || (left === 'module' && right === 'require.main')) {
+      result.runnable.add('main-guard');
+      return;
+    }
+    if (node.end - node.start > 400) return;
+    const source = ctx.text.slice(node.start, node.end);
+    if (source.includes('process.argv') && (source.includes('import.meta') || source.includes('__filename'))) {
+      result.runnable.add('main-guard');
+      mainCheckEnd = node.end;
+    }
+  };
+
+  const onMember = (node: AstNode, flags: number): void => {
+    const property = nodeAt(node, 'property');
+    const key = property?.type === 'Identifier' ? property.name : null;
+    if (key === 'main' && dottedName(node) === 'import.meta.main') result.runnable.add('main-guard');
+    else if (key === 'argv' && !(flags & IN_FUNCTION) && node.start >= mainCheckEnd && dottedName(node) === 'process.argv') result.runnable.add('cli-framework');
+  };
+
+  const onAssignment = (node: AstNode): void => {
+    const target = dottedName(nodeAt(node, 'left'));
+    if (target === null) return;
+    if (target === 'module.exports') {
+      const value = unwrap(nodeAt(node, 'right'));
+      if (value?.type !== 'ObjectExpression') return;
+      for (const property of nodesAt(value, 'properties')) {
+        const name = property.type === 'Property' ? propertyKeyName(property) : null;
+        if (name !== null) result.commonJsExports.push(name);
+      }
+      return;
+    }
+    const match = /^(?:module\.)?exports\.([^.]+)$/.exec(target);
+    if (match && match[1] !== '__esModule') result.commonJsExports.push(match[1]);
+  };
+
+  const onImportEquals = (node: AstNode, flags: number): void => {
+    const reference = nodeAt(node, 'moduleReference');
+    if (reference?.type !== 'TSExternalModuleReference') return;
+    const specifier = literalString(nodeAt(reference, 'expression'));
+    if (specifier === null) return;
+    const id = nodeAt(node, 'id');
+    const fact: PlacedImport['fact'] = { specifier, syntax: 'import-equals', line: lines.lineOf(node.start), names: boundNames(id), guard: guardOf(flags) };
+    if (node.importKind === 'type') fact.typeOnly = true;
+    result.imports.push({ offset: node.start, fact });
+    const tool = COMMAND_MODULES[specifier];
+    if (tool) bind(id, (fn) => ({ tool, fn }));
+  };
+
+  const nodes: AstNode[] = [program];
+  const flagStack: number[] = [0];
+  const push = (value: unknown, flags: number): void => {
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) push(value[i], flags);
+    } else if (isNode(value)) {
+      nodes.push(value);
+      flagStack.push(flags);
+    }
+  };
+
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const flags = flagStack.pop()!;
+    const type = node.type;
+    if (BRANCHES.has(type)) result.branches++;
+    switch (type) {
+      case 'SwitchCase':
+        if (node.test) result.branches++;
+        break;
+      case 'LogicalExpression':
+        if (node.operator === '&&' || node.operator === '||') result.branches++;
+        break;
+      case 'CallExpression':
+        onCall(node, flags);
+        break;
+      case 'NewExpression':
+        onNew(node);
+        break;
+      case 'ImportExpression':
+        result.dynamicImports.set(node.start, { guard: guardOf(flags), names: pendingNames.get(node.start) ?? [], specifier: literalString(nodeAt(node, 'source')) });
+        break;
+      case 'TaggedTemplateExpression': {
+        const fact = commandFromTaggedTemplate(node, bindings, ctx, lines.lineOf(node.start));
+        if (fact) result.commands.push(fact);
+        break;
+      }
+      case 'MemberExpression':
+        onMember(node, flags);
+        break;
+      case 'BinaryExpression':
+        onBinary(node);
+        break;
+      case 'AssignmentExpression':
+        onAssignment(node);
+        break;
+      case 'VariableDeclarator':
+        onDeclarator(node);
+        break;
+      case 'TSImportEqualsDeclaration':
+        onImportEquals(node, flags);
+        break;
+      case 'TryStatement':
+        // Only the protected block is guarded: a require in the handler fails like any other.
+        push(node.finalizer, flags);
+        push(node.handler, flags);
+        push(node.block, flags | IN_TRY);
+        continue;
+      case 'PropertyDefinition':
+      case 'AccessorProperty':
+        if (!node.static) {
+          // An instance field's initialiser runs when the class is instantiated, not when the file loads.
+          push(node.value, flags | IN_FUNCTION);
+          push(node.key, flags);
+          push(node.decorators, flags);
+          continue;
+        }
+        break;
+    }
+    const childFlags = FUNCTIONS.has(type) ? flags | IN_FUNCTION : flags;
+    const keys = CHILD_KEYS.get(type);
+    if (keys) {
+      for (let k = keys.length - 1; k >= 0; k--) push(node[keys[k]], childFlags);
+    } else {
+      // A node type this parser version added: visit every child rather than miss its contents.
+      const values = Object.values(node);
+      for (let k = values.length - 1; k >= 0; k--) push(values[k], childFlags);
+    }
+  }
+  return result;
+};

@@ -1,0 +1,349 @@
+/** JS/TS extraction on small inline inputs: one behaviour per test. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileFacts, ImportFact } from '../../src/model/facts.js';
+import { javascriptExtractor, typescriptExtractor } from '../../src/languages/javascript/index.js';
+import { checkNesting } from '../../src/languages/javascript/nesting.js';
+import { extractJavaScript } from '../../src/languages/javascript/extract.js';
+import { defaultParsePath } from '../../src/languages/javascript/parse.js';
+import { REPO_ROOT } from '../helpers/fixtures.js';
+
+const js = (text: string, path = 'src/example_module.js'): FileFacts => javascriptExtractor.extract(path, text);
+const ts = (text: string, path = 'src/example_module.ts'): FileFacts => typescriptExtractor.extract(path, text);
+const brief = (facts: FileFacts): Array<Pick<ImportFact, 'specifier' | 'syntax' | 'line' | 'guard'>> =>
+  facts.imports.map(({ specifier, syntax, line, guard }) => ({ specifier, syntax, line, guard }));
+
+test('the extractors declare their language and version', () => {
+  assert.equal(javascriptExtractor.language, 'javascript');
+  assert.equal(typescriptExtractor.language, 'typescript');
+  assert.ok(javascriptExtractor.version >= 1 && typescriptExtractor.version === javascriptExtractor.version);
+});
+
+test('guards: try block, function body, class field; the catch handler and static blocks are not guarded', () => {
+  const facts = js(
+    [
+      "const a = require('./top_level');",
+      "try { require('./optional_dep'); } catch (e) { require('./fallback_dep'); }",
+      "function later() { return require('./lazy_dep'); }",
+      "const arrow = () => import('./lazy_chunk.js');",
+      "class Service { client = require('./per_instance'); static { require('./class_init'); } }",
+      "function outer() { try { require('./try_in_function'); } catch {} }",
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(facts), [
+    { specifier: './top_level', syntax: 'require', line: 1, guard: null },
+    { specifier: './optional_dep', syntax: 'require', line: 2, guard: 'try' },
+    { specifier: './fallback_dep', syntax: 'require', line: 2, guard: null },
+    { specifier: './lazy_dep', syntax: 'require', line: 3, guard: 'function' },
+    { specifier: './lazy_chunk.js', syntax: 'dynamic', line: 4, guard: 'function' },
+    { specifier: './per_instance', syntax: 'require', line: 5, guard: 'function' },
+    { specifier: './class_init', syntax: 'require', line: 5, guard: null },
+    { specifier: './try_in_function', syntax: 'require', line: 6, guard: 'try' },
+  ]);
+});
+
+test('lines count from 1, through CRLF endings and characters outside the BMP', () => {
+  const facts = ts("// 😀 émoji line\r\nconst s = '😀😀😀';\r\n\r\nimport { a } from './after_emoji';\r\nexport { b } from './reexported';\r\n");
+  assert.deepEqual(
+    facts.imports.map((i) => [i.specifier, i.line]),
+    [
+      ['./after_emoji', 4],
+      ['./reexported', 5],
+    ],
+  );
+});
+
+test('a multi-line import is reported on the line of its `import` keyword', () => {
+  const facts = ts("\n\nimport {\n  alpha,\n  beta as gamma,\n} from './spread_out';\n");
+  assert.equal(facts.imports[0].line, 3);
+  assert.deepEqual(facts.imports[0].names, [{ name: 'alpha' }, { name: 'beta', alias: 'gamma' }]);
+});
+
+test('import names: default, namespace, named with alias; require destructuring', () => {
+  const facts = ts("import Main, * as ns from './a';\nimport { x as y, z } from './b';\nconst { p, q: r } = require('./c');\nconst whole = require('./d');\n");
+  assert.deepEqual(
+    facts.imports.map((i) => i.names),
+    [
+      [{ name: 'default', alias: 'Main' }, { name: '*', alias: 'ns' }],
+      [{ name: 'x', alias: 'y' }, { name: 'z' }],
+      [{ name: 'p' }, { name: 'q', alias: 'r' }],
+      [{ name: '*', alias: 'whole' }],
+    ],
+  );
+});
+
+test('type-only: `import type`, all-`type` entries and `export type … from`; a mixed import is not', () => {
+  const facts = ts(
+    "import type { A } from './a';\nimport { type B } from './b';\nimport { type C, d } from './c';\nexport type { E } from './e';\nimport type from './default_named_type';\n",
+  );
+  assert.deepEqual(
+    facts.imports.map((i) => [i.specifier, i.typeOnly === true]),
+    [
+      ['./a', true],
+      ['./b', true],
+      ['./c', false],
+      ['./e', true],
+      ['./default_named_type', false],
+    ],
+  );
+});
+
+test('dynamic import: literal and substitution-free template kept; computed specifiers left out', () => {
+  const facts = js("import('./plain.js');\nimport(`./template.js`);\nimport(`./${name}.js`);\nimport(name);\nimport('./with\\u002descape.js');\n");
+  assert.deepEqual(
+    facts.imports.map((i) => i.specifier),
+    ['./plain.js', './template.js', './with-escape.js'],
+  );
+});
+
+test('require.resolve and import.meta.resolve are recorded as imports of what they name', () => {
+  const facts = js("const p = require.resolve('./worker_entry.js');\nconst q = import.meta.resolve('./esm_entry.js');\n");
+  assert.deepEqual(
+    facts.imports.map((i) => [i.specifier, i.syntax]),
+    [
+      ['./worker_entry.js', 'require'],
+      ['./esm_entry.js', 'dynamic'],
+    ],
+  );
+});
+
+test('runnable: shebang', () => {
+  assert.deepEqual(js('#!/usr/bin/env node\nconsole.log(1);\n').runnable, ['shebang']);
+});
+
+test('runnable: require.main === module, either way round', () => {
+  assert.deepEqual(js('if (require.main === module) main();\n').runnable, ['main-guard']);
+  assert.deepEqual(js('if (module == require.main) main();\n').runnable, ['main-guard']);
+});
+
+test('runnable: import.meta.main and the import.meta.url / process.argv[1] comparison', () => {
+  assert.deepEqual(ts('if (import.meta.main) run();\n').runnable, ['main-guard']);
+  assert.deepEqual(
+    ts("import { pathToFileURL } from 'node:url';\nif (import.meta.url === pathToFileURL(process.argv[1]).href) run();\n").runnable,
+    ['main-guard'],
+  );
+  assert.deepEqual(ts("if (process.argv[1] === fileURLToPath(import.meta.url)) run();\n").runnable, ['main-guard']);
+});
+
+test('runnable: CLI frameworks and top-level process.argv; process.argv inside a function is not', () => {
+  assert.deepEqual(ts("import { Command } from 'commander';\n").runnable, ['cli-framework']);
+  assert.deepEqual(js("const yargs = require('yargs');\n").runnable, ['cli-framework']);
+  assert.deepEqual(ts("import { parseArgs } from 'node:util';\n").runnable, ['cli-framework']);
+  assert.deepEqual(js('const args = process.argv.slice(2);\n').runnable, ['cli-framework']);
+  assert.deepEqual(js('export function parse() { return process.argv.slice(2); }\n').runnable, []);
+  assert.deepEqual(ts("import type { Command } from 'commander';\n").runnable, []);
+});
+
+test('summary: first line of the leading JSDoc, after a shebang and licence header', () => {
+  assert.equal(js('#!/usr/bin/env node\n/**\n * Rebuilds the search index.\n * Second line.\n */\nrun();\n').summary, 'Rebuilds the search index.');
+  assert.equal(js('// Copyright 2024 Example Corp.\n// All rights reserved.\n\n// Syncs invoices nightly.\nrun();\n').summary, 'Syncs invoices nightly.');
+  assert.equal(ts("/* eslint-disable */\n/** @fileoverview Builds the admin menu. */\nexport {};\n").summary, 'Builds the admin menu.');
+  assert.equal(js("'use strict';\n// Reads the queue.\nrun();\n").summary, 'Reads the queue.');
+});
+
+test('summary: a comment after the first statement is not a summary', () => {
+  assert.equal(js("import x from './x';\n// not the summary\n").summary, undefined);
+  assert.equal(js('/** @param a the thing */\nfunction f(a) {}\n').summary, undefined);
+});
+
+test('exported names: ESM exports and CommonJS assignments; export * marks the module open', () => {
+  const esm = ts("export const a = 1;\nexport function b() {}\nexport default class {}\nexport { c as d } from './c';\nexport * from './all';\n");
+  assert.deepEqual(esm.exportedNames, ['a', 'b', 'd', 'default']);
+  assert.deepEqual(esm.definitions, esm.exportedNames);
+  assert.equal(esm.hasStarImport, true);
+  const cjs = js("module.exports = { alpha, beta: 2 };\nexports.gamma = 3;\nmodule.exports.delta = 4;\nObject.defineProperty(exports, 'epsilon', { value: 5 });\nObject.defineProperty(exports, '__esModule', { value: true });\n");
+  assert.deepEqual(cjs.exportedNames, ['alpha', 'beta', 'delta', 'epsilon', 'gamma']);
+  assert.equal(cjs.hasStarImport, undefined);
+});
+
+test('complexity: 1 + if, loops, case (not default), catch, ?:, && and || (not ??)', () => {
+  const facts = js(
+    'if (a) {} else if (b) {}\nfor (;;) {}\nfor (k in o) {}\nfor (v of l) {}\nwhile (x) {}\ndo {} while (y);\nswitch (s) { case 1: break; case 2: break; default: }\ntry {} catch {}\nc ? d : e;\nf && g || h;\ni ?? j;\n',
+  );
+  assert.equal(facts.complexity, 1 + 2 + 3 + 2 + 2 + 1 + 1 + 2);
+});
+
+test('TypeScript: `import x = require()` and its type-only form; type positions are not walked', () => {
+  const facts = ts("import fs = require('fs');\nimport type T = require('./types');\ntype Lazy = typeof import('./only_in_a_type');\nlet v: Parameters<typeof require>;\n");
+  assert.deepEqual(
+    facts.imports.map((i) => [i.specifier, i.syntax, i.typeOnly === true]),
+    [
+      ['fs', 'import-equals', false],
+      ['./types', 'import-equals', true],
+    ],
+  );
+});
+
+test('.js files may hold JSX; .ts files may hold `<T>` casts', () => {
+  assert.deepEqual(js("import React from 'react';\nexport const App = () => <div>hi</div>;\n").diagnostics, []);
+  assert.deepEqual(ts('const n = <number>value;\n').diagnostics, []);
+  assert.deepEqual(typescriptExtractor.extract('src/view.tsx', 'export const V = () => <span />;\n').diagnostics, []);
+});
+
+test('CommonJS-only syntax parses in .cjs and scripts: top-level return, with, legacy octal', () => {
+  assert.deepEqual(javascriptExtractor.extract('tools/legacy_script.cjs', "if (done) return;\nrequire('./next');\n").diagnostics, []);
+  assert.deepEqual(js("with (obj) { run(); }\nvar mode = 0755;\nrequire('./x');\n").imports.map((i) => i.specifier), ['./x']);
+  const script = js("const which = require('./which_impl');\nif (!process.argv[2]) return usage();\n");
+  assert.deepEqual([script.diagnostics, script.imports.map((i) => i.specifier)], [[], ['./which_impl']]);
+});
+
+test('a syntax error the parser recovers from is a warning with its line; the AST facts stay', () => {
+  const facts = js("import a from './first';\nconst missingInitialiser;\nrequire('./after_error');\n");
+  assert.deepEqual(facts.imports.map((i) => [i.specifier, i.syntax]), [
+    ['./first', 'import'],
+    ['./after_error', 'require'],
+  ]);
+  assert.equal(facts.diagnostics.length, 1);
+  assert.equal(facts.diagnostics[0].id, 'javascript/syntax-error');
+  assert.deepEqual(facts.diagnostics[0].location, { file: 'src/example_module.js', line: 2 });
+  assert.doesNotMatch(facts.diagnostics[0].message, /text scan/);
+});
+
+test('a file the parser gives up on still yields its imports, from a text scan that says so', () => {
+  const facts = ts("import { a } from './kept_import';\nexport * from './kept_reexport';\nconst b = require('./kept_require');\nfunction broken( {\n");
+  assert.deepEqual(
+    facts.imports.map((i) => [i.specifier, i.syntax, i.line]),
+    [
+      ['./kept_import', 'import', 1],
+      ['./kept_reexport', 'export-from', 2],
+      ['./kept_require', 'require', 3],
+    ],
+  );
+  assert.equal(facts.diagnostics[0].id, 'javascript/syntax-error');
+  assert.match(facts.diagnostics[0].message, /text scan/);
+});
+
+test('commands: array arguments joined and quoted; computed parts kept as written', () => {
+  const facts = ts(
+    "import { spawn, execFileSync } from 'node:child_process';\nspawn('python3', ['jobs/run report.py', '--day', day, '--flag']);\nexecFileSync('git', ['log', ...rest, '--oneline']);\n",
+  );
+  assert.deepEqual(
+    facts.commands.map((c) => [c.command, c.line, c.via]),
+    [
+      ["python3 'jobs/run report.py' --day ${day} --flag", 2, 'child_process.spawn'],
+      ['git log', 3, 'child_process.execFileSync'],
+    ],
+  );
+});
+
+test('commands: namespace, default, require and promisified forms of child_process', () => {
+  const facts = js(
+    [
+      "const cp = require('child_process');",
+      "const { exec: run } = require('node:child_process');",
+      "const util = require('util');",
+      "const execAsync = util.promisify(cp.exec);",
+      "cp.execSync('make build');",
+      "run('npm run lint');",
+      "execAsync('bash deploy/release.sh');",
+      "require('child_process').spawnSync('ls', ['-la']);",
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    facts.commands.map((c) => [c.command, c.via]),
+    [
+      ['make build', 'child_process.execSync'],
+      ['npm run lint', 'child_process.exec'],
+      ['bash deploy/release.sh', 'child_process.exec'],
+      ['ls -la', 'child_process.spawnSync'],
+    ],
+  );
+});
+
+test('commands: fork runs node; process.execPath is node; __dirname paths are relative to the file', () => {
+  const facts = js(
+    "const { fork, spawn } = require('child_process');\nconst path = require('path');\nfork('scripts/child_worker.js');\nfork(path.join(__dirname, '..', 'workers', 'resize.js'), ['--fast']);\nspawn(process.execPath, [__dirname + '/tick.js']);\n",
+    'src/jobs/scheduler.js',
+  );
+  assert.deepEqual(
+    facts.commands.map((c) => c.command),
+    ['node scripts/child_worker.js', 'node ../workers/resize.js --fast', 'node ./tick.js'],
+  );
+});
+
+test('commands: a cwd option is kept as a hint, __dirname as the file\'s own folder', () => {
+  const facts = js("const { execSync } = require('child_process');\nexecSync('npm test', { cwd: 'packages/api' });\nexecSync('make', { cwd: __dirname });\n");
+  assert.deepEqual(facts.commands, [
+    { command: 'npm test', line: 2, via: 'child_process.execSync', cwd: 'packages/api' },
+    { command: 'make', line: 3, via: 'child_process.execSync', cwd: '.' },
+  ]);
+});
+
+test('commands: execa, execaCommand, zx and Bun shell templates, Bun.spawn, cross-spawn', () => {
+  const facts = ts(
+    [
+      "import { execa, execaCommand } from 'execa';",
+      "import crossSpawn from 'cross-spawn';",
+      "await execa('vite', ['build', '--mode', mode]);",
+      "await execaCommand('tsc -p tsconfig.build.json');",
+      'await $`node scripts/seed_db.mjs ${target}`;',
+      'await Bun.$`bun run scripts/bundle.ts`;',
+      "Bun.spawn({ cmd: ['bun', 'scripts/serve.ts'], cwd: 'apps/web' });",
+      "crossSpawn.sync('eslint', ['.']);",
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    facts.commands.map((c) => [c.command, c.via, c.cwd]),
+    [
+      ['vite build --mode ${mode}', 'execa', undefined],
+      ['tsc -p tsconfig.build.json', 'execaCommand', undefined],
+      ['node scripts/seed_db.mjs ${target}', '$', undefined],
+      ['bun run scripts/bundle.ts', 'Bun.$', undefined],
+      ['bun scripts/serve.ts', 'Bun.spawn', 'apps/web'],
+      ['eslint .', 'cross-spawn.sync', undefined],
+    ],
+  );
+});
+
+test('commands: look-alikes are not commands', () => {
+  const facts = js("const re = /x/;\nre.exec('not a command');\nfunction spawn(x) {}\nspawn('not child_process');\nexec('unbound exec');\nconst cp = require('child_process');\ncp.execSync(commandFromEnv);\n");
+  assert.deepEqual(facts.commands, []);
+});
+
+test('references: a Worker built from a URL or __dirname path names a file beside this one', () => {
+  const facts = ts("new Worker(new URL('./thumbnail_worker.js', import.meta.url));\nnew Worker('./relative_to_cwd.js');\nnew Worker(path.join(__dirname, '../jobs/resize.js'));\n", 'src/ui/gallery.ts');
+  assert.deepEqual(facts.references, [
+    { target: './thumbnail_worker.js', form: 'path', line: 1, via: 'new Worker' },
+    { target: '../jobs/resize.js', form: 'path', line: 3, via: 'new Worker' },
+  ]);
+});
+
+test('an empty file and a comment-only file give empty facts and no warnings', () => {
+  for (const text of ['', '// just a comment\n', '\n\n']) {
+    const facts = js(text);
+    assert.deepEqual([facts.imports, facts.commands, facts.diagnostics, facts.complexity], [[], [], [], 1]);
+  }
+});
+
+test('an extension-less script (shebang) parses as JavaScript', () => {
+  const facts = javascriptExtractor.extract('bin/release-notes', "#!/usr/bin/env node\nconst notes = require('../lib/notes');\n");
+  assert.deepEqual([facts.runnable, facts.imports.map((i) => i.specifier), facts.diagnostics], [['shebang'], ['../lib/notes'], []]);
+});
+
+test('nesting check: deep brackets and long chains are refused before they reach the parser', () => {
+  const facts = js(`import './still_found.js';\nconst x = ${'('.repeat(3000)}1${')'.repeat(3000)};\n`);
+  assert.deepEqual(facts.diagnostics.map((d) => [d.id, d.location?.line]), [['javascript/too-deeply-nested', 2]]);
+  assert.deepEqual(facts.imports.map((i) => i.specifier), ['./still_found.js']);
+  assert.equal(checkNesting(`x = ${'a ? b : '.repeat(3000)}c;`).tooDeep, true);
+  assert.equal(checkNesting(`${'if (a) {} else '.repeat(3000)}{}`).tooDeep, true);
+});
+
+test('nesting check: ordinary code, brackets in strings and comments, minified statement runs pass', () => {
+  assert.equal(checkNesting(`const s = '${'('.repeat(3000)}';\n// ${'{'.repeat(3000)}\n/* ${'['.repeat(3000)} */\n`).tooDeep, false);
+  assert.equal(checkNesting('if(a){b()}'.repeat(5000)).tooDeep, false);
+  assert.equal(checkNesting('a = b + c;\n'.repeat(5000)).tooDeep, false);
+  assert.equal(checkNesting('const v = `${a}${b}`;\n'.repeat(3000)).tooDeep, false);
+  assert.equal(checkNesting('x = [\n' + '  f(a) && g(b),\n'.repeat(3000) + '];\n').tooDeep, false);
+});
+
+test('raw transfer (Node 22+) and the JSON path give the same facts', { skip: defaultParsePath() !== 'raw-transfer' && 'raw transfer needs Node 22+' }, () => {
+  const root = join(REPO_ROOT, 'src');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ts$/.test(f));
+  assert.ok(files.length > 20);
+  for (const file of files) {
+    const text = readFileSync(join(root, file), 'utf8');
+    assert.deepEqual(extractJavaScript(file, text, true, 'raw-transfer'), extractJavaScript(file, text, true, 'json'), file);
+  }
+});

@@ -1,0 +1,90 @@
+/**
+ * JS/TS extraction + resolution on fixture repos, one resolution rule per fixture: every JS/TS file
+ * of the fixture is extracted and each import resolved against the fixture's own file list.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ResolveContext } from '../../src/resolve/types.js';
+import { javascriptExtractor, typescriptExtractor } from '../../src/languages/javascript/index.js';
+import { createJavaScriptResolver } from '../../src/languages/javascript/resolve.js';
+import { expectedFor, fixtureCases, fixturePath } from '../helpers/fixtures.js';
+
+const JS = /\.(?:js|jsx|mjs|cjs)$/;
+const TS = /\.(?:ts|tsx|mts|cts)$/;
+
+const listFiles = (root: string, dir = ''): string[] =>
+  readdirSync(join(root, dir))
+    .sort()
+    .flatMap((name) => {
+      const rel = dir === '' ? name : `${dir}/${name}`;
+      return statSync(join(root, rel)).isDirectory() ? listFiles(root, rel) : [rel];
+    });
+
+const readOrNull = (path: string): string | null => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+};
+
+/** Imports and commands of every JS/TS file under `root`, resolved against `files`. */
+const extractAndResolve = (root: string, files: string[]): { imports: object[]; commands: object[] } => {
+  const ctx: ResolveContext = { rootAbs: root, files: new Set(files), readText: (p) => readOrNull(join(root, p)) };
+  const resolver = createJavaScriptResolver(ctx);
+  const imports: object[] = [];
+  const commands: object[] = [];
+  for (const file of files.filter((f) => JS.test(f) || TS.test(f))) {
+    const extractor = TS.test(file) ? typescriptExtractor : javascriptExtractor;
+    const facts = extractor.extract(file, readFileSync(join(root, file), 'utf8'));
+    assert.deepEqual(facts.diagnostics, [], `${file} parses cleanly`);
+    for (const fact of facts.imports) {
+      for (const r of resolver.resolve(fact, file)) {
+        imports.push({
+          from: file,
+          line: fact.line,
+          specifier: fact.specifier,
+          syntax: fact.syntax,
+          ...(fact.typeOnly ? { typeOnly: true } : {}),
+          ...(fact.guard ? { guard: fact.guard } : {}),
+          to: r.to,
+          ...(r.via ? { via: r.via } : {}),
+          ...(r.unresolved ? { unresolved: r.unresolved } : {}),
+          ...(r.package ? { package: r.package } : {}),
+        });
+      }
+    }
+    for (const command of facts.commands) commands.push({ from: file, ...command });
+  }
+  return { imports, commands };
+};
+
+for (const name of fixtureCases('javascript')) {
+  test(`javascript resolution: ${name}`, () => {
+    const root = fixturePath('javascript', name);
+    const actual = extractAndResolve(root, listFiles(root));
+    assert.deepEqual(actual, expectedFor('javascript', name, actual));
+  });
+}
+
+test('javascript resolution: workspaces linked through node_modules give the same graph', () => {
+  const root = mkdtempSync(join(tmpdir(), 'census-js-workspaces-'));
+  try {
+    cpSync(fixturePath('javascript', 'workspaces'), root, { recursive: true });
+    mkdirSync(join(root, 'node_modules/@shop'), { recursive: true });
+    symlinkSync('../../packages/pricing', join(root, 'node_modules/@shop/pricing'), 'dir');
+    symlinkSync('../../packages/legacy-utils', join(root, 'node_modules/@shop/legacy-utils'), 'dir');
+    mkdirSync(join(root, 'node_modules/lodash-es'), { recursive: true });
+    writeFileSync(join(root, 'node_modules/lodash-es/package.json'), '{ "name": "lodash-es", "main": "lodash.js" }');
+    writeFileSync(join(root, 'node_modules/lodash-es/lodash.js'), 'export const groupBy = () => ({});');
+    // census lists repo files without node_modules, as discovery does.
+    const files = listFiles(root).filter((f) => !f.startsWith('node_modules/'));
+    const linked = extractAndResolve(root, files);
+    assert.deepEqual(linked, JSON.parse(readFileSync(`${fixturePath('javascript', 'workspaces')}.expected.json`, 'utf8')));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
