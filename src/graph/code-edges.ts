@@ -21,8 +21,10 @@ const resolveFromCode = (targets: TargetResolver, command: string, cwds: string[
 /** Extensions a JS path may name for its TypeScript source (`new Worker(new URL('./worker.js', import.meta.url))`). */
 const SOURCE_EXTENSIONS: [RegExp, string][] = [[/\.js$/, '.ts'], [/\.js$/, '.tsx'], [/\.mjs$/, '.mts'], [/\.cjs$/, '.cts']];
 
-/** A path a piece of code loads (a worker script); extractors give it repo-relative. */
-const codePath = (targets: TargetResolver, path: string): string[] => {
+/** A path a piece of code loads (a worker script), relative to the code's own folder. */
+const codePath = (targets: TargetResolver, dir: string, target: string): string[] => {
+  const path = joinRepo(dir, target);
+  if (path === null) return [];
   const direct = targets.file(path);
   if (direct) return [direct];
   for (const [pattern, ext] of SOURCE_EXTENSIONS) {
@@ -45,21 +47,28 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver): E
   for (const { path, facts } of files) {
     const dir = dirname(path);
     for (const cmd of facts.commands) {
-      const statedCwd = cmd.cwd === undefined ? undefined : joinRepo(dir, cmd.cwd) ?? undefined;
-      const result = resolveFromCode(targets, cmd.command, candidateCwds(statedCwd, dir, ''), dir);
+      // A stated cwd is relative to the file's folder (shell `cd "$(dirname "$0")/.."`) or, for a
+      // literal `cwd: 'jobs'` in code, to wherever the process runs — usually the repo root.
+      const statedCwds = cmd.cwd === undefined ? [] : [joinRepo(dir, cmd.cwd) ?? undefined, joinRepo(cmd.cwd) ?? undefined];
+      const result = resolveFromCode(targets, cmd.command, candidateCwds(...statedCwds, dir, ''), dir);
       const base = { from: path, kind: 'exec' as const, line: cmd.line, specifier: cmd.command.trim(), names: [], guard: null };
       for (const f of result.files) {
         const via = f.via.length > 0 ? ` → ${f.via.join(' → ')}` : '';
         edges.push({ ...base, to: f.file, via: cmd.via, label: `run by ${path}:${cmd.line} (${cmd.via})${via}` });
       }
       if (result.files.length === 0) {
-        for (const u of result.unresolved) edges.push({ ...base, to: null, via: cmd.via, unresolved: u.dynamic ? 'dynamic' : 'not-found', label: u.reason });
+        for (const u of result.unresolved) {
+          // With a computed working folder, a relative path that is not found here proves nothing.
+          const dynamic = u.dynamic || cmd.cwdComputed === true;
+          const label = cmd.cwdComputed && !u.dynamic ? `${u.reason} (the call sets a working folder computed at run time)` : u.reason;
+          edges.push({ ...base, to: null, via: cmd.via, unresolved: dynamic ? 'dynamic' : 'not-found', label });
+        }
       }
     }
     for (const ref of facts.references) {
       // Celery's autodiscover_tasks(['pkg']) imports pkg.tasks, not pkg.
       const target = ref.via === 'celery autodiscover_tasks' ? `${ref.target}.tasks` : ref.target;
-      const found = ref.form === 'path' ? codePath(targets, target) : moduleTargets(targets, dir, target);
+      const found = ref.form === 'path' ? codePath(targets, dir, target) : moduleTargets(targets, dir, target);
       // A string that merely looks like a module name is not an error: no edge, no warning.
       for (const to of found) {
         edges.push({

@@ -50,11 +50,13 @@ export interface CommandFact {
   via: string;
   /** Working directory hint when the code states one (`cd dir && ...` is kept in command). */
   cwd?: string;
+  /** The call sets a working folder census cannot compute (`cwd: join(root, name)`): relative targets cannot be placed. */
+  cwdComputed?: boolean;
 }
 
 /** A string naming a module or file that some framework will load: "pkg.mod:app", Celery include=[...]. */
 export interface ReferenceFact {
-  /** A dotted module (`pkg.mod`, `pkg.mod:attr`); for form 'path' in code, a repo-relative path (docs: as written). */
+  /** A dotted module (`pkg.mod`, `pkg.mod:attr`); for form 'path', a path relative to the file's own folder. */
   target: string;
   form: 'module-attr' | 'module' | 'path';
   line: number;

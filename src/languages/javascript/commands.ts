@@ -108,10 +108,11 @@ const objectProperty = (node: AstNode | null, name: string): AstNode | null => {
   return null;
 };
 
-const cwdOf = (args: AstNode[], ctx: ValueContext): string | undefined => {
+/** The literal `cwd` option; null when the call sets one that is computed at run time. */
+const cwdOf = (args: AstNode[], ctx: ValueContext): string | null | undefined => {
   for (const arg of args) {
     const cwd = objectProperty(arg, 'cwd');
-    if (cwd) return evaluateString(cwd, ctx) ?? undefined;
+    if (cwd) return evaluateString(cwd, ctx);
   }
   return undefined;
 };
@@ -150,7 +151,8 @@ export const commandFromCall = (call: AstNode, callee: CommandCallee, ctx: Value
   if (!command) return null;
   const fact: CommandFact = { command, line, via: viaOf(callee) };
   const cwd = cwdOf(shape === 'bun-spawn' ? args.slice(0, 2) : args.slice(1), ctx);
-  if (cwd !== undefined) fact.cwd = cwd;
+  if (cwd === null) fact.cwdComputed = true;
+  else if (cwd !== undefined) fact.cwd = cwd;
   return fact;
 };
 
