@@ -26,7 +26,7 @@ const readAudit = (file: string, cwd: string): Audit => {
 export const reportCommand: Command = {
   name: 'report',
   summary: 're-render a saved Audit JSON in another format, without scanning again',
-  usage: 'census report <audit.json> [--format terminal|json|md] [--output FILE]',
+  usage: 'census report <audit.json> [--format terminal|json|md|html] [--output FILE]',
   options: ['format', 'output'],
   details: [`formats: ${FORMAT_NAMES}`],
   run: async (args, io) => {

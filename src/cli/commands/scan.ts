@@ -5,17 +5,23 @@ import { EXIT_OK, type Command } from '../command.js';
 import { emit } from '../output.js';
 import { SCAN_OPTIONS } from '../options.js';
 import { scanOptionsFrom } from '../scan-options.js';
+import { requireRecordForReset } from '../guardrails/guardrail-scan.js';
+import { recordRun } from '../guardrails/history-access.js';
 
 export const scanCommand: Command = {
   name: 'scan',
   summary: 'list every file, its imports and wiring, and the verdict for each source file',
-  usage: 'census scan [path] [--format terminal|json|md] [--output FILE] [--runtime FILE...] [--scope FOLDER]',
-  options: ['format', 'output', 'runtime', 'scope', ...SCAN_OPTIONS],
+  usage: 'census scan [path] [--format terminal|json|md|html] [--output FILE] [--runtime FILE...] [--scope FOLDER] [--record]',
+  options: ['format', 'output', 'runtime', 'scope', 'record', 'reset-history', ...SCAN_OPTIONS],
   details: [`formats: ${FORMAT_NAMES}`],
   run: async (args, io) => {
     const format = formatFrom(args);
-    const result = await scan(scanOptionsFrom(args, io));
+    requireRecordForReset(args);
+    const recording = args.values.record === true;
+    // A recorded run holds every finding section, duplicates included, like census check's.
+    const result = await scan({ ...scanOptionsFrom(args, io), ...(recording ? { duplicates: {} } : {}) });
     emit(FORMATS[format](result.audit, renderOptions(args, io)), args, io);
+    if (recording) recordRun(result.audit, result.rootAbs, 'scan', args, io);
     return EXIT_OK;
   },
 };

@@ -1,0 +1,40 @@
+/** `census diff [A] [B]`: two recorded runs compared (default: the last two). */
+import { diffRuns } from '../../analyses/run-diff.js';
+import { renderRunDiffTerminal } from '../../report/guardrails/history-terminal.js';
+import { HISTORY_FILE } from '../../store/history-db.js';
+import { UsageError } from '../../util/errors.js';
+import { isDirectory } from '../../util/fs.js';
+import { resolveAbsolute } from '../../util/path.js';
+import { stringOption } from '../args.js';
+import { EXIT_OK, type Command } from '../command.js';
+import { openHistoryFor } from '../guardrails/history-access.js';
+import { pickRuns } from '../guardrails/run-ref.js';
+import { historyFormat } from './history.js';
+
+export const diffCommand: Command = {
+  name: 'diff',
+  summary: 'compare two recorded runs: counts that moved, findings that appeared and went',
+  usage: 'census diff [A] [B] [--repo DIR] [--format terminal|json]',
+  options: ['repo', 'format'],
+  details: [
+    'A and B are run numbers (as census history lists them) or commit prefixes; default: the last two runs.',
+    'One run given: that run against the latest.',
+    `The history is ${HISTORY_FILE} under --repo (default: the current directory).`,
+  ],
+  run: async (args, io) => {
+    const format = historyFormat(args);
+    const repo = stringOption(args.values, 'repo') ?? '.';
+    const rootAbs = resolveAbsolute(io.cwd, repo);
+    if (!isDirectory(rootAbs)) throw new UsageError(`no such directory: ${repo}`);
+    const history = openHistoryFor(rootAbs, args, io, false);
+    if (!history) throw new UsageError(`no history at ${HISTORY_FILE} under ${repo}; record runs with census scan --record or census check --record`);
+    try {
+      const [from, to] = pickRuns(history.runs(), args.positionals);
+      const diff = diffRuns(from, to, history.findingsOf(from.id), history.findingsOf(to.id));
+      io.stdout(format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : renderRunDiffTerminal(diff));
+    } finally {
+      history.close();
+    }
+    return EXIT_OK;
+  },
+};

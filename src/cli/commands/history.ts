@@ -1,0 +1,58 @@
+/**
+ * `census history [path]`: the trend of recorded runs per verdict and finding category.
+ * `--commits N` first audits the last N commits in a temporary worktree to backfill it.
+ */
+import { renderHistoryTerminal } from '../../report/guardrails/history-terminal.js';
+import { repoPrefix } from '../../store/git-history.js';
+import { HISTORY_FILE } from '../../store/history-db.js';
+import { UsageError } from '../../util/errors.js';
+import { resolveAbsolute } from '../../util/path.js';
+import { integerOption, stringOption, type ParsedArgs } from '../args.js';
+import { EXIT_OK, type Command } from '../command.js';
+import { backfillHistory } from '../guardrails/backfill.js';
+import { openHistoryFor } from '../guardrails/history-access.js';
+import { SCAN_OPTIONS } from '../options.js';
+import { scanOptionsFrom } from '../scan-options.js';
+
+const HISTORY_FORMATS = ['terminal', 'json'];
+
+export const historyFormat = (args: ParsedArgs): 'terminal' | 'json' => {
+  const format = stringOption(args.values, 'format') ?? 'terminal';
+  if (!HISTORY_FORMATS.includes(format)) throw new UsageError(`unknown format "${format}"; choose one of ${HISTORY_FORMATS.join(', ')}`);
+  return format as 'terminal' | 'json';
+};
+
+export const historyCommand: Command = {
+  name: 'history',
+  summary: `show how the verdicts and findings changed over the runs recorded in ${HISTORY_FILE}`,
+  usage: 'census history [path] [--commits N] [--limit N] [--format terminal|json] [--reset-history]',
+  options: ['commits', 'limit', 'format', 'reset-history', ...SCAN_OPTIONS],
+  details: [
+    'Runs are recorded by census scan --record and census check --record, or backfilled with --commits N,',
+    'which audits each of the last N commits in a temporary git worktree (commits already recorded are skipped).',
+    `A damaged ${HISTORY_FILE} stops the command; --reset-history moves it aside (never deletes it) and starts a new one.`,
+  ],
+  run: async (args, io) => {
+    const format = historyFormat(args);
+    const limit = integerOption(args.values, 'limit', 20);
+    const commits = integerOption(args.values, 'commits', 0);
+    const options = scanOptionsFrom(args, io);
+    const rootAbs = resolveAbsolute(io.cwd, options.root);
+    // Checked before the database is created, so a failed backfill leaves nothing behind.
+    if (commits > 0 && repoPrefix(rootAbs) === null) throw new UsageError(`--commits needs a git repository; ${options.root} is not in one`);
+    const history = openHistoryFor(rootAbs, args, io, commits > 0 || args.values['reset-history'] === true);
+    if (!history) {
+      io.stdout(`census history — no history yet at ${HISTORY_FILE}.\nRecord runs with census scan --record or census check --record, or backfill with census history --commits N.\n`);
+      return EXIT_OK;
+    }
+    try {
+      if (commits > 0) await backfillHistory(history, rootAbs, commits, options, io, args.values.quiet === true);
+      const runs = history.runs();
+      const shown = limit > 0 ? runs.slice(-limit) : runs;
+      io.stdout(format === 'json' ? `${JSON.stringify({ file: history.file, runs: shown }, null, 2)}\n` : renderHistoryTerminal(shown, history.file, runs.length));
+    } finally {
+      history.close();
+    }
+    return EXIT_OK;
+  },
+};

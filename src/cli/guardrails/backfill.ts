@@ -1,0 +1,64 @@
+/**
+ * `census history --commits N`: audits the last N commits in a temporary git worktree and records
+ * each one, oldest first. Commits already in the history are skipped, so it can be re-run.
+ */
+import { deriveFindings, runCounts } from '../../analyses/findings.js';
+import { scan, type ScanOptions } from '../../pipeline.js';
+import { recentCommits, repoPrefix, withTemporaryWorktree } from '../../store/git-history.js';
+import type { HistoryDb } from '../../store/history-db.js';
+import { errorMessage, isKnownError, UsageError } from '../../util/errors.js';
+import { isDirectory } from '../../util/fs.js';
+import { joinAbsolute } from '../../util/path.js';
+import type { CliIo } from '../io.js';
+
+export const backfillHistory = async (history: HistoryDb, rootAbs: string, count: number, options: ScanOptions, io: CliIo, quiet: boolean): Promise<number> => {
+  const prefix = repoPrefix(rootAbs);
+  const commits = prefix === null ? null : recentCommits(rootAbs, count);
+  if (prefix === null || commits === null) throw new UsageError('--commits needs a git repository with commits');
+  const todo = commits.filter((c) => !history.hasCommit(c.commit));
+  const say = (text: string) => {
+    if (!quiet) io.stderr(`census: ${text}\n`);
+  };
+  if (todo.length < commits.length) say(`${commits.length - todo.length} of the last ${commits.length} commits are already recorded; skipping them`);
+  if (todo.length === 0) return 0;
+  say(`auditing ${todo.length} commit${todo.length === 1 ? '' : 's'} in a temporary worktree (your working tree is not touched)`);
+  let recorded = 0;
+  await withTemporaryWorktree(rootAbs, async (tree) => {
+    for (const c of todo) {
+      const short = c.commit.slice(0, 10);
+      if (!tree.checkout(c.commit)) {
+        say(`could not check out ${short}; skipped`);
+        continue;
+      }
+      const dir = joinAbsolute(tree.dir, prefix);
+      if (!isDirectory(dir)) {
+        say(`${short} has no ${prefix}; skipped`);
+        continue;
+      }
+      let audit;
+      try {
+        ({ audit } = await scan({ ...options, root: dir, cwd: dir, duplicates: options.duplicates ?? {} }));
+      } catch (e) {
+        // An old commit with an invalid census config is that commit's problem, not the backfill's.
+        if (!isKnownError(e)) throw e;
+        say(`${short} could not be audited (${errorMessage(e)}); skipped`);
+        continue;
+      }
+      const findings = deriveFindings(audit);
+      const id = history.record({
+        commit: c.commit,
+        commitDate: c.date,
+        dirty: false,
+        source: 'backfill',
+        census: audit.tool.version,
+        files: audit.summary.files,
+        sourceFiles: audit.summary.sourceFiles,
+        counts: runCounts(audit, findings),
+        findings: findings.map((f) => f.key),
+      });
+      recorded++;
+      say(`${short} (${c.date.slice(0, 10)}): ${findings.length} findings, recorded as run #${id}`);
+    }
+  });
+  return recorded;
+};

@@ -1,0 +1,35 @@
+/**
+ * The scan that baseline, check and recorded runs share: every finding section computed
+ * (verdicts, import triage, duplicates with default thresholds), so a baseline made by one
+ * command compares cleanly with a check run by another.
+ */
+import { deriveFindings, incompleteness } from '../../analyses/findings.js';
+import { loadCensusConfig } from '../../entries/config.js';
+import type { Audit } from '../../model/audit.js';
+import type { CheckConfig, Finding, Incompleteness } from '../../model/findings.js';
+import { scan, type ScanOptions } from '../../pipeline.js';
+import { DEFAULT_CHECK_CONFIG } from '../../analyses/check.js';
+import { UsageError } from '../../util/errors.js';
+import { readTextOrNull } from '../../util/fs.js';
+import { joinAbsolute } from '../../util/path.js';
+import type { ParsedArgs } from '../args.js';
+
+export interface GuardrailScan {
+  audit: Audit;
+  rootAbs: string;
+  findings: Finding[];
+  incomplete: Incompleteness;
+}
+
+export const guardrailScan = async (options: ScanOptions): Promise<GuardrailScan> => {
+  const { audit, rootAbs } = await scan({ ...options, duplicates: options.duplicates ?? {} });
+  return { audit, rootAbs, findings: deriveFindings(audit), incomplete: incompleteness(audit) };
+};
+
+/** The `check` part of the root's census config (the pipeline already validated the whole file). */
+export const checkConfigOf = (rootAbs: string): CheckConfig => loadCensusConfig((path) => readTextOrNull(joinAbsolute(rootAbs, path)))?.config.check ?? DEFAULT_CHECK_CONFIG;
+
+/** --reset-history only means something for a command that writes the history. */
+export const requireRecordForReset = (args: ParsedArgs): void => {
+  if (args.values['reset-history'] === true && args.values.record !== true) throw new UsageError('--reset-history goes with --record (or census history --reset-history)');
+};
