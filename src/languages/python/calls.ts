@@ -1,0 +1,143 @@
+/**
+ * Dotted names noted during the token pass, read once every import of the file is known:
+ * - dynamic imports: `__import__('m')`, `importlib.import_module('m')` (also through
+ *   `import importlib as il`), `import_module('m')` when imported from importlib. The first
+ *   positional argument must be a str literal (adjacent literals concatenated); anything else is
+ *   ignored, because only a literal names a module without running the code;
+ * - commands: literal command lines given to subprocess, os.system/popen/exec*, asyncio's
+ *   create_subprocess_*; names are resolved through the file's imports (`from subprocess import
+ *   run`, `import subprocess as sp`);
+ * - command-line frameworks: click, typer, argparse, optparse, fire, docopt.
+ */
+import type { CommandFact } from '../../model/facts.js';
+import { isSysExecutable, stringList, stringValue } from './literals.js';
+import { type CallArgs, callArgs, isOp, nameText, unwrap } from './ranges.js';
+import type { ExtractState, NameSite } from './state.js';
+import { Op } from './tokens.js';
+
+const SUBPROCESS = new Set(['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen']);
+const SHELL_STRING = new Set(['os.system', 'os.popen', 'asyncio.create_subprocess_shell']);
+const CLI = new Set([
+  'click.command',
+  'click.group',
+  'typer.Typer',
+  'typer.run',
+  'argparse.ArgumentParser',
+  'optparse.OptionParser',
+  'fire.Fire',
+  'docopt.docopt',
+]);
+
+/** True for what an imported name may stand for when census cares about its calls. */
+const isKnownCallee = (canonical: string): boolean =>
+  canonical === 'importlib.import_module' ||
+  SUBPROCESS.has(canonical) ||
+  SHELL_STRING.has(canonical) ||
+  CLI.has(canonical) ||
+  canonical === 'asyncio.create_subprocess_exec' ||
+  canonical.startsWith('os.exec');
+
+/**
+ * Local names that stand for a known callee under another name (`from subprocess import run as
+ * sh`): the token pass cannot spot those by their text alone.
+ */
+export const renamedCallees = (st: ExtractState): Set<string> => {
+  const out = new Set<string>();
+  for (const [local, target] of st.aliases) {
+    if (isKnownCallee(target) && !target.endsWith(`.${local}`)) out.add(local);
+  }
+  for (const local of st.importModuleNames) if (local !== 'import_module') out.add(local);
+  return out;
+};
+
+const siteNames = (st: ExtractState, site: NameSite): string[] => {
+  const names: string[] = [];
+  for (let i = site.root; i <= site.last; i += 2) names.push(nameText(st.t, i));
+  return names;
+};
+
+/** What a dotted name refers to, through the file's imports; null for an unimported bare name. */
+const canonicalName = (st: ExtractState, names: string[]): string | null => {
+  const bound = st.aliases.get(names[0]);
+  if (bound === undefined && names.length === 1) return null;
+  return [bound ?? names[0], ...names.slice(1)].join('.');
+};
+
+const isDynamicImport = (st: ExtractState, names: string[]): boolean =>
+  names.length === 1
+    ? names[0] === '__import__' || st.importModuleNames.has(names[0])
+    : names.length === 2 && names[1] === 'import_module' && st.importlibNames.has(names[0]);
+
+export const resolveNameSites = (st: ExtractState): void => {
+  const t = st.t;
+  for (const site of st.nameSites) {
+    const names = siteNames(st, site);
+    const open = site.last + 1;
+    const called = isOp(t, open, Op.LParen);
+    if (called && isDynamicImport(st, names)) {
+      const first = callArgs(t, open, t.count)?.positional[0];
+      const [s, e] = first ? unwrap(t, first[0], first[1]) : [0, 0];
+      const specifier = first ? stringValue(t, s, e) : null;
+      if (specifier !== null) {
+        st.imports.push({ fact: { specifier, syntax: 'dynamic', line: t.line[site.root], names: [], guard: null }, frame: site.frame });
+      }
+      continue;
+    }
+    const canonical = canonicalName(st, names);
+    if (canonical === null) continue;
+    if (CLI.has(canonical)) {
+      if (!st.facts.runnable.includes('cli-framework')) st.facts.runnable.push('cli-framework');
+      continue;
+    }
+    if (!called) continue;
+    const args = callArgs(t, open, t.count);
+    if (!args) continue;
+    const command = commandOf(st, canonical, args);
+    if (command === null) continue;
+    const fact: CommandFact = { command, line: t.line[site.root], via: canonical };
+    const cwd = args.keywords.get('cwd');
+    const cwdValue = cwd ? stringValue(st.t, cwd[0], cwd[1]) : null;
+    if (cwdValue !== null) fact.cwd = cwdValue;
+    st.facts.commands.push(fact);
+  }
+};
+
+/** A list of strings or one string, as a command line. */
+const argvOrString = (st: ExtractState, range: [number, number] | undefined): string | null => {
+  if (!range) return null;
+  const list = stringList(st.t, range[0], range[1], true);
+  if (list !== null) return list.length > 0 ? list.join(' ') : null;
+  return stringValue(st.t, range[0], range[1]);
+};
+
+/** Leading positional string arguments (program first, `sys.executable` allowed), joined. */
+const separateArgs = (st: ExtractState, ranges: Array<[number, number]>): string | null => {
+  const parts: string[] = [];
+  for (const [s, e] of ranges) {
+    let value = stringValue(st.t, s, e);
+    if (value === null && parts.length === 0 && isSysExecutable(st.t, s, e)) value = 'python';
+    if (value === null) break;
+    parts.push(value);
+  }
+  return parts.length > 0 ? parts.join(' ') : null;
+};
+
+const commandOf = (st: ExtractState, canonical: string, args: CallArgs): string | null => {
+  const positional = args.positional;
+  if (SUBPROCESS.has(canonical)) return argvOrString(st, positional[0] ?? args.keywords.get('args'));
+  if (SHELL_STRING.has(canonical)) return positional[0] ? stringValue(st.t, positional[0][0], positional[0][1]) : null;
+  if (canonical === 'asyncio.create_subprocess_exec') return separateArgs(st, positional);
+  if (canonical.startsWith('os.exec')) {
+    // execv*(path, argv): the argv list; execl*(path, arg0, arg1, …): the args; else the path.
+    const fn = canonical.slice(3);
+    if (fn.startsWith('execv')) {
+      const argv = positional[1] ? stringList(st.t, positional[1][0], positional[1][1], true) : null;
+      if (argv !== null && argv.length > 0) return argv.join(' ');
+    } else if (fn.startsWith('execl')) {
+      const argv = separateArgs(st, positional.slice(1));
+      if (argv !== null) return argv;
+    }
+    return positional[0] ? stringValue(st.t, positional[0][0], positional[0][1]) : null;
+  }
+  return null;
+};

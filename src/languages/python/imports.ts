@@ -1,0 +1,124 @@
+/**
+ * `import a.b as c, d` and `from ..pkg import (x, y as z)` statements, read from their tokens
+ * the way the grammar reads them. Guards are filled in later (see frames.ts).
+ */
+import type { ImportFact, ImportedName } from '../../model/facts.js';
+import type { Frame } from './frames.js';
+import { isOp, isWord, nameText } from './ranges.js';
+import type { ExtractState } from './state.js';
+import { Kind, Op, Word } from './tokens.js';
+
+/** Reads `a.b.c` from i; returns the name and the index after it, or null. */
+const readDotted = (st: ExtractState, i: number, to: number): { name: string; next: number } | null => {
+  const t = st.t;
+  if (i >= to || t.kind[i] !== Kind.Name) return null;
+  let name = nameText(t, i);
+  i++;
+  while (i + 1 < to && isOp(t, i, Op.Dot) && t.kind[i + 1] === Kind.Name) {
+    name += '.' + nameText(t, i + 1);
+    i += 2;
+  }
+  return { name, next: i };
+};
+
+/** Reads an optional `as name` at i. */
+const readAlias = (st: ExtractState, i: number, to: number): { alias?: string; next: number } => {
+  const t = st.t;
+  if (i + 1 < to && isWord(t, i, Word.As) && t.kind[i + 1] === Kind.Name) return { alias: nameText(t, i + 1), next: i + 2 };
+  return { next: i };
+};
+
+const record = (st: ExtractState, fact: ImportFact, frame: Frame): void => {
+  st.imports.push({ fact, frame });
+};
+
+const bind = (st: ExtractState, frame: Frame, local: string, target: string): void => {
+  st.aliases.set(local, target);
+  if (frame.topLevel) st.definitions.add(local);
+};
+
+/** `import a.b as c, d` in [s, e), s at `import`. */
+export const importStatement = (st: ExtractState, s: number, e: number, frame: Frame): void => {
+  const t = st.t;
+  const line = t.line[s];
+  let i = s + 1;
+  for (;;) {
+    const dotted = readDotted(st, i, e);
+    if (!dotted) break;
+    const { alias, next } = readAlias(st, dotted.next, e);
+    const fact: ImportFact = { specifier: dotted.name, syntax: 'import', line, names: [], guard: null };
+    if (alias !== undefined) fact.alias = alias;
+    record(st, fact, frame);
+    if (alias !== undefined) {
+      bind(st, frame, alias, dotted.name);
+      if (dotted.name === 'importlib') st.importlibNames.add(alias);
+    } else {
+      const root = dotted.name.split('.', 1)[0];
+      bind(st, frame, root, root);
+    }
+    i = next;
+    if (i === e) return;
+    if (!isOp(t, i, Op.Comma)) break;
+    i++;
+  }
+  st.problems.syntaxError('malformed import statement', t.line[i < e ? i : s]);
+};
+
+/** `from .mod import a as b, c` / `from x import (a, b,)` / `from x import *` in [s, e). */
+export const fromStatement = (st: ExtractState, s: number, e: number, frame: Frame): void => {
+  const t = st.t;
+  const line = t.line[s];
+  let i = s + 1;
+  let dots = '';
+  while (i < e && (isOp(t, i, Op.Dot) || isOp(t, i, Op.Ellipsis))) {
+    dots += t.value[i] === Op.Dot ? '.' : '...';
+    i++;
+  }
+  let module = '';
+  const dotted = isWord(t, i, Word.Import) ? null : readDotted(st, i, e);
+  if (dotted) {
+    module = dotted.name;
+    i = dotted.next;
+  }
+  if ((dots === '' && module === '') || !isWord(t, i, Word.Import)) {
+    st.problems.syntaxError('malformed from-import statement', t.line[i < e ? i : s]);
+    return;
+  }
+  i++;
+  const specifier = dots + module;
+  const names: ImportedName[] = [];
+  let ok = false;
+  if (i + 1 === e && isOp(t, i, Op.Star)) {
+    names.push({ name: '*' });
+    st.facts.hasStarImport = true;
+    ok = true;
+  } else {
+    let close = e;
+    if (isOp(t, i, Op.LParen)) {
+      i++;
+      close = e - 1;
+      if (!isOp(t, close, Op.RParen)) close = -1;
+    }
+    while (close >= 0 && i < close && t.kind[i] === Kind.Name) {
+      const name = nameText(t, i);
+      const { alias, next } = readAlias(st, i + 1, close);
+      names.push(alias === undefined ? { name } : { name, alias });
+      bind(st, frame, alias ?? name, module === '' ? `${dots}${name}` : `${specifier}.${name}`);
+      if (dots === '' && module === 'importlib' && name === 'import_module') st.importModuleNames.add(alias ?? name);
+      i = next;
+      if (i === close) {
+        ok = true;
+        break;
+      }
+      if (!isOp(t, i, Op.Comma)) break;
+      i++;
+      // A trailing comma is only allowed inside parentheses.
+      if (i === close && close !== e) {
+        ok = true;
+        break;
+      }
+    }
+  }
+  if (names.length > 0) record(st, { specifier, syntax: 'from', line, names, guard: null }, frame);
+  if (!ok) st.problems.syntaxError('malformed from-import statement', t.line[i < e ? i : s]);
+};

@@ -1,0 +1,1 @@
+export { pythonExtractor } from './extract.js';

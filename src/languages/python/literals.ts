@@ -1,0 +1,143 @@
+/**
+ * String literal values, as Python would compute them: escape sequences decoded, adjacent
+ * literals concatenated. Only plain `str` constants count: f-strings are expressions and
+ * bytes are not text, so both give null (as ast gives JoinedStr / bytes Constant).
+ */
+import type { PythonTokens } from './tokenize.js';
+import { stringContent } from './tokenize.js';
+import { Kind, Op, StringFlag, Word } from './tokens.js';
+import { isOp, isWord, splitTop, unwrap } from './ranges.js';
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '\n': '',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+};
+
+const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/** Decodes Python escapes in the body of a non-raw str literal. Unknown escapes stay as written. */
+export const decodeEscapes = (body: string): string => {
+  if (body.indexOf('\\') < 0) return body;
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const k = body.indexOf('\\', i);
+    if (k < 0 || k === body.length - 1) return out + body.slice(i);
+    out += body.slice(i, k);
+    const c = body[k + 1];
+    const simple = SIMPLE_ESCAPES[c];
+    if (simple !== undefined) {
+      out += simple;
+      i = k + 2;
+      continue;
+    }
+    const hexLength = HEX_LENGTH[c];
+    if (hexLength !== undefined) {
+      const hex = body.slice(k + 2, k + 2 + hexLength);
+      const code = hex.length === hexLength && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : -1;
+      if (code >= 0 && code <= 0x10ffff) {
+        out += String.fromCodePoint(code);
+        i = k + 2 + hexLength;
+        continue;
+      }
+    }
+    const octal = /^[0-7]{1,3}/.exec(body.slice(k + 1, k + 4));
+    if (octal) {
+      out += String.fromCharCode(parseInt(octal[0], 8));
+      i = k + 1 + octal[0].length;
+      continue;
+    }
+    out += '\\' + c; // \N{...} and unknown escapes: kept verbatim
+    i = k + 2;
+  }
+};
+
+/** True for a str literal token whose value is a constant (no f-string, no bytes, terminated). */
+export const isPlainString = (t: PythonTokens, i: number): boolean =>
+  t.kind[i] === Kind.String && (t.value[i] & (StringFlag.Formatted | StringFlag.Bytes | StringFlag.Unterminated)) === 0;
+
+/** The value of one plain string token. */
+export const stringTokenValue = (t: PythonTokens, i: number): string => {
+  const { start, end } = stringContent(t, i);
+  const body = t.text.slice(start, end);
+  return t.value[i] & StringFlag.Raw ? body : decodeEscapes(body);
+};
+
+/** The end of the run of adjacent string tokens that starts at i. */
+export const stringRunEnd = (t: PythonTokens, i: number, to: number): number => {
+  while (i < to && t.kind[i] === Kind.String) i++;
+  return i;
+};
+
+/** The value of the string tokens filling [from, to) exactly, concatenated; null otherwise. */
+export const stringValue = (t: PythonTokens, from: number, to: number): string | null => {
+  if (from >= to) return null;
+  let value = '';
+  for (let i = from; i < to; i++) {
+    if (!isPlainString(t, i)) return null;
+    value += stringTokenValue(t, i);
+  }
+  return value;
+};
+
+/**
+ * The strings of a literal list or tuple filling [from, to): `['a', 'b']`, `('a',)` or a bare
+ * `'a', 'b'`. With `executable`, `sys.executable` is accepted and read as `python`.
+ * Null when anything other than string literals is there.
+ */
+export const stringList = (t: PythonTokens, from: number, to: number, executable = false): string[] | null => {
+  if (from >= to) return null;
+  let [s, e] = [from, to];
+  if (isOp(t, s, Op.LBracket)) [s, e] = unwrap(t, s, e, Op.LBracket);
+  else if (isOp(t, s, Op.LParen)) [s, e] = unwrap(t, s, e, Op.LParen);
+  if (s === from && splitTop(t, s, e).length < 2 && !isOp(t, e - 1, Op.Comma)) return null;
+  const out: string[] = [];
+  for (const [ps, pe] of splitTop(t, s, e)) {
+    const value = stringValue(t, ps, pe);
+    if (value !== null) out.push(value);
+    else if (executable && out.length === 0 && isSysExecutable(t, ps, pe)) out.push('python');
+    else return null;
+  }
+  return out;
+};
+
+export const isSysExecutable = (t: PythonTokens, from: number, to: number): boolean =>
+  to - from === 3 && isWord(t, from, Word.Sys) && isOp(t, from + 1, Op.Dot) && isWord(t, from + 2, Word.Executable);
+
+const MODULE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+export const isModuleName = (s: string): boolean => MODULE_NAME.test(s);
+
+/**
+ * `pkg.mod:attr` (what uvicorn, gunicorn, entry points and Celery take). Checked on char codes:
+ * it runs on every string literal in every file.
+ */
+export const isModuleAttr = (text: string, start: number, end: number): boolean => {
+  const len = end - start;
+  if (len < 3 || len > 200) return false;
+  let colons = 0;
+  let atSegmentStart = true;
+  for (let p = start; p < end; p++) {
+    const c = text.charCodeAt(p);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+    if (letter) {
+      atSegmentStart = false;
+    } else if (c >= 48 && c <= 57) {
+      if (atSegmentStart) return false;
+    } else if (c === 46 || c === 58) {
+      if (atSegmentStart) return false;
+      if (c === 58 && ++colons > 1) return false;
+      atSegmentStart = true;
+    } else return false;
+  }
+  return colons === 1 && !atSegmentStart;
+};

@@ -1,0 +1,38 @@
+/** What the extractor accumulates while it walks one file. */
+import type { FileFacts, ImportFact } from '../../model/facts.js';
+import { emptyFacts } from '../../model/facts.js';
+import type { Frame } from './frames.js';
+import { ProblemReport } from './problems.js';
+import type { PythonTokens } from './tokenize.js';
+
+/** A dotted name `root.….last` worth a second look once all imports are known. */
+export interface NameSite {
+  root: number;
+  last: number;
+  frame: Frame;
+}
+
+export class ExtractState {
+  readonly facts: FileFacts = emptyFacts();
+  /** Imports wait for the end of the file: a try's handlers come after its body. */
+  readonly imports: Array<{ fact: ImportFact; frame: Frame }> = [];
+  readonly definitions = new Set<string>();
+  /** Local name → what it names: `import a.b` binds a → a; `from m import f as g` binds g → m.f. */
+  readonly aliases = new Map<string, string>();
+  /** Names bound to the importlib module (`import importlib as il`). */
+  readonly importlibNames = new Set<string>(['importlib']);
+  /** Names bound to importlib.import_module (`from importlib import import_module`). */
+  readonly importModuleNames = new Set<string>();
+  readonly nameSites: NameSite[] = [];
+  /** `__all__`: undefined when absent, null once it stops being a literal. */
+  exported: string[] | null | undefined = undefined;
+  mainGuard = false;
+  topLevelCode = false;
+  caseClauses = 0;
+  readonly problems = new ProblemReport();
+
+  constructor(
+    readonly t: PythonTokens,
+    readonly path: string,
+  ) {}
+}

@@ -1,0 +1,752 @@
+/**
+ * A scanner over Python's token grammar, built for speed: it walks char codes once, jumps over
+ * comments and triple-quoted strings with indexOf, and writes tokens into reusable typed arrays
+ * (struct of arrays) instead of allocating an object per token.
+ *
+ * What it gets exactly right, because import statements depend on it:
+ * - every string form: single, double, triple-quoted, raw, bytes, any-case prefixes, Python 2's
+ *   `ur`, and f-/t-strings with Python 3.12 nesting (same quotes inside replacement fields,
+ *   nested fields in format specs, comments inside fields);
+ * - comments, explicit `\` continuations, implicit continuation inside brackets;
+ * - logical lines with the indentation of their first physical line (tabs to multiples of 8,
+ *   form feed resets), blank and comment-only lines skipped.
+ *
+ * It never throws: problems (unterminated strings, unbalanced brackets, Python 2 tokens) are
+ * recorded with their line and scanning goes on.
+ */
+import { Kind, Op, StringFlag, hashStep, wordAt } from './tokens.js';
+
+export const enum Problem {
+  UnterminatedString = 1,
+  UnterminatedTripleString,
+  UnbalancedClose,
+  MismatchedBracket,
+  UnclosedBracket,
+  StrayBackslash,
+  BadCharacter,
+  FStringTooDeep,
+  Py2Backtick,
+  Py2NotEqual,
+  Py2UrPrefix,
+  Py2Octal,
+  Py2LongSuffix,
+}
+
+export interface CommentRange {
+  start: number;
+  end: number;
+  line: number;
+}
+
+const LF = 10;
+const TAB = 9;
+const FF = 12;
+const SPACE = 32;
+const DQUOTE = 34;
+const HASH = 35;
+const SQUOTE = 39;
+const BACKSLASH = 92;
+const LBRACE = 123;
+const RBRACE = 125;
+/** Deeper f-string nesting than this is hostile input, not code. */
+const MAX_FSTRING_NESTING = 64;
+const MAX_LEADING_COMMENTS = 16;
+
+/** 1: may continue an identifier, 2: may start one (bit 1 also set). Non-ASCII counts as both. */
+const IDENT = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_]/.test(ch)) IDENT[c] = 3;
+  else if (/[0-9]/.test(ch)) IDENT[c] = 1;
+}
+// `c >= 128` is also false for NaN, which charCodeAt returns past the end of the text.
+const isIdentPart = (c: number): boolean => (c < 128 ? IDENT[c] !== 0 : c >= 128 && c !== 0xfeff && c !== 0xa0);
+const isIdentStart = (c: number): boolean => (c < 128 ? IDENT[c] === 3 : c >= 128 && c !== 0xfeff && c !== 0xa0);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** String prefix letter → flag bits; 0 for letters that are no prefix. */
+const prefixFlag = (c: number): number => {
+  switch (c | 32) {
+    case 114: // r
+      return StringFlag.Raw;
+    case 98: // b
+      return StringFlag.Bytes;
+    case 102: // f
+    case 116: // t
+      return StringFlag.Formatted;
+    case 117: // u
+      return 128; // a valid prefix with no meaning of its own in Python 3
+    default:
+      return 0;
+  }
+};
+
+/** The tokens of one file. Arrays are reused across files: read them before the next scan. */
+export class PythonTokens {
+  text = '';
+  count = 0;
+  kind = new Uint8Array(1024);
+  start = new Int32Array(1024);
+  end = new Int32Array(1024);
+  line = new Int32Array(1024);
+  /** Name: Word id; Op: Op code; String: StringFlag bits with the prefix length. */
+  value = new Int32Array(1024);
+  /** Bracket depth the token sits at (an opening bracket sits at the outer depth). */
+  depth = new Int32Array(1024);
+
+  lines = 0;
+  lineFirst = new Int32Array(256);
+  lineEnd = new Int32Array(256);
+  lineIndent = new Int32Array(256);
+
+  /** Comments before the first token (for the summary). */
+  leadingComments: CommentRange[] = [];
+  problems: Array<{ problem: Problem; line: number }> = [];
+  /** Total number of physical lines. */
+  physicalLines = 0;
+}
+
+const grow = <T extends Int32Array | Uint8Array>(a: T, size: number): T => {
+  const b = new (a.constructor as { new (n: number): T })(size);
+  b.set(a);
+  return b;
+};
+
+class Scanner {
+  private text = '';
+  private n = 0;
+  private lineNo = 1;
+  private unterminated = false;
+  private out: PythonTokens;
+  private bracketChar = new Int32Array(64);
+  private bracketLine = new Int32Array(64);
+
+  constructor(out: PythonTokens) {
+    this.out = out;
+  }
+
+  scan(source: string): PythonTokens {
+    // One newline convention keeps every inner loop simple; CRLF files pay one native replace.
+    const text = source.indexOf('\r') >= 0 ? source.replace(/\r\n?/g, '\n') : source;
+    const out = this.out;
+    out.text = text;
+    out.count = 0;
+    out.lines = 0;
+    out.leadingComments = [];
+    out.problems = [];
+    this.text = text;
+    this.n = text.length;
+    this.lineNo = 1;
+    const n = this.n;
+
+    let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let depth = 0;
+    let lineOpen = false;
+    let atLineStart = true;
+    let indent = 0;
+    let lineFirst = 0;
+
+    while (pos < n) {
+      if (atLineStart) {
+        atLineStart = false;
+        let col = 0;
+        let p = pos;
+        for (;;) {
+          const c = text.charCodeAt(p);
+          if (c === SPACE) col++;
+          else if (c === TAB) col = (col & ~7) + 8;
+          else if (c === FF) col = 0;
+          else break;
+          p++;
+        }
+        pos = p;
+        if (!lineOpen) {
+          const c = text.charCodeAt(p);
+          if (p >= n || c === LF) continue;
+          if (c === HASH) {
+            pos = this.comment(p);
+            continue;
+          }
+          lineOpen = true;
+          indent = col;
+          lineFirst = out.count;
+        } else if (depth > 0 && col === 0 && this.startsStatement(p)) {
+          // An unclosed bracket would swallow the rest of the file; a statement keyword at
+          // column 0 cannot be inside brackets in valid code, so close the line there.
+          this.problem(Problem.UnclosedBracket, this.bracketLine[0]);
+          depth = 0;
+          this.closeLine(lineFirst, indent);
+          indent = 0;
+          lineFirst = out.count;
+        }
+        continue;
+      }
+
+      const c = text.charCodeAt(pos);
+      if (c === SPACE || c === TAB || c === FF) {
+        pos++;
+        continue;
+      }
+      if (c === LF) {
+        pos++;
+        this.lineNo++;
+        if (lineOpen && depth === 0) {
+          this.closeLine(lineFirst, indent);
+          lineOpen = false;
+        }
+        atLineStart = true;
+        continue;
+      }
+      if (c < 128 ? IDENT[c] === 3 : isIdentStart(c)) {
+        pos = this.nameOrString(pos, depth);
+        continue;
+      }
+      if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(pos + 1)))) {
+        pos = this.number(pos, depth);
+        continue;
+      }
+      switch (c) {
+        case DQUOTE:
+        case SQUOTE:
+          pos = this.string(pos, pos, 0, 0, depth);
+          continue;
+        case HASH:
+          pos = this.comment(pos);
+          continue;
+        case BACKSLASH: {
+          const next = text.charCodeAt(pos + 1);
+          if (next === LF) {
+            pos += 2;
+            this.lineNo++;
+          } else {
+            if (pos + 1 < n) this.problem(Problem.StrayBackslash, this.lineNo);
+            pos++;
+          }
+          continue;
+        }
+        case 40: // (
+        case 91: // [
+        case LBRACE:
+          if (depth < this.bracketChar.length) {
+            this.bracketChar[depth] = c;
+            this.bracketLine[depth] = this.lineNo;
+          }
+          this.emit(Kind.Op, pos, pos + 1, c, depth);
+          depth++;
+          pos++;
+          continue;
+        case 41: // )
+        case 93: // ]
+        case RBRACE:
+          if (depth === 0) {
+            this.problem(Problem.UnbalancedClose, this.lineNo);
+          } else {
+            depth--;
+            if (depth < this.bracketChar.length) {
+              const open = this.bracketChar[depth];
+              if (c - open !== 1 && c - open !== 2) this.problem(Problem.MismatchedBracket, this.lineNo);
+            }
+          }
+          this.emit(Kind.Op, pos, pos + 1, c, depth);
+          pos++;
+          continue;
+        default:
+          pos = this.operator(pos, c, depth);
+      }
+    }
+    if (lineOpen) this.closeLine(lineFirst, indent);
+    if (depth > 0) this.problem(Problem.UnclosedBracket, this.bracketLine[0]);
+    out.physicalLines = this.lineNo;
+    return out;
+  }
+
+  private problem(problem: Problem, line: number): void {
+    if (this.out.problems.length < 1000) this.out.problems.push({ problem, line });
+  }
+
+  private emit(kind: number, start: number, end: number, value: number, depth: number, line = this.lineNo): void {
+    const out = this.out;
+    const i = out.count;
+    if (i === out.kind.length) {
+      const size = i * 2;
+      out.kind = grow(out.kind, size);
+      out.start = grow(out.start, size);
+      out.end = grow(out.end, size);
+      out.line = grow(out.line, size);
+      out.value = grow(out.value, size);
+      out.depth = grow(out.depth, size);
+    }
+    out.kind[i] = kind;
+    out.start[i] = start;
+    out.end[i] = end;
+    out.line[i] = line;
+    out.value[i] = value;
+    out.depth[i] = depth;
+    out.count = i + 1;
+  }
+
+  private closeLine(first: number, indent: number): void {
+    const out = this.out;
+    if (out.count === first) return;
+    const i = out.lines;
+    if (i === out.lineFirst.length) {
+      const size = i * 2;
+      out.lineFirst = grow(out.lineFirst, size);
+      out.lineEnd = grow(out.lineEnd, size);
+      out.lineIndent = grow(out.lineIndent, size);
+    }
+    out.lineFirst[i] = first;
+    out.lineEnd[i] = out.count;
+    out.lineIndent[i] = indent;
+    out.lines = i + 1;
+  }
+
+  /** True when text at p starts a statement that cannot occur inside brackets. */
+  private startsStatement(p: number): boolean {
+    const t = this.text;
+    const wordThenSpace = (w: string): boolean => {
+      if (!t.startsWith(w, p)) return false;
+      const c = t.charCodeAt(p + w.length);
+      return c === SPACE || c === TAB;
+    };
+    if (wordThenSpace('def') || wordThenSpace('class') || wordThenSpace('import')) return true;
+    if (!wordThenSpace('from')) return false;
+    const eol = t.indexOf('\n', p);
+    const imp = t.indexOf(' import ', p);
+    return imp > 0 && (eol < 0 || imp < eol);
+  }
+
+  private comment(pos: number): number {
+    const end = this.text.indexOf('\n', pos);
+    const stop = end < 0 ? this.n : end;
+    const out = this.out;
+    if (out.count === 0 && out.leadingComments.length < MAX_LEADING_COMMENTS) {
+      out.leadingComments.push({ start: pos, end: stop, line: this.lineNo });
+    }
+    return stop;
+  }
+
+  private nameOrString(pos: number, depth: number): number {
+    const text = this.text;
+    let h = 0;
+    let p = pos;
+    for (;;) {
+      const c = text.charCodeAt(p);
+      if (c < 128 ? IDENT[c] === 0 : !isIdentPart(c)) break;
+      h = hashStep(h, c);
+      p++;
+    }
+    const len = p - pos;
+    if (len <= 2) {
+      const q = text.charCodeAt(p);
+      if (q === DQUOTE || q === SQUOTE) {
+        const f1 = prefixFlag(text.charCodeAt(pos));
+        const f2 = len === 2 ? prefixFlag(text.charCodeAt(pos + 1)) : 128;
+        if (f1 !== 0 && f2 !== 0) {
+          let flags = (f1 | f2) & 127;
+          if (len === 2 && (text.charCodeAt(pos) | 32) === 117 && (text.charCodeAt(pos + 1) | 32) === 114) {
+            flags |= StringFlag.UnicodeRaw;
+            this.problem(Problem.Py2UrPrefix, this.lineNo);
+          }
+          return this.string(pos, p, flags, len, depth);
+        }
+      }
+    }
+    this.emit(Kind.Name, pos, p, wordAt(text, pos, p, h), depth);
+    return p;
+  }
+
+  private number(pos: number, depth: number): number {
+    const text = this.text;
+    let p = pos;
+    const first = text.charCodeAt(p);
+    const second = text.charCodeAt(p + 1) | 32;
+    if (first === 48 && (second === 120 || second === 111 || second === 98)) {
+      p += 2;
+      for (;;) {
+        const c = text.charCodeAt(p);
+        if (isDigit(c) || c === 95 || ((c | 32) >= 97 && (c | 32) <= 102)) p++;
+        else break;
+      }
+    } else {
+      while (isDigit(text.charCodeAt(p)) || text.charCodeAt(p) === 95) p++;
+      const intEnd = p;
+      if (text.charCodeAt(p) === 46) {
+        p++;
+        while (isDigit(text.charCodeAt(p)) || text.charCodeAt(p) === 95) p++;
+      }
+      if ((text.charCodeAt(p) | 32) === 101) {
+        const sign = text.charCodeAt(p + 1);
+        let digits = -1;
+        if (isDigit(sign)) digits = p + 1;
+        else if ((sign === 43 || sign === 45) && isDigit(text.charCodeAt(p + 2))) digits = p + 2;
+        if (digits > 0) {
+          p = digits;
+          while (isDigit(text.charCodeAt(p)) || text.charCodeAt(p) === 95) p++;
+        }
+      }
+      if (first === 48 && intEnd === p && intEnd - pos > 1) {
+        // Python 2 octal (0777): a leading zero followed by non-zero digits.
+        for (let i = pos + 1; i < intEnd; i++) {
+          if (text.charCodeAt(i) !== 48 && text.charCodeAt(i) !== 95) {
+            this.problem(Problem.Py2Octal, this.lineNo);
+            break;
+          }
+        }
+      }
+    }
+    const suffix = text.charCodeAt(p) | 32;
+    if (suffix === 106) p++; // imaginary j
+    else if (suffix === 108 && !isIdentPart(text.charCodeAt(p + 1))) {
+      this.problem(Problem.Py2LongSuffix, this.lineNo);
+      p++;
+    }
+    this.emit(Kind.Number, pos, p, 0, depth);
+    return p;
+  }
+
+  private operator(pos: number, c: number, depth: number): number {
+    const text = this.text;
+    const next = text.charCodeAt(pos + 1);
+    let len = 1;
+    let code: number = Op.Other;
+    switch (c) {
+      case 44: // ,
+      case 59: // ;
+        code = c;
+        break;
+      case 46: // .
+        if (next === 46 && text.charCodeAt(pos + 2) === 46) {
+          len = 3;
+          code = Op.Ellipsis;
+        } else code = Op.Dot;
+        break;
+      case 58: // :
+        if (next === 61) {
+          len = 2;
+          code = Op.Walrus;
+        } else code = Op.Colon;
+        break;
+      case 61: // =
+        if (next === 61) {
+          len = 2;
+          code = Op.Equal;
+        } else code = Op.Assign;
+        break;
+      case 60: // <
+      case 62: // >
+        if (next === c) {
+          if (text.charCodeAt(pos + 2) === 61) {
+            len = 3;
+            code = Op.AugAssign;
+          } else {
+            len = 2;
+            code = c === 62 ? Op.ShiftRight : Op.Compare;
+          }
+        } else if (next === 61) {
+          len = 2;
+          code = Op.Compare;
+        } else if (c === 60 && next === 62) {
+          len = 2;
+          code = Op.NotEqualPy2;
+          this.problem(Problem.Py2NotEqual, this.lineNo);
+        } else code = Op.Compare;
+        break;
+      case 33: // !
+        if (next === 61) {
+          len = 2;
+          code = Op.Compare;
+        }
+        break;
+      case 45: // -
+        if (next === 62) {
+          len = 2;
+          code = Op.Arrow;
+        } else if (next === 61) {
+          len = 2;
+          code = Op.AugAssign;
+        }
+        break;
+      case 42: // *
+      case 47: // /
+        if (next === c) {
+          if (text.charCodeAt(pos + 2) === 61) {
+            len = 3;
+            code = Op.AugAssign;
+          } else {
+            len = 2;
+            code = Op.Compare;
+          }
+        } else if (next === 61) {
+          len = 2;
+          code = Op.AugAssign;
+        } else code = c === 42 ? Op.Star : Op.Other;
+        break;
+      case 43: // +
+      case 37: // %
+      case 38: // &
+      case 124: // |
+      case 94: // ^
+      case 64: // @
+        if (next === 61) {
+          len = 2;
+          code = Op.AugAssign;
+        } else code = c === 64 ? Op.At : Op.Other;
+        break;
+      case 126: // ~
+        break;
+      case 96: // `
+        code = Op.Backtick;
+        this.problem(Problem.Py2Backtick, this.lineNo);
+        break;
+      default:
+        this.problem(Problem.BadCharacter, this.lineNo);
+    }
+    this.emit(Kind.Op, pos, pos + len, code, depth);
+    return pos + len;
+  }
+
+  /** A string token starting at tokStart (prefix) whose opening quote is at quotePos. */
+  private string(tokStart: number, quotePos: number, prefixFlags: number, prefixLen: number, depth: number): number {
+    const line = this.lineNo;
+    this.unterminated = false;
+    let flags = prefixFlags;
+    const end = this.stringBody(quotePos, flags, 0);
+    const text = this.text;
+    const q = text.charCodeAt(quotePos);
+    if (text.charCodeAt(quotePos + 1) === q && text.charCodeAt(quotePos + 2) === q) flags |= StringFlag.Triple;
+    if (this.unterminated) {
+      flags |= StringFlag.Unterminated;
+      this.problem(flags & StringFlag.Triple ? Problem.UnterminatedTripleString : Problem.UnterminatedString, line);
+    }
+    this.emit(Kind.String, tokStart, end, flags | (prefixLen << StringFlag.PrefixShift), depth, line);
+    return end;
+  }
+
+  /** Scans a string whose opening quote is at quotePos; returns the position after it. */
+  private stringBody(quotePos: number, flags: number, nesting: number): number {
+    const text = this.text;
+    const q = text.charCodeAt(quotePos);
+    const triple = text.charCodeAt(quotePos + 1) === q && text.charCodeAt(quotePos + 2) === q;
+    // An empty single-quoted string `''` looks like the start of a triple: the third char decides.
+    const bodyStart = quotePos + (triple ? 3 : 1);
+    if (flags & StringFlag.Formatted) return this.formattedBody(bodyStart, q, triple, (flags & StringFlag.Raw) !== 0, nesting);
+    return triple ? this.tripleBody(bodyStart, q) : this.singleBody(bodyStart, q);
+  }
+
+  private singleBody(p: number, q: number): number {
+    const text = this.text;
+    const n = this.n;
+    for (;;) {
+      if (p >= n) {
+        this.unterminated = true;
+        return n;
+      }
+      const c = text.charCodeAt(p);
+      if (c === q) return p + 1;
+      if (c === BACKSLASH) {
+        if (text.charCodeAt(p + 1) === LF) this.lineNo++;
+        p += 2;
+        continue;
+      }
+      if (c === LF) {
+        this.unterminated = true;
+        return p;
+      }
+      p++;
+    }
+  }
+
+  private tripleBody(bodyStart: number, q: number): number {
+    const text = this.text;
+    const quote = q === DQUOTE ? '"' : "'";
+    let p = bodyStart;
+    for (;;) {
+      const k = text.indexOf(quote, p);
+      if (k < 0) {
+        this.countNewlines(bodyStart, this.n);
+        this.unterminated = true;
+        return this.n;
+      }
+      let b = k - 1;
+      while (b >= bodyStart && text.charCodeAt(b) === BACKSLASH) b--;
+      if (((k - 1 - b) & 1) === 0 && text.charCodeAt(k + 1) === q && text.charCodeAt(k + 2) === q) {
+        this.countNewlines(bodyStart, k);
+        return k + 3;
+      }
+      p = k + 1;
+    }
+  }
+
+  private countNewlines(from: number, to: number): void {
+    const text = this.text;
+    let p = text.indexOf('\n', from);
+    while (p >= 0 && p < to) {
+      this.lineNo++;
+      p = text.indexOf('\n', p + 1);
+    }
+  }
+
+  /** The literal part of an f-string: text, `{{`/`}}` escapes and replacement fields. */
+  private formattedBody(p: number, q: number, triple: boolean, raw: boolean, nesting: number): number {
+    const text = this.text;
+    const n = this.n;
+    for (;;) {
+      if (p >= n) {
+        this.unterminated = true;
+        return n;
+      }
+      const c = text.charCodeAt(p);
+      if (c === q) {
+        if (!triple) return p + 1;
+        if (text.charCodeAt(p + 1) === q && text.charCodeAt(p + 2) === q) return p + 3;
+        p++;
+      } else if (c === BACKSLASH) {
+        const next = text.charCodeAt(p + 1);
+        if (next === LF) {
+          this.lineNo++;
+          p += 2;
+        } else if (next === LBRACE || next === RBRACE) {
+          p++; // the brace keeps its meaning after a backslash
+        } else if (!raw && next === 78 && text.charCodeAt(p + 2) === LBRACE) {
+          const close = text.indexOf('}', p + 3); // \N{NAME} is an escape, not a field
+          const eol = text.indexOf('\n', p + 3);
+          p = close < 0 || (eol >= 0 && eol < close) ? p + 3 : close + 1;
+        } else p += 2;
+      } else if (c === LF) {
+        if (!triple) {
+          this.unterminated = true;
+          return p;
+        }
+        this.lineNo++;
+        p++;
+      } else if (c === LBRACE) {
+        if (text.charCodeAt(p + 1) === LBRACE) p += 2;
+        else p = this.fieldBody(p + 1, q, triple, raw, nesting + 1);
+      } else p++;
+    }
+  }
+
+  /** A replacement field's expression, up to and including its closing `}`. */
+  private fieldBody(p: number, q: number, triple: boolean, raw: boolean, nesting: number): number {
+    const text = this.text;
+    const n = this.n;
+    if (nesting > MAX_FSTRING_NESTING) {
+      this.problem(Problem.FStringTooDeep, this.lineNo);
+      this.countNewlines(p, n);
+      this.unterminated = true;
+      return n;
+    }
+    let depth = 0;
+    for (;;) {
+      if (p >= n) {
+        this.unterminated = true;
+        return n;
+      }
+      const c = text.charCodeAt(p);
+      switch (c) {
+        case LF:
+          this.lineNo++;
+          p++;
+          break;
+        case HASH: {
+          const eol = text.indexOf('\n', p);
+          p = eol < 0 ? n : eol;
+          break;
+        }
+        case 40:
+        case 91:
+        case LBRACE:
+          depth++;
+          p++;
+          break;
+        case 41:
+        case 93:
+          if (depth > 0) depth--;
+          p++;
+          break;
+        case RBRACE:
+          if (depth === 0) return p + 1;
+          depth--;
+          p++;
+          break;
+        case 58: // : starts the format spec at the field's own level
+          if (depth === 0) return this.formatSpec(p + 1, q, triple, raw, nesting);
+          p++;
+          break;
+        case DQUOTE:
+        case SQUOTE:
+          p = this.stringBody(p, 0, nesting);
+          break;
+        case BACKSLASH:
+          if (text.charCodeAt(p + 1) === LF) this.lineNo++;
+          p += 2;
+          break;
+        default:
+          if (c < 128 ? IDENT[c] === 3 : isIdentStart(c)) p = this.nameInField(p, nesting);
+          else p++;
+      }
+    }
+  }
+
+  /** A name inside a field; a string prefix followed by a quote starts a nested string. */
+  private nameInField(p: number, nesting: number): number {
+    const text = this.text;
+    const start = p;
+    while (p < this.n && isIdentPart(text.charCodeAt(p))) p++;
+    const len = p - start;
+    const q = text.charCodeAt(p);
+    if (len <= 2 && (q === DQUOTE || q === SQUOTE)) {
+      const f1 = prefixFlag(text.charCodeAt(start));
+      const f2 = len === 2 ? prefixFlag(text.charCodeAt(start + 1)) : 128;
+      if (f1 !== 0 && f2 !== 0) return this.stringBody(p, (f1 | f2) & 127, nesting);
+    }
+    return p;
+  }
+
+  /** A format spec: literal text with nested fields, ended by the field's `}`. */
+  private formatSpec(p: number, q: number, triple: boolean, raw: boolean, nesting: number): number {
+    const text = this.text;
+    const n = this.n;
+    for (;;) {
+      if (p >= n) {
+        this.unterminated = true;
+        return n;
+      }
+      const c = text.charCodeAt(p);
+      if (c === RBRACE) return p + 1;
+      if (c === LBRACE) {
+        p = this.fieldBody(p + 1, q, triple, raw, nesting + 1);
+      } else if (c === q) {
+        // The enclosing string's quote cannot be part of a spec: let the string end here.
+        if (!triple || (text.charCodeAt(p + 1) === q && text.charCodeAt(p + 2) === q)) return p;
+        p++;
+      } else if (c === LF) {
+        if (!triple) return p;
+        this.lineNo++;
+        p++;
+      } else if (c === BACKSLASH) {
+        if (text.charCodeAt(p + 1) === LF) this.lineNo++;
+        p += 2;
+      } else p++;
+    }
+  }
+}
+
+const shared = new PythonTokens();
+const scanner = new Scanner(shared);
+
+/**
+ * Tokenizes Python source. The result is shared and overwritten by the next call: extract what
+ * you need before tokenizing another file (extraction is synchronous, so this is safe per worker).
+ */
+export const tokenize = (text: string): PythonTokens => scanner.scan(text);
+
+/** Where a string token's content starts and ends (inside the quotes). */
+export const stringContent = (tokens: PythonTokens, i: number): { start: number; end: number } => {
+  const flags = tokens.value[i];
+  const quote = flags & StringFlag.Triple ? 3 : 1;
+  const start = tokens.start[i] + (flags >> StringFlag.PrefixShift) + quote;
+  const end = flags & StringFlag.Unterminated ? tokens.end[i] : tokens.end[i] - quote;
+  return { start, end: Math.max(start, end) };
+};
