@@ -79,10 +79,14 @@ export const renderTerminal: Reporter = (audit, options) => {
   const parts: string[] = [s.bold(header(audit)), ''];
   parts.push(`${formatCount(audit.summary.files)} files, ${formatCount(audit.summary.sourceFiles)} source files, ${formatCount(audit.summary.edges)} edges`);
   parts.push(importLine(audit), '', languageTable(audit), ...verdictSection(audit, s.bold), ...runtimeSection(audit, s.bold), ...triageTeaser(audit));
-  if (audit.warnings.length > 0) {
-    parts.push('', s.yellow(`${audit.warnings.length} warning${audit.warnings.length === 1 ? '' : 's'}:`));
-    for (const w of audit.warnings.slice(0, MAX_WARNINGS_SHOWN)) parts.push(`  ${formatDiagnostic(w)}`);
-    if (audit.warnings.length > MAX_WARNINGS_SHOWN) parts.push(s.dim(`  … and ${audit.warnings.length - MAX_WARNINGS_SHOWN} more (see --format json)`));
+  // Notes (severity info, such as an ambiguous doc mention) are counted, not listed: they are not problems.
+  const problems = audit.warnings.filter((w) => w.severity !== 'info');
+  const notes = audit.warnings.length - problems.length;
+  if (problems.length > 0) {
+    parts.push('', s.yellow(`${problems.length} warning${problems.length === 1 ? '' : 's'}:`));
+    for (const w of problems.slice(0, MAX_WARNINGS_SHOWN)) parts.push(`  ${formatDiagnostic(w)}`);
+    if (problems.length > MAX_WARNINGS_SHOWN) parts.push(s.dim(`  … and ${problems.length - MAX_WARNINGS_SHOWN} more (see --format json or md)`));
   }
+  if (notes > 0) parts.push('', s.dim(`${notes} note${notes === 1 ? '' : 's'} (ambiguous doc mentions and the like) in --format json or md`));
   return `${parts.join('\n')}\n`;
 };
