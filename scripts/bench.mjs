@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// npm run bench [-- --corpus NAME[,NAME]] [--quick] [--json FILE] [--workers N] [--no-agreement]
+//
+// Scans real corpora with the built census (run `npm run build` first) and prints, per corpus:
+// files, MB, wall time of a whole census process (median of 3 after a warm-up), files/s, MB/s,
+// peak RSS, the time to merely read and sha256 the same files, the stage breakdown, PASS/FAIL
+// against the issue's targets, and the Python extractor's agreement with CPython's ast.
+// Corpora are installed and built by the bench itself under bench/.corpora/ (gitignored) and
+// reused by later runs. It reports; it does not gate: the exit code is 0 unless it cannot run.
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { CORPORA, ensureCorpus } from './bench/corpora.mjs';
+import { measureCorpus } from './bench/measure.mjs';
+import { agreementTable, speedTable, stageLine, verdicts } from './bench/report.mjs';
+import { agreementUnavailable, pythonAgreement } from './bench/agreement.mjs';
+import { BenchError } from './bench/shell.mjs';
+
+const repo = new URL('..', import.meta.url).pathname;
+const USAGE = `usage: npm run bench -- [--corpus NAME[,NAME...]] [--quick] [--json FILE] [--workers N] [--no-agreement]
+corpora: ${CORPORA.map((c) => c.name).join(', ')}`;
+
+const log = (message) => process.stderr.write(`bench: ${message}\n`);
+
+const options = () => {
+  const { values } = parseArgs({
+    options: {
+      corpus: { type: 'string', multiple: true },
+      quick: { type: 'boolean' },
+      json: { type: 'string' },
+      workers: { type: 'string' },
+      'no-agreement': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const names = (values.corpus ?? []).flatMap((c) => c.split(',')).filter(Boolean);
+  const unknown = names.filter((n) => !CORPORA.some((c) => c.name === n));
+  if (unknown.length > 0) throw new BenchError(`unknown corpus ${unknown.join(', ')}\n${USAGE}`);
+  const workers = values.workers === undefined ? 0 : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 0) throw new BenchError(`--workers wants a whole number, got ${values.workers}`);
+  return {
+    corpora: names.length === 0 ? CORPORA : CORPORA.filter((c) => names.includes(c.name)),
+    quick: values.quick === true,
+    json: values.json,
+    workers,
+    agreement: values['no-agreement'] !== true,
+  };
+};
+
+const main = async () => {
+  const opts = options();
+  if (!existsSync(new URL('../dist/src/pipeline.js', import.meta.url))) throw new BenchError('dist/src/pipeline.js not found: run `npm run build` first');
+  const { isInDefaultExcludedDir } = await import(new URL('../dist/src/discover/excludes.js', import.meta.url).href);
+  const ctx = { corporaDir: `${repo}bench/.corpora`, tsInstallDir: `${repo}bench/.corpora/ts-install`, isInDefaultExcludedDir, log };
+  const runs = opts.quick ? 1 : 3;
+  const machine = { node: process.version, platform: `${process.platform} ${process.arch}`, cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown' };
+
+  const builtCorpora = opts.corpora.map((corpus) => ({ corpus, built: ensureCorpus(corpus, ctx) }));
+  const loadBefore = loadavg()[0];
+  const results = [];
+  for (const { corpus, built } of builtCorpora) {
+    log(`${corpus.name}: ${built.files.toLocaleString('en-US')} files, ${(built.bytes / 1e6).toFixed(1)} MB`);
+    const measured = measureCorpus(built.dir, { runs, warmup: !opts.quick, workers: opts.workers, log });
+    results.push({ name: corpus.name, language: corpus.language, about: corpus.about, from: built.from, dir: built.dir, target: corpus.target, ...measured });
+  }
+  const loadAfter = loadavg()[0];
+
+  const agreements = [];
+  let agreementNote = null;
+  const pythonResults = results.filter((r) => r.language === 'python');
+  if (opts.agreement && pythonResults.length > 0) {
+    // Needs scripts/python-ast-imports.py, python3 and the built Python extractor; without them
+    // the bench says which is missing and reports the rest.
+    agreementNote = agreementUnavailable();
+    if (agreementNote === null) {
+      for (const r of pythonResults) {
+        log(`${r.name}: comparing the Python extractor with CPython ast`);
+        agreements.push({ name: r.name, a: await pythonAgreement(r.dir) });
+      }
+    }
+  }
+
+  const header = `census bench: Node ${machine.node}, ${machine.platform}, ${machine.cores} cores (${machine.cpu}); ${opts.quick ? '1 run' : `median of ${runs} runs after a warm-up`}, ${opts.workers > 0 ? `${opts.workers} workers` : 'default workers'}`;
+  console.log(`\n${header}`);
+  // Other work on the machine steals cores from the workers: say so beside the figures.
+  // (the bench's own runs raise the figure after; the one before tells whether others were busy)
+  const busy = loadBefore > machine.cores / 2;
+  console.log(`load average (1 min) before measuring ${loadBefore.toFixed(2)}, after ${loadAfter.toFixed(2)}${busy ? ': other work was running, figures are pessimistic' : ''}\n`);
+  console.log(speedTable(results));
+  console.log('\nwall = a whole census process (Node start, load, scan, Audit JSON text); scan() = the pipeline alone;');
+  console.log('CPU = user + system time of that process, all threads (on an idle machine wall is about CPU / cores at best);');
+  console.log('read+hash = one thread reading and sha256-hashing the same files; census / floor = scan() / read+hash.\n');
+  console.log('Stages of the median run:');
+  for (const r of results) console.log(`  ${stageLine(r)}`);
+  console.log('\nCorpora:');
+  for (const r of results) console.log(`  ${r.name}: ${r.about}; languages: ${r.languages.join(', ')}; ${r.edges.toLocaleString('en-US')} edges, ${r.warnings.toLocaleString('en-US')} warnings`);
+  if (agreements.length > 0) {
+    console.log('\nPython extractor vs CPython ast (every .py file of each corpus; "agree %" = ast imports census reproduces exactly):\n');
+    console.log(agreementTable(agreements));
+    for (const { name, a } of agreements) {
+      if (a.examples.length === 0) continue;
+      console.log(`\nfirst disagreements in ${name}:`);
+      for (const e of a.examples) console.log(`  ${e}`);
+    }
+  } else if (agreementNote !== null) {
+    console.log(`\nPython extractor agreement: not run (${agreementNote}).`);
+  }
+
+  if (opts.json) {
+    const report = {
+      machine,
+      loadAverage: { before: loadBefore, after: loadAfter },
+      runs,
+      warmup: !opts.quick,
+      corpora: results.map(({ stagesScanMs, ...r }) => ({ ...r, verdicts: verdicts(r) })),
+      agreement: agreements.map(({ name, a }) => ({ name, ...a })),
+    };
+    writeFileSync(opts.json, `${JSON.stringify(report, null, 2)}\n`);
+    log(`wrote ${opts.json}`);
+  }
+};
+
+try {
+  await main();
+} catch (e) {
+  if (!(e instanceof BenchError)) throw e;
+  console.error(`bench: ${e.message}`);
+  process.exit(1);
+}

@@ -1,0 +1,65 @@
+// One measured run, in its own process so that its peak memory is its own:
+//   node child.mjs scan  <root> <workers|0> [listOut]   census scan() of <root>, then the Audit as JSON text
+//   node child.mjs floor <listIn>                        read + sha256 every file of the list (one thread)
+// Prints one JSON line: timings in ms, what was measured, process.resourceUsage().maxRSS (KiB)
+// and the CPU time of the whole process.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const PIPELINE = new URL('../../dist/src/pipeline.js', import.meta.url);
+
+const measureScan = async (root, workers, listOut) => {
+  const t0 = performance.now();
+  const { scan } = await import(PIPELINE.href);
+  const loaded = performance.now();
+  const stages = [];
+  const { audit } = await scan({
+    root,
+    include: [],
+    exclude: [],
+    maxFileSize: 1_000_000,
+    defaultExcludes: true,
+    ...(workers > 0 ? { workers } : {}),
+    onProgress: (e) => stages.push(e),
+  });
+  const scanned = performance.now();
+  const json = `${JSON.stringify(audit, null, 2)}\n`;
+  const serialised = performance.now();
+  if (listOut) writeFileSync(listOut, `${JSON.stringify(audit.files.map((f) => join(root, f.path)))}\n`);
+  return {
+    loadMs: loaded - t0,
+    scanMs: scanned - loaded,
+    jsonMs: serialised - scanned,
+    stages,
+    files: audit.files.length,
+    bytes: audit.files.reduce((n, f) => n + f.bytes, 0),
+    edges: audit.edges.length,
+    warnings: audit.warnings.length,
+    jsonBytes: Buffer.byteLength(json),
+    languages: audit.summary.languages.map((l) => `${l.language} ${l.files}`),
+  };
+};
+
+const measureFloor = (listIn) => {
+  const paths = JSON.parse(readFileSync(listIn, 'utf8'));
+  const t0 = performance.now();
+  let bytes = 0;
+  let unreadable = 0;
+  for (const p of paths) {
+    try {
+      const data = readFileSync(p);
+      bytes += data.length;
+      createHash('sha256').update(data).digest('hex');
+    } catch {
+      unreadable++;
+    }
+  }
+  return { floorMs: performance.now() - t0, files: paths.length, bytes, unreadable };
+};
+
+const [mode, ...args] = process.argv.slice(2);
+const result = mode === 'scan' ? await measureScan(args[0], Number(args[1]), args[2]) : measureFloor(args[0]);
+const usage = process.resourceUsage();
+// CPU time of all threads: on a busy machine it moves much less than wall time does.
+process.stdout.write(`${JSON.stringify({ ...result, maxRssKiB: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 })}\n`);

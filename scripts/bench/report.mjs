@@ -1,0 +1,71 @@
+// The bench's printed tables. Sizes in MB are 10^6 bytes; memory is in MiB (maxRSS is KiB).
+export const PEAK_RSS_LIMIT_MIB = 500;
+
+const int = (n) => Math.round(n).toLocaleString('en-US');
+const fixed = (n, digits) => n.toFixed(digits);
+const mb = (bytes) => bytes / 1e6;
+
+const table = (header, rows) => {
+  const cells = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => String(r[i]).length)));
+  // first column left-aligned, the others right-aligned, except a trailing free-text column
+  const line = (r) =>
+    r
+      .map((c, i) => (i === 0 || i === r.length - 1 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+};
+
+/** PASS/FAIL of one corpus against its time target (if any) and the memory limit. */
+export const verdicts = (result) => {
+  const out = [];
+  if (result.target) {
+    out.push({ label: result.target.label, pass: result.wallMs / 1000 < result.target.seconds });
+  }
+  out.push({ label: `peak RSS < ${PEAK_RSS_LIMIT_MIB} MiB`, pass: result.peakRssMiB < PEAK_RSS_LIMIT_MIB });
+  return out;
+};
+
+export const speedTable = (results) =>
+  table(
+    ['corpus', 'files', 'MB', 'wall s', 'scan() s', 'CPU s', 'files/s', 'MB/s', 'peak RSS MiB', 'read+hash s', 'census / floor', 'targets'],
+    results.map((r) => [
+      r.name,
+      int(r.files),
+      fixed(mb(r.bytes), 1),
+      fixed(r.wallMs / 1000, 2),
+      fixed(r.scanMs / 1000, 2),
+      fixed(r.cpuMs / 1000, 2),
+      int(r.files / (r.wallMs / 1000)),
+      fixed(mb(r.bytes) / (r.wallMs / 1000), 1),
+      int(r.peakRssMiB),
+      fixed(r.floorMs / 1000, 2),
+      `${fixed(r.scanMs / r.floorMs, 1)}x`,
+      verdicts(r).map((v) => `${v.pass ? 'PASS' : 'FAIL'} ${v.label}`).join('; '),
+    ]),
+  );
+
+/** Where the time went in the median run: each pipeline stage, then what no stage reports. */
+export const stageLine = (r) => {
+  const staged = r.stages.reduce((n, s) => n + s.ms, 0);
+  const parts = r.stages.map((s) => `${s.stage} ${int(s.ms)} ms (${s.detail})`);
+  parts.push(`untimed ${int(Math.max(0, r.stagesScanMs - staged))} ms`);
+  return `${r.name}: load ${int(r.loadMs)} ms | ${parts.join(' | ')} | Audit JSON ${int(r.jsonMs)} ms (${fixed(r.jsonBytes / 1e6, 1)} MB)`;
+};
+
+export const agreementTable = (rows) =>
+  table(
+    ['corpus', 'files', 'ast errors', 'imports', 'agree %', 'census extra', 'files agreeing', 'ast s', 'census s'],
+    rows.map(({ name, a }) => [
+      name,
+      int(a.files),
+      int(a.skipped),
+      int(a.imports),
+      a.imports === 0 ? '-' : fixed((100 * a.agreeing) / a.imports, 3),
+      int(a.censusExtra),
+      int(a.filesAgreeing),
+      fixed(a.astMs / 1000, 1),
+      fixed(a.censusMs / 1000, 1),
+    ]),
+  );
