@@ -1,8 +1,9 @@
 /**
  * JavaScript / TypeScript file → FileFacts, with oxc-parser. Imports and exports come from the
- * parser's module record; one walk of the AST adds CommonJS, guards, commands, runnable markers
- * and complexity. Pure and worker-safe; never throws: parse errors become a diagnostic and the
- * facts keep whatever could be read.
+ * parser's module record; one walk of the AST adds CommonJS, guards, commands and runnable
+ * markers, only in files whose text could hold them (see text-shape.ts); complexity and the
+ * summary come from the text and the comment list. Pure and worker-safe; never throws: parse
+ * errors become a diagnostic and the facts keep whatever could be read.
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { FileFacts, RunnableMarker } from '../../model/facts.js';
@@ -20,8 +21,9 @@ import { type Parsed, parseFile, type ParsePath } from './parse.js';
 import { checkNesting } from './nesting.js';
 import { leadingSummary } from './summary.js';
 import { walkProgram, type WalkResult } from './walk.js';
+import { codeStartOf, needsWalk, textComplexity } from './text-shape.js';
 
-export const JAVASCRIPT_EXTRACTOR_VERSION = 1;
+export const JAVASCRIPT_EXTRACTOR_VERSION = 2;
 
 /** Importing one of these makes a file a command-line program. */
 const CLI_FRAMEWORKS = new Set(['commander', 'yargs', 'yargs/yargs', 'cac', 'meow', 'minimist', 'mri', 'arg', 'sade', 'citty', 'clipanion', '@oclif/core', 'caporal', 'vorpal']);
@@ -47,15 +49,6 @@ const syntaxErrorDiagnostic = (path: string, parsed: Parsed, lines: LineTable, f
   const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : '';
   const scan = fromTextScan ? '; imports taken from a text scan' : '';
   return warning('javascript/syntax-error', `syntax error: ${first.message}${more}${scan}`, path, offset === undefined ? undefined : lines.lineOf(offset));
-};
-
-/** Offset of the first statement that is not a directive such as 'use strict'. */
-const codeStartOf = (program: AstNode, textLength: number): number => {
-  for (const statement of nodesAt(program, 'body')) {
-    if (statement.type === 'ExpressionStatement' && typeof statement.directive === 'string') continue;
-    return statement.start;
-  }
-  return textLength;
 };
 
 const runnableOf = (text: string, walk: WalkResult | null, imports: PlacedImport[]): RunnableMarker[] => {
@@ -92,13 +85,15 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
     return withoutParser(warning('javascript/parse-failed', `the parser failed: ${errorMessage(e)}; imports taken from a text scan`, path));
   }
 
-  const program = parsed.program;
-  const fatal = parsed.errors.length > 0 && nodesAt(program, 'body').length === 0 && text.trim() !== '';
+  // parsed.program is deserialised on first access: touch it only when the walk has work to do.
+  const fatal = parsed.errors.length > 0 && nodesAt(parsed.program, 'body').length === 0 && text.trim() !== '';
   let walk: WalkResult | null = null;
-  try {
-    walk = walkProgram(program, { file: path, text }, lines, seedBindings(parsed));
-  } catch (e) {
-    facts.diagnostics.push(warning('javascript/walk-failed', `could not read the syntax tree: ${errorMessage(e)}`, path));
+  if (needsWalk(text)) {
+    try {
+      walk = walkProgram(parsed.program, { file: path, text }, lines, seedBindings(parsed));
+    } catch (e) {
+      facts.diagnostics.push(warning('javascript/walk-failed', `could not read the syntax tree: ${errorMessage(e)}`, path));
+    }
   }
 
   let imports: PlacedImport[];
@@ -121,7 +116,7 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
     facts.commands = walk.commands.sort((a, b) => a.line - b.line);
     facts.references = walk.references;
   }
-  facts.complexity = 1 + (walk?.branches ?? 0);
+  facts.complexity = textComplexity(text, parsed.comments);
 
   const exported = exportedNamesOf(parsed.module);
   const names = sortedUnique([...exported.names, ...(walk?.commonJsExports ?? [])]);
@@ -129,7 +124,7 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
   facts.definitions = names;
   if (exported.star) facts.hasStarImport = true;
 
-  const summary = leadingSummary(parsed.comments, text, codeStartOf(program, text.length));
+  const summary = leadingSummary(parsed.comments, text, codeStartOf(text, parsed.comments));
   if (summary !== undefined) facts.summary = summary;
   return facts;
 };

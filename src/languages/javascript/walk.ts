@@ -1,7 +1,7 @@
 /**
  * One pass over the program for everything the module record does not hold: CommonJS `require`,
  * `import x = require()`, the guard of each `import()`, command calls, worker references,
- * runnable markers, CommonJS export names and complexity. Iterative (an explicit stack), so
+ * runnable markers and CommonJS export names. Iterative (an explicit stack), so
  * deeply nested generated code cannot overflow the call stack.
  */
 import type { CommandFact, Guard, ImportedName, ReferenceFact, RunnableMarker } from '../../model/facts.js';
@@ -19,8 +19,6 @@ export interface WalkResult {
   commands: CommandFact[];
   references: ReferenceFact[];
   runnable: Set<RunnableMarker>;
-  /** Decision points: if, loops, case, catch, ?:, && and ||. */
-  branches: number;
   commonJsExports: string[];
 }
 
@@ -29,7 +27,6 @@ const IN_FUNCTION = 2;
 
 const guardOf = (flags: number): Guard | null => (flags & IN_TRY ? 'try' : flags & IN_FUNCTION ? 'function' : null);
 
-const BRANCHES = new Set(['IfStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement', 'CatchClause', 'ConditionalExpression']);
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 const EQUALITY = new Set(['===', '==', '!==', '!=']);
 const WORKERS = new Set(['Worker', 'SharedWorker', 'worker_threads.Worker']);
@@ -66,7 +63,7 @@ export const walkProgram = (
   lines: LineTable,
   bindings: Map<string, CommandBinding>,
 ): WalkResult => {
-  const result: WalkResult = { imports: [], dynamicImports: new Map(), commands: [], references: [], runnable: new Set(), branches: 0, commonJsExports: [] };
+  const result: WalkResult = { imports: [], dynamicImports: new Map(), commands: [], references: [], runnable: new Set(), commonJsExports: [] };
   /** Names bound by `const … = require()/import()`, keyed by the call's offset. */
   const pendingNames = new Map<number, ImportedName[]>();
   /** Spans of `import.meta.url === … process.argv[1]` checks: their `process.argv` is not CLI use. */
@@ -206,14 +203,7 @@ export const walkProgram = (
     const node = nodes.pop()!;
     const flags = flagStack.pop()!;
     const type = node.type;
-    if (BRANCHES.has(type)) result.branches++;
     switch (type) {
-      case 'SwitchCase':
-        if (node.test) result.branches++;
-        break;
-      case 'LogicalExpression':
-        if (node.operator === '&&' || node.operator === '||') result.branches++;
-        break;
       case 'CallExpression':
         onCall(node, flags);
         break;

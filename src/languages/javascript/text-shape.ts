@@ -1,0 +1,91 @@
+/**
+ * What can be read from a JS/TS file's text and the parser's comment list alone, without the
+ * AST: its complexity, where its code starts, and whether the AST walk has anything to find.
+ * On Node 20 the AST crosses from Rust as JSON, and JSON.parse of it is most of the extraction
+ * time (and does not scale across worker threads), so files that need no walk skip it.
+ */
+import type { Comment } from 'oxc-parser';
+
+/**
+ * Words the walk looks for (require, import(), CommonJS exports, command calls, workers, runnable
+ * checks). A superset test: a false positive only costs the walk.
+ */
+const WALK_NEEDED = /\brequire\b|\bimport\s*\(|\bimport\.meta\b|\bexports\b|\bspawn|\bexec|\bfork\b|\bBun\b|\$`|\bWorker\b|process\.argv|\bshelljs\b|\bzx\b|\bsh\s*`/;
+
+export const needsWalk = (text: string): boolean => WALK_NEEDED.test(text);
+
+const isIdentChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+
+const BRANCH_WORDS = new Set(['if', 'for', 'while', 'catch', 'case']);
+
+/**
+ * 1 + decision points: if, for, while (a do-while counts once), catch, case, `&&`, `||` and the
+ * `?` of a conditional (not `?.`, `??` or TypeScript's optional `?:`). Comments are skipped using
+ * the parser's spans and string literals by quote; template literals count as strings.
+ */
+export const textComplexity = (text: string, comments: Comment[]): number => {
+  let branches = 0;
+  let next = 0; // index into comments, which the parser gives in source order
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (next < comments.length && i >= comments[next].start) {
+      i = Math.max(i, comments[next].end);
+      next++;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 39 || c === 34 || c === 96) {
+      // '…', "…", `…`
+      i++;
+      while (i < n && text.charCodeAt(i) !== c) i += text.charCodeAt(i) === 92 ? 2 : 1;
+      i++;
+      continue;
+    }
+    if (isIdentChar(c)) {
+      const start = i;
+      while (i < n && isIdentChar(text.charCodeAt(i))) i++;
+      if (i - start <= 5 && (start === 0 || text.charCodeAt(start - 1) !== 46) && BRANCH_WORDS.has(text.slice(start, i))) branches++;
+      continue;
+    }
+    const d = text.charCodeAt(i + 1);
+    if ((c === 38 && d === 38) || (c === 124 && d === 124)) {
+      // && and ||, but not &&= / ||=
+      if (text.charCodeAt(i + 2) !== 61) branches++;
+      i += 2;
+      continue;
+    }
+    if (c === 63) {
+      // `?` of a conditional: not ?. ?? ?: (optional member/parameter)
+      if (d === 63) {
+        i += 2;
+        continue;
+      }
+      if (d !== 46 && d !== 58 && d !== 41 && d !== 44 && d !== 61) branches++;
+    }
+    i++;
+  }
+  return 1 + branches;
+};
+
+const DIRECTIVE_PROLOGUE = /^\s*(['"])use [\w ]+\1\s*;?/;
+
+/** Offset of the first code that is not a comment or a directive such as 'use strict'. */
+export const codeStartOf = (text: string, comments: Comment[]): number => {
+  let i = text.startsWith('#!') ? text.indexOf('\n') + 1 || text.length : 0;
+  let next = 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    while (next < comments.length && comments[next].end <= i) next++;
+    if (next < comments.length && comments[next].start === i) {
+      i = comments[next].end;
+      continue;
+    }
+    const directive = DIRECTIVE_PROLOGUE.exec(text.slice(i, i + 200));
+    if (directive) {
+      i += directive[0].length;
+      continue;
+    }
+    return Math.min(i, text.length);
+  }
+};
