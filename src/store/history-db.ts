@@ -43,18 +43,8 @@ CREATE TABLE IF NOT EXISTS run_findings (
 ) WITHOUT ROWID;
 `;
 
-/** What a command hands over to be recorded. */
-export interface NewRun {
-  commit: string | null;
-  commitDate: string | null;
-  dirty: boolean;
-  source: string;
-  census: string;
-  files: number;
-  sourceFiles: number;
-  counts: Record<string, number>;
-  findings: string[];
-}
+/** What a command hands over to be recorded: a run before the database numbers and dates it, with its finding keys. */
+export type NewRun = Omit<RecordedRun, 'id' | 'recordedAt'> & { findings: string[] };
 
 export interface HistoryDb {
   /** The database file as shown to the user (relative to the scanned root). */
