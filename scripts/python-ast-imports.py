@@ -9,6 +9,10 @@ Usage:
 Prints one JSON document: {"root": DIR or null, "files": {path: {"imports": [...]} | {"error": msg}}}.
 In --dir mode paths are relative to DIR, with forward slashes.
 
+Each file also gets "definitions" (sorted top-level names, the rules of src/languages/python/
+extract.ts) and "exported" (`__all__` as a literal list, or null), so the differential test checks
+those too.
+
 Each import is {specifier, syntax, line, names, alias?, guard, handles?}, with the rules of
 src/languages/python/frames.ts:
 - specifier keeps the leading dots of relative imports ('..pkg', '.');
@@ -55,6 +59,15 @@ def handler_names(try_node):
             if name is not None and name not in names:
                 names.append(name)
     return names
+
+
+def str_constant(node):
+    """The value of a str literal node, also on Pythons before 3.8 (ast.Str)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if sys.version_info < (3, 8) and isinstance(node, getattr(ast, "Str", ())):
+        return node.s
+    return None
 
 
 def is_type_checking(test):
@@ -160,9 +173,116 @@ class Collector:
         )
         if not dynamic or not node.args:
             return
-        first = node.args[0]
-        if isinstance(first, ast.Constant) and isinstance(first.value, str):
-            self.add(ctx, first.value, "dynamic", node.lineno, [])
+        specifier = str_constant(node.args[0])
+        if specifier is not None:
+            self.add(ctx, specifier, "dynamic", node.lineno, [])
+
+
+def target_names(target, out):
+    if isinstance(target, ast.Name):
+        out.append(target.id)
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        for element in target.elts:
+            target_names(element, out)
+    elif isinstance(target, ast.Starred):
+        target_names(target.value, out)
+
+
+def walrus_names(node, out):
+    for n in ast.walk(node):
+        if isinstance(n, ast.NamedExpr) and isinstance(n.target, ast.Name):
+            out.append(n.target.id)
+
+
+def string_list(node):
+    """A list or tuple display of str literals, as a list; None for anything else."""
+    if not isinstance(node, (ast.List, ast.Tuple)):
+        return None
+    values = [str_constant(e) for e in node.elts]
+    return None if any(v is None for v in values) else values
+
+
+class TopLevel:
+    """Names bound at module level and __all__, walking module-level blocks but no def or class."""
+
+    def __init__(self):
+        self.names = []
+        self.exported = None
+        self.exported_seen = False
+
+    def export(self, values, replace):
+        if values is None:
+            self.exported, self.exported_seen = None, True
+        elif replace or not self.exported_seen:
+            self.exported, self.exported_seen = list(values), True
+        elif self.exported is not None:
+            self.exported = self.exported + values
+
+    def all_statement(self, s):
+        if isinstance(s, ast.Assign) and isinstance(s.targets[0], ast.Name) and s.targets[0].id == "__all__":
+            self.export(string_list(s.value), True)
+        elif isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name) and s.target.id == "__all__" and s.value is not None:
+            self.export(string_list(s.value), True)
+        elif isinstance(s, ast.AugAssign) and isinstance(s.target, ast.Name) and s.target.id == "__all__" and isinstance(s.op, ast.Add):
+            self.export(string_list(s.value), False)
+        elif isinstance(s, ast.Expr) and isinstance(s.value, ast.Call):
+            func = s.value.func
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "__all__":
+                args = s.value.args
+                if func.attr == "extend" and len(args) == 1:
+                    self.export(string_list(args[0]), False)
+                elif func.attr == "append" and len(args) == 1:
+                    value = str_constant(args[0])
+                    self.export(None if value is None else [value], False)
+
+    def block(self, body):
+        out = self.names
+        for s in body:
+            self.all_statement(s)
+            if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                out.append(s.name)
+            elif isinstance(s, ast.Assign):
+                for t in s.targets:
+                    target_names(t, out)
+                walrus_names(s, out)
+            elif isinstance(s, (ast.AnnAssign, ast.AugAssign)):
+                target_names(s.target, out)
+                walrus_names(s, out)
+            elif isinstance(s, ast.Import):
+                out.extend(a.asname or a.name.split(".")[0] for a in s.names)
+            elif isinstance(s, ast.ImportFrom):
+                out.extend(a.asname or a.name for a in s.names if a.name != "*")
+            elif isinstance(s, (ast.For, ast.AsyncFor)):
+                target_names(s.target, out)
+                walrus_names(s.iter, out)
+                self.block(s.body)
+                self.block(s.orelse)
+            elif isinstance(s, (ast.While, ast.If)):
+                walrus_names(s.test, out)
+                self.block(s.body)
+                self.block(s.orelse)
+            elif isinstance(s, (ast.With, ast.AsyncWith)):
+                for item in s.items:
+                    if item.optional_vars is not None:
+                        target_names(item.optional_vars, out)
+                    walrus_names(item.context_expr, out)
+                self.block(s.body)
+            elif isinstance(s, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+                self.block(s.body)
+                for handler in s.handlers:
+                    if handler.name:
+                        out.append(handler.name)
+                    self.block(handler.body)
+                self.block(s.orelse)
+                self.block(s.finalbody)
+            elif type(s).__name__ == "Match":
+                walrus_names(s.subject, out)
+                for case in s.cases:
+                    self.block(case.body)
+            elif type(s).__name__ == "TypeAlias":
+                out.append(s.name.id)
+            elif isinstance(s, ast.Expr):
+                walrus_names(s, out)
 
 
 def imports_of(path):
@@ -174,7 +294,9 @@ def imports_of(path):
             tree = ast.parse(source, filename=path)
         collector = Collector(tree)
         collector.visit_all(tree.body, Context())
-        return {"imports": collector.imports}
+        top = TopLevel()
+        top.block(tree.body)
+        return {"imports": collector.imports, "definitions": sorted(set(top.names)), "exported": top.exported}
     except (SyntaxError, ValueError, RecursionError, MemoryError, OSError, UnicodeError) as e:
         return {"error": f"{type(e).__name__}: {e}"}
 

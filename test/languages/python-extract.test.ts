@@ -266,6 +266,28 @@ describe('python commands and references', () => {
     );
   });
 
+  test('literal command lines split by str.split or shlex.split', () => {
+    const source = 'import subprocess, shlex\nsubprocess.call("git status --short".split())\nsubprocess.run(shlex.split("make -C docs html"))\n';
+    assert.deepEqual(
+      facts(source).commands.map((c) => c.command),
+      ['git status --short', 'make -C docs html'],
+    );
+  });
+
+  test('include= only names modules for Celery; include() only when imported from django', () => {
+    const source = [
+      'from django.urls import include, path',
+      'app.conf.update(include=["proj.beat"])',
+      'model.dict(include=["id", "name"])',
+      'urlpatterns = [path("api/", include("api.urls"))]',
+    ].join('\n');
+    assert.deepEqual(
+      facts(source).references.map((r) => `${r.line} ${r.target} (${r.via})`),
+      ['2 proj.beat (celery include)', '4 api.urls (django include)'],
+    );
+    assert.deepEqual(facts('include("templates.base")\n').references, []);
+  });
+
   test('module:attr strings, Celery include and autodiscover_tasks', () => {
     const source = [
       'uvicorn.run("service.api:app")',
@@ -273,6 +295,8 @@ describe('python commands and references', () => {
       'app.autodiscover_tasks(["billing"])',
       'x = "not a ref: spaces"',
       'y = "10:30"',
+      'z = ["w:gz", "aws:kms", "xmlns:geo", "G:i"]',
+      'entry_points = {"console_scripts": ["census = census.cli:main", "x=pkg.mod:run [extra]"]}',
     ].join('\n');
     assert.deepEqual(
       facts(source).references.map((r) => `${r.line} ${r.form} ${r.target} (${r.via})`),
@@ -281,6 +305,8 @@ describe('python commands and references', () => {
         '2 module proj.tasks (celery include)',
         '2 module proj.mail (celery include)',
         '3 module billing (celery autodiscover_tasks)',
+        '7 module-attr census.cli:main (string literal)',
+        '7 module-attr pkg.mod:run (string literal)',
       ],
     );
   });
@@ -315,6 +341,7 @@ describe('python summary, definitions, __all__, complexity', () => {
     assert.equal(facts("#!/usr/bin/env python\n# -*- coding: utf-8 -*-\n# ----------\n# Sync the mirrors.\nimport os\n").summary, 'Sync the mirrors.');
     assert.equal(facts('# Licence header\n"""Real doc."""\n').summary, 'Real doc.');
     assert.equal(facts('x = 1\n# late comment\n').summary, undefined);
+    assert.equal(facts('# Copyright (c) 2020 Someone\n# This program is distributed in the hope\n\n# Rotate the logs.\n').summary, 'Rotate the logs.');
     assert.equal(facts('f"""not a docstring"""\n').summary, undefined);
   });
 

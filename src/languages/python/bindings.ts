@@ -2,8 +2,8 @@
  * Names a module binds at top level through assignments (`a = …`, `a, *b = …`, `x: T = …`,
  * `x += …`, `(y := …)`, `type X = …`) and its `__all__` when that is a literal list of strings.
  */
-import { isTrailer, isOp, isWord, matchClose, nameText } from './ranges.js';
-import { stringList } from './literals.js';
+import { isTrailer, isOp, isWord, matchClose, nameText, unwrap } from './ranges.js';
+import { stringList, stringValue } from './literals.js';
 import type { ExtractState } from './state.js';
 import { Kind, Op, Word, isHardKeyword } from './tokens.js';
 
@@ -110,6 +110,10 @@ const updateAll = (st: ExtractState, s: number, e: number, shape: AssignShape): 
     addExported(st, stringList(t, s + 2, e), false);
   } else if (!isAssignment(shape) && isOp(t, s + 1, Op.Dot) && isOp(t, s + 3, Op.LParen) && isOp(t, e - 1, Op.RParen)) {
     if (isWord(t, s + 2, Word.Extend)) addExported(st, stringList(t, s + 4, e - 1), false);
-    else if (isWord(t, s + 2, Word.Append)) addExported(st, stringList(t, s + 3, e), false);
+    else if (isWord(t, s + 2, Word.Append)) {
+      const [vs, ve] = unwrap(t, s + 4, e - 1);
+      const value = stringValue(t, vs, ve);
+      addExported(st, value === null ? null : [value], false);
+    }
   }
 };

@@ -102,12 +102,24 @@ export const resolveNameSites = (st: ExtractState): void => {
   }
 };
 
-/** A list of strings or one string, as a command line. */
+/** `"a b".split()` or `shlex.split("a b")`: a literal command line split into argv. */
+const splitString = (st: ExtractState, s: number, e: number): string | null => {
+  const t = st.t;
+  if (e - s >= 5 && isOp(t, e - 4, Op.Dot) && nameText(t, e - 3) === 'split' && isOp(t, e - 2, Op.LParen) && isOp(t, e - 1, Op.RParen)) {
+    return stringValue(t, s, e - 4);
+  }
+  if (e - s >= 5 && nameText(t, s) === 'shlex' && isOp(t, s + 1, Op.Dot) && nameText(t, s + 2) === 'split' && isOp(t, s + 3, Op.LParen) && isOp(t, e - 1, Op.RParen)) {
+    return stringValue(t, s + 4, e - 1);
+  }
+  return null;
+};
+
+/** A list of strings, one string, or a split literal, as a command line. */
 const argvOrString = (st: ExtractState, range: [number, number] | undefined): string | null => {
   if (!range) return null;
   const list = stringList(st.t, range[0], range[1], true);
   if (list !== null) return list.length > 0 ? list.join(' ') : null;
-  return stringValue(st.t, range[0], range[1]);
+  return stringValue(st.t, range[0], range[1]) ?? splitString(st, range[0], range[1]);
 };
 
 /** Leading positional string arguments (program first, `sys.executable` allowed), joined. */

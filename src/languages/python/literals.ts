@@ -99,12 +99,16 @@ export const stringList = (t: PythonTokens, from: number, to: number, executable
   let [s, e] = [from, to];
   if (isOp(t, s, Op.LBracket)) [s, e] = unwrap(t, s, e, Op.LBracket);
   else if (isOp(t, s, Op.LParen)) [s, e] = unwrap(t, s, e, Op.LParen);
-  if (s === from && splitTop(t, s, e).length < 2 && !isOp(t, e - 1, Op.Comma)) return null;
+  const parts = splitTop(t, s, e);
+  // Without brackets, or inside parentheses, only a comma makes a tuple: ('a') is a string.
+  const tuple = parts.length >= 2 || isOp(t, e - 1, Op.Comma) || (s !== from && s === e);
+  if (!isOp(t, from, Op.LBracket) && !tuple) return null;
   const out: string[] = [];
-  for (const [ps, pe] of splitTop(t, s, e)) {
-    const value = stringValue(t, ps, pe);
+  for (const [ps, pe] of parts) {
+    const [us, ue] = unwrap(t, ps, pe);
+    const value = stringValue(t, us, ue);
     if (value !== null) out.push(value);
-    else if (executable && out.length === 0 && isSysExecutable(t, ps, pe)) out.push('python');
+    else if (executable && out.length === 0 && isSysExecutable(t, us, ue)) out.push('python');
     else return null;
   }
   return out;
@@ -118,26 +122,44 @@ const MODULE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 export const isModuleName = (s: string): boolean => MODULE_NAME.test(s);
 
 /**
- * `pkg.mod:attr` (what uvicorn, gunicorn, entry points and Celery take). Checked on char codes:
- * it runs on every string literal in every file.
+ * `pkg.mod:attr` (what uvicorn, gunicorn, entry points and Celery take), checked on char codes
+ * because it runs on every one-line string literal. Module segments must be lower-case
+ * identifiers; a module without dots needs three chars or more and must not be a URI scheme or
+ * XML prefix, which keeps `w:gz`, `aws:kms`, `xmlns:geo` and `G:i` out. Returns the
+ * `module:attr` text or null.
  */
-export const isModuleAttr = (text: string, start: number, end: number): boolean => {
+export const moduleAttrAt = (text: string, start: number, end: number): string | null => {
   const len = end - start;
-  if (len < 3 || len > 200) return false;
-  let colons = 0;
+  if (len < 5 || len > 200) return null;
+  let colon = -1;
+  let dots = 0;
   let atSegmentStart = true;
   for (let p = start; p < end; p++) {
     const c = text.charCodeAt(p);
-    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-    if (letter) {
+    const lower = (c >= 97 && c <= 122) || c === 95;
+    if (lower || (colon >= 0 && c >= 65 && c <= 90)) {
       atSegmentStart = false;
     } else if (c >= 48 && c <= 57) {
-      if (atSegmentStart) return false;
+      if (atSegmentStart) return null;
     } else if (c === 46 || c === 58) {
-      if (atSegmentStart) return false;
-      if (c === 58 && ++colons > 1) return false;
+      if (atSegmentStart) return null;
+      if (c === 58) {
+        if (colon >= 0) return null;
+        colon = p;
+      } else if (colon < 0) dots++;
       atSegmentStart = true;
-    } else return false;
+    } else return null;
   }
-  return colons === 1 && !atSegmentStart;
+  if (colon < 0 || atSegmentStart) return null;
+  const value = text.slice(start, end);
+  if (dots === 0 && (colon - start < 3 || NOT_MODULES.has(value.slice(0, colon - start)))) return null;
+  return value;
+};
+
+const NOT_MODULES = new Set(['xmlns', 'xml', 'xsi', 'xlink', 'aws', 'arn', 'urn', 'http', 'https', 'ftp', 'file', 'mailto', 'data', 'tag', 'sha', 'md5']);
+
+/** An entry point declaration `name = pkg.mod:func [extra]`: the `pkg.mod:func` part, or null. */
+export const entryPointTarget = (value: string): string | null => {
+  const m = /^\s*[\w.-]+\s*=\s*([A-Za-z_][\w.]*:[A-Za-z_][\w.]*)\s*(?:\[[^\]]*\])?\s*$/.exec(value);
+  return m ? m[1] : null;
 };

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { warning } from '../../util/diagnostics.js';
-import { Problem } from './tokenize.js';
+import { Problem } from './tokens.js';
 
 const MAX_SYNTAX_ERRORS = 3;
 

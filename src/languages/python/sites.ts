@@ -8,11 +8,10 @@
  * expressions count too, `else` does not.
  */
 import type { Frame } from './frames.js';
-import { isModuleAttr, isModuleName, isPlainString, stringList, stringValue } from './literals.js';
+import { entryPointTarget, isModuleName, moduleAttrAt, stringList, stringValue } from './literals.js';
 import { callArgs, isOp, splitTop } from './ranges.js';
 import type { ExtractState } from './state.js';
-import { stringContent } from './tokenize.js';
-import { Kind, Op, Word } from './tokens.js';
+import { Kind, Op, StringFlag, Word } from './tokens.js';
 
 export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame[], renamed: Set<string>): number => {
   const t = st.t;
@@ -63,14 +62,24 @@ export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame
           if (isOp(t, i + 1, Op.LParen)) firstArgModules(st, i + 1, 'celery autodiscover_tasks');
           break;
       }
-    } else if (k === Kind.String && isPlainString(t, i)) {
-      const { start, end } = stringContent(t, i);
-      if (end - start >= 3 && isModuleAttr(t.text, start, end)) {
-        st.facts.references.push({ target: t.text.slice(start, end), form: 'module-attr', line: t.line[i], via: 'string literal' });
-      }
+    } else if (k === Kind.String && (values[i] & (StringFlag.Formatted | StringFlag.Bytes | StringFlag.Unterminated | StringFlag.Triple)) === 0) {
+      // A one-line str literal: its content sits between one quote and the prefix.
+      const start = t.start[i] + (values[i] >> StringFlag.PrefixShift) + 1;
+      const end = t.end[i] - 1;
+      const target = moduleAttrAt(t.text, start, end) ?? (t.text.charCodeAt(start) !== 61 && hasEquals(t.text, start, end) ? entryPointTarget(t.text.slice(start, end)) : null);
+      if (target !== null) st.facts.references.push({ target, form: 'module-attr', line: t.line[i], via: 'string literal' });
     }
   }
   return complexity;
+};
+
+/** Cheap pre-check for entry point strings: an `=` and a `:` in a short literal. */
+const hasEquals = (text: string, start: number, end: number): boolean => {
+  if (end - start > 200) return false;
+  const eq = text.indexOf('=', start);
+  if (eq < 0 || eq >= end) return false;
+  const colon = text.indexOf(':', eq);
+  return colon >= 0 && colon < end;
 };
 
 const addModules = (st: ExtractState, names: string[] | null, line: number, via: string): void => {
@@ -78,16 +87,37 @@ const addModules = (st: ExtractState, names: string[] | null, line: number, via:
   for (const target of names) st.facts.references.push({ target, form: 'module', line, via });
 };
 
-/** Celery's `include=['pkg.tasks']` keyword, and Django's `include('app.urls')` call. */
+/** The dotted name right before index `open` (a call's callee), e.g. `app.conf.update`. */
+const calleeBefore = (st: ExtractState, open: number): string => {
+  const t = st.t;
+  let i = open - 1;
+  if (i < 0 || t.kind[i] !== Kind.Name) return '';
+  let name = t.text.slice(t.start[i], t.end[i]);
+  while (i >= 2 && isOp(t, i - 1, Op.Dot) && t.kind[i - 2] === Kind.Name) {
+    i -= 2;
+    name = `${t.text.slice(t.start[i], t.end[i])}.${name}`;
+  }
+  return name;
+};
+
+/**
+ * Celery's `Celery(..., include=['pkg.tasks'])` (or `app.conf.update(include=[...])`), and
+ * Django's `include('app.urls')` when `include` comes from django. Other `include=` keywords
+ * (pydantic's field sets, for one) are not module names.
+ */
 const includeReferences = (st: ExtractState, i: number): void => {
   const t = st.t;
   if (isOp(t, i + 1, Op.Assign) && t.depth[i] > 0) {
     const d = t.depth[i];
+    let open = i - 1;
+    while (open >= 0 && !(t.depth[open] === d - 1 && isOp(t, open, Op.LParen))) open--;
+    const callee = calleeBefore(st, open);
+    if (!(callee === 'Celery' || callee.endsWith('.Celery') || callee.endsWith('conf.update'))) return;
     let end = i + 2;
     // The value runs to the next comma on this level or the call's closing bracket.
     while (end < t.count && t.depth[end] >= d && !(t.depth[end] === d && isOp(t, end, Op.Comma))) end++;
     addModules(st, stringList(t, i + 2, end), t.line[i], 'celery include');
-  } else if (isOp(t, i + 1, Op.LParen)) {
+  } else if (isOp(t, i + 1, Op.LParen) && !isOp(t, i - 1, Op.Dot) && st.aliases.get('include')?.startsWith('django.')) {
     firstArgModules(st, i + 1, 'django include', true);
   }
 };

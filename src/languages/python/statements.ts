@@ -54,7 +54,7 @@ export class StatementWalker {
           top = this.push(new Frame(FrameKind.Block, top), indent);
         }
       }
-      pending = this.line(a, b, top);
+      pending = this.line(a, b, top, t.lineSemicolon[l] === 1);
     }
     if (pending !== null && t.count > 0) problems.syntaxError('expected an indented block', t.line[t.count - 1]);
   }
@@ -71,7 +71,7 @@ export class StatementWalker {
   }
 
   /** One logical line [a, b) in `frame`; returns the frame of a suite that starts on the next line. */
-  private line(a: number, b: number, frame: Frame): Frame | null {
+  private line(a: number, b: number, frame: Frame, semicolons: boolean): Frame | null {
     const t = this.st.t;
     if (t.kind[a] === Kind.Name) {
       const w = t.value[a];
@@ -87,22 +87,22 @@ export class StatementWalker {
         case Word.With:
         case Word.Def:
         case Word.Class:
-          return this.compound(a, b, frame, w, a, headerColon(t, a, b));
+          return this.compound(a, b, frame, w, a, headerColon(t, a, b), semicolons);
         case Word.Async: {
           const next = a + 1 < b && t.kind[a + 1] === Kind.Name ? t.value[a + 1] : Word.None;
-          if (next === Word.Def || next === Word.For || next === Word.With) return this.compound(a, b, frame, next, a + 1, headerColon(t, a, b));
+          if (next === Word.Def || next === Word.For || next === Word.With) return this.compound(a, b, frame, next, a + 1, headerColon(t, a, b), semicolons);
           break;
         }
         case Word.Match:
-          if (this.isMatchHeader(a, b)) return this.compound(a, b, frame, w, a, b - 1);
+          if (this.isMatchHeader(a, b)) return this.compound(a, b, frame, w, a, b - 1, semicolons);
           break;
         case Word.Case:
-          if (frame.kind === FrameKind.Match) return this.compound(a, b, frame, w, a, headerColon(t, a, b));
+          if (frame.kind === FrameKind.Match) return this.compound(a, b, frame, w, a, headerColon(t, a, b), semicolons);
           break;
       }
     }
     frame.lastTry = null;
-    this.simpleStatements(a, b, frame);
+    this.simpleStatements(a, b, frame, semicolons);
     return null;
   }
 
@@ -115,7 +115,7 @@ export class StatementWalker {
     return v === Op.LParen || v === Op.LBracket || v === Op.LBrace || v === Op.Star || v === Op.Other || v === Op.Ellipsis;
   }
 
-  private compound(a: number, b: number, frame: Frame, w: Word, kw: number, colon: number): Frame | null {
+  private compound(a: number, b: number, frame: Frame, w: Word, kw: number, colon: number, semicolons: boolean): Frame | null {
     const st = this.st;
     const t = st.t;
     this.segment(a, frame);
@@ -184,16 +184,20 @@ export class StatementWalker {
     }
     if (frame.topLevel) bindWalruses(st, hs, colon);
     if (colon + 1 < b) {
-      this.simpleStatements(colon + 1, b, body);
+      this.simpleStatements(colon + 1, b, body, semicolons);
       return null;
     }
     return body;
   }
 
-  /** Simple statements separated by `;` in [a, b). */
-  private simpleStatements(a: number, b: number, frame: Frame): void {
+  /** Simple statements separated by `;` in [a, b) (the tokenizer knows whether there is any). */
+  private simpleStatements(a: number, b: number, frame: Frame, semicolons: boolean): void {
     const t = this.st.t;
     this.segment(a, frame);
+    if (!semicolons) {
+      this.simple(a, b, frame);
+      return;
+    }
     const d = t.depth[a];
     let s = a;
     for (let i = a; i < b; i++) {

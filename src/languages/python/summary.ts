@@ -1,7 +1,7 @@
 /**
  * A file's one-line summary: the first non-empty line of the module docstring, else the first
- * meaningful comment before any code (shebang, coding line, editor modelines, linter pragmas
- * and rulers such as `# -----` are skipped).
+ * meaningful comment before any code (shebang, coding line, editor modelines, linter pragmas,
+ * licence boilerplate and rulers such as `# -----` are skipped).
  */
 import { stringRunEnd, stringValue } from './literals.js';
 import { isOp } from './ranges.js';
@@ -10,6 +10,8 @@ import { Op } from './tokens.js';
 
 const PRAGMA = /^(?:pylint|flake8|mypy|type|noqa|fmt|isort|pyright|ruff|vim?|ex|pragma)\b\s*:?/i;
 const CODING = /coding[:=]/;
+/** Licence boilerplate says nothing about what the file does. */
+const BOILERPLATE = /\blicen[sc]e[ds]?\b|copyright|\(c\)|©|all rights reserved|warranty|free software|this file is part of/i;
 
 const firstNonEmptyLine = (text: string): string | undefined => {
   for (const line of text.split('\n')) {
@@ -29,14 +31,26 @@ const docstring = (t: PythonTokens): string | undefined => {
   return value === null ? undefined : firstNonEmptyLine(value);
 };
 
-const leadingComment = (t: PythonTokens): string | undefined => {
+/** Comment bodies before any code, grouped into blocks of consecutive lines. */
+const commentBlocks = (t: PythonTokens): string[][] => {
+  const blocks: string[][] = [];
+  let lastLine = -1;
   for (const { start, end, line } of t.leadingComments) {
     const raw = t.text.slice(start, end);
-    if (line === 1 && raw.startsWith('#!')) continue;
-    if (line <= 2 && CODING.test(raw)) continue;
-    const body = raw.replace(/^#+/, '').trim();
-    if (!/[A-Za-z0-9]/.test(body) || body.includes('-*-') || PRAGMA.test(body)) continue;
-    return body;
+    if ((line === 1 && raw.startsWith('#!')) || (line <= 2 && CODING.test(raw))) continue;
+    if (line !== lastLine + 1 || blocks.length === 0) blocks.push([]);
+    blocks[blocks.length - 1].push(raw.replace(/^#+/, '').trim());
+    lastLine = line;
+  }
+  return blocks;
+};
+
+/** The first meaningful line of the first block that is not licence boilerplate. */
+const leadingComment = (t: PythonTokens): string | undefined => {
+  for (const block of commentBlocks(t)) {
+    if (block.some((body) => BOILERPLATE.test(body))) continue;
+    const line = block.find((body) => /[A-Za-z0-9]/.test(body) && !body.includes('-*-') && !PRAGMA.test(body));
+    if (line !== undefined) return line;
   }
   return undefined;
 };

@@ -4,9 +4,8 @@
  * (struct of arrays) instead of allocating an object per token.
  *
  * What it gets exactly right, because import statements depend on it:
- * - every string form: single, double, triple-quoted, raw, bytes, any-case prefixes, Python 2's
- *   `ur`, and f-/t-strings with Python 3.12 nesting (same quotes inside replacement fields,
- *   nested fields in format specs, comments inside fields);
+ * - every string form (strings.ts): single, double, triple-quoted, raw, bytes, any-case
+ *   prefixes, Python 2's `ur`, and f-/t-strings with Python 3.12 nesting;
  * - comments, explicit `\` continuations, implicit continuation inside brackets;
  * - logical lines with the indentation of their first physical line (tabs to multiples of 8,
  *   form feed resets), blank and comment-only lines skipped.
@@ -14,23 +13,10 @@
  * It never throws: problems (unterminated strings, unbalanced brackets, Python 2 tokens) are
  * recorded with their line and scanning goes on.
  */
-import { Kind, Op, StringFlag, hashStep, wordAt } from './tokens.js';
-
-export const enum Problem {
-  UnterminatedString = 1,
-  UnterminatedTripleString,
-  UnbalancedClose,
-  MismatchedBracket,
-  UnclosedBracket,
-  StrayBackslash,
-  BadCharacter,
-  FStringTooDeep,
-  Py2Backtick,
-  Py2NotEqual,
-  Py2UrPrefix,
-  Py2Octal,
-  Py2LongSuffix,
-}
+import { Buffer } from 'node:buffer';
+import { BACKSLASH, DQUOTE, FF, HASH, IDENT, LBRACE, LF, RBRACE, SPACE, SQUOTE, TAB, isDigit, isIdentPart, isIdentStart, prefixFlag } from './chars.js';
+import { StringScanner } from './strings.js';
+import { Kind, Op, Problem, StringFlag, hashStep, wordAt } from './tokens.js';
 
 export interface CommentRange {
   start: number;
@@ -38,48 +24,9 @@ export interface CommentRange {
   line: number;
 }
 
-const LF = 10;
-const TAB = 9;
-const FF = 12;
-const SPACE = 32;
-const DQUOTE = 34;
-const HASH = 35;
-const SQUOTE = 39;
-const BACKSLASH = 92;
-const LBRACE = 123;
-const RBRACE = 125;
-/** Deeper f-string nesting than this is hostile input, not code. */
-const MAX_FSTRING_NESTING = 64;
-const MAX_LEADING_COMMENTS = 16;
-
-/** 1: may continue an identifier, 2: may start one (bit 1 also set). Non-ASCII counts as both. */
-const IDENT = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  if (/[A-Za-z_]/.test(ch)) IDENT[c] = 3;
-  else if (/[0-9]/.test(ch)) IDENT[c] = 1;
-}
-// `c >= 128` is also false for NaN, which charCodeAt returns past the end of the text.
-const isIdentPart = (c: number): boolean => (c < 128 ? IDENT[c] !== 0 : c >= 128 && c !== 0xfeff && c !== 0xa0);
-const isIdentStart = (c: number): boolean => (c < 128 ? IDENT[c] === 3 : c >= 128 && c !== 0xfeff && c !== 0xa0);
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-
-/** String prefix letter → flag bits; 0 for letters that are no prefix. */
-const prefixFlag = (c: number): number => {
-  switch (c | 32) {
-    case 114: // r
-      return StringFlag.Raw;
-    case 98: // b
-      return StringFlag.Bytes;
-    case 102: // f
-    case 116: // t
-      return StringFlag.Formatted;
-    case 117: // u
-      return 128; // a valid prefix with no meaning of its own in Python 3
-    default:
-      return 0;
-  }
-};
+/** Zero code units after the text, so reading a few chars ahead never needs a bounds check. */
+const SENTINELS = 8;
+const MAX_LEADING_COMMENTS = 64;
 
 /** The tokens of one file. Arrays are reused across files: read them before the next scan. */
 export class PythonTokens {
@@ -98,6 +45,8 @@ export class PythonTokens {
   lineFirst = new Int32Array(256);
   lineEnd = new Int32Array(256);
   lineIndent = new Int32Array(256);
+  /** 1 when the logical line has a `;` outside brackets (so it holds several statements). */
+  lineSemicolon = new Uint8Array(256);
 
   /** Comments before the first token (for the summary). */
   leadingComments: CommentRange[] = [];
@@ -112,17 +61,23 @@ const grow = <T extends Int32Array | Uint8Array>(a: T, size: number): T => {
   return b;
 };
 
-class Scanner {
-  private text = '';
-  private n = 0;
-  private lineNo = 1;
-  private unterminated = false;
+class Scanner extends StringScanner {
+  /** A `;` outside brackets was seen on the current logical line. */
+  private semicolon = false;
   private out: PythonTokens;
   private bracketChar = new Int32Array(64);
   private bracketLine = new Int32Array(64);
-
   constructor(out: PythonTokens) {
+    super();
     this.out = out;
+  }
+
+  private loadCodes(text: string): void {
+    const needed = text.length + SENTINELS;
+    if (this.codes.length < needed) this.codes = new Uint16Array(needed + (needed >> 1));
+    const codes = this.codes;
+    Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).write(text, 0, 'utf16le');
+    codes.fill(0, text.length, needed);
   }
 
   scan(source: string): PythonTokens {
@@ -137,9 +92,12 @@ class Scanner {
     this.text = text;
     this.n = text.length;
     this.lineNo = 1;
+    this.semicolon = false;
+    this.loadCodes(text);
+    const codes = this.codes;
     const n = this.n;
 
-    let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let pos = codes[0] === 0xfeff ? 1 : 0;
     let depth = 0;
     let lineOpen = false;
     let atLineStart = true;
@@ -152,7 +110,7 @@ class Scanner {
         let col = 0;
         let p = pos;
         for (;;) {
-          const c = text.charCodeAt(p);
+          const c = codes[p];
           if (c === SPACE) col++;
           else if (c === TAB) col = (col & ~7) + 8;
           else if (c === FF) col = 0;
@@ -161,7 +119,7 @@ class Scanner {
         }
         pos = p;
         if (!lineOpen) {
-          const c = text.charCodeAt(p);
+          const c = codes[p];
           if (p >= n || c === LF) continue;
           if (c === HASH) {
             pos = this.comment(p);
@@ -182,7 +140,7 @@ class Scanner {
         continue;
       }
 
-      const c = text.charCodeAt(pos);
+      const c = codes[pos];
       if (c === SPACE || c === TAB || c === FF) {
         pos++;
         continue;
@@ -201,7 +159,7 @@ class Scanner {
         pos = this.nameOrString(pos, depth);
         continue;
       }
-      if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(pos + 1)))) {
+      if (isDigit(c) || (c === 46 && isDigit(codes[pos + 1]))) {
         pos = this.number(pos, depth);
         continue;
       }
@@ -214,7 +172,7 @@ class Scanner {
           pos = this.comment(pos);
           continue;
         case BACKSLASH: {
-          const next = text.charCodeAt(pos + 1);
+          const next = codes[pos + 1];
           if (next === LF) {
             pos += 2;
             this.lineNo++;
@@ -260,7 +218,7 @@ class Scanner {
     return out;
   }
 
-  private problem(problem: Problem, line: number): void {
+  protected problem(problem: Problem, line: number): void {
     if (this.out.problems.length < 1000) this.out.problems.push({ problem, line });
   }
 
@@ -294,26 +252,29 @@ class Scanner {
       out.lineFirst = grow(out.lineFirst, size);
       out.lineEnd = grow(out.lineEnd, size);
       out.lineIndent = grow(out.lineIndent, size);
+      out.lineSemicolon = grow(out.lineSemicolon, size);
     }
     out.lineFirst[i] = first;
     out.lineEnd[i] = out.count;
     out.lineIndent[i] = indent;
+    out.lineSemicolon[i] = this.semicolon ? 1 : 0;
+    this.semicolon = false;
     out.lines = i + 1;
   }
 
   /** True when text at p starts a statement that cannot occur inside brackets. */
   private startsStatement(p: number): boolean {
     const t = this.text;
+    const codes = this.codes;
     const wordThenSpace = (w: string): boolean => {
       if (!t.startsWith(w, p)) return false;
-      const c = t.charCodeAt(p + w.length);
+      const c = codes[p + w.length];
       return c === SPACE || c === TAB;
     };
     if (wordThenSpace('def') || wordThenSpace('class') || wordThenSpace('import')) return true;
     if (!wordThenSpace('from')) return false;
     const eol = t.indexOf('\n', p);
-    const imp = t.indexOf(' import ', p);
-    return imp > 0 && (eol < 0 || imp < eol);
+    return t.slice(p, eol < 0 ? this.n : eol).includes(' import ');
   }
 
   private comment(pos: number): number {
@@ -328,23 +289,24 @@ class Scanner {
 
   private nameOrString(pos: number, depth: number): number {
     const text = this.text;
+    const codes = this.codes;
     let h = 0;
     let p = pos;
     for (;;) {
-      const c = text.charCodeAt(p);
+      const c = codes[p];
       if (c < 128 ? IDENT[c] === 0 : !isIdentPart(c)) break;
       h = hashStep(h, c);
       p++;
     }
     const len = p - pos;
     if (len <= 2) {
-      const q = text.charCodeAt(p);
+      const q = codes[p];
       if (q === DQUOTE || q === SQUOTE) {
-        const f1 = prefixFlag(text.charCodeAt(pos));
-        const f2 = len === 2 ? prefixFlag(text.charCodeAt(pos + 1)) : 128;
+        const f1 = prefixFlag(codes[pos]);
+        const f2 = len === 2 ? prefixFlag(codes[pos + 1]) : 128;
         if (f1 !== 0 && f2 !== 0) {
           let flags = (f1 | f2) & 127;
-          if (len === 2 && (text.charCodeAt(pos) | 32) === 117 && (text.charCodeAt(pos + 1) | 32) === 114) {
+          if (len === 2 && (codes[pos] | 32) === 117 && (codes[pos + 1] | 32) === 114) {
             flags |= StringFlag.UnicodeRaw;
             this.problem(Problem.Py2UrPrefix, this.lineNo);
           }
@@ -357,47 +319,47 @@ class Scanner {
   }
 
   private number(pos: number, depth: number): number {
-    const text = this.text;
+    const codes = this.codes;
     let p = pos;
-    const first = text.charCodeAt(p);
-    const second = text.charCodeAt(p + 1) | 32;
+    const first = codes[p];
+    const second = codes[p + 1] | 32;
     if (first === 48 && (second === 120 || second === 111 || second === 98)) {
       p += 2;
       for (;;) {
-        const c = text.charCodeAt(p);
+        const c = codes[p];
         if (isDigit(c) || c === 95 || ((c | 32) >= 97 && (c | 32) <= 102)) p++;
         else break;
       }
     } else {
-      while (isDigit(text.charCodeAt(p)) || text.charCodeAt(p) === 95) p++;
+      while (isDigit(codes[p]) || codes[p] === 95) p++;
       const intEnd = p;
-      if (text.charCodeAt(p) === 46) {
+      if (codes[p] === 46) {
         p++;
-        while (isDigit(text.charCodeAt(p)) || text.charCodeAt(p) === 95) p++;
+        while (isDigit(codes[p]) || codes[p] === 95) p++;
       }
-      if ((text.charCodeAt(p) | 32) === 101) {
-        const sign = text.charCodeAt(p + 1);
+      if ((codes[p] | 32) === 101) {
+        const sign = codes[p + 1];
         let digits = -1;
         if (isDigit(sign)) digits = p + 1;
-        else if ((sign === 43 || sign === 45) && isDigit(text.charCodeAt(p + 2))) digits = p + 2;
+        else if ((sign === 43 || sign === 45) && isDigit(codes[p + 2])) digits = p + 2;
         if (digits > 0) {
           p = digits;
-          while (isDigit(text.charCodeAt(p)) || text.charCodeAt(p) === 95) p++;
+          while (isDigit(codes[p]) || codes[p] === 95) p++;
         }
       }
       if (first === 48 && intEnd === p && intEnd - pos > 1) {
         // Python 2 octal (0777): a leading zero followed by non-zero digits.
         for (let i = pos + 1; i < intEnd; i++) {
-          if (text.charCodeAt(i) !== 48 && text.charCodeAt(i) !== 95) {
+          if (codes[i] !== 48 && codes[i] !== 95) {
             this.problem(Problem.Py2Octal, this.lineNo);
             break;
           }
         }
       }
     }
-    const suffix = text.charCodeAt(p) | 32;
+    const suffix = codes[p] | 32;
     if (suffix === 106) p++; // imaginary j
-    else if (suffix === 108 && !isIdentPart(text.charCodeAt(p + 1))) {
+    else if (suffix === 108 && !isIdentPart(codes[p + 1])) {
       this.problem(Problem.Py2LongSuffix, this.lineNo);
       p++;
     }
@@ -406,17 +368,20 @@ class Scanner {
   }
 
   private operator(pos: number, c: number, depth: number): number {
-    const text = this.text;
-    const next = text.charCodeAt(pos + 1);
+    const codes = this.codes;
+    const next = codes[pos + 1];
     let len = 1;
     let code: number = Op.Other;
     switch (c) {
-      case 44: // ,
       case 59: // ;
+        if (depth === 0) this.semicolon = true;
+        code = c;
+        break;
+      case 44: // ,
         code = c;
         break;
       case 46: // .
-        if (next === 46 && text.charCodeAt(pos + 2) === 46) {
+        if (next === 46 && codes[pos + 2] === 46) {
           len = 3;
           code = Op.Ellipsis;
         } else code = Op.Dot;
@@ -436,7 +401,7 @@ class Scanner {
       case 60: // <
       case 62: // >
         if (next === c) {
-          if (text.charCodeAt(pos + 2) === 61) {
+          if (codes[pos + 2] === 61) {
             len = 3;
             code = Op.AugAssign;
           } else {
@@ -470,7 +435,7 @@ class Scanner {
       case 42: // *
       case 47: // /
         if (next === c) {
-          if (text.charCodeAt(pos + 2) === 61) {
+          if (codes[pos + 2] === 61) {
             len = 3;
             code = Op.AugAssign;
           } else {
@@ -512,224 +477,15 @@ class Scanner {
     this.unterminated = false;
     let flags = prefixFlags;
     const end = this.stringBody(quotePos, flags, 0);
-    const text = this.text;
-    const q = text.charCodeAt(quotePos);
-    if (text.charCodeAt(quotePos + 1) === q && text.charCodeAt(quotePos + 2) === q) flags |= StringFlag.Triple;
+    const codes = this.codes;
+    const q = codes[quotePos];
+    if (codes[quotePos + 1] === q && codes[quotePos + 2] === q) flags |= StringFlag.Triple;
     if (this.unterminated) {
       flags |= StringFlag.Unterminated;
       this.problem(flags & StringFlag.Triple ? Problem.UnterminatedTripleString : Problem.UnterminatedString, line);
     }
     this.emit(Kind.String, tokStart, end, flags | (prefixLen << StringFlag.PrefixShift), depth, line);
     return end;
-  }
-
-  /** Scans a string whose opening quote is at quotePos; returns the position after it. */
-  private stringBody(quotePos: number, flags: number, nesting: number): number {
-    const text = this.text;
-    const q = text.charCodeAt(quotePos);
-    const triple = text.charCodeAt(quotePos + 1) === q && text.charCodeAt(quotePos + 2) === q;
-    // An empty single-quoted string `''` looks like the start of a triple: the third char decides.
-    const bodyStart = quotePos + (triple ? 3 : 1);
-    if (flags & StringFlag.Formatted) return this.formattedBody(bodyStart, q, triple, (flags & StringFlag.Raw) !== 0, nesting);
-    return triple ? this.tripleBody(bodyStart, q) : this.singleBody(bodyStart, q);
-  }
-
-  private singleBody(p: number, q: number): number {
-    const text = this.text;
-    const n = this.n;
-    for (;;) {
-      if (p >= n) {
-        this.unterminated = true;
-        return n;
-      }
-      const c = text.charCodeAt(p);
-      if (c === q) return p + 1;
-      if (c === BACKSLASH) {
-        if (text.charCodeAt(p + 1) === LF) this.lineNo++;
-        p += 2;
-        continue;
-      }
-      if (c === LF) {
-        this.unterminated = true;
-        return p;
-      }
-      p++;
-    }
-  }
-
-  private tripleBody(bodyStart: number, q: number): number {
-    const text = this.text;
-    const quote = q === DQUOTE ? '"' : "'";
-    let p = bodyStart;
-    for (;;) {
-      const k = text.indexOf(quote, p);
-      if (k < 0) {
-        this.countNewlines(bodyStart, this.n);
-        this.unterminated = true;
-        return this.n;
-      }
-      let b = k - 1;
-      while (b >= bodyStart && text.charCodeAt(b) === BACKSLASH) b--;
-      if (((k - 1 - b) & 1) === 0 && text.charCodeAt(k + 1) === q && text.charCodeAt(k + 2) === q) {
-        this.countNewlines(bodyStart, k);
-        return k + 3;
-      }
-      p = k + 1;
-    }
-  }
-
-  private countNewlines(from: number, to: number): void {
-    const text = this.text;
-    let p = text.indexOf('\n', from);
-    while (p >= 0 && p < to) {
-      this.lineNo++;
-      p = text.indexOf('\n', p + 1);
-    }
-  }
-
-  /** The literal part of an f-string: text, `{{`/`}}` escapes and replacement fields. */
-  private formattedBody(p: number, q: number, triple: boolean, raw: boolean, nesting: number): number {
-    const text = this.text;
-    const n = this.n;
-    for (;;) {
-      if (p >= n) {
-        this.unterminated = true;
-        return n;
-      }
-      const c = text.charCodeAt(p);
-      if (c === q) {
-        if (!triple) return p + 1;
-        if (text.charCodeAt(p + 1) === q && text.charCodeAt(p + 2) === q) return p + 3;
-        p++;
-      } else if (c === BACKSLASH) {
-        const next = text.charCodeAt(p + 1);
-        if (next === LF) {
-          this.lineNo++;
-          p += 2;
-        } else if (next === LBRACE || next === RBRACE) {
-          p++; // the brace keeps its meaning after a backslash
-        } else if (!raw && next === 78 && text.charCodeAt(p + 2) === LBRACE) {
-          const close = text.indexOf('}', p + 3); // \N{NAME} is an escape, not a field
-          const eol = text.indexOf('\n', p + 3);
-          p = close < 0 || (eol >= 0 && eol < close) ? p + 3 : close + 1;
-        } else p += 2;
-      } else if (c === LF) {
-        if (!triple) {
-          this.unterminated = true;
-          return p;
-        }
-        this.lineNo++;
-        p++;
-      } else if (c === LBRACE) {
-        if (text.charCodeAt(p + 1) === LBRACE) p += 2;
-        else p = this.fieldBody(p + 1, q, triple, raw, nesting + 1);
-      } else p++;
-    }
-  }
-
-  /** A replacement field's expression, up to and including its closing `}`. */
-  private fieldBody(p: number, q: number, triple: boolean, raw: boolean, nesting: number): number {
-    const text = this.text;
-    const n = this.n;
-    if (nesting > MAX_FSTRING_NESTING) {
-      this.problem(Problem.FStringTooDeep, this.lineNo);
-      this.countNewlines(p, n);
-      this.unterminated = true;
-      return n;
-    }
-    let depth = 0;
-    for (;;) {
-      if (p >= n) {
-        this.unterminated = true;
-        return n;
-      }
-      const c = text.charCodeAt(p);
-      switch (c) {
-        case LF:
-          this.lineNo++;
-          p++;
-          break;
-        case HASH: {
-          const eol = text.indexOf('\n', p);
-          p = eol < 0 ? n : eol;
-          break;
-        }
-        case 40:
-        case 91:
-        case LBRACE:
-          depth++;
-          p++;
-          break;
-        case 41:
-        case 93:
-          if (depth > 0) depth--;
-          p++;
-          break;
-        case RBRACE:
-          if (depth === 0) return p + 1;
-          depth--;
-          p++;
-          break;
-        case 58: // : starts the format spec at the field's own level
-          if (depth === 0) return this.formatSpec(p + 1, q, triple, raw, nesting);
-          p++;
-          break;
-        case DQUOTE:
-        case SQUOTE:
-          p = this.stringBody(p, 0, nesting);
-          break;
-        case BACKSLASH:
-          if (text.charCodeAt(p + 1) === LF) this.lineNo++;
-          p += 2;
-          break;
-        default:
-          if (c < 128 ? IDENT[c] === 3 : isIdentStart(c)) p = this.nameInField(p, nesting);
-          else p++;
-      }
-    }
-  }
-
-  /** A name inside a field; a string prefix followed by a quote starts a nested string. */
-  private nameInField(p: number, nesting: number): number {
-    const text = this.text;
-    const start = p;
-    while (p < this.n && isIdentPart(text.charCodeAt(p))) p++;
-    const len = p - start;
-    const q = text.charCodeAt(p);
-    if (len <= 2 && (q === DQUOTE || q === SQUOTE)) {
-      const f1 = prefixFlag(text.charCodeAt(start));
-      const f2 = len === 2 ? prefixFlag(text.charCodeAt(start + 1)) : 128;
-      if (f1 !== 0 && f2 !== 0) return this.stringBody(p, (f1 | f2) & 127, nesting);
-    }
-    return p;
-  }
-
-  /** A format spec: literal text with nested fields, ended by the field's `}`. */
-  private formatSpec(p: number, q: number, triple: boolean, raw: boolean, nesting: number): number {
-    const text = this.text;
-    const n = this.n;
-    for (;;) {
-      if (p >= n) {
-        this.unterminated = true;
-        return n;
-      }
-      const c = text.charCodeAt(p);
-      if (c === RBRACE) return p + 1;
-      if (c === LBRACE) {
-        p = this.fieldBody(p + 1, q, triple, raw, nesting + 1);
-      } else if (c === q) {
-        // The enclosing string's quote cannot be part of a spec: let the string end here.
-        if (!triple || (text.charCodeAt(p + 1) === q && text.charCodeAt(p + 2) === q)) return p;
-        p++;
-      } else if (c === LF) {
-        if (!triple) return p;
-        this.lineNo++;
-        p++;
-      } else if (c === BACKSLASH) {
-        if (text.charCodeAt(p + 1) === LF) this.lineNo++;
-        p += 2;
-      } else p++;
-    }
   }
 }
 

@@ -41,6 +41,23 @@ export const enum Op {
   Other = 264,
 }
 
+/** What can be wrong at the token level; turned into diagnostics by problems.ts. */
+export const enum Problem {
+  UnterminatedString = 1,
+  UnterminatedTripleString,
+  UnbalancedClose,
+  MismatchedBracket,
+  UnclosedBracket,
+  StrayBackslash,
+  BadCharacter,
+  FStringTooDeep,
+  Py2Backtick,
+  Py2NotEqual,
+  Py2UrPrefix,
+  Py2Octal,
+  Py2LongSuffix,
+}
+
 /** Bits of a string token's value: how to read its content. */
 export const enum StringFlag {
   Raw = 1,
