@@ -64,3 +64,13 @@ test('scan --output writes the report to a file and says so', async () => {
   assert.match(r.stderr, /wrote /);
   assert.equal(JSON.parse(readFileSync(out, 'utf8')).root, 'examples/demo');
 });
+
+test('scan --duplicates puts the duplicate clusters in the Audit; without it there are none', () => {
+  const withClusters = JSON.parse(runCli(['scan', 'examples/demo', '--duplicates', '--format', 'json']).stdout);
+  assert.deepEqual(schemaErrors(withClusters), []);
+  assert.deepEqual(withClusters.duplicates.clusters.map((c: { kind: string; files: string[] }) => [c.kind, c.files]), [
+    ['renamed', ['scripts/archive/ingest_nightly_v1.py', 'scripts/ingest_nightly.py']],
+  ]);
+  const without = JSON.parse(runCli(['scan', 'examples/demo', '--format', 'json']).stdout);
+  assert.equal(without.duplicates, undefined);
+});

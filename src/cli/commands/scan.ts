@@ -11,15 +11,16 @@ import { recordRun } from '../guardrails/history-access.js';
 export const scanCommand: Command = {
   name: 'scan',
   summary: 'list every file, its imports and wiring, and the verdict for each source file',
-  usage: 'census scan [path] [--format terminal|json|md|html] [--output FILE] [--runtime FILE...] [--scope FOLDER] [--record]',
-  options: ['format', 'output', 'runtime', 'scope', 'record', 'reset-history', ...SCAN_OPTIONS],
+  usage: 'census scan [path] [--format terminal|json|md|html] [--output FILE] [--runtime FILE...] [--scope FOLDER] [--duplicates] [--record]',
+  options: ['format', 'output', 'runtime', 'scope', 'duplicates', 'record', 'reset-history', ...SCAN_OPTIONS],
   details: [`formats: ${FORMAT_NAMES}`],
   run: async (args, io) => {
     const format = formatFrom(args);
     requireRecordForReset(args);
     const recording = args.values.record === true;
     // A recorded run holds every finding section, duplicates included, like census check's.
-    const result = await scan({ ...scanOptionsFrom(args, io), ...(recording ? { duplicates: {} } : {}) });
+    const withDuplicates = recording || args.values.duplicates === true;
+    const result = await scan({ ...scanOptionsFrom(args, io), ...(withDuplicates ? { duplicates: {} } : {}) });
     emit(FORMATS[format](result.audit, renderOptions(args, io)), args, io);
     if (recording) recordRun(result.audit, result.rootAbs, 'scan', args, io);
     return EXIT_OK;
