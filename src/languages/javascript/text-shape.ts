@@ -7,10 +7,11 @@
 import type { Comment } from 'oxc-parser';
 
 /**
- * Words the walk looks for (require, import(), CommonJS exports, command calls, workers, runnable
- * checks). A superset test: a false positive only costs the walk.
+ * Words the walk looks for: require, import(), import.meta, CommonJS exports, the modules whose
+ * calls are commands (a command call needs its module imported or required by name, or `Bun`),
+ * workers and process.argv. A superset test: a false positive only costs the walk.
  */
-const WALK_NEEDED = /\brequire\b|\bimport\s*\(|\bimport\.meta\b|\bexports\b|\bspawn|\bexec|\bfork\b|\bBun\b|\$`|\bWorker\b|process\.argv|\bshelljs\b|\bzx\b|\bsh\s*`/;
+const WALK_NEEDED = /\brequire\b|\bimport\s*\(|\bimport\.meta\b|\bexports\b|child_process|\bexeca\b|\bzx\b|\bbun\b|\bBun\b|shelljs|cross-spawn|\bWorker\b|process\.argv/;
 
 export const needsWalk = (text: string): boolean => WALK_NEEDED.test(text);
 
