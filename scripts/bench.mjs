@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --corpus NAME[,NAME]] [--quick] [--json FILE] [--workers N] [--no-agreement]
+// npm run bench [-- --corpus NAME[,NAME]] [--quick] [--json FILE] [--workers N] [--no-agreement] [--no-dupes]
 //
 // Scans real corpora with the built census (run `npm run build` first) and prints, per corpus:
 // files, MB, wall time of a whole census process (median of 3 after a warm-up), files/s, MB/s,
@@ -14,10 +14,11 @@ import { CORPORA, ensureCorpus } from './bench/corpora.mjs';
 import { measureCorpus } from './bench/measure.mjs';
 import { agreementTable, speedTable, stageLine, verdicts } from './bench/report.mjs';
 import { agreementUnavailable, pythonAgreement } from './bench/agreement.mjs';
+import { compareDuplicates, dupesTable } from './bench/dupes.mjs';
 import { BenchError } from './bench/shell.mjs';
 
 const repo = new URL('..', import.meta.url).pathname;
-const USAGE = `usage: npm run bench -- [--corpus NAME[,NAME...]] [--quick] [--json FILE] [--workers N] [--no-agreement]
+const USAGE = `usage: npm run bench -- [--corpus NAME[,NAME...]] [--quick] [--json FILE] [--workers N] [--no-agreement] [--no-dupes]
 corpora: ${CORPORA.map((c) => c.name).join(', ')}`;
 
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
@@ -30,6 +31,7 @@ const options = () => {
       json: { type: 'string' },
       workers: { type: 'string' },
       'no-agreement': { type: 'boolean' },
+      'no-dupes': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -48,6 +50,7 @@ const options = () => {
     json: values.json,
     workers,
     agreement: values['no-agreement'] !== true,
+    dupes: values['no-dupes'] !== true,
   };
 };
 
@@ -84,6 +87,15 @@ const main = async () => {
     }
   }
 
+  const dupes = [];
+  if (opts.dupes) {
+    // The target-sized corpora only: jscpd takes minutes on the whole ansible package.
+    for (const r of results.filter((x) => x.target)) {
+      log(`${r.name}: census dupes beside jscpd`);
+      dupes.push(compareDuplicates(r, { corporaDir: ctx.corporaDir, runs, log }));
+    }
+  }
+
   const header = `census bench: Node ${machine.node}, ${machine.platform}, ${machine.cores} cores (${machine.cpu}); ${opts.quick ? '1 run' : `median of ${runs} runs after a warm-up`}, ${opts.workers > 0 ? `${opts.workers} workers` : 'default workers'}`;
   console.log(`\n${header}`);
   // Other work on the machine steals cores from the workers: say so beside the figures.
@@ -110,6 +122,12 @@ const main = async () => {
     console.log(`\nPython extractor agreement: not run (${agreementNote}).`);
   }
 
+  if (dupes.length > 0) {
+    console.log('\nDuplicates: census dupes (median, fresh process) beside jscpd (one run) on the same files.');
+    console.log('jscpd counts block clones (pairs of line ranges); census counts clusters of six kinds: not the same unit.\n');
+    console.log(dupesTable(dupes));
+  }
+
   if (opts.json) {
     const report = {
       machine,
@@ -118,6 +136,7 @@ const main = async () => {
       warmup: !opts.quick,
       corpora: results.map(({ stagesScanMs, ...r }) => ({ ...r, verdicts: verdicts(r) })),
       agreement: agreements.map(({ name, a }) => ({ name, ...a })),
+      dupes,
     };
     writeFileSync(opts.json, `${JSON.stringify(report, null, 2)}\n`);
     log(`wrote ${opts.json}`);

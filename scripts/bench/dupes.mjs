@@ -1,0 +1,65 @@
+// census dupes beside jscpd on the same corpus. jscpd is installed by the bench itself into
+// bench/.corpora/jscpd from the npm registry. The numbers are not the same unit: jscpd counts
+// block clones (pairs of line ranges), census counts clusters of six kinds.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from './shell.mjs';
+
+const JSCPD_VERSION = '4';
+
+const ensureJscpd = (corporaDir, log) => {
+  const dir = join(corporaDir, 'jscpd');
+  const bin = join(dir, 'node_modules/.bin/jscpd');
+  if (existsSync(bin)) return bin;
+  log(`installing jscpd@${JSCPD_VERSION} into ${dir}`);
+  mkdirSync(dir, { recursive: true });
+  if (!existsSync(join(dir, 'package.json'))) writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
+  run('npm', ['install', '--no-audit', '--no-fund', `jscpd@${JSCPD_VERSION}`], { cwd: dir, timeoutMs: 300_000, hint: 'is the npm registry reachable?' });
+  return bin;
+};
+
+const timed = (fn) => {
+  const start = performance.now();
+  const value = fn();
+  return { value, seconds: (performance.now() - start) / 1000 };
+};
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** jscpd format names per corpus language. */
+const JSCPD_FORMATS = { python: 'python', typescript: 'typescript,tsx' };
+
+export const compareDuplicates = (result, { corporaDir, runs, log }) => {
+  const jscpd = ensureJscpd(corporaDir, log);
+  const censusRuns = [];
+  let clusters = [];
+  for (let i = 0; i < runs; i++) {
+    const r = timed(() => run(process.execPath, [new URL('../../bin/census.js', import.meta.url).pathname, 'dupes', result.dir, '--format', 'json', '--quiet'], { timeoutMs: 900_000 }));
+    censusRuns.push(r.seconds);
+    clusters = JSON.parse(r.value).clusters;
+  }
+  const byKind = {};
+  for (const c of clusters) byKind[c.kind] = (byKind[c.kind] ?? 0) + 1;
+  // jscpd is much slower; one run is enough to place it.
+  const out = mkdtempSync(join(tmpdir(), 'census-bench-jscpd-'));
+  const formats = JSCPD_FORMATS[result.language] ?? result.language;
+  const j = timed(() => run(jscpd, ['--silent', '--no-gitignore', '--reporters', 'json', '--output', out, '--format', formats, result.dir], { timeoutMs: 1_800_000 }));
+  const report = JSON.parse(readFileSync(join(out, 'jscpd-report.json'), 'utf8'));
+  rmSync(out, { recursive: true, force: true });
+  return {
+    name: result.name,
+    census: { seconds: median(censusRuns), clusters: clusters.length, byKind },
+    jscpd: { seconds: j.seconds, clones: report.statistics.total.clones, sources: report.statistics.total.sources, duplicatedPct: report.statistics.total.percentage },
+  };
+};
+
+export const dupesTable = (rows) => {
+  const lines = ['corpus         census dupes s  clusters (exact/renamed/same-name/near/block/overlap)  jscpd s  jscpd clones  jscpd duplicated %'];
+  for (const r of rows) {
+    const k = r.census.byKind;
+    const kinds = ['exact', 'renamed', 'same-name', 'near', 'block', 'overlap'].map((x) => k[x] ?? 0).join('/');
+    lines.push(`${r.name.padEnd(14)} ${r.census.seconds.toFixed(2).padStart(14)}  ${`${r.census.clusters} (${kinds})`.padEnd(53)}  ${r.jscpd.seconds.toFixed(1).padStart(7)}  ${String(r.jscpd.clones).padStart(12)}  ${r.jscpd.duplicatedPct.toFixed(2).padStart(18)}`);
+  }
+  return lines.join('\n');
+};
