@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --corpus NAME[,NAME]] [--quick] [--json FILE] [--workers N] [--no-agreement] [--no-dupes]
+// npm run bench [-- --corpus NAME[,NAME]] [--quick] [--json FILE] [--workers N] [--no-agreement] [--no-dupes] [--no-trace]
 //
 // Scans real corpora with the built census (run `npm run build` first) and prints, per corpus:
 // files, MB, wall time of a whole census process (median of 3 after a warm-up), files/s, MB/s,
@@ -15,10 +15,10 @@ import { measureCorpus } from './bench/measure.mjs';
 import { agreementTable, speedTable, stageLine, verdicts } from './bench/report.mjs';
 import { agreementUnavailable, pythonAgreement } from './bench/agreement.mjs';
 import { compareDuplicates, dupesTable } from './bench/dupes.mjs';
-import { BenchError } from './bench/shell.mjs';
+import { BenchError, run } from './bench/shell.mjs';
 
 const repo = new URL('..', import.meta.url).pathname;
-const USAGE = `usage: npm run bench -- [--corpus NAME[,NAME...]] [--quick] [--json FILE] [--workers N] [--no-agreement] [--no-dupes]
+const USAGE = `usage: npm run bench -- [--corpus NAME[,NAME...]] [--quick] [--json FILE] [--workers N] [--no-agreement] [--no-dupes] [--no-trace]
 corpora: ${CORPORA.map((c) => c.name).join(', ')}`;
 
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
@@ -32,6 +32,7 @@ const options = () => {
       workers: { type: 'string' },
       'no-agreement': { type: 'boolean' },
       'no-dupes': { type: 'boolean' },
+      'no-trace': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -51,6 +52,7 @@ const options = () => {
     workers,
     agreement: values['no-agreement'] !== true,
     dupes: values['no-dupes'] !== true,
+    trace: values['no-trace'] !== true,
   };
 };
 
@@ -126,6 +128,13 @@ const main = async () => {
     console.log('\nDuplicates: census dupes (median, fresh process) beside jscpd (one run) on the same files.');
     console.log('jscpd counts block clones (pairs of line ranges); census counts clusters of six kinds: not the same unit.\n');
     console.log(dupesTable(dupes));
+  }
+
+  if (opts.trace) {
+    // What census trace adds to a traced command: its own script, so it can also be run alone.
+    log('census trace overhead');
+    const overhead = run(process.execPath, [new URL('./measure-trace-overhead.mjs', import.meta.url).pathname], { timeoutMs: 600_000, env: opts.quick ? { RUNS: '3' } : {} });
+    console.log(`\nTracing overhead (scripts/measure-trace-overhead.mjs, median of runs):\n${overhead.trimEnd()}`);
   }
 
   if (opts.json) {
