@@ -3,12 +3,12 @@
  * and turn every listing problem into a warning on that file.
  */
 import fs from 'node:fs';
-import picomatch from 'picomatch';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { GitInfo } from '../model/audit.js';
 import type { Language } from '../model/file.js';
 import { warning } from '../util/diagnostics.js';
 import { byString } from '../util/compare.js';
+import { compileGlobs } from '../util/glob.js';
 import { joinAbsolute } from '../util/path.js';
 import { isInDefaultExcludedDir } from './excludes.js';
 import { gitInfo, gitListFiles, isGitWorkTree } from './git.js';
@@ -37,16 +37,6 @@ export interface Discovery {
   diagnostics: Diagnostic[];
 }
 
-/** A glob with no wildcard also matches everything below it (`scripts` → `scripts/**`). */
-const compileGlobs = (patterns: string[]): ((path: string) => boolean) | null => {
-  if (patterns.length === 0) return null;
-  const expanded = patterns.flatMap((p) => {
-    const clean = p.replace(/^\.\//, '').replace(/\/$/, '');
-    return [clean, `${clean}/**`];
-  });
-  return picomatch(expanded, { dot: true });
-};
-
 const describeStatError = (code: string | undefined): string =>
   code === 'ELOOP' ? 'symlink loop' : code === 'ENOENT' ? 'broken symlink (target does not exist)' : code === 'EACCES' ? 'permission denied' : `cannot stat (${code ?? 'unknown error'})`;
 
@@ -54,14 +44,14 @@ export const discover = (rootAbs: string, options: DiscoverOptions): Discovery =
   const diagnostics: Diagnostic[] = [];
   const inGit = isGitWorkTree(rootAbs);
   const listed = (inGit ? gitListFiles(rootAbs) : null) ?? walkFiles(rootAbs, options.defaultExcludes);
-  const included = compileGlobs(options.include);
+  const included = options.include.length > 0 ? compileGlobs(options.include) : null;
   const excluded = compileGlobs(options.exclude);
 
   const files: DiscoveredFile[] = [];
   for (const path of listed.sort(byString)) {
     if (options.defaultExcludes && isInDefaultExcludedDir(path)) continue;
     if (included && !included(path)) continue;
-    if (excluded && excluded(path)) continue;
+    if (excluded(path)) continue;
     const abs = joinAbsolute(rootAbs, path);
     let lstat: fs.Stats;
     try {

@@ -11,7 +11,7 @@
  * leave them out of the census. A glob without a wildcard also covers the folder below it. An
  * invalid config is a ConfigError naming the file and the key; it stops the run.
  */
-import picomatch from 'picomatch';
+import { compileGlobs } from '../util/glob.js';
 import type { EntryKind } from '../model/verdict.js';
 import { byString } from '../util/compare.js';
 import { ConfigError } from '../util/errors.js';
@@ -69,15 +69,6 @@ export const loadCensusConfig = (readText: (path: string) => string | null): Loa
   if (fromToml) return fromToml;
   const pkg = readText('package.json');
   return pkg === null ? null : fromJson('package.json', pkg, 'census');
-};
-
-/** Globs as discover reads them: `scripts` also means `scripts/**`; `./` is dropped. */
-export const compileGlobs = (globs: string[]): ((path: string) => boolean) => {
-  if (globs.length === 0) return () => false;
-  return picomatch(globs.flatMap((g) => {
-    const clean = g.replace(/^\.\//, '').replace(/\/$/, '');
-    return [clean, `${clean}/**`];
-  }), { dot: true });
 };
 
 export interface ConfigRules {
