@@ -14,7 +14,7 @@ import { CORPORA, ensureCorpus } from './bench/corpora.mjs';
 import { measureCorpus } from './bench/measure.mjs';
 import { agreementTable, speedTable, stageLine, verdicts } from './bench/report.mjs';
 import { agreementUnavailable, pythonAgreement } from './bench/agreement.mjs';
-import { compareDuplicates, dupesTable } from './bench/dupes.mjs';
+import { compareDuplicates, dupesTable, ensureJscpd } from './bench/dupes.mjs';
 import { BenchError, run } from './bench/shell.mjs';
 
 const repo = new URL('..', import.meta.url).pathname;
@@ -47,6 +47,7 @@ const options = () => {
   if (!Number.isInteger(workers) || workers < 0) throw new BenchError(`--workers wants a whole number, got ${values.workers}`);
   return {
     corpora: names.length === 0 ? CORPORA : CORPORA.filter((c) => names.includes(c.name)),
+    named: names.length > 0,
     quick: values.quick === true,
     json: values.json,
     workers,
@@ -90,11 +91,28 @@ const main = async () => {
   }
 
   const dupes = [];
+  const dupesNotes = []; // why a corpus, or the whole part, was not compared
   if (opts.dupes) {
-    // The target-sized corpora only: jscpd takes minutes on the whole ansible package.
-    for (const r of results.filter((x) => x.target)) {
+    // By default the target-sized corpora only (jscpd takes minutes on the whole ansible
+    // package); every corpus named with --corpus is compared too.
+    const compared = results.filter((x) => x.target || opts.named);
+    let jscpd = null;
+    try {
+      if (compared.length > 0) jscpd = ensureJscpd(ctx.corporaDir, log);
+    } catch (e) {
+      if (!(e instanceof BenchError)) throw e;
+      dupesNotes.push(e.message.split('\n')[0]); // npm's own output is in the log line on stderr
+      log(`duplicates skipped: ${e.message}`);
+    }
+    for (const r of jscpd === null ? [] : compared) {
       log(`${r.name}: census dupes beside jscpd`);
-      dupes.push(compareDuplicates(r, { corporaDir: ctx.corporaDir, runs, log }));
+      try {
+        dupes.push(compareDuplicates(r, { jscpd, runs }));
+      } catch (e) {
+        if (!(e instanceof BenchError)) throw e;
+        log(`${r.name}: duplicates skipped: ${e.message}`);
+        dupesNotes.push(`${r.name}: ${e.message.split('\n')[0]}`);
+      }
     }
   }
 
@@ -126,15 +144,23 @@ const main = async () => {
 
   if (dupes.length > 0) {
     console.log('\nDuplicates: census dupes (median, fresh process) beside jscpd (one run) on the same files.');
-    console.log('jscpd counts block clones (pairs of line ranges); census counts clusters of six kinds: not the same unit.\n');
+    console.log('jscpd counts block clones (pairs of line ranges); census counts clusters of six kinds: not the same unit.');
+    console.log('jscpd runs with its defaults (clones of 5+ lines and 50+ tokens; files over 1,000 lines or 100 kB are left out, hence "jscpd files").\n');
     console.log(dupesTable(dupes));
   }
+  for (const note of dupesNotes) console.log(`\nDuplicates vs jscpd: not run (${note}).`);
 
   if (opts.trace) {
     // What census trace adds to a traced command: its own script, so it can also be run alone.
     log('census trace overhead');
-    const overhead = run(process.execPath, [new URL('./measure-trace-overhead.mjs', import.meta.url).pathname], { timeoutMs: 600_000, env: opts.quick ? { RUNS: '3' } : {} });
-    console.log(`\nTracing overhead (scripts/measure-trace-overhead.mjs, median of runs):\n${overhead.trimEnd()}`);
+    try {
+      const overhead = run(process.execPath, [new URL('./measure-trace-overhead.mjs', import.meta.url).pathname], { timeoutMs: 600_000, env: opts.quick ? { RUNS: '3' } : {} });
+      console.log(`\nTracing overhead (scripts/measure-trace-overhead.mjs, median of ${opts.quick ? 3 : 5} runs):\n${overhead.trimEnd()}`);
+    } catch (e) {
+      if (!(e instanceof BenchError)) throw e;
+      log(`tracing overhead: ${e.message}`);
+      console.log(`\nTracing overhead: not measured (${e.message.split('\n')[0]}).`);
+    }
   }
 
   if (opts.json) {
@@ -146,6 +172,7 @@ const main = async () => {
       corpora: results.map(({ stagesScanMs, ...r }) => ({ ...r, verdicts: verdicts(r) })),
       agreement: agreements.map(({ name, a }) => ({ name, ...a })),
       dupes,
+      dupesNotes,
     };
     writeFileSync(opts.json, `${JSON.stringify(report, null, 2)}\n`);
     log(`wrote ${opts.json}`);

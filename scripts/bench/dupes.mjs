@@ -4,18 +4,26 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from './shell.mjs';
+import { BenchError, run } from './shell.mjs';
 
 const JSCPD_VERSION = '4';
 
-const ensureJscpd = (corporaDir, log) => {
+const UNREACHABLE = 'the npm registry did not answer `npm ping`, so jscpd cannot be installed (check the network or the npm registry setting; --no-dupes skips this part)';
+
+/** The jscpd binary, installed from the npm registry into bench/.corpora/jscpd the first time. */
+export const ensureJscpd = (corporaDir, log) => {
   const dir = join(corporaDir, 'jscpd');
   const bin = join(dir, 'node_modules/.bin/jscpd');
   if (existsSync(bin)) return bin;
-  log(`installing jscpd@${JSCPD_VERSION} into ${dir}`);
   mkdirSync(dir, { recursive: true });
   if (!existsSync(join(dir, 'package.json'))) writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
-  run('npm', ['install', '--no-audit', '--no-fund', `jscpd@${JSCPD_VERSION}`], { cwd: dir, timeoutMs: 300_000, hint: 'is the npm registry reachable?' });
+  run('npm', ['ping', '--fetch-timeout=20000', '--fetch-retries=0', '--loglevel=error'], { timeoutMs: 60_000, hint: UNREACHABLE });
+  log(`npm install --prefix ${dir} jscpd@${JSCPD_VERSION}`);
+  run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', '--fetch-timeout=60000', '--fetch-retries=1', `jscpd@${JSCPD_VERSION}`], {
+    timeoutMs: 300_000,
+    hint: 'Is the npm registry reachable from this machine (npm ping)?',
+  });
+  if (!existsSync(bin)) throw new BenchError(`npm installed jscpd@${JSCPD_VERSION} but ${bin} is not there`);
   return bin;
 };
 
@@ -30,8 +38,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 /** jscpd format names per corpus language. */
 const JSCPD_FORMATS = { python: 'python', typescript: 'typescript,tsx' };
 
-export const compareDuplicates = (result, { corporaDir, runs, log }) => {
-  const jscpd = ensureJscpd(corporaDir, log);
+export const compareDuplicates = (result, { jscpd, runs }) => {
   const censusRuns = [];
   let clusters = [];
   for (let i = 0; i < runs; i++) {
@@ -44,9 +51,14 @@ export const compareDuplicates = (result, { corporaDir, runs, log }) => {
   // jscpd is much slower; one run is enough to place it.
   const out = mkdtempSync(join(tmpdir(), 'census-bench-jscpd-'));
   const formats = JSCPD_FORMATS[result.language] ?? result.language;
-  const j = timed(() => run(jscpd, ['--silent', '--no-gitignore', '--reporters', 'json', '--output', out, '--format', formats, result.dir], { timeoutMs: 1_800_000 }));
-  const report = JSON.parse(readFileSync(join(out, 'jscpd-report.json'), 'utf8'));
-  rmSync(out, { recursive: true, force: true });
+  let j;
+  let report;
+  try {
+    j = timed(() => run(jscpd, ['--silent', '--no-gitignore', '--reporters', 'json', '--output', out, '--format', formats, result.dir], { timeoutMs: 1_800_000 }));
+    report = JSON.parse(readFileSync(join(out, 'jscpd-report.json'), 'utf8'));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
   return {
     name: result.name,
     census: { seconds: median(censusRuns), clusters: clusters.length, byKind },
@@ -55,11 +67,13 @@ export const compareDuplicates = (result, { corporaDir, runs, log }) => {
 };
 
 export const dupesTable = (rows) => {
-  const lines = ['corpus         census dupes s  clusters (exact/renamed/same-name/near/block/overlap)  jscpd s  jscpd clones  jscpd duplicated %'];
+  const lines = ['corpus         census dupes s  clusters (exact/renamed/same-name/near/block/overlap)  jscpd s  jscpd files  jscpd clones  jscpd duplicated %'];
   for (const r of rows) {
     const k = r.census.byKind;
     const kinds = ['exact', 'renamed', 'same-name', 'near', 'block', 'overlap'].map((x) => k[x] ?? 0).join('/');
-    lines.push(`${r.name.padEnd(14)} ${r.census.seconds.toFixed(2).padStart(14)}  ${`${r.census.clusters} (${kinds})`.padEnd(53)}  ${r.jscpd.seconds.toFixed(1).padStart(7)}  ${String(r.jscpd.clones).padStart(12)}  ${r.jscpd.duplicatedPct.toFixed(2).padStart(18)}`);
+    lines.push(
+      `${r.name.padEnd(14)} ${r.census.seconds.toFixed(2).padStart(14)}  ${`${r.census.clusters} (${kinds})`.padEnd(53)}  ${r.jscpd.seconds.toFixed(1).padStart(7)}  ${String(r.jscpd.sources).padStart(11)}  ${String(r.jscpd.clones).padStart(12)}  ${r.jscpd.duplicatedPct.toFixed(2).padStart(18)}`,
+    );
   }
   return lines.join('\n');
 };
