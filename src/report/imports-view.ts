@@ -6,6 +6,7 @@
 import type { Audit } from '../model/audit.js';
 import { IMPORT_BUCKETS, REAL_BREAKAGE_BUCKETS, type ImportBucket, type ImportFinding, type ImportsSection, type RootCause } from '../model/imports.js';
 import { byString } from '../util/compare.js';
+import { plural } from '../util/words.js';
 
 export interface CategoryRow {
   bucket: ImportBucket;
@@ -14,7 +15,6 @@ export interface CategoryRow {
   action: string;
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /** `torch, lightning, hydra-core` (at most `max`, then `+N more`). */
 export const nameList = (names: string[], max = 4): string =>

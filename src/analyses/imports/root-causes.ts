@@ -6,6 +6,7 @@ import { IMPORT_BUCKETS, type ImportBucket, type ImportFinding, type RootCause }
 import { byString } from '../../util/compare.js';
 import { spreadFailure, type ReverseGraph } from './cascade.js';
 import type { Failure } from './types.js';
+import { plural } from '../../util/words.js';
 
 export const MAX_FILES_PER_CAUSE = 20;
 
@@ -15,7 +16,6 @@ export interface ClassifiedFinding {
   failure: Failure;
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 const realityOf = (bucket: ImportBucket, failure: Failure): string =>
   bucket === 'optional' ? `optional (the import is guarded), ${failure.reality}`

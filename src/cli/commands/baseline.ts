@@ -3,7 +3,8 @@
  * scanned path (the one file besides traces census writes by default, and only when asked) and
  * says what it wrote and how that differs from the previous baseline.
  */
-import { incompleteSentence, plural } from '../../report/guardrails/check-view.js';
+import { incompleteSentence } from '../../report/guardrails/check-view.js';
+import { plural } from '../../util/words.js';
 import type { Finding } from '../../model/findings.js';
 import { BASELINE_FILE, readBaseline, writeBaseline } from '../../store/baseline.js';
 import { toPosix, relativeNative, joinAbsolute } from '../../util/path.js';

@@ -2,7 +2,8 @@
 import type { CheckResult, Finding } from '../../model/findings.js';
 import { formatDiagnostic } from '../../util/diagnostics.js';
 import { cell } from '../markdown.js';
-import { baselineLine, incompleteAdvice, incompleteSentence, limitText, plural, repoPath, splitNew, verdictLine, type CheckRenderOptions } from './check-view.js';
+import { baselineLine, incompleteAdvice, incompleteSentence, limitText, repoPath, splitNew, verdictLine, type CheckRenderOptions } from './check-view.js';
+import { plural } from '../../util/words.js';
 
 const MAX_ROWS = 100;
 

@@ -2,7 +2,8 @@
 import type { CheckResult, Finding } from '../../model/findings.js';
 import { formatDiagnostic } from '../../util/diagnostics.js';
 import { style, textTable } from '../text.js';
-import { baselineLine, incompleteAdvice, incompleteSentence, limitText, plural, splitNew, verdictLine, type CheckRenderOptions } from './check-view.js';
+import { baselineLine, incompleteAdvice, incompleteSentence, limitText, splitNew, verdictLine, type CheckRenderOptions } from './check-view.js';
+import { plural } from '../../util/words.js';
 
 const MAX_LISTED = 50;
 

@@ -7,7 +7,7 @@ export interface CheckRenderOptions {
   pathPrefix?: string;
 }
 
-export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
+import { plural } from '../../util/words.js';
 
 export const shortCommit = (commit: string | null): string => (commit ? commit.slice(0, 10) : 'no commit');
 

@@ -2,7 +2,8 @@
 import { FINDING_CATEGORIES, type RecordedRun, type RunDiff } from '../../model/findings.js';
 import { VERDICTS } from '../../model/verdict.js';
 import { textTable } from '../text.js';
-import { plural, shortCommit } from './check-view.js';
+import { plural } from '../../util/words.js';
+import { shortCommit } from './check-view.js';
 
 const UNKNOWN = '-';
 
