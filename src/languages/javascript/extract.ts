@@ -1,10 +1,13 @@
 /**
- * JavaScript / TypeScript file → FileFacts, with oxc-parser. Imports and exports come from the
- * parser's module record; one walk of the AST adds CommonJS, guards, commands and runnable
- * markers, only in files whose text could hold them (see text-shape.ts); complexity and the
- * summary come from the text and the comment list. Pure and worker-safe; never throws: parse
- * errors become a diagnostic and the facts keep whatever could be read.
+ * JavaScript / TypeScript file → FileFacts. Imports and exports come from a module record; one
+ * walk of the AST adds CommonJS, guards, commands and runnable markers, only in files whose text
+ * could hold them (see text-shape.ts). Files that need no walk get their module record from the
+ * module scan (module-scan/), which gives the same record as oxc-parser far faster, or gives up
+ * and leaves the file to oxc; the rest are parsed by oxc. Complexity and the summary come from
+ * the text and the comment list. Pure and worker-safe; never throws: parse errors become a
+ * diagnostic and the facts keep whatever could be read.
  */
+import type { Comment } from 'oxc-parser';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { FileFacts, RunnableMarker } from '../../model/facts.js';
 import { emptyFacts } from '../../model/facts.js';
@@ -17,7 +20,8 @@ import { COMMAND_MODULES, type CommandBinding } from './commands.js';
 import { scanImportsFromText } from './fallback-scan.js';
 import { buildLineTable, type LineTable } from './line-table.js';
 import { dynamicImportFacts, exportedNamesOf, type PlacedImport, reexportFacts, staticImportFacts } from './module-record.js';
-import { type Parsed, parseFile, type ParsePath } from './parse.js';
+import { type Parsed, parseFile, parserOptions, type ParsePath } from './parse.js';
+import { lexedComplexity, scanModule } from './module-scan/index.js';
 import { checkNesting } from './nesting.js';
 import { leadingSummary } from './summary.js';
 import { walkProgram, type WalkResult } from './walk.js';
@@ -62,17 +66,75 @@ const runnableOf = (text: string, walk: WalkResult | null, imports: PlacedImport
   return [...markers].sort(byString);
 };
 
-export const extractJavaScript = (path: string, text: string, isTypeScript: boolean, via?: ParsePath): FileFacts => {
+export interface ExtractOptions {
+  /** How oxc hands over the AST; the runtime's fastest by default. */
+  via?: ParsePath;
+  /** Read files that need no AST walk with the module scan instead of oxc (default true). */
+  moduleScan?: boolean;
+}
+
+/** What the module record and comment list of a file give, from oxc or from the module scan. */
+interface ModuleFacts {
+  imports: PlacedImport[];
+  exported: { names: string[]; star: boolean };
+  comments: Comment[];
+  walk: WalkResult | null;
+}
+
+const mayHoldJsx = (path: string, isTypeScript: boolean): boolean => {
+  const lang = parserOptions(path, isTypeScript).lang;
+  return lang !== 'ts' && lang !== 'dts';
+};
+
+export const extractJavaScript = (path: string, text: string, isTypeScript: boolean, options: ExtractOptions = {}): FileFacts => {
   const facts = emptyFacts();
   const lines = buildLineTable(text);
-  const withoutParser = (diagnostic: Diagnostic): FileFacts => {
+  const jsx = mayHoldJsx(path, isTypeScript);
+  // The scan stops at anything the walk acts on, so it runs first and needsWalk only after it.
+  const scanned = options.moduleScan !== false ? scanModule(text, lines, jsx) : null;
+  let module: ModuleFacts;
+  if (scanned) {
+    module = { imports: [...scanned.imports, ...scanned.reexports], exported: { names: scanned.exportedNames, star: scanned.star }, comments: scanned.comments, walk: null };
+  } else {
+    const parsed = parseModule(path, text, isTypeScript, lines, needsWalk(text), facts, options.via);
+    if (!parsed) return facts;
+    module = parsed;
+  }
+  const { imports, exported, comments, walk } = module;
+
+  imports.sort((a, b) => a.offset - b.offset);
+  facts.imports = imports.map((p) => p.fact);
+  facts.runnable = runnableOf(text, walk, imports);
+  if (walk) {
+    facts.commands = walk.commands.sort((a, b) => a.line - b.line);
+    facts.references = walk.references;
+  }
+  facts.complexity = scanned?.complexity ?? lexedComplexity(text, jsx) ?? textComplexity(text, comments);
+
+  const names = sortedUnique([...exported.names, ...(walk?.commonJsExports ?? [])]);
+  if (names.length > 0) facts.exportedNames = names;
+  facts.definitions = names;
+  if (exported.star) facts.hasStarImport = true;
+
+  const summary = leadingSummary(comments, text, codeStartOf(text, comments));
+  if (summary !== undefined) facts.summary = summary;
+  return facts;
+};
+
+/**
+ * The module facts from oxc, with the AST walk when the text calls for it. Diagnostics go on
+ * `facts`; null when the parser could not be used, in which case `facts` is already complete
+ * from the text scan.
+ */
+const parseModule = (path: string, text: string, isTypeScript: boolean, lines: LineTable, walkNeeded: boolean, facts: FileFacts, via?: ParsePath): ModuleFacts | null => {
+  const withoutParser = (diagnostic: Diagnostic): null => {
     facts.diagnostics.push(diagnostic);
     const imports = scanImportsFromText(text, lines);
     imports.sort((a, b) => a.offset - b.offset);
     facts.imports = imports.map((p) => p.fact);
     facts.runnable = runnableOf(text, null, imports);
     facts.complexity = 1;
-    return facts;
+    return null;
   };
   const nesting = checkNesting(text);
   if (nesting.tooDeep) {
@@ -88,7 +150,7 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
   // parsed.program is deserialised on first access: touch it only when the walk has work to do.
   const fatal = parsed.errors.length > 0 && nodesAt(parsed.program, 'body').length === 0 && text.trim() !== '';
   let walk: WalkResult | null = null;
-  if (needsWalk(text)) {
+  if (walkNeeded) {
     try {
       walk = walkProgram(parsed.program, { file: path, text }, lines, seedBindings(parsed));
     } catch (e) {
@@ -108,25 +170,7 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
     ];
   }
   if (parsed.errors.length > 0) facts.diagnostics.push(syntaxErrorDiagnostic(path, parsed, lines, fatal));
-
-  imports.sort((a, b) => a.offset - b.offset);
-  facts.imports = imports.map((p) => p.fact);
-  facts.runnable = runnableOf(text, walk, imports);
-  if (walk) {
-    facts.commands = walk.commands.sort((a, b) => a.line - b.line);
-    facts.references = walk.references;
-  }
-  facts.complexity = textComplexity(text, parsed.comments);
-
-  const exported = exportedNamesOf(parsed.module);
-  const names = sortedUnique([...exported.names, ...(walk?.commonJsExports ?? [])]);
-  if (names.length > 0) facts.exportedNames = names;
-  facts.definitions = names;
-  if (exported.star) facts.hasStarImport = true;
-
-  const summary = leadingSummary(parsed.comments, text, codeStartOf(text, parsed.comments));
-  if (summary !== undefined) facts.summary = summary;
-  return facts;
+  return { imports, exported: exportedNamesOf(parsed.module), comments: parsed.comments, walk };
 };
 
 const safeExtract = (isTypeScript: boolean) => (path: string, text: string): FileFacts => {

@@ -17,22 +17,38 @@ export const needsWalk = (text: string): boolean => WALK_NEEDED.test(text);
 
 const isIdentChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
 
-const BRANCH_WORDS = new Set(['if', 'for', 'while', 'catch', 'case']);
+/** Whether text[start, end) is one of if, for, while, catch, case: compared in place, since most words are not. */
+const isBranchWord = (text: string, start: number, end: number): boolean => {
+  switch (end - start) {
+    case 2:
+      return text.startsWith('if', start);
+    case 3:
+      return text.startsWith('for', start);
+    case 4:
+      return text.startsWith('case', start);
+    case 5:
+      return text.startsWith('while', start) || text.startsWith('catch', start);
+    default:
+      return false;
+  }
+};
 
 /**
  * 1 + decision points: if, for, while (a do-while counts once), catch, case, `&&`, `||` and the
  * `?` of a conditional (not `?.`, `??` or TypeScript's optional `?:`). Comments are skipped using
  * the parser's spans and string literals by quote; template literals count as strings.
  */
-export const textComplexity = (text: string, comments: Comment[]): number => {
+export const textComplexity = (text: string, comments: readonly Comment[]): number => {
   let branches = 0;
   let next = 0; // index into comments, which the parser gives in source order
+  let nextComment = comments.length > 0 ? comments[0].start : Infinity;
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (next < comments.length && i >= comments[next].start) {
+    if (i >= nextComment) {
       i = Math.max(i, comments[next].end);
       next++;
+      nextComment = next < comments.length ? comments[next].start : Infinity;
       continue;
     }
     const c = text.charCodeAt(i);
@@ -46,7 +62,7 @@ export const textComplexity = (text: string, comments: Comment[]): number => {
     if (isIdentChar(c)) {
       const start = i;
       while (i < n && isIdentChar(text.charCodeAt(i))) i++;
-      if (i - start <= 5 && (start === 0 || text.charCodeAt(start - 1) !== 46) && BRANCH_WORDS.has(text.slice(start, i))) branches++;
+      if ((start === 0 || text.charCodeAt(start - 1) !== 46) && isBranchWord(text, start, i)) branches++;
       continue;
     }
     const d = text.charCodeAt(i + 1);

@@ -1,0 +1,45 @@
+/**
+ * The module record of a JS/TS file without a parser: top-level imports, `export … from`,
+ * exported names and the comment list, read by a purpose-built lexer at many times the speed
+ * of building and transferring an AST. Returns null whenever the file holds anything it cannot
+ * read exactly, and the caller parses that file with oxc instead. Only used for files whose
+ * text needs no AST walk (see text-shape.ts); a test holds it to oxc's record on real code.
+ */
+import type { Comment } from 'oxc-parser';
+import type { LineTable } from '../line-table.js';
+import { Lexer, Token, Unsure } from './lexer.js';
+import { type ModuleStatements, StatementReader } from './statements.js';
+
+export interface ModuleScan extends ModuleStatements {
+  comments: Comment[];
+  /** 1 + the decision points in code (see Lexer.branches). */
+  complexity: number;
+}
+
+/** @param jsx whether the file may hold JSX (.js, .jsx, .tsx), which this scan leaves to the parser. */
+export const scanModule = (text: string, lines: LineTable, jsx: boolean): ModuleScan | null => {
+  try {
+    const lexer = new Lexer(text, jsx);
+    const statements = new StatementReader(lexer, lines).read();
+    return { ...statements, comments: lexer.comments, complexity: 1 + lexer.branches };
+  } catch (e) {
+    if (e instanceof Unsure) return null;
+    throw e;
+  }
+};
+
+/**
+ * The complexity of a file the scan did not read (it needs the AST walk, say), by the same lexer:
+ * null when the lexer cannot tokenize it, and the caller falls back to the text estimate.
+ */
+export const lexedComplexity = (text: string, jsx: boolean): number | null => {
+  try {
+    const lexer = new Lexer(text, jsx, { walkWords: false });
+    do lexer.next();
+    while (lexer.token() !== Token.End);
+    return 1 + lexer.branches;
+  } catch (e) {
+    if (e instanceof Unsure) return null;
+    throw e;
+  }
+};

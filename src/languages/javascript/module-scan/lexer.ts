@@ -1,0 +1,528 @@
+/**
+ * A JavaScript/TypeScript tokenizer that knows just enough of the grammar to never mistake
+ * what is code: strings, template literals with nested substitutions, comments, regular
+ * expressions (told from division by the token before, with the `if (…) /re/` and block `}`
+ * cases), numbers and punctuators. It keeps the bracket stack so the statement reader knows
+ * what is top level. Whatever it cannot be sure of (JSX, an unterminated literal, an unbalanced
+ * bracket, a character outside ASCII in code) throws `Unsure`, and the caller hands the file to
+ * the real parser: a wrong answer must never come out of here, only a slower one.
+ */
+import type { Comment } from 'oxc-parser';
+
+export class Unsure extends Error {}
+
+export const enum Token {
+  End,
+  Identifier,
+  String,
+  Number,
+  Template,
+  Regex,
+  Punctuator,
+}
+
+/**
+ * What the previous token allows next, for the few grammar checks the lexer makes: code that
+ * fails one (`const = ;`, `a + )`, `{ a: 1 b: 2 }`) goes to the parser, which reports the error.
+ */
+const enum Shape {
+  Other,
+  /** A binary, assignment or prefix operator: an operand must follow. */
+  Operator,
+  /** An identifier that is not a keyword (see ADJACENT_WORDS). */
+  PlainWord,
+  /** A string or number literal. */
+  Literal,
+  /** const, let or var: a name or a pattern must follow. */
+  Declaration,
+}
+
+/** Operators after which an operand must come (not `>`-closers, `?`, `:` or `,`, which TypeScript and trailing commas let stand). */
+const OPERAND_OPERATORS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '**=', '<<=', '>>=', '>>>=', '&=', '|=', '^=', '&&=', '||=', '??=', '==', '===', '!=', '!==', '<=', '>=', '&&', '||', '??', '+', '-', '*', '/', '%', '**', '^', '<<', '&', '|', '~', '!', '=>', '...', '?.']);
+
+/** Tokens that cannot start an operand, as `;`, `)`, `]`, `}` and `,` (by character code). */
+const isCloser = (c: number): boolean => c === 59 || c === 41 || c === 93 || c === 125 || c === 44;
+
+/** What the bracket on the stack opened, which decides what a `/` after its closer means. */
+const enum Open {
+  Paren,
+  /** `(` after if/while/for/with: a `/` after its `)` starts a regex. */
+  ConditionParen,
+  Bracket,
+  /** A block body: a `/` after its `}` starts a regex. */
+  Block,
+  /** An object literal or type literal: a `/` after its `}` divides. */
+  ObjectBrace,
+  /** `${` inside a template literal: its `}` resumes the template. */
+  Substitution,
+}
+
+/** Keywords after which an expression starts, so a `/` begins a regex and `{` an object. */
+const EXPRESSION_KEYWORDS = new Set(['return', 'typeof', 'instanceof', 'in', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await', 'extends', 'default']);
+/** Keywords whose parenthesised head is followed by a statement, where `/` begins a regex. */
+const CONDITION_KEYWORDS = new Set(['if', 'while', 'for', 'with']);
+/** Keywords after which `{` opens a block, not an object. */
+const BLOCK_KEYWORDS = new Set(['else', 'do', 'try', 'finally']);
+/** Keywords that are decision points, for the complexity count (`do … while` counts once). */
+const BRANCH_KEYWORDS = new Set(['if', 'for', 'while', 'catch', 'case']);
+/**
+ * Words in code that the AST walk acts on (CommonJS, workers, process.argv, command modules by
+ * name): a file holding one is parsed and walked, so the scan stops. Checked after `.` as well
+ * (`module.exports`, `process.argv`, `globalThis.require`).
+ */
+const WALK_WORDS = new Set(['require', 'exports', 'execa', 'zx', 'bun', 'Bun', 'Worker', 'argv']);
+
+/**
+ * Words that may stand next to another word on one line (`export const x`, `x as T`, `get y()`,
+ * `readonly z`). Two words side by side where neither is one of these cannot be JavaScript or
+ * TypeScript (`crypto character encoding`): such text goes to the parser, which says what is wrong.
+ */
+const ADJACENT_WORDS = new Set([
+  'abstract', 'accessor', 'as', 'assert', 'asserts', 'async', 'await', 'break', 'case', 'class', 'const', 'continue', 'declare', 'default', 'delete', 'do', 'else', 'enum',
+  'export', 'extends', 'from', 'function', 'get', 'global', 'implements', 'import', 'in', 'infer', 'instanceof', 'interface', 'is', 'keyof', 'let', 'module', 'namespace',
+  'new', 'of', 'out', 'override', 'private', 'protected', 'public', 'readonly', 'return', 'satisfies', 'set', 'static', 'throw', 'type', 'typeof', 'unique', 'using', 'var',
+  'void', 'with', 'yield',
+]);
+
+/** Every word the lexer tells apart, by length and first character, to look up without slicing. */
+const KNOWN_WORDS: ReadonlyMap<number, readonly string[]> = (() => {
+  const byShape = new Map<number, string[]>();
+  for (const word of new Set([...EXPRESSION_KEYWORDS, ...CONDITION_KEYWORDS, ...BLOCK_KEYWORDS, ...BRANCH_KEYWORDS, ...WALK_WORDS, ...ADJACENT_WORDS, 'import'])) {
+    const key = word.length * 128 + word.charCodeAt(0);
+    byShape.set(key, [...(byShape.get(key) ?? []), word]);
+  }
+  return byShape;
+})();
+
+/** The known word at text[start, end), or '' (most identifiers are not one, and cost no string). */
+const knownWordAt = (text: string, start: number, end: number): string => {
+  const candidates = KNOWN_WORDS.get((end - start) * 128 + text.charCodeAt(start));
+  if (candidates === undefined) return '';
+  for (const word of candidates) if (text.startsWith(word, start)) return word;
+  return '';
+};
+
+const CONFLICT_MARKERS = ['<<<<<<<', '=======', '>>>>>>>'];
+
+const isIdentifierPart = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+
+const isLineBreak = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 11 || c === 12 || c === 0xfeff || c === 0xa0;
+
+/** The punctuators longer than one character by their first character, longest first. */
+const MULTI_PUNCTUATORS: ReadonlyArray<readonly string[] | undefined> = (() => {
+  const all = ['>>>=', '...', '===', '!==', '**=', '<<=', '>>=', '>>>', '&&=', '||=', '??=', '=>', '==', '!=', '<=', '>=', '&&', '||', '??', '?.', '++', '--', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<', '>>', '**'];
+  const byFirst: string[][] = [];
+  for (const p of all.sort((a, b) => b.length - a.length)) (byFirst[p.charCodeAt(0)] ??= []).push(p);
+  return byFirst;
+})();
+
+export class Lexer {
+  /**
+   * The comments before the first statement (after a shebang and directives such as 'use
+   * strict'): all that the summary reads. Comments further on are skipped, not kept.
+   */
+  readonly comments: Comment[] = [];
+  /** Still before the first token that is not a string or `;` (comments are being kept). */
+  private leading = true;
+  /** The current token. */
+  type: Token = Token.End;
+  start = 0;
+  end = 0;
+  /** A line break came between the previous token and this one. */
+  newlineBefore = false;
+  /** Bracket depth of this token: 0 is the top level; a bracket pair has its opener's depth. */
+  depth = 0;
+  /** This identifier follows `.` or `?.`: it names a property, whatever word it is. */
+  memberName = false;
+  /** An expression may start at this token (a `/` here would begin a regex). */
+  atExpressionStart = true;
+  /** The current token is a word that may not stand beside another word (see ADJACENT_WORDS). */
+  private plainWord = false;
+  private shape: Shape = Shape.Other;
+  /**
+   * Decision points so far: if, for, while, catch, case, `&&`, `||` and the `?` of a conditional
+   * (not `?.`, `??`, nor TypeScript's optional `x?: T`, `x?)`, `x?,`, `x? =`).
+   */
+  branches = 0;
+
+  private pos = 0;
+  private readonly stack: Open[] = [];
+  /** Whether a `/` here would start a regex (an expression may start here). */
+  private regexAllowed = true;
+  /** What a `{` here would open. */
+  private braceOpens: Open = Open.Block;
+  /** The previous token was `.` or `?.`: a keyword here is a property name. */
+  private afterDot = false;
+  /** The previous identifier was if/while/for/with, so the next `(` is a condition. */
+  private conditionNext = false;
+
+  constructor(
+    readonly text: string,
+    /** JSX may appear (.js, .jsx, .tsx): a `<` where an expression starts cannot be read here. */
+    private readonly jsx: boolean,
+    /** Stop at what the AST walk acts on (WALK_WORDS, import(), import.meta); off to only count. */
+    private readonly options: { walkWords: boolean } = { walkWords: true },
+  ) {
+    if (text.startsWith('#!')) {
+      let e = 2;
+      while (e < text.length && !isLineBreak(text.charCodeAt(e))) e++;
+      this.comments.push({ type: 'Line', value: text.slice(2, e), start: 0, end: e });
+      this.pos = e;
+    }
+  }
+
+  /** The current token's type (a method, so the reader's checks are not narrowed across `next()`). */
+  token(): Token {
+    return this.type;
+  }
+
+  value(): string {
+    return this.text.slice(this.start, this.end);
+  }
+
+  is(punctuator: string): boolean {
+    return this.type === Token.Punctuator && this.end - this.start === punctuator.length && this.text.startsWith(punctuator, this.start);
+  }
+
+  isWord(word: string): boolean {
+    return this.type === Token.Identifier && this.end - this.start === word.length && this.text.startsWith(word, this.start);
+  }
+
+  /** The cooked value of the current string token; escapes are left to the real parser. */
+  stringValue(): string {
+    const inner = this.text.slice(this.start + 1, this.end - 1);
+    if (inner.includes('\\')) throw new Unsure();
+    return inner;
+  }
+
+  /** Advances to the next token, skipping whitespace and collecting comments. */
+  next(): void {
+    const text = this.text;
+    const n = text.length;
+    let pos = this.pos;
+    this.newlineBefore = false;
+    for (;;) {
+      if (pos >= n) {
+        this.pos = pos;
+        if (this.stack.length > 0 || this.shape === Shape.Operator) throw new Unsure();
+        this.type = Token.End;
+        this.start = this.end = n;
+        this.depth = 0;
+        return;
+      }
+      const c = text.charCodeAt(pos);
+      if (isSpace(c)) {
+        pos++;
+      } else if (isLineBreak(c)) {
+        this.newlineBefore = true;
+        pos++;
+      } else if (c === 47 && text.charCodeAt(pos + 1) === 47) {
+        let e = pos + 2;
+        while (e < n && !isLineBreak(text.charCodeAt(e))) e++;
+        if (this.leading) this.comments.push({ type: 'Line', value: text.slice(pos + 2, e), start: pos, end: e });
+        pos = e;
+      } else if (c === 47 && text.charCodeAt(pos + 1) === 42) {
+        const close = text.indexOf('*/', pos + 2);
+        if (close < 0) throw new Unsure();
+        if (!this.newlineBefore) {
+          for (let k = pos + 2; k < close; k++) {
+            if (isLineBreak(text.charCodeAt(k))) {
+              this.newlineBefore = true;
+              break;
+            }
+          }
+        }
+        if (this.leading) this.comments.push({ type: 'Block', value: text.slice(pos + 2, close), start: pos, end: close + 2 });
+        pos = close + 2;
+      } else if (c === 45 && text.startsWith('-->', pos) && (this.newlineBefore || this.end === 0)) {
+        throw new Unsure(); // an HTML-like closing comment in a script
+      } else {
+        break;
+      }
+    }
+    const afterPlainWord = this.plainWord && !this.newlineBefore;
+    this.plainWord = false;
+    const previous = this.shape;
+    this.shape = Shape.Other;
+    this.start = pos;
+    this.depth = this.stack.length;
+    this.atExpressionStart = this.regexAllowed;
+    const c = text.charCodeAt(pos);
+    if (this.leading && c !== 39 && c !== 34 && c !== 59) this.leading = false;
+    if (isIdentifierPart(c) && !(c >= 48 && c <= 57)) {
+      this.readIdentifier(pos + 1, afterPlainWord);
+    } else if (c === 35) {
+      // #private names; a shebang anywhere but the start is not JavaScript
+      if (!isIdentifierPart(text.charCodeAt(pos + 1))) throw new Unsure();
+      this.readIdentifier(pos + 1, afterPlainWord);
+      this.conditionNext = false;
+    } else if ((c >= 48 && c <= 57) || (c === 46 && text.charCodeAt(pos + 1) >= 48 && text.charCodeAt(pos + 1) <= 57)) {
+      this.readNumber(pos);
+    } else if (c === 39 || c === 34) {
+      this.readString(pos, c);
+    } else if (c === 96) {
+      this.readTemplate(pos + 1);
+    } else if (c === 47 && this.regexAllowed) {
+      this.readRegex(pos + 1);
+    } else if (c > 127 || c === 92) {
+      throw new Unsure(); // non-ASCII or escaped identifiers
+    } else {
+      this.readPunctuator(pos, c);
+    }
+    this.pos = this.end;
+    if (previous !== Shape.Other) this.checkGrammar(previous, c);
+  }
+
+  /** The token just read against what the one before allows; see Shape. */
+  private checkGrammar(previous: Shape, c: number): void {
+    const type = this.type;
+    switch (previous) {
+      case Shape.Operator:
+        if (type === Token.Punctuator && isCloser(c)) throw new Unsure();
+        return;
+      case Shape.Declaration:
+        if (type !== Token.Identifier && !(type === Token.Punctuator && (c === 123 || c === 91))) throw new Unsure();
+        return;
+      case Shape.Literal:
+        if (this.newlineBefore) return;
+        if ((type === Token.Identifier && this.plainWord) || type === Token.String || type === Token.Number) throw new Unsure();
+        return;
+      case Shape.PlainWord:
+        if (!this.newlineBefore && (type === Token.String || type === Token.Number)) throw new Unsure();
+        return;
+    }
+  }
+
+  private readIdentifier(from: number, afterPlainWord: boolean): void {
+    const text = this.text;
+    let e = from;
+    while (e < text.length && isIdentifierPart(text.charCodeAt(e))) e++;
+    const next = text.charCodeAt(e);
+    if (next > 127 || next === 92) throw new Unsure();
+    this.type = Token.Identifier;
+    this.end = e;
+    this.memberName = this.afterDot;
+    const known = knownWordAt(text, this.start, e);
+    if (known !== '' && this.options.walkWords && WALK_WORDS.has(known)) throw new Unsure();
+    const word = this.afterDot ? '' : known;
+    if (word !== '' && BRANCH_KEYWORDS.has(word)) this.branches++;
+    if (word === 'import' && this.options.walkWords) {
+      // import() and import.meta are for the AST walk (a comment between counts as either)
+      let k = e;
+      while (isSpace(text.charCodeAt(k)) || isLineBreak(text.charCodeAt(k))) k++;
+      const after = text.charCodeAt(k);
+      if (after === 40 || after === 46 || after === 47) throw new Unsure();
+    }
+    // a decorator's name stands before the parameter or member it decorates: `@Inject() x`, `@Inject x`
+    const decorator = this.start > 0 && text.charCodeAt(this.start - 1) === 64;
+    this.plainWord = !decorator && (word === '' || !ADJACENT_WORDS.has(word));
+    if (this.plainWord && afterPlainWord) throw new Unsure();
+    // `const` starting a statement, not `as const`
+    const declaration = (word === 'const' || word === 'let' || word === 'var') && (this.atExpressionStart || this.newlineBefore);
+    this.shape = this.plainWord ? Shape.PlainWord : declaration ? Shape.Declaration : Shape.Other;
+    const expressionKeyword = word !== '' && EXPRESSION_KEYWORDS.has(word);
+    this.conditionNext = word !== '' && CONDITION_KEYWORDS.has(word);
+    this.regexAllowed = expressionKeyword;
+    this.braceOpens = expressionKeyword && !BLOCK_KEYWORDS.has(word) ? Open.ObjectBrace : Open.Block;
+    this.afterDot = false;
+  }
+
+  private readNumber(from: number): void {
+    const text = this.text;
+    let e = from;
+    for (;;) {
+      const c = text.charCodeAt(e);
+      if (isIdentifierPart(c) || c === 46) e++;
+      else if ((c === 43 || c === 45) && (text.charCodeAt(e - 1) | 32) === 101 && !/^0[xX]/.test(text.slice(from, e))) e++;
+      else break;
+    }
+    this.type = Token.Number;
+    this.end = e;
+    this.afterValue();
+    this.shape = Shape.Literal;
+  }
+
+  private readString(from: number, quote: number): void {
+    const text = this.text;
+    let e = from + 1;
+    for (;;) {
+      if (e >= text.length) throw new Unsure();
+      const c = text.charCodeAt(e);
+      if (c === quote) break;
+      if (c === 92) {
+        e += text.charCodeAt(e + 1) === 13 && text.charCodeAt(e + 2) === 10 ? 3 : 2;
+        continue;
+      }
+      if (c === 10 || c === 13) throw new Unsure();
+      e++;
+    }
+    this.type = Token.String;
+    this.end = e + 1;
+    this.checkWalkWord(from + 1, e); // module['exports']
+    this.afterValue();
+    this.shape = Shape.Literal;
+  }
+
+  /** Reads template characters from `from` up to the closing backtick or a `${`. */
+  private readTemplate(from: number): void {
+    const text = this.text;
+    let e = from;
+    for (;;) {
+      if (e >= text.length) throw new Unsure();
+      const c = text.charCodeAt(e);
+      if (c === 96) {
+        this.type = Token.Template;
+        this.end = e + 1;
+        if (text.charCodeAt(from - 1) === 96) this.checkWalkWord(from, e);
+        this.afterValue();
+        return;
+      }
+      if (c === 92) {
+        e += 2;
+        continue;
+      }
+      if (c === 36 && text.charCodeAt(e + 1) === 123) {
+        this.stack.push(Open.Substitution);
+        this.type = Token.Template;
+        this.end = e + 2;
+        this.startExpression(Open.ObjectBrace);
+        return;
+      }
+      e++;
+    }
+  }
+
+  private checkWalkWord(start: number, end: number): void {
+    if (this.options.walkWords && end - start <= 7 && WALK_WORDS.has(knownWordAt(this.text, start, end))) throw new Unsure();
+  }
+
+  private readRegex(from: number): void {
+    const text = this.text;
+    let e = from;
+    let inClass = false;
+    for (;;) {
+      if (e >= text.length) throw new Unsure();
+      const c = text.charCodeAt(e);
+      if (isLineBreak(c)) throw new Unsure();
+      if (c === 92) {
+        e += 2;
+        continue;
+      }
+      if (c === 91) inClass = true;
+      else if (c === 93) inClass = false;
+      else if (c === 47 && !inClass) break;
+      e++;
+    }
+    e++;
+    while (e < text.length && isIdentifierPart(text.charCodeAt(e))) e++;
+    this.type = Token.Regex;
+    this.end = e;
+    this.afterValue();
+  }
+
+  private readPunctuator(pos: number, c: number): void {
+    const text = this.text;
+    this.type = Token.Punctuator;
+    let length = 1;
+    for (const p of MULTI_PUNCTUATORS[c] ?? []) {
+      if (text.startsWith(p, pos)) {
+        // `?.5` is a conditional followed by a number, not optional chaining
+        if (p === '?.' && text.charCodeAt(pos + 2) >= 48 && text.charCodeAt(pos + 2) <= 57) continue;
+        length = p.length;
+        break;
+      }
+    }
+    this.end = pos + length;
+    if ((c === 60 || c === 61 || c === 62) && length >= 2 && (pos === 0 || text.charCodeAt(pos - 1) === 10) && CONFLICT_MARKERS.includes(text.slice(pos, pos + 7))) {
+      throw new Unsure(); // a merge-conflict marker, which lexes as operators; the parser reports it
+    }
+    if (length === 2 && ((c === 38 && text.charCodeAt(pos + 1) === 38) || (c === 124 && text.charCodeAt(pos + 1) === 124))) this.branches++;
+    else if (c === 63 && length === 1) {
+      const d = text.charCodeAt(this.end);
+      if (d !== 58 && d !== 41 && d !== 44 && d !== 61) this.branches++;
+    }
+    const afterOperand = !this.regexAllowed;
+    const condition = this.conditionNext;
+    this.conditionNext = false;
+    this.afterDot = false;
+    switch (c) {
+      case 40: // (
+        this.stack.push(condition ? Open.ConditionParen : Open.Paren);
+        this.startExpression(Open.ObjectBrace);
+        return;
+      case 91: // [
+        this.stack.push(Open.Bracket);
+        this.startExpression(Open.ObjectBrace);
+        return;
+      case 123: // {
+        this.stack.push(this.braceOpens);
+        this.startExpression(Open.Block);
+        return;
+      case 41: // )
+        this.close(Open.Paren, Open.ConditionParen);
+        return;
+      case 93: // ]
+        this.close(Open.Bracket, Open.Bracket);
+        return;
+      case 125: // }
+        this.close(Open.Block, Open.ObjectBrace);
+        return;
+      case 60: // <
+        if (this.jsx && this.regexAllowed && length === 1) throw new Unsure();
+        break;
+    }
+    if (c === 59) {
+      this.startExpression(Open.Block); // `;`: a statement starts
+      return;
+    }
+    if (c === 33 && length === 1 && afterOperand) {
+      this.regexAllowed = false; // TypeScript's non-null assertion `x!`
+      this.braceOpens = Open.Block;
+      return;
+    }
+    if (OPERAND_OPERATORS.has(length === 1 ? String.fromCharCode(c) : text.slice(pos, pos + length))) this.shape = Shape.Operator;
+    if (length === 1 && c === 46) {
+      this.afterDot = true;
+    } else if (length === 2 && c === 63 && text.charCodeAt(pos + 1) === 46) {
+      this.afterDot = true;
+    }
+    if ((c === 43 || c === 45) && length === 2 && text.charCodeAt(pos + 1) === c) {
+      // a postfix ++/-- ends an operand (a prefix one before `/` is not valid code)
+      this.regexAllowed = false;
+      this.braceOpens = Open.Block;
+      return;
+    }
+    // `=>` is followed by a function body; any other operator by an expression
+    this.startExpression(length === 2 && c === 61 && text.charCodeAt(pos + 1) === 62 ? Open.Block : Open.ObjectBrace);
+  }
+
+  private close(open: Open, alternative: Open): void {
+    const top = this.stack.pop();
+    if (top === undefined) throw new Unsure();
+    if (top === Open.Substitution) {
+      if (open !== Open.Block) throw new Unsure();
+      this.readTemplate(this.end);
+      return;
+    }
+    if (top !== open && top !== alternative) throw new Unsure();
+    this.depth = this.stack.length;
+    // after `if (…)` or a block's `}` a statement starts; after any other closer, an operator
+    this.regexAllowed = top === Open.ConditionParen || top === Open.Block;
+    this.braceOpens = top === Open.Paren || top === Open.ConditionParen || top === Open.Block ? Open.Block : Open.ObjectBrace;
+  }
+
+  private startExpression(braceOpens: Open): void {
+    this.regexAllowed = true;
+    this.braceOpens = braceOpens;
+  }
+
+  private afterValue(): void {
+    this.regexAllowed = false;
+    this.braceOpens = Open.Block;
+    this.afterDot = false;
+    this.conditionNext = false;
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * The module scan against oxc-parser: every form it reads gives the same facts as the parser
+ * path, every form it cannot be sure of is left to the parser, and on real code (census's own
+ * source and the JS/TS packages installed beside it) the two agree file for file.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractJavaScript } from '../../src/languages/javascript/extract.js';
+import { buildLineTable } from '../../src/languages/javascript/line-table.js';
+import { lexedComplexity, scanModule } from '../../src/languages/javascript/module-scan/index.js';
+import { REPO_ROOT } from '../helpers/fixtures.js';
+
+const isTypeScript = (path: string): boolean => /\.[cm]?tsx?$/.test(path);
+const mayHoldJsx = (path: string): boolean => /\.(?:[cm]?jsx?|tsx)$/.test(path);
+const scan = (text: string, path = 'example.ts') => scanModule(text, buildLineTable(text), mayHoldJsx(path));
+
+/** The scan reads `text` and its facts are the parser path's, field for field. */
+const agrees = (text: string, path = 'example.ts'): void => {
+  assert.notEqual(scan(text, path), null, `the scan should read:\n${text}`);
+  assert.deepEqual(extractJavaScript(path, text, isTypeScript(path)), extractJavaScript(path, text, isTypeScript(path), { moduleScan: false }), text);
+};
+
+/** The scan leaves `text` to the parser. */
+const declines = (text: string, path = 'example.ts'): void => {
+  assert.equal(scan(text, path), null, `the scan should leave to oxc:\n${text}`);
+};
+
+test('module scan: every import form gives the facts oxc gives', () => {
+  agrees(`import 'side-effect';\nimport def from "./a.js";\nimport * as ns from '../b';\nimport def2, { x, y as z, default as w } from './c';\n`);
+  agrees(`import { "string name" as s } from './d';\nimport {} from './empty';\nimport json from './e.json' with { type: 'json' };\n`);
+  agrees(`import type T from './t';\nimport type { A, B as C } from './types';\nimport { type D, E } from './mixed';\nimport { type F } from './all-type';\nimport type * as TNS from './tns';\n`);
+  agrees(`import type from './default-named-type';\nimport type, { named } from './type-then-list';\nimport type from from './type-only-default-named-from';\n`);
+  agrees(`import Alias = Some.Namespace;\nexport import Exported = Other.Thing;\n`);
+});
+
+test('module scan: every export form gives the names and re-exports oxc gives', () => {
+  agrees(`export * from './all';\nexport * as ns from './ns';\nexport { a, b as c, default, default as d } from './named';\nexport type { T } from './t';\nexport { type U, V } from './uv';\nexport type * from './types';\n`);
+  agrees(`export const a = 1, b = { x: [1, 2] }, c = (p, q) => p + q;\nexport let d: Map<string, number>, e = f<A, B>;\nexport var { g, h: i, ...j } = k, [l, , m = 2, ...n] = o;\n`);
+  agrees(`export function f() {}\nexport async function g() {}\nexport function* h() {}\nexport async function* i() {}\nexport class J {}\nexport abstract class K {}\n`);
+  agrees(`export interface L {}\nexport type M = string;\nexport enum N { A }\nexport const enum O { B }\nexport namespace P.Q {}\nexport module R {}\n`);
+  agrees(`export declare const s: number;\nexport declare function t(): void;\nexport declare class U {}\nexport declare module 'ambient' { export const inner: 1; }\nexport declare global { interface Window {} }\n`);
+  agrees(`export default function () {}\n`);
+  agrees(`export default class Named {}\nconst local = 1;\nexport { local, local as other, local as 'quoted name' };\nexport = local;\n`);
+  agrees(`export default { a: 1 } / 2;\nexport as namespace UMDGlobal;\n`, 'lib.d.ts');
+  agrees(`export const generic = <T,>(x: T): Promise<Record<string, T>> => Promise.resolve({ x }), after = 2;\nexport const instantiation = Factory<Config>\nexport const next = 3;\n`);
+});
+
+test('module scan: exports of imported bindings are re-exports from the import, as oxc reads them', () => {
+  agrees(`import D, { type X, Y } from './d';\nimport { Z } from './z';\nimport * as NS from './ns';\nexport { X, D, Y as default };\nexport type { Z };\nexport { NS, Z as Z2 };\n`);
+});
+
+test('module scan: comments, the summary, complexity and lines match the parser path', () => {
+  agrees(`#!/usr/bin/env node\n// Copyright 2024 Example\n// Licensed under MIT\n\n/** Publishes the weekly report. */\n'use strict';\nimport { a } from './a';\n`, 'bin/publish.js');
+  agrees(`/* eslint-disable */\n/**\n * @fileoverview Reads the queue.\n */\nexport const x = a && b || c ? d : e ?? f;\nif (x) { for (;;) {} } else { while (y) {} }\nswitch (z) { case 1: break; }\ntry {} catch {}\n`);
+  agrees(`const re = /if|for|a?b/g, t = \`\${a ? b : c} && \${d || e}\`, o = a?.b ?? c;\nfunction f(x?: number, y?: string) {}\nif (x) /while/.test(y);\n`);
+  agrees(`\r\nimport a from './crlf';\r\nexport { a };\r\n`);
+});
+
+test('module scan: what only the AST walk finds sends the file to the parser', () => {
+  for (const text of [
+    `const fs = require('fs');\n`,
+    `module.exports = {};\n`,
+    `module['exports'] = {};\n`,
+    `const m = await import('./lazy.js');\n`,
+    `const m = await import /* why */ ('./lazy.js');\n`,
+    `console.log(import.meta.url);\n`,
+    `import { execSync } from 'node:child_process';\nexecSync('make');\n`,
+    `import { $ } from 'zx';\n`,
+    `new Worker('./w.js');\n`,
+    `if (process.argv.length > 2) main();\n`,
+    `Bun.spawn(['ls']);\n`,
+  ]) {
+    declines(text);
+    assert.deepEqual(extractJavaScript('example.ts', text, true), extractJavaScript('example.ts', text, true, { moduleScan: false }), text);
+  }
+});
+
+test('module scan: what it cannot read exactly goes to the parser, and syntax errors are still reported', () => {
+  declines(`export const App = () => <div className="x">Don't</div>;\n`, 'App.tsx');
+  declines(`const s = 'never closed\n`);
+  declines(`const t = \`never closed\n`);
+  declines(`/* never closed\n`);
+  declines(`function f() {\n`);
+  declines(`f());\n`);
+  declines(`const café = 1;\n`);
+  declines(`const = ;\n`);
+  declines(`let x = a + ;\n`);
+  declines(`const o = { a: 1 b: 2 };\n`);
+  declines(`**enc** provides crypto character encoding utilities.\n`, 'README.js');
+  declines(`<<<<<<< HEAD\nexport const a = 1;\n=======\nexport const a = 2;\n>>>>>>> branch\n`);
+  declines(`import defer * as lazy from './lazy';\n`);
+  declines(`import x from './esc\\u0061ped';\n`);
+  const facts = extractJavaScript('web/bad.ts', `import { a } from './a';\nconst = ;\n`, true);
+  assert.deepEqual(facts.diagnostics.map((d) => d.id), ['javascript/syntax-error']);
+  assert.deepEqual(facts.imports.map((i) => i.specifier), ['./a']);
+});
+
+test('module scan: regular expressions and division are told apart', () => {
+  agrees(`const a = b / c / d, e = (f + g) / 2, h = x++ / y;\nexport const r = /"quoted'/.test(s) ? /[/]'/ : /\\//;\n`);
+  agrees(`if (ok) /"/.test(s);\nconst v = {} / 1;\nexport const w = a[0] / b;\n`);
+  agrees(`function f() {\n  return /'/;\n}\n`);
+});
+
+test('module scan: complexity without the walk words counts the same tokens for walked files', () => {
+  assert.equal(lexedComplexity(`if (a && b) { require('x'); }\n`, false), 3);
+  assert.equal(lexedComplexity(`const x = <div/>;\n`, true), null);
+});
+
+/** Every JS/TS file under `dir` (recursively), at most `limit`. */
+const sourcesUnder = (dir: string, limit: number): string[] => {
+  const found: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      if (found.length >= limit) return;
+      const p = join(d, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (/\.(?:[cm]?[jt]sx?)$/.test(name) && st.size < 2_000_000) found.push(p);
+    }
+  };
+  walk(dir);
+  return found;
+};
+
+test('module scan: on real code it agrees with oxc on every file it reads, and reads most', () => {
+  const dirs: Array<[string, number]> = [
+    ['src', 1000],
+    ['test', 1000],
+    ['node_modules/@types/node', 400],
+    ['node_modules/yaml/dist', 400],
+    ['node_modules/fast-check/lib', 600],
+    ['node_modules/ajv/dist', 400],
+    ['node_modules/typescript/lib', 120],
+    ['node_modules/playwright-core/lib', 800],
+    ['node_modules/undici-types', 200],
+    ['node_modules/semver', 200],
+    ['node_modules/smol-toml/dist', 100],
+    ['node_modules/oxc-parser/src-js', 100],
+    ['node_modules/picomatch', 50],
+  ];
+  let read = 0;
+  let total = 0;
+  const disagreements: string[] = [];
+  for (const [dir, limit] of dirs) {
+    for (const path of sourcesUnder(join(REPO_ROOT, dir), limit)) {
+      if (path.includes('/test/fixtures/')) continue; // fixtures hold broken code on purpose
+      const text = readFileSync(path, 'utf8');
+      total++;
+      if (scan(text, path) === null) continue;
+      read++;
+      const fast = extractJavaScript(path, text, isTypeScript(path));
+      const parsed = extractJavaScript(path, text, isTypeScript(path), { moduleScan: false });
+      if (JSON.stringify(fast) !== JSON.stringify(parsed)) disagreements.push(path);
+    }
+  }
+  assert.deepEqual(disagreements, []);
+  assert.ok(total > 1000, `only ${total} files to compare`);
+  assert.ok(read / total > 0.6, `the scan read only ${read} of ${total} files`);
+});
