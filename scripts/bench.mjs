@@ -4,7 +4,8 @@
 // Scans real corpora with the built census (run `npm run build` first) and prints, per corpus:
 // files, MB, wall time of a whole census process (median of 3 after a warm-up), files/s, MB/s,
 // peak RSS, the time to merely read and sha256 the same files, the stage breakdown, PASS/FAIL
-// against the issue's targets, and the Python extractor's agreement with CPython's ast.
+// against the issue's targets, the Python extractor's agreement with CPython's ast, and the JS/TS
+// module scan's agreement with oxc-parser.
 // Corpora are installed and built by the bench itself under bench/.corpora/ (gitignored) and
 // reused by later runs. It reports; it does not gate: the exit code is 0 unless it cannot run.
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -14,6 +15,7 @@ import { CORPORA, ensureCorpus } from './bench/corpora.mjs';
 import { measureCorpus } from './bench/measure.mjs';
 import { agreementTable, speedTable, stageLine, verdicts } from './bench/report.mjs';
 import { agreementUnavailable, pythonAgreement } from './bench/agreement.mjs';
+import { agreementLine, moduleScanAgreement } from './bench/js-agreement.mjs';
 import { compareDuplicates, dupesTable, ensureJscpd } from './bench/dupes.mjs';
 import { BenchError, run } from './bench/shell.mjs';
 
@@ -90,6 +92,14 @@ const main = async () => {
     }
   }
 
+  const jsAgreements = [];
+  if (opts.agreement) {
+    for (const r of results.filter((x) => x.language === 'typescript' || x.language === 'javascript')) {
+      log(`${r.name}: comparing the module scan with oxc-parser`);
+      jsAgreements.push({ name: r.name, a: await moduleScanAgreement([r.dir]) });
+    }
+  }
+
   const dupes = [];
   const dupesNotes = []; // why a corpus, or the whole part, was not compared
   if (opts.dupes) {
@@ -141,6 +151,13 @@ const main = async () => {
   } else if (agreementNote !== null) {
     console.log(`\nPython extractor agreement: not run (${agreementNote}).`);
   }
+  if (jsAgreements.length > 0) {
+    console.log('\nJS/TS module scan vs oxc-parser (every JS/TS file of each corpus):');
+    for (const { name, a } of jsAgreements) {
+      console.log(`  ${name}: ${agreementLine(a)}`);
+      for (const e of a.examples) console.log(`    disagrees: ${e.file} (${e.fields.map((f) => f.field).join(', ')})`);
+    }
+  }
 
   if (dupes.length > 0) {
     console.log('\nDuplicates: census dupes (median, fresh process) beside jscpd (one run) on the same files.');
@@ -171,6 +188,7 @@ const main = async () => {
       warmup: !opts.quick,
       corpora: results.map(({ stagesScanMs, ...r }) => ({ ...r, verdicts: verdicts(r) })),
       agreement: agreements.map(({ name, a }) => ({ name, ...a })),
+      moduleScanAgreement: jsAgreements.map(({ name, a }) => ({ name, ...a })),
       dupes,
       dupesNotes,
     };
