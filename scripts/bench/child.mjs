@@ -8,10 +8,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const PIPELINE = new URL('../../dist/src/pipeline.js', import.meta.url);
+const JSON_REPORTER = new URL('../../dist/src/report/json.js', import.meta.url);
 
 const measureScan = async (root, workers, listOut) => {
   const t0 = performance.now();
   const { scan } = await import(PIPELINE.href);
+  const { jsonPieces } = await import(JSON_REPORTER.href);
   const loaded = performance.now();
   const stages = [];
   const { audit } = await scan({
@@ -24,7 +26,9 @@ const measureScan = async (root, workers, listOut) => {
     onProgress: (e) => stages.push(e),
   });
   const scanned = performance.now();
-  const json = `${JSON.stringify(audit, null, 2)}\n`;
+  // as `census scan --format json --output FILE` does: the text in pieces, never one string
+  let jsonBytes = 0;
+  for (const piece of jsonPieces(audit)) jsonBytes += Buffer.byteLength(piece);
   const serialised = performance.now();
   if (listOut) writeFileSync(listOut, `${JSON.stringify(audit.files.map((f) => join(root, f.path)))}\n`);
   return {
@@ -36,7 +40,7 @@ const measureScan = async (root, workers, listOut) => {
     bytes: audit.files.reduce((n, f) => n + f.bytes, 0),
     edges: audit.edges.length,
     warnings: audit.warnings.length,
-    jsonBytes: Buffer.byteLength(json),
+    jsonBytes,
     languages: audit.summary.languages.map((l) => `${l.language} ${l.files}`),
   };
 };

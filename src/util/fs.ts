@@ -54,9 +54,18 @@ export const realpathOrNull = (absPath: string): string | null => {
   }
 };
 
-export const writeTextFile = (absPath: string, text: string): void => {
+export const writeTextFile = (absPath: string, text: string | Iterable<string>): void => {
   fs.mkdirSync(dirnameAbsolute(absPath), { recursive: true });
-  fs.writeFileSync(absPath, text);
+  if (typeof text === 'string') {
+    fs.writeFileSync(absPath, text);
+    return;
+  }
+  const fd = fs.openSync(absPath, 'w');
+  try {
+    for (const piece of text) fs.writeSync(fd, piece);
+  } finally {
+    fs.closeSync(fd);
+  }
 };
 
 export type ReadResult = { bytes: Buffer } | { error: string };

@@ -1,4 +1,5 @@
 import { FORMATS } from '../../report/index.js';
+import { jsonPieces } from '../../report/json.js';
 import { FORMAT_NAMES, formatFrom, renderOptions } from '../format.js';
 import { scan } from '../../pipeline.js';
 import { EXIT_OK, type Command } from '../command.js';
@@ -21,7 +22,7 @@ export const scanCommand: Command = {
     // A recorded run holds every finding section, duplicates included, like census check's.
     const withDuplicates = recording || args.values.duplicates === true;
     const result = await scan({ ...scanOptionsFrom(args, io), ...(withDuplicates ? { duplicates: {} } : {}) });
-    emit(FORMATS[format](result.audit, renderOptions(args, io)), args, io);
+    emit(format === 'json' ? jsonPieces(result.audit) : FORMATS[format](result.audit, renderOptions(args, io)), args, io);
     if (recording) recordRun(result.audit, result.rootAbs, 'scan', args, io);
     return EXIT_OK;
   },
