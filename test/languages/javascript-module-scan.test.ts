@@ -77,8 +77,37 @@ test('module scan: what only the AST walk finds sends the file to the parser', (
   }
 });
 
+test('module scan: JSX is read as code around elements, attributes and text', () => {
+  agrees(`import React from 'react';\nexport const App = () => <div className="x">Don't // nor /* this */ "quote"</div>;\n`, 'App.tsx');
+  agrees(
+    [
+      `import { Item } from './item';`,
+      `export function List({ items, wide }: { items: string[]; wide?: boolean }) {`,
+      `  return (`,
+      `    <>`,
+      `      <ul data-kind="list" aria-label="it's" title='say "hi"' hidden {...rest} style={{ width: wide ? 2 : 1 }}>`,
+      `        {/* a comment in a container */}`,
+      `        {items.length > 0 && items.map((i) => <Item.Row key={i} label={\`\${i}\`} onClick={() => go(i)} />)}`,
+      `        <svg:rect x-y="1" title="multi`,
+      `line"/>`,
+      `        {cond ? <a href="/x">x</a> : null}`,
+      `      </ul>`,
+      `    </>`,
+      `  );`,
+      `}`,
+      `export const after = 1;`,
+    ].join('\n'),
+    'List.tsx',
+  );
+  agrees(`import { h } from './h';\nexport default function View() {\n  return <p>{a < b ? 'lt' : 'ge'} / 2</p>;\n}\n`, 'view.js');
+  agrees(`export const generic = <T,>(x: T) => x;\nexport const constrained = <T extends object>(x: T) => x;\n`, 'generic.ts');
+});
+
 test('module scan: what it cannot read exactly goes to the parser, and syntax errors are still reported', () => {
-  declines(`export const App = () => <div className="x">Don't</div>;\n`, 'App.tsx');
+  declines(`export const App = () => <div>unclosed</span>;\n`, 'App.tsx');
+  declines(`export const App = () => <p>a > b</p>;\n`, 'App.tsx');
+  declines(`export const generic = <T,>(x: T) => x;\n`, 'generic.tsx');
+  declines(`export const constrained = <T extends object>(x: T) => x;\n`, 'generic.tsx');
   declines(`const s = 'never closed\n`);
   declines(`const t = \`never closed\n`);
   declines(`/* never closed\n`);
@@ -105,7 +134,8 @@ test('module scan: regular expressions and division are told apart', () => {
 
 test('module scan: complexity without the walk words counts the same tokens for walked files', () => {
   assert.equal(lexedComplexity(`if (a && b) { require('x'); }\n`, false), 3);
-  assert.equal(lexedComplexity(`const x = <div/>;\n`, true), null);
+  assert.equal(lexedComplexity(`const x = <div>{a && b}</div>;\n`, true), 2);
+  assert.equal(lexedComplexity(`const x = <div></span>;\n`, true), null);
 });
 
 /** Every JS/TS file under `dir` (recursively), at most `limit`. */

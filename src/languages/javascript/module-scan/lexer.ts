@@ -8,8 +8,10 @@
  * the real parser: a wrong answer must never come out of here, only a slower one.
  */
 import type { Comment } from 'oxc-parser';
+import { continueJsx, type JsxContext, type JsxStep, startJsx } from './jsx.js';
+import { Unsure } from './unsure.js';
 
-export class Unsure extends Error {}
+export { Unsure };
 
 export const enum Token {
   End,
@@ -17,6 +19,8 @@ export const enum Token {
   String,
   Number,
   Template,
+  /** A JSX element, or the part of one up to an expression container's `{`. */
+  Jsx,
   Regex,
   Punctuator,
 }
@@ -55,6 +59,8 @@ const enum Open {
   ObjectBrace,
   /** `${` inside a template literal: its `}` resumes the template. */
   Substitution,
+  /** `{` of a JSX expression container: its `}` resumes the JSX. */
+  JsxExpression,
 }
 
 /** Keywords after which an expression starts, so a `/` begins a regex and `{` an object. */
@@ -141,6 +147,8 @@ export class Lexer {
   atExpressionStart = true;
   /** The current token is a word that may not stand beside another word (see ADJACENT_WORDS). */
   private plainWord = false;
+  /** The JSX elements being read, innermost last (an expression container can hold another). */
+  private readonly jsxContexts: JsxContext[] = [];
   private shape: Shape = Shape.Other;
   /**
    * Decision points so far: if, for, while, catch, case, `&&`, `||` and the `?` of a conditional
@@ -471,7 +479,12 @@ export class Lexer {
         this.close(Open.Block, Open.ObjectBrace);
         return;
       case 60: // <
-        if (this.jsx && this.regexAllowed && length === 1) throw new Unsure();
+        if (this.jsx && this.regexAllowed && length === 1) {
+          const { context, step } = startJsx(text, pos);
+          this.jsxContexts.push(context);
+          this.jsxStep(step);
+          return;
+        }
         break;
     }
     if (c === 59) {
@@ -507,11 +520,31 @@ export class Lexer {
       this.readTemplate(this.end);
       return;
     }
+    if (top === Open.JsxExpression) {
+      if (open !== Open.Block) throw new Unsure();
+      const context = this.jsxContexts[this.jsxContexts.length - 1];
+      this.type = Token.Jsx;
+      this.jsxStep(continueJsx(this.text, this.end, context));
+      return;
+    }
     if (top !== open && top !== alternative) throw new Unsure();
     this.depth = this.stack.length;
     // after `if (…)` or a block's `}` a statement starts; after any other closer, an operator
     this.regexAllowed = top === Open.ConditionParen || top === Open.Block;
     this.braceOpens = top === Open.Paren || top === Open.ConditionParen || top === Open.Block ? Open.Block : Open.ObjectBrace;
+  }
+
+  /** After a JSX step: the element is a value, or its expression container's code comes next. */
+  private jsxStep(step: JsxStep): void {
+    this.type = Token.Jsx;
+    this.end = step.end;
+    if (step.done) {
+      this.jsxContexts.pop();
+      this.afterValue();
+      return;
+    }
+    this.stack.push(Open.JsxExpression);
+    this.startExpression(Open.ObjectBrace);
   }
 
   private startExpression(braceOpens: Open): void {

@@ -299,6 +299,7 @@ export class StatementReader {
     }
     this.advance();
     const specifier = this.specifier();
+    if (items.length === 0) return; // `export {} from 'x'`: oxc's module record has no entry for it
     const fact: ImportFact = {
       specifier,
       syntax: 'export-from',
