@@ -403,58 +403,57 @@ export class StatementReader {
     if (lex.token() === Token.Identifier) {
       this.result.exportedNames.push(lex.value());
       this.advance();
-      return;
+    } else if (lex.is('{')) {
+      this.readPattern('}', () => this.readPatternProperty());
+    } else if (lex.is('[')) {
+      this.readPattern(']', () => this.readBinding());
+    } else {
+      throw new Unsure();
     }
-    if (lex.is('{')) {
-      const inner = lex.depth + 1;
-      this.advance();
-      while (!lex.is('}')) {
-        if (lex.is('...')) {
-          this.advance();
-          this.readBinding();
-        } else {
-          const key = lex.token() === Token.Identifier ? lex.value() : null;
-          if (lex.is('[')) {
-            const depth = lex.depth;
-            do this.advance();
-            while (!(lex.is(']') && lex.depth === depth));
-          } else {
-            expect(lex.token() === Token.Identifier || lex.token() === Token.String || lex.token() === Token.Number);
-          }
-          this.advance();
-          if (lex.is(':')) {
-            this.advance();
-            this.readBinding();
-          } else {
-            expect(key !== null);
-            this.result.exportedNames.push(key!);
-          }
-          if (lex.is('=')) this.skipDefault(inner);
-        }
-        if (lex.is(',')) this.advance();
-        else expect(lex.is('}'));
+  }
+
+  /** `{ … }` or `[ … ]`: items up to `closer`, each with its default, `...rest` and (in arrays) holes. */
+  private readPattern(closer: '}' | ']', readItem: () => void): void {
+    const lex = this.lex;
+    const inner = lex.depth + 1;
+    this.advance();
+    while (!lex.is(closer)) {
+      if (closer === ']' && lex.is(',')) {
+        this.advance(); // a hole: [a, , b]
+        continue;
       }
-      this.advance();
-      return;
-    }
-    if (lex.is('[')) {
-      const inner = lex.depth + 1;
-      this.advance();
-      while (!lex.is(']')) {
-        if (lex.is(',')) {
-          this.advance();
-          continue;
-        }
-        if (lex.is('...')) this.advance();
+      if (lex.is('...')) {
+        this.advance();
         this.readBinding();
-        if (lex.is('=')) this.skipDefault(inner);
-        if (lex.is(',')) this.advance();
-        else expect(lex.is(']'));
+      } else {
+        readItem();
       }
-      this.advance();
-      return;
+      if (lex.is('=')) this.skipDefault(inner);
+      if (lex.is(',')) this.advance();
+      else expect(lex.is(closer));
     }
-    throw new Unsure();
+    this.advance();
+  }
+
+  /** `key`, `key: binding`, `'key': binding` or `[computed]: binding` in an object pattern. */
+  private readPatternProperty(): void {
+    const lex = this.lex;
+    const key = lex.token() === Token.Identifier ? lex.value() : null;
+    if (lex.is('[')) {
+      const depth = lex.depth;
+      do this.advance();
+      while (!(lex.is(']') && lex.depth === depth));
+    } else {
+      expect(lex.token() === Token.Identifier || lex.token() === Token.String || lex.token() === Token.Number);
+    }
+    this.advance();
+    if (lex.is(':')) {
+      this.advance();
+      this.readBinding();
+    } else {
+      expect(key !== null);
+      this.result.exportedNames.push(key!);
+    }
   }
 
   /** Skips a pattern default `= …` up to the `,` or closer at the pattern's depth. */
