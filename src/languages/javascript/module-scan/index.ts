@@ -23,7 +23,8 @@ export const scanModule = (text: string, lines: LineTable, jsx: boolean): Module
     const statements = new StatementReader(lexer, lines).read();
     return { ...statements, comments: lexer.comments, complexity: 1 + lexer.branches };
   } catch (e) {
-    if (e instanceof Unsure) return null;
+    // a RangeError is a destructuring pattern nested past the stack: the parser path guards that
+    if (e instanceof Unsure || e instanceof RangeError) return null;
     throw e;
   }
 };
