@@ -121,6 +121,9 @@ test('module scan: what it cannot read exactly goes to the parser, and syntax er
   declines(`<<<<<<< HEAD\nexport const a = 1;\n=======\nexport const a = 2;\n>>>>>>> branch\n`);
   declines(`import defer * as lazy from './lazy';\n`);
   declines(`import x from './esc\\u0061ped';\n`);
+  const deep = `import { a } from './a';\nexport const ${'['.repeat(50_000)}x${']'.repeat(50_000)} = y;\n`;
+  declines(deep);
+  assert.deepEqual(extractJavaScript('deep.ts', deep, true).imports.map((i) => i.specifier), ['./a']);
   const facts = extractJavaScript('web/bad.ts', `import { a } from './a';\nconst = ;\n`, true);
   assert.deepEqual(facts.diagnostics.map((d) => d.id), ['javascript/syntax-error']);
   assert.deepEqual(facts.imports.map((i) => i.specifier), ['./a']);
