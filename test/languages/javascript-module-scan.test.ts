@@ -101,6 +101,7 @@ test('module scan: JSX is read as code around elements, attributes and text', ()
   );
   agrees(`import { h } from './h';\nexport default function View() {\n  return <p>{a < b ? 'lt' : 'ge'} / 2</p>;\n}\n`, 'view.js');
   agrees(`export const generic = <T,>(x: T) => x;\nexport const constrained = <T extends object>(x: T) => x;\n`, 'generic.ts');
+  agrees(`export const icon = <svg />\nconst local = 1, other = 2;\nexport const after = <p>{local}</p>\n`, 'icon.jsx');
 });
 
 test('module scan: what it cannot read exactly goes to the parser, and syntax errors are still reported', () => {

@@ -2,10 +2,12 @@
  * A JavaScript/TypeScript tokenizer that knows just enough of the grammar to never mistake
  * what is code: strings, template literals with nested substitutions, comments, regular
  * expressions (told from division by the token before, with the `if (…) /re/` and block `}`
- * cases), numbers and punctuators. It keeps the bracket stack so the statement reader knows
- * what is top level. Whatever it cannot be sure of (JSX, an unterminated literal, an unbalanced
- * bracket, a character outside ASCII in code) throws `Unsure`, and the caller hands the file to
- * the real parser: a wrong answer must never come out of here, only a slower one.
+ * cases), numbers, punctuators and JSX elements (jsx.ts). It keeps the bracket stack so the
+ * statement reader knows what is top level, counts decision points, and checks a few token
+ * sequences no valid program has. Whatever it cannot be sure of (an unterminated literal, an
+ * unbalanced bracket, a character outside ASCII in code, such a sequence) throws `Unsure`, and
+ * the caller hands the file to the real parser: a wrong answer must never come out of here,
+ * only a slower one.
  */
 import type { Comment } from 'oxc-parser';
 import { continueJsx, type JsxContext, type JsxStep, startJsx } from './jsx.js';
@@ -169,7 +171,7 @@ export class Lexer {
 
   constructor(
     readonly text: string,
-    /** JSX may appear (.js, .jsx, .tsx): a `<` where an expression starts cannot be read here. */
+    /** JSX may appear (.js, .jsx, .tsx): a `<` where an expression starts opens an element (jsx.ts). */
     private readonly jsx: boolean,
     /** Stop at what the AST walk acts on (WALK_WORDS, import(), import.meta); off to only count. */
     private readonly options: { walkWords: boolean } = { walkWords: true },
@@ -266,7 +268,6 @@ export class Lexer {
       // #private names; a shebang anywhere but the start is not JavaScript
       if (!isIdentifierPart(text.charCodeAt(pos + 1))) throw new Unsure();
       this.readIdentifier(pos + 1, afterPlainWord);
-      this.conditionNext = false;
     } else if ((c >= 48 && c <= 57) || (c === 46 && text.charCodeAt(pos + 1) >= 48 && text.charCodeAt(pos + 1) <= 57)) {
       this.readNumber(pos);
     } else if (c === 39 || c === 34) {

@@ -111,7 +111,7 @@ export class StatementReader {
     const t = lex.token();
     this.previousClosesAngle = lex.is('>');
     this.previousEndsOperand =
-      t === Token.String || t === Token.Number || t === Token.Regex || t === Token.Template || (t === Token.Identifier && !CONTINUING_WORDS.has(lex.value())) || lex.is(')') || lex.is(']') || lex.is('}') || lex.is('++') || lex.is('--');
+      t === Token.String || t === Token.Number || t === Token.Regex || t === Token.Template || t === Token.Jsx || (t === Token.Identifier && !CONTINUING_WORDS.has(lex.value())) || lex.is(')') || lex.is(']') || lex.is('}') || lex.is('++') || lex.is('--');
     lex.next();
   }
 
