@@ -44,6 +44,8 @@ test('module scan: every export form gives the names and re-exports oxc gives', 
   agrees(`export default function () {}\n`);
   agrees(`export default class Named {}\nconst local = 1;\nexport { local, local as other, local as 'quoted name' };\nexport = local;\n`);
   agrees(`export default { a: 1 } / 2;\nexport as namespace UMDGlobal;\n`, 'lib.d.ts');
+  agrees(`export const made = new\n  Thing(), typed = typeof\n  made, next = 3;\n`);
+  agrees(`export const asserted = value!\nlet local = 1, other = 2;\nexport const body = () => {\n}\nvar third, fourth;\n`);
   agrees(`export const generic = <T,>(x: T): Promise<Record<string, T>> => Promise.resolve({ x }), after = 2;\nexport const instantiation = Factory<Config>\nexport const next = 3;\n`);
 });
 

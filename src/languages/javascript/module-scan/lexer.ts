@@ -184,6 +184,11 @@ export class Lexer {
     }
   }
 
+  /** The current token ends an operand: what follows it cannot start an expression. */
+  endsOperand(): boolean {
+    return !this.regexAllowed;
+  }
+
   /** The current token's type (a method, so the reader's checks are not narrowed across `next()`). */
   token(): Token {
     return this.type;

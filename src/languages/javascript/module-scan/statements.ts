@@ -111,7 +111,7 @@ export class StatementReader {
     const t = lex.token();
     this.previousClosesAngle = lex.is('>');
     this.previousEndsOperand =
-      t === Token.String || t === Token.Number || t === Token.Regex || t === Token.Template || t === Token.Jsx || (t === Token.Identifier && !CONTINUING_WORDS.has(lex.value())) || lex.is(')') || lex.is(']') || lex.is('}') || lex.is('++') || lex.is('--');
+      t === Token.String || t === Token.Number || t === Token.Regex || t === Token.Template || t === Token.Jsx || (t === Token.Identifier && lex.endsOperand() && !CONTINUING_WORDS.has(lex.value())) || lex.is(')') || lex.is(']') || lex.is('}') || lex.is('++') || lex.is('--') || (lex.is('!') && lex.endsOperand());
     lex.next();
   }
 
@@ -166,7 +166,8 @@ export class StatementReader {
     for (const { name, isType } of entries) {
       if (name.name === '*') continue; // a namespace import re-exported stays a local export
       const local = name.alias ?? name.name;
-      this.importBindings.set(local, { statement, name: name.name === 'default' ? local : name.name, isType });
+      // a name bound twice is an error the parser does not report; oxc keeps the first binding
+      if (!this.importBindings.has(local)) this.importBindings.set(local, { statement, name: name.name === 'default' ? local : name.name, isType });
     }
   }
 
