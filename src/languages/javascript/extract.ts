@@ -3,9 +3,10 @@
  * walk of the AST adds CommonJS, guards, commands and runnable markers, only in files whose text
  * could hold them (see text-shape.ts). Files that need no walk get their module record from the
  * module scan (module-scan/), which gives the same record as oxc-parser far faster, or gives up
- * and leaves the file to oxc; the rest are parsed by oxc. Complexity and the summary come from
- * the text and the comment list. Pure and worker-safe; never throws: parse errors become a
- * diagnostic and the facts keep whatever could be read.
+ * and leaves the file to oxc; the rest are parsed by oxc. Complexity is counted on the module
+ * scan's tokens (on the text, for the few files it cannot tokenize), the summary read from the
+ * leading comments. Pure and worker-safe; never throws: parse errors become a diagnostic and the
+ * facts keep whatever could be read.
  */
 import type { Comment } from 'oxc-parser';
 import type { Diagnostic } from '../../model/diagnostic.js';
