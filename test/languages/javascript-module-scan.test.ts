@@ -7,14 +7,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractJavaScript } from '../../src/languages/javascript/extract.js';
+import { extractJavaScript, mayHoldJsx } from '../../src/languages/javascript/extract.js';
 import { buildLineTable } from '../../src/languages/javascript/line-table.js';
 import { lexedComplexity, scanModule } from '../../src/languages/javascript/module-scan/index.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 
 const isTypeScript = (path: string): boolean => /\.[cm]?tsx?$/.test(path);
-const mayHoldJsx = (path: string): boolean => /\.(?:[cm]?jsx?|tsx)$/.test(path);
-const scan = (text: string, path = 'example.ts') => scanModule(text, buildLineTable(text), mayHoldJsx(path));
+const scan = (text: string, path = 'example.ts') => scanModule(text, buildLineTable(text), mayHoldJsx(path, isTypeScript(path)));
 
 /** The scan reads `text` and its facts are the parser path's, field for field. */
 const agrees = (text: string, path = 'example.ts'): void => {

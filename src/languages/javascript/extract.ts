@@ -82,7 +82,8 @@ interface ModuleFacts {
   walk: WalkResult | null;
 }
 
-const mayHoldJsx = (path: string, isTypeScript: boolean): boolean => {
+/** Whether the file may hold JSX, by the language the parser would read it as (.js, .jsx, .tsx and extension-less scripts). */
+export const mayHoldJsx = (path: string, isTypeScript: boolean): boolean => {
   const lang = parserOptions(path, isTypeScript).lang;
   return lang !== 'ts' && lang !== 'dts';
 };
