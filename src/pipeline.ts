@@ -18,7 +18,7 @@ import { buildDocEdges } from './graph/doc-edges.js';
 import { buildEntries } from './graph/entries.js';
 import { createTargetResolver } from './graph/targets.js';
 import { detectEntries } from './entries/run.js';
-import { loadCensusConfig } from './entries/config.js';
+import { loadCensusConfig, type LoadedConfig } from './config/load.js';
 import { classify } from './classify/verdicts.js';
 import { gitLastChangeDates } from './discover/git.js';
 import type { Entry } from './model/entry.js';
@@ -74,6 +74,8 @@ export interface ScanResult {
   rootAbs: string;
   facts: Map<string, FileFacts>;
   context: ResolveContext;
+  /** The root's census config as loaded (and validated) for this scan; null when there is none. */
+  config: LoadedConfig | null;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 1_000_000;
@@ -228,5 +230,5 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     imports: triage.section,
     ...(duplicates ? { duplicates } : {}),
   };
-  return { audit, rootAbs, facts, context };
+  return { audit, rootAbs, facts, context, config };
 };

@@ -17,8 +17,6 @@ import {
 } from '../model/findings.js';
 import { byString } from '../util/compare.js';
 
-export const DEFAULT_CHECK_CONFIG: CheckConfig = { maxNew: {}, max: {}, allowIncomplete: false };
-
 export interface CheckInput {
   root: string;
   commit: string | null;

@@ -6,7 +6,9 @@
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import { warning } from '../util/diagnostics.js';
-import { configInputs, configRules, type LoadedConfig } from './config.js';
+import type { LoadedConfig } from '../config/load.js';
+import { configRules } from '../config/rules.js';
+import { configInputs } from './config.js';
 import { DETECTORS } from './index.js';
 import { isRepoDetector, type CommandInput, type DetectorContext, type DetectorOutput, type EntryDetector, type EntryInput } from './types.js';
 

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { configInputs, configRules, loadCensusConfig } from '../../src/entries/config.js';
+import { loadCensusConfig } from '../../src/config/load.js';
+import { configRules } from '../../src/config/rules.js';
+import { configInputs } from '../../src/entries/config.js';
 import { detectEntries } from '../../src/entries/run.js';
 import { ConfigError } from '../../src/util/errors.js';
 

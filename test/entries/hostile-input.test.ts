@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { loadCensusConfig } from '../../src/entries/config.js';
+import { loadCensusConfig } from '../../src/config/load.js';
 import { DETECTORS } from '../../src/entries/index.js';
 import { isRepoDetector, type DetectorContext, type DetectorOutput } from '../../src/entries/types.js';
 import { ConfigError } from '../../src/util/errors.js';

@@ -1,7 +1,8 @@
 /** runCheck as a pure function: new vs fixed, the default gate, thresholds, incompleteness. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { categoryOfKey, DEFAULT_CHECK_CONFIG, runCheck, type CheckInput } from '../../src/analyses/check.js';
+import { categoryOfKey, runCheck, type CheckInput } from '../../src/analyses/check.js';
+import { DEFAULT_CHECK_CONFIG } from '../../src/config/check.js';
 import type { CheckConfig, Finding, FindingCategory } from '../../src/model/findings.js';
 
 const finding = (key: string, category: FindingCategory, file = 'app/jobs.py'): Finding => ({ key, kind: 'import', category, file, line: 3, message: key });

@@ -1,7 +1,7 @@
 /** The census config's `check` key: read from each config file kind, strictly validated, the key named in every error. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadCensusConfig } from '../../src/entries/config.js';
+import { loadCensusConfig } from '../../src/config/load.js';
 import { ConfigError } from '../../src/util/errors.js';
 
 const files = (map: Record<string, string>) => (path: string): string | null => map[path] ?? null;

@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deriveFindings, incompleteness } from '../../src/analyses/findings.js';
-import { DEFAULT_CHECK_CONFIG, runCheck } from '../../src/analyses/check.js';
+import { runCheck } from '../../src/analyses/check.js';
+import { DEFAULT_CHECK_CONFIG } from '../../src/config/check.js';
 import type { CheckResult } from '../../src/model/findings.js';
 import { renderCheckGithub } from '../../src/report/guardrails/check-github.js';
 import { renderCheckMarkdown } from '../../src/report/guardrails/check-markdown.js';

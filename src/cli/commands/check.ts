@@ -12,7 +12,7 @@ import { UsageError } from '../../util/errors.js';
 import { stringOption, type ParsedArgs } from '../args.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, type Command } from '../command.js';
 import { renderOptions } from '../format.js';
-import { checkConfigOf, guardrailScan, requireRecordForReset } from '../guardrails/guardrail-scan.js';
+import { guardrailScan, requireRecordForReset } from '../guardrails/guardrail-scan.js';
 import { recordRun } from '../guardrails/history-access.js';
 import { emit } from '../output.js';
 import { SCAN_OPTIONS } from '../options.js';
@@ -41,14 +41,14 @@ export const checkCommand: Command = {
   run: async (args, io) => {
     const format = checkFormatFrom(args);
     requireRecordForReset(args);
-    const { audit, rootAbs, findings, incomplete } = await guardrailScan(scanOptionsFrom(args, io));
+    const { audit, rootAbs, findings, incomplete, checkConfig } = await guardrailScan(scanOptionsFrom(args, io));
     const result = runCheck({
       root: audit.root,
       commit: audit.git?.commit ?? null,
       findings,
       baseline: readBaseline(rootAbs),
       baselineFile: BASELINE_FILE,
-      config: checkConfigOf(rootAbs),
+      config: checkConfig,
       incomplete,
       ...(audit.imports ? { environment: audit.imports.environment.mode } : {}),
     });

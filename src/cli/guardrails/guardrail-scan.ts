@@ -4,14 +4,11 @@
  * command compares cleanly with a check run by another.
  */
 import { deriveFindings, incompleteness } from '../../analyses/findings.js';
-import { loadCensusConfig } from '../../entries/config.js';
 import type { Audit } from '../../model/audit.js';
 import type { CheckConfig, Finding, Incompleteness } from '../../model/findings.js';
 import { scan, type ScanOptions } from '../../pipeline.js';
-import { DEFAULT_CHECK_CONFIG } from '../../analyses/check.js';
+import { DEFAULT_CHECK_CONFIG } from '../../config/check.js';
 import { UsageError } from '../../util/errors.js';
-import { readTextOrNull } from '../../util/fs.js';
-import { joinAbsolute } from '../../util/path.js';
 import type { ParsedArgs } from '../args.js';
 
 export interface GuardrailScan {
@@ -19,15 +16,14 @@ export interface GuardrailScan {
   rootAbs: string;
   findings: Finding[];
   incomplete: Incompleteness;
+  /** The `check` limits of the root's census config, as the scan loaded it. */
+  checkConfig: CheckConfig;
 }
 
 export const guardrailScan = async (options: ScanOptions): Promise<GuardrailScan> => {
-  const { audit, rootAbs } = await scan({ ...options, duplicates: options.duplicates ?? {} });
-  return { audit, rootAbs, findings: deriveFindings(audit), incomplete: incompleteness(audit) };
+  const { audit, rootAbs, config } = await scan({ ...options, duplicates: options.duplicates ?? {} });
+  return { audit, rootAbs, findings: deriveFindings(audit), incomplete: incompleteness(audit), checkConfig: config?.config.check ?? DEFAULT_CHECK_CONFIG };
 };
-
-/** The `check` part of the root's census config (the pipeline already validated the whole file). */
-export const checkConfigOf = (rootAbs: string): CheckConfig => loadCensusConfig((path) => readTextOrNull(joinAbsolute(rootAbs, path)))?.config.check ?? DEFAULT_CHECK_CONFIG;
 
 /** --reset-history only means something for a command that writes the history. */
 export const requireRecordForReset = (args: ParsedArgs): void => {

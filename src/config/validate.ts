@@ -8,8 +8,8 @@ import { ConfigError } from '../util/errors.js';
 import { joinRepo } from '../util/path.js';
 import type { EntryKind } from '../model/verdict.js';
 import type { CheckConfig } from '../model/findings.js';
-import { validateCheckConfig } from './config-check.js';
-import { isRecord } from './support/json.js';
+import { isRecord } from '../entries/support/json.js';
+import { validateCheckConfig } from './check.js';
 
 export const ENTRY_KINDS: readonly EntryKind[] = ['production', 'tooling', 'test'];
 export const GLOB_KEYS = ['production', 'tooling', 'test', 'ignore'] as const;
@@ -25,7 +25,7 @@ export interface CensusConfig {
   tooling: string[];
   test: string[];
   ignore: string[];
-  /** Thresholds for `census check` (config-check.ts); absent when the config has no `check` key. */
+  /** Thresholds for `census check` (check.ts); absent when the config has no `check` key. */
   check?: CheckConfig;
 }
 

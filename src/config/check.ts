@@ -7,9 +7,12 @@
  * (FINDING_CATEGORIES). Like the rest of the config, an unknown key is an error naming it.
  */
 import { FINDING_CATEGORIES, isFindingCategory, type CheckConfig, type FindingCategory } from '../model/findings.js';
-import { isRecord } from './support/json.js';
+import { isRecord } from '../entries/support/json.js';
 
 const CHECK_KEYS = ['maxNew', 'max', 'allowIncomplete'];
+
+/** The limits when the config has no `check` key: any new finding in a gated category fails. */
+export const DEFAULT_CHECK_CONFIG: CheckConfig = { maxNew: {}, max: {}, allowIncomplete: false };
 
 type Fail = (key: string, message: string) => never;
 
@@ -26,7 +29,7 @@ const limits = (value: unknown, at: string, fail: Fail): Partial<Record<FindingC
 };
 
 export const validateCheckConfig = (value: unknown, fail: Fail): CheckConfig => {
-  if (value === undefined) return { maxNew: {}, max: {}, allowIncomplete: false };
+  if (value === undefined) return { ...DEFAULT_CHECK_CONFIG };
   if (!isRecord(value)) return fail('check', 'must be an object with maxNew, max and/or allowIncomplete');
   for (const key of Object.keys(value)) if (!CHECK_KEYS.includes(key)) fail(`check.${key}`, `is not a check key (expected one of: ${CHECK_KEYS.join(', ')})`);
   if (value.allowIncomplete !== undefined && typeof value.allowIncomplete !== 'boolean') fail('check.allowIncomplete', 'must be true or false');
