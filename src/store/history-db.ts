@@ -1,6 +1,6 @@
 /**
  * The run history: `.census/history.db` under the scanned root, a SQLite database through
- * better-sqlite3. WAL mode, a busy timeout and one IMMEDIATE transaction per write let several
+ * libsql (`sqlite.ts`). WAL mode, a busy timeout and one IMMEDIATE transaction per write let several
  * census processes record at once without corrupting it. A database SQLite cannot read stops the
  * command with the file named and the way out (`--reset-history` moves it aside, it never deletes).
  */
@@ -9,7 +9,7 @@ import type { RecordedRun } from '../model/findings.js';
 import { byString } from '../util/compare.js';
 import { UsageError } from '../util/errors.js';
 import { dirnameAbsolute, joinAbsolute } from '../util/path.js';
-import { loadSqlite, type SqliteDatabase } from './sqlite.js';
+import { loadSqlite, pragmaValue, type SqliteDatabase } from './sqlite.js';
 
 export const HISTORY_FILE = '.census/history.db';
 const SCHEMA_VERSION = 1;
@@ -107,10 +107,11 @@ const toRecorded = (row: RunRow, counts: Record<string, number>): RecordedRun =>
 });
 
 const prepare = (db: SqliteDatabase, file: string): void => {
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  const check = db.pragma('quick_check', { simple: true });
+  // The busy timeout is also set by the constructor's option; set here too so it holds whatever the binding does with it.
+  db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  pragmaValue(db, 'journal_mode = WAL');
+  db.exec('PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON');
+  const check = pragmaValue(db, 'quick_check');
   if (check !== 'ok') throw Object.assign(new Error(`integrity check says: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
   db.transaction(() => {
     db.exec(SCHEMA);

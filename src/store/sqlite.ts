@@ -1,6 +1,12 @@
 /**
- * The SQLite binding (better-sqlite3), loaded on first use so commands that keep no history never
- * load the native addon, and typed here with just the calls census makes (no @types package).
+ * The SQLite binding, loaded on first use so commands that keep no history never load the native
+ * addon, and typed here with just the calls census makes (no @types package).
+ *
+ * The binding is libsql: better-sqlite3's API over a fork of SQLite, shipped as a prebuilt binary
+ * inside a registry package per platform, so `npm install` takes seconds and needs no compiler
+ * (better-sqlite3 compiled for 2-5 minutes wherever its download of a prebuilt binary failed).
+ * Two of its answers differ from better-sqlite3's: every row carries a `_metadata` field, and
+ * `pragma(…, { simple: true })` returns the row, not the value. `pragmaValue` hides both.
  */
 import { createRequire } from 'node:module';
 import { UsageError } from '../util/errors.js';
@@ -25,7 +31,6 @@ export interface SqliteTransaction<F extends (...args: never[]) => unknown> {
 export interface SqliteDatabase {
   prepare<Row = unknown>(sql: string): SqliteStatement<Row>;
   exec(sql: string): SqliteDatabase;
-  pragma(source: string, options?: { simple?: boolean }): unknown;
   transaction<F extends (...args: never[]) => unknown>(fn: F): SqliteTransaction<F>;
   close(): SqliteDatabase;
 }
@@ -43,9 +48,17 @@ export const loadSqlite = (): SqliteConstructor => {
   if (loaded) return loaded;
   try {
     const require = createRequire(import.meta.url);
-    loaded = require('better-sqlite3') as SqliteConstructor;
+    loaded = require('libsql') as SqliteConstructor;
     return loaded;
   } catch (e) {
-    throw new UsageError(`the run history needs the SQLite binding better-sqlite3, which did not load (${(e as Error).message.split('\n')[0]}); run npm rebuild better-sqlite3`);
+    throw new UsageError(`the run history needs the SQLite binding libsql, which did not load (${(e as Error).message.split('\n')[0]}); reinstall census (npm install) on this platform`);
   }
+};
+
+/** The first column of a pragma's first row (`PRAGMA journal_mode = WAL` → 'wal'). */
+export const pragmaValue = (db: SqliteDatabase, pragma: string): unknown => {
+  const row = db.prepare<Record<string, unknown>>(`PRAGMA ${pragma}`).get();
+  if (row === undefined) return undefined;
+  const column = Object.keys(row).find((k) => k !== '_metadata');
+  return column === undefined ? undefined : row[column];
 };

@@ -54,6 +54,23 @@ test('two processes recording at once: every run is kept and the database stays 
   }
 });
 
+test('a recorder killed mid-write leaves an intact database holding only whole runs', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'census-history-killed-'));
+  try {
+    const child = spawn(process.execPath, [RECORDER, root, '100000', 'killed'], { stdio: 'ignore' });
+    // Let it commit some runs, then kill it without warning, as a power cut or OOM kill would.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('close', resolve));
+    const { runs, findings } = integrity(root);
+    assert.ok(runs > 0, 'some runs were committed before the kill');
+    // Each run is one transaction: a run is there with all 300 of its findings, or not at all.
+    assert.equal(findings, runs * 300);
+  } finally {
+    removeDir(root);
+  }
+});
+
 test('two census scan --record runs at once both land', async () => {
   const dir = copyFixture('ledger-repo');
   try {
