@@ -9,7 +9,8 @@ import type { Diagnostic } from './model/diagnostic.js';
 import type { Edge } from './model/edge.js';
 import type { FileFacts } from './model/facts.js';
 import type { FileRecord, Language } from './model/file.js';
-import { isSourceLanguage } from './model/file.js';
+import { isDocLanguage, isSourceLanguage } from './languages/registry.js';
+import { createResolvers } from './languages/resolvers.js';
 import { discover } from './discover/index.js';
 import { scanAll } from './extract/pool.js';
 import { buildImportEdges, type FactsOfFile } from './graph/import-edges.js';
@@ -26,10 +27,7 @@ import type { RuntimeSection } from './model/runtime.js';
 import { ingestEvidence } from './runtime/ingest/index.js';
 import { overlayRuntime } from './runtime/overlay.js';
 import { createModuleToFile } from './runtime/module-to-file.js';
-import { DOC_LANGUAGES } from './model/file.js';
 import { VERDICTS, type Verdict } from './model/verdict.js';
-import { createJavaScriptResolver } from './languages/javascript/resolve.js';
-import { createPythonResolver } from './languages/python/resolve/resolver.js';
 import { createBuildOutputMap } from './languages/javascript/build-output.js';
 import type { ResolveContext } from './resolve/types.js';
 import { byString } from './util/compare.js';
@@ -137,22 +135,22 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     files: new Set(files.map((f) => f.path)),
     readText: (path) => readTextOrNull(joinAbsolute(rootAbs, path)),
   };
-  const python = createPythonResolver(context);
+  const resolvers = createResolvers(context);
   const sourceOfBuilt = createBuildOutputMap(context.files, context.readText);
   const importEdges = await timed(
     progress,
     'resolve',
-    () => buildImportEdges(factsOfFiles, { python, javascript: createJavaScriptResolver(context) }, sourceOfBuilt),
+    () => buildImportEdges(factsOfFiles, resolvers, sourceOfBuilt),
     (e) => `${e.length} import edges`,
   );
-  const targets = createTargetResolver({ files: context.files, python, readText: context.readText, sourceOfBuilt });
+  const targets = createTargetResolver({ files: context.files, python: resolvers.python, readText: context.readText, sourceOfBuilt });
   const detected = await timed(progress, 'entries', () => {
     const d = detectEntries(files.map((f) => f.path), { files: context.files, readText: context.readText }, config);
     return { ...d, built: buildEntries(d, targets) };
   }, (d) => `${d.built.entries.length} entries`);
   const entries = detected.built.entries.sort(compareEntries);
-  const codeEdges = buildCodeEdges(factsOfFiles.filter((f) => !DOC_LANGUAGES.includes(f.language)), targets);
-  const docs = buildDocEdges(factsOfFiles.filter((f) => DOC_LANGUAGES.includes(f.language)), files, targets);
+  const codeEdges = buildCodeEdges(factsOfFiles.filter((f) => !isDocLanguage(f.language)), targets);
+  const docs = buildDocEdges(factsOfFiles.filter((f) => isDocLanguage(f.language)), files, targets);
   const edges = [...importEdges, ...codeEdges, ...docs.edges].sort(compareEdges);
 
   if (discovery.git) {
@@ -182,7 +180,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
       edges,
       traces: ingested.map((i) => i.trace),
       ...(options.scope !== undefined ? { scope: options.scope } : {}),
-      moduleToFile: createModuleToFile(python, context.files),
+      moduleToFile: createModuleToFile(resolvers.python, context.files),
     });
     files.splice(0, files.length, ...overlay.files);
     runtime = overlay.runtime;

@@ -5,6 +5,7 @@ import type { Edge } from '../model/edge.js';
 import type { Entry } from '../model/entry.js';
 import type { FileRecord } from '../model/file.js';
 import type { Verdict } from '../model/verdict.js';
+import { languageRecord } from '../languages/registry.js';
 import { byString } from '../util/compare.js';
 
 export interface Root {
@@ -20,8 +21,9 @@ const RUNNABLE_WORDS: Record<string, string> = {
 };
 
 const runnableEvidence = (file: FileRecord): string | null => {
-  const markers = (file.runnable ?? []).filter((m) => m !== 'top-level-code' || file.language === 'python');
-  if (markers.length === 0) return file.executable && file.language === 'shell' ? 'is an executable shell script' : null;
+  const spec = languageRecord(file.language);
+  const markers = (file.runnable ?? []).filter((m) => m !== 'top-level-code' || spec?.topLevelCodeRuns === true);
+  if (markers.length === 0) return file.executable ? (spec?.executableEvidence ?? null) : null;
   const words = markers.map((m) => RUNNABLE_WORDS[m]);
   return `runnable on its own: ${words.join(', ')}${file.executable ? ' (executable)' : ''}`;
 };

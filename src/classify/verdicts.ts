@@ -5,7 +5,7 @@
 import type { Edge } from '../model/edge.js';
 import type { Entry } from '../model/entry.js';
 import type { FileRecord } from '../model/file.js';
-import { isSourceLanguage } from '../model/file.js';
+import { isSourceLanguage } from '../languages/registry.js';
 import type { Verdict } from '../model/verdict.js';
 import { sortedUnique } from '../util/compare.js';
 import { followableEdges, reachByTier, type Reached } from './reachability.js';

@@ -1,54 +1,31 @@
+/**
+ * A file's language from its path, or from its shebang when the path cannot tell. Both tables are
+ * derived from the language records (src/languages/registry.ts).
+ */
 import type { Language } from '../model/file.js';
+import { LANGUAGE_RECORDS } from '../languages/registry.js';
 import { basename, extname } from '../util/path.js';
 
-const BY_EXTENSION: Record<string, Language> = {
-  '.py': 'python', '.pyi': 'python', '.pyw': 'python',
-  '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascript',
-  '.ts': 'typescript', '.tsx': 'typescript', '.mts': 'typescript', '.cts': 'typescript',
-  '.sh': 'shell', '.bash': 'shell', '.zsh': 'shell', '.ksh': 'shell',
-  '.md': 'markdown', '.markdown': 'markdown', '.mdx': 'markdown',
-  '.rst': 'rst', '.txt': 'text',
-  '.json': 'json', '.jsonc': 'json',
-  '.yml': 'yaml', '.yaml': 'yaml',
-  '.toml': 'toml',
-  '.ini': 'ini', '.cfg': 'ini', '.conf': 'ini',
-  '.dockerfile': 'dockerfile',
-  '.mk': 'makefile',
-  '.service': 'systemd', '.timer': 'systemd', '.socket': 'systemd', '.path': 'systemd',
-  '.cron': 'crontab', '.crontab': 'crontab',
-  '.html': 'html', '.htm': 'html',
-  '.css': 'css',
-};
-
-const BY_NAME: Record<string, Language> = {
-  Dockerfile: 'dockerfile', Containerfile: 'dockerfile',
-  Makefile: 'makefile', makefile: 'makefile', GNUmakefile: 'makefile',
-  Procfile: 'procfile', crontab: 'crontab',
-  README: 'text', LICENSE: 'text', CHANGELOG: 'text',
-};
+const BY_EXTENSION = new Map<string, Language>(LANGUAGE_RECORDS.flatMap((r) => r.extensions.map((e) => [e, r.id] as const)));
+const BY_NAME = new Map<string, Language>(LANGUAGE_RECORDS.flatMap((r) => (r.fileNames ?? []).map((n) => [n, r.id] as const)));
+const BY_PREFIX: [string, Language][] = LANGUAGE_RECORDS.flatMap((r) => (r.fileNamePrefixes ?? []).map((p): [string, Language] => [p, r.id]));
+const BY_FOLDER: [string, Language][] = LANGUAGE_RECORDS.flatMap((r) => (r.folders ?? []).map((f): [string, Language] => [f, r.id]));
+const SHEBANG_INTERPRETERS: [RegExp, Language][] = LANGUAGE_RECORDS.flatMap((r) => (r.shebang ? [[r.shebang, r.id] as [RegExp, Language]] : []));
 
 /**
- * Language from the path alone. Returns null for extension-less files whose first line
- * (a shebang) must decide.
+ * Language from the path alone: exact names, then name prefixes, then folders, then the extension.
+ * Returns null for extension-less files whose first line (a shebang) must decide.
  */
 export const languageFromPath = (path: string): Language | null => {
   const name = basename(path);
-  const byName = BY_NAME[name];
+  const byName = BY_NAME.get(name);
   if (byName) return byName;
-  if (name.startsWith('Dockerfile.') || name.startsWith('Containerfile.')) return 'dockerfile';
-  if (name.startsWith('Procfile.')) return 'procfile';
-  if (path.includes('/cron.d/')) return 'crontab';
+  for (const [prefix, language] of BY_PREFIX) if (name.startsWith(prefix)) return language;
+  for (const [folder, language] of BY_FOLDER) if (path.includes(folder)) return language;
   const ext = extname(name).toLowerCase();
   if (ext === '' || ext === name.toLowerCase()) return null;
-  return BY_EXTENSION[ext] ?? 'other';
+  return BY_EXTENSION.get(ext) ?? 'other';
 };
-
-const SHEBANG_INTERPRETERS: [RegExp, Language][] = [
-  [/^python[0-9.]*$/, 'python'],
-  [/^(node|nodejs|bun|deno)$/, 'javascript'],
-  [/^(tsx|ts-node|ts-node-esm)$/, 'typescript'],
-  [/^(ba|z|k|da)?sh$/, 'shell'],
-];
 
 /** `#!/usr/bin/env python3`, `#!/bin/bash -e`, `#!/usr/bin/env -S node --flag` → language. */
 export const languageFromShebang = (firstLine: string): Language | null => {
@@ -63,6 +40,3 @@ export const languageFromShebang = (firstLine: string): Language | null => {
   for (const [pattern, language] of SHEBANG_INTERPRETERS) if (pattern.test(program)) return language;
   return null;
 };
-
-/** Languages whose files census reads as text (the rest are listed but not opened unless extension-less). */
-export const isTextLanguage = (language: Language): boolean => language !== 'other';

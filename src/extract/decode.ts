@@ -1,24 +1,16 @@
 /**
  * Bytes → text, the way the file's own language would read it. UTF-8 first (with or without BOM);
- * a Python file may name another encoding in its first two lines (PEP 263).
+ * a language may let a file declare another encoding (Python's PEP 263 line: the record's
+ * `declaredEncoding`).
  */
 import type { Language } from '../model/file.js';
+import { languageRecord } from '../languages/registry.js';
 
 export type Decoded = { text: string; note?: string } | { text: null; reason: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /** Python's names for ISO-8859-1, which every byte sequence is valid in. */
 const LATIN_1 = /^(latin[-_]?1|iso[-_]?8859[-_]?1|l1|8859|cp819)$/;
-const CODING = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
-
-const declaredPythonEncoding = (bytes: Uint8Array): string | null => {
-  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1').split('\n', 2);
-  for (const line of head) {
-    const m = CODING.exec(line);
-    if (m) return m[1].toLowerCase();
-  }
-  return null;
-};
 
 export const decode = (bytes: Uint8Array, language: Language | null): Decoded => {
   try {
@@ -26,8 +18,9 @@ export const decode = (bytes: Uint8Array, language: Language | null): Decoded =>
   } catch {
     // not UTF-8: fall through
   }
-  if (language === 'python') {
-    const declared = declaredPythonEncoding(bytes);
+  const declaredEncoding = language === null ? undefined : languageRecord(language)?.declaredEncoding;
+  if (declaredEncoding) {
+    const declared = declaredEncoding(bytes);
     if (declared && !/^utf[-_]?8/.test(declared)) {
       const note = `decoded as ${declared} (PEP 263 coding line)`;
       if (LATIN_1.test(declared)) return { text: Buffer.from(bytes).toString('latin1'), note };

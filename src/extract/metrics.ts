@@ -1,7 +1,6 @@
+/** Line counts: all lines, and those that hold code by the comment style of the file's language record. */
 import type { Language } from '../model/file.js';
-
-const HASH_COMMENT: ReadonlySet<Language> = new Set(['python', 'shell', 'yaml', 'toml', 'dockerfile', 'makefile', 'procfile', 'crontab', 'ini', 'systemd']);
-const SLASH_COMMENT: ReadonlySet<Language> = new Set(['javascript', 'typescript', 'css']);
+import { languageRecord } from '../languages/registry.js';
 
 export interface LineCounts {
   lines: number;
@@ -13,8 +12,9 @@ export const countLines = (text: string, language: Language): LineCounts => {
   if (text.length === 0) return { lines: 0, codeLines: 0 };
   let lines = 0;
   let codeLines = 0;
-  const hash = HASH_COMMENT.has(language);
-  const slash = SLASH_COMMENT.has(language);
+  const style = languageRecord(language)?.comments ?? 'none';
+  const hash = style === 'hash';
+  const slash = style === 'slash';
   let start = 0;
   const n = text.length;
   while (start <= n) {

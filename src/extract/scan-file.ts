@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FileFacts } from '../model/facts.js';
 import type { FileRecord, Language } from '../model/file.js';
-import { EXTRACTORS } from '../languages/index.js';
+import { languageRecord } from '../languages/registry.js';
 import { languageFromShebang } from '../discover/language.js';
 import { warning } from '../util/diagnostics.js';
 import { readBytes } from '../util/fs.js';
@@ -95,18 +95,21 @@ export const scanFile = (req: ScanRequest, options: ScanOptions): ScannedFile =>
   }
   if (decoded.note) diagnostics.push(warning('read/encoding', decoded.note, req.path));
   const text = decoded.text;
-  const counts = countLines(text, language);
+  const spec = languageRecord(language);
+  // A file that mixes code and markup is counted and fingerprinted by its code alone.
+  const code = spec?.codeView ? spec.codeView(req.path, text).text : text;
+  const counts = countLines(code, language);
   record.lines = counts.lines;
   record.codeLines = counts.codeLines;
 
   if (options.fingerprint && isFingerprinted(language)) {
     try {
-      result.fingerprint = fingerprintFile(req.path, text, language, options.fingerprint);
+      result.fingerprint = fingerprintFile(req.path, text, language, options.fingerprint, code);
     } catch (e) {
       diagnostics.push(warning('duplicates/crash', `fingerprinting failed: ${(e as Error).message}; left out of the duplicates analysis`, req.path));
     }
   }
-  const extractor = EXTRACTORS[language];
+  const extractor = spec?.extractor;
   if (!extractor) return result;
   let facts: FileFacts;
   try {

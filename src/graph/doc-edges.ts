@@ -5,7 +5,8 @@
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Edge } from '../model/edge.js';
-import { isSourceLanguage, type FileRecord } from '../model/file.js';
+import type { FileRecord } from '../model/file.js';
+import { isSourceLanguage } from '../languages/registry.js';
 import { diagnostic } from '../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../util/path.js';
 import type { FactsOfFile } from './import-edges.js';

@@ -5,7 +5,7 @@
 import type { Edge, EdgeKind } from '../model/edge.js';
 import type { FileFacts, ImportFact } from '../model/facts.js';
 import type { Language } from '../model/file.js';
-import type { ImportResolver } from '../resolve/types.js';
+import { resolverFor, type Resolvers } from '../languages/resolvers.js';
 import { dirname, joinRepo } from '../util/path.js';
 
 export interface FactsOfFile {
@@ -23,9 +23,6 @@ const importLabel = (from: string, fact: ImportFact, names: string[]): string =>
   return `imported by ${from}:${fact.line}${as}`;
 };
 
-export const resolverFor = (language: Language, resolvers: { python: ImportResolver; javascript: ImportResolver }): ImportResolver | null =>
-  language === 'python' ? resolvers.python : language === 'javascript' || language === 'typescript' ? resolvers.javascript : null;
-
 /**
  * A relative JS import of built output (`../dist/src/main.js`) names the source it was built from;
  * built folders are not part of the census, so the edge goes to the source.
@@ -42,7 +39,7 @@ const toSourceOfBuilt = (edge: Edge, sourceOfBuilt: (path: string) => string | n
 
 export const buildImportEdges = (
   files: FactsOfFile[],
-  resolvers: { python: ImportResolver; javascript: ImportResolver },
+  resolvers: Resolvers,
   sourceOfBuilt: (path: string) => string | null,
 ): Edge[] => {
   const edges: Edge[] = [];

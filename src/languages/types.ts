@@ -1,3 +1,8 @@
+/**
+ * What a language is to census: one record (`LanguageRecord`) that every stage derives its
+ * per-language behaviour from, and the extractor interface the records carry.
+ */
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Language } from '../model/file.js';
 
@@ -7,7 +12,68 @@ import type { Language } from '../model/file.js';
  */
 export interface LanguageExtractor {
   language: Language;
-  /** Bump when the output for the same text changes: part of the cache key. */
+  /** Bump when the output for the same text changes, so stored facts can tell they are stale. */
   version: number;
   extract(path: string, text: string): FileFacts;
+}
+
+/** Every language but `other`, which is what a file is when no record claims it. */
+export type KnownLanguage = Exclude<Language, 'other'>;
+
+/**
+ * Languages of one family read the same way: they share a resolver and import triage, count as one
+ * language for cross-language overlap (a .js and a .ts copy are duplicates, not overlap), and a
+ * `doc` file's mentions are documentation edges.
+ */
+export type LanguageFamily = 'python' | 'javascript' | 'shell' | 'doc' | 'config' | 'web';
+
+/** The families whose imports census resolves and triages: one resolver and one environment each. */
+export type Ecosystem = 'python' | 'javascript';
+
+/** How the duplicate tokenizer reads a file (strings, comments, keywords). */
+export type TokenMode = 'python' | 'js' | 'shell';
+
+/** `#` line comments, `//` and `/* … *\/` comments, or none: what a comment-only line is. */
+export type CommentStyle = 'hash' | 'slash' | 'none';
+
+/**
+ * The code inside a file that mixes code with markup (a `.vue` file's `<script>` blocks): the text
+ * with everything that is not code blanked to spaces, line breaks kept, so offsets and line
+ * numbers are the real file's.
+ */
+export interface CodeView {
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface LanguageRecord {
+  id: KnownLanguage;
+  family: LanguageFamily;
+  /** Lower-case extensions with their dot (`.py`); each extension belongs to one language. */
+  extensions: readonly string[];
+  /** Exact file names (`Dockerfile`), tried before extensions. */
+  fileNames?: readonly string[];
+  /** File-name prefixes (`Dockerfile.`), tried after exact names. */
+  fileNamePrefixes?: readonly string[];
+  /** Folders whose files are this language whatever their extension (`/cron.d/`). */
+  folders?: readonly string[];
+  /** Interpreter names a shebang may run (`python3`, `node`), for extension-less files. */
+  shebang?: RegExp;
+  comments: CommentStyle;
+  /** Source files get a verdict and count as source in the summary. */
+  source: boolean;
+  /** Reads the file's facts; a language without one is listed and counted only. */
+  extractor?: LanguageExtractor;
+  /** Whose resolver and environment its imports go through. */
+  ecosystem?: Ecosystem;
+  /** Fingerprinted for duplicates with this tokenizer mode; absent: not compared. */
+  tokens?: TokenMode;
+  /** The encoding the file declares for itself when it is not UTF-8 (Python's PEP 263 line). */
+  declaredEncoding?: (bytes: Uint8Array) => string | null;
+  /** The code parts of a file that mixes code and markup; line counts and fingerprints use it. */
+  codeView?: (path: string, text: string) => CodeView;
+  /** Code at the top level makes a file runnable on its own (a Python script). */
+  topLevelCodeRuns?: boolean;
+  /** The evidence for an executable file of this language with no other runnable marker. */
+  executableEvidence?: string;
 }

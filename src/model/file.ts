@@ -1,7 +1,11 @@
 import type { RunnableMarker } from './facts.js';
 import type { Verdict } from './verdict.js';
 
-/** Languages census knows. Source languages get verdicts; the others are wiring and docs. */
+/**
+ * Languages census knows: each but `other` has one record in src/languages/registry.ts, which says
+ * what the language is (source, docs or wiring) and how it is read; the compiler holds the two to
+ * each other.
+ */
 export type Language =
   | 'python'
   | 'javascript'
@@ -22,11 +26,6 @@ export type Language =
   | 'html'
   | 'css'
   | 'other';
-
-export const SOURCE_LANGUAGES: readonly Language[] = ['python', 'javascript', 'typescript', 'shell'];
-export const DOC_LANGUAGES: readonly Language[] = ['markdown', 'rst', 'text'];
-
-export const isSourceLanguage = (language: Language): boolean => SOURCE_LANGUAGES.includes(language);
 
 export interface FileRecord {
   /** Repo-relative POSIX path. */

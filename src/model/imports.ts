@@ -4,6 +4,7 @@
  * `imports`; docs/audit.schema.json): `findings` with `file`, `line`, `specifier`, `name`,
  * `bucket`, `rootCause`; `rootCauses` with `name`, `bucket`, `directImports`, `affectedFiles`.
  */
+import type { Language } from './file.js';
 
 /**
  * Where a failing import belongs, checked in this order (the first that applies wins):
@@ -54,7 +55,8 @@ export interface ImportFinding {
   bucket: ImportBucket;
   /** `name` of the RootCause (with the same bucket) this finding belongs to. */
   rootCause: string;
-  language: 'python' | 'javascript' | 'typescript';
+  /** The importing file's language (one whose record has an ecosystem). */
+  language: Language;
   /**
    * True when the importing module fails to load because of this import in the analysed
    * environment (an unguarded, import-time import that fails); false for imports inside functions,

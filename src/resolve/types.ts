@@ -1,5 +1,6 @@
 import type { Unresolved } from '../model/edge.js';
 import type { ImportFact } from '../model/facts.js';
+import type { Ecosystem } from '../languages/types.js';
 
 /** Where one import leads: a repo file (with how it was found), or a classified dead end. */
 export interface Resolution {
@@ -25,10 +26,10 @@ export interface ResolveContext {
 }
 
 /**
- * One resolver per ecosystem. `resolve` never throws: failures are Resolutions with `unresolved`.
+ * One resolver per ecosystem (src/languages/resolvers.ts). `resolve` never throws: failures are Resolutions with `unresolved`.
  * It may return several targets (Python `import a.b` also runs `a/__init__.py`), primary target first.
  */
 export interface ImportResolver {
-  ecosystem: 'python' | 'javascript';
+  ecosystem: Ecosystem;
   resolve(fact: ImportFact, fromFile: string): Resolution[];
 }

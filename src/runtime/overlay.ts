@@ -7,7 +7,8 @@
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Edge } from '../model/edge.js';
-import { isSourceLanguage, type FileRecord } from '../model/file.js';
+import type { FileRecord } from '../model/file.js';
+import { isSourceLanguage } from '../languages/registry.js';
 import { RUNTIME_ONLY_FINDING, type RuntimeOnlyFile, type RuntimeSection, type RuntimeTrace, type Utilization } from '../model/runtime.js';
 import { byString } from '../util/compare.js';
 import { compareDiagnostics, diagnostic } from '../util/diagnostics.js';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyseCommand } from '../../src/commandline/analyse.js';
 import { parseShell } from '../../src/commandline/parse.js';
-import { shellExtractor } from '../../src/languages/shell/index.js';
+import { shellExtractor } from '../../src/languages/shell/extract.js';
 
 const SHELL_PIECES = [
   ' ', ' ', '\n', '\t', '\\', '\\\n', "'", '"', '`', '$', '$(', '$((', '${', '}', '{', '(', ')', ')', '<(', '>(', ';', ';;', '&', '&&', '||', '|',

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { FileFacts } from '../../src/model/facts.js';
-import { javascriptExtractor, typescriptExtractor } from '../../src/languages/javascript/index.js';
+import { javascriptExtractor, typescriptExtractor } from '../../src/languages/javascript/extract.js';
 import { createJavaScriptResolver } from '../../src/languages/javascript/resolve.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 

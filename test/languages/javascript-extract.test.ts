@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileFacts, ImportFact } from '../../src/model/facts.js';
-import { javascriptExtractor, typescriptExtractor } from '../../src/languages/javascript/index.js';
+import { javascriptExtractor, typescriptExtractor } from '../../src/languages/javascript/extract.js';
 import { checkNesting } from '../../src/languages/javascript/nesting.js';
 import { extractJavaScript } from '../../src/languages/javascript/extract.js';
 import { defaultParsePath } from '../../src/languages/javascript/parse.js';

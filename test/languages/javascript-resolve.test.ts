@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResolveContext } from '../../src/resolve/types.js';
-import { javascriptExtractor, typescriptExtractor } from '../../src/languages/javascript/index.js';
+import { javascriptExtractor, typescriptExtractor } from '../../src/languages/javascript/extract.js';
 import { createJavaScriptResolver } from '../../src/languages/javascript/resolve.js';
 import { expectedFor, fixtureCases, fixturePath } from '../helpers/fixtures.js';
 

@@ -9,7 +9,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseCommand } from '../../src/commandline/analyse.js';
 import type { CommandTarget } from '../../src/commandline/types.js';
-import { shellCommandContext, shellExtractor } from '../../src/languages/shell/index.js';
+import { shellCommandContext } from '../../src/languages/shell/context.js';
+import { shellExtractor } from '../../src/languages/shell/extract.js';
 import { expectedFor, fixtureCases, fixturePath } from '../helpers/fixtures.js';
 
 const scriptsIn = (dir: string, prefix = ''): string[] =>

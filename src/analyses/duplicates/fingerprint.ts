@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Language } from '../../model/file.js';
 import { basename } from '../../util/path.js';
 import { hashString, kgramHashes, winnow } from './hash.js';
+import { languageRecord } from '../../languages/registry.js';
 import { tokenModeOf } from './keywords.js';
 import { addTerms } from './terms.js';
 import { TOKEN_IDENTIFIER, TOKEN_NUMBER, TOKEN_STRING, tokenize } from './tokenize.js';
@@ -61,9 +62,10 @@ export const normalizedContentHash = (text: string): string => {
 
 const fileStem = (path: string): string => basename(path).replace(/\.[^.]*$/, '');
 
-export const fingerprintFile = (path: string, text: string, language: Language, options: FingerprintOptions = DEFAULT_FINGERPRINT_OPTIONS): FileFingerprint => {
+/** `code` is the text's code alone when the file mixes code and markup (its record's codeView); the content hash stays the whole file's. */
+export const fingerprintFile = (path: string, text: string, language: Language, options: FingerprintOptions = DEFAULT_FINGERPRINT_OPTIONS, code: string = text): FileFingerprint => {
   // Every token is at least one character: the text length bounds both arrays.
-  const tokenHashes = new Uint32Array(text.length);
+  const tokenHashes = new Uint32Array(code.length);
   let count = 0;
   const lineStarts: number[] = [];
   const lineNumbers: number[] = [];
@@ -80,7 +82,7 @@ export const fingerprintFile = (path: string, text: string, language: Language, 
     }
     tokenHashes[count++] = hash;
   };
-  tokenize(text, tokenModeOf(language), {
+  tokenize(code, tokenModeOf(language), {
     token(kind, value, line) {
       if (kind === TOKEN_IDENTIFIER || kind === TOKEN_STRING) wordSources.set(value, (wordSources.get(value) ?? 0) + 1);
       const abstracted = abstract && (kind === TOKEN_IDENTIFIER || kind === TOKEN_STRING || kind === TOKEN_NUMBER);
@@ -141,6 +143,5 @@ export const lineOfToken = (fp: FileFingerprint, token: number): number => {
   return fp.lineNumbers[lo];
 };
 
-/** Only source files are compared: duplicated docs and configs are not what this analysis is for. */
-export const isFingerprinted = (language: Language): boolean =>
-  language === 'python' || language === 'javascript' || language === 'typescript' || language === 'shell';
+/** Only source files are compared (those whose record names a token mode): duplicated docs and configs are not what this analysis is for. */
+export const isFingerprinted = (language: Language): boolean => languageRecord(language)?.tokens !== undefined;

@@ -4,6 +4,7 @@
  * reasonably rare term are scored, through an inverted index term → files.
  */
 import type { Language } from '../../model/file.js';
+import { familyOf } from '../../languages/registry.js';
 import { byString } from '../../util/compare.js';
 import type { FileFingerprint } from './fingerprint.js';
 
@@ -20,8 +21,7 @@ export interface OverlapPair {
   sharedTerms: string[];
 }
 
-/** JavaScript and TypeScript are one family: a .js and a .ts copy are near-duplicates, not overlap. */
-const familyOf = (language: Language): string => (language === 'typescript' ? 'javascript' : language);
+// Overlap is across families: JavaScript and TypeScript are one, so a .js and a .ts copy are near-duplicates, not overlap.
 
 /** Files with fewer distinct terms say too little to compare. */
 const MIN_TERMS = 8;

@@ -6,10 +6,13 @@
  */
 import type { Edge } from '../../model/edge.js';
 import type { FileRecord, Language } from '../../model/file.js';
+import { languageRecord } from '../../languages/registry.js';
 import { byString } from '../../util/compare.js';
 import { dirname } from '../../util/path.js';
 
-const CODE: ReadonlySet<Language> = new Set(['python', 'javascript', 'typescript']);
+/** Languages with imports: the only ones whose loading can fail on one. */
+const hasImports = (language: Language | undefined): boolean => language !== undefined && languageRecord(language)?.ecosystem !== undefined;
+const isPython = (language: Language | undefined): boolean => language !== undefined && languageRecord(language)?.ecosystem === 'python';
 
 /** Stubs and declaration files never run. */
 export const neverRuns = (path: string): boolean => path.endsWith('.pyi') || /\.d\.[cm]?ts$/.test(path);
@@ -19,7 +22,7 @@ export const neverRuns = (path: string): boolean => path.endsWith('.pyi') || /\.
  * Python `importlib.import_module("x")` at top level runs too; a JS `import()` only starts a promise.
  */
 export const runsAtLoad = (edge: Pick<Edge, 'kind' | 'guard'>, language: Language | undefined): boolean =>
-  edge.guard === null && (edge.kind === 'import' || (edge.kind === 'dynamic-import' && language === 'python'));
+  edge.guard === null && (edge.kind === 'import' || (edge.kind === 'dynamic-import' && isPython(language)));
 
 export type ReverseGraph = ReadonlyMap<string, readonly string[]>;
 
@@ -35,7 +38,7 @@ export const buildLoadGraph = (files: readonly FileRecord[], edges: readonly Edg
   for (const e of edges) {
     if (e.to === null || e.to === e.from || e.via === 'stub') continue;
     const fromLanguage = language.get(e.from);
-    if (!fromLanguage || !CODE.has(fromLanguage) || !CODE.has(language.get(e.to) ?? 'other')) continue;
+    if (!hasImports(fromLanguage) || !hasImports(language.get(e.to))) continue;
     if (neverRuns(e.from) || neverRuns(e.to) || !runsAtLoad(e, fromLanguage)) continue;
     add(e.to, e.from);
   }
@@ -46,7 +49,7 @@ export const buildLoadGraph = (files: readonly FileRecord[], edges: readonly Edg
     return inits.has(init) ? init : null;
   };
   for (const f of files) {
-    if (f.language !== 'python' || !f.path.endsWith('.py')) continue;
+    if (!isPython(f.language) || !f.path.endsWith('.py')) continue;
     const dir = dirname(f.path);
     const isInit = f.path === '__init__.py' || f.path.endsWith('/__init__.py');
     const parent = isInit ? (dir === '' ? null : initOf(dirname(dir))) : initOf(dir);

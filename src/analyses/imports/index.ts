@@ -10,6 +10,7 @@ import type { FileFacts } from '../../model/facts.js';
 import type { FileRecord } from '../../model/file.js';
 import type { ImportsEnvironment } from '../../model/imports.js';
 import { loadPythonEnvironment, type PythonEnvironment } from '../../languages/python/env/index.js';
+import { languageRecord } from '../../languages/registry.js';
 import { loadJavaScriptEnvironment, type JavaScriptEnvironment } from './javascript-env.js';
 import { triageImports, type TriageResult } from './triage.js';
 
@@ -45,8 +46,9 @@ const environmentOf = (python: PythonEnvironment | null, javascript: JavaScriptE
 
 export const runImportTriage = async (input: ImportTriageInput, options: ImportTriageOptions = {}): Promise<ImportTriageRun> => {
   const paths = input.files.map((f) => f.path);
-  const hasPython = input.files.some((f) => f.language === 'python');
-  const hasJavaScript = input.files.some((f) => f.language === 'javascript' || f.language === 'typescript');
+  const ecosystems = new Set(input.files.map((f) => languageRecord(f.language)?.ecosystem));
+  const hasPython = ecosystems.has('python');
+  const hasJavaScript = ecosystems.has('javascript');
   const python = hasPython
     ? await loadPythonEnvironment({
         rootAbs: input.rootAbs, files: paths, readText: input.readText,

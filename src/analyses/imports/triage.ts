@@ -9,6 +9,7 @@ import type { FileFacts, ImportFact } from '../../model/facts.js';
 import type { FileRecord, Language } from '../../model/file.js';
 import { IMPORT_BUCKETS, type ImportBucket, type ImportFinding, type ImportsEnvironment, type ImportsSection } from '../../model/imports.js';
 import type { PythonEnvironment } from '../../languages/python/env/index.js';
+import { languageRecord } from '../../languages/registry.js';
 import { byString } from '../../util/compare.js';
 import { dirname } from '../../util/path.js';
 import { buildLoadGraph, neverRuns, runsAtLoad } from './cascade.js';
@@ -35,8 +36,6 @@ export interface TriageResult {
   causesByFile: Map<string, string[]>;
 }
 
-type CodeLanguage = 'python' | 'javascript' | 'typescript';
-const isCode = (l: Language): l is CodeLanguage => l === 'python' || l === 'javascript' || l === 'typescript';
 const IMPORT_KINDS = new Set(['import', 'dynamic-import', 'type-import']);
 
 const keyOf = (file: string, line: number, specifier: string): string => `${file}\0${line}\0${specifier}`;
@@ -49,7 +48,7 @@ const guardNote = (bucket: ImportBucket, fact: ImportFact, file: string): string
   : bucket === 'type-only' ? (neverRuns(file) ? 'in a stub or declaration file; ' : fact.guard === 'type-checking' ? 'under TYPE_CHECKING; ' : 'a type-only import; ')
   : '';
 
-const toFinding = (file: string, language: CodeLanguage, fact: ImportFact, edge: Edge | null, failure: Failure): ImportFinding => {
+const toFinding = (file: string, language: Language, fact: ImportFact, edge: Edge | null, failure: Failure): ImportFinding => {
   const typeOnly = fact.typeOnly === true || fact.guard === 'type-checking' || edge?.kind === 'type-import' || neverRuns(file);
   const bucket: ImportBucket = typeOnly ? 'type-only' : fact.guard === 'try' ? 'optional' : failure.base;
   const loads = !typeOnly && runsAtLoad({ kind: edge?.kind ?? (fact.syntax === 'dynamic' ? 'dynamic-import' : 'import'), guard: fact.guard }, language);
@@ -88,7 +87,7 @@ export const triageImports = (input: TriageInput): TriageResult => {
 
   const classified: ClassifiedFinding[] = [];
   const seen = new Set<string>();
-  const add = (file: string, language: CodeLanguage, fact: ImportFact, edge: Edge | null, failure: Failure): void => {
+  const add = (file: string, language: Language, fact: ImportFact, edge: Edge | null, failure: Failure): void => {
     const finding = toFinding(file, language, fact, edge, failure);
     const id = `${keyOf(file, finding.line, finding.specifier)}\0${finding.name ?? ''}`;
     if (seen.has(id)) return;
@@ -98,12 +97,14 @@ export const triageImports = (input: TriageInput): TriageResult => {
 
   for (const record of [...input.files].sort((a, b) => byString(a.path, b.path))) {
     const language = record.language;
-    if (!isCode(language)) continue;
+    // Each ecosystem's imports are triaged against its own environment.
+    const ecosystem = languageRecord(language)?.ecosystem;
+    if (ecosystem === undefined) continue;
     const facts = input.facts.get(record.path);
     const edgesOfFile = groups.get(record.path);
     if (!facts || !edgesOfFile) continue;
-    const python = language === 'python' ? input.python : null;
-    const javascript = language !== 'python' ? input.javascript : null;
+    const python = ecosystem === 'python' ? input.python : null;
+    const javascript = ecosystem === 'javascript' ? input.javascript : null;
     if (!python && !javascript) continue;
     for (const fact of facts.imports) {
       const edges = edgesOfFile.get(`${fact.line}\0${fact.specifier}`);

@@ -1,5 +1,31 @@
 /**
- * JavaScript and TypeScript. Only the extractors are exported here: workers load this module,
- * and the resolver (with its native module) is needed on the main thread only (./resolve.js).
+ * The language records of JavaScript and TypeScript: one family, one resolver, one tokenizer. Workers
+ * load this module; the resolver (with its native module) is loaded on the main thread only, by
+ * ../resolvers.ts.
  */
-export { javascriptExtractor, typescriptExtractor } from './extract.js';
+import type { LanguageRecord } from '../types.js';
+import { javascriptExtractor, typescriptExtractor } from './extract.js';
+
+export const javascriptLanguage: LanguageRecord = {
+  id: 'javascript',
+  family: 'javascript',
+  extensions: ['.js', '.mjs', '.cjs', '.jsx'],
+  shebang: /^(node|nodejs|bun|deno)$/,
+  comments: 'slash',
+  source: true,
+  extractor: javascriptExtractor,
+  ecosystem: 'javascript',
+  tokens: 'js',
+};
+
+export const typescriptLanguage: LanguageRecord = {
+  id: 'typescript',
+  family: 'javascript',
+  extensions: ['.ts', '.tsx', '.mts', '.cts'],
+  shebang: /^(tsx|ts-node|ts-node-esm)$/,
+  comments: 'slash',
+  source: true,
+  extractor: typescriptExtractor,
+  ecosystem: 'javascript',
+  tokens: 'js',
+};

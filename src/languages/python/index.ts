@@ -1,1 +1,18 @@
-export { pythonExtractor } from './extract.js';
+/** Python's language record. */
+import type { LanguageRecord } from '../types.js';
+import { declaredPythonEncoding } from './encoding.js';
+import { pythonExtractor } from './extract.js';
+
+export const pythonLanguage: LanguageRecord = {
+  id: 'python',
+  family: 'python',
+  extensions: ['.py', '.pyi', '.pyw'],
+  shebang: /^python[0-9.]*$/,
+  comments: 'hash',
+  source: true,
+  extractor: pythonExtractor,
+  ecosystem: 'python',
+  tokens: 'python',
+  declaredEncoding: declaredPythonEncoding,
+  topLevelCodeRuns: true,
+};

@@ -1,0 +1,61 @@
+/**
+ * The language registry: one record per language census knows, and the lookups every stage
+ * derives from it (extension and shebang maps, source/doc sets, comment styles, extractors,
+ * families). Adding a language is a folder under src/languages/ with its record, one line here,
+ * and its id in the `Language` union (the compiler checks that the two agree). Worker-safe: no
+ * resolver is loaded from here (see resolvers.ts).
+ */
+import type { Language } from '../model/file.js';
+import { markdownLanguage, rstLanguage, textLanguage } from './docs/index.js';
+import {
+  crontabLanguage, dockerfileLanguage, iniLanguage, jsonLanguage, makefileLanguage, procfileLanguage, systemdLanguage, tomlLanguage, yamlLanguage,
+} from './config/index.js';
+import { javascriptLanguage, typescriptLanguage } from './javascript/index.js';
+import { pythonLanguage } from './python/index.js';
+import { shellLanguage } from './shell/index.js';
+import type { KnownLanguage, LanguageExtractor, LanguageFamily, LanguageRecord } from './types.js';
+import { cssLanguage, htmlLanguage } from './web/index.js';
+
+/** Every language, keyed by its id. The order is the order shebangs and name rules are tried in. */
+export const LANGUAGES: Readonly<Record<KnownLanguage, LanguageRecord>> = {
+  python: pythonLanguage,
+  javascript: javascriptLanguage,
+  typescript: typescriptLanguage,
+  shell: shellLanguage,
+  markdown: markdownLanguage,
+  rst: rstLanguage,
+  text: textLanguage,
+  json: jsonLanguage,
+  yaml: yamlLanguage,
+  toml: tomlLanguage,
+  ini: iniLanguage,
+  dockerfile: dockerfileLanguage,
+  makefile: makefileLanguage,
+  systemd: systemdLanguage,
+  procfile: procfileLanguage,
+  crontab: crontabLanguage,
+  html: htmlLanguage,
+  css: cssLanguage,
+};
+
+export const LANGUAGE_RECORDS: readonly LanguageRecord[] = Object.values(LANGUAGES);
+
+/** The record of a language; undefined for `other`. */
+export const languageRecord = (language: Language): LanguageRecord | undefined =>
+  language === 'other' ? undefined : LANGUAGES[language];
+
+const idsWhere = (test: (r: LanguageRecord) => boolean): ReadonlySet<Language> => new Set(LANGUAGE_RECORDS.filter(test).map((r) => r.id));
+
+const SOURCE = idsWhere((r) => r.source);
+const DOC = idsWhere((r) => r.family === 'doc');
+
+/** Source languages get verdicts; the others are wiring and docs. */
+export const isSourceLanguage = (language: Language): boolean => SOURCE.has(language);
+
+/** Documentation: what it mentions becomes doc-mention edges, not code edges. */
+export const isDocLanguage = (language: Language): boolean => DOC.has(language);
+
+/** The family a language belongs to; `other` is a family of its own. */
+export const familyOf = (language: Language): LanguageFamily | 'other' => languageRecord(language)?.family ?? 'other';
+
+export const extractorOf = (language: Language): LanguageExtractor | undefined => languageRecord(language)?.extractor;
