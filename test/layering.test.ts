@@ -32,6 +32,7 @@ const RULES: Rule[] = [
     forbidden: (e) => builtin(e, ['fs', 'fs/promises']),
   },
   { name: 'nothing outside cli/ imports the CLI', from: /^src\//, except: /^src\/cli\//, forbidden: (e) => toRepo(e, /^src\/cli\//) },
+  { name: 'guardrails/ and config/ are free of the CLI', from: /^src\/(guardrails|config)\//, forbidden: (e) => toRepo(e, /^src\/cli\//) },
   { name: 'src/ never imports tests', from: /^src\//, forbidden: (e) => toRepo(e, /^test\//) },
 ];
 

@@ -1,7 +1,7 @@
 /** runCheck as a pure function: new vs fixed, the default gate, thresholds, incompleteness. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { categoryOfKey, runCheck, type CheckInput } from '../../src/analyses/check.js';
+import { categoryOfKey, runCheck, type CheckInput } from '../../src/guardrails/check.js';
 import { DEFAULT_CHECK_CONFIG } from '../../src/config/check.js';
 import type { CheckConfig, Finding, FindingCategory } from '../../src/model/findings.js';
 

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deriveFindings, incompleteness, runCounts } from '../../src/analyses/findings.js';
+import { deriveFindings, incompleteness, runCounts } from '../../src/guardrails/findings.js';
 import type { Audit } from '../../src/model/audit.js';
 import { expectedFor, fixturePath } from '../helpers/fixtures.js';
 import { scanDir } from '../helpers/scan-fixture.js';

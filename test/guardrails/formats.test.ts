@@ -5,8 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deriveFindings, incompleteness } from '../../src/analyses/findings.js';
-import { runCheck } from '../../src/analyses/check.js';
+import { deriveFindings, incompleteness } from '../../src/guardrails/findings.js';
+import { runCheck } from '../../src/guardrails/check.js';
 import { DEFAULT_CHECK_CONFIG } from '../../src/config/check.js';
 import type { CheckResult } from '../../src/model/findings.js';
 import { renderCheckGithub } from '../../src/report/guardrails/check-github.js';

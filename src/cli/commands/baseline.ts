@@ -9,7 +9,7 @@ import type { Finding } from '../../model/findings.js';
 import { BASELINE_FILE, readBaseline, writeBaseline } from '../../store/baseline.js';
 import { toPosix, relativeNative, joinAbsolute } from '../../util/path.js';
 import { EXIT_OK, type Command } from '../command.js';
-import { guardrailScan } from '../guardrails/guardrail-scan.js';
+import { guardrailScan } from '../../guardrails/scan.js';
 import { SCAN_OPTIONS } from '../options.js';
 import { scanOptionsFrom } from '../scan-options.js';
 

@@ -3,7 +3,7 @@
  * print what is new and what was fixed. Exit 0 pass, 1 regression, 2 incomplete analysis (unless
  * the config accepts it) or a usage error.
  */
-import { runCheck } from '../../analyses/check.js';
+import { runCheck } from '../../guardrails/check.js';
 import { CHECK_FORMATS, isCheckFormat, type CheckFormat } from '../../report/guardrails/check-formats.js';
 import { verdictLine } from '../../report/guardrails/check-view.js';
 import { BASELINE_FILE, readBaseline } from '../../store/baseline.js';
@@ -12,8 +12,8 @@ import { UsageError } from '../../util/errors.js';
 import { stringOption, type ParsedArgs } from '../args.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, type Command } from '../command.js';
 import { renderOptions } from '../format.js';
-import { guardrailScan, requireRecordForReset } from '../guardrails/guardrail-scan.js';
-import { recordRun } from '../guardrails/history-access.js';
+import { guardrailScan } from '../../guardrails/scan.js';
+import { recordRun, requireRecordForReset } from '../history-access.js';
 import { emit } from '../output.js';
 import { SCAN_OPTIONS } from '../options.js';
 import { scanOptionsFrom } from '../scan-options.js';

@@ -1,5 +1,5 @@
 /** `census diff [A] [B]`: two recorded runs compared (default: the last two). */
-import { diffRuns } from '../../analyses/run-diff.js';
+import { diffRuns } from '../../guardrails/run-diff.js';
 import { renderRunDiffTerminal } from '../../report/guardrails/history-terminal.js';
 import { HISTORY_FILE } from '../../store/history-db.js';
 import { UsageError } from '../../util/errors.js';
@@ -7,8 +7,8 @@ import { isDirectory } from '../../util/fs.js';
 import { resolveAbsolute } from '../../util/path.js';
 import { stringOption } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
-import { openHistoryFor } from '../guardrails/history-access.js';
-import { pickRuns } from '../guardrails/run-ref.js';
+import { openHistoryFor } from '../history-access.js';
+import { pickRuns } from '../../guardrails/run-ref.js';
 import { historyFormat } from './history.js';
 
 export const diffCommand: Command = {

@@ -9,8 +9,8 @@ import { UsageError } from '../../util/errors.js';
 import { resolveAbsolute } from '../../util/path.js';
 import { integerOption, stringOption, type ParsedArgs } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
-import { backfillHistory } from '../guardrails/backfill.js';
-import { openHistoryFor } from '../guardrails/history-access.js';
+import { backfillHistory } from '../../guardrails/backfill.js';
+import { openHistoryFor } from '../history-access.js';
 import { SCAN_OPTIONS } from '../options.js';
 import { scanOptionsFrom } from '../scan-options.js';
 
@@ -46,7 +46,9 @@ export const historyCommand: Command = {
       return EXIT_OK;
     }
     try {
-      if (commits > 0) await backfillHistory(history, rootAbs, commits, options, io, args.values.quiet === true);
+      if (commits > 0) await backfillHistory(history, rootAbs, commits, options, (text) => {
+        if (args.values.quiet !== true) io.stderr(`census: ${text}\n`);
+      });
       const runs = history.runs();
       const shown = limit > 0 ? runs.slice(-limit) : runs;
       io.stdout(format === 'json' ? `${JSON.stringify({ file: history.file, runs: shown }, null, 2)}\n` : renderHistoryTerminal(shown, history.file, runs.length));

@@ -6,8 +6,7 @@ import { EXIT_OK, type Command } from '../command.js';
 import { emit } from '../output.js';
 import { SCAN_OPTIONS } from '../options.js';
 import { scanOptionsFrom } from '../scan-options.js';
-import { requireRecordForReset } from '../guardrails/guardrail-scan.js';
-import { recordRun } from '../guardrails/history-access.js';
+import { recordRun, requireRecordForReset } from '../history-access.js';
 
 export const scanCommand: Command = {
   name: 'scan',

@@ -1,6 +1,6 @@
 /** `census diff [A] [B]`: a run named by its number (`12`, `#12`) or a commit prefix (the latest run of that commit, clean runs first). */
-import type { RecordedRun } from '../../model/findings.js';
-import { UsageError } from '../../util/errors.js';
+import type { RecordedRun } from '../model/findings.js';
+import { UsageError } from '../util/errors.js';
 
 export const findRun = (runs: RecordedRun[], ref: string): RecordedRun => {
   const id = /^#?(\d+)$/.exec(ref);

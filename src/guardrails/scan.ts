@@ -3,13 +3,11 @@
  * (verdicts, import triage, duplicates with default thresholds), so a baseline made by one
  * command compares cleanly with a check run by another.
  */
-import { deriveFindings, incompleteness } from '../../analyses/findings.js';
-import type { Audit } from '../../model/audit.js';
-import type { CheckConfig, Finding, Incompleteness } from '../../model/findings.js';
-import { scan, type ScanOptions } from '../../pipeline.js';
-import { DEFAULT_CHECK_CONFIG } from '../../config/check.js';
-import { UsageError } from '../../util/errors.js';
-import type { ParsedArgs } from '../args.js';
+import { deriveFindings, incompleteness } from './findings.js';
+import type { Audit } from '../model/audit.js';
+import type { CheckConfig, Finding, Incompleteness } from '../model/findings.js';
+import { scan, type ScanOptions } from '../pipeline.js';
+import { DEFAULT_CHECK_CONFIG } from '../config/check.js';
 
 export interface GuardrailScan {
   audit: Audit;
@@ -23,9 +21,4 @@ export interface GuardrailScan {
 export const guardrailScan = async (options: ScanOptions): Promise<GuardrailScan> => {
   const { audit, rootAbs, config } = await scan({ ...options, duplicates: options.duplicates ?? {} });
   return { audit, rootAbs, findings: deriveFindings(audit), incomplete: incompleteness(audit), checkConfig: config?.config.check ?? DEFAULT_CHECK_CONFIG };
-};
-
-/** --reset-history only means something for a command that writes the history. */
-export const requireRecordForReset = (args: ParsedArgs): void => {
-  if (args.values['reset-history'] === true && args.values.record !== true) throw new UsageError('--reset-history goes with --record (or census history --reset-history)');
 };

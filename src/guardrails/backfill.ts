@@ -2,23 +2,21 @@
  * `census history --commits N`: audits the last N commits in a temporary git worktree and records
  * each one, oldest first. Commits already in the history are skipped, so it can be re-run.
  */
-import { deriveFindings, runCounts } from '../../analyses/findings.js';
-import { scan, type ScanOptions } from '../../pipeline.js';
-import { recentCommits, repoPrefix, withTemporaryWorktree } from '../../store/git-history.js';
-import type { HistoryDb } from '../../store/history-db.js';
-import { errorMessage, isKnownError, UsageError } from '../../util/errors.js';
-import { isDirectory } from '../../util/fs.js';
-import { joinAbsolute } from '../../util/path.js';
-import type { CliIo } from '../io.js';
+import { deriveFindings } from './findings.js';
+import { recordAudit } from './record.js';
+import { scan, type ScanOptions } from '../pipeline.js';
+import { recentCommits, repoPrefix, withTemporaryWorktree } from '../store/git-history.js';
+import type { HistoryDb } from '../store/history-db.js';
+import { errorMessage, isKnownError, UsageError } from '../util/errors.js';
+import { isDirectory } from '../util/fs.js';
+import { joinAbsolute } from '../util/path.js';
 
-export const backfillHistory = async (history: HistoryDb, rootAbs: string, count: number, options: ScanOptions, io: CliIo, quiet: boolean): Promise<number> => {
+/** `say` hears one line per step (skips, each recorded commit); the caller decides whether to show it. */
+export const backfillHistory = async (history: HistoryDb, rootAbs: string, count: number, options: ScanOptions, say: (text: string) => void): Promise<number> => {
   const prefix = repoPrefix(rootAbs);
   const commits = prefix === null ? null : recentCommits(rootAbs, count);
   if (prefix === null || commits === null) throw new UsageError('--commits needs a git repository with commits');
   const todo = commits.filter((c) => !history.hasCommit(c.commit));
-  const say = (text: string) => {
-    if (!quiet) io.stderr(`census: ${text}\n`);
-  };
   if (todo.length < commits.length) say(`${commits.length - todo.length} of the last ${commits.length} commits are already recorded; skipping them`);
   if (todo.length === 0) return 0;
   say(`auditing ${todo.length} commit${todo.length === 1 ? '' : 's'} in a temporary worktree (your working tree is not touched)`);
@@ -45,17 +43,7 @@ export const backfillHistory = async (history: HistoryDb, rootAbs: string, count
         continue;
       }
       const findings = deriveFindings(audit);
-      const id = history.record({
-        commit: c.commit,
-        commitDate: c.date,
-        dirty: false,
-        source: 'backfill',
-        census: audit.tool.version,
-        files: audit.summary.files,
-        sourceFiles: audit.summary.sourceFiles,
-        counts: runCounts(audit, findings),
-        findings: findings.map((f) => f.key),
-      });
+      const id = recordAudit(history, audit, { commit: c.commit, commitDate: c.date, dirty: false, source: 'backfill' }, findings);
       recorded++;
       say(`${short} (${c.date.slice(0, 10)}): ${findings.length} findings, recorded as run #${id}`);
     }
