@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { assertProperty } from '../helpers/property.js';
 import { analyseCommand } from '../../src/commandline/analyse.js';
 import { parseShell } from '../../src/commandline/parse.js';
 import { shellExtractor } from '../../src/languages/shell/extract.js';
@@ -24,7 +25,7 @@ const inputs = fc.oneof(shellish, anyText);
 const lineCount = (text: string): number => text.split('\n').length;
 
 test('parseShell never throws and reports problems on lines that exist', () => {
-  fc.assert(
+  assertProperty(
     fc.property(inputs, (text) => {
       const parsed = parseShell(text);
       for (const p of parsed.problems) assert.ok(p.line >= 1 && p.line <= lineCount(text), `line ${p.line} of ${lineCount(text)}`);
@@ -34,7 +35,7 @@ test('parseShell never throws and reports problems on lines that exist', () => {
 });
 
 test('analyseCommand never throws and never reports a crash as a target', () => {
-  fc.assert(
+  assertProperty(
     fc.property(inputs, (text) => {
       for (const target of analyseCommand(text, { cwd: 'svc', scriptDir: 'ops', pathMap: [{ from: '/opt/app', to: '' }] })) {
         assert.ok(!(target.kind === 'unresolved' && target.reason.startsWith('census could not analyse')), target.kind === 'unresolved' ? target.reason : '');
@@ -45,7 +46,7 @@ test('analyseCommand never throws and never reports a crash as a target', () => 
 });
 
 test('the shell extractor never throws and its commands re-parse without a crash', () => {
-  fc.assert(
+  assertProperty(
     fc.property(inputs, (text) => {
       const facts = shellExtractor.extract('scripts/random.sh', text);
       assert.ok(!facts.diagnostics.some((d) => d.id === 'shell/extract-failed'), JSON.stringify(facts.diagnostics));

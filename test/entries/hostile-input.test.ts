@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { assertProperty } from '../helpers/property.js';
 import { loadCensusConfig } from '../../src/config/load.js';
 import { DETECTORS } from '../../src/entries/index.js';
 import { isRepoDetector, type DetectorContext, type DetectorOutput } from '../../src/entries/types.js';
@@ -44,14 +45,14 @@ for (const detector of DETECTORS) {
   test(`hostile input: ${detector.id} never throws`, () => {
     if (isRepoDetector(detector)) {
       const names = ['pyproject.toml', 'pytest.ini', 'setup.cfg', 'package.json', 'vitest.config.ts', 'jest.config.js', '.mocharc.yml', 'tests/test_a.py', 'src/a.test.ts', 'pkg/package.json', 'pkg/x.spec.js'];
-      fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom(...names), hostileText), { maxLength: 8 }), (pairs) => {
+      assertProperty(fc.property(fc.array(fc.tuple(fc.constantFrom(...names), hostileText), { maxLength: 8 }), (pairs) => {
         for (const { output } of detector.detectRepo(contextWith(Object.fromEntries(pairs)))) wellFormed(output);
       }), { numRuns: 150 });
       return;
     }
     const path = SAMPLE_PATHS.find((p) => detector.matches(p));
     assert.ok(path, `no sample path for ${detector.id}: add one to SAMPLE_PATHS`);
-    fc.assert(fc.property(hostileText, hostileText, (text, other) => {
+    assertProperty(fc.property(hostileText, hostileText, (text, other) => {
       const ctx = contextWith({ [path]: text, 'docker-compose.yml': other, 'deploy/x.service': other, 'src/a.py': '' });
       wellFormed(detector.detect({ path, text }, ctx));
     }), { numRuns: 300 });
@@ -64,7 +65,7 @@ test('hostile input: the config loader throws only ConfigError', () => {
     value,
     fc.record({ entries: fc.array(fc.oneof(value, fc.record({ path: value, module: value, command: value, kind: value, cwd: value }, { requiredKeys: [] }))), ignore: value, production: value }, { requiredKeys: [] }),
   );
-  fc.assert(fc.property(fc.constantFrom('census.config.json', 'package.json', 'pyproject.toml'), config, hostileText, (file, value, junk) => {
+  assertProperty(fc.property(fc.constantFrom('census.config.json', 'package.json', 'pyproject.toml'), config, hostileText, (file, value, junk) => {
     const text = file === 'pyproject.toml' ? `[tool.census]\n${junk}` : file === 'package.json' ? JSON.stringify({ census: value }) : JSON.stringify(value);
     try {
       loadCensusConfig((p) => (p === file ? text : null));

@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { assertProperty } from '../helpers/property.js';
 import type { FileFacts } from '../../src/model/facts.js';
 import { javascriptExtractor, typescriptExtractor } from '../../src/languages/javascript/extract.js';
 import { createJavaScriptResolver } from '../../src/languages/javascript/resolve.js';
@@ -38,7 +39,7 @@ const checkFacts = (facts: FileFacts, text: string): void => {
 };
 
 test('random and hostile text never throws and keeps lines inside the file', () => {
-  fc.assert(
+  assertProperty(
     fc.property(anyText, path, (text, file) => {
       checkFacts(javascriptExtractor.extract(file, text), text);
       checkFacts(typescriptExtractor.extract(file, text), text);
@@ -58,7 +59,7 @@ test('deep nesting of every kind is handled without crashing the process', () =>
     (n: number) => 'new '.repeat(n) + 'A',
     (n: number) => 'x=' + '<a>'.repeat(n) + '</a>'.repeat(n),
   ];
-  fc.assert(
+  assertProperty(
     fc.property(fc.constantFrom(...shapes), fc.integer({ min: 1, max: 20000 }), path, (shape, depth, file) => {
       const text = shape(depth);
       checkFacts(javascriptExtractor.extract(file, text), text);
@@ -74,7 +75,7 @@ test('the resolver answers any specifier with one Resolution and never throws', 
     readText: () => null,
   });
   const specifier = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('', '.', '..', '/', '#', '@', '@/', 'node:', 'npm:', './', '../../../../..', '\0'));
-  fc.assert(
+  assertProperty(
     fc.property(specifier, fc.constantFrom('src/invoice_runner.mjs', 'src/ledger/index.js', 'deep/er/file.ts'), (spec, from) => {
       const results = resolver.resolve({ specifier: spec, syntax: 'import', line: 1, names: [], guard: null }, from);
       assert.equal(results.length, 1);

@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { assertProperty } from '../helpers/property.js';
 import { extractJavaScript } from '../../src/languages/javascript/extract.js';
 import { buildLineTable } from '../../src/languages/javascript/line-table.js';
 import { scanModule } from '../../src/languages/javascript/module-scan/index.js';
@@ -73,7 +74,7 @@ const program = (tsx: boolean) =>
 for (const [path, tsx] of [['generated.ts', false], ['generated.tsx', true]] as const) {
   test(`module scan property: on generated ${path} programs oxc accepts, the scan agrees with oxc`, () => {
     let compared = 0;
-    fc.assert(
+    assertProperty(
       fc.property(program(tsx), (text) => {
         const parsed = extractJavaScript(path, text, true, { moduleScan: false });
         if (parsed.diagnostics.length > 0) return; // not a valid program: nothing to hold the scan to

@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { assertProperty } from '../helpers/property.js';
 import type { FileFacts } from '../../src/model/facts.js';
 import { pythonExtractor } from '../../src/languages/python/extract.js';
 
@@ -99,15 +100,15 @@ const mutate = (source: string, mutations: Mutation[]): string =>
   }, source);
 
 test('python extractor: random strings', () => {
-  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), check), { numRuns: 1000 });
+  assertProperty(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), check), { numRuns: 1000 });
 });
 
 test('python extractor: random token soup', () => {
-  fc.assert(fc.property(tokenSoup, check), { numRuns: 3000 });
+  assertProperty(fc.property(tokenSoup, check), { numRuns: 3000 });
 });
 
 test('python extractor: text decoded from random bytes', () => {
-  fc.assert(
+  assertProperty(
     fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
       check(Buffer.from(bytes).toString('utf8'));
       check(Buffer.from(bytes).toString('latin1'));
@@ -117,7 +118,7 @@ test('python extractor: text decoded from random bytes', () => {
 });
 
 test('python extractor: mutated real snippets', () => {
-  fc.assert(
+  assertProperty(
     fc.property(fc.constantFrom(...SNIPPETS), fc.array(mutation, { minLength: 1, maxLength: 6 }), (source, mutations) =>
       check(mutate(source, mutations)),
     ),

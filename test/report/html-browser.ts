@@ -51,6 +51,9 @@ export const launchBrowser = async (): Promise<Browser | { unavailable: string }
     args: CHROMIUM_FLAGS,
     viewport: { width: 1400, height: 900 },
   });
+  // Playwright's 30 s default per action is a speed budget a busy machine fails (the 5,000-file
+  // page's clicks did). Only a guard against a hang is kept: ten minutes per action.
+  context.setDefaultTimeout(600_000);
   return {
     context,
     dir,
@@ -89,7 +92,7 @@ export const openReport = async (browser: Browser, html: string, fragment = ''):
     void d.dismiss();
   });
   await page.goto(`${pathToFileURL(file).href}${fragment}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  await page.waitForSelector('body[data-ready="true"]');
   return opened;
 };
 

@@ -2,7 +2,7 @@
  * The HTML reporter without a browser: escaping helpers, the embedded data (chains map to the
  * edges `census why` walks), the client bundle's self-containment rule, the pure layout
  * functions, and the page's size on a 5,000-file repo. The page itself is tested in Chromium in
- * html.browser.test.ts.
+ * html.browser.e2e.test.ts.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -144,11 +144,8 @@ test('the hostile audit reaches the page only inside the escaped data block', ()
 
 test('a 5,000-file audit renders to a page under 3 MB', () => {
   const audit = syntheticAudit(5000);
-  const started = Date.now();
   const html = renderHtml(audit, { color: false });
-  const elapsed = Date.now() - started;
   assert.ok(html.length < 3_000_000, `page is ${html.length} bytes`);
-  assert.ok(elapsed < 5000, `rendering took ${elapsed} ms`);
 });
 
 test('route fragments round-trip and keep paths readable', () => {

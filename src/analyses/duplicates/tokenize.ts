@@ -92,7 +92,8 @@ const regexEnd = (text: string, i: number): number => {
   let j = i + 1;
   while (j < n) {
     const c = text.charCodeAt(j);
-    if (c === 10) return -1;
+    // A regular expression cannot hold a line break, not even an escaped one.
+    if (c === 10 || (c === 92 && text.charCodeAt(j + 1) === 10)) return -1;
     if (c === 92) j += 2;
     else {
       if (c === 91) inClass = true;

@@ -180,15 +180,13 @@ describe('the HTML report in Chromium', () => {
     await page.close();
   });
 
-  it('stays usable on a 5,000-file repo: small file, quick load, folders in the graph', async (t) => {
+  // How fast the page loads is measured by the bench, not asserted here: a busy machine is not a bug.
+  it('stays usable on a 5,000-file repo: small file, folders in the graph, the full table', async (t) => {
     if (noBrowser(t)) return;
     const audit = syntheticAudit(5000);
     const html = renderHtml(audit, { color: false });
     assert.ok(html.length < 3_000_000, `${html.length} bytes`);
-    const started = Date.now();
     const { page, errors } = await openReport(browser!, html, '#view=graph');
-    const loadMs = Date.now() - started;
-    assert.ok(loadMs < 15_000, `graph view ready in ${loadMs} ms`);
     const folders = await page.$$eval('svg.graph .node.folder', (els) => els.map((e) => e.getAttribute('data-folder')!));
     assert.ok(folders.length > 1 && folders.length <= 150, `${folders.length} folder nodes`);
     assert.equal((await page.$$('svg.graph .node:not(.folder)')).length, 0);
@@ -205,16 +203,14 @@ describe('the HTML report in Chromium', () => {
     assert.deepEqual(await texts(page, '#chain li'), deep.evidence);
     assert.ok((await page.$$('svg.graph .node.on-chain')).length >= 1);
 
-    const tableStarted = Date.now();
     await navigate(page, '#view=files');
     assert.equal((await page.$$('table.inventory tbody tr')).length, 500);
     await page.click('text=list all');
     await page.waitForFunction((n) => document.querySelectorAll('table.inventory tbody tr').length === n, audit.files.length);
-    assert.ok(Date.now() - tableStarted < 15_000, 'the full table renders in reasonable time');
     await navigate(page, '#view=treemap');
     assert.ok((await page.$$('svg.treemap rect')).length > 100);
     assert.deepEqual(errors, []);
-    t.diagnostic(`5,000-file page: ${html.length} bytes, graph view ready in ${loadMs} ms`);
+    t.diagnostic(`5,000-file page: ${html.length} bytes`);
     await page.close();
   });
 
