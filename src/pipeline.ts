@@ -39,6 +39,7 @@ import { newDiagnostics, runImportTriage } from './analyses/imports/index.js';
 import { analyseDuplicates, fingerprintOptionsFor } from './analyses/duplicates/index.js';
 import type { DuplicatesOptions, DuplicatesReport } from './model/duplicates.js';
 import { VERSION } from './version.js';
+import { plural } from './util/words.js';
 
 export interface ScanOptions {
   /** The directory to scan, as the user named it. */
@@ -119,8 +120,8 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   // An invalid census config is the user's to fix: it stops the run with the file and key named.
   const config = loadCensusConfig((path) => readTextOrNull(joinAbsolute(rootAbs, path)));
   const exclude = [...options.exclude, ...(config?.config.ignore ?? [])];
-  const discovery = await timed(progress, 'discover', () => discover(rootAbs, { ...options, exclude }), (d) => `${d.files.length} files`);
-  const scanned = await timed(progress, 'extract', () => scanAll(discovery.files, { maxFileSize: options.maxFileSize, ...(options.duplicates ? { fingerprint: fingerprintOptionsFor(options.duplicates) } : {}) }, options.workers), (s) => `${s.length} files`);
+  const discovery = await timed(progress, 'discover', () => discover(rootAbs, { ...options, exclude }), (d) => plural(d.files.length, 'file'));
+  const scanned = await timed(progress, 'extract', () => scanAll(discovery.files, { maxFileSize: options.maxFileSize, ...(options.duplicates ? { fingerprint: fingerprintOptionsFor(options.duplicates) } : {}) }, options.workers), (s) => plural(s.length, 'file'));
 
   const files = scanned.map((s) => s.record);
   const facts = new Map<string, FileFacts>();
@@ -147,7 +148,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   const detected = await timed(progress, 'entries', () => {
     const d = detectEntries(files.map((f) => f.path), { files: context.files, readText: context.readText }, config);
     return { ...d, built: buildEntries(d, targets) };
-  }, (d) => `${d.built.entries.length} entries`);
+  }, (d) => plural(d.built.entries.length, 'entry', 'entries'));
   const entries = detected.built.entries.sort(compareEntries);
   const codeEdges = buildCodeEdges(factsOfFiles.filter((f) => !isDocLanguage(f.language)), targets);
   const docs = buildDocEdges(factsOfFiles.filter((f) => isDocLanguage(f.language)), files, targets);
@@ -170,7 +171,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
       }
     }
     return verdicts;
-  }, (v) => `${v.size} verdicts`);
+  }, (v) => plural(v.size, 'verdict'));
 
   let runtime: RuntimeSection | undefined;
   const runtimeDiagnostics: Diagnostic[] = ingested.flatMap((i) => i.diagnostics);
@@ -198,7 +199,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   if (options.duplicates) {
     const fingerprints = new Map(scanned.flatMap((s) => (s.fingerprint ? [[s.record.path, s.fingerprint] as const] : [])));
     const wanted = options.duplicates;
-    duplicates = await timed(progress, 'duplicates', () => analyseDuplicates({ files, edges, fingerprints, options: wanted }), (d) => `${d.clusters.length} clusters`);
+    duplicates = await timed(progress, 'duplicates', () => analyseDuplicates({ files, edges, fingerprints, options: wanted }), (d) => plural(d.clusters.length, 'cluster'));
   }
 
   const stageWarnings = [

@@ -1,11 +1,13 @@
 /**
  * Tiered reachability: for each tier in order, a breadth-first walk from all its roots at once
  * over files no earlier tier has claimed. BFS gives every file its shortest chain; the parent
- * pointers are the evidence.
+ * pointers are the evidence. Among equally short chains the first in root order wins, unless a
+ * later one starts from evidence in the file's own project and the first does not.
  */
 import type { Edge } from '../model/edge.js';
 import type { Verdict } from '../model/verdict.js';
 import { byString } from '../util/compare.js';
+import type { ProjectOf } from './projects.js';
 import type { Root } from './roots.js';
 
 export interface Reached {
@@ -33,27 +35,40 @@ export const reachByTier = (
   sourceFiles: ReadonlySet<string>,
   adjacency: Map<string, Edge[]>,
   tiers: [Verdict, Root[]][],
+  projectOf: ProjectOf,
 ): Map<string, Reached> => {
   const reached = new Map<string, Reached>();
+  const atHome = (file: string, root: Root): boolean => projectOf(root.source) === projectOf(file);
+  /** Whether `root` should replace the root of a chain of the same length already found for `file`. */
+  const better = (file: string, root: Root): boolean => atHome(file, root) && !atHome(file, reached.get(file)!.root);
   for (const [verdict, roots] of tiers) {
-    let frontier: string[] = [];
+    // Files reached at the current depth of this tier: only their chains may still be swapped.
+    let level = new Set<string>();
     for (const root of roots) {
-      if (reached.has(root.file) || !sourceFiles.has(root.file)) continue;
+      if (!sourceFiles.has(root.file)) continue;
+      if (reached.has(root.file)) {
+        if (level.has(root.file) && better(root.file, root)) reached.set(root.file, { verdict, root, path: [] });
+        continue;
+      }
       reached.set(root.file, { verdict, root, path: [] });
-      frontier.push(root.file);
+      level.add(root.file);
     }
-    while (frontier.length > 0) {
-      const next: string[] = [];
-      for (const file of frontier) {
+    while (level.size > 0) {
+      const next = new Set<string>();
+      for (const file of level) {
         const from = reached.get(file)!;
         for (const edge of adjacency.get(file) ?? []) {
           const to = edge.to!;
-          if (reached.has(to) || !sourceFiles.has(to)) continue;
+          if (!sourceFiles.has(to)) continue;
+          if (reached.has(to)) {
+            if (next.has(to) && better(to, from.root)) reached.set(to, { verdict, root: from.root, path: [...from.path, edge] });
+            continue;
+          }
           reached.set(to, { verdict, root: from.root, path: [...from.path, edge] });
-          next.push(to);
+          next.add(to);
         }
       }
-      frontier = next;
+      level = next;
     }
   }
   return reached;

@@ -11,6 +11,8 @@ import { byString } from '../util/compare.js';
 export interface Root {
   file: string;
   evidence: string;
+  /** The file the evidence comes from (the entry's manifest, the mentioning doc, the file itself). */
+  source: string;
 }
 
 const RUNNABLE_WORDS: Record<string, string> = {
@@ -33,14 +35,14 @@ const sortRoots = (roots: Root[]): Root[] => roots.sort((a, b) => byString(a.fil
 /** Roots per tier, in the order the tiers are tried. */
 export const rootsByTier = (files: FileRecord[], edges: Edge[], entries: Entry[]): [Verdict, Root[]][] => {
   const entryRoots = (kind: Verdict): Root[] =>
-    sortRoots(entries.filter((e) => e.kind === kind && e.file !== null).map((e) => ({ file: e.file!, evidence: e.evidence })));
+    sortRoots(entries.filter((e) => e.kind === kind && e.file !== null).map((e) => ({ file: e.file!, evidence: e.evidence, source: e.source })));
   const documented = sortRoots(
-    edges.filter((e) => e.kind === 'doc-mention' && e.to !== null).map((e) => ({ file: e.to!, evidence: e.label ?? `referenced in ${e.from}:${e.line}` })),
+    edges.filter((e) => e.kind === 'doc-mention' && e.to !== null).map((e) => ({ file: e.to!, evidence: e.label ?? `referenced in ${e.from}:${e.line}`, source: e.from })),
   );
   const manual: Root[] = [];
   for (const f of files) {
     const evidence = runnableEvidence(f);
-    if (evidence) manual.push({ file: f.path, evidence });
+    if (evidence) manual.push({ file: f.path, evidence, source: f.path });
   }
   return [
     ['production', entryRoots('production')],

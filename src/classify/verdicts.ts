@@ -9,6 +9,7 @@ import { isSourceLanguage } from '../languages/registry.js';
 import type { Verdict } from '../model/verdict.js';
 import { sortedUnique } from '../util/compare.js';
 import { followableEdges, reachByTier, type Reached } from './reachability.js';
+import { projectLocator } from './projects.js';
 import { rootsByTier } from './roots.js';
 
 const MAX_NAMED_IMPORTERS = 3;
@@ -41,7 +42,7 @@ export interface Classification {
 export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[]): Classification => {
   const sourceFiles = new Set(files.filter((f) => isSourceLanguage(f.language)).map((f) => f.path));
   const adjacency = followableEdges(edges);
-  const reached = reachByTier(sourceFiles, adjacency, rootsByTier(files, edges, entries));
+  const reached = reachByTier(sourceFiles, adjacency, rootsByTier(files, edges, entries), projectLocator(files));
   const incoming = new Map<string, Edge[]>();
   for (const e of edges) if (e.to !== null && e.to !== e.from) (incoming.get(e.to) ?? incoming.set(e.to, []).get(e.to)!).push(e);
 

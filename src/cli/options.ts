@@ -1,5 +1,5 @@
 /**
- * Every CLI option, declared once. The parser, --help and docs/cli.md are generated from this table.
+ * Every CLI option, declared once. The parser (cli/args.ts) and --help (cli/help.ts) are built from this table.
  */
 export interface OptionSpec {
   type: 'boolean' | 'string';

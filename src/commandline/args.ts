@@ -92,8 +92,6 @@ export const optionValue = (scanned: ScannedArgs, ...names: string[]): Value | u
   return undefined;
 };
 
-export const hasOption = (scanned: ScannedArgs, ...names: string[]): boolean => names.some((n) => scanned.options.has(n));
-
 /** The command in `args` after the options of the program that runs it (`npm exec -- tsx x.ts` → `tsx x.ts`). */
 export const commandAfter = (args: readonly Value[], spec: ArgSpec = {}): Value[] => {
   const scanned = scanArgs(args, { ...spec, stopAtPositional: true });

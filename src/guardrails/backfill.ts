@@ -10,6 +10,7 @@ import type { HistoryDb } from '../store/history-db.js';
 import { errorMessage, isKnownError, UsageError } from '../util/errors.js';
 import { isDirectory } from '../util/fs.js';
 import { joinAbsolute } from '../util/path.js';
+import { plural } from '../util/words.js';
 
 /** `say` hears one line per step (skips, each recorded commit); the caller decides whether to show it. */
 export const backfillHistory = async (history: HistoryDb, rootAbs: string, count: number, options: ScanOptions, say: (text: string) => void): Promise<number> => {
@@ -19,7 +20,7 @@ export const backfillHistory = async (history: HistoryDb, rootAbs: string, count
   const todo = commits.filter((c) => !history.hasCommit(c.commit));
   if (todo.length < commits.length) say(`${commits.length - todo.length} of the last ${commits.length} commits are already recorded; skipping them`);
   if (todo.length === 0) return 0;
-  say(`auditing ${todo.length} commit${todo.length === 1 ? '' : 's'} in a temporary worktree (your working tree is not touched)`);
+  say(`auditing ${plural(todo.length, 'commit')} in a temporary worktree (your working tree is not touched)`);
   let recorded = 0;
   await withTemporaryWorktree(rootAbs, async (tree) => {
     for (const c of todo) {
@@ -45,7 +46,7 @@ export const backfillHistory = async (history: HistoryDb, rootAbs: string, count
       const findings = deriveFindings(audit);
       const id = recordAudit(history, audit, { commit: c.commit, commitDate: c.date, dirty: false, source: 'backfill' }, findings);
       recorded++;
-      say(`${short} (${c.date.slice(0, 10)}): ${findings.length} findings, recorded as run #${id}`);
+      say(`${short} (${c.date.slice(0, 10)}): ${plural(findings.length, 'finding')}, recorded as run #${id}`);
     }
   });
   return recorded;

@@ -92,12 +92,3 @@ export const runCheck = (input: CheckInput): CheckResult => {
     status,
   };
 };
-
-/** The findings that make this check fail: new ones in a category with a breached limit. */
-export const regressions = (result: CheckResult): Finding[] => {
-  const breached = new Set(result.breaches.map((b) => b.category));
-  return result.new.filter((f) => breached.has(f.category));
-};
-
-/** New findings that do not fail the check (informational categories, or within a tolerance). */
-export const isGatedNew = (result: CheckResult, f: Finding): boolean => result.breaches.some((b) => b.category === f.category);

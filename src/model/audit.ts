@@ -1,6 +1,6 @@
 /**
  * The Audit: the one versioned JSON document every reporter renders from.
- * Field names here are a public contract (docs/audit-format.md, docs/audit.schema.json).
+ * Field names here are a public contract: docs/audit.schema.json documents them (README, "The Audit JSON").
  */
 import type { Diagnostic } from './diagnostic.js';
 import type { DuplicatesReport } from './duplicates.js';

@@ -1,6 +1,7 @@
 /** Words the duplicates reporters share: section titles and the one-line summary. */
 import type { DuplicateCluster, DuplicateKind, DuplicatesReport } from '../model/duplicates.js';
 import { DUPLICATE_KINDS } from '../model/duplicates.js';
+import { plural } from '../util/words.js';
 
 export const KIND_TITLES: Record<DuplicateKind, string> = {
   exact: 'Exact copies',
@@ -27,7 +28,7 @@ export const duplicatesHeadline = (report: DuplicatesReport): string => {
   const counts = DUPLICATE_KINDS.map((k) => [k, clustersOfKind(report, k).length] as const).filter(([, n]) => n > 0);
   const total = report.clusters.length;
   const kinds = counts.map(([k, n]) => `${n} ${KIND_WORDS[k]}`).join(', ');
-  return `${total} cluster${total === 1 ? '' : 's'} among ${report.filesCompared} compared files${kinds ? `: ${kinds}` : ''}`;
+  return `${plural(total, 'cluster')} among ${report.filesCompared} compared files${kinds ? `: ${kinds}` : ''}`;
 };
 
 export const optionsLine = (report: DuplicatesReport): string => {

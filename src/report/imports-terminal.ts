@@ -4,6 +4,7 @@ import { formatDiagnostic } from '../util/diagnostics.js';
 import { categoryRows, importsHeadline, importText, realBreakages } from './imports-view.js';
 import { style } from './text.js';
 import type { Reporter } from './types.js';
+import { plural } from '../util/words.js';
 
 const FILES_SHOWN = 5;
 const WARNINGS_SHOWN = 10;
@@ -53,7 +54,7 @@ export const renderImportsTerminal: Reporter = (audit: Audit, options) => {
   }
   const envWarnings = audit.warnings.filter((w) => w.id.startsWith('python-env/'));
   if (envWarnings.length > 0) {
-    out.push('', s.yellow(`${envWarnings.length} environment warning${envWarnings.length === 1 ? '' : 's'}:`));
+    out.push('', s.yellow(`${plural(envWarnings.length, 'environment warning')}:`));
     for (const w of envWarnings.slice(0, WARNINGS_SHOWN)) out.push(`  ${formatDiagnostic(w)}`);
     if (envWarnings.length > WARNINGS_SHOWN) out.push(`  … ${envWarnings.length - WARNINGS_SHOWN} more (see --format json)`);
   }

@@ -7,6 +7,7 @@ import { runtimeLists, utilizationLine } from './runtime-view.js';
 import { importsHeadline, sectionOf } from './imports-view.js';
 import { formatCount, pct, style, textTable } from './text.js';
 import type { Reporter } from './types.js';
+import { plural } from '../util/words.js';
 
 const MAX_WARNINGS_SHOWN = 10;
 const MAX_FOLDERS_SHOWN = 12;
@@ -83,10 +84,10 @@ export const renderTerminal: Reporter = (audit, options) => {
   const problems = audit.warnings.filter((w) => w.severity !== 'info');
   const notes = audit.warnings.length - problems.length;
   if (problems.length > 0) {
-    parts.push('', s.yellow(`${problems.length} warning${problems.length === 1 ? '' : 's'}:`));
+    parts.push('', s.yellow(`${plural(problems.length, 'warning')}:`));
     for (const w of problems.slice(0, MAX_WARNINGS_SHOWN)) parts.push(`  ${formatDiagnostic(w)}`);
     if (problems.length > MAX_WARNINGS_SHOWN) parts.push(s.dim(`  … and ${problems.length - MAX_WARNINGS_SHOWN} more (see --format json or md)`));
   }
-  if (notes > 0) parts.push('', s.dim(`${notes} note${notes === 1 ? '' : 's'} (ambiguous doc mentions and the like) in --format json or md`));
+  if (notes > 0) parts.push('', s.dim(`${plural(notes, 'note')} (ambiguous doc mentions and the like) in --format json or md`));
   return `${parts.join('\n')}\n`;
 };

@@ -13,6 +13,7 @@ import { RUNTIME_ONLY_FINDING, type RuntimeOnlyFile, type RuntimeSection, type R
 import { byString } from '../util/compare.js';
 import { compareDiagnostics, diagnostic } from '../util/diagnostics.js';
 import { buildHintIndex } from './missing-edge-hint.js';
+import { plural } from '../util/words.js';
 
 export interface OverlayInput {
   files: FileRecord[];
@@ -107,7 +108,7 @@ export const overlayRuntime = (input: OverlayInput): OverlayResult => {
   const notScanned = [...loaded].filter((f) => !scanned.has(f)).sort(byString);
   if (notScanned.length > 0) {
     const named = `${notScanned.slice(0, MAX_NAMED).join(', ')}${notScanned.length > MAX_NAMED ? ` and ${notScanned.length - MAX_NAMED} more` : ''}`;
-    diagnostics.push(diagnostic('runtime/not-scanned', 'info', `${notScanned.length} loaded file(s) are not part of this scan (excluded or outside --include): ${named}`));
+    diagnostics.push(diagnostic('runtime/not-scanned', 'info', `${plural(notScanned.length, 'loaded file is', 'loaded files are')} not part of this scan (excluded or outside --include): ${named}`));
   }
 
   const runtime: RuntimeSection = {

@@ -14,14 +14,6 @@ export const readTextOrNull = (absPath: string): string | null => {
   }
 };
 
-export const readBytesOrNull = (absPath: string): Buffer | null => {
-  try {
-    return fs.readFileSync(absPath);
-  } catch {
-    return null;
-  }
-};
-
 export const readDirNames = (absPath: string): string[] => {
   try {
     return fs.readdirSync(absPath).sort();

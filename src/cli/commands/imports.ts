@@ -18,6 +18,7 @@ import { renderOptions } from '../format.js';
 import { emit } from '../output.js';
 import { SCAN_OPTIONS } from '../options.js';
 import { scanOptionsFrom } from '../scan-options.js';
+import { plural } from '../../util/words.js';
 
 const IMPORT_FORMATS: Record<string, Reporter> = { terminal: renderImportsTerminal, json: renderJson, md: renderImportsMarkdown };
 
@@ -68,7 +69,7 @@ export const importsCommand: Command = {
     emit(reporter(audit, renderOptions(args, io)), args, io);
     const gate = audit.imports?.findings.filter((f) => failOn.includes(f.bucket)) ?? [];
     if (gate.length > 0) {
-      io.stderr(`census: ${gate.length} finding${gate.length === 1 ? '' : 's'} in --fail-on buckets (${failOn.join(', ')})\n`);
+      io.stderr(`census: ${plural(gate.length, 'finding')} in --fail-on buckets (${failOn.join(', ')})\n`);
       return EXIT_FINDINGS;
     }
     return EXIT_OK;

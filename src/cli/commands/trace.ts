@@ -6,9 +6,10 @@ import { isDirectory } from '../../util/fs.js';
 import { relativeNative, resolveAbsolute, toPosix } from '../../util/path.js';
 import { stringOption } from '../args.js';
 import type { Command } from '../command.js';
+import { plural } from '../../util/words.js';
 
 const processSummary = (processes: Record<string, number>): string => {
-  const parts = Object.entries(processes).map(([runtime, n]) => `${n} ${runtime} process${n === 1 ? '' : 'es'}`);
+  const parts = Object.entries(processes).map(([runtime, n]) => plural(n, `${runtime} process`, `${runtime} processes`));
   return parts.length === 0 ? 'no traced process' : parts.join(', ');
 };
 
@@ -42,7 +43,7 @@ export const traceCommand: Command = {
     if (!quiet) {
       const shown = out ?? toPosix(relativeNative(io.cwd, result.traceFile));
       const where = out ? '' : ` (${TRACE_DIR}/ is where census writes traces unless --out says otherwise)`;
-      io.stderr(`census: ${processSummary(result.processes)} loaded ${result.loaded.length} repo file${result.loaded.length === 1 ? '' : 's'}; wrote ${shown}${where}\n`);
+      io.stderr(`census: ${processSummary(result.processes)} loaded ${plural(result.loaded.length, 'repo file')}; wrote ${shown}${where}\n`);
       for (const d of result.diagnostics) io.stderr(`census: ${formatDiagnostic(d)}\n`);
     }
     return result.exitCode;

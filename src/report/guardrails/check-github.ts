@@ -4,6 +4,7 @@
  */
 import type { CheckResult, Finding } from '../../model/findings.js';
 import { incompleteAdvice, incompleteSentence, repoPath, splitNew, verdictLine, type CheckRenderOptions } from './check-view.js';
+import { plural } from '../../util/words.js';
 
 /** Escaping as the Actions runner expects: data escapes %, CR, LF; property values also : and ,. */
 const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -29,7 +30,7 @@ export const renderCheckGithub = (result: CheckResult, options: CheckRenderOptio
   ];
   if (result.environmentNote) lines.push(command('warning', result.environmentNote, undefined, 'census: different import environment'));
   if (!result.baselineFound) lines.push(command('warning', `no baseline at ${result.baselineFile}: every finding counts as new. Commit one made with census baseline.`, undefined, 'census: no baseline'));
-  if (result.fixed.length > 0) lines.push(command('notice', `${result.fixed.length} finding(s) fixed since the baseline: ${result.fixed.join(', ')}. Run census baseline to lock the improvement in.`, undefined, 'census: fixed'));
+  if (result.fixed.length > 0) lines.push(command('notice', `${plural(result.fixed.length, 'finding')} fixed since the baseline: ${result.fixed.join(', ')}. Run census baseline to lock the improvement in.`, undefined, 'census: fixed'));
   const incomplete = incompleteSentence(result.incomplete);
   if (incomplete) {
     const level = result.allowIncomplete ? 'warning' : 'error';

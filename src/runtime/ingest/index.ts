@@ -20,6 +20,7 @@ import { pythonVerboseFormat } from './python-verbose.js';
 import { readEvidenceInput } from './read-input.js';
 import type { EvidenceFormat } from './types.js';
 import { v8CoverageFormat } from './v8-coverage.js';
+import { plural } from '../../util/words.js';
 
 /** Tried in order: specific shapes first, the plain list last. */
 export const EVIDENCE_FORMATS: readonly EvidenceFormat[] = [
@@ -90,7 +91,7 @@ export const ingestEvidence = (name: string, options: IngestOptions): IngestResu
   const diagnostics: Diagnostic[] = (reading.notes ?? []).map((note) => diagnostic('runtime/read-note', 'info', note));
   const missing = sortedUnique(missingRelative);
   if (missing.length > 0) {
-    diagnostics.push(warning('runtime/missing-files', `${name}: ${missing.length} recorded file(s) are not in this repo: ${listSome(missing)}`));
+    diagnostics.push(warning('runtime/missing-files', `${name}: ${plural(missing.length, 'recorded file is', 'recorded files are')} not in this repo: ${listSome(missing)}`));
   }
   if (paths.length > 0 && files.length === 0 && modules.length === 0) {
     diagnostics.push(warning('runtime/no-repo-files', `${name}: none of its ${paths.length} paths is a file of this repo (recorded for another folder?)`));

@@ -13,6 +13,7 @@ import { describeInterpreter, type InterpreterInfo } from './interpreter.js';
 import { importNamesForDistribution } from './known-names.js';
 import { readSitePackages, type InstalledEnvironment } from './site-packages.js';
 import { parseTomlDocument, tomlGet } from './toml-lines.js';
+import { plural } from '../../../util/words.js';
 
 export type EnvironmentMode = 'interpreter' | 'venv' | 'manifests-only';
 
@@ -46,8 +47,6 @@ export interface LoadPythonEnvironmentOptions {
   interpreterTimeoutMs?: number;
 }
 
-const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
 /** `>=3.9`, `^3.10`, `~=3.8`, `>=3.9,<4` → the lowest 3.X it names. */
 export const minPythonOf = (spec: string): string | undefined => {
   const m = /(?:>=|~=|\^|==|~)\s*(3\.\d+)/.exec(spec);
@@ -73,7 +72,7 @@ const buildDeclaredImports = (declared: DeclaredDependencies, installed: Install
   );
 
 const manifestsNote = (declared: DeclaredDependencies): string =>
-  `imports are checked against the declared dependencies only (${count(declared.manifests.length, 'manifest')}, ${count(declared.byName.size, 'distribution')}); whether a package is installed is unknown`;
+  `imports are checked against the declared dependencies only (${plural(declared.manifests.length, 'manifest')}, ${plural(declared.byName.size, 'distribution')}); whether a package is installed is unknown`;
 
 export const loadPythonEnvironment = async (o: LoadPythonEnvironmentOptions): Promise<PythonEnvironment> => {
   const declared = readDeclaredDependencies({ files: o.files, readText: o.readText });
@@ -97,7 +96,7 @@ export const loadPythonEnvironment = async (o: LoadPythonEnvironmentOptions): Pr
     const installed = readSitePackages(info.sitePackages, { rootAbs: o.rootAbs, pythonVersion: info.version });
     return finish({
       ...base, mode: 'interpreter', interpreter: info, installed, pythonVersion: info.version,
-      note: `Python ${info.version} from --python ${o.python} (asked for its paths; no repo code run): ${count(installed.distributions.size, 'distribution')} installed in ${installed.sitePackages.join(', ') || 'no site-packages'}`,
+      note: `Python ${info.version} from --python ${o.python} (asked for its paths; no repo code run): ${plural(installed.distributions.size, 'distribution')} installed in ${installed.sitePackages.join(', ') || 'no site-packages'}`,
     });
   }
 
@@ -113,7 +112,7 @@ export const loadPythonEnvironment = async (o: LoadPythonEnvironmentOptions): Pr
   }
   return finish({
     ...base, mode: 'venv', detected, installed, ...(detected.pythonVersion ? { pythonVersion: detected.pythonVersion } : {}),
-    note: `${detected.kind === 'conda' ? 'conda environment' : 'virtual environment'} ${detected.display} (${detected.source}${detected.pythonVersion ? `, Python ${detected.pythonVersion}` : ''}; read from its files, not run): ${count(installed.distributions.size, 'distribution')} installed`,
+    note: `${detected.kind === 'conda' ? 'conda environment' : 'virtual environment'} ${detected.display} (${detected.source}${detected.pythonVersion ? `, Python ${detected.pythonVersion}` : ''}; read from its files, not run): ${plural(installed.distributions.size, 'distribution')} installed`,
   });
 };
 

@@ -63,11 +63,4 @@ export const stubBeside = (index: ModuleIndex, file: string): string | null => {
   return stub !== file && index.files.has(stub) ? stub : null;
 };
 
-/** True when `modulePath` is a folder Python would import as a (namespace or regular) package. */
-export const isPackageDir = (index: ModuleIndex, modulePath: string): boolean => index.dirs.has(modulePath);
-
-/** True when the name exists at all under `dir`: as a module file, package or namespace folder. */
-export const existsAsModuleOrPackage = (index: ModuleIndex, modulePath: string): boolean =>
-  isPackageDir(index, modulePath) || moduleFile(index, modulePath) !== null;
-
 export { join as joinModulePath };
