@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openHistory } from '../../src/store/history-db.js';
@@ -57,10 +57,17 @@ test('a recorder killed mid-write leaves an intact database holding only whole r
   const root = mkdtempSync(join(tmpdir(), 'census-history-killed-'));
   try {
     const child = spawn(process.execPath, [RECORDER, root, '100000', 'killed'], { stdio: 'ignore' });
-    // Let it commit some runs, then kill it without warning, as a power cut or OOM kill would.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Once it has committed a few runs (however long that takes on a busy machine), kill it without
+    // warning, as a power cut or OOM kill would.
+    const progress = join(root, 'progress-killed');
+    const committed = (): number => (existsSync(progress) ? Number(readFileSync(progress, 'utf8')) || 0 : 0);
+    const closed = new Promise((resolve) => child.on('close', resolve));
+    let exited = false;
+    void closed.then(() => (exited = true));
+    while (committed() < 3 && !exited) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(!exited, 'the recorder ended before it was killed');
     child.kill('SIGKILL');
-    await new Promise((resolve) => child.on('close', resolve));
+    await closed;
     const { runs, findings } = integrity(root);
     assert.ok(runs > 0, 'some runs were committed before the kill');
     // Each run is one transaction: a run is there with all 300 of its findings, or not at all.

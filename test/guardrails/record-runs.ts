@@ -1,10 +1,10 @@
 /**
- * A recording process for the concurrency test (not a test itself): records COUNT runs with 300
+ * A recording process for the history tests (not a test itself): records COUNT runs with 300
  * finding keys each into ROOT/.census/history.db. It opens the database at once (so two of them
  * race to create it). Given the OTHER writer's label, it records in step with it: before run i it
  * waits until the other has recorded i runs (or finished), so the two write at the same time and
- * interleave however slow or busy the machine is, with no clock involved. Progress goes to
- * ROOT/progress-LABEL.
+ * interleave however slow or busy the machine is, with no clock involved. After each committed
+ * run it writes how many it has committed to ROOT/progress-LABEL, which the tests wait on.
  * Usage: node record-runs.js ROOT COUNT LABEL [OTHER]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,9 +14,7 @@ import { openHistory } from '../../src/store/history-db.js';
 const [root, count, label, other] = process.argv.slice(2);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const progressFile = (who: string) => join(root, `progress-${who}`);
-const report = (text: string): void => {
-  if (other !== undefined) writeFileSync(progressFile(label), text);
-};
+const report = (text: string): void => writeFileSync(progressFile(label), text);
 const progressOf = (who: string): number => {
   if (!existsSync(progressFile(who))) return -1;
   const text = readFileSync(progressFile(who), 'utf8');
