@@ -13,6 +13,9 @@ import {
 import { javascriptLanguage, typescriptLanguage } from './javascript/index.js';
 import { pythonLanguage } from './python/index.js';
 import { shellLanguage } from './shell/index.js';
+import { astroLanguage } from './astro/index.js';
+import { svelteLanguage } from './svelte/index.js';
+import { vueLanguage } from './vue/index.js';
 import type { KnownLanguage, LanguageExtractor, LanguageFamily, LanguageRecord } from './types.js';
 import { cssLanguage, htmlLanguage } from './web/index.js';
 
@@ -36,6 +39,9 @@ export const LANGUAGES: Readonly<Record<KnownLanguage, LanguageRecord>> = {
   crontab: crontabLanguage,
   html: htmlLanguage,
   css: cssLanguage,
+  vue: vueLanguage,
+  svelte: svelteLanguage,
+  astro: astroLanguage,
 };
 
 export const LANGUAGE_RECORDS: readonly LanguageRecord[] = Object.values(LANGUAGES);

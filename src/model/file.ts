@@ -25,6 +25,9 @@ export type Language =
   | 'crontab'
   | 'html'
   | 'css'
+  | 'vue'
+  | 'svelte'
+  | 'astro'
   | 'other';
 
 export interface FileRecord {

@@ -1,6 +1,7 @@
 /**
- * JS/TS extraction + resolution on fixture repos, one resolution rule per fixture: every JS/TS file
- * of the fixture is extracted and each import resolved against the fixture's own file list.
+ * JS/TS extraction + resolution on fixture repos, one resolution rule per fixture: every file of the
+ * JS/TS family (.js, .ts, and the script blocks of .vue, .svelte, .astro) is extracted by its
+ * language record's extractor and each import resolved against the fixture's own file list.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,12 +9,16 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResolveContext } from '../../src/resolve/types.js';
-import { javascriptExtractor, typescriptExtractor } from '../../src/languages/javascript/extract.js';
+import { languageFromPath } from '../../src/discover/language.js';
+import { languageRecord } from '../../src/languages/registry.js';
 import { createJavaScriptResolver } from '../../src/languages/javascript/resolve.js';
 import { expectedFor, fixtureCases, fixturePath } from '../helpers/fixtures.js';
 
-const JS = /\.(?:js|jsx|mjs|cjs)$/;
-const TS = /\.(?:ts|tsx|mts|cts)$/;
+/** The extractor of a JS/TS-family file, by its language record. */
+const extractorOf = (path: string) => {
+  const spec = languageRecord(languageFromPath(path) ?? 'other');
+  return spec?.ecosystem === 'javascript' ? spec.extractor : undefined;
+};
 
 const listFiles = (root: string, dir = ''): string[] =>
   readdirSync(join(root, dir))
@@ -37,8 +42,9 @@ const extractAndResolve = (root: string, files: string[]): { imports: object[]; 
   const resolver = createJavaScriptResolver(ctx);
   const imports: object[] = [];
   const commands: object[] = [];
-  for (const file of files.filter((f) => JS.test(f) || TS.test(f))) {
-    const extractor = TS.test(file) ? typescriptExtractor : javascriptExtractor;
+  for (const file of files) {
+    const extractor = extractorOf(file);
+    if (!extractor) continue;
     const facts = extractor.extract(file, readFileSync(join(root, file), 'utf8'));
     assert.deepEqual(facts.diagnostics, [], `${file} parses cleanly`);
     for (const fact of facts.imports) {

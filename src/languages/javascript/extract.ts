@@ -21,7 +21,7 @@ import { COMMAND_MODULES, type CommandBinding } from './commands.js';
 import { scanImportsFromText } from './fallback-scan.js';
 import { buildLineTable, type LineTable } from './line-table.js';
 import { dynamicImportFacts, exportedNamesOf, type PlacedImport, reexportFacts, staticImportFacts } from './module-record.js';
-import { type Parsed, parseFile, parserOptions, type ParsePath } from './parse.js';
+import { type Dialect, type Parsed, parseFile, parserOptions, type ParsePath } from './parse.js';
 import { lexedComplexity, scanModule } from './module-scan/index.js';
 import { checkNesting } from './nesting.js';
 import { leadingSummary } from './summary.js';
@@ -72,6 +72,8 @@ export interface ExtractOptions {
   via?: ParsePath;
   /** Read files that need no AST walk with the module scan instead of oxc (default true). */
   moduleScan?: boolean;
+  /** The grammar when the path does not decide it (script blocks of single-file components). */
+  dialect?: Dialect;
 }
 
 /** What the module record and comment list of a file give, from oxc or from the module scan. */
@@ -83,22 +85,22 @@ interface ModuleFacts {
 }
 
 /** Whether the file may hold JSX, by the language the parser would read it as (.js, .jsx, .tsx and extension-less scripts). */
-export const mayHoldJsx = (path: string, isTypeScript: boolean): boolean => {
-  const lang = parserOptions(path, isTypeScript).lang;
+export const mayHoldJsx = (path: string, isTypeScript: boolean, dialect?: Dialect): boolean => {
+  const lang = parserOptions(path, isTypeScript, dialect).lang;
   return lang !== 'ts' && lang !== 'dts';
 };
 
 export const extractJavaScript = (path: string, text: string, isTypeScript: boolean, options: ExtractOptions = {}): FileFacts => {
   const facts = emptyFacts();
   const lines = buildLineTable(text);
-  const jsx = mayHoldJsx(path, isTypeScript);
+  const jsx = mayHoldJsx(path, isTypeScript, options.dialect);
   // The scan stops at anything the walk acts on, so it runs first and needsWalk only after it.
   const scanned = options.moduleScan !== false ? scanModule(text, lines, jsx) : null;
   let module: ModuleFacts;
   if (scanned) {
     module = { imports: [...scanned.imports, ...scanned.reexports], exported: { names: scanned.exportedNames, star: scanned.star }, comments: scanned.comments, walk: null };
   } else {
-    const parsed = parseModule(path, text, isTypeScript, lines, needsWalk(text), facts, options.via);
+    const parsed = parseModule(path, text, isTypeScript, lines, needsWalk(text), facts, options.via, options.dialect);
     if (!parsed) return facts;
     module = parsed;
   }
@@ -128,7 +130,7 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
  * `facts`; null when the parser could not be used, in which case `facts` is already complete
  * from the text scan.
  */
-const parseModule = (path: string, text: string, isTypeScript: boolean, lines: LineTable, walkNeeded: boolean, facts: FileFacts, via?: ParsePath): ModuleFacts | null => {
+const parseModule = (path: string, text: string, isTypeScript: boolean, lines: LineTable, walkNeeded: boolean, facts: FileFacts, via?: ParsePath, dialect?: Dialect): ModuleFacts | null => {
   const withoutParser = (diagnostic: Diagnostic): null => {
     facts.diagnostics.push(diagnostic);
     const imports = scanImportsFromText(text, lines);
@@ -144,7 +146,7 @@ const parseModule = (path: string, text: string, isTypeScript: boolean, lines: L
   }
   let parsed: Parsed;
   try {
-    parsed = parseFile(path, text, isTypeScript, via);
+    parsed = parseFile(path, text, isTypeScript, via, dialect);
   } catch (e) {
     return withoutParser(warning('javascript/parse-failed', `the parser failed: ${errorMessage(e)}; imports taken from a text scan`, path));
   }

@@ -17,6 +17,16 @@ export interface Parsed {
 
 export type ParsePath = 'raw-transfer' | 'json';
 
+/**
+ * How to read code whose file name does not say (a `<script lang="ts">` block of a `.vue` file):
+ * the grammar, and the source type (`commonjs` also allows a top-level `return`, as Astro's
+ * frontmatter does, and still reads import declarations).
+ */
+export interface Dialect {
+  lang: 'js' | 'jsx' | 'ts' | 'tsx';
+  sourceType: 'module' | 'commonjs';
+}
+
 let rawTransfer: boolean | null = null;
 
 /** Which path `parseFile` takes on this runtime. */
@@ -44,7 +54,8 @@ const lowerExtension = (path: string): string => {
  * `.js`). `.ts` is not: `<T>x` casts conflict with JSX, so only `.tsx` gets it. Files that are
  * not explicitly ESM or CommonJS are `unambiguous`: a module if they use import/export.
  */
-export const parserOptions = (path: string, isTypeScript: boolean): ParserOptions => {
+export const parserOptions = (path: string, isTypeScript: boolean, dialect?: Dialect): ParserOptions => {
+  if (dialect) return { lang: dialect.lang, sourceType: dialect.sourceType, astType: 'js', preserveParens: false };
   const ext = lowerExtension(path);
   const lang: ParserOptions['lang'] = ext === '.d.ts' ? 'dts' : ext === '.tsx' ? 'tsx' : isTypeScript || ext === '.ts' || ext === '.mts' || ext === '.cts' ? 'ts' : 'jsx';
   const sourceType: ParserOptions['sourceType'] = ext === '.mjs' || ext === '.mts' ? 'module' : ext === '.cjs' || ext === '.cts' ? 'commonjs' : 'unambiguous';
@@ -62,8 +73,8 @@ const parseWith = (path: string, text: string, options: ParserOptions, via: Pars
   };
 };
 
-export const parseFile = (path: string, text: string, isTypeScript: boolean, via: ParsePath = defaultParsePath()): Parsed => {
-  const options = parserOptions(path, isTypeScript);
+export const parseFile = (path: string, text: string, isTypeScript: boolean, via: ParsePath = defaultParsePath(), dialect?: Dialect): Parsed => {
+  const options = parserOptions(path, isTypeScript, dialect);
   const parsed = parseWith(path, text, options, via);
   // A script with errors may be CommonJS, where a top-level `return` is legal: try it that way.
   if (parsed.errors.length > 0 && options.sourceType === 'unambiguous' && parsed.program.sourceType === 'script') {

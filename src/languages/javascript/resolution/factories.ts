@@ -10,9 +10,10 @@ export type Profile = 'esm' | 'cjs' | 'types';
 /** A TS importer prefers `x.ts` over `x.js` when both exist; a JS importer the file it would load. */
 export type ImporterKind = 'ts' | 'js';
 
+/** `.vue` last, as Vue CLI's webpack and Nuxt resolve `./Comp` to `Comp.vue` (Svelte and Astro imports name their extension). */
 const EXTENSIONS: Record<ImporterKind, string[]> = {
-  ts: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json', '.d.ts'],
-  js: ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.json', '.d.ts'],
+  ts: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json', '.d.ts', '.vue'],
+  js: ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.json', '.d.ts', '.vue'],
 };
 
 /** `./x.js` names `./x.ts` in TypeScript source (NodeNext / bundler style). */
