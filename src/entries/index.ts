@@ -8,6 +8,7 @@ import crontab from './crontab.js';
 import dockerfile from './dockerfile.js';
 import githubActions from './github-actions.js';
 import gitlabCi from './gitlab-ci.js';
+import knipConfig from './knip-config.js';
 import kubernetes from './kubernetes.js';
 import makefile from './makefile.js';
 import packageJson from './package-json.js';
@@ -18,6 +19,8 @@ import setupPy from './setup-py.js';
 import supervisord from './supervisord.js';
 import systemd from './systemd.js';
 import tests from './tests.js';
+import toolConfigs from './tool-configs.js';
+import tsconfigProgram from './tsconfig-program.js';
 import type { EntryDetector } from './types.js';
 
 export const DETECTORS: EntryDetector[] = [
@@ -26,6 +29,7 @@ export const DETECTORS: EntryDetector[] = [
   dockerfile,
   githubActions,
   gitlabCi,
+  knipConfig,
   kubernetes,
   makefile,
   packageJson,
@@ -36,4 +40,6 @@ export const DETECTORS: EntryDetector[] = [
   supervisord,
   systemd,
   tests,
+  toolConfigs,
+  tsconfigProgram,
 ];

@@ -2,6 +2,9 @@
  * package.json: `bin`, `main`, `module` and every file `exports` names are production entries
  * (relative to the package's folder); each script is a command run in that folder — tooling,
  * except the ones that serve the package (`start`, `serve` and their pre/post hooks).
+ * Without `main` and `exports`, Node loads the package's index.js: it (or the TypeScript source
+ * it is built from) is the entry. index/main/cli files at the package root and in src/ are
+ * entries by the ecosystem's convention (the defaults knip uses), whatever the fields say.
  */
 import type { EntryKind } from '../model/verdict.js';
 import { byString } from '../util/compare.js';
@@ -46,7 +49,11 @@ const patternFiles = (pattern: string, ctx: DetectorContext): string[] => {
 /** Type declarations, styles and data are not code that runs: not entries. */
 const NOT_CODE = /\.(d\.[cm]?ts|json|css|scss|less|map)$/;
 
-const addFile = (site: Site, target: string, evidence: string, jsonPath: (string | number)[]) => {
+/**
+ * `subpath` is the exports key the target belongs to: Node expands `*` in a target only when the
+ * key has one too (`"./*": "./src/*.js"`); under `"./ignored": "./*"` the star is a literal name.
+ */
+const addFile = (site: Site, target: string, evidence: string, jsonPath: (string | number)[], subpath: string | null = null) => {
   if (NOT_CODE.test(target)) return;
   const path = joinRepo(site.dir, target);
   if (path === null) {
@@ -54,7 +61,8 @@ const addFile = (site: Site, target: string, evidence: string, jsonPath: (string
     return;
   }
   const line = site.doc.lineOf(jsonPath);
-  const matches = path.includes('*') ? patternFiles(path, site.ctx) : [path];
+  const isPattern = path.includes('*') && (subpath === null || subpath.includes('*'));
+  const matches = isPattern ? patternFiles(path, site.ctx) : [path];
   for (const p of matches.length > 0 ? matches : [path]) site.out.entries.push(fileEntry(p, 'production', evidence, line));
 };
 
@@ -62,7 +70,7 @@ const addFile = (site: Site, target: string, evidence: string, jsonPath: (string
 const walkExports = (site: Site, value: unknown, jsonPath: (string | number)[], subpath: string, conditions: string[]) => {
   if (typeof value === 'string') {
     const cond = conditions.length > 0 ? ` (${conditions.join(', ')})` : '';
-    addFile(site, value, `${site.path} exports "${subpath}"${cond}`, jsonPath);
+    addFile(site, value, `${site.path} exports "${subpath}"${cond}`, jsonPath, subpath);
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => walkExports(site, v, [...jsonPath, i], subpath, conditions));
   } else if (isRecord(value)) {
@@ -70,6 +78,25 @@ const walkExports = (site: Site, value: unknown, jsonPath: (string | number)[], 
       if (key === 'types' || key === 'typings') continue;
       if (key.startsWith('.')) walkExports(site, v, [...jsonPath, key], key, conditions);
       else walkExports(site, v, [...jsonPath, key], subpath, [...conditions, key]);
+    }
+  }
+};
+
+const DEFAULT_EXTENSIONS = ['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx'];
+
+/** index/main/cli at the package root and in src/: the files a package is entered by when nothing else says so. */
+const addDefaultEntries = (site: Site, hasEntryField: boolean) => {
+  for (const folder of ['', 'src']) {
+    for (const name of ['index', 'main', 'cli']) {
+      for (const ext of DEFAULT_EXTENSIONS) {
+        const path = joinRepo(site.dir, folder, `${name}.${ext}`);
+        if (path === null || !site.ctx.files.has(path) || site.out.entries.some((e) => e.target === path)) continue;
+        const nodeDefault = folder === '' && name === 'index' && !hasEntryField;
+        const evidence = nodeDefault
+          ? `${site.path} has no "main" or "exports": Node loads ${name}.${ext === 'js' || ext === 'cjs' ? ext : `js (built from ${name}.${ext})`}`
+          : `${site.path}: ${folder ? `${folder}/` : ''}${name}.${ext} is a package entry by convention`;
+        site.out.entries.push(fileEntry(path, 'production', evidence));
+      }
     }
   }
 };
@@ -102,6 +129,7 @@ const packageJson: EntryDetector = {
       if (typeof value === 'string') addFile(site, value, `${file.path} ${field}`, [field]);
     }
     if (pkg.exports !== undefined) walkExports(site, pkg.exports, ['exports'], '.', []);
+    addDefaultEntries(site, typeof pkg.main === 'string' || pkg.exports !== undefined);
     if (pkg.scripts !== undefined && !isRecord(pkg.scripts)) {
       out.diagnostics.push(warning('package-json/bad-scripts', '"scripts" is not an object', file.path, doc.lineOf(['scripts'])));
     } else if (isRecord(pkg.scripts)) {

@@ -35,6 +35,12 @@ const codePath = (targets: TargetResolver, dir: string, target: string): string[
   return [];
 };
 
+/** `import.meta.glob('./pages/*.ts')`, `require.context('./icons', true, /\.svg$/)`: every file the pattern selects. */
+const globTargets = (targets: TargetResolver, dir: string, pattern: string, filter?: string): string[] => {
+  const glob = joinRepo(dir, pattern);
+  return glob === null ? [] : targets.glob(glob, filter);
+};
+
 /** "pkg.mod:attr" as a framework would import it (with its packages' __init__): from the code's folder, then the root. */
 const moduleTargets = (targets: TargetResolver, dir: string, target: string): string[] => {
   const module = target.split(':')[0];
@@ -68,7 +74,8 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver): E
     for (const ref of facts.references) {
       // Celery's autodiscover_tasks(['pkg']) imports pkg.tasks, not pkg.
       const target = ref.via === 'celery autodiscover_tasks' ? `${ref.target}.tasks` : ref.target;
-      const found = ref.form === 'path' ? codePath(targets, dir, target) : moduleTargets(targets, dir, target);
+      const found =
+        ref.form === 'path' ? codePath(targets, dir, target) : ref.form === 'glob' ? globTargets(targets, dir, target, ref.filter).filter((f) => f !== path) : moduleTargets(targets, dir, target);
       // A string that merely looks like a module name is not an error: no edge, no warning.
       for (const to of found) {
         edges.push({

@@ -4,11 +4,13 @@
  * uvicorn put it there); `npm run x` and `make x` are followed into the script or recipe they
  * name, so a CI step `npm run build` reaches the file the build script runs.
  */
+import picomatch from 'picomatch';
 import { analyseCommand } from '../commandline/analyse.js';
 import type { CommandContext, CommandTarget } from '../commandline/types.js';
 import { readMakeTargets } from '../entries/makefile.js';
 import { readPackageScripts } from '../entries/package-json.js';
 import type { ImportResolver } from '../resolve/types.js';
+import { byString } from '../util/compare.js';
 import { dirname, joinRepo } from '../util/path.js';
 
 export interface TargetFile {
@@ -158,6 +160,21 @@ export const createTargetResolver = (ctx: TargetContext) => {
     command: (text: string, cmdCtx: CommandContext): TargetResult => followCommand(text, cmdCtx, 0, new Set(), `${cmdCtx.cwd}#${text}`),
     /** A repo path as named by a manifest: the file itself, or the source of a built file. */
     file: repoFile,
+    /**
+     * The repo files a glob matches (`src/pages/*.vue`), never under node_modules; `filter`, a
+     * regular expression source, is tested against `./` + the path below the glob's static folder.
+     */
+    glob: (pattern: string, filter?: string): string[] => {
+      const base = pattern.slice(0, pattern.search(/[*?{[]|$/)).replace(/[^/]*$/, '');
+      let test: RegExp | null = null;
+      try {
+        test = filter === undefined ? null : new RegExp(filter);
+      } catch {
+        return [];
+      }
+      const match = picomatch(pattern, { dot: false });
+      return [...ctx.files].filter((f) => f.startsWith(base) && !f.includes('node_modules/') && match(f) && (test === null || test.test(`./${f.slice(base.length)}`))).sort(byString);
+    },
     /** A Python module (`pkg.cli`) as the console-script machinery would import it. */
     module: (module: string, cwd = ''): string[] => moduleFiles(module, cwd),
   };

@@ -56,9 +56,14 @@ export interface CommandFact {
 
 /** A string naming a module or file that some framework will load: "pkg.mod:app", Celery include=[...]. */
 export interface ReferenceFact {
-  /** A dotted module (`pkg.mod`, `pkg.mod:attr`); for form 'path', a path relative to the file's own folder. */
+  /**
+   * A dotted module (`pkg.mod`, `pkg.mod:attr`); for form 'path', a path relative to the file's
+   * own folder; for form 'glob', a glob relative to it (`import.meta.glob('./pages/*.vue')`).
+   */
   target: string;
-  form: 'module-attr' | 'module' | 'path';
+  form: 'module-attr' | 'module' | 'path' | 'glob';
+  /** For form 'glob': a regular expression (source) the matched paths must also pass, relative to the glob's folder (`require.context`). */
+  filter?: string;
   line: number;
   via: string;
 }

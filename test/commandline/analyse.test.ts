@@ -117,6 +117,8 @@ const ROWS: Row[] = [
   ['playwright test e2e/login.spec.ts', ['test:playwright(e2e/login.spec.ts)@']],
   ['npx playwright install --with-deps', []],
   ['node --test test/', ['test:node --test(test)@']],
+  ['node --test-reporter=./tools/reporter.mjs --test', ['file:tools/reporter.mjs', 'test:node --test()@']],
+  ['node --test-reporter=spec server.js', ['file:server.js']],
   ['node_modules/.bin/vitest run', ['test:vitest()@']],
   // node and friends
   ['node dist/server.js --port 3000', ['file:dist/server.js']],

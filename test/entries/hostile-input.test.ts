@@ -12,7 +12,7 @@ import { isRepoDetector, type DetectorContext, type DetectorOutput } from '../..
 import { ConfigError } from '../../src/util/errors.js';
 
 const SAMPLE_PATHS = [
-  'deploy/ingest.service', 'Dockerfile', 'docker-compose.yml', 'Procfile', 'deploy/crontab', 'deploy/supervisord.conf',
+  'knip.ts', 'vite.config.ts', 'tsconfig.json', 'deploy/ingest.service', 'Dockerfile', 'docker-compose.yml', 'Procfile', 'deploy/crontab', 'deploy/supervisord.conf',
   'k8s/worker.yaml', 'package.json', 'pyproject.toml', 'setup.cfg', 'setup.py', 'Makefile', '.github/workflows/ci.yml', '.gitlab-ci.yml',
 ];
 

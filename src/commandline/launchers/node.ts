@@ -1,4 +1,4 @@
-/** `node [options] file | --test [paths]`: the file, and files preloaded with -r/--require/--import/--loader. */
+/** `node [options] file | --test [paths]`: the file, and files preloaded with -r/--require/--import/--loader or loaded as a test reporter. */
 import { type ArgSpec, scanArgs } from '../args.js';
 import { type Value, literal } from '../value.js';
 import { type Intent, type Launcher, file, testRun } from './types.js';
@@ -10,7 +10,8 @@ export const NODE_VALUES = [
   '--openssl-config', '--icu-data-dir', '--report-dir', '--report-filename', '--cpu-prof-dir', '--heap-prof-dir', '--unhandled-rejections',
   '--dns-result-order', '--experimental-config-file',
 ];
-const PRELOADS = ['-r', '--require', '--import', '--loader', '--experimental-loader'];
+// A local `--test-reporter ./reporter.js` is loaded like a preload; `spec`/`dot` are built in.
+const PRELOADS = ['-r', '--require', '--import', '--loader', '--experimental-loader', '--test-reporter'];
 
 /** A module specifier that is a file rather than a package (`./setup.js`, not `dotenv/config`). */
 export const isFileSpecifier = (v: Value): boolean => {

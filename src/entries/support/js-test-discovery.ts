@@ -101,7 +101,7 @@ const dependsOn = (pkg: Record<string, unknown>, name: string): boolean =>
   ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].some((k) => isRecord(pkg[k]) && name in (pkg[k] as Record<string, unknown>));
 
 const runsNodeTest = (pkg: Record<string, unknown>): boolean =>
-  isRecord(pkg.scripts) && Object.values(pkg.scripts).some((s) => typeof s === 'string' && /\bnode\b[^&|;\n]*\s--test\b/.test(s));
+  isRecord(pkg.scripts) && Object.values(pkg.scripts).some((s) => typeof s === 'string' && /\bnode\b[^&|;\n]*\s--test(?![-\w])/.test(s));
 
 const stripRootDir = (glob: string): string => glob.replace(/^<rootDir>\//, '').replace(/^\.\//, '');
 

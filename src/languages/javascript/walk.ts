@@ -1,7 +1,8 @@
 /**
  * One pass over the program for everything the module record does not hold: CommonJS `require`,
  * `import x = require()`, the guard of each `import()`, command calls, worker references,
- * runnable markers and CommonJS export names. Iterative (an explicit stack), so
+ * `new URL('./x', import.meta.url)`, `import.meta.glob` and `require.context` patterns, runnable
+ * markers and CommonJS export names. Iterative (an explicit stack), so
  * deeply nested generated code cannot overflow the call stack.
  */
 import type { CommandFact, Guard, ImportedName, ReferenceFact, RunnableMarker } from '../../model/facts.js';
@@ -68,6 +69,8 @@ export const walkProgram = (
   const pendingNames = new Map<number, ImportedName[]>();
   /** Spans of `import.meta.url === … process.argv[1]` checks: their `process.argv` is not CLI use. */
   let mainCheckEnd = -1;
+  /** `new URL()` nodes a worker constructor already recorded. */
+  const recordedUrls = new Set<number>();
 
   const bind = (id: AstNode | null, binding: (fn: string | null) => CommandBinding | null): void => {
     if (id?.type === 'Identifier') {
@@ -116,6 +119,26 @@ export const walkProgram = (
       if (exported !== null && exported !== '__esModule') result.commonJsExports.push(exported);
       return;
     }
+    if (name === 'import.meta.glob' || name === 'import.meta.globEager') {
+      // Vite: a literal pattern or list of them, relative to this file; `!` patterns only narrow.
+      const first = unwrap(args[0] ?? null);
+      const patterns = first?.type === 'ArrayExpression' ? nodesAt(first, 'elements').map(literalString) : [literalString(first)];
+      for (const pattern of patterns) {
+        if (pattern !== null && /^\.{1,2}\//.test(pattern)) result.references.push({ target: pattern, form: 'glob', line: lines.lineOf(node.start), via: name });
+      }
+      return;
+    }
+    if (name === 'require.context') {
+      // webpack: require.context('./dir', recursive = true, /^\.\/.*$/).
+      const folder = literalString(args[0] ?? null);
+      const recursive = args[1] ? unwrap(args[1])?.value !== false : true;
+      const regex = args[2] ? (unwrap(args[2])?.regex as { pattern?: unknown } | undefined) : undefined;
+      if (folder === null || !/^\.{1,2}(\/|$)/.test(folder)) return;
+      const fact: ReferenceFact = { target: `${folder.replace(/\/$/, '')}/${recursive ? '**/*' : '*'}`, form: 'glob', line: lines.lineOf(node.start), via: name };
+      if (typeof regex?.pattern === 'string') fact.filter = regex.pattern;
+      result.references.push(fact);
+      return;
+    }
     if (name === 'esMain' || name === 'isMain') {
       if (dottedName(args[0] ?? null) === 'import.meta') result.runnable.add('main-guard');
       return;
@@ -128,10 +151,19 @@ export const walkProgram = (
   };
 
   const onNew = (node: AstNode): void => {
-    if (!WORKERS.has(dottedName(nodeAt(node, 'callee')) ?? '')) return;
+    const callee = dottedName(nodeAt(node, 'callee'));
+    if (callee === 'URL') {
+      // `new URL('./x.js', import.meta.url)` names a file beside this one (an asset, a worker, a wasm module).
+      if (recordedUrls.has(node.start) || dottedName(nodesAt(node, 'arguments')[1] ?? null) !== 'import.meta.url') return;
+      const target = evaluateString(node, ctx);
+      if (target !== null) result.references.push({ target, form: 'path', line: lines.lineOf(node.start), via: 'new URL' });
+      return;
+    }
+    if (!WORKERS.has(callee ?? '')) return;
     const arg = unwrap(nodesAt(node, 'arguments')[0] ?? null);
     // A bare string is relative to the process's cwd (Node) or the page (browsers): not a file here.
     if (!arg || literalString(arg) !== null) return;
+    if (arg.type === 'NewExpression') recordedUrls.add(arg.start);
     const target = evaluateString(arg, ctx);
     if (target !== null) result.references.push({ target, form: 'path', line: lines.lineOf(node.start), via: 'new Worker' });
   };

@@ -1,0 +1,129 @@
+/**
+ * A knip config the repo already has (knip.json, .knip.json, knip.jsonc, knip.ts, knip.config.ts,
+ * package.json "knip"): its `entry` globs are production entries, for the root and for each of
+ * its `workspaces`, so a team coming from knip keeps the entry points it declared. Patterns are
+ * relative to the workspace; a trailing `!` (knip's production marker) is dropped and `!glob`
+ * excludes. A knip.ts is read statically; what is computed there is a warning, never a guess.
+ */
+import picomatch from 'picomatch';
+import { readConfigFile, type ConfigValue } from '../languages/javascript/config-value.js';
+import { byString } from '../util/compare.js';
+import { warning } from '../util/diagnostics.js';
+import { parseJsonc } from '../util/jsonc.js';
+import { basename, dirname, joinRepo } from '../util/path.js';
+import { fileEntry } from './support/inputs.js';
+import { isRecord } from './support/json.js';
+import { emptyOutput, type DetectorContext, type DetectorOutput, type EntryDetector } from './types.js';
+
+const JSON_NAMES = new Set(['knip.json', '.knip.json', 'knip.jsonc', '.knip.jsonc']);
+const CODE_NAME = /^knip(\.config)?\.[cm]?[jt]s$/;
+
+/** A config value as plain JSON, with the lines of what could not be read. */
+const toPlain = (v: ConfigValue, unread: { line: number; text: string }[]): unknown => {
+  switch (v.kind) {
+    case 'object':
+      return Object.fromEntries([...v.props].map(([k, x]) => [k, toPlain(x, unread)]));
+    case 'array':
+      return v.items.map((x) => toPlain(x, unread));
+    case 'unknown':
+      unread.push({ line: v.line, text: v.text });
+      return undefined;
+    case 'regex':
+      return undefined;
+    case 'null':
+      return null;
+    default:
+      return v.value;
+  }
+};
+
+const patternsOf = (value: unknown): string[] =>
+  typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+/** The files under `dir` that the entry patterns select. */
+const expand = (dir: string, patterns: string[], files: ReadonlySet<string>): { file: string; pattern: string }[] => {
+  const positive = patterns.filter((p) => !p.startsWith('!')).map((p) => p.replace(/!$/, ''));
+  const negative = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1).replace(/!$/, ''));
+  const excluded = negative.length > 0 ? picomatch(negative, { dot: true }) : () => false;
+  const matchers = positive.map((p) => ({ pattern: p, match: picomatch(p.replace(/^\.\//, ''), { dot: true }) }));
+  const out: { file: string; pattern: string }[] = [];
+  const prefix = dir === '' ? '' : `${dir}/`;
+  for (const file of [...files].sort(byString)) {
+    if (!file.startsWith(prefix) || file.includes('/node_modules/')) continue;
+    const relative = file.slice(prefix.length);
+    if (excluded(relative)) continue;
+    const hit = matchers.find((m) => m.match(relative));
+    if (hit) out.push({ file, pattern: hit.pattern });
+  }
+  return out;
+};
+
+/** Folders holding a package.json that a workspaces key (`packages/*`, `.`) selects. */
+const workspaceDirs = (base: string, key: string, files: ReadonlySet<string>): string[] => {
+  const target = joinRepo(base, key);
+  if (target === null) return [];
+  if (!/[*?{[]/.test(target)) return [target];
+  const match = picomatch(target);
+  return [...files].filter((f) => basename(f) === 'package.json').map(dirname).filter((d) => match(d)).sort(byString);
+};
+
+const read = (config: unknown, source: string, line: (key: string) => number | undefined, ctx: DetectorContext, out: DetectorOutput) => {
+  if (!isRecord(config)) return;
+  const base = dirname(source);
+  const add = (dir: string, value: unknown, where: string) => {
+    for (const { file, pattern } of expand(dir, patternsOf(value), ctx.files)) {
+      out.entries.push(fileEntry(file, 'production', `${source} ${where}entry "${pattern}"`, line(where ? 'workspaces' : 'entry')));
+    }
+  };
+  if (config.entry !== undefined) add(base, config.entry, '');
+  if (isRecord(config.workspaces)) {
+    for (const [key, ws] of Object.entries(config.workspaces)) {
+      if (!isRecord(ws) || ws.entry === undefined) continue;
+      for (const dir of workspaceDirs(base, key, ctx.files)) add(dir, ws.entry, `workspaces["${key}"] `);
+    }
+  }
+};
+
+/** The line of `"key"` in a JSON text, for evidence. */
+const jsonKeyLine = (text: string, key: string): number | undefined => {
+  const at = text.indexOf(`"${key}"`);
+  return at < 0 ? undefined : text.slice(0, at).split('\n').length;
+};
+
+const knipConfig: EntryDetector = {
+  id: 'knip-config',
+  title: 'knip config (entry globs, per workspace)',
+  matches: (path) => JSON_NAMES.has(basename(path)) || CODE_NAME.test(basename(path)) || basename(path) === 'package.json',
+  detect: (file, ctx) => {
+    const out = emptyOutput();
+    const name = basename(file.path);
+    if (name === 'package.json') {
+      if (!file.text.includes('"knip"')) return out;
+      const parsed = parseJsonc(file.text);
+      // A broken package.json is the package-json detector's to report.
+      if ('value' in parsed && isRecord(parsed.value)) read(parsed.value.knip, file.path, (k) => jsonKeyLine(file.text, k), ctx, out);
+      return out;
+    }
+    if (JSON_NAMES.has(name)) {
+      const parsed = parseJsonc(file.text);
+      if (!('value' in parsed)) {
+        out.diagnostics.push(warning('knip-config/invalid', `not valid JSON: ${parsed.error}`, file.path, parsed.line));
+        return out;
+      }
+      read(parsed.value, file.path, (k) => jsonKeyLine(file.text, k), ctx, out);
+      return out;
+    }
+    const { value } = readConfigFile(file.path, file.text);
+    if (value === null) {
+      out.diagnostics.push(warning('knip-config/not-static', 'no exported config object census can read without running it', file.path, 1));
+      return out;
+    }
+    const unread: { line: number; text: string }[] = [];
+    const plain = toPlain(value, unread);
+    for (const u of unread) out.diagnostics.push(warning('knip-config/computed', `computed, not read: ${u.text}`, file.path, u.line));
+    read(plain, file.path, (k) => (value.kind === 'object' ? value.props.get(k)?.line : undefined), ctx, out);
+    return out;
+  },
+};
+
+export default knipConfig;

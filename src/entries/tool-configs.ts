@@ -1,0 +1,62 @@
+/**
+ * Tool config files are code that a tool loads by its own name, so nothing imports them:
+ * `vite.config.ts`, `jest.config.js`, `eslint.config.mjs`, `.eslintrc.cjs`, `.prettierrc.js`,
+ * `gulpfile.js`, `.storybook/main.ts`, … are tooling roots of the tool named in the file name.
+ * What a config names (entries, setup files, plugins) is for the framework readers; this only
+ * keeps the config itself, and what it imports, from being called dead.
+ */
+import { basename, dirname } from '../util/path.js';
+import { fileEntry } from './support/inputs.js';
+import { emptyOutput, type EntryDetector } from './types.js';
+
+const CODE = String.raw`(?:c|m)?[jt]s`;
+/** `vite.config.ts`, `vitest.config.e2e.mts`, `sentry.client.config.ts`: the tool is the first word. */
+const DOT_CONFIG = new RegExp(String.raw`^([\w-]+)(?:\.[\w-]+)*\.config(?:\.[\w-]+)?\.${CODE}$`);
+/** `.eslintrc.cjs`, `.prettierrc.mjs`, `.lintstagedrc.js`, `.mocharc.js`. */
+const RC = new RegExp(String.raw`^\.([\w-]+)rc\.${CODE}$`);
+/** Files a tool loads by a fixed name that is not `*.config.*`. */
+const FIXED: [RegExp, string][] = [
+  [new RegExp(String.raw`^gulpfile(?:\.babel)?\.${CODE}$`, 'i'), 'gulp'],
+  [new RegExp(String.raw`^gruntfile\.${CODE}$`, 'i'), 'grunt'],
+  [new RegExp(String.raw`^jakefile\.${CODE}$`, 'i'), 'jake'],
+  [new RegExp(String.raw`^dangerfile\.${CODE}$`), 'danger'],
+  [new RegExp(String.raw`^\.eleventy\.${CODE}$`), 'eleventy'],
+  [new RegExp(String.raw`^\.pnpmfile\.cjs$`), 'pnpm'],
+  [new RegExp(String.raw`^knip\.${CODE}$`), 'knip'],
+];
+/** `.storybook/main.ts` and the files Storybook loads beside it. */
+const STORYBOOK = new RegExp(String.raw`^(?:main|preview|manager|preview-head|test-runner|vitest\.setup)\.${CODE}x?$`);
+
+/** Tools whose `<tool>.config.*` is theirs wherever it sits; any other `x.config.*` counts beside a package.json. */
+const KNOWN_TOOLS = new Set([
+  'astro', 'babel', 'commitlint', 'cypress', 'docusaurus', 'drizzle', 'electron', 'esbuild', 'eslint', 'gatsby', 'jest', 'karma',
+  'knip', 'lint-staged', 'metro', 'next', 'nuxt', 'playwright', 'postcss', 'prettier', 'release', 'remix', 'rollup', 'sentry',
+  'stylelint', 'svelte', 'tailwind', 'tsup', 'turbo', 'vite', 'vitest', 'vue', 'webpack',
+]);
+
+/** The tool that loads a file by its name, or null when the name is not a tool config's. */
+export const toolOfConfig = (path: string, files?: ReadonlySet<string>): string | null => {
+  const name = basename(path);
+  const dir = dirname(path);
+  if (basename(dir) === '.storybook' && STORYBOOK.test(name)) return 'storybook';
+  const dotConfig = DOT_CONFIG.exec(name);
+  if (dotConfig && (KNOWN_TOOLS.has(dotConfig[1]) || files === undefined || files.has(dir === '' ? 'package.json' : `${dir}/package.json`))) return dotConfig[1];
+  const rc = RC.exec(name);
+  if (rc) return rc[1];
+  for (const [pattern, tool] of FIXED) if (pattern.test(name)) return tool;
+  return null;
+};
+
+const toolConfigs: EntryDetector = {
+  id: 'tool-configs',
+  title: 'tool config files (*.config.*, .*rc.js, gulpfile, .storybook/main)',
+  matches: (path) => toolOfConfig(path) !== null,
+  detect: (file, ctx) => {
+    const out = emptyOutput();
+    const tool = toolOfConfig(file.path, ctx.files);
+    if (tool !== null) out.entries.push(fileEntry(file.path, 'tooling', `${file.path}: config file loaded by ${tool}`));
+    return out;
+  },
+};
+
+export default toolConfigs;

@@ -1,0 +1,60 @@
+/**
+ * Declaration files in a tsconfig's program: tsc reads every `.d.ts` its `files` and `include`
+ * select (default: everything under the tsconfig's folder) minus `exclude`, so a `global.d.ts`
+ * or `env.d.ts` that nothing imports is still used — by the compiler, hence tooling. Other
+ * sources in the program are code: they must be reached by what runs them, not by being listed.
+ */
+import picomatch from 'picomatch';
+import { byString } from '../util/compare.js';
+import { warning } from '../util/diagnostics.js';
+import { parseJsonc } from '../util/jsonc.js';
+import { basename, dirname, joinRepo } from '../util/path.js';
+import { fileEntry } from './support/inputs.js';
+import { isRecord } from './support/json.js';
+import { emptyOutput, type EntryDetector } from './types.js';
+
+const DECLARATION = /\.d\.[cm]?ts$/;
+const TSCONFIG = /^[tj]sconfig(\.[\w.-]+)?\.json$/;
+
+/** tsconfig's include/exclude spec → a glob: a folder name means everything below it. */
+const specToGlob = (spec: string): string => {
+  const clean = spec.replace(/^\.\//, '').replace(/\/$/, '');
+  if (clean === '' || clean === '.') return '**/*';
+  return /[*?]/.test(clean) || /\.[\w]+$/.test(clean) ? clean : `${clean}/**/*`;
+};
+
+const strings = (v: unknown): string[] | null => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : null);
+
+const tsconfigProgram: EntryDetector = {
+  id: 'tsconfig-program',
+  title: 'declaration files in a tsconfig program (files, include, exclude)',
+  matches: (path) => TSCONFIG.test(basename(path)) && !path.includes('node_modules/'),
+  detect: (file, ctx) => {
+    const out = emptyOutput();
+    const parsed = parseJsonc(file.text);
+    if (!('value' in parsed)) {
+      out.diagnostics.push(warning('tsconfig-program/invalid', `not valid JSON: ${parsed.error}`, file.path, parsed.line));
+      return out;
+    }
+    const config = parsed.value;
+    if (!isRecord(config)) return out;
+    const dir = dirname(file.path);
+    const listed = strings(config.files) ?? [];
+    const include = strings(config.include) ?? (config.files === undefined ? ['**/*'] : []);
+    const options = isRecord(config.compilerOptions) ? config.compilerOptions : {};
+    const exclude = strings(config.exclude) ?? ['node_modules', 'bower_components', 'jspm_packages', ...(typeof options.outDir === 'string' ? [options.outDir] : [])];
+    const included = include.length > 0 ? picomatch(include.map(specToGlob), { dot: false }) : () => false;
+    const excluded = exclude.length > 0 ? picomatch(exclude.map(specToGlob)) : () => false;
+    const prefix = dir === '' ? '' : `${dir}/`;
+    const named = new Set(listed.map((f) => joinRepo(dir, f)).filter((f): f is string => f !== null));
+    for (const f of [...ctx.files].sort(byString)) {
+      if (!DECLARATION.test(f) || !f.startsWith(prefix) || f.includes('node_modules/')) continue;
+      const relative = f.slice(prefix.length);
+      if (named.has(f)) out.entries.push(fileEntry(f, 'tooling', `${file.path} files: in the TypeScript program`));
+      else if (included(relative) && !excluded(relative)) out.entries.push(fileEntry(f, 'tooling', `${file.path} include: in the TypeScript program`));
+    }
+    return out;
+  },
+};
+
+export default tsconfigProgram;

@@ -1,0 +1,267 @@
+/**
+ * A JS/TS config file's exported value, read statically from oxc's AST and never evaluated:
+ * object and array literals, strings, `defineConfig({...})` and other `define*`/`with*` wrappers,
+ * `merge(a, b)`, functions that return a literal, top-level `const`s, spreads of known objects,
+ * and paths spelled `path.resolve(__dirname, 'x')` or `new URL('./x', import.meta.url)` (which
+ * come out relative to the config's folder, `./x`). Whatever needs running is an `unknown` value
+ * with its line and text, so a reader can warn about exactly that spot instead of guessing.
+ */
+import { type AstNode, dottedName, literalString, nodeAt, nodesAt, propertyKeyName, unwrap } from './ast.js';
+import { buildLineTable, type LineTable } from './line-table.js';
+import { parseFile } from './parse.js';
+import { evaluateString } from './static-value.js';
+
+export type ConfigValue =
+  | { kind: 'string'; value: string; line: number }
+  | { kind: 'number'; value: number; line: number }
+  | { kind: 'boolean'; value: boolean; line: number }
+  | { kind: 'null'; line: number }
+  | { kind: 'array'; items: ConfigValue[]; line: number }
+  /** `partial`: a spread or computed key the reader could not see, so absent keys may exist. */
+  | { kind: 'object'; props: Map<string, ConfigValue>; line: number; partial: boolean }
+  /** A regular expression literal (webpack `test: /\.ts$/`, jest `testRegex`), as its source. */
+  | { kind: 'regex'; source: string; flags: string; line: number }
+  | { kind: 'unknown'; line: number; text: string };
+
+export interface ConfigFile {
+  /** The exported value (`export default`, `module.exports =`), or null when the file exports none. */
+  value: ConfigValue | null;
+  /** Parse errors, as line + message. */
+  errors: { line: number; message: string }[];
+}
+
+const MAX_DEPTH = 24;
+
+interface Scope {
+  path: string;
+  text: string;
+  lines: LineTable;
+  /** Top-level `const x = …` / `let x = …` / `function x() {}` by name. */
+  bindings: Map<string, AstNode>;
+  /** Names being evaluated, so `const a = { b: a }` stops. */
+  active: Set<string>;
+}
+
+const snippet = (scope: Scope, node: AstNode): string => {
+  const text = scope.text.slice(node.start, node.end).replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+};
+
+const unknown = (scope: Scope, node: AstNode): ConfigValue => ({ kind: 'unknown', line: scope.lines.lineOf(node.start), text: snippet(scope, node) });
+
+/** Deep merge, as webpack-merge and Vite's mergeConfig do: objects key by key, arrays concatenated. */
+const mergeValues = (a: ConfigValue, b: ConfigValue): ConfigValue => {
+  if (a.kind === 'object' && b.kind === 'object') {
+    const props = new Map(a.props);
+    for (const [k, v] of b.props) {
+      const before = props.get(k);
+      props.set(k, before ? mergeValues(before, v) : v);
+    }
+    return { kind: 'object', props, line: a.line, partial: a.partial || b.partial };
+  }
+  if (a.kind === 'array' && b.kind === 'array') return { kind: 'array', items: [...a.items, ...b.items], line: a.line };
+  return b;
+};
+
+/** The value a function returns: an expression body, or the last `return` of a block body. */
+const returned = (fn: AstNode): AstNode | null => {
+  const body = nodeAt(fn, 'body');
+  if (!body) return null;
+  if (body.type !== 'BlockStatement') return body;
+  const statements = nodesAt(body, 'body');
+  for (let i = statements.length - 1; i >= 0; i--) {
+    if (statements[i].type === 'ReturnStatement') return nodeAt(statements[i], 'argument');
+  }
+  return null;
+};
+
+const MERGES = new Set(['merge', 'mergeConfig', 'webpackMerge', 'smart', 'merge.merge', 'webpackMerge.merge', 'deepmerge', 'Object.assign']);
+
+/** `defineConfig(x)`, `defineNuxtConfig(x)`, `withSentryConfig(x, …)`, `withBundleAnalyzer({…})(x)`: x. */
+const isWrapper = (name: string | null): boolean => name !== null && /^(?:[\w$]+\.)?(?:define[A-Z]\w*|with[A-Z]\w*)$|^tseslint\.config$/.test(name);
+
+const evaluate = (input: AstNode | null, scope: Scope, depth: number): ConfigValue | null => {
+  const node = unwrap(input);
+  if (!node) return null;
+  const line = scope.lines.lineOf(node.start);
+  if (depth > MAX_DEPTH) return unknown(scope, node);
+  switch (node.type) {
+    case 'Literal': {
+      const v = node.value;
+      if (typeof v === 'string') return { kind: 'string', value: v, line };
+      if (typeof v === 'number') return { kind: 'number', value: v, line };
+      if (typeof v === 'boolean') return { kind: 'boolean', value: v, line };
+      const regex = node.regex as { pattern?: unknown; flags?: unknown } | undefined;
+      if (regex && typeof regex.pattern === 'string') return { kind: 'regex', source: regex.pattern, flags: typeof regex.flags === 'string' ? regex.flags : '', line };
+      if (v === null) return { kind: 'null', line };
+      return unknown(scope, node);
+    }
+    case 'ObjectExpression': {
+      type ObjectValue = Extract<ConfigValue, { kind: 'object' }>;
+      let out: ObjectValue = { kind: 'object', props: new Map(), line, partial: false };
+      for (const property of nodesAt(node, 'properties')) {
+        if (property.type === 'SpreadElement') {
+          const spread = evaluate(nodeAt(property, 'argument'), scope, depth + 1);
+          if (spread?.kind === 'object') out = mergeValues(out, spread) as ObjectValue;
+          else out.partial = true;
+          continue;
+        }
+        const key = propertyKeyName(property);
+        if (key === null) {
+          out.partial = true;
+          continue;
+        }
+        // A method or arrow (`webpackFinal(config) { return … }`) reads as what it returns.
+        const v = evaluate(nodeAt(property, 'value'), scope, depth + 1);
+        if (v) out.props.set(key, v);
+      }
+      return out;
+    }
+    case 'ArrayExpression': {
+      const items: ConfigValue[] = [];
+      for (const element of (node.elements as unknown[]) ?? []) {
+        if (element === null || typeof element !== 'object') continue;
+        const el = element as AstNode;
+        if (el.type === 'SpreadElement') {
+          const spread = evaluate(nodeAt(el, 'argument'), scope, depth + 1);
+          if (spread?.kind === 'array') items.push(...spread.items);
+          else if (spread) items.push(spread);
+          continue;
+        }
+        const v = evaluate(el, scope, depth + 1);
+        if (v) items.push(v);
+      }
+      return { kind: 'array', items, line };
+    }
+    case 'Identifier': {
+      const name = node.name as string;
+      if (name === 'undefined') return { kind: 'null', line };
+      const bound = scope.bindings.get(name);
+      if (!bound || scope.active.has(name)) {
+        const path = evaluateString(node, { file: scope.path, text: scope.text });
+        return path !== null ? { kind: 'string', value: path, line } : unknown(scope, node);
+      }
+      scope.active.add(name);
+      const v = evaluate(bound, scope, depth + 1);
+      scope.active.delete(name);
+      return v ?? unknown(scope, node);
+    }
+    case 'ArrowFunctionExpression':
+    case 'FunctionExpression':
+    case 'FunctionDeclaration': {
+      const body = returned(node);
+      return body ? evaluate(body, scope, depth + 1) : unknown(scope, node);
+    }
+    case 'CallExpression': {
+      const callee = unwrap(nodeAt(node, 'callee'));
+      const name = dottedName(callee);
+      const args = nodesAt(node, 'arguments');
+      if (name !== null && MERGES.has(name) && args.length > 0) {
+        let acc: ConfigValue | null = null;
+        for (const arg of args) {
+          const v = evaluate(arg, scope, depth + 1);
+          if (!v) continue;
+          acc = acc === null ? v : mergeValues(acc, v);
+        }
+        return acc ?? unknown(scope, node);
+      }
+      if (isWrapper(name) && args.length > 0) {
+        // `tseslint.config(a, b, …)` and eslint's `defineConfig([…], …)` take several configs: an array of them.
+        if (args.length > 1 && /config$|defineConfig$/.test(name ?? '') && !/^with/.test(name ?? '')) {
+          const items = args.map((a) => evaluate(a, scope, depth + 1)).filter((v): v is ConfigValue => v !== null);
+          if (items.every((i) => i.kind === 'object' || i.kind === 'array')) return { kind: 'array', items: items.flatMap((i) => (i.kind === 'array' ? i.items : [i])), line };
+        }
+        return evaluate(args[0], scope, depth + 1);
+      }
+      // `withPlugins(opts)(config)`: the outer call's argument is the config.
+      if (callee?.type === 'CallExpression' && isWrapper(dottedName(unwrap(nodeAt(callee, 'callee')))) && args.length > 0) return evaluate(args[0], scope, depth + 1);
+      const path = evaluateString(node, { file: scope.path, text: scope.text });
+      return path !== null ? { kind: 'string', value: path, line } : unknown(scope, node);
+    }
+    case 'TemplateLiteral': {
+      const s = literalString(node) ?? evaluateString(node, { file: scope.path, text: scope.text });
+      return s !== null ? { kind: 'string', value: s, line } : unknown(scope, node);
+    }
+    case 'AwaitExpression':
+      return evaluate(nodeAt(node, 'argument'), scope, depth + 1);
+    default: {
+      const path = evaluateString(node, { file: scope.path, text: scope.text });
+      return path !== null ? { kind: 'string', value: path, line } : unknown(scope, node);
+    }
+  }
+};
+
+/** Top-level names bound to a value the config can be read from. */
+const topLevelBindings = (program: AstNode): Map<string, AstNode> => {
+  const bindings = new Map<string, AstNode>();
+  for (const statement of nodesAt(program, 'body')) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? nodeAt(statement, 'declaration') : statement;
+    if (!declaration) continue;
+    if (declaration.type === 'VariableDeclaration') {
+      for (const d of nodesAt(declaration, 'declarations')) {
+        const id = nodeAt(d, 'id');
+        const init = nodeAt(d, 'init');
+        if (id?.type === 'Identifier' && init) bindings.set(id.name as string, init);
+      }
+    } else if (declaration.type === 'FunctionDeclaration') {
+      const id = nodeAt(declaration, 'id');
+      if (id?.type === 'Identifier') bindings.set(id.name as string, declaration);
+    }
+  }
+  return bindings;
+};
+
+/** The node a module exports as its value: `export default x`, `module.exports = x`, `export = x`. */
+const exportedNode = (program: AstNode): AstNode | null => {
+  let found: AstNode | null = null;
+  for (const statement of nodesAt(program, 'body')) {
+    if (statement.type === 'ExportDefaultDeclaration') found = nodeAt(statement, 'declaration');
+    else if (statement.type === 'TSExportAssignment') found = nodeAt(statement, 'expression');
+    else if (statement.type === 'ExpressionStatement') {
+      const expression = unwrap(nodeAt(statement, 'expression'));
+      if (expression?.type === 'AssignmentExpression' && ['module.exports', 'exports.default'].includes(dottedName(nodeAt(expression, 'left')) ?? '')) {
+        found = nodeAt(expression, 'right');
+      }
+    }
+  }
+  return found;
+};
+
+const isTypeScriptPath = (path: string): boolean => /\.[cm]?tsx?$/.test(path);
+
+/** The value a config file exports, as far as it can be read without running it. */
+export const readConfigFile = (path: string, text: string): ConfigFile => {
+  let parsed;
+  try {
+    parsed = parseFile(path, text, isTypeScriptPath(path));
+  } catch (e) {
+    return { value: null, errors: [{ line: 1, message: (e as Error).message }] };
+  }
+  const lines = buildLineTable(text);
+  const errors = parsed.errors.map((e) => ({ line: lines.lineOf(e.labels?.[0]?.start ?? 0), message: e.message }));
+  const scope: Scope = { path, text, lines, bindings: topLevelBindings(parsed.program), active: new Set() };
+  const exported = exportedNode(parsed.program);
+  return { value: exported ? evaluate(exported, scope, 0) : null, errors };
+};
+
+/** `value.a.b` when every step is an object that has the key; null otherwise. */
+export const configAt = (value: ConfigValue | null | undefined, ...keys: string[]): ConfigValue | null => {
+  let current: ConfigValue | null = value ?? null;
+  for (const key of keys) {
+    if (current?.kind !== 'object') return null;
+    current = current.props.get(key) ?? null;
+  }
+  return current;
+};
+
+/** A string or an array of strings → the strings; the unknown parts are returned apart for a warning. */
+export const configStrings = (value: ConfigValue | null): { strings: { value: string; line: number }[]; unknown: { line: number; text: string }[] } => {
+  const out = { strings: [] as { value: string; line: number }[], unknown: [] as { line: number; text: string }[] };
+  const visit = (v: ConfigValue) => {
+    if (v.kind === 'string') out.strings.push({ value: v.value, line: v.line });
+    else if (v.kind === 'array') v.items.forEach(visit);
+    else if (v.kind === 'unknown') out.unknown.push({ line: v.line, text: v.text });
+  };
+  if (value) visit(value);
+  return out;
+};
