@@ -20,11 +20,15 @@ export interface PackageManifest {
   declared: Map<string, DependencyField>;
   /** False when the file is not valid JSON: nothing it declares can be checked. */
   readable: boolean;
+  /** A `workspaces` field or a pnpm-workspace.yaml beside it: its dependencies are installed for every package below. */
+  workspaceRoot: boolean;
 }
 
 export interface JavaScriptEnvironment {
   /** The package.json nearest to a repo file (its folder, then up to the root), or null. */
   manifestFor(file: string): PackageManifest | null;
+  /** Workspace roots above a file's nearest package.json, nearest first: what they declare is installed for it too. */
+  workspaceRootsFor(file: string): PackageManifest[];
   /** Whether `pkg` is in a node_modules between the file and the root; null when no node_modules is there at all. */
   isInstalled(file: string, pkg: string): boolean | null;
   /** Names of the repo's own packages (workspaces): imports of them are the repo's code. */
@@ -36,7 +40,7 @@ export interface JavaScriptEnvironment {
 const isPackageJson = (path: string): boolean => path === 'package.json' || path.endsWith('/package.json');
 
 const readManifest = (file: string, text: string | null): PackageManifest => {
-  const manifest: PackageManifest = { file, dir: dirname(file), declared: new Map(), readable: false };
+  const manifest: PackageManifest = { file, dir: dirname(file), declared: new Map(), readable: false, workspaceRoot: false };
   if (text === null) return manifest;
   let json: unknown;
   try {
@@ -48,6 +52,7 @@ const readManifest = (file: string, text: string | null): PackageManifest => {
   const obj = json as Record<string, unknown>;
   manifest.readable = true;
   if (typeof obj.name === 'string' && obj.name !== '') manifest.name = obj.name;
+  if (obj.workspaces !== undefined) manifest.workspaceRoot = true;
   for (const field of FIELDS) {
     const deps = obj[field];
     if (typeof deps !== 'object' || deps === null) continue;
@@ -73,7 +78,13 @@ export const loadJavaScriptEnvironment = (o: {
   noEnv?: boolean;
 }): JavaScriptEnvironment => {
   const manifests = new Map<string, PackageManifest>();
-  for (const f of o.files) if (isPackageJson(f) && !f.includes('node_modules/')) manifests.set(dirname(f), readManifest(f, o.readText(f)));
+  const files = [...o.files];
+  for (const f of files) if (isPackageJson(f) && !f.includes('node_modules/')) manifests.set(dirname(f), readManifest(f, o.readText(f)));
+  for (const f of files) {
+    if (f !== 'pnpm-workspace.yaml' && !f.endsWith('/pnpm-workspace.yaml')) continue;
+    const m = manifests.get(dirname(f));
+    if (m) m.workspaceRoot = true;
+  }
   const repoPackageNames = new Set([...manifests.values()].flatMap((m) => (m.name ? [m.name] : [])));
 
   const nearest = new Map<string, PackageManifest | null>();
@@ -128,6 +139,14 @@ export const loadJavaScriptEnvironment = (o: {
 
   return {
     manifestFor: (file) => manifestForDir(dirname(file)),
+    workspaceRootsFor: (file) => {
+      const own = manifestForDir(dirname(file));
+      if (!own || own.dir === '') return [];
+      return upFrom(dirname(own.dir)).flatMap((d) => {
+        const m = manifests.get(d);
+        return m && m.workspaceRoot && m.readable ? [m] : [];
+      });
+    },
     isInstalled: (file, pkg) => isInstalledFrom(dirname(file), pkg),
     repoPackageNames,
     mode,

@@ -49,10 +49,15 @@ export const classifyJavaScriptImport = (edge: Edge, ctx: JavaScriptTriageContex
   const manifest = ctx.env.manifestFor(edge.from);
   if (manifest && !manifest.readable) return null;
   const candidates = typeOnly ? [pkg, typesPackageOf(pkg)] : [pkg];
-  const declaredAs = candidates.map((c) => ({ name: c, field: manifest?.declared.get(c) })).find((c) => c.field !== undefined);
+  // A workspace root's dependencies are installed for every package below it (hoisted), so they count as declared.
+  const declaring = [manifest, ...ctx.env.workspaceRootsFor(edge.from)].filter((m) => m !== null);
+  const declaredIn = declaring
+    .flatMap((m) => candidates.map((c) => ({ name: c, field: m.declared.get(c), manifest: m })))
+    .find((c) => c.field !== undefined);
+  const declaredAs = declaredIn;
   const installedStates = candidates.map((c) => ctx.env.isInstalled(edge.from, c));
   const installed = installedStates.includes(true) ? true : installedStates.includes(false) ? false : null;
-  const manifestName = manifest?.file ?? 'package.json';
+  const manifestName = declaredIn?.manifest.file ?? manifest?.file ?? 'package.json';
 
   if (declaredAs) {
     if (installed === false) {

@@ -105,8 +105,12 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
 
   const unresolved = (specifier: string, config: string | null): Resolution => {
     if (isPathSpecifier(specifier) || specifier.startsWith('#')) return { to: null, unresolved: 'not-found' };
-    if (config !== null && Object.keys(tsconfigs.options(config).paths).some((p) => matchPathPattern(specifier, p) !== null)) {
-      return { to: null, unresolved: 'not-found' };
+    if (config !== null) {
+      const { paths } = tsconfigs.options(config);
+      const targets = Object.keys(paths).filter((p) => matchPathPattern(specifier, p) !== null).flatMap((p) => paths[p]);
+      // `"react": ["./node_modules/@types/react"]` maps into the install, not the repo: an uninstalled package, not a broken path.
+      const intoInstall = targets.length > 0 && targets.every((t) => /(^|\/)node_modules\//.test(t));
+      if (targets.length > 0 && !intoInstall) return { to: null, unresolved: 'not-found' };
     }
     const pkg = packageNameOf(specifier);
     return isPackageName(pkg) ? { to: null, unresolved: 'external', package: pkg } : { to: null, unresolved: 'not-found' };
