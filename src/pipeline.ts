@@ -18,7 +18,9 @@ import { buildCodeEdges } from './graph/code-edges.js';
 import { buildDocEdges } from './graph/doc-edges.js';
 import { buildEntries } from './graph/entries.js';
 import { createTargetResolver } from './graph/targets.js';
-import { detectEntries } from './entries/run.js';
+import { detectEntries, type Detected } from './entries/run.js';
+import { runFrameworks } from './frameworks/run.js';
+import { buildFrameworkEdges } from './graph/framework-edges.js';
 import { loadCensusConfig, type LoadedConfig } from './config/load.js';
 import { classify } from './classify/verdicts.js';
 import { gitLastChangeDates } from './discover/git.js';
@@ -147,12 +149,26 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   const targets = createTargetResolver({ files: context.files, python: resolvers.python, readText: context.readText, sourceOfBuilt });
   const detected = await timed(progress, 'entries', () => {
     const d = detectEntries(files.map((f) => f.path), { files: context.files, readText: context.readText }, config);
-    return { ...d, built: buildEntries(d, targets) };
+    // Framework readers run after the detectors: what runs a framework's tool decides its kind.
+    const frameworks = runFrameworks({
+      files: context.files,
+      readText: context.readText,
+      facts: (path) => facts.get(path),
+      commands: d.commands.map(({ source, input }) => ({ command: input.command, cwd: input.cwd, kind: input.kind, source, evidence: input.evidence, ...(input.line ? { line: input.line } : {}) })),
+      module: (name, cwd) => targets.module(name, cwd),
+    });
+    const merged: Detected = {
+      entries: [...d.entries, ...frameworks.entries],
+      commands: [...d.commands, ...frameworks.commands],
+      diagnostics: [...d.diagnostics, ...frameworks.diagnostics],
+    };
+    return { ...merged, frameworks, built: buildEntries(merged, targets) };
   }, (d) => plural(d.built.entries.length, 'entry', 'entries'));
   const entries = detected.built.entries.sort(compareEntries);
   const codeEdges = buildCodeEdges(factsOfFiles.filter((f) => !isDocLanguage(f.language)), targets);
   const docs = buildDocEdges(factsOfFiles.filter((f) => isDocLanguage(f.language)), files, targets);
-  const edges = [...importEdges, ...codeEdges, ...docs.edges].sort(compareEdges);
+  const frameworkEdges = buildFrameworkEdges(detected.frameworks.references, targets);
+  const edges = [...importEdges, ...codeEdges, ...frameworkEdges, ...docs.edges].sort(compareEdges);
 
   if (discovery.git) {
     const dates = gitLastChangeDates(rootAbs);

@@ -33,6 +33,11 @@ const RULES: Rule[] = [
   },
   { name: 'nothing outside cli/ imports the CLI', from: /^src\//, except: /^src\/cli\//, forbidden: (e) => toRepo(e, /^src\/cli\//) },
   { name: 'guardrails/ and config/ are free of the CLI', from: /^src\/(guardrails|config)\//, forbidden: (e) => toRepo(e, /^src\/cli\//) },
+  {
+    name: 'framework readers sit beside entries/: they see the model, util, manifests, languages, entry types and the command analyser',
+    from: /^src\/frameworks\//,
+    forbidden: (e) => e.to !== null && !/^src\/(model|util|manifests|languages|commandline|frameworks)\/|^src\/entries\/types\.ts$/.test(e.to),
+  },
   { name: 'src/ never imports tests', from: /^src\//, forbidden: (e) => toRepo(e, /^test\//) },
 ];
 

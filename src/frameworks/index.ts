@@ -1,0 +1,9 @@
+/**
+ * Every framework reader, one import per file, sorted by id. To add one: a file under
+ * src/frameworks/<ecosystem>/, a line here, a fixture repo under test/fixtures/frameworks/ and a
+ * test under test/frameworks/.
+ */
+import django from './python/django.js';
+import type { FrameworkReader } from './types.js';
+
+export const READERS: readonly FrameworkReader[] = [django];

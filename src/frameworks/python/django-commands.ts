@@ -1,0 +1,18 @@
+/**
+ * The Django management commands a command line runs: `python manage.py migrate`,
+ * `django-admin collectstatic --settings=x`, `python -m django check`. Options before the
+ * subcommand (`manage.py --settings=x migrate`) are skipped.
+ */
+const RUNNER = /(?:^|[\s/;&|'"`(])(?:manage\.py|django-admin(?:\.py)?|-m\s+django)((?:\s+--?[\w-]+(?:=\S+)?)*)\s+([a-z_][\w-]*)/g;
+
+export const managementCommands = (command: string): string[] => {
+  const out: string[] = [];
+  for (const m of command.matchAll(RUNNER)) if (!out.includes(m[2])) out.push(m[2]);
+  return out;
+};
+
+/** `call_command("name", ...)` in Python code. */
+const CALL = /\bcall_command\(\s*['"]([a-z_][\w-]*)['"]/g;
+
+export const calledCommands = (text: string): { name: string; index: number }[] =>
+  [...text.matchAll(CALL)].map((m) => ({ name: m[1], index: m.index ?? 0 }));

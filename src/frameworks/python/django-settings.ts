@@ -1,0 +1,68 @@
+/**
+ * Where a Django project says which settings module it runs with: DJANGO_SETTINGS_MODULE set in
+ * manage.py/wsgi.py/asgi.py/celery.py, in pytest-django's ini options, in a Dockerfile ENV, a
+ * compose environment, a systemd Environment= or an env file, and `--settings=` on a command.
+ * Each place is one declaration with its line; the kind of the place decides how the settings
+ * are reached (code: an edge from that file; config: a root of that config's kind).
+ */
+import type { EntryKind } from '../../model/verdict.js';
+import { basename } from '../../util/path.js';
+import { lineAt } from './python-files.js';
+
+export interface SettingsDeclaration {
+  module: string;
+  file: string;
+  line: number;
+  /** 'code': the declaring file imports the settings when it runs; otherwise a root of this kind. */
+  how: 'code' | EntryKind;
+}
+
+/** Python files that set the variable before Django starts. */
+const PY_DECLARERS = /(^|\/)(manage|wsgi|asgi|celery\w*|conftest|__main__|settings\w*|\w*_?app)\.py$|(^|\/)(wsgi|asgi)\/__init__\.py$|\.wsgi$/;
+const PY_PATTERN = /DJANGO_SETTINGS_MODULE['"]\s*(?:,|\]\s*=)\s*(?:f?['"])([A-Za-z_][\w.]*)['"]/g;
+
+const PYTEST_CONFIGS = new Set(['pytest.ini', 'tox.ini', 'setup.cfg', 'pyproject.toml']);
+const PYTEST_PATTERN = /^\s*(?:DJANGO_SETTINGS_MODULE\s*=\s*["']?([A-Za-z_][\w.]*)|.*--ds[= ]([A-Za-z_][\w.]*))/gm;
+
+const DEPLOY_PATTERN = /DJANGO_SETTINGS_MODULE["']?\s*[=: ]\s*["']?([A-Za-z_][\w.]*)/g;
+
+const deployKind = (path: string): EntryKind | null => {
+  const name = basename(path);
+  if (/^\.env/.test(name) || /\.env$/.test(name)) return 'tooling';
+  if (/^(Dockerfile|Containerfile)/.test(name) || /\.(dockerfile|service)$/.test(name) || name === 'Procfile') return 'production';
+  if (/^(docker-)?compose[\w.-]*\.ya?ml$/.test(name)) return 'production';
+  if (/^uwsgi[\w.-]*\.ini$/.test(name)) return 'production';
+  return null;
+};
+
+const matches = (text: string, pattern: RegExp): { module: string; line: number }[] => {
+  const out: { module: string; line: number }[] = [];
+  for (const m of text.matchAll(pattern)) {
+    const module = m.slice(1).find((g) => g !== undefined);
+    if (module) out.push({ module, line: lineAt(text, m.index ?? 0) });
+  }
+  return out;
+};
+
+export const findSettingsDeclarations = (files: ReadonlySet<string>, readText: (path: string) => string | null): SettingsDeclaration[] => {
+  const out: SettingsDeclaration[] = [];
+  for (const file of files) {
+    const name = basename(file);
+    let pattern: RegExp | null = null;
+    let how: SettingsDeclaration['how'] | null = null;
+    if (PY_DECLARERS.test(file)) [pattern, how] = [PY_PATTERN, 'code'];
+    else if (PYTEST_CONFIGS.has(name)) [pattern, how] = [PYTEST_PATTERN, 'test'];
+    else {
+      const kind = deployKind(file);
+      if (kind) [pattern, how] = [DEPLOY_PATTERN, kind];
+    }
+    if (pattern === null || how === null) continue;
+    const text = readText(file);
+    if (text === null || !(text.includes('DJANGO_SETTINGS_MODULE') || (how === 'test' && text.includes('--ds')))) continue;
+    for (const m of matches(text, pattern)) out.push({ ...m, file, how });
+  }
+  return out;
+};
+
+/** `--settings=x.y` / `--settings x.y` on a command line. */
+export const settingsOption = (command: string): string | null => /--settings[= ]([A-Za-z_][\w.]*)/.exec(command)?.[1] ?? null;

@@ -1,0 +1,203 @@
+/**
+ * Django's own loading rules as roots and edges. The settings module (found through
+ * DJANGO_SETTINGS_MODULE) names code by dotted strings: every one that names a repo module is an
+ * edge from the settings. Each installed app brings what Django imports by convention (apps.py,
+ * models, admin, templatetags, checks, and tasks when Celery autodiscovers them), its migrations
+ * (run by `manage.py migrate`: the kind of whatever runs it, else tooling) and its management
+ * commands (run by `manage.py <name>` or `call_command("<name>")`, else tooling: an operator's tool).
+ */
+import { warning } from '../../util/diagnostics.js';
+import { basename, dirname } from '../../util/path.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput } from '../types.js';
+import { isDottedName, namedTarget, resolveNamed } from '../strings.js';
+import { calledCommands, managementCommands } from './django-commands.js';
+import { findSettingsDeclarations, settingsOption, type SettingsDeclaration } from './django-settings.js';
+import { settingStrings } from './setting-strings.js';
+import { filesByFolder, lineAt, relativeModuleFile, starImports } from './python-files.js';
+
+interface App {
+  name: string;
+  dir: string;
+  /** Where INSTALLED_APPS names it. */
+  settings: string;
+  line: number;
+}
+
+/** Modules Django (or a library driven by INSTALLED_APPS) imports from every installed app. */
+const CONVENTIONAL = ['__init__.py', 'apps.py', 'models.py', 'models/__init__.py', 'admin.py', 'checks.py', 'signals.py', 'receivers.py', 'translation.py'];
+
+const lookupOf = (ctx: FrameworkContext) => ({ module: ctx.module, file: (p: string) => (ctx.files.has(p) ? p : null) });
+
+/** The settings file and what it star-imports (`from .base import *`), as one settings text. */
+const settingsFiles = (ctx: FrameworkContext, first: string): string[] => {
+  const out = [first];
+  for (let i = 0; i < out.length && out.length < 20; i++) {
+    const facts = ctx.facts(out[i]);
+    for (const spec of starImports(facts)) {
+      const file = spec.startsWith('.') ? relativeModuleFile(ctx.files, out[i], spec) : (ctx.module(spec)[0] ?? null);
+      if (file && !out.includes(file)) out.push(file);
+    }
+  }
+  return out;
+};
+
+const appOf = (ctx: FrameworkContext, value: string, from: string): string | null => {
+  const named = namedTarget(value, false);
+  if (!named || !isDottedName(value)) return null;
+  const primary = resolveNamed(lookupOf(ctx), named, from)[0];
+  if (!primary) return null;
+  return dirname(primary);
+};
+
+export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
+  const out = emptyFrameworkOutput();
+  const declarations = findSettingsDeclarations(ctx.files, ctx.readText);
+  for (const c of ctx.commands) {
+    const module = settingsOption(c.command);
+    if (module) declarations.push({ module, file: c.source, line: c.line ?? 1, how: c.kind });
+  }
+
+  // The settings modules, and how each is reached.
+  const settings = new Set<string>();
+  for (const d of declarations) {
+    const file = ctx.module(d.module, dirname(d.file))[0] ?? ctx.module(d.module)[0];
+    if (!file) continue;
+    settings.add(file);
+    const label = `DJANGO_SETTINGS_MODULE "${d.module}" in ${d.file}:${d.line}`;
+    if (d.how === 'code') out.references.push({ from: d.file, target: d.module, targetKind: 'module', line: d.line, label: `settings module named by ${label}` });
+    else out.entries.push({ source: d.file, target: file, targetKind: 'file', kind: d.how, line: d.line, evidence: label });
+  }
+
+  const apps: App[] = [];
+  for (const first of settings) {
+    for (const file of settingsFiles(ctx, first)) {
+      const text = ctx.readText(file);
+      if (text === null) continue;
+      for (const s of settingStrings(text)) {
+        // Lower-case names are settings' building blocks (`context_processors = [...]` used below).
+        if (s.setting === null) continue;
+        if (s.setting === 'INSTALLED_APPS') {
+          const dir = appOf(ctx, s.value, file);
+          // `shop.orders.apps.OrdersConfig` is the app `shop.orders`: name it by its package.
+          if (dir !== null) apps.push({ name: dir === '' ? s.value : dir.replace(/\//g, '.'), dir, settings: file, line: s.line });
+          continue;
+        }
+        const named = namedTarget(s.value, !/URLCONF|APPLICATION$/.test(s.setting));
+        if (!named || named.targetKind === 'file') continue;
+        out.references.push({ from: file, target: named.target, targetKind: named.targetKind, line: s.line, label: `named in ${s.setting} in ${file}:${s.line}` });
+      }
+    }
+  }
+  if (settings.size === 0) {
+    out.diagnostics.push(warning('django/no-settings', 'Django is used but no DJANGO_SETTINGS_MODULE names a repo module: every app with migrations is taken as installed'));
+    for (const f of ctx.files) {
+      if (/(^|\/)migrations\/__init__\.py$/.test(f)) {
+        const dir = dirname(dirname(f));
+        apps.push({ name: dir.replace(/\//g, '.'), dir, settings: f, line: 1 });
+      }
+    }
+  }
+
+  const byFolder = filesByFolder(ctx.files);
+  const celeryDiscovers = autodiscoversTasks(ctx);
+  const migrations: { file: string; app: App }[] = [];
+  const commands = new Map<string, { file: string; app: App }[]>();
+  const seenApps = new Set<string>();
+  for (const app of apps) {
+    if (seenApps.has(app.dir)) continue;
+    seenApps.add(app.dir);
+    const where = `${app.settings}:${app.line}`;
+    const prefix = app.dir === '' ? '' : `${app.dir}/`;
+    for (const name of [...CONVENTIONAL, ...(celeryDiscovers ? ['tasks.py'] : [])]) {
+      const file = `${prefix}${name}`;
+      if (ctx.files.has(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `app ${app.name} in INSTALLED_APPS (${where}): Django loads its ${name}` });
+    }
+    for (const file of byFolder.get(`${prefix}templatetags`) ?? []) {
+      if (file.endsWith('.py')) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `app ${app.name} in INSTALLED_APPS (${where}): Django's template engine loads its templatetags` });
+    }
+    for (const file of byFolder.get(`${prefix}migrations`) ?? []) if (file.endsWith('.py')) migrations.push({ file, app });
+    const packages = [`${prefix}management/__init__.py`, `${prefix}management/commands/__init__.py`].filter((f) => ctx.files.has(f));
+    for (const file of byFolder.get(`${prefix}management/commands`) ?? []) {
+      const name = basename(file).replace(/\.py$/, '');
+      if (!file.endsWith('.py') || name === '__init__' || name.startsWith('_')) continue;
+      const list = commands.get(name) ?? commands.set(name, []).get(name)!;
+      list.push({ file, app }, ...packages.map((p) => ({ file: p, app })));
+    }
+  }
+
+  const targetsOf = (command: string): { file: string; app: App; what: string }[] =>
+    command === 'migrate'
+      ? migrations.map((m) => ({ ...m, what: `the migrations of app ${m.app.name}` }))
+      : (commands.get(command) ?? []).map((c) => ({ ...c, what: `management command "${command}" of app ${c.app.name}` }));
+
+  // Commands that deploy/CI/dev config runs: a root of that config's kind.
+  for (const c of ctx.commands) {
+    for (const name of managementCommands(c.command)) {
+      for (const t of targetsOf(name)) {
+        out.entries.push({ source: c.source, target: t.file, targetKind: 'file', kind: c.kind, ...(c.line ? { line: c.line } : {}), evidence: `${c.evidence}: ${c.command.trim().replace(/\s+/g, ' ')} → ${t.what}` });
+      }
+    }
+  }
+  // Commands run from code (a shell script, subprocess, call_command): an edge from that file.
+  for (const file of ctx.files) {
+    const facts = ctx.facts(file);
+    // A command in a README is documentation, not a runner.
+    if (!facts || DOCS.test(file)) continue;
+    for (const cmd of facts.commands) {
+      for (const name of managementCommands(cmd.command)) {
+        for (const t of targetsOf(name)) out.references.push({ from: file, target: t.file, targetKind: 'file', line: cmd.line, label: `run by ${file}:${cmd.line} (${cmd.command.trim()}): ${t.what}` });
+      }
+    }
+    if (!file.endsWith('.py') || !facts.imports.some((i) => i.names.some((n) => n.name === 'call_command'))) continue;
+    const text = ctx.readText(file);
+    if (text === null) continue;
+    for (const call of calledCommands(text)) {
+      const line = lineAt(text, call.index);
+      for (const t of targetsOf(call.name)) out.references.push({ from: file, target: t.file, targetKind: 'file', line, label: `call_command("${call.name}") in ${file}:${line}: ${t.what}` });
+    }
+  }
+  // What nothing runs is still an operator's tool, reached by `manage.py <name>` by hand.
+  for (const m of migrations) {
+    out.entries.push({ source: m.app.settings, target: m.file, targetKind: 'file', kind: 'tooling', line: m.app.line, evidence: `migration of app ${m.app.name} in INSTALLED_APPS (${m.app.settings}:${m.app.line}), run by manage.py migrate` });
+  }
+  for (const [name, list] of commands) {
+    for (const c of list) {
+      out.entries.push({ source: c.app.settings, target: c.file, targetKind: 'file', kind: 'tooling', line: c.app.line, evidence: `management command of app ${c.app.name} in INSTALLED_APPS (${c.app.settings}:${c.app.line}), run as manage.py ${name}` });
+    }
+  }
+  return out;
+};
+
+/** Celery's `autodiscover_tasks()` without a package list imports every installed app's tasks.py. */
+const autodiscoversTasks = (ctx: FrameworkContext): boolean => {
+  for (const file of ctx.files) {
+    if (!/(^|\/)(celery\w*|tasks|worker|__init__)\.py$/.test(file)) continue;
+    const facts = ctx.facts(file);
+    if (!facts || !facts.imports.some((i) => i.specifier === 'celery' || i.specifier.startsWith('celery.'))) continue;
+    const text = ctx.readText(file);
+    if (text !== null && /autodiscover_tasks\(\s*(\)|lambda|[\w.]*INSTALLED_APPS)/.test(text)) return true;
+  }
+  return false;
+};
+
+const DOCS = /\.(md|markdown|rst|txt|adoc)$/i;
+const DECLARERS = /(^|\/)(manage\.py|wsgi\.py|asgi\.py)$/;
+
+const reader: FrameworkReader = {
+  id: 'django',
+  title: 'Django',
+  ecosystem: 'python',
+  enabledBy: (ctx) => {
+    for (const f of ctx.files) {
+      if (!DECLARERS.test(f)) continue;
+      const text = ctx.readText(f);
+      if (text !== null && /\bdjango\b/.test(text)) return `${f} uses django`;
+    }
+    const declared = findSettingsDeclarations(ctx.files, ctx.readText)[0] as SettingsDeclaration | undefined;
+    return declared ? `DJANGO_SETTINGS_MODULE in ${declared.file}:${declared.line}` : null;
+  },
+  collect: collectDjango,
+};
+
+export default reader;

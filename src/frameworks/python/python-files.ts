@@ -1,0 +1,39 @@
+/**
+ * Small questions framework readers ask about Python files: which files sit in a folder, which
+ * modules a file star-imports, where a relative import lands, the line of a text offset.
+ */
+import type { FileFacts } from '../../model/facts.js';
+import { dirname, joinRepo } from '../../util/path.js';
+
+/** Repo files by their folder ('' for the root). */
+export const filesByFolder = (files: ReadonlySet<string>): Map<string, string[]> => {
+  const out = new Map<string, string[]>();
+  for (const f of files) {
+    const dir = dirname(f);
+    (out.get(dir) ?? out.set(dir, []).get(dir)!).push(f);
+  }
+  for (const list of out.values()) list.sort();
+  return out;
+};
+
+/** `from x import *` specifiers, as written (relative ones keep their dots). */
+export const starImports = (facts: FileFacts | undefined): string[] =>
+  (facts?.imports ?? []).filter((i) => i.names.some((n) => n.name === '*')).map((i) => i.specifier);
+
+/** The file a relative module specifier (`.base`, `..settings.common`) names from `from`, or null. */
+export const relativeModuleFile = (files: ReadonlySet<string>, from: string, specifier: string): string | null => {
+  const dots = /^\.*/.exec(specifier)![0].length;
+  let dir = dirname(from);
+  for (let i = 1; i < dots; i++) dir = dirname(dir);
+  const rest = specifier.slice(dots).replace(/\./g, '/');
+  const base = rest === '' ? dir : joinRepo(dir, rest);
+  if (base === null) return null;
+  for (const candidate of [`${base}.py`, joinRepo(base, '__init__.py')]) if (candidate && files.has(candidate)) return candidate;
+  return null;
+};
+
+export const lineAt = (text: string, index: number): number => {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+};

@@ -1,0 +1,24 @@
+/**
+ * Framework references → `reference` edges. The reader's sentence is the edge's evidence, so a
+ * chain reads "named in INSTALLED_APPS in shop/settings.py:41"; a string that names nothing in
+ * the repo (a third-party app, say) gives no edge.
+ */
+import type { Edge } from '../model/edge.js';
+import type { ReferenceInput } from '../frameworks/types.js';
+import { resolveNamed } from '../frameworks/strings.js';
+import type { TargetResolver } from './targets.js';
+
+export const buildFrameworkEdges = (references: readonly (ReferenceInput & { reader: string })[], targets: TargetResolver): Edge[] => {
+  const edges: Edge[] = [];
+  const seen = new Set<string>();
+  for (const ref of references) {
+    for (const to of resolveNamed(targets, ref, ref.from)) {
+      if (to === ref.from) continue;
+      const key = `${ref.from}\0${to}\0${ref.line ?? 0}\0${ref.target}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      edges.push({ from: ref.from, to, kind: 'reference', line: ref.line ?? 1, specifier: ref.target, names: [], guard: null, via: ref.reader, label: ref.label });
+    }
+  }
+  return edges;
+};
