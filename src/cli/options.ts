@@ -36,7 +36,7 @@ export const OPTIONS = {
   'abstract-identifiers': { type: 'boolean', description: 'compare code with identifiers and literals abstracted, so renamed variables still match' },
   record: { type: 'boolean', description: 'store this run (commit, counts per verdict and finding category, finding keys) in .census/history.db' },
   'reset-history': { type: 'boolean', description: 'move .census/history.db aside (kept as history.db.old-<time>, never deleted) and start a new history' },
-  commits: { type: 'string', value: 'N', description: 'audit the last N commits in a temporary git worktree and record them (backfills the history; your working tree is not touched)' },
+  commits: { type: 'string', value: 'N', description: 'audit the last N commits (read from git into a temporary folder) and record them (backfills the history; your working tree is not touched)' },
   repo: { type: 'string', value: 'DIR', description: 'the scanned folder whose history to read (default: the current directory)' },
   duplicates: { type: 'boolean', description: 'also find duplicate clusters (as census dupes does) and put them in the Audit and its reports' },
   help: { type: 'boolean', short: 'h', description: 'show help' },

@@ -2,18 +2,8 @@
  * Everything census asks git, in as few calls as possible: one `ls-files` for the listing,
  * one `log` pass for last-change dates. No per-file git calls.
  */
-import { execFileSync } from 'node:child_process';
 import type { GitInfo } from '../model/audit.js';
-
-const MAX_BUFFER = 1024 * 1024 * 1024;
-
-const git = (cwd: string, args: string[]): string | null => {
-  try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: MAX_BUFFER, stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    return null;
-  }
-};
+import { runGit as git } from '../util/git.js';
 
 /** True when `dir` is inside a git work tree. */
 export const isGitWorkTree = (dir: string): boolean => git(dir, ['rev-parse', '--is-inside-work-tree'])?.trim() === 'true';
@@ -32,7 +22,8 @@ export const gitInfo = (dir: string): GitInfo | null => {
   if (commit === null && !isGitWorkTree(dir)) return null;
   const branch = git(dir, ['rev-parse', '--abbrev-ref', 'HEAD'])?.trim() ?? null;
   const status = git(dir, ['status', '--porcelain', '--untracked-files=no', '--', '.']);
-  return { commit, branch: branch === 'HEAD' ? null : branch, dirty: (status ?? '').trim() !== '' };
+  // A status git cannot give (a corrupt index, a time-out) is not "clean": unknown counts as changed.
+  return { commit, branch: branch === 'HEAD' ? null : branch, dirty: status === null || status.trim() !== '' };
 };
 
 /**

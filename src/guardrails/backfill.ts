@@ -1,11 +1,11 @@
 /**
- * `census history --commits N`: audits the last N commits in a temporary git worktree and records
+ * `census history --commits N`: audits the last N commits (each one's files read from git into a temporary folder) and records
  * each one, oldest first. Commits already in the history are skipped, so it can be re-run.
  */
 import { deriveFindings } from './findings.js';
 import { recordAudit } from './record.js';
 import { scan, type ScanOptions } from '../pipeline.js';
-import { recentCommits, repoPrefix, withTemporaryWorktree } from '../store/git-history.js';
+import { recentCommits, repoPrefix, withCommitSnapshots } from '../store/git-history.js';
 import type { HistoryDb } from '../store/history-db.js';
 import { errorMessage, isKnownError, UsageError } from '../util/errors.js';
 import { isDirectory } from '../util/fs.js';
@@ -20,16 +20,16 @@ export const backfillHistory = async (history: HistoryDb, rootAbs: string, count
   const todo = commits.filter((c) => !history.hasCommit(c.commit));
   if (todo.length < commits.length) say(`${commits.length - todo.length} of the last ${commits.length} commits are already recorded; skipping them`);
   if (todo.length === 0) return 0;
-  say(`auditing ${plural(todo.length, 'commit')} in a temporary worktree (your working tree is not touched)`);
+  say(`auditing ${plural(todo.length, 'commit')} from git into a temporary folder (your working tree is not touched)`);
   let recorded = 0;
-  await withTemporaryWorktree(rootAbs, async (tree) => {
+  await withCommitSnapshots(rootAbs, async (snapshots) => {
     for (const c of todo) {
       const short = c.commit.slice(0, 10);
-      if (!tree.checkout(c.commit)) {
-        say(`could not check out ${short}; skipped`);
+      if (!snapshots.load(c.commit)) {
+        say(`git could not read ${short}; skipped`);
         continue;
       }
-      const dir = joinAbsolute(tree.dir, prefix);
+      const dir = joinAbsolute(snapshots.dir, prefix);
       if (!isDirectory(dir)) {
         say(`${short} has no ${prefix}; skipped`);
         continue;

@@ -1,6 +1,6 @@
 /**
  * The run history end to end in a git-initialised temp copy of the ledger fixture: recorded runs,
- * the trend, diffs between runs, and the backfill of past commits in a temporary worktree that
+ * the trend, diffs between runs, and the backfill of past commits read from git into a temporary folder, which
  * leaves the user's working tree, index and worktree list as they were.
  */
 import { after, before, test } from 'node:test';
@@ -32,20 +32,20 @@ test('history without any recorded run says how to record one', () => {
   assert.match(r.stdout, /census scan --record or census check --record, or backfill with census history --commits N/);
 });
 
-test('--commits N backfills the last N commits in a temporary worktree, oldest first, without touching the working tree', () => {
+test('--commits N backfills the last N commits from git blobs, oldest first, without touching the working tree', () => {
   writeFileSync(join(dir, 'ledger/notes.md'), 'uncommitted notes\n');
   const statusBefore = git(dir, ['status', '--porcelain']);
   const headBefore = git(dir, ['rev-parse', 'HEAD']);
   const r = census('history', '--commits', '3', '--no-env');
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, /auditing 3 commits in a temporary worktree \(your working tree is not touched\)/);
+  assert.match(r.stderr, /auditing 3 commits from git into a temporary folder \(your working tree is not touched\)/);
   const table = r.stdout.split('\n').filter((l) => /^#\d/.test(l));
   assert.equal(table.length, 3);
   commits.forEach((c, i) => assert.match(table[i], new RegExp(`^#${i + 1}\\s+${c.slice(0, 10)}\\s+2026-01-0${i + 1}\\s+backfill`)));
   assert.match(r.stdout, /from #1 to #3: duplicate-exact 1 → 0 \(-1\)/);
   assert.equal(git(dir, ['status', '--porcelain']), statusBefore);
   assert.equal(git(dir, ['rev-parse', 'HEAD']), headBefore);
-  assert.equal(git(dir, ['worktree', 'list', '--porcelain']).match(/^worktree /gm)?.length, 1, 'the temporary worktree is gone');
+  assert.equal(git(dir, ['worktree', 'list', '--porcelain']).match(/^worktree /gm)?.length, 1, 'no worktree was registered');
   assert.equal(readFileSync(join(dir, 'ledger/notes.md'), 'utf8'), 'uncommitted notes\n');
   rmSync(join(dir, 'ledger/notes.md'));
 });

@@ -1,6 +1,6 @@
 /**
  * `census history [path]`: the trend of recorded runs per verdict and finding category.
- * `--commits N` first audits the last N commits in a temporary worktree to backfill it.
+ * `--commits N` first audits the last N commits (read from git into a temporary folder) to backfill it.
  */
 import { renderHistoryTerminal } from '../../report/guardrails/history-terminal.js';
 import { repoPrefix } from '../../store/git-history.js';
@@ -29,7 +29,7 @@ export const historyCommand: Command = {
   options: ['commits', 'limit', 'format', 'reset-history', ...SCAN_OPTIONS],
   details: [
     'Runs are recorded by census scan --record and census check --record, or backfilled with --commits N,',
-    'which audits each of the last N commits in a temporary git worktree (commits already recorded are skipped).',
+    'which audits each of the last N commits, read from git into a temporary folder (commits already recorded are skipped).',
     `A damaged ${HISTORY_FILE} stops the command; --reset-history moves it aside (never deletes it) and starts a new one.`,
   ],
   run: async (args, io) => {
