@@ -33,9 +33,9 @@ import { VERDICTS, type Verdict } from './model/verdict.js';
 import { createBuildOutputMap } from './languages/javascript/build-output.js';
 import type { ResolveContext } from './resolve/types.js';
 import { byString } from './util/compare.js';
-import { compareDiagnostics } from './util/diagnostics.js';
-import { readTextOrNull } from './util/fs.js';
-import { joinAbsolute, resolveAbsolute } from './util/path.js';
+import { compareDiagnostics, warning } from './util/diagnostics.js';
+import { repoTextReader } from './util/fs.js';
+import { resolveAbsolute } from './util/path.js';
 import { timed, type ProgressListener } from './util/bus.js';
 import { newDiagnostics, runImportTriage } from './analyses/imports/index.js';
 import { analyseDuplicates, fingerprintOptionsFor } from './analyses/duplicates/index.js';
@@ -120,7 +120,13 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   // Evidence is read first so a bad file stops the run before the expensive part.
   const ingested = (options.runtime ?? []).map((name) => ingestEvidence(name, { rootAbs, ...(options.cwd ? { cwd: options.cwd } : {}) }));
   // An invalid census config is the user's to fix: it stops the run with the file and key named.
-  const config = loadCensusConfig((path) => readTextOrNull(joinAbsolute(rootAbs, path)));
+  // Manifests and configs are read through this too: links out of the tree and files over --max-file-size are not read.
+  const tooLarge = new Map<string, Diagnostic>();
+  const readRepoText = repoTextReader(rootAbs, {
+    maxBytes: options.maxFileSize,
+    onTooLarge: (path, bytes) => tooLarge.set(path, warning('read/too-large', `${bytes} bytes is over --max-file-size ${options.maxFileSize}; not read`, path)),
+  });
+  const config = loadCensusConfig(readRepoText);
   const exclude = [...options.exclude, ...(config?.config.ignore ?? [])];
   const discovery = await timed(progress, 'discover', () => discover(rootAbs, { ...options, exclude }), (d) => plural(d.files.length, 'file'));
   const scanned = await timed(progress, 'extract', () => scanAll(discovery.files, { maxFileSize: options.maxFileSize, ...(options.duplicates ? { fingerprint: fingerprintOptionsFor(options.duplicates) } : {}) }, options.workers), (s) => plural(s.length, 'file'));
@@ -136,7 +142,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   const context: ResolveContext = {
     rootAbs,
     files: new Set(files.map((f) => f.path)),
-    readText: (path) => readTextOrNull(joinAbsolute(rootAbs, path)),
+    readText: readRepoText,
   };
   const resolvers = createResolvers(context);
   const sourceOfBuilt = createBuildOutputMap(context.files, context.readText);
@@ -226,6 +232,8 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     ...detected.built.diagnostics,
     ...docs.diagnostics,
   ];
+  const warnedTooLarge = new Set(stageWarnings.filter((w) => w.id === 'read/too-large').map((w) => w.location?.file));
+  for (const [path, d] of [...tooLarge].sort(([a], [b]) => byString(a, b))) if (!warnedTooLarge.has(path)) stageWarnings.push(d);
   const warnings = [...stageWarnings, ...newDiagnostics(triage.diagnostics, stageWarnings)].sort(compareDiagnostics);
   files.sort((a, b) => byString(a.path, b.path));
 

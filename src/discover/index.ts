@@ -40,8 +40,19 @@ export interface Discovery {
 const describeStatError = (code: string | undefined): string =>
   code === 'ELOOP' ? 'symlink loop' : code === 'ENOENT' ? 'broken symlink (target does not exist)' : code === 'EACCES' ? 'permission denied' : `cannot stat (${code ?? 'unknown error'})`;
 
+/** True when `abs` (a path below the root) resolves, links followed, to a place inside `rootReal`. */
+const resolvesInside = (rootReal: string, abs: string): boolean => {
+  try {
+    const real = fs.realpathSync(abs);
+    return real === rootReal || real.startsWith(rootReal.endsWith('/') ? rootReal : `${rootReal}/`);
+  } catch {
+    return false;
+  }
+};
+
 export const discover = (rootAbs: string, options: DiscoverOptions): Discovery => {
   const diagnostics: Diagnostic[] = [];
+  const rootReal = fs.realpathSync(rootAbs);
   const inGit = isGitWorkTree(rootAbs);
   const listed = (inGit ? gitListFiles(rootAbs) : null) ?? walkFiles(rootAbs, options.defaultExcludes);
   const included = options.include.length > 0 ? compileGlobs(options.include) : null;
@@ -70,6 +81,11 @@ export const discover = (rootAbs: string, options: DiscoverOptions): Discovery =
       }
       if (stat.isDirectory()) {
         diagnostics.push(warning('read/symlink', 'symlink to a folder is not followed', path));
+        continue;
+      }
+      // A link out of the tree could bring any file of the user's (a key, /etc/shadow) into the reports.
+      if (!resolvesInside(rootReal, abs)) {
+        diagnostics.push(warning('read/symlink-outside', 'symlink points outside the scanned folder; not read', path));
         continue;
       }
     }

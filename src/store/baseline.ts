@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import type { Baseline } from '../model/findings.js';
 import { byString } from '../util/compare.js';
 import { ConfigError } from '../util/errors.js';
-import { dirnameAbsolute, joinAbsolute } from '../util/path.js';
+import { prepareCensusPath, writeCensusFile } from './census-dir.js';
 
 export const BASELINE_FILE = '.census/baseline.json';
 
@@ -28,12 +28,8 @@ export const renderBaseline = (baseline: Baseline): string =>
   )}\n`;
 
 export const writeBaseline = (rootAbs: string, baseline: Baseline): void => {
-  const abs = joinAbsolute(rootAbs, BASELINE_FILE);
-  fs.mkdirSync(dirnameAbsolute(abs), { recursive: true });
-  // Write then rename, so a check running meanwhile never reads half a file.
-  const temp = `${abs}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, renderBaseline(baseline));
-  fs.renameSync(temp, abs);
+  // Atomic (a check running meanwhile never reads half a file) and never through a committed symlink.
+  writeCensusFile(rootAbs, BASELINE_FILE, renderBaseline(baseline));
 };
 
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -42,7 +38,8 @@ const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(
 export const readBaseline = (rootAbs: string): Baseline | null => {
   let text: string;
   try {
-    text = fs.readFileSync(joinAbsolute(rootAbs, BASELINE_FILE), 'utf8');
+    // A committed symlink here could make census quote another file's content in its errors.
+    text = fs.readFileSync(prepareCensusPath(rootAbs, BASELINE_FILE, { create: false }), 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new ConfigError(`${BASELINE_FILE}: cannot read it (${(e as Error).message})`);

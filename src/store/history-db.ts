@@ -8,8 +8,9 @@ import fs from 'node:fs';
 import type { RecordedRun } from '../model/findings.js';
 import { byString } from '../util/compare.js';
 import { UsageError } from '../util/errors.js';
-import { dirnameAbsolute, joinAbsolute } from '../util/path.js';
+import { joinAbsolute } from '../util/path.js';
 import { loadSqlite, pragmaValue, type SqliteDatabase } from './sqlite.js';
+import { prepareCensusPath } from './census-dir.js';
 
 export const HISTORY_FILE = '.census/history.db';
 const SCHEMA_VERSION = 1;
@@ -106,7 +107,24 @@ const toRecorded = (row: RunRow, counts: Record<string, number>): RecordedRun =>
   counts,
 });
 
+/** What census's own schema creates; anything else (a trigger above all) means the file is not census's. */
+const KNOWN_OBJECTS = new Set(['table meta', 'table runs', 'table run_counts', 'table run_findings', 'table sqlite_sequence', 'index runs_by_commit']);
+
+/**
+ * A history.db can arrive with the repository. Before census writes a row, the file must hold only
+ * what census creates: a trigger would run its SQL (an endless recursive CTE hangs every record).
+ */
+const refuseForeignSchema = (db: SqliteDatabase, file: string): void => {
+  const objects = db.prepare<{ type: string; name: string }>("SELECT type, name FROM sqlite_master").all();
+  const foreign = objects.filter((o) => !KNOWN_OBJECTS.has(`${o.type} ${o.name}`) && !(o.type === 'index' && o.name.startsWith('sqlite_autoindex_')));
+  if (foreign.length > 0) {
+    const named = foreign.slice(0, 3).map((o) => `${o.type} ${JSON.stringify(o.name)}`).join(', ');
+    throw new UsageError(`${file} holds what census does not create (${named}); it is not census's history. Move it aside with census history --reset-history`);
+  }
+};
+
 const prepare = (db: SqliteDatabase, file: string): void => {
+  refuseForeignSchema(db, file);
   // The busy timeout is also set by the constructor's option; set here too so it holds whatever the binding does with it.
   db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   pragmaValue(db, 'journal_mode = WAL');
@@ -126,10 +144,11 @@ const prepare = (db: SqliteDatabase, file: string): void => {
  * (reading commands never create one).
  */
 export const openHistory = (rootAbs: string, options: { create: boolean }): HistoryDb | null => {
-  const abs = joinAbsolute(rootAbs, HISTORY_FILE);
+  // SQLite opens the database and its -wal/-shm/-journal files following links: check them all first.
+  const abs = prepareCensusPath(rootAbs, HISTORY_FILE, options);
+  for (const suffix of ['-wal', '-shm', '-journal']) prepareCensusPath(rootAbs, `${HISTORY_FILE}${suffix}`, { create: false });
   if (!options.create && !fs.existsSync(abs)) return null;
   const Database = loadSqlite();
-  fs.mkdirSync(dirnameAbsolute(abs), { recursive: true });
   let db: SqliteDatabase;
   try {
     db = new Database(abs, { timeout: BUSY_TIMEOUT_MS });

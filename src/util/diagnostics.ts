@@ -1,6 +1,18 @@
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import { byString } from './compare.js';
 
+/** Longest message a diagnostic keeps: messages quote repo text, and a quote is an excerpt, not a copy. */
+export const MAX_MESSAGE_LENGTH = 400;
+
+/**
+ * Messages quote lines of the audited files; those may hold escape sequences (a terminal title, a
+ * screen clear) or a whole secret. Control characters become visible escapes and the length is capped.
+ */
+export const safeMessage = (message: string): string => {
+  const visible = message.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/[\n\t]/g, ' ');
+  return visible.length <= MAX_MESSAGE_LENGTH ? visible : `${visible.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;
+};
+
 export const diagnostic = (
   id: string,
   severity: Severity,
@@ -8,7 +20,7 @@ export const diagnostic = (
   file?: string,
   line?: number,
 ): Diagnostic => {
-  const d: Diagnostic = { id, severity, message };
+  const d: Diagnostic = { id, severity, message: safeMessage(message) };
   if (file !== undefined) d.location = line === undefined ? { file } : { file, line };
   return d;
 };

@@ -14,6 +14,34 @@ export const readTextOrNull = (absPath: string): string | null => {
   }
 };
 
+/**
+ * A reader of repo files by their paths below `rootAbs`, or null when it is missing, unreadable, or resolves
+ * (through a symlink anywhere on its path) to a place outside the root: a committed link must not
+ * bring a file of the user's into the reports.
+ */
+export const repoTextReader = (rootAbs: string, limit?: { maxBytes: number; onTooLarge(path: string, bytes: number): void }): ((path: string) => string | null) => {
+  const rootReal = realpathOrNull(rootAbs) ?? rootAbs;
+  const inside = rootReal.endsWith('/') ? rootReal : `${rootReal}/`;
+  return (path) => {
+    const real = realpathOrNull(joinAbsolute(rootAbs, path));
+    if (real === null || (real !== rootReal && !real.startsWith(inside))) return null;
+    if (limit) {
+      let bytes: number;
+      try {
+        bytes = fs.statSync(real).size;
+      } catch {
+        return null;
+      }
+      // --max-file-size holds for manifests and configs too: a 60k-line Dockerfile is a payload, not a build.
+      if (bytes > limit.maxBytes) {
+        limit.onTooLarge(path, bytes);
+        return null;
+      }
+    }
+    return readTextOrNull(real);
+  };
+};
+
 export const readDirNames = (absPath: string): string[] => {
   try {
     return fs.readdirSync(absPath).sort();

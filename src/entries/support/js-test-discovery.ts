@@ -10,9 +10,9 @@
  * - node --test: node's defaults (`*.test.js`, `test-*.js`, `test/**`, … and their .ts forms);
  * - no runner found: `*.test.*`, `*.spec.*` and `__tests__/**` anywhere.
  */
-import picomatch from 'picomatch';
+import { compileRepoGlob } from '../../util/glob.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { diagnostic } from '../../util/diagnostics.js';
+import { diagnostic, warning } from '../../util/diagnostics.js';
 import { byString } from '../../util/compare.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { DetectorContext } from '../types.js';
@@ -161,11 +161,11 @@ const nearestPackageDirOf = (files: ReadonlySet<string>) => {
 export const jsTests = (ctx: DetectorContext): { tests: JsTest[]; diagnostics: Diagnostic[] } => {
   const diagnostics: Diagnostic[] = [];
   const packages = new Map<string, Package>();
-  const matchers = new Map<string, RegExp>();
+  const matchers = new Map<string, (path: string) => boolean>();
   const matcher = (glob: string) => {
-    let re = matchers.get(glob);
-    if (!re) matchers.set(glob, (re = picomatch.makeRe(glob)));
-    return (path: string) => re.test(path);
+    let m = matchers.get(glob);
+    if (!m) matchers.set(glob, (m = compileRepoGlob(glob, (reason) => diagnostics.push(warning('entry/glob-refused', reason)))));
+    return m;
   };
   const tests: JsTest[] = [];
   const nearestPackageDir = nearestPackageDirOf(ctx.files);

@@ -10,7 +10,7 @@
  * - pytest's default norecursedirs (dot folders, build, dist, venv, *.egg, …) are skipped;
  * - without any config, unittest's `test*.py` also counts inside folders named test or tests.
  */
-import picomatch from 'picomatch';
+import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { DetectorContext } from '../types.js';
 import { CONFIGPARSER_DIALECT, iniValue, parseIni } from './ini.js';
@@ -36,13 +36,10 @@ const CONFIG_PRECEDENCE = ['pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.i
 const NORECURSE = /(^|\/)(\.[^/]+|_darcs|build|CVS|dist|node_modules|venv|[^/]*\.egg)\//;
 
 const compiled = new Map<string, (path: string) => boolean>();
-/** Compiled once to a plain RegExp: the same few globs are tried against every Python file. */
+/** Compiled once: the same few globs are tried against every Python file. */
 const glob = (pattern: string): ((path: string) => boolean) => {
   let m = compiled.get(pattern);
-  if (!m) {
-    const re = picomatch.makeRe(pattern);
-    compiled.set(pattern, (m = (path) => re.test(path)));
-  }
+  if (!m) compiled.set(pattern, (m = compileRepoGlob(pattern)));
   return m;
 };
 
@@ -106,7 +103,7 @@ const isUnder = (file: string, dir: string): boolean => dir === '' || file === d
 
 /** The testpath a file lies under (testpaths may be globs), or null. */
 const underAny = (file: string, dirs: string[]): string | null =>
-  dirs.find((d) => (picomatch.scan(d).isGlob ? glob(`${d}/**`)(file) : isUnder(file, d))) ?? null;
+  dirs.find((d) => (isGlob(d) ? glob(`${d}/**`)(file) : isUnder(file, d))) ?? null;
 
 /** pytest loads conftest.py from the test folders and from every folder on the way to them. */
 const conftestApplies = (file: string, roots: string[]): boolean =>

@@ -3,7 +3,7 @@
  * node tree (not plain JS values) so every command keeps its line. Syntax errors become
  * diagnostics naming file and line, and whatever the parser recovered is still walked.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Alias, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { warning } from '../../util/diagnostics.js';
 
@@ -16,7 +16,19 @@ const isMergeKey = (key: unknown): boolean => isScalar(key) && (key.value === '<
 const keyText = (key: unknown): string | null =>
   isScalar(key) && key.value !== null && typeof key.value !== 'symbol' && typeof key.value !== 'object' ? String(key.value) : null;
 
+/**
+ * How many merge sources one lookup may visit. Merge keys can fan out (`<<: [*a, *a, *a]` at every
+ * level of a chain of anchors): a 577-byte file can name billions of paths. Each map is searched
+ * once per lookup, and a lookup that would visit more sources than this (or recurse that deep)
+ * gives up on the key.
+ */
+export const MERGE_BUDGET = 10_000;
+
 export class YamlDoc {
+  /** Each alias resolved once: the library's resolve() searches the whole document every time. */
+  private readonly resolved = new Map<Alias, YamlNode>();
+  private mergeVisits = 0;
+
   constructor(
     private readonly doc: Document.Parsed,
     private readonly lines: LineCounter,
@@ -28,20 +40,33 @@ export class YamlDoc {
 
   deref(node: unknown): YamlNode {
     let n = node as YamlNode;
-    for (let hops = 0; n && isAlias(n) && hops < 20; hops++) n = n.resolve(this.doc) as YamlNode;
+    for (let hops = 0; n && isAlias(n) && hops < 20; hops++) {
+      const alias: Alias = n;
+      if (!this.resolved.has(alias)) this.resolved.set(alias, alias.resolve(this.doc) as YamlNode);
+      n = this.resolved.get(alias);
+    }
     return n && isAlias(n) ? null : n;
   }
 
   /** `map[key]`, honouring `<<: *anchor` merge keys (GitLab CI templates use them). */
   get(node: YamlNode, key: string): YamlNode {
+    this.mergeVisits = 0;
+    return this.lookup(node, key, new Set());
+  }
+
+  private lookup(node: YamlNode, key: string, seen: Set<Node>): YamlNode {
     const map = this.deref(node);
     if (!map || !isMap(map)) return undefined;
     for (const pair of map.items) if (!isMergeKey(pair.key) && keyText(pair.key) === key) return this.deref(pair.value);
+    // A map already searched for this key without success is not searched again: fan-out stays linear.
+    if (seen.has(map)) return undefined;
+    seen.add(map);
     for (const pair of map.items) {
       if (!isMergeKey(pair.key)) continue;
       const sources = this.deref(pair.value);
       for (const source of sources && isSeq(sources) ? sources.items : [sources]) {
-        const found = this.get(source as YamlNode, key);
+        if (++this.mergeVisits > MERGE_BUDGET) return undefined;
+        const found = this.lookup(source as YamlNode, key, seen);
         if (found !== undefined) return found;
       }
     }

@@ -12,7 +12,8 @@ import { errorMessage, UsageError } from '../../util/errors.js';
 import { makeTempDir, readTextOrNull, removeTree, writeTextFile } from '../../util/fs.js';
 import { joinAbsolute, toRepoPath } from '../../util/path.js';
 import { createRepoPathMapper } from '../repo-paths.js';
-import { defaultTracePath, serialiseTrace, TRACE_FORMAT, TRACE_VERSION, type CensusTraceFile } from '../trace-file.js';
+import { writeCensusFile } from '../../store/census-dir.js';
+import { defaultTracePath, serialiseTrace, TRACE_DIR, TRACE_FORMAT, TRACE_VERSION, type CensusTraceFile } from '../trace-file.js';
 import { parseRawTrace } from './raw-trace.js';
 import { tracingEnv, writeHookFiles } from './tracing-env.js';
 
@@ -104,7 +105,9 @@ export const runTrace = async (request: TraceRequest): Promise<TraceResult> => {
     };
     const traceFile = request.outFile ?? defaultTracePath(request.rootAbs, request.label);
     try {
-      writeTextFile(traceFile, serialiseTrace(trace));
+      // --out is the user's own choice of path; the default is under .census/, never through a link.
+      if (request.outFile) writeTextFile(traceFile, serialiseTrace(trace));
+      else writeCensusFile(request.rootAbs, `${TRACE_DIR}/${request.label}.json`, serialiseTrace(trace));
     } catch (e) {
       throw new UsageError(`cannot write the trace file ${traceFile}: ${errorMessage(e)}`);
     }
