@@ -1,6 +1,7 @@
 // One measured run, in its own process so that its peak memory is its own:
 //   node child.mjs scan  <root> <workers|0> [listOut]   census scan() of <root>, then the Audit as JSON text
 //   node child.mjs floor <listIn>                        read + sha256 every file of the list (one thread)
+//   node child.mjs html  <root> <workers|0>              census scan() of <root>, then times the HTML report alone
 // Prints one JSON line: timings in ms, what was measured, process.resourceUsage().maxRSS (KiB)
 // and the CPU time of the whole process.
 import { createHash } from 'node:crypto';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 
 const PIPELINE = new URL('../../dist/src/pipeline.js', import.meta.url);
 const JSON_REPORTER = new URL('../../dist/src/report/json.js', import.meta.url);
+const HTML_REPORTER = new URL('../../dist/src/report/html/index.js', import.meta.url);
 
 const measureScan = async (root, workers, listOut) => {
   const t0 = performance.now();
@@ -45,6 +47,16 @@ const measureScan = async (root, workers, listOut) => {
   };
 };
 
+// The page's render time is measured here, not asserted in a test: a busy machine is not a bug.
+const measureHtml = async (root, workers) => {
+  const { scan } = await import(PIPELINE.href);
+  const { renderHtml } = await import(HTML_REPORTER.href);
+  const { audit } = await scan({ root, include: [], exclude: [], maxFileSize: 1_000_000, defaultExcludes: true, ...(workers > 0 ? { workers } : {}) });
+  const t0 = performance.now();
+  const html = renderHtml(audit, { color: false });
+  return { htmlMs: performance.now() - t0, htmlBytes: Buffer.byteLength(html), files: audit.files.length };
+};
+
 const measureFloor = (listIn) => {
   const paths = JSON.parse(readFileSync(listIn, 'utf8'));
   const t0 = performance.now();
@@ -63,7 +75,9 @@ const measureFloor = (listIn) => {
 };
 
 const [mode, ...args] = process.argv.slice(2);
-const result = mode === 'scan' ? await measureScan(args[0], Number(args[1]), args[2]) : measureFloor(args[0]);
+const result = mode === 'scan' ? await measureScan(args[0], Number(args[1]), args[2])
+  : mode === 'html' ? await measureHtml(args[0], Number(args[1]))
+  : measureFloor(args[0]);
 const usage = process.resourceUsage();
 // CPU time of all threads: on a busy machine it moves much less than wall time does.
 process.stdout.write(`${JSON.stringify({ ...result, maxRssKiB: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 })}\n`);

@@ -42,6 +42,8 @@ export const measureCorpus = (root, { runs, warmup, workers, log }) => {
     const floors = [];
     if (warmup) runChild(['floor', list]);
     for (let i = 0; i < runs; i++) floors.push(runChild(['floor', list]));
+    log('  HTML report');
+    const html = runChild(['html', root, String(workers)]);
     const shown = medianRun(scans);
     return {
       files: shown.files,
@@ -63,6 +65,8 @@ export const measureCorpus = (root, { runs, warmup, workers, log }) => {
       floorMs: median(floors.map((r) => r.floorMs)),
       floorWallMs: median(floors.map((r) => r.wallMs)),
       floorRssMiB: Math.max(...floors.map((r) => r.maxRssKiB)) / 1024,
+      htmlMs: html.htmlMs,
+      htmlBytes: html.htmlBytes,
     };
   } finally {
     rmSync(list, { force: true });

@@ -51,7 +51,7 @@ export const stageLine = (r) => {
   const staged = r.stages.reduce((n, s) => n + s.ms, 0);
   const parts = r.stages.map((s) => `${s.stage} ${int(s.ms)} ms (${s.detail})`);
   parts.push(`untimed ${int(Math.max(0, r.stagesScanMs - staged))} ms`);
-  return `${r.name}: load ${int(r.loadMs)} ms | ${parts.join(' | ')} | Audit JSON ${int(r.jsonMs)} ms (${fixed(r.jsonBytes / 1e6, 1)} MB)`;
+  return `${r.name}: load ${int(r.loadMs)} ms | ${parts.join(' | ')} | Audit JSON ${int(r.jsonMs)} ms (${fixed(r.jsonBytes / 1e6, 1)} MB) | HTML report ${int(r.htmlMs)} ms (${fixed(r.htmlBytes / 1e6, 1)} MB, one run)`;
 };
 
 export const agreementTable = (rows) =>

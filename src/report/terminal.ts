@@ -78,7 +78,7 @@ const triageTeaser = (audit: Audit): string[] => {
 export const renderTerminal: Reporter = (audit, options) => {
   const s = style(options.color);
   const parts: string[] = [s.bold(header(audit)), ''];
-  parts.push(`${formatCount(audit.summary.files)} files, ${formatCount(audit.summary.sourceFiles)} source files, ${formatCount(audit.summary.edges)} edges`);
+  parts.push(`${plural(audit.summary.files, 'file', 'files', formatCount)}, ${plural(audit.summary.sourceFiles, 'source file', 'source files', formatCount)}, ${plural(audit.summary.edges, 'edge', 'edges', formatCount)}`);
   parts.push(importLine(audit), '', languageTable(audit), ...verdictSection(audit, s.bold), ...runtimeSection(audit, s.bold), ...triageTeaser(audit));
   // Notes (severity info, such as an ambiguous doc mention) are counted, not listed: they are not problems.
   const problems = audit.warnings.filter((w) => w.severity !== 'info');

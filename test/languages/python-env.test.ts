@@ -17,6 +17,11 @@ const AREA = 'python-env';
 const FAKE_VENV = fixturePath(AREA, 'fake-venv');
 const SITE = join(FAKE_VENV, '.venv/lib/python3.11/site-packages');
 const interpreter = (name: string): string => fixturePath(AREA, `interpreters/${name}`);
+/**
+ * For interpreters expected to answer (or fail) by themselves: the probe's 5 s default deadline is
+ * a product limit a busy machine can hit, so these tests wait up to ten minutes, a hang guard.
+ */
+const NO_DEADLINE = { timeoutMs: 600_000 };
 
 /** Repo files of a fixture, as discovery would list them (environments excluded). */
 const repoFiles = (root: string): string[] => {
@@ -212,11 +217,11 @@ test('interpreter: a hanging interpreter is stopped at the timeout with a clear 
 });
 
 test('interpreter: failing, garbled and missing interpreters each say what went wrong', async () => {
-  const failing = await describeInterpreter(interpreter('failing-python'));
+  const failing = await describeInterpreter(interpreter('failing-python'), NO_DEADLINE);
   assert.match(failing.diagnostics[0].message, /exited with code 3 \(Fatal Python error: init_fs_encoding: failed to get the Python codec\)/);
-  const garbled = await describeInterpreter(interpreter('garbled-python'));
+  const garbled = await describeInterpreter(interpreter('garbled-python'), NO_DEADLINE);
   assert.match(garbled.diagnostics[0].message, /answer was not understood \(Welcome to the ACME Python wrapper 2\.0\); is it Python 3\?/);
-  const missing = await describeInterpreter(join(FAKE_VENV, 'no-such-python'));
+  const missing = await describeInterpreter(join(FAKE_VENV, 'no-such-python'), NO_DEADLINE);
   assert.match(missing.diagnostics[0].message, /no such interpreter/);
   for (const r of [failing, garbled, missing]) assert.equal(r.info, null);
 });
@@ -224,7 +229,7 @@ test('interpreter: failing, garbled and missing interpreters each say what went 
 const hasPython3 = spawnSync('python3', ['-c', 'pass']).status === 0;
 
 test('interpreter: the real python3 answers the probe', { skip: !hasPython3 && 'python3 not on PATH' }, async () => {
-  const r = await describeInterpreter('python3');
+  const r = await describeInterpreter('python3', NO_DEADLINE);
   assert.deepEqual(r.diagnostics, []);
   assert.match(r.info?.version ?? '', /^3\.\d+\.\d+$/);
   assert.ok(r.info && r.info.sysPath.length > 0);
@@ -272,7 +277,7 @@ test('environment: --python that hangs falls back to manifests only, and says so
 });
 
 test('environment: --python that answers is used for site-packages', async () => {
-  const env = await load(FAKE_VENV, { python: interpreter('venv-python') });
+  const env = await load(FAKE_VENV, { python: interpreter('venv-python'), interpreterTimeoutMs: NO_DEADLINE.timeoutMs });
   assert.equal(env.mode, 'interpreter');
   assert.equal(env.pythonVersion, '3.11.7');
   assert.match(env.note, /^Python 3\.11\.7 from --python .*venv-python \(asked for its paths; no repo code run\): 4 distributions installed in \.venv\/lib\/python3\.11\/site-packages$/);

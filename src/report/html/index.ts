@@ -9,12 +9,13 @@ import { clientScript } from './client/bundle.js';
 import { jsonForScript } from './escape.js';
 import { PAGE_CSS } from './styles.js';
 import { pageHtml } from './template.js';
+import { plural } from '../../util/words.js';
 
 export const renderHtml: Reporter = (audit) => {
   const commit = audit.git?.commit ? `commit ${audit.git.commit.slice(0, 12)}${audit.git.dirty ? ' (dirty)' : ''}` : 'no git';
   return pageHtml({
     title: `census — ${audit.root || '.'}`,
-    subtitle: `${commit} · ${audit.generatedAt.slice(0, 10)} · ${audit.summary.files} files`,
+    subtitle: `${commit} · ${audit.generatedAt.slice(0, 10)} · ${plural(audit.summary.files, 'file')}`,
     generator: `${audit.tool.name} ${audit.tool.version}`,
     css: PAGE_CSS,
     dataJson: jsonForScript(buildPageData(audit)),
