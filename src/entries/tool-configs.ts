@@ -23,6 +23,7 @@ const FIXED: [RegExp, string][] = [
   [new RegExp(String.raw`^\.eleventy\.${CODE}$`), 'eleventy'],
   [new RegExp(String.raw`^\.pnpmfile\.cjs$`), 'pnpm'],
   [new RegExp(String.raw`^knip\.${CODE}$`), 'knip'],
+  [new RegExp(String.raw`^vitest\.(?:workspace|projects)\.${CODE}$`), 'vitest'],
 ];
 /** `.storybook/main.ts` and the files Storybook loads beside it. */
 const STORYBOOK = new RegExp(String.raw`^(?:main|preview|manager|preview-head|test-runner|vitest\.setup)\.${CODE}x?$`);

@@ -3,7 +3,10 @@
  * src/frameworks/<ecosystem>/, a line here, a fixture repo under test/fixtures/frameworks/ and a
  * test under test/frameworks/.
  */
+import jest from './js/jest.js';
+import next from './js/next.js';
+import vitest from './js/vitest.js';
 import django from './python/django.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [django];
+export const READERS: readonly FrameworkReader[] = [django, jest, next, vitest];

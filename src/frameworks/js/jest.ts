@@ -1,0 +1,60 @@
+/**
+ * Jest loads files its config names, not imports: setupFiles, setupFilesAfterEnv, globalSetup,
+ * globalTeardown, a local testEnvironment, moduleNameMapper and transform targets, snapshot
+ * serializers, reporters, a local `preset` (its jest-preset.js) and inline `projects`. All are
+ * test roots (the test files themselves come from test discovery). Read from jest.config.* or
+ * package.json "jest", statically.
+ */
+import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { joinRepo } from '../../util/path.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
+import { enabledByPackages, filesIn, pathEntries, readToolConfig, resolveToolPath, toolPackages, type JsPackage } from './support.js';
+
+const CONFIG = /^jest\.config\.([cm]?[jt]s|json)$/;
+const PATH_KEYS = [
+  'setupFiles', 'setupFilesAfterEnv', 'globalSetup', 'globalTeardown', 'testEnvironment', 'moduleNameMapper', 'transform',
+  'snapshotSerializers', 'reporters', 'testSequencer', 'resolver', 'watchPlugins', 'runner', 'testResultsProcessor', 'snapshotResolver',
+];
+
+const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['jest'], CONFIG).filter((p) => filesIn(ctx, p.dir, CONFIG).length > 0 || p.json.jest !== undefined);
+
+const readOptions = (ctx: FrameworkContext, config: string, value: ConfigValue | null, dir: string, out: FrameworkOutput, depth: number) => {
+  if (depth > 3 || value === null) return;
+  const rootDirValue = configAt(value, 'rootDir');
+  const root = rootDirValue?.kind === 'string' ? (joinRepo(dir, rootDirValue.value) ?? dir) : dir;
+  for (const key of PATH_KEYS) {
+    pathEntries(ctx, { config, value: configAt(value, key), key, dir, root, kind: 'test', evidence: 'loaded by jest', id: 'jest' }, out);
+  }
+  const preset = configAt(value, 'preset');
+  if (preset?.kind === 'string' && preset.value.startsWith('.')) {
+    const presetDir = joinRepo(dir, preset.value);
+    const file = presetDir === null ? null : (resolveToolPath(ctx, presetDir, './jest-preset') ?? resolveToolPath(ctx, dir, preset.value));
+    if (file) {
+      out.entries.push({ source: config, target: file, targetKind: 'file', kind: 'test', evidence: `${config}:${preset.line} preset "${preset.value}" (loaded by jest)`, line: preset.line });
+      const read = readToolConfig(ctx, file, out.diagnostics, 'jest');
+      readOptions(ctx, file, read.value, dir, out, depth + 1);
+    }
+  }
+  const projects = configAt(value, 'projects');
+  if (projects?.kind === 'array') for (const p of projects.items) if (p.kind === 'object') readOptions(ctx, config, p, dir, out, depth + 1);
+};
+
+const jest: FrameworkReader = {
+  id: 'jest',
+  title: 'Jest (setup files, global setup, module mappers, transforms, presets, projects)',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Jest'),
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    for (const pkg of packages(ctx)) {
+      for (const config of filesIn(ctx, pkg.dir, CONFIG)) readOptions(ctx, config, readToolConfig(ctx, config, out.diagnostics, 'jest').value, pkg.dir, out, 0);
+      if (pkg.json.jest !== undefined) {
+        const read = readToolConfig(ctx, pkg.manifest, out.diagnostics, 'jest');
+        readOptions(ctx, pkg.manifest, configAt(read.value, 'jest'), pkg.dir, out, 0);
+      }
+    }
+    return out;
+  },
+};
+
+export default jest;

@@ -1,0 +1,101 @@
+/**
+ * Next.js loads files by where they are, not by imports: every route file of the app router
+ * (`app/**\/page.tsx`, `layout`, `route`, `loading`, `error`, `not-found`, metadata files such as
+ * `sitemap.ts`…), every file under `pages/` (the pages router, `_app`, `api/`), and
+ * `middleware`/`proxy`/`instrumentation` beside them. `pageExtensions` in next.config narrows
+ * which files count. Applies to each package that depends on `next` or holds a next.config;
+ * the kind comes from what runs `next` there (a `start` script or a deploy step: production).
+ */
+import { configAt, configStrings } from '../../languages/javascript/config-value.js';
+import { byString } from '../../util/compare.js';
+import { basename, dirname } from '../../util/path.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
+import { enabledByPackages, filesIn, jsPackages, kindOf, readToolConfig, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
+
+const CONFIG = /^next\.config\.(js|mjs|cjs|ts|mts)$/;
+const DEFAULT_EXTENSIONS = ['tsx', 'ts', 'jsx', 'js'];
+
+/** The app router's special file names (https://nextjs.org/docs/app/api-reference/file-conventions). */
+const APP_FILES = new Set([
+  'page', 'layout', 'template', 'loading', 'error', 'global-error', 'not-found', 'global-not-found', 'forbidden', 'unauthorized',
+  'default', 'route', 'opengraph-image', 'twitter-image', 'icon', 'apple-icon', 'sitemap', 'robots', 'manifest',
+]);
+/** Files Next.js loads from the project root or src/. */
+const ROOT_FILES = new Set(['middleware', 'proxy', 'instrumentation', 'instrumentation-client', 'mdx-components']);
+
+const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['next'], CONFIG);
+
+/** Which extensions are pages: next.config's `pageExtensions` when literal, else Next's default. */
+const pageExtensions = (ctx: FrameworkContext, config: string | null, out: FrameworkOutput): { extensions: string[]; line?: number } => {
+  if (config === null) return { extensions: DEFAULT_EXTENSIONS };
+  const { value } = readToolConfig(ctx, config, out.diagnostics, 'next');
+  const declared = configAt(value, 'pageExtensions');
+  if (!declared) return { extensions: DEFAULT_EXTENSIONS };
+  const { strings, unknown } = configStrings(declared);
+  warnUnread(out.diagnostics, 'next', config, unknown, 'pageExtensions');
+  return unknown.length > 0 ? { extensions: DEFAULT_EXTENSIONS } : { extensions: strings.map((s) => s.value.replace(/^\./, '')), line: declared.line };
+};
+
+/** `page.tsx` with extensions [tsx, ts] → 'page'; null when its extension is not a page extension. */
+const stem = (name: string, extensions: string[]): string | null => {
+  for (const ext of [...extensions].sort((a, b) => b.length - a.length)) if (name.endsWith(`.${ext}`)) return name.slice(0, -ext.length - 1);
+  return null;
+};
+
+/** The `app`/`pages` folder a file sits under (relative to the package), the first one from the top. */
+const routerOf = (relative: string): { router: 'app' | 'pages'; dir: string } | null => {
+  const parts = relative.split('/');
+  for (let i = 0; i < parts.length - 1; i++) {
+    // pages/ only at the package root or src/ (a `pages` folder elsewhere is usually not Next's);
+    // app/ anywhere: test apps and examples keep their own app folder under one package.
+    if (parts[i] === 'pages' && (i === 0 || (i === 1 && parts[0] === 'src'))) return { router: 'pages', dir: parts.slice(0, i + 1).join('/') };
+    if (parts[i] === 'app') return { router: 'app', dir: parts.slice(0, i + 1).join('/') };
+  }
+  return null;
+};
+
+/** Private folders (`_components`) and files under them are not routes in the app router. */
+const isPrivate = (relative: string, routerDir: string): boolean =>
+  relative.slice(routerDir.length + 1).split('/').slice(0, -1).some((segment) => segment.startsWith('_'));
+
+const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
+  const config = filesIn(ctx, pkg.dir, CONFIG)[0] ?? null;
+  const { extensions } = pageExtensions(ctx, config, out);
+  const run = toolRun(ctx, pkg.dir, ['next']);
+  const kind = kindOf(run);
+  const why = runEvidence(run, 'next');
+  const prefix = pkg.dir === '' ? '' : `${pkg.dir}/`;
+  // Files of a nested package belong to it, not to this one.
+  const nested = jsPackages(ctx).filter((p) => p.dir !== pkg.dir && (pkg.dir === '' || p.dir.startsWith(prefix))).map((p) => `${p.dir}/`);
+  if (config) out.entries.push({ source: config, target: config, targetKind: 'file', kind, evidence: `${config}: Next.js config, loaded by ${why}` });
+  for (const file of [...ctx.files].sort(byString)) {
+    if (!file.startsWith(prefix) || file.includes('node_modules/') || nested.some((n) => file.startsWith(n))) continue;
+    const relative = file.slice(prefix.length);
+    const name = stem(basename(relative), extensions);
+    if (name === null || name.endsWith('.d')) continue;
+    const folder = dirname(relative);
+    let what: string | null = null;
+    if ((folder === '' || folder === 'src') && ROOT_FILES.has(name)) what = `Next.js ${name} file`;
+    else {
+      const router = routerOf(relative);
+      if (router?.router === 'pages') what = 'Next.js pages router file';
+      else if (router?.router === 'app' && APP_FILES.has(name) && !isPrivate(relative, router.dir)) what = `Next.js app router ${name} (${prefix}${router.dir})`;
+    }
+    if (what === null) continue;
+    out.entries.push({ source: config ?? pkg.manifest, target: file, targetKind: 'file', kind, evidence: `${what}, loaded by ${why}` });
+  }
+};
+
+const next: FrameworkReader = {
+  id: 'next',
+  title: 'Next.js (app and pages routers, middleware, instrumentation, next.config)',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Next.js'),
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
+    return out;
+  },
+};
+
+export default next;

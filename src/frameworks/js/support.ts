@@ -1,0 +1,300 @@
+/**
+ * What the JS/TS readers share: the packages that use a tool (a declared dependency or its config
+ * beside package.json), the tool's config file read statically, paths in configs turned into
+ * repo files the way the tool resolves them, and the kind the tool runs as. "Kind follows the
+ * runner": a tool that a production command runs (a Dockerfile's `npm run build`, a `start`
+ * script) makes what it loads production; a tool nothing runs is tooling.
+ */
+import picomatch from 'picomatch';
+import { readConfigFile, type ConfigValue } from '../../languages/javascript/config-value.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { EntryKind } from '../../model/verdict.js';
+import { byString } from '../../util/compare.js';
+import { warning } from '../../util/diagnostics.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
+import type { FrameworkContext, FrameworkOutput, KnownCommand } from '../types.js';
+
+export interface JsPackage {
+  /** Folder of the package.json ('' = the repo root). */
+  dir: string;
+  manifest: string;
+  json: Record<string, unknown>;
+}
+
+const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const packageCache = new WeakMap<FrameworkContext, JsPackage[]>();
+
+/** Every package.json outside node_modules, parsed (unreadable ones are the package-json detector's to report). */
+export const jsPackages = (ctx: FrameworkContext): JsPackage[] => {
+  const known = packageCache.get(ctx);
+  if (known) return known;
+  const out: JsPackage[] = [];
+  for (const f of [...ctx.files].sort(byString)) {
+    if (basename(f) !== 'package.json' || f.includes('node_modules/')) continue;
+    try {
+      const json = JSON.parse(ctx.readText(f) ?? '') as unknown;
+      if (isRecord(json)) out.push({ dir: dirname(f), manifest: f, json });
+    } catch {
+      // reported by the package-json detector
+    }
+  }
+  packageCache.set(ctx, out);
+  return out;
+};
+
+export const dependsOn = (pkg: JsPackage, name: string | RegExp): boolean =>
+  DEP_FIELDS.some((field) => {
+    const deps = pkg.json[field];
+    if (!isRecord(deps)) return false;
+    return typeof name === 'string' ? name in deps : Object.keys(deps).some((d) => name.test(d));
+  });
+
+/** Files directly in `dir` whose name matches. */
+export const filesIn = (ctx: FrameworkContext, dir: string, name: RegExp): string[] =>
+  [...ctx.files].filter((f) => dirname(f) === dir && name.test(basename(f))).sort(byString);
+
+/** The packages that use a tool: they declare one of its packages, or hold its config file. */
+export const toolPackages = (ctx: FrameworkContext, deps: (string | RegExp)[], config: RegExp | null): JsPackage[] =>
+  jsPackages(ctx).filter((p) => deps.some((d) => dependsOn(p, d)) || (config !== null && filesIn(ctx, p.dir, config).length > 0));
+
+/** Why a reader applies: the first package that uses the tool. */
+export const enabledByPackages = (packages: JsPackage[], what: string): string | null =>
+  packages.length === 0 ? null : `${packages[0].manifest} uses ${what}${packages.length > 1 ? ` (and ${packages.length - 1} more package${packages.length > 2 ? 's' : ''})` : ''}`;
+
+const JS_EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs'];
+
+/**
+ * A path as a tool would load it: relative to `dir` (a config's folder), `<rootDir>/` and
+ * `/`-rooted paths relative to `root`, with the extensions and index files bundlers try. Null
+ * when no repo file is there (a package name, a built file not in the repo).
+ */
+export const resolveToolPath = (ctx: FrameworkContext, dir: string, spec: string, root = dir): string | null => {
+  if (spec === '' || /^[a-z][\w+.-]*:/i.test(spec)) return null;
+  let base: string | null;
+  if (spec.startsWith('<rootDir>')) base = joinRepo(root, spec.slice('<rootDir>'.length).replace(/^\//, ''));
+  else if (spec.startsWith('/')) base = joinRepo(root, spec.slice(1));
+  else if (spec.startsWith('~/') || spec.startsWith('@/')) base = joinRepo(root, spec.slice(2));
+  else base = joinRepo(dir, spec);
+  if (base === null) return null;
+  for (const ext of JS_EXTENSIONS) {
+    const candidate = ext.startsWith('/') ? (base === '' ? ext.slice(1) : `${base}${ext}`) : `${base}${ext}`;
+    if (ctx.files.has(candidate)) return candidate;
+  }
+  // `./src/app.js` naming its TypeScript source.
+  const ts = base.replace(/\.(m|c)?js$/, '.$1ts');
+  if (ts !== base && ctx.files.has(ts)) return ts;
+  if (base.endsWith('.js') && ctx.files.has(`${base.slice(0, -3)}.tsx`)) return `${base.slice(0, -3)}.tsx`;
+  return null;
+};
+
+/** True when a config string looks like a file path rather than a package name. */
+export const looksLikePath = (s: string): boolean => /^(\.{1,2}\/|\/|<rootDir>|~\/|@\/)/.test(s) || /\.(m|c)?[jt]sx?$/.test(s);
+
+export interface ReadConfig {
+  path: string;
+  value: ConfigValue | null;
+}
+
+/** A JS/TS/JSON config file's exported value; parse failures and a missing export become warnings. */
+export const readToolConfig = (ctx: FrameworkContext, path: string, diagnostics: Diagnostic[], id: string): ReadConfig => {
+  const text = ctx.readText(path);
+  if (text === null) return { path, value: null };
+  if (path.endsWith('.json')) return { path, value: jsonValue(text) };
+  const read = readConfigFile(path, text);
+  for (const e of read.errors.slice(0, 1)) diagnostics.push(warning(`${id}/config-syntax`, `config not parsed: ${e.message}`, path, e.line));
+  return { path, value: read.value };
+};
+
+const jsonValue = (text: string): ConfigValue | null => {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const convert = (v: unknown): ConfigValue => {
+    if (typeof v === 'string') return { kind: 'string', value: v, line: 1 };
+    if (typeof v === 'number') return { kind: 'number', value: v, line: 1 };
+    if (typeof v === 'boolean') return { kind: 'boolean', value: v, line: 1 };
+    if (Array.isArray(v)) return { kind: 'array', items: v.map(convert), line: 1 };
+    if (isRecord(v)) return { kind: 'object', props: new Map(Object.entries(v).map(([k, x]) => [k, convert(x)])), line: 1, partial: false };
+    return { kind: 'null', line: 1 };
+  };
+  return convert(json);
+};
+
+/** A warning for each part of a config value census could not read, once per file and line. */
+export const warnUnread = (diagnostics: Diagnostic[], id: string, file: string, unread: { line: number; text: string }[], what: string): void => {
+  const seen = new Set<number>();
+  for (const u of unread) {
+    if (seen.has(u.line)) continue;
+    seen.add(u.line);
+    diagnostics.push(warning(`${id}/not-static`, `${what} is computed, not read: ${u.text}`, file, u.line));
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Which kind a tool runs as.
+
+const RANK: EntryKind[] = ['production', 'tooling', 'test'];
+
+export interface ToolRun {
+  kind: EntryKind;
+  /** "Dockerfile RUN: npm run build → package.json script "build": next build". */
+  evidence: string;
+}
+
+interface Invocation {
+  bin: string;
+  args: string[];
+  cwd: string;
+  chain: string[];
+}
+
+const WRAPPERS = new Set(['npx', 'bunx', 'cross-env', 'dotenv', 'env', 'time', 'nohup', 'exec', 'node_modules/.bin']);
+const RUNS_ALL = /^(turbo|lerna|nx|wireit|ultra)$/;
+
+/** Script names a command runs in every workspace package (`turbo run build`, `pnpm -r build`, `npm run build -ws`). */
+const scriptOfRunner = (words: string[]): { script: string; all: boolean } | null => {
+  const [bin, ...rest] = words;
+  const positional = rest.filter((w) => !w.startsWith('-'));
+  const all = rest.some((w) => ['-r', '--recursive', '-ws', '--workspaces', '--filter', '-F'].includes(w) || w.startsWith('--filter='));
+  if (RUNS_ALL.test(bin)) {
+    const args = positional[0] === 'run' || positional[0] === 'run-many' ? positional.slice(1) : positional;
+    const target = rest.find((w, i) => (rest[i - 1] === '-t' || rest[i - 1] === '--target') && !w.startsWith('-')) ?? args.find((a) => !a.includes('"') && !a.includes("'"));
+    return target ? { script: target, all: true } : null;
+  }
+  if (bin === 'npm' || bin === 'pnpm' || bin === 'yarn' || bin === 'bun') {
+    // Values of --filter/-F are not script names.
+    const words2 = rest.filter((w, i) => !w.startsWith('-') && !['--filter', '-F', '-w', '--workspace', '-C', '--dir', '--prefix'].includes(rest[i - 1] ?? ''));
+    const [first, second] = words2;
+    if (first === 'run' || first === 'run-script') return second ? { script: second, all } : null;
+    if (bin === 'npm') return first === 'start' || first === 'test' ? { script: first, all } : null;
+    if (bin === 'bun') return null;
+    const builtins = new Set(['install', 'i', 'add', 'remove', 'exec', 'dlx', 'create', 'init', 'link', 'publish', 'pack', 'why', 'outdated', 'update', 'up', 'audit', 'config', 'store', 'workspace', 'workspaces']);
+    return first && !builtins.has(first) ? { script: first, all } : null;
+  }
+  return null;
+};
+
+const words = (segment: string): string[] => segment.trim().split(/\s+/).filter((w) => w !== '').map((w) => w.replace(/^["']|["']$/g, ''));
+
+/** The tool invocations a command line makes, following npm/pnpm/yarn scripts (to a depth). */
+const invocations = (ctx: FrameworkContext, text: string, cwd: string, chain: string[], depth: number, out: Invocation[]): void => {
+  if (depth > 4) return;
+  let dir = cwd;
+  for (const segment of text.split(/&&|\|\||;|\||\n/)) {
+    let w = words(segment);
+    while (w.length > 0 && (/^\w+=/.test(w[0]) || WRAPPERS.has(w[0]) || w[0] === '--')) w = w.slice(1);
+    if (w.length > 0 && (w[0] === 'pnpm' || w[0] === 'yarn') && (w[1] === 'exec' || w[1] === 'dlx')) w = w.slice(2);
+    if (w.length === 0) continue;
+    if (w[0] === 'cd' && w[1]) {
+      dir = joinRepo(dir, w[1]) ?? dir;
+      continue;
+    }
+    const bin = basename(w[0]);
+    const runner = scriptOfRunner([bin, ...w.slice(1)]);
+    if (runner) {
+      const packages = runner.all ? jsPackages(ctx) : nearestPackage(ctx, dir);
+      for (const pkg of packages) {
+        const scripts = isRecord(pkg.json.scripts) ? pkg.json.scripts : {};
+        const body = scripts[runner.script];
+        if (typeof body !== 'string') continue;
+        invocations(ctx, body, pkg.dir, [...chain, `${pkg.manifest} script "${runner.script}": ${body}`], depth + 1, out);
+      }
+      continue;
+    }
+    out.push({ bin, args: w.slice(1), cwd: dir, chain });
+  }
+};
+
+const nearestPackage = (ctx: FrameworkContext, dir: string): JsPackage[] => {
+  const byDir = new Map(jsPackages(ctx).map((p) => [p.dir, p]));
+  for (let d = dir; ; d = dirname(d)) {
+    const p = byDir.get(d);
+    if (p) return [p];
+    if (d === '') return [];
+  }
+};
+
+const runsCache = new WeakMap<FrameworkContext, Invocation[][]>();
+
+/** Every command's tool invocations, computed once per context. */
+const allInvocations = (ctx: FrameworkContext): { command: KnownCommand; calls: Invocation[] }[] => {
+  let cached = runsCache.get(ctx);
+  if (!cached) {
+    cached = ctx.commands.map((c) => {
+      const out: Invocation[] = [];
+      invocations(ctx, c.command, c.cwd, [], 0, out);
+      return out;
+    });
+    runsCache.set(ctx, cached);
+  }
+  return ctx.commands.map((command, i) => ({ command, calls: cached![i] }));
+};
+
+/**
+ * The kind a tool runs as for the package in `dir`: the first of production, tooling, test among
+ * the commands that run one of `bins` there (through npm scripts too), with the chain as
+ * evidence; tooling with no evidence when nothing runs it.
+ */
+export const toolRun = (ctx: FrameworkContext, dir: string, bins: string[], accept: (args: string[]) => boolean = () => true): ToolRun | null => {
+  const found: ToolRun[] = [];
+  for (const { command, calls } of allInvocations(ctx)) {
+    for (const call of calls) {
+      if (!bins.includes(call.bin) || call.cwd !== dir || !accept(call.args)) continue;
+      const via = call.chain.length > 0 ? ` → ${call.chain.join(' → ')}` : '';
+      found.push({ kind: command.kind, evidence: `${command.evidence}: ${command.command.trim().replace(/\s+/g, ' ')}${via}` });
+    }
+  }
+  found.sort((a, b) => RANK.indexOf(a.kind) - RANK.indexOf(b.kind) || a.evidence.length - b.evidence.length || byString(a.evidence, b.evidence));
+  return found[0] ?? null;
+};
+
+/** The evidence sentence for something a tool loads: who runs the tool, or that nothing does. */
+export const runEvidence = (run: ToolRun | null, tool: string): string => (run ? `${tool} run by ${run.evidence}` : `${tool} (no command found that runs it: tooling)`);
+
+export const kindOf = (run: ToolRun | null): EntryKind => run?.kind ?? 'tooling';
+
+/** One entry per repo file a config string names (`./setup.ts`, `<rootDir>/x.js`); package names give nothing. */
+export const pathEntries = (
+  ctx: FrameworkContext,
+  o: { config: string; value: ConfigValue | null; key: string; dir: string; root?: string; kind: EntryKind; evidence: string; id: string },
+  out: Pick<FrameworkOutput, 'entries' | 'diagnostics'>,
+): void => {
+  const strings: { value: string; line: number }[] = [];
+  const unread: { line: number; text: string }[] = [];
+  const visit = (v: ConfigValue) => {
+    if (v.kind === 'string') strings.push({ value: v.value, line: v.line });
+    else if (v.kind === 'array') v.items.forEach(visit);
+    else if (v.kind === 'object') v.props.forEach(visit);
+    else if (v.kind === 'unknown') unread.push({ line: v.line, text: v.text });
+  };
+  if (o.value) visit(o.value);
+  warnUnread(out.diagnostics, o.id, o.config, unread, o.key);
+  for (const s of strings) {
+    if (!looksLikePath(s.value)) continue;
+    const file = resolveToolPath(ctx, o.dir, s.value, o.root ?? o.dir);
+    if (file === null) continue;
+    out.entries.push({ source: o.config, target: file, targetKind: 'file', kind: o.kind, evidence: `${o.config}:${s.line} ${o.key} "${s.value}" (${o.evidence})`, line: s.line });
+  }
+};
+
+/** Repo files under `dir` matching globs relative to it (`src/**\/*.test.ts`), outside node_modules. */
+export const globFiles = (ctx: FrameworkContext, dir: string, globs: string[]): { file: string; glob: string }[] => {
+  const prefix = dir === '' ? '' : `${dir}/`;
+  const matchers = globs.filter((g) => !g.startsWith('!')).map((g) => ({ glob: g, match: picomatch(g.replace(/^\.\//, ''), { dot: true }) }));
+  const excluded = globs.filter((g) => g.startsWith('!')).map((g) => picomatch(g.slice(1).replace(/^\.\//, '')));
+  const out: { file: string; glob: string }[] = [];
+  for (const file of [...ctx.files].sort(byString)) {
+    if (!file.startsWith(prefix) || file.includes('node_modules/')) continue;
+    const relative = file.slice(prefix.length);
+    if (excluded.some((x) => x(relative))) continue;
+    const hit = matchers.find((m) => m.match(relative));
+    if (hit) out.push({ file, glob: hit.glob });
+  }
+  return out;
+};

@@ -1,0 +1,61 @@
+/**
+ * Vitest loads what `test` in vitest.config / vite.config names: setupFiles, globalSetup, a local
+ * environment, snapshot serializers and reporters; inline `projects`/`workspace` entries and
+ * vitest.workspace files (their configs and `include` globs); and its own file kinds beside the
+ * tests discovery already finds: benchmarks (`*.bench.ts`) and type tests (`*.test-d.ts`). All test roots.
+ */
+import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
+import { enabledByPackages, filesIn, globFiles, pathEntries, readToolConfig, toolPackages, warnUnread, type JsPackage } from './support.js';
+
+const CONFIG = /^(vitest|vite)\.config\.[cm]?[jt]s$|^vitest\.(workspace|projects)\.([cm]?[jt]s|json)$/;
+const PATH_KEYS = ['setupFiles', 'globalSetup', 'environment', 'snapshotSerializers', 'reporters', 'resolveSnapshotPath'];
+const OWN_KINDS = ['**/*.{bench,benchmark}.?(c|m)[jt]s?(x)', '**/*.{test,spec}-d.?(c|m)[jt]s?(x)'];
+
+const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['vitest'], /^vitest\.(config|workspace|projects)\./);
+
+const readTest = (ctx: FrameworkContext, config: string, test: ConfigValue | null, dir: string, out: FrameworkOutput, depth: number) => {
+  if (test === null || depth > 3) return;
+  for (const key of PATH_KEYS) pathEntries(ctx, { config, value: configAt(test, key), key: `test.${key}`, dir, kind: 'test', evidence: 'loaded by vitest', id: 'vitest' }, out);
+  const include = configStrings(configAt(test, 'include'));
+  warnUnread(out.diagnostics, 'vitest', config, include.unknown, 'test.include');
+  if (depth > 0) {
+    // An inline project's own include; the top level's is test discovery's.
+    for (const { file, glob } of globFiles(ctx, dir, include.strings.map((s) => s.value))) {
+      out.entries.push({ source: config, target: file, targetKind: 'file', kind: 'test', evidence: `vitest project in ${config}: ${glob}` });
+    }
+  }
+  for (const key of ['projects', 'workspace']) readProjects(ctx, config, configAt(test, key), dir, out, depth + 1);
+};
+
+/** `projects: ['packages/*', { test: {...} }]` and a vitest.workspace file's array. */
+const readProjects = (ctx: FrameworkContext, config: string, list: ConfigValue | null, dir: string, out: FrameworkOutput, depth: number) => {
+  if (list?.kind !== 'array') return;
+  for (const item of list.items) {
+    if (item.kind === 'object') readTest(ctx, config, configAt(item, 'test'), dir, out, depth);
+    else if (item.kind === 'string' && /\.[cm]?[jt]s$/.test(item.value)) {
+      for (const { file } of globFiles(ctx, dir, [item.value])) out.entries.push({ source: config, target: file, targetKind: 'file', kind: 'test', evidence: `${config}:${item.line} vitest project "${item.value}"`, line: item.line });
+    }
+  }
+};
+
+const vitest: FrameworkReader = {
+  id: 'vitest',
+  title: 'Vitest (setup files, global setup, projects and workspaces, benchmarks, type tests)',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Vitest'),
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    for (const pkg of packages(ctx)) {
+      for (const config of filesIn(ctx, pkg.dir, CONFIG)) {
+        const { value } = readToolConfig(ctx, config, out.diagnostics, 'vitest');
+        if (/^vitest\.(workspace|projects)\./.test(config.split('/').pop() ?? '')) readProjects(ctx, config, value, pkg.dir, out, 1);
+        else readTest(ctx, config, configAt(value, 'test'), pkg.dir, out, 0);
+      }
+      for (const { file, glob } of globFiles(ctx, pkg.dir, OWN_KINDS)) out.entries.push({ source: pkg.manifest, target: file, targetKind: 'file', kind: 'test', evidence: `vitest discovery: ${glob}` });
+    }
+    return out;
+  },
+};
+
+export default vitest;

@@ -1,0 +1,8 @@
+/** The jest reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('jest');
+test('jest: has a basic fixture', () => assert.ok(cases.includes('jest-basic')));
+for (const name of cases) test(`jest: ${name}`, () => checkFrameworkFixture(name));

@@ -1,0 +1,8 @@
+/** The next reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('next');
+test('next: has a basic fixture', () => assert.ok(cases.includes('next-basic')));
+for (const name of cases) test(`next: ${name}`, () => checkFrameworkFixture(name));

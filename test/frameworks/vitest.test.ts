@@ -1,0 +1,8 @@
+/** The vitest reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('vitest');
+test('vitest: has a basic fixture', () => assert.ok(cases.includes('vitest-basic')));
+for (const name of cases) test(`vitest: ${name}`, () => checkFrameworkFixture(name));
