@@ -7,6 +7,7 @@ import jest from './js/jest.js';
 import next from './js/next.js';
 import vitest from './js/vitest.js';
 import django from './python/django.js';
+import pytest from './python/pytest.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [django, jest, next, vitest];
+export const READERS: readonly FrameworkReader[] = [django, jest, next, pytest, vitest];

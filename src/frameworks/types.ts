@@ -20,6 +20,16 @@ export interface KnownCommand {
   evidence: string;
 }
 
+/** A root an entry detector found (a test file pytest collects, a module a unit starts). */
+export interface KnownEntry {
+  target: string;
+  targetKind: 'file' | 'module';
+  kind: EntryKind;
+  detector: string;
+  source: string;
+  evidence: string;
+}
+
 export interface FrameworkContext {
   /** Every discovered repo path (POSIX, repo-relative). */
   files: ReadonlySet<string>;
@@ -29,6 +39,8 @@ export interface FrameworkContext {
   facts(path: string): FileFacts | undefined;
   /** The command lines the entry detectors found, with the kind of what runs them. */
   commands: readonly KnownCommand[];
+  /** The roots the entry detectors found, before resolution. */
+  entries: readonly KnownEntry[];
   /**
    * Repo files a dotted module name loads, as Python would import it with `cwd` on sys.path (the
    * module file first, then its packages' __init__.py); empty when it is not a repo module.
