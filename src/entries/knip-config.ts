@@ -5,7 +5,7 @@
  * relative to the workspace; a trailing `!` (knip's production marker) is dropped and `!glob`
  * excludes. A knip.ts is read statically; what is computed there is a warning, never a guess.
  */
-import picomatch from 'picomatch';
+import { compileRepoGlob, compileRepoGlobs } from '../util/glob.js';
 import { readConfigFile, type ConfigValue } from '../languages/javascript/config-value.js';
 import { byString } from '../util/compare.js';
 import { warning } from '../util/diagnostics.js';
@@ -44,8 +44,8 @@ const patternsOf = (value: unknown): string[] =>
 const expand = (dir: string, patterns: string[], files: ReadonlySet<string>): { file: string; pattern: string }[] => {
   const positive = patterns.filter((p) => !p.startsWith('!')).map((p) => p.replace(/!$/, ''));
   const negative = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1).replace(/!$/, ''));
-  const excluded = negative.length > 0 ? picomatch(negative, { dot: true }) : () => false;
-  const matchers = positive.map((p) => ({ pattern: p, match: picomatch(p.replace(/^\.\//, ''), { dot: true }) }));
+  const excluded = compileRepoGlobs(negative);
+  const matchers = positive.map((p) => ({ pattern: p, match: compileRepoGlob(p.replace(/^\.\//, '')) }));
   const out: { file: string; pattern: string }[] = [];
   const prefix = dir === '' ? '' : `${dir}/`;
   for (const file of [...files].sort(byString)) {
@@ -63,7 +63,7 @@ const workspaceDirs = (base: string, key: string, files: ReadonlySet<string>): s
   const target = joinRepo(base, key);
   if (target === null) return [];
   if (!/[*?{[]/.test(target)) return [target];
-  const match = picomatch(target);
+  const match = compileRepoGlob(target);
   return [...files].filter((f) => basename(f) === 'package.json').map(dirname).filter((d) => match(d)).sort(byString);
 };
 

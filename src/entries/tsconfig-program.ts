@@ -4,7 +4,7 @@
  * or `env.d.ts` that nothing imports is still used — by the compiler, hence tooling. Other
  * sources in the program are code: they must be reached by what runs them, not by being listed.
  */
-import picomatch from 'picomatch';
+import { compileRepoGlobs } from '../util/glob.js';
 import { byString } from '../util/compare.js';
 import { warning } from '../util/diagnostics.js';
 import { parseJsonc } from '../util/jsonc.js';
@@ -43,8 +43,8 @@ const tsconfigProgram: EntryDetector = {
     const include = strings(config.include) ?? (config.files === undefined ? ['**/*'] : []);
     const options = isRecord(config.compilerOptions) ? config.compilerOptions : {};
     const exclude = strings(config.exclude) ?? ['node_modules', 'bower_components', 'jspm_packages', ...(typeof options.outDir === 'string' ? [options.outDir] : [])];
-    const included = include.length > 0 ? picomatch(include.map(specToGlob), { dot: false }) : () => false;
-    const excluded = exclude.length > 0 ? picomatch(exclude.map(specToGlob)) : () => false;
+    const included = compileRepoGlobs(include.map(specToGlob));
+    const excluded = compileRepoGlobs(exclude.map(specToGlob));
     const prefix = dir === '' ? '' : `${dir}/`;
     const named = new Set(listed.map((f) => joinRepo(dir, f)).filter((f): f is string => f !== null));
     for (const f of [...ctx.files].sort(byString)) {

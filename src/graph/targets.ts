@@ -4,7 +4,7 @@
  * uvicorn put it there); `npm run x` and `make x` are followed into the script or recipe they
  * name, so a CI step `npm run build` reaches the file the build script runs.
  */
-import picomatch from 'picomatch';
+import { compileRepoGlob } from '../util/glob.js';
 import { analyseCommand } from '../commandline/analyse.js';
 import type { CommandContext, CommandTarget } from '../commandline/types.js';
 import { readMakeTargets } from '../entries/makefile.js';
@@ -172,7 +172,7 @@ export const createTargetResolver = (ctx: TargetContext) => {
       } catch {
         return [];
       }
-      const match = picomatch(pattern, { dot: false });
+      const match = compileRepoGlob(pattern);
       return [...ctx.files].filter((f) => f.startsWith(base) && !f.includes('node_modules/') && match(f) && (test === null || test.test(`./${f.slice(base.length)}`))).sort(byString);
     },
     /** A Python module (`pkg.cli`) as the console-script machinery would import it. */

@@ -285,6 +285,12 @@ export const compileRepoGlob = (glob: string, refused?: (reason: string) => void
   }
 };
 
+/** Any of several repo globs (no implied folder below; `!` patterns are not special here). */
+export const compileRepoGlobs = (globs: string[], refused?: (reason: string) => void): ((path: string) => boolean) => {
+  const matchers = globs.map((g) => compileRepoGlob(g, refused));
+  return (path) => matchers.some((m) => m(path));
+};
+
 /** True when the text has glob syntax (otherwise it is a plain path). */
 export const isGlob = (text: string): boolean => /[*?[\]{}]|[@?+*!]\(/.test(text);
 

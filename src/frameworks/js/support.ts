@@ -5,7 +5,7 @@
  * runner": a tool that a production command runs (a Dockerfile's `npm run build`, a `start`
  * script) makes what it loads production; a tool nothing runs is tooling.
  */
-import picomatch from 'picomatch';
+import { compileRepoGlob } from '../../util/glob.js';
 import { readConfigFile, type ConfigValue } from '../../languages/javascript/config-value.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { EntryKind } from '../../model/verdict.js';
@@ -286,8 +286,8 @@ export const pathEntries = (
 /** Repo files under `dir` matching globs relative to it (`src/**\/*.test.ts`), outside node_modules. */
 export const globFiles = (ctx: FrameworkContext, dir: string, globs: string[]): { file: string; glob: string }[] => {
   const prefix = dir === '' ? '' : `${dir}/`;
-  const matchers = globs.filter((g) => !g.startsWith('!')).map((g) => ({ glob: g, match: picomatch(g.replace(/^\.\//, ''), { dot: true }) }));
-  const excluded = globs.filter((g) => g.startsWith('!')).map((g) => picomatch(g.slice(1).replace(/^\.\//, '')));
+  const matchers = globs.filter((g) => !g.startsWith('!')).map((g) => ({ glob: g, match: compileRepoGlob(g.replace(/^\.\//, '')) }));
+  const excluded = globs.filter((g) => g.startsWith('!')).map((g) => compileRepoGlob(g.slice(1).replace(/^\.\//, '')));
   const out: { file: string; glob: string }[] = [];
   for (const file of [...ctx.files].sort(byString)) {
     if (!file.startsWith(prefix) || file.includes('node_modules/')) continue;
