@@ -21,7 +21,8 @@ import { createTargetResolver } from './graph/targets.js';
 import { detectEntries, type Detected } from './entries/run.js';
 import { runFrameworks } from './frameworks/run.js';
 import { buildFrameworkEdges } from './graph/framework-edges.js';
-import { loadCensusConfig, type LoadedConfig } from './config/load.js';
+import { loadCensusConfig, loadCensusConfigFile, type LoadedConfig } from './config/load.js';
+import { focusOn } from './analyses/focus.js';
 import { classify } from './classify/verdicts.js';
 import { gitLastChangeDates } from './discover/git.js';
 import type { Entry } from './model/entry.js';
@@ -67,6 +68,10 @@ export interface ScanOptions {
   env?: NodeJS.ProcessEnv;
   /** Find duplicate and overlapping files with these options (census dupes); absent: not computed. */
   duplicates?: Partial<DuplicatesOptions>;
+  /** Report only this folder of the root (a repo path; '' or absent: everything). The whole root is still analysed. */
+  focus?: string;
+  /** Read the census config from this file (absolute) instead of the root's own. */
+  configFile?: string;
 }
 
 /** The Audit plus what later analyses need and the Audit does not carry (facts stay in memory). */
@@ -126,7 +131,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     maxBytes: options.maxFileSize,
     onTooLarge: (path, bytes) => tooLarge.set(path, warning('read/too-large', `${bytes} bytes is over --max-file-size ${options.maxFileSize}; not read`, path)),
   });
-  const config = loadCensusConfig(readRepoText);
+  const config = options.configFile !== undefined ? loadCensusConfigFile(options.configFile) : loadCensusConfig(readRepoText);
   const exclude = [...options.exclude, ...(config?.config.ignore ?? [])];
   const discovery = await timed(progress, 'discover', () => discover(rootAbs, { ...options, exclude }), (d) => plural(d.files.length, 'file'));
   const scanned = await timed(progress, 'extract', () => scanAll(discovery.files, { maxFileSize: options.maxFileSize, ...(options.duplicates ? { fingerprint: fingerprintOptionsFor(options.duplicates) } : {}) }, options.workers), (s) => plural(s.length, 'file'));
@@ -238,21 +243,24 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   const warnings = [...stageWarnings, ...newDiagnostics(triage.diagnostics, stageWarnings)].sort(compareDiagnostics);
   files.sort((a, b) => byString(a.path, b.path));
 
+  const focus = options.focus ?? '';
+  const shown = focusOn({ files, edges, entries, warnings, imports: triage.section, ...(duplicates ? { duplicates } : {}) }, focus);
   const audit: Audit = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'census', version: VERSION },
     generatedAt: new Date().toISOString(),
     root: options.root,
+    ...(focus !== '' ? { focus } : {}),
     git: discovery.git,
     options: { include: options.include, exclude, maxFileSize: options.maxFileSize },
-    summary: summarise(files, edges, warnings),
-    files,
-    edges,
-    entries,
-    warnings,
+    summary: summarise(shown.files, shown.edges, shown.warnings),
+    files: shown.files,
+    edges: shown.edges,
+    entries: shown.entries,
+    warnings: shown.warnings,
     ...(runtime ? { runtime } : {}),
-    imports: triage.section,
-    ...(duplicates ? { duplicates } : {}),
+    imports: shown.imports,
+    ...(shown.duplicates ? { duplicates: shown.duplicates } : {}),
   };
   return { audit, rootAbs, facts, context, config };
 };

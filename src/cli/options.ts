@@ -39,6 +39,7 @@ export const OPTIONS = {
   commits: { type: 'string', value: 'N', description: 'audit the last N commits (read from git into a temporary folder) and record them (backfills the history; your working tree is not touched)' },
   repo: { type: 'string', value: 'DIR', description: 'the scanned folder whose history to read (default: the current directory)' },
   duplicates: { type: 'boolean', description: 'also find duplicate clusters (as census dupes does) and put them in the Audit and its reports' },
+  config: { type: 'string', value: 'FILE', description: 'read the census config from FILE (census.config.json-style JSON, a .toml file\'s [tool.census], or a package.json\'s "census") instead of the root\'s' },
   help: { type: 'boolean', short: 'h', description: 'show help' },
   version: { type: 'boolean', short: 'v', description: 'show the version' },
 } satisfies Record<string, OptionSpec>;
@@ -46,4 +47,4 @@ export const OPTIONS = {
 export type OptionName = keyof typeof OPTIONS;
 
 /** Options every scanning command accepts. */
-export const SCAN_OPTIONS: OptionName[] = ['include', 'exclude', 'max-file-size', 'no-default-excludes', 'workers', 'quiet', 'python', 'no-env'];
+export const SCAN_OPTIONS: OptionName[] = ['include', 'exclude', 'max-file-size', 'no-default-excludes', 'workers', 'quiet', 'python', 'no-env', 'config'];

@@ -1,28 +1,76 @@
-/** Turns parsed CLI values into pipeline ScanOptions, with one clear message for each mistake. */
+/**
+ * Turns parsed CLI values into pipeline ScanOptions, with one clear message for each mistake.
+ * The folder asked about (the path argument, else the current folder) is audited as part of its
+ * project: the root is found upward (discover/root.ts) and the report is limited to the folder.
+ */
+import { findProjectRoot, type FoundRoot } from '../discover/root.js';
 import { DEFAULT_MAX_FILE_SIZE, type ScanOptions } from '../pipeline.js';
 import { UsageError } from '../util/errors.js';
-import { isDirectory } from '../util/fs.js';
-import { resolveAbsolute, toPosix } from '../util/path.js';
+import { isDirectory, isFile } from '../util/fs.js';
+import { isAbsolute, joinRepo, relativeNative, resolveAbsolute, toPosix, toRepoPath } from '../util/path.js';
 import { integerOption, listOption, stringOption, type ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 
-export const scanOptionsFrom = (args: ParsedArgs, io: CliIo): ScanOptions => {
+export interface ScanTarget {
+  options: ScanOptions;
+  found: FoundRoot;
+  /** The asked folder as a repo path of the root ('' = the root itself). */
+  folder: string;
+}
+
+const REASONS: Record<FoundRoot['reason'], string> = {
+  'census-config': 'its census config',
+  git: 'the top of its git work tree',
+  manifest: 'the nearest folder with a manifest',
+  asked: 'the folder asked',
+};
+
+/** The root as the user sees it: relative to the current folder, or absolute when they gave an absolute path. */
+const shownRoot = (rootAbs: string, io: CliIo, absolute: boolean): string => (absolute ? toPosix(rootAbs) : toPosix(relativeNative(io.cwd, rootAbs)) || '.');
+
+/** Globs are written relative to the asked folder; the scan matches them against root paths. */
+const underFolder = (folder: string, globs: string[]): string[] => (folder === '' ? globs : globs.map((g) => `${folder}/${g.replace(/^\.\//, '')}`));
+
+/**
+ * `whole`: the command needs the whole root (baseline, check, history: a baseline covers the
+ * root), so the folder only decides where the root is.
+ */
+export const scanTargetFrom = (args: ParsedArgs, io: CliIo, { whole = false, announce = true } = {}): ScanTarget => {
   if (args.positionals.length > 1) throw new UsageError(`expected one path, got ${args.positionals.length}: ${args.positionals.join(' ')}`);
-  const root = toPosix(args.positionals[0] ?? '.');
-  if (!isDirectory(resolveAbsolute(io.cwd, root))) throw new UsageError(`no such directory: ${root}`);
+  const asked = toPosix(args.positionals[0] ?? '.');
+  const askedAbs = resolveAbsolute(io.cwd, asked);
+  if (!isDirectory(askedAbs)) throw new UsageError(isFile(askedAbs) ? `${asked} is a file; give the folder to audit (census why <file> explains one file)` : `no such directory: ${asked}`);
+  const configOption = stringOption(args.values, 'config');
+  const configFile = configOption === undefined ? undefined : resolveAbsolute(io.cwd, configOption);
+  if (configFile !== undefined && !isFile(configFile)) throw new UsageError(`--config: no such file: ${configOption}`);
+  const found = findProjectRoot(askedAbs);
+  const folder = toRepoPath(found.rootAbs, askedAbs) ?? '';
   const workers = integerOption(args.values, 'workers', 0);
   if (args.values['no-env'] === true && stringOption(args.values, 'python') !== undefined) throw new UsageError('--python and --no-env contradict each other; use one');
+  if (folder !== '' && announce && args.values.quiet !== true) {
+    const root = shownRoot(found.rootAbs, io, isAbsolute(asked));
+    io.stderr(`census: auditing ${root} (${REASONS[found.reason]}) and reporting ${whole ? 'all of it' : `${folder}/ only`}\n`);
+  }
+  const scope = stringOption(args.values, 'scope');
   return {
-    root,
-    cwd: io.cwd,
-    include: listOption(args.values, 'include'),
-    exclude: listOption(args.values, 'exclude'),
-    maxFileSize: integerOption(args.values, 'max-file-size', DEFAULT_MAX_FILE_SIZE),
-    defaultExcludes: args.values['no-default-excludes'] !== true,
-    runtime: listOption(args.values, 'runtime'),
-    ...(stringOption(args.values, 'scope') !== undefined ? { scope: stringOption(args.values, 'scope')! } : {}),
-    ...(workers > 0 ? { workers } : {}),
-    ...(stringOption(args.values, 'python') !== undefined ? { python: stringOption(args.values, 'python')! } : {}),
-    ...(args.values['no-env'] === true ? { noEnv: true } : {}),
+    found,
+    folder,
+    options: {
+      root: shownRoot(found.rootAbs, io, isAbsolute(asked)),
+      cwd: io.cwd,
+      include: underFolder(folder, listOption(args.values, 'include')),
+      exclude: underFolder(folder, listOption(args.values, 'exclude')),
+      maxFileSize: integerOption(args.values, 'max-file-size', DEFAULT_MAX_FILE_SIZE),
+      defaultExcludes: args.values['no-default-excludes'] !== true,
+      runtime: listOption(args.values, 'runtime'),
+      ...(scope !== undefined || (folder !== '' && !whole) ? { scope: joinRepo(folder, scope ?? '') ?? scope ?? '' } : {}),
+      ...(workers > 0 ? { workers } : {}),
+      ...(stringOption(args.values, 'python') !== undefined ? { python: stringOption(args.values, 'python')! } : {}),
+      ...(args.values['no-env'] === true ? { noEnv: true } : {}),
+      ...(configFile !== undefined ? { configFile } : {}),
+      ...(folder !== '' && !whole ? { focus: folder } : {}),
+    },
   };
 };
+
+export const scanOptionsFrom = (args: ParsedArgs, io: CliIo, how: { whole?: boolean; announce?: boolean } = {}): ScanOptions => scanTargetFrom(args, io, how).options;

@@ -13,7 +13,9 @@
  * An invalid config is a ConfigError naming the file and the key; it stops the run. The pipeline
  * loads it once and the scan result carries it, so no later step reads it again.
  */
-import { ConfigError } from '../util/errors.js';
+import { ConfigError, UsageError } from '../util/errors.js';
+import { readTextOrNull } from '../util/fs.js';
+import { basename } from '../util/path.js';
 import { isRecord, parseJsonDocument, type JsonDocument } from '../entries/support/json.js';
 import { keyLine, parseTomlDocument } from '../entries/support/toml.js';
 import { validateConfig, type CensusConfig } from './validate.js';
@@ -43,8 +45,7 @@ const fromJson = (file: string, text: string, key: string | null): LoadedConfig 
   return { file, config, lineOf: (path) => doc.lineOf(key === null ? path : [key, ...path]) };
 };
 
-const fromPyproject = (text: string): LoadedConfig | null => {
-  const file = 'pyproject.toml';
+const fromPyproject = (text: string, file = 'pyproject.toml'): LoadedConfig | null => {
   const parsed = parseTomlDocument(text, file);
   if ('diagnostic' in parsed) {
     if (!/^\s*\[\s*tool\s*\.\s*census\b/m.test(text)) return null;
@@ -66,4 +67,18 @@ export const loadCensusConfig = (readText: (path: string) => string | null): Loa
   if (fromToml) return fromToml;
   const pkg = readText('package.json');
   return pkg === null ? null : fromJson('package.json', pkg, 'census');
+};
+
+/**
+ * `--config FILE`: a config named by the user, read by its name's kind — a `.toml` file's
+ * `[tool.census]` table, a `package.json`'s "census" key, else the whole file as JSON. A file that
+ * is missing or holds no census config is a usage error, not silently no config.
+ */
+export const loadCensusConfigFile = (absPath: string): LoadedConfig => {
+  const text = readTextOrNull(absPath);
+  const name = basename(absPath.replace(/\\/g, '/'));
+  if (text === null) throw new UsageError(`--config: cannot read ${absPath}`);
+  const loaded = name.endsWith('.toml') ? fromPyproject(text, name) : name === 'package.json' ? fromJson(name, text, 'census') : fromJson(name, text, null);
+  if (loaded === null) throw new UsageError(`--config: ${absPath} holds no census config${name.endsWith('.toml') ? ' (no [tool.census] table)' : name === 'package.json' ? ' (no "census" key)' : ''}`);
+  return loaded;
 };

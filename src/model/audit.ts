@@ -44,6 +44,12 @@ export interface Audit {
   generatedAt: string;
   /** The scanned directory as the user named it (never absolute unless they gave it so). */
   root: string;
+  /**
+   * The folder of the root this Audit reports (a repo path), when the user asked about a folder
+   * below its project's root: the whole root was analysed, and only this folder's files, the edges
+   * touching them and their findings are listed. Absent when the whole root is reported.
+   */
+  focus?: string;
   git: GitInfo | null;
   /** Options that shaped the result, so a reader can reproduce it. */
   options: { include: string[]; exclude: string[]; maxFileSize: number };

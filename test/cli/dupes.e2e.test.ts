@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { runCli } from '../helpers/cli.js';
-import { REPO_ROOT } from '../helpers/fixtures.js';
+import { REPO_ROOT, standaloneFixture } from '../helpers/fixtures.js';
 
-const SEED = 'test/fixtures/duplicates/seed-ml-and-sync';
+const SEED = standaloneFixture('test/fixtures/duplicates/seed-ml-and-sync');
 
 const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'docs/audit.schema.json'), 'utf8'));
 const validateDuplicates = new Ajv2020.default({ allErrors: true, strict: true }).compile({ $schema: schema.$schema, $defs: schema.$defs, $ref: '#/$defs/duplicates' });

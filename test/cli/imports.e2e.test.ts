@@ -5,10 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
-import { fixturePath } from '../helpers/fixtures.js';
+import { fixturePath, standaloneFixture } from '../helpers/fixtures.js';
 import { schemaErrors } from '../helpers/schema.js';
 
-const SEED = 'test/fixtures/imports/seed-torch-cascade';
+const SEED = standaloneFixture('test/fixtures/imports/seed-torch-cascade');
 /** The machine's activated environments must not leak into fixture results. */
 const CLEAN_ENV = { VIRTUAL_ENV: '', CONDA_PREFIX: '' };
 const cli = (args: string[]) => runCli(args, { env: CLEAN_ENV });
@@ -56,7 +56,7 @@ test('--format json is the whole Audit, schema-valid, with the triage in "import
 });
 
 test('census scan --format json carries the triage too', () => {
-  const r = cli(['scan', 'test/fixtures/imports/js-missing-from-environment', '--format', 'json']);
+  const r = cli(['scan', standaloneFixture('test/fixtures/imports/js-missing-from-environment'), '--format', 'json']);
   assert.equal(r.code, 0, r.stderr);
   const audit = JSON.parse(r.stdout);
   assert.deepEqual(schemaErrors(audit), []);
@@ -96,12 +96,12 @@ test('--no-env checks the manifests only and says so', () => {
 const hasPython3 = spawnSync('python3', ['-c', 'pass']).status === 0;
 
 test('--verify says it runs the repo\'s code, then reports agreement, disagreements and hangs', { skip: !hasPython3 && 'python3 not on PATH' }, () => {
-  const dir = 'test/fixtures/imports/verify-disagreements';
+  const dir = standaloneFixture('test/fixtures/imports/verify-disagreements');
   // The stalling module sleeps 30 s; a limit of 5 s stops it, and leaves the other modules (and
   // Python's start) far more time than they need on a busy machine.
-  const r = cli(['imports', dir, '--verify', '--timeout', '5', '--format', 'json']);
+  const r = runCli(['imports', '.', '--verify', '--timeout', '5', '--format', 'json'], { cwd: dir, env: CLEAN_ENV });
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, /^census: --verify imports the Python modules of test\/fixtures\/imports\/verify-disagreements with python3 on PATH \(no environment found for the repo\): this RUNS the repo's code\n/);
+  assert.match(r.stderr, /^census: --verify imports the Python modules of \. with python3 on PATH \(no environment found for the repo\): this RUNS the repo's code\n/);
   const audit = JSON.parse(r.stdout);
   assert.deepEqual(schemaErrors(audit), []);
   const v = audit.imports.verify;
@@ -116,7 +116,7 @@ test('--verify says it runs the repo\'s code, then reports agreement, disagreeme
   ]);
   assert.match(v.disagreements[1].actual, /^ValueError: invalid literal for int\(\) with base 10: 'three' \(at jobs\/reads_settings_on_import\.py:2\)$/);
   assert.match(v.disagreements[2].actual, /^did not finish within 5 s/);
-  assert.ok(!existsSync(join(fixturePath('imports', 'verify-disagreements'), 'jobs', '__pycache__')), 'no bytecode written into the repo');
+  assert.ok(!existsSync(join(dir, 'jobs', '__pycache__')), 'no bytecode written into the repo');
 });
 
 test('--verify on the seed: static and real imports agree module by module', { skip: !hasPython3 && 'python3 not on PATH' }, () => {

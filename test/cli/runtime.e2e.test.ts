@@ -8,11 +8,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
-import { fixturePath } from '../helpers/fixtures.js';
+import { standaloneFixture } from '../helpers/fixtures.js';
 import { schemaErrors } from '../helpers/schema.js';
 
 test('trace a Procfile batch run, then scan with the trace: utilization and runtime-only files', () => {
-  const repo = fixturePath('runtime', 'python-importlib-tasks');
+  const repo = standaloneFixture('test/fixtures/runtime/python-importlib-tasks');
   const trace = join(mkdtempSync(join(tmpdir(), 'census-e2e-trace-')), 'nightly.json');
   const traced = runCli(['trace', '--label', 'nightly', '--out', trace, '--', 'bash', 'bin/run_batch.sh', 'nightly'], { cwd: repo });
   assert.equal(traced.code, 0, traced.stderr);

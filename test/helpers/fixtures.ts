@@ -1,6 +1,7 @@
 /** Fixture repos live in test/fixtures/<area>/<case>/ with <case>.expected.json beside them. */
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repo root, from dist/test/helpers/ or test/helpers/. */
@@ -29,4 +30,20 @@ export const expectedFor = <T>(area: string, name: string, actual: T): T => {
     return actual;
   }
   return JSON.parse(readFileSync(file, 'utf8')) as T;
+};
+
+const standalone = new Map<string, string>();
+
+/**
+ * A fixture repo copied once per test process into a temp folder outside any git work tree, so the
+ * CLI audits it as a repository of its own. Inside census's checkout, census would find census's
+ * git root above the fixture and audit the whole checkout, as it does for any subfolder.
+ */
+export const standaloneFixture = (repoRelative: string): string => {
+  const known = standalone.get(repoRelative);
+  if (known) return known;
+  const dir = join(mkdtempSync(join(tmpdir(), 'census-fixture-')), basename(repoRelative));
+  cpSync(resolve(REPO_ROOT, repoRelative), dir, { recursive: true });
+  standalone.set(repoRelative, dir);
+  return dir;
 };

@@ -33,7 +33,7 @@ export const baselineCommand: Command = {
     'Commit the file; regenerate it when you accept new findings or to lock in fixed ones.',
   ],
   run: async (args, io) => {
-    const { audit, rootAbs, findings, incomplete } = await guardrailScan(scanOptionsFrom(args, io));
+    const { audit, rootAbs, findings, incomplete } = await guardrailScan(scanOptionsFrom(args, io, { whole: true }));
     const previous = readBaseline(rootAbs);
     const keys = findings.map((f) => f.key);
     writeBaseline(rootAbs, {

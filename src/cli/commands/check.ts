@@ -41,7 +41,7 @@ export const checkCommand: Command = {
   run: async (args, io) => {
     const format = checkFormatFrom(args);
     requireRecordForReset(args);
-    const { audit, rootAbs, findings, incomplete, checkConfig } = await guardrailScan(scanOptionsFrom(args, io));
+    const { audit, rootAbs, findings, incomplete, checkConfig } = await guardrailScan(scanOptionsFrom(args, io, { whole: true }));
     const result = runCheck({
       root: audit.root,
       commit: audit.git?.commit ?? null,

@@ -5,6 +5,7 @@ import { HISTORY_FILE } from '../../store/history-db.js';
 import { UsageError } from '../../util/errors.js';
 import { isDirectory } from '../../util/fs.js';
 import { resolveAbsolute } from '../../util/path.js';
+import { findProjectRoot } from '../../discover/root.js';
 import { stringOption } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
 import { openHistoryFor } from '../history-access.js';
@@ -19,13 +20,15 @@ export const diffCommand: Command = {
   details: [
     'A and B are run numbers (as census history lists them) or commit prefixes; default: the last two runs.',
     'One run given: that run against the latest.',
-    `The history is ${HISTORY_FILE} under --repo (default: the current directory).`,
+    `The history is ${HISTORY_FILE} at the root of the project of --repo (default: the current directory).`,
   ],
   run: async (args, io) => {
     const format = historyFormat(args);
     const repo = stringOption(args.values, 'repo') ?? '.';
-    const rootAbs = resolveAbsolute(io.cwd, repo);
-    if (!isDirectory(rootAbs)) throw new UsageError(`no such directory: ${repo}`);
+    const askedAbs = resolveAbsolute(io.cwd, repo);
+    if (!isDirectory(askedAbs)) throw new UsageError(`no such directory: ${repo}`);
+    // The history lives at the project's root, wherever below it the command is run.
+    const rootAbs = findProjectRoot(askedAbs).rootAbs;
     const history = openHistoryFor(rootAbs, args, io, false);
     if (!history) throw new UsageError(`no history at ${HISTORY_FILE} under ${repo}; record runs with census scan --record or census check --record`);
     try {

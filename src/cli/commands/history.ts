@@ -36,7 +36,7 @@ export const historyCommand: Command = {
     const format = historyFormat(args);
     const limit = integerOption(args.values, 'limit', 20);
     const commits = integerOption(args.values, 'commits', 0);
-    const options = scanOptionsFrom(args, io);
+    const options = scanOptionsFrom(args, io, { whole: true });
     const rootAbs = resolveAbsolute(io.cwd, options.root);
     // Checked before the database is created, so a failed backfill leaves nothing behind.
     if (commits > 0 && repoPrefix(rootAbs) === null) throw new UsageError(`--commits needs a git repository; ${options.root} is not in one`);
