@@ -66,6 +66,8 @@ export interface LanguageRecord {
   extractor?: LanguageExtractor;
   /** Whose resolver and environment its imports go through. */
   ecosystem?: Ecosystem;
+  /** Its imports resolve as a TypeScript file's do: `.ts` before `.js`, and `./x.js` may name `x.ts` or `x.d.ts`. */
+  typeScriptImports?: boolean;
   /** Fingerprinted for duplicates with this tokenizer mode; absent: not compared. */
   tokens?: TokenMode;
   /** The encoding the file declares for itself when it is not UTF-8 (Python's PEP 263 line). */

@@ -192,6 +192,15 @@ test('svelte: expressions with `<` in the markup do not hide a later script', ()
   assert.deepEqual(extract('svelte', 'L.svelte', text).imports.map((i) => [i.specifier, i.line]), [['./later', 5]]);
 });
 
+test('astro: a frontmatter with top-level await, import.meta and return parses without an error', () => {
+  const text = "---\nimport { load } from '../lib/load';\nconst data = await load(import.meta.url);\nif (!data) return Astro.redirect('/404');\n---\n<p>{data}</p>\n";
+  const facts = extract('astro', 'src/pages/p.astro', text);
+  assert.deepEqual(facts.diagnostics, []);
+  assert.deepEqual(facts.imports.map((i) => [i.specifier, i.line]), [['../lib/load', 2]]);
+  const broken = extract('astro', 'src/pages/q.astro', '---\nimport a from "./a";\nconst = ;\n---\n');
+  assert.deepEqual(broken.diagnostics.map((d) => [d.id, d.location?.line]), [['javascript/syntax-error', 3]], 'other errors are still reported');
+});
+
 test('astro: no frontmatter is fine; a script with attributes other than src is left to the browser', () => {
   const text = '<div>hi</div>\n<script type="module">import "/cdn/a.js";</script>\n<script define:vars={{ x }}>import "./b";</script>\n<script>\nimport "./c";\n</script>\n';
   assert.deepEqual(findAstroScripts(text).blocks.length, 1);

@@ -47,7 +47,7 @@ const blank = (segment: string): string => segment.replace(/[^\r\n]/g, ' ');
 const dialectOf = (found: FoundScripts): Dialect => {
   const ts = found.blocks.some((b) => b.lang === 'ts' || b.lang === 'tsx');
   const jsx = found.blocks.some((b) => b.lang === 'tsx' || b.lang === 'jsx');
-  return { lang: ts ? (jsx ? 'tsx' : 'ts') : 'jsx', sourceType: found.topLevelReturn ? 'commonjs' : 'module' };
+  return { lang: ts ? (jsx ? 'tsx' : 'ts') : 'jsx', ...(found.topLevelReturn ? { topLevelReturn: true } : {}) };
 };
 
 /**
@@ -121,6 +121,8 @@ export const embeddedScriptLanguage = (spec: EmbeddedLanguage): LanguageRecord =
     source: true,
     extractor: { language: spec.id, version: JAVASCRIPT_EXTRACTOR_VERSION, extract },
     ecosystem: 'javascript',
+    // Components are compiled by TypeScript-aware tools (Vite, the Svelte and Astro compilers), and Astro's frontmatter is TypeScript.
+    typeScriptImports: true,
     tokens: 'js',
     codeView: view,
   };

@@ -27,5 +27,6 @@ export const typescriptLanguage: LanguageRecord = {
   source: true,
   extractor: typescriptExtractor,
   ecosystem: 'javascript',
+  typeScriptImports: true,
   tokens: 'js',
 };

@@ -19,13 +19,17 @@ export type ParsePath = 'raw-transfer' | 'json';
 
 /**
  * How to read code whose file name does not say (a `<script lang="ts">` block of a `.vue` file):
- * the grammar, and the source type (`commonjs` also allows a top-level `return`, as Astro's
- * frontmatter does, and still reads import declarations).
+ * the grammar, always as an ES module, and whether a `return` may stand at the top level, as in
+ * Astro's frontmatter (which also uses top-level `await` and `import.meta`, so it cannot be read
+ * as CommonJS, the one source type where oxc allows that `return`).
  */
 export interface Dialect {
   lang: 'js' | 'jsx' | 'ts' | 'tsx';
-  sourceType: 'module' | 'commonjs';
+  topLevelReturn?: boolean;
 }
+
+/** oxc's error for a `return` outside a function: not an error where the dialect allows it. */
+const RETURN_OUTSIDE_FUNCTION = /'return' statement can only be used within a function body/;
 
 let rawTransfer: boolean | null = null;
 
@@ -55,7 +59,7 @@ const lowerExtension = (path: string): string => {
  * not explicitly ESM or CommonJS are `unambiguous`: a module if they use import/export.
  */
 export const parserOptions = (path: string, isTypeScript: boolean, dialect?: Dialect): ParserOptions => {
-  if (dialect) return { lang: dialect.lang, sourceType: dialect.sourceType, astType: 'js', preserveParens: false };
+  if (dialect) return { lang: dialect.lang, sourceType: 'module', astType: 'js', preserveParens: false };
   const ext = lowerExtension(path);
   const lang: ParserOptions['lang'] = ext === '.d.ts' ? 'dts' : ext === '.tsx' ? 'tsx' : isTypeScript || ext === '.ts' || ext === '.mts' || ext === '.cts' ? 'ts' : 'jsx';
   const sourceType: ParserOptions['sourceType'] = ext === '.mjs' || ext === '.mts' ? 'module' : ext === '.cjs' || ext === '.cts' ? 'commonjs' : 'unambiguous';
@@ -76,6 +80,7 @@ const parseWith = (path: string, text: string, options: ParserOptions, via: Pars
 export const parseFile = (path: string, text: string, isTypeScript: boolean, via: ParsePath = defaultParsePath(), dialect?: Dialect): Parsed => {
   const options = parserOptions(path, isTypeScript, dialect);
   const parsed = parseWith(path, text, options, via);
+  if (dialect?.topLevelReturn) return { ...parsed, errors: parsed.errors.filter((e) => !RETURN_OUTSIDE_FUNCTION.test(e.message)) };
   // A script with errors may be CommonJS, where a top-level `return` is legal: try it that way.
   if (parsed.errors.length > 0 && options.sourceType === 'unambiguous' && parsed.program.sourceType === 'script') {
     const asCommonJs = parseWith(path, text, { ...options, sourceType: 'commonjs' }, via);

@@ -8,12 +8,14 @@
 import type { ImportFact } from '../../model/facts.js';
 import type { ImportResolver, Resolution, ResolveContext } from '../../resolve/types.js';
 import { dirname, extname, joinAbsolute, toPosix, toRepoPath } from '../../util/path.js';
+import { LANGUAGE_RECORDS } from '../registry.js';
 import { createResolverPool, type ImporterKind, type Profile } from './resolution/factories.js';
 import { isPackageName, isPathSpecifier, isRuntimeScheme, isUrlLike, packageNameFromPath, packageNameOf, withoutQuery } from './resolution/specifier.js';
 import { createTsconfigIndex, matchPathPattern, pathCandidates } from './resolution/tsconfig.js';
 import { findWorkspacePackages, type WorkspacePackage } from './resolution/workspaces.js';
 
-const TS_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts']);
+/** Importers that resolve like TypeScript, by extension, from the language records. */
+const TS_EXTENSIONS = new Set(LANGUAGE_RECORDS.filter((r) => r.typeScriptImports).flatMap((r) => r.extensions));
 
 type Lookup = { path: string } | { builtin: true } | { error: string };
 
