@@ -39,6 +39,8 @@ export interface TargetContext {
 
 const MAX_DEPTH = 4;
 
+const SIBLING_SOURCES: [string, string][] = [['.ts', '.tsx'], ['.js', '.ts'], ['.js', '.tsx'], ['.js', '.jsx'], ['.mjs', '.mts'], ['.cjs', '.cts']];
+
 /** The nearest file called `name` at or above `dir`. */
 const nearest = (files: ReadonlySet<string>, dir: string, name: string): string | null => {
   let d: string | null = dir;
@@ -74,7 +76,17 @@ export const createTargetResolver = (ctx: TargetContext) => {
     return t;
   };
 
-  const repoFile = (path: string): string | null => (ctx.files.has(path) ? path : ctx.sourceOfBuilt(path));
+  /** `x.ts` named where `x.tsx` is (a package.json export), `x.js` where its TypeScript source sits beside it. */
+  const sibling = (path: string): string | null => {
+    for (const [from, to] of SIBLING_SOURCES) {
+      if (!path.endsWith(from)) continue;
+      const candidate = path.slice(0, -from.length) + to;
+      if (ctx.files.has(candidate)) return candidate;
+    }
+    return null;
+  };
+
+  const repoFile = (path: string): string | null => (ctx.files.has(path) ? path : (ctx.sourceOfBuilt(path) ?? sibling(path)));
 
   const moduleFiles = (module: string, cwd: string): string[] => {
     const fromFile = joinRepo(cwd, '__census_command__.py') ?? '__census_command__.py';
