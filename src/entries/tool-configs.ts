@@ -31,7 +31,7 @@ const STORYBOOK = new RegExp(String.raw`^(?:main|preview|manager|preview-head|te
 /** Tools whose `<tool>.config.*` is theirs wherever it sits; any other `x.config.*` counts beside a package.json. */
 const KNOWN_TOOLS = new Set([
   'astro', 'babel', 'commitlint', 'cypress', 'docusaurus', 'drizzle', 'electron', 'esbuild', 'eslint', 'gatsby', 'jest', 'karma',
-  'knip', 'lint-staged', 'metro', 'next', 'nuxt', 'playwright', 'postcss', 'prettier', 'release', 'remix', 'rollup', 'sentry',
+  'knip', 'lint-staged', 'metro', 'next', 'nuxt', 'payload', 'playwright', 'postcss', 'prettier', 'release', 'remix', 'rollup', 'sentry',
   'stylelint', 'svelte', 'tailwind', 'tsup', 'turbo', 'vite', 'vitest', 'vue', 'webpack',
 ]);
 
