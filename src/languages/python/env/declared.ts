@@ -1,6 +1,6 @@
 /**
  * Every Python dependency the repo declares, from every manifest in it: pyproject.toml, Pipfile,
- * setup.cfg, setup.py and requirements files (following -r/-c). A malformed manifest gives a
+ * setup.cfg, setup.py, requirements files (following -r/-c) and lock files. A malformed manifest gives a
  * diagnostic with file and line; the others are still read.
  */
 import type { Diagnostic } from '../../../model/diagnostic.js';
@@ -11,6 +11,7 @@ import { DeclaredSink, type DeclarationSource, type DeclaredDependency } from '.
 import { readSetupCfg, readSetupPy } from './declared-setup.js';
 import { readPipfile, readPyproject } from './declared-toml.js';
 import { isRequirementsFile, readRequirementsFile } from './requirements-txt.js';
+import { isLockFile, readLockFile } from './declared-lock.js';
 
 export type { DeclarationSource, DeclaredDependency };
 
@@ -29,7 +30,7 @@ export interface DeclaredInput {
   readText(path: string): string | null;
 }
 
-type ManifestKind = 'pyproject' | 'pipfile' | 'setup-cfg' | 'setup-py' | 'requirements';
+type ManifestKind = 'pyproject' | 'pipfile' | 'setup-cfg' | 'setup-py' | 'requirements' | 'lock';
 
 export const manifestKind = (path: string): ManifestKind | null => {
   const name = basename(path);
@@ -37,6 +38,7 @@ export const manifestKind = (path: string): ManifestKind | null => {
   if (name === 'Pipfile') return 'pipfile';
   if (name === 'setup.cfg') return 'setup-cfg';
   if (name === 'setup.py') return 'setup-py';
+  if (isLockFile(path)) return 'lock';
   return isRequirementsFile(path) ? 'requirements' : null;
 };
 
@@ -67,6 +69,7 @@ export const readDeclaredDependencies = (input: DeclaredInput): DeclaredDependen
     else if (kind === 'pipfile') readPipfile(file, text, sink);
     else if (kind === 'setup-cfg') readSetupCfg(file, text, sink, input.readText, visited);
     else if (kind === 'setup-py') readSetupPy(file, text, sink);
+    else if (kind === 'lock') readLockFile(file, text, sink);
     else readRequirementsFile(file, input.readText, sink, visited);
   }
   return {
