@@ -16,3 +16,5 @@ export interface Command {
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
+/** The analysis could not read everything it needed (census check): not clean, not a usage error. */
+export const EXIT_INCOMPLETE = 3;

@@ -17,7 +17,7 @@ export const mainHelp = (commands: Command[]): string =>
     'commands:',
     ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
     '',
-    'Run `census <command> --help` for its options. Exit codes: 0 ok, 1 findings (gates), 2 usage or internal error.',
+    'Run `census <command> --help` for its options. Exit codes: 0 ok, 1 findings (gates), 2 usage, config or internal error, 3 incomplete (check could not read everything).',
     '',
   ].join('\n');
 

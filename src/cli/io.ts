@@ -7,7 +7,29 @@ export interface CliIo {
   cwd: string;
 }
 
-export const processIo = (): CliIo => ({
+let pipeWatched = false;
+
+/**
+ * A reader that stops early (`census scan --format json | head`) closes the pipe; the next write
+ * fails with EPIPE. That is the reader's choice, not an error: end at once, quietly, with 0.
+ */
+const endQuietlyOnClosedPipe = (): void => {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
+};
+
+export const processIo = (): CliIo => {
+  endQuietlyOnClosedPipe();
+  return ioOfProcess();
+};
+
+const ioOfProcess = (): CliIo => ({
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,

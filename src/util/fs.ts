@@ -42,6 +42,15 @@ export const repoTextReader = (rootAbs: string, limit?: { maxBytes: number; onTo
   };
 };
 
+/** All of standard input as text (file descriptor 0), or null when it cannot be read. */
+export const readStdinOrNull = (): string | null => {
+  try {
+    return fs.readFileSync(0, 'utf8');
+  } catch {
+    return null;
+  }
+};
+
 export const readDirNames = (absPath: string): string[] => {
   try {
     return fs.readdirSync(absPath).sort();

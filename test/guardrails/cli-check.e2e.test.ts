@@ -1,6 +1,6 @@
 /**
  * `census baseline` and `census check` end to end, as a user runs them in a temp copy of the ledger
- * fixture: exit 0 (pass), 1 (regression), 2 (incomplete analysis, usage error), what they print,
+ * fixture: exit 0 (pass), 1 (regression), 2 (usage or config error), 3 (incomplete analysis), what they print,
  * and the baseline file they write.
  */
 import { after, before, test } from 'node:test';
@@ -98,11 +98,11 @@ test('an invalid check config is exit 2 with the key named', () => {
   rmSync(join(dir, 'census.config.json'));
 });
 
-test('an incomplete analysis exits 2 and names the file, unless check.allowIncomplete accepts it', () => {
+test('an incomplete analysis exits 3 and names the file, unless check.allowIncomplete accepts it', () => {
   // scripts/old_export.py is dead and in the baseline either way: only completeness changes.
   edit('scripts/old_export.py', (t) => `${t}\ndef broken(:\n    pass\n`);
   const r = census('check');
-  assert.equal(r.code, 2, r.stdout);
+  assert.equal(r.code, 3, r.stdout);
   assert.match(r.stdout, /the analysis is incomplete: 1 file could not be read or parsed fully[^\n]*\n\s+scripts\/old_export\.py/);
   assert.match(r.stdout, /census check: INCOMPLETE/);
   writeFileSync(join(dir, 'census.config.json'), JSON.stringify({ check: { allowIncomplete: true } }));

@@ -9,12 +9,13 @@ export interface CliRun {
   stderr: string;
 }
 
-export const runCli = (args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun => {
+export const runCli = (args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliRun => {
   const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/census.js'), ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     maxBuffer: 256 * 1024 * 1024,
+    ...(options.input !== undefined ? { input: options.input } : {}),
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 };

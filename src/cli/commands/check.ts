@@ -10,7 +10,7 @@ import { BASELINE_FILE, readBaseline } from '../../store/baseline.js';
 import { repoPrefix } from '../../store/git-history.js';
 import { UsageError } from '../../util/errors.js';
 import { stringOption, type ParsedArgs } from '../args.js';
-import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, type Command } from '../command.js';
+import { EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, type Command } from '../command.js';
 import { renderOptions } from '../format.js';
 import { guardrailScan } from '../../guardrails/scan.js';
 import { recordRun, requireRecordForReset } from '../history-access.js';
@@ -36,7 +36,7 @@ export const checkCommand: Command = {
     `The baseline is ${BASELINE_FILE} under the scanned path (write it with census baseline).`,
     'Limits come from the census config: "check": { "maxNew": { "dead": 0 }, "max": { "broken-internal": 0 }, "allowIncomplete": false }.',
     'By default any new finding fails, except optional and type-only imports and cross-language overlap hints.',
-    'exit codes: 0 pass, 1 regression, 2 incomplete analysis (files not read or parsed, a crashed step) or usage error',
+    'exit codes: 0 pass, 1 regression, 2 usage or config error, 3 incomplete analysis (files not read or parsed, a crashed step)',
   ],
   run: async (args, io) => {
     const format = checkFormatFrom(args);
@@ -57,6 +57,6 @@ export const checkCommand: Command = {
     // Machine formats go to a file or a pipe; the verdict still reaches the person watching the job.
     if (format !== 'terminal' && format !== 'github' && args.values.quiet !== true) io.stderr(`${verdictLine(result)}\n`);
     if (args.values.record === true) recordRun(audit, rootAbs, 'check', args, io, findings);
-    return result.status === 'pass' ? EXIT_OK : result.status === 'regression' ? EXIT_FINDINGS : EXIT_ERROR;
+    return result.status === 'pass' ? EXIT_OK : result.status === 'regression' ? EXIT_FINDINGS : EXIT_INCOMPLETE;
   },
 };

@@ -3,15 +3,17 @@ import { SCHEMA_VERSION } from '../../model/audit.js';
 import { FORMATS } from '../../report/index.js';
 import { FORMAT_NAMES, formatFrom, renderOptions } from '../format.js';
 import { UsageError } from '../../util/errors.js';
-import { readTextOrNull } from '../../util/fs.js';
+import { readStdinOrNull, readTextOrNull } from '../../util/fs.js';
 import { resolveAbsolute } from '../../util/path.js';
 import { EXIT_OK, type Command } from '../command.js';
 import { emit } from '../output.js';
 
 /** Reads a saved Audit, refusing anything that is not one census can render. */
 const readAudit = (file: string, cwd: string): Audit => {
-  const text = readTextOrNull(resolveAbsolute(cwd, file));
-  if (text === null) throw new UsageError(`cannot read ${file}`);
+  // `-` is standard input: census scan --format json | census report - --format md
+  const text = file === '-' ? readStdinOrNull() : readTextOrNull(resolveAbsolute(cwd, file));
+  if (text === null) throw new UsageError(file === '-' ? 'cannot read standard input' : `cannot read ${file}`);
+  if (file === '-' && text.trim() === '') throw new UsageError('standard input is empty; pipe an Audit in: census scan --format json | census report - --format md');
   let audit: Audit;
   try {
     audit = JSON.parse(text) as Audit;
@@ -26,7 +28,7 @@ const readAudit = (file: string, cwd: string): Audit => {
 export const reportCommand: Command = {
   name: 'report',
   summary: 're-render a saved Audit JSON in another format, without scanning again',
-  usage: 'census report <audit.json> [--format terminal|json|md|html] [--output FILE]',
+  usage: 'census report <audit.json | -> [--format terminal|json|md|html] [--output FILE]',
   options: ['format', 'output'],
   details: [`formats: ${FORMAT_NAMES}`],
   run: async (args, io) => {
