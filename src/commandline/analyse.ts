@@ -2,16 +2,18 @@
  * The one command analyser: shell text → what it runs. Parses the text (parse.ts), walks it the
  * way the shell would (walk.ts: cd chains, variables, substitutions), hands each command word to its
  * launcher record (launchers/), and places the files, modules, scripts and targets those records
- * name in the repo (paths.ts). Unknown programs yield nothing; computed targets yield `unresolved`.
+ * name in the repo (paths.ts). Programs without a record yield `unknown-program` unless they are
+ * known to run nothing of the repo (inert-programs.ts); computed targets yield `unresolved`.
  */
 import { basename } from '../util/path.js';
 import { startState, changeDir } from './expand.js';
+import { INERT_PROGRAMS } from './inert-programs.js';
 import { launcherFor } from './launchers/index.js';
-import type { Intent } from './launchers/types.js';
+import type { Env, Intent } from './launchers/types.js';
 import { parseShell } from './parse.js';
 import { placeDir, placePath, mapAbsolute } from './paths.js';
 import type { CommandContext, CommandTarget } from './types.js';
-import { type Value, anchored, literal } from './value.js';
+import { type Value, anchored, literal, text as textValue } from './value.js';
 import { walkScript } from './walk.js';
 
 /** `bash -c "npx tsx …"` nests; real command lines never need more than a few levels. */
@@ -35,30 +37,39 @@ const unresolved = (run: Run, text: string, reason: string): void => {
   run.out.push({ kind: 'unresolved', text, reason });
 };
 
-const fileTarget = (run: Run, path: Value, cwd: Value, launcher: string, text: string): void => {
+const fileTarget = (run: Run, path: Value, cwd: Value, launcher: string, text: string, ifPresent = false): void => {
   if (path.kind === 'self') return;
   const placed = placePath(path, cwd, run.ctx);
-  if (!placed.ok) return unresolved(run, text, placed.reason);
+  if (!placed.ok) return ifPresent ? undefined : unresolved(run, text, placed.reason);
   // Installed tools and environments (`source .venv/bin/activate`) are not the repo's files.
-  if (!INSTALLED.test(placed.path)) run.out.push({ kind: 'file', path: placed.path, launcher, text });
+  if (INSTALLED.test(placed.path)) return;
+  const mappedBy = placed.mappedBy;
+  run.out.push({ kind: 'file', path: placed.path, launcher, text, ...(ifPresent ? { ifPresent } : {}), ...(mappedBy ? { mappedBy } : {}) });
 };
 
-const moduleTarget = (run: Run, spec: Value, cwd: Value, launcher: string, text: string): void => {
+const moduleTarget = (run: Run, spec: Value, cwd: Value, launcher: string, text: string, ifPresent = false): void => {
   const t = literal(spec);
-  if (t === null) return unresolved(run, text, `module computed at run time (${spec.kind === 'dynamic' ? spec.text : '?'})`);
+  if (t === null) return ifPresent ? undefined : unresolved(run, text, `module computed at run time (${spec.kind === 'dynamic' ? spec.text : '?'})`);
   const m = MODULE_SPEC.exec(t);
-  if (!m) return unresolved(run, text, `"${t}" is not a Python module name`);
+  if (!m) return ifPresent ? undefined : unresolved(run, text, `"${t}" is not a Python module name`);
   const dir = placeDir(cwd, run.ctx);
-  run.out.push({ kind: 'module', module: m[1], ...(m[2] ? { attr: m[2] } : {}), launcher, text, ...(dir.ok ? { cwd: dir.path } : {}) });
+  run.out.push({ kind: 'module', module: m[1], ...(m[2] ? { attr: m[2] } : {}), launcher, text, ...(dir.ok ? { cwd: dir.path } : {}), ...(ifPresent ? { ifPresent } : {}) });
 };
 
-const intentTargets = (run: Run, intent: Intent, cwd: Value, launcher: string, text: string, depth: number): void => {
+const intentTargets = (run: Run, intent: Intent, cwd: Value, launcher: string, text: string, depth: number, env: Env): void => {
   const here = 'dir' in intent && intent.dir ? changeDir(cwd, intent.dir) : cwd;
   switch (intent.kind) {
     case 'file':
-      return fileTarget(run, intent.path, here, launcher, text);
+      return fileTarget(run, intent.path, here, launcher, text, intent.ifPresent);
     case 'module':
-      return moduleTarget(run, intent.spec, here, launcher, text);
+      return moduleTarget(run, intent.spec, here, launcher, text, intent.ifPresent);
+    case 'config': {
+      const placed = placePath(intent.path, here, run.ctx);
+      if (!placed.ok) return intent.ifPresent ? undefined : unresolved(run, text, placed.reason);
+      const dir = placeDir(here, run.ctx);
+      run.out.push({ kind: 'config', path: placed.path, reader: intent.reader, launcher, text, cwd: dir.ok ? dir.path : '', ...(intent.ifPresent ? { ifPresent: true } : {}) });
+      return;
+    }
     case 'npm-script': {
       const name = literal(intent.name);
       if (name === null) return unresolved(run, text, 'script name computed at run time');
@@ -85,7 +96,7 @@ const intentTargets = (run: Run, intent: Intent, cwd: Value, launcher: string, t
       return;
     }
     case 'argv':
-      return analyseArgv(run, intent.argv, here, text, depth + 1);
+      return analyseArgv(run, intent.argv, here, text, depth + 1, env);
     case 'script': {
       // Partly computed text (`bash -c "python x.py $ARG"`) is still shell: its expansions stay expansions.
       const inner = intent.text.kind === 'text' || intent.text.kind === 'dynamic' ? intent.text.text : null;
@@ -97,35 +108,39 @@ const intentTargets = (run: Run, intent: Intent, cwd: Value, launcher: string, t
   }
 };
 
-const launch = (run: Run, name: string, args: Value[], cwd: Value, text: string, depth: number): boolean => {
+const launch = (run: Run, name: string, args: Value[], cwd: Value, text: string, depth: number, env: Env): boolean => {
   const launcher = launcherFor(name);
   if (!launcher) return false;
-  for (const intent of launcher.run(args, name)) intentTargets(run, intent, cwd, name, text, depth);
+  for (const intent of launcher.run(args, name, env)) intentTargets(run, intent, cwd, name, text, depth, env);
   return true;
 };
 
 /** One command's expanded words. */
-const analyseArgv = (run: Run, argv: readonly Value[], cwd: Value, text: string, depth: number): void => {
+const analyseArgv = (run: Run, argv: readonly Value[], cwd: Value, text: string, depth: number, env: Env): void => {
   if (depth > MAX_NESTING || argv.length === 0) return;
   const [word, ...args] = argv;
   if (word.kind === 'self') return;
   if (word.kind !== 'text') {
     const bin = BIN_PROGRAM.exec(word.kind === 'dynamic' ? word.text : word.rest);
-    if (bin && launcherFor(bin[2]) && launch(run, bin[2], args, cwd, text, depth)) return;
+    if (bin && launcherFor(bin[2]) && launch(run, bin[2], args, cwd, text, depth, env)) return;
     if (word.kind === 'path') return fileTarget(run, word, cwd, 'direct', text);
     if (!POSITIONAL.test(word.text)) unresolved(run, text, `the program is computed at run time (${word.text})`);
     return;
   }
   const name = word.text;
   if (!name.includes('/')) {
-    launch(run, name, args, cwd, text, depth);
+    if (!launch(run, name, args, cwd, text, depth, env) && !INERT_PROGRAMS.has(name)) run.out.push({ kind: 'unknown-program', program: name, text });
     return;
   }
   // A path as the command word: a known program in a bin folder (`.venv/bin/python`), else the file itself.
   const base = basename(name);
   const inBin = BIN_PROGRAM.test(name) || name.startsWith('/');
-  if (inBin && launcherFor(base) && launch(run, base, args, cwd, text, depth)) return;
-  if (name.startsWith('/') && mapAbsolute(name, run.ctx.pathMap) === null && SYSTEM_DIRS.test(name)) return;
+  if (inBin && launcherFor(base) && launch(run, base, args, cwd, text, depth, env)) return;
+  if (name.startsWith('/') && mapAbsolute(name, run.ctx.pathMap) === null && SYSTEM_DIRS.test(name)) {
+    // An installed program: silent when it is known to run nothing of the repo, else reported by name.
+    if (!INERT_PROGRAMS.has(base)) run.out.push({ kind: 'unknown-program', program: base, text });
+    return;
+  }
   fileTarget(run, word, cwd, 'direct', text);
 };
 
@@ -133,7 +148,9 @@ const analyseText = (run: Run, text: string, cwd: Value, depth: number): void =>
   if (depth > MAX_NESTING) return;
   const state = startState();
   state.cwd = cwd;
-  walkScript(parseShell(text).script, state, (visited) => analyseArgv(run, visited.argv, visited.cwd, visited.command.text, depth));
+  // The environment the command starts with (an image's ENV): the shell sees it as variables.
+  for (const [name, value] of Object.entries(run.ctx.env ?? {})) state.vars.set(name, textValue(value));
+  walkScript(parseShell(text).script, state, (visited) => analyseArgv(run, visited.argv, visited.cwd, visited.command.text, depth, visited.env));
 };
 
 /** Everything `text` runs, as seen from `ctx.cwd`. Never throws: unreadable shell yields what could be read. */

@@ -2,7 +2,7 @@
  * getopt-style argument scanning for launcher records: which words are options (and which of those
  * take a value), which are positional, and where the launched program's own arguments begin.
  */
-import { type Value, literal, text } from './value.js';
+import { type Value, dynamic, literal, text } from './value.js';
 
 export interface ArgSpec {
   /** Options that take a value (`-m`, `--config`); `--opt=value` and glued `-Wvalue` work too. */
@@ -16,6 +16,8 @@ export interface ArgSpec {
    * these flags, so a value is never mistaken for the app.
    */
   flagsOnly?: readonly string[];
+  /** With flagsOnly: options matching this are flags too (`--no-ws`, `--no-access-log`). */
+  flagPattern?: RegExp;
 }
 
 export interface ScannedArgs {
@@ -37,9 +39,16 @@ export const scanArgs = (args: readonly Value[], spec: ArgSpec): ScannedArgs => 
     out.options.set(option, list);
   };
   const flagsOnly = spec.flagsOnly ? new Set(spec.flagsOnly) : null;
-  const takesValue = (option: string): boolean => values.has(option) || stops.has(option) || (flagsOnly !== null && !flagsOnly.has(option));
+  const takesValue = (option: string): boolean =>
+    values.has(option) || stops.has(option) || (flagsOnly !== null && !flagsOnly.has(option) && !(spec.flagPattern?.test(option) ?? false));
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
+    // `--opt=$VALUE`: an option whatever its value; only the value is computed.
+    const computedOption = arg.kind === 'dynamic' ? /^(--?[A-Za-z][\w-]*)(=([\s\S]*))?$/.exec(arg.text) : null;
+    if (computedOption) {
+      record(computedOption[1], computedOption[2] ? dynamic(computedOption[3]) : undefined);
+      continue;
+    }
     const t = literal(arg);
     if (t === '--') {
       out.positionals.push(...args.slice(i + 1));

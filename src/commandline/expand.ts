@@ -116,7 +116,7 @@ export const expandJoined = (word: Word, scope: ExpandScope): Value => {
 export const expandWord = (word: Word, scope: ExpandScope): Value[] => {
   const only = word.parts.length === 1 ? word.parts[0] : null;
   const value = expandJoined(word, scope);
-  if (only?.type === 'param' && !only.quoted && value.kind === 'text') {
+  if ((only?.type === 'param' || only?.type === 'cmdsub') && !only.quoted && value.kind === 'text') {
     const pieces = value.text.split(/[ \t\n]+/).filter((p) => p !== '');
     return pieces.map(text);
   }

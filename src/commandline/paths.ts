@@ -7,32 +7,36 @@ import { joinRepo, posix } from '../util/path.js';
 import type { CommandContext } from './types.js';
 import { type Value, describe } from './value.js';
 
-export type Placed = { ok: true; path: string } | { ok: false; reason: string };
+/** `mappedBy`: the label of the path-map entry an absolute path went through (`COPY … (Dockerfile:7)`). */
+export type Placed = { ok: true; path: string; mappedBy?: string } | { ok: false; reason: string };
 
 const outside = (what: string): Placed => ({ ok: false, reason: `${what} is outside the repo` });
 
-/** An absolute path through the path map, or null when no entry covers it. */
-export const mapAbsolute = (absolute: string, pathMap: CommandContext['pathMap']): string | null => {
+/** An absolute path through the path map (and the entry's label), or null when no entry covers it. */
+export const mapAbsoluteVia = (absolute: string, pathMap: CommandContext['pathMap']): { path: string | null; label?: string } | null => {
   const abs = posix.normalize(absolute);
   const entries = [...(pathMap ?? [])].sort((a, b) => b.from.length - a.from.length);
-  for (const { from, to } of entries) {
+  for (const { from, to, label } of entries) {
     const prefix = from === '/' ? '/' : posix.normalize(from).replace(/\/$/, '');
-    if (abs === prefix) return joinRepo(to);
-    const rest = prefix === '/' ? abs.slice(1) : abs.startsWith(`${prefix}/`) ? abs.slice(prefix.length + 1) : null;
-    if (rest !== null) return joinRepo(to, rest);
+    const rest = abs === prefix ? '' : prefix === '/' ? abs.slice(1) : abs.startsWith(`${prefix}/`) ? abs.slice(prefix.length + 1) : null;
+    if (rest !== null) return { path: rest === '' ? joinRepo(to) : joinRepo(to, rest), ...(label ? { label } : {}) };
   }
   return null;
 };
 
+/** An absolute path through the path map, or null when no entry covers it. */
+export const mapAbsolute = (absolute: string, pathMap: CommandContext['pathMap']): string | null => mapAbsoluteVia(absolute, pathMap)?.path ?? null;
+
 const placeAbsolute = (absolute: string, ctx: CommandContext): Placed => {
-  const mapped = mapAbsolute(absolute, ctx.pathMap);
-  return mapped === null ? { ok: false, reason: `absolute path outside the repo (${absolute})` } : { ok: true, path: mapped };
+  const mapped = mapAbsoluteVia(absolute, ctx.pathMap);
+  if (mapped === null || mapped.path === null) return { ok: false, reason: `absolute path outside the repo (${absolute})` };
+  return { ok: true, path: mapped.path, ...(mapped.label ? { mappedBy: mapped.label } : {}) };
 };
 
 const placeUnder = (base: Placed, rest: string, what: string): Placed => {
   if (!base.ok) return base;
   const joined = joinRepo(base.path, rest);
-  return joined === null ? outside(what) : { ok: true, path: joined };
+  return joined === null ? outside(what) : { ok: true, path: joined, ...(base.mappedBy ? { mappedBy: base.mappedBy } : {}) };
 };
 
 /** The repo folder a directory value stands for. */

@@ -16,6 +16,8 @@ export interface VisitedCommand {
   cwd: Value;
   /** True when a word took a value assigned earlier in the text (not visible in command.text alone). */
   usedState: boolean;
+  /** A variable of the command's environment: its prefix assignments (`FLASK_APP=x flask run`), then the shell's. */
+  env: (name: string) => Value | undefined;
 }
 
 export type Visitor = (visited: VisitedCommand) => void;
@@ -118,10 +120,12 @@ class Walker {
       return;
     }
     // Prefix assignments (`FOO=1 cmd`) only reach the command's environment; their $( … ) still run.
-    for (const a of command.assignments) expandJoined(a.value, scope);
+    const prefix = new Map<string, Value>();
+    for (const a of command.assignments) prefix.set(a.name, expandJoined(a.value, scope));
     const name = literal(argv[0]);
     const output = this.builtin(name, command, argv, state);
-    this.visit({ command, argv, cwd: state.cwd, usedState: scope.usedState });
+    const vars = state.vars;
+    this.visit({ command, argv, cwd: state.cwd, usedState: scope.usedState, env: (n) => prefix.get(n) ?? vars.get(n) });
     if (this.outputs && output !== null) this.outputs.push(output);
   }
 

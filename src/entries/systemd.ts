@@ -2,12 +2,13 @@
  * systemd units: every Exec*= line of a .service/.socket is a production command. The unit's
  * WorkingDirectory= is where it runs; it maps back into the repo by the deploy-folder rule in
  * support/deploy-dir.ts (/opt/lakehouse → the repo root unless a folder is named `lakehouse`).
+ * Environment= variables are the commands' environment (`FLASK_APP`, `DJANGO_SETTINGS_MODULE`).
  */
 import { warning } from '../util/diagnostics.js';
 import { basename } from '../util/path.js';
 import { addCommand } from './support/inputs.js';
 import { mapDeployDir } from './support/deploy-dir.js';
-import { iniValue, parseIni, SYSTEMD_DIALECT } from './support/ini.js';
+import { iniValue, iniValues, parseIni, SYSTEMD_DIALECT, type IniDocument } from './support/ini.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 
 const EXEC_KEYS = ['ExecCondition', 'ExecStartPre', 'ExecStart', 'ExecStartPost', 'ExecReload', 'ExecStop', 'ExecStopPost'];
@@ -26,6 +27,15 @@ export const stripExecPrefixes = (value: string): string => {
   return [words[0], ...words.slice(2)].join(' ');
 };
 
+/** `Environment="A=1" B=2` lines of a section, as the variables its commands start with (EnvironmentFile= is not read). */
+const environmentOf = (doc: IniDocument, section: string): Record<string, string> => {
+  const env: Record<string, string> = {};
+  for (const e of iniValues(doc, section, 'Environment')) {
+    for (const m of e.value.matchAll(/"([A-Za-z_]\w*)=([^"]*)"|([A-Za-z_]\w*)=(\S*)/g)) env[m[1] ?? m[3]] = m[2] ?? m[4];
+  }
+  return env;
+};
+
 const systemd: EntryDetector = {
   id: 'systemd',
   title: 'systemd units (ExecStart, ExecStartPre/Post, ExecReload, WorkingDirectory)',
@@ -37,11 +47,12 @@ const systemd: EntryDetector = {
     for (const section of EXEC_SECTIONS) {
       const workdir = iniValue(doc, section, 'WorkingDirectory')?.value.replace(/^-/, '');
       const { cwd, pathMap } = workdir ? mapDeployDir(workdir, ctx.files) : { cwd: '', pathMap: [] };
+      const env = environmentOf(doc, section);
       for (const s of doc.sections.filter((x) => x.name === section)) {
         for (const e of s.entries) {
           if (!EXEC_KEYS.includes(e.key)) continue;
           const command = stripExecPrefixes(e.value);
-          addCommand(out, command, { cwd, pathMap, kind: 'production', evidence: `systemd ${file.path} ${e.key}`, line: e.line });
+          addCommand(out, command, { cwd, pathMap, env, kind: 'production', evidence: `systemd ${file.path} ${e.key}`, line: e.line });
         }
       }
     }

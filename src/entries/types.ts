@@ -1,3 +1,4 @@
+import type { PathMapping } from '../commandline/types.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { EntryKind } from '../model/verdict.js';
 
@@ -21,8 +22,13 @@ export interface CommandInput {
   line?: number;
   /** "systemd deploy/sidecar.service ExecStart" — the analyser appends the command. */
   evidence: string;
-  /** Absolute deploy paths that map back into the repo (WorkingDirectory=/opt/app → ''), longest first. */
-  pathMap?: { from: string; to: string }[];
+  /**
+   * Absolute deploy paths that map back into the repo (WorkingDirectory=/opt/app → ''), longest
+   * first; `label` names where a mapping comes from (a Dockerfile's COPY line).
+   */
+  pathMap?: PathMapping[];
+  /** Variables the command's environment starts with: a unit's Environment=, an image's ENV and ARG. */
+  env?: Record<string, string>;
 }
 
 export interface DetectorOutput {

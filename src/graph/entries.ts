@@ -7,7 +7,16 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Entry } from '../model/entry.js';
 import type { Detected } from '../entries/run.js';
 import { joinRepo } from '../util/path.js';
+import { warning } from '../util/diagnostics.js';
 import type { TargetResolver } from './targets.js';
+
+/**
+ * Detectors whose commands are not deploy or CI lines (package scripts, Makefile recipes, test
+ * discovery, the census config): a program census does not know there is ordinary and not reported.
+ */
+const NOT_DEPLOY_OR_CI: ReadonlySet<string> = new Set(['package-json', 'makefile', 'pyproject', 'setup-py', 'setup-cfg', 'tests', 'config']);
+
+const oneLine = (command: string): string => command.trim().replace(/\s+/g, ' ');
 
 /** Every deploy-path mapping any detector found, de-duplicated; an ambiguous source path is dropped. */
 const sharedPathMap = (detected: Detected): { from: string; to: string }[] => {
@@ -29,7 +38,7 @@ export const buildEntries = (detected: Detected, targets: TargetResolver): { ent
     const resolved = input.targetKind === 'module' ? targets.module(input.target) : file ? [file] : [];
     if (resolved.length === 0) {
       const reason = input.targetKind === 'module' ? `no module ${input.target} in the repo` : `no such file ${input.target}`;
-      entries.push({ ...base, file: null, evidence: input.evidence, unresolvedReason: reason });
+      entries.push({ ...base, file: null, evidence: input.evidence, unresolvedReason: reason, unresolved: input.targetKind === 'module' ? 'no-module' : 'not-found' });
       continue;
     }
     for (const file of resolved) entries.push({ ...base, file, evidence: input.evidence });
@@ -40,10 +49,20 @@ export const buildEntries = (detected: Detected, targets: TargetResolver): { ent
   for (const { detector, source, input } of detected.commands) {
     const pathMap = [...(input.pathMap ?? []), ...deployMap].sort((a, b) => b.from.length - a.from.length);
     const base = { kind: input.kind, detector, source, command: input.command, ...(input.line ? { line: input.line } : {}) };
-    const result = targets.command(input.command, { cwd: input.cwd, ...(pathMap.length > 0 ? { pathMap } : {}) });
-    const evidence = `${input.evidence}: ${input.command.trim().replace(/\s+/g, ' ')}`;
+    const result = targets.command(input.command, { cwd: input.cwd, ...(pathMap.length > 0 ? { pathMap } : {}), ...(input.env ? { env: input.env } : {}) });
+    const evidence = `${input.evidence}: ${oneLine(input.command)}`;
     for (const f of result.files) entries.push({ ...base, file: f.file, evidence: chain(evidence, f.via) });
-    for (const u of result.unresolved) entries.push({ ...base, file: null, evidence, unresolvedReason: u.reason });
+    for (const u of result.unresolved) entries.push({ ...base, file: null, evidence, unresolvedReason: u.reason, unresolved: u.dynamic ? 'dynamic' : u.module ? 'no-module' : 'not-found' });
+    if (NOT_DEPLOY_OR_CI.has(detector)) continue;
+    // Nothing silent: what a deploy or CI line runs that census cannot name is said, with the word it stopped at.
+    for (const u of result.unresolved) {
+      if (u.dynamic) diagnostics.push(warning('entry/unresolved-command', `${input.evidence}: census cannot tell what this runs: ${oneLine(u.reason)}`, source, input.line));
+    }
+    for (const program of new Set(result.unknown ?? [])) {
+      diagnostics.push(
+        warning('entry/unresolved-command', `${input.evidence}: census cannot tell what this runs: it stopped at "${program}", a program it has no record of (${oneLine(input.command)})`, source, input.line),
+      );
+    }
   }
   return { entries, diagnostics };
 };

@@ -9,6 +9,7 @@ import { analyseCommand } from '../commandline/analyse.js';
 import type { CommandContext, CommandTarget } from '../commandline/types.js';
 import { readMakeTargets } from '../entries/makefile.js';
 import { readPackageScripts } from '../entries/package-json.js';
+import { readGunicornConfig, readUwsgiConfig } from '../entries/support/server-config.js';
 import type { ImportResolver } from '../resolve/types.js';
 import { byString } from '../util/compare.js';
 import { dirname, joinRepo } from '../util/path.js';
@@ -23,9 +24,12 @@ export interface UnresolvedTarget {
   reason: string;
   /** True when the target is computed (`$VAR`), false when it names something that does not exist. */
   dynamic: boolean;
+  /** A Python module the repo does not have: it may well be installed, so it is not a missing file. */
+  module?: boolean;
 }
 
-export type TargetResult = { files: TargetFile[]; unresolved: UnresolvedTarget[] };
+/** `unknown`: programs the command line itself runs that census has no record of (not those of the scripts it follows). */
+export type TargetResult = { files: TargetFile[]; unresolved: UnresolvedTarget[]; unknown?: string[] };
 
 const missing = (reason: string): UnresolvedTarget => ({ reason, dynamic: false });
 
@@ -99,17 +103,33 @@ export const createTargetResolver = (ctx: TargetContext) => {
     return [primary, ...(main && ctx.files.has(main) ? [main] : []), ...inits];
   };
 
-  const resolveTarget = (target: CommandTarget, ctxDir: string, depth: number, seen: Set<string>): TargetResult => {
+  const resolveTarget = (target: CommandTarget, cmdCtx: CommandContext, depth: number, seen: Set<string>): TargetResult => {
+    const none: TargetResult = { files: [], unresolved: [] };
     switch (target.kind) {
       case 'file': {
         const file = repoFile(target.path);
-        if (file) return { files: [{ file, via: [] }], unresolved: [] };
-        return { files: [], unresolved: [missing(`${target.text}: no such file ${target.path}`)] };
+        if (file) return { files: [{ file, via: target.mappedBy ? [target.mappedBy] : [] }], unresolved: [] };
+        return target.ifPresent ? none : { files: [], unresolved: [missing(`${target.text}: no such file ${target.path}`)] };
       }
       case 'module': {
-        const files = moduleFiles(target.module, target.cwd ?? ctxDir);
+        const files = moduleFiles(target.module, target.cwd ?? cmdCtx.cwd);
         if (files.length > 0) return { files: files.map((file) => ({ file, via: [] })), unresolved: [] };
-        return { files: [], unresolved: [missing(`${target.text}: no module ${target.module} in the repo`)] };
+        return target.ifPresent ? none : { files: [], unresolved: [{ ...missing(`${target.text}: no module ${target.module} in the repo`), module: true }] };
+      }
+      case 'config': {
+        const file = repoFile(target.path);
+        if (!file) return target.ifPresent ? none : { files: [], unresolved: [missing(`${target.text}: no such file ${target.path}`)] };
+        // The command a config stands for may name the config again (gunicorn's default one): once is enough.
+        const key = `${file}#${target.reader}`;
+        if (seen.has(key)) return none;
+        const out: TargetResult = { files: [{ file, via: [] }], unresolved: [] };
+        const text = ctx.readText(file);
+        const settings = text === null ? null : target.reader === 'uwsgi' ? readUwsgiConfig(text, file) : readGunicornConfig(text);
+        if (settings === null || settings.options === '') return out;
+        const inner = followCommand(`${target.reader} ${settings.options}`, { ...cmdCtx, cwd: target.cwd }, depth + 1, seen, key);
+        for (const f of inner.files) out.files.push({ file: f.file, via: [`${file} sets ${settings.shown}`, ...f.via] });
+        out.unresolved.push(...inner.unresolved);
+        return out;
       }
       case 'npm-script': {
         const pkg = nearest(ctx.files, target.cwd, 'package.json');
@@ -151,6 +171,8 @@ export const createTargetResolver = (ctx: TargetContext) => {
       }
       case 'unresolved':
         return { files: [], unresolved: [{ reason: `${target.text}: ${target.reason}`, dynamic: true }] };
+      case 'unknown-program':
+        return { files: [], unresolved: [], unknown: [target.program] };
     }
   };
 
@@ -159,9 +181,10 @@ export const createTargetResolver = (ctx: TargetContext) => {
     seen.add(key);
     const out: TargetResult = { files: [], unresolved: [] };
     for (const target of analyseCommand(text, cmdCtx)) {
-      const r = resolveTarget(target, cmdCtx.cwd, depth, seen);
+      const r = resolveTarget(target, cmdCtx, depth, seen);
       out.files.push(...r.files);
       out.unresolved.push(...r.unresolved);
+      if (r.unknown) (out.unknown ??= []).push(...r.unknown);
     }
     seen.delete(key);
     return out;

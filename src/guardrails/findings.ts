@@ -1,11 +1,12 @@
 /**
  * The guardrail findings of an Audit: dead files, failing imports, duplicate clusters and commands
- * that run a file that does not exist, each with its stable key (src/model/findings.ts). Pure: a
+ * (in scripts and code, or entry points in deploy and CI files) that run a file that does not exist, each with its stable key (src/model/findings.ts). Pure: a
  * section the Audit does not have (no duplicates analysis, no import triage) yields nothing.
  */
 import type { Audit } from '../model/audit.js';
 import type { DuplicateCluster } from '../model/duplicates.js';
 import type { Edge } from '../model/edge.js';
+import type { Entry } from '../model/entry.js';
 import type { FileRecord } from '../model/file.js';
 import { FINDING_CATEGORIES, type Finding, type FindingCategory, type Incompleteness } from '../model/findings.js';
 import type { ImportFinding } from '../model/imports.js';
@@ -61,6 +62,16 @@ const fromExec = (e: Edge): Finding => ({
   message: `a command runs a file that is not in the repo: ${e.label ?? e.specifier}`,
 });
 
+/** An entry point (unit, image, CI step, manifest) naming a file or module the repo does not have. */
+const fromEntry = (e: Entry): Finding => ({
+  key: `exec-not-found:${e.source}:${e.unresolvedReason ?? e.evidence}`,
+  kind: 'exec-not-found',
+  category: 'exec-not-found',
+  file: e.source,
+  line: e.line ?? 1,
+  message: `an entry point runs a file that is not in the repo: ${e.evidence} — ${e.unresolvedReason ?? 'not found'}`,
+});
+
 /** Every finding of the Audit, one per key (the first line wins when a key repeats), sorted by key. */
 export const deriveFindings = (audit: Audit): Finding[] => {
   const all: Finding[] = [
@@ -68,6 +79,7 @@ export const deriveFindings = (audit: Audit): Finding[] => {
     ...(audit.imports?.findings ?? []).map(fromImport),
     ...(audit.duplicates?.clusters ?? []).map(fromCluster),
     ...audit.edges.filter((e) => e.kind === 'exec' && e.to === null && e.unresolved === 'not-found').map(fromExec),
+    ...audit.entries.filter((e) => e.file === null && e.unresolved === 'not-found').map(fromEntry),
   ];
   const byKey = new Map<string, Finding>();
   for (const f of all) {

@@ -16,4 +16,10 @@ export interface Entry {
   evidence: string;
   /** Why `file` is null: "$APP_DIR is not expanded", "no such file". */
   unresolvedReason?: string;
+  /**
+   * With `file` null: `not-found` when the entry names a file the repo does not have (a finding),
+   * `no-module` for a Python module the repo does not have (it may be installed), `dynamic` when
+   * what it runs is computed at run time (a warning).
+   */
+  unresolved?: 'not-found' | 'no-module' | 'dynamic';
 }

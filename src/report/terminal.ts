@@ -3,6 +3,7 @@ import type { Audit } from '../model/audit.js';
 import { formatDiagnostic } from '../util/diagnostics.js';
 import { VERDICTS } from '../model/verdict.js';
 import { folderRows, headline, verdictFiles, verdictRows } from './inventory.js';
+import { missingTargets } from './missing-view.js';
 import { runtimeLists, utilizationLine } from './runtime-view.js';
 import { importsHeadline, sectionOf } from './imports-view.js';
 import { formatCount, pct, style, textTable } from './text.js';
@@ -55,6 +56,17 @@ const importLine = (audit: Audit): string => {
 };
 
 const MAX_RUNTIME_ITEMS = 15;
+const MAX_MISSING_SHOWN = 10;
+
+/** Entry points and commands that run files the repo does not have: findings, listed where a person looks first. */
+const missingSection = (audit: Audit, yellow: (s: string) => string): string[] => {
+  const missing = missingTargets(audit);
+  if (missing.length === 0) return [];
+  const out = ['', yellow(`${missing.length} command${missing.length === 1 ? ' runs a file' : 's run files'} missing from the repo:`)];
+  for (const m of missing.slice(0, MAX_MISSING_SHOWN)) out.push(`  ${m.where}: ${m.what}`);
+  if (missing.length > MAX_MISSING_SHOWN) out.push(`  … and ${missing.length - MAX_MISSING_SHOWN} more (see --format md)`);
+  return out;
+};
 
 const runtimeSection = (audit: Audit, bold: (s: string) => string): string[] => {
   const line = utilizationLine(audit);
@@ -79,7 +91,7 @@ export const renderTerminal: Reporter = (audit, options) => {
   const s = style(options.color);
   const parts: string[] = [s.bold(header(audit)), ''];
   parts.push(`${plural(audit.summary.files, 'file', 'files', formatCount)}, ${plural(audit.summary.sourceFiles, 'source file', 'source files', formatCount)}, ${plural(audit.summary.edges, 'edge', 'edges', formatCount)}`);
-  parts.push(importLine(audit), '', languageTable(audit), ...verdictSection(audit, s.bold), ...runtimeSection(audit, s.bold), ...triageTeaser(audit));
+  parts.push(importLine(audit), '', languageTable(audit), ...verdictSection(audit, s.bold), ...runtimeSection(audit, s.bold), ...triageTeaser(audit), ...missingSection(audit, s.yellow));
   // Notes (severity info, such as an ambiguous doc mention) are counted, not listed: they are not problems.
   const problems = audit.warnings.filter((w) => w.severity !== 'info');
   const notes = audit.warnings.length - problems.length;

@@ -2,7 +2,8 @@
  * The command analyser's table: one command line per row, with the context it runs in and the
  * targets it must yield, written compactly:
  *   file:<path>   module:<module>[:<attr>]@<cwd>   npm:<script>@<cwd>   make:<target>@<makefile>
- *   test:<runner>(<paths>)@<cwd>   unresolved:<part of the reason>
+ *   test:<runner>(<paths>)@<cwd>   config:<reader>:<path>@<cwd>   unknown:<program>   unresolved:<part of the reason>
+ * `file?:`, `module?:`, `config?:` are defaults the program tries only when the repo has them.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,9 +13,13 @@ import type { CommandContext, CommandTarget } from '../../src/commandline/types.
 const compact = (t: CommandTarget): string => {
   switch (t.kind) {
     case 'file':
-      return `file:${t.path}`;
+      return `file${t.ifPresent ? '?' : ''}:${t.path}`;
     case 'module':
-      return `module:${t.module}${t.attr ? `:${t.attr}` : ''}@${t.cwd ?? '?'}`;
+      return `module${t.ifPresent ? '?' : ''}:${t.module}${t.attr ? `:${t.attr}` : ''}@${t.cwd ?? '?'}`;
+    case 'config':
+      return `config${t.ifPresent ? '?' : ''}:${t.reader}:${t.path}@${t.cwd}`;
+    case 'unknown-program':
+      return `unknown:${t.program}`;
     case 'npm-script':
       return `npm:${t.name}@${t.cwd}`;
     case 'make-target':
@@ -38,7 +43,7 @@ const ROWS: Row[] = [
   ['/opt/app/start.sh', ['unresolved:absolute path outside the repo (/opt/app/start.sh)']],
   ['/usr/bin/env python3 scripts/check.py', ['file:scripts/check.py']],
   ['/usr/sbin/nginx -g "daemon off;"', []],
-  ['exec gunicorn app.wsgi', ['module:app.wsgi@']],
+  ['exec gunicorn app.wsgi', ['config?:gunicorn:gunicorn.conf.py@', 'module:app.wsgi@']],
   ['timeout 30 node scripts/healthcheck.js', ['file:scripts/healthcheck.js']],
   ['timeout -s KILL 5m python jobs/cleanup.py', ['file:jobs/cleanup.py']],
   ['sudo -u www-data -E python3 manage.py collectstatic', ['file:manage.py']],
@@ -70,7 +75,9 @@ const ROWS: Row[] = [
   ['python3.12 -m pkg.cli --verbose', ['module:pkg.cli@']],
   ['python -W ignore::DeprecationWarning -X dev tools/lint_rules.py', ['file:tools/lint_rules.py']],
   ['python -um app.worker', ['module:app.worker@']],
-  ['python -c "import app; app.run()"', []],
+  ['python -c "import app; app.run()"', ['module?:app@']],
+  ['python -c "import os, sys; from shop.jobs.nightly import main; main()"', ['module?:os@', 'module?:sys@', 'module?:shop.jobs.nightly@']],
+  ['python -c "$CODE"', []],
   ['python -m http.server 8000', []],
   ['python -m pip install -r requirements.txt', []],
   ['python - <<EOF\nimport runpy\nEOF', []],
@@ -92,6 +99,8 @@ const ROWS: Row[] = [
   ['uv run --directory services/api python -m api.main', ['module:api.main@services/api']],
   ['uv run -m tools.sync', ['module:tools.sync@']],
   ['uvx ruff check .', []],
+  ['pipx run scripts/release.py --dry-run', ['file:scripts/release.py']],
+  ['pipx run --spec black==24.1 black .', []],
   ['poetry run python manage.py migrate', ['file:manage.py']],
   ['pipenv run pytest tests/', ['test:pytest(tests)@']],
   ['pdm run uvicorn app.main:app', ['module:app.main:app@']],
@@ -99,9 +108,43 @@ const ROWS: Row[] = [
   // servers and workers
   ['uvicorn sidecar.main:app --port 3200', ['module:sidecar.main:app@']],
   ['uvicorn main:app --app-dir src --reload --host 0.0.0.0', ['module:main:app@src']],
-  ['gunicorn -w 4 -k uvicorn.workers.UvicornWorker -c deploy/gunicorn.conf.py --chdir api "app.main:create_app()"', ['file:deploy/gunicorn.conf.py', 'module:app.main:create_app@api']],
-  ['gunicorn app:application -b 0.0.0.0:80 --preload', ['module:app:application@']],
+  ['gunicorn -w 4 -k uvicorn.workers.UvicornWorker -c deploy/gunicorn.conf.py --chdir api "app.main:create_app()"', ['config:gunicorn:deploy/gunicorn.conf.py@', 'module:app.main:create_app@api']],
+  ['gunicorn app:application -b 0.0.0.0:80 --preload', ['config?:gunicorn:gunicorn.conf.py@', 'module:app:application@']],
+  ['gunicorn -c gunicorn.conf.py', ['config:gunicorn:gunicorn.conf.py@']],
+  ['GUNICORN_CMD_ARGS="--chdir api" gunicorn app:app', ['config?:gunicorn:gunicorn.conf.py@', 'module:app:app@api']],
   ['gunicorn -c python:config.gunicorn wsgi', ['module:config.gunicorn@', 'module:wsgi@']],
+  ['granian --interface asgi web.asgi:application', ['module:web.asgi:application@']],
+  ['granian --interface wsgi --no-ws --reload --workers 4 --working-dir src app.wsgi:app', ['module:app.wsgi:app@src']],
+  ['daphne -b 0.0.0.0 -p 8001 --proxy-headers shop.asgi:application', ['module:shop.asgi:application@']],
+  ['waitress-serve --listen=*:8080 --call shop:create_app', ['module:shop:create_app@']],
+  ['waitress-serve --port 8080 --app=shop.wsgi:app', ['module:shop.wsgi:app@']],
+  ['python -m waitress --port=8080 hello:app', ['module:hello:app@']],
+  ['uwsgi --http :8000 --master --module shop.wsgi:application --chdir /srv/app', ['module:shop.wsgi:application@'], { cwd: '', pathMap: [{ from: '/srv/app', to: '' }] }],
+  ['uwsgi --http-socket :9090 --wsgi-file deploy/app.py --callable app --processes 4', ['file:deploy/app.py']],
+  ['uwsgi --ini deploy/uwsgi.ini', ['config:uwsgi:deploy/uwsgi.ini@']],
+  ['uwsgi deploy/uwsgi.yaml --enable-threads', ['config:uwsgi:deploy/uwsgi.yaml@']],
+  ['uwsgi --mount /api=api.wsgi:app --manage-script-name', ['module:api.wsgi:app@']],
+  ['celery -A shop beat -l info -s /tmp/beat-schedule', ['module:shop@']],
+  ['celery -A shop flower --port=5555', ['module:shop@']],
+  ['flower --app=shop.celery --port 5555', ['module:shop.celery@']],
+  ['rq worker -c shop.rq_settings -w shop.workers.LoggingWorker high default', ['module:shop.rq_settings@', 'module?:shop.workers:LoggingWorker@']],
+  ['rqworker --path src high', []],
+  ['rq info', []],
+  ['dramatiq shop.tasks shop.mail -p 2 -t 4 -Q default mail', ['module:shop.tasks@', 'module:shop.mail@']],
+  ['dramatiq --path src shop.broker:redis_broker', ['module:shop.broker:redis_broker@src']],
+  ['huey_consumer.py shop.tasks.huey -w 4 -k thread', ['module:shop.tasks:huey@']],
+  ['huey_consumer shop.main.huey', ['module:shop.main:huey@']],
+  ['arq shop.worker.WorkerSettings --watch shop', ['module:shop.worker:WorkerSettings@']],
+  ['alembic upgrade head', ['file?:alembic.ini']],
+  ['alembic -c db/alembic.ini upgrade head', ['file:db/alembic.ini']],
+  ['flask --app shop.web run --host 0.0.0.0', ['module:shop.web@']],
+  ['FLASK_APP=src/hello.py flask run', ['file:src/hello.py']],
+  ['export FLASK_APP="shop.web:create_app()"; flask db upgrade', ['module:shop.web:create_app@']],
+  ['flask run', ['file?:wsgi.py', 'file?:app.py']],
+  ['django-admin migrate --settings=shop.settings.prod --pythonpath=src', ['module:shop.settings.prod@src']],
+  ['DJANGO_SETTINGS_MODULE=shop.settings django-admin collectstatic --noinput', ['module:shop.settings@']],
+  ['python -m django check --settings shop.settings', ['module:shop.settings@']],
+  ['django-admin startproject x', []],
   ['hypercorn "svc.asgi:app" --bind 0.0.0.0:8000', ['module:svc.asgi:app@']],
   ['celery -A worker_app worker -l info', ['module:worker_app@']],
   ['celery --app=tasks.celery_app:app beat', ['module:tasks.celery_app:app@']],
@@ -125,6 +168,17 @@ const ROWS: Row[] = [
   ['node -r ./tools/preload.cjs --import ./register.mjs src/main.js', ['file:tools/preload.cjs', 'file:register.mjs', 'file:src/main.js']],
   ['node -r dotenv/config server.js', ['file:server.js']],
   ['node -e "require(\'./x\')"', []],
+  ['NODE_OPTIONS="--require ./tools/otel.cjs --max-old-space-size=4096" node server.js', ['file:tools/otel.cjs', 'file:server.js']],
+  ['node --import=./instrument.mjs dist/main.js', ['file:instrument.mjs', 'file:dist/main.js']],
+  ['pm2 start ecosystem.config.js --env production', ['file:ecosystem.config.js']],
+  ['pm2-runtime start ecosystem.config.cjs', ['file:ecosystem.config.cjs']],
+  ['pm2-runtime dist/server.js -i max', ['file:dist/server.js']],
+  ['pm2 start worker.py --interpreter python3 --name worker', ['file:worker.py']],
+  ['pm2 start npm --name web -- run start:prod', ['npm:start:prod@']],
+  ['pm2 logs', []],
+  ['nodemon --exec ts-node src/server.ts', ['file:src/server.ts']],
+  ['ts-node-dev --respawn --transpile-only src/index.ts', ['file:src/index.ts']],
+  ['tsx watch --clear-screen=false src/index.ts', ['file:src/index.ts']],
   ['tsx watch src/index.ts', ['file:src/index.ts']],
   ['ts-node --project tsconfig.json scripts/seed.ts', ['file:scripts/seed.ts']],
   ['nodemon src/server.ts', ['file:src/server.ts']],
@@ -190,7 +244,9 @@ const ROWS: Row[] = [
   ['docker run --rm img python x.py', []],
   ['docker compose up -d', []],
   ['find . -name "*.pyc" | xargs rm', []],
-  ['unknown-tool --flag file.py', []],
+  ['unknown-tool --flag file.py', ['unknown:unknown-tool']],
+  ['wait-for-it db:5432 -t 30 -- python app.py', ['file:app.py']],
+  ['apt-get update && pip install -r requirements.txt && eslint . && git push', []],
 ];
 
 test(`the analyser table has at least 60 rows (${ROWS.length})`, () => {

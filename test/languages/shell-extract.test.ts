@@ -29,6 +29,10 @@ const target = (t: CommandTarget): string => {
       return `module ${t.module}${t.attr ? `:${t.attr}` : ''} (from ${t.cwd ?? '?'})`;
     case 'npm-script':
       return `npm script ${t.name} (in ${t.cwd || '.'})`;
+    case 'config':
+      return `${t.reader} config ${t.path}`;
+    case 'unknown-program':
+      return `unknown program ${t.program}`;
     case 'make-target':
       return `make ${t.target || '(default)'} (${t.makefile})`;
     case 'test-run':
@@ -50,7 +54,8 @@ const describeScript = (path: string, text: string) => {
       line: c.line,
       command: c.command,
       ...(c.cwd !== undefined ? { cwd: c.cwd } : {}),
-      targets: analyseCommand(c.command, shellCommandContext(path, c)).map(target),
+      // Programs census has no record of matter in deploy and CI lines, not inside scripts.
+      targets: analyseCommand(c.command, shellCommandContext(path, c)).filter((t) => t.kind !== 'unknown-program').map(target),
     })),
   };
 };

@@ -9,7 +9,7 @@ const NOT_RUNNERS: ReadonlySet<string> = new Set(['install', 'i', 'add', 'a', 'r
 
 export const bun: Launcher = {
   names: ['bun'],
-  run(args): Intent[] {
+  run(args, _name, env): Intent[] {
     const scanned = scanArgs(args, { values: VALUES, stopAtPositional: true });
     const dir = optionValue(scanned, '--cwd');
     const [first, ...rest] = [scanned.positionals[0], ...scanned.rest];
@@ -17,7 +17,7 @@ export const bun: Launcher = {
     if (first === undefined || (sub !== null && NOT_RUNNERS.has(sub))) return [];
     if (sub === 'test') return [testRun('bun test', scanArgs(rest, { values: VALUES }).positionals, dir)];
     if (sub === 'x') return rest.length > 0 ? [argv(rest, dir)] : [];
-    if (sub === 'run') return bun.run(rest, 'bun').map((i) => withDir(i, dir));
+    if (sub === 'run') return bun.run(rest, 'bun', env).map((i) => withDir(i, dir));
     return [isFileSpecifier(first) ? file(first, dir) : npmScript(first, dir)];
   },
 };

@@ -1,7 +1,12 @@
-/** `gunicorn [-c conf.py] [--chdir dir] pkg.mod:app`: the WSGI/ASGI app's module and the config file (`-k` is a worker class, not the app). */
+/**
+ * `gunicorn [-c conf.py] [--chdir dir] pkg.mod:app`: the WSGI/ASGI app's module and the config file
+ * (`-k` is a worker class, not the app). Without `-c`, gunicorn reads ./gunicorn.conf.py when there
+ * is one; `$GUNICORN_CMD_ARGS` holds options too. The config's own `wsgi_app` and `chdir` are read
+ * where the config is resolved.
+ */
 import { optionValue, scanArgs } from '../args.js';
 import { literal, text } from '../value.js';
-import { type Intent, type Launcher, file, module } from './types.js';
+import { type Intent, type Launcher, config, module } from './types.js';
 
 const FLAGS = [
   '--reload', '--preload', '-D', '--daemon', '--capture-output', '--check-config', '--print-config', '--spew',
@@ -10,14 +15,17 @@ const FLAGS = [
 
 export const gunicorn: Launcher = {
   names: ['gunicorn'],
-  run(args): Intent[] {
-    const scanned = scanArgs(args, { flagsOnly: FLAGS });
+  run(args, _name, env): Intent[] {
+    const fromEnv = literal(env('GUNICORN_CMD_ARGS'));
+    const words = fromEnv ? [...fromEnv.split(/\s+/).filter((w) => w !== '').map(text), ...args] : args;
+    const scanned = scanArgs(words, { flagsOnly: FLAGS });
     const dir = optionValue(scanned, '--chdir');
     const out: Intent[] = [];
-    const config = optionValue(scanned, '-c', '--config');
-    const configText = literal(config);
-    if (config && configText?.startsWith('python:')) out.push(module(text(configText.slice('python:'.length)), dir));
-    else if (config) out.push(file(config));
+    const configFile = optionValue(scanned, '-c', '--config');
+    const configText = literal(configFile);
+    if (configFile && configText?.startsWith('python:')) out.push(module(text(configText.slice('python:'.length)), dir));
+    else if (configFile) out.push(config(configFile, 'gunicorn'));
+    else out.push(config(text('gunicorn.conf.py'), 'gunicorn', undefined, true));
     const app = scanned.positionals[0];
     if (app) out.push(module(app, dir));
     return out;

@@ -1,13 +1,21 @@
 /** The launcher registry: every command word the analyser understands, by name. */
+import { alembic } from './alembic.js';
+import { arq } from './arq.js';
 import { bash } from './bash.js';
 import { bun } from './bun.js';
 import { celery } from './celery.js';
 import { concurrently } from './concurrently.js';
 import { coverage } from './coverage.js';
+import { daphne } from './daphne.js';
 import { deno } from './deno.js';
+import { djangoAdmin } from './django-admin.js';
+import { dramatiq } from './dramatiq.js';
 import { evalCommand } from './eval.js';
+import { flask } from './flask.js';
+import { granian } from './granian.js';
 import { gunicorn } from './gunicorn.js';
 import { hatch } from './hatch.js';
+import { huey } from './huey.js';
 import { hypercorn } from './hypercorn.js';
 import { jest } from './jest.js';
 import { make } from './make.js';
@@ -19,12 +27,15 @@ import { npmRunAll } from './npm-run-all.js';
 import { npx } from './npx.js';
 import { pdm } from './pdm.js';
 import { pipenv } from './pipenv.js';
+import { pipx } from './pipx.js';
 import { playwright } from './playwright.js';
+import { pm2 } from './pm2.js';
 import { pnpm } from './pnpm.js';
 import { poetry } from './poetry.js';
 import { pytest } from './pytest.js';
 import { python } from './python.js';
 import { pythonTools } from './python-tools.js';
+import { rq } from './rq.js';
 import { source } from './source.js';
 import { tsNode } from './ts-node.js';
 import { tsx } from './tsx.js';
@@ -32,14 +43,16 @@ import type { Launcher } from './types.js';
 import { unittest } from './unittest.js';
 import { uv, uvx } from './uv.js';
 import { uvicorn } from './uvicorn.js';
+import { uwsgi } from './uwsgi.js';
 import { vitest } from './vitest.js';
+import { waitress } from './waitress.js';
 import { WRAPPERS } from './wrappers.js';
 import { yarn } from './yarn.js';
 
 export const LAUNCHERS: readonly Launcher[] = [
-  bash, bun, celery, concurrently, coverage, deno, evalCommand, gunicorn, hatch, hypercorn, jest, make, mocha, node, nodemon, npm,
-  npmRunAll, npx, pdm, pipenv, playwright, pnpm, poetry, pytest, python, pythonTools, source, tsNode, tsx, unittest, uv, uvx, uvicorn,
-  vitest, yarn, ...WRAPPERS,
+  alembic, arq, bash, bun, celery, concurrently, coverage, daphne, deno, djangoAdmin, dramatiq, evalCommand, flask, granian, gunicorn, hatch,
+  huey, hypercorn, jest, make, mocha, node, nodemon, npm, npmRunAll, npx, pdm, pipenv, pipx, playwright, pm2, pnpm, poetry, pytest, python,
+  pythonTools, rq, source, tsNode, tsx, unittest, uv, uvx, uvicorn, uwsgi, vitest, waitress, yarn, ...WRAPPERS,
 ];
 
 const BY_NAME = new Map<string, Launcher>();

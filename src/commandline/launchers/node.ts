@@ -1,7 +1,11 @@
-/** `node [options] file | --test [paths]`: the file, and files preloaded with -r/--require/--import/--loader or loaded as a test reporter. */
+/**
+ * `node [options] file | --test [paths]`: the file, and files preloaded with -r/--require/--import/--loader
+ * or loaded as a test reporter, on the command line or in `$NODE_OPTIONS` (which every node process of
+ * the command reads).
+ */
 import { type ArgSpec, scanArgs } from '../args.js';
-import { type Value, literal } from '../value.js';
-import { type Intent, type Launcher, file, testRun } from './types.js';
+import { type Value, literal, text } from '../value.js';
+import { type Env, type Intent, type Launcher, file, testRun } from './types.js';
 
 export const NODE_VALUES = [
   '-r', '--require', '--import', '--loader', '--experimental-loader', '--input-type', '-C', '--conditions', '--env-file', '--env-file-if-exists',
@@ -32,7 +36,15 @@ export const nodeLike = (args: readonly Value[], spec: ArgSpec, runner: string):
   return out;
 };
 
+/** Preloads named in `$NODE_OPTIONS`. */
+export const nodeOptionPreloads = (env: Env): Intent[] => {
+  const options = literal(env('NODE_OPTIONS'));
+  if (!options) return [];
+  const scanned = scanArgs(options.split(/\s+/).filter((w) => w !== '').map(text), { values: NODE_VALUES });
+  return PRELOADS.flatMap((o) => scanned.options.get(o) ?? []).filter(isFileSpecifier).map((v) => file(v));
+};
+
 export const node: Launcher = {
   names: ['node', 'nodejs'],
-  run: (args) => nodeLike(args, { values: NODE_VALUES }, 'node'),
+  run: (args, _name, env) => [...nodeOptionPreloads(env), ...nodeLike(args, { values: NODE_VALUES }, 'node')],
 };

@@ -6,10 +6,21 @@
 import type { Value } from '../value.js';
 
 export type Intent =
-  /** A file the program runs or loads (`python x.py`, `node -r ./setup.js`, `gunicorn -c conf.py`). */
-  | { kind: 'file'; path: Value; dir?: Value }
-  /** A Python module, `pkg.mod` or `pkg.mod:attr`; `dir` is where it is imported from (`--app-dir`). */
-  | { kind: 'module'; spec: Value; dir?: Value }
+  /**
+   * A file the program runs or loads (`python x.py`, `node -r ./setup.js`). `ifPresent`: a default
+   * the program tries (`flask run` looks for app.py), not an error when the repo has no such file.
+   */
+  | { kind: 'file'; path: Value; dir?: Value; ifPresent?: boolean }
+  /**
+   * A Python module, `pkg.mod` or `pkg.mod:attr`; `dir` is where it is imported from (`--app-dir`).
+   * `ifPresent`: only when the repo has it (`python -c "import os, app"` names stdlib modules too).
+   */
+  | { kind: 'module'; spec: Value; dir?: Value; ifPresent?: boolean }
+  /**
+   * A server's config file that names the app (`uwsgi --ini uwsgi.ini`, `gunicorn -c gunicorn.conf.py`):
+   * the file itself loads, and what it names runs. `reader` says how to read it (src/graph/server-config.ts).
+   */
+  | { kind: 'config'; path: Value; reader: ConfigReader; dir?: Value; ifPresent?: boolean }
   | { kind: 'npm-script'; name: Value; dir?: Value }
   /** `target` '' is the Makefile's default (first) target. */
   | { kind: 'make-target'; target: string; dir?: Value; makefile?: Value }
@@ -20,17 +31,27 @@ export type Intent =
   | { kind: 'script'; text: Value; dir?: Value }
   | { kind: 'unresolved'; reason: string };
 
+/** Config formats whose app settings census reads. */
+export type ConfigReader = 'uwsgi' | 'gunicorn';
+
+/** A variable of the command's environment: a prefix assignment, a variable the script set, or the image's ENV. */
+export type Env = (name: string) => Value | undefined;
+
 export interface Launcher {
   /** Command words this record handles. */
   names: readonly string[];
   /** A family of command words (`python3.12`). */
   pattern?: RegExp;
-  /** What the command runs; `args` excludes the command word, `name` is the word as written. */
-  run(args: readonly Value[], name: string): Intent[];
+  /** What the command runs; `args` excludes the command word, `name` is the word as written, `env` its environment. */
+  run(args: readonly Value[], name: string, env: Env): Intent[];
 }
 
 export const file = (path: Value, dir?: Value): Intent => ({ kind: 'file', path, dir });
 export const module = (spec: Value, dir?: Value): Intent => ({ kind: 'module', spec, dir });
+/** A default the program tries, or a name that may be the standard library's: only when the repo has it. */
+export const fileIfPresent = (path: Value, dir?: Value): Intent => ({ kind: 'file', path, dir, ifPresent: true });
+export const moduleIfPresent = (spec: Value, dir?: Value): Intent => ({ kind: 'module', spec, dir, ifPresent: true });
+export const config = (path: Value, reader: ConfigReader, dir?: Value, ifPresent?: boolean): Intent => ({ kind: 'config', path, reader, dir, ...(ifPresent ? { ifPresent } : {}) });
 export const argv = (words: Value[], dir?: Value): Intent => ({ kind: 'argv', argv: words, dir });
 export const script = (text: Value, dir?: Value): Intent => ({ kind: 'script', text, dir });
 export const testRun = (runner: string, paths: Value[], dir?: Value): Intent => ({ kind: 'test-run', runner, paths, dir });

@@ -14,9 +14,9 @@ const toolRun = envRunner({ names: ['uv'], subcommand: ['tool', 'run'], values: 
 
 export const uv: Launcher = {
   names: ['uv'],
-  run: (args, name): Intent[] => {
-    const intents = run.run(args, name);
-    return intents.length > 0 ? intents : toolRun.run(args, name);
+  run: (args, name, env): Intent[] => {
+    const intents = run.run(args, name, env);
+    return intents.length > 0 ? intents : toolRun.run(args, name, env);
   },
 };
 

@@ -39,7 +39,17 @@ const wrapper = (spec: WrapperSpec): Launcher => ({
   },
 });
 
+/** `wait-for-it db:5432 -t 30 -- python app.py`: the command after `--`. */
+const afterDashes: Launcher = {
+  names: ['wait-for-it', 'wait-for-it.sh', 'wait-for'],
+  run(args): Intent[] {
+    const i = args.findIndex((a) => literal(a) === '--');
+    return i >= 0 && i + 1 < args.length ? [argv(args.slice(i + 1))] : [];
+  },
+};
+
 export const WRAPPERS: readonly Launcher[] = [
+  afterDashes,
   wrapper({ names: ['exec'], values: ['-a'] }),
   wrapper({ names: ['nohup', 'setsid', 'builtin', 'caffeinate', 'unbuffer', 'catchsegv', 'with-contenv', 'ddtrace-run', 'opentelemetry-instrument'] }),
   wrapper({ names: ['time'], values: ['-f', '--format', '-o', '--output'] }),

@@ -2,6 +2,7 @@
  * Constructors for what detectors yield. Detectors never resolve anything: they name a file, a
  * module or a command line, and say where they found it.
  */
+import type { PathMapping } from '../../commandline/types.js';
 import type { EntryKind } from '../../model/verdict.js';
 import type { CommandInput, DetectorOutput, EntryInput } from '../types.js';
 
@@ -19,20 +20,23 @@ export interface CommandOptions {
   kind: EntryKind;
   evidence: string;
   line?: number;
-  pathMap?: { from: string; to: string }[];
+  pathMap?: PathMapping[];
+  /** Variables the command starts with (a unit's Environment=, an image's ENV). */
+  env?: Record<string, string>;
 }
 
 /** A command line for the command analyser; blank commands are dropped by the caller's `addCommand`. */
 export const commandInput = (command: string, o: CommandOptions): CommandInput => {
   const input: CommandInput = withLine({ command, cwd: o.cwd, kind: o.kind, evidence: o.evidence }, o.line);
   if (o.pathMap && o.pathMap.length > 0) input.pathMap = sortPathMap(o.pathMap);
+  if (o.env && Object.keys(o.env).length > 0) input.env = o.env;
   return input;
 };
 
 /** Longest `from` first, as the analyser tries them in order; duplicates dropped. */
-export const sortPathMap = (map: { from: string; to: string }[]): { from: string; to: string }[] => {
+export const sortPathMap = <T extends PathMapping>(map: T[]): T[] => {
   const seen = new Set<string>();
-  const out: { from: string; to: string }[] = [];
+  const out: T[] = [];
   for (const m of map) {
     if (seen.has(m.from)) continue;
     seen.add(m.from);
