@@ -15,6 +15,7 @@ import { discover } from './discover/index.js';
 import { scanAll } from './extract/pool.js';
 import { buildImportEdges, type FactsOfFile } from './graph/import-edges.js';
 import { buildCodeEdges } from './graph/code-edges.js';
+import { createImageContexts } from './graph/image-context.js';
 import { buildDocEdges } from './graph/doc-edges.js';
 import { buildEntries } from './graph/entries.js';
 import { createTargetResolver } from './graph/targets.js';
@@ -177,7 +178,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     return { ...merged, frameworks, built: buildEntries(merged, targets) };
   }, (d) => plural(d.built.entries.length, 'entry', 'entries'));
   const entries = detected.built.entries.sort(compareEntries);
-  const codeEdges = buildCodeEdges(factsOfFiles.filter((f) => !isDocLanguage(f.language)), targets);
+  const codeEdges = buildCodeEdges(factsOfFiles.filter((f) => !isDocLanguage(f.language)), targets, createImageContexts(detected));
   const docs = buildDocEdges(factsOfFiles.filter((f) => isDocLanguage(f.language)), files, targets);
   const frameworkEdges = buildFrameworkEdges(detected.frameworks.references, targets);
   const edges = [...importEdges, ...codeEdges, ...frameworkEdges, ...docs.edges].sort(compareEdges);

@@ -1,7 +1,8 @@
 /**
  * docker-compose files: each service's command/entrypoint runs in production. It runs where the
  * service's image puts it: the working_dir (or the built Dockerfile's WORKDIR) mapped back into
- * the repo through bind mounts and the Dockerfile's COPY lines, relative to the build context.
+ * the repo through bind mounts and the Dockerfile's COPY lines, relative to the build context,
+ * with the image's ENV as its environment.
  */
 import { analyseDockerfile } from './support/dockerfile-model.js';
 import { addCommand, sortPathMap } from './support/inputs.js';
@@ -14,19 +15,20 @@ const placeOf = (service: ComposeService, composePath: string, ctx: DetectorCont
   let imageMap: { from: string; to: string }[] = [];
   let imageCwd: string | undefined;
   let imageWorkdir = '/';
+  let env: Record<string, string> = {};
   if (service.build) {
     const text = ctx.readText(service.build.dockerfile);
     if (text !== null) {
-      const stages = analyseDockerfile(text, service.build.context, ctx.files).stages;
+      const stages = analyseDockerfile(text, service.build.context, ctx.files, service.build.dockerfile).stages;
       const stage = stages.find((s) => s.name === service.build?.target) ?? stages.at(-1);
-      if (stage) ({ pathMap: imageMap, cwd: imageCwd, workdir: imageWorkdir } = stage);
+      if (stage) ({ pathMap: imageMap, cwd: imageCwd, workdir: imageWorkdir, env } = stage);
     }
   }
   const pathMap = sortPathMap([...service.binds, ...imageMap]);
   const workdir = service.workingDir ?? imageWorkdir;
   const mapped = pathMap.find((m) => workdir === m.from || workdir.startsWith(`${m.from}/`));
   const cwd = mapped ? joinRepo(mapped.to, posix.relative(mapped.from, workdir)) : null;
-  return { cwd: cwd ?? imageCwd ?? service.build?.context ?? dirname(composePath), pathMap };
+  return { cwd: cwd ?? imageCwd ?? service.build?.context ?? dirname(composePath), pathMap, env };
 };
 
 const compose: EntryDetector = {
@@ -39,13 +41,13 @@ const compose: EntryDetector = {
     out.diagnostics.push(...diagnostics);
     for (const s of services) {
       if (!s.command && !s.entrypoint) continue;
-      const { cwd, pathMap } = placeOf(s, file.path, ctx);
+      const { cwd, pathMap, env } = placeOf(s, file.path, ctx);
       const evidence = `compose ${file.path} service "${s.name}"`;
       if (s.entrypoint) {
         const text = s.command ? `${s.entrypoint.text} ${s.command.text}` : s.entrypoint.text;
-        addCommand(out, text, { cwd, pathMap, kind: 'production', evidence: `${evidence} ${s.command ? 'entrypoint+command' : 'entrypoint'}`, line: s.entrypoint.line });
+        addCommand(out, text, { cwd, pathMap, env, kind: 'production', evidence: `${evidence} ${s.command ? 'entrypoint+command' : 'entrypoint'}`, line: s.entrypoint.line });
       } else if (s.command) {
-        addCommand(out, s.command.text, { cwd, pathMap, kind: 'production', evidence: `${evidence} command`, line: s.command.line });
+        addCommand(out, s.command.text, { cwd, pathMap, env, kind: 'production', evidence: `${evidence} command`, line: s.command.line });
       }
     }
     return out;

@@ -1,15 +1,18 @@
 /**
  * Dockerfiles: CMD/ENTRYPOINT (and HEALTHCHECK CMD) are what the container runs in production;
- * RUN lines are build steps (tooling). Each command carries the container's working directory
+ * RUN lines are build steps (tooling). CMD after an ENTRYPOINT script is a command of its own only
+ * when the script runs its arguments (`exec "$@"`); otherwise it is the script's argument. Each command carries the container's working directory
  * and COPY map back into the repo, relative to the build context: the Dockerfile's folder, or
  * the context a compose file gives when it builds this Dockerfile.
  */
 import { warning } from '../util/diagnostics.js';
-import { basename, dirname } from '../util/path.js';
+import { mapAbsolute } from '../commandline/paths.js';
+import type { PathMapping } from '../commandline/types.js';
+import { basename, dirname, joinRepo } from '../util/path.js';
 import { composeBuilds } from './support/compose-file.js';
 import { analyseDockerfile } from './support/dockerfile-model.js';
 import { addCommand } from './support/inputs.js';
-import { emptyOutput, type EntryDetector } from './types.js';
+import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
 
 /** Templates (`Dockerfile.j2`) are not Dockerfiles until rendered; docs and backups never are. */
 const NOT_A_DOCKERFILE = /\.(j2|jinja2?|tmpl|tpl|template|erb|in|md|rst|txt|orig|bak|swp)$/i;
@@ -20,6 +23,17 @@ export const isDockerfile = (path: string): boolean => {
   return /^(Dockerfile|Containerfile)(\.[\w.-]+)?$/.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
 };
 
+/**
+ * Whether an ENTRYPOINT script runs the CMD it is given (`exec "$@"`): true unless the script is in
+ * the repo, has content, and never uses its arguments as a whole (then CMD is an argument such as
+ * `serve`, not a command).
+ */
+const runsItsArguments = (script: string, pathMap: PathMapping[], cwd: string, ctx: DetectorContext): boolean => {
+  const repoPath = script.startsWith('/') ? mapAbsolute(script, pathMap) : joinRepo(cwd, script);
+  const text = repoPath === null ? null : ctx.readText(repoPath);
+  return text === null || text.trim() === '' || /\$\{?[@*]/.test(text);
+};
+
 const dockerfile: EntryDetector = {
   id: 'dockerfile',
   title: 'Dockerfiles (CMD, ENTRYPOINT, RUN; WORKDIR and COPY)',
@@ -27,12 +41,14 @@ const dockerfile: EntryDetector = {
   detect: (file, ctx) => {
     const out = emptyOutput();
     const context = composeBuilds(ctx).get(file.path)?.context ?? dirname(file.path);
-    const model = analyseDockerfile(file.text, context, ctx.files);
+    const model = analyseDockerfile(file.text, context, ctx.files, file.path);
     for (const p of model.problems) out.diagnostics.push(warning('dockerfile/bad-instruction', `malformed Dockerfile: ${p.message}`, file.path, p.line));
     for (const c of model.commands) {
+      if (c.entrypointScript && !runsItsArguments(c.entrypointScript, c.pathMap, c.cwd, ctx)) continue;
       addCommand(out, c.command, {
         cwd: c.cwd,
         pathMap: c.pathMap,
+        env: c.env,
         kind: c.production ? 'production' : 'tooling',
         evidence: `${file.path} ${c.label}`,
         line: c.line,

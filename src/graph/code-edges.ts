@@ -6,13 +6,14 @@ import type { Edge } from '../model/edge.js';
 import { dirname, joinRepo } from '../util/path.js';
 import { candidateCwds } from './entries.js';
 import type { FactsOfFile } from './import-edges.js';
+import type { ImageContext } from './image-context.js';
 import type { TargetResolver, TargetResult } from './targets.js';
 
 /** Commands in code rarely say where they run: try the stated folder, the file's own, then the root. */
-const resolveFromCode = (targets: TargetResolver, command: string, cwds: string[], scriptDir: string): TargetResult => {
+const resolveFromCode = (targets: TargetResolver, command: string, cwds: string[], scriptDir: string, image: ImageContext | undefined): TargetResult => {
   let last: TargetResult = { files: [], unresolved: [] };
   for (const cwd of cwds) {
-    last = targets.command(command, { cwd, scriptDir });
+    last = targets.command(command, { cwd, scriptDir, ...(image ? { pathMap: image.pathMap, ...(image.env ? { env: image.env } : {}) } : {}) });
     if (last.files.length > 0) return last;
   }
   return last;
@@ -48,15 +49,17 @@ const moduleTargets = (targets: TargetResolver, dir: string, target: string): st
   return fromDir.length > 0 || dir === '' ? fromDir : targets.module(module, '');
 };
 
-export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver): Edge[] => {
+/** `imageOf`: the image a file is copied into, whose ENV and COPY map its commands see (image-context.ts). */
+export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, imageOf: (path: string) => ImageContext | undefined = () => undefined): Edge[] => {
   const edges: Edge[] = [];
   for (const { path, facts } of files) {
     const dir = dirname(path);
+    const image = facts.commands.length > 0 ? imageOf(path) : undefined;
     for (const cmd of facts.commands) {
       // A stated cwd is relative to the file's folder (shell `cd "$(dirname "$0")/.."`) or, for a
       // literal `cwd: 'jobs'` in code, to wherever the process runs — usually the repo root.
       const statedCwds = cmd.cwd === undefined ? [] : [joinRepo(dir, cmd.cwd) ?? undefined, joinRepo(cmd.cwd) ?? undefined];
-      const result = resolveFromCode(targets, cmd.command, candidateCwds(...statedCwds, dir, ''), dir);
+      const result = resolveFromCode(targets, cmd.command, candidateCwds(...statedCwds, dir, ''), dir, image);
       const base = { from: path, kind: 'exec' as const, line: cmd.line, specifier: cmd.command.trim(), names: [], guard: null };
       for (const f of result.files) {
         const via = f.via.length > 0 ? ` → ${f.via.join(' → ')}` : '';

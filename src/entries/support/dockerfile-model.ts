@@ -4,13 +4,21 @@
  * paths), RUN build steps, CMD/ENTRYPOINT (exec and shell form, combined as Docker combines
  * them) and HEALTHCHECK CMD. A stage built `FROM` an earlier stage inherits its state.
  *
+ * ARG and ENV: values (with `${VAR:-default}` / `${VAR:+alt}`) expand in later instructions, a
+ * stage's `ARG X` takes the default of a global `ARG X` before the first FROM, and every command
+ * carries the variables set so far as its environment, so `$APP_HOME/x.py` in CMD, RUN or
+ * HEALTHCHECK (and in the scripts the image runs) expands as it would in the container.
+ *
  * COPY mapping: a folder source maps the destination folder to it (`COPY web/ /srv/web/` →
  * /srv/web ↔ web); a file source maps the destination file (`COPY run.py /app/` → /app/run.py ↔
  * run.py); a glob source maps the destination folder to the glob's folder. Sources are relative
- * to the build context; `--from=` copies come from another stage or image and map nothing.
+ * to the build context; `--from=<stage>` copies map through that stage's own map (an image that
+ * is not a stage of this file maps nothing). Each mapping is labelled with its COPY line, which
+ * the evidence of a file reached through it names.
  */
 import { joinRepo, posix } from '../../util/path.js';
 import { execForm, parseInstructions, splitFlags, type Instruction, type InstructionProblem } from './dockerfile-instructions.js';
+import type { PathMapping } from '../../commandline/types.js';
 import { allFolders } from './deploy-dir.js';
 import { sortPathMap } from './inputs.js';
 import { joinWords } from './shell-words.js';
@@ -24,7 +32,11 @@ export interface DockerCommand {
   command: string;
   line: number;
   cwd: string;
-  pathMap: { from: string; to: string }[];
+  pathMap: PathMapping[];
+  /** ENV and ARG values set before the instruction: the command's environment. */
+  env: Record<string, string>;
+  /** For `CMD (after the ENTRYPOINT script)`: the script, as the image names it. */
+  entrypointScript?: string;
 }
 
 export interface DockerStage {
@@ -32,7 +44,8 @@ export interface DockerStage {
   /** Repo folder the container's working directory maps to. */
   cwd: string;
   workdir: string;
-  pathMap: { from: string; to: string }[];
+  pathMap: PathMapping[];
+  env: Record<string, string>;
 }
 
 export interface DockerfileModel {
@@ -47,7 +60,8 @@ interface StageState {
   name: string;
   workdir: string;
   env: Map<string, string>;
-  copies: Map<string, string>;
+  /** Container path → repo path, with the COPY line that put it there. */
+  copies: Map<string, { to: string; label: string }>;
   cmd?: Form & { line: number };
   entrypoint?: Form & { line: number };
   declaresStart: boolean;
@@ -85,7 +99,8 @@ const toForm = (args: string, line: number, problems: InstructionProblem[]): For
 
 const formText = (f: Form): string => ('words' in f ? joinWords(f.words) : f.text);
 
-export const analyseDockerfile = (text: string, contextDir: string, files: ReadonlySet<string>): DockerfileModel => {
+/** `path` is the Dockerfile's repo path, for the labels of its COPY lines. */
+export const analyseDockerfile = (text: string, contextDir: string, files: ReadonlySet<string>, path = 'Dockerfile'): DockerfileModel => {
   const { instructions, problems } = parseInstructions(text);
   const commands: DockerCommand[] = [];
   const stages: DockerStage[] = [];
@@ -93,7 +108,8 @@ export const analyseDockerfile = (text: string, contextDir: string, files: Reado
   const globalArgs = new Map<string, string>();
   let stage: StageState | null = null;
 
-  const pathMapOf = (s: StageState) => sortPathMap([...s.copies].map(([from, to]) => ({ from, to })));
+  const pathMapOf = (s: StageState) => sortPathMap([...s.copies].map(([from, { to, label }]) => ({ from, to, label })));
+  const envOf = (s: StageState) => Object.fromEntries(s.env);
   const toRepo = (s: StageState, containerPath: string): string | null => {
     for (const { from, to } of pathMapOf(s)) {
       if (containerPath === from) return to;
@@ -106,29 +122,45 @@ export const analyseDockerfile = (text: string, contextDir: string, files: Reado
 
   const copy = (s: StageState, ins: Instruction) => {
     const { flags, words } = splitFlags(substitute(ins.args, s.env));
-    if (flags.has('from') || ins.heredocs.length > 0 || words.length < 2) return;
+    if (ins.heredocs.length > 0 || words.length < 2) return;
+    const label = `${path}:${ins.line} ${ins.keyword} ${ins.args.replace(/\s+/g, ' ')}`;
     const sources = words.slice(0, -1);
     const rawDest = words[words.length - 1];
     if (/\$/.test(rawDest)) return;
     const dest = posix.normalize(rawDest.startsWith('/') ? rawDest : posix.join(s.workdir, rawDest)).replace(/(.)\/$/, '$1');
     const destIsDir = rawDest.endsWith('/') || rawDest === '.' || sources.length > 1;
+    if (flags.has('from')) {
+      // From an earlier stage: its files are where that stage's own COPY lines put them.
+      const from = flags.get('from') ?? '';
+      const stage = finished.get(from.toLowerCase()) ?? (/^\d+$/.test(from) ? [...finished.values()][Number(from)] : undefined);
+      if (!stage) return;
+      for (const src of sources) {
+        if (GLOB.test(src) || /\$/.test(src)) continue;
+        const abs = posix.normalize(src.startsWith('/') ? src : posix.join(stage.workdir, src)).replace(/(.)\/$/, '$1');
+        const repo = toRepo(stage, abs);
+        if (repo === null) continue;
+        const isDir = src.endsWith('/') || (!files.has(repo) && isRepoDir(repo));
+        s.copies.set(isDir || !destIsDir ? dest : posix.join(dest, posix.basename(repo)), { to: repo, label });
+      }
+      return;
+    }
     for (const src of sources) {
       if (/^[a-z]+:\/\//i.test(src) || /\$/.test(src)) continue;
       const globbed = GLOB.test(src);
       const repoSrc = joinRepo(contextDir, globbed ? posix.dirname(src.split(/[*?[]/)[0] + 'x') : src);
       if (repoSrc === null) continue;
-      if (globbed || src.endsWith('/') || src === '.' || (!files.has(repoSrc) && isRepoDir(repoSrc))) s.copies.set(dest, repoSrc);
-      else s.copies.set(destIsDir ? posix.join(dest, posix.basename(repoSrc)) : dest, repoSrc);
+      if (globbed || src.endsWith('/') || src === '.' || (!files.has(repoSrc) && isRepoDir(repoSrc))) s.copies.set(dest, { to: repoSrc, label });
+      else s.copies.set(destIsDir ? posix.join(dest, posix.basename(repoSrc)) : dest, { to: repoSrc, label });
     }
   };
 
-  const emit = (s: StageState, label: string, command: string, line: number, production: boolean) => {
+  const emit = (s: StageState, label: string, command: string, line: number, production: boolean, entrypointScript?: string) => {
     if (command.trim() === '') return;
-    commands.push({ label, production, command, line, cwd: cwdOf(s), pathMap: pathMapOf(s) });
+    commands.push({ label, production, command, line, cwd: cwdOf(s), pathMap: pathMapOf(s), env: envOf(s), ...(entrypointScript ? { entrypointScript } : {}) });
   };
 
   const finishStage = (s: StageState) => {
-    stages.push({ name: s.name, cwd: cwdOf(s), workdir: s.workdir, pathMap: pathMapOf(s) });
+    stages.push({ name: s.name, cwd: cwdOf(s), workdir: s.workdir, pathMap: pathMapOf(s), env: envOf(s) });
     finished.set(s.name.toLowerCase(), s);
     if (!s.declaresStart) return;
     const { cmd, entrypoint } = s;
@@ -137,7 +169,7 @@ export const analyseDockerfile = (text: string, contextDir: string, files: Reado
       emit(s, 'ENTRYPOINT+CMD', joinWords([...entrypoint.words, ...tail]), Math.max(cmd.line, entrypoint.line), true);
       // An entrypoint script almost always ends in `exec "$@"`: what CMD names is what runs.
       if (entrypoint.words.length === 1 && /(\.sh|entrypoint[^/]*)$/i.test(entrypoint.words[0])) {
-        emit(s, 'CMD (after the ENTRYPOINT script)', formText(cmd), cmd.line, true);
+        emit(s, 'CMD (after the ENTRYPOINT script)', formText(cmd), cmd.line, true, entrypoint.words[0]);
       }
     } else if (entrypoint) {
       emit(s, 'ENTRYPOINT', formText(entrypoint), entrypoint.line, true);
@@ -149,7 +181,11 @@ export const analyseDockerfile = (text: string, contextDir: string, files: Reado
   for (const ins of instructions) {
     if (ins.keyword === 'ARG') {
       const m = /^([A-Za-z_]\w*)(?:=(.*))?$/.exec(ins.args.trim());
-      if (m && m[2] !== undefined) (stage ? stage.env : globalArgs).set(m[1], m[2].replace(/^"(.*)"$/, '$1'));
+      if (!m) continue;
+      const vars = stage ? stage.env : globalArgs;
+      if (m[2] !== undefined) vars.set(m[1], substitute(m[2].replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1'), vars));
+      // `ARG X` inside a stage brings in the global default; a build-time value census cannot know.
+      else if (stage && globalArgs.has(m[1]) && !stage.env.has(m[1])) stage.env.set(m[1], globalArgs.get(m[1]) ?? '');
       continue;
     }
     if (ins.keyword === 'FROM') {
