@@ -27,13 +27,14 @@ export const languageFromPath = (path: string): Language | null => {
   return BY_EXTENSION.get(ext) ?? 'other';
 };
 
-/** `#!/usr/bin/env python3`, `#!/bin/bash -e`, `#!/usr/bin/env -S node --flag` → language. */
+/** `#!/usr/bin/env python3`, `#!/bin/bash -e`, `#!/usr/bin/env -S node --flag`, `#!/command/with-contenv bash` → language. */
 export const languageFromShebang = (firstLine: string): Language | null => {
   if (!firstLine.startsWith('#!')) return null;
   const words = firstLine.slice(2).trim().split(/\s+/);
   let program = basename(words[0] ?? '');
   let i = 1;
-  if (program === 'env') {
+  // s6-overlay's `#!/command/with-contenv bash` runs the interpreter after it, as env does.
+  if (program === 'env' || program === 'with-contenv') {
     while (i < words.length && words[i].startsWith('-')) i++;
     program = basename(words[i] ?? '');
   }
