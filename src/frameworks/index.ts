@@ -5,9 +5,11 @@
  */
 import jest from './js/jest.js';
 import next from './js/next.js';
+import vite from './js/vite.js';
 import vitest from './js/vitest.js';
+import webpack from './js/webpack.js';
 import django from './python/django.js';
 import pytest from './python/pytest.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [django, jest, next, pytest, vitest];
+export const READERS: readonly FrameworkReader[] = [django, jest, next, pytest, vite, vitest, webpack];

@@ -61,7 +61,7 @@ const isPrivate = (relative: string, routerDir: string): boolean =>
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
   const config = filesIn(ctx, pkg.dir, CONFIG)[0] ?? null;
   const { extensions } = pageExtensions(ctx, config, out);
-  const run = toolRun(ctx, pkg.dir, ['next']);
+  const run = toolRun(ctx, pkg.dir, ['next'], { bundler: true });
   const kind = kindOf(run);
   const why = runEvidence(run, 'next');
   const prefix = pkg.dir === '' ? '' : `${pkg.dir}/`;

@@ -6,7 +6,7 @@
  * script) makes what it loads production; a tool nothing runs is tooling.
  */
 import { compileRepoGlob } from '../../util/glob.js';
-import { readConfigFile, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { configAt, readConfigFile, type ConfigValue } from '../../languages/javascript/config-value.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { EntryKind } from '../../model/verdict.js';
 import { byString } from '../../util/compare.js';
@@ -140,6 +140,7 @@ export const warnUnread = (diagnostics: Diagnostic[], id: string, file: string, 
 // Which kind a tool runs as.
 
 const RANK: EntryKind[] = ['production', 'tooling', 'test'];
+const IMAGE_FILE = /^(Dockerfile|Containerfile)(\.[\w.-]+)?$|\.(Dockerfile|Containerfile)$/;
 
 export interface ToolRun {
   kind: EntryKind;
@@ -239,15 +240,18 @@ const allInvocations = (ctx: FrameworkContext): { command: KnownCommand; calls: 
 /**
  * The kind a tool runs as for the package in `dir`: the first of production, tooling, test among
  * the commands that run one of `bins` there (through npm scripts too), with the chain as
- * evidence; tooling with no evidence when nothing runs it.
+ * evidence; null (tooling) when nothing runs it. For a bundler, a Dockerfile RUN that builds
+ * counts as production: the image ships what it bundles.
  */
-export const toolRun = (ctx: FrameworkContext, dir: string, bins: string[], accept: (args: string[]) => boolean = () => true): ToolRun | null => {
+export const toolRun = (ctx: FrameworkContext, dir: string, bins: string[], o: { bundler?: boolean } = {}): ToolRun | null => {
   const found: ToolRun[] = [];
   for (const { command, calls } of allInvocations(ctx)) {
     for (const call of calls) {
-      if (!bins.includes(call.bin) || call.cwd !== dir || !accept(call.args)) continue;
+      if (!bins.includes(call.bin) || call.cwd !== dir) continue;
       const via = call.chain.length > 0 ? ` → ${call.chain.join(' → ')}` : '';
-      found.push({ kind: command.kind, evidence: `${command.evidence}: ${command.command.trim().replace(/\s+/g, ' ')}${via}` });
+      // A bundler run while an image is built makes what the image ships: its entries are production.
+      const kind = o.bundler && IMAGE_FILE.test(basename(command.source)) ? 'production' : command.kind;
+      found.push({ kind, evidence: `${command.evidence}: ${command.command.trim().replace(/\s+/g, ' ')}${via}` });
     }
   }
   found.sort((a, b) => RANK.indexOf(a.kind) - RANK.indexOf(b.kind) || a.evidence.length - b.evidence.length || byString(a.evidence, b.evidence));
@@ -297,4 +301,78 @@ export const globFiles = (ctx: FrameworkContext, dir: string, globs: string[]): 
     if (hit) out.push({ file, glob: hit.glob });
   }
   return out;
+};
+
+/** The `--config x` / `-c x` / `--config=x` value of a tool invocation's arguments. */
+export const configArg = (args: string[], flags = ['--config', '-c']): string | null => {
+  for (let i = 0; i < args.length; i++) {
+    for (const f of flags) {
+      if (args[i] === f && args[i + 1]) return args[i + 1];
+      if (args[i].startsWith(`${f}=`)) return args[i].slice(f.length + 1);
+    }
+  }
+  return null;
+};
+
+/** Config files a tool is pointed at on its command lines (`webpack --config build/prod.js`), per package folder. */
+export const configsFromCommands = (ctx: FrameworkContext, bins: string[], flags?: string[]): { dir: string; config: string }[] => {
+  const out: { dir: string; config: string }[] = [];
+  for (const { calls } of allInvocations(ctx)) {
+    for (const call of calls) {
+      if (!bins.includes(call.bin)) continue;
+      const arg = configArg(call.args, flags);
+      const path = arg === null ? null : joinRepo(call.cwd, arg);
+      if (path !== null && ctx.files.has(path) && !out.some((o) => o.config === path)) out.push({ dir: call.cwd, config: path });
+    }
+  }
+  return out.sort((a, b) => byString(a.config, b.config));
+};
+
+/** A reference from a config to a file it names, with the sentence the evidence chain shows. */
+export const fileReference = (from: string, target: string, line: number | undefined, label: string): FrameworkOutput['references'][number] => ({
+  from,
+  target,
+  targetKind: 'file',
+  ...(line ? { line } : {}),
+  label,
+});
+
+/**
+ * Bundler aliases (`'@': './src'`, `{ find: '~', replacement: … }`) read from a config value:
+ * name → folder or file, relative to `dir`. Regular-expression `find`s are left out.
+ */
+export const readAliases = (value: ConfigValue | null, dir: string): { name: string; target: string; line: number }[] => {
+  const out: { name: string; target: string; line: number }[] = [];
+  if (value?.kind === 'object') {
+    for (const [name, target] of value.props) if (target.kind === 'string') out.push({ name, target: joinRepo(dir, target.value) ?? target.value, line: target.line });
+  } else if (value?.kind === 'array') {
+    for (const item of value.items) {
+      const find = configAt(item, 'find');
+      const replacement = configAt(item, 'replacement');
+      if (find?.kind === 'string' && replacement?.kind === 'string') out.push({ name: find.value, target: joinRepo(dir, replacement.value) ?? replacement.value, line: replacement.line });
+    }
+  }
+  return out.filter((a) => !a.target.startsWith('..'));
+};
+
+/**
+ * Imports that go through a bundler alias, as references from the importing file: the import
+ * resolver knows tsconfig paths, not the bundler's own aliases, so without this the aliased
+ * file would look unused.
+ */
+export const aliasReferences = (ctx: FrameworkContext, pkgDir: string, aliases: { name: string; target: string; line: number }[], config: string, tool: string): FrameworkOutput['references'] => {
+  if (aliases.length === 0) return [];
+  const refs: FrameworkOutput['references'] = [];
+  const prefix = pkgDir === '' ? '' : `${pkgDir}/`;
+  for (const file of [...ctx.files].sort(byString)) {
+    if (!file.startsWith(prefix) || file.includes('node_modules/') || !/\.(c|m)?[jt]sx?$|\.(vue|svelte|astro)$/.test(file)) continue;
+    for (const imp of ctx.facts(file)?.imports ?? []) {
+      const alias = aliases.find((a) => imp.specifier === a.name || imp.specifier.startsWith(`${a.name}/`));
+      if (!alias) continue;
+      const rest = imp.specifier.slice(alias.name.length).replace(/^\//, '');
+      const target = resolveToolPath(ctx, '', rest === '' ? alias.target : `${alias.target}/${rest}`);
+      if (target && target !== file) refs.push(fileReference(file, target, imp.line, `imported by ${file}:${imp.line} as "${imp.specifier}" through the ${tool} alias "${alias.name}" (${config}:${alias.line})`));
+    }
+  }
+  return refs;
 };

@@ -1,0 +1,85 @@
+/**
+ * Vite builds from HTML: `index.html` in its `root` (default: the package folder), or the pages
+ * `build.rollupOptions.input` names, and each `<script type="module" src>` in them (`/src/x.ts`
+ * from the root, `./x.ts` from the page); a library build from `build.lib.entry`; a JS input
+ * directly. Imports through `resolve.alias` are references. The config is the root, with the kind of what runs vite there; each file is a
+ * reference from it, its label naming the page when one is in between.
+ */
+import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { dirname, joinRepo } from '../../util/path.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
+import { aliasReferences, enabledByPackages, fileReference, filesIn, kindOf, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, readAliases, warnUnread, type JsPackage } from './support.js';
+
+const CONFIG = /^vite\.config\.[cm]?[jt]s$/;
+
+const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['vite'], CONFIG);
+
+const SCRIPT = /<script\b([^>]*)>/gi;
+
+/** The module scripts of an HTML page: `src` of each `<script type="module">` (and plain scripts that name a .ts/.js file). */
+export const htmlScripts = (html: string): { src: string; line: number }[] => {
+  const out: { src: string; line: number }[] = [];
+  for (const m of html.matchAll(SCRIPT)) {
+    const attrs = m[1];
+    const src = /\bsrc\s*=\s*(["'])([^"']+)\1/i.exec(attrs)?.[2];
+    if (!src || /^[a-z][\w+.-]*:|^\/\//i.test(src)) continue;
+    out.push({ src, line: html.slice(0, m.index).split('\n').length });
+  }
+  return out;
+};
+
+const strings = (v: ConfigValue | null, out: { value: string; line: number }[], unread: { line: number; text: string }[]) => {
+  if (!v) return;
+  if (v.kind === 'string') out.push({ value: v.value, line: v.line });
+  else if (v.kind === 'array') v.items.forEach((i) => strings(i, out, unread));
+  else if (v.kind === 'object') v.props.forEach((i) => strings(i, out, unread));
+  else if (v.kind === 'unknown') unread.push({ line: v.line, text: v.text });
+};
+
+const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
+  const config = filesIn(ctx, pkg.dir, CONFIG)[0] ?? null;
+  if (config === null) return;
+  const run = toolRun(ctx, pkg.dir, ['vite'], { bundler: true });
+  out.entries.push({ source: config, target: config, targetKind: 'file', kind: kindOf(run), evidence: `${config}: Vite config, loaded by ${runEvidence(run, 'vite')}` });
+  const { value } = readToolConfig(ctx, config, out.diagnostics, 'vite');
+  out.references.push(...aliasReferences(ctx, pkg.dir, readAliases(configAt(value, 'resolve', 'alias'), pkg.dir), config, 'Vite'));
+  const rootValue = configAt(value, 'root');
+  const root = rootValue?.kind === 'string' ? (joinRepo(pkg.dir, rootValue.value) ?? pkg.dir) : pkg.dir;
+  const inputs: { value: string; line: number }[] = [];
+  const unread: { line: number; text: string }[] = [];
+  strings(configAt(value, 'build', 'rollupOptions', 'input'), inputs, unread);
+  strings(configAt(value, 'build', 'lib', 'entry'), inputs, unread);
+  warnUnread(out.diagnostics, 'vite', config, unread, 'build input');
+  const pages: { page: string; line?: number }[] = [];
+  for (const input of inputs) {
+    const path = joinRepo(input.value.startsWith('.') ? pkg.dir : root, input.value);
+    if (path !== null && path.endsWith('.html')) {
+      if (ctx.files.has(path)) pages.push({ page: path, line: input.line });
+      continue;
+    }
+    const file = resolveToolPath(ctx, pkg.dir, input.value, root);
+    if (file) out.references.push(fileReference(config, file, input.line, `Vite build input "${input.value}" in ${config}:${input.line}`));
+  }
+  const defaultPage = joinRepo(root, 'index.html');
+  if (inputs.length === 0 && defaultPage !== null && ctx.files.has(defaultPage)) pages.push({ page: defaultPage });
+  for (const { page, line } of pages) {
+    for (const script of htmlScripts(ctx.readText(page) ?? '')) {
+      const file = resolveToolPath(ctx, dirname(page), script.src, root);
+      if (file) out.references.push(fileReference(config, file, line, `<script src="${script.src}"> in ${page}:${script.line}, a Vite page of ${config}`));
+    }
+  }
+};
+
+const vite: FrameworkReader = {
+  id: 'vite',
+  title: 'Vite (index.html and rollupOptions.input pages and their scripts, lib.entry)',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Vite'),
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
+    return out;
+  },
+};
+
+export default vite;

@@ -1,0 +1,8 @@
+/** The vite reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('vite');
+test('vite: has a basic fixture', () => assert.ok(cases.includes('vite-basic')));
+for (const name of cases) test(`vite: ${name}`, () => checkFrameworkFixture(name));

@@ -1,0 +1,8 @@
+/** The webpack reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('webpack');
+test('webpack: has a basic fixture', () => assert.ok(cases.includes('webpack-basic')));
+for (const name of cases) test(`webpack: ${name}`, () => checkFrameworkFixture(name));
