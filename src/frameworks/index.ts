@@ -3,8 +3,11 @@
  * src/frameworks/<ecosystem>/, a line here, a fixture repo under test/fixtures/frameworks/ and a
  * test under test/frameworks/.
  */
+import cypress from './js/cypress.js';
 import jest from './js/jest.js';
 import next from './js/next.js';
+import playwright from './js/playwright.js';
+import storybook from './js/storybook.js';
 import vite from './js/vite.js';
 import vitest from './js/vitest.js';
 import webpack from './js/webpack.js';
@@ -12,4 +15,4 @@ import django from './python/django.js';
 import pytest from './python/pytest.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [django, jest, next, pytest, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [cypress, django, jest, next, playwright, pytest, storybook, vite, vitest, webpack];

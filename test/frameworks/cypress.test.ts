@@ -1,0 +1,8 @@
+/** The cypress reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('cypress');
+test('cypress: has a basic fixture', () => assert.ok(cases.includes('cypress-basic')));
+for (const name of cases) test(`cypress: ${name}`, () => checkFrameworkFixture(name));

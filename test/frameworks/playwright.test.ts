@@ -1,0 +1,8 @@
+/** The playwright reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('playwright');
+test('playwright: has a basic fixture', () => assert.ok(cases.includes('playwright-basic')));
+for (const name of cases) test(`playwright: ${name}`, () => checkFrameworkFixture(name));
