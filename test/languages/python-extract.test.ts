@@ -333,6 +333,13 @@ describe('python runnable markers', () => {
     assert.deepEqual(facts('for x in range(3):\n    pass\n').runnable, ['top-level-code']);
     assert.deepEqual(facts('if x:\n    main()\n').runnable, []);
   });
+
+  test('top-level code: registering with a framework is not work of its own', () => {
+    assert.deepEqual(facts('from django.contrib import admin\nadmin.site.register(Post)\n').runnable, []);
+    assert.deepEqual(facts('post_save.connect(handler, sender=Post)\nregister_plugin("x")\n').runnable, []);
+    assert.deepEqual(facts('admin.site.register(Post)\nmain()\n').runnable, ['top-level-code']);
+    assert.deepEqual(facts('register(x).run()\n').runnable, ['top-level-code']);
+  });
 });
 
 describe('python summary, definitions, __all__, complexity', () => {

@@ -14,7 +14,7 @@ import { isDottedName, namedTarget, resolveNamed } from '../strings.js';
 import { calledCommands, managementCommands } from './django-commands.js';
 import { findSettingsDeclarations, settingsOption, type SettingsDeclaration } from './django-settings.js';
 import { settingStrings } from './setting-strings.js';
-import { filesByFolder, lineAt, relativeModuleFile, starImports } from './python-files.js';
+import { allUnder, filesByFolder, lineAt, relativeModuleFile, starImports } from './python-files.js';
 
 interface App {
   name: string;
@@ -25,7 +25,7 @@ interface App {
 }
 
 /** Modules Django (or a library driven by INSTALLED_APPS) imports from every installed app. */
-const CONVENTIONAL = ['__init__.py', 'apps.py', 'models.py', 'models/__init__.py', 'admin.py', 'checks.py', 'signals.py', 'receivers.py', 'translation.py'];
+const CONVENTIONAL = ['__init__.py', 'apps.py', 'models.py', 'models/__init__.py', 'admin.py', 'checks.py', 'signals.py', 'receivers.py', 'translation.py', 'provider.py'];
 
 const lookupOf = (ctx: FrameworkContext) => ({ module: ctx.module, file: (p: string) => (ctx.files.has(p) ? p : null) });
 
@@ -70,6 +70,7 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
   }
 
   const apps: App[] = [];
+  const installed = new Set<string>();
   for (const first of settings) {
     for (const file of settingsFiles(ctx, first)) {
       const text = ctx.readText(file);
@@ -78,6 +79,7 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
         // Lower-case names are settings' building blocks (`context_processors = [...]` used below).
         if (s.setting === null) continue;
         if (s.setting === 'INSTALLED_APPS') {
+          installed.add(s.value);
           const dir = appOf(ctx, s.value, file);
           // `shop.orders.apps.OrdersConfig` is the app `shop.orders`: name it by its package.
           if (dir !== null) apps.push({ name: dir === '' ? s.value : dir.replace(/\//g, '.'), dir, settings: file, line: s.line });
@@ -102,6 +104,8 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
   const byFolder = filesByFolder(ctx.files);
   const celeryDiscovers = autodiscoversTasks(ctx);
   const migrations: { file: string; app: App }[] = [];
+  // django-extensions' `manage.py runjobs <period>` imports the apps' jobs/ modules.
+  const jobs: { file: string; app: App }[] = [];
   const commands = new Map<string, { file: string; app: App }[]>();
   const seenApps = new Set<string>();
   for (const app of apps) {
@@ -113,6 +117,11 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
       const file = `${prefix}${name}`;
       if (ctx.files.has(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `app ${app.name} in INSTALLED_APPS (${where}): Django loads its ${name}` });
     }
+    // django-allauth imports each installed provider app's provider.py, and its urls.py from allauth.urls.
+    if (ctx.files.has(`${prefix}provider.py`) && ctx.files.has(`${prefix}urls.py`)) {
+      out.references.push({ from: app.settings, target: `${prefix}urls.py`, targetKind: 'file', line: app.line, label: `app ${app.name} in INSTALLED_APPS (${where}): django-allauth includes a provider app's urls.py` });
+    }
+    if (installed.has('django_extensions')) for (const file of allUnder(byFolder, `${prefix}jobs`)) if (file.endsWith('.py')) jobs.push({ file, app });
     for (const file of byFolder.get(`${prefix}templatetags`) ?? []) {
       if (file.endsWith('.py')) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `app ${app.name} in INSTALLED_APPS (${where}): Django's template engine loads its templatetags` });
     }
@@ -126,10 +135,12 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
     }
   }
 
-  const targetsOf = (command: string): { file: string; app: App; what: string }[] =>
-    command === 'migrate'
-      ? migrations.map((m) => ({ ...m, what: `the migrations of app ${m.app.name}` }))
-      : (commands.get(command) ?? []).map((c) => ({ ...c, what: `management command "${command}" of app ${c.app.name}` }));
+  const targetsOf = (command: string): { file: string; app: App; what: string }[] => {
+    if (command === 'migrate') return migrations.map((m) => ({ ...m, what: `the migrations of app ${m.app.name}` }));
+    const own = (commands.get(command) ?? []).map((c) => ({ ...c, what: `management command "${command}" of app ${c.app.name}` }));
+    if (command !== 'runjobs' && command !== 'runjob') return own;
+    return [...own, ...jobs.map((j) => ({ ...j, what: `the jobs of app ${j.app.name} (django-extensions runjobs)` }))];
+  };
 
   // Commands that deploy/CI/dev config runs: a root of that config's kind.
   for (const c of ctx.commands) {
@@ -160,6 +171,9 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
   // What nothing runs is still an operator's tool, reached by `manage.py <name>` by hand.
   for (const m of migrations) {
     out.entries.push({ source: m.app.settings, target: m.file, targetKind: 'file', kind: 'tooling', line: m.app.line, evidence: `migration of app ${m.app.name} in INSTALLED_APPS (${m.app.settings}:${m.app.line}), run by manage.py migrate` });
+  }
+  for (const j of jobs) {
+    out.entries.push({ source: j.app.settings, target: j.file, targetKind: 'file', kind: 'tooling', line: j.app.line, evidence: `job of app ${j.app.name} in INSTALLED_APPS (${j.app.settings}:${j.app.line}), run by manage.py runjobs (django-extensions)` });
   }
   for (const [name, list] of commands) {
     for (const c of list) {

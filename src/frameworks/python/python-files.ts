@@ -16,6 +16,13 @@ export const filesByFolder = (files: ReadonlySet<string>): Map<string, string[]>
   return out;
 };
 
+/** Every file at or below a folder, from the by-folder index. */
+export const allUnder = (byFolder: ReadonlyMap<string, string[]>, dir: string): string[] => {
+  const out: string[] = [];
+  for (const [folder, files] of byFolder) if (folder === dir || folder.startsWith(`${dir}/`)) out.push(...files);
+  return out.sort();
+};
+
 /** `from x import *` specifiers, as written (relative ones keep their dots). */
 export const starImports = (facts: FileFacts | undefined): string[] =>
   (facts?.imports ?? []).filter((i) => i.names.some((n) => n.name === '*')).map((i) => i.specifier);

@@ -11,7 +11,9 @@ import { Frame, FrameKind, addHandler, newTryInfo } from './frames.js';
 import { assignShape, bindStatement, bindTargets, bindWalruses, isAssignment } from './bindings.js';
 import { exceptHandler, forTarget, headerColon, isMainTest, isTypeCheckingTest, withTargets } from './headers.js';
 import { fromStatement, importStatement } from './imports.js';
-import { findTop, isOp, isTrailer, nameText } from './ranges.js';
+import { findTop, isOp, isTrailer, matchClose, nameText } from './ranges.js';
+
+const REGISTRATION = /^(register\w*|unregister|connect|autodiscover)$/;
 import type { ExtractState } from './state.js';
 import { Kind, Op, Word, isHardKeyword } from './tokens.js';
 
@@ -241,7 +243,19 @@ export class StatementWalker {
     const shape = assignShape(st, s, e);
     bindStatement(st, s, e, shape);
     bindWalruses(st, s, e);
-    if (frame.kind === FrameKind.Module && !st.topLevelCode && !isAssignment(shape) && this.hasCall(s, e)) st.topLevelCode = true;
+    if (frame.kind === FrameKind.Module && !st.topLevelCode && !isAssignment(shape) && this.hasCall(s, e) && !this.isRegistration(s, e)) st.topLevelCode = true;
+  }
+
+  /**
+   * `admin.site.register(Post)`, `signal.connect(handler)`, `register(x)`: a module that only
+   * registers itself with a framework is loaded by that framework, not run on its own.
+   */
+  private isRegistration(s: number, e: number): boolean {
+    const t = this.st.t;
+    let i = s;
+    while (t.kind[i] === Kind.Name && isOp(t, i + 1, Op.Dot)) i += 2;
+    if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.LParen) || !REGISTRATION.test(nameText(t, i))) return false;
+    return matchClose(t, i + 1, e) === e - 1;
   }
 
   /**
