@@ -135,8 +135,11 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   const config = options.configFile !== undefined ? loadCensusConfigFile(options.configFile) : loadCensusConfig(readRepoText);
   const exclude = [...options.exclude, ...(config?.config.ignore ?? [])];
   const discovery = await timed(progress, 'discover', () => discover(rootAbs, { ...options, exclude }), (d) => plural(d.files.length, 'file'));
-  const scanned = await timed(progress, 'extract', () => scanAll(discovery.files, { maxFileSize: options.maxFileSize, ...(options.duplicates ? { fingerprint: fingerprintOptionsFor(options.duplicates) } : {}) }, options.workers), (s) => plural(s.length, 'file'));
+  const extracted = await timed(progress, 'extract', () => scanAll(discovery.files, { maxFileSize: options.maxFileSize, ...(options.duplicates ? { fingerprint: fingerprintOptionsFor(options.duplicates) } : {}) }, options.workers), (s) => plural(s.length, 'file'));
 
+  // Junk found by its bytes joins the junk found by its name; neither is a file of the census.
+  const scanned = extracted.filter((s) => s.junk === undefined);
+  const junk = [...discovery.junk, ...extracted.flatMap((s) => (s.junk !== undefined ? [{ path: s.record.path, reason: s.junk }] : []))].sort((a, b) => byString(a.path, b.path));
   const files = scanned.map((s) => s.record);
   const facts = new Map<string, FileFacts>();
   const factsOfFiles: FactsOfFile[] = [];
@@ -245,7 +248,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   files.sort((a, b) => byString(a.path, b.path));
 
   const focus = options.focus ?? '';
-  const shown = focusOn({ files, edges, entries, warnings, imports: triage.section, ...(duplicates ? { duplicates } : {}) }, focus);
+  const shown = focusOn({ files, edges, entries, warnings, junk, imports: triage.section, ...(duplicates ? { duplicates } : {}) }, focus);
   const audit: Audit = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'census', version: VERSION },
@@ -259,6 +262,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     edges: shown.edges,
     entries: shown.entries,
     warnings: shown.warnings,
+    ...(shown.junk.length > 0 ? { junk: shown.junk } : {}),
     ...(runtime ? { runtime } : {}),
     imports: shown.imports,
     ...(shown.duplicates ? { duplicates: shown.duplicates } : {}),

@@ -3,6 +3,7 @@
  * concerns them, with verdicts and evidence computed over the whole repo (so a file imported from
  * outside the folder, or run by a unit elsewhere, keeps its true verdict). Pure.
  */
+import type { JunkFile } from '../model/audit.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { DuplicatesReport } from '../model/duplicates.js';
 import type { Edge } from '../model/edge.js';
@@ -19,6 +20,7 @@ export interface Focusable {
   edges: Edge[];
   entries: Entry[];
   warnings: Diagnostic[];
+  junk: JunkFile[];
   imports: ImportsSection;
   duplicates?: DuplicatesReport;
 }
@@ -36,6 +38,7 @@ export const focusOn = <T extends Focusable>(parts: T, folder: string): T => {
     edges: parts.edges.filter((e) => inside(e.from) || (e.to !== null && inside(e.to))),
     entries: parts.entries.filter((e) => (e.file !== null && inside(e.file)) || inside(e.source)),
     warnings: parts.warnings.filter((w) => w.location === undefined || inside(w.location.file)),
+    junk: parts.junk.filter((j) => inside(j.path)),
     imports: { ...parts.imports, findings, counts, rootCauses: parts.imports.rootCauses.filter((c) => causes.has(`${c.bucket}\0${c.name}`)) },
     ...(parts.duplicates ? { duplicates: { ...parts.duplicates, clusters: parts.duplicates.clusters.filter((c) => c.files.some(inside)) } } : {}),
   };

@@ -14,6 +14,7 @@ import { isInDefaultExcludedDir } from './excludes.js';
 import { gitInfo, gitListFiles, isGitWorkTree } from './git.js';
 import { languageFromPath } from './language.js';
 import { walkFiles } from './walk.js';
+import { isResolutionInput, junkReason } from './junk.js';
 
 export interface DiscoverOptions {
   include: string[];
@@ -31,8 +32,15 @@ export interface DiscoveredFile {
   language: Language | null;
 }
 
+export interface JunkFile {
+  path: string;
+  reason: string;
+}
+
 export interface Discovery {
   files: DiscoveredFile[];
+  /** Litter recognised by name (junk.ts): listed, never analysed. */
+  junk: JunkFile[];
   git: GitInfo | null;
   diagnostics: Diagnostic[];
 }
@@ -59,10 +67,16 @@ export const discover = (rootAbs: string, options: DiscoverOptions): Discovery =
   const excluded = compileGlobs(options.exclude);
 
   const files: DiscoveredFile[] = [];
+  const junk: JunkFile[] = [];
   for (const path of listed.sort(byString)) {
     if (options.defaultExcludes && isInDefaultExcludedDir(path)) continue;
-    if (included && !included(path)) continue;
+    if (included && !included(path) && !isResolutionInput(path)) continue;
     if (excluded(path)) continue;
+    const junkWhy = junkReason(path);
+    if (junkWhy !== null) {
+      junk.push({ path, reason: junkWhy });
+      continue;
+    }
     const abs = joinAbsolute(rootAbs, path);
     let lstat: fs.Stats;
     try {
@@ -99,5 +113,5 @@ export const discover = (rootAbs: string, options: DiscoverOptions): Discovery =
       language: languageFromPath(path),
     });
   }
-  return { files, git: inGit ? gitInfo(rootAbs) : null, diagnostics };
+  return { files, junk, git: inGit ? gitInfo(rootAbs) : null, diagnostics };
 };

@@ -8,6 +8,8 @@ import type { FileFacts } from '../model/facts.js';
 import type { FileRecord, Language } from '../model/file.js';
 import { languageRecord } from '../languages/registry.js';
 import { languageFromShebang } from '../discover/language.js';
+import { isResolutionInput } from '../discover/junk.js';
+import { basename } from '../util/path.js';
 import { warning } from '../util/diagnostics.js';
 import { readBytes } from '../util/fs.js';
 import { decode, looksBinary } from './decode.js';
@@ -30,6 +32,8 @@ export interface ScannedFile {
   diagnostics: Diagnostic[];
   /** Duplicate-detection fingerprint, when the scan asked for one (source files only). */
   fingerprint?: FileFingerprint;
+  /** Why the file is junk, not source (binary bytes under a source or manifest name): listed, never analysed. */
+  junk?: string;
 }
 
 export interface ScanOptions {
@@ -80,13 +84,13 @@ export const scanFile = (req: ScanRequest, options: ScanOptions): ScannedFile =>
   let language = req.language;
   if (language === null) language = languageFromShebang(firstLine(bytes)) ?? 'other';
   record.language = language;
-  if (language === 'other') return result;
-
-  if (looksBinary(bytes)) {
-    diagnostics.push(warning('read/binary', `binary content in a ${language} file; not analysed`, req.path));
-    record.incomplete = true;
+  // Bytes no editor wrote under a source or manifest name (a stray build artefact, a corrupted copy):
+  // junk, not a dead file and not a hole in the analysis.
+  if ((language !== 'other' || isResolutionInput(req.path)) && looksBinary(bytes)) {
+    result.junk = `binary content in a ${language === 'other' ? basename(req.path) : language} file`;
     return result;
   }
+  if (language === 'other') return result;
   const decoded = decode(bytes, language);
   if (decoded.text === null) {
     diagnostics.push(warning('read/encoding', `${decoded.reason}; not analysed`, req.path));

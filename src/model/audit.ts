@@ -13,6 +13,12 @@ import type { Verdict } from './verdict.js';
 
 export const SCHEMA_VERSION = 1;
 
+export interface JunkFile {
+  path: string;
+  /** "macOS AppleDouble metadata", "folder metadata", "editor backup", "binary content in a python file". */
+  reason: string;
+}
+
 export interface GitInfo {
   commit: string | null;
   branch: string | null;
@@ -58,6 +64,11 @@ export interface Audit {
   edges: Edge[];
   entries: Entry[];
   warnings: Diagnostic[];
+  /**
+   * Files skipped as junk, not source: AppleDouble `._*` companions, .DS_Store, editor backups,
+   * binary bytes under a source or manifest name. Never analysed, never findings. Absent when none.
+   */
+  junk?: JunkFile[];
   /** Runtime evidence merged with --runtime (absent without it). */
   runtime?: RuntimeSection;
   /** Broken-import triage: failing imports by bucket and their root causes (every scan). */

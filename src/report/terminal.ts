@@ -101,5 +101,7 @@ export const renderTerminal: Reporter = (audit, options) => {
     if (problems.length > MAX_WARNINGS_SHOWN) parts.push(s.dim(`  … and ${problems.length - MAX_WARNINGS_SHOWN} more (see --format json or md)`));
   }
   if (notes > 0) parts.push('', s.dim(`${plural(notes, 'note')} (ambiguous doc mentions and the like) in --format json or md`));
+  const junk = audit.junk ?? [];
+  if (junk.length > 0) parts.push('', s.dim(`Skipped ${plural(junk.length, 'junk file')} (${[...new Set(junk.map((j) => j.reason))].join(', ')}): ${junk.slice(0, 3).map((j) => j.path).join(', ')}${junk.length > 3 ? ', …' : ''}`));
   return `${parts.join('\n')}\n`;
 };
