@@ -24,6 +24,7 @@ import { runFrameworks } from './frameworks/run.js';
 import { buildFrameworkEdges } from './graph/framework-edges.js';
 import { loadCensusConfig, loadCensusConfigFile, type LoadedConfig } from './config/load.js';
 import { focusOn } from './analyses/focus.js';
+import { Manifests } from './manifests/store.js';
 import { classify } from './classify/verdicts.js';
 import { gitLastChangeDates } from './discover/git.js';
 import type { Entry } from './model/entry.js';
@@ -132,7 +133,9 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     maxBytes: options.maxFileSize,
     onTooLarge: (path, bytes) => tooLarge.set(path, warning('read/too-large', `${bytes} bytes is over --max-file-size ${options.maxFileSize}; not read`, path)),
   });
-  const config = options.configFile !== undefined ? loadCensusConfigFile(options.configFile) : loadCensusConfig(readRepoText);
+  // Every manifest is read and parsed once, through this store, by whichever stage asks first.
+  const manifests = new Manifests({ readText: readRepoText });
+  const config = options.configFile !== undefined ? loadCensusConfigFile(options.configFile) : loadCensusConfig(manifests);
   const exclude = [...options.exclude, ...(config?.config.ignore ?? [])];
   const discovery = await timed(progress, 'discover', () => discover(rootAbs, { ...options, exclude }), (d) => plural(d.files.length, 'file'));
   const extracted = await timed(progress, 'extract', () => scanAll(discovery.files, { maxFileSize: options.maxFileSize, ...(options.duplicates ? { fingerprint: fingerprintOptionsFor(options.duplicates) } : {}) }, options.workers), (s) => plural(s.length, 'file'));
@@ -148,22 +151,19 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     facts.set(s.record.path, s.facts);
     factsOfFiles.push({ path: s.record.path, language: s.record.language, facts: s.facts });
   }
-  const context: ResolveContext = {
-    rootAbs,
-    files: new Set(files.map((f) => f.path)),
-    readText: readRepoText,
-  };
+  manifests.setFiles(new Set(files.map((f) => f.path)));
+  const context: ResolveContext = { rootAbs, files: manifests.files, readText: manifests.text, manifests };
   const resolvers = createResolvers(context);
-  const sourceOfBuilt = createBuildOutputMap(context.files, context.readText);
+  const sourceOfBuilt = createBuildOutputMap(manifests);
   const importEdges = await timed(
     progress,
     'resolve',
     () => buildImportEdges(factsOfFiles, resolvers, sourceOfBuilt),
     (e) => `${e.length} import edges`,
   );
-  const targets = createTargetResolver({ files: context.files, python: resolvers.python, readText: context.readText, sourceOfBuilt });
+  const targets = createTargetResolver({ files: context.files, python: resolvers.python, manifests, sourceOfBuilt });
   const detected = await timed(progress, 'entries', () => {
-    const d = detectEntries(files.map((f) => f.path), { files: context.files, readText: context.readText }, config);
+    const d = detectEntries(files.map((f) => f.path), { files: context.files, readText: context.readText, manifests }, config);
     // Framework readers run after the detectors: what runs a framework's tool decides its kind.
     const frameworks = runFrameworks({
       files: context.files,
@@ -223,7 +223,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   const triage = await timed(
     progress,
     'imports',
-    () => runImportTriage({ rootAbs, files, edges, facts, readText: context.readText }, { python: options.python, noEnv: options.noEnv, env: options.env }),
+    () => runImportTriage({ rootAbs, files, edges, facts, manifests }, { python: options.python, noEnv: options.noEnv, env: options.env }),
     (t) => `${t.section.findings.length} failing imports, ${t.section.rootCauses.length} root causes`,
   );
 
@@ -241,6 +241,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     ...detected.diagnostics,
     ...detected.built.diagnostics,
     ...docs.diagnostics,
+    ...manifests.diagnostics(),
   ];
   const warnedTooLarge = new Set(stageWarnings.filter((w) => w.id === 'read/too-large').map((w) => w.location?.file));
   for (const [path, d] of [...tooLarge].sort(([a], [b]) => byString(a, b))) if (!warnedTooLarge.has(path)) stageWarnings.push(d);

@@ -7,7 +7,7 @@
  * (FINDING_CATEGORIES). Like the rest of the config, an unknown key is an error naming it.
  */
 import { FINDING_CATEGORIES, isFindingCategory, type CheckConfig, type FindingCategory } from '../model/findings.js';
-import { isRecord } from '../entries/support/json.js';
+import { isRecord } from '../manifests/json.js';
 
 const CHECK_KEYS = ['maxNew', 'max', 'allowIncomplete'];
 

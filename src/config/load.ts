@@ -16,8 +16,9 @@
 import { ConfigError, UsageError } from '../util/errors.js';
 import { readTextOrNull } from '../util/fs.js';
 import { basename } from '../util/path.js';
-import { isRecord, parseJsonDocument, type JsonDocument } from '../entries/support/json.js';
-import { keyLine, parseTomlDocument } from '../entries/support/toml.js';
+import { isRecord, JSON_MANIFEST, type JsonDocument } from '../manifests/json.js';
+import { Manifests } from '../manifests/store.js';
+import { TOML } from '../manifests/toml.js';
 import { validateConfig, type CensusConfig } from './validate.js';
 
 export type { CensusConfig, ConfigEntry } from './validate.js';
@@ -30,14 +31,16 @@ export interface LoadedConfig {
   lineOf(path: (string | number)[]): number | undefined;
 }
 
-const fromJson = (file: string, text: string, key: string | null): LoadedConfig | null => {
-  const parsed = parseJsonDocument(text, file);
-  if ('diagnostic' in parsed) {
+const fromJson = (manifests: Manifests, file: string, key: string | null): LoadedConfig | null => {
+  const parsed = manifests.parse(file, JSON_MANIFEST);
+  if (parsed === null) return null;
+  if (parsed.value === null) {
     // A package.json without a census key is not census's business; a broken one that has it is.
-    if (key !== null && !text.includes(`"${key}"`)) return null;
-    throw new ConfigError(`${file}:${parsed.diagnostic.location?.line ?? 1}: ${parsed.diagnostic.message}`);
+    if (key !== null && !manifests.text(file)!.includes(`"${key}"`)) return null;
+    const problem = parsed.diagnostics[0];
+    throw new ConfigError(`${file}:${problem?.location?.line ?? 1}: ${problem?.message ?? 'invalid JSON'}`);
   }
-  const doc: JsonDocument = parsed.doc;
+  const doc: JsonDocument = parsed.value;
   const value = key === null ? doc.value : isRecord(doc.value) ? doc.value[key] : undefined;
   if (value === undefined) return null;
   const prefix = key === null ? '' : `${key}.`;
@@ -45,28 +48,30 @@ const fromJson = (file: string, text: string, key: string | null): LoadedConfig 
   return { file, config, lineOf: (path) => doc.lineOf(key === null ? path : [key, ...path]) };
 };
 
-const fromPyproject = (text: string, file = 'pyproject.toml'): LoadedConfig | null => {
-  const parsed = parseTomlDocument(text, file);
-  if ('diagnostic' in parsed) {
-    if (!/^\s*\[\s*tool\s*\.\s*census\b/m.test(text)) return null;
-    throw new ConfigError(`${file}:${parsed.diagnostic.location?.line ?? 1}: ${parsed.diagnostic.message}`);
+const fromPyproject = (manifests: Manifests, file = 'pyproject.toml'): LoadedConfig | null => {
+  const parsed = manifests.parse(file, TOML);
+  if (parsed === null) return null;
+  const doc = parsed.value;
+  if (doc === null) {
+    if (!/^\s*\[\s*tool\s*\.\s*census\b/m.test(manifests.text(file)!)) return null;
+    const problem = parsed.diagnostics[0];
+    throw new ConfigError(`${file}:${problem?.location?.line ?? 1}: ${problem?.message ?? 'invalid TOML'}`);
   }
-  const tool = parsed.value.tool;
+  const tool = doc.value.tool;
   const value = isRecord(tool) ? tool.census : undefined;
   if (value === undefined) return null;
   const config = validateConfig(value, file, 'tool.census.');
-  return { file, config, lineOf: (path) => keyLine(text, 'tool.census', String(path[0])) };
+  return { file, config, lineOf: (path) => doc.keyLine('tool.census', String(path[0])) };
 };
 
-/** The root's census config, or null when there is none. Throws ConfigError when it is invalid. */
-export const loadCensusConfig = (readText: (path: string) => string | null): LoadedConfig | null => {
-  const json = readText('census.config.json');
-  if (json !== null) return fromJson('census.config.json', json, null);
-  const pyproject = readText('pyproject.toml');
-  const fromToml = pyproject === null ? null : fromPyproject(pyproject);
-  if (fromToml) return fromToml;
-  const pkg = readText('package.json');
-  return pkg === null ? null : fromJson('package.json', pkg, 'census');
+/**
+ * The root's census config, or null when there is none. Throws ConfigError when it is invalid.
+ * A scan passes its manifest store, so the files read here are not read again by the detectors.
+ */
+export const loadCensusConfig = (source: Manifests | ((path: string) => string | null)): LoadedConfig | null => {
+  const manifests = source instanceof Manifests ? source : new Manifests({ readText: source });
+  if (manifests.text('census.config.json') !== null) return fromJson(manifests, 'census.config.json', null);
+  return fromPyproject(manifests) ?? fromJson(manifests, 'package.json', 'census');
 };
 
 /**
@@ -78,7 +83,8 @@ export const loadCensusConfigFile = (absPath: string): LoadedConfig => {
   const text = readTextOrNull(absPath);
   const name = basename(absPath.replace(/\\/g, '/'));
   if (text === null) throw new UsageError(`--config: cannot read ${absPath}`);
-  const loaded = name.endsWith('.toml') ? fromPyproject(text, name) : name === 'package.json' ? fromJson(name, text, 'census') : fromJson(name, text, null);
+  const manifests = new Manifests({ readText: (path) => (path === name ? text : null) });
+  const loaded = name.endsWith('.toml') ? fromPyproject(manifests, name) : fromJson(manifests, name, name === 'package.json' ? 'census' : null);
   if (loaded === null) throw new UsageError(`--config: ${absPath} holds no census config${name.endsWith('.toml') ? ' (no [tool.census] table)' : name === 'package.json' ? ' (no "census" key)' : ''}`);
   return loaded;
 };

@@ -8,7 +8,7 @@ import { ConfigError } from '../util/errors.js';
 import { joinRepo } from '../util/path.js';
 import type { EntryKind } from '../model/verdict.js';
 import type { CheckConfig } from '../model/findings.js';
-import { isRecord } from '../entries/support/json.js';
+import { isRecord } from '../manifests/json.js';
 import { validateCheckConfig } from './check.js';
 
 export const ENTRY_KINDS: readonly EntryKind[] = ['production', 'tooling', 'test'];

@@ -12,7 +12,7 @@
 import { warning } from '../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../util/path.js';
 import { addCommand, fileEntry } from './support/inputs.js';
-import { splitLines } from './support/lines.js';
+import { splitLines } from '../util/lines.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 
 const LINE = /^(run|file):\s*(.+)$/;

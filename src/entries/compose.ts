@@ -17,7 +17,7 @@ const placeOf = (service: ComposeService, composePath: string, ctx: DetectorCont
   let imageWorkdir = '/';
   let env: Record<string, string> = {};
   if (service.build) {
-    const text = ctx.readText(service.build.dockerfile);
+    const text = ctx.manifests.text(service.build.dockerfile);
     if (text !== null) {
       const stages = analyseDockerfile(text, service.build.context, ctx.files, service.build.dockerfile).stages;
       const stage = stages.find((s) => s.name === service.build?.target) ?? stages.at(-1);

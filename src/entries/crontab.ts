@@ -10,7 +10,7 @@ import { warning } from '../util/diagnostics.js';
 import { basename, extname } from '../util/path.js';
 import { addCommand } from './support/inputs.js';
 import { knownDeployDirs } from './support/known-deploy-dirs.js';
-import { splitLines } from './support/lines.js';
+import { splitLines } from '../util/lines.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 
 const NICKNAMES = new Set(['@reboot', '@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);

@@ -8,7 +8,7 @@
 import { joinRepo } from '../util/path.js';
 import { ciJobKind } from './support/ci-kind.js';
 import { addCommand, fileEntry } from './support/inputs.js';
-import { parseYamlFile, type YamlDoc, type YamlNode } from './support/yaml.js';
+import { parseYamlFile, type YamlDoc, type YamlNode } from '../manifests/yaml.js';
 import { emptyOutput, type DetectorContext, type DetectorOutput, type EntryDetector } from './types.js';
 import type { EntryKind } from '../model/verdict.js';
 
@@ -35,7 +35,7 @@ const addLocalAction = (out: DetectorOutput, ctx: DetectorContext, uses: string,
   const dir = joinRepo(uses.replace(/^\.\//, '').replace(/@.*$/, ''));
   if (dir === null) return;
   const actionFile = [`${dir}/action.yml`, `${dir}/action.yaml`].find((f) => ctx.files.has(f));
-  const text = actionFile ? ctx.readText(actionFile) : null;
+  const text = actionFile ? ctx.manifests.text(actionFile) : null;
   if (!actionFile || text === null) return;
   const parsed = parseYamlFile(text, actionFile);
   out.diagnostics.push(...parsed.diagnostics);

@@ -7,7 +7,7 @@
  */
 import { ciJobKind } from './support/ci-kind.js';
 import { addCommand } from './support/inputs.js';
-import { parseYamlFile, type YamlDoc, type YamlNode } from './support/yaml.js';
+import { parseYamlFile, type YamlDoc, type YamlNode } from '../manifests/yaml.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 import type { EntryKind } from '../model/verdict.js';
 

@@ -12,7 +12,7 @@ import { warning } from '../util/diagnostics.js';
 import { parseJsonc } from '../util/jsonc.js';
 import { basename, dirname, joinRepo } from '../util/path.js';
 import { fileEntry } from './support/inputs.js';
-import { isRecord } from './support/json.js';
+import { isRecord } from '../manifests/json.js';
 import { emptyOutput, type DetectorContext, type DetectorOutput, type EntryDetector } from './types.js';
 
 const JSON_NAMES = new Set(['knip.json', '.knip.json', 'knip.jsonc', '.knip.jsonc']);

@@ -11,7 +11,7 @@ import { mapDeployDir } from './support/deploy-dir.js';
 import { isComposeFile } from './support/compose-file.js';
 import { addCommand } from './support/inputs.js';
 import { joinWords } from './support/shell-words.js';
-import { parseYamlFile, type YamlDoc, type YamlNode } from './support/yaml.js';
+import { parseYamlFile, type YamlDoc, type YamlNode } from '../manifests/yaml.js';
 import { emptyOutput, type DetectorOutput, type EntryDetector } from './types.js';
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod']);

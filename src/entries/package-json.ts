@@ -11,26 +11,12 @@ import { byString } from '../util/compare.js';
 import { warning } from '../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../util/path.js';
 import { addCommand, fileEntry } from './support/inputs.js';
-import { isRecord, parseJsonDocument, type JsonDocument } from './support/json.js';
+import { isRecord, JSON_MANIFEST, type JsonDocument } from '../manifests/json.js';
 import { emptyOutput, type DetectorContext, type DetectorOutput, type EntryDetector } from './types.js';
 
 const PRODUCTION_SCRIPTS = new Set(['start', 'serve', 'prestart', 'poststart']);
 
 export const scriptKind = (name: string): EntryKind => (PRODUCTION_SCRIPTS.has(name) ? 'production' : 'tooling');
-
-/** The scripts of a package.json as name → command; {} when the file is not valid JSON. */
-export const readPackageScripts = (text: string): Record<string, string> => {
-  let pkg: unknown;
-  try {
-    pkg = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    return {};
-  }
-  const scripts = isRecord(pkg) && isRecord(pkg.scripts) ? pkg.scripts : {};
-  const out: Record<string, string> = {};
-  for (const [name, body] of Object.entries(scripts)) if (typeof body === 'string') out[name] = body;
-  return out;
-};
 
 interface Site {
   path: string;
@@ -107,12 +93,8 @@ const packageJson: EntryDetector = {
   matches: (path) => basename(path) === 'package.json',
   detect: (file, ctx) => {
     const out = emptyOutput();
-    const parsed = parseJsonDocument(file.text, file.path);
-    if ('diagnostic' in parsed) {
-      out.diagnostics.push(parsed.diagnostic);
-      return out;
-    }
-    const { doc } = parsed;
+    const doc = ctx.manifests.get(file.path, JSON_MANIFEST);
+    if (!doc) return out;
     const pkg = doc.value;
     if (!isRecord(pkg)) {
       out.diagnostics.push(warning('package-json/not-an-object', 'package.json is not a JSON object', file.path, 1));

@@ -6,7 +6,7 @@
 import { warning } from '../util/diagnostics.js';
 import { basename, dirname } from '../util/path.js';
 import { addCommand } from './support/inputs.js';
-import { splitLines } from './support/lines.js';
+import { splitLines } from '../util/lines.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 
 const PROCESS_LINE = /^([A-Za-z0-9_-]+)\s*:\s*(.*)$/;

@@ -4,14 +4,14 @@
  */
 import { warning } from '../util/diagnostics.js';
 import { basename, dirname } from '../util/path.js';
-import { isRecord } from './support/json.js';
+import { isRecord } from '../manifests/json.js';
 import { addEntryPoint, addScriptFile } from './support/python-entries.js';
-import { keyLine, parseTomlDocument } from './support/toml.js';
+import { TOML, type TomlDocument } from '../manifests/toml.js';
 import { emptyOutput, type DetectorOutput, type EntryDetector } from './types.js';
 
 interface Site {
   path: string;
-  text: string;
+  doc: TomlDocument;
   out: DetectorOutput;
 }
 
@@ -19,11 +19,11 @@ interface Site {
 const readScriptTable = (site: Site, table: unknown, tableName: string) => {
   if (table === undefined) return;
   if (!isRecord(table)) {
-    site.out.diagnostics.push(warning('pyproject/bad-table', `[${tableName}] is not a table`, site.path, keyLine(site.text, tableName, '')));
+    site.out.diagnostics.push(warning('pyproject/bad-table', `[${tableName}] is not a table`, site.path, site.doc.keyLine(tableName, '')));
     return;
   }
   for (const [name, value] of Object.entries(table)) {
-    const line = keyLine(site.text, tableName, name);
+    const line = site.doc.keyLine(tableName, name);
     const evidence = `${site.path} [${tableName}] "${name}"`;
     const reference = typeof value === 'string' ? value : isRecord(value) ? (value.reference ?? value.callable) : undefined;
     if (typeof reference !== 'string') {
@@ -54,15 +54,12 @@ const pyproject: EntryDetector = {
   id: 'pyproject',
   title: 'pyproject.toml (project scripts, gui-scripts, entry points; Poetry scripts and plugins)',
   matches: (path) => basename(path) === 'pyproject.toml',
-  detect: (file) => {
+  detect: (file, ctx) => {
     const out = emptyOutput();
-    const parsed = parseTomlDocument(file.text, file.path);
-    if ('diagnostic' in parsed) {
-      out.diagnostics.push(parsed.diagnostic);
-      return out;
-    }
-    const site: Site = { path: file.path, text: file.text, out };
-    const toml = parsed.value;
+    const doc = ctx.manifests.get(file.path, TOML);
+    if (!doc) return out;
+    const site: Site = { path: file.path, doc, out };
+    const toml = doc.value;
     readScriptTable(site, get(toml, 'project', 'scripts'), 'project.scripts');
     readScriptTable(site, get(toml, 'project', 'gui-scripts'), 'project.gui-scripts');
     readGroups(site, get(toml, 'project', 'entry-points'), 'project.entry-points');
@@ -70,7 +67,7 @@ const pyproject: EntryDetector = {
     readGroups(site, get(toml, 'tool', 'poetry', 'plugins'), 'tool.poetry.plugins');
     const scriptFiles = get(toml, 'tool', 'setuptools', 'script-files');
     if (Array.isArray(scriptFiles)) {
-      const line = keyLine(file.text, 'tool.setuptools', 'script-files');
+      const line = doc.keyLine('tool.setuptools', 'script-files');
       for (const f of scriptFiles) {
         if (typeof f === 'string') addScriptFile(out, dirname(file.path), f, `${file.path} [tool.setuptools] script-files`, file.path, line);
       }

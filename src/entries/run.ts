@@ -43,7 +43,7 @@ const runDetector = (detector: EntryDetector, paths: string[], ctx: DetectorCont
   }
   for (const path of paths) {
     if (!detector.matches(path)) continue;
-    const text = ctx.readText(path);
+    const text = ctx.manifests.text(path);
     if (text === null) continue;
     try {
       collect(out, detector.id, path, detector.detect({ path, text }, ctx));

@@ -4,7 +4,7 @@
  */
 import { warning } from '../util/diagnostics.js';
 import { basename, dirname } from '../util/path.js';
-import { CONFIGPARSER_DIALECT, iniValue, parseIni } from './support/ini.js';
+import { CONFIGPARSER, iniValue } from '../manifests/ini.js';
 import { parseEntryPointLine } from './support/python-entry-point.js';
 import { addEntryPoint, addScriptFile } from './support/python-entries.js';
 import { emptyOutput, type EntryDetector } from './types.js';
@@ -13,10 +13,10 @@ const setupCfg: EntryDetector = {
   id: 'setup-cfg',
   title: 'setup.cfg (entry points, scripts)',
   matches: (path) => basename(path) === 'setup.cfg',
-  detect: (file) => {
+  detect: (file, ctx) => {
     const out = emptyOutput();
-    const doc = parseIni(file.text, CONFIGPARSER_DIALECT);
-    for (const p of doc.problems) out.diagnostics.push(warning('manifest/invalid-ini', `malformed setup.cfg: ${p.message}`, file.path, p.line));
+    const doc = ctx.manifests.get(file.path, CONFIGPARSER);
+    if (!doc) return out;
     for (const section of doc.sections.filter((s) => s.name === 'options.entry_points')) {
       for (const group of section.entries) {
         // A group's value is one `name = module:attr` per line, starting on the key's line or the next.

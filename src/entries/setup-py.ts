@@ -5,7 +5,7 @@
  */
 import { basename, dirname } from '../util/path.js';
 import { warning } from '../util/diagnostics.js';
-import { lineOfOffset, lineStarts } from './support/lines.js';
+import { lineOfOffset, lineStarts } from '../util/lines.js';
 import { closingBracket, codeMatches, stringLiterals } from './support/python-literals.js';
 import { parseEntryPointLine } from './support/python-entry-point.js';
 import { addEntryPoint, addScriptFile } from './support/python-entries.js';

@@ -9,7 +9,7 @@ import { warning } from '../util/diagnostics.js';
 import { dirname, joinRepo, posix } from '../util/path.js';
 import { mapDeployDir } from './support/deploy-dir.js';
 import { addCommand } from './support/inputs.js';
-import { iniValue, parseIni, SUPERVISORD_DIALECT } from './support/ini.js';
+import { iniValue, SUPERVISORD_CONF } from '../manifests/ini.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 
 const PROGRAM_SECTION = /^(program|fcgi-program|eventlistener):(.+)$/;
@@ -28,8 +28,8 @@ const supervisord: EntryDetector = {
   detect: (file, ctx) => {
     const out = emptyOutput();
     if (!/^\s*\[(program|fcgi-program|eventlistener):/m.test(file.text)) return out;
-    const doc = parseIni(file.text, SUPERVISORD_DIALECT);
-    for (const p of doc.problems) out.diagnostics.push(warning('supervisord/bad-line', `malformed supervisord config: ${p.message}`, file.path, p.line));
+    const doc = ctx.manifests.get(file.path, SUPERVISORD_CONF);
+    if (!doc) return out;
     const confDir = dirname(file.path);
     for (const section of doc.sections) {
       const m = PROGRAM_SECTION.exec(section.name);

@@ -4,11 +4,10 @@
  * support/deploy-dir.ts (/opt/lakehouse → the repo root unless a folder is named `lakehouse`).
  * Environment= variables are the commands' environment (`FLASK_APP`, `DJANGO_SETTINGS_MODULE`).
  */
-import { warning } from '../util/diagnostics.js';
 import { basename } from '../util/path.js';
 import { addCommand } from './support/inputs.js';
 import { mapDeployDir } from './support/deploy-dir.js';
-import { iniValue, iniValues, parseIni, SYSTEMD_DIALECT, type IniDocument } from './support/ini.js';
+import { iniValue, iniValues, SYSTEMD_UNIT, type IniDocument } from '../manifests/ini.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 
 const EXEC_KEYS = ['ExecCondition', 'ExecStartPre', 'ExecStart', 'ExecStartPost', 'ExecReload', 'ExecStop', 'ExecStopPost'];
@@ -42,8 +41,8 @@ const systemd: EntryDetector = {
   matches: (path) => /\.(service|socket|timer)$/.test(basename(path)),
   detect: (file, ctx) => {
     const out = emptyOutput();
-    const doc = parseIni(file.text, SYSTEMD_DIALECT);
-    for (const p of doc.problems) out.diagnostics.push(warning('systemd/bad-line', `malformed unit: ${p.message}`, file.path, p.line));
+    const doc = ctx.manifests.get(file.path, SYSTEMD_UNIT);
+    if (!doc) return out;
     for (const section of EXEC_SECTIONS) {
       const workdir = iniValue(doc, section, 'WorkingDirectory')?.value.replace(/^-/, '');
       const { cwd, pathMap } = workdir ? mapDeployDir(workdir, ctx.files) : { cwd: '', pathMap: [] };

@@ -1,6 +1,7 @@
 import type { PathMapping } from '../commandline/types.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { EntryKind } from '../model/verdict.js';
+import type { Manifests } from '../manifests/store.js';
 
 /** A file that a manifest/unit/workflow starts directly, before resolution to a repo file. */
 export interface EntryInput {
@@ -40,8 +41,10 @@ export interface DetectorOutput {
 export interface DetectorContext {
   /** Every discovered repo path. */
   files: ReadonlySet<string>;
-  /** Read another repo file's text (null when missing/unreadable). */
+  /** Read another repo file's text (null when missing/unreadable); the same as `manifests.text`. */
   readText(path: string): string | null;
+  /** The scan's manifests: read and parsed once, shared with every other stage. */
+  manifests: Manifests;
 }
 
 /**

@@ -7,8 +7,9 @@
 import { compileRepoGlob } from '../util/glob.js';
 import { analyseCommand } from '../commandline/analyse.js';
 import type { CommandContext, CommandTarget } from '../commandline/types.js';
-import { readMakeTargets } from '../entries/makefile.js';
-import { readPackageScripts } from '../entries/package-json.js';
+import { MAKEFILE } from '../manifests/makefile.js';
+import { packageScripts } from '../manifests/package-json.js';
+import type { Manifests } from '../manifests/store.js';
 import { readGunicornConfig, readUwsgiConfig } from '../entries/support/server-config.js';
 import type { ImportResolver } from '../resolve/types.js';
 import { byString } from '../util/compare.js';
@@ -36,7 +37,7 @@ const missing = (reason: string): UnresolvedTarget => ({ reason, dynamic: false 
 export interface TargetContext {
   files: ReadonlySet<string>;
   python: ImportResolver;
-  readText(path: string): string | null;
+  manifests: Manifests;
   /** Built output → its source file (`dist/cli.js` → `src/cli.ts`). */
   sourceOfBuilt(path: string): string | null;
 }
@@ -45,40 +46,7 @@ const MAX_DEPTH = 4;
 
 const SIBLING_SOURCES: [string, string][] = [['.ts', '.tsx'], ['.js', '.ts'], ['.js', '.tsx'], ['.js', '.jsx'], ['.mjs', '.mts'], ['.cjs', '.cts']];
 
-/** The nearest file called `name` at or above `dir`. */
-const nearest = (files: ReadonlySet<string>, dir: string, name: string): string | null => {
-  let d: string | null = dir;
-  for (;;) {
-    const candidate = joinRepo(d ?? '', name);
-    if (candidate !== null && files.has(candidate)) return candidate;
-    if (d === '' || d === null) return null;
-    d = dirname(d);
-  }
-};
-
 export const createTargetResolver = (ctx: TargetContext) => {
-  const scriptsCache = new Map<string, Record<string, string>>();
-  const makeCache = new Map<string, ReturnType<typeof readMakeTargets>>();
-
-  const packageScripts = (pkg: string): Record<string, string> => {
-    let s = scriptsCache.get(pkg);
-    if (!s) {
-      const text = ctx.readText(pkg);
-      s = text === null ? {} : readPackageScripts(text);
-      scriptsCache.set(pkg, s);
-    }
-    return s;
-  };
-
-  const makeTargets = (makefile: string) => {
-    let t = makeCache.get(makefile);
-    if (!t) {
-      const text = ctx.readText(makefile);
-      t = text === null ? new Map() : readMakeTargets(text);
-      makeCache.set(makefile, t);
-    }
-    return t;
-  };
 
   /** `x.ts` named where `x.tsx` is (a package.json export), `x.js` where its TypeScript source sits beside it. */
   const sibling = (path: string): string | null => {
@@ -123,7 +91,7 @@ export const createTargetResolver = (ctx: TargetContext) => {
         const key = `${file}#${target.reader}`;
         if (seen.has(key)) return none;
         const out: TargetResult = { files: [{ file, via: [] }], unresolved: [] };
-        const text = ctx.readText(file);
+        const text = ctx.manifests.text(file);
         const settings = text === null ? null : target.reader === 'uwsgi' ? readUwsgiConfig(text, file) : readGunicornConfig(text);
         if (settings === null || settings.options === '') return out;
         const inner = followCommand(`${target.reader} ${settings.options}`, { ...cmdCtx, cwd: target.cwd }, depth + 1, seen, key);
@@ -132,9 +100,9 @@ export const createTargetResolver = (ctx: TargetContext) => {
         return out;
       }
       case 'npm-script': {
-        const pkg = nearest(ctx.files, target.cwd, 'package.json');
+        const pkg = ctx.manifests.nearest(target.cwd, 'package.json');
         if (!pkg) return { files: [], unresolved: [missing(`${target.text}: no package.json at or above ${target.cwd || '.'}`)] };
-        const scripts = packageScripts(pkg);
+        const scripts = packageScripts(ctx.manifests, pkg);
         const out: TargetResult = { files: [], unresolved: [] };
         for (const name of [`pre${target.name}`, target.name, `post${target.name}`]) {
           const body = scripts[name];
@@ -152,7 +120,7 @@ export const createTargetResolver = (ctx: TargetContext) => {
       case 'make-target': {
         const makefile = ctx.files.has(target.makefile) ? target.makefile : null;
         if (!makefile) return { files: [], unresolved: [missing(`${target.text}: no Makefile ${target.makefile}`)] };
-        const all = makeTargets(makefile);
+        const all = ctx.manifests.get(makefile, MAKEFILE) ?? new Map<string, never>();
         // A bare `make` builds the first target that is not a special one (.PHONY, .DEFAULT, ...).
         const name = target.target === '' ? ([...all.keys()].find((t) => !t.startsWith('.')) ?? '') : target.target;
         const recipe = all.get(name);

@@ -1,6 +1,7 @@
 import type { Unresolved } from '../model/edge.js';
 import type { ImportFact } from '../model/facts.js';
 import type { Ecosystem } from '../languages/types.js';
+import type { Manifests } from '../manifests/store.js';
 
 /** Where one import leads: a repo file (with how it was found), or a classified dead end. */
 export interface Resolution {
@@ -23,6 +24,8 @@ export interface ResolveContext {
   files: ReadonlySet<string>;
   /** Read a repo file's text (manifests, tsconfig, package.json); null when missing or unreadable. */
   readText(path: string): string | null;
+  /** The scan's manifests (package.json, tsconfig, pyproject.toml, ...), each read and parsed once. */
+  manifests: Manifests;
 }
 
 /**

@@ -94,7 +94,7 @@ test('an interpreter that hangs is stopped at the time limit and the triage fall
   const { audit, rootAbs, facts, context } = await scanDir(fixturePath(AREA, 'py-undeclared'), { env: {} });
   // The fake sleeps 30 s and exits without answering: only the deadline gives the message below.
   const run = await runImportTriage(
-    { rootAbs, files: audit.files, edges: audit.edges, facts, readText: context.readText },
+    { rootAbs, files: audit.files, edges: audit.edges, facts, manifests: context.manifests },
     { python: fixturePath('python-env', 'interpreters/hanging-python'), env: {}, interpreterTimeoutMs: 300 },
   );
   assert.equal(run.section.environment.mode, 'manifests-only');

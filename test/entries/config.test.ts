@@ -5,6 +5,7 @@ import { configRules } from '../../src/config/rules.js';
 import { configInputs } from '../../src/entries/config.js';
 import { detectEntries } from '../../src/entries/run.js';
 import { ConfigError } from '../../src/util/errors.js';
+import { Manifests } from '../../src/manifests/store.js';
 
 const files = (map: Record<string, string>) => (path: string): string | null => map[path] ?? null;
 
@@ -119,7 +120,8 @@ test('config: kind globs re-kind what a manifest declares; ignored manifests dec
     'Procfile': 'web: python serve_quotes.py\n',
     'census.config.json': '{"tooling": [".github/workflows/release-notes.yml"], "ignore": ["legacy"]}',
   };
-  const ctx = { files: new Set(Object.keys(repo)), readText: files(repo) };
+  const manifests = new Manifests({ files: new Set(Object.keys(repo)), readText: files(repo) });
+  const ctx = { files: manifests.files, readText: manifests.text, manifests };
   const detected = detectEntries(Object.keys(repo).sort(), ctx, loadCensusConfig(files(repo)));
   const commands = detected.commands.map((c) => [c.detector, c.source, c.input.kind, c.input.command]);
   assert.deepEqual(commands, [

@@ -10,6 +10,7 @@ import { loadCensusConfig } from '../../src/config/load.js';
 import { DETECTORS } from '../../src/entries/index.js';
 import { isRepoDetector, type DetectorContext, type DetectorOutput } from '../../src/entries/types.js';
 import { ConfigError } from '../../src/util/errors.js';
+import { Manifests } from '../../src/manifests/store.js';
 
 const SAMPLE_PATHS = [
   'knip.ts', 'vite.config.ts', 'tsconfig.json', 'deploy/ingest.service', 'Dockerfile', 'docker-compose.yml', 'Procfile', 'deploy/crontab', 'deploy/supervisord.conf',
@@ -31,10 +32,10 @@ const hostileText = fc.oneof(
   fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 8 })), { maxLength: 60 }).map((parts) => parts.join('')),
 );
 
-const contextWith = (files: Record<string, string>): DetectorContext => ({
-  files: new Set(Object.keys(files)),
-  readText: (path) => files[path] ?? null,
-});
+const contextWith = (files: Record<string, string>): DetectorContext => {
+  const manifests = new Manifests({ files: new Set(Object.keys(files)), readText: (path) => files[path] ?? null });
+  return { files: manifests.files, readText: manifests.text, manifests };
+};
 
 const wellFormed = (out: DetectorOutput) => {
   assert.ok(Array.isArray(out.entries) && Array.isArray(out.commands) && Array.isArray(out.diagnostics));

@@ -1,13 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readPackageScripts, scriptKind } from '../../src/entries/package-json.js';
+import { scriptKind } from '../../src/entries/package-json.js';
+import { packageScripts } from '../../src/manifests/package-json.js';
+import { Manifests } from '../../src/manifests/store.js';
 import { detectorById, detectorCases } from '../helpers/run-detector.js';
 
 const detector = detectorById('package-json');
 
 for (const c of detectorCases(detector)) test(`package-json: ${c.name}`, c.check);
 
-test('package-json: readPackageScripts gives the string scripts, and {} for a broken file', () => {
+test('package-json: packageScripts gives the string scripts, and {} for a broken file', () => {
+  const readPackageScripts = (text: string) => packageScripts(new Manifests({ readText: () => text }), 'package.json');
   assert.deepEqual(readPackageScripts('{"scripts": {"build": "tsc", "odd": 3}}'), { build: 'tsc' });
   assert.deepEqual(readPackageScripts('{"scripts": '), {});
   assert.deepEqual(readPackageScripts('["not", "an", "object"]'), {});

@@ -8,6 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { DETECTORS } from '../../src/entries/index.js';
 import { isRepoDetector, type DetectorContext, type DetectorOutput, type EntryDetector } from '../../src/entries/types.js';
 import { expectedFor, fixtureCases, fixturePath } from './fixtures.js';
+import { Manifests } from '../../src/manifests/store.js';
 
 export const listFiles = (root: string): string[] => {
   const out: string[] = [];
@@ -22,16 +23,25 @@ export const listFiles = (root: string): string[] => {
   return out.sort();
 };
 
-export const fixtureContext = (root: string): DetectorContext => ({
-  files: new Set(listFiles(root)),
-  readText: (path) => {
-    try {
-      return readFileSync(join(root, path), 'utf8');
-    } catch {
-      return null;
-    }
-  },
-});
+export const fixtureContext = (root: string): DetectorContext => {
+  const manifests = new Manifests({
+    files: new Set(listFiles(root)),
+    readText: (path) => {
+      try {
+        return readFileSync(join(root, path), 'utf8');
+      } catch {
+        return null;
+      }
+    },
+  });
+  return { files: manifests.files, readText: manifests.text, manifests };
+};
+
+/** The store's parse problems about `source` first, as the scan reports them beside the detector's own. */
+const withParseProblems = (ctx: DetectorContext, source: string, output: DetectorOutput): DetectorOutput => {
+  const problems = ctx.manifests.diagnostics().filter((d) => d.location?.file === source);
+  return problems.length === 0 ? output : { ...output, diagnostics: [...problems, ...output.diagnostics] };
+};
 
 export const detectorById = (id: string): EntryDetector => {
   const d = DETECTORS.find((x) => x.id === id);
@@ -49,7 +59,7 @@ export const runDetector = (detector: EntryDetector, root: string): Record<strin
   }
   for (const path of [...ctx.files].sort()) {
     if (!detector.matches(path)) continue;
-    out[path] = detector.detect({ path, text: ctx.readText(path) ?? '' }, ctx);
+    out[path] = withParseProblems(ctx, path, detector.detect({ path, text: ctx.readText(path) ?? '' }, ctx));
   }
   return out;
 };

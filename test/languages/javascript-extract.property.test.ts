@@ -11,6 +11,7 @@ import type { FileFacts } from '../../src/model/facts.js';
 import { javascriptExtractor, typescriptExtractor } from '../../src/languages/javascript/extract.js';
 import { createJavaScriptResolver } from '../../src/languages/javascript/resolve.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
+import { Manifests } from '../../src/manifests/store.js';
 
 /** Diagnostics that describe the input. Anything else (`extract-failed`, `walk-failed`) is a bug in census. */
 const INPUT_DIAGNOSTICS = new Set(['javascript/syntax-error', 'javascript/too-deeply-nested']);
@@ -73,6 +74,7 @@ test('the resolver answers any specifier with one Resolution and never throws', 
     rootAbs: `${REPO_ROOT}/test/fixtures/javascript/esm-and-cjs`,
     files: new Set(['package.json', 'src/invoice_runner.mjs', 'src/ledger/index.js']),
     readText: () => null,
+    manifests: new Manifests({ files: new Set(['package.json', 'src/invoice_runner.mjs', 'src/ledger/index.js']), readText: () => null }),
   });
   const specifier = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('', '.', '..', '/', '#', '@', '@/', 'node:', 'npm:', './', '../../../../..', '\0'));
   assertProperty(

@@ -13,6 +13,7 @@ import { languageFromPath } from '../../src/discover/language.js';
 import { languageRecord } from '../../src/languages/registry.js';
 import { createJavaScriptResolver } from '../../src/languages/javascript/resolve.js';
 import { expectedFor, fixtureCases, fixturePath } from '../helpers/fixtures.js';
+import { Manifests } from '../../src/manifests/store.js';
 
 /** The extractor of a JS/TS-family file, by its language record. */
 const extractorOf = (path: string) => {
@@ -38,7 +39,8 @@ const readOrNull = (path: string): string | null => {
 
 /** Imports and commands of every JS/TS file under `root`, resolved against `files`. */
 const extractAndResolve = (root: string, files: string[]): { imports: object[]; commands: object[] } => {
-  const ctx: ResolveContext = { rootAbs: root, files: new Set(files), readText: (p) => readOrNull(join(root, p)) };
+  const manifests = new Manifests({ files: new Set(files), readText: (p) => readOrNull(join(root, p)) });
+  const ctx: ResolveContext = { rootAbs: root, files: manifests.files, readText: manifests.text, manifests };
   const resolver = createJavaScriptResolver(ctx);
   const imports: object[] = [];
   const commands: object[] = [];

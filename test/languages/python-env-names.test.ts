@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importNamesForDistribution } from '../../src/languages/python/env/known-names.js';
 import { readDeclaredDependencies } from '../../src/languages/python/env/declared.js';
+import { Manifests } from '../../src/manifests/store.js';
 
 test('names: distributions whose import name their name does not say', () => {
   const cases: [string, string][] = [
@@ -22,7 +23,7 @@ test('names: lock files declare every distribution they pin, in the group "lock"
     'Pipfile.lock': JSON.stringify({ _meta: {}, default: { requests: { version: '==2.31.0' } }, develop: { pytest: {} } }, null, 2),
     'Pipfile.lock.bak': 'not read',
   };
-  const declared = readDeclaredDependencies({ files: Object.keys(files), readText: (p) => files[p] ?? null });
+  const declared = readDeclaredDependencies({ files: Object.keys(files), manifests: new Manifests({ files: new Set(Object.keys(files)), readText: (p) => files[p] ?? null }) });
   assert.deepEqual([...declared.byName.keys()], ['django', 'google-api-core', 'pytest', 'requests']);
   assert.deepEqual(declared.byName.get('google-api-core')?.sources, [{ file: 'uv.lock', line: 4, group: 'lock' }]);
   assert.equal(declared.byName.get('requests')?.sources[0].group, 'lock');

@@ -9,12 +9,14 @@ import {
 } from '../../src/languages/python/env/metadata.js';
 import { requirementName } from '../../src/languages/python/env/requirement.js';
 import { groupOfRequirementsFile, isRequirementsFile, logicalLines } from '../../src/languages/python/env/requirements-txt.js';
-import { parseIni } from '../../src/languages/python/env/declared-setup.js';
+import { readSetupCfg } from '../../src/languages/python/env/declared-setup.js';
+import { DeclaredSink } from '../../src/languages/python/env/declared-sink.js';
+import { CONFIGPARSER } from '../../src/manifests/ini.js';
 import { readStringList, readStringListDict } from '../../src/languages/python/env/python-literal.js';
 import { indexImportNames, lookupImportName } from '../../src/languages/python/env/import-names.js';
 import { minPythonOf } from '../../src/languages/python/env/index.js';
 import { parsePyvenvCfg } from '../../src/languages/python/env/venv-layout.js';
-import { TomlLines } from '../../src/languages/python/env/toml-lines.js';
+import { TomlLines } from '../../src/manifests/toml.js';
 import { poetryEnvNamePrefix } from '../../src/languages/python/env/poetry-env.js';
 
 test('distribution names normalise as PEP 503 says', () => {
@@ -126,8 +128,10 @@ test('requirements files: continuations join, comments go, #egg stays', () => {
 });
 
 test('setup.cfg values and setup.py literals are read without running anything', () => {
-  const ini = parseIni('[options]\ninstall_requires =\n    a>=1\n    # comment\n    b ; python_version<"3.9"\npython_requires = >=3.8\n');
-  assert.deepEqual(ini[0], { section: 'options', key: 'install_requires', items: [{ value: 'a>=1', line: 3 }, { value: 'b ; python_version<"3.9"', line: 5 }] });
+  const cfg = '[options]\ninstall_requires =\n    a>=1\n    # comment\n\n    b ; python_version<"3.9"  # why\npython_requires = >=3.8\n';
+  const sink = new DeclaredSink();
+  readSetupCfg('setup.cfg', CONFIGPARSER.parse(cfg, 'setup.cfg').value!, sink, () => null, new Set());
+  assert.deepEqual([...sink.byName.values()], [{ name: 'a', sources: [{ file: 'setup.cfg', line: 3 }] }, { name: 'b', sources: [{ file: 'setup.cfg', line: 6 }] }]);
   const py = 'X = [\n  "a>=1",  # why\n  \'b\',\n  r"c",\n  """d""",\n]\n';
   assert.deepEqual(readStringList(py, py.indexOf('[')), {
     items: [{ value: 'a>=1', line: 2 }, { value: 'b', line: 3 }, { value: 'c', line: 4 }, { value: 'd', line: 5 }],

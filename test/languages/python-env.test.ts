@@ -12,6 +12,7 @@ import { describeInterpreter } from '../../src/languages/python/env/interpreter.
 import { readSitePackages } from '../../src/languages/python/env/site-packages.js';
 import { describeImportName, importNameStatus, loadPythonEnvironment } from '../../src/languages/python/env/index.js';
 import { poetryEnvNamePrefix } from '../../src/languages/python/env/poetry-env.js';
+import { Manifests } from '../../src/manifests/store.js';
 
 const AREA = 'python-env';
 const FAKE_VENV = fixturePath(AREA, 'fake-venv');
@@ -44,8 +45,9 @@ const readerOf = (root: string) => (path: string): string | null => {
     return null;
   }
 };
+const manifestsOf = (root: string): Manifests => new Manifests({ files: new Set(repoFiles(root)), readText: readerOf(root) });
 const load = (root: string, extra: Partial<Parameters<typeof loadPythonEnvironment>[0]> = {}) =>
-  loadPythonEnvironment({ rootAbs: root, files: repoFiles(root), readText: readerOf(root), env: {}, ...extra });
+  loadPythonEnvironment({ rootAbs: root, files: repoFiles(root), manifests: manifestsOf(root), env: {}, ...extra });
 
 /** A throwaway folder tree: { 'a/b.txt': 'text' }. */
 const tempTree = (files: Record<string, string>): string => {
@@ -122,7 +124,7 @@ test('site-packages: unreadable metadata, egg-info, egg-link, editable finder, g
 });
 
 test('detect: the repo .venv is found from its layout, without running it', () => {
-  const found = detectEnvironment({ rootAbs: FAKE_VENV, env: {}, readText: readerOf(FAKE_VENV) });
+  const found = detectEnvironment({ rootAbs: FAKE_VENV, env: {}, manifests: manifestsOf(FAKE_VENV) });
   assert.equal(found.detected?.kind, 'venv');
   assert.equal(found.detected?.display, '.venv');
   assert.equal(found.detected?.source, '.venv in the repo root');
@@ -134,11 +136,11 @@ test('detect: the repo .venv is found from its layout, without running it', () =
 test('detect: an env/ folder that is not an environment is ignored; $VIRTUAL_ENV is used instead', (t) => {
   const root = tempTree({ 'env/settings.yaml': 'debug: true\n', 'venv/pyvenv.cfg': 'version = 3.12.0\n' });
   t.after(() => rmSync(root, { recursive: true, force: true }));
-  const found = detectEnvironment({ rootAbs: root, env: { VIRTUAL_ENV: join(FAKE_VENV, '.venv') }, readText: readerOf(root) });
+  const found = detectEnvironment({ rootAbs: root, env: { VIRTUAL_ENV: join(FAKE_VENV, '.venv') }, manifests: manifestsOf(root) });
   assert.equal(found.detected?.source, '$VIRTUAL_ENV');
   assert.deepEqual(found.detected?.sitePackages, [SITE]);
   assert.deepEqual(found.diagnostics.map((d) => d.id), ['python-env/no-site-packages'], 'venv/ has pyvenv.cfg but no site-packages');
-  const none = detectEnvironment({ rootAbs: root, env: {}, readText: readerOf(root) });
+  const none = detectEnvironment({ rootAbs: root, env: {}, manifests: manifestsOf(root) });
   assert.equal(none.detected, null);
   assert.ok(none.looked.includes('$VIRTUAL_ENV'));
 });
@@ -153,23 +155,23 @@ test('detect: Windows layout, conda, PEP 582 and poetry cache environments', (t)
     'poetry/project/pyproject.toml': '[tool.poetry]\nname = "Invoice Engine"\nversion = "1.0"\n',
   });
   t.after(() => rmSync(root, { recursive: true, force: true }));
-  const win = detectEnvironment({ rootAbs: join(root, 'win'), env: {}, readText: readerOf(join(root, 'win')) }).detected;
+  const win = detectEnvironment({ rootAbs: join(root, 'win'), env: {}, manifests: manifestsOf(join(root, 'win')) }).detected;
   assert.deepEqual([win?.pythonVersion, win?.sitePackages], ['3.10.11', [join(root, 'win/.venv/Lib/site-packages')]]);
-  const conda = detectEnvironment({ rootAbs: join(root, 'conda'), env: {}, readText: readerOf(join(root, 'conda')) }).detected;
+  const conda = detectEnvironment({ rootAbs: join(root, 'conda'), env: {}, manifests: manifestsOf(join(root, 'conda')) }).detected;
   assert.deepEqual([conda?.kind, conda?.pythonVersion], ['conda', '3.9']);
-  const pdm = detectEnvironment({ rootAbs: join(root, 'pdm'), env: {}, readText: readerOf(join(root, 'pdm')) }).detected;
+  const pdm = detectEnvironment({ rootAbs: join(root, 'pdm'), env: {}, manifests: manifestsOf(join(root, 'pdm')) }).detected;
   assert.deepEqual([pdm?.kind, pdm?.pythonVersion], ['pep582', '3.12']);
 
   const project = join(root, 'poetry/project');
   const envName = `${poetryEnvNamePrefix('Invoice Engine', project)}-py3.11`;
   mkdirSync(join(root, 'poetry/cache', envName, 'lib/python3.11/site-packages'), { recursive: true });
   writeFileSync(join(root, 'poetry/cache', envName, 'pyvenv.cfg'), 'version = 3.11.4\n');
-  const poetry = detectEnvironment({ rootAbs: project, env: { POETRY_VIRTUALENVS_PATH: join(root, 'poetry/cache') }, readText: readerOf(project) }).detected;
+  const poetry = detectEnvironment({ rootAbs: project, env: { POETRY_VIRTUALENVS_PATH: join(root, 'poetry/cache') }, manifests: manifestsOf(project) }).detected;
   assert.deepEqual([poetry?.kind, poetry?.pythonVersion, poetry?.source], ['poetry', '3.11.4', "poetry's environment for this project"]);
 });
 
 test('declared: PEP 621, optional groups, build-system, requirements with -r and -c', () => {
-  const declared = readDeclaredDependencies({ files: repoFiles(FAKE_VENV), readText: readerOf(FAKE_VENV) });
+  const declared = readDeclaredDependencies({ files: repoFiles(FAKE_VENV), manifests: manifestsOf(FAKE_VENV) });
   const summary = Object.fromEntries([...declared.byName].map(([k, d]) => [k, d.sources.map((s) => `${s.file}:${s.line}${s.group ? ` [${s.group}]` : ''}`)]));
   assert.deepEqual(summary, {
     'hydra-core': ['requirements-dev.txt:3 [dev]'],
@@ -192,7 +194,7 @@ test('declared: PEP 621, optional groups, build-system, requirements with -r and
 
 test('declared: poetry, dependency-groups, setup.cfg, setup.py, Pipfile, requirements/ folder', () => {
   const root = fixturePath(AREA, 'declared-manifests');
-  const declared = readDeclaredDependencies({ files: repoFiles(root), readText: readerOf(root) });
+  const declared = readDeclaredDependencies({ files: repoFiles(root), manifests: manifestsOf(root) });
   const actual = {
     byName: Object.fromEntries(declared.byName),
     diagnostics: declared.diagnostics,
@@ -200,10 +202,14 @@ test('declared: poetry, dependency-groups, setup.cfg, setup.py, Pipfile, require
   assert.deepEqual(actual, expectedFor(AREA, 'declared-manifests', actual));
 });
 
-test('declared: a malformed pyproject gives its file and line; the other manifests still count', async () => {
-  const env = await load(fixturePath(AREA, 'malformed-pyproject'));
-  assert.deepEqual(env.declared.diagnostics.map((d) => [d.id, d.location]), [['python-env/malformed-manifest', { file: 'pyproject.toml', line: 7 }]]);
-  assert.match(env.declared.diagnostics[0].message, /^invalid TOML: /);
+test('declared: a malformed pyproject gives its file and line (once, from the manifest store); the other manifests still count', async () => {
+  const root = fixturePath(AREA, 'malformed-pyproject');
+  const manifests = manifestsOf(root);
+  const env = await load(root, { manifests });
+  assert.deepEqual(env.declared.diagnostics, []);
+  const problems = manifests.diagnostics();
+  assert.deepEqual(problems.map((d) => [d.id, d.location]), [['manifest/invalid-toml', { file: 'pyproject.toml', line: 7 }]]);
+  assert.match(problems[0].message, /^invalid TOML: /);
   assert.deepEqual([...env.declared.byName.keys()], ['jinja2']);
   assert.equal(importNameStatus(env, 'jinja2'), 'declared');
 });

@@ -10,6 +10,7 @@ import { ingestEvidence } from '../../src/runtime/ingest/index.js';
 import { createModuleToFile } from '../../src/runtime/module-to-file.js';
 import { overlayRuntime } from '../../src/runtime/overlay.js';
 import { fixturePath } from '../helpers/fixtures.js';
+import { Manifests } from '../../src/manifests/store.js';
 
 const root = fixturePath('runtime', 'python-importlib-tasks');
 const scratch = mkdtempSync(join(tmpdir(), 'census-module-to-file-test-'));
@@ -22,8 +23,7 @@ const listFiles = (dir: string): string[] =>
   });
 
 const repoFiles = listFiles(root);
-const resolver = createPythonResolver({
-  rootAbs: root,
+const manifests = new Manifests({
   files: new Set(repoFiles),
   readText: (p) => {
     try {
@@ -33,6 +33,7 @@ const resolver = createPythonResolver({
     }
   },
 });
+const resolver = createPythonResolver({ rootAbs: root, files: manifests.files, readText: manifests.text, manifests });
 const moduleToFile = createModuleToFile(resolver, repoFiles);
 
 describe('createModuleToFile', () => {

@@ -11,6 +11,7 @@ import type { FileRecord } from '../../model/file.js';
 import type { ImportsEnvironment } from '../../model/imports.js';
 import { loadPythonEnvironment, type PythonEnvironment } from '../../languages/python/env/index.js';
 import { languageRecord } from '../../languages/registry.js';
+import type { Manifests } from '../../manifests/store.js';
 import { loadJavaScriptEnvironment, type JavaScriptEnvironment } from './javascript-env.js';
 import { triageImports, type TriageResult } from './triage.js';
 
@@ -29,7 +30,7 @@ export interface ImportTriageInput {
   files: readonly FileRecord[];
   edges: readonly Edge[];
   facts: ReadonlyMap<string, FileFacts>;
-  readText(path: string): string | null;
+  manifests: Manifests;
 }
 
 export interface ImportTriageRun extends TriageResult {
@@ -51,7 +52,7 @@ export const runImportTriage = async (input: ImportTriageInput, options: ImportT
   const hasJavaScript = ecosystems.has('javascript');
   const python = hasPython
     ? await loadPythonEnvironment({
-        rootAbs: input.rootAbs, files: paths, readText: input.readText,
+        rootAbs: input.rootAbs, files: paths, manifests: input.manifests,
         ...(options.python !== undefined ? { python: options.python } : {}),
         ...(options.noEnv ? { noEnv: true } : {}),
         ...(options.env ? { env: options.env } : {}),
@@ -59,7 +60,7 @@ export const runImportTriage = async (input: ImportTriageInput, options: ImportT
       })
     : null;
   const javascript = hasJavaScript
-    ? loadJavaScriptEnvironment({ rootAbs: input.rootAbs, files: paths, readText: input.readText, ...(options.noEnv ? { noEnv: true } : {}) })
+    ? loadJavaScriptEnvironment({ rootAbs: input.rootAbs, files: paths, manifests: input.manifests, ...(options.noEnv ? { noEnv: true } : {}) })
     : null;
   const result = triageImports({
     files: input.files, edges: input.edges, facts: input.facts, python, javascript, environment: environmentOf(python, javascript),

@@ -5,6 +5,8 @@
  * Where no node_modules exists at all (a fresh clone), packages are checked against package.json
  * only, the way Python falls back to manifests.
  */
+import { isPackageJson, packageJsonObject } from '../../manifests/package-json.js';
+import type { Manifests } from '../../manifests/store.js';
 import { isFile, isDirectory } from '../../util/fs.js';
 import { dirname, joinAbsolute } from '../../util/path.js';
 
@@ -37,19 +39,10 @@ export interface JavaScriptEnvironment {
   note: string;
 }
 
-const isPackageJson = (path: string): boolean => path === 'package.json' || path.endsWith('/package.json');
-
-const readManifest = (file: string, text: string | null): PackageManifest => {
+const readManifest = (file: string, manifests: Manifests): PackageManifest => {
   const manifest: PackageManifest = { file, dir: dirname(file), declared: new Map(), readable: false, workspaceRoot: false };
-  if (text === null) return manifest;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return manifest; // the package.json entry detector reports malformed manifests with their line
-  }
-  if (typeof json !== 'object' || json === null) return manifest;
-  const obj = json as Record<string, unknown>;
+  const obj = packageJsonObject(manifests, file);
+  if (obj === null) return manifest;
   manifest.readable = true;
   if (typeof obj.name === 'string' && obj.name !== '') manifest.name = obj.name;
   if (obj.workspaces !== undefined) manifest.workspaceRoot = true;
@@ -73,13 +66,13 @@ const upFrom = (dir: string): string[] => {
 export const loadJavaScriptEnvironment = (o: {
   rootAbs: string;
   files: Iterable<string>;
-  readText(path: string): string | null;
+  manifests: Manifests;
   /** --no-env: package.json only, node_modules is not looked at. */
   noEnv?: boolean;
 }): JavaScriptEnvironment => {
   const manifests = new Map<string, PackageManifest>();
   const files = [...o.files];
-  for (const f of files) if (isPackageJson(f) && !f.includes('node_modules/')) manifests.set(dirname(f), readManifest(f, o.readText(f)));
+  for (const f of files) if (isPackageJson(f) && !f.includes('node_modules/')) manifests.set(dirname(f), readManifest(f, o.manifests));
   for (const f of files) {
     if (f !== 'pnpm-workspace.yaml' && !f.endsWith('/pnpm-workspace.yaml')) continue;
     const m = manifests.get(dirname(f));

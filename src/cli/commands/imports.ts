@@ -59,7 +59,7 @@ export const importsCommand: Command = {
     const result = await scan(options);
     const audit = result.audit;
     if (args.values.verify === true && audit.imports) {
-      const verifyOptions = { rootAbs: result.rootAbs, timeoutMs, readText: result.context.readText, ...(options.python !== undefined ? { python: options.python } : {}) };
+      const verifyOptions = { rootAbs: result.rootAbs, timeoutMs, manifests: result.context.manifests, ...(options.python !== undefined ? { python: options.python } : {}) };
       const interpreter = chooseInterpreter(verifyOptions);
       io.stderr(`census: --verify imports the Python modules of ${audit.root} with ${interpreter.shown}: this RUNS the repo's code\n`);
       const verified = await verifyImports(audit, verifyOptions, interpreter);

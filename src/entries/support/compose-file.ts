@@ -6,7 +6,7 @@
 import { byString } from '../../util/compare.js';
 import { basename, dirname, joinRepo, posix } from '../../util/path.js';
 import type { DetectorContext } from '../types.js';
-import { parseYamlFile, type YamlDoc, type YamlNode } from './yaml.js';
+import { parseYamlFile, type YamlDoc, type YamlNode } from '../../manifests/yaml.js';
 import { joinWords } from './shell-words.js';
 
 export const isComposeFile = (path: string): boolean =>
@@ -102,7 +102,7 @@ export const composeBuilds = (ctx: DetectorContext): Map<string, ComposeBuild> =
   if (builds) return builds;
   builds = new Map();
   for (const path of [...ctx.files].filter(isComposeFile).sort(byString)) {
-    const text = ctx.readText(path);
+    const text = ctx.manifests.text(path);
     if (text === null) continue;
     for (const s of readComposeServices(text, path).services) {
       if (s.build && !builds.has(s.build.dockerfile)) builds.set(s.build.dockerfile, s.build);

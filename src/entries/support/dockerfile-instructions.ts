@@ -3,7 +3,7 @@
  * (`# escape=`), comments, line continuations, here-documents (`RUN <<EOF`), keywords in any case.
  * Unknown instructions and unterminated continuations/here-docs are problems with their line.
  */
-import { splitLines } from './lines.js';
+import { splitLines } from '../../util/lines.js';
 
 export interface Instruction {
   keyword: string;

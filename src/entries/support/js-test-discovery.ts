@@ -16,8 +16,8 @@ import { diagnostic, warning } from '../../util/diagnostics.js';
 import { byString } from '../../util/compare.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { DetectorContext } from '../types.js';
-import { isRecord } from './json.js';
-import { parseYamlFile } from './yaml.js';
+import { isRecord } from '../../manifests/json.js';
+import { parseYamlFile } from '../../manifests/yaml.js';
 
 export interface JsTest {
   file: string;
@@ -114,7 +114,7 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
   const pkgPath = joinRepo(dir, 'package.json') ?? 'package.json';
   let pkg: Record<string, unknown> = {};
   try {
-    const parsed = JSON.parse(ctx.readText(pkgPath) ?? '{}') as unknown;
+    const parsed = JSON.parse(ctx.manifests.text(pkgPath) ?? '{}') as unknown;
     if (isRecord(parsed)) pkg = parsed;
   } catch {
     // The package-json detector reports the broken file; here it just names no runner.
@@ -128,7 +128,7 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
     if (!used) continue;
     let found: RunnerPatterns | null = null;
     for (const config of configs) {
-      const text = ctx.readText(config) ?? '';
+      const text = ctx.manifests.text(config) ?? '';
       let globs = configGlobs(runner, text);
       if (/\.ya?ml$/.test(config)) {
         const [y] = parseYamlFile(text, config).docs;

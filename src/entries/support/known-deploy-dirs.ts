@@ -22,7 +22,7 @@ export const knownDeployDirs = (ctx: DetectorContext): { from: string; to: strin
   if (map) return map;
   const found: { from: string; to: string }[] = [];
   for (const path of [...ctx.files].filter(isUnitOrSupervisorConf).sort(byString)) {
-    const text = ctx.readText(path);
+    const text = ctx.manifests.text(path);
     if (text === null) continue;
     for (const m of text.matchAll(DIR_LINE)) found.push(...mapDeployDir(m[1], ctx.files).pathMap);
   }

@@ -10,19 +10,10 @@
  * - pytest's default norecursedirs (dot folders, build, dist, venv, *.egg, …) are skipped;
  * - without any config, unittest's `test*.py` also counts inside folders named test or tests.
  */
+import { DEFAULT_PYTHON_FILES as DEFAULT_PATTERNS, pytestConfigFor } from '../../manifests/pytest.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { DetectorContext } from '../types.js';
-import { CONFIGPARSER_DIALECT, iniValue, parseIni } from './ini.js';
-import { parseTomlDocument } from './toml.js';
-import { isRecord } from './json.js';
-
-export interface PytestConfig {
-  path: string;
-  dir: string;
-  testpaths: string[];
-  pythonFiles: string[];
-}
 
 export interface PythonTest {
   file: string;
@@ -31,8 +22,6 @@ export interface PythonTest {
   evidence: string;
 }
 
-const DEFAULT_PATTERNS = ['test_*.py', '*_test.py'];
-const CONFIG_PRECEDENCE = ['pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg'];
 const NORECURSE = /(^|\/)(\.[^/]+|_darcs|build|CVS|dist|node_modules|venv|[^/]*\.egg)\//;
 
 const compiled = new Map<string, (path: string) => boolean>();
@@ -41,62 +30,6 @@ const glob = (pattern: string): ((path: string) => boolean) => {
   let m = compiled.get(pattern);
   if (!m) compiled.set(pattern, (m = compileRepoGlob(pattern)));
   return m;
-};
-
-const words = (v: unknown): string[] | null => {
-  if (typeof v === 'string') return v.split(/\s+/).filter((w) => w !== '');
-  if (Array.isArray(v)) return v.filter((w): w is string => typeof w === 'string');
-  return null;
-};
-
-/** The pytest settings a file holds, or null when it is not a pytest config. */
-const readConfig = (path: string, text: string): Omit<PytestConfig, 'path' | 'dir'> | null => {
-  const name = basename(path);
-  if (name === 'pyproject.toml') {
-    const parsed = parseTomlDocument(text, path);
-    if (!('value' in parsed)) return null;
-    const tool = parsed.value.tool;
-    const pytest = isRecord(tool) && isRecord(tool.pytest) ? tool.pytest.ini_options : undefined;
-    if (!isRecord(pytest)) return null;
-    return { testpaths: words(pytest.testpaths) ?? [], pythonFiles: words(pytest.python_files) ?? DEFAULT_PATTERNS };
-  }
-  const section = name === 'setup.cfg' ? 'tool:pytest' : 'pytest';
-  const doc = parseIni(text, CONFIGPARSER_DIALECT);
-  const hasSection = doc.sections.some((s) => s.name === section);
-  if (!hasSection && !name.endsWith('pytest.ini')) return null;
-  return {
-    testpaths: words(iniValue(doc, section, 'testpaths')?.value) ?? [],
-    pythonFiles: words(iniValue(doc, section, 'python_files')?.value) ?? DEFAULT_PATTERNS,
-  };
-};
-
-/** The governing config of every folder that has one. */
-export const pytestConfigs = (ctx: DetectorContext): Map<string, PytestConfig> => {
-  const byDir = new Map<string, PytestConfig>();
-  const candidates = [...ctx.files].filter((f) => /(^|\/)(\.?pytest\.ini|pyproject\.toml|tox\.ini|setup\.cfg)$/.test(f));
-  const rank = (f: string) => CONFIG_PRECEDENCE.indexOf(basename(f));
-  candidates.sort((a, b) => rank(a) - rank(b));
-  for (const path of candidates) {
-    const dir = dirname(path);
-    if (byDir.has(dir)) continue;
-    const text = ctx.readText(path);
-    const settings = text === null ? null : readConfig(path, text);
-    if (settings) byDir.set(dir, { path, dir, ...settings });
-  }
-  return byDir;
-};
-
-/** The config governing each folder, found by walking up once per folder (not once per file). */
-const nearestConfigOf = (configs: Map<string, PytestConfig>) => {
-  const memo = new Map<string, PytestConfig | null>();
-  const of = (dir: string): PytestConfig | null => {
-    const known = memo.get(dir);
-    if (known !== undefined) return known;
-    const found = configs.get(dir) ?? (dir === '' ? null : of(dirname(dir)));
-    memo.set(dir, found);
-    return found;
-  };
-  return (file: string) => of(dirname(file));
 };
 
 const isUnder = (file: string, dir: string): boolean => dir === '' || file === dir || file.startsWith(`${dir}/`);
@@ -113,12 +46,11 @@ const matchesPattern = (file: string, relative: string, pattern: string): boolea
   pattern.includes('/') ? glob(`**/${pattern}`)(relative) : glob(pattern)(basename(file));
 
 export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
-  const nearestConfig = nearestConfigOf(pytestConfigs(ctx));
   const out: PythonTest[] = [];
   for (const file of ctx.files) {
     if (!file.endsWith('.py')) continue;
     const name = file.slice(file.lastIndexOf('/') + 1);
-    const config = nearestConfig(file);
+    const config = pytestConfigFor(ctx.manifests, dirname(file));
     if (!config) {
       // Most files fail on their name: test that before the folder rules.
       const pattern = name === 'conftest.py' ? 'conftest.py' : DEFAULT_PATTERNS.find((p) => glob(p)(name));

@@ -5,9 +5,9 @@
  * analyser reads them exactly as it reads them on a command line. Config files are read, never run.
  */
 import { quoteWord } from '../../commandline/render.js';
-import { CONFIGPARSER_DIALECT, parseIni } from './ini.js';
+import { CONFIGPARSER_DIALECT, parseIni } from '../../manifests/ini.js';
 import { codeMatches, stringLiterals } from './python-literals.js';
-import { parseYamlFile } from './yaml.js';
+import { parseYamlFile } from '../../manifests/yaml.js';
 
 /** uWSGI settings that name what runs, or where; each becomes `--key value`. */
 const UWSGI_KEYS: ReadonlySet<string> = new Set(['module', 'wsgi', 'wsgi-file', 'file', 'mount', 'chdir', 'pythonpath', 'callable']);

@@ -4,7 +4,8 @@
  * the census (they are generated), so without this map every compiled package's entry points
  * would look broken and its sources dead.
  */
-import { parseJsonc } from '../../util/jsonc.js';
+import { JSONC_MANIFEST } from '../../manifests/json.js';
+import type { Manifests } from '../../manifests/store.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 
 interface OutDirMapping {
@@ -19,16 +20,11 @@ const SOURCE_FOR_BUILT: [RegExp, string[]][] = [
   [/\.d\.ts$/, ['.ts', '.tsx']],
 ];
 
-const readMappings = (files: ReadonlySet<string>, readText: (p: string) => string | null): OutDirMapping[] => {
+const readMappings = (manifests: Manifests): OutDirMapping[] => {
   const out: OutDirMapping[] = [];
-  for (const f of files) {
-    const name = basename(f);
-    if (!/^(tsconfig|jsconfig)(\.[\w-]+)?\.json$/.test(name)) continue;
-    const text = readText(f);
-    if (text === null) continue;
-    const parsed = parseJsonc(text);
-    if (!('value' in parsed)) continue;
-    const options = (parsed.value as { compilerOptions?: { outDir?: unknown; rootDir?: unknown } })?.compilerOptions;
+  for (const f of manifests.all((p) => /^(tsconfig|jsconfig)(\.[\w-]+)?\.json$/.test(basename(p)))) {
+    const value = manifests.get(f, JSONC_MANIFEST);
+    const options = (value as { compilerOptions?: { outDir?: unknown; rootDir?: unknown } } | null)?.compilerOptions;
     if (!options || typeof options.outDir !== 'string') continue;
     const dir = dirname(f);
     const outDir = joinRepo(dir, options.outDir);
@@ -38,8 +34,9 @@ const readMappings = (files: ReadonlySet<string>, readText: (p: string) => strin
   return out.sort((a, b) => b.outDir.length - a.outDir.length);
 };
 
-export const createBuildOutputMap = (files: ReadonlySet<string>, readText: (p: string) => string | null) => {
-  const mappings = readMappings(files, readText);
+export const createBuildOutputMap = (manifests: Manifests) => {
+  const files = manifests.files;
+  const mappings = readMappings(manifests);
   /** The source file a built path was compiled from, or null. */
   return (builtPath: string): string | null => {
     for (const { outDir, rootDir } of mappings) {

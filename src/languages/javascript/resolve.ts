@@ -26,9 +26,9 @@ const inNodeModules = (repoPath: string): boolean => repoPath.startsWith('node_m
 
 export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver => {
   const pool = createResolverPool(ctx.rootAbs);
-  const tsconfigs = createTsconfigIndex(ctx.files, ctx.readText);
+  const tsconfigs = createTsconfigIndex(ctx.manifests);
   let workspaces: Map<string, WorkspacePackage> | null = null;
-  const workspacePackages = (): Map<string, WorkspacePackage> => (workspaces ??= findWorkspacePackages(ctx.files, ctx.readText));
+  const workspacePackages = (): Map<string, WorkspacePackage> => (workspaces ??= findWorkspacePackages(ctx.manifests));
   /** Whether oxc can load each config; one that `extends` an uninstalled package cannot. */
   const loadable = new Map<string, boolean>();
   const memo = new Map<string, Resolution[]>();

@@ -12,6 +12,7 @@ import { joinAbsolute } from '../../../util/path.js';
 import { compareVerification } from './compare.js';
 import { modulesToImport } from './modules.js';
 import { importModules } from './run.js';
+import type { Manifests } from '../../../manifests/store.js';
 
 export const DEFAULT_VERIFY_TIMEOUT_MS = 10_000;
 
@@ -20,7 +21,7 @@ export interface VerifyOptions {
   python?: string;
   timeoutMs?: number;
   env?: NodeJS.ProcessEnv;
-  readText(path: string): string | null;
+  manifests: Manifests;
 }
 
 export interface InterpreterChoice {
@@ -31,7 +32,7 @@ export interface InterpreterChoice {
 
 export const chooseInterpreter = (o: VerifyOptions): InterpreterChoice => {
   if (o.python !== undefined) return { command: o.python, shown: `${o.python} (--python)` };
-  const found = detectEnvironment({ rootAbs: o.rootAbs, env: o.env ?? process.env, readText: o.readText }).detected;
+  const found = detectEnvironment({ rootAbs: o.rootAbs, env: o.env ?? process.env, manifests: o.manifests }).detected;
   if (found) {
     for (const rel of ['bin/python', 'bin/python3', 'Scripts/python.exe']) {
       if (isFile(joinAbsolute(found.prefix, rel))) return { command: joinAbsolute(found.prefix, rel), shown: `${found.display}/${rel} (${found.source})` };

@@ -5,8 +5,9 @@
  * itself to tell an alias that points nowhere ('not-found') from a package ('external'), and to
  * apply `paths` when oxc cannot load the config (it `extends` a package that is not installed).
  */
+import { JSONC_MANIFEST } from '../../../manifests/json.js';
+import type { Manifests } from '../../../manifests/store.js';
 import { dirname, joinRepo } from '../../../util/path.js';
-import { parseJsonc } from '../../../util/jsonc.js';
 
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 const MAX_EXTENDS_DEPTH = 10;
@@ -45,25 +46,10 @@ const stringArrays = (value: object): Record<string, string[]> => {
   return out;
 };
 
-export const createTsconfigIndex = (files: ReadonlySet<string>, readText: (path: string) => string | null): TsconfigIndex => {
-  const byDir = new Map<string, string | null>();
+export const createTsconfigIndex = (manifests: Manifests): TsconfigIndex => {
   const optionsByConfig = new Map<string, ModuleOptions>();
 
-  const configFor = (dir: string): string | null => {
-    const known = byDir.get(dir);
-    if (known !== undefined) return known;
-    let found: string | null = null;
-    for (const name of CONFIG_NAMES) {
-      const candidate = dir === '' ? name : `${dir}/${name}`;
-      if (files.has(candidate)) {
-        found = candidate;
-        break;
-      }
-    }
-    if (found === null && dir !== '') found = configFor(dirname(dir));
-    byDir.set(dir, found);
-    return found;
-  };
+  const configFor = (dir: string): string | null => manifests.nearest(dir, CONFIG_NAMES);
 
   const extendedConfigs = (config: string, shape: ConfigShape): string[] => {
     const list = Array.isArray(shape.extends) ? shape.extends : [shape.extends];
@@ -79,9 +65,7 @@ export const createTsconfigIndex = (files: ReadonlySet<string>, readText: (path:
 
   /** A config's own options over those of the configs it extends (later `extends` entries win). */
   const collect = (config: string, depth: number): Partial => {
-    const text = depth > MAX_EXTENDS_DEPTH ? null : readText(config);
-    const parsed = text === null ? null : parseJsonc(text);
-    const shape = parsed !== null && 'value' in parsed ? (parsed.value as ConfigShape | null) : null;
+    const shape = depth > MAX_EXTENDS_DEPTH ? null : (manifests.get(config, JSONC_MANIFEST) as ConfigShape | null);
     if (!shape || typeof shape !== 'object') return {};
     const merged: Partial = {};
     for (const parent of extendedConfigs(config, shape)) Object.assign(merged, collect(parent, depth + 1));

@@ -3,10 +3,10 @@
  * one of these names is the repo's own code, whether or not node_modules links it in: after a
  * fresh clone there is no node_modules at all, and the graph must not change because of that.
  */
+import { isPackageJson, packageJsonObject } from '../../../manifests/package-json.js';
+import type { Manifests } from '../../../manifests/store.js';
 import { byString } from '../../../util/compare.js';
 import { dirname } from '../../../util/path.js';
-
-const isPackageJson = (path: string): boolean => path === 'package.json' || path.endsWith('/package.json');
 
 export interface WorkspacePackage {
   /** Repo directory of the package ('' for the root). */
@@ -16,19 +16,12 @@ export interface WorkspacePackage {
 }
 
 /** Packages by name. The first (shortest) path wins a name clash. */
-export const findWorkspacePackages = (files: ReadonlySet<string>, readText: (path: string) => string | null): Map<string, WorkspacePackage> => {
-  const manifests = [...files].filter((p) => isPackageJson(p) && !p.includes('node_modules/'));
+export const findWorkspacePackages = (store: Manifests): Map<string, WorkspacePackage> => {
+  const manifests = store.all((p) => isPackageJson(p) && !p.includes('node_modules/'));
   manifests.sort((a, b) => a.length - b.length || byString(a, b));
   const packages = new Map<string, WorkspacePackage>();
   for (const manifest of manifests) {
-    const text = readText(manifest);
-    if (text === null) continue;
-    let manifestJson: { name?: unknown; exports?: unknown } | null;
-    try {
-      manifestJson = JSON.parse(text) as { name?: unknown; exports?: unknown } | null;
-    } catch {
-      continue;
-    }
+    const manifestJson = packageJsonObject(store, manifest);
     const name = manifestJson?.name;
     if (typeof name === 'string' && name !== '' && !packages.has(name)) {
       packages.set(name, { dir: dirname(manifest), hasExports: manifestJson?.exports !== undefined && manifestJson?.exports !== null });

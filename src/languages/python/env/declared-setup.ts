@@ -4,52 +4,13 @@
  * (literal `install_requires=[...]`, `extras_require={...}`, or a module-level list they name).
  * setup.py is read, never run: a computed list is reported as such.
  */
+import type { IniDocument } from '../../../manifests/ini.js';
 import { diagnostic, warning } from '../../../util/diagnostics.js';
 import { dirname, joinRepo } from '../../../util/path.js';
 import type { DeclaredSink } from './declared-sink.js';
 import { readStringList, readStringListDict, type StringItem } from './python-literal.js';
 import { requirementName } from './requirement.js';
 import { readRequirementsFile } from './requirements-txt.js';
-
-interface IniValue {
-  section: string;
-  key: string;
-  items: StringItem[];
-}
-
-/** configparser's shape: `key = value` plus indented continuation lines; `#`/`;` comment lines. */
-export const parseIni = (text: string): IniValue[] => {
-  const out: IniValue[] = [];
-  let section = '';
-  let current: IniValue | null = null;
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i];
-    const trimmed = raw.trim();
-    if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith(';')) continue;
-    const header = /^\[([^\]]+)\]/.exec(trimmed);
-    if (header && !/^\s/.test(raw)) {
-      section = header[1].trim();
-      current = null;
-      continue;
-    }
-    const value = trimmed.replace(/\s+#.*$/, '');
-    if (/^\s/.test(raw) && current) {
-      current.items.push({ value, line: i + 1 });
-      continue;
-    }
-    const kv = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(trimmed);
-    if (!kv) {
-      current = null;
-      continue;
-    }
-    current = { section, key: kv[1].trim(), items: [] };
-    const first = kv[2].replace(/\s+#.*$/, '').trim();
-    if (first !== '') current.items.push({ value: first, line: i + 1 });
-    out.push(current);
-  }
-  return out;
-};
 
 const addRequirement = (sink: DeclaredSink, file: string, item: StringItem, group?: string): void => {
   const r = requirementName(item.value);
@@ -63,32 +24,49 @@ const SETUP_CFG_KEYS: Record<string, string | undefined> = {
   tests_require: 'test',
 };
 
-export const readSetupCfg = (
+/** A value's lines as requirement strings: ` # comments` dropped, blank ones left out. */
+const itemsOf = (parts: { text: string; line: number }[]): StringItem[] =>
+  parts.map((p) => ({ value: p.text.replace(/\s+#.*$/, '').trim(), line: p.line })).filter((i) => i.value !== '');
+
+const readSetupCfgValue = (
   file: string,
-  text: string,
+  section: string,
+  rawKey: string,
+  items: StringItem[],
   sink: DeclaredSink,
   readText: (path: string) => string | null,
   visited: Set<string>,
 ): void => {
-  for (const v of parseIni(text)) {
-    const key = v.key.replace(/-/g, '_');
-    let group: string | undefined;
-    if (v.section === 'options' && key in SETUP_CFG_KEYS) group = SETUP_CFG_KEYS[key];
-    else if (v.section === 'options.extras_require') group = v.key;
-    else continue;
-    for (const item of v.items) {
-      const ref = /^file:\s*(.+)$/.exec(item.value);
-      if (!ref) {
-        addRequirement(sink, file, item, group);
-        continue;
-      }
-      for (const target of ref[1].split(',').map((s) => s.trim()).filter(Boolean)) {
-        const path = joinRepo(dirname(file), target);
-        if (path === null || readText(path) === null) {
-          sink.diagnostics.push(warning('python-env/missing-requirements-file', `file: ${target}: file not found`, file, item.line));
-        } else readRequirementsFile(path, readText, sink, visited);
-      }
+  const key = rawKey.replace(/-/g, '_');
+  let group: string | undefined;
+  if (section === 'options' && key in SETUP_CFG_KEYS) group = SETUP_CFG_KEYS[key];
+  else if (section === 'options.extras_require') group = rawKey;
+  else return;
+  for (const item of items) {
+    const ref = /^file:\s*(.+)$/.exec(item.value);
+    if (!ref) {
+      addRequirement(sink, file, item, group);
+      continue;
     }
+    for (const target of ref[1].split(',').map((s) => s.trim()).filter(Boolean)) {
+      const path = joinRepo(dirname(file), target);
+      if (path === null || readText(path) === null) {
+        sink.diagnostics.push(warning('python-env/missing-requirements-file', `file: ${target}: file not found`, file, item.line));
+      } else readRequirementsFile(path, readText, sink, visited);
+    }
+  }
+};
+
+/** setup.cfg as the manifest store parsed it (configparser's rules, one parse per scan). */
+export const readSetupCfg = (
+  file: string,
+  doc: IniDocument,
+  sink: DeclaredSink,
+  readText: (path: string) => string | null,
+  visited: Set<string>,
+): void => {
+  for (const section of doc.sections) {
+    for (const v of section.entries) readSetupCfgValue(file, section.name, v.key, itemsOf(v.parts), sink, readText, visited);
   }
 };
 

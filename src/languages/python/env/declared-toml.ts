@@ -3,14 +3,14 @@
  * optional-dependencies, PEP 735 dependency-groups, build-system requires, poetry main and group
  * dependencies, uv/pdm dev dependencies) and Pipfile (packages, dev-packages, custom categories).
  */
+import { isTable, tomlGet, type TomlDocument } from '../../../manifests/toml.js';
 import { warning } from '../../../util/diagnostics.js';
 import type { DeclaredSink } from './declared-sink.js';
 import { requirementName } from './requirement.js';
-import { isTable, parseTomlDocument, TomlLines, tomlGet } from './toml-lines.js';
 
 interface Ctx {
   file: string;
-  lines: TomlLines;
+  lines: TomlDocument;
   sink: DeclaredSink;
 }
 
@@ -47,14 +47,10 @@ const groupsOfArrays = (c: Ctx, value: unknown, path: string[]): void => {
   for (const group of Object.keys(value)) pep508Array(c, value[group], path, group, group);
 };
 
-export const readPyproject = (file: string, text: string, sink: DeclaredSink): void => {
-  const parsed = parseTomlDocument(text);
-  if ('error' in parsed) {
-    sink.diagnostics.push(warning('python-env/malformed-manifest', `invalid TOML: ${parsed.error}`, file, parsed.line));
-    return;
-  }
-  const d = parsed.data;
-  const c: Ctx = { file, lines: new TomlLines(text), sink };
+/** A malformed file is the manifest store's to report (once); here it declares nothing. */
+export const readPyproject = (file: string, doc: TomlDocument, sink: DeclaredSink): void => {
+  const d = doc.value;
+  const c: Ctx = { file, lines: doc, sink };
   pep508Array(c, tomlGet(d, 'project', 'dependencies'), ['project'], 'dependencies');
   groupsOfArrays(c, tomlGet(d, 'project', 'optional-dependencies'), ['project', 'optional-dependencies']);
   groupsOfArrays(c, tomlGet(d, 'dependency-groups'), ['dependency-groups']);
@@ -75,16 +71,11 @@ export const readPyproject = (file: string, text: string, sink: DeclaredSink): v
 /** Pipfile tables that are not package categories. */
 const PIPFILE_NON_CATEGORIES = new Set(['source', 'requires', 'scripts', 'pipenv']);
 
-export const readPipfile = (file: string, text: string, sink: DeclaredSink): void => {
-  const parsed = parseTomlDocument(text);
-  if ('error' in parsed) {
-    sink.diagnostics.push(warning('python-env/malformed-manifest', `invalid TOML: ${parsed.error}`, file, parsed.line));
-    return;
-  }
-  const c: Ctx = { file, lines: new TomlLines(text), sink };
-  for (const category of Object.keys(parsed.data)) {
+export const readPipfile = (file: string, doc: TomlDocument, sink: DeclaredSink): void => {
+  const c: Ctx = { file, lines: doc, sink };
+  for (const category of Object.keys(doc.value)) {
     if (PIPFILE_NON_CATEGORIES.has(category)) continue;
     const group = category === 'packages' ? undefined : category === 'dev-packages' ? 'dev' : category;
-    nameTable(c, parsed.data[category], [category], group);
+    nameTable(c, doc.value[category], [category], group);
   }
 };

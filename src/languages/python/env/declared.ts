@@ -7,6 +7,9 @@ import type { Diagnostic } from '../../../model/diagnostic.js';
 import { byString } from '../../../util/compare.js';
 import { compareDiagnostics, warning } from '../../../util/diagnostics.js';
 import { basename } from '../../../util/path.js';
+import { CONFIGPARSER } from '../../../manifests/ini.js';
+import type { Manifests } from '../../../manifests/store.js';
+import { TOML } from '../../../manifests/toml.js';
 import { DeclaredSink, type DeclarationSource, type DeclaredDependency } from './declared-sink.js';
 import { readSetupCfg, readSetupPy } from './declared-setup.js';
 import { readPipfile, readPyproject } from './declared-toml.js';
@@ -27,7 +30,7 @@ export interface DeclaredDependencies {
 
 export interface DeclaredInput {
   files: Iterable<string>;
-  readText(path: string): string | null;
+  manifests: Manifests;
 }
 
 type ManifestKind = 'pyproject' | 'pipfile' | 'setup-cfg' | 'setup-py' | 'requirements' | 'lock';
@@ -59,18 +62,21 @@ export const readDeclaredDependencies = (input: DeclaredInput): DeclaredDependen
   for (const file of [...input.files].sort(byString)) {
     const kind = manifestKind(file);
     if (kind === null) continue;
-    const text = input.readText(file);
+    const text = input.manifests.text(file);
     if (text === null) {
       sink.diagnostics.push(warning('python-env/unreadable-manifest', 'cannot read manifest', file));
       continue;
     }
     manifests.push(file);
-    if (kind === 'pyproject') readPyproject(file, text, sink);
-    else if (kind === 'pipfile') readPipfile(file, text, sink);
-    else if (kind === 'setup-cfg') readSetupCfg(file, text, sink, input.readText, visited);
-    else if (kind === 'setup-py') readSetupPy(file, text, sink);
+    if (kind === 'pyproject' || kind === 'pipfile') {
+      const doc = input.manifests.get(file, TOML);
+      if (doc) (kind === 'pyproject' ? readPyproject : readPipfile)(file, doc, sink);
+    } else if (kind === 'setup-cfg') {
+      const doc = input.manifests.get(file, CONFIGPARSER);
+      if (doc) readSetupCfg(file, doc, sink, input.manifests.text, visited);
+    } else if (kind === 'setup-py') readSetupPy(file, text, sink);
     else if (kind === 'lock') readLockFile(file, text, sink);
-    else readRequirementsFile(file, input.readText, sink, visited);
+    else readRequirementsFile(file, input.manifests.text, sink, visited);
   }
   return {
     byName: sortedDeps(sink.byName),

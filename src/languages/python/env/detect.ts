@@ -4,7 +4,6 @@
  * activated one (`$VIRTUAL_ENV`, `$CONDA_PREFIX`), then poetry's cache environment for the project.
  * The first candidate that has site-packages wins.
  */
-import { parse as parseToml } from 'smol-toml';
 import type { Diagnostic } from '../../../model/diagnostic.js';
 import { warning } from '../../../util/diagnostics.js';
 import { isDirectory, readDirNames } from '../../../util/fs.js';
@@ -12,6 +11,8 @@ import { isAbsolute, joinAbsolute, resolveAbsolute } from '../../../util/path.js
 import { displayEnvPath } from './display.js';
 import { findPoetryEnvironments } from './poetry-env.js';
 import { isEnvironmentFolder, readVenvLayout } from './venv-layout.js';
+import type { Manifests } from '../../../manifests/store.js';
+import { TOML } from '../../../manifests/toml.js';
 
 export type EnvironmentKind = 'venv' | 'conda' | 'poetry' | 'hatch' | 'uv' | 'pep582';
 
@@ -31,8 +32,8 @@ export interface DetectedEnvironment {
 export interface DetectOptions {
   rootAbs: string;
   env?: NodeJS.ProcessEnv;
-  /** Read a repo file by repo path (pyproject.toml, hatch.toml); null when absent. */
-  readText(path: string): string | null;
+  /** The repo's manifests (pyproject.toml, hatch.toml at the root). */
+  manifests: Manifests;
 }
 
 export interface DetectResult {
@@ -50,14 +51,8 @@ interface Candidate {
 
 const IN_REPO_NAMES = ['.venv', 'venv', 'env', '.env'];
 
-const tomlOrNull = (text: string | null): Record<string, unknown> | null => {
-  if (text === null) return null;
-  try {
-    return parseToml(text) as Record<string, unknown>;
-  } catch {
-    return null; // declared.ts reports malformed manifests; detection just skips them
-  }
-};
+/** A root TOML manifest's value; a malformed one is the store's to report, detection skips it. */
+const tomlOrNull = (manifests: Manifests, path: string): Record<string, unknown> | null => manifests.get(path, TOML)?.value ?? null;
 
 const get = (obj: unknown, ...keys: string[]): unknown => {
   let cur = obj;
@@ -70,8 +65,8 @@ const get = (obj: unknown, ...keys: string[]): unknown => {
 
 const configuredCandidates = (o: DetectOptions, env: NodeJS.ProcessEnv): Candidate[] => {
   const out: Candidate[] = [];
-  const pyproject = tomlOrNull(o.readText('pyproject.toml'));
-  const hatchToml = tomlOrNull(o.readText('hatch.toml'));
+  const pyproject = tomlOrNull(o.manifests, 'pyproject.toml');
+  const hatchToml = tomlOrNull(o.manifests, 'hatch.toml');
   const hatchPath = get(hatchToml, 'envs', 'default', 'path') ?? get(pyproject, 'tool', 'hatch', 'envs', 'default', 'path');
   if (typeof hatchPath === 'string' && hatchPath !== '') {
     out.push({ kind: 'hatch', prefix: resolveAbsolute(o.rootAbs, hatchPath), source: 'hatch default environment path' });
@@ -83,7 +78,7 @@ const configuredCandidates = (o: DetectOptions, env: NodeJS.ProcessEnv): Candida
 };
 
 const poetryCandidates = (o: DetectOptions, env: NodeJS.ProcessEnv): Candidate[] => {
-  const pyproject = tomlOrNull(o.readText('pyproject.toml'));
+  const pyproject = tomlOrNull(o.manifests, 'pyproject.toml');
   if (get(pyproject, 'tool', 'poetry') === undefined) return [];
   const name = get(pyproject, 'tool', 'poetry', 'name') ?? get(pyproject, 'project', 'name');
   if (typeof name !== 'string' || name === '') return [];

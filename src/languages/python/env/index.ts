@@ -12,7 +12,8 @@ import { indexImportNames, lookupImportName, type ImportNameIndex } from './impo
 import { describeInterpreter, type InterpreterInfo } from './interpreter.js';
 import { importNamesForDistribution } from './known-names.js';
 import { readSitePackages, type InstalledEnvironment } from './site-packages.js';
-import { parseTomlDocument, tomlGet } from './toml-lines.js';
+import type { Manifests } from '../../../manifests/store.js';
+import { TOML, tomlGet } from '../../../manifests/toml.js';
 import { plural } from '../../../util/words.js';
 
 export type EnvironmentMode = 'interpreter' | 'venv' | 'manifests-only';
@@ -42,7 +43,7 @@ export interface LoadPythonEnvironmentOptions {
   noEnv?: boolean;
   /** Repo-relative paths of the repo's files (manifests are found among them). */
   files: Iterable<string>;
-  readText(path: string): string | null;
+  manifests: Manifests;
   env?: NodeJS.ProcessEnv;
   interpreterTimeoutMs?: number;
 }
@@ -53,12 +54,10 @@ export const minPythonOf = (spec: string): string | undefined => {
   return m ? m[1] : undefined;
 };
 
-const requiresPython = (readText: (p: string) => string | null): string | undefined => {
-  const text = readText('pyproject.toml');
-  if (text === null) return undefined;
-  const parsed = parseTomlDocument(text);
-  if ('error' in parsed) return undefined;
-  const spec = tomlGet(parsed.data, 'project', 'requires-python') ?? tomlGet(parsed.data, 'tool', 'poetry', 'dependencies', 'python');
+const requiresPython = (manifests: Manifests): string | undefined => {
+  const doc = manifests.get('pyproject.toml', TOML);
+  if (doc === null) return undefined;
+  const spec = tomlGet(doc.value, 'project', 'requires-python') ?? tomlGet(doc.value, 'tool', 'poetry', 'dependencies', 'python');
   return typeof spec === 'string' ? minPythonOf(spec) : undefined;
 };
 
@@ -75,8 +74,8 @@ const manifestsNote = (declared: DeclaredDependencies): string =>
   `imports are checked against the declared dependencies only (${plural(declared.manifests.length, 'manifest')}, ${plural(declared.byName.size, 'distribution')}); whether a package is installed is unknown`;
 
 export const loadPythonEnvironment = async (o: LoadPythonEnvironmentOptions): Promise<PythonEnvironment> => {
-  const declared = readDeclaredDependencies({ files: o.files, readText: o.readText });
-  const minPythonVersion = requiresPython(o.readText);
+  const declared = readDeclaredDependencies({ files: o.files, manifests: o.manifests });
+  const minPythonVersion = requiresPython(o.manifests);
   const diagnostics: Diagnostic[] = [...declared.diagnostics];
   const base = { declared, ...(minPythonVersion ? { minPythonVersion } : {}) };
   const finish = (env: Omit<PythonEnvironment, 'declaredImports' | 'diagnostics' | 'declared'>): PythonEnvironment => {
@@ -100,7 +99,7 @@ export const loadPythonEnvironment = async (o: LoadPythonEnvironmentOptions): Pr
     });
   }
 
-  const found = detectEnvironment({ rootAbs: o.rootAbs, env: o.env, readText: o.readText });
+  const found = detectEnvironment({ rootAbs: o.rootAbs, env: o.env, manifests: o.manifests });
   diagnostics.push(...found.diagnostics);
   const detected = found.detected;
   if (!detected) {

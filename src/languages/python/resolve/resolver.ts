@@ -49,7 +49,7 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
   const index = buildModuleIndex(ctx.files);
   const pyDirs = pythonDirs(index);
   const elsewhere = modulesAnywhere(index);
-  const roots = buildSearchRoots(index, ctx.readText);
+  const roots = buildSearchRoots(index, ctx.manifests);
 
   /** Find dotted `parts` below `base`, walking package by package. */
   const find = (base: string, parts: string[]): Found | null => {

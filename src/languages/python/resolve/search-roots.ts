@@ -1,9 +1,13 @@
 /**
  * The ordered folders that absolute imports are looked up in, built once from the repo layout
  * (ty's search paths): the repo root, `src/` layouts, folders that packaging config names as
- * package roots, and nested Python projects. Each root records why it is one.
+ * package roots, pytest's `pythonpath` from whichever file pytest reads (pytest.ini, pyproject,
+ * tox.ini, setup.cfg), and nested Python projects. Each root records why it is one.
  */
-import { parse as parseToml } from 'smol-toml';
+import { CONFIGPARSER, iniValue } from '../../../manifests/ini.js';
+import { pytestConfigs } from '../../../manifests/pytest.js';
+import type { Manifests } from '../../../manifests/store.js';
+import { TOML } from '../../../manifests/toml.js';
 import { basename, dirname, joinRepo } from '../../../util/path.js';
 import type { ModuleIndex } from './module-index.js';
 import { packageInit } from './module-index.js';
@@ -20,14 +24,8 @@ type Toml = Record<string, unknown>;
 const table = (v: unknown): Toml => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Toml) : {});
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
 
-/** Package roots a pyproject.toml declares (setuptools, poetry, hatch, pytest pythonpath). */
-const pyprojectRoots = (text: string): { dir: string; kind: string }[] => {
-  let doc: Toml;
-  try {
-    doc = parseToml(text) as Toml;
-  } catch {
-    return []; // the manifest detector reports malformed TOML with its line
-  }
+/** Package roots a pyproject.toml declares (setuptools, poetry, hatch). */
+const pyprojectRoots = (doc: Toml): { dir: string; kind: string }[] => {
   const tool = table(doc.tool);
   const out: { dir: string; kind: string }[] = [];
   const setuptools = table(tool.setuptools);
@@ -40,18 +38,17 @@ const pyprojectRoots = (text: string): { dir: string; kind: string }[] => {
   }
   const wheel = table(table(table(table(tool.hatch).build).targets).wheel);
   for (const pkg of strings(wheel.packages)) if (pkg.includes('/')) out.push({ dir: dirname(pkg), kind: 'package-dir' });
-  const pytest = table(table(tool.pytest)['ini_options']);
-  for (const p of strings(pytest.pythonpath)) out.push({ dir: p, kind: 'pythonpath' });
   return out;
 };
 
-/** `[options] package_dir = =src` in setup.cfg. */
-const setupCfgRoots = (text: string): { dir: string; kind: string }[] => {
-  const m = /^\s*package_dir\s*=\s*(?:\n\s+)?=\s*([\w./-]+)/m.exec(text);
-  return m ? [{ dir: m[1], kind: 'package-dir' }] : [];
+/** `[options] package_dir = =src` in setup.cfg (the root mapping; per-package ones are not roots). */
+const setupCfgRoots = (manifests: Manifests, path: string): { dir: string; kind: string }[] => {
+  const doc = manifests.get(path, CONFIGPARSER);
+  const root = (doc ? (iniValue(doc, 'options', 'package_dir')?.parts ?? []) : []).map((p) => /^=\s*([\w./-]+)/.exec(p.text)).find((m) => m !== null);
+  return root ? [{ dir: root[1], kind: 'package-dir' }] : [];
 };
 
-export const buildSearchRoots = (index: ModuleIndex, readText: (path: string) => string | null): SearchRoot[] => {
+export const buildSearchRoots = (index: ModuleIndex, manifests: Manifests): SearchRoot[] => {
   const roots: SearchRoot[] = [];
   const seen = new Set<string>();
   const add = (dir: string | null, kind: string) => {
@@ -59,19 +56,25 @@ export const buildSearchRoots = (index: ModuleIndex, readText: (path: string) =>
     seen.add(dir);
     roots.push({ dir, kind });
   };
+  const addUnder = (dir: string, d: { dir: string; kind: string }) => {
+    const joined = joinRepo(dir, d.dir);
+    add(joined, `${d.kind}:${joined === '' ? '.' : joined}`);
+  };
   add('', 'root');
   const projectDirs = [...index.files]
     .filter((f) => PROJECT_FILES.has(basename(f)))
     .map((f) => dirname(f))
     .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0));
-  for (const dir of new Set(['', ...projectDirs])) {
-    const pyproject = readText(joinRepo(dir, 'pyproject.toml') ?? '');
-    const setupCfg = readText(joinRepo(dir, 'setup.cfg') ?? '');
-    const declared = [...(pyproject ? pyprojectRoots(pyproject) : []), ...(setupCfg ? setupCfgRoots(setupCfg) : [])];
-    for (const d of declared) {
-      const joined = joinRepo(dir, d.dir);
-      add(joined, `${d.kind}:${joined === '' ? '.' : joined}`);
-    }
+  const projects = new Set(['', ...projectDirs]);
+  const pytest = pytestConfigs(manifests);
+  const byDepth = (a: string, b: string) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0);
+  for (const dir of [...new Set([...projects, ...pytest.keys()])].sort(byDepth)) {
+    const doc = manifests.get(joinRepo(dir, 'pyproject.toml') ?? '', TOML);
+    for (const d of doc ? pyprojectRoots(doc.value) : []) addUnder(dir, d);
+    // pytest puts `pythonpath` (relative to its config file) on sys.path for the tests it runs.
+    for (const p of pytest.get(dir)?.pythonpath ?? []) add(p, `pythonpath:${p === '' ? '.' : p}`);
+    for (const d of setupCfgRoots(manifests, joinRepo(dir, 'setup.cfg') ?? '')) addUnder(dir, d);
+    if (!projects.has(dir)) continue;
     const src = joinRepo(dir, 'src');
     if (src !== null && index.dirs.has(src) && !packageInit(index, src)) add(src, `src-root:${src}`);
     if (dir !== '' && !packageInit(index, dir)) add(dir, `project:${dir}`);

@@ -4,7 +4,11 @@
  * continuation lines). Lines that are neither a section, a `key=value` nor a comment are
  * reported as problems, and reading goes on.
  */
-import { splitLines } from './lines.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { warning } from '../util/diagnostics.js';
+import { splitLines } from '../util/lines.js';
+import { basename } from '../util/path.js';
+import type { ManifestFormat } from './store.js';
 
 export interface IniEntry {
   key: string;
@@ -68,10 +72,9 @@ export const parseIni = (text: string, dialect: IniDialect): IniDocument => {
       last.parts.push({ text: more, line: lineNo });
       continue;
     }
-    if (raw.trim() === '' || isComment(raw)) {
-      if (raw.trim() === '' && dialect.continuation === 'indent') last = null;
-      continue;
-    }
+    // configparser keeps a value open across blank lines (empty_lines_in_values): an indented
+    // line after one still continues it.
+    if (raw.trim() === '' || isComment(raw)) continue;
     const header = /^\s*\[([^\]]*)\]\s*([#;].*)?$/.exec(raw);
     if (header) {
       section = { name: header[1].trim(), line: lineNo, entries: [] };
@@ -121,3 +124,24 @@ export const iniValues = (doc: IniDocument, name: string, key: string): IniEntry
 
 /** The last value of `key` in sections called `name`, as repeated keys override in configparser. */
 export const iniValue = (doc: IniDocument, name: string, key: string): IniEntry | undefined => iniValues(doc, name, key).at(-1);
+
+const iniFormat = (id: string, dialect: IniDialect, report: (problem: IniProblem, path: string) => Diagnostic): ManifestFormat<IniDocument> => ({
+  id,
+  parse: (text, path) => {
+    const doc = parseIni(text, dialect);
+    return { value: doc, diagnostics: doc.problems.map((p) => report(p, path)) };
+  },
+});
+
+/** setup.cfg, tox.ini, pytest.ini, .pytest.ini: what Python's configparser reads. */
+export const CONFIGPARSER: ManifestFormat<IniDocument> = iniFormat('configparser', CONFIGPARSER_DIALECT, (p, path) =>
+  warning('manifest/invalid-ini', `malformed ${basename(path)}: ${p.message}`, path, p.line),
+);
+
+export const SYSTEMD_UNIT: ManifestFormat<IniDocument> = iniFormat('systemd', SYSTEMD_DIALECT, (p, path) =>
+  warning('systemd/bad-line', `malformed unit: ${p.message}`, path, p.line),
+);
+
+export const SUPERVISORD_CONF: ManifestFormat<IniDocument> = iniFormat('supervisord', SUPERVISORD_DIALECT, (p, path) =>
+  warning('supervisord/bad-line', `malformed supervisord config: ${p.message}`, path, p.line),
+);

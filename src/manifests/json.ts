@@ -1,10 +1,14 @@
 /**
- * Strict JSON for manifests (package.json): the value, the line of every member (so entries can
- * point at `"build": …`), or a diagnostic naming the file and the line where parsing failed.
+ * JSON manifests. Strict JSON (package.json, census.config.json): the value, the line of every
+ * member (so entries can point at `"build": …`), or a diagnostic naming the file and the line
+ * where parsing failed. JSONC (tsconfig.json, jsconfig.json): the value or nothing, silently, as
+ * TypeScript's own loader would fall back to defaults.
  */
-import type { Diagnostic } from '../../model/diagnostic.js';
-import { warning } from '../../util/diagnostics.js';
-import { lineOfOffset, lineStarts } from './lines.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { warning } from '../util/diagnostics.js';
+import { parseJsonc } from '../util/jsonc.js';
+import { lineOfOffset, lineStarts } from '../util/lines.js';
+import type { ManifestFormat } from './store.js';
 
 export interface JsonDocument {
   value: unknown;
@@ -118,3 +122,20 @@ export const parseJsonDocument = (text: string, file: string): JsonResult => {
 };
 
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const JSON_MANIFEST: ManifestFormat<JsonDocument> = {
+  id: 'json',
+  parse: (text, path) => {
+    const parsed = parseJsonDocument(text, path);
+    return 'doc' in parsed ? { value: parsed.doc, diagnostics: [] } : { value: null, diagnostics: [parsed.diagnostic] };
+  },
+};
+
+/** The value of a JSON-with-comments file; null when it does not parse. */
+export const JSONC_MANIFEST: ManifestFormat<unknown> = {
+  id: 'jsonc',
+  parse: (text) => {
+    const parsed = parseJsonc(text);
+    return { value: 'value' in parsed ? parsed.value : null, diagnostics: [] };
+  },
+};

@@ -6,7 +6,9 @@
  * automatic variables `$@ $< $^` filled in, `$$` → `$`, and a variable the makefile does not
  * define becomes the shell's `${NAME}` (make takes it from the environment).
  */
-import { splitLines } from './lines.js';
+import { warning } from '../util/diagnostics.js';
+import { splitLines } from '../util/lines.js';
+import type { ManifestFormat } from './store.js';
 
 export interface MakeRecipeLine {
   text: string;
@@ -112,8 +114,7 @@ export interface MakeTarget {
 }
 
 /** Every explicit target (special and pattern targets left out) with its expanded recipe. */
-export const makeTargets = (text: string): Map<string, MakeTarget> => {
-  const { rules, variables } = parseMakefile(text);
+const targetsOf = ({ rules, variables }: { rules: MakeRule[]; variables: Map<string, string> }): Map<string, MakeTarget> => {
   const out = new Map<string, MakeTarget>();
   for (const rule of rules) {
     for (const target of rule.targets.map((t) => expandMake(t, variables))) {
@@ -128,4 +129,16 @@ export const makeTargets = (text: string): Map<string, MakeTarget> => {
     }
   }
   return out;
+};
+
+/** A Makefile's explicit targets; its malformed lines are reported once, naming file and line. */
+export const MAKEFILE: ManifestFormat<Map<string, MakeTarget>> = {
+  id: 'makefile',
+  parse: (text, path) => {
+    const parsed = parseMakefile(text);
+    return {
+      value: targetsOf(parsed),
+      diagnostics: parsed.problems.map((p) => warning('makefile/bad-line', `malformed Makefile: ${p.message}`, path, p.line)),
+    };
+  },
 };

@@ -4,8 +4,8 @@
  * diagnostics naming file and line, and whatever the parser recovered is still walked.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Alias, type Document, type Node } from 'yaml';
-import type { Diagnostic } from '../../model/diagnostic.js';
-import { warning } from '../../util/diagnostics.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { warning } from '../util/diagnostics.js';
 
 export type YamlNode = Node | null | undefined;
 
