@@ -40,7 +40,7 @@ import { compareDiagnostics, warning } from './util/diagnostics.js';
 import { repoTextReader } from './util/fs.js';
 import { resolveAbsolute } from './util/path.js';
 import { timed, type ProgressListener } from './util/bus.js';
-import { newDiagnostics, runImportTriage } from './analyses/imports/index.js';
+import { runImportTriage } from './analyses/imports/index.js';
 import { analyseDuplicates, fingerprintOptionsFor } from './analyses/duplicates/index.js';
 import type { DuplicatesOptions, DuplicatesReport } from './model/duplicates.js';
 import { VERSION } from './version.js';
@@ -152,7 +152,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     factsOfFiles.push({ path: s.record.path, language: s.record.language, facts: s.facts });
   }
   manifests.setFiles(new Set(files.map((f) => f.path)));
-  const context: ResolveContext = { rootAbs, files: manifests.files, readText: manifests.text, manifests };
+  const context: ResolveContext = { rootAbs, files: manifests.files, manifests };
   const resolvers = createResolvers(context);
   const sourceOfBuilt = createBuildOutputMap(manifests);
   const importEdges = await timed(
@@ -163,11 +163,11 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   );
   const targets = createTargetResolver({ files: context.files, python: resolvers.python, manifests, sourceOfBuilt });
   const detected = await timed(progress, 'entries', () => {
-    const d = detectEntries(files.map((f) => f.path), { files: context.files, readText: context.readText, manifests }, config);
+    const d = detectEntries(files.map((f) => f.path), { files: context.files, manifests }, config);
     // Framework readers run after the detectors: what runs a framework's tool decides its kind.
     const frameworks = runFrameworks({
       files: context.files,
-      readText: context.readText,
+      readText: manifests.text,
       facts: (path) => facts.get(path),
       commands: d.commands.map(({ source, input }) => ({ command: input.command, cwd: input.cwd, kind: input.kind, source, evidence: input.evidence, ...(input.line ? { line: input.line } : {}) })),
       entries: d.entries.map(({ detector, source, input }) => ({ target: input.target, targetKind: input.targetKind, kind: input.kind, detector, source, evidence: input.evidence })),
@@ -245,7 +245,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   ];
   const warnedTooLarge = new Set(stageWarnings.filter((w) => w.id === 'read/too-large').map((w) => w.location?.file));
   for (const [path, d] of [...tooLarge].sort(([a], [b]) => byString(a, b))) if (!warnedTooLarge.has(path)) stageWarnings.push(d);
-  const warnings = [...stageWarnings, ...newDiagnostics(triage.diagnostics, stageWarnings)].sort(compareDiagnostics);
+  const warnings = [...stageWarnings, ...triage.diagnostics].sort(compareDiagnostics);
   files.sort((a, b) => byString(a.path, b.path));
 
   const focus = options.focus ?? '';

@@ -23,6 +23,11 @@ const builtin = (edge: Edge, names: string[]) => edge.unresolved === 'builtin' &
 
 const RULES: Rule[] = [
   { name: 'reporters see only the model and util', from: /^src\/report\//, forbidden: (e) => e.to !== null && !/^src\/(model|util|report)\//.test(e.to) },
+  {
+    name: 'manifests/ sits below entries/ and languages/: it sees only the model and util',
+    from: /^src\/manifests\//,
+    forbidden: (e) => e.to !== null && !/^src\/(model|util|manifests)\//.test(e.to),
+  },
   { name: 'the model is types only and depends on nothing else', from: /^src\/model\//, forbidden: (e) => e.to !== null && !/^src\/model\//.test(e.to) },
   { name: 'globs go through util/glob.ts, never picomatch (a dev dependency; its regexes backtrack on hostile patterns)', from: /^src\//, forbidden: (e) => e.specifier === 'picomatch' },
   { name: 'only util/path.ts imports node:path', from: /^src\//, except: /^src\/util\/path\.ts$/, forbidden: (e) => builtin(e, ['path', 'path/posix']) },

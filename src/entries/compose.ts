@@ -6,7 +6,8 @@
  */
 import { analyseDockerfile } from './support/dockerfile-model.js';
 import { addCommand, sortPathMap } from './support/inputs.js';
-import { isComposeFile, readComposeServices, type ComposeService } from './support/compose-file.js';
+import { COMPOSE, isComposeFile, type ComposeService } from '../manifests/compose.js';
+import { DOCKERFILE } from '../manifests/dockerfile.js';
 import { dirname, joinRepo, posix } from '../util/path.js';
 import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
 
@@ -17,9 +18,9 @@ const placeOf = (service: ComposeService, composePath: string, ctx: DetectorCont
   let imageWorkdir = '/';
   let env: Record<string, string> = {};
   if (service.build) {
-    const text = ctx.manifests.text(service.build.dockerfile);
-    if (text !== null) {
-      const stages = analyseDockerfile(text, service.build.context, ctx.files, service.build.dockerfile).stages;
+    const parsed = ctx.manifests.get(service.build.dockerfile, DOCKERFILE);
+    if (parsed !== null) {
+      const stages = analyseDockerfile(parsed, service.build.context, ctx.files, service.build.dockerfile).stages;
       const stage = stages.find((s) => s.name === service.build?.target) ?? stages.at(-1);
       if (stage) ({ pathMap: imageMap, cwd: imageCwd, workdir: imageWorkdir, env } = stage);
     }
@@ -37,9 +38,7 @@ const compose: EntryDetector = {
   matches: isComposeFile,
   detect: (file, ctx) => {
     const out = emptyOutput();
-    const { services, diagnostics } = readComposeServices(file.text, file.path);
-    out.diagnostics.push(...diagnostics);
-    for (const s of services) {
+    for (const s of ctx.manifests.get(file.path, COMPOSE) ?? []) {
       if (!s.command && !s.entrypoint) continue;
       const { cwd, pathMap, env } = placeOf(s, file.path, ctx);
       const evidence = `compose ${file.path} service "${s.name}"`;

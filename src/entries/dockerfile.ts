@@ -9,7 +9,8 @@ import { warning } from '../util/diagnostics.js';
 import { mapAbsolute } from '../commandline/paths.js';
 import type { PathMapping } from '../commandline/types.js';
 import { basename, dirname, joinRepo } from '../util/path.js';
-import { composeBuilds } from './support/compose-file.js';
+import { composeBuilds } from '../manifests/compose.js';
+import { DOCKERFILE } from '../manifests/dockerfile.js';
 import { analyseDockerfile } from './support/dockerfile-model.js';
 import { addCommand } from './support/inputs.js';
 import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
@@ -30,7 +31,7 @@ export const isDockerfile = (path: string): boolean => {
  */
 const runsItsArguments = (script: string, pathMap: PathMapping[], cwd: string, ctx: DetectorContext): boolean => {
   const repoPath = script.startsWith('/') ? mapAbsolute(script, pathMap) : joinRepo(cwd, script);
-  const text = repoPath === null ? null : ctx.readText(repoPath);
+  const text = repoPath === null ? null : ctx.manifests.text(repoPath);
   return text === null || text.trim() === '' || /\$\{?[@*]/.test(text);
 };
 
@@ -40,8 +41,10 @@ const dockerfile: EntryDetector = {
   matches: isDockerfile,
   detect: (file, ctx) => {
     const out = emptyOutput();
-    const context = composeBuilds(ctx).get(file.path)?.context ?? dirname(file.path);
-    const model = analyseDockerfile(file.text, context, ctx.files, file.path);
+    const context = composeBuilds(ctx.manifests).get(file.path)?.context ?? dirname(file.path);
+    const parsed = ctx.manifests.get(file.path, DOCKERFILE);
+    if (!parsed) return out;
+    const model = analyseDockerfile(parsed, context, ctx.files, file.path);
     for (const p of model.problems) out.diagnostics.push(warning('dockerfile/bad-instruction', `malformed Dockerfile: ${p.message}`, file.path, p.line));
     for (const c of model.commands) {
       if (c.entrypointScript && !runsItsArguments(c.entrypointScript, c.pathMap, c.cwd, ctx)) continue;

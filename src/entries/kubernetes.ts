@@ -8,9 +8,9 @@
 import { diagnostic } from '../util/diagnostics.js';
 import { extname } from '../util/path.js';
 import { mapDeployDir } from './support/deploy-dir.js';
-import { isComposeFile } from './support/compose-file.js';
+import { isComposeFile } from '../manifests/compose.js';
 import { addCommand } from './support/inputs.js';
-import { joinWords } from './support/shell-words.js';
+import { joinWords } from '../util/shell-words.js';
 import { parseYamlFile, type YamlDoc, type YamlNode } from '../manifests/yaml.js';
 import { emptyOutput, type DetectorOutput, type EntryDetector } from './types.js';
 

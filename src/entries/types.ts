@@ -41,9 +41,7 @@ export interface DetectorOutput {
 export interface DetectorContext {
   /** Every discovered repo path. */
   files: ReadonlySet<string>;
-  /** Read another repo file's text (null when missing/unreadable); the same as `manifests.text`. */
-  readText(path: string): string | null;
-  /** The scan's manifests: read and parsed once, shared with every other stage. */
+  /** The scan's manifests (and any other repo file's text, `manifests.text`): read and parsed once, shared with every other stage. */
   manifests: Manifests;
 }
 

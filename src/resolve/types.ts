@@ -22,8 +22,6 @@ export interface ResolveContext {
   rootAbs: string;
   /** Every discovered repo path (POSIX, relative to root). */
   files: ReadonlySet<string>;
-  /** Read a repo file's text (manifests, tsconfig, package.json); null when missing or unreadable. */
-  readText(path: string): string | null;
   /** The scan's manifests (package.json, tsconfig, pyproject.toml, ...), each read and parsed once. */
   manifests: Manifests;
 }

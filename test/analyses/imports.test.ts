@@ -118,3 +118,24 @@ test('failure spreads backwards along load edges, once per module, with its dist
   assert.deepEqual([...spreadFailure(reverse, ['torch_user.py'])], [['torch_user.py', 0], ['a.py', 1], ['b.py', 1], ['c.py', 2]]);
   assert.deepEqual([...spreadFailure(reverse, [])], []);
 });
+
+test('pytest pythonpath from pytest.ini, tox.ini and setup.cfg is on the path: the test imports resolve, no broken-internal', async () => {
+  const cases = [
+    { name: 'py-pytest-pythonpath-ini', test: 'tests/test_ledger.py', target: 'lib/ledger/__init__.py', via: 'pythonpath:lib' },
+    { name: 'py-pytest-pythonpath-tox', test: 'tests/test_money.py', target: 'lib/money.py', via: 'pythonpath:lib' },
+    { name: 'py-pytest-pythonpath-setup-cfg', test: 'tests/test_monthly.py', target: 'code/reports/monthly.py', via: 'pythonpath:code' },
+  ];
+  for (const c of cases) {
+    const { audit } = await scanDir(fixturePath(AREA, c.name), { env: {} });
+    const edge = audit.edges.find((e) => e.from === c.test && e.kind === 'import' && e.to === c.target);
+    assert.equal(edge?.via, c.via, `${c.name}: ${c.test} imports ${c.target} through pytest's pythonpath`);
+    assert.deepEqual(audit.imports!.findings.filter((f) => f.bucket === 'broken-internal'), [], c.name);
+    assert.equal(audit.files.find((f) => f.path === c.target)?.verdict, 'test', `${c.name}: the module is reached from the test pytest collects`);
+  }
+});
+
+test("pytest reads only the first config with a pytest section: pytest.ini's pythonpath, not pyproject's", async () => {
+  const { audit } = await scanDir(fixturePath(AREA, 'py-pytest-pythonpath-precedence'), { env: {} });
+  const imports = audit.edges.filter((e) => e.from === 'tests/test_parse.py' && e.kind === 'import');
+  assert.deepEqual(imports.map((e) => [e.specifier, e.to, e.via ?? e.unresolved]), [['csvish', 'lib/csvish.py', 'pythonpath:lib'], ['shim', null, 'not-on-path:vendor/shim.py']]);
+});

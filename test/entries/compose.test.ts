@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isComposeFile } from '../../src/entries/support/compose-file.js';
+import { isComposeFile } from '../../src/manifests/compose.js';
 import { detectorById, detectorCases } from '../helpers/run-detector.js';
 
 const detector = detectorById('compose');

@@ -121,7 +121,7 @@ test('config: kind globs re-kind what a manifest declares; ignored manifests dec
     'census.config.json': '{"tooling": [".github/workflows/release-notes.yml"], "ignore": ["legacy"]}',
   };
   const manifests = new Manifests({ files: new Set(Object.keys(repo)), readText: files(repo) });
-  const ctx = { files: manifests.files, readText: manifests.text, manifests };
+  const ctx = { files: manifests.files, manifests };
   const detected = detectEntries(Object.keys(repo).sort(), ctx, loadCensusConfig(files(repo)));
   const commands = detected.commands.map((c) => [c.detector, c.source, c.input.kind, c.input.command]);
   assert.deepEqual(commands, [

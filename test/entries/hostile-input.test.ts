@@ -34,7 +34,7 @@ const hostileText = fc.oneof(
 
 const contextWith = (files: Record<string, string>): DetectorContext => {
   const manifests = new Manifests({ files: new Set(Object.keys(files)), readText: (path) => files[path] ?? null });
-  return { files: manifests.files, readText: manifests.text, manifests };
+  return { files: manifests.files, manifests };
 };
 
 const wellFormed = (out: DetectorOutput) => {

@@ -34,7 +34,7 @@ export const fixtureContext = (root: string): DetectorContext => {
       }
     },
   });
-  return { files: manifests.files, readText: manifests.text, manifests };
+  return { files: manifests.files, manifests };
 };
 
 /** The store's parse problems about `source` first, as the scan reports them beside the detector's own. */
@@ -59,7 +59,7 @@ export const runDetector = (detector: EntryDetector, root: string): Record<strin
   }
   for (const path of [...ctx.files].sort()) {
     if (!detector.matches(path)) continue;
-    out[path] = withParseProblems(ctx, path, detector.detect({ path, text: ctx.readText(path) ?? '' }, ctx));
+    out[path] = withParseProblems(ctx, path, detector.detect({ path, text: ctx.manifests.text(path) ?? '' }, ctx));
   }
   return out;
 };

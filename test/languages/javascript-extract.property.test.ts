@@ -73,7 +73,6 @@ test('the resolver answers any specifier with one Resolution and never throws', 
   const resolver = createJavaScriptResolver({
     rootAbs: `${REPO_ROOT}/test/fixtures/javascript/esm-and-cjs`,
     files: new Set(['package.json', 'src/invoice_runner.mjs', 'src/ledger/index.js']),
-    readText: () => null,
     manifests: new Manifests({ files: new Set(['package.json', 'src/invoice_runner.mjs', 'src/ledger/index.js']), readText: () => null }),
   });
   const specifier = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('', '.', '..', '/', '#', '@', '@/', 'node:', 'npm:', './', '../../../../..', '\0'));

@@ -40,7 +40,7 @@ const readOrNull = (path: string): string | null => {
 /** Imports and commands of every JS/TS file under `root`, resolved against `files`. */
 const extractAndResolve = (root: string, files: string[]): { imports: object[]; commands: object[] } => {
   const manifests = new Manifests({ files: new Set(files), readText: (p) => readOrNull(join(root, p)) });
-  const ctx: ResolveContext = { rootAbs: root, files: manifests.files, readText: manifests.text, manifests };
+  const ctx: ResolveContext = { rootAbs: root, files: manifests.files, manifests };
   const resolver = createJavaScriptResolver(ctx);
   const imports: object[] = [];
   const commands: object[] = [];

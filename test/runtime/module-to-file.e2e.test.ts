@@ -33,7 +33,7 @@ const manifests = new Manifests({
     }
   },
 });
-const resolver = createPythonResolver({ rootAbs: root, files: manifests.files, readText: manifests.text, manifests });
+const resolver = createPythonResolver({ rootAbs: root, files: manifests.files, manifests });
 const moduleToFile = createModuleToFile(resolver, repoFiles);
 
 describe('createModuleToFile', () => {

@@ -67,12 +67,3 @@ export const runImportTriage = async (input: ImportTriageInput, options: ImportT
   });
   return { ...result, python, diagnostics: python?.diagnostics ?? [] };
 };
-
-/**
- * Environment diagnostics that another stage already reported at the same place (a malformed
- * pyproject.toml is also an entry detector's warning) are left out, so each problem shows once.
- */
-export const newDiagnostics = (fromTriage: readonly Diagnostic[], existing: readonly Diagnostic[]): Diagnostic[] => {
-  const at = new Set(existing.filter((d) => d.location).map((d) => `${d.location!.file}\0${d.location!.line ?? 0}`));
-  return fromTriage.filter((d) => !(d.id === 'python-env/malformed-manifest' && d.location && at.has(`${d.location.file}\0${d.location.line ?? 0}`)));
-};

@@ -17,11 +17,11 @@
  * the evidence of a file reached through it names.
  */
 import { joinRepo, posix } from '../../util/path.js';
-import { execForm, parseInstructions, splitFlags, type Instruction, type InstructionProblem } from './dockerfile-instructions.js';
+import { execForm, splitFlags, type Instruction, type InstructionProblem, type ParsedDockerfile } from '../../manifests/dockerfile.js';
 import type { PathMapping } from '../../commandline/types.js';
 import { allFolders } from './deploy-dir.js';
 import { sortPathMap } from './inputs.js';
-import { joinWords } from './shell-words.js';
+import { joinWords } from '../../util/shell-words.js';
 
 export type DockerInstruction = 'RUN' | 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK';
 
@@ -100,8 +100,10 @@ const toForm = (args: string, line: number, problems: InstructionProblem[]): For
 const formText = (f: Form): string => ('words' in f ? joinWords(f.words) : f.text);
 
 /** `path` is the Dockerfile's repo path, for the labels of its COPY lines. */
-export const analyseDockerfile = (text: string, contextDir: string, files: ReadonlySet<string>, path = 'Dockerfile'): DockerfileModel => {
-  const { instructions, problems } = parseInstructions(text);
+export const analyseDockerfile = (parsed: ParsedDockerfile, contextDir: string, files: ReadonlySet<string>, path = 'Dockerfile'): DockerfileModel => {
+  const { instructions } = parsed;
+  // The parsed file is shared through the store: its problems are copied, never added to.
+  const problems = [...parsed.problems];
   const commands: DockerCommand[] = [];
   const stages: DockerStage[] = [];
   const finished = new Map<string, StageState>();

@@ -17,6 +17,7 @@ import { byString } from '../../util/compare.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { DetectorContext } from '../types.js';
 import { isRecord } from '../../manifests/json.js';
+import { packageJsonObject } from '../../manifests/package-json.js';
 import { parseYamlFile } from '../../manifests/yaml.js';
 
 export interface JsTest {
@@ -112,13 +113,8 @@ interface Package {
 
 const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[]): Package => {
   const pkgPath = joinRepo(dir, 'package.json') ?? 'package.json';
-  let pkg: Record<string, unknown> = {};
-  try {
-    const parsed = JSON.parse(ctx.manifests.text(pkgPath) ?? '{}') as unknown;
-    if (isRecord(parsed)) pkg = parsed;
-  } catch {
-    // The package-json detector reports the broken file; here it just names no runner.
-  }
+  // A broken package.json is reported by the store; here it just names no runner.
+  const pkg: Record<string, unknown> = packageJsonObject(ctx.manifests, pkgPath) ?? {};
   const siblings = [...ctx.files].filter((f) => dirname(f) === dir).sort(byString);
   const runners: RunnerPatterns[] = [];
   for (const runner of ['vitest', 'jest', 'mocha', 'node:test']) {
@@ -145,17 +141,10 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
   return { dir, runners };
 };
 
-/** The folder of the nearest package.json, found by walking up once per folder. */
-const nearestPackageDirOf = (files: ReadonlySet<string>) => {
-  const memo = new Map<string, string | null>();
-  const of = (dir: string): string | null => {
-    const known = memo.get(dir);
-    if (known !== undefined) return known;
-    const found = files.has(joinRepo(dir, 'package.json') ?? 'package.json') ? dir : dir === '' ? null : of(dirname(dir));
-    memo.set(dir, found);
-    return found;
-  };
-  return (file: string) => of(dirname(file));
+/** The folder of the nearest package.json. */
+const nearestPackageDir = (ctx: DetectorContext, file: string): string | null => {
+  const pkg = ctx.manifests.nearest(dirname(file), 'package.json');
+  return pkg === null ? null : dirname(pkg);
 };
 
 export const jsTests = (ctx: DetectorContext): { tests: JsTest[]; diagnostics: Diagnostic[] } => {
@@ -168,10 +157,9 @@ export const jsTests = (ctx: DetectorContext): { tests: JsTest[]; diagnostics: D
     return m;
   };
   const tests: JsTest[] = [];
-  const nearestPackageDir = nearestPackageDirOf(ctx.files);
   for (const file of ctx.files) {
     if (!JS_FILE.test(file) || file.endsWith('.d.ts')) continue;
-    const dir = nearestPackageDir(file);
+    const dir = nearestPackageDir(ctx, file);
     let pkg = dir === null ? undefined : packages.get(dir);
     if (dir !== null && !pkg) packages.set(dir, (pkg = readPackage(dir, ctx, diagnostics)));
     const runners = pkg && pkg.runners.length > 0 ? pkg.runners : [{ runner: 'test', globs: GENERIC, config: null }];

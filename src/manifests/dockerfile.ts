@@ -3,7 +3,8 @@
  * (`# escape=`), comments, line continuations, here-documents (`RUN <<EOF`), keywords in any case.
  * Unknown instructions and unterminated continuations/here-docs are problems with their line.
  */
-import { splitLines } from '../../util/lines.js';
+import { splitLines } from '../util/lines.js';
+import type { ManifestFormat } from './store.js';
 
 export interface Instruction {
   keyword: string;
@@ -109,4 +110,15 @@ export const splitFlags = (args: string): { flags: Map<string, string>; words: s
   }
   const words = execForm(rest) ?? rest.split(/\s+/).filter((w) => w !== '');
   return { flags, words };
+};
+
+export interface ParsedDockerfile {
+  instructions: Instruction[];
+  /** Parse problems; the Dockerfile detector reports them with the model's own, once per file. */
+  problems: InstructionProblem[];
+}
+
+export const DOCKERFILE: ManifestFormat<ParsedDockerfile> = {
+  id: 'dockerfile',
+  parse: (text) => ({ value: parseInstructions(text), diagnostics: [] }),
 };

@@ -1,13 +1,13 @@
 /**
  * docker-compose / compose files read into services: command, entrypoint, build (context,
  * Dockerfile, target), working_dir and bind mounts. Shared by the compose detector and by the
- * Dockerfile detector, which needs a compose file's build context for its COPY sources.
+ * Dockerfile detector, which needs a compose file's build context for its COPY sources; parsed
+ * once per scan through the store, whose YAML problems are reported once.
  */
-import { byString } from '../../util/compare.js';
-import { basename, dirname, joinRepo, posix } from '../../util/path.js';
-import type { DetectorContext } from '../types.js';
-import { parseYamlFile, type YamlDoc, type YamlNode } from '../../manifests/yaml.js';
-import { joinWords } from './shell-words.js';
+import { basename, dirname, joinRepo, posix } from '../util/path.js';
+import { joinWords } from '../util/shell-words.js';
+import type { ManifestFormat, Manifests } from './store.js';
+import { parseYamlFile, type YamlDoc, type YamlNode } from './yaml.js';
 
 export const isComposeFile = (path: string): boolean =>
   (path.endsWith('.yml') || path.endsWith('.yaml')) && /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(basename(path));
@@ -73,7 +73,7 @@ const readBinds = (y: YamlDoc, node: YamlNode, composeDir: string): { from: stri
   return out;
 };
 
-export const readComposeServices = (text: string, path: string) => {
+const readComposeServices = (text: string, path: string) => {
   const { docs, diagnostics } = parseYamlFile(text, path);
   const services: ComposeService[] = [];
   const composeDir = dirname(path);
@@ -94,20 +94,22 @@ export const readComposeServices = (text: string, path: string) => {
   return { services, diagnostics };
 };
 
-const contextsByFiles = new WeakMap<ReadonlySet<string>, Map<string, ComposeBuild>>();
-
-/** Every Dockerfile that a compose file builds, with its build context. Read once per file list. */
-export const composeBuilds = (ctx: DetectorContext): Map<string, ComposeBuild> => {
-  let builds = contextsByFiles.get(ctx.files);
-  if (builds) return builds;
-  builds = new Map();
-  for (const path of [...ctx.files].filter(isComposeFile).sort(byString)) {
-    const text = ctx.manifests.text(path);
-    if (text === null) continue;
-    for (const s of readComposeServices(text, path).services) {
-      if (s.build && !builds.has(s.build.dockerfile)) builds.set(s.build.dockerfile, s.build);
-    }
-  }
-  contextsByFiles.set(ctx.files, builds);
-  return builds;
+export const COMPOSE: ManifestFormat<ComposeService[]> = {
+  id: 'compose',
+  parse: (text, path) => {
+    const { services, diagnostics } = readComposeServices(text, path);
+    return { value: services, diagnostics };
+  },
 };
+
+/** Every Dockerfile that a compose file builds, with its build context (once per scan). */
+export const composeBuilds = (manifests: Manifests): Map<string, ComposeBuild> =>
+  manifests.derive('compose-builds', () => {
+    const builds = new Map<string, ComposeBuild>();
+    for (const path of manifests.all(isComposeFile)) {
+      for (const s of manifests.get(path, COMPOSE) ?? []) {
+        if (s.build && !builds.has(s.build.dockerfile)) builds.set(s.build.dockerfile, s.build);
+      }
+    }
+    return builds;
+  });
