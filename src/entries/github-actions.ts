@@ -8,7 +8,7 @@
 import { joinRepo } from '../util/path.js';
 import { ciJobKind } from './support/ci-kind.js';
 import { addCommand, fileEntry } from './support/inputs.js';
-import { parseYamlFile, type YamlDoc, type YamlNode } from '../manifests/yaml.js';
+import { YAML, type YamlDoc, type YamlNode } from '../manifests/yaml.js';
 import { emptyOutput, type DetectorContext, type DetectorOutput, type EntryDetector } from './types.js';
 import type { EntryKind } from '../model/verdict.js';
 
@@ -35,11 +35,9 @@ const addLocalAction = (out: DetectorOutput, ctx: DetectorContext, uses: string,
   const dir = joinRepo(uses.replace(/^\.\//, '').replace(/@.*$/, ''));
   if (dir === null) return;
   const actionFile = [`${dir}/action.yml`, `${dir}/action.yaml`].find((f) => ctx.files.has(f));
-  const text = actionFile ? ctx.manifests.text(actionFile) : null;
-  if (!actionFile || text === null) return;
-  const parsed = parseYamlFile(text, actionFile);
-  out.diagnostics.push(...parsed.diagnostics);
-  const [y] = parsed.docs;
+  if (!actionFile) return;
+  // Parsed once however many steps use it; its problems are the store's to report, once.
+  const [y] = ctx.manifests.get(actionFile, YAML) ?? [];
   if (!y) return;
   const runs = y.get(y.root, 'runs');
   for (const key of ['pre', 'main', 'post']) {
@@ -61,9 +59,7 @@ const githubActions: EntryDetector = {
   matches: (path) => /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path),
   detect: (file, ctx) => {
     const out = emptyOutput();
-    const { docs, diagnostics } = parseYamlFile(file.text, file.path);
-    out.diagnostics.push(...diagnostics);
-    const y = docs[0];
+    const y = ctx.manifests.get(file.path, YAML)?.[0];
     if (!y) return out;
     const workflow = y.root;
     const workflowName = y.str(y.get(workflow, 'name'));

@@ -7,7 +7,7 @@
  */
 import { ciJobKind } from './support/ci-kind.js';
 import { addCommand } from './support/inputs.js';
-import { parseYamlFile, type YamlDoc, type YamlNode } from '../manifests/yaml.js';
+import { YAML, type YamlDoc, type YamlNode } from '../manifests/yaml.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 import type { EntryKind } from '../model/verdict.js';
 
@@ -51,11 +51,9 @@ const gitlabCi: EntryDetector = {
   id: 'gitlab-ci',
   title: 'GitLab CI jobs (before_script, script, after_script)',
   matches: (path) => path.includes('gitlab') && (/(^|\/)([\w.-]*\.)?gitlab-ci\.ya?ml$/.test(path) || /(^|\/)\.gitlab\/ci\/[^/]+\.ya?ml$/.test(path)),
-  detect: (file) => {
+  detect: (file, ctx) => {
     const out = emptyOutput();
-    const { docs, diagnostics } = parseYamlFile(file.text, file.path);
-    out.diagnostics.push(...diagnostics);
-    const y = docs[0];
+    const y = ctx.manifests.get(file.path, YAML)?.[0];
     if (!y) return out;
     const root = y.root;
     const defaults: Record<string, EntryKind[]> = { before_script: [], after_script: [] };

@@ -11,7 +11,7 @@ import { mapDeployDir } from './support/deploy-dir.js';
 import { isComposeFile } from '../manifests/compose.js';
 import { addCommand } from './support/inputs.js';
 import { joinWords } from '../util/shell-words.js';
-import { parseYamlFile, type YamlDoc, type YamlNode } from '../manifests/yaml.js';
+import { YAML, type YamlDoc, type YamlNode } from '../manifests/yaml.js';
 import { emptyOutput, type DetectorOutput, type EntryDetector } from './types.js';
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod']);
@@ -64,9 +64,7 @@ const kubernetes: EntryDetector = {
       out.diagnostics.push(diagnostic('kubernetes/templated', 'info', 'templated manifest ({{ }}): not read until rendered', file.path));
       return out;
     }
-    const { docs, diagnostics } = parseYamlFile(file.text, file.path);
-    out.diagnostics.push(...diagnostics);
-    for (const y of docs) {
+    for (const y of ctx.manifests.get(file.path, YAML) ?? []) {
       const root = y.root;
       if (y.str(y.get(root, 'kind')) === 'List') for (const item of y.items(y.get(root, 'items'))) readContainers(y, item, file.path, ctx, out);
       else readContainers(y, root, file.path, ctx, out);

@@ -9,6 +9,7 @@
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import { byString } from '../util/compare.js';
+import { warning } from '../util/diagnostics.js';
 import { dirname, joinRepo } from '../util/path.js';
 
 /** What parsing one file gave: the value (null when unusable) and the problems to report. */
@@ -73,9 +74,15 @@ export class Manifests {
     if (cached) return cached as Parsed<T>;
     const text = this.text(path);
     if (text === null) return null;
-    const result = format.parse(text, path);
+    let result: Parsed<unknown>;
+    try {
+      result = format.parse(text, path);
+    } catch (e) {
+      // A reader that throws is a bug in census; the file still must not cost the user the scan.
+      result = { value: null, diagnostics: [warning('manifest/reader-crash', `the ${format.id} reader failed: ${(e as Error).message}`, path)] };
+    }
     this.parsed.set(key, result);
-    return result;
+    return result as Parsed<T>;
   }
 
   /** The parsed value, or null when the file is missing or does not parse. */

@@ -6,6 +6,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Alias, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { warning } from '../util/diagnostics.js';
+import type { ManifestFormat } from './store.js';
 
 export type YamlNode = Node | null | undefined;
 
@@ -147,4 +148,13 @@ export const parseYamlFile = (text: string, file: string): YamlFile => {
     docs.push(new YamlDoc(doc, lines));
   }
   return { docs, diagnostics };
+};
+
+/** Every document of a YAML file (what the parser recovered, even from a broken one). */
+export const YAML: ManifestFormat<YamlDoc[]> = {
+  id: 'yaml',
+  parse: (text, path) => {
+    const { docs, diagnostics } = parseYamlFile(text, path);
+    return { value: docs, diagnostics };
+  },
 };

@@ -75,3 +75,11 @@ test('nearest: the closest file at or above a folder; earlier names win inside o
   assert.equal(manifests.nearest('web', ['tsconfig.json', 'jsconfig.json']), null);
   assert.deepEqual(manifests.all((p) => p.endsWith('package.json')), ['package.json', 'web/package.json']);
 });
+
+test('a reader that throws becomes one warning naming the file, not a crash', () => {
+  const manifests = new Manifests({ files: new Set(['x.toml']), readText: () => 'text' });
+  const throwing: ManifestFormat<string> = { id: 'fragile', parse: () => { throw new Error('boom'); } };
+  assert.equal(manifests.get('x.toml', throwing), null);
+  assert.equal(manifests.get('x.toml', throwing), null);
+  assert.deepEqual(manifests.diagnostics().map((d) => [d.id, d.location?.file, d.message]), [['manifest/reader-crash', 'x.toml', 'the fragile reader failed: boom']]);
+});

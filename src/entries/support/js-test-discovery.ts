@@ -18,7 +18,7 @@ import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { DetectorContext } from '../types.js';
 import { isRecord } from '../../manifests/json.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
-import { parseYamlFile } from '../../manifests/yaml.js';
+import { YAML } from '../../manifests/yaml.js';
 
 export interface JsTest {
   file: string;
@@ -127,7 +127,7 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
       const text = ctx.manifests.text(config) ?? '';
       let globs = configGlobs(runner, text);
       if (/\.ya?ml$/.test(config)) {
-        const [y] = parseYamlFile(text, config).docs;
+        const [y] = ctx.manifests.get(config, YAML) ?? [];
         const spec = y ? y.get(y.root, 'spec') : undefined;
         globs = y && spec !== undefined ? (y.isSeq(spec) ? y.items(spec).map((n) => y.str(n) ?? '') : [y.str(spec) ?? '']) : null;
       }
