@@ -5,13 +5,8 @@
 import type { Audit } from '../model/audit.js';
 import type { Edge } from '../model/edge.js';
 import type { Verdict } from '../model/verdict.js';
+import type { Chain } from '../model/why.js';
 import { rootsByTier, type Root } from './roots.js';
-
-export interface Chain {
-  tier: Verdict;
-  /** Root sentence first, then one sentence per hop, ending at the file. */
-  sentences: string[];
-}
 
 const MAX_DEPTH = 16;
 

@@ -1,5 +1,6 @@
 import type { ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
+import type { ViewName } from '../report/index.js';
 import type { OptionName } from './options.js';
 
 /** One census subcommand: its help text, the options it takes, and what it does. */
@@ -8,8 +9,10 @@ export interface Command {
   summary: string;
   usage: string;
   options: OptionName[];
-  /** Extra help lines (formats, examples). */
+  /** Extra help lines (examples, exit codes). */
   details?: string[];
+  /** The reporter view it prints: its --format choices, and the formats part of its help, come from the registry. */
+  view?: ViewName;
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
 

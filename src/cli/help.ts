@@ -1,6 +1,7 @@
 /** --help text, generated from the command list and the option table. */
 import { VERSION } from '../version.js';
 import type { Command } from './command.js';
+import { formatHelp } from './format.js';
 import { OPTIONS, type OptionSpec } from './options.js';
 
 const optionLine = (name: string, spec: OptionSpec): string => {
@@ -31,5 +32,6 @@ export const commandHelp = (command: Command): string =>
     ...command.options.map((name) => optionLine(name, OPTIONS[name])),
     optionLine('help', OPTIONS.help),
     ...(command.details ? ['', ...command.details] : []),
+    ...(command.view ? ['', ...formatHelp(command.view)] : []),
     '',
   ].join('\n');

@@ -1,9 +1,17 @@
+/** The one signature every reporter has: model data in, text out, nothing else read. */
 import type { Audit } from '../model/audit.js';
 
+/**
+ * How to render, the same for every view and format. A new presentation knob (terminal width,
+ * a summary-only mode) is one optional field here, read by the renderers that care.
+ */
 export interface RenderOptions {
   /** Use ANSI colours (TTY and no NO_COLOR). */
   color: boolean;
 }
 
-/** A reporter is a pure function of the Audit. */
+/** A renderer of one view in one format: a pure function of the view's data. Big documents may come in pieces. */
+export type Renderer<D> = (data: D, options: RenderOptions) => string | Iterable<string>;
+
+/** A renderer of the whole Audit that returns one string (the scan view's terminal, md, html). */
 export type Reporter = (audit: Audit, options: RenderOptions) => string;

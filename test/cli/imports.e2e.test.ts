@@ -73,7 +73,7 @@ test('--format md renders the seed-style table and the breakages', () => {
 });
 
 test('an unknown format and contradictory environment options are usage errors', () => {
-  assert.match(cli(['imports', SEED, '--format', 'sarif']).stderr, /unknown format "sarif"; choose one of terminal, json, md/);
+  assert.match(cli(['imports', SEED, '--format', 'sarif']).stderr, /unknown format "sarif" for imports; choose one of terminal, json, md/);
   const both = cli(['imports', SEED, '--python', 'python3', '--no-env']);
   assert.equal(both.code, 2);
   assert.match(both.stderr, /--python and --no-env contradict each other/);

@@ -37,7 +37,7 @@ test('an unknown option is one clear line and exit 2', () => {
 test('an unknown format names the choices', () => {
   const r = runCli(['scan', 'examples/demo', '--format', 'pdf']);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /unknown format "pdf"; choose one of terminal, json, md/);
+  assert.match(r.stderr, /unknown format "pdf" for scan; choose one of terminal, json, md, html/);
 });
 
 test('--max-file-size must be a number', () => {

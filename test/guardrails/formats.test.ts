@@ -32,7 +32,7 @@ const ledgerCheck = async (): Promise<CheckResult> => {
 };
 
 test('SARIF output is valid SARIF 2.1.0 with a rule per category and file+line locations', async () => {
-  const log = JSON.parse(renderCheckSarif(await ledgerCheck(), { color: false }, '0.1.0'));
+  const log = JSON.parse(renderCheckSarif({ result: await ledgerCheck(), version: '0.1.0', pathPrefix: '' }));
   assert.deepEqual(sarifErrors(log), []);
   const run = log.runs[0];
   const ruleIds: string[] = run.tool.driver.rules.map((r: { id: string }) => r.id);
@@ -51,13 +51,13 @@ test('SARIF output is valid SARIF 2.1.0 with a rule per category and file+line l
 });
 
 test('SARIF paths get the repository prefix when the scanned folder is a subfolder', async () => {
-  const log = JSON.parse(renderCheckSarif(await ledgerCheck(), { color: false, pathPrefix: 'services/ledger/' }, '0.1.0'));
+  const log = JSON.parse(renderCheckSarif({ result: await ledgerCheck(), version: '0.1.0', pathPrefix: 'services/ledger/' }));
   assert.deepEqual(sarifErrors(log), []);
   assert.ok(log.runs[0].results.every((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri.startsWith('services/ledger/')));
 });
 
 test('the SARIF schema check can fail: a broken log is rejected', async () => {
-  const log = JSON.parse(renderCheckSarif(await ledgerCheck(), { color: false }, '0.1.0'));
+  const log = JSON.parse(renderCheckSarif({ result: await ledgerCheck(), version: '0.1.0', pathPrefix: '' }));
   log.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0;
   log.runs[0].results[0].level = 'fatal';
   assert.ok(sarifErrors(log).length >= 2);
@@ -66,16 +66,16 @@ test('the SARIF schema check can fail: a broken log is rejected', async () => {
 
 test('GitHub annotations: errors for failing findings at file and line, escaped', async () => {
   const result = await ledgerCheck();
-  const out = renderCheckGithub(result, { color: false }).split('\n');
+  const out = renderCheckGithub({ result, version: '0.1.0', pathPrefix: '' }).split('\n');
   assert.ok(out.includes('::error file=ledger/reconcile.py,line=2,title=census%3A new broken-internal::broken-internal import: ledger.fx_rates — ledger is in the repo but ledger.fx_rates is not'), out.join('\n'));
   assert.ok(out.some((l) => l.startsWith('::notice file=ledger/sync.py,line=8,title=census%3A new optional::')), 'ungated findings are notices');
   assert.ok(out.some((l) => l.startsWith('::error file=legacy/report v2.py,line=1,title=census%3A incomplete::')));
-  const tricky = renderCheckGithub({ ...result, new: [{ ...result.new[0], file: 'a,b:c.py', message: '100% broken\nreally' }] }, { color: false });
+  const tricky = renderCheckGithub({ result: { ...result, new: [{ ...result.new[0], file: 'a,b:c.py', message: '100% broken\nreally' }] }, version: '0.1.0', pathPrefix: '' });
   assert.match(tricky, /::error file=a%2Cb%3Ac\.py,line=\d+,title=[^:]+::100%25 broken%0Areally/);
 });
 
 test('the Markdown summary leads with the verdict and tables the new findings', async () => {
-  const md = renderCheckMarkdown(await ledgerCheck(), { color: false });
+  const md = renderCheckMarkdown({ result: await ledgerCheck(), version: '0.1.0', pathPrefix: '' });
   assert.match(md, /^## ⚠️ census check: INCOMPLETE/);
   assert.match(md, /\| broken-internal \| ledger\/reconcile\.py:2 \| broken-internal import: ledger\.fx_rates/);
   assert.match(md, /### 1 finding fixed\n\n- `dead:scripts\/removed_long_ago\.py`/);

@@ -11,7 +11,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { VERDICTS } from '../../src/model/verdict.js';
-import { FORMATS } from '../../src/report/index.js';
+import { VIEWS } from '../../src/report/index.js';
 import { buildPageData } from '../../src/report/html/build-page-data.js';
 import { matchChain, type IndexedEdge } from '../../src/report/html/chain-edges.js';
 import { CLIENT_MODULES, clientFunctions, clientScript } from '../../src/report/html/client/bundle.js';
@@ -79,7 +79,7 @@ test('the page script and the data agree on constants', () => {
 });
 
 test('html is a format, and the page allows only its own script and styles, with no network', async () => {
-  assert.equal(FORMATS.html, renderHtml);
+  assert.equal(VIEWS.audit.formats.html?.render, renderHtml);
   const { audit } = await scanDir(join(REPO_ROOT, 'examples/demo'));
   const html = renderHtml(audit, { color: false });
   const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)![1].replace(/&#39;/g, "'");

@@ -4,42 +4,30 @@
  * the config accepts it) or a usage error.
  */
 import { runCheck } from '../../guardrails/check.js';
-import { CHECK_FORMATS, isCheckFormat, type CheckFormat } from '../../report/guardrails/check-formats.js';
 import { verdictLine } from '../../report/guardrails/check-view.js';
 import { BASELINE_FILE, readBaseline } from '../../store/baseline.js';
 import { repoPrefix } from '../../store/git-history.js';
-import { UsageError } from '../../util/errors.js';
-import { stringOption, type ParsedArgs } from '../args.js';
 import { EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, type Command } from '../command.js';
-import { renderOptions } from '../format.js';
+import { emitView, formatFrom, formatUsage } from '../format.js';
 import { guardrailScan } from '../../guardrails/scan.js';
 import { recordRun, requireRecordForReset } from '../history-access.js';
-import { emit } from '../output.js';
 import { SCAN_OPTIONS } from '../options.js';
 import { scanOptionsFrom } from '../scan-options.js';
-
-const FORMAT_LIST = Object.keys(CHECK_FORMATS).join(', ');
-
-const checkFormatFrom = (args: ParsedArgs): CheckFormat => {
-  const name = stringOption(args.values, 'format') ?? 'terminal';
-  if (!isCheckFormat(name)) throw new UsageError(`unknown format "${name}" for check; choose one of ${FORMAT_LIST}`);
-  return name;
-};
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'fail (exit 1) on findings that are not in the accepted baseline or exceed the config\'s limits',
-  usage: 'census check [path] [--format terminal|md|sarif|github|json] [--output FILE] [--record]',
+  usage: `census check [path] ${formatUsage('check')} [--output FILE] [--record]`,
   options: ['format', 'output', 'record', 'reset-history', ...SCAN_OPTIONS],
   details: [
-    `formats: ${FORMAT_LIST} (sarif: SARIF 2.1.0 for code scanning; github: workflow annotations; md: a pull-request summary)`,
     `The baseline is ${BASELINE_FILE} under the scanned path (write it with census baseline).`,
     'Limits come from the census config: "check": { "maxNew": { "dead": 0 }, "max": { "broken-internal": 0 }, "allowIncomplete": false }.',
     'By default any new finding fails, except optional and type-only imports and cross-language overlap hints.',
     'exit codes: 0 pass, 1 regression, 2 usage or config error, 3 incomplete analysis (files not read or parsed, a crashed step)',
   ],
+  view: 'check',
   run: async (args, io) => {
-    const format = checkFormatFrom(args);
+    const format = formatFrom(args, 'check', 'check');
     requireRecordForReset(args);
     const { audit, rootAbs, findings, incomplete, checkConfig } = await guardrailScan(scanOptionsFrom(args, io, { whole: true }));
     const result = runCheck({
@@ -53,7 +41,7 @@ export const checkCommand: Command = {
       ...(audit.imports ? { environment: audit.imports.environment.mode } : {}),
     });
     const prefix = audit.git ? (repoPrefix(rootAbs) ?? '') : '';
-    emit(CHECK_FORMATS[format](result, { ...renderOptions(args, io), pathPrefix: prefix }, audit.tool.version), args, io);
+    emitView('check', format, { result, version: audit.tool.version, pathPrefix: prefix }, args, io);
     // Machine formats go to a file or a pipe; the verdict still reaches the person watching the job.
     if (format !== 'terminal' && format !== 'github' && args.values.quiet !== true) io.stderr(`${verdictLine(result)}\n`);
     if (args.values.record === true) recordRun(audit, rootAbs, 'check', args, io, findings);

@@ -1,6 +1,5 @@
 /** `census diff [A] [B]`: two recorded runs compared (default: the last two). */
 import { diffRuns } from '../../guardrails/run-diff.js';
-import { renderRunDiffTerminal } from '../../report/guardrails/history-terminal.js';
 import { HISTORY_FILE } from '../../store/history-db.js';
 import { UsageError } from '../../util/errors.js';
 import { isDirectory } from '../../util/fs.js';
@@ -10,20 +9,21 @@ import { stringOption } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
 import { openHistoryFor } from '../history-access.js';
 import { pickRuns } from '../../guardrails/run-ref.js';
-import { historyFormat } from './history.js';
+import { emitView, formatFrom, formatUsage } from '../format.js';
 
 export const diffCommand: Command = {
   name: 'diff',
   summary: 'compare two recorded runs: counts that moved, findings that appeared and went',
-  usage: 'census diff [A] [B] [--repo DIR] [--format terminal|json]',
+  usage: `census diff [A] [B] [--repo DIR] ${formatUsage('diff')}`,
   options: ['repo', 'format'],
   details: [
     'A and B are run numbers (as census history lists them) or commit prefixes; default: the last two runs.',
     'One run given: that run against the latest.',
     `The history is ${HISTORY_FILE} at the root of the project of --repo (default: the current directory).`,
   ],
+  view: 'diff',
   run: async (args, io) => {
-    const format = historyFormat(args);
+    const format = formatFrom(args, 'diff', 'diff');
     const repo = stringOption(args.values, 'repo') ?? '.';
     const askedAbs = resolveAbsolute(io.cwd, repo);
     if (!isDirectory(askedAbs)) throw new UsageError(`no such directory: ${repo}`);
@@ -34,7 +34,7 @@ export const diffCommand: Command = {
     try {
       const [from, to] = pickRuns(history.runs(), args.positionals);
       const diff = diffRuns(from, to, history.findingsOf(from.id), history.findingsOf(to.id));
-      io.stdout(format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : renderRunDiffTerminal(diff));
+      emitView('diff', format, diff, args, io);
     } finally {
       history.close();
     }

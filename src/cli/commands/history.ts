@@ -2,38 +2,31 @@
  * `census history [path]`: the trend of recorded runs per verdict and finding category.
  * `--commits N` first audits the last N commits (read from git into a temporary folder) to backfill it.
  */
-import { renderHistoryTerminal } from '../../report/guardrails/history-terminal.js';
 import { repoPrefix } from '../../store/git-history.js';
 import { HISTORY_FILE } from '../../store/history-db.js';
 import { UsageError } from '../../util/errors.js';
 import { resolveAbsolute } from '../../util/path.js';
-import { integerOption, stringOption, type ParsedArgs } from '../args.js';
+import { integerOption } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
 import { backfillHistory } from '../../guardrails/backfill.js';
+import { emitView, formatFrom, formatUsage } from '../format.js';
 import { openHistoryFor } from '../history-access.js';
 import { SCAN_OPTIONS } from '../options.js';
 import { scanOptionsFrom } from '../scan-options.js';
 
-const HISTORY_FORMATS = ['terminal', 'json'];
-
-export const historyFormat = (args: ParsedArgs): 'terminal' | 'json' => {
-  const format = stringOption(args.values, 'format') ?? 'terminal';
-  if (!HISTORY_FORMATS.includes(format)) throw new UsageError(`unknown format "${format}"; choose one of ${HISTORY_FORMATS.join(', ')}`);
-  return format as 'terminal' | 'json';
-};
-
 export const historyCommand: Command = {
   name: 'history',
   summary: `show how the verdicts and findings changed over the runs recorded in ${HISTORY_FILE}`,
-  usage: 'census history [path] [--commits N] [--limit N] [--format terminal|json] [--reset-history]',
+  usage: `census history [path] [--commits N] [--limit N] ${formatUsage('history')} [--reset-history]`,
   options: ['commits', 'limit', 'format', 'reset-history', ...SCAN_OPTIONS],
   details: [
     'Runs are recorded by census scan --record and census check --record, or backfilled with --commits N,',
     'which audits each of the last N commits, read from git into a temporary folder (commits already recorded are skipped).',
     `A damaged ${HISTORY_FILE} stops the command; --reset-history moves it aside (never deletes it) and starts a new one.`,
   ],
+  view: 'history',
   run: async (args, io) => {
-    const format = historyFormat(args);
+    const format = formatFrom(args, 'history', 'history');
     const limit = integerOption(args.values, 'limit', 20);
     const commits = integerOption(args.values, 'commits', 0);
     const options = scanOptionsFrom(args, io, { whole: true });
@@ -51,7 +44,7 @@ export const historyCommand: Command = {
       });
       const runs = history.runs();
       const shown = limit > 0 ? runs.slice(-limit) : runs;
-      io.stdout(format === 'json' ? `${JSON.stringify({ file: history.file, runs: shown }, null, 2)}\n` : renderHistoryTerminal(shown, history.file, runs.length));
+      emitView('history', format, { file: history.file, runs: shown, total: runs.length }, args, io);
     } finally {
       history.close();
     }

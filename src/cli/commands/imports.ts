@@ -7,27 +7,13 @@
 import { chooseInterpreter, DEFAULT_VERIFY_TIMEOUT_MS, verifyImports } from '../../analyses/imports/verify/index.js';
 import { IMPORT_BUCKETS, isImportBucket, type ImportBucket } from '../../model/imports.js';
 import { scan } from '../../pipeline.js';
-import { renderImportsMarkdown } from '../../report/imports-markdown.js';
-import { renderImportsTerminal } from '../../report/imports-terminal.js';
-import { renderJson } from '../../report/json.js';
-import type { Reporter } from '../../report/types.js';
 import { UsageError } from '../../util/errors.js';
 import { integerOption, listOption, stringOption, type ParsedArgs } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, type Command } from '../command.js';
-import { renderOptions } from '../format.js';
-import { emit } from '../output.js';
+import { emitView, formatFrom, formatUsage } from '../format.js';
 import { SCAN_OPTIONS } from '../options.js';
 import { scanOptionsFrom } from '../scan-options.js';
 import { plural } from '../../util/words.js';
-
-const IMPORT_FORMATS: Record<string, Reporter> = { terminal: renderImportsTerminal, json: renderJson, md: renderImportsMarkdown };
-
-const formatOf = (args: ParsedArgs): Reporter => {
-  const name = stringOption(args.values, 'format') ?? 'terminal';
-  const reporter = IMPORT_FORMATS[name];
-  if (!Object.hasOwn(IMPORT_FORMATS, name) || !reporter) throw new UsageError(`unknown format "${name}"; choose one of ${Object.keys(IMPORT_FORMATS).join(', ')}`);
-  return reporter;
-};
 
 /** `--fail-on a,b --fail-on c` → the buckets, each checked. */
 export const failOnBuckets = (args: ParsedArgs): ImportBucket[] => {
@@ -41,17 +27,17 @@ export const failOnBuckets = (args: ParsedArgs): ImportBucket[] => {
 export const importsCommand: Command = {
   name: 'imports',
   summary: 'triage every import that would fail: real breakages vs. environment noise, with root causes',
-  usage: 'census imports [path] [--format terminal|json|md] [--fail-on BUCKETS] [--python PATH | --no-env] [--verify]',
+  usage: `census imports [path] ${formatUsage('imports')} [--fail-on BUCKETS] [--python PATH | --no-env] [--verify]`,
   options: ['format', 'output', 'fail-on', 'verify', 'timeout', ...SCAN_OPTIONS],
   details: [
     `buckets: ${IMPORT_BUCKETS.join(', ')}`,
-    'formats: terminal, md, json (json is the whole Audit; the triage is its "imports" section)',
     'exit codes: 0 ok, 1 a finding is in a --fail-on bucket, 2 usage or internal error',
     '--verify runs the repo\'s code: it imports each Python module in the chosen interpreter (--python,',
     'the repo\'s environment, or python3), one subprocess per batch, with a time limit per module.',
   ],
+  view: 'imports',
   run: async (args, io) => {
-    const reporter = formatOf(args);
+    const format = formatFrom(args, 'imports', 'imports');
     const failOn = failOnBuckets(args);
     const timeoutMs = integerOption(args.values, 'timeout', DEFAULT_VERIFY_TIMEOUT_MS / 1000) * 1000;
     if (timeoutMs <= 0) throw new UsageError('--timeout must be at least 1 second');
@@ -66,7 +52,7 @@ export const importsCommand: Command = {
       if ('error' in verified) throw new UsageError(verified.error);
       audit.imports.verify = verified.section;
     }
-    emit(reporter(audit, renderOptions(args, io)), args, io);
+    emitView('imports', format, audit, args, io);
     const gate = audit.imports?.findings.filter((f) => failOn.includes(f.bucket)) ?? [];
     if (gate.length > 0) {
       io.stderr(`census: ${plural(gate.length, 'finding')} in --fail-on buckets (${failOn.join(', ')})\n`);

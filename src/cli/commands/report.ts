@@ -1,12 +1,10 @@
 import type { Audit } from '../../model/audit.js';
 import { SCHEMA_VERSION } from '../../model/audit.js';
-import { FORMATS } from '../../report/index.js';
-import { FORMAT_NAMES, formatFrom, renderOptions } from '../format.js';
+import { emitView, formatFrom, formatUsage } from '../format.js';
 import { UsageError } from '../../util/errors.js';
 import { readStdinOrNull, readTextOrNull } from '../../util/fs.js';
 import { resolveAbsolute } from '../../util/path.js';
 import { EXIT_OK, type Command } from '../command.js';
-import { emit } from '../output.js';
 
 /** Reads a saved Audit, refusing anything that is not one census can render. */
 const readAudit = (file: string, cwd: string): Audit => {
@@ -28,15 +26,15 @@ const readAudit = (file: string, cwd: string): Audit => {
 export const reportCommand: Command = {
   name: 'report',
   summary: 're-render a saved Audit JSON in another format, without scanning again',
-  usage: 'census report <audit.json | -> [--format terminal|json|md|html] [--output FILE]',
+  usage: `census report <audit.json | -> ${formatUsage('audit')} [--output FILE]`,
   options: ['format', 'output'],
-  details: [`formats: ${FORMAT_NAMES}`],
+  view: 'audit',
   run: async (args, io) => {
     const [file, ...extra] = args.positionals;
     if (!file || extra.length > 0) throw new UsageError('usage: census report <audit.json> [--format FORMAT]');
-    const format = formatFrom(args);
+    const format = formatFrom(args, 'audit', 'report');
     const audit = readAudit(file, io.cwd);
-    emit(FORMATS[format](audit, renderOptions(args, io)), args, io);
+    emitView('audit', format, audit, args, io);
     return EXIT_OK;
   },
 };

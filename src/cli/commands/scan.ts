@@ -1,9 +1,6 @@
-import { FORMATS } from '../../report/index.js';
-import { jsonPieces } from '../../report/json.js';
-import { FORMAT_NAMES, formatFrom, renderOptions } from '../format.js';
+import { emitView, formatFrom, formatUsage } from '../format.js';
 import { scan } from '../../pipeline.js';
 import { EXIT_OK, type Command } from '../command.js';
-import { emit } from '../output.js';
 import { SCAN_OPTIONS } from '../options.js';
 import { scanOptionsFrom } from '../scan-options.js';
 import { recordRun, requireRecordForReset } from '../history-access.js';
@@ -11,17 +8,17 @@ import { recordRun, requireRecordForReset } from '../history-access.js';
 export const scanCommand: Command = {
   name: 'scan',
   summary: 'list every file, its imports and wiring, and the verdict for each source file',
-  usage: 'census scan [path] [--format terminal|json|md|html] [--output FILE] [--runtime FILE...] [--scope FOLDER] [--duplicates] [--record]',
+  usage: `census scan [path] ${formatUsage('audit')} [--output FILE] [--runtime FILE...] [--scope FOLDER] [--duplicates] [--record]`,
   options: ['format', 'output', 'runtime', 'scope', 'duplicates', 'record', 'reset-history', ...SCAN_OPTIONS],
-  details: [`formats: ${FORMAT_NAMES}`],
+  view: 'audit',
   run: async (args, io) => {
-    const format = formatFrom(args);
+    const format = formatFrom(args, 'audit', 'scan');
     requireRecordForReset(args);
     const recording = args.values.record === true;
     // A recorded run holds every finding section, duplicates included, like census check's.
     const withDuplicates = recording || args.values.duplicates === true;
     const result = await scan({ ...scanOptionsFrom(args, io), ...(withDuplicates ? { duplicates: {} } : {}) });
-    emit(format === 'json' ? jsonPieces(result.audit) : FORMATS[format](result.audit, renderOptions(args, io)), args, io);
+    emitView('audit', format, result.audit, args, io);
     if (recording) recordRun(result.audit, result.rootAbs, 'scan', args, io);
     return EXIT_OK;
   },

@@ -1,10 +1,13 @@
+/** `census why <file> [path]`: finds the file's record (and with --all every chain) and renders the why view. */
 import { allChains } from '../../classify/explain.js';
+import type { WhyExplanation } from '../../model/why.js';
 import { scan } from '../../pipeline.js';
 import { UsageError } from '../../util/errors.js';
 import { isDirectory } from '../../util/fs.js';
 import { dirnameAbsolute, isAbsolute, relativeNative, resolveAbsolute, toPosix, toRepoPath } from '../../util/path.js';
 import { integerOption, type ParsedArgs } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
+import { emitView, formatFrom, formatUsage } from '../format.js';
 import type { CliIo } from '../io.js';
 import { SCAN_OPTIONS } from '../options.js';
 import { scanOptionsFrom } from '../scan-options.js';
@@ -29,39 +32,27 @@ const splitArgs = (args: ParsedArgs, io: CliIo): { file: string; candidates: str
 export const whyCommand: Command = {
   name: 'why',
   summary: 'explain one file\'s verdict: the chain from an entry point, or what was checked',
-  usage: 'census why <file> [path] [--all] [--limit N]',
-  options: ['all', 'limit', ...SCAN_OPTIONS],
+  usage: `census why <file> [path] [--all] [--limit N] ${formatUsage('why')}`,
+  options: ['all', 'limit', 'format', 'output', ...SCAN_OPTIONS],
   details: [
     '<file> is relative to the current folder, absolute, or relative to [path]. census audits the file\'s whole project',
     '(the root found upward: a census config, the top of the git work tree, else the nearest manifest) and explains the file.',
   ],
+  view: 'why',
   run: async (args, io) => {
+    const format = formatFrom(args, 'why', 'why');
     const { file: asked, candidates, rest } = splitArgs(args, io);
     const result = await scan(scanOptionsFrom(rest, io, { whole: true, announce: false }));
     const byPath = new Map(result.audit.files.map((f) => [f.path, f]));
     const file = candidates.map((c) => toRepoPath(result.rootAbs, c)).find((p) => p !== null && byPath.has(p));
     const record = file === undefined || file === null ? undefined : byPath.get(file);
     if (!record || !file) throw new UsageError(`${asked} is not in the census of ${result.audit.root} (outside it, excluded, ignored or misspelt?)`);
-    const lines: string[] = [];
-    if (!record.verdict) {
-      lines.push(`${file}: ${record.language} file — census gives verdicts to source files only (Python, JavaScript/TypeScript, shell).`);
-    } else {
-      lines.push(`${file}: ${record.verdict}`);
-      if (args.values.all) {
-        const limit = integerOption(args.values, 'limit', 20);
-        const chains = allChains(result.audit, file, limit);
-        if (chains.length === 0) for (const e of record.evidence ?? []) lines.push(`  ${e}`);
-        chains.forEach((c, i) => {
-          lines.push(`  chain ${i + 1} (${c.tier}):`);
-          c.sentences.forEach((s, k) => lines.push(`    ${k === 0 ? '' : '→ '}${s}`));
-        });
-        if (chains.length === limit) lines.push(`  (stopped at --limit ${limit})`);
-      } else {
-        (record.evidence ?? []).forEach((s, k) => lines.push(`  ${k === 0 ? '' : '→ '}${s}`));
-      }
-      if (record.lastChange && !(record.evidence ?? []).some((e) => e.includes(record.lastChange!))) lines.push(`  last commit ${record.lastChange}`);
+    const explanation: WhyExplanation = { file: record };
+    if (args.values.all && record.verdict) {
+      const limit = integerOption(args.values, 'limit', 20);
+      explanation.all = { chains: allChains(result.audit, file, limit), limit };
     }
-    io.stdout(`${lines.join('\n')}\n`);
+    emitView('why', format, explanation, args, io);
     return EXIT_OK;
   },
 };

@@ -3,7 +3,7 @@
  * annotations on the pull request's files: `::error file=…,line=…,title=…::message`.
  */
 import type { CheckResult, Finding } from '../../model/findings.js';
-import { incompleteAdvice, incompleteSentence, repoPath, splitNew, verdictLine, type CheckRenderOptions } from './check-view.js';
+import { incompleteAdvice, incompleteSentence, repoPath, splitNew, verdictLine, type CheckView } from './check-view.js';
 import { plural } from '../../util/words.js';
 
 /** Escaping as the Actions runner expects: data escapes %, CR, LF; property values also : and ,. */
@@ -18,15 +18,16 @@ const command = (level: 'error' | 'warning' | 'notice', message: string, where?:
   return `::${level}${props.length > 0 ? ` ${props.join(',')}` : ''}::${escapeData(message)}`;
 };
 
-const annotate = (f: Finding, level: 'error' | 'warning' | 'notice', options: CheckRenderOptions): string =>
-  command(level, f.message, { file: repoPath(f.file, options), line: Math.max(1, f.line) }, `census: new ${f.category}`);
+const annotate = (f: Finding, level: 'error' | 'warning' | 'notice', view: CheckView): string =>
+  command(level, f.message, { file: repoPath(f.file, view), line: Math.max(1, f.line) }, `census: new ${f.category}`);
 
-export const renderCheckGithub = (result: CheckResult, options: CheckRenderOptions): string => {
+export const renderCheckGithub = (view: CheckView): string => {
+  const { result } = view;
   const { failing, other } = splitNew(result);
   const gatedCategories = new Set(result.counts.filter((c) => c.gated).map((c) => c.category));
   const lines = [
-    ...failing.map((f) => annotate(f, 'error', options)),
-    ...other.map((f) => annotate(f, gatedCategories.has(f.category) ? 'warning' : 'notice', options)),
+    ...failing.map((f) => annotate(f, 'error', view)),
+    ...other.map((f) => annotate(f, gatedCategories.has(f.category) ? 'warning' : 'notice', view)),
   ];
   if (result.environmentNote) lines.push(command('warning', result.environmentNote, undefined, 'census: different import environment'));
   if (!result.baselineFound) lines.push(command('warning', `no baseline at ${result.baselineFile}: every finding counts as new. Commit one made with census baseline.`, undefined, 'census: no baseline'));
@@ -35,9 +36,9 @@ export const renderCheckGithub = (result: CheckResult, options: CheckRenderOptio
   if (incomplete) {
     const level = result.allowIncomplete ? 'warning' : 'error';
     lines.push(command(level, `${incomplete} — ${incompleteAdvice(result)}`, undefined, 'census: incomplete analysis'));
-    for (const file of result.incomplete.files) lines.push(command(level, 'not read or parsed fully; its findings may be missing', { file: repoPath(file, options), line: 1 }, 'census: incomplete'));
+    for (const file of result.incomplete.files) lines.push(command(level, 'not read or parsed fully; its findings may be missing', { file: repoPath(file, view), line: 1 }, 'census: incomplete'));
     for (const d of result.incomplete.crashes) {
-      lines.push(command(level, `${d.message} [${d.id}]`, d.location ? { file: repoPath(d.location.file, options), line: d.location.line ?? 1 } : undefined, 'census: analysis step crashed'));
+      lines.push(command(level, `${d.message} [${d.id}]`, d.location ? { file: repoPath(d.location.file, view), line: d.location.line ?? 1 } : undefined, 'census: analysis step crashed'));
     }
   }
   lines.push(verdictLine(result));

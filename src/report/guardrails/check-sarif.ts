@@ -5,7 +5,7 @@
  * alert follows the finding when lines move. An incomplete analysis is a tool notification.
  */
 import { FINDING_CATEGORIES, type CheckResult, type Finding, type FindingCategory } from '../../model/findings.js';
-import { repoPath, type CheckRenderOptions } from './check-view.js';
+import { repoPath, type CheckView } from './check-view.js';
 
 type Level = 'error' | 'warning' | 'note';
 
@@ -36,34 +36,35 @@ const RULES: Record<FindingCategory, RuleText> = {
 const tagOf = (c: FindingCategory): string =>
   c.startsWith('duplicate-') ? 'duplicates' : c === 'dead' ? 'dead-code' : c === 'exec-not-found' ? 'wiring' : 'imports';
 
-const uriOf = (path: string, options: CheckRenderOptions): string => repoPath(path, options).split('/').map(encodeURIComponent).join('/');
+const uriOf = (path: string, view: CheckView): string => repoPath(path, view).split('/').map(encodeURIComponent).join('/');
 
-const location = (file: string, line: number, options: CheckRenderOptions) => ({
-  physicalLocation: { artifactLocation: { uri: uriOf(file, options), uriBaseId: '%SRCROOT%' }, region: { startLine: Math.max(1, line) } },
+const location = (file: string, line: number, view: CheckView) => ({
+  physicalLocation: { artifactLocation: { uri: uriOf(file, view), uriBaseId: '%SRCROOT%' }, region: { startLine: Math.max(1, line) } },
 });
 
-const toResult = (f: Finding, state: 'new' | 'unchanged', options: CheckRenderOptions) => ({
+const toResult = (f: Finding, state: 'new' | 'unchanged', view: CheckView) => ({
   ruleId: f.category,
   ruleIndex: FINDING_CATEGORIES.indexOf(f.category),
   level: RULES[f.category].level,
   message: { text: f.message },
-  locations: [location(f.file, f.line, options)],
-  ...(f.related && f.related.length > 0 ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, ...location(r, 1, options) })) } : {}),
+  locations: [location(f.file, f.line, view)],
+  ...(f.related && f.related.length > 0 ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, ...location(r, 1, view) })) } : {}),
   partialFingerprints: { 'censusFindingKey/v1': f.key },
   baselineState: state,
 });
 
-export const renderCheckSarif = (result: CheckResult, options: CheckRenderOptions, version: string): string => {
+export const renderCheckSarif = (view: CheckView): string => {
+  const { result, version } = view;
   const notifications = [
     ...result.incomplete.files.map((file) => ({
       level: 'warning' as const,
       message: { text: `${file} could not be read or parsed fully; its findings may be missing` },
-      locations: [location(file, 1, options)],
+      locations: [location(file, 1, view)],
     })),
     ...result.incomplete.crashes.map((d) => ({
       level: 'error' as const,
       message: { text: `${d.message} [${d.id}]` },
-      ...(d.location ? { locations: [location(d.location.file, d.location.line ?? 1, options)] } : {}),
+      ...(d.location ? { locations: [location(d.location.file, d.location.line ?? 1, view)] } : {}),
     })),
   ];
   const log = {
@@ -85,7 +86,7 @@ export const renderCheckSarif = (result: CheckResult, options: CheckRenderOption
           },
         },
         invocations: [{ executionSuccessful: result.status !== 'incomplete', ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
-        results: [...result.new.map((f) => toResult(f, 'new', options)), ...result.unchanged.map((f) => toResult(f, 'unchanged', options))],
+        results: [...result.new.map((f) => toResult(f, 'new', view)), ...result.unchanged.map((f) => toResult(f, 'unchanged', view))],
       },
     ],
   };

@@ -2,7 +2,8 @@
 import type { CheckResult, Finding } from '../../model/findings.js';
 import { formatDiagnostic } from '../../util/diagnostics.js';
 import { style, textTable } from '../text.js';
-import { baselineLine, incompleteAdvice, incompleteSentence, limitText, splitNew, verdictLine, type CheckRenderOptions } from './check-view.js';
+import { baselineLine, incompleteAdvice, incompleteSentence, limitText, splitNew, verdictLine, type CheckView } from './check-view.js';
+import type { RenderOptions } from '../types.js';
 import { plural } from '../../util/words.js';
 
 const MAX_LISTED = 50;
@@ -19,7 +20,7 @@ const findingRows = (findings: Finding[]): string[] => {
   return rows;
 };
 
-export const renderCheckTerminal = (result: CheckResult, options: CheckRenderOptions): string => {
+export const renderCheckTerminal = ({ result }: CheckView, options: RenderOptions): string => {
   const s = style(options.color);
   const out: string[] = [s.bold(`census check — ${result.root}`), baselineLine(result)];
   if (result.environmentNote) out.push(s.yellow(`note: ${result.environmentNote}`));

@@ -1,10 +1,13 @@
 /** What every `census check` format says, worded once: the verdict line, limits, incompleteness. */
 import type { CategoryCount, CheckResult, Finding, Incompleteness, ThresholdBreach } from '../../model/findings.js';
 
-export interface CheckRenderOptions {
-  color: boolean;
+/** What every check format renders: the result and what a file format needs besides it. */
+export interface CheckView {
+  result: CheckResult;
+  /** The census version (SARIF names its driver). */
+  version: string;
   /** Prefix that turns root-relative paths into repository-relative ones (`sub/` when the scan root is a subfolder). */
-  pathPrefix?: string;
+  pathPrefix: string;
 }
 
 import { plural } from '../../util/words.js';
@@ -60,4 +63,4 @@ export const incompleteAdvice = (result: CheckResult): string =>
     ? 'accepted by the census config (check.allowIncomplete: true)'
     : 'fix or exclude these files, or accept incomplete runs with check.allowIncomplete: true in the census config';
 
-export const repoPath = (path: string, options: CheckRenderOptions): string => `${options.pathPrefix ?? ''}${path}`;
+export const repoPath = (path: string, view: CheckView): string => `${view.pathPrefix}${path}`;

@@ -1,4 +1,4 @@
-/** `census history` and `census diff` for people: the trend per verdict and finding category, and what moved between two runs. */
+/** `census history` and `census diff` for people (their JSON is in json-views.ts): the trend per verdict and finding category, and what moved between two runs. */
 import { FINDING_CATEGORIES, type RecordedRun, type RunDiff } from '../../model/findings.js';
 import { VERDICTS } from '../../model/verdict.js';
 import { textTable } from '../text.js';
@@ -20,7 +20,14 @@ const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 const shownCategories = (runs: RecordedRun[]): string[] =>
   FINDING_CATEGORIES.filter((c) => c !== 'dead' && runs.some((r) => (r.counts[`finding:${c}`] ?? 0) > 0));
 
-export const renderHistoryTerminal = (runs: RecordedRun[], file: string, total: number): string => {
+/** What `census history` shows: the last runs of the history file, and how many it holds in all. */
+export interface HistoryView {
+  file: string;
+  runs: RecordedRun[];
+  total: number;
+}
+
+export const renderHistoryTerminal = ({ runs, file, total }: HistoryView): string => {
   if (runs.length === 0) return `census history — no runs recorded in ${file} yet\n`;
   const categories = shownCategories(runs);
   const table = textTable(
