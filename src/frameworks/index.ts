@@ -4,8 +4,10 @@
  * test under test/frameworks/.
  */
 import cypress from './js/cypress.js';
+import eslint from './js/eslint.js';
 import jest from './js/jest.js';
 import next from './js/next.js';
+import nuxt from './js/nuxt.js';
 import playwright from './js/playwright.js';
 import storybook from './js/storybook.js';
 import vite from './js/vite.js';
@@ -15,4 +17,4 @@ import django from './python/django.js';
 import pytest from './python/pytest.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [cypress, django, jest, next, playwright, pytest, storybook, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [cypress, django, eslint, jest, next, nuxt, playwright, pytest, storybook, vite, vitest, webpack];

@@ -1,0 +1,85 @@
+/**
+ * Nuxt builds an app from folders, not imports: app.vue, error.vue and app.config in its source
+ * folder (`srcDir`; `app/` in Nuxt 4 layouts), every file under pages/, layouts/, middleware/,
+ * components/ (auto-imported), server/ (routes, API, server middleware, plugins, utils) and
+ * shared/; the top-level files (or `<name>/index`) of plugins/, composables/, utils/ and modules/;
+ * and the files nuxt.config's `plugins` names (`~/plugins/x`); imports through Nuxt's `~`/`@`
+ * (srcDir) and `~~`/`@@` (root) aliases. All with the kind of what runs
+ * nuxt there (a `start`/`preview` or a Dockerfile build: production; `nuxt dev` alone: tooling).
+ */
+import { configAt, configStrings } from '../../languages/javascript/config-value.js';
+import { byString } from '../../util/compare.js';
+import { joinRepo } from '../../util/path.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
+import { aliasReferences, enabledByPackages, filesIn, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
+
+const CONFIG = /^nuxt\.config\.[cm]?[jt]s$/;
+const CODE = /\.(vue|[cm]?[jt]sx?)$/;
+const DEEP = ['pages', 'layouts', 'middleware', 'components', 'shared'];
+const SHALLOW = ['plugins', 'composables', 'utils', 'modules'];
+const ROOT_FILES = /^(app|error)\.vue$|^app\.config\.[cm]?[jt]s$/;
+
+const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['nuxt'], CONFIG);
+
+/** Whether a file below `base` is one Nuxt loads by where it sits. */
+const conventional = (relative: string): string | null => {
+  const parts = relative.split('/');
+  const name = parts[parts.length - 1];
+  if (!CODE.test(name) || name.endsWith('.d.ts')) return null;
+  if (parts.length === 1) return ROOT_FILES.test(name) ? `Nuxt ${name}` : null;
+  if (DEEP.includes(parts[0])) return `Nuxt ${parts[0]}/`;
+  if (parts[0] === 'server' && parts.length >= 2) return 'Nuxt server/';
+  if (SHALLOW.includes(parts[0]) && (parts.length === 2 || (parts.length === 3 && /^index\./.test(name)))) return `Nuxt ${parts[0]}/ (auto-registered)`;
+  return null;
+};
+
+const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
+  const config = filesIn(ctx, pkg.dir, CONFIG)[0] ?? null;
+  const run = toolRun(ctx, pkg.dir, ['nuxt', 'nuxi'], { bundler: true });
+  const kind = kindOf(run);
+  const why = runEvidence(run, 'nuxt');
+  const read = config ? readToolConfig(ctx, config, out.diagnostics, 'nuxt').value : null;
+  const srcDirValue = configAt(read, 'srcDir');
+  const prefix = pkg.dir === '' ? '' : `${pkg.dir}/`;
+  const nested = jsPackages(ctx).filter((p) => p.dir !== pkg.dir && p.dir.startsWith(prefix)).map((p) => `${p.dir}/`);
+  // Nuxt 4 keeps the app in app/ (server/, shared/ stay at the root); Nuxt 3 in the root.
+  const srcDir = srcDirValue?.kind === 'string' ? (joinRepo(pkg.dir, srcDirValue.value) ?? pkg.dir) : [...ctx.files].some((f) => f === `${prefix}app/app.vue` || f.startsWith(`${prefix}app/pages/`)) ? `${prefix}app` : pkg.dir;
+  const bases = [...new Set([srcDir, pkg.dir])];
+  if (config) out.entries.push({ source: config, target: config, targetKind: 'file', kind, evidence: `${config}: Nuxt config, loaded by ${why}` });
+  for (const file of [...ctx.files].sort(byString)) {
+    if (!file.startsWith(prefix) || file.includes('node_modules/') || file.includes('/.nuxt/') || file.includes('/.output/') || nested.some((n) => file.startsWith(n))) continue;
+    for (const base of bases) {
+      const basePrefix = base === '' ? '' : `${base}/`;
+      if (!file.startsWith(basePrefix)) continue;
+      const what = conventional(file.slice(basePrefix.length));
+      if (what === null) continue;
+      out.entries.push({ source: config ?? pkg.manifest, target: file, targetKind: 'file', kind, evidence: `${what}, loaded by ${why}` });
+      break;
+    }
+  }
+  // Nuxt's own aliases (its generated tsconfig is not in the repo): ~ and @ are srcDir, ~~ and @@ the root.
+  const aliases = [{ name: '~~', target: pkg.dir, line: 1 }, { name: '@@', target: pkg.dir, line: 1 }, { name: '~', target: srcDir, line: 1 }, { name: '@', target: srcDir, line: 1 }];
+  out.references.push(...aliasReferences(ctx, pkg.dir, aliases, config ?? pkg.manifest, 'Nuxt'));
+  if (config) {
+    const plugins = configStrings(configAt(read, 'plugins'));
+    warnUnread(out.diagnostics, 'nuxt', config, plugins.unknown, 'plugins');
+    for (const p of plugins.strings) {
+      const file = resolveToolPath(ctx, pkg.dir, p.value.replace(/^~~?\//, './').replace(/^@\//, './'), srcDir);
+      if (file) out.entries.push({ source: config, target: file, targetKind: 'file', kind, evidence: `${config}:${p.line} plugins "${p.value}", loaded by ${why}`, line: p.line });
+    }
+  }
+};
+
+const nuxt: FrameworkReader = {
+  id: 'nuxt',
+  title: 'Nuxt (app folders, auto-registered plugins, composables and components, server/, config plugins)',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Nuxt'),
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
+    return out;
+  },
+};
+
+export default nuxt;

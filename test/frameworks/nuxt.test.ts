@@ -1,0 +1,8 @@
+/** The nuxt reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('nuxt');
+test('nuxt: has a basic fixture', () => assert.ok(cases.includes('nuxt-basic')));
+for (const name of cases) test(`nuxt: ${name}`, () => checkFrameworkFixture(name));
