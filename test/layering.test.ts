@@ -64,6 +64,15 @@ test('layering rules hold on census\'s own import graph', async () => {
   assert.deepEqual(violations, []);
 });
 
+test('every src file starts with a comment that says what it is for', async () => {
+  const { audit } = await scanSrc();
+  const bare = audit.files
+    .filter((f) => /\.(ts|js)$/.test(f.path))
+    .filter((f) => !/^\s*(\/\*|\/\/)/.test(readFileSync(join(REPO_ROOT, f.path), 'utf8')))
+    .map((f) => f.path);
+  assert.deepEqual(bare, []);
+});
+
 test('no console output from src/ outside the CLI', async () => {
   const { audit } = await scanSrc();
   const offenders = audit.files

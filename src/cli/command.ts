@@ -1,3 +1,4 @@
+/** The shape of a census subcommand and the exit codes every command shares. */
 import type { ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 import type { ViewName } from '../report/index.js';

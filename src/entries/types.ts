@@ -1,3 +1,4 @@
+/** The contract of entry detectors: what they read (DetectorContext) and what they report (entries, commands). */
 import type { PathMapping } from '../commandline/types.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { EntryKind } from '../model/verdict.js';

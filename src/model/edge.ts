@@ -1,3 +1,4 @@
+/** Edges between repo files (imports, command runs, references, doc mentions) and how each was found. */
 import type { Guard } from './facts.js';
 
 /**

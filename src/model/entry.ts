@@ -1,3 +1,4 @@
+/** Entries: the roots of reachability, each with the manifest line and sentence that make it one. */
 import type { EntryKind } from './verdict.js';
 
 /** A root of reachability: something outside the import graph that starts a file. */

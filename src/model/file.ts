@@ -1,3 +1,4 @@
+/** The inventory's record of one file: its language, size, lines, hash and, for source files, its verdict. */
 import type { RunnableMarker } from './facts.js';
 import type { Verdict } from './verdict.js';
 

@@ -1,3 +1,4 @@
+/** The contract between the graph and the per-ecosystem import resolvers: what they see and what they return. */
 import type { Unresolved } from '../model/edge.js';
 import type { ImportFact } from '../model/facts.js';
 import type { Ecosystem } from '../languages/types.js';

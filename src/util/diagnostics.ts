@@ -1,3 +1,4 @@
+/** Building, sanitising, sorting and printing diagnostics: the warnings that name a file and line. */
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import { byString } from './compare.js';
 

@@ -1,3 +1,4 @@
+/** A file as the duplicate finder sees it, and how similarities are rounded. */
 import type { FileRecord } from '../../model/file.js';
 import type { FileFingerprint } from './fingerprint.js';
 

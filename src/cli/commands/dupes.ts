@@ -1,3 +1,4 @@
+/** `census dupes`: the scan with duplicate detection on, rendered as the duplicates view. */
 import type { DuplicatesOptions } from '../../model/duplicates.js';
 import { scan } from '../../pipeline.js';
 import { UsageError } from '../../util/errors.js';

@@ -1,3 +1,4 @@
+/** `census report <audit.json>`: renders a saved Audit in any format, without scanning again. */
 import type { Audit } from '../../model/audit.js';
 import { SCHEMA_VERSION } from '../../model/audit.js';
 import { emitView, formatFrom, formatUsage } from '../format.js';

@@ -1,3 +1,4 @@
+/** `census scan`: the whole census of a repo in any format, optionally recorded in the history. */
 import { emitView, formatFrom, formatUsage } from '../format.js';
 import { scan } from '../../pipeline.js';
 import { EXIT_OK, type Command } from '../command.js';

@@ -1,3 +1,4 @@
+/** `census trace -- <command>`: runs the command with census's loading hooks and writes the trace. */
 import { runTrace } from '../../runtime/capture/run-trace.js';
 import { defaultLabel, isValidLabel, TRACE_DIR } from '../../runtime/trace-file.js';
 import { formatDiagnostic } from '../../util/diagnostics.js';
