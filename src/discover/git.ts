@@ -21,7 +21,8 @@ export const gitInfo = (dir: string): GitInfo | null => {
   const commit = git(dir, ['rev-parse', 'HEAD'])?.trim() ?? null;
   if (commit === null && !isGitWorkTree(dir)) return null;
   const branch = git(dir, ['rev-parse', '--abbrev-ref', 'HEAD'])?.trim() ?? null;
-  const status = git(dir, ['status', '--porcelain', '--untracked-files=no', '--', '.']);
+  // census's own .census/ (a baseline just rewritten) is not a change to the code being audited.
+  const status = git(dir, ['status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude).census']);
   // A status git cannot give (a corrupt index, a time-out) is not "clean": unknown counts as changed.
   return { commit, branch: branch === 'HEAD' ? null : branch, dirty: status === null || status.trim() !== '' };
 };

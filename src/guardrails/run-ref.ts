@@ -23,6 +23,9 @@ export const pickRuns = (runs: RecordedRun[], refs: string[]): [RecordedRun, Rec
   if (refs.length > 2) throw new UsageError(`census diff compares two runs; got ${refs.length}: ${refs.join(' ')}`);
   if (refs.length === 2) return [findRun(runs, refs[0]), findRun(runs, refs[1])];
   if (runs.length < 2 && refs.length === 0) throw new UsageError(`census diff needs two recorded runs; the history has ${runs.length} (record with --record, or backfill with census history --commits N)`);
-  if (refs.length === 1) return [findRun(runs, refs[0]), runs[runs.length - 1]];
-  return [runs[runs.length - 2], runs[runs.length - 1]];
+  // "The last two" and "the latest" are by when the runs were recorded (run numbers grow with it), not
+  // by commit date: a backfill of old commits, or a run of an old checkout, does not hide the newest run.
+  const recorded = [...runs].sort((a, b) => a.id - b.id);
+  if (refs.length === 1) return [findRun(runs, refs[0]), recorded[recorded.length - 1]];
+  return [recorded[recorded.length - 2], recorded[recorded.length - 1]];
 };

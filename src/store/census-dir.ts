@@ -14,6 +14,12 @@ import { dirnameAbsolute, joinAbsolute } from '../util/path.js';
 
 export const CENSUS_DIR = '.census';
 
+/**
+ * Written when census creates `.census/`, so its history and traces never show up as changes (and
+ * never make a recorded run "dirty"); the baseline is meant to be committed, so it is not ignored.
+ */
+const CENSUS_GITIGNORE = '# Written by census. The history, the traces and this file stay out of git; commit baseline.json.\n*\n!baseline.json\n';
+
 const lstatOrNull = (abs: string): fs.Stats | null => {
   try {
     return fs.lstatSync(abs);
@@ -50,6 +56,7 @@ export const prepareCensusPath = (rootAbs: string, rel: string, options: { creat
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new ConfigError(`${shown}: cannot create it (${(e as Error).message})`);
       }
       if (lstatOrNull(abs)?.isDirectory() !== true) refuseLink(shown);
+      if (i === 0) writeFileExclusive(joinAbsolute(abs, '.gitignore'), CENSUS_GITIGNORE);
       continue;
     }
     if (stat.isSymbolicLink()) refuseLink(shown);

@@ -17,7 +17,7 @@ export const commitDate = (dirAbs: string, commit: string): string | null => git
  * Whether the scanned folder differs from its commit, untracked files included (they are part of
  * a census, unlike the Audit's own `dirty`, which counts tracked changes only).
  */
-export const differsFromCommit = (dirAbs: string): boolean => (git(dirAbs, ['status', '--porcelain', '--', '.']) ?? '').trim() !== '';
+export const differsFromCommit = (dirAbs: string): boolean => (git(dirAbs, ['status', '--porcelain', '--', '.', ':(exclude).census']) ?? '').trim() !== '';
 
 export interface CommitRef {
   commit: string;
