@@ -43,8 +43,8 @@ const fileTarget = (run: Run, path: Value, cwd: Value, launcher: string, text: s
   if (!placed.ok) return ifPresent ? undefined : unresolved(run, text, placed.reason);
   // Installed tools and environments (`source .venv/bin/activate`) are not the repo's files.
   if (INSTALLED.test(placed.path)) return;
-  const mappedBy = placed.mappedBy;
-  run.out.push({ kind: 'file', path: placed.path, launcher, text, ...(ifPresent ? { ifPresent } : {}), ...(mappedBy ? { mappedBy } : {}) });
+  const { mappedBy, underRoot } = placed;
+  run.out.push({ kind: 'file', path: placed.path, launcher, text, ...(ifPresent ? { ifPresent } : {}), ...(mappedBy ? { mappedBy } : {}), ...(underRoot ? { underRoot } : {}) });
 };
 
 const moduleTarget = (run: Run, spec: Value, cwd: Value, launcher: string, text: string, ifPresent = false): void => {

@@ -17,6 +17,7 @@ const WORDS = `
   apk yum dnf microdnf rpm zypper pacman brew port snap flatpak choco winget pip pip3 conda mamba micromamba
   git git-lfs hg svn gh glab docker docker-compose podman buildah skopeo kubectl helm kustomize k3d kind minikube terraform tofu
   packer ansible ansible-playbook vagrant aws gcloud gsutil az doctl flyctl heroku vercel netlify wrangler firebase
+  init s6-svscan s6-rc s6-svc s6-svstat runsvdir runsv sv svlogd supervisord supervisorctl systemd
   nginx apache2 httpd caddy haproxy redis-server redis-cli psql pg_dump pg_restore pg_isready createdb dropdb mysql mysqldump
   mongod mongo mongosh sqlite3 memcached rabbitmqctl traefik envoy consul vault
   eslint prettier tsc tslint stylelint biome oxlint dprint markdownlint ruff black isort flake8 pylint mypy pyright pyre bandit

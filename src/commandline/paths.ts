@@ -8,18 +8,18 @@ import type { CommandContext } from './types.js';
 import { type Value, describe } from './value.js';
 
 /** `mappedBy`: the label of the path-map entry an absolute path went through (`COPY … (Dockerfile:7)`). */
-export type Placed = { ok: true; path: string; mappedBy?: string } | { ok: false; reason: string };
+export type Placed = { ok: true; path: string; mappedBy?: string; underRoot?: boolean } | { ok: false; reason: string };
 
 const outside = (what: string): Placed => ({ ok: false, reason: `${what} is outside the repo` });
 
 /** An absolute path through the path map (and the entry's label), or null when no entry covers it. */
-export const mapAbsoluteVia = (absolute: string, pathMap: CommandContext['pathMap']): { path: string | null; label?: string } | null => {
+export const mapAbsoluteVia = (absolute: string, pathMap: CommandContext['pathMap']): { path: string | null; label?: string; underRoot?: boolean } | null => {
   const abs = posix.normalize(absolute);
   const entries = [...(pathMap ?? [])].sort((a, b) => b.from.length - a.from.length);
   for (const { from, to, label } of entries) {
     const prefix = from === '/' ? '/' : posix.normalize(from).replace(/\/$/, '');
     const rest = abs === prefix ? '' : prefix === '/' ? abs.slice(1) : abs.startsWith(`${prefix}/`) ? abs.slice(prefix.length + 1) : null;
-    if (rest !== null) return { path: rest === '' ? joinRepo(to) : joinRepo(to, rest), ...(label ? { label } : {}) };
+    if (rest !== null) return { path: rest === '' ? joinRepo(to) : joinRepo(to, rest), ...(label ? { label } : {}), ...(prefix === '/' ? { underRoot: true } : {}) };
   }
   return null;
 };
@@ -30,7 +30,7 @@ export const mapAbsolute = (absolute: string, pathMap: CommandContext['pathMap']
 const placeAbsolute = (absolute: string, ctx: CommandContext): Placed => {
   const mapped = mapAbsoluteVia(absolute, ctx.pathMap);
   if (mapped === null || mapped.path === null) return { ok: false, reason: `absolute path outside the repo (${absolute})` };
-  return { ok: true, path: mapped.path, ...(mapped.label ? { mappedBy: mapped.label } : {}) };
+  return { ok: true, path: mapped.path, ...(mapped.label ? { mappedBy: mapped.label } : {}), ...(mapped.underRoot ? { underRoot: true } : {}) };
 };
 
 const placeUnder = (base: Placed, rest: string, what: string): Placed => {

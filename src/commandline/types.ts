@@ -15,6 +15,11 @@ export type CommandTarget =
       ifPresent?: boolean;
       /** How an absolute path was mapped into the repo (`COPY ./shop $APP_HOME/shop (Dockerfile:7)`). */
       mappedBy?: string;
+      /**
+       * Mapped only because a repo folder is the image's whole root (`COPY rootfs/ /`): when the repo
+       * lacks it, it is the base image's own program (s6-overlay's `/init`), not a missing file.
+       */
+      underRoot?: boolean;
     }
   /**
    * A Python module (`python -m pkg.mod`, `uvicorn pkg.main:app`, `celery -A pkg`); attr after ':' if any.

@@ -8,12 +8,16 @@ import crontab from './crontab.js';
 import dockerfile from './dockerfile.js';
 import githubActions from './github-actions.js';
 import gitlabCi from './gitlab-ci.js';
+import initScripts from './init-scripts.js';
 import knipConfig from './knip-config.js';
 import kubernetes from './kubernetes.js';
 import makefile from './makefile.js';
 import packageJson from './package-json.js';
+import pm2Ecosystem from './pm2-ecosystem.js';
 import procfile from './procfile.js';
 import pyproject from './pyproject.js';
+import runit from './runit.js';
+import s6Overlay from './s6-overlay.js';
 import setupCfg from './setup-cfg.js';
 import setupPy from './setup-py.js';
 import supervisord from './supervisord.js';
@@ -29,12 +33,16 @@ export const DETECTORS: EntryDetector[] = [
   dockerfile,
   githubActions,
   gitlabCi,
+  initScripts,
   knipConfig,
   kubernetes,
   makefile,
   packageJson,
+  pm2Ecosystem,
   procfile,
   pyproject,
+  runit,
+  s6Overlay,
   setupCfg,
   setupPy,
   supervisord,

@@ -6,6 +6,7 @@
  */
 import { compileRepoGlob } from '../util/glob.js';
 import { analyseCommand } from '../commandline/analyse.js';
+import { INERT_PROGRAMS } from '../commandline/inert-programs.js';
 import type { CommandContext, CommandTarget } from '../commandline/types.js';
 import { MAKEFILE } from '../manifests/makefile.js';
 import { packageScripts } from '../manifests/package-json.js';
@@ -77,7 +78,13 @@ export const createTargetResolver = (ctx: TargetContext) => {
       case 'file': {
         const file = repoFile(target.path);
         if (file) return { files: [{ file, via: target.mappedBy ? [target.mappedBy] : [] }], unresolved: [] };
-        return target.ifPresent ? none : { files: [], unresolved: [missing(`${target.text}: no such file ${target.path}`)] };
+        if (target.ifPresent) return none;
+        // A program of the base image (`/init`) seen through a repo folder copied to `/`: not the repo's file.
+        if (target.underRoot && target.launcher === 'direct') {
+          const program = target.path.slice(target.path.lastIndexOf('/') + 1);
+          return { files: [], unresolved: [], ...(INERT_PROGRAMS.has(program) ? {} : { unknown: [program] }) };
+        }
+        return { files: [], unresolved: [missing(`${target.text}: no such file ${target.path}`)] };
       }
       case 'module': {
         const files = moduleFiles(target.module, target.cwd ?? cmdCtx.cwd);

@@ -246,6 +246,8 @@ const ROWS: Row[] = [
   ['find . -name "*.pyc" | xargs rm', []],
   ['unknown-tool --flag file.py', ['unknown:unknown-tool']],
   ['wait-for-it db:5432 -t 30 -- python app.py', ['file:app.py']],
+  ['start-stop-daemon --start --background --chdir /srv/app --exec /srv/app/venv/bin/python -- jobs/poller.py', ['file:jobs/poller.py'], { cwd: '', pathMap: [{ from: '/srv/app', to: '' }] }],
+  ['start-stop-daemon --stop --pidfile /run/poller.pid', []],
   ['apt-get update && pip install -r requirements.txt && eslint . && git push', []],
 ];
 

@@ -1,0 +1,23 @@
+/** `start-stop-daemon --start [--chdir dir] --exec prog | --startas prog [-- args]` (SysV init scripts): `prog args`; `--stop` runs nothing. */
+import { optionValue, scanArgs } from '../args.js';
+import { literal } from '../value.js';
+import { type Intent, type Launcher, argv } from './types.js';
+
+const VALUES = [
+  '-x', '--exec', '-a', '--startas', '-d', '--chdir', '-p', '--pidfile', '-u', '--user', '-c', '--chuid', '-n', '--name', '-R', '--retry',
+  '-s', '--signal', '-g', '--group', '-r', '--chroot', '-N', '--nicelevel', '-P', '--procsched', '-I', '--iosched', '-k', '--umask', '--output',
+  '--notify-timeout', '--ppid',
+];
+
+export const startStopDaemon: Launcher = {
+  names: ['start-stop-daemon'],
+  run(args): Intent[] {
+    const dashes = args.findIndex((a) => literal(a) === '--');
+    const own = dashes < 0 ? args : args.slice(0, dashes);
+    const scanned = scanArgs(own, { values: VALUES });
+    if (!scanned.options.has('--start') && !scanned.options.has('-S')) return [];
+    const program = optionValue(scanned, '-a', '--startas') ?? optionValue(scanned, '-x', '--exec');
+    if (!program) return [];
+    return [argv([program, ...(dashes < 0 ? [] : args.slice(dashes + 1))], optionValue(scanned, '-d', '--chdir'))];
+  },
+};
