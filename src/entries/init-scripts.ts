@@ -7,7 +7,7 @@
  */
 import { mapDeployDir } from './support/deploy-dir.js';
 import { addCommand, fileEntry } from './support/inputs.js';
-import { splitLines } from './support/lines.js';
+import { splitLines } from '../util/lines.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 
 const INIT_SCRIPT = /(?:^|\/)(?:init\.d|rc\.d|openrc)\/[^/]+$/;
