@@ -13,8 +13,9 @@ import storybook from './js/storybook.js';
 import vite from './js/vite.js';
 import vitest from './js/vitest.js';
 import webpack from './js/webpack.js';
+import alembic from './python/alembic.js';
 import django from './python/django.js';
 import pytest from './python/pytest.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [cypress, django, eslint, jest, next, nuxt, playwright, pytest, storybook, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, cypress, django, eslint, jest, next, nuxt, playwright, pytest, storybook, vite, vitest, webpack];

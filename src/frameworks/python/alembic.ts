@@ -1,0 +1,85 @@
+/**
+ * Alembic and Flask-Migrate: the migration environment (env.py) and every revision under
+ * versions/ are imported by whatever runs the upgrade — `alembic upgrade` or `flask db upgrade`
+ * on a command line (a root of that command's kind), `command.upgrade(...)` or `upgrade()` from
+ * flask_migrate in code (an edge from that file) — and are an operator's tool otherwise. The
+ * folder is alembic.ini's `script_location` (read, never run), or `migrations/` beside a
+ * Flask-Migrate app.
+ */
+import { dirname, joinRepo } from '../../util/path.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput } from '../types.js';
+import { allUnder, filesByFolder } from './python-files.js';
+
+interface Environment {
+  dir: string;
+  /** Where the folder is named: alembic.ini:line, or the Flask-Migrate convention. */
+  source: string;
+  line: number;
+  how: string;
+}
+
+const UPGRADE_COMMAND = /\b(?:alembic\b[^|;&]*\b(?:upgrade|downgrade|stamp)\b|flask\b[^|;&]*\bdb\s+(?:upgrade|downgrade|stamp)\b)/;
+const UPGRADE_CODE = /\b(?:command\.(?:upgrade|downgrade)|flask_migrate\b[\s\S]{0,200}\bupgrade)\s*\(/;
+
+const environments = (ctx: FrameworkContext): Environment[] => {
+  const out: Environment[] = [];
+  for (const ini of [...ctx.files].filter((f) => /(^|\/)alembic\.ini$/.test(f)).sort()) {
+    const text = ctx.readText(ini);
+    if (text === null) continue;
+    const lines = text.split('\n');
+    const i = lines.findIndex((l) => /^\s*script_location\s*[=:]/.test(l));
+    if (i < 0) continue;
+    // %(here)s is the ini's own folder; a `pkg:folder` location names a package's folder.
+    const value = lines[i].replace(/^[^=:]*[=:]\s*/, '').trim().replace(/%\(here\)s\/?/, '');
+    const dir = value.includes(':') ? value.replace(':', '/').replace(/\./g, '/') : joinRepo(dirname(ini), value);
+    if (dir !== null) out.push({ dir, source: ini, line: i + 1, how: `script_location in ${ini}:${i + 1}` });
+  }
+  for (const env of [...ctx.files].filter((f) => /(^|\/)migrations\/env\.py$/.test(f)).sort()) {
+    const dir = dirname(env);
+    if (out.some((e) => e.dir === dir)) continue;
+    const text = ctx.readText(env);
+    if (text !== null && /\balembic\b/.test(text)) out.push({ dir, source: env, line: 1, how: `Flask-Migrate's migrations folder ${dir}` });
+  }
+  return out;
+};
+
+export const collectAlembic = (ctx: FrameworkContext): FrameworkOutput => {
+  const out = emptyFrameworkOutput();
+  const byFolder = filesByFolder(ctx.files);
+  for (const env of environments(ctx)) {
+    const files = allUnder(byFolder, env.dir).filter((f) => f.endsWith('.py'));
+    if (files.length === 0) continue;
+    const what = `the Alembic environment ${env.dir} (${env.how})`;
+    for (const c of ctx.commands) {
+      if (!UPGRADE_COMMAND.test(c.command)) continue;
+      for (const file of files) out.entries.push({ source: c.source, target: file, targetKind: 'file', kind: c.kind, ...(c.line ? { line: c.line } : {}), evidence: `${c.evidence}: ${c.command.trim().replace(/\s+/g, ' ')} → ${what}` });
+    }
+    for (const path of ctx.files) {
+      const facts = ctx.facts(path);
+      if (!facts || !path.endsWith('.py') || files.includes(path)) continue;
+      const fromCode = facts.commands.find((c) => UPGRADE_COMMAND.test(c.command));
+      const usesApi = facts.imports.some((i) => i.specifier === 'alembic' || i.specifier === 'alembic.command' || i.specifier === 'flask_migrate');
+      const text = !fromCode && usesApi ? ctx.readText(path) : null;
+      const match = text === null ? null : UPGRADE_CODE.exec(text);
+      if (!fromCode && !match) continue;
+      const line = fromCode ? fromCode.line : text!.slice(0, match!.index).split('\n').length;
+      for (const file of files) out.references.push({ from: path, target: file, targetKind: 'file', line, label: `upgrade run by ${path}:${line}: ${what}` });
+    }
+    for (const file of files) out.entries.push({ source: env.source, target: file, targetKind: 'file', kind: 'tooling', line: env.line, evidence: `${what}, run by alembic upgrade` });
+  }
+  return out;
+};
+
+const reader: FrameworkReader = {
+  id: 'alembic',
+  title: 'Alembic / Flask-Migrate',
+  ecosystem: 'python',
+  enabledBy: (ctx) => {
+    for (const f of ctx.files) if (/(^|\/)alembic\.ini$/.test(f) || /(^|\/)migrations\/env\.py$/.test(f)) return `${f} is there`;
+    return null;
+  },
+  collect: collectAlembic,
+};
+
+export default reader;
