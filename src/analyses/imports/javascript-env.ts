@@ -33,6 +33,8 @@ export interface JavaScriptEnvironment {
   workspaceRootsFor(file: string): PackageManifest[];
   /** Whether `pkg` is in a node_modules between the file and the root; null when no node_modules is there at all. */
   isInstalled(file: string, pkg: string): boolean | null;
+  /** Whether any repo file sits under this folder (a build output folder usually has none: it is generated). */
+  hasFilesUnder(dir: string): boolean;
   /** Names of the repo's own packages (workspaces): imports of them are the repo's code. */
   repoPackageNames: ReadonlySet<string>;
   mode: 'node-modules' | 'manifests-only';
@@ -72,6 +74,7 @@ export const loadJavaScriptEnvironment = (o: {
 }): JavaScriptEnvironment => {
   const manifests = new Map<string, PackageManifest>();
   const files = [...o.files];
+  let folders: Set<string> | null = null;
   for (const f of files) if (isPackageJson(f) && !f.includes('node_modules/')) manifests.set(dirname(f), readManifest(f, o.manifests));
   for (const f of files) {
     if (f !== 'pnpm-workspace.yaml' && !f.endsWith('/pnpm-workspace.yaml')) continue;
@@ -132,6 +135,13 @@ export const loadJavaScriptEnvironment = (o: {
 
   return {
     manifestFor: (file) => manifestForDir(dirname(file)),
+    hasFilesUnder: (dir) => {
+      if (folders === null) {
+        folders = new Set();
+        for (const f of files) for (let d = dirname(f); d !== '' && !folders.has(d); d = dirname(d)) folders.add(d);
+      }
+      return folders.has(dir);
+    },
     workspaceRootsFor: (file) => {
       const own = manifestForDir(dirname(file));
       if (!own || own.dir === '') return [];

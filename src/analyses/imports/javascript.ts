@@ -39,9 +39,32 @@ const notFound = (edge: Edge): Failure => {
   };
 };
 
+const BUILD_FOLDERS = new Set(['dist', 'build', 'lib', 'out', 'esm', 'cjs', '.next', '.output', '.nuxt', '.svelte-kit']);
+
+/**
+ * `./dist/cli.js` when the repo has nothing under dist/: output of a build that has not run here
+ * (build folders are gitignored), so missing from this environment, not a broken import.
+ */
+const unbuiltOutput = (edge: Edge, ctx: JavaScriptTriageContext): Failure | null => {
+  if (!isPath(edge.specifier)) return null;
+  const path = joinRepo(dirname(edge.from), edge.specifier);
+  if (path === null) return null;
+  const parts = path.split('/');
+  const at = parts.findIndex((p, i) => i < parts.length - 1 && BUILD_FOLDERS.has(p));
+  if (at < 0) return null;
+  const folder = parts.slice(0, at + 1).join('/');
+  if (ctx.env.hasFilesUnder(folder)) return null;
+  return {
+    base: 'missing-from-environment', rootCause: folder, fails: true,
+    reality: 'build output, not built here',
+    action: `run the build that writes ${folder}/`,
+    detail: `${edge.specifier} from ${edge.from} names ${path}, in the build output folder ${folder}/, which this checkout does not have`,
+  };
+};
+
 export const classifyJavaScriptImport = (edge: Edge, ctx: JavaScriptTriageContext): Failure | null => {
   if (edge.to !== null || edge.unresolved === undefined || edge.unresolved === 'builtin' || edge.unresolved === 'dynamic' || edge.unresolved === 'stdlib') return null;
-  if (edge.unresolved === 'not-found') return notFound(edge);
+  if (edge.unresolved === 'not-found') return unbuiltOutput(edge, ctx) ?? notFound(edge);
   if (isUrlLike(edge.specifier)) return null;
   const pkg = edge.package ?? packageNameOf(edge.specifier);
   if (!isPackageName(pkg) || ctx.env.repoPackageNames.has(pkg)) return null;
