@@ -21,8 +21,6 @@ import { Manifests } from '../manifests/store.js';
 import { TOML } from '../manifests/toml.js';
 import { validateConfig, type CensusConfig } from './validate.js';
 
-export type { CensusConfig, ConfigEntry } from './validate.js';
-
 export interface LoadedConfig {
   /** The file it came from: census.config.json, pyproject.toml or package.json. */
   file: string;

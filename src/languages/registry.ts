@@ -16,7 +16,7 @@ import { shellLanguage } from './shell/index.js';
 import { astroLanguage } from './astro/index.js';
 import { svelteLanguage } from './svelte/index.js';
 import { vueLanguage } from './vue/index.js';
-import type { KnownLanguage, LanguageExtractor, LanguageFamily, LanguageRecord } from './types.js';
+import type { KnownLanguage, LanguageFamily, LanguageRecord } from './types.js';
 import { cssLanguage, htmlLanguage } from './web/index.js';
 
 /** Every language, keyed by its id. The order is the order shebangs and name rules are tried in. */
@@ -63,5 +63,3 @@ export const isDocLanguage = (language: Language): boolean => DOC.has(language);
 
 /** The family a language belongs to; `other` is a family of its own. */
 export const familyOf = (language: Language): LanguageFamily | 'other' => languageRecord(language)?.family ?? 'other';
-
-export const extractorOf = (language: Language): LanguageExtractor | undefined => languageRecord(language)?.extractor;
