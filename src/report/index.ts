@@ -10,6 +10,7 @@ import type { RunDiff } from '../model/findings.js';
 import type { WhyExplanation } from '../model/why.js';
 import { renderDuplicatesMarkdown } from './duplicates-markdown.js';
 import { renderDuplicatesTerminal } from './duplicates-terminal.js';
+import { renderBaselineTerminal, type BaselineView } from './guardrails/baseline-terminal.js';
 import { renderCheckGithub } from './guardrails/check-github.js';
 import { renderCheckMarkdown } from './guardrails/check-markdown.js';
 import { renderCheckSarif } from './guardrails/check-sarif.js';
@@ -20,7 +21,7 @@ import { renderHtml } from './html/index.js';
 import { renderImportsMarkdown } from './imports-markdown.js';
 import { renderImportsTerminal } from './imports-terminal.js';
 import { jsonPieces } from './json.js';
-import { renderCheckJson, renderDuplicatesJson, renderHistoryJson, renderRunDiffJson, renderWhyJson } from './json-views.js';
+import { renderBaselineJson, renderCheckJson, renderDuplicatesJson, renderHistoryJson, renderRunDiffJson, renderWhyJson } from './json-views.js';
 import { renderMarkdown } from './markdown.js';
 import { renderTerminal } from './terminal.js';
 import type { Renderer, RenderOptions } from './types.js';
@@ -51,6 +52,7 @@ export interface ViewData {
   imports: Audit;
   dupes: DuplicatesReport;
   why: WhyExplanation;
+  baseline: BaselineView;
   check: CheckView;
   history: HistoryView;
   diff: RunDiff;
@@ -89,6 +91,13 @@ export const VIEWS: { [V in ViewName]: View<ViewData[V]> } = {
     formats: {
       terminal: { render: renderWhyTerminal, what: 'the verdict and the chain that decided it' },
       json: { render: renderWhyJson, what: '`{ file, chains? }`: the file\'s record as in the Audit, and with `--all` every chain `{ tier, sentences }`' },
+    },
+  },
+  baseline: {
+    commands: ['baseline'],
+    formats: {
+      terminal: { render: renderBaselineTerminal, what: 'what was written, by kind, and how it differs from the previous baseline' },
+      json: { render: renderBaselineJson, what: '`{ census, commit, date, environment?, findings }`: the baseline written to `.census/baseline.json`' },
     },
   },
   check: {

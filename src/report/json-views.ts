@@ -6,6 +6,7 @@
 import type { DuplicatesReport } from '../model/duplicates.js';
 import type { RunDiff } from '../model/findings.js';
 import type { WhyExplanation } from '../model/why.js';
+import type { BaselineView } from './guardrails/baseline-terminal.js';
 import type { CheckView } from './guardrails/check-view.js';
 import type { HistoryView } from './guardrails/history-terminal.js';
 
@@ -16,6 +17,9 @@ export const renderDuplicatesJson = (report: DuplicatesReport): string => jsonTe
 
 /** `census why`: `{ file, chains? }` — the file's record as in the Audit, and with --all every chain found. */
 export const renderWhyJson = ({ file, all }: WhyExplanation): string => jsonText({ file, ...(all ? { chains: all.chains } : {}) });
+
+/** `census baseline`: the baseline it wrote, with the fields of `.census/baseline.json`. */
+export const renderBaselineJson = ({ written }: BaselineView): string => jsonText(written);
 
 /** `census check`: the CheckResult (new, fixed, unchanged findings, counts, breaches, status). */
 export const renderCheckJson = ({ result }: CheckView): string => jsonText(result);
