@@ -168,6 +168,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     const frameworks = runFrameworks({
       files: context.files,
       readText: manifests.text,
+      manifests,
       facts: (path) => facts.get(path),
       commands: d.commands.map(({ source, input }) => ({ command: input.command, cwd: input.cwd, kind: input.kind, source, evidence: input.evidence, ...(input.line ? { line: input.line } : {}) })),
       entries: d.entries.map(({ detector, source, input }) => ({ target: input.target, targetKind: input.targetKind, kind: input.kind, detector, source, evidence: input.evidence })),

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { FileFacts } from '../model/facts.js';
 import type { EntryKind } from '../model/verdict.js';
 import type { CommandInput, EntryInput } from '../entries/types.js';
+import type { Manifests } from '../manifests/store.js';
 
 /** A command line an entry detector found in deploy/CI/dev config, with the kind of its runner. */
 export interface KnownCommand {
@@ -33,8 +34,10 @@ export interface KnownEntry {
 export interface FrameworkContext {
   /** Every discovered repo path (POSIX, repo-relative). */
   files: ReadonlySet<string>;
-  /** Read a repo file (null if missing/unreadable). */
+  /** Read a repo file (null if missing/unreadable); the same as `manifests.text`. */
   readText(path: string): string | null;
+  /** The scan's manifest store: package.json, pyproject.toml, ... parsed once, shared with every stage. */
+  manifests: Manifests;
   /** What extraction found in a source file (imports, commands, string references). */
   facts(path: string): FileFacts | undefined;
   /** The command lines the entry detectors found, with the kind of what runs them. */

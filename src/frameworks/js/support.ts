@@ -13,6 +13,7 @@ import { byString } from '../../util/compare.js';
 import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, KnownCommand } from '../types.js';
+import { packageJsonObject } from '../../manifests/package-json.js';
 
 export interface JsPackage {
   /** Folder of the package.json ('' = the repo root). */
@@ -34,12 +35,9 @@ export const jsPackages = (ctx: FrameworkContext): JsPackage[] => {
   const out: JsPackage[] = [];
   for (const f of [...ctx.files].sort(byString)) {
     if (basename(f) !== 'package.json' || f.includes('node_modules/')) continue;
-    try {
-      const json = JSON.parse(ctx.readText(f) ?? '') as unknown;
-      if (isRecord(json)) out.push({ dir: dirname(f), manifest: f, json });
-    } catch {
-      // reported by the package-json detector
-    }
+    // Parsed once by the manifest store, which reports a broken one.
+    const json = packageJsonObject(ctx.manifests, f);
+    if (json) out.push({ dir: dirname(f), manifest: f, json });
   }
   packageCache.set(ctx, out);
   return out;
