@@ -16,6 +16,7 @@ import webpack from './js/webpack.js';
 import alembic from './python/alembic.js';
 import django from './python/django.js';
 import pytest from './python/pytest.js';
+import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, cypress, django, eslint, jest, next, nuxt, playwright, pytest, storybook, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, cypress, django, eslint, jest, next, nuxt, playwright, pytest, storybook, stringModules, vite, vitest, webpack];

@@ -1,0 +1,11 @@
+/**
+ * Modules loaded by a computed import over literal dotted strings in the same file (a registry
+ * loop), on fixture repos with expected verdicts.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('string-modules');
+test('string-modules: has a registry fixture', () => assert.ok(cases.includes('string-modules-registry')));
+for (const name of cases) test(`string-modules: ${name}`, () => checkFrameworkFixture(name));
