@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../util/errors.js';
 import { OPTIONS, type OptionName } from './options.js';
+import { closest } from './suggest.js';
 
 export type ParsedValues = Partial<Record<OptionName, string | boolean | string[]>>;
 
@@ -25,7 +26,13 @@ export const parseCommandArgs = (argv: string[], allowed: OptionName[]): ParsedA
     const { values, positionals } = parseArgs({ args: own, options: config, allowPositionals: true, strict: true });
     return { values: values as ParsedValues, positionals, rest };
   } catch (e) {
-    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/, ''));
+    // node:util's messages run to three lines; the first says it.
+    const first = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '').split('\n')[0];
+    const ambiguous = /^Option '(--[^' ]+)' argument is ambiguous/.exec(first);
+    const message = ambiguous ? `${ambiguous[1]} needs a value; a value starting with a dash is written ${ambiguous[1]}=VALUE` : first.replace(/\.$/, '');
+    const unknown = /^Unknown option '--([^']+)'/.exec(message);
+    const guess = unknown ? closest(unknown[1].split('=')[0], [...allowed, 'help']) : null;
+    throw new UsageError(guess ? `${message} (did you mean --${guess}?)` : message);
   }
 };
 

@@ -32,6 +32,7 @@ export const processIo = (): CliIo => {
 const ioOfProcess = (): CliIo => ({
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
-  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  // NO_COLOR (no-color.org) wins over a terminal; FORCE_COLOR (non-empty, not 0) asks for colour in a pipe.
+  color: !process.env.NO_COLOR && ((process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '' && process.env.FORCE_COLOR !== '0') || Boolean(process.stdout.isTTY)),
   cwd: process.cwd(),
 });

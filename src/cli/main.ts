@@ -11,20 +11,33 @@ import { COMMANDS } from './commands/index.js';
 import { commandHelp, mainHelp } from './help.js';
 import { processIo, type CliIo } from './io.js';
 import { inferFormatFromOutput } from './output.js';
+import { closest } from './suggest.js';
 
-export const run = async (argv: string[], io: CliIo = processIo()): Promise<number> => {
+/** Options every command takes, handled here before the command's own parsing. */
+const withoutGlobalOptions = (argv: string[], io: CliIo): { argv: string[]; io: CliIo } => {
+  const noColor = argv.includes('--no-color');
+  const color = argv.includes('--color');
+  const rest = argv.filter((a) => a !== '--no-color' && a !== '--color');
+  return { argv: rest, io: noColor ? { ...io, color: false } : color ? { ...io, color: true } : io };
+};
+
+export const run = async (rawArgv: string[], rawIo: CliIo = processIo()): Promise<number> => {
+  const { argv, io } = withoutGlobalOptions(rawArgv, rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(mainHelp(COMMANDS));
     return name === undefined ? EXIT_ERROR : EXIT_OK;
   }
-  if (name === '--version' || name === '-v') {
+  if (name === '--version' || name === '-v' || name === '-V') {
     io.stdout(`${VERSION}\n`);
     return EXIT_OK;
   }
   const command = COMMANDS.find((c) => c.name === name);
   try {
-    if (!command) throw new UsageError(`unknown command "${name}"; run census --help for the list`);
+    if (!command) {
+      const guess = closest(name, [...COMMANDS.map((c) => c.name), 'help']);
+      throw new UsageError(`unknown command "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}; run census --help for the list`);
+    }
     const parsed = parseCommandArgs(rest, command.options);
     const args = command.options.includes('format') ? inferFormatFromOutput(parsed) : parsed;
     if (args.values.help) {

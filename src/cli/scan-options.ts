@@ -46,6 +46,10 @@ export const scanTargetFrom = (args: ParsedArgs, io: CliIo, { whole = false, ann
   const found = findProjectRoot(askedAbs);
   const folder = toRepoPath(found.rootAbs, askedAbs) ?? '';
   const workers = integerOption(args.values, 'workers', 0);
+  if (args.values.workers !== undefined && workers === 0) throw new UsageError('--workers must be at least 1 (leave it out for one per core)');
+  const python = stringOption(args.values, 'python');
+  // A path that is not there is a typo, not an environment to fall back from 800 lines later.
+  if (python !== undefined && python.includes('/') && !isFile(resolveAbsolute(io.cwd, python))) throw new UsageError(`--python ${python}: no such file`);
   if (args.values['no-env'] === true && stringOption(args.values, 'python') !== undefined) throw new UsageError('--python and --no-env contradict each other; use one');
   if (folder !== '' && announce && args.values.quiet !== true) {
     const root = shownRoot(found.rootAbs, io, isAbsolute(asked));
