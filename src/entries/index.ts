@@ -3,9 +3,11 @@
  * `node scripts/new-detector.mjs <name>`: it copies _template.ts, a fixture and a test, and adds
  * the line here.
  */
+import appJson from './app-json.js';
 import compose from './compose.js';
 import crontab from './crontab.js';
 import dockerfile from './dockerfile.js';
+import flyToml from './fly-toml.js';
 import githubActions from './github-actions.js';
 import gitlabCi from './gitlab-ci.js';
 import initScripts from './init-scripts.js';
@@ -16,6 +18,7 @@ import packageJson from './package-json.js';
 import pm2Ecosystem from './pm2-ecosystem.js';
 import procfile from './procfile.js';
 import pyproject from './pyproject.js';
+import renderYaml from './render-yaml.js';
 import runit from './runit.js';
 import s6Overlay from './s6-overlay.js';
 import setupCfg from './setup-cfg.js';
@@ -28,9 +31,11 @@ import tsconfigProgram from './tsconfig-program.js';
 import type { EntryDetector } from './types.js';
 
 export const DETECTORS: EntryDetector[] = [
+  appJson,
   compose,
   crontab,
   dockerfile,
+  flyToml,
   githubActions,
   gitlabCi,
   initScripts,
@@ -41,6 +46,7 @@ export const DETECTORS: EntryDetector[] = [
   pm2Ecosystem,
   procfile,
   pyproject,
+  renderYaml,
   runit,
   s6Overlay,
   setupCfg,
