@@ -25,7 +25,7 @@ export const OPTIONS = {
   out: { type: 'string', value: 'FILE', description: 'write the trace to FILE (default: .census/traces/<label>.json under the root)' },
   runtime: { type: 'string', multiple: true, value: 'FILE', description: 'merge runtime evidence: a census trace, coverage.py data, -X importtime or -v log, NODE_V8_COVERAGE folder, or a list of paths/modules (repeatable)' },
   scope: { type: 'string', value: 'FOLDER', description: 'report runtime utilization for this folder (default: the whole repo)' },
-  python: { type: 'string', value: 'PATH', description: 'check Python imports against this interpreter\'s environment (it is asked for its paths; no repo code runs)' },
+  python: { type: 'string', value: 'PATH', description: 'check Python imports against this interpreter\'s environment (census runs it once, with -I -S, to ask for its paths; an interpreter inside the audited repo, such as its .venv/bin/python, is a program from that repo: name one you trust)' },
   'no-env': { type: 'boolean', description: 'check imports against declared dependencies only: no virtual environment, no node_modules' },
   'fail-on': { type: 'string', multiple: true, value: 'BUCKETS', description: 'exit 1 when a finding is in one of these comma-separated import buckets (e.g. broken-internal,missing-name)' },
   verify: { type: 'boolean', description: 'also import every Python module in a real interpreter (this RUNS the repo\'s code) and report where that disagrees' },

@@ -13,12 +13,18 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const LATIN_1 = /^(latin[-_]?1|iso[-_]?8859[-_]?1|l1|8859|cp819)$/;
 
 export const decode = (bytes: Uint8Array, language: Language | null): Decoded => {
+  const record = language === null ? undefined : languageRecord(language);
+  // Python refuses a file whose coding line names a codec it does not know; census still reads it, and says so.
+  const named = record?.declaredEncoding?.(bytes) ?? null;
+  const unknown = named !== null && record?.knownEncoding?.(named) === false ? `its coding line names "${named}", a codec Python does not know: Python refuses to run this file` : undefined;
   try {
-    return { text: utf8.decode(bytes) };
+    const text = utf8.decode(bytes);
+    return unknown ? { text, note: unknown } : { text };
   } catch {
     // not UTF-8: fall through
   }
-  const declaredEncoding = language === null ? undefined : languageRecord(language)?.declaredEncoding;
+  if (unknown) return { text: Buffer.from(bytes).toString('latin1'), note: `${unknown}; read as Latin-1` };
+  const declaredEncoding = record?.declaredEncoding;
   if (declaredEncoding) {
     const declared = declaredEncoding(bytes);
     if (declared && !/^utf[-_]?8/.test(declared)) {

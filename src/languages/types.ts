@@ -72,6 +72,8 @@ export interface LanguageRecord {
   tokens?: TokenMode;
   /** The encoding the file declares for itself when it is not UTF-8 (Python's PEP 263 line). */
   declaredEncoding?: (bytes: Uint8Array) => string | null;
+  /** Whether the language itself accepts a declared encoding name (Python refuses a file naming an unknown codec). */
+  knownEncoding?: (name: string) => boolean;
   /** The code parts of a file that mixes code and markup; line counts and fingerprints use it. */
   codeView?: (path: string, text: string) => CodeView;
   /** Code at the top level makes a file runnable on its own (a Python script). */

@@ -10,6 +10,7 @@ import { ConfigError } from '../util/errors.js';
 import { prepareCensusPath, writeCensusFile } from './census-dir.js';
 
 export const BASELINE_FILE = '.census/baseline.json';
+const MAX_BASELINE_BYTES = 32 * 1024 * 1024;
 
 const NOTE = 'Findings accepted by `census baseline`; `census check` fails on findings that are not listed here. Regenerate with `census baseline`.';
 
@@ -39,8 +40,13 @@ export const readBaseline = (rootAbs: string): Baseline | null => {
   let text: string;
   try {
     // A committed symlink here could make census quote another file's content in its errors.
-    text = fs.readFileSync(prepareCensusPath(rootAbs, BASELINE_FILE, { create: false }), 'utf8');
+    const abs = prepareCensusPath(rootAbs, BASELINE_FILE, { create: false });
+    // A committed baseline of millions of keys took 970 MB to read; no real repo accepts that many findings.
+    const bytes = fs.statSync(abs).size;
+    if (bytes > MAX_BASELINE_BYTES) throw new ConfigError(`${BASELINE_FILE} is ${Math.round(bytes / 1048576)} MB; census reads baselines up to ${MAX_BASELINE_BYTES / 1048576} MB. Regenerate it with census baseline`);
+    text = fs.readFileSync(abs, 'utf8');
   } catch (e) {
+    if (e instanceof ConfigError) throw e;
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new ConfigError(`${BASELINE_FILE}: cannot read it (${(e as Error).message})`);
   }

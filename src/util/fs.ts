@@ -126,3 +126,8 @@ export const removeTree = (absPath: string): void => {
     // nothing to do: temp dirs are cleaned by the system eventually
   }
 };
+
+/** A file shipped with census itself (`docs/audit.schema.json`), by its path in the package. */
+export const readPackageFile = (relative: string): string | null =>
+  // This module is dist/src/util/fs.js in the package: three folders below its root.
+  readTextOrNull(new URL(`../../../${relative}`, import.meta.url).pathname);

@@ -3,7 +3,8 @@ import type { Audit } from '../../model/audit.js';
 import { SCHEMA_VERSION } from '../../model/audit.js';
 import { emitView, formatFrom, formatUsage } from '../format.js';
 import { UsageError } from '../../util/errors.js';
-import { readStdinOrNull, readTextOrNull } from '../../util/fs.js';
+import { readPackageFile, readStdinOrNull, readTextOrNull } from '../../util/fs.js';
+import { firstSchemaProblem, type JsonSchema } from '../../util/json-schema.js';
 import { resolveAbsolute } from '../../util/path.js';
 import { EXIT_OK, type Command } from '../command.js';
 
@@ -21,6 +22,11 @@ const readAudit = (file: string, cwd: string): Audit => {
   }
   if (audit?.tool?.name !== 'census' || !Array.isArray(audit.files)) throw new UsageError(`${file} is not a census Audit (census scan --format json writes one)`);
   if (audit.schemaVersion !== SCHEMA_VERSION) throw new UsageError(`${file} has schemaVersion ${audit.schemaVersion}; this census reads ${SCHEMA_VERSION}`);
+  // A damaged or forged Audit is refused with its first problem, not rendered into a stack trace.
+  const schema = readPackageFile('docs/audit.schema.json');
+  if (schema === null) throw new Error('docs/audit.schema.json is missing from the census package');
+  const problem = firstSchemaProblem(JSON.parse(schema) as JsonSchema, audit);
+  if (problem !== null) throw new UsageError(`${file} is not a valid census Audit: ${problem}`);
   return audit;
 };
 

@@ -1,4 +1,5 @@
 /** Python's language record. */
+import { normalizeCodecName, PYTHON_CODEC_NAMES } from './codec-names.js';
 import type { LanguageRecord } from '../types.js';
 import { declaredPythonEncoding } from './encoding.js';
 import { pythonExtractor } from './extract.js';
@@ -14,5 +15,6 @@ export const pythonLanguage: LanguageRecord = {
   ecosystem: 'python',
   tokens: 'python',
   declaredEncoding: declaredPythonEncoding,
+  knownEncoding: (name) => PYTHON_CODEC_NAMES.has(normalizeCodecName(name)),
   topLevelCodeRuns: true,
 };
