@@ -8,13 +8,28 @@ import { runGit as git } from '../util/git.js';
 /** True when `dir` is inside a git work tree. */
 export const isGitWorkTree = (dir: string): boolean => git(dir, ['rev-parse', '--is-inside-work-tree'])?.trim() === 'true';
 
+/**
+ * How long listing the untracked files may take. git matches every untracked path against the
+ * .gitignore patterns, and its matcher backtracks: a repo's `*a*a*a*a*a*a*b` patterns against long
+ * names kept `git ls-files --others` busy for over ten minutes.
+ */
+export const UNTRACKED_TIMEOUT_MS = 30_000;
+
+export interface GitListing {
+  files: string[];
+  /** True when git could not list the untracked files in time: only tracked files are listed. */
+  untrackedSkipped: boolean;
+}
+
+const nulSeparated = (out: string): string[] => out.split('\0').filter((p) => p !== '');
+
 /** Tracked plus untracked-not-ignored files under `dir`, relative to `dir`, POSIX. */
-export const gitListFiles = (dir: string): string[] | null => {
-  const out = git(dir, ['-c', 'core.quotepath=off', 'ls-files', '-z', '--cached', '--others', '--exclude-standard']);
-  if (out === null) return null;
-  const seen = new Set<string>();
-  for (const p of out.split('\0')) if (p !== '') seen.add(p);
-  return [...seen];
+export const gitListFiles = (dir: string): GitListing | null => {
+  // Tracked files need no ignore matching, so they are listed on their own and always arrive.
+  const tracked = git(dir, ['-c', 'core.quotepath=off', 'ls-files', '-z', '--cached']);
+  if (tracked === null) return null;
+  const untracked = git(dir, ['-c', 'core.quotepath=off', 'ls-files', '-z', '--others', '--exclude-standard'], { timeoutMs: UNTRACKED_TIMEOUT_MS });
+  return { files: [...new Set([...nulSeparated(tracked), ...nulSeparated(untracked ?? '')])], untrackedSkipped: untracked === null };
 };
 
 export const gitInfo = (dir: string): GitInfo | null => {

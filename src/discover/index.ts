@@ -11,7 +11,7 @@ import { byString } from '../util/compare.js';
 import { compileGlobs } from '../util/glob.js';
 import { joinAbsolute } from '../util/path.js';
 import { isInDefaultExcludedDir } from './excludes.js';
-import { gitInfo, gitListFiles, isGitWorkTree } from './git.js';
+import { gitInfo, gitListFiles, isGitWorkTree, UNTRACKED_TIMEOUT_MS } from './git.js';
 import { languageFromPath } from './language.js';
 import { walkFiles } from './walk.js';
 import { isResolutionInput, junkReason } from './junk.js';
@@ -62,7 +62,11 @@ export const discover = (rootAbs: string, options: DiscoverOptions): Discovery =
   const diagnostics: Diagnostic[] = [];
   const rootReal = fs.realpathSync(rootAbs);
   const inGit = isGitWorkTree(rootAbs);
-  const listed = (inGit ? gitListFiles(rootAbs) : null) ?? walkFiles(rootAbs, options.defaultExcludes);
+  const fromGit = inGit ? gitListFiles(rootAbs) : null;
+  if (fromGit?.untrackedSkipped) {
+    diagnostics.push(warning('read/untracked-skipped', `git could not list the untracked files within ${UNTRACKED_TIMEOUT_MS / 1000} s (.gitignore patterns too costly to match?); only tracked files are in this census`, '.gitignore'));
+  }
+  const listed = fromGit?.files ?? walkFiles(rootAbs, options.defaultExcludes);
   const included = options.include.length > 0 ? compileGlobs(options.include) : null;
   const excluded = compileGlobs(options.exclude);
 

@@ -60,7 +60,7 @@ test('no git call census makes runs hooks, filters or fsmonitor from the repo', 
   const { dir, markers } = trappedRepo();
   try {
     assert.equal(isGitWorkTree(dir), true);
-    assert.deepEqual(gitListFiles(dir)?.sort(), ['.gitattributes', '.trap/clean', '.trap/fsmonitor', '.trap/smudge', 'app.py'].sort());
+    assert.deepEqual(gitListFiles(dir)?.files.sort(), ['.gitattributes', '.trap/clean', '.trap/fsmonitor', '.trap/smudge', 'app.py'].sort());
     assert.notEqual(gitInfo(dir), null);
     assert.ok(gitLastChangeDates(dir).has('app.py'));
     differsFromCommit(dir);
