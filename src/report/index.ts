@@ -8,6 +8,7 @@ import type { Audit } from '../model/audit.js';
 import type { DuplicatesReport } from '../model/duplicates.js';
 import type { RunDiff } from '../model/findings.js';
 import type { WhyExplanation } from '../model/why.js';
+import { displaySafe } from './display-safe.js';
 import { renderDuplicatesMarkdown } from './duplicates-markdown.js';
 import { renderDuplicatesTerminal } from './duplicates-terminal.js';
 import { renderBaselineTerminal, type BaselineView } from './guardrails/baseline-terminal.js';
@@ -126,6 +127,9 @@ export const VIEWS: { [V in ViewName]: View<ViewData[V]> } = {
   },
 };
 
+/** Formats read by a person or a CI log as text; json, sarif and html escape repo strings their own way. */
+const TEXT_FORMATS: ReadonlySet<FormatName> = new Set(['terminal', 'md', 'github']);
+
 /** The formats of a view, in the order help lists them. */
 export const formatsOf = (view: ViewName): FormatName[] => Object.keys(VIEWS[view].formats) as FormatName[];
 
@@ -135,5 +139,6 @@ export const isFormatOf = (view: ViewName, name: string): name is FormatName => 
 export const renderView = <V extends ViewName>(view: V, format: FormatName, data: ViewData[V], options: RenderOptions): string | Iterable<string> => {
   const entry = (VIEWS[view].formats as Partial<Record<FormatName, FormatEntry<ViewData[V]>>>)[format];
   if (!entry) throw new Error(`the ${view} view has no ${format} format`);
-  return entry.render(data, options);
+  // Text formats show repo strings to a terminal or a CI log: control characters must not get there raw.
+  return entry.render(TEXT_FORMATS.has(format) ? displaySafe(data) : data, options);
 };

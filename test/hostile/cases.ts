@@ -337,6 +337,12 @@ export const HOSTILE_CASES: HostileCase[] = [
       write(ctx.repo, 'tools/<img src=x onerror=alert(1)>.py', '"""</script><script>alert(2)</script>"""\n');
       write(ctx.repo, 'Procfile', 'web: python -m app.main\nx: python "tools/<svg onload=alert(3)>.py"\n');
     },
-    check: (out) => (/<script>alert\(2\)/.test(out) || /<img src=x onerror/.test(out) ? 'a payload reached the page as markup' : null),
+    check: (out) => {
+      // The terminal and JSON runs show the names as text; only the page must hold them as data.
+      const start = out.search(/<!doctype html/i);
+      if (start < 0) return 'no HTML page was printed';
+      const page = out.slice(start, out.indexOf('</html>', start) + 7);
+      return /<script>alert\(2\)/.test(page) || /<img src=x onerror/.test(page) || /<svg onload/.test(page) ? 'a payload reached the page as markup' : null;
+    },
   },
 ];
