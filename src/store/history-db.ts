@@ -214,7 +214,12 @@ export const moveHistoryAside = (rootAbs: string, now: Date = new Date()): strin
     const from = joinAbsolute(rootAbs, `${HISTORY_FILE}${suffix}`);
     if (!fs.existsSync(from)) continue;
     const to = `${HISTORY_FILE}.old-${stamp}${suffix}`;
-    fs.renameSync(from, joinAbsolute(rootAbs, to));
+    try {
+      fs.renameSync(from, joinAbsolute(rootAbs, to));
+    } catch (e) {
+      // A read-only .census is the user's to fix: one line, not a stack trace.
+      throw new UsageError(`cannot move ${HISTORY_FILE}${suffix} aside (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the permissions of .census/`);
+    }
     moved.push(to);
   }
   return moved;
