@@ -8,8 +8,9 @@
  * file name (picomatch: 51 s on one 30-character path). Here a segment is matched with the
  * two-pointer wildcard algorithm (time bounded by segment × pattern length) and `**` by the same
  * algorithm over segments, so no pattern can hang a scan. Braces and `@(a|b)`/`?(a|b)` expand
- * (at most MAX_EXPANSIONS alternatives); `+(…)`, `*(…)` and `!(…)` are not read (a warning names
- * the pattern where it came from a repo file, an error where the user wrote it).
+ * (at most MAX_EXPANSIONS alternatives), and so do `+(…)` and `*(…)` as one and at most one
+ * repetition; `!(…)` is not read (a warning names the pattern where it came from a repo file, an
+ * error where the user wrote it).
  */
 
 /** How many alternatives brace expansion may produce from one pattern. */
@@ -97,14 +98,16 @@ const findGroup = (p: string): { start: number; end: number; alternatives: strin
       if (close > i) i = close;
       continue;
     }
-    if ((c === '@' || c === '?') && p[i + 1] === '(') {
+    // `@(a|b)` one of, `?(a|b)` at most one; `+(…)` and `*(…)` are read as one and at most one
+    // repetition: exact for the names they are written for (Jest's `?(*.)+(spec|test).[jt]s?(x)`).
+    if ((c === '@' || c === '?' || c === '+' || c === '*') && p[i + 1] === '(') {
       const close = closingParen(p, i + 1);
       if (close < 0) continue;
       const alternatives = splitAlternatives(p.slice(i + 2, close), '|');
-      return { start: i, end: close, alternatives: c === '?' ? [...alternatives, ''] : alternatives };
+      return { start: i, end: close, alternatives: c === '?' || c === '*' ? [...alternatives, ''] : alternatives };
     }
-    if ((c === '+' || c === '*' || c === '!') && p[i + 1] === '(' && closingParen(p, i + 1) > 0) {
-      throw new GlobError(`the extended glob ${c}(…) is not supported`);
+    if (c === '!' && p[i + 1] === '(' && closingParen(p, i + 1) > 0) {
+      throw new GlobError(`the extended glob !(…) is not supported`);
     }
     if (c === '{') {
       const close = closingBrace(p, i);
