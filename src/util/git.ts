@@ -73,37 +73,26 @@ export const hardenedArgs = (cwd: string): string[] => {
   return [...HARDENING, ...filters];
 };
 
-/** Run git in `cwd`; its stdout, or null when git fails, is missing or runs past the time limit. */
-export const runGit = (cwd: string, args: string[], options: RunOptions = {}): string | null => {
+const execGit = (cwd: string, args: string[], options: RunOptions, encoding: 'utf8' | 'buffer'): string | Buffer | null => {
   try {
     return execFileSync('git', [...hardenedArgs(cwd), ...args], {
       cwd,
-      encoding: 'utf8',
+      encoding,
       env: gitEnv(),
       maxBuffer: options.maxBuffer ?? 1024 * 1024 * 1024,
       timeout: options.timeoutMs ?? GIT_TIMEOUT_MS,
       killSignal: 'SIGKILL',
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'],
-      ...(options.input !== undefined ? { input: options.input } : {}),
+      // As bytes: a string input would be encoded with `encoding`, and 'buffer' is no text encoding.
+      ...(options.input !== undefined ? { input: Buffer.from(options.input) } : {}),
     });
   } catch {
     return null;
   }
 };
 
+/** Run git in `cwd`; its stdout, or null when git fails, is missing or runs past the time limit. */
+export const runGit = (cwd: string, args: string[], options: RunOptions = {}): string | null => execGit(cwd, args, options, 'utf8') as string | null;
+
 /** Like runGit, for binary output (blobs). */
-export const runGitBytes = (cwd: string, args: string[], options: RunOptions = {}): Buffer | null => {
-  try {
-    return execFileSync('git', [...hardenedArgs(cwd), ...args], {
-      cwd,
-      env: gitEnv(),
-      maxBuffer: options.maxBuffer ?? 1024 * 1024 * 1024,
-      timeout: options.timeoutMs ?? GIT_TIMEOUT_MS,
-      killSignal: 'SIGKILL',
-      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'],
-      ...(options.input !== undefined ? { input: options.input } : {}),
-    });
-  } catch {
-    return null;
-  }
-};
+export const runGitBytes = (cwd: string, args: string[], options: RunOptions = {}): Buffer | null => execGit(cwd, args, options, 'buffer') as Buffer | null;
