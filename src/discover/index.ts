@@ -10,6 +10,7 @@ import { warning } from '../util/diagnostics.js';
 import { byString } from '../util/compare.js';
 import { compileGlobs } from '../util/glob.js';
 import { joinAbsolute } from '../util/path.js';
+import { isInsideRoot, realpathOrNull } from '../util/fs.js';
 import { isInDefaultExcludedDir } from './excludes.js';
 import { gitInfo, gitListFiles, isGitWorkTree, UNTRACKED_TIMEOUT_MS } from './git.js';
 import { languageFromPath } from './language.js';
@@ -50,12 +51,8 @@ const describeStatError = (code: string | undefined): string =>
 
 /** True when `abs` (a path below the root) resolves, links followed, to a place inside `rootReal`. */
 const resolvesInside = (rootReal: string, abs: string): boolean => {
-  try {
-    const real = fs.realpathSync(abs);
-    return real === rootReal || real.startsWith(rootReal.endsWith('/') ? rootReal : `${rootReal}/`);
-  } catch {
-    return false;
-  }
+  const real = realpathOrNull(abs);
+  return real !== null && isInsideRoot(rootReal, real);
 };
 
 export const discover = (rootAbs: string, options: DiscoverOptions): Discovery => {

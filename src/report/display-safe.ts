@@ -6,13 +6,7 @@
  * control characters made visible (`\n`, `\u001b`), so no reporter can forget one.
  */
 
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
-const HAS_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/;
-
-const visible = (c: string): string => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-
-/** A string as a terminal may show it: control characters become escapes, everything else stays. */
-export const displayText = (text: string): string => (HAS_CONTROL.test(text) ? text.replace(CONTROL, visible) : text);
+import { displayText } from '../util/display-text.js';
 
 /** The same data with every string displayable; data without control characters comes back as is. */
 export const displaySafe = <T>(data: T): T => {

@@ -1,6 +1,7 @@
 /** Building, sanitising, sorting and printing diagnostics: the warnings that name a file and line. */
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import { byString } from './compare.js';
+import { displayText } from './display-text.js';
 
 /** Longest message a diagnostic keeps: messages quote repo text, and a quote is an excerpt, not a copy. */
 export const MAX_MESSAGE_LENGTH = 400;
@@ -10,7 +11,8 @@ export const MAX_MESSAGE_LENGTH = 400;
  * screen clear) or a whole secret. Control characters become visible escapes and the length is capped.
  */
 export const safeMessage = (message: string): string => {
-  const visible = message.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/[\n\t]/g, ' ');
+  // A message is one line: line breaks and tabs become spaces, other control characters escapes.
+  const visible = displayText(message.replace(/[\n\t]/g, ' '));
   return visible.length <= MAX_MESSAGE_LENGTH ? visible : `${visible.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;
 };
 

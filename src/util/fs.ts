@@ -19,12 +19,14 @@ export const readTextOrNull = (absPath: string): string | null => {
  * (through a symlink anywhere on its path) to a place outside the root: a committed link must not
  * bring a file of the user's into the reports.
  */
+/** True when the real path `real` is `rootReal` or lies below it. */
+export const isInsideRoot = (rootReal: string, real: string): boolean => real === rootReal || real.startsWith(rootReal.endsWith('/') ? rootReal : `${rootReal}/`);
+
 export const repoTextReader = (rootAbs: string, limit?: { maxBytes: number; onTooLarge(path: string, bytes: number): void }): ((path: string) => string | null) => {
   const rootReal = realpathOrNull(rootAbs) ?? rootAbs;
-  const inside = rootReal.endsWith('/') ? rootReal : `${rootReal}/`;
   return (path) => {
     const real = realpathOrNull(joinAbsolute(rootAbs, path));
-    if (real === null || (real !== rootReal && !real.startsWith(inside))) return null;
+    if (real === null || !isInsideRoot(rootReal, real)) return null;
     if (limit) {
       let bytes: number;
       try {

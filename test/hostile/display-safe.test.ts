@@ -1,7 +1,8 @@
 /** Text formats get repo strings with control characters made visible; JSON keeps the real data. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { displaySafe, displayText } from '../../src/report/display-safe.js';
+import { displaySafe } from '../../src/report/display-safe.js';
+import { displayText } from '../../src/util/display-text.js';
 
 test('control characters become visible escapes; other text is untouched', () => {
   assert.equal(displayText('tools/\u001b]0;owned\u0007title.py'), 'tools/\\u001b]0;owned\\u0007title.py');
