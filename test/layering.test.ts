@@ -44,6 +44,12 @@ const RULES: Rule[] = [
     from: /^src\/frameworks\//,
     forbidden: (e) => e.to !== null && !/^src\/(model|util|manifests|languages|commandline|frameworks)\/|^src\/entries\/types\.ts$/.test(e.to),
   },
+  {
+    // `census --help` and `--version` load these alone; a static import of a command, the pipeline or a reporter here is start-up cost for every run.
+    name: 'start-up (cli/main.ts, main-help.ts, commands/index.ts) imports commands and other heavy modules only dynamically',
+    from: /^src\/cli\/(main|main-help|commands\/index)\.ts$/,
+    forbidden: (e) => e.kind === 'import' && e.to !== null && !/^src\/(cli\/(command|io|suggest|main-help|commands\/index)\.ts|util\/errors\.ts|version\.ts)$/.test(e.to),
+  },
   { name: 'src/ never imports tests', from: /^src\//, forbidden: (e) => toRepo(e, /^test\//) },
 ];
 

@@ -17,6 +17,18 @@ export interface Command {
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
 
+/**
+ * One line of the command registry: what `census --help` lists and typo suggestions need, without
+ * loading the command. `load` imports the command's module only when it runs (or shows its own
+ * --help), so start-up pays for one command, not for every command and every language.
+ */
+export interface CommandEntry {
+  name: string;
+  /** The same text as the loaded command's summary (a test holds them equal). */
+  summary: string;
+  load(): Promise<Command>;
+}
+
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;

@@ -1,5 +1,4 @@
-/** --help text, generated from the command list and the option table. */
-import { VERSION } from '../version.js';
+/** A command's --help text, generated from the command and the option table (the main help is main-help.ts). */
 import type { Command } from './command.js';
 import { formatHelp } from './format.js';
 import { OPTIONS, type OptionSpec } from './options.js';
@@ -8,19 +7,6 @@ const optionLine = (name: string, spec: OptionSpec): string => {
   const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.value ? ` ${spec.value}` : ''}`;
   return `  ${flag.padEnd(34)} ${spec.description}`;
 };
-
-export const mainHelp = (commands: Command[]): string =>
-  [
-    `census ${VERSION} — a census of a code repository: every file, how it is wired in, and the evidence`,
-    '',
-    'usage: census <command> [options]',
-    '',
-    'commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
-    '',
-    'Run `census <command> --help` for its options. Exit codes: 0 ok, 1 findings (gates), 2 usage, config or internal error, 3 incomplete (check could not read everything).',
-    '',
-  ].join('\n');
 
 export const commandHelp = (command: Command): string =>
   [

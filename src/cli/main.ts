@@ -5,12 +5,10 @@
  */
 import { errorMessage, isKnownError, UsageError } from '../util/errors.js';
 import { VERSION } from '../version.js';
-import { parseCommandArgs } from './args.js';
 import { EXIT_ERROR, EXIT_OK } from './command.js';
 import { COMMANDS } from './commands/index.js';
-import { commandHelp, mainHelp } from './help.js';
+import { mainHelp } from './main-help.js';
 import { processIo, type CliIo } from './io.js';
-import { inferFormatFromOutput } from './output.js';
 import { closest } from './suggest.js';
 
 /** Options every command takes, handled here before the command's own parsing. */
@@ -32,12 +30,14 @@ export const run = async (rawArgv: string[], rawIo: CliIo = processIo()): Promis
     io.stdout(`${VERSION}\n`);
     return EXIT_OK;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const entry = COMMANDS.find((c) => c.name === name);
   try {
-    if (!command) {
+    if (!entry) {
       const guess = closest(name, [...COMMANDS.map((c) => c.name), 'help']);
       throw new UsageError(`unknown command "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}; run census --help for the list`);
     }
+    // Loaded here, not at start-up: --help and --version load no command, a command loads only itself.
+    const [command, { parseCommandArgs }, { inferFormatFromOutput }, { commandHelp }] = await Promise.all([entry.load(), import('./args.js'), import('./output.js'), import('./help.js')]);
     const parsed = parseCommandArgs(rest, command.options);
     const args = command.options.includes('format') ? inferFormatFromOutput(parsed) : parsed;
     if (args.values.help) {

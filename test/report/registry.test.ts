@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMANDS } from '../../src/cli/commands/index.js';
+import { loadAllCommands } from '../../src/cli/commands/index.js';
 import { commandHelp } from '../../src/cli/help.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { run } from '../../src/cli/main.js';
@@ -22,6 +22,7 @@ const runInProcess = async (argv: string[]): Promise<{ code: number; stdout: str
   return { code, stdout, stderr };
 };
 
+const COMMANDS = await loadAllCommands();
 const viewCommands = COMMANDS.filter((c) => c.view !== undefined);
 
 test('every command with --format prints a registry view, and every view is printed by its commands', () => {
