@@ -41,6 +41,8 @@ import { repoTextReader } from './util/fs.js';
 import { resolveAbsolute } from './util/path.js';
 import { timed, type ProgressListener } from './util/bus.js';
 import { runImportTriage } from './analyses/imports/index.js';
+import { describeInterpreter } from './languages/python/env/interpreter.js';
+import { UsageError } from './util/errors.js';
 import { analyseDuplicates, fingerprintOptionsFor } from './analyses/duplicates/index.js';
 import type { DuplicatesOptions, DuplicatesReport } from './model/duplicates.js';
 import { VERSION } from './version.js';
@@ -126,6 +128,11 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   const rootAbs = resolveAbsolute(options.cwd ?? '.', options.root);
   // Evidence is read first so a bad file stops the run before the expensive part.
   const ingested = (options.runtime ?? []).map((name) => ingestEvidence(name, { rootAbs, ...(options.cwd ? { cwd: options.cwd } : {}) }));
+  // An interpreter that was asked for and does not answer is a mistake to fix now, not a warning on line 856.
+  if (options.python !== undefined && !options.noEnv) {
+    const probe = await describeInterpreter(options.python);
+    if (!probe.info) throw new UsageError(probe.diagnostics[0]?.message.replace(/; census falls back to .*$/, '') ?? `--python ${options.python} did not answer`);
+  }
   // An invalid census config is the user's to fix: it stops the run with the file and key named.
   // Manifests and configs are read through this too: links out of the tree and files over --max-file-size are not read.
   const tooLarge = new Map<string, Diagnostic>();

@@ -6,6 +6,7 @@
 import { findProjectRoot, type FoundRoot } from '../discover/root.js';
 import { DEFAULT_MAX_FILE_SIZE, type ScanOptions } from '../pipeline.js';
 import { UsageError } from '../util/errors.js';
+import { compileGlobs } from '../util/glob.js';
 import { isDirectory, isFile } from '../util/fs.js';
 import { isAbsolute, joinRepo, relativeNative, resolveAbsolute, toPosix, toRepoPath } from '../util/path.js';
 import { integerOption, listOption, stringOption, type ParsedArgs } from './args.js';
@@ -28,6 +29,29 @@ const REASONS: Record<FoundRoot['reason'], string> = {
 /** The root as the user sees it: relative to the current folder, or absolute when they gave an absolute path. */
 const shownRoot = (rootAbs: string, io: CliIo, absolute: boolean): string => (absolute ? toPosix(rootAbs) : toPosix(relativeNative(io.cwd, rootAbs)) || '.');
 
+/** An unescaped `[` with no `]` after it: a typo, where the matcher would quietly read a literal bracket. */
+const hasUnclosedBracket = (glob: string): boolean => {
+  let open = false;
+  for (let i = 0; i < glob.length; i++) {
+    if (glob[i] === '\\') i++;
+    else if (glob[i] === '[') open = true;
+    else if (glob[i] === ']') open = false;
+  }
+  return open;
+};
+
+/** A bad --include/--exclude pattern is one usage line naming it, before anything is scanned. */
+const checkGlobs = (option: 'include' | 'exclude', globs: string[]): void => {
+  for (const g of globs) {
+    if (hasUnclosedBracket(g)) throw new UsageError(`--${option} "${g}": "[" is not closed (write \\[ for a literal bracket)`);
+    try {
+      compileGlobs([g]);
+    } catch (e) {
+      throw new UsageError(`--${option} ${(e as Error).message}`);
+    }
+  }
+};
+
 /** Globs are written relative to the asked folder; the scan matches them against root paths. */
 const underFolder = (folder: string, globs: string[]): string[] => (folder === '' ? globs : globs.map((g) => `${folder}/${g.replace(/^\.\//, '')}`));
 
@@ -45,6 +69,8 @@ export const scanTargetFrom = (args: ParsedArgs, io: CliIo, { whole = false, ann
   if (configFile !== undefined && !isFile(configFile)) throw new UsageError(`--config: no such file: ${configOption}`);
   const found = findProjectRoot(askedAbs);
   const folder = toRepoPath(found.rootAbs, askedAbs) ?? '';
+  checkGlobs('include', listOption(args.values, 'include'));
+  checkGlobs('exclude', listOption(args.values, 'exclude'));
   const workers = integerOption(args.values, 'workers', 0);
   if (args.values.workers !== undefined && workers === 0) throw new UsageError('--workers must be at least 1 (leave it out for one per core)');
   const python = stringOption(args.values, 'python');

@@ -5,11 +5,22 @@
  * silently change nothing.
  */
 import { ConfigError } from '../util/errors.js';
+import { compileGlobs } from '../util/glob.js';
 import { joinRepo } from '../util/path.js';
 import type { EntryKind } from '../model/verdict.js';
 import type { CheckConfig } from '../model/findings.js';
 import { isRecord } from '../manifests/json.js';
 import { validateCheckConfig } from './check.js';
+
+/** Why census will not read a glob (unsafe or unsupported syntax), or null. */
+const globProblem = (glob: string): string | null => {
+  try {
+    compileGlobs([glob]);
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+};
 
 export const ENTRY_KINDS: readonly EntryKind[] = ['production', 'tooling', 'test'];
 export const GLOB_KEYS = ['production', 'tooling', 'test', 'ignore'] as const;
@@ -51,6 +62,8 @@ export const validateConfig = (value: unknown, file: string, prefix: string, ext
     if (!Array.isArray(v)) return fail(key, `must be a list of globs, not ${describe(v)}`);
     v.forEach((g, i) => {
       if (typeof g !== 'string' || g.trim() === '') fail(`${key}[${i}]`, `must be a non-empty glob string, not ${describe(g)}`);
+      const refused = globProblem(g as string);
+      if (refused !== null) fail(`${key}[${i}]`, `is refused: ${refused}`);
     });
     return v as string[];
   };

@@ -1,6 +1,9 @@
 /** Inputs are checked up front: one line each, exit 2, with a guess for a misspelt word. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { closest } from '../../src/cli/suggest.js';
 
@@ -32,4 +35,39 @@ test('-V prints the version; --no-color and FORCE_COLOR decide colour', () => {
   assert.match(forced.stdout, /\u001b\[1m/);
   const off = runCli(['scan', 'examples/demo', '--no-color'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
   assert.doesNotMatch(off.stdout, /\u001b\[/);
+});
+
+const scratch = (): string => mkdtempSync(join(tmpdir(), 'census-validation-'));
+
+test('a --python that exists but does not answer as Python is a usage error before the scan', () => {
+  const dir = scratch();
+  const fake = join(dir, 'python');
+  writeFileSync(fake, '#!/bin/sh\necho not-python\n');
+  chmodSync(fake, 0o755);
+  usage(['scan', 'examples/demo', '--python', fake], /^census: --python .*: the interpreter's answer was not understood \(not-python\); is it Python 3\?\n$/);
+  usage(['scan', 'examples/demo', '--python', 'no-such-python-census'], /^census: --python no-such-python-census: no such interpreter\n$/);
+});
+
+test('--runtime on a file that is prose, not a trace or a list of paths, is refused', () => {
+  const dir = scratch();
+  const notes = join(dir, 'notes.md');
+  writeFileSync(notes, '# Notes\n\nThe sidecar starts in sidecar/main.py and imports the admin router.\nIt is deployed by systemd.\nNothing else runs here.\n');
+  usage(['scan', 'examples/demo', '--runtime', notes], /^census: cannot tell what runtime evidence .*notes\.md is/);
+  const list = join(dir, 'loaded.txt');
+  writeFileSync(list, 'sidecar/main.py\nsidecar/admin.py\n');
+  assert.equal(runCli(['scan', 'examples/demo', '--runtime', list]).code, 0, 'a list of repo paths is still read');
+});
+
+test('a bad glob is a usage error naming the option; a refused glob in the config names the key', () => {
+  usage(['scan', 'examples/demo', '--include', '['], /^census: --include "\[": "\[" is not closed/);
+  usage(['scan', 'examples/demo', '--exclude', '!(a|b)'], /^census: --exclude glob "!\(a\|b\)": the extended glob !\(…\) is not supported\n$/);
+  const dir = scratch();
+  writeFileSync(join(dir, 'a.py'), 'print(1)\n');
+  writeFileSync(join(dir, 'census.config.json'), '{"ignore": ["!(x)"]}\n');
+  usage(['scan', dir], /^census: .*census\.config\.json: "ignore\[0\]" is refused: glob "!\(x\)": the extended glob/);
+});
+
+test('NO_COLOR wins over FORCE_COLOR', () => {
+  const r = runCli(['scan', 'examples/demo'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+  assert.doesNotMatch(r.stdout, /\u001b\[/);
 });

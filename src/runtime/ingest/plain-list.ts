@@ -26,18 +26,33 @@ const entryOf = (token: string): Entry | null => {
   return null;
 };
 
-const entriesOf = (text: string): Entry[] => {
-  const out: Entry[] = [];
+/** The entries of each content line (blank lines and comments left out). */
+const lineEntries = (text: string): Entry[][] => {
+  const out: Entry[][] = [];
   for (const rawLine of text.split('\n')) {
     const line = rawLine.trim();
     if (line === '' || line.startsWith('#')) continue;
-    for (const url of line.match(FILE_URL) ?? []) out.push({ path: url });
+    const entries: Entry[] = [];
+    for (const url of line.match(FILE_URL) ?? []) entries.push({ path: url });
     for (const token of line.replace(FILE_URL, ' ').split(SEPARATORS)) {
       const entry = entryOf(token);
-      if (entry) out.push(entry);
+      if (entry) entries.push(entry);
     }
+    out.push(entries);
   }
   return out;
+};
+
+const entriesOf = (text: string): Entry[] => lineEntries(text).flat();
+
+/**
+ * A list names a path or module on most lines. A README or a source file that mentions a few
+ * paths in its prose is not evidence that they ran: it is refused rather than read as a run.
+ */
+const isList = (text: string): boolean => {
+  const lines = lineEntries(text);
+  const naming = lines.filter((l) => l.length > 0).length;
+  return naming > 0 && naming * 2 >= lines.length;
 };
 
 /** The list's text: the file itself, or the strings of a JSON array of strings. */
@@ -48,10 +63,10 @@ const listText = (input: EvidenceInput): string | null => {
 
 export const plainListFormat: EvidenceFormat = {
   id: 'plain-list',
-  description: 'plain lists of paths or dotted module names, one per line (e.g. lines grepped from a log), or a JSON array of them',
+  description: 'plain lists of paths or dotted module names, one per line (e.g. lines grepped from a log), or a JSON array of them; most lines must name one',
   matches: (input: EvidenceInput) => {
     const text = listText(input);
-    return text !== null && entriesOf(text).length > 0;
+    return text !== null && isList(text);
   },
   read: (input) => {
     const entries = entriesOf(listText(input)!);
