@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/**
+ * Scores census's dead verdicts on JS/TS-family files against knip's unused files, over a folder
+ * of fixture repos rebuilt from knip's own plugin fixtures (not kept in this repo: knip's code
+ * stays out of it). Layout: <dir>/<case>/ is a repo, <dir>/<case>.knip.json the list of files
+ * knip's test expects unused. Prints a row per case and precision/recall over all of them.
+ * Usage: npm run build && node scripts/knip-score.mjs /tmp/knip-fixtures [--json out.json] [--only name,name]
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scan, DEFAULT_MAX_FILE_SIZE } from '../dist/src/pipeline.js';
+
+const [dir, ...rest] = process.argv.slice(2);
+if (!dir) {
+  console.error('usage: node scripts/knip-score.mjs <fixtures-dir> [--json out.json] [--only a,b]');
+  process.exit(2);
+}
+const flag = (name) => {
+  const i = rest.indexOf(name);
+  return i >= 0 ? rest[i + 1] : undefined;
+};
+const only = flag('--only')?.split(',');
+// knip reports .js/.ts/.jsx/.tsx/.mjs/.cjs/.mts/.cts and the component formats it compiles.
+const JS_FAMILY = /\.((c|m)?[jt]sx?|vue|svelte|astro|mdx)$/;
+
+const cases = readdirSync(dir)
+  .filter((n) => n.endsWith('.knip.json'))
+  .map((n) => n.slice(0, -'.knip.json'.length))
+  .filter((n) => existsSync(join(dir, n)) && (!only || only.includes(n)))
+  .sort();
+
+let tp = 0;
+let fp = 0;
+let fn = 0;
+const report = [];
+for (const name of cases) {
+  const root = join(dir, name);
+  const unused = JSON.parse(readFileSync(join(dir, `${name}.knip.json`), 'utf8'));
+  const { audit } = await scan({ root, include: [], exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, defaultExcludes: true, workers: 1 });
+  const dead = audit.files.filter((f) => f.verdict === 'dead' && JS_FAMILY.test(f.path)).map((f) => f.path).sort();
+  const falseDead = dead.filter((f) => !unused.includes(f));
+  const missed = unused.filter((f) => !dead.includes(f));
+  tp += dead.length - falseDead.length;
+  fp += falseDead.length;
+  fn += missed.length;
+  report.push({ name, dead, falseDead, missed });
+  const detail = [falseDead.length ? ` false-dead: ${falseDead.join(' ')}` : '', missed.length ? ` missed: ${missed.join(' ')}` : ''].join('');
+  console.log(`${name.padEnd(34)} dead ${String(dead.length).padStart(3)}  false ${String(falseDead.length).padStart(3)}  missed ${String(missed.length).padStart(3)}${detail}`);
+}
+const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+console.log(`${cases.length} fixtures: precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} (${tp} of ${tp + fn} unused found, ${fp} false-dead)`);
+const out = flag('--json');
+if (out) writeFileSync(out, JSON.stringify({ precision, recall, tp, fp, fn, cases: report }, null, 1));
