@@ -374,3 +374,38 @@ export const aliasReferences = (ctx: FrameworkContext, pkgDir: string, aliases: 
   }
   return refs;
 };
+
+const sortedCache = new WeakMap<FrameworkContext, string[]>();
+
+/** Every repo path, sorted, once per context: readers walk it instead of sorting the set again. */
+export const sortedFiles = (ctx: FrameworkContext): string[] => {
+  let sorted = sortedCache.get(ctx);
+  if (!sorted) {
+    sorted = [...ctx.files].sort(byString);
+    sortedCache.set(ctx, sorted);
+  }
+  return sorted;
+};
+
+/**
+ * The files of a package below `dir` (a folder inside it, '' = all of it), sorted, outside
+ * node_modules and outside nested packages (their files belong to them).
+ */
+export const packageFilesUnder = (ctx: FrameworkContext, pkg: JsPackage, dir: string): string[] => {
+  const prefix = dir === '' ? '' : `${dir}/`;
+  const pkgPrefix = pkg.dir === '' ? '' : `${pkg.dir}/`;
+  const nested = jsPackages(ctx).filter((p) => p.dir !== pkg.dir && p.dir.startsWith(pkgPrefix)).map((p) => `${p.dir}/`);
+  return sortedFiles(ctx).filter((f) => f.startsWith(prefix) && f.startsWith(pkgPrefix) && !f.includes('node_modules/') && !nested.some((n) => f.startsWith(n)));
+};
+
+/** A folder named in a config (`'src/routes'`, `'./app'`), relative to the package. */
+export const configDir = (pkgDir: string, value: ConfigValue | null, fallback: string): string => {
+  const named = value?.kind === 'string' ? value.value : fallback;
+  return joinRepo(pkgDir, named.replace(/\/+$/, '')) ?? joinRepo(pkgDir, fallback) ?? pkgDir;
+};
+
+/** The first repo file `<base>.<ext>` for the code extensions bundlers try, or null. */
+export const codeFileAt = (ctx: FrameworkContext, base: string): string | null => {
+  for (const ext of ['ts', 'js', 'tsx', 'jsx', 'mjs', 'mts', 'cjs', 'cts']) if (ctx.files.has(`${base}.${ext}`)) return `${base}.${ext}`;
+  return null;
+};

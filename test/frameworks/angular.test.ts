@@ -1,0 +1,8 @@
+/** The angular reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('angular');
+test('angular: has a basic fixture', () => assert.ok(cases.includes('angular-basic')));
+for (const name of cases) test(`angular: ${name}`, () => checkFrameworkFixture(name));

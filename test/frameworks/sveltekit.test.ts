@@ -1,0 +1,8 @@
+/** The sveltekit reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('sveltekit');
+test('sveltekit: has a basic fixture', () => assert.ok(cases.includes('sveltekit-basic')));
+for (const name of cases) test(`sveltekit: ${name}`, () => checkFrameworkFixture(name));
