@@ -81,12 +81,15 @@ test('malformed site-packages metadata is a warning naming the file; the environ
   assert.deepEqual(audit.imports?.findings.map((f) => f.specifier), ['croniter'], 'pendulum is on disk, only its metadata is broken');
 });
 
-test('an interpreter that fails falls back to manifests only, says so, and warns', async () => {
-  const { audit } = await scanDir(fixturePath(AREA, 'seed-torch-cascade'), { env: {}, python: fixturePath('python-env', 'interpreters/failing-python') });
-  const s = audit.imports!;
+test('an interpreter that fails stops the scan (a usage error); the triage alone falls back to manifests only and warns', async () => {
+  const failing = fixturePath('python-env', 'interpreters/failing-python');
+  await assert.rejects(scanDir(fixturePath(AREA, 'seed-torch-cascade'), { env: {}, python: failing }), (e: Error) => e.name === 'UsageError' && /exited with code 3/.test(e.message));
+  const { audit, rootAbs, facts, context } = await scanDir(fixturePath(AREA, 'seed-torch-cascade'), { env: {} });
+  const run = await runImportTriage({ rootAbs, files: audit.files, edges: audit.edges, facts, manifests: context.manifests }, { python: failing, env: {} });
+  const s = run.section;
   assert.equal(s.environment.mode, 'manifests-only');
   assert.match(s.environment.note, /could not be used \(see the warning\)/);
-  assert.ok(audit.warnings.some((w) => w.id === 'python-env/interpreter' && /exited with code 3/.test(w.message)));
+  assert.ok(run.diagnostics.some((d) => d.id === 'python-env/interpreter' && /exited with code 3/.test(d.message)));
   assert.ok(!s.rootCauses.some((r) => r.name === 'torch'), 'manifests only: torch is declared, so not a finding');
 });
 
