@@ -4,12 +4,16 @@
  * test under test/frameworks/.
  */
 import angular from './js/angular.js';
+import astro from './js/astro.js';
 import cypress from './js/cypress.js';
+import electron from './js/electron.js';
 import eslint from './js/eslint.js';
+import expo from './js/expo.js';
 import jest from './js/jest.js';
 import next from './js/next.js';
 import nuxt from './js/nuxt.js';
 import playwright from './js/playwright.js';
+import remix from './js/remix.js';
 import storybook from './js/storybook.js';
 import sveltekit from './js/sveltekit.js';
 import vite from './js/vite.js';
@@ -21,4 +25,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, cypress, django, eslint, jest, next, nuxt, playwright, pytest, storybook, stringModules, sveltekit, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, cypress, django, electron, eslint, expo, jest, next, nuxt, playwright, pytest, remix, storybook, stringModules, sveltekit, vite, vitest, webpack];

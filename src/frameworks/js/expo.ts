@@ -1,0 +1,78 @@
+/**
+ * Expo and React Native start an app without a package.json `main` that census can follow: Expo's
+ * default entry (`expo/AppEntry`, also when `main` is absent) registers the root `App.*`;
+ * expo-router (`"main": "expo-router/entry"`, or the dependency) routes every file of `app/`
+ * (`src/app/`, or the `root` its config plugin names) — screens, `_layout`, `+html`,
+ * `+not-found`, `+api`; React Native's `index.*` registers the app. app.json / app.config's
+ * local `plugins` (`./plugins/withX`) run at prebuild: tooling. App files get the kind of what
+ * runs expo / react-native / eas in the package.
+ */
+import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { joinRepo } from '../../util/path.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
+import { codeFileAt, dependsOn, enabledByPackages, filesIn, kindOf, packageFilesUnder, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
+
+const APP_CONFIG = /^app\.(json|config\.[cm]?[jt]s)$/;
+const CODE = /\.([cm]?[jt]sx?)$/;
+
+const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['expo', 'react-native', 'expo-router'], null);
+
+const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
+  const run = toolRun(ctx, pkg.dir, ['expo', 'eas', 'react-native'], { bundler: true });
+  const kind = kindOf(run);
+  const why = runEvidence(run, 'expo / react-native');
+  const at = (name: string) => (pkg.dir === '' ? name : `${pkg.dir}/${name}`);
+  const main = typeof pkg.json.main === 'string' ? pkg.json.main : null;
+  const add = (source: string, target: string, what: string, line?: number) => out.entries.push({ source, target, targetKind: 'file', kind, evidence: `${what}, loaded by ${why}`, ...(line ? { line } : {}) });
+  const config = filesIn(ctx, pkg.dir, APP_CONFIG)[0] ?? null;
+  const value: ConfigValue | null = config ? readToolConfig(ctx, config, out.diagnostics, 'expo').value : null;
+  const expo = configAt(value, 'expo') ?? value;
+
+  if (main === null || /^expo\/AppEntry(\.js)?$|node_modules\/expo\/AppEntry/.test(main)) {
+    const app = codeFileAt(ctx, at('App'));
+    if (app && dependsOn(pkg, 'expo')) add(pkg.manifest, app, main ? `${pkg.manifest} main "${main}" registers App` : 'Expo\'s default entry (expo/AppEntry) registers App');
+  }
+  const index = codeFileAt(ctx, at('index'));
+  if (index && main === null) add(pkg.manifest, index, 'React Native\'s index entry');
+
+  const usesRouter = main?.startsWith('expo-router/') || dependsOn(pkg, 'expo-router');
+  if (usesRouter) {
+    let root: string | null = null;
+    const plugins = configAt(expo, 'plugins');
+    if (plugins?.kind === 'array') {
+      for (const p of plugins.items) {
+        if (p.kind === 'array' && p.items[0]?.kind === 'string' && p.items[0].value === 'expo-router') {
+          const r = configAt(p.items[1] ?? null, 'root');
+          if (r?.kind === 'string') root = joinRepo(pkg.dir, r.value.replace(/\/+$/, ''));
+        }
+      }
+    }
+    const candidates = root ? [root] : [at('app'), at('src/app')];
+    const appDir = candidates.find((d) => packageFilesUnder(ctx, pkg, d).length > 0);
+    if (appDir) for (const file of packageFilesUnder(ctx, pkg, appDir)) if (CODE.test(file) && !file.endsWith('.d.ts')) add(config ?? pkg.manifest, file, `expo-router route (${appDir}/)`);
+  }
+
+  if (config) {
+    const plugins = configAt(expo, 'plugins');
+    const items = plugins?.kind === 'array' ? plugins.items.map((p) => (p.kind === 'array' ? (p.items[0] ?? p) : p)) : [];
+    for (const p of items) {
+      if (p.kind !== 'string' || !p.value.startsWith('.')) continue;
+      const file = resolveToolPath(ctx, pkg.dir, p.value);
+      if (file) out.entries.push({ source: config, target: file, targetKind: 'file', kind: 'tooling', evidence: `${config}${p.line > 1 ? `:${p.line}` : ''} plugins "${p.value}" (an Expo config plugin, run at prebuild)`, ...(p.line > 1 ? { line: p.line } : {}) });
+    }
+  }
+};
+
+const expo: FrameworkReader = {
+  id: 'expo',
+  title: 'Expo and React Native (App and index entries, expo-router app/ routes, app.json config plugins)',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Expo / React Native'),
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
+    return out;
+  },
+};
+
+export default expo;

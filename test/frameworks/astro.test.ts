@@ -1,0 +1,8 @@
+/** The astro reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('astro');
+test('astro: has a basic fixture', () => assert.ok(cases.includes('astro-basic')));
+for (const name of cases) test(`astro: ${name}`, () => checkFrameworkFixture(name));

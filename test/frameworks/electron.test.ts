@@ -1,0 +1,8 @@
+/** The electron reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('electron');
+test('electron: has a basic fixture', () => assert.ok(cases.includes('electron-basic')));
+for (const name of cases) test(`electron: ${name}`, () => checkFrameworkFixture(name));

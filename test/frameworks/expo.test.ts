@@ -1,0 +1,8 @@
+/** The expo reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('expo');
+test('expo: has a basic fixture', () => assert.ok(cases.includes('expo-basic')));
+for (const name of cases) test(`expo: ${name}`, () => checkFrameworkFixture(name));

@@ -1,0 +1,8 @@
+/** The remix reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('remix');
+test('remix: has a basic fixture', () => assert.ok(cases.includes('remix-basic')));
+for (const name of cases) test(`remix: ${name}`, () => checkFrameworkFixture(name));
