@@ -169,9 +169,10 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     (e) => `${e.length} import edges`,
   );
   const targets = createTargetResolver({ files: context.files, python: resolvers.python, manifests, sourceOfBuilt });
-  const detected = await timed(progress, 'entries', () => {
-    const d = detectEntries(files.map((f) => f.path), { files: context.files, manifests }, config);
-    // Framework readers run after the detectors: what runs a framework's tool decides its kind.
+  const found = await timed(progress, 'entries', () => detectEntries(files.map((f) => f.path), { files: context.files, manifests }, config), (d) => plural(d.entries.length, 'detected entry', 'detected entries'));
+  // Framework readers run after the detectors: what runs a framework's tool decides its kind.
+  const detected = await timed(progress, 'frameworks', () => {
+    const d = found;
     const frameworks = runFrameworks({
       files: context.files,
       readText: manifests.text,
@@ -189,13 +190,15 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     return { ...merged, frameworks, built: buildEntries(merged, targets) };
   }, (d) => plural(d.built.entries.length, 'entry', 'entries'));
   const entries = detected.built.entries.sort(compareEntries);
-  const codeEdges = buildCodeEdges(factsOfFiles.filter((f) => !isDocLanguage(f.language)), targets, createImageContexts(detected));
-  const docs = buildDocEdges(factsOfFiles.filter((f) => isDocLanguage(f.language)), files, targets);
-  const frameworkEdges = buildFrameworkEdges(detected.frameworks.references, targets);
-  const edges = [...importEdges, ...codeEdges, ...frameworkEdges, ...docs.edges].sort(compareEdges);
+  const codeEdges = await timed(progress, 'edges', () => [
+    ...buildCodeEdges(factsOfFiles.filter((f) => !isDocLanguage(f.language)), targets, createImageContexts(detected)),
+    ...buildFrameworkEdges(detected.frameworks.references, targets),
+  ], (e) => `${e.length} code and framework edges`);
+  const docs = await timed(progress, 'docs', () => buildDocEdges(factsOfFiles.filter((f) => isDocLanguage(f.language)), files, targets), (d) => `${d.edges.length} doc edges`);
+  const edges = [...importEdges, ...codeEdges, ...docs.edges].sort(compareEdges);
 
   if (discovery.git) {
-    const dates = gitLastChangeDates(rootAbs);
+    const dates = await timed(progress, 'git', () => gitLastChangeDates(rootAbs), (d) => plural(d.size, 'last-change date'));
     for (const f of files) {
       const date = dates.get(f.path);
       if (date) f.lastChange = date;
@@ -230,7 +233,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
 
   const triage = await timed(
     progress,
-    'imports',
+    'triage',
     () => runImportTriage({ rootAbs, files, edges, facts, manifests }, { python: options.python, noEnv: options.noEnv, env: options.env }),
     (t) => `${t.section.findings.length} failing imports, ${t.section.rootCauses.length} root causes`,
   );
@@ -239,7 +242,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   if (options.duplicates) {
     const fingerprints = new Map(scanned.flatMap((s) => (s.fingerprint ? [[s.record.path, s.fingerprint] as const] : [])));
     const wanted = options.duplicates;
-    duplicates = await timed(progress, 'duplicates', () => analyseDuplicates({ files, edges, fingerprints, options: wanted }), (d) => plural(d.clusters.length, 'cluster'));
+    duplicates = await timed(progress, 'dupes', () => analyseDuplicates({ files, edges, fingerprints, options: wanted }), (d) => plural(d.clusters.length, 'cluster'));
   }
 
   const stageWarnings = [

@@ -3,11 +3,12 @@
 // bench/.corpora/<name>/ (gitignored) and committed there as a git repo of its own, so census
 // scans each one the way it scans a user's repo. Built once; later runs reuse them.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { aptVersion, ensureAptPackages, ensureNpmPackages } from './install.mjs';
 import { copyOne, listFiles, totalBytes } from './files.mjs';
-import { run } from './shell.mjs';
+import { BenchError, run } from './shell.mjs';
 
 /** Bump when a corpus recipe changes, so cached corpora are rebuilt. */
 const RECIPE = 1;
@@ -20,6 +21,50 @@ const TS_DECLARATION = /\.d\.(ts|mts|cts)$/;
 const aptSources = () => Object.fromEntries(APT_PACKAGES.map((p) => [p, aptVersion(p)]));
 const aptFingerprint = () => JSON.stringify(aptSources());
 const tsFingerprint = () => createHash('sha256').update(readFileSync(join(TS_SPEC_DIR, 'package-lock.json'))).digest('hex').slice(0, 16);
+
+/**
+ * The real corpora (../shared/corpora/*.tar.gz beside the main checkout): $CENSUS_BENCH_CORPORA,
+ * else ../shared/corpora from this checkout, else from the main worktree (git's common dir).
+ */
+const sharedCorporaDir = () => {
+  const repo = new URL('../..', import.meta.url).pathname;
+  const candidates = [process.env.CENSUS_BENCH_CORPORA, join(repo, '../shared/corpora')];
+  try {
+    const common = run('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: repo }).trim();
+    candidates.push(join(common, '../../shared/corpora'));
+  } catch {
+    // not a git checkout: the first two are all there is
+  }
+  return candidates.find((c) => c && existsSync(c)) ?? null;
+};
+
+/** One tarball of the shared corpora, by its name's prefix ("saleor" → saleor-723cd4eb.tar.gz). */
+const tarball = (prefix) => {
+  const dir = sharedCorporaDir();
+  const name = dir && readdirSync(dir).find((f) => f.startsWith(`${prefix}-`) && f.endsWith('.tar.gz'));
+  if (!name) throw new BenchError(`no ${prefix}-*.tar.gz in ../shared/corpora (set CENSUS_BENCH_CORPORA to the folder that holds it)`);
+  return join(dir, name);
+};
+
+/** Unpacked real corpora live in the system's temp folder, never in the project. */
+const REAL_HOME = () => join(tmpdir(), 'census-bench-corpora');
+
+const realCorpus = (prefix, fields) => ({
+  ...fields,
+  name: prefix,
+  home: REAL_HOME,
+  // census reads git; -f keeps the files the repo's own .gitignore would drop but upstream tracks
+  forceAdd: true,
+  prepare: () => tarball(prefix),
+  fingerprint: () => {
+    const t = tarball(prefix);
+    return `${t.split('/').pop()} ${statSync(t).size}`;
+  },
+  build: (dest) => {
+    run('tar', ['-xzf', tarball(prefix), '-C', dest, '--strip-components=1'], { timeoutMs: 600_000 });
+    return { from: { tarball: tarball(prefix).split('/').pop() } };
+  },
+});
 
 /** Copies `relPaths` (relative to `fromRoot`) to the same paths under `dest`. */
 const copyAll = (fromRoot, relPaths, dest, prefix = '') => {
@@ -50,6 +95,16 @@ const pythonTree = (pkg, onlyPython) => ({
  * corpus built from other versions is rebuilt); `build(dest, ctx)` returns its provenance.
  */
 export const CORPORA = [
+  realCorpus('saleor', {
+    language: 'python',
+    about: 'saleor/saleor @ 723cd4eb (../shared/corpora): a Django/GraphQL application, 4,338 .py of 4,673 files',
+    target: { seconds: 2, cpu: true, label: 'saleor scan < 2 s CPU' },
+  }),
+  realCorpus('payload', {
+    language: 'typescript',
+    about: 'payloadcms/payload @ db7543c2 (../shared/corpora): a pnpm monorepo with Next.js apps, 7,062 JS/TS of 8,897 files',
+    target: { seconds: 3, cpu: true, label: 'payload scan < 3 s CPU' },
+  }),
   {
     name: 'python-4k',
     language: 'python',
@@ -87,6 +142,7 @@ export const CORPORA = [
   },
   {
     name: 'django',
+    optional: true,
     language: 'python',
     about: "Debian python3-django's whole package folder (django/, every file but bytecode)",
     prepare: (ctx) => ensureAptPackages(APT_PACKAGES, ctx.log),
@@ -99,6 +155,7 @@ export const CORPORA = [
   },
   {
     name: 'ansible',
+    optional: true,
     language: 'python',
     about: "Debian ansible's and ansible-core's package folders (ansible/ and ansible_collections/, every file but bytecode)",
     prepare: (ctx) => ensureAptPackages(APT_PACKAGES, ctx.log),
@@ -111,10 +168,29 @@ export const CORPORA = [
       return { from: aptSources() };
     },
   },
+  {
+    // The scale run: saleor copied into 22 sibling folders, about 103k files (run it by name).
+    name: 'saleor-100k',
+    optional: true,
+    language: 'python',
+    about: 'saleor ×22 (copies/01..22/), about 103,000 files: the 100k-file memory and time check',
+    target: { seconds: 40, rssMiB: 1536, label: '100k files < 40 s wall, < 1.5 GB' },
+    home: REAL_HOME,
+    forceAdd: true,
+    prepare: () => tarball('saleor'),
+    fingerprint: () => `x22 ${tarball('saleor').split('/').pop()}`,
+    build: (dest) => {
+      const one = join(dest, 'copies/01');
+      mkdirSync(one, { recursive: true });
+      run('tar', ['-xzf', tarball('saleor'), '-C', one, '--strip-components=1'], { timeoutMs: 600_000 });
+      for (let i = 2; i <= 22; i++) cpSync(one, join(dest, `copies/${String(i).padStart(2, '0')}`), { recursive: true });
+      return { from: { tarball: `${tarball('saleor').split('/').pop()} ×22` } };
+    },
+  },
 ];
 
 /** Makes `dir` a git repo with one commit of everything in it (fixed identity and date). */
-const commitAll = (dir) => {
+const commitAll = (dir, forceAdd = false) => {
   const env = {
     GIT_AUTHOR_NAME: 'census bench',
     GIT_AUTHOR_EMAIL: 'bench@localhost',
@@ -125,7 +201,7 @@ const commitAll = (dir) => {
   };
   const git = (...args) => run('git', ['-c', 'core.autocrlf=false', '-c', 'gc.auto=0', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, env, timeoutMs: 600_000 });
   git('init', '-q');
-  git('add', '-A');
+  git('add', '-A', ...(forceAdd ? ['-f'] : []));
   git('commit', '-q', '--no-verify', '-m', 'bench corpus');
 };
 
@@ -134,8 +210,9 @@ const commitAll = (dir) => {
  * { dir, files, bytes, from } where files/bytes count what was copied.
  */
 export const ensureCorpus = (corpus, ctx) => {
-  const dir = join(ctx.corporaDir, corpus.name);
-  const readyFile = join(ctx.corporaDir, `${corpus.name}.ready.json`);
+  const home = corpus.home?.() ?? ctx.corporaDir;
+  const dir = join(home, corpus.name);
+  const readyFile = join(home, `${corpus.name}.ready.json`);
   if (existsSync(readyFile) && existsSync(dir)) {
     const ready = JSON.parse(readFileSync(readyFile, 'utf8'));
     if (ready.recipe === RECIPE && ready.fingerprint === corpus.fingerprint()) return { dir, ...ready };
@@ -148,7 +225,7 @@ export const ensureCorpus = (corpus, ctx) => {
   const { from } = corpus.build(partial, ctx);
   const copied = listFiles(partial, { keepDir: (name) => name !== '.git' });
   const ready = { recipe: RECIPE, fingerprint: corpus.fingerprint(), files: copied.length, bytes: totalBytes(copied.map((f) => join(partial, f))), from };
-  commitAll(partial);
+  commitAll(partial, corpus.forceAdd === true);
   rmSync(dir, { recursive: true, force: true });
   renameSync(partial, dir);
   writeFileSync(readyFile, `${JSON.stringify(ready, null, 2)}\n`);

@@ -21,9 +21,12 @@ const table = (header, rows) => {
 export const verdicts = (result) => {
   const out = [];
   if (result.target) {
-    out.push({ label: result.target.label, pass: result.wallMs / 1000 < result.target.seconds });
+    // real corpora are judged on CPU time: the machine is shared, and wall time follows the load
+    const seconds = (result.target.cpu ? result.cpuMs : result.wallMs) / 1000;
+    out.push({ label: result.target.label, pass: seconds < result.target.seconds });
   }
-  out.push({ label: `peak RSS < ${PEAK_RSS_LIMIT_MIB} MiB`, pass: result.peakRssMiB < PEAK_RSS_LIMIT_MIB });
+  const rssLimit = result.target?.rssMiB ?? PEAK_RSS_LIMIT_MIB;
+  out.push({ label: `peak RSS < ${rssLimit} MiB`, pass: result.peakRssMiB < rssLimit });
   return out;
 };
 
@@ -51,7 +54,7 @@ export const stageLine = (r) => {
   const staged = r.stages.reduce((n, s) => n + s.ms, 0);
   const parts = r.stages.map((s) => `${s.stage} ${int(s.ms)} ms (${s.detail})`);
   parts.push(`untimed ${int(Math.max(0, r.stagesScanMs - staged))} ms`);
-  return `${r.name}: load ${int(r.loadMs)} ms | ${parts.join(' | ')} | Audit JSON ${int(r.jsonMs)} ms (${fixed(r.jsonBytes / 1e6, 1)} MB) | HTML report ${int(r.htmlMs)} ms (${fixed(r.htmlBytes / 1e6, 1)} MB, one run)`;
+  return `${r.name}: load ${int(r.loadMs)} ms | ${parts.join(' | ')} | write (Audit JSON) ${int(r.jsonMs)} ms (${fixed(r.jsonBytes / 1e6, 1)} MB) | HTML report ${int(r.htmlMs)} ms (${fixed(r.htmlBytes / 1e6, 1)} MB, one run)`;
 };
 
 export const agreementTable = (rows) =>
