@@ -50,6 +50,12 @@ const RULES: Rule[] = [
     from: /^src\/cli\/(main|main-help|commands\/index)\.ts$/,
     forbidden: (e) => e.kind === 'import' && e.to !== null && !/^src\/(cli\/(command|io|suggest|main-help|commands\/index)\.ts|util\/errors\.ts|version\.ts)$/.test(e.to),
   },
+  {
+    name: 'mcp/ answers from the Audit: it sees the pipeline, model, util, report, classify, analyses and discover, never the CLI, and never what runs repo code (trace capture, import verification)',
+    from: /^src\/mcp\//,
+    forbidden: (e) =>
+      e.to !== null && (!/^src\/(model|util|report|classify|analyses|discover|mcp)\/|^src\/(pipeline|version)\.ts$/.test(e.to) || /^src\/(runtime\/capture|analyses\/imports\/verify)\//.test(e.to)),
+  },
   { name: 'src/ never imports tests', from: /^src\//, forbidden: (e) => toRepo(e, /^test\//) },
 ];
 

@@ -15,6 +15,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'check', summary: 'fail (exit 1) on findings that are not in the accepted baseline or exceed the config\'s limits', load: async () => (await import('./check.js')).checkCommand },
   { name: 'history', summary: 'show how the verdicts and findings changed over the runs recorded in .census/history.db', load: async () => (await import('./history.js')).historyCommand },
   { name: 'diff', summary: 'compare two recorded runs: counts that moved, findings that appeared and went', load: async () => (await import('./diff.js')).diffCommand },
+  { name: 'mcp', summary: 'serve the census to coding agents (Model Context Protocol on stdio): one warm audit, kept up to date as files change', load: async () => (await import('./mcp.js')).mcpCommand },
 ];
 
 /** Every command, loaded (tests and tools that need the whole table; the CLI loads one). */

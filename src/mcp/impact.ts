@@ -1,0 +1,97 @@
+/**
+ * census_impact: what would break if a file (or a folder) were moved or deleted. Reverse
+ * reachability over the Audit's edges: every file that imports, runs or references it, directly or
+ * through others, and the entry points that start any of them. Doc mentions do not break
+ * anything; they are listed apart as places that would go stale.
+ */
+import type { Audit } from '../model/audit.js';
+import type { Edge, EdgeKind } from '../model/edge.js';
+import type { Verdict } from '../model/verdict.js';
+import { byString } from '../util/compare.js';
+import { isUnder } from './paths.js';
+
+export interface Dependent {
+  file: string;
+  /** 1: it points at the target itself; 2: at a file at distance 1; ... */
+  distance: number;
+  verdict?: Verdict;
+  /** The edge that puts it in (the first found on a shortest path). */
+  via: { to: string; kind: EdgeKind; line: number; specifier: string };
+}
+
+export interface ImpactEntry {
+  kind: string;
+  file: string;
+  source: string;
+  line?: number;
+  evidence: string;
+}
+
+export interface Impact {
+  path: string;
+  folder: boolean;
+  /** Files of the target (one, or the folder's). */
+  targetFiles: number;
+  /** Every file that reaches the target, nearest first; outside the target folder. */
+  dependents: Dependent[];
+  /** Dependents at distance 1. */
+  direct: number;
+  /** Dependents per verdict. */
+  byVerdict: Partial<Record<Verdict, number>>;
+  /** Entry points that start the target or a dependent: these are what a move would break. */
+  entryPoints: ImpactEntry[];
+  /** Docs that mention the target: they would go stale, nothing breaks. */
+  mentionedIn: { file: string; line: number; to: string }[];
+}
+
+const compareDependents = (a: Dependent, b: Dependent): number => a.distance - b.distance || byString(a.file, b.file);
+
+export const impactOf = (audit: Audit, path: string, folder: boolean): Impact => {
+  const inTarget = (p: string) => isUnder(p, path, folder);
+  const incoming = new Map<string, Edge[]>();
+  const mentionedIn: Impact['mentionedIn'] = [];
+  for (const e of audit.edges) {
+    if (e.to === null || e.to === e.from) continue;
+    if (e.kind === 'doc-mention') {
+      if (inTarget(e.to) && !inTarget(e.from)) mentionedIn.push({ file: e.from, line: e.line, to: e.to });
+      continue;
+    }
+    (incoming.get(e.to) ?? incoming.set(e.to, []).get(e.to)!).push(e);
+  }
+  const targets = audit.files.map((f) => f.path).filter(inTarget);
+  const verdictOf = new Map(audit.files.map((f) => [f.path, f.verdict]));
+  const seen = new Set(targets);
+  const dependents: Dependent[] = [];
+  // Breadth-first from the target backwards, so each dependent gets its shortest distance.
+  let frontier = targets;
+  for (let distance = 1; frontier.length > 0; distance++) {
+    const next: string[] = [];
+    for (const at of frontier) {
+      for (const e of (incoming.get(at) ?? []).slice().sort((a, b) => byString(a.from, b.from) || a.line - b.line)) {
+        if (seen.has(e.from)) continue;
+        seen.add(e.from);
+        next.push(e.from);
+        const verdict = verdictOf.get(e.from);
+        dependents.push({ file: e.from, distance, ...(verdict ? { verdict } : {}), via: { to: at, kind: e.kind, line: e.line, specifier: e.specifier } });
+      }
+    }
+    frontier = next.sort(byString);
+  }
+  dependents.sort(compareDependents);
+  const byVerdict: Partial<Record<Verdict, number>> = {};
+  for (const d of dependents) if (d.verdict) byVerdict[d.verdict] = (byVerdict[d.verdict] ?? 0) + 1;
+  const entryPoints = audit.entries
+    .filter((e) => e.file !== null && seen.has(e.file))
+    .map((e) => ({ kind: e.kind, file: e.file!, source: e.source, ...(e.line !== undefined ? { line: e.line } : {}), evidence: e.evidence }));
+  mentionedIn.sort((a, b) => byString(a.file, b.file) || a.line - b.line || byString(a.to, b.to));
+  return {
+    path,
+    folder,
+    targetFiles: targets.length,
+    dependents,
+    direct: dependents.filter((d) => d.distance === 1).length,
+    byVerdict,
+    entryPoints,
+    mentionedIn,
+  };
+};
