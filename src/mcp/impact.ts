@@ -6,7 +6,7 @@
  */
 import type { Audit } from '../model/audit.js';
 import type { Edge, EdgeKind } from '../model/edge.js';
-import type { Verdict } from '../model/verdict.js';
+import { VERDICTS, type Verdict } from '../model/verdict.js';
 import { byString } from '../util/compare.js';
 import { isUnder } from './paths.js';
 
@@ -79,7 +79,10 @@ export const impactOf = (audit: Audit, path: string, folder: boolean): Impact =>
   }
   dependents.sort(compareDependents);
   const byVerdict: Partial<Record<Verdict, number>> = {};
-  for (const d of dependents) if (d.verdict) byVerdict[d.verdict] = (byVerdict[d.verdict] ?? 0) + 1;
+  for (const v of VERDICTS) {
+    const count = dependents.filter((d) => d.verdict === v).length;
+    if (count > 0) byVerdict[v] = count;
+  }
   const entryPoints = audit.entries
     .filter((e) => e.file !== null && seen.has(e.file))
     .map((e) => ({ kind: e.kind, file: e.file!, source: e.source, ...(e.line !== undefined ? { line: e.line } : {}), evidence: e.evidence }));

@@ -43,7 +43,15 @@ interface State {
   status: SessionStatus;
 }
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const immediate = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/**
+ * Lets the event loop poll for I/O at least once: the first hop may land in this iteration's check
+ * phase, the second runs after the next poll, which delivers watch events already queued.
+ */
+const pollOnce = async (): Promise<void> => {
+  await immediate();
+  await immediate();
+};
 
 export class AuditSession {
   private state: State | null = null;
@@ -93,8 +101,8 @@ export class AuditSession {
   }
 
   private async fresh(): Promise<State> {
-    // One turn of the event loop first, so watch events for writes made before the question are in.
-    await nextTurn();
+    // Watch events for writes made before the question must be in before deciding it is fresh.
+    await pollOnce();
     if (!this.state) return this.rescan([]);
     const changed = this.pendingChanges(this.state);
     return changed.length > 0 ? this.rescan(changed) : this.state;
