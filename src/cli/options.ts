@@ -40,6 +40,10 @@ export const OPTIONS = {
   repo: { type: 'string', value: 'DIR', description: 'the scanned folder whose history to read (default: the current directory)' },
   duplicates: { type: 'boolean', description: 'also find duplicate clusters (as census dupes does) and put them in the Audit and its reports' },
   config: { type: 'string', value: 'FILE', description: 'read the census config from FILE (census.config.json-style JSON, a .toml file\'s [tool.census], or a package.json\'s "census") instead of the root\'s' },
+  'dry-run': { type: 'boolean', description: 'census apply: do everything in a temporary copy and print the diff and the re-audit; the repo is not touched' },
+  'archive-dir': { type: 'string', value: 'DIR', description: 'census apply: archive into DIR (a repo folder) instead of the plan\'s archiveDir' },
+  test: { type: 'string', value: 'CMD', description: 'census apply: also run CMD (through sh, in the repo) after applying; a failure rolls back. This RUNS the repo\'s code' },
+  force: { type: 'boolean', description: 'census apply: run on a working tree with uncommitted changes' },
   help: { type: 'boolean', short: 'h', description: 'show help' },
   version: { type: 'boolean', short: 'v', description: 'show the version' },
 } satisfies Record<string, OptionSpec>;

@@ -4,10 +4,12 @@
  * usage list the formats from here, and test/report/registry.test.ts holds the README's formats
  * table to it. Adding a format to a view = one renderer file + one line below.
  */
+import type { ApplyReport } from '../model/apply.js';
 import type { Audit } from '../model/audit.js';
 import type { DuplicatesReport } from '../model/duplicates.js';
 import type { RunDiff } from '../model/findings.js';
 import type { WhyExplanation } from '../model/why.js';
+import { renderApplyJson, renderApplyMarkdown, renderApplyTerminal } from './apply-views.js';
 import { displaySafe } from './display-safe.js';
 import { renderDuplicatesMarkdown } from './duplicates-markdown.js';
 import { renderDuplicatesTerminal } from './duplicates-terminal.js';
@@ -57,6 +59,7 @@ export interface ViewData {
   check: CheckView;
   history: HistoryView;
   diff: RunDiff;
+  apply: ApplyReport;
 }
 
 export type ViewName = keyof ViewData;
@@ -123,6 +126,14 @@ export const VIEWS: { [V in ViewName]: View<ViewData[V]> } = {
     formats: {
       terminal: { render: renderRunDiffTerminal, what: 'counts that moved, findings that appeared and went' },
       json: { render: renderRunDiffJson, what: '`{ from, to, added, removed, changes }`: both runs, the finding keys added and removed, the counts that moved' },
+    },
+  },
+  apply: {
+    commands: ['apply'],
+    formats: {
+      terminal: { render: renderApplyTerminal, what: 'what was done, the references rewritten, the re-audit, the diff' },
+      md: { render: renderApplyMarkdown, what: 'the same as a pull-request description' },
+      json: { render: renderApplyJson, what: 'the ApplyReport: `status`, `problems`, `actions`, `edits`, `checks`, `test`, `notes`, `diff`, `diffSize`' },
     },
   },
 };

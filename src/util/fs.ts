@@ -133,3 +133,53 @@ export const removeTree = (absPath: string): void => {
 export const readPackageFile = (relative: string): string | null =>
   // This module is dist/src/util/fs.js in the package: three folders below its root.
   readTextOrNull(new URL(`../../../${relative}`, import.meta.url).pathname);
+
+/** What is at a path without following a final symlink (census apply refuses to write through links). */
+export type PathKind = 'file' | 'directory' | 'symlink' | 'missing' | 'other';
+export const pathKind = (absPath: string): PathKind => {
+  try {
+    const s = fs.lstatSync(absPath);
+    return s.isSymbolicLink() ? 'symlink' : s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other';
+  } catch {
+    return 'missing';
+  }
+};
+
+/** A file's bytes and permission bits, to put it back exactly (census apply's rollback). */
+export interface SavedFile {
+  bytes: Buffer;
+  mode: number;
+}
+export const saveFile = (absPath: string): SavedFile => ({ bytes: fs.readFileSync(absPath), mode: fs.statSync(absPath).mode & 0o7777 });
+export const restoreFile = (absPath: string, saved: SavedFile): void => {
+  fs.mkdirSync(dirnameAbsolute(absPath), { recursive: true });
+  fs.writeFileSync(absPath, saved.bytes);
+  fs.chmodSync(absPath, saved.mode);
+};
+
+/** Replace a file's content in place, keeping its mode (an edit, never a new file). */
+export const overwriteBytes = (absPath: string, bytes: Buffer): void => fs.writeFileSync(absPath, bytes);
+
+export const makeDirs = (absPath: string): void => {
+  fs.mkdirSync(absPath, { recursive: true });
+};
+
+export const removeFileIfPresent = (absPath: string): void => {
+  fs.rmSync(absPath, { force: true });
+};
+
+/** Remove a folder only when it is empty; true when it was removed. */
+export const removeEmptyDir = (absPath: string): boolean => {
+  try {
+    fs.rmdirSync(absPath);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Copy one file (a symlink as a symlink), creating the folders above it. */
+export const copyEntry = (fromAbs: string, toAbs: string): void => {
+  fs.mkdirSync(dirnameAbsolute(toAbs), { recursive: true });
+  fs.cpSync(fromAbs, toAbs, { verbatimSymlinks: true, preserveTimestamps: true });
+};
