@@ -158,7 +158,7 @@ const carryOut = async (o: ApplyOptions, plan: Plan, archiveDir: string, dir: st
 
   o.progress?.('re-auditing after the change');
   const after = await o.audit(dir);
-  const checks: VerificationCheck[] = verify(before, after, { map, items: steps.map((s) => ({ path: s.path, action: s.action, ...(s.to ? { to: s.to } : {}) })), archiveDir });
+  const checks: VerificationCheck[] = verify(before, after, { map, items: steps.map((s) => ({ path: s.path, action: s.action, ...(s.to ? { to: s.to } : {}) })), archiveDir }, report.notes);
   if (o.test !== undefined) {
     o.progress?.(`running the tests: ${o.test}`);
     const run = runTestCommand(o.test, dir);
@@ -169,9 +169,7 @@ const carryOut = async (o: ApplyOptions, plan: Plan, archiveDir: string, dir: st
   report.diff = stagedDiff(dir, !o.dryRun).replace(/\n$/, '').split('\n').filter((l, i, all) => all.length > 1 || l !== '');
   report.diffSize = stagedSize(dir);
   if (checks.every((c) => c.ok)) return { ...report, status: 'applied' };
-  if (!o.dryRun) {
-    restore(dir, snap);
-    return { ...report, status: 'rolled-back' };
-  }
-  return report;
+  if (o.dryRun) return { ...report, status: 'dry-run' };
+  restore(dir, snap);
+  return { ...report, status: 'rolled-back' };
 };

@@ -8,6 +8,7 @@ import type { Audit } from '../model/audit.js';
 import type { VerificationCheck } from '../model/apply.js';
 import { VERDICTS, type Verdict } from '../model/verdict.js';
 import { sortedUnique } from '../util/compare.js';
+import { posix } from '../util/path.js';
 import type { PathMap } from './references.js';
 
 const BROKEN = new Set(['broken-internal', 'missing-name']);
@@ -37,7 +38,7 @@ const culprits = (before: Audit, ctx: VerifyContext, file: string, line?: number
 
 const blame = (names: string[]): string => (names.length === 0 ? '' : ` (caused by: ${names.join('; ')})`);
 
-export const verify = (before: Audit, after: Audit, ctx: VerifyContext): VerificationCheck[] => {
+export const verify = (before: Audit, after: Audit, ctx: VerifyContext, notes: string[] = []): VerificationCheck[] => {
   const { map } = ctx;
   const inArchive = (p: string): boolean => p === ctx.archiveDir || p.startsWith(`${ctx.archiveDir}/`);
 
@@ -69,7 +70,15 @@ export const verify = (before: Audit, after: Audit, ctx: VerifyContext): Verific
     }
     const now = map.placeOf(f.path);
     const v = afterVerdict.get(now);
-    if (rank(v) > rank(f.verdict)) lost.push(`${now}${now !== f.path ? ` (was ${f.path})` : ''} was ${f.verdict}, now ${v ?? 'gone'}${blame(culprits(before, ctx, now))}`);
+    if (rank(v) <= rank(f.verdict)) continue;
+    // A package's __init__.py is live only as the package of its modules: when the plan moves them out, it goes quiet.
+    const pkg = posix.dirname(f.path);
+    const emptied = posix.basename(f.path) === '__init__.py' && ctx.items.filter((i) => i.action !== 'delete' && i.path.startsWith(`${pkg}/`)).map((i) => i.path);
+    if (emptied && emptied.length > 0) {
+      notes.push(`${f.path} was ${f.verdict} as the package of ${emptied.join(', ')}, which the plan moves or merges away; it is now ${v ?? 'gone'}: remove it if the package is empty`);
+      continue;
+    }
+    lost.push(`${now}${now !== f.path ? ` (was ${f.path})` : ''} was ${f.verdict}, now ${v ?? 'gone'}${blame(culprits(before, ctx, now))}`);
   }
 
   // Entry points: no manifest line now names a file that is not there.
