@@ -1,5 +1,6 @@
 /**
- * The roots of each verdict tier, with the sentence that starts each evidence chain.
+ * The roots of each verdict tier, with the sentence that starts each evidence chain: about the
+ * root file, saying what starts it ("sidecar/main.py is run by systemd …").
  */
 import type { Edge } from '../model/edge.js';
 import type { Entry } from '../model/entry.js';
@@ -7,6 +8,7 @@ import type { FileRecord } from '../model/file.js';
 import type { Verdict } from '../model/verdict.js';
 import { languageRecord } from '../languages/registry.js';
 import { byString } from '../util/compare.js';
+import { aboutFile, entrySentence } from '../util/sentences.js';
 
 export interface Root {
   file: string;
@@ -16,18 +18,18 @@ export interface Root {
 }
 
 const RUNNABLE_WORDS: Record<string, string> = {
-  'main-guard': 'has an `if __name__ == "__main__"` guard',
-  shebang: 'has a shebang line',
-  'cli-framework': 'defines a command-line interface',
-  'top-level-code': 'runs code at the top level',
+  'main-guard': 'it has an `if __name__ == "__main__"` guard',
+  shebang: 'it has a shebang line',
+  'cli-framework': 'it defines a command-line interface',
+  'top-level-code': 'it runs code at the top level',
 };
 
 const runnableEvidence = (file: FileRecord): string | null => {
   const spec = languageRecord(file.language);
   const markers = (file.runnable ?? []).filter((m) => m !== 'top-level-code' || spec?.topLevelCodeRuns === true);
-  if (markers.length === 0) return file.executable ? (spec?.executableEvidence ?? null) : null;
+  if (markers.length === 0) return file.executable && spec?.executableEvidence ? `${file.path} ${spec.executableEvidence}` : null;
   const words = markers.map((m) => RUNNABLE_WORDS[m]);
-  return `runnable on its own: ${words.join(', ')}${file.executable ? ' (executable)' : ''}`;
+  return `${file.path} is runnable on its own: ${words.join(', ')}${file.executable ? ' (executable)' : ''}`;
 };
 
 const sortRoots = (roots: Root[]): Root[] => roots.sort((a, b) => byString(a.file, b.file) || byString(a.evidence, b.evidence));
@@ -35,9 +37,9 @@ const sortRoots = (roots: Root[]): Root[] => roots.sort((a, b) => byString(a.fil
 /** Roots per tier, in the order the tiers are tried. */
 export const rootsByTier = (files: FileRecord[], edges: Edge[], entries: Entry[]): [Verdict, Root[]][] => {
   const entryRoots = (kind: Verdict): Root[] =>
-    sortRoots(entries.filter((e) => e.kind === kind && e.file !== null).map((e) => ({ file: e.file!, evidence: e.evidence, source: e.source })));
+    sortRoots(entries.filter((e) => e.kind === kind && e.file !== null).map((e) => ({ file: e.file!, evidence: entrySentence({ ...e, file: e.file! }), source: e.source })));
   const documented = sortRoots(
-    edges.filter((e) => e.kind === 'doc-mention' && e.to !== null).map((e) => ({ file: e.to!, evidence: e.label ?? `referenced in ${e.from}:${e.line}`, source: e.from })),
+    edges.filter((e) => e.kind === 'doc-mention' && e.to !== null).map((e) => ({ file: e.to!, evidence: e.label ?? aboutFile(e.to!, `referenced in ${e.from}:${e.line}`), source: e.from })),
   );
   const manual: Root[] = [];
   for (const f of files) {

@@ -8,6 +8,7 @@ import type { FileRecord } from '../model/file.js';
 import { isSourceLanguage } from '../languages/registry.js';
 import type { Verdict } from '../model/verdict.js';
 import { sortedUnique } from '../util/compare.js';
+import { aboutFile } from '../util/sentences.js';
 import { followableEdges, reachByTier, type Reached } from './reachability.js';
 import { projectLocator } from './projects.js';
 import { rootsByTier } from './roots.js';
@@ -17,12 +18,11 @@ const MAX_NAMED_IMPORTERS = 3;
 const hopSentence = (edge: Edge): string => {
   if (edge.label) return edge.label;
   const verb = edge.kind === 'exec' ? 'run by' : edge.kind === 'reference' ? 'named in' : 'imported by';
-  return `${verb} ${edge.from}:${edge.line}`;
+  return aboutFile(edge.to!, `${verb} ${edge.from}:${edge.line}`);
 };
 
-/** With hops after it, the root sentence names its file, so the chain never reads as if it were about the last file. */
-const chainEvidence = (reached: Reached): string[] =>
-  reached.path.length === 0 ? [reached.root.evidence] : [`${reached.root.file} — ${reached.root.evidence}`, ...reached.path.map(hopSentence)];
+/** Every sentence names its subject (the root file, then each file along the way), so the chain reads on its own. */
+const chainEvidence = (reached: Reached): string[] => [reached.root.evidence, ...reached.path.map(hopSentence)];
 
 const lastChangeNote = (file: FileRecord): string[] => (file.lastChange ? [`last commit ${file.lastChange}`] : []);
 
@@ -30,8 +30,8 @@ const lastChangeNote = (file: FileRecord): string[] => (file.lastChange ? [`last
 const deadEvidence = (file: FileRecord, incoming: Edge[]): string[] => {
   const importers = sortedUnique(incoming.filter((e) => e.kind !== 'doc-mention').map((e) => e.from));
   const first = importers.length === 0
-    ? 'not imported, run or referenced by any file'
-    : `only used by files that are dead themselves: ${importers.slice(0, MAX_NAMED_IMPORTERS).join(', ')}${importers.length > MAX_NAMED_IMPORTERS ? ` and ${importers.length - MAX_NAMED_IMPORTERS} more` : ''}`;
+    ? `${file.path} is not imported, run or referenced by any file`
+    : `${file.path} is only used by files that are dead themselves: ${importers.slice(0, MAX_NAMED_IMPORTERS).join(', ')}${importers.length > MAX_NAMED_IMPORTERS ? ` and ${importers.length - MAX_NAMED_IMPORTERS} more` : ''}`;
   return [first, 'no entry point, test rule, docs mention or runnable marker reaches it', ...lastChangeNote(file)];
 };
 

@@ -4,6 +4,7 @@
  */
 import type { Edge } from '../model/edge.js';
 import { dirname, joinRepo } from '../util/path.js';
+import { aboutFile } from '../util/sentences.js';
 import { candidateCwds } from './entries.js';
 import type { FactsOfFile } from './import-edges.js';
 import type { ImageContext } from './image-context.js';
@@ -63,7 +64,7 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, im
       const base = { from: path, kind: 'exec' as const, line: cmd.line, specifier: cmd.command.trim(), names: [], guard: null };
       for (const f of result.files) {
         const via = f.via.length > 0 ? ` → ${f.via.join(' → ')}` : '';
-        edges.push({ ...base, to: f.file, via: cmd.via, label: `run by ${path}:${cmd.line} (${cmd.via})${via}` });
+        edges.push({ ...base, to: f.file, via: cmd.via, label: aboutFile(f.file, `run by ${path}:${cmd.line} (${cmd.via})${via}`) });
       }
       if (result.files.length === 0) {
         for (const u of result.unresolved) {
@@ -90,7 +91,7 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, im
           names: [],
           guard: null,
           via: ref.via,
-          label: `named in ${path}:${ref.line} as "${ref.target}" (${ref.via})`,
+          label: aboutFile(to, `named in ${path}:${ref.line} as "${ref.target}" (${ref.via})`),
         });
       }
     }

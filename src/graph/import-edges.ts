@@ -7,6 +7,7 @@ import type { FileFacts, ImportFact } from '../model/facts.js';
 import type { Language } from '../model/file.js';
 import { resolverFor, type Resolvers } from '../languages/resolvers.js';
 import { dirname, joinRepo } from '../util/path.js';
+import { aboutFile } from '../util/sentences.js';
 
 export interface FactsOfFile {
   path: string;
@@ -17,11 +18,17 @@ export interface FactsOfFile {
 const edgeKind = (fact: ImportFact): EdgeKind =>
   fact.typeOnly || fact.guard === 'type-checking' ? 'type-import' : fact.syntax === 'dynamic' ? 'dynamic-import' : 'import';
 
-const importLabel = (from: string, fact: ImportFact, names: string[]): string => {
+const importLabel = (to: string, from: string, fact: ImportFact, names: string[]): string => {
   const aliases = fact.alias ? [fact.alias] : fact.names.filter((n) => names.length === 0 || names.includes(n.name)).map((n) => n.alias ?? n.name);
-  const as = aliases.length > 0 && aliases.length <= 3 && !aliases.includes('*') ? ` as ${aliases.join(', ')}` : '';
-  return `imported by ${from}:${fact.line}${as}`;
+  const as = aliases.length > 0 && aliases.length <= 3 && !aliases.includes('*') ? ` (as ${aliases.join(', ')})` : '';
+  return aboutFile(to, `imported by ${from}:${fact.line}${as}`);
 };
+
+/** How a resolved import reaches its file, as a sentence about that file. */
+const edgeLabel = (to: string, via: string | undefined, from: string, fact: ImportFact, names: string[]): string =>
+  via === 'package-init' ? aboutFile(to, `run by the import in ${from}:${fact.line} (Python runs a package before its modules)`)
+  : via === 'stub' ? aboutFile(to, `the type stub read for the import in ${from}:${fact.line}`)
+  : importLabel(to, from, fact, names);
 
 /**
  * A relative JS import of built output (`../dist/src/main.js`) names the source it was built from;
@@ -56,7 +63,7 @@ export const buildImportEdges = (
         if (r.unresolved) edge.unresolved = r.unresolved;
         if (r.package) edge.package = r.package;
         if (resolver.ecosystem === 'javascript') toSourceOfBuilt(edge, sourceOfBuilt);
-        if (edge.to !== null) edge.label = r.via === 'package-init' ? `package of an import in ${file.path}:${fact.line}` : r.via === 'stub' ? `type stub of an import in ${file.path}:${fact.line}` : importLabel(file.path, fact, r.names ?? []);
+        if (edge.to !== null) edge.label = edgeLabel(edge.to, r.via, file.path, fact, r.names ?? []);
         edges.push(edge);
       }
     }

@@ -35,6 +35,6 @@ export interface Edge {
   unresolved?: Unresolved;
   /** Third-party package / top-level module name for external imports. */
   package?: string;
-  /** A human sentence for evidence: "imported by sidecar/main.py as admin_router". */
+  /** A sentence about `to` for evidence: "sidecar/admin.py is imported by sidecar/main.py:4 (as admin_router)". */
   label?: string;
 }

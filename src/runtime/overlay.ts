@@ -70,7 +70,7 @@ const filesByLabel = (traces: RuntimeTrace[], moduleToFile: OverlayInput['module
 };
 
 const runtimeEvidence = (file: FileRecord, labels: string[], hint: string | undefined): string[] => {
-  const loadedIn = labels.map((label) => `loaded in run ${label}`);
+  const loadedIn = labels.map((label) => `${file.path} is loaded in run ${label}`);
   if (file.verdict === 'production') return [...(file.evidence ?? []), ...loadedIn];
   const finding = hint ? `${RUNTIME_ONLY_FINDING} (${hint})` : RUNTIME_ONLY_FINDING;
   const before = file.verdict ? [`without the run: ${file.verdict}${file.evidence?.length ? ` — ${file.evidence.join('; ')}` : ''}`] : [];

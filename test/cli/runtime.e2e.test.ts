@@ -25,7 +25,7 @@ test('trace a Procfile batch run, then scan with the trace: utilization and runt
   const verdict = (p: string) => audit.files.find((f: { path: string }) => f.path === p);
   // Loaded through importlib with a computed name: static analysis cannot see it; the run can.
   assert.equal(verdict('tasks/ingest_invoices.py').verdict, 'production');
-  assert.ok(verdict('tasks/ingest_invoices.py').evidence.includes('loaded in run nightly'));
+  assert.ok(verdict('tasks/ingest_invoices.py').evidence.includes('tasks/ingest_invoices.py is loaded in run nightly'));
   assert.ok(audit.runtime.runtimeOnly.some((r: { file: string }) => r.file === 'tasks/ingest_invoices.py'));
 
   const text = runCli(['scan', repo, '--runtime', trace, '--scope', 'tasks']);

@@ -131,7 +131,7 @@ describe('the HTML report in Chromium', () => {
     const { page, errors } = await openReport(browser!, demoHtml, '#file=sidecar/admin.py');
     assert.equal(await page.textContent('#tabs .tab.on'), 'Graph');
     assert.equal(await page.textContent('#detail-path'), 'sidecar/admin.py');
-    assert.ok((await texts(page, '#chain li')).includes('imported by sidecar/main.py:4 as admin_router'));
+    assert.ok((await texts(page, '#chain li')).includes('sidecar/admin.py is imported by sidecar/main.py:4 (as admin_router)'));
     assert.equal(await page.getAttribute('svg.graph .node.selected', 'data-file'), 'sidecar/admin.py');
     const importers = demo.edges.filter((e) => e.to === 'sidecar/admin.py' && e.from !== e.to).map((e) => `${e.from}:${e.line}`);
     assert.deepEqual((await texts(page, '#detail .links-in a')).sort(), importers.sort(), 'the panel lists its importers');

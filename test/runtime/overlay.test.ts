@@ -95,10 +95,10 @@ describe('overlayRuntime: verdict changes', () => {
     assert.deepEqual(files, before, 'the input is not modified');
     const byPath = new Map(result.files.map((f) => [f.path, f]));
 
-    assert.deepEqual(byPath.get('batch/nightly_runner.py')!.evidence, ['Procfile worker: bash bin/run_batch.sh nightly', 'run by bin/run_batch.sh:5', 'loaded in run nightly']);
+    assert.deepEqual(byPath.get('batch/nightly_runner.py')!.evidence, ['Procfile worker: bash bin/run_batch.sh nightly', 'run by bin/run_batch.sh:5', 'batch/nightly_runner.py is loaded in run nightly']);
     assert.equal(byPath.get('tasks/ingest_invoices.py')!.verdict, 'production');
     assert.deepEqual(byPath.get('tasks/ingest_invoices.py')!.evidence, [
-      'loaded in run nightly',
+      'tasks/ingest_invoices.py is loaded in run nightly',
       'loaded at runtime; no static edge found (probably loaded by the computed import at batch/nightly_runner.py:16)',
       'without the run: dead — not imported, run or referenced by any file',
     ]);
@@ -131,13 +131,13 @@ describe('overlayRuntime: verdict changes', () => {
     assert.deepEqual(runtime.runtimeOnly, [{ file: 'a.py', labels: ['r'] }]);
     assert.deepEqual(runtime.dormant, []);
     assert.equal(files[0].verdict, 'production');
-    assert.deepEqual(files[0].evidence, ['loaded in run r', 'loaded at runtime; no static edge found']);
+    assert.deepEqual(files[0].evidence, ['a.py is loaded in run r', 'loaded at runtime; no static edge found']);
     assert.equal(files[1].verdict, undefined);
   });
 
   it('lists every run that loaded a file, once per label', () => {
     const { files } = overlayRuntime({ files: [file('a.py', 'production', ['cron 0 2 * * * python a.py'])], edges: [], traces: [trace('mon', ['a.py']), trace('tue', ['a.py']), trace('mon', ['a.py'])] });
-    assert.deepEqual(files[0].evidence, ['cron 0 2 * * * python a.py', 'loaded in run mon', 'loaded in run tue']);
+    assert.deepEqual(files[0].evidence, ['cron 0 2 * * * python a.py', 'a.py is loaded in run mon', 'a.py is loaded in run tue']);
   });
 });
 

@@ -30,7 +30,7 @@ export const collectPytest = (ctx: FrameworkContext): FrameworkOutput => {
   const collected = new Set(tests.map((t) => t.target));
   for (const file of [...collected].sort()) {
     for (const init of packageChain(ctx.files, file)) {
-      out.references.push({ from: file, target: init, targetKind: 'file', line: 1, label: `package of ${file}: pytest imports it by its dotted name, running ${init}` });
+      out.references.push({ from: file, target: init, targetKind: 'file', line: 1, label: `run by pytest, which imports ${file} by its dotted name (a package runs before its modules)` });
     }
     const text = basename(file) === 'conftest.py' || ctx.facts(file)?.definitions.includes('pytest_plugins') ? ctx.readText(file) : null;
     if (text === null) continue;

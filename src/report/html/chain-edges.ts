@@ -5,12 +5,13 @@
  * root entry or docs mention.
  */
 import type { Edge } from '../../model/edge.js';
+import { aboutFile } from '../../util/sentences.js';
 
 /** The sentence classify writes for a hop along `edge` (kept in step with src/classify/verdicts.ts). */
-export const hopSentence = (edge: Pick<Edge, 'from' | 'line' | 'kind' | 'label'>): string => {
+export const hopSentence = (edge: Pick<Edge, 'from' | 'line' | 'kind' | 'label'> & { to: string }): string => {
   if (edge.label) return edge.label;
   const verb = edge.kind === 'exec' ? 'run by' : edge.kind === 'reference' ? 'named in' : 'imported by';
-  return `${verb} ${edge.from}:${edge.line}`;
+  return aboutFile(edge.to, `${verb} ${edge.from}:${edge.line}`);
 };
 
 /** An edge as the page indexes it: its position, endpoints and the sentence it stands for. */
@@ -52,8 +53,7 @@ export const matchChain = (file: string, evidence: readonly string[], incoming: 
 
 /** The edge into `rootFile` (from `rootEdges`: entries and docs mentions) that the root sentence describes, or -1. */
 export const findChainRoot = (rootSentence: string, rootFile: string, rootEdges: ReadonlyMap<string, IndexedEdge[]>): number => {
-  const prefix = `${rootFile} — `;
-  const sentence = rootSentence.startsWith(prefix) ? rootSentence.slice(prefix.length) : rootSentence;
-  const edge = (rootEdges.get(rootFile) ?? []).find((e) => e.sentence === sentence);
+  // An entry's sentence is its evidence; the root sentence says it of the file (util/sentences.ts).
+  const edge = (rootEdges.get(rootFile) ?? []).find((e) => e.sentence === rootSentence || (rootSentence.startsWith(`${rootFile} is `) && rootSentence.endsWith(` ${e.sentence}`)));
   return edge ? edge.index : -1;
 };

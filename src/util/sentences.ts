@@ -1,0 +1,27 @@
+/**
+ * Evidence reads as sentences with their subject ("sidecar/admin.py is imported by
+ * sidecar/main.py:4 (as admin_router)"), so a chain never reads as if it were about the last file
+ * and no sentence needs the reader to know which file it is about. Edge labels, root sentences,
+ * `census why` and the HTML page's chain matching all build sentences here.
+ */
+
+/** Predicates that follow "X is" as they are: a participle or an article. */
+const FOLLOWS_IS = /^(?:imported|run|named|referenced|loaded|included|collected|required|called|started|copied|declared|used|read|runnable|the|a|an)\b/;
+
+/** `predicate` said of `file`: "X is imported by …", else "X is reached through <what a reader wrote>". */
+export const aboutFile = (file: string, predicate: string): string =>
+  `${file} is ${FOLLOWS_IS.test(predicate) ? predicate : `reached through ${predicate}`}`;
+
+/** An entry's evidence that quotes what runs: `Procfile process "web": gunicorn …`, `Dockerfile CMD: …`. */
+const QUOTES_A_COMMAND = /^[^:]*\b(?:process|ExecStart|CMD|ENTRYPOINT|RUN|HEALTHCHECK|script|step|target|command)\b[^:]*: /;
+
+/** How an entry starts its file: a command runs it, a test runner collects it, else it is an entry point of what names it. */
+export const entryVerb = (entry: { command?: string; kind: string; evidence: string }): string =>
+  entry.command !== undefined || QUOTES_A_COMMAND.test(entry.evidence) ? 'run by'
+  : entry.kind === 'test' && /discovery|test file|testMatch|testpaths/.test(entry.evidence) ? 'collected by'
+  : 'an entry point:';
+
+/** The root sentence of a chain that starts at an entry point. */
+export const entrySentence = (entry: { file: string; evidence: string; command?: string; kind: string }): string =>
+  // "eslint.config.mjs: config file loaded by eslint" already says what it is about.
+  entry.evidence.startsWith(`${entry.file}:`) || entry.evidence.startsWith(`${entry.file} `) ? entry.evidence : `${entry.file} is ${entryVerb(entry)} ${entry.evidence}`;
