@@ -6,8 +6,8 @@
  * it is built from) is the entry. index/main/cli files at the package root and in src/ are
  * entries by the ecosystem's convention (the defaults knip uses), whatever the fields say.
  */
+import { pathsWithPrefix } from '../util/file-index.js';
 import type { EntryKind } from '../model/verdict.js';
-import { byString } from '../util/compare.js';
 import { warning } from '../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../util/path.js';
 import { addCommand, fileEntry } from './support/inputs.js';
@@ -29,7 +29,7 @@ interface Site {
 /** `./dist/*.js` (an exports subpath pattern) → the repo files it covers. */
 const patternFiles = (pattern: string, ctx: DetectorContext): string[] => {
   const [prefix, suffix] = [pattern.slice(0, pattern.indexOf('*')), pattern.slice(pattern.indexOf('*') + 1)];
-  return [...ctx.files].filter((f) => f.startsWith(prefix) && f.endsWith(suffix) && f.length > prefix.length + suffix.length).sort(byString);
+  return pathsWithPrefix(ctx.files, prefix).filter((f) => f.endsWith(suffix) && f.length > prefix.length + suffix.length);
 };
 
 /** Type declarations, styles and data are not code that runs: not entries. */

@@ -4,8 +4,8 @@
  * or `env.d.ts` that nothing imports is still used — by the compiler, hence tooling. Other
  * sources in the program are code: they must be reached by what runs them, not by being listed.
  */
+import { pathsWithPrefix } from '../util/file-index.js';
 import { compileRepoGlobs } from '../util/glob.js';
-import { byString } from '../util/compare.js';
 import { warning } from '../util/diagnostics.js';
 import { parseJsonc } from '../util/jsonc.js';
 import { basename, dirname, joinRepo } from '../util/path.js';
@@ -47,8 +47,8 @@ const tsconfigProgram: EntryDetector = {
     const excluded = compileRepoGlobs(exclude.map(specToGlob));
     const prefix = dir === '' ? '' : `${dir}/`;
     const named = new Set(listed.map((f) => joinRepo(dir, f)).filter((f): f is string => f !== null));
-    for (const f of [...ctx.files].sort(byString)) {
-      if (!DECLARATION.test(f) || !f.startsWith(prefix) || f.includes('node_modules/')) continue;
+    for (const f of pathsWithPrefix(ctx.files, prefix)) {
+      if (!DECLARATION.test(f) || f.includes('node_modules/')) continue;
       const relative = f.slice(prefix.length);
       if (named.has(f)) out.entries.push(fileEntry(f, 'tooling', `${file.path} files: in the TypeScript program`));
       else if (included(relative) && !excluded(relative)) out.entries.push(fileEntry(f, 'tooling', `${file.path} include: in the TypeScript program`));

@@ -10,10 +10,10 @@
  * - node --test: node's defaults (`*.test.js`, `test-*.js`, `test/**`, … and their .ts forms);
  * - no runner found: `*.test.*`, `*.spec.*` and `__tests__/**` anywhere.
  */
+import { pathsInDir } from '../../util/file-index.js';
 import { compileRepoGlob } from '../../util/glob.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { diagnostic, warning } from '../../util/diagnostics.js';
-import { byString } from '../../util/compare.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { DetectorContext } from '../types.js';
 import { isRecord } from '../../manifests/json.js';
@@ -115,7 +115,7 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
   const pkgPath = joinRepo(dir, 'package.json') ?? 'package.json';
   // A broken package.json is reported by the store; here it just names no runner.
   const pkg: Record<string, unknown> = packageJsonObject(ctx.manifests, pkgPath) ?? {};
-  const siblings = [...ctx.files].filter((f) => dirname(f) === dir).sort(byString);
+  const siblings = pathsInDir(ctx.files, dir);
   const runners: RunnerPatterns[] = [];
   for (const runner of ['vitest', 'jest', 'mocha', 'node:test']) {
     const configs = siblings.filter((f) => CONFIG_FILES[runner]?.test(basename(f)));

@@ -6,8 +6,8 @@
  * which files count. Applies to each package that depends on `next` or holds a next.config;
  * the kind comes from what runs `next` there (a `start` script or a deploy step: production).
  */
+import { pathsWithPrefix } from '../../util/file-index.js';
 import { configAt, configStrings } from '../../languages/javascript/config-value.js';
-import { byString } from '../../util/compare.js';
 import { basename, dirname } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { enabledByPackages, filesIn, jsPackages, kindOf, readToolConfig, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
@@ -68,8 +68,8 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   // Files of a nested package belong to it, not to this one.
   const nested = jsPackages(ctx).filter((p) => p.dir !== pkg.dir && (pkg.dir === '' || p.dir.startsWith(prefix))).map((p) => `${p.dir}/`);
   if (config) out.entries.push({ source: config, target: config, targetKind: 'file', kind, evidence: `${config}: Next.js config, loaded by ${why}` });
-  for (const file of [...ctx.files].sort(byString)) {
-    if (!file.startsWith(prefix) || file.includes('node_modules/') || nested.some((n) => file.startsWith(n))) continue;
+  for (const file of pathsWithPrefix(ctx.files, prefix)) {
+    if (file.includes('node_modules/') || nested.some((n) => file.startsWith(n))) continue;
     const relative = file.slice(prefix.length);
     const name = stem(basename(relative), extensions);
     if (name === null || name.endsWith('.d')) continue;

@@ -7,8 +7,8 @@
  * (srcDir) and `~~`/`@@` (root) aliases. All with the kind of what runs
  * nuxt there (a `start`/`preview` or a Dockerfile build: production; `nuxt dev` alone: tooling).
  */
+import { pathsWithPrefix } from '../../util/file-index.js';
 import { configAt, configStrings } from '../../languages/javascript/config-value.js';
-import { byString } from '../../util/compare.js';
 import { joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { aliasReferences, enabledByPackages, filesIn, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
@@ -46,8 +46,8 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   const srcDir = srcDirValue?.kind === 'string' ? (joinRepo(pkg.dir, srcDirValue.value) ?? pkg.dir) : [...ctx.files].some((f) => f === `${prefix}app/app.vue` || f.startsWith(`${prefix}app/pages/`)) ? `${prefix}app` : pkg.dir;
   const bases = [...new Set([srcDir, pkg.dir])];
   if (config) out.entries.push({ source: config, target: config, targetKind: 'file', kind, evidence: `${config}: Nuxt config, loaded by ${why}` });
-  for (const file of [...ctx.files].sort(byString)) {
-    if (!file.startsWith(prefix) || file.includes('node_modules/') || file.includes('/.nuxt/') || file.includes('/.output/') || nested.some((n) => file.startsWith(n))) continue;
+  for (const file of pathsWithPrefix(ctx.files, prefix)) {
+    if (file.includes('node_modules/') || file.includes('/.nuxt/') || file.includes('/.output/') || nested.some((n) => file.startsWith(n))) continue;
     for (const base of bases) {
       const basePrefix = base === '' ? '' : `${base}/`;
       if (!file.startsWith(basePrefix)) continue;

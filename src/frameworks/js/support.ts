@@ -6,6 +6,7 @@
  * script) makes what it loads production; a tool nothing runs is tooling.
  */
 import { compileRepoGlob } from '../../util/glob.js';
+import { pathsInDir, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
 import { configAt, readConfigFile, type ConfigValue } from '../../languages/javascript/config-value.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { EntryKind } from '../../model/verdict.js';
@@ -33,7 +34,7 @@ export const jsPackages = (ctx: FrameworkContext): JsPackage[] => {
   const known = packageCache.get(ctx);
   if (known) return known;
   const out: JsPackage[] = [];
-  for (const f of [...ctx.files].sort(byString)) {
+  for (const f of sortedPaths(ctx.files)) {
     if (basename(f) !== 'package.json' || f.includes('node_modules/')) continue;
     // Parsed once by the manifest store, which reports a broken one.
     const json = packageJsonObject(ctx.manifests, f);
@@ -51,8 +52,7 @@ export const dependsOn = (pkg: JsPackage, name: string | RegExp): boolean =>
   });
 
 /** Files directly in `dir` whose name matches. */
-export const filesIn = (ctx: FrameworkContext, dir: string, name: RegExp): string[] =>
-  [...ctx.files].filter((f) => dirname(f) === dir && name.test(basename(f))).sort(byString);
+export const filesIn = (ctx: FrameworkContext, dir: string, name: RegExp): string[] => pathsInDir(ctx.files, dir).filter((f) => name.test(basename(f)));
 
 /** The packages that use a tool: they declare one of its packages, or hold its config file. */
 export const toolPackages = (ctx: FrameworkContext, deps: (string | RegExp)[], config: RegExp | null): JsPackage[] =>
@@ -210,8 +210,11 @@ const invocations = (ctx: FrameworkContext, text: string, cwd: string, chain: st
   }
 };
 
+const packagesByDir = new WeakMap<FrameworkContext, Map<string, JsPackage>>();
+
 const nearestPackage = (ctx: FrameworkContext, dir: string): JsPackage[] => {
-  const byDir = new Map(jsPackages(ctx).map((p) => [p.dir, p]));
+  let byDir = packagesByDir.get(ctx);
+  if (!byDir) packagesByDir.set(ctx, (byDir = new Map(jsPackages(ctx).map((p) => [p.dir, p]))));
   for (let d = dir; ; d = dirname(d)) {
     const p = byDir.get(d);
     if (p) return [p];
@@ -291,8 +294,8 @@ export const globFiles = (ctx: FrameworkContext, dir: string, globs: string[]): 
   const matchers = globs.filter((g) => !g.startsWith('!')).map((g) => ({ glob: g, match: compileRepoGlob(g.replace(/^\.\//, '')) }));
   const excluded = globs.filter((g) => g.startsWith('!')).map((g) => compileRepoGlob(g.slice(1).replace(/^\.\//, '')));
   const out: { file: string; glob: string }[] = [];
-  for (const file of [...ctx.files].sort(byString)) {
-    if (!file.startsWith(prefix) || file.includes('node_modules/')) continue;
+  for (const file of pathsWithPrefix(ctx.files, prefix)) {
+    if (file.includes('node_modules/')) continue;
     const relative = file.slice(prefix.length);
     if (excluded.some((x) => x(relative))) continue;
     const hit = matchers.find((m) => m.match(relative));
@@ -362,8 +365,8 @@ export const aliasReferences = (ctx: FrameworkContext, pkgDir: string, aliases: 
   if (aliases.length === 0) return [];
   const refs: FrameworkOutput['references'] = [];
   const prefix = pkgDir === '' ? '' : `${pkgDir}/`;
-  for (const file of [...ctx.files].sort(byString)) {
-    if (!file.startsWith(prefix) || file.includes('node_modules/') || !/\.(c|m)?[jt]sx?$|\.(vue|svelte|astro)$/.test(file)) continue;
+  for (const file of pathsWithPrefix(ctx.files, prefix)) {
+    if (file.includes('node_modules/') || !/\.(c|m)?[jt]sx?$|\.(vue|svelte|astro)$/.test(file)) continue;
     for (const imp of ctx.facts(file)?.imports ?? []) {
       const alias = aliases.find((a) => imp.specifier === a.name || imp.specifier.startsWith(`${a.name}/`));
       if (!alias) continue;
@@ -375,17 +378,8 @@ export const aliasReferences = (ctx: FrameworkContext, pkgDir: string, aliases: 
   return refs;
 };
 
-const sortedCache = new WeakMap<FrameworkContext, string[]>();
-
-/** Every repo path, sorted, once per context: readers walk it instead of sorting the set again. */
-export const sortedFiles = (ctx: FrameworkContext): string[] => {
-  let sorted = sortedCache.get(ctx);
-  if (!sorted) {
-    sorted = [...ctx.files].sort(byString);
-    sortedCache.set(ctx, sorted);
-  }
-  return sorted;
-};
+/** Every repo path, sorted, once per file set: readers walk it instead of sorting the set again. */
+export const sortedFiles = (ctx: FrameworkContext): readonly string[] => sortedPaths(ctx.files);
 
 /**
  * The files of a package below `dir` (a folder inside it, '' = all of it), sorted, outside
@@ -395,7 +389,9 @@ export const packageFilesUnder = (ctx: FrameworkContext, pkg: JsPackage, dir: st
   const prefix = dir === '' ? '' : `${dir}/`;
   const pkgPrefix = pkg.dir === '' ? '' : `${pkg.dir}/`;
   const nested = jsPackages(ctx).filter((p) => p.dir !== pkg.dir && p.dir.startsWith(pkgPrefix)).map((p) => `${p.dir}/`);
-  return sortedFiles(ctx).filter((f) => f.startsWith(prefix) && f.startsWith(pkgPrefix) && !f.includes('node_modules/') && !nested.some((n) => f.startsWith(n)));
+  // the longer of the two prefixes is the run to walk (one holds the other when dir is inside the package)
+  const run = pathsWithPrefix(ctx.files, prefix.length > pkgPrefix.length ? prefix : pkgPrefix);
+  return run.filter((f) => f.startsWith(prefix) && f.startsWith(pkgPrefix) && !f.includes('node_modules/') && !nested.some((n) => f.startsWith(n)));
 };
 
 /** A folder named in a config (`'src/routes'`, `'./app'`), relative to the package. */
