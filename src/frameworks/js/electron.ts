@@ -16,8 +16,8 @@ import { codeFileAt, enabledByPackages, fileReference, filesIn, kindOf, packageF
 const ELECTRON_VITE = /^electron\.vite\.config\.[cm]?[jt]s$/;
 const CODE = /\.([cm]?[jt]sx?)$/;
 /** `preload: '…'` or `preload: path.join(__dirname, '…', '…')` (also resolve, also bare join). */
-const PRELOAD = /\bpreload\s*:\s*(?:(?:path\s*\.\s*)?(?:join|resolve)\s*\(\s*__dirname\s*,\s*((?:(["'])[^"'\n]*\2\s*,?\s*)+)\)|(["'])([^"'\n]+)\3)/g;
-const LOAD_FILE = /\bloadFile\s*\(\s*(?:(?:path\s*\.\s*)?(?:join|resolve)\s*\(\s*__dirname\s*,\s*((?:(["'])[^"'\n]*\2\s*,?\s*)+)\)|(["'])([^"'\n]+)\3)/g;
+const PRELOAD = /\bpreload\s*:\s*(?:(?:path\s*\.\s*)?(?:join|resolve)\s*\(\s*__dirname\s*,\s*((?:(["'])[^"'\n]*\2[ \t]*(?:,[ \t]*)?)+)\)|(["'])([^"'\n]+)\3)/g;
+const LOAD_FILE = /\bloadFile\s*\(\s*(?:(?:path\s*\.\s*)?(?:join|resolve)\s*\(\s*__dirname\s*,\s*((?:(["'])[^"'\n]*\2[ \t]*(?:,[ \t]*)?)+)\)|(["'])([^"'\n]+)\3)/g;
 
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['electron'], null);
 

@@ -15,6 +15,8 @@ import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, KnownCommand } from '../types.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
+import { YAML, type YamlNode } from '../../manifests/yaml.js';
+import { parseJsonc } from '../../util/jsonc.js';
 
 export interface JsPackage {
   /** Folder of the package.json ('' = the repo root). */
@@ -100,19 +102,33 @@ export interface ReadConfig {
 export const readToolConfig = (ctx: FrameworkContext, path: string, diagnostics: Diagnostic[], id: string): ReadConfig => {
   const text = ctx.readText(path);
   if (text === null) return { path, value: null };
-  if (path.endsWith('.json')) return { path, value: jsonValue(text) };
+  if (/\.json$|(^|\/)\.\w+rc$/.test(path)) return { path, value: jsonValue(text) };
+  if (/\.ya?ml$/.test(path)) return { path, value: yamlValue(ctx, path) };
   const read = readConfigFile(path, text);
   for (const e of read.errors.slice(0, 1)) diagnostics.push(warning(`${id}/config-syntax`, `config not parsed: ${e.message}`, path, e.line));
   return { path, value: read.value };
 };
 
+/** A YAML config (.mocharc.yml, .lintstagedrc.yaml) as a config value, with each value's line. */
+const yamlValue = (ctx: FrameworkContext, path: string): ConfigValue | null => {
+  const parsed = ctx.manifests.parse(path, YAML);
+  const doc = parsed?.value ? parsed.value[0] : undefined;
+  if (!doc) return null;
+  const convert = (node: YamlNode, depth: number): ConfigValue => {
+    const line = doc.lineOf(node);
+    if (depth > 24) return { kind: 'unknown', line, text: '…' };
+    if (doc.isMap(node)) return { kind: 'object', props: new Map(doc.entries(node).map(([k, v]) => [k, convert(v, depth + 1)])), line, partial: false };
+    if (doc.isSeq(node)) return { kind: 'array', items: doc.items(node).map((v) => convert(v, depth + 1)), line };
+    const str = doc.str(node);
+    return str === undefined ? { kind: 'null', line } : { kind: 'string', value: str, line };
+  };
+  return convert(doc.root, 0);
+};
+
 const jsonValue = (text: string): ConfigValue | null => {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return null;
-  }
+  const parsed = parseJsonc(text);
+  if (!('value' in parsed)) return null;
+  const json: unknown = parsed.value;
   const convert = (v: unknown): ConfigValue => {
     if (typeof v === 'string') return { kind: 'string', value: v, line: 1 };
     if (typeof v === 'number') return { kind: 'number', value: v, line: 1 };
@@ -151,6 +167,8 @@ interface Invocation {
   args: string[];
   cwd: string;
   chain: string[];
+  /** The package.json whose script holds this call, when it came through one. */
+  manifest?: string;
 }
 
 const WRAPPERS = new Set(['npx', 'bunx', 'cross-env', 'dotenv', 'env', 'time', 'nohup', 'exec', 'node_modules/.bin']);
@@ -182,7 +200,7 @@ const scriptOfRunner = (words: string[]): { script: string; all: boolean } | nul
 const words = (segment: string): string[] => segment.trim().split(/\s+/).filter((w) => w !== '').map((w) => w.replace(/^["']|["']$/g, ''));
 
 /** The tool invocations a command line makes, following npm/pnpm/yarn scripts (to a depth). */
-const invocations = (ctx: FrameworkContext, text: string, cwd: string, chain: string[], depth: number, out: Invocation[]): void => {
+const invocations = (ctx: FrameworkContext, text: string, cwd: string, chain: string[], depth: number, out: Invocation[], manifest?: string): void => {
   if (depth > 4) return;
   let dir = cwd;
   for (const segment of text.split(/&&|\|\||;|\||\n/)) {
@@ -202,11 +220,11 @@ const invocations = (ctx: FrameworkContext, text: string, cwd: string, chain: st
         const scripts = isRecord(pkg.json.scripts) ? pkg.json.scripts : {};
         const body = scripts[runner.script];
         if (typeof body !== 'string') continue;
-        invocations(ctx, body, pkg.dir, [...chain, `${pkg.manifest} script "${runner.script}": ${body}`], depth + 1, out);
+        invocations(ctx, body, pkg.dir, [...chain, `${pkg.manifest} script "${runner.script}": ${body}`], depth + 1, out, pkg.manifest);
       }
       continue;
     }
-    out.push({ bin, args: w.slice(1), cwd: dir, chain });
+    out.push({ bin, args: w.slice(1), cwd: dir, chain, ...(manifest ? { manifest } : {}) });
   }
 };
 
@@ -404,4 +422,31 @@ export const configDir = (pkgDir: string, value: ConfigValue | null, fallback: s
 export const codeFileAt = (ctx: FrameworkContext, base: string): string | null => {
   for (const ext of ['ts', 'js', 'tsx', 'jsx', 'mjs', 'mts', 'cjs', 'cts']) if (ctx.files.has(`${base}.${ext}`)) return `${base}.${ext}`;
   return null;
+};
+
+/** Every invocation of one of `bins` on a known command line (through npm scripts), with its arguments and folder. */
+export const toolInvocations = (ctx: FrameworkContext, bins: string[]): { args: string[]; cwd: string; evidence: string; source: string }[] => {
+  const out: { args: string[]; cwd: string; evidence: string; source: string }[] = [];
+  for (const { command, calls } of allInvocations(ctx)) {
+    for (const call of calls) {
+      if (!bins.includes(call.bin)) continue;
+      const via = call.chain.length > 0 ? call.chain[call.chain.length - 1] : `${command.evidence}: ${command.command.trim()}`;
+      out.push({ args: call.args, cwd: call.cwd, evidence: via, source: call.manifest ?? command.source });
+    }
+  }
+  return out;
+};
+
+/** Positional arguments of a tool invocation: words that are not options nor option values (`flagsWithValue`). */
+export const positionalArgs = (args: string[], flagsWithValue: string[]): string[] => {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.startsWith('-')) {
+      if (!a.includes('=') && flagsWithValue.includes(a)) i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
 };

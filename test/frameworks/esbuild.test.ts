@@ -1,0 +1,8 @@
+/** The esbuild reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('esbuild');
+test('esbuild: has a basic fixture', () => assert.ok(cases.includes('esbuild-basic')));
+for (const name of cases) test(`esbuild: ${name}`, () => checkFrameworkFixture(name));

@@ -1,0 +1,8 @@
+/** The parcel reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('parcel');
+test('parcel: has a basic fixture', () => assert.ok(cases.includes('parcel-basic')));
+for (const name of cases) test(`parcel: ${name}`, () => checkFrameworkFixture(name));

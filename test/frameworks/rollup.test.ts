@@ -1,0 +1,8 @@
+/** The rollup reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('rollup');
+test('rollup: has a basic fixture', () => assert.ok(cases.includes('rollup-basic')));
+for (const name of cases) test(`rollup: ${name}`, () => checkFrameworkFixture(name));

@@ -1,0 +1,8 @@
+/** The tsup reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('tsup');
+test('tsup: has a basic fixture', () => assert.ok(cases.includes('tsup-basic')));
+for (const name of cases) test(`tsup: ${name}`, () => checkFrameworkFixture(name));
