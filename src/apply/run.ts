@@ -14,6 +14,7 @@ import { VERSION } from '../version.js';
 import { checkAgainstRepo, type Step } from './check-repo.js';
 import { gitAdd, gitMove, gitRemove, headCommit, initScratchRepo, isWorkTree, listedFiles, restoreIndex, saveIndex, stagedDiff, stagedSize, trackedChanges, trackedFiles } from './git-ops.js';
 import { ACTING, loadPlan, unsafePathReason } from './load-plan.js';
+import { leftoverMentions } from './leftovers.js';
 import { pathMap, planReferenceEdits } from './references.js';
 import { runTestCommand } from './test-command.js';
 import { verify } from './verify.js';
@@ -132,6 +133,7 @@ const carryOut = async (o: ApplyOptions, plan: Plan, archiveDir: string, dir: st
   const refs = planReferenceEdits(before, map, read);
   report.notes.push(...refs.notes);
   if (refs.problems.length > 0) return refuse(report, refs.problems);
+  report.notes.push(...leftoverMentions(before, trackedFiles(dir), map, read, new Set(refs.files.flatMap((f) => f.edits.map((e) => `${f.file}:${e.line}`)))));
 
   const snap: Snapshot = { index: saveIndex(dir), files: new Map(), created: [], createdDirs: [] };
   for (const p of new Set([...refs.files.map((f) => f.file), ...steps.map((s) => s.path)])) snap.files.set(p, saveFile(joinAbsolute(dir, p)));
