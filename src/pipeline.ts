@@ -12,7 +12,8 @@ import type { FileRecord, Language } from './model/file.js';
 import { isDocLanguage, isSourceLanguage } from './languages/registry.js';
 import { createResolvers } from './languages/resolvers.js';
 import { discover } from './discover/index.js';
-import { scanAll } from './extract/pool.js';
+import { scanAllCached } from './extract/cached-scan.js';
+import { openFactsCache, type CacheSetting } from './cache/open.js';
 import { buildImportEdges, type FactsOfFile } from './graph/import-edges.js';
 import { buildCodeEdges } from './graph/code-edges.js';
 import { createImageContexts } from './graph/image-context.js';
@@ -76,6 +77,8 @@ export interface ScanOptions {
   focus?: string;
   /** Read the census config from this file (absolute) instead of the root's own. */
   configFile?: string;
+  /** Reuse per-file facts of earlier runs through the facts cache (src/cache/); absent: extract every file. */
+  cache?: CacheSetting;
 }
 
 /** The Audit plus what later analyses need and the Audit does not carry (facts stay in memory). */
@@ -145,7 +148,9 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   const config = options.configFile !== undefined ? loadCensusConfigFile(options.configFile) : loadCensusConfig(manifests);
   const exclude = [...options.exclude, ...(config?.config.ignore ?? [])];
   const discovery = await timed(progress, 'discover', () => discover(rootAbs, { ...options, exclude }), (d) => plural(d.files.length, 'file'));
-  const extracted = await timed(progress, 'extract', () => scanAll(discovery.files, { maxFileSize: options.maxFileSize, ...(options.duplicates ? { fingerprint: fingerprintOptionsFor(options.duplicates) } : {}) }, options.workers), (s) => plural(s.length, 'file'));
+  const extraction = { maxFileSize: options.maxFileSize, ...(options.duplicates ? { fingerprint: fingerprintOptionsFor(options.duplicates) } : {}) };
+  const cache = options.cache ? openFactsCache(rootAbs, options.cache, extraction.fingerprint ?? null, discovery.files.reduce((n, f) => n + Math.min(f.bytes, options.maxFileSize), 0)) : null;
+  const extracted = await timed(progress, 'extract', () => scanAllCached(discovery.files, extraction, options.workers, cache), (s) => plural(s.length, 'file'));
 
   // Junk found by its bytes joins the junk found by its name; neither is a file of the census.
   const scanned = extracted.filter((s) => s.junk === undefined);

@@ -44,6 +44,8 @@ export const OPTIONS = {
   'archive-dir': { type: 'string', value: 'DIR', description: 'census apply: archive into DIR (a repo folder) instead of the plan\'s archiveDir' },
   test: { type: 'string', value: 'CMD', description: 'census apply: also run CMD (through sh, in the repo) after applying; a failure rolls back. This RUNS the repo\'s code' },
   force: { type: 'boolean', description: 'census apply: run on a working tree with uncommitted changes' },
+  'cache-dir': { type: 'string', value: 'DIR', description: 'keep the facts cache in DIR instead of .census/cache/ under the root' },
+  'no-cache': { type: 'boolean', description: 'extract every file again: neither read nor write the facts cache' },
   help: { type: 'boolean', short: 'h', description: 'show help' },
   version: { type: 'boolean', short: 'v', description: 'show the version' },
 } satisfies Record<string, OptionSpec>;
@@ -51,4 +53,4 @@ export const OPTIONS = {
 export type OptionName = keyof typeof OPTIONS;
 
 /** Options every scanning command accepts. */
-export const SCAN_OPTIONS: OptionName[] = ['include', 'exclude', 'max-file-size', 'no-default-excludes', 'workers', 'quiet', 'python', 'no-env', 'config'];
+export const SCAN_OPTIONS: OptionName[] = ['include', 'exclude', 'max-file-size', 'no-default-excludes', 'workers', 'quiet', 'python', 'no-env', 'config', 'cache-dir', 'no-cache'];

@@ -82,6 +82,9 @@ export const scanTargetFrom = (args: ParsedArgs, io: CliIo, { whole = false, ann
     io.stderr(`census: auditing ${root} (${REASONS[found.reason]}) and reporting ${whole ? 'all of it' : `${folder}/ only`}\n`);
   }
   const scope = stringOption(args.values, 'scope');
+  const cacheDir = stringOption(args.values, 'cache-dir');
+  if (cacheDir !== undefined && args.values['no-cache'] === true) throw new UsageError('--cache-dir and --no-cache contradict each other; use one');
+  const quiet = args.values.quiet === true;
   return {
     found,
     folder,
@@ -99,6 +102,9 @@ export const scanTargetFrom = (args: ParsedArgs, io: CliIo, { whole = false, ann
       ...(args.values['no-env'] === true ? { noEnv: true } : {}),
       ...(configFile !== undefined ? { configFile } : {}),
       ...(folder !== '' && !whole ? { focus: folder } : {}),
+      ...(args.values['no-cache'] === true
+        ? {}
+        : { cache: { ...(cacheDir !== undefined ? { dir: resolveAbsolute(io.cwd, cacheDir) } : {}), onWarning: (m: string) => (quiet ? undefined : io.stderr(`census: ${m}\n`)) } }),
     },
   };
 };

@@ -42,7 +42,8 @@ export interface ScanOptions {
   fingerprint?: FingerprintOptions;
 }
 
-const hashOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+/** FileRecord.hash: the first 16 hex digits of the content's sha256 (the facts cache keys entries by it too). */
+export const contentHash = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 const firstLine = (bytes: Uint8Array): string => {
   const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1');
@@ -79,7 +80,7 @@ export const scanFile = (req: ScanRequest, options: ScanOptions): ScannedFile =>
   }
   const bytes = read.bytes;
   record.bytes = bytes.length;
-  record.hash = hashOf(bytes);
+  record.hash = contentHash(bytes);
 
   let language = req.language;
   if (language === null) language = languageFromShebang(firstLine(bytes)) ?? 'other';

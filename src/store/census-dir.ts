@@ -68,16 +68,24 @@ export const prepareCensusPath = (rootAbs: string, rel: string, options: { creat
 };
 
 /** Write a file under `.census/` atomically, never through a symlink. */
-export const writeCensusFile = (rootAbs: string, rel: string, text: string | Iterable<string>): void => {
+export const writeCensusFile = (rootAbs: string, rel: string, text: string | Iterable<string | Uint8Array>): void => {
   const abs = prepareCensusPath(rootAbs, rel);
   writeFileExclusive(abs, text);
+};
+
+const writePiece = (fd: number, piece: string | Uint8Array): void => {
+  if (typeof piece === 'string') {
+    fs.writeSync(fd, piece);
+    return;
+  }
+  for (let done = 0; done < piece.length; ) done += fs.writeSync(fd, piece, done, piece.length - done);
 };
 
 /**
  * Write `abs` by creating a temp file beside it exclusively (random name, `wx`: fails on any
  * existing name, link or not) and renaming it over `abs`, so a reader never sees half a file.
  */
-export const writeFileExclusive = (abs: string, text: string | Iterable<string>): void => {
+export const writeFileExclusive = (abs: string, text: string | Iterable<string | Uint8Array>): void => {
   const temp = joinAbsolute(dirnameAbsolute(abs), `.${randomBytes(8).toString('hex')}.census-tmp`);
   let fd: number;
   try {
@@ -87,7 +95,7 @@ export const writeFileExclusive = (abs: string, text: string | Iterable<string>)
   }
   try {
     if (typeof text === 'string') fs.writeSync(fd, text);
-    else for (const piece of text) fs.writeSync(fd, piece);
+    else for (const piece of text) writePiece(fd, piece);
   } catch (e) {
     fs.closeSync(fd);
     fs.rmSync(temp, { force: true });

@@ -1,0 +1,53 @@
+/**
+ * What a cached fact depends on besides its file's bytes: census's version, the extractor
+ * version below, the options that change extraction, and the build of census itself. The last
+ * one is a stamp of census's own compiled files (names, sizes, modification times): a change to
+ * any extractor invalidates the cache even when nobody remembered to bump EXTRACTOR_VERSION,
+ * which matters most while census is being developed. Two runs share cached facts only when all
+ * of these agree.
+ */
+import fs from 'node:fs';
+import { createHash } from 'node:crypto';
+import { VERSION } from '../version.js';
+import { fileURLToPath } from 'node:url';
+import { joinAbsolute } from '../util/path.js';
+
+/** Bump when what extraction produces changes in a way the build stamp would not show. */
+export const EXTRACTOR_VERSION = 1;
+
+let stamp: string | undefined;
+
+/** A digest of census's own code files (this module is <build>/cache/flavour.js). */
+const buildStamp = (): string => {
+  if (stamp !== undefined) return stamp;
+  const sum = createHash('sha256');
+  const walk = (dir: string, shown: string) => {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const abs = joinAbsolute(dir, name);
+      let st: fs.Stats;
+      try {
+        st = fs.statSync(abs);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) walk(abs, `${shown}${name}/`);
+      else if (/\.(js|ts|mjs|cjs|json|wasm|node)$/.test(name)) sum.update(`${shown}${name}\0${st.size}\0${st.mtimeMs}\n`);
+    }
+  };
+  walk(fileURLToPath(new URL('..', import.meta.url)), '');
+  stamp = sum.digest('hex').slice(0, 16);
+  return stamp;
+};
+
+/** The flavour of one scan's extraction: equal flavours produce equal facts from equal bytes. */
+export const extractionFlavour = (extractionOptions: unknown): string =>
+  createHash('sha256')
+    .update(JSON.stringify({ census: VERSION, extractor: EXTRACTOR_VERSION, build: buildStamp(), options: extractionOptions ?? null }))
+    .digest('hex')
+    .slice(0, 16);

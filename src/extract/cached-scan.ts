@@ -1,0 +1,54 @@
+/**
+ * Extraction through the facts cache: files the previous run saw are read and hashed here, and
+ * answered from the cache when their bytes are unchanged; the rest (new, changed, never cached)
+ * go to the worker pool as before, and what it returns is cached for the next run. A file with no
+ * entry under its key is not read here at all, so a cold run reads every file once, as without
+ * the cache.
+ */
+import type { FactsCache } from '../cache/facts-cache.js';
+import { readBytes } from '../util/fs.js';
+import { scanAll } from './pool.js';
+import { contentHash, type ScannedFile, type ScanOptions, type ScanRequest } from './scan-file.js';
+import { isScannedFile } from './valid-scanned.js';
+
+/** What discovery knew about a file besides its bytes: scanFile's result depends on all of it. */
+const keyOf = (r: ScanRequest): string => `${r.path}\0${r.language ?? ''}\0${r.executable ? 'x' : '-'}${r.symlink ? 'l' : '-'}`;
+
+/** Results that depend on more than the bytes (a read that failed, an extractor that crashed) are never cached. */
+const cacheable = (s: ScannedFile): boolean => s.record.hash !== '' && !s.diagnostics.some((d) => d.id.endsWith('/crash'));
+
+const matches = (s: ScannedFile, r: ScanRequest, hash: string): boolean =>
+  s.record.path === r.path && s.record.hash === hash && s.record.executable === r.executable && (s.record.symlink === true) === r.symlink &&
+  (r.language === null || s.record.language === r.language);
+
+export const scanAllCached = async (requests: ScanRequest[], options: ScanOptions, workers: number | undefined, cache: FactsCache | null): Promise<ScannedFile[]> => {
+  if (cache === null) return scanAll(requests, options, workers);
+  const results = new Array<ScannedFile>(requests.length);
+  const misses: number[] = [];
+  for (let i = 0; i < requests.length; i++) {
+    const r = requests[i];
+    const key = keyOf(r);
+    if (r.bytes > options.maxFileSize || !cache.has(key)) {
+      misses.push(i);
+      continue;
+    }
+    const read = readBytes(r.abs);
+    if ('error' in read || read.bytes.length > options.maxFileSize) {
+      misses.push(i);
+      continue;
+    }
+    const hash = contentHash(read.bytes);
+    const hit = cache.get(key, hash, (v): v is ScannedFile => isScannedFile(v) && matches(v, r, hash));
+    if (hit !== undefined) results[i] = hit;
+    else misses.push(i);
+  }
+  const scanned = await scanAll(misses.map((i) => requests[i]), options, workers);
+  for (let k = 0; k < misses.length; k++) {
+    const i = misses[k];
+    const s = scanned[k];
+    results[i] = s;
+    if (cacheable(s)) cache.put(keyOf(requests[i]), s.record.hash, s);
+  }
+  cache.save();
+  return results;
+};

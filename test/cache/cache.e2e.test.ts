@@ -1,0 +1,92 @@
+/**
+ * The facts cache as users meet it: on by default in .census/cache/, byte-identical output cold,
+ * warm and with --no-cache, --cache-dir elsewhere, and two census processes writing at once never
+ * leave a torn pack.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodePack } from '../../src/cache/pack.js';
+import { REPO_ROOT } from '../helpers/fixtures.js';
+import { runCli } from '../helpers/cli.js';
+
+/** A copy of the demo app, outside any git work tree. */
+const copyDemo = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'census-cache-e2e-'));
+  cpSync(join(REPO_ROOT, 'examples/demo'), join(dir, 'demo'), { recursive: true });
+  return join(dir, 'demo');
+};
+
+const withoutTime = (json: string): string => json.replace(/"generatedAt": "[^"]*"/, '"generatedAt": ""');
+const scanJson = (repo: string, ...extra: string[]): string => {
+  const r = runCli(['scan', '.', '--format', 'json', '--no-env', ...extra], { cwd: repo });
+  assert.ok(r.code === 0 || r.code === 1, r.stderr);
+  assert.doesNotMatch(r.stderr, /cache/, 'no cache warnings');
+  return withoutTime(r.stdout);
+};
+const packs = (folder: string): string[] => (existsSync(folder) ? readdirSync(folder).filter((n) => n.endsWith('.pack')) : []);
+
+test('scan output is byte-identical cold, warm and with --no-cache; --no-cache writes nothing', () => {
+  const repo = copyDemo();
+  try {
+    const none = scanJson(repo, '--no-cache');
+    assert.ok(!existsSync(join(repo, '.census')), '--no-cache wrote nothing');
+    const cold = scanJson(repo);
+    assert.equal(packs(join(repo, '.census/cache')).length, 1);
+    assert.match(readFileSync(join(repo, '.census/.gitignore'), 'utf8'), /^\*$/m);
+    const warm = scanJson(repo);
+    assert.equal(cold, none);
+    assert.equal(warm, none);
+    // A run with duplicates has its own pack and still agrees with itself uncached.
+    assert.equal(scanJson(repo, '--duplicates'), scanJson(repo, '--duplicates', '--no-cache'));
+    assert.equal(packs(join(repo, '.census/cache')).length, 2);
+  } finally {
+    rmSync(join(repo, '..'), { recursive: true, force: true });
+  }
+});
+
+test('--cache-dir puts the cache there and nothing in the repo', () => {
+  const repo = copyDemo();
+  const dir = mkdtempSync(join(tmpdir(), 'census-cache-dir-e2e-'));
+  try {
+    const cold = scanJson(repo, '--cache-dir', dir);
+    assert.equal(packs(dir).length, 1);
+    assert.ok(!existsSync(join(repo, '.census')));
+    assert.equal(scanJson(repo, '--cache-dir', dir), cold);
+    const both = runCli(['scan', '.', '--cache-dir', dir, '--no-cache'], { cwd: repo });
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /contradict/);
+  } finally {
+    rmSync(join(repo, '..'), { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const runAsync = (args: string[], cwd: string): Promise<number> =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/census.js'), ...args], { cwd, stdio: 'ignore' });
+    child.on('exit', (code) => resolve(code ?? -1));
+  });
+
+test('two census processes writing the cache at once never leave a torn pack', async () => {
+  const repo = copyDemo();
+  try {
+    const expected = scanJson(repo, '--no-cache');
+    for (let round = 0; round < 4; round++) {
+      // Each round changes a file, so both runs miss and both write a whole new pack.
+      writeFileSync(join(repo, `added_${round}.py`), `import os\nprint(os.sep, ${round})\n`);
+      const codes = await Promise.all([0, 1].map(() => runAsync(['scan', '.', '--no-env', '--quiet', '--format', 'json', '--output', join(repo, '..', `out-${round}-${Math.random()}.json`)], repo)));
+      for (const code of codes) assert.ok(code === 0 || code === 1);
+      const folder = join(repo, '.census/cache');
+      for (const name of packs(folder)) assert.ok(!('invalid' in decodePack(readFileSync(join(folder, name)))), `${name} is whole`);
+      assert.deepEqual(readdirSync(folder).filter((n) => n.endsWith('.census-tmp')), [], 'no temp files left');
+    }
+    for (let round = 0; round < 4; round++) rmSync(join(repo, `added_${round}.py`));
+    assert.equal(scanJson(repo), expected);
+  } finally {
+    rmSync(join(repo, '..'), { recursive: true, force: true });
+  }
+});
