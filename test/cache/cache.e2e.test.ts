@@ -16,7 +16,8 @@ import { runCli } from '../helpers/cli.js';
 /** A copy of the demo app, outside any git work tree. */
 const copyDemo = (): string => {
   const dir = mkdtempSync(join(tmpdir(), 'census-cache-e2e-'));
-  cpSync(join(REPO_ROOT, 'examples/demo'), join(dir, 'demo'), { recursive: true });
+  // Without the checkout's own .census/ (other tests run census on examples/demo in place).
+  cpSync(join(REPO_ROOT, 'examples/demo'), join(dir, 'demo'), { recursive: true, filter: (src) => !src.split(/[\\/]/).includes('.census') });
   return join(dir, 'demo');
 };
 
