@@ -137,7 +137,7 @@ const main = async () => {
   console.log('\nwall = a whole census process (Node start, load, scan, Audit JSON text); scan() = the pipeline alone;');
   console.log('CPU = user + system time of that process, all threads (on an idle machine wall is about CPU / cores at best; on a shared machine CPU is the figure to compare);');
   console.log('read+hash = one thread reading and sha256-hashing the same files; census / floor = scan() / read+hash.\n');
-  console.log('Stages of the median run:');
+  console.log('Stages of the median run (wall ms / CPU ms of the whole process during the stage):');
   for (const r of results) console.log(`  ${stageLine(r)}`);
   console.log('\nCorpora:');
   for (const r of results) console.log(`  ${r.name}: ${r.about}; languages: ${r.languages.join(', ')}; ${r.edges.toLocaleString('en-US')} edges, ${r.warnings.toLocaleString('en-US')} warnings`);

@@ -14,6 +14,7 @@ import type { Manifests } from '../manifests/store.js';
 import { readGunicornConfig, readUwsgiConfig } from '../entries/support/server-config.js';
 import type { ImportResolver } from '../resolve/types.js';
 import { byString } from '../util/compare.js';
+import { pathsWithPrefix } from '../util/file-index.js';
 import { dirname, joinRepo } from '../util/path.js';
 
 export interface TargetFile {
@@ -48,6 +49,15 @@ const MAX_DEPTH = 4;
 const SIBLING_SOURCES: [string, string][] = [['.ts', '.tsx'], ['.js', '.ts'], ['.js', '.tsx'], ['.js', '.jsx'], ['.mjs', '.mts'], ['.cjs', '.cts']];
 
 export const createTargetResolver = (ctx: TargetContext) => {
+  // The same script body is reached from many commands (every `pnpm build` in a monorepo's CI and
+  // docs): its shell analysis depends only on the text and the command context, so it runs once.
+  const analysed = new Map<string, CommandTarget[]>();
+  const analyse = (text: string, cmdCtx: CommandContext): CommandTarget[] => {
+    const key = `${JSON.stringify(cmdCtx)}\0${text}`;
+    let targets = analysed.get(key);
+    if (!targets) analysed.set(key, (targets = analyseCommand(text, cmdCtx)));
+    return targets;
+  };
 
   /** `x.ts` named where `x.tsx` is (a package.json export), `x.js` where its TypeScript source sits beside it. */
   const sibling = (path: string): string | null => {
@@ -155,7 +165,7 @@ export const createTargetResolver = (ctx: TargetContext) => {
     if (depth > MAX_DEPTH || seen.has(key)) return { files: [], unresolved: [] };
     seen.add(key);
     const out: TargetResult = { files: [], unresolved: [] };
-    for (const target of analyseCommand(text, cmdCtx)) {
+    for (const target of analyse(text, cmdCtx)) {
       const r = resolveTarget(target, cmdCtx, depth, seen);
       out.files.push(...r.files);
       out.unresolved.push(...r.unresolved);
@@ -183,7 +193,7 @@ export const createTargetResolver = (ctx: TargetContext) => {
         return [];
       }
       const match = compileRepoGlob(pattern);
-      return [...ctx.files].filter((f) => f.startsWith(base) && !f.includes('node_modules/') && match(f) && (test === null || test.test(`./${f.slice(base.length)}`))).sort(byString);
+      return pathsWithPrefix(ctx.files, base).filter((f) => !f.includes('node_modules/') && match(f) && (test === null || test.test(`./${f.slice(base.length)}`)));
     },
     /** A Python module (`pkg.cli`) as the console-script machinery would import it. */
     module: (module: string, cwd = ''): string[] => moduleFiles(module, cwd),
