@@ -1,16 +1,34 @@
 /**
  * `census why`: every chain that reaches a file, from the Audit alone. Walks incoming edges
- * backwards to roots of any tier, shortest chains first, up to a limit.
+ * backwards to roots of any tier, shortest chains first, up to a limit; the chain that decided
+ * the verdict (the record's evidence) always comes first, even when the search would not reach it.
  */
 import type { Audit } from '../model/audit.js';
 import type { Edge } from '../model/edge.js';
 import type { Verdict } from '../model/verdict.js';
 import type { Chain } from '../model/why.js';
 import { rootsByTier, type Root } from './roots.js';
+import { hopSentence } from './verdicts.js';
 
 const MAX_DEPTH = 16;
 
-const hop = (e: Edge): string => e.label ?? `${e.kind} from ${e.from}:${e.line}`;
+const sameSentences = (a: string[], b: string[]): boolean => a.length === b.length && a.every((s, i) => s === b[i]);
+
+/** The record's evidence as a chain: its sentences without the `last commit` note manual and documented files carry. */
+const decidingChain = (audit: Audit, file: string): Chain | null => {
+  const record = audit.files.find((f) => f.path === file);
+  if (!record?.verdict || record.verdict === 'dead' || !record.evidence?.length) return null;
+  const note = record.lastChange ? `last commit ${record.lastChange}` : null;
+  const sentences = record.evidence.at(-1) === note ? record.evidence.slice(0, -1) : record.evidence;
+  return sentences.length > 0 ? { tier: record.verdict, sentences } : null;
+};
+
+/** The deciding chain first, then the others in search order. */
+const decidingFirst = (chains: Chain[], deciding: Chain | null, limit: number): Chain[] => {
+  if (deciding === null || limit <= 0) return chains.slice(0, limit);
+  const rest = chains.filter((c) => !(c.tier === deciding.tier && sameSentences(c.sentences, deciding.sentences)));
+  return [deciding, ...rest].slice(0, limit);
+};
 
 export const allChains = (audit: Audit, file: string, limit: number): Chain[] => {
   const incoming = new Map<string, Edge[]>();
@@ -30,7 +48,7 @@ export const allChains = (audit: Audit, file: string, limit: number): Chain[] =>
     for (const state of frontier) {
       for (const { tier, root } of rootsOf.get(state.at) ?? []) {
         if (chains.length >= limit) break;
-        chains.push({ tier, sentences: [root.evidence, ...state.hops.map(hop)] });
+        chains.push({ tier, sentences: [root.evidence, ...state.hops.map(hopSentence)] });
       }
       for (const e of incoming.get(state.at) ?? []) {
         if (state.visited.has(e.from)) continue;
@@ -39,5 +57,5 @@ export const allChains = (audit: Audit, file: string, limit: number): Chain[] =>
     }
     frontier = next.slice(0, limit * 50);
   }
-  return chains;
+  return decidingFirst(chains, decidingChain(audit, file), limit);
 };

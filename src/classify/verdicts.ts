@@ -15,7 +15,8 @@ import { rootsByTier } from './roots.js';
 
 const MAX_NAMED_IMPORTERS = 3;
 
-const hopSentence = (edge: Edge): string => {
+/** One hop of a chain as a sentence; `census why --all` words its chains the same way. */
+export const hopSentence = (edge: Edge): string => {
   if (edge.label) return edge.label;
   const verb = edge.kind === 'exec' ? 'run by' : edge.kind === 'reference' ? 'named in' : 'imported by';
   return aboutFile(edge.to!, `${verb} ${edge.from}:${edge.line}`);
