@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import { CENSUS_DIR, prepareCensusPath, writeCensusFile, writeFileExclusive } from '../store/census-dir.js';
 import { errorMessage } from '../util/errors.js';
 import { joinAbsolute } from '../util/path.js';
+import { hasSeal, writeSeal } from './seal.js';
 import { decodePack, deserializeValue, encodePack, packBlob, serializeValue, type Pack, type PackEntry } from './pack.js';
 
 export const CACHE_DIR = `${CENSUS_DIR}/cache`;
@@ -97,6 +98,7 @@ export class FactsCache {
         writeFileExclusive(joinAbsolute(this.options.dir, this.fileName), pieces);
       } else {
         writeCensusFile(this.options.rootAbs, `${CACHE_DIR}/${this.fileName}`, pieces);
+        writeSeal(this.options.rootAbs, `${CACHE_DIR}/${this.fileName}`);
         const ignore = prepareCensusPath(this.options.rootAbs, `${CACHE_DIR}/.gitignore`);
         if (!fs.existsSync(ignore)) writeFileExclusive(ignore, IGNORE_ALL);
       }
@@ -138,6 +140,8 @@ export class FactsCache {
     try {
       const st = fs.fstatSync(fd);
       if (!st.isFile()) return this.ignore('not a regular file');
+      // In the repository's own .census/, only a pack census wrote here counts (seal.ts); a folder the user named is theirs.
+      if (this.options.dir === undefined && !hasSeal(this.options.rootAbs, `${CACHE_DIR}/${this.fileName}`, fd)) return this.ignore('not sealed by a census run on this machine');
       if (st.size > this.options.maxPackBytes) return this.ignore(`${st.size} bytes is more than this repository's facts can take`);
       const bytes = Buffer.allocUnsafe(st.size);
       let read = 0;
@@ -174,6 +178,11 @@ export class FactsCache {
     const now = Date.now();
     const others: { name: string; mtime: number }[] = [];
     for (const name of names) {
+      if (name.endsWith('.seal') && PACK_NAME.test(name.slice(0, -5)) && !names.includes(name.slice(0, -5))) {
+        // The seal of a pack removed by another run.
+        fs.rmSync(joinAbsolute(folder, name), { force: true });
+        continue;
+      }
       const isPack = PACK_NAME.test(name) && name !== this.fileName;
       const isTemp = name.endsWith('.census-tmp');
       if (!isPack && !isTemp) continue;
@@ -189,6 +198,7 @@ export class FactsCache {
     for (const { name } of others.slice(OTHER_FLAVOURS_KEPT)) {
       try {
         fs.rmSync(joinAbsolute(folder, name), { force: true });
+        fs.rmSync(joinAbsolute(folder, `${name}.seal`), { force: true });
       } catch {
         // another run removed or replaced it: fine
       }

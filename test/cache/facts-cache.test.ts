@@ -5,10 +5,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FactsCache } from '../../src/cache/facts-cache.js';
+import { writeSeal } from '../../src/cache/seal.js';
 import { decodePack, deserializeValue, encodePack, packBlob, serializeValue } from '../../src/cache/pack.js';
 import type { Audit } from '../../src/model/audit.js';
 import { scanDir } from '../helpers/scan-fixture.js';
@@ -79,6 +80,9 @@ const craft = (file: string, edit: (value: Record<string, any>) => void): void =
   writeFileSync(file, Buffer.concat(encodePack(pack.flavour, entries)));
 };
 
+/** Seals a pack written by the test, as if census had written it: what the checks below it then face. */
+const reseal = (repo: string, file: string): void => writeSeal(repo, `.census/cache/${file.split('/').at(-1)}`);
+
 test('a warm run answers from the cache and reports exactly what extracting again would', async () => {
   await withRepo(async (repo) => {
     const fresh = await run(repo, false);
@@ -100,6 +104,7 @@ test('hits are real: a cached fact that differs from the file shows in the audit
     craft(onlyPack(repo), (v) => {
       if (v.record.path === 'app/old.py') v.record.lines = 999;
     });
+    reseal(repo, onlyPack(repo));
     const warm = JSON.parse((await run(repo)).audit) as Audit;
     assert.equal(warm.files.find((f) => f.path === 'app/old.py')?.lines, 999);
   });
@@ -129,6 +134,7 @@ test('other extraction options use their own pack; another flavour\'s pack under
     const cache = new FactsCache({ rootAbs: repo, flavour: 'ffffffffffffffff', maxPackBytes: 1e9 });
     assert.equal(cache.has([...pack.index.keys()][0]), false, 'no pack of this flavour yet');
     writeFileSync(join(cacheFolder(repo), 'facts-ffffffffffffffff.pack'), readFileSync(plain));
+    reseal(repo, join(cacheFolder(repo), 'facts-ffffffffffffffff.pack'));
     const other = new FactsCache({ rootAbs: repo, flavour: 'ffffffffffffffff', maxPackBytes: 1e9 });
     assert.equal(other.has([...pack.index.keys()][0]), false);
     assert.match(other.stats.ignored ?? '', /another census build/);
@@ -152,6 +158,7 @@ for (const [what, damage] of BAD_PACKS) {
       await run(repo);
       const file = onlyPack(repo);
       damage(file);
+      reseal(repo, file);
       const again = await run(repo);
       assert.equal(again.audit, fresh.audit);
       assert.deepEqual(again.warnings, []);
@@ -160,6 +167,26 @@ for (const [what, damage] of BAD_PACKS) {
     });
   });
 }
+
+test('a pack that arrived with the repository (committed, copied in: no matching seal) is not trusted, however well-formed', async () => {
+  await withRepo(async (repo) => {
+    const fresh = await run(repo, false);
+    await run(repo);
+    const file = onlyPack(repo);
+    craft(file, (v) => {
+      if (v.record.path === 'app/old.py') v.record.lines = 999;
+    });
+    const again = await run(repo);
+    assert.equal(again.audit, fresh.audit, 'the forged line count was not used');
+    const flavour = /facts-(\w+)\.pack$/.exec(file)![1];
+    // A perfectly valid pack, copied: new inode and time, so its seal no longer matches.
+    const copy = readFileSync(file);
+    rmSync(file);
+    writeFileSync(file, copy);
+    utimesSync(file, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+    assert.match(new FactsCache({ rootAbs: repo, flavour, maxPackBytes: 1e9 }).stats.ignored ?? '', /not sealed/);
+  });
+});
 
 test('a pack over the size limit is not even read', async () => {
   await withRepo(async (repo) => {
