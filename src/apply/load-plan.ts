@@ -1,9 +1,22 @@
 /**
  * Reads a plan document (hand-edited, so any shape may arrive) into a Plan, or says every way it is
  * not one: not JSON, another planVersion, an unknown action, a missing `to`, a path that is absolute,
- * climbs out with `..` or names `.git`. Nothing here looks at the disk.
+ * climbs out with `..` or names `.git`; then anything else docs/plan.schema.json forbids (a
+ * misspelt field, a wrong type), named by its place. Nothing here looks at the repository.
  */
 import { PLAN_ACTIONS, PLAN_VERSION, type Plan, type PlanAction, type PlanItem } from '../model/plan.js';
+import { readPackageFile } from '../util/fs.js';
+import { firstSchemaProblem, type JsonSchema } from '../util/json-schema.js';
+
+let planSchema: JsonSchema | undefined;
+const schema = (): JsonSchema => {
+  if (planSchema === undefined) {
+    const text = readPackageFile('docs/plan.schema.json');
+    if (text === null) throw new Error('docs/plan.schema.json is missing from the census package');
+    planSchema = JSON.parse(text) as JsonSchema;
+  }
+  return planSchema;
+};
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -65,8 +78,8 @@ export const loadPlan = (text: string, name: string): LoadedPlan => {
     seen.add(path);
     if (typeof raw.hash !== 'string' || !/^[0-9a-f]{16}$/.test(raw.hash)) problems.push(`${label}: hash must be the 16 hex digits census records for the file`);
     if (raw.to !== undefined && typeof raw.to !== 'string') problems.push(`${label}: to must be a string`);
-    if ((item.action === 'merge' || item.action === 'move') && typeof raw.to !== 'string') {
-      problems.push(`${label}: ${item.action} needs \`to\` (${item.action === 'merge' ? 'the keeper' : 'the destination'})`);
+    if (item.action !== 'delete' && typeof raw.to !== 'string') {
+      problems.push(`${label}: ${item.action} needs \`to\` (${item.action === 'merge' ? 'the keeper' : item.action === 'archive' ? 'its place under the archive folder' : 'the destination'})`);
     }
     if (typeof raw.to === 'string') {
       const toWhy = unsafePathReason(raw.to);
@@ -75,5 +88,8 @@ export const loadPlan = (text: string, name: string): LoadedPlan => {
     }
   });
   if (problems.length > 0) return { problems };
+  // The clear sentences above come first; the schema catches the rest of what a hand edit can break.
+  const problem = firstSchemaProblem(schema(), doc);
+  if (problem !== null) return { problems: [`${name} is not a valid census plan: ${problem}`] };
   return { plan: { ...(doc as unknown as Plan), archiveDir: (archiveDir as string).replace(/\/+$/, ''), items } };
 };

@@ -95,7 +95,7 @@ test('a failing check (a deleted file something imports, a failing --test) resto
   const plan = writePlan(dir, [
     ['backend/data/store.py', 'delete'],
     ['backend/scripts/export_data.py', 'move', 'tools/jobs/export_data.py'],
-    ['web/src/lib/old.js', 'archive'],
+    ['web/src/lib/old.js', 'archive', 'archive/web/src/lib/old.js'],
   ]);
   const r = runCli(['apply', plan, dir, '--format', 'json', '--quiet']);
   assert.equal(r.code, 1, r.stdout + r.stderr);
@@ -105,7 +105,7 @@ test('a failing check (a deleted file something imports, a failing --test) resto
   assert.match(failures, /delete backend\/data\/store\.py/, 'the report names the action that broke it');
   assert.equal(picture(dir), before);
 
-  const ok = writePlan(dir, [['web/src/lib/old.js', 'archive']]);
+  const ok = writePlan(dir, [['web/src/lib/old.js', 'archive', 'archive/web/src/lib/old.js']]);
   const failing = runCli(['apply', ok, dir, '--format', 'json', '--quiet', '--test', 'node -e "process.exit(3)"']);
   assert.equal(failing.code, 1, failing.stdout + failing.stderr);
   const t = JSON.parse(failing.stdout);

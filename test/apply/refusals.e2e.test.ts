@@ -34,10 +34,11 @@ test('bad plan documents are refused before anything is touched', () => {
     [[['backend/data/store.py', 'move', '/tmp/store.py']], /to "\/tmp\/store\.py" is absolute/],
     [[['backend/data/store.py', 'move', '.git/hooks/post-checkout']], /is inside \.git/],
     [[['backend/ml/training/features.py', 'merge']], /merge needs `to` \(the keeper\)/],
+    [[['web/src/lib/old.js', 'archive']], /archive needs `to` \(its place under the archive folder\)/],
     [[['backend/ml/training/features.py', 'merge', 'backend/ml/missing.py']], /the keeper backend\/ml\/missing\.py does not exist/],
     [[['scripts/no_such_script.py', 'delete']], /scripts\/no_such_script\.py \(delete\): no such file/],
     [[['backend/data/store.py', 'move', 'backend/ml/features.py']], /the destination backend\/ml\/features\.py already exists/],
-    [[['backend/data/store.py', 'delete'], ['backend/data/store.py', 'archive']], /more than one item/],
+    [[['backend/data/store.py', 'delete'], ['backend/data/store.py', 'archive', 'archive/backend/data/store.py']], /more than one item/],
     [[['backend/ml/training/features.py', 'merge', 'backend/ml/features.py'], ['backend/ml/features.py', 'delete']], /the keeper backend\/ml\/features\.py is itself planned to delete/],
   ];
   for (const [items, expected] of cases) refused(dir, writePlan(dir, items, {}, file), expected);
@@ -45,7 +46,7 @@ test('bad plan documents are refused before anything is touched', () => {
 
 test('a file changed since the plan, a path through a symlink, a reference apply cannot rewrite: refused', () => {
   const dir = gitFixture('ops-repo');
-  const plan = writePlan(dir, [['scripts/old/export_data_v1.py', 'archive']]);
+  const plan = writePlan(dir, [['scripts/old/export_data_v1.py', 'archive', 'archive/scripts/old/export_data_v1.py']]);
   appendFileSync(join(dir, 'scripts/old/export_data_v1.py'), '# edited after the plan\n');
   git(dir, ['commit', '--quiet', '-am', 'edit']);
   refused(dir, plan, /scripts\/old\/export_data_v1\.py \(archive\): the file changed since the plan was made \(hash [0-9a-f]{16}, plan says [0-9a-f]{16}\)/);
@@ -66,7 +67,7 @@ test('a file changed since the plan, a path through a symlink, a reference apply
 test('apply refuses a dirty working tree unless --force, and a folder outside git', () => {
   const dir = gitFixture('ops-repo');
   appendFileSync(join(dir, 'backend/data/store.py'), '# work in progress\n');
-  const plan = writePlan(dir, [['web/src/lib/old.js', 'archive']]);
+  const plan = writePlan(dir, [['web/src/lib/old.js', 'archive', 'archive/web/src/lib/old.js']]);
   refused(dir, plan, /the working tree has uncommitted changes \(1 file: backend\/data\/store\.py\)/);
   const forced = runCli(['apply', plan, dir, '--force', '--format', 'json', '--quiet']);
   assert.equal(forced.code, 0, forced.stdout + forced.stderr);
@@ -75,7 +76,7 @@ test('apply refuses a dirty working tree unless --force, and a folder outside gi
 
   const plain = join(mkdtempSync(join(tmpdir(), 'census-apply-nogit-')), 'ops-repo');
   cpSync(fixturePath('apply', 'ops-repo'), plain, { recursive: true });
-  const r = runCli(['apply', writePlan(plain, [['web/src/lib/old.js', 'archive']]), plain, '--format', 'json', '--quiet']);
+  const r = runCli(['apply', writePlan(plain, [['web/src/lib/old.js', 'archive', 'archive/web/src/lib/old.js']]), plain, '--format', 'json', '--quiet']);
   assert.equal(r.code, 2);
   assert.match(JSON.parse(r.stdout).problems[0], /is not inside a git work tree/);
 });

@@ -97,9 +97,13 @@ test('non-UTF-8 bytes around an edit come back unchanged', () => {
 });
 
 test('loadPlan: keep and review items need nothing; acting items are held to the contract', () => {
-  const base = { planVersion: 1, tool: { name: 'census', version: '0' }, generatedAt: '', root: '.', git: null, archiveDir: 'archive/', summary: {} };
-  const ok = loadPlan(JSON.stringify({ ...base, items: [{ path: 'a.py', action: 'review' }, { path: 'b.py', action: 'delete', hash: '0123456789abcdef', verdict: 'dead', reasons: [] }] }), 'p.json');
-  assert.ok('plan' in ok && ok.plan.archiveDir === 'archive');
+  const base = { planVersion: 1, tool: { name: 'census', version: '0' }, generatedAt: '2026-01-01T00:00:00Z', root: '.', git: null, archiveDir: 'archive', summary: {} };
+  const item = { hash: '0123456789abcdef', verdict: 'dead', reasons: [] };
+  const ok = loadPlan(JSON.stringify({ ...base, items: [{ path: 'a.py', action: 'review', ...item }, { path: 'b.py', action: 'delete', ...item }] }), 'p.json');
+  assert.ok('plan' in ok && ok.plan.items.length === 2, JSON.stringify(ok));
+  // What the sentences do not cover, the schema names by its place.
+  const misspelt = loadPlan(JSON.stringify({ ...base, items: [{ path: 'b.py', action: 'delete', ...item, reason: [] }] }), 'p.json');
+  assert.match('problems' in misspelt ? misspelt.problems[0] : '', /^p\.json is not a valid census plan: items\[0\]/);
   const bad = loadPlan(JSON.stringify({ ...base, items: [{ path: 'b.py', action: 'delete', hash: 'xyz' }, { path: 'c.py', action: 'move', hash: '0123456789abcdef' }] }), 'p.json');
   assert.deepEqual('problems' in bad ? bad.problems : [], [
     'items[0] (b.py): hash must be the 16 hex digits census records for the file',
