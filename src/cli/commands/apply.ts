@@ -2,7 +2,7 @@
 import { applyPlan } from '../../apply/run.js';
 import { scan } from '../../pipeline.js';
 import { UsageError } from '../../util/errors.js';
-import { readTextOrNull } from '../../util/fs.js';
+import { makeTempDir, readTextOrNull, removeTree } from '../../util/fs.js';
 import { resolveAbsolute } from '../../util/path.js';
 import { stringOption } from '../args.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, type Command } from '../command.js';
@@ -35,6 +35,9 @@ export const applyCommand: Command = {
     const quiet = args.values.quiet === true;
     const test = stringOption(args.values, 'test');
     const archiveDir = stringOption(args.values, 'archive-dir');
+    // The audits are apply's own: their facts cache goes to a scratch folder, not into the repo (a rollback leaves no trace), unless --cache-dir names one.
+    const scratchCache = scanOptions.cache !== undefined && stringOption(args.values, 'cache-dir') === undefined ? makeTempDir('census-apply-cache-') : null;
+    if (scratchCache !== null) scanOptions.cache = { ...scanOptions.cache, dir: scratchCache };
     const report = await applyPlan({
       rootAbs: target.found.rootAbs,
       root: target.options.root,
@@ -48,6 +51,8 @@ export const applyCommand: Command = {
       progress: (message) => {
         if (!quiet) io.stderr(`census: ${message}\n`);
       },
+    }).finally(() => {
+      if (scratchCache !== null) removeTree(scratchCache);
     });
     emitView('apply', format, report, args, io);
     if (report.status === 'refused') return EXIT_ERROR;
