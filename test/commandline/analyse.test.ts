@@ -51,6 +51,8 @@ const ROWS: Row[] = [
   ['env NODE_ENV=production node server.js', ['file:server.js']],
   ['env -C web npm test', ['npm:test@web']],
   ['time python bench/run_bench.py', ['file:bench/run_bench.py']],
+  ['sfw uv run python scripts/seed.py', ['file:scripts/seed.py']],
+  ['sfw npm install', []],
   ['nice -n 10 ionice -c 3 python jobs/reindex.py', ['file:jobs/reindex.py']],
   ['su -c "python3 /srv/app/jobs/nightly.py" appuser', ['file:jobs/nightly.py'], { cwd: '', pathMap: [{ from: '/srv/app', to: '' }] }],
   ['command -v python3', []],

@@ -71,4 +71,6 @@ export const WRAPPERS: readonly Launcher[] = [
   wrapper({ names: ['cross-env', 'cross-env-shell'], assignments: true }),
   wrapper({ names: ['dotenv', 'env-cmd'], values: ['-e', '-f', '--file', '-c', '--environments', '-v'] }),
   wrapper({ names: ['newrelic-admin'], operands: 1 }),
+  // Socket Firewall: `sfw npm install`, `sfw uv sync` run the package manager through its proxy.
+  wrapper({ names: ['sfw'] }),
 ];
