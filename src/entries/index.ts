@@ -11,9 +11,12 @@ import flyToml from './fly-toml.js';
 import githubActions from './github-actions.js';
 import gitlabCi from './gitlab-ci.js';
 import initScripts from './init-scripts.js';
+import invokeTasks from './invoke-tasks.js';
+import justfile from './justfile.js';
 import knipConfig from './knip-config.js';
 import kubernetes from './kubernetes.js';
 import makefile from './makefile.js';
+import noxfile from './noxfile.js';
 import packageJson from './package-json.js';
 import pm2Ecosystem from './pm2-ecosystem.js';
 import procfile from './procfile.js';
@@ -21,12 +24,15 @@ import pyproject from './pyproject.js';
 import renderYaml from './render-yaml.js';
 import runit from './runit.js';
 import s6Overlay from './s6-overlay.js';
+import semgrepRules from './semgrep-rules.js';
 import setupCfg from './setup-cfg.js';
 import setupPy from './setup-py.js';
 import supervisord from './supervisord.js';
 import systemd from './systemd.js';
+import taskfile from './taskfile.js';
 import tests from './tests.js';
 import toolConfigs from './tool-configs.js';
+import toxIni from './tox-ini.js';
 import tsconfigProgram from './tsconfig-program.js';
 import type { EntryDetector } from './types.js';
 
@@ -39,9 +45,12 @@ export const DETECTORS: EntryDetector[] = [
   githubActions,
   gitlabCi,
   initScripts,
+  invokeTasks,
+  justfile,
   knipConfig,
   kubernetes,
   makefile,
+  noxfile,
   packageJson,
   pm2Ecosystem,
   procfile,
@@ -49,11 +58,14 @@ export const DETECTORS: EntryDetector[] = [
   renderYaml,
   runit,
   s6Overlay,
+  semgrepRules,
   setupCfg,
   setupPy,
   supervisord,
   systemd,
+  taskfile,
   tests,
   toolConfigs,
+  toxIni,
   tsconfigProgram,
 ];

@@ -25,9 +25,11 @@ import vite from './js/vite.js';
 import vitest from './js/vitest.js';
 import webpack from './js/webpack.js';
 import alembic from './python/alembic.js';
+import celery from './python/celery.js';
 import django from './python/django.js';
+import graphqlLazyTypes from './python/graphql-lazy.js';
 import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, cypress, django, electron, esbuild, eslint, expo, jest, mocha, next, nuxt, parcel, playwright, pytest, remix, rollup, storybook, stringModules, sveltekit, tsup, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, celery, cypress, django, electron, esbuild, eslint, expo, graphqlLazyTypes, jest, mocha, next, nuxt, parcel, playwright, pytest, remix, rollup, storybook, stringModules, sveltekit, tsup, vite, vitest, webpack];

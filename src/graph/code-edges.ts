@@ -76,8 +76,7 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, im
       }
     }
     for (const ref of facts.references) {
-      // Celery's autodiscover_tasks(['pkg']) imports pkg.tasks, not pkg.
-      const target = ref.via === 'celery autodiscover_tasks' ? `${ref.target}.tasks` : ref.target;
+      const target = ref.target;
       const found =
         ref.form === 'path' ? codePath(targets, dir, target) : ref.form === 'glob' ? globTargets(targets, dir, target, ref.filter).filter((f) => f !== path) : moduleTargets(targets, dir, target);
       // A string that merely looks like a module name is not an error: no edge, no warning.

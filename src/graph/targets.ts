@@ -8,7 +8,7 @@ import { compileRepoGlob } from '../util/glob.js';
 import { analyseCommand } from '../commandline/analyse.js';
 import { INERT_PROGRAMS } from '../commandline/inert-programs.js';
 import type { CommandContext, CommandTarget } from '../commandline/types.js';
-import { MAKEFILE } from '../manifests/makefile.js';
+import { MAKEFILE, MAKEFILE_INCLUDES, type MakeTarget } from '../manifests/makefile.js';
 import { packageScripts } from '../manifests/package-json.js';
 import type { Manifests } from '../manifests/store.js';
 import { readGunicornConfig, readUwsgiConfig } from '../entries/support/server-config.js';
@@ -140,7 +140,7 @@ export const createTargetResolver = (ctx: TargetContext) => {
         const all = ctx.manifests.get(makefile, MAKEFILE) ?? new Map<string, never>();
         // A bare `make` builds the first target that is not a special one (.PHONY, .DEFAULT, ...).
         const name = target.target === '' ? ([...all.keys()].find((t) => !t.startsWith('.')) ?? '') : target.target;
-        const recipe = all.get(name);
+        const recipe = all.get(name) ?? includedTarget(makefile, name);
         if (!recipe) return { files: [], unresolved: [missing(`${target.text}: no target "${name}" in ${makefile}`)] };
         const out: TargetResult = { files: [], unresolved: [] };
         for (const line of recipe.recipe) {
@@ -159,6 +159,20 @@ export const createTargetResolver = (ctx: TargetContext) => {
       case 'unknown-program':
         return { files: [], unresolved: [], unknown: [target.program] };
     }
+  };
+
+  /** A target defined in a makefile that `makefile` includes (paths relative to its folder), two levels deep. */
+  const includedTarget = (makefile: string, name: string, depth = 0): MakeTarget | undefined => {
+    if (depth > 2) return undefined;
+    for (const include of ctx.manifests.get(makefile, MAKEFILE_INCLUDES) ?? []) {
+      for (const p of include.paths) {
+        const path = joinRepo(dirname(makefile), p);
+        if (path === null || !ctx.files.has(path)) continue;
+        const found = ctx.manifests.get(path, MAKEFILE)?.get(name) ?? includedTarget(path, name, depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
   };
 
   const followCommand = (text: string, cmdCtx: CommandContext, depth: number, seen: Set<string>, key: string): TargetResult => {

@@ -22,6 +22,12 @@ export interface MakeRule {
   recipe: MakeRecipeLine[];
 }
 
+/** An `include`/`-include`/`sinclude` line: the makefiles it names (relative to make's folder). */
+export interface MakeInclude {
+  paths: string[];
+  line: number;
+}
+
 export interface MakeProblem {
   line: number;
   message: string;
@@ -48,9 +54,10 @@ export const expandMake = (text: string, vars: Map<string, string>, auto: Record
 
 const stripRecipePrefix = (line: string): string => line.replace(/^[\s@+-]+/, '');
 
-export const parseMakefile = (text: string): { rules: MakeRule[]; variables: Map<string, string>; problems: MakeProblem[] } => {
+export const parseMakefile = (text: string): { rules: MakeRule[]; variables: Map<string, string>; problems: MakeProblem[]; includes: MakeInclude[] } => {
   const lines = splitLines(text);
   const rules: MakeRule[] = [];
+  const includes: MakeInclude[] = [];
   const variables = new Map<string, string>();
   const problems: MakeProblem[] = [];
   let rule: MakeRule | null = null;
@@ -84,6 +91,13 @@ export const parseMakefile = (text: string): { rules: MakeRule[]; variables: Map
       } else if (op !== '!=') variables.set(name, value);
       continue;
     }
+    const include = /^(?:-?include|sinclude)\s+(.+)$/.exec(trimmed);
+    if (include) {
+      // Expanded with the variables known at this line, as make reads it; a computed name is left out.
+      const paths = expandMake(include[1], variables).split(/\s+/).filter((p) => p !== '' && !p.includes('$') && !/[*?[]/.test(p));
+      if (paths.length > 0) includes.push({ paths, line: start + 1 });
+      continue;
+    }
     if (DIRECTIVE.test(trimmed)) continue;
     const m = RULE.exec(trimmed);
     if (!m) {
@@ -98,7 +112,7 @@ export const parseMakefile = (text: string): { rules: MakeRule[]; variables: Map
     if (inline !== null && inline.trim() !== '') rule.recipe.push({ text: stripRecipePrefix(inline).trim(), line: start + 1 });
     rules.push(rule);
   }
-  return { rules, variables, problems };
+  return { rules, variables, problems, includes };
 };
 
 const splitInline = (rest: string): [string, string | null] => {
@@ -141,4 +155,10 @@ export const MAKEFILE: ManifestFormat<Map<string, MakeTarget>> = {
       diagnostics: parsed.problems.map((p) => warning('makefile/bad-line', `malformed Makefile: ${p.message}`, path, p.line)),
     };
   },
+};
+
+/** The makefiles a makefile includes, in order. */
+export const MAKEFILE_INCLUDES: ManifestFormat<MakeInclude[]> = {
+  id: 'makefile-includes',
+  parse: (text) => ({ value: parseMakefile(text).includes, diagnostics: [] }),
 };

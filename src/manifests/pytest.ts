@@ -22,6 +22,8 @@ export interface PytestConfig {
   pythonFiles: string[];
   /** `pythonpath` as repo folders (pytest puts them first on sys.path); missing ones are kept. */
   pythonpath: string[];
+  /** `python_functions` or `python_classes` is set: tests are named otherwise than `test*`/`Test*`. */
+  customTestNames: boolean;
 }
 
 export const DEFAULT_PYTHON_FILES = ['test_*.py', '*_test.py'];
@@ -44,6 +46,7 @@ const readConfig = (manifests: Manifests, path: string): Settings | null => {
     testpaths: words(get('testpaths')) ?? [],
     pythonFiles: words(get('python_files')) ?? DEFAULT_PYTHON_FILES,
     pythonpath: words(get('pythonpath')) ?? [],
+    customTestNames: get('python_functions') !== undefined || get('python_classes') !== undefined,
   });
   if (name === 'pyproject.toml') {
     const tool = manifests.get(path, TOML)?.value.tool;

@@ -8,7 +8,11 @@
  * - `python_files` (default `test_*.py *_test.py`) is matched against the file name, or against
  *   the path when a pattern has a slash; conftest.py files are always loaded;
  * - pytest's default norecursedirs (dot folders, build, dist, venv, *.egg, …) are skipped;
- * - without any config, unittest's `test*.py` also counts inside folders named test or tests.
+ * - without any config, unittest's `test*.py` also counts inside folders named test or tests;
+ * - a file whose name matches but that defines no test (no `test*` function, no `Test*` or
+ *   TestCase class, no star import or generated tests) is collected empty: it is not a test root.
+ *   A `load_test.py` with a `__main__` guard is a script someone runs by hand, and the verdicts
+ *   say so; a `test_helpers.py` that tests import is reached through those imports.
  */
 import { DEFAULT_PYTHON_FILES as DEFAULT_PATTERNS, pytestConfigFor } from '../../manifests/pytest.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
@@ -45,6 +49,21 @@ const conftestApplies = (file: string, roots: string[]): boolean =>
 const matchesPattern = (file: string, relative: string, pattern: string): boolean =>
   pattern.includes('/') ? glob(`**/${pattern}`)(relative) : glob(pattern)(basename(file));
 
+/**
+ * Whether a module may hold something pytest or unittest collects. Generous on purpose: a test
+ * function or method, a `Test*` class or one whose bases name a test case, a `test*` name bound
+ * by assignment, a star import (tests re-exported), pytest-bdd `scenarios(...)`, `load_tests`.
+ */
+const MAY_HOLD_TESTS = /^[ \t]*(?:(?:async[ \t]+)?def[ \t]+test|class[ \t]+(?:Test|\w+[ \t]*\([^)]*(?:Test|Case)))|^[ \t]*test\w*[ \t]*(?::[^=\n]*)?=|\bimport[ \t]+\*|\bscenarios?\(|\bload_tests\b/m;
+
+export const holdsTests = (text: string): boolean => MAY_HOLD_TESTS.test(text);
+
+/** A matching file that defines nothing to collect is no test (an unreadable one is kept). */
+const emptyOfTests = (ctx: DetectorContext, file: string): boolean => {
+  const text = ctx.manifests.text(file);
+  return text !== null && !holdsTests(text);
+};
+
 export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
   const out: PythonTest[] = [];
   for (const file of ctx.files) {
@@ -56,6 +75,7 @@ export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
       const pattern = name === 'conftest.py' ? 'conftest.py' : DEFAULT_PATTERNS.find((p) => glob(p)(name));
       const unittest = !pattern && name.startsWith('test') && /(^|\/)tests?\/[^/]+$/.test(file);
       if ((!pattern && !unittest) || NORECURSE.test(file)) continue;
+      if (name !== 'conftest.py' && emptyOfTests(ctx, file)) continue;
       out.push({ file, config: null, evidence: pattern ? `pytest discovery: ${pattern}` : 'unittest discovery: test*.py' });
       continue;
     }
@@ -64,6 +84,7 @@ export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
     if (!pattern || NORECURSE.test(file)) continue;
     const roots = config.testpaths.map((t) => joinRepo(config.dir, t)).filter((t): t is string => t !== null);
     if (name === 'conftest.py' ? !conftestApplies(file, roots) : roots.length > 0 && underAny(file, roots) === null) continue;
+    if (name !== 'conftest.py' && !config.customTestNames && emptyOfTests(ctx, file)) continue;
     const where = roots.length > 0 ? ` testpaths ${config.testpaths.join(' ')}` : '';
     out.push({ file, config: config.path, evidence: `pytest discovery (${config.path}${where}): ${pattern}` });
   }

@@ -102,7 +102,7 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
   }
 
   const byFolder = filesByFolder(ctx.files);
-  const celeryDiscovers = autodiscoversTasks(ctx);
+  const celeryDiscovers = autodiscoveredNames(ctx);
   const migrations: { file: string; app: App }[] = [];
   // django-extensions' `manage.py runjobs <period>` imports the apps' jobs/ modules.
   const jobs: { file: string; app: App }[] = [];
@@ -113,9 +113,14 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
     seenApps.add(app.dir);
     const where = `${app.settings}:${app.line}`;
     const prefix = app.dir === '' ? '' : `${app.dir}/`;
-    for (const name of [...CONVENTIONAL, ...(celeryDiscovers ? ['tasks.py'] : [])]) {
+    for (const name of CONVENTIONAL) {
       const file = `${prefix}${name}`;
       if (ctx.files.has(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `app ${app.name} in INSTALLED_APPS (${where}): Django loads its ${name}` });
+    }
+    for (const name of [...celeryDiscovers].sort()) {
+      // A module or a package: Celery imports `app.<name>` either way.
+      const file = [`${prefix}${name}.py`, `${prefix}${name}/__init__.py`].find((f) => ctx.files.has(f));
+      if (file) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `app ${app.name} in INSTALLED_APPS (${where}): Celery's autodiscover_tasks imports its ${name}` });
     }
     // django-allauth imports each installed provider app's provider.py, and its urls.py from allauth.urls.
     if (ctx.files.has(`${prefix}provider.py`) && ctx.files.has(`${prefix}urls.py`)) {
@@ -183,16 +188,41 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
   return out;
 };
 
-/** Celery's `autodiscover_tasks()` without a package list imports every installed app's tasks.py. */
-const autodiscoversTasks = (ctx: FrameworkContext): boolean => {
+/**
+ * The modules Celery's `autodiscover_tasks()` imports from every installed app: `tasks`, or the
+ * `related_name` of a call without a literal package list (`autodiscover_tasks(related_name=
+ * "search_tasks")`, `autodiscover_tasks(lambda: settings.INSTALLED_APPS)`). A call with a literal
+ * list is read where it is written (it names its packages).
+ */
+const autodiscoveredNames = (ctx: FrameworkContext): Set<string> => {
+  const names = new Set<string>();
   for (const file of ctx.files) {
     if (!/(^|\/)(celery\w*|tasks|worker|__init__)\.py$/.test(file)) continue;
     const facts = ctx.facts(file);
     if (!facts || !facts.imports.some((i) => i.specifier === 'celery' || i.specifier.startsWith('celery.'))) continue;
     const text = ctx.readText(file);
-    if (text !== null && /autodiscover_tasks\(\s*(\)|lambda|[\w.]*INSTALLED_APPS)/.test(text)) return true;
+    if (text === null) continue;
+    for (const call of text.matchAll(/autodiscover_tasks\(/g)) {
+      const args = callText(text, call.index + call[0].length);
+      const related = /related_name\s*=\s*(['"])(\w+)\1/.exec(args);
+      const first = args.replace(/^\s+/, '');
+      // No package list, a lambda or the installed apps: Celery asks Django for the apps.
+      if (!/^($|lambda\b|[\w.]*INSTALLED_APPS\b|(related_name|force)\s*=)/.test(first)) continue;
+      names.add(related ? related[2] : 'tasks');
+    }
   }
-  return false;
+  return names;
+};
+
+/** The text between a call's opening bracket (just before `from`) and its closing one. */
+const callText = (text: string, from: number): string => {
+  let depth = 1;
+  for (let i = from; i < text.length && i < from + 4000; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') if (--depth === 0) return text.slice(from, i);
+  }
+  return text.slice(from, from + 4000);
 };
 
 const DOCS = /\.(md|markdown|rst|txt|adoc)$/i;

@@ -59,7 +59,7 @@ export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame
           includeReferences(st, i);
           break;
         case Word.AutodiscoverTasks:
-          if (isOp(t, i + 1, Op.LParen)) firstArgModules(st, i + 1, 'celery autodiscover_tasks');
+          if (isOp(t, i + 1, Op.LParen)) autodiscoverModules(st, i + 1);
           break;
       }
     } else if (k === Kind.String && (values[i] & (StringFlag.Formatted | StringFlag.Bytes | StringFlag.Unterminated | StringFlag.Triple)) === 0) {
@@ -120,6 +120,23 @@ const includeReferences = (st: ExtractState, i: number): void => {
   } else if (isOp(t, i + 1, Op.LParen) && !isOp(t, i - 1, Op.Dot) && st.aliases.get('include')?.startsWith('django.')) {
     firstArgModules(st, i + 1, 'django include', true);
   }
+};
+
+/**
+ * Celery's `autodiscover_tasks(['pkg', ...], related_name='x')` (or `packages=[...]`, or the name
+ * as the second argument) imports `pkg.x` for each package; `x` defaults to `tasks`. Without a
+ * literal package list Celery uses the installed apps, which the Django reader knows.
+ */
+const autodiscoverModules = (st: ExtractState, open: number): void => {
+  const t = st.t;
+  const args = callArgs(t, open, t.count);
+  if (!args) return;
+  const packages = args.keywords.get('packages') ?? args.positional[0];
+  const related = args.keywords.get('related_name') ?? args.positional[1];
+  const name = related ? stringValue(t, related[0], related[1]) : 'tasks';
+  if (!packages || name === null || !isModuleName(name) || splitTop(t, packages[0], packages[1]).length !== 1) return;
+  const names = stringList(t, packages[0], packages[1]);
+  addModules(st, names && names.map((p) => `${p}.${name}`), t.line[open], 'celery autodiscover_tasks');
 };
 
 /** Module names in the first argument of the call opened at `open`: a list, or one string. */
