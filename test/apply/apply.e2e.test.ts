@@ -1,6 +1,7 @@
 /**
  * census apply end to end on a seeds/001-like repo (Python package with copies across folders,
- * importers, docs, a systemd unit and a Dockerfile naming the moved script; a small Node app):
+ * importers, docs, a systemd unit, Dockerfile, compose file, supervisord and CI naming the moved script;
+ * a small Node app with a TypeScript file importing through a tsconfig alias):
  * the apply leaves a repo whose re-audit keeps production and tooling and has no broken import,
  * and whose programs still run; a failing check restores the tree exactly; --dry-run touches nothing.
  */
@@ -79,6 +80,11 @@ test('apply merges duplicates, archives and deletes dead files, moves a producti
   assert.match(readFileSync(join(dir, 'docs/OPERATIONS.md'), 'utf8'), /\[export_data\]\(\.\.\/backend\/data\/export_data\.py\)/);
   assert.match(readFileSync(join(dir, 'backend/ml/training/train.py'), 'utf8'), /^from \.\.features import normalise$/m);
   assert.match(readFileSync(join(dir, 'web/src/server.js'), 'utf8'), /require\("\.\/shared\/format"\)/);
+  // compose, supervisord and CI command lines; a tsconfig `paths` alias keeps its alias.
+  assert.match(readFileSync(join(dir, 'docker-compose.yml'), 'utf8'), /command: \["python3", "-m", "backend\.data\.export_data", "--loop"\]/);
+  assert.match(readFileSync(join(dir, 'deploy/supervisord.conf'), 'utf8'), /^command=python3 backend\/data\/export_data\.py --loop$/m);
+  assert.match(readFileSync(join(dir, '.github/workflows/deploy.yml'), 'utf8'), /run: python3 -m backend\.data\.export_data --since today/);
+  assert.match(readFileSync(join(dir, 'web/src/check.ts'), 'utf8'), /^import \{ shout \} from '@\/shared\/format';$/m);
   // A mention no edge accounts for (an editor's launch config) is left alone and listed for the reviewer.
   assert.ok(report.notes.includes('.vscode/launch.json:4 still says backend.scripts.export_data (backend/scripts/export_data.py, now backend/data/export_data.py) where census sees no reference it can rewrite: check it'), report.notes.join('\n'));
   assert.match(readFileSync(join(dir, '.vscode/launch.json'), 'utf8'), /"module": "backend\.scripts\.export_data"/);
