@@ -5,21 +5,27 @@
  */
 import angular from './js/angular.js';
 import astro from './js/astro.js';
+import changesets from './js/changesets.js';
+import commitlint from './js/commitlint.js';
 import cypress from './js/cypress.js';
 import electron from './js/electron.js';
 import esbuild from './js/esbuild.js';
 import eslint from './js/eslint.js';
 import expo from './js/expo.js';
+import husky from './js/husky.js';
 import jest from './js/jest.js';
+import lintStaged from './js/lint-staged.js';
 import mocha from './js/mocha.js';
 import next from './js/next.js';
 import nuxt from './js/nuxt.js';
 import parcel from './js/parcel.js';
 import playwright from './js/playwright.js';
+import postcss from './js/postcss.js';
 import remix from './js/remix.js';
 import rollup from './js/rollup.js';
 import storybook from './js/storybook.js';
 import sveltekit from './js/sveltekit.js';
+import tailwind from './js/tailwind.js';
 import tsup from './js/tsup.js';
 import vite from './js/vite.js';
 import vitest from './js/vitest.js';
@@ -32,4 +38,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, celery, cypress, django, electron, esbuild, eslint, expo, graphqlLazyTypes, jest, mocha, next, nuxt, parcel, playwright, pytest, remix, rollup, storybook, stringModules, sveltekit, tsup, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, celery, changesets, commitlint, cypress, django, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, mocha, next, nuxt, parcel, playwright, postcss, pytest, remix, rollup, storybook, stringModules, sveltekit, tailwind, tsup, vite, vitest, webpack];
