@@ -146,6 +146,23 @@ const pairComparer = (representatives: Participant[], orderOf: OrderOf) => {
   };
 };
 
+/** For members x, y of a group (positions in it): do their files share a winnowed fingerprint? */
+const sharingAHash = (group: number[], representatives: Participant[]): ((x: number, y: number) => boolean) => {
+  const holders = new Map<number, number[]>();
+  group.forEach((member, x) => {
+    for (const h of new Set(representatives[member].fp.winnowHashes)) {
+      const list = holders.get(h);
+      if (list) list.push(x);
+      else holders.set(h, [x]);
+    }
+  });
+  const pairs = new Set<number>();
+  for (const list of holders.values()) {
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pairs.add(list[i] * group.length + list[j]);
+  }
+  return (x, y) => pairs.has(x * group.length + y);
+};
+
 const sameNameEdges = (representatives: Participant[], compare: ReturnType<typeof pairComparer>): Edge[] => {
   const byName = new Map<string, number[]>();
   representatives.forEach((p, i) => {
@@ -157,8 +174,12 @@ const sameNameEdges = (representatives: Participant[], compare: ReturnType<typeo
   });
   const edges: Edge[] = [];
   for (const group of byName.values()) {
+    const related = sharingAHash(group, representatives);
     for (let x = 0; x < group.length; x++) {
       for (let y = x + 1; y < group.length; y++) {
+        // Without a shared fingerprint there is no seed, hence no shared run and no containment:
+        // a monorepo's hundreds of page.tsx are compared only where they can share code.
+        if (!related(x, y)) continue;
         const { similarity, containment } = compare(group[x], group[y]);
         if (containment >= SAME_NAME_MIN_CONTAINMENT) edges.push({ a: group[x], b: group[y], similarity });
       }
