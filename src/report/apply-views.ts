@@ -31,7 +31,8 @@ export const renderApplyTerminal = (r: ApplyReport, options: RenderOptions): str
   if (r.notes.length > 0) out.push('', s.bold('Notes'), ...r.notes.map((n) => `  - ${n}`));
   if (r.diff.length > 0) {
     out.push('', s.bold(r.status === 'dry-run' ? 'Diff' : 'Staged'), ...r.diff);
-    out.push(s.dim(`${r.diffSize.files} files changed, ${r.diffSize.insertions} insertions, ${r.diffSize.deletions} deletions`));
+    // `git diff --stat` ends with its own totals; the full diff of a dry run has none.
+    if (r.status === 'dry-run') out.push(s.dim(`${r.diffSize.files} files changed, ${r.diffSize.insertions} insertions, ${r.diffSize.deletions} deletions`));
   }
   return `${out.join('\n')}\n`;
 };
