@@ -89,12 +89,19 @@ export interface RuntimeOfFile {
   dormant: boolean;
 }
 
+/** At most this many importers, imports, root causes or breakages in one answer (the counts say how many there are). */
+export const LIST_CAP = 500;
+
 export interface FileAnswer {
   file: FileRecord;
   /** Entry points that start this file. */
   entryPoints: EntryPoint[];
+  /** Files that import, run, reference or mention it, at most LIST_CAP (importerCount: all). */
   importers: EdgeIn[];
+  importerCount: number;
+  /** What it imports, runs or references, at most LIST_CAP (importCount: all). */
   imports: EdgeOut[];
+  importCount: number;
   /** Its failing imports (broken-import triage). */
   failingImports: ImportFinding[];
   /** Clusters it is in; null until duplicates are computed (census_dupes computes them). */
@@ -107,11 +114,15 @@ export const fileOf = (audit: Audit, path: string): FileAnswer => {
   const file = audit.files.find((f) => f.path === path)!;
   const runtime = audit.runtime;
   const only = runtime?.runtimeOnly.find((r) => r.file === path);
+  const importers = audit.edges.filter((e) => e.to === path && e.from !== path);
+  const imports = audit.edges.filter((e) => e.from === path);
   return {
     file,
     entryPoints: audit.entries.filter((e) => e.file === path).map(entryPoint),
-    importers: audit.edges.filter((e) => e.to === path && e.from !== path).map(edgeIn),
-    imports: audit.edges.filter((e) => e.from === path).map(edgeOut),
+    importers: importers.slice(0, LIST_CAP).map(edgeIn),
+    importerCount: importers.length,
+    imports: imports.slice(0, LIST_CAP).map(edgeOut),
+    importCount: imports.length,
     failingImports: audit.imports?.findings.filter((f) => f.file === path) ?? [],
     duplicates: audit.duplicates ? audit.duplicates.clusters.filter((c) => c.files.includes(path)) : null,
     runtime: runtime
@@ -152,28 +163,34 @@ export interface ImportsFilter {
 export interface ImportsAnswer {
   environment: string;
   counts: Partial<Record<ImportBucket, number>>;
-  /** Root causes of the matching findings, ranked as the triage ranks them. */
+  /** Root causes of the matching findings, ranked as the triage ranks them, at most LIST_CAP. */
   rootCauses: RootCause[];
-  /** Matching findings in the real-breakage buckets (broken-internal, missing-name, stdlib-removed). */
+  rootCauseCount: number;
+  /** Matching findings in the real-breakage buckets (broken-internal, missing-name, stdlib-removed), at most LIST_CAP. */
   realBreakages: ImportFinding[];
+  realBreakageCount: number;
   /** All matching findings. */
   findings: ImportFinding[];
 }
 
 export const importsOf = (audit: Audit, filter: ImportsFilter): ImportsAnswer => {
   const section = audit.imports;
-  if (!section) return { environment: 'import triage was not run', counts: {}, rootCauses: [], realBreakages: [], findings: [] };
+  if (!section) return { environment: 'import triage was not run', counts: {}, rootCauses: [], rootCauseCount: 0, realBreakages: [], realBreakageCount: 0, findings: [] };
   const findings = section.findings.filter(
     (f) => (filter.bucket === undefined || f.bucket === filter.bucket) && (filter.path === undefined || isUnder(f.file, filter.path, filter.folder === true)),
   );
   const causes = new Set(findings.map((f) => `${f.bucket}\0${f.rootCause}`));
   const counts: Partial<Record<ImportBucket, number>> = {};
   for (const f of findings) counts[f.bucket] = (counts[f.bucket] ?? 0) + 1;
+  const rootCauses = section.rootCauses.filter((c) => causes.has(`${c.bucket}\0${c.name}`));
+  const realBreakages = findings.filter((f) => REAL_BREAKAGE_BUCKETS.includes(f.bucket));
   return {
     environment: section.environment.note,
     counts,
-    rootCauses: section.rootCauses.filter((c) => causes.has(`${c.bucket}\0${c.name}`)),
-    realBreakages: findings.filter((f) => REAL_BREAKAGE_BUCKETS.includes(f.bucket)),
+    rootCauses: rootCauses.slice(0, LIST_CAP),
+    rootCauseCount: rootCauses.length,
+    realBreakages: realBreakages.slice(0, LIST_CAP),
+    realBreakageCount: realBreakages.length,
     findings,
   };
 };

@@ -9,6 +9,7 @@
  */
 import { changedPaths, contentHash, foldersOf, takeSnapshot, watchFolders, type DiskSnapshot, type FolderWatch } from '../discover/changes.js';
 import { scan, type ScanOptions, type ScanResult } from '../pipeline.js';
+import type { ProgressListener, StageEvent } from '../util/bus.js';
 import { byString } from '../util/compare.js';
 import { joinAbsolute } from '../util/path.js';
 
@@ -67,6 +68,8 @@ export class AuditSession {
   private forced = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** Who wants to hear the stages of the scan in progress (a question waiting for it). */
+  private listeners = new Set<ProgressListener>();
 
   constructor(private readonly options: SessionOptions) {
     this.wantDuplicates = options.scanOptions.duplicates !== undefined;
@@ -86,6 +89,12 @@ export class AuditSession {
       }
       return this.fresh();
     });
+  }
+
+  /** Hear each pipeline stage of any scan until the returned function is called. */
+  onProgress(listener: ProgressListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   close(): void {
@@ -127,8 +136,11 @@ export class AuditSession {
     this.duringScan = duringScan;
     let result: ScanResult;
     try {
-      const options = this.wantDuplicates ? { ...this.options.scanOptions, duplicates: this.options.scanOptions.duplicates ?? {} } : this.options.scanOptions;
-      result = await (this.options.scanner ?? scan)(options);
+      const base = this.wantDuplicates ? { ...this.options.scanOptions, duplicates: this.options.scanOptions.duplicates ?? {} } : this.options.scanOptions;
+      const onProgress = (event: StageEvent) => {
+        for (const listener of this.listeners) listener(event);
+      };
+      result = await (this.options.scanner ?? scan)({ ...base, onProgress });
     } finally {
       this.scanning = false;
       this.duringScan = null;

@@ -17,6 +17,33 @@ import { censusFile, censusPath, ToolError } from './paths.js';
 import { dupesOf, fileOf, importsOf, summaryOf, whyOf } from './queries.js';
 import type { AuditSession } from './session.js';
 
+/** What the SDK hands a tool besides its arguments: the request's progress token and a way to notify. */
+interface CallExtra {
+  _meta?: { progressToken?: string | number };
+  sendNotification: (notification: { method: 'notifications/progress'; params: { progressToken: string | number; progress: number; message?: string } }) => Promise<void>;
+}
+
+/**
+ * The session's audit for one question. A question that has to wait for a scan reports each
+ * pipeline stage as MCP progress when the client asked for it (a progress token), so a client
+ * that resets its timeout on progress does not give up on the first scan of a large repo.
+ */
+const auditFor = async <T>(session: AuditSession, extra: CallExtra, get: (s: AuditSession) => Promise<T>): Promise<T> => {
+  const token = extra._meta?.progressToken;
+  if (token === undefined) return get(session);
+  let progress = 0;
+  const stop = session.onProgress((event) => {
+    progress += 1;
+    extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress, message: `${event.stage}: ${event.detail}` } }).catch(() => undefined);
+  });
+  try {
+    return await get(session);
+  } finally {
+    stop();
+  }
+};
+const current = (session: AuditSession, extra: CallExtra) => auditFor(session, extra, (s) => s.current());
+
 const answer = (data: object): CallToolResult => ({
   content: [{ type: 'text', text: JSON.stringify(data) }],
   structuredContent: data as Record<string, unknown>,
@@ -57,8 +84,8 @@ export const registerTools = (server: McpServer, session: AuditSession): void =>
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async () => {
-      const { result, status } = await session.current();
+    async (_args, extra) => {
+      const { result, status } = await current(session, extra);
       return answer({ ...summaryOf(result.audit), scan: status });
     },
   );
@@ -74,15 +101,17 @@ export const registerTools = (server: McpServer, session: AuditSession): void =>
         file: record,
         entryPoints: z.array(record),
         importers: z.array(record),
+        importerCount: z.number(),
         imports: z.array(record),
+        importCount: z.number(),
         failingImports: z.array(record),
         duplicates: z.array(record).nullable(),
         runtime: record.nullable(),
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ path }) => {
-      const { result } = await session.current();
+    async ({ path }, extra) => {
+      const { result } = await current(session, extra);
       return answer(fileOf(result.audit, censusFile(result.audit, result.rootAbs, path)));
     },
   );
@@ -104,8 +133,8 @@ export const registerTools = (server: McpServer, session: AuditSession): void =>
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ path, limit }) => {
-      const { result } = await session.current();
+    async ({ path, limit }, extra) => {
+      const { result } = await current(session, extra);
       return answer(whyOf(result.audit, censusFile(result.audit, result.rootAbs, path), limit ?? 20));
     },
   );
@@ -125,8 +154,8 @@ export const registerTools = (server: McpServer, session: AuditSession): void =>
       outputSchema: pageOf(record),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ verdict, folder, language, offset, limit }) => {
-      const { result } = await session.current();
+    async ({ verdict, folder, language, offset, limit }, extra) => {
+      const { result } = await current(session, extra);
       const audit = result.audit;
       const where = folder === undefined ? undefined : censusPath(audit, result.rootAbs, folder);
       if (where && !where.folder) throw new ToolError(`${folder} is a file; census_list takes a folder (census_file describes one file)`);
@@ -148,13 +177,15 @@ export const registerTools = (server: McpServer, session: AuditSession): void =>
         environment: z.string(),
         counts: z.record(z.string(), z.number()),
         rootCauses: z.array(record),
+        rootCauseCount: z.number(),
         realBreakages: z.array(record),
+        realBreakageCount: z.number(),
         findings: z.object(pageOf(record)),
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ bucket, path, offset, limit }) => {
-      const { result } = await session.current();
+    async ({ bucket, path, offset, limit }, extra) => {
+      const { result } = await current(session, extra);
       const where = path === undefined ? undefined : censusPath(result.audit, result.rootAbs, path);
       const found = importsOf(result.audit, { ...(bucket ? { bucket: bucket as (typeof IMPORT_BUCKETS)[number] } : {}), ...(where ? { path: where.path, folder: where.folder } : {}) });
       return answer({ ...found, findings: page(found.findings, offset, limit) });
@@ -171,8 +202,8 @@ export const registerTools = (server: McpServer, session: AuditSession): void =>
       outputSchema: { filesCompared: z.number(), clusters: z.object(pageOf(record)) },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ path, kind, offset, limit }) => {
-      const { result } = await session.withDuplicates();
+    async ({ path, kind, offset, limit }, extra) => {
+      const { result } = await auditFor(session, extra, (s) => s.withDuplicates());
       const where = path === undefined ? { path: '', folder: true } : censusPath(result.audit, result.rootAbs, path);
       const report = result.audit.duplicates!;
       const clusters = dupesOf(report.clusters, where.path, where.folder, kind as (typeof DUPLICATE_KINDS)[number] | undefined);
@@ -199,8 +230,8 @@ export const registerTools = (server: McpServer, session: AuditSession): void =>
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ path, offset, limit }) => {
-      const { result } = await session.current();
+    async ({ path, offset, limit }, extra) => {
+      const { result } = await current(session, extra);
       const where = censusPath(result.audit, result.rootAbs, path);
       const impact = impactOf(result.audit, where.path, where.folder);
       return answer({ ...impact, dependents: page(impact.dependents, offset, limit) });

@@ -70,6 +70,7 @@ test('census mcp over stdio: tools, resources, a change, bad inputs', async (t) 
   const file = data(await call(client, 'census_file', { path: 'src/lib.js' }));
   assert.equal(file.file.verdict, 'production');
   assert.deepEqual(file.importers.map((e: { from: string }) => e.from), ['docs/usage.md', 'scripts/build.js', 'src/cli.js']);
+  assert.deepEqual([file.importerCount, file.importCount], [3, 0]);
   assert.equal(file.duplicates, null, 'duplicates are not computed before census_dupes');
 
   const why = data(await call(client, 'census_why', { path: 'src/lib.js', limit: 2 }));
@@ -112,7 +113,11 @@ test('census mcp over stdio: tools, resources, a change, bad inputs', async (t) 
   // A change, then a question that sees it.
   const scansBefore = data(await call(client, 'census_summary')).scan.scans;
   appendFileSync(join(dir, 'src/cli.js'), "import { shout } from './format.js';\nshout('now used');\n");
-  const after = data(await call(client, 'census_file', { path: 'src/format.js' }));
+  const progress: string[] = [];
+  const after = data(
+    (await client.callTool({ name: 'census_file', arguments: { path: 'src/format.js' } }, undefined, { onprogress: (p) => progress.push(p.message ?? '') })) as CallToolResult,
+  );
+  assert.ok(progress.some((m) => m.startsWith('discover: ')), `the re-scan's stages came as progress: ${JSON.stringify(progress)}`);
   assert.equal(after.file.verdict, 'production');
   assert.deepEqual(after.importers.map((e: { from: string }) => e.from), ['src/cli.js']);
   const rescanned = data(await call(client, 'census_summary'));
