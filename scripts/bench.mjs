@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --corpus NAME[,NAME]] [--quick] [--json FILE] [--workers N] [--no-agreement] [--no-dupes] [--no-trace]
+// npm run bench [-- --corpus NAME[,NAME]] [--quick] [--json FILE] [--workers N] [--no-agreement] [--no-dupes] [--no-trace] [--no-mcp]
 //
 // Scans real corpora with the built census (run `npm run build` first) and prints, per corpus:
 // files, MB, wall time of a whole census process (median of 3 after a warm-up), files/s, MB/s,
@@ -20,7 +20,7 @@ import { compareDuplicates, dupesTable, ensureJscpd } from './bench/dupes.mjs';
 import { BenchError, run } from './bench/shell.mjs';
 
 const repo = new URL('..', import.meta.url).pathname;
-const USAGE = `usage: npm run bench -- [--corpus NAME[,NAME...]] [--quick] [--json FILE] [--workers N] [--no-agreement] [--no-dupes] [--no-trace]
+const USAGE = `usage: npm run bench -- [--corpus NAME[,NAME...]] [--quick] [--json FILE] [--workers N] [--no-agreement] [--no-dupes] [--no-trace] [--no-mcp]
 corpora: ${CORPORA.map((c) => `${c.name}${c.optional ? ' (by name only)' : ''}`).join(', ')}`;
 
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
@@ -35,6 +35,7 @@ const options = () => {
       'no-agreement': { type: 'boolean' },
       'no-dupes': { type: 'boolean' },
       'no-trace': { type: 'boolean' },
+      'no-mcp': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -57,6 +58,7 @@ const options = () => {
     agreement: values['no-agreement'] !== true,
     dupes: values['no-dupes'] !== true,
     trace: values['no-trace'] !== true,
+    mcp: values['no-mcp'] !== true,
   };
 };
 
@@ -178,6 +180,19 @@ const main = async () => {
       if (!(e instanceof BenchError)) throw e;
       log(`tracing overhead: ${e.message}`);
       console.log(`\nTracing overhead: not measured (${e.message.split('\n')[0]}).`);
+    }
+  }
+
+  if (opts.mcp && results.length > 0) {
+    // census mcp's first and warm answers on the same corpora: its own script, so it can also be run alone.
+    log('census mcp latency');
+    try {
+      const latency = run(process.execPath, [new URL('./measure-mcp-latency.mjs', import.meta.url).pathname, ...results.map((r) => r.dir)], { timeoutMs: 3_600_000, env: opts.quick ? { RUNS: '5' } : {} });
+      console.log(`\ncensus mcp answers (scripts/measure-mcp-latency.mjs, a fresh server per corpus):\n${latency.trimEnd()}`);
+    } catch (e) {
+      if (!(e instanceof BenchError)) throw e;
+      log(`census mcp latency: ${e.message}`);
+      console.log(`\ncensus mcp latency: not measured (${e.message.split('\n')[0]}).`);
     }
   }
 
