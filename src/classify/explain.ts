@@ -30,7 +30,13 @@ const decidingFirst = (chains: Chain[], deciding: Chain | null, limit: number): 
   return [deciding, ...rest].slice(0, limit);
 };
 
-export const allChains = (audit: Audit, file: string, limit: number): Chain[] => {
+/** What the chain search needs from an Audit, built once: a long-lived reader (census mcp) keeps it. */
+export interface ChainIndex {
+  incoming: Map<string, Edge[]>;
+  rootsOf: Map<string, { tier: Verdict; root: Root }[]>;
+}
+
+export const chainIndex = (audit: Audit): ChainIndex => {
   const incoming = new Map<string, Edge[]>();
   for (const e of audit.edges) {
     if (e.to === null || e.kind === 'doc-mention' || e.to === e.from) continue;
@@ -40,9 +46,17 @@ export const allChains = (audit: Audit, file: string, limit: number): Chain[] =>
   for (const [tier, roots] of rootsByTier(audit.files, audit.edges, audit.entries)) {
     for (const root of roots) (rootsOf.get(root.file) ?? rootsOf.set(root.file, []).get(root.file)!).push({ tier, root });
   }
+  return { incoming, rootsOf };
+};
+
+export const allChains = (audit: Audit, file: string, limit: number, index: ChainIndex = chainIndex(audit)): Chain[] => {
+  const { incoming, rootsOf } = index;
   // Breadth-first over backward paths so shorter chains come first.
   const chains: Chain[] = [];
   let frontier: { at: string; hops: Edge[]; visited: Set<string> }[] = [{ at: file, hops: [], visited: new Set([file]) }];
+  // Only the first `width` states of each level are followed: building more (a hub file has
+  // thousands of importers) would be work thrown away.
+  const width = limit * 50;
   for (let depth = 0; depth <= MAX_DEPTH && frontier.length > 0 && chains.length < limit; depth++) {
     const next: typeof frontier = [];
     for (const state of frontier) {
@@ -51,11 +65,12 @@ export const allChains = (audit: Audit, file: string, limit: number): Chain[] =>
         chains.push({ tier, sentences: [root.evidence, ...state.hops.map(hopSentence)] });
       }
       for (const e of incoming.get(state.at) ?? []) {
+        if (next.length >= width) break;
         if (state.visited.has(e.from)) continue;
         next.push({ at: e.from, hops: [e, ...state.hops], visited: new Set([...state.visited, e.from]) });
       }
     }
-    frontier = next.slice(0, limit * 50);
+    frontier = next;
   }
   return decidingFirst(chains, decidingChain(audit, file), limit);
 };

@@ -5,9 +5,10 @@
  * anything; they are listed apart as places that would go stale.
  */
 import type { Audit } from '../model/audit.js';
-import type { Edge, EdgeKind } from '../model/edge.js';
+import type { EdgeKind } from '../model/edge.js';
 import { VERDICTS, type Verdict } from '../model/verdict.js';
 import { byString } from '../util/compare.js';
+import { indexOf } from './audit-index.js';
 import { isUnder } from './paths.js';
 
 export interface Dependent {
@@ -48,18 +49,13 @@ const compareDependents = (a: Dependent, b: Dependent): number => a.distance - b
 
 export const impactOf = (audit: Audit, path: string, folder: boolean): Impact => {
   const inTarget = (p: string) => isUnder(p, path, folder);
-  const incoming = new Map<string, Edge[]>();
+  const { incoming } = indexOf(audit);
+  const targets = folder ? audit.files.map((f) => f.path).filter(inTarget) : [path];
   const mentionedIn: Impact['mentionedIn'] = [];
-  for (const e of audit.edges) {
-    if (e.to === null || e.to === e.from) continue;
-    if (e.kind === 'doc-mention') {
-      if (inTarget(e.to) && !inTarget(e.from)) mentionedIn.push({ file: e.from, line: e.line, to: e.to });
-      continue;
-    }
-    (incoming.get(e.to) ?? incoming.set(e.to, []).get(e.to)!).push(e);
+  for (const t of targets) {
+    for (const e of incoming.get(t) ?? []) if (e.kind === 'doc-mention' && !inTarget(e.from)) mentionedIn.push({ file: e.from, line: e.line, to: t });
   }
-  const targets = audit.files.map((f) => f.path).filter(inTarget);
-  const verdictOf = new Map(audit.files.map((f) => [f.path, f.verdict]));
+  const verdictOf = indexOf(audit).byPath;
   const seen = new Set(targets);
   const dependents: Dependent[] = [];
   // Breadth-first from the target backwards, so each dependent gets its shortest distance.
@@ -67,11 +63,11 @@ export const impactOf = (audit: Audit, path: string, folder: boolean): Impact =>
   for (let distance = 1; frontier.length > 0; distance++) {
     const next: string[] = [];
     for (const at of frontier) {
-      for (const e of (incoming.get(at) ?? []).slice().sort((a, b) => byString(a.from, b.from) || a.line - b.line)) {
-        if (seen.has(e.from)) continue;
+      for (const e of incoming.get(at) ?? []) {
+        if (e.kind === 'doc-mention' || seen.has(e.from)) continue;
         seen.add(e.from);
         next.push(e.from);
-        const verdict = verdictOf.get(e.from);
+        const verdict = verdictOf.get(e.from)?.verdict;
         dependents.push({ file: e.from, distance, ...(verdict ? { verdict } : {}), via: { to: at, kind: e.kind, line: e.line, specifier: e.specifier } });
       }
     }

@@ -5,6 +5,7 @@
  */
 import type { Audit } from '../model/audit.js';
 import { byString } from '../util/compare.js';
+import { indexOf } from './audit-index.js';
 import { isAbsolute, posix, resolveAbsolute, toPosix, toRepoPath } from '../util/path.js';
 
 /** A mistake in a tool call: the server answers with it as a tool error and goes on. */
@@ -38,9 +39,9 @@ const similar = (audit: Audit, path: string): string[] => {
 export const censusFile = (audit: Audit, rootAbs: string, asked: string): string => {
   const path = repoPathOf(rootAbs, asked);
   if (path === '') throw new ToolError(`${asked} is the repository root, not a file`);
-  if (audit.files.some((f) => f.path === path)) return path;
-  const folder = `${path}/`;
-  if (audit.files.some((f) => f.path.startsWith(folder))) throw new ToolError(`${asked} is a folder; this tool takes one file`);
+  const index = indexOf(audit);
+  if (index.byPath.has(path)) return path;
+  if (index.folders.has(path)) throw new ToolError(`${asked} is a folder; this tool takes one file`);
   const hints = similar(audit, path);
   throw new ToolError(`${asked} is not in the census of this repository (not there, excluded, ignored or misspelt?)${hints.length > 0 ? `; did you mean ${hints.join(', ')}?` : ''}`);
 };
@@ -49,8 +50,9 @@ export const censusFile = (audit: Audit, rootAbs: string, asked: string): string
 export const censusPath = (audit: Audit, rootAbs: string, asked: string): { path: string; folder: boolean } => {
   const path = repoPathOf(rootAbs, asked);
   if (path === '') return { path, folder: true };
-  if (audit.files.some((f) => f.path === path)) return { path, folder: false };
-  if (audit.files.some((f) => f.path.startsWith(`${path}/`))) return { path, folder: true };
+  const index = indexOf(audit);
+  if (index.byPath.has(path)) return { path, folder: false };
+  if (index.folders.has(path)) return { path, folder: true };
   const hints = similar(audit, path);
   throw new ToolError(`${asked} is neither a file nor a folder of the census of this repository${hints.length > 0 ? `; did you mean ${hints.join(', ')}?` : ''}`);
 };

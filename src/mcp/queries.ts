@@ -12,6 +12,7 @@ import type { FileRecord } from '../model/file.js';
 import { REAL_BREAKAGE_BUCKETS, type ImportBucket, type ImportFinding, type RootCause } from '../model/imports.js';
 import type { Verdict } from '../model/verdict.js';
 import type { Chain } from '../model/why.js';
+import { indexOf } from './audit-index.js';
 import { isUnder } from './paths.js';
 
 export interface EntryPoint {
@@ -111,14 +112,15 @@ export interface FileAnswer {
 }
 
 export const fileOf = (audit: Audit, path: string): FileAnswer => {
-  const file = audit.files.find((f) => f.path === path)!;
+  const index = indexOf(audit);
+  const file = index.byPath.get(path)!;
   const runtime = audit.runtime;
   const only = runtime?.runtimeOnly.find((r) => r.file === path);
-  const importers = audit.edges.filter((e) => e.to === path && e.from !== path);
-  const imports = audit.edges.filter((e) => e.from === path);
+  const importers = index.incoming.get(path) ?? [];
+  const imports = index.outgoing.get(path) ?? [];
   return {
     file,
-    entryPoints: audit.entries.filter((e) => e.file === path).map(entryPoint),
+    entryPoints: (index.entriesByFile.get(path) ?? []).map(entryPoint),
     importers: importers.slice(0, LIST_CAP).map(edgeIn),
     importerCount: importers.length,
     imports: imports.slice(0, LIST_CAP).map(edgeOut),
@@ -148,8 +150,9 @@ export interface WhyAnswer {
 }
 
 export const whyOf = (audit: Audit, path: string, limit: number): WhyAnswer => {
-  const file = audit.files.find((f) => f.path === path)!;
-  const chains = file.verdict ? allChains(audit, path, limit) : [];
+  const index = indexOf(audit);
+  const file = index.byPath.get(path)!;
+  const chains = file.verdict ? allChains(audit, path, limit, index.chains()) : [];
   return { path, ...(file.verdict ? { verdict: file.verdict } : {}), evidence: file.evidence ?? [], chains, limit, truncated: chains.length >= limit };
 };
 
