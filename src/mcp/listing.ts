@@ -16,7 +16,7 @@ export interface Page<T> {
   nextOffset: number | null;
 }
 
-export const DEFAULT_LIMIT = 100;
+export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 1000;
 
 export const page = <T>(all: T[], offset = 0, limit = DEFAULT_LIMIT): Page<T> => {

@@ -9,6 +9,7 @@
  */
 import { changedPaths, contentHash, foldersOf, takeSnapshot, watchFolders, type DiskSnapshot, type FolderWatch } from '../discover/changes.js';
 import { scan, type ScanOptions, type ScanResult } from '../pipeline.js';
+import { indexOf } from './audit-index.js';
 import type { ProgressListener, StageEvent } from '../util/bus.js';
 import { byString } from '../util/compare.js';
 import { joinAbsolute } from '../util/path.js';
@@ -163,6 +164,8 @@ export class AuditSession {
       duplicates: result.audit.duplicates !== undefined,
     };
     this.state = { result, snapshot, status };
+    // The lookups every answer uses, built now rather than inside the first question.
+    indexOf(result.audit).chains();
     this.rewatch(paths);
     status.watching = this.watch?.complete ? 'folders' : 'off';
     const why = reason ?? (changed.length > 0 ? `changed: ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', ...' : ''}` : 'first scan');
