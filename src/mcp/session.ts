@@ -4,8 +4,9 @@
  * saw (a debounced re-scan starts in the background), and every question first checks those paths
  * against a stat snapshot; without a complete watch it checks every scanned file's stat.
  *
- * A re-scan re-runs the whole pipeline. The per-file facts cache (content-hash keyed) is what will
- * make that incremental: it plugs into the pipeline's extract stage, so nothing here changes.
+ * A re-scan re-runs the pipeline with the scan options it was given; with the facts cache on (the
+ * default, src/cache/) the extract stage reuses the facts of every file whose content did not
+ * change, and resolution, entries, classification and triage run again over the whole repo.
  */
 import { changedPaths, contentHash, foldersOf, takeSnapshot, watchFolders, type DiskSnapshot, type FolderWatch } from '../discover/changes.js';
 import { scan, type ScanOptions, type ScanResult } from '../pipeline.js';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -48,7 +48,7 @@ test('census mcp over stdio: tools, resources, a change, bad inputs', async (t) 
   const client = await connect(dir);
   t.after(async () => {
     await client.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dirname(dir), { recursive: true, force: true });
   });
   assert.equal(client.getServerVersion()?.name, 'census');
 
@@ -147,7 +147,7 @@ test('malformed JSON-RPC lines are skipped and the server answers the next reque
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   t.after(() => {
     child.kill();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dirname(dir), { recursive: true, force: true });
   });
   const answers = new Map<number, (message: { result?: unknown; error?: unknown }) => void>();
   const lines = createInterface({ input: child.stdout });

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { AuditSession } from '../../src/mcp/session.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../../src/pipeline.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
@@ -27,7 +27,7 @@ for (const watch of [true, false]) {
     const session = sessionOn(dir, watch);
     t.after(() => {
       session.close();
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dirname(dir), { recursive: true, force: true });
     });
     const first = await session.current();
     assert.equal(first.status.scans, 1);
@@ -61,7 +61,7 @@ test('duplicates are computed on first ask, once', async (t) => {
   const session = sessionOn(dir, false);
   t.after(() => {
     session.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dirname(dir), { recursive: true, force: true });
   });
   const plain = await session.current();
   assert.equal(plain.result.audit.duplicates, undefined);
