@@ -5,7 +5,7 @@
 import { DEFAULT_FORMAT, formatsOf, isFormatOf, renderView, VIEWS, type FormatName, type ViewData, type ViewName } from '../report/index.js';
 import type { RenderOptions } from '../report/types.js';
 import { UsageError } from '../util/errors.js';
-import { stringOption, type ParsedArgs } from './args.js';
+import { integerOption, stringOption, type ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 import { emit } from './output.js';
 
@@ -25,8 +25,27 @@ export const formatHelp = (view: ViewName): string[] => [
   ...formatsOf(view).map((name) => `  ${name.padEnd(9)} ${VIEWS[view].formats[name]!.what}${name === DEFAULT_FORMAT ? ' (default)' : ''}`),
 ];
 
-/** Colour only for a terminal that is really going to show it. */
-export const renderOptions = (args: ParsedArgs, io: CliIo): RenderOptions => ({ color: io.color && stringOption(args.values, 'output') === undefined });
+/** Lines are fitted to this width when standard output is not a terminal (a pipe, a CI log, a file). */
+export const NO_TTY_WIDTH = 100;
+/** File lists take this many lines when standard output is not a terminal, whose height would decide. */
+export const NO_TTY_LIST_LINES = 40;
+
+/** `COLUMNS=200 census scan | less`: the width asked for where there is no terminal to measure. */
+const columnsOfEnv = (io: CliIo): number | undefined => {
+  const v = io.env?.COLUMNS;
+  return v !== undefined && /^\d+$/.test(v) && Number(v) >= 20 ? Number(v) : undefined;
+};
+
+/** Colour only for a terminal that is really going to show it; the terminal's width and height, else $COLUMNS or 100 columns, and 40 lines. */
+export const renderOptions = (args: ParsedArgs, io: CliIo): RenderOptions => {
+  const toTerminal = stringOption(args.values, 'output') === undefined;
+  return {
+    color: io.color && toTerminal,
+    width: (toTerminal ? io.columns : undefined) ?? columnsOfEnv(io) ?? NO_TTY_WIDTH,
+    listLines: integerOption(args.values, 'limit', (toTerminal ? io.rows : undefined) ?? NO_TTY_LIST_LINES),
+    ...(args.values.summary === true ? { summary: true } : {}),
+  };
+};
 
 /** Renders the view in the chosen format to --output or standard output. */
 export const emitView = <V extends ViewName>(view: V, format: FormatName, data: ViewData[V], args: ParsedArgs, io: CliIo): void =>

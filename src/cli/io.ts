@@ -5,6 +5,13 @@ export interface CliIo {
   /** Whether stdout is a terminal that understands colour. */
   color: boolean;
   cwd: string;
+  /** The terminal's width and height when stdout is one; absent for a pipe or a file. */
+  columns?: number;
+  rows?: number;
+  /** Whether stderr is a terminal (progress is shown only there). */
+  stderrIsTty?: boolean;
+  /** Environment variables the CLI reads (CENSUS_PROGRESS); default none. */
+  env?: Record<string, string | undefined>;
 }
 
 let pipeWatched = false;
@@ -35,4 +42,8 @@ const ioOfProcess = (): CliIo => ({
   // NO_COLOR (no-color.org) wins over a terminal; FORCE_COLOR (non-empty, not 0) asks for colour in a pipe.
   color: !process.env.NO_COLOR && ((process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '' && process.env.FORCE_COLOR !== '0') || Boolean(process.stdout.isTTY)),
   cwd: process.cwd(),
+  ...(process.stdout.isTTY && process.stdout.columns > 0 ? { columns: process.stdout.columns } : {}),
+  ...(process.stdout.isTTY && process.stdout.rows > 0 ? { rows: process.stdout.rows } : {}),
+  stderrIsTty: Boolean(process.stderr.isTTY),
+  env: process.env,
 });

@@ -78,7 +78,9 @@ export const scanTargetFrom = (args: ParsedArgs, io: CliIo, { whole = false, ann
   if (python !== undefined && python.includes('/') && !isFile(resolveAbsolute(io.cwd, python))) throw new UsageError(`--python ${python}: no such file`);
   if (args.values['no-env'] === true && stringOption(args.values, 'python') !== undefined) throw new UsageError('--python and --no-env contradict each other; use one');
   if (folder !== '' && announce && args.values.quiet !== true) {
-    const root = shownRoot(found.rootAbs, io, isAbsolute(asked));
+    const shown = shownRoot(found.rootAbs, io, isAbsolute(asked));
+    // `..` alone reads as punctuation; `../` is a folder.
+    const root = /^(\.\.\/)*\.\.$/.test(shown) ? `${shown}/` : shown;
     io.stderr(`census: auditing ${root} (${REASONS[found.reason]}) and reporting ${whole ? 'all of it' : `${folder}/ only`}\n`);
   }
   const scope = stringOption(args.values, 'scope');

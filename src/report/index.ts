@@ -11,6 +11,7 @@ import type { RunDiff } from '../model/findings.js';
 import type { WhyExplanation } from '../model/why.js';
 import { renderApplyJson, renderApplyMarkdown, renderApplyTerminal } from './apply-views.js';
 import { displaySafe } from './display-safe.js';
+import { fitToWidth } from './fit-width.js';
 import { renderDuplicatesMarkdown } from './duplicates-markdown.js';
 import { renderDuplicatesTerminal } from './duplicates-terminal.js';
 import { renderBaselineTerminal, type BaselineView } from './guardrails/baseline-terminal.js';
@@ -151,5 +152,6 @@ export const renderView = <V extends ViewName>(view: V, format: FormatName, data
   const entry = (VIEWS[view].formats as Partial<Record<FormatName, FormatEntry<ViewData[V]>>>)[format];
   if (!entry) throw new Error(`the ${view} view has no ${format} format`);
   // Text formats show repo strings to a terminal or a CI log: control characters must not get there raw.
-  return entry.render(TEXT_FORMATS.has(format) ? displaySafe(data) : data, options);
+  const rendered = entry.render(TEXT_FORMATS.has(format) ? displaySafe(data) : data, options);
+  return format === 'terminal' && options.width !== undefined && typeof rendered === 'string' ? fitToWidth(rendered, options.width) : rendered;
 };

@@ -7,13 +7,24 @@ import { missingTargets } from './missing-view.js';
 import { runtimeLists, utilizationLine } from './runtime-view.js';
 import { importsHeadline, sectionOf } from './imports-view.js';
 import { formatCount, pct, style, textTable } from './text.js';
-import type { Reporter } from './types.js';
+import type { Reporter, RenderOptions } from './types.js';
+import { DEFAULT_LIST_LINES, fileListLines } from './file-lists.js';
+
+/** The width lists are packed to when the caller gives none (not a terminal). */
+const NO_TTY_WIDTH = 100;
 import { plural } from '../util/words.js';
 
 const MAX_WARNINGS_SHOWN = 10;
 const MAX_FOLDERS_SHOWN = 12;
 
-const verdictSection = (audit: Audit, bold: (s: string) => string): string[] => {
+/** The files to look at, by name: a summary that names no file sends everyone to another format. */
+const listSection = (audit: Audit, options: RenderOptions, bold: (s: string) => string): string[] => {
+  if (options.listLines === 0) return [];
+  const lines = fileListLines(audit, options.listLines ?? DEFAULT_LIST_LINES, options.width ?? NO_TTY_WIDTH);
+  return lines.length === 0 ? [] : ['', bold('Files that are not production, by folder:'), ...lines];
+};
+
+const verdictSection = (audit: Audit, options: RenderOptions, bold: (s: string) => string): string[] => {
   const files = verdictFiles(audit);
   if (files.length === 0) return [];
   const rows = verdictRows(files).map((r) => [r.verdict, formatCount(r.files), pct(r.files, files.length), formatCount(r.codeLines)]);
@@ -30,14 +41,22 @@ const verdictSection = (audit: Audit, bold: (s: string) => string): string[] => 
     '',
     folderTable,
     ...(folders.length > MAX_FOLDERS_SHOWN ? [`… ${folders.length - MAX_FOLDERS_SHOWN} more folders (see --format md)`] : []),
+    ...listSection(audit, options, bold),
     '',
     'Explain any verdict with: census why <file>',
   ];
 };
 
+/** What the report is about: the root, or the asked folder inside the project found around it ("sidecar/ in the project at ../"). */
+export const subject = (audit: Audit): string => {
+  if (audit.focus === undefined || audit.focus === '') return audit.root;
+  const root = audit.root === '.' ? 'the current folder' : /^(\.\.\/)*\.\.$/.test(audit.root) ? `${audit.root}/` : audit.root;
+  return `${audit.focus}/ in the project at ${root}`;
+};
+
 const header = (audit: Audit): string => {
   const git = audit.git?.commit ? ` @ ${audit.git.commit.slice(0, 10)}${audit.git.dirty ? ' (uncommitted changes)' : ''}` : '';
-  return `census ${audit.tool.version} — ${audit.root}${git}`;
+  return `census ${audit.tool.version} — ${subject(audit)}${git}`;
 };
 
 const languageTable = (audit: Audit): string =>
@@ -91,7 +110,7 @@ export const renderTerminal: Reporter = (audit, options) => {
   const s = style(options.color);
   const parts: string[] = [s.bold(header(audit)), ''];
   parts.push(`${plural(audit.summary.files, 'file', 'files', formatCount)}, ${plural(audit.summary.sourceFiles, 'source file', 'source files', formatCount)}, ${plural(audit.summary.edges, 'edge', 'edges', formatCount)}`);
-  parts.push(importLine(audit), '', languageTable(audit), ...verdictSection(audit, s.bold), ...runtimeSection(audit, s.bold), ...triageTeaser(audit), ...missingSection(audit, s.yellow));
+  parts.push(importLine(audit), '', languageTable(audit), ...verdictSection(audit, options, s.bold), ...runtimeSection(audit, s.bold), ...triageTeaser(audit), ...missingSection(audit, s.yellow));
   // Notes (severity info, such as an ambiguous doc mention) are counted, not listed: they are not problems.
   const problems = audit.warnings.filter((w) => w.severity !== 'info');
   const notes = audit.warnings.length - problems.length;

@@ -8,6 +8,12 @@ import type { Audit } from '../model/audit.js';
 export interface RenderOptions {
   /** Use ANSI colours (TTY and no NO_COLOR). */
   color: boolean;
+  /** Terminal format: fit every line into this many columns (wrap, else cut); absent: no limit. */
+  width?: number;
+  /** Terminal summary of scan: at most this many lines of file lists (--limit); absent: 40. */
+  listLines?: number;
+  /** md: the summary only (counts, top findings, links), small enough for a GitHub issue (--summary). */
+  summary?: boolean;
 }
 
 /** A renderer of one view in one format: a pure function of the view's data. Big documents may come in pieces. */

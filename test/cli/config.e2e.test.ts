@@ -18,7 +18,7 @@ test('census.config.json entries, kind globs and ignore shape the verdicts', () 
     'unwired_helper.py': 'dead',
   });
   const reconcile = audit.files.find((f: { path: string }) => f.path === 'billing/reconcile.py');
-  assert.match(reconcile.evidence[0], /^census\.config\.json entries\[0\]/);
+  assert.match(reconcile.evidence[0], /^billing\/reconcile\.py is an entry point: census\.config\.json entries\[0\]/);
 });
 
 test('an invalid census config stops the run with the file and the key', () => {

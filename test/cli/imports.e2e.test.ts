@@ -79,11 +79,11 @@ test('an unknown format and contradictory environment options are usage errors',
   assert.match(both.stderr, /--python and --no-env contradict each other/);
 });
 
-test('--python with a broken interpreter falls back to manifests only and says so', () => {
+test('--python with a broken interpreter is a usage error on one line, before the scan', () => {
   const r = cli(['imports', SEED, '--python', join(fixturePath('python-env', 'interpreters'), 'failing-python')]);
-  assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /^Python: --python \S+failing-python could not be used \(see the warning\): imports are checked against the declared dependencies only/m);
-  assert.match(r.stdout, /environment warning:\n.*exited with code 3 .*census falls back to the repo's manifests only \[python-env\/interpreter\]/);
+  assert.equal(r.code, 2, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^census: --python \S+failing-python: the interpreter exited with code 3 \([^\n]*\)\n$/);
 });
 
 test('--no-env checks the manifests only and says so', () => {

@@ -54,7 +54,7 @@ test('scan from a subfolder of a git repo audits the whole repo and reports the 
   const whole = JSON.parse(runCli(['scan', '--format', 'json', '--no-env'], { cwd: dir }).stdout);
   const r = runCli(['scan', '--format', 'json', '--no-env'], { cwd: join(dir, 'app') });
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, /census: auditing \.\. \(the top of its git work tree\) and reporting app\/ only/);
+  assert.match(r.stderr, /census: auditing \.\.\/ \(the top of its git work tree\) and reporting app\/ only/);
   const audit = JSON.parse(r.stdout);
   assert.deepEqual(schemaErrors(audit), []);
   assert.equal(audit.focus, 'app');

@@ -13,7 +13,8 @@ export const runCli = (args: string[], options: { cwd?: string; env?: Record<str
   const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/census.js'), ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    // Wide lines are not wrapped for the tests that read the output's content; test/cli/terminal-fit checks the wrapping.
+    env: { ...process.env, NO_COLOR: '1', COLUMNS: '1000', ...options.env },
     maxBuffer: 256 * 1024 * 1024,
     ...(options.input !== undefined ? { input: options.input } : {}),
   });

@@ -33,8 +33,8 @@ const readAudit = (file: string, cwd: string): Audit => {
 export const reportCommand: Command = {
   name: 'report',
   summary: 're-render a saved Audit JSON in another format, without scanning again',
-  usage: `census report <audit.json | -> ${formatUsage('audit')} [--output FILE]`,
-  options: ['format', 'output'],
+  usage: `census report <audit.json | -> ${formatUsage('audit')} [--output FILE] [--limit N] [--summary]`,
+  options: ['format', 'output', 'limit', 'summary'],
   view: 'audit',
   run: async (args, io) => {
     const [file, ...extra] = args.positionals;

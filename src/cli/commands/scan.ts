@@ -9,8 +9,8 @@ import { recordRun, requireRecordForReset } from '../history-access.js';
 export const scanCommand: Command = {
   name: 'scan',
   summary: 'list every file, its imports and wiring, and the verdict for each source file',
-  usage: `census scan [path] ${formatUsage('audit')} [--output FILE] [--runtime FILE...] [--scope FOLDER] [--duplicates] [--record]`,
-  options: ['format', 'output', 'runtime', 'scope', 'duplicates', 'record', 'reset-history', ...SCAN_OPTIONS],
+  usage: `census scan [path] ${formatUsage('audit')} [--output FILE] [--limit N] [--summary] [--runtime FILE...] [--scope FOLDER] [--duplicates] [--record]`,
+  options: ['format', 'output', 'limit', 'summary', 'runtime', 'scope', 'duplicates', 'record', 'reset-history', ...SCAN_OPTIONS],
   view: 'audit',
   run: async (args, io) => {
     const format = formatFrom(args, 'audit', 'scan');
