@@ -8,6 +8,7 @@ import astro from './js/astro.js';
 import changesets from './js/changesets.js';
 import commitlint from './js/commitlint.js';
 import cypress from './js/cypress.js';
+import dirLoaders from './js/dir-loaders.js';
 import electron from './js/electron.js';
 import esbuild from './js/esbuild.js';
 import eslint from './js/eslint.js';
@@ -38,4 +39,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, celery, changesets, commitlint, cypress, django, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, mocha, next, nuxt, parcel, playwright, postcss, pytest, remix, rollup, storybook, stringModules, sveltekit, tailwind, tsup, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, celery, changesets, commitlint, cypress, dirLoaders, django, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, mocha, next, nuxt, parcel, playwright, postcss, pytest, remix, rollup, storybook, stringModules, sveltekit, tailwind, tsup, vite, vitest, webpack];

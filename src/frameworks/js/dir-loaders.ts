@@ -1,0 +1,96 @@
+/**
+ * Test harnesses load a file next to the caller by a computed path: a helper such as
+ * `initPayloadInt(dirname)` runs `import(path.resolve(dirname, configFile ?? 'config.ts'))`, and
+ * every spec calls it with its own folder, so each suite's `config.ts` is loaded though nothing
+ * imports it. This reads both halves statically: a helper function whose `import()`/`require()`
+ * is `path.resolve`/`path.join` of its first parameter and a literal leaf (or `x ?? 'leaf'`), and
+ * each call of that helper whose first argument is the caller's folder (`__dirname`, or a
+ * `const dirname = path.dirname(filename)` / `path.resolve(thatFolder, '../..')` in the caller).
+ * Each such call is a reference from the caller to `<folder>/<leaf>`, with both lines as evidence.
+ */
+import { byString } from '../../util/compare.js';
+import { dirname, joinRepo } from '../../util/path.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import { fileReference, sortedFiles } from './support.js';
+
+const CODE = /\.[cm]?[jt]sx?$/;
+const LOADER = /\b(?:import|require)\(\s*(?:path\s*\.\s*)?(?:resolve|join)\(\s*(\w+)\s*,\s*(?:[\w.]+\s*\?\?\s*)?(["'])([^"'\n/]+)\2\s*\)\s*\)/g;
+const FUNCTION = /\bfunction\s+(\w+)\s*(?:<[^>{}]*>)?\s*\(([^)]*)\)|\b(?:const|let)\s+(\w+)\s*=\s*(?:async\s*)?\(([^)]*)\)\s*(?::[^=]*)?=>/g;
+
+interface Helper {
+  file: string;
+  name: string;
+  leaf: string;
+  line: number;
+}
+
+const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
+const usesPath = (ctx: FrameworkContext, file: string): boolean => (ctx.facts(file)?.imports ?? []).some((i) => i.specifier === 'path' || i.specifier === 'node:path');
+
+/** Helpers: functions whose first parameter is the folder of a file they import. */
+const helpers = (ctx: FrameworkContext): Helper[] => {
+  const out: Helper[] = [];
+  for (const file of sortedFiles(ctx)) {
+    if (!CODE.test(file) || file.includes('node_modules/') || !usesPath(ctx, file)) continue;
+    const text = ctx.readText(file) ?? '';
+    if (!text.includes('import(') && !text.includes('require(')) continue;
+    for (const m of text.matchAll(LOADER)) {
+      const before = text.slice(0, m.index);
+      let fn: RegExpMatchArray | null = null;
+      for (const f of before.matchAll(FUNCTION)) fn = f;
+      if (!fn) continue;
+      const name = fn[1] ?? fn[3];
+      const first = /^\s*(\w+)/.exec(fn[2] ?? fn[4] ?? '')?.[1];
+      if (first === m[1]) out.push({ file, name, leaf: m[3], line: lineAt(text, m.index ?? 0) });
+    }
+  }
+  return out;
+};
+
+/** The folder a caller's argument names: `__dirname`, or a const built from the caller's own folder. */
+const folderOf = (text: string, file: string, arg: string): string | null => {
+  if (arg === '__dirname') return dirname(file);
+  const decl = new RegExp(String.raw`\b(?:const|let)\s+${arg}\s*=\s*([^\n;]+)`).exec(text)?.[1]?.trim();
+  if (!decl) return null;
+  if (/^(?:path\s*\.\s*)?dirname\(\s*(?:\w+|fileURLToPath\(\s*import\.meta\.url\s*\))\s*\)$/.test(decl)) return dirname(file);
+  const up = /^(?:path\s*\.\s*)?resolve\(\s*(\w+)\s*,\s*(["'])([^"']+)\2\s*\)$/.exec(decl);
+  if (up && up[1] !== arg) {
+    const base = folderOf(text, file, up[1]);
+    return base === null ? null : joinRepo(base, up[3]);
+  }
+  return null;
+};
+
+const dirLoaders: FrameworkReader = {
+  id: 'dir-loaders',
+  title: 'helpers that import a file from the folder their caller passes (test harness config loaders)',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => {
+    const found = helpers(ctx);
+    return found.length === 0 ? null : `${found[0].file}:${found[0].line} ${found[0].name}() imports "${found[0].leaf}" from the folder it is given`;
+  },
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    const byName = new Map<string, Helper>();
+    for (const h of helpers(ctx)) if (!byName.has(h.name)) byName.set(h.name, h);
+    for (const file of sortedFiles(ctx)) {
+      if (!CODE.test(file) || file.includes('node_modules/')) continue;
+      const imported = (ctx.facts(file)?.imports ?? []).flatMap((i) => i.names.map((n) => n.name)).filter((n) => byName.has(n));
+      if (imported.length === 0) continue;
+      const text = ctx.readText(file) ?? '';
+      for (const name of [...new Set(imported)].sort(byString)) {
+        const helper = byName.get(name)!;
+        for (const call of text.matchAll(new RegExp(String.raw`\b${name}\s*(?:<[^>()]*>)?\(\s*(\w+)\s*[,)]`, 'g'))) {
+          const folder = folderOf(text, file, call[1]);
+          const target = folder === null ? null : joinRepo(folder, helper.leaf);
+          if (target === null || target === file || !ctx.files.has(target)) continue;
+          const line = lineAt(text, call.index ?? 0);
+          out.references.push(fileReference(file, target, line, `${file}:${line} calls ${name}(${call[1]}), which imports "${helper.leaf}" from that folder (${helper.file}:${helper.line})`));
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export default dirLoaders;
