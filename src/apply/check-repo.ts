@@ -23,7 +23,7 @@ export interface Step {
 export const contentHash = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 /** The first symlink on the way to `path` (a folder above it, or the file itself), or null. */
-const symlinkOnPath = (rootAbs: string, path: string): string | null => {
+export const symlinkOnPath = (rootAbs: string, path: string): string | null => {
   const segments = path.split('/');
   for (let i = 1; i <= segments.length; i++) {
     const prefix = segments.slice(0, i).join('/');

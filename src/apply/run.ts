@@ -11,7 +11,7 @@ import { errorMessage } from '../util/errors.js';
 import { copyEntry, makeDirs, makeTempDir, overwriteBytes, pathKind, readBytes, removeEmptyDir, removeFileIfPresent, removeTree, restoreFile, saveFile, type SavedFile } from '../util/fs.js';
 import { joinAbsolute, posix } from '../util/path.js';
 import { VERSION } from '../version.js';
-import { checkAgainstRepo, type Step } from './check-repo.js';
+import { checkAgainstRepo, symlinkOnPath, type Step } from './check-repo.js';
 import { gitAdd, gitMove, gitRemove, headCommit, initScratchRepo, isWorkTree, listedFiles, restoreIndex, saveIndex, stagedDiff, stagedSize, trackedChanges, trackedFiles } from './git-ops.js';
 import { ACTING, loadPlan, unsafePathReason } from './load-plan.js';
 import { leftoverMentions } from './leftovers.js';
@@ -118,7 +118,8 @@ const describe = (s: Step): string =>
 
 const carryOut = async (o: ApplyOptions, plan: Plan, archiveDir: string, dir: string, base: ApplyReport): Promise<ApplyReport> => {
   const report = { ...base, notes: [...base.notes] };
-  const checked = checkAgainstRepo(plan, dir, trackedFiles(dir), archiveDir);
+  const tracked = trackedFiles(dir);
+  const checked = checkAgainstRepo(plan, dir, tracked, archiveDir);
   if (checked.problems.length > 0) return refuse(report, checked.problems);
   const steps = checked.steps;
   if (steps.length === 0) return { ...report, status: 'applied', notes: [...report.notes, 'the plan has nothing to carry out (only keep and review items)'] };
@@ -133,7 +134,14 @@ const carryOut = async (o: ApplyOptions, plan: Plan, archiveDir: string, dir: st
   const refs = planReferenceEdits(before, map, read);
   report.notes.push(...refs.notes);
   if (refs.problems.length > 0) return refuse(report, refs.problems);
-  report.notes.push(...leftoverMentions(before, trackedFiles(dir), map, read, new Set(refs.files.flatMap((f) => f.edits.map((e) => `${f.file}:${e.line}`)))));
+  // Edits are written in place: never through a link, which could lead out of the repo or to a second name of a file.
+  const linked = refs.files.flatMap((f) => {
+    const link = symlinkOnPath(dir, f.file);
+    return link === null ? [] : [`${f.file} needs its reference${f.edits.length === 1 ? '' : 's'} rewritten (line ${f.edits.map((e) => e.line).join(', ')}) but ${link === f.file ? 'is a symlink' : `lies below the symlink ${link}`}; apply does not write through links`];
+  });
+  if (linked.length > 0) return refuse(report, linked);
+  for (const f of refs.files) if (!tracked.has(f.file)) report.notes.push(`${f.file} is not tracked by git: its reference was rewritten in place but not staged`);
+  report.notes.push(...leftoverMentions(before, tracked, map, read, new Set(refs.files.flatMap((f) => f.edits.map((e) => `${f.file}:${e.line}`)))));
 
   const snap: Snapshot = { index: saveIndex(dir), files: new Map(), created: [], createdDirs: [] };
   for (const p of new Set([...refs.files.map((f) => f.file), ...steps.map((s) => s.path)])) snap.files.set(p, saveFile(joinAbsolute(dir, p)));
@@ -150,7 +158,7 @@ const carryOut = async (o: ApplyOptions, plan: Plan, archiveDir: string, dir: st
       } else gitRemove(dir, s.path);
       actions.push({ path: s.path, action: s.action, ...(s.to !== undefined ? { to: s.to } : {}), done: describe(s) });
     }
-    gitAdd(dir, refs.files.filter((f) => !map.removed.has(f.file)).map((f) => map.placeOf(f.file)));
+    gitAdd(dir, refs.files.filter((f) => !map.removed.has(f.file) && tracked.has(f.file)).map((f) => map.placeOf(f.file)));
   } catch (e) {
     restore(dir, snap);
     return { ...refuse(report, [`${errorMessage(e)}; the working tree and index were restored`]), status: 'rolled-back' };

@@ -1,7 +1,7 @@
 /** Every bad plan, and every repo apply must not touch, is refused with the problem named and nothing changed. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
@@ -79,4 +79,20 @@ test('apply refuses a dirty working tree unless --force, and a folder outside gi
   const r = runCli(['apply', writePlan(plain, [['web/src/lib/old.js', 'archive', 'archive/web/src/lib/old.js']]), plain, '--format', 'json', '--quiet']);
   assert.equal(r.code, 2);
   assert.match(JSON.parse(r.stdout).problems[0], /is not inside a git work tree/);
+});
+
+test('a referencing file that is a symlink is refused; an untracked one is edited but not staged', () => {
+  const dir = gitFixture('ops-repo');
+  symlinkSync('report.py', join(dir, 'backend/ml/report_link.py'));
+  git(dir, ['add', '--all']);
+  git(dir, ['commit', '--quiet', '-m', 'link']);
+  refused(dir, writePlan(dir, [['backend/ml/training/features.py', 'merge', 'backend/ml/features.py']]), /backend\/ml\/report_link\.py needs its references rewritten \(line 2, 3\) but is a symlink/);
+
+  const clean = gitFixture('ops-repo');
+  writeFileSync(join(clean, 'local_tool.py'), 'from backend.scripts.export_data import main\n');
+  const r = runCli(['apply', writePlan(clean, [['backend/scripts/export_data.py', 'move', 'backend/data/export_data.py']]), clean, '--format', 'json', '--quiet']);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.ok(JSON.parse(r.stdout).notes.includes('local_tool.py is not tracked by git: its reference was rewritten in place but not staged'));
+  assert.equal(readFileSync(join(clean, 'local_tool.py'), 'utf8'), 'from backend.data.export_data import main\n');
+  assert.match(git(clean, ['status', '--porcelain']), /^\?\? local_tool\.py$/m);
 });
