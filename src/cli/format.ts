@@ -44,6 +44,7 @@ export const renderOptions = (args: ParsedArgs, io: CliIo): RenderOptions => {
     width: (toTerminal ? io.columns : undefined) ?? columnsOfEnv(io) ?? NO_TTY_WIDTH,
     listLines: integerOption(args.values, 'limit', (toTerminal ? io.rows : undefined) ?? NO_TTY_LIST_LINES),
     ...(args.values.summary === true ? { summary: true } : {}),
+    ...(args.values.quiet === true ? { quiet: true } : {}),
   };
 };
 

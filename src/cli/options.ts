@@ -18,7 +18,8 @@ export const OPTIONS = {
   'max-file-size': { type: 'string', value: 'BYTES', description: 'files larger than this are listed but not analysed (default 1000000)' },
   'no-default-excludes': { type: 'boolean', description: 'also scan node_modules, .venv, dist, build and other vendored/generated folders' },
   workers: { type: 'string', value: 'N', description: 'extraction worker threads (default: number of cores)' },
-  quiet: { type: 'boolean', short: 'q', description: 'no progress or warning lines on standard error' },
+  quiet: { type: 'boolean', short: 'q', description: 'no progress or other lines on standard error; census check prints nothing on a pass and only the failing findings otherwise' },
+  'no-progress': { type: 'boolean', description: 'no progress lines on standard error (shown only on a terminal, for runs over about a second)' },
   all: { type: 'boolean', short: 'a', description: 'list every chain, not only the shortest' },
   limit: { type: 'string', value: 'N', description: 'why --all: at most N chains (default 20); scan: at most N lines of file lists (default the terminal\'s height, 40 when not a terminal; 0: none)' },
   summary: { type: 'boolean', description: 'md: only the counts, the top findings and links, small enough to paste into a GitHub issue' },
@@ -54,4 +55,4 @@ export const OPTIONS = {
 export type OptionName = keyof typeof OPTIONS;
 
 /** Options every scanning command accepts. */
-export const SCAN_OPTIONS: OptionName[] = ['include', 'exclude', 'max-file-size', 'no-default-excludes', 'workers', 'quiet', 'python', 'no-env', 'config', 'cache-dir', 'no-cache'];
+export const SCAN_OPTIONS: OptionName[] = ['include', 'exclude', 'max-file-size', 'no-default-excludes', 'workers', 'quiet', 'no-progress', 'python', 'no-env', 'config', 'cache-dir', 'no-cache'];

@@ -11,6 +11,7 @@ import { isDirectory, isFile } from '../util/fs.js';
 import { isAbsolute, joinRepo, relativeNative, resolveAbsolute, toPosix, toRepoPath } from '../util/path.js';
 import { integerOption, listOption, stringOption, type ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
+import { progressListener } from './progress.js';
 
 export interface ScanTarget {
   options: ScanOptions;
@@ -87,6 +88,7 @@ export const scanTargetFrom = (args: ParsedArgs, io: CliIo, { whole = false, ann
   const cacheDir = stringOption(args.values, 'cache-dir');
   if (cacheDir !== undefined && args.values['no-cache'] === true) throw new UsageError('--cache-dir and --no-cache contradict each other; use one');
   const quiet = args.values.quiet === true;
+  const progress = progressListener(args, io);
   return {
     found,
     folder,
@@ -103,6 +105,7 @@ export const scanTargetFrom = (args: ParsedArgs, io: CliIo, { whole = false, ann
       ...(stringOption(args.values, 'python') !== undefined ? { python: stringOption(args.values, 'python')! } : {}),
       ...(args.values['no-env'] === true ? { noEnv: true } : {}),
       ...(configFile !== undefined ? { configFile } : {}),
+      ...(progress !== undefined ? { onProgress: progress } : {}),
       ...(folder !== '' && !whole ? { focus: folder } : {}),
       ...(args.values['no-cache'] === true
         ? {}

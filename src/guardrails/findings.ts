@@ -25,7 +25,8 @@ const fromDead = (f: FileRecord): Finding => ({
   category: 'dead',
   file: f.path,
   line: 1,
-  message: `${f.path} is dead: ${f.evidence?.[0] ?? 'no entry point, import, command or doc reaches it'}`,
+  // The evidence names its subject ("x.py is not imported, …"); said once, after "is dead".
+  message: `${f.path} is dead: ${f.evidence?.[0]?.replace(`${f.path} is `, '') ?? 'no entry point, import, command or doc reaches it'}`,
 });
 
 const fromImport = (f: ImportFinding): Finding => ({

@@ -12,6 +12,8 @@ export interface RenderOptions {
   width?: number;
   /** Terminal summary of scan: at most this many lines of file lists (--limit); absent: 40. */
   listLines?: number;
+  /** --quiet: census check prints nothing on a pass and only the failing findings otherwise. */
+  quiet?: boolean;
   /** md: the summary only (counts, top findings, links), small enough for a GitHub issue (--summary). */
   summary?: boolean;
 }

@@ -20,8 +20,19 @@ const findingRows = (findings: Finding[]): string[] => {
   return rows;
 };
 
+/** --quiet (a pre-commit hook): nothing on a pass; otherwise only what fails, and the files an incomplete run could not read. */
+const renderQuiet = (result: CheckView['result'], s: ReturnType<typeof style>): string => {
+  if (result.status === 'pass') return '';
+  const { failing } = splitNew(result);
+  const out = failing.length > 0 ? [s.red(`${plural(failing.length, 'new finding')} over the limits:`), ...findingRows(failing)] : [];
+  const incomplete = incompleteSentence(result.incomplete);
+  if (result.status === 'incomplete' && incomplete) out.push(s.yellow(`${incomplete}:`), ...result.incomplete.files.slice(0, MAX_LISTED).map((f) => `  ${f}`));
+  return out.length === 0 ? '' : `${out.join('\n')}\n`;
+};
+
 export const renderCheckTerminal = ({ result }: CheckView, options: RenderOptions): string => {
   const s = style(options.color);
+  if (options.quiet === true) return renderQuiet(result, s);
   const out: string[] = [s.bold(`census check — ${result.root}`), baselineLine(result)];
   if (result.environmentNote) out.push(s.yellow(`note: ${result.environmentNote}`));
   const { failing, other } = splitNew(result);
