@@ -28,12 +28,14 @@ export const cascade = (decisions: Map<string, Decision>, evidence: PlanEvidence
           continue;
         }
       }
-      if (item.action !== 'archive' && item.action !== 'delete') continue;
-      // A user with no plan item (a config, a unit file, a doc) stays by definition.
-      const staying = ev.users.filter((e) => !REMOVED.has(decisions.get(e.from)?.item.action ?? 'keep'));
-      if (staying.length === 0) continue;
-      const users = [...new Set(staying.map((e) => `${e.from}:${e.line}`))];
-      const review: PlanItem = { path, action: 'review', hash: item.hash, verdict: item.verdict, reasons: [...item.reasons, `not removed: ${named(users, 3)} uses it and stays`] };
+      if (!REMOVED.has(item.action)) continue;
+      // A user with no plan item (a config, a unit file, a doc) stays by definition. A merge switches
+      // its importers to the keeper, but no text that names the file.
+      const stays = (from: string) => !REMOVED.has(decisions.get(from)?.item.action ?? 'keep');
+      const blocking = item.action === 'merge' ? ev.textMentions : [...ev.users, ...ev.textMentions];
+      const users = [...new Set(blocking.filter((u) => stays(u.from)).map((u) => `${u.from}:${u.line}`))];
+      if (users.length === 0) continue;
+      const review: PlanItem = { path, action: 'review', hash: item.hash, verdict: item.verdict, reasons: [...item.reasons, `not removed: ${named(users, 3)} ${item.action === 'merge' ? 'names it' : 'uses it'} and stays`] };
       decisions.set(path, { item: review, keeper: null });
       changed = true;
     }

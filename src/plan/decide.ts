@@ -39,7 +39,10 @@ export const removalBlockers = (ev: FileEvidence, evidence: PlanEvidence, option
     else if (e.guard !== null) soft.push(`imported ${GUARD_WORDS[e.guard] ?? 'under a guard'} by ${e.from}:${e.line}`);
   }
   if (soft.length > 0) out.push(named(soft, 3));
-  if (file.lastChange !== undefined && file.lastChange >= daysBefore(options.today, options.recentDays)) {
+  // Text from a file that stays (a config, a doc, live code) names it: something may load it by that name.
+  const namers = ev.textMentions.filter((m) => evidence.byPath.get(m.from)?.file.verdict !== 'dead');
+  if (namers.length > 0) out.push(`its name appears in ${named(namers.map((m) => `${m.from}:${m.line} (${m.term})`), 3)}`);
+  if (file.lastChange !== undefined && file.lastChange > daysBefore(options.today, options.recentDays)) {
     out.push(`changed recently (${file.lastChange}, within ${options.recentDays} days of ${options.today})`);
   } else if (file.lastChange === undefined && evidence.gitTracked) {
     out.push('not in the git history yet (a new, uncommitted file)');
@@ -92,16 +95,18 @@ export const decide = (ev: FileEvidence, evidence: PlanEvidence, options: PlanOp
   const copy = merging ? mergeCluster(ev) : null;
   const copyOf = copy ? clusterReason(file.path, copy) : null;
   if (file.verdict !== 'dead') {
-    // Every reached, documented or hand-run file stays; a certain copy among them is worth a look.
-    const certain = ev.clusters.find((c) => isCertainCopy(c) && c.keep !== null && c.keep !== file.path);
-    const overlap = file.verdict === 'manual' ? ev.clusters.find((c) => c.kind === 'overlap' && c.keep !== null && c.keep !== file.path) : undefined;
-    const manualCopy = file.verdict === 'manual' ? copy : null;
-    const flagged = certain ?? manualCopy ?? overlap;
+    // Reached and documented files stay, copies or not (identical route files of separate apps are
+    // structure). A hand-run script that copies, or may have been superseded by, the keeper of its
+    // cluster is for its owner to judge.
+    const overlap = ev.clusters.find((c) => c.kind === 'overlap' && c.keep !== null && c.keep !== file.path);
+    const flagged = file.verdict === 'manual' ? (copy ?? overlap) : undefined;
     if (flagged) {
-      const why = file.verdict === 'manual' ? 'it is run by hand, so a person decides whether the copies should be one' : `it is ${file.verdict}, so the plan does not remove it; if the copies should be one, switch its users to ${flagged.keep} by hand`;
+      const why = 'it is run by hand, so a person decides whether it is still needed beside the copy to keep';
       return decided(item(ev, 'review', [...because, clusterReason(file.path, flagged), why, lastChangeReason(file)]));
     }
-    return decided(item(ev, 'keep', [...because, ...ev.clusters.map((c) => clusterReason(file.path, c))]));
+    // Shared blocks and possible overlaps are refactoring hints, not reasons about this file's fate.
+    const copies = ev.clusters.filter((c) => c.kind !== 'block' && c.kind !== 'overlap').slice(0, 3);
+    return decided(item(ev, 'keep', [...because, ...copies.map((c) => clusterReason(file.path, c))]));
   }
   const blockers = removalBlockers(ev, evidence, options);
   if (blockers.length > 0) return decided(item(ev, 'review', [verdictReason(file), ...blockers.map((b) => `not removed: ${b}`), usersReason(ev.users), copyOf]));

@@ -9,6 +9,7 @@ import type { Edge } from '../model/edge.js';
 import type { Entry } from '../model/entry.js';
 import type { FileRecord } from '../model/file.js';
 import { byString } from '../util/compare.js';
+import { findTextMentions, type TextMention } from './mentions.js';
 
 export interface FileEvidence {
   file: FileRecord;
@@ -24,6 +25,8 @@ export interface FileEvidence {
   runtimeLabels: string[] | null;
   /** The duplicate clusters it is in, strongest kind first (the Audit's order). */
   clusters: DuplicateCluster[];
+  /** Dead files only: where other files' text names it (path, module, quoted name), found or not by the analysis. */
+  textMentions: TextMention[];
 }
 
 export interface PlanEvidence {
@@ -42,7 +45,11 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
   else map.set(key, [value]);
 };
 
-export const gatherEvidence = (audit: Audit): PlanEvidence => {
+/**
+ * `readText` reads a repo file's text (null when it cannot): with it, dead files are also looked
+ * for in the text of every other file (mentions.ts); without it, only the Audit's edges count.
+ */
+export const gatherEvidence = (audit: Audit, readText?: (path: string) => string | null): PlanEvidence => {
   const users = new Map<string, Edge[]>();
   const mentions = new Map<string, Edge[]>();
   const uses = new Map<string, Edge[]>();
@@ -60,6 +67,8 @@ export const gatherEvidence = (audit: Audit): PlanEvidence => {
     for (const f of audit.runtime.loaded) labels.set(f, []);
     for (const r of audit.runtime.runtimeOnly) labels.set(r.file, [...r.labels].sort(byString));
   }
+  const dead = audit.files.filter((f) => f.verdict === 'dead').map((f) => f.path);
+  const mentioned = readText ? findTextMentions(dead, audit.files.map((f) => f.path), readText) : new Map<string, TextMention[]>();
   const byPath = new Map<string, FileEvidence>();
   for (const file of audit.files) {
     if (file.verdict === undefined) continue;
@@ -71,6 +80,7 @@ export const gatherEvidence = (audit: Audit): PlanEvidence => {
       entries: entries.get(file.path) ?? [],
       runtimeLabels: audit.runtime ? (labels.get(file.path) ?? null) : null,
       clusters: clusters.get(file.path) ?? [],
+      textMentions: mentioned.get(file.path) ?? [],
     });
   }
   return { byPath, allPaths: new Set(audit.files.map((f) => f.path)), gitTracked: audit.git !== null };

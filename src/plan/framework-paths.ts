@@ -15,7 +15,11 @@ interface Convention {
 const WEB_SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro|mdx)$/;
 
 const CONVENTIONS: Convention[] = [
-  { what: 'a database migration', test: (p) => /(?:^|\/)(?:migrations|alembic\/versions|versions\/migrations|db\/migrate)\//.test(p) },
+  // .semgrep/ rule tests, .github/ actions, .husky/ hooks: a tool finds them by folder.
+  { what: 'a file in a tool\'s hidden folder', test: (p) => /(?:^|\/)\.[^/.][^/]*\//.test(p) },
+  // migrations/, predefinedMigrations/, db/migrate/, alembic/versions/: run by name or order, never imported.
+  { what: 'a database migration', test: (p) => /(?:^|\/)[^/]*migrat[^/]*\/|(?:^|\/)alembic\/versions\//i.test(p) },
+  { what: 'a test fixture or mock', test: (p) => /(?:^|\/)(?:__)?(?:fixtures?|mocks?|testdata|test-data|snapshots)(?:__)?\//i.test(p) },
   // Next.js app router and pages router, SvelteKit, Remix, Nuxt, Astro: the folder layout is the routing table.
   { what: 'a route or layout file', test: (p, n) => WEB_SOURCE.test(n) && /(?:^|\/)(?:pages|routes|app|layouts|middleware|api)\//.test(p) },
   { what: 'a route or layout file', test: (_p, n) => /^(?:\+(?:page|layout|server|error)(?:\.server)?|middleware|instrumentation)\.[cm]?[jt]sx?$/.test(n) },

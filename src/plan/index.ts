@@ -26,14 +26,23 @@ const ordered = (i: PlanItem): PlanItem => ({
   reasons: i.reasons,
 });
 
-export const buildPlan = (audit: Audit, options: PlanOptions, generatedAt = new Date().toISOString()): Plan => {
-  const evidence = gatherEvidence(audit);
+export interface PlanInput {
+  /** Reads a repo file's text (null when it cannot): dead files are then also looked for in every file's text. */
+  readText?: (path: string) => string | null;
+  /** Only items under this folder (a repo path) are listed; the whole Audit is still the evidence. */
+  folder?: string;
+  generatedAt?: string;
+}
+
+export const buildPlan = (audit: Audit, options: PlanOptions, input: PlanInput = {}): Plan => {
+  const evidence = gatherEvidence(audit, input.readText);
   const decisions = new Map<string, Decision>();
   for (const [path, ev] of evidence.byPath) decisions.set(path, decide(ev, evidence, options));
   cascade(decisions, evidence, options);
   proposeLayout(decisions, evidence);
   const items = enforceSafety([...decisions.values()].map((d) => d.item), evidence, options)
     .map(ordered)
+    .filter((i) => !input.folder || i.path.startsWith(`${input.folder}/`))
     .sort((a, b) => byString(a.path, b.path));
   const summary: Partial<Record<PlanAction, number>> = {};
   for (const action of PLAN_ACTIONS) {
@@ -43,7 +52,7 @@ export const buildPlan = (audit: Audit, options: PlanOptions, generatedAt = new 
   return {
     planVersion: PLAN_VERSION,
     tool: { name: 'census', version: VERSION },
-    generatedAt,
+    generatedAt: input.generatedAt ?? new Date().toISOString(),
     root: audit.root,
     git: audit.git,
     archiveDir: options.archiveDir,

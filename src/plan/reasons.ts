@@ -15,7 +15,8 @@ export const named = (items: string[], max = MAX_NAMED): string =>
 
 /** The verdict and the evidence chain that decided it, as one sentence. */
 export const verdictReason = (file: FileRecord): string => {
-  const evidence = file.evidence ?? [];
+  // The last commit date is a reason of its own (lastChangeReason), not a hop of the chain.
+  const evidence = (file.evidence ?? []).filter((e) => !e.startsWith('last commit '));
   if (evidence.length === 0) return `${file.verdict}`;
   return file.verdict === 'dead' ? `dead: ${evidence.join('; ')}` : `${file.verdict}: ${evidence.join(' → ')}`;
 };

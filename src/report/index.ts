@@ -8,6 +8,7 @@ import type { ApplyReport } from '../model/apply.js';
 import type { Audit } from '../model/audit.js';
 import type { DuplicatesReport } from '../model/duplicates.js';
 import type { RunDiff } from '../model/findings.js';
+import type { Plan } from '../model/plan.js';
 import type { WhyExplanation } from '../model/why.js';
 import { renderApplyJson, renderApplyMarkdown, renderApplyTerminal } from './apply-views.js';
 import { displaySafe } from './display-safe.js';
@@ -25,8 +26,10 @@ import { renderHtml } from './html/index.js';
 import { renderImportsMarkdown } from './imports-markdown.js';
 import { renderImportsTerminal } from './imports-terminal.js';
 import { jsonPieces } from './json.js';
-import { renderBaselineJson, renderCheckJson, renderDuplicatesJson, renderHistoryJson, renderRunDiffJson, renderWhyJson } from './json-views.js';
+import { renderBaselineJson, renderCheckJson, renderDuplicatesJson, renderHistoryJson, renderPlanJson, renderRunDiffJson, renderWhyJson } from './json-views.js';
 import { renderMarkdown } from './markdown.js';
+import { renderPlanMarkdown } from './plan-markdown.js';
+import { renderPlanTerminal } from './plan-terminal.js';
 import { renderTerminal } from './terminal.js';
 import type { Renderer, RenderOptions } from './types.js';
 import { renderWhyTerminal } from './why.js';
@@ -61,6 +64,7 @@ export interface ViewData {
   history: HistoryView;
   diff: RunDiff;
   apply: ApplyReport;
+  plan: Plan;
 }
 
 export type ViewName = keyof ViewData;
@@ -127,6 +131,14 @@ export const VIEWS: { [V in ViewName]: View<ViewData[V]> } = {
     formats: {
       terminal: { render: renderRunDiffTerminal, what: 'counts that moved, findings that appeared and went' },
       json: { render: renderRunDiffJson, what: '`{ from, to, added, removed, changes }`: both runs, the finding keys added and removed, the counts that moved' },
+    },
+  },
+  plan: {
+    commands: ['plan'],
+    formats: {
+      terminal: { render: renderPlanTerminal, what: 'counts per action, then every file to remove, move or review with its reasons' },
+      json: { render: renderPlanJson, what: 'the Plan (docs/plan.schema.json): one item per source file, the document `census apply` reads' },
+      md: { render: renderPlanMarkdown, what: 'a pull-request summary: counts, then one table per action with the reasons' },
     },
   },
   apply: {

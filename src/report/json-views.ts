@@ -5,6 +5,7 @@
  */
 import type { DuplicatesReport } from '../model/duplicates.js';
 import type { RunDiff } from '../model/findings.js';
+import type { Plan } from '../model/plan.js';
 import type { WhyExplanation } from '../model/why.js';
 import type { BaselineView } from './guardrails/baseline-terminal.js';
 import type { CheckView } from './guardrails/check-view.js';
@@ -29,3 +30,6 @@ export const renderHistoryJson = ({ file, runs }: HistoryView): string => jsonTe
 
 /** `census diff`: the RunDiff (both runs, finding keys added and removed, counts that moved). */
 export const renderRunDiffJson = (diff: RunDiff): string => jsonText(diff);
+
+/** `census plan`: the Plan (docs/plan.schema.json), the document `census apply` reads. */
+export const renderPlanJson = (plan: Plan): string => jsonText(plan);

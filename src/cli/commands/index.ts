@@ -16,6 +16,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'history', summary: 'show how the verdicts and findings changed over the runs recorded in .census/history.db', load: async () => (await import('./history.js')).historyCommand },
   { name: 'diff', summary: 'compare two recorded runs: counts that moved, findings that appeared and went', load: async () => (await import('./diff.js')).diffCommand },
   { name: 'mcp', summary: 'serve the census to coding agents (Model Context Protocol on stdio): one warm audit, kept up to date as files change', load: async () => (await import('./mcp.js')).mcpCommand },
+  { name: 'plan', summary: 'recommend keep, review, merge, archive, delete or move for every source file, with the evidence, as a plan census apply can carry out', load: async () => (await import('./plan.js')).planCommand },
   { name: 'apply', summary: 'carry out a cleanup plan (census plan) with git mv / git rm, rewrite the references, re-audit, roll back if anything broke', load: async () => (await import('./apply.js')).applyCommand },
 ];
 
