@@ -23,6 +23,8 @@ export interface FileEvidence {
   entries: Entry[];
   /** The runs that loaded it (empty when the evidence names no run); null when no run did or none was merged. */
   runtimeLabels: string[] | null;
+  /** A run loaded it and no static edge explains how: what loads it is unknown. */
+  runtimeOnly: boolean;
   /** The duplicate clusters it is in, strongest kind first (the Audit's order). */
   clusters: DuplicateCluster[];
   /** Dead files only: where other files' text names it (path, module, quoted name), found or not by the analysis. */
@@ -63,6 +65,7 @@ export const gatherEvidence = (audit: Audit, readText?: (path: string) => string
   const clusters = new Map<string, DuplicateCluster[]>();
   for (const c of audit.duplicates?.clusters ?? []) for (const f of c.files) push(clusters, f, c);
   const labels = new Map<string, string[]>();
+  const runtimeOnly = new Set((audit.runtime?.runtimeOnly ?? []).map((r) => r.file));
   if (audit.runtime) {
     for (const f of audit.runtime.loaded) labels.set(f, []);
     for (const r of audit.runtime.runtimeOnly) labels.set(r.file, [...r.labels].sort(byString));
@@ -79,6 +82,7 @@ export const gatherEvidence = (audit: Audit, readText?: (path: string) => string
       docMentions: (mentions.get(file.path) ?? []).sort(compareEdges),
       entries: entries.get(file.path) ?? [],
       runtimeLabels: audit.runtime ? (labels.get(file.path) ?? null) : null,
+      runtimeOnly: runtimeOnly.has(file.path),
       clusters: clusters.get(file.path) ?? [],
       textMentions: mentioned.get(file.path) ?? [],
     });

@@ -8,6 +8,7 @@
  */
 import type { PlanItem } from '../model/plan.js';
 import { basename, dirname } from '../util/path.js';
+import { plural } from '../util/words.js';
 import type { Decision } from './decide.js';
 import type { FileEvidence, PlanEvidence } from './evidence.js';
 import { frameworkConvention } from './framework-paths.js';
@@ -25,6 +26,8 @@ const unmovable = (ev: FileEvidence): string | null => {
   if (frameworkConvention(ev.file.path)) return 'convention';
   if (ev.users.some((e) => e.kind !== 'exec')) return 'imported or named by code';
   if (ev.entries.some((e) => e.command === undefined)) return 'started by an entry that is not a command line';
+  // Only a script whose starters are all known can be moved with them: a run that loaded it by an unknown way would break.
+  if (ev.runtimeOnly || ev.entries.length + ev.users.length === 0) return 'started by nothing the plan can rewrite';
   if (ev.uses.some((e) => e.via !== undefined && LOCAL_VIA.test(e.via))) return 'uses files relative to itself';
   return null;
 };
@@ -50,7 +53,7 @@ export const proposeLayout = (decisions: Map<string, Decision>, evidence: PlanEv
     // A folder of one kind needs no split: nesting it would only lengthen every path.
     if (production.length === 0 || tooling.length === 0) continue;
     const dead = items.filter((i) => i.action === 'archive' || i.action === 'delete' || i.action === 'merge').length;
-    const mix = `${folder}/ mixes ${production.length} production and ${tooling.length} tooling scripts${dead > 0 ? ` and ${dead} dead ones the plan removes` : ''}`;
+    const mix = `${folder}/ mixes ${plural(production.length, 'production script')} and ${plural(tooling.length, 'tooling script')}${dead > 0 ? `, and ${plural(dead, 'dead file')} the plan removes` : ''}`;
     for (const i of movable) {
       const sub = SUBFOLDER[i.verdict];
       const to = `${folder}/${sub}/${basename(i.path)}`;

@@ -115,7 +115,11 @@ export const findTextMentions = (candidates: string[], files: string[], readText
       const line = lines[n];
       const own = scoped.get(from);
       for (const m of line.matchAll(TOKEN)) {
-        for (const key of lookupsOf(m[0])) for (const path of anywhere.get(key) ?? []) note(path, n + 1, m[0]);
+        for (const key of lookupsOf(m[0])) {
+          for (const path of anywhere.get(key) ?? []) note(path, n + 1, m[0]);
+          // `node scripts/a.js` names scripts/a.js, not every other a.js: shorter tails say no more.
+          if (key.includes('/') && present.has(key)) break;
+        }
         if (own) for (const path of own.get(m[0].replace(/^(?:\.\/)+/, '')) ?? []) note(path, n + 1, m[0]);
       }
       if (!/["'`]/.test(line)) continue;
