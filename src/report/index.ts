@@ -137,8 +137,8 @@ export const VIEWS: { [V in ViewName]: View<ViewData[V]> } = {
     commands: ['plan'],
     formats: {
       terminal: { render: renderPlanTerminal, what: 'counts per action, then every file to remove, move or review with its reasons' },
-      json: { render: renderPlanJson, what: 'the Plan (docs/plan.schema.json): one item per source file, the document `census apply` reads' },
       md: { render: renderPlanMarkdown, what: 'a pull-request summary: counts, then one table per action with the reasons' },
+      json: { render: renderPlanJson, what: 'the Plan (docs/plan.schema.json): one item per source file, the document `census apply` reads' },
     },
   },
   apply: {
