@@ -132,4 +132,10 @@ test('--dry-run prints the diff and the re-audit and leaves the repo as it was',
   assert.match(r.stdout, /^rename to backend\/data\/export_data\.py$/m);
   assert.match(r.stdout, /ok {3}broken-imports/);
   assert.equal(picture(dir), before);
+
+  // --archive-dir puts archived files under another folder, keeping their paths below it.
+  const attic = runCli(['apply', plan, dir, '--dry-run', '--quiet', '--archive-dir', 'attic/']);
+  assert.equal(attic.code, 0, attic.stdout + attic.stderr);
+  assert.match(attic.stdout, /^rename to attic\/web\/src\/lib\/old\.js$/m);
+  assert.equal(picture(dir), before);
 });
