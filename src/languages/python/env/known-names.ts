@@ -1,7 +1,10 @@
 /**
  * Distribution names versus import names. A requirement says `PyYAML`, the code says `import yaml`:
- * without the installed metadata, only a table of the common mismatches connects the two.
+ * without the installed metadata, only a table of the common mismatches connects the two. The
+ * hand-kept table below wins; the generated one (dist-names.generated.ts, from Debian's dh-python
+ * data by scripts/make-python-names.mjs) adds the hundreds of other mismatches Debian ships.
  */
+import { GENERATED_IMPORT_NAMES } from './dist-names.generated.js';
 
 /** PEP 503 normalisation: `Typing_Extensions` → `typing-extensions`, `ruamel.yaml` → `ruamel-yaml`. */
 export const normalizeDistributionName = (name: string): string => name.trim().toLowerCase().replace(/[-_.]+/g, '-');
@@ -223,6 +226,9 @@ export const importNamesForDistribution = (name: string): string[] => {
   }
   const raw = name.trim();
   const out = new Set<string>();
+  // Generated from Debian's data: likely, so first, but the name's own guesses stay candidates.
+  const generated = GENERATED_IMPORT_NAMES.get(normalized);
+  if (generated) out.add(generated);
   // A dotted distribution name is usually a namespace package of the same path (zope.interface).
   if (/^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)+$/.test(raw)) out.add(raw);
   const underscored = raw.replace(/[-.]+/g, '_');
@@ -233,11 +239,19 @@ export const importNamesForDistribution = (name: string): string[] => {
   return [...out];
 };
 
-/** Distributions in the table that provide an import name (`yaml` → ['pyyaml']). */
+/** Import name → distributions of the generated table, built on first use. */
+let generatedByImport: Map<string, string[]> | undefined;
+
+/** Distributions in the tables that provide an import name (`yaml` → ['pyyaml']). */
 export const knownDistributionsForImport = (importName: string): string[] => {
   const out: string[] = [];
   for (const [dist, names] of KNOWN_IMPORT_NAMES) {
     if (names.some((n) => n === importName || n.startsWith(`${importName}.`) || importName.startsWith(`${n}.`))) out.push(dist);
   }
+  if (!generatedByImport) {
+    generatedByImport = new Map();
+    for (const [dist, name] of GENERATED_IMPORT_NAMES) (generatedByImport.get(name) ?? generatedByImport.set(name, []).get(name)!).push(dist);
+  }
+  for (const dist of generatedByImport.get(importName.split('.')[0]) ?? []) if (!KNOWN_IMPORT_NAMES.has(dist) && !out.includes(dist)) out.push(dist);
   return out;
 };
