@@ -11,6 +11,7 @@ import type { FileFacts } from './model/facts.js';
 import type { FileRecord, Language } from './model/file.js';
 import { isDocLanguage, isSourceLanguage } from './languages/registry.js';
 import { createResolvers } from './languages/resolvers.js';
+import { sysPathScopes } from './languages/python/resolve/sys-path-scopes.js';
 import { discover } from './discover/index.js';
 import { scanAllCached } from './extract/cached-scan.js';
 import { openFactsCache, type CacheSetting } from './cache/open.js';
@@ -164,7 +165,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     factsOfFiles.push({ path: s.record.path, language: s.record.language, facts: s.facts });
   }
   manifests.setFiles(new Set(files.map((f) => f.path)));
-  const context: ResolveContext = { rootAbs, files: manifests.files, manifests };
+  const context: ResolveContext = { rootAbs, files: manifests.files, manifests, pythonPathFor: sysPathScopes(factsOfFiles) };
   const resolvers = createResolvers(context);
   const sourceOfBuilt = createBuildOutputMap(manifests);
   const importEdges = await timed(

@@ -21,6 +21,7 @@ import packageJson from './package-json.js';
 import pm2Ecosystem from './pm2-ecosystem.js';
 import procfile from './procfile.js';
 import pyproject from './pyproject.js';
+import railway from './railway.js';
 import renderYaml from './render-yaml.js';
 import runit from './runit.js';
 import s6Overlay from './s6-overlay.js';
@@ -55,6 +56,7 @@ export const DETECTORS: EntryDetector[] = [
   pm2Ecosystem,
   procfile,
   pyproject,
+  railway,
   renderYaml,
   runit,
   s6Overlay,

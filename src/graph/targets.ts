@@ -7,6 +7,7 @@
 import { compileRepoGlob } from '../util/glob.js';
 import { analyseCommand } from '../commandline/analyse.js';
 import { INERT_PROGRAMS } from '../commandline/inert-programs.js';
+import { mapAbsolute } from '../commandline/paths.js';
 import type { CommandContext, CommandTarget } from '../commandline/types.js';
 import { MAKEFILE, MAKEFILE_INCLUDES, type MakeTarget } from '../manifests/makefile.js';
 import { packageScripts } from '../manifests/package-json.js';
@@ -82,6 +83,17 @@ export const createTargetResolver = (ctx: TargetContext) => {
     return [primary, ...(main && ctx.files.has(main) ? [main] : []), ...inits];
   };
 
+  /** The repo folders of the command's PYTHONPATH entries: absolute ones through the deploy's path map, relative ones from its folder. */
+  const pythonPathDirs = (cmdCtx: CommandContext): { entry: string; dir: string }[] => {
+    const out: { entry: string; dir: string }[] = [];
+    for (const entry of (cmdCtx.env?.PYTHONPATH ?? '').split(':')) {
+      if (entry === '' || entry.includes('$')) continue;
+      const dir = entry.startsWith('/') ? mapAbsolute(entry.replace(/\/+$/, ''), cmdCtx.pathMap) : joinRepo(cmdCtx.cwd.startsWith('/') ? (mapAbsolute(cmdCtx.cwd, cmdCtx.pathMap) ?? '') : cmdCtx.cwd, entry);
+      if (dir !== null && !out.some((o) => o.dir === dir)) out.push({ entry, dir });
+    }
+    return out;
+  };
+
   const resolveTarget = (target: CommandTarget, cmdCtx: CommandContext, depth: number, seen: Set<string>): TargetResult => {
     const none: TargetResult = { files: [], unresolved: [] };
     switch (target.kind) {
@@ -97,8 +109,15 @@ export const createTargetResolver = (ctx: TargetContext) => {
         return { files: [], unresolved: [missing(`${target.text}: no such file ${target.path}`)] };
       }
       case 'module': {
-        const files = moduleFiles(target.module, target.cwd ?? cmdCtx.cwd);
-        if (files.length > 0) return { files: files.map((file) => ({ file, via: [] })), unresolved: [] };
+        let files = moduleFiles(target.module, target.cwd ?? cmdCtx.cwd);
+        let via: string[] = [];
+        // PYTHONPATH from the command's environment (an image's ENV, a unit's Environment=) is searched next.
+        for (const p of files.length === 0 ? pythonPathDirs(cmdCtx) : []) {
+          files = moduleFiles(target.module, p.dir);
+          via = [`PYTHONPATH ${p.entry}${p.dir === p.entry ? '' : ` (${p.dir || '.'} in the repo)`}`];
+          if (files.length > 0) break;
+        }
+        if (files.length > 0) return { files: files.map((file) => ({ file, via })), unresolved: [] };
         return target.ifPresent ? none : { files: [], unresolved: [{ ...missing(`${target.text}: no module ${target.module} in the repo`), module: true }] };
       }
       case 'config': {

@@ -85,6 +85,8 @@ export interface FileFacts {
   hasStarImport?: boolean;
   /** Cyclomatic-style complexity: 1 + branch points. */
   complexity: number;
+  /** Python: repo folders the module puts on sys.path itself (`sys.path.insert(0, …/"lib")`), with the line. */
+  importRoots?: { dir: string; line: number }[];
   diagnostics: Diagnostic[];
 }
 

@@ -25,6 +25,12 @@ export interface ResolveContext {
   files: ReadonlySet<string>;
   /** The scan's manifests (package.json, tsconfig, pyproject.toml, ...), each read and parsed once. */
   manifests: Manifests;
+  /**
+   * Python: folders put on the import path for some files — by a module's own `sys.path.insert`
+   * (for its folder's files and the folder it adds) or a deploy's PYTHONPATH — keyed by the folder
+   * whose files see them ('' = every file), each with why.
+   */
+  pythonPathFor?: ReadonlyMap<string, readonly { dir: string; why: string }[]>;
 }
 
 /**

@@ -27,6 +27,7 @@ import { scanTokens } from './sites.js';
 import { ExtractState } from './state.js';
 import { StatementWalker } from './statements.js';
 import { summaryOf } from './summary.js';
+import { sysPathFolders } from './sys-path.js';
 import { tokenize } from './tokenize.js';
 
 const hasShebang = (text: string): boolean => text.startsWith('#!') || text.startsWith('\ufeff#!');
@@ -60,6 +61,8 @@ const extractFacts = (path: string, text: string): FileFacts => {
   facts.definitions = [...st.definitions];
   if (st.exported) facts.exportedNames = st.exported;
   facts.complexity = complexity;
+  const roots = sysPathFolders(text, path);
+  if (roots.length > 0) facts.importRoots = roots;
   facts.diagnostics = st.problems.diagnostics(path);
   return facts;
 };

@@ -76,9 +76,24 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
       dir = dirname(dir);
       kind = 'package-base';
     }
-    if (roots.some((r) => r.dir === dir)) return roots;
-    const own = { dir, kind: `${kind}:${dir}` };
-    return kind === 'script-dir' ? [own, ...roots] : [...roots, own];
+    const base = roots.some((r) => r.dir === dir) ? roots : kind === 'script-dir' ? [{ dir, kind: `${kind}:${dir}` }, ...roots] : [...roots, { dir, kind: `${kind}:${dir}` }];
+    const extra = extraRoots(dirname(fromFile));
+    return extra.length === 0 ? base : [...base, ...extra.filter((e) => !base.some((r) => r.dir === e.dir))];
+  };
+
+  /** Folders a module's own sys.path.insert (or a deploy's PYTHONPATH) adds for files in `dir`: after the usual roots, so they only fill gaps. */
+  const extraMemo = new Map<string, SearchRoot[]>();
+  const extraRoots = (dir: string): SearchRoot[] => {
+    if (!ctx.pythonPathFor || ctx.pythonPathFor.size === 0) return [];
+    const memo = extraMemo.get(dir);
+    if (memo) return memo;
+    const out: SearchRoot[] = [];
+    for (let d = dir; ; d = dirname(d)) {
+      for (const r of ctx.pythonPathFor.get(d) ?? []) if (index.dirs.has(r.dir) && !out.some((o) => o.dir === r.dir)) out.push({ dir: r.dir, kind: r.why });
+      if (d === '') break;
+    }
+    extraMemo.set(dir, out);
+    return out;
   };
 
   const toResolutions = (found: Found, via: string, fact: ImportFact, base: string, parts: string[]): Resolution[] => {

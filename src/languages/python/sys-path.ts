@@ -1,0 +1,187 @@
+/**
+ * Folders a module puts on sys.path itself: `sys.path.insert(0, os.path.join(os.path.dirname(
+ * __file__), "..", "lib"))`, `sys.path.append(str(Path(__file__).resolve().parent / "src"))`,
+ * `sys.path.insert(0, "vendor")`, also through a simple assignment above (`HERE =
+ * os.path.dirname(__file__)`). Read from the text, never run: an expression built from anything
+ * but `__file__`, string literals, such names and the os.path/pathlib calls below gives nothing.
+ * A relative literal is taken from the repo root (where such scripts are usually started).
+ */
+import { posix } from '../../util/path.js';
+
+export interface SysPathFolder {
+  /** Repo-relative folder ('' = the root). */
+  dir: string;
+  line: number;
+}
+
+const REPO = '/__census_repo__';
+
+type Token = { kind: 'name' | 'str' | 'num' | 'op'; text: string };
+
+const tokenize = (expr: string): Token[] | null => {
+  const out: Token[] = [];
+  const re = /\s*(?:([rRuU]?(["'])((?:\\.|(?!\2)[^\\])*)\2)|([A-Za-z_][\w.]*)|(\d+)|([()[\],/]))/y;
+  let i = 0;
+  while (i < expr.length) {
+    if (/^\s*$/.test(expr.slice(i))) break;
+    re.lastIndex = i;
+    const m = re.exec(expr);
+    if (!m) return null;
+    if (m[1] !== undefined) out.push({ kind: 'str', text: m[3].replace(/\\(.)/g, '$1') });
+    else if (m[4] !== undefined) out.push({ kind: 'name', text: m[4] });
+    else if (m[5] !== undefined) out.push({ kind: 'num', text: m[5] });
+    else out.push({ kind: 'op', text: m[6] });
+    i = re.lastIndex;
+  }
+  return out;
+};
+
+const PASS_THROUGH = new Set(['str', 'os.fspath', 'os.path.abspath', 'os.path.realpath', 'os.path.normpath', 'path.abspath', 'path.realpath', 'path.normpath', 'abspath', 'realpath', 'normpath', 'Path', 'pathlib.Path', 'PurePath', 'pathlib.PurePath']);
+const DIRNAME = new Set(['os.path.dirname', 'path.dirname', 'dirname']);
+const JOIN = new Set(['os.path.join', 'path.join', 'join']);
+
+/** Evaluates a path expression to an absolute path under REPO (or elsewhere), or null. */
+const evaluate = (tokens: Token[], file: string, vars: ReadonlyMap<string, string>): string | null => {
+  let pos = 0;
+  const peek = (text: string) => tokens[pos]?.kind === 'op' && tokens[pos].text === text;
+  const expect = (text: string) => {
+    if (!peek(text)) throw new Error(text);
+    pos++;
+  };
+  const args = (): (string | null)[] => {
+    expect('(');
+    const out: (string | null)[] = [];
+    while (!peek(')')) {
+      out.push(sum());
+      if (!peek(',')) break;
+      pos++;
+    }
+    expect(')');
+    return out;
+  };
+  const atom = (): string | null => {
+    const t = tokens[pos++];
+    if (!t) throw new Error('end');
+    if (t.kind === 'str') return t.text;
+    if (t.kind === 'op' && t.text === '(') {
+      const v = sum();
+      expect(')');
+      return v;
+    }
+    if (t.kind !== 'name') throw new Error(t.text);
+    if (peek('(')) {
+      const a = args();
+      if (DIRNAME.has(t.text)) return a.length === 1 && a[0] !== null ? posix.dirname(a[0]) : null;
+      if (JOIN.has(t.text)) return a.length > 0 && a.every((x) => x !== null) ? posix.join(...(a as string[])) : null;
+      if (PASS_THROUGH.has(t.text)) return a.length === 1 ? a[0] : null;
+      return null;
+    }
+    // `HERE.parent.parent`: a name with attribute steps.
+    const [head, ...attrs] = t.text.split('.');
+    let value = head === '__file__' ? `${REPO}/${file}` : (vars.get(head) ?? null);
+    for (const attr of attrs) value = value !== null && attr === 'parent' ? posix.dirname(value) : null;
+    return value;
+  };
+  const sum = (): string | null => {
+    let left = atom();
+    while (peek('/')) {
+      pos++;
+      const right = atom();
+      left = left === null || right === null ? null : posix.join(left, right);
+    }
+    return left;
+  };
+  try {
+    const v = sum();
+    return pos === tokens.length ? v : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Attribute steps after a call (`Path(__file__).resolve().parent / "src"`) rewritten as the
+ * calls they amount to (`os.path.dirname(Path(__file__))`), innermost first, so the evaluator
+ * only knows names, strings, calls and `/`.
+ */
+/** Start of the call or bracket group that ends just before `close` (a `)`), with its callee name. */
+const groupStart = (expr: string, close: number): number => {
+  let depth = 0;
+  for (let i = close; i >= 0; i--) {
+    if (expr[i] === ')') depth++;
+    else if (expr[i] === '(' && --depth === 0) {
+      let j = i;
+      while (j > 0 && /[\w.]/.test(expr[j - 1])) j--;
+      return j;
+    }
+  }
+  return -1;
+};
+
+const STEP = /^\s*\.\s*(?:(resolve|absolute|expanduser)\s*\(\s*\)|(parent)\b(?!s)|parents\s*\[\s*(\d+)\s*\]|(joinpath)\s*\()/;
+
+const foldAttributes = (expr: string): string => {
+  let out = expr;
+  for (let guard = 0; guard < 30; guard++) {
+    let changed = false;
+    for (let close = 0; close < out.length; close++) {
+      if (out[close] !== ')') continue;
+      const m = STEP.exec(out.slice(close + 1));
+      if (!m) continue;
+      const start = groupStart(out, close);
+      if (start < 0) return out;
+      const call = out.slice(start, close + 1);
+      const rest = out.slice(close + 1 + m[0].length);
+      const folded = m[1] ? call : m[2] ? `os.path.dirname(${call})` : m[3] !== undefined ? `${'os.path.dirname('.repeat(Number(m[3]) + 1)}${call}${')'.repeat(Number(m[3]) + 1)}` : `os.path.join(${call}, `;
+      out = out.slice(0, start) + folded + rest;
+      changed = true;
+      break;
+    }
+    if (!changed) return out;
+  }
+  return out;
+};
+
+const toRepo = (abs: string | null): string | null => {
+  if (abs === null) return null;
+  const normal = posix.normalize(abs);
+  if (normal === REPO) return '';
+  return normal.startsWith(`${REPO}/`) ? normal.slice(REPO.length + 1) : null;
+};
+
+const SYS_PATH = /^[ \t]*sys\.path\.(insert|append)\s*\((.*)\)\s*(?:#.*)?$/;
+const ASSIGN = /^[ \t]*([A-Za-z_]\w*)\s*=\s*(.*?)\s*(?:#.*)?$/;
+
+/** The repo folders `file` puts on sys.path (only when its text mentions sys.path). */
+export const sysPathFolders = (text: string, file: string): SysPathFolder[] => {
+  if (!text.includes('sys.path')) return [];
+  const out: SysPathFolder[] = [];
+  const vars = new Map<string, string>();
+  const lines = text.split('\n');
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    const call = SYS_PATH.exec(line);
+    if (call) {
+      let arg = call[2];
+      if (call[1] === 'insert') {
+        const comma = arg.indexOf(',');
+        if (comma < 0) return;
+        arg = arg.slice(comma + 1);
+      }
+      const tokens = tokenize(foldAttributes(arg.trim()));
+      const raw = tokens && evaluate(tokens, file, vars);
+      // A relative literal is relative to where the process starts: taken as the repo root.
+      const dir = toRepo(raw === null || raw === undefined ? null : raw.startsWith('/') ? raw : `${REPO}/${raw}`);
+      if (dir !== null && !out.some((o) => o.dir === dir)) out.push({ dir, line: i + 1 });
+      return;
+    }
+    const assign = ASSIGN.exec(line);
+    if (assign && /__file__|os\.path|Path\(/.test(assign[2])) {
+      const tokens = tokenize(foldAttributes(assign[2]));
+      const value = tokens && evaluate(tokens, file, vars);
+      if (value) vars.set(assign[1], value);
+      else vars.delete(assign[1]);
+    }
+  });
+  return out;
+};
