@@ -5,6 +5,7 @@
  */
 import type { Audit } from '../model/audit.js';
 import { byString } from '../util/compare.js';
+import { realpathOrNull } from '../util/fs.js';
 import { indexOf } from './audit-index.js';
 import { isAbsolute, posix, resolveAbsolute, toPosix, toRepoPath } from '../util/path.js';
 
@@ -16,8 +17,10 @@ export const repoPathOf = (rootAbs: string, asked: string): string => {
   const text = asked.trim();
   if (text.includes('\0')) throw new ToolError('a path may not contain NUL characters');
   if (isAbsolute(text)) {
-    const inside = toRepoPath(rootAbs, resolveAbsolute(text));
-    if (inside === null) throw new ToolError(`${asked} is outside the repository (${toPosix(rootAbs)}); give a path inside it, relative to its root`);
+    // The root as named or as resolved (a /tmp that is a link, a home under /private): either will do.
+    const asked = resolveAbsolute(text);
+    const inside = toRepoPath(rootAbs, asked) ?? toRepoPath(realpathOrNull(rootAbs) ?? rootAbs, realpathOrNull(asked) ?? asked);
+    if (inside === null) throw new ToolError(`${text} is outside the repository (${toPosix(rootAbs)}); give a path inside it, relative to its root`);
     return inside;
   }
   const normal = posix.normalize(toPosix(text)).replace(/\/+$/, '');

@@ -143,6 +143,10 @@ export class AuditSession {
         for (const listener of this.listeners) listener(event);
       };
       result = await (this.options.scanner ?? scan)({ ...base, onProgress });
+    } catch (e) {
+      // The audit stays the last good one; what changed is still a change, so the next question tries again.
+      for (const path of [...changed, ...seenDuringScan]) this.forced.add(path);
+      throw e;
     } finally {
       this.scanning = false;
       this.duringScan = null;

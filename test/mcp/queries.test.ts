@@ -4,7 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { Audit } from '../../src/model/audit.js';
 import { impactOf } from '../../src/mcp/impact.js';
 import { listFiles, page } from '../../src/mcp/listing.js';
@@ -87,6 +89,15 @@ test('paths: relative, ./, absolute inside; outside the repo, unknown and folder
   assert.throws(() => censusFile(audit, rootAbs, 'lib.js'), (e: Error) => e instanceof ToolError && /did you mean src\/lib\.js, src\/old\/lib\.js/.test(e.message));
   assert.throws(() => censusFile(audit, rootAbs, 'src'), (e: Error) => e instanceof ToolError && /is a folder/.test(e.message));
   assert.deepEqual(censusPath(audit, rootAbs, 'src/old'), { path: 'src/old', folder: true });
+  // The root reached through a link: its real path is inside too.
+  const link = join(mkdtempSync(join(tmpdir(), 'census-mcp-link-')), 'repo');
+  symlinkSync(rootAbs, link);
+  try {
+    assert.equal(repoPathOf(link, join(rootAbs, 'src/lib.js')), 'src/lib.js');
+    assert.equal(repoPathOf(link, join(link, 'src/lib.js')), 'src/lib.js');
+  } finally {
+    rmSync(dirname(link), { recursive: true, force: true });
+  }
   assert.throws(() => censusPath(audit, rootAbs, 'nowhere'), ToolError);
 });
 

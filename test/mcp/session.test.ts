@@ -71,3 +71,19 @@ test('duplicates are computed on first ask, once', async (t) => {
   assert.equal((await session.withDuplicates()).status.scans, 2);
   assert.equal((await session.current()).status.duplicates, true);
 });
+
+test('a re-scan that fails keeps the last audit, and the next question tries again', async (t) => {
+  const dir = scratchCopy();
+  const session = sessionOn(dir, true);
+  t.after(() => {
+    session.close();
+    rmSync(dirname(dir), { recursive: true, force: true });
+  });
+  assert.equal((await session.current()).status.scans, 1);
+  writeFileSync(join(dir, 'census.config.json'), '{ "ignore": 5 }\n');
+  await assert.rejects(session.current(), /census\.config\.json: "ignore" must be a list of globs/);
+  await assert.rejects(session.current(), /"ignore" must be a list of globs/, 'still broken: tried again, not the stale audit');
+  writeFileSync(join(dir, 'census.config.json'), '{ "ignore": ["scripts/**"] }\n');
+  const fixed = await session.current();
+  assert.ok(!fixed.result.audit.files.some((f) => f.path.startsWith('scripts/')), 'the fixed config is in force');
+});
