@@ -79,7 +79,8 @@ const measure = async (dir) => {
     } finally {
       writeFileSync(path, before);
     }
-    return { dir, files: summary.files, first, warm, dupesFirst, changed };
+    const status = (await ask(client, 'census_summary')).scan;
+    return { dir, files: summary.files, first, warm, dupesFirst, changed, status };
   } finally {
     await client.close();
   }
@@ -98,4 +99,5 @@ for (const dir of dirs) {
   for (const w of r.warm) console.log(`  ${w.name.padEnd(32)} median ${ms(w.median).padStart(8)}   slowest ${ms(w.max).padStart(8)}`);
   console.log(`  ${'census_dupes (first: computes)'.padEnd(32)} ${ms(r.dupesFirst)}`);
   console.log(`  ${'census_file after an edit'.padEnd(32)} ${ms(r.changed)} (a re-scan)`);
+  console.log(`  watch: ${r.status.watching}; scans: ${r.status.scans}`);
 }

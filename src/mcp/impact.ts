@@ -6,7 +6,7 @@
  */
 import type { Audit } from '../model/audit.js';
 import type { EdgeKind } from '../model/edge.js';
-import { VERDICTS, type Verdict } from '../model/verdict.js';
+import { VERDICTS, type EntryKind, type Verdict } from '../model/verdict.js';
 import { byString } from '../util/compare.js';
 import { indexOf } from './audit-index.js';
 import { isUnder } from './paths.js';
@@ -39,11 +39,19 @@ export interface Impact {
   direct: number;
   /** Dependents per verdict. */
   byVerdict: Partial<Record<Verdict, number>>;
-  /** Entry points that start the target or a dependent: these are what a move would break. */
-  entryPoints: ImpactEntry[];
-  /** Docs that mention the target: they would go stale, nothing breaks. */
+  /**
+   * Entry points that start the target or a dependent: these are what a move would break. A count
+   * per kind, and the first LIST_CAP, production first, then tooling, then test.
+   */
+  entryPoints: { total: number; byKind: Partial<Record<EntryKind, number>>; first: ImpactEntry[] };
+  /** Docs that mention the target (the first LIST_CAP; mentionCount: all): they would go stale, nothing breaks. */
   mentionedIn: { file: string; line: number; to: string }[];
+  mentionCount: number;
 }
+
+/** At most this many entry points or doc mentions in one answer. */
+const LIST_CAP = 100;
+const KIND_ORDER: EntryKind[] = ['production', 'tooling', 'test'];
 
 const compareDependents = (a: Dependent, b: Dependent): number => a.distance - b.distance || byString(a.file, b.file);
 
@@ -79,8 +87,14 @@ export const impactOf = (audit: Audit, path: string, folder: boolean): Impact =>
     const count = dependents.filter((d) => d.verdict === v).length;
     if (count > 0) byVerdict[v] = count;
   }
-  const entryPoints = audit.entries
-    .filter((e) => e.file !== null && seen.has(e.file))
+  const reaching = audit.entries.filter((e) => e.file !== null && seen.has(e.file));
+  const byKind: Partial<Record<EntryKind, number>> = {};
+  for (const kind of KIND_ORDER) {
+    const count = reaching.filter((e) => e.kind === kind).length;
+    if (count > 0) byKind[kind] = count;
+  }
+  const first = KIND_ORDER.flatMap((kind) => reaching.filter((e) => e.kind === kind))
+    .slice(0, LIST_CAP)
     .map((e) => ({ kind: e.kind, file: e.file!, source: e.source, ...(e.line !== undefined ? { line: e.line } : {}), evidence: e.evidence }));
   mentionedIn.sort((a, b) => byString(a.file, b.file) || a.line - b.line || byString(a.to, b.to));
   return {
@@ -90,7 +104,8 @@ export const impactOf = (audit: Audit, path: string, folder: boolean): Impact =>
     dependents,
     direct: dependents.filter((d) => d.distance === 1).length,
     byVerdict,
-    entryPoints,
-    mentionedIn,
+    entryPoints: { total: reaching.length, byKind, first },
+    mentionedIn: mentionedIn.slice(0, LIST_CAP),
+    mentionCount: mentionedIn.length,
   };
 };

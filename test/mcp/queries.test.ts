@@ -28,7 +28,8 @@ test('impact of a file, of a folder, and of a file nothing reaches', async () =>
   assert.deepEqual(actual, expectedFor('mcp', 'small', actual));
   // Not trivially empty: lib.js is reached by the production CLI and the build script.
   assert.deepEqual(actual.lib.dependents.map((d) => d.file), ['scripts/build.js', 'src/cli.js']);
-  assert.deepEqual(actual.lib.entryPoints.map((e) => e.kind).sort(), ['production', 'tooling']);
+  assert.deepEqual(actual.lib.entryPoints.first.map((e) => e.kind), ['production', 'tooling']);
+  assert.equal(actual.lib.mentionCount, 1);
   assert.deepEqual(actual.lib.mentionedIn.map((m) => m.file), ['docs/usage.md']);
   // A folder's own files are not its dependents.
   assert.ok(actual.src.dependents.every((d) => !d.file.startsWith('src/')));
@@ -54,7 +55,7 @@ test('impact follows chains: distance grows with each hop, nearest first', () =>
     ],
   );
   assert.equal(impact.direct, 3);
-  assert.deepEqual(impact.entryPoints.map((e) => e.file), ['d.py']);
+  assert.deepEqual(impact.entryPoints.first.map((e) => e.file), ['d.py']);
 });
 
 test('listing filters by verdict, folder and language, and pages with nextOffset', async () => {

@@ -95,7 +95,8 @@ test('census mcp over stdio: tools, resources, a change, bad inputs', async (t) 
 
   const impact = data(await call(client, 'census_impact', { path: 'src/lib.js' }));
   assert.deepEqual(impact.dependents.items.map((d: { file: string }) => d.file), ['scripts/build.js', 'src/cli.js']);
-  assert.deepEqual(impact.entryPoints.map((e: { kind: string }) => e.kind).sort(), ['production', 'tooling']);
+  assert.deepEqual(impact.entryPoints.first.map((e: { kind: string }) => e.kind), ['production', 'tooling']);
+  assert.deepEqual(impact.entryPoints.byKind, { production: 1, tooling: 1 });
 
   const dupes = data(await call(client, 'census_dupes', { path: 'src/old' }));
   assert.deepEqual(dupes.clusters.items.map((c: { kind: string; keep: string }) => [c.kind, c.keep]), [['exact', 'src/lib.js']]);
