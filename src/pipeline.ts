@@ -15,6 +15,7 @@ import { sysPathScopes } from './languages/python/resolve/sys-path-scopes.js';
 import { discover } from './discover/index.js';
 import { scanAllCached } from './extract/cached-scan.js';
 import { openFactsCache, type CacheSetting } from './cache/open.js';
+import { saveSnapshot, stampFiles } from './cache/snapshot.js';
 import { buildImportEdges, type FactsOfFile } from './graph/import-edges.js';
 import { buildCodeEdges } from './graph/code-edges.js';
 import { createImageContexts } from './graph/image-context.js';
@@ -92,7 +93,7 @@ export interface ScanResult {
   config: LoadedConfig | null;
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 1_000_000;
+export { DEFAULT_MAX_FILE_SIZE } from './extract/limits.js';
 
 const compareEdges = (a: Edge, b: Edge): number =>
   byString(a.from, b.from) || a.line - b.line || byString(a.specifier, b.specifier) || byString(a.to ?? '', b.to ?? '') || byString(a.kind, b.kind);
@@ -151,6 +152,8 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   const discovery = await timed(progress, 'discover', () => discover(rootAbs, { ...options, exclude }), (d) => plural(d.files.length, 'file'));
   const extraction = { maxFileSize: options.maxFileSize, ...(options.duplicates ? { fingerprint: fingerprintOptionsFor(options.duplicates) } : {}) };
   const cache = options.cache ? openFactsCache(rootAbs, options.cache, extraction.fingerprint ?? null, discovery.files.reduce((n, f) => n + Math.min(f.bytes, options.maxFileSize), 0)) : null;
+  // Sizes and times before any file is read: what lets `census why` trust the audit later (cache/snapshot.ts).
+  const stamps = options.cache ? stampFiles(discovery.files) : null;
   const extracted = await timed(progress, 'extract', () => scanAllCached(discovery.files, extraction, options.workers, cache), (s) => plural(s.length, 'file'));
 
   // Junk found by its bytes joins the junk found by its name; neither is a file of the census.
@@ -285,5 +288,9 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     imports: shown.imports,
     ...(shown.duplicates ? { duplicates: shown.duplicates } : {}),
   };
+  if (stamps && focus === '') {
+    const hashes = new Map(extracted.map((s) => [s.record.path, s.record.hash]));
+    saveSnapshot(rootAbs, options, exclude, stamps, hashes, discovery.git, discovery.junk.map((j) => j.path), { root: audit.root, files: audit.files, edges: audit.edges, entries: audit.entries });
+  }
   return { audit, rootAbs, facts, context, config };
 };

@@ -15,7 +15,7 @@ const MAX_DEPTH = 16;
 const sameSentences = (a: string[], b: string[]): boolean => a.length === b.length && a.every((s, i) => s === b[i]);
 
 /** The record's evidence as a chain: its sentences without the `last commit` note manual and documented files carry. */
-const decidingChain = (audit: Audit, file: string): Chain | null => {
+const decidingChain = (audit: Pick<Audit, 'files'>, file: string): Chain | null => {
   const record = audit.files.find((f) => f.path === file);
   if (!record?.verdict || record.verdict === 'dead' || !record.evidence?.length) return null;
   const note = record.lastChange ? `last commit ${record.lastChange}` : null;
@@ -36,7 +36,7 @@ export interface ChainIndex {
   rootsOf: Map<string, { tier: Verdict; root: Root }[]>;
 }
 
-export const chainIndex = (audit: Audit): ChainIndex => {
+export const chainIndex = (audit: Pick<Audit, 'files' | 'edges' | 'entries'>): ChainIndex => {
   const incoming = new Map<string, Edge[]>();
   for (const e of audit.edges) {
     if (e.to === null || e.kind === 'doc-mention' || e.to === e.from) continue;
@@ -49,7 +49,7 @@ export const chainIndex = (audit: Audit): ChainIndex => {
   return { incoming, rootsOf };
 };
 
-export const allChains = (audit: Audit, file: string, limit: number, index: ChainIndex = chainIndex(audit)): Chain[] => {
+export const allChains = (audit: Pick<Audit, 'files' | 'edges' | 'entries'>, file: string, limit: number, index: ChainIndex = chainIndex(audit)): Chain[] => {
   const { incoming, rootsOf } = index;
   // Breadth-first over backward paths so shorter chains come first.
   const chains: Chain[] = [];

@@ -4,7 +4,8 @@
  * project: the root is found upward (discover/root.ts) and the report is limited to the folder.
  */
 import { findProjectRoot, type FoundRoot } from '../discover/root.js';
-import { DEFAULT_MAX_FILE_SIZE, type ScanOptions } from '../pipeline.js';
+import type { ScanOptions } from '../pipeline.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../extract/limits.js';
 import { UsageError } from '../util/errors.js';
 import { compileGlobs } from '../util/glob.js';
 import { isDirectory, isFile } from '../util/fs.js';

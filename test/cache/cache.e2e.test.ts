@@ -91,3 +91,24 @@ test('two census processes writing the cache at once never leave a torn pack', a
     rmSync(join(repo, '..'), { recursive: true, force: true });
   }
 });
+
+test('why after a scan answers from the recorded audit, and never from a stale one', () => {
+  const repo = copyDemo();
+  try {
+    const why = (...extra: string[]) => runCli(['why', 'sidecar/admin.py', '--no-env', '--format', 'json', ...extra], { cwd: repo });
+    assert.equal(runCli(['scan', '.', '--no-env', '--quiet'], { cwd: repo }).code === 2, false);
+    assert.ok(existsSync(join(repo, '.census/cache/why-audit.snapshot')));
+    const fast = why('--all');
+    assert.equal(fast.code, 0, fast.stderr);
+    assert.equal(fast.stdout, why('--all', '--no-cache').stdout);
+    assert.equal(JSON.parse(why().stdout).file.verdict, 'production');
+    // Right after the scan (inside any timestamp tick): nothing imports admin.py any more.
+    const main = join(repo, 'sidecar/main.py');
+    writeFileSync(main, readFileSync(main, 'utf8').replace(/^.*admin.*$/gm, ''));
+    const after = JSON.parse(why().stdout);
+    assert.notEqual(after.file.verdict, 'production', 'the edit shows at once');
+    assert.equal(why().stdout, why('--no-cache').stdout);
+  } finally {
+    rmSync(join(repo, '..'), { recursive: true, force: true });
+  }
+});

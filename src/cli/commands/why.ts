@@ -1,7 +1,7 @@
 /** `census why <file> [path]`: finds the file's record (and with --all every chain) and renders the why view. */
-import { allChains } from '../../classify/explain.js';
+import type { Audit } from '../../model/audit.js';
 import type { WhyExplanation } from '../../model/why.js';
-import { scan } from '../../pipeline.js';
+import { freshAudit, type RecordedAudit } from '../../cache/snapshot.js';
 import { UsageError } from '../../util/errors.js';
 import { isDirectory } from '../../util/fs.js';
 import { dirnameAbsolute, isAbsolute, relativeNative, resolveAbsolute, toPosix, toRepoPath } from '../../util/path.js';
@@ -29,6 +29,12 @@ const splitArgs = (args: ParsedArgs, io: CliIo): { file: string; candidates: str
   return { file, candidates, rest: { ...args, positionals: start } };
 };
 
+/** A fresh scan's Audit, read the way a recorded one is. */
+const scanned = (audit: Audit): RecordedAudit => {
+  const byPath = new Map(audit.files.map((f) => [f.path, f]));
+  return { root: audit.root, record: (path) => byPath.get(path), view: () => audit };
+};
+
 export const whyCommand: Command = {
   name: 'why',
   summary: 'explain one file\'s verdict: the chain from an entry point, or what was checked',
@@ -42,15 +48,33 @@ export const whyCommand: Command = {
   run: async (args, io) => {
     const format = formatFrom(args, 'why', 'why');
     const { file: asked, candidates, rest } = splitArgs(args, io);
-    const result = await scan(scanOptionsFrom(rest, io, { whole: true, announce: false }));
-    const byPath = new Map(result.audit.files.map((f) => [f.path, f]));
-    const file = candidates.map((c) => toRepoPath(result.rootAbs, c)).find((p) => p !== null && byPath.has(p));
-    const record = file === undefined || file === null ? undefined : byPath.get(file);
-    if (!record || !file) throw new UsageError(`${asked} is not in the census of ${result.audit.root} (outside it, excluded, ignored or misspelt?)`);
-    const explanation: WhyExplanation = { file: record };
-    if (args.values.all && record.verdict) {
-      const limit = integerOption(args.values, 'limit', 20);
-      explanation.all = { chains: allChains(result.audit, file, limit), limit };
+    const options = scanOptionsFrom(rest, io, { whole: true, announce: false });
+    const rootAbs = resolveAbsolute(options.cwd ?? '.', options.root);
+    // The pipeline and the chain search load only when needed: a recorded audit answers without them.
+    const explain = async (audit: RecordedAudit): Promise<WhyExplanation> => {
+      const file = candidates.map((c) => toRepoPath(rootAbs, c)).find((p) => p !== null && audit.record(p) !== undefined);
+      const record = file === undefined || file === null ? undefined : audit.record(file);
+      if (!record || !file) throw new UsageError(`${asked} is not in the census of ${audit.root} (outside it, excluded, ignored or misspelt?)`);
+      const explanation: WhyExplanation = { file: record };
+      if (args.values.all && record.verdict) {
+        const limit = integerOption(args.values, 'limit', 20);
+        const { allChains } = await import('../../classify/explain.js');
+        explanation.all = { chains: allChains(audit.view(), file, limit), limit };
+      }
+      return explanation;
+    };
+    // After a scan with nothing changed since, its recorded audit answers (cache/snapshot.ts checks);
+    // any doubt, even an error reading it, and census scans as before.
+    const recorded = freshAudit(rootAbs, options);
+    let explanation: WhyExplanation | undefined;
+    try {
+      if (recorded) explanation = await explain(recorded);
+    } catch {
+      explanation = undefined;
+    }
+    if (explanation === undefined) {
+      const { scan } = await import('../../pipeline.js');
+      explanation = await explain(scanned((await scan(options)).audit));
     }
     emitView('why', format, explanation, args, io);
     return EXIT_OK;
