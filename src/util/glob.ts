@@ -253,12 +253,46 @@ const matchSegments = (pattern: Segment[], parts: string[]): boolean => {
   return p === pattern.length;
 };
 
+/** The segment's text when every token is a literal character, else null. */
+const literalText = (segment: Segment): string | null =>
+  segment.kind === 'tokens' && segment.tokens.every((t) => t.kind === 'literal') ? segment.tokens.map((t) => (t as { char: string }).char).join('') : null;
+
+/**
+ * What every match must look like, read off the pattern: the whole path when every segment is
+ * literal; else its literal leading folders and the literal tail of its last segment. A cheap
+ * test that turns most paths away before they are split (readers match every repo file against
+ * globs like `src/**\/*.test.ts`).
+ */
+const literalBounds = (segments: Segment[]): { exact: string | null; prefix: string; suffix: string } => {
+  const head: string[] = [];
+  for (const segment of segments) {
+    const text = literalText(segment);
+    if (text === null) break;
+    head.push(text);
+  }
+  if (head.length === segments.length) return { exact: head.join('/'), prefix: '', suffix: '' };
+  const last = segments[segments.length - 1];
+  let suffix = '';
+  if (last.kind === 'tokens') {
+    for (let i = last.tokens.length - 1; i >= 0; i--) {
+      const t = last.tokens[i];
+      if (t.kind !== 'literal') break;
+      suffix = t.char + suffix;
+    }
+  }
+  return { exact: null, prefix: head.join('/'), suffix };
+};
+
 const compileOne = (pattern: string): ((path: string) => boolean) => {
   const segments: Segment[] = pattern
     .split('/')
     .filter((s, i, all) => s !== '' || i === all.length - 1)
     .map((s) => (/^\*\*+$/.test(s) ? { kind: 'globstar' } : { kind: 'tokens', tokens: tokenizeSegment(s) }));
-  return (path) => matchSegments(segments, path.split('/'));
+  const { exact, prefix, suffix } = literalBounds(segments);
+  if (exact !== null) return (path) => path === exact;
+  // `src/**` also matches `src` itself: the head is the path, or the path's leading folders.
+  const headOk = (path: string): boolean => prefix === '' || (path.startsWith(prefix) && (path.length === prefix.length || path.charCodeAt(prefix.length) === 47));
+  return (path) => path.endsWith(suffix) && headOk(path) && matchSegments(segments, path.split('/'));
 };
 
 /**
