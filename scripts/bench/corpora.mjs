@@ -3,7 +3,7 @@
 // bench/.corpora/<name>/ (gitignored) and committed there as a git repo of its own, so census
 // scans each one the way it scans a user's repo. Built once; later runs reuse them.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { aptVersion, ensureAptPackages, ensureNpmPackages } from './install.mjs';
@@ -183,7 +183,7 @@ export const CORPORA = [
       const one = join(dest, 'copies/01');
       mkdirSync(one, { recursive: true });
       run('tar', ['-xzf', tarball('saleor'), '-C', one, '--strip-components=1'], { timeoutMs: 600_000 });
-      for (let i = 2; i <= 22; i++) cpSync(one, join(dest, `copies/${String(i).padStart(2, '0')}`), { recursive: true });
+      for (let i = 2; i <= 22; i++) run('cp', ['-a', one, join(dest, `copies/${String(i).padStart(2, '0')}`)], { timeoutMs: 600_000 });
       return { from: { tarball: `${tarball('saleor').split('/').pop()} ×22` } };
     },
   },
