@@ -185,6 +185,14 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
       out.entries.push({ source: c.app.settings, target: c.file, targetKind: 'file', kind: 'tooling', line: c.app.line, evidence: `management command of app ${c.app.name} in INSTALLED_APPS (${c.app.settings}:${c.app.line}), run as manage.py ${name}` });
     }
   }
+  // A URLconf's error handlers by dotted path: `handler500 = "app.views.server_error"`.
+  for (const file of [...ctx.files].filter((f) => basename(f) === 'urls.py').sort()) {
+    const text = ctx.readText(file);
+    if (text === null || !text.includes('handler')) continue;
+    for (const m of text.matchAll(/^handler(400|403|404|500)\s*=\s*(['"])([\w.]+)\2/gm)) {
+      if (m[3].includes('.') && isDottedName(m[3])) out.references.push({ from: file, target: m[3], targetKind: 'module-attr', line: lineAt(text, m.index), label: `Django's handler${m[1]} in the URLconf ${file}` });
+    }
+  }
   return out;
 };
 

@@ -19,6 +19,7 @@ export interface SearchRoot {
 }
 
 const PROJECT_FILES = new Set(['pyproject.toml', 'setup.py', 'setup.cfg']);
+const INSTALLED_SITE = /(^|\/)usr\/(local\/)?lib\/python3(\.\d+)?\/(dist|site)-packages$/;
 
 type Toml = Record<string, unknown>;
 const table = (v: unknown): Toml => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Toml) : {});
@@ -79,5 +80,8 @@ export const buildSearchRoots = (index: ModuleIndex, manifests: Manifests): Sear
     if (src !== null && index.dirs.has(src) && !packageInit(index, src)) add(src, `src-root:${src}`);
     if (dir !== '' && !packageInit(index, dir)) add(dir, `project:${dir}`);
   }
+  // An installed tree (a Debian package unpacked, a container's filesystem): Python puts its
+  // dist-packages/site-packages on sys.path.
+  for (const dir of [...index.dirs].filter((d) => INSTALLED_SITE.test(d)).sort()) add(dir, `site-packages:${dir}`);
   return roots;
 };
