@@ -8,6 +8,7 @@ import type { Audit } from '../model/audit.js';
 import type { Edge } from '../model/edge.js';
 import type { ReferenceEdit } from '../model/apply.js';
 import { byString } from '../util/compare.js';
+import { posix } from '../util/path.js';
 import type { Step } from './check-repo.js';
 import { jsImportSpans } from './js-refs.js';
 import { pathMentionSpans } from './path-refs.js';
@@ -109,7 +110,10 @@ export const planReferenceEdits = (audit: Audit, map: PathMap, read: (path: stri
     if (typeof result === 'string') problems.push(`${item}: cannot rewrite ${edge.from}:${edge.line} (${edge.kind} of ${edge.to}): ${result}`);
     else if (result.length === 0 && target !== null && target !== edge.to) {
       const what = `${edge.from}:${edge.line} mentions ${edge.to} in a form apply cannot rewrite (${JSON.stringify(edge.specifier)})`;
-      if (edge.kind === 'doc-mention') notes.push(`${what}; left as it is`);
+      // A doc naming the file another way (`npm run build`, a bare name) needs nothing; one that names it and could not be followed is worth a look.
+      if (edge.kind === 'doc-mention') {
+        if (edge.specifier.includes(posix.basename(edge.to).replace(/\.[^.]*$/, ''))) notes.push(`${what}; left as it is`);
+      }
       else problems.push(`${item}: ${what}; edit it by hand or drop the item`);
     } else addSpans(edge.from, result, item);
   }

@@ -139,3 +139,25 @@ test('--dry-run prints the diff and the re-audit and leaves the repo as it was',
   assert.match(attic.stdout, /^rename to attic\/web\/src\/lib\/old\.js$/m);
   assert.equal(picture(dir), before);
 });
+
+test('census plan, then census apply of the plan as written: every proposed merge, archive, delete and move is carried out and the re-audit agrees', () => {
+  const dir = gitFixture('scripts-mess', 'plan');
+  const planFile = join(dir, '..', 'plan.json');
+  const planned = runCli(['plan', dir, '--format', 'json', '--output', planFile, '--quiet']);
+  assert.equal(planned.code, 0, planned.stderr);
+  const plan = JSON.parse(readFileSync(planFile, 'utf8'));
+  const acting = plan.items.filter((i: { action: string }) => !['keep', 'review'].includes(i.action));
+  assert.ok(acting.length > 0, 'the plan proposes something to carry out');
+  const r = runCli(['apply', planFile, dir, '--format', 'json', '--quiet']);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const report = JSON.parse(r.stdout);
+  assert.equal(report.status, 'applied');
+  assert.deepEqual(report.actions.map((a: { path: string }) => a.path), acting.map((i: { path: string }) => i.path));
+  assert.ok(report.checks.every((c: { ok: boolean }) => c.ok), JSON.stringify(report.checks));
+  assert.ok(report.actions.some((a: { action: string }) => a.action === 'move'), JSON.stringify(report.actions));
+  const staged = git(dir, ['diff', '--staged', '-M', '--name-status']);
+  for (const a of report.actions as { path: string; action: string; to?: string }[]) {
+    if (a.action === 'move' || a.action === 'archive') assert.ok(staged.includes(`R100\t${a.path}\t${a.to}\n`), `${a.path} → ${a.to}`);
+    else assert.ok(staged.includes(`D\t${a.path}\n`), `${a.action} ${a.path}`);
+  }
+});

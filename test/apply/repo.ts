@@ -20,10 +20,10 @@ const ENV = {
 
 export const git = (dir: string, args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
 
-/** A fresh copy of test/fixtures/apply/<name> in a temp folder, committed as a git repo of its own. */
-export const gitFixture = (name: string): string => {
+/** A fresh copy of test/fixtures/<area>/<name> in a temp folder, committed as a git repo of its own. */
+export const gitFixture = (name: string, area = 'apply'): string => {
   const dir = join(mkdtempSync(join(tmpdir(), `census-apply-${name}-`)), name);
-  cpSync(fixturePath('apply', name), dir, { recursive: true });
+  cpSync(fixturePath(area, name), dir, { recursive: true });
   git(dir, ['init', '--quiet', '--initial-branch=main']);
   git(dir, ['config', 'commit.gpgsign', 'false']);
   git(dir, ['add', '--all']);
