@@ -6,14 +6,20 @@ import type { DuplicateCluster, DuplicatesReport } from '../model/duplicates.js'
 import { DUPLICATE_KINDS } from '../model/duplicates.js';
 import { clustersOfKind, duplicatesHeadline, keeperReason, KIND_TITLES, optionsLine, percent, similarityText } from './duplicates-labels.js';
 import { cell } from './markdown.js';
+import { mdCodeCell } from './md-escape.js';
 
 const table = (header: string[], rows: string[][]): string[] => [
   `| ${header.join(' | ')} |`,
   `|${header.map(() => '---').join('|')}|`,
-  ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ...rows.map((r) => `| ${r.map((c) => (c.startsWith(CODE) ? c.slice(CODE.length) : cell(c))).join(' | ')} |`),
 ];
 
-const code = (path: string): string => `\`${path}\``;
+/**
+ * Marks a cell that is already a safe code span, so the table does not escape it again. NUL never
+ * comes from the repo: text formats show control characters as escapes (display-safe.ts).
+ */
+const CODE = '\u0000code:';
+const code = (path: string): string => `${CODE}${mdCodeCell(path)}`;
 
 /** One row per file: the keeper first with the reason, the others with their action. */
 const copyRows = (c: DuplicateCluster, n: number): string[][] => {
@@ -27,7 +33,7 @@ const copyRows = (c: DuplicateCluster, n: number): string[][] => {
 };
 
 const blockRows = (c: DuplicateCluster, n: number): string[] => {
-  const where = (c.ranges ?? []).map((r) => code(`${r.file}:${r.start}-${r.end}`)).join(' ↔ ');
+  const where = `${CODE}${(c.ranges ?? []).map((r) => mdCodeCell(`${r.file}:${r.start}-${r.end}`)).join(' ↔ ')}`;
   return [String(n), where, String(c.sharedTokens ?? ''), percent(c.similarity), c.actions.map((a) => `${a.file}: ${a.action}`).join('; ')];
 };
 

@@ -75,7 +75,7 @@ export const VIEWS: { [V in ViewName]: View<ViewData[V]> } = {
     formats: {
       terminal: { render: renderTerminal, what: 'the summary: verdicts, folders, entry points, warnings' },
       json: { render: jsonPieces, what: 'the whole Audit (docs/audit.schema.json), the document every other report is rendered from' },
-      md: { render: renderMarkdown, what: 'the inventory, one table per folder' },
+      md: { render: renderMarkdown, what: 'the inventory, by verdict then folder (`--summary`: the counts, the top findings and where to find the rest, small enough for a GitHub issue)' },
       html: { render: renderHtml, what: 'one self-contained page: treemap, graph, table, imports, duplicates' },
     },
   },
