@@ -27,9 +27,14 @@ interface Helper {
 const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
 const usesPath = (ctx: FrameworkContext, file: string): boolean => (ctx.facts(file)?.imports ?? []).some((i) => i.specifier === 'path' || i.specifier === 'node:path');
 
-/** Helpers: functions whose first parameter is the folder of a file they import. */
+const helperCache = new WeakMap<FrameworkContext, Helper[]>();
+
+/** Helpers: functions whose first parameter is the folder of a file they import (found once per scan). */
 const helpers = (ctx: FrameworkContext): Helper[] => {
+  const cached = helperCache.get(ctx);
+  if (cached) return cached;
   const out: Helper[] = [];
+  helperCache.set(ctx, out);
   for (const file of sortedFiles(ctx)) {
     if (!CODE.test(file) || file.includes('node_modules/') || !usesPath(ctx, file)) continue;
     const text = ctx.readText(file) ?? '';
