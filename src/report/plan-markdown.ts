@@ -4,12 +4,11 @@
  */
 import type { Plan, PlanItem } from '../model/plan.js';
 import { cell } from './markdown.js';
+import { mdCodeCell } from './md-escape.js';
 import { ACTION_ORDER, ACTION_TITLES, itemsOf, planHeadline, planSource } from './plan-labels.js';
 
-/** A path in backticks, unless the path holds one (then escaped text). */
-const code = (path: string): string => (path.includes('`') ? path : `\`${path}\``);
-
-const row = (i: PlanItem): string => `| ${[code(i.path), i.to !== undefined ? code(i.to) : '', i.verdict, i.reasons.join('; ')].map(cell).join(' | ')} |`;
+/** Paths as code spans (safe for a table cell), the rest as escaped text. */
+const row = (i: PlanItem): string => `| ${[mdCodeCell(i.path), i.to !== undefined ? mdCodeCell(i.to) : '', cell(i.verdict), cell(i.reasons.join('; '))].join(' | ')} |`;
 
 export const renderPlanMarkdown = (plan: Plan): string => {
   const out = ['# Cleanup plan', '', `${planHeadline(plan)}.`, '', `Made from ${cell(planSource(plan))}. Edit the plan's JSON (drop an item, change an action) before \`census apply\`.`, ''];
