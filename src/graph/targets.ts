@@ -4,6 +4,7 @@
  * uvicorn put it there); `npm run x` and `make x` are followed into the script or recipe they
  * name, so a CI step `npm run build` reaches the file the build script runs.
  */
+import { safeRegExp } from '../util/safe-regex.js';
 import { compileRepoGlob } from '../util/glob.js';
 import { analyseCommand } from '../commandline/analyse.js';
 import { INERT_PROGRAMS } from '../commandline/inert-programs.js';
@@ -219,12 +220,9 @@ export const createTargetResolver = (ctx: TargetContext) => {
      */
     glob: (pattern: string, filter?: string): string[] => {
       const base = pattern.slice(0, pattern.search(/[*?{[]|$/)).replace(/[^/]*$/, '');
-      let test: RegExp | null = null;
-      try {
-        test = filter === undefined ? null : new RegExp(filter);
-      } catch {
-        return [];
-      }
+      // The filter comes from the repo: one that could backtrack for ever (or does not compile) names nothing.
+      const test = filter === undefined ? null : safeRegExp(filter);
+      if (filter !== undefined && test === null) return [];
       const match = compileRepoGlob(pattern);
       return pathsWithPrefix(ctx.files, base).filter((f) => !f.includes('node_modules/') && match(f) && (test === null || test.test(`./${f.slice(base.length)}`)));
     },

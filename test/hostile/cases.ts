@@ -245,6 +245,28 @@ export const HOSTILE_CASES: HostileCase[] = [
     },
   },
   {
+    id: 'catastrophic-require-context',
+    attack: 'a webpack `require.context` whose filter regex backtracks exponentially (`/^(a+)+$/`), next to a file name built to trigger it',
+    expected: 'the filter is never compiled (census runs only regexes without quantified groups or back-references); the context names nothing; the scan finishes',
+    build: (ctx) => {
+      smallApp(ctx.repo);
+      write(ctx.repo, 'package.json', JSON.stringify({ name: 'ctx', main: 'src/index.js' }));
+      write(ctx.repo, 'src/index.js', "const plugins = require.context('./plugins', true, /^(a+)+$/);\nmodule.exports = plugins;\n");
+      write(ctx.repo, `src/plugins/${'a'.repeat(40)}!.js`, 'module.exports = 1;\n');
+    },
+  },
+  {
+    id: 'markdown-in-names',
+    attack: 'file names holding Markdown: a link `[x](javascript:alert)`, backticks and a pipe',
+    expected: 'the md reports show them escaped (`\\[x\\]`, `` \\` ``, `\\|`): no link, no broken code span or table row',
+    commands: [['scan', '--format', 'md'], ['scan', '--format', 'md', '--summary']],
+    build: (ctx) => {
+      smallApp(ctx.repo);
+      write(ctx.repo, 'tools/[x](javascript:alert)`y`|z.py', 'print(1)\n');
+    },
+    check: (output) => (output.includes('| \\[x\\](javascript:alert)\\`y\\`\\|z.py |') ? null : 'the md table does not show the escaped name'),
+  },
+  {
     id: 'catastrophic-gitignore',
     attack: 'a .gitignore full of backtracking patterns and an untracked file with a long name (git\'s own matcher ran for over ten minutes)',
     expected: 'tracked files are listed at once; listing the untracked ones stops after 30 s with a `read/untracked-skipped` warning',
