@@ -12,14 +12,22 @@ export type Placed = { ok: true; path: string; mappedBy?: string; underRoot?: bo
 
 const outside = (what: string): Placed => ({ ok: false, reason: `${what} is outside the repo` });
 
+/** Whether a repo path is one a mapping's `excluded` list names, or lies below one of them. */
+export const isExcluded = (path: string, excluded: readonly string[] | undefined): boolean =>
+  excluded !== undefined && excluded.some((e) => path === e || path.startsWith(`${e}/`));
+
 /** An absolute path through the path map (and the entry's label), or null when no entry covers it. */
-export const mapAbsoluteVia = (absolute: string, pathMap: CommandContext['pathMap']): { path: string | null; label?: string; underRoot?: boolean } | null => {
+export const mapAbsoluteVia = (absolute: string, pathMap: CommandContext['pathMap']): { path: string | null; label?: string; underRoot?: boolean; excluded?: boolean } | null => {
   const abs = posix.normalize(absolute);
   const entries = [...(pathMap ?? [])].sort((a, b) => b.from.length - a.from.length);
-  for (const { from, to, label } of entries) {
+  for (const { from, to, label, excluded } of entries) {
     const prefix = from === '/' ? '/' : posix.normalize(from).replace(/\/$/, '');
     const rest = abs === prefix ? '' : prefix === '/' ? abs.slice(1) : abs.startsWith(`${prefix}/`) ? abs.slice(prefix.length + 1) : null;
-    if (rest !== null) return { path: rest === '' ? joinRepo(to) : joinRepo(to, rest), ...(label ? { label } : {}), ...(prefix === '/' ? { underRoot: true } : {}) };
+    if (rest === null) continue;
+    const path = rest === '' ? joinRepo(to) : joinRepo(to, rest);
+    // A file the build context leaves out (.dockerignore) is not in the image under this path.
+    if (path !== null && isExcluded(path, excluded)) return { path: null, excluded: true, ...(label ? { label } : {}) };
+    return { path, ...(label ? { label } : {}), ...(prefix === '/' ? { underRoot: true } : {}) };
   }
   return null;
 };
@@ -29,6 +37,7 @@ export const mapAbsolute = (absolute: string, pathMap: CommandContext['pathMap']
 
 const placeAbsolute = (absolute: string, ctx: CommandContext): Placed => {
   const mapped = mapAbsoluteVia(absolute, ctx.pathMap);
+  if (mapped?.excluded) return { ok: false, reason: `${absolute} is left out of the image's build context (.dockerignore)${mapped.label ? `, so ${mapped.label} does not copy it` : ''}` };
   if (mapped === null || mapped.path === null) return { ok: false, reason: `absolute path outside the repo (${absolute})` };
   return { ok: true, path: mapped.path, ...(mapped.label ? { mappedBy: mapped.label } : {}), ...(mapped.underRoot ? { underRoot: true } : {}) };
 };

@@ -53,6 +53,11 @@ export interface PathMapping {
   from: string;
   to: string;
   label?: string;
+  /**
+   * Repo paths under `to` that the mapping does not carry (a folder COPY of a build context whose
+   * `.dockerignore` leaves them out): files, or folders for everything below them.
+   */
+  excluded?: string[];
 }
 
 export interface CommandContext {

@@ -5,6 +5,7 @@
  * with the image's ENV as its environment.
  */
 import { analyseDockerfile } from './support/dockerfile-model.js';
+import { readDockerIgnore } from './support/dockerignore.js';
 import { addCommand, sortPathMap } from './support/inputs.js';
 import { COMPOSE, isComposeFile, type ComposeService } from '../manifests/compose.js';
 import { DOCKERFILE } from '../manifests/dockerfile.js';
@@ -20,7 +21,8 @@ const placeOf = (service: ComposeService, composePath: string, ctx: DetectorCont
   if (service.build) {
     const parsed = ctx.manifests.get(service.build.dockerfile, DOCKERFILE);
     if (parsed !== null) {
-      const stages = analyseDockerfile(parsed, service.build.context, ctx.files, service.build.dockerfile).stages;
+      const ignore = readDockerIgnore(service.build.context, service.build.dockerfile, (p) => ctx.manifests.text(p));
+      const stages = analyseDockerfile(parsed, service.build.context, ctx.files, service.build.dockerfile, ignore).stages;
       const stage = stages.find((s) => s.name === service.build?.target) ?? stages.at(-1);
       if (stage) ({ pathMap: imageMap, cwd: imageCwd, workdir: imageWorkdir, env } = stage);
     }

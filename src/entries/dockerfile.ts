@@ -3,7 +3,8 @@
  * RUN lines are build steps (tooling). CMD after an ENTRYPOINT script is a command of its own only
  * when the script runs its arguments (`exec "$@"`); otherwise it is the script's argument. Each command carries the container's working directory
  * and COPY map back into the repo, relative to the build context: the Dockerfile's folder, or
- * the context a compose file gives when it builds this Dockerfile.
+ * the context a compose file gives when it builds this Dockerfile; what that context's
+ * `.dockerignore` leaves out is in no COPY.
  */
 import { warning } from '../util/diagnostics.js';
 import { mapAbsolute } from '../commandline/paths.js';
@@ -12,6 +13,7 @@ import { basename, dirname, joinRepo } from '../util/path.js';
 import { composeBuilds } from '../manifests/compose.js';
 import { DOCKERFILE } from '../manifests/dockerfile.js';
 import { analyseDockerfile } from './support/dockerfile-model.js';
+import { readDockerIgnore } from './support/dockerignore.js';
 import { addCommand } from './support/inputs.js';
 import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
 
@@ -44,7 +46,7 @@ const dockerfile: EntryDetector = {
     const context = composeBuilds(ctx.manifests).get(file.path)?.context ?? dirname(file.path);
     const parsed = ctx.manifests.get(file.path, DOCKERFILE);
     if (!parsed) return out;
-    const model = analyseDockerfile(parsed, context, ctx.files, file.path);
+    const model = analyseDockerfile(parsed, context, ctx.files, file.path, readDockerIgnore(context, file.path, (p) => ctx.manifests.text(p)));
     for (const p of model.problems) out.diagnostics.push(warning('dockerfile/bad-instruction', `malformed Dockerfile: ${p.message}`, file.path, p.line));
     for (const c of model.commands) {
       if (c.entrypointScript && !runsItsArguments(c.entrypointScript, c.pathMap, c.cwd, ctx)) continue;

@@ -7,6 +7,7 @@
  * holds it; the production commands' map (the final stage) is preferred, then the fuller one.
  */
 import type { PathMapping } from '../commandline/types.js';
+import { isExcluded } from '../commandline/paths.js';
 import type { Detected } from '../entries/run.js';
 
 export interface ImageContext {
@@ -14,7 +15,7 @@ export interface ImageContext {
   env?: Record<string, string>;
 }
 
-const covers = (to: string, path: string): boolean => to === '' || path === to || path.startsWith(`${to}/`);
+const covers = (m: PathMapping, path: string): boolean => (m.to === '' || path === m.to || path.startsWith(`${m.to}/`)) && !isExcluded(path, m.excluded);
 
 export const createImageContexts = (detected: Detected): ((path: string) => ImageContext | undefined) => {
   const images = detected.commands
@@ -24,7 +25,7 @@ export const createImageContexts = (detected: Detected): ((path: string) => Imag
   const cache = new Map<string, ImageContext | undefined>();
   return (path) => {
     if (cache.has(path)) return cache.get(path);
-    const image = images.find((input) => (input.pathMap ?? []).some((m) => m.label !== undefined && covers(m.to, path)));
+    const image = images.find((input) => (input.pathMap ?? []).some((m) => m.label !== undefined && covers(m, path)));
     const context = image ? { pathMap: image.pathMap ?? [], ...(image.env ? { env: image.env } : {}) } : undefined;
     cache.set(path, context);
     return context;

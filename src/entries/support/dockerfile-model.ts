@@ -15,13 +15,19 @@
  * to the build context; `--from=<stage>` copies map through that stage's own map (an image that
  * is not a stage of this file maps nothing). Each mapping is labelled with its COPY line, which
  * the evidence of a file reached through it names.
+ *
+ * `.dockerignore`: what the build context leaves out is in no COPY. A file source it ignores maps
+ * nothing; a folder mapping lists the ignored repo paths below it as `excluded`, so a container
+ * path that would land on one maps to no repo file.
  */
 import { joinRepo, posix } from '../../util/path.js';
 import { execForm, splitFlags, type Instruction, type InstructionProblem, type ParsedDockerfile } from '../../manifests/dockerfile.js';
 import type { PathMapping } from '../../commandline/types.js';
 import { allFolders } from './deploy-dir.js';
+import { byString } from '../../util/compare.js';
 import { sortPathMap } from './inputs.js';
 import { joinWords } from '../../util/shell-words.js';
+import type { DockerIgnore } from './dockerignore.js';
 
 export type DockerInstruction = 'RUN' | 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK';
 
@@ -61,7 +67,7 @@ interface StageState {
   workdir: string;
   env: Map<string, string>;
   /** Container path → repo path, with the COPY line that put it there. */
-  copies: Map<string, { to: string; label: string }>;
+  copies: Map<string, { to: string; label: string; excluded?: string[] }>;
   cmd?: Form & { line: number };
   entrypoint?: Form & { line: number };
   declaresStart: boolean;
@@ -100,7 +106,13 @@ const toForm = (args: string, line: number, problems: InstructionProblem[]): For
 const formText = (f: Form): string => ('words' in f ? joinWords(f.words) : f.text);
 
 /** `path` is the Dockerfile's repo path, for the labels of its COPY lines. */
-export const analyseDockerfile = (parsed: ParsedDockerfile, contextDir: string, files: ReadonlySet<string>, path = 'Dockerfile'): DockerfileModel => {
+export const analyseDockerfile = (
+  parsed: ParsedDockerfile,
+  contextDir: string,
+  files: ReadonlySet<string>,
+  path = 'Dockerfile',
+  ignore: DockerIgnore | null = null,
+): DockerfileModel => {
   const { instructions } = parsed;
   // The parsed file is shared through the store: its problems are copied, never added to.
   const problems = [...parsed.problems];
@@ -110,7 +122,7 @@ export const analyseDockerfile = (parsed: ParsedDockerfile, contextDir: string, 
   const globalArgs = new Map<string, string>();
   let stage: StageState | null = null;
 
-  const pathMapOf = (s: StageState) => sortPathMap([...s.copies].map(([from, { to, label }]) => ({ from, to, label })));
+  const pathMapOf = (s: StageState) => sortPathMap([...s.copies].map(([from, { to, label, excluded }]) => ({ from, to, label, ...(excluded ? { excluded } : {}) })));
   const envOf = (s: StageState) => Object.fromEntries(s.env);
   const toRepo = (s: StageState, containerPath: string): string | null => {
     for (const { from, to } of pathMapOf(s)) {
@@ -121,6 +133,33 @@ export const analyseDockerfile = (parsed: ParsedDockerfile, contextDir: string, 
   };
   const cwdOf = (s: StageState) => toRepo(s, s.workdir) ?? contextDir;
   const isRepoDir = (p: string) => allFolders(files).has(p);
+  /** The ignored repo paths below a copied folder: the topmost ignored folder stands for its files unless a `!` pattern could re-include one. */
+  const excludedUnder = (dir: string): string[] | undefined => {
+    if (!ignore) return undefined;
+    const found = new Set<string>();
+    const prefix = dir === '' ? '' : `${dir}/`;
+    for (const f of files) {
+      if (!f.startsWith(prefix) || !ignore.ignored(f)) continue;
+      let top = f;
+      if (!ignore.reincludes) {
+        const parts = f.slice(prefix.length).split('/');
+        for (let i = 1; i < parts.length; i++) {
+          const folder = prefix + parts.slice(0, i).join('/');
+          if (ignore.ignored(folder)) {
+            top = folder;
+            break;
+          }
+        }
+      }
+      found.add(top);
+    }
+    return found.size > 0 ? [...found].sort(byString) : undefined;
+  };
+  /** What a `--from` copy of `repo` still leaves out: the earlier mapping's exclusions below it. */
+  const excludedFrom = (s: StageState, repo: string): string[] | undefined => {
+    const excluded = [...s.copies.values()].flatMap((c) => c.excluded ?? []).filter((e) => e === repo || e.startsWith(`${repo}/`) || repo.startsWith(`${e}/`));
+    return excluded.length > 0 ? [...new Set(excluded)].sort(byString) : undefined;
+  };
 
   const copy = (s: StageState, ins: Instruction) => {
     const { flags, words } = splitFlags(substitute(ins.args, s.env));
@@ -142,7 +181,9 @@ export const analyseDockerfile = (parsed: ParsedDockerfile, contextDir: string, 
         const repo = toRepo(stage, abs);
         if (repo === null) continue;
         const isDir = src.endsWith('/') || (!files.has(repo) && isRepoDir(repo));
-        s.copies.set(isDir || !destIsDir ? dest : posix.join(dest, posix.basename(repo)), { to: repo, label });
+        const excluded = excludedFrom(stage, repo);
+        if (excluded?.includes(repo)) continue;
+        s.copies.set(isDir || !destIsDir ? dest : posix.join(dest, posix.basename(repo)), { to: repo, label, ...(excluded ? { excluded } : {}) });
       }
       return;
     }
@@ -150,9 +191,11 @@ export const analyseDockerfile = (parsed: ParsedDockerfile, contextDir: string, 
       if (/^[a-z]+:\/\//i.test(src) || /\$/.test(src)) continue;
       const globbed = GLOB.test(src);
       const repoSrc = joinRepo(contextDir, globbed ? posix.dirname(src.split(/[*?[]/)[0] + 'x') : src);
-      if (repoSrc === null) continue;
-      if (globbed || src.endsWith('/') || src === '.' || (!files.has(repoSrc) && isRepoDir(repoSrc))) s.copies.set(dest, { to: repoSrc, label });
-      else s.copies.set(destIsDir ? posix.join(dest, posix.basename(repoSrc)) : dest, { to: repoSrc, label });
+      if (repoSrc === null || (ignore?.ignored(repoSrc) && (files.has(repoSrc) || !ignore.reincludes))) continue;
+      if (globbed || src.endsWith('/') || src === '.' || (!files.has(repoSrc) && isRepoDir(repoSrc))) {
+        const excluded = excludedUnder(repoSrc);
+        s.copies.set(dest, { to: repoSrc, label, ...(excluded ? { excluded } : {}) });
+      } else s.copies.set(destIsDir ? posix.join(dest, posix.basename(repoSrc)) : dest, { to: repoSrc, label });
     }
   };
 
