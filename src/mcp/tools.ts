@@ -9,6 +9,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { DUPLICATE_KINDS } from '../model/duplicates.js';
+import { PLAN_ACTIONS } from '../model/plan.js';
 import { IMPORT_BUCKETS } from '../model/imports.js';
 import { VERDICTS } from '../model/verdict.js';
 import { impactOf } from './impact.js';
@@ -16,6 +17,7 @@ import { DEFAULT_LIMIT, listFiles, MAX_LIMIT, page } from './listing.js';
 import { censusFile, censusPath, ToolError } from './paths.js';
 import { dupesOf, fileOf, importsOf, summaryOf, whyOf } from './queries.js';
 import type { AuditSession } from './session.js';
+import { planOf } from './plan.js';
 
 /** What the SDK hands a tool besides its arguments: the request's progress token and a way to notify. */
 interface CallExtra {
@@ -60,7 +62,7 @@ const verdictIn = z.enum(VERDICTS);
 const record = z.looseObject({});
 const pageOf = <T extends z.ZodType>(item: T) => ({ total: z.number(), offset: z.number(), limit: z.number(), nextOffset: z.number().nullable(), items: z.array(item) });
 
-export const TOOL_NAMES = ['census_summary', 'census_file', 'census_why', 'census_list', 'census_imports', 'census_dupes', 'census_impact'] as const;
+export const TOOL_NAMES = ['census_summary', 'census_file', 'census_why', 'census_list', 'census_imports', 'census_dupes', 'census_impact', 'census_plan'] as const;
 
 export const registerTools = (server: McpServer, session: AuditSession): void => {
   server.registerTool(
@@ -236,6 +238,33 @@ export const registerTools = (server: McpServer, session: AuditSession): void =>
       const where = censusPath(result.audit, result.rootAbs, path);
       const impact = impactOf(result.audit, where.path, where.folder);
       return answer({ ...impact, dependents: page(impact.dependents, offset, limit) });
+    },
+  );
+
+  server.registerTool(
+    'census_plan',
+    {
+      title: 'Cleanup plan: keep, review, merge, archive, delete or move per file',
+      description:
+        "What census plan recommends for each source file under a folder, with the reasons from the evidence. Nothing a root reaches, no framework file and no file with any sign of use is ever merged, archived or deleted (those are review). Read-only: it changes nothing (census apply, run by a person, carries a plan out). Needs duplicates, so the first call computes them like census_dupes.",
+      inputSchema: {
+        path: folderIn.optional(),
+        action: z.enum(PLAN_ACTIONS).optional().describe('only items with this action'),
+        recentDays: z.number().int().min(0).max(36500).optional().describe('a dead file changed within this many days is review, never removed (default 90)'),
+        deleteDead: z.boolean().optional().describe('dead files with no sign of use are deleted instead of archived (default false)'),
+        offset: offsetIn,
+        limit: limitIn,
+      },
+      outputSchema: { archiveDir: z.string(), summary: z.record(z.string(), z.number()), items: z.object(pageOf(record)) },
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    async ({ path, action, recentDays, deleteDead, offset, limit }, extra) => {
+      const { result } = await auditFor(session, extra, (s) => s.withDuplicates());
+      const where = path === undefined ? { path: '', folder: true } : censusPath(result.audit, result.rootAbs, path);
+      if (!where.folder) throw new ToolError(`${path} is a file; census_plan takes a folder (census_file describes one file)`);
+      const plan = planOf(result.audit, result.rootAbs, { folder: where.path, ...(recentDays !== undefined ? { recentDays } : {}), ...(deleteDead !== undefined ? { deleteDead } : {}) });
+      const items = action === undefined ? plan.items : plan.items.filter((i) => i.action === action);
+      return answer({ archiveDir: plan.archiveDir, summary: plan.summary, items: page(items, offset, limit) });
     },
   );
 };

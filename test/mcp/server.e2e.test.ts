@@ -53,7 +53,7 @@ test('census mcp over stdio: tools, resources, a change, bad inputs', async (t) 
   assert.equal(client.getServerVersion()?.name, 'census');
 
   const { tools } = await client.listTools();
-  assert.deepEqual(tools.map((x) => x.name).sort(), ['census_dupes', 'census_file', 'census_impact', 'census_imports', 'census_list', 'census_summary', 'census_why']);
+  assert.deepEqual(tools.map((x) => x.name).sort(), ['census_dupes', 'census_file', 'census_impact', 'census_imports', 'census_list', 'census_plan', 'census_summary', 'census_why']);
   for (const tool of tools) {
     assert.equal(tool.inputSchema.type, 'object', tool.name);
     assert.equal(tool.outputSchema?.type, 'object', `${tool.name} has structured output`);
@@ -102,6 +102,18 @@ test('census mcp over stdio: tools, resources, a change, bad inputs', async (t) 
   assert.deepEqual(dupes.clusters.items.map((c: { kind: string; keep: string }) => [c.kind, c.keep]), [['exact', 'src/lib.js']]);
   assert.equal(data(await call(client, 'census_file', { path: 'src/lib.js' })).duplicates.length, 1, 'census_file shows clusters once computed');
 
+  const plan = data(await call(client, 'census_plan'));
+  const actionOf = new Map(plan.items.items.map((i: { path: string; action: string }) => [i.path, i.action]));
+  assert.equal(actionOf.get('src/lib.js'), 'keep', 'a production file is kept');
+  assert.equal(actionOf.get('src/cli.js'), 'keep');
+  assert.equal(actionOf.get('src/format.js'), 'archive', 'a dead file with no sign of use is archived');
+  // The copy's file name appears in an import of its keeper: the plan leans to review, as census plan does.
+  assert.equal(actionOf.get('src/old/lib.js'), 'review');
+  assert.equal(plan.archiveDir, 'archive');
+  const inOld = data(await call(client, 'census_plan', { path: 'src/old' }));
+  assert.deepEqual(inOld.items.items.map((i: { path: string }) => i.path), ['src/old/lib.js']);
+  assert.match(errorText(await call(client, 'census_plan', { path: 'src/lib.js' })), /is a file/);
+
   const { resources } = await client.listResources();
   assert.deepEqual(resources.map((r) => r.uri).sort(), ['census://audit.json', 'census://report.md']);
   const audit = JSON.parse(((await client.readResource({ uri: 'census://audit.json' })).contents[0] as { text: string }).text);
@@ -109,7 +121,7 @@ test('census mcp over stdio: tools, resources, a change, bad inputs', async (t) 
   assert.equal(audit.files.length, 8);
   const report = ((await client.readResource({ uri: 'census://report.md' })).contents[0] as { text: string }).text;
   assert.match(report, /^# Census of /);
-  assert.match(report, /\| format\.js \| dead \|/);
+  assert.match(report, /\n## dead \(2 files\)\n[^]*\n\| format\.js \| src\/format\.js is not imported/);
 
   // A change, then a question that sees it.
   const scansBefore = data(await call(client, 'census_summary')).scan.scans;
