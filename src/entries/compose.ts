@@ -9,8 +9,32 @@ import { readDockerIgnore } from './support/dockerignore.js';
 import { addCommand, sortPathMap } from './support/inputs.js';
 import { COMPOSE, isComposeFile, type ComposeService } from '../manifests/compose.js';
 import { DOCKERFILE } from '../manifests/dockerfile.js';
+import { parseEnvFile } from '../manifests/env-file.js';
 import { dirname, joinRepo, posix } from '../util/path.js';
 import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
+
+/**
+ * The service's own environment over the image's: its `env_file:` files in order, then
+ * `environment:`, whose `${VAR}` / `${VAR:-default}` take values from the `.env` beside the compose
+ * file, as compose interpolates them (that `.env` is not itself the container's environment).
+ */
+const serviceEnv = (service: ComposeService, composePath: string, ctx: DetectorContext): Record<string, string> => {
+  const env: Record<string, string> = {};
+  for (const file of service.envFiles ?? []) {
+    const text = ctx.manifests.text(file);
+    if (text !== null) Object.assign(env, parseEnvFile(text));
+  }
+  const dotEnvPath = joinRepo(dirname(composePath), '.env');
+  const dotEnvText = dotEnvPath === null ? null : ctx.manifests.text(dotEnvPath);
+  const dotEnv = dotEnvText === null ? {} : parseEnvFile(dotEnvText);
+  for (const [key, value] of Object.entries(service.environment ?? {})) {
+    env[key] = value.replace(/\$\{([A-Za-z_]\w*)(?::?-([^}]*))?\}|\$([A-Za-z_]\w*)/g, (whole, braced?: string, fallback?: string, bare?: string) => {
+      const v = dotEnv[braced ?? bare ?? ''];
+      return v !== undefined && v !== '' ? v : (fallback ?? (v ?? whole));
+    });
+  }
+  return env;
+};
 
 /** Where the service's command runs and how container paths map back, from its image and mounts. */
 const placeOf = (service: ComposeService, composePath: string, ctx: DetectorContext) => {
@@ -27,6 +51,7 @@ const placeOf = (service: ComposeService, composePath: string, ctx: DetectorCont
       if (stage) ({ pathMap: imageMap, cwd: imageCwd, workdir: imageWorkdir, env } = stage);
     }
   }
+  env = { ...env, ...serviceEnv(service, composePath, ctx) };
   const pathMap = sortPathMap([...service.binds, ...imageMap]);
   const workdir = service.workingDir ?? imageWorkdir;
   const mapped = pathMap.find((m) => workdir === m.from || workdir.startsWith(`${m.from}/`));

@@ -28,7 +28,32 @@ export interface ComposeService {
   workingDir?: string;
   /** Bind mounts: container path → repo path. */
   binds: { from: string; to: string }[];
+  /** `environment:` (map or `K=V` list), values as written (`${VAR}` not yet interpolated). */
+  environment?: Record<string, string>;
+  /** `env_file:` entries as repo paths, in order (later files win). */
+  envFiles?: string[];
 }
+
+const readEnvironment = (y: YamlDoc, node: YamlNode): Record<string, string> | undefined => {
+  const out: Record<string, string> = {};
+  if (y.isSeq(node)) {
+    for (const item of y.items(node)) {
+      const m = /^([A-Za-z_]\w*)=(.*)$/.exec(y.str(item) ?? '');
+      if (m) out[m[1]] = m[2];
+    }
+  } else for (const [key, value] of y.entries(node)) {
+    const text = y.str(value);
+    if (text !== undefined) out[key] = text;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+};
+
+const readEnvFiles = (y: YamlDoc, node: YamlNode, composeDir: string): string[] | undefined => {
+  const single = y.str(node);
+  const names = single !== undefined ? [single] : y.items(node).map((n) => y.str(n) ?? y.str(y.get(n, 'path')) ?? '');
+  const paths = names.filter((n) => n !== '' && !n.startsWith('/')).flatMap((n) => joinRepo(composeDir, n) ?? []);
+  return paths.length > 0 ? paths : undefined;
+};
 
 const commandText = (y: YamlDoc, node: YamlNode): { text: string; line: number } | undefined => {
   if (y.isSeq(node)) {
@@ -88,6 +113,10 @@ const readComposeServices = (text: string, path: string) => {
       if (command) service.command = command;
       if (build) service.build = build;
       if (workingDir) service.workingDir = workingDir;
+      const environment = readEnvironment(y, y.get(node, 'environment'));
+      const envFiles = readEnvFiles(y, y.get(node, 'env_file'), composeDir);
+      if (environment) service.environment = environment;
+      if (envFiles) service.envFiles = envFiles;
       services.push(service);
     }
   }
