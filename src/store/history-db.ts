@@ -123,6 +123,27 @@ const refuseForeignSchema = (db: SqliteDatabase, file: string): void => {
   }
 };
 
+/** The tables a reader needs: a database without them was not written by census (or by an older census that never recorded). */
+const REQUIRED_TABLES = ['meta', 'runs', 'run_counts', 'run_findings'];
+
+/**
+ * Reading commands (history, diff) change nothing: the connection is query-only (SQLite refuses
+ * any write on it), the journal mode and schema are left as they are, and a schema census did not
+ * create is refused by name instead of being read.
+ */
+const prepareToRead = (db: SqliteDatabase, file: string): void => {
+  refuseForeignSchema(db, file);
+  db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA query_only = ON`);
+  const check = pragmaValue(db, 'quick_check');
+  if (check !== 'ok') throw Object.assign(new Error(`integrity check says: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
+  const tables = new Set(db.prepare<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name));
+  const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
+  if (missing.length > 0) throw new UsageError(`${file} has no ${missing.join(', ')} table${missing.length > 1 ? 's' : ''}; it is not census's history. Move it aside with census history --reset-history`);
+  const row = db.prepare<{ value: string }>('SELECT value FROM meta WHERE key = ?').get('schema_version');
+  if (!row) throw new UsageError(`${file} has no schema version; it is not census's history. Move it aside with census history --reset-history`);
+  if (Number(row.value) > SCHEMA_VERSION) throw new UsageError(`${file} was written by a newer census (history schema ${row.value}); upgrade census to read it`);
+};
+
 const prepare = (db: SqliteDatabase, file: string): void => {
   refuseForeignSchema(db, file);
   // The busy timeout is also set by the constructor's option; set here too so it holds whatever the binding does with it.
@@ -141,7 +162,7 @@ const prepare = (db: SqliteDatabase, file: string): void => {
 
 /**
  * Opens the history of a scanned root. `create: false` returns null when there is none yet
- * (reading commands never create one).
+ * (reading commands never create one) and opens an existing one query-only (they never write it).
  */
 export const openHistory = (rootAbs: string, options: { create: boolean }): HistoryDb | null => {
   // SQLite opens the database and its -wal/-shm/-journal files following links: check them all first.
@@ -156,7 +177,8 @@ export const openHistory = (rootAbs: string, options: { create: boolean }): Hist
     throw historyError(HISTORY_FILE, e);
   }
   try {
-    prepare(db, HISTORY_FILE);
+    if (options.create) prepare(db, HISTORY_FILE);
+    else prepareToRead(db, HISTORY_FILE);
   } catch (e) {
     db.close();
     throw e instanceof UsageError ? e : historyError(HISTORY_FILE, e);

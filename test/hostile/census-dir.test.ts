@@ -80,3 +80,31 @@ test('a history database with a trigger is refused before anything is written', 
     assert.throws(() => openHistory(repo, { create: true }), (e: unknown) => e instanceof UsageError && /trigger "forever"|table "log"/.test((e as Error).message) && /--reset-history/.test((e as Error).message));
   });
 });
+
+test('reading commands open the history query-only: nothing written, and a schema census did not create is refused', () => {
+  withRepo((repo) => {
+    mkdirSync(join(repo, '.census'));
+    const writer = openHistory(repo, { create: true })!;
+    writer.record({ commit: 'abc', commitDate: null, dirty: false, source: 'scan', census: '0.0.0', files: 1, sourceFiles: 1, counts: { dead: 1 }, findings: ['dead:a.py'] });
+    writer.close();
+    const file = join(repo, '.census', 'history.db');
+    const before = readFileSync(file);
+    const reader = openHistory(repo, { create: false })!;
+    assert.equal(reader.runs().length, 1);
+    assert.deepEqual(reader.findingsOf(reader.runs()[0]!.id), ['dead:a.py']);
+    assert.throws(() => reader.record({ commit: 'def', commitDate: null, dirty: false, source: 'scan', census: '0.0.0', files: 1, sourceFiles: 1, counts: {}, findings: [] }), /readonly|read-only|query_only|attempt to write/i);
+    reader.close();
+    assert.deepEqual(readFileSync(file), before, 'the reader changed nothing');
+
+    // A database of someone else's tables (no trigger): a writer would add census's tables to it; a reader refuses it.
+    rmSync(join(repo, '.census'), { recursive: true, force: true });
+    mkdirSync(join(repo, '.census'));
+    const Database = loadSqlite();
+    const db = new Database(file);
+    db.exec('CREATE TABLE runs (id INTEGER PRIMARY KEY)');
+    db.close();
+    const foreign = readFileSync(file);
+    assert.throws(() => openHistory(repo, { create: false }), (e: unknown) => e instanceof UsageError && /not census's history/.test((e as Error).message));
+    assert.deepEqual(readFileSync(file), foreign);
+  });
+});
