@@ -4,8 +4,8 @@
  * free; a keeper exists and is not itself going away. Every failure is collected, so one refusal
  * names them all and nothing is touched.
  */
-import { createHash } from 'node:crypto';
 import type { Plan, PlanItem } from '../model/plan.js';
+import { contentHash } from '../util/content-hash.js';
 import { pathKind, readBytes } from '../util/fs.js';
 import { joinAbsolute } from '../util/path.js';
 import { ACTING } from './load-plan.js';
@@ -19,8 +19,6 @@ export interface Step {
   to?: string;
 }
 
-/** The first 16 hex digits of the content's sha256, as FileRecord.hash (src/extract/scan-file.ts). */
-export const contentHash = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 /** The first symlink on the way to `path` (a folder above it, or the file itself), or null. */
 export const symlinkOnPath = (rootAbs: string, path: string): string | null => {

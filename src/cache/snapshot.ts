@@ -18,6 +18,7 @@ import type { Entry } from '../model/entry.js';
 import type { FileRecord } from '../model/file.js';
 import { discover, type DiscoveredFile, type DiscoverOptions } from '../discover/index.js';
 import { prepareCensusPath, writeCensusFile, writeFileExclusive } from '../store/census-dir.js';
+import { contentHash } from '../util/content-hash.js';
 import { readBytes } from '../util/fs.js';
 import { joinAbsolute } from '../util/path.js';
 import { CACHE_DIR } from './facts-cache.js';
@@ -261,7 +262,7 @@ export const freshAudit = (rootAbs: string, options: SnapshotScanOptions): Recor
     if (st.every((v, k) => v === stamp[k]) && stamp[2] < s.time - RACY_MS) continue;
     if (hash === '' || st[0] > options.maxFileSize) return null;
     const read = readBytes(f.abs);
-    if ('error' in read || createHash('sha256').update(read.bytes).digest('hex').slice(0, 16) !== hash) return null;
+    if ('error' in read || contentHash(read.bytes) !== hash) return null;
   }
   return recorded(s, body);
 };

@@ -3,8 +3,8 @@
  * every scanned file and the names in every scanned folder, compared in full or only for the paths
  * a folder watch reported. Cheap by design: it never reads a file unless asked to confirm by hash.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { contentHash } from '../util/content-hash.js';
 import { dirname, joinAbsolute } from '../util/path.js';
 import { junkReason } from './junk.js';
 
@@ -78,9 +78,9 @@ export const changedPaths = (snapshot: DiskSnapshot, candidates?: Iterable<strin
 };
 
 /** sha256 of a file's bytes, first 16 hex characters (the FileRecord's `hash`); null when unreadable. */
-export const contentHash = (absPath: string): string | null => {
+export const fileContentHash = (absPath: string): string | null => {
   try {
-    return createHash('sha256').update(fs.readFileSync(absPath)).digest('hex').slice(0, 16);
+    return contentHash(fs.readFileSync(absPath));
   } catch {
     return null;
   }

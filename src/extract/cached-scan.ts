@@ -6,9 +6,10 @@
  * the cache.
  */
 import type { FactsCache } from '../cache/facts-cache.js';
+import { contentHash } from '../util/content-hash.js';
 import { readBytes } from '../util/fs.js';
 import { scanAll } from './pool.js';
-import { contentHash, type ScannedFile, type ScanOptions, type ScanRequest } from './scan-file.js';
+import { type ScannedFile, type ScanOptions, type ScanRequest } from './scan-file.js';
 import { isScannedFile } from './valid-scanned.js';
 
 /** What discovery knew about a file besides its bytes: scanFile's result depends on all of it. */

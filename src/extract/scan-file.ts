@@ -2,7 +2,6 @@
  * One file, start to finish: read once, hash, decode, count, extract. Runs in a worker;
  * every problem becomes a warning on the file and the file stays in the census.
  */
-import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FileFacts } from '../model/facts.js';
 import type { FileRecord, Language } from '../model/file.js';
@@ -12,6 +11,7 @@ import { isResolutionInput } from '../discover/junk.js';
 import { basename } from '../util/path.js';
 import { warning } from '../util/diagnostics.js';
 import { readBytes } from '../util/fs.js';
+import { contentHash } from '../util/content-hash.js';
 import { decode, looksBinary } from './decode.js';
 import { countLines } from './metrics.js';
 import { fingerprintFile, isFingerprinted, type FileFingerprint, type FingerprintOptions } from '../analyses/duplicates/fingerprint.js';
@@ -42,8 +42,6 @@ export interface ScanOptions {
   fingerprint?: FingerprintOptions;
 }
 
-/** FileRecord.hash: the first 16 hex digits of the content's sha256 (the facts cache keys entries by it too). */
-export const contentHash = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 const firstLine = (bytes: Uint8Array): string => {
   const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1');

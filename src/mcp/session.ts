@@ -8,7 +8,7 @@
  * default, src/cache/) the extract stage reuses the facts of every file whose content did not
  * change, and resolution, entries, classification and triage run again over the whole repo.
  */
-import { changedPaths, contentHash, foldersOf, takeSnapshot, watchFolders, type DiskSnapshot, type FolderWatch } from '../discover/changes.js';
+import { changedPaths, fileContentHash, foldersOf, takeSnapshot, watchFolders, type DiskSnapshot, type FolderWatch } from '../discover/changes.js';
 import { scan, type ScanOptions, type ScanResult } from '../pipeline.js';
 import { indexOf } from './audit-index.js';
 import type { ProgressListener, StageEvent } from '../util/bus.js';
@@ -158,7 +158,7 @@ export class AuditSession {
     for (const path of seenDuringScan) {
       const hash = hashes.get(path);
       if (hash === undefined) this.dirty.add(path);
-      else if (contentHash(joinAbsolute(result.rootAbs, path)) !== hash) this.forced.add(path);
+      else if (fileContentHash(joinAbsolute(result.rootAbs, path)) !== hash) this.forced.add(path);
     }
     const status: SessionStatus = {
       scans: (this.state?.status.scans ?? 0) + 1,
