@@ -19,6 +19,7 @@ import makefile from './makefile.js';
 import noxfile from './noxfile.js';
 import packageJson from './package-json.js';
 import pm2Ecosystem from './pm2-ecosystem.js';
+import poeTasks from './poe-tasks.js';
 import procfile from './procfile.js';
 import pyproject from './pyproject.js';
 import railway from './railway.js';
@@ -54,6 +55,7 @@ export const DETECTORS: EntryDetector[] = [
   noxfile,
   packageJson,
   pm2Ecosystem,
+  poeTasks,
   procfile,
   pyproject,
   railway,

@@ -151,6 +151,8 @@ const ROWS: Row[] = [
   ['celery -A worker_app worker -l info', ['module:worker_app@']],
   ['celery --app=tasks.celery_app:app beat', ['module:tasks.celery_app:app@']],
   ['celery -A proj --workdir backend worker -Q default', ['module:proj@backend']],
+  ['celery --app shop.celeryconf:app beat --scheduler shop.schedulers.schedulers.DatabaseScheduler', ['module:shop.celeryconf:app@', 'module?:shop.schedulers.schedulers:DatabaseScheduler@']],
+  ['celery -A shop beat -S django', ['module:shop@', 'module?:django@']],
   // test runners
   ['pytest', ['test:pytest()@']],
   ['py.test tests/test_api.py::TestX::test_y -k smoke', ['test:pytest(tests/test_api.py)@']],
