@@ -27,6 +27,7 @@ import rollup from './js/rollup.js';
 import storybook from './js/storybook.js';
 import sveltekit from './js/sveltekit.js';
 import tailwind from './js/tailwind.js';
+import tanstackRouter from './js/tanstack-router.js';
 import testData from './js/test-data.js';
 import tsup from './js/tsup.js';
 import vite from './js/vite.js';
@@ -40,4 +41,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, celery, changesets, commitlint, cypress, dirLoaders, django, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, mocha, next, nuxt, parcel, playwright, postcss, pytest, remix, rollup, storybook, stringModules, sveltekit, tailwind, testData, tsup, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, celery, changesets, commitlint, cypress, dirLoaders, django, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, mocha, next, nuxt, parcel, playwright, postcss, pytest, remix, rollup, storybook, stringModules, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];

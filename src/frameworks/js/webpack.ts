@@ -7,8 +7,10 @@
  * a reference from it. Configs are webpack.config.* and webpack.<name>.js beside package.json, and
  * any file a command names with `webpack --config`.
  */
-import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { joinRepo } from '../../util/path.js';
+import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { dirname, joinRepo } from '../../util/path.js';
+import { htmlScripts } from './vite.js';
+import { warning } from '../../util/diagnostics.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import {
   aliasReferences, configsFromCommands, enabledByPackages, readAliases, fileReference, filesIn, kindOf, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage,
@@ -42,6 +44,37 @@ const entryStrings = (config: ConfigValue | null, out: { value: string; line: nu
   visit(configAt(config, 'entry'));
 };
 
+/**
+ * `new HtmlWebpackPlugin({ template })`: the page webpack writes is built from that template (a
+ * `.js` template is code webpack runs), and the scripts the template itself loads
+ * (`<script src="./vendor/x.js">`) ship with it. Without a `template`, the plugin's default
+ * `src/index.ejs` when there is one.
+ */
+const htmlTemplates = (ctx: FrameworkContext, config: string, dir: string, out: FrameworkOutput) => {
+  const text = ctx.readText(config);
+  if (text === null || !text.includes('HtmlWebpackPlugin') && !text.includes('html-webpack-plugin')) return;
+  for (const call of callsIn(config, text, /^(HtmlWebpackPlugin|HtmlPlugin|HTMLWebpackPlugin)$/)) {
+    const options = call.args[0] ?? null;
+    const named = configAt(options, 'template');
+    if (named?.kind === 'unknown') {
+      out.diagnostics.push(warning('webpack/not-static', `HtmlWebpackPlugin template is computed, not read: ${named.text}`, config, named.line));
+      continue;
+    }
+    // `template: 'html-loader!./src/index.html'`: the file is after the last loader.
+    const spec = named?.kind === 'string' ? (named.value.split('!').pop() ?? '') : 'src/index.ejs';
+    const template = resolveToolPath(ctx, dir, spec) ?? (ctx.files.has(joinRepo(dir, spec) ?? '') ? joinRepo(dir, spec) : null);
+    if (template === null) continue;
+    const line = named?.line ?? call.line;
+    out.references.push(fileReference(config, template, line, `HtmlWebpackPlugin template "${spec}" in ${config}:${line}`));
+    if (/\.[cm]?[jt]sx?$/.test(template)) continue;
+    for (const script of htmlScripts(ctx.readText(template) ?? '')) {
+      const file = resolveToolPath(ctx, dirname(template), script.src, dir);
+      // From the config: an HTML page is not a node that reachability passes through.
+      if (file) out.references.push(fileReference(config, file, line, `<script src="${script.src}"> in ${template}:${script.line}, the HtmlWebpackPlugin template of ${config}:${line}`));
+    }
+  }
+};
+
 const collectConfig = (ctx: FrameworkContext, config: string, dir: string, out: FrameworkOutput) => {
   const run = toolRun(ctx, dir, BINS, { bundler: true });
   const kind = kindOf(run);
@@ -57,6 +90,7 @@ const collectConfig = (ctx: FrameworkContext, config: string, dir: string, out: 
     const file = resolveToolPath(ctx, base, e.value);
     if (file) out.references.push(fileReference(config, file, e.line, `webpack entry "${e.value}" in ${config}:${e.line}`));
   }
+  htmlTemplates(ctx, config, dir, out);
   out.references.push(...aliasReferences(ctx, dir, readAliases(configAt(value, 'resolve', 'alias'), dir).filter((a) => !/\.[cm]?[jt]sx?$/.test(a.target)), config, 'webpack'));
   for (const key of ['resolveLoader', 'resolve']) {
     const alias = configAt(value, key, 'alias');

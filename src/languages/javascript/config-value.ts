@@ -6,7 +6,7 @@
  * come out relative to the config's folder, `./x`). Whatever needs running is an `unknown` value
  * with its line and text, so a reader can warn about exactly that spot instead of guessing.
  */
-import { type AstNode, dottedName, literalString, nodeAt, nodesAt, propertyKeyName, unwrap } from './ast.js';
+import { type AstNode, CHILD_KEYS, dottedName, isNode, literalString, nodeAt, nodesAt, propertyKeyName, unwrap } from './ast.js';
 import { buildLineTable, type LineTable } from './line-table.js';
 import { parseFile } from './parse.js';
 import { evaluateString } from './static-value.js';
@@ -242,6 +242,43 @@ export const readConfigFile = (path: string, text: string): ConfigFile => {
   const scope: Scope = { path, text, lines, bindings: topLevelBindings(parsed.program), active: new Set() };
   const exported = exportedNode(parsed.program);
   return { value: exported ? evaluate(exported, scope, 0) : null, errors };
+};
+
+/** A call a config makes to a plugin (`sveltekit({...})`, `new HtmlWebpackPlugin({...})`), its arguments read like the exported value. */
+export interface ConfigCall {
+  name: string;
+  args: (ConfigValue | null)[];
+  line: number;
+}
+
+/**
+ * Every call or `new` anywhere in a config file whose callee's dotted name matches: plugin
+ * options live in such calls, which the exported value can only show as unknown. Never run.
+ */
+export const callsIn = (path: string, text: string, callee: RegExp): ConfigCall[] => {
+  let parsed;
+  try {
+    parsed = parseFile(path, text, isTypeScriptPath(path));
+  } catch {
+    return [];
+  }
+  const lines = buildLineTable(text);
+  const scope: Scope = { path, text, lines, bindings: topLevelBindings(parsed.program), active: new Set() };
+  const out: ConfigCall[] = [];
+  const stack: AstNode[] = [parsed.program];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+      const name = dottedName(unwrap(nodeAt(node, 'callee')));
+      if (name !== null && callee.test(name)) out.push({ name, args: nodesAt(node, 'arguments').map((a) => evaluate(a, scope, 0)), line: lines.lineOf(node.start) });
+    }
+    for (const key of CHILD_KEYS.get(node.type) ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) for (const c of child) { if (isNode(c)) stack.push(c); }
+      else if (isNode(child)) stack.push(child);
+    }
+  }
+  return out.sort((a, b) => a.line - b.line);
 };
 
 /** `value.a.b` when every step is an object that has the key; null otherwise. */
