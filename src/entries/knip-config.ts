@@ -1,9 +1,13 @@
 /**
  * A knip config the repo already has (knip.json, .knip.json, knip.jsonc, knip.ts, knip.config.ts,
  * package.json "knip"): its `entry` globs are production entries, for the root and for each of
- * its `workspaces`, so a team coming from knip keeps the entry points it declared. Patterns are
- * relative to the workspace; a trailing `!` (knip's production marker) is dropped and `!glob`
- * excludes. A knip.ts is read statically; what is computed there is a warning, never a guess.
+ * its `workspaces`, so a team coming from knip keeps the entry points it declared. Its `ignore`
+ * globs are tooling roots whose evidence names the knip config: knip reports nothing about those
+ * files, so census does not call them dead either. `project` is not read: it narrows what knip
+ * looks at, it does not say a file is used, and census keeps its own discovery (a file outside
+ * `project` is judged on census's own evidence). Patterns are relative to the workspace; a
+ * trailing `!` (knip's production marker) is dropped and `!glob` excludes. A knip.ts is read
+ * statically; what is computed there is a warning, never a guess.
  */
 import { compileRepoGlob, compileRepoGlobs } from '../util/glob.js';
 import { readConfigFile, type ConfigValue } from '../languages/javascript/config-value.js';
@@ -67,6 +71,8 @@ const workspaceDirs = (base: string, key: string, files: ReadonlySet<string>): s
   return [...files].filter((f) => basename(f) === 'package.json').map(dirname).filter((d) => match(d)).sort(byString);
 };
 
+const CODE = /\.(c|m)?[jt]sx?$|\.(vue|svelte|astro|mdx)$/;
+
 const read = (config: unknown, source: string, line: (key: string) => number | undefined, ctx: DetectorContext, out: DetectorOutput) => {
   if (!isRecord(config)) return;
   const base = dirname(source);
@@ -75,11 +81,22 @@ const read = (config: unknown, source: string, line: (key: string) => number | u
       out.entries.push(fileEntry(file, 'production', `${source} ${where}entry "${pattern}"`, line(where ? 'workspaces' : 'entry')));
     }
   };
+  // knip reports nothing about an ignored file: census does not call it dead either, and says why.
+  const ignore = (dir: string, value: unknown, where: string) => {
+    for (const { file, pattern } of expand(dir, patternsOf(value), ctx.files)) {
+      if (!CODE.test(file)) continue;
+      out.entries.push(fileEntry(file, 'tooling', `${source} ${where}ignore "${pattern}": ignored by the knip config, so not called dead`, line(where ? 'workspaces' : 'ignore')));
+    }
+  };
   if (config.entry !== undefined) add(base, config.entry, '');
+  if (config.ignore !== undefined) ignore(base, config.ignore, '');
   if (isRecord(config.workspaces)) {
     for (const [key, ws] of Object.entries(config.workspaces)) {
-      if (!isRecord(ws) || ws.entry === undefined) continue;
-      for (const dir of workspaceDirs(base, key, ctx.files)) add(dir, ws.entry, `workspaces["${key}"] `);
+      if (!isRecord(ws)) continue;
+      for (const dir of workspaceDirs(base, key, ctx.files)) {
+        if (ws.entry !== undefined) add(dir, ws.entry, `workspaces["${key}"] `);
+        if (ws.ignore !== undefined) ignore(dir, ws.ignore, `workspaces["${key}"] `);
+      }
     }
   }
 };
@@ -92,7 +109,7 @@ const jsonKeyLine = (text: string, key: string): number | undefined => {
 
 const knipConfig: EntryDetector = {
   id: 'knip-config',
-  title: 'knip config (entry globs, per workspace)',
+  title: 'knip config (entry and ignore globs, per workspace)',
   matches: (path) => JSON_NAMES.has(basename(path)) || CODE_NAME.test(basename(path)) || basename(path) === 'package.json',
   detect: (file, ctx) => {
     const out = emptyOutput();

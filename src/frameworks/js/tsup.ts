@@ -25,7 +25,12 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
     out.entries.push({ source: config, target: config, targetKind: 'file', kind: kindOf(run), evidence: `${config}: tsup config, loaded by ${runEvidence(run, 'tsup')}` });
     read(config, readToolConfig(ctx, config, out.diagnostics, 'tsup').value);
   }
-  if (pkg.json.tsup !== undefined) read(pkg.manifest, configAt(readToolConfig(ctx, pkg.manifest, out.diagnostics, 'tsup').value, 'tsup'));
+  if (pkg.json.tsup !== undefined) {
+    // package.json is no node reachability passes through: its "tsup" entries are roots themselves.
+    const value = configAt(readToolConfig(ctx, pkg.manifest, out.diagnostics, 'tsup').value, 'tsup');
+    const each: ConfigValue[] = value?.kind === 'array' ? value.items : value ? [value] : [];
+    for (const c of each) inputEntries(ctx, { from: pkg.manifest, dir: pkg.dir, kind: kindOf(run), inputs: inputStrings(configAt(c, 'entry') ?? configAt(c, 'entryPoints'), pkg.manifest, 'tsup.entry', out), what: 'tsup entry', on: runEvidence(run, 'tsup') }, out);
+  }
   for (const inv of toolInvocations(ctx, ['tsup']).filter((i) => i.cwd === pkg.dir)) {
     const inputs = [...positionalArgs(inv.args, VALUE_FLAGS), ...inv.args.filter((a, i) => inv.args[i - 1] === '--entry')];
     inputEntries(ctx, { from: inv.source, dir: pkg.dir, kind: kindOf(run), inputs: inputs.map((value) => ({ value })), what: 'tsup entry', on: inv.evidence }, out);

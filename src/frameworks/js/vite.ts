@@ -38,8 +38,17 @@ const strings = (v: ConfigValue | null, out: { value: string; line: number }[], 
 
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
   const config = filesIn(ctx, pkg.dir, CONFIG)[0] ?? null;
-  if (config === null) return;
   const run = toolRun(ctx, pkg.dir, ['vite'], { bundler: true });
+  if (config === null) {
+    // No config: vite serves and builds the package's index.html, when a command runs vite there.
+    const page = joinRepo(pkg.dir, 'index.html');
+    if (run === null || page === null || !ctx.files.has(page)) return;
+    for (const script of htmlScripts(ctx.readText(page) ?? '')) {
+      const file = resolveToolPath(ctx, pkg.dir, script.src);
+      if (file) out.entries.push({ source: pkg.manifest, target: file, targetKind: 'file', kind: kindOf(run), evidence: `<script src="${script.src}"> in ${page}:${script.line}, the page ${runEvidence(run, 'vite')} serves (no vite config)` });
+    }
+    return;
+  }
   out.entries.push({ source: config, target: config, targetKind: 'file', kind: kindOf(run), evidence: `${config}: Vite config, loaded by ${runEvidence(run, 'vite')}` });
   const { value } = readToolConfig(ctx, config, out.diagnostics, 'vite');
   out.references.push(...aliasReferences(ctx, pkg.dir, readAliases(configAt(value, 'resolve', 'alias'), pkg.dir), config, 'Vite'));
