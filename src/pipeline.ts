@@ -15,7 +15,8 @@ import { sysPathScopes } from './languages/python/resolve/sys-path-scopes.js';
 import { discover } from './discover/index.js';
 import { scanAllCached } from './extract/cached-scan.js';
 import { openFactsCache, type CacheSetting } from './cache/open.js';
-import { saveSnapshot, stampFiles } from './cache/snapshot.js';
+import { saveSnapshot } from './cache/snapshot.js';
+import { stampFiles, stampTree } from './cache/tree-stamps.js';
 import { buildImportEdges, type FactsOfFile } from './graph/import-edges.js';
 import { buildCodeEdges } from './graph/code-edges.js';
 import { createImageContexts } from './graph/image-context.js';
@@ -138,6 +139,8 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     const probe = await describeInterpreter(options.python);
     if (!probe.info) throw new UsageError(probe.diagnostics[0]?.message.replace(/; census falls back to .*$/, '') ?? `--python ${options.python} did not answer`);
   }
+  // What decides the listing, stamped before the config is read and the files listed: what lets `census why` trust the audit later (cache/snapshot.ts).
+  const tree = options.cache && !options.focus ? stampTree(rootAbs, options.defaultExcludes) : null;
   // An invalid census config is the user's to fix: it stops the run with the file and key named.
   // Manifests and configs are read through this too: links out of the tree and files over --max-file-size are not read.
   const tooLarge = new Map<string, Diagnostic>();
@@ -152,8 +155,8 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   const discovery = await timed(progress, 'discover', () => discover(rootAbs, { ...options, exclude }), (d) => plural(d.files.length, 'file'));
   const extraction = { maxFileSize: options.maxFileSize, ...(options.duplicates ? { fingerprint: fingerprintOptionsFor(options.duplicates) } : {}) };
   const cache = options.cache ? openFactsCache(rootAbs, options.cache, extraction.fingerprint ?? null, discovery.files.reduce((n, f) => n + Math.min(f.bytes, options.maxFileSize), 0)) : null;
-  // Sizes and times before any file is read: what lets `census why` trust the audit later (cache/snapshot.ts).
-  const stamps = options.cache ? stampFiles(discovery.files) : null;
+  // And the files' stamps before any file is read.
+  const stamps = tree ? stampFiles(tree, discovery.files) : null;
   const extracted = await timed(progress, 'extract', () => scanAllCached(discovery.files, extraction, options.workers, cache), (s) => plural(s.length, 'file'));
 
   // Junk found by its bytes joins the junk found by its name; neither is a file of the census.
@@ -288,9 +291,9 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     imports: shown.imports,
     ...(shown.duplicates ? { duplicates: shown.duplicates } : {}),
   };
-  if (stamps && focus === '') {
+  if (stamps) {
     const hashes = new Map(extracted.map((s) => [s.record.path, s.record.hash]));
-    saveSnapshot(rootAbs, options, exclude, stamps, hashes, discovery.git, discovery.junk.map((j) => j.path), { root: audit.root, files: audit.files, edges: audit.edges, entries: audit.entries });
+    saveSnapshot(rootAbs, options, stamps, hashes, { root: audit.root, files: audit.files, edges: audit.edges, entries: audit.entries });
   }
   return { audit, rootAbs, facts, context, config };
 };

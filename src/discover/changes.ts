@@ -1,7 +1,9 @@
 /**
- * What changed on disk since a scan, for a long-lived census (census mcp): a stat signature of
+ * What changed on disk since a scan, for a long-lived census (census mcp): a stat stamp of
  * every scanned file and the names in every scanned folder, compared in full or only for the paths
  * a folder watch reported. Cheap by design: it never reads a file unless asked to confirm by hash.
+ * The stamp is also what the `why` snapshot (cache/snapshot.ts) records: one definition of
+ * "unchanged by stat" for both.
  */
 import fs from 'node:fs';
 import { contentHash } from '../util/content-hash.js';
@@ -10,16 +12,33 @@ import { junkReason } from './junk.js';
 
 export interface DiskSnapshot {
   rootAbs: string;
-  /** Repo path → `mtimeMs:size` when the snapshot was taken (null: could not be stat'ed). */
+  /** Repo path → its statStamp when the snapshot was taken (null: could not be stat'ed). */
   files: Map<string, string | null>;
   /** Folder repo path ('' = the root) → the names it held. */
   folders: Map<string, Set<string>>;
 }
 
-const signature = (absPath: string): string | null => {
-  const s = fs.statSync(absPath, { throwIfNoEntry: false });
-  return s ? `${s.mtimeMs}:${s.size}` : null;
+/**
+ * A file's stat stamp, `size:mtime:ctime:inode:mode`; null when it cannot be stat'ed. The change
+ * time and inode are there because a tool can put a file's modification time back after editing
+ * it, never its change time; the mode because it holds the type (a file replaced by a symlink) and
+ * the executable bits, which decide verdicts. `link`: the symlink itself, not what it points to.
+ */
+export const statStamp = (absPath: string, link = false): string | null => {
+  let s: fs.Stats | undefined;
+  try {
+    s = link ? fs.lstatSync(absPath, { throwIfNoEntry: false }) : fs.statSync(absPath, { throwIfNoEntry: false });
+  } catch {
+    return null;
+  }
+  return s ? `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}:${s.mode}` : null;
 };
+
+/** The latest time a stamp's file changed (its change time), in ms since the epoch. */
+export const stampTime = (stamp: string): number => Number(stamp.split(':')[2]);
+
+/** The mode part of a stamp: equal modes mean the same type and permissions. */
+export const stampMode = (stamp: string): string => stamp.slice(stamp.lastIndexOf(':') + 1);
 
 const namesIn = (absPath: string): Set<string> => {
   try {
@@ -42,13 +61,13 @@ export const foldersOf = (files: Iterable<string>): string[] => {
 
 export const takeSnapshot = (rootAbs: string, files: string[]): DiskSnapshot => ({
   rootAbs,
-  files: new Map(files.map((f) => [f, signature(abs(rootAbs, f))])),
+  files: new Map(files.map((f) => [f, statStamp(abs(rootAbs, f))])),
   folders: new Map(foldersOf(files).map((d) => [d, namesIn(abs(rootAbs, d))])),
 });
 
 /**
  * Whether a path a watch reported (or every path, without `candidates`) differs from the snapshot:
- * a scanned file whose signature changed or that is gone, or a new name in a scanned folder
+ * a scanned file whose stamp changed or that is gone, or a new name in a scanned folder
  * (editor swap files and other junk by name do not count). Returns the changed repo paths, sorted.
  */
 export const changedPaths = (snapshot: DiskSnapshot, candidates?: Iterable<string>): string[] => {
@@ -56,7 +75,7 @@ export const changedPaths = (snapshot: DiskSnapshot, candidates?: Iterable<strin
   const fileList = candidates === undefined ? snapshot.files.keys() : candidates;
   for (const path of fileList) {
     if (snapshot.files.has(path)) {
-      if (signature(abs(snapshot.rootAbs, path)) !== snapshot.files.get(path)) changed.add(path);
+      if (statStamp(abs(snapshot.rootAbs, path)) !== snapshot.files.get(path)) changed.add(path);
       continue;
     }
     // Not a scanned file: it matters when it is new in a scanned folder.

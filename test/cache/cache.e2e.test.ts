@@ -5,8 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodePack } from '../../src/cache/pack.js';
@@ -110,5 +110,35 @@ test('why after a scan answers from the recorded audit, and never from a stale o
     assert.equal(why().stdout, why('--no-cache').stdout);
   } finally {
     rmSync(join(repo, '..'), { recursive: true, force: true });
+  }
+});
+
+test('why after a scan in a git work tree runs no git, and answers exactly as a scan does', () => {
+  const repo = copyDemo();
+  const bin = mkdtempSync(join(tmpdir(), 'census-fake-git-'));
+  try {
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=census', '-c', 'user.email=census@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'demo');
+    assert.equal(runCli(['scan', '.', '--no-env', '--quiet'], { cwd: repo }).code === 2, false);
+    // A git first on the PATH that notes every call, then runs the real one.
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    const calls = join(bin, 'calls');
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${calls}'\nexec '${realGit}' "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    const noted = { PATH: `${bin}:${process.env.PATH ?? ''}` };
+    for (const extra of [[], ['--all'], ['--format', 'json', '--all']]) {
+      const fast = runCli(['why', 'sidecar/admin.py', '--no-env', ...extra], { cwd: repo, env: noted });
+      assert.equal(fast.code, 0, fast.stderr);
+      assert.equal(existsSync(calls), false, `why ${extra.join(' ')} ran git: ${existsSync(calls) ? readFileSync(calls, 'utf8') : ''}`);
+      assert.equal(fast.stdout, runCli(['why', 'sidecar/admin.py', '--no-env', '--no-cache', ...extra], { cwd: repo }).stdout, `why ${extra.join(' ')}`);
+    }
+    // The noting git works: a scan's calls are noted.
+    runCli(['why', 'sidecar/admin.py', '--no-env', '--no-cache'], { cwd: repo, env: noted });
+    assert.match(readFileSync(calls, 'utf8'), /ls-files/);
+  } finally {
+    rmSync(join(repo, '..'), { recursive: true, force: true });
+    rmSync(bin, { recursive: true, force: true });
   }
 });

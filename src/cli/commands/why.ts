@@ -32,7 +32,7 @@ const splitArgs = (args: ParsedArgs, io: CliIo): { file: string; candidates: str
 /** A fresh scan's Audit, read the way a recorded one is. */
 const scanned = (audit: Audit): RecordedAudit => {
   const byPath = new Map(audit.files.map((f) => [f.path, f]));
-  return { root: audit.root, record: (path) => byPath.get(path), view: () => audit };
+  return { root: audit.root, record: (path) => byPath.get(path), view: () => audit, close: () => {} };
 };
 
 export const whyCommand: Command = {
@@ -63,14 +63,16 @@ export const whyCommand: Command = {
       }
       return explanation;
     };
-    // After a scan with nothing changed since, its recorded audit answers (cache/snapshot.ts checks);
-    // any doubt, even an error reading it, and census scans as before.
+    // After a scan with nothing changed since, its recorded audit answers (cache/snapshot.ts checks
+    // by stat, with no git call and no listing); any doubt, even an error reading it, and census scans as before.
     const recorded = freshAudit(rootAbs, options);
     let explanation: WhyExplanation | undefined;
     try {
       if (recorded) explanation = await explain(recorded);
     } catch {
       explanation = undefined;
+    } finally {
+      recorded?.close();
     }
     if (explanation === undefined) {
       const { scan } = await import('../../pipeline.js');
