@@ -63,7 +63,7 @@ export const buildImportEdges = (
         if (r.unresolved) edge.unresolved = r.unresolved;
         if (r.package) edge.package = r.package;
         if (resolver.ecosystem === 'javascript') toSourceOfBuilt(edge, sourceOfBuilt);
-        if (edge.to !== null) edge.label = edgeLabel(edge.to, r.via, file.path, fact, r.names ?? []);
+        if (edge.to !== null) edge.label = edgeLabel(edge.to, r.via, file.path, fact, r.names ?? []) + (r.mapping ? `, "${fact.specifier}" mapped by ${r.mapping}` : '');
         edges.push(edge);
       }
     }

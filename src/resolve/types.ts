@@ -11,6 +11,8 @@ export interface Resolution {
   /** How it was found: `relative`, `root`, `src-root:src`, `script-dir`, `tsconfig-paths`, `package-exports`, `workspace`, ... */
   via?: string;
   unresolved?: Unresolved;
+  /** What mapped the specifier before it was looked up (`the Vite resolve.alias "@" (vite.config.ts:5)`): evidence for the edge's label. */
+  mapping?: string;
   /** Top-level package / distribution-ish name for external imports (`lodash`, `@scope/pkg`, `numpy`). */
   package?: string;
   /** The imported names this target serves (`from pkg import sub` → a second target pkg/sub.py with ['sub']). */

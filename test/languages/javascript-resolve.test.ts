@@ -62,6 +62,7 @@ const extractAndResolve = (root: string, files: string[]): { imports: object[]; 
           ...(r.via ? { via: r.via } : {}),
           ...(r.unresolved ? { unresolved: r.unresolved } : {}),
           ...(r.package ? { package: r.package } : {}),
+          ...(r.mapping ? { mapping: r.mapping } : {}),
         });
       }
     }

@@ -2,13 +2,13 @@
  * Vite builds from HTML: `index.html` in its `root` (default: the package folder), or the pages
  * `build.rollupOptions.input` names, and each `<script type="module" src>` in them (`/src/x.ts`
  * from the root, `./x.ts` from the page); a library build from `build.lib.entry`; a JS input
- * directly. Imports through `resolve.alias` are references. The config is the root, with the kind of what runs vite there; each file is a
+ * directly (imports through `resolve.alias` are resolved with the imports: resolution/tool-aliases.ts). The config is the root, with the kind of what runs vite there; each file is a
  * reference from it, its label naming the page when one is in between.
  */
 import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { aliasReferences, enabledByPackages, fileReference, filesIn, kindOf, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, readAliases, warnUnread, type JsPackage } from './support.js';
+import { enabledByPackages, fileReference, filesIn, kindOf, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 
@@ -51,7 +51,6 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   }
   out.entries.push({ source: config, target: config, targetKind: 'file', kind: kindOf(run), evidence: `${config}: Vite config, loaded by ${runEvidence(run, 'vite')}` });
   const { value } = readToolConfig(ctx, config, out.diagnostics, 'vite');
-  out.references.push(...aliasReferences(ctx, pkg.dir, readAliases(configAt(value, 'resolve', 'alias'), pkg.dir), config, 'Vite'));
   const rootValue = configAt(value, 'root');
   const root = rootValue?.kind === 'string' ? (joinRepo(pkg.dir, rootValue.value) ?? pkg.dir) : pkg.dir;
   const inputs: { value: string; line: number }[] = [];

@@ -13,7 +13,7 @@ import { htmlScripts } from './vite.js';
 import { warning } from '../../util/diagnostics.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import {
-  aliasReferences, configsFromCommands, enabledByPackages, readAliases, fileReference, filesIn, kindOf, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage,
+  configsFromCommands, enabledByPackages, fileReference, filesIn, kindOf, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage,
 } from './support.js';
 
 const CONFIG = /^webpack(\.[\w-]+)*\.config\.[cm]?[jt]s$|^webpack\.[\w-]+\.[cm]?js$/;
@@ -91,7 +91,6 @@ const collectConfig = (ctx: FrameworkContext, config: string, dir: string, out: 
     if (file) out.references.push(fileReference(config, file, e.line, `webpack entry "${e.value}" in ${config}:${e.line}`));
   }
   htmlTemplates(ctx, config, dir, out);
-  out.references.push(...aliasReferences(ctx, dir, readAliases(configAt(value, 'resolve', 'alias'), dir).filter((a) => !/\.[cm]?[jt]sx?$/.test(a.target)), config, 'webpack'));
   for (const key of ['resolveLoader', 'resolve']) {
     const alias = configAt(value, key, 'alias');
     if (alias?.kind !== 'object') continue;

@@ -12,6 +12,7 @@ import { LANGUAGE_RECORDS } from '../registry.js';
 import { createResolverPool, type ImporterKind, type Profile } from './resolution/factories.js';
 import { isPackageName, isPathSpecifier, isRuntimeScheme, isUrlLike, packageNameFromPath, packageNameOf, withoutQuery } from './resolution/specifier.js';
 import { createTsconfigIndex, matchPathPattern, pathCandidates } from './resolution/tsconfig.js';
+import { toolAliases, type AliasRule } from './resolution/tool-aliases.js';
 import { findWorkspacePackages, type WorkspacePackage } from './resolution/workspaces.js';
 
 /** Importers that resolve like TypeScript, by extension, from the language records. */
@@ -27,6 +28,7 @@ const inNodeModules = (repoPath: string): boolean => repoPath.startsWith('node_m
 export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver => {
   const pool = createResolverPool(ctx.rootAbs);
   const tsconfigs = createTsconfigIndex(ctx.manifests);
+  const aliases = toolAliases(ctx.manifests);
   let workspaces: Map<string, WorkspacePackage> | null = null;
   const workspacePackages = (): Map<string, WorkspacePackage> => (workspaces ??= findWorkspacePackages(ctx.manifests));
   /** Whether oxc can load each config; one that `extends` an uninstalled package cannot. */
@@ -105,6 +107,33 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     return null;
   };
 
+  const aliasEvidence = (rule: AliasRule): string => `the ${rule.tool} ${rule.what} (${rule.config}:${rule.line})`;
+
+  /**
+   * A bundler or test-runner alias that matches the specifier: the file it maps to, the module it
+   * stands for, or (when it names nothing) null with the rule, so a miss is not-found rather than
+   * a package. The first matching rule decides, as in the tools.
+   */
+  const viaAlias = (fact: ImportFact, specifier: string, fromFile: string, profile: Profile, kind: ImporterKind): Resolution | AliasRule | null => {
+    for (const rule of aliases.rulesFor(dirname(fromFile))) {
+      const targets = rule.map(specifier);
+      if (targets === null) continue;
+      for (const target of targets) {
+        if ('module' in target) {
+          if (target.module === specifier || target.module === '') continue;
+          const mapped = resolveOne({ ...fact, specifier: target.module }, fromFile, false);
+          return { ...mapped, ...(mapped.to !== null ? { via: 'alias' } : {}), mapping: aliasEvidence(rule) };
+        }
+        const found = lookup(ctx.rootAbs, joinAbsolute(ctx.rootAbs, target.path), null, profile, kind);
+        if (!('path' in found)) continue;
+        const resolved = toTarget(found.path, specifier);
+        if (resolved.to !== null) return { to: resolved.to, via: 'alias', mapping: aliasEvidence(rule) };
+      }
+      return rule;
+    }
+    return null;
+  };
+
   const unresolved = (specifier: string, config: string | null): Resolution => {
     if (isPathSpecifier(specifier) || specifier.startsWith('#')) return { to: null, unresolved: 'not-found' };
     if (config !== null) {
@@ -118,7 +147,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     return isPackageName(pkg) ? { to: null, unresolved: 'external', package: pkg } : { to: null, unresolved: 'not-found' };
   };
 
-  const resolveOne = (fact: ImportFact, fromFile: string): Resolution => {
+  const resolveOne = (fact: ImportFact, fromFile: string, withAliases = true): Resolution => {
     const specifier = withoutQuery(fact.specifier);
     if (specifier === '') return { to: null, unresolved: 'not-found' };
     if (isRuntimeScheme(specifier)) return { to: null, unresolved: 'builtin' };
@@ -130,6 +159,12 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     const primary = profileOf(fact);
     const bare = !isPathSpecifier(specifier) && !specifier.startsWith('#');
 
+    let missedAlias: AliasRule | null = null;
+    if (!isPathSpecifier(specifier) && withAliases) {
+      const aliased = viaAlias(fact, specifier, fromFile, primary, kind);
+      if (aliased !== null && !('map' in aliased)) return aliased;
+      missedAlias = aliased;
+    }
     if (bare && config !== null && usable(config) === null) {
       const mapped = viaPathsByHand(specifier, config, primary, kind);
       if (mapped) return mapped;
@@ -151,6 +186,8 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       const workspace = viaWorkspace(specifier, config, primary, kind);
       if (workspace) return workspace;
     }
+    // An alias claimed the name: it is the repo's own path that is missing, not a package.
+    if (missedAlias !== null) return { to: null, unresolved: 'not-found', mapping: aliasEvidence(missedAlias) };
     return unresolved(specifier, config);
   };
 

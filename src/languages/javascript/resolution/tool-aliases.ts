@@ -1,0 +1,313 @@
+/**
+ * Module aliases that bundlers and test runners apply before Node's resolution: Vite and Vitest
+ * `resolve.alias` (and `test.alias`, in object and `[{ find, replacement }]` form, regex finds with
+ * `$1`), webpack `resolve.alias` (`name$` for an exact match, array targets), and Jest
+ * `moduleNameMapper` (regex keys, `$1`, `<rootDir>`; jest.config.* or package.json "jest",
+ * inline `projects`). Each rule applies to every file of the project folder its config belongs to
+ * (the nearest package.json folder at or above the config), as a bundler's aliases do: the tool
+ * builds or tests that folder's files. Configs are read statically (config-value.ts), once per
+ * scan; an alias census cannot read, or whose target is no file or folder of the repo, is a
+ * warning naming the config and line, and never a guess.
+ */
+import { configAt, readConfigFile, type ConfigValue } from '../config-value.js';
+import type { Diagnostic } from '../../../model/diagnostic.js';
+import { JSON_MANIFEST, isRecord } from '../../../manifests/json.js';
+import type { Manifests } from '../../../manifests/store.js';
+import { warning } from '../../../util/diagnostics.js';
+import { pathsWithPrefix } from '../../../util/file-index.js';
+import { basename, dirname, joinRepo } from '../../../util/path.js';
+import { regexProblem, safeRegExp } from '../../../util/safe-regex.js';
+
+export type AliasTool = 'Vite' | 'Vitest' | 'webpack' | 'Jest';
+
+/** What an aliased specifier becomes: a repo path (file or folder) or another module name. */
+export type AliasTarget = { path: string } | { module: string };
+
+export interface AliasRule {
+  tool: AliasTool;
+  config: string;
+  line: number;
+  /** How the rule is spelled in its config, for evidence: `resolve.alias "@"`. */
+  what: string;
+  /** The targets the specifier maps to, in the order the tool tries them; null when the rule does not match. */
+  map(specifier: string): AliasTarget[] | null;
+}
+
+export interface ToolAliases {
+  /** Rules that apply to files in folder `dir`, nearest config first. */
+  rulesFor(dir: string): readonly AliasRule[];
+}
+
+const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
+const VITEST_CONFIG = /^vitest\.config\.[cm]?[jt]s$/;
+const WEBPACK_CONFIG = /^webpack(\.[\w-]+)*\.config\.[cm]?[jt]s$|^webpack\.[\w-]+\.[cm]?js$/;
+const JEST_CONFIG = /^jest\.config\.([cm]?[jt]s|json)$/;
+
+const toolOf = (name: string): AliasTool | null =>
+  VITE_CONFIG.test(name) ? 'Vite' : VITEST_CONFIG.test(name) ? 'Vitest' : WEBPACK_CONFIG.test(name) ? 'webpack' : JEST_CONFIG.test(name) ? 'Jest' : null;
+
+/** A string that names a path rather than a module: what bundlers resolve against the file system. */
+const isPathLike = (s: string): boolean => s.startsWith('./') || s.startsWith('../') || s.startsWith('/') || s === '.' || s.startsWith('<rootDir>');
+
+/** A replacement string → where it points, given the folder relative paths are read from (the config's, or Jest's rootDir). */
+const targetOf = (replacement: string, base: string): AliasTarget | null => {
+  if (!isPathLike(replacement)) return { module: replacement };
+  const rel = replacement.startsWith('<rootDir>') ? replacement.slice('<rootDir>'.length).replace(/^\/+/, '') : replacement.replace(/^\/+(?=.)/, '');
+  const path = joinRepo(base, rel);
+  return path === null ? null : { path };
+};
+
+/** Read context of one config: where problems are reported and what the repo has. */
+interface Reading {
+  config: string;
+  tool: AliasTool;
+  files: ReadonlySet<string>;
+  rules: AliasRule[];
+  problems: Diagnostic[];
+}
+
+const warn = (r: Reading, line: number, message: string): void => {
+  r.problems.push(warning('resolve/alias', `${r.tool} ${message}`, r.config, line));
+};
+
+/** Is there a file or folder at `path`, or a file it names without its extension? */
+const exists = (files: ReadonlySet<string>, path: string): boolean =>
+  path === '' || files.has(path) || pathsWithPrefix(files, `${path}/`).length > 0 || pathsWithPrefix(files, `${path}.`).some((f) => !f.slice(path.length + 1).includes('/'));
+
+/** Warn about a target that names nothing in the repo (false only when it leaves the repo); targets inside node_modules are installs, not checked. */
+const checkTarget = (r: Reading, what: string, replacement: string, target: AliasTarget | null, line: number): boolean => {
+  if (target === null) {
+    warn(r, line, `${what} points outside the repo ("${replacement}")`);
+    return false;
+  }
+  if (!('path' in target) || /(^|\/)node_modules(\/|$)/.test(target.path)) return true;
+  // `./src/$1`: the folder before the first substitution must exist.
+  const dollar = target.path.indexOf('$');
+  const fixed = dollar < 0 ? target.path : dirname(target.path.slice(0, dollar + 1));
+  // Kept all the same: the alias still claims the name, so its imports are the repo's own and broken.
+  if (!exists(r.files, fixed)) warn(r, line, `${what} maps to ${target.path}, which is no file or folder of the repo`);
+  return true;
+};
+
+/** `$1`…`$9` of a regex match into a replacement, as Jest and String.replace do. */
+const substitute = (replacement: string, match: RegExpExecArray): string => replacement.replace(/\$(\d)/g, (_, n: string) => match[Number(n)] ?? '');
+
+/** Vite / Vitest `alias`, object or array form. */
+const readViteAliases = (r: Reading, value: ConfigValue | null, key: string, base: string): void => {
+  if (value === null) return;
+  const add = (find: ConfigValue, replacement: ConfigValue | null, line: number) => {
+    const what = `${key} ${find.kind === 'regex' ? `/${find.source}/` : `"${find.kind === 'string' ? find.value : '?'}"`}`;
+    if (replacement?.kind !== 'string') {
+      warn(r, replacement?.line ?? line, `${what} is not read statically${replacement?.kind === 'unknown' ? ` (${replacement.text})` : ''}: imports through it are not followed`);
+      return;
+    }
+    if (find.kind === 'regex') {
+      const re = safeRegExp(find.source);
+      if (re === null) {
+        warn(r, find.line, `${what} is not used: ${regexProblem(find.source) ?? 'an invalid regular expression'}`);
+        return;
+      }
+      const target = targetOf(replacement.value, base);
+      if (!checkTarget(r, what, replacement.value, target, replacement.line)) return;
+      r.rules.push({
+        tool: r.tool, config: r.config, line: replacement.line, what,
+        map: (s) => {
+          const m = re.exec(s);
+          if (!m) return null;
+          const t = targetOf(s.slice(0, m.index) + substitute(replacement.value, m) + s.slice(m.index + m[0].length), base);
+          return t ? [t] : [];
+        },
+      });
+      return;
+    }
+    if (find.kind !== 'string') {
+      warn(r, find.line, `${what} is not read statically: imports through it are not followed`);
+      return;
+    }
+    // Vite drops a trailing slash from both sides: `'@/': '/src/'` is `'@': '/src'`.
+    const both = find.value.endsWith('/') && replacement.value.endsWith('/');
+    const name = both ? find.value.slice(0, -1) : find.value;
+    const to = both ? replacement.value.slice(0, -1) : replacement.value;
+    const target = targetOf(to, base);
+    if (!checkTarget(r, what, replacement.value, target, replacement.line)) return;
+    r.rules.push({
+      tool: r.tool, config: r.config, line: replacement.line, what,
+      map: (s) => {
+        if (s !== name && !s.startsWith(`${name}/`)) return null;
+        const t = targetOf(to + s.slice(name.length), base);
+        return t ? [t] : [];
+      },
+    });
+  };
+  if (value.kind === 'object') {
+    for (const [find, replacement] of value.props) add({ kind: 'string', value: find, line: replacement.line }, replacement, replacement.line);
+  } else if (value.kind === 'array') {
+    for (const item of value.items) {
+      const find = configAt(item, 'find');
+      if (find) add(find, configAt(item, 'replacement'), item.line);
+      else warn(r, item.line, `${key} entry is not read statically: imports through it are not followed`);
+    }
+  } else if (value.kind === 'unknown') {
+    warn(r, value.line, `${key} is not read statically (${value.text}): imports through it are not followed`);
+  }
+};
+
+/** webpack `resolve.alias`: `name` matches `name` and `name/…`, `name$` only `name`; a target may be a list. */
+const readWebpackAliases = (r: Reading, value: ConfigValue | null, base: string): void => {
+  if (value === null) return;
+  const add = (key: string, replacement: ConfigValue) => {
+    const what = `resolve.alias "${key}"`;
+    const exact = key.endsWith('$');
+    const name = exact ? key.slice(0, -1) : key;
+    const strings = replacement.kind === 'array' ? replacement.items : [replacement];
+    // `false` ignores the module: nothing to follow, nothing to warn about.
+    if (strings.every((s) => s.kind === 'boolean')) return;
+    const targets: string[] = [];
+    for (const s of strings) {
+      if (s.kind === 'string') targets.push(s.value);
+      else if (s.kind !== 'boolean') warn(r, s.line, `${what} is not read statically${s.kind === 'unknown' ? ` (${s.text})` : ''}: imports through it are not followed`);
+    }
+    const kept = targets.filter((t) => checkTarget(r, what, t, targetOf(t, base), replacement.line));
+    if (kept.length === 0) return;
+    r.rules.push({
+      tool: r.tool, config: r.config, line: replacement.line, what,
+      map: (s) => {
+        if (s !== name && (exact || !s.startsWith(`${name}/`))) return null;
+        return kept.map((t) => targetOf(t + s.slice(name.length), base)).filter((t): t is AliasTarget => t !== null);
+      },
+    });
+  };
+  if (value.kind === 'object') for (const [key, replacement] of value.props) add(key, replacement);
+  else if (value.kind === 'array') {
+    for (const item of value.items) {
+      const name = configAt(item, 'name');
+      const alias = configAt(item, 'alias');
+      if (name?.kind === 'string' && alias) add(configAt(item, 'onlyModule')?.kind === 'boolean' ? `${name.value}$` : name.value, alias);
+    }
+  } else if (value.kind === 'unknown') warn(r, value.line, `resolve.alias is not read statically (${value.text}): imports through it are not followed`);
+};
+
+/** Jest `moduleNameMapper`: each key a regular expression over the whole specifier. */
+const readJestMapper = (r: Reading, options: ConfigValue | null, dir: string, depth: number): void => {
+  if (options?.kind !== 'object' || depth > 3) return;
+  const rootDirValue = configAt(options, 'rootDir');
+  const root = rootDirValue?.kind === 'string' ? (joinRepo(dir, rootDirValue.value.replace(/^<rootDir>\/?/, '')) ?? dir) : dir;
+  const mapper = configAt(options, 'moduleNameMapper');
+  if (mapper?.kind === 'object') {
+    for (const [key, replacement] of mapper.props) {
+      const what = `moduleNameMapper "${key}"`;
+      const re = safeRegExp(key);
+      if (re === null) {
+        warn(r, replacement.line, `${what} is not used: ${regexProblem(key) ?? 'an invalid regular expression'}`);
+        continue;
+      }
+      const values = replacement.kind === 'array' ? replacement.items : [replacement];
+      const paths: string[] = [];
+      for (const v of values) {
+        if (v.kind !== 'string') warn(r, v.line, `${what} is not read statically${v.kind === 'unknown' ? ` (${v.text})` : ''}: imports through it are not followed`);
+        // A module stand-in (`identity-obj-proxy` for styles) is a test double, not a file of the repo to reach.
+        else if (isPathLike(v.value) && checkTarget(r, what, v.value, targetOf(v.value, root), v.line)) paths.push(v.value);
+      }
+      if (paths.length === 0) continue;
+      r.rules.push({
+        tool: r.tool, config: r.config, line: replacement.line, what,
+        map: (s) => {
+          const m = re.exec(s);
+          return m ? paths.map((p) => targetOf(substitute(p, m), root)).filter((t): t is AliasTarget => t !== null) : null;
+        },
+      });
+    }
+  } else if (mapper?.kind === 'unknown') warn(r, mapper.line, `moduleNameMapper is not read statically (${mapper.text}): imports through it are not followed`);
+  const projects = configAt(options, 'projects');
+  if (projects?.kind === 'array') for (const p of projects.items) readJestMapper(r, p, root, depth + 1);
+};
+
+/** A JSON value as a config value, with each member's line from the document. */
+const fromJson = (value: unknown, lineOf: (path: (string | number)[]) => number, path: (string | number)[]): ConfigValue => {
+  const line = lineOf(path);
+  if (typeof value === 'string') return { kind: 'string', value, line };
+  if (typeof value === 'number') return { kind: 'number', value, line };
+  if (typeof value === 'boolean') return { kind: 'boolean', value, line };
+  if (Array.isArray(value)) return { kind: 'array', items: value.map((v, i) => fromJson(v, lineOf, [...path, i])), line };
+  if (isRecord(value)) return { kind: 'object', props: new Map(Object.entries(value).map(([k, v]) => [k, fromJson(v, lineOf, [...path, k])])), line, partial: false };
+  return { kind: 'null', line };
+};
+
+/** The project folder a config belongs to: the nearest package.json folder at or above it. */
+const projectOf = (manifests: Manifests, config: string): string => {
+  const manifest = manifests.nearest(dirname(config), 'package.json');
+  return manifest === null ? dirname(config) : dirname(manifest);
+};
+
+const readConfig = (manifests: Manifests, config: string, tool: AliasTool, text: string): { rules: AliasRule[]; problems: Diagnostic[] } => {
+  const r: Reading = { config, tool, files: manifests.files, rules: [], problems: [] };
+  const dir = dirname(config);
+  if (tool === 'Jest') {
+    if (config.endsWith('.json')) {
+      const doc = manifests.get(config, JSON_MANIFEST);
+      if (doc) readJestMapper(r, fromJson(doc.value, doc.lineOf, []), dir, 0);
+    } else readJestMapper(r, readConfigFile(config, text).value, dir, 0);
+    return r;
+  }
+  // A config that does not parse is the tool reader's to report (frameworks/js): here it has no aliases.
+  const value = readConfigFile(config, text).value;
+  const configs = value?.kind === 'array' ? value.items : [value];
+  for (const c of configs) {
+    if (tool === 'webpack') readWebpackAliases(r, configAt(c, 'resolve', 'alias'), dir);
+    else {
+      readViteAliases(r, configAt(c, 'resolve', 'alias'), 'resolve.alias', dir);
+      readViteAliases(r, configAt(c, 'test', 'alias'), 'test.alias', dir);
+      const projects = configAt(c, 'test', 'projects');
+      for (const p of projects?.kind === 'array' ? projects.items : []) {
+        readViteAliases(r, configAt(p, 'resolve', 'alias'), 'test.projects resolve.alias', dir);
+        readViteAliases(r, configAt(p, 'test', 'alias'), 'test.projects test.alias', dir);
+      }
+    }
+  }
+  return r;
+};
+
+const packageJest = (manifests: Manifests, manifest: string): { rules: AliasRule[]; problems: Diagnostic[] } => {
+  const doc = manifests.get(manifest, JSON_MANIFEST);
+  const r: Reading = { config: manifest, tool: 'Jest', files: manifests.files, rules: [], problems: [] };
+  if (doc && isRecord(doc.value) && isRecord(doc.value.jest)) readJestMapper(r, fromJson(doc.value.jest, doc.lineOf, ['jest']), dirname(manifest), 0);
+  return r;
+};
+
+const build = (manifests: Manifests): ToolAliases => {
+  const byScope = new Map<string, AliasRule[]>();
+  // Parsed through the store so each config is read once and its warnings reach the Audit once.
+  const format = (tool: AliasTool) => ({
+    id: `js-aliases-${tool}`,
+    parse: (text: string, path: string) => {
+      const read = tool === 'Jest' && basename(path) === 'package.json' ? packageJest(manifests, path) : readConfig(manifests, path, tool, text);
+      return { value: read.rules, diagnostics: read.problems };
+    },
+  });
+  const add = (config: string, tool: AliasTool) => {
+    const rules = manifests.get(config, format(tool)) ?? [];
+    if (rules.length === 0) return;
+    const scope = projectOf(manifests, config);
+    byScope.set(scope, [...(byScope.get(scope) ?? []), ...rules]);
+  };
+  for (const path of manifests.all((p) => !p.includes('node_modules/'))) {
+    const name = basename(path);
+    const tool = toolOf(name);
+    if (tool !== null) add(path, tool);
+    // Reading every package.json's text is the workspace scan's cost already; a "jest" key is rare.
+    else if (name === 'package.json' && /"jest"\s*:/.test(manifests.text(path) ?? '')) add(path, 'Jest');
+  }
+  const memo = new Map<string, readonly AliasRule[]>();
+  const rulesFor = (dir: string): readonly AliasRule[] => {
+    const known = memo.get(dir);
+    if (known) return known;
+    const own = byScope.get(dir) ?? [];
+    const rules = dir === '' ? own : [...own, ...rulesFor(dirname(dir))];
+    memo.set(dir, rules);
+    return rules;
+  };
+  return { rulesFor };
+};
+
+/** The scan's tool aliases, read once per scan and shared by every stage that asks. */
+export const toolAliases = (manifests: Manifests): ToolAliases => manifests.derive('js-tool-aliases', build);

@@ -1,0 +1,43 @@
+/**
+ * Bundler and test-runner aliases through the whole scan: the aliased files are reached with the
+ * alias named in the edge's evidence, and every alias census cannot follow is a warning naming
+ * the config and its line (fixture test/fixtures/javascript/tool-aliases; resolution itself is
+ * pinned by its expected.json in javascript-resolve.test.ts).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixturePath } from '../helpers/fixtures.js';
+import { scanDir } from '../helpers/scan-fixture.js';
+
+const scanned = scanDir(fixturePath('javascript', 'tool-aliases'));
+
+test('tool aliases: aliased files are reached, and the edge says which alias of which config', async () => {
+  const { audit } = await scanned;
+  const label = (from: string, specifier: string) => audit.edges.find((e) => e.from === from && e.specifier === specifier)?.label;
+  assert.equal(label('src/main.ts', '@/greet'), 'src/greet.ts is imported by src/main.ts:1 (as greet), "@/greet" mapped by the Vite resolve.alias "@" (vite.config.ts:9)');
+  assert.match(label('packages/widgets/test/knob.test.ts', '#w/knob') ?? '', /the Jest moduleNameMapper "\^#w\/\(\.\*\)\$" \(packages\/widgets\/package\.json:6\)$/);
+  assert.match(label('src/main.ts', 'Shared/share') ?? '', /the webpack resolve\.alias "Shared" \(webpack\.config\.js:8\)$/);
+  const verdict = (path: string) => audit.files.find((f) => f.path === path)?.verdict;
+  for (const path of ['src/greet.ts', 'src/other.ts', 'src/components/Button.tsx', 'src/utilities/index.ts', 'shared/share.js', 'lib/helper.js']) {
+    assert.notEqual(verdict(path), 'dead', `${path} is reached through an alias`);
+  }
+});
+
+test('tool aliases: an alias that names nothing, is computed, or is a hostile regex is a warning with file and line', async () => {
+  const { audit } = await scanned;
+  const warnings = audit.warnings.filter((w) => w.id === 'resolve/alias').map((w) => `${w.location?.file}:${w.location?.line} ${w.message}`);
+  assert.deepEqual(warnings, [
+    'jest.config.js:5 Jest moduleNameMapper "^@missing/(.*)$" maps to nowhere/$1, which is no file or folder of the repo',
+    'jest.config.js:6 Jest moduleNameMapper "^(a+)+$" is not used: a quantified group',
+    'vite.config.ts:11 Vite resolve.alias "@gone" maps to gone, which is no file or folder of the repo',
+    'vite.config.ts:12 Vite resolve.alias "@computed" is not read statically (path.join(root, \'src\')): imports through it are not followed',
+  ]);
+});
+
+test('tool aliases: an import through an alias whose target is missing is broken-internal, not an undeclared package', async () => {
+  const { audit } = await scanned;
+  const findings = (audit.imports?.findings ?? []).filter((f) => f.file === 'src/main.ts').map((f) => `${f.specifier} ${f.bucket}`);
+  assert.ok(findings.includes('@gone/x broken-internal'), findings.join('\n'));
+  assert.ok(findings.includes('@missing/lost broken-internal'), findings.join('\n'));
+  assert.ok(!findings.some((f) => /^(@\/greet|~\/other|Shared\/share) /.test(f)), findings.join('\n'));
+});
