@@ -1,6 +1,6 @@
 /**
  * Module aliases that bundlers and test runners apply before Node's resolution: Vite and Vitest
- * `resolve.alias` (and `test.alias`, in object and `[{ find, replacement }]` form, regex finds with
+ * `resolve.alias` (Astro's `vite.resolve.alias` too; and `test.alias`, in object and `[{ find, replacement }]` form, regex finds with
  * `$1`), webpack `resolve.alias` (`name$` for an exact match, array targets), and Jest
  * `moduleNameMapper` (regex keys, `$1`, `<rootDir>`; jest.config.* or package.json "jest",
  * inline `projects`). Each rule applies to every file of the project folder its config belongs to
@@ -18,7 +18,7 @@ import { pathsWithPrefix } from '../../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../../util/path.js';
 import { regexProblem, safeRegExp } from '../../../util/safe-regex.js';
 
-export type AliasTool = 'Vite' | 'Vitest' | 'webpack' | 'Jest';
+export type AliasTool = 'Vite' | 'Vitest' | 'Astro' | 'webpack' | 'Jest';
 
 /** What an aliased specifier becomes: a repo path (file or folder) or another module name. */
 export type AliasTarget = { path: string } | { module: string };
@@ -42,9 +42,11 @@ const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 const VITEST_CONFIG = /^vitest\.config\.[cm]?[jt]s$/;
 const WEBPACK_CONFIG = /^webpack(\.[\w-]+)*\.config\.[cm]?[jt]s$|^webpack\.[\w-]+\.[cm]?js$/;
 const JEST_CONFIG = /^jest\.config\.([cm]?[jt]s|json)$/;
+/** Astro builds with Vite: its config's `vite` key is a Vite config. */
+const ASTRO_CONFIG = /^astro\.config\.[cm]?[jt]s$/;
 
 const toolOf = (name: string): AliasTool | null =>
-  VITE_CONFIG.test(name) ? 'Vite' : VITEST_CONFIG.test(name) ? 'Vitest' : WEBPACK_CONFIG.test(name) ? 'webpack' : JEST_CONFIG.test(name) ? 'Jest' : null;
+  VITE_CONFIG.test(name) ? 'Vite' : VITEST_CONFIG.test(name) ? 'Vitest' : WEBPACK_CONFIG.test(name) ? 'webpack' : JEST_CONFIG.test(name) ? 'Jest' : ASTRO_CONFIG.test(name) ? 'Astro' : null;
 
 /** A string that names a path rather than a module: what bundlers resolve against the file system. */
 const isPathLike = (s: string): boolean => s.startsWith('./') || s.startsWith('../') || s.startsWith('/') || s === '.' || s.startsWith('<rootDir>');
@@ -254,6 +256,7 @@ const readConfig = (manifests: Manifests, config: string, tool: AliasTool, text:
   const configs = value?.kind === 'array' ? value.items : [value];
   for (const c of configs) {
     if (tool === 'webpack') readWebpackAliases(r, configAt(c, 'resolve', 'alias'), dir);
+    else if (tool === 'Astro') readViteAliases(r, configAt(c, 'vite', 'resolve', 'alias'), 'vite.resolve.alias', dir);
     else {
       readViteAliases(r, configAt(c, 'resolve', 'alias'), 'resolve.alias', dir);
       readViteAliases(r, configAt(c, 'test', 'alias'), 'test.alias', dir);
