@@ -4,6 +4,7 @@
  * examples the rule must match. Those targets are test fixtures of the rule, run by semgrep,
  * never imported: test roots.
  */
+import { pathsInDir } from '../util/file-index.js';
 import { basename, dirname } from '../util/path.js';
 import { fileEntry } from './support/inputs.js';
 import { emptyOutput, type EntryDetector } from './types.js';
@@ -22,7 +23,8 @@ const semgrepRules: EntryDetector = {
     const dir = dirname(file.path);
     const stem = basename(file.path).replace(RULE_FILE, '');
     const prefix = dir === '' ? stem : `${dir}/${stem}`;
-    const targets = [...ctx.files].filter((f) => f.startsWith(`${prefix}.`) && !RULE_FILE.test(f) && !f.slice(prefix.length + 1).includes('/')).sort();
+    // The rule's folder only, not every repo file per rule file.
+    const targets = pathsInDir(ctx.files, dir).filter((f) => f.startsWith(`${prefix}.`) && !RULE_FILE.test(f) && !f.slice(prefix.length + 1).includes('/')).sort();
     for (const target of targets) out.entries.push(fileEntry(target, 'test', `semgrep rule ${file.path}: its test target (semgrep --test)`));
     return out;
   },

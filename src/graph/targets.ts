@@ -209,9 +209,19 @@ export const createTargetResolver = (ctx: TargetContext) => {
     return out;
   };
 
+  // The same command line is asked about again and again (a code block in many docs, a script
+  // run from every copy of a template): the answer is a function of the line and its context.
+  const commands = new Map<string, TargetResult>();
+  const modules = new Map<string, string[]>();
+
   return {
     /** Every repo file a command line runs, directly or through npm scripts and make targets. */
-    command: (text: string, cmdCtx: CommandContext): TargetResult => followCommand(text, cmdCtx, 0, new Set(), `${cmdCtx.cwd}#${text}`),
+    command: (text: string, cmdCtx: CommandContext): TargetResult => {
+      const key = `${JSON.stringify(cmdCtx)}\0${text}`;
+      let known = commands.get(key);
+      if (!known) commands.set(key, (known = followCommand(text, cmdCtx, 0, new Set(), `${cmdCtx.cwd}#${text}`)));
+      return { files: [...known.files], unresolved: [...known.unresolved], ...(known.unknown ? { unknown: [...known.unknown] } : {}) };
+    },
     /** A repo path as named by a manifest: the file itself, or the source of a built file. */
     file: repoFile,
     /**
@@ -227,7 +237,12 @@ export const createTargetResolver = (ctx: TargetContext) => {
       return pathsWithPrefix(ctx.files, base).filter((f) => !f.includes('node_modules/') && match(f) && (test === null || test.test(`./${f.slice(base.length)}`)));
     },
     /** A Python module (`pkg.cli`) as the console-script machinery would import it. */
-    module: (module: string, cwd = ''): string[] => moduleFiles(module, cwd),
+    module: (module: string, cwd = ''): string[] => {
+      const key = `${cwd}\0${module}`;
+      let known = modules.get(key);
+      if (!known) modules.set(key, (known = moduleFiles(module, cwd)));
+      return [...known];
+    },
   };
 };
 

@@ -24,13 +24,48 @@ export const isInsideRoot = (rootReal: string, real: string): boolean => real ==
 
 export const repoTextReader = (rootAbs: string, limit?: { maxBytes: number; onTooLarge(path: string, bytes: number): void }): ((path: string) => string | null) => {
   const rootReal = realpathOrNull(rootAbs) ?? rootAbs;
+  // The real path of a folder, found once per reader: a realpath per file costs an lstat per
+  // folder on its path, and detectors read thousands of files in the same few folders.
+  const realDirs = new Map<string, string | null>([[rootAbs, rootReal]]);
+  const realDir = (dirAbs: string): string | null => {
+    const known = realDirs.get(dirAbs);
+    if (known !== undefined) return known;
+    let real: string | null;
+    const parent = dirnameAbsolute(dirAbs);
+    const stat = lstatOrNull(dirAbs);
+    if (stat === null || parent === dirAbs) real = realpathOrNull(dirAbs);
+    else if (stat.isSymbolicLink()) real = realpathOrNull(dirAbs);
+    else if (!stat.isDirectory()) real = null;
+    else {
+      const parentReal = realDir(parent);
+      real = parentReal === null ? null : joinAbsolute(parentReal, dirAbs.slice(parent.length));
+    }
+    realDirs.set(dirAbs, real);
+    return real;
+  };
+  /** The file's real path and its size when it is no link (a link's target is stat'ed later). */
+  const realFile = (abs: string): { real: string; size: number | null } | null => {
+    if (!isInsideRoot(rootAbs, abs)) {
+      const real = realpathOrNull(abs);
+      return real === null ? null : { real, size: null };
+    }
+    const stat = lstatOrNull(abs);
+    if (stat === null) return null;
+    if (stat.isSymbolicLink()) {
+      const real = realpathOrNull(abs);
+      return real === null ? null : { real, size: null };
+    }
+    const dir = realDir(dirnameAbsolute(abs));
+    return dir === null ? null : { real: joinAbsolute(dir, abs.slice(dirnameAbsolute(abs).length)), size: stat.isFile() ? stat.size : null };
+  };
   return (path) => {
-    const real = realpathOrNull(joinAbsolute(rootAbs, path));
-    if (real === null || !isInsideRoot(rootReal, real)) return null;
+    const found = realFile(joinAbsolute(rootAbs, path));
+    if (found === null || !isInsideRoot(rootReal, found.real)) return null;
+    const real = found.real;
     if (limit) {
       let bytes: number;
       try {
-        bytes = fs.statSync(real).size;
+        bytes = found.size ?? fs.statSync(real).size;
       } catch {
         return null;
       }
@@ -74,6 +109,14 @@ export const isDirectory = (absPath: string): boolean => {
     return fs.statSync(absPath).isDirectory();
   } catch {
     return false;
+  }
+};
+
+const lstatOrNull = (absPath: string): fs.Stats | null => {
+  try {
+    return fs.lstatSync(absPath);
+  } catch {
+    return null;
   }
 };
 

@@ -25,6 +25,7 @@ import { execForm, splitFlags, type Instruction, type InstructionProblem, type P
 import type { PathMapping } from '../../commandline/types.js';
 import { allFolders } from './deploy-dir.js';
 import { byString } from '../../util/compare.js';
+import { pathsWithPrefix } from '../../util/file-index.js';
 import { sortPathMap } from './inputs.js';
 import { joinWords } from '../../util/shell-words.js';
 import type { DockerIgnore } from './dockerignore.js';
@@ -138,8 +139,8 @@ export const analyseDockerfile = (
     if (!ignore) return undefined;
     const found = new Set<string>();
     const prefix = dir === '' ? '' : `${dir}/`;
-    for (const f of files) {
-      if (!f.startsWith(prefix) || !ignore.ignored(f)) continue;
+    for (const f of pathsWithPrefix(files, prefix)) {
+      if (!ignore.ignored(f)) continue;
       let top = f;
       if (!ignore.reincludes) {
         const parts = f.slice(prefix.length).split('/');

@@ -7,7 +7,8 @@
  */
 import type { ImportFact } from '../../model/facts.js';
 import type { ImportResolver, Resolution, ResolveContext } from '../../resolve/types.js';
-import { dirname, extname, joinAbsolute, toPosix, toRepoPath } from '../../util/path.js';
+import { dirname, dirnameAbsolute, extname, joinAbsolute, toPosix, toRepoPath } from '../../util/path.js';
+import { pathKind } from '../../util/fs.js';
 import { LANGUAGE_RECORDS } from '../registry.js';
 import { createResolverPool, type ImporterKind, type Profile } from './resolution/factories.js';
 import { isPackageName, isPathSpecifier, isRuntimeScheme, isUrlLike, packageNameFromPath, packageNameOf, withoutQuery } from './resolution/specifier.js';
@@ -46,11 +47,33 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     return ok ? config : null;
   };
 
+  /**
+   * The folder a bare specifier is looked up from: the nearest folder at or above `dirAbs` that has
+   * a package.json or a node_modules on disk (or the root). The folders below it hold neither, so
+   * the node_modules walk and the package scope are the same from any of them.
+   */
+  const scopes = new Map<string, string>();
+  const scopeOf = (dirAbs: string): string => {
+    const known = scopes.get(dirAbs);
+    if (known !== undefined) return known;
+    const parent = dirnameAbsolute(dirAbs);
+    const scope = dirAbs === ctx.rootAbs || parent === dirAbs || !dirAbs.startsWith(ctx.rootAbs) || pathKind(joinAbsolute(dirAbs, 'package.json')) !== 'missing' || pathKind(joinAbsolute(dirAbs, 'node_modules')) !== 'missing' ? dirAbs : scopeOf(parent);
+    scopes.set(dirAbs, scope);
+    return scope;
+  };
+  // A bare specifier is asked about from every importing folder of a package, and a failure is
+  // looked up twice: one answer per (scope, specifier, config, profile, kind), failures included.
+  const bareLookups = new Map<string, Lookup>();
+
   const lookup = (dirAbs: string, specifier: string, config: string | null, profile: Profile, kind: ImporterKind): Lookup => {
+    const bare = !isPathSpecifier(specifier) && !specifier.startsWith('#');
+    const key = bare ? `${scopeOf(dirAbs)}\0${specifier}\0${config ?? ''}\0${profile}\0${kind}` : null;
+    const known = key === null ? undefined : bareLookups.get(key);
+    if (known) return known;
     const result = pool.get(usable(config), profile, kind).sync(dirAbs, specifier);
-    if (result.builtin) return { builtin: true };
-    if (result.path) return { path: result.path };
-    return { error: result.error ?? 'not found' };
+    const found: Lookup = result.builtin ? { builtin: true } : result.path ? { path: result.path } : { error: result.error ?? 'not found' };
+    if (key !== null) bareLookups.set(key, found);
+    return found;
   };
 
   /** An absolute path oxc found → a repo file, or why it is not one. */

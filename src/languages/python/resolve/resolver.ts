@@ -45,9 +45,35 @@ const modulesAnywhere = (index: ModuleIndex): Map<string, string> => {
   return out;
 };
 
+/**
+ * Top-level name → the folders `d` where `d/name` is a module or a folder of Python files: the
+ * only search roots worth trying for an import starting with that name. Without it every
+ * absolute import tried every root, and a repo of many projects has many roots.
+ */
+const foldersHolding = (index: ModuleIndex, pyDirs: ReadonlySet<string>): Map<string, Set<string>> => {
+  const out = new Map<string, Set<string>>();
+  const add = (modulePath: string) => {
+    const slash = modulePath.lastIndexOf('/');
+    const name = modulePath.slice(slash + 1);
+    const dir = slash === -1 ? '' : modulePath.slice(0, slash);
+    const dirs = out.get(name);
+    if (dirs) dirs.add(dir);
+    else out.set(name, new Set([dir]));
+  };
+  for (const f of index.files) {
+    if (f.endsWith('.py')) add(f.slice(0, -3));
+    else if (f.endsWith('.pyi')) add(f.slice(0, -4));
+  }
+  for (const m of index.extensionModules.keys()) add(m);
+  for (const d of pyDirs) if (d !== '') add(d);
+  return out;
+};
+
 export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
   const index = buildModuleIndex(ctx.files);
   const pyDirs = pythonDirs(index);
+  let holding: Map<string, Set<string>> | null = null;
+  const foldersWith = (top: string): Set<string> | undefined => (holding ??= foldersHolding(index, pyDirs)).get(top);
   const elsewhere = modulesAnywhere(index);
   const roots = buildSearchRoots(index, ctx.manifests);
 
@@ -68,16 +94,22 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
     return null;
   };
 
-  /** Roots for one importing file: its own folder first when it is a script folder, else its package's base. */
-  const rootsFor = (fromFile: string): SearchRoot[] => {
-    let dir = dirname(fromFile);
+  /** Roots for one importing folder: its own folder first when it is a script folder, else its package's base. */
+  const rootsMemo = new Map<string, SearchRoot[]>();
+  const rootsFor = (fromDir: string): SearchRoot[] => {
+    let list = rootsMemo.get(fromDir);
+    if (!list) rootsMemo.set(fromDir, (list = rootsOfDir(fromDir)));
+    return list;
+  };
+  const rootsOfDir = (fromDir: string): SearchRoot[] => {
+    let dir = fromDir;
     let kind = 'script-dir';
     while (packageInit(index, dir) && dir !== '') {
       dir = dirname(dir);
       kind = 'package-base';
     }
     const base = roots.some((r) => r.dir === dir) ? roots : kind === 'script-dir' ? [{ dir, kind: `${kind}:${dir}` }, ...roots] : [...roots, { dir, kind: `${kind}:${dir}` }];
-    const extra = extraRoots(dirname(fromFile));
+    const extra = extraRoots(fromDir);
     return extra.length === 0 ? base : [...base, ...extra.filter((e) => !base.some((r) => r.dir === e.dir))];
   };
 
@@ -121,10 +153,10 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
     return out;
   };
 
-  const resolveRelative = (fact: ImportFact, fromFile: string): Resolution[] => {
+  const resolveRelative = (fact: ImportFact, fromDir: string): Resolution[] => {
     const level = /^\.+/.exec(fact.specifier)![0].length;
     const rest = fact.specifier.slice(level);
-    let base = dirname(fromFile);
+    let base = fromDir;
     for (let i = 1; i < level; i++) {
       if (base === '') return [{ to: null, unresolved: 'not-found', via: 'relative' }];
       base = dirname(base);
@@ -139,14 +171,15 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
     return [{ to: null, unresolved: 'not-found', via: 'relative' }];
   };
 
-  const resolveAbsolute = (fact: ImportFact, fromFile: string): Resolution[] => {
+  const resolveAbsolute = (fact: ImportFact, fromDir: string): Resolution[] => {
     const parts = fact.specifier.split('.');
     const top = parts[0];
     let namespaceHit: { found: Found; root: SearchRoot } | null = null;
     let internalRoot: SearchRoot | null = null;
-    for (const root of rootsFor(fromFile)) {
-      const topPath = joinModulePath(root.dir, top);
-      if (moduleFile(index, topPath) === null && !pyDirs.has(topPath)) continue;
+    const holders = foldersWith(top);
+    for (const root of holders ? rootsFor(fromDir) : []) {
+      // moduleFile(root/top) or a Python folder root/top exists exactly when root holds top.
+      if (!holders!.has(root.dir)) continue;
       const found = find(root.dir, parts);
       if (found?.file) return toResolutions(found, root.kind, fact, root.dir, parts);
       if (found) namespaceHit ??= { found, root };
@@ -160,11 +193,20 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
     return [{ to: null, unresolved: 'external', package: top }];
   };
 
+  // An answer depends only on the importing folder, the dotted name and (for `from`) the names
+  // imported: the files of one folder import the same modules again and again, so each such
+  // question is answered once. Callers get copies (edges keep `names` arrays).
+  const memo = new Map<string, Resolution[]>();
   return {
     ecosystem: 'python',
     resolve: (fact, fromFile) => {
       if (fact.specifier === '' || fact.specifier === '__future__') return [{ to: null, unresolved: 'stdlib', package: '__future__' }];
-      return fact.specifier.startsWith('.') ? resolveRelative(fact, fromFile) : resolveAbsolute(fact, fromFile);
+      const dir = dirname(fromFile);
+      let key = `${dir}\0${fact.specifier}`;
+      if (fact.syntax === 'from') for (const n of fact.names) key += `\0:${n.name}`;
+      let known = memo.get(key);
+      if (!known) memo.set(key, (known = fact.specifier.startsWith('.') ? resolveRelative(fact, dir) : resolveAbsolute(fact, dir)));
+      return known.map((r) => (r.names ? { ...r, names: [...r.names] } : { ...r }));
     },
   };
 };
