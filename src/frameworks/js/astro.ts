@@ -3,12 +3,13 @@
  * `.html`, and `.js`/`.ts` endpoints), except files and folders whose name starts with `_`,
  * which Astro leaves out of routing; `src/middleware` (a file or a folder's index); the content
  * collections config (`src/content.config.*`, legacy `src/content/config.*`, `src/live.config.*`);
- * and actions (`src/actions/index.*`). astro.config's `srcDir` moves `src`. All with the kind of
- * what runs astro in the package.
+ * and actions (`src/actions/index.*`); with `@astrojs/db`, `db/config` and `db/seed`. astro.config's
+ * `srcDir` moves `src`; imports through its `vite.resolve.alias` are references. All with the kind
+ * of what runs astro in the package.
  */
 import { configAt } from '../../languages/javascript/config-value.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { codeFileAt, configDir, enabledByPackages, filesIn, kindOf, packageFilesUnder, readToolConfig, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
+import { aliasReferences, codeFileAt, configDir, dependsOn, enabledByPackages, filesIn, kindOf, packageFilesUnder, readAliases, readToolConfig, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 
 const CONFIG = /^astro\.config\.[cm]?[jt]s$/;
 const PAGE = /\.(astro|md|mdx|markdown|html|[cm]?[jt]s)$/;
@@ -36,6 +37,15 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
     const file = codeFileAt(ctx, at(base));
     if (file) add(file, what);
   }
+  // Astro DB loads db/config and db/seed from the package root, not from srcDir.
+  if (dependsOn(pkg, '@astrojs/db')) {
+    for (const base of ['db/config', 'db/seed']) {
+      const file = codeFileAt(ctx, pkg.dir === '' ? base : `${pkg.dir}/${base}`);
+      if (file) add(file, `DB ${base.slice(3)}`);
+    }
+  }
+  // astro.config's `vite` block is Vite's config: imports through its aliases.
+  if (config) out.references.push(...aliasReferences(ctx, pkg.dir, readAliases(configAt(value, 'vite', 'resolve', 'alias'), pkg.dir), config, 'Astro (vite.resolve.alias)'));
 };
 
 const astro: FrameworkReader = {

@@ -3,7 +3,7 @@
  * default entry (`expo/AppEntry`, also when `main` is absent) registers the root `App.*`;
  * expo-router (`"main": "expo-router/entry"`, or the dependency) routes every file of `app/`
  * (`src/app/`, or the `root` its config plugin names) — screens, `_layout`, `+html`,
- * `+not-found`, `+api`; React Native's `index.*` registers the app. app.json / app.config's
+ * `+not-found`, `+api`; React Native's `index.*` registers the app. app.json / app.config.{js,ts,json}'s
  * local `plugins` (`./plugins/withX`) run at prebuild: tooling. App files get the kind of what
  * runs expo / react-native / eas in the package.
  */
@@ -12,7 +12,7 @@ import { joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { codeFileAt, dependsOn, enabledByPackages, filesIn, kindOf, packageFilesUnder, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 
-const APP_CONFIG = /^app\.(json|config\.[cm]?[jt]s)$/;
+const APP_CONFIG = /^app\.(json|config\.([cm]?[jt]s|json))$/;
 const CODE = /\.([cm]?[jt]sx?)$/;
 
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['expo', 'react-native', 'expo-router'], null);

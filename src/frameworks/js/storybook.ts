@@ -1,17 +1,18 @@
 /**
  * Storybook loads the stories `stories` in .storybook/main.* selects (globs relative to the
- * .storybook folder, or `{ directory, files }`) and local addons; with the kind of what runs
+ * .storybook folder, or `{ directory, files }`) and local addons; React Native Storybook's
+ * .rnstorybook/main.* the same, with its `main`, `index` and `preview` as roots; with the kind of what runs
  * storybook (a deployed static build is production; `storybook dev` alone: tooling).
  */
 import { configAt } from '../../languages/javascript/config-value.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
-import { enabledByPackages, globFiles, jsPackages, kindOf, pathEntries, readToolConfig, runEvidence, toolRun, warnUnread } from './support.js';
+import { codeFileAt, enabledByPackages, globFiles, jsPackages, kindOf, pathEntries, readToolConfig, runEvidence, toolRun, warnUnread } from './support.js';
 
 const MAIN = /^main\.[cm]?[jt]s$/;
 const DEFAULT_FILES = '**/*.@(mdx|stories.@(js|jsx|mjs|ts|tsx))';
 
-const mains = (ctx: FrameworkContext): string[] => [...ctx.files].filter((f) => basename(dirname(f)) === '.storybook' && MAIN.test(basename(f)) && !f.includes('node_modules/')).sort();
+const mains = (ctx: FrameworkContext): string[] => [...ctx.files].filter((f) => (basename(dirname(f)) === '.storybook' || basename(dirname(f)) === '.rnstorybook') && MAIN.test(basename(f)) && !f.includes('node_modules/')).sort();
 
 /** The package folder a .storybook folder belongs to: the nearest package.json at or above it. */
 const packageDir = (ctx: FrameworkContext, storybookDir: string): string => {
@@ -65,6 +66,14 @@ const storybook: FrameworkReader = {
       }
       warnUnread(out.diagnostics, 'storybook', main, unread, 'stories');
       pathEntries(ctx, { config: main, value: configAt(value, 'addons'), key: 'addons', dir: sbDir, kind, evidence: `loaded by ${why}`, id: 'storybook' }, out);
+      // React Native Storybook: the app imports .rnstorybook/index (behind its own flag), which loads
+      // main and preview (tool-configs knows only the .storybook folder).
+      if (basename(sbDir) === '.rnstorybook') {
+        for (const name of ['main', 'index', 'preview']) {
+          const file = codeFileAt(ctx, `${sbDir}/${name}`);
+          if (file) out.entries.push({ source: main, target: file, targetKind: 'file', kind, evidence: `React Native Storybook ${name} beside ${main}, loaded by ${why}` });
+        }
+      }
     }
     return out;
   },
