@@ -4,14 +4,16 @@
  * `webPreferences: { preload: ... }` — a literal or `path.join(__dirname, 'preload.js')` —
  * resolved from the file that creates the window (a built `.js` path names its `.ts` source
  * beside it). Windows that `loadFile('index.html')` load that page's scripts. electron-vite's
- * default entries (`src/main/index`, `src/preload/index`, `src/renderer/index.html`) count when
+ * default entries (`src/main/index`, `src/preload/index`, `src/renderer/index.html`) and each
+ * process's `build.rollupOptions.input` / `build.lib.entry` in electron.vite.config count when
  * its config is there. All with the kind of what runs electron in the package.
  */
+import { configAt } from '../../languages/javascript/config-value.js';
 import { byString } from '../../util/compare.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { htmlScripts } from './vite.js';
-import { codeFileAt, enabledByPackages, fileReference, filesIn, kindOf, packageFilesUnder, resolveToolPath, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
+import { codeFileAt, enabledByPackages, fileReference, filesIn, kindOf, packageFilesUnder, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 
 const ELECTRON_VITE = /^electron\.vite\.config\.[cm]?[jt]s$/;
 const CODE = /\.([cm]?[jt]sx?)$/;
@@ -19,7 +21,7 @@ const CODE = /\.([cm]?[jt]sx?)$/;
 const PRELOAD = /\bpreload\s*:\s*(?:(?:path\s*\.\s*)?(?:join|resolve)\s*\(\s*__dirname\s*,\s*((?:(["'])[^"'\n]*\2[ \t]*(?:,[ \t]*)?)+)\)|(["'])([^"'\n]+)\3)/g;
 const LOAD_FILE = /\bloadFile\s*\(\s*(?:(?:path\s*\.\s*)?(?:join|resolve)\s*\(\s*__dirname\s*,\s*((?:(["'])[^"'\n]*\2[ \t]*(?:,[ \t]*)?)+)\)|(["'])([^"'\n]+)\3)/g;
 
-const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['electron'], null);
+const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['electron', 'electron-vite'], ELECTRON_VITE);
 
 /** The path a matched `path.join(__dirname, 'a', 'b')` argument list or plain literal spells. */
 const spelled = (m: RegExpMatchArray): string => (m[1] !== undefined ? [...m[1].matchAll(/(["'])([^"'\n]*)\1/g)].map((x) => x[2]).join('/') : m[4]);
@@ -55,6 +57,23 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
     for (const name of ['src/main/index', 'src/preload/index']) {
       const file = codeFileAt(ctx, base(name));
       if (file) out.references.push(fileReference(config, file, undefined, `electron-vite's default ${name.split('/')[1]} entry (${config})`));
+    }
+    // Each process's `build.rollupOptions.input` (or `build.lib.entry`) replaces its default.
+    const { value } = readToolConfig(ctx, config, out.diagnostics, 'electron');
+    for (const proc of ['main', 'preload', 'renderer']) {
+      for (const v of [configAt(value, proc, 'build', 'rollupOptions', 'input'), configAt(value, proc, 'build', 'lib', 'entry')]) {
+        const inputs = v?.kind === 'string' ? [v] : v?.kind === 'array' ? v.items : v?.kind === 'object' ? [...v.props.values()] : [];
+        for (const input of inputs) {
+          if (input.kind !== 'string') continue;
+          const file = resolveToolPath(ctx, pkg.dir, input.value);
+          if (file && !file.endsWith('.html')) out.references.push(fileReference(config, file, input.line, `electron-vite ${proc} input "${input.value}" in ${config}:${input.line}`));
+          const html = joinRepo(pkg.dir, input.value);
+          for (const script of html !== null && html.endsWith('.html') && ctx.files.has(html) ? htmlScripts(ctx.readText(html) ?? '') : []) {
+            const target = resolveToolPath(ctx, dirname(html ?? ''), script.src.startsWith('/') ? `.${script.src}` : script.src);
+            if (target) out.references.push(fileReference(config, target, input.line, `<script src="${script.src}"> in ${html}:${script.line}, electron-vite's ${proc} page`));
+          }
+        }
+      }
     }
     const page = base('src/renderer/index.html');
     for (const script of ctx.files.has(page) ? htmlScripts(ctx.readText(page) ?? '') : []) {
