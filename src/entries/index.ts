@@ -4,6 +4,7 @@
  * the line here.
  */
 import appJson from './app-json.js';
+import awsCdk from './aws-cdk.js';
 import compose from './compose.js';
 import crontab from './crontab.js';
 import dockerfile from './dockerfile.js';
@@ -36,10 +37,12 @@ import tests from './tests.js';
 import toolConfigs from './tool-configs.js';
 import toxIni from './tox-ini.js';
 import tsconfigProgram from './tsconfig-program.js';
+import wrangler from './wrangler.js';
 import type { EntryDetector } from './types.js';
 
 export const DETECTORS: EntryDetector[] = [
   appJson,
+  awsCdk,
   compose,
   crontab,
   dockerfile,
@@ -72,4 +75,5 @@ export const DETECTORS: EntryDetector[] = [
   toolConfigs,
   toxIni,
   tsconfigProgram,
+  wrangler,
 ];
