@@ -5,7 +5,8 @@
  * literals), and, without a routes.ts or when it calls `flatRoutes()`, the routes folder by its
  * convention: every file directly in `routes/`, the `route.*` file of a route folder, and every
  * file of a folder with no `route.*` (Remix v1 nesting). A file beside a `route.*` is a
- * colocated module, reached only by import. All with the kind of what runs the tool.
+ * colocated module, reached only by import. All with the kind of what runs the tool. A template's
+ * `remix.init/index.js` is a tooling root (create-remix runs it once).
  */
 import { configAt } from '../../languages/javascript/config-value.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
@@ -15,8 +16,11 @@ import { codeFileAt, configDir, enabledByPackages, fileReference, filesIn, kindO
 const CONFIG = /^(remix|react-router)\.config\.[cm]?[jt]s$/;
 const CODE = /\.([cm]?[jt]sx?|mdx?)$/;
 const DEPS = ['@remix-run/dev', '@remix-run/react', '@remix-run/node', '@remix-run/serve', '@react-router/dev', '@react-router/node', '@react-router/serve', 'remix'];
-/** A string literal naming a module file: `"routes/home.tsx"`, `'./routes/about.tsx'`. */
-const FILE_STRING = /(["'`])((?:\.{1,2}\/)?[^"'`\s${}]+\.(?:[cm]?[jt]sx?|mdx?))\1/g;
+/**
+ * A string literal naming a module file: `"routes/home.tsx"`, `'./routes/about.tsx'`, and route
+ * names with `$` params (`routes/$.tsx`, `users.$id.tsx`); a template's `${…}` is not a name.
+ */
+const FILE_STRING = /(["'`])((?:\.{1,2}\/)?(?:[^"'`\s${}]|\$(?!\{))+\.(?:[cm]?[jt]sx?|mdx?))\1/g;
 
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, DEPS, CONFIG);
 
@@ -43,6 +47,9 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   const why = runEvidence(run, 'Remix / React Router');
   const source = config ?? pkg.manifest;
   const add = (target: string, what: string) => out.entries.push({ source, target, targetKind: 'file', kind, evidence: `${what}, loaded by ${why}` });
+  // A template's remix.init/index.js runs once, when `remix init` / create-remix sets the app up.
+  const init = codeFileAt(ctx, pkg.dir === '' ? 'remix.init/index' : `${pkg.dir}/remix.init/index`);
+  if (init) out.entries.push({ source: pkg.manifest, target: init, targetKind: 'file', kind: 'tooling', evidence: `remix.init script, run by remix init / create-remix when the template is set up` });
   let found = false;
   for (const name of ['root', 'entry.client', 'entry.server']) {
     const file = codeFileAt(ctx, `${app === '' ? '' : `${app}/`}${name}`);
