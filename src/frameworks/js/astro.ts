@@ -4,12 +4,12 @@
  * which Astro leaves out of routing; `src/middleware` (a file or a folder's index); the content
  * collections config (`src/content.config.*`, legacy `src/content/config.*`, `src/live.config.*`);
  * and actions (`src/actions/index.*`); with `@astrojs/db`, `db/config` and `db/seed`. astro.config's
- * `srcDir` moves `src`; imports through its `vite.resolve.alias` are references. All with the kind
- * of what runs astro in the package.
+ * `srcDir` moves `src` (imports through its `vite.resolve.alias` resolve in the import resolver).
+ * All with the kind of what runs astro in the package.
  */
 import { configAt } from '../../languages/javascript/config-value.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { aliasReferences, codeFileAt, configDir, dependsOn, enabledByPackages, filesIn, kindOf, packageFilesUnder, readAliases, readToolConfig, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
+import { codeFileAt, configDir, dependsOn, enabledByPackages, filesIn, kindOf, packageFilesUnder, readToolConfig, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 
 const CONFIG = /^astro\.config\.[cm]?[jt]s$/;
 const PAGE = /\.(astro|md|mdx|markdown|html|[cm]?[jt]s)$/;
@@ -44,8 +44,6 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
       if (file) add(file, `DB ${base.slice(3)}`);
     }
   }
-  // astro.config's `vite` block is Vite's config: imports through its aliases.
-  if (config) out.references.push(...aliasReferences(ctx, pkg.dir, readAliases(configAt(value, 'vite', 'resolve', 'alias'), pkg.dir), config, 'Astro (vite.resolve.alias)'));
 };
 
 const astro: FrameworkReader = {
