@@ -254,6 +254,9 @@ const sameBytes = (abs: string, hash: string): boolean => {
 
 /** True when, by stat (and content where stat cannot tell), nothing the recording came from changed. */
 const unchanged = (rootAbs: string, s: Snapshot, maxFileSize: number): boolean => {
+  // The root is part of the key, so a repo path's absolute path is the root's plus the path (no join per file).
+  const prefix = /[\\/]$/.test(rootAbs) ? rootAbs : `${rootAbs}/`;
+  const under = (path: string): string => (path === '' ? rootAbs : prefix + path);
   // Changed within the racy window before the recording: the stamp may not show a later change in the same tick.
   const trusted = (stamp: string | null, now: string | null): boolean => stamp !== null && now === stamp && stampTime(stamp) < s.time - RACY_MS;
   for (const [abs, kind] of s.markers) if (kindOf(abs) !== kind) return false;
@@ -262,18 +265,18 @@ const unchanged = (rootAbs: string, s: Snapshot, maxFileSize: number): boolean =
     if (stamp === null ? now !== null : !trusted(stamp, now) && (now === null || !sameBytes(abs, hash))) return false;
   }
   for (const [path, link, kind, real] of s.links) {
-    const abs = joinAbsolute(rootAbs, path);
+    const abs = under(path);
     if (!trusted(link, statStamp(abs, true)) || kindOf(abs, true) !== kind || realpathOrNull(abs) !== real) return false;
   }
   for (const [path, stamp, names] of s.folders) {
-    const abs = path === '' ? rootAbs : joinAbsolute(rootAbs, path);
+    const abs = under(path);
     if (trusted(stamp, statStamp(abs, true))) continue;
     // Something came, went or was replaced: still the same listable names (a __pycache__ or a swap file is not a change)?
     const kept = keptEntries(rootAbs, path, s.defaultExcludes);
     if (kept === null || namesDigest(listable(kept)) !== names) return false;
   }
   for (const [path, stamp, hash] of s.files) {
-    const abs = joinAbsolute(rootAbs, path);
+    const abs = under(path);
     const now = statStamp(abs);
     if (trusted(stamp, now)) continue;
     // Touched or just written: the same bytes and mode (type, executable bits) are the same file.

@@ -48,6 +48,6 @@ export const renderOptions = (args: ParsedArgs, io: CliIo): RenderOptions => {
   };
 };
 
-/** Renders the view in the chosen format to --output or standard output. */
-export const emitView = <V extends ViewName>(view: V, format: FormatName, data: ViewData[V], args: ParsedArgs, io: CliIo): void =>
-  emit(renderView(view, format, data, renderOptions(args, io)), args, io);
+/** Renders the view in the chosen format (loading only its renderer) to --output or standard output. */
+export const emitView = async <V extends ViewName>(view: V, format: FormatName, data: ViewData[V], args: ParsedArgs, io: CliIo): Promise<void> =>
+  emit(await renderView(view, format, data, renderOptions(args, io)), args, io);

@@ -35,7 +35,11 @@ export const statStamp = (absPath: string, link = false): string | null => {
 };
 
 /** The latest time a stamp's file changed (its change time), in ms since the epoch. */
-export const stampTime = (stamp: string): number => Number(stamp.split(':')[2]);
+export const stampTime = (stamp: string): number => {
+  const mtime = stamp.indexOf(':') + 1;
+  const ctime = stamp.indexOf(':', mtime) + 1;
+  return Number(stamp.slice(ctime, stamp.indexOf(':', ctime)));
+};
 
 /** The mode part of a stamp: equal modes mean the same type and permissions. */
 export const stampMode = (stamp: string): string => stamp.slice(stamp.lastIndexOf(':') + 1);

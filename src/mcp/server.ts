@@ -31,16 +31,16 @@ const INSTRUCTIONS = [
 const text = (rendered: string | Iterable<string>): string => (typeof rendered === 'string' ? rendered : [...rendered].join(''));
 
 const registerResources = (server: McpServer, session: AuditSession): void => {
-  const resource = (name: string, uri: string, mimeType: string, description: string, render: (audit: Audit) => string) =>
+  const resource = (name: string, uri: string, mimeType: string, description: string, render: (audit: Audit) => Promise<string>) =>
     server.registerResource(name, uri, { title: name, description, mimeType }, async (asked) => {
       const { result } = await session.current();
-      return { contents: [{ uri: asked.href, mimeType, text: render(result.audit) }] };
+      return { contents: [{ uri: asked.href, mimeType, text: await render(result.audit) }] };
     });
-  resource('audit', 'census://audit.json', 'application/json', 'The whole Audit JSON (docs/audit.schema.json): files, edges, entries, warnings, imports.', (a) =>
-    text(VIEWS.audit.formats.json.render(a, { color: false })),
+  resource('audit', 'census://audit.json', 'application/json', 'The whole Audit JSON (docs/audit.schema.json): files, edges, entries, warnings, imports.', async (a) =>
+    text((await VIEWS.audit.formats.json.load())(a, { color: false })),
   );
-  resource('report', 'census://report.md', 'text/markdown', 'The inventory as Markdown: one table per folder with verdicts and evidence.', (a) =>
-    text(VIEWS.audit.formats.md!.render(a, { color: false })),
+  resource('report', 'census://report.md', 'text/markdown', 'The inventory as Markdown: one table per folder with verdicts and evidence.', async (a) =>
+    text((await VIEWS.audit.formats.md!.load())(a, { color: false })),
   );
 };
 

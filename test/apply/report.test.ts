@@ -25,8 +25,8 @@ const report: ApplyReport = {
   diffSize: { files: 1, insertions: 0, deletions: 0 },
 };
 
-test('terminal: the outcome first, each failure with its cause, repo text made safe', () => {
-  const text = String(renderView('apply', 'terminal', report, { color: false }));
+test('terminal: the outcome first, each failure with its cause, repo text made safe', async () => {
+  const text = String(await renderView('apply', 'terminal', report, { color: false }));
   assert.match(text, /^census apply plan\.json → \.: a check failed: the working tree and index were restored$/m);
   assert.match(text, /^ {2}FAIL broken-imports$/m);
   assert.match(text, /caused by: move a\|b\.py → lib\/a\.py/);
@@ -34,9 +34,9 @@ test('terminal: the outcome first, each failure with its cause, repo text made s
   assert.ok(!text.includes('\u001b]0;'), 'a terminal escape from the test output is shown, not sent');
 });
 
-test('md: tables with pipes escaped; json: the report as it is', () => {
-  const md = String(renderView('apply', 'md', report, { color: false }));
+test('md: tables with pipes escaped; json: the report as it is', async () => {
+  const md = String(await renderView('apply', 'md', report, { color: false }));
   assert.match(md, /^\| `a\\\|b\.py` \| move \| `lib\/a\.py` \|/m);
   assert.match(md, /^- ❌ broken-imports$/m);
-  assert.deepEqual(JSON.parse(String(renderView('apply', 'json', report, { color: false }))), report);
+  assert.deepEqual(JSON.parse(String(await renderView('apply', 'json', report, { color: false }))), report);
 });

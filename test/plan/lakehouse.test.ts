@@ -42,25 +42,25 @@ test('--delete-dead deletes the two dead modules instead, as the inventory sugge
   assert.equal(a['sidecar/sidecar/pipeline_lab.py'], 'delete');
 });
 
-test('the Markdown and terminal views: counts, one table per action, repo text made safe', () => {
+test('the Markdown and terminal views: counts, one table per action, repo text made safe', async () => {
   const plan = planOf(audit, rootAbs);
-  const md = String(renderView('plan', 'md', plan, { color: false }));
+  const md = String(await renderView('plan', 'md', plan, { color: false }));
   assert.match(md, /^# Cleanup plan$/m);
   assert.match(md, /^\| archive \| 2 \|$/m);
   assert.match(md, /^## Archive \(2\)$/m);
   assert.match(md, /^\| `sidecar\/sidecar\/lab_ui\.py` \| `archive\/sidecar\/sidecar\/lab_ui\.py` \| dead \| /m);
-  const terminal = String(renderView('plan', 'terminal', plan, { color: false }));
+  const terminal = String(await renderView('plan', 'terminal', plan, { color: false }));
   assert.match(terminal, /^plan: \d+ source files: 2 archive, \d+ keep$/m);
   assert.match(terminal, /^  sidecar\/sidecar\/lab_ui\.py → archive\/sidecar\/sidecar\/lab_ui\.py  dead$/m);
   // A hostile reason (a pipe, a newline, an escape sequence) cannot break the table or the terminal.
   const hostile = structuredClone(plan);
   hostile.items.find((i) => i.action === 'archive')!.reasons.push('x | y\n## injected \u001b[2J');
-  const hmd = String(renderView('plan', 'md', hostile, { color: false }));
+  const hmd = String(await renderView('plan', 'md', hostile, { color: false }));
   assert.doesNotMatch(hmd, /\u001b/);
   assert.doesNotMatch(hmd, /^## injected/m);
   assert.match(hmd, /x \\\| y/);
-  assert.doesNotMatch(String(renderView('plan', 'terminal', hostile, { color: false })), /\u001b/);
-  const json = String(renderView('plan', 'json', plan, { color: false }));
+  assert.doesNotMatch(String(await renderView('plan', 'terminal', hostile, { color: false })), /\u001b/);
+  const json = String(await renderView('plan', 'json', plan, { color: false }));
   assert.deepEqual(JSON.parse(json), plan);
   assert.ok(json.endsWith('}\n'));
 });

@@ -79,7 +79,7 @@ test('the page script and the data agree on constants', () => {
 });
 
 test('html is a format, and the page allows only its own script and styles, with no network', async () => {
-  assert.equal(VIEWS.audit.formats.html?.render, renderHtml);
+  assert.equal(await VIEWS.audit.formats.html?.load(), renderHtml);
   const { audit } = await scanDir(join(REPO_ROOT, 'examples/demo'));
   const html = renderHtml(audit, { color: false });
   const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)![1].replace(/&#39;/g, "'");

@@ -54,7 +54,7 @@ export const applyCommand: Command = {
     }).finally(() => {
       if (scratchCache !== null) removeTree(scratchCache);
     });
-    emitView('apply', format, report, args, io);
+    await emitView('apply', format, report, args, io);
     if (report.status === 'refused') return EXIT_ERROR;
     return report.status === 'rolled-back' || report.checks.some((c) => !c.ok) ? EXIT_FINDINGS : EXIT_OK;
   },

@@ -36,7 +36,7 @@ export const baselineCommand: Command = {
     };
     writeBaseline(rootAbs, written);
     const file = toPosix(relativeNative(io.cwd, joinAbsolute(rootAbs, BASELINE_FILE))) || BASELINE_FILE;
-    emitView('baseline', format, { file, written, findings, previous, incomplete }, args, io);
+    await emitView('baseline', format, { file, written, findings, previous, incomplete }, args, io);
     return EXIT_OK;
   },
 };

@@ -41,7 +41,7 @@ export const checkCommand: Command = {
       ...(audit.imports ? { environment: audit.imports.environment.mode } : {}),
     });
     const prefix = audit.git ? (repoPrefix(rootAbs) ?? '') : '';
-    emitView('check', format, { result, version: audit.tool.version, pathPrefix: prefix }, args, io);
+    await emitView('check', format, { result, version: audit.tool.version, pathPrefix: prefix }, args, io);
     // Machine formats go to a file or a pipe; the verdict still reaches the person watching the job.
     if (format !== 'terminal' && format !== 'github' && args.values.quiet !== true) io.stderr(`${verdictLine(result)}\n`);
     if (args.values.record === true) recordRun(audit, rootAbs, 'check', args, io, findings);

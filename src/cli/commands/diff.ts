@@ -34,7 +34,7 @@ export const diffCommand: Command = {
     try {
       const [from, to] = pickRuns(history.runs(), args.positionals);
       const diff = diffRuns(from, to, history.findingsOf(from.id), history.findingsOf(to.id));
-      emitView('diff', format, diff, args, io);
+      await emitView('diff', format, diff, args, io);
     } finally {
       history.close();
     }

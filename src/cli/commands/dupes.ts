@@ -42,7 +42,7 @@ export const dupesCommand: Command = {
     const format = formatFrom(args, 'dupes', 'dupes');
     const duplicates = duplicatesOptionsFrom(args);
     const result = await scan({ ...scanOptionsFrom(args, io), duplicates });
-    emitView('dupes', format, result.audit.duplicates!, args, io);
+    await emitView('dupes', format, result.audit.duplicates!, args, io);
     return EXIT_OK;
   },
 };

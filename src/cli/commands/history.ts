@@ -44,7 +44,7 @@ export const historyCommand: Command = {
       });
       const runs = history.runs();
       const shown = limit > 0 ? runs.slice(-limit) : runs;
-      emitView('history', format, { file: history.file, runs: shown, total: runs.length }, args, io);
+      await emitView('history', format, { file: history.file, runs: shown, total: runs.length }, args, io);
     } finally {
       history.close();
     }

@@ -52,7 +52,7 @@ export const importsCommand: Command = {
       if ('error' in verified) throw new UsageError(verified.error);
       audit.imports.verify = verified.section;
     }
-    emitView('imports', format, audit, args, io);
+    await emitView('imports', format, audit, args, io);
     const gate = audit.imports?.findings.filter((f) => failOn.includes(f.bucket)) ?? [];
     if (gate.length > 0) {
       io.stderr(`census: ${plural(gate.length, 'finding')} in --fail-on buckets (${failOn.join(', ')})\n`);

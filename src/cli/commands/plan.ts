@@ -48,7 +48,7 @@ export const planCommand: Command = {
     const target = scanTargetFrom(args, io, { whole: true });
     const result = await scan({ ...target.options, duplicates: {} });
     const readText = repoTextReader(result.rootAbs, { maxBytes: target.options.maxFileSize, onTooLarge: () => {} });
-    emitView('plan', format, buildPlan(result.audit, options, { readText, ...(target.folder !== '' ? { folder: target.folder } : {}) }), args, io);
+    await emitView('plan', format, buildPlan(result.audit, options, { readText, ...(target.folder !== '' ? { folder: target.folder } : {}) }), args, io);
     return EXIT_OK;
   },
 };

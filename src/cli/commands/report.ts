@@ -41,7 +41,7 @@ export const reportCommand: Command = {
     if (!file || extra.length > 0) throw new UsageError('usage: census report <audit.json> [--format FORMAT]');
     const format = formatFrom(args, 'audit', 'report');
     const audit = readAudit(file, io.cwd);
-    emitView('audit', format, audit, args, io);
+    await emitView('audit', format, audit, args, io);
     return EXIT_OK;
   },
 };

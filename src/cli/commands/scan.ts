@@ -19,7 +19,7 @@ export const scanCommand: Command = {
     // A recorded run holds every finding section, duplicates included, like census check's.
     const withDuplicates = recording || args.values.duplicates === true;
     const result = await scan({ ...scanOptionsFrom(args, io), ...(withDuplicates ? { duplicates: {} } : {}) });
-    emitView('audit', format, result.audit, args, io);
+    await emitView('audit', format, result.audit, args, io);
     if (recording) recordRun(result.audit, result.rootAbs, 'scan', args, io);
     return EXIT_OK;
   },

@@ -78,7 +78,7 @@ export const whyCommand: Command = {
       const { scan } = await import('../../pipeline.js');
       explanation = await explain(scanned((await scan(options)).audit));
     }
-    emitView('why', format, explanation, args, io);
+    await emitView('why', format, explanation, args, io);
     return EXIT_OK;
   },
 };
