@@ -4,6 +4,7 @@
  * Capped at a number of lines (one screen by default) with a pointer to the complete reports.
  */
 import type { Audit } from '../model/audit.js';
+import type { Entry } from '../model/entry.js';
 import type { Verdict } from '../model/verdict.js';
 import { byString } from '../util/compare.js';
 import { basename, dirname } from '../util/path.js';
@@ -20,6 +21,8 @@ interface Line {
   /** Files or entry points the line names. */
   items: number;
   heading?: boolean;
+  /** The entry point the line names. */
+  entry?: Entry;
 }
 
 /** A folder of migrations should not take the whole screen: the rest of it is counted on a line of its own. */
@@ -67,23 +70,30 @@ const allLines = (audit: Audit, width: number): Line[] => {
     out.push({ text: `entry points that name nothing in the repo: ${unresolved.length}`, items: 0, heading: true });
     for (const e of unresolved) {
       // One line each, cut to the width: the whole command is in the other formats.
-      out.push({ text: truncateTo(`  ${e.source}${e.line ? `:${e.line}` : ''}  ${e.unresolvedReason ?? e.evidence}`, width), items: 1 });
+      out.push({ text: truncateTo(`  ${e.source}${e.line ? `:${e.line}` : ''}  ${e.unresolvedReason ?? e.evidence}`, width), items: 1, entry: e });
     }
   }
   return out;
 };
 
+export interface FileLists {
+  lines: string[];
+  /** The entry points the lines name (the rest were left out for room): the summary does not list them again. */
+  entries: ReadonlySet<Entry>;
+}
+
 /**
  * The lists in at most `maxLines` lines (at least two), the last one "… and N more" counting the
  * files and entry points left out. A heading is not shown without a line of its list.
  */
-export const fileListLines = (audit: Audit, maxLines: number, width: number): string[] => {
+export const fileListLines = (audit: Audit, maxLines: number, width: number): FileLists => {
   const lines = allLines(audit, width);
-  if (lines.length <= Math.max(maxLines, 2)) return lines.map((l) => l.text);
+  const named = (shown: Line[]): ReadonlySet<Entry> => new Set(shown.flatMap((l) => (l.entry ? [l.entry] : [])));
+  if (lines.length <= Math.max(maxLines, 2)) return { lines: lines.map((l) => l.text), entries: named(lines) };
   const room = Math.max(maxLines, 2) - 1;
   const shown = lines.slice(0, room);
   if (shown.at(-1)!.heading === true) shown.pop();
   // Files counted on a folder's "… and N more in this folder" line are left out with it when it is.
   const left = lines.slice(shown.length).reduce((n, l) => n + l.items + (/^ +… and (\d+) more in this folder$/.exec(l.text) ? Number(/(\d+)/.exec(l.text)![1]) : 0), 0);
-  return [...shown.map((l) => l.text), `… and ${left} more, see --format md|json|html`];
+  return { lines: [...shown.map((l) => l.text), `… and ${left} more, see --format md|json|html`], entries: named(shown) };
 };

@@ -4,6 +4,7 @@
  * `exec-not-found` findings `census check` counts; the terminal summary lists them.
  */
 import type { Audit } from '../model/audit.js';
+import type { Entry } from '../model/entry.js';
 
 export interface MissingTarget {
   /** `deploy/worker.conf:4` */
@@ -12,9 +13,10 @@ export interface MissingTarget {
   what: string;
 }
 
-export const missingTargets = (audit: Audit): MissingTarget[] => [
+/** `shown`: entry points already named elsewhere on the page (the terminal's file lists), left out here. */
+export const missingTargets = (audit: Audit, shown: ReadonlySet<Entry> = new Set()): MissingTarget[] => [
   ...audit.entries
-    .filter((e) => e.file === null && e.unresolved === 'not-found')
+    .filter((e) => e.file === null && e.unresolved === 'not-found' && !shown.has(e))
     .map((e) => ({ where: `${e.source}${e.line ? `:${e.line}` : ''}`, what: e.unresolvedReason ?? e.evidence })),
   ...audit.edges
     .filter((e) => e.kind === 'exec' && e.to === null && e.unresolved === 'not-found')

@@ -8,7 +8,8 @@ import { runtimeLists, utilizationLine } from './runtime-view.js';
 import { importsHeadline, sectionOf } from './imports-view.js';
 import { formatCount, pct, style, textTable } from './text.js';
 import type { Reporter, RenderOptions } from './types.js';
-import { DEFAULT_LIST_LINES, fileListLines } from './file-lists.js';
+import { DEFAULT_LIST_LINES, fileListLines, type FileLists } from './file-lists.js';
+import type { Entry } from '../model/entry.js';
 
 /** The width lists are packed to when the caller gives none (not a terminal). */
 const NO_TTY_WIDTH = 100;
@@ -18,13 +19,10 @@ const MAX_WARNINGS_SHOWN = 10;
 const MAX_FOLDERS_SHOWN = 12;
 
 /** The files to look at, by name: a summary that names no file sends everyone to another format. */
-const listSection = (audit: Audit, options: RenderOptions, bold: (s: string) => string): string[] => {
-  if (options.listLines === 0) return [];
-  const lines = fileListLines(audit, options.listLines ?? DEFAULT_LIST_LINES, options.width ?? NO_TTY_WIDTH);
-  return lines.length === 0 ? [] : ['', bold('Files that are not production, by folder:'), ...lines];
-};
+const listSection = (lists: FileLists | null, bold: (s: string) => string): string[] =>
+  lists === null || lists.lines.length === 0 ? [] : ['', bold('Files that are not production, by folder:'), ...lists.lines];
 
-const verdictSection = (audit: Audit, options: RenderOptions, bold: (s: string) => string): string[] => {
+const verdictSection = (audit: Audit, lists: FileLists | null, bold: (s: string) => string): string[] => {
   const files = verdictFiles(audit);
   if (files.length === 0) return [];
   const rows = verdictRows(files).map((r) => [r.verdict, formatCount(r.files), pct(r.files, files.length), formatCount(r.codeLines)]);
@@ -41,7 +39,7 @@ const verdictSection = (audit: Audit, options: RenderOptions, bold: (s: string) 
     '',
     folderTable,
     ...(folders.length > MAX_FOLDERS_SHOWN ? [`… ${folders.length - MAX_FOLDERS_SHOWN} more folders (see --format md)`] : []),
-    ...listSection(audit, options, bold),
+    ...listSection(lists, bold),
     '',
     'Explain any verdict with: census why <file>',
   ];
@@ -77,9 +75,12 @@ const importLine = (audit: Audit): string => {
 const MAX_RUNTIME_ITEMS = 15;
 const MAX_MISSING_SHOWN = 10;
 
-/** Entry points and commands that run files the repo does not have: findings, listed where a person looks first. */
-const missingSection = (audit: Audit, yellow: (s: string) => string): string[] => {
-  const missing = missingTargets(audit);
+/**
+ * Entry points and commands that run files the repo does not have: findings, listed where a person
+ * looks first; the entry points the file lists already named are not listed twice.
+ */
+const missingSection = (audit: Audit, listed: ReadonlySet<Entry>, yellow: (s: string) => string): string[] => {
+  const missing = missingTargets(audit, listed);
   if (missing.length === 0) return [];
   const out = ['', yellow(`${missing.length} command${missing.length === 1 ? ' runs a file' : 's run files'} missing from the repo:`)];
   for (const m of missing.slice(0, MAX_MISSING_SHOWN)) out.push(`  ${m.where}: ${m.what}`);
@@ -110,7 +111,9 @@ export const renderTerminal: Reporter = (audit, options) => {
   const s = style(options.color);
   const parts: string[] = [s.bold(header(audit)), ''];
   parts.push(`${plural(audit.summary.files, 'file', 'files', formatCount)}, ${plural(audit.summary.sourceFiles, 'source file', 'source files', formatCount)}, ${plural(audit.summary.edges, 'edge', 'edges', formatCount)}`);
-  parts.push(importLine(audit), '', languageTable(audit), ...verdictSection(audit, options, s.bold), ...runtimeSection(audit, s.bold), ...triageTeaser(audit), ...missingSection(audit, s.yellow));
+  // The lists are shown only under the verdict tables (a repo with no source files has neither).
+  const lists = options.listLines === 0 || verdictFiles(audit).length === 0 ? null : fileListLines(audit, options.listLines ?? DEFAULT_LIST_LINES, options.width ?? NO_TTY_WIDTH);
+  parts.push(importLine(audit), '', languageTable(audit), ...verdictSection(audit, lists, s.bold), ...runtimeSection(audit, s.bold), ...triageTeaser(audit), ...missingSection(audit, lists?.entries ?? new Set(), s.yellow));
   // Notes (severity info, such as an ambiguous doc mention) are counted, not listed: they are not problems.
   const problems = audit.warnings.filter((w) => w.severity !== 'info');
   const notes = audit.warnings.length - problems.length;

@@ -58,6 +58,12 @@ test('--limit N caps the file lists at N lines; the entry point that names nothi
   assert.match(all, /^entry points that name nothing in the repo: 1$/m);
   assert.match(all, /^ {2}deploy\/crontab:2 {2}.*weekly_reconciliation/m);
   assert.doesNotMatch(all, /… and \d+ more, see/);
+  // Named once: the missing-files section does not list again what the file lists named.
+  const named = (out: string): number => out.split('\n').filter((l) => l.includes('deploy/crontab:2')).length;
+  assert.equal(named(all), 1, all);
+  // Left out of the capped lists, it is still named once, as a finding.
+  assert.equal(named(capped.stdout), 1, capped.stdout);
+  assert.match(capped.stdout, /missing from the repo:\n {2}deploy\/crontab:2: /);
   assert.equal(runCli(['scan', repo, '--no-env', '--limit', '0']).stdout.includes('Files that are not production'), false, '--limit 0 lists none');
 });
 
