@@ -54,8 +54,9 @@ export const checkAgainstRepo = (plan: Plan, rootAbs: string, tracked: ReadonlyS
     else if (kind !== 'file') problems.push(`${label}: not a regular file`);
     else {
       const read = readBytes(joinAbsolute(rootAbs, item.path));
+      const hash = 'error' in read ? null : contentHash(read.bytes);
       if ('error' in read) problems.push(`${label}: ${read.error}`);
-      else if (contentHash(read.bytes) !== item.hash) problems.push(`${label}: the file changed since the plan was made (hash ${contentHash(read.bytes)}, plan says ${item.hash}); make a new plan`);
+      else if (hash !== item.hash) problems.push(`${label}: the file changed since the plan was made (hash ${hash}, plan says ${item.hash}); make a new plan`);
       else if (!tracked.has(item.path)) problems.push(`${label}: the file is not tracked by git; commit it first so the change can be reviewed and undone`);
     }
     if (to !== undefined && (action === 'move' || action === 'archive')) {

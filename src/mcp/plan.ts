@@ -4,9 +4,8 @@
  */
 import type { Audit } from '../model/audit.js';
 import type { Plan } from '../model/plan.js';
-import { buildPlan } from '../plan/index.js';
-import { DEFAULT_ARCHIVE_DIR, DEFAULT_RECENT_DAYS } from '../plan/options.js';
-import { repoTextReader } from '../util/fs.js';
+import { planOfRepo } from '../plan/of-repo.js';
+import { planOptions } from '../plan/options.js';
 
 export interface PlanQuery {
   /** A repo folder ('' = the whole repo): only its items are listed; the whole Audit is the evidence. */
@@ -15,14 +14,5 @@ export interface PlanQuery {
   deleteDead?: boolean;
 }
 
-export const planOf = (audit: Audit, rootAbs: string, query: PlanQuery): Plan => {
-  // Dead files are also looked for in every file's text (a mention keeps them in review), as census plan does.
-  const readText = repoTextReader(rootAbs, { maxBytes: audit.options.maxFileSize, onTooLarge: () => {} });
-  const options = {
-    archiveDir: DEFAULT_ARCHIVE_DIR,
-    recentDays: query.recentDays ?? DEFAULT_RECENT_DAYS,
-    today: new Date().toISOString().slice(0, 10),
-    deleteDead: query.deleteDead ?? false,
-  };
-  return buildPlan(audit, options, { readText, ...(query.folder !== '' ? { folder: query.folder } : {}) });
-};
+export const planOf = (audit: Audit, rootAbs: string, query: PlanQuery): Plan =>
+  planOfRepo(audit, rootAbs, planOptions({ recentDays: query.recentDays, deleteDead: query.deleteDead }), query.folder);

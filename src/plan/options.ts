@@ -14,6 +14,14 @@ export interface PlanOptions {
 export const DEFAULT_ARCHIVE_DIR = 'archive';
 export const DEFAULT_RECENT_DAYS = 90;
 
+/** The options of a plan made today: census's defaults for what is not given (census plan and census_plan agree). */
+export const planOptions = (given: Partial<PlanOptions> = {}): PlanOptions => ({
+  archiveDir: given.archiveDir ?? DEFAULT_ARCHIVE_DIR,
+  recentDays: given.recentDays ?? DEFAULT_RECENT_DAYS,
+  today: given.today ?? new Date().toISOString().slice(0, 10),
+  deleteDead: given.deleteDead ?? false,
+});
+
 /**
  * Near and same-name copies are merged only from this similarity up: below it the copies differ
  * in ways a person must read (a same-name "duplicate" at 0.9% alike is a different file).

@@ -1,9 +1,8 @@
 /** `census plan`: the scan with duplicates, turned into a cleanup plan (keep / review / merge / archive / delete / move per source file). */
-import { buildPlan } from '../../plan/index.js';
-import { DEFAULT_ARCHIVE_DIR, DEFAULT_RECENT_DAYS, type PlanOptions } from '../../plan/options.js';
+import { planOfRepo } from '../../plan/of-repo.js';
+import { DEFAULT_ARCHIVE_DIR, DEFAULT_RECENT_DAYS, planOptions, type PlanOptions } from '../../plan/options.js';
 import { scan } from '../../pipeline.js';
 import { UsageError } from '../../util/errors.js';
-import { repoTextReader } from '../../util/fs.js';
 import { joinRepo, toPosix } from '../../util/path.js';
 import { integerOption, stringOption, type ParsedArgs } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
@@ -21,12 +20,8 @@ const archiveDirFrom = (args: ParsedArgs): string => {
   return dir;
 };
 
-const planOptionsFrom = (args: ParsedArgs): PlanOptions => ({
-  archiveDir: archiveDirFrom(args),
-  recentDays: integerOption(args.values, 'recent-days', DEFAULT_RECENT_DAYS),
-  today: new Date().toISOString().slice(0, 10),
-  deleteDead: args.values['delete-dead'] === true,
-});
+const planOptionsFrom = (args: ParsedArgs): PlanOptions =>
+  planOptions({ archiveDir: archiveDirFrom(args), recentDays: integerOption(args.values, 'recent-days', DEFAULT_RECENT_DAYS), deleteDead: args.values['delete-dead'] === true });
 
 export const planCommand: Command = {
   name: 'plan',
@@ -47,8 +42,7 @@ export const planCommand: Command = {
     // The whole root is the evidence (a file outside the folder may use one inside); the plan lists the folder's files.
     const target = scanTargetFrom(args, io, { whole: true });
     const result = await scan({ ...target.options, duplicates: {} });
-    const readText = repoTextReader(result.rootAbs, { maxBytes: target.options.maxFileSize, onTooLarge: () => {} });
-    await emitView('plan', format, buildPlan(result.audit, options, { readText, ...(target.folder !== '' ? { folder: target.folder } : {}) }), args, io);
+    await emitView('plan', format, planOfRepo(result.audit, result.rootAbs, options, target.folder), args, io);
     return EXIT_OK;
   },
 };
