@@ -34,20 +34,24 @@ const edgeLabel = (to: string, via: string | undefined, from: string, fact: Impo
  * A relative JS import of built output (`../dist/src/main.js`) names the source it was built from;
  * built folders are not part of the census, so the edge goes to the source.
  */
-const toSourceOfBuilt = (edge: Edge, sourceOfBuilt: (path: string) => string | null): void => {
-  if (edge.unresolved !== 'not-found' || !edge.specifier.startsWith('.')) return;
+const toSourceOfBuilt = (edge: Edge, sourceOfBuilt: SourceOfBuilt): string | undefined => {
+  if (edge.unresolved !== 'not-found' || !edge.specifier.startsWith('.')) return undefined;
   const built = joinRepo(dirname(edge.from), edge.specifier);
-  const source = built === null ? null : sourceOfBuilt(built);
-  if (source === null) return;
-  edge.to = source;
+  const found = built === null ? null : sourceOfBuilt.explain ? sourceOfBuilt.explain(built) : { source: sourceOfBuilt(built), why: undefined };
+  if (found?.source == null) return undefined;
+  edge.to = found.source;
   edge.via = 'build-output';
   delete edge.unresolved;
+  return found.why === undefined ? undefined : `build output ${built} (${found.why})`;
 };
+
+/** Built path → the source it was compiled from; `explain` says why (languages/javascript/build-output.ts). */
+export type SourceOfBuilt = ((path: string) => string | null) & { explain?(path: string): { source: string; why: string } | null };
 
 export const buildImportEdges = (
   files: FactsOfFile[],
   resolvers: Resolvers,
-  sourceOfBuilt: (path: string) => string | null,
+  sourceOfBuilt: SourceOfBuilt,
 ): Edge[] => {
   const edges: Edge[] = [];
   for (const file of files) {
@@ -62,8 +66,9 @@ export const buildImportEdges = (
         if (r.via) edge.via = r.via;
         if (r.unresolved) edge.unresolved = r.unresolved;
         if (r.package) edge.package = r.package;
-        if (resolver.ecosystem === 'javascript') toSourceOfBuilt(edge, sourceOfBuilt);
-        if (edge.to !== null) edge.label = edgeLabel(edge.to, r.via, file.path, fact, r.names ?? []) + (r.mapping ? `, "${fact.specifier}" mapped by ${r.mapping}` : '');
+        const built = resolver.ecosystem === 'javascript' ? toSourceOfBuilt(edge, sourceOfBuilt) : undefined;
+        const mapping = r.mapping ?? built;
+        if (edge.to !== null) edge.label = edgeLabel(edge.to, r.via, file.path, fact, r.names ?? []) + (mapping ? `, "${fact.specifier}" mapped by ${mapping}` : '');
         edges.push(edge);
       }
     }

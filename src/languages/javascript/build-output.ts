@@ -2,18 +2,25 @@
  * Built output → source: `bin/cli.js` importing `../dist/src/cli/main.js` means
  * `src/cli/main.ts` when a tsconfig says outDir `dist` and rootDir `.`. Built folders are not in
  * the census (they are generated), so without this map every compiled package's entry points
- * would look broken and its sources dead. Besides tsconfig, a package's scripts say it
- * (`babel src --out-dir lib`, `swc ./src -d ./dist`, `tsc --outDir dist`), and so do its fields:
- * a package with a src/ folder whose main/module/types/bin/exports point into dist/, lib/,
- * build/ or out/ is built from src/ (what tsup, rollup, unbuild and friends do by default).
+ * would look broken and its sources dead. The mappings, each with the evidence it came from:
+ * a tsconfig's `outDir`/`rootDir` (following `extends` within the repo, each option relative to
+ * the config that sets it); a package's scripts (`babel src --out-dir lib`, `swc ./src -d ./dist`,
+ * `tsc --outDir dist`); a package with a src/ folder whose main/module/types/bin/exports point
+ * into dist/, lib/, build/ or out/ (what tsup, rollup, unbuild and friends do by default). Last,
+ * a path under such a folder whose twin under the src/ beside it exists is that twin: never a
+ * guess, the source file must be there. Computed once per scan (`manifests.derive`) and shared by
+ * the resolver (workspace imports of `@scope/pkg/lib/x`) and the graph (relative imports).
  */
 import { JSONC_MANIFEST } from '../../manifests/json.js';
 import type { Manifests } from '../../manifests/store.js';
+import { pathsWithPrefix } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 
 interface OutDirMapping {
   outDir: string;
   rootDir: string;
+  /** Where the mapping comes from, as evidence: `packages/a/tsconfig.build.json outDir "lib"`. */
+  why: string;
 }
 
 const SOURCE_FOR_BUILT: [RegExp, string[]][] = [
@@ -21,21 +28,51 @@ const SOURCE_FOR_BUILT: [RegExp, string[]][] = [
   // tsup and unbuild write index.mjs and index.cjs from one index.ts.
   [/\.mjs$/, ['.mts', '.mjs', '.ts', '.tsx']],
   [/\.cjs$/, ['.cts', '.cjs', '.ts', '.tsx']],
-  [/\.d\.ts$/, ['.ts', '.tsx']],
+  [/\.d\.[cm]?ts$/, ['.ts', '.tsx', '.mts', '.cts']],
 ];
+
+const TSCONFIG = /^(tsconfig|jsconfig)(\.[\w-]+)?\.json$/;
+const MAX_EXTENDS_DEPTH = 10;
+
+interface CompilerDirs {
+  outDir?: { path: string; config: string; value: string };
+  rootDir?: { path: string; config: string; value: string };
+}
+
+/** outDir and rootDir of a tsconfig over those of the configs it extends, each resolved against the config that sets it. */
+const compilerDirs = (manifests: Manifests, config: string, depth: number): CompilerDirs => {
+  const value = depth > MAX_EXTENDS_DEPTH ? null : (manifests.get(config, JSONC_MANIFEST) as { extends?: unknown; compilerOptions?: Record<string, unknown> } | null);
+  if (!value || typeof value !== 'object') return {};
+  const merged: CompilerDirs = {};
+  const parents = Array.isArray(value.extends) ? value.extends : [value.extends];
+  for (const parent of parents) {
+    // Package configs (`@tsconfig/node20`) do not set a repo's folders.
+    if (typeof parent !== 'string' || !parent.startsWith('.')) continue;
+    const path = joinRepo(dirname(config), parent.endsWith('.json') ? parent : `${parent}.json`);
+    if (path !== null) Object.assign(merged, compilerDirs(manifests, path, depth + 1));
+  }
+  const options = value.compilerOptions;
+  for (const key of ['outDir', 'rootDir'] as const) {
+    const v = options && typeof options === 'object' ? options[key] : undefined;
+    const path = typeof v === 'string' ? joinRepo(dirname(config), v) : null;
+    if (typeof v === 'string' && path !== null) merged[key] = { path, config, value: v };
+  }
+  return merged;
+};
 
 const readMappings = (manifests: Manifests): OutDirMapping[] => {
   const out: OutDirMapping[] = [];
-  for (const f of manifests.all((p) => /^(tsconfig|jsconfig)(\.[\w-]+)?\.json$/.test(basename(p)))) {
-    const value = manifests.get(f, JSONC_MANIFEST);
-    const options = (value as { compilerOptions?: { outDir?: unknown; rootDir?: unknown } } | null)?.compilerOptions;
-    if (!options || typeof options.outDir !== 'string') continue;
-    const dir = dirname(f);
-    const outDir = joinRepo(dir, options.outDir);
-    const rootDir = joinRepo(dir, typeof options.rootDir === 'string' ? options.rootDir : 'src');
-    if (outDir !== null && rootDir !== null && outDir !== '') out.push({ outDir, rootDir });
+  for (const f of manifests.all((p) => TSCONFIG.test(basename(p)) && !p.includes('node_modules/'))) {
+    const dirs = compilerDirs(manifests, f, 0);
+    if (!dirs.outDir || dirs.outDir.path === '') continue;
+    const rootDir = dirs.rootDir?.path ?? joinRepo(dirname(f), 'src');
+    if (rootDir === null || rootDir === dirs.outDir.path) continue;
+    const where = (d: { config: string; value: string }) => `${d.config}${d.config === f ? '' : ` (extended by ${f})`}`;
+    const why = `${where(dirs.outDir)} outDir "${dirs.outDir.value}"${dirs.rootDir ? `, rootDir "${dirs.rootDir.value}"` : ''}`;
+    out.push({ outDir: dirs.outDir.path, rootDir, why });
   }
   out.push(...packageMappings(manifests));
+  // Longest outDir first; among equals, the first found (tsconfigs before package fields).
   return out.sort((a, b) => b.outDir.length - a.outDir.length);
 };
 
@@ -45,57 +82,85 @@ const SCRIPT_OUT: RegExp[] = [
   /\b(?:babel|swc)\s+(?:[^&|;]*?\s)?(?:-d|--out-dir)[\s=]+([.\w][.\w/-]*)\s+([.\w][.\w/-]*)/g,
 ];
 const BUILD_DIR = /^(?:\.\/)?(dist|lib|build|out|esm|cjs)\//;
+/** A path segment that names a build output folder. */
+const BUILD_SEGMENT = /(?:^|\/)(dist|lib|build|out|esm|cjs)\//g;
 
 const strings = (v: unknown): string[] =>
   typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(strings) : v !== null && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
 
 const packageMappings = (manifests: Manifests): OutDirMapping[] => {
   const out: OutDirMapping[] = [];
-  const add = (dir: string, outDir: string, rootDir: string) => {
+  const add = (dir: string, outDir: string, rootDir: string, why: string) => {
     const o = joinRepo(dir, outDir);
     const r = joinRepo(dir, rootDir);
-    if (o !== null && r !== null && o !== '' && o !== r && !out.some((m) => m.outDir === o)) out.push({ outDir: o, rootDir: r });
+    if (o !== null && r !== null && o !== '' && o !== r && !out.some((m) => m.outDir === o)) out.push({ outDir: o, rootDir: r, why });
   };
   for (const f of manifests.all((p) => basename(p) === 'package.json' && !p.includes('node_modules/'))) {
     const pkg = manifests.get(f, JSONC_MANIFEST) as Record<string, unknown> | null;
     if (!pkg || typeof pkg !== 'object') continue;
     const dir = dirname(f);
-    const scripts = pkg.scripts && typeof pkg.scripts === 'object' ? Object.values(pkg.scripts as Record<string, unknown>).filter((s): s is string => typeof s === 'string') : [];
-    for (const script of scripts) {
-      for (const m of script.matchAll(SCRIPT_OUT[0])) add(dir, m[2], m[1]);
-      for (const m of script.matchAll(SCRIPT_OUT[1])) add(dir, m[1], m[2]);
+    const scripts = pkg.scripts && typeof pkg.scripts === 'object' ? Object.entries(pkg.scripts as Record<string, unknown>).filter((s): s is [string, string] => typeof s[1] === 'string') : [];
+    for (const [name, script] of scripts) {
+      const why = `${f} script "${name}"`;
+      for (const m of script.matchAll(SCRIPT_OUT[0])) add(dir, m[2], m[1], `${why}: ${m[0].trim()}`);
+      for (const m of script.matchAll(SCRIPT_OUT[1])) add(dir, m[1], m[2], `${why}: ${m[0].trim()}`);
       const tsc = /\btsc\b[^&|;]*--outDir[\s=]+([.\w/-]+)/.exec(script);
-      if (tsc) add(dir, tsc[1], /--rootDir[\s=]+([.\w/-]+)/.exec(script)?.[1] ?? 'src');
+      if (tsc) add(dir, tsc[1], /--rootDir[\s=]+([.\w/-]+)/.exec(script)?.[1] ?? 'src', `${why}: ${tsc[0].trim()}`);
     }
-    const hasSrc = [...manifests.files].some((p) => p.startsWith(dir === '' ? 'src/' : `${dir}/src/`));
-    if (!hasSrc) continue;
-    const fields = ['main', 'module', 'types', 'typings', 'bin', 'exports'].flatMap((k) => strings(pkg[k]));
-    for (const target of fields) {
-      const built = BUILD_DIR.exec(target);
-      if (built) add(dir, built[1], 'src');
+    if (pathsWithPrefix(manifests.files, dir === '' ? 'src/' : `${dir}/src/`).length === 0) continue;
+    for (const key of ['main', 'module', 'types', 'typings', 'bin', 'exports']) {
+      for (const target of strings(pkg[key])) {
+        const built = BUILD_DIR.exec(target);
+        if (built) add(dir, built[1], 'src', `${f} ${key} points into ${built[1]}/, built from src/`);
+      }
     }
   }
   return out;
 };
 
-export const createBuildOutputMap = (manifests: Manifests) => {
+export interface BuiltSource {
+  source: string;
+  /** Why the built path is that source's output. */
+  why: string;
+}
+
+export type BuildOutputMap = ((builtPath: string) => string | null) & {
+  /** The source a built path was compiled from, with the evidence, or null. */
+  explain(builtPath: string): BuiltSource | null;
+};
+
+const build = (manifests: Manifests): BuildOutputMap => {
   const files = manifests.files;
   const mappings = readMappings(manifests);
-  /** The source file a built path was compiled from, or null. */
-  return (builtPath: string): string | null => {
-    for (const { outDir, rootDir } of mappings) {
-      if (!builtPath.startsWith(`${outDir}/`)) continue;
-      const rest = builtPath.slice(outDir.length + 1);
-      for (const [pattern, sourceExts] of SOURCE_FOR_BUILT) {
-        if (!pattern.test(rest)) continue;
-        for (const ext of sourceExts) {
-          const candidate = joinRepo(rootDir, rest.replace(pattern, ext));
-          if (candidate !== null && files.has(candidate)) return candidate;
-        }
+  const sourceIn = (rootDir: string, rest: string): string | null => {
+    for (const [pattern, sourceExts] of SOURCE_FOR_BUILT) {
+      if (!pattern.test(rest)) continue;
+      for (const ext of sourceExts) {
+        const candidate = joinRepo(rootDir, rest.replace(pattern, ext));
+        if (candidate !== null && files.has(candidate)) return candidate;
       }
     }
     return null;
   };
+  const explain = (builtPath: string): BuiltSource | null => {
+    for (const { outDir, rootDir, why } of mappings) {
+      if (!builtPath.startsWith(`${outDir}/`)) continue;
+      const source = sourceIn(rootDir, builtPath.slice(outDir.length + 1));
+      if (source !== null) return { source, why };
+    }
+    // `pkg/dist/x/y.js` with `pkg/src/x/y.ts` in the repo: the same relative path under src/.
+    for (const m of builtPath.matchAll(BUILD_SEGMENT)) {
+      const before = builtPath.slice(0, m.index + (m[0].startsWith('/') ? 1 : 0));
+      const outDir = `${before}${m[1]}`;
+      // Only for output that is not here: a lib/ of checked-in source is not build output.
+      if (pathsWithPrefix(files, `${outDir}/`).length > 0) continue;
+      const source = sourceIn(`${before}src`, builtPath.slice(outDir.length + 1));
+      if (source !== null) return { source, why: `${outDir}/ is build output not in the repo, and ${before}src/ has the same file` };
+    }
+    return null;
+  };
+  return Object.assign((builtPath: string) => explain(builtPath)?.source ?? null, { explain });
 };
 
-export type BuildOutputMap = ReturnType<typeof createBuildOutputMap>;
+/** The scan's build-output map, computed once and shared by every stage that asks. */
+export const createBuildOutputMap = (manifests: Manifests): BuildOutputMap => manifests.derive('js-build-output', build);

@@ -7,12 +7,15 @@
  */
 import type { ImportFact } from '../../model/facts.js';
 import type { ImportResolver, Resolution, ResolveContext } from '../../resolve/types.js';
-import { dirname, dirnameAbsolute, extname, joinAbsolute, toPosix, toRepoPath } from '../../util/path.js';
+import { dirname, dirnameAbsolute, extname, joinAbsolute, joinRepo, toPosix, toRepoPath } from '../../util/path.js';
 import { pathKind } from '../../util/fs.js';
 import { LANGUAGE_RECORDS } from '../registry.js';
 import { createResolverPool, type ImporterKind, type Profile } from './resolution/factories.js';
 import { isPackageName, isPathSpecifier, isRuntimeScheme, isUrlLike, packageNameFromPath, packageNameOf, withoutQuery } from './resolution/specifier.js';
 import { createTsconfigIndex, matchPathPattern, pathCandidates } from './resolution/tsconfig.js';
+import { packageJsonObject } from '../../manifests/package-json.js';
+import { createBuildOutputMap } from './build-output.js';
+import { builtCandidates } from './resolution/built-package.js';
 import { toolAliases, type AliasRule } from './resolution/tool-aliases.js';
 import { findWorkspacePackages, type WorkspacePackage } from './resolution/workspaces.js';
 
@@ -30,6 +33,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
   const pool = createResolverPool(ctx.rootAbs);
   const tsconfigs = createTsconfigIndex(ctx.manifests);
   const aliases = toolAliases(ctx.manifests);
+  const sourceOfBuilt = () => createBuildOutputMap(ctx.manifests);
   let workspaces: Map<string, WorkspacePackage> | null = null;
   const workspacePackages = (): Map<string, WorkspacePackage> => (workspaces ??= findWorkspacePackages(ctx.manifests));
   /** Whether oxc can load each config; one that `extends` an uninstalled package cannot. */
@@ -115,6 +119,12 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
         const target = toTarget(found.path, specifier);
         if (target.to !== null) return { to: target.to, via: 'workspace' };
       }
+    }
+    // What the name points at is built output this checkout does not have: its source, when a build maps it.
+    const pkg = packageJsonObject(ctx.manifests, joinRepo(workspace.dir, 'package.json') ?? 'package.json');
+    for (const built of builtCandidates(workspace.dir, pkg, `.${specifier.slice(name.length)}`)) {
+      const found = sourceOfBuilt().explain(built);
+      if (found) return { to: found.source, via: 'build-output', mapping: `build output ${built} (${found.why})` };
     }
     return { to: null, unresolved: 'not-found', package: name };
   };

@@ -38,10 +38,11 @@ export interface ToolAliases {
   rulesFor(dir: string): readonly AliasRule[];
 }
 
-const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
-const VITEST_CONFIG = /^vitest\.config\.[cm]?[jt]s$/;
+/** `vite.config.ts` and the named variants a `--config` picks (`vite.tanstack.config.ts`). */
+const VITE_CONFIG = /^vite(\.[\w-]+)*\.config\.[cm]?[jt]s$/;
+const VITEST_CONFIG = /^vitest(\.[\w-]+)*\.config\.[cm]?[jt]s$/;
 const WEBPACK_CONFIG = /^webpack(\.[\w-]+)*\.config\.[cm]?[jt]s$|^webpack\.[\w-]+\.[cm]?js$/;
-const JEST_CONFIG = /^jest\.config\.([cm]?[jt]s|json)$/;
+const JEST_CONFIG = /^jest(\.[\w-]+)*\.config\.([cm]?[jt]s|json)$/;
 /** Astro builds with Vite: its config's `vite` key is a Vite config. */
 const ASTRO_CONFIG = /^astro\.config\.[cm]?[jt]s$/;
 
