@@ -33,14 +33,14 @@ interface Run {
   out: CommandTarget[];
 }
 
-const unresolved = (run: Run, text: string, reason: string): void => {
-  run.out.push({ kind: 'unresolved', text, reason });
+const unresolved = (run: Run, text: string, reason: string, dockerignored = false): void => {
+  run.out.push({ kind: 'unresolved', text, reason, ...(dockerignored ? { dockerignored } : {}) });
 };
 
 const fileTarget = (run: Run, path: Value, cwd: Value, launcher: string, text: string, ifPresent = false): void => {
   if (path.kind === 'self') return;
   const placed = placePath(path, cwd, run.ctx);
-  if (!placed.ok) return ifPresent ? undefined : unresolved(run, text, placed.reason);
+  if (!placed.ok) return ifPresent ? undefined : unresolved(run, text, placed.reason, placed.dockerignored);
   // Installed tools and environments (`source .venv/bin/activate`) are not the repo's files.
   if (INSTALLED.test(placed.path)) return;
   const { mappedBy, underRoot } = placed;
@@ -65,7 +65,7 @@ const intentTargets = (run: Run, intent: Intent, cwd: Value, launcher: string, t
       return moduleTarget(run, intent.spec, here, launcher, text, intent.ifPresent);
     case 'config': {
       const placed = placePath(intent.path, here, run.ctx);
-      if (!placed.ok) return intent.ifPresent ? undefined : unresolved(run, text, placed.reason);
+      if (!placed.ok) return intent.ifPresent ? undefined : unresolved(run, text, placed.reason, placed.dockerignored);
       const dir = placeDir(here, run.ctx);
       run.out.push({ kind: 'config', path: placed.path, reader: intent.reader, launcher, text, cwd: dir.ok ? dir.path : '', ...(intent.ifPresent ? { ifPresent: true } : {}) });
       return;

@@ -47,7 +47,7 @@ export type CommandTarget =
    */
   | { kind: 'unknown-program'; program: string; text: string }
   /** Something that runs a file census cannot name: `$APP/x.py`, `python "$script"`. Never guessed. */
-  | { kind: 'unresolved'; text: string; reason: string };
+  | { kind: 'unresolved'; text: string; reason: string; dockerignored?: boolean };
 
 export interface PathMapping {
   from: string;
@@ -58,6 +58,8 @@ export interface PathMapping {
    * `.dockerignore` leaves them out): files, or folders for everything below them.
    */
   excluded?: string[];
+  /** For each `excluded` path, the ignore pattern that leaves it out (`.dockerignore:2 "local"`), for the warning. */
+  excludedBy?: Record<string, string>;
 }
 
 export interface CommandContext {

@@ -45,7 +45,7 @@ const placeOf = (service: ComposeService, composePath: string, ctx: DetectorCont
   if (service.build) {
     const parsed = ctx.manifests.get(service.build.dockerfile, DOCKERFILE);
     if (parsed !== null) {
-      const ignore = readDockerIgnore(service.build.context, service.build.dockerfile, (p) => ctx.manifests.text(p));
+      const ignore = readDockerIgnore(service.build.context, service.build.dockerfile, ctx.manifests);
       const stages = analyseDockerfile(parsed, service.build.context, ctx.files, service.build.dockerfile, ignore).stages;
       const stage = stages.find((s) => s.name === service.build?.target) ?? stages.at(-1);
       if (stage) ({ pathMap: imageMap, cwd: imageCwd, workdir: imageWorkdir, env } = stage);

@@ -46,7 +46,7 @@ const dockerfile: EntryDetector = {
     const context = composeBuilds(ctx.manifests).get(file.path)?.context ?? dirname(file.path);
     const parsed = ctx.manifests.get(file.path, DOCKERFILE);
     if (!parsed) return out;
-    const model = analyseDockerfile(parsed, context, ctx.files, file.path, readDockerIgnore(context, file.path, (p) => ctx.manifests.text(p)));
+    const model = analyseDockerfile(parsed, context, ctx.files, file.path, readDockerIgnore(context, file.path, ctx.manifests));
     for (const p of model.problems) out.diagnostics.push(warning('dockerfile/bad-instruction', `malformed Dockerfile: ${p.message}`, file.path, p.line));
     for (const c of model.commands) {
       if (c.entrypointScript && !runsItsArguments(c.entrypointScript, c.pathMap, c.cwd, ctx)) continue;

@@ -65,7 +65,8 @@ export const buildEntries = (detected: Detected, targets: TargetResolver): { ent
     if (NOT_DEPLOY_OR_CI.has(detector)) continue;
     // Nothing silent: what a deploy or CI line runs that census cannot name is said, with the word it stopped at.
     for (const u of result.unresolved) {
-      if (u.dynamic) diagnostics.push(warning('entry/unresolved-command', `${input.evidence}: census cannot tell what this runs: ${oneLine(u.reason)}`, source, input.line));
+      if (u.dockerignored) diagnostics.push(warning('entry/dockerignored', `${input.evidence}: ${oneLine(u.reason)}`, source, input.line));
+      else if (u.dynamic) diagnostics.push(warning('entry/unresolved-command', `${input.evidence}: census cannot tell what this runs: ${oneLine(u.reason)}`, source, input.line));
     }
     for (const program of new Set(result.unknown ?? [])) {
       diagnostics.push(

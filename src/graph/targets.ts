@@ -31,6 +31,8 @@ export interface UnresolvedTarget {
   dynamic: boolean;
   /** A Python module the repo does not have: it may well be installed, so it is not a missing file. */
   module?: boolean;
+  /** A repo file the image's build context leaves out (.dockerignore): only the ignored file would have matched. */
+  dockerignored?: boolean;
 }
 
 /** `unknown`: programs the command line itself runs that census has no record of (not those of the scripts it follows). */
@@ -175,7 +177,7 @@ export const createTargetResolver = (ctx: TargetContext) => {
         return { files: files.map((file) => ({ file, via: [] })), unresolved: [] };
       }
       case 'unresolved':
-        return { files: [], unresolved: [{ reason: `${target.text}: ${target.reason}`, dynamic: true }] };
+        return { files: [], unresolved: [{ reason: `${target.text}: ${target.reason}`, dynamic: true, ...(target.dockerignored ? { dockerignored: true } : {}) }] };
       case 'unknown-program':
         return { files: [], unresolved: [], unknown: [target.program] };
     }

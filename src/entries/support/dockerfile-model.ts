@@ -16,9 +16,10 @@
  * is not a stage of this file maps nothing). Each mapping is labelled with its COPY line, which
  * the evidence of a file reached through it names.
  *
- * `.dockerignore`: what the build context leaves out is in no COPY. A file source it ignores maps
- * nothing; a folder mapping lists the ignored repo paths below it as `excluded`, so a container
- * path that would land on one maps to no repo file.
+ * `.dockerignore`: what the build context leaves out is in no COPY. A mapping lists the ignored
+ * repo paths it would carry as `excluded` (the source itself when it is ignored, else those below
+ * a folder), each with its pattern in `excludedBy`, so a container path that would land on one maps
+ * to no repo file and the command naming it says which pattern left it out.
  */
 import { joinRepo, posix } from '../../util/path.js';
 import { execForm, splitFlags, type Instruction, type InstructionProblem, type ParsedDockerfile } from '../../manifests/dockerfile.js';
@@ -63,12 +64,20 @@ export interface DockerfileModel {
 
 type Form = { words: string[] } | { text: string };
 
+/** Where a container path's files come from: the repo path, the COPY line, and what .dockerignore leaves out below it. */
+interface Copied {
+  to: string;
+  label: string;
+  excluded?: string[];
+  excludedBy?: Record<string, string>;
+}
+
 interface StageState {
   name: string;
   workdir: string;
   env: Map<string, string>;
   /** Container path → repo path, with the COPY line that put it there. */
-  copies: Map<string, { to: string; label: string; excluded?: string[] }>;
+  copies: Map<string, Copied>;
   cmd?: Form & { line: number };
   entrypoint?: Form & { line: number };
   declaresStart: boolean;
@@ -123,7 +132,7 @@ export const analyseDockerfile = (
   const globalArgs = new Map<string, string>();
   let stage: StageState | null = null;
 
-  const pathMapOf = (s: StageState) => sortPathMap([...s.copies].map(([from, { to, label, excluded }]) => ({ from, to, label, ...(excluded ? { excluded } : {}) })));
+  const pathMapOf = (s: StageState) => sortPathMap([...s.copies].map(([from, c]) => ({ from, ...c })));
   const envOf = (s: StageState) => Object.fromEntries(s.env);
   const toRepo = (s: StageState, containerPath: string): string | null => {
     for (const { from, to } of pathMapOf(s)) {
@@ -134,6 +143,14 @@ export const analyseDockerfile = (
   };
   const cwdOf = (s: StageState) => toRepo(s, s.workdir) ?? contextDir;
   const isRepoDir = (p: string) => allFolders(files).has(p);
+  /** What .dockerignore leaves out of a copied path, with the pattern for each: the path itself, or the paths below a folder. */
+  const exclusions = (repo: string, folder: boolean): Pick<Copied, 'excluded' | 'excludedBy'> => {
+    const excluded = ignore === null ? undefined : ignore.ignored(repo) && (files.has(repo) || !ignore.reincludes) ? [repo] : folder ? excludedUnder(repo) : undefined;
+    if (!excluded || !ignore) return {};
+    const excludedBy: Record<string, string> = {};
+    for (const e of excluded) excludedBy[e] = ignore.ignoredBy(e) ?? ignore.file;
+    return { excluded, excludedBy };
+  };
   /** The ignored repo paths below a copied folder: the topmost ignored folder stands for its files unless a `!` pattern could re-include one. */
   const excludedUnder = (dir: string): string[] | undefined => {
     if (!ignore) return undefined;
@@ -157,9 +174,13 @@ export const analyseDockerfile = (
     return found.size > 0 ? [...found].sort(byString) : undefined;
   };
   /** What a `--from` copy of `repo` still leaves out: the earlier mapping's exclusions below it. */
-  const excludedFrom = (s: StageState, repo: string): string[] | undefined => {
-    const excluded = [...s.copies.values()].flatMap((c) => c.excluded ?? []).filter((e) => e === repo || e.startsWith(`${repo}/`) || repo.startsWith(`${e}/`));
-    return excluded.length > 0 ? [...new Set(excluded)].sort(byString) : undefined;
+  const excludedFrom = (s: StageState, repo: string): Pick<Copied, 'excluded' | 'excludedBy'> => {
+    const excludedBy: Record<string, string> = {};
+    for (const c of s.copies.values()) {
+      for (const e of c.excluded ?? []) if (e === repo || e.startsWith(`${repo}/`) || repo.startsWith(`${e}/`)) excludedBy[e] ??= c.excludedBy?.[e] ?? '';
+    }
+    const excluded = Object.keys(excludedBy).sort(byString);
+    return excluded.length > 0 ? { excluded, excludedBy } : {};
   };
 
   const copy = (s: StageState, ins: Instruction) => {
@@ -182,9 +203,7 @@ export const analyseDockerfile = (
         const repo = toRepo(stage, abs);
         if (repo === null) continue;
         const isDir = src.endsWith('/') || (!files.has(repo) && isRepoDir(repo));
-        const excluded = excludedFrom(stage, repo);
-        if (excluded?.includes(repo)) continue;
-        s.copies.set(isDir || !destIsDir ? dest : posix.join(dest, posix.basename(repo)), { to: repo, label, ...(excluded ? { excluded } : {}) });
+        s.copies.set(isDir || !destIsDir ? dest : posix.join(dest, posix.basename(repo)), { to: repo, label, ...excludedFrom(stage, repo) });
       }
       return;
     }
@@ -192,11 +211,11 @@ export const analyseDockerfile = (
       if (/^[a-z]+:\/\//i.test(src) || /\$/.test(src)) continue;
       const globbed = GLOB.test(src);
       const repoSrc = joinRepo(contextDir, globbed ? posix.dirname(src.split(/[*?[]/)[0] + 'x') : src);
-      if (repoSrc === null || (ignore?.ignored(repoSrc) && (files.has(repoSrc) || !ignore.reincludes))) continue;
+      if (repoSrc === null) continue;
+      // A source the build context leaves out is still mapped, as excluded: a command naming it is told why it is not there.
       if (globbed || src.endsWith('/') || src === '.' || (!files.has(repoSrc) && isRepoDir(repoSrc))) {
-        const excluded = excludedUnder(repoSrc);
-        s.copies.set(dest, { to: repoSrc, label, ...(excluded ? { excluded } : {}) });
-      } else s.copies.set(destIsDir ? posix.join(dest, posix.basename(repoSrc)) : dest, { to: repoSrc, label });
+        s.copies.set(dest, { to: repoSrc, label, ...exclusions(repoSrc, true) });
+      } else s.copies.set(destIsDir ? posix.join(dest, posix.basename(repoSrc)) : dest, { to: repoSrc, label, ...exclusions(repoSrc, false) });
     }
   };
 

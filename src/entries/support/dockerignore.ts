@@ -4,8 +4,14 @@
  * dropped), `#` lines are comments, `**` spans folders, a pattern that matches a folder matches
  * everything below it, and `!` re-includes; the last pattern that matches a path decides. A
  * `<Dockerfile>.dockerignore` next to the Dockerfile wins over the context's file, as in BuildKit.
- * Patterns go through census's own glob matcher (never a backtracking regex from repo text).
+ * Patterns go through census's own glob matcher (never a backtracking regex from repo text); a
+ * pattern it refuses (too long, too many alternatives) leaves nothing out and is a warning naming
+ * the file and line. The file is parsed once per scan through the manifests store, which reports
+ * those warnings once however many Dockerfiles share the build context.
  */
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { ManifestFormat, Manifests } from '../../manifests/store.js';
+import { warning } from '../../util/diagnostics.js';
 import { compileRepoGlob } from '../../util/glob.js';
 import { dirname, joinRepo, posix } from '../../util/path.js';
 
@@ -14,6 +20,8 @@ export interface DockerIgnore {
   file: string;
   /** Whether a repo path is left out of the build context. */
   ignored: (repoPath: string) => boolean;
+  /** The pattern that leaves a repo path out (`.dockerignore:2 "local"`), or null when it is in the context. */
+  ignoredBy: (repoPath: string) => string | null;
   /** True when some pattern re-includes (`!`): then a folder's files must be asked one by one. */
   reincludes: boolean;
 }
@@ -21,46 +29,64 @@ export interface DockerIgnore {
 interface Rule {
   negated: boolean;
   matches: (path: string) => boolean;
+  line: number;
+  pattern: string;
 }
 
-const parseRules = (text: string): Rule[] => {
+const parseRules = (text: string, path: string): { rules: Rule[]; problems: Diagnostic[] } => {
   const rules: Rule[] = [];
-  for (const raw of text.split(/\r?\n/)) {
+  const problems: Diagnostic[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
     let line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
+    if (line === '' || line.startsWith('#')) return;
     const negated = line.startsWith('!');
     if (negated) line = line.slice(1).trim();
     const cleaned = posix.normalize(line).replace(/^\/+/, '').replace(/\/+$/, '');
-    if (cleaned === '' || cleaned === '.') continue;
-    rules.push({ negated, matches: compileRepoGlob(cleaned) });
-  }
-  return rules;
+    if (cleaned === '' || cleaned === '.') return;
+    const matches = compileRepoGlob(cleaned, (reason) => problems.push(warning('dockerignore/refused-pattern', `${reason}; it leaves nothing out of the build context`, path, i + 1)));
+    rules.push({ negated, matches, line: i + 1, pattern: raw.trim() });
+  });
+  return { rules, problems };
+};
+
+/** A .dockerignore's rules, parsed once per scan; refused patterns are its diagnostics. */
+export const DOCKERIGNORE: ManifestFormat<Rule[]> = {
+  id: 'dockerignore',
+  parse: (text, path) => {
+    const { rules, problems } = parseRules(text, path);
+    return { value: rules, diagnostics: problems };
+  },
 };
 
 /** Null when the context has no ignore file (or it cannot be read). */
-export const readDockerIgnore = (contextDir: string, dockerfile: string, readText: (path: string) => string | null): DockerIgnore | null => {
+export const readDockerIgnore = (contextDir: string, dockerfile: string, manifests: Pick<Manifests, 'get'>): DockerIgnore | null => {
   const candidates = [joinRepo(dirname(dockerfile), `${posix.basename(dockerfile)}.dockerignore`), joinRepo(contextDir, '.dockerignore')];
   for (const file of candidates) {
     if (file === null) continue;
-    const text = readText(file);
-    if (text === null) continue;
-    const rules = parseRules(text);
+    const rules = manifests.get(file, DOCKERIGNORE);
+    if (rules === null) continue;
     const prefix = contextDir === '' ? '' : `${contextDir}/`;
-    const ignoredRel = (rel: string): boolean => {
+    /** The last rule that matches decides; null when none does or it re-includes. */
+    const decidingRule = (rel: string): Rule | null => {
       const parts = rel.split('/');
-      let ignored = false;
+      let decided: Rule | null = null;
       for (const rule of rules) {
         // A pattern matching the path or any folder above it covers the path.
         let hit = false;
         for (let i = parts.length; i >= 1 && !hit; i--) hit = rule.matches(parts.slice(0, i).join('/'));
-        if (hit) ignored = !rule.negated;
+        if (hit) decided = rule.negated ? null : rule;
       }
-      return ignored;
+      return decided;
     };
+    const ruleFor = (repoPath: string): Rule | null => (repoPath.startsWith(prefix) && repoPath !== contextDir ? decidingRule(repoPath.slice(prefix.length)) : null);
     return {
       file,
       reincludes: rules.some((r) => r.negated),
-      ignored: (repoPath) => (repoPath.startsWith(prefix) && repoPath !== contextDir ? ignoredRel(repoPath.slice(prefix.length)) : false),
+      ignored: (repoPath) => ruleFor(repoPath) !== null,
+      ignoredBy: (repoPath) => {
+        const rule = ruleFor(repoPath);
+        return rule ? `${file}:${rule.line} "${rule.pattern}"` : null;
+      },
     };
   }
   return null;
