@@ -2,10 +2,14 @@
  * docker-compose files: each service's command/entrypoint runs in production. It runs where the
  * service's image puts it: the working_dir (or the built Dockerfile's WORKDIR) mapped back into
  * the repo through bind mounts and the Dockerfile's COPY lines, relative to the build context,
- * with the image's ENV as its environment.
+ * with the image's ENV and the service's environment as its environment. A service built from a
+ * Dockerfile without a command of its own runs the image's CMD/ENTRYPOINT with that environment,
+ * so the scripts the image runs see the service's variables too (`PYTHONPATH`). Commands are
+ * interpolated as compose does (`${VAR}` from the `.env` beside the compose file, `$$`).
  */
-import { analyseDockerfile } from './support/dockerfile-model.js';
+import { analyseDockerfile, type DockerCommand } from './support/dockerfile-model.js';
 import { readDockerIgnore } from './support/dockerignore.js';
+import { interpolate } from './support/interpolate.js';
 import { addCommand, sortPathMap } from './support/inputs.js';
 import { COMPOSE, isComposeFile, type ComposeService } from '../manifests/compose.js';
 import { DOCKERFILE } from '../manifests/dockerfile.js';
@@ -13,67 +17,96 @@ import { parseEnvFile } from '../manifests/env-file.js';
 import { dirname, joinRepo, posix } from '../util/path.js';
 import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
 
+/** Start instructions a service without its own command runs (not RUN build steps). */
+const START_LABELS = new Set(['CMD', 'ENTRYPOINT', 'ENTRYPOINT+CMD', 'HEALTHCHECK']);
+
+/** The `.env` beside the compose file: what compose interpolates `${VAR}` with (not itself the container's environment). */
+const dotEnvOf = (composePath: string, ctx: DetectorContext): Record<string, string> => {
+  const path = joinRepo(dirname(composePath), '.env');
+  const text = path === null ? null : ctx.manifests.text(path);
+  return text === null ? {} : parseEnvFile(text);
+};
+
 /**
  * The service's own environment over the image's: its `env_file:` files in order, then
- * `environment:`, whose `${VAR}` / `${VAR:-default}` take values from the `.env` beside the compose
- * file, as compose interpolates them (that `.env` is not itself the container's environment).
+ * `environment:`, interpolated from the `.env`; a pass-through name (`- FOO`) takes the `.env`'s
+ * value. A value census cannot know (a variable the `.env` does not set, which the shell may) is
+ * `unset`: the command sees it as computed, never as the text `${VAR}`.
  */
-const serviceEnv = (service: ComposeService, composePath: string, ctx: DetectorContext): Record<string, string> => {
+const serviceEnv = (service: ComposeService, dotEnv: Record<string, string>, ctx: DetectorContext): { env: Record<string, string>; unset: string[] } => {
   const env: Record<string, string> = {};
+  const unset: string[] = [];
   for (const file of service.envFiles ?? []) {
     const text = ctx.manifests.text(file);
     if (text !== null) Object.assign(env, parseEnvFile(text));
   }
-  const dotEnvPath = joinRepo(dirname(composePath), '.env');
-  const dotEnvText = dotEnvPath === null ? null : ctx.manifests.text(dotEnvPath);
-  const dotEnv = dotEnvText === null ? {} : parseEnvFile(dotEnvText);
   for (const [key, value] of Object.entries(service.environment ?? {})) {
-    env[key] = value.replace(/\$\{([A-Za-z_]\w*)(?::?-([^}]*))?\}|\$([A-Za-z_]\w*)/g, (whole, braced?: string, fallback?: string, bare?: string) => {
-      const v = dotEnv[braced ?? bare ?? ''];
-      return v !== undefined && v !== '' ? v : (fallback ?? (v ?? whole));
-    });
+    const { text, unknown } = interpolate(value, (name) => dotEnv[name], { dollarEscape: true });
+    if (unknown.length === 0) env[key] = text;
+    else {
+      delete env[key];
+      unset.push(key);
+    }
   }
-  return env;
+  for (const key of service.passThrough ?? []) {
+    if (dotEnv[key] !== undefined) env[key] = dotEnv[key];
+    else unset.push(key);
+  }
+  return { env, unset };
 };
 
-/** Where the service's command runs and how container paths map back, from its image and mounts. */
-const placeOf = (service: ComposeService, composePath: string, ctx: DetectorContext) => {
+/** Where the service's command runs, how container paths map back, its environment, and the image's start commands. */
+const placeOf = (service: ComposeService, composePath: string, dotEnv: Record<string, string>, ctx: DetectorContext) => {
   let imageMap: { from: string; to: string }[] = [];
   let imageCwd: string | undefined;
   let imageWorkdir = '/';
   let env: Record<string, string> = {};
+  let start: DockerCommand[] = [];
   if (service.build) {
     const parsed = ctx.manifests.get(service.build.dockerfile, DOCKERFILE);
     if (parsed !== null) {
       const ignore = readDockerIgnore(service.build.context, service.build.dockerfile, ctx.manifests);
-      const stages = analyseDockerfile(parsed, service.build.context, ctx.files, service.build.dockerfile, ignore).stages;
-      const stage = stages.find((s) => s.name === service.build?.target) ?? stages.at(-1);
-      if (stage) ({ pathMap: imageMap, cwd: imageCwd, workdir: imageWorkdir, env } = stage);
+      const model = analyseDockerfile(parsed, service.build.context, ctx.files, service.build.dockerfile, ignore);
+      const stage = model.stages.find((s) => s.name === service.build?.target) ?? model.stages.at(-1);
+      if (stage) {
+        ({ pathMap: imageMap, cwd: imageCwd, workdir: imageWorkdir, env } = stage);
+        start = model.commands.filter((c) => c.stage === stage.name && c.production && START_LABELS.has(c.label));
+      }
     }
   }
-  env = { ...env, ...serviceEnv(service, composePath, ctx) };
+  const own = serviceEnv(service, dotEnv, ctx);
+  env = { ...env, ...own.env };
+  for (const key of own.unset) delete env[key];
   const pathMap = sortPathMap([...service.binds, ...imageMap]);
   const workdir = service.workingDir ?? imageWorkdir;
   const mapped = pathMap.find((m) => workdir === m.from || workdir.startsWith(`${m.from}/`));
   const cwd = mapped ? joinRepo(mapped.to, posix.relative(mapped.from, workdir)) : null;
-  return { cwd: cwd ?? imageCwd ?? service.build?.context ?? dirname(composePath), pathMap, env };
+  return { cwd: cwd ?? imageCwd ?? service.build?.context ?? dirname(composePath), pathMap, env, start };
 };
 
 const compose: EntryDetector = {
   id: 'compose',
-  title: 'docker-compose services (command, entrypoint, build context)',
+  title: 'docker-compose services (command, entrypoint, build context, environment)',
   matches: isComposeFile,
   detect: (file, ctx) => {
     const out = emptyOutput();
+    const dotEnv = dotEnvOf(file.path, ctx);
+    // Compose interpolates the file itself: a `${VAR}` the .env does not set stays for the analyser to call computed.
+    const expand = (text: string) => interpolate(text, (name) => dotEnv[name], { dollarEscape: true }).text;
     for (const s of ctx.manifests.get(file.path, COMPOSE) ?? []) {
-      if (!s.command && !s.entrypoint) continue;
-      const { cwd, pathMap, env } = placeOf(s, file.path, ctx);
+      if (!s.command && !s.entrypoint && !s.build) continue;
+      const { cwd, pathMap, env, start } = placeOf(s, file.path, dotEnv, ctx);
       const evidence = `compose ${file.path} service "${s.name}"`;
       if (s.entrypoint) {
         const text = s.command ? `${s.entrypoint.text} ${s.command.text}` : s.entrypoint.text;
-        addCommand(out, text, { cwd, pathMap, env, kind: 'production', evidence: `${evidence} ${s.command ? 'entrypoint+command' : 'entrypoint'}`, line: s.entrypoint.line });
+        addCommand(out, expand(text), { cwd, pathMap, env, kind: 'production', evidence: `${evidence} ${s.command ? 'entrypoint+command' : 'entrypoint'}`, line: s.entrypoint.line });
       } else if (s.command) {
-        addCommand(out, s.command.text, { cwd, pathMap, env, kind: 'production', evidence: `${evidence} command`, line: s.command.line });
+        addCommand(out, expand(s.command.text), { cwd, pathMap, env, kind: 'production', evidence: `${evidence} command`, line: s.command.line });
+      } else {
+        // The image's own start, with the service's environment (the Dockerfile detector reads it with the image's alone).
+        for (const c of start) {
+          addCommand(out, c.command, { cwd: s.workingDir ? cwd : c.cwd, pathMap, env, kind: 'production', evidence: `${evidence} runs the image's ${c.label} (${s.build?.dockerfile}:${c.line})`, line: s.line });
+        }
       }
     }
     return out;

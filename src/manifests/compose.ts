@@ -30,22 +30,27 @@ export interface ComposeService {
   binds: { from: string; to: string }[];
   /** `environment:` (map or `K=V` list), values as written (`${VAR}` not yet interpolated). */
   environment?: Record<string, string>;
+  /** `environment:` names given without a value (`- FOO`, `FOO:`): compose takes them from its own environment. */
+  passThrough?: string[];
   /** `env_file:` entries as repo paths, in order (later files win). */
   envFiles?: string[];
 }
 
-const readEnvironment = (y: YamlDoc, node: YamlNode): Record<string, string> | undefined => {
-  const out: Record<string, string> = {};
+const readEnvironment = (y: YamlDoc, node: YamlNode): { values?: Record<string, string>; passThrough?: string[] } => {
+  const values: Record<string, string> = {};
+  const passThrough: string[] = [];
   if (y.isSeq(node)) {
     for (const item of y.items(node)) {
-      const m = /^([A-Za-z_]\w*)=(.*)$/.exec(y.str(item) ?? '');
-      if (m) out[m[1]] = m[2];
+      const m = /^([A-Za-z_]\w*)(?:=(.*))?$/.exec((y.str(item) ?? '').trim());
+      if (m && m[2] !== undefined) values[m[1]] = m[2];
+      else if (m) passThrough.push(m[1]);
     }
   } else for (const [key, value] of y.entries(node)) {
     const text = y.str(value);
-    if (text !== undefined) out[key] = text;
+    if (text !== undefined) values[key] = text;
+    else if (!y.isMap(value) && !y.isSeq(value)) passThrough.push(key);
   }
-  return Object.keys(out).length > 0 ? out : undefined;
+  return { ...(Object.keys(values).length > 0 ? { values } : {}), ...(passThrough.length > 0 ? { passThrough } : {}) };
 };
 
 const readEnvFiles = (y: YamlDoc, node: YamlNode, composeDir: string): string[] | undefined => {
@@ -113,9 +118,10 @@ const readComposeServices = (text: string, path: string) => {
       if (command) service.command = command;
       if (build) service.build = build;
       if (workingDir) service.workingDir = workingDir;
-      const environment = readEnvironment(y, y.get(node, 'environment'));
+      const { values: environment, passThrough } = readEnvironment(y, y.get(node, 'environment'));
       const envFiles = readEnvFiles(y, y.get(node, 'env_file'), composeDir);
       if (environment) service.environment = environment;
+      if (passThrough) service.passThrough = passThrough;
       if (envFiles) service.envFiles = envFiles;
       services.push(service);
     }

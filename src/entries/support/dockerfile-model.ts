@@ -4,7 +4,7 @@
  * paths), RUN build steps, CMD/ENTRYPOINT (exec and shell form, combined as Docker combines
  * them) and HEALTHCHECK CMD. A stage built `FROM` an earlier stage inherits its state.
  *
- * ARG and ENV: values (with `${VAR:-default}` / `${VAR:+alt}`) expand in later instructions, a
+ * ARG and ENV: values (with `${VAR:-default}`, `${VAR-default}`, `${VAR:+alt}`, `${VAR:?err}`; support/interpolate.ts) expand in later instructions, a
  * stage's `ARG X` takes the default of a global `ARG X` before the first FROM, and every command
  * carries the variables set so far as its environment, so `$APP_HOME/x.py` in CMD, RUN or
  * HEALTHCHECK (and in the scripts the image runs) expands as it would in the container.
@@ -30,6 +30,7 @@ import { pathsWithPrefix } from '../../util/file-index.js';
 import { sortPathMap } from './inputs.js';
 import { joinWords } from '../../util/shell-words.js';
 import type { DockerIgnore } from './dockerignore.js';
+import { interpolate } from './interpolate.js';
 
 export type DockerInstruction = 'RUN' | 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK';
 
@@ -45,6 +46,8 @@ export interface DockerCommand {
   env: Record<string, string>;
   /** For `CMD (after the ENTRYPOINT script)`: the script, as the image names it. */
   entrypointScript?: string;
+  /** The build stage whose instruction it is (its name, or its index as text). */
+  stage: string;
 }
 
 export interface DockerStage {
@@ -87,15 +90,8 @@ const GLOB = /[*?[]/;
 const HEREDOC_MARKER = /<<-?(["']?)[A-Za-z_]\w*\1/g;
 const SHELL_ONLY = /^(\/usr)?(\/bin\/)?(ba|da|z)?sh(\s+-[a-z]+)*$/;
 
-/** `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR:+alt}` as Docker expands them in WORKDIR/COPY/ENV. */
-const substitute = (text: string, env: Map<string, string>): string =>
-  text.replace(/\$(?:\{([A-Za-z_]\w*)(?::?([-+])([^}]*))?\}|([A-Za-z_]\w*))/g, (whole, braced?: string, op?: string, word?: string, bare?: string) => {
-    const name = braced ?? bare ?? '';
-    const value = env.get(name);
-    if (op === '-') return value !== undefined && value !== '' ? value : (word ?? '');
-    if (op === '+') return value !== undefined && value !== '' ? (word ?? '') : '';
-    return value ?? whole;
-  });
+/** `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:+alt}`, `${VAR:?err}` as Docker expands them in WORKDIR/COPY/ENV; an unknown one stays as written. */
+const substitute = (text: string, env: Map<string, string>): string => interpolate(text, (name) => env.get(name)).text;
 
 const parseEnv = (args: string, env: Map<string, string>): void => {
   const unquote = (v: string) => v.replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1');
@@ -221,7 +217,7 @@ export const analyseDockerfile = (
 
   const emit = (s: StageState, label: string, command: string, line: number, production: boolean, entrypointScript?: string) => {
     if (command.trim() === '') return;
-    commands.push({ label, production, command, line, cwd: cwdOf(s), pathMap: pathMapOf(s), env: envOf(s), ...(entrypointScript ? { entrypointScript } : {}) });
+    commands.push({ label, production, command, line, cwd: cwdOf(s), pathMap: pathMapOf(s), env: envOf(s), stage: s.name, ...(entrypointScript ? { entrypointScript } : {}) });
   };
 
   const finishStage = (s: StageState) => {
