@@ -5,7 +5,9 @@
  * with the image's ENV and the service's environment as its environment. A service built from a
  * Dockerfile without a command of its own runs the image's CMD/ENTRYPOINT with that environment,
  * so the scripts the image runs see the service's variables too (`PYTHONPATH`). Commands are
- * interpolated as compose does (`${VAR}` from the `.env` beside the compose file, `$$`).
+ * interpolated as compose does (`${VAR}` from the `.env` beside the compose file, `$$`). A
+ * service running a Docker Official Image (`mongo:latest`) with no repo folder bind-mounted runs
+ * only that image's software: its command is not read.
  */
 import { analyseDockerfile, type DockerCommand } from './support/dockerfile-model.js';
 import { readDockerIgnore } from './support/dockerignore.js';
@@ -16,6 +18,9 @@ import { DOCKERFILE } from '../manifests/dockerfile.js';
 import { parseEnvFile } from '../manifests/env-file.js';
 import { dirname, joinRepo, posix } from '../util/path.js';
 import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
+
+/** A Docker Official Image (`mongo:latest`, `library/postgres`): the registry's own software, never the repo's. */
+const OFFICIAL_IMAGE = /^(?:(?:docker\.io\/)?library\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[\w.-]+)?(?:@sha256:[a-f0-9]+)?$/;
 
 /** Start instructions a service without its own command runs (not RUN build steps). */
 const START_LABELS = new Set(['CMD', 'ENTRYPOINT', 'ENTRYPOINT+CMD', 'HEALTHCHECK']);
@@ -95,6 +100,9 @@ const compose: EntryDetector = {
     const expand = (text: string) => interpolate(text, (name) => dotEnv[name], { dollarEscape: true }).text;
     for (const s of ctx.manifests.get(file.path, COMPOSE) ?? []) {
       if (!s.command && !s.entrypoint && !s.build) continue;
+      // An official image with no repo folder mounted holds nothing of the repo: its command (`--storageEngine=wiredTiger`,
+      // `postgres -c …`) runs the image's own program, which is not the repo's to account for.
+      if (!s.build && s.image && OFFICIAL_IMAGE.test(s.image) && s.binds.length === 0) continue;
       const { cwd, pathMap, env, start } = placeOf(s, file.path, dotEnv, ctx);
       const evidence = `compose ${file.path} service "${s.name}"`;
       if (s.entrypoint) {

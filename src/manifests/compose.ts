@@ -25,6 +25,8 @@ export interface ComposeService {
   entrypoint?: { text: string; line: number };
   command?: { text: string; line: number };
   build?: ComposeBuild;
+  /** `image:` as written. */
+  image?: string;
   workingDir?: string;
   /** Bind mounts: container path → repo path. */
   binds: { from: string; to: string }[];
@@ -114,6 +116,8 @@ const readComposeServices = (text: string, path: string) => {
       const command = commandText(y, y.get(node, 'command'));
       const build = readBuild(y, y.get(node, 'build'), composeDir);
       const workingDir = y.str(y.get(node, 'working_dir'));
+      const image = y.str(y.get(node, 'image'));
+      if (image) service.image = image;
       if (entrypoint) service.entrypoint = entrypoint;
       if (command) service.command = command;
       if (build) service.build = build;
