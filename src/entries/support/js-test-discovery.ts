@@ -4,7 +4,8 @@
  *
  * - the runner comes from the nearest package.json: its dependencies (vitest, jest, mocha), a
  *   runner config file beside it, or a script that runs `node --test`;
- * - vitest: `test.include` in vitest.config.* / vite.config.*, else `**\/*.{test,spec}.?(c|m)[jt]s?(x)`;
+ * - vitest: `test.include` in vitest.config.* / vite.config.* (under `test.root` when one is given),
+ *   else `**\/*.{test,spec}.?(c|m)[jt]s?(x)`;
  * - jest: `testMatch` in jest.config.* or package.json "jest", else `**\/__tests__/**` and `*.{test,spec}.*`;
  * - mocha: `spec` in .mocharc.* or package.json "mocha", else test/**;
  * - node --test: node's defaults (`*.test.js`, `test-*.js`, `test/**`, … and their .ts forms);
@@ -49,24 +50,48 @@ const CONFIG_FILES: Record<string, RegExp> = {
 };
 const CONFIG_KEY: Record<string, string> = { vitest: 'include', jest: 'testMatch', mocha: 'spec' };
 
-/** The text of the object literal opened by `key: {` (vitest's `test: { … }`), else the whole text. */
+/** The index after the string literal that opens at `i` (quotes `'`, `"`, backtick; backslash escapes). */
+const skipString = (text: string, i: number): number => {
+  const quote = text[i];
+  for (let j = i + 1; j < text.length; j++) {
+    if (text[j] === '\\') j++;
+    else if (text[j] === quote || text[j] === '\n') return j + 1;
+  }
+  return text.length;
+};
+
+/**
+ * The text of the object literal opened by `key: {` (vitest's `test: { … }`), else the whole text.
+ * Braces inside strings (`'**\/*.{ts,tsx}'`) are not the object's.
+ */
 const objectBody = (text: string, key: string): string => {
   const at = new RegExp(`["']?\\b${key}["']?\\s*:\\s*\\{`).exec(text);
   if (!at) return text;
   let depth = 0;
   const start = at.index + at[0].length - 1;
   for (let i = start; i < text.length; i++) {
+    if (text[i] === '"' || text[i] === "'" || text[i] === '`') {
+      i = skipString(text, i) - 1;
+      continue;
+    }
     if (text[i] === '{') depth++;
     else if (text[i] === '}' && --depth === 0) return text.slice(start + 1, i);
   }
   return text.slice(start + 1);
 };
 
-/** Nested object literals blanked out, so a key is only found at this object's own level. */
+/** Nested object literals blanked out, so a key is only found at this object's own level (strings kept whole). */
 const ownLevel = (body: string): string => {
   let out = '';
   let depth = 0;
-  for (const c of body) {
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '"' || c === "'" || c === '`') {
+      const end = skipString(body, i);
+      if (depth === 0) out += body.slice(i, end);
+      i = end - 1;
+      continue;
+    }
     if (c === '{') depth++;
     if (depth === 0) out += c;
     if (c === '}') depth = Math.max(0, depth - 1);
@@ -95,7 +120,14 @@ export const literalArray = (text: string, key: string): string[] | 'computed' |
 const configGlobs = (runner: string, text: string): string[] | 'computed' | null => {
   if (runner !== 'vitest') return literalArray(text, CONFIG_KEY[runner]);
   const body = objectBody(text, 'test');
-  return body === text ? null : literalArray(ownLevel(body), CONFIG_KEY[runner]);
+  if (body === text) return null;
+  const own = ownLevel(body);
+  const globs = literalArray(own, CONFIG_KEY[runner]);
+  // `test.root` moves where vitest looks: its include globs are relative to it.
+  const root = literalArray(own, 'root');
+  const base = Array.isArray(root) && root.length === 1 ? root[0].replace(/^\.\/?/, '').replace(/\/+$/, '') : '';
+  if (base === '' || base.startsWith('..') || !Array.isArray(globs)) return globs;
+  return globs.map((g) => `${base}/${g.replace(/^\.\//, '')}`);
 };
 
 const dependsOn = (pkg: Record<string, unknown>, name: string): boolean =>

@@ -1,12 +1,12 @@
 /**
- * Vitest loads what `test` in vitest.config / vite.config names: setupFiles, globalSetup, a local
+ * Vitest loads what `test` in vitest.config / vite.config (or the file `vitest -c x` names) names: setupFiles, globalSetup, a local
  * environment, snapshot serializers and reporters; inline `projects`/`workspace` entries and
  * vitest.workspace files (their configs and `include` globs); and its own file kinds beside the
  * tests discovery already finds: benchmarks (`*.bench.ts`) and type tests (`*.test-d.ts`). All test roots.
  */
 import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { enabledByPackages, filesIn, globFiles, pathEntries, readToolConfig, toolPackages, warnUnread, type JsPackage } from './support.js';
+import { configsFromCommands, enabledByPackages, filesIn, globFiles, pathEntries, readToolConfig, toolPackages, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^(vitest|vite)\.config\.[cm]?[jt]s$|^vitest\.(workspace|projects)\.([cm]?[jt]s|json)$/;
 const PATH_KEYS = ['setupFiles', 'globalSetup', 'environment', 'snapshotSerializers', 'reporters', 'resolveSnapshotPath'];
@@ -46,8 +46,11 @@ const vitest: FrameworkReader = {
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Vitest'),
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
+    const named = configsFromCommands(ctx, ['vitest']);
     for (const pkg of packages(ctx)) {
-      for (const config of filesIn(ctx, pkg.dir, CONFIG)) {
+      // `vitest -c config/fiep.ts` names a config outside the package folder's usual names.
+      const configs = [...new Set([...filesIn(ctx, pkg.dir, CONFIG), ...named.filter((c) => c.dir === pkg.dir).map((c) => c.config)])];
+      for (const config of configs) {
         const { value } = readToolConfig(ctx, config, out.diagnostics, 'vitest');
         if (/^vitest\.(workspace|projects)\./.test(config.split('/').pop() ?? '')) readProjects(ctx, config, value, pkg.dir, out, 1);
         else readTest(ctx, config, configAt(value, 'test'), pkg.dir, out, 0);
