@@ -1,7 +1,7 @@
 /**
  * Tool config files are code that a tool loads by its own name, so nothing imports them:
  * `vite.config.ts`, `jest.config.js`, `eslint.config.mjs`, `.eslintrc.cjs`, `.prettierrc.js`,
- * `gulpfile.js`, `.storybook/main.ts`, … are tooling roots of the tool named in the file name.
+ * `gulpfile.js`, `plopfile.js`, `gatsby-config.js`, `cucumber.js`, `.storybook/main.ts`, … are tooling roots of the tool named in the file name.
  * What a config names (entries, setup files, plugins) is for the framework readers; this only
  * keeps the config itself, and what it imports, from being called dead.
  */
@@ -24,6 +24,9 @@ const FIXED: [RegExp, string][] = [
   [new RegExp(String.raw`^\.pnpmfile\.cjs$`), 'pnpm'],
   [new RegExp(String.raw`^knip\.${CODE}$`), 'knip'],
   [new RegExp(String.raw`^vitest\.(?:workspace|projects)\.${CODE}$`), 'vitest'],
+  [new RegExp(String.raw`^gatsby-(?:config|node|browser|ssr)\.${CODE}x?$`), 'gatsby'],
+  [new RegExp(String.raw`^plopfile\.${CODE}$`, 'i'), 'plop'],
+  [new RegExp(String.raw`^cucumber\.${CODE}$`), 'cucumber'],
 ];
 /** `.storybook/main.ts` and the files Storybook loads beside it. */
 const STORYBOOK = new RegExp(String.raw`^(?:main|preview|manager|preview-head|test-runner|vitest\.setup)\.${CODE}x?$`);
