@@ -7,8 +7,10 @@ import angular from './js/angular.js';
 import astro from './js/astro.js';
 import changesets from './js/changesets.js';
 import commitlint from './js/commitlint.js';
+import cucumber from './js/cucumber.js';
 import cypress from './js/cypress.js';
 import dirLoaders from './js/dir-loaders.js';
+import docusaurus from './js/docusaurus.js';
 import electron from './js/electron.js';
 import esbuild from './js/esbuild.js';
 import eslint from './js/eslint.js';
@@ -41,4 +43,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, celery, changesets, commitlint, cypress, dirLoaders, django, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, mocha, next, nuxt, parcel, playwright, postcss, pytest, remix, rollup, storybook, stringModules, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, celery, changesets, commitlint, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, mocha, next, nuxt, parcel, playwright, postcss, pytest, remix, rollup, storybook, stringModules, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];

@@ -1,0 +1,8 @@
+/** The cucumber reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('cucumber');
+test('cucumber: has a basic fixture', () => assert.ok(cases.includes('cucumber-basic')));
+for (const name of cases) test(`cucumber: ${name}`, () => checkFrameworkFixture(name));

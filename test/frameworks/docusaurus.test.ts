@@ -1,0 +1,8 @@
+/** The docusaurus reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('docusaurus');
+test('docusaurus: has a basic fixture', () => assert.ok(cases.includes('docusaurus-basic')));
+for (const name of cases) test(`docusaurus: ${name}`, () => checkFrameworkFixture(name));
