@@ -140,7 +140,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     if (!probe.info) throw new UsageError(probe.diagnostics[0]?.message.replace(/; census falls back to .*$/, '') ?? `--python ${options.python} did not answer`);
   }
   // What decides the listing, stamped before the config is read and the files listed: what lets `census why` trust the audit later (cache/snapshot.ts).
-  const tree = options.cache && !options.focus ? stampTree(rootAbs, options.defaultExcludes) : null;
+  const tree = options.cache && !options.focus ? stampTree(rootAbs, options.defaultExcludes, options.cache.dir === undefined) : null;
   // An invalid census config is the user's to fix: it stops the run with the file and key named.
   // Manifests and configs are read through this too: links out of the tree and files over --max-file-size are not read.
   const tooLarge = new Map<string, Diagnostic>();

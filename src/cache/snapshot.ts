@@ -20,7 +20,7 @@ import type { Entry } from '../model/entry.js';
 import type { FileRecord } from '../model/file.js';
 import type { DiscoverOptions } from '../discover/index.js';
 import { stampMode, stampTime, statStamp } from '../discover/changes.js';
-import { keptEntries } from '../discover/walk.js';
+import { keptEntriesOf } from '../discover/walk.js';
 import { prepareCensusPath, writeCensusFile, writeFileExclusive } from '../store/census-dir.js';
 import { contentHash } from '../util/content-hash.js';
 import { readBytes, realpathOrNull } from '../util/fs.js';
@@ -268,11 +268,12 @@ const unchanged = (rootAbs: string, s: Snapshot, maxFileSize: number): boolean =
     const abs = under(path);
     if (!trusted(link, statStamp(abs, true)) || kindOf(abs, true) !== kind || realpathOrNull(abs) !== real) return false;
   }
+  const keptEntries = keptEntriesOf(rootAbs, s.defaultExcludes);
   for (const [path, stamp, names] of s.folders) {
     const abs = under(path);
     if (trusted(stamp, statStamp(abs, true))) continue;
     // Something came, went or was replaced: still the same listable names (a __pycache__ or a swap file is not a change)?
-    const kept = keptEntries(rootAbs, path, s.defaultExcludes);
+    const kept = keptEntries(path);
     if (kept === null || namesDigest(listable(kept)) !== names) return false;
   }
   for (const [path, stamp, hash] of s.files) {

@@ -24,9 +24,11 @@ import { statStamp } from '../discover/changes.js';
 import { junkReason } from '../discover/junk.js';
 import { MANIFESTS } from '../discover/root.js';
 import { walkTree } from '../discover/walk.js';
+import { prepareCensusPath } from '../store/census-dir.js';
 import { contentHash } from '../util/content-hash.js';
 import { realpathOrNull } from '../util/fs.js';
 import { dirnameAbsolute, joinAbsolute } from '../util/path.js';
+import { CACHE_DIR } from './facts-cache.js';
 
 /** A file besides the listed ones whose bytes the listing depends on: absolute path, stamp (null: absent), content hash ('' when not kept). */
 export type ExtraStamp = [abs: string, stamp: string | null, hash: string];
@@ -138,8 +140,20 @@ export const namesDigest = (entries: fs.Dirent[]): string => {
   return sum.digest('hex').slice(0, 16);
 };
 
-/** The stamps of everything the listing depends on besides the listed files' bytes. Call it before discovery. */
-export const stampTree = (rootAbs: string, defaultExcludes: boolean, env: NodeJS.ProcessEnv = process.env): TreeStamps => {
+/**
+ * The stamps of everything the listing depends on besides the listed files' bytes. Call it before
+ * discovery. `inRoot`: the cache is kept in the root's .census/, made now, so that making it at the
+ * end of the first scan does not change the root folder after it was stamped.
+ */
+export const stampTree = (rootAbs: string, defaultExcludes: boolean, inRoot: boolean, env: NodeJS.ProcessEnv = process.env): TreeStamps => {
+  if (inRoot) {
+    try {
+      // Makes .census/ and .census/cache/ (the folders of the path), not the file.
+      prepareCensusPath(rootAbs, `${CACHE_DIR}/why-audit.snapshot`);
+    } catch {
+      // Unwritable or a symlink: the facts cache says so; the root's stamp then shows the change.
+    }
+  }
   const time = Date.now();
   const folders: TreeStamps['folders'] = [];
   const links: TreeStamps['links'] = [];

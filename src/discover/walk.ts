@@ -92,20 +92,30 @@ export const walkFiles = (rootAbs: string, useDefaultExcludes: boolean): string[
   return out;
 };
 
-/** The entries walkTree keeps in one folder (repo path, '' = the root), sorted by name; null when it cannot be read. */
-export const keptEntries = (rootAbs: string, path: string, useDefaultExcludes: boolean): fs.Dirent[] | null => {
-  const matchers: Matcher[] = [];
-  const segments = path === '' ? [] : path.split('/');
-  for (let i = 0; i <= segments.length; i++) {
-    const base = segments.slice(0, i).join('/');
-    const own = loadGitignore(base === '' ? rootAbs : joinAbsolute(rootAbs, base), base);
-    if (own) matchers.push(own);
-  }
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(path === '' ? rootAbs : joinAbsolute(rootAbs, path), { withFileTypes: true });
-  } catch {
-    return null;
-  }
-  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).filter((e) => isKept(e, path, matchers, useDefaultExcludes));
+/**
+ * The entries walkTree keeps in a folder (repo path, '' = the root), sorted by name; null when it
+ * cannot be read. Each folder's .gitignore is read and compiled once for all the folders asked.
+ */
+export const keptEntriesOf = (rootAbs: string, useDefaultExcludes: boolean): ((path: string) => fs.Dirent[] | null) => {
+  const chains = new Map<string, Matcher[]>();
+  const chainOf = (path: string): Matcher[] => {
+    const known = chains.get(path);
+    if (known) return known;
+    const slash = path.lastIndexOf('/');
+    const above = path === '' ? [] : chainOf(slash < 0 ? '' : path.slice(0, slash));
+    const own = loadGitignore(path === '' ? rootAbs : joinAbsolute(rootAbs, path), path);
+    const chain = own ? [...above, own] : above;
+    chains.set(path, chain);
+    return chain;
+  };
+  return (path) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path === '' ? rootAbs : joinAbsolute(rootAbs, path), { withFileTypes: true });
+    } catch {
+      return null;
+    }
+    const matchers = chainOf(path);
+    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).filter((e) => isKept(e, path, matchers, useDefaultExcludes));
+  };
 };
