@@ -63,7 +63,14 @@ test('module scan: what only the AST walk finds sends the file to the parser', (
     `module['exports'] = {};\n`,
     `const m = await import('./lazy.js');\n`,
     `const m = await import /* why */ ('./lazy.js');\n`,
-    `console.log(import.meta.url);\n`,
+    `const icon = new URL('./icon.png', import.meta.url);\n`,
+    `const u = import.meta.url;\nexport const link = new URL('./page.html', u);\n`,
+    `const resolved = import.meta.resolve('./x.js');\n`,
+    `const pages = import.meta.glob('./pages/*.ts');\n`,
+    `if (import.meta.main) run();\n`,
+    `if (esMain(import.meta)) run();\n`,
+    `console.log(import /* meta */ .meta.url);\n`,
+    `console.log(import.meta['url']);\n`,
     `import { execSync } from 'node:child_process';\nexecSync('make');\n`,
     `import { $ } from 'zx';\n`,
     `new Worker('./w.js');\n`,
@@ -73,6 +80,12 @@ test('module scan: what only the AST walk finds sends the file to the parser', (
     declines(text);
     assert.deepEqual(extractJavaScript('example.ts', text, true), extractJavaScript('example.ts', text, true, { moduleScan: false }), text);
   }
+});
+
+test('module scan: import.meta properties the walk does not act on are read here', () => {
+  agrees(`import path from 'node:path';\nimport { fileURLToPath } from 'node:url';\nconst dirname = path.dirname(fileURLToPath(import.meta.url));\n`);
+  agrees(`import.meta.hot?.accept();\nexport const mode = import.meta.env.MODE, dir = import.meta\n  .dirname\nimport later from './later';\nexport { later };\n`);
+  agrees(`export const file = import.meta.filename;\nconst url = import . meta . url;\n`);
 });
 
 test('module scan: JSX is read as code around elements, attributes and text', () => {

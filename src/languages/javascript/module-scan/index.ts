@@ -21,6 +21,8 @@ export const scanModule = (text: string, lines: LineTable, jsx: boolean): Module
   try {
     const lexer = new Lexer(text, jsx);
     const statements = new StatementReader(lexer, lines).read();
+    // `new URL('./x', import.meta.url)` names a file: the walk reads it.
+    if (lexer.sawImportMeta && lexer.sawUrl) return null;
     return { ...statements, comments: lexer.comments, complexity: 1 + lexer.branches };
   } catch (e) {
     // a RangeError is a destructuring pattern nested past the stack: the parser path guards that

@@ -81,6 +81,13 @@ const BRANCH_KEYWORDS = new Set(['if', 'for', 'while', 'catch', 'case']);
 const WALK_WORDS = new Set(['require', 'exports', 'execa', 'zx', 'bun', 'Bun', 'Worker', 'argv']);
 
 /**
+ * `import.meta` properties the AST walk acts on (`import.meta.resolve()`, Vite's `glob`, Deno's and
+ * Bun's `main`): a file using one is parsed and walked. Any other property (`url`, `dirname`,
+ * `env`) is read here, unless the file also names `URL`, for `new URL('./x', import.meta.url)`.
+ */
+const WALKED_META_PROPERTIES = new Set(['resolve', 'glob', 'globEager', 'main']);
+
+/**
  * Words that may stand next to another word on one line (`export const x`, `x as T`, `get y()`,
  * `readonly z`). Two words side by side where neither is one of these cannot be JavaScript or
  * TypeScript (`crypto character encoding`): such text goes to the parser, which says what is wrong.
@@ -95,7 +102,7 @@ const ADJACENT_WORDS = new Set([
 /** Every word the lexer tells apart, by length and first character, to look up without slicing. */
 const KNOWN_WORDS: ReadonlyMap<number, readonly string[]> = (() => {
   const byShape = new Map<number, string[]>();
-  for (const word of new Set([...EXPRESSION_KEYWORDS, ...CONDITION_KEYWORDS, ...BLOCK_KEYWORDS, ...BRANCH_KEYWORDS, ...WALK_WORDS, ...ADJACENT_WORDS, 'import'])) {
+  for (const word of new Set([...EXPRESSION_KEYWORDS, ...CONDITION_KEYWORDS, ...BLOCK_KEYWORDS, ...BRANCH_KEYWORDS, ...WALK_WORDS, ...ADJACENT_WORDS, 'import', 'URL'])) {
     const key = word.length * 128 + word.charCodeAt(0);
     byShape.set(key, [...(byShape.get(key) ?? []), word]);
   }
@@ -147,6 +154,12 @@ export class Lexer {
   memberName = false;
   /** An expression may start at this token (a `/` here would begin a regex). */
   atExpressionStart = true;
+  /** This token is the `import` of `import.meta.<property>`: an expression, not an import statement. */
+  importMeta = false;
+  /** The code reads `import.meta.<property>` somewhere (a property the walk does not act on). */
+  sawImportMeta = false;
+  /** The code names `URL` (not as a property): with `import.meta`, it may be `new URL('./x', import.meta.url)`. */
+  sawUrl = false;
   /** The current token is a word that may not stand beside another word (see ADJACENT_WORDS). */
   private plainWord = false;
   /** The JSX elements being read, innermost last (an expression container can hold another). */
@@ -219,6 +232,7 @@ export class Lexer {
     const n = text.length;
     let pos = this.pos;
     this.newlineBefore = false;
+    this.importMeta = false;
     for (;;) {
       if (pos >= n) {
         this.pos = pos;
@@ -324,12 +338,16 @@ export class Lexer {
     const word = this.afterDot ? '' : known;
     if (word !== '' && BRANCH_KEYWORDS.has(word)) this.branches++;
     if (word === 'import' && this.options.walkWords) {
-      // import() and import.meta are for the AST walk (a comment between counts as either)
+      // import() and the import.meta forms the walk reads are for the AST walk (a comment between counts as either)
       let k = e;
       while (isSpace(text.charCodeAt(k)) || isLineBreak(text.charCodeAt(k))) k++;
       const after = text.charCodeAt(k);
-      if (after === 40 || after === 46 || after === 47) throw new Unsure();
+      if (after === 46 && this.readsMetaProperty(k)) {
+        this.importMeta = true;
+        this.sawImportMeta = true;
+      } else if (after === 40 || after === 46 || after === 47) throw new Unsure();
     }
+    if (word === 'URL' && !this.afterDot) this.sawUrl = true;
     // a decorator's name stands before the parameter or member it decorates: `@Inject() x`, `@Inject x`
     const decorator = this.start > 0 && text.charCodeAt(this.start - 1) === 64;
     this.plainWord = !decorator && (word === '' || !ADJACENT_WORDS.has(word));
@@ -342,6 +360,30 @@ export class Lexer {
     this.regexAllowed = expressionKeyword;
     this.braceOpens = expressionKeyword && !BLOCK_KEYWORDS.has(word) ? Open.ObjectBrace : Open.Block;
     this.afterDot = false;
+  }
+
+  /**
+   * Whether `.meta.<name>` follows at `dot` (only blanks between the parts) with a name the walk
+   * does not act on. Anything else after `import.` (a comment, `import.meta` alone, `?.`, `[…]`)
+   * is left to the parser.
+   */
+  private readsMetaProperty(dot: number): boolean {
+    const text = this.text;
+    const blanks = (k: number): number => {
+      while (isSpace(text.charCodeAt(k)) || isLineBreak(text.charCodeAt(k))) k++;
+      return k;
+    };
+    let k = blanks(dot + 1);
+    if (!text.startsWith('meta', k) || isIdentifierPart(text.charCodeAt(k + 4))) return false;
+    k = blanks(k + 4);
+    if (text.charCodeAt(k) !== 46) return false;
+    k = blanks(k + 1);
+    const start = k;
+    if (!isIdentifierPart(text.charCodeAt(k)) || (text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57)) return false;
+    while (isIdentifierPart(text.charCodeAt(k))) k++;
+    const c = text.charCodeAt(k);
+    if (c > 127 || c === 92) return false;
+    return !WALKED_META_PROPERTIES.has(text.slice(start, k));
   }
 
   private readNumber(from: number): void {

@@ -74,7 +74,7 @@ export class StatementReader {
     lex.next();
     while (lex.token() !== Token.End) {
       if (lex.token() === Token.Identifier && lex.depth === 0 && !lex.memberName) {
-        if (lex.isWord('import')) {
+        if (lex.isWord('import') && !lex.importMeta) {
           this.readImport(lex.start);
           continue;
         }
@@ -482,7 +482,7 @@ export class StatementReader {
       this.advance();
       if (lex.token() === Token.End) return finish();
       if (lex.depth > 0) continue;
-      if (lex.token() === Token.Identifier && !lex.memberName && (lex.isWord('export') || lex.isWord('import'))) return finish();
+      if (lex.token() === Token.Identifier && !lex.memberName && (lex.isWord('export') || (lex.isWord('import') && !lex.importMeta))) return finish();
       if (lex.token() === Token.Punctuator) {
         const p = lex.value();
         if (p === '<') angles++;
