@@ -1,6 +1,6 @@
 /**
- * package.json: `bin`, `main`, `module` and every file `exports` names are production entries
- * (relative to the package's folder); each script is a command run in that folder — tooling,
+ * package.json: `bin`, `main`, `module`, every file `exports` names and the root JS files `files`
+ * publishes (published-files.ts) are production entries (relative to the package's folder); each script is a command run in that folder — tooling,
  * except the ones that serve the package (`start`, `serve` and their pre/post hooks).
  * Without `main` and `exports`, Node loads the package's index.js: it (or the TypeScript source
  * it is built from) is the entry. index/main/cli files at the package root and in src/ are
@@ -11,6 +11,7 @@ import type { EntryKind } from '../model/verdict.js';
 import { warning } from '../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../util/path.js';
 import { addCommand, fileEntry } from './support/inputs.js';
+import { publishedRootEntries } from './published-files.js';
 import { isRecord, JSON_MANIFEST, type JsonDocument } from '../manifests/json.js';
 import { emptyOutput, type DetectorContext, type DetectorOutput, type EntryDetector } from './types.js';
 
@@ -112,6 +113,9 @@ const packageJson: EntryDetector = {
     }
     if (pkg.exports !== undefined) walkExports(site, pkg.exports, ['exports'], '.', []);
     addDefaultEntries(site, typeof pkg.main === 'string' || pkg.exports !== undefined);
+    if (pkg.files !== undefined) {
+      out.entries.push(...publishedRootEntries(ctx.files, file.path, site.dir, pkg.files, doc.lineOf(['files']), new Set(out.entries.map((e) => e.target))));
+    }
     if (pkg.scripts !== undefined && !isRecord(pkg.scripts)) {
       out.diagnostics.push(warning('package-json/bad-scripts', '"scripts" is not an object', file.path, doc.lineOf(['scripts'])));
     } else if (isRecord(pkg.scripts)) {

@@ -4,6 +4,8 @@ import { scriptKind } from '../../src/entries/package-json.js';
 import { packageScripts } from '../../src/manifests/package-json.js';
 import { Manifests } from '../../src/manifests/store.js';
 import { detectorById, detectorCases } from '../helpers/run-detector.js';
+import { fixturePath } from '../helpers/fixtures.js';
+import { scanDir } from '../helpers/scan-fixture.js';
 
 const detector = detectorById('package-json');
 
@@ -18,4 +20,19 @@ test('package-json: packageScripts gives the string scripts, and {} for a broken
 
 test('package-json: scripts that serve the package are production, the rest tooling', () => {
   assert.deepEqual(['start', 'serve', 'prestart', 'poststart', 'build', 'test', 'postinstall'].map(scriptKind), ['production', 'production', 'production', 'production', 'tooling', 'tooling', 'tooling']);
+});
+
+test('package-json: root files that "files" publishes are entries, and what they re-export from dist/ reaches its source', async () => {
+  const { audit } = await scanDir(fixturePath('entries', 'package-json-published-files'));
+  const verdict = (path: string) => audit.files.find((f) => f.path === path);
+  const s3 = verdict('packages/cloud/s3.js');
+  assert.equal(s3?.verdict, 'production');
+  assert.match(s3?.evidence?.[0] ?? '', /published by packages\/cloud\/package\.json files: \["dist","\*\.js","\*\.d\.ts","!internal\.js"\]/);
+  assert.equal(verdict('packages/cloud/src/adapters/s3/index.ts')?.verdict, 'production');
+  assert.equal(verdict('packages/cloud/src/adapters/gcs/index.ts')?.verdict, 'production');
+  assert.equal(verdict('packages/named/src/types.ts')?.verdict, 'production');
+  // Excluded by "!internal.js", and not at the root or not listed: nothing publishes them.
+  assert.equal(verdict('packages/cloud/internal.js')?.verdict, 'dead');
+  assert.equal(verdict('packages/nested/stray.js')?.verdict, 'dead');
+  assert.notEqual(verdict('packages/cloud/eslint.config.js')?.evidence?.[0]?.includes('published by'), true, 'a tool config stays its tool\'s root');
 });

@@ -142,7 +142,12 @@ const build = (manifests: Manifests): BuildOutputMap => {
     }
     return null;
   };
+  /** `require('./dist/types')` names dist/types.js or dist/types/index.js. */
   const explain = (builtPath: string): BuiltSource | null => {
+    if (SOURCE_FOR_BUILT.some(([pattern]) => pattern.test(builtPath))) return explainFile(builtPath);
+    return explainFile(`${builtPath}.js`) ?? explainFile(`${builtPath}/index.js`);
+  };
+  const explainFile = (builtPath: string): BuiltSource | null => {
     for (const { outDir, rootDir, why } of mappings) {
       if (!builtPath.startsWith(`${outDir}/`)) continue;
       const source = sourceIn(rootDir, builtPath.slice(outDir.length + 1));
