@@ -21,23 +21,29 @@ let stamp: string | undefined;
 const buildStamp = (): string => {
   if (stamp !== undefined) return stamp;
   const sum = createHash('sha256');
+  // Every run pays this (`census why` too): only code files are stat'ed; type declarations change with their .js.
   const walk = (dir: string, shown: string) => {
-    let names: string[];
+    let entries: fs.Dirent[];
     try {
-      names = fs.readdirSync(dir).sort();
+      entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       return;
     }
-    for (const name of names) {
+    for (const entry of entries) {
+      const { name } = entry;
       const abs = joinAbsolute(dir, name);
+      if (entry.isDirectory()) {
+        walk(abs, `${shown}${name}/`);
+        continue;
+      }
+      if (!/\.(js|ts|mjs|cjs|json|wasm|node)$/.test(name) || name.endsWith('.d.ts')) continue;
       let st: fs.Stats;
       try {
         st = fs.statSync(abs);
       } catch {
         continue;
       }
-      if (st.isDirectory()) walk(abs, `${shown}${name}/`);
-      else if (/\.(js|ts|mjs|cjs|json|wasm|node)$/.test(name)) sum.update(`${shown}${name}\0${st.size}\0${st.mtimeMs}\n`);
+      sum.update(`${shown}${name}\0${st.size}\0${st.mtimeMs}\n`);
     }
   };
   walk(fileURLToPath(new URL('..', import.meta.url)), '');

@@ -47,6 +47,9 @@ const fromJson = (manifests: Manifests, file: string, key: string | null): Loade
 };
 
 const fromPyproject = (manifests: Manifests, file = 'pyproject.toml'): LoadedConfig | null => {
+  // A table named census says "census" somewhere: without it there is nothing to parse (finding the
+  // root reads the pyproject.toml of every folder above, and `census why` should not parse them all).
+  if (!manifests.text(file)?.includes('census')) return null;
   const parsed = manifests.parse(file, TOML);
   if (parsed === null) return null;
   const doc = parsed.value;
