@@ -16,17 +16,17 @@ const WORDS = `
   crontab locale-gen localedef ldconfig update-ca-certificates update-alternatives openssl gpg gpg2 apt apt-get apt-key apt-cache dpkg
   apk yum dnf microdnf rpm zypper pacman brew port snap flatpak choco winget pip pip3 conda mamba micromamba
   git git-lfs hg svn gh glab docker docker-compose podman buildah skopeo kubectl helm kustomize k3d kind minikube terraform tofu
-  packer ansible ansible-playbook vagrant aws gcloud gsutil az doctl flyctl heroku vercel netlify wrangler firebase
+  packer ansible ansible-playbook vagrant aws gcloud gsutil az doctl flyctl heroku vercel netlify wrangler firebase supabase
   init s6-svscan s6-rc s6-svc s6-svstat runsvdir runsv sv svlogd supervisord supervisorctl systemd
   nginx apache2 httpd caddy haproxy redis-server redis-cli psql pg_dump pg_restore pg_isready createdb dropdb mysql mysqldump
-  mongod mongo mongosh sqlite3 memcached rabbitmqctl traefik envoy consul vault
+  mongod mongo mongosh sqlite3 memcached rabbitmqctl traefik envoy consul vault postgres azurite
   eslint prettier tsc tslint stylelint biome oxlint dprint markdownlint ruff black isort flake8 pylint mypy pyright pyre bandit
-  pydocstyle pycodestyle autopep8 yapf codespell pre-commit shellcheck shfmt hadolint actionlint yamllint taplo commitlint
+  pydocstyle pycodestyle autopep8 yapf codespell pre-commit shellcheck shfmt sort-package-json hadolint actionlint yamllint taplo commitlint
   twine wheel build check-manifest sphinx-build mkdocs codecov coveralls sonar-scanner semantic-release changeset
   setuptools-scm virtualenv pyenv nvm fnm volta corepack asdf mise rustup cargo rustc go gofmt java javac mvn gradle dotnet
   gcc g++ cc clang cmake ninja meson autoreconf strip upx
   npm-check-updates ncu depcheck knip madge license-checker snyk trivy grype syft cosign
-  nc netcat ping dig nslookup host telnet socat
+  nc netcat ping dig nslookup host telnet socat ethtool ip sysctl
 `;
 
 export const INERT_PROGRAMS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((w) => w !== ''));
