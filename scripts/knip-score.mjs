@@ -5,6 +5,17 @@
  * stays out of it). Layout: <dir>/<case>/ is a repo, <dir>/<case>.knip.json the list of files
  * knip's test expects unused. Prints a row per case and precision/recall over all of them.
  * Usage: npm run build && node scripts/knip-score.mjs /tmp/knip-fixtures [--json out.json] [--only name,name]
+ *
+ * How the set was rebuilt (machines that run this cannot reach GitHub, and none of knip's files
+ * are committed here): for each case, the files of knip's packages/knip/fixtures/plugins/<name>/
+ * (outside node_modules) were written under <dir>/k-<name>/, and <dir>/k-<name>.knip.json lists the
+ * files packages/knip/test/plugins/<name>.test.ts asserts in `issues.files` (with its `files`
+ * counter as the check; a test that counts files without naming them gives [] only when the count
+ * is 0, else the case keeps the named ones). The code index the files came from drops files whose
+ * content repeats elsewhere (empty modules, one-line exports), so such files were re-created from
+ * what the configs and tests name (`processed`/`total` counters as the check), with one-line bodies;
+ * configs were trimmed to the keys that name files. The other cases (repo-*, astro, sveltekit*,
+ * angular2, …) are an earlier session's rebuild of the same kind. 82 cases as of the last run.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

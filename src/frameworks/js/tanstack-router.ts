@@ -20,7 +20,7 @@ import { codeFileAt, enabledByPackages, filesIn, kindOf, packageFilesUnder, read
 
 const ROUTER_DEPS = [/^@tanstack\/(react|solid|vue)-router$/, /^@tanstack\/router-(plugin|vite-plugin|cli)$/];
 const START_DEPS = [/^@tanstack\/((react|solid|vue)-)?start$/];
-const BUNDLER_CONFIG = /^(vite|app|rsbuild|rspack|webpack)\.config\.[cm]?[jt]s$/;
+const BUNDLER_CONFIG = /^(vite|app|rsbuild|rspack|webpack)(\.[\w-]+)*\.config\.[cm]?[jt]s$/;
 const PLUGIN = /^(TanStackRouter(Vite|Rspack|Webpack|Esbuild)?|tanstackRouter(Vite|Rspack|Webpack|Esbuild)?|tanstackStart)$/;
 const ROUTE_CODE = /\.(tsx|ts|jsx|js|vue)$/;
 const BINS = ['vite', 'vinxi', 'rsbuild', 'rspack', 'webpack', 'tsr'];
