@@ -1,14 +1,16 @@
 /**
  * Jest loads files its config names, not imports: setupFiles, setupFilesAfterEnv, globalSetup,
  * globalTeardown, a local testEnvironment, moduleNameMapper and transform targets, snapshot
- * serializers, reporters, a local `preset` (its jest-preset.js) and inline `projects`. All are
- * test roots (the test files themselves come from test discovery). Read from jest.config.* or
- * package.json "jest", statically.
+ * serializers, reporters, a local `preset` (its jest-preset.js), inline `projects` and project
+ * folders with their own jest.config, and another local config a config spreads
+ * (`...require('./jest.config.shared')`). All are test roots (the test files themselves come from
+ * test discovery). Read from jest.config.*, package.json "jest" or the file `jest --config x`
+ * names, statically, relative to the config's folder (`rootDir` moves `<rootDir>`).
  */
 import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { joinRepo } from '../../util/path.js';
+import { dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { enabledByPackages, filesIn, pathEntries, readToolConfig, resolveToolPath, toolPackages, type JsPackage } from './support.js';
+import { configsFromCommands, enabledByPackages, filesIn, pathEntries, readToolConfig, resolveToolPath, toolPackages, type JsPackage } from './support.js';
 
 const CONFIG = /^jest\.config\.([cm]?[jt]s|json)$/;
 const PATH_KEYS = [
@@ -18,8 +20,17 @@ const PATH_KEYS = [
 
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['jest'], CONFIG).filter((p) => filesIn(ctx, p.dir, CONFIG).length > 0 || p.json.jest !== undefined);
 
+/** `...require('./jest.config.shared')`: a config spreading another local one takes its options too. */
+const SPREAD_REQUIRE = /\.\.\.\s*require\(\s*(["'])(\.{1,2}\/[^"'\n]+)\1\s*\)/g;
+
 const readOptions = (ctx: FrameworkContext, config: string, value: ConfigValue | null, dir: string, out: FrameworkOutput, depth: number) => {
   if (depth > 3 || value === null) return;
+  if (depth === 0 && /\.[cm]?[jt]s$/.test(config)) {
+    for (const m of (ctx.readText(config) ?? '').matchAll(SPREAD_REQUIRE)) {
+      const shared = resolveToolPath(ctx, dirname(config), m[2]);
+      if (shared && shared !== config) readOptions(ctx, shared, readToolConfig(ctx, shared, out.diagnostics, 'jest').value, dir, out, depth + 1);
+    }
+  }
   const rootDirValue = configAt(value, 'rootDir');
   const root = rootDirValue?.kind === 'string' ? (joinRepo(dir, rootDirValue.value) ?? dir) : dir;
   for (const key of PATH_KEYS) {
@@ -36,7 +47,17 @@ const readOptions = (ctx: FrameworkContext, config: string, value: ConfigValue |
     }
   }
   const projects = configAt(value, 'projects');
-  if (projects?.kind === 'array') for (const p of projects.items) if (p.kind === 'object') readOptions(ctx, config, p, dir, out, depth + 1);
+  if (projects?.kind === 'array') {
+    for (const p of projects.items) {
+      if (p.kind === 'object') readOptions(ctx, config, p, dir, out, depth + 1);
+      else if (p.kind === 'string' && !/[*?{]/.test(p.value)) {
+        // `projects: ['<rootDir>/packages/a']`: that folder's own jest.config, relative to its folder.
+        const folder = p.value.startsWith('<rootDir>') ? joinRepo(root, p.value.slice('<rootDir>'.length).replace(/^\//, '')) : joinRepo(dir, p.value);
+        const projectConfig = folder === null ? null : (filesIn(ctx, folder, CONFIG)[0] ?? null);
+        if (projectConfig && projectConfig !== config) readOptions(ctx, projectConfig, readToolConfig(ctx, projectConfig, out.diagnostics, 'jest').value, folder ?? dir, out, depth + 1);
+      }
+    }
+  }
 };
 
 const jest: FrameworkReader = {
@@ -46,8 +67,11 @@ const jest: FrameworkReader = {
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Jest'),
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
+    const named = configsFromCommands(ctx, ['jest']);
     for (const pkg of packages(ctx)) {
-      for (const config of filesIn(ctx, pkg.dir, CONFIG)) readOptions(ctx, config, readToolConfig(ctx, config, out.diagnostics, 'jest').value, pkg.dir, out, 0);
+      // `jest --config test/jest-e2e.json`: paths in it are relative to its own folder (its rootDir by default).
+      const configs = [...new Set([...filesIn(ctx, pkg.dir, CONFIG), ...named.filter((c) => c.dir === pkg.dir).map((c) => c.config)])];
+      for (const config of configs) readOptions(ctx, config, readToolConfig(ctx, config, out.diagnostics, 'jest').value, dirname(config), out, 0);
       if (pkg.json.jest !== undefined) {
         const read = readToolConfig(ctx, pkg.manifest, out.diagnostics, 'jest');
         readOptions(ctx, pkg.manifest, configAt(read.value, 'jest'), pkg.dir, out, 0);
