@@ -87,6 +87,8 @@ export const resolveToolPath = (ctx: FrameworkContext, dir: string, spec: string
   const ts = base.replace(/\.(m|c)?js$/, '.$1ts');
   if (ts !== base && ctx.files.has(ts)) return ts;
   if (base.endsWith('.js') && ctx.files.has(`${base.slice(0, -3)}.tsx`)) return `${base.slice(0, -3)}.tsx`;
+  // `./src/app.ts` when the file is app.tsx (or .jsx for .js): a loose extension in a config.
+  if (/\.[jt]s$/.test(base) && ctx.files.has(`${base}x`)) return `${base}x`;
   return null;
 };
 

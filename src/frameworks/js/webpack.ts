@@ -2,7 +2,8 @@
  * webpack builds from the `entry` of its config, in every shape: a string, an array, an object of
  * named entries (strings, arrays, `{ import }` descriptors), a function returning any of these, an
  * array of configs, configs merged with webpack-merge; paths relative to `context` (default: the
- * package folder). Loader aliases that name local files count too. The config is the root, with
+ * package folder). Loader aliases that name local files count too, and so do HtmlWebpackPlugin
+ * templates (and their scripts) and local modules a ProvidePlugin injects. The config is the root, with
  * the kind of what runs webpack there (a Dockerfile's `npm run build`: production); each entry is
  * a reference from it. Configs are webpack.config.* and webpack.<name>.js beside package.json, and
  * any file a command names with `webpack --config`.
@@ -75,6 +76,22 @@ const htmlTemplates = (ctx: FrameworkContext, config: string, dir: string, out: 
   }
 };
 
+/** `new webpack.ProvidePlugin({ $: path.resolve(__dirname, 'src/jquery-shim') })`: a local module webpack injects wherever the name is used. */
+const providedModules = (ctx: FrameworkContext, config: string, dir: string, out: FrameworkOutput) => {
+  const text = ctx.readText(config);
+  if (text === null || !text.includes('ProvidePlugin')) return;
+  for (const call of callsIn(config, text, /(^|\.)ProvidePlugin$/)) {
+    const options = call.args[0];
+    if (options?.kind !== 'object') continue;
+    for (const [name, v] of options.props) {
+      const spec = v.kind === 'string' ? v : v.kind === 'array' && v.items[0]?.kind === 'string' ? v.items[0] : null;
+      if (spec?.kind !== 'string' || !/^\.{1,2}\//.test(spec.value)) continue;
+      const file = resolveToolPath(ctx, dir, spec.value);
+      if (file) out.references.push(fileReference(config, file, spec.line, `webpack ProvidePlugin "${name}": "${spec.value}" in ${config}:${spec.line}`));
+    }
+  }
+};
+
 const collectConfig = (ctx: FrameworkContext, config: string, dir: string, out: FrameworkOutput) => {
   const run = toolRun(ctx, dir, BINS, { bundler: true });
   const kind = kindOf(run);
@@ -91,6 +108,7 @@ const collectConfig = (ctx: FrameworkContext, config: string, dir: string, out: 
     if (file) out.references.push(fileReference(config, file, e.line, `webpack entry "${e.value}" in ${config}:${e.line}`));
   }
   htmlTemplates(ctx, config, dir, out);
+  providedModules(ctx, config, dir, out);
   for (const key of ['resolveLoader', 'resolve']) {
     const alias = configAt(value, key, 'alias');
     if (alias?.kind !== 'object') continue;
