@@ -22,6 +22,7 @@ import mocha from './js/mocha.js';
 import next from './js/next.js';
 import nuxt from './js/nuxt.js';
 import parcel from './js/parcel.js';
+import payload from './js/payload.js';
 import playwright from './js/playwright.js';
 import postcss from './js/postcss.js';
 import remix from './js/remix.js';
@@ -43,4 +44,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, celery, changesets, commitlint, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, mocha, next, nuxt, parcel, playwright, postcss, pytest, remix, rollup, storybook, stringModules, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, celery, changesets, commitlint, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, mocha, next, nuxt, parcel, payload, playwright, postcss, pytest, remix, rollup, storybook, stringModules, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];

@@ -258,17 +258,41 @@ const allInvocations = (ctx: FrameworkContext): { command: KnownCommand; calls: 
   return ctx.commands.map((command, i) => ({ command, calls: cached![i] }));
 };
 
+const byBinCache = new WeakMap<FrameworkContext, Map<string, { command: KnownCommand; call: Invocation }[]>>();
+
+/**
+ * Every invocation by program, built once per context: a monorepo's `turbo run build` expands to
+ * every package's scripts, so walking all of them on each toolRun call costs milliseconds a call.
+ */
+const invocationsByBin = (ctx: FrameworkContext): Map<string, { command: KnownCommand; call: Invocation }[]> => {
+  let byBin = byBinCache.get(ctx);
+  if (!byBin) {
+    byBin = new Map();
+    for (const { command, calls } of allInvocations(ctx)) {
+      for (const call of calls) {
+        let list = byBin.get(call.bin);
+        if (!list) byBin.set(call.bin, (list = []));
+        list.push({ command, call });
+      }
+    }
+    byBinCache.set(ctx, byBin);
+  }
+  return byBin;
+};
+
 /**
  * The kind a tool runs as for the package in `dir`: the first of production, tooling, test among
  * the commands that run one of `bins` there (through npm scripts too), with the chain as
  * evidence; null (tooling) when nothing runs it. For a bundler, a Dockerfile RUN that builds
  * counts as production: the image ships what it bundles.
  */
-export const toolRun = (ctx: FrameworkContext, dir: string, bins: string[], o: { bundler?: boolean } = {}): ToolRun | null => {
+export const toolRun = (ctx: FrameworkContext, dir: string, bins: string[], o: { bundler?: boolean; args?: (args: string[]) => boolean } = {}): ToolRun | null => {
   const found: ToolRun[] = [];
-  for (const { command, calls } of allInvocations(ctx)) {
-    for (const call of calls) {
-      if (!bins.includes(call.bin) || call.cwd !== dir) continue;
+  for (const bin of new Set(bins)) {
+    for (const { command, call } of invocationsByBin(ctx).get(bin) ?? []) {
+      if (call.cwd !== dir) continue;
+      // Only some subcommands load what the reader asks about (`payload migrate`, not `payload build`).
+      if (o.args && !o.args(call.args)) continue;
       const via = call.chain.length > 0 ? ` → ${call.chain.join(' → ')}` : '';
       // A bundler run while an image is built makes what the image ships: its entries are production.
       const kind = o.bundler && IMAGE_FILE.test(basename(command.source)) ? 'production' : command.kind;

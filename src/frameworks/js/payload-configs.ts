@@ -1,0 +1,239 @@
+/**
+ * Payload configs as Payload itself finds them, read statically: a file whose default export is
+ * `buildConfig({...})` (or a repo helper such as `buildConfigWithDefaults(...)`, directly or
+ * through a const), the files it imports within its package (collections, globals, fields: they
+ * carry component paths too), and the folder literals Payload reads from it — the import map's
+ * `admin.importMap.baseDir`, `typescript.outputFile`, a db adapter's `migrationDir` — when they
+ * are `path.resolve(dirname, 'x')` of the file's own folder.
+ */
+import { buildLineTable } from '../../languages/javascript/line-table.js';
+import { createTsconfigIndex, matchPathPattern, pathCandidates, type TsconfigIndex } from '../../languages/javascript/resolution/tsconfig.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { warning } from '../../util/diagnostics.js';
+import { dirname, joinRepo } from '../../util/path.js';
+import type { FrameworkContext } from '../types.js';
+import { jsPackages, resolveToolPath, sortedFiles, type JsPackage } from './support.js';
+
+export const CODE = /\.[cm]?[jt]sx?$/;
+
+/** A folder or file a config names as a literal, with where it says so. */
+export interface NamedPath {
+  path: string;
+  file: string;
+  line: number;
+}
+
+export interface PayloadConfig {
+  file: string;
+  /** The nearest package.json's folder: Payload's cwd when a script in it runs `payload`. */
+  pkg: JsPackage | null;
+  /** The config first, then what it imports (breadth first) inside its package. */
+  files: string[];
+  /** `admin.importMap.baseDir` when literal, else the config's folder. */
+  baseDir: NamedPath | null;
+  outputFile: NamedPath | null;
+  migrationDir: NamedPath | null;
+}
+
+const BUILDER = /^build\w*Config\w*$/;
+const DEFAULT_CALL = /^export\s+default\s+(?:await\s+)?(\w+)\s*(?:<[^>()]*>)?\(/m;
+const DEFAULT_NAME = /^export\s+default\s+(\w+)\s*;?\s*$/m;
+/** Files a config's import walk visits at most: a guard against a config that imports a whole package tree. */
+const MAX_WALK = 3000;
+
+/** A folder expression Payload configs use: `path.resolve(dirname)`, `path.join(__dirname, 'x')`, `dirname`. */
+const FOLDER = String.raw`(?:(?:path\s*\.\s*)?(?:resolve|join)\(\s*(\w+)\s*(?:,\s*(['"])([^'"\n]*)\2\s*)?\)|(\w+)\b(?!\s*[.(]))`;
+const KEY = (key: string, op = ':'): RegExp => new RegExp(String.raw`\b${key}\s*${op}\s*${FOLDER}`, 'g');
+const BASE_DIR = KEY('baseDir');
+const OUTPUT_FILE = KEY('outputFile');
+const MIGRATION_DIR = KEY('migrationDir', '[:=]');
+
+/** True when `name` holds the file's own folder: `__dirname`, or `const dirname = path.dirname(fileURLToPath(import.meta.url))`-like. */
+const ownFolder = (text: string, name: string): boolean => {
+  if (name === '__dirname') return true;
+  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${name}\s*(?::\s*string\s*)?=\s*([^\n;]+)`).exec(text)?.[1]?.trim();
+  return decl !== undefined && /^(?:path\s*\.\s*)?dirname\(\s*(?:\w+|fileURLToPath\(\s*import\.meta\.url\s*\))\s*\)$/.test(decl);
+};
+
+/**
+ * The literal folders a file names under `key` (`baseDir: path.resolve(dirname)` → the file's
+ * folder); a value census cannot read is a warning naming the line.
+ */
+export const folderLiterals = (file: string, text: string, key: 'baseDir' | 'outputFile' | 'migrationDir', diagnostics: Diagnostic[] | null): NamedPath[] => {
+  if (!text.includes(key)) return [];
+  const out: NamedPath[] = [];
+  const lines = buildLineTable(text);
+  const re = key === 'baseDir' ? BASE_DIR : key === 'outputFile' ? OUTPUT_FILE : MIGRATION_DIR;
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) {
+    const name = m[1] ?? m[4];
+    const line = lines.lineOf(m.index ?? 0);
+    const path = ownFolder(text, name) ? joinRepo(dirname(file), m[3] ?? '') : null;
+    if (path === null) {
+      // A bare word (`baseDir: someDir`, a type `migrationDir: string`) is not a value census reads; a path call is.
+      if (m[1] !== undefined) diagnostics?.push(warning('payload/not-static', `${key} is computed, not read: ${m[0].trim()}`, file, line));
+      continue;
+    }
+    out.push({ path, file, line });
+  }
+  return out;
+};
+
+const importsBuilder = (imports: readonly { names: readonly { name: string; alias?: string }[] }[]): boolean => {
+  for (const i of imports) for (const n of i.names) if (BUILDER.test(n.alias ?? n.name)) return true;
+  return false;
+};
+
+/** True when the file's default export is a Payload config built by a `build…Config` call. */
+const isPayloadConfig = (text: string): boolean => {
+  const call = DEFAULT_CALL.exec(text);
+  if (call) return BUILDER.test(call[1]);
+  const name = DEFAULT_NAME.exec(text)?.[1];
+  if (!name) return false;
+  const decl = new RegExp(String.raw`\b(?:const|let)\s+${name}\b[^=\n]*=\s*(?:await\s+)?(\w+)\s*(?:<[^>()]*>)?\(`).exec(text);
+  return decl !== null && BUILDER.test(decl[1]);
+};
+
+interface Walker {
+  tsconfig: TsconfigIndex;
+  configByDir: Map<string, string | null>;
+  packageByDir: Map<string, JsPackage | null>;
+  packages: Map<string, JsPackage>;
+  imports: Map<string, string[]>;
+  literals: Map<string, Record<LiteralKey, NamedPath[]>>;
+  aliases: Map<string, string | null>;
+}
+
+const walkers = new WeakMap<FrameworkContext, Walker>();
+const walkerOf = (ctx: FrameworkContext): Walker => {
+  let w = walkers.get(ctx);
+  if (!w) {
+    const packages = new Map(jsPackages(ctx).map((p) => [p.dir, p]));
+    walkers.set(ctx, (w = { tsconfig: createTsconfigIndex(ctx.manifests), configByDir: new Map(), packageByDir: new Map(), packages, imports: new Map(), literals: new Map(), aliases: new Map() }));
+  }
+  return w;
+};
+
+/** A specifier through the tsconfig `paths` that govern `file` (`@/collections/Posts`), or null. */
+export const aliasTarget = (ctx: FrameworkContext, file: string, spec: string): string | null => {
+  const w = walkerOf(ctx);
+  const dir = dirname(file);
+  let config = w.configByDir.get(dir);
+  if (config === undefined) w.configByDir.set(dir, (config = w.tsconfig.configFor(dir)));
+  if (config === null) return null;
+  const key = `${config}\0${spec}`;
+  const known = w.aliases.get(key);
+  if (known !== undefined) return known;
+  let hit: string | null = null;
+  const options = w.tsconfig.options(config);
+  // Only `paths` aliases (`@/collections/Posts`): a bare name under `baseUrl` is a package nearly always, and trying it for every import costs.
+  if (Object.keys(options.paths).some((pattern) => matchPathPattern(spec, pattern) !== null)) {
+    for (const candidate of pathCandidates(spec, { ...options, baseUrl: null })) if ((hit = resolveToolPath(ctx, '', candidate)) !== null) break;
+  }
+  w.aliases.set(key, hit);
+  return hit;
+};
+
+/** `./x.js` as TypeScript resolves it (`x.ts`, `x.tsx`) before the bundler's extension list: Payload's sources import `.js` names. */
+export const relativeTarget = (ctx: FrameworkContext, dir: string, spec: string): string | null => {
+  if (spec.endsWith('.js')) {
+    const base = joinRepo(dir, spec.slice(0, -3));
+    if (base !== null) for (const ext of ['.ts', '.tsx', '.js']) if (ctx.files.has(`${base}${ext}`)) return `${base}${ext}`;
+  }
+  return resolveToolPath(ctx, dir, spec);
+};
+
+/** Repo files a file imports by a relative path or a tsconfig alias (memoised per scan). */
+const importsOf = (ctx: FrameworkContext, file: string): string[] => {
+  const w = walkerOf(ctx);
+  let known = w.imports.get(file);
+  if (known) return known;
+  known = [];
+  for (const imp of ctx.facts(file)?.imports ?? []) {
+    const s = imp.specifier;
+    const target = s.startsWith('.') ? relativeTarget(ctx, dirname(file), s) : !s.includes(':') ? aliasTarget(ctx, file, s) : null;
+    if (target !== null && target !== file && !known.includes(target)) known.push(target);
+  }
+  w.imports.set(file, known);
+  return known;
+};
+
+/** The package a file belongs to: its nearest package.json's folder (memoised per folder). */
+const packageOf = (ctx: FrameworkContext, file: string): JsPackage | null => {
+  const w = walkerOf(ctx);
+  const dir = dirname(file);
+  const known = w.packageByDir.get(dir);
+  if (known !== undefined) return known;
+  // packageOf(dir) looks at dir's parent: the walk up one folder at a time.
+  const found = w.packages.get(dir) ?? (dir === '' ? null : packageOf(ctx, dir));
+  w.packageByDir.set(dir, found);
+  return found;
+};
+
+type LiteralKey = 'baseDir' | 'outputFile' | 'migrationDir';
+const LITERAL_KEYS: LiteralKey[] = ['baseDir', 'outputFile', 'migrationDir'];
+
+/** The folder literals of a file, all three keys in one read, once per scan (configs share their collections). */
+const literalsOf = (ctx: FrameworkContext, file: string, diagnostics: Diagnostic[] | null): Record<LiteralKey, NamedPath[]> => {
+  const w = walkerOf(ctx);
+  let known = w.literals.get(file);
+  if (!known) {
+    const text = ctx.readText(file) ?? '';
+    known = { baseDir: [], outputFile: [], migrationDir: [] };
+    if (text.includes('Dir') || text.includes('outputFile')) for (const key of LITERAL_KEYS) known[key] = folderLiterals(file, text, key, diagnostics);
+    w.literals.set(file, known);
+  }
+  return known;
+};
+
+/**
+ * The config and the files it imports from its own folder down (inside its package), breadth
+ * first: collections, globals, fields and components sit beside the config; a shared helper
+ * above it (a monorepo's test harness) names no component paths of this config's baseDir.
+ */
+const walk = (ctx: FrameworkContext, config: string, pkg: JsPackage | null): string[] => {
+  const dir = dirname(config);
+  const prefix = dir === '' ? '' : `${dir}/`;
+  const inside = (f: string): boolean => f.startsWith(prefix) && CODE.test(f) && !f.includes('node_modules/') && packageOf(ctx, f) === pkg;
+  const seen = new Set([config]);
+  const order = [config];
+  for (let i = 0; i < order.length && order.length < MAX_WALK; i++) {
+    for (const next of importsOf(ctx, order[i])) {
+      if (seen.has(next) || !inside(next)) continue;
+      seen.add(next);
+      order.push(next);
+    }
+  }
+  return order;
+};
+
+const cache = new WeakMap<FrameworkContext, { configs: PayloadConfig[]; diagnostics: Diagnostic[] }>();
+
+/** Every Payload config in the repo, with what it imports and the folders it names (found once per scan). */
+export const payloadConfigs = (ctx: FrameworkContext): { configs: PayloadConfig[]; diagnostics: Diagnostic[] } => {
+  const known = cache.get(ctx);
+  if (known) return known;
+  const configs: PayloadConfig[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const file of sortedFiles(ctx)) {
+    if (!CODE.test(file) || file.includes('node_modules/') || file.endsWith('.d.ts')) continue;
+    const facts = ctx.facts(file);
+    // A config has a default export: most files of a large repo are ruled out without looking at their imports.
+    if (!facts || (facts.exportedNames && !facts.exportedNames.includes('default')) || !importsBuilder(facts.imports)) continue;
+    const text = ctx.readText(file);
+    if (text === null || !isPayloadConfig(text)) continue;
+    const pkg = packageOf(ctx, file);
+    const files = walk(ctx, file, pkg);
+    const first = (key: LiteralKey): NamedPath | null => {
+      for (const f of files) {
+        const found = literalsOf(ctx, f, f === file ? diagnostics : null)[key][0];
+        if (found) return found;
+      }
+      return null;
+    };
+    configs.push({ file, pkg, files, baseDir: first('baseDir'), outputFile: first('outputFile'), migrationDir: first('migrationDir') });
+  }
+  const result = { configs, diagnostics };
+  cache.set(ctx, result);
+  return result;
+};
