@@ -84,6 +84,33 @@ export const suiteEntries = (ctx: FrameworkContext, configs: PayloadConfig[]): F
       kind: test ? 'test' : 'tooling',
       evidence: test ? `${loads} for the suite's tests (${test})` : `${loads}; no test file in ${suite}: a suite run by hand (dev script)`,
     });
+    if (harness.call.includes('??')) out.push(...alternates(ctx, configs, suite, name, harness, tests));
   }
   return out;
+};
+
+/**
+ * Other Payload configs of a suite (`config.postgreslogs.ts`, `localizeStatus.config.ts`): the
+ * harness loads one when a caller passes its name as `configFile`. A test of the suite that
+ * names it as a string makes it a test root; otherwise it is there for `pnpm dev <suite>#<file>`.
+ */
+const alternates = (ctx: FrameworkContext, configs: PayloadConfig[], suite: string, name: string, harness: Harness, tests: ReadonlySet<string>): FrameworkEntry[] => {
+  const others = configs.filter((c) => dirname(c.file) === suite && basename(c.file) !== 'config.ts');
+  if (others.length === 0) return [];
+  const suiteTests = pathsWithPrefix(ctx.files, `${suite}/`).filter((f) => CODE.test(f) && (tests.has(f) || TEST_NAME.test(f)));
+  return others.map((c): FrameworkEntry => {
+    const leaf = basename(c.file);
+    const quoted = new RegExp(String.raw`(['"\`])${leaf.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\1`);
+    let named: string | null = null;
+    for (const t of suiteTests) {
+      const text = ctx.readText(t) ?? '';
+      const m = text.includes(leaf) ? quoted.exec(text) : null;
+      if (m) {
+        named = `${t}:${buildLineTable(text).lineOf(m.index)}`;
+        break;
+      }
+    }
+    const what = `${c.file} is an alternate Payload config of the test suite "${name}", loaded by ${harness.file}:${harness.line} (${harness.call}) when given it as configFile`;
+    return { source: harness.file, target: c.file, targetKind: 'file', kind: named ? 'test' : 'tooling', evidence: named ? `${what}, as ${named} does` : `${what} (\`${name}#${leaf}\`; no test of the suite names it)` };
+  });
 };
