@@ -84,7 +84,7 @@ export const suiteEntries = (ctx: FrameworkContext, configs: PayloadConfig[]): F
       kind: test ? 'test' : 'tooling',
       evidence: test ? `${loads} for the suite's tests (${test})` : `${loads}; no test file in ${suite}: a suite run by hand (dev script)`,
     });
-    if (harness.call.includes('??')) out.push(...alternates(ctx, configs, suite, name, harness, tests));
+    if (harness.call.includes('??')) out.push(...alternates(ctx, configs, suite, name, harness, tests, test));
   }
   return out;
 };
@@ -92,9 +92,10 @@ export const suiteEntries = (ctx: FrameworkContext, configs: PayloadConfig[]): F
 /**
  * Other Payload configs of a suite (`config.postgreslogs.ts`, `localizeStatus.config.ts`): the
  * harness loads one when a caller passes its name as `configFile`. A test of the suite that
- * names it as a string makes it a test root; otherwise it is there for `pnpm dev <suite>#<file>`.
+ * names it as a string makes it a test root; unnamed, it takes the suite's kind (a CI matrix runs
+ * `<suite>#<file>` for the suite's tests).
  */
-const alternates = (ctx: FrameworkContext, configs: PayloadConfig[], suite: string, name: string, harness: Harness, tests: ReadonlySet<string>): FrameworkEntry[] => {
+const alternates = (ctx: FrameworkContext, configs: PayloadConfig[], suite: string, name: string, harness: Harness, tests: ReadonlySet<string>, suiteTestFile: string | null): FrameworkEntry[] => {
   const others = configs.filter((c) => dirname(c.file) === suite && basename(c.file) !== 'config.ts');
   if (others.length === 0) return [];
   const suiteTests = pathsWithPrefix(ctx.files, `${suite}/`).filter((f) => CODE.test(f) && (tests.has(f) || TEST_NAME.test(f)));
@@ -111,6 +112,9 @@ const alternates = (ctx: FrameworkContext, configs: PayloadConfig[], suite: stri
       }
     }
     const what = `${c.file} is an alternate Payload config of the test suite "${name}", loaded by ${harness.file}:${harness.line} (${harness.call}) when given it as configFile`;
-    return { source: harness.file, target: c.file, targetKind: 'file', kind: named ? 'test' : 'tooling', evidence: named ? `${what}, as ${named} does` : `${what} (\`${name}#${leaf}\`; no test of the suite names it)` };
+    // Unnamed, it still runs the suite's tests when a CI matrix or a developer passes `<suite>#<file>`.
+    const kind = named || suiteTestFile ? 'test' : 'tooling';
+    const why = named ? `, as ${named} does` : suiteTestFile ? ` (\`${name}#${leaf}\`) for the suite's tests (${suiteTestFile})` : ` (\`${name}#${leaf}\`; the suite has no tests)`;
+    return { source: harness.file, target: c.file, targetKind: 'file', kind, evidence: `${what}${why}` };
   });
 };
