@@ -2,7 +2,8 @@
  * Walks a parsed script the way the shell runs it, keeping what matters for census: the working
  * directory (`cd`, `pushd`, `popd`; child shells for `( … )`, pipelines, `&` and `$( … )` do not
  * leak theirs) and variables assigned in the text. Every simple command is handed to a visitor
- * with its expanded words, including the commands inside command substitutions.
+ * with its expanded words, including the commands inside command substitutions. A function the
+ * text defines is walked where it is defined; a call to it is not a program of its own.
  */
 import type { Command, Script, SimpleCommand, Word } from './ast.js';
 import { type ExpandScope, type ShellState, changeDir, childState, expandJoined, expandWord } from './expand.js';
@@ -55,6 +56,8 @@ const absoluteOf = (v: Value, cwd: Value): Value => {
 
 class Walker {
   private outputs: Value[] | null = null;
+  /** Functions the text defines: calling one runs its body, which was walked where it was defined. */
+  private readonly functions = new Set<string>();
 
   constructor(private readonly visit: Visitor) {}
 
@@ -77,6 +80,7 @@ class Walker {
         this.script(command.body, childState(state));
         return;
       case 'function':
+        this.functions.add(command.name);
         this.command(command.body, childState(state));
         return;
       case 'compound':
@@ -123,6 +127,10 @@ class Walker {
     const prefix = new Map<string, Value>();
     for (const a of command.assignments) prefix.set(a.name, expandJoined(a.value, scope));
     const name = literal(argv[0]);
+    if (name !== null && this.functions.has(name)) {
+      if (this.outputs) this.outputs.push(dynamic(command.text));
+      return;
+    }
     const output = this.builtin(name, command, argv, state);
     const vars = state.vars;
     this.visit({ command, argv, cwd: state.cwd, usedState: scope.usedState, env: (n) => prefix.get(n) ?? vars.get(n) });

@@ -249,6 +249,7 @@ const ROWS: Row[] = [
   ['docker compose up -d', []],
   ['find . -name "*.pyc" | xargs rm', []],
   ['unknown-tool --flag file.py', ['unknown:unknown-tool']],
+  ['retry() { local spec="$1"; python tools/check.py "$spec"; }; retry web && retry api', ['file:tools/check.py']],
   ['wait-for-it db:5432 -t 30 -- python app.py', ['file:app.py']],
   ['start-stop-daemon --start --background --chdir /srv/app --exec /srv/app/venv/bin/python -- jobs/poller.py', ['file:jobs/poller.py'], { cwd: '', pathMap: [{ from: '/srv/app', to: '' }] }],
   ['start-stop-daemon --stop --pidfile /run/poller.pid', []],
