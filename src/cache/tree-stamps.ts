@@ -9,7 +9,8 @@
  *   folders, so a `__pycache__` or an editor's swap file appearing is not a change);
  * - every symlink in them, itself and what it points to (retargeting one keeps its name);
  * - the files that say what is ignored or tracked and what HEAD is: each walked folder's
- *   .gitignore, and git's HEAD, index, refs, info/exclude and config, the user's global git config
+ *   .gitignore (and those above the root up to the top of its work tree), and git's HEAD, index,
+ *   refs, info/exclude and config, the user's global git config
  *   and ignore file, and whether a `.git` is found upward (none, a folder, or a gitlink file);
  * - the census config and manifests at the root (read even when git ignores them).
  *
@@ -178,8 +179,12 @@ export const stampTree = (rootAbs: string, defaultExcludes: boolean, inRoot: boo
     },
   });
   const git = findGit(rootAbs);
+  // A root below the top of its work tree: git also applies the .gitignore files of the folders between.
+  const inGit = git.gitdir !== null || git.gitlink !== null;
+  const above = inGit ? git.markers.slice(1).map(([abs]) => joinAbsolute(dirnameAbsolute(abs), '.gitignore')) : [];
   const files = [
     ...ROOT_FILES.map((n) => joinAbsolute(rootAbs, n)),
+    ...above,
     ...(git.gitlink !== null ? [git.gitlink] : []),
     ...(git.gitdir !== null ? gitFiles(git.gitdir) : []),
     ...globalGitFiles(env),

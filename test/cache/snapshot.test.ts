@@ -171,3 +171,21 @@ test('by stat alone: what changes the listing or HEAD is seen, what the listing 
     rmSync(cacheDir, { recursive: true, force: true });
   }
 });
+
+test('a root below the top of its work tree: a .gitignore above it decides the listing too', async () => {
+  const repo = makeGitRepo();
+  const cacheDir = mkdtempSync(join(tmpdir(), 'census-snapshot-cache-'));
+  try {
+    const root = join(repo, 'app');
+    writeFileSync(join(root, 'notes.log'), 'ignored by the .gitignore above\n');
+    await scanDir(root, { ...OPTIONS, cache: { dir: cacheDir } });
+    const before = freshAudit(root, scanOptions(root, cacheDir));
+    assert.ok(before, 'fresh before');
+    before.close();
+    writeFileSync(join(repo, '.gitignore'), '*.tmp\n');
+    assert.equal(freshAudit(root, scanOptions(root, cacheDir)), null, 'app/notes.log is listed now');
+  } finally {
+    rmSync(repo, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+});
