@@ -18,7 +18,8 @@ test('tool aliases: aliased files are reached, and the edge says which alias of 
   assert.match(label('packages/widgets/test/knob.test.ts', '#w/knob') ?? '', /the Jest moduleNameMapper "\^#w\/\(\.\*\)\$" \(packages\/widgets\/package\.json:6\)$/);
   assert.match(label('src/main.ts', 'Shared/share') ?? '', /the webpack resolve\.alias "Shared" \(webpack\.config\.js:8\)$/);
   const verdict = (path: string) => audit.files.find((f) => f.path === path)?.verdict;
-  for (const path of ['src/greet.ts', 'src/other.ts', 'src/components/Button.tsx', 'src/utilities/index.ts', 'shared/share.js', 'lib/helper.js']) {
+  assert.match(label('kit2/src/routes/+page.ts', '$lib/s') ?? '', /the SvelteKit files\.lib "\$lib" of the sveltekit\(\) vite plugin \(kit2\/vite\.config\.ts:4\)$/);
+  for (const path of ['src/greet.ts', 'src/other.ts', 'src/components/Button.tsx', 'src/utilities/index.ts', 'shared/share.js', 'lib/helper.js', 'kit/src/lib/a.ts', 'kit/src/utils/u.ts', 'kit2/shared/s.ts']) {
     assert.notEqual(verdict(path), 'dead', `${path} is reached through an alias`);
   }
 });
@@ -29,6 +30,7 @@ test('tool aliases: an alias that names nothing, is computed, or is a hostile re
   assert.deepEqual(warnings, [
     'jest.config.js:5 Jest moduleNameMapper "^@missing/(.*)$" maps to nowhere/$1, which is no file or folder of the repo',
     'jest.config.js:6 Jest moduleNameMapper "^(a+)+$" is not used: a quantified group',
+    'kit/svelte.config.js:6 SvelteKit kit.alias "missing/*" maps to kit/nowhere, which is no file or folder of the repo',
     'vite.config.ts:11 Vite resolve.alias "@gone" maps to gone, which is no file or folder of the repo',
     'vite.config.ts:12 Vite resolve.alias "@computed" is not read statically (path.join(root, \'src\')): imports through it are not followed',
   ]);

@@ -1,6 +1,6 @@
 /**
  * Module aliases that bundlers and test runners apply before Node's resolution: Vite and Vitest
- * `resolve.alias` (Astro's `vite.resolve.alias` too; and `test.alias`, in object and `[{ find, replacement }]` form, regex finds with
+ * `resolve.alias` (Astro's `vite.resolve.alias` too; SvelteKit's `$lib` and `kit.alias`; and `test.alias`, in object and `[{ find, replacement }]` form, regex finds with
  * `$1`), webpack `resolve.alias` (`name$` for an exact match, array targets), and Jest
  * `moduleNameMapper` (regex keys, `$1`, `<rootDir>`; jest.config.* or package.json "jest",
  * inline `projects`). Each rule applies to every file of the project folder its config belongs to
@@ -9,7 +9,7 @@
  * scan; an alias census cannot read, or whose target is no file or folder of the repo, is a
  * warning naming the config and line, and never a guess.
  */
-import { configAt, readConfigFile, type ConfigValue } from '../config-value.js';
+import { callsIn, configAt, readConfigFile, type ConfigValue } from '../config-value.js';
 import type { Diagnostic } from '../../../model/diagnostic.js';
 import { JSON_MANIFEST, isRecord } from '../../../manifests/json.js';
 import type { Manifests } from '../../../manifests/store.js';
@@ -18,7 +18,7 @@ import { pathsWithPrefix } from '../../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../../util/path.js';
 import { regexProblem, safeRegExp } from '../../../util/safe-regex.js';
 
-export type AliasTool = 'Vite' | 'Vitest' | 'Astro' | 'webpack' | 'Jest';
+export type AliasTool = 'Vite' | 'Vitest' | 'Astro' | 'SvelteKit' | 'webpack' | 'Jest';
 
 /** What an aliased specifier becomes: a repo path (file or folder) or another module name. */
 export type AliasTarget = { path: string } | { module: string };
@@ -45,9 +45,10 @@ const WEBPACK_CONFIG = /^webpack(\.[\w-]+)*\.config\.[cm]?[jt]s$|^webpack\.[\w-]
 const JEST_CONFIG = /^jest(\.[\w-]+)*\.config\.([cm]?[jt]s|json)$/;
 /** Astro builds with Vite: its config's `vite` key is a Vite config. */
 const ASTRO_CONFIG = /^astro\.config\.[cm]?[jt]s$/;
+const SVELTE_CONFIG = /^svelte\.config\.[cm]?[jt]s$/;
 
 const toolOf = (name: string): AliasTool | null =>
-  VITE_CONFIG.test(name) ? 'Vite' : VITEST_CONFIG.test(name) ? 'Vitest' : WEBPACK_CONFIG.test(name) ? 'webpack' : JEST_CONFIG.test(name) ? 'Jest' : ASTRO_CONFIG.test(name) ? 'Astro' : null;
+  VITE_CONFIG.test(name) ? 'Vite' : VITEST_CONFIG.test(name) ? 'Vitest' : WEBPACK_CONFIG.test(name) ? 'webpack' : JEST_CONFIG.test(name) ? 'Jest' : ASTRO_CONFIG.test(name) ? 'Astro' : SVELTE_CONFIG.test(name) ? 'SvelteKit' : null;
 
 /** A string that names a path rather than a module: what bundlers resolve against the file system. */
 const isPathLike = (s: string): boolean => s.startsWith('./') || s.startsWith('../') || s.startsWith('/') || s === '.' || s.startsWith('<rootDir>');
@@ -242,6 +243,56 @@ const projectOf = (manifests: Manifests, config: string): string => {
   return manifest === null ? dirname(config) : dirname(manifest);
 };
 
+/** `name` and `name/…` → the repo folder or file `path` (SvelteKit's aliases are paths, never module names). */
+const pathPrefixRule = (r: Reading, name: string, path: string, line: number, what: string, check: boolean, config = r.config): void => {
+  if (check && !exists(r.files, path)) warn(r, line, `${what} maps to ${path}, which is no file or folder of the repo`);
+  r.rules.push({
+    tool: r.tool, config, line, what,
+    map: (s) => {
+      if (s !== name && !s.startsWith(`${name}/`)) return null;
+      const target = joinRepo(path, s.slice(name.length + 1));
+      return target === null ? [] : [{ path: target }];
+    },
+  });
+};
+
+/** The options of `sveltekit({...})` in the vite config of folder `dir`, when it passes any. */
+const sveltePluginOptions = (manifests: Manifests, dir: string): { config: string; value: ConfigValue } | null => {
+  for (const ext of ['ts', 'js', 'mjs', 'mts', 'cjs', 'cts']) {
+    const config = joinRepo(dir, `vite.config.${ext}`);
+    const text = config === null || !manifests.files.has(config) ? null : manifests.text(config);
+    if (config === null || text === null || !text.includes('sveltekit(')) continue;
+    const arg = callsIn(config, text, /^sveltekit$/).find((c) => c.args[0]?.kind === 'object')?.args[0];
+    if (arg) return { config, value: arg };
+  }
+  return null;
+};
+
+/** SvelteKit: `$lib` → `kit.files.lib` (default src/lib), and `kit.alias` (`'x/*': 'src/x/*'` as `'x': 'src/x'`), from the project root. */
+const readSvelteKit = (r: Reading, value: ConfigValue | null, dir: string, plugin: { config: string; value: ConfigValue } | null): void => {
+  // Options given to the `sveltekit({...})` vite plugin win over svelte.config's.
+  const fromPlugin = plugin === null ? null : (configAt(plugin.value, 'kit', 'files', 'lib') ?? configAt(plugin.value, 'files', 'lib'));
+  const lib = fromPlugin?.kind === 'string' ? fromPlugin : configAt(value, 'kit', 'files', 'lib');
+  const libPath = joinRepo(dir, lib?.kind === 'string' ? lib.value : 'src/lib');
+  const viaPlugin = lib !== null && lib === fromPlugin && plugin !== null;
+  const what = lib?.kind !== 'string' ? '"$lib" (src/lib by default)' : viaPlugin ? 'files.lib "$lib" of the sveltekit() vite plugin' : 'kit.files.lib "$lib"';
+  // The default folder is no claim of the config: a project without src/lib is not warned about.
+  if (libPath !== null) pathPrefixRule(r, '$lib', libPath, lib?.line ?? 1, what, lib?.kind === 'string', viaPlugin ? plugin.config : r.config);
+  const alias = configAt(value, 'kit', 'alias');
+  if (alias?.kind === 'object') {
+    for (const [key, target] of alias.props) {
+      const what = `kit.alias "${key}"`;
+      if (target.kind !== 'string') {
+        warn(r, target.line, `${what} is not read statically${target.kind === 'unknown' ? ` (${target.text})` : ''}: imports through it are not followed`);
+        continue;
+      }
+      const path = joinRepo(dir, target.value.replace(/\/\*$/, ''));
+      if (path === null) warn(r, target.line, `${what} points outside the repo ("${target.value}")`);
+      else pathPrefixRule(r, key.replace(/\/\*$/, ''), path, target.line, what, true);
+    }
+  } else if (alias?.kind === 'unknown') warn(r, alias.line, `kit.alias is not read statically (${alias.text}): imports through it are not followed`);
+};
+
 const readConfig = (manifests: Manifests, config: string, tool: AliasTool, text: string): { rules: AliasRule[]; problems: Diagnostic[] } => {
   const r: Reading = { config, tool, files: manifests.files, rules: [], problems: [] };
   const dir = dirname(config);
@@ -258,6 +309,7 @@ const readConfig = (manifests: Manifests, config: string, tool: AliasTool, text:
   for (const c of configs) {
     if (tool === 'webpack') readWebpackAliases(r, configAt(c, 'resolve', 'alias'), dir);
     else if (tool === 'Astro') readViteAliases(r, configAt(c, 'vite', 'resolve', 'alias'), 'vite.resolve.alias', dir);
+    else if (tool === 'SvelteKit') readSvelteKit(r, c, dir, sveltePluginOptions(manifests, dir));
     else {
       readViteAliases(r, configAt(c, 'resolve', 'alias'), 'resolve.alias', dir);
       readViteAliases(r, configAt(c, 'test', 'alias'), 'test.alias', dir);
@@ -278,13 +330,19 @@ const packageJest = (manifests: Manifests, manifest: string): { rules: AliasRule
   return r;
 };
 
+const svelteKitDefault = (manifests: Manifests, manifest: string): { rules: AliasRule[]; problems: Diagnostic[] } => {
+  const r: Reading = { config: manifest, tool: 'SvelteKit', files: manifests.files, rules: [], problems: [] };
+  readSvelteKit(r, null, dirname(manifest), sveltePluginOptions(manifests, dirname(manifest)));
+  return r;
+};
+
 const build = (manifests: Manifests): ToolAliases => {
   const byScope = new Map<string, AliasRule[]>();
   // Parsed through the store so each config is read once and its warnings reach the Audit once.
   const format = (tool: AliasTool) => ({
     id: `js-aliases-${tool}`,
     parse: (text: string, path: string) => {
-      const read = tool === 'Jest' && basename(path) === 'package.json' ? packageJest(manifests, path) : readConfig(manifests, path, tool, text);
+      const read = basename(path) !== 'package.json' ? readConfig(manifests, path, tool, text) : tool === 'Jest' ? packageJest(manifests, path) : svelteKitDefault(manifests, path);
       return { value: read.rules, diagnostics: read.problems };
     },
   });
@@ -299,7 +357,12 @@ const build = (manifests: Manifests): ToolAliases => {
     const tool = toolOf(name);
     if (tool !== null) add(path, tool);
     // Reading every package.json's text is the workspace scan's cost already; a "jest" key is rare.
-    else if (name === 'package.json' && /"jest"\s*:/.test(manifests.text(path) ?? '')) add(path, 'Jest');
+    else if (name === 'package.json') {
+      const text = manifests.text(path) ?? '';
+      if (/"jest"\s*:/.test(text)) add(path, 'Jest');
+      // A SvelteKit app without svelte.config still has `$lib`.
+      if (text.includes('"@sveltejs/kit"') && !['js', 'mjs', 'cjs', 'ts', 'mts', 'cts'].some((ext) => manifests.files.has(joinRepo(dirname(path), `svelte.config.${ext}`) ?? ''))) add(path, 'SvelteKit');
+    }
   }
   const memo = new Map<string, readonly AliasRule[]>();
   const rulesFor = (dir: string): readonly AliasRule[] => {
