@@ -11,6 +11,7 @@ import { INERT_PROGRAMS } from './inert-programs.js';
 import { launcherFor } from './launchers/index.js';
 import type { Env, Intent } from './launchers/types.js';
 import { parseShell } from './parse.js';
+import type { ParsedScript } from './ast.js';
 import { placeDir, placePath, mapAbsolute } from './paths.js';
 import type { CommandContext, CommandTarget } from './types.js';
 import { type Value, anchored, literal, text as textValue } from './value.js';
@@ -144,13 +145,27 @@ const analyseArgv = (run: Run, argv: readonly Value[], cwd: Value, text: string,
   fileTarget(run, word, cwd, 'direct', text);
 };
 
+// The same line is analysed from many folders and contexts (a README's `pnpm build` from the
+// root and from its own folder): its parse depends on the text alone. Bounded, as census mcp
+// keeps one process for many scans.
+const PARSES_KEPT = 4096;
+const parses = new Map<string, ParsedScript>();
+const parsed = (text: string): ParsedScript => {
+  let known = parses.get(text);
+  if (!known) {
+    if (parses.size >= PARSES_KEPT) parses.clear();
+    parses.set(text, (known = parseShell(text)));
+  }
+  return known;
+};
+
 const analyseText = (run: Run, text: string, cwd: Value, depth: number): void => {
   if (depth > MAX_NESTING) return;
   const state = startState();
   state.cwd = cwd;
   // The environment the command starts with (an image's ENV): the shell sees it as variables.
   for (const [name, value] of Object.entries(run.ctx.env ?? {})) state.vars.set(name, textValue(value));
-  walkScript(parseShell(text).script, state, (visited) => analyseArgv(run, visited.argv, visited.cwd, visited.command.text, depth, visited.env));
+  walkScript(parsed(text).script, state, (visited) => analyseArgv(run, visited.argv, visited.cwd, visited.command.text, depth, visited.env));
 };
 
 /** Everything `text` runs, as seen from `ctx.cwd`. Never throws: unreadable shell yields what could be read. */

@@ -98,7 +98,7 @@ export const readDirNames = (absPath: string): string[] => {
 
 export const isFile = (absPath: string): boolean => {
   try {
-    return fs.statSync(absPath).isFile();
+    return fs.statSync(absPath, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
@@ -106,19 +106,23 @@ export const isFile = (absPath: string): boolean => {
 
 export const isDirectory = (absPath: string): boolean => {
   try {
-    return fs.statSync(absPath).isDirectory();
+    return fs.statSync(absPath, { throwIfNoEntry: false })?.isDirectory() ?? false;
   } catch {
     return false;
   }
 };
 
+// A missing path answers without an exception: building one per miss was most of the cost.
 const lstatOrNull = (absPath: string): fs.Stats | null => {
   try {
-    return fs.lstatSync(absPath);
+    return fs.lstatSync(absPath, { throwIfNoEntry: false }) ?? null;
   } catch {
     return null;
   }
 };
+
+/** Whether anything (a link included, not followed) is at the path. */
+export const pathExists = (absPath: string): boolean => lstatOrNull(absPath) !== null;
 
 export const realpathOrNull = (absPath: string): string | null => {
   try {

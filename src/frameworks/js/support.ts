@@ -201,8 +201,28 @@ const scriptOfRunner = (words: string[]): { script: string; all: boolean } | nul
 
 const words = (segment: string): string[] => segment.trim().split(/\s+/).filter((w) => w !== '').map((w) => w.replace(/^["']|["']$/g, ''));
 
-/** The tool invocations a command line makes, following npm/pnpm/yarn scripts (to a depth). */
+const invocationMemo = new WeakMap<FrameworkContext, Map<string, Invocation[]>>();
+
+/**
+ * The tool invocations a command line makes, following npm/pnpm/yarn scripts (to a depth). A
+ * script is reached from many command lines (every `turbo run build` fans out to every package's
+ * `build`): its calls are found once per (text, folder, depth) and the chain that led there is
+ * put in front.
+ */
 const invocations = (ctx: FrameworkContext, text: string, cwd: string, chain: string[], depth: number, out: Invocation[], manifest?: string): void => {
+  let memo = invocationMemo.get(ctx);
+  if (!memo) invocationMemo.set(ctx, (memo = new Map()));
+  const key = `${depth}\0${cwd}\0${manifest ?? ''}\0${text}`;
+  let calls = memo.get(key);
+  if (!calls) {
+    calls = [];
+    invocationsOf(ctx, text, cwd, [], depth, calls, manifest);
+    memo.set(key, calls);
+  }
+  for (const call of calls) out.push(chain.length === 0 ? call : { ...call, chain: [...chain, ...call.chain] });
+};
+
+const invocationsOf = (ctx: FrameworkContext, text: string, cwd: string, chain: string[], depth: number, out: Invocation[], manifest?: string): void => {
   if (depth > 4) return;
   let dir = cwd;
   for (const segment of text.split(/&&|\|\||;|\||\n/)) {

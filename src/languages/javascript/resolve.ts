@@ -8,7 +8,7 @@
 import type { ImportFact } from '../../model/facts.js';
 import type { ImportResolver, Resolution, ResolveContext } from '../../resolve/types.js';
 import { dirname, dirnameAbsolute, extname, joinAbsolute, joinRepo, toPosix, toRepoPath } from '../../util/path.js';
-import { pathKind } from '../../util/fs.js';
+import { pathExists } from '../../util/fs.js';
 import { LANGUAGE_RECORDS } from '../registry.js';
 import { createResolverPool, type ImporterKind, type Profile } from './resolution/factories.js';
 import { isPackageName, isPathSpecifier, isRuntimeScheme, isUrlLike, packageNameFromPath, packageNameOf, withoutQuery } from './resolution/specifier.js';
@@ -61,7 +61,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     const known = scopes.get(dirAbs);
     if (known !== undefined) return known;
     const parent = dirnameAbsolute(dirAbs);
-    const scope = dirAbs === ctx.rootAbs || parent === dirAbs || !dirAbs.startsWith(ctx.rootAbs) || pathKind(joinAbsolute(dirAbs, 'package.json')) !== 'missing' || pathKind(joinAbsolute(dirAbs, 'node_modules')) !== 'missing' ? dirAbs : scopeOf(parent);
+    const scope = dirAbs === ctx.rootAbs || parent === dirAbs || !dirAbs.startsWith(ctx.rootAbs) || pathExists(joinAbsolute(dirAbs, 'package.json')) || pathExists(joinAbsolute(dirAbs, 'node_modules')) ? dirAbs : scopeOf(parent);
     scopes.set(dirAbs, scope);
     return scope;
   };
