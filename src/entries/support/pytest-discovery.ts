@@ -60,7 +60,7 @@ export const holdsTests = (text: string): boolean => MAY_HOLD_TESTS.test(text);
 
 /** A matching file that defines nothing to collect is no test (an unreadable one is kept). */
 const emptyOfTests = (ctx: DetectorContext, file: string): boolean => {
-  const text = ctx.manifests.text(file);
+  const text = ctx.manifests.transientText(file);
   return text !== null && !holdsTests(text);
 };
 

@@ -7,6 +7,7 @@
  * app module, labelled with its line. `autodiscover_tasks` is read elsewhere: a literal package
  * list where it is written (extraction), the installed apps by the Django reader.
  */
+import { sortedPaths } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
@@ -19,9 +20,9 @@ const importsCelery = (ctx: FrameworkContext, path: string): boolean =>
 
 const collect = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
-  for (const path of [...ctx.files].sort()) {
+  for (const path of sortedPaths(ctx.files)) {
     if (!importsCelery(ctx, path)) continue;
-    const text = ctx.readText(path);
+    const text = ctx.manifests.transientText(path);
     if (text === null || !APP_MODULE.test(text)) continue;
     for (const s of settingStrings(text)) {
       // `pkg.mod:attr` (task_cls, config_from_object) names the module before the colon.

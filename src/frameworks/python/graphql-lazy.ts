@@ -6,6 +6,7 @@
  * segment is a type name (`a.b.ClassName`), or any dotted literal inside `lazy_import(`/`lazy(`,
  * that names a repo module is an edge from the file, labelled with its line.
  */
+import { sortedPaths } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
@@ -22,9 +23,9 @@ const importsGraphql = (ctx: FrameworkContext, path: string): boolean =>
 
 const collect = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
-  for (const path of [...ctx.files].sort()) {
+  for (const path of sortedPaths(ctx.files)) {
     if (!importsGraphql(ctx, path)) continue;
-    const text = ctx.readText(path);
+    const text = ctx.manifests.transientText(path);
     if (text === null) continue;
     const seen = new Set<string>();
     const add = (value: string, line: number, how: string) => {
