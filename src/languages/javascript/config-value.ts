@@ -1,7 +1,7 @@
 /**
  * A JS/TS config file's exported value, read statically from oxc's AST and never evaluated:
  * object and array literals, strings, `defineConfig({...})` and other `define*`/`with*` wrappers,
- * `merge(a, b)`, functions that return a literal, top-level `const`s, spreads of known objects,
+ * `merge(a, b)`, functions that return a literal (or return one from `if` branches: merged), top-level `const`s, spreads of known objects,
  * and paths spelled `path.resolve(__dirname, 'x')` or `new URL('./x', import.meta.url)` (which
  * come out relative to the config's folder, `./x`). Whatever needs running is an `unknown` value
  * with its line and text, so a reader can warn about exactly that spot instead of guessing.
@@ -73,6 +73,30 @@ const returned = (fn: AstNode): AstNode | null => {
     if (statements[i].type === 'ReturnStatement') return nodeAt(statements[i], 'argument');
   }
   return null;
+};
+
+/**
+ * The values a function returns from `if` branches at its top level (`if (mode === 'dev') return
+ * {…}`), when it has no plain return of its own: any branch may be the one that runs, so a
+ * reader sees them merged.
+ */
+const branchReturns = (fn: AstNode): AstNode[] => {
+  const body = nodeAt(fn, 'body');
+  if (body?.type !== 'BlockStatement') return [];
+  const out: AstNode[] = [];
+  const visit = (statement: AstNode | null, depth: number) => {
+    if (!statement || depth > 4) return;
+    if (statement.type === 'ReturnStatement') {
+      const arg = nodeAt(statement, 'argument');
+      if (arg) out.push(arg);
+    } else if (statement.type === 'BlockStatement') for (const s of nodesAt(statement, 'body')) visit(s, depth + 1);
+    else if (statement.type === 'IfStatement') {
+      visit(nodeAt(statement, 'consequent'), depth + 1);
+      visit(nodeAt(statement, 'alternate'), depth + 1);
+    }
+  };
+  for (const s of nodesAt(body, 'body')) if (s.type === 'IfStatement') visit(s, 0);
+  return out;
 };
 
 const MERGES = new Set(['merge', 'mergeConfig', 'webpackMerge', 'smart', 'merge.merge', 'webpackMerge.merge', 'deepmerge', 'Object.assign']);
@@ -150,7 +174,13 @@ const evaluate = (input: AstNode | null, scope: Scope, depth: number): ConfigVal
     case 'FunctionExpression':
     case 'FunctionDeclaration': {
       const body = returned(node);
-      return body ? evaluate(body, scope, depth + 1) : unknown(scope, node);
+      if (body) return evaluate(body, scope, depth + 1);
+      let merged: ConfigValue | null = null;
+      for (const branch of branchReturns(node)) {
+        const v = evaluate(branch, scope, depth + 1);
+        if (v) merged = merged === null ? v : mergeValues(merged, v);
+      }
+      return merged ?? unknown(scope, node);
     }
     case 'CallExpression': {
       const callee = unwrap(nodeAt(node, 'callee'));
@@ -264,13 +294,13 @@ export const callsIn = (path: string, text: string, callee: RegExp): ConfigCall[
   }
   const lines = buildLineTable(text);
   const scope: Scope = { path, text, lines, bindings: topLevelBindings(parsed.program), active: new Set() };
-  const out: ConfigCall[] = [];
+  const out: { call: ConfigCall; start: number }[] = [];
   const stack: AstNode[] = [parsed.program];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'CallExpression' || node.type === 'NewExpression') {
       const name = dottedName(unwrap(nodeAt(node, 'callee')));
-      if (name !== null && callee.test(name)) out.push({ name, args: nodesAt(node, 'arguments').map((a) => evaluate(a, scope, 0)), line: lines.lineOf(node.start) });
+      if (name !== null && callee.test(name)) out.push({ call: { name, args: nodesAt(node, 'arguments').map((a) => evaluate(a, scope, 0)), line: lines.lineOf(node.start) }, start: node.start });
     }
     for (const key of CHILD_KEYS.get(node.type) ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
@@ -278,7 +308,8 @@ export const callsIn = (path: string, text: string, callee: RegExp): ConfigCall[
       else if (isNode(child)) stack.push(child);
     }
   }
-  return out.sort((a, b) => a.line - b.line);
+  // In source order.
+  return out.sort((a, b) => a.start - b.start).map((o) => o.call);
 };
 
 /** `value.a.b` when every step is an object that has the key; null otherwise. */
