@@ -76,6 +76,8 @@ export interface ScanOptions {
   env?: NodeJS.ProcessEnv;
   /** Find duplicate and overlapping files with these options (census dupes); absent: not computed. */
   duplicates?: Partial<DuplicatesOptions>;
+  /** false: no import triage (census dupes shows only the clusters): the Audit has no `imports` and none of its warnings. */
+  importTriage?: boolean;
   /** Report only this folder of the root (a repo path; '' or absent: everything). The whole root is still analysed. */
   focus?: string;
   /** Read the census config from this file (absolute) instead of the root's own. */
@@ -243,7 +245,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     runtimeDiagnostics.push(...overlay.diagnostics);
   }
 
-  const triage = await timed(
+  const triage = options.importTriage === false ? null : await timed(
     progress,
     'triage',
     () => runImportTriage({ rootAbs, files, edges, facts, manifests }, { python: options.python, noEnv: options.noEnv, env: options.env }),
@@ -268,11 +270,11 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   ];
   const warnedTooLarge = new Set(stageWarnings.filter((w) => w.id === 'read/too-large').map((w) => w.location?.file));
   for (const [path, d] of [...tooLarge].sort(([a], [b]) => byString(a, b))) if (!warnedTooLarge.has(path)) stageWarnings.push(d);
-  const warnings = [...stageWarnings, ...triage.diagnostics].sort(compareDiagnostics);
+  const warnings = [...stageWarnings, ...(triage?.diagnostics ?? [])].sort(compareDiagnostics);
   files.sort((a, b) => byString(a.path, b.path));
 
   const focus = options.focus ?? '';
-  const shown = focusOn({ files, edges, entries, warnings, junk, imports: triage.section, ...(duplicates ? { duplicates } : {}) }, focus);
+  const shown = focusOn({ files, edges, entries, warnings, junk, ...(triage ? { imports: triage.section } : {}), ...(duplicates ? { duplicates } : {}) }, focus);
   const audit: Audit = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'census', version: VERSION },
@@ -288,7 +290,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     warnings: shown.warnings,
     ...(shown.junk.length > 0 ? { junk: shown.junk } : {}),
     ...(runtime ? { runtime } : {}),
-    imports: shown.imports,
+    ...(shown.imports ? { imports: shown.imports } : {}),
     ...(shown.duplicates ? { duplicates: shown.duplicates } : {}),
   };
   if (stamps) {

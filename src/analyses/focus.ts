@@ -21,16 +21,20 @@ export interface Focusable {
   entries: Entry[];
   warnings: Diagnostic[];
   junk: JunkFile[];
-  imports: ImportsSection;
+  imports?: ImportsSection;
   duplicates?: DuplicatesReport;
 }
+
+const focusImports = (imports: ImportsSection, inside: (path: string) => boolean): ImportsSection => {
+  const findings = imports.findings.filter((f) => inside(f.file));
+  const causes = new Set(findings.map((f) => `${f.bucket}\0${f.rootCause}`));
+  const counts = Object.fromEntries(IMPORT_BUCKETS.map((b) => [b, findings.filter((f) => f.bucket === b).length])) as ImportsSection['counts'];
+  return { ...imports, findings, counts, rootCauses: imports.rootCauses.filter((c) => causes.has(`${c.bucket}\0${c.name}`)) };
+};
 
 export const focusOn = <T extends Focusable>(parts: T, folder: string): T => {
   if (folder === '') return parts;
   const inside = inFolder(folder);
-  const findings = parts.imports.findings.filter((f) => inside(f.file));
-  const causes = new Set(findings.map((f) => `${f.bucket}\0${f.rootCause}`));
-  const counts = Object.fromEntries(IMPORT_BUCKETS.map((b) => [b, findings.filter((f) => f.bucket === b).length])) as ImportsSection['counts'];
   return {
     ...parts,
     files: parts.files.filter((f) => inside(f.path)),
@@ -39,7 +43,7 @@ export const focusOn = <T extends Focusable>(parts: T, folder: string): T => {
     entries: parts.entries.filter((e) => (e.file !== null && inside(e.file)) || inside(e.source)),
     warnings: parts.warnings.filter((w) => w.location === undefined || inside(w.location.file)),
     junk: parts.junk.filter((j) => inside(j.path)),
-    imports: { ...parts.imports, findings, counts, rootCauses: parts.imports.rootCauses.filter((c) => causes.has(`${c.bucket}\0${c.name}`)) },
+    ...(parts.imports ? { imports: focusImports(parts.imports, inside) } : {}),
     ...(parts.duplicates ? { duplicates: { ...parts.duplicates, clusters: parts.duplicates.clusters.filter((c) => c.files.some(inside)) } } : {}),
   };
 };

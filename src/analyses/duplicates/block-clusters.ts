@@ -5,7 +5,7 @@
  */
 import type { DuplicateCluster, DuplicateRange } from '../../model/duplicates.js';
 import { byString } from '../../util/compare.js';
-import { sharedRuns, trimToLines } from './blocks.js';
+import { type HashOrder, sharedRuns, trimToLines } from './blocks.js';
 import { pairOf, type CandidateIndex } from './candidates.js';
 import { lineOfToken, type FileFingerprint } from './fingerprint.js';
 import { roundSimilarity, type Participant } from './participant.js';
@@ -52,7 +52,7 @@ const mostlyBoilerplate = (fp: FileFingerprint, start: number, length: number, b
 export const blockClusters = (
   representatives: Participant[],
   index: CandidateIndex,
-  orderOf: (i: number) => Uint32Array,
+  orderOf: (i: number) => HashOrder,
   wholeFile: UnionFind,
   minTokens: number,
 ): DuplicateCluster[] => {

@@ -15,45 +15,100 @@ export interface SharedRun {
 /** At most this many position pairs per shared hash (code repeated inside one file). */
 const MAX_SEEDS_PER_HASH = 8;
 
+/** A file's winnow entries ordered by hash (ties by entry), with the hashes in that order beside them. */
+export interface HashOrder {
+  /** Winnow entry indices. */
+  order: Uint32Array;
+  /** winnowHashes[order[i]]: read in sequence when two files are joined. */
+  hashes: Uint32Array;
+}
+
 /** Winnow entry indices ordered by hash, computed once per file. */
-export const orderByHash = (fp: FileFingerprint): Uint32Array => {
+export const orderByHash = (fp: FileFingerprint): HashOrder => {
   const order = new Uint32Array(fp.winnowHashes.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((x, y) => fp.winnowHashes[x] - fp.winnowHashes[y] || x - y);
+  order.sort((x, y) => fp.winnowHashes[x] - fp.winnowHashes[y] || x - y);
+  const hashes = new Uint32Array(order.length);
+  for (let i = 0; i < order.length; i++) hashes[i] = fp.winnowHashes[order[i]];
+  return { order, hashes };
 };
 
-const seedsOf = (a: FileFingerprint, orderA: Uint32Array, b: FileFingerprint, orderB: Uint32Array, skip: Set<number> | null): [number, number][] => {
-  const seeds: [number, number][] = [];
+/** First index in sorted[from, to) whose value is >= value (galloping from `from`, then binary search). */
+const gallop = (sorted: Uint32Array, from: number, to: number, value: number): number => {
+  let lo = from;
+  let step = 1;
+  let hi = from;
+  while (hi < to && sorted[hi] < value) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  if (hi > to) hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+/** Seeds are packed into one number, diagonal then position, when positions fit (always, for files under 64M tokens). */
+const PACK_LIMIT = 2 ** 26;
+
+const seedsOf = (a: FileFingerprint, oa: HashOrder, b: FileFingerprint, ob: HashOrder, skip: Set<number> | null): [number, number][] => {
+  const seeds: number[] = [];
+  const ha = oa.hashes;
+  const hb = ob.hashes;
+  const na = ha.length;
+  const nb = hb.length;
+  // A small file against a large one: step through the small one and gallop in the large one.
+  const galloping = Math.min(na, nb) * 8 < Math.max(na, nb);
   let i = 0;
   let j = 0;
-  while (i < orderA.length && j < orderB.length) {
-    const ha = a.winnowHashes[orderA[i]];
-    const hb = b.winnowHashes[orderB[j]];
-    if (ha < hb) i++;
-    else if (ha > hb) j++;
-    else {
-      let i2 = i;
-      while (i2 < orderA.length && a.winnowHashes[orderA[i2]] === ha) i2++;
-      let j2 = j;
-      while (j2 < orderB.length && b.winnowHashes[orderB[j2]] === ha) j2++;
-      if (!skip?.has(ha)) {
-        for (let x = i; x < Math.min(i2, i + MAX_SEEDS_PER_HASH); x++) {
-          for (let y = j; y < Math.min(j2, j + MAX_SEEDS_PER_HASH); y++) seeds.push([a.winnowPositions[orderA[x]], b.winnowPositions[orderB[y]]]);
-        }
-      }
-      i = i2;
-      j = j2;
+  while (i < na && j < nb) {
+    const x = ha[i];
+    const y = hb[j];
+    if (x < y) {
+      i = galloping && na > nb ? gallop(ha, i + 1, na, y) : i + 1;
+      continue;
     }
+    if (x > y) {
+      j = galloping && nb > na ? gallop(hb, j + 1, nb, x) : j + 1;
+      continue;
+    }
+    let i2 = i + 1;
+    while (i2 < na && ha[i2] === x) i2++;
+    let j2 = j + 1;
+    while (j2 < nb && hb[j2] === x) j2++;
+    if (!skip?.has(x)) {
+      for (let p = i; p < Math.min(i2, i + MAX_SEEDS_PER_HASH); p++) {
+        for (let q = j; q < Math.min(j2, j + MAX_SEEDS_PER_HASH); q++) seeds.push(a.winnowPositions[oa.order[p]], b.winnowPositions[ob.order[q]]);
+      }
+    }
+    i = i2;
+    j = j2;
   }
+  const out: [number, number][] = new Array(seeds.length / 2);
   // By diagonal, then position: a run found from one seed covers the later seeds on its diagonal.
-  return seeds.sort((s, t) => s[1] - s[0] - (t[1] - t[0]) || s[0] - t[0]);
+  if (a.tokens < PACK_LIMIT && b.tokens < PACK_LIMIT) {
+    const keys = new Float64Array(seeds.length / 2);
+    for (let s = 0; s < keys.length; s++) keys[s] = (seeds[2 * s + 1] - seeds[2 * s] + PACK_LIMIT) * PACK_LIMIT + seeds[2 * s];
+    keys.sort();
+    for (let s = 0; s < keys.length; s++) {
+      const pa = keys[s] % PACK_LIMIT;
+      out[s] = [pa, pa + Math.floor(keys[s] / PACK_LIMIT) - PACK_LIMIT];
+    }
+    return out;
+  }
+  for (let s = 0; s < out.length; s++) out[s] = [seeds[2 * s], seeds[2 * s + 1]];
+  return out.sort((s, t) => s[1] - s[0] - (t[1] - t[0]) || s[0] - t[0]);
 };
 
 export const sharedRuns = (
   a: FileFingerprint,
-  orderA: Uint32Array,
+  orderA: HashOrder,
   b: FileFingerprint,
-  orderB: Uint32Array,
+  orderB: HashOrder,
   /** Hashes that may not seed a run (boilerplate), or null. */
   skip: Set<number> | null,
   minTokens: number,

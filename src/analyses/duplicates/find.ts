@@ -10,7 +10,7 @@ import type { FileRecord } from '../../model/file.js';
 import { byString } from '../../util/compare.js';
 import { basename } from '../../util/path.js';
 import { blockClusters } from './block-clusters.js';
-import { orderByHash, pairSimilarity, sharedRuns } from './blocks.js';
+import { type HashOrder, orderByHash, pairSimilarity, sharedRuns } from './blocks.js';
 import { buildCandidateIndex, pairOf } from './candidates.js';
 import type { FileFingerprint } from './fingerprint.js';
 import { chooseKeeper, removeAction } from './keeper.js';
@@ -125,11 +125,11 @@ interface Edge {
   similarity: number;
 }
 
-type OrderOf = (i: number) => Uint32Array;
+type OrderOf = (i: number) => HashOrder;
 
 /** Each representative's winnow entries ordered by hash, computed on first use. */
 const winnowOrders = (representatives: Participant[]): OrderOf => {
-  const orders = new Map<number, Uint32Array>();
+  const orders = new Map<number, HashOrder>();
   return (i) => {
     let o = orders.get(i);
     if (!o) orders.set(i, (o = orderByHash(representatives[i].fp)));

@@ -41,7 +41,8 @@ export const dupesCommand: Command = {
   run: async (args, io) => {
     const format = formatFrom(args, 'dupes', 'dupes');
     const duplicates = duplicatesOptionsFrom(args);
-    const result = await scan({ ...scanOptionsFrom(args, io), duplicates });
+    // Keepers need verdicts (the whole graph), but nothing here shows the import triage.
+    const result = await scan({ ...scanOptionsFrom(args, io), duplicates, importTriage: false });
     await emitView('dupes', format, result.audit.duplicates!, args, io);
     return EXIT_OK;
   },
