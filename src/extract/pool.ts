@@ -2,10 +2,13 @@
  * Runs scanFile over all files on a worker pool sized to the cores. Small repos are scanned on
  * the main thread: starting workers (and loading the parsers in each) costs more than it saves.
  * So are mid-sized ones when only two threads are available: each worker compiles the
- * extractors' hot code cold while the other competes for the same two cores, and measured on a
- * 2-core machine one thread extracted 30–36 MB trees faster than two (TypeScript 36 MB: 1.3 s
- * against 1.5 s; Python 30 MB: 0.5 s against 0.65 s) while two won from about 50 MB on
- * (127 MB: 1.5 s against 2.4 s; 257 MB: 2.9 s against 4–5.6 s).
+ * extractors' hot code cold (V8's compiler and garbage-collector threads run per isolate) while
+ * the other competes for the same two cores. Measured on a 2-core machine one thread extracted
+ * 30–36 MB trees faster than two (TypeScript 36 MB: 1.3 s against 1.5 s; Python 30 MB: 0.5 s
+ * against 0.65 s); in CPU, what a shared machine pays, one thread costs far less on the real
+ * corpora too (saleor, 59 MB: 2.7 s against 3.6 s; payload, 62 MB: 6.1 s against 10.4 s), so
+ * two threads start only past 128 MB, where they shorten the wall time enough to matter
+ * (127 MB: 1.5 s against 2.4 s wall; 257 MB: 2.9 s against 4–5.6 s).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -14,7 +17,7 @@ import { scanFile, type ScanOptions, type ScanRequest, type ScannedFile } from '
 const INLINE_MAX_FILES = 150;
 const INLINE_MAX_BYTES = 2_000_000;
 /** With at most two threads, trees up to this size are scanned on the main thread (see above). */
-const INLINE_MAX_BYTES_TWO_THREADS = 48_000_000;
+const INLINE_MAX_BYTES_TWO_THREADS = 128_000_000;
 const BATCH_FILES = 48;
 const BATCH_BYTES = 1_000_000;
 
