@@ -4,8 +4,7 @@
  * is a build step (tooling); each from the file's folder. A `deploy.cronSchedule` makes the start
  * command a scheduled job: still production.
  */
-import { warning } from '../util/diagnostics.js';
-import { parseTomlDocument } from '../manifests/toml.js';
+import { readConfigDocument } from './support/config-document.js';
 import { basename, dirname } from '../util/path.js';
 import { splitLines } from '../util/lines.js';
 import { addCommand } from './support/inputs.js';
@@ -31,23 +30,13 @@ const railway: EntryDetector = {
   matches: (path) => /^railway\.(json|toml)$/.test(basename(path)),
   detect: (file) => {
     const out = emptyOutput();
-    let doc: unknown;
-    if (file.path.endsWith('.toml')) {
-      const parsed = parseTomlDocument(file.text, file.path);
-      if ('diagnostic' in parsed) {
-        out.diagnostics.push(parsed.diagnostic);
-        return out;
-      }
-      doc = parsed.value;
-    } else {
-      try {
-        doc = JSON.parse(file.text);
-      } catch (e) {
-        out.diagnostics.push(warning('railway/bad-json', `not valid JSON: ${(e as Error).message}`, file.path));
-        return out;
-      }
+    const read = readConfigDocument(file.path, file.text, 'railway/bad-json');
+    if ('diagnostic' in read) {
+      out.diagnostics.push(read.diagnostic);
+      return out;
     }
-    if (!isRecord(doc)) return out;
+    const doc = read.table;
+    if (doc === null) return out;
     for (const [section, key, kind] of KEYS) {
       const value = isRecord(doc[section]) ? doc[section][key] : undefined;
       const commands = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];

@@ -4,8 +4,7 @@
  * may name its own `main`. Paths are relative to the config's folder.
  */
 import { warning } from '../util/diagnostics.js';
-import { parseJsonc } from '../util/jsonc.js';
-import { parseTomlDocument } from '../manifests/toml.js';
+import { readConfigDocument } from './support/config-document.js';
 import { basename, dirname, joinRepo } from '../util/path.js';
 import { splitLines } from '../util/lines.js';
 import { fileEntry } from './support/inputs.js';
@@ -25,23 +24,13 @@ const wrangler: EntryDetector = {
   matches: (path) => /^wrangler\.(toml|jsonc?)$/.test(basename(path)),
   detect: (file, ctx) => {
     const out = emptyOutput();
-    let doc: unknown;
-    if (file.path.endsWith('.toml')) {
-      const parsed = parseTomlDocument(file.text, file.path);
-      if ('diagnostic' in parsed) {
-        out.diagnostics.push(parsed.diagnostic);
-        return out;
-      }
-      doc = parsed.value;
-    } else {
-      const parsed = parseJsonc(file.text);
-      if (!('value' in parsed)) {
-        out.diagnostics.push(warning('wrangler/invalid', `not valid JSON: ${parsed.error}`, file.path, parsed.line));
-        return out;
-      }
-      doc = parsed.value;
+    const read = readConfigDocument(file.path, file.text, 'wrangler/invalid');
+    if ('diagnostic' in read) {
+      out.diagnostics.push(read.diagnostic);
+      return out;
     }
-    if (!isRecord(doc)) return out;
+    const doc = read.table;
+    if (doc === null) return out;
     const dir = dirname(file.path);
     const add = (main: unknown, where: string) => {
       if (typeof main !== 'string') return;
