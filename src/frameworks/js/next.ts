@@ -5,12 +5,14 @@
  * `middleware`/`proxy`/`instrumentation` beside them. `pageExtensions` in next.config narrows
  * which files count. Applies to each package that depends on `next` or holds a next.config;
  * the kind comes from what runs `next` there (a `start` script or a deploy step: production).
+ * next-intl's request config is loaded by its next.config plugin, not imported: the path given to
+ * `createNextIntlPlugin('./x')` when literal, else `i18n/request.*` or `i18n.*` at the root or in src/.
  */
 import { pathsWithPrefix } from '../../util/file-index.js';
-import { configAt, configStrings } from '../../languages/javascript/config-value.js';
-import { basename, dirname } from '../../util/path.js';
+import { callsIn, configAt, configStrings } from '../../languages/javascript/config-value.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { enabledByPackages, filesIn, jsPackages, kindOf, readToolConfig, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
+import { dependsOn, enabledByPackages, filesIn, jsPackages, kindOf, readToolConfig, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^next\.config\.(js|mjs|cjs|ts|mts)$/;
 const DEFAULT_EXTENSIONS = ['tsx', 'ts', 'jsx', 'js'];
@@ -58,6 +60,33 @@ const routerOf = (relative: string): { router: 'app' | 'pages'; dir: string } | 
 const isPrivate = (relative: string, routerDir: string): boolean =>
   relative.slice(routerDir.length + 1).split('/').slice(0, -1).some((segment) => segment.startsWith('_'));
 
+
+/** next-intl's defaults (https://next-intl.dev/docs/usage/plugin), newest first. */
+const INTL_DEFAULTS = ['i18n/request', 'src/i18n/request', 'i18n', 'src/i18n'];
+const SOURCE_EXTENSIONS = ['ts', 'tsx', 'js', 'jsx'];
+
+/** The request config next-intl's plugin loads for this package, with the line that names it. */
+const intlRequestConfig = (ctx: FrameworkContext, pkg: JsPackage, config: string | null): { file: string; how: string } | null => {
+  if (!dependsOn(pkg, 'next-intl')) return null;
+  const prefix = pkg.dir === '' ? '' : `${pkg.dir}/`;
+  const text = config === null ? null : ctx.readText(config);
+  if (config !== null && text !== null) {
+    for (const call of callsIn(config, text, /^createNextIntlPlugin$/)) {
+      const named = configStrings(call.args[0] ?? null).strings[0];
+      if (!named) continue;
+      const base = joinRepo(pkg.dir, named.value);
+      if (base === null) continue;
+      const file = [base, ...SOURCE_EXTENSIONS.map((e) => `${base}.${e}`)].find((f) => ctx.files.has(f));
+      if (file) return { file, how: `named by createNextIntlPlugin('${named.value}') at ${config}:${named.line}` };
+    }
+  }
+  for (const stemPath of INTL_DEFAULTS) {
+    const file = SOURCE_EXTENSIONS.map((e) => `${prefix}${stemPath}.${e}`).find((f) => ctx.files.has(f));
+    if (file) return { file, how: `its default path ${stemPath}.*` };
+  }
+  return null;
+};
+
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
   const config = filesIn(ctx, pkg.dir, CONFIG)[0] ?? null;
   const { extensions } = pageExtensions(ctx, config, out);
@@ -68,6 +97,8 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   // Files of a nested package belong to it, not to this one.
   const nested = jsPackages(ctx).filter((p) => p.dir !== pkg.dir && (pkg.dir === '' || p.dir.startsWith(prefix))).map((p) => `${p.dir}/`);
   if (config) out.entries.push({ source: config, target: config, targetKind: 'file', kind, evidence: `${config}: Next.js config, loaded by ${why}` });
+  const intl = intlRequestConfig(ctx, pkg, config);
+  if (intl) out.entries.push({ source: config ?? pkg.manifest, target: intl.file, targetKind: 'file', kind, evidence: `next-intl request config (${intl.how}), loaded by ${why}` });
   for (const file of pathsWithPrefix(ctx.files, prefix)) {
     if (file.includes('node_modules/') || nested.some((n) => file.startsWith(n))) continue;
     const relative = file.slice(prefix.length);
