@@ -8,8 +8,7 @@ import { basename, dirname } from '../util/path.js';
 import { addCommand } from './support/inputs.js';
 import { joinWords } from '../util/shell-words.js';
 import { emptyOutput, type EntryDetector } from './types.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../manifests/json.js';
 
 const commandText = (v: unknown): string | null =>
   typeof v === 'string' ? v : Array.isArray(v) && v.every((w) => typeof w === 'string') ? joinWords(v as string[]) : null;

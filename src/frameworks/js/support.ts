@@ -17,6 +17,7 @@ import type { FrameworkContext, FrameworkOutput, KnownCommand } from '../types.j
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { YAML, type YamlNode } from '../../manifests/yaml.js';
 import { parseJsonc } from '../../util/jsonc.js';
+import { isRecord } from '../../manifests/json.js';
 
 export interface JsPackage {
   /** Folder of the package.json ('' = the repo root). */
@@ -26,8 +27,6 @@ export interface JsPackage {
 }
 
 const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const packageCache = new WeakMap<FrameworkContext, JsPackage[]>();
 
