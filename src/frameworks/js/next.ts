@@ -10,9 +10,9 @@
  */
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { callsIn, configAt, configStrings } from '../../languages/javascript/config-value.js';
-import { basename, dirname, joinRepo } from '../../util/path.js';
+import { basename, dirname } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { dependsOn, enabledByPackages, filesIn, jsPackages, kindOf, readToolConfig, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
+import { codeFileAt, dependsOn, enabledByPackages, filesIn, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^next\.config\.(js|mjs|cjs|ts|mts)$/;
 const DEFAULT_EXTENSIONS = ['tsx', 'ts', 'jsx', 'js'];
@@ -63,7 +63,6 @@ const isPrivate = (relative: string, routerDir: string): boolean =>
 
 /** next-intl's defaults (https://next-intl.dev/docs/usage/plugin), newest first. */
 const INTL_DEFAULTS = ['i18n/request', 'src/i18n/request', 'i18n', 'src/i18n'];
-const SOURCE_EXTENSIONS = ['ts', 'tsx', 'js', 'jsx'];
 
 /** The request config next-intl's plugin loads for this package, with the line that names it. */
 const intlRequestConfig = (ctx: FrameworkContext, pkg: JsPackage, config: string | null): { file: string; how: string } | null => {
@@ -74,14 +73,12 @@ const intlRequestConfig = (ctx: FrameworkContext, pkg: JsPackage, config: string
     for (const call of callsIn(config, text, /^createNextIntlPlugin$/)) {
       const named = configStrings(call.args[0] ?? null).strings[0];
       if (!named) continue;
-      const base = joinRepo(pkg.dir, named.value);
-      if (base === null) continue;
-      const file = [base, ...SOURCE_EXTENSIONS.map((e) => `${base}.${e}`)].find((f) => ctx.files.has(f));
+      const file = resolveToolPath(ctx, pkg.dir, named.value);
       if (file) return { file, how: `named by createNextIntlPlugin('${named.value}') at ${config}:${named.line}` };
     }
   }
   for (const stemPath of INTL_DEFAULTS) {
-    const file = SOURCE_EXTENSIONS.map((e) => `${prefix}${stemPath}.${e}`).find((f) => ctx.files.has(f));
+    const file = codeFileAt(ctx, `${prefix}${stemPath}`);
     if (file) return { file, how: `its default path ${stemPath}.*` };
   }
   return null;
