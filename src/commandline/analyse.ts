@@ -13,8 +13,9 @@ import type { Env, Intent } from './launchers/types.js';
 import { parseShell } from './parse.js';
 import type { ParsedScript } from './ast.js';
 import { placeDir, placePath, mapAbsolute } from './paths.js';
-import type { CommandContext, CommandTarget } from './types.js';
-import { type Value, anchored, literal, text as textValue } from './value.js';
+import { renderArgv } from './render.js';
+import type { CommandContext, CommandTarget, WorkspaceSelection } from './types.js';
+import { type Value, anchored, describe, literal, text as textValue } from './value.js';
 import { walkScript } from './walk.js';
 
 /** `bash -c "npx tsx …"` nests; real command lines never need more than a few levels. */
@@ -77,6 +78,23 @@ const intentTargets = (run: Run, intent: Intent, cwd: Value, launcher: string, t
       const dir = placeDir(here, run.ctx);
       if (!dir.ok) return unresolved(run, text, `npm script "${name}" in a folder census cannot place: ${dir.reason}`);
       run.out.push({ kind: 'npm-script', name, cwd: dir.path, launcher, text });
+      return;
+    }
+    case 'workspace-run': {
+      const dir = placeDir(here, run.ctx);
+      if (!dir.ok) return unresolved(run, text, `${launcher} runs in a folder census cannot place: ${dir.reason}`);
+      let select: WorkspaceSelection;
+      if (intent.select.by === 'selectors') {
+        const computed = intent.select.selectors.find((s) => literal(s) === null);
+        if (computed) return unresolved(run, text, `${launcher} picks packages computed at run time (${describe(computed)})`);
+        select = { by: 'selectors', selectors: intent.select.selectors.map((s) => literal(s)!) };
+      } else select = intent.select;
+      const common = { kind: 'workspace-run', manager: intent.manager, select, cwd: dir.path, launcher, text } as const;
+      if (intent.script) {
+        const name = literal(intent.script);
+        if (name === null) return unresolved(run, text, 'script name computed at run time');
+        run.out.push({ ...common, script: name });
+      } else if (intent.command) run.out.push({ ...common, command: renderArgv(intent.command, here) });
       return;
     }
     case 'make-target': {

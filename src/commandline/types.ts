@@ -2,7 +2,15 @@
  * What a command line runs. The analyser is pure: it yields candidate targets; a later stage
  * checks them against the repo's files, package.json scripts, Makefile targets and Python modules.
  */
+import type { WorkspaceManager } from '../manifests/workspaces.js';
 import type { ConfigReader } from './launchers/types.js';
+
+/**
+ * Which workspace packages a command picks: the manager's own selectors (`pnpm --filter` values,
+ * `npm -w` values, `yarn workspace` names), every package (`pnpm -r`, `npm --workspaces`;
+ * `includeRoot` for pnpm's `--include-workspace-root`), or the workspace root (`pnpm -w`).
+ */
+export type WorkspaceSelection<T = string> = { by: 'selectors'; selectors: T[] } | { by: 'all'; includeRoot: boolean } | { by: 'root' };
 
 export type CommandTarget =
   /** A file path as it would be seen from the repo root (already joined with cwd and path-mapped). */
@@ -34,6 +42,12 @@ export type CommandTarget =
   | { kind: 'config'; path: string; reader: ConfigReader; launcher: string; text: string; cwd: string; ifPresent?: boolean }
   /** `npm run build`, `yarn build`, `pnpm build`: a package.json script in the package at `cwd`. */
   | { kind: 'npm-script'; name: string; cwd: string; launcher: string; text: string }
+  /**
+   * A package manager running a script (`script`) or a command (`command`, shell text) in the
+   * workspace packages it picks: `pnpm --filter web build`, `pnpm -r exec tsc`, `npm -w api run start`,
+   * `yarn workspace web build`. `cwd` is where the manager runs: its workspace and relative selectors start there.
+   */
+  | { kind: 'workspace-run'; manager: WorkspaceManager; select: WorkspaceSelection; script?: string; command?: string; cwd: string; launcher: string; text: string }
   /** `make target` (`-C dir`, `-f file` honoured); target '' is the Makefile's default (first) target. */
   | { kind: 'make-target'; target: string; makefile: string; launcher: string; text: string }
   /**

@@ -16,6 +16,7 @@ import type { Manifests } from '../manifests/store.js';
 import { readGunicornConfig, readUwsgiConfig } from '../entries/support/server-config.js';
 import type { ImportResolver } from '../resolve/types.js';
 import { byString } from '../util/compare.js';
+import { selectWorkspacePackages } from './workspace-selection.js';
 import { pathsWithPrefix } from '../util/file-index.js';
 import { dirname, joinRepo } from '../util/path.js';
 
@@ -154,6 +155,31 @@ export const createTargetResolver = (ctx: TargetContext) => {
           for (const f of inner.files) out.files.push({ file: f.file, via: [`${pkg} script "${name}": ${body}`, ...f.via] });
           out.unresolved.push(...inner.unresolved);
         }
+        return out;
+      }
+      case 'workspace-run': {
+        const chosen = selectWorkspacePackages(ctx.manifests, target.manager, target.select, target.cwd);
+        if ('reason' in chosen) return { files: [], unresolved: [missing(`${target.text}: ${chosen.reason}`)] };
+        const out: TargetResult = { files: [], unresolved: [] };
+        const add = (r: TargetResult): void => {
+          out.files.push(...r.files);
+          out.unresolved.push(...r.unresolved);
+        };
+        if (target.command !== undefined) {
+          for (const pkg of chosen.packages) add(followCommand(target.command, { cwd: pkg.dir }, depth + 1, seen, `${pkg.dir}#${target.command}`));
+          return out;
+        }
+        const script = target.script ?? '';
+        // Like pnpm -r and npm --workspaces, a package without the script is skipped; none having it is a finding.
+        const running = chosen.packages.filter((pkg) => {
+          const scripts = packageScripts(ctx.manifests, joinRepo(pkg.dir, 'package.json') ?? 'package.json');
+          return [`pre${script}`, script, `post${script}`].some((n) => Object.hasOwn(scripts, n));
+        });
+        if (running.length === 0) {
+          const names = chosen.packages.map((p) => p.name ?? (p.dir || '.')).join(', ');
+          return { files: [], unresolved: [missing(`${target.text}: no script "${script}" in ${chosen.packages.length === 1 ? 'the package it picks' : 'any package it picks'} (${names})`)] };
+        }
+        for (const pkg of running) add(resolveTarget({ kind: 'npm-script', name: script, cwd: pkg.dir, launcher: target.launcher, text: target.text }, cmdCtx, depth, seen));
         return out;
       }
       case 'make-target': {

@@ -22,6 +22,8 @@ const compact = (t: CommandTarget): string => {
       return `unknown:${t.program}`;
     case 'npm-script':
       return `npm:${t.name}@${t.cwd}`;
+    case 'workspace-run':
+      return `ws:${t.manager}:${t.select.by === 'selectors' ? t.select.selectors.join('+') : t.select.by === 'all' ? `all${t.select.includeRoot ? '+root' : ''}` : 'root'}:${t.script !== undefined ? `npm:${t.script}` : `cmd:${t.command}`}@${t.cwd}`;
     case 'make-target':
       return `make:${t.target}@${t.makefile}`;
     case 'test-run':
@@ -205,16 +207,30 @@ const ROWS: Row[] = [
   ['npm start', ['npm:start@']],
   ['npm run build -- --watch', ['npm:build@']],
   ['npm --prefix web run build', ['npm:build@web']],
-  ['npm run build --workspace=packages/web', ['npm:build@packages/web']],
+  ['npm run build --workspace=packages/web', ['ws:npm:packages/web:npm:build@']],
+  ['npm -w api -w web test', ['ws:npm:api+web:npm:test@']],
+  ['npm run lint --workspaces', ['ws:npm:all:npm:lint@']],
   ['npm ci', []],
   ['yarn build', ['npm:build@']],
   ['yarn run test:unit', ['npm:test:unit@']],
   ['yarn --cwd frontend dev', ['npm:dev@frontend']],
   ['yarn install --frozen-lockfile', []],
-  ['yarn workspace web build', ['unresolved:workspace name']],
+  ['yarn workspace web build', ['ws:yarn:web:npm:build@']],
+  ['yarn workspace @acme/api run start:prod', ['ws:yarn:@acme/api:npm:start:prod@']],
+  ['yarn workspace web add lodash', []],
+  ['yarn workspaces foreach -A --exclude root run build', ['ws:yarn:all:npm:build@']],
+  ['yarn workspaces run test', ['ws:yarn:all:npm:test@']],
   ['pnpm build', ['npm:build@']],
   ['pnpm -C apps/admin run lint', ['npm:lint@apps/admin']],
-  ['pnpm --filter ./packages/core test', ['npm:test@packages/core']],
+  ['pnpm --filter ./packages/core test', ['ws:pnpm:./packages/core:npm:test@']],
+  ['pnpm --filter scripts gen-templates --build', ['ws:pnpm:scripts:npm:gen-templates@']],
+  ['pnpm -F "@scope/*" -F web... run build', ['ws:pnpm:@scope/*+web...:npm:build@']],
+  ['pnpm --filter=./apps/** exec tsx seed.ts', ['ws:pnpm:./apps/**:cmd:tsx seed.ts@']],
+  ['pnpm -r --include-workspace-root test', ['ws:pnpm:all+root:npm:test@']],
+  ['pnpm -r install', []],
+  ['pnpm -w run lint', ['ws:pnpm:root:npm:lint@']],
+  ['pnpm -C web --filter ./ui vitest run', ['ws:pnpm:./ui:cmd:vitest run@web']],
+  ['pnpm --filter "$PKG" run build', ['unresolved:picks packages computed at run time ($PKG)']],
   // make
   ['make', ['make:@Makefile']],
   ['make -C docs html', ['make:html@docs/Makefile']],

@@ -33,6 +33,8 @@ const target = (t: CommandTarget): string => {
       return `${t.reader} config ${t.path}`;
     case 'unknown-program':
       return `unknown program ${t.program}`;
+    case 'workspace-run':
+      return `${t.manager} ${t.script !== undefined ? `script ${t.script}` : `command ${t.command}`} in workspace packages (${t.select.by === 'selectors' ? t.select.selectors.join(', ') : t.select.by})`;
     case 'make-target':
       return `make ${t.target || '(default)'} (${t.makefile})`;
     case 'test-run':

@@ -1,7 +1,11 @@
-/** `npm run x`, `npm test|start|stop|restart`, `npm --prefix dir run x`, `npm -w dir run x`; `npm exec`/`npm x` run a bin. */
+/**
+ * `npm run x`, `npm test|start|stop|restart`, `npm --prefix dir run x`; `npm exec`/`npm x` run a bin.
+ * `npm -w <workspace>` (a name or a folder) and `npm --workspaces` run the script in workspace
+ * packages, picked against the repo's workspace later (graph/workspace-selection.ts).
+ */
 import { commandAfter, scanArgs } from '../args.js';
 import { type Value, literal, text } from '../value.js';
-import { type Intent, type Launcher, argv, npmScript, script } from './types.js';
+import { type Intent, type Launcher, argv, npmScript, script, workspaceRun } from './types.js';
 
 const VALUES = ['--prefix', '-w', '--workspace', '--userconfig', '--registry', '--cache', '--loglevel', '--script-shell', '--include', '--omit', '--tag', '--otp', '-p', '--package', '-c', '--call'];
 const LIFECYCLE: Readonly<Record<string, string>> = { test: 'test', t: 'test', tst: 'test', start: 'start', stop: 'stop', restart: 'restart' };
@@ -14,7 +18,6 @@ export const npm: Launcher = {
     const sub = literal(cmd);
     const prefix = scanned.options.get('--prefix')?.at(-1);
     const workspaces = [...(scanned.options.get('-w') ?? []), ...(scanned.options.get('--workspace') ?? [])];
-    const dirs: (Value | undefined)[] = workspaces.length > 0 ? workspaces : [prefix];
     let scriptName: Value | undefined;
     if (sub === 'run' || sub === 'run-script' || sub === 'rum' || sub === 'urn') scriptName = name;
     else if (sub !== null && Object.hasOwn(LIFECYCLE, sub)) scriptName = text(LIFECYCLE[sub]);
@@ -25,9 +28,8 @@ export const npm: Launcher = {
       return words.length > 0 ? [argv(words, prefix)] : [];
     }
     if (!scriptName) return [];
-    if (scanned.options.has('--workspaces') || scanned.options.has('--ws')) {
-      return [{ kind: 'unresolved', reason: 'runs the script in every workspace; census does not list workspaces here' }];
-    }
-    return dirs.map((dir) => npmScript(scriptName, dir));
+    if (scanned.options.has('--workspaces') || scanned.options.has('--ws')) return [workspaceRun('npm', { by: 'all', includeRoot: false }, { script: scriptName }, prefix)];
+    if (workspaces.length > 0) return [workspaceRun('npm', { by: 'selectors', selectors: workspaces }, { script: scriptName }, prefix)];
+    return [npmScript(scriptName, prefix)];
   },
 };

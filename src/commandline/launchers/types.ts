@@ -3,6 +3,8 @@
  * terms of the command's words; analyse.ts places them (cwd, path map) and turns them into
  * CommandTargets, so a record never deals with directories or the repo.
  */
+import type { WorkspaceManager } from '../../manifests/workspaces.js';
+import type { WorkspaceSelection } from '../types.js';
 import type { Value } from '../value.js';
 
 export type Intent =
@@ -22,6 +24,8 @@ export type Intent =
    */
   | { kind: 'config'; path: Value; reader: ConfigReader; dir?: Value; ifPresent?: boolean }
   | { kind: 'npm-script'; name: Value; dir?: Value }
+  /** A script (`script`) or a command (`command`) run in the workspace packages a selection picks (`pnpm --filter x build`). */
+  | { kind: 'workspace-run'; manager: WorkspaceManager; select: WorkspaceSelection<Value>; script?: Value; command?: Value[]; dir?: Value }
   /** `target` '' is the Makefile's default (first) target. */
   | { kind: 'make-target'; target: string; dir?: Value; makefile?: Value }
   | { kind: 'test-run'; runner: string; paths: Value[]; dir?: Value }
@@ -56,3 +60,10 @@ export const argv = (words: Value[], dir?: Value): Intent => ({ kind: 'argv', ar
 export const script = (text: Value, dir?: Value): Intent => ({ kind: 'script', text, dir });
 export const testRun = (runner: string, paths: Value[], dir?: Value): Intent => ({ kind: 'test-run', runner, paths, dir });
 export const npmScript = (name: Value, dir?: Value): Intent => ({ kind: 'npm-script', name, dir });
+export const workspaceRun = (manager: WorkspaceManager, select: WorkspaceSelection<Value>, run: { script: Value } | { command: Value[] }, dir?: Value): Intent => ({
+  kind: 'workspace-run',
+  manager,
+  select,
+  ...run,
+  dir,
+});
