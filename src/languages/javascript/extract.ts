@@ -25,10 +25,11 @@ import { type Dialect, type Parsed, parseFile, parserOptions, type ParsePath } f
 import { lexedComplexity, scanModule } from './module-scan/index.js';
 import { checkNesting } from './nesting.js';
 import { leadingSummary } from './summary.js';
+import { registerCallees } from './module-hooks.js';
 import { walkProgram, type WalkResult } from './walk.js';
 import { codeStartOf, needsWalk, textComplexity } from './text-shape.js';
 
-export const JAVASCRIPT_EXTRACTOR_VERSION = 2;
+export const JAVASCRIPT_EXTRACTOR_VERSION = 3;
 
 /** Importing one of these makes a file a command-line program. */
 const CLI_FRAMEWORKS = new Set(['commander', 'yargs', 'yargs/yargs', 'cac', 'meow', 'minimist', 'mri', 'arg', 'sade', 'citty', 'clipanion', '@oclif/core', 'caporal', 'vorpal']);
@@ -156,7 +157,7 @@ const parseModule = (path: string, text: string, isTypeScript: boolean, lines: L
   let walk: WalkResult | null = null;
   if (walkNeeded) {
     try {
-      walk = walkProgram(parsed.program, { file: path, text }, lines, seedBindings(parsed));
+      walk = walkProgram(parsed.program, { file: path, text }, lines, seedBindings(parsed), registerCallees(parsed.module));
     } catch (e) {
       facts.diagnostics.push(warning('javascript/walk-failed', `could not read the syntax tree: ${errorMessage(e)}`, path));
     }

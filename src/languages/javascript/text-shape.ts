@@ -9,9 +9,10 @@ import type { Comment } from 'oxc-parser';
 /**
  * Words the walk looks for: require, import(), import.meta, CommonJS exports, the modules whose
  * calls are commands (a command call needs its module imported or required by name, or `Bun`),
- * workers and process.argv. A superset test: a false positive only costs the walk.
+ * workers, process.argv and node:module (whose `register` loads a hooks file). A superset test: a
+ * false positive only costs the walk.
  */
-const WALK_NEEDED = /\brequire\b|\bimport\s*\(|\bimport\.meta\b|\bexports\b|child_process|\bexeca\b|\bzx\b|\bbun\b|\bBun\b|shelljs|cross-spawn|\bWorker\b|process\.argv/;
+const WALK_NEEDED = /\brequire\b|\bimport\s*\(|\bimport\.meta\b|\bexports\b|child_process|\bexeca\b|\bzx\b|\bbun\b|\bBun\b|shelljs|cross-spawn|\bWorker\b|process\.argv|['"](node:)?module['"]/;
 
 export const needsWalk = (text: string): boolean => WALK_NEEDED.test(text);
 

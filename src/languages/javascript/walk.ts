@@ -9,6 +9,7 @@ import type { CommandFact, Guard, ImportedName, ReferenceFact, RunnableMarker } 
 import { type AstNode, CHILD_KEYS, dottedName, isNode, literalString, nodeAt, nodesAt, propertyKeyName, unwrap } from './ast.js';
 import { COMMAND_MODULES, type CommandBinding, commandCallee, commandFromCall, commandFromTaggedTemplate } from './commands.js';
 import type { LineTable } from './line-table.js';
+import { MODULE_API, registeredSpecifier, requiredRegisterCallees } from './module-hooks.js';
 import type { DynamicImportContext, PlacedImport } from './module-record.js';
 import { evaluateString, type ValueContext } from './static-value.js';
 
@@ -63,6 +64,8 @@ export const walkProgram = (
   ctx: ValueContext,
   lines: LineTable,
   bindings: Map<string, CommandBinding>,
+  /** Callee names that are node:module's `register` (module-hooks.ts); `require` forms are added as found. */
+  registers: Set<string> = new Set(),
 ): WalkResult => {
   const result: WalkResult = { imports: [], dynamicImports: new Map(), commands: [], references: [], runnable: new Set(), commonJsExports: [] };
   /** Names bound by `const … = require()/import()`, keyed by the call's offset. */
@@ -92,6 +95,7 @@ export const walkProgram = (
     const module = loadedModule(init);
     if (module !== null) {
       pendingNames.set(init.start, boundNames(id));
+      if (MODULE_API.has(module)) for (const callee of requiredRegisterCallees(id)) registers.add(callee);
       const tool = COMMAND_MODULES[module];
       if (tool) bind(id, (fn) => ({ tool, fn }));
       return;
@@ -112,6 +116,12 @@ export const walkProgram = (
       const names = name === 'require' ? (pendingNames.get(node.start) ?? []) : [];
       const syntax = name === 'import.meta.resolve' ? 'dynamic' : 'require';
       result.imports.push({ offset: node.start, fact: { specifier, syntax, line: lines.lineOf(node.start), names, guard: guardOf(flags) } });
+      return;
+    }
+    if (name !== null && registers.has(name)) {
+      // Module hooks: Node loads the registered file for this process's later imports.
+      const specifier = registeredSpecifier(args);
+      if (specifier !== null) result.imports.push({ offset: node.start, fact: { specifier, syntax: 'dynamic', line: lines.lineOf(node.start), names: [], guard: guardOf(flags) } });
       return;
     }
     if (name === 'Object.defineProperty' && dottedName(args[0] ?? null) === 'exports') {

@@ -7,6 +7,7 @@
  */
 import type { Comment } from 'oxc-parser';
 import type { LineTable } from '../line-table.js';
+import { MODULE_API } from '../module-hooks.js';
 import { Lexer, Token, Unsure } from './lexer.js';
 import { type ModuleStatements, StatementReader } from './statements.js';
 
@@ -23,6 +24,8 @@ export const scanModule = (text: string, lines: LineTable, jsx: boolean): Module
     const statements = new StatementReader(lexer, lines).read();
     // `new URL('./x', import.meta.url)` names a file: the walk reads it.
     if (lexer.sawImportMeta && lexer.sawUrl) return null;
+    // node:module's `register('./hooks.mjs', import.meta.url)` loads a file: the walk reads it.
+    if (statements.imports.some((i) => MODULE_API.has(i.fact.specifier))) return null;
     return { ...statements, comments: lexer.comments, complexity: 1 + lexer.branches };
   } catch (e) {
     // a RangeError is a destructuring pattern nested past the stack: the parser path guards that
