@@ -5,15 +5,19 @@
  * (`src/app/`, or the `root` its config plugin names) — screens, `_layout`, `+html`,
  * `+not-found`, `+api`; React Native's `index.*` registers the app. app.json / app.config.{js,ts,json}'s
  * local `plugins` (`./plugins/withX`) run at prebuild: tooling. App files get the kind of what
- * runs expo / react-native / eas in the package.
+ * runs expo / react-native / eas in the package. Metro picks a platform-specific file over its
+ * plain sibling (`icon.web.tsx` or `icon.ios.tsx` for an import of `./icon`, `.native` for both
+ * phones; Expo's Metro config bundles for ios, android and web): each such file is a reference
+ * from the plain one, so it lives and dies with what imports the plain one.
  */
 import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { codeFileAt, dependsOn, enabledByPackages, filesIn, kindOf, packageFilesUnder, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
+import { codeFileAt, dependsOn, enabledByPackages, fileReference, filesIn, kindOf, packageFilesUnder, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 
 const APP_CONFIG = /^app\.(json|config\.([cm]?[jt]s|json))$/;
 const CODE = /\.([cm]?[jt]sx?)$/;
+const PLATFORM_FILE = /^(.+)\.(ios|android|web|native)\.([cm]?[jt]sx?)$/;
 
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['expo', 'react-native', 'expo-router'], null);
 
@@ -52,6 +56,13 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
     if (appDir) for (const file of packageFilesUnder(ctx, pkg, appDir)) if (CODE.test(file) && !file.endsWith('.d.ts')) add(config ?? pkg.manifest, file, `expo-router route (${appDir}/)`);
   }
 
+  for (const file of packageFilesUnder(ctx, pkg, '')) {
+    const m = PLATFORM_FILE.exec(file);
+    if (!m || m[1].endsWith('.d')) continue;
+    const plain = codeFileAt(ctx, m[1]);
+    if (plain) out.references.push(fileReference(plain, file, undefined, `loaded by Metro in place of ${plain} when bundling for ${m[2]} (platform-specific extension .${m[2]}.${m[3]})`));
+  }
+
   if (config) {
     const plugins = configAt(expo, 'plugins');
     const items = plugins?.kind === 'array' ? plugins.items.map((p) => (p.kind === 'array' ? (p.items[0] ?? p) : p)) : [];
@@ -65,7 +76,7 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
 
 const expo: FrameworkReader = {
   id: 'expo',
-  title: 'Expo and React Native (App and index entries, expo-router app/ routes, app.json config plugins)',
+  title: 'Expo and React Native (App and index entries, expo-router app/ routes, platform-specific files, app.json config plugins)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Expo / React Native'),
   collect: (ctx) => {
