@@ -1,0 +1,8 @@
+/** The redwood reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('redwood');
+test('redwood: has a basic fixture', () => assert.ok(cases.includes('redwood-basic')));
+for (const name of cases) test(`redwood: ${name}`, () => checkFrameworkFixture(name));
