@@ -25,6 +25,7 @@ import parcel from './js/parcel.js';
 import payload from './js/payload.js';
 import playwright from './js/playwright.js';
 import postcss from './js/postcss.js';
+import qwik from './js/qwik.js';
 import redwood from './js/redwood.js';
 import remix from './js/remix.js';
 import rollup from './js/rollup.js';
@@ -45,4 +46,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, celery, changesets, commitlint, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, mocha, next, nuxt, parcel, payload, playwright, postcss, pytest, redwood, remix, rollup, storybook, stringModules, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, celery, changesets, commitlint, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, mocha, next, nuxt, parcel, payload, playwright, postcss, pytest, qwik, redwood, remix, rollup, storybook, stringModules, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];

@@ -1,0 +1,8 @@
+/** The qwik reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('qwik');
+test('qwik: has a basic fixture', () => assert.ok(cases.includes('qwik-basic')));
+for (const name of cases) test(`qwik: ${name}`, () => checkFrameworkFixture(name));
