@@ -21,6 +21,7 @@ import lintStaged from './js/lint-staged.js';
 import mocha from './js/mocha.js';
 import next from './js/next.js';
 import nuxt from './js/nuxt.js';
+import oxygen from './js/oxygen.js';
 import parcel from './js/parcel.js';
 import payload from './js/payload.js';
 import playwright from './js/playwright.js';
@@ -46,4 +47,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, celery, changesets, commitlint, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, mocha, next, nuxt, parcel, payload, playwright, postcss, pytest, qwik, redwood, remix, rollup, storybook, stringModules, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, celery, changesets, commitlint, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, mocha, next, nuxt, oxygen, parcel, payload, playwright, postcss, pytest, qwik, redwood, remix, rollup, storybook, stringModules, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];

@@ -1,0 +1,8 @@
+/** The oxygen reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('oxygen');
+test('oxygen: has a basic fixture', () => assert.ok(cases.includes('oxygen-basic')));
+for (const name of cases) test(`oxygen: ${name}`, () => checkFrameworkFixture(name));
