@@ -3,12 +3,13 @@
  * `build.rollupOptions.input` names, and each `<script type="module" src>` in them (`/src/x.ts`
  * from the root, `./x.ts` from the page); a library build from `build.lib.entry`; a JS input
  * directly (imports through `resolve.alias` are resolved with the imports: resolution/tool-aliases.ts). The config is the root, with the kind of what runs vite there; each file is a
- * reference from it, its label naming the page when one is in between.
+ * reference from it, its label naming the page when one is in between. `vite build --ssr <entry>`
+ * on a command line builds that file for the server: an entry of its own.
  */
 import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { enabledByPackages, fileReference, filesIn, kindOf, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
+import { enabledByPackages, fileReference, filesIn, kindOf, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 
@@ -36,9 +37,22 @@ const strings = (v: ConfigValue | null, out: { value: string; line: number }[], 
   else if (v.kind === 'unknown') unread.push({ line: v.line, text: v.text });
 };
 
+/** `vite build --ssr src/entry.x.tsx` (or `--ssr=…`): the file is built as the server entry. */
+const ssrEntries = (ctx: FrameworkContext, pkg: JsPackage, run: ReturnType<typeof toolRun>, out: FrameworkOutput) => {
+  for (const inv of toolInvocations(ctx, ['vite']).filter((i) => i.cwd === pkg.dir && i.args[0] === 'build')) {
+    const at = inv.args.findIndex((a) => a === '--ssr' || a.startsWith('--ssr='));
+    if (at < 0) continue;
+    const value = inv.args[at].startsWith('--ssr=') ? inv.args[at].slice('--ssr='.length) : inv.args[at + 1];
+    if (!value || value.startsWith('-')) continue;
+    const file = resolveToolPath(ctx, pkg.dir, value);
+    if (file) out.entries.push({ source: inv.source, target: file, targetKind: 'file', kind: kindOf(run), evidence: `vite build --ssr ${value} (its SSR entry), on ${inv.evidence}` });
+  }
+};
+
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
   const config = filesIn(ctx, pkg.dir, CONFIG)[0] ?? null;
   const run = toolRun(ctx, pkg.dir, ['vite'], { bundler: true });
+  ssrEntries(ctx, pkg, run, out);
   if (config === null) {
     // No config: vite serves and builds the package's index.html, when a command runs vite there.
     const page = joinRepo(pkg.dir, 'index.html');
@@ -80,7 +94,7 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
 
 const vite: FrameworkReader = {
   id: 'vite',
-  title: 'Vite (index.html and rollupOptions.input pages and their scripts, lib.entry)',
+  title: 'Vite (index.html and rollupOptions.input pages and their scripts, lib.entry, build --ssr entries)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Vite'),
   collect: (ctx) => {
