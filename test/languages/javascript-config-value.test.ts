@@ -1,7 +1,7 @@
 /** Config files read statically: plugin calls' options (callsIn) and functions that return from `if` branches. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { callsIn, configAt, readConfigFile } from '../../src/languages/javascript/config-value.js';
+import { callsIn, configAt, fromFile, readConfigFile, type ConfigValue } from '../../src/languages/javascript/config-value.js';
 
 test('callsIn: the options of plugin calls and `new` expressions, anywhere in the config', () => {
   const text = [
@@ -40,4 +40,17 @@ test('a config function returning from if branches: every branch, merged', () =>
   const plain = readConfigFile('a.config.js', 'module.exports = () => { if (x) return { a: 1 }; return { b: 2 }; };').value;
   assert.equal(configAt(plain, 'a'), null);
   assert.equal(configAt(plain, 'b')?.kind, 'number');
+});
+
+test('config value: a local require or default import is read through the loader, one file deep', () => {
+  const base: ConfigValue = { kind: 'object', line: 1, partial: false, props: new Map([['testMatch', { kind: 'string', value: '**/*.check.js', line: 2 }]]) };
+  const load = (spec: string) => (spec === './jest.base' ? fromFile(base, 'jest.base.js') : null);
+  const required = readConfigFile('jest.config.js', `const base = require('./jest.base');\nmodule.exports = { ...base, roots: ['checks'] };`, load).value;
+  assert.deepEqual(configAt(required, 'testMatch'), { kind: 'string', value: '**/*.check.js', line: 2, file: 'jest.base.js' });
+  const imported = readConfigFile('jest.config.mjs', `import base from './jest.base';\nexport default { ...base };`, load).value;
+  assert.equal(configAt(imported, 'testMatch')?.file, 'jest.base.js');
+  // Without a loader, or for a file the loader cannot read, the import is an unknown value at its own line.
+  const missing = readConfigFile('jest.config.js', `module.exports = { testMatch: require('./nowhere') };`, load).value;
+  assert.deepEqual(configAt(missing, 'testMatch'), { kind: 'unknown', line: 1, text: "require('./nowhere')" });
+  assert.equal(configAt(readConfigFile('a.js', `module.exports = { x: require('./jest.base') };`).value, 'x')?.kind, 'unknown');
 });

@@ -1,25 +1,32 @@
 /**
  * Which JS/TS files a package's test runner would collect, by the runner's own defaults or by
- * its config when the config gives the patterns as a literal array:
+ * its config, read statically with the config-value reader (a spread of a local object, or of a
+ * base config the file imports one level deep, is followed; what needs running is a warning with
+ * its file and line, and the runner's defaults are used):
  *
  * - the runner comes from the nearest package.json: its dependencies (vitest, jest, mocha), a
  *   runner config file beside it, or a script that runs `node --test`;
- * - vitest: `test.include` in vitest.config.* / vite.config.* (under `test.root` when one is given),
- *   else `**\/*.{test,spec}.?(c|m)[jt]s?(x)`;
- * - jest: `testMatch` in jest.config.* or package.json "jest", else `**\/__tests__/**` and `*.{test,spec}.*`;
+ * - vitest: `test.include`/`test.exclude` in vitest.config.* / vite.config.* (relative to `test.root`
+ *   or `root` when one is given), else `**\/*.{test,spec}.?(c|m)[jt]s?(x)`;
+ * - jest: `testMatch` or `testRegex` under `roots` and `rootDir` in jest.config.* or package.json
+ *   "jest", else `**\/__tests__/**` and `*.{test,spec}.*`;
  * - mocha: `spec` in .mocharc.* or package.json "mocha", else test/**;
  * - node --test: node's defaults (`*.test.js`, `test-*.js`, `test/**`, … and their .ts forms);
  * - no runner found: `*.test.*`, `*.spec.*` and `__tests__/**` anywhere.
+ *
+ * Configs a command names (`jest --config e2e.json`, `vitest -c x`) are the jest and vitest
+ * readers' (src/frameworks/js/), which see the command lines.
  */
 import { pathsInDir } from '../../util/file-index.js';
-import { compileRepoGlob } from '../../util/glob.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { diagnostic, warning } from '../../util/diagnostics.js';
+import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { DetectorContext } from '../types.js';
 import { isRecord } from '../../manifests/json.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { YAML } from '../../manifests/yaml.js';
+import { configAt, configStrings, fromFile, jsonConfigValue, readConfigFile, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { JEST_DEFAULTS, VITEST_DEFAULTS, jestPatterns, testMatcher, vitestPatterns, type ReadPatterns, type TestPatterns } from '../../languages/javascript/test-runner-config.js';
 
 export interface JsTest {
   file: string;
@@ -38,8 +45,8 @@ const JS_FILE = /\.(c|m)?[jt]sx?$/;
 const EXT = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
 const GENERIC = [`**/*.{test,spec}.${EXT}`, `**/__tests__/**/*.${EXT}`];
 const DEFAULTS: Record<string, string[]> = {
-  vitest: ['**/*.{test,spec}.?(c|m)[jt]s?(x)'],
-  jest: ['**/__tests__/**/*.[jt]s?(x)', '**/?(*.)+(spec|test).[jt]s?(x)'],
+  vitest: VITEST_DEFAULTS,
+  jest: JEST_DEFAULTS,
   mocha: ['test/**/*.{js,cjs,mjs,ts}'],
   'node:test': [`**/*{.,-,_}test.${EXT}`, `**/test-*.${EXT}`, `**/test.${EXT}`, `**/test/**/*.${EXT}`],
 };
@@ -48,86 +55,41 @@ const CONFIG_FILES: Record<string, RegExp> = {
   jest: /^jest\.config\.([cm]?[jt]s|json)$/,
   mocha: /^\.mocharc\.(js|cjs|json|jsonc|ya?ml)$/,
 };
-const CONFIG_KEY: Record<string, string> = { vitest: 'include', jest: 'testMatch', mocha: 'spec' };
+/** What a config imports (`require('./jest.base')`) is tried with these endings, as Node and the runners' loaders would. */
+const IMPORT_ENDINGS = ['', '.js', '.cjs', '.mjs', '.ts', '.cts', '.mts', '.json'];
 
-/** The index after the string literal that opens at `i` (quotes `'`, `"`, backtick; backslash escapes). */
-const skipString = (text: string, i: number): number => {
-  const quote = text[i];
-  for (let j = i + 1; j < text.length; j++) {
-    if (text[j] === '\\') j++;
-    else if (text[j] === quote || text[j] === '\n') return j + 1;
-  }
-  return text.length;
-};
+/** A runner's patterns for a package, with the config line they come from when it is known. */
+interface Runner {
+  patterns: TestPatterns;
+  /** The config and key, with the line when it is known (`jest.config.js:4 testMatch`). */
+  place?: string;
+}
 
 /**
- * The text of the object literal opened by `key: {` (vitest's `test: { … }`), else the whole text.
- * Braces inside strings (`'**\/*.{ts,tsx}'`) are not the object's.
+ * A config's exported value. A local config it imports (`const base = require('./jest.base')`,
+ * `import base from './jest.config.base'`) is read one level deep, its unread parts marked with
+ * its own file; further imports are unread.
  */
-const objectBody = (text: string, key: string): string => {
-  const at = new RegExp(`["']?\\b${key}["']?\\s*:\\s*\\{`).exec(text);
-  if (!at) return text;
-  let depth = 0;
-  const start = at.index + at[0].length - 1;
-  for (let i = start; i < text.length; i++) {
-    if (text[i] === '"' || text[i] === "'" || text[i] === '`') {
-      i = skipString(text, i) - 1;
-      continue;
-    }
-    if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth === 0) return text.slice(start + 1, i);
+const configValue = (ctx: DetectorContext, path: string, nested = false): ConfigValue | null => {
+  const text = ctx.manifests.text(path);
+  if (text === null) return null;
+  if (/\.jsonc?$|(^|\/)\.\w+rc$/.test(path)) return jsonConfigValue(text);
+  if (/\.ya?ml$/.test(path)) {
+    const [y] = ctx.manifests.get(path, YAML) ?? [];
+    const spec = y ? y.get(y.root, 'spec') : undefined;
+    if (!y || spec === undefined) return null;
+    const items = y.isSeq(spec) ? y.items(spec) : [spec];
+    return { kind: 'object', line: 1, partial: false, props: new Map([['spec', { kind: 'array', line: y.lineOf(spec), items: items.map((n) => ({ kind: 'string' as const, value: y.str(n) ?? '', line: y.lineOf(n) })) }]]) };
   }
-  return text.slice(start + 1);
-};
-
-/** Nested object literals blanked out, so a key is only found at this object's own level (strings kept whole). */
-const ownLevel = (body: string): string => {
-  let out = '';
-  let depth = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === '"' || c === "'" || c === '`') {
-      const end = skipString(body, i);
-      if (depth === 0) out += body.slice(i, end);
-      i = end - 1;
-      continue;
-    }
-    if (c === '{') depth++;
-    if (depth === 0) out += c;
-    if (c === '}') depth = Math.max(0, depth - 1);
-  }
-  return out;
-};
-
-/** `key: ['a', "b"]` in a JS/JSON config → the strings; null when absent; 'computed' when not literal. */
-export const literalArray = (text: string, key: string): string[] | 'computed' | null => {
-  const at = new RegExp(`["']?\\b${key}["']?\\s*:\\s*`).exec(text);
-  if (!at) return null;
-  const rest = text.slice(at.index + at[0].length);
-  const single = /^(['"`])([^'"`$]*)\1/.exec(rest);
-  if (single) return [single[2]];
-  const list = /^\[([^\]]*)\]/.exec(rest);
-  if (!list) return 'computed';
-  const strings = [...list[1].matchAll(/(['"`])([^'"`]*)\1/g)].map((m) => m[2]);
-  const leftover = list[1].replace(/(['"`])[^'"`]*\1/g, '').replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').replace(/[\s,]/g, '');
-  return leftover === '' && !strings.some((g) => g.includes('${')) ? strings : 'computed';
-};
-
-/**
- * Where a runner's pattern list sits in its config: vitest's `include` under `test: { … }` (not
- * `coverage.include`), jest's `testMatch` and mocha's `spec` wherever they first appear.
- */
-const configGlobs = (runner: string, text: string): string[] | 'computed' | null => {
-  if (runner !== 'vitest') return literalArray(text, CONFIG_KEY[runner]);
-  const body = objectBody(text, 'test');
-  if (body === text) return null;
-  const own = ownLevel(body);
-  const globs = literalArray(own, CONFIG_KEY[runner]);
-  // `test.root` moves where vitest looks: its include globs are relative to it.
-  const root = literalArray(own, 'root');
-  const base = Array.isArray(root) && root.length === 1 ? root[0].replace(/^\.\/?/, '').replace(/\/+$/, '') : '';
-  if (base === '' || base.startsWith('..') || !Array.isArray(globs)) return globs;
-  return globs.map((g) => `${base}/${g.replace(/^\.\//, '')}`);
+  const load = nested
+    ? undefined
+    : (spec: string): ConfigValue | null => {
+        const base = joinRepo(dirname(path), spec);
+        const file = base === null ? undefined : IMPORT_ENDINGS.map((e) => `${base}${e}`).find((f) => f !== path && ctx.files.has(f));
+        const value = file === undefined ? null : configValue(ctx, file, true);
+        return file === undefined || value === null ? null : fromFile(value, file);
+      };
+  return readConfigFile(path, text, load).value;
 };
 
 const dependsOn = (pkg: Record<string, unknown>, name: string): boolean =>
@@ -136,11 +98,38 @@ const dependsOn = (pkg: Record<string, unknown>, name: string): boolean =>
 const runsNodeTest = (pkg: Record<string, unknown>): boolean =>
   isRecord(pkg.scripts) && Object.values(pkg.scripts).some((s) => typeof s === 'string' && /\bnode\b[^&|;\n]*\s--test(?![-\w])/.test(s));
 
-const stripRootDir = (glob: string): string => glob.replace(/^<rootDir>\//, '').replace(/^\.\//, '');
+/** Patterns relative to the package folder (mocha's, node's and the generic ones). */
+const inPackage = (runner: string, dir: string, globs: string[], config: string | null, key: string): TestPatterns => ({ runner, config, root: dir, roots: [dir], globs, regexes: [], key });
+
+const isJsConfig = (path: string): boolean => /\.[cm]?[jt]s$/.test(path);
+
+/**
+ * Where the key a runner's patterns came from sits: `jest.config.js:4 testMatch`, or `jest.config.js
+ * testMatch from jest.base.js:2` when a base config it imports holds it; JSON keeps no positions,
+ * so a JSON config is named without a line.
+ */
+const keyPlace = (value: ConfigValue | null, config: string, key: string): string => {
+  const v = key === 'test.include' ? configAt(value, 'test', 'include') : configAt(value, key);
+  if (v?.file) return `${config} ${key} from ${v.file}${isJsConfig(v.file) ? `:${v.line}` : ''}`;
+  return v && isJsConfig(config) ? `${config}:${v.line} ${key}` : `${config} ${key}`;
+};
+
+/** One runner's reading of one config: what could not be read is a warning naming file and line. */
+const fromConfig = (read: ReadPatterns, value: ConfigValue | null, config: string, diagnostics: Diagnostic[]): Runner => {
+  const seen = new Set<string>();
+  for (const u of read.unread) {
+    const where = u.file ?? config;
+    if (seen.has(`${where}:${u.line}`)) continue;
+    seen.add(`${where}:${u.line}`);
+    diagnostics.push(warning('tests/config-not-static', `${read.patterns.runner} ${u.key}${u.file ? ` (read for ${config})` : ''} is computed, not read: ${u.text}; census uses what it can read, else ${read.patterns.runner}'s defaults`, where, u.line));
+  }
+  for (const r of read.refused) diagnostics.push(warning('tests/regex-refused', `${read.patterns.runner} testRegex "${r.text.slice(0, 80)}" is not compiled: it could backtrack without end`, config, r.line));
+  return { patterns: read.patterns, place: read.patterns.key === 'defaults' ? config : keyPlace(value, config, read.patterns.key) };
+};
 
 interface Package {
   dir: string;
-  runners: RunnerPatterns[];
+  runners: Runner[];
 }
 
 const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[]): Package => {
@@ -148,27 +137,39 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
   // A broken package.json is reported by the store; here it just names no runner.
   const pkg: Record<string, unknown> = packageJsonObject(ctx.manifests, pkgPath) ?? {};
   const siblings = pathsInDir(ctx.files, dir);
-  const runners: RunnerPatterns[] = [];
+  const runners: Runner[] = [];
   for (const runner of ['vitest', 'jest', 'mocha', 'node:test']) {
     const configs = siblings.filter((f) => CONFIG_FILES[runner]?.test(basename(f)));
-    const inPackage = runner !== 'node:test' ? pkg[runner] : undefined;
-    const used = runner === 'node:test' ? runsNodeTest(pkg) : dependsOn(pkg, runner) || configs.length > 0 || isRecord(inPackage);
+    const inPkg = runner !== 'node:test' ? pkg[runner] : undefined;
+    const used = runner === 'node:test' ? runsNodeTest(pkg) : dependsOn(pkg, runner) || configs.length > 0 || isRecord(inPkg);
     if (!used) continue;
-    let found: RunnerPatterns | null = null;
+    const found: Runner[] = [];
     for (const config of configs) {
-      const text = ctx.manifests.text(config) ?? '';
-      let globs = configGlobs(runner, text);
-      if (/\.ya?ml$/.test(config)) {
-        const [y] = ctx.manifests.get(config, YAML) ?? [];
-        const spec = y ? y.get(y.root, 'spec') : undefined;
-        globs = y && spec !== undefined ? (y.isSeq(spec) ? y.items(spec).map((n) => y.str(n) ?? '') : [y.str(spec) ?? '']) : null;
+      const value = configValue(ctx, config);
+      if (runner === 'vitest') {
+        // A vite.config without a `test` key says nothing about tests.
+        if (configAt(value, 'test') !== null) found.push(fromConfig(vitestPatterns(value, config, dir), value, config, diagnostics));
+      } else if (runner === 'jest') found.push(fromConfig(jestPatterns(value, config, dir), value, config, diagnostics));
+      else {
+        const spec = configStrings(configAt(value, 'spec'));
+        if (spec.strings.length > 0 || spec.unknown.length > 0) {
+          const read: ReadPatterns = { patterns: inPackage('mocha', dir, spec.strings.map((s) => s.value.replace(/^\.\//, '')), config, 'spec'), unread: spec.unknown.map((u) => ({ ...u, key: 'spec' })), refused: [] };
+          if (spec.strings.length === 0) read.patterns.globs = DEFAULTS.mocha;
+          found.push(fromConfig(read, value, config, diagnostics));
+        }
       }
-      if (globs === 'computed') diagnostics.push(diagnostic('tests/config-not-literal', 'info', `${CONFIG_KEY[runner]} is computed, not a literal list: ${runner}'s default patterns are used`, config));
-      else if (globs) found = { runner, globs: globs.map(stripRootDir), config };
     }
-    const fromPackage = isRecord(inPackage) ? inPackage[CONFIG_KEY[runner]] : undefined;
-    if (!found && Array.isArray(fromPackage)) found = { runner, globs: fromPackage.filter((g): g is string => typeof g === 'string').map(stripRootDir), config: pkgPath };
-    runners.push(found ?? { runner, globs: DEFAULTS[runner], config: null });
+    if (isRecord(inPkg) && runner === 'jest') {
+      const value = jsonConfigValue(JSON.stringify(inPkg));
+      found.push({ patterns: jestPatterns(value, pkgPath, dir).patterns });
+    } else if (isRecord(inPkg) && runner === 'mocha') {
+      const spec = inPkg.spec;
+      const globs = (typeof spec === 'string' ? [spec] : Array.isArray(spec) ? spec : []).filter((g): g is string => typeof g === 'string');
+      if (globs.length > 0) found.push({ patterns: inPackage('mocha', dir, globs.map((g) => g.replace(/^\.\//, '')), pkgPath, 'spec') });
+    }
+    // A config that names its own patterns wins over the defaults; the package.json key after the files beside it, as jest and mocha read them.
+    const named = found.filter((r) => r.patterns.key !== 'defaults');
+    runners.push(...(named.length > 0 ? [named[0]] : found.length > 0 ? [found[0]] : [{ patterns: inPackage(runner, dir, DEFAULTS[runner], null, 'defaults') }]));
   }
   return { dir, runners };
 };
@@ -179,28 +180,31 @@ const nearestPackageDir = (ctx: DetectorContext, file: string): string | null =>
   return pkg === null ? null : dirname(pkg);
 };
 
+/** "jest discovery (jest.config.js:4 testMatch): src/**\/*.test.ts" */
+const evidenceOf = (r: Runner, pattern: string, pkgDir: string): string => {
+  const { runner, config, key, root } = r.patterns;
+  const name = runner === 'test' ? 'test file' : runner;
+  const where = config === null ? '' : ` (${r.place ?? (key === 'defaults' ? config : `${config} ${key}`)})`;
+  // Globs are relative to the runner's root (jest's rootDir, vitest's root): named when it is not the package's folder.
+  const under = root !== pkgDir && !pattern.startsWith('/') ? ` under ${root === '' ? '.' : root}/` : '';
+  return `${name} discovery${where}: ${pattern}${under}`;
+};
+
 export const jsTests = (ctx: DetectorContext): { tests: JsTest[]; diagnostics: Diagnostic[] } => {
   const diagnostics: Diagnostic[] = [];
   const packages = new Map<string, Package>();
-  const matchers = new Map<string, (path: string) => boolean>();
-  const matcher = (glob: string) => {
-    let m = matchers.get(glob);
-    if (!m) matchers.set(glob, (m = compileRepoGlob(glob, (reason) => diagnostics.push(warning('entry/glob-refused', reason)))));
-    return m;
-  };
+  const match = testMatcher((reason) => diagnostics.push(warning('entry/glob-refused', reason)));
   const tests: JsTest[] = [];
   for (const file of ctx.files) {
     if (!JS_FILE.test(file) || file.endsWith('.d.ts')) continue;
     const dir = nearestPackageDir(ctx, file);
     let pkg = dir === null ? undefined : packages.get(dir);
     if (dir !== null && !pkg) packages.set(dir, (pkg = readPackage(dir, ctx, diagnostics)));
-    const runners = pkg && pkg.runners.length > 0 ? pkg.runners : [{ runner: 'test', globs: GENERIC, config: null }];
-    const relative = !dir ? file : file.slice(dir.length + 1);
+    const runners = pkg && pkg.runners.length > 0 ? pkg.runners : [{ patterns: inPackage('test', dir ?? '', GENERIC, null, 'defaults') }];
     for (const r of runners) {
-      const glob = r.globs.find((g) => matcher(g)(relative));
-      if (!glob) continue;
-      const name = r.runner === 'test' ? 'test file' : r.runner;
-      tests.push({ file, config: r.config, evidence: `${name} discovery${r.config ? ` (${r.config})` : ''}: ${glob}` });
+      const pattern = match(r.patterns, file);
+      if (!pattern) continue;
+      tests.push({ file, config: r.patterns.config, evidence: evidenceOf(r, pattern, dir ?? '') });
       break;
     }
   }

@@ -7,7 +7,7 @@
  */
 import { compileRepoGlob } from '../../util/glob.js';
 import { pathsInDir, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
-import { configAt, readConfigFile, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { configAt, jsonConfigValue, readConfigFile, type ConfigValue } from '../../languages/javascript/config-value.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { EntryKind } from '../../model/verdict.js';
 import { byString } from '../../util/compare.js';
@@ -16,7 +16,6 @@ import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, KnownCommand } from '../types.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { YAML, type YamlNode } from '../../manifests/yaml.js';
-import { parseJsonc } from '../../util/jsonc.js';
 import { isRecord } from '../../manifests/json.js';
 
 export interface JsPackage {
@@ -103,7 +102,7 @@ export interface ReadConfig {
 export const readToolConfig = (ctx: FrameworkContext, path: string, diagnostics: Diagnostic[], id: string): ReadConfig => {
   const text = ctx.readText(path);
   if (text === null) return { path, value: null };
-  if (/\.json$|(^|\/)\.\w+rc$/.test(path)) return { path, value: jsonValue(text) };
+  if (/\.json$|(^|\/)\.\w+rc$/.test(path)) return { path, value: jsonConfigValue(text) };
   if (/\.ya?ml$/.test(path)) return { path, value: yamlValue(ctx, path) };
   const read = readConfigFile(path, text);
   for (const e of read.errors.slice(0, 1)) diagnostics.push(warning(`${id}/config-syntax`, `config not parsed: ${e.message}`, path, e.line));
@@ -126,28 +125,15 @@ const yamlValue = (ctx: FrameworkContext, path: string): ConfigValue | null => {
   return convert(doc.root, 0);
 };
 
-const jsonValue = (text: string): ConfigValue | null => {
-  const parsed = parseJsonc(text);
-  if (!('value' in parsed)) return null;
-  const json: unknown = parsed.value;
-  const convert = (v: unknown): ConfigValue => {
-    if (typeof v === 'string') return { kind: 'string', value: v, line: 1 };
-    if (typeof v === 'number') return { kind: 'number', value: v, line: 1 };
-    if (typeof v === 'boolean') return { kind: 'boolean', value: v, line: 1 };
-    if (Array.isArray(v)) return { kind: 'array', items: v.map(convert), line: 1 };
-    if (isRecord(v)) return { kind: 'object', props: new Map(Object.entries(v).map(([k, x]) => [k, convert(x)])), line: 1, partial: false };
-    return { kind: 'null', line: 1 };
-  };
-  return convert(json);
-};
-
 /** A warning for each part of a config value census could not read, once per file and line. */
-export const warnUnread = (diagnostics: Diagnostic[], id: string, file: string, unread: { line: number; text: string }[], what: string): void => {
-  const seen = new Set<number>();
+export const warnUnread = (diagnostics: Diagnostic[], id: string, file: string, unread: { line: number; text: string; file?: string }[], what: string): void => {
+  const seen = new Set<string>();
   for (const u of unread) {
-    if (seen.has(u.line)) continue;
-    seen.add(u.line);
-    diagnostics.push(warning(`${id}/not-static`, `${what} is computed, not read: ${u.text}`, file, u.line));
+    // A part read from a config this one imports is named in that file.
+    const where = u.file ?? file;
+    if (seen.has(`${where}:${u.line}`)) continue;
+    seen.add(`${where}:${u.line}`);
+    diagnostics.push(warning(`${id}/not-static`, `${what} is computed, not read: ${u.text}`, where, u.line));
   }
 };
 

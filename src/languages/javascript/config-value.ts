@@ -10,8 +10,10 @@ import { type AstNode, CHILD_KEYS, dottedName, isNode, literalString, nodeAt, no
 import { buildLineTable, type LineTable } from './line-table.js';
 import { parseFile } from './parse.js';
 import { evaluateString } from './static-value.js';
+import { parseJsonc } from '../../util/jsonc.js';
+import { isRecord } from '../../manifests/json.js';
 
-export type ConfigValue =
+export type ConfigValue = (
   | { kind: 'string'; value: string; line: number }
   | { kind: 'number'; value: number; line: number }
   | { kind: 'boolean'; value: boolean; line: number }
@@ -21,7 +23,13 @@ export type ConfigValue =
   | { kind: 'object'; props: Map<string, ConfigValue>; line: number; partial: boolean }
   /** A regular expression literal (webpack `test: /\.ts$/`, jest `testRegex`), as its source. */
   | { kind: 'regex'; source: string; flags: string; line: number }
-  | { kind: 'unknown'; line: number; text: string };
+  | { kind: 'unknown'; line: number; text: string }
+) & {
+  /** Set when the value came from another config this one imports: `line` is that file's. */
+  file?: string;
+};
+
+export type ConfigLoader = (specifier: string) => ConfigValue | null;
 
 export interface ConfigFile {
   /** The exported value (`export default`, `module.exports =`), or null when the file exports none. */
@@ -40,6 +48,7 @@ interface Scope {
   bindings: Map<string, AstNode>;
   /** Names being evaluated, so `const a = { b: a }` stops. */
   active: Set<string>;
+  load?: ConfigLoader;
 }
 
 const snippet = (scope: Scope, node: AstNode): string => {
@@ -186,6 +195,10 @@ const evaluate = (input: AstNode | null, scope: Scope, depth: number): ConfigVal
       const callee = unwrap(nodeAt(node, 'callee'));
       const name = dottedName(callee);
       const args = nodesAt(node, 'arguments');
+      if (name === 'require' && args.length === 1) {
+        const spec = literalString(unwrap(args[0]));
+        if (spec !== null && spec.startsWith('.')) return loaded(scope, node, spec);
+      }
       if (name !== null && MERGES.has(name) && args.length > 0) {
         let acc: ConfigValue | null = null;
         for (const arg of args) {
@@ -214,6 +227,11 @@ const evaluate = (input: AstNode | null, scope: Scope, depth: number): ConfigVal
     }
     case 'AwaitExpression':
       return evaluate(nodeAt(node, 'argument'), scope, depth + 1);
+    case 'ImportDeclaration': {
+      // Bound by `import base from './x'` (topLevelBindings): the other file's default export.
+      const spec = literalString(nodeAt(node, 'source'));
+      return spec !== null && spec.startsWith('.') ? loaded(scope, node, spec) : unknown(scope, node);
+    }
     default: {
       const path = evaluateString(node, { file: scope.path, text: scope.text });
       return path !== null ? { kind: 'string', value: path, line } : unknown(scope, node);
@@ -221,13 +239,22 @@ const evaluate = (input: AstNode | null, scope: Scope, depth: number): ConfigVal
   }
 };
 
+/** A local module's exported value through the scope's loader; unknown (at the import) when there is none. */
+const loaded = (scope: Scope, node: AstNode, spec: string): ConfigValue => (scope.load ? scope.load(spec) : null) ?? unknown(scope, node);
+
 /** Top-level names bound to a value the config can be read from. */
 const topLevelBindings = (program: AstNode): Map<string, AstNode> => {
   const bindings = new Map<string, AstNode>();
   for (const statement of nodesAt(program, 'body')) {
     const declaration = statement.type === 'ExportNamedDeclaration' ? nodeAt(statement, 'declaration') : statement;
     if (!declaration) continue;
-    if (declaration.type === 'VariableDeclaration') {
+    if (declaration.type === 'ImportDeclaration') {
+      // Only a default import names the other module's exported value.
+      for (const specifier of nodesAt(declaration, 'specifiers')) {
+        const local = nodeAt(specifier, 'local');
+        if (specifier.type === 'ImportDefaultSpecifier' && local?.type === 'Identifier') bindings.set(local.name as string, declaration);
+      }
+    } else if (declaration.type === 'VariableDeclaration') {
       for (const d of nodesAt(declaration, 'declarations')) {
         const id = nodeAt(d, 'id');
         const init = nodeAt(d, 'init');
@@ -259,8 +286,11 @@ const exportedNode = (program: AstNode): AstNode | null => {
 
 const isTypeScriptPath = (path: string): boolean => /\.[cm]?tsx?$/.test(path);
 
-/** The value a config file exports, as far as it can be read without running it. */
-export const readConfigFile = (path: string, text: string): ConfigFile => {
+/**
+ * The value a config file exports, as far as it can be read without running it. With `load`, a
+ * local `require('./x')` or default import is read as that file's exported value.
+ */
+export const readConfigFile = (path: string, text: string, load?: ConfigLoader): ConfigFile => {
   let parsed;
   try {
     parsed = parseFile(path, text, isTypeScriptPath(path));
@@ -269,7 +299,7 @@ export const readConfigFile = (path: string, text: string): ConfigFile => {
   }
   const lines = buildLineTable(text);
   const errors = parsed.errors.map((e) => ({ line: lines.lineOf(e.labels?.[0]?.start ?? 0), message: e.message }));
-  const scope: Scope = { path, text, lines, bindings: topLevelBindings(parsed.program), active: new Set() };
+  const scope: Scope = { path, text, lines, bindings: topLevelBindings(parsed.program), active: new Set(), ...(load ? { load } : {}) };
   const exported = exportedNode(parsed.program);
   return { value: exported ? evaluate(exported, scope, 0) : null, errors };
 };
@@ -323,13 +353,35 @@ export const configAt = (value: ConfigValue | null | undefined, ...keys: string[
 };
 
 /** A string or an array of strings → the strings; the unknown parts are returned apart for a warning. */
-export const configStrings = (value: ConfigValue | null): { strings: { value: string; line: number }[]; unknown: { line: number; text: string }[] } => {
-  const out = { strings: [] as { value: string; line: number }[], unknown: [] as { line: number; text: string }[] };
+export const configStrings = (value: ConfigValue | null): { strings: { value: string; line: number }[]; unknown: { line: number; text: string; file?: string }[] } => {
+  const out = { strings: [] as { value: string; line: number }[], unknown: [] as { line: number; text: string; file?: string }[] };
   const visit = (v: ConfigValue) => {
     if (v.kind === 'string') out.strings.push({ value: v.value, line: v.line });
     else if (v.kind === 'array') v.items.forEach(visit);
-    else if (v.kind === 'unknown') out.unknown.push({ line: v.line, text: v.text });
+    else if (v.kind === 'unknown') out.unknown.push({ line: v.line, text: v.text, ...(v.file ? { file: v.file } : {}) });
   };
   if (value) visit(value);
   return out;
+};
+
+/** A value read from `file` (a config another one imports), every part marked with it, so evidence and warnings name where it is. */
+export const fromFile = (value: ConfigValue, file: string): ConfigValue => {
+  if (value.file) return value;
+  if (value.kind === 'array') return { ...value, file, items: value.items.map((v) => fromFile(v, file)) };
+  if (value.kind === 'object') return { ...value, file, props: new Map([...value.props].map(([k, v]) => [k, fromFile(v, file)])) };
+  return { ...value, file };
+};
+/** A JSON (or JSONC) config as a config value; null when it does not parse. Every value is on line 1: JSON keeps no positions. */
+export const jsonConfigValue = (text: string): ConfigValue | null => {
+  const parsed = parseJsonc(text);
+  if (!('value' in parsed)) return null;
+  const convert = (v: unknown): ConfigValue => {
+    if (typeof v === 'string') return { kind: 'string', value: v, line: 1 };
+    if (typeof v === 'number') return { kind: 'number', value: v, line: 1 };
+    if (typeof v === 'boolean') return { kind: 'boolean', value: v, line: 1 };
+    if (Array.isArray(v)) return { kind: 'array', items: v.map(convert), line: 1 };
+    if (isRecord(v)) return { kind: 'object', props: new Map(Object.entries(v).map(([k, x]) => [k, convert(x)])), line: 1, partial: false };
+    return { kind: 'null', line: 1 };
+  };
+  return convert(parsed.value);
 };

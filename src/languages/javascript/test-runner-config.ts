@@ -1,0 +1,165 @@
+/**
+ * What a JS test runner's config says it collects, read from a config value (config-value.ts),
+ * never run: jest's `rootDir`, `roots`, `testMatch` and `testRegex`, vitest's `root` and
+ * `test.include`/`test.exclude`. Test discovery (entries/support/js-test-discovery.ts) asks it for
+ * the configs beside a package.json, the jest and vitest readers for the configs a command line
+ * names (`jest --config test/jest-e2e.json`, `vitest -c sub/vitest.config.ts`). What cannot be
+ * read is returned as unread parts (file and line) for the caller to warn about.
+ */
+import { compileRepoGlob } from '../../util/glob.js';
+import { safeRegExp } from '../../util/safe-regex.js';
+import { joinRepo } from '../../util/path.js';
+import { configAt, configStrings, type ConfigValue } from './config-value.js';
+
+export interface Unread {
+  line: number;
+  text: string;
+  /** The file the part is in, when it is not the config itself (an imported base config). */
+  file?: string;
+  /** The option it belongs to (`testMatch`, `test.include`). */
+  key: string;
+}
+
+/** The files a runner collects under one config: a file is a test when it is under a root and matches a glob or a regex. */
+export interface TestPatterns {
+  runner: string;
+  /** The file the patterns come from; null for the runner's defaults. */
+  config: string | null;
+  /** The folder globs are relative to (jest's rootDir, vitest's root). */
+  root: string;
+  /** The folders searched (jest's `roots`); [root] unless the config says otherwise. */
+  roots: string[];
+  /** Globs relative to `root`; a `!glob` excludes. */
+  globs: string[];
+  /** jest's testRegex, matched against `/` + the repo path (jest matches the absolute path). */
+  regexes: string[];
+  /** The config key the patterns come from, for evidence (`testMatch`, `test.include`, `defaults`). */
+  key: string;
+}
+
+export interface ReadPatterns {
+  patterns: TestPatterns;
+  unread: Unread[];
+  /** Patterns census will not compile (a regex that could backtrack without end), with why. */
+  refused: { line: number; text: string }[];
+}
+
+export const JEST_DEFAULTS = ['**/__tests__/**/*.?([mc])[jt]s?(x)', '**/?(*.)+(spec|test).?([mc])[jt]s?(x)'];
+export const VITEST_DEFAULTS = ['**/*.{test,spec}.?(c|m)[jt]s?(x)'];
+
+const unreadOf = (v: ConfigValue | null, key: string): Unread[] => configStrings(v).unknown.map((u) => ({ ...u, key }));
+
+/** `<rootDir>/x`, `./x`, `x` → a repo folder; null outside the repo. */
+const folderOf = (rootDir: string, value: string): string | null =>
+  joinRepo(rootDir, value.replace(/^<rootDir>\/?/, '').replace(/\/+$/, '') || '.');
+
+/**
+ * jest's options in a config value. `configDir` is the folder of the file that holds them (a
+ * package.json's for its "jest" key): rootDir is relative to it and defaults to it.
+ */
+export const jestPatterns = (value: ConfigValue | null, config: string | null, configDir: string): ReadPatterns => {
+  const unread: Unread[] = [];
+  const refused: { line: number; text: string }[] = [];
+  const rootDirValue = configAt(value, 'rootDir');
+  if (rootDirValue?.kind === 'unknown') unread.push(...unreadOf(rootDirValue, 'rootDir'));
+  const root = rootDirValue?.kind === 'string' ? (joinRepo(configDir, rootDirValue.value.replace(/\/+$/, '') || '.') ?? configDir) : configDir;
+  const rootsValue = configAt(value, 'roots');
+  const roots = configStrings(rootsValue);
+  unread.push(...unreadOf(rootsValue, 'roots'));
+  const rootFolders = roots.strings.map((s) => folderOf(root, s.value)).filter((f): f is string => f !== null);
+  const match = configAt(value, 'testMatch');
+  const regex = configAt(value, 'testRegex');
+  const globs = configStrings(match);
+  unread.push(...unreadOf(match, 'testMatch'));
+  const regexes: string[] = [];
+  const visit = (v: ConfigValue) => {
+    if (v.kind === 'string' || v.kind === 'regex') {
+      const source = v.kind === 'string' ? v.value : v.source;
+      if (safeRegExp(source) === null) refused.push({ line: v.line, text: source });
+      else regexes.push(source);
+    } else if (v.kind === 'array') v.items.forEach(visit);
+    else if (v.kind === 'unknown') unread.push({ line: v.line, text: v.text, key: 'testRegex', ...(v.file ? { file: v.file } : {}) });
+  };
+  if (regex) visit(regex);
+  const fromGlobs = globs.strings.map((s) => s.value.replace(/^(!?)<rootDir>\//, '$1').replace(/^(!?)\.\//, '$1'));
+  // Neither key read: jest's own defaults, still under the config's rootDir and roots.
+  const given = fromGlobs.length > 0 || regexes.length > 0;
+  const key = fromGlobs.length > 0 ? 'testMatch' : regexes.length > 0 ? 'testRegex' : 'defaults';
+  return {
+    patterns: {
+      runner: 'jest',
+      config,
+      root,
+      roots: rootsValue && rootFolders.length > 0 ? rootFolders : [root],
+      globs: given ? fromGlobs : JEST_DEFAULTS,
+      regexes,
+      key,
+    },
+    unread,
+    refused,
+  };
+};
+
+/**
+ * vitest's `test.include` (and `test.exclude`) in a vitest/vite config value, relative to the
+ * project root: `test.root`, else the config's top-level `root`, else `rootDir` (the config's
+ * folder, or the folder `vitest --root` names).
+ */
+export const vitestPatterns = (value: ConfigValue | null, config: string | null, rootDir: string): ReadPatterns => {
+  const unread: Unread[] = [];
+  const test = configAt(value, 'test');
+  const rootValue = configAt(test, 'root') ?? configAt(value, 'root');
+  if (rootValue?.kind === 'unknown') unread.push(...unreadOf(rootValue, 'root'));
+  const named = rootValue?.kind === 'string' ? folderOf(rootDir, rootValue.value) : null;
+  // A root outside the repo names nothing census sees: the config's folder it stays.
+  const root = named ?? rootDir;
+  const include = configStrings(configAt(test, 'include'));
+  const exclude = configStrings(configAt(test, 'exclude'));
+  unread.push(...unreadOf(configAt(test, 'include'), 'test.include'), ...unreadOf(configAt(test, 'exclude'), 'test.exclude'));
+  const globs = include.strings.map((s) => s.value.replace(/^\.\//, ''));
+  return {
+    patterns: {
+      runner: 'vitest',
+      config,
+      root,
+      roots: [root],
+      globs: [...(globs.length > 0 ? globs : VITEST_DEFAULTS), ...exclude.strings.map((s) => `!${s.value.replace(/^\.\//, '')}`)],
+      regexes: [],
+      key: globs.length > 0 ? 'test.include' : 'defaults',
+    },
+    unread,
+    refused: [],
+  };
+};
+
+const under = (file: string, folder: string): boolean => folder === '' || file.startsWith(`${folder}/`);
+
+/**
+ * A matcher for one run over a repo's files: the pattern that makes `file` one of the runner's
+ * tests (a glob, or `/regex/`), or null. Compiled globs and regexes are kept for the run;
+ * `refused` hears once about each glob census will not read.
+ */
+export const testMatcher = (refused?: (reason: string) => void): ((p: TestPatterns, file: string) => string | null) => {
+  const globs = new Map<string, (path: string) => boolean>();
+  const regexes = new Map<string, RegExp | null>();
+  const glob = (g: string) => {
+    let m = globs.get(g);
+    if (!m) globs.set(g, (m = compileRepoGlob(g, refused)));
+    return m;
+  };
+  return (p, file) => {
+    if (file.includes('node_modules/') || !p.roots.some((r) => under(file, r))) return null;
+    const relative = under(file, p.root) ? file.slice(p.root === '' ? 0 : p.root.length + 1) : null;
+    if (relative !== null) {
+      if (p.globs.some((g) => g.startsWith('!') && glob(g.slice(1))(relative))) return null;
+      const hit = p.globs.find((g) => !g.startsWith('!') && glob(g)(relative));
+      if (hit) return hit;
+    }
+    for (const source of p.regexes) {
+      let re = regexes.get(source);
+      if (re === undefined) regexes.set(source, (re = safeRegExp(source)));
+      if (re?.test(`/${file}`)) return `/${source}/`;
+    }
+    return null;
+  };
+};
