@@ -6,11 +6,18 @@
  * (`...require('./jest.config.shared')`). All are test roots (the test files themselves come from
  * test discovery). Read from jest.config.*, package.json "jest" or the file `jest --config x`
  * names, statically, relative to the config's folder (`rootDir` moves `<rootDir>`).
+ *
+ * A config only a command names (`jest --config ./test/jest-e2e.json`, NestJS's e2e setup) is
+ * also read for the tests it collects — `testMatch`/`testRegex` under `roots`, with `rootDir`
+ * relative to the config's folder — since test discovery sees only the configs beside a
+ * package.json.
  */
 import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { dirname, joinRepo } from '../../util/path.js';
+import { jestPatterns, testFilesOf, testMatcher } from '../../languages/javascript/test-runner-config.js';
+import { warning } from '../../util/diagnostics.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { configsFromCommands, enabledByPackages, filesIn, pathEntries, readToolConfig, resolveToolPath, toolPackages, type JsPackage } from './support.js';
+import { configArg, enabledByPackages, filesIn, pathEntries, readToolConfig, resolveToolPath, toolInvocations, toolPackages, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^jest\.config\.([cm]?[jt]s|json)$/;
 const PATH_KEYS = [
@@ -18,7 +25,33 @@ const PATH_KEYS = [
   'snapshotSerializers', 'reporters', 'testSequencer', 'resolver', 'watchPlugins', 'runner', 'testResultsProcessor', 'snapshotResolver',
 ];
 
-const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['jest'], CONFIG).filter((p) => filesIn(ctx, p.dir, CONFIG).length > 0 || p.json.jest !== undefined);
+/** Configs named on command lines (`jest --config x`, `jest -c x`), once each, with the first command that names them. */
+const namedConfigs = (ctx: FrameworkContext): { dir: string; config: string; evidence: string }[] => {
+  const out = new Map<string, { dir: string; config: string; evidence: string }>();
+  for (const call of toolInvocations(ctx, ['jest'])) {
+    const arg = configArg(call.args);
+    const config = arg === null ? null : joinRepo(call.cwd, arg);
+    if (config !== null && ctx.files.has(config) && !out.has(config)) out.set(config, { dir: call.cwd, config, evidence: call.evidence });
+  }
+  return [...out.values()];
+};
+
+const packages = (ctx: FrameworkContext, named: { dir: string }[]): JsPackage[] =>
+  toolPackages(ctx, ['jest'], CONFIG).filter((p) => filesIn(ctx, p.dir, CONFIG).length > 0 || p.json.jest !== undefined || named.some((c) => c.dir === p.dir));
+
+/** The tests a command-named config collects: test discovery reads only the configs beside a package.json. */
+const collectedTests = (ctx: FrameworkContext, named: { config: string; evidence: string }, out: FrameworkOutput) => {
+  const { value } = readToolConfig(ctx, named.config, out.diagnostics, 'jest', true);
+  const read = jestPatterns(value, named.config, dirname(named.config));
+  warnUnread(out.diagnostics, 'jest', named.config, read.unread, 'testMatch/testRegex/roots/rootDir');
+  for (const r of read.refused) out.diagnostics.push(warning('jest/regex-refused', `testRegex "${r.text.slice(0, 80)}" is not compiled: it could backtrack without end`, named.config, r.line));
+  const match = testMatcher((reason) => out.diagnostics.push(warning('jest/glob-refused', reason, named.config)));
+  const rootDir = read.patterns.root === dirname(named.config) ? '' : ` under ${read.patterns.root || '.'}/`;
+  for (const { file, pattern } of testFilesOf(ctx.files, read.patterns, match)) {
+    const key = read.patterns.key === 'defaults' ? "jest's default testMatch" : read.patterns.key;
+    out.entries.push({ source: named.config, target: file, targetKind: 'file', kind: 'test', evidence: `jest discovery (${named.config} ${key}, the config of ${named.evidence}): ${pattern}${rootDir}` });
+  }
+};
 
 /** `...require('./jest.config.shared')`: a config spreading another local one takes its options too. */
 const SPREAD_REQUIRE = /\.\.\.\s*require\(\s*(["'])(\.{1,2}\/[^"'\n]+)\1\s*\)/g;
@@ -64,14 +97,17 @@ const jest: FrameworkReader = {
   id: 'jest',
   title: 'Jest (setup files, global setup, module mappers, transforms, presets, projects)',
   ecosystem: 'javascript',
-  enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Jest'),
+  enabledBy: (ctx) => enabledByPackages(packages(ctx, namedConfigs(ctx)), 'Jest'),
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
-    const named = configsFromCommands(ctx, ['jest']);
-    for (const pkg of packages(ctx)) {
+    const named = namedConfigs(ctx);
+    for (const pkg of packages(ctx, named)) {
       // `jest --config test/jest-e2e.json`: paths in it are relative to its own folder (its rootDir by default).
-      const configs = [...new Set([...filesIn(ctx, pkg.dir, CONFIG), ...named.filter((c) => c.dir === pkg.dir).map((c) => c.config)])];
+      const beside = filesIn(ctx, pkg.dir, CONFIG);
+      const fromCommands = named.filter((c) => c.dir === pkg.dir && !beside.includes(c.config) && basename(c.config) !== 'package.json');
+      const configs = [...new Set([...beside, ...fromCommands.map((c) => c.config)])];
       for (const config of configs) readOptions(ctx, config, readToolConfig(ctx, config, out.diagnostics, 'jest').value, dirname(config), out, 0);
+      for (const c of fromCommands) collectedTests(ctx, c, out);
       if (pkg.json.jest !== undefined) {
         const read = readToolConfig(ctx, pkg.manifest, out.diagnostics, 'jest');
         readOptions(ctx, pkg.manifest, configAt(read.value, 'jest'), pkg.dir, out, 0);

@@ -7,7 +7,7 @@
  */
 import { compileRepoGlob } from '../../util/glob.js';
 import { pathsInDir, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
-import { configAt, jsonConfigValue, readConfigFile, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { configAt, fromFile, jsonConfigValue, readConfigFile, type ConfigValue } from '../../languages/javascript/config-value.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { EntryKind } from '../../model/verdict.js';
 import { byString } from '../../util/compare.js';
@@ -98,13 +98,22 @@ export interface ReadConfig {
   value: ConfigValue | null;
 }
 
-/** A JS/TS/JSON config file's exported value; parse failures and a missing export become warnings. */
-export const readToolConfig = (ctx: FrameworkContext, path: string, diagnostics: Diagnostic[], id: string): ReadConfig => {
+/**
+ * A JS/TS/JSON config file's exported value; parse failures and a missing export become warnings.
+ * With `imports`, a local config it requires or default-imports (`const base =
+ * require('./jest.base')`) is read too, one level deep, its parts marked with its own file.
+ */
+export const readToolConfig = (ctx: FrameworkContext, path: string, diagnostics: Diagnostic[], id: string, imports = false): ReadConfig => {
   const text = ctx.readText(path);
   if (text === null) return { path, value: null };
   if (/\.json$|(^|\/)\.\w+rc$/.test(path)) return { path, value: jsonConfigValue(text) };
   if (/\.ya?ml$/.test(path)) return { path, value: yamlValue(ctx, path) };
-  const read = readConfigFile(path, text);
+  const load = (spec: string): ConfigValue | null => {
+    const file = resolveToolPath(ctx, dirname(path), spec);
+    const value = file === null || file === path ? null : readToolConfig(ctx, file, diagnostics, id).value;
+    return file === null || value === null ? null : fromFile(value, file);
+  };
+  const read = readConfigFile(path, text, imports ? load : undefined);
   for (const e of read.errors.slice(0, 1)) diagnostics.push(warning(`${id}/config-syntax`, `config not parsed: ${e.message}`, path, e.line));
   return { path, value: read.value };
 };

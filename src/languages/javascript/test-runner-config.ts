@@ -9,6 +9,7 @@
 import { compileRepoGlob } from '../../util/glob.js';
 import { safeRegExp } from '../../util/safe-regex.js';
 import { joinRepo } from '../../util/path.js';
+import { pathsWithPrefix } from '../../util/file-index.js';
 import { configAt, configStrings, type ConfigValue } from './config-value.js';
 
 export interface Unread {
@@ -162,4 +163,22 @@ export const testMatcher = (refused?: (reason: string) => void): ((p: TestPatter
     }
     return null;
   };
+};
+
+/** Code a JS test runner loads as a test file (declaration files are types only). */
+export const TEST_CODE = /\.(c|m)?[jt]sx?$/;
+
+/** Every repo file the patterns select, with the pattern that selected it, in path order. */
+export const testFilesOf = (files: ReadonlySet<string>, p: TestPatterns, match: ReturnType<typeof testMatcher>): { file: string; pattern: string }[] => {
+  const out: { file: string; pattern: string }[] = [];
+  const seen = new Set<string>();
+  for (const root of p.roots) {
+    for (const file of pathsWithPrefix(files, root === '' ? '' : `${root}/`)) {
+      if (seen.has(file) || !TEST_CODE.test(file) || file.endsWith('.d.ts')) continue;
+      seen.add(file);
+      const pattern = match(p, file);
+      if (pattern) out.push({ file, pattern });
+    }
+  }
+  return out;
 };
