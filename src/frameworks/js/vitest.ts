@@ -3,10 +3,18 @@
  * environment, snapshot serializers and reporters; inline `projects`/`workspace` entries and
  * vitest.workspace files (their configs and `include` globs); and its own file kinds beside the
  * tests discovery already finds: benchmarks (`*.bench.ts`) and type tests (`*.test-d.ts`). All test roots.
+ *
+ * A run that names its config or root (`vitest -c sub/vitest.config.ts`, `vitest --root packages/a`,
+ * `--dir`) collects by that config's `test.include`, relative to the root: `--root`, else the
+ * config's `root` (both relative to the folder vitest runs in), else that folder, as vitest's docs
+ * say; test discovery reads only the configs beside a package.json.
  */
 import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { testFilesOf, testMatcher, vitestPatterns } from '../../languages/javascript/test-runner-config.js';
+import { warning } from '../../util/diagnostics.js';
+import { joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { configsFromCommands, enabledByPackages, filesIn, globFiles, pathEntries, readToolConfig, toolPackages, warnUnread, type JsPackage } from './support.js';
+import { configArg, configsFromCommands, enabledByPackages, filesIn, globFiles, pathEntries, readToolConfig, toolInvocations, toolPackages, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^(vitest|vite)\.config\.[cm]?[jt]s$|^vitest\.(workspace|projects)\.([cm]?[jt]s|json)$/;
 const PATH_KEYS = ['setupFiles', 'globalSetup', 'environment', 'snapshotSerializers', 'reporters', 'resolveSnapshotPath'];
@@ -39,6 +47,40 @@ const readProjects = (ctx: FrameworkContext, config: string, list: ConfigValue |
   }
 };
 
+const RUN_CONFIG = /^(vitest|vite)\.config\.[cm]?[jt]s$/;
+
+/**
+ * The tests of each run that names a config, a root or a dir: what test discovery, reading the
+ * configs beside package.json with the package's folder as root, does not see.
+ */
+const runTests = (ctx: FrameworkContext, out: FrameworkOutput) => {
+  const match = testMatcher((reason) => out.diagnostics.push(warning('vitest/glob-refused', reason)));
+  const done = new Set<string>();
+  for (const call of toolInvocations(ctx, ['vitest'])) {
+    const configFlag = configArg(call.args);
+    const rootFlag = configArg(call.args, ['--root', '-r']);
+    const dirFlag = configArg(call.args, ['--dir']);
+    if (configFlag === null && rootFlag === null && dirFlag === null) continue;
+    const cliRoot = rootFlag === null ? null : joinRepo(call.cwd, rootFlag);
+    // Without -c, vitest looks for its config in the root.
+    const config = configFlag !== null ? joinRepo(call.cwd, configFlag) : (filesIn(ctx, cliRoot ?? call.cwd, RUN_CONFIG)[0] ?? null);
+    if (config !== null && !ctx.files.has(config)) continue;
+    const key = `${config}\0${cliRoot}\0${dirFlag}\0${call.cwd}`;
+    if (done.has(key)) continue;
+    done.add(key);
+    const value = config === null ? null : readToolConfig(ctx, config, out.diagnostics, 'vitest', true).value;
+    const read = vitestPatterns(value, config, call.cwd);
+    if (config !== null) warnUnread(out.diagnostics, 'vitest', config, read.unread, 'test.include/root');
+    const patterns = cliRoot === null ? read.patterns : { ...read.patterns, root: cliRoot, roots: [cliRoot] };
+    const dir = dirFlag === null ? null : joinRepo(call.cwd, dirFlag);
+    if (dir !== null) patterns.roots = [dir];
+    const named = config === null ? 'its defaults' : `${config} ${patterns.key === 'defaults' ? "with vitest's default include" : patterns.key}`;
+    for (const { file, pattern } of testFilesOf(ctx.files, patterns, match)) {
+      out.entries.push({ source: config ?? call.source, target: file, targetKind: 'file', kind: 'test', evidence: `vitest discovery (${named}, for ${call.evidence}): ${pattern} under ${patterns.root || '.'}/` });
+    }
+  }
+};
+
 const vitest: FrameworkReader = {
   id: 'vitest',
   title: 'Vitest (setup files, global setup, projects and workspaces, benchmarks, type tests)',
@@ -57,6 +99,7 @@ const vitest: FrameworkReader = {
       }
       for (const { file, glob } of globFiles(ctx, pkg.dir, OWN_KINDS)) out.entries.push({ source: pkg.manifest, target: file, targetKind: 'file', kind: 'test', evidence: `vitest discovery: ${glob}` });
     }
+    runTests(ctx, out);
     return out;
   },
 };
