@@ -20,7 +20,7 @@ const WORDS = `
   init s6-svscan s6-rc s6-svc s6-svstat runsvdir runsv sv svlogd supervisord supervisorctl systemd
   nginx apache2 httpd caddy haproxy redis-server redis-cli psql pg_dump pg_restore pg_isready createdb dropdb mysql mysqldump
   mongod mongo mongosh sqlite3 memcached rabbitmqctl traefik envoy consul vault postgres azurite
-  eslint prettier tsc tslint stylelint biome oxlint dprint markdownlint ruff black isort flake8 pylint mypy pyright pyre bandit
+  eslint prettier tslint stylelint biome oxlint dprint markdownlint ruff black isort flake8 pylint mypy pyright pyre bandit
   pydocstyle pycodestyle autopep8 yapf codespell pre-commit shellcheck shfmt sort-package-json hadolint actionlint yamllint taplo commitlint
   twine wheel build check-manifest sphinx-build mkdocs codecov coveralls sonar-scanner semantic-release changeset
   setuptools-scm virtualenv pyenv nvm fnm volta corepack asdf mise rustup cargo rustc go gofmt java javac mvn gradle dotnet

@@ -14,6 +14,7 @@ import { MAKEFILE, MAKEFILE_INCLUDES, type MakeTarget } from '../manifests/makef
 import { packageScripts } from '../manifests/package-json.js';
 import type { Manifests } from '../manifests/store.js';
 import { readGunicornConfig, readUwsgiConfig } from '../entries/support/server-config.js';
+import { namedProgramFiles } from '../entries/support/tsconfig-files.js';
 import type { ImportResolver } from '../resolve/types.js';
 import { byString } from '../util/compare.js';
 import { selectWorkspacePackages } from './workspace-selection.js';
@@ -130,6 +131,8 @@ export const createTargetResolver = (ctx: TargetContext) => {
         // The command a config stands for may name the config again (gunicorn's default one): once is enough.
         const key = `${file}#${target.reader}`;
         if (seen.has(key)) return none;
+        // tsc type-checks the files its tsconfig names: those, not the config, are what the command reaches.
+        if (target.reader === 'tsconfig') return { files: namedProgramFiles(ctx.manifests, file).map((p) => ({ file: p.file, via: [p.why] })), unresolved: [] };
         const out: TargetResult = { files: [{ file, via: [] }], unresolved: [] };
         const text = ctx.manifests.text(file);
         const settings = text === null ? null : target.reader === 'uwsgi' ? readUwsgiConfig(text, file) : readGunicornConfig(text);

@@ -35,8 +35,8 @@ export type Intent =
   | { kind: 'script'; text: Value; dir?: Value }
   | { kind: 'unresolved'; reason: string };
 
-/** Config formats whose app settings census reads. */
-export type ConfigReader = 'uwsgi' | 'gunicorn';
+/** Config formats whose app settings census reads (uwsgi, gunicorn), or the program files (a tsconfig for tsc). */
+export type ConfigReader = 'uwsgi' | 'gunicorn' | 'tsconfig';
 
 /** A variable of the command's environment: a prefix assignment, a variable the script set, or the image's ENV. */
 export type Env = (name: string) => Value | undefined;
