@@ -31,6 +31,7 @@ import redwood from './js/redwood.js';
 import remix from './js/remix.js';
 import rollup from './js/rollup.js';
 import storybook from './js/storybook.js';
+import stylelint from './js/stylelint.js';
 import sveltekit from './js/sveltekit.js';
 import tailwind from './js/tailwind.js';
 import tanstackRouter from './js/tanstack-router.js';
@@ -47,4 +48,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, celery, changesets, commitlint, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, mocha, next, nuxt, oxygen, parcel, payload, playwright, postcss, pytest, qwik, redwood, remix, rollup, storybook, stringModules, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, celery, changesets, commitlint, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, mocha, next, nuxt, oxygen, parcel, payload, playwright, postcss, pytest, qwik, redwood, remix, rollup, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];

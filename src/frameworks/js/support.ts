@@ -106,7 +106,9 @@ export interface ReadConfig {
 export const readToolConfig = (ctx: FrameworkContext, path: string, diagnostics: Diagnostic[], id: string, imports = false): ReadConfig => {
   const text = ctx.readText(path);
   if (text === null) return { path, value: null };
-  if (/\.json$|(^|\/)\.\w+rc$/.test(path)) return { path, value: jsonConfigValue(text) };
+  if (/\.json$/.test(path)) return { path, value: jsonConfigValue(text) };
+  // An extension-less rc file (.stylelintrc, .babelrc) is JSON or YAML.
+  if (/(^|\/)\.\w+rc$/.test(path)) return { path, value: jsonConfigValue(text) ?? yamlValue(ctx, path) };
   if (/\.ya?ml$/.test(path)) return { path, value: yamlValue(ctx, path) };
   const load = (spec: string): ConfigValue | null => {
     const file = resolveToolPath(ctx, dirname(path), spec);

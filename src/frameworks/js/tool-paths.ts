@@ -18,7 +18,10 @@ export interface ToolConfigSpec {
   packageKey?: string;
   /** The folder under the package that holds the config, and that its paths are relative to (`.changeset`). */
   folder?: string;
-  /** Keys whose strings (or object keys, for `plugins: { './x': {} }`) may name local files. */
+  /**
+   * Keys whose strings (or object keys, for `plugins: { './x': {} }`) may name local files;
+   * `overrides[].plugins` is that key in each item of the `overrides` array.
+   */
   keys: string[];
 }
 
@@ -35,6 +38,14 @@ const strings = (v: ConfigValue | null, out: { value: string; line: number }[], 
   } else if (v.kind === 'unknown') unread.push({ line: v.line, text: v.text });
 };
 
+/** The values at a key path: `a.b`, or `list[].b` for `b` in every item of the array `list`. */
+const valuesAt = (value: ConfigValue | null, key: string): (ConfigValue | null)[] => {
+  const [head, rest] = key.split('[].', 2);
+  if (rest === undefined) return [configAt(value, ...key.split('.'))];
+  const list = configAt(value, ...head.split('.'));
+  return list?.kind === 'array' ? list.items.map((item) => configAt(item, ...rest.split('.'))) : [];
+};
+
 /** The configs of one tool in a package, and each local file they name as a tooling entry. */
 const collectToolPaths = (ctx: FrameworkContext, pkg: JsPackage, spec: ToolConfigSpec, out: FrameworkOutput): string[] => {
   const dir = spec.folder ? (joinRepo(pkg.dir, spec.folder) ?? pkg.dir) : pkg.dir;
@@ -45,7 +56,7 @@ const collectToolPaths = (ctx: FrameworkContext, pkg: JsPackage, spec: ToolConfi
     for (const key of spec.keys) {
       const found: { value: string; line: number }[] = [];
       const unread: { line: number; text: string }[] = [];
-      strings(configAt(value, ...key.split('.')), found, unread);
+      for (const at of valuesAt(value, key)) strings(at, found, unread);
       warnUnread(out.diagnostics, spec.id, source, unread, key);
       for (const s of found) {
         if (!/^\.{1,2}\//.test(s.value)) continue;
