@@ -8,13 +8,15 @@
  * `tsc --outDir dist`); a package with a src/ folder whose main/module/types/bin/exports point
  * into dist/, lib/, build/ or out/ (what tsup, rollup, unbuild and friends do by default). Last,
  * a path under such a folder whose twin under the src/ beside it exists is that twin: never a
- * guess, the source file must be there. Computed once per scan (`manifests.derive`) and shared by
+ * guess, the source file must be there. Before all of these, the exact files tsup writes for its
+ * entries (tsup-outputs.ts: `entry: { cli: 'src/bin/run.ts' }` → dist/cli.js). Computed once per scan (`manifests.derive`) and shared by
  * the resolver (workspace imports of `@scope/pkg/lib/x`) and the graph (relative imports).
  */
 import { JSONC_MANIFEST } from '../../manifests/json.js';
 import type { Manifests } from '../../manifests/store.js';
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
+import { tsupOutputs } from './tsup-outputs.js';
 
 interface OutDirMapping {
   outDir: string;
@@ -132,6 +134,8 @@ export type BuildOutputMap = ((builtPath: string) => string | null) & {
 const build = (manifests: Manifests): BuildOutputMap => {
   const files = manifests.files;
   const mappings = readMappings(manifests);
+  // tsup's named entries (`entry: { cli: 'src/bin/run.ts' }` → dist/cli.js): exact files, before any folder mapping.
+  const named = tsupOutputs(manifests);
   const sourceIn = (rootDir: string, rest: string): string | null => {
     for (const [pattern, sourceExts] of SOURCE_FOR_BUILT) {
       if (!pattern.test(rest)) continue;
@@ -148,6 +152,8 @@ const build = (manifests: Manifests): BuildOutputMap => {
     return explainFile(`${builtPath}.js`) ?? explainFile(`${builtPath}/index.js`);
   };
   const explainFile = (builtPath: string): BuiltSource | null => {
+    const fromTsup = named.get(builtPath);
+    if (fromTsup) return fromTsup;
     for (const { outDir, rootDir, why } of mappings) {
       if (!builtPath.startsWith(`${outDir}/`)) continue;
       const source = sourceIn(rootDir, builtPath.slice(outDir.length + 1));
