@@ -5,6 +5,7 @@
  */
 import angular from './js/angular.js';
 import astro from './js/astro.js';
+import bunTest from './js/bun-test.js';
 import changesets from './js/changesets.js';
 import commitlint from './js/commitlint.js';
 import cucumber from './js/cucumber.js';
@@ -48,4 +49,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, celery, changesets, commitlint, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, mocha, next, nuxt, oxygen, parcel, payload, playwright, postcss, pytest, qwik, redwood, remix, rollup, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, mocha, next, nuxt, oxygen, parcel, payload, playwright, postcss, pytest, qwik, redwood, remix, rollup, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];

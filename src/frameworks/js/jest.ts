@@ -49,7 +49,7 @@ const collectedTests = (ctx: FrameworkContext, named: { config: string; evidence
   const rootDir = read.patterns.root === dirname(named.config) ? '' : ` under ${read.patterns.root || '.'}/`;
   for (const { file, pattern } of testFilesOf(ctx.files, read.patterns, match)) {
     const key = read.patterns.key === 'defaults' ? "jest's default testMatch" : read.patterns.key;
-    out.entries.push({ source: named.config, target: file, targetKind: 'file', kind: 'test', evidence: `jest discovery (${named.config} ${key}, the config of ${named.evidence}): ${pattern}${rootDir}` });
+    out.entries.push({ source: named.config, target: file, targetKind: 'file', kind: 'test', evidence: `jest discovery: ${pattern}${rootDir} (${named.config} ${key}, the config of ${named.evidence})` });
   }
 };
 

@@ -76,7 +76,7 @@ const runTests = (ctx: FrameworkContext, out: FrameworkOutput) => {
     if (dir !== null) patterns.roots = [dir];
     const named = config === null ? 'its defaults' : `${config} ${patterns.key === 'defaults' ? "with vitest's default include" : patterns.key}`;
     for (const { file, pattern } of testFilesOf(ctx.files, patterns, match)) {
-      out.entries.push({ source: config ?? call.source, target: file, targetKind: 'file', kind: 'test', evidence: `vitest discovery (${named}, for ${call.evidence}): ${pattern} under ${patterns.root || '.'}/` });
+      out.entries.push({ source: config ?? call.source, target: file, targetKind: 'file', kind: 'test', evidence: `vitest discovery: ${pattern} under ${patterns.root || '.'}/ (${named}, for ${call.evidence})` });
     }
   }
 };

@@ -1,0 +1,82 @@
+/**
+ * Bun's test runner (`bun test`): the files it collects are test roots. By bun's documented
+ * defaults it collects `*.test.*`, `*_test.*`, `*.spec.*` and `*_spec.*` (.js, .jsx, .ts, .tsx)
+ * below the folder it runs in, outside node_modules and hidden folders. Arguments narrow that: one
+ * that starts with `./` or `/` is a path (a file runs whatever its name, a folder's test files
+ * run), any other is a filter, a substring of the test file's path. A package that depends on
+ * bun's types (`bun-types`, `@types/bun`) but whose `bun test` census cannot see gets the defaults
+ * below its folder.
+ */
+import { testFilesOf, testMatcher, type TestPatterns } from '../../languages/javascript/test-runner-config.js';
+import { warning } from '../../util/diagnostics.js';
+import { joinRepo } from '../../util/path.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
+import { dependsOn, enabledByPackages, jsPackages, positionalArgs, toolInvocations, type JsPackage } from './support.js';
+
+const DEFAULTS = ['**/*.test.{js,jsx,ts,tsx}', '**/*_test.{js,jsx,ts,tsx}', '**/*.spec.{js,jsx,ts,tsx}', '**/*_spec.{js,jsx,ts,tsx}'];
+/** `bun test` options that take a value (the value is not a path or filter). */
+const VALUE_FLAGS = ['-t', '--test-name-pattern', '--timeout', '--preload', '-r', '--rerun-each', '--coverage-dir', '--coverage-reporter', '--reporter', '--reporter-outfile', '--max-concurrency', '--seed', '--cwd', '--config', '-c', '--env-file', '--tsconfig-override'];
+const TYPES = ['bun-types', '@types/bun'];
+
+interface BunRun {
+  cwd: string;
+  args: string[];
+  evidence: string;
+  source: string;
+}
+
+const runs = (ctx: FrameworkContext): BunRun[] => toolInvocations(ctx, ['bun']).filter((c) => c.args[0] === 'test').map((c) => ({ cwd: c.cwd, args: c.args.slice(1), evidence: `bun test in ${c.evidence}`, source: c.source }));
+
+const typed = (ctx: FrameworkContext): JsPackage[] => jsPackages(ctx).filter((p) => TYPES.some((t) => dependsOn(p, t)));
+
+/** A folder whose name starts with a dot: bun does not look inside. */
+const inHiddenFolder = (file: string, root: string): boolean => file.slice(root === '' ? 0 : root.length + 1).split('/').slice(0, -1).some((s) => s.startsWith('.'));
+
+const collectRun = (ctx: FrameworkContext, run: BunRun, out: FrameworkOutput, match: ReturnType<typeof testMatcher>) => {
+  const words = positionalArgs(run.args, VALUE_FLAGS);
+  const paths = words.filter((w) => w.startsWith('./') || w.startsWith('/') || w === '.');
+  const filters = words.filter((w) => !paths.includes(w));
+  const patterns: TestPatterns = { runner: 'bun', config: null, root: run.cwd, roots: [run.cwd], globs: DEFAULTS, regexes: [], key: 'defaults' };
+  // The pattern first: the command quoted after it keeps the sentence "collected by", not "run by".
+  const push = (file: string, why: string) => out.entries.push({ source: run.source, target: file, targetKind: 'file', kind: 'test', evidence: `bun test discovery: ${why} (${run.evidence})` });
+  const folders: string[] = [];
+  for (const p of paths) {
+    // An absolute path names a folder on the machine running it; only a relative one is placed in the repo.
+    const target = p.startsWith('/') ? null : joinRepo(run.cwd, p.replace(/\/+$/, '') || '.');
+    if (target === null) continue;
+    if (ctx.files.has(target)) push(target, `the path "${p}"`);
+    else folders.push(target);
+  }
+  if (paths.length > 0 && folders.length === 0 && filters.length === 0) return;
+  const scoped = folders.length > 0 ? { ...patterns, roots: folders } : patterns;
+  for (const { file, pattern } of testFilesOf(ctx.files, scoped, match)) {
+    if (inHiddenFolder(file, run.cwd)) continue;
+    const filter = filters.find((f) => file.includes(f));
+    if (filters.length > 0 && !filter) continue;
+    const scope = filter !== undefined ? `, filter "${filter}"` : folders.length > 0 ? `, below ${folders.find((f) => file.startsWith(`${f}/`)) ?? run.cwd}/` : '';
+    push(file, `${pattern}${scope}`);
+  }
+};
+
+const bunTest: FrameworkReader = {
+  id: 'bun-test',
+  title: 'bun test (its default test file names, path arguments and filters)',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => {
+    const run = runs(ctx)[0];
+    return run ? `${run.evidence.replace(/^bun test in /, '')} runs bun test` : enabledByPackages(typed(ctx), "bun's types");
+  },
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    const match = testMatcher((reason) => out.diagnostics.push(warning('bun-test/glob-refused', reason)));
+    const all = runs(ctx);
+    for (const run of all) collectRun(ctx, run, out, match);
+    for (const pkg of typed(ctx)) {
+      if (all.some((r) => r.cwd === pkg.dir)) continue;
+      collectRun(ctx, { cwd: pkg.dir, args: [], evidence: `${pkg.manifest} depends on ${TYPES.find((t) => dependsOn(pkg, t))}`, source: pkg.manifest }, out, match);
+    }
+    return out;
+  },
+};
+
+export default bunTest;
