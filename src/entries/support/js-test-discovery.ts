@@ -11,6 +11,9 @@
  * - jest: `testMatch` or `testRegex` under `roots` and `rootDir` in jest.config.* or package.json
  *   "jest", else `**\/__tests__/**` and `*.{test,spec}.*`;
  * - mocha: `spec` in .mocharc.* or package.json "mocha", else test/**;
+ * - ava: `files` and `extensions` in ava.config.* or package.json "ava", else ava's defaults (test.js,
+ *   `*.spec.*`, `*.test.*`, `test-*`, `test/**`, `tests/**`, `__tests__/**`), never its helpers and
+ *   fixtures (`test/helpers/**`, `test/fixtures/**`, `_`-prefixed files and folders);
  * - node --test: node's defaults (`*.test.js`, `test-*.js`, `test/**`, … and their .ts forms);
  * - no runner found: `*.test.*`, `*.spec.*` and `__tests__/**` anywhere.
  *
@@ -26,7 +29,7 @@ import { isRecord } from '../../manifests/json.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { YAML } from '../../manifests/yaml.js';
 import { configAt, configStrings, fromFile, jsonConfigValue, readConfigFile, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { JEST_DEFAULTS, VITEST_DEFAULTS, jestPatterns, testMatcher, vitestPatterns, type ReadPatterns, type TestPatterns } from '../../languages/javascript/test-runner-config.js';
+import { JEST_DEFAULTS, VITEST_DEFAULTS, avaPatterns, jestPatterns, testMatcher, vitestPatterns, type ReadPatterns, type TestPatterns } from '../../languages/javascript/test-runner-config.js';
 
 export interface JsTest {
   file: string;
@@ -54,6 +57,7 @@ const CONFIG_FILES: Record<string, RegExp> = {
   vitest: /^(vitest|vite)\.config\.[cm]?[jt]s$/,
   jest: /^jest\.config\.([cm]?[jt]s|json)$/,
   mocha: /^\.mocharc\.(js|cjs|json|jsonc|ya?ml)$/,
+  ava: /^ava\.config\.(js|cjs|mjs)$/,
 };
 /** What a config imports (`require('./jest.base')`) is tried with these endings, as Node and the runners' loaders would. */
 const IMPORT_ENDINGS = ['', '.js', '.cjs', '.mjs', '.ts', '.cts', '.mts', '.json'];
@@ -94,6 +98,9 @@ const configValue = (ctx: DetectorContext, path: string, nested = false): Config
 
 const dependsOn = (pkg: Record<string, unknown>, name: string): boolean =>
   ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].some((k) => isRecord(pkg[k]) && name in (pkg[k] as Record<string, unknown>));
+
+/** ava runs TypeScript tests through @ava/typescript (configured under `typescript`). */
+const usesAvaTypeScript = (pkg: Record<string, unknown>, value: ConfigValue | null): boolean => dependsOn(pkg, '@ava/typescript') || configAt(value, 'typescript') !== null;
 
 const runsNodeTest = (pkg: Record<string, unknown>): boolean =>
   isRecord(pkg.scripts) && Object.values(pkg.scripts).some((s) => typeof s === 'string' && /\bnode\b[^&|;\n]*\s--test(?![-\w])/.test(s));
@@ -138,7 +145,7 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
   const pkg: Record<string, unknown> = packageJsonObject(ctx.manifests, pkgPath) ?? {};
   const siblings = pathsInDir(ctx.files, dir);
   const runners: Runner[] = [];
-  for (const runner of ['vitest', 'jest', 'mocha', 'node:test']) {
+  for (const runner of ['vitest', 'jest', 'mocha', 'ava', 'node:test']) {
     const configs = siblings.filter((f) => CONFIG_FILES[runner]?.test(basename(f)));
     const inPkg = runner !== 'node:test' ? pkg[runner] : undefined;
     const used = runner === 'node:test' ? runsNodeTest(pkg) : dependsOn(pkg, runner) || configs.length > 0 || isRecord(inPkg);
@@ -150,6 +157,7 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
         // A vite.config without a `test` key says nothing about tests.
         if (configAt(value, 'test') !== null) found.push(fromConfig(vitestPatterns(value, config, dir), value, config, diagnostics));
       } else if (runner === 'jest') found.push(fromConfig(jestPatterns(value, config, dir), value, config, diagnostics));
+      else if (runner === 'ava') found.push(fromConfig(avaPatterns(value, config, dir, usesAvaTypeScript(pkg, value)), value, config, diagnostics));
       else {
         const spec = configStrings(configAt(value, 'spec'));
         if (spec.strings.length > 0 || spec.unknown.length > 0) {
@@ -159,7 +167,10 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
         }
       }
     }
-    if (isRecord(inPkg) && runner === 'jest') {
+    if (runner === 'ava' && found.length === 0) {
+      const value = isRecord(inPkg) ? jsonConfigValue(JSON.stringify(inPkg)) : null;
+      found.push({ patterns: avaPatterns(value, isRecord(inPkg) ? pkgPath : null, dir, usesAvaTypeScript(pkg, value)).patterns });
+    } else if (isRecord(inPkg) && runner === 'jest') {
       const value = jsonConfigValue(JSON.stringify(inPkg));
       found.push({ patterns: jestPatterns(value, pkgPath, dir).patterns });
     } else if (isRecord(inPkg) && runner === 'mocha') {
@@ -169,7 +180,7 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
     }
     // A config that names its own patterns wins over the defaults; the package.json key after the files beside it, as jest and mocha read them.
     const named = found.filter((r) => r.patterns.key !== 'defaults');
-    runners.push(...(named.length > 0 ? [named[0]] : found.length > 0 ? [found[0]] : [{ patterns: inPackage(runner, dir, DEFAULTS[runner], null, 'defaults') }]));
+    runners.push(...(named.length > 0 ? [named[0]] : found.length > 0 ? [found[0]] : [{ patterns: inPackage(runner, dir, DEFAULTS[runner] ?? [], null, 'defaults') }]));
   }
   return { dir, runners };
 };

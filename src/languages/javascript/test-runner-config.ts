@@ -36,6 +36,8 @@ export interface TestPatterns {
   regexes: string[];
   /** The config key the patterns come from, for evidence (`testMatch`, `test.include`, `defaults`). */
   key: string;
+  /** Only files with one of these extensions (ava's `extensions`); any code file when absent. */
+  extensions?: string[];
 }
 
 export interface ReadPatterns {
@@ -133,6 +135,43 @@ export const vitestPatterns = (value: ConfigValue | null, config: string | null,
   };
 };
 
+/** ava's own defaults (lib/globs.js), for the extensions it runs: the patterns, then what it leaves out. */
+const avaDefaults = (ext: string): string[] => [
+  `test.${ext}`,
+  `{src,source}/test.${ext}`,
+  `**/__tests__/**/*.${ext}`,
+  `**/*.spec.${ext}`,
+  `**/*.test.${ext}`,
+  `**/test-*.${ext}`,
+  `**/test/**/*.${ext}`,
+  `**/tests/**/*.${ext}`,
+  '!**/__tests__/**/__{helper,fixture}?(s)__/**',
+  '!**/test?(s)/**/{helper,fixture}?(s)/**',
+];
+/** ava never runs a file whose name starts with `_`, nor one inside a folder whose name starts with a single `_`: helpers. */
+const AVA_HELPERS = ['!**/_*', '!**/_[!_]*/**'];
+const AVA_EXTENSIONS = ['js', 'cjs', 'mjs'];
+
+/**
+ * ava's `files` and `extensions` (package.json "ava" or ava.config.*), relative to the package
+ * folder. `typescript`: the package runs TypeScript tests (@ava/typescript, or a `typescript`
+ * key), so .ts/.cts/.mts count too. `files` that only exclude keep the defaults, as ava does.
+ */
+export const avaPatterns = (value: ConfigValue | null, config: string | null, dir: string, typescript: boolean): ReadPatterns => {
+  const unread: Unread[] = [];
+  const extensionsValue = configAt(value, 'extensions');
+  const listed = extensionsValue?.kind === 'object' ? [...extensionsValue.props.keys()] : configStrings(extensionsValue).strings.map((s) => s.value);
+  unread.push(...unreadOf(extensionsValue, 'extensions'));
+  const extensions = listed.length > 0 ? listed : [...AVA_EXTENSIONS, ...(typescript ? ['ts', 'cts', 'mts'] : [])];
+  const ext = extensions.length === 1 ? extensions[0] : `{${extensions.join(',')}}`;
+  const filesValue = configAt(value, 'files');
+  const files = configStrings(filesValue).strings.map((s) => s.value.replace(/^(!?)\.\//, '$1'));
+  unread.push(...unreadOf(filesValue, 'files'));
+  const onlyExclusions = files.every((f) => f.startsWith('!'));
+  const globs = [...(onlyExclusions ? [...avaDefaults(ext), ...files] : files), ...AVA_HELPERS];
+  return { patterns: { runner: 'ava', config, root: dir, roots: [dir], globs, regexes: [], key: onlyExclusions ? 'defaults' : 'files', extensions }, unread, refused: [] };
+};
+
 const under = (file: string, folder: string): boolean => folder === '' || file.startsWith(`${folder}/`);
 
 /**
@@ -150,6 +189,7 @@ export const testMatcher = (refused?: (reason: string) => void): ((p: TestPatter
   };
   return (p, file) => {
     if (file.includes('node_modules/') || !p.roots.some((r) => under(file, r))) return null;
+    if (p.extensions && !p.extensions.some((e) => file.endsWith(`.${e}`))) return null;
     const relative = under(file, p.root) ? file.slice(p.root === '' ? 0 : p.root.length + 1) : null;
     if (relative !== null) {
       if (p.globs.some((g) => g.startsWith('!') && glob(g.slice(1))(relative))) return null;
