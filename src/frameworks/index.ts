@@ -19,6 +19,7 @@ import expo from './js/expo.js';
 import husky from './js/husky.js';
 import jest from './js/jest.js';
 import lintStaged from './js/lint-staged.js';
+import metro from './js/metro.js';
 import mocha from './js/mocha.js';
 import next from './js/next.js';
 import nuxt from './js/nuxt.js';
@@ -49,4 +50,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, mocha, next, nuxt, oxygen, parcel, payload, playwright, postcss, pytest, qwik, redwood, remix, rollup, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, metro, mocha, next, nuxt, oxygen, parcel, payload, playwright, postcss, pytest, qwik, redwood, remix, rollup, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];
