@@ -32,6 +32,7 @@ import qwik from './js/qwik.js';
 import redwood from './js/redwood.js';
 import remix from './js/remix.js';
 import rollup from './js/rollup.js';
+import rspack from './js/rspack.js';
 import storybook from './js/storybook.js';
 import stylelint from './js/stylelint.js';
 import sveltekit from './js/sveltekit.js';
@@ -50,4 +51,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, metro, mocha, next, nuxt, oxygen, parcel, payload, playwright, postcss, pytest, qwik, redwood, remix, rollup, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, metro, mocha, next, nuxt, oxygen, parcel, payload, playwright, postcss, pytest, qwik, redwood, remix, rollup, rspack, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];

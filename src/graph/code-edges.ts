@@ -43,6 +43,19 @@ const globTargets = (targets: TargetResolver, dir: string, pattern: string, filt
   return glob === null ? [] : targets.glob(glob, filter);
 };
 
+/**
+ * Maps a folder specifier through the importer's aliases (`require.context('~/forms', …)`): the
+ * JS resolver's `folder`, when there is one.
+ */
+export type FolderOf = (specifier: string, fromFile: string) => { dir: string; mapping: string } | null;
+
+/** A glob whose folder is an alias (`~/forms` and a `/*` or recursive suffix): the folder it maps to, the rest of the glob and what mapped it. */
+const aliasedGlob = (folderOf: FolderOf, from: string, pattern: string): { glob: string; mapping: string } | null => {
+  const m = /^(.+?)\/(\*\*\/\*|\*)$/.exec(pattern);
+  const mapped = m ? folderOf(m[1], from) : null;
+  return m && mapped ? { glob: mapped.dir === '' ? m[2] : `${mapped.dir}/${m[2]}`, mapping: mapped.mapping } : null;
+};
+
 /** "pkg.mod:attr" as a framework would import it (with its packages' __init__): from the code's folder, then the root. */
 const moduleTargets = (targets: TargetResolver, dir: string, target: string): string[] => {
   const module = target.split(':')[0];
@@ -51,7 +64,7 @@ const moduleTargets = (targets: TargetResolver, dir: string, target: string): st
 };
 
 /** `imageOf`: the image a file is copied into, whose ENV and COPY map its commands see (image-context.ts). */
-export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, imageOf: (path: string) => ImageContext | undefined = () => undefined): Edge[] => {
+export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, imageOf: (path: string) => ImageContext | undefined = () => undefined, folderOf: FolderOf = () => null): Edge[] => {
   const edges: Edge[] = [];
   for (const { path, facts } of files) {
     const dir = dirname(path);
@@ -77,8 +90,15 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, im
     }
     for (const ref of facts.references) {
       const target = ref.target;
+      const aliased = ref.form === 'glob' && !target.startsWith('.') ? aliasedGlob(folderOf, path, target) : null;
       const found =
-        ref.form === 'path' ? codePath(targets, dir, target) : ref.form === 'glob' ? globTargets(targets, dir, target, ref.filter).filter((f) => f !== path) : moduleTargets(targets, dir, target);
+        ref.form === 'path'
+          ? codePath(targets, dir, target)
+          : aliased
+            ? targets.glob(aliased.glob, ref.filter).filter((f) => f !== path)
+            : ref.form === 'glob'
+              ? globTargets(targets, dir, target, ref.filter).filter((f) => f !== path)
+              : moduleTargets(targets, dir, target);
       // A string that merely looks like a module name is not an error: no edge, no warning.
       for (const to of found) {
         edges.push({
@@ -90,7 +110,7 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, im
           names: [],
           guard: null,
           via: ref.via,
-          label: aboutFile(to, `named in ${path}:${ref.line} as "${ref.target}" (${ref.via})`),
+          label: aboutFile(to, `named in ${path}:${ref.line} as "${ref.target}" (${ref.via}${aliased ? `, mapped by ${aliased.mapping}` : ''})`),
         });
       }
     }

@@ -42,4 +42,10 @@ export interface ResolveContext {
 export interface ImportResolver {
   ecosystem: Ecosystem;
   resolve(fact: ImportFact, fromFile: string): Resolution[];
+  /**
+   * The repo folder a non-relative specifier names through the importer's aliases (webpack's
+   * `require.context('~/forms')`), with what mapped it; null when no alias maps it to a folder
+   * holding files. Only resolvers whose ecosystem has such folder lookups implement it.
+   */
+  folder?(specifier: string, fromFile: string): { dir: string; mapping: string } | null;
 }

@@ -6,7 +6,8 @@
  * templates (and their scripts) and local modules a ProvidePlugin injects. The config is the root, with
  * the kind of what runs webpack there (a Dockerfile's `npm run build`: production); each entry is
  * a reference from it. Configs are webpack.config.* and webpack.<name>.js beside package.json, and
- * any file a command names with `webpack --config`.
+ * any file a command names with `webpack --config`. Rspack takes webpack's config format as it is,
+ * so `webpackLikeReader` reads its configs too (rspack.ts).
  */
 import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { dirname, joinRepo } from '../../util/path.js';
@@ -17,10 +18,18 @@ import {
   configsFromCommands, enabledByPackages, fileReference, filesIn, kindOf, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage,
 } from './support.js';
 
-const CONFIG = /^webpack(\.[\w-]+)*\.config\.[cm]?[jt]s$|^webpack\.[\w-]+\.[cm]?js$/;
-const BINS = ['webpack', 'webpack-cli', 'webpack-dev-server'];
-
-const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['webpack'], CONFIG);
+/** One bundler that reads webpack's config format. */
+export interface WebpackLikeSpec {
+  id: string;
+  /** The name evidence uses: "webpack", "Rspack". */
+  tool: string;
+  /** Packages whose declaration means the package uses the bundler. */
+  packages: string[];
+  /** Config file names beside package.json. */
+  config: RegExp;
+  /** Programs that run it (and take `--config`). */
+  bins: string[];
+}
 
 /** The entry strings of one config value (an object, or an array of configs). */
 const entryStrings = (config: ConfigValue | null, out: { value: string; line: number; context: string | null }[], unread: { line: number; text: string }[]) => {
@@ -51,14 +60,15 @@ const entryStrings = (config: ConfigValue | null, out: { value: string; line: nu
  * (`<script src="./vendor/x.js">`) ship with it. Without a `template`, the plugin's default
  * `src/index.ejs` when there is one.
  */
-const htmlTemplates = (ctx: FrameworkContext, config: string, dir: string, out: FrameworkOutput) => {
+const htmlTemplates = (ctx: FrameworkContext, tool: WebpackLikeSpec, config: string, dir: string, out: FrameworkOutput) => {
   const text = ctx.readText(config);
-  if (text === null || !text.includes('HtmlWebpackPlugin') && !text.includes('html-webpack-plugin')) return;
-  for (const call of callsIn(config, text, /^(HtmlWebpackPlugin|HtmlPlugin|HTMLWebpackPlugin)$/)) {
+  if (text === null || !/HtmlWebpackPlugin|html-webpack-plugin|HtmlRspackPlugin/.test(text)) return;
+  // Rspack's built-in `new rspack.HtmlRspackPlugin({ template })` takes the same options.
+  for (const call of callsIn(config, text, /(^|\.)(HtmlWebpackPlugin|HtmlPlugin|HTMLWebpackPlugin|HtmlRspackPlugin)$/)) {
     const options = call.args[0] ?? null;
     const named = configAt(options, 'template');
     if (named?.kind === 'unknown') {
-      out.diagnostics.push(warning('webpack/not-static', `HtmlWebpackPlugin template is computed, not read: ${named.text}`, config, named.line));
+      out.diagnostics.push(warning(`${tool.id}/not-static`, `HtmlWebpackPlugin template is computed, not read: ${named.text}`, config, named.line));
       continue;
     }
     // `template: 'html-loader!./src/index.html'`: the file is after the last loader.
@@ -77,66 +87,73 @@ const htmlTemplates = (ctx: FrameworkContext, config: string, dir: string, out: 
 };
 
 /** `new webpack.ProvidePlugin({ $: path.resolve(__dirname, 'src/jquery-shim') })`: a local module webpack injects wherever the name is used. */
-const providedModules = (ctx: FrameworkContext, config: string, dir: string, out: FrameworkOutput) => {
+const providedModules = (ctx: FrameworkContext, tool: WebpackLikeSpec, config: string, dir: string, out: FrameworkOutput) => {
   const text = ctx.readText(config);
   if (text === null || !text.includes('ProvidePlugin')) return;
   for (const call of callsIn(config, text, /(^|\.)ProvidePlugin$/)) {
     const options = call.args[0];
     if (options?.kind !== 'object') continue;
     for (const [name, v] of options.props) {
-      const spec = v.kind === 'string' ? v : v.kind === 'array' && v.items[0]?.kind === 'string' ? v.items[0] : null;
-      if (spec?.kind !== 'string' || !/^\.{1,2}\//.test(spec.value)) continue;
-      const file = resolveToolPath(ctx, dir, spec.value);
-      if (file) out.references.push(fileReference(config, file, spec.line, `webpack ProvidePlugin "${name}": "${spec.value}" in ${config}:${spec.line}`));
+      const named = v.kind === 'string' ? v : v.kind === 'array' && v.items[0]?.kind === 'string' ? v.items[0] : null;
+      if (named?.kind !== 'string' || !/^\.{1,2}\//.test(named.value)) continue;
+      const file = resolveToolPath(ctx, dir, named.value);
+      if (file) out.references.push(fileReference(config, file, named.line, `${tool.tool} ProvidePlugin "${name}": "${named.value}" in ${config}:${named.line}`));
     }
   }
 };
 
-const collectConfig = (ctx: FrameworkContext, config: string, dir: string, out: FrameworkOutput) => {
-  const run = toolRun(ctx, dir, BINS, { bundler: true });
+const collectConfig = (ctx: FrameworkContext, spec: WebpackLikeSpec, config: string, dir: string, out: FrameworkOutput) => {
+  const run = toolRun(ctx, dir, spec.bins, { bundler: true });
   const kind = kindOf(run);
-  const why = runEvidence(run, 'webpack');
-  out.entries.push({ source: config, target: config, targetKind: 'file', kind, evidence: `${config}: webpack config, loaded by ${why}` });
-  const { value } = readToolConfig(ctx, config, out.diagnostics, 'webpack');
+  const why = runEvidence(run, spec.tool);
+  out.entries.push({ source: config, target: config, targetKind: 'file', kind, evidence: `${config}: ${spec.tool} config, loaded by ${why}` });
+  const { value } = readToolConfig(ctx, config, out.diagnostics, spec.id);
   const entries: { value: string; line: number; context: string | null }[] = [];
   const unread: { line: number; text: string }[] = [];
   entryStrings(value, entries, unread);
-  warnUnread(out.diagnostics, 'webpack', config, unread, 'entry');
+  warnUnread(out.diagnostics, spec.id, config, unread, 'entry');
   for (const e of entries) {
     const base = e.context === null ? dir : (joinRepo(dir, e.context) ?? dir);
     const file = resolveToolPath(ctx, base, e.value);
-    if (file) out.references.push(fileReference(config, file, e.line, `webpack entry "${e.value}" in ${config}:${e.line}`));
+    if (file) out.references.push(fileReference(config, file, e.line, `${spec.tool} entry "${e.value}" in ${config}:${e.line}`));
   }
-  htmlTemplates(ctx, config, dir, out);
-  providedModules(ctx, config, dir, out);
+  htmlTemplates(ctx, spec, config, dir, out);
+  providedModules(ctx, spec, config, dir, out);
   for (const key of ['resolveLoader', 'resolve']) {
     const alias = configAt(value, key, 'alias');
     if (alias?.kind !== 'object') continue;
     for (const [name, target] of alias.props) {
       if (target.kind !== 'string' || !/\.[cm]?[jt]sx?$/.test(target.value)) continue;
       const file = resolveToolPath(ctx, dir, target.value);
-      if (file) out.references.push(fileReference(config, file, target.line, `webpack ${key}.alias "${name}" in ${config}:${target.line}`));
+      if (file) out.references.push(fileReference(config, file, target.line, `${spec.tool} ${key}.alias "${name}" in ${config}:${target.line}`));
     }
   }
 };
 
-const webpack: FrameworkReader = {
-  id: 'webpack',
-  title: 'webpack (entry in all its shapes, context, loader aliases)',
-  ecosystem: 'javascript',
-  enabledBy: (ctx) => enabledByPackages(packages(ctx), 'webpack'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    const seen = new Set<string>();
-    for (const pkg of packages(ctx)) {
-      for (const config of filesIn(ctx, pkg.dir, CONFIG)) {
-        seen.add(config);
-        collectConfig(ctx, config, pkg.dir, out);
+/** A reader for a bundler that reads webpack's config format: its configs beside package.json and those `--config` names. */
+export const webpackLikeReader = (spec: WebpackLikeSpec, title: string): FrameworkReader => {
+  const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, spec.packages, spec.config);
+  return {
+    id: spec.id,
+    title,
+    ecosystem: 'javascript',
+    enabledBy: (ctx) => enabledByPackages(packages(ctx), spec.tool),
+    collect: (ctx) => {
+      const out = emptyFrameworkOutput();
+      const seen = new Set<string>();
+      for (const pkg of packages(ctx)) {
+        for (const config of filesIn(ctx, pkg.dir, spec.config)) {
+          seen.add(config);
+          collectConfig(ctx, spec, config, pkg.dir, out);
+        }
       }
-    }
-    for (const { dir, config } of configsFromCommands(ctx, BINS)) if (!seen.has(config)) collectConfig(ctx, config, dir, out);
-    return out;
-  },
+      for (const { dir, config } of configsFromCommands(ctx, spec.bins)) if (!seen.has(config)) collectConfig(ctx, spec, config, dir, out);
+      return out;
+    },
+  };
 };
 
-export default webpack;
+export default webpackLikeReader(
+  { id: 'webpack', tool: 'webpack', packages: ['webpack'], config: /^webpack(\.[\w-]+)*\.config\.[cm]?[jt]s$|^webpack\.[\w-]+\.[cm]?js$/, bins: ['webpack', 'webpack-cli', 'webpack-dev-server'] },
+  'webpack (entry in all its shapes, context, loader aliases)',
+);

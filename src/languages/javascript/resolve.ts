@@ -9,6 +9,7 @@ import type { ImportFact } from '../../model/facts.js';
 import type { ImportResolver, Resolution, ResolveContext } from '../../resolve/types.js';
 import { dirname, dirnameAbsolute, extname, joinAbsolute, joinRepo, toPosix, toRepoPath } from '../../util/path.js';
 import { pathExists } from '../../util/fs.js';
+import { pathsWithPrefix } from '../../util/file-index.js';
 import { LANGUAGE_RECORDS } from '../registry.js';
 import { createResolverPool, type ImporterKind, type Profile } from './resolution/factories.js';
 import { isPackageName, isPathSpecifier, isRuntimeScheme, isUrlLike, packageNameFromPath, packageNameOf, withoutQuery } from './resolution/specifier.js';
@@ -224,8 +225,24 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     return unresolved(specifier, config);
   };
 
+  /** Whether a repo folder holds any file ('' is the root). */
+  const holdsFiles = (dir: string): boolean => pathsWithPrefix(ctx.files, dir === '' ? '' : `${dir}/`).length > 0;
+
   return {
     ecosystem: 'javascript',
+    folder(specifier: string, fromFile: string): { dir: string; mapping: string } | null {
+      // Bundler aliases first, as for imports; then the tsconfig `paths` the bundler's resolver reads.
+      for (const rule of aliases.rulesFor(dirname(fromFile))) {
+        const targets = rule.map(specifier);
+        if (targets === null) continue;
+        for (const target of targets) if ('path' in target && holdsFiles(target.path)) return { dir: target.path, mapping: aliasEvidence(rule) };
+        return null;
+      }
+      const config = tsconfigs.configFor(dirname(fromFile));
+      if (config === null) return null;
+      for (const candidate of pathCandidates(specifier, tsconfigs.options(config))) if (holdsFiles(candidate)) return { dir: candidate, mapping: `the tsconfig paths of ${config}` };
+      return null;
+    },
     resolve(fact: ImportFact, fromFile: string): Resolution[] {
       const key = `${dirname(fromFile)}\0${extname(fromFile)}\0${profileOf(fact)}\0${fact.specifier}`;
       const known = memo.get(key);

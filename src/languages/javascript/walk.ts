@@ -138,12 +138,22 @@ export const walkProgram = (
       }
       return;
     }
-    if (name === 'require.context') {
-      // webpack: require.context('./dir', recursive = true, /^\.\/.*$/).
+    if (name === 'require.context' || name === 'import.meta.webpackContext') {
+      // webpack and Rspack: require.context('./dir', recursive = true, /^\.\/.*$/), or
+      // import.meta.webpackContext('./dir', { recursive, regExp }). The folder may go through an
+      // alias (`~/forms`), which the graph maps; a URL or an absolute path is not a repo folder.
       const folder = literalString(args[0] ?? null);
-      const recursive = args[1] ? unwrap(args[1])?.value !== false : true;
-      const regex = args[2] ? (unwrap(args[2])?.regex as { pattern?: unknown } | undefined) : undefined;
-      if (folder === null || !/^\.{1,2}(\/|$)/.test(folder)) return;
+      const options = name === 'import.meta.webpackContext' ? unwrap(args[1] ?? null) : null;
+      const option = (key: string): AstNode | null => {
+        if (options?.type !== 'ObjectExpression') return null;
+        const property = nodesAt(options, 'properties').find((p) => p.type === 'Property' && propertyKeyName(p) === key);
+        return property ? unwrap(nodeAt(property, 'value')) : null;
+      };
+      const recursiveNode = name === 'require.context' ? (args[1] ? unwrap(args[1]) : null) : option('recursive');
+      const regexNode = name === 'require.context' ? (args[2] ? unwrap(args[2]) : null) : option('regExp');
+      const recursive = recursiveNode?.value !== false;
+      const regex = regexNode?.regex as { pattern?: unknown } | undefined;
+      if (folder === null || folder === '' || folder.startsWith('/') || /^[a-z][\w+.-]*:/i.test(folder)) return;
       const fact: ReferenceFact = { target: `${folder.replace(/\/$/, '')}/${recursive ? '**/*' : '*'}`, form: 'glob', line: lines.lineOf(node.start), via: name };
       if (typeof regex?.pattern === 'string') fact.filter = regex.pattern;
       result.references.push(fact);

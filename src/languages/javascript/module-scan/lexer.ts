@@ -81,11 +81,11 @@ const BRANCH_KEYWORDS = new Set(['if', 'for', 'while', 'catch', 'case']);
 const WALK_WORDS = new Set(['require', 'exports', 'execa', 'zx', 'bun', 'Bun', 'Worker', 'argv']);
 
 /**
- * `import.meta` properties the AST walk acts on (`import.meta.resolve()`, Vite's `glob`, Deno's and
+ * `import.meta` properties the AST walk acts on (`import.meta.resolve()`, Vite's `glob`, webpack's `webpackContext`, Deno's and
  * Bun's `main`): a file using one is parsed and walked. Any other property (`url`, `dirname`,
  * `env`) is read here, unless the file also names `URL`, for `new URL('./x', import.meta.url)`.
  */
-const WALKED_META_PROPERTIES = new Set(['resolve', 'glob', 'globEager', 'main']);
+const WALKED_META_PROPERTIES = new Set(['resolve', 'glob', 'globEager', 'main', 'webpackContext']);
 
 /**
  * Words that may stand next to another word on one line (`export const x`, `x as T`, `get y()`,
