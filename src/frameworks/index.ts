@@ -8,6 +8,7 @@ import astro from './js/astro.js';
 import bunTest from './js/bun-test.js';
 import changesets from './js/changesets.js';
 import commitlint from './js/commitlint.js';
+import convex from './js/convex.js';
 import cucumber from './js/cucumber.js';
 import cypress from './js/cypress.js';
 import dirLoaders from './js/dir-loaders.js';
@@ -52,4 +53,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, metro, mocha, next, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, redwood, remix, rollup, rspack, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, metro, mocha, next, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, redwood, remix, rollup, rspack, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];

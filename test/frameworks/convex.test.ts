@@ -1,0 +1,8 @@
+/** The Convex reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('convex');
+test('convex: has a basic fixture', () => assert.ok(cases.includes('convex-basic')));
+for (const name of cases) test(`convex: ${name}`, () => checkFrameworkFixture(name));
