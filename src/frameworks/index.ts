@@ -31,6 +31,7 @@ import playwright from './js/playwright.js';
 import postcss from './js/postcss.js';
 import prisma from './js/prisma.js';
 import qwik from './js/qwik.js';
+import reactCosmos from './js/react-cosmos.js';
 import redwood from './js/redwood.js';
 import remix from './js/remix.js';
 import rollup from './js/rollup.js';
@@ -53,4 +54,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, metro, mocha, next, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, redwood, remix, rollup, rspack, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, metro, mocha, next, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, reactCosmos, qwik, redwood, remix, rollup, rspack, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];
