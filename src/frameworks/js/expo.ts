@@ -1,7 +1,8 @@
 /**
  * Expo and React Native start an app without a package.json `main` that census can follow: Expo's
  * default entry (`expo/AppEntry`, also when `main` is absent) registers the root `App.*`;
- * expo-router (`"main": "expo-router/entry"`, or the dependency) routes every file of `app/`
+ * expo-router (`"main": "expo-router/entry"`, the dependency, or — in a package with no entry of
+ * its own — app/ files that import expo-router) routes every file of `app/`
  * (`src/app/`, or the `root` its config plugin names) — screens, `_layout`, `+html`,
  * `+not-found`, `+api`; React Native's `index.*` registers the app. app.json / app.config.{js,ts,json}'s
  * local `plugins` (`./plugins/withX`) run at prebuild: tooling. App files get the kind of what
@@ -39,7 +40,14 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   const index = codeFileAt(ctx, at('index'));
   if (index && main === null) add(pkg.manifest, index, 'React Native\'s index entry');
 
-  const usesRouter = main?.startsWith('expo-router/') || dependsOn(pkg, 'expo-router');
+  // A package with no entry of its own (no main, App or index: expo/AppEntry would have nothing to
+  // load) whose app/ files import expo-router is an expo-router app whose dependency is declared
+  // elsewhere (a monorepo's root): expo-router/entry is the only way such an app starts.
+  const importsRouter = (dir: string) => packageFilesUnder(ctx, pkg, dir).some((f) => ctx.facts(f)?.imports.some((i) => i.specifier === 'expo-router' || i.specifier.startsWith('expo-router/')));
+  const noOwnEntry = main === null && codeFileAt(ctx, at('App')) === null && index === null;
+  const declared = main?.startsWith('expo-router/') || dependsOn(pkg, 'expo-router');
+  const inferred = !declared && noOwnEntry && (importsRouter(at('app')) || importsRouter(at('src/app')));
+  const usesRouter = declared || inferred;
   if (usesRouter) {
     let root: string | null = null;
     const plugins = configAt(expo, 'plugins');
@@ -53,7 +61,7 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
     }
     const candidates = root ? [root] : [at('app'), at('src/app')];
     const appDir = candidates.find((d) => packageFilesUnder(ctx, pkg, d).length > 0);
-    if (appDir) for (const file of packageFilesUnder(ctx, pkg, appDir)) if (CODE.test(file) && !file.endsWith('.d.ts')) add(config ?? pkg.manifest, file, `expo-router route (${appDir}/)`);
+    if (appDir) for (const file of packageFilesUnder(ctx, pkg, appDir)) if (CODE.test(file) && !file.endsWith('.d.ts')) add(config ?? pkg.manifest, file, `expo-router route (${appDir}/${inferred ? `: its files import expo-router and ${pkg.manifest} has no main, App or index` : ''})`);
   }
 
   for (const file of packageFilesUnder(ctx, pkg, '')) {
