@@ -1,7 +1,7 @@
 /**
  * Module aliases that bundlers and test runners apply before Node's resolution: Vite and Vitest
  * `resolve.alias` (Astro's `vite.resolve.alias` too; SvelteKit's `$lib` and `kit.alias`; and `test.alias`, in object and `[{ find, replacement }]` form, regex finds with
- * `$1`), webpack `resolve.alias` (`name$` for an exact match, array targets), and Jest
+ * `$1`), webpack and Rspack `resolve.alias` (`name$` for an exact match, array targets), and Jest
  * `moduleNameMapper` (regex keys, `$1`, `<rootDir>`; jest.config.* or package.json "jest",
  * inline `projects`). Each rule applies to every file of the project folder its config belongs to
  * (the nearest package.json folder at or above the config), as a bundler's aliases do: the tool
@@ -18,7 +18,7 @@ import { pathsWithPrefix } from '../../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../../util/path.js';
 import { regexProblem, safeRegExp } from '../../../util/safe-regex.js';
 
-export type AliasTool = 'Vite' | 'Vitest' | 'Astro' | 'SvelteKit' | 'webpack' | 'Jest';
+export type AliasTool = 'Vite' | 'Vitest' | 'Astro' | 'SvelteKit' | 'webpack' | 'Rspack' | 'Jest';
 
 /** What an aliased specifier becomes: a repo path (file or folder) or another module name. */
 export type AliasTarget = { path: string } | { module: string };
@@ -42,13 +42,15 @@ export interface ToolAliases {
 const VITE_CONFIG = /^vite(\.[\w-]+)*\.config\.[cm]?[jt]s$/;
 const VITEST_CONFIG = /^vitest(\.[\w-]+)*\.config\.[cm]?[jt]s$/;
 const WEBPACK_CONFIG = /^webpack(\.[\w-]+)*\.config\.[cm]?[jt]s$|^webpack\.[\w-]+\.[cm]?js$/;
+/** Rspack reads webpack's config format, `resolve.alias` included. */
+const RSPACK_CONFIG = /^rspack(\.[\w-]+)*\.config\.[cm]?[jt]s$/;
 const JEST_CONFIG = /^jest(\.[\w-]+)*\.config\.([cm]?[jt]s|json)$/;
 /** Astro builds with Vite: its config's `vite` key is a Vite config. */
 const ASTRO_CONFIG = /^astro\.config\.[cm]?[jt]s$/;
 const SVELTE_CONFIG = /^svelte\.config\.[cm]?[jt]s$/;
 
 const toolOf = (name: string): AliasTool | null =>
-  VITE_CONFIG.test(name) ? 'Vite' : VITEST_CONFIG.test(name) ? 'Vitest' : WEBPACK_CONFIG.test(name) ? 'webpack' : JEST_CONFIG.test(name) ? 'Jest' : ASTRO_CONFIG.test(name) ? 'Astro' : SVELTE_CONFIG.test(name) ? 'SvelteKit' : null;
+  VITE_CONFIG.test(name) ? 'Vite' : VITEST_CONFIG.test(name) ? 'Vitest' : WEBPACK_CONFIG.test(name) ? 'webpack' : RSPACK_CONFIG.test(name) ? 'Rspack' : JEST_CONFIG.test(name) ? 'Jest' : ASTRO_CONFIG.test(name) ? 'Astro' : SVELTE_CONFIG.test(name) ? 'SvelteKit' : null;
 
 /** A string that names a path rather than a module: what bundlers resolve against the file system. */
 const isPathLike = (s: string): boolean => s.startsWith('./') || s.startsWith('../') || s.startsWith('/') || s === '.' || s.startsWith('<rootDir>');
@@ -307,7 +309,7 @@ const readConfig = (manifests: Manifests, config: string, tool: AliasTool, text:
   const value = readConfigFile(config, text).value;
   const configs = value?.kind === 'array' ? value.items : [value];
   for (const c of configs) {
-    if (tool === 'webpack') readWebpackAliases(r, configAt(c, 'resolve', 'alias'), dir);
+    if (tool === 'webpack' || tool === 'Rspack') readWebpackAliases(r, configAt(c, 'resolve', 'alias'), dir);
     else if (tool === 'Astro') readViteAliases(r, configAt(c, 'vite', 'resolve', 'alias'), 'vite.resolve.alias', dir);
     else if (tool === 'SvelteKit') readSvelteKit(r, c, dir, sveltePluginOptions(manifests, dir));
     else {
