@@ -67,6 +67,7 @@ test('module scan: what only the AST walk finds sends the file to the parser', (
     `const u = import.meta.url;\nexport const link = new URL('./page.html', u);\n`,
     `const resolved = import.meta.resolve('./x.js');\n`,
     `const pages = import.meta.glob('./pages/*.ts');\n`,
+    `const forms = import.meta.webpackContext('./forms', { recursive: false, regExp: /\\.ts$/ });\n`,
     `if (import.meta.main) run();\n`,
     `if (esMain(import.meta)) run();\n`,
     `console.log(import /* meta */ .meta.url);\n`,
@@ -153,3 +154,10 @@ test('module scan: complexity without the walk words counts the same tokens for 
   assert.equal(lexedComplexity(`const x = <div></span>;\n`, true), null);
 });
 
+test('webpack contexts: require.context and import.meta.webpackContext name the files of a folder, aliased or relative', () => {
+  const refs = (text: string) => extractJavaScript('src/app.ts', text, true).references;
+  assert.deepEqual(refs(`const forms = import.meta.webpackContext('./forms', { recursive: false, regExp: /\\.ts$/ });\n`), [{ target: './forms/*', form: 'glob', line: 1, via: 'import.meta.webpackContext', filter: '\\.ts$' }]);
+  assert.deepEqual(refs(`const forms = require.context('~/forms', true, /\\.ts$/);\n`), [{ target: '~/forms/**/*', form: 'glob', line: 1, via: 'require.context', filter: '\\.ts$' }]);
+  // A URL or an absolute path is no repo folder.
+  assert.deepEqual(refs(`require.context('/abs/forms');\nrequire.context('http://x/forms');\n`), []);
+});
