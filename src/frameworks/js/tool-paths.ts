@@ -63,9 +63,7 @@ const collectToolPaths = (ctx: FrameworkContext, pkg: JsPackage, spec: ToolConfi
         const file = resolveToolPath(ctx, dir, s.value);
         if (!file || file === source) continue;
         const where = s.line > 1 ? `${source}:${s.line}` : source;
-        // In package.json the tool's options sit under its key: say `"metro".transformerPath`.
-        const what = source === pkg.manifest && spec.packageKey ? `"${spec.packageKey}".${key}` : key;
-        out.entries.push({ source, target: file, targetKind: 'file', kind: 'tooling', evidence: `${where} ${what} "${s.value}", loaded by ${spec.tool}`, ...(s.line > 1 ? { line: s.line } : {}) });
+        out.entries.push({ source, target: file, targetKind: 'file', kind: 'tooling', evidence: `${where} ${key} "${s.value}", loaded by ${spec.tool}`, ...(s.line > 1 ? { line: s.line } : {}) });
       }
     }
   }
