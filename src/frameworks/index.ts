@@ -54,4 +54,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, metro, mocha, next, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, reactCosmos, qwik, redwood, remix, rollup, rspack, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, electron, esbuild, eslint, expo, graphqlLazyTypes, husky, jest, lintStaged, metro, mocha, next, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, remix, rollup, rspack, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];
