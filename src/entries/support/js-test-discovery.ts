@@ -17,14 +17,17 @@
  * - node --test: node's defaults (`*.test.js`, `test-*.js`, `test/**`, … and their .ts forms);
  * - no runner found: `*.test.*`, `*.spec.*` and `__tests__/**` anywhere.
  *
- * Configs a command names (`jest --config e2e.json`, `vitest -c x`) are the jest and vitest
- * readers' (src/frameworks/js/), which see the command lines.
+ * A jest or vitest config a knip config names for its plugin (`"jest": { "config":
+ * ["jest.e2e.config.js"] }`) is read like the runner's own configs, for the knip workspace's
+ * package. Configs a command names (`jest --config e2e.json`, `vitest -c x`) are the jest and
+ * vitest readers' (src/frameworks/js/), which see the command lines.
  */
 import { pathsInDir } from '../../util/file-index.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { DetectorContext } from '../types.js';
+import { knipPluginConfigs } from '../knip-config.js';
 import { isRecord } from '../../manifests/json.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { YAML } from '../../manifests/yaml.js';
@@ -139,32 +142,52 @@ interface Package {
   runners: Runner[];
 }
 
-const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[]): Package => {
+/** Configs a knip config names for a runner's plugin (`"jest": { "config": [...] }`), by workspace folder and runner. */
+type KnipConfigs = Map<string, { config: string; source: string }[]>;
+
+const knipConfigsByDir = (ctx: DetectorContext): KnipConfigs => {
+  const out: KnipConfigs = new Map();
+  for (const k of knipPluginConfigs(ctx, ['jest', 'vitest'])) {
+    const key = `${k.dir}\0${k.plugin}`;
+    (out.get(key) ?? out.set(key, []).get(key)!).push({ config: k.config, source: k.source });
+  }
+  return out;
+};
+
+const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[], knip: KnipConfigs): Package => {
   const pkgPath = joinRepo(dir, 'package.json') ?? 'package.json';
   // A broken package.json is reported by the store; here it just names no runner.
   const pkg: Record<string, unknown> = packageJsonObject(ctx.manifests, pkgPath) ?? {};
   const siblings = pathsInDir(ctx.files, dir);
   const runners: Runner[] = [];
   for (const runner of ['vitest', 'jest', 'mocha', 'ava', 'node:test']) {
-    const configs = siblings.filter((f) => CONFIG_FILES[runner]?.test(basename(f)));
+    const fromKnip = knip.get(`${dir}\0${runner}`) ?? [];
+    const configs = [...new Set([...siblings.filter((f) => CONFIG_FILES[runner]?.test(basename(f))), ...fromKnip.map((k) => k.config)])];
     const inPkg = runner !== 'node:test' ? pkg[runner] : undefined;
     const used = runner === 'node:test' ? runsNodeTest(pkg) : dependsOn(pkg, runner) || configs.length > 0 || isRecord(inPkg);
     if (!used) continue;
     const found: Runner[] = [];
     for (const config of configs) {
       const value = configValue(ctx, config);
+      const named = fromKnip.find((k) => k.config === config);
+      const before = found.length;
       if (runner === 'vitest') {
         // A vite.config without a `test` key says nothing about tests.
         if (configAt(value, 'test') !== null) found.push(fromConfig(vitestPatterns(value, config, dir), value, config, diagnostics));
       } else if (runner === 'jest') found.push(fromConfig(jestPatterns(value, config, dir), value, config, diagnostics));
       else if (runner === 'ava') found.push(fromConfig(avaPatterns(value, config, dir, usesAvaTypeScript(pkg, value)), value, config, diagnostics));
-      else {
+      else if (runner === 'mocha') {
         const spec = configStrings(configAt(value, 'spec'));
         if (spec.strings.length > 0 || spec.unknown.length > 0) {
           const read: ReadPatterns = { patterns: inPackage('mocha', dir, spec.strings.map((s) => s.value.replace(/^\.\//, '')), config, 'spec'), unread: spec.unknown.map((u) => ({ ...u, key: 'spec' })), refused: [] };
           if (spec.strings.length === 0) read.patterns.globs = DEFAULTS.mocha;
           found.push(fromConfig(read, value, config, diagnostics));
         }
+      }
+      // A config only a knip config names says so in the evidence.
+      if (named && found.length > before) {
+        const r = found[found.length - 1];
+        r.place = `${r.place ?? config}, named in ${named.source}`;
       }
     }
     if (runner === 'ava' && found.length === 0) {
@@ -178,9 +201,10 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
       const globs = (typeof spec === 'string' ? [spec] : Array.isArray(spec) ? spec : []).filter((g): g is string => typeof g === 'string');
       if (globs.length > 0) found.push({ patterns: inPackage('mocha', dir, globs.map((g) => g.replace(/^\.\//, '')), pkgPath, 'spec') });
     }
-    // A config that names its own patterns wins over the defaults; the package.json key after the files beside it, as jest and mocha read them.
-    const named = found.filter((r) => r.patterns.key !== 'defaults');
-    runners.push(...(named.length > 0 ? [named[0]] : found.length > 0 ? [found[0]] : [{ patterns: inPackage(runner, dir, DEFAULTS[runner] ?? [], null, 'defaults') }]));
+    // Configs that name their own patterns win over the defaults (each is a run of its own: jest.config.js and a
+    // jest.e2e.config.js a knip config names); the package.json key after the files beside it, as jest and mocha read them.
+    const own = found.filter((r) => r.patterns.key !== 'defaults');
+    runners.push(...(own.length > 0 ? own : found.length > 0 ? [found[0]] : [{ patterns: inPackage(runner, dir, DEFAULTS[runner] ?? [], null, 'defaults') }]));
   }
   return { dir, runners };
 };
@@ -204,13 +228,14 @@ const evidenceOf = (r: Runner, pattern: string, pkgDir: string): string => {
 export const jsTests = (ctx: DetectorContext): { tests: JsTest[]; diagnostics: Diagnostic[] } => {
   const diagnostics: Diagnostic[] = [];
   const packages = new Map<string, Package>();
+  const knip = knipConfigsByDir(ctx);
   const match = testMatcher((reason) => diagnostics.push(warning('entry/glob-refused', reason)));
   const tests: JsTest[] = [];
   for (const file of ctx.files) {
     if (!JS_FILE.test(file) || file.endsWith('.d.ts')) continue;
     const dir = nearestPackageDir(ctx, file);
     let pkg = dir === null ? undefined : packages.get(dir);
-    if (dir !== null && !pkg) packages.set(dir, (pkg = readPackage(dir, ctx, diagnostics)));
+    if (dir !== null && !pkg) packages.set(dir, (pkg = readPackage(dir, ctx, diagnostics, knip)));
     const runners = pkg && pkg.runners.length > 0 ? pkg.runners : [{ patterns: inPackage('test', dir ?? '', GENERIC, null, 'defaults') }];
     for (const r of runners) {
       const pattern = match(r.patterns, file);
