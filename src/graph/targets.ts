@@ -52,6 +52,18 @@ export interface TargetContext {
 
 const MAX_DEPTH = 4;
 
+/**
+ * What a runner tries after the name as written, as Node's main-module resolution does:
+ * `node scripts/seed` runs scripts/seed.js (or scripts/seed/index.js); tsx and ts-node try the
+ * TypeScript extensions first.
+ */
+const RUNNER_PROBES: Record<string, string[]> = {
+  node: ['.js', '/index.js'],
+  nodejs: ['.js', '/index.js'],
+  tsx: ['.ts', '.tsx', '.js', '/index.ts', '/index.js'],
+  'ts-node': ['.ts', '.tsx', '.js', '/index.ts', '/index.js'],
+};
+
 const SIBLING_SOURCES: [string, string][] = [['.ts', '.tsx'], ['.js', '.ts'], ['.js', '.tsx'], ['.js', '.jsx'], ['.mjs', '.mts'], ['.cjs', '.cts']];
 
 export const createTargetResolver = (ctx: TargetContext) => {
@@ -76,6 +88,15 @@ export const createTargetResolver = (ctx: TargetContext) => {
   };
 
   const repoFile = (path: string): string | null => (ctx.files.has(path) ? path : (ctx.sourceOfBuilt(path) ?? sibling(path)));
+
+  /** A file name that is not a repo file as its runner completes it (`node scripts/seed`). */
+  const probe = (path: string, launcher: string): string | null => {
+    for (const suffix of RUNNER_PROBES[launcher] ?? []) {
+      const file = repoFile(`${path}${suffix}`);
+      if (file) return file;
+    }
+    return null;
+  };
 
   const moduleFiles = (module: string, cwd: string): string[] => {
     const fromFile = joinRepo(cwd, '__census_command__.py') ?? '__census_command__.py';
@@ -103,7 +124,7 @@ export const createTargetResolver = (ctx: TargetContext) => {
     const none: TargetResult = { files: [], unresolved: [] };
     switch (target.kind) {
       case 'file': {
-        const file = repoFile(target.path);
+        const file = repoFile(target.path) ?? probe(target.path, target.launcher);
         if (file) return { files: [{ file, via: target.mappedBy ? [target.mappedBy] : [] }], unresolved: [] };
         if (target.ifPresent) return none;
         // A program of the base image (`/init`) seen through a repo folder copied to `/`: not the repo's file.
