@@ -1,0 +1,8 @@
+/** The jasmine reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('jasmine');
+test('jasmine: has a basic fixture', () => assert.ok(cases.includes('jasmine-basic')));
+for (const name of cases) test(`jasmine: ${name}`, () => checkFrameworkFixture(name));
