@@ -1,7 +1,8 @@
 /**
  * Tool config files are code that a tool loads by its own name, so nothing imports them:
  * `vite.config.ts`, `jest.config.js`, `eslint.config.mjs`, `.eslintrc.cjs`, `.prettierrc.js`,
- * `gulpfile.js`, `plopfile.js`, `gatsby-config.js`, `cucumber.js`, `.storybook/main.ts`, … are tooling roots of the tool named in the file name.
+ * `gulpfile.js`, `plopfile.js`, `gatsby-config.js`, `cucumber.js`, `karma.conf.js`, `.xo-config.js`, `.release-it.ts`,
+ * `.storybook/main.ts`, … are tooling roots of the tool named in the file name.
  * What a config names (entries, setup files, plugins) is for the framework readers; this only
  * keeps the config itself, and what it imports, from being called dead.
  */
@@ -27,15 +28,18 @@ const FIXED: [RegExp, string][] = [
   [new RegExp(String.raw`^gatsby-(?:config|node|browser|ssr)\.${CODE}x?$`), 'gatsby'],
   [new RegExp(String.raw`^plopfile\.${CODE}$`, 'i'), 'plop'],
   [new RegExp(String.raw`^cucumber\.${CODE}$`), 'cucumber'],
+  [new RegExp(String.raw`^karma\.conf\.${CODE}$`), 'karma'],
+  [new RegExp(String.raw`^\.xo-config\.${CODE}$`), 'xo'],
+  [new RegExp(String.raw`^\.release-it\.${CODE}$`), 'release-it'],
 ];
 /** `.storybook/main.ts` and the files Storybook loads beside it. */
 const STORYBOOK = new RegExp(String.raw`^(?:main|preview|manager|preview-head|test-runner|vitest\.setup)\.${CODE}x?$`);
 
 /** Tools whose `<tool>.config.*` is theirs wherever it sits; any other `x.config.*` counts beside a package.json. */
 const KNOWN_TOOLS = new Set([
-  'astro', 'babel', 'commitlint', 'cypress', 'docusaurus', 'drizzle', 'electron', 'esbuild', 'eslint', 'gatsby', 'jest', 'karma',
+  'astro', 'babel', 'commitlint', 'cypress', 'docusaurus', 'drizzle', 'electron', 'esbuild', 'eslint', 'gatsby', 'graphql', 'jest', 'karma',
   'knip', 'lint-staged', 'metro', 'next', 'nuxt', 'payload', 'playwright', 'postcss', 'prettier', 'release', 'remix', 'rollup', 'sentry',
-  'stylelint', 'svelte', 'tailwind', 'tsup', 'turbo', 'vite', 'vitest', 'vue', 'webpack',
+  'stylelint', 'svelte', 'tailwind', 'tsup', 'turbo', 'vite', 'vitest', 'vue', 'webpack', 'xo',
 ]);
 
 /** The tool that loads a file by its name, or null when the name is not a tool config's. */
