@@ -1,0 +1,8 @@
+/** The karma reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('karma');
+test('karma: has a basic fixture', () => assert.ok(cases.includes('karma-basic')));
+for (const name of cases) test(`karma: ${name}`, () => checkFrameworkFixture(name));
