@@ -1,0 +1,8 @@
+/** The drizzle reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('drizzle');
+test('drizzle: has a basic fixture', () => assert.ok(cases.includes('drizzle-basic')));
+for (const name of cases) test(`drizzle: ${name}`, () => checkFrameworkFixture(name));
