@@ -7,7 +7,7 @@
  */
 import { compileRepoGlob } from '../../util/glob.js';
 import { pathsInDir, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
-import { configAt, fromFile, jsonConfigValue, readConfigFile, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { configAt, fromFile, jsonConfigValue, plainConfigValue, readConfigFile, type ConfigValue } from '../../languages/javascript/config-value.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { EntryKind } from '../../model/verdict.js';
 import { byString } from '../../util/compare.js';
@@ -16,6 +16,7 @@ import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, KnownCommand } from '../types.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { YAML, type YamlNode } from '../../manifests/yaml.js';
+import { parseTomlDocument } from '../../manifests/toml.js';
 import { isRecord } from '../../manifests/json.js';
 
 export interface JsPackage {
@@ -99,7 +100,7 @@ export interface ReadConfig {
 }
 
 /**
- * A JS/TS/JSON config file's exported value; parse failures and a missing export become warnings.
+ * A JS/TS/JSON/YAML/TOML config file's exported value; parse failures and a missing export become warnings.
  * With `imports`, a local config it requires or default-imports (`const base =
  * require('./jest.base')`) is read too, one level deep, its parts marked with its own file.
  */
@@ -110,6 +111,11 @@ export const readToolConfig = (ctx: FrameworkContext, path: string, diagnostics:
   // An extension-less rc file (.stylelintrc, .babelrc) is JSON or YAML.
   if (/(^|\/)\.\w+rc$/.test(path)) return { path, value: jsonConfigValue(text) ?? yamlValue(ctx, path) };
   if (/\.ya?ml$/.test(path)) return { path, value: yamlValue(ctx, path) };
+  if (/\.toml$/.test(path)) {
+    const parsed = parseTomlDocument(text, path);
+    if ('diagnostic' in parsed) diagnostics.push(parsed.diagnostic);
+    return { path, value: 'diagnostic' in parsed ? null : plainConfigValue(parsed.value) };
+  }
   const load = (spec: string): ConfigValue | null => {
     const file = resolveToolPath(ctx, dirname(path), spec);
     const value = file === null || file === path ? null : readToolConfig(ctx, file, diagnostics, id).value;

@@ -371,17 +371,18 @@ export const fromFile = (value: ConfigValue, file: string): ConfigValue => {
   if (value.kind === 'object') return { ...value, file, props: new Map([...value.props].map(([k, v]) => [k, fromFile(v, file)])) };
   return { ...value, file };
 };
-/** A JSON (or JSONC) config as a config value; null when it does not parse. Every value is on line 1: JSON keeps no positions. */
+/** A parsed JSON or TOML value as a config value. Every value is on line 1: those parsers keep no positions. */
+export const plainConfigValue = (v: unknown): ConfigValue => {
+  if (typeof v === 'string') return { kind: 'string', value: v, line: 1 };
+  if (typeof v === 'number') return { kind: 'number', value: v, line: 1 };
+  if (typeof v === 'boolean') return { kind: 'boolean', value: v, line: 1 };
+  if (Array.isArray(v)) return { kind: 'array', items: v.map(plainConfigValue), line: 1 };
+  if (isRecord(v)) return { kind: 'object', props: new Map(Object.entries(v).map(([k, x]) => [k, plainConfigValue(x)])), line: 1, partial: false };
+  return { kind: 'null', line: 1 };
+};
+
+/** A JSON (or JSONC) config as a config value; null when it does not parse. */
 export const jsonConfigValue = (text: string): ConfigValue | null => {
   const parsed = parseJsonc(text);
-  if (!('value' in parsed)) return null;
-  const convert = (v: unknown): ConfigValue => {
-    if (typeof v === 'string') return { kind: 'string', value: v, line: 1 };
-    if (typeof v === 'number') return { kind: 'number', value: v, line: 1 };
-    if (typeof v === 'boolean') return { kind: 'boolean', value: v, line: 1 };
-    if (Array.isArray(v)) return { kind: 'array', items: v.map(convert), line: 1 };
-    if (isRecord(v)) return { kind: 'object', props: new Map(Object.entries(v).map(([k, x]) => [k, convert(x)])), line: 1, partial: false };
-    return { kind: 'null', line: 1 };
-  };
-  return convert(parsed.value);
+  return 'value' in parsed ? plainConfigValue(parsed.value) : null;
 };
