@@ -3,7 +3,7 @@
  * defaults it collects `*.test.*`, `*_test.*`, `*.spec.*` and `*_spec.*` (.js, .jsx, .ts, .tsx)
  * below the folder it runs in, outside node_modules and hidden folders. Arguments narrow that: one
  * that starts with `./` or `/` is a path (a file runs whatever its name, a folder's test files
- * run), any other is a filter, a substring of the test file's path. A package that depends on
+ * run), any other is a filter, a substring of the test file's path; a `--preload` file is loaded first. A package that depends on
  * bun's types (`bun-types`, `@types/bun`) but whose `bun test` census cannot see gets the defaults
  * below its folder.
  */
@@ -11,7 +11,7 @@ import { testFilesOf, testMatcher, type TestPatterns } from '../../languages/jav
 import { warning } from '../../util/diagnostics.js';
 import { joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { dependsOn, enabledByPackages, jsPackages, positionalArgs, toolInvocations, type JsPackage } from './support.js';
+import { dependsOn, enabledByPackages, jsPackages, positionalArgs, resolveToolPath, toolInvocations, type JsPackage } from './support.js';
 
 const DEFAULTS = ['**/*.test.{js,jsx,ts,tsx}', '**/*_test.{js,jsx,ts,tsx}', '**/*.spec.{js,jsx,ts,tsx}', '**/*_spec.{js,jsx,ts,tsx}'];
 /** `bun test` options that take a value (the value is not a path or filter). */
@@ -47,6 +47,12 @@ const collectRun = (ctx: FrameworkContext, run: BunRun, out: FrameworkOutput, ma
     if (ctx.files.has(target)) push(target, `the path "${p}"`);
     else folders.push(target);
   }
+  // `--preload ./setup.ts` (`-r`): bun loads it before the tests.
+  run.args.forEach((a, i) => {
+    const value = a === '--preload' || a === '-r' ? run.args[i + 1] : a.startsWith('--preload=') ? a.slice('--preload='.length) : undefined;
+    const file = value === undefined ? null : resolveToolPath(ctx, run.cwd, value.startsWith('.') || value.startsWith('/') ? value : `./${value}`);
+    if (file !== null) out.entries.push({ source: run.source, target: file, targetKind: 'file', kind: 'test', evidence: `bun test --preload "${value}" (${run.evidence.replace(/^bun test in /, '')})` });
+  });
   if (paths.length > 0 && folders.length === 0 && filters.length === 0) return;
   const scoped = folders.length > 0 ? { ...patterns, roots: folders } : patterns;
   for (const { file, pattern } of testFilesOf(ctx.files, scoped, match)) {
