@@ -3,13 +3,16 @@
  * defaults it collects `*.test.*`, `*_test.*`, `*.spec.*` and `*_spec.*` (.js, .jsx, .ts, .tsx)
  * below the folder it runs in, outside node_modules and hidden folders. Arguments narrow that: one
  * that starts with `./` or `/` is a path (a file runs whatever its name, a folder's test files
- * run), any other is a filter, a substring of the test file's path; a `--preload` file is loaded first. A package that depends on
+ * run), any other is a filter, a substring of the test file's path; a `--preload` file is loaded
+ * first, and so are bunfig.toml's `[test] preload` files; its `[test] root` is where bun looks. A package that depends on
  * bun's types (`bun-types`, `@types/bun`) but whose `bun test` census cannot see gets the defaults
  * below its folder.
  */
 import { testFilesOf, testMatcher, type TestPatterns } from '../../languages/javascript/test-runner-config.js';
 import { warning } from '../../util/diagnostics.js';
 import { joinRepo } from '../../util/path.js';
+import { isRecord } from '../../manifests/json.js';
+import { keyLine, TOML } from '../../manifests/toml.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { dependsOn, enabledByPackages, jsPackages, positionalArgs, resolveToolPath, toolInvocations, type JsPackage } from './support.js';
 
@@ -36,7 +39,16 @@ const collectRun = (ctx: FrameworkContext, run: BunRun, out: FrameworkOutput, ma
   const words = positionalArgs(run.args, VALUE_FLAGS);
   const paths = words.filter((w) => w.startsWith('./') || w.startsWith('/') || w === '.');
   const filters = words.filter((w) => !paths.includes(w));
-  const patterns: TestPatterns = { runner: 'bun', config: null, root: run.cwd, roots: [run.cwd], globs: DEFAULTS, regexes: [], key: 'defaults' };
+  // bunfig.toml's `[test]`: `preload` files load before the tests, `root` is where bun looks.
+  const bunfig = joinRepo(run.cwd, 'bunfig.toml');
+  const test = bunfig !== null && ctx.files.has(bunfig) ? ctx.manifests.get(bunfig, TOML)?.value.test : undefined;
+  const config = isRecord(test) ? test : {};
+  for (const value of typeof config.preload === 'string' ? [config.preload] : Array.isArray(config.preload) ? config.preload : []) {
+    const file = typeof value === 'string' ? resolveToolPath(ctx, run.cwd, value.startsWith('.') || value.startsWith('/') ? value : `./${value}`) : null;
+    if (file !== null) out.entries.push({ source: bunfig ?? run.source, target: file, targetKind: 'file', kind: 'test', evidence: `${bunfig}:${keyLine(ctx.readText(bunfig ?? '') ?? '', 'test', 'preload')} [test] preload "${value}" (loaded by bun test)` });
+  }
+  const root = typeof config.root === 'string' ? joinRepo(run.cwd, config.root.replace(/\/+$/, '') || '.') : null;
+  const patterns: TestPatterns = { runner: 'bun', config: null, root: run.cwd, roots: [root ?? run.cwd], globs: DEFAULTS, regexes: [], key: 'defaults' };
   // The pattern first: the command quoted after it keeps the sentence "collected by", not "run by".
   const push = (file: string, why: string) => out.entries.push({ source: run.source, target: file, targetKind: 'file', kind: 'test', evidence: `bun test discovery: ${why} (${run.evidence})` });
   const folders: string[] = [];
