@@ -27,7 +27,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { DetectorContext } from '../types.js';
-import { knipPluginConfigs } from '../knip-config.js';
+import { knipPluginConfigs } from '../../languages/javascript/knip-config-file.js';
 import { isRecord } from '../../manifests/json.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { YAML } from '../../manifests/yaml.js';
@@ -147,7 +147,7 @@ type KnipConfigs = Map<string, { config: string; source: string }[]>;
 
 const knipConfigsByDir = (ctx: DetectorContext): KnipConfigs => {
   const out: KnipConfigs = new Map();
-  for (const k of knipPluginConfigs(ctx, ['jest', 'vitest'])) {
+  for (const k of knipPluginConfigs(ctx.files, (path) => ctx.manifests.text(path), ['jest', 'vitest'])) {
     const key = `${k.dir}\0${k.plugin}`;
     (out.get(key) ?? out.set(key, []).get(key)!).push({ config: k.config, source: k.source });
   }

@@ -10,10 +10,11 @@
  * A config only a command names (`jest --config ./test/jest-e2e.json`, NestJS's e2e setup) is
  * also read for the tests it collects — `testMatch`/`testRegex` under `roots`, with `rootDir`
  * relative to the config's folder — since test discovery sees only the configs beside a
- * package.json.
+ * package.json. A config a knip config names for its jest plugin is read like one beside package.json.
  */
 import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { jestPatterns, testFilesOf, testMatcher } from '../../languages/javascript/test-runner-config.js';
+import { knipPluginConfigs } from '../../languages/javascript/knip-config-file.js';
 import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
@@ -35,6 +36,10 @@ const namedConfigs = (ctx: FrameworkContext): { dir: string; config: string; evi
   }
   return [...out.values()];
 };
+
+/** Configs a knip config names for its jest plugin (`"jest": { "config": ["project1/jest.config.js"] }`), by knip workspace folder. */
+const knipConfigs = (ctx: FrameworkContext): { dir: string; config: string }[] =>
+  knipPluginConfigs(ctx.files, ctx.readText, ['jest']).filter((k) => basename(k.config) !== 'package.json');
 
 const packages = (ctx: FrameworkContext, named: { dir: string }[]): JsPackage[] =>
   toolPackages(ctx, ['jest'], CONFIG).filter((p) => filesIn(ctx, p.dir, CONFIG).length > 0 || p.json.jest !== undefined || named.some((c) => c.dir === p.dir));
@@ -97,15 +102,17 @@ const jest: FrameworkReader = {
   id: 'jest',
   title: 'Jest (setup files, global setup, module mappers, transforms, presets, projects)',
   ecosystem: 'javascript',
-  enabledBy: (ctx) => enabledByPackages(packages(ctx, namedConfigs(ctx)), 'Jest'),
+  enabledBy: (ctx) => enabledByPackages(packages(ctx, [...namedConfigs(ctx), ...knipConfigs(ctx)]), 'Jest'),
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
     const named = namedConfigs(ctx);
-    for (const pkg of packages(ctx, named)) {
+    const fromKnip = knipConfigs(ctx);
+    for (const pkg of packages(ctx, [...named, ...fromKnip])) {
       // `jest --config test/jest-e2e.json`: paths in it are relative to its own folder (its rootDir by default).
       const beside = filesIn(ctx, pkg.dir, CONFIG);
       const fromCommands = named.filter((c) => c.dir === pkg.dir && !beside.includes(c.config) && basename(c.config) !== 'package.json');
-      const configs = [...new Set([...beside, ...fromCommands.map((c) => c.config)])];
+      // A config knip is told about is one jest runs too; its tests are test discovery's, which reads it as well.
+      const configs = [...new Set([...beside, ...fromCommands.map((c) => c.config), ...fromKnip.filter((k) => k.dir === pkg.dir).map((k) => k.config)])];
       for (const config of configs) readOptions(ctx, config, readToolConfig(ctx, config, out.diagnostics, 'jest').value, dirname(config), out, 0);
       for (const c of fromCommands) collectedTests(ctx, c, out);
       if (pkg.json.jest !== undefined) {

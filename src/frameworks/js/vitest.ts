@@ -11,6 +11,7 @@
  */
 import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { testFilesOf, testMatcher, vitestPatterns } from '../../languages/javascript/test-runner-config.js';
+import { knipPluginConfigs } from '../../languages/javascript/knip-config-file.js';
 import { warning } from '../../util/diagnostics.js';
 import { joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
@@ -89,9 +90,10 @@ const vitest: FrameworkReader = {
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
     const named = configsFromCommands(ctx, ['vitest']);
+    const knip = knipPluginConfigs(ctx.files, ctx.readText, ['vitest']);
     for (const pkg of packages(ctx)) {
-      // `vitest -c config/fiep.ts` names a config outside the package folder's usual names.
-      const configs = [...new Set([...filesIn(ctx, pkg.dir, CONFIG), ...named.filter((c) => c.dir === pkg.dir).map((c) => c.config)])];
+      // `vitest -c config/fiep.ts` names a config outside the package folder's usual names; so may a knip config (`"vitest": "vitest.ci.ts"`).
+      const configs = [...new Set([...filesIn(ctx, pkg.dir, CONFIG), ...named.filter((c) => c.dir === pkg.dir).map((c) => c.config), ...knip.filter((k) => k.dir === pkg.dir).map((k) => k.config)])];
       for (const config of configs) {
         const { value } = readToolConfig(ctx, config, out.diagnostics, 'vitest');
         if (/^vitest\.(workspace|projects)\./.test(config.split('/').pop() ?? '')) readProjects(ctx, config, value, pkg.dir, out, 1);
