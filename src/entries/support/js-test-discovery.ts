@@ -19,7 +19,7 @@
  *
  * A jest or vitest config a knip config names for its plugin (`"jest": { "config":
  * ["jest.e2e.config.js"] }`) is read like the runner's own configs, for the knip workspace's
- * package. Configs a command names (`jest --config e2e.json`, `vitest -c x`) are the jest and
+ * package; a runner's plugin a knip config turns on (`"ava": true`) is the package's runner. Configs a command names (`jest --config e2e.json`, `vitest -c x`) are the jest and
  * vitest readers' (src/frameworks/js/), which see the command lines.
  */
 import { pathsInDir } from '../../util/file-index.js';
@@ -27,7 +27,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { DetectorContext } from '../types.js';
-import { knipPluginConfigs } from '../../languages/javascript/knip-config-file.js';
+import { knipPlugins } from '../../languages/javascript/knip-config-file.js';
 import { isRecord } from '../../manifests/json.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { YAML } from '../../manifests/yaml.js';
@@ -105,6 +105,23 @@ const dependsOn = (pkg: Record<string, unknown>, name: string): boolean =>
 /** ava runs TypeScript tests through @ava/typescript (configured under `typescript`). */
 const usesAvaTypeScript = (pkg: Record<string, unknown>, value: ConfigValue | null): boolean => dependsOn(pkg, '@ava/typescript') || configAt(value, 'typescript') !== null;
 
+/**
+ * The package's scripts run `runner` only with a config of their own (`vitest -c config/ci.ts`,
+ * `jest --config ./test/jest-e2e.json`): its default patterns collect nothing there, and the runs'
+ * tests are the jest and vitest readers' (they see the command lines).
+ */
+const runsOnlyNamedConfigs = (pkg: Record<string, unknown>, runner: string): boolean => {
+  const scripts = isRecord(pkg.scripts) ? Object.values(pkg.scripts).filter((v): v is string => typeof v === 'string') : [];
+  const runs = scripts.flatMap((script) =>
+    script.split(/&&|\|\||[;|\n]/).flatMap((segment) => {
+      const words = segment.trim().split(/\s+/);
+      const at = words.findIndex((w) => basename(w) === runner);
+      return at < 0 ? [] : [words.slice(at + 1)];
+    }),
+  );
+  return runs.length > 0 && runs.every((args) => args.some((a) => a === '-c' || a === '--config' || a.startsWith('--config=')));
+};
+
 const runsNodeTest = (pkg: Record<string, unknown>): boolean =>
   isRecord(pkg.scripts) && Object.values(pkg.scripts).some((s) => typeof s === 'string' && /\bnode\b[^&|;\n]*\s--test(?![-\w])/.test(s));
 
@@ -145,27 +162,35 @@ interface Package {
 /** Configs a knip config names for a runner's plugin (`"jest": { "config": [...] }`), by workspace folder and runner. */
 type KnipConfigs = Map<string, { config: string; source: string }[]>;
 
-const knipConfigsByDir = (ctx: DetectorContext): KnipConfigs => {
-  const out: KnipConfigs = new Map();
-  for (const k of knipPluginConfigs(ctx.files, (path) => ctx.manifests.text(path), ['jest', 'vitest'])) {
+/** Configs a knip config names for the jest and vitest plugins, and the runners it turns on (`"ava": true`), by folder and runner. */
+const knipByDir = (ctx: DetectorContext): { configs: KnipConfigs; enabled: Set<string> } => {
+  const configs: KnipConfigs = new Map();
+  const knip = knipPlugins(ctx.files, (path) => ctx.manifests.text(path), ['jest', 'vitest', 'mocha', 'ava']);
+  for (const k of knip.configs.filter((c) => c.plugin === 'jest' || c.plugin === 'vitest')) {
     const key = `${k.dir}\0${k.plugin}`;
-    (out.get(key) ?? out.set(key, []).get(key)!).push({ config: k.config, source: k.source });
+    (configs.get(key) ?? configs.set(key, []).get(key)!).push({ config: k.config, source: k.source });
   }
-  return out;
+  const enabled = new Set(knip.enabled.map((k) => `${k.dir}\0${k.plugin}`));
+  return { configs, enabled };
 };
 
-const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[], knip: KnipConfigs): Package => {
+const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[], knip: { configs: KnipConfigs; enabled: Set<string> }): Package => {
   const pkgPath = joinRepo(dir, 'package.json') ?? 'package.json';
   // A broken package.json is reported by the store; here it just names no runner.
   const pkg: Record<string, unknown> = packageJsonObject(ctx.manifests, pkgPath) ?? {};
   const siblings = pathsInDir(ctx.files, dir);
   const runners: Runner[] = [];
   for (const runner of ['vitest', 'jest', 'mocha', 'ava', 'node:test']) {
-    const fromKnip = knip.get(`${dir}\0${runner}`) ?? [];
+    const fromKnip = knip.configs.get(`${dir}\0${runner}`) ?? [];
     const configs = [...new Set([...siblings.filter((f) => CONFIG_FILES[runner]?.test(basename(f))), ...fromKnip.map((k) => k.config)])];
     const inPkg = runner !== 'node:test' ? pkg[runner] : undefined;
-    const used = runner === 'node:test' ? runsNodeTest(pkg) : dependsOn(pkg, runner) || configs.length > 0 || isRecord(inPkg);
+    const used = runner === 'node:test' ? runsNodeTest(pkg) : dependsOn(pkg, runner) || configs.length > 0 || isRecord(inPkg) || knip.enabled.has(`${dir}\0${runner}`);
     if (!used) continue;
+    if ((runner === 'jest' || runner === 'vitest') && configs.length === 0 && !isRecord(inPkg) && runsOnlyNamedConfigs(pkg, runner)) {
+      // Still this package's runner (the generic names must not apply), with nothing of its own to collect.
+      runners.push({ patterns: inPackage(runner, dir, [], null, 'defaults') });
+      continue;
+    }
     const found: Runner[] = [];
     for (const config of configs) {
       const value = configValue(ctx, config);
@@ -228,7 +253,7 @@ const evidenceOf = (r: Runner, pattern: string, pkgDir: string): string => {
 export const jsTests = (ctx: DetectorContext): { tests: JsTest[]; diagnostics: Diagnostic[] } => {
   const diagnostics: Diagnostic[] = [];
   const packages = new Map<string, Package>();
-  const knip = knipConfigsByDir(ctx);
+  const knip = knipByDir(ctx);
   const match = testMatcher((reason) => diagnostics.push(warning('entry/glob-refused', reason)));
   const tests: JsTest[] = [];
   for (const file of ctx.files) {

@@ -110,8 +110,16 @@ export interface KnipPluginConfig {
  * or list, globs allowed), or the plugin's value itself when it is a string or list (knip's short
  * form), at the top level and per workspace.
  */
-export const knipPluginConfigs = (files: ReadonlySet<string>, readText: (path: string) => string | null, plugins: string[]): KnipPluginConfig[] => {
+export const knipPluginConfigs = (files: ReadonlySet<string>, readText: (path: string) => string | null, plugins: string[]): KnipPluginConfig[] =>
+  knipPlugins(files, readText, plugins).configs;
+
+/**
+ * The config files knip configs name for these plugins (as knipPluginConfigs), and the workspaces
+ * where they turn a plugin on (`"ava": true`, or any value but `false`).
+ */
+export const knipPlugins = (files: ReadonlySet<string>, readText: (path: string) => string | null, plugins: string[]): { configs: KnipPluginConfig[]; enabled: { plugin: string; dir: string; source: string }[] } => {
   const out: KnipPluginConfig[] = [];
+  const enabled: { plugin: string; dir: string; source: string }[] = [];
   for (const path of sortedPaths(files)) {
     const name = basename(path);
     if (!JSON_NAMES.has(name) && !CODE_NAME.test(name) && name !== 'package.json') continue;
@@ -121,6 +129,7 @@ export const knipPluginConfigs = (files: ReadonlySet<string>, readText: (path: s
     if (!isRecord(config)) continue;
     const add = (dir: string, scope: Record<string, unknown>, where: string) => {
       for (const plugin of plugins) {
+        if (scope[plugin] !== undefined && scope[plugin] !== false) enabled.push({ plugin, dir, source: `${path} ${where}${plugin}` });
         const patterns = pluginConfigPatterns(plugin, scope[plugin]);
         if (patterns.length === 0) continue;
         for (const { file } of expand(dir, patterns, files)) out.push({ plugin, dir, config: file, source: `${path} ${where}${plugin}.config` });
@@ -134,6 +143,6 @@ export const knipPluginConfigs = (files: ReadonlySet<string>, readText: (path: s
       }
     }
   }
-  return out;
+  return { configs: out, enabled };
 };
 
