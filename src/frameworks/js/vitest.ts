@@ -13,7 +13,7 @@ import { configAt, configStrings, type ConfigValue } from '../../languages/javas
 import { testFilesOf, testMatcher, vitestPatterns } from '../../languages/javascript/test-runner-config.js';
 import { knipPluginConfigs } from '../../languages/javascript/knip-config-file.js';
 import { warning } from '../../util/diagnostics.js';
-import { joinRepo } from '../../util/path.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { configArg, configsFromCommands, enabledByPackages, filesIn, globFiles, pathEntries, readToolConfig, toolInvocations, toolPackages, warnUnread, type JsPackage } from './support.js';
 
@@ -66,6 +66,9 @@ const runTests = (ctx: FrameworkContext, out: FrameworkOutput) => {
     // Without -c, vitest looks for its config in the root.
     const config = configFlag !== null ? joinRepo(call.cwd, configFlag) : (filesIn(ctx, cliRoot ?? call.cwd, RUN_CONFIG)[0] ?? null);
     if (config !== null && !ctx.files.has(config)) continue;
+    // `vitest --config ./vitest.config.mts` beside package.json, without --root or --dir: test discovery reads that one.
+    const besidePackage = config !== null && RUN_CONFIG.test(basename(config)) && dirname(config) === call.cwd && ctx.files.has(joinRepo(call.cwd, 'package.json') ?? '');
+    if (besidePackage && rootFlag === null && dirFlag === null) continue;
     const key = `${config}\0${cliRoot}\0${dirFlag}\0${call.cwd}`;
     if (done.has(key)) continue;
     done.add(key);
