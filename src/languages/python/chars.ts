@@ -19,6 +19,16 @@ for (let c = 0; c < 128; c++) {
   if (/[A-Za-z_]/.test(ch)) IDENT[c] = 3;
   else if (/[0-9]/.test(ch)) IDENT[c] = 1;
 }
+/**
+ * IDENT extended to every UTF-16 code unit, so the scanner's identifier loop is one table load
+ * per char with no branch on the range: non-ASCII continues and starts a name, but for the two
+ * spaces Python does not count as letters (U+FEFF, U+00A0).
+ */
+export const IDENT_UNIT = new Uint8Array(65536);
+IDENT_UNIT.set(IDENT);
+IDENT_UNIT.fill(3, 128);
+IDENT_UNIT[0xfeff] = 0;
+IDENT_UNIT[0xa0] = 0;
 // `c >= 128` keeps NaN (charCodeAt past the end) out as well.
 export const isIdentPart = (c: number): boolean => (c < 128 ? IDENT[c] !== 0 : c >= 128 && c !== 0xfeff && c !== 0xa0);
 export const isIdentStart = (c: number): boolean => (c < 128 ? IDENT[c] === 3 : c >= 128 && c !== 0xfeff && c !== 0xa0);

@@ -16,7 +16,7 @@ export abstract class StringScanner {
    * The text's UTF-16 code units: indexing a typed array is markedly faster than charCodeAt.
    * Reused across files; zeros past the end stop every loop that reads ahead.
    */
-  protected codes = new Uint16Array(1 << 16);
+  protected codes = new Uint16Array(1 << 20);
   protected n = 0;
   protected lineNo = 1;
   /** Set when the string being scanned (or one nested in it) has no end. */

@@ -14,9 +14,10 @@
  * recorded with their line and scanning goes on.
  */
 import { Buffer } from 'node:buffer';
-import { BACKSLASH, DQUOTE, FF, HASH, IDENT, LBRACE, LF, RBRACE, SPACE, SQUOTE, TAB, isDigit, isIdentPart, isIdentStart, prefixFlag } from './chars.js';
+import { BACKSLASH, DQUOTE, FF, HASH, IDENT, IDENT_UNIT, LBRACE, LF, RBRACE, SPACE, SQUOTE, TAB, isDigit, isIdentPart, isIdentStart, prefixFlag } from './chars.js';
 import { StringScanner } from './strings.js';
-import { Kind, Op, Problem, StringFlag, hashStep, wordAt } from './tokens.js';
+import { Kind, Op, Problem, StringFlag, wordAt } from './tokens.js';
+import { WARM_UP_SOURCE } from './warm-up.js';
 
 export interface CommentRange {
   start: number;
@@ -27,26 +28,33 @@ export interface CommentRange {
 /** Zero code units after the text, so reading a few chars ahead never needs a bounds check. */
 const SENTINELS = 8;
 const MAX_LEADING_COMMENTS = 64;
+/**
+ * Room for the tokens and logical lines of a large file from the start (1.4 MB and 0.2 MB per
+ * thread). Growing replaces an array the optimised scanner depends on, and V8 throws that
+ * compiled code away and compiles the scanner again: growth is for the rare huge file.
+ */
+const TOKENS_AT_START = 1 << 16;
+const LINES_AT_START = 1 << 14;
 
 /** The tokens of one file. Arrays are reused across files: read them before the next scan. */
 export class PythonTokens {
   text = '';
   count = 0;
-  kind = new Uint8Array(1024);
-  start = new Int32Array(1024);
-  end = new Int32Array(1024);
-  line = new Int32Array(1024);
+  kind = new Uint8Array(TOKENS_AT_START);
+  start = new Int32Array(TOKENS_AT_START);
+  end = new Int32Array(TOKENS_AT_START);
+  line = new Int32Array(TOKENS_AT_START);
   /** Name: Word id; Op: Op code; String: StringFlag bits with the prefix length. */
-  value = new Int32Array(1024);
+  value = new Int32Array(TOKENS_AT_START);
   /** Bracket depth the token sits at (an opening bracket sits at the outer depth). */
-  depth = new Int32Array(1024);
+  depth = new Int32Array(TOKENS_AT_START);
 
   lines = 0;
-  lineFirst = new Int32Array(256);
-  lineEnd = new Int32Array(256);
-  lineIndent = new Int32Array(256);
+  lineFirst = new Int32Array(LINES_AT_START);
+  lineEnd = new Int32Array(LINES_AT_START);
+  lineIndent = new Int32Array(LINES_AT_START);
   /** 1 when the logical line has a `;` outside brackets (so it holds several statements). */
-  lineSemicolon = new Uint8Array(256);
+  lineSemicolon = new Uint8Array(LINES_AT_START);
 
   /** Comments before the first token (for the summary). */
   leadingComments: CommentRange[] = [];
@@ -290,12 +298,13 @@ class Scanner extends StringScanner {
   private nameOrString(pos: number, depth: number): number {
     const text = this.text;
     const codes = this.codes;
+    const ident = IDENT_UNIT;
     let h = 0;
     let p = pos;
     for (;;) {
       const c = codes[p];
-      if (c < 128 ? IDENT[c] === 0 : !isIdentPart(c)) break;
-      h = hashStep(h, c);
+      if (ident[c] === 0) break;
+      h = (Math.imul(h, 31) + c) | 0; // hashStep, written out: this loop is the scanner's hottest
       p++;
     }
     const len = p - pos;
@@ -491,6 +500,9 @@ class Scanner extends StringScanner {
 
 const shared = new PythonTokens();
 const scanner = new Scanner(shared);
+// Type feedback for every branch before V8 first compiles the scanner (see warm-up.ts). V8
+// collects feedback only once a function has run for a while, hence more than one pass.
+for (let i = 0; i < 4; i++) scanner.scan(WARM_UP_SOURCE);
 
 /**
  * Tokenizes Python source. The result is shared and overwritten by the next call: extract what

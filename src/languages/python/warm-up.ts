@@ -1,0 +1,32 @@
+/**
+ * A few lines of Python that take the scanner through every branch it has: each kind of
+ * indentation, operator, number and string form, f-string nesting, and the Python 2 and
+ * malformed inputs it reports. tokenize.ts scans it a few times when it loads.
+ *
+ * Why: V8 compiles the scanner from what it has seen run. A branch that first runs after that
+ * (the first tab-indented line, the first `**=` or `0x` literal, often hundreds of files in)
+ * throws the compiled scanner away, and compiling it again costs more than scanning a few MB.
+ * Seen once here, every branch is in the first compiled version.
+ */
+export const WARM_UP_SOURCE = [
+  '\ufeff#!/usr/bin/env python\n# -*- coding: utf-8 -*-\n"""Module docstring."""\n',
+  'from __future__ import annotations\nimport os.path as p, sys; import importlib\n',
+  'from .a import (b, c as d)\nfrom ..e import *\n',
+  'if TYPE_CHECKING:\n\timport typing\n \tpass\n\x0cx = 1\n',
+  'try:\n    import json\nexcept (ImportError, ValueError) as e:\n    json = None\nfinally:\n    pass\n',
+  '@decorator(1)\nasync def f(a, *args, b: int = 2, **kw) -> "T":\n    return await g(a) \\\n        + b\n',
+  'class C(B, metaclass=M):\n    x: int = 0\n    def m(self): ...\n',
+  'a = b == c != d <= e >= f < g > h << i >> j ** k // l % m & n | o ^ ~p @ q\n',
+  'a += 1; a -= 1; a *= 1; a /= 1; a //= 1; a %= 1; a **= 1; a >>= 1; a <<= 1; a &= 1; a |= 1; a ^= 1; a @= 1\n',
+  'if (n := len(a)) > 10: print(n)\nlambda x: x[1:2, ...]\n',
+  'n = [0, 1_000, 0x1F, 0o17, 0b101, 1.5, .5, 5., 1e10, 1E-5, 2.5e+3, 3j, 1.5J, 0777, 10L, 00]\n',
+  "s = ['', \"\", 'a\\'b', \"a\\\"b\", r'\\d', b'x', rb'y', Rb\"z\", u'u', ur'v', BR'w', '''t\n''', \"\"\"d\n\"\"\"]\n",
+  "f = [f'{a}', f\"{b!r:>{w}}\", f'{{x}}', rf'{c}\\d', f'''{d\n}''', f'{\"q\"}', f'{x:{y}.{z}}', f'\\N{DASH}{e}', t'{g}', f'''it's\n{h}''', f\"\"\"say \"hi\"\n\"\"\"]\n",
+  "f2 = f'{a[\"k\"]}{b(1, 2)}{ {1: 2}[1] }{c # comment\n}'\n",
+  'match p:\n    case [1, 2]:\n        pass\n    case {"k": v}:\n        pass\n    case _:\n        pass\n',
+  'type X = list[int]\nprint >>sys.stderr, `x` <> y\nexec "code"\n',
+  '__all__ = ["f", "C"]\n__all__ += ["g"]\nsys.path.insert(0, p.dirname(__file__))\n',
+  'if __name__ == "__main__":\n    main()\n',
+  'x = (1,\ndef g(): pass\n]\n)\nx = [1}\n\\ y\n$\n\u00e9t\u00e9 = 1\n',
+  "u = 'unterminated\nv = \"\"\"never closed\n",
+].join('');
