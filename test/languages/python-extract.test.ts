@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FileFacts, ImportFact } from '../../src/model/facts.js';
 import { pythonExtractor } from '../../src/languages/python/extract.js';
+import { WARM_UP_MODULE } from '../../src/languages/python/warm-up.js';
 
 const facts = (source: string): FileFacts => pythonExtractor.extract('pkg/mod.py', source);
 
@@ -465,5 +466,21 @@ describe('python line endings', () => {
   test('tabs indent to multiples of eight', () => {
     assert.deepEqual(imports('if x:\n\tif y:\n\t\timport a\n        import b\n'), ['3 import a -', '4 import b -']);
     assert.deepEqual(ids(facts('if x:\n\tif y:\n\t\timport a\n        import b\n')), []);
+  });
+});
+
+describe('python warm-up sample', () => {
+  // The sample only helps if the extractor reads all of it: a malformed line that swallowed the
+  // rest (an unterminated string placed too early) would leave most branches unvisited.
+  test('is read to its end, through every guard, call and literal form it holds', () => {
+    const f = facts(WARM_UP_MODULE);
+    const guards = new Set(f.imports.map((i) => i.guard));
+    for (const g of ['try', 'type-checking', 'function', null]) assert.ok(guards.has(g as ImportFact['guard']), `guard ${g}`);
+    assert.ok(f.imports.some((i) => i.specifier === 'ah'), 'the last import of the sample');
+    assert.ok(f.commands.length >= 9, 'every command call form');
+    assert.ok(f.references.some((r) => r.target === 'tasks:app'), 'a module:attr string without dots');
+    assert.deepEqual(f.runnable, ['shebang', 'main-guard', 'cli-framework', 'top-level-code']);
+    assert.ok(f.importRoots && f.importRoots.length === 2, 'both sys.path forms');
+    assert.ok(f.diagnostics.some((d) => d.id === 'python/syntax-error'), 'the malformed tail');
   });
 });

@@ -8,7 +8,7 @@
  * throws the compiled scanner away, and compiling it again costs more than scanning a few MB.
  * Seen once here, every branch is in the first compiled version.
  */
-export const WARM_UP_SOURCE = [
+const WELL_FORMED = [
   '\ufeff#!/usr/bin/env python\n# -*- coding: utf-8 -*-\n"""Module docstring."""\n',
   'from __future__ import annotations\nimport os.path as p, sys; import importlib\n',
   'from .a import (b, c as d)\nfrom ..e import *\n',
@@ -27,6 +27,42 @@ export const WARM_UP_SOURCE = [
   'type X = list[int]\nprint >>sys.stderr, `x` <> y\nexec "code"\n',
   '__all__ = ["f", "C"]\n__all__ += ["g"]\nsys.path.insert(0, p.dirname(__file__))\n',
   'if __name__ == "__main__":\n    main()\n',
+].join('');
+
+/** Last, since an unterminated string swallows the rest. */
+const MALFORMED = [
   'x = (1,\ndef g(): pass\n]\n)\nx = [1}\n\\ y\n$\n\u00e9t\u00e9 = 1\n',
   "u = 'unterminated\nv = \"\"\"never closed\n",
+].join('');
+
+export const WARM_UP_SOURCE = WELL_FORMED + MALFORMED;
+
+/**
+ * The same for the extractor after the tokens (statements, bindings, guards, call sites,
+ * literals, sys.path): the forms of import, binding, guard and call it reads.
+ */
+export const WARM_UP_MODULE = [
+  WELL_FORMED,
+  'import subprocess, subprocess as sp\nfrom subprocess import run as sh, Popen\nfrom importlib import import_module as im\n',
+  'import click, typer, argparse, fire\nfrom os import system, execv\nimport os, asyncio\n',
+  'try:\n    from a import b\nexcept ImportError:\n    b = None\nelse:\n    pass\n',
+  'try:\n    import c\nexcept Exception as e:\n    raise\n',
+  'if sys.version_info >= (3, 8):\n    import d\nelif x:\n    import e\nelse:\n    from f import g\n',
+  'def h():\n    import i\n    global j\n    return importlib.import_module("k.l")\n',
+  'm = __import__("n")\no = im("q")\n__all__.extend(["r"])\n__all__.append("s")\n',
+  'subprocess.run(["git", "status"], check=True)\nsp.call("make build", shell=True)\nsh(["ls"])\n',
+  'os.system("echo hi")\nsystem("true")\nexecv(sys.executable, [sys.executable, "-m", "t"])\nPopen(["u"])\n',
+  'asyncio.create_subprocess_exec("v")\nasyncio.create_subprocess_shell("w x")\n',
+  '@click.command()\n@click.option("--y")\ndef cli(y): pass\napp = typer.Typer()\nparser = argparse.ArgumentParser()\nfire.Fire(cli)\n',
+  'urlpatterns = [path("", include("app.urls")), path("a/", include(("app.b", "b")))]\n',
+  'celery.autodiscover_tasks(["tasks.one", "tasks.two"])\n',
+  'APP = "tasks:app"\nHANDLER = "pkg.module:Class"\nENTRY = "name = pkg.mod:main"\nSETTING = "pkg.mod.Class"\n',
+  'a, *b = c = d[0] = e.f = 1\n(g, h), [i, j] = k\nl: int\nm: str = "n"\nfor o, p in q: pass\n',
+  'with r() as s, t as (u, v): pass\nwhile w: break\nasync with x as y: pass\nasync for z in aa: pass\n',
+  'class K:\n    import ab\n    def f(self):\n        import ac\n',
+  'for _ in range(3):\n    import ad\nwith ae:\n    import af\nwhile ag:\n    import ah\n',
+  'BASE = os.path.dirname(os.path.abspath(__file__))\nsys.path.append(os.path.join(BASE, "lib"))\n',
+  'sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))\n',
+  'def main():\n    pass\n\nif "__main__" == __name__:\n    main()\n',
+  MALFORMED,
 ].join('');
