@@ -70,7 +70,12 @@ export const parserOptions = (path: string, isTypeScript: boolean, dialect?: Dia
 const parseWith = (path: string, text: string, options: ParserOptions, via: ParsePath): Parsed => {
   const result = via === 'raw-transfer' ? parseSync(path, text, { ...options, experimentalRawTransfer: true } as ParserOptions) : parseSync(path, text, options);
   return {
-    program: result.program as unknown as AstNode,
+    // oxc builds the AST objects when `program` is first read (on Node 20, a JSON.parse of the
+    // whole tree, the larger part of a parse): read through, so a file that needs no walk and
+    // parses cleanly never builds it.
+    get program(): AstNode {
+      return result.program as unknown as AstNode;
+    },
     module: result.module,
     comments: result.comments,
     errors: result.errors,
@@ -80,7 +85,17 @@ const parseWith = (path: string, text: string, options: ParserOptions, via: Pars
 export const parseFile = (path: string, text: string, isTypeScript: boolean, via: ParsePath = defaultParsePath(), dialect?: Dialect): Parsed => {
   const options = parserOptions(path, isTypeScript, dialect);
   const parsed = parseWith(path, text, options, via);
-  if (dialect?.topLevelReturn) return { ...parsed, errors: parsed.errors.filter((e) => !RETURN_OUTSIDE_FUNCTION.test(e.message)) };
+  if (dialect?.topLevelReturn) {
+    const errors = parsed.errors.filter((e) => !RETURN_OUTSIDE_FUNCTION.test(e.message));
+    return {
+      get program(): AstNode {
+        return parsed.program;
+      },
+      module: parsed.module,
+      comments: parsed.comments,
+      errors,
+    };
+  }
   // A script with errors may be CommonJS, where a top-level `return` is legal: try it that way.
   if (parsed.errors.length > 0 && options.sourceType === 'unambiguous' && parsed.program.sourceType === 'script') {
     const asCommonJs = parseWith(path, text, { ...options, sourceType: 'commonjs' }, via);
