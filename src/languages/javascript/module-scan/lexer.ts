@@ -134,6 +134,9 @@ const MULTI_PUNCTUATORS: ReadonlyArray<readonly string[] | undefined> = (() => {
   return byFirst;
 })();
 
+/** Every ASCII character as a one-char string, by its code. */
+const SINGLE_PUNCTUATORS: readonly string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
 export class Lexer {
   /**
    * The comments before the first statement (after a shebang and directives such as 'use
@@ -483,12 +486,19 @@ export class Lexer {
     const text = this.text;
     this.type = Token.Punctuator;
     let length = 1;
-    for (const p of MULTI_PUNCTUATORS[c] ?? []) {
-      if (text.startsWith(p, pos)) {
-        // `?.5` is a conditional followed by a number, not optional chaining
-        if (p === '?.' && text.charCodeAt(pos + 2) >= 48 && text.charCodeAt(pos + 2) <= 57) continue;
-        length = p.length;
-        break;
+    // The punctuator's text, for the operator check: one of the list's own strings, or the
+    // one-char string (V8 keeps those in a table), so no token costs an allocation.
+    let punctuator = SINGLE_PUNCTUATORS[c];
+    const longer = MULTI_PUNCTUATORS[c];
+    if (longer !== undefined) {
+      for (const p of longer) {
+        if (text.startsWith(p, pos)) {
+          // `?.5` is a conditional followed by a number, not optional chaining
+          if (p === '?.' && text.charCodeAt(pos + 2) >= 48 && text.charCodeAt(pos + 2) <= 57) continue;
+          length = p.length;
+          punctuator = p;
+          break;
+        }
       }
     }
     this.end = pos + length;
@@ -544,7 +554,7 @@ export class Lexer {
       this.braceOpens = Open.Block;
       return;
     }
-    if (OPERAND_OPERATORS.has(length === 1 ? String.fromCharCode(c) : text.slice(pos, pos + length))) this.shape = Shape.Operator;
+    if (OPERAND_OPERATORS.has(punctuator)) this.shape = Shape.Operator;
     if (length === 1 && c === 46) {
       this.afterDot = true;
     } else if (length === 2 && c === 63 && text.charCodeAt(pos + 1) === 46) {
