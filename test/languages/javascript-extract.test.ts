@@ -1,12 +1,15 @@
 /** JS/TS extraction on small inline inputs: one behaviour per test. */
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileFacts, ImportFact } from '../../src/model/facts.js';
 import { javascriptExtractor, typescriptExtractor } from '../../src/languages/javascript/extract.js';
 import { checkNesting } from '../../src/languages/javascript/nesting.js';
-import { extractJavaScript } from '../../src/languages/javascript/extract.js';
+import { extractJavaScript, mayHoldJsx } from '../../src/languages/javascript/extract.js';
+import { buildLineTable } from '../../src/languages/javascript/line-table.js';
+import { scanModule } from '../../src/languages/javascript/module-scan/index.js';
+import { WARM_UP_FILES } from '../../src/languages/javascript/warm-up.js';
 import { defaultParsePath } from '../../src/languages/javascript/parse.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 
@@ -350,4 +353,18 @@ test('raw transfer (Node 22+) and the JSON path give the same facts', { skip: de
     const text = readFileSync(join(root, file), 'utf8');
     assert.deepEqual(extractJavaScript(file, text, true, { via: 'raw-transfer', moduleScan: false }), extractJavaScript(file, text, true, { via: 'json', moduleScan: false }), file);
   }
+});
+
+describe('warm-up sample files', () => {
+  // The samples only help if they take the extractor down both roads: the module scan reads some,
+  // oxc and the AST walk the others (CommonJS, commands, import.meta, a syntax error).
+  test('reach the module scan, the oxc walk and the syntax-error path', () => {
+    const scanned = WARM_UP_FILES.filter((f) => scanModule(f.text, buildLineTable(f.text), mayHoldJsx(f.path, f.isTypeScript)) !== null);
+    assert.ok(scanned.length >= 2 && scanned.length < WARM_UP_FILES.length, 'some scanned, some parsed');
+    const facts = WARM_UP_FILES.map((f) => extractJavaScript(f.path, f.text, f.isTypeScript));
+    const all = facts.flatMap((f) => f.imports.map((i) => `${i.syntax}:${i.guard ?? '-'}`));
+    for (const form of ['require:try', 'dynamic:function', 'dynamic:try', 'import-equals:-', 'export-from:-']) assert.ok(all.includes(form), form);
+    assert.ok(facts.some((f) => f.commands.length >= 5), 'command calls');
+    assert.ok(facts.some((f) => f.diagnostics.some((d) => d.id === 'javascript/syntax-error')), 'a syntax error');
+  });
 });
