@@ -46,6 +46,10 @@ const enum Shape {
 /** Operators after which an operand must come (not `>`-closers, `?`, `:` or `,`, which TypeScript and trailing commas let stand). */
 const OPERAND_OPERATORS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '**=', '<<=', '>>=', '>>>=', '&=', '|=', '^=', '&&=', '||=', '??=', '==', '===', '!=', '!==', '<=', '>=', '&&', '||', '??', '+', '-', '*', '/', '%', '**', '^', '<<', '&', '|', '~', '!', '=>', '...', '?.']);
 
+/** OPERAND_OPERATORS of one character, by code: most punctuators are one character long. */
+const OPERAND_CHARS = new Uint8Array(128);
+for (const p of OPERAND_OPERATORS) if (p.length === 1) OPERAND_CHARS[p.charCodeAt(0)] = 1;
+
 /** Tokens that cannot start an operand, as `;`, `)`, `]`, `}` and `,` (by character code). */
 const isCloser = (c: number): boolean => c === 59 || c === 41 || c === 93 || c === 125 || c === 44;
 
@@ -99,19 +103,24 @@ const ADJACENT_WORDS = new Set([
   'void', 'with', 'yield',
 ]);
 
-/** Every word the lexer tells apart, by length and first character, to look up without slicing. */
-const KNOWN_WORDS: ReadonlyMap<number, readonly string[]> = (() => {
-  const byShape = new Map<number, string[]>();
+/**
+ * Every word the lexer tells apart, by length and first character (length × 128 + code), to look
+ * up without slicing. An array rather than a Map: this runs on every identifier, and indexing
+ * is several times cheaper than hashing the key.
+ */
+const KNOWN_WORDS: ReadonlyArray<readonly string[] | undefined> = (() => {
+  const byShape: string[][] = [];
   for (const word of new Set([...EXPRESSION_KEYWORDS, ...CONDITION_KEYWORDS, ...BLOCK_KEYWORDS, ...BRANCH_KEYWORDS, ...WALK_WORDS, ...ADJACENT_WORDS, 'import', 'URL'])) {
-    const key = word.length * 128 + word.charCodeAt(0);
-    byShape.set(key, [...(byShape.get(key) ?? []), word]);
+    (byShape[word.length * 128 + word.charCodeAt(0)] ??= []).push(word);
   }
   return byShape;
 })();
+const KNOWN_SHAPES = KNOWN_WORDS.length;
 
 /** The known word at text[start, end), or '' (most identifiers are not one, and cost no string). */
 const knownWordAt = (text: string, start: number, end: number): string => {
-  const candidates = KNOWN_WORDS.get((end - start) * 128 + text.charCodeAt(start));
+  const shape = (end - start) * 128 + text.charCodeAt(start);
+  const candidates = shape < KNOWN_SHAPES ? KNOWN_WORDS[shape] : undefined;
   if (candidates === undefined) return '';
   for (const word of candidates) if (text.startsWith(word, start)) return word;
   return '';
@@ -119,8 +128,12 @@ const knownWordAt = (text: string, start: number, end: number): string => {
 
 const CONFLICT_MARKERS = ['<<<<<<<', '=======', '>>>>>>>'];
 
-const isIdentifierPart = (c: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+/** 1 for the ASCII characters that may continue an identifier: letters, digits, `_` and `$`. */
+const IDENTIFIER_PART = new Uint8Array(128);
+for (let c = 0; c < 128; c++) IDENTIFIER_PART[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 ? 1 : 0;
+
+// NaN (charCodeAt past the end) and non-ASCII index nothing, which reads as undefined: false.
+const isIdentifierPart = (c: number): boolean => IDENTIFIER_PART[c] === 1;
 
 const isLineBreak = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
@@ -554,7 +567,7 @@ export class Lexer {
       this.braceOpens = Open.Block;
       return;
     }
-    if (OPERAND_OPERATORS.has(punctuator)) this.shape = Shape.Operator;
+    if (length === 1 ? OPERAND_CHARS[c] === 1 : OPERAND_OPERATORS.has(punctuator)) this.shape = Shape.Operator;
     if (length === 1 && c === 46) {
       this.afterDot = true;
     } else if (length === 2 && c === 63 && text.charCodeAt(pos + 1) === 46) {
