@@ -9,17 +9,33 @@ import { emptyFacts } from '../../model/facts.js';
 import type { LanguageExtractor } from '../types.js';
 
 const SHELL_FENCES = new Set(['', 'sh', 'bash', 'shell', 'console', 'zsh', 'shell-session', 'terminal', 'text', 'cmd']);
-const PATH_WORD = /(?:^|[\s`'"(\[<:=])((?:\.{1,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\.(?:py|pyi|js|mjs|cjs|jsx|ts|tsx|mts|cts|sh|bash)|(?:\.{1,2}\/)?[\w@.-]+(?:\/[\w@.-]+)+\/?)(?=$|[\s`'")\]>:,;.!?#])/g;
-const MODULE_WORD = /(?:^|[\s`'"(\[])([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+)(?::[A-Za-z_]\w*)?(?=$|[\s`'")\],;:!?])/g;
+export const PATH_WORD = /(?:^|[\s`'"(\[<:=])((?:\.{1,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\.(?:py|pyi|js|mjs|cjs|jsx|ts|tsx|mts|cts|sh|bash)|(?:\.{1,2}\/)?[\w@.-]+(?:\/[\w@.-]+)+\/?)(?=$|[\s`'")\]>:,;.!?#])/g;
+export const MODULE_WORD = /(?:^|[\s`'"(\[])([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+)(?::[A-Za-z_]\w*)?(?=$|[\s`'")\],;:!?])/g;
 const INLINE_CODE = /`([^`\n]+)`/g;
 const PROMPT = /^\s*(?:\$|>|#|PS>|%)\s+/;
 
+/**
+ * What a line must contain for each pattern to match, tested first because most lines of prose
+ * hold neither and the patterns, tried at every word, backtrack: a PATH_WORD has a `/` or one of
+ * its extensions after a dot, a MODULE_WORD a dot between name characters.
+ */
+export const MAY_HOLD_PATH = /\/|\.(?:py|js|mjs|cjs|jsx|ts|tsx|mts|cts|sh|bash)/;
+export const MAY_HOLD_MODULE = /\w\.[A-Za-z_]/;
+
 const addReferences = (line: string, lineNo: number, out: ReferenceFact[]): void => {
+  if (MAY_HOLD_PATH.test(line)) addPaths(line, lineNo, out);
+  if (MAY_HOLD_MODULE.test(line)) addModules(line, lineNo, out);
+};
+
+const addPaths = (line: string, lineNo: number, out: ReferenceFact[]): void => {
   for (const m of line.matchAll(PATH_WORD)) {
     const target = m[1].replace(/[.]+$/, '');
     if (target.includes('://') || target.length < 3) continue;
     out.push({ target, form: 'path', line: lineNo, via: 'doc' });
   }
+};
+
+const addModules = (line: string, lineNo: number, out: ReferenceFact[]): void => {
   for (const m of line.matchAll(MODULE_WORD)) {
     const target = m[1];
     if (/\.(py|js|ts|sh|md|txt|json|ya?ml|toml|html|css|com|org|io|net)$/i.test(target)) continue;
