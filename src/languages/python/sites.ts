@@ -76,10 +76,12 @@ export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame
 /** Cheap pre-check for entry point strings: an `=` and a `:` in a short literal. */
 const hasEquals = (text: string, start: number, end: number): boolean => {
   if (end - start > 200) return false;
-  const eq = text.indexOf('=', start);
-  if (eq < 0 || eq >= end) return false;
-  const colon = text.indexOf(':', eq);
-  return colon >= 0 && colon < end;
+  // Within the literal only: indexOf would search on to the end of the file for each string
+  // without an `=`, most of them.
+  let i = start;
+  while (i < end && text.charCodeAt(i) !== 61) i++;
+  while (i < end && text.charCodeAt(i) !== 58) i++;
+  return i < end;
 };
 
 const addModules = (st: ExtractState, names: string[] | null, line: number, via: string): void => {
