@@ -22,7 +22,8 @@
  * package; a runner's plugin a knip config turns on (`"ava": true`) is the package's runner. Configs a command names (`jest --config e2e.json`, `vitest -c x`) are the jest and
  * vitest readers' (src/frameworks/js/), which see the command lines.
  */
-import { pathsInDir } from '../../util/file-index.js';
+import { pathsInDir, sortedPaths } from '../../util/file-index.js';
+import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
@@ -159,6 +160,41 @@ interface Package {
   runners: Runner[];
 }
 
+/** The folders a jest `projects` string names (`<rootDir>/packages/*`, `./api`): those holding a jest config or a package.json. */
+const projectFolders = (ctx: DetectorContext, root: string, spec: string): string[] => {
+  const folder = joinRepo(root, spec.replace(/^<rootDir>\/?/, '').replace(/\/+$/, '') || '.');
+  if (folder === null) return [];
+  if (!isGlob(folder)) return [folder];
+  const match = compileRepoGlob(folder);
+  const dirs = new Set(sortedPaths(ctx.files).filter((f) => (CONFIG_FILES.jest.test(basename(f)) || basename(f) === 'package.json') && !f.includes('node_modules/')).map(dirname));
+  return [...dirs].filter((d) => match(d));
+};
+
+/**
+ * The runs a jest config makes: its own patterns, or with `projects`, each project's — an inline
+ * object, or a folder with its own jest.config (else jest's defaults there) — as jest runs the
+ * projects instead of the top-level patterns. rootDir is relative to each config's folder.
+ */
+const jestRuns = (ctx: DetectorContext, value: ConfigValue | null, config: string, diagnostics: Diagnostic[]): Runner[] => {
+  const own = fromConfig(jestPatterns(value, config, dirname(config)), value, config, diagnostics);
+  const projects = configAt(value, 'projects');
+  if (projects?.kind !== 'array') return [own];
+  const runs: Runner[] = [];
+  for (const p of projects.items) {
+    if (p.kind === 'object') runs.push({ ...fromConfig(jestPatterns(p, config, dirname(config)), p, config, diagnostics), place: `${config}:${p.line} projects` });
+    else if (p.kind === 'string') {
+      for (const folder of projectFolders(ctx, own.patterns.root, p.value)) {
+        const projectConfig = pathsInDir(ctx.files, folder).find((f) => CONFIG_FILES.jest.test(basename(f)));
+        const projectValue = projectConfig === undefined || projectConfig === config ? null : configValue(ctx, projectConfig);
+        const read = jestPatterns(projectValue, projectConfig ?? config, folder);
+        runs.push(projectConfig && projectConfig !== config ? fromConfig(read, projectValue, projectConfig, diagnostics) : { patterns: read.patterns, place: `${config}:${p.line} projects "${p.value}"` });
+      }
+    }
+  }
+  // A project on jest's defaults is still a run of its own: it must not give way to another project's patterns.
+  return runs.length > 0 ? runs.map((r) => (r.patterns.key === 'defaults' ? { ...r, patterns: { ...r.patterns, key: 'projects' } } : r)) : [own];
+};
+
 /** Configs a knip config names for a runner's plugin (`"jest": { "config": [...] }`), by workspace folder and runner. */
 type KnipConfigs = Map<string, { config: string; source: string }[]>;
 
@@ -199,7 +235,7 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
       if (runner === 'vitest') {
         // A vite.config without a `test` key says nothing about tests.
         if (configAt(value, 'test') !== null) found.push(fromConfig(vitestPatterns(value, config, dir), value, config, diagnostics));
-      } else if (runner === 'jest') found.push(fromConfig(jestPatterns(value, config, dir), value, config, diagnostics));
+      } else if (runner === 'jest') found.push(...jestRuns(ctx, value, config, diagnostics));
       else if (runner === 'ava') found.push(fromConfig(avaPatterns(value, config, dir, usesAvaTypeScript(pkg, value)), value, config, diagnostics));
       else if (runner === 'mocha') {
         const spec = configStrings(configAt(value, 'spec'));
@@ -219,8 +255,7 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
       const value = isRecord(inPkg) ? jsonConfigValue(JSON.stringify(inPkg)) : null;
       found.push({ patterns: avaPatterns(value, isRecord(inPkg) ? pkgPath : null, dir, usesAvaTypeScript(pkg, value)).patterns });
     } else if (isRecord(inPkg) && runner === 'jest') {
-      const value = jsonConfigValue(JSON.stringify(inPkg));
-      found.push({ patterns: jestPatterns(value, pkgPath, dir).patterns });
+      found.push(...jestRuns(ctx, jsonConfigValue(JSON.stringify(inPkg)), pkgPath, []));
     } else if (isRecord(inPkg) && runner === 'mocha') {
       const spec = inPkg.spec;
       const globs = (typeof spec === 'string' ? [spec] : Array.isArray(spec) ? spec : []).filter((g): g is string => typeof g === 'string');
