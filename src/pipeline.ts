@@ -17,6 +17,7 @@ import { scanAllCached } from './extract/cached-scan.js';
 import { openFactsCache, type CacheSetting } from './cache/open.js';
 import { saveSnapshot } from './cache/snapshot.js';
 import { stampFiles, stampTree } from './cache/tree-stamps.js';
+import { environmentStamps } from './cache/environment-stamps.js';
 import { buildImportEdges, type FactsOfFile } from './graph/import-edges.js';
 import { buildCodeEdges } from './graph/code-edges.js';
 import { createImageContexts } from './graph/image-context.js';
@@ -141,8 +142,8 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     const probe = await describeInterpreter(options.python);
     if (!probe.info) throw new UsageError(probe.diagnostics[0]?.message.replace(/; census falls back to .*$/, '') ?? `--python ${options.python} did not answer`);
   }
-  // What decides the listing, stamped before the config is read and the files listed: what lets `census why` trust the audit later (cache/snapshot.ts).
-  const tree = options.cache && !options.focus ? stampTree(rootAbs, options.defaultExcludes, options.cache.dir === undefined) : null;
+  // What decides the listing, stamped before the config is read and the files listed: what lets a re-run trust the audit later (cache/snapshot.ts).
+  const tree = options.cache ? stampTree(rootAbs, options.defaultExcludes, options.cache.dir === undefined) : null;
   // An invalid census config is the user's to fix: it stops the run with the file and key named.
   // Manifests and configs are read through this too: links out of the tree and files over --max-file-size are not read.
   const tooLarge = new Map<string, Diagnostic>();
@@ -158,7 +159,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   const extraction = { maxFileSize: options.maxFileSize, ...(options.duplicates ? { fingerprint: fingerprintOptionsFor(options.duplicates) } : {}) };
   const cache = options.cache ? openFactsCache(rootAbs, options.cache, extraction.fingerprint ?? null, discovery.files.reduce((n, f) => n + Math.min(f.bytes, options.maxFileSize), 0)) : null;
   // And the files' stamps before any file is read.
-  const stamps = tree ? stampFiles(tree, discovery.files) : null;
+  const stamps = tree ? stampFiles(tree, discovery.files, rootAbs, discovery.unlisted) : null;
   const extracted = await timed(progress, 'extract', () => scanAllCached(discovery.files, extraction, options.workers, cache), (s) => plural(s.length, 'file'));
 
   // Junk found by its bytes joins the junk found by its name; neither is a file of the census.
@@ -295,7 +296,8 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   };
   if (stamps) {
     const hashes = new Map(extracted.map((s) => [s.record.path, s.record.hash]));
-    saveSnapshot(rootAbs, options, stamps, hashes, { root: audit.root, files: audit.files, edges: audit.edges, entries: audit.entries });
+    const environment = environmentStamps(rootAbs, files.map((f) => f.path), triage?.python ?? null);
+    saveSnapshot(rootAbs, options, stamps, hashes, { audit, censusConfig: config?.config ?? null, environment });
   }
   return { audit, rootAbs, facts, context, config };
 };

@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { createHash } from 'node:crypto';
 import type { DiscoveredFile } from '../discover/index.js';
-import { statStamp } from '../discover/changes.js';
+import { stampTime, statStamp } from '../discover/changes.js';
 import { junkReason } from '../discover/junk.js';
 import { MANIFESTS } from '../discover/root.js';
 import { walkTree } from '../discover/walk.js';
@@ -39,8 +39,12 @@ export type Marker = [abs: string, kind: 'dir' | 'file' | 'none'];
 export interface TreeStamps {
   /** When stamping began: anything changed within the racy window before it is confirmed by content. */
   time: number;
-  /** Every walked folder: repo path ('' = the root), its stamp, the digest of the names it holds. */
-  folders: [path: string, stamp: string, names: string][];
+  /**
+   * Every walked folder: repo path ('' = the root), its stamp, the digest of the names it holds
+   * that could be files of the census, and of those and the junk it would list (an editor's swap
+   * file is no file of the census, but the Audit's `junk` names it).
+   */
+  folders: [path: string, stamp: string, names: string, withJunk: string][];
   /** Every symlink in the walked folders: repo path, the link's own stamp, what it leads to, and where (discovery skips links to folders, dangling ones and ones out of the root). */
   links: [path: string, link: string, kind: Marker[1], real: string | null][];
   extras: ExtraStamp[];
@@ -53,7 +57,15 @@ export interface FileStamps {
   tree: TreeStamps;
   /** Discovered repo path → its stamp (a symlink's target's: its bytes are what was read), null when it could not be stat'ed. */
   of: Map<string, string | null>;
+  /**
+   * The files git lists that the census leaves out (default-excluded, --include/--exclude, the
+   * config's ignore, junk) with their stamps: their bytes decide the Audit's `git.dirty`.
+   */
+  unlisted: [path: string, stamp: string | null, hash: string][];
 }
+
+/** A file modified this close to the stamping may change again within the same timestamp tick (cache/snapshot.ts trusts only older stamps). */
+export const RACY_MS = 2000;
 
 /** Census config and manifests at the root: census reads them even when git ignores them. */
 const ROOT_FILES = [...new Set(['census.config.json', ...MANIFESTS])];
@@ -169,7 +181,7 @@ export const stampTree = (rootAbs: string, defaultExcludes: boolean, inRoot: boo
       const stamp = statStamp(absDir, true);
       if (stamp === null) complete = false;
       const names = listable(kept);
-      folders.push([path, stamp ?? '', namesDigest(names)]);
+      folders.push([path, stamp ?? '', namesDigest(names), namesDigest(kept)]);
       for (const e of names) {
         const abs = joinAbsolute(absDir, e.name);
         const rel = path === '' ? e.name : `${path}/${e.name}`;
@@ -194,7 +206,13 @@ export const stampTree = (rootAbs: string, defaultExcludes: boolean, inRoot: boo
 };
 
 /** The discovered files' own stamps, taken after discovery and before extraction reads them. */
-export const stampFiles = (tree: TreeStamps, files: DiscoveredFile[]): FileStamps => ({
+export const stampFiles = (tree: TreeStamps, files: DiscoveredFile[], rootAbs: string, unlisted: readonly string[]): FileStamps => ({
   tree,
   of: new Map(files.map((f) => [f.path, statStamp(f.abs)])),
+  unlisted: unlisted.map((path) => {
+    const abs = joinAbsolute(rootAbs, path);
+    const stamp = statStamp(abs);
+    // Changed just before the scan: a later change may keep this stamp, so the bytes are kept to compare (a few files at most).
+    return [path, stamp, stamp !== null && stampTime(stamp) >= tree.time - RACY_MS ? extraStamp(abs)[2] : ''];
+  }),
 });

@@ -44,6 +44,8 @@ export interface Discovery {
   junk: JunkFile[];
   git: GitInfo | null;
   diagnostics: Diagnostic[];
+  /** What git lists that the census leaves out (default-excluded, not included, excluded, junk): their bytes decide `git.dirty`. */
+  unlisted: string[];
 }
 
 const describeStatError = (code: string | undefined): string =>
@@ -69,13 +71,13 @@ export const discover = (rootAbs: string, options: DiscoverOptions): Discovery =
 
   const files: DiscoveredFile[] = [];
   const junk: JunkFile[] = [];
+  const unlisted: string[] = [];
   for (const path of listed.sort(byString)) {
-    if (options.defaultExcludes && isInDefaultExcludedDir(path)) continue;
-    if (included && !included(path) && !isResolutionInput(path)) continue;
-    if (excluded(path)) continue;
-    const junkWhy = junkReason(path);
-    if (junkWhy !== null) {
-      junk.push({ path, reason: junkWhy });
+    const left = (options.defaultExcludes && isInDefaultExcludedDir(path)) || (included !== null && !included(path) && !isResolutionInput(path)) || excluded(path);
+    const junkWhy = left ? null : junkReason(path);
+    if (left || junkWhy !== null) {
+      if (fromGit) unlisted.push(path);
+      if (junkWhy !== null) junk.push({ path, reason: junkWhy });
       continue;
     }
     const abs = joinAbsolute(rootAbs, path);
@@ -114,5 +116,5 @@ export const discover = (rootAbs: string, options: DiscoverOptions): Discovery =
       language: languageFromPath(path),
     });
   }
-  return { files, junk, git: inGit ? gitInfo(rootAbs) : null, diagnostics };
+  return { files, junk, git: inGit ? gitInfo(rootAbs) : null, diagnostics, unlisted };
 };

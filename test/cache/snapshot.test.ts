@@ -84,7 +84,7 @@ test('a changed, added or removed file, or other options, and the recorded audit
   });
 });
 
-test('a focused scan records nothing (why audits the whole root)', async () => {
+test('a focused scan\'s recording is not why\'s (why audits the whole root)', async () => {
   await withRepo(async (repo, cacheDir) => {
     await scanDir(repo, { ...OPTIONS, cache: { dir: cacheDir }, focus: 'app' });
     assert.equal(freshAudit(repo, scanOptions(repo, cacheDir)), null);
