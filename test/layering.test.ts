@@ -51,10 +51,10 @@ const RULES: Rule[] = [
     forbidden: (e) => e.kind === 'import' && e.to !== null && !/^src\/(cli\/(command|io|suggest|main-help|commands\/index)\.ts|util\/errors\.ts|version\.ts)$/.test(e.to),
   },
   {
-    name: 'mcp/ answers from the Audit: it sees the pipeline, model, util, report, classify, analyses, discover and plan, never the CLI, and never what runs repo code (trace capture, import verification)',
+    name: 'mcp/ answers from the Audit: it sees the pipeline (and the recorded audit, audit-run.ts), model, util, report, classify, analyses, discover and plan, never the CLI, and never what runs repo code (trace capture, import verification)',
     from: /^src\/mcp\//,
     forbidden: (e) =>
-      e.to !== null && (!/^src\/(model|util|report|classify|analyses|discover|mcp|plan)\/|^src\/(pipeline|version)\.ts$/.test(e.to) || /^src\/(runtime\/capture|analyses\/imports\/verify)\//.test(e.to)),
+      e.to !== null && (!/^src\/(model|util|report|classify|analyses|discover|mcp|plan)\/|^src\/(pipeline|audit-run|version)\.ts$/.test(e.to) || /^src\/(runtime\/capture|analyses\/imports\/verify)\//.test(e.to)),
   },
   { name: 'src/ never imports tests', from: /^src\//, forbidden: (e) => toRepo(e, /^test\//) },
 ];

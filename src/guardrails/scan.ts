@@ -6,7 +6,8 @@
 import { deriveFindings, incompleteness } from './findings.js';
 import type { Audit } from '../model/audit.js';
 import type { CheckConfig, Finding, Incompleteness } from '../model/findings.js';
-import { scan, type ScanOptions } from '../pipeline.js';
+import type { ScanOptions } from '../pipeline.js';
+import { auditOrScan } from '../audit-run.js';
 import { DEFAULT_CHECK_CONFIG } from '../config/check.js';
 
 export interface GuardrailScan {
@@ -19,6 +20,7 @@ export interface GuardrailScan {
 }
 
 export const guardrailScan = async (options: ScanOptions): Promise<GuardrailScan> => {
-  const { audit, rootAbs, config } = await scan({ ...options, duplicates: options.duplicates ?? {} });
-  return { audit, rootAbs, findings: deriveFindings(audit), incomplete: incompleteness(audit), checkConfig: config?.config.check ?? DEFAULT_CHECK_CONFIG };
+  // A re-run with nothing changed since the last such scan answers from its recording (audit-run.ts).
+  const { audit, rootAbs, censusConfig } = await auditOrScan({ ...options, duplicates: options.duplicates ?? {} });
+  return { audit, rootAbs, findings: deriveFindings(audit), incomplete: incompleteness(audit), checkConfig: censusConfig?.check ?? DEFAULT_CHECK_CONFIG };
 };

@@ -4,16 +4,22 @@
  * saw (a debounced re-scan starts in the background), and every question first checks those paths
  * against a stat snapshot; without a complete watch it checks every scanned file's stat.
  *
- * A re-scan re-runs the pipeline with the scan options it was given; with the facts cache on (the
- * default, src/cache/) the extract stage reuses the facts of every file whose content did not
- * change, and resolution, entries, classification and triage run again over the whole repo.
+ * A scan first asks for the Audit a census run with the same options recorded (audit-run.ts):
+ * when nothing changed since, it answers without running the pipeline. Otherwise the pipeline runs
+ * with the scan options it was given; with the facts cache on (the default, src/cache/) the extract
+ * stage reuses the facts of every file whose content did not change, and resolution, entries,
+ * classification and triage run again over the whole repo.
  */
 import { changedPaths, fileContentHash, foldersOf, takeSnapshot, watchFolders, type DiskSnapshot, type FolderWatch } from '../discover/changes.js';
-import { scan, type ScanOptions, type ScanResult } from '../pipeline.js';
+import type { ScanOptions } from '../pipeline.js';
+import { auditOrScan, type AuditRun } from '../audit-run.js';
 import { indexOf } from './audit-index.js';
 import type { ProgressListener, StageEvent } from '../util/bus.js';
 import { byString } from '../util/compare.js';
 import { joinAbsolute } from '../util/path.js';
+
+/** What the session keeps of a scan: the Audit and the root it was made of. */
+export type SessionAudit = Pick<AuditRun, 'audit' | 'rootAbs'>;
 
 export interface SessionStatus {
   /** Scans run so far (1 after the first question). */
@@ -36,12 +42,12 @@ export interface SessionOptions {
   watch?: boolean;
   debounceMs?: number;
   log?: (line: string) => void;
-  /** The pipeline (tests may stub it). */
-  scanner?: (options: ScanOptions) => Promise<ScanResult>;
+  /** The recorded audit or the pipeline (tests may stub it). */
+  scanner?: (options: ScanOptions) => Promise<SessionAudit>;
 }
 
 interface State {
-  result: ScanResult;
+  result: SessionAudit;
   snapshot: DiskSnapshot;
   status: SessionStatus;
 }
@@ -78,12 +84,12 @@ export class AuditSession {
   }
 
   /** The current audit: scanned on first use, re-scanned when a file changed since. */
-  current(): Promise<{ result: ScanResult; status: SessionStatus }> {
+  current(): Promise<{ result: SessionAudit; status: SessionStatus }> {
     return this.exclusive(async () => this.fresh());
   }
 
   /** The current audit with duplicate clusters, computing them (one more scan) the first time. */
-  withDuplicates(): Promise<{ result: ScanResult; status: SessionStatus }> {
+  withDuplicates(): Promise<{ result: SessionAudit; status: SessionStatus }> {
     return this.exclusive(async () => {
       if (!this.wantDuplicates) {
         this.wantDuplicates = true;
@@ -136,13 +142,13 @@ export class AuditSession {
     const seenDuringScan = new Set<string>();
     const duringScan = (path: string | null) => (path === null ? (this.unknown = true) : seenDuringScan.add(path));
     this.duringScan = duringScan;
-    let result: ScanResult;
+    let result: SessionAudit;
     try {
       const base = this.wantDuplicates ? { ...this.options.scanOptions, duplicates: this.options.scanOptions.duplicates ?? {} } : this.options.scanOptions;
       const onProgress = (event: StageEvent) => {
         for (const listener of this.listeners) listener(event);
       };
-      result = await (this.options.scanner ?? scan)({ ...base, onProgress });
+      result = await (this.options.scanner ?? auditOrScan)({ ...base, onProgress });
     } catch (e) {
       // The audit stays the last good one; what changed is still a change, so the next question tries again.
       for (const path of [...changed, ...seenDuringScan]) this.forced.add(path);

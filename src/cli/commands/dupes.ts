@@ -1,6 +1,6 @@
 /** `census dupes`: the scan with duplicate detection on, rendered as the duplicates view. */
 import type { DuplicatesOptions } from '../../model/duplicates.js';
-import { scan } from '../../pipeline.js';
+import { auditOrScan } from '../../audit-run.js';
 import { UsageError } from '../../util/errors.js';
 import { integerOption, stringOption, type ParsedArgs } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
@@ -42,7 +42,7 @@ export const dupesCommand: Command = {
     const format = formatFrom(args, 'dupes', 'dupes');
     const duplicates = duplicatesOptionsFrom(args);
     // Keepers need verdicts (the whole graph), but nothing here shows the import triage.
-    const result = await scan({ ...scanOptionsFrom(args, io), duplicates, importTriage: false });
+    const result = await auditOrScan({ ...scanOptionsFrom(args, io), duplicates, importTriage: false });
     await emitView('dupes', format, result.audit.duplicates!, args, io);
     return EXIT_OK;
   },

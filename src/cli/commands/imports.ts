@@ -6,6 +6,7 @@
  */
 import { chooseInterpreter, DEFAULT_VERIFY_TIMEOUT_MS, verifyImports } from '../../analyses/imports/verify/index.js';
 import { IMPORT_BUCKETS, isImportBucket, type ImportBucket } from '../../model/imports.js';
+import { auditOrScan } from '../../audit-run.js';
 import { scan } from '../../pipeline.js';
 import { UsageError } from '../../util/errors.js';
 import { integerOption, listOption, stringOption, type ParsedArgs } from '../args.js';
@@ -14,6 +15,8 @@ import { emitView, formatFrom, formatUsage } from '../format.js';
 import { SCAN_OPTIONS } from '../options.js';
 import { scanOptionsFrom } from '../scan-options.js';
 import { plural } from '../../util/words.js';
+import type { Audit } from '../../model/audit.js';
+import type { CliIo } from '../io.js';
 
 /** `--fail-on a,b --fail-on c` → the buckets, each checked. */
 export const failOnBuckets = (args: ParsedArgs): ImportBucket[] => {
@@ -22,6 +25,14 @@ export const failOnBuckets = (args: ParsedArgs): ImportBucket[] => {
     if (!isImportBucket(n)) throw new UsageError(`--fail-on: unknown bucket "${n}"; choose from ${IMPORT_BUCKETS.join(', ')}`);
   }
   return [...new Set(names)] as ImportBucket[];
+};
+
+/** Exit 1, saying so, when a finding is in a --fail-on bucket. */
+const gateExit = (audit: Audit, failOn: ImportBucket[], io: CliIo): number => {
+  const gate = audit.imports?.findings.filter((f) => failOn.includes(f.bucket)) ?? [];
+  if (gate.length === 0) return EXIT_OK;
+  io.stderr(`census: ${plural(gate.length, 'finding')} in --fail-on buckets (${failOn.join(', ')})\n`);
+  return EXIT_FINDINGS;
 };
 
 export const importsCommand: Command = {
@@ -42,9 +53,15 @@ export const importsCommand: Command = {
     const timeoutMs = integerOption(args.values, 'timeout', DEFAULT_VERIFY_TIMEOUT_MS / 1000) * 1000;
     if (timeoutMs <= 0) throw new UsageError('--timeout must be at least 1 second');
     const options = scanOptionsFrom(args, io);
+    if (args.values.verify !== true) {
+      // Without --verify only the Audit is needed: a recording answers when nothing changed (audit-run.ts).
+      const { audit } = await auditOrScan(options);
+      await emitView('imports', format, audit, args, io);
+      return gateExit(audit, failOn, io);
+    }
     const result = await scan(options);
     const audit = result.audit;
-    if (args.values.verify === true && audit.imports) {
+    if (audit.imports) {
       const verifyOptions = { rootAbs: result.rootAbs, timeoutMs, manifests: result.context.manifests, ...(options.python !== undefined ? { python: options.python } : {}) };
       const interpreter = chooseInterpreter(verifyOptions);
       io.stderr(`census: --verify imports the Python modules of ${audit.root} with ${interpreter.shown}: this RUNS the repo's code\n`);
@@ -53,11 +70,6 @@ export const importsCommand: Command = {
       audit.imports.verify = verified.section;
     }
     await emitView('imports', format, audit, args, io);
-    const gate = audit.imports?.findings.filter((f) => failOn.includes(f.bucket)) ?? [];
-    if (gate.length > 0) {
-      io.stderr(`census: ${plural(gate.length, 'finding')} in --fail-on buckets (${failOn.join(', ')})\n`);
-      return EXIT_FINDINGS;
-    }
-    return EXIT_OK;
+    return gateExit(audit, failOn, io);
   },
 };

@@ -1,6 +1,6 @@
 /** `census scan`: the whole census of a repo in any format, optionally recorded in the history. */
 import { emitView, formatFrom, formatUsage } from '../format.js';
-import { scan } from '../../pipeline.js';
+import { auditOrScan } from '../../audit-run.js';
 import { EXIT_OK, type Command } from '../command.js';
 import { SCAN_OPTIONS } from '../options.js';
 import { scanOptionsFrom } from '../scan-options.js';
@@ -18,7 +18,7 @@ export const scanCommand: Command = {
     const recording = args.values.record === true;
     // A recorded run holds every finding section, duplicates included, like census check's.
     const withDuplicates = recording || args.values.duplicates === true;
-    const result = await scan({ ...scanOptionsFrom(args, io), ...(withDuplicates ? { duplicates: {} } : {}) });
+    const result = await auditOrScan({ ...scanOptionsFrom(args, io), ...(withDuplicates ? { duplicates: {} } : {}) });
     await emitView('audit', format, result.audit, args, io);
     if (recording) recordRun(result.audit, result.rootAbs, 'scan', args, io);
     return EXIT_OK;
