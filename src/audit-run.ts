@@ -6,7 +6,7 @@
 import type { Audit } from './model/audit.js';
 import type { CensusConfig } from './config/validate.js';
 import type { ScanOptions } from './pipeline.js';
-import { reusableAudit } from './cache/snapshot.js';
+import { reusableAudit, reusableAuditJson } from './cache/snapshot.js';
 import { resolveAbsolute } from './util/path.js';
 
 export interface AuditRun {
@@ -26,3 +26,10 @@ export const auditOrScan = async (options: ScanOptions): Promise<AuditRun> => {
   const result = await scan(options);
   return { audit: result.audit, rootAbs: result.rootAbs, censusConfig: result.config?.config ?? null, reused: false };
 };
+
+/**
+ * The Audit's JSON text as `--format json` writes it (report/json.ts), from the recording when
+ * nothing changed since: written as it is, with a new `generatedAt`, never deserialized or
+ * rendered. Null: no usable recording; the caller goes through auditOrScan.
+ */
+export const recordedAuditJson = (options: ScanOptions): string[] | null => reusableAuditJson(resolveAbsolute(options.cwd ?? '.', options.root), options);

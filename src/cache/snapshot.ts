@@ -33,6 +33,7 @@ import { dirnameAbsolute, joinAbsolute, resolveAbsolute } from '../util/path.js'
 import { CACHE_DIR } from './facts-cache.js';
 import { folderDigest } from './environment-stamps.js';
 import { extractionFlavour } from './flavour.js';
+import { jsonPieces } from '../report/json.js';
 import type { CacheSetting } from './open.js';
 import { hasSeal, writeSeal } from './seal.js';
 import { kindOf, listable, namesDigest, RACY_MS, type ExtraStamp, type FileStamps, type Marker, type TreeStamps } from './tree-stamps.js';
@@ -127,6 +128,11 @@ interface Snapshot {
   graph: Blob;
   /** The Audit without files, edges and entries (null in their places, so its keys keep their order), and the config. */
   rest: Blob;
+  /** The sha256 of the body up to `json`: the whole Audit is checked with one hash instead of one per blob. */
+  body: string;
+  /** The Audit as `--format json` writes it (report/json.ts), last in the body, and the `generatedAt` it holds. */
+  json: Blob;
+  generatedAt: string;
 }
 
 const fileDigest = (abs: string): string => {
@@ -224,6 +230,11 @@ export const saveSnapshot = (rootAbs: string, options: SnapshotScanOptions, stam
     const records: Snapshot['records'] = audit.files.map((f) => [f.path, ...add(f)]);
     const graph = add({ edges: audit.edges, entries: audit.entries });
     const rest = add({ audit: { ...audit, files: null, edges: null, entries: null }, censusConfig: whole.censusConfig });
+    const sum = bodySum(blobs);
+    // The JSON text too: a re-run of `--format json` writes it as it is, with no deserializing and rendering.
+    const text = Buffer.from([...jsonPieces(audit)].join(''));
+    blobs.push(text);
+    const json: Blob = [offset, text.length, contentHash(text)];
     const key = snapshotKey(rootAbs, options);
     const variant = variantOf(options);
     const head = serialize({
@@ -244,6 +255,9 @@ export const saveSnapshot = (rootAbs: string, options: SnapshotScanOptions, stam
       records,
       graph,
       rest,
+      body: sum,
+      json,
+      generatedAt: audit.generatedAt,
     } satisfies Snapshot);
     const length = Buffer.alloc(4);
     length.writeUInt32LE(head.length);
@@ -261,6 +275,12 @@ export const saveSnapshot = (rootAbs: string, options: SnapshotScanOptions, stam
   } catch {
     // The facts cache already warned about an unwritable folder; the next run scans.
   }
+};
+
+const bodySum = (pieces: Uint8Array[]): string => {
+  const sum = createHash('sha256');
+  for (const p of pieces) sum.update(p);
+  return sum.digest('hex');
 };
 
 const readAt = (fd: number, at: number, length: number): Buffer => {
@@ -302,8 +322,8 @@ const openSnapshot = (rootAbs: string, setting: CacheSetting, name: string): Ope
     const headBytes = readAt(fd, HEAD_AT, headLength);
     if (!createHash('sha256').update(start.subarray(SUM_BYTES)).update(headBytes).digest().equals(start.subarray(0, SUM_BYTES))) throw new Error('bad checksum');
     const s = deserialize(headBytes) as Snapshot;
-    const lists = [s?.files, s?.folders, s?.links, s?.extras, s?.markers, s?.environment, s?.unlisted, s?.records, s?.graph, s?.rest];
-    if (s?.format !== FORMAT || lists.some((l) => !Array.isArray(l)) || typeof s.root !== 'string' || typeof s.time !== 'number' || typeof s.focus !== 'string') throw new Error('not this format');
+    const lists = [s?.files, s?.folders, s?.links, s?.extras, s?.markers, s?.environment, s?.unlisted, s?.records, s?.graph, s?.rest, s?.json];
+    if (s?.format !== FORMAT || lists.some((l) => !Array.isArray(l)) || typeof s.root !== 'string' || typeof s.time !== 'number' || typeof s.focus !== 'string' || typeof s.body !== 'string' || typeof s.generatedAt !== 'string') throw new Error('not this format');
     return { s, fd, bodyAt: HEAD_AT + headLength, bodyLength: st.size - HEAD_AT - headLength };
   } catch {
     fs.closeSync(fd);
@@ -315,22 +335,25 @@ const checkedBlob = ([offset, length]: Blob, bodyLength: number): void => {
   if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length <= 0 || offset + length > bodyLength) throw new Error('snapshot index out of range');
 };
 
-const blobAt = (o: Opened, blob: Blob): unknown => {
+/** A blob's bytes, checked against its hash. */
+const blobBytes = (o: Opened, blob: Blob): Buffer => {
   checkedBlob(blob, o.bodyLength);
   const bytes = readAt(o.fd, o.bodyAt + blob[0], blob[1]);
   if (contentHash(bytes) !== blob[2]) throw new Error('snapshot blob damaged');
-  return deserialize(bytes);
+  return bytes;
 };
+
+const blobAt = (o: Opened, blob: Blob): unknown => deserialize(blobBytes(o, blob));
 
 /** The whole Audit: the body in one read, each blob checked against its hash. Throws on any damage. */
 const wholeAudit = (o: Opened): ReusedAudit => {
   const { s } = o;
-  const body = readAt(o.fd, o.bodyAt, o.bodyLength);
+  checkedBlob(s.json, o.bodyLength);
+  const body = readAt(o.fd, o.bodyAt, s.json[0]);
+  if (bodySum([body]) !== s.body) throw new Error('snapshot body damaged');
   const from = (blob: Blob): unknown => {
-    checkedBlob(blob, o.bodyLength);
-    const bytes = body.subarray(blob[0], blob[0] + blob[1]);
-    if (contentHash(bytes) !== blob[2]) throw new Error('snapshot blob damaged');
-    return deserialize(bytes);
+    checkedBlob(blob, body.length);
+    return deserialize(body.subarray(blob[0], blob[0] + blob[1]));
   };
   const { audit, censusConfig } = from(s.rest) as { audit: Audit; censusConfig: CensusConfig | null };
   const { edges, entries } = from(s.graph) as { edges: Edge[]; entries: Entry[] };
@@ -492,6 +515,31 @@ export const reusableAudit = (rootAbs: string, options: SnapshotScanOptions): Re
     const variant = variantOf(options);
     opened = openFresh(rootAbs, options, nameOf(key, variant), key, true, (s) => s.variant === variant && s.focus === (options.focus ?? ''));
     return opened ? wholeAudit(opened) : null;
+  } catch {
+    return null;
+  } finally {
+    if (opened) fs.closeSync(opened.fd);
+  }
+};
+
+/**
+ * The recorded Audit's JSON text, as `--format json` writes it, with `generatedAt` now, when the
+ * Audit could be reused (reusableAudit's conditions); null means scan (or reuse the object).
+ */
+export const reusableAuditJson = (rootAbs: string, options: SnapshotScanOptions): string[] | null => {
+  if (!options.cache) return null;
+  let opened: Opened | null = null;
+  try {
+    const key = snapshotKey(rootAbs, options);
+    const variant = variantOf(options);
+    opened = openFresh(rootAbs, options, nameOf(key, variant), key, true, (s) => s.variant === variant && s.focus === (options.focus ?? ''));
+    if (!opened) return null;
+    const bytes = blobBytes(opened, opened.s.json);
+    // generatedAt is the Audit's third key: its line is in the first few hundred bytes.
+    const old = `"generatedAt": ${JSON.stringify(opened.s.generatedAt)}`;
+    const at = bytes.subarray(0, 4096).indexOf(old);
+    if (at < 0) return null;
+    return [bytes.toString('utf8', 0, at), `"generatedAt": ${JSON.stringify(new Date().toISOString())}`, bytes.toString('utf8', at + Buffer.byteLength(old))];
   } catch {
     return null;
   } finally {

@@ -11,7 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditOrScan, type AuditRun } from '../../src/audit-run.js';
+import { auditOrScan, recordedAuditJson, type AuditRun } from '../../src/audit-run.js';
+import { jsonPieces } from '../../src/report/json.js';
 import type { Audit } from '../../src/model/audit.js';
 import { DEFAULT_MAX_FILE_SIZE, type ScanOptions } from '../../src/pipeline.js';
 import { scanDir } from '../helpers/scan-fixture.js';
@@ -155,30 +156,46 @@ test('runtime evidence is part of the key: a coverage file added to its folder, 
 });
 
 test('a damaged record is ignored: the run scans, and records anew', async () => {
-  const damages: [string, (file: string) => void][] = [
-    ['truncated', (f) => truncateSync(f, Math.floor(readFileSync(f).length / 2))],
-    ['a byte of the body flipped', (f) => {
-      const bytes = readFileSync(f);
-      bytes[bytes.length - 10] ^= 0xff;
-      writeFileSync(f, bytes);
-    }],
-    ['a byte of the head flipped', (f) => {
-      const bytes = readFileSync(f);
-      bytes[40] ^= 0xff;
-      writeFileSync(f, bytes);
-    }],
-    ['emptied', (f) => writeFileSync(f, '')],
+  const flip = (at: (bytes: Buffer) => number) => (f: string) => {
+    const bytes = readFileSync(f);
+    bytes[at(bytes)] ^= 0xff;
+    writeFileSync(f, bytes);
+  };
+  // [what, damage, whether the Audit object is still whole, whether its JSON text is]: each part is checked on its own.
+  const damages: [string, (file: string) => void, boolean, boolean][] = [
+    ['truncated', (f) => truncateSync(f, Math.floor(readFileSync(f).length / 2)), false, false],
+    ['a byte of the head flipped', flip(() => 40), false, false],
+    ['a byte of the first record flipped', flip((b) => 36 + b.readUInt32LE(32) + 20), false, true],
+    ['a byte of the JSON text flipped', flip((b) => b.length - 10), true, false],
+    ['emptied', (f) => writeFileSync(f, ''), false, false],
   ];
-  for (const [what, damage] of damages) {
+  for (const [what, damage, objectWhole, jsonWhole] of damages) {
     await withRepo(FIXTURE, async (repo, cacheDir) => {
       await auditOrScan(optionsFor(repo, cacheDir));
+      assert.ok(recordedAuditJson(optionsFor(repo, cacheDir)), `${what}: the JSON text answers before`);
       const records = readdirSync(cacheDir).filter((n) => n.endsWith('.snapshot'));
       assert.equal(records.length, 1);
       damage(join(cacheDir, records[0]));
-      assert.equal((await warmAndCold(repo, cacheDir)).reused, false, what);
-      assert.equal((await warmAndCold(repo, cacheDir)).reused, true, `${what}: recorded anew`);
+      assert.equal(recordedAuditJson(optionsFor(repo, cacheDir)) !== null, jsonWhole, `${what}: the JSON text`);
+      assert.equal((await warmAndCold(repo, cacheDir)).reused, objectWhole, what);
+      if (!objectWhole) assert.equal((await warmAndCold(repo, cacheDir)).reused, true, `${what}: recorded anew`);
     });
   }
+});
+
+test('the recorded JSON text is the cold scan\'s JSON, byte for byte, with a new generatedAt', async () => {
+  await withRepo(DEMO, async (repo, cacheDir) => {
+    const cold = await scanDir(repo, { workers: 1 });
+    assert.equal(recordedAuditJson(optionsFor(repo, cacheDir)), null, 'nothing recorded yet');
+    await auditOrScan(optionsFor(repo, cacheDir));
+    const text = recordedAuditJson(optionsFor(repo, cacheDir));
+    assert.ok(text);
+    const parsed = JSON.parse(text.join('')) as Audit;
+    assert.notEqual(parsed.generatedAt, cold.audit.generatedAt);
+    assert.equal(text.join(''), [...jsonPieces({ ...cold.audit, generatedAt: parsed.generatedAt })].join(''));
+    writeFileSync(join(repo, 'scripts/new_tool.py'), '');
+    assert.equal(recordedAuditJson(optionsFor(repo, cacheDir)), null, 'a file added');
+  });
 });
 
 test('a record in .census/cache/ that census did not seal there (one that came with the repo) is not trusted', async () => {

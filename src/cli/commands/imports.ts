@@ -6,7 +6,8 @@
  */
 import { chooseInterpreter, DEFAULT_VERIFY_TIMEOUT_MS, verifyImports } from '../../analyses/imports/verify/index.js';
 import { IMPORT_BUCKETS, isImportBucket, type ImportBucket } from '../../model/imports.js';
-import { auditOrScan } from '../../audit-run.js';
+import { auditOrScan, recordedAuditJson } from '../../audit-run.js';
+import { emit } from '../output.js';
 import { scan } from '../../pipeline.js';
 import { UsageError } from '../../util/errors.js';
 import { integerOption, listOption, stringOption, type ParsedArgs } from '../args.js';
@@ -54,7 +55,13 @@ export const importsCommand: Command = {
     if (timeoutMs <= 0) throw new UsageError('--timeout must be at least 1 second');
     const options = scanOptionsFrom(args, io);
     if (args.values.verify !== true) {
-      // Without --verify only the Audit is needed: a recording answers when nothing changed (audit-run.ts).
+      // Without --verify only the Audit is needed: a recording answers when nothing changed (audit-run.ts),
+      // as its JSON text when that is the output and no gate reads the findings.
+      const text = format === 'json' && failOn.length === 0 ? recordedAuditJson(options) : null;
+      if (text !== null) {
+        emit(text, args, io);
+        return EXIT_OK;
+      }
       const { audit } = await auditOrScan(options);
       await emitView('imports', format, audit, args, io);
       return gateExit(audit, failOn, io);

@@ -1,6 +1,7 @@
 /** `census scan`: the whole census of a repo in any format, optionally recorded in the history. */
 import { emitView, formatFrom, formatUsage } from '../format.js';
-import { auditOrScan } from '../../audit-run.js';
+import { auditOrScan, recordedAuditJson } from '../../audit-run.js';
+import { emit } from '../output.js';
 import { EXIT_OK, type Command } from '../command.js';
 import { SCAN_OPTIONS } from '../options.js';
 import { scanOptionsFrom } from '../scan-options.js';
@@ -18,7 +19,14 @@ export const scanCommand: Command = {
     const recording = args.values.record === true;
     // A recorded run holds every finding section, duplicates included, like census check's.
     const withDuplicates = recording || args.values.duplicates === true;
-    const result = await auditOrScan({ ...scanOptionsFrom(args, io), ...(withDuplicates ? { duplicates: {} } : {}) });
+    const options = { ...scanOptionsFrom(args, io), ...(withDuplicates ? { duplicates: {} } : {}) };
+    // Nothing changed since a scan with these options: its JSON text is the output (audit-run.ts).
+    const text = format === 'json' && !recording ? recordedAuditJson(options) : null;
+    if (text !== null) {
+      emit(text, args, io);
+      return EXIT_OK;
+    }
+    const result = await auditOrScan(options);
     await emitView('audit', format, result.audit, args, io);
     if (recording) recordRun(result.audit, result.rootAbs, 'scan', args, io);
     return EXIT_OK;
