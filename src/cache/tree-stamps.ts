@@ -69,8 +69,13 @@ export const RACY_MS = 2000;
 
 /** Census config and manifests at the root: census reads them even when git ignores them. */
 const ROOT_FILES = [...new Set(['census.config.json', ...MANIFESTS])];
-/** Extras larger than this are compared by stamp only (a big index is rewritten, not edited). */
-const MAX_HASHED_EXTRA = 1024 * 1024;
+/**
+ * Extras larger than this are compared by stamp only. git's index is one of them and is rewritten
+ * by any `git checkout -- file` or `git add`: just before a scan, its stamp is racy, and only its
+ * bytes can vouch for it (payload's 1.1 MB index over the old 1 MB limit cost every re-run after a
+ * checkout a whole scan). Hashing a few MB when stamping costs milliseconds.
+ */
+const MAX_HASHED_EXTRA = 64 * 1024 * 1024;
 
 /** What is at `abs`: a folder, something else, nothing. `follow`: through a symlink. */
 export const kindOf = (abs: string, follow = false): Marker[1] => {
