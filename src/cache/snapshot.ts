@@ -232,9 +232,17 @@ export const saveSnapshot = (rootAbs: string, options: SnapshotScanOptions, stam
     const rest = add({ audit: { ...audit, files: null, edges: null, entries: null }, censusConfig: whole.censusConfig });
     const sum = bodySum(blobs);
     // The JSON text too: a re-run of `--format json` writes it as it is, with no deserializing and rendering.
-    const text = Buffer.from([...jsonPieces(audit)].join(''));
-    blobs.push(text);
-    const json: Blob = [offset, text.length, contentHash(text)];
+    // In the renderer's pieces (about a megabyte each): the whole text is never held as one string.
+    const textSum = createHash('sha256');
+    let textLength = 0;
+    for (const piece of jsonPieces(audit)) {
+      const bytes = Buffer.from(piece);
+      blobs.push(bytes);
+      textSum.update(bytes);
+      textLength += bytes.length;
+    }
+    // contentHash's form: the first 16 hex digits of the sha256.
+    const json: Blob = [offset, textLength, textSum.digest('hex').slice(0, 16)];
     const key = snapshotKey(rootAbs, options);
     const variant = variantOf(options);
     const head = serialize({
