@@ -31,7 +31,6 @@ IDENT_UNIT[0xfeff] = 0;
 IDENT_UNIT[0xa0] = 0;
 // `c >= 128` keeps NaN (charCodeAt past the end) out as well.
 export const isIdentPart = (c: number): boolean => (c < 128 ? IDENT[c] !== 0 : c >= 128 && c !== 0xfeff && c !== 0xa0);
-export const isIdentStart = (c: number): boolean => (c < 128 ? IDENT[c] === 3 : c >= 128 && c !== 0xfeff && c !== 0xa0);
 export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** String prefix letter → flag bits; 0 for letters that are no prefix. */

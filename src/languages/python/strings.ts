@@ -4,7 +4,7 @@
  * fields, nested fields in format specs, comments inside fields). Only the extent matters here;
  * values are read later (literals.ts) for the few strings that need one.
  */
-import { BACKSLASH, DQUOTE, HASH, IDENT, LBRACE, LF, RBRACE, SQUOTE, isIdentPart, isIdentStart, prefixFlag } from './chars.js';
+import { BACKSLASH, DQUOTE, HASH, IDENT_UNIT, LBRACE, LF, RBRACE, SQUOTE, isIdentPart, prefixFlag } from './chars.js';
 import { Problem, StringFlag } from './tokens.js';
 
 /** Deeper f-string nesting than this is hostile input, not code. */
@@ -187,7 +187,7 @@ export abstract class StringScanner {
           p += 2;
           break;
         default:
-          if (c < 128 ? IDENT[c] === 3 : isIdentStart(c)) p = this.nameInField(p, nesting);
+          if (IDENT_UNIT[c] === 3) p = this.nameInField(p, nesting);
           else p++;
       }
     }

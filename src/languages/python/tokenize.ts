@@ -14,7 +14,7 @@
  * recorded with their line and scanning goes on.
  */
 import { Buffer } from 'node:buffer';
-import { BACKSLASH, DQUOTE, FF, HASH, IDENT, IDENT_UNIT, LBRACE, LF, RBRACE, SPACE, SQUOTE, TAB, isDigit, isIdentPart, isIdentStart, prefixFlag } from './chars.js';
+import { BACKSLASH, DQUOTE, FF, HASH, IDENT_UNIT, LBRACE, LF, RBRACE, SPACE, SQUOTE, TAB, isDigit, isIdentPart, prefixFlag } from './chars.js';
 import { StringScanner } from './strings.js';
 import { Kind, Op, Problem, StringFlag, wordAt } from './tokens.js';
 import { WARM_UP_SOURCE } from './warm-up.js';
@@ -163,7 +163,7 @@ class Scanner extends StringScanner {
         atLineStart = true;
         continue;
       }
-      if (c < 128 ? IDENT[c] === 3 : isIdentStart(c)) {
+      if (IDENT_UNIT[c] === 3) {
         pos = this.nameOrString(pos, depth);
         continue;
       }
