@@ -1,12 +1,15 @@
 /**
  * package.json: `bin`, `main`, `module`, every file `exports` names and the root JS files `files`
- * publishes (published-files.ts) are production entries (relative to the package's folder); each script is a command run in that folder — tooling,
- * except the ones that serve the package (`start`, `serve` and their pre/post hooks).
+ * publishes (published-files.ts) are production entries. A subpath pattern (`"./*": "./src/*.ts"`)
+ * names the files Node would load through it: a subpath another key takes (`"./internal/*": null`,
+ * `"./*.test.js": null`) is not exported (manifests/package-exports.ts). Paths are relative to the
+ * package's folder. Each script is a command run in that folder — tooling, except the ones that serve the package (`start`, `serve` and their pre/post hooks).
  * Without `main` and `exports`, Node loads the package's index.js: it (or the TypeScript source
  * it is built from) is the entry. index/main/cli files at the package root and in src/ are
  * entries by the ecosystem's convention (the defaults knip uses), whatever the fields say.
  */
 import { pathsWithPrefix } from '../util/file-index.js';
+import { isWithheldSubpath, targetPatternStar } from '../manifests/package-exports.js';
 import type { EntryKind } from '../model/verdict.js';
 import { warning } from '../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../util/path.js';
@@ -27,10 +30,26 @@ interface Site {
   out: DetectorOutput;
 }
 
-/** `./dist/*.js` (an exports subpath pattern) → the repo files it covers. */
-const patternFiles = (pattern: string, ctx: DetectorContext): string[] => {
-  const [prefix, suffix] = [pattern.slice(0, pattern.indexOf('*')), pattern.slice(pattern.indexOf('*') + 1)];
-  return pathsWithPrefix(ctx.files, prefix).filter((f) => f.endsWith(suffix) && f.length > prefix.length + suffix.length);
+/**
+ * The repo files a pattern target (`dist/*.js`, relative to the repo) covers under the exports
+ * key `key` (`./*`). Each file's subpath (`./x`) is resolved as Node does, and a file whose
+ * subpath lands on a `null` key (`"./internal/*": null`, a longer `"./*.test.js": null`, an
+ * exact `"./legacy.js": null`) is withheld: Node refuses that import. A subpath that a broader
+ * pattern shares with another non-null key still counts: the package named the file, and a key
+ * precedence its author likely never meant is no reason to call the file dead. Without a map
+ * (a bin, main or module field with a `*`) every match counts.
+ */
+const patternFiles = (pattern: string, ctx: DetectorContext, exported: { key: string; map: Record<string, unknown> } | null): { all: number; files: string[] } => {
+  const starOf = targetPatternStar(pattern);
+  const files: string[] = [];
+  let all = 0;
+  for (const f of pathsWithPrefix(ctx.files, pattern.slice(0, pattern.indexOf('*')))) {
+    const star = starOf(f);
+    if (star === null) continue;
+    all++;
+    if (exported === null || !isWithheldSubpath(exported.map, exported.key.split('*').join(star))) files.push(f);
+  }
+  return { all, files };
 };
 
 /** Type declarations, styles and data are not code that runs: not entries. */
@@ -39,8 +58,9 @@ const NOT_CODE = /\.(d\.[cm]?ts|json|css|scss|less|map)$/;
 /**
  * `subpath` is the exports key the target belongs to: Node expands `*` in a target only when the
  * key has one too (`"./*": "./src/*.js"`); under `"./ignored": "./*"` the star is a literal name.
+ * `map` is the exports map the key is in, whose `null` keys withhold part of what a pattern covers.
  */
-const addFile = (site: Site, target: string, evidence: string, jsonPath: (string | number)[], subpath: string | null = null) => {
+const addFile = (site: Site, target: string, evidence: string, jsonPath: (string | number)[], subpath: string | null = null, map: Record<string, unknown> = {}) => {
   if (NOT_CODE.test(target)) return;
   const path = joinRepo(site.dir, target);
   if (path === null) {
@@ -49,22 +69,28 @@ const addFile = (site: Site, target: string, evidence: string, jsonPath: (string
   }
   const line = site.doc.lineOf(jsonPath);
   const isPattern = path.includes('*') && (subpath === null || subpath.includes('*'));
-  const matches = isPattern ? patternFiles(path, site.ctx) : [path];
-  for (const p of matches.length > 0 ? matches : [path]) site.out.entries.push(fileEntry(p, 'production', evidence, line));
+  if (!isPattern) {
+    site.out.entries.push(fileEntry(path, 'production', evidence, line));
+    return;
+  }
+  const matches = patternFiles(path, site.ctx, subpath === null ? null : { key: subpath, map });
+  // A pattern that covers no repo file (dist/ not built) stays as written, an unresolved entry.
+  if (matches.all === 0) site.out.entries.push(fileEntry(path, 'production', evidence, line));
+  for (const p of matches.files) site.out.entries.push(fileEntry(p, 'production', evidence, line));
 };
 
 /** Every string leaf of `exports`: subpaths (`./cli`), conditions (`import`, `node`), fallback arrays. */
-const walkExports = (site: Site, value: unknown, jsonPath: (string | number)[], subpath: string, conditions: string[]) => {
+const walkExports = (site: Site, value: unknown, jsonPath: (string | number)[], subpath: string, conditions: string[], map: Record<string, unknown>) => {
   if (typeof value === 'string') {
     const cond = conditions.length > 0 ? ` (${conditions.join(', ')})` : '';
-    addFile(site, value, `${site.path} exports "${subpath}"${cond}`, jsonPath, subpath);
+    addFile(site, value, `${site.path} exports "${subpath}"${cond}`, jsonPath, subpath, map);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => walkExports(site, v, [...jsonPath, i], subpath, conditions));
+    value.forEach((v, i) => walkExports(site, v, [...jsonPath, i], subpath, conditions, map));
   } else if (isRecord(value)) {
     for (const [key, v] of Object.entries(value)) {
       if (key === 'types' || key === 'typings') continue;
-      if (key.startsWith('.')) walkExports(site, v, [...jsonPath, key], key, conditions);
-      else walkExports(site, v, [...jsonPath, key], subpath, [...conditions, key]);
+      if (key.startsWith('.')) walkExports(site, v, [...jsonPath, key], key, conditions, value);
+      else walkExports(site, v, [...jsonPath, key], subpath, [...conditions, key], map);
     }
   }
 };
@@ -111,7 +137,7 @@ const packageJson: EntryDetector = {
       const value = pkg[field];
       if (typeof value === 'string') addFile(site, value, `${file.path} ${field}`, [field]);
     }
-    if (pkg.exports !== undefined) walkExports(site, pkg.exports, ['exports'], '.', []);
+    if (pkg.exports !== undefined) walkExports(site, pkg.exports, ['exports'], '.', [], {});
     addDefaultEntries(site, typeof pkg.main === 'string' || pkg.exports !== undefined);
     if (pkg.files !== undefined) {
       out.entries.push(...publishedRootEntries(ctx.files, file.path, site.dir, pkg.files, doc.lineOf(['files']), new Set(out.entries.map((e) => e.target))));

@@ -36,3 +36,12 @@ test('package-json: root files that "files" publishes are entries, and what they
   assert.equal(verdict('packages/nested/stray.js')?.verdict, 'dead');
   assert.notEqual(verdict('packages/cloud/eslint.config.js')?.evidence?.[0]?.includes('published by'), true, 'a tool config stays its tool\'s root');
 });
+
+test('package-json: files an exports pattern covers but a null key withholds are not entries, and dead when nothing else uses them', async () => {
+  const { audit } = await scanDir(fixturePath('entries', 'package-json-withheld-subpaths'));
+  const verdict = (path: string) => audit.files.find((f) => f.path === path)?.verdict;
+  for (const live of ['lib/main.js', 'lib/widgets/table.js', 'lib/hooks/use-harbor.js', 'lib/themes/dark.js']) assert.equal(verdict(live), 'production', live);
+  for (const withheld of ['lib/widgets/chart.draft.js', 'lib/widgets/legacy-table.js', 'lib/widgets/experimental/dial.js', 'lib/themes/internal/palette.js']) {
+    assert.equal(verdict(withheld), 'dead', withheld);
+  }
+});

@@ -6,6 +6,7 @@
  * package whose exports point into a gitignored dist/ still has its sources reached by name.
  */
 import { joinRepo } from '../../../util/path.js';
+import { exportsKeyFor, exportsSubpathMap } from '../../../manifests/package-exports.js';
 
 const BUILT_EXTENSION = /\.(?:[cm]?js|d\.[cm]?ts)$/;
 
@@ -13,21 +14,13 @@ const BUILT_EXTENSION = /\.(?:[cm]?js|d\.[cm]?ts)$/;
 const leaves = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(leaves) : value !== null && typeof value === 'object' ? Object.values(value).flatMap(leaves) : [];
 
-/** The targets `exports` gives a subpath (`.`, `./feature`), with a `*` pattern's match substituted. */
+/** The targets `exports` gives a subpath (`.`, `./feature`), with a `*` pattern's match substituted; none for a `null` key. */
 export const exportTargets = (exports: unknown, subpath: string): string[] => {
-  const isMap = exports !== null && typeof exports === 'object' && !Array.isArray(exports) && Object.keys(exports).some((k) => k.startsWith('.'));
-  const map: Record<string, unknown> = isMap ? (exports as Record<string, unknown>) : { '.': exports };
-  if (subpath in map) return leaves(map[subpath]);
-  let best: { key: string; star: string } | null = null;
-  for (const key of Object.keys(map)) {
-    const at = key.indexOf('*');
-    if (at < 0 || key.indexOf('*', at + 1) >= 0) continue;
-    const [prefix, suffix] = [key.slice(0, at), key.slice(at + 1)];
-    if (subpath.length < prefix.length + suffix.length || !subpath.startsWith(prefix) || !subpath.endsWith(suffix)) continue;
-    // Node picks the longest prefix.
-    if (best === null || prefix.length > best.key.indexOf('*')) best = { key, star: subpath.slice(prefix.length, subpath.length - suffix.length) };
-  }
-  return best === null ? [] : leaves(map[best.key]).map((t) => t.split('*').join(best.star));
+  const map = exportsSubpathMap(exports);
+  const match = exportsKeyFor(Object.keys(map), subpath);
+  if (match === null) return [];
+  const targets = leaves(map[match.key]);
+  return match.star === null ? targets : targets.map((t) => t.split('*').join(match.star!));
 };
 
 /** Built repo paths an import of `subpath` (`.` or `./x`) of the package in `dir` may name, most specific first. */
