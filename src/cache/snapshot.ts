@@ -515,39 +515,31 @@ export const freshAudit = (rootAbs: string, options: SnapshotScanOptions): Recor
  * (the environment included): what a scan now would produce, but for `generatedAt`. Null means
  * scan: no recording, another variant, any change, any damage.
  */
-export const reusableAudit = (rootAbs: string, options: SnapshotScanOptions): ReusedAudit | null => {
-  if (!options.cache) return null;
-  let opened: Opened | null = null;
-  try {
-    const key = snapshotKey(rootAbs, options);
-    const variant = variantOf(options);
-    opened = openFresh(rootAbs, options, nameOf(key, variant), key, true, (s) => s.variant === variant && s.focus === (options.focus ?? ''));
-    return opened ? wholeAudit(opened) : null;
-  } catch {
-    return null;
-  } finally {
-    if (opened) fs.closeSync(opened.fd);
-  }
-};
+export const reusableAudit = (rootAbs: string, options: SnapshotScanOptions): ReusedAudit | null => withRecordedAudit(rootAbs, options, wholeAudit);
 
 /**
  * The recorded Audit's JSON text, as `--format json` writes it, with `generatedAt` now, when the
  * Audit could be reused (reusableAudit's conditions); null means scan (or reuse the object).
  */
-export const reusableAuditJson = (rootAbs: string, options: SnapshotScanOptions): string[] | null => {
-  if (!options.cache) return null;
-  let opened: Opened | null = null;
-  try {
-    const key = snapshotKey(rootAbs, options);
-    const variant = variantOf(options);
-    opened = openFresh(rootAbs, options, nameOf(key, variant), key, true, (s) => s.variant === variant && s.focus === (options.focus ?? ''));
-    if (!opened) return null;
+export const reusableAuditJson = (rootAbs: string, options: SnapshotScanOptions): string[] | null =>
+  withRecordedAudit(rootAbs, options, (opened) => {
     const bytes = blobBytes(opened, opened.s.json);
     // generatedAt is the Audit's third key: its line is in the first few hundred bytes.
     const old = `"generatedAt": ${JSON.stringify(opened.s.generatedAt)}`;
     const at = bytes.subarray(0, 4096).indexOf(old);
     if (at < 0) return null;
     return [bytes.toString('utf8', 0, at), `"generatedAt": ${JSON.stringify(new Date().toISOString())}`, bytes.toString('utf8', at + Buffer.byteLength(old))];
+  });
+
+/** Opens the recording a scan with these options would reuse and reads it with `read`; null on any doubt. */
+const withRecordedAudit = <T>(rootAbs: string, options: SnapshotScanOptions, read: (opened: Opened) => T | null): T | null => {
+  if (!options.cache) return null;
+  let opened: Opened | null = null;
+  try {
+    const key = snapshotKey(rootAbs, options);
+    const variant = variantOf(options);
+    opened = openFresh(rootAbs, options, nameOf(key, variant), key, true, (s) => s.variant === variant && s.focus === (options.focus ?? ''));
+    return opened ? read(opened) : null;
   } catch {
     return null;
   } finally {
