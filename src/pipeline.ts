@@ -206,7 +206,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   }, (d) => plural(d.built.entries.length, 'entry', 'entries'));
   const entries = detected.built.entries.sort(compareEntries);
   const codeEdges = await timed(progress, 'edges', () => [
-    ...buildCodeEdges(factsOfFiles.filter((f) => !isDocLanguage(f.language)), targets, createImageContexts(detected), (specifier, from) => resolvers.javascript.folder?.(specifier, from) ?? null),
+    ...buildCodeEdges(factsOfFiles.filter((f) => !isDocLanguage(f.language)), targets, createImageContexts(detected), (pattern, from) => resolvers.javascript.patternPaths?.(pattern, from) ?? null),
     ...buildFrameworkEdges(detected.frameworks.references, targets),
   ], (e) => `${e.length} code and framework edges`);
   const docs = await timed(progress, 'docs', () => buildDocEdges(factsOfFiles.filter((f) => isDocLanguage(f.language)), files, targets), (d) => `${d.edges.length} doc edges`);

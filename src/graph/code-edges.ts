@@ -3,6 +3,8 @@
  * file (exec), a string that names a module for a framework to load (reference).
  */
 import type { Edge } from '../model/edge.js';
+import type { ReferenceFact } from '../model/facts.js';
+import { compileRepoGlobs } from '../util/glob.js';
 import { dirname, joinRepo } from '../util/path.js';
 import { aboutFile } from '../util/sentences.js';
 import { candidateCwds } from './entries.js';
@@ -37,23 +39,33 @@ const codePath = (targets: TargetResolver, dir: string, target: string): string[
   return [];
 };
 
-/** `import.meta.glob('./pages/*.ts')`, `require.context('./icons', true, /\.svg$/)`: every file the pattern selects. */
-const globTargets = (targets: TargetResolver, dir: string, pattern: string, filter?: string): string[] => {
-  const glob = joinRepo(dir, pattern);
-  return glob === null ? [] : targets.glob(glob, filter);
+/**
+ * Maps a non-relative pattern the way the importer's bundler reads it (`require.context('~/forms', …)`,
+ * `import.meta.glob('@/pages/*.ts')`, `import.meta.glob('/pages/*.ts')`): the JS resolver's
+ * `patternPaths`, when there is one.
+ */
+export type PatternPathsOf = (pattern: string, fromFile: string) => { paths: string[]; mapping: string } | null;
+
+/** The repo globs a pattern stands for, relative to the file's folder or mapped; what mapped it, if anything. */
+const globsOf = (patternPathsOf: PatternPathsOf, from: string, pattern: string): { globs: string[]; mapping?: string } => {
+  if (pattern.startsWith('./') || pattern.startsWith('../')) {
+    const glob = joinRepo(dirname(from), pattern);
+    return { globs: glob === null ? [] : [glob] };
+  }
+  const mapped = patternPathsOf(pattern, from);
+  return mapped === null ? { globs: [] } : { globs: mapped.paths, mapping: mapped.mapping };
 };
 
 /**
- * Maps a folder specifier through the importer's aliases (`require.context('~/forms', …)`): the
- * JS resolver's `folder`, when there is one.
+ * `import.meta.glob(['./pages/*.ts', '!./pages/draft.ts'])`, `require.context('./icons', true, /\.svg$/)`:
+ * every file the patterns select, less what an exclusion pattern (read the same way) matches.
  */
-export type FolderOf = (specifier: string, fromFile: string) => { dir: string; mapping: string } | null;
-
-/** A glob whose folder is an alias (`~/forms` and a `/*` or recursive suffix): the folder it maps to, the rest of the glob and what mapped it. */
-const aliasedGlob = (folderOf: FolderOf, from: string, pattern: string): { glob: string; mapping: string } | null => {
-  const m = /^(.+?)\/(\*\*\/\*|\*)$/.exec(pattern);
-  const mapped = m ? folderOf(m[1], from) : null;
-  return m && mapped ? { glob: mapped.dir === '' ? m[2] : `${mapped.dir}/${m[2]}`, mapping: mapped.mapping } : null;
+const globTargets = (targets: TargetResolver, patternPathsOf: PatternPathsOf, from: string, ref: ReferenceFact): { files: string[]; mapping?: string } => {
+  const { globs, mapping } = globsOf(patternPathsOf, from, ref.target);
+  const excluded = (ref.exclude ?? []).flatMap((p) => globsOf(patternPathsOf, from, p).globs);
+  const isExcluded = excluded.length === 0 ? () => false : compileRepoGlobs(excluded);
+  const files = [...new Set(globs.flatMap((g) => targets.glob(g, ref.filter)))].filter((f) => f !== from && !isExcluded(f));
+  return mapping === undefined ? { files } : { files, mapping };
 };
 
 /** "pkg.mod:attr" as a framework would import it (with its packages' __init__): from the code's folder, then the root. */
@@ -64,7 +76,7 @@ const moduleTargets = (targets: TargetResolver, dir: string, target: string): st
 };
 
 /** `imageOf`: the image a file is copied into, whose ENV and COPY map its commands see (image-context.ts). */
-export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, imageOf: (path: string) => ImageContext | undefined = () => undefined, folderOf: FolderOf = () => null): Edge[] => {
+export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, imageOf: (path: string) => ImageContext | undefined = () => undefined, patternPathsOf: PatternPathsOf = () => null): Edge[] => {
   const edges: Edge[] = [];
   for (const { path, facts } of files) {
     const dir = dirname(path);
@@ -90,15 +102,8 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, im
     }
     for (const ref of facts.references) {
       const target = ref.target;
-      const aliased = ref.form === 'glob' && !target.startsWith('.') ? aliasedGlob(folderOf, path, target) : null;
-      const found =
-        ref.form === 'path'
-          ? codePath(targets, dir, target)
-          : aliased
-            ? targets.glob(aliased.glob, ref.filter).filter((f) => f !== path)
-            : ref.form === 'glob'
-              ? globTargets(targets, dir, target, ref.filter).filter((f) => f !== path)
-              : moduleTargets(targets, dir, target);
+      const globbed = ref.form === 'glob' ? globTargets(targets, patternPathsOf, path, ref) : null;
+      const found = globbed !== null ? globbed.files : ref.form === 'path' ? codePath(targets, dir, target) : moduleTargets(targets, dir, target);
       // A string that merely looks like a module name is not an error: no edge, no warning.
       for (const to of found) {
         edges.push({
@@ -110,7 +115,7 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, im
           names: [],
           guard: null,
           via: ref.via,
-          label: aboutFile(to, `named in ${path}:${ref.line} as "${ref.target}" (${ref.via}${aliased ? `, mapped by ${aliased.mapping}` : ''})`),
+          label: aboutFile(to, `named in ${path}:${ref.line} as "${ref.target}" (${ref.via}${globbed?.mapping ? `, mapped by ${globbed.mapping}` : ''})`),
         });
       }
     }

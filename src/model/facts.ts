@@ -58,12 +58,15 @@ export interface CommandFact {
 export interface ReferenceFact {
   /**
    * A dotted module (`pkg.mod`, `pkg.mod:attr`); for form 'path', a path relative to the file's
-   * own folder; for form 'glob', a glob relative to it (`import.meta.glob('./pages/*.vue')`).
+   * own folder; for form 'glob', a glob relative to it (`import.meta.glob('./pages/*.vue')`), to the
+   * project root (`/pages/*.vue`) or behind an alias (`@/pages/*.vue`).
    */
   target: string;
   form: 'module-attr' | 'module' | 'path' | 'glob';
   /** For form 'glob': a regular expression (source) the matched paths must also pass, relative to the glob's folder (`require.context`). */
   filter?: string;
+  /** For form 'glob': patterns, read like `target`, whose matches are left out (Vite's `'!./pages/draft.ts'` in the pattern list). */
+  exclude?: string[];
   line: number;
   via: string;
 }

@@ -43,9 +43,10 @@ export interface ImportResolver {
   ecosystem: Ecosystem;
   resolve(fact: ImportFact, fromFile: string): Resolution[];
   /**
-   * The repo folder a non-relative specifier names through the importer's aliases (webpack's
-   * `require.context('~/forms')`), with what mapped it; null when no alias maps it to a folder
-   * holding files. Only resolvers whose ecosystem has such folder lookups implement it.
+   * The repo paths (globs kept as written) that a bundler reads a non-relative pattern as: through
+   * the importer's aliases or tsconfig `paths` (webpack's `require.context('~/forms')`, Vite's
+   * `import.meta.glob('@/pages/*.ts')`), or from the project root (`/pages/*.ts`); with what mapped
+   * it; null when nothing maps it. Only resolvers whose ecosystem has such lookups implement it.
    */
-  folder?(specifier: string, fromFile: string): { dir: string; mapping: string } | null;
+  patternPaths?(pattern: string, fromFile: string): { paths: string[]; mapping: string } | null;
 }

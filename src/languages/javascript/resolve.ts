@@ -9,7 +9,6 @@ import type { ImportFact } from '../../model/facts.js';
 import type { ImportResolver, Resolution, ResolveContext } from '../../resolve/types.js';
 import { dirname, dirnameAbsolute, extname, joinAbsolute, joinRepo, toPosix, toRepoPath } from '../../util/path.js';
 import { pathExists } from '../../util/fs.js';
-import { pathsWithPrefix } from '../../util/file-index.js';
 import { LANGUAGE_RECORDS } from '../registry.js';
 import { createResolverPool, type ImporterKind, type Profile } from './resolution/factories.js';
 import { isPackageName, isPathSpecifier, isRuntimeScheme, isUrlLike, packageNameFromPath, packageNameOf, withoutQuery } from './resolution/specifier.js';
@@ -225,23 +224,29 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     return unresolved(specifier, config);
   };
 
-  /** Whether a repo folder holds any file ('' is the root). */
-  const holdsFiles = (dir: string): boolean => pathsWithPrefix(ctx.files, dir === '' ? '' : `${dir}/`).length > 0;
-
   return {
     ecosystem: 'javascript',
-    folder(specifier: string, fromFile: string): { dir: string; mapping: string } | null {
-      // Bundler aliases first, as for imports; then the tsconfig `paths` the bundler's resolver reads.
-      for (const rule of aliases.rulesFor(dirname(fromFile))) {
-        const targets = rule.map(specifier);
-        if (targets === null) continue;
-        for (const target of targets) if ('path' in target && holdsFiles(target.path)) return { dir: target.path, mapping: aliasEvidence(rule) };
-        return null;
+    patternPaths(pattern: string, fromFile: string): { paths: string[]; mapping: string } | null {
+      const dir = dirname(fromFile);
+      // Vite reads `/pages/*.ts` (and a bare `**/x`) from the project root, where it runs.
+      if (pattern.startsWith('/') || pattern.startsWith('**')) {
+        const manifest = ctx.manifests.nearest(dir, 'package.json');
+        const root = manifest === null ? '' : dirname(manifest);
+        const path = joinRepo(root, pattern.replace(/^\/+/, ''));
+        return path === null ? null : { paths: [path], mapping: `the project root (${manifest ?? 'the repo root'})` };
       }
-      const config = tsconfigs.configFor(dirname(fromFile));
+      // Bundler aliases first, as for imports: the first rule that claims the name decides.
+      for (const rule of aliases.rulesFor(dir)) {
+        const targets = rule.map(pattern);
+        if (targets === null) continue;
+        const paths = targets.flatMap((t) => ('path' in t ? [t.path] : []));
+        return paths.length === 0 ? null : { paths, mapping: aliasEvidence(rule) };
+      }
+      // Then the tsconfig `paths` the bundler's resolver reads (vite-tsconfig-paths, TsconfigPathsPlugin): every target, as a glob spans them all.
+      const config = tsconfigs.configFor(dir);
       if (config === null) return null;
-      for (const candidate of pathCandidates(specifier, tsconfigs.options(config))) if (holdsFiles(candidate)) return { dir: candidate, mapping: `the tsconfig paths of ${config}` };
-      return null;
+      const paths = pathCandidates(pattern, tsconfigs.options(config));
+      return paths.length === 0 ? null : { paths, mapping: `the tsconfig paths of ${config}` };
     },
     resolve(fact: ImportFact, fromFile: string): Resolution[] {
       const key = `${dirname(fromFile)}\0${extname(fromFile)}\0${profileOf(fact)}\0${fact.specifier}`;

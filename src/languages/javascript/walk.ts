@@ -10,6 +10,7 @@ import { type AstNode, CHILD_KEYS, dottedName, isNode, literalString, nodeAt, no
 import { COMMAND_MODULES, type CommandBinding, commandCallee, commandFromCall, commandFromTaggedTemplate } from './commands.js';
 import type { LineTable } from './line-table.js';
 import { MODULE_API, registeredSpecifier, requiredRegisterCallees } from './module-hooks.js';
+import { isUrlLike } from './resolution/specifier.js';
 import type { DynamicImportContext, PlacedImport } from './module-record.js';
 import { evaluateString, type ValueContext } from './static-value.js';
 
@@ -130,11 +131,14 @@ export const walkProgram = (
       return;
     }
     if (name === 'import.meta.glob' || name === 'import.meta.globEager') {
-      // Vite: a literal pattern or list of them, relative to this file; `!` patterns only narrow.
+      // Vite: a literal pattern or list of them, relative to this file (`./`), to the project root
+      // (`/`) or through an alias (`@/pages/*.ts`), which the graph maps; `!` patterns only narrow.
       const first = unwrap(args[0] ?? null);
-      const patterns = first?.type === 'ArrayExpression' ? nodesAt(first, 'elements').map(literalString) : [literalString(first)];
+      const patterns = (first?.type === 'ArrayExpression' ? nodesAt(first, 'elements').map(literalString) : [literalString(first)]).filter((p): p is string => p !== null && p !== '' && p !== '!');
+      const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
       for (const pattern of patterns) {
-        if (pattern !== null && /^\.{1,2}\//.test(pattern)) result.references.push({ target: pattern, form: 'glob', line: lines.lineOf(node.start), via: name });
+        if (pattern.startsWith('!') || isUrlLike(pattern)) continue;
+        result.references.push({ target: pattern, form: 'glob', line: lines.lineOf(node.start), via: name, ...(exclude.length > 0 ? { exclude } : {}) });
       }
       return;
     }
