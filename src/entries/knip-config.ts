@@ -3,7 +3,7 @@
  * package.json "knip"): its `entry` globs are production entries, for the root and for each of
  * its `workspaces`, so a team coming from knip keeps the entry points it declared. Its `ignore`
  * globs are tooling roots whose evidence names the knip config: knip reports nothing about those
- * files, so census does not call them dead either. `project` is not read: it narrows what knip
+ * files, so census does not call them dead either (an `ignore` of only `!glob`s ignores all else). `project` is not read: it narrows what knip
  * looks at, it does not say a file is used, and census keeps its own discovery (a file outside
  * `project` is judged on census's own evidence). Patterns are relative to the workspace; a
  * trailing `!` (knip's production marker) is dropped and `!glob` excludes. A knip.ts is read
@@ -34,10 +34,16 @@ const read = (config: unknown, source: string, line: (key: string) => number | u
     }
   };
   // knip reports nothing about an ignored file: census does not call it dead either, and says why.
+  // A `!glob` carves an exception out of the other patterns; a list of nothing but negations
+  // (`["!src/team-b/**"]`) ignores everything else, as knip matches it (a negated glob matches
+  // every path it does not name): only what the negations name is still reported.
   const ignore = (dir: string, value: unknown, where: string) => {
-    for (const { file, pattern } of expand(dir, patternsOf(value), ctx.files)) {
+    const patterns = patternsOf(value);
+    const onlyNegated = patterns.length > 0 && patterns.every((p) => p.startsWith('!'));
+    for (const { file, pattern } of expand(dir, onlyNegated ? ['**', ...patterns] : patterns, ctx.files)) {
       if (!CODE.test(file)) continue;
-      out.entries.push(fileEntry(file, 'tooling', `${source} ${where}ignore "${pattern}": ignored by the knip config, so not called dead`, line(where ? 'workspaces' : 'ignore')));
+      const why = onlyNegated ? `ignore ${JSON.stringify(patterns)}: everything but what it names is ignored by the knip config` : `ignore "${pattern}": ignored by the knip config`;
+      out.entries.push(fileEntry(file, 'tooling', `${source} ${where}${why}, so not called dead`, line(where ? 'workspaces' : 'ignore')));
     }
   };
   // A plugin's `config` (`"jest": { "config": ["jest.e2e.config.js"] }`, or `"jest": "x"`) names a config of that tool: a tooling root, as knip makes it an entry.
