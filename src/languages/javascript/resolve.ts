@@ -2,17 +2,20 @@
  * JS/TS import specifier → repo file, with oxc-resolver: relative paths, index files, `.js`
  * naming `.ts` sources, package.json `exports`/`imports`, tsconfig `paths`/`baseUrl` (with
  * `extends`, from the tsconfig nearest the importer) and workspace packages, linked through
- * node_modules or not. Anything that is not a repo file becomes a classified dead end:
- * `builtin`, `external` (with the package name) or `not-found`. Never throws.
+ * node_modules or not. A relative import under a tsconfig's `moduleSuffixes` or `rootDirs` (which
+ * oxc does not apply) is looked up by census in the file list (resolution/relative-layout.ts).
+ * Anything that is not a repo file becomes a classified dead end: `builtin`, `external` (with the package name) or `not-found`. Never throws.
  */
 import type { ImportFact } from '../../model/facts.js';
 import type { ImportResolver, Resolution, ResolveContext } from '../../resolve/types.js';
 import { dirname, dirnameAbsolute, extname, joinAbsolute, joinRepo, toPosix, toRepoPath } from '../../util/path.js';
 import { pathExists } from '../../util/fs.js';
+import { lineOfKey } from '../../entries/support/config-document.js';
 import { LANGUAGE_RECORDS } from '../registry.js';
 import { createResolverPool, type ImporterKind, type Profile } from './resolution/factories.js';
 import { isPackageName, isPathSpecifier, isRuntimeScheme, isUrlLike, packageNameFromPath, packageNameOf, withoutQuery } from './resolution/specifier.js';
-import { createTsconfigIndex, matchPathPattern, pathCandidates } from './resolution/tsconfig.js';
+import { createTsconfigIndex, matchPathPattern, pathCandidates, type RelativeLayout } from './resolution/tsconfig.js';
+import { probeWithSuffixes, rootDirAlternatives } from './resolution/relative-layout.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { createBuildOutputMap } from './build-output.js';
 import { builtCandidates } from './resolution/built-package.js';
@@ -180,6 +183,33 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     return isPackageName(pkg) ? { to: null, unresolved: 'external', package: pkg } : { to: null, unresolved: 'not-found' };
   };
 
+  const layoutEvidence = (option: string, config: string): string => {
+    const line = lineOfKey(ctx.manifests.text(config) ?? '', option);
+    return `the tsconfig ${option} (${config}${line === undefined ? '' : `:${line}`})`;
+  };
+
+  /** A relative import's file under `moduleSuffixes`, which decides before the plain lookup. */
+  const viaModuleSuffixes = (candidate: string, layout: RelativeLayout, kind: ImporterKind): Resolution | null => {
+    if (layout.moduleSuffixes === null) return null;
+    const has = (p: string): boolean => ctx.files.has(p);
+    const found = probeWithSuffixes(candidate, layout.moduleSuffixes.suffixes, kind, has);
+    if (found === null) return null;
+    // The file a lookup without suffixes finds too needs no mapping to explain it.
+    const plain = found === probeWithSuffixes(candidate, [''], kind, has);
+    return { to: found, via: 'relative', ...(plain ? {} : { mapping: layoutEvidence('moduleSuffixes', layout.moduleSuffixes.config) }) };
+  };
+
+  /** A relative import that is not where it says: under another of the `rootDirs`. */
+  const viaRootDirs = (candidate: string, layout: RelativeLayout, kind: ImporterKind): Resolution | null => {
+    if (layout.rootDirs === null) return null;
+    const suffixes = layout.moduleSuffixes?.suffixes ?? [''];
+    for (const alternative of rootDirAlternatives(candidate, layout.rootDirs.dirs)) {
+      const found = probeWithSuffixes(alternative, suffixes, kind, (p) => ctx.files.has(p));
+      if (found !== null) return { to: found, via: 'relative', mapping: layoutEvidence('rootDirs', layout.rootDirs.config) };
+    }
+    return null;
+  };
+
   const resolveOne = (fact: ImportFact, fromFile: string, withAliases = true): Resolution => {
     const specifier = withoutQuery(fact.specifier);
     if (specifier === '') return { to: null, unresolved: 'not-found' };
@@ -202,6 +232,12 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       const mapped = viaPathsByHand(specifier, config, primary, kind);
       if (mapped) return mapped;
     }
+    const relative = isPathSpecifier(specifier) && !specifier.startsWith('/') ? joinRepo(dir, specifier) : null;
+    const layout = relative === null ? null : tsconfigs.relativeLayout(fromFile);
+    if (relative !== null && layout !== null) {
+      const suffixed = viaModuleSuffixes(relative, layout, kind);
+      if (suffixed) return suffixed;
+    }
     for (const profile of primary === 'types' ? (['types'] as const) : [primary, 'types' as const]) {
       const found = lookup(dirAbs, specifier, config, profile, kind);
       if ('builtin' in found) return { to: null, unresolved: 'builtin' };
@@ -214,6 +250,10 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       }
       const via = !bare ? (specifier.startsWith('#') ? 'package-imports' : 'relative') : bareVia(specifier, found.path, fromFile, dirAbs, config, profile, kind);
       return { to: target.to, via };
+    }
+    if (relative !== null && layout !== null) {
+      const rooted = viaRootDirs(relative, layout, kind);
+      if (rooted) return rooted;
     }
     if (bare) {
       const workspace = viaWorkspace(specifier, config, primary, kind);

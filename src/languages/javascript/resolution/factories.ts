@@ -11,13 +11,13 @@ export type Profile = 'esm' | 'cjs' | 'types';
 export type ImporterKind = 'ts' | 'js';
 
 /** `.vue` last, as Vue CLI's webpack and Nuxt resolve `./Comp` to `Comp.vue` (Svelte and Astro imports name their extension). */
-const EXTENSIONS: Record<ImporterKind, string[]> = {
+export const EXTENSIONS: Record<ImporterKind, readonly string[]> = {
   ts: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json', '.d.ts', '.vue'],
   js: ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.json', '.d.ts', '.vue'],
 };
 
 /** `./x.js` names `./x.ts` in TypeScript source (NodeNext / bundler style). */
-const EXTENSION_ALIAS: Record<ImporterKind, Record<string, string[]>> = {
+export const EXTENSION_ALIAS: Record<ImporterKind, Readonly<Record<string, readonly string[]>>> = {
   ts: { '.js': ['.ts', '.tsx', '.js', '.jsx', '.d.ts'], '.jsx': ['.tsx', '.jsx'], '.mjs': ['.mts', '.mjs', '.d.mts'], '.cjs': ['.cts', '.cjs', '.d.cts'] },
   js: { '.js': ['.js', '.ts', '.tsx', '.jsx'], '.jsx': ['.jsx', '.tsx'], '.mjs': ['.mjs', '.mts'], '.cjs': ['.cjs', '.cts'] },
 };
@@ -38,8 +38,8 @@ const optionsFor = (rootAbs: string, config: string | null, profile: Profile, ki
   const options: NapiResolveOptions = {
     conditionNames: CONDITIONS[profile],
     mainFields: MAIN_FIELDS[profile],
-    extensions: EXTENSIONS[kind],
-    extensionAlias: EXTENSION_ALIAS[kind],
+    extensions: [...EXTENSIONS[kind]],
+    extensionAlias: Object.fromEntries(Object.entries(EXTENSION_ALIAS[kind]).map(([ext, list]) => [ext, [...list]])),
     mainFiles: ['index'],
     builtinModules: true,
     // Deterministic: the environment of the machine running census must not change the graph.

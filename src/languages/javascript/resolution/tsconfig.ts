@@ -1,13 +1,14 @@
 /**
  * Which tsconfig.json / jsconfig.json governs a file (the nearest one above it among the repo's
- * files), and the module options it sets (`paths`, `baseUrl`), following `extends` within the
- * repo. oxc-resolver does the mapping whenever it can load the config; census reads the options
+ * files), and the module options it sets (`paths`, `baseUrl`, `moduleSuffixes`, `rootDirs`),
+ * following `extends` within the repo. oxc-resolver does the mapping whenever it can load the config; census reads the options
  * itself to tell an alias that points nowhere ('not-found') from a package ('external'), and to
  * apply `paths` when oxc cannot load the config (it `extends` a package that is not installed).
  */
 import { JSONC_MANIFEST } from '../../../manifests/json.js';
 import type { Manifests } from '../../../manifests/store.js';
-import { dirname, joinRepo } from '../../../util/path.js';
+import { basename, dirname, joinRepo } from '../../../util/path.js';
+import { createTsconfigPrograms } from './tsconfig-program.js';
 
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 const MAX_EXTENDS_DEPTH = 10;
@@ -19,23 +20,36 @@ export interface ModuleOptions {
   pathsBase: string;
   /** Repo directory of `baseUrl`, when set: bare specifiers may name files under it. */
   baseUrl: string | null;
+  /** `moduleSuffixes` (`[".native", ""]`) and the config that sets it; null when unset or only `[""]`. */
+  moduleSuffixes: { suffixes: string[]; config: string } | null;
+  /** `rootDirs` as repo folders (each relative to the config that sets it), with that config; null when unset. */
+  rootDirs: { dirs: string[]; config: string } | null;
 }
 
 export interface TsconfigIndex {
   /** Repo path of the config that applies to files in `dir`, or null. */
   configFor(dir: string): string | null;
   options(config: string): ModuleOptions;
+  /**
+   * `moduleSuffixes` and `rootDirs` for the relative imports of `file`, from the config whose
+   * program holds it (tsconfig-program.ts); null when neither is set there.
+   */
+  relativeLayout(file: string): RelativeLayout | null;
 }
+
+export type RelativeLayout = Pick<ModuleOptions, 'moduleSuffixes' | 'rootDirs'>;
 
 interface ConfigShape {
   extends?: unknown;
-  compilerOptions?: { paths?: unknown; baseUrl?: unknown };
+  compilerOptions?: { paths?: unknown; baseUrl?: unknown; moduleSuffixes?: unknown; rootDirs?: unknown };
 }
 
 interface Partial {
   paths?: Record<string, string[]>;
   pathsDir?: string;
   baseUrl?: string;
+  moduleSuffixes?: { suffixes: string[]; config: string };
+  rootDirs?: { dirs: string[]; config: string };
 }
 
 const stringArrays = (value: object): Record<string, string[]> => {
@@ -76,6 +90,13 @@ export const createTsconfigIndex = (manifests: Manifests): TsconfigIndex => {
         merged.paths = stringArrays(own.paths);
         merged.pathsDir = dirname(config);
       }
+      if (Array.isArray(own.moduleSuffixes)) {
+        merged.moduleSuffixes = { suffixes: own.moduleSuffixes.filter((x): x is string => typeof x === 'string'), config };
+      }
+      if (Array.isArray(own.rootDirs)) {
+        const dirs = own.rootDirs.flatMap((d) => (typeof d === 'string' ? [joinRepo(dirname(config), d)] : [])).filter((d): d is string => d !== null);
+        merged.rootDirs = { dirs, config };
+      }
     }
     return merged;
   };
@@ -84,13 +105,39 @@ export const createTsconfigIndex = (manifests: Manifests): TsconfigIndex => {
     let known = optionsByConfig.get(config);
     if (!known) {
       const merged = collect(config, 0);
-      known = { paths: merged.paths ?? {}, pathsBase: merged.baseUrl ?? merged.pathsDir ?? dirname(config), baseUrl: merged.baseUrl ?? null };
+      const suffixes = merged.moduleSuffixes;
+      known = {
+        paths: merged.paths ?? {},
+        pathsBase: merged.baseUrl ?? merged.pathsDir ?? dirname(config),
+        baseUrl: merged.baseUrl ?? null,
+        // `[""]` is what TypeScript does without the option.
+        moduleSuffixes: suffixes && suffixes.suffixes.some((x) => x !== '') ? suffixes : null,
+        rootDirs: merged.rootDirs && merged.rootDirs.dirs.length > 0 ? merged.rootDirs : null,
+      };
       optionsByConfig.set(config, known);
     }
     return known;
   };
 
-  return { configFor, options };
+  // Most repos set neither option anywhere: then no file needs its governing config worked out.
+  const anyLayout = manifests
+    .all((p) => /^[tj]sconfig(\.[\w.-]+)?\.json$/.test(basename(p)) && !p.includes('node_modules/'))
+    .some((p) => {
+      const shape = manifests.get(p, JSONC_MANIFEST) as ConfigShape | null;
+      const own = shape && typeof shape === 'object' ? shape.compilerOptions : undefined;
+      return own !== undefined && own !== null && typeof own === 'object' && (own.moduleSuffixes !== undefined || own.rootDirs !== undefined);
+    });
+  const programs = anyLayout ? createTsconfigPrograms(manifests) : null;
+
+  const relativeLayout = (file: string): RelativeLayout | null => {
+    if (programs === null) return null;
+    const nearest = configFor(dirname(file));
+    if (nearest === null) return null;
+    const { moduleSuffixes, rootDirs } = options(programs.governing(nearest, file));
+    return moduleSuffixes === null && rootDirs === null ? null : { moduleSuffixes, rootDirs };
+  };
+
+  return { configFor, options, relativeLayout };
 };
 
 /** The part of a specifier a `paths` pattern's `*` stands for, or null when it does not match. */

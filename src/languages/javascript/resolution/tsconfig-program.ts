@@ -1,0 +1,131 @@
+/**
+ * Which tsconfig's program holds a file. tsc and the editor's language service take the options
+ * for a file from the project that compiles it: the nearest tsconfig.json, unless it leaves the
+ * file out (a solution config, `"files": []` with `references`), in which case the referenced
+ * project whose `files`/`include` take the file in and whose `exclude` does not drop it. Options
+ * that change how a relative import is looked up (`moduleSuffixes`, `rootDirs`) come from there.
+ * `files`, `include` and `exclude` are inherited through relative `extends`, each relative to the
+ * config that says it, as tsc does.
+ */
+import { JSONC_MANIFEST, isRecord } from '../../../manifests/json.js';
+import type { Manifests } from '../../../manifests/store.js';
+import { compileRepoGlobs } from '../../../util/glob.js';
+import { dirname, joinRepo } from '../../../util/path.js';
+
+const MAX_DEPTH = 8;
+/** What tsc leaves out when a config has no `exclude`, besides its `outDir`. */
+const DEFAULT_EXCLUDE = ['node_modules', 'bower_components', 'jspm_packages'];
+
+type Listed = { config: string; specs: string[] } | null;
+
+interface ProgramLists {
+  files: Listed;
+  include: Listed;
+  exclude: Listed;
+  outDir: { config: string; spec: string } | null;
+}
+
+const strings = (v: unknown): string[] | null => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : null);
+
+const parentsOf = (config: string, value: Record<string, unknown>): string[] => {
+  const list = typeof value.extends === 'string' ? [value.extends] : (strings(value.extends) ?? []);
+  const out: string[] = [];
+  for (const parent of list) {
+    // Package configs (`@tsconfig/node20`) do not list a repo's files.
+    if (!parent.startsWith('.')) continue;
+    const path = joinRepo(dirname(config), parent.endsWith('.json') ? parent : `${parent}.json`);
+    if (path !== null) out.push(path);
+  }
+  return out;
+};
+
+/** A config's own lists over those it extends: the nearest config that sets each list wins. */
+const listsOf = (manifests: Manifests, config: string, depth: number): ProgramLists => {
+  const value = depth > MAX_DEPTH ? null : manifests.get(config, JSONC_MANIFEST);
+  const none: ProgramLists = { files: null, include: null, exclude: null, outDir: null };
+  if (!isRecord(value)) return none;
+  const own = (key: string): Listed => {
+    const specs = strings(value[key]);
+    return specs === null ? null : { config, specs };
+  };
+  const options = isRecord(value.compilerOptions) ? value.compilerOptions : {};
+  const lists: ProgramLists = {
+    files: own('files'),
+    include: own('include'),
+    exclude: own('exclude'),
+    outDir: typeof options.outDir === 'string' ? { config, spec: options.outDir } : null,
+  };
+  for (const parent of parentsOf(config, value)) {
+    const inherited = listsOf(manifests, parent, depth + 1);
+    lists.files ??= inherited.files;
+    lists.include ??= inherited.include;
+    lists.exclude ??= inherited.exclude;
+    lists.outDir ??= inherited.outDir;
+  }
+  return lists;
+};
+
+/** An include/exclude spec → a repo glob: a folder (no wildcard, no extension) means everything below it. */
+const specGlob = (config: string, spec: string): string | null => {
+  const clean = spec.replace(/\/$/, '');
+  const glob = /[*?]/.test(clean) || /\.\w+$/.test(clean) ? clean : `${clean}/**/*`;
+  return joinRepo(dirname(config), glob);
+};
+
+const globsOf = (listed: Listed): string[] => (listed === null ? [] : listed.specs.map((s) => specGlob(listed.config, s)).filter((g): g is string => g !== null));
+
+export interface TsconfigPrograms {
+  /** The config whose program holds `file`, starting from `nearest` (the nearest tsconfig above it). */
+  governing(nearest: string, file: string): string;
+}
+
+export const createTsconfigPrograms = (manifests: Manifests): TsconfigPrograms => {
+  const holders = new Map<string, (file: string) => boolean>();
+
+  const holds = (config: string, file: string): boolean => {
+    let holder = holders.get(config);
+    if (!holder) {
+      const lists = listsOf(manifests, config, 0);
+      const files = lists.files;
+      const named = new Set(files === null ? [] : files.specs.map((s) => joinRepo(dirname(files.config), s)));
+      // No `include` and no `files`: everything below the config's own folder.
+      const includeGlobs = lists.include !== null ? globsOf(lists.include) : lists.files === null ? globsOf({ config, specs: ['**/*'] }) : [];
+      const outDir = lists.outDir ? globsOf({ config: lists.outDir.config, specs: [lists.outDir.spec] }) : [];
+      const excludeGlobs = lists.exclude !== null ? globsOf(lists.exclude) : [...globsOf({ config, specs: DEFAULT_EXCLUDE }), ...outDir];
+      const included = compileRepoGlobs(includeGlobs);
+      const excluded = compileRepoGlobs(excludeGlobs);
+      holder = (f) => named.has(f) || (included(f) && !excluded(f));
+      holders.set(config, holder);
+    }
+    return holder(file);
+  };
+
+  const referencesOf = (config: string): string[] => {
+    const value = manifests.get(config, JSONC_MANIFEST);
+    const list = isRecord(value) && Array.isArray(value.references) ? value.references : [];
+    const out: string[] = [];
+    for (const reference of list) {
+      const path = isRecord(reference) && typeof reference.path === 'string' ? reference.path : null;
+      const target = path === null ? null : joinRepo(dirname(config), path.endsWith('.json') ? path : `${path}/tsconfig.json`);
+      if (target !== null && manifests.files.has(target)) out.push(target);
+    }
+    return out;
+  };
+
+  /** Depth first through `references`, as tsc -b builds them: the first project that holds the file. */
+  const referenced = (config: string, file: string, depth: number, seen: Set<string>): string | null => {
+    if (depth > MAX_DEPTH) return null;
+    for (const ref of referencesOf(config)) {
+      if (seen.has(ref)) continue;
+      seen.add(ref);
+      if (holds(ref, file)) return ref;
+      const deeper = referenced(ref, file, depth + 1, seen);
+      if (deeper !== null) return deeper;
+    }
+    return null;
+  };
+
+  return {
+    governing: (nearest, file) => (holds(nearest, file) ? nearest : (referenced(nearest, file, 0, new Set([nearest])) ?? nearest)),
+  };
+};
