@@ -4,7 +4,8 @@
  * `extends`, from the tsconfig nearest the importer) and workspace packages, linked through
  * node_modules or not. A relative import under a tsconfig's `moduleSuffixes` or `rootDirs` (which
  * oxc does not apply) is looked up by census in the file list (resolution/relative-layout.ts).
- * Anything that is not a repo file becomes a classified dead end: `builtin`, `external` (with the package name) or `not-found`. Never throws.
+ * Anything that is not a repo file becomes a classified dead end: `builtin`, `external` (with the
+ * package name) or `not-found`. Never throws.
  */
 import type { ImportFact } from '../../model/facts.js';
 import type { ImportResolver, Resolution, ResolveContext } from '../../resolve/types.js';
