@@ -34,7 +34,7 @@ const isImport = (v: unknown): boolean =>
   isObj(v) && isStr(v.specifier) && syntax(v.syntax) && isNum(v.line) && every(v.names, isName) && opt(v.alias, isStr) &&
   (v.guard === null || guard(v.guard)) && opt(v.typeOnly, isBool) && opt(v.handles, strings);
 const isCommand = (v: unknown): boolean => isObj(v) && isStr(v.command) && isNum(v.line) && isStr(v.via) && opt(v.cwd, isStr) && opt(v.cwdComputed, isBool);
-const isReference = (v: unknown): boolean => isObj(v) && isStr(v.target) && form(v.form) && opt(v.filter, isStr) && isNum(v.line) && isStr(v.via);
+const isReference = (v: unknown): boolean => isObj(v) && isStr(v.target) && form(v.form) && opt(v.filter, isStr) && opt(v.base, (b) => b === 'cwd') && isNum(v.line) && isStr(v.via);
 
 const isFacts = (v: unknown): boolean =>
   isObj(v) && every(v.imports, isImport) && every(v.commands, isCommand) && every(v.references, isReference) && every(v.runnable, runnable) &&

@@ -75,9 +75,39 @@ const moduleTargets = (targets: TargetResolver, dir: string, target: string): st
   return fromDir.length > 0 || dir === '' ? fromDir : targets.module(module, '');
 };
 
+/**
+ * Where a process started for `dir`'s code runs, for globs relative to it (node:fs `glob()`): the
+ * nearest folder at or above with a package.json (`npm run` starts there), then the repo root.
+ */
+const processFolders = (targets: TargetResolver, dir: string, known: Map<string, string[]>): string[] => {
+  let folders = known.get(dir);
+  if (!folders) {
+    let pkg: string | undefined;
+    for (let d = dir; pkg === undefined; d = d === '' ? '' : dirname(d)) {
+      const manifest = d === '' ? 'package.json' : `${d}/package.json`;
+      if (targets.file(manifest) === manifest) pkg = d;
+      else if (d === '') break;
+    }
+    folders = candidateCwds(pkg, '');
+    known.set(dir, folders);
+  }
+  return folders;
+};
+
+/** A glob relative to the folder the process runs in: the files it matches from the first folder where it matches any, and that folder. */
+const processGlobTargets = (targets: TargetResolver, folders: string[], pattern: string, from: string): { files: string[]; folder: string } => {
+  for (const folder of folders) {
+    const glob = joinRepo(folder, pattern);
+    const files = glob === null ? [] : targets.glob(glob).filter((f) => f !== from);
+    if (files.length > 0) return { files, folder };
+  }
+  return { files: [], folder: '' };
+};
+
 /** `imageOf`: the image a file is copied into, whose ENV and COPY map its commands see (image-context.ts). */
 export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, imageOf: (path: string) => ImageContext | undefined = () => undefined, patternPathsOf: PatternPathsOf = () => null): Edge[] => {
   const edges: Edge[] = [];
+  const folderCache = new Map<string, string[]>();
   for (const { path, facts } of files) {
     const dir = dirname(path);
     const image = facts.commands.length > 0 ? imageOf(path) : undefined;
@@ -102,8 +132,9 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, im
     }
     for (const ref of facts.references) {
       const target = ref.target;
-      const globbed = ref.form === 'glob' ? globTargets(targets, patternPathsOf, path, ref) : null;
-      const found = globbed !== null ? globbed.files : ref.form === 'path' ? codePath(targets, dir, target) : moduleTargets(targets, dir, target);
+      const fromProcess = ref.form === 'glob' && ref.base === 'cwd' ? processGlobTargets(targets, processFolders(targets, dir, folderCache), target, path) : null;
+      const globbed = ref.form === 'glob' && !fromProcess ? globTargets(targets, patternPathsOf, path, ref) : null;
+      const found = fromProcess ? fromProcess.files : globbed !== null ? globbed.files : ref.form === 'path' ? codePath(targets, dir, target) : moduleTargets(targets, dir, target);
       // A string that merely looks like a module name is not an error: no edge, no warning.
       for (const to of found) {
         edges.push({
@@ -115,7 +146,7 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, im
           names: [],
           guard: null,
           via: ref.via,
-          label: aboutFile(to, `named in ${path}:${ref.line} as "${ref.target}" (${ref.via}${globbed?.mapping ? `, mapped by ${globbed.mapping}` : ''})`),
+          label: aboutFile(to, `named in ${path}:${ref.line} as "${ref.target}" (${ref.via}${globbed?.mapping ? `, mapped by ${globbed.mapping}` : ''}${fromProcess ? `, from ${fromProcess.folder === '' ? 'the repo root' : fromProcess.folder}, where the process runs` : ''})`),
         });
       }
     }

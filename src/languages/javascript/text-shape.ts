@@ -5,16 +5,17 @@
  * time (and does not scale across worker threads), so files that need no walk skip it.
  */
 import type { Comment } from 'oxc-parser';
+import { mayGlobWithFs } from './fs-glob.js';
 
 /**
  * Words the walk looks for: require, import(), import.meta, CommonJS exports, the modules whose
  * calls are commands (a command call needs its module imported or required by name, or `Bun`),
- * workers, process.argv and node:module (whose `register` loads a hooks file). A superset test: a
- * false positive only costs the walk.
+ * workers, process.argv and node:module (whose `register` loads a hooks file); and node:fs with
+ * the word glob (fs-glob.ts). A superset test: a false positive only costs the walk.
  */
 const WALK_NEEDED = /\brequire\b|\bimport\s*\(|\bimport\.meta\b|\bexports\b|child_process|\bexeca\b|\bzx\b|\bbun\b|\bBun\b|shelljs|cross-spawn|\bWorker\b|process\.argv|['"](node:)?module['"]/;
 
-export const needsWalk = (text: string): boolean => WALK_NEEDED.test(text);
+export const needsWalk = (text: string): boolean => WALK_NEEDED.test(text) || mayGlobWithFs(text);
 
 const isIdentChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
 

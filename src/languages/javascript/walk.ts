@@ -1,13 +1,14 @@
 /**
  * One pass over the program for everything the module record does not hold: CommonJS `require`,
  * `import x = require()`, the guard of each `import()`, command calls, worker references,
- * `new URL('./x', import.meta.url)`, `import.meta.glob` and `require.context` patterns, runnable
+ * `new URL('./x', import.meta.url)`, `import.meta.glob`, `require.context` and node:fs `glob()` patterns, runnable
  * markers and CommonJS export names. Iterative (an explicit stack), so
  * deeply nested generated code cannot overflow the call stack.
  */
 import type { CommandFact, Guard, ImportedName, ReferenceFact, RunnableMarker } from '../../model/facts.js';
 import { type AstNode, CHILD_KEYS, dottedName, isNode, literalString, nodeAt, nodesAt, propertyKeyName, unwrap } from './ast.js';
 import { COMMAND_MODULES, type CommandBinding, commandCallee, commandFromCall, commandFromTaggedTemplate } from './commands.js';
+import { FS_MODULES, type FsGlobBinding, bindRequiredFs, fsGlobReferences, isFsGlobCallee } from './fs-glob.js';
 import type { LineTable } from './line-table.js';
 import { MODULE_API, registeredSpecifier, requiredRegisterCallees } from './module-hooks.js';
 import { isUrlLike } from './resolution/specifier.js';
@@ -67,6 +68,8 @@ export const walkProgram = (
   bindings: Map<string, CommandBinding>,
   /** Callee names that are node:module's `register` (module-hooks.ts); `require` forms are added as found. */
   registers: Set<string> = new Set(),
+  /** Names bound to node:fs glob functions or fs modules (fs-glob.ts); `require` forms are added as found. */
+  fsGlobs: Map<string, FsGlobBinding> = new Map(),
 ): WalkResult => {
   const result: WalkResult = { imports: [], dynamicImports: new Map(), commands: [], references: [], runnable: new Set(), commonJsExports: [] };
   /** Names bound by `const … = require()/import()`, keyed by the call's offset. */
@@ -99,6 +102,7 @@ export const walkProgram = (
       if (MODULE_API.has(module)) for (const callee of requiredRegisterCallees(id)) registers.add(callee);
       const tool = COMMAND_MODULES[module];
       if (tool) bind(id, (fn) => ({ tool, fn }));
+      if (FS_MODULES.has(module)) bindRequiredFs(id, fsGlobs);
       return;
     }
     if (init.type === 'CallExpression' && id?.type === 'Identifier' && PROMISIFY.has(dottedName(nodeAt(init, 'callee')) ?? '')) {
@@ -161,6 +165,10 @@ export const walkProgram = (
       const fact: ReferenceFact = { target: `${folder.replace(/\/$/, '')}/${recursive ? '**/*' : '*'}`, form: 'glob', line: lines.lineOf(node.start), via: name };
       if (typeof regex?.pattern === 'string') fact.filter = regex.pattern;
       result.references.push(fact);
+      return;
+    }
+    if (isFsGlobCallee(callee, fsGlobs)) {
+      result.references.push(...fsGlobReferences(node, ctx, lines.lineOf(node.start)));
       return;
     }
     if (name === 'esMain' || name === 'isMain') {

@@ -7,6 +7,7 @@
  */
 import type { Comment } from 'oxc-parser';
 import type { LineTable } from '../line-table.js';
+import { FS_MODULES, mayGlobWithFs } from '../fs-glob.js';
 import { MODULE_API } from '../module-hooks.js';
 import { Lexer, Token, Unsure } from './lexer.js';
 import { type ModuleStatements, StatementReader } from './statements.js';
@@ -26,6 +27,8 @@ export const scanModule = (text: string, lines: LineTable, jsx: boolean): Module
     if (lexer.sawImportMeta && lexer.sawUrl) return null;
     // node:module's `register('./hooks.mjs', import.meta.url)` loads a file: the walk reads it.
     if (statements.imports.some((i) => MODULE_API.has(i.fact.specifier))) return null;
+    // node:fs's `glob('migrations/*.ts')` lists files: the walk reads it.
+    if (statements.imports.some((i) => FS_MODULES.has(i.fact.specifier)) && mayGlobWithFs(text)) return null;
     return { ...statements, comments: lexer.comments, complexity: 1 + lexer.branches };
   } catch (e) {
     // a RangeError is a destructuring pattern nested past the stack: the parser path guards that
