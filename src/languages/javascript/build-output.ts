@@ -67,11 +67,12 @@ const readMappings = (manifests: Manifests): OutDirMapping[] => {
   for (const f of manifests.all((p) => TSCONFIG.test(basename(p)) && !p.includes('node_modules/'))) {
     const dirs = compilerDirs(manifests, f, 0);
     if (!dirs.outDir || dirs.outDir.path === '') continue;
-    const rootDir = dirs.rootDir?.path ?? joinRepo(dirname(f), 'src');
-    if (rootDir === null || rootDir === dirs.outDir.path) continue;
     const where = (d: { config: string; value: string }) => `${d.config}${d.config === f ? '' : ` (extended by ${f})`}`;
     const why = `${where(dirs.outDir)} outDir "${dirs.outDir.value}"${dirs.rootDir ? `, rootDir "${dirs.rootDir.value}"` : ''}`;
-    out.push({ outDir: dirs.outDir.path, rootDir, why });
+    // Without rootDir, tsc writes below outDir from the folder common to its inputs: src/ when
+    // they all sit there, else the config's own folder (dist/src/x.js), so both are tried.
+    const rootDirs = dirs.rootDir ? [dirs.rootDir.path] : [joinRepo(dirname(f), 'src'), dirname(f)];
+    for (const rootDir of rootDirs) if (rootDir !== null && rootDir !== dirs.outDir.path) out.push({ outDir: dirs.outDir.path, rootDir, why });
   }
   out.push(...packageMappings(manifests));
   // Longest outDir first; among equals, the first found (tsconfigs before package fields).

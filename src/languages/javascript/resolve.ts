@@ -13,7 +13,8 @@ import { dirname, dirnameAbsolute, extname, joinAbsolute, joinRepo, toPosix, toR
 import { pathExists } from '../../util/fs.js';
 import { lineOfKey } from '../../entries/support/config-document.js';
 import { LANGUAGE_RECORDS } from '../registry.js';
-import { createResolverPool, type ImporterKind, type Profile } from './resolution/factories.js';
+import { conditionsOf, createResolverPool, type ImporterKind, type Profile } from './resolution/factories.js';
+import { importsTargets, type ConditionalTarget } from './resolution/package-imports.js';
 import { isPackageName, isPathSpecifier, isRuntimeScheme, isUrlLike, packageNameFromPath, packageNameOf, withoutQuery } from './resolution/specifier.js';
 import { createTsconfigIndex, matchPathPattern, pathCandidates, type RelativeLayout } from './resolution/tsconfig.js';
 import { probeWithSuffixes, rootDirAlternatives } from './resolution/relative-layout.js';
@@ -144,6 +145,37 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     return null;
   };
 
+  /**
+   * A `#` specifier oxc found no repo file for: the package.json `imports` target Node picks, or
+   * the source a build writes it from (TypeScript maps an `imports` target in outDir back to its
+   * input file the same way).
+   */
+  const viaPackageImports = (specifier: string, fromFile: string, profile: Profile, kind: ImporterKind): Resolution | null => {
+    const manifest = ctx.manifests.nearest(dirname(fromFile), 'package.json');
+    if (manifest === null) return null;
+    const match = importsTargets(packageJsonObject(ctx.manifests, manifest)?.imports, specifier, new Set(conditionsOf(profile)));
+    if (match === null) return null;
+    const where = `${manifest} imports "${match.key}"`;
+    /** The repo file a target names (`./src/x.js` naming `x.ts` too), or the source its build output comes from. */
+    const reach = (t: ConditionalTarget): { to: string; built?: string; why?: string } | null => {
+      // A bare target maps to a package: oxc has answered for it already.
+      if (!t.target.startsWith('./')) return null;
+      const path = joinRepo(dirname(manifest), t.target);
+      if (path === null) return null;
+      const found = lookup(ctx.rootAbs, joinAbsolute(ctx.rootAbs, path), null, profile, kind);
+      const target = 'path' in found ? toTarget(found.path, specifier) : null;
+      if (target?.to) return { to: target.to };
+      const built = sourceOfBuilt().explain(path);
+      return built ? { to: built.source, built: path, why: built.why } : null;
+    };
+    const picked = match.targets.find((t) => t.selected);
+    const reached = picked ? reach(picked) : null;
+    if (picked && reached) {
+      return reached.built === undefined ? { to: reached.to, via: 'package-imports' } : { to: reached.to, via: 'build-output', mapping: `${where} → build output ${reached.built} (${reached.why})` };
+    }
+    return null;
+  };
+
   const aliasEvidence = (rule: AliasRule): string => `the ${rule.tool} ${rule.what} (${rule.config}:${rule.line})`;
 
   /**
@@ -259,6 +291,10 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     if (bare) {
       const workspace = viaWorkspace(specifier, config, primary, kind);
       if (workspace) return workspace;
+    }
+    if (specifier.startsWith('#')) {
+      const imported = viaPackageImports(specifier, fromFile, primary, kind);
+      if (imported) return imported;
     }
     // An alias claimed the name: it is the repo's own path that is missing, not a package.
     if (missedAlias !== null) return { to: null, unresolved: 'not-found', mapping: aliasEvidence(missedAlias) };

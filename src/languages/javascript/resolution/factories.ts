@@ -28,6 +28,9 @@ const CONDITIONS: Record<Profile, string[]> = {
   types: ['types', 'node', 'import'],
 };
 
+/** The package.json conditions an import of `profile` is resolved under (`default` always applies too). */
+export const conditionsOf = (profile: Profile): readonly string[] => CONDITIONS[profile];
+
 const MAIN_FIELDS: Record<Profile, string[]> = {
   esm: ['module', 'main'],
   cjs: ['main'],
