@@ -55,13 +55,16 @@ const MAX_DEPTH = 4;
 /**
  * What a runner tries after the name as written, as Node's main-module resolution does:
  * `node scripts/seed` runs scripts/seed.js (or scripts/seed/index.js); tsx and ts-node try the
- * TypeScript extensions first.
+ * TypeScript extensions first; Bun resolves a file it runs as it resolves an import (`bun run
+ * ./entry` runs entry.tsx, .jsx, .ts, .mjs, .js, .cjs, then entry/index.* in that order).
  */
+const BUN_EXTENSIONS = ['.tsx', '.jsx', '.ts', '.mjs', '.js', '.cjs'];
 const RUNNER_PROBES: Record<string, string[]> = {
   node: ['.js', '/index.js'],
   nodejs: ['.js', '/index.js'],
   tsx: ['.ts', '.tsx', '.js', '/index.ts', '/index.js'],
   'ts-node': ['.ts', '.tsx', '.js', '/index.ts', '/index.js'],
+  bun: [...BUN_EXTENSIONS, ...BUN_EXTENSIONS.map((e) => `/index${e}`)],
 };
 
 const SIBLING_SOURCES: [string, string][] = [['.ts', '.tsx'], ['.js', '.ts'], ['.js', '.tsx'], ['.js', '.jsx'], ['.mjs', '.mts'], ['.cjs', '.cts']];
