@@ -12,6 +12,7 @@ import convex from './js/convex.js';
 import cucumber from './js/cucumber.js';
 import cypress from './js/cypress.js';
 import dirLoaders from './js/dir-loaders.js';
+import folderRequires from './js/folder-requires.js';
 import docusaurus from './js/docusaurus.js';
 import drizzle from './js/drizzle.js';
 import electron from './js/electron.js';
@@ -59,4 +60,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, expo, graphqlCodegen, graphqlLazyTypes, husky, jasmine, jest, karma, lintStaged, metro, mocha, next, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, releaseIt, remix, rollup, rspack, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, expo, folderRequires, graphqlCodegen, graphqlLazyTypes, husky, jasmine, jest, karma, lintStaged, metro, mocha, next, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, releaseIt, remix, rollup, rspack, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];

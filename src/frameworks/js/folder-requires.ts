@@ -1,0 +1,149 @@
+/**
+ * A module that loads every file of a folder: it lists the folder (`fs.readdirSync(__dirname)`,
+ * `await fs.readdir(METRICS_DIR)`, `glob.sync('!(index).js', {cwd: __dirname})`) and requires
+ * each name it got back (`require(path.join(__dirname, file))`, `require('./' + name)`). Sequelize's
+ * generated `models/index.js`, Ghost's `core/server/models/index.js` and Node-RED's telemetry
+ * metrics load their siblings this way, so nothing imports those files by name. Both halves must
+ * be in the same file and name the same folder — `__dirname`, `path.join(__dirname, 'metrics')`,
+ * or a const holding one of those — and the require's argument must be computed from that folder;
+ * then each code file the listing would return (the glob's matches, or every code file directly in
+ * the folder for a readdir, test files and the loader itself left out) is referenced from the
+ * loader, with the listing's and the require's lines as evidence.
+ */
+import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
+import { compileRepoGlob, isGlob } from '../../util/glob.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import { fileReference, sortedFiles } from './support.js';
+
+const CODE = /\.[cm]?[jt]sx?$/;
+const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
+/** A folder expression: `__dirname`, `import.meta.dirname`, `path.join(__dirname, 'a', 'b')`, or a name. */
+const FOLDER = String.raw`(?:(?:path\s*\.\s*)?(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*(?:,\s*(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)\s*)*\)|__dirname|import\.meta\.dirname|[A-Za-z_$][\w$]*)`;
+const READDIR = new RegExp(String.raw`\breaddir(?:Sync)?\(\s*(${FOLDER})\s*[,)]`, 'g');
+const GLOB_CWD = new RegExp(String.raw`\b(?:glob\s*\.\s*sync|globSync|glob)\(\s*(["'\`])([^"'\`\n]+)\1\s*,\s*\{[^{}]*?\bcwd\s*:\s*(${FOLDER})\s*[,}]`, 'g');
+const REQUIRE = /\b(?:require|import)\(\s*([^()'"`\n][^\n]*?|`[^`\n]*\$\{[^`\n]*`|["'][^"'\n]*["']\s*\+[^\n]*?)\s*\)/g;
+const LITERAL_ARG = /^\s*(["'])[^"'\n]*\1\s*$/;
+
+interface Loader {
+  folder: string;
+  /** How the folder is listed, as the evidence says it: `readdirSync(__dirname)`, `glob.sync('*.js', …)`. */
+  listing: string;
+  listLine: number;
+  requireLine: number;
+  /** The basenames the listing returns, or null for every code file directly in the folder. */
+  glob: string | null;
+}
+
+const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
+const literal = (s: string): string => s.replace(/^["'`]|["'`]$/g, '');
+
+/** The repo folder a folder expression names, from the loader's own folder and its consts. */
+const folderOf = (expr: string, file: string, text: string, depth = 0): string | null => {
+  const here = dirname(file);
+  const e = expr.trim();
+  if (e === '__dirname' || e === 'import.meta.dirname') return here;
+  const call = /^(?:path\s*\.\s*)?(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)*)\)$/.exec(e);
+  if (call) {
+    const parts = [...call[1].matchAll(/"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`/g)].map((m) => literal(m[0]));
+    return joinRepo(here, ...parts);
+  }
+  if (depth > 0 || !/^[A-Za-z_$][\w$]*$/.test(e)) return null;
+  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${e.replace(/\$/g, '\\$')}\s*=\s*([^\n;]+)`).exec(text)?.[1];
+  return decl ? folderOf(decl, file, text, depth + 1) : null;
+};
+
+/** True when a computed require argument is built from this folder expression (or `./` for the loader's own folder). */
+const requiresFrom = (arg: string, folderExpr: string, ownFolder: boolean): boolean => {
+  const e = folderExpr.trim();
+  const name = /^[A-Za-z_$][\w$]*$/.test(e) ? e : null;
+  if (name && new RegExp(String.raw`(?:^|[^\w$.])${name.replace(/\$/g, '\\$')}(?![\w$])`).test(arg)) return true;
+  if (!name && arg.replace(/\s+/g, '').includes(e.replace(/\s+/g, ''))) return true;
+  if (ownFolder && /(?:^|[(,\s])(?:__dirname|import\.meta\.dirname)\b/.test(arg)) return true;
+  return ownFolder && /^\s*(?:["'`])\.\/(?:["'`]\s*\+|\$\{)/.test(arg);
+};
+
+/** `!(index).js`: every name matching the rest except the listed ones (the one extglob form read here). */
+const globMatcher = (glob: string): ((name: string) => boolean) | null => {
+  const negated = /^!\(([\w.|-]+)\)([^()!]*)$/.exec(glob);
+  if (negated) {
+    const excluded = new Set(negated[1].split('|').map((n) => n + negated[2]));
+    const rest = compileRepoGlob(`*${negated[2]}`);
+    return (name) => rest(name) && !excluded.has(name);
+  }
+  if (glob.includes('!(')) return null;
+  return compileRepoGlob(glob);
+};
+
+const loadersIn = (file: string, text: string): Loader[] => {
+  const requires = [...text.matchAll(REQUIRE)].filter((m) => !LITERAL_ARG.test(m[1]));
+  if (requires.length === 0) return [];
+  const out: Loader[] = [];
+  const listings: { expr: string; glob: string | null; listing: string; index: number }[] = [
+    ...[...text.matchAll(READDIR)].map((m) => ({ expr: m[1], glob: null, listing: `readdir(${m[1].trim()})`, index: m.index ?? 0 })),
+    ...[...text.matchAll(GLOB_CWD)].map((m) => ({ expr: m[3], glob: m[2], listing: `glob "${m[2]}" in ${m[3].trim()}`, index: m.index ?? 0 })),
+  ];
+  for (const l of listings) {
+    const folder = folderOf(l.expr, file, text);
+    if (folder === null) continue;
+    const req = requires.find((r) => (r.index ?? 0) > l.index && requiresFrom(r[1], l.expr, folder === dirname(file)));
+    if (!req) continue;
+    out.push({ folder, listing: l.listing, listLine: lineAt(text, l.index), requireLine: lineAt(text, req.index ?? 0), glob: l.glob });
+  }
+  return out;
+};
+
+/** The files a loader's listing returns, that it can require. */
+const targetsOf = (ctx: FrameworkContext, file: string, loader: Loader): string[] => {
+  const code = (f: string): boolean => f !== file && CODE.test(f) && !f.endsWith('.d.ts') && !f.includes('node_modules/');
+  if (loader.glob === null) return pathsInDir(ctx.files, loader.folder).filter((f) => code(f) && !TEST_FILE.test(f));
+  const glob = loader.glob.replace(/^\.\//, '');
+  if (!isGlob(glob)) {
+    const one = joinRepo(loader.folder, glob);
+    return one !== null && ctx.files.has(one) && code(one) ? [one] : [];
+  }
+  const matches = globMatcher(glob);
+  if (matches === null) return [];
+  const prefix = loader.folder === '' ? '' : `${loader.folder}/`;
+  const candidates = glob.includes('/') ? pathsWithPrefix(ctx.files, prefix) : pathsInDir(ctx.files, loader.folder);
+  return candidates.filter((f) => code(f) && matches(glob.includes('/') ? f.slice(prefix.length) : basename(f)));
+};
+
+const found = new WeakMap<FrameworkContext, { file: string; loader: Loader }[]>();
+
+/** Every folder loader in the scan's code files (found once per scan). */
+const loaders = (ctx: FrameworkContext): { file: string; loader: Loader }[] => {
+  const cached = found.get(ctx);
+  if (cached) return cached;
+  const out: { file: string; loader: Loader }[] = [];
+  found.set(ctx, out);
+  for (const file of sortedFiles(ctx)) {
+    if (!CODE.test(file) || file.includes('node_modules/')) continue;
+    const text = ctx.readText(file) ?? '';
+    if (!/readdir|glob/.test(text)) continue;
+    for (const loader of loadersIn(file, text)) out.push({ file, loader });
+  }
+  return out;
+};
+
+const folderRequires: FrameworkReader = {
+  id: 'folder-requires',
+  title: 'modules that list a folder and require every file in it (models/index.js loaders)',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => {
+    const first = loaders(ctx)[0];
+    return first ? `${first.file}:${first.loader.listLine} lists ${first.loader.folder || '.'} and requires each file (line ${first.loader.requireLine})` : null;
+  },
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    for (const { file, loader } of loaders(ctx)) {
+      for (const target of targetsOf(ctx, file, loader)) {
+        const label = `${file}:${loader.listLine} lists ${loader.folder || '.'} (${loader.listing}) and requires each file it finds (line ${loader.requireLine})`;
+        out.references.push(fileReference(file, target, loader.requireLine, label));
+      }
+    }
+    return out;
+  },
+};
+
+export default folderRequires;
