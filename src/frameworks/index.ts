@@ -27,6 +27,7 @@ import lintStaged from './js/lint-staged.js';
 import metro from './js/metro.js';
 import mocha from './js/mocha.js';
 import next from './js/next.js';
+import nodeRed from './js/node-red.js';
 import nuxt from './js/nuxt.js';
 import oxygen from './js/oxygen.js';
 import parcel from './js/parcel.js';
@@ -60,4 +61,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, expo, folderRequires, graphqlCodegen, graphqlLazyTypes, husky, jasmine, jest, karma, lintStaged, metro, mocha, next, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, releaseIt, remix, rollup, rspack, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, expo, folderRequires, graphqlCodegen, graphqlLazyTypes, husky, jasmine, jest, karma, lintStaged, metro, mocha, next, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, releaseIt, remix, rollup, rspack, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsup, vite, vitest, webpack];
