@@ -8,12 +8,16 @@
  * or a const holding one of those — and the require's argument must be computed from that folder;
  * then each code file the listing would return (the glob's matches, or every code file directly in
  * the folder for a readdir, test files and the loader itself left out) is referenced from the
- * loader, with the listing's and the require's lines as evidence.
+ * loader, with the listing's and the require's lines as evidence. When the folder is the first
+ * parameter of the function that lists it (Ghost's `registerDir(helperPath)`), each call of that
+ * function, in any file, whose argument is such a folder expression in the caller
+ * (`helperService.registerDir(path.resolve(__dirname, './lib/helpers'))`) is the reference instead,
+ * from the caller.
  */
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
@@ -34,6 +38,30 @@ interface Loader {
   /** The basenames the listing returns, or null for every code file directly in the folder. */
   glob: string | null;
 }
+
+/** A loader whose folder is its function's first parameter: its callers name the folder. */
+interface ParamLoader {
+  file: string;
+  fn: string;
+  listing: string;
+  listLine: number;
+  requireLine: number;
+  glob: string | null;
+}
+
+/** `function f(a)`, `const f = (a) =>`, `const f = function (a)`, a method `f(a) {`. */
+const FUNCTION = /\bfunction\s+([A-Za-z_$][\w$]*)\s*\(([^)]*)\)|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:function\s*)?\(([^)]*)\)|^[ \t]*(?:async\s+)?([A-Za-z_$][\w$]*)\s*\(([^)]*)\)\s*\{/gm;
+const KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'with']);
+
+/** The function around `index` whose first parameter is `name`, if any. */
+const functionWithParam = (text: string, index: number, name: string): string | null => {
+  let fn: RegExpMatchArray | null = null;
+  for (const f of text.slice(0, index).matchAll(FUNCTION)) fn = f;
+  if (!fn) return null;
+  const fnName = fn[1] ?? fn[3] ?? fn[5];
+  const first = /^\s*([A-Za-z_$][\w$]*)/.exec(fn[2] ?? fn[4] ?? fn[6] ?? '')?.[1];
+  return fnName && !KEYWORDS.has(fnName) && first === name ? fnName : null;
+};
 
 const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
 const literal = (s: string): string => s.replace(/^["'`]|["'`]$/g, '');
@@ -75,22 +103,26 @@ const globMatcher = (glob: string): ((name: string) => boolean) | null => {
   return compileRepoGlob(glob);
 };
 
-const loadersIn = (file: string, text: string): Loader[] => {
+const loadersIn = (file: string, text: string): { loaders: Loader[]; params: ParamLoader[] } => {
+  const loaders: Loader[] = [];
+  const params: ParamLoader[] = [];
   const requires = [...text.matchAll(REQUIRE)].filter((m) => !LITERAL_ARG.test(m[1]));
-  if (requires.length === 0) return [];
-  const out: Loader[] = [];
+  if (requires.length === 0) return { loaders, params };
   const listings: { expr: string; glob: string | null; listing: string; index: number }[] = [
     ...[...text.matchAll(READDIR)].map((m) => ({ expr: m[1], glob: null, listing: `readdir(${m[1].trim()})`, index: m.index ?? 0 })),
     ...[...text.matchAll(GLOB_CWD)].map((m) => ({ expr: m[3], glob: m[2], listing: `glob "${m[2]}" in ${m[3].trim()}`, index: m.index ?? 0 })),
   ];
   for (const l of listings) {
     const folder = folderOf(l.expr, file, text);
-    if (folder === null) continue;
+    const fn = folder === null && /^[A-Za-z_$][\w$]*$/.test(l.expr.trim()) ? functionWithParam(text, l.index, l.expr.trim()) : null;
+    if (folder === null && fn === null) continue;
     const req = requires.find((r) => (r.index ?? 0) > l.index && requiresFrom(r[1], l.expr, folder === dirname(file)));
     if (!req) continue;
-    out.push({ folder, listing: l.listing, listLine: lineAt(text, l.index), requireLine: lineAt(text, req.index ?? 0), glob: l.glob });
+    const found = { listing: l.listing, listLine: lineAt(text, l.index), requireLine: lineAt(text, req.index ?? 0), glob: l.glob };
+    if (folder !== null) loaders.push({ folder, ...found });
+    else if (fn !== null) params.push({ file, fn, ...found });
   }
-  return out;
+  return { loaders, params };
 };
 
 /** The files a loader's listing returns, that it can require. */
@@ -109,21 +141,54 @@ const targetsOf = (ctx: FrameworkContext, file: string, loader: Loader): string[
   return candidates.filter((f) => code(f) && matches(glob.includes('/') ? f.slice(prefix.length) : basename(f)));
 };
 
-const found = new WeakMap<FrameworkContext, { file: string; loader: Loader }[]>();
+interface Found {
+  loaders: { file: string; loader: Loader }[];
+  params: ParamLoader[];
+}
+
+const found = new WeakMap<FrameworkContext, Found>();
 
 /** Every folder loader in the scan's code files (found once per scan). */
-const loaders = (ctx: FrameworkContext): { file: string; loader: Loader }[] => {
+const loaders = (ctx: FrameworkContext): Found => {
   const cached = found.get(ctx);
   if (cached) return cached;
-  const out: { file: string; loader: Loader }[] = [];
+  const out: Found = { loaders: [], params: [] };
   found.set(ctx, out);
   for (const file of sortedFiles(ctx)) {
     if (!CODE.test(file) || file.includes('node_modules/')) continue;
     const text = ctx.readText(file) ?? '';
     if (!/readdir|glob/.test(text)) continue;
-    for (const loader of loadersIn(file, text)) out.push({ file, loader });
+    const { loaders: here, params } = loadersIn(file, text);
+    for (const loader of here) out.loaders.push({ file, loader });
+    out.params.push(...params);
   }
   return out;
+};
+
+/** Calls of a parameter loader whose argument names a folder in the caller: a reference from the caller to each file it loads. */
+const collectCalls = (ctx: FrameworkContext, params: ParamLoader[], out: FrameworkOutput) => {
+  const byName = new Map<string, ParamLoader>();
+  for (const p of params) if (!byName.has(p.fn)) byName.set(p.fn, p);
+  if (byName.size === 0) return;
+  const names = [...byName.keys()].map((n) => n.replace(/\$/g, '\\$')).join('|');
+  const call = new RegExp(String.raw`(?:^|[^\w$])(${names})\(\s*([^()\n]*(?:\([^()\n]*\))?[^()\n]*?)\s*[,)]`, 'g');
+  for (const file of sortedFiles(ctx)) {
+    if (!CODE.test(file) || file.includes('node_modules/')) continue;
+    const text = ctx.readText(file) ?? '';
+    if (![...byName.keys()].some((n) => text.includes(`${n}(`))) continue;
+    for (const m of text.matchAll(call)) {
+      const p = byName.get(m[1])!;
+      const folder = folderOf(m[2], file, text);
+      if (folder === null) continue;
+      const line = lineAt(text, (m.index ?? 0) + m[0].indexOf(m[1]));
+      const loader: Loader = { folder, listing: p.listing, listLine: p.listLine, requireLine: p.requireLine, glob: p.glob };
+      for (const target of targetsOf(ctx, p.file, loader)) {
+        if (target === file) continue;
+        const label = `${file}:${line} calls ${p.fn}(${m[2].trim()}), which lists ${folder || '.'} (${p.file}:${p.listLine}, ${p.listing}) and requires each file it finds (line ${p.requireLine})`;
+        out.references.push(fileReference(file, target, line, label));
+      }
+    }
+  }
 };
 
 const folderRequires: FrameworkReader = {
@@ -131,12 +196,15 @@ const folderRequires: FrameworkReader = {
   title: 'modules that list a folder and require every file in it (models/index.js loaders)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => {
-    const first = loaders(ctx)[0];
-    return first ? `${first.file}:${first.loader.listLine} lists ${first.loader.folder || '.'} and requires each file (line ${first.loader.requireLine})` : null;
+    const { loaders: found, params } = loaders(ctx);
+    const first = found[0];
+    if (first) return `${first.file}:${first.loader.listLine} lists ${first.loader.folder || '.'} and requires each file (line ${first.loader.requireLine})`;
+    return params[0] ? `${params[0].file}:${params[0].listLine} ${params[0].fn}() lists the folder it is given and requires each file (line ${params[0].requireLine})` : null;
   },
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
-    for (const { file, loader } of loaders(ctx)) {
+    collectCalls(ctx, loaders(ctx).params, out);
+    for (const { file, loader } of loaders(ctx).loaders) {
       for (const target of targetsOf(ctx, file, loader)) {
         const label = `${file}:${loader.listLine} lists ${loader.folder || '.'} (${loader.listing}) and requires each file it finds (line ${loader.requireLine})`;
         out.references.push(fileReference(file, target, loader.requireLine, label));
