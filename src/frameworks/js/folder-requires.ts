@@ -17,6 +17,7 @@
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
+import { folderOf } from './folder-expr.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
 
@@ -64,22 +65,6 @@ const functionWithParam = (text: string, index: number, name: string): string | 
 };
 
 const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
-const literal = (s: string): string => s.replace(/^["'`]|["'`]$/g, '');
-
-/** The repo folder a folder expression names, from the loader's own folder and its consts. */
-const folderOf = (expr: string, file: string, text: string, depth = 0): string | null => {
-  const here = dirname(file);
-  const e = expr.trim();
-  if (e === '__dirname' || e === 'import.meta.dirname') return here;
-  const call = /^(?:path\s*\.\s*)?(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)*)\)$/.exec(e);
-  if (call) {
-    const parts = [...call[1].matchAll(/"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`/g)].map((m) => literal(m[0]));
-    return joinRepo(here, ...parts);
-  }
-  if (depth > 0 || !/^[A-Za-z_$][\w$]*$/.test(e)) return null;
-  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${e.replace(/\$/g, '\\$')}\s*=\s*([^\n;]+)`).exec(text)?.[1];
-  return decl ? folderOf(decl, file, text, depth + 1) : null;
-};
 
 /** True when a computed require argument is built from this folder expression (or `./` for the loader's own folder). */
 const requiresFrom = (arg: string, folderExpr: string, ownFolder: boolean): boolean => {

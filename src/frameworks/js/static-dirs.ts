@@ -1,0 +1,79 @@
+/**
+ * A folder an HTTP server hands to browsers as it is: `app.use(express.static(path.join(__dirname,
+ * 'public')))` (Express's built-in serve-static) or `serveStatic(dir)`. Every script in it is
+ * served to whoever asks — the pages' `<script src>`, an editor's lazily loaded modes, a worker —
+ * so none of them is imported by the server and all of them would look dead. Node-RED's editor
+ * is served this way from another workspace package:
+ * `express.static(path.join(path.dirname(require.resolve("@node-red/editor-client")), 'public'))`.
+ * The folder must be anchored (see folder-expr.ts: `__dirname`, a workspace package's folder, or a
+ * const holding one); a bare `'public'` is relative to wherever the process starts and is not
+ * followed. Each code file below the folder is a reference from the file that serves it.
+ */
+import { pathsWithPrefix } from '../../util/file-index.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import { folderOf, type FolderScope } from './folder-expr.js';
+import { fileReference, jsPackages, sortedFiles } from './support.js';
+
+const CODE = /\.[cm]?[jt]sx?$/;
+const STATIC_CALL = /\b(express\s*\.\s*static|serveStatic)\(\s*([^()\n]*(?:\([^()\n]*(?:\([^()\n]*(?:\([^()\n]*\))?[^()\n]*\))?[^()\n]*\))?[^()\n]*?)\s*[,)]/g;
+
+interface Served {
+  file: string;
+  line: number;
+  call: string;
+  folder: string;
+}
+
+const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
+
+const scopeOf = (ctx: FrameworkContext): FolderScope => {
+  const byName = new Map<string, string>();
+  for (const p of jsPackages(ctx)) if (typeof p.json.name === 'string' && !byName.has(p.json.name)) byName.set(p.json.name, p.dir);
+  return { packageDir: (name) => byName.get(name) ?? null };
+};
+
+const cache = new WeakMap<FrameworkContext, Served[]>();
+
+/** Every static folder a code file of the scan serves (found once per scan). */
+const servedFolders = (ctx: FrameworkContext): Served[] => {
+  const known = cache.get(ctx);
+  if (known) return known;
+  const out: Served[] = [];
+  cache.set(ctx, out);
+  let scope: FolderScope | null = null;
+  for (const file of sortedFiles(ctx)) {
+    if (!CODE.test(file) || file.includes('node_modules/')) continue;
+    const text = ctx.readText(file) ?? '';
+    if (!text.includes('static(') && !text.includes('serveStatic(')) continue;
+    for (const m of text.matchAll(STATIC_CALL)) {
+      scope ??= scopeOf(ctx);
+      const folder = folderOf(m[2], file, text, scope);
+      if (folder === null) continue;
+      out.push({ file, line: lineAt(text, m.index ?? 0), call: m[1].replace(/\s+/g, ''), folder });
+    }
+  }
+  return out;
+};
+
+const staticDirs: FrameworkReader = {
+  id: 'static-dirs',
+  title: 'folders an HTTP server serves to browsers as they are (express.static, serve-static)',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => {
+    const first = servedFolders(ctx)[0];
+    return first ? `${first.file}:${first.line} ${first.call}() serves ${first.folder || '.'}` : null;
+  },
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    for (const s of servedFolders(ctx)) {
+      const prefix = s.folder === '' ? '' : `${s.folder}/`;
+      for (const target of pathsWithPrefix(ctx.files, prefix)) {
+        if (!CODE.test(target) || target.includes('node_modules/') || target === s.file) continue;
+        out.references.push(fileReference(s.file, target, s.line, `${s.file}:${s.line} serves ${s.folder || '.'} to browsers with ${s.call}()`));
+      }
+    }
+    return out;
+  },
+};
+
+export default staticDirs;
