@@ -184,7 +184,7 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     (e) => `${e.length} import edges`,
   );
   const targets = createTargetResolver({ files: context.files, python: resolvers.python, manifests, sourceOfBuilt });
-  const found = await timed(progress, 'entries', () => detectEntries(files.map((f) => f.path), { files: context.files, manifests }, config), (d) => plural(d.entries.length, 'detected entry', 'detected entries'));
+  const found = await timed(progress, 'entries', () => detectEntries(files.map((f) => f.path), { files: context.files, manifests, facts: (path) => facts.get(path) }, config), (d) => plural(d.entries.length, 'detected entry', 'detected entries'));
   // Framework readers run after the detectors: what runs a framework's tool decides its kind.
   const detected = await timed(progress, 'frameworks', () => {
     const d = found;

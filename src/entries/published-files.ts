@@ -2,9 +2,11 @@
  * A published package's own root files: package.json `files` lists what npm packs, and a JS file at
  * the package's root that it includes (by name or glob: `"s3.js"`, `"*.js"`) is part of the
  * package's public surface, imported by users as `@scope/pkg/s3` even though nothing in the repo
- * imports it. It is an entry of the same kind as `main` and `exports` targets (production). Only
- * files at the package root are considered: `files` entries that name folders (dist/, lib/) are
- * not expanded, and node_modules never is.
+ * imports it. It is an entry of the same kind as `main` and `exports` targets (production). A
+ * declaration file it includes (`s3.d.ts` beside `s3.js`) is what the users' TypeScript reads for
+ * that import: a tooling entry, whether or not it exports anything. Only files at the package root
+ * are considered: `files` entries that name folders (dist/, lib/) are not expanded, and
+ * node_modules never is.
  */
 import type { EntryInput } from './types.js';
 import { fileEntry } from './support/inputs.js';
@@ -12,7 +14,7 @@ import { pathsInDir } from '../util/file-index.js';
 import { compileGlob, isGlob } from '../util/glob.js';
 import { basename } from '../util/path.js';
 
-/** JS-family code, not type declarations. */
+/** JS-family code and type declarations. */
 const CODE = /\.(?:[cm]?[jt]sx?)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 const TOOL_CONFIG = /\.config\.[cm]?[jt]s$|^\./;
@@ -45,8 +47,10 @@ export const publishedRootEntries = (files: ReadonlySet<string>, manifest: strin
   for (const path of pathsInDir(files, dir)) {
     const name = basename(path);
     // A tool's config that `*.js` happens to pack is still its tool's root (tool-configs.ts), not API.
-    if (!CODE.test(name) || DECLARATION.test(name) || TOOL_CONFIG.test(name) || known.has(path)) continue;
-    if (include.some((m) => m(name)) && !exclude.some((m) => m(name))) out.push(fileEntry(path, 'production', evidence, line));
+    if (!CODE.test(name) || TOOL_CONFIG.test(name) || known.has(path)) continue;
+    if (!include.some((m) => m(name)) || exclude.some((m) => m(name))) continue;
+    if (DECLARATION.test(name)) out.push(fileEntry(path, 'tooling', `${evidence}: the types its users' TypeScript reads`, line));
+    else out.push(fileEntry(path, 'production', evidence, line));
   }
   return out;
 };

@@ -1,8 +1,14 @@
 /**
  * Declaration files in a tsconfig's program: tsc reads every `.d.ts` its `files` and `include`
  * select (default: everything under the tsconfig's folder) minus `exclude`, so a `global.d.ts`
- * or `env.d.ts` that nothing imports is still used — by the compiler, hence tooling. Other
- * sources in the program are code: they must be reached by what runs them, not by being listed.
+ * or `env.d.ts` that nothing imports is still used — by the compiler, hence tooling. That holds
+ * for a declaration file that acts ambiently: one that exports nothing (a script's globals,
+ * `declare module 'x'`, `export {}` with `declare global`, side-effect imports) or that augments
+ * (`declare global`, `declare module '…'`) whatever else it exports. A `.d.ts` that only exports
+ * (`export interface Widget`) is a module like any other: its types reach nothing unless a file
+ * imports it, so being listed does not make it used (knip reports it unused too). Without the
+ * file's facts it is kept. Other sources in the program are code: they must be reached by what
+ * runs them, not by being listed.
  */
 import { pathsWithPrefix } from '../util/file-index.js';
 import { compileRepoGlobs } from '../util/glob.js';
@@ -14,6 +20,8 @@ import { isRecord } from '../manifests/json.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 
 const DECLARATION = /\.d\.[cm]?ts$/;
+/** A top-level `declare global` or `declare module '…'`: declarations the compiler applies to every file. */
+const AUGMENTATION = /^[ \t]*(?:export[ \t]+)?declare[ \t]+(?:global\b|module[ \t]*['"])/m;
 const TSCONFIG = /^[tj]sconfig(\.[\w.-]+)?\.json$/;
 
 /** tsconfig's include/exclude spec → a glob: a folder name means everything below it. */
@@ -47,11 +55,17 @@ const tsconfigProgram: EntryDetector = {
     const excluded = compileRepoGlobs(exclude.map(specToGlob));
     const prefix = dir === '' ? '' : `${dir}/`;
     const named = new Set(listed.map((f) => joinRepo(dir, f)).filter((f): f is string => f !== null));
+    /** Whether the compiler uses the file for being in the program, without an import of it. */
+    const actsAmbiently = (f: string): boolean => {
+      const facts = ctx.facts?.(f);
+      if (facts === undefined || (facts.exportedNames === undefined && facts.hasStarImport !== true)) return true;
+      return AUGMENTATION.test(ctx.manifests.text(f) ?? '');
+    };
     for (const f of pathsWithPrefix(ctx.files, prefix)) {
       if (!DECLARATION.test(f) || f.includes('node_modules/')) continue;
       const relative = f.slice(prefix.length);
-      if (named.has(f)) out.entries.push(fileEntry(f, 'tooling', `${file.path} files: in the TypeScript program`));
-      else if (included(relative) && !excluded(relative)) out.entries.push(fileEntry(f, 'tooling', `${file.path} include: in the TypeScript program`));
+      const field = named.has(f) ? 'files' : included(relative) && !excluded(relative) ? 'include' : null;
+      if (field !== null && actsAmbiently(f)) out.entries.push(fileEntry(f, 'tooling', `${file.path} ${field}: in the TypeScript program`));
     }
     return out;
   },

@@ -1,6 +1,7 @@
 /** The contract of entry detectors: what they read (DetectorContext) and what they report (entries, commands). */
 import type { PathMapping } from '../commandline/types.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { FileFacts } from '../model/facts.js';
 import type { EntryKind } from '../model/verdict.js';
 import type { Manifests } from '../manifests/store.js';
 
@@ -44,6 +45,8 @@ export interface DetectorContext {
   files: ReadonlySet<string>;
   /** The scan's manifests (and any other repo file's text, `manifests.text`): read and parsed once, shared with every other stage. */
   manifests: Manifests;
+  /** A code file's extracted facts (what it exports), when the caller has them; a detector must cope without. */
+  facts?: (path: string) => FileFacts | undefined;
 }
 
 /**

@@ -9,6 +9,9 @@ import { DETECTORS } from '../../src/entries/index.js';
 import { isRepoDetector, type DetectorContext, type DetectorOutput, type EntryDetector } from '../../src/entries/types.js';
 import { expectedFor, fixtureCases, fixturePath } from './fixtures.js';
 import { Manifests } from '../../src/manifests/store.js';
+import type { FileFacts } from '../../src/model/facts.js';
+import { languageFromPath } from '../../src/discover/language.js';
+import { languageRecord } from '../../src/languages/registry.js';
 
 export const listFiles = (root: string): string[] => {
   const out: string[] = [];
@@ -34,7 +37,18 @@ export const fixtureContext = (root: string): DetectorContext => {
       }
     },
   });
-  return { files: manifests.files, manifests };
+  // Facts as the scan extracts them, on demand: only detectors that look at a file's exports ask.
+  const facts = new Map<string, FileFacts | undefined>();
+  const factsOf = (path: string): FileFacts | undefined => {
+    if (!facts.has(path)) {
+      const language = languageFromPath(path);
+      const text = manifests.text(path);
+      const extractor = language === null ? undefined : languageRecord(language)?.extractor;
+      facts.set(path, extractor && text !== null ? extractor.extract(path, text) : undefined);
+    }
+    return facts.get(path);
+  };
+  return { files: manifests.files, manifests, facts: factsOf };
 };
 
 /** The store's parse problems about `source` first, as the scan reports them beside the detector's own. */
