@@ -148,7 +148,8 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
   /**
    * A `#` specifier oxc found no repo file for: the package.json `imports` target Node picks, or
    * the source a build writes it from (TypeScript maps an `imports` target in outDir back to its
-   * input file the same way).
+   * input file the same way); when that is output this checkout does not have, another
+   * condition's target that is a repo file (or its source), with the condition as evidence.
    */
   const viaPackageImports = (specifier: string, fromFile: string, profile: Profile, kind: ImporterKind): Resolution | null => {
     const manifest = ctx.manifests.nearest(dirname(fromFile), 'package.json');
@@ -172,6 +173,16 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     const reached = picked ? reach(picked) : null;
     if (picked && reached) {
       return reached.built === undefined ? { to: reached.to, via: 'package-imports' } : { to: reached.to, via: 'build-output', mapping: `${where} → build output ${reached.built} (${reached.why})` };
+    }
+    // Node's pick is build output this checkout does not have (or no condition picks a target):
+    // a tool resolving under another condition (a bundler's `browser`, a `source`) loads that one.
+    const missing = picked ? `; the target Node picks, ${picked.target}, is not in this checkout` : '';
+    for (const t of match.targets) {
+      if (t === picked || t.conditions.length === 0) continue;
+      const other = reach(t);
+      if (other === null) continue;
+      const condition = `the "${t.conditions.join('" → "')}" condition of ${where}${missing}`;
+      return other.built === undefined ? { to: other.to, via: 'package-imports', mapping: condition } : { to: other.to, via: 'build-output', mapping: `${condition} → build output ${other.built} (${other.why})` };
     }
     return null;
   };

@@ -4,7 +4,9 @@
  * precedence as `exports`, manifests/package-exports.ts), and every target its condition tree
  * leads to, in document order, each with the conditions on its way and whether it is the one Node
  * picks under the active conditions. The resolver then follows the picked target to the repo file
- * or to the source a build writes it from.
+ * or to the source a build writes it from, and, when that target is build output this checkout
+ * does not have (`"node": "./dist/*.js"`), another condition's target that is a repo file
+ * (`"browser": "./src/*.ts"`): a tool resolving under that condition loads it.
  */
 import { isRecord } from '../../../manifests/json.js';
 import { exportsKeyFor } from '../../../manifests/package-exports.js';
