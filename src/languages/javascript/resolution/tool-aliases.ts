@@ -3,7 +3,7 @@
  * `resolve.alias` (Astro's `vite.resolve.alias` too; SvelteKit's `$lib` and `kit.alias`; and `test.alias`, in object and `[{ find, replacement }]` form, regex finds with
  * `$1`), webpack and Rspack `resolve.alias` (`name$` for an exact match, array targets), and Jest
  * `moduleNameMapper` (regex keys, `$1`, `<rootDir>`; jest.config.* or package.json "jest",
- * inline `projects`). Each rule applies to every file of the project folder its config belongs to
+ * inline `projects`), and a knip config's `paths` (knip-paths.ts, scoped per workspace). Each rule applies to every file of the project folder its config belongs to
  * (the nearest package.json folder at or above the config), as a bundler's aliases do: the tool
  * builds or tests that folder's files. Configs are read statically (config-value.ts), once per
  * scan; an alias census cannot read, or whose target is no file or folder of the repo, is a
@@ -17,8 +17,9 @@ import { warning } from '../../../util/diagnostics.js';
 import { pathsWithPrefix } from '../../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../../util/path.js';
 import { regexProblem, safeRegExp } from '../../../util/safe-regex.js';
+import { knipPathRules } from './knip-paths.js';
 
-export type AliasTool = 'Vite' | 'Vitest' | 'Astro' | 'SvelteKit' | 'webpack' | 'Rspack' | 'Jest';
+export type AliasTool = 'Vite' | 'Vitest' | 'Astro' | 'SvelteKit' | 'webpack' | 'Rspack' | 'Jest' | 'knip';
 
 /** What an aliased specifier becomes: a repo path (file or folder) or another module name. */
 export type AliasTarget = { path: string } | { module: string };
@@ -366,6 +367,8 @@ const build = (manifests: Manifests): ToolAliases => {
       if (text.includes('"@sveltejs/kit"') && !['js', 'mjs', 'cjs', 'ts', 'mts', 'cts'].some((ext) => manifests.files.has(joinRepo(dirname(path), `svelte.config.${ext}`) ?? ''))) add(path, 'SvelteKit');
     }
   }
+  // A knip config's `paths` (knip-paths.ts): scoped to each workspace it names, not to the config's project.
+  for (const { scope, rules } of knipPathRules(manifests)) byScope.set(scope, [...(byScope.get(scope) ?? []), ...rules]);
   const memo = new Map<string, readonly AliasRule[]>();
   const rulesFor = (dir: string): readonly AliasRule[] => {
     const known = memo.get(dir);
