@@ -31,3 +31,11 @@ test('build output: a built path with no source behind it stays broken, it is no
   const findings = (audit.imports?.findings ?? []).map((f) => `${f.file}:${f.line} ${f.specifier} ${f.bucket}`);
   assert.deepEqual(findings, ['app/index.ts:10 @x/e/lib/gone broken-internal']);
 });
+
+test('build output: exports into dist/src/ and dist/bin/ mean dist/ mirrors the package folder (tsc inferred rootDir)', async () => {
+  const { audit } = await scanDir(fixturePath('javascript', 'build-output-package-root'));
+  const report = audit.files.find((f) => f.path === 'bin/report.ts');
+  assert.equal(report?.verdict, 'production');
+  assert.match(report?.evidence?.join('\n') ?? '', /package\.json exports "\.\/bin"/);
+  assert.deepEqual(audit.files.filter((f) => f.verdict === 'dead').map((f) => f.path), []);
+});

@@ -6,7 +6,9 @@
  * a tsconfig's `outDir`/`rootDir` (following `extends` within the repo, each option relative to
  * the config that sets it); a package's scripts (`babel src --out-dir lib`, `swc ./src -d ./dist`,
  * `tsc --outDir dist`); a package with a src/ folder whose main/module/types/bin/exports point
- * into dist/, lib/, build/ or out/ (what tsup, rollup, unbuild and friends do by default). Last,
+ * into dist/, lib/, build/ or out/ (what tsup, rollup, unbuild and friends do by default), or
+ * into dist/<folder>/ for a folder the package has (dist/src/, dist/lib/: the output mirrors the
+ * package folder, tsc's inferred rootDir when its inputs span several folders). Last,
  * a path under such a folder whose twin under the src/ beside it exists is that twin: never a
  * guess, the source file must be there. Before all of these, the exact files tsup writes for its
  * entries (tsup-outputs.ts: `entry: { cli: 'src/bin/run.ts' }` → dist/cli.js). Computed once per scan (`manifests.derive`) and shared by
@@ -96,7 +98,7 @@ const packageMappings = (manifests: Manifests): OutDirMapping[] => {
   const add = (dir: string, outDir: string, rootDir: string, why: string) => {
     const o = joinRepo(dir, outDir);
     const r = joinRepo(dir, rootDir);
-    if (o !== null && r !== null && o !== '' && o !== r && !out.some((m) => m.outDir === o)) out.push({ outDir: o, rootDir: r, why });
+    if (o !== null && r !== null && o !== '' && o !== r && !out.some((m) => m.outDir === o && m.rootDir === r)) out.push({ outDir: o, rootDir: r, why });
   };
   for (const f of manifests.all((p) => basename(p) === 'package.json' && !p.includes('node_modules/'))) {
     const pkg = manifests.get(f, JSONC_MANIFEST) as Record<string, unknown> | null;
@@ -110,11 +112,16 @@ const packageMappings = (manifests: Manifests): OutDirMapping[] => {
       const tsc = /\btsc\b[^&|;]*--outDir[\s=]+([.\w/-]+)/.exec(script);
       if (tsc) add(dir, tsc[1], /--rootDir[\s=]+([.\w/-]+)/.exec(script)?.[1] ?? 'src', `${why}: ${tsc[0].trim()}`);
     }
-    if (pathsWithPrefix(manifests.files, dir === '' ? 'src/' : `${dir}/src/`).length === 0) continue;
+    const holdsFiles = (folder: string): boolean => pathsWithPrefix(manifests.files, dir === '' ? `${folder}/` : `${dir}/${folder}/`).length > 0;
     for (const key of ['main', 'module', 'types', 'typings', 'bin', 'exports']) {
       for (const target of strings(pkg[key])) {
         const built = BUILD_DIR.exec(target);
-        if (built) add(dir, built[1], 'src', `${f} ${key} points into ${built[1]}/, built from src/`);
+        if (!built) continue;
+        // `dist/src/index.js`, `dist/lib/index.js`: the inputs spanned src/ and lib/, so tsc's
+        // inferred rootDir (the folder common to them) was the package's own, and dist/ mirrors it.
+        const top = /^([^/]+)\//.exec(target.slice(built[0].length))?.[1];
+        if (top !== undefined && holdsFiles(top)) add(dir, built[1], '.', `${f} ${key} points into ${built[1]}/${top}/, built from the package folder`);
+        else if (holdsFiles('src')) add(dir, built[1], 'src', `${f} ${key} points into ${built[1]}/, built from src/`);
       }
     }
   }
