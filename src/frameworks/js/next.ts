@@ -2,8 +2,10 @@
  * Next.js loads files by where they are, not by imports: every route file of the app router
  * (`app/**\/page.tsx`, `layout`, `route`, `loading`, `error`, `not-found`, metadata files such as
  * `sitemap.ts`…), every file under `pages/` (the pages router, `_app`, `api/`), and
- * `middleware`/`proxy`/`instrumentation` beside them. `pageExtensions` in next.config narrows
- * which files count. Applies to each package that depends on `next` or holds a next.config;
+ * `middleware`/`proxy`/`instrumentation` beside them. Next looks for each router's folder at the
+ * package root first and in src/ only when it is not there: with a root `app/`, `src/app` holds no
+ * routes; with a root `pages/`, `src/pages` holds none (a root `pages/` beside `src/app` is fine).
+ * `pageExtensions` in next.config narrows which files count. Applies to each package that depends on `next` or holds a next.config;
  * the kind comes from what runs `next` there (a `start` script or a deploy step: production).
  * next-intl's request config is loaded by its next.config plugin, not imported: the path given to
  * `createNextIntlPlugin('./x')` when literal, else `i18n/request.*` or `i18n.*` at the root or in src/.
@@ -94,6 +96,10 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   // Files of a nested package belong to it, not to this one.
   const nested = jsPackages(ctx).filter((p) => p.dir !== pkg.dir && (pkg.dir === '' || p.dir.startsWith(prefix))).map((p) => `${p.dir}/`);
   if (config) out.entries.push({ source: config, target: config, targetKind: 'file', kind, evidence: `${config}: Next.js config, loaded by ${why}` });
+  // Next's findPagesDir takes ./app over ./src/app and ./pages over ./src/pages, one router at a time
+  // (https://nextjs.org/docs/app/api-reference/file-conventions/src-folder).
+  const atRoot = (dir: string) => pathsWithPrefix(ctx.files, `${prefix}${dir}/`).some((f) => !nested.some((n) => f.startsWith(n)));
+  const shadowed = new Set(['app', 'pages'].filter(atRoot).map((dir) => `src/${dir}`));
   const intl = intlRequestConfig(ctx, pkg, config);
   if (intl) out.entries.push({ source: config ?? pkg.manifest, target: intl.file, targetKind: 'file', kind, evidence: `next-intl request config (${intl.how}), loaded by ${why}` });
   for (const file of pathsWithPrefix(ctx.files, prefix)) {
@@ -106,6 +112,7 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
     if ((folder === '' || folder === 'src') && ROOT_FILES.has(name)) what = `Next.js ${name} file`;
     else {
       const router = routerOf(relative);
+      if (router && shadowed.has(router.dir)) continue;
       if (router?.router === 'pages') what = 'Next.js pages router file';
       else if (router?.router === 'app' && APP_FILES.has(name) && !isPrivate(relative, router.dir)) what = `Next.js app router ${name} (${prefix}${router.dir})`;
     }
