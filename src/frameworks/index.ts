@@ -51,6 +51,7 @@ import tanstackRouter from './js/tanstack-router.js';
 import testData from './js/test-data.js';
 import tscInPlace from './js/tsc-in-place.js';
 import tsup from './js/tsup.js';
+import vike from './js/vike.js';
 import vite from './js/vite.js';
 import vitest from './js/vitest.js';
 import webpack from './js/webpack.js';
@@ -63,4 +64,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, expo, folderRequires, graphqlCodegen, graphqlLazyTypes, husky, jasmine, jest, karma, lintStaged, metro, mocha, next, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tscInPlace, tsup, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, expo, folderRequires, graphqlCodegen, graphqlLazyTypes, husky, jasmine, jest, karma, lintStaged, metro, mocha, next, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tscInPlace, tsup, vike, vite, vitest, webpack];

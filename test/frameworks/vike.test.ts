@@ -1,0 +1,8 @@
+/** The vike reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('vike');
+test('vike: has a basic fixture', () => assert.ok(cases.includes('vike-basic')));
+for (const name of cases) test(`vike: ${name}`, () => checkFrameworkFixture(name));
