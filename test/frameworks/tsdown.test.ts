@@ -1,0 +1,8 @@
+/** The tsdown reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('tsdown');
+test('tsdown: has a basic fixture', () => assert.ok(cases.includes('tsdown-basic')));
+for (const name of cases) test(`tsdown: ${name}`, () => checkFrameworkFixture(name));
