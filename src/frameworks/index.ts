@@ -55,6 +55,7 @@ import tsup from './js/tsup.js';
 import vike from './js/vike.js';
 import vite from './js/vite.js';
 import vitest from './js/vitest.js';
+import webdriverio from './js/webdriverio.js';
 import webpack from './js/webpack.js';
 import alembic from './python/alembic.js';
 import celery from './python/celery.js';
@@ -65,4 +66,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, expo, folderRequires, graphqlCodegen, graphqlLazyTypes, husky, jasmine, jest, karma, lintStaged, metro, mocha, next, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsdown, tscInPlace, tsup, vike, vite, vitest, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, expo, folderRequires, graphqlCodegen, graphqlLazyTypes, husky, jasmine, jest, karma, lintStaged, metro, mocha, next, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsdown, tscInPlace, tsup, vike, vite, vitest, webdriverio, webpack];

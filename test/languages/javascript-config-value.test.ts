@@ -1,7 +1,7 @@
 /** Config files read statically: plugin calls' options (callsIn) and functions that return from `if` branches. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { callsIn, configAt, fromFile, readConfigFile, type ConfigValue } from '../../src/languages/javascript/config-value.js';
+import { callsIn, configAt, fromFile, readConfigExport, readConfigFile, type ConfigValue } from '../../src/languages/javascript/config-value.js';
 
 test('callsIn: the options of plugin calls and `new` expressions, anywhere in the config', () => {
   const text = [
@@ -53,4 +53,18 @@ test('config value: a local require or default import is read through the loader
   const missing = readConfigFile('jest.config.js', `module.exports = { testMatch: require('./nowhere') };`, load).value;
   assert.deepEqual(configAt(missing, 'testMatch'), { kind: 'unknown', line: 1, text: "require('./nowhere')" });
   assert.equal(configAt(readConfigFile('a.js', `module.exports = { x: require('./jest.base') };`).value, 'x')?.kind, 'unknown');
+});
+
+test('readConfigExport: the value a config exports under a name, in every spelling', () => {
+  const specs = (path: string, text: string) => {
+    const list = configAt(readConfigExport(path, text, 'config').value, 'specs');
+    return list?.kind === 'array' ? list.items[0] : null;
+  };
+  assert.deepEqual(specs('wdio.conf.ts', "export const config: WebdriverIO.Config = { specs: ['./a.e2e.ts'] };"), { kind: 'string', value: './a.e2e.ts', line: 1 });
+  assert.equal(specs('wdio.conf.js', "exports.config = {\n  specs: ['./b.js'],\n};")?.line, 2);
+  assert.equal(specs('wdio.conf.cjs', "module.exports.config = { specs: ['./c.js'] };")?.kind, 'string');
+  assert.equal(specs('wdio.conf.mjs', "const base = { specs: ['./d.js'] };\nexport { base as config };")?.kind, 'string');
+  // No such named export: the key of the exported value, as `module.exports = { config }` gives.
+  assert.equal(specs('wdio.conf.js', "const config = { specs: ['./e.js'] };\nmodule.exports = { config };")?.kind, 'string');
+  assert.equal(readConfigExport('wdio.conf.js', 'export const other = 1;', 'config').value, null);
 });

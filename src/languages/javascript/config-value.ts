@@ -284,6 +284,35 @@ const exportedNode = (program: AstNode): AstNode | null => {
   return found;
 };
 
+/**
+ * The node a module exports under `name`: `export const name = x`, `export { local as name }`,
+ * `exports.name = x`, `module.exports.name = x` (WebdriverIO's `export const config`).
+ */
+const namedExportNode = (program: AstNode, name: string, bindings: Map<string, AstNode>): AstNode | null => {
+  let found: AstNode | null = null;
+  for (const statement of nodesAt(program, 'body')) {
+    if (statement.type === 'ExportNamedDeclaration') {
+      const declaration = nodeAt(statement, 'declaration');
+      for (const d of declaration?.type === 'VariableDeclaration' ? nodesAt(declaration, 'declarations') : []) {
+        const id = nodeAt(d, 'id');
+        if (id?.type === 'Identifier' && id.name === name && nodeAt(d, 'init')) found = nodeAt(d, 'init');
+      }
+      for (const specifier of nodesAt(statement, 'specifiers')) {
+        const exported = nodeAt(specifier, 'exported');
+        const local = nodeAt(specifier, 'local');
+        const exportedName = exported?.type === 'Identifier' ? exported.name : literalString(exported);
+        if (exportedName === name && local?.type === 'Identifier' && !nodeAt(statement, 'source')) found = bindings.get(local.name as string) ?? found;
+      }
+    } else if (statement.type === 'ExpressionStatement') {
+      const expression = unwrap(nodeAt(statement, 'expression'));
+      if (expression?.type === 'AssignmentExpression' && [`exports.${name}`, `module.exports.${name}`].includes(dottedName(nodeAt(expression, 'left')) ?? '')) {
+        found = nodeAt(expression, 'right');
+      }
+    }
+  }
+  return found;
+};
+
 const isTypeScriptPath = (path: string): boolean => /\.[cm]?tsx?$/.test(path);
 
 /**
@@ -302,6 +331,26 @@ export const readConfigFile = (path: string, text: string, load?: ConfigLoader):
   const scope: Scope = { path, text, lines, bindings: topLevelBindings(parsed.program), active: new Set(), ...(load ? { load } : {}) };
   const exported = exportedNode(parsed.program);
   return { value: exported ? evaluate(exported, scope, 0) : null, errors };
+};
+
+/**
+ * The value a config file exports under one name (`export const config = {...}`,
+ * `exports.config = {...}`), else that key of its exported value (`module.exports = { config }`).
+ */
+export const readConfigExport = (path: string, text: string, name: string, load?: ConfigLoader): ConfigFile => {
+  let parsed;
+  try {
+    parsed = parseFile(path, text, isTypeScriptPath(path));
+  } catch (e) {
+    return { value: null, errors: [{ line: 1, message: (e as Error).message }] };
+  }
+  const lines = buildLineTable(text);
+  const errors = parsed.errors.map((e) => ({ line: lines.lineOf(e.labels?.[0]?.start ?? 0), message: e.message }));
+  const scope: Scope = { path, text, lines, bindings: topLevelBindings(parsed.program), active: new Set(), ...(load ? { load } : {}) };
+  const named = namedExportNode(parsed.program, name, scope.bindings);
+  if (named) return { value: evaluate(named, scope, 0), errors };
+  const exported = exportedNode(parsed.program);
+  return { value: exported ? configAt(evaluate(exported, scope, 0), name) : null, errors };
 };
 
 /** A call a config makes to a plugin (`sveltekit({...})`, `new HtmlWebpackPlugin({...})`), its arguments read like the exported value. */
