@@ -23,6 +23,7 @@ import husky from './js/husky.js';
 import jasmine from './js/jasmine.js';
 import jest from './js/jest.js';
 import karma from './js/karma.js';
+import ladle from './js/ladle.js';
 import lintStaged from './js/lint-staged.js';
 import metro from './js/metro.js';
 import mocha from './js/mocha.js';
@@ -66,4 +67,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, expo, folderRequires, graphqlCodegen, graphqlLazyTypes, husky, jasmine, jest, karma, lintStaged, metro, mocha, next, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsdown, tscInPlace, tsup, vike, vite, vitest, webdriverio, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, expo, folderRequires, graphqlCodegen, graphqlLazyTypes, husky, jasmine, jest, karma, ladle, lintStaged, metro, mocha, next, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsdown, tscInPlace, tsup, vike, vite, vitest, webdriverio, webpack];

@@ -1,0 +1,8 @@
+/** The ladle reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('ladle');
+test('ladle: has a basic fixture', () => assert.ok(cases.includes('ladle-basic')));
+for (const name of cases) test(`ladle: ${name}`, () => checkFrameworkFixture(name));
