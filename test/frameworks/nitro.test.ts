@@ -1,0 +1,8 @@
+/** The nitro reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('nitro');
+test('nitro: has a basic fixture', () => assert.ok(cases.includes('nitro-basic')));
+for (const name of cases) test(`nitro: ${name}`, () => checkFrameworkFixture(name));
