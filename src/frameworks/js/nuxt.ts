@@ -4,14 +4,17 @@
  * components/ (auto-imported), server/ (routes, API, server middleware, plugins, utils) and
  * shared/; the top-level files (or `<name>/index`) of plugins/, composables/, utils/ and modules/;
  * and the files nuxt.config's `plugins` names (`~/plugins/x`); imports through Nuxt's `~`/`@`
- * (srcDir) and `~~`/`@@` (root) aliases. All with the kind of what runs
+ * (srcDir) and `~~`/`@@` (root) aliases. With @nuxtjs/i18n, the vue-i18n config the module loads
+ * (its `vueI18n` option, default `i18n.config.*` in the `i18n/` folder — `restructureDir` — or,
+ * before v9, at the root) and the locale files in its `langDir` (default `locales/` in that folder),
+ * which the module imports by file name. All with the kind of what runs
  * nuxt there (a `start`/`preview` or a Dockerfile build: production; `nuxt dev` alone: tooling).
  */
 import { pathsWithPrefix } from '../../util/file-index.js';
-import { configAt, configStrings } from '../../languages/javascript/config-value.js';
+import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { aliasReferences, enabledByPackages, filesIn, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
+import { aliasReferences, codeFileAt, dependsOn, enabledByPackages, filesIn, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^nuxt\.config\.[cm]?[jt]s$/;
 const CODE = /\.(vue|[cm]?[jt]sx?)$/;
@@ -60,12 +63,50 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   // Nuxt's own aliases (its generated tsconfig is not in the repo): ~ and @ are srcDir, ~~ and @@ the root.
   const aliases = [{ name: '~~', target: pkg.dir, line: 1 }, { name: '@@', target: pkg.dir, line: 1 }, { name: '~', target: srcDir, line: 1 }, { name: '@', target: srcDir, line: 1 }];
   out.references.push(...aliasReferences(ctx, pkg.dir, aliases, config ?? pkg.manifest, 'Nuxt'));
+  i18nFiles(ctx, pkg, srcDir, read, (file, what) => out.entries.push({ source: config ?? pkg.manifest, target: file, targetKind: 'file', kind, evidence: `${what}, loaded by ${why}` }));
   if (config) {
     const plugins = configStrings(configAt(read, 'plugins'));
     warnUnread(out.diagnostics, 'nuxt', config, plugins.unknown, 'plugins');
     for (const p of plugins.strings) {
       const file = resolveToolPath(ctx, pkg.dir, p.value.replace(/^~~?\//, './').replace(/^@\//, './'), srcDir);
       if (file) out.entries.push({ source: config, target: file, targetKind: 'file', kind, evidence: `${config}:${p.line} plugins "${p.value}", loaded by ${why}`, line: p.line });
+    }
+  }
+};
+
+const I18N = '@nuxtjs/i18n';
+
+/** @nuxtjs/i18n's options: nuxt.config's `i18n`, else the object beside it in `modules: [['@nuxtjs/i18n', {...}]]`. */
+const i18nOptions = (read: ConfigValue | null): ConfigValue | null => {
+  const direct = configAt(read, 'i18n');
+  if (direct) return direct;
+  const modules = configAt(read, 'modules');
+  for (const m of modules?.kind === 'array' ? modules.items : []) {
+    if (m.kind === 'array' && m.items[0]?.kind === 'string' && m.items[0].value === I18N) return m.items[1] ?? null;
+  }
+  return null;
+};
+
+/** The vue-i18n config and locale files @nuxtjs/i18n loads (see the file comment). */
+const i18nFiles = (ctx: FrameworkContext, pkg: JsPackage, srcDir: string, read: ConfigValue | null, add: (file: string, what: string) => void) => {
+  const modules = configAt(read, 'modules');
+  const listed = modules?.kind === 'array' && modules.items.some((m) => (m.kind === 'string' ? m.value : m.kind === 'array' && m.items[0]?.kind === 'string' ? m.items[0].value : null) === I18N);
+  if (!dependsOn(pkg, I18N) && !listed) return;
+  const options = i18nOptions(read);
+  const text = (key: string): string | null => {
+    const v = configAt(options, key);
+    return v?.kind === 'string' ? v.value.replace(/^\.\//, '').replace(/\/+$/, '') : null;
+  };
+  const i18nDir = joinRepo(pkg.dir, text('restructureDir') ?? 'i18n') ?? pkg.dir;
+  const named = text('vueI18n');
+  const candidates = named ? [joinRepo(i18nDir, named), joinRepo(pkg.dir, named)] : [`${i18nDir}/i18n.config`, joinRepo(pkg.dir, 'i18n.config')];
+  const config = candidates.map((c) => (c === null ? null : ctx.files.has(c) ? c : codeFileAt(ctx, c))).find((f) => f) ?? null;
+  if (config) add(config, `@nuxtjs/i18n vue-i18n config (${named ? `vueI18n "${named}"` : 'its default i18n.config'})`);
+  const langDir = text('langDir') ?? 'locales';
+  const dirs = [joinRepo(i18nDir, langDir), ...(text('langDir') ? [joinRepo(srcDir, langDir)] : [])].filter((d): d is string => d !== null);
+  for (const dir of new Set(dirs)) {
+    for (const file of pathsWithPrefix(ctx.files, `${dir}/`)) {
+      if (/\.[cm]?[jt]s$/.test(file) && !file.endsWith('.d.ts') && !file.includes('node_modules/')) add(file, `@nuxtjs/i18n locale file (langDir "${langDir}")`);
     }
   }
 };
