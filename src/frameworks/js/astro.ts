@@ -3,16 +3,19 @@
  * `.html`, and `.js`/`.ts` endpoints), except files and folders whose name starts with `_`,
  * which Astro leaves out of routing; `src/middleware` (a file or a folder's index); the content
  * collections config (`src/content.config.*`, legacy `src/content/config.*`, `src/live.config.*`);
- * and actions (`src/actions/index.*`); with `@astrojs/db`, `db/config` and `db/seed`. astro.config's
+ * and actions (`src/actions/index.*`); with `@astrojs/db`, `db/config` and `db/seed`; with
+ * `@astrojs/markdoc`, markdoc.config.* and the components its `component('./src/x.astro')` calls
+ * render tags and nodes with (paths from the project root). astro.config's
  * `srcDir` moves `src` (imports through its `vite.resolve.alias` resolve in the import resolver).
  * All with the kind of what runs astro in the package.
  */
-import { configAt } from '../../languages/javascript/config-value.js';
+import { callsIn, configAt, configStrings } from '../../languages/javascript/config-value.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { codeFileAt, configDir, dependsOn, enabledByPackages, filesIn, kindOf, packageFilesUnder, readToolConfig, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
+import { codeFileAt, configDir, dependsOn, enabledByPackages, filesIn, kindOf, packageFilesUnder, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 
 const CONFIG = /^astro\.config\.[cm]?[jt]s$/;
 const PAGE = /\.(astro|md|mdx|markdown|html|[cm]?[jt]s)$/;
+const MARKDOC_CONFIG = /^markdoc\.config\.[cm]?[jt]s$/;
 
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['astro'], CONFIG);
 
@@ -42,6 +45,19 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
     for (const base of ['db/config', 'db/seed']) {
       const file = codeFileAt(ctx, pkg.dir === '' ? base : `${pkg.dir}/${base}`);
       if (file) add(file, `DB ${base.slice(3)}`);
+    }
+  }
+  // @astrojs/markdoc loads markdoc.config.* and renders tags with the components it names.
+  if (dependsOn(pkg, '@astrojs/markdoc')) {
+    for (const markdoc of filesIn(ctx, pkg.dir, MARKDOC_CONFIG)) {
+      add(markdoc, 'Markdoc config');
+      const text = ctx.readText(markdoc);
+      if (text === null || !text.includes('component(')) continue;
+      for (const call of callsIn(markdoc, text, /^component$/)) {
+        const named = configStrings(call.args[0] ?? null).strings[0];
+        const file = named ? resolveToolPath(ctx, pkg.dir, named.value) : null;
+        if (file) out.entries.push({ source: markdoc, target: file, targetKind: 'file', kind, evidence: `Astro Markdoc component('${named!.value}') at ${markdoc}:${named!.line}, loaded by ${why}` });
+      }
     }
   }
 };
