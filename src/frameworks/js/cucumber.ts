@@ -4,8 +4,11 @@
  * default `features/**\/*.{js,cjs,mjs}` (and `.ts` with a TypeScript loader). They are test roots,
  * and so are local custom formatters in `format` (`./formatters/x.js`, `"./x.ts":"out.txt"`,
  * `['./x.js', 'out.txt']`) and local `requireModule`/`loader` modules, which cucumber loads by path.
+ * A config a knip config names for its cucumber plugin (`"cucumber": { "config": ["cucumber.ts"] }`,
+ * as `cucumber-js --config` would be given it) is read in place of the one beside package.json.
  */
 import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { knipPluginConfigs } from '../../languages/javascript/knip-config-file.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { enabledByPackages, filesIn, globFiles, readToolConfig, resolveToolPath, toolPackages, warnUnread, type JsPackage } from './support.js';
 
@@ -15,6 +18,10 @@ const OPTION_KEYS = ['import', 'require', 'format', 'paths', 'requireModule', 'l
 const DEFAULT = ['features/**/*.{js,cjs,mjs,ts}'];
 
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['@cucumber/cucumber'], CONFIG);
+
+/** The config a knip config names for the cucumber plugin of this package's folder, if any. */
+const knipConfig = (ctx: FrameworkContext, pkg: JsPackage): string | null =>
+  knipPluginConfigs(ctx.files, ctx.readText, ['cucumber']).find((k) => k.dir === pkg.dir && ctx.files.has(k.config) && !k.config.endsWith('package.json'))?.config ?? null;
 
 /**
  * The formatter a `format` item names: `name`, `name:output`, `"name":"output"` (quoted when the
@@ -50,7 +57,7 @@ const loadedByPath = (ctx: FrameworkContext, pkg: JsPackage, config: string, pro
 };
 
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
-  const config = filesIn(ctx, pkg.dir, CONFIG)[0] ?? null;
+  const config = knipConfig(ctx, pkg) ?? filesIn(ctx, pkg.dir, CONFIG)[0] ?? null;
   const value = config ? readToolConfig(ctx, config, out.diagnostics, 'cucumber').value : null;
   // A config exporting profiles (`{ default: {...}, ci: {...} }`) or the options themselves.
   const profiles: ConfigValue[] = value?.kind === 'object' && !OPTION_KEYS.some((k) => value.props.has(k)) ? [...value.props.values()] : value ? [value] : [];
