@@ -5,7 +5,9 @@
  * `middleware`/`proxy`/`instrumentation` beside them. Next looks for each router's folder at the
  * package root first and in src/ only when it is not there: with a root `app/`, `src/app` holds no
  * routes; with a root `pages/`, `src/pages` holds none (a root `pages/` beside `src/app` is fine).
- * `pageExtensions` in next.config narrows which files count. Applies to each package that depends on `next` or holds a next.config;
+ * `pageExtensions` in next.config narrows which files count. Local loaders in Turbopack's rules
+ * (`turbopack.rules`, formerly `experimental.turbo.rules`: `{ '*.svg': { loaders: ['./x.cjs'] } }`)
+ * are loaded by path from the project folder. Applies to each package that depends on `next` or holds a next.config;
  * the kind comes from what runs `next` there (a `start` script or a deploy step: production).
  * next-intl's request config is loaded by its next.config plugin, not imported: the path given to
  * `createNextIntlPlugin('./x')` when literal, else `i18n/request.*` or `i18n.*` at the root or in src/.
@@ -86,6 +88,28 @@ const intlRequestConfig = (ctx: FrameworkContext, pkg: JsPackage, config: string
   return null;
 };
 
+/** Local loader files of Turbopack's rules in next.config, with the line that names each. */
+const turbopackLoaders = (ctx: FrameworkContext, pkg: JsPackage, config: string, out: FrameworkOutput): { file: string; spec: string; line: number }[] => {
+  const { value } = readToolConfig(ctx, config, out.diagnostics, 'next');
+  const found: { file: string; spec: string; line: number }[] = [];
+  for (const rules of [configAt(value, 'turbopack', 'rules'), configAt(value, 'experimental', 'turbo', 'rules')]) {
+    if (rules?.kind !== 'object') continue;
+    for (const rule of rules.props.values()) {
+      // A rule is `{ loaders, as }`, or a list of such (conditional rules).
+      for (const r of rule.kind === 'array' ? rule.items : [rule]) {
+        const loaders = configAt(r, 'loaders');
+        for (const l of loaders?.kind === 'array' ? loaders.items : []) {
+          const named = l.kind === 'string' ? l : configAt(l, 'loader');
+          if (named?.kind !== 'string' || !/^\.{1,2}\//.test(named.value)) continue;
+          const file = resolveToolPath(ctx, pkg.dir, named.value);
+          if (file) found.push({ file, spec: named.value, line: named.line });
+        }
+      }
+    }
+  }
+  return found;
+};
+
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
   const config = filesIn(ctx, pkg.dir, CONFIG)[0] ?? null;
   const { extensions } = pageExtensions(ctx, config, out);
@@ -96,6 +120,9 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   // Files of a nested package belong to it, not to this one.
   const nested = jsPackages(ctx).filter((p) => p.dir !== pkg.dir && (pkg.dir === '' || p.dir.startsWith(prefix))).map((p) => `${p.dir}/`);
   if (config) out.entries.push({ source: config, target: config, targetKind: 'file', kind, evidence: `${config}: Next.js config, loaded by ${why}` });
+  for (const loader of config ? turbopackLoaders(ctx, pkg, config, out) : []) {
+    out.entries.push({ source: config!, target: loader.file, targetKind: 'file', kind, evidence: `Turbopack loader "${loader.spec}" at ${config}:${loader.line}, loaded by ${why}` });
+  }
   // Next's findPagesDir takes ./app over ./src/app and ./pages over ./src/pages, one router at a time
   // (https://nextjs.org/docs/app/api-reference/file-conventions/src-folder).
   const atRoot = (dir: string) => pathsWithPrefix(ctx.files, `${prefix}${dir}/`).some((f) => !nested.some((n) => f.startsWith(n)));
