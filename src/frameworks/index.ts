@@ -56,6 +56,7 @@ import tscInPlace from './js/tsc-in-place.js';
 import tsup from './js/tsup.js';
 import vike from './js/vike.js';
 import vite from './js/vite.js';
+import viteFileRoutes from './js/vite-file-routes.js';
 import vitest from './js/vitest.js';
 import webdriverio from './js/webdriverio.js';
 import webpack from './js/webpack.js';
@@ -68,4 +69,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, expo, folderRequires, graphqlCodegen, graphqlLazyTypes, husky, jasmine, jest, karma, ladle, lintStaged, metro, mocha, next, nitro, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsdown, tscInPlace, tsup, vike, vite, vitest, webdriverio, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, expo, folderRequires, graphqlCodegen, graphqlLazyTypes, husky, jasmine, jest, karma, ladle, lintStaged, metro, mocha, next, nitro, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsdown, tscInPlace, tsup, vike, vite, viteFileRoutes, vitest, webdriverio, webpack];
