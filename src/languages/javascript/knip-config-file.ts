@@ -69,7 +69,7 @@ export const workspaceDirs = (base: string, key: string, files: ReadonlySet<stri
 
 /** knip's own options: every other key of a knip config (or workspace) is a plugin's. */
 export const KNIP_OPTIONS = new Set([
-  '$schema', 'entry', 'project', 'ignore', 'ignoreFiles', 'ignoreDependencies', 'ignoreBinaries', 'ignoreMembers', 'ignoreUnresolved', 'ignoreWorkspaces',
+  '$schema', 'entry', 'project', 'conditions', 'ignore', 'ignoreFiles', 'ignoreDependencies', 'ignoreBinaries', 'ignoreMembers', 'ignoreUnresolved', 'ignoreWorkspaces',
   'ignoreExportsUsedInFile', 'includeEntryExports', 'include', 'exclude', 'tags', 'paths', 'rules', 'compilers', 'workspaces', 'treatConfigHintsAsErrors',
 ]);
 

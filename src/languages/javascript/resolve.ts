@@ -15,6 +15,7 @@ import { lineOfKey } from '../../entries/support/config-document.js';
 import { LANGUAGE_RECORDS } from '../registry.js';
 import { conditionsOf, createResolverPool, type ImporterKind, type Profile } from './resolution/factories.js';
 import { importsTargets, type ConditionalTarget } from './resolution/package-imports.js';
+import { declaredConditions, isBuiltInCondition, type DeclaredCondition } from './resolution/conditions.js';
 import { isPackageName, isPathSpecifier, isRuntimeScheme, isUrlLike, packageNameFromPath, packageNameOf, withoutQuery } from './resolution/specifier.js';
 import { createTsconfigIndex, matchPathPattern, pathCandidates, type RelativeLayout } from './resolution/tsconfig.js';
 import { probeWithSuffixes, rootDirAlternatives } from './resolution/relative-layout.js';
@@ -38,6 +39,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
   const pool = createResolverPool(ctx.rootAbs);
   const tsconfigs = createTsconfigIndex(ctx.manifests);
   const aliases = toolAliases(ctx.manifests);
+  const declared = declaredConditions(ctx.manifests);
   const sourceOfBuilt = () => createBuildOutputMap(ctx.manifests);
   let workspaces: Map<string, WorkspacePackage> | null = null;
   const workspacePackages = (): Map<string, WorkspacePackage> => (workspaces ??= findWorkspacePackages(ctx.manifests));
@@ -74,12 +76,12 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
   // looked up twice: one answer per (scope, specifier, config, profile, kind), failures included.
   const bareLookups = new Map<string, Lookup>();
 
-  const lookup = (dirAbs: string, specifier: string, config: string | null, profile: Profile, kind: ImporterKind): Lookup => {
+  const lookup = (dirAbs: string, specifier: string, config: string | null, profile: Profile, kind: ImporterKind, extra: readonly string[] = []): Lookup => {
     const bare = !isPathSpecifier(specifier) && !specifier.startsWith('#');
-    const key = bare ? `${scopeOf(dirAbs)}\0${specifier}\0${config ?? ''}\0${profile}\0${kind}` : null;
+    const key = bare ? `${scopeOf(dirAbs)}\0${specifier}\0${config ?? ''}\0${profile}\0${kind}\0${extra.join(',')}` : null;
     const known = key === null ? undefined : bareLookups.get(key);
     if (known) return known;
-    const result = pool.get(usable(config), profile, kind).sync(dirAbs, specifier);
+    const result = pool.get(usable(config), profile, kind, extra).sync(dirAbs, specifier);
     const found: Lookup = result.builtin ? { builtin: true } : result.path ? { path: result.path } : { error: result.error ?? 'not found' };
     if (key !== null) bareLookups.set(key, found);
     return found;
@@ -98,9 +100,9 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
   };
 
   /** How a bare specifier that landed in the repo got there. */
-  const bareVia = (specifier: string, found: string, fromFile: string, dirAbs: string, config: string | null, profile: Profile, kind: ImporterKind): string => {
+  const bareVia = (specifier: string, found: string, fromFile: string, dirAbs: string, config: string | null, profile: Profile, kind: ImporterKind, extra: readonly string[]): string => {
     if (usable(config) !== null) {
-      const plain = lookup(dirAbs, specifier, null, profile, kind);
+      const plain = lookup(dirAbs, specifier, null, profile, kind, extra);
       if (!('path' in plain) || plain.path !== found) return 'tsconfig-paths';
     }
     const dir = workspacePackages().get(packageNameOf(specifier))?.dir;
@@ -109,7 +111,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
   };
 
   /** A workspace package imported by name with no node_modules link: resolve inside its folder. */
-  const viaWorkspace = (specifier: string, config: string | null, profile: Profile, kind: ImporterKind): Resolution | null => {
+  const viaWorkspace = (specifier: string, config: string | null, profile: Profile, kind: ImporterKind, extra: readonly string[]): Resolution | null => {
     const name = packageNameOf(specifier);
     const workspace = workspacePackages().get(name);
     if (workspace === undefined) return null;
@@ -119,7 +121,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     const profiles: Profile[] = profile === 'types' ? ['types'] : [profile, 'types'];
     for (const p of profiles) {
       for (const request of requests) {
-        const found = lookup(dirAbs, request, config, p, kind);
+        const found = lookup(dirAbs, request, config, p, kind, extra);
         if (!('path' in found)) continue;
         const target = toTarget(found.path, specifier);
         if (target.to !== null) return { to: target.to, via: 'workspace' };
@@ -151,10 +153,10 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
    * input file the same way); when that is output this checkout does not have, another
    * condition's target that is a repo file (or its source), with the condition as evidence.
    */
-  const viaPackageImports = (specifier: string, fromFile: string, profile: Profile, kind: ImporterKind): Resolution | null => {
+  const viaPackageImports = (specifier: string, fromFile: string, profile: Profile, kind: ImporterKind, extra: readonly string[]): Resolution | null => {
     const manifest = ctx.manifests.nearest(dirname(fromFile), 'package.json');
     if (manifest === null) return null;
-    const match = importsTargets(packageJsonObject(ctx.manifests, manifest)?.imports, specifier, new Set(conditionsOf(profile)));
+    const match = importsTargets(packageJsonObject(ctx.manifests, manifest)?.imports, specifier, new Set([...conditionsOf(profile), ...extra]));
     if (match === null) return null;
     const where = `${manifest} imports "${match.key}"`;
     /** The repo file a target names (`./src/x.js` naming `x.ts` too), or the source its build output comes from. */
@@ -186,6 +188,24 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     }
     return null;
   };
+
+  /**
+   * The conditions the repo's tools add for files of `dir` (resolution/conditions.ts) and the
+   * governing tsconfig's `customConditions`, each with where it is declared.
+   */
+  const conditionsMemo = new Map<string, DeclaredCondition[]>();
+  const conditionsFor = (dir: string, config: string | null): DeclaredCondition[] => {
+    const key = `${dir}\0${config ?? ''}`;
+    let known = conditionsMemo.get(key);
+    if (!known) {
+      const custom = config === null ? null : tsconfigs.options(config).customConditions;
+      known = (custom?.names ?? []).filter((n) => !isBuiltInCondition(n)).map((name) => ({ name, why: `${custom!.config} customConditions` }));
+      for (const c of declared.for(dir)) if (!known.some((k) => k.name === c.name)) known.push(c);
+      conditionsMemo.set(key, known);
+    }
+    return known;
+  };
+  const conditionEvidence = (added: readonly DeclaredCondition[]): string => added.map((c) => `the "${c.name}" condition (${c.why})`).join(', ');
 
   const aliasEvidence = (rule: AliasRule): string => `the ${rule.tool} ${rule.what} (${rule.config}:${rule.line})`;
 
@@ -254,6 +274,9 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     return null;
   };
 
+  /** A second target an import reaches, keyed by its first: Node's own pick beside the one an added condition makes. */
+  const alongside = new WeakMap<Resolution, Resolution>();
+
   const resolveOne = (fact: ImportFact, fromFile: string, withAliases = true): Resolution => {
     const specifier = withoutQuery(fact.specifier);
     if (specifier === '') return { to: null, unresolved: 'not-found' };
@@ -282,8 +305,10 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       const suffixed = viaModuleSuffixes(relative, layout, kind);
       if (suffixed) return suffixed;
     }
+    const added = conditionsFor(dir, config);
+    const extra = added.map((c) => c.name);
     for (const profile of primary === 'types' ? (['types'] as const) : [primary, 'types' as const]) {
-      const found = lookup(dirAbs, specifier, config, profile, kind);
+      const found = lookup(dirAbs, specifier, config, profile, kind, extra);
       if ('builtin' in found) return { to: null, unresolved: 'builtin' };
       if (!('path' in found)) continue;
       const target = toTarget(found.path, specifier);
@@ -292,19 +317,31 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
         if (bare && target.unresolved === 'external') return target;
         continue;
       }
-      const via = !bare ? (specifier.startsWith('#') ? 'package-imports' : 'relative') : bareVia(specifier, found.path, fromFile, dirAbs, config, profile, kind);
-      return { to: target.to, via };
+      const via = !bare ? (specifier.startsWith('#') ? 'package-imports' : 'relative') : bareVia(specifier, found.path, fromFile, dirAbs, config, profile, kind, extra);
+      // A condition the repo's tools add picked this target: the edge says which, and what Node
+      // picks without it (`"default": "./src/log.ts"`) is still loaded by a plain run, so it is reached too.
+      const plain = added.length === 0 || isPathSpecifier(specifier) ? null : lookup(dirAbs, specifier, config, profile, kind);
+      if (plain === null || ('path' in plain && plain.path === found.path)) return { to: target.to, via };
+      // Name the condition that makes the pick on its own, else every added one.
+      const deciding = added.find((c) => {
+        const alone = lookup(dirAbs, specifier, config, profile, kind, [c.name]);
+        return 'path' in alone && alone.path === found.path;
+      });
+      const picked: Resolution = { to: target.to, via, mapping: conditionEvidence(deciding ? [deciding] : added) };
+      const plainTarget = 'path' in plain ? toTarget(plain.path, specifier) : null;
+      if (plainTarget?.to) alongside.set(picked, { to: plainTarget.to, via });
+      return picked;
     }
     if (relative !== null && layout !== null) {
       const rooted = viaRootDirs(relative, layout, kind);
       if (rooted) return rooted;
     }
     if (bare) {
-      const workspace = viaWorkspace(specifier, config, primary, kind);
+      const workspace = viaWorkspace(specifier, config, primary, kind, extra);
       if (workspace) return workspace;
     }
     if (specifier.startsWith('#')) {
-      const imported = viaPackageImports(specifier, fromFile, primary, kind);
+      const imported = viaPackageImports(specifier, fromFile, primary, kind, extra);
       if (imported) return imported;
     }
     // An alias claimed the name: it is the repo's own path that is missing, not a package.
@@ -340,14 +377,16 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       const key = `${dirname(fromFile)}\0${extname(fromFile)}\0${profileOf(fact)}\0${fact.specifier}`;
       const known = memo.get(key);
       if (known) return known.map((r) => ({ ...r }));
-      let result: Resolution;
+      let results: Resolution[];
       try {
-        result = resolveOne(fact, fromFile);
+        const result = resolveOne(fact, fromFile);
+        const also = alongside.get(result);
+        results = also ? [result, also] : [result];
       } catch {
-        result = { to: null, unresolved: 'not-found' };
+        results = [{ to: null, unresolved: 'not-found' }];
       }
-      memo.set(key, [result]);
-      return [{ ...result }];
+      memo.set(key, results);
+      return results.map((r) => ({ ...r }));
     },
   };
 };

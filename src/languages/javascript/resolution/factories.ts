@@ -1,5 +1,5 @@
 /**
- * oxc-resolver instances, one per (tsconfig, condition profile, importer kind), created on first
+ * oxc-resolver instances, one per (tsconfig, condition profile, importer kind, added conditions), created on first
  * use and sharing one file-system cache. A profile is the set of package.json conditions an import
  * is resolved under: ESM `import`, CommonJS `require`, or `types` for type-only imports.
  */
@@ -37,9 +37,10 @@ const MAIN_FIELDS: Record<Profile, string[]> = {
   types: ['types', 'typings', 'module', 'main'],
 };
 
-const optionsFor = (rootAbs: string, config: string | null, profile: Profile, kind: ImporterKind): NapiResolveOptions => {
+const optionsFor = (rootAbs: string, config: string | null, profile: Profile, kind: ImporterKind, extra: readonly string[]): NapiResolveOptions => {
   const options: NapiResolveOptions = {
-    conditionNames: CONDITIONS[profile],
+    // Matching follows the key order of the package's conditions object, not this list's.
+    conditionNames: [...CONDITIONS[profile], ...extra],
     mainFields: MAIN_FIELDS[profile],
     extensions: [...EXTENSIONS[kind]],
     extensionAlias: Object.fromEntries(Object.entries(EXTENSION_ALIAS[kind]).map(([ext, list]) => [ext, [...list]])),
@@ -53,18 +54,19 @@ const optionsFor = (rootAbs: string, config: string | null, profile: Profile, ki
 };
 
 export interface ResolverPool {
-  get(config: string | null, profile: Profile, kind: ImporterKind): ResolverFactory;
+  /** `extra`: conditions the repo's tools add (resolution/conditions.ts, tsconfig `customConditions`). */
+  get(config: string | null, profile: Profile, kind: ImporterKind, extra?: readonly string[]): ResolverFactory;
 }
 
 export const createResolverPool = (rootAbs: string): ResolverPool => {
   let base: ResolverFactory | null = null;
   const pool = new Map<string, ResolverFactory>();
   return {
-    get(config, profile, kind) {
-      const key = `${config ?? ''}\0${profile}\0${kind}`;
+    get(config, profile, kind, extra = []) {
+      const key = `${config ?? ''}\0${profile}\0${kind}\0${extra.join(',')}`;
       let factory = pool.get(key);
       if (!factory) {
-        const options = optionsFor(rootAbs, config, profile, kind);
+        const options = optionsFor(rootAbs, config, profile, kind, extra);
         factory = base === null ? (base = new ResolverFactory(options)) : base.cloneWithOptions(options);
         pool.set(key, factory);
       }

@@ -1,6 +1,6 @@
 /**
  * Which tsconfig.json / jsconfig.json governs a file (the nearest one above it among the repo's
- * files), and the module options it sets (`paths`, `baseUrl`, `moduleSuffixes`, `rootDirs`),
+ * files), and the module options it sets (`paths`, `baseUrl`, `moduleSuffixes`, `rootDirs`, `customConditions`),
  * following `extends` within the repo. oxc-resolver does the mapping whenever it can load the config; census reads the options
  * itself to tell an alias that points nowhere ('not-found') from a package ('external'), and to
  * apply `paths` when oxc cannot load the config (it `extends` a package that is not installed).
@@ -24,6 +24,8 @@ export interface ModuleOptions {
   moduleSuffixes: { suffixes: string[]; config: string } | null;
   /** `rootDirs` as repo folders (each relative to the config that sets it), with that config; null when unset. */
   rootDirs: { dirs: string[]; config: string } | null;
+  /** `customConditions` and the config that sets them: TypeScript resolves `exports`/`imports` under them too; null when unset or empty. */
+  customConditions: { names: string[]; config: string } | null;
 }
 
 export interface TsconfigIndex {
@@ -41,7 +43,7 @@ export type RelativeLayout = Pick<ModuleOptions, 'moduleSuffixes' | 'rootDirs'>;
 
 interface ConfigShape {
   extends?: unknown;
-  compilerOptions?: { paths?: unknown; baseUrl?: unknown; moduleSuffixes?: unknown; rootDirs?: unknown };
+  compilerOptions?: { paths?: unknown; baseUrl?: unknown; moduleSuffixes?: unknown; rootDirs?: unknown; customConditions?: unknown };
 }
 
 interface Partial {
@@ -50,6 +52,7 @@ interface Partial {
   baseUrl?: string;
   moduleSuffixes?: { suffixes: string[]; config: string };
   rootDirs?: { dirs: string[]; config: string };
+  customConditions?: { names: string[]; config: string };
 }
 
 const stringArrays = (value: object): Record<string, string[]> => {
@@ -93,6 +96,7 @@ export const createTsconfigIndex = (manifests: Manifests): TsconfigIndex => {
       if (Array.isArray(own.moduleSuffixes)) {
         merged.moduleSuffixes = { suffixes: own.moduleSuffixes.filter((x): x is string => typeof x === 'string'), config };
       }
+      if (Array.isArray(own.customConditions)) merged.customConditions = { names: own.customConditions.filter((c): c is string => typeof c === 'string'), config };
       if (Array.isArray(own.rootDirs)) {
         const dirs = own.rootDirs.flatMap((d) => (typeof d === 'string' ? [joinRepo(dirname(config), d)] : [])).filter((d): d is string => d !== null);
         merged.rootDirs = { dirs, config };
@@ -113,6 +117,7 @@ export const createTsconfigIndex = (manifests: Manifests): TsconfigIndex => {
         // `[""]` is what TypeScript does without the option.
         moduleSuffixes: suffixes && suffixes.suffixes.some((x) => x !== '') ? suffixes : null,
         rootDirs: merged.rootDirs && merged.rootDirs.dirs.length > 0 ? merged.rootDirs : null,
+        customConditions: merged.customConditions && merged.customConditions.names.length > 0 ? merged.customConditions : null,
       };
       optionsByConfig.set(config, known);
     }
