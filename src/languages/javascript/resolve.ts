@@ -19,6 +19,7 @@ import { declaredConditions, isBuiltInCondition, type DeclaredCondition } from '
 import { isPackageName, isPathSpecifier, isRuntimeScheme, isUrlLike, packageNameFromPath, packageNameOf, withoutQuery } from './resolution/specifier.js';
 import { createTsconfigIndex, matchPathPattern, pathCandidates, type RelativeLayout } from './resolution/tsconfig.js';
 import { probeWithSuffixes, rootDirAlternatives } from './resolution/relative-layout.js';
+import { referencedProjects } from './resolution/tsconfig-program.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { createBuildOutputMap } from './build-output.js';
 import { builtCandidates } from './resolution/built-package.js';
@@ -207,6 +208,31 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
   };
   const conditionEvidence = (added: readonly DeclaredCondition[]): string => added.map((c) => `the "${c.name}" condition (${c.why})`).join(', ');
 
+  /** Per config, the projects its `references` reach that declare `paths`. */
+  const referencedWithPaths = new Map<string, string[]>();
+  /**
+   * A bare specifier no resolver placed, matched by the `paths` of a project the importer's
+   * tsconfig references (`src/ui/tsconfig.json` declaring `@ui/*`): the repo's own alias, used
+   * across its projects (knip reads them so too), not a package. Only `paths` patterns, never a
+   * referenced project's `baseUrl`, which would turn any bare name into a file below it.
+   */
+  const viaReferencedPaths = (specifier: string, config: string, profile: Profile, kind: ImporterKind): Resolution | null => {
+    let projects = referencedWithPaths.get(config);
+    if (projects === undefined) {
+      projects = referencedProjects(ctx.manifests, config).filter((ref) => Object.keys(tsconfigs.options(ref).paths).length > 0);
+      referencedWithPaths.set(config, projects);
+    }
+    for (const ref of projects) {
+      for (const candidate of pathCandidates(specifier, { ...tsconfigs.options(ref), baseUrl: null })) {
+        const found = lookup(ctx.rootAbs, joinAbsolute(ctx.rootAbs, candidate), null, profile, kind);
+        if (!('path' in found)) continue;
+        const target = toTarget(found.path, specifier);
+        if (target.to !== null) return { to: target.to, via: 'tsconfig-paths', mapping: `the tsconfig paths of ${ref} (referenced by ${config})` };
+      }
+    }
+    return null;
+  };
+
   const aliasEvidence = (rule: AliasRule): string => `the ${rule.tool} ${rule.what} (${rule.config}:${rule.line})`;
 
   /**
@@ -343,6 +369,10 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     if (specifier.startsWith('#')) {
       const imported = viaPackageImports(specifier, fromFile, primary, kind, extra);
       if (imported) return imported;
+    }
+    if (bare && config !== null) {
+      const referenced = viaReferencedPaths(specifier, config, primary, kind);
+      if (referenced) return referenced;
     }
     // An alias claimed the name: it is the repo's own path that is missing, not a package.
     if (missedAlias !== null) return { to: null, unresolved: 'not-found', mapping: aliasEvidence(missedAlias) };

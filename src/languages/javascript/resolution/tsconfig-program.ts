@@ -74,6 +74,34 @@ const specGlob = (config: string, spec: string): string | null => {
 
 const globsOf = (listed: Listed): string[] => (listed === null ? [] : listed.specs.map((s) => specGlob(listed.config, s)).filter((g): g is string => g !== null));
 
+/** The configs a tsconfig's `references` name (a folder means its tsconfig.json), those in the repo. */
+export const referencesOf = (manifests: Manifests, config: string): string[] => {
+  const value = manifests.get(config, JSONC_MANIFEST);
+  const list = isRecord(value) && Array.isArray(value.references) ? value.references : [];
+  const out: string[] = [];
+  for (const reference of list) {
+    const path = isRecord(reference) && typeof reference.path === 'string' ? reference.path : null;
+    const target = path === null ? null : joinRepo(dirname(config), path.endsWith('.json') ? path : `${path}/tsconfig.json`);
+    if (target !== null && manifests.files.has(target)) out.push(target);
+  }
+  return out;
+};
+
+/** Every project a tsconfig's `references` reach, depth first as tsc -b builds them (itself left out). */
+export const referencedProjects = (manifests: Manifests, config: string): string[] => {
+  const out: string[] = [];
+  const walk = (from: string, depth: number) => {
+    if (depth > MAX_DEPTH) return;
+    for (const ref of referencesOf(manifests, from)) {
+      if (ref === config || out.includes(ref)) continue;
+      out.push(ref);
+      walk(ref, depth + 1);
+    }
+  };
+  walk(config, 0);
+  return out;
+};
+
 export interface TsconfigPrograms {
   /** The config whose program holds `file`, starting from `nearest` (the nearest tsconfig above it). */
   governing(nearest: string, file: string): string;
@@ -100,22 +128,10 @@ export const createTsconfigPrograms = (manifests: Manifests): TsconfigPrograms =
     return holder(file);
   };
 
-  const referencesOf = (config: string): string[] => {
-    const value = manifests.get(config, JSONC_MANIFEST);
-    const list = isRecord(value) && Array.isArray(value.references) ? value.references : [];
-    const out: string[] = [];
-    for (const reference of list) {
-      const path = isRecord(reference) && typeof reference.path === 'string' ? reference.path : null;
-      const target = path === null ? null : joinRepo(dirname(config), path.endsWith('.json') ? path : `${path}/tsconfig.json`);
-      if (target !== null && manifests.files.has(target)) out.push(target);
-    }
-    return out;
-  };
-
   /** Depth first through `references`, as tsc -b builds them: the first project that holds the file. */
   const referenced = (config: string, file: string, depth: number, seen: Set<string>): string | null => {
     if (depth > MAX_DEPTH) return null;
-    for (const ref of referencesOf(config)) {
+    for (const ref of referencesOf(manifests, config)) {
       if (seen.has(ref)) continue;
       seen.add(ref);
       if (holds(ref, file)) return ref;
