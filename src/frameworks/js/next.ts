@@ -5,7 +5,8 @@
  * `middleware`/`proxy`/`instrumentation` beside them. Next looks for each router's folder at the
  * package root first and in src/ only when it is not there: with a root `app/`, `src/app` holds no
  * routes; with a root `pages/`, `src/pages` holds none (a root `pages/` beside `src/app` is fine).
- * `pageExtensions` in next.config narrows which files count. Local loaders in Turbopack's rules
+ * `pageExtensions` in next.config narrows which files count. `next dev ./web` makes web/ the
+ * project folder Next reads all of this from. Local loaders in Turbopack's rules
  * (`turbopack.rules`, formerly `experimental.turbo.rules`: `{ '*.svg': { loaders: ['./x.cjs'] } }`)
  * are loaded by path from the project folder. Applies to each package that depends on `next` or holds a next.config;
  * the kind comes from what runs `next` there (a `start` script or a deploy step: production).
@@ -14,9 +15,9 @@
  */
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { callsIn, configAt, configStrings } from '../../languages/javascript/config-value.js';
-import { basename, dirname } from '../../util/path.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { codeFileAt, dependsOn, enabledByPackages, filesIn, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
+import { codeFileAt, dependsOn, enabledByPackages, filesIn, jsPackages, kindOf, positionalArgs, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^next\.config\.(js|mjs|cjs|ts|mts)$/;
 const DEFAULT_EXTENSIONS = ['tsx', 'ts', 'jsx', 'js'];
@@ -110,10 +111,28 @@ const turbopackLoaders = (ctx: FrameworkContext, pkg: JsPackage, config: string,
   return found;
 };
 
-const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
+/** Flags of next dev/build/start that take a value, so the value is not read as the project folder. */
+const VALUE_FLAGS = ['-p', '--port', '-H', '--hostname', '--experimental-https-key', '--experimental-https-cert', '--experimental-https-ca', '--keepAliveTimeout', '--experimental-upload-trace', '--debug-prerender'];
+
+/**
+ * `next dev ./web`: the project folder a next command line names, which Next reads as its root
+ * (its config, app/, pages/) instead of the folder it runs in; a nested package is read on its own.
+ */
+const projectDirs = (ctx: FrameworkContext, pkg: JsPackage): string[] => {
+  const dirs = new Set<string>();
+  for (const inv of toolInvocations(ctx, ['next']).filter((i) => i.cwd === pkg.dir)) {
+    const [sub, folder] = positionalArgs(inv.args, VALUE_FLAGS);
+    if (!['dev', 'build', 'start'].includes(sub ?? '') || folder === undefined) continue;
+    const dir = joinRepo(pkg.dir, folder);
+    if (dir !== null && dir !== pkg.dir && pathsWithPrefix(ctx.files, `${dir}/`).length > 0 && !jsPackages(ctx).some((p) => p.dir === dir)) dirs.add(dir);
+  }
+  return [...dirs];
+};
+
+const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput, runDir = pkg.dir) => {
   const config = filesIn(ctx, pkg.dir, CONFIG)[0] ?? null;
   const { extensions } = pageExtensions(ctx, config, out);
-  const run = toolRun(ctx, pkg.dir, ['next'], { bundler: true });
+  const run = toolRun(ctx, runDir, ['next'], { bundler: true });
   const kind = kindOf(run);
   const why = runEvidence(run, 'next');
   const prefix = pkg.dir === '' ? '' : `${pkg.dir}/`;
@@ -155,7 +174,10 @@ const next: FrameworkReader = {
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Next.js'),
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
+    for (const pkg of packages(ctx)) {
+      collectPackage(ctx, pkg, out);
+      for (const dir of projectDirs(ctx, pkg)) collectPackage(ctx, { ...pkg, dir }, out, pkg.dir);
+    }
     return out;
   },
 };
