@@ -47,6 +47,7 @@ import rspack from './js/rspack.js';
 import staticDirs from './js/static-dirs.js';
 import storybook from './js/storybook.js';
 import stylelint from './js/stylelint.js';
+import sveltePackage from './js/svelte-package.js';
 import sveltekit from './js/sveltekit.js';
 import tailwind from './js/tailwind.js';
 import tanstackRouter from './js/tanstack-router.js';
@@ -69,4 +70,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, expo, folderRequires, graphqlCodegen, graphqlLazyTypes, husky, jasmine, jest, karma, ladle, lintStaged, metro, mocha, next, nitro, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, tailwind, tanstackRouter, testData, tsdown, tscInPlace, tsup, vike, vite, viteFileRoutes, vitest, webdriverio, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, expo, folderRequires, graphqlCodegen, graphqlLazyTypes, husky, jasmine, jest, karma, ladle, lintStaged, metro, mocha, next, nitro, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, sveltePackage, tailwind, tanstackRouter, testData, tscInPlace, tsdown, tsup, vike, vite, viteFileRoutes, vitest, webdriverio, webpack];
