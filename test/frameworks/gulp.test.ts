@@ -1,0 +1,8 @@
+/** The gulp reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('gulp');
+test('gulp: has a basic fixture', () => assert.ok(cases.includes('gulp-basic')));
+for (const name of cases) test(`gulp: ${name}`, () => checkFrameworkFixture(name));
