@@ -1,0 +1,65 @@
+/**
+ * A module that spells out the path of a code file next to it — `path.resolve(__dirname,
+ * 'clean-tokens.js')` handed to a job scheduler (Bree, Ghost's job manager), a process pool or an
+ * environment variable (`GIT_ASKPASS`) — names that file for something to load or run, though it
+ * never imports it. Each `path.join`/`path.resolve` of `__dirname` (or `import.meta.dirname`) and
+ * string literals only, that ends at an existing JS/TS file other than the module itself, is a
+ * reference from the module, with the line as evidence. A path with any computed part is not
+ * followed. Tool configs (`webpack.prod.js`, `vite.config.ts`, `.babelrc.js`) are left to their
+ * own readers, which say what a path there is (an entry, a loader alias, a page template).
+ */
+import { basename, dirname, joinRepo } from '../../util/path.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import { fileReference, sortedFiles } from './support.js';
+
+const CODE = /\.[cm]?[jt]sx?$/;
+const TOOL_CONFIG = /(?:^|[.-])(?:config|conf)\.[cm]?[jt]s$|^\.?[\w-]+rc\.[cm]?[jt]s$|^(?:webpack|rollup|vite|vitest|rspack|esbuild|gulpfile|gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$/i;
+const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
+const ANCHORED = /(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)+)\)/g;
+
+interface Named {
+  from: string;
+  target: string;
+  line: number;
+  expr: string;
+}
+
+const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
+
+const cache = new WeakMap<FrameworkContext, Named[]>();
+
+const namedFiles = (ctx: FrameworkContext): Named[] => {
+  const known = cache.get(ctx);
+  if (known) return known;
+  const out: Named[] = [];
+  cache.set(ctx, out);
+  for (const file of sortedFiles(ctx)) {
+    if (!CODE.test(file) || file.includes('node_modules/') || TOOL_CONFIG.test(basename(file))) continue;
+    const text = ctx.readText(file) ?? '';
+    if (!text.includes('__dirname') && !text.includes('import.meta.dirname')) continue;
+    for (const m of text.matchAll(ANCHORED)) {
+      const parts = [...m[2].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);
+      const target = joinRepo(dirname(file), ...parts);
+      if (target === null || target === file || !CODE.test(target) || !ctx.files.has(target)) continue;
+      out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: m[0].replace(/\s+/g, ' ') });
+    }
+  }
+  return out;
+};
+
+const anchoredPaths: FrameworkReader = {
+  id: 'anchored-paths',
+  title: 'code files a module names by a path from its own folder (job and worker files)',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => {
+    const first = namedFiles(ctx)[0];
+    return first ? `${first.from}:${first.line} names ${first.target} by path` : null;
+  },
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    for (const n of namedFiles(ctx)) out.references.push(fileReference(n.from, n.target, n.line, `${n.from}:${n.line} names it by path (${n.expr})`));
+    return out;
+  },
+};
+
+export default anchoredPaths;
