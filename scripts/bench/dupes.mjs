@@ -54,7 +54,9 @@ export const compareDuplicates = (result, { jscpd, runs }) => {
   const censusRuns = [];
   let clusters = [];
   for (let i = 0; i < runs; i++) {
-    const r = timedRun(process.execPath, [new URL('../../bin/census.js', import.meta.url).pathname, 'dupes', result.dir, '--format', 'json', '--quiet'], { timeoutMs: 900_000 });
+    // --no-cache: a cold run, as jscpd's always is (the corpus copies keep the facts cache and
+    // the recorded Audit of earlier runs, which would answer a re-run without fingerprinting).
+    const r = timedRun(process.execPath, [new URL('../../bin/census.js', import.meta.url).pathname, 'dupes', result.dir, '--no-cache', '--format', 'json', '--quiet'], { timeoutMs: 900_000 });
     censusRuns.push(r);
     clusters = JSON.parse(r.value).clusters;
   }
