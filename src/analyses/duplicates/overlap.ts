@@ -30,37 +30,72 @@ const MAX_TERM_FILES = 50;
 const MIN_SHARED_TERMS = 3;
 const TERMS_SHOWN = 8;
 
+interface Posting {
+  file: number;
+  weight: number;
+  family: string;
+}
+
 export const findOverlaps = (files: OverlapFile[], minCosine: number, related: (a: number, b: number) => boolean): OverlapPair[] => {
   const usable = files.filter((f) => f.fp.terms.length >= MIN_TERMS);
-  const families = new Set(usable.map((f) => familyOf(f.language)));
-  if (families.size < 2) return [];
+  const familyOfFile = usable.map((f) => familyOf(f.language));
+  if (new Set(familyOfFile).size < 2) return [];
 
-  const df = new Map<string, number>();
-  for (const f of usable) for (const t of f.fp.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  // Each distinct term gets an id, in order of first appearance, so each occurrence costs one
+  // map lookup; a term whose files are all of one family can link no pair and gets no postings.
+  const idOf = new Map<string, number>();
+  const df: number[] = [];
+  const firstFamily: string[] = [];
+  const mixed: boolean[] = [];
+  const termIdsOf = usable.map((f, u) => {
+    const ids = new Uint32Array(f.fp.terms.length);
+    const family = familyOfFile[u];
+    for (let i = 0; i < ids.length; i++) {
+      const t = f.fp.terms[i];
+      let id = idOf.get(t);
+      if (id === undefined) {
+        idOf.set(t, (id = df.length));
+        df.push(0);
+        firstFamily.push(family);
+        mixed.push(false);
+      }
+      df[id]++;
+      if (firstFamily[id] !== family) mixed[id] = true;
+      ids[i] = id;
+    }
+    return ids;
+  });
   const n = usable.length;
-  const weightsOf = usable.map((f) => {
-    const w = new Float64Array(f.fp.terms.length);
+  // Smoothed idf: in a two-file repo a shared term still counts.
+  const weightOf = (u: number, i: number): number => (1 + Math.log(usable[u].fp.termCounts[i])) * Math.log(1 + n / df[termIdsOf[u][i]]);
+  // A file's weights and their norm, computed for the files some pair needs.
+  const weighted: ({ w: Float64Array; norm: number } | undefined)[] = new Array(n);
+  const weightsOf = (u: number): { w: Float64Array; norm: number } => {
+    let found = weighted[u];
+    if (found) return found;
+    const w = new Float64Array(termIdsOf[u].length);
     let norm = 0;
-    f.fp.terms.forEach((t, i) => {
-      // Smoothed idf: in a two-file repo a shared term still counts.
-      w[i] = (1 + Math.log(f.fp.termCounts[i])) * Math.log(1 + n / df.get(t)!);
+    for (let i = 0; i < w.length; i++) {
+      w[i] = weightOf(u, i);
       norm += w[i] * w[i];
-    });
-    return { w, norm: Math.sqrt(norm) };
-  });
+    }
+    weighted[u] = found = { w, norm: Math.sqrt(norm) };
+    return found;
+  };
 
-  const postings = new Map<string, { file: number; weight: number; family: string }[]>();
-  usable.forEach((f, u) => {
-    f.fp.terms.forEach((t, i) => {
-      const count = df.get(t)!;
-      if (count < 2 || count > MAX_TERM_FILES) return;
-      let list = postings.get(t);
-      if (!list) postings.set(t, (list = []));
-      list.push({ file: u, weight: weightsOf[u].w[i], family: familyOf(f.language) });
-    });
-  });
+  const postings: Posting[][] = [];
+  for (let u = 0; u < n; u++) {
+    const ids = termIdsOf[u];
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (!mixed[id] || df[id] > MAX_TERM_FILES) continue;
+      (postings[id] ??= []).push({ file: u, weight: weightOf(u, i), family: familyOfFile[u] });
+    }
+  }
   const dot = new Map<number, number>();
-  for (const list of postings.values()) {
+  // Terms in order of first appearance: each pair's products are summed in the same order as ever.
+  for (const list of postings) {
+    if (list === undefined) continue;
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
         if (list[x].family === list[y].family) continue;
@@ -74,12 +109,14 @@ export const findOverlaps = (files: OverlapFile[], minCosine: number, related: (
   for (const [key, product] of dot) {
     const ua = Math.floor(key / n);
     const ub = key % n;
-    const cosine = product / (weightsOf[ua].norm * weightsOf[ub].norm);
+    const wa = weightsOf(ua);
+    const wb = weightsOf(ub);
+    const cosine = product / (wa.norm * wb.norm);
     if (cosine < minCosine) continue;
     const fa = usable[ua];
     const fb = usable[ub];
     if (related(fa.index, fb.index)) continue;
-    const shared = sharedTerms(fa.fp, weightsOf[ua].w, fb.fp, weightsOf[ub].w);
+    const shared = sharedTerms(fa.fp, wa.w, fb.fp, wb.w);
     if (shared.length < MIN_SHARED_TERMS) continue;
     pairs.push({ a: fa.index, b: fb.index, cosine, sharedTerms: shared.slice(0, TERMS_SHOWN) });
   }
