@@ -61,19 +61,19 @@ const seedsOf = (a: FileFingerprint, oa: HashOrder, b: FileFingerprint, ob: Hash
   const hb = ob.hashes;
   const na = ha.length;
   const nb = hb.length;
-  // A small file against a large one: step through the small one and gallop in the large one.
-  const galloping = Math.min(na, nb) * 8 < Math.max(na, nb);
   let i = 0;
   let j = 0;
   while (i < na && j < nb) {
     const x = ha[i];
     const y = hb[j];
+    // Two files share few fingerprints (or one is much smaller): when the next hash is behind
+    // too, gallop to the first that is not, instead of stepping through every one.
     if (x < y) {
-      i = galloping && na > nb ? gallop(ha, i + 1, na, y) : i + 1;
+      i = i + 1 < na && ha[i + 1] < y ? gallop(ha, i + 2, na, y) : i + 1;
       continue;
     }
     if (x > y) {
-      j = galloping && nb > na ? gallop(hb, j + 1, nb, x) : j + 1;
+      j = j + 1 < nb && hb[j + 1] < x ? gallop(hb, j + 2, nb, x) : j + 1;
       continue;
     }
     let i2 = i + 1;
