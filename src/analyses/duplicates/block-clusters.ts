@@ -60,8 +60,11 @@ export const blockClusters = (
   // Disjoint windows inside a shared run of minTokens tokens each hold a shared fingerprint.
   const minSeeds = Math.max(1, Math.floor((minTokens - k + 1) / w));
   const blocks = new Map<string, Block>();
-  const keys = [...index.shared.entries()].filter(([, n]) => n >= minSeeds).map(([key]) => key).sort((x, y) => x - y);
-  for (const key of keys) {
+  // Pair keys are integers below 2^53: a typed array sorts them without a call per comparison.
+  const pairKeys = new Float64Array(index.shared.size);
+  let pairCount = 0;
+  for (const [key, n] of index.shared) if (n >= minSeeds) pairKeys[pairCount++] = key;
+  for (const key of pairKeys.subarray(0, pairCount).sort()) {
     const [a, b] = pairOf(key, index.fileCount);
     if (wholeFile.find(a) === wholeFile.find(b)) continue;
     const fa = representatives[a].fp;

@@ -62,9 +62,10 @@ export const findDuplicates = (input: FindDuplicatesInput): DuplicateCluster[] =
   for (const group of sameName) clusters.push(toSimilarCluster('same-name', group, representatives, callersOf));
 
   const nearEdges: Edge[] = [];
+  const names = representatives.map((p) => basename(p.record.path));
   for (const key of index.shared.keys()) {
     const [a, b] = pairOf(key, index.fileCount);
-    if (basename(representatives[a].record.path) === basename(representatives[b].record.path)) continue;
+    if (names[a] === names[b]) continue;
     // 2 * shared / (ta + tb) cannot reach the threshold when one file is much smaller: skip those unscored.
     const ta = representatives[a].fp.tokens;
     const tb = representatives[b].fp.tokens;
