@@ -3,14 +3,14 @@
  * the extraction workers. Everything in it is numbers in typed arrays or short strings, so it is
  * cheap to send between threads; the main thread never needs the text again.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Language } from '../../model/file.js';
 import { basename } from '../../util/path.js';
 import { hashString, kgramHashes, winnow } from './hash.js';
 import { languageRecord } from '../../languages/registry.js';
 import { tokenModeOf } from './keywords.js';
 import { addTerms } from './terms.js';
-import { TOKEN_IDENTIFIER, TOKEN_NUMBER, TOKEN_STRING, tokenize } from './tokenize.js';
+import { TOKEN_IDENTIFIER, TOKEN_KEYWORD, TOKEN_NUMBER, TOKEN_STRING, tokenize } from './tokenize.js';
 
 export interface FingerprintOptions {
   /** Replace identifiers and literals by their kind, so renamed variables still match. */
@@ -57,10 +57,19 @@ export const normalizedContentHash = (text: string): string => {
   if (/[ \t\f\v]\n/.test(normal)) normal = normal.replace(/[ \t\f\v]+\n/g, '\n');
   let end = normal.length;
   while (end > 0 && /[\n \t\f\v]/.test(normal[end - 1])) end--;
-  return createHash('sha256').update(end === normal.length ? normal : normal.slice(0, end)).digest('hex').slice(0, 16);
+  // The one-shot hash, as util/content-hash.ts uses: no Hash object per file.
+  return hash('sha256', end === normal.length ? normal : normal.slice(0, end), 'hex').slice(0, 16);
 };
 
 const fileStem = (path: string): string => basename(path).replace(/\.[^.]*$/, '');
+
+/** Keywords are few and never abstracted: their hashes are kept for every file. */
+const keywordHashes = new Map<string, number>();
+const keywordHash = (word: string): number => {
+  let h = keywordHashes.get(word);
+  if (h === undefined) keywordHashes.set(word, (h = hashString(word, TOKEN_KEYWORD)));
+  return h;
+};
 
 /** `code` is the text's code alone when the file mixes code and markup (its record's codeView); the content hash stays the whole file's. */
 export const fingerprintFile = (path: string, text: string, language: Language, options: FingerprintOptions = DEFAULT_FINGERPRINT_OPTIONS, code: string = text): FileFingerprint => {
@@ -70,8 +79,13 @@ export const fingerprintFile = (path: string, text: string, language: Language, 
   const lineStarts: number[] = [];
   const lineNumbers: number[] = [];
   let lastLine = 0;
-  // Words are split once per distinct identifier or string, not once per occurrence.
-  const wordSources = new Map<string, number>();
+  // Each distinct identifier and string of the file has a slot: its token hash is computed once,
+  // and its words are split once, not once per occurrence.
+  const identifierSlots = new Map<string, number>();
+  const stringSlots = new Map<string, number>();
+  const sources: string[] = [];
+  const sourceCounts: number[] = [];
+  const sourceHashes: number[] = [];
   const comments: string[] = [];
   const abstract = options.abstractIdentifiers;
   const add = (hash: number, line: number) => {
@@ -82,29 +96,43 @@ export const fingerprintFile = (path: string, text: string, language: Language, 
     }
     tokenHashes[count++] = hash;
   };
+  const slotOf = (slots: Map<string, number>, value: string, kind: number): number => {
+    let slot = slots.get(value);
+    if (slot === undefined) {
+      slots.set(value, (slot = sources.length));
+      sources.push(value);
+      sourceCounts.push(0);
+      sourceHashes.push(hashString(abstract ? '' : value, kind));
+    }
+    sourceCounts[slot]++;
+    return slot;
+  };
   tokenize(code, tokenModeOf(language), {
     token(kind, value, line) {
-      if (kind === TOKEN_IDENTIFIER || kind === TOKEN_STRING) wordSources.set(value, (wordSources.get(value) ?? 0) + 1);
-      const abstracted = abstract && (kind === TOKEN_IDENTIFIER || kind === TOKEN_STRING || kind === TOKEN_NUMBER);
       if (kind === TOKEN_STRING && value.includes('\n')) {
+        slotOf(stringSlots, value, kind);
         // A multi-line string (docstring, SQL, template) counts one token per non-blank line, so a
         // file that is mostly one big string is not "similar" to every other such file.
         const before = count;
         value.split('\n').forEach((text, i) => {
           const trimmed = text.trim();
-          if (trimmed !== '') add(hashString(abstracted ? '' : trimmed, kind), line + i);
+          if (trimmed !== '') add(hashString(abstract ? '' : trimmed, kind), line + i);
         });
         if (count === before) add(hashString('', kind), line);
         return;
       }
-      add(hashString(abstracted ? '' : value, kind), line);
+      if (kind === TOKEN_IDENTIFIER) add(sourceHashes[slotOf(identifierSlots, value, kind)], line);
+      else if (kind === TOKEN_STRING) add(sourceHashes[slotOf(stringSlots, value, kind)], line);
+      else if (kind === TOKEN_KEYWORD) add(keywordHash(value), line);
+      else add(hashString(abstract && kind === TOKEN_NUMBER ? '' : value, kind), line);
     },
     comment(textOfComment) {
       comments.push(textOfComment);
     },
   });
   const terms = new Map<string, number>();
-  for (const [source, count] of wordSources) addTerms(terms, source, count);
+  // A text that is both an identifier and a string has two slots; its words' counts add up the same.
+  for (let slot = 0; slot < sources.length; slot++) addTerms(terms, sources[slot], sourceCounts[slot]);
   for (const comment of comments) addTerms(terms, comment);
   addTerms(terms, fileStem(path), NAME_WEIGHT);
 
