@@ -283,16 +283,78 @@ const literalBounds = (segments: Segment[]): { exact: string | null; prefix: str
   return { exact: null, prefix: head.join('/'), suffix };
 };
 
-const compileOne = (pattern: string): ((path: string) => boolean) => {
+/** The literal runs of a segment pattern (`*.bench.[jt]s` → `.bench.`, `s`): each must occur in a name it matches. */
+const literalRuns = (tokens: Token[]): string[] => {
+  const runs: string[] = [];
+  let run = '';
+  for (const t of tokens) {
+    if (t.kind === 'literal') run += t.char;
+    else if (run !== '') {
+      runs.push(run);
+      run = '';
+    }
+  }
+  if (run !== '') runs.push(run);
+  return runs;
+};
+
+/**
+ * One alternative of a glob (brace and `?(…)` expansion make many of one pattern), with the
+ * cheap tests read off it: the whole path when it is literal, else the literal head and tail,
+ * and the last segment's tokens and literal runs when it ends in a name pattern.
+ */
+interface Alternative {
+  exact: string | null;
+  prefix: string;
+  suffix: string;
+  /** The last segment's tokens when it is a name pattern (`*.[jt]s`), null after `**`. */
+  lastTokens: Token[] | null;
+  runs: string[];
+  segments: Segment[];
+}
+
+const compileOne = (pattern: string): Alternative => {
   const segments: Segment[] = pattern
     .split('/')
     .filter((s, i, all) => s !== '' || i === all.length - 1)
     .map((s) => (/^\*\*+$/.test(s) ? { kind: 'globstar' } : { kind: 'tokens', tokens: tokenizeSegment(s) }));
   const { exact, prefix, suffix } = literalBounds(segments);
-  if (exact !== null) return (path) => path === exact;
-  // `src/**` also matches `src` itself: the head is the path, or the path's leading folders.
-  const headOk = (path: string): boolean => prefix === '' || (path.startsWith(prefix) && (path.length === prefix.length || path.charCodeAt(prefix.length) === 47));
-  return (path) => path.endsWith(suffix) && headOk(path) && matchSegments(segments, path.split('/'));
+  const last = segments[segments.length - 1];
+  const lastTokens = last.kind === 'tokens' ? last.tokens : null;
+  return { exact, prefix, suffix, lastTokens, runs: lastTokens === null ? [] : literalRuns(lastTokens), segments };
+};
+
+/** Every literal run of the segment pattern occurs in the name (a cheap test before the match). */
+const hasRuns = (runs: string[], name: string): boolean => {
+  for (const run of runs) if (!name.includes(run)) return false;
+  return true;
+};
+
+/**
+ * Whether any alternative matches. `src/**` also matches `src` itself: the head is the path, or
+ * the path's leading folders. A pattern ending in a name pattern (`**\/*.[jt]s`) matches only
+ * paths whose last segment it matches: that test needs no split, and with its literal runs first
+ * it turns away most paths that a class or `?` lets past the literal tail. The path is split at
+ * most once for all the alternatives.
+ */
+const matchAny = (alternatives: Alternative[], path: string): boolean => {
+  let name: string | null = null;
+  let parts: string[] | null = null;
+  for (const a of alternatives) {
+    if (a.exact !== null) {
+      if (path === a.exact) return true;
+      continue;
+    }
+    if (!path.endsWith(a.suffix)) continue;
+    if (a.prefix !== '' && !(path.startsWith(a.prefix) && (path.length === a.prefix.length || path.charCodeAt(a.prefix.length) === 47))) continue;
+    if (a.lastTokens !== null) {
+      name ??= path.slice(path.lastIndexOf('/') + 1);
+      if (!hasRuns(a.runs, name) || !matchSegment(a.lastTokens, name)) continue;
+    }
+    parts ??= path.split('/');
+    if (matchSegments(a.segments, parts)) return true;
+  }
+  return false;
 };
 
 /**
@@ -303,8 +365,8 @@ export const compileGlob = (glob: string): ((path: string) => boolean) => {
   if (glob.length > MAX_PATTERN_LENGTH) throw new GlobError(`longer than ${MAX_PATTERN_LENGTH} characters`);
   const negated = glob.startsWith('!') && !glob.startsWith('!(');
   const body = (negated ? glob.slice(1) : glob).replace(/^(\.\/)+/, '');
-  const matchers = expand(body).map(compileOne);
-  const matches = (path: string): boolean => matchers.some((m) => m(path));
+  const alternatives = expand(body).map(compileOne);
+  const matches = (path: string): boolean => matchAny(alternatives, path);
   return negated ? (path) => !matches(path) : matches;
 };
 

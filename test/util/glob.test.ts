@@ -37,6 +37,25 @@ test('ordinary globs match as picomatch does', () => {
   }
 });
 
+test('a name pattern after **: the last segment decides first, for every alternative of the glob', () => {
+  // vitest's own kinds: 24 alternatives, a class before the literal tail, matched against every file.
+  const cases: [string, string, boolean][] = [
+    ['**/*.{bench,benchmark}.?(c|m)[jt]s?(x)', 'a/b/c.bench.ts', true],
+    ['**/*.{bench,benchmark}.?(c|m)[jt]s?(x)', 'c.benchmark.mjsx', true],
+    ['**/*.{bench,benchmark}.?(c|m)[jt]s?(x)', 'a/c.bench.ps', false],
+    ['**/*.{bench,benchmark}.?(c|m)[jt]s?(x)', 'a/bench.ts', false],
+    ['**/*.{bench,benchmark}.?(c|m)[jt]s?(x)', 'a.bench.ts/b.ts', false],
+    ['src/**/[^_]*.py', 'src/a/b.py', true],
+    ['src/**/[^_]*.py', 'src/a/_b.py', false],
+    ['**/__tests__/**/*.[jt]s', 'a/__tests__/b/c.ts', true],
+    ['**/__tests__/**/*.[jt]s', 'a/__tests__.ts', false],
+  ];
+  for (const [glob, path, expected] of cases) {
+    assert.equal(compileGlob(glob)(path), expected, `${glob} ~ ${path}`);
+    assert.equal(picomatch(glob, { dot: true })(path), expected, `picomatch agrees: ${glob} ~ ${path}`);
+  }
+});
+
 test('a negated pattern, the implied folder and ./ prefixes', () => {
   assert.equal(compileGlob('!**/*.py')('a.js'), true);
   assert.equal(compileGlob('!**/*.py')('a.py'), false);
