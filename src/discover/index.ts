@@ -11,7 +11,7 @@ import { byString } from '../util/compare.js';
 import { compileGlobs } from '../util/glob.js';
 import { joinAbsolute } from '../util/path.js';
 import { isInsideRoot, realpathOrNull } from '../util/fs.js';
-import { isInDefaultExcludedDir } from './excludes.js';
+import { gitignoreReinclusions, isInDefaultExcludedDir } from './excludes.js';
 import { gitInfo, gitListFiles, isGitWorkTree, UNTRACKED_TIMEOUT_MS } from './git.js';
 import { languageFromPath } from './language.js';
 import { walkFiles } from './walk.js';
@@ -57,6 +57,26 @@ const resolvesInside = (rootReal: string, abs: string): boolean => {
   return real !== null && isInsideRoot(rootReal, real);
 };
 
+/**
+ * The paths the listed .gitignore files re-include inside default-excluded folders (the walk
+ * outside git enters them by the same rule). A .gitignore inside such a folder (dist/.gitignore's `*`, `!.gitignore`)
+ * speaks for a folder census leaves out, so it is not read.
+ */
+const listedReinclusions = (rootAbs: string, listed: string[]): string[] => {
+  const out: string[] = [];
+  for (const path of listed) {
+    if (!(path === '.gitignore' || path.endsWith('/.gitignore')) || isInDefaultExcludedDir(path)) continue;
+    let text: string;
+    try {
+      text = fs.readFileSync(joinAbsolute(rootAbs, path), 'utf8');
+    } catch {
+      continue; // listed but unreadable: its rules are git's to apply, the listing already did
+    }
+    out.push(...gitignoreReinclusions(text, path.slice(0, Math.max(0, path.length - '/.gitignore'.length))));
+  }
+  return out;
+};
+
 export const discover = (rootAbs: string, options: DiscoverOptions): Discovery => {
   const diagnostics: Diagnostic[] = [];
   const rootReal = fs.realpathSync(rootAbs);
@@ -66,6 +86,7 @@ export const discover = (rootAbs: string, options: DiscoverOptions): Discovery =
     diagnostics.push(warning('read/untracked-skipped', `git could not list the untracked files within ${UNTRACKED_TIMEOUT_MS / 1000} s (.gitignore patterns too costly to match?); only tracked files are in this census`, '.gitignore'));
   }
   const listed = fromGit?.files ?? walkFiles(rootAbs, options.defaultExcludes);
+  const reincluded = options.defaultExcludes ? listedReinclusions(rootAbs, listed) : [];
   const included = options.include.length > 0 ? compileGlobs(options.include) : null;
   const excluded = compileGlobs(options.exclude);
 
@@ -73,7 +94,7 @@ export const discover = (rootAbs: string, options: DiscoverOptions): Discovery =
   const junk: JunkFile[] = [];
   const unlisted: string[] = [];
   for (const path of listed.sort(byString)) {
-    const left = (options.defaultExcludes && isInDefaultExcludedDir(path)) || (included !== null && !included(path) && !isResolutionInput(path)) || excluded(path);
+    const left = (options.defaultExcludes && isInDefaultExcludedDir(path, reincluded)) || (included !== null && !included(path) && !isResolutionInput(path)) || excluded(path);
     const junkWhy = left ? null : junkReason(path);
     if (left || junkWhy !== null) {
       if (fromGit) unlisted.push(path);

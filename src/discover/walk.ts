@@ -1,13 +1,14 @@
 /**
  * Outside git: walk the tree honouring every .gitignore on the way down (each applies to its
- * own folder, as git does) and the default excluded folders. The why snapshot stamps the folders
+ * own folder, as git does) and the default excluded folders, less the paths a .gitignore
+ * negation names inside them (excludes.ts). The why snapshot stamps the folders
  * this walk visits (cache/tree-stamps.ts).
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ignore } from 'ignore';
 import { joinAbsolute } from '../util/path.js';
-import { isInDefaultExcludedDir } from './excludes.js';
+import { gitignoreReinclusions, isInDefaultExcludedDir, leadsToReincluded } from './excludes.js';
 
 /**
  * `ignore` is CommonJS: importing it from an ES module starts Node's CommonJS export scanner,
@@ -18,6 +19,8 @@ const ignore = createRequire(import.meta.url)('ignore') as typeof import('ignore
 interface Matcher {
   base: string; // repo path of the folder holding the .gitignore ('' for root)
   rules: Ignore;
+  /** Paths inside default-excluded folders that its negations name (`!lib/dist/`): walked and listed. */
+  reincluded: string[];
 }
 
 const isIgnored = (matchers: Matcher[], path: string, isDir: boolean): boolean => {
@@ -39,15 +42,17 @@ const loadGitignore = (absDir: string, base: string): Matcher | null => {
   } catch {
     return null;
   }
-  return { base, rules: ignore().add(text) };
+  return { base, rules: ignore().add(text), reincluded: gitignoreReinclusions(text, base) };
 };
 
 /** Whether the walk goes on with a folder's entry: not git's folder, not a default-excluded folder, not ignored. */
 const isKept = (entry: fs.Dirent, base: string, active: Matcher[], useDefaultExcludes: boolean): boolean => {
   const path = base === '' ? entry.name : `${base}/${entry.name}`;
-  if (!entry.isDirectory()) return !isIgnored(active, path, false);
+  const reincluded = active.flatMap((m) => m.reincluded);
+  // A default-excluded folder is entered only to reach a re-included path: its other files stay out.
+  if (!entry.isDirectory()) return !(useDefaultExcludes && reincluded.length > 0 && isInDefaultExcludedDir(path, reincluded)) && !isIgnored(active, path, false);
   if (entry.name === '.git') return false;
-  if (useDefaultExcludes && isInDefaultExcludedDir(`${path}/x`)) return false;
+  if (useDefaultExcludes && isInDefaultExcludedDir(`${path}/x`, reincluded) && !leadsToReincluded(path, reincluded)) return false;
   return !isIgnored(active, path, true);
 };
 
