@@ -32,7 +32,8 @@ export const followableEdges = (edges: Edge[]): Map<string, Edge[]> => {
 };
 
 export const reachByTier = (
-  sourceFiles: ReadonlySet<string>,
+  /** The files a chain may start at or pass through: source files, and docs that import code (MDX). */
+  reachable: ReadonlySet<string>,
   adjacency: Map<string, Edge[]>,
   tiers: [Verdict, Root[]][],
   projectOf: ProjectOf,
@@ -45,7 +46,7 @@ export const reachByTier = (
     // Files reached at the current depth of this tier: only their chains may still be swapped.
     let level = new Set<string>();
     for (const root of roots) {
-      if (!sourceFiles.has(root.file)) continue;
+      if (!reachable.has(root.file)) continue;
       if (reached.has(root.file)) {
         if (level.has(root.file) && better(root.file, root)) reached.set(root.file, { verdict, root, path: [] });
         continue;
@@ -59,7 +60,7 @@ export const reachByTier = (
         const from = reached.get(file)!;
         for (const edge of adjacency.get(file) ?? []) {
           const to = edge.to!;
-          if (!sourceFiles.has(to)) continue;
+          if (!reachable.has(to)) continue;
           if (reached.has(to)) {
             if (next.has(to) && better(to, from.root)) reached.set(to, { verdict, root: from.root, path: [...from.path, edge] });
             continue;

@@ -6,7 +6,7 @@ import type { Edge } from '../model/edge.js';
 import type { Entry } from '../model/entry.js';
 import type { FileRecord } from '../model/file.js';
 import type { Verdict } from '../model/verdict.js';
-import { languageRecord } from '../languages/registry.js';
+import { isDocLanguage, languageRecord } from '../languages/registry.js';
 import { byString } from '../util/compare.js';
 import { aboutFile, entrySentence } from '../util/sentences.js';
 
@@ -38,8 +38,12 @@ const sortRoots = (roots: Root[]): Root[] => roots.sort((a, b) => byString(a.fil
 export const rootsByTier = (files: FileRecord[], edges: Edge[], entries: Entry[]): [Verdict, Root[]][] => {
   const entryRoots = (kind: Verdict): Root[] =>
     sortRoots(entries.filter((e) => e.kind === kind && e.file !== null).map((e) => ({ file: e.file!, evidence: entrySentence({ ...e, file: e.file! }), source: e.source })));
+  // A doc that imports code (an MDX page's ESM) documents what it imports, unless something loads the page first.
+  const docFiles = new Set(files.filter((f) => isDocLanguage(f.language)).map((f) => f.path));
   const documented = sortRoots(
-    edges.filter((e) => e.kind === 'doc-mention' && e.to !== null).map((e) => ({ file: e.to!, evidence: e.label ?? aboutFile(e.to!, `referenced in ${e.from}:${e.line}`), source: e.from })),
+    edges
+      .filter((e) => e.to !== null && (e.kind === 'doc-mention' || (docFiles.has(e.from) && e.to !== e.from)))
+      .map((e) => ({ file: e.to!, evidence: e.label ?? aboutFile(e.to!, `referenced in ${e.from}:${e.line}`), source: e.from })),
   );
   const manual: Root[] = [];
   for (const f of files) {

@@ -5,7 +5,7 @@
 import type { Edge } from '../model/edge.js';
 import type { Entry } from '../model/entry.js';
 import type { FileRecord } from '../model/file.js';
-import { isSourceLanguage } from '../languages/registry.js';
+import { isReachableLanguage, isSourceLanguage } from '../languages/registry.js';
 import type { Verdict } from '../model/verdict.js';
 import { sortedUnique } from '../util/compare.js';
 import { aboutFile } from '../util/sentences.js';
@@ -42,8 +42,9 @@ export interface Classification {
 
 export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[]): Classification => {
   const sourceFiles = new Set(files.filter((f) => isSourceLanguage(f.language)).map((f) => f.path));
+  const reachable = new Set(files.filter((f) => isReachableLanguage(f.language)).map((f) => f.path));
   const adjacency = followableEdges(edges);
-  const reached = reachByTier(sourceFiles, adjacency, rootsByTier(files, edges, entries), projectLocator(files));
+  const reached = reachByTier(reachable, adjacency, rootsByTier(files, edges, entries), projectLocator(files));
   const incoming = new Map<string, Edge[]>();
   for (const e of edges) if (e.to !== null && e.to !== e.from) (incoming.get(e.to) ?? incoming.set(e.to, []).get(e.to)!).push(e);
 

@@ -10,6 +10,7 @@ import { markdownLanguage, rstLanguage, textLanguage } from './docs/index.js';
 import {
   crontabLanguage, dockerfileLanguage, iniLanguage, jsonLanguage, makefileLanguage, procfileLanguage, systemdLanguage, tomlLanguage, yamlLanguage,
 } from './config/index.js';
+import { mdxLanguage } from './mdx/index.js';
 import { javascriptLanguage, typescriptLanguage } from './javascript/index.js';
 import { pythonLanguage } from './python/index.js';
 import { shellLanguage } from './shell/index.js';
@@ -26,6 +27,7 @@ export const LANGUAGES: Readonly<Record<KnownLanguage, LanguageRecord>> = {
   typescript: typescriptLanguage,
   shell: shellLanguage,
   markdown: markdownLanguage,
+  mdx: mdxLanguage,
   rst: rstLanguage,
   text: textLanguage,
   json: jsonLanguage,
@@ -60,6 +62,14 @@ export const isSourceLanguage = (language: Language): boolean => SOURCE.has(lang
 
 /** Documentation: what it mentions becomes doc-mention edges, not code edges. */
 export const isDocLanguage = (language: Language): boolean => DOC.has(language);
+
+const CARRIES_IMPORTS = idsWhere((r) => r.source || r.ecosystem !== undefined);
+
+/**
+ * Reachability passes through these: source files, and docs whose imports are code's (an MDX
+ * page's ESM), which have no verdict of their own but hand on the kind of whatever loads them.
+ */
+export const isReachableLanguage = (language: Language): boolean => CARRIES_IMPORTS.has(language);
 
 /** The family a language belongs to; `other` is a family of its own. */
 export const familyOf = (language: Language): LanguageFamily | 'other' => languageRecord(language)?.family ?? 'other';

@@ -13,6 +13,7 @@ export type Language =
   | 'typescript'
   | 'shell'
   | 'markdown'
+  | 'mdx'
   | 'rst'
   | 'text'
   | 'json'

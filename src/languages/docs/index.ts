@@ -3,7 +3,7 @@ import type { LanguageRecord } from '../types.js';
 import { markdownExtractor, rstExtractor, textExtractor } from './extract.js';
 
 export const markdownLanguage: LanguageRecord = {
-  id: 'markdown', family: 'doc', extensions: ['.md', '.markdown', '.mdx'], comments: 'none', source: false, extractor: markdownExtractor,
+  id: 'markdown', family: 'doc', extensions: ['.md', '.markdown'], comments: 'none', source: false, extractor: markdownExtractor,
 };
 
 export const rstLanguage: LanguageRecord = {
