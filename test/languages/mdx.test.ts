@@ -7,6 +7,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Step } from '../../src/apply/check-repo.js';
+import { pathMap, planReferenceEdits } from '../../src/apply/references.js';
 import { languageRecord } from '../../src/languages/registry.js';
 import { findMdxEsm } from '../../src/languages/mdx/esm.js';
 import { fixturePath } from '../helpers/fixtures.js';
@@ -84,4 +88,11 @@ test('mdx fixture: a story page makes its import tooling, an unloaded page docum
   assert.ok(badge[0].includes('src/welcome.mdx is an entry point: story in .storybook/main.js:2'), badge.join(' | '));
   assert.equal(badge[1], 'src/badge.ts is imported by src/welcome.mdx:5 (as badgeText, badgeColour)');
   assert.equal(audit.files.find((f) => f.path === 'lib/terms.ts')!.evidence![0], 'lib/terms.ts is imported by docs/glossary.mdx:1 (as termList)');
+  // Moving the imported file rewrites the page's import as a JS file's would be.
+  const root = fixturePath('javascript', 'mdx-pages');
+  const move = { path: 'lib/terms.ts', action: 'move', to: 'src/terms.ts' } as Step;
+  const plan = planReferenceEdits(audit, pathMap([move]), (p) => readFileSync(join(root, p)));
+  assert.deepEqual(plan.problems, []);
+  const page = plan.files.find((f) => f.file === 'docs/glossary.mdx')!;
+  assert.deepEqual(page.edits.map((e) => [e.line, e.before, e.after]), [[1, "import { termList } from '../lib/terms';", "import { termList } from '../src/terms';"]]);
 });
