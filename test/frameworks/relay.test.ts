@@ -1,0 +1,8 @@
+/** The relay reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('relay');
+test('relay: has a basic fixture', () => assert.ok(cases.includes('relay-basic')));
+for (const name of cases) test(`relay: ${name}`, () => checkFrameworkFixture(name));
