@@ -18,7 +18,8 @@
  * migrations, so they share its verdict; with neither, they are tooling.
  */
 import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { readConfigDocument, lineOfKey } from '../../entries/support/config-document.js';
+import { parseJsonc } from '../../util/jsonc.js';
+import { splitLines } from '../../util/lines.js';
 import { isRecord } from '../../manifests/json.js';
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { warning } from '../../util/diagnostics.js';
@@ -53,15 +54,21 @@ const jsonFiles = (ctx: FrameworkContext, dir: string): string[] => {
   return pathsWithPrefix(ctx.files, prefix).filter((f) => f.endsWith('.json') && !f.includes('node_modules/') && f.slice(prefix.length).split('/').length <= 2);
 };
 
-/** The string at an nconf key path (`paths:migrationPath`) of a JSON file, or undefined. */
+/**
+ * The string at an nconf key path (`paths:migrationPath`) of a JSON file, with the line that sets
+ * it (the JSON parser keeps no positions; readers may not use entries/' lineOfKey).
+ */
 const jsonKey = (ctx: FrameworkContext, file: string, keys: string[]): { value: string; line: number } | undefined => {
   const text = ctx.readText(file);
-  if (text === null) return undefined;
-  const doc = readConfigDocument(file, text, 'knex-migrator/config-json');
-  if (!('table' in doc) || doc.table === null) return undefined;
-  let v: unknown = doc.table;
+  const parsed = text === null ? null : parseJsonc(text);
+  if (text === null || parsed === null || !('value' in parsed)) return undefined;
+  let v: unknown = parsed.value;
   for (const k of keys) v = isRecord(v) ? v[k] : undefined;
-  return typeof v === 'string' ? { value: v, line: lineOfKey(text, keys[keys.length - 1], v) ?? 1 } : undefined;
+  if (typeof v !== 'string') return undefined;
+  const value = v;
+  const last = JSON.stringify(keys[keys.length - 1]);
+  const i = splitLines(text).findIndex((l) => l.includes(last) && l.includes(JSON.stringify(value)));
+  return { value, line: i < 0 ? 1 : i + 1 };
 };
 
 /** `config.get('a:b')` at `line` of the config: the value the module's JSON files give that key, or a warning. */
