@@ -14,6 +14,7 @@ import { MODULE_API, registeredSpecifier, requiredRegisterCallees } from './modu
 import { isUrlLike } from './resolution/specifier.js';
 import type { DynamicImportContext, PlacedImport } from './module-record.js';
 import { evaluateString, type ValueContext } from './static-value.js';
+import { computedSpecifierPattern } from './computed-specifier.js';
 
 export interface WalkResult {
   /** require(), require.resolve(), import.meta.resolve(), `import x = require()`. */
@@ -117,7 +118,11 @@ export const walkProgram = (
     const args = nodesAt(node, 'arguments');
     if (name === 'require' || name === 'require.resolve' || name === 'import.meta.resolve') {
       const specifier = literalString(args[0] ?? null);
-      if (specifier === null) return;
+      if (specifier === null) {
+        const pattern = name === 'require' ? computedSpecifierPattern(args[0] ?? null) : null;
+        if (pattern !== null) result.references.push({ target: pattern, form: 'glob', line: lines.lineOf(node.start), via: 'computed require' });
+        return;
+      }
       const names = name === 'require' ? (pendingNames.get(node.start) ?? []) : [];
       const syntax = name === 'import.meta.resolve' ? 'dynamic' : 'require';
       result.imports.push({ offset: node.start, fact: { specifier, syntax, line: lines.lineOf(node.start), names, guard: guardOf(flags) } });
@@ -276,6 +281,10 @@ export const walkProgram = (
         break;
       case 'ImportExpression':
         result.dynamicImports.set(node.start, { guard: guardOf(flags), names: pendingNames.get(node.start) ?? [], specifier: literalString(nodeAt(node, 'source')) });
+        if (literalString(nodeAt(node, 'source')) === null) {
+          const pattern = computedSpecifierPattern(nodeAt(node, 'source'));
+          if (pattern !== null) result.references.push({ target: pattern, form: 'glob', line: lines.lineOf(node.start), via: 'computed import()' });
+        }
         break;
       case 'TaggedTemplateExpression': {
         const fact = commandFromTaggedTemplate(node, bindings, ctx, lines.lineOf(node.start));

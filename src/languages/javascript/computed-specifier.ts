@@ -1,0 +1,51 @@
+/**
+ * A module specifier built at run time from literal parts (``require(`./emails/${name}.txt.js`)``,
+ * `import('./locales/' + lang + '.js')`): webpack makes such a call a context module holding every
+ * file of that folder the literal parts allow, and Node loads whichever one the value names. The
+ * pattern keeps the literal parts and puts `*` (one path segment) for each computed part. Only a
+ * relative specifier whose literal parts say something — a folder below the importer's, or a file
+ * suffix with an extension — counts: ``require(`./${name}`)`` would name the whole folder.
+ */
+import { type AstNode, nodeAt, nodesAt, unwrap } from './ast.js';
+
+const GLOB_CHARACTERS = /[*?[\]{}!]/;
+
+/** The literal parts of a template literal or a `+` chain of strings and values, or null. */
+const literalParts = (node: AstNode | null): string[] | null => {
+  const n = unwrap(node);
+  if (!n) return null;
+  if (n.type === 'TemplateLiteral') {
+    const parts: string[] = [];
+    for (const quasi of nodesAt(n, 'quasis')) {
+      const cooked = (quasi.value as { cooked?: unknown } | undefined)?.cooked;
+      if (typeof cooked !== 'string') return null;
+      parts.push(cooked);
+    }
+    return parts;
+  }
+  if (n.type === 'BinaryExpression' && n.operator === '+') {
+    // a computed operand is a hole: the parts on each side of it
+    const left = literalParts(nodeAt(n, 'left')) ?? ['', ''];
+    const right = literalParts(nodeAt(n, 'right')) ?? ['', ''];
+    return [...left.slice(0, -1), left[left.length - 1] + right[0], ...right.slice(1)];
+  }
+  if ((n.type === 'Literal' || n.type === 'StringLiteral') && typeof n.value === 'string') return [n.value];
+  return null;
+};
+
+/** The glob a computed relative specifier may load, relative to the importing file's folder; null when it names no clear set. */
+export const computedSpecifierPattern = (node: AstNode | null): string | null => {
+  const parts = literalParts(node);
+  if (!parts || parts.length < 2 || parts.some((p) => GLOB_CHARACTERS.test(p))) return null;
+  const pattern = parts.join('*').replace(/\*{2,}/g, '*');
+  if (!pattern.startsWith('./') && !pattern.startsWith('../')) return null;
+  const hole = pattern.indexOf('*');
+  const folder = pattern.slice(0, pattern.lastIndexOf('/', hole) + 1);
+  const suffix = pattern.slice(pattern.lastIndexOf('*') + 1);
+  const namesFolder = folder.replace(/^(\.\.?\/)+/, '') !== '';
+  const namesSuffix = /\.[a-z]+$/i.test(suffix);
+  if (!namesFolder && !namesSuffix) return null;
+  // a hole inside a folder name, or holes in several segments, would be a guess at the tree
+  if (pattern.slice(hole).includes('/')) return null;
+  return pattern;
+};
