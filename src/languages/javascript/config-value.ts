@@ -315,11 +315,8 @@ const namedExportNode = (program: AstNode, name: string, bindings: Map<string, A
 
 const isTypeScriptPath = (path: string): boolean => /\.[cm]?tsx?$/.test(path);
 
-/**
- * The value a config file exports, as far as it can be read without running it. With `load`, a
- * local `require('./x')` or default import is read as that file's exported value.
- */
-export const readConfigFile = (path: string, text: string, load?: ConfigLoader): ConfigFile => {
+/** A config file parsed, with the scope its values are read in; a file that does not parse is its ConfigFile already. */
+const openConfig = (path: string, text: string, load?: ConfigLoader): ConfigFile | { parsed: ReturnType<typeof parseFile>; scope: Scope; errors: ConfigFile['errors'] } => {
   let parsed;
   try {
     parsed = parseFile(path, text, isTypeScriptPath(path));
@@ -329,6 +326,17 @@ export const readConfigFile = (path: string, text: string, load?: ConfigLoader):
   const lines = buildLineTable(text);
   const errors = parsed.errors.map((e) => ({ line: lines.lineOf(e.labels?.[0]?.start ?? 0), message: e.message }));
   const scope: Scope = { path, text, lines, bindings: topLevelBindings(parsed.program), active: new Set(), ...(load ? { load } : {}) };
+  return { parsed, scope, errors };
+};
+
+/**
+ * The value a config file exports, as far as it can be read without running it. With `load`, a
+ * local `require('./x')` or default import is read as that file's exported value.
+ */
+export const readConfigFile = (path: string, text: string, load?: ConfigLoader): ConfigFile => {
+  const opened = openConfig(path, text, load);
+  if ('value' in opened) return opened;
+  const { parsed, scope, errors } = opened;
   const exported = exportedNode(parsed.program);
   return { value: exported ? evaluate(exported, scope, 0) : null, errors };
 };
@@ -338,15 +346,9 @@ export const readConfigFile = (path: string, text: string, load?: ConfigLoader):
  * `exports.config = {...}`), else that key of its exported value (`module.exports = { config }`).
  */
 export const readConfigExport = (path: string, text: string, name: string, load?: ConfigLoader): ConfigFile => {
-  let parsed;
-  try {
-    parsed = parseFile(path, text, isTypeScriptPath(path));
-  } catch (e) {
-    return { value: null, errors: [{ line: 1, message: (e as Error).message }] };
-  }
-  const lines = buildLineTable(text);
-  const errors = parsed.errors.map((e) => ({ line: lines.lineOf(e.labels?.[0]?.start ?? 0), message: e.message }));
-  const scope: Scope = { path, text, lines, bindings: topLevelBindings(parsed.program), active: new Set(), ...(load ? { load } : {}) };
+  const opened = openConfig(path, text, load);
+  if ('value' in opened) return opened;
+  const { parsed, scope, errors } = opened;
   const named = namedExportNode(parsed.program, name, scope.bindings);
   if (named) return { value: evaluate(named, scope, 0), errors };
   const exported = exportedNode(parsed.program);
