@@ -8,6 +8,7 @@ import { basename, dirname, joinRepo } from '../util/path.js';
 import { addCommand } from './support/inputs.js';
 import { closingBracket, stringLiterals } from './support/python-literals.js';
 import { emptyOutput, type EntryDetector } from './types.js';
+import { lineAt } from '../util/lines.js';
 
 const ECOSYSTEM = /^(ecosystem|pm2)(\.config)?\.(c|m)?js(on)?$|^(ecosystem|pm2)\.json$/;
 const KEY = (name: string) => new RegExp(`["']?\\b${name}["']?\\s*:\\s*`, 'g');
@@ -34,8 +35,6 @@ const valueOf = (object: string, name: string): string | undefined => {
   const literal = stringLiterals(object, at, Math.min(object.length, at + 2000))[0];
   return literal && literal.offset === at ? literal.value : undefined;
 };
-
-const lineAt = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
 
 const pm2Ecosystem: EntryDetector = {
   id: 'pm2-ecosystem',

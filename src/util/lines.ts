@@ -16,5 +16,12 @@ export const lineOfOffset = (starts: number[], offset: number): number => {
   return lo + 1;
 };
 
+/** The 1-based line of one offset in a text, for a reader that needs a few lines (no table built). */
+export const lineAt = (text: string, index: number): number => {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+};
+
 /** The text split into lines, without the line terminators (CRLF tolerated). */
 export const splitLines = (text: string): string[] => text.split(/\r?\n/);

@@ -11,6 +11,7 @@
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
+import { lineAt } from '../../util/lines.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const TOOL_CONFIG = /(?:^|[.-])(?:config|conf)\.[cm]?[jt]s$|^\.?[\w-]+rc\.[cm]?[jt]s$|^(?:webpack|rollup|vite|vitest|rspack|esbuild|gulpfile|gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$/i;
@@ -23,8 +24,6 @@ interface Named {
   line: number;
   expr: string;
 }
-
-const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
 
 const cache = new WeakMap<FrameworkContext, Named[]>();
 

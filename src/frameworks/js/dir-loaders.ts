@@ -12,6 +12,7 @@ import { byString } from '../../util/compare.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
+import { lineAt } from '../../util/lines.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const LOADER = /\b(?:import|require)\(\s*(?:path\s*\.\s*)?(?:resolve|join)\(\s*(\w+)\s*,\s*(?:[\w.]+\s*\?\?\s*)?(["'])([^"'\n/]+)\2\s*\)\s*\)/g;
@@ -24,7 +25,6 @@ interface Helper {
   line: number;
 }
 
-const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
 const usesPath = (ctx: FrameworkContext, file: string): boolean => (ctx.facts(file)?.imports ?? []).some((i) => i.specifier === 'path' || i.specifier === 'node:path');
 
 const helperCache = new WeakMap<FrameworkContext, Helper[]>();

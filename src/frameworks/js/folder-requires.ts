@@ -20,6 +20,7 @@ import { basename, dirname, joinRepo } from '../../util/path.js';
 import { folderOf } from './folder-expr.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
+import { lineAt } from '../../util/lines.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
@@ -63,8 +64,6 @@ const functionWithParam = (text: string, index: number, name: string): string | 
   const first = /^\s*([A-Za-z_$][\w$]*)/.exec(fn[2] ?? fn[4] ?? fn[6] ?? '')?.[1];
   return fnName && !KEYWORDS.has(fnName) && first === name ? fnName : null;
 };
-
-const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
 
 /** True when a computed require argument is built from this folder expression (or `./` for the loader's own folder). */
 const requiresFrom = (arg: string, folderExpr: string, ownFolder: boolean): boolean => {

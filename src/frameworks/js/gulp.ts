@@ -11,13 +11,12 @@ import { compileRepoGlob } from '../../util/glob.js';
 import { basename, dirname } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
+import { lineAt } from '../../util/lines.js';
 
 const GULPFILE = /^gulpfile(?:\.babel)?\.[cm]?[jt]s$/i;
 const CODE = /\.[cm]?[jt]sx?$/;
 const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
 const SRC_CALL = /\b(?:gulp\s*\.\s*)?src\(\s*(\[[^\]]*\]|"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)/g;
-
-const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
 
 const gulpfiles = (ctx: FrameworkContext): string[] => sortedFiles(ctx).filter((f) => GULPFILE.test(basename(f)) && !f.includes('node_modules/'));
 

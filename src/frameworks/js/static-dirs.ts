@@ -13,6 +13,7 @@ import { pathsWithPrefix } from '../../util/file-index.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { folderOf, type FolderScope } from './folder-expr.js';
 import { fileReference, jsPackages, sortedFiles } from './support.js';
+import { lineAt } from '../../util/lines.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const STATIC_CALL = /\b(express\s*\.\s*static|serveStatic)\(\s*([^()\n]*(?:\([^()\n]*(?:\([^()\n]*(?:\([^()\n]*\))?[^()\n]*\))?[^()\n]*\))?[^()\n]*?)\s*[,)]/g;
@@ -23,8 +24,6 @@ interface Served {
   call: string;
   folder: string;
 }
-
-const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
 
 const scopeOf = (ctx: FrameworkContext): FolderScope => {
   const byName = new Map<string, string>();

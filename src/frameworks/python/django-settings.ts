@@ -7,7 +7,7 @@
  */
 import type { EntryKind } from '../../model/verdict.js';
 import { basename } from '../../util/path.js';
-import { lineAt } from './python-files.js';
+import { lineAt } from '../../util/lines.js';
 
 export interface SettingsDeclaration {
   module: string;

@@ -14,7 +14,8 @@ import { isDottedName, namedTarget, resolveNamed } from '../strings.js';
 import { calledCommands, managementCommands } from './django-commands.js';
 import { findSettingsDeclarations, settingsOption, type SettingsDeclaration } from './django-settings.js';
 import { settingStrings } from './setting-strings.js';
-import { allUnder, filesByFolder, lineAt, relativeModuleFile, starImports } from './python-files.js';
+import { allUnder, filesByFolder, relativeModuleFile, starImports } from './python-files.js';
+import { lineAt } from '../../util/lines.js';
 
 interface App {
   name: string;

@@ -11,7 +11,7 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
-import { lineAt } from './python-files.js';
+import { lineAt } from '../../util/lines.js';
 
 const LIBRARIES = ['graphene', 'strawberry'];
 /** `a.b.User`: a module path ending in a CapWords name, as a type reference is written. */

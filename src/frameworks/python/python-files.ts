@@ -39,8 +39,3 @@ export const relativeModuleFile = (files: ReadonlySet<string>, from: string, spe
   return null;
 };
 
-export const lineAt = (text: string, index: number): number => {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-};

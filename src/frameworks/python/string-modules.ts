@@ -9,7 +9,7 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
-import { lineAt } from './python-files.js';
+import { lineAt } from '../../util/lines.js';
 
 const LOADERS = new Set(['importlib', 'importlib.metadata', 'django.utils.module_loading', 'pkg_resources', 'werkzeug.utils']);
 /** A call that loads a module by a name computed at run time (its first argument is not a literal). */

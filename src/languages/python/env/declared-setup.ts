@@ -11,6 +11,7 @@ import type { DeclaredSink } from './declared-sink.js';
 import { readStringList, readStringListDict, type StringItem } from './python-literal.js';
 import { requirementName } from './requirement.js';
 import { readRequirementsFile } from './requirements-txt.js';
+import { lineAt } from '../../../util/lines.js';
 
 const addRequirement = (sink: DeclaredSink, file: string, item: StringItem, group?: string): void => {
   const r = requirementName(item.value);
@@ -85,8 +86,6 @@ const literalStart = (text: string, after: number): { index: number; name?: stri
   const def = new RegExp(`^${m[1]}\\s*(?::[^=\\n]*)?=\\s*([[({])`, 'm').exec(text);
   return def ? { index: def.index + def[0].length - 1 } : { index: -1, name: m[1] };
 };
-
-const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
 
 export const readSetupPy = (file: string, text: string, sink: DeclaredSink): void => {
   for (const [kw, group] of Object.entries(SETUP_PY_LISTS)) {
