@@ -2,6 +2,8 @@
  * JSON with comments and trailing commas (tsconfig.json, jsconfig.json, .vscode files).
  * Returns the value, or an error with the 1-based line where parsing failed.
  */
+import { lineAt } from './lines.js';
+
 export type JsoncResult = { value: unknown } | { error: string; line: number };
 
 /** Blank out comments and trailing commas, keeping offsets (and so line numbers) intact. */
@@ -45,12 +47,6 @@ export const stripJsonc = (text: string): string => {
     }
   }
   return out.join('');
-};
-
-const lineAt = (text: string, offset: number): number => {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 };
 
 /** Parse strict JSON or JSONC; the error names the line, as a user would look for it. */
