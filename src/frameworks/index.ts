@@ -18,6 +18,7 @@ import docusaurus from './js/docusaurus.js';
 import drizzle from './js/drizzle.js';
 import electron from './js/electron.js';
 import esbuild from './js/esbuild.js';
+import etherpadPlugins from './js/etherpad-plugins.js';
 import eslint from './js/eslint.js';
 import expo from './js/expo.js';
 import husky from './js/husky.js';
@@ -74,4 +75,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, anchoredPaths, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, expo, folderRequires, graphqlCodegen, graphqlLazyTypes, gulp, husky, jasmine, jest, karma, knexMigrator, ladle, lintStaged, metro, mocha, next, nitro, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, relay, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, sveltePackage, tailwind, tanstackRouter, testData, tscInPlace, tsdown, tsup, vike, vite, viteFileRoutes, vitest, webdriverio, webpack];
+export const READERS: readonly FrameworkReader[] = [alembic, anchoredPaths, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, etherpadPlugins, expo, folderRequires, graphqlCodegen, graphqlLazyTypes, gulp, husky, jasmine, jest, karma, knexMigrator, ladle, lintStaged, metro, mocha, next, nitro, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, relay, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, sveltePackage, tailwind, tanstackRouter, testData, tscInPlace, tsdown, tsup, vike, vite, viteFileRoutes, vitest, webdriverio, webpack];
