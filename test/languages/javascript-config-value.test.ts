@@ -1,7 +1,7 @@
 /** Config files read statically: plugin calls' options (callsIn) and functions that return from `if` branches. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { callsIn, configAt, fromFile, readConfigExport, readConfigFile, type ConfigValue } from '../../src/languages/javascript/config-value.js';
+import { callsIn, configAt, fromFile, possibleValues, readConfigExport, readConfigFile, type ConfigValue } from '../../src/languages/javascript/config-value.js';
 
 test('callsIn: the options of plugin calls and `new` expressions, anywhere in the config', () => {
   const text = [
@@ -67,4 +67,21 @@ test('readConfigExport: the value a config exports under a name, in every spelli
   // No such named export: the key of the exported value, as `module.exports = { config }` gives.
   assert.equal(specs('wdio.conf.js', "const config = { specs: ['./e.js'] };\nmodule.exports = { config };")?.kind, 'string');
   assert.equal(readConfigExport('wdio.conf.js', 'export const other = 1;', 'config').value, null);
+});
+
+test('a conditional or `||`/`??` default: unknown to every reader, with the values it may take', () => {
+  const text = [
+    "const base = process.env.APP || 'web';",
+    "const dir = fs.existsSync(x) ? path.relative(__dirname, x) : 'app';",
+    "export default { dir, base, both: a && 'b' };",
+  ].join('\n');
+  const { value } = readConfigFile('vite.config.ts', text);
+  const dir = configAt(value, 'dir');
+  assert.equal(dir?.kind, 'unknown');
+  assert.deepEqual(possibleValues(dir).map((v) => (v.kind === 'string' ? v.value : v.kind)), ['unknown', 'app']);
+  assert.deepEqual(possibleValues(configAt(value, 'base')).map((v) => (v.kind === 'string' ? v.value : v.kind)), ['unknown', 'web']);
+  // `a && b` is b only when a holds: no alternatives, just unknown.
+  assert.deepEqual(possibleValues(configAt(value, 'both')).map((v) => v.kind), ['unknown']);
+  assert.deepEqual(possibleValues({ kind: 'string', value: 'x', line: 1 }).map((v) => v.kind), ['string']);
+  assert.deepEqual(possibleValues(null), []);
 });

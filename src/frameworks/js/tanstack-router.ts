@@ -1,17 +1,24 @@
 /**
  * TanStack Router's file-based routing loads every file in its routes folder by name, not by
  * import (the generated routeTree.gen.ts imports them, but it is often missing or stale in a
- * repo): `routesDirectory` from tsr.config.json or the options of the bundler plugin
- * (`TanStackRouterVite({...})`, `tanstackRouter({...})`, and TanStack Start's `tanstackStart({...})`
- * with its `router`/`tsr` options), default `src/routes` (`app/routes` for a Start app.config).
- * Names starting with `routeFileIgnorePrefix` (default `-`) or matching `routeFileIgnorePattern`,
- * files or folders, are not routes. TanStack Start also loads `router`, `client`, `server` and
- * `start` from its source folder. Plugin options census cannot read (`tanstackStart(opts.x)`) are a
- * warning and no routes folder is guessed then; Start's entries in the default `src/` still count
- * (they import the generated route tree, which imports the routes). All with the kind of what runs
+ * repo). Where the folder is, as TanStack documents and its plugins resolve it:
+ * - the router plugin (`TanStackRouterVite({...})`, `tanstackRouter({...})`) and tsr.config.json:
+ *   `routesDirectory` (default `./src/routes`) and `generatedRouteTree` (`./src/routeTree.gen.ts`)
+ *   from the package folder;
+ * - TanStack Start's vite/rsbuild plugin (`tanstackStart({ srcDirectory, router: {...} })`): both
+ *   inside `srcDirectory` (default `src`; routes default `routes`, tree `routeTree.gen.ts`), and
+ *   Start loads `router`, `client`, `server` and `start` from there;
+ * - the older vinxi `app.config` (`tsr: {...}`): `app/routes`, and Start's `router`, `client`,
+ *   `ssr`, `api` in `app/`.
+ * A helper that takes Start's options and calls `tanstackStart` itself (Payload's `withPayload`)
+ * is read like the plugin, with its own defaults. A `srcDirectory` that is one of several values
+ * (`exists ? a : 'app'`) names each folder it may be. Names starting with `routeFileIgnorePrefix`
+ * (default `-`) or matching `routeFileIgnorePattern`, files or folders, are not routes. Plugin
+ * options census cannot read (`tanstackStart(opts.x)`) are a warning and no routes folder is
+ * guessed then; Start's entries in the default `src/` still count. All with the kind of what runs
  * vite (or vinxi, rsbuild, tsr).
  */
-import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { callsIn, configAt, possibleValues, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { warning } from '../../util/diagnostics.js';
 import { basename, joinRepo } from '../../util/path.js';
 import { safeRegExp } from '../../util/safe-regex.js';
@@ -25,32 +32,85 @@ const PLUGIN = /^(TanStackRouter(Vite|Rspack|Webpack|Esbuild)?|tanstackRouter(Vi
 const ROUTE_CODE = /\.(tsx|ts|jsx|js|vue)$/;
 const BINS = ['vite', 'vinxi', 'rsbuild', 'rspack', 'webpack', 'tsr'];
 
+/**
+ * Helpers that take TanStack Start's options and call `tanstackStart` with them, and the defaults
+ * they give it. Payload's `withPayload(build, options)` (@payloadcms/tanstack-start): routes in
+ * `app`, and its generated import maps and `*.functions.*` server-function modules are not routes.
+ */
+const START_WRAPPERS = [
+  { name: 'withPayload', module: '@payloadcms/tanstack-start', arg: 1, srcDirectory: 'src', routesDirectory: 'app', ignorePattern: String.raw`importMap\.|\.functions\.` },
+];
+
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, [...ROUTER_DEPS, ...START_DEPS], /^tsr\.config\.json$/);
+
+/** An option's value and where it was set (or that it is TanStack's default). */
+interface Setting {
+  value: string;
+  /** `key "value" (file:line)` for evidence; `default` when nothing set it. */
+  origin: string;
+}
 
 interface Options {
   source: string;
   line: number;
-  routesDirectory?: string;
+  routesDirectory?: Setting;
+  generatedRouteTree?: Setting;
   ignorePrefix?: string;
   ignorePattern?: string;
-  srcDirectory?: string;
+  /** Every folder `srcDirectory` may be (one, or the branches of a conditional). */
+  srcDirectories?: Setting[];
   /** The options were computed (an unknown argument): nothing is guessed. */
   unread?: string;
 }
 
+const setting = (key: string, v: ConfigValue | null, file: string): Setting | undefined =>
+  v?.kind === 'string' ? { value: v.value, origin: `${key} "${v.value}" (${v.file ?? file}:${v.line})` } : undefined;
+
 const str = (v: ConfigValue | null): string | undefined => (v?.kind === 'string' ? v.value : undefined);
 
-const optionsOf = (value: ConfigValue | null, source: string, line: number, start: boolean): Options => {
-  const router = start ? (configAt(value, 'router') ?? configAt(value, 'tsr')) : value;
-  return {
+/** `flat`: a wrapper's options, which carry the router's keys beside `srcDirectory`. */
+const optionsOf = (value: ConfigValue | null, source: string, line: number, start: boolean, out: FrameworkOutput, flat = false): Options => {
+  const router = start && !flat ? (configAt(value, 'router') ?? configAt(value, 'tsr')) : value;
+  const options: Options = {
     source,
     line,
-    routesDirectory: str(configAt(router, 'routesDirectory')),
+    routesDirectory: setting('routesDirectory', configAt(router, 'routesDirectory'), source),
+    generatedRouteTree: setting('generatedRouteTree', configAt(router, 'generatedRouteTree'), source),
     ignorePrefix: str(configAt(router, 'routeFileIgnorePrefix')),
     ignorePattern: str(configAt(router, 'routeFileIgnorePattern')),
-    srcDirectory: start ? (str(configAt(value, 'srcDirectory')) ?? str(configAt(router, 'srcDirectory'))) : undefined,
   };
+  if (start) {
+    const src = configAt(value, 'srcDirectory') ?? configAt(router, 'srcDirectory') ?? configAt(router, 'appDirectory');
+    const each = possibleValues(src);
+    const read = each.map((v) => setting('srcDirectory', v, source)).filter((s): s is Setting => s !== undefined);
+    for (const v of each) {
+      if (v.kind === 'unknown') out.diagnostics.push(warning('tanstack-router/not-static', `srcDirectory may be computed, not read: ${v.text}${read.length ? ` (read: ${read.map((s) => s.value).join(', ')})` : ''}`, v.file ?? source, v.line));
+    }
+    if (read.length > 0) options.srcDirectories = read;
+  }
+  return options;
 };
+
+/** The options a Start wrapper (withPayload) is given, over its own defaults. */
+const wrapperOptions = (config: string, text: string, out: FrameworkOutput): Options[] => {
+  const found: Options[] = [];
+  for (const wrapper of START_WRAPPERS) {
+    if (!text.includes(wrapper.module)) continue;
+    for (const call of callsIn(config, text, new RegExp(`^${wrapper.name}$`))) {
+      const origin = `${wrapper.name} default`;
+      const read = optionsOf(call.args[wrapper.arg] ?? null, config, call.line, true, out, true);
+      found.push({
+        ...read,
+        routesDirectory: read.routesDirectory ?? { value: wrapper.routesDirectory, origin: `routesDirectory "${wrapper.routesDirectory}" (${origin})` },
+        srcDirectories: read.srcDirectories ?? [{ value: wrapper.srcDirectory, origin: `srcDirectory "${wrapper.srcDirectory}" (${origin})` }],
+        ignorePattern: read.ignorePattern ?? wrapper.ignorePattern,
+      });
+    }
+  }
+  return found;
+};
+
+const clean = (dir: string): string => dir.replace(/^\.\//, '').replace(/\/+$/, '');
 
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
   const run = toolRun(ctx, pkg.dir, BINS, { bundler: true });
@@ -60,49 +120,71 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   let isStart = START_DEPS.some((d) => Object.keys({ ...(pkg.json.dependencies as object), ...(pkg.json.devDependencies as object) }).some((n) => d.test(n)));
   let startApp = false;
   const tsr = filesIn(ctx, pkg.dir, /^tsr\.config\.json$/)[0];
-  if (tsr) found.push(optionsOf(readToolConfig(ctx, tsr, out.diagnostics, 'tanstack-router').value, tsr, 1, false));
+  if (tsr) found.push(optionsOf(readToolConfig(ctx, tsr, out.diagnostics, 'tanstack-router').value, tsr, 1, false, out));
   for (const config of filesIn(ctx, pkg.dir, BUNDLER_CONFIG)) {
     const text = ctx.readText(config);
     if (text === null || !/tanstack/i.test(text)) continue;
     if (basename(config).startsWith('app.config.')) startApp = isStart = true;
+    const wrapped = wrapperOptions(config, text, out);
+    if (wrapped.length > 0) isStart = true;
+    found.push(...wrapped);
     for (const call of callsIn(config, text, PLUGIN)) {
       const start = call.name === 'tanstackStart';
       if (start) isStart = true;
       const arg = call.args[0] ?? null;
       if (arg?.kind === 'unknown') {
+        // `tanstackStart(pluginOptions.tanstackStart)` inside a wrapper's build callback: the wrapper's options, read above.
+        if (start && wrapped.length > 0) continue;
         out.diagnostics.push(warning('tanstack-router/not-static', `${call.name} options are computed, not read: ${arg.text}`, config, call.line));
         found.push({ source: config, line: call.line, unread: arg.text });
-      } else found.push(optionsOf(arg, config, call.line, start));
+      } else found.push(optionsOf(arg, config, call.line, start, out));
     }
   }
   // The plugin's options win over tsr.config.json, as the plugin reads the file first and merges its own.
   const last = <K extends keyof Options>(key: K): Options[K] | undefined => [...found].reverse().find((o) => o[key] !== undefined)?.[key];
   // Computed plugin options may move the routes: no routes are guessed then (the warning says so).
   const routesUnread = found.some((o) => o.unread) && last('routesDirectory') === undefined;
-  const srcDirectory = last('srcDirectory') ?? (startApp ? 'app' : 'src');
-  const routesNamed = last('routesDirectory');
-  const routesRelative = routesNamed ?? (isStart ? `${srcDirectory}/routes` : 'src/routes');
-  // Start resolves its router's routesDirectory inside srcDirectory; the router plugin from the package.
-  const routes = joinRepo(pkg.dir, (isStart && routesNamed !== undefined && last('srcDirectory') !== undefined ? `${srcDirectory}/${routesNamed}` : routesRelative).replace(/^\.\//, '').replace(/\/+$/, ''));
-  const source = found.find((o) => o.routesDirectory !== undefined)?.source ?? found[0]?.source ?? pkg.manifest;
+  const source = found.find((o) => o.routesDirectory !== undefined || o.srcDirectories !== undefined)?.source ?? found[0]?.source ?? pkg.manifest;
+  const defaultSrc = startApp ? 'app' : 'src';
+  const srcDirectories = last('srcDirectories') ?? [{ value: defaultSrc, origin: `srcDirectory default "${defaultSrc}"` }];
+  const routesSetting = last('routesDirectory');
+  const treeSetting = last('generatedRouteTree');
+  // Start's vite plugin resolves routes and route tree inside srcDirectory; the router plugin,
+  // tsr.config.json and vinxi's app.config from the package folder.
+  const startPlugin = isStart && !startApp;
+  const folders: { routes: string; tree: string; origin: string; srcOrigin?: string }[] = startPlugin
+    ? srcDirectories.map((src) => ({
+        routes: `${clean(src.value)}/${clean(routesSetting?.value ?? 'routes')}`,
+        tree: `${clean(src.value)}/${clean(treeSetting?.value ?? 'routeTree.gen.ts')}`,
+        origin: `${src.origin}, ${routesSetting?.origin ?? 'routesDirectory default "routes"'}`,
+        srcOrigin: src.origin,
+      }))
+    : [{ routes: clean(routesSetting?.value ?? `${defaultSrc}/routes`), tree: clean(treeSetting?.value ?? `${defaultSrc}/routeTree.gen.ts`), origin: routesSetting?.origin ?? `routesDirectory default "${defaultSrc}/routes"` }];
   const prefix = last('ignorePrefix') ?? '-';
   const patternSource = last('ignorePattern');
   const pattern = patternSource === undefined ? null : safeRegExp(patternSource);
   if (patternSource !== undefined && pattern === null) out.diagnostics.push(warning('tanstack-router/unsafe-pattern', `routeFileIgnorePattern not used (refused as unsafe or invalid): ${patternSource}`, source, 1));
-  if (routes !== null && !routesUnread) {
-    const ignored = (name: string) => name.startsWith('.') || (prefix !== '' && name.startsWith(prefix)) || (pattern !== null && pattern.test(name));
+  const ignored = (name: string) => name.startsWith('.') || (prefix !== '' && name.startsWith(prefix)) || (pattern !== null && pattern.test(name));
+  for (const folder of routesUnread ? [] : folders) {
+    const routes = joinRepo(pkg.dir, folder.routes);
+    if (routes === null) continue;
     for (const file of packageFilesUnder(ctx, pkg, routes)) {
       if (!ROUTE_CODE.test(file) || file.endsWith('.d.ts')) continue;
       const parts = file.slice(routes === '' ? 0 : routes.length + 1).split('/');
       if (parts.some(ignored)) continue;
-      out.entries.push({ source, target: file, targetKind: 'file', kind, evidence: `TanStack Router route file (${routes}/), loaded by ${why}` });
+      out.entries.push({ source, target: file, targetKind: 'file', kind, evidence: `TanStack Router route file (${routes}/; ${folder.origin}), loaded by ${why}` });
     }
+    const tree = joinRepo(pkg.dir, folder.tree);
+    if (tree !== null && ctx.files.has(tree)) out.entries.push({ source, target: tree, targetKind: 'file', kind, evidence: `TanStack Router generated route tree (${treeSetting?.origin ?? 'generatedRouteTree default'}${folder.srcOrigin ? ` in ${folder.srcOrigin}` : ''}), loaded by ${why}` });
   }
   if (isStart) {
-    const src = joinRepo(pkg.dir, srcDirectory.replace(/^\.\//, ''));
-    for (const name of startApp ? ['router', 'client', 'ssr', 'api'] : ['router', 'client', 'server', 'start']) {
-      const file = src === null ? null : codeFileAt(ctx, joinRepo(src, name) ?? name);
-      if (file) out.entries.push({ source, target: file, targetKind: 'file', kind, evidence: `TanStack Start ${name} entry (${src}/), loaded by ${why}` });
+    for (const src of srcDirectories) {
+      const dir = joinRepo(pkg.dir, clean(src.value));
+      if (dir === null) continue;
+      for (const name of startApp ? ['router', 'client', 'ssr', 'api'] : ['router', 'client', 'server', 'start']) {
+        const file = codeFileAt(ctx, joinRepo(dir, name) ?? name);
+        if (file) out.entries.push({ source, target: file, targetKind: 'file', kind, evidence: `TanStack Start ${name} entry (${dir}/; ${src.origin}), loaded by ${why}` });
+      }
     }
   }
 };

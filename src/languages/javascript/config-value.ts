@@ -23,7 +23,12 @@ export type ConfigValue = (
   | { kind: 'object'; props: Map<string, ConfigValue>; line: number; partial: boolean }
   /** A regular expression literal (webpack `test: /\.ts$/`, jest `testRegex`), as its source. */
   | { kind: 'regex'; source: string; flags: string; line: number }
-  | { kind: 'unknown'; line: number; text: string }
+  /**
+   * Needs running. `alternatives`: for `a ? b : c`, `a || b` and `a ?? b`, the values it may
+   * take, read like any value (some may be unknown themselves); a reader that can use every
+   * possible value (a folder that may be one of two) looks at them, the others see unknown.
+   */
+  | { kind: 'unknown'; line: number; text: string; alternatives?: ConfigValue[] }
 ) & {
   /** Set when the value came from another config this one imports: `line` is that file's. */
   file?: string;
@@ -227,6 +232,13 @@ const evaluate = (input: AstNode | null, scope: Scope, depth: number): ConfigVal
     }
     case 'AwaitExpression':
       return evaluate(nodeAt(node, 'argument'), scope, depth + 1);
+    case 'ConditionalExpression':
+    case 'LogicalExpression': {
+      if (node.type === 'LogicalExpression' && node.operator !== '||' && node.operator !== '??') return unknown(scope, node);
+      const branches = node.type === 'ConditionalExpression' ? [nodeAt(node, 'consequent'), nodeAt(node, 'alternate')] : [nodeAt(node, 'left'), nodeAt(node, 'right')];
+      const alternatives = branches.map((b) => evaluate(b, scope, depth + 1)).filter((v): v is ConfigValue => v !== null);
+      return { ...unknown(scope, node), alternatives } as ConfigValue;
+    }
     case 'ImportDeclaration': {
       // Bound by `import base from './x'` (topLevelBindings): the other file's default export.
       const spec = literalString(nodeAt(node, 'source'));
@@ -391,6 +403,13 @@ export const callsIn = (path: string, text: string, callee: RegExp): ConfigCall[
   }
   // In source order.
   return out.sort((a, b) => a.start - b.start).map((o) => o.call);
+};
+
+/** The values `value` may take: the readable and unknown leaves of its `alternatives`, else itself. */
+export const possibleValues = (value: ConfigValue | null): ConfigValue[] => {
+  if (value === null) return [];
+  if (value.kind === 'unknown' && value.alternatives) return value.alternatives.flatMap(possibleValues);
+  return [value];
 };
 
 /** `value.a.b` when every step is an object that has the key; null otherwise. */
