@@ -49,3 +49,57 @@ export const folderOf = (expr: string, file: string, text: string, scope: Folder
   }
   return baseOf(e, file, text, scope, depth);
 };
+
+/** The top-level comma-separated parts of a call's argument text (commas inside brackets or quotes stay). */
+const splitArgs = (s: string): string[] => {
+  const out: string[] = [];
+  let depth = 0;
+  let quote: string | null = null;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quote) {
+      if (c === quote && s[i - 1] !== '\\') quote = null;
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(s.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  const last = s.slice(start).trim();
+  if (last !== '') out.push(last);
+  return out;
+};
+
+/** A join part: a literal, a name whose `const` holds a literal, else one folder name census cannot know: `*`. */
+const partOf = (part: string, text: string): string => {
+  if (new RegExp(`^${LITERAL}$`).test(part)) return literal(part);
+  if (!NAME.test(part)) return '*';
+  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeName(part)}\s*=\s*(${LITERAL})\s*[;\n]`).exec(text)?.[1];
+  return decl ? literal(decl) : '*';
+};
+
+/**
+ * The folders `expr` may name when a part of it is computed at run time: as folderOf, but a join
+ * part census cannot read (`path.resolve(__dirname, suite, 'app')`, `suite` from an environment
+ * variable) stands for any one folder name, `*`, so the result is a glob. Null when the base is not
+ * read or no literal part follows it (a bare `*` under the base would name every folder).
+ */
+export const folderPatternOf = (expr: string, file: string, text: string, scope: FolderScope | null = null, depth = 0): string | null => {
+  const e = expr.trim();
+  const exact = folderOf(e, file, text, scope, depth);
+  if (exact !== null) return exact;
+  const call = /^(?:path\s*\.\s*)?(?:join|resolve)\(([\s\S]*)\)$/.exec(e);
+  if (call) {
+    const [base, ...parts] = splitArgs(call[1]);
+    const root = base === undefined ? null : baseOf(base, file, text, scope, depth);
+    if (root === null) return null;
+    const segments = parts.map((p) => partOf(p, text));
+    return segments.some((s) => s !== '*' && s !== '') ? joinRepo(root, ...segments) : null;
+  }
+  if (depth >= MAX_DEPTH || !NAME.test(e)) return null;
+  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeName(e)}\s*=\s*([^\n;]+)`).exec(text)?.[1];
+  return decl ? folderPatternOf(decl, file, text, scope, depth + 1) : null;
+};

@@ -12,7 +12,9 @@
  *   `ssr`, `api` in `app/`.
  * A helper that takes Start's options and calls `tanstackStart` itself (Payload's `withPayload`)
  * is read like the plugin, with its own defaults. A `srcDirectory` that is one of several values
- * (`exists ? a : 'app'`) names each folder it may be. Names starting with `routeFileIgnorePrefix`
+ * (`exists ? a : 'app'`) names each folder it may be; one computed from a folder's parts
+ * (`path.relative(__dirname, path.resolve(__dirname, suite, 'app'))`) names each folder those parts
+ * allow that holds a Start router entry (a warning says which). Names starting with `routeFileIgnorePrefix`
  * (default `-`) or matching `routeFileIgnorePattern`, files or folders, are not routes. Plugin
  * options census cannot read (`tanstackStart(opts.x)`) are a warning and no routes folder is
  * guessed then; Start's entries in the default `src/` still count. All with the kind of what runs
@@ -20,9 +22,11 @@
  */
 import { callsIn, configAt, possibleValues, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { warning } from '../../util/diagnostics.js';
-import { basename, joinRepo } from '../../util/path.js';
+import { compileRepoGlob } from '../../util/glob.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
 import { safeRegExp } from '../../util/safe-regex.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
+import { folderPatternOf } from './folder-expr.js';
 import { codeFileAt, enabledByPackages, filesIn, kindOf, packageFilesUnder, readToolConfig, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 
 const ROUTER_DEPS = [/^@tanstack\/(react|solid|vue)-router$/, /^@tanstack\/router-(plugin|vite-plugin|cli)$/];
@@ -66,10 +70,34 @@ interface Options {
 const setting = (key: string, v: ConfigValue | null, file: string): Setting | undefined =>
   v?.kind === 'string' ? { value: v.value, origin: `${key} "${v.value}" (${v.file ?? file}:${v.line})` } : undefined;
 
+const RELATIVE_TO_CONFIG = /^(?:path\s*\.\s*)?relative\(\s*(?:__dirname|import\.meta\.dirname)\s*,\s*([\s\S]+)\)$/;
+const ROUTER_ENTRY = /^router\.[cm]?[jt]sx?$/;
+
+/**
+ * A srcDirectory computed at run time from a folder's parts (`path.relative(__dirname, suiteDir)`,
+ * `suiteDir = path.resolve(__dirname, suite, 'app')`, `suite` from an environment variable): every
+ * folder its read parts allow that holds a Start router entry, as only such a folder can be a
+ * Start app. Relative to the config's folder, onto which Start joins srcDirectory.
+ */
+const computedSrcDirectories = (ctx: FrameworkContext, v: ConfigValue & { kind: 'unknown' }, config: string): { pattern: string; dirs: Setting[] } | null => {
+  const file = v.file ?? config;
+  const inner = RELATIVE_TO_CONFIG.exec(v.text.trim())?.[1];
+  const text = inner === undefined || v.text.endsWith('...') ? null : ctx.readText(file);
+  const pattern = text === null || inner === undefined ? null : folderPatternOf(inner, file, text);
+  if (pattern === null) return null;
+  const base = dirname(file);
+  const matches = compileRepoGlob(pattern);
+  const dirs = new Set<string>();
+  for (const f of ctx.files) if (ROUTER_ENTRY.test(basename(f)) && matches(dirname(f))) dirs.add(dirname(f));
+  const origin = `srcDirectory ${v.text} (${file}:${v.line}), read as ${pattern} with a router entry`;
+  const under = [...dirs].filter((d) => base === '' || d.startsWith(`${base}/`)).sort();
+  return { pattern, dirs: under.map((d) => ({ value: base === '' ? d : d.slice(base.length + 1), origin })) };
+};
+
 const str = (v: ConfigValue | null): string | undefined => (v?.kind === 'string' ? v.value : undefined);
 
 /** `flat`: a wrapper's options, which carry the router's keys beside `srcDirectory`. */
-const optionsOf = (value: ConfigValue | null, source: string, line: number, start: boolean, out: FrameworkOutput, flat = false): Options => {
+const optionsOf = (ctx: FrameworkContext, value: ConfigValue | null, source: string, line: number, start: boolean, out: FrameworkOutput, flat = false): Options => {
   const router = start && !flat ? (configAt(value, 'router') ?? configAt(value, 'tsr')) : value;
   const options: Options = {
     source,
@@ -82,9 +110,17 @@ const optionsOf = (value: ConfigValue | null, source: string, line: number, star
   if (start) {
     const src = configAt(value, 'srcDirectory') ?? configAt(router, 'srcDirectory') ?? configAt(router, 'appDirectory');
     const each = possibleValues(src);
-    const read = each.map((v) => setting('srcDirectory', v, source)).filter((s): s is Setting => s !== undefined);
+    const read: Setting[] = [];
     for (const v of each) {
-      if (v.kind === 'unknown') out.diagnostics.push(warning('tanstack-router/not-static', `srcDirectory may be computed, not read: ${v.text}${read.length ? ` (read: ${read.map((s) => s.value).join(', ')})` : ''}`, v.file ?? source, v.line));
+      if (v.kind !== 'unknown') {
+        const s = setting('srcDirectory', v, source);
+        if (s) read.push(s);
+        continue;
+      }
+      const computed = computedSrcDirectories(ctx, v, source);
+      read.push(...(computed?.dirs ?? []));
+      const note = computed ? `read as any ${computed.pattern} with a router entry: ${computed.dirs.map((s) => s.value).join(', ') || 'none'}` : 'not read';
+      out.diagnostics.push(warning('tanstack-router/not-static', `srcDirectory may be computed: ${v.text}, ${note}`, v.file ?? source, v.line));
     }
     if (read.length > 0) options.srcDirectories = read;
   }
@@ -92,13 +128,13 @@ const optionsOf = (value: ConfigValue | null, source: string, line: number, star
 };
 
 /** The options a Start wrapper (withPayload) is given, over its own defaults. */
-const wrapperOptions = (config: string, text: string, out: FrameworkOutput): Options[] => {
+const wrapperOptions = (ctx: FrameworkContext, config: string, text: string, out: FrameworkOutput): Options[] => {
   const found: Options[] = [];
   for (const wrapper of START_WRAPPERS) {
     if (!text.includes(wrapper.module)) continue;
     for (const call of callsIn(config, text, new RegExp(`^${wrapper.name}$`))) {
       const origin = `${wrapper.name} default`;
-      const read = optionsOf(call.args[wrapper.arg] ?? null, config, call.line, true, out, true);
+      const read = optionsOf(ctx, call.args[wrapper.arg] ?? null, config, call.line, true, out, true);
       found.push({
         ...read,
         routesDirectory: read.routesDirectory ?? { value: wrapper.routesDirectory, origin: `routesDirectory "${wrapper.routesDirectory}" (${origin})` },
@@ -120,12 +156,12 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   let isStart = START_DEPS.some((d) => Object.keys({ ...(pkg.json.dependencies as object), ...(pkg.json.devDependencies as object) }).some((n) => d.test(n)));
   let startApp = false;
   const tsr = filesIn(ctx, pkg.dir, /^tsr\.config\.json$/)[0];
-  if (tsr) found.push(optionsOf(readToolConfig(ctx, tsr, out.diagnostics, 'tanstack-router').value, tsr, 1, false, out));
+  if (tsr) found.push(optionsOf(ctx, readToolConfig(ctx, tsr, out.diagnostics, 'tanstack-router').value, tsr, 1, false, out));
   for (const config of filesIn(ctx, pkg.dir, BUNDLER_CONFIG)) {
     const text = ctx.readText(config);
     if (text === null || !/tanstack/i.test(text)) continue;
     if (basename(config).startsWith('app.config.')) startApp = isStart = true;
-    const wrapped = wrapperOptions(config, text, out);
+    const wrapped = wrapperOptions(ctx, config, text, out);
     if (wrapped.length > 0) isStart = true;
     found.push(...wrapped);
     for (const call of callsIn(config, text, PLUGIN)) {
@@ -137,7 +173,7 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
         if (start && wrapped.length > 0) continue;
         out.diagnostics.push(warning('tanstack-router/not-static', `${call.name} options are computed, not read: ${arg.text}`, config, call.line));
         found.push({ source: config, line: call.line, unread: arg.text });
-      } else found.push(optionsOf(arg, config, call.line, start, out));
+      } else found.push(optionsOf(ctx, arg, config, call.line, start, out));
     }
   }
   // The plugin's options win over tsr.config.json, as the plugin reads the file first and merges its own.

@@ -1,0 +1,28 @@
+/** Folder expressions read from a module's text: exact folders (folderOf) and folders with computed parts (folderPatternOf). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { folderOf, folderPatternOf } from '../../src/frameworks/js/folder-expr.js';
+
+const text = [
+  "const suite = process.env.SUITE || 'base';",
+  "const kind = 'apps';",
+  "const suiteDir = path.resolve(__dirname, kind, suite, 'app');",
+  "const fixed = path.join(__dirname, 'web');",
+].join('\n');
+
+test('folderOf: a join of the module folder and literal parts; a computed part names nothing', () => {
+  assert.equal(folderOf('fixed', 'test/vite.config.ts', text), 'test/web');
+  assert.equal(folderOf('suiteDir', 'test/vite.config.ts', text), null);
+});
+
+test('folderPatternOf: a computed join part stands for one folder name, a name holding a literal is read', () => {
+  assert.equal(folderPatternOf('suiteDir', 'test/vite.config.ts', text), 'test/apps/*/app');
+  assert.equal(folderPatternOf("path.resolve(__dirname, process.env.X ?? 'a', 'app')", 'vite.config.ts', text), '*/app');
+  // Exact folders come back as folderOf reads them.
+  assert.equal(folderPatternOf('fixed', 'test/vite.config.ts', text), 'test/web');
+  // Nothing but computed parts would name every folder under the base: nothing.
+  assert.equal(folderPatternOf('path.join(__dirname, suite)', 'test/vite.config.ts', text), null);
+  // An unknown base names nothing.
+  assert.equal(folderPatternOf("path.join(root, 'app')", 'test/vite.config.ts', text), null);
+  assert.equal(folderPatternOf('someCall()', 'test/vite.config.ts', text), null);
+});
