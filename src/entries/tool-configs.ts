@@ -42,6 +42,14 @@ const KNOWN_TOOLS = new Set([
   'stylelint', 'svelte', 'tailwind', 'tsup', 'turbo', 'vite', 'vitest', 'vue', 'webpack', 'xo',
 ]);
 
+/**
+ * Configs named for what they hold rather than for the tool that loads them, known by the package
+ * their definitions come from: fumadocs-mdx loads `source.config.ts` (its `defineDocs` sources).
+ */
+const NAMED_FOR_CONTENT: { word: string; imports: RegExp; tool: string }[] = [
+  { word: 'source', imports: /\bfrom\s+['"]fumadocs-mdx(?:\/[^'"]*)?['"]/, tool: 'fumadocs-mdx' },
+];
+
 /** The tool that loads a file by its name, or null when the name is not a tool config's. */
 export const toolOfConfig = (path: string, files?: ReadonlySet<string>): string | null => {
   const name = basename(path);
@@ -61,7 +69,8 @@ const toolConfigs: EntryDetector = {
   matches: (path) => toolOfConfig(path) !== null,
   detect: (file, ctx) => {
     const out = emptyOutput();
-    const tool = toolOfConfig(file.path, ctx.files);
+    const named = toolOfConfig(file.path, ctx.files);
+    const tool = NAMED_FOR_CONTENT.find((n) => n.word === named && n.imports.test(file.text))?.tool ?? named;
     if (tool !== null) out.entries.push(fileEntry(file.path, 'tooling', `${file.path}: config file loaded by ${tool}`));
     return out;
   },
