@@ -12,6 +12,8 @@ const globsOf = (text: string): Array<[string, string | undefined]> =>
     .references.filter((r) => r.form === 'glob')
     .map((r) => [r.target, r.via]);
 
+const OWN_FOLDER = './{*,*/index}.{js,cjs,mjs,jsx,ts,cts,mts,tsx,json}';
+
 test('a template-literal require with a folder and a suffix is a glob over that folder', () => {
   assert.deepEqual(globsOf('module.exports = (n) => require(`./emails/${n}.txt.js`);\n'), [['./emails/*.txt.js', 'computed require']]);
 });
@@ -21,10 +23,26 @@ test('a + chain in import() keeps its literal parts and one hole per computed pa
   assert.deepEqual(globsOf("export const load = (a, b) => import('./locales/' + a + b + '.json.js');\n"), [['./locales/*.json.js', 'computed import()']]);
 });
 
-test('a suffix with an extension is enough; a bare computed name in the importer folder is not', () => {
+test('a suffix with an extension is enough', () => {
   assert.deepEqual(globsOf('module.exports = (n) => require(`./${n}.plugin.js`);\n'), [['./*.plugin.js', 'computed require']]);
-  assert.deepEqual(globsOf('module.exports = (n) => require(`./${n}`);\n'), []);
+});
+
+test('./ and one computed name is the importer folder: its module files and its direct subfolders\' index files', () => {
+  assert.deepEqual(globsOf('module.exports = (n) => require(`./${n}`);\n'), [[OWN_FOLDER, 'computed require']]);
+  assert.deepEqual(globsOf("module.exports = (n) => require('./' + n);\n"), [[OWN_FOLDER, 'computed require']]);
+  assert.deepEqual(globsOf('export const load = (n) => import(`./${n}`);\n'), [[OWN_FOLDER, 'computed import()']]);
+  const ref = javascriptExtractor.extract('src/app.js', 'module.exports = (n) => require(`./${n}`);\n').references[0];
+  assert.deepEqual(ref?.exclude, ['./{*,*/index}.d.{ts,cts,mts}', './*.{test,spec}.*']);
+});
+
+test('a file that lists its folder is left to the listing: ./ and a name is no pattern there', () => {
+  assert.deepEqual(globsOf("const fs = require('fs');\nfor (const f of fs.readdirSync(__dirname)) require('./' + f);\n"), []);
+  assert.deepEqual(globsOf("const glob = require('glob');\nglob.sync('*.model.js', {cwd: __dirname}).forEach((f) => require(`./${f}`));\n"), []);
+});
+
+test('the parent folder and one computed name names nothing', () => {
   assert.deepEqual(globsOf("module.exports = (n) => require('../' + n);\n"), []);
+  assert.deepEqual(globsOf('module.exports = (n) => require(`../${n}`);\n'), []);
 });
 
 test('package names, holes that span folders and glob characters name no files', () => {

@@ -4,7 +4,14 @@
  * file of that folder the literal parts allow, and Node loads whichever one the value names. The
  * pattern keeps the literal parts and puts `*` (one path segment) for each computed part. Only a
  * relative specifier whose literal parts say something — a folder below the importer's, or a file
- * suffix with an extension — counts: ``require(`./${name}`)`` would name the whole folder.
+ * suffix with an extension — counts, with one exception: a require of `./` and one computed name
+ * (``require(`./${command}`)``, `require('./' + name)`) is a dispatcher over its own folder (Ghost's
+ * CLI runs `require(`./${command}`)` with the command line's word; ncc's chunk loader requires
+ * `'./' + chunkName`), so it names the module files directly in that folder and the index files of
+ * its direct subfolders — what Node's resolution of `./name` can reach — tests, type declarations
+ * and the requiring file left out. A file that also lists a folder (`readdirSync`, `glob`) says
+ * which names it requires, and folder-requires.ts reads that listing instead. `../` and one
+ * computed name names nothing: the parent folder is not the requiring file's own collection.
  */
 import { type AstNode, nodeAt, nodesAt, unwrap } from './ast.js';
 
@@ -33,11 +40,30 @@ const literalParts = (node: AstNode | null): string[] | null => {
   return null;
 };
 
-/** The glob a computed relative specifier may load, relative to the importing file's folder; null when it names no clear set. */
-export const computedSpecifierPattern = (node: AstNode | null): string | null => {
+/** The files a computed relative specifier may load: a glob relative to the importing file's folder, and what it leaves out. */
+export interface ComputedPattern {
+  target: string;
+  exclude?: string[];
+}
+
+/** What Node's resolution of `./name` reaches in a folder: a module file, or a direct subfolder's index. */
+export const OWN_FOLDER: ComputedPattern = {
+  target: './{*,*/index}.{js,cjs,mjs,jsx,ts,cts,mts,tsx,json}',
+  exclude: ['./{*,*/index}.d.{ts,cts,mts}', './*.{test,spec}.*'],
+};
+
+/** A folder listing in the file: its names, not the whole folder, are what `./${name}` requires. */
+const LISTS_FOLDER = /\breaddir(?:Sync)?\s*\(|\bglob(?:\s*\.\s*sync|Sync)?\s*\(/;
+
+/**
+ * The glob a computed relative specifier may load, relative to the importing file's folder; null
+ * when it names no clear set. `text` is the importing file's.
+ */
+export const computedSpecifierPattern = (node: AstNode | null, text: string): ComputedPattern | null => {
   const parts = literalParts(node);
   if (!parts || parts.length < 2 || parts.some((p) => GLOB_CHARACTERS.test(p))) return null;
   const pattern = parts.join('*').replace(/\*{2,}/g, '*');
+  if (pattern === './*') return LISTS_FOLDER.test(text) ? null : OWN_FOLDER;
   if (!pattern.startsWith('./') && !pattern.startsWith('../')) return null;
   const hole = pattern.indexOf('*');
   const folder = pattern.slice(0, pattern.lastIndexOf('/', hole) + 1);
@@ -47,5 +73,5 @@ export const computedSpecifierPattern = (node: AstNode | null): string | null =>
   if (!namesFolder && !namesSuffix) return null;
   // a hole inside a folder name, or holes in several segments, would be a guess at the tree
   if (pattern.slice(hole).includes('/')) return null;
-  return pattern;
+  return { target: pattern };
 };

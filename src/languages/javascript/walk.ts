@@ -119,8 +119,8 @@ export const walkProgram = (
     if (name === 'require' || name === 'require.resolve' || name === 'import.meta.resolve') {
       const specifier = literalString(args[0] ?? null);
       if (specifier === null) {
-        const pattern = name === 'require' ? computedSpecifierPattern(args[0] ?? null) : null;
-        if (pattern !== null) result.references.push({ target: pattern, form: 'glob', line: lines.lineOf(node.start), via: 'computed require' });
+        const pattern = name === 'require' ? computedSpecifierPattern(args[0] ?? null, ctx.text) : null;
+        if (pattern !== null) result.references.push({ ...pattern, form: 'glob', line: lines.lineOf(node.start), via: 'computed require' });
         return;
       }
       const names = name === 'require' ? (pendingNames.get(node.start) ?? []) : [];
@@ -282,8 +282,8 @@ export const walkProgram = (
       case 'ImportExpression':
         result.dynamicImports.set(node.start, { guard: guardOf(flags), names: pendingNames.get(node.start) ?? [], specifier: literalString(nodeAt(node, 'source')) });
         if (literalString(nodeAt(node, 'source')) === null) {
-          const pattern = computedSpecifierPattern(nodeAt(node, 'source'));
-          if (pattern !== null) result.references.push({ target: pattern, form: 'glob', line: lines.lineOf(node.start), via: 'computed import()' });
+          const pattern = computedSpecifierPattern(nodeAt(node, 'source'), ctx.text);
+          if (pattern !== null) result.references.push({ ...pattern, form: 'glob', line: lines.lineOf(node.start), via: 'computed import()' });
         }
         break;
       case 'TaggedTemplateExpression': {
