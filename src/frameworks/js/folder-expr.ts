@@ -1,9 +1,10 @@
 /**
  * The repo folder a JS expression names, read from the text without running it: `__dirname`,
  * `import.meta.dirname`, `path.join(__dirname, 'a', 'b')` / `path.resolve(…)`, a package's own
- * folder `path.dirname(require.resolve('pkg'))` (a workspace package of the scan), a join onto one
- * of those, or a name whose `const`/`let`/`var` holds one. Anything else is null: a folder computed
- * at run time is never guessed. Shared by the readers that follow a folder a module names
+ * folder `path.dirname(require.resolve('pkg'))` (a workspace package of the scan), a setting the
+ * scope can settle (an nconf `config.get('paths').x` its JSON files give: nconf-config.ts), a join
+ * onto one of those, or a name whose `const`/`let`/`var` holds one. Anything else is null: a folder
+ * computed at run time is never guessed. Shared by the readers that follow a folder a module names
  * (folder loaders, static file servers).
  */
 import { joinRepo, dirname } from '../../util/path.js';
@@ -20,12 +21,25 @@ const escapeName = (name: string): string => name.replace(/\$/g, '\\$');
 export interface FolderScope {
   /** Repo folder of a workspace package, by its package.json name. */
   packageDir(name: string): string | null;
+  /** The folder a config setting expression names in `file`, and where its value came from. */
+  setting?(expr: string, file: string, text: string): { folder: string; why: string } | null;
+}
+
+/** A folder and, when a setting gave it, where that value came from (for the evidence). */
+export interface ExplainedFolder {
+  folder: string;
+  why: string[];
 }
 
 /** The base of a join: `__dirname`, `path.dirname(require.resolve('pkg'))`, or a name holding a folder. */
-const baseOf = (base: string, file: string, text: string, scope: FolderScope | null, depth: number): string | null => {
+const baseOf = (base: string, file: string, text: string, scope: FolderScope | null, depth: number, why: string[]): string | null => {
   const b = base.trim();
   if (b === '__dirname' || b === 'import.meta.dirname') return dirname(file);
+  const setting = scope?.setting?.(b, file, text) ?? null;
+  if (setting !== null) {
+    why.push(setting.why);
+    return setting.folder;
+  }
   const resolved = new RegExp(String.raw`^(?:path\s*\.\s*)?dirname\(\s*require\.resolve\(\s*(${LITERAL})\s*\)\s*\)$`).exec(b);
   if (resolved) {
     const spec = literal(resolved[1]);
@@ -34,24 +48,33 @@ const baseOf = (base: string, file: string, text: string, scope: FolderScope | n
   }
   if (depth >= MAX_DEPTH || !NAME.test(b)) return null;
   const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeName(b)}\s*=\s*([^\n;]+)`).exec(text)?.[1];
-  return decl ? folderOf(decl, file, text, scope, depth + 1) : null;
+  return decl ? folderIn(decl, file, text, scope, depth + 1, why) : null;
 };
 
-/** The repo folder `expr` names in `file` (whose text is `text`), or null. */
-export const folderOf = (expr: string, file: string, text: string, scope: FolderScope | null = null, depth = 0): string | null => {
+const folderIn = (expr: string, file: string, text: string, scope: FolderScope | null, depth: number, why: string[]): string | null => {
   const e = expr.trim();
-  const call = new RegExp(String.raw`^(?:path\s*\.\s*)?(?:join|resolve)\(\s*([^,()]+(?:\([^()]*(?:\([^()]*\))?[^()]*\))?)\s*((?:,\s*${LITERAL}\s*)*)\)$`).exec(e);
+  const call = new RegExp(String.raw`^(?:path\s*\.\s*)?(?:join|resolve)\(\s*([^,()]+(?:\([^()]*(?:\([^()]*\))?[^()]*\))?(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*((?:,\s*${LITERAL}\s*)*)\)$`).exec(e);
   if (call) {
-    const base = baseOf(call[1], file, text, scope, depth);
+    const base = baseOf(call[1], file, text, scope, depth, why);
     if (base === null) return null;
     const parts = [...call[2].matchAll(new RegExp(LITERAL, 'g'))].map((m) => literal(m[0]));
     return joinRepo(base, ...parts);
   }
-  return baseOf(e, file, text, scope, depth);
+  return baseOf(e, file, text, scope, depth, why);
 };
 
+/** The repo folder `expr` names in `file` (whose text is `text`), with the settings it went through, or null. */
+export const explainedFolderOf = (expr: string, file: string, text: string, scope: FolderScope | null = null): ExplainedFolder | null => {
+  const why: string[] = [];
+  const folder = folderIn(expr, file, text, scope, 0, why);
+  return folder === null ? null : { folder, why };
+};
+
+/** The repo folder `expr` names in `file` (whose text is `text`), or null. */
+export const folderOf = (expr: string, file: string, text: string, scope: FolderScope | null = null): string | null => explainedFolderOf(expr, file, text, scope)?.folder ?? null;
+
 /** The top-level comma-separated parts of a call's argument text (commas inside brackets or quotes stay). */
-const splitArgs = (s: string): string[] => {
+export const splitArgs = (s: string): string[] => {
   const out: string[] = [];
   let depth = 0;
   let quote: string | null = null;
@@ -89,12 +112,12 @@ const partOf = (part: string, text: string): string => {
  */
 export const folderPatternOf = (expr: string, file: string, text: string, scope: FolderScope | null = null, depth = 0): string | null => {
   const e = expr.trim();
-  const exact = folderOf(e, file, text, scope, depth);
+  const exact = folderIn(e, file, text, scope, depth, []);
   if (exact !== null) return exact;
   const call = /^(?:path\s*\.\s*)?(?:join|resolve)\(([\s\S]*)\)$/.exec(e);
   if (call) {
     const [base, ...parts] = splitArgs(call[1]);
-    const root = base === undefined ? null : baseOf(base, file, text, scope, depth);
+    const root = base === undefined ? null : baseOf(base, file, text, scope, depth, []);
     if (root === null) return null;
     const segments = parts.map((p) => partOf(p, text));
     return segments.some((s) => s !== '*' && s !== '') ? joinRepo(root, ...segments) : null;

@@ -18,12 +18,10 @@
  * migrations, so they share its verdict; with neither, they are tooling.
  */
 import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { parseJsonc } from '../../util/jsonc.js';
-import { splitLines } from '../../util/lines.js';
-import { isRecord } from '../../manifests/json.js';
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
+import { nconfKey, requiredModule } from './nconf-config.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { enabledByPackages, fileReference, kindOf, packageFilesUnder, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 
@@ -41,36 +39,6 @@ interface MigrationPath {
 
 const IS_RELATIVE = (s: string): boolean => !s.startsWith('/') && !/^[a-z]:[\\/]/i.test(s);
 
-/** The local module a name is bound to by `const name = require('./x')` or `import name from './x'`. */
-const requiredModule = (text: string, name: string): string | null => {
-  const id = name.replace(/\$/g, '\\$');
-  const m = new RegExp(String.raw`\b(?:const|let|var)\s+${id}\s*=\s*require\(\s*['"](\.[^'"]*)['"]\s*\)`).exec(text) ?? new RegExp(String.raw`\bimport\s+${id}\s+from\s+['"](\.[^'"]*)['"]`).exec(text);
-  return m ? m[1] : null;
-};
-
-/** The JSON files an nconf loader beside `dir` may read: the folder's own, then one folder down. */
-const jsonFiles = (ctx: FrameworkContext, dir: string): string[] => {
-  const prefix = dir === '' ? '' : `${dir}/`;
-  return pathsWithPrefix(ctx.files, prefix).filter((f) => f.endsWith('.json') && !f.includes('node_modules/') && f.slice(prefix.length).split('/').length <= 2);
-};
-
-/**
- * The string at an nconf key path (`paths:migrationPath`) of a JSON file, with the line that sets
- * it (the JSON parser keeps no positions; readers may not use entries/' lineOfKey).
- */
-const jsonKey = (ctx: FrameworkContext, file: string, keys: string[]): { value: string; line: number } | undefined => {
-  const text = ctx.readText(file);
-  const parsed = text === null ? null : parseJsonc(text);
-  if (text === null || parsed === null || !('value' in parsed)) return undefined;
-  let v: unknown = parsed.value;
-  for (const k of keys) v = isRecord(v) ? v[k] : undefined;
-  if (typeof v !== 'string') return undefined;
-  const value = v;
-  const last = JSON.stringify(keys[keys.length - 1]);
-  const i = splitLines(text).findIndex((l) => l.includes(last) && l.includes(JSON.stringify(value)));
-  return { value, line: i < 0 ? 1 : i + 1 };
-};
-
 /** `config.get('a:b')` at `line` of the config: the value the module's JSON files give that key, or a warning. */
 const nconfValue = (ctx: FrameworkContext, config: string, text: string, line: number, out: FrameworkOutput): { value: string; why: string } | null => {
   const call = callsIn(config, text, /^[\w$]+\.get$/).find((c) => c.line === line && c.args[0]?.kind === 'string');
@@ -78,19 +46,12 @@ const nconfValue = (ctx: FrameworkContext, config: string, text: string, line: n
   const spec = call && key !== null ? requiredModule(text, call.name.slice(0, -'.get'.length)) : null;
   const module = spec === null ? null : resolveToolPath(ctx, dirname(config), spec);
   if (call === undefined || key === null || module === null) return null;
-  const keys = key.split(':');
-  const dir = dirname(module);
-  const found = jsonFiles(ctx, dir).map((file) => ({ file, hit: jsonKey(ctx, file, keys) })).filter((f) => f.hit !== undefined) as { file: string; hit: { value: string; line: number } }[];
-  // nconf reads overrides.json first: nothing below it can change a key it sets.
-  const overrides = found.find((f) => f.file === joinRepo(dir, 'overrides.json'));
-  const values = new Set(found.map((f) => f.hit.value));
-  const chosen = overrides ?? (values.size === 1 ? found.find((f) => basename(f.file) === 'defaults.json') ?? found[0] : undefined);
-  if (!chosen) {
-    const what = found.length === 0 ? `no JSON file in ${dir || '.'} holds "${key}"` : `"${key}" differs between ${found.map((f) => `${f.file}:${f.hit.line}`).join(', ')} (which applies depends on the environment)`;
-    out.diagnostics.push(warning('knex-migrator/not-static', `migrationPath ${call.name}('${key}') is not read: ${what}`, config, line));
+  const found = nconfKey(ctx, module, key, `${call.name}('${key}')`);
+  if ('unread' in found) {
+    out.diagnostics.push(warning('knex-migrator/not-static', `migrationPath ${call.name}('${key}') is not read: ${found.unread}`, config, line));
     return null;
   }
-  return { value: chosen.hit.value, why: `${call.name}('${key}') = "${chosen.hit.value}" from ${chosen.file}:${chosen.hit.line}` };
+  return found;
 };
 
 /** The folder MigratorConfig.js's `migrationPath` names, or a warning at its line. */

@@ -6,13 +6,15 @@
  * is served this way from another workspace package:
  * `express.static(path.join(path.dirname(require.resolve("@node-red/editor-client")), 'public'))`.
  * The folder must be anchored (see folder-expr.ts: `__dirname`, a workspace package's folder, or a
- * const holding one); a bare `'public'` is relative to wherever the process starts and is not
- * followed. Each code file below the folder is a reference from the file that serves it.
+ * const holding one, or an nconf setting its config module's JSON settles, as Ghost serves its built
+ * admin from `path.join(config.get('paths').adminAssets, 'assets')`); a bare `'public'` is relative
+ * to wherever the process starts and is not followed. Each code file below the folder is a reference from the file that serves it.
  */
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
-import { folderOf, type FolderScope } from './folder-expr.js';
-import { fileReference, jsPackages, sortedFiles } from './support.js';
+import { explainedFolderOf } from './folder-expr.js';
+import { folderScopeOf } from './folder-scope.js';
+import { fileReference, sortedFiles } from './support.js';
 import { lineAt } from '../../util/lines.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
@@ -23,13 +25,9 @@ interface Served {
   line: number;
   call: string;
   folder: string;
+  /** The settings the folder expression went through: `config.get('paths').x = "…" from overrides.json:5`. */
+  why: string[];
 }
-
-const scopeOf = (ctx: FrameworkContext): FolderScope => {
-  const byName = new Map<string, string>();
-  for (const p of jsPackages(ctx)) if (typeof p.json.name === 'string' && !byName.has(p.json.name)) byName.set(p.json.name, p.dir);
-  return { packageDir: (name) => byName.get(name) ?? null };
-};
 
 const cache = new WeakMap<FrameworkContext, Served[]>();
 
@@ -39,16 +37,14 @@ const servedFolders = (ctx: FrameworkContext): Served[] => {
   if (known) return known;
   const out: Served[] = [];
   cache.set(ctx, out);
-  let scope: FolderScope | null = null;
   for (const file of sortedFiles(ctx)) {
     if (!CODE.test(file) || file.includes('node_modules/')) continue;
     const text = ctx.readText(file) ?? '';
     if (!text.includes('static(') && !text.includes('serveStatic(')) continue;
     for (const m of text.matchAll(STATIC_CALL)) {
-      scope ??= scopeOf(ctx);
-      const folder = folderOf(m[2], file, text, scope);
-      if (folder === null) continue;
-      out.push({ file, line: lineAt(text, m.index ?? 0), call: m[1].replace(/\s+/g, ''), folder });
+      const found = explainedFolderOf(m[2], file, text, folderScopeOf(ctx));
+      if (found === null) continue;
+      out.push({ file, line: lineAt(text, m.index ?? 0), call: m[1].replace(/\s+/g, ''), folder: found.folder, why: found.why });
     }
   }
   return out;
@@ -68,7 +64,8 @@ const staticDirs: FrameworkReader = {
       const prefix = s.folder === '' ? '' : `${s.folder}/`;
       for (const target of pathsWithPrefix(ctx.files, prefix)) {
         if (!CODE.test(target) || target.includes('node_modules/') || target === s.file) continue;
-        out.references.push(fileReference(s.file, target, s.line, `${s.file}:${s.line} serves ${s.folder || '.'} to browsers with ${s.call}()`));
+        const why = s.why.length === 0 ? '' : ` (${s.why.join('; ')})`;
+        out.references.push(fileReference(s.file, target, s.line, `${s.file}:${s.line} serves ${s.folder || '.'} to browsers with ${s.call}()${why}`));
       }
     }
     return out;
