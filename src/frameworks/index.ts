@@ -3,6 +3,7 @@
  * src/frameworks/<ecosystem>/, a line here, a fixture repo under test/fixtures/frameworks/ and a
  * test under test/frameworks/.
  */
+import adapterManager from './js/adapter-manager.js';
 import anchoredPaths from './js/anchored-paths.js';
 import angular from './js/angular.js';
 import astro from './js/astro.js';
@@ -13,6 +14,7 @@ import convex from './js/convex.js';
 import cucumber from './js/cucumber.js';
 import cypress from './js/cypress.js';
 import dirLoaders from './js/dir-loaders.js';
+import folderJoinRequires from './js/folder-join-requires.js';
 import folderRequires from './js/folder-requires.js';
 import docusaurus from './js/docusaurus.js';
 import drizzle from './js/drizzle.js';
@@ -75,4 +77,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [alembic, anchoredPaths, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, etherpadPlugins, expo, folderRequires, graphqlCodegen, graphqlLazyTypes, gulp, husky, jasmine, jest, karma, knexMigrator, ladle, lintStaged, metro, mocha, next, nitro, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, relay, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, sveltePackage, tailwind, tanstackRouter, testData, tscInPlace, tsdown, tsup, vike, vite, viteFileRoutes, vitest, webdriverio, webpack];
+export const READERS: readonly FrameworkReader[] = [adapterManager, alembic, anchoredPaths, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, etherpadPlugins, expo, folderJoinRequires, folderRequires, graphqlCodegen, graphqlLazyTypes, gulp, husky, jasmine, jest, karma, knexMigrator, ladle, lintStaged, metro, mocha, next, nitro, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, relay, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, sveltePackage, tailwind, tanstackRouter, testData, tscInPlace, tsdown, tsup, vike, vite, viteFileRoutes, vitest, webdriverio, webpack];

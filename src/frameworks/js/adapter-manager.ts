@@ -1,0 +1,88 @@
+/**
+ * Ghost's adapter manager (`@tryghost/adapter-manager`, vendored in Ghost as
+ * core/server/services/adapter-manager/AdapterManager.js) loads an adapter by the name its config
+ * picks: for each folder of `pathsToAdapters` it requires `<folder>/<type>/<name>` (getAdapter:
+ * `path.join(pathToAdapters, adapterType, adapterClassName)`; a blank path means node_modules).
+ * Which adapter a site uses is configuration — `adapters.cache.active`, `storage.media`, a Redis
+ * cache for one site, memory for another — so every adapter a folder holds is loadable, though
+ * nothing imports it. Each folder of a `new AdapterManager({pathsToAdapters: [...]})` that is
+ * settled statically (folder-expr.ts, with nconf settings: Ghost passes
+ * `config.get('paths').internalAdaptersPath`) gives a reference from that file to each module file
+ * `<folder>/<type>/<name>` and each `<folder>/<type>/<name>/index` file; a type folder's own
+ * index is not an adapter name, and tests and type declarations are left out.
+ */
+import { callsIn, configAt } from '../../languages/javascript/config-value.js';
+import { basename, dirname } from '../../util/path.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import { explainedFolderOf } from './folder-expr.js';
+import { folderScopeOf } from './folder-scope.js';
+import { moduleFolderFiles } from './module-folder.js';
+import { fileReference, sortedFiles } from './support.js';
+import { pathsWithPrefix } from '../../util/file-index.js';
+
+const CODE = /\.[cm]?[jt]sx?$/;
+
+interface AdapterFolder {
+  file: string;
+  line: number;
+  folder: string;
+  why: string[];
+}
+
+const cache = new WeakMap<FrameworkContext, AdapterFolder[]>();
+
+/** The adapter folders each `new AdapterManager({pathsToAdapters})` of the scan names (found once per scan). */
+const adapterFolders = (ctx: FrameworkContext): AdapterFolder[] => {
+  const known = cache.get(ctx);
+  if (known) return known;
+  const out: AdapterFolder[] = [];
+  cache.set(ctx, out);
+  for (const file of sortedFiles(ctx)) {
+    if (!CODE.test(file) || file.includes('node_modules/')) continue;
+    const text = ctx.readText(file) ?? '';
+    if (!text.includes('pathsToAdapters') || !text.includes('AdapterManager')) continue;
+    for (const call of callsIn(file, text, /(?:^|\.)AdapterManager$/)) {
+      const paths = configAt(call.args[0] ?? null, 'pathsToAdapters');
+      if (paths?.kind !== 'array') continue;
+      for (const item of paths.items) {
+        const expr = item.kind === 'string' ? (item.value === '' ? null : JSON.stringify(item.value)) : item.kind === 'unknown' ? item.text : null;
+        const found = expr === null ? null : explainedFolderOf(expr, file, text, folderScopeOf(ctx));
+        if (found !== null) out.push({ file, line: item.line, ...found });
+      }
+    }
+  }
+  return out;
+};
+
+/** `<folder>/<type>/<name>` and `<folder>/<type>/<name>/index` for each type folder. */
+const adapterFiles = (ctx: FrameworkContext, folder: string, from: string): string[] => {
+  const prefix = folder === '' ? '' : `${folder}/`;
+  const types = new Set<string>();
+  for (const f of pathsWithPrefix(ctx.files, prefix)) {
+    const rest = f.slice(prefix.length).split('/');
+    if (rest.length >= 2 && !f.includes('node_modules/')) types.add(`${prefix}${rest[0]}`);
+  }
+  return [...types].sort().flatMap((type) => moduleFolderFiles(ctx, type, from).filter((f) => dirname(f) !== type || !/^index\./.test(basename(f))));
+};
+
+const adapterManager: FrameworkReader = {
+  id: 'adapter-manager',
+  title: "Ghost's adapter manager (every adapter in the folders pathsToAdapters names)",
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => {
+    const first = adapterFolders(ctx)[0];
+    return first ? `${first.file}:${first.line} gives the adapter manager ${first.folder || '.'} in pathsToAdapters` : null;
+  },
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    for (const a of adapterFolders(ctx)) {
+      const why = a.why.length === 0 ? '' : ` (${a.why.join('; ')})`;
+      for (const target of adapterFiles(ctx, a.folder, a.file)) {
+        out.references.push(fileReference(a.file, target, a.line, `${a.file}:${a.line} gives the adapter manager ${a.folder || '.'} in pathsToAdapters, and it requires <folder>/<type>/<name> for the adapter the config names${why}`));
+      }
+    }
+    return out;
+  },
+};
+
+export default adapterManager;
