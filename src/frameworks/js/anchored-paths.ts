@@ -4,10 +4,15 @@
  * environment variable (`GIT_ASKPASS`) — names that file for something to load or run, though it
  * never imports it. Each `path.join`/`path.resolve` of `__dirname` (or `import.meta.dirname`) and
  * string literals only, that ends at an existing JS/TS file other than the module itself, is a
- * reference from the module, with the line as evidence. A path with any computed part is not
- * followed. Tool configs (`webpack.prod.js`, `vite.config.ts`, `.babelrc.js`) are left to their
+ * reference from the module, with the line as evidence. A last part that is a template with a
+ * computed name and a literal extension (`path.resolve(__dirname, 'jobs', `${name}.js`)`, the
+ * job a test-mode route schedules by its URL's name) names every code file of that folder the
+ * literal parts allow, as the same `require()` would (computed-specifier.ts), tests left out; a
+ * computed part anywhere else, or one that spans folders, is not followed. Tool configs (`webpack.prod.js`, `vite.config.ts`, `.babelrc.js`) are left to their
  * own readers, which say what a path there is (an entry, a loader alias, a page template).
  */
+import { pathsInDir } from '../../util/file-index.js';
+import { compileRepoGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
@@ -17,6 +22,20 @@ const CODE = /\.[cm]?[jt]sx?$/;
 const TOOL_CONFIG = /(?:^|[.-])(?:config|conf)\.[cm]?[jt]s$|^\.?[\w-]+rc\.[cm]?[jt]s$|^(?:webpack|rollup|vite|vitest|rspack|esbuild|gulpfile|gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$/i;
 const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
 const ANCHORED = /(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)+)\)/g;
+
+/** The same, ending in a template with a computed name: `path.resolve(__dirname, 'jobs', `${name}.js`)`. */
+const ANCHORED_TEMPLATE = /(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)*),\s*`((?:[^`\\\n$]|\$(?!\{))*\$\{[^`\n]*)`\s*\)/g;
+const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
+const GLOB_CHARACTERS = /[*?[\]{}!]/;
+
+/** `${name}.js` → `*.js`: one computed name within the last segment, ending in a literal extension; else null. */
+const namePattern = (template: string): string | null => {
+  const literalParts = template.split(/\$\{[^}]*\}/);
+  if (literalParts.some((p) => GLOB_CHARACTERS.test(p) || p.includes('${'))) return null;
+  const pattern = literalParts.join('*').replace(/\*{2,}/g, '*');
+  if (pattern.includes('/') || !/\*[^*]*\.[a-z]+$/i.test(pattern)) return null;
+  return pattern;
+};
 
 interface Named {
   from: string;
@@ -41,6 +60,17 @@ const namedFiles = (ctx: FrameworkContext): Named[] => {
       const target = joinRepo(dirname(file), ...parts);
       if (target === null || target === file || !CODE.test(target) || !ctx.files.has(target)) continue;
       out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: m[0].replace(/\s+/g, ' ') });
+    }
+    if (!text.includes('${')) continue;
+    for (const m of text.matchAll(ANCHORED_TEMPLATE)) {
+      const name = namePattern(m[3]);
+      const folder = name === null ? null : joinRepo(dirname(file), ...[...m[2].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]));
+      if (name === null || folder === null) continue;
+      const match = compileRepoGlob(joinRepo(folder, name) ?? name);
+      for (const target of pathsInDir(ctx.files, folder)) {
+        if (target === file || !CODE.test(target) || TEST_FILE.test(target) || !match(target)) continue;
+        out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}: every file its literal parts allow` });
+      }
     }
   }
   return out;
