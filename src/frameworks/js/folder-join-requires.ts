@@ -11,7 +11,7 @@
  */
 import { callsIn } from '../../languages/javascript/config-value.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
-import { explainedFolderOf } from './folder-expr.js';
+import { explainedFolderOf, splitArgs } from './folder-expr.js';
 import { folderScopeOf } from './folder-scope.js';
 import { moduleFolderFiles } from './module-folder.js';
 import { fileReference, sortedFiles } from './support.js';
@@ -22,29 +22,6 @@ const LISTS_FOLDER = /\breaddir(?:Sync)?\s*\(|\bglob(?:\s*\.\s*sync|Sync)?\s*\(/
 const JOIN = /^(?:path\s*\.\s*)?(?:join|resolve)\(([\s\S]*)\)$/;
 /** A computed last segment: a name or a member chain (`appName`, `opts.name`), never a literal. */
 const COMPUTED = /^[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*$/;
-
-/** The top-level comma-separated parts of an argument list (quotes and brackets kept whole). */
-const splitArguments = (text: string): string[] => {
-  const out: string[] = [];
-  let depth = 0;
-  let quote: string | null = null;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote !== null) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  out.push(text.slice(start).trim());
-  return out.filter((a) => a !== '');
-};
 
 interface JoinRequire {
   file: string;
@@ -70,7 +47,7 @@ const joinRequires = (ctx: FrameworkContext): JoinRequire[] => {
       const arg = call.args[0];
       const join = arg?.kind === 'unknown' ? JOIN.exec(arg.text.trim()) : null;
       if (!join) continue;
-      const parts = splitArguments(join[1]);
+      const parts = splitArgs(join[1]);
       if (parts.length < 2 || !COMPUTED.test(parts[parts.length - 1])) continue;
       const base = parts.length === 2 ? parts[0] : `path.join(${parts.slice(0, -1).join(', ')})`;
       const found = explainedFolderOf(base, file, text, folderScopeOf(ctx));
