@@ -139,6 +139,20 @@ test('runnable: CLI frameworks and top-level process.argv; process.argv inside a
   assert.deepEqual(ts("import type { Command } from 'commander';\n").runnable, []);
 });
 
+test('runnable and guards: an immediately called function runs when the file loads', () => {
+  // A script whose body is one async IIFE (Etherpad's bin/importSqlFile.js, uptime-kuma's extra/ scripts).
+  assert.deepEqual(js('(async () => {\n  const file = process.argv[2];\n  await load(file);\n})();\n').runnable, ['cli-framework']);
+  assert.deepEqual(js('(function () { run(process.argv.slice(2)); }).call(this);\n').runnable, ['cli-framework']);
+  assert.deepEqual(js('!function () { run(process.argv[2]); }();\n').runnable, ['cli-framework']);
+  // Called later, not where it is written: still not CLI use.
+  assert.deepEqual(js('const main = async () => process.argv[2];\nexport default main;\n').runnable, []);
+  assert.deepEqual(js('setTimeout(() => process.argv[2]);\n').runnable, []);
+  assert.deepEqual(brief(js("(function () {\n  const db = require('./db');\n  function later() { return require('./lazy'); }\n})();\n")), [
+    { specifier: './db', syntax: 'require', line: 2, guard: null },
+    { specifier: './lazy', syntax: 'require', line: 3, guard: 'function' },
+  ]);
+});
+
 test('summary: first line of the leading JSDoc, after a shebang and licence header', () => {
   assert.equal(js('#!/usr/bin/env node\n/**\n * Rebuilds the search index.\n * Second line.\n */\nrun();\n').summary, 'Rebuilds the search index.');
   assert.equal(js('// Copyright 2024 Example Corp.\n// All rights reserved.\n\n// Syncs invoices nightly.\nrun();\n').summary, 'Syncs invoices nightly.');
@@ -264,6 +278,18 @@ test('commands: fork runs node; process.execPath is node; __dirname paths are re
     facts.commands.map((c) => c.command),
     ['node scripts/child_worker.js', 'node ../workers/resize.js --fast', 'node ./tick.js'],
   );
+});
+
+test('commands: a function taken off a required command module (`var fork = require(\'child_process\').fork`)', () => {
+  const facts = js("var fork = require('child_process').fork;\nvar run = require('child_process')['execSync'];\nfork('./bcrypt', []);\nrun('make docs');\n", 'src/password.js');
+  assert.deepEqual(
+    facts.commands.map((c) => [c.command, c.line, c.via]),
+    [
+      ['node ./bcrypt', 3, 'child_process.fork'],
+      ['make docs', 4, 'child_process.execSync'],
+    ],
+  );
+  assert.deepEqual(js("var parse = require('url').parse;\nparse('node x.js');\n").commands, []);
 });
 
 test('commands: a cwd option is kept as a hint, __dirname as the file\'s own folder', () => {

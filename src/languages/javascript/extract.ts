@@ -31,7 +31,7 @@ import { fsGlobBindingsOf } from './fs-glob.js';
 import { codeStartOf, needsWalk, textComplexity } from './text-shape.js';
 import { WARM_UP_FILES } from './warm-up.js';
 
-export const JAVASCRIPT_EXTRACTOR_VERSION = 4;
+export const JAVASCRIPT_EXTRACTOR_VERSION = 5;
 
 /** Importing one of these makes a file a command-line program. */
 const CLI_FRAMEWORKS = new Set(['commander', 'yargs', 'yargs/yargs', 'cac', 'meow', 'minimist', 'mri', 'arg', 'sade', 'citty', 'clipanion', '@oclif/core', 'caporal', 'vorpal']);

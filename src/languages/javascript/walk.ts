@@ -62,6 +62,16 @@ const loadedModule = (node: AstNode | null): string | null => {
   return null;
 };
 
+/** The function an IIFE calls: `(function () { … })()`, `(async () => { … })()`, `(function () { … }).call(this)`. */
+const immediatelyCalled = (callee: AstNode | null): AstNode | null => {
+  let target = unwrap(callee);
+  if (target?.type === 'MemberExpression' && !target.computed) {
+    const method = nodeAt(target, 'property');
+    if (method?.type === 'Identifier' && (method.name === 'call' || method.name === 'apply')) target = unwrap(nodeAt(target, 'object'));
+  }
+  return target && (target.type === 'FunctionExpression' || target.type === 'ArrowFunctionExpression') ? target : null;
+};
+
 export const walkProgram = (
   program: AstNode,
   ctx: ValueContext,
@@ -104,6 +114,14 @@ export const walkProgram = (
       const tool = COMMAND_MODULES[module];
       if (tool) bind(id, (fn) => ({ tool, fn }));
       if (FS_MODULES.has(module)) bindRequiredFs(id, fsGlobs);
+      return;
+    }
+    // `const fork = require('child_process').fork`: one function of a command module, as older Node code binds it.
+    if (init.type === 'MemberExpression' && id?.type === 'Identifier') {
+      const tool = COMMAND_MODULES[loadedModule(unwrap(nodeAt(init, 'object'))) ?? ''];
+      const property = nodeAt(init, 'property');
+      const fn = init.computed ? literalString(property) : property?.type === 'Identifier' ? (property.name as string) : null;
+      if (tool && fn !== null) bindings.set(id.name as string, { tool, fn });
       return;
     }
     if (init.type === 'CallExpression' && id?.type === 'Identifier' && PROMISIFY.has(dottedName(nodeAt(init, 'callee')) ?? '')) {
@@ -257,6 +275,8 @@ export const walkProgram = (
     if (tool) bind(id, (fn) => ({ tool, fn }));
   };
 
+  /** Functions called where they are written (`(async () => { … })()`): their bodies run when the file loads. */
+  const immediate = new Set<AstNode>();
   const nodes: AstNode[] = [program];
   const flagStack: number[] = [0];
   const push = (value: unknown, flags: number): void => {
@@ -273,9 +293,12 @@ export const walkProgram = (
     const flags = flagStack.pop()!;
     const type = node.type;
     switch (type) {
-      case 'CallExpression':
+      case 'CallExpression': {
         onCall(node, flags);
+        const called = immediatelyCalled(nodeAt(node, 'callee'));
+        if (called) immediate.add(called);
         break;
+      }
       case 'NewExpression':
         onNew(node);
         break;
@@ -323,7 +346,7 @@ export const walkProgram = (
         }
         break;
     }
-    const childFlags = FUNCTIONS.has(type) ? flags | IN_FUNCTION : flags;
+    const childFlags = FUNCTIONS.has(type) && !immediate.has(node) ? flags | IN_FUNCTION : flags;
     const keys = CHILD_KEYS.get(type);
     if (keys) {
       for (let k = keys.length - 1; k >= 0; k--) push(node[keys[k]], childFlags);
