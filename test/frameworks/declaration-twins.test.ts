@@ -1,0 +1,8 @@
+/** The declaration-twins reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('declaration-twins');
+test('declaration-twins: has a basic fixture', () => assert.ok(cases.includes('declaration-twins-basic')));
+for (const name of cases) test(`declaration-twins: ${name}`, () => checkFrameworkFixture(name));
