@@ -8,11 +8,18 @@
  * way in the browser. So each module a hook names is a production root, found in the repo by its
  * package name: the plugin's own package, or another package of the repo with that name. A name
  * no package here has (another plugin, installed from npm) is not this repository's code.
+ *
+ * Tests follow the same contract: Etherpad's frontend test page (`/tests/frontend`, served by
+ * core's `node/hooks/express/tests.js`) lists every installed plugin's `static/tests/frontend/specs/`
+ * (core's own `tests/frontend/specs/`) and runs each `.js` found there, at any depth, in the browser;
+ * core's backend suite runs `mocha --recursive … ../node_modules/ep_*\/static/tests/backend/specs`.
+ * Those spec files are test roots.
  */
 import { isRecord } from '../../manifests/json.js';
 import { parseJsonc } from '../../util/jsonc.js';
 import { splitLines } from '../../util/lines.js';
 import { warning } from '../../util/diagnostics.js';
+import { pathsWithPrefix } from '../../util/file-index.js';
 import { joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { jsPackages, resolveToolPath, type JsPackage } from './support.js';
@@ -79,9 +86,31 @@ const collectPlugin = (ctx: FrameworkContext, pkg: JsPackage, byName: ReadonlyMa
   }
 };
 
+const CORE = 'ep_etherpad-lite';
+
+/** The spec folders Etherpad's test runners read in a plugin's folder (core's frontend specs sit elsewhere). */
+const specFolders = (pkg: JsPackage): { folder: string; runner: string }[] =>
+  pkg.json.name === CORE
+    ? [{ folder: 'tests/frontend/specs', runner: "Etherpad's frontend test runner (/tests/frontend) loads core's tests/frontend/specs" }]
+    : [
+        { folder: 'static/tests/frontend/specs', runner: "Etherpad's frontend test runner (/tests/frontend) loads every plugin's static/tests/frontend/specs" },
+        { folder: 'static/tests/backend/specs', runner: "Etherpad's backend suite runs mocha on every plugin's static/tests/backend/specs" },
+      ];
+
+const collectSpecs = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput): void => {
+  for (const { folder, runner } of specFolders(pkg)) {
+    const dir = joinRepo(pkg.dir, folder);
+    if (dir === null) continue;
+    for (const file of pathsWithPrefix(ctx.files, `${dir}/`)) {
+      if (!file.endsWith('.js') || file.includes('node_modules/')) continue;
+      out.entries.push({ source: epJsonOf(pkg), target: file, targetKind: 'file', kind: 'test', evidence: `${runner} (${String(pkg.json.name ?? pkg.manifest)}, whose ${epJsonOf(pkg)} declares its hooks)` });
+    }
+  }
+};
+
 const etherpadPlugins: FrameworkReader = {
   id: 'etherpad-plugins',
-  title: 'Etherpad plugins (ep.json hooks and client_hooks)',
+  title: 'Etherpad plugins (ep.json hooks and client_hooks, the spec folders Etherpad runs)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => {
     const first = pluginPackages(ctx)[0];
@@ -91,7 +120,10 @@ const etherpadPlugins: FrameworkReader = {
     const out = emptyFrameworkOutput();
     const byName = new Map<string, JsPackage>();
     for (const pkg of jsPackages(ctx)) if (typeof pkg.json.name === 'string' && !byName.has(pkg.json.name)) byName.set(pkg.json.name, pkg);
-    for (const pkg of pluginPackages(ctx)) collectPlugin(ctx, pkg, byName, out);
+    for (const pkg of pluginPackages(ctx)) {
+      collectPlugin(ctx, pkg, byName, out);
+      collectSpecs(ctx, pkg, out);
+    }
     return out;
   },
 };
