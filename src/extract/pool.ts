@@ -8,11 +8,14 @@
  * against 0.65 s); in CPU, what a shared machine pays, one thread costs far less on the real
  * corpora too (saleor, 59 MB: 2.7 s against 3.6 s; payload, 62 MB: 6.1 s against 10.4 s), so
  * two threads start only past 128 MB, where they shorten the wall time enough to matter
- * (127 MB: 1.5 s against 2.4 s wall; 257 MB: 2.9 s against 4–5.6 s).
+ * (127 MB: 1.5 s against 2.4 s wall; 257 MB: 2.9 s against 4–5.6 s). When such a tree is
+ * fingerprinted for `census dupes`, one worker that loads only the fingerprint code does that beside
+ * the main thread (fingerprint-thread.ts): it is as much work again, with no extractor to compile twice.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { scanFile, type ScanOptions, type ScanRequest, type ScannedFile } from './scan-file.js';
+import { startFingerprintThread } from './fingerprint-thread.js';
 
 const INLINE_MAX_FILES = 150;
 const INLINE_MAX_BYTES = 2_000_000;
@@ -43,7 +46,12 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
   const poolSize = Math.max(1, Math.min(workers ?? availableParallelism(), 8));
   const small = requests.length <= INLINE_MAX_FILES && totalBytes <= INLINE_MAX_BYTES;
   if (poolSize === 1 || small || (poolSize === 2 && workers === undefined && totalBytes <= INLINE_MAX_BYTES_TWO_THREADS)) {
-    return requests.map((r) => scanFile(r, options));
+    // Fingerprints (census dupes) are as much work again as extraction: the second core does them.
+    const fingerprints = options.fingerprint && poolSize > 1 && !small ? startFingerprintThread({ ...options, fingerprint: options.fingerprint }) : null;
+    if (!fingerprints) return requests.map((r) => scanFile(r, options));
+    const results = requests.map((r) => scanFile(r, options, fingerprints.handOff(r)));
+    await fingerprints.finish();
+    return results;
   }
   // Big files first so no worker is left with a giant file at the end.
   const order = requests.map((r, i) => i).sort((a, b) => requests[b].bytes - requests[a].bytes);

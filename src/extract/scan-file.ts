@@ -42,6 +42,13 @@ export interface ScanOptions {
   fingerprint?: FingerprintOptions;
 }
 
+/**
+ * Fingerprinting done elsewhere (extract/fingerprint-thread.ts, a thread beside extraction): scanFile
+ * hands over the file's text and code at the point it would have fingerprinted them, and the
+ * receiver sets `result.fingerprint` (or the crash warning, at `result.diagnostics.length` as now) later.
+ */
+export type FingerprintHandOff = (result: ScannedFile, text: string, language: Language, code: string) => void;
+
 
 const firstLine = (bytes: Uint8Array): string => {
   const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1');
@@ -49,7 +56,10 @@ const firstLine = (bytes: Uint8Array): string => {
   return nl < 0 ? head : head.slice(0, nl);
 };
 
-export const scanFile = (req: ScanRequest, options: ScanOptions): ScannedFile => {
+export const fingerprintCrash = (path: string, e: unknown): Diagnostic =>
+  warning('duplicates/crash', `fingerprinting failed: ${(e as Error).message}; left out of the duplicates analysis`, path);
+
+export const scanFile = (req: ScanRequest, options: ScanOptions, handOff?: FingerprintHandOff): ScannedFile => {
   const diagnostics: Diagnostic[] = [];
   const record: FileRecord = {
     path: req.path,
@@ -106,10 +116,11 @@ export const scanFile = (req: ScanRequest, options: ScanOptions): ScannedFile =>
   record.codeLines = counts.codeLines;
 
   if (options.fingerprint && isFingerprinted(language)) {
-    try {
+    if (handOff) handOff(result, text, language, code);
+    else try {
       result.fingerprint = fingerprintFile(req.path, text, language, options.fingerprint, code);
     } catch (e) {
-      diagnostics.push(warning('duplicates/crash', `fingerprinting failed: ${(e as Error).message}; left out of the duplicates analysis`, req.path));
+      diagnostics.push(fingerprintCrash(req.path, e));
     }
   }
   const extractor = spec?.extractor;

@@ -2,14 +2,9 @@
  * Reserved words per tokenizer mode. Keywords stay concrete when identifiers are abstracted
  * (`for x in` and `while x in` must not look alike), and never count as overlap terms.
  */
-import type { Language } from '../../model/file.js';
-import { languageRecord } from '../../languages/registry.js';
 import type { TokenMode } from '../../languages/types.js';
 
 export type { TokenMode };
-
-/** The tokenizer mode of a language's record (JS for a language that names none). */
-export const tokenModeOf = (language: Language): TokenMode => languageRecord(language)?.tokens ?? 'js';
 
 const words = (text: string): Set<string> => new Set(text.split(/\s+/).filter(Boolean));
 
