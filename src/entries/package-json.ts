@@ -7,6 +7,8 @@
  * Without `main` and `exports`, Node loads the package's index.js: it (or the TypeScript source
  * it is built from) is the entry. index/main/cli files at the package root and in src/ are
  * entries by the ecosystem's convention (the defaults knip uses), whatever the fields say.
+ * `main` is completed as Node completes it (nodeMainTarget): `"main": "lib/hexo"` and
+ * `"main": "./lib"` load lib/hexo.js or lib/hexo/index.js, and lib/index.js.
  */
 import { pathsWithPrefix } from '../util/file-index.js';
 import { isWithheldSubpath, targetPatternStar } from '../manifests/package-exports.js';
@@ -95,6 +97,24 @@ const walkExports = (site: Site, value: unknown, jsonPath: (string | number)[], 
   }
 };
 
+/**
+ * The file Node loads for a `main` (or a bundler for `module`) that is not a file as written: X.js,
+ * then the folder's X/index.js (Node's LOAD_AS_FILE, then LOAD_AS_DIRECTORY; .json and .node are
+ * not code census reads). A name without an extension that matches neither, with nothing under
+ * it, is an output not built yet (`dist/index`): X.js, which the graph maps to its source.
+ */
+const nodeMainTarget = (site: Site, value: string): string => {
+  const rel = joinRepo(value);
+  if (rel === null || value.includes('*')) return value;
+  const inPackage = (p: string) => joinRepo(site.dir, p) ?? p;
+  if (rel !== '' && site.ctx.files.has(inPackage(rel))) return value;
+  const candidates = rel === '' ? ['index.js'] : [`${rel}.js`, `${rel}/index.js`];
+  const found = candidates.find((c) => site.ctx.files.has(inPackage(c)));
+  if (found) return found;
+  if (rel === '' || pathsWithPrefix(site.ctx.files, `${inPackage(rel)}/`).length > 0) return rel === '' ? 'index.js' : `${rel}/index.js`;
+  return /\.[a-z0-9]+$/i.test(basename(rel)) ? value : `${rel}.js`;
+};
+
 const DEFAULT_EXTENSIONS = ['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx'];
 
 /** index/main/cli at the package root and in src/: the files a package is entered by when nothing else says so. */
@@ -135,7 +155,9 @@ const packageJson: EntryDetector = {
     }
     for (const field of ['main', 'module'] as const) {
       const value = pkg[field];
-      if (typeof value === 'string') addFile(site, value, `${file.path} ${field}`, [field]);
+      if (typeof value !== 'string') continue;
+      const target = nodeMainTarget(site, value);
+      addFile(site, target, `${file.path} ${field}${target === value ? '' : ` "${value}" (Node loads ${target})`}`, [field]);
     }
     if (pkg.exports !== undefined) walkExports(site, pkg.exports, ['exports'], '.', [], {});
     addDefaultEntries(site, typeof pkg.main === 'string' || pkg.exports !== undefined);

@@ -45,3 +45,13 @@ test('package-json: files an exports pattern covers but a null key withholds are
     assert.equal(verdict(withheld), 'dead', withheld);
   }
 });
+
+test('package-json: a main that names a folder or leaves out .js is completed as Node completes it', async () => {
+  const { audit } = await scanDir(fixturePath('entries', 'package-json-main-folder'));
+  const verdict = (path: string) => audit.files.find((f) => f.path === path)?.verdict;
+  for (const live of ['packages/folder-main/lib/index.js', 'packages/folder-main/lib/server.js', 'packages/extensionless/lib/app/index.js', 'packages/file-main/server.js', 'packages/unbuilt/src/entry.ts']) {
+    assert.equal(verdict(live), 'production', live);
+  }
+  // server.js is a file: Node loads it before it looks in the server/ folder.
+  assert.equal(verdict('packages/file-main/server/index.js'), 'dead');
+});
