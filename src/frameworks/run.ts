@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import { warning } from '../util/diagnostics.js';
+import { ownString } from '../util/own-string.js';
 import type { CommandInput, EntryInput } from '../entries/types.js';
 import { READERS } from './index.js';
 import type { FrameworkContext, FrameworkReader, ReferenceInput } from './types.js';
@@ -33,7 +34,9 @@ export const runFrameworks = (ctx: FrameworkContext, readers: readonly Framework
       const result = reader.collect(ctx);
       for (const { source, ...input } of result.entries) out.entries.push({ detector: reader.id, source, input });
       for (const { source, ...input } of result.commands) out.commands.push({ detector: reader.id, source, input });
-      for (const r of result.references) out.references.push({ ...r, reader: reader.id });
+      // A reader's target and sentence are often matches in a text it read: kept as slices, they
+      // would keep every such file's whole text alive until the Audit is written.
+      for (const r of result.references) out.references.push({ ...r, target: ownString(r.target), label: ownString(r.label), reader: reader.id });
       out.diagnostics.push(...result.diagnostics);
     } catch (e) {
       out.diagnostics.push(warning('framework/crash', `${reader.id} reader failed: ${(e as Error).message}`));
