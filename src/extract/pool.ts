@@ -16,6 +16,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { scanFile, type ScanOptions, type ScanRequest, type ScannedFile } from './scan-file.js';
 import { startFingerprintThread } from './fingerprint-thread.js';
+import { shareStrings, type StringTable } from './shared-strings.js';
 
 const INLINE_MAX_FILES = 150;
 const INLINE_MAX_BYTES = 2_000_000;
@@ -48,9 +49,13 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
   if (poolSize === 1 || small || (poolSize === 2 && workers === undefined && totalBytes <= INLINE_MAX_BYTES_TWO_THREADS)) {
     // Fingerprints (census dupes) are as much work again as extraction: the second core does them.
     const fingerprints = options.fingerprint && poolSize > 1 && !small ? startFingerprintThread({ ...options, fingerprint: options.fingerprint }) : null;
-    if (!fingerprints) return requests.map((r) => scanFile(r, options));
-    const results = requests.map((r) => scanFile(r, options, fingerprints.handOff(r)));
-    await fingerprints.finish();
+    const table: StringTable = new Map();
+    const results = requests.map((r) => {
+      const scanned = scanFile(r, options, fingerprints?.handOff(r));
+      shareStrings(table, scanned);
+      return scanned;
+    });
+    if (fingerprints) await fingerprints.finish();
     return results;
   }
   // Big files first so no worker is left with a giant file at the end.
@@ -58,6 +63,7 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
   const sorted = order.map((i) => requests[i]);
   const batches = batchesOf(sorted);
   const results = new Array<ScannedFile>(requests.length);
+  const table: StringTable = new Map();
   let nextBatch = 0;
   let done = 0;
   const batchStart: number[] = [];
@@ -87,7 +93,14 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
       pool.push(worker);
       worker.on('message', (scanned: ScannedFile[]) => {
         const start = batchStart[worker.batchIndex!];
-        for (let k = 0; k < scanned.length; k++) results[order[start + k]] = scanned[k];
+        for (let k = 0; k < scanned.length; k++) {
+          const request = requests[order[start + k]];
+          const s = scanned[k];
+          // the path discovery already holds, not the worker's copy of it
+          if (s.record.path === request.path) s.record.path = request.path;
+          shareStrings(table, s);
+          results[order[start + k]] = s;
+        }
         done++;
         if (done === batches.length) finish();
         else feed(worker);
