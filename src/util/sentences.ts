@@ -4,13 +4,18 @@
  * and no sentence needs the reader to know which file it is about. Edge labels, root sentences,
  * `census why` and the HTML page's chain matching all build sentences here.
  */
+import { joined } from './own-string.js';
 
 /** Predicates that follow "X is" as they are: a participle or an article. */
 const FOLLOWS_IS = /^(?:imported|run|named|referenced|loaded|included|collected|required|called|started|copied|declared|used|read|runnable|the|a|an)\b/;
 
-/** `predicate` said of `file`: "X is imported by …", else "X is reached through <what a reader wrote>". */
+/**
+ * `predicate` said of `file`: "X is imported by …", else "X is reached through <what a reader wrote>".
+ * One flat string, not a rope of its parts: every edge keeps its sentence until the Audit is
+ * written (a rope costs about half as much again, and the JSON writer flattens it in place).
+ */
 export const aboutFile = (file: string, predicate: string): string =>
-  `${file} is ${FOLLOWS_IS.test(predicate) ? predicate : `reached through ${predicate}`}`;
+  joined(file, FOLLOWS_IS.test(predicate) ? ' is ' : ' is reached through ', predicate);
 
 /** An entry's evidence that quotes what runs: `Procfile process "web": gunicorn …`, `Dockerfile CMD: …`. */
 const QUOTES_A_COMMAND = /^[^:]*\b(?:process|ExecStart|CMD|ENTRYPOINT|RUN|HEALTHCHECK|script|step|target|command)\b[^:]*: /;
