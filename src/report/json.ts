@@ -1,14 +1,18 @@
 /**
  * The Audit itself, pretty-printed with a trailing newline: stable and diff-friendly. A big
- * Audit (60 MB of JSON for a 17,000-file tree) is rendered in pieces of about a megabyte, so
- * writing it never holds the whole text, nor the growing buffer that builds it, in memory.
+ * Audit (60 MB of JSON for a 17,000-file tree) is rendered in pieces of about 64 KB, so writing
+ * it never holds the whole text, nor the growing buffer that builds it, in memory. Pieces and
+ * the text of each slice stay under V8's large-object size (128 KB): larger strings go to the
+ * large-object space, which only a full collection frees, and pile up until one runs (with a
+ * megabyte a piece, 512 files a slice: +31 MiB of RSS while writing a 115 MB Audit, against +19
+ * MiB and a quarter less CPU at this size).
  */
 import type { Audit } from '../model/audit.js';
 import type { Reporter } from './types.js';
 
-const PIECE = 1 << 20;
+const PIECE = 1 << 16;
 /** Array items stringified at once. */
-const SLICE = 512;
+const SLICE = 64;
 
 /**
  * `JSON.stringify({ [key]: value }, null, 2)` without its braces: `  "key": …` with every line
