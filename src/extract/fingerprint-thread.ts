@@ -31,8 +31,11 @@ export interface FingerprintThread {
   finish: () => Promise<void>;
 }
 
-export const startFingerprintThread = (options: ScanOptions & { fingerprint: FingerprintOptions }): FingerprintThread => {
-  const worker = new Worker(new URL('./fingerprint-worker.js', import.meta.url), { workerData: options.fingerprint });
+const WORKER_ENTRY = new URL('./fingerprint-worker.js', import.meta.url);
+
+/** `entry` is the worker's module; tests name one that dies to see the main thread take over. */
+export const startFingerprintThread = (options: ScanOptions & { fingerprint: FingerprintOptions }, entry: URL = WORKER_ENTRY): FingerprintThread => {
+  const worker = new Worker(entry, { workerData: options.fingerprint });
   const pending: Pending[] = [];
   let answered = 0;
   let batch: FingerprintJob[] = [];

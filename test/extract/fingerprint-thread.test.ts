@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DEFAULT_FINGERPRINT_OPTIONS } from '../../src/analyses/duplicates/fingerprint.js';
 import { startFingerprintThread } from '../../src/extract/fingerprint-thread.js';
 import { scanFile, type ScanRequest } from '../../src/extract/scan-file.js';
@@ -62,6 +63,21 @@ test('the second thread makes abstracted fingerprints when asked', async () => {
     await thread.finish();
     assert.deepStrictEqual(threaded, requests.map((r) => scanFile(r, options)));
     assert.ok(threaded.every((s) => s.fingerprint === undefined || s.fingerprint.abstracted));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('files a dead worker did not answer are fingerprinted on the main thread', async () => {
+  const { dir, requests } = makeTree();
+  try {
+    const dying = join(dir, 'dying-worker.mjs');
+    writeFileSync(dying, 'process.exit(3);\n');
+    const options = { maxFileSize: 1_000_000, fingerprint: DEFAULT_FINGERPRINT_OPTIONS };
+    const thread = startFingerprintThread(options, pathToFileURL(dying));
+    const threaded = requests.map((r) => scanFile(r, options, thread.handOff(r)));
+    await thread.finish();
+    assert.deepStrictEqual(threaded, requests.map((r) => scanFile(r, options)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
