@@ -18,6 +18,7 @@ import folderJoinRequires from './js/folder-join-requires.js';
 import folderPackages from './js/folder-packages.js';
 import folderRequires from './js/folder-requires.js';
 import docusaurus from './js/docusaurus.js';
+import hexo from './js/hexo.js';
 import drizzle from './js/drizzle.js';
 import electron from './js/electron.js';
 import esbuild from './js/esbuild.js';
@@ -81,4 +82,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [adapterManager, alembic, anchoredPaths, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, declarationTwins, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, etherpadCoreServing, etherpadPlugins, expo, folderJoinRequires, folderPackages, folderRequires, graphqlCodegen, graphqlLazyTypes, gulp, husky, jasmine, jest, karma, knexMigrator, ladle, lintStaged, metro, mocha, next, nitro, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, relay, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, sveltePackage, tailwind, tanstackRouter, testData, threadsWorkers, tscInPlace, tsdown, tsup, vike, vite, viteFileRoutes, vitest, webdriverio, webpack];
+export const READERS: readonly FrameworkReader[] = [adapterManager, alembic, anchoredPaths, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, declarationTwins, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, etherpadCoreServing, etherpadPlugins, expo, folderJoinRequires, folderPackages, folderRequires, graphqlCodegen, graphqlLazyTypes, gulp, hexo, husky, jasmine, jest, karma, knexMigrator, ladle, lintStaged, metro, mocha, next, nitro, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, relay, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, sveltePackage, tailwind, tanstackRouter, testData, threadsWorkers, tscInPlace, tsdown, tsup, vike, vite, viteFileRoutes, vitest, webdriverio, webpack];

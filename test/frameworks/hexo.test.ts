@@ -1,0 +1,8 @@
+/** The hexo reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('hexo');
+test('hexo: has a basic fixture', () => assert.ok(cases.includes('hexo-basic')));
+for (const name of cases) test(`hexo: ${name}`, () => checkFrameworkFixture(name));
