@@ -5,7 +5,8 @@
  * generated `models/index.js`, Ghost's `core/server/models/index.js` and Node-RED's telemetry
  * metrics load their siblings this way, so nothing imports those files by name. Both halves must
  * be in the same file and name the same folder — `__dirname`, `path.join(__dirname, 'metrics')`,
- * or a const holding one of those — and the require's argument must be computed from that folder;
+ * or a const holding one of those — and the require's argument must be computed from that folder
+ * (or be a bare name, when the file joins that folder to what it listed: `path.resolve(dir, f)`);
  * then each code file the listing would return (the glob's matches, or every code file directly in
  * the folder for a readdir, test files and the loader itself left out) is referenced from the
  * loader, with the listing's and the require's lines as evidence. When the folder is the first
@@ -75,6 +76,18 @@ const requiresFrom = (arg: string, folderExpr: string, ownFolder: boolean): bool
   return ownFolder && /^\s*(?:["'`])\.\/(?:["'`]\s*\+|\$\{)/.test(arg);
 };
 
+const BARE_NAME = /^\s*[A-Za-z_$][\w$]*\s*$/;
+
+/**
+ * The listing's folder joined to a name (`path.resolve(dir, f)`): the paths the loader builds from
+ * what it listed. A loader that hands those on before requiring them (Strapi's middlewares:
+ * `mountMiddleware(name, [path.resolve(dir, f)])`, then `require(file)`) requires a bare name.
+ */
+const joinsNames = (text: string, folderExpr: string): boolean => {
+  const e = folderExpr.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*');
+  return new RegExp(String.raw`\b(?:join|resolve)\(\s*${e}\s*,\s*[A-Za-z_$]`).test(text);
+};
+
 /** `!(index).js`: every name matching the rest except the listed ones (the one extglob form read here). */
 const globMatcher = (glob: string): ((name: string) => boolean) | null => {
   const negated = /^!\(([\w.|-]+)\)([^()!]*)$/.exec(glob);
@@ -100,7 +113,10 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
     const folder = folderOf(l.expr, file, text);
     const fn = folder === null && /^[A-Za-z_$][\w$]*$/.test(l.expr.trim()) ? functionWithParam(text, l.index, l.expr.trim()) : null;
     if (folder === null && fn === null) continue;
-    const req = requires.find((r) => (r.index ?? 0) > l.index && requiresFrom(r[1], l.expr, folder === dirname(file)));
+    const after = (r: RegExpMatchArray) => (r.index ?? 0) > l.index;
+    const req =
+      requires.find((r) => after(r) && requiresFrom(r[1], l.expr, folder === dirname(file))) ??
+      (joinsNames(text.slice(l.index), l.expr) ? requires.find((r) => after(r) && BARE_NAME.test(r[1])) : undefined);
     if (!req) continue;
     const found = { listing: l.listing, listLine: lineAt(text, l.index), requireLine: lineAt(text, req.index ?? 0), glob: l.glob };
     if (folder !== null) loaders.push({ folder, ...found });
