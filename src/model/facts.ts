@@ -92,6 +92,8 @@ export interface FileFacts {
   complexity: number;
   /** Python: repo folders the module puts on sys.path itself (`sys.path.insert(0, …/"lib")`), with the line. */
   importRoots?: { dir: string; line: number }[];
+  /** JS/TS: which of the words some readers pre-test every code file for the text holds (languages/javascript/text-marks.ts); absent: unknown, read the text. */
+  textMarks?: string[];
   diagnostics: Diagnostic[];
 }
 

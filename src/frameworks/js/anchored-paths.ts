@@ -15,7 +15,7 @@ import { pathsInDir } from '../../util/file-index.js';
 import { compileRepoGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
-import { fileReference, sortedFiles } from './support.js';
+import { fileReference, mayHold, sortedFiles } from './support.js';
 import { lineAt } from '../../util/lines.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
@@ -52,7 +52,7 @@ const namedFiles = (ctx: FrameworkContext): Named[] => {
   const out: Named[] = [];
   cache.set(ctx, out);
   for (const file of sortedFiles(ctx)) {
-    if (!CODE.test(file) || file.includes('node_modules/') || TOOL_CONFIG.test(basename(file))) continue;
+    if (!CODE.test(file) || file.includes('node_modules/') || TOOL_CONFIG.test(basename(file)) || !mayHold(ctx, file, ['dirname'])) continue;
     const text = ctx.readText(file) ?? '';
     if (!text.includes('__dirname') && !text.includes('import.meta.dirname')) continue;
     for (const m of text.matchAll(ANCHORED)) {

@@ -11,7 +11,7 @@
 import { byString } from '../../util/compare.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
-import { fileReference, sortedFiles } from './support.js';
+import { fileReference, mayHold, sortedFiles } from './support.js';
 import { lineAt } from '../../util/lines.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
@@ -36,7 +36,7 @@ const helpers = (ctx: FrameworkContext): Helper[] => {
   const out: Helper[] = [];
   helperCache.set(ctx, out);
   for (const file of sortedFiles(ctx)) {
-    if (!CODE.test(file) || file.includes('node_modules/') || !usesPath(ctx, file)) continue;
+    if (!CODE.test(file) || file.includes('node_modules/') || !usesPath(ctx, file) || !mayHold(ctx, file, ['require(', 'import('])) continue;
     const text = ctx.readText(file) ?? '';
     if (!text.includes('import(') && !text.includes('require(')) continue;
     for (const m of text.matchAll(LOADER)) {

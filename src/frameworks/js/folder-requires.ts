@@ -20,7 +20,7 @@ import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { folderOf } from './folder-expr.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { fileReference, sortedFiles } from './support.js';
+import { fileReference, mayHold, sortedFiles } from './support.js';
 import { lineAt } from '../../util/lines.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
@@ -155,7 +155,8 @@ const loaders = (ctx: FrameworkContext): Found => {
   const out: Found = { loaders: [], params: [] };
   found.set(ctx, out);
   for (const file of sortedFiles(ctx)) {
-    if (!CODE.test(file) || file.includes('node_modules/')) continue;
+    // A loader lists a folder and computes a require() or import() from it.
+    if (!CODE.test(file) || file.includes('node_modules/') || !mayHold(ctx, file, ['readdir', 'glob']) || !mayHold(ctx, file, ['require(', 'import('])) continue;
     const text = ctx.readText(file) ?? '';
     if (!/readdir|glob/.test(text)) continue;
     const { loaders: here, params } = loadersIn(file, text);

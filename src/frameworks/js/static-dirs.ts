@@ -14,7 +14,7 @@ import { pathsWithPrefix } from '../../util/file-index.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { explainedFolderOf } from './folder-expr.js';
 import { folderScopeOf } from './folder-scope.js';
-import { fileReference, sortedFiles } from './support.js';
+import { fileReference, mayHold, sortedFiles } from './support.js';
 import { lineAt } from '../../util/lines.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
@@ -38,7 +38,7 @@ const servedFolders = (ctx: FrameworkContext): Served[] => {
   const out: Served[] = [];
   cache.set(ctx, out);
   for (const file of sortedFiles(ctx)) {
-    if (!CODE.test(file) || file.includes('node_modules/')) continue;
+    if (!CODE.test(file) || file.includes('node_modules/') || !mayHold(ctx, file, ['tatic('])) continue;
     const text = ctx.readText(file) ?? '';
     if (!text.includes('static(') && !text.includes('serveStatic(')) continue;
     for (const m of text.matchAll(STATIC_CALL)) {

@@ -18,6 +18,7 @@ import { packageJsonObject } from '../../manifests/package-json.js';
 import { YAML, type YamlNode } from '../../manifests/yaml.js';
 import { parseTomlDocument } from '../../manifests/toml.js';
 import { isRecord } from '../../manifests/json.js';
+import type { TextMark } from '../../languages/javascript/text-marks.js';
 
 export interface JsPackage {
   /** Folder of the package.json ('' = the repo root). */
@@ -466,6 +467,16 @@ export const aliasReferences = (ctx: FrameworkContext, pkgDir: string, aliases: 
     }
   }
   return refs;
+};
+
+/**
+ * Whether a code file's text may hold one of `marks`: false only when extraction recorded the
+ * marks its text holds (languages/javascript/text-marks.ts) and none of these is among them, so a
+ * reader that pre-tests every code file for a word reads only the files that can pass.
+ */
+export const mayHold = (ctx: FrameworkContext, file: string, marks: readonly TextMark[]): boolean => {
+  const held = ctx.facts(file)?.textMarks;
+  return held === undefined || marks.some((m) => held.includes(m));
 };
 
 /** Every repo path, sorted, once per file set: readers walk it instead of sorting the set again. */

@@ -30,6 +30,7 @@ import { walkProgram, type WalkResult } from './walk.js';
 import { fsGlobBindingsOf } from './fs-glob.js';
 import { codeStartOf, needsWalk, textComplexity } from './text-shape.js';
 import { WARM_UP_FILES } from './warm-up.js';
+import { textMarksOf } from './text-marks.js';
 
 export const JAVASCRIPT_EXTRACTOR_VERSION = 5;
 
@@ -194,14 +195,17 @@ const parseModule = (path: string, text: string, isTypeScript: boolean, lines: L
   return { imports, exported: exportedNamesOf(parsed.module), comments: parsed.comments, walk };
 };
 
+/** A JS/TS file's facts, with the marks of its whole text (a component's script block is not its whole text, so only here). */
 const safeExtract = (isTypeScript: boolean) => (path: string, text: string): FileFacts => {
+  let facts: FileFacts;
   try {
-    return extractJavaScript(path, text, isTypeScript);
+    facts = extractJavaScript(path, text, isTypeScript);
   } catch (e) {
-    const facts = emptyFacts();
+    facts = emptyFacts();
     facts.diagnostics.push(warning('javascript/extract-failed', `extraction failed: ${errorMessage(e)}`, path));
-    return facts;
   }
+  facts.textMarks = textMarksOf(text);
+  return facts;
 };
 
 export const javascriptExtractor: LanguageExtractor = {

@@ -1,0 +1,39 @@
+/**
+ * The text marks extraction records for readers that pre-test every code file (text-marks.ts):
+ * each mark is exactly "the text holds this substring", overlapping ones included, so a reader
+ * that skips a file without the mark skips only files its own test would have skipped.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { TEXT_MARKS, textMarksOf } from '../../src/languages/javascript/text-marks.js';
+import { javascriptExtractor } from '../../src/languages/javascript/extract.js';
+
+test('text marks: the words a file holds, in comments and strings too', () => {
+  assert.deepEqual(textMarksOf(`const p = path.join(__dirname, 'jobs/a.js'); // glob`), ['dirname', 'glob']);
+  assert.deepEqual(textMarksOf(`app.use(serveStatic(dir)); app.use(express.static(x))`), ['tatic(']);
+  assert.deepEqual(textMarksOf(`import x from 'y'`), []);
+  assert.deepEqual(textMarksOf(`const m = await import('./' + name); require(\`./\${n}\`)`), ['require(', 'import(']);
+});
+
+test('text marks: overlapping marks are each found (readdirname holds readdir and dirname)', () => {
+  assert.deepEqual(textMarksOf('readdirname'), ['dirname', 'readdir']);
+});
+
+test('text marks: recorded by the JS/TS extractors for the whole text, even when extraction fails on it', () => {
+  assert.deepEqual(javascriptExtractor.extract('a.js', 'fs.readdirSync(__dirname).forEach((f) => require(`./${f}`))').textMarks, ['dirname', 'readdir', 'require(']);
+  assert.deepEqual(javascriptExtractor.extract('b.js', 'const = = ( glob').textMarks, ['glob']);
+});
+
+test('text marks: a mark is recorded exactly when the text includes it', () => {
+  const seed = Date.now() % 100000;
+  console.log(`text marks property seed ${seed}`);
+  const pieces = fc.constantFrom(...TEXT_MARKS, 'dir', 'name', 'read', 'st', 'atic(', 'requ', 'ire(', 'imp', 'ort(', 'gl', 'ob', ' ', '\n', 'x');
+  fc.assert(
+    fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      assert.deepEqual(textMarksOf(text), TEXT_MARKS.filter((m) => text.includes(m)));
+    }),
+    { seed, numRuns: 300 },
+  );
+});
