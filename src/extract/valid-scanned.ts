@@ -40,6 +40,7 @@ const isFacts = (v: unknown): boolean =>
   isObj(v) && every(v.imports, isImport) && every(v.commands, isCommand) && every(v.references, isReference) && every(v.runnable, runnable) &&
   opt(v.summary, isStr) && strings(v.definitions) && opt(v.exportedNames, strings) && opt(v.hasStarImport, isBool) && isNum(v.complexity) &&
   opt(v.importRoots, (r) => every(r, (x) => isObj(x) && isStr(x.dir) && isNum(x.line))) && opt(v.textMarks, strings) &&
+  opt(v.typePaths, (r) => every(r, (x) => isObj(x) && isStr(x.value) && isNum(x.line) && opt(x.lazy, (l) => l === true))) &&
   every(v.diagnostics, isDiagnostic);
 
 const isRecord = (v: unknown): boolean =>

@@ -92,6 +92,12 @@ export interface FileFacts {
   complexity: number;
   /** Python: repo folders the module puts on sys.path itself (`sys.path.insert(0, …/"lib")`), with the line. */
   importRoots?: { dir: string; line: number }[];
+  /**
+   * Python, in files that import graphene or strawberry: string literals naming a GraphQL type by its import path (`"app.types.User"`), and the
+   * first argument of each `lazy(`/`lazy_import(` call (`lazy: true`, the call's line), from the
+   * tokens (languages/python/type-paths.ts).
+   */
+  typePaths?: { value: string; line: number; lazy?: true }[];
   /** JS/TS: which of the words some readers pre-test every code file for the text holds (languages/javascript/text-marks.ts); absent: unknown, read the text. */
   textMarks?: string[];
   diagnostics: Diagnostic[];

@@ -10,23 +10,17 @@ import { sortedPaths } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
-import { settingStrings } from './setting-strings.js';
-import { lineAt } from '../../util/lines.js';
-
-const LIBRARIES = ['graphene', 'strawberry'];
-/** `a.b.User`: a module path ending in a CapWords name, as a type reference is written. */
-const TYPE_PATH = /^[a-z_][\w]*(?:\.[a-z_][\w]*)*\.[A-Z][A-Za-z0-9_]*$/;
-const LAZY_CALL = /\blazy(?:_import)?\(\s*(['"])([\w.:]+)\1/g;
+import { importsGraphqlLibrary } from '../../languages/python/type-paths.js';
 
 const importsGraphql = (ctx: FrameworkContext, path: string): boolean =>
-  path.endsWith('.py') && (ctx.facts(path)?.imports.some((i) => LIBRARIES.some((l) => i.specifier === l || i.specifier.startsWith(`${l}.`))) ?? false);
+  path.endsWith('.py') && (ctx.facts(path)?.imports.some((i) => importsGraphqlLibrary(i.specifier)) ?? false);
 
+/** The strings were noted at extraction (languages/python/type-paths.ts): the file is not read again. */
 const collect = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   for (const path of sortedPaths(ctx.files)) {
     if (!importsGraphql(ctx, path)) continue;
-    const text = ctx.manifests.transientText(path);
-    if (text === null) continue;
+    const typePaths = ctx.facts(path)?.typePaths ?? [];
     const seen = new Set<string>();
     const add = (value: string, line: number, how: string) => {
       const key = `${line}\0${value}`;
@@ -34,13 +28,12 @@ const collect = (ctx: FrameworkContext): FrameworkOutput => {
       seen.add(key);
       out.references.push({ from: path, target: value, targetKind: 'module-attr', line, label: `named in ${path}:${line} as "${value}" (${how})` });
     };
-    for (const m of text.matchAll(LAZY_CALL)) {
-      const value = m[2].replace(':', '.');
-      if (value.includes('.') && isDottedName(value)) add(value, lineAt(text, m.index), 'a lazy type import');
+    for (const t of typePaths) {
+      if (!t.lazy) continue;
+      const value = t.value.replace(':', '.');
+      if (value.includes('.') && isDottedName(value)) add(value, t.line, 'a lazy type import');
     }
-    // Most files hold no such string: test the text before tokenizing it again.
-    if (!/(['"])[a-z_][\w.]*\.[A-Z]\w*\1/.test(text)) continue;
-    for (const s of settingStrings(text)) if (TYPE_PATH.test(s.value)) add(s.value, s.line, 'a type named by its import path');
+    for (const t of typePaths) if (!t.lazy) add(t.value, t.line, 'a type named by its import path');
   }
   return out;
 };

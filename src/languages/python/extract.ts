@@ -83,7 +83,7 @@ const warmUp = (): void => {
 
 export const pythonExtractor: LanguageExtractor = {
   language: 'python',
-  version: 1,
+  version: 2,
   extract(path: string, text: string): FileFacts {
     try {
       if (!warmedUp) warmUp();

@@ -12,6 +12,7 @@ import { entryPointTarget, isModuleName, moduleAttrAt, stringList, stringValue }
 import { callArgs, isOp, splitTop } from './ranges.js';
 import type { ExtractState } from './state.js';
 import { Kind, Op, StringFlag, Word } from './tokens.js';
+import { importsGraphqlLibrary, noteTypePaths, type TypePath } from './type-paths.js';
 
 export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame[], renamed: Set<string>): number => {
   const t = st.t;
@@ -21,6 +22,9 @@ export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame
   const segments = segStart.length;
   let complexity = 1 + st.caseClauses;
   let seg = 0;
+  const typePaths: TypePath[] = [];
+  // Only graphene and strawberry take a type by its path: other files never pay for the test.
+  const graphql = st.imports.some(({ fact }) => importsGraphqlLibrary(fact.specifier));
   for (let i = 0; i < n; i++) {
     const k = kinds[i];
     if (k === Kind.Name) {
@@ -62,7 +66,9 @@ export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame
           if (isOp(t, i + 1, Op.LParen)) autodiscoverModules(st, i + 1);
           break;
       }
-    } else if (k === Kind.String && (values[i] & (StringFlag.Formatted | StringFlag.Bytes | StringFlag.Unterminated | StringFlag.Triple)) === 0) {
+    } else if (k === Kind.String && (values[i] & (StringFlag.Formatted | StringFlag.Bytes | StringFlag.Unterminated)) === 0) {
+      if (graphql) noteTypePaths(t, i, typePaths);
+      if ((values[i] & StringFlag.Triple) !== 0) continue;
       // A one-line str literal: its content sits between one quote and the prefix.
       const start = t.start[i] + (values[i] >> StringFlag.PrefixShift) + 1;
       const end = t.end[i] - 1;
@@ -70,6 +76,7 @@ export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame
       if (target !== null) st.facts.references.push({ target, form: 'module-attr', line: t.line[i], via: 'string literal' });
     }
   }
+  if (typePaths.length > 0) st.facts.typePaths = typePaths;
   return complexity;
 };
 

@@ -27,6 +27,8 @@ const WELL_FORMED = [
   'type X = list[int]\nprint >>sys.stderr, `x` <> y\nexec "code"\n',
   '__all__ = ["f", "C"]\n__all__ += ["g"]\nsys.path.insert(0, p.dirname(__file__))\n',
   'if __name__ == "__main__":\n    main()\n',
+  // type paths (type-paths.ts): a plain one, a lazy argument, a spaced call, an escaped one, a triple-quoted one
+  'import graphene\nt = Field("app.types.User"), lazy_import("pkg.types:Other"), lazy ("x.y"), Field("a.types.\\x55ser"), """a.b.C"""\n',
 ].join('');
 
 /** Last, since an unterminated string swallows the rest. */
