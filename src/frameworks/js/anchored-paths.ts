@@ -14,9 +14,10 @@
 import { pathsInDir } from '../../util/file-index.js';
 import { compileRepoGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
 import { fileReference, mayHold, sortedFiles } from './support.js';
 import { lineAt } from '../../util/lines.js';
+import { perScan } from '../per-scan.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const TOOL_CONFIG = /(?:^|[.-])(?:config|conf)\.[cm]?[jt]s$|^\.?[\w-]+rc\.[cm]?[jt]s$|^(?:webpack|rollup|vite|vitest|rspack|esbuild|gulpfile|gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$/i;
@@ -44,13 +45,8 @@ interface Named {
   expr: string;
 }
 
-const cache = new WeakMap<FrameworkContext, Named[]>();
-
-const namedFiles = (ctx: FrameworkContext): Named[] => {
-  const known = cache.get(ctx);
-  if (known) return known;
+const namedFiles = perScan((ctx): Named[] => {
   const out: Named[] = [];
-  cache.set(ctx, out);
   for (const file of sortedFiles(ctx)) {
     if (!CODE.test(file) || file.includes('node_modules/') || TOOL_CONFIG.test(basename(file)) || !mayHold(ctx, file, ['dirname'])) continue;
     const text = ctx.readText(file) ?? '';
@@ -74,7 +70,7 @@ const namedFiles = (ctx: FrameworkContext): Named[] => {
     }
   }
   return out;
-};
+});
 
 const anchoredPaths: FrameworkReader = {
   id: 'anchored-paths',

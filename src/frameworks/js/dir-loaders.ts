@@ -13,6 +13,7 @@ import { dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { fileReference, mayHold, sortedFiles } from './support.js';
 import { lineAt } from '../../util/lines.js';
+import { perScan } from '../per-scan.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const LOADER = /\b(?:import|require)\(\s*(?:path\s*\.\s*)?(?:resolve|join)\(\s*(\w+)\s*,\s*(?:[\w.]+\s*\?\?\s*)?(["'])([^"'\n/]+)\2\s*\)\s*\)/g;
@@ -27,14 +28,9 @@ interface Helper {
 
 const usesPath = (ctx: FrameworkContext, file: string): boolean => (ctx.facts(file)?.imports ?? []).some((i) => i.specifier === 'path' || i.specifier === 'node:path');
 
-const helperCache = new WeakMap<FrameworkContext, Helper[]>();
-
 /** Helpers: functions whose first parameter is the folder of a file they import (found once per scan). */
-const helpers = (ctx: FrameworkContext): Helper[] => {
-  const cached = helperCache.get(ctx);
-  if (cached) return cached;
+const helpers = perScan((ctx): Helper[] => {
   const out: Helper[] = [];
-  helperCache.set(ctx, out);
   for (const file of sortedFiles(ctx)) {
     if (!CODE.test(file) || file.includes('node_modules/') || !usesPath(ctx, file) || !mayHold(ctx, file, ['require(', 'import('])) continue;
     const text = ctx.readText(file) ?? '';
@@ -50,7 +46,7 @@ const helpers = (ctx: FrameworkContext): Helper[] => {
     }
   }
   return out;
-};
+});
 
 /** The folder a caller's argument names: `__dirname`, or a const built from the caller's own folder. */
 const folderOf = (text: string, file: string, arg: string): string | null => {

@@ -22,6 +22,7 @@ import { folderOf } from './folder-expr.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { fileReference, mayHold, sortedFiles } from './support.js';
 import { lineAt } from '../../util/lines.js';
+import { perScan } from '../per-scan.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
@@ -146,14 +147,9 @@ interface Found {
   params: ParamLoader[];
 }
 
-const found = new WeakMap<FrameworkContext, Found>();
-
 /** Every folder loader in the scan's code files (found once per scan). */
-const loaders = (ctx: FrameworkContext): Found => {
-  const cached = found.get(ctx);
-  if (cached) return cached;
+const loaders = perScan((ctx): Found => {
   const out: Found = { loaders: [], params: [] };
-  found.set(ctx, out);
   for (const file of sortedFiles(ctx)) {
     // A loader lists a folder and computes a require() or import() from it.
     if (!CODE.test(file) || file.includes('node_modules/') || !mayHold(ctx, file, ['readdir', 'glob']) || !mayHold(ctx, file, ['require(', 'import('])) continue;
@@ -164,7 +160,7 @@ const loaders = (ctx: FrameworkContext): Found => {
     out.params.push(...params);
   }
   return out;
-};
+});
 
 /** Calls of a parameter loader whose argument names a folder in the caller: a reference from the caller to each file it loads. */
 const collectCalls = (ctx: FrameworkContext, params: ParamLoader[], out: FrameworkOutput) => {

@@ -13,6 +13,7 @@ import { dirname } from '../../util/path.js';
 import type { FrameworkContext, ReferenceInput } from '../types.js';
 import { aliasTarget, relativeTarget, type PayloadConfig } from './payload-configs.js';
 import { fileReference } from './support.js';
+import { perScan } from '../per-scan.js';
 
 interface ComponentString {
   value: string;
@@ -27,15 +28,14 @@ const EXPORT_NAME = /^[A-Za-z_$][\w$]*$/;
 const CODE_FILE = /\.[cm]?[jt]sx?$/;
 const RELATIVE = /^(?:\/|\.\.?\/)/;
 
-const strings = new WeakMap<FrameworkContext, Map<string, ComponentString[]>>();
+const strings = perScan(() => new Map<string, ComponentString[]>());
 
 /**
  * The strings of a file shaped like a Payload component path: `<path>#<Export>`, or a relative
  * path to a code file without an export name (the default export). Read once per file.
  */
 const componentStrings = (ctx: FrameworkContext, file: string): ComponentString[] => {
-  let byFile = strings.get(ctx);
-  if (!byFile) strings.set(ctx, (byFile = new Map()));
+  const byFile = strings(ctx);
   const known = byFile.get(file);
   if (known) return known;
   const out: ComponentString[] = [];

@@ -13,6 +13,7 @@ import { warning } from '../../util/diagnostics.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext } from '../types.js';
 import { jsPackages, resolveToolPath, sortedFiles, type JsPackage } from './support.js';
+import { perScan } from '../per-scan.js';
 
 export const CODE = /\.[cm]?[jt]sx?$/;
 
@@ -104,15 +105,10 @@ interface Walker {
   aliases: Map<string, string | null>;
 }
 
-const walkers = new WeakMap<FrameworkContext, Walker>();
-const walkerOf = (ctx: FrameworkContext): Walker => {
-  let w = walkers.get(ctx);
-  if (!w) {
-    const packages = new Map(jsPackages(ctx).map((p) => [p.dir, p]));
-    walkers.set(ctx, (w = { tsconfig: createTsconfigIndex(ctx.manifests), configByDir: new Map(), packageByDir: new Map(), packages, imports: new Map(), literals: new Map(), aliases: new Map() }));
-  }
-  return w;
-};
+const walkerOf = perScan((ctx): Walker => {
+  const packages = new Map(jsPackages(ctx).map((p) => [p.dir, p]));
+  return { tsconfig: createTsconfigIndex(ctx.manifests), configByDir: new Map(), packageByDir: new Map(), packages, imports: new Map(), literals: new Map(), aliases: new Map() };
+});
 
 /** A specifier through the tsconfig `paths` that govern `file` (`@/collections/Posts`), or null. */
 export const aliasTarget = (ctx: FrameworkContext, file: string, spec: string): string | null => {
@@ -207,12 +203,8 @@ const walk = (ctx: FrameworkContext, config: string, pkg: JsPackage | null): str
   return order;
 };
 
-const cache = new WeakMap<FrameworkContext, { configs: PayloadConfig[]; diagnostics: Diagnostic[] }>();
-
 /** Every Payload config in the repo, with what it imports and the folders it names (found once per scan). */
-export const payloadConfigs = (ctx: FrameworkContext): { configs: PayloadConfig[]; diagnostics: Diagnostic[] } => {
-  const known = cache.get(ctx);
-  if (known) return known;
+export const payloadConfigs = perScan((ctx): { configs: PayloadConfig[]; diagnostics: Diagnostic[] } => {
   const configs: PayloadConfig[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of sortedFiles(ctx)) {
@@ -233,7 +225,5 @@ export const payloadConfigs = (ctx: FrameworkContext): { configs: PayloadConfig[
     };
     configs.push({ file, pkg, files, baseDir: first('baseDir'), outputFile: first('outputFile'), migrationDir: first('migrationDir') });
   }
-  const result = { configs, diagnostics };
-  cache.set(ctx, result);
-  return result;
-};
+  return { configs, diagnostics };
+});

@@ -11,11 +11,12 @@
  * to wherever the process starts and is not followed. Each code file below the folder is a reference from the file that serves it.
  */
 import { pathsWithPrefix } from '../../util/file-index.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
 import { explainedFolderOf } from './folder-expr.js';
 import { folderScopeOf } from './folder-scope.js';
 import { fileReference, mayHold, sortedFiles } from './support.js';
 import { lineAt } from '../../util/lines.js';
+import { perScan } from '../per-scan.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const STATIC_CALL = /\b(express\s*\.\s*static|serveStatic)\(\s*([^()\n]*(?:\([^()\n]*(?:\([^()\n]*(?:\([^()\n]*\))?[^()\n]*\))?[^()\n]*\))?[^()\n]*?)\s*[,)]/g;
@@ -29,14 +30,9 @@ interface Served {
   why: string[];
 }
 
-const cache = new WeakMap<FrameworkContext, Served[]>();
-
 /** Every static folder a code file of the scan serves (found once per scan). */
-const servedFolders = (ctx: FrameworkContext): Served[] => {
-  const known = cache.get(ctx);
-  if (known) return known;
+const servedFolders = perScan((ctx): Served[] => {
   const out: Served[] = [];
-  cache.set(ctx, out);
   for (const file of sortedFiles(ctx)) {
     if (!CODE.test(file) || file.includes('node_modules/') || !mayHold(ctx, file, ['tatic('])) continue;
     const text = ctx.readText(file) ?? '';
@@ -48,7 +44,7 @@ const servedFolders = (ctx: FrameworkContext): Served[] => {
     }
   }
   return out;
-};
+});
 
 const staticDirs: FrameworkReader = {
   id: 'static-dirs',

@@ -19,6 +19,7 @@ import { YAML, type YamlNode } from '../../manifests/yaml.js';
 import { parseTomlDocument } from '../../manifests/toml.js';
 import { isRecord } from '../../manifests/json.js';
 import type { TextMark } from '../../languages/javascript/text-marks.js';
+import { perScan } from '../per-scan.js';
 
 export interface JsPackage {
   /** Folder of the package.json ('' = the repo root). */
@@ -29,12 +30,8 @@ export interface JsPackage {
 
 const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
 
-const packageCache = new WeakMap<FrameworkContext, JsPackage[]>();
-
 /** Every package.json outside node_modules, parsed (unreadable ones are the package-json detector's to report). */
-export const jsPackages = (ctx: FrameworkContext): JsPackage[] => {
-  const known = packageCache.get(ctx);
-  if (known) return known;
+export const jsPackages = perScan((ctx): JsPackage[] => {
   const out: JsPackage[] = [];
   for (const f of sortedPaths(ctx.files)) {
     if (basename(f) !== 'package.json' || f.includes('node_modules/')) continue;
@@ -42,9 +39,8 @@ export const jsPackages = (ctx: FrameworkContext): JsPackage[] => {
     const json = packageJsonObject(ctx.manifests, f);
     if (json) out.push({ dir: dirname(f), manifest: f, json });
   }
-  packageCache.set(ctx, out);
   return out;
-};
+});
 
 export const dependsOn = (pkg: JsPackage, name: string | RegExp): boolean =>
   DEP_FIELDS.some((field) => {
@@ -228,7 +224,7 @@ const scriptOfRunner = (words: string[]): { script: string; all: boolean } | nul
 
 const words = (segment: string): string[] => segment.trim().split(/\s+/).filter((w) => w !== '').map((w) => w.replace(/^["']|["']$/g, ''));
 
-const invocationMemo = new WeakMap<FrameworkContext, Map<string, Invocation[]>>();
+const invocationMemo = perScan(() => new Map<string, Invocation[]>());
 
 /**
  * The tool invocations a command line makes, following npm/pnpm/yarn scripts (to a depth). A
@@ -237,8 +233,7 @@ const invocationMemo = new WeakMap<FrameworkContext, Map<string, Invocation[]>>(
  * put in front.
  */
 const invocations = (ctx: FrameworkContext, text: string, cwd: string, step: string | null, depth: number, out: Invocation[], manifest?: string): void => {
-  let memo = invocationMemo.get(ctx);
-  if (!memo) invocationMemo.set(ctx, (memo = new Map()));
+  const memo = invocationMemo(ctx);
   const key = `${depth}\0${cwd}\0${manifest ?? ''}\0${text}`;
   let calls = memo.get(key);
   if (!calls) {
@@ -277,11 +272,10 @@ const invocationsOf = (ctx: FrameworkContext, text: string, cwd: string, depth: 
   }
 };
 
-const packagesByDir = new WeakMap<FrameworkContext, Map<string, JsPackage>>();
+const packagesByDir = perScan((ctx) => new Map(jsPackages(ctx).map((p) => [p.dir, p])));
 
 const nearestPackage = (ctx: FrameworkContext, dir: string): JsPackage[] => {
-  let byDir = packagesByDir.get(ctx);
-  if (!byDir) packagesByDir.set(ctx, (byDir = new Map(jsPackages(ctx).map((p) => [p.dir, p]))));
+  const byDir = packagesByDir(ctx);
   for (let d = dir; ; d = dirname(d)) {
     const p = byDir.get(d);
     if (p) return [p];
@@ -289,43 +283,30 @@ const nearestPackage = (ctx: FrameworkContext, dir: string): JsPackage[] => {
   }
 };
 
-const runsCache = new WeakMap<FrameworkContext, Invocation[][]>();
-
 /** Every command's tool invocations, computed once per context. */
-const allInvocations = (ctx: FrameworkContext): { command: KnownCommand; calls: Invocation[] }[] => {
-  let cached = runsCache.get(ctx);
-  if (!cached) {
-    cached = ctx.commands.map((c) => {
-      const out: Invocation[] = [];
-      invocations(ctx, c.command, c.cwd, null, 0, out);
-      return out;
-    });
-    runsCache.set(ctx, cached);
-  }
-  return ctx.commands.map((command, i) => ({ command, calls: cached![i] }));
-};
-
-const byBinCache = new WeakMap<FrameworkContext, Map<string, { command: KnownCommand; call: Invocation }[]>>();
+const allInvocations = perScan((ctx): { command: KnownCommand; calls: Invocation[] }[] =>
+  ctx.commands.map((command) => {
+    const calls: Invocation[] = [];
+    invocations(ctx, command.command, command.cwd, null, 0, calls);
+    return { command, calls };
+  }),
+);
 
 /**
  * Every invocation by program, built once per context: a monorepo's `turbo run build` expands to
  * every package's scripts, so walking all of them on each toolRun call costs milliseconds a call.
  */
-const invocationsByBin = (ctx: FrameworkContext): Map<string, { command: KnownCommand; call: Invocation }[]> => {
-  let byBin = byBinCache.get(ctx);
-  if (!byBin) {
-    byBin = new Map();
-    for (const { command, calls } of allInvocations(ctx)) {
-      for (const call of calls) {
-        let list = byBin.get(call.bin);
-        if (!list) byBin.set(call.bin, (list = []));
-        list.push({ command, call });
-      }
+const invocationsByBin = perScan((ctx): Map<string, { command: KnownCommand; call: Invocation }[]> => {
+  const byBin = new Map<string, { command: KnownCommand; call: Invocation }[]>();
+  for (const { command, calls } of allInvocations(ctx)) {
+    for (const call of calls) {
+      let list = byBin.get(call.bin);
+      if (!list) byBin.set(call.bin, (list = []));
+      list.push({ command, call });
     }
-    byBinCache.set(ctx, byBin);
   }
   return byBin;
-};
+});
 
 /**
  * The kind a tool runs as for the package in `dir`: the first of production, tooling, test among

@@ -14,6 +14,7 @@ import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
+import { perScan } from '../per-scan.js';
 
 const TSCONFIG = /^tsconfig(?:\.[\w-]+)?\.json$/;
 const SOURCE = /\.([cm]?)ts$/;
@@ -49,18 +50,12 @@ const asGlob = (pattern: string): string => {
   return !isGlob(last) && !last.includes('.') ? `${clean}/**/*` : clean;
 };
 
-const configsCache = new WeakMap<FrameworkContext, InPlaceConfig[]>();
-
-const configs = (ctx: FrameworkContext): InPlaceConfig[] => {
-  const cached = configsCache.get(ctx);
-  if (cached) return cached;
-  const out = sortedFiles(ctx)
+const configs = perScan((ctx): InPlaceConfig[] =>
+  sortedFiles(ctx)
     .filter((f) => TSCONFIG.test(basename(f)) && !f.includes('node_modules/'))
     .map((f) => inPlace(ctx, f))
-    .filter((c): c is InPlaceConfig => c !== null);
-  configsCache.set(ctx, out);
-  return out;
-};
+    .filter((c): c is InPlaceConfig => c !== null),
+);
 
 const collectConfig = (ctx: FrameworkContext, c: InPlaceConfig, out: FrameworkOutput) => {
   const dir = dirname(c.config);
