@@ -17,8 +17,9 @@ import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } fro
 import { explainedFolderOf } from './folder-expr.js';
 import { folderScopeOf } from './folder-scope.js';
 import { moduleFolderFiles } from './module-folder.js';
-import { fileReference, sortedFiles } from './support.js';
+import { fileReference, mayHold, sortedFiles } from './support.js';
 import { pathsWithPrefix } from '../../util/file-index.js';
+import { perScan } from '../per-scan.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 
@@ -29,16 +30,11 @@ interface AdapterFolder {
   why: string[];
 }
 
-const cache = new WeakMap<FrameworkContext, AdapterFolder[]>();
-
 /** The adapter folders each `new AdapterManager({pathsToAdapters})` of the scan names (found once per scan). */
-const adapterFolders = (ctx: FrameworkContext): AdapterFolder[] => {
-  const known = cache.get(ctx);
-  if (known) return known;
+const adapterFolders = perScan((ctx): AdapterFolder[] => {
   const out: AdapterFolder[] = [];
-  cache.set(ctx, out);
   for (const file of sortedFiles(ctx)) {
-    if (!CODE.test(file) || file.includes('node_modules/')) continue;
+    if (!CODE.test(file) || file.includes('node_modules/') || !mayHold(ctx, file, ['pathsToAdapters'])) continue;
     const text = ctx.readText(file) ?? '';
     if (!text.includes('pathsToAdapters') || !text.includes('AdapterManager')) continue;
     for (const call of callsIn(file, text, /(?:^|\.)AdapterManager$/)) {
@@ -52,7 +48,7 @@ const adapterFolders = (ctx: FrameworkContext): AdapterFolder[] => {
     }
   }
   return out;
-};
+});
 
 /** `<folder>/<type>/<name>` and `<folder>/<type>/<name>/index` for each type folder. */
 const adapterFiles = (ctx: FrameworkContext, folder: string, from: string): string[] => {

@@ -10,11 +10,12 @@
  * folder-requires.ts, which knows which names the listing returns.
  */
 import { callsIn } from '../../languages/javascript/config-value.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
 import { explainedFolderOf, splitArgs } from './folder-expr.js';
 import { folderScopeOf } from './folder-scope.js';
 import { moduleFolderFiles } from './module-folder.js';
-import { fileReference, sortedFiles } from './support.js';
+import { fileReference, mayHold, sortedFiles } from './support.js';
+import { perScan } from '../per-scan.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const CANDIDATE = /\b(?:require|import)\(\s*(?:path\s*\.\s*)?(?:join|resolve)\(/;
@@ -31,16 +32,11 @@ interface JoinRequire {
   why: string[];
 }
 
-const cache = new WeakMap<FrameworkContext, JoinRequire[]>();
-
 /** Every `require(path.join(<settled folder>, <computed name>))` in the scan's code (found once per scan). */
-const joinRequires = (ctx: FrameworkContext): JoinRequire[] => {
-  const known = cache.get(ctx);
-  if (known) return known;
+const joinRequires = perScan((ctx): JoinRequire[] => {
   const out: JoinRequire[] = [];
-  cache.set(ctx, out);
   for (const file of sortedFiles(ctx)) {
-    if (!CODE.test(file) || file.includes('node_modules/')) continue;
+    if (!CODE.test(file) || file.includes('node_modules/') || !mayHold(ctx, file, ['require(', 'import('])) continue;
     const text = ctx.readText(file) ?? '';
     if (!CANDIDATE.test(text) || LISTS_FOLDER.test(text)) continue;
     for (const call of callsIn(file, text, /^require$/)) {
@@ -55,7 +51,7 @@ const joinRequires = (ctx: FrameworkContext): JoinRequire[] => {
     }
   }
   return out;
-};
+});
 
 const folderJoinRequires: FrameworkReader = {
   id: 'folder-join-requires',

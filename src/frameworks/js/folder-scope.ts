@@ -3,22 +3,17 @@
  * their package.json name, and the settings an nconf config module's JSON files settle
  * (nconf-config.ts). Built once per scan and shared by the readers that follow folders.
  */
-import type { FrameworkContext } from '../types.js';
 import type { FolderScope } from './folder-expr.js';
 import { nconfFolder } from './nconf-config.js';
 import { jsPackages } from './support.js';
+import { perScan } from '../per-scan.js';
 
-const cache = new WeakMap<FrameworkContext, FolderScope>();
-
-export const folderScopeOf = (ctx: FrameworkContext): FolderScope => {
-  const known = cache.get(ctx);
-  if (known) return known;
+export const folderScopeOf = perScan((ctx): FolderScope => {
   const byName = new Map<string, string>();
   for (const p of jsPackages(ctx)) if (typeof p.json.name === 'string' && !byName.has(p.json.name)) byName.set(p.json.name, p.dir);
   const scope: FolderScope = {
     packageDir: (name) => byName.get(name) ?? null,
     setting: (expr, file, text) => (expr.includes('.get(') ? nconfFolder(ctx, file, text, expr) : null),
   };
-  cache.set(ctx, scope);
   return scope;
-};
+});

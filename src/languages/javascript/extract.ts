@@ -32,7 +32,7 @@ import { codeStartOf, needsWalk, textComplexity } from './text-shape.js';
 import { WARM_UP_FILES } from './warm-up.js';
 import { textMarksOf } from './text-marks.js';
 
-export const JAVASCRIPT_EXTRACTOR_VERSION = 5;
+export const JAVASCRIPT_EXTRACTOR_VERSION = 6;
 
 /** Importing one of these makes a file a command-line program. */
 const CLI_FRAMEWORKS = new Set(['commander', 'yargs', 'yargs/yargs', 'cac', 'meow', 'minimist', 'mri', 'arg', 'sade', 'citty', 'clipanion', '@oclif/core', 'caporal', 'vorpal']);
