@@ -66,16 +66,31 @@ export const readDockerIgnore = (contextDir: string, dockerfile: string, manifes
     const rules = manifests.get(file, DOCKERIGNORE);
     if (rules === null) continue;
     const prefix = contextDir === '' ? '' : `${contextDir}/`;
+    /**
+     * Per folder of the context (relative), which rules match it or a folder above it. A COPY of
+     * the whole context asks about every file: the folders above them are shared, so each is
+     * matched once, not once per file below it.
+     */
+    const folderHits = new Map<string, boolean[]>();
+    const hitsOf = (folder: string): boolean[] => {
+      let hits = folderHits.get(folder);
+      if (hits === undefined) {
+        const slash = folder.lastIndexOf('/');
+        const above = slash < 0 ? null : hitsOf(folder.slice(0, slash));
+        hits = rules.map((rule, r) => (above !== null && above[r]) || rule.matches(folder));
+        folderHits.set(folder, hits);
+      }
+      return hits;
+    };
     /** The last rule that matches decides; null when none does or it re-includes. */
     const decidingRule = (rel: string): Rule | null => {
-      const parts = rel.split('/');
+      // A pattern matching the path or any folder above it covers the path.
+      const slash = rel.lastIndexOf('/');
+      const above = slash < 0 ? null : hitsOf(rel.slice(0, slash));
       let decided: Rule | null = null;
-      for (const rule of rules) {
-        // A pattern matching the path or any folder above it covers the path.
-        let hit = false;
-        for (let i = parts.length; i >= 1 && !hit; i--) hit = rule.matches(parts.slice(0, i).join('/'));
-        if (hit) decided = rule.negated ? null : rule;
-      }
+      rules.forEach((rule, r) => {
+        if ((above !== null && above[r]) || rule.matches(rel)) decided = rule.negated ? null : rule;
+      });
       return decided;
     };
     const ruleFor = (repoPath: string): Rule | null => (repoPath.startsWith(prefix) && repoPath !== contextDir ? decidingRule(repoPath.slice(prefix.length)) : null);
