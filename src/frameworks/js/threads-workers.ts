@@ -9,8 +9,9 @@
  */
 import { dirname } from '../../util/path.js';
 import { lineAt } from '../../util/lines.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
-import { fileReference, resolveToolPath, sortedFiles } from './support.js';
+import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
+import { fileReference, mayHold, resolveToolPath, sortedFiles } from './support.js';
+import { perScan } from '../per-scan.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const FROM_THREADS = /(?:require\(\s*|from\s*)(['"])threads\1/;
@@ -36,15 +37,10 @@ const namespaceNames = (text: string): Set<string> => {
 const bindsWorker = (text: string): boolean =>
   /\{[^{}]*\bWorker\b(?!\s*(?:as|:))[^{}]*\}\s*(?:from\s*|=\s*require\(\s*)(['"])threads\1/.test(text);
 
-const cache = new WeakMap<FrameworkContext, Spawned[]>();
-
-const spawnedWorkers = (ctx: FrameworkContext): Spawned[] => {
-  const known = cache.get(ctx);
-  if (known) return known;
+const spawnedWorkers = perScan((ctx): Spawned[] => {
   const out: Spawned[] = [];
-  cache.set(ctx, out);
   for (const file of sortedFiles(ctx)) {
-    if (!CODE.test(file) || file.includes('node_modules/')) continue;
+    if (!CODE.test(file) || file.includes('node_modules/') || !mayHold(ctx, file, ['threads'])) continue;
     const text = ctx.readText(file) ?? '';
     if (!text.includes('Worker') || !FROM_THREADS.test(text)) continue;
     const namespaces = namespaceNames(text);
@@ -57,7 +53,7 @@ const spawnedWorkers = (ctx: FrameworkContext): Spawned[] => {
     }
   }
   return out;
-};
+});
 
 const threadsWorkers: FrameworkReader = {
   id: 'threads-workers',

@@ -2,17 +2,18 @@
  * A few words some framework readers look for in every JS/TS file before they read it closely
  * (`__dirname` for paths anchored at a module's folder, `static(` for served folders, `readdir` and
  * `glob` for folder loaders, `require(` and `import(` for computed loads, `pathsToAdapters` for an
- * adapter manager's folders). Recorded at extraction,
+ * adapter manager's folders, `threads` for the threads package's workers). The set is part of the
+ * facts: a new mark needs a new JAVASCRIPT_EXTRACTOR_VERSION. Recorded at extraction,
  * where the text is at hand, so those readers read only the files that hold them: reading every
  * code file again was most of their cost. Anywhere in the text counts, comments and strings too:
  * the set is a superset of each reader's own test on the text, which still decides.
  */
 
 /** Each mark is a substring; `tatic(` stands for both `static(` and `serveStatic(`. */
-export const TEXT_MARKS = ['dirname', 'tatic(', 'readdir', 'glob', 'require(', 'import(', 'pathsToAdapters'] as const;
+export const TEXT_MARKS = ['dirname', 'tatic(', 'readdir', 'glob', 'require(', 'import(', 'pathsToAdapters', 'threads'] as const;
 export type TextMark = (typeof TEXT_MARKS)[number];
 
-const ANY_MARK = /dirname|tatic\(|readdir|glob|require\(|import\(|pathsToAdapters/g;
+const ANY_MARK = /dirname|tatic\(|readdir|glob|require\(|import\(|pathsToAdapters|threads/g;
 
 /** The marks the text holds, in TEXT_MARKS order. One pass of one pattern, stopping once all are seen. */
 export const textMarksOf = (text: string): TextMark[] => {
