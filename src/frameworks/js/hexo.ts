@@ -4,7 +4,8 @@
  * recursively, and runs each `.js` with `hexo` in scope: helpers, filters, tags). The theme is
  * `themes/<name>/`, `<name>` being the `theme:` of the site's `_config.yml`; its `source/` folder
  * is copied into the built site, so its scripts are what the site's pages load (`<%- js('js/x') %>`
- * in the layouts). A site is a package that depends on `hexo` with a `_config.yml` beside it.
+ * in the layouts) — all but hidden ones, a path part that starts with `_` or `.` (`_partial/`), which
+ * hexo's theme source processor skips. A site is a package that depends on `hexo` with a `_config.yml` beside it.
  * All with the kind of what runs hexo in the package (`hexo server`, `hexo generate`).
  */
 import { pathsWithPrefix } from '../../util/file-index.js';
@@ -13,6 +14,8 @@ import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type
 import { enabledByPackages, kindOf, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 
 const CODE = /\.[cm]?js$/;
+/** Hexo's isHiddenFile: a path part starting with `_` or `.`. */
+const HIDDEN = /(^|\/)[_.]/;
 
 const sites = (ctx: FrameworkContext): JsPackage[] =>
   toolPackages(ctx, ['hexo'], null).filter((p) => ctx.files.has(joinRepo(p.dir, '_config.yml') ?? '_config.yml'));
@@ -32,10 +35,11 @@ const collectSite = (ctx: FrameworkContext, site: JsPackage, out: FrameworkOutpu
   const run = toolRun(ctx, site.dir, ['hexo']);
   const kind = kindOf(run);
   const why = runEvidence(run, 'hexo');
-  const add = (folder: string, what: string, line?: number) => {
+  const add = (folder: string, what: string, line?: number, skipHidden = false) => {
     // A theme is often a package of its own (hexo-theme-x): its folder is read whole all the same.
     for (const file of pathsWithPrefix(ctx.files, `${folder}/`)) {
       if (!CODE.test(file) || file.includes('node_modules/')) continue;
+      if (skipHidden && HIDDEN.test(file.slice(folder.length + 1))) continue;
       out.entries.push({ source: config, target: file, targetKind: 'file', kind, ...(line ? { line } : {}), evidence: `Hexo ${what} (${folder}/), loaded by ${why}` });
     }
   };
@@ -45,7 +49,7 @@ const collectSite = (ctx: FrameworkContext, site: JsPackage, out: FrameworkOutpu
   const themeDir = joinRepo(site.dir, 'themes', theme.name);
   if (themeDir === null) return;
   add(`${themeDir}/scripts`, `theme "${theme.name}" script, ${config}:${theme.line}`, theme.line);
-  add(`${themeDir}/source`, `theme "${theme.name}" asset copied into the site, ${config}:${theme.line}`, theme.line);
+  add(`${themeDir}/source`, `theme "${theme.name}" asset copied into the site, ${config}:${theme.line}`, theme.line, true);
 };
 
 const hexo: FrameworkReader = {
