@@ -25,6 +25,8 @@ const INLINE_MAX_BYTES_TWO_THREADS = 128_000_000;
 const BATCH_FILES = 48;
 const BATCH_BYTES = 1_000_000;
 
+const ignoreLateError = (): void => {};
+
 const batchesOf = (requests: ScanRequest[]): ScanRequest[][] => {
   const batches: ScanRequest[][] = [];
   let current: ScanRequest[] = [];
@@ -75,7 +77,13 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
   await new Promise<void>((resolve, reject) => {
     const pool: Worker[] = [];
     const finish = (error?: Error) => {
-      for (const w of pool) void w.terminate();
+      // a terminated worker keeps its listeners, and through them this scan's requests and results
+      // (a late error was ignored before too: the promise is settled)
+      for (const w of pool) {
+        w.removeAllListeners();
+        w.on('error', ignoreLateError);
+        void w.terminate();
+      }
       if (error) reject(error);
       else resolve();
     };
@@ -93,6 +101,8 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
       pool.push(worker);
       worker.on('message', (scanned: ScannedFile[]) => {
         const start = batchStart[worker.batchIndex!];
+        // the next batch first: the worker extracts it while this thread takes these results in
+        feed(worker);
         for (let k = 0; k < scanned.length; k++) {
           const request = requests[order[start + k]];
           const s = scanned[k];
@@ -103,7 +113,6 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
         }
         done++;
         if (done === batches.length) finish();
-        else feed(worker);
       });
       worker.on('error', (e) => finish(e));
       feed(worker);
