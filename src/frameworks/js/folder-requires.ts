@@ -170,7 +170,10 @@ const collectCalls = (ctx: FrameworkContext, params: ParamLoader[], out: Framewo
   const names = [...byName.keys()].map((n) => n.replace(/\$/g, '\\$')).join('|');
   const call = new RegExp(String.raw`(?:^|[^\w$])(${names})\(\s*([^()\n]*(?:\([^()\n]*\))?[^()\n]*?)\s*[,)]`, 'g');
   for (const file of sortedFiles(ctx)) {
-    if (!CODE.test(file) || file.includes('node_modules/')) continue;
+    // The argument is read without a scope (folder-expr.ts): only `__dirname` or
+    // `import.meta.dirname`, or a const holding a join onto one, names a folder, so a file
+    // without the word dirname has no call to follow and is not read.
+    if (!CODE.test(file) || file.includes('node_modules/') || !mayHold(ctx, file, ['dirname'])) continue;
     const text = ctx.readText(file) ?? '';
     if (![...byName.keys()].some((n) => text.includes(`${n}(`))) continue;
     for (const m of text.matchAll(call)) {
