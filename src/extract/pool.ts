@@ -101,8 +101,6 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
       pool.push(worker);
       worker.on('message', (scanned: ScannedFile[]) => {
         const start = batchStart[worker.batchIndex!];
-        // the next batch first: the worker extracts it while this thread takes these results in
-        feed(worker);
         for (let k = 0; k < scanned.length; k++) {
           const request = requests[order[start + k]];
           const s = scanned[k];
@@ -113,6 +111,7 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
         }
         done++;
         if (done === batches.length) finish();
+        else feed(worker);
       });
       worker.on('error', (e) => finish(e));
       feed(worker);
