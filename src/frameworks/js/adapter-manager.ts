@@ -17,11 +17,10 @@ import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } fro
 import { explainedFolderOf } from './folder-expr.js';
 import { folderScopeOf } from './folder-scope.js';
 import { moduleFolderFiles } from './module-folder.js';
-import { fileReference, mayHold, sortedFiles } from './support.js';
+import { codeFilesMarked, fileReference } from './support.js';
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { perScan } from '../per-scan.js';
 
-const CODE = /\.[cm]?[jt]sx?$/;
 
 interface AdapterFolder {
   file: string;
@@ -33,8 +32,7 @@ interface AdapterFolder {
 /** The adapter folders each `new AdapterManager({pathsToAdapters})` of the scan names (found once per scan). */
 const adapterFolders = perScan((ctx): AdapterFolder[] => {
   const out: AdapterFolder[] = [];
-  for (const file of sortedFiles(ctx)) {
-    if (!CODE.test(file) || file.includes('node_modules/') || !mayHold(ctx, file, ['pathsToAdapters'])) continue;
+  for (const file of codeFilesMarked(ctx, ['pathsToAdapters'])) {
     const text = ctx.readText(file) ?? '';
     if (!text.includes('pathsToAdapters') || !text.includes('AdapterManager')) continue;
     for (const call of callsIn(file, text, /(?:^|\.)AdapterManager$/)) {

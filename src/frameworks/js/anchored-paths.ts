@@ -15,7 +15,7 @@ import { pathsInDir } from '../../util/file-index.js';
 import { compileRepoGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
-import { fileReference, mayHold, sortedFiles } from './support.js';
+import { codeFilesMarked, fileReference } from './support.js';
 import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
 
@@ -47,8 +47,8 @@ interface Named {
 
 const namedFiles = perScan((ctx): Named[] => {
   const out: Named[] = [];
-  for (const file of sortedFiles(ctx)) {
-    if (!CODE.test(file) || file.includes('node_modules/') || TOOL_CONFIG.test(basename(file)) || !mayHold(ctx, file, ['dirname'])) continue;
+  for (const file of codeFilesMarked(ctx, ['dirname'])) {
+    if (TOOL_CONFIG.test(basename(file))) continue;
     const text = ctx.readText(file) ?? '';
     if (!text.includes('__dirname') && !text.includes('import.meta.dirname')) continue;
     for (const m of text.matchAll(ANCHORED)) {

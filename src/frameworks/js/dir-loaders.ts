@@ -11,7 +11,7 @@
 import { byString } from '../../util/compare.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
-import { fileReference, mayHold, sortedFiles } from './support.js';
+import { codeFilesMarked, fileReference, sortedFiles } from './support.js';
 import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
 
@@ -31,8 +31,8 @@ const usesPath = (ctx: FrameworkContext, file: string): boolean => (ctx.facts(fi
 /** Helpers: functions whose first parameter is the folder of a file they import (found once per scan). */
 const helpers = perScan((ctx): Helper[] => {
   const out: Helper[] = [];
-  for (const file of sortedFiles(ctx)) {
-    if (!CODE.test(file) || file.includes('node_modules/') || !usesPath(ctx, file) || !mayHold(ctx, file, ['require(', 'import('])) continue;
+  for (const file of codeFilesMarked(ctx, ['require(', 'import('])) {
+    if (!usesPath(ctx, file)) continue;
     const text = ctx.readText(file) ?? '';
     if (!text.includes('import(') && !text.includes('require(')) continue;
     for (const m of text.matchAll(LOADER)) {

@@ -14,10 +14,9 @@ import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
 import { explainedFolderOf, splitArgs } from './folder-expr.js';
 import { folderScopeOf } from './folder-scope.js';
 import { moduleFolderFiles } from './module-folder.js';
-import { fileReference, mayHold, sortedFiles } from './support.js';
+import { codeFilesMarked, fileReference } from './support.js';
 import { perScan } from '../per-scan.js';
 
-const CODE = /\.[cm]?[jt]sx?$/;
 const CANDIDATE = /\b(?:require|import)\(\s*(?:path\s*\.\s*)?(?:join|resolve)\(/;
 const LISTS_FOLDER = /\breaddir(?:Sync)?\s*\(|\bglob(?:\s*\.\s*sync|Sync)?\s*\(/;
 const JOIN = /^(?:path\s*\.\s*)?(?:join|resolve)\(([\s\S]*)\)$/;
@@ -35,8 +34,7 @@ interface JoinRequire {
 /** Every `require(path.join(<settled folder>, <computed name>))` in the scan's code (found once per scan). */
 const joinRequires = perScan((ctx): JoinRequire[] => {
   const out: JoinRequire[] = [];
-  for (const file of sortedFiles(ctx)) {
-    if (!CODE.test(file) || file.includes('node_modules/') || !mayHold(ctx, file, ['require(', 'import('])) continue;
+  for (const file of codeFilesMarked(ctx, ['require(', 'import('])) {
     const text = ctx.readText(file) ?? '';
     if (!CANDIDATE.test(text) || LISTS_FOLDER.test(text)) continue;
     for (const call of callsIn(file, text, /^require$/)) {

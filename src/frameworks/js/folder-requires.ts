@@ -20,7 +20,7 @@ import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { folderOf } from './folder-expr.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { fileReference, mayHold, sortedFiles } from './support.js';
+import { codeFilesMarked, fileReference, mayHold } from './support.js';
 import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
 
@@ -150,9 +150,9 @@ interface Found {
 /** Every folder loader in the scan's code files (found once per scan). */
 const loaders = perScan((ctx): Found => {
   const out: Found = { loaders: [], params: [] };
-  for (const file of sortedFiles(ctx)) {
+  for (const file of codeFilesMarked(ctx, ['require(', 'import('])) {
     // A loader lists a folder and computes a require() or import() from it.
-    if (!CODE.test(file) || file.includes('node_modules/') || !mayHold(ctx, file, ['readdir', 'glob']) || !mayHold(ctx, file, ['require(', 'import('])) continue;
+    if (!mayHold(ctx, file, ['readdir', 'glob'])) continue;
     const text = ctx.readText(file) ?? '';
     if (!/readdir|glob/.test(text)) continue;
     const { loaders: here, params } = loadersIn(file, text);
@@ -169,11 +169,10 @@ const collectCalls = (ctx: FrameworkContext, params: ParamLoader[], out: Framewo
   if (byName.size === 0) return;
   const names = [...byName.keys()].map((n) => n.replace(/\$/g, '\\$')).join('|');
   const call = new RegExp(String.raw`(?:^|[^\w$])(${names})\(\s*([^()\n]*(?:\([^()\n]*\))?[^()\n]*?)\s*[,)]`, 'g');
-  for (const file of sortedFiles(ctx)) {
+  for (const file of codeFilesMarked(ctx, ['dirname'])) {
     // The argument is read without a scope (folder-expr.ts): only `__dirname` or
     // `import.meta.dirname`, or a const holding a join onto one, names a folder, so a file
     // without the word dirname has no call to follow and is not read.
-    if (!CODE.test(file) || file.includes('node_modules/') || !mayHold(ctx, file, ['dirname'])) continue;
     const text = ctx.readText(file) ?? '';
     if (![...byName.keys()].some((n) => text.includes(`${n}(`))) continue;
     for (const m of text.matchAll(call)) {

@@ -14,7 +14,7 @@ import { pathsWithPrefix } from '../../util/file-index.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
 import { explainedFolderOf } from './folder-expr.js';
 import { folderScopeOf } from './folder-scope.js';
-import { fileReference, mayHold, sortedFiles } from './support.js';
+import { codeFilesMarked, fileReference } from './support.js';
 import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
 
@@ -33,8 +33,7 @@ interface Served {
 /** Every static folder a code file of the scan serves (found once per scan). */
 const servedFolders = perScan((ctx): Served[] => {
   const out: Served[] = [];
-  for (const file of sortedFiles(ctx)) {
-    if (!CODE.test(file) || file.includes('node_modules/') || !mayHold(ctx, file, ['tatic('])) continue;
+  for (const file of codeFilesMarked(ctx, ['tatic('])) {
     const text = ctx.readText(file) ?? '';
     if (!text.includes('static(') && !text.includes('serveStatic(')) continue;
     for (const m of text.matchAll(STATIC_CALL)) {

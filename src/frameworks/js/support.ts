@@ -463,6 +463,15 @@ export const mayHold = (ctx: FrameworkContext, file: string, marks: readonly Tex
 /** Every repo path, sorted, once per file set: readers walk it instead of sorting the set again. */
 export const sortedFiles = (ctx: FrameworkContext): readonly string[] => sortedPaths(ctx.files);
 
+const JS_CODE = /\.[cm]?[jt]sx?$/;
+
+/**
+ * The repo's JS/TS code files outside node_modules, sorted, whose text may hold one of `marks`:
+ * a reader that looks for a call in every code file starts here and reads only these.
+ */
+export const codeFilesMarked = (ctx: FrameworkContext, marks: readonly TextMark[]): string[] =>
+  sortedFiles(ctx).filter((file) => JS_CODE.test(file) && !file.includes('node_modules/') && mayHold(ctx, file, marks));
+
 /**
  * The files of a package below `dir` (a folder inside it, '' = all of it), sorted, outside
  * node_modules and outside nested packages (their files belong to them).

@@ -10,10 +10,9 @@
 import { dirname } from '../../util/path.js';
 import { lineAt } from '../../util/lines.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
-import { fileReference, mayHold, resolveToolPath, sortedFiles } from './support.js';
+import { codeFilesMarked, fileReference, resolveToolPath } from './support.js';
 import { perScan } from '../per-scan.js';
 
-const CODE = /\.[cm]?[jt]sx?$/;
 const FROM_THREADS = /(?:require\(\s*|from\s*)(['"])threads\1/;
 /** `new Worker('./x')` or `new NS.Worker('./x')`: the namespace (if any) and the path. */
 const NEW_WORKER = /\bnew\s+(?:([A-Za-z_$][\w$]*)\s*\.\s*)?Worker\s*\(\s*(['"`])(\.\.?\/[^'"`$\n]*)\2/g;
@@ -39,8 +38,7 @@ const bindsWorker = (text: string): boolean =>
 
 const spawnedWorkers = perScan((ctx): Spawned[] => {
   const out: Spawned[] = [];
-  for (const file of sortedFiles(ctx)) {
-    if (!CODE.test(file) || file.includes('node_modules/') || !mayHold(ctx, file, ['threads'])) continue;
+  for (const file of codeFilesMarked(ctx, ['threads'])) {
     const text = ctx.readText(file) ?? '';
     if (!text.includes('Worker') || !FROM_THREADS.test(text)) continue;
     const namespaces = namespaceNames(text);
