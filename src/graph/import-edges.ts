@@ -46,6 +46,33 @@ const toSourceOfBuilt = (edge: Edge, sourceOfBuilt: SourceOfBuilt): string | und
   return found.why === undefined ? undefined : `build output ${built} (${found.why})`;
 };
 
+/** What a relative import's path may end with for Node, TypeScript and bundlers to find a file. */
+const COMPLETIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '.vue', '.svelte', '.json', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs', '/index.cjs'];
+
+/**
+ * A relative JS import that names no file but one whose path differs only in case
+ * (`'../importMap'` beside `importmap.js`): macOS and Windows file systems find it, Linux does not.
+ * The import stays broken (a Linux build or container fails on it), and a second edge reaches the
+ * file, which is in use wherever the code runs on a case-insensitive disk: not dead, but a fix of
+ * the import's case.
+ */
+const caseTwinEdge = (edge: Edge, byLowerPath: () => Map<string, string>, kind: EdgeKind): Edge | null => {
+  if (edge.unresolved !== 'not-found' || !edge.specifier.startsWith('.')) return null;
+  const named = joinRepo(dirname(edge.from), edge.specifier);
+  if (named === null) return null;
+  const paths = byLowerPath();
+  for (const completion of COMPLETIONS) {
+    const twin = paths.get(`${named}${completion}`.toLowerCase());
+    if (twin === undefined || twin === edge.from) continue;
+    const sentence = `named by the import "${edge.specifier}" in ${edge.from}:${edge.line}, which differs from its path only in case: it resolves on case-insensitive file systems (macOS, Windows), not on Linux`;
+    return { from: edge.from, to: twin, kind, line: edge.line, specifier: edge.specifier, names: edge.names, guard: edge.guard, via: CASE_TWIN, label: aboutFile(twin, sentence) };
+  }
+  return null;
+};
+
+/** The `via` of an edge that reaches a file only on case-insensitive file systems. */
+export const CASE_TWIN = 'case-insensitive';
+
 /** Built path → the source it was compiled from; `explain` says why (languages/javascript/build-output.ts). */
 export type SourceOfBuilt = ((path: string) => string | null) & { explain?(path: string): { source: string; why: string } | null };
 
@@ -58,6 +85,19 @@ export const buildImportEdges = (
   // A resolver builds each target's path anew; the edges share the file's own path string instead
   // (at 100k files, 200,000 edges would each keep a copy).
   const pathOf = new Map(files.map((f) => [f.path, f.path]));
+  let lowerPaths: Map<string, string> | undefined;
+  const byLowerPath = (): Map<string, string> => {
+    if (!lowerPaths) {
+      lowerPaths = new Map();
+      // two files that differ only in case name no one twin
+      for (const path of pathOf.keys()) {
+        const lower = path.toLowerCase();
+        lowerPaths.set(lower, lowerPaths.has(lower) ? '' : path);
+      }
+      for (const [lower, path] of lowerPaths) if (path === '') lowerPaths.delete(lower);
+    }
+    return lowerPaths;
+  };
   for (const file of files) {
     const resolver = resolverFor(file.language, resolvers);
     if (!resolver) continue;
@@ -77,6 +117,8 @@ export const buildImportEdges = (
           edge.label = mapping ? joined(label, ', "', fact.specifier, '" mapped by ', mapping) : label;
         }
         edges.push(edge);
+        const twin = resolver.ecosystem === 'javascript' ? caseTwinEdge(edge, byLowerPath, kind) : null;
+        if (twin) edges.push(twin);
       }
     }
   }

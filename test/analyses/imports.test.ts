@@ -142,3 +142,14 @@ test("pytest reads only the first config with a pytest section: pytest.ini's pyt
   const imports = audit.edges.filter((e) => e.from === 'tests/test_parse.py' && e.kind === 'import');
   assert.deepEqual(imports.map((e) => [e.specifier, e.to, e.via ?? e.unresolved]), [['csvish', 'lib/csvish.py', 'pythonpath:lib'], ['shim', null, 'not-on-path:vendor/shim.py']]);
 });
+
+test('an import that names a file but for case is broken on Linux, and the file it names is in use, not dead', async () => {
+  const { audit } = await scanDir(fixturePath(AREA, 'js-case-twin'), { env: {} });
+  const verdict = (path: string) => audit.files.find((f) => f.path === path);
+  const twin = verdict('src/admin/importmap.js');
+  assert.equal(twin?.verdict, 'production');
+  assert.ok((twin?.evidence ?? []).some((e) => e.includes('differs from its path only in case')), (twin?.evidence ?? []).join('\n'));
+  assert.equal(verdict('src/admin/orphan.js')?.verdict, 'dead');
+  const finding = audit.imports?.findings.find((f) => f.specifier === './admin/importMap');
+  assert.equal(finding?.bucket, 'broken-internal');
+});

@@ -12,6 +12,8 @@ import type { Failure } from './types.js';
 export interface JavaScriptTriageContext {
   env: JavaScriptEnvironment;
   verdictOf(file: string): Verdict | undefined;
+  /** The file the import names but for case, when there is one (graph/import-edges.ts). */
+  caseTwin?: string;
 }
 
 const isPath = (s: string): boolean => s.startsWith('./') || s.startsWith('../') || s === '.' || s === '..';
@@ -28,9 +30,17 @@ const packageNameOf = (specifier: string): string => {
 /** The DefinitelyTyped package for a name: `@types/node`, `@types/babel__core`. */
 const typesPackageOf = (pkg: string): string => `@types/${pkg.startsWith('@') ? pkg.slice(1).replace('/', '__') : pkg}`;
 
-const notFound = (edge: Edge): Failure => {
+const notFound = (edge: Edge, caseTwin?: string): Failure => {
   const path = isPath(edge.specifier) ? (joinRepo(dirname(edge.from), edge.specifier) ?? edge.specifier) : edge.specifier;
   const inWorkspace = edge.package !== undefined && !isPath(edge.specifier);
+  if (caseTwin !== undefined) {
+    return {
+      base: 'broken-internal', rootCause: path, fails: true,
+      reality: `${caseTwin} differs only in case: found on macOS and Windows, not on Linux`,
+      action: `write the import as the file is named (${caseTwin})`,
+      detail: `${edge.specifier} from ${edge.from} names ${path}, which does not exist; ${caseTwin} differs from it only in case, so the import works on case-insensitive file systems (macOS, Windows) and fails on Linux`,
+    };
+  }
   return {
     base: 'broken-internal', rootCause: path, fails: true,
     reality: inWorkspace ? `the repo's package ${edge.package} has no such module` : 'not in the repo',
@@ -64,7 +74,7 @@ const unbuiltOutput = (edge: Edge, ctx: JavaScriptTriageContext): Failure | null
 
 export const classifyJavaScriptImport = (edge: Edge, ctx: JavaScriptTriageContext): Failure | null => {
   if (edge.to !== null || edge.unresolved === undefined || edge.unresolved === 'builtin' || edge.unresolved === 'dynamic' || edge.unresolved === 'stdlib') return null;
-  if (edge.unresolved === 'not-found') return unbuiltOutput(edge, ctx) ?? notFound(edge);
+  if (edge.unresolved === 'not-found') return unbuiltOutput(edge, ctx) ?? notFound(edge, ctx.caseTwin);
   if (isUrlLike(edge.specifier)) return null;
   const pkg = edge.package ?? packageNameOf(edge.specifier);
   if (!isPackageName(pkg) || ctx.env.repoPackageNames.has(pkg)) return null;

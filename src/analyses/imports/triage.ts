@@ -14,6 +14,7 @@ import { byString } from '../../util/compare.js';
 import { dirname } from '../../util/path.js';
 import { buildLoadGraph, neverRuns, runsAtLoad } from './cascade.js';
 import { classifyJavaScriptImport } from './javascript.js';
+import { CASE_TWIN } from '../../graph/import-edges.js';
 import type { JavaScriptEnvironment } from './javascript-env.js';
 import { missingJavaScriptNames, missingPythonNames, type NameCheckContext } from './missing-names.js';
 import { classifyPythonImport } from './python.js';
@@ -114,7 +115,7 @@ export const triageImports = (input: TriageInput): TriageResult => {
         if (edge.to !== null) continue;
         const failure = python
           ? classifyPythonImport(edge, { env: python, files: fileSet, facts: input.facts })
-          : classifyJavaScriptImport(edge, { env: javascript!, verdictOf: (f) => verdicts.get(f) });
+          : classifyJavaScriptImport(edge, { env: javascript!, verdictOf: (f) => verdicts.get(f), caseTwin: edges.find((e) => e.via === CASE_TWIN)?.to ?? undefined });
         if (failure) add(record.path, language, fact, edge, failure);
       }
       const missing = python ? missingPythonNames(fact, edges, nameContext) : missingJavaScriptNames(fact, edges, nameContext);
