@@ -57,3 +57,22 @@ test('a literal require is an import, not a glob', () => {
   assert.deepEqual(facts.references.filter((r) => r.form === 'glob'), []);
   assert.deepEqual(facts.imports.map((i) => i.specifier), ['./emails/plain.js']);
 });
+
+test('a package name and a folder is kept for the graph to map (the package\'s own name, an alias)', () => {
+  assert.deepEqual(globsOf('module.exports = (n) => require(`acme/lib/commands/${n}`);\n'), [['acme/lib/commands/*', 'computed require']]);
+  assert.deepEqual(globsOf("module.exports = (n) => require.resolve('@acme/cli/lib/' + n + '.js');\n"), [['@acme/cli/lib/*.js', 'computed require.resolve']]);
+  assert.deepEqual(globsOf('module.exports = (n) => require(`${n}/lib/x`);\n'), []);
+});
+
+test('resolve-cwd and its kin: a package-name id whose result is required, or that import-cwd loads', () => {
+  const required = "const resolveCwd = require('resolve-cwd');\nconst run = (n) => { const p = resolveCwd.silent(`acme/lib/commands/${n}`); return require(p); };\n";
+  assert.deepEqual(globsOf(required), [['acme/lib/commands/*', 'resolveCwd.silent, then required']]);
+  assert.deepEqual(globsOf("const resolveCwd = require('resolve-cwd');\nmodule.exports = (n) => require(resolveCwd(`acme/lib/${n}`));\n"), [['acme/lib/*', 'require(resolveCwd())']]);
+  assert.deepEqual(globsOf("import importCwd from 'import-cwd';\nexport const load = (n) => importCwd('acme/plugins/' + n);\n"), [['acme/plugins/*', 'importCwd']]);
+  assert.deepEqual(globsOf("const resolveFrom = require('resolve-from');\nmodule.exports = (d, n) => require(resolveFrom(d, `acme/lib/${n}`));\n"), [['acme/lib/*', 'require(resolveFrom())']]);
+});
+
+test('resolve-cwd: a result never required, a relative id (the working folder\'s, not this file\'s) name nothing', () => {
+  assert.deepEqual(globsOf("const resolveCwd = require('resolve-cwd');\nmodule.exports = (n) => { const p = resolveCwd(`acme/lib/${n}`); return p; };\n"), []);
+  assert.deepEqual(globsOf("const resolveCwd = require('resolve-cwd');\nmodule.exports = (n) => require(resolveCwd(`./lib/${n}`));\n"), []);
+});

@@ -11,7 +11,9 @@
  * its direct subfolders — what Node's resolution of `./name` can reach — tests, type declarations
  * and the requiring file left out. A file that also lists a folder (`readdirSync`, `glob`) says
  * which names it requires, and folder-requires.ts reads that listing instead. `../` and one
- * computed name names nothing: the parent folder is not the requiring file's own collection.
+ * computed name names nothing: the parent folder is not the requiring file's own collection. A
+ * specifier that starts with a package name and a folder (`strapi/lib/commands/${name}`) is kept
+ * the same way, for the graph to map through the package's own name or an alias.
  */
 import { type AstNode, nodeAt, nodesAt, unwrap } from './ast.js';
 
@@ -52,6 +54,14 @@ export const OWN_FOLDER: ComputedPattern = {
   exclude: ['./{*,*/index}.d.{ts,cts,mts}', './*.{test,spec}.*'],
 };
 
+/**
+ * A package name and its slash at the start of a pattern (`strapi/`, `@scope/pkg/`), with no hole
+ * in it: such a pattern is kept for the graph, which maps it when the name is the requiring
+ * package's own (Strapi's CLI resolves `strapi/lib/commands/${name}` from the app, where the
+ * package is installed) or a bundler alias; any other package's files are not in the repo.
+ */
+const PACKAGE_PREFIX = /^(?:@[^/*.][^/*]*\/)?[^/*.@][^/*]*\//;
+
 /** A folder listing in the file: its names, not the whole folder, are what `./${name}` requires. */
 const LISTS_FOLDER = /\breaddir(?:Sync)?\s*\(|\bglob(?:\s*\.\s*sync|Sync)?\s*\(/;
 
@@ -64,11 +74,12 @@ export const computedSpecifierPattern = (node: AstNode | null, text: string): Co
   if (!parts || parts.length < 2 || parts.some((p) => GLOB_CHARACTERS.test(p))) return null;
   const pattern = parts.join('*').replace(/\*{2,}/g, '*');
   if (pattern === './*') return LISTS_FOLDER.test(text) ? null : OWN_FOLDER;
-  if (!pattern.startsWith('./') && !pattern.startsWith('../')) return null;
+  const packageName = PACKAGE_PREFIX.exec(pattern)?.[0];
+  if (!pattern.startsWith('./') && !pattern.startsWith('../') && packageName === undefined) return null;
   const hole = pattern.indexOf('*');
   const folder = pattern.slice(0, pattern.lastIndexOf('/', hole) + 1);
   const suffix = pattern.slice(pattern.lastIndexOf('*') + 1);
-  const namesFolder = folder.replace(/^(\.\.?\/)+/, '') !== '';
+  const namesFolder = (packageName === undefined ? folder.replace(/^(\.\.?\/)+/, '') : folder.slice(packageName.length)) !== '';
   const namesSuffix = /\.[a-z]+$/i.test(suffix);
   if (!namesFolder && !namesSuffix) return null;
   // a hole inside a folder name, or holes in several segments, would be a guess at the tree

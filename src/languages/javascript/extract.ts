@@ -27,12 +27,13 @@ import { checkNesting } from './nesting.js';
 import { leadingSummary } from './summary.js';
 import { registerCallees } from './module-hooks.js';
 import { walkProgram, type WalkResult } from './walk.js';
+import { importedResolverCallees } from './cwd-resolvers.js';
 import { fsGlobBindingsOf } from './fs-glob.js';
 import { codeStartOf, needsWalk, textComplexity } from './text-shape.js';
 import { WARM_UP_FILES } from './warm-up.js';
 import { textMarksOf } from './text-marks.js';
 
-export const JAVASCRIPT_EXTRACTOR_VERSION = 6;
+export const JAVASCRIPT_EXTRACTOR_VERSION = 7;
 
 /** Importing one of these makes a file a command-line program. */
 const CLI_FRAMEWORKS = new Set(['commander', 'yargs', 'yargs/yargs', 'cac', 'meow', 'minimist', 'mri', 'arg', 'sade', 'citty', 'clipanion', '@oclif/core', 'caporal', 'vorpal']);
@@ -174,7 +175,7 @@ const parseModule = (path: string, text: string, isTypeScript: boolean, lines: L
   let walk: WalkResult | null = null;
   if (walkNeeded) {
     try {
-      walk = walkProgram(parsed.program, { file: path, text }, lines, seedBindings(parsed), registerCallees(parsed.module), fsGlobBindingsOf(parsed.module.staticImports));
+      walk = walkProgram(parsed.program, { file: path, text }, lines, seedBindings(parsed), registerCallees(parsed.module), fsGlobBindingsOf(parsed.module.staticImports), importedResolverCallees(parsed.module));
     } catch (e) {
       facts.diagnostics.push(warning('javascript/walk-failed', `could not read the syntax tree: ${errorMessage(e)}`, path));
     }

@@ -397,6 +397,13 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
         const paths = targets.flatMap((t) => ('path' in t ? [t.path] : []));
         return paths.length === 0 ? null : { paths, mapping: aliasEvidence(rule) };
       }
+      // The requiring package's own name: it loads its own files (Node's self-reference, or resolve-cwd from the app it is installed in).
+      const manifest = ctx.manifests.nearest(dir, 'package.json');
+      const ownName = manifest === null ? undefined : packageJsonObject(ctx.manifests, manifest)?.name;
+      if (typeof ownName === 'string' && ownName !== '' && pattern.startsWith(`${ownName}/`)) {
+        const path = joinRepo(dirname(manifest ?? ''), pattern.slice(ownName.length + 1));
+        return path === null ? null : { paths: [path], mapping: `the package's own name (${manifest})` };
+      }
       // Then the tsconfig `paths` the bundler's resolver reads (vite-tsconfig-paths, TsconfigPathsPlugin): every target, as a glob spans them all.
       const config = tsconfigs.configFor(dir);
       if (config === null) return null;

@@ -10,10 +10,11 @@ import { mayGlobWithFs } from './fs-glob.js';
 /**
  * Words the walk looks for: require, import(), import.meta, CommonJS exports, the modules whose
  * calls are commands (a command call needs its module imported or required by name, or `Bun`),
- * workers, process.argv and node:module (whose `register` loads a hooks file); and node:fs with
+ * workers, process.argv, node:module (whose `register` loads a hooks file) and import-cwd /
+ * import-from (whose calls load a module); and node:fs with
  * the word glob (fs-glob.ts). A superset test: a false positive only costs the walk.
  */
-const WALK_NEEDED = /\brequire\b|\bimport\s*\(|\bimport\.meta\b|\bexports\b|child_process|\bexeca\b|\bzx\b|\bbun\b|\bBun\b|shelljs|cross-spawn|\bWorker\b|process\.argv|['"](node:)?module['"]/;
+const WALK_NEEDED = /\brequire\b|\bimport\s*\(|\bimport\.meta\b|\bexports\b|child_process|\bexeca\b|\bzx\b|\bbun\b|\bBun\b|shelljs|cross-spawn|\bWorker\b|process\.argv|['"](node:)?module['"]|['"]import-(?:cwd|from)['"]/;
 
 export const needsWalk = (text: string): boolean => WALK_NEEDED.test(text) || mayGlobWithFs(text);
 

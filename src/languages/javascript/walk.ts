@@ -15,6 +15,7 @@ import { isUrlLike } from './resolution/specifier.js';
 import type { DynamicImportContext, PlacedImport } from './module-record.js';
 import { evaluateString, type ValueContext } from './static-value.js';
 import { computedSpecifierPattern } from './computed-specifier.js';
+import { type ResolverCallee, bindRequiredResolver, loadsVariable, resolverCall } from './cwd-resolvers.js';
 
 export interface WalkResult {
   /** require(), require.resolve(), import.meta.resolve(), `import x = require()`. */
@@ -81,6 +82,8 @@ export const walkProgram = (
   registers: Set<string> = new Set(),
   /** Names bound to node:fs glob functions or fs modules (fs-glob.ts); `require` forms are added as found. */
   fsGlobs: Map<string, FsGlobBinding> = new Map(),
+  /** Callee names of resolve-cwd and its kin (cwd-resolvers.ts); `require` forms are added as found. */
+  resolvers: Map<string, ResolverCallee> = new Map(),
 ): WalkResult => {
   const result: WalkResult = { imports: [], dynamicImports: new Map(), commands: [], references: [], runnable: new Set(), commonJsExports: [] };
   /** Names bound by `const … = require()/import()`, keyed by the call's offset. */
@@ -89,6 +92,12 @@ export const walkProgram = (
   let mainCheckEnd = -1;
   /** `new URL()` nodes a worker constructor already recorded. */
   const recordedUrls = new Set<number>();
+
+  /** A computed package-name id a resolver call loads (`require(resolveCwd(`strapi/lib/${x}`))`): relative ids are relative to another folder. */
+  const pushResolved = (id: AstNode | null, line: number, via: string): void => {
+    const pattern = computedSpecifierPattern(id, ctx.text);
+    if (pattern !== null && !pattern.target.startsWith('.')) result.references.push({ ...pattern, form: 'glob', line, via });
+  };
 
   const bind = (id: AstNode | null, binding: (fn: string | null) => CommandBinding | null): void => {
     if (id?.type === 'Identifier') {
@@ -114,6 +123,13 @@ export const walkProgram = (
       const tool = COMMAND_MODULES[module];
       if (tool) bind(id, (fn) => ({ tool, fn }));
       if (FS_MODULES.has(module)) bindRequiredFs(id, fsGlobs);
+      bindRequiredResolver(id, module, resolvers);
+      return;
+    }
+    // `const p = resolveCwd.silent(id)` and later `require(p)`.
+    const resolved = resolverCall(init, resolvers);
+    if (resolved && !resolved.loads && id?.type === 'Identifier' && loadsVariable(id.name as string, ctx.text)) {
+      pushResolved(resolved.id, lines.lineOf(init.start), `${dottedName(nodeAt(init, 'callee'))}, then required`);
       return;
     }
     // `const fork = require('child_process').fork`: one function of a command module, as older Node code binds it.
@@ -137,8 +153,10 @@ export const walkProgram = (
     if (name === 'require' || name === 'require.resolve' || name === 'import.meta.resolve') {
       const specifier = literalString(args[0] ?? null);
       if (specifier === null) {
-        const pattern = name === 'require' ? computedSpecifierPattern(args[0] ?? null, ctx.text) : null;
-        if (pattern !== null) result.references.push({ ...pattern, form: 'glob', line: lines.lineOf(node.start), via: 'computed require' });
+        const resolved = name === 'require' ? resolverCall(args[0] ?? null, resolvers) : null;
+        if (resolved && !resolved.loads) return pushResolved(resolved.id, lines.lineOf(node.start), `require(${dottedName(nodeAt(unwrap(args[0] ?? null) ?? node, 'callee'))}())`);
+        const pattern = name === 'import.meta.resolve' ? null : computedSpecifierPattern(args[0] ?? null, ctx.text);
+        if (pattern !== null) result.references.push({ ...pattern, form: 'glob', line: lines.lineOf(node.start), via: `computed ${name}` });
         return;
       }
       const names = name === 'require' ? (pendingNames.get(node.start) ?? []) : [];
@@ -146,6 +164,8 @@ export const walkProgram = (
       result.imports.push({ offset: node.start, fact: { specifier, syntax, line: lines.lineOf(node.start), names, guard: guardOf(flags) } });
       return;
     }
+    const loaded = resolverCall(node, resolvers);
+    if (loaded?.loads) return pushResolved(loaded.id, lines.lineOf(node.start), name ?? 'import-cwd');
     if (name !== null && registers.has(name)) {
       // Module hooks: Node loads the registered file for this process's later imports.
       const specifier = registeredSpecifier(args);

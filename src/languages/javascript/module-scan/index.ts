@@ -9,6 +9,7 @@ import type { Comment } from 'oxc-parser';
 import type { LineTable } from '../line-table.js';
 import { FS_MODULES, mayGlobWithFs } from '../fs-glob.js';
 import { MODULE_API } from '../module-hooks.js';
+import { LOADING_RESOLVERS } from '../cwd-resolvers.js';
 import { Lexer, Token, Unsure } from './lexer.js';
 import { type ModuleStatements, StatementReader } from './statements.js';
 
@@ -27,6 +28,8 @@ export const scanModule = (text: string, lines: LineTable, jsx: boolean): Module
     if (lexer.sawImportMeta && lexer.sawUrl) return null;
     // node:module's `register('./hooks.mjs', import.meta.url)` loads a file: the walk reads it.
     if (statements.imports.some((i) => MODULE_API.has(i.fact.specifier))) return null;
+    // import-cwd's `importCwd('pkg/plugins/' + name)` loads a module: the walk reads it.
+    if (statements.imports.some((i) => LOADING_RESOLVERS.has(i.fact.specifier))) return null;
     // node:fs's `glob('migrations/*.ts')` lists files: the walk reads it.
     if (statements.imports.some((i) => FS_MODULES.has(i.fact.specifier)) && mayGlobWithFs(text)) return null;
     return { ...statements, comments: lexer.comments, complexity: 1 + lexer.branches };
