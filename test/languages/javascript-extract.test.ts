@@ -153,6 +153,31 @@ test('runnable and guards: an immediately called function runs when the file loa
   ]);
 });
 
+test('runnable: top-level-code on a Node script that exports nothing and works when loaded', () => {
+  const marked = (facts: FileFacts) => facts.runnable.includes('top-level-code');
+  // Etherpad's bin/createUserSession.js: requires, then an async IIFE.
+  assert.ok(marked(js("const fs = require('fs');\n(async () => { fs.readFileSync('k'); })();\n", 'bin/create-session.js')));
+  assert.ok(marked(js("const path = require('path');\nmain().catch(console.error);\nasync function main() {}\n", 'src/tool.js')));
+  assert.ok(marked(ts("import { readFile } from 'node:fs/promises';\nconst t = await readFile('x');\nconsole.log(t);\n", 'src/count.ts')));
+  assert.ok(marked(ts("import { readFile } from 'node:fs/promises';\nvoid run();\n", 'src/count.ts')));
+  // Only a repo module or a package loaded: enough in a script folder, not elsewhere.
+  assert.ok(marked(js("const agent = require('superagent');\nagent.get('/x').then(console.log);\n", 'bin/plugins/stale.js')));
+  assert.ok(!marked(js("const agent = require('superagent');\nagent.get('/x').then(console.log);\n", 'src/stale.js')));
+  // Modules: exports of any kind, module.exports read or handed to a wrapper.
+  assert.ok(!marked(js("const path = require('path');\nsetup();\nmodule.exports = setup;\n", 'bin/a.js')));
+  assert.ok(!marked(js("const path = require('path');\nconst Api = module.exports;\nApi.x = 1;\ninit();\n", 'bin/a.js')));
+  assert.ok(!marked(js("const path = require('path');\n(function (module) { module.x = 1; }(module));\n", 'bin/a.js')));
+  assert.ok(!marked(js("const path = require('path');\n(function (E) { E.x = 1; }(exports));\n", 'bin/a.js')));
+  assert.ok(!marked(ts("import fs from 'node:fs';\nrun();\nexport const x = 1;\n", 'bin/a.ts')));
+  // Tests, configs, browser scripts, and a file that only declares or only requires.
+  assert.ok(!marked(js("const assert = require('assert');\nload();\ndescribe('x', () => {});\n", 'tests/x.js')));
+  assert.ok(!marked(js("const fs = require('fs');\nrun();\n", 'src/x.test.js')));
+  assert.ok(!marked(js("document.querySelector('nav').addEventListener('click', () => {});\n", 'scripts/menu.js')));
+  assert.ok(!marked(js("const fs = require('fs');\nrun();\n", 'public/js/menu.js')));
+  assert.ok(!marked(js("const fs = require('fs');\nfunction run() {}\n", 'bin/a.js')));
+  assert.ok(!marked(js("require('fs');\nrequire('./setup');\n", 'bin/a.js')));
+});
+
 test('summary: first line of the leading JSDoc, after a shebang and licence header', () => {
   assert.equal(js('#!/usr/bin/env node\n/**\n * Rebuilds the search index.\n * Second line.\n */\nrun();\n').summary, 'Rebuilds the search index.');
   assert.equal(js('// Copyright 2024 Example Corp.\n// All rights reserved.\n\n// Syncs invoices nightly.\nrun();\n').summary, 'Syncs invoices nightly.');

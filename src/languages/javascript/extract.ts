@@ -32,8 +32,9 @@ import { fsGlobBindingsOf } from './fs-glob.js';
 import { codeStartOf, needsWalk, textComplexity } from './text-shape.js';
 import { WARM_UP_FILES } from './warm-up.js';
 import { textMarksOf } from './text-marks.js';
+import { isNodeScript } from './top-level-script.js';
 
-export const JAVASCRIPT_EXTRACTOR_VERSION = 7;
+export const JAVASCRIPT_EXTRACTOR_VERSION = 8;
 
 /** Importing one of these makes a file a command-line program. */
 const CLI_FRAMEWORKS = new Set(['commander', 'yargs', 'yargs/yargs', 'cac', 'meow', 'minimist', 'mri', 'arg', 'sade', 'citty', 'clipanion', '@oclif/core', 'caporal', 'vorpal']);
@@ -61,8 +62,13 @@ const syntaxErrorDiagnostic = (path: string, parsed: Parsed, lines: LineTable, f
   return warning('javascript/syntax-error', `syntax error: ${first.message}${more}${scan}`, path, offset === undefined ? undefined : lines.lineOf(offset));
 };
 
-const runnableOf = (text: string, walk: WalkResult | null, imports: PlacedImport[]): RunnableMarker[] => {
+/** 'top-level-code': a Node script that works when loaded and exports nothing (top-level-script.ts). */
+const isTopLevelScript = (path: string, walk: WalkResult | null, imports: PlacedImport[], exported: ModuleFacts['exported']): boolean =>
+  walk !== null && walk.topLevelWork && !walk.usesExports && walk.commonJsExports.length === 0 && exported.names.length === 0 && !exported.star && isNodeScript(path, imports);
+
+const runnableOf = (text: string, walk: WalkResult | null, imports: PlacedImport[], topLevelScript = false): RunnableMarker[] => {
   const markers = new Set<RunnableMarker>(walk?.runnable ?? []);
+  if (topLevelScript) markers.add('top-level-code');
   if (text.startsWith('#!')) markers.add('shebang');
   for (const { fact } of imports) {
     if (fact.typeOnly) continue;
@@ -114,7 +120,10 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
   const lines = buildLineTable(text);
   const jsx = mayHoldJsx(path, isTypeScript, options.dialect);
   // The scan stops at anything the walk acts on, so it runs first and needsWalk only after it.
-  const scanned = options.moduleScan !== false ? scanModule(text, lines, jsx) : null;
+  let scanned = options.moduleScan !== false ? scanModule(text, lines, jsx) : null;
+  // An ES module script (`import fs from 'node:fs'; await run()`) may need no walk for anything
+  // else: when it exports nothing and could be a Node script, parse it so the walk sees its top level.
+  if (scanned && scanned.exportedNames.length === 0 && !scanned.star && isNodeScript(path, scanned.imports)) scanned = null;
   let module: ModuleFacts;
   if (scanned) {
     module = { imports: [...scanned.imports, ...scanned.reexports], exported: { names: scanned.exportedNames, star: scanned.star }, comments: scanned.comments, walk: null };
@@ -127,7 +136,7 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
 
   imports.sort((a, b) => a.offset - b.offset);
   facts.imports = imports.map((p) => p.fact);
-  facts.runnable = runnableOf(text, walk, imports);
+  facts.runnable = runnableOf(text, walk, imports, isTopLevelScript(path, walk, imports, exported));
   if (walk) {
     facts.commands = walk.commands.sort((a, b) => a.line - b.line);
     facts.references = walk.references;
@@ -142,6 +151,12 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
   const summary = leadingSummary(comments, text, codeStartOf(text, comments));
   if (summary !== undefined) facts.summary = summary;
   return facts;
+};
+
+/** A file the walk must see for 'top-level-code' alone: it exports nothing and could be a Node script. */
+const mayBeScript = (path: string, parsed: Parsed, lines: LineTable): boolean => {
+  const exported = exportedNamesOf(parsed.module);
+  return exported.names.length === 0 && !exported.star && isNodeScript(path, staticImportFacts(parsed.module, lines));
 };
 
 /**
@@ -173,7 +188,7 @@ const parseModule = (path: string, text: string, isTypeScript: boolean, lines: L
   // parsed.program is deserialised on first access: touch it only when the walk has work to do.
   const fatal = parsed.errors.length > 0 && nodesAt(parsed.program, 'body').length === 0 && text.trim() !== '';
   let walk: WalkResult | null = null;
-  if (walkNeeded) {
+  if (walkNeeded || (!fatal && mayBeScript(path, parsed, lines))) {
     try {
       walk = walkProgram(parsed.program, { file: path, text }, lines, seedBindings(parsed), registerCallees(parsed.module), fsGlobBindingsOf(parsed.module.staticImports), importedResolverCallees(parsed.module));
     } catch (e) {

@@ -16,6 +16,8 @@ export const javascriptLanguage: LanguageRecord = {
   extractor: javascriptExtractor,
   ecosystem: 'javascript',
   tokens: 'js',
+  // The extractor marks 'top-level-code' only on a Node script that exports nothing (top-level-script.ts).
+  topLevelCodeRuns: true,
 };
 
 export const typescriptLanguage: LanguageRecord = {
@@ -28,5 +30,6 @@ export const typescriptLanguage: LanguageRecord = {
   extractor: typescriptExtractor,
   ecosystem: 'javascript',
   typeScriptImports: true,
+  topLevelCodeRuns: true,
   tokens: 'js',
 };

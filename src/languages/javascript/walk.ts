@@ -16,6 +16,7 @@ import type { DynamicImportContext, PlacedImport } from './module-record.js';
 import { evaluateString, type ValueContext } from './static-value.js';
 import { computedSpecifierPattern } from './computed-specifier.js';
 import { type ResolverCallee, bindRequiredResolver, loadsVariable, resolverCall } from './cwd-resolvers.js';
+import { hasTopLevelWork } from './top-level-script.js';
 
 export interface WalkResult {
   /** require(), require.resolve(), import.meta.resolve(), `import x = require()`. */
@@ -26,6 +27,13 @@ export interface WalkResult {
   references: ReferenceFact[];
   runnable: Set<RunnableMarker>;
   commonJsExports: string[];
+  /**
+   * The file uses module.exports or exports at all (assigns them, reads them, hands `module` to a
+   * wrapper function): it is a module whatever its top level does.
+   */
+  usesExports: boolean;
+  /** A top-level statement calls something or awaits (top-level-script.ts): the file works when loaded. */
+  topLevelWork: boolean;
 }
 
 const IN_TRY = 1;
@@ -85,7 +93,7 @@ export const walkProgram = (
   /** Callee names of resolve-cwd and its kin (cwd-resolvers.ts); `require` forms are added as found. */
   resolvers: Map<string, ResolverCallee> = new Map(),
 ): WalkResult => {
-  const result: WalkResult = { imports: [], dynamicImports: new Map(), commands: [], references: [], runnable: new Set(), commonJsExports: [] };
+  const result: WalkResult = { imports: [], dynamicImports: new Map(), commands: [], references: [], runnable: new Set(), commonJsExports: [], usesExports: false, topLevelWork: hasTopLevelWork(program) };
   /** Names bound by `const … = require()/import()`, keyed by the call's offset. */
   const pendingNames = new Map<number, ImportedName[]>();
   /** Spans of `import.meta.url === … process.argv[1]` checks: their `process.argv` is not CLI use. */
@@ -173,6 +181,7 @@ export const walkProgram = (
       return;
     }
     if (name === 'Object.defineProperty' && dottedName(args[0] ?? null) === 'exports') {
+      result.usesExports = true;
       const exported = literalString(args[1] ?? null);
       if (exported !== null && exported !== '__esModule') result.commonJsExports.push(exported);
       return;
@@ -262,6 +271,7 @@ export const walkProgram = (
   const onMember = (node: AstNode, flags: number): void => {
     const property = nodeAt(node, 'property');
     const key = property?.type === 'Identifier' ? property.name : null;
+    if (key === 'exports' && dottedName(node) === 'module.exports') result.usesExports = true;
     if (key === 'main' && dottedName(node) === 'import.meta.main') result.runnable.add('main-guard');
     else if (key === 'argv' && !(flags & IN_FUNCTION) && node.start >= mainCheckEnd && dottedName(node) === 'process.argv') result.runnable.add('cli-framework');
   };
@@ -269,6 +279,7 @@ export const walkProgram = (
   const onAssignment = (node: AstNode): void => {
     const target = dottedName(nodeAt(node, 'left'));
     if (target === null) return;
+    if (target === 'module.exports' || target === 'exports' || /^(?:module\.)?exports\./.test(target)) result.usesExports = true;
     if (target === 'module.exports') {
       const value = unwrap(nodeAt(node, 'right'));
       if (value?.type !== 'ObjectExpression') return;
@@ -316,11 +327,22 @@ export const walkProgram = (
       case 'CallExpression': {
         onCall(node, flags);
         const called = immediatelyCalled(nodeAt(node, 'callee'));
-        if (called) immediate.add(called);
+        if (called) {
+          immediate.add(called);
+          if (nodesAt(node, 'arguments').some((a) => a.type === 'Identifier' && a.name === 'module')) result.usesExports = true;
+        }
         break;
       }
       case 'NewExpression':
         onNew(node);
+        break;
+      case 'Identifier':
+        // `exports` read or passed on; `(function (module) { … }(module))`, NodeBB's module wrapper.
+        if (node.name === 'exports') result.usesExports = true;
+        break;
+      case 'AwaitExpression':
+        // Top-level await (outside any function, or in the body of one called where it is written).
+        if (!(flags & IN_FUNCTION)) result.topLevelWork = true;
         break;
       case 'ImportExpression':
         result.dynamicImports.set(node.start, { guard: guardOf(flags), names: pendingNames.get(node.start) ?? [], specifier: literalString(nodeAt(node, 'source')) });
