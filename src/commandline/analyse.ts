@@ -13,7 +13,7 @@ import type { Env, Intent } from './launchers/types.js';
 import { parseShell } from './parse.js';
 import type { ParsedScript } from './ast.js';
 import { placeDir, placePath, mapAbsolute } from './paths.js';
-import { renderArgv } from './render.js';
+import { quoteWord, renderArgv } from './render.js';
 import type { CommandContext, CommandTarget, WorkspaceSelection } from './types.js';
 import { type Value, anchored, describe, literal, text as textValue } from './value.js';
 import { walkScript } from './walk.js';
@@ -77,7 +77,10 @@ const intentTargets = (run: Run, intent: Intent, cwd: Value, launcher: string, t
       if (name === null) return unresolved(run, text, 'script name computed at run time');
       const dir = placeDir(here, run.ctx);
       if (!dir.ok) return unresolved(run, text, `npm script "${name}" in a folder census cannot place: ${dir.reason}`);
-      run.out.push({ kind: 'npm-script', name, cwd: dir.path, launcher, text });
+      // extra words are passed on only when each is known; else the script runs as written
+      const args = intent.args?.map((a) => literal(a));
+      const passed = args && args.length > 0 && args.every((a) => a !== null) ? (args as string[]).map(quoteWord).join(' ') : undefined;
+      run.out.push({ kind: 'npm-script', name, cwd: dir.path, launcher, text, ...(passed ? { args: passed } : {}) });
       return;
     }
     case 'workspace-run': {

@@ -41,7 +41,7 @@ export type CommandTarget =
    */
   | { kind: 'config'; path: string; reader: ConfigReader; launcher: string; text: string; cwd: string; ifPresent?: boolean }
   /** `npm run build`, `yarn build`, `pnpm build`: a package.json script in the package at `cwd`. */
-  | { kind: 'npm-script'; name: string; cwd: string; launcher: string; text: string }
+  | { kind: 'npm-script'; name: string; cwd: string; launcher: string; text: string; args?: string }
   /**
    * A package manager running a script (`script`) or a command (`command`, shell text) in the
    * workspace packages it picks: `pnpm --filter web build`, `pnpm -r exec tsc`, `npm -w api run start`,

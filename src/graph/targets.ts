@@ -177,9 +177,13 @@ export const createTargetResolver = (ctx: TargetContext) => {
             if (name === target.name && !['test', 'start', 'install'].includes(name)) out.unresolved.push(missing(`${target.text}: no script "${name}" in ${pkg}`));
             continue;
           }
-          const key = `${pkg}#${name}`;
-          const inner = followCommand(body, { cwd: dirname(pkg) }, depth + 1, seen, key);
-          for (const f of inner.files) out.files.push({ file: f.file, via: [`${pkg} script "${name}": ${body}`, ...f.via] });
+          // npm, pnpm and yarn append the words after the script's name to its command (`pnpm runts src/x.ts`)
+          const args = name === target.name ? target.args : undefined;
+          const command = args === undefined ? body : `${body} ${args}`;
+          const key = `${pkg}#${name}${args === undefined ? '' : ` ${args}`}`;
+          const inner = followCommand(command, { cwd: dirname(pkg) }, depth + 1, seen, key);
+          const step = args === undefined ? `${pkg} script "${name}": ${body}` : `${pkg} script "${name}" with ${args}: ${body}`;
+          for (const f of inner.files) out.files.push({ file: f.file, via: [step, ...f.via] });
           out.unresolved.push(...inner.unresolved);
         }
         return out;

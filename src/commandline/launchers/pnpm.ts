@@ -42,6 +42,6 @@ export const pnpm: Launcher = {
     const bin = sub !== 'run' && sub !== null && KNOWN_BINS.has(sub);
     if (select) return [bin ? workspaceRun('pnpm', select, { command: [cmd, ...rest] }, dir) : workspaceRun('pnpm', select, { script }, dir)];
     if (bin) return [argv([cmd, ...rest], dir)];
-    return [npmScript(script, dir)];
+    return [npmScript(script, dir, sub === 'run' || sub === 'run-script' ? rest.slice(1) : sub === 't' || sub === 'test' ? [] : rest)];
   },
 };

@@ -5,7 +5,7 @@
  */
 import type { WorkspaceManager } from '../../manifests/workspaces.js';
 import type { WorkspaceSelection } from '../types.js';
-import type { Value } from '../value.js';
+import { type Value, literal } from '../value.js';
 
 export type Intent =
   /**
@@ -23,7 +23,8 @@ export type Intent =
    * the file itself loads, and what it names runs. `reader` says how to read it (src/graph/server-config.ts).
    */
   | { kind: 'config'; path: Value; reader: ConfigReader; dir?: Value; ifPresent?: boolean }
-  | { kind: 'npm-script'; name: Value; dir?: Value }
+  /** `args`: words after the script's name, which npm, pnpm and yarn append to the script's command. */
+  | { kind: 'npm-script'; name: Value; dir?: Value; args?: Value[] }
   /** A script (`script`) or a command (`command`) run in the workspace packages a selection picks (`pnpm --filter x build`). */
   | { kind: 'workspace-run'; manager: WorkspaceManager; select: WorkspaceSelection<Value>; script?: Value; command?: Value[]; dir?: Value }
   /** `target` '' is the Makefile's default (first) target. */
@@ -59,7 +60,11 @@ export const config = (path: Value, reader: ConfigReader, dir?: Value, ifPresent
 export const argv = (words: Value[], dir?: Value): Intent => ({ kind: 'argv', argv: words, dir });
 export const script = (text: Value, dir?: Value): Intent => ({ kind: 'script', text, dir });
 export const testRun = (runner: string, paths: Value[], dir?: Value): Intent => ({ kind: 'test-run', runner, paths, dir });
-export const npmScript = (name: Value, dir?: Value): Intent => ({ kind: 'npm-script', name, dir });
+export const npmScript = (name: Value, dir?: Value, args?: readonly Value[]): Intent => {
+  // `pnpm x -- a` passes `a`, as `pnpm x a` does
+  const passed = args?.[0] !== undefined && literal(args[0]) === '--' ? args.slice(1) : args;
+  return passed && passed.length > 0 ? { kind: 'npm-script', name, dir, args: [...passed] } : { kind: 'npm-script', name, dir };
+};
 export const workspaceRun = (manager: WorkspaceManager, select: WorkspaceSelection<Value>, run: { script: Value } | { command: Value[] }, dir?: Value): Intent => ({
   kind: 'workspace-run',
   manager,

@@ -38,9 +38,9 @@ const yarnRun = (args: readonly Value[]): Intent[] => {
     const words = commandAfter(rest, { values: ['-p', '--package'] });
     return words.length > 0 ? [argv(words, dir)] : [];
   }
-  if (sub === 'run') return rest[0] ? [npmScript(rest[0], dir)] : [];
+  if (sub === 'run') return rest[0] ? [npmScript(rest[0], dir, rest.slice(1))] : [];
   if (sub !== null && KNOWN_BINS.has(sub)) return [argv([cmd, ...rest], dir)];
-  return [npmScript(cmd, dir)];
+  return [npmScript(cmd, dir, rest)];
 };
 
 /** The yarn command `args` run in each package `select` picks: its scripts and commands, not its own folder. */
