@@ -6,7 +6,8 @@
  */
 import type { Edge } from '../model/edge.js';
 import { posix } from '../util/path.js';
-import { escapeRegExp, lineRange, matchesIn, toBinary, type LineText, type Span } from './spans.js';
+import { lineRange, matchesIn, toBinary, type LineText, type Span } from './spans.js';
+import { escapeRegExp } from '../util/regexp.js';
 
 const extOf = (name: string): string => posix.extname(name);
 const stripExt = (path: string): string => path.slice(0, path.length - extOf(path).length);

@@ -5,7 +5,8 @@
  */
 import type { Audit } from '../model/audit.js';
 import { byString } from '../util/compare.js';
-import { escapeRegExp, fromBinary, toBinary } from './spans.js';
+import { fromBinary, toBinary } from './spans.js';
+import { escapeRegExp } from '../util/regexp.js';
 import { pythonModuleParts } from './python-refs.js';
 import type { PathMap } from './references.js';
 

@@ -6,7 +6,8 @@
  */
 import { posix } from '../util/path.js';
 import { pythonModuleParts } from './python-refs.js';
-import { escapeRegExp, matchesIn, toBinary, type LineText, type Span } from './spans.js';
+import { matchesIn, toBinary, type LineText, type Span } from './spans.js';
+import { escapeRegExp } from '../util/regexp.js';
 
 export interface PathMove {
   /** The mentioning file before and after the apply. */

@@ -4,7 +4,8 @@
  * `from . import m`) and script-folder imports, keeping the bound names the code uses.
  */
 import type { Edge } from '../model/edge.js';
-import { escapeRegExp, lineRange, matchesIn, type LineText, type Span } from './spans.js';
+import { lineRange, matchesIn, type LineText, type Span } from './spans.js';
+import { escapeRegExp } from '../util/regexp.js';
 
 /** `a/b/c.py` → ['a','b','c']; a package's `__init__.py` is the package. */
 export const pythonModuleParts = (path: string): string[] => {

@@ -35,8 +35,6 @@ export const lineRange = (t: LineText, line: number): { start: number; end: numb
   return { start, end };
 };
 
-export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
 /** Every match of `re` (global) inside [start, end), as absolute offsets. */
 export const matchesIn = (t: LineText, start: number, end: number, re: RegExp): { index: number; match: RegExpExecArray }[] => {
   const slice = t.text.slice(start, end);

@@ -15,6 +15,7 @@ import { YAML, type YamlDoc, type YamlNode } from '../manifests/yaml.js';
 import { emptyOutput, type DetectorContext, type DetectorOutput, type EntryDetector } from './types.js';
 import type { EntryKind } from '../model/verdict.js';
 import type { PathMapping } from '../commandline/types.js';
+import { escapeRegExp } from '../util/regexp.js';
 
 /** Inline code in another language is not a command line. */
 const NOT_SHELL = /^(python|node|ruby|perl)\b/;
@@ -99,7 +100,7 @@ const addActionRuns = (out: DetectorOutput, ctx: DetectorContext, action: { dir:
 
 /** True when a workflow or another action of the repo has a `uses: ./<dir>` step. */
 const usedHere = (ctx: DetectorContext, dir: string): boolean => {
-  const named = new RegExp(String.raw`\buses:\s*["']?\./${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/?["']?\s*$`, 'm');
+  const named = new RegExp(String.raw`\buses:\s*["']?\./${escapeRegExp(dir)}/?["']?\s*$`, 'm');
   for (const f of ctx.files) {
     if (!WORKFLOW.test(f) && !ACTION.test(f)) continue;
     const text = ctx.manifests.text(f);

@@ -7,6 +7,7 @@
  * `"./features/*.js"` for `./features/a.test.js`: the subpath is not exported at all. Both the
  * entry detector (which files a pattern exports) and the resolver (what `pkg/sub` names) ask here.
  */
+import { escapeRegExp } from '../util/regexp.js';
 
 export interface ExportsKeyMatch {
   /** The exports key Node selects. */
@@ -47,7 +48,6 @@ export const isWithheldSubpath = (map: Record<string, unknown>, subpath: string)
   return match !== null && map[match.key] === null;
 };
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A pattern target (`src/*.ts`) as a test of a path: what `*` stands for, or null when the path

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { warning } from '../util/diagnostics.js';
 import { splitLines } from '../util/lines.js';
 import type { ManifestFormat } from './store.js';
+import { escapeRegExp } from '../util/regexp.js';
 
 export type TomlResult = { value: Record<string, unknown> } | { diagnostic: Diagnostic };
 
@@ -95,7 +96,7 @@ export class TomlLines {
 
   /** 0-based index of `key =` after `from` and before the next header, or -1. */
   key(name: string, from: number): number {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegExp(name);
     const re = new RegExp(`^\\s*(["']?)${escaped}\\1\\s*=`);
     for (let i = from + 1; i < this.lines.length && !this.isHeader(i); i++) if (re.test(this.lines[i])) return i;
     return -1;

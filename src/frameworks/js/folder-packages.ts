@@ -23,6 +23,7 @@ import { basename, dirname, joinRepo } from '../../util/path.js';
 import { folderOf } from './folder-expr.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
@@ -36,7 +37,6 @@ interface Call {
   index: number;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 const LITERAL = /^\s*(["'`])([^"'`$\n]*)\1\s*$/;
 
 /** The text between the parenthesis at `open` and its match, split at top-level commas; null when unbalanced. */
@@ -74,12 +74,12 @@ const callsIn = (text: string, imported: ReadonlySet<string>): Call[] => {
   const calls: Call[] = [];
   for (const pkg of PACKAGES) {
     if (!imported.has(pkg)) continue;
-    const spec = String.raw`["']${escape(pkg)}["']`;
+    const spec = String.raw`["']${escapeRegExp(pkg)}["']`;
     const callees: string[] = [];
     if (pkg === 'redbean-node') callees.push(String.raw`\b[A-Za-z_$][\w$]*\s*\.\s*autoloadModels`);
     else {
       const bound = new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*${spec}\s*\)\s*[;\n]|\bimport\s+([A-Za-z_$][\w$]*)\s+from\s+${spec}`, 'g');
-      for (const m of text.matchAll(bound)) callees.push(String.raw`\b${escape(m[1] ?? m[2])}`);
+      for (const m of text.matchAll(bound)) callees.push(String.raw`\b${escapeRegExp(m[1] ?? m[2])}`);
       callees.push(String.raw`\brequire\(\s*${spec}\s*\)`);
     }
     for (const callee of callees) {
@@ -114,10 +114,8 @@ const folderNamed = (expr: string, file: string, text: string, base: string): st
 
 /** Where a process started for `file` runs: its nearest package.json folder, else the repo root. */
 const processFolder = (ctx: FrameworkContext, file: string): string => {
-  for (let d = dirname(file); ; d = dirname(d)) {
-    if (ctx.files.has(joinRepo(d, 'package.json') ?? 'package.json')) return d;
-    if (d === '') return '';
-  }
+  const manifest = ctx.manifests.nearest(dirname(file), 'package.json');
+  return manifest === null ? '' : dirname(manifest);
 };
 
 interface Selection {

@@ -23,6 +23,7 @@ import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type
 import { codeFilesMarked, fileReference, mayHold } from './support.js';
 import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
@@ -85,7 +86,7 @@ const BARE_NAME = /^\s*[A-Za-z_$][\w$]*\s*$/;
  * `mountMiddleware(name, [path.resolve(dir, f)])`, then `require(file)`) requires a bare name.
  */
 const joinsNames = (text: string, folderExpr: string): boolean => {
-  const e = folderExpr.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*');
+  const e = escapeRegExp(folderExpr.trim()).replace(/\s+/g, '\\s*');
   return new RegExp(String.raw`\b(?:join|resolve)\(\s*${e}\s*,\s*[A-Za-z_$]`).test(text);
 };
 

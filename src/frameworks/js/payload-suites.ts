@@ -13,6 +13,7 @@ import { basename, dirname } from '../../util/path.js';
 import { buildLineTable } from '../../languages/javascript/line-table.js';
 import type { FrameworkContext, FrameworkEntry } from '../types.js';
 import { CODE, type PayloadConfig } from './payload-configs.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 interface Harness {
   file: string;
@@ -101,7 +102,7 @@ const alternates = (ctx: FrameworkContext, configs: PayloadConfig[], suite: stri
   const suiteTests = pathsWithPrefix(ctx.files, `${suite}/`).filter((f) => CODE.test(f) && (tests.has(f) || TEST_NAME.test(f)));
   return others.map((c): FrameworkEntry => {
     const leaf = basename(c.file);
-    const quoted = new RegExp(String.raw`(['"\`])${leaf.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\1`);
+    const quoted = new RegExp(String.raw`(['"\`])${escapeRegExp(leaf)}\1`);
     let named: string | null = null;
     for (const t of suiteTests) {
       const text = ctx.readText(t) ?? '';

@@ -13,6 +13,7 @@ import { basename, dirname } from '../../util/path.js';
 import type { EntryKind } from '../../model/verdict.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { configDir, enabledByPackages, filesIn, packageFilesUnder, readToolConfig, resolveToolPath, toolPackages, type JsPackage } from './support.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 const CONFIG = /^cosmos\.config\.json$/;
 const CODE = /\.([cm]?[jt]sx?|mdx?)$/;
@@ -20,7 +21,6 @@ const DECORATOR = /^cosmos\.decorator\.[cm]?[jt]sx?$/;
 
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, [/^react-cosmos(-|$)/], CONFIG);
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const stringAt = (value: ConfigValue | null, ...keys: string[]): string | null => {
   const v = configAt(value, ...keys);
@@ -34,7 +34,7 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   const root = configDir(pkg.dir, configAt(value, 'rootDir'), '.');
   const fixturesDir = stringAt(value, 'fixturesDir') ?? '__fixtures__';
   const suffix = stringAt(value, 'fixtureFileSuffix') ?? 'fixture';
-  const suffixed = new RegExp(`(^|\\.)${escape(suffix)}\\.([cm]?[jt]sx?|mdx?)$`);
+  const suffixed = new RegExp(`(^|\\.)${escapeRegExp(suffix)}\\.([cm]?[jt]sx?|mdx?)$`);
   const add = (target: string, kind: EntryKind, what: string) => out.entries.push({ source, target, targetKind: 'file', kind, evidence: `React Cosmos ${what} (${source})` });
 
   for (const file of packageFilesUnder(ctx, pkg, root)) {

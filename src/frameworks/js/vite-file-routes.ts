@@ -11,6 +11,7 @@ import { callsIn, configAt, configStrings, type ConfigValue } from '../../langua
 import { joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { dependsOn, enabledByPackages, filesIn, globFiles, jsPackages, kindOf, packageFilesUnder, runEvidence, toolRun, warnUnread, type JsPackage } from './support.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 
@@ -34,7 +35,7 @@ const packages = (ctx: FrameworkContext): JsPackage[] => jsPackages(ctx).filter(
 
 /** The local name a config imports a package's default export under (`import Pages from 'vite-plugin-pages'`). */
 const importedName = (text: string, pkg: string): string | null => {
-  const escaped = pkg.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  const escaped = escapeRegExp(pkg);
   return new RegExp(String.raw`import\s+(\w+)\s*(?:,\s*\{[^}]*\})?\s*from\s*['"]${escaped}(?:/vite)?['"]`).exec(text)?.[1] ?? null;
 };
 
