@@ -1,12 +1,12 @@
 /** Every bad plan, and every repo apply must not touch, is refused with the problem named and nothing changed. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { fixturePath } from '../helpers/fixtures.js';
 import { git, gitFixture, picture, writePlan, type ItemSpec } from './repo.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const refused = (dir: string, plan: string, expected: RegExp, extra: string[] = []): void => {
   const before = picture(dir);
@@ -74,7 +74,7 @@ test('apply refuses a dirty working tree unless --force, and a folder outside gi
   assert.equal(JSON.parse(forced.stdout).status, 'applied');
   assert.match(git(dir, ['status', '--porcelain']), /^ M backend\/data\/store\.py$/m, 'the user\'s own change stays unstaged');
 
-  const plain = join(mkdtempSync(join(tmpdir(), 'census-apply-nogit-')), 'ops-repo');
+  const plain = join(scratchDir('census-apply-nogit-'), 'ops-repo');
   cpSync(fixturePath('apply', 'ops-repo'), plain, { recursive: true });
   const r = runCli(['apply', writePlan(plain, [['web/src/lib/old.js', 'archive', 'archive/web/src/lib/old.js']]), plain, '--format', 'json', '--quiet']);
   assert.equal(r.code, 2);

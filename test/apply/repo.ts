@@ -1,10 +1,11 @@
 /** Temp git copies of the apply fixture repos, hand-written plans for them, and an exact picture of a tree to compare. */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixturePath } from '../helpers/fixtures.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const ENV = {
   ...process.env,
@@ -22,7 +23,7 @@ export const git = (dir: string, args: string[]): string => execFileSync('git', 
 
 /** A fresh copy of test/fixtures/<area>/<name> in a temp folder, committed as a git repo of its own. */
 export const gitFixture = (name: string, area = 'apply'): string => {
-  const dir = join(mkdtempSync(join(tmpdir(), `census-apply-${name}-`)), name);
+  const dir = join(scratchDir(`census-apply-${name}-`), name);
   cpSync(fixturePath(area, name), dir, { recursive: true });
   git(dir, ['init', '--quiet', '--initial-branch=main']);
   git(dir, ['config', 'commit.gpgsign', 'false']);

@@ -4,13 +4,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const makeBadRepo = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'census-bad-'));
+  const dir = scratchDir('census-bad-');
   const w = (p: string, data: string | Buffer) => {
     mkdirSync(join(dir, p, '..'), { recursive: true });
     writeFileSync(join(dir, p), data);

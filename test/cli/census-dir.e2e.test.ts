@@ -2,13 +2,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 test('recording runs in a clean checkout: .census/ is ignored and every run is clean', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'census-dir-'));
+  const dir = scratchDir('census-dir-');
   mkdirSync(join(dir, 'app'));
   writeFileSync(join(dir, 'app/main.py'), 'import os\n\nif __name__ == "__main__":\n    print(os.getcwd())\n');
   const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid', HOME: tmpdir() };

@@ -5,11 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 test('census scan --format json | head: the closed pipe ends census quietly with 0', () => {
   // census's own repo: an Audit of several MB, far more than a pipe holds, so the write must fail.
@@ -20,7 +20,7 @@ test('census scan --format json | head: the closed pipe ends census quietly with
 });
 
 test('--output infers the format from the extension; --format still wins', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'census-output-'));
+  const dir = scratchDir('census-output-');
   const md = runCli(['scan', 'examples/demo', '--output', join(dir, 'census.md')]);
   assert.equal(md.code, 0, md.stderr);
   assert.match(readFileSync(join(dir, 'census.md'), 'utf8'), /^# Census of/);
@@ -35,7 +35,7 @@ test('--output infers the format from the extension; --format still wins', () =>
 });
 
 test('--output into a folder that does not exist is a usage error, and nothing is created', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'census-output-'));
+  const dir = scratchDir('census-output-');
   const r = runCli(['scan', 'examples/demo', '--output', join(dir, 'missing/sub/census.md')]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /^census: --output .*missing\/sub\/census\.md: the folder .*missing\/sub\/ does not exist; create it first\n$/);

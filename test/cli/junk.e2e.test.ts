@@ -6,16 +6,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schema.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const APPLEDOUBLE = Buffer.concat([Buffer.from([0x00, 0x05, 0x16, 0x07, 0x00, 0x02, 0x00, 0x00]), Buffer.from('Mac OS X        '), Buffer.alloc(40)]);
 
 const makeRepo = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'census-junk-'));
+  const dir = scratchDir('census-junk-');
   const w = (p: string, data: string | Buffer) => {
     mkdirSync(join(dir, p, '..'), { recursive: true });
     writeFileSync(join(dir, p), data);

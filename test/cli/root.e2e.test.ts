@@ -6,12 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 import { schemaErrors } from '../helpers/schema.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const write = (dir: string, files: Record<string, string>) => {
   for (const [path, text] of Object.entries(files)) {
@@ -22,7 +23,7 @@ const write = (dir: string, files: Record<string, string>) => {
 
 /** A small service: a systemd unit runs app/main.py, which imports app/helper.py; tools/ holds a stray script. */
 const makeProject = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'census-root-'));
+  const dir = scratchDir('census-root-');
   write(dir, {
     'requirements.txt': 'requests\n',
     'deploy/app.service': '[Unit]\nDescription=app\n\n[Service]\nWorkingDirectory=/srv/app\nExecStart=/srv/app/.venv/bin/python -m app.main\n',
@@ -91,7 +92,7 @@ test('outside git the nearest folder with a manifest is the root; a census confi
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^app\/helper\.py: production\n/);
   // Nested in a git repo, a project with its own census config is audited on its own.
-  const outer = mkdtempSync(join(tmpdir(), 'census-outer-'));
+  const outer = scratchDir('census-outer-');
   cpSync(dir, join(outer, 'nested'), { recursive: true });
   write(outer, { 'nested/census.config.json': '{}\n', 'README.md': '# outer\n' });
   gitInit(outer);

@@ -5,15 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { standaloneFixture } from '../helpers/fixtures.js';
 import { schemaErrors } from '../helpers/schema.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 test('trace a Procfile batch run, then scan with the trace: utilization and runtime-only files', () => {
   const repo = standaloneFixture('test/fixtures/runtime/python-importlib-tasks');
-  const trace = join(mkdtempSync(join(tmpdir(), 'census-e2e-trace-')), 'nightly.json');
+  const trace = join(scratchDir('census-e2e-trace-'), 'nightly.json');
   const traced = runCli(['trace', '--label', 'nightly', '--out', trace, '--', 'bash', 'bin/run_batch.sh', 'nightly'], { cwd: repo });
   assert.equal(traced.code, 0, traced.stderr);
 

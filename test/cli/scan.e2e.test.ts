@@ -1,7 +1,10 @@
 /** End-to-end: the built `census scan` on real directories, checked by exit code and output. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
+import { scratchDir } from '../helpers/scratch.js';
 import { schemaErrors } from '../helpers/schema.js';
 
 test('scan of the demo prints a terminal summary and exits 0', () => {
@@ -53,11 +56,8 @@ test('--help lists the commands and exits 0; no command exits 2', () => {
   assert.equal(runCli([]).code, 2);
 });
 
-test('scan --output writes the report to a file and says so', async () => {
-  const { mkdtempSync, readFileSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const out = join(mkdtempSync(join(tmpdir(), 'census-out-')), 'audit.json');
+test('scan --output writes the report to a file and says so', () => {
+  const out = join(scratchDir('census-out-'), 'audit.json');
   const r = runCli(['scan', 'examples/demo', '--format', 'json', '--output', out]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, '');

@@ -1,11 +1,11 @@
 /** Inputs are checked up front: one line each, exit 2, with a guess for a misspelt word. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { closest } from '../../src/cli/suggest.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const usage = (args: string[], message: RegExp) => {
   const r = runCli(args);
@@ -37,7 +37,7 @@ test('-V prints the version; --no-color and FORCE_COLOR decide colour', () => {
   assert.doesNotMatch(off.stdout, /\u001b\[/);
 });
 
-const scratch = (): string => mkdtempSync(join(tmpdir(), 'census-validation-'));
+const scratch = (): string => scratchDir('census-validation-');
 
 test('a --python that exists but does not answer as Python is a usage error before the scan', () => {
   const dir = scratch();

@@ -5,12 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitignoreReinclusions, isInDefaultExcludedDir } from '../../src/discover/excludes.js';
 import { fixturePath, standaloneFixture } from '../helpers/fixtures.js';
 import { scanDir } from '../helpers/scan-fixture.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const FIXTURE = 'test/fixtures/discover/gitignore-reincluded-dist';
 
@@ -45,7 +45,7 @@ test('outside git: the walk enters the re-included dist/ and lists its files; th
 });
 
 test('in git: the listed .gitignore files re-include the same folder', async () => {
-  const dir = join(mkdtempSync(join(tmpdir(), 'census-reinclude-')), 'repo');
+  const dir = join(scratchDir('census-reinclude-'), 'repo');
   cpSync(fixturePath('discover', 'gitignore-reincluded-dist'), dir, { recursive: true });
   execFileSync('git', ['init', '-q'], { cwd: dir });
   // -f: the root dist/ is ignored, and tracked it is listed by git; census still leaves it out.

@@ -6,13 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { openHistory } from '../../src/store/history-db.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/cli.js';
 import { copyFixture, removeDir } from './temp-repo.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const RECORDER = join(REPO_ROOT, 'dist/test/guardrails/record-runs.js');
 const CENSUS = join(REPO_ROOT, 'bin/census.js');
@@ -36,7 +36,7 @@ const integrity = (root: string): { runs: number; findings: number } => {
 };
 
 test('two processes recording at once: every run is kept and the database stays intact', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'census-history-concurrent-'));
+  const root = scratchDir('census-history-concurrent-');
   try {
     // Both open (and race to create) the database first, then write in step with each other.
     const results = await Promise.all([runNode([RECORDER, root, '40', 'alpha', 'beta']), runNode([RECORDER, root, '40', 'beta', 'alpha'])]);
@@ -54,7 +54,7 @@ test('two processes recording at once: every run is kept and the database stays 
 });
 
 test('a recorder killed mid-write leaves an intact database holding only whole runs', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'census-history-killed-'));
+  const root = scratchDir('census-history-killed-');
   try {
     const child = spawn(process.execPath, [RECORDER, root, '100000', 'killed'], { stdio: 'ignore' });
     // Once it has committed a few runs (however long that takes on a busy machine), kill it without
@@ -130,7 +130,7 @@ test('a damaged database: a clear error naming the file and --reset-history, and
 });
 
 test('a file that is not a database at all gets the same clear error', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'census-history-garbage-'));
+  const dir = scratchDir('census-history-garbage-');
   try {
     runCli(['history', '--reset-history'], { cwd: dir });
     writeFileSync(join(dir, '.census/history.db'), 'not a database, only text that happens to be here\n'.repeat(100));
@@ -143,7 +143,7 @@ test('a file that is not a database at all gets the same clear error', () => {
 });
 
 test('--commits outside git is a usage error that leaves no database behind', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'census-history-nogit-'));
+  const dir = scratchDir('census-history-nogit-');
   try {
     const r = runCli(['history', '--commits', '3'], { cwd: dir });
     assert.equal(r.code, 2);

@@ -1,8 +1,8 @@
 /** Fixture repos live in test/fixtures/<area>/<case>/ with <case>.expected.json beside them. */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scratchDir } from './scratch.js';
 
 /** The repo root, from dist/test/helpers/ or test/helpers/. */
 export const REPO_ROOT = (() => {
@@ -42,7 +42,7 @@ const standalone = new Map<string, string>();
 export const standaloneFixture = (repoRelative: string): string => {
   const known = standalone.get(repoRelative);
   if (known) return known;
-  const dir = join(mkdtempSync(join(tmpdir(), 'census-fixture-')), basename(repoRelative));
+  const dir = join(scratchDir('census-fixture-'), basename(repoRelative));
   cpSync(resolve(REPO_ROOT, repoRelative), dir, { recursive: true });
   standalone.set(repoRelative, dir);
   return dir;

@@ -5,9 +5,9 @@
  * long names, deep folders and long command lines that make terminal output too wide. Generated
  * in a scratch folder, so tests can write baselines and history into it.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { scratchDir } from './scratch.js';
 
 const LOADED = ['config', 'intake_service', 'status_manager', 'audit_logger', 'cache', 'db', 'batch_tasks', 'logging_config'];
 const VALIDATORS = ['ocr_validator', 'entity_validator', 'pipeline_validator'];
@@ -18,7 +18,7 @@ const utilityNames = (category: string, count: number): string[] =>
   Array.from({ length: count }, (_, i) => `scripts/utilities/${category}/check_${category}_step_${String(i).padStart(2, '0')}_with_a_long_descriptive_name.py`);
 
 export const makeLegalDocRepo = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'census-legal-doc-'));
+  const dir = scratchDir('census-legal-doc-');
   const write = (path: string, text: string) => {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
