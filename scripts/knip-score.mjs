@@ -16,7 +16,14 @@
  * content repeats elsewhere (empty modules, one-line exports), so such files were re-created from
  * what the configs and tests name (`processed`/`total` counters as the check), with one-line bodies;
  * configs were trimmed to the keys that name files. The other cases (repo-*, astro, sveltekit*,
- * angular2, …) are an earlier session's rebuild of the same kind. 183 cases as of the last run (123 k-*, 60 r-*).
+ * angular2, …) are an earlier session's rebuild of the same kind. A third pass added 94 cases from
+ * knip's newer layout (packages/knip/test/{plugins,entry,imports,exports,resolution,ignore,…}/):
+ * there the index often keeps a moved file only at its old path, so files were taken from the old
+ * fixture path when the new one was missing, and a file counted by `processed` but named nowhere
+ * was re-created under a name that matches the tool's own glob (borp, bun2, cucumber3, vitest10,
+ * vitest15, flue-config) — such a case still tests the tool's rule, not knip's file name.
+ * 277 cases as of the last run (188 k-*, 89 r-*); cases that need options other than knip's
+ * defaults (production, strict, a workspace filter, includeLibs) were left out.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
