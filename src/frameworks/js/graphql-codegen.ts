@@ -5,7 +5,10 @@
  * the file `graphql-codegen --config x` names — `require` hooks, a code-first `schema`
  * (`./src/schema.ts`, globs too), local `plugins` and `preset`s, top-level or per `generates`
  * output, and `documents` that name a code file; and each `generates` output that is a code file
- * of the repo (codegen writes it again on every run, so removing it is a config change). Only in packages that depend on
+ * of the repo (codegen writes it again on every run, so removing it is a config change), and with
+ * the near-operation-file preset the file it writes beside each document that exists
+ * (`<document's folder>/<presetConfig.folder>/<its name or presetConfig.fileName><presetConfig.extension,
+ * default .generated.ts>`). Only in packages that depend on
  * `@graphql-codegen/*` (a `codegen.ts` alone is too common a name to claim). The configs and
  * those files are roots with the kind of what runs graphql-codegen (else tooling). `documents`
  * globs are not roots: codegen parses the queries out of them without running them, so a
@@ -13,13 +16,14 @@
  */
 import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { isGlob } from '../../util/glob.js';
-import { dirname, joinRepo } from '../../util/path.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { configArg, dependsOn, enabledByPackages, filesIn, globFiles, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolRun, warnUnread, type JsPackage, type ToolRun } from './support.js';
 
 const CODEGEN_CONFIG = /^(codegen\.([cm]?[jt]s|json|ya?ml)|\.codegenrc(\.([cm]?[jt]s|json|ya?ml))?|codegen\.config\.[cm]?js)$/;
 const GRAPHQL_CONFIG = /^(\.graphqlrc(\.([cm]?[jt]s|json|ya?ml|toml))?|graphql\.config\.([cm]?[jt]s|json|ya?ml|toml))$/;
 const CODE = /\.([cm]?[jt]sx?)$/;
+const NEAR_OPERATION_FILE = /^(near-operation-file|@graphql-codegen\/near-operation-file-preset)$/;
 const BINS = ['graphql-codegen', 'graphql-codegen-esm', 'gql-gen', 'graphql-code-generator'];
 
 const packages = (ctx: FrameworkContext): JsPackage[] => jsPackages(ctx).filter((p) => dependsOn(p, /^@graphql-codegen\//));
@@ -46,6 +50,42 @@ const codegenOptions = (value: ConfigValue | null, graphqlConfig: boolean): Conf
   return all.map((p) => configAt(p, 'extensions', 'codegen')).filter((c): c is ConfigValue => c !== null);
 };
 
+/** A string key of a preset's `presetConfig`, or its default. */
+const presetString = (output: ConfigValue, key: string, fallback: string): string => {
+  const v = configAt(output, 'presetConfig', key);
+  return v?.kind === 'string' ? v.value : fallback;
+};
+
+/**
+ * The files the near-operation-file preset writes for one `generates` output that exist in the
+ * repo: one beside each document (root and output `documents` together, as codegen merges them),
+ * paths relative to the config's folder (codegen's working directory).
+ */
+const nearOperationFiles = (ctx: FrameworkContext, dir: string, options: ConfigValue, output: ConfigValue): { file: string; document: string }[] => {
+  const preset = configAt(output, 'preset');
+  if (preset?.kind !== 'string' || !NEAR_OPERATION_FILE.test(preset.value)) return [];
+  const named: Named[] = [];
+  namedAt(configAt(options, 'documents'), 'documents', named, []);
+  namedAt(configAt(output, 'documents'), 'documents', named, []);
+  const patterns = named.map((n) => n.value);
+  const documents = new Set(globFiles(ctx, dir, patterns.filter((p) => isGlob(p) || p.startsWith('!'))).map((g) => g.file));
+  for (const p of patterns) {
+    const path = isGlob(p) || p.startsWith('!') ? null : joinRepo(dir, p);
+    if (path !== null && ctx.files.has(path)) documents.add(path);
+  }
+  const folder = presetString(output, 'folder', '');
+  const extension = presetString(output, 'extension', '.generated.ts');
+  const fileName = presetString(output, 'fileName', '');
+  const out: { file: string; document: string }[] = [];
+  for (const document of documents) {
+    const base = basename(document);
+    const name = fileName || (base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base);
+    const file = joinRepo(dirname(document), folder, `${name}${extension}`);
+    if (file !== null && file !== document && ctx.files.has(file)) out.push({ file, document });
+  }
+  return out;
+};
+
 const readConfig = (ctx: FrameworkContext, source: string, value: ConfigValue | null, graphqlConfig: boolean, run: ToolRun | null, out: FrameworkOutput): void => {
   const named: Named[] = [];
   const unread: { line: number; text: string }[] = [];
@@ -58,6 +98,15 @@ const readConfig = (ctx: FrameworkContext, source: string, value: ConfigValue | 
   }
   warnUnread(out.diagnostics, 'graphql-codegen', source, unread, 'a codegen path');
   const dir = dirname(source);
+  for (const options of codegenOptions(value, graphqlConfig)) {
+    const generates = configAt(options, 'generates');
+    for (const [output, v] of generates?.kind === 'object' ? generates.props : []) {
+      for (const { file, document } of nearOperationFiles(ctx, dir, options, v)) {
+        const at = v.line > 1 ? `${source}:${v.line}` : source;
+        out.entries.push({ source, target: file, targetKind: 'file', kind: kindOf(run), evidence: `${at} graphql-codegen generates "${output}" with the near-operation-file preset: written beside the document ${document} (${runEvidence(run, 'graphql-codegen')})`, ...(v.line > 1 ? { line: v.line } : {}) });
+      }
+    }
+  }
   for (const n of named) {
     if (!/^\.{0,2}\//.test(n.value) && !CODE.test(n.value)) continue;
     const glob = isGlob(n.value);
