@@ -38,6 +38,7 @@ import toolConfigs from './tool-configs.js';
 import toxIni from './tox-ini.js';
 import tsconfigProgram from './tsconfig-program.js';
 import wrangler from './wrangler.js';
+import yarnrc from './yarnrc.js';
 import type { EntryDetector } from './types.js';
 
 export const DETECTORS: EntryDetector[] = [
@@ -76,4 +77,5 @@ export const DETECTORS: EntryDetector[] = [
   toxIni,
   tsconfigProgram,
   wrangler,
+  yarnrc,
 ];
