@@ -2,8 +2,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+import { fixturePath } from '../helpers/fixtures.js';
+import { scanDir } from '../helpers/scan-fixture.js';
 
 // knex-migrator-* fixtures are the knex-migrator reader's.
 const cases = frameworkCases('knex').filter((name) => !name.startsWith('knex-migrator-'));
 test('knex: has a basic fixture', () => assert.ok(cases.includes('knex-basic')));
 for (const name of cases) test(`knex: ${name}`, () => checkFrameworkFixture(name));
+
+test('knex: a computed seeds folder is a warning at the knexfile line, and nothing is guessed', async () => {
+  const { audit } = await scanDir(fixturePath('frameworks', 'knex-api'));
+  const warned = audit.warnings.filter((w) => w.id === 'knex/not-static');
+  assert.deepEqual(warned.map((w) => [w.location?.file, w.location?.line, w.message]), [['knexfile.ts', 7, 'seeds.directory is computed, not read: process.env.SEEDS_DIR']]);
+  assert.equal(audit.files.find((f) => f.path === 'seeds/demo/notes.ts')?.verdict, 'dead');
+});
