@@ -1,7 +1,7 @@
 /**
  * Tool config files are code that a tool loads by its own name, so nothing imports them:
  * `vite.config.ts`, `jest.config.js`, `eslint.config.mjs`, `.eslintrc.cjs`, `.prettierrc.js`,
- * `gulpfile.js`, `plopfile.js`, `gatsby-config.js`, `cucumber.js`, `karma.conf.js`, `.xo-config.js`, `.release-it.ts`,
+ * `gulpfile.js`, `plopfile.js`, `gatsby-config.js`, `cucumber.js`, `karma.conf.js`, `.xo-config.js`, `.release-it.ts`, `.stryker.conf.js`,
  * `.storybook/main.ts`, … are tooling roots of the tool named in the file name.
  * What a config names (entries, setup files, plugins) is for the framework readers; this only
  * keeps the config itself, and what it imports, from being called dead.
@@ -31,6 +31,7 @@ const FIXED: [RegExp, string][] = [
   [new RegExp(String.raw`^karma\.conf\.${CODE}$`), 'karma'],
   [new RegExp(String.raw`^\.xo-config\.${CODE}$`), 'xo'],
   [new RegExp(String.raw`^\.release-it\.${CODE}$`), 'release-it'],
+  [new RegExp(String.raw`^\.?stryker\.conf\.${CODE}$`), 'stryker'],
 ];
 /** `.storybook/main.ts` and the files Storybook loads beside it. */
 const STORYBOOK = new RegExp(String.raw`^(?:main|preview|manager|preview-head|test-runner|vitest\.setup)\.${CODE}x?$`);
@@ -39,7 +40,7 @@ const STORYBOOK = new RegExp(String.raw`^(?:main|preview|manager|preview-head|te
 const KNOWN_TOOLS = new Set([
   'astro', 'babel', 'commitlint', 'cypress', 'docusaurus', 'drizzle', 'electron', 'esbuild', 'eslint', 'gatsby', 'graphql', 'jest', 'karma',
   'knip', 'lint-staged', 'metro', 'next', 'nuxt', 'payload', 'playwright', 'postcss', 'prettier', 'release', 'remix', 'rollup', 'sentry',
-  'stylelint', 'svelte', 'tailwind', 'tsup', 'turbo', 'vite', 'vitest', 'vue', 'webpack', 'xo',
+  'stryker', 'stylelint', 'svelte', 'tailwind', 'tsup', 'turbo', 'vite', 'vitest', 'vue', 'webpack', 'xo',
 ]);
 
 /**

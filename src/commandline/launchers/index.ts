@@ -38,6 +38,7 @@ import { pythonTools } from './python-tools.js';
 import { rq } from './rq.js';
 import { source } from './source.js';
 import { startStopDaemon } from './start-stop-daemon.js';
+import { stryker } from './stryker.js';
 import { tsNode } from './ts-node.js';
 import { tsc } from './tsc.js';
 import { tsx } from './tsx.js';
@@ -54,7 +55,7 @@ import { yarn } from './yarn.js';
 export const LAUNCHERS: readonly Launcher[] = [
   alembic, arq, bash, bun, celery, concurrently, coverage, daphne, deno, djangoAdmin, dramatiq, evalCommand, flask, granian, gunicorn, hatch,
   huey, hypercorn, jest, make, mocha, node, nodemon, npm, npmRunAll, npx, pdm, pipenv, pipx, playwright, pm2, pnpm, poetry, pytest, python,
-  pythonTools, rq, source, startStopDaemon, tsc, tsNode, tsx, unittest, uv, uvx, uvicorn, uwsgi, vitest, waitress, yarn, ...WRAPPERS,
+  pythonTools, rq, source, startStopDaemon, stryker, tsc, tsNode, tsx, unittest, uv, uvx, uvicorn, uwsgi, vitest, waitress, yarn, ...WRAPPERS,
 ];
 
 const BY_NAME = new Map<string, Launcher>();
