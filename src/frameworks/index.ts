@@ -31,6 +31,7 @@ import jasmine from './js/jasmine.js';
 import jest from './js/jest.js';
 import karma from './js/karma.js';
 import knex from './js/knex.js';
+import borp from './js/borp.js';
 import knexMigrator from './js/knex-migrator.js';
 import ladle from './js/ladle.js';
 import relay from './js/relay.js';
@@ -83,4 +84,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [adapterManager, alembic, anchoredPaths, angular, astro, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, declarationTwins, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, etherpadCoreServing, etherpadPlugins, expo, folderJoinRequires, folderPackages, folderRequires, graphqlCodegen, graphqlLazyTypes, gulp, hexo, husky, jasmine, jest, karma, knex, knexMigrator, ladle, lintStaged, metro, mocha, next, nitro, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, relay, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, sveltePackage, tailwind, tanstackRouter, testData, threadsWorkers, tscInPlace, tsdown, tsup, vike, vite, viteFileRoutes, vitest, webdriverio, webpack];
+export const READERS: readonly FrameworkReader[] = [adapterManager, alembic, anchoredPaths, angular, astro, borp, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, declarationTwins, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, etherpadCoreServing, etherpadPlugins, expo, folderJoinRequires, folderPackages, folderRequires, graphqlCodegen, graphqlLazyTypes, gulp, hexo, husky, jasmine, jest, karma, knex, knexMigrator, ladle, lintStaged, metro, mocha, next, nitro, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, relay, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, sveltePackage, tailwind, tanstackRouter, testData, threadsWorkers, tscInPlace, tsdown, tsup, vike, vite, viteFileRoutes, vitest, webdriverio, webpack];

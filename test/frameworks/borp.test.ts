@@ -1,0 +1,8 @@
+/** The borp reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('borp');
+test('borp: has a basic fixture', () => assert.ok(cases.includes('borp-basic')));
+for (const name of cases) test(`borp: ${name}`, () => checkFrameworkFixture(name));
