@@ -15,6 +15,9 @@
  *   `*.spec.*`, `*.test.*`, `test-*`, `test/**`, `tests/**`, `__tests__/**`), never its helpers and
  *   fixtures (`test/helpers/**`, `test/fixtures/**`, `_`-prefixed files and folders);
  * - node --test: node's defaults (`*.test.js`, `test-*.js`, `test/**`, … and their .ts forms);
+ * - karma, when no runner above is the package's and its karma.conf.* (or the config `karma start x`
+ *   in its scripts names) lists `files`: nothing here
+ *   (the karma reader roots what `files` serves; a spec it does not serve is not a test);
  * - no runner found: `*.test.*`, `*.spec.*` and `__tests__/**` anywhere.
  *
  * A jest or vitest config a knip config names for its plugin (`"jest": { "config":
@@ -29,6 +32,7 @@ import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { DetectorContext } from '../types.js';
 import { knipPlugins } from '../../languages/javascript/knip-config-file.js';
+import { KARMA_CONFIG, karmaListsFiles, karmaOptions } from '../../languages/javascript/karma-config.js';
 import { isRecord } from '../../manifests/json.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { YAML } from '../../manifests/yaml.js';
@@ -266,7 +270,34 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
     const own = found.filter((r) => r.patterns.key !== 'defaults');
     runners.push(...(own.length > 0 ? own : found.length > 0 ? [found[0]] : [{ patterns: inPackage(runner, dir, DEFAULTS[runner] ?? [], null, 'defaults') }]));
   }
+  // With no other runner, a karma config that lists its `files` says which spec files run: they are
+  // the karma reader's (src/frameworks/js/karma.ts), and a spec outside basePath or excluded is not a test.
+  const karma = runners.length === 0 ? karmaListing(ctx, dir, pkg) : null;
+  if (karma !== null) runners.push({ patterns: inPackage('karma', dir, [], karma, 'files') });
   return { dir, runners };
+};
+
+/**
+ * The karma config that lists the files karma serves, if any: beside the package.json, in its
+ * .config/, or named by `karma start <config>` in its scripts.
+ */
+const karmaListing = (ctx: DetectorContext, dir: string, pkg: Record<string, unknown>): string | null => {
+  const scripts = isRecord(pkg.scripts) ? Object.values(pkg.scripts).filter((v): v is string => typeof v === 'string') : [];
+  const started = scripts.flatMap((script) =>
+    script.split(/&&|\|\||[;|\n]/).flatMap((segment) => {
+      const words = segment.trim().split(/\s+/).map((w) => w.replace(/^["']|["']$/g, ''));
+      const at = words.findIndex((w) => basename(w) === 'karma');
+      const named = at >= 0 && words[at + 1] === 'start' && words[at + 2] && !words[at + 2].startsWith('-') ? joinRepo(dir, words[at + 2]) : null;
+      return named !== null && ctx.files.has(named) ? [named] : [];
+    }),
+  );
+  const configs = [...pathsInDir(ctx.files, dir), ...pathsInDir(ctx.files, joinRepo(dir, '.config') ?? '.config')].filter((f) => KARMA_CONFIG.test(basename(f)));
+  configs.push(...started);
+  for (const config of configs) {
+    const text = ctx.manifests.text(config);
+    if (text !== null && karmaListsFiles(karmaOptions(config, text).value)) return config;
+  }
+  return null;
 };
 
 /** The folder of the nearest package.json. */

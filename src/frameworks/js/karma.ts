@@ -4,31 +4,30 @@
  * beside a package.json or in its .config/ folder, or the file `karma start x` names, relative
  * to `basePath` (itself relative to the config's folder). The config is usually a function that
  * calls `config.set({...})`, so the options are read from that call. Matched code files are test
- * roots; the config itself is the tool-configs detector's (a tooling root by its name).
+ * roots; a local `plugins` path (`'./karma-plugin'`) a tooling root; the config itself is the
+ * tool-configs detector's (a tooling root by its name). When the config lists its `files`, those
+ * are the package's tests: test discovery does not add the generic `*.spec.*` names on top.
  */
-import { callsIn, configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { KARMA_CONFIG as CONFIG, karmaBase, karmaOptions } from '../../languages/javascript/karma-config.js';
+import { warning } from '../../util/diagnostics.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { dependsOn, enabledByPackages, filesIn, globFiles, jsPackages, readToolConfig, toolInvocations, warnUnread, type JsPackage } from './support.js';
+import { dependsOn, enabledByPackages, filesIn, globFiles, jsPackages, looksLikePath, resolveToolPath, toolInvocations, warnUnread, type JsPackage } from './support.js';
 
-const CONFIG = /^karma\.conf\.([cm]?[jt]s)$/;
 const CODE = /\.([cm]?[jt]sx?)$/;
 
 const packages = (ctx: FrameworkContext): JsPackage[] =>
   jsPackages(ctx).filter((p) => dependsOn(p, 'karma') || filesIn(ctx, p.dir, CONFIG).length > 0 || filesIn(ctx, joinRepo(p.dir, '.config') ?? '.config', CONFIG).length > 0);
 
-/** The options object: the default export when it is one, else the first `x.set({...})` call's argument. */
+/** The options object (languages/javascript/karma-config.ts); what cannot be read is a warning naming file and line. */
 const options = (ctx: FrameworkContext, config: string, out: FrameworkOutput): ConfigValue | null => {
-  const exported = readToolConfig(ctx, config, out.diagnostics, 'karma').value;
-  if (exported?.kind === 'object') return exported;
   const text = ctx.readText(config);
   if (text === null) return null;
-  for (const call of callsIn(config, text, /(^|\.)set$/)) {
-    const arg = call.args[0];
-    if (arg?.kind === 'object') return arg;
-    if (arg?.kind === 'unknown') warnUnread(out.diagnostics, 'karma', config, [arg], 'the options of config.set');
-  }
-  return null;
+  const read = karmaOptions(config, text);
+  for (const e of read.errors.slice(0, 1)) out.diagnostics.push(warning('karma/config-syntax', `config not parsed: ${e.message}`, config, e.line));
+  warnUnread(out.diagnostics, 'karma', config, read.unread, 'the options of config.set');
+  return read.value;
 };
 
 /** Each `files` entry's pattern: a string or a `{ pattern }` object. */
@@ -48,8 +47,12 @@ const patterns = (value: ConfigValue | null, config: string, out: FrameworkOutpu
 const readConfig = (ctx: FrameworkContext, config: string, out: FrameworkOutput): void => {
   const value = options(ctx, config, out);
   if (value === null) return;
-  const basePath = configAt(value, 'basePath');
-  const base = joinRepo(dirname(config), basePath?.kind === 'string' ? basePath.value.replace(/\/+$/, '') : '') ?? dirname(config);
+  const base = karmaBase(config, value);
+  // A local plugin (`plugins: ['karma-jasmine', './karma-plugin']`) is a module karma loads, relative to the config's folder.
+  for (const p of configStrings(configAt(value, 'plugins')).strings) {
+    const file = looksLikePath(p.value) ? resolveToolPath(ctx, dirname(config), p.value) : null;
+    if (file !== null) out.entries.push({ source: config, target: file, targetKind: 'file', kind: 'tooling', evidence: `${config}:${p.line} karma plugins "${p.value}" (loaded by karma)`, line: p.line });
+  }
   const excluded = configStrings(configAt(value, 'exclude')).strings.map((s) => `!${s.value}`);
   const files = patterns(configAt(value, 'files'), config, out);
   for (const { file, glob } of globFiles(ctx, base, [...files.map((f) => f.value), ...excluded])) {
