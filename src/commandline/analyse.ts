@@ -9,6 +9,7 @@ import { basename } from '../util/path.js';
 import { startState, changeDir } from './expand.js';
 import { INERT_PROGRAMS } from './inert-programs.js';
 import { launcherFor } from './launchers/index.js';
+import { nodeOptionPreloads } from './launchers/node.js';
 import type { Env, Intent } from './launchers/types.js';
 import { parseShell } from './parse.js';
 import type { ParsedScript } from './ast.js';
@@ -33,6 +34,8 @@ const POSITIONAL = /^\$\{?[@*1-9]/;
 interface Run {
   ctx: CommandContext;
   out: CommandTarget[];
+  /** NODE_OPTIONS values already read (an exported one reaches every later command): once each. */
+  nodeOptions: Set<string>;
 }
 
 const unresolved = (run: Run, text: string, reason: string, dockerignored = false): void => {
@@ -186,12 +189,29 @@ const analyseText = (run: Run, text: string, cwd: Value, depth: number): void =>
   state.cwd = cwd;
   // The environment the command starts with (an image's ENV): the shell sees it as variables.
   for (const [name, value] of Object.entries(run.ctx.env ?? {})) state.vars.set(name, textValue(value));
-  walkScript(parsed(text).script, state, (visited) => analyseArgv(run, visited.argv, visited.cwd, visited.command.text, depth, visited.env));
+  walkScript(parsed(text).script, state, (visited) => {
+    nodeOptionTargets(run, visited.env('NODE_OPTIONS'), visited.cwd, visited.command.text, depth, visited.env);
+    analyseArgv(run, visited.argv, visited.cwd, visited.command.text, depth, visited.env);
+  });
+};
+
+/**
+ * Preloads in the command's NODE_OPTIONS (a prefix assignment, an exported variable, an image's
+ * ENV): every node process the command starts loads them, whatever its command word
+ * (`NODE_OPTIONS='--require ./preload.ts' cross-env c8 assets build`, `… pnpm start`).
+ */
+const nodeOptionTargets = (run: Run, value: Value | undefined, cwd: Value, text: string, depth: number, env: Env): void => {
+  const preloads = nodeOptionPreloads(value);
+  if (preloads.length === 0) return;
+  const key = `${JSON.stringify(cwd)}\0${literal(value!)}`;
+  if (run.nodeOptions.has(key)) return;
+  run.nodeOptions.add(key);
+  for (const intent of preloads) intentTargets(run, intent, cwd, 'node', text, depth, env);
 };
 
 /** Everything `text` runs, as seen from `ctx.cwd`. Never throws: unreadable shell yields what could be read. */
 export const analyseCommand = (text: string, ctx: CommandContext): CommandTarget[] => {
-  const run: Run = { ctx, out: [] };
+  const run: Run = { ctx, out: [], nodeOptions: new Set() };
   try {
     analyseText(run, text, anchored('start', ''), 0);
   } catch (error) {

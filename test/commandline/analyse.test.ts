@@ -178,6 +178,11 @@ const ROWS: Row[] = [
   ['node -r dotenv/config server.js', ['file:server.js']],
   ['node -e "require(\'./x\')"', []],
   ['NODE_OPTIONS="--require ./tools/otel.cjs --max-old-space-size=4096" node server.js', ['file:tools/otel.cjs', 'file:server.js']],
+  // every node process reads NODE_OPTIONS, whatever starts it
+  ["NODE_OPTIONS='--require ./preload.ts' cross-env c8 assets build", ['file:preload.ts', 'unknown:c8']],
+  ['cross-env NODE_OPTIONS="--import ./register.mjs" node dist/main.js', ['file:register.mjs', 'file:dist/main.js']],
+  ['export NODE_OPTIONS="-r ./otel.cjs"; pnpm start; pnpm worker', ['file:otel.cjs', 'npm:start@', 'npm:worker@']],
+  ['NODE_OPTIONS=--max-old-space-size=4096 vitest run', ['test:vitest()@']],
   ['node --import=./instrument.mjs dist/main.js', ['file:instrument.mjs', 'file:dist/main.js']],
   ['pm2 start ecosystem.config.js --env production', ['file:ecosystem.config.js']],
   ['pm2-runtime start ecosystem.config.cjs', ['file:ecosystem.config.cjs']],

@@ -1,11 +1,11 @@
 /**
  * `node [options] file | --test [paths]`: the file, and files preloaded with -r/--require/--import/--loader
- * or loaded as a test reporter, on the command line or in `$NODE_OPTIONS` (which every node process of
- * the command reads).
+ * or loaded as a test reporter. Preloads in `$NODE_OPTIONS` are read by analyse.ts for every command
+ * (every node process of the command reads it, whatever the command word), with `nodeOptionPreloads`.
  */
 import { type ArgSpec, scanArgs } from '../args.js';
 import { type Value, literal, text } from '../value.js';
-import { type Env, type Intent, type Launcher, file, testRun } from './types.js';
+import { type Intent, type Launcher, file, testRun } from './types.js';
 
 export const NODE_VALUES = [
   '-r', '--require', '--import', '--loader', '--experimental-loader', '--input-type', '-C', '--conditions', '--env-file', '--env-file-if-exists',
@@ -36,9 +36,9 @@ export const nodeLike = (args: readonly Value[], spec: ArgSpec, runner: string):
   return out;
 };
 
-/** Preloads named in `$NODE_OPTIONS`. */
-export const nodeOptionPreloads = (env: Env): Intent[] => {
-  const options = literal(env('NODE_OPTIONS'));
+/** Preloads named in a value of NODE_OPTIONS (`--require ./otel.cjs --max-old-space-size=4096`). */
+export const nodeOptionPreloads = (value: Value | undefined): Intent[] => {
+  const options = value === undefined ? null : literal(value);
   if (!options) return [];
   const scanned = scanArgs(options.split(/\s+/).filter((w) => w !== '').map(text), { values: NODE_VALUES });
   return PRELOADS.flatMap((o) => scanned.options.get(o) ?? []).filter(isFileSpecifier).map((v) => file(v));
@@ -46,5 +46,5 @@ export const nodeOptionPreloads = (env: Env): Intent[] => {
 
 export const node: Launcher = {
   names: ['node', 'nodejs'],
-  run: (args, _name, env) => [...nodeOptionPreloads(env), ...nodeLike(args, { values: NODE_VALUES }, 'node')],
+  run: (args) => nodeLike(args, { values: NODE_VALUES }, 'node'),
 };

@@ -4,7 +4,8 @@
  * before the command, and which options move the directory or hold shell text.
  */
 import { optionValue, scanArgs } from '../args.js';
-import { literal } from '../value.js';
+import { literal, text as textValue } from '../value.js';
+import { nodeOptionPreloads } from './node.js';
 import { type Intent, type Launcher, argv, script } from './types.js';
 
 interface WrapperSpec {
@@ -31,11 +32,17 @@ const wrapper = (spec: WrapperSpec): Launcher => ({
     const text = spec.shellText ? optionValue(scanned, ...spec.shellText) : undefined;
     if (text) return [script(text, dir)];
     let words = [...scanned.positionals, ...scanned.rest].slice(spec.operands ?? 0);
+    const preloads: Intent[] = [];
     if (spec.assignments) {
       const i = words.findIndex((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(literal(w) ?? ''));
+      // `cross-env NODE_OPTIONS='-r ./otel.cjs' pnpm start`: every node process below loads the preload.
+      for (const w of i < 0 ? words : words.slice(0, i)) {
+        const t = literal(w);
+        if (t?.startsWith('NODE_OPTIONS=')) preloads.push(...nodeOptionPreloads(textValue(t.slice('NODE_OPTIONS='.length))));
+      }
       words = i < 0 ? [] : words.slice(i);
     }
-    return words.length > 0 ? [argv(words, dir)] : [];
+    return words.length > 0 ? [...preloads, argv(words, dir)] : preloads;
   },
 });
 
