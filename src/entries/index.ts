@@ -17,6 +17,7 @@ import justfile from './justfile.js';
 import knipConfig from './knip-config.js';
 import kubernetes from './kubernetes.js';
 import makefile from './makefile.js';
+import miseTasks from './mise-tasks.js';
 import noxfile from './noxfile.js';
 import packageJson from './package-json.js';
 import pm2Ecosystem from './pm2-ecosystem.js';
@@ -56,6 +57,7 @@ export const DETECTORS: EntryDetector[] = [
   knipConfig,
   kubernetes,
   makefile,
+  miseTasks,
   noxfile,
   packageJson,
   pm2Ecosystem,
