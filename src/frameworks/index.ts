@@ -56,6 +56,7 @@ import remix from './js/remix.js';
 import rollup from './js/rollup.js';
 import rspack from './js/rspack.js';
 import staticDirs from './js/static-dirs.js';
+import starlight from './js/starlight.js';
 import threadsWorkers from './js/threads-workers.js';
 import storybook from './js/storybook.js';
 import stylelint from './js/stylelint.js';
@@ -85,4 +86,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [adapterManager, alembic, anchoredPaths, angular, astro, borp, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, declarationTwins, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, etherpadCoreServing, etherpadPlugins, expo, folderJoinRequires, folderPackages, folderRequires, graphqlCodegen, graphqlLazyTypes, gulp, hexo, husky, jasmine, jest, karma, knex, knexMigrator, ladle, lintStaged, metro, mocha, next, nitro, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, relay, releaseIt, remix, rollup, rspack, staticDirs, storybook, stringModules, stylelint, sveltekit, sveltePackage, tailwind, tanstackRouter, testData, threadsWorkers, tscInPlace, tsdown, tsup, vike, vite, viteFileRoutes, vitePluginPwa, vitest, webdriverio, webpack];
+export const READERS: readonly FrameworkReader[] = [adapterManager, alembic, anchoredPaths, angular, astro, borp, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, declarationTwins, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, etherpadCoreServing, etherpadPlugins, expo, folderJoinRequires, folderPackages, folderRequires, graphqlCodegen, graphqlLazyTypes, gulp, hexo, husky, jasmine, jest, karma, knex, knexMigrator, ladle, lintStaged, metro, mocha, next, nitro, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, relay, releaseIt, remix, rollup, rspack, starlight, staticDirs, storybook, stringModules, stylelint, sveltekit, sveltePackage, tailwind, tanstackRouter, testData, threadsWorkers, tscInPlace, tsdown, tsup, vike, vite, viteFileRoutes, vitePluginPwa, vitest, webdriverio, webpack];

@@ -1,0 +1,8 @@
+/** The Starlight reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('starlight');
+test('starlight: has a basic fixture', () => assert.ok(cases.includes('starlight-basic')));
+for (const name of cases) test(`starlight: ${name}`, () => checkFrameworkFixture(name));
