@@ -14,6 +14,7 @@ import convex from './js/convex.js';
 import cucumber from './js/cucumber.js';
 import cypress from './js/cypress.js';
 import dirLoaders from './js/dir-loaders.js';
+import flue from './js/flue.js';
 import folderJoinRequires from './js/folder-join-requires.js';
 import folderPackages from './js/folder-packages.js';
 import folderRequires from './js/folder-requires.js';
@@ -86,4 +87,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [adapterManager, alembic, anchoredPaths, angular, astro, borp, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, declarationTwins, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, etherpadCoreServing, etherpadPlugins, expo, folderJoinRequires, folderPackages, folderRequires, graphqlCodegen, graphqlLazyTypes, gulp, hexo, husky, jasmine, jest, karma, knex, knexMigrator, ladle, lintStaged, metro, mocha, next, nitro, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, relay, releaseIt, remix, rollup, rspack, starlight, staticDirs, storybook, stringModules, stylelint, sveltekit, sveltePackage, tailwind, tanstackRouter, testData, threadsWorkers, tscInPlace, tsdown, tsup, vike, vite, viteFileRoutes, vitePluginPwa, vitest, webdriverio, webpack];
+export const READERS: readonly FrameworkReader[] = [adapterManager, alembic, anchoredPaths, angular, astro, borp, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, declarationTwins, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, etherpadCoreServing, etherpadPlugins, expo, flue, folderJoinRequires, folderPackages, folderRequires, graphqlCodegen, graphqlLazyTypes, gulp, hexo, husky, jasmine, jest, karma, knex, knexMigrator, ladle, lintStaged, metro, mocha, next, nitro, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, prisma, pytest, qwik, reactCosmos, redwood, relay, releaseIt, remix, rollup, rspack, starlight, staticDirs, storybook, stringModules, stylelint, sveltekit, sveltePackage, tailwind, tanstackRouter, testData, threadsWorkers, tscInPlace, tsdown, tsup, vike, vite, viteFileRoutes, vitePluginPwa, vitest, webdriverio, webpack];

@@ -1,0 +1,8 @@
+/** The Flue reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('flue');
+test('flue: has a basic fixture', () => assert.ok(cases.includes('flue-basic')));
+for (const name of cases) test(`flue: ${name}`, () => checkFrameworkFixture(name));
