@@ -1,0 +1,8 @@
+/** The preconstruct reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('preconstruct');
+test('preconstruct: has a basic fixture', () => assert.ok(cases.includes('preconstruct-basic')));
+for (const name of cases) test(`preconstruct: ${name}`, () => checkFrameworkFixture(name));
