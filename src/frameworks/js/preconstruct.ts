@@ -8,8 +8,7 @@
  * `dist/`, which census cannot map back to the source: the entrypoints are production roots, the
  * evidence naming the package.json line. A glob that selects no file is a warning.
  */
-import { isRecord } from '../../manifests/json.js';
-import { lineOfKey } from '../../entries/support/config-document.js';
+import { isRecord, JSON_MANIFEST } from '../../manifests/json.js';
 import { warning } from '../../util/diagnostics.js';
 import { joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
@@ -24,7 +23,7 @@ const packages = (ctx: FrameworkContext): JsPackage[] => jsPackages(ctx).filter(
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput): void => {
   const config = isRecord(pkg.json.preconstruct) ? pkg.json.preconstruct : {};
   const globs = (Array.isArray(config.entrypoints) ? config.entrypoints : [config.entrypoints]).filter((g): g is string => typeof g === 'string');
-  const line = lineOfKey(ctx.manifests.text(pkg.manifest) ?? '', 'entrypoints') ?? 1;
+  const line = ctx.manifests.get(pkg.manifest, JSON_MANIFEST)?.lineOf(['preconstruct', 'entrypoints']) ?? 1;
   const src = joinRepo(pkg.dir, 'src');
   if (globs.length === 0 || src === null) {
     out.diagnostics.push(warning('preconstruct/entrypoints', 'preconstruct.entrypoints names no glob, not read', pkg.manifest, line));
