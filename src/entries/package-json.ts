@@ -9,6 +9,7 @@
  * entries by the ecosystem's convention (the defaults knip uses), whatever the fields say.
  * `main` is completed as Node completes it (nodeMainTarget): `"main": "lib/hexo"` and
  * `"main": "./lib"` load lib/hexo.js or lib/hexo/index.js, and lib/index.js.
+ * `types` targets (field or condition) are tooling entries: the declarations users' TypeScript reads.
  */
 import { pathsWithPrefix } from '../util/file-index.js';
 import { isWithheldSubpath, targetPatternStar } from '../manifests/package-exports.js';
@@ -17,6 +18,7 @@ import { warning } from '../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../util/path.js';
 import { addCommand, fileEntry } from './support/inputs.js';
 import { publishedRootEntries } from './published-files.js';
+import { createBuildOutputMap } from '../languages/javascript/build-output.js';
 import { isRecord, JSON_MANIFEST, type JsonDocument } from '../manifests/json.js';
 import { emptyOutput, type DetectorContext, type DetectorOutput, type EntryDetector } from './types.js';
 
@@ -81,16 +83,38 @@ const addFile = (site: Site, target: string, evidence: string, jsonPath: (string
   for (const p of matches.files) site.out.entries.push(fileEntry(p, 'production', evidence, line));
 };
 
-/** Every string leaf of `exports`: subpaths (`./cli`), conditions (`import`, `node`), fallback arrays. */
+/** TypeScript's conditions: `types`, `typings`, and the versioned `types@>=5.0`. */
+const isTypesCondition = (key: string): boolean => key === 'types' || key === 'typings' || key.startsWith('types@');
+
+/**
+ * A `types` target (the `types`/`typings` field, a `types` condition): the declarations the
+ * package's users' TypeScript reads, so a tooling entry — on the `.d.ts` when the repo has it,
+ * else on the source it is built from (`dist/types.d.ts` → `types.ts` through the tsconfig's
+ * outDir/rootDir, build-output.ts). Declarations not built yet whose source census cannot find are
+ * no entry and no finding: nothing runs them. A pattern target is not followed.
+ */
+const addTypes = (site: Site, target: string, evidence: string, jsonPath: (string | number)[]) => {
+  const path = joinRepo(site.dir, target);
+  if (path === null || path.includes('*')) return;
+  const line = site.doc.lineOf(jsonPath);
+  if (site.ctx.files.has(path)) {
+    site.out.entries.push(fileEntry(path, 'tooling', `${evidence} "${target}": the declarations its users' TypeScript reads`, line));
+    return;
+  }
+  const built = createBuildOutputMap(site.ctx.manifests).explain(path);
+  if (built) site.out.entries.push(fileEntry(built.source, 'tooling', `${evidence} "${target}", built from ${built.source} (${built.why}): the declarations its users' TypeScript reads`, line));
+};
+
+/** Every string leaf of `exports`: subpaths (`./cli`), conditions (`import`, `node`, `types`), fallback arrays. */
 const walkExports = (site: Site, value: unknown, jsonPath: (string | number)[], subpath: string, conditions: string[], map: Record<string, unknown>) => {
   if (typeof value === 'string') {
     const cond = conditions.length > 0 ? ` (${conditions.join(', ')})` : '';
-    addFile(site, value, `${site.path} exports "${subpath}"${cond}`, jsonPath, subpath, map);
+    if (conditions.some(isTypesCondition)) addTypes(site, value, `${site.path} exports "${subpath}"${cond}`, jsonPath);
+    else addFile(site, value, `${site.path} exports "${subpath}"${cond}`, jsonPath, subpath, map);
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => walkExports(site, v, [...jsonPath, i], subpath, conditions, map));
   } else if (isRecord(value)) {
     for (const [key, v] of Object.entries(value)) {
-      if (key === 'types' || key === 'typings') continue;
       if (key.startsWith('.')) walkExports(site, v, [...jsonPath, key], key, conditions, value);
       else walkExports(site, v, [...jsonPath, key], subpath, [...conditions, key], map);
     }
@@ -159,6 +183,7 @@ const packageJson: EntryDetector = {
       const target = nodeMainTarget(site, value);
       addFile(site, target, `${file.path} ${field}${target === value ? '' : ` "${value}" (Node loads ${target})`}`, [field]);
     }
+    for (const field of ['types', 'typings'] as const) if (typeof pkg[field] === 'string') addTypes(site, pkg[field], `${file.path} ${field}`, [field]);
     if (pkg.exports !== undefined) walkExports(site, pkg.exports, ['exports'], '.', [], {});
     addDefaultEntries(site, typeof pkg.main === 'string' || pkg.exports !== undefined);
     if (pkg.files !== undefined) {
