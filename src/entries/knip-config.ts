@@ -9,6 +9,9 @@
  * trailing `!` (knip's production marker) is dropped and `!glob` excludes. A knip.ts is read
  * statically; what is computed there is a warning, never a guess.
  *
+ * A `paths` alias whose target is one ambient declaration file (`declare module '~icons/*'`) is a
+ * tooling root: the declarations TypeScript applies to the aliased imports.
+ *
  * A plugin's `config` files are tooling roots (knip makes them entries), its `entry` globs test
  * roots for a test runner's plugin (jest, vitest, ava, …), else tooling. Reading the file is
  * languages/javascript/knip-config-file.ts's, shared with test discovery and the jest and vitest
@@ -18,12 +21,14 @@ import { readConfigFile } from '../languages/javascript/config-value.js';
 import { CODE_NAME, JSON_NAMES, KNIP_OPTIONS, TEST_PLUGINS, expand, patternsOf, pluginConfigPatterns, toPlain, workspaceDirs } from '../languages/javascript/knip-config-file.js';
 import { warning } from '../util/diagnostics.js';
 import { parseJsonc } from '../util/jsonc.js';
-import { basename, dirname } from '../util/path.js';
+import { basename, dirname, joinRepo } from '../util/path.js';
 import { fileEntry } from './support/inputs.js';
+import { actsAmbiently } from './tsconfig-program.js';
 import { isRecord } from '../manifests/json.js';
 import { emptyOutput, type DetectorContext, type DetectorOutput, type EntryDetector } from './types.js';
 
 const CODE = /\.(c|m)?[jt]sx?$|\.(vue|svelte|astro|mdx)$/;
+const DECLARATION = /\.d\.[cm]?ts$/;
 
 const read = (config: unknown, source: string, line: (key: string) => number | undefined, ctx: DetectorContext, out: DetectorOutput) => {
   if (!isRecord(config)) return;
@@ -66,7 +71,24 @@ const read = (config: unknown, source: string, line: (key: string) => number | u
       }
     }
   };
+  // A `paths` alias whose target is one ambient declaration file (`"~icons/*":
+  // ["./types/virtual.d.ts"]` holding `declare module '~icons/*'`, the types of a bundler's virtual
+  // modules) names the declarations TypeScript applies to those imports: a tooling root, as an
+  // ambient .d.ts in a tsconfig's program is. Code targets, and a .d.ts that only exports, must
+  // still be imported to count; resolving the aliases is resolution/knip-paths.ts's.
+  const aliasTypes = (dir: string, value: unknown, where: string) => {
+    if (!isRecord(value)) return;
+    for (const [pattern, targets] of Object.entries(value)) {
+      for (const target of patternsOf(targets)) {
+        const file = target.includes('*') ? null : joinRepo(dir, target);
+        if (file !== null && DECLARATION.test(file) && ctx.files.has(file) && actsAmbiently(ctx, file)) {
+          out.entries.push(fileEntry(file, 'tooling', `${source} ${where}paths "${pattern}": the declarations the knip config maps those imports to`, line(pattern) ?? line(where ? 'workspaces' : 'paths')));
+        }
+      }
+    }
+  };
   if (config.entry !== undefined) add(base, config.entry, '');
+  if (config.paths !== undefined) aliasTypes(base, config.paths, '');
   if (config.ignore !== undefined) ignore(base, config.ignore, '');
   pluginConfigs(base, config, '');
   pluginEntries(base, config, '');
@@ -75,6 +97,7 @@ const read = (config: unknown, source: string, line: (key: string) => number | u
       if (!isRecord(ws)) continue;
       for (const dir of workspaceDirs(base, key, ctx.files)) {
         if (ws.entry !== undefined) add(dir, ws.entry, `workspaces["${key}"] `);
+        if (ws.paths !== undefined) aliasTypes(dir, ws.paths, `workspaces["${key}"] `);
         if (ws.ignore !== undefined) ignore(dir, ws.ignore, `workspaces["${key}"] `);
         pluginConfigs(dir, ws, `workspaces["${key}"] `);
         pluginEntries(dir, ws, `workspaces["${key}"] `);

@@ -17,7 +17,7 @@ import { parseJsonc } from '../util/jsonc.js';
 import { basename, dirname, joinRepo } from '../util/path.js';
 import { fileEntry } from './support/inputs.js';
 import { isRecord } from '../manifests/json.js';
-import { emptyOutput, type EntryDetector } from './types.js';
+import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
 
 const DECLARATION = /\.d\.[cm]?ts$/;
 /** A top-level `declare global` or `declare module '…'`: declarations the compiler applies to every file. */
@@ -29,6 +29,16 @@ const specToGlob = (spec: string): string => {
   const clean = spec.replace(/^\.\//, '').replace(/\/$/, '');
   if (clean === '' || clean === '.') return '**/*';
   return /[*?]/.test(clean) || /\.[\w]+$/.test(clean) ? clean : `${clean}/**/*`;
+};
+
+/**
+ * Whether a declaration file acts ambiently: the compiler uses it for being in the program,
+ * without an import of it (it exports nothing, or it augments). Without the file's facts it is kept.
+ */
+export const actsAmbiently = (ctx: DetectorContext, f: string): boolean => {
+  const facts = ctx.facts?.(f);
+  if (facts === undefined || (facts.exportedNames === undefined && facts.hasStarImport !== true)) return true;
+  return AUGMENTATION.test(ctx.manifests.text(f) ?? '');
 };
 
 const strings = (v: unknown): string[] | null => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : null);
@@ -55,17 +65,11 @@ const tsconfigProgram: EntryDetector = {
     const excluded = compileRepoGlobs(exclude.map(specToGlob));
     const prefix = dir === '' ? '' : `${dir}/`;
     const named = new Set(listed.map((f) => joinRepo(dir, f)).filter((f): f is string => f !== null));
-    /** Whether the compiler uses the file for being in the program, without an import of it. */
-    const actsAmbiently = (f: string): boolean => {
-      const facts = ctx.facts?.(f);
-      if (facts === undefined || (facts.exportedNames === undefined && facts.hasStarImport !== true)) return true;
-      return AUGMENTATION.test(ctx.manifests.text(f) ?? '');
-    };
     for (const f of pathsWithPrefix(ctx.files, prefix)) {
       if (!DECLARATION.test(f) || f.includes('node_modules/')) continue;
       const relative = f.slice(prefix.length);
       const field = named.has(f) ? 'files' : included(relative) && !excluded(relative) ? 'include' : null;
-      if (field !== null && actsAmbiently(f)) out.entries.push(fileEntry(f, 'tooling', `${file.path} ${field}: in the TypeScript program`));
+      if (field !== null && actsAmbiently(ctx, f)) out.entries.push(fileEntry(f, 'tooling', `${file.path} ${field}: in the TypeScript program`));
     }
     return out;
   },

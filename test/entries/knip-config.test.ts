@@ -22,3 +22,12 @@ test(`${detector.id}: an ignore of only negated globs ignores everything else, s
   assert.equal(verdict('tools/seed.ts'), 'tooling');
   assert.equal(verdict('src/main.ts'), 'production');
 });
+
+test(`${detector.id}: a paths alias keeps the ambient declaration file it maps to, not one that only exports`, async () => {
+  const { audit } = await scanDir(fixturePath('entries', 'knip-config-paths'));
+  const verdict = (path: string) => audit.files.find((f) => f.path === path)?.verdict;
+  assert.equal(verdict('types/icons.d.ts'), 'tooling');
+  assert.equal(verdict('packages/web/env/virtual.d.ts'), 'tooling');
+  // `export interface Model` is a module: it counts only when imported, as in a tsconfig's program.
+  assert.equal(verdict('types/models.d.ts'), 'dead');
+});
