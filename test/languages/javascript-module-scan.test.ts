@@ -64,7 +64,11 @@ test('module scan: what only the AST walk finds sends the file to the parser', (
     `const m = await import('./lazy.js');\n`,
     `const m = await import /* why */ ('./lazy.js');\n`,
     `const icon = new URL('./icon.png', import.meta.url);\n`,
-    `const u = import.meta.url;\nexport const link = new URL('./page.html', u);\n`,
+    `const icon = new URL('./icon.png', /* beside */ (import.meta.url));\n`,
+    `const icon = new URL('./icon.png', <string>import.meta.url);\n`,
+    `const icon = new URL('./icon.png', // beside this file\n  import.meta.url);\n`,
+    `import { glob } from 'node:fs/promises';\nexport const files = glob('migrations/*.ts');\n`,
+    `import * as fs from 'fs';\nexport const files = fs.globSync('seeds/*.js');\n`,
     `const resolved = import.meta.resolve('./x.js');\n`,
     `const pages = import.meta.glob('./pages/*.ts');\n`,
     `const forms = import.meta.webpackContext('./forms', { recursive: false, regExp: /\\.ts$/ });\n`,
@@ -87,6 +91,17 @@ test('module scan: import.meta properties the walk does not act on are read here
   agrees(`import path from 'node:path';\nimport { fileURLToPath } from 'node:url';\nconst dirname = path.dirname(fileURLToPath(import.meta.url));\n`);
   agrees(`import.meta.hot?.accept();\nexport const mode = import.meta.env.MODE, dir = import.meta\n  .dirname\nimport later from './later';\nexport { later };\n`);
   agrees(`export const file = import.meta.filename;\nconst url = import . meta . url;\n`);
+});
+
+test('module scan: import.meta beside URL is read here unless it may be a second argument', () => {
+  // the walk reads `new URL(x, import.meta.url)` only: import.meta.url as a first argument, or through a variable, names no file
+  agrees(`import { fileURLToPath } from 'node:url';\nconst filename = fileURLToPath(import.meta.url);\nexport const origin = new URL(process.env.SERVER_URL).origin;\n`);
+  agrees(`const u = import.meta.url;\nexport const link = new URL('./page.html', u);\n`);
+  agrees(`export const here = new URL(import.meta.url);\n`);
+});
+
+test('module scan: a file naming an fs module and globals (not glob) is read here', () => {
+  agrees(`import fs from 'node:fs';\nimport { globals } from './config';\nexport const names = globals.map((g) => g.slug);\nexport const read = fs.readFileSync;\n`);
 });
 
 test('module scan: JSX is read as code around elements, attributes and text', () => {

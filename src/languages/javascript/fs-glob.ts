@@ -19,8 +19,12 @@ const GLOB_FUNCTIONS = new Set(['glob', 'globSync']);
 /** A local name bound to a glob function, or to an fs module (whose `.glob`, `.globSync` and `.promises.glob` are). */
 export type FsGlobBinding = 'function' | 'module';
 
-/** Text worth walking for fs globs: it names an fs module and the word glob. */
-export const mayGlobWithFs = (text: string): boolean => /['"](?:node:)?fs(?:\/promises)?['"]/.test(text) && /\bglob/.test(text);
+/**
+ * Text worth walking for fs globs: it names an fs module and the word `glob` or `globSync`, which
+ * every glob call the walk reads holds (`glob(`, `fs.globSync(`, the `{ glob as g }` a renamed
+ * call was bound by). Whole words: a prefix test sent every file naming Payload's `globals` to the walk.
+ */
+export const mayGlobWithFs = (text: string): boolean => /['"](?:node:)?fs(?:\/promises)?['"]/.test(text) && /\bglob(?:Sync)?\b/.test(text);
 
 interface ImportEntry {
   importName: { kind: string; name?: string | null };

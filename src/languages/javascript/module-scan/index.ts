@@ -25,7 +25,7 @@ export const scanModule = (text: string, lines: LineTable, jsx: boolean): Module
     const lexer = new Lexer(text, jsx);
     const statements = new StatementReader(lexer, lines).read();
     // `new URL('./x', import.meta.url)` names a file: the walk reads it.
-    if (lexer.sawImportMeta && lexer.sawUrl) return null;
+    if (lexer.sawImportMetaArgument && lexer.sawUrl) return null;
     // node:module's `register('./hooks.mjs', import.meta.url)` loads a file: the walk reads it.
     if (statements.imports.some((i) => MODULE_API.has(i.fact.specifier))) return null;
     // import-cwd's `importCwd('pkg/plugins/' + name)` loads a module: the walk reads it.

@@ -172,8 +172,11 @@ export class Lexer {
   atExpressionStart = true;
   /** This token is the `import` of `import.meta.<property>`: an expression, not an import statement. */
   importMeta = false;
-  /** The code reads `import.meta.<property>` somewhere (a property the walk does not act on). */
-  sawImportMeta = false;
+  /**
+   * Some `import.meta` may be a call's second argument (see mayFollowComma): with `URL`, it may be
+   * `new URL('./x', import.meta.url)`. The usual `fileURLToPath(import.meta.url)` is not.
+   */
+  sawImportMetaArgument = false;
   /** The code names `URL` (not as a property): with `import.meta`, it may be `new URL('./x', import.meta.url)`. */
   sawUrl = false;
   /** The current token is a word that may not stand beside another word (see ADJACENT_WORDS). */
@@ -360,7 +363,7 @@ export class Lexer {
       const after = text.charCodeAt(k);
       if (after === 46 && this.readsMetaProperty(k)) {
         this.importMeta = true;
-        this.sawImportMeta = true;
+        if (this.mayFollowComma(this.start)) this.sawImportMetaArgument = true;
       } else if (after === 40 || after === 46 || after === 47) throw new Unsure();
     }
     if (word === 'URL' && !this.afterDot) this.sawUrl = true;
@@ -400,6 +403,30 @@ export class Lexer {
     const c = text.charCodeAt(k);
     if (c > 127 || c === 92) return false;
     return !WALKED_META_PROPERTIES.has(text.slice(start, k));
+  }
+
+  /**
+   * Whether what comes before `start`, past blanks and opening parentheses, is `,` or `>` (a
+   * `<T>` assertion): where a call's second argument starts, `new URL('./x', (import.meta.url))`.
+   * Read backwards, so a comment there counts as yes: a block comment ends in `/`, and a line
+   * comment cannot be told from code, so a `//` anywhere on the line before counts too.
+   */
+  private mayFollowComma(start: number): boolean {
+    const text = this.text;
+    let k = start - 1;
+    let crossedLine = false;
+    for (; k >= 0; k--) {
+      const c = text.charCodeAt(k);
+      if (isLineBreak(c)) crossedLine = true;
+      else if (!isSpace(c) && c !== 40) break;
+    }
+    if (k < 0) return false;
+    const c = text.charCodeAt(k);
+    if (c === 44 || c === 62 || c === 47) return true;
+    if (!crossedLine) return false;
+    let lineStart = k;
+    while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1))) lineStart--;
+    return text.slice(lineStart, k + 1).includes('//');
   }
 
   private readNumber(from: number): void {
