@@ -10,7 +10,7 @@ import { languageFromShebang } from '../discover/language.js';
 import { isResolutionInput } from '../discover/junk.js';
 import { basename } from '../util/path.js';
 import { warning } from '../util/diagnostics.js';
-import { readBytes } from '../util/fs.js';
+import { scratchReader } from '../util/fs.js';
 import { contentHash } from '../util/content-hash.js';
 import { decode, looksBinary } from './decode.js';
 import { countLines } from './metrics.js';
@@ -56,6 +56,9 @@ const firstLine = (bytes: Uint8Array): string => {
   return nl < 0 ? head : head.slice(0, nl);
 };
 
+/** Every file is read into one buffer (per thread): nothing here keeps the bytes past the file. */
+const readFile = scratchReader();
+
 export const fingerprintCrash = (path: string, e: unknown): Diagnostic =>
   warning('duplicates/crash', `fingerprinting failed: ${(e as Error).message}; left out of the duplicates analysis`, path);
 
@@ -80,7 +83,7 @@ export const scanFile = (req: ScanRequest, options: ScanOptions, handOff?: Finge
     }
     return result;
   }
-  const read = readBytes(req.abs);
+  const read = readFile(req.abs, req.bytes);
   if ('error' in read) {
     diagnostics.push(warning('read/unreadable', `${read.error}; not analysed`, req.path));
     record.incomplete = true;

@@ -148,20 +148,65 @@ export const writeTextFile = (absPath: string, text: string | Iterable<string>):
 
 export type ReadResult = { bytes: Buffer } | { error: string };
 
+/** Why a read failed, in words a user understands. */
+const readError = (e: unknown): string => {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'ENOENT' ? 'file disappeared during the scan'
+    : code === 'EISDIR' ? 'is a folder'
+    : code === 'ELOOP' ? 'symlink loop'
+    : `cannot read (${code ?? (e as Error).message})`;
+};
+
 /** Read a whole file, reporting why not in words a user understands. */
 export const readBytes = (absPath: string): ReadResult => {
   try {
     return { bytes: fs.readFileSync(absPath) };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const error =
-      code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-      : code === 'ENOENT' ? 'file disappeared during the scan'
-      : code === 'EISDIR' ? 'is a folder'
-      : code === 'ELOOP' ? 'symlink loop'
-      : `cannot read (${code ?? (e as Error).message})`;
-    return { error };
+    return { error: readError(e) };
   }
+};
+
+export type ScratchReadResult = { bytes: Uint8Array } | { error: string };
+
+/**
+ * A reader of whole files into one buffer it reuses: the bytes of a read are valid until the next
+ * read. For a pass that reads every file once and keeps only what it derives from the bytes (a
+ * hash, a decoded text): readFileSync stats each file for its size and allocates a buffer for it,
+ * and those buffers (external memory, tens of MB over a repo) are what drives V8's collections.
+ * `expected` is the size the caller saw (discovery's lstat); a file that grew or shrank since is
+ * still read to its end, at the cost of one more read.
+ */
+export const scratchReader = (): ((absPath: string, expected: number) => ScratchReadResult) => {
+  let buffer = Buffer.allocUnsafeSlow(1 << 16);
+  return (absPath, expected) => {
+    let fd: number;
+    try {
+      fd = fs.openSync(absPath, 'r');
+    } catch (e) {
+      return { error: readError(e) };
+    }
+    try {
+      if (buffer.length <= expected) buffer = Buffer.allocUnsafeSlow(Math.max(expected + 1, buffer.length * 2));
+      let length = 0;
+      for (;;) {
+        if (length === buffer.length) {
+          const bigger = Buffer.allocUnsafeSlow(buffer.length * 2);
+          buffer.copy(bigger, 0, 0, length);
+          buffer = bigger;
+        }
+        const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+        length += n;
+        // the size it had when listed, in one read: done, as readFileSync trusts fstat's size
+        if (n === 0 || (length === expected && length === n)) break;
+      }
+      return { bytes: buffer.subarray(0, length) };
+    } catch (e) {
+      return { error: readError(e) };
+    } finally {
+      fs.closeSync(fd);
+    }
+  };
 };
 
 /** A fresh private folder under the system temp dir (for census trace's hook files). */
