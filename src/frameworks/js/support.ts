@@ -339,7 +339,8 @@ export const kindOf = (run: ToolRun | null): EntryKind => run?.kind ?? 'tooling'
 /** One entry per repo file a config string names (`./setup.ts`, `<rootDir>/x.js`); package names give nothing. */
 export const pathEntries = (
   ctx: FrameworkContext,
-  o: { config: string; value: ConfigValue | null; key: string; dir: string; root?: string; kind: EntryKind; evidence: string; id: string },
+  /** `fallbackDir`: where to look for a path that names no file from `dir` (a tool's root that a config's paths may not have followed). */
+  o: { config: string; value: ConfigValue | null; key: string; dir: string; root?: string; fallbackDir?: string; kind: EntryKind; evidence: string; id: string },
   out: Pick<FrameworkOutput, 'entries' | 'diagnostics'>,
 ): void => {
   const strings: { value: string; line: number }[] = [];
@@ -354,9 +355,11 @@ export const pathEntries = (
   warnUnread(out.diagnostics, o.id, o.config, unread, o.key);
   for (const s of strings) {
     if (!looksLikePath(s.value)) continue;
-    const file = resolveToolPath(ctx, o.dir, s.value, o.root ?? o.dir);
+    const atDir = resolveToolPath(ctx, o.dir, s.value, o.root ?? o.dir);
+    const file = atDir ?? (o.fallbackDir === undefined || o.fallbackDir === o.dir ? null : resolveToolPath(ctx, o.fallbackDir, s.value));
     if (file === null) continue;
-    out.entries.push({ source: o.config, target: file, targetKind: 'file', kind: o.kind, evidence: `${o.config}:${s.line} ${o.key} "${s.value}" (${o.evidence})`, line: s.line });
+    const where = atDir === null ? `; nothing there from ${o.dir || '.'}/, found from ${o.fallbackDir || '.'}/` : '';
+    out.entries.push({ source: o.config, target: file, targetKind: 'file', kind: o.kind, evidence: `${o.config}:${s.line} ${o.key} "${s.value}" (${o.evidence}${where})`, line: s.line });
   }
 };
 

@@ -1,7 +1,8 @@
 /**
  * Vite builds from HTML: `index.html` in its `root` (default: the package folder), or the pages
  * `build.rollupOptions.input` names, and each `<script type="module" src>` in them (`/src/x.ts`
- * from the root, `./x.ts` from the page); a library build from `build.lib.entry`; a JS input
+ * from the root, `./x.ts` from the page); a library build from `build.lib.entry` (relative to the
+ * root); a JS input
  * directly (imports through `resolve.alias` are resolved with the imports: resolution/tool-aliases.ts). The config is the root, with the kind of what runs vite there; each file is a
  * reference from it, its label naming the page when one is in between. `vite build --ssr <entry>`
  * on a command line builds that file for the server: an entry of its own.
@@ -65,25 +66,50 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   }
   out.entries.push({ source: config, target: config, targetKind: 'file', kind: kindOf(run), evidence: `${config}: Vite config, loaded by ${runEvidence(run, 'vite')}` });
   const { value } = readToolConfig(ctx, config, out.diagnostics, 'vite');
+  const root = viteRoot(value, pkg.dir);
+  const pages = viteBuildInputs(ctx, config, value, pkg.dir, root, out);
+  const defaultPage = joinRepo(root, 'index.html');
+  if (pages === null && defaultPage !== null && ctx.files.has(defaultPage)) pageScripts(ctx, config, [{ page: defaultPage }], root, out);
+};
+
+/** Vite's `root` (relative to the folder vite runs in, `cwd`), or that folder. */
+export const viteRoot = (value: ConfigValue | null, cwd: string): string => {
   const rootValue = configAt(value, 'root');
-  const root = rootValue?.kind === 'string' ? (joinRepo(pkg.dir, rootValue.value) ?? pkg.dir) : pkg.dir;
-  const inputs: { value: string; line: number }[] = [];
+  return rootValue?.kind === 'string' ? (joinRepo(cwd, rootValue.value) ?? cwd) : cwd;
+};
+
+/**
+ * The files a Vite config's `build.rollupOptions.input` and `build.lib.entry` name, as references
+ * from the config, with the scripts of the HTML pages among them. `lib.entry` is relative to the
+ * root (Vite resolves it there); `rollupOptions.input` goes to Rollup as written, so relative to
+ * the folder vite runs in (`cwd`), a page's bare path to the root. Null when the config names no input.
+ */
+export const viteBuildInputs = (ctx: FrameworkContext, config: string, value: ConfigValue | null, cwd: string, root: string, out: FrameworkOutput): { page: string; line?: number }[] | null => {
+  const inputs: { value: string; line: number; base: string }[] = [];
   const unread: { line: number; text: string }[] = [];
-  strings(configAt(value, 'build', 'rollupOptions', 'input'), inputs, unread);
-  strings(configAt(value, 'build', 'lib', 'entry'), inputs, unread);
+  const rollup: { value: string; line: number }[] = [];
+  const lib: { value: string; line: number }[] = [];
+  strings(configAt(value, 'build', 'rollupOptions', 'input'), rollup, unread);
+  strings(configAt(value, 'build', 'lib', 'entry'), lib, unread);
+  inputs.push(...rollup.map((i) => ({ ...i, base: cwd })), ...lib.map((i) => ({ ...i, base: root })));
   warnUnread(out.diagnostics, 'vite', config, unread, 'build input');
+  if (inputs.length === 0) return null;
   const pages: { page: string; line?: number }[] = [];
   for (const input of inputs) {
-    const path = joinRepo(input.value.startsWith('.') ? pkg.dir : root, input.value);
+    const path = joinRepo(input.value.startsWith('.') ? input.base : root, input.value);
     if (path !== null && path.endsWith('.html')) {
       if (ctx.files.has(path)) pages.push({ page: path, line: input.line });
       continue;
     }
-    const file = resolveToolPath(ctx, pkg.dir, input.value, root);
+    const file = resolveToolPath(ctx, input.base, input.value, root);
     if (file) out.references.push(fileReference(config, file, input.line, `Vite build input "${input.value}" in ${config}:${input.line}`));
   }
-  const defaultPage = joinRepo(root, 'index.html');
-  if (inputs.length === 0 && defaultPage !== null && ctx.files.has(defaultPage)) pages.push({ page: defaultPage });
+  pageScripts(ctx, config, pages, root, out);
+  return pages;
+};
+
+/** Each `<script src>` of the config's pages: a reference from the config, naming the page. */
+const pageScripts = (ctx: FrameworkContext, config: string, pages: { page: string; line?: number }[], root: string, out: FrameworkOutput) => {
   for (const { page, line } of pages) {
     for (const script of htmlScripts(ctx.readText(page) ?? '')) {
       const file = resolveToolPath(ctx, dirname(page), script.src, root);

@@ -1,8 +1,12 @@
 /**
  * Vitest loads what `test` in vitest.config / vite.config (or the file `vitest -c x` names) names: setupFiles, globalSetup, a local
- * environment, snapshot serializers and reporters; inline `projects`/`workspace` entries and
- * vitest.workspace files (their configs and `include` globs); and its own file kinds beside the
- * tests discovery already finds: benchmarks (`*.bench.ts`) and type tests (`*.test-d.ts`). All test roots.
+ * environment, snapshot serializers and reporters, relative to the root (`test.root`, else Vite's
+ * `root`, else the folder vitest runs in); inline `projects`/`workspace` entries (with the config
+ * an `extends` names) and vitest.workspace files; project config files a `projects` glob names,
+ * read like the top one from their own folder (their setup files and `include` globs); and its own
+ * file kinds beside the tests discovery already finds: benchmarks (`*.bench.ts`) and type tests
+ * (`*.test-d.ts`). All test roots. A vitest config is a Vite config: the build inputs it names
+ * (`build.lib.entry`, `build.rollupOptions.input`) are references from it, as the vite reader reads them.
  *
  * A run that names its config or root (`vitest -c sub/vitest.config.ts`, `vitest --root packages/a`,
  * `--dir`) collects by that config's `test.include`, relative to the root: `--root`, else the
@@ -15,7 +19,8 @@ import { knipPluginConfigs } from '../../languages/javascript/knip-config-file.j
 import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { configArg, configsFromCommands, enabledByPackages, filesIn, globFiles, pathEntries, readToolConfig, toolInvocations, toolPackages, warnUnread, type JsPackage } from './support.js';
+import { configArg, configsFromCommands, enabledByPackages, filesIn, globFiles, pathEntries, readToolConfig, resolveToolPath, toolInvocations, toolPackages, warnUnread, type JsPackage } from './support.js';
+import { viteBuildInputs } from './vite.js';
 
 const CONFIG = /^(vitest|vite)\.config\.[cm]?[jt]s$|^vitest\.(workspace|projects)\.([cm]?[jt]s|json)$/;
 const PATH_KEYS = ['setupFiles', 'globalSetup', 'environment', 'snapshotSerializers', 'reporters', 'resolveSnapshotPath'];
@@ -23,27 +28,70 @@ const OWN_KINDS = ['**/*.{bench,benchmark}.?(c|m)[jt]s?(x)', '**/*.{test,spec}-d
 
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['vitest'], /^vitest\.(config|workspace|projects)\./);
 
-const readTest = (ctx: FrameworkContext, config: string, test: ConfigValue | null, dir: string, out: FrameworkOutput, depth: number) => {
+/** Where vitest resolves a config's paths: `test.root`, else Vite's `root` (relative to `base`, the folder vitest runs in), else `base`. */
+const vitestRoot = (value: ConfigValue | null, base: string): string => {
+  const named = configAt(value, 'test', 'root') ?? configAt(value, 'root');
+  return named?.kind === 'string' ? (joinRepo(base, named.value) ?? base) : base;
+};
+
+/**
+ * A config file vitest loads, run from `cwd` (a project config: its own folder): its `test` from
+ * its root, and the build inputs it names as a Vite config (a vite.config is the vite reader's).
+ */
+const readConfig = (ctx: FrameworkContext, config: string, value: ConfigValue | null, cwd: string, out: FrameworkOutput, depth: number, why: string) => {
+  const root = vitestRoot(value, cwd);
+  if (!/^vite\.config\./.test(basename(config))) viteBuildInputs(ctx, config, value, cwd, root, out);
+  readTest(ctx, config, configAt(value, 'test'), { root, cwd }, out, depth, why);
+};
+
+/**
+ * A `test` block: setup files and the like from the root, as vitest resolves them (a path that
+ * names nothing there is looked up from the folder vitest runs in, `cwd`: a config written as if
+ * `root` did not apply still means that file); an inline project's include; nested projects.
+ */
+const readTest = (ctx: FrameworkContext, config: string, test: ConfigValue | null, at: { root: string; cwd: string }, out: FrameworkOutput, depth: number, why: string) => {
   if (test === null || depth > 3) return;
-  for (const key of PATH_KEYS) pathEntries(ctx, { config, value: configAt(test, key), key: `test.${key}`, dir, kind: 'test', evidence: 'loaded by vitest', id: 'vitest' }, out);
+  const { root } = at;
+  for (const key of PATH_KEYS) pathEntries(ctx, { config, value: configAt(test, key), key: `test.${key}`, dir: root, fallbackDir: at.cwd, kind: 'test', evidence: why, id: 'vitest' }, out);
   const include = configStrings(configAt(test, 'include'));
   warnUnread(out.diagnostics, 'vitest', config, include.unknown, 'test.include');
   if (depth > 0) {
-    // An inline project's own include; the top level's is test discovery's.
-    for (const { file, glob } of globFiles(ctx, dir, include.strings.map((s) => s.value))) {
-      out.entries.push({ source: config, target: file, targetKind: 'file', kind: 'test', evidence: `vitest project in ${config}: ${glob}` });
+    // A project's own include; the top level's is test discovery's.
+    for (const { file, glob } of globFiles(ctx, root, include.strings.map((s) => s.value))) {
+      out.entries.push({ source: config, target: file, targetKind: 'file', kind: 'test', evidence: `vitest project in ${config}: ${glob}${root === dirname(config) ? '' : ` under ${root || '.'}/`}` });
     }
   }
-  for (const key of ['projects', 'workspace']) readProjects(ctx, config, configAt(test, key), dir, out, depth + 1);
+  for (const key of ['projects', 'workspace']) readProjects(ctx, config, configAt(test, key), root, out, depth + 1);
 };
 
-/** `projects: ['packages/*', { test: {...} }]` and a vitest.workspace file's array. */
-const readProjects = (ctx: FrameworkContext, config: string, list: ConfigValue | null, dir: string, out: FrameworkOutput, depth: number) => {
-  if (list?.kind !== 'array') return;
+/**
+ * `projects: ['packages/*\/vitest.config.ts', { extends: './shared.ts', test: {...} }]` and a
+ * vitest.workspace file's array, globs from `base` (the root). A project config file is read as
+ * vitest reads it, from its own folder; an inline project runs from its `root`, else `base`, with
+ * what the config its `extends` names (relative to the config that holds it) adds.
+ */
+const readProjects = (ctx: FrameworkContext, config: string, list: ConfigValue | null, base: string, out: FrameworkOutput, depth: number) => {
+  if (list?.kind !== 'array' || depth > 3) return;
   for (const item of list.items) {
-    if (item.kind === 'object') readTest(ctx, config, configAt(item, 'test'), dir, out, depth);
-    else if (item.kind === 'string' && /\.[cm]?[jt]s$/.test(item.value)) {
-      for (const { file } of globFiles(ctx, dir, [item.value])) out.entries.push({ source: config, target: file, targetKind: 'file', kind: 'test', evidence: `${config}:${item.line} vitest project "${item.value}"`, line: item.line });
+    if (item.kind === 'object') {
+      const extendsValue = configAt(item, 'extends');
+      const extendsPath = extendsValue?.kind === 'string' ? extendsValue : null;
+      const extended = extendsPath === null ? null : resolveToolPath(ctx, dirname(config), extendsPath.value);
+      const extendedValue = extended === null || extended === config ? null : readToolConfig(ctx, extended, out.diagnostics, 'vitest').value;
+      const named = configAt(item, 'test', 'root') ?? configAt(item, 'root');
+      const root = named?.kind === 'string' ? vitestRoot(item, base) : vitestRoot(extendedValue, base);
+      if (extendsPath !== null && extended !== null && extendedValue !== null) {
+        out.entries.push({ source: config, target: extended, targetKind: 'file', kind: 'tooling', evidence: `${config}:${extendsPath.line} vitest project extends "${extendsPath.value}"`, line: extendsPath.line });
+        readTest(ctx, extended, configAt(extendedValue, 'test'), { root, cwd: base }, out, depth, `loaded by vitest for the project at ${config}:${item.line}, which extends it`);
+      }
+      readTest(ctx, config, configAt(item, 'test'), { root, cwd: base }, out, depth, 'loaded by vitest');
+    } else if (item.kind === 'string' && /\.[cm]?[jt]s$/.test(item.value)) {
+      for (const { file } of globFiles(ctx, base, [item.value])) {
+        out.entries.push({ source: config, target: file, targetKind: 'file', kind: 'test', evidence: `${config}:${item.line} vitest project "${item.value}"`, line: item.line });
+        if (file === config) continue;
+        const { value } = readToolConfig(ctx, file, out.diagnostics, 'vitest');
+        readConfig(ctx, file, value, dirname(file), out, depth, `loaded by vitest, a project of ${config}`);
+      }
     }
   }
 };
@@ -99,8 +147,8 @@ const vitest: FrameworkReader = {
       const configs = [...new Set([...filesIn(ctx, pkg.dir, CONFIG), ...named.filter((c) => c.dir === pkg.dir).map((c) => c.config), ...knip.filter((k) => k.dir === pkg.dir).map((k) => k.config)])];
       for (const config of configs) {
         const { value } = readToolConfig(ctx, config, out.diagnostics, 'vitest');
-        if (/^vitest\.(workspace|projects)\./.test(config.split('/').pop() ?? '')) readProjects(ctx, config, value, pkg.dir, out, 1);
-        else readTest(ctx, config, configAt(value, 'test'), pkg.dir, out, 0);
+        if (/^vitest\.(workspace|projects)\./.test(basename(config))) readProjects(ctx, config, value, pkg.dir, out, 1);
+        else readConfig(ctx, config, value, pkg.dir, out, 0, 'loaded by vitest');
       }
       for (const { file, glob } of globFiles(ctx, pkg.dir, OWN_KINDS)) out.entries.push({ source: pkg.manifest, target: file, targetKind: 'file', kind: 'test', evidence: `vitest discovery: ${glob}` });
     }
