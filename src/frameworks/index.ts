@@ -74,6 +74,7 @@ import vike from './js/vike.js';
 import vite from './js/vite.js';
 import viteFileRoutes from './js/vite-file-routes.js';
 import vitePluginPwa from './js/vite-plugin-pwa.js';
+import vitepress from './js/vitepress.js';
 import vitest from './js/vitest.js';
 import webdriverio from './js/webdriverio.js';
 import webpack from './js/webpack.js';
@@ -88,4 +89,4 @@ import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
 
-export const READERS: readonly FrameworkReader[] = [adapterManager, alembic, anchoredPaths, angular, astro, borp, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, declarationTwins, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, etherpadCoreServing, etherpadPlugins, expo, flue, folderJoinRequires, folderPackages, folderRequires, graphqlCodegen, graphqlLazyTypes, gulp, hexo, husky, jasmine, jest, karma, knex, knexMigrator, ladle, lintStaged, metro, mocha, next, nitro, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, preconstruct, prisma, pytest, qwik, reactCosmos, redwood, relay, releaseIt, remix, rollup, rspack, starlight, staticDirs, storybook, stringModules, stylelint, sveltekit, sveltePackage, tailwind, tanstackRouter, testData, threadsWorkers, tscInPlace, tsdown, tsup, vike, vite, viteFileRoutes, vitePluginPwa, vitest, webdriverio, webpack];
+export const READERS: readonly FrameworkReader[] = [adapterManager, alembic, anchoredPaths, angular, astro, borp, bunTest, celery, changesets, commitlint, convex, cucumber, cypress, declarationTwins, dirLoaders, django, docusaurus, drizzle, electron, esbuild, eslint, etherpadCoreServing, etherpadPlugins, expo, flue, folderJoinRequires, folderPackages, folderRequires, graphqlCodegen, graphqlLazyTypes, gulp, hexo, husky, jasmine, jest, karma, knex, knexMigrator, ladle, lintStaged, metro, mocha, next, nitro, nodeRed, nuxt, oxygen, parcel, payload, playwright, postcss, preconstruct, prisma, pytest, qwik, reactCosmos, redwood, relay, releaseIt, remix, rollup, rspack, starlight, staticDirs, storybook, stringModules, stylelint, sveltekit, sveltePackage, tailwind, tanstackRouter, testData, threadsWorkers, tscInPlace, tsdown, tsup, vike, vite, viteFileRoutes, vitePluginPwa, vitepress, vitest, webdriverio, webpack];

@@ -1,0 +1,8 @@
+/** The vitepress reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('vitepress');
+test('vitepress: has a basic fixture', () => assert.ok(cases.includes('vitepress-basic')));
+for (const name of cases) test(`vitepress: ${name}`, () => checkFrameworkFixture(name));
