@@ -16,6 +16,7 @@ import invokeTasks from './invoke-tasks.js';
 import justfile from './justfile.js';
 import knipConfig from './knip-config.js';
 import kubernetes from './kubernetes.js';
+import lefthook from './lefthook.js';
 import makefile from './makefile.js';
 import miseTasks from './mise-tasks.js';
 import noxfile from './noxfile.js';
@@ -56,6 +57,7 @@ export const DETECTORS: EntryDetector[] = [
   justfile,
   knipConfig,
   kubernetes,
+  lefthook,
   makefile,
   miseTasks,
   noxfile,

@@ -1,0 +1,103 @@
+/**
+ * Lefthook git hooks (lefthook.yml, .lefthook.yml, lefthook.yaml, lefthook-local.yml, in the
+ * repository's folder or its `.config/`; JSON configs are read as YAML): each hook's
+ * `commands.<name>.run` and `jobs[].run` (groups' jobs too) are tooling commands run from the
+ * config's folder or their `root`; lefthook's file templates (`{staged_files}`, `{push_files}`,
+ * `{0}`) become `${…}`, computed at run time. A hook's `scripts.<file>` and `jobs[].script` are
+ * files in `<source_dir>/<hook>/` (`.lefthook/` and `.lefthook-local/` by default), run by their
+ * `runner`: each is a tooling root. `extends` and `remotes` name configs outside this file: not read.
+ */
+import { warning } from '../util/diagnostics.js';
+import { basename, dirname, joinRepo } from '../util/path.js';
+import { YAML, type YamlDoc, type YamlNode } from '../manifests/yaml.js';
+import { addCommand, fileEntry } from './support/inputs.js';
+import { emptyOutput, type DetectorContext, type DetectorOutput, type EntryDetector } from './types.js';
+
+const CONFIG = /^\.?lefthook(-local)?\.(ya?ml|json)$/;
+
+/** The folder lefthook runs from: the config's, or the one holding `.config/`. */
+const configRoot = (path: string): string => {
+  const dir = dirname(path);
+  return basename(dir) === '.config' ? dirname(dir) : dir;
+};
+
+interface Site {
+  y: YamlDoc;
+  path: string;
+  root: string;
+  /** Folders scripts are looked for in, repo-relative. */
+  sourceDirs: string[];
+  ctx: DetectorContext;
+  out: DetectorOutput;
+}
+
+/** `{staged_files}`, `{0}`, `{lefthook_job_name}`: lefthook fills them when the hook runs. */
+const fill = (command: string): string => command.replace(/\{(\w+)\}/g, (_whole, name: string) => `\${${/^\d/.test(name) ? `ARG${name}` : name}}`);
+
+const runIn = (site: Site, node: YamlNode, inherited: string): string => {
+  const root = site.y.str(site.y.get(node, 'root'));
+  return (root && !root.includes('{') ? joinRepo(site.root, root) : null) ?? inherited;
+};
+
+const readRun = (site: Site, hook: string, name: string, node: YamlNode, cwd: string): void => {
+  const runNode = site.y.get(node, 'run');
+  const run = site.y.str(runNode);
+  if (run === undefined) return;
+  addCommand(site.out, fill(run), { cwd, kind: 'tooling', evidence: `lefthook ${site.path} ${hook} "${name}"`, line: site.y.lineOf(runNode) });
+};
+
+const readScript = (site: Site, hook: string, script: string, line: number): void => {
+  const candidates = site.sourceDirs.map((dir) => joinRepo(dir, hook, script)).filter((p): p is string => p !== null);
+  const found = candidates.filter((p) => site.ctx.files.has(p));
+  if (candidates.length === 0) return;
+  if (found.length === 0) {
+    site.out.diagnostics.push(warning('lefthook/missing-script', `${hook} script "${script}": no ${candidates.join(' or ')}`, site.path, line));
+    return;
+  }
+  for (const file of found) site.out.entries.push(fileEntry(file, 'tooling', `lefthook ${site.path} ${hook} script "${script}"`, line));
+};
+
+const readJobs = (site: Site, hook: string, jobs: YamlNode, cwd: string, depth: number): void => {
+  if (depth > 8) return;
+  site.y.items(jobs).forEach((job, i) => {
+    const name = site.y.str(site.y.get(job, 'name')) ?? `job ${i + 1}`;
+    const here = runIn(site, job, cwd);
+    readRun(site, hook, name, job, here);
+    const script = site.y.str(site.y.get(job, 'script'));
+    if (script !== undefined) readScript(site, hook, script, site.y.lineOf(site.y.get(job, 'script')));
+    const group = site.y.get(job, 'group');
+    if (group) readJobs(site, hook, site.y.get(group, 'jobs'), runIn(site, group, here), depth + 1);
+  });
+};
+
+const readHook = (site: Site, hook: string, node: YamlNode): void => {
+  const { y } = site;
+  for (const [name, command] of y.entries(y.get(node, 'commands'))) readRun(site, hook, name, command, runIn(site, command, site.root));
+  for (const [script, , line] of y.entries(y.get(node, 'scripts'))) readScript(site, hook, script, line);
+  readJobs(site, hook, y.get(node, 'jobs'), site.root, 0);
+};
+
+const lefthook: EntryDetector = {
+  id: 'lefthook',
+  title: 'Lefthook git hooks (lefthook.yml commands, scripts and jobs)',
+  matches: (path) => CONFIG.test(basename(path)),
+  detect: (file, ctx) => {
+    const out = emptyOutput();
+    const docs = ctx.manifests.get(file.path, YAML) ?? [];
+    const root = configRoot(file.path);
+    for (const y of docs) {
+      const dirOf = (key: string, fallback: string): string => {
+        const value = y.str(y.get(y.root, key));
+        return (value && !value.startsWith('/') ? joinRepo(root, value) : null) ?? joinRepo(root, fallback) ?? fallback;
+      };
+      const site: Site = { y, path: file.path, root, sourceDirs: [dirOf('source_dir', '.lefthook'), dirOf('source_dir_local', '.lefthook-local')], ctx, out };
+      for (const [hook, node] of y.entries(y.root)) {
+        if (!y.isMap(node) || !['commands', 'scripts', 'jobs'].some((k) => y.get(node, k) !== undefined)) continue;
+        readHook(site, hook, node);
+      }
+    }
+    return out;
+  },
+};
+
+export default lefthook;
