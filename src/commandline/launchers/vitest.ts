@@ -9,6 +9,23 @@ const VALUES = ['-c', '--config', '-r', '--root', '--dir', '-t', '--testNamePatt
 /** A filter that names a file or folder rather than a substring to match. */
 export const isPathLike = (v: Value): boolean => v.kind === 'path' || /\/|\.[cm]?[jt]sx?$/.test(literal(v) ?? '');
 
+const CODE_FILE = /\.[cm]?[jt]sx?$/;
+
+/**
+ * The path filters that can name tests: vitest and jest run the files their include finds that
+ * match a filter, so a filter naming a code file their default include does not take
+ * (`vitest ./server/server.ts`) runs nothing of its own; what a config's include adds is test
+ * discovery's to find.
+ */
+export const testFilters = (positionals: readonly Value[], testName: RegExp): Value[] =>
+  positionals.filter((v) => {
+    if (!isPathLike(v)) return false;
+    const t = literal(v);
+    return t === null || !CODE_FILE.test(t) || testName.test(t);
+  });
+
+export const VITEST_TEST_NAME = /\.(test|spec)\.[cm]?[jt]sx?$/;
+
 export const vitest: Launcher = {
   names: ['vitest'],
   run(args): Intent[] {
@@ -16,6 +33,6 @@ export const vitest: Launcher = {
     const scanned = scanArgs(rest, { values: VALUES });
     const config = optionValue(scanned, '-c', '--config');
     const dir = optionValue(scanned, '-r', '--root', '--dir');
-    return [testRun('vitest', scanned.positionals.filter(isPathLike), dir), ...(config ? [file(config, dir)] : [])];
+    return [testRun('vitest', testFilters(scanned.positionals, VITEST_TEST_NAME), dir), ...(config ? [file(config, dir)] : [])];
   },
 };
