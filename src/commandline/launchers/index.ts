@@ -47,6 +47,7 @@ import { unittest } from './unittest.js';
 import { uv, uvx } from './uv.js';
 import { uvicorn } from './uvicorn.js';
 import { uwsgi } from './uwsgi.js';
+import { viteNode } from './vite-node.js';
 import { vitest } from './vitest.js';
 import { waitress } from './waitress.js';
 import { WRAPPERS } from './wrappers.js';
@@ -55,7 +56,7 @@ import { yarn } from './yarn.js';
 export const LAUNCHERS: readonly Launcher[] = [
   alembic, arq, bash, bun, celery, concurrently, coverage, daphne, deno, djangoAdmin, dramatiq, evalCommand, flask, granian, gunicorn, hatch,
   huey, hypercorn, jest, make, mocha, node, nodemon, npm, npmRunAll, npx, pdm, pipenv, pipx, playwright, pm2, pnpm, poetry, pytest, python,
-  pythonTools, rq, source, startStopDaemon, stryker, tsc, tsNode, tsx, unittest, uv, uvx, uvicorn, uwsgi, vitest, waitress, yarn, ...WRAPPERS,
+  pythonTools, rq, source, startStopDaemon, stryker, tsc, tsNode, tsx, unittest, uv, uvx, uvicorn, uwsgi, viteNode, vitest, waitress, yarn, ...WRAPPERS,
 ];
 
 const BY_NAME = new Map<string, Launcher>();
