@@ -19,6 +19,7 @@ import kubernetes from './kubernetes.js';
 import lefthook from './lefthook.js';
 import makefile from './makefile.js';
 import miseTasks from './mise-tasks.js';
+import moonTasks from './moon-tasks.js';
 import noxfile from './noxfile.js';
 import packageJson from './package-json.js';
 import pm2Ecosystem from './pm2-ecosystem.js';
@@ -60,6 +61,7 @@ export const DETECTORS: EntryDetector[] = [
   lefthook,
   makefile,
   miseTasks,
+  moonTasks,
   noxfile,
   packageJson,
   pm2Ecosystem,

@@ -15,7 +15,7 @@ import { Manifests } from '../../src/manifests/store.js';
 const SAMPLE_PATHS = [
   'knip.ts', 'vite.config.ts', 'tsconfig.json', 'deploy/ingest.service', 'Dockerfile', 'docker-compose.yml', 'Procfile', 'deploy/crontab', 'deploy/supervisord.conf',
   'k8s/worker.yaml', 'package.json', 'pyproject.toml', 'setup.cfg', 'setup.py', 'Makefile', '.github/workflows/ci.yml', '.gitlab-ci.yml',
-  'rootfs/etc/s6-overlay/s6-rc.d/web/up', 'deploy/sv/web/run', 'deploy/init.d/web', 'ecosystem.config.js', 'fly.toml', 'render.yaml', 'app.json', '.semgrep/rules/no-raw-sql.yaml', 'Taskfile.yml', 'justfile', 'tox.ini', 'noxfile.py', 'tasks.py', 'railway.json', 'wrangler.toml', 'cdk.json', '.yarnrc.yml', 'mise.toml', 'lefthook.yml',
+  'rootfs/etc/s6-overlay/s6-rc.d/web/up', 'deploy/sv/web/run', 'deploy/init.d/web', 'ecosystem.config.js', 'fly.toml', 'render.yaml', 'app.json', '.semgrep/rules/no-raw-sql.yaml', 'Taskfile.yml', 'justfile', 'tox.ini', 'noxfile.py', 'tasks.py', 'railway.json', 'wrangler.toml', 'cdk.json', '.yarnrc.yml', 'mise.toml', 'lefthook.yml', 'moon.yml', '.moon/tasks.yml',
 ];
 
 /** Fragments of every format census reads, so random text reaches past the first syntax check. */
@@ -25,7 +25,7 @@ const FRAGMENTS = [
   'steps:', 'kind: Deployment', 'containers:', '<<: *a', '&a', '*a', '!reference [', '[program:x]', 'command=', '%(here)s', '@daily', '* * * * *',
   '[project.scripts]', 'a = "b:c"', 'entry_points={', "'console_scripts': [", '"""', 'define X', 'endef', '$(MAKE)', '$$', 'a: b ; c',
   '"scripts": {', '"bin": "x"', '"exports": {"./*": "./*.js"}', 'uses: ./local', 'extends: .t', 'script:', '---', '{{ x }}',
-  '#!/sbin/openrc-run', 'command="', 'command_args=', 'directory=', "script: '", 'args: [', 'cwd: ', 'apps: [', 'rules:', '  - id: x', '    pattern: y', 'tasks:', '  cmds:', '{{.X}}', '{{x}}', 'recipe:', '[testenv]', 'commands =', '{posargs}', 'session.run(', 'c.run(', 'from invoke import task', '/etc/s6-overlay/scripts/x', 'yarnPath: ', 'plugins:', '  - path: ', '[tasks]', '[tasks.x]', 'run = [', '[task_config]', 'dir = "{{config_root}}"', 'pre-commit:', '  commands:', '    run: x {staged_files}', '  jobs:', '  scripts:', '    runner: node',
+  '#!/sbin/openrc-run', 'command="', 'command_args=', 'directory=', "script: '", 'args: [', 'cwd: ', 'apps: [', 'rules:', '  - id: x', '    pattern: y', 'tasks:', '  cmds:', '{{.X}}', '{{x}}', 'recipe:', '[testenv]', 'commands =', '{posargs}', 'session.run(', 'c.run(', 'from invoke import task', '/etc/s6-overlay/scripts/x', 'yarnPath: ', 'plugins:', '  - path: ', '[tasks]', '[tasks.x]', 'run = [', '[task_config]', 'dir = "{{config_root}}"', 'pre-commit:', '  commands:', '    run: x {staged_files}', '  jobs:', '  scripts:', '    runner: node', '    command: ', '$workspaceRoot/', '@files(x)', 'runFromWorkspaceRoot: true',
 ];
 
 const hostileText = fc.oneof(
