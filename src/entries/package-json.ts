@@ -147,7 +147,8 @@ const addDefaultEntries = (site: Site, hasEntryField: boolean) => {
     for (const name of ['index', 'main', 'cli']) {
       for (const ext of DEFAULT_EXTENSIONS) {
         const path = joinRepo(site.dir, folder, `${name}.${ext}`);
-        if (path === null || !site.ctx.files.has(path) || site.out.entries.some((e) => e.target === path)) continue;
+        // A tooling entry (a `types` target) does not stand in for the production one.
+        if (path === null || !site.ctx.files.has(path) || site.out.entries.some((e) => e.target === path && e.kind === 'production')) continue;
         const nodeDefault = folder === '' && name === 'index' && !hasEntryField;
         const evidence = nodeDefault
           ? `${site.path} has no "main" or "exports": Node loads ${name}.${ext === 'js' || ext === 'cjs' ? ext : `js (built from ${name}.${ext})`}`
@@ -187,7 +188,7 @@ const packageJson: EntryDetector = {
     if (pkg.exports !== undefined) walkExports(site, pkg.exports, ['exports'], '.', [], {});
     addDefaultEntries(site, typeof pkg.main === 'string' || pkg.exports !== undefined);
     if (pkg.files !== undefined) {
-      out.entries.push(...publishedRootEntries(ctx.files, file.path, site.dir, pkg.files, doc.lineOf(['files']), new Set(out.entries.map((e) => e.target))));
+      out.entries.push(...publishedRootEntries(ctx.files, file.path, site.dir, pkg.files, doc.lineOf(['files']), new Set(out.entries.filter((e) => e.kind === 'production').map((e) => e.target))));
     }
     if (pkg.scripts !== undefined && !isRecord(pkg.scripts)) {
       out.diagnostics.push(warning('package-json/bad-scripts', '"scripts" is not an object', file.path, doc.lineOf(['scripts'])));
