@@ -36,7 +36,7 @@ export class Manifests {
   private readonly texts = new Map<string, string | null>();
   private readonly parsed = new Map<string, Parsed<unknown>>();
   private readonly derived = new Map<string, unknown>();
-  private readonly nearestMemo = new Map<string, string | null>();
+  private readonly nearestMemo = new Map<string, Map<string, string | null>>();
   private known: ReadonlySet<string>;
   private readonly readFromDisk: (path: string) => string | null;
 
@@ -103,9 +103,17 @@ export class Manifests {
    * `names`; in one folder the earlier name wins. Null when no folder up to the root has one.
    */
   nearest(dir: string, names: string | readonly string[]): string | null {
-    const list = typeof names === 'string' ? [names] : names;
-    const key = `${list.join('\0')}\u0001${dir}`;
-    if (this.nearestMemo.has(key)) return this.nearestMemo.get(key)!;
+    // Asked for every import and every file by several stages: one map per list of names, keyed by
+    // folder, so a repeated question builds no key string and costs one lookup.
+    const namesKey = typeof names === 'string' ? names : names.join('\0');
+    let byDir = this.nearestMemo.get(namesKey);
+    if (byDir === undefined) this.nearestMemo.set(namesKey, (byDir = new Map()));
+    return this.nearestIn(dir, typeof names === 'string' ? [names] : names, byDir);
+  }
+
+  private nearestIn(dir: string, list: readonly string[], byDir: Map<string, string | null>): string | null {
+    const known = byDir.get(dir);
+    if (known !== undefined) return known;
     let found: string | null = null;
     for (const name of list) {
       const path = joinRepo(dir, name);
@@ -114,8 +122,8 @@ export class Manifests {
         break;
       }
     }
-    if (found === null && dir !== '') found = this.nearest(dirname(dir), list);
-    this.nearestMemo.set(key, found);
+    if (found === null && dir !== '') found = this.nearestIn(dirname(dir), list, byDir);
+    byDir.set(dir, found);
     return found;
   }
 
