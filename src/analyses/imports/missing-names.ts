@@ -41,6 +41,14 @@ const definedNames = (facts: FileFacts, python: boolean): Set<string> => {
   return names;
 };
 
+const definitionsCache = new WeakMap<FileFacts, Set<string>>();
+/** A module's own definitions as a set: asked about for every `from` import of it (a large module defines thousands). */
+const definitionSet = (facts: FileFacts): Set<string> => {
+  let names = definitionsCache.get(facts);
+  if (!names) definitionsCache.set(facts, (names = new Set(facts.definitions)));
+  return names;
+};
+
 /** The module file itself among the edges of one `from` import, and the submodule names that resolved. */
 const splitTargets = (fact: ImportFact, edges: Edge[]): { module: string; submodules: Set<string> } | null => {
   if (edges.some((e) => e.to === null)) return null; // missing module or namespace package: not a name question
@@ -60,9 +68,11 @@ export const missingPythonNames = (fact: ImportFact, edges: Edge[], ctx: NameChe
   const split = splitTargets(fact, edges);
   if (!split || !split.module.endsWith('.py') || ctx.incomplete.has(split.module)) return [];
   const target = ctx.facts.get(split.module);
-  if (!target || target.hasStarImport || target.definitions.includes('__getattr__')) return [];
+  if (!target || target.hasStarImport) return [];
+  const definitions = definitionSet(target);
+  if (definitions.has('__getattr__')) return [];
   // An `__all__` census could not read as a literal is computed: the module builds its names at run time.
-  if (target.definitions.includes('__all__') && target.exportedNames === undefined) return [];
+  if (definitions.has('__all__') && target.exportedNames === undefined) return [];
   const defined = definedNames(target, true);
   const packageDir = split.module.endsWith('/__init__.py') || split.module === '__init__.py' ? dirname(split.module) : null;
   const out: Failure[] = [];

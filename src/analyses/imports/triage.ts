@@ -74,16 +74,18 @@ export const triageImports = (input: TriageInput): TriageResult => {
     incomplete: new Set(input.files.filter((f) => f.incomplete).map((f) => f.path)),
   };
 
-  // File → (line, specifier) → the edges one import statement produced.
-  const groups = new Map<string, Map<string, Edge[]>>();
+  // File → line → specifier → the edges one import statement produced. Nested maps, not a key
+  // string per edge and per import: the keys were most of this loop's time on saleor's 60,000 edges.
+  const groups = new Map<string, Map<number, Map<string, Edge[]>>>();
   for (const e of input.edges) {
     if (!IMPORT_KINDS.has(e.kind)) continue;
     let inFile = groups.get(e.from);
     if (!inFile) groups.set(e.from, (inFile = new Map()));
-    const key = `${e.line}\0${e.specifier}`;
-    const list = inFile.get(key);
+    let onLine = inFile.get(e.line);
+    if (!onLine) inFile.set(e.line, (onLine = new Map()));
+    const list = onLine.get(e.specifier);
     if (list) list.push(e);
-    else inFile.set(key, [e]);
+    else onLine.set(e.specifier, [e]);
   }
 
   const classified: ClassifiedFinding[] = [];
@@ -108,7 +110,7 @@ export const triageImports = (input: TriageInput): TriageResult => {
     const javascript = ecosystem === 'javascript' ? input.javascript : null;
     if (!python && !javascript) continue;
     for (const fact of facts.imports) {
-      const edges = edgesOfFile.get(`${fact.line}\0${fact.specifier}`);
+      const edges = edgesOfFile.get(fact.line)?.get(fact.specifier);
       if (!edges) continue;
       if (edges.every((e) => e.to !== null) && fact.names.length === 0) continue; // resolved, no names to check
       for (const edge of edges) {
