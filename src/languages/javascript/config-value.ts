@@ -327,17 +327,44 @@ const namedExportNode = (program: AstNode, name: string, bindings: Map<string, A
 
 const isTypeScriptPath = (path: string): boolean => /\.[cm]?tsx?$/.test(path);
 
+interface ParsedConfig {
+  text: string;
+  parsed: ReturnType<typeof parseFile>;
+  lines: LineTable;
+  bindings: Map<string, AstNode>;
+}
+
+/**
+ * The last configs parsed, by path. Several readers and detectors read one config (payload: about
+ * 100 of 452 oxc parses were a config parsed again: vite, vitest, jest and next configs read by
+ * test discovery, their own reader and the tool-path readers); the AST, line table and bindings
+ * are only read, never changed, so a second reader of the same text shares them.
+ */
+const parsedConfigs = new Map<string, ParsedConfig>();
+const PARSED_CONFIGS_KEPT = 128;
+
+const parseConfig = (path: string, text: string): ParsedConfig => {
+  const known = parsedConfigs.get(path);
+  if (known !== undefined && known.text === text) return known;
+  const parsed = parseFile(path, text, isTypeScriptPath(path));
+  const made: ParsedConfig = { text, parsed, lines: buildLineTable(text), bindings: topLevelBindings(parsed.program) };
+  parsedConfigs.delete(path);
+  if (parsedConfigs.size >= PARSED_CONFIGS_KEPT) parsedConfigs.delete(parsedConfigs.keys().next().value!);
+  parsedConfigs.set(path, made);
+  return made;
+};
+
 /** A config file parsed, with the scope its values are read in; a file that does not parse is its ConfigFile already. */
 const openConfig = (path: string, text: string, load?: ConfigLoader): ConfigFile | { parsed: ReturnType<typeof parseFile>; scope: Scope; errors: ConfigFile['errors'] } => {
-  let parsed;
+  let config;
   try {
-    parsed = parseFile(path, text, isTypeScriptPath(path));
+    config = parseConfig(path, text);
   } catch (e) {
     return { value: null, errors: [{ line: 1, message: (e as Error).message }] };
   }
-  const lines = buildLineTable(text);
+  const { parsed, lines, bindings } = config;
   const errors = parsed.errors.map((e) => ({ line: lines.lineOf(e.labels?.[0]?.start ?? 0), message: e.message }));
-  const scope: Scope = { path, text, lines, bindings: topLevelBindings(parsed.program), active: new Set(), ...(load ? { load } : {}) };
+  const scope: Scope = { path, text, lines, bindings, active: new Set(), ...(load ? { load } : {}) };
   return { parsed, scope, errors };
 };
 
@@ -379,14 +406,14 @@ export interface ConfigCall {
  * options live in such calls, which the exported value can only show as unknown. Never run.
  */
 export const callsIn = (path: string, text: string, callee: RegExp): ConfigCall[] => {
-  let parsed;
+  let config;
   try {
-    parsed = parseFile(path, text, isTypeScriptPath(path));
+    config = parseConfig(path, text);
   } catch {
     return [];
   }
-  const lines = buildLineTable(text);
-  const scope: Scope = { path, text, lines, bindings: topLevelBindings(parsed.program), active: new Set() };
+  const { parsed, lines, bindings } = config;
+  const scope: Scope = { path, text, lines, bindings, active: new Set() };
   const out: { call: ConfigCall; start: number }[] = [];
   const stack: AstNode[] = [parsed.program];
   while (stack.length > 0) {
