@@ -76,7 +76,9 @@ const dirLoaders: FrameworkReader = {
     for (const h of helpers(ctx)) if (!byName.has(h.name)) byName.set(h.name, h);
     for (const file of sortedFiles(ctx)) {
       if (!CODE.test(file) || file.includes('node_modules/')) continue;
-      const imported = (ctx.facts(file)?.imports ?? []).flatMap((i) => i.names.map((n) => n.name)).filter((n) => byName.has(n));
+      // Every code file's imported names are looked at: no arrays made for the files that import no helper.
+      const imported: string[] = [];
+      for (const i of ctx.facts(file)?.imports ?? []) for (const n of i.names) if (byName.has(n.name)) imported.push(n.name);
       if (imported.length === 0) continue;
       const text = ctx.readText(file) ?? '';
       for (const name of [...new Set(imported)].sort(byString)) {

@@ -473,8 +473,19 @@ const JS_CODE = /\.[cm]?[jt]sx?$/;
  * The repo's JS/TS code files outside node_modules, sorted, whose text may hold one of `marks`:
  * a reader that looks for a call in every code file starts here and reads only these.
  */
-export const codeFilesMarked = (ctx: FrameworkContext, marks: readonly TextMark[]): string[] =>
-  sortedFiles(ctx).filter((file) => JS_CODE.test(file) && !file.includes('node_modules/') && mayHold(ctx, file, marks));
+export const codeFilesMarked = (ctx: FrameworkContext, marks: readonly TextMark[]): readonly string[] => {
+  // Nine readers ask, four of them for the same marks: each list is made once per scan.
+  const memo = codeFilesMarkedMemo(ctx);
+  const key = marks.join('\0');
+  let known = memo.get(key);
+  if (known === undefined) memo.set(key, (known = jsCodeFiles(ctx).filter((file) => mayHold(ctx, file, marks))));
+  return known;
+};
+
+const codeFilesMarkedMemo = perScan(() => new Map<string, readonly string[]>());
+
+/** The JS/TS code files outside node_modules, sorted (once per scan). */
+const jsCodeFiles = perScan((ctx): readonly string[] => sortedFiles(ctx).filter((file) => JS_CODE.test(file) && !file.includes('node_modules/')));
 
 /**
  * The files of a package below `dir` (a folder inside it, '' = all of it), sorted, outside
