@@ -26,19 +26,35 @@ export const toRepoPath = (root: string, absolute: string): string | null => {
 /** POSIX operations on repo paths. */
 export const posix = nodePath.posix;
 
+// dirname and basename are asked millions of times a scan (every detector's `matches` of every
+// path, every reader's folder walk): a repo path (no leading, trailing or doubled slash) is
+// answered by slicing at its last slash, which is what node:path answers for it; any other
+// string goes to node:path.
+
+const SLASH = 47;
+
+/** A path node:path's dirname and basename answer by its last slash alone. */
+const isPlain = (p: string): boolean => p.charCodeAt(0) !== SLASH && p.charCodeAt(p.length - 1) !== SLASH && !p.includes('//');
+
 export const dirname = (repoPath: string): string => {
+  if (isPlain(repoPath)) {
+    const slash = repoPath.lastIndexOf('/');
+    return slash < 0 || (slash === 1 && repoPath.charCodeAt(0) === 46) ? '' : repoPath.slice(0, slash);
+  }
   const d = nodePath.posix.dirname(repoPath);
   return d === '.' ? '' : d;
 };
-export const basename = (repoPath: string): string => nodePath.posix.basename(repoPath);
+export const basename = (repoPath: string): string =>
+  repoPath.charCodeAt(repoPath.length - 1) !== SLASH ? repoPath.slice(repoPath.lastIndexOf('/') + 1) : nodePath.posix.basename(repoPath);
 export const extname = (repoPath: string): string => nodePath.posix.extname(repoPath);
 
 /** Join repo path segments and normalise `.`/`..`; returns null if the result escapes the root. */
 export const joinRepo = (...segments: string[]): string | null => {
-  const joined = nodePath.posix.normalize(nodePath.posix.join(...segments.filter((s) => s !== '')));
+  // posix.join skips empty segments and normalises what it joined.
+  const joined = nodePath.posix.join(...segments);
   if (joined === '.' || joined === './') return '';
   if (joined.startsWith('../') || joined === '..' || joined.startsWith('/')) return null;
-  return joined.replace(/\/$/, '');
+  return joined.charCodeAt(joined.length - 1) === SLASH ? joined.slice(0, -1) : joined;
 };
 
 /** Top folder of a repo path ('' for root files). */

@@ -1,0 +1,49 @@
+/**
+ * Repo path helpers: dirname, basename and joinRepo slice plain repo paths themselves (they are
+ * asked millions of times a scan); every string must get node:path's answer as these helpers
+ * always gave it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import nodePath from 'node:path';
+import fc from 'fast-check';
+import { basename, dirname, joinRepo } from '../../src/util/path.js';
+
+const reference = {
+  dirname: (p: string): string => {
+    const d = nodePath.posix.dirname(p);
+    return d === '.' ? '' : d;
+  },
+  basename: (p: string): string => nodePath.posix.basename(p),
+  joinRepo: (...segments: string[]): string | null => {
+    const joined = nodePath.posix.normalize(nodePath.posix.join(...segments.filter((s) => s !== '')));
+    if (joined === '.' || joined === './') return '';
+    if (joined.startsWith('../') || joined === '..' || joined.startsWith('/')) return null;
+    return joined.replace(/\/$/, '');
+  },
+};
+
+test('path helpers: plain repo paths and odd ones', () => {
+  for (const p of ['', 'a', 'a/b', 'a/b/c.ts', '/a', 'a/', 'a//b', '//', '/', '.', '..', 'a/./b', 'a/../b', './a', '.a/b.c']) {
+    assert.equal(dirname(p), reference.dirname(p), `dirname ${JSON.stringify(p)}`);
+    assert.equal(basename(p), reference.basename(p), `basename ${JSON.stringify(p)}`);
+  }
+  assert.equal(joinRepo('a', '', 'b/'), 'a/b');
+  assert.equal(joinRepo('a', '../..'), null);
+  assert.equal(joinRepo('', ''), '');
+});
+
+test('path helpers: the same answers as node:path for any string of path pieces', () => {
+  const seed = Date.now() % 100000;
+  console.log(`path helpers property seed ${seed}`);
+  const piece = fc.constantFrom('a', 'b', 'c.ts', '.', '..', '/', '//', '.x', '');
+  const path = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
+  fc.assert(
+    fc.property(path, fc.array(path, { maxLength: 4 }), (p, segments) => {
+      assert.equal(dirname(p), reference.dirname(p), `dirname ${JSON.stringify(p)}`);
+      assert.equal(basename(p), reference.basename(p), `basename ${JSON.stringify(p)}`);
+      assert.equal(joinRepo(p, ...segments), reference.joinRepo(p, ...segments), `joinRepo ${JSON.stringify([p, ...segments])}`);
+    }),
+    { seed, numRuns: 3000 },
+  );
+});
