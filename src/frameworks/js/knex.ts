@@ -21,7 +21,7 @@ import { configAt, configStrings, type ConfigValue } from '../../languages/javas
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { configArg, enabledByPackages, fileReference, filesIn, kindOf, packageFilesUnder, readToolConfig, runEvidence, toolInvocations, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
+import { configsFromCommands, enabledByPackages, fileReference, filesIn, kindOf, packageFilesUnder, readToolConfig, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const KNEXFILE = /^knexfile\.([cm]?[jt]s)$/;
 /** knex's default `loadExtensions`, less the compile-to-JS languages census does not read. */
@@ -39,15 +39,9 @@ const PARTS: { part: Part; noun: string; api: RegExp; subcommand: RegExp }[] = [
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['knex'], KNEXFILE);
 
 /** The package's knexfiles: the one knex finds in its folder, and those `knex --knexfile x` names. */
-const knexfilesOf = (ctx: FrameworkContext, pkg: JsPackage): string[] => {
-  const files = filesIn(ctx, pkg.dir, KNEXFILE);
-  for (const run of toolInvocations(ctx, ['knex']).filter((r) => r.cwd === pkg.dir)) {
-    const named = configArg(run.args, ['--knexfile']);
-    const path = named === null ? null : joinRepo(pkg.dir, named);
-    if (path !== null && ctx.files.has(path) && !files.includes(path)) files.push(path);
-  }
-  return files;
-};
+const knexfilesOf = (ctx: FrameworkContext, pkg: JsPackage): string[] => [
+  ...new Set([...filesIn(ctx, pkg.dir, KNEXFILE), ...configsFromCommands(ctx, ['knex'], ['--knexfile']).filter((c) => c.dir === pkg.dir).map((c) => c.config)]),
+];
 
 /** The configs of a knexfile's export: itself, or each environment's. */
 const environments = (value: ConfigValue | null): { name: string | null; config: ConfigValue }[] => {
