@@ -36,17 +36,27 @@ const conventional = (relative: string): string | null => {
   return null;
 };
 
+/**
+ * Nuxt's source folder: the config's `srcDir` (relative to the project), else `app/` in a Nuxt 4
+ * layout (app/app.vue or app/pages/; server/ and shared/ stay at the root), else the project
+ * folder (Nuxt 3). Shared with the readers of Nuxt modules whose paths resolve against it.
+ */
+export const nuxtSrcDir = (ctx: FrameworkContext, pkg: JsPackage, config: ConfigValue | null): string => {
+  const srcDirValue = configAt(config, 'srcDir');
+  if (srcDirValue?.kind === 'string') return joinRepo(pkg.dir, srcDirValue.value) ?? pkg.dir;
+  const prefix = pkg.dir === '' ? '' : `${pkg.dir}/`;
+  return ctx.files.has(`${prefix}app/app.vue`) || pathsWithPrefix(ctx.files, `${prefix}app/pages/`).length > 0 ? `${prefix}app` : pkg.dir;
+};
+
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
   const config = filesIn(ctx, pkg.dir, CONFIG)[0] ?? null;
   const run = toolRun(ctx, pkg.dir, ['nuxt', 'nuxi'], { bundler: true });
   const kind = kindOf(run);
   const why = runEvidence(run, 'nuxt');
   const read = config ? readToolConfig(ctx, config, out.diagnostics, 'nuxt').value : null;
-  const srcDirValue = configAt(read, 'srcDir');
   const prefix = pkg.dir === '' ? '' : `${pkg.dir}/`;
   const nested = jsPackages(ctx).filter((p) => p.dir !== pkg.dir && p.dir.startsWith(prefix)).map((p) => `${p.dir}/`);
-  // Nuxt 4 keeps the app in app/ (server/, shared/ stay at the root); Nuxt 3 in the root.
-  const srcDir = srcDirValue?.kind === 'string' ? (joinRepo(pkg.dir, srcDirValue.value) ?? pkg.dir) : [...ctx.files].some((f) => f === `${prefix}app/app.vue` || f.startsWith(`${prefix}app/pages/`)) ? `${prefix}app` : pkg.dir;
+  const srcDir = nuxtSrcDir(ctx, pkg, read);
   const bases = [...new Set([srcDir, pkg.dir])];
   if (config) out.entries.push({ source: config, target: config, targetKind: 'file', kind, evidence: `${config}: Nuxt config, loaded by ${why}` });
   for (const file of pathsWithPrefix(ctx.files, prefix)) {

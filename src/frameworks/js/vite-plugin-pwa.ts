@@ -9,10 +9,11 @@
  * with the kind of what runs the build (vite or nuxt).
  */
 import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { pathsWithPrefix } from '../../util/file-index.js';
 import { joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
+import { nuxtSrcDir } from './nuxt.js';
 import { dependsOn, enabledByPackages, filesIn, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolRun, warnUnread, type JsPackage } from './support.js';
+import { viteRoot } from './vite.js';
 
 const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 const NUXT_CONFIG = /^nuxt\.config\.[cm]?[jt]s$/;
@@ -51,8 +52,8 @@ const viteOptions = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput
   const config = filesIn(ctx, pkg.dir, VITE_CONFIG)[0];
   const text = config ? ctx.readText(config) : null;
   if (!config || text === null || !text.includes('VitePWA')) return;
-  const rootValue = configAt(readToolConfig(ctx, config, [], 'vite-plugin-pwa').value, 'root');
-  const root = rootValue?.kind === 'string' ? (joinRepo(pkg.dir, rootValue.value) ?? pkg.dir) : pkg.dir;
+  // Parse failures are the vite reader's to warn about: it reads the same config.
+  const root = viteRoot(readToolConfig(ctx, config, [], 'vite-plugin-pwa').value, pkg.dir);
   const run = toolRun(ctx, pkg.dir, ['vite'], { bundler: true });
   for (const call of callsIn(config, text, /^VitePWA$/)) {
     const options = call.args[0] ?? null;
@@ -77,17 +78,13 @@ const nuxtPwaOptions = (value: ConfigValue | null): ConfigValue | null => {
 const nuxtOptions = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
   const config = filesIn(ctx, pkg.dir, NUXT_CONFIG)[0];
   if (!config) return;
+  // Parse failures are the nuxt reader's to warn about: it reads the same config.
   const value = readToolConfig(ctx, config, [], 'vite-plugin-pwa').value;
   const options = nuxtPwaOptions(value);
   if (options?.kind === 'unknown') warnUnread(out.diagnostics, 'vite-plugin-pwa', config, [{ line: options.line, text: options.text }], '@vite-pwa/nuxt options');
   if (options?.kind !== 'object') return;
-  const srcDirValue = configAt(value, 'srcDir');
-  const prefix = pkg.dir === '' ? '' : `${pkg.dir}/`;
-  // As the Nuxt reader finds it: the configured srcDir, else app/ in a Nuxt 4 layout, else the project folder.
-  const nuxt4 = ctx.files.has(`${prefix}app/app.vue`) || pathsWithPrefix(ctx.files, `${prefix}app/pages/`).length > 0;
-  const srcDir = srcDirValue?.kind === 'string' ? joinRepo(pkg.dir, srcDirValue.value) : nuxt4 ? `${prefix}app` : pkg.dir;
   const run = toolRun(ctx, pkg.dir, ['nuxt', 'nuxi'], { bundler: true });
-  const found = serviceWorker(ctx, config, options, [...new Set([srcDir ?? pkg.dir, pkg.dir])], out);
+  const found = serviceWorker(ctx, config, options, [...new Set([nuxtSrcDir(ctx, pkg, value), pkg.dir])], out);
   if (found) out.entries.push({ source: config, target: found.file, targetKind: 'file', kind: kindOf(run), evidence: `${found.what} (@vite-pwa/nuxt; ${runEvidence(run, 'nuxt')})`, line: options.line });
 };
 
