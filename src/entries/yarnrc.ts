@@ -32,7 +32,8 @@ const yarnrc: EntryDetector = {
         out.diagnostics.push(warning('yarnrc/not-static', `${key} "${value}" depends on an environment variable, not read`, file.path, line));
         return;
       }
-      const target = joinRepo(dir, value);
+      // An absolute path names a file outside the repo wherever the rc is (joinRepo would read it under `dir`).
+      const target = value.startsWith('/') ? null : joinRepo(dir, value);
       if (target === null) out.diagnostics.push(warning('yarnrc/outside-repo', `${key} "${value}" is outside the repo`, file.path, line));
       else out.entries.push(fileEntry(target, 'tooling', `${file.path} ${key} "${value}": ${why}`, line));
     };
