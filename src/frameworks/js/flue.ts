@@ -6,7 +6,7 @@
  * enough to claim a file). The config and those files are roots with the kind of what runs flue
  * (else tooling); a computed value is a warning naming its line.
  */
-import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { configAt, configStrings } from '../../languages/javascript/config-value.js';
 import { isGlob } from '../../util/glob.js';
 import { dirname } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
@@ -16,12 +16,6 @@ const CONFIG = /^flue\.config\.[cm]?[jt]s$/;
 const KEYS = ['app', 'cloudflare', 'agents'];
 
 const packages = (ctx: FrameworkContext): JsPackage[] => jsPackages(ctx).filter((p) => dependsOn(p, /^@flue\//));
-
-const strings = (v: ConfigValue | null, out: { value: string; line: number }[], unread: { line: number; text: string }[]) => {
-  if (v?.kind === 'string') out.push({ value: v.value, line: v.line });
-  else if (v?.kind === 'array') v.items.forEach((i) => strings(i, out, unread));
-  else if (v?.kind === 'unknown') unread.push({ line: v.line, text: v.text });
-};
 
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
   const config = filesIn(ctx, pkg.dir, CONFIG)[0];
@@ -33,9 +27,9 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   const unread: { line: number; text: string }[] = [];
   const dir = dirname(config);
   for (const key of KEYS) {
-    const named: { value: string; line: number }[] = [];
-    strings(configAt(value, key), named, unread);
-    for (const n of named) {
+    const named = configStrings(configAt(value, key));
+    unread.push(...named.unknown);
+    for (const n of named.strings) {
       const files = isGlob(n.value) ? globFiles(ctx, dir, [n.value]).map((g) => g.file) : [resolveToolPath(ctx, dir, n.value)].filter((f): f is string => f !== null);
       for (const file of files) {
         if (file === config) continue;

@@ -6,7 +6,7 @@
  * has), paths relative to the config's folder; a package specifier names no repo file. Roots with
  * the kind of what runs astro in the package; a computed option is a warning naming its line.
  */
-import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { callsIn, configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { dirname } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
@@ -33,9 +33,9 @@ const namedFiles = (options: ConfigValue, unread: { line: number; text: string }
   const components = configAt(options, 'components');
   if (components?.kind === 'object') for (const [name, v] of components.props) take(`components.${name}`, v);
   else if (components?.kind === 'unknown') take('components', components);
-  const middleware = configAt(options, 'routeMiddleware');
-  if (middleware?.kind === 'array') middleware.items.forEach((v) => take('routeMiddleware', v));
-  else if (middleware) take('routeMiddleware', middleware);
+  const middleware = configStrings(configAt(options, 'routeMiddleware'));
+  for (const s of middleware.strings) out.push({ key: 'routeMiddleware', ...s });
+  unread.push(...middleware.unknown);
   return out;
 };
 
