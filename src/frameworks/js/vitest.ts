@@ -81,7 +81,7 @@ const readProjects = (ctx: FrameworkContext, config: string, list: ConfigValue |
       const named = configAt(item, 'test', 'root') ?? configAt(item, 'root');
       const root = named?.kind === 'string' ? vitestRoot(item, base) : vitestRoot(extendedValue, base);
       if (extendsPath !== null && extended !== null && extendedValue !== null) {
-        out.entries.push({ source: config, target: extended, targetKind: 'file', kind: 'tooling', evidence: `${config}:${extendsPath.line} vitest project extends "${extendsPath.value}"`, line: extendsPath.line });
+        out.entries.push({ source: config, target: extended, targetKind: 'file', kind: 'tooling', evidence: `${config}:${extendsPath.line} vitest project extends "${extendsPath.value}" (loaded by vitest as the base of that project's config)`, line: extendsPath.line });
         readTest(ctx, extended, configAt(extendedValue, 'test'), { root, cwd: base }, out, depth, `loaded by vitest for the project at ${config}:${item.line}, which extends it`);
       }
       readTest(ctx, config, configAt(item, 'test'), { root, cwd: base }, out, depth, 'loaded by vitest');
