@@ -32,7 +32,7 @@ import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { DetectorContext } from '../types.js';
 import { knipPlugins } from '../../languages/javascript/knip-config-file.js';
-import { KARMA_CONFIG, karmaListsFiles, karmaOptions } from '../../languages/javascript/karma-config.js';
+import { karmaConfigsIn, karmaListsFiles, karmaOptions } from '../../languages/javascript/karma-config.js';
 import { isRecord } from '../../manifests/json.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { YAML } from '../../manifests/yaml.js';
@@ -291,7 +291,7 @@ const karmaListing = (ctx: DetectorContext, dir: string, pkg: Record<string, unk
       return named !== null && ctx.files.has(named) ? [named] : [];
     }),
   );
-  const configs = [...pathsInDir(ctx.files, dir), ...pathsInDir(ctx.files, joinRepo(dir, '.config') ?? '.config')].filter((f) => KARMA_CONFIG.test(basename(f)));
+  const configs = karmaConfigsIn(ctx.files, dir);
   configs.push(...started);
   for (const config of configs) {
     const text = ctx.manifests.text(config);

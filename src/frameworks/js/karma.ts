@@ -9,16 +9,16 @@
  * are the package's tests: test discovery does not add the generic `*.spec.*` names on top.
  */
 import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { KARMA_CONFIG as CONFIG, karmaBase, karmaOptions } from '../../languages/javascript/karma-config.js';
+import { karmaBase, karmaConfigsIn, karmaOptions } from '../../languages/javascript/karma-config.js';
 import { warning } from '../../util/diagnostics.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { dependsOn, enabledByPackages, filesIn, globFiles, jsPackages, looksLikePath, resolveToolPath, toolInvocations, warnUnread, type JsPackage } from './support.js';
+import { dependsOn, enabledByPackages, globFiles, jsPackages, looksLikePath, resolveToolPath, toolInvocations, warnUnread, type JsPackage } from './support.js';
 
 const CODE = /\.([cm]?[jt]sx?)$/;
 
 const packages = (ctx: FrameworkContext): JsPackage[] =>
-  jsPackages(ctx).filter((p) => dependsOn(p, 'karma') || filesIn(ctx, p.dir, CONFIG).length > 0 || filesIn(ctx, joinRepo(p.dir, '.config') ?? '.config', CONFIG).length > 0);
+  jsPackages(ctx).filter((p) => dependsOn(p, 'karma') || karmaConfigsIn(ctx.files, p.dir).length > 0);
 
 /** The options object (languages/javascript/karma-config.ts); what cannot be read is a warning naming file and line. */
 const options = (ctx: FrameworkContext, config: string, out: FrameworkOutput): ConfigValue | null => {
@@ -63,7 +63,7 @@ const readConfig = (ctx: FrameworkContext, config: string, out: FrameworkOutput)
 };
 
 const configsOf = (ctx: FrameworkContext, pkg: JsPackage): string[] => {
-  const own = [...filesIn(ctx, pkg.dir, CONFIG), ...filesIn(ctx, joinRepo(pkg.dir, '.config') ?? '.config', CONFIG)];
+  const own = karmaConfigsIn(ctx.files, pkg.dir);
   for (const run of toolInvocations(ctx, ['karma']).filter((r) => r.cwd === pkg.dir && r.args[0] === 'start' && r.args[1] && !r.args[1].startsWith('-'))) {
     const named = joinRepo(pkg.dir, run.args[1]);
     if (named !== null && ctx.files.has(named) && !own.includes(named)) own.push(named);

@@ -4,10 +4,15 @@
  * argument of the first `x.set({...})` call. Shared by the karma reader (the files `files` serves)
  * and test discovery (whether karma's `files`, not the generic test names, say which spec files run).
  */
-import { dirname, joinRepo } from '../../util/path.js';
+import { pathsInDir } from '../../util/file-index.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
 import { callsIn, configAt, configStrings, readConfigFile, type ConfigValue } from './config-value.js';
 
 export const KARMA_CONFIG = /^karma\.conf\.([cm]?[jt]s)$/;
+
+/** The karma configs karma finds for a package without `karma start x`: beside its package.json, then in its `.config/` folder. */
+export const karmaConfigsIn = (files: ReadonlySet<string>, dir: string): string[] =>
+  [dir, joinRepo(dir, '.config') ?? '.config'].flatMap((d) => pathsInDir(files, d).filter((f) => KARMA_CONFIG.test(basename(f))));
 
 export interface KarmaOptions {
   value: ConfigValue | null;
