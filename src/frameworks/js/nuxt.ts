@@ -86,16 +86,22 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
 
 const I18N = '@nuxtjs/i18n';
 
-/** @nuxtjs/i18n's options: nuxt.config's `i18n`, else the object beside it in `modules: [['@nuxtjs/i18n', {...}]]`. */
-const i18nOptions = (read: ConfigValue | null): ConfigValue | null => {
-  const direct = configAt(read, 'i18n');
+/**
+ * A Nuxt module's options, as Nuxt merges them: nuxt.config's `key` (its configKey: `i18n`,
+ * `pwa`), else the object beside the module in `modules: [['@nuxtjs/i18n', {...}]]`.
+ */
+export const nuxtModuleOptions = (config: ConfigValue | null, key: string, module: string): ConfigValue | null => {
+  const direct = configAt(config, key);
   if (direct) return direct;
-  const modules = configAt(read, 'modules');
+  const modules = configAt(config, 'modules');
   for (const m of modules?.kind === 'array' ? modules.items : []) {
-    if (m.kind === 'array' && m.items[0]?.kind === 'string' && m.items[0].value === I18N) return m.items[1] ?? null;
+    if (m.kind === 'array' && m.items[0]?.kind === 'string' && m.items[0].value === module) return m.items[1] ?? null;
   }
   return null;
 };
+
+/** @nuxtjs/i18n's options. */
+const i18nOptions = (read: ConfigValue | null): ConfigValue | null => nuxtModuleOptions(read, 'i18n', I18N);
 
 /** The vue-i18n config and locale files @nuxtjs/i18n loads (see the file comment). */
 const i18nFiles = (ctx: FrameworkContext, pkg: JsPackage, srcDir: string, read: ConfigValue | null, add: (file: string, what: string) => void) => {

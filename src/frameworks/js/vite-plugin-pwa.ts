@@ -11,7 +11,7 @@
 import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { nuxtSrcDir } from './nuxt.js';
+import { nuxtModuleOptions, nuxtSrcDir } from './nuxt.js';
 import { dependsOn, enabledByPackages, filesIn, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolRun, warnUnread, type JsPackage } from './support.js';
 import { viteRoot } from './vite.js';
 
@@ -64,23 +64,12 @@ const viteOptions = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput
   }
 };
 
-/** @vite-pwa/nuxt's options: nuxt.config's `pwa`, else the object beside the module in `modules`. */
-const nuxtPwaOptions = (value: ConfigValue | null): ConfigValue | null => {
-  const direct = configAt(value, 'pwa');
-  if (direct) return direct;
-  const modules = configAt(value, 'modules');
-  for (const m of modules?.kind === 'array' ? modules.items : []) {
-    if (m.kind === 'array' && m.items[0]?.kind === 'string' && m.items[0].value === NUXT_MODULE) return m.items[1] ?? null;
-  }
-  return null;
-};
-
 const nuxtOptions = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
   const config = filesIn(ctx, pkg.dir, NUXT_CONFIG)[0];
   if (!config) return;
   // Parse failures are the nuxt reader's to warn about: it reads the same config.
   const value = readToolConfig(ctx, config, [], 'vite-plugin-pwa').value;
-  const options = nuxtPwaOptions(value);
+  const options = nuxtModuleOptions(value, 'pwa', NUXT_MODULE);
   if (options?.kind === 'unknown') warnUnread(out.diagnostics, 'vite-plugin-pwa', config, [{ line: options.line, text: options.text }], '@vite-pwa/nuxt options');
   if (options?.kind !== 'object') return;
   const run = toolRun(ctx, pkg.dir, ['nuxt', 'nuxi'], { bundler: true });
