@@ -34,9 +34,19 @@ interface Site {
 /** `{staged_files}`, `{0}`, `{lefthook_job_name}`: lefthook fills them when the hook runs. */
 const fill = (command: string): string => command.replace(/\{(\w+)\}/g, (_whole, name: string) => `\${${/^\d/.test(name) ? `ARG${name}` : name}}`);
 
-const runIn = (site: Site, node: YamlNode, inherited: string): string => {
-  const root = site.y.str(site.y.get(node, 'root'));
-  return (root && !root.includes('{') ? joinRepo(site.root, root) : null) ?? inherited;
+/**
+ * The folder a command or group runs in: its `root` (relative to the config's folder), else the
+ * one it inherits. Null, with a warning naming the line, when `root` is absolute, templated or
+ * leaves the repo: census cannot say where the command runs, so reading it from another folder
+ * would name the wrong files.
+ */
+const runIn = (site: Site, node: YamlNode, inherited: string, what: string): string | null => {
+  const rootNode = site.y.get(node, 'root');
+  const root = site.y.str(rootNode);
+  if (!root) return inherited;
+  const dir = root.startsWith('/') || root.includes('{') ? null : joinRepo(site.root, root);
+  if (dir === null) site.out.diagnostics.push(warning('lefthook/root', `${what}: root "${root}" is not a folder of the repo; its commands were not read`, site.path, site.y.lineOf(rootNode)));
+  return dir;
 };
 
 const readRun = (site: Site, hook: string, name: string, node: YamlNode, cwd: string): void => {
@@ -61,18 +71,23 @@ const readJobs = (site: Site, hook: string, jobs: YamlNode, cwd: string, depth: 
   if (depth > 8) return;
   site.y.items(jobs).forEach((job, i) => {
     const name = site.y.str(site.y.get(job, 'name')) ?? `job ${i + 1}`;
-    const here = runIn(site, job, cwd);
+    const here = runIn(site, job, cwd, `${hook} "${name}"`);
+    if (here === null) return;
     readRun(site, hook, name, job, here);
     const script = site.y.str(site.y.get(job, 'script'));
     if (script !== undefined) readScript(site, hook, script, site.y.lineOf(site.y.get(job, 'script')));
     const group = site.y.get(job, 'group');
-    if (group) readJobs(site, hook, site.y.get(group, 'jobs'), runIn(site, group, here), depth + 1);
+    const groupDir = group ? runIn(site, group, here, `${hook} "${name}" group`) : null;
+    if (group && groupDir !== null) readJobs(site, hook, site.y.get(group, 'jobs'), groupDir, depth + 1);
   });
 };
 
 const readHook = (site: Site, hook: string, node: YamlNode): void => {
   const { y } = site;
-  for (const [name, command] of y.entries(y.get(node, 'commands'))) readRun(site, hook, name, command, runIn(site, command, site.root));
+  for (const [name, command] of y.entries(y.get(node, 'commands'))) {
+    const cwd = runIn(site, command, site.root, `${hook} "${name}"`);
+    if (cwd !== null) readRun(site, hook, name, command, cwd);
+  }
   for (const [script, , line] of y.entries(y.get(node, 'scripts'))) readScript(site, hook, script, line);
   readJobs(site, hook, y.get(node, 'jobs'), site.root, 0);
 };
