@@ -305,6 +305,29 @@ test('commands: fork runs node; process.execPath is node; __dirname paths are re
   );
 });
 
+test('commands: an ES module\'s own folder under any name (`const _dirname = dirname(fileURLToPath(import.meta.url))`)', () => {
+  const facts = ts(
+    [
+      "import { spawn } from 'node:child_process';",
+      "import path, { dirname } from 'node:path';",
+      "import { fileURLToPath } from 'node:url';",
+      'const _filename = fileURLToPath(import.meta.url);',
+      'const _dirname = dirname(_filename);',
+      'const here: string = path.dirname(fileURLToPath(import.meta.url));',
+      "spawn('node', ['--import', 'tsx', path.resolve(_dirname, 'init.js')]);",
+      "spawn('node', [path.join(here, '..', 'tools', 'seed.js')]);",
+      "spawn('node', [path.join(dirname(fileURLToPath(import.meta.url)), 'inline.js')]);",
+      "spawn('node', [_filename]);",
+      "spawn('node', [path.join(elsewhere, 'x.js')]);",
+    ].join('\n'),
+    'test/loader/startChildProcess.ts',
+  );
+  assert.deepEqual(
+    facts.commands.map((c) => c.command),
+    ['node --import tsx ./init.js', 'node ../tools/seed.js', 'node ./inline.js', 'node ./startChildProcess.ts', 'node ${path.join(elsewhere, \'x.js\')}'],
+  );
+});
+
 test('commands: a function taken off a required command module (`var fork = require(\'child_process\').fork`)', () => {
   const facts = js("var fork = require('child_process').fork;\nvar run = require('child_process')['execSync'];\nfork('./bcrypt', []);\nrun('make docs');\n", 'src/password.js');
   assert.deepEqual(

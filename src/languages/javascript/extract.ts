@@ -31,10 +31,11 @@ import { importedResolverCallees } from './cwd-resolvers.js';
 import { fsGlobBindingsOf } from './fs-glob.js';
 import { codeStartOf, needsWalk, textComplexity } from './text-shape.js';
 import { WARM_UP_FILES } from './warm-up.js';
+import { ownPathNames } from './static-value.js';
 import { textMarksOf } from './text-marks.js';
 import { isNodeScript } from './top-level-script.js';
 
-export const JAVASCRIPT_EXTRACTOR_VERSION = 8;
+export const JAVASCRIPT_EXTRACTOR_VERSION = 9;
 
 /** Importing one of these makes a file a command-line program. */
 const CLI_FRAMEWORKS = new Set(['commander', 'yargs', 'yargs/yargs', 'cac', 'meow', 'minimist', 'mri', 'arg', 'sade', 'citty', 'clipanion', '@oclif/core', 'caporal', 'vorpal']);
@@ -190,7 +191,7 @@ const parseModule = (path: string, text: string, isTypeScript: boolean, lines: L
   let walk: WalkResult | null = null;
   if (walkNeeded || (!fatal && mayBeScript(path, parsed, lines))) {
     try {
-      walk = walkProgram(parsed.program, { file: path, text }, lines, seedBindings(parsed), registerCallees(parsed.module), fsGlobBindingsOf(parsed.module.staticImports), importedResolverCallees(parsed.module));
+      walk = walkProgram(parsed.program, { file: path, text, ownNames: ownPathNames(text) }, lines, seedBindings(parsed), registerCallees(parsed.module), fsGlobBindingsOf(parsed.module.staticImports), importedResolverCallees(parsed.module));
     } catch (e) {
       facts.diagnostics.push(warning('javascript/walk-failed', `could not read the syntax tree: ${errorMessage(e)}`, path));
     }

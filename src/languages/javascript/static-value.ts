@@ -14,7 +14,37 @@ export interface ValueContext {
   file: string;
   /** Its text, for quoting run-time parts as written. */
   text: string;
+  /** Names the file binds to its own folder or path (see ownPathNames). */
+  ownNames?: OwnPathNames;
 }
+
+/** Local names an ES module gives its own folder and path, since it has no `__dirname`. */
+export interface OwnPathNames {
+  folders: ReadonlySet<string>;
+  files: ReadonlySet<string>;
+}
+
+const FILE_URL_OF_MODULE = String.raw`(?:url\s*\.\s*)?fileURLToPath\(\s*import\.meta\.url\s*\)`;
+const DECLARED = String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*string\s*)?=\s*`;
+const FILE_ALIAS = new RegExp(`${DECLARED}${FILE_URL_OF_MODULE}`, 'g');
+const FOLDER_ALIAS = new RegExp(String.raw`${DECLARED}(?:path\s*\.\s*)?dirname\(\s*(?:${FILE_URL_OF_MODULE}|([A-Za-z_$][\w$]*))\s*\)`, 'g');
+
+/**
+ * `const _filename = fileURLToPath(import.meta.url)` and `const _dirname = dirname(_filename)`
+ * (or `path.dirname(fileURLToPath(import.meta.url))`): the way ES modules name their own path
+ * and folder, under any name, so `path.resolve(_dirname, 'init.js')` reads as `./init.js`.
+ * Declarations are matched in the text, not scoped: a name reused for something else in an inner
+ * scope would read as the folder too, which no file seen so far does.
+ */
+export const ownPathNames = (text: string): OwnPathNames | undefined => {
+  if (!text.includes('import.meta.url') && !text.includes('__filename')) return undefined;
+  const files = new Set<string>(['__filename']);
+  for (const m of text.matchAll(FILE_ALIAS)) files.add(m[1]);
+  const folders = new Set<string>();
+  for (const m of text.matchAll(FOLDER_ALIAS)) if (m[2] === undefined || files.has(m[2])) folders.add(m[1]);
+  files.delete('__filename');
+  return files.size > 0 || folders.size > 0 ? { folders, files } : undefined;
+};
 
 const DIR_NAMES = new Set(['__dirname', 'import.meta.dirname']);
 const FILE_NAMES = new Set(['__filename', 'import.meta.filename', 'import.meta.url']);
@@ -51,11 +81,18 @@ const urlBesideFile = (node: AstNode): string | null => {
   return relative === null ? null : besideFile(relative);
 };
 
+const DIRNAME_CALLS = new Set(['dirname', 'path.dirname', 'posix.dirname', 'path.posix.dirname']);
+
 const evaluateCall = (node: AstNode, ctx: ValueContext): string | null => {
   const callee = dottedName(nodeAt(node, 'callee'));
   const args = nodesAt(node, 'arguments');
   if (callee === null) return null;
   if (JOIN_CALLS.has(callee)) return joinArgs(ctx, args);
+  if (DIRNAME_CALLS.has(callee) && args.length === 1) {
+    // `dirname(fileURLToPath(import.meta.url))`: the folder of a path beside this file.
+    const path = evaluateString(args[0], ctx);
+    return path !== null && isFileRelative(path) ? besideFile(posix.dirname(path)) : null;
+  }
   if (FILE_URL_CALLS.has(callee) && args[0]) {
     const inner = unwrap(args[0]);
     return inner ? (urlBesideFile(inner) ?? (dottedName(inner) === 'import.meta.url' ? besideFile(basename(ctx.file)) : null)) : null;
@@ -76,8 +113,8 @@ export const evaluateString = (input: AstNode | null, ctx: ValueContext): string
   const name = dottedName(node);
   if (name !== null) {
     if (name === 'process.execPath') return 'node';
-    if (DIR_NAMES.has(name)) return '.';
-    if (FILE_NAMES.has(name)) return besideFile(basename(ctx.file));
+    if (DIR_NAMES.has(name) || ctx.ownNames?.folders.has(name)) return '.';
+    if (FILE_NAMES.has(name) || ctx.ownNames?.files.has(name)) return besideFile(basename(ctx.file));
     return null;
   }
   switch (node.type) {
