@@ -14,6 +14,7 @@ import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } fro
 import { codeFilesMarked, fileReference, sortedFiles } from './support.js';
 import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
+import { OWN_FOLDER_DECLARATION } from '../../languages/javascript/static-value.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const LOADER = /\b(?:import|require)\(\s*(?:path\s*\.\s*)?(?:resolve|join)\(\s*(\w+)\s*,\s*(?:[\w.]+\s*\?\?\s*)?(["'])([^"'\n/]+)\2\s*\)\s*\)/g;
@@ -53,7 +54,7 @@ const folderOf = (text: string, file: string, arg: string): string | null => {
   if (arg === '__dirname') return dirname(file);
   const decl = new RegExp(String.raw`\b(?:const|let)\s+${arg}\s*=\s*([^\n;]+)`).exec(text)?.[1]?.trim();
   if (!decl) return null;
-  if (/^(?:path\s*\.\s*)?dirname\(\s*(?:\w+|fileURLToPath\(\s*import\.meta\.url\s*\))\s*\)$/.test(decl)) return dirname(file);
+  if (OWN_FOLDER_DECLARATION.test(decl)) return dirname(file);
   const up = /^(?:path\s*\.\s*)?resolve\(\s*(\w+)\s*,\s*(["'])([^"']+)\2\s*\)$/.exec(decl);
   if (up && up[1] !== arg) {
     const base = folderOf(text, file, up[1]);

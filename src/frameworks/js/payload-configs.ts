@@ -14,6 +14,7 @@ import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext } from '../types.js';
 import { jsPackages, resolveToolPath, sortedFiles, type JsPackage } from './support.js';
 import { perScan } from '../per-scan.js';
+import { OWN_FOLDER_DECLARATION } from '../../languages/javascript/static-value.js';
 
 export const CODE = /\.[cm]?[jt]sx?$/;
 
@@ -53,7 +54,7 @@ const MIGRATION_DIR = KEY('migrationDir', '[:=]');
 const ownFolder = (text: string, name: string): boolean => {
   if (name === '__dirname') return true;
   const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${name}\s*(?::\s*string\s*)?=\s*([^\n;]+)`).exec(text)?.[1]?.trim();
-  return decl !== undefined && /^(?:path\s*\.\s*)?dirname\(\s*(?:\w+|fileURLToPath\(\s*import\.meta\.url\s*\))\s*\)$/.test(decl);
+  return decl !== undefined && OWN_FOLDER_DECLARATION.test(decl);
 };
 
 /**

@@ -18,6 +18,13 @@ export interface ValueContext {
   ownNames?: OwnPathNames;
 }
 
+/**
+ * The right side of a declaration that text-reading readers take as the file's own folder:
+ * `dirname(x)` of any name, or `path.dirname(fileURLToPath(import.meta.url))`. Looser than
+ * ownPathNames, which also checks that `x` holds the file's path: those readers have no AST.
+ */
+export const OWN_FOLDER_DECLARATION = /^(?:path\s*\.\s*)?dirname\(\s*(?:\w+|fileURLToPath\(\s*import\.meta\.url\s*\))\s*\)$/;
+
 /** Local names an ES module gives its own folder and path, since it has no `__dirname`. */
 export interface OwnPathNames {
   folders: ReadonlySet<string>;
