@@ -10,8 +10,8 @@
  * All with the kind of what runs astro in the package.
  */
 import { callsIn, configAt, configStrings } from '../../languages/javascript/config-value.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { codeFileAt, configDir, dependsOn, enabledByPackages, filesIn, kindOf, packageFilesUnder, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { codeFileAt, configDir, dependsOn, eachPackage, enabledByPackages, filesIn, kindOf, packageFilesUnder, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 
 const CONFIG = /^astro\.config\.[cm]?[jt]s$/;
 const PAGE = /\.(astro|md|mdx|markdown|html|[cm]?[jt]s)$/;
@@ -67,11 +67,7 @@ const astro: FrameworkReader = {
   title: 'Astro (src/pages routes and endpoints, middleware, content config, actions)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Astro'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default astro;

@@ -9,8 +9,8 @@
  * `_generated/` folder codegen writes.
  */
 import { configAt } from '../../languages/javascript/config-value.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { configDir, dependsOn, enabledByPackages, filesIn, jsPackages, packageFilesUnder, readToolConfig, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { configDir, dependsOn, eachPackage, enabledByPackages, filesIn, jsPackages, packageFilesUnder, readToolConfig, type JsPackage } from './support.js';
 import { pathsWithPrefix } from '../../util/file-index.js';
 
 const CONFIG = /^convex\.json$/;
@@ -47,11 +47,7 @@ const convex: FrameworkReader = {
   title: 'Convex (every module of the functions folder, and its generated code)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Convex'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default convex;

@@ -9,8 +9,8 @@
  */
 import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { knipPluginConfigs } from '../../languages/javascript/knip-config-file.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { enabledByPackages, filesIn, globFiles, readToolConfig, resolveToolPath, toolPackages, warnUnread, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { eachPackage, enabledByPackages, filesIn, globFiles, readToolConfig, resolveToolPath, toolPackages, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^cucumber\.([cm]?js|json|ya?ml)$/;
 /** Keys of the options object itself; a config without any of them at the top exports profiles. */
@@ -81,11 +81,7 @@ const cucumber: FrameworkReader = {
   title: 'Cucumber.js (support code by import/require globs)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Cucumber'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default cucumber;

@@ -6,8 +6,8 @@
  */
 import { configAt, configStrings } from '../../languages/javascript/config-value.js';
 import { joinRepo } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { configArg, enabledByPackages, filesIn, globFiles, kindOf, readToolConfig, runEvidence, toolInvocations, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { configArg, eachPackage, enabledByPackages, filesIn, globFiles, kindOf, readToolConfig, runEvidence, toolInvocations, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^drizzle\.config\.([cm]?[jt]s|json)$/;
 const CODE = /\.([cm]?[jt]sx?)$/;
@@ -42,11 +42,7 @@ const drizzle: FrameworkReader = {
   title: 'drizzle-kit (the schema files of its config)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'drizzle-kit'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default drizzle;

@@ -8,9 +8,9 @@
  */
 import { warning } from '../../util/diagnostics.js';
 import { basename } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { inputEntries, inputReferences, type NamedInput } from './bundle-inputs.js';
-import { enabledByPackages, kindOf, packageFilesUnder, positionalArgs, toolInvocations, toolPackages, toolRun, type JsPackage } from './support.js';
+import { eachPackage, enabledByPackages, kindOf, packageFilesUnder, positionalArgs, toolInvocations, toolPackages, toolRun, type JsPackage } from './support.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const SCRIPT_NAME = /^esbuild(\.config)?\.[cm]?[jt]s$/;
@@ -71,11 +71,7 @@ const esbuild: FrameworkReader = {
   title: 'esbuild (entryPoints of build scripts, entries on the command line)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'esbuild'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default esbuild;

@@ -9,8 +9,8 @@
 import { configAt, configStrings } from '../../languages/javascript/config-value.js';
 import { isGlob } from '../../util/glob.js';
 import { dirname } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { dependsOn, enabledByPackages, filesIn, globFiles, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolRun, warnUnread, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { dependsOn, eachPackage, enabledByPackages, filesIn, globFiles, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^flue\.config\.[cm]?[jt]s$/;
 const KEYS = ['app', 'cloudflare', 'agents'];
@@ -45,11 +45,7 @@ const flue: FrameworkReader = {
   title: 'Flue (app, cloudflare and agents files its flue.config names)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Flue'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default flue;

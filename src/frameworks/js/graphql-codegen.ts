@@ -17,8 +17,8 @@
 import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { isGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { configArg, dependsOn, enabledByPackages, filesIn, globFiles, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolRun, warnUnread, type JsPackage, type ToolRun } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { configArg, dependsOn, eachPackage, enabledByPackages, filesIn, globFiles, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolRun, warnUnread, type JsPackage, type ToolRun } from './support.js';
 
 const CODEGEN_CONFIG = /^(codegen\.([cm]?[jt]s|json|ya?ml)|\.codegenrc(\.([cm]?[jt]s|json|ya?ml))?|codegen\.config\.[cm]?js)$/;
 const GRAPHQL_CONFIG = /^(\.graphqlrc(\.([cm]?[jt]s|json|ya?ml|toml))?|graphql\.config\.([cm]?[jt]s|json|ya?ml|toml))$/;
@@ -139,11 +139,7 @@ const graphqlCodegen: FrameworkReader = {
   title: 'GraphQL Code Generator (its config; local require, schema, plugins, presets)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'GraphQL Code Generator'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default graphqlCodegen;

@@ -10,8 +10,8 @@
  */
 import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { joinRepo } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { configArg, enabledByPackages, filesIn, globFiles, jsPackages, dependsOn, readToolConfig, resolveToolPath, toolInvocations, warnUnread, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { configArg, dependsOn, eachPackage, enabledByPackages, filesIn, globFiles, jsPackages, readToolConfig, resolveToolPath, toolInvocations, warnUnread, type JsPackage } from './support.js';
 
 /** Jasmine's own search order for its config. */
 const DEFAULT_CONFIGS = ['jasmine.mjs', 'jasmine.json', 'jasmine.js', 'jasmine.cjs'];
@@ -99,11 +99,7 @@ const jasmine: FrameworkReader = {
   title: 'Jasmine (spec_files, helpers, requires and loader of its config; jasmine command arguments)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Jasmine'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default jasmine;

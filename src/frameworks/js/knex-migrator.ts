@@ -22,8 +22,8 @@ import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { nconfKey, requiredModule } from './nconf-config.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { enabledByPackages, fileReference, kindOf, packageFilesUnder, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { eachPackage, enabledByPackages, fileReference, kindOf, packageFilesUnder, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 
 const CONFIG = /^MigratorConfig\.js$/;
 const MIGRATION = /^[^.].*\.[cm]?[jt]s$/;
@@ -131,11 +131,7 @@ const knexMigrator: FrameworkReader = {
   title: 'knex-migrator (the migrations MigratorConfig.js points at)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'knex-migrator'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default knexMigrator;

@@ -20,8 +20,8 @@
 import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { configsFromCommands, enabledByPackages, fileReference, filesIn, kindOf, packageFilesUnder, readToolConfig, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { configsFromCommands, eachPackage, enabledByPackages, fileReference, filesIn, kindOf, packageFilesUnder, readToolConfig, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const KNEXFILE = /^knexfile\.([cm]?[jt]s)$/;
 /** knex's default `loadExtensions`, less the compile-to-JS languages census does not read. */
@@ -134,11 +134,7 @@ const knex: FrameworkReader = {
   title: 'Knex (the migrations and seeds folders of its knexfile)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'knex'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default knex;

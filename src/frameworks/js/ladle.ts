@@ -8,8 +8,8 @@
  */
 import { configAt, configStrings } from '../../languages/javascript/config-value.js';
 import { joinRepo } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { codeFileAt, dependsOn, enabledByPackages, globFiles, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolRun, warnUnread, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { codeFileAt, dependsOn, eachPackage, enabledByPackages, globFiles, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const DEFAULT_STORIES = 'src/**/*.stories.{js,jsx,ts,tsx,mdx}';
 
@@ -61,11 +61,7 @@ const ladle: FrameworkReader = {
   title: 'Ladle (stories glob, .ladle/config.mjs, components provider, viteConfig)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Ladle'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default ladle;

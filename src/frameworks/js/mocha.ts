@@ -6,8 +6,8 @@
  * test roots; a path that is a package (`ts-node/register`) gives nothing.
  */
 import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { enabledByPackages, filesIn, globFiles, positionalArgs, readToolConfig, resolveToolPath, toolInvocations, toolPackages, warnUnread, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { eachPackage, enabledByPackages, filesIn, globFiles, positionalArgs, readToolConfig, resolveToolPath, toolInvocations, toolPackages, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^\.mocharc\.([cm]?js|jsonc?|ya?ml)$/;
 const VALUE_FLAGS = ['--require', '-r', '--file', '--config', '--extension', '--reporter', '-R', '--ui', '-u', '--timeout', '-t', '--grep', '-g', '--ignore', '--exclude', '--spec', '--reporter-option', '--reporter-options', '-O', '--slow', '-s', '--retries', '--package', '--jobs', '-j', '--fgrep', '-f', '--node-option', '-n'];
@@ -68,11 +68,7 @@ const mocha: FrameworkReader = {
   title: 'Mocha (.mocharc spec, require and file; mocha command arguments)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Mocha'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default mocha;

@@ -7,8 +7,8 @@
  * kind of what runs nitro in the package.
  */
 import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { configDir, dependsOn, enabledByPackages, filesIn, kindOf, packageFilesUnder, readToolConfig, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { configDir, dependsOn, eachPackage, enabledByPackages, filesIn, kindOf, packageFilesUnder, readToolConfig, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 
 const CONFIG = /^nitro\.config\.[cm]?[jt]s$/;
 const CODE = /\.[cm]?[jt]sx?$/;
@@ -48,11 +48,7 @@ const nitro: FrameworkReader = {
   title: 'Nitro (routes/, api/, middleware/, plugins/, tasks/ and auto-imported utils/ below srcDir)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Nitro'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default nitro;

@@ -13,8 +13,8 @@
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { joinRepo } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { aliasReferences, codeFileAt, dependsOn, enabledByPackages, filesIn, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { aliasReferences, codeFileAt, dependsOn, eachPackage, enabledByPackages, filesIn, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^nuxt\.config\.[cm]?[jt]s$/;
 const CODE = /\.(vue|[cm]?[jt]sx?)$/;
@@ -132,11 +132,7 @@ const nuxt: FrameworkReader = {
   title: 'Nuxt (app folders, auto-registered plugins, composables and components, server/, config plugins)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Nuxt'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default nuxt;

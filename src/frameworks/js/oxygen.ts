@@ -6,8 +6,8 @@
  */
 import { callsIn, configAt } from '../../languages/javascript/config-value.js';
 import { dirname } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { enabledByPackages, fileReference, filesIn, resolveToolPath, toolPackages, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { eachPackage, enabledByPackages, fileReference, filesIn, resolveToolPath, toolPackages, type JsPackage } from './support.js';
 
 const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 
@@ -32,11 +32,7 @@ const oxygen: FrameworkReader = {
   title: 'Shopify Oxygen (the worker entry the mini-oxygen vite plugin loads)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'mini-oxygen'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default oxygen;

@@ -5,9 +5,9 @@
  * the manifest when a command runs parcel; command-line entries are roots with that command's kind.
  */
 import { configAt } from '../../languages/javascript/config-value.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { inputEntries, inputStrings } from './bundle-inputs.js';
-import { enabledByPackages, kindOf, positionalArgs, readToolConfig, runEvidence, toolInvocations, toolPackages, toolRun, type JsPackage } from './support.js';
+import { eachPackage, enabledByPackages, kindOf, positionalArgs, readToolConfig, runEvidence, toolInvocations, toolPackages, toolRun, type JsPackage } from './support.js';
 
 const VALUE_FLAGS = ['--dist-dir', '-d', '--public-url', '--target', '--config', '--cache-dir', '--port', '-p', '--host', '--log-level', '--reporter', '--dist-dir', '--lazy'];
 const COMMANDS = new Set(['serve', 'build', 'watch']);
@@ -33,11 +33,7 @@ const parcel: FrameworkReader = {
   title: 'Parcel (package.json source and targets, entries on the command line, HTML entry scripts)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Parcel'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default parcel;

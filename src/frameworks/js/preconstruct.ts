@@ -11,8 +11,8 @@
 import { isRecord, JSON_MANIFEST } from '../../manifests/json.js';
 import { warning } from '../../util/diagnostics.js';
 import { joinRepo } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { globFiles, jsPackages, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { eachPackage, globFiles, jsPackages, type JsPackage } from './support.js';
 
 /** preconstruct refuses an entrypoint of any other extension. */
 const SOURCE = /\.[jt]sx?$/;
@@ -47,11 +47,7 @@ const preconstruct: FrameworkReader = {
     const found = packages(ctx);
     return found.length === 0 ? null : `${found[0].manifest} has preconstruct.entrypoints${found.length > 1 ? ` (and ${found.length - 1} more)` : ''}`;
   },
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default preconstruct;

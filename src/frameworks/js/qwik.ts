@@ -9,8 +9,8 @@
  */
 import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { basename } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { codeFileAt, configDir, dependsOn, enabledByPackages, filesIn, kindOf, packageFilesUnder, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { codeFileAt, configDir, dependsOn, eachPackage, enabledByPackages, filesIn, kindOf, packageFilesUnder, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 
 const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 const ROUTE_FILE = /^(index|layout([-!][\w-]*)?|plugin(@[\w-]+)?|service-worker)\.(tsx|ts|jsx|js)$/;
@@ -57,11 +57,7 @@ const qwik: FrameworkReader = {
   title: 'Qwik and Qwik City (entry.ssr, root and entry.dev inputs, src/routes route files)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Qwik'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default qwik;

@@ -11,8 +11,8 @@
 import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { basename, dirname } from '../../util/path.js';
 import type { EntryKind } from '../../model/verdict.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { configDir, enabledByPackages, filesIn, packageFilesUnder, readToolConfig, resolveToolPath, toolPackages, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { configDir, eachPackage, enabledByPackages, filesIn, packageFilesUnder, readToolConfig, resolveToolPath, toolPackages, type JsPackage } from './support.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
 const CONFIG = /^cosmos\.config\.json$/;
@@ -65,11 +65,7 @@ const reactCosmos: FrameworkReader = {
   title: 'React Cosmos (fixtures, decorators, global imports, local plugins)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'React Cosmos'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default reactCosmos;

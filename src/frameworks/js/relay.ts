@@ -19,8 +19,8 @@ import { configAt, type ConfigValue } from '../../languages/javascript/config-va
 import { parseJsonDocument } from '../../manifests/json.js';
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { dependsOn, filesIn, jsPackages, enabledByPackages, positionalArgs, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolRun, type JsPackage, type ToolRun } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { dependsOn, eachPackage, enabledByPackages, filesIn, jsPackages, positionalArgs, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolRun, type JsPackage, type ToolRun } from './support.js';
 import type { EntryKind } from '../../model/verdict.js';
 
 const DEPS = ['relay-compiler', 'babel-plugin-relay', 'vite-plugin-relay', '@swc/plugin-relay'];
@@ -129,11 +129,7 @@ const relay: FrameworkReader = {
   title: 'Relay (relay-compiler config: artifactDirectory, __generated__ artifacts, customScalarTypes)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Relay'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default relay;

@@ -5,9 +5,9 @@
  * line. The config is a root with the kind of what runs rollup there; each input a reference.
  */
 import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { inputEntries, inputReferences, inputStrings } from './bundle-inputs.js';
-import { configsFromCommands, enabledByPackages, filesIn, kindOf, positionalArgs, readToolConfig, runEvidence, toolInvocations, toolPackages, toolRun, type JsPackage } from './support.js';
+import { configsFromCommands, eachPackage, enabledByPackages, filesIn, kindOf, positionalArgs, readToolConfig, runEvidence, toolInvocations, toolPackages, toolRun, type JsPackage } from './support.js';
 
 const CONFIG = /^rollup\.config\.[cm]?[jt]s$/;
 const VALUE_FLAGS = ['-c', '--config', '-o', '--file', '-d', '--dir', '-f', '--format', '-n', '--name', '-p', '--plugin', '-e', '--external', '-g', '--globals', '--environment', '-m'];
@@ -34,11 +34,7 @@ const rollup: FrameworkReader = {
   title: 'Rollup (config input, -c configs, inputs on the command line)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Rollup'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default rollup;

@@ -9,8 +9,8 @@
 import { callsIn, configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { dirname } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { dependsOn, enabledByPackages, filesIn, jsPackages, kindOf, resolveToolPath, runEvidence, toolRun, warnUnread, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { dependsOn, eachPackage, enabledByPackages, filesIn, jsPackages, kindOf, resolveToolPath, runEvidence, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^astro\.config\.[cm]?[jt]s$/;
 const PACKAGE = '@astrojs/starlight';
@@ -62,11 +62,7 @@ const starlight: FrameworkReader = {
   title: 'Starlight (component overrides and route middleware its astro.config options name)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Starlight'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default starlight;

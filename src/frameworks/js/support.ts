@@ -13,7 +13,7 @@ import type { EntryKind } from '../../model/verdict.js';
 import { byString } from '../../util/compare.js';
 import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
-import type { FrameworkContext, FrameworkOutput, KnownCommand } from '../types.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type KnownCommand } from '../types.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { YAML, type YamlNode } from '../../manifests/yaml.js';
 import { parseTomlDocument } from '../../manifests/toml.js';
@@ -59,6 +59,15 @@ export const toolPackages = (ctx: FrameworkContext, deps: (string | RegExp)[], c
 /** Why a reader applies: the first package that uses the tool. */
 export const enabledByPackages = (packages: JsPackage[], what: string): string | null =>
   packages.length === 0 ? null : `${packages[0].manifest} uses ${what}${packages.length > 1 ? ` (and ${packages.length - 1} more package${packages.length > 2 ? 's' : ''})` : ''}`;
+
+/** The `collect` of a reader that reads each package using its tool on its own. */
+export const eachPackage =
+  (packages: (ctx: FrameworkContext) => JsPackage[], collectPackage: (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => void) =>
+  (ctx: FrameworkContext): FrameworkOutput => {
+    const out = emptyFrameworkOutput();
+    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
+    return out;
+  };
 
 const JS_EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs'];
 

@@ -10,8 +10,8 @@
  */
 import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { aliasReferences, codeFileAt, configDir, enabledByPackages, filesIn, kindOf, packageFilesUnder, readAliases, readToolConfig, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { aliasReferences, codeFileAt, configDir, eachPackage, enabledByPackages, filesIn, kindOf, packageFilesUnder, readAliases, readToolConfig, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 
 const CONFIG = /^svelte\.config\.[cm]?[jt]s$/;
 const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
@@ -77,11 +77,7 @@ const sveltekit: FrameworkReader = {
   title: 'SvelteKit (routes, hooks, param matchers, service worker, $lib and kit.alias)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'SvelteKit'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default sveltekit;

@@ -25,9 +25,9 @@ import { warning } from '../../util/diagnostics.js';
 import { compileRepoGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { safeRegExp } from '../../util/safe-regex.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { folderPatternOf } from './folder-expr.js';
-import { codeFileAt, enabledByPackages, filesIn, kindOf, packageFilesUnder, readToolConfig, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
+import { codeFileAt, eachPackage, enabledByPackages, filesIn, kindOf, packageFilesUnder, readToolConfig, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 
 const ROUTER_DEPS = [/^@tanstack\/(react|solid|vue)-router$/, /^@tanstack\/router-(plugin|vite-plugin|cli)$/];
 const START_DEPS = [/^@tanstack\/((react|solid|vue)-)?start$/];
@@ -230,11 +230,7 @@ const tanstackRouter: FrameworkReader = {
   title: 'TanStack Router / Start (file-based routes, routesDirectory and ignore prefix/pattern, Start entries)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'TanStack Router'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default tanstackRouter;

@@ -9,8 +9,8 @@
  * (or vike) in the package.
  */
 import { basename } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { enabledByPackages, kindOf, packageFilesUnder, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { eachPackage, enabledByPackages, kindOf, packageFilesUnder, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 
 /** A `+` file: `+` then a setting or hook name, with a code extension (https://vike.dev/config). */
 const PLUS_FILE = /^\+[\w.-]+\.(vue|svelte|mdx|[cm]?[jt]sx?)$/;
@@ -37,11 +37,7 @@ const vike: FrameworkReader = {
   title: 'Vike / vite-plugin-ssr (+ files such as +Page and +data, V0.4 .page files)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Vike'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default vike;

@@ -9,8 +9,8 @@
  */
 import { callsIn, configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { joinRepo } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { dependsOn, enabledByPackages, filesIn, globFiles, jsPackages, kindOf, packageFilesUnder, runEvidence, toolRun, warnUnread, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { dependsOn, eachPackage, enabledByPackages, filesIn, globFiles, jsPackages, kindOf, packageFilesUnder, runEvidence, toolRun, warnUnread, type JsPackage } from './support.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
 const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
@@ -82,11 +82,7 @@ const viteFileRoutes: FrameworkReader = {
   title: 'Vite file routing plugins (vite-plugin-pages, unplugin-vue-router, vite-plugin-vue-layouts)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'a Vite file-routing plugin'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default viteFileRoutes;

@@ -9,8 +9,8 @@
  */
 import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { dirname, joinRepo } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { enabledByPackages, fileReference, filesIn, kindOf, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { eachPackage, enabledByPackages, fileReference, filesIn, kindOf, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 
@@ -123,11 +123,7 @@ const vite: FrameworkReader = {
   title: 'Vite (index.html and rollupOptions.input pages and their scripts, lib.entry, build --ssr entries)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Vite'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default vite;
