@@ -13,6 +13,7 @@ import commitlint from './js/commitlint.js';
 import convex from './js/convex.js';
 import cucumber from './js/cucumber.js';
 import cypress from './js/cypress.js';
+import dependencyCruiser from './js/dependency-cruiser.js';
 import dirLoaders from './js/dir-loaders.js';
 import flue from './js/flue.js';
 import folderJoinRequires from './js/folder-join-requires.js';
@@ -104,6 +105,7 @@ export const READERS: readonly FrameworkReader[] = [
   cucumber,
   cypress,
   declarationTwins,
+  dependencyCruiser,
   dirLoaders,
   django,
   docusaurus,
