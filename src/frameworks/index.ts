@@ -23,6 +23,7 @@ import docusaurus from './js/docusaurus.js';
 import hexo from './js/hexo.js';
 import drizzle from './js/drizzle.js';
 import electron from './js/electron.js';
+import eleventy from './js/eleventy.js';
 import esbuild from './js/esbuild.js';
 import etherpadCoreServing from './js/etherpad-core-serving.js';
 import etherpadPlugins from './js/etherpad-plugins.js';
@@ -111,6 +112,7 @@ export const READERS: readonly FrameworkReader[] = [
   docusaurus,
   drizzle,
   electron,
+  eleventy,
   esbuild,
   eslint,
   etherpadCoreServing,
