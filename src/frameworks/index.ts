@@ -28,6 +28,7 @@ import esbuild from './js/esbuild.js';
 import etherpadCoreServing from './js/etherpad-core-serving.js';
 import etherpadPlugins from './js/etherpad-plugins.js';
 import eslint from './js/eslint.js';
+import eve from './js/eve.js';
 import expo from './js/expo.js';
 import husky from './js/husky.js';
 import jasmine from './js/jasmine.js';
@@ -117,6 +118,7 @@ export const READERS: readonly FrameworkReader[] = [
   eslint,
   etherpadCoreServing,
   etherpadPlugins,
+  eve,
   expo,
   flue,
   folderJoinRequires,
