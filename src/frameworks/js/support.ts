@@ -402,17 +402,27 @@ export const configArg = (args: string[], flags = ['--config', '-c']): string | 
 
 /** Config files a tool is pointed at on its command lines (`webpack --config build/prod.js`), per package folder. */
 export const configsFromCommands = (ctx: FrameworkContext, bins: string[], flags?: string[]): { dir: string; config: string }[] => {
-  const out: { dir: string; config: string }[] = [];
-  for (const { calls } of allInvocations(ctx)) {
-    for (const call of calls) {
-      if (!bins.includes(call.bin)) continue;
+  // Readers ask once per package (rollup, tsup, playwright): the answer is the same each time,
+  // and walking every call of every command for it was 70-100 ms on payload (27,790 calls).
+  const memo = configsFromCommandsMemo(ctx);
+  const key = `${bins.join('\0')}\0\0${flags?.join('\0') ?? ''}`;
+  let known = memo.get(key);
+  if (known === undefined) {
+    const byBin = invocationsByBin(ctx);
+    // the calls of these programs in command order, as a walk over every command finds them
+    const runs = [...new Set(bins)].flatMap((bin) => byBin.get(bin) ?? []).sort((a, b) => a.order - b.order);
+    const out: { dir: string; config: string }[] = [];
+    for (const { call } of runs) {
       const arg = configArg(call.args, flags);
       const path = arg === null ? null : joinRepo(call.cwd, arg);
       if (path !== null && ctx.files.has(path) && !out.some((o) => o.config === path)) out.push({ dir: call.cwd, config: path });
     }
+    memo.set(key, (known = out.sort((a, b) => byString(a.config, b.config))));
   }
-  return out.sort((a, b) => byString(a.config, b.config));
+  return known.map((c) => ({ ...c }));
 };
+
+const configsFromCommandsMemo = perScan(() => new Map<string, readonly { dir: string; config: string }[]>());
 
 /** A reference from a config to a file it names, with the sentence the evidence chain shows. */
 export const fileReference = (from: string, target: string, line: number | undefined, label: string): FrameworkOutput['references'][number] => ({
