@@ -124,7 +124,7 @@ const detectAction = (path: string, ctx: DetectorContext): DetectorOutput => {
 const githubActions: EntryDetector = {
   id: 'github-actions',
   title: 'GitHub Actions workflows (run steps, local actions) and action.yml',
-  matches: (path) => WORKFLOW.test(path) || ACTION.test(path),
+  matches: (path) => (path.endsWith('.yml') || path.endsWith('.yaml')) && (WORKFLOW.test(path) || ACTION.test(path)),
   detect: (file, ctx) => {
     if (!WORKFLOW.test(file.path)) return detectAction(file.path, ctx);
     const out = emptyOutput();

@@ -16,7 +16,7 @@ const SETTING = /^\s*(command|command_args|directory)=(?:"([^"]*)"|'([^']*)'|(\S
 const initScripts: EntryDetector = {
   id: 'init-scripts',
   title: 'SysV and OpenRC init scripts (init.d/, rc.d/, openrc-run)',
-  matches: (path) => INIT_SCRIPT.test(path) && !/\.(md|txt|rst|conf)$/.test(path),
+  matches: (path) => (path.includes('.d/') || path.includes('openrc/')) && INIT_SCRIPT.test(path) && !/\.(md|txt|rst|conf)$/.test(path),
   detect: (file, ctx) => {
     const out = emptyOutput();
     const lines = splitLines(file.text);

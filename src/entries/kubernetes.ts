@@ -121,7 +121,8 @@ const readHelm = (file: { path: string; text: string }, chart: string, ctx: Dete
 const kubernetes: EntryDetector = {
   id: 'kubernetes',
   title: 'Kubernetes workloads (containers\' command and args)',
-  matches: (path) => ['.yml', '.yaml'].includes(extname(path)) && !isCiFile(path) && !isComposeFile(path),
+  // The suffix test first: every repo path comes here, and a handful are YAML.
+  matches: (path) => (path.endsWith('.yml') || path.endsWith('.yaml')) && ['.yml', '.yaml'].includes(extname(path)) && !isCiFile(path) && !isComposeFile(path),
   detect: (file, ctx) => {
     const out = emptyOutput();
     // Every YAML file comes here, lockfiles of megabytes among them: the regex's `^\s*` under /m

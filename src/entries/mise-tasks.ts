@@ -135,7 +135,8 @@ const readTask = (site: Site, name: string, task: unknown): void => {
 const miseTasks: EntryDetector = {
   id: 'mise-tasks',
   title: 'mise tasks (mise.toml, mise.<env>.toml, .config/mise.toml, mise/conf.d/*.toml)',
-  matches: (path) => miseConfigRoot(path) !== null,
+  // Every file mise reads ends in .toml: the suffix test spares the other paths the split into folders.
+  matches: (path) => path.endsWith('.toml') && miseConfigRoot(path) !== null,
   detect: (file, ctx) => {
     const out = emptyOutput();
     const root = miseConfigRoot(file.path);

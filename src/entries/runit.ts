@@ -11,7 +11,7 @@ const SERVICE = /(?:^|\/)(?:sv|service|runit)\/([^/]+)\/(run|finish|log\/run)$/;
 const runit: EntryDetector = {
   id: 'runit',
   title: 'runit services (sv/<svc>/run, finish, log/run)',
-  matches: (path) => SERVICE.test(path) && !/(^|\/)s6-overlay\//.test(path),
+  matches: (path) => (path.endsWith('run') || path.endsWith('finish')) && SERVICE.test(path) && !/(^|\/)s6-overlay\//.test(path),
   detect: (file) => {
     const out = emptyOutput();
     const m = SERVICE.exec(file.path);

@@ -15,7 +15,7 @@ const SERVICE = /^(?:(.*)\/)?etc\/(?:s6-overlay\/s6-rc\.d\/([^/]+)\/(run|finish|
 const s6Overlay: EntryDetector = {
   id: 's6-overlay',
   title: 's6-overlay services (s6-rc.d run/finish/up, services.d, cont-init.d, cont-finish.d)',
-  matches: (path) => SERVICE.test(path),
+  matches: (path) => path.includes('etc/') && SERVICE.test(path),
   detect: (file) => {
     const out = emptyOutput();
     const m = SERVICE.exec(file.path);

@@ -33,6 +33,8 @@ const FIXED: [RegExp, string][] = [
   [new RegExp(String.raw`^\.release-it\.${CODE}$`), 'release-it'],
   [new RegExp(String.raw`^\.?stryker\.conf\.${CODE}$`), 'stryker'],
 ];
+/** What every name this detector knows ends with. */
+const CODE_SUFFIX = /\.[cm]?[jt]sx?$/i;
 /** `.storybook/main.ts` and the files Storybook loads beside it. */
 const STORYBOOK = new RegExp(String.raw`^(?:main|preview|manager|preview-head|test-runner|vitest\.setup)\.${CODE}x?$`);
 
@@ -53,6 +55,8 @@ const NAMED_FOR_CONTENT: { word: string; imports: RegExp; tool: string }[] = [
 
 /** The tool that loads a file by its name, or null when the name is not a tool config's. */
 export const toolOfConfig = (path: string, files?: ReadonlySet<string>): string | null => {
+  // Every name below ends in a JS/TS extension (some patterns ignore case): most paths stop here.
+  if (!CODE_SUFFIX.test(path)) return null;
   const name = basename(path);
   const dir = dirname(path);
   if (basename(dir) === '.storybook' && STORYBOOK.test(name)) return 'storybook';
