@@ -20,58 +20,88 @@ export type JsonResult = { doc: JsonDocument } | { diagnostic: Diagnostic };
 
 const keyOf = (path: (string | number)[]): string => path.join('\u0000');
 
-/** Walks valid JSON text once, recording the line where each member's key (or array item) starts. */
+const SPACE = 0x20;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+/** JSON's own whitespace, the only kind valid JSON holds outside strings. */
+const isJsonSpace = (c: number): boolean => c === SPACE || c === LF || c === CR || c === TAB;
+
+/**
+ * Walks valid JSON text once, recording the line where each member's key (or array item) starts.
+ * The text has passed JSON.parse, so whitespace outside strings is JSON's four characters and a
+ * key without a backslash is its raw text, and every line break is in whitespace (strings and
+ * literals hold none), so the line is counted on the way. Keys are built as `keyOf` builds them
+ * (the parent's key, NUL, the member): payload's package.json files were walked with a regex
+ * test, a one-character string and a copied path array per character or member.
+ */
 const memberLines = (text: string): Map<string, number> => {
-  const starts = lineStarts(text);
   const lines = new Map<string, number>();
+  const length = text.length;
   let i = 0;
+  let line = 1;
   const ws = () => {
-    while (i < text.length && /\s/.test(text[i])) i++;
+    for (let c = text.charCodeAt(i); i < length && isJsonSpace(c); c = text.charCodeAt(++i)) if (c === LF) line++;
   };
   const str = (): string => {
     const start = i++;
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    let escaped = false;
+    while (i < length && text.charCodeAt(i) !== QUOTE) {
+      if (text.charCodeAt(i) === BACKSLASH) {
+        escaped = true;
+        i += 2;
+      } else i++;
+    }
     i++;
-    return JSON.parse(text.slice(start, i)) as string;
+    return escaped ? (JSON.parse(text.slice(start, i)) as string) : text.slice(start + 1, i - 1);
   };
-  const value = (path: (string | number)[]): void => {
+  const child = (parent: string | null, member: string | number): string => (parent === null ? String(member) : `${parent}\u0000${member}`);
+  const value = (key: string | null): void => {
     ws();
-    const c = text[i];
-    if (c === '{') {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_BRACE) {
       i++;
       for (;;) {
         ws();
-        if (text[i] === '}') break;
-        const at = i;
-        const key = str();
-        lines.set(keyOf([...path, key]), lineOfOffset(starts, at));
+        if (text.charCodeAt(i) === CLOSE_BRACE) break;
+        const member = child(key, str());
+        lines.set(member, line);
         ws();
         i++; // ':'
-        value([...path, key]);
+        value(member);
         ws();
-        if (text[i] === ',') i++;
+        if (text.charCodeAt(i) === COMMA) i++;
         else break;
       }
       i++;
-    } else if (c === '[') {
+    } else if (c === OPEN_BRACKET) {
       i++;
       for (let n = 0; ; n++) {
         ws();
-        if (text[i] === ']') break;
-        lines.set(keyOf([...path, n]), lineOfOffset(starts, i));
-        value([...path, n]);
+        if (text.charCodeAt(i) === CLOSE_BRACKET) break;
+        const item = child(key, n);
+        lines.set(item, line);
+        value(item);
         ws();
-        if (text[i] === ',') i++;
+        if (text.charCodeAt(i) === COMMA) i++;
         else break;
       }
       i++;
-    } else if (c === '"') {
+    } else if (c === QUOTE) {
       str();
     } else {
-      while (i < text.length && !/[\s,\]}]/.test(text[i])) i++;
+      for (let d = text.charCodeAt(i); i < length && !isJsonSpace(d) && d !== COMMA && d !== CLOSE_BRACKET && d !== CLOSE_BRACE; d = text.charCodeAt(++i));
     }
   };
-  value([]);
+  value(null);
   return lines;
 };
 
