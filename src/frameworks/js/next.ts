@@ -17,7 +17,7 @@ import { pathsWithPrefix } from '../../util/file-index.js';
 import { callsIn, configAt, configStrings } from '../../languages/javascript/config-value.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { codeFileAt, dependsOn, enabledByPackages, filesIn, jsPackages, kindOf, positionalArgs, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
+import { codeFileAt, dependsOn, enabledByPackages, filesIn, inNestedPackage, jsPackages, kindOf, positionalArgs, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^next\.config\.(js|mjs|cjs|ts|mts)$/;
 const DEFAULT_EXTENSIONS = ['tsx', 'ts', 'jsx', 'js'];
@@ -137,19 +137,19 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   const why = runEvidence(run, 'next');
   const prefix = pkg.dir === '' ? '' : `${pkg.dir}/`;
   // Files of a nested package belong to it, not to this one.
-  const nested = jsPackages(ctx).filter((p) => p.dir !== pkg.dir && (pkg.dir === '' || p.dir.startsWith(prefix))).map((p) => `${p.dir}/`);
+  const nested = inNestedPackage(ctx, pkg);
   if (config) out.entries.push({ source: config, target: config, targetKind: 'file', kind, evidence: `${config}: Next.js config, loaded by ${why}` });
   for (const loader of config ? turbopackLoaders(ctx, pkg, config, out) : []) {
     out.entries.push({ source: config!, target: loader.file, targetKind: 'file', kind, evidence: `Turbopack loader "${loader.spec}" at ${config}:${loader.line}, loaded by ${why}` });
   }
   // Next's findPagesDir takes ./app over ./src/app and ./pages over ./src/pages, one router at a time
   // (https://nextjs.org/docs/app/api-reference/file-conventions/src-folder).
-  const atRoot = (dir: string) => pathsWithPrefix(ctx.files, `${prefix}${dir}/`).some((f) => !nested.some((n) => f.startsWith(n)));
+  const atRoot = (dir: string) => pathsWithPrefix(ctx.files, `${prefix}${dir}/`).some((f) => !nested(f));
   const shadowed = new Set(['app', 'pages'].filter(atRoot).map((dir) => `src/${dir}`));
   const intl = intlRequestConfig(ctx, pkg, config);
   if (intl) out.entries.push({ source: config ?? pkg.manifest, target: intl.file, targetKind: 'file', kind, evidence: `next-intl request config (${intl.how}), loaded by ${why}` });
   for (const file of pathsWithPrefix(ctx.files, prefix)) {
-    if (file.includes('node_modules/') || nested.some((n) => file.startsWith(n))) continue;
+    if (file.includes('node_modules/') || nested(file)) continue;
     const relative = file.slice(prefix.length);
     const name = stem(basename(relative), extensions);
     if (name === null || name.endsWith('.d')) continue;

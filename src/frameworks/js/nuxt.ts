@@ -14,7 +14,7 @@ import { pathsWithPrefix } from '../../util/file-index.js';
 import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
-import { aliasReferences, codeFileAt, dependsOn, eachPackage, enabledByPackages, filesIn, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
+import { aliasReferences, codeFileAt, dependsOn, eachPackage, enabledByPackages, filesIn, inNestedPackage, kindOf, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^nuxt\.config\.[cm]?[jt]s$/;
 const CODE = /\.(vue|[cm]?[jt]sx?)$/;
@@ -55,12 +55,12 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   const why = runEvidence(run, 'nuxt');
   const read = config ? readToolConfig(ctx, config, out.diagnostics, 'nuxt').value : null;
   const prefix = pkg.dir === '' ? '' : `${pkg.dir}/`;
-  const nested = jsPackages(ctx).filter((p) => p.dir !== pkg.dir && p.dir.startsWith(prefix)).map((p) => `${p.dir}/`);
+  const nested = inNestedPackage(ctx, pkg);
   const srcDir = nuxtSrcDir(ctx, pkg, read);
   const bases = [...new Set([srcDir, pkg.dir])];
   if (config) out.entries.push({ source: config, target: config, targetKind: 'file', kind, evidence: `${config}: Nuxt config, loaded by ${why}` });
   for (const file of pathsWithPrefix(ctx.files, prefix)) {
-    if (file.includes('node_modules/') || file.includes('/.nuxt/') || file.includes('/.output/') || nested.some((n) => file.startsWith(n))) continue;
+    if (file.includes('node_modules/') || file.includes('/.nuxt/') || file.includes('/.output/') || nested(file)) continue;
     for (const base of bases) {
       const basePrefix = base === '' ? '' : `${base}/`;
       if (!file.startsWith(basePrefix)) continue;

@@ -507,16 +507,37 @@ const codeFilesMarkedMemo = perScan(() => new Map<string, readonly string[]>());
 const jsCodeFiles = perScan((ctx): readonly string[] => sortedFiles(ctx).filter((file) => JS_CODE.test(file) && !file.includes('node_modules/')));
 
 /**
+ * Whether a file below `pkg`'s folder lies in a package nested inside it (whose files belong to
+ * that package): a folder of one of them at or above the file's. Readers walk every file of a
+ * package, and testing each against every nested package's prefix was 80 tests a file at
+ * payload's root; the answer is a folder's, found once per folder.
+ */
+export const inNestedPackage = (ctx: FrameworkContext, pkg: JsPackage): ((file: string) => boolean) => {
+  const pkgPrefix = pkg.dir === '' ? '' : `${pkg.dir}/`;
+  // never '' (it would be pkg itself, or not below it)
+  const nested = new Set(jsPackages(ctx).filter((p) => p.dir !== pkg.dir && p.dir.startsWith(pkgPrefix)).map((p) => p.dir));
+  if (nested.size === 0) return () => false;
+  const byDir = new Map<string, boolean>();
+  const dirInNested = (dir: string): boolean => {
+    if (dir === '') return false;
+    let known = byDir.get(dir);
+    if (known === undefined) byDir.set(dir, (known = nested.has(dir) || dirInNested(dirname(dir))));
+    return known;
+  };
+  return (file) => dirInNested(dirname(file));
+};
+
+/**
  * The files of a package below `dir` (a folder inside it, '' = all of it), sorted, outside
  * node_modules and outside nested packages (their files belong to them).
  */
 export const packageFilesUnder = (ctx: FrameworkContext, pkg: JsPackage, dir: string): string[] => {
   const prefix = dir === '' ? '' : `${dir}/`;
   const pkgPrefix = pkg.dir === '' ? '' : `${pkg.dir}/`;
-  const nested = jsPackages(ctx).filter((p) => p.dir !== pkg.dir && p.dir.startsWith(pkgPrefix)).map((p) => `${p.dir}/`);
+  const nested = inNestedPackage(ctx, pkg);
   // the longer of the two prefixes is the run to walk (one holds the other when dir is inside the package)
   const run = pathsWithPrefix(ctx.files, prefix.length > pkgPrefix.length ? prefix : pkgPrefix);
-  return run.filter((f) => f.startsWith(prefix) && f.startsWith(pkgPrefix) && !f.includes('node_modules/') && !nested.some((n) => f.startsWith(n)));
+  return run.filter((f) => f.startsWith(prefix) && f.startsWith(pkgPrefix) && !f.includes('node_modules/') && !nested(f));
 };
 
 /** A folder named in a config (`'src/routes'`, `'./app'`), relative to the package. */
