@@ -81,6 +81,356 @@ const immediatelyCalled = (callee: AstNode | null): AstNode | null => {
   return target && (target.type === 'FunctionExpression' || target.type === 'ArrowFunctionExpression') ? target : null;
 };
 
+/**
+ * What one walk carries from node to node. A class, so every handler reads it through one hidden
+ * class; the handlers are top-level functions called through a table (see HANDLERS).
+ */
+class Walk {
+  readonly result: WalkResult;
+  /** Names bound by `const … = require()/import()`, keyed by the call's offset. */
+  readonly pendingNames = new Map<number, ImportedName[]>();
+  /** Spans of `import.meta.url === … process.argv[1]` checks: their `process.argv` is not CLI use. */
+  mainCheckEnd = -1;
+  /** `new URL()` nodes a worker constructor already recorded. */
+  readonly recordedUrls = new Set<number>();
+  /** Functions called where they are written (`(async () => { … })()`): their bodies run when the file loads. */
+  readonly immediate = new Set<AstNode>();
+  readonly nodes: AstNode[] = [];
+  readonly flagStack: number[] = [];
+
+  constructor(
+    program: AstNode,
+    readonly ctx: ValueContext,
+    readonly lines: LineTable,
+    readonly bindings: Map<string, CommandBinding>,
+    readonly registers: Set<string>,
+    readonly fsGlobs: Map<string, FsGlobBinding>,
+    readonly resolvers: Map<string, ResolverCallee>,
+  ) {
+    this.result = { imports: [], dynamicImports: new Map(), commands: [], references: [], runnable: new Set(), commonJsExports: [], usesExports: false, topLevelWork: hasTopLevelWork(program) };
+  }
+
+  push(value: unknown, flags: number): void {
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) this.push(value[i], flags);
+    } else if (isNode(value)) {
+      this.nodes.push(value);
+      this.flagStack.push(flags);
+    }
+  }
+}
+
+/** A computed package-name id a resolver call loads (`require(resolveCwd(`strapi/lib/${x}`))`): relative ids are relative to another folder. */
+const pushResolved = (w: Walk, id: AstNode | null, line: number, via: string): void => {
+  const pattern = computedSpecifierPattern(id, w.ctx.text);
+  if (pattern !== null && !pattern.target.startsWith('.')) w.result.references.push({ ...pattern, form: 'glob', line, via });
+};
+
+const bind = (w: Walk, id: AstNode | null, binding: (fn: string | null) => CommandBinding | null): void => {
+  if (id?.type === 'Identifier') {
+    const b = binding(null);
+    if (b) w.bindings.set(id.name as string, b);
+    return;
+  }
+  for (const n of boundNames(id)) {
+    const b = binding(n.name);
+    if (b) w.bindings.set(n.alias ?? n.name, b);
+  }
+};
+
+/**
+ * What a handler tells the loop: WALK_CHILDREN to go on into the node's children, CHILDREN_PUSHED
+ * when it pushed them itself (with flags of its own).
+ */
+const WALK_CHILDREN = false;
+const CHILDREN_PUSHED = true;
+type Handler = (w: Walk, node: AstNode, flags: number) => boolean;
+
+const onDeclarator: Handler = (w, node) => {
+  const id = nodeAt(node, 'id');
+  let init = unwrap(nodeAt(node, 'init'));
+  if (init?.type === 'AwaitExpression') init = unwrap(nodeAt(init, 'argument'));
+  if (!init) return WALK_CHILDREN;
+  const module = loadedModule(init);
+  if (module !== null) {
+    w.pendingNames.set(init.start, boundNames(id));
+    if (MODULE_API.has(module)) for (const callee of requiredRegisterCallees(id)) w.registers.add(callee);
+    const tool = COMMAND_MODULES[module];
+    if (tool) bind(w, id, (fn) => ({ tool, fn }));
+    if (FS_MODULES.has(module)) bindRequiredFs(id, w.fsGlobs);
+    bindRequiredResolver(id, module, w.resolvers);
+    return WALK_CHILDREN;
+  }
+  // `const p = resolveCwd.silent(id)` and later `require(p)`.
+  const resolved = resolverCall(init, w.resolvers);
+  if (resolved && !resolved.loads && id?.type === 'Identifier' && loadsVariable(id.name as string, w.ctx.text)) {
+    pushResolved(w, resolved.id, w.lines.lineOf(init.start), `${dottedName(nodeAt(init, 'callee'))}, then required`);
+    return WALK_CHILDREN;
+  }
+  // `const fork = require('child_process').fork`: one function of a command module, as older Node code binds it.
+  if (init.type === 'MemberExpression' && id?.type === 'Identifier') {
+    const tool = COMMAND_MODULES[loadedModule(unwrap(nodeAt(init, 'object'))) ?? ''];
+    const property = nodeAt(init, 'property');
+    const fn = init.computed ? literalString(property) : property?.type === 'Identifier' ? (property.name as string) : null;
+    if (tool && fn !== null) w.bindings.set(id.name as string, { tool, fn });
+    return WALK_CHILDREN;
+  }
+  if (init.type === 'CallExpression' && id?.type === 'Identifier' && PROMISIFY.has(dottedName(nodeAt(init, 'callee')) ?? '')) {
+    const wrapped = commandCallee(nodesAt(init, 'arguments')[0] ?? null, w.bindings);
+    if (wrapped) w.bindings.set(id.name as string, wrapped);
+  }
+  return WALK_CHILDREN;
+};
+
+/** `require('x')`, `require.resolve('x')`, `import.meta.resolve('x')` and their computed forms. */
+const onRequire = (w: Walk, node: AstNode, flags: number, name: string, args: AstNode[]): void => {
+  const { result, lines } = w;
+  const specifier = literalString(args[0] ?? null);
+  if (specifier === null) {
+    const resolved = name === 'require' ? resolverCall(args[0] ?? null, w.resolvers) : null;
+    if (resolved && !resolved.loads) return pushResolved(w, resolved.id, lines.lineOf(node.start), `require(${dottedName(nodeAt(unwrap(args[0] ?? null) ?? node, 'callee'))}())`);
+    const pattern = name === 'import.meta.resolve' ? null : computedSpecifierPattern(args[0] ?? null, w.ctx.text);
+    if (pattern !== null) result.references.push({ ...pattern, form: 'glob', line: lines.lineOf(node.start), via: `computed ${name}` });
+    return;
+  }
+  const names = name === 'require' ? (w.pendingNames.get(node.start) ?? []) : [];
+  const syntax = name === 'import.meta.resolve' ? 'dynamic' : 'require';
+  result.imports.push({ offset: node.start, fact: { specifier, syntax, line: lines.lineOf(node.start), names, guard: guardOf(flags) } });
+};
+
+/**
+ * Vite: a literal pattern or list of them, relative to this file (`./`), to the project root
+ * (`/`) or through an alias (`@/pages/*.ts`), which the graph maps; `!` patterns only narrow.
+ */
+const onImportMetaGlob = (w: Walk, node: AstNode, name: string, args: AstNode[]): void => {
+  const first = unwrap(args[0] ?? null);
+  const patterns = (first?.type === 'ArrayExpression' ? nodesAt(first, 'elements').map(literalString) : [literalString(first)]).filter((p): p is string => p !== null && p !== '' && p !== '!');
+  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+  for (const pattern of patterns) {
+    if (pattern.startsWith('!') || isUrlLike(pattern)) continue;
+    w.result.references.push({ target: pattern, form: 'glob', line: w.lines.lineOf(node.start), via: name, ...(exclude.length > 0 ? { exclude } : {}) });
+  }
+};
+
+/**
+ * webpack and Rspack: require.context('./dir', recursive = true, /^\.\/.*$/), or
+ * import.meta.webpackContext('./dir', { recursive, regExp }). The folder may go through an
+ * alias (`~/forms`), which the graph maps; a URL or an absolute path is not a repo folder.
+ */
+const onRequireContext = (w: Walk, node: AstNode, name: string, args: AstNode[]): void => {
+  const folder = literalString(args[0] ?? null);
+  const options = name === 'import.meta.webpackContext' ? unwrap(args[1] ?? null) : null;
+  const option = (key: string): AstNode | null => {
+    if (options?.type !== 'ObjectExpression') return null;
+    const property = nodesAt(options, 'properties').find((p) => p.type === 'Property' && propertyKeyName(p) === key);
+    return property ? unwrap(nodeAt(property, 'value')) : null;
+  };
+  const recursiveNode = name === 'require.context' ? (args[1] ? unwrap(args[1]) : null) : option('recursive');
+  const regexNode = name === 'require.context' ? (args[2] ? unwrap(args[2]) : null) : option('regExp');
+  const recursive = recursiveNode?.value !== false;
+  const regex = regexNode?.regex as { pattern?: unknown } | undefined;
+  if (folder === null || folder === '' || folder.startsWith('/') || /^[a-z][\w+.-]*:/i.test(folder)) return;
+  const fact: ReferenceFact = { target: `${folder.replace(/\/$/, '')}/${recursive ? '**/*' : '*'}`, form: 'glob', line: w.lines.lineOf(node.start), via: name };
+  if (typeof regex?.pattern === 'string') fact.filter = regex.pattern;
+  w.result.references.push(fact);
+};
+
+const onCallee = (w: Walk, node: AstNode, flags: number): void => {
+  const { result } = w;
+  const callee = nodeAt(node, 'callee');
+  const name = dottedName(callee);
+  const args = nodesAt(node, 'arguments');
+  if (name === 'require' || name === 'require.resolve' || name === 'import.meta.resolve') return onRequire(w, node, flags, name, args);
+  const loaded = resolverCall(node, w.resolvers);
+  if (loaded?.loads) return pushResolved(w, loaded.id, w.lines.lineOf(node.start), name ?? 'import-cwd');
+  if (name !== null && w.registers.has(name)) {
+    // Module hooks: Node loads the registered file for this process's later imports.
+    const specifier = registeredSpecifier(args);
+    if (specifier !== null) result.imports.push({ offset: node.start, fact: { specifier, syntax: 'dynamic', line: w.lines.lineOf(node.start), names: [], guard: guardOf(flags) } });
+    return;
+  }
+  if (name === 'Object.defineProperty' && dottedName(args[0] ?? null) === 'exports') {
+    result.usesExports = true;
+    const exported = literalString(args[1] ?? null);
+    if (exported !== null && exported !== '__esModule') result.commonJsExports.push(exported);
+    return;
+  }
+  if (name === 'import.meta.glob' || name === 'import.meta.globEager') return onImportMetaGlob(w, node, name, args);
+  if (name === 'require.context' || name === 'import.meta.webpackContext') return onRequireContext(w, node, name, args);
+  if (isFsGlobCallee(callee, w.fsGlobs)) {
+    result.references.push(...fsGlobReferences(node, w.ctx, w.lines.lineOf(node.start)));
+    return;
+  }
+  if (name === 'esMain' || name === 'isMain') {
+    if (dottedName(args[0] ?? null) === 'import.meta') result.runnable.add('main-guard');
+    return;
+  }
+  const command = commandCallee(callee, w.bindings);
+  if (command) {
+    const fact = commandFromCall(node, command, w.ctx, w.lines.lineOf(node.start));
+    if (fact) result.commands.push(fact);
+  }
+};
+
+const onCall: Handler = (w, node, flags) => {
+  onCallee(w, node, flags);
+  const called = immediatelyCalled(nodeAt(node, 'callee'));
+  if (called) {
+    w.immediate.add(called);
+    if (nodesAt(node, 'arguments').some((a) => a.type === 'Identifier' && a.name === 'module')) w.result.usesExports = true;
+  }
+  return WALK_CHILDREN;
+};
+
+const onNew: Handler = (w, node) => {
+  const { result } = w;
+  const callee = dottedName(nodeAt(node, 'callee'));
+  if (callee === 'URL') {
+    // `new URL('./x.js', import.meta.url)` names a file beside this one (an asset, a worker, a wasm module).
+    if (w.recordedUrls.has(node.start) || dottedName(nodesAt(node, 'arguments')[1] ?? null) !== 'import.meta.url') return WALK_CHILDREN;
+    const target = evaluateString(node, w.ctx);
+    if (target !== null) result.references.push({ target, form: 'path', line: w.lines.lineOf(node.start), via: 'new URL' });
+    return WALK_CHILDREN;
+  }
+  if (!WORKERS.has(callee ?? '')) return WALK_CHILDREN;
+  const arg = unwrap(nodesAt(node, 'arguments')[0] ?? null);
+  // A bare string is relative to the process's cwd (Node) or the page (browsers): not a file here.
+  if (!arg || literalString(arg) !== null) return WALK_CHILDREN;
+  if (arg.type === 'NewExpression') w.recordedUrls.add(arg.start);
+  const target = evaluateString(arg, w.ctx);
+  if (target !== null) result.references.push({ target, form: 'path', line: w.lines.lineOf(node.start), via: 'new Worker' });
+  return WALK_CHILDREN;
+};
+
+/** `exports` read or passed on; `(function (module) { … }(module))`, NodeBB's module wrapper. */
+const onIdentifier: Handler = (w, node) => {
+  if (node.name === 'exports') w.result.usesExports = true;
+  return WALK_CHILDREN;
+};
+
+/** Top-level await (outside any function, or in the body of one called where it is written). */
+const onAwait: Handler = (w, _node, flags) => {
+  if (!(flags & IN_FUNCTION)) w.result.topLevelWork = true;
+  return WALK_CHILDREN;
+};
+
+const onImport: Handler = (w, node, flags) => {
+  const source = nodeAt(node, 'source');
+  w.result.dynamicImports.set(node.start, { guard: guardOf(flags), names: w.pendingNames.get(node.start) ?? [], specifier: literalString(source) });
+  if (literalString(source) === null) {
+    const pattern = computedSpecifierPattern(source, w.ctx.text);
+    if (pattern !== null) w.result.references.push({ ...pattern, form: 'glob', line: w.lines.lineOf(node.start), via: 'computed import()' });
+  }
+  return WALK_CHILDREN;
+};
+
+const onTaggedTemplate: Handler = (w, node) => {
+  const fact = commandFromTaggedTemplate(node, w.bindings, w.ctx, w.lines.lineOf(node.start));
+  if (fact) w.result.commands.push(fact);
+  return WALK_CHILDREN;
+};
+
+const onBinary: Handler = (w, node) => {
+  if (!EQUALITY.has(node.operator as string)) return WALK_CHILDREN;
+  const left = dottedName(nodeAt(node, 'left'));
+  const right = dottedName(nodeAt(node, 'right'));
+  if ((left === 'require.main' && right === 'module') || (left === 'module' && right === 'require.main')) {
+    w.result.runnable.add('main-guard');
+    return WALK_CHILDREN;
+  }
+  if (node.end - node.start > 400) return WALK_CHILDREN;
+  const source = w.ctx.text.slice(node.start, node.end);
+  if (source.includes('process.argv') && (source.includes('import.meta') || source.includes('__filename'))) {
+    w.result.runnable.add('main-guard');
+    w.mainCheckEnd = node.end;
+  }
+  return WALK_CHILDREN;
+};
+
+const onMember: Handler = (w, node, flags) => {
+  const property = nodeAt(node, 'property');
+  const key = property?.type === 'Identifier' ? property.name : null;
+  if (key === 'exports' && dottedName(node) === 'module.exports') w.result.usesExports = true;
+  if (key === 'main' && dottedName(node) === 'import.meta.main') w.result.runnable.add('main-guard');
+  else if (key === 'argv' && !(flags & IN_FUNCTION) && node.start >= w.mainCheckEnd && dottedName(node) === 'process.argv') w.result.runnable.add('cli-framework');
+  return WALK_CHILDREN;
+};
+
+const onAssignment: Handler = (w, node) => {
+  const { result } = w;
+  const target = dottedName(nodeAt(node, 'left'));
+  if (target === null) return WALK_CHILDREN;
+  if (target === 'module.exports' || target === 'exports' || /^(?:module\.)?exports\./.test(target)) result.usesExports = true;
+  if (target === 'module.exports') {
+    const value = unwrap(nodeAt(node, 'right'));
+    if (value?.type !== 'ObjectExpression') return WALK_CHILDREN;
+    for (const property of nodesAt(value, 'properties')) {
+      const name = property.type === 'Property' ? propertyKeyName(property) : null;
+      if (name !== null) result.commonJsExports.push(name);
+    }
+    return WALK_CHILDREN;
+  }
+  const match = /^(?:module\.)?exports\.([^.]+)$/.exec(target);
+  if (match && match[1] !== '__esModule') result.commonJsExports.push(match[1]);
+  return WALK_CHILDREN;
+};
+
+const onImportEquals: Handler = (w, node, flags) => {
+  const reference = nodeAt(node, 'moduleReference');
+  if (reference?.type !== 'TSExternalModuleReference') return WALK_CHILDREN;
+  const specifier = literalString(nodeAt(reference, 'expression'));
+  if (specifier === null) return WALK_CHILDREN;
+  const id = nodeAt(node, 'id');
+  const fact: PlacedImport['fact'] = { specifier, syntax: 'import-equals', line: w.lines.lineOf(node.start), names: boundNames(id), guard: guardOf(flags) };
+  if (node.importKind === 'type') fact.typeOnly = true;
+  w.result.imports.push({ offset: node.start, fact });
+  const tool = COMMAND_MODULES[specifier];
+  if (tool) bind(w, id, (fn) => ({ tool, fn }));
+  return WALK_CHILDREN;
+};
+
+/** Only the protected block is guarded: a require in the handler fails like any other. */
+const onTry: Handler = (w, node, flags) => {
+  w.push(node.finalizer, flags);
+  w.push(node.handler, flags);
+  w.push(node.block, flags | IN_TRY);
+  return CHILDREN_PUSHED;
+};
+
+/** An instance field's initialiser runs when the class is instantiated, not when the file loads. */
+const onField: Handler = (w, node, flags) => {
+  if (node.static) return WALK_CHILDREN;
+  w.push(node.value, flags | IN_FUNCTION);
+  w.push(node.key, flags);
+  w.push(node.decorators, flags);
+  return CHILDREN_PUSHED;
+};
+
+/**
+ * The node types the walk acts on. Why a table and not a switch of calls: V8 inlines a function
+ * called from one place into the caller's compiled code, so every handler's code was part of the
+ * loop's, and a new node shape reaching any handler threw all of it away and compiled it again
+ * (six to nine times per run on payload, each compile as costly as extracting many files). Called
+ * through the table, the call site sees many targets, nothing is inlined into the loop, and each
+ * handler is compiled (and recompiled) on its own.
+ */
+const HANDLERS: ReadonlyMap<string, Handler> = new Map([
+  ['CallExpression', onCall],
+  ['NewExpression', onNew],
+  ['Identifier', onIdentifier],
+  ['AwaitExpression', onAwait],
+  ['ImportExpression', onImport],
+  ['TaggedTemplateExpression', onTaggedTemplate],
+  ['MemberExpression', onMember],
+  ['BinaryExpression', onBinary],
+  ['AssignmentExpression', onAssignment],
+  ['VariableDeclarator', onDeclarator],
+  ['TSImportEqualsDeclaration', onImportEquals],
+  ['TryStatement', onTry],
+  ['PropertyDefinition', onField],
+  ['AccessorProperty', onField],
+]);
+
 export const walkProgram = (
   program: AstNode,
   ctx: ValueContext,
@@ -93,310 +443,30 @@ export const walkProgram = (
   /** Callee names of resolve-cwd and its kin (cwd-resolvers.ts); `require` forms are added as found. */
   resolvers: Map<string, ResolverCallee> = new Map(),
 ): WalkResult => {
-  const result: WalkResult = { imports: [], dynamicImports: new Map(), commands: [], references: [], runnable: new Set(), commonJsExports: [], usesExports: false, topLevelWork: hasTopLevelWork(program) };
-  /** Names bound by `const … = require()/import()`, keyed by the call's offset. */
-  const pendingNames = new Map<number, ImportedName[]>();
-  /** Spans of `import.meta.url === … process.argv[1]` checks: their `process.argv` is not CLI use. */
-  let mainCheckEnd = -1;
-  /** `new URL()` nodes a worker constructor already recorded. */
-  const recordedUrls = new Set<number>();
+  const w = new Walk(program, ctx, lines, bindings, registers, fsGlobs, resolvers);
+  walkNodes(w, program);
+  return w.result;
+};
 
-  /** A computed package-name id a resolver call loads (`require(resolveCwd(`strapi/lib/${x}`))`): relative ids are relative to another folder. */
-  const pushResolved = (id: AstNode | null, line: number, via: string): void => {
-    const pattern = computedSpecifierPattern(id, ctx.text);
-    if (pattern !== null && !pattern.target.startsWith('.')) result.references.push({ ...pattern, form: 'glob', line, via });
-  };
-
-  const bind = (id: AstNode | null, binding: (fn: string | null) => CommandBinding | null): void => {
-    if (id?.type === 'Identifier') {
-      const b = binding(null);
-      if (b) bindings.set(id.name as string, b);
-      return;
-    }
-    for (const n of boundNames(id)) {
-      const b = binding(n.name);
-      if (b) bindings.set(n.alias ?? n.name, b);
-    }
-  };
-
-  const onDeclarator = (node: AstNode): void => {
-    const id = nodeAt(node, 'id');
-    let init = unwrap(nodeAt(node, 'init'));
-    if (init?.type === 'AwaitExpression') init = unwrap(nodeAt(init, 'argument'));
-    if (!init) return;
-    const module = loadedModule(init);
-    if (module !== null) {
-      pendingNames.set(init.start, boundNames(id));
-      if (MODULE_API.has(module)) for (const callee of requiredRegisterCallees(id)) registers.add(callee);
-      const tool = COMMAND_MODULES[module];
-      if (tool) bind(id, (fn) => ({ tool, fn }));
-      if (FS_MODULES.has(module)) bindRequiredFs(id, fsGlobs);
-      bindRequiredResolver(id, module, resolvers);
-      return;
-    }
-    // `const p = resolveCwd.silent(id)` and later `require(p)`.
-    const resolved = resolverCall(init, resolvers);
-    if (resolved && !resolved.loads && id?.type === 'Identifier' && loadsVariable(id.name as string, ctx.text)) {
-      pushResolved(resolved.id, lines.lineOf(init.start), `${dottedName(nodeAt(init, 'callee'))}, then required`);
-      return;
-    }
-    // `const fork = require('child_process').fork`: one function of a command module, as older Node code binds it.
-    if (init.type === 'MemberExpression' && id?.type === 'Identifier') {
-      const tool = COMMAND_MODULES[loadedModule(unwrap(nodeAt(init, 'object'))) ?? ''];
-      const property = nodeAt(init, 'property');
-      const fn = init.computed ? literalString(property) : property?.type === 'Identifier' ? (property.name as string) : null;
-      if (tool && fn !== null) bindings.set(id.name as string, { tool, fn });
-      return;
-    }
-    if (init.type === 'CallExpression' && id?.type === 'Identifier' && PROMISIFY.has(dottedName(nodeAt(init, 'callee')) ?? '')) {
-      const wrapped = commandCallee(nodesAt(init, 'arguments')[0] ?? null, bindings);
-      if (wrapped) bindings.set(id.name as string, wrapped);
-    }
-  };
-
-  const onCall = (node: AstNode, flags: number): void => {
-    const callee = nodeAt(node, 'callee');
-    const name = dottedName(callee);
-    const args = nodesAt(node, 'arguments');
-    if (name === 'require' || name === 'require.resolve' || name === 'import.meta.resolve') {
-      const specifier = literalString(args[0] ?? null);
-      if (specifier === null) {
-        const resolved = name === 'require' ? resolverCall(args[0] ?? null, resolvers) : null;
-        if (resolved && !resolved.loads) return pushResolved(resolved.id, lines.lineOf(node.start), `require(${dottedName(nodeAt(unwrap(args[0] ?? null) ?? node, 'callee'))}())`);
-        const pattern = name === 'import.meta.resolve' ? null : computedSpecifierPattern(args[0] ?? null, ctx.text);
-        if (pattern !== null) result.references.push({ ...pattern, form: 'glob', line: lines.lineOf(node.start), via: `computed ${name}` });
-        return;
-      }
-      const names = name === 'require' ? (pendingNames.get(node.start) ?? []) : [];
-      const syntax = name === 'import.meta.resolve' ? 'dynamic' : 'require';
-      result.imports.push({ offset: node.start, fact: { specifier, syntax, line: lines.lineOf(node.start), names, guard: guardOf(flags) } });
-      return;
-    }
-    const loaded = resolverCall(node, resolvers);
-    if (loaded?.loads) return pushResolved(loaded.id, lines.lineOf(node.start), name ?? 'import-cwd');
-    if (name !== null && registers.has(name)) {
-      // Module hooks: Node loads the registered file for this process's later imports.
-      const specifier = registeredSpecifier(args);
-      if (specifier !== null) result.imports.push({ offset: node.start, fact: { specifier, syntax: 'dynamic', line: lines.lineOf(node.start), names: [], guard: guardOf(flags) } });
-      return;
-    }
-    if (name === 'Object.defineProperty' && dottedName(args[0] ?? null) === 'exports') {
-      result.usesExports = true;
-      const exported = literalString(args[1] ?? null);
-      if (exported !== null && exported !== '__esModule') result.commonJsExports.push(exported);
-      return;
-    }
-    if (name === 'import.meta.glob' || name === 'import.meta.globEager') {
-      // Vite: a literal pattern or list of them, relative to this file (`./`), to the project root
-      // (`/`) or through an alias (`@/pages/*.ts`), which the graph maps; `!` patterns only narrow.
-      const first = unwrap(args[0] ?? null);
-      const patterns = (first?.type === 'ArrayExpression' ? nodesAt(first, 'elements').map(literalString) : [literalString(first)]).filter((p): p is string => p !== null && p !== '' && p !== '!');
-      const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-      for (const pattern of patterns) {
-        if (pattern.startsWith('!') || isUrlLike(pattern)) continue;
-        result.references.push({ target: pattern, form: 'glob', line: lines.lineOf(node.start), via: name, ...(exclude.length > 0 ? { exclude } : {}) });
-      }
-      return;
-    }
-    if (name === 'require.context' || name === 'import.meta.webpackContext') {
-      // webpack and Rspack: require.context('./dir', recursive = true, /^\.\/.*$/), or
-      // import.meta.webpackContext('./dir', { recursive, regExp }). The folder may go through an
-      // alias (`~/forms`), which the graph maps; a URL or an absolute path is not a repo folder.
-      const folder = literalString(args[0] ?? null);
-      const options = name === 'import.meta.webpackContext' ? unwrap(args[1] ?? null) : null;
-      const option = (key: string): AstNode | null => {
-        if (options?.type !== 'ObjectExpression') return null;
-        const property = nodesAt(options, 'properties').find((p) => p.type === 'Property' && propertyKeyName(p) === key);
-        return property ? unwrap(nodeAt(property, 'value')) : null;
-      };
-      const recursiveNode = name === 'require.context' ? (args[1] ? unwrap(args[1]) : null) : option('recursive');
-      const regexNode = name === 'require.context' ? (args[2] ? unwrap(args[2]) : null) : option('regExp');
-      const recursive = recursiveNode?.value !== false;
-      const regex = regexNode?.regex as { pattern?: unknown } | undefined;
-      if (folder === null || folder === '' || folder.startsWith('/') || /^[a-z][\w+.-]*:/i.test(folder)) return;
-      const fact: ReferenceFact = { target: `${folder.replace(/\/$/, '')}/${recursive ? '**/*' : '*'}`, form: 'glob', line: lines.lineOf(node.start), via: name };
-      if (typeof regex?.pattern === 'string') fact.filter = regex.pattern;
-      result.references.push(fact);
-      return;
-    }
-    if (isFsGlobCallee(callee, fsGlobs)) {
-      result.references.push(...fsGlobReferences(node, ctx, lines.lineOf(node.start)));
-      return;
-    }
-    if (name === 'esMain' || name === 'isMain') {
-      if (dottedName(args[0] ?? null) === 'import.meta') result.runnable.add('main-guard');
-      return;
-    }
-    const command = commandCallee(callee, bindings);
-    if (command) {
-      const fact = commandFromCall(node, command, ctx, lines.lineOf(node.start));
-      if (fact) result.commands.push(fact);
-    }
-  };
-
-  const onNew = (node: AstNode): void => {
-    const callee = dottedName(nodeAt(node, 'callee'));
-    if (callee === 'URL') {
-      // `new URL('./x.js', import.meta.url)` names a file beside this one (an asset, a worker, a wasm module).
-      if (recordedUrls.has(node.start) || dottedName(nodesAt(node, 'arguments')[1] ?? null) !== 'import.meta.url') return;
-      const target = evaluateString(node, ctx);
-      if (target !== null) result.references.push({ target, form: 'path', line: lines.lineOf(node.start), via: 'new URL' });
-      return;
-    }
-    if (!WORKERS.has(callee ?? '')) return;
-    const arg = unwrap(nodesAt(node, 'arguments')[0] ?? null);
-    // A bare string is relative to the process's cwd (Node) or the page (browsers): not a file here.
-    if (!arg || literalString(arg) !== null) return;
-    if (arg.type === 'NewExpression') recordedUrls.add(arg.start);
-    const target = evaluateString(arg, ctx);
-    if (target !== null) result.references.push({ target, form: 'path', line: lines.lineOf(node.start), via: 'new Worker' });
-  };
-
-  const onBinary = (node: AstNode): void => {
-    if (!EQUALITY.has(node.operator as string)) return;
-    const left = dottedName(nodeAt(node, 'left'));
-    const right = dottedName(nodeAt(node, 'right'));
-    if ((left === 'require.main' && right === 'module') || (left === 'module' && right === 'require.main')) {
-      result.runnable.add('main-guard');
-      return;
-    }
-    if (node.end - node.start > 400) return;
-    const source = ctx.text.slice(node.start, node.end);
-    if (source.includes('process.argv') && (source.includes('import.meta') || source.includes('__filename'))) {
-      result.runnable.add('main-guard');
-      mainCheckEnd = node.end;
-    }
-  };
-
-  const onMember = (node: AstNode, flags: number): void => {
-    const property = nodeAt(node, 'property');
-    const key = property?.type === 'Identifier' ? property.name : null;
-    if (key === 'exports' && dottedName(node) === 'module.exports') result.usesExports = true;
-    if (key === 'main' && dottedName(node) === 'import.meta.main') result.runnable.add('main-guard');
-    else if (key === 'argv' && !(flags & IN_FUNCTION) && node.start >= mainCheckEnd && dottedName(node) === 'process.argv') result.runnable.add('cli-framework');
-  };
-
-  const onAssignment = (node: AstNode): void => {
-    const target = dottedName(nodeAt(node, 'left'));
-    if (target === null) return;
-    if (target === 'module.exports' || target === 'exports' || /^(?:module\.)?exports\./.test(target)) result.usesExports = true;
-    if (target === 'module.exports') {
-      const value = unwrap(nodeAt(node, 'right'));
-      if (value?.type !== 'ObjectExpression') return;
-      for (const property of nodesAt(value, 'properties')) {
-        const name = property.type === 'Property' ? propertyKeyName(property) : null;
-        if (name !== null) result.commonJsExports.push(name);
-      }
-      return;
-    }
-    const match = /^(?:module\.)?exports\.([^.]+)$/.exec(target);
-    if (match && match[1] !== '__esModule') result.commonJsExports.push(match[1]);
-  };
-
-  const onImportEquals = (node: AstNode, flags: number): void => {
-    const reference = nodeAt(node, 'moduleReference');
-    if (reference?.type !== 'TSExternalModuleReference') return;
-    const specifier = literalString(nodeAt(reference, 'expression'));
-    if (specifier === null) return;
-    const id = nodeAt(node, 'id');
-    const fact: PlacedImport['fact'] = { specifier, syntax: 'import-equals', line: lines.lineOf(node.start), names: boundNames(id), guard: guardOf(flags) };
-    if (node.importKind === 'type') fact.typeOnly = true;
-    result.imports.push({ offset: node.start, fact });
-    const tool = COMMAND_MODULES[specifier];
-    if (tool) bind(id, (fn) => ({ tool, fn }));
-  };
-
-  /** Functions called where they are written (`(async () => { … })()`): their bodies run when the file loads. */
-  const immediate = new Set<AstNode>();
-  const nodes: AstNode[] = [program];
-  const flagStack: number[] = [0];
-  const push = (value: unknown, flags: number): void => {
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) push(value[i], flags);
-    } else if (isNode(value)) {
-      nodes.push(value);
-      flagStack.push(flags);
-    }
-  };
-
+/** The loop alone, kept small so V8 compiles it once and cheaply (the set-up above runs once per file). */
+const walkNodes = (w: Walk, program: AstNode): void => {
+  const { nodes, flagStack, immediate } = w;
+  nodes.push(program);
+  flagStack.push(0);
   while (nodes.length > 0) {
     const node = nodes.pop()!;
     const flags = flagStack.pop()!;
     const type = node.type;
-    switch (type) {
-      case 'CallExpression': {
-        onCall(node, flags);
-        const called = immediatelyCalled(nodeAt(node, 'callee'));
-        if (called) {
-          immediate.add(called);
-          if (nodesAt(node, 'arguments').some((a) => a.type === 'Identifier' && a.name === 'module')) result.usesExports = true;
-        }
-        break;
-      }
-      case 'NewExpression':
-        onNew(node);
-        break;
-      case 'Identifier':
-        // `exports` read or passed on; `(function (module) { … }(module))`, NodeBB's module wrapper.
-        if (node.name === 'exports') result.usesExports = true;
-        break;
-      case 'AwaitExpression':
-        // Top-level await (outside any function, or in the body of one called where it is written).
-        if (!(flags & IN_FUNCTION)) result.topLevelWork = true;
-        break;
-      case 'ImportExpression':
-        result.dynamicImports.set(node.start, { guard: guardOf(flags), names: pendingNames.get(node.start) ?? [], specifier: literalString(nodeAt(node, 'source')) });
-        if (literalString(nodeAt(node, 'source')) === null) {
-          const pattern = computedSpecifierPattern(nodeAt(node, 'source'), ctx.text);
-          if (pattern !== null) result.references.push({ ...pattern, form: 'glob', line: lines.lineOf(node.start), via: 'computed import()' });
-        }
-        break;
-      case 'TaggedTemplateExpression': {
-        const fact = commandFromTaggedTemplate(node, bindings, ctx, lines.lineOf(node.start));
-        if (fact) result.commands.push(fact);
-        break;
-      }
-      case 'MemberExpression':
-        onMember(node, flags);
-        break;
-      case 'BinaryExpression':
-        onBinary(node);
-        break;
-      case 'AssignmentExpression':
-        onAssignment(node);
-        break;
-      case 'VariableDeclarator':
-        onDeclarator(node);
-        break;
-      case 'TSImportEqualsDeclaration':
-        onImportEquals(node, flags);
-        break;
-      case 'TryStatement':
-        // Only the protected block is guarded: a require in the handler fails like any other.
-        push(node.finalizer, flags);
-        push(node.handler, flags);
-        push(node.block, flags | IN_TRY);
-        continue;
-      case 'PropertyDefinition':
-      case 'AccessorProperty':
-        if (!node.static) {
-          // An instance field's initialiser runs when the class is instantiated, not when the file loads.
-          push(node.value, flags | IN_FUNCTION);
-          push(node.key, flags);
-          push(node.decorators, flags);
-          continue;
-        }
-        break;
-    }
+    const handler = HANDLERS.get(type);
+    if (handler !== undefined && handler(w, node, flags) === CHILDREN_PUSHED) continue;
     const childFlags = FUNCTIONS.has(type) && !immediate.has(node) ? flags | IN_FUNCTION : flags;
     const keys = CHILD_KEYS.get(type);
     if (keys) {
-      for (let k = keys.length - 1; k >= 0; k--) push(node[keys[k]], childFlags);
+      for (let k = keys.length - 1; k >= 0; k--) w.push(node[keys[k]], childFlags);
     } else {
       // A node type this parser version added: visit every child rather than miss its contents.
       const values = Object.values(node);
-      for (let k = values.length - 1; k >= 0; k--) push(values[k], childFlags);
+      for (let k = values.length - 1; k >= 0; k--) w.push(values[k], childFlags);
     }
   }
-  return result;
 };
