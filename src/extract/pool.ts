@@ -1,16 +1,20 @@
 /**
- * Runs scanFile over all files on a worker pool sized to the cores. Small repos are scanned on
- * the main thread: starting workers (and loading the parsers in each) costs more than it saves.
- * So are mid-sized ones when only two threads are available: each worker compiles the
- * extractors' hot code cold (V8's compiler and garbage-collector threads run per isolate) while
- * the other competes for the same two cores. Measured on a 2-core machine one thread extracted
- * 30–36 MB trees faster than two (TypeScript 36 MB: 1.3 s against 1.5 s; Python 30 MB: 0.5 s
- * against 0.65 s); in CPU, what a shared machine pays, one thread costs far less on the real
- * corpora too (saleor, 59 MB: 2.7 s against 3.6 s; payload, 62 MB: 6.1 s against 10.4 s), so
- * two threads start only past 128 MB, where they shorten the wall time enough to matter
- * (127 MB: 1.5 s against 2.4 s wall; 257 MB: 2.9 s against 4–5.6 s). When such a tree is
- * fingerprinted for `census dupes`, one worker that loads only the fingerprint code does that beside
- * the main thread (fingerprint-thread.ts): it is as much work again, with no extractor to compile twice.
+ * Runs scanFile over all files on the main thread and a worker pool: as many extraction threads
+ * as cores (up to 8), the main thread one of them. Small repos are scanned on the main thread
+ * alone: starting workers (and loading the parsers in each) costs more than it saves. So are
+ * mid-sized ones when only two threads are available: each worker compiles the extractors' hot
+ * code cold (V8's compiler and garbage-collector threads run per isolate) while the other
+ * competes for the same two cores. Measured on a 2-core machine one thread extracted 30–36 MB
+ * trees faster than two (TypeScript 36 MB: 1.3 s against 1.5 s; Python 30 MB: 0.5 s against
+ * 0.65 s); in CPU, what a shared machine pays, one thread costs far less on the real corpora too
+ * (saleor, 59 MB: 2.7 s against 3.6 s; payload, 62 MB: 6.1 s against 10.4 s), so two threads start
+ * only past 128 MB, where they shorten the wall time enough to matter (127 MB: 1.5 s against 2.4 s
+ * wall; 257 MB: 2.9 s against 4–5.6 s). The main thread extracts beside its workers rather than
+ * wait for them (one isolate fewer to start and compile: each worker costs about 0.1-0.2 s of CPU
+ * before its first file and 0.4-0.7 s of V8 compiling on payload); it takes the workers' results
+ * in between its own files. When a small tree is fingerprinted for `census dupes`, one worker that
+ * loads only the fingerprint code does that beside the main thread (fingerprint-thread.ts): it is
+ * as much work again, with no extractor to compile twice.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -24,6 +28,12 @@ const INLINE_MAX_BYTES = 2_000_000;
 const INLINE_MAX_BYTES_TWO_THREADS = 128_000_000;
 const BATCH_FILES = 48;
 const BATCH_BYTES = 1_000_000;
+/** Batches given to each worker ahead: the main thread answers a worker only between files of its own. */
+const WORKER_QUEUE = 2;
+/** How long the main thread extracts before it takes in the workers' results. */
+const MAIN_YIELD_MS = 8;
+
+type PoolWorker = Worker & { pending: number[] };
 
 const ignoreLateError = (): void => {};
 
@@ -60,7 +70,7 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
     if (fingerprints) await fingerprints.finish();
     return results;
   }
-  // Big files first so no worker is left with a giant file at the end.
+  // Big files first so no thread is left with a giant file at the end.
   const order = requests.map((r, i) => i).sort((a, b) => requests[b].bytes - requests[a].bytes);
   const sorted = order.map((i) => requests[i]);
   const batches = batchesOf(sorted);
@@ -68,6 +78,7 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
   const table: StringTable = new Map();
   let nextBatch = 0;
   let done = 0;
+  let settled = false;
   const batchStart: number[] = [];
   let offset = 0;
   for (const b of batches) {
@@ -77,6 +88,8 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
   await new Promise<void>((resolve, reject) => {
     const pool: Worker[] = [];
     const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
       // a terminated worker keeps its listeners, and through them this scan's requests and results
       // (a late error was ignored before too: the promise is settled)
       for (const w of pool) {
@@ -87,20 +100,29 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
       if (error) reject(error);
       else resolve();
     };
-    const feed = (worker: Worker & { batchIndex?: number }) => {
+    const batchDone = () => {
+      done++;
+      if (done === batches.length) finish();
+    };
+    const feed = (worker: PoolWorker) => {
       if (nextBatch >= batches.length) return;
-      worker.batchIndex = nextBatch;
+      worker.pending.push(nextBatch);
       worker.postMessage(batches[nextBatch++]);
     };
-    for (let i = 0; i < Math.min(poolSize, batches.length); i++) {
-      const worker: Worker & { batchIndex?: number } = new Worker(new URL('./worker.js', import.meta.url), {
-        workerData: options,
-        // A deeply nested file can overflow a native parser's stack; a larger stack keeps that a warning, not a crash.
-        resourceLimits: { stackSizeMb: 64 },
-      });
+    // The main thread is one of the extraction threads: poolSize - 1 workers.
+    const workerCount = Math.min(poolSize - 1, batches.length - 1);
+    for (let i = 0; i < workerCount; i++) {
+      const worker = Object.assign(
+        new Worker(new URL('./worker.js', import.meta.url), {
+          workerData: options,
+          // A deeply nested file can overflow a native parser's stack; a larger stack keeps that a warning, not a crash.
+          resourceLimits: { stackSizeMb: 64 },
+        }),
+        { pending: [] as number[] },
+      );
       pool.push(worker);
       worker.on('message', (scanned: ScannedFile[]) => {
-        const start = batchStart[worker.batchIndex!];
+        const start = batchStart[worker.pending.shift()!];
         for (let k = 0; k < scanned.length; k++) {
           const request = requests[order[start + k]];
           const s = scanned[k];
@@ -109,13 +131,33 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
           shareStrings(table, s);
           results[order[start + k]] = s;
         }
-        done++;
-        if (done === batches.length) finish();
-        else feed(worker);
+        feed(worker);
+        batchDone();
       });
       worker.on('error', (e) => finish(e));
-      feed(worker);
+      // two batches each, so a worker has the next one while the main thread is inside a batch of its own
+      for (let k = 0; k < WORKER_QUEUE; k++) feed(worker);
     }
+    void (async () => {
+      let yielded = performance.now();
+      while (!settled && nextBatch < batches.length) {
+        const index = nextBatch++;
+        const batch = batches[index];
+        const start = batchStart[index];
+        for (let k = 0; k < batch.length; k++) {
+          const s = scanFile(batch[k], options);
+          shareStrings(table, s);
+          results[order[start + k]] = s;
+          // let the workers' results in (and their next batches out) every few milliseconds
+          if (performance.now() - yielded >= MAIN_YIELD_MS) {
+            await new Promise<void>((r) => setImmediate(r));
+            yielded = performance.now();
+            if (settled) return;
+          }
+        }
+        batchDone();
+      }
+    })().catch((e: unknown) => finish(e instanceof Error ? e : new Error(String(e))));
   });
   return results;
 };

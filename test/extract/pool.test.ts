@@ -1,0 +1,48 @@
+/**
+ * The pool (main thread and workers together) gives what one thread gives, file for file and in
+ * request order, over more files than the inline limit and more batches than threads.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scanAll } from '../../src/extract/pool.js';
+import type { ScanRequest } from '../../src/extract/scan-file.js';
+import type { Language } from '../../src/model/file.js';
+
+const makeTree = (): { dir: string; requests: ScanRequest[] } => {
+  const dir = mkdtempSync(join(tmpdir(), 'census-pool-'));
+  const files: [string, Language | null, string | Buffer][] = [];
+  for (let i = 0; i < 240; i++) {
+    files.push([`py/job_${i}.py`, 'python', `"""Job ${i}."""\nimport os\nfrom app.jobs import run_${i % 9} as run\n\n\ndef job_${i}():\n    return run(os.environ["X${i}"])\n`]);
+    files.push([`ts/m${i}.ts`, 'typescript', `import { a${i % 5} } from './m${(i + 1) % 240}';\nconst cp = require('child_process');\nexport const f${i} = () => cp.spawn('node', ['scripts/s${i}.js']);\n`]);
+  }
+  // a large file, so batches differ in size and the biggest go first
+  files.push(['ts/big.ts', 'typescript', Array.from({ length: 3000 }, (_, i) => `export const v${i} = ${i};`).join('\n')]);
+  files.push(['README.md', 'markdown', '# Title\n\nRun `python py/job_1.py`.\n']);
+  files.push(['bin/run', null, '#!/usr/bin/env python3\nimport sys\n']);
+  files.push(['py/junk.py', 'python', Buffer.from([0, 1, 2, 3])]);
+  const requests = files.map(([path, language, text]) => {
+    const abs = join(dir, path);
+    mkdirSync(join(abs, '..'), { recursive: true });
+    writeFileSync(abs, text);
+    return { path, abs, bytes: Buffer.byteLength(text), executable: false, symlink: false, language };
+  });
+  return { dir, requests };
+};
+
+test('main thread and workers together give the one-thread result, in request order', async () => {
+  const { dir, requests } = makeTree();
+  try {
+    const options = { maxFileSize: 1_000_000 };
+    const one = await scanAll(requests, options, 1);
+    const three = await scanAll(requests, options, 3);
+    assert.equal(three.length, requests.length);
+    assert.deepStrictEqual(three, one);
+    assert.deepStrictEqual(three.map((s) => s.record.path), requests.map((r) => r.path));
+    assert.ok(one.filter((s) => s.facts && s.facts.imports.length > 0).length >= 480, 'the source files have imports');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
