@@ -68,10 +68,11 @@ export const textComplexity = (text: string, comments: readonly Comment[]): numb
       if ((start === 0 || text.charCodeAt(start - 1) !== 46) && isBranchWord(text, start, i)) branches++;
       continue;
     }
-    const d = text.charCodeAt(i + 1);
+    // 0 past the end, not charCodeAt's NaN: a read out of bounds throws V8's compiled code away
+    const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
     if ((c === 38 && d === 38) || (c === 124 && d === 124)) {
       // && and ||, but not &&= / ||=
-      if (text.charCodeAt(i + 2) !== 61) branches++;
+      if (i + 2 >= n || text.charCodeAt(i + 2) !== 61) branches++;
       i += 2;
       continue;
     }

@@ -104,6 +104,9 @@ export const pick = <T,>(items: T[]) => <Select<T> items={items} label={<b>x</b>
 
 const COMMONJS_JS = `#!/usr/bin/env node
 'use strict';
+// a line comment and /* a block comment */: the nesting check skips both
+/* a block
+   comment */
 const fs = require('fs');
 const { join, resolve: res } = require('node:path');
 const cp = require('child_process');
@@ -125,7 +128,7 @@ execa('tsc', ['-p', '.']);
 execa.sync('tsc');
 shell.exec('make');
 spawnX.sync('echo', ['hi']);
-exec(\`ls \${__dirname}\`);
+exec(\`ls \${__dirname} \${args}\`);
 const args = process.argv.slice(2);
 if (require.main === module) load(args[0]);
 import('./dynamic').then((m) => m.default);
@@ -161,6 +164,34 @@ export default async function main() { return later; }
 export { named as renamed };
 `;
 
+/**
+ * Statements without semicolons (ASI), \`import.meta\` properties the scan reads itself, and a
+ * text that ends in an identifier: branches of the scan real files take hundreds of files in.
+ */
+const NO_SEMICOLONS_TS = `import a from './a'
+import { b } from './b'
+export const c = a + b
+export const d = new Map<string, Array<number>>()
+export const mode = import.meta.env.MODE, here = String(mode, import.meta.dirname)
+export function e() {
+  return c
+}
+const f = c > 1 ? c : d
+export const g = c
+const h = 2
+export const i = f as Array<number>
+let j = h
+export { f }
+export default e`;
+
+/** A walk word as a string: the scan gives the file to oxc there. */
+const WORD_STRING_TS = `export const words = { 'exports': 1 }
+`;
+
+/** A dynamic import: the scan gives the file to oxc there. */
+const LAZY_TS = `export const load = () => import('./lazy')
+`;
+
 const IMPORT_REQUIRE_TS = `import fs = require('fs');
 import type { X } from './x';
 export = fs;
@@ -178,6 +209,9 @@ export const WARM_UP_FILES: WarmUpFile[] = [
   { path: 'warm-up/generic.tsx', text: GENERIC_TSX, isTypeScript: true },
   { path: 'warm-up/cli.js', text: COMMONJS_JS, isTypeScript: false },
   { path: 'warm-up/esm.mjs', text: ESM_MJS, isTypeScript: false },
+  { path: 'warm-up/no-semicolons.ts', text: NO_SEMICOLONS_TS, isTypeScript: true },
+  { path: 'warm-up/lazy.ts', text: LAZY_TS, isTypeScript: true },
+  { path: 'warm-up/words.ts', text: WORD_STRING_TS, isTypeScript: true },
   { path: 'warm-up/legacy.ts', text: IMPORT_REQUIRE_TS, isTypeScript: true },
   { path: 'warm-up/broken.js', text: BROKEN_JS, isTypeScript: false },
 ];

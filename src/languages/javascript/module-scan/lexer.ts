@@ -347,7 +347,8 @@ export class Lexer {
     const text = this.text;
     let e = from;
     while (e < text.length && isIdentifierPart(text.charCodeAt(e))) e++;
-    const next = text.charCodeAt(e);
+    // 0 past the end, not charCodeAt's NaN: a read out of bounds throws V8's compiled code away
+    const next = e < text.length ? text.charCodeAt(e) : 0;
     if (next > 127 || next === 92) throw new Unsure();
     this.type = Token.Identifier;
     this.end = e;
