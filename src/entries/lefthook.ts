@@ -1,25 +1,27 @@
 /**
  * Lefthook git hooks (lefthook.yml, .lefthook.yml, lefthook.yaml, lefthook-local.yml, in the
- * repository's folder or its `.config/`; JSON configs are read as YAML): each hook's
+ * repository's root folder or its `.config/`; JSON configs are read as YAML). Lefthook looks for
+ * its config at the root of the git repository only: a lefthook.yml in a sub-folder is loaded by
+ * nothing (unless a hook runs lefthook from there, which census does not follow). Each hook's
  * `commands.<name>.run` and `jobs[].run` (groups' jobs too) are tooling commands run from the
  * config's folder or their `root`; lefthook's file templates (`{staged_files}`, `{push_files}`,
  * `{0}`) become `${…}`, computed at run time. A hook's `scripts.<file>` and `jobs[].script` are
  * files in `<source_dir>/<hook>/` (`.lefthook/` and `.lefthook-local/` by default), run by their
- * `runner`: each is a tooling root. `extends` and `remotes` name configs outside this file: not read.
+ * `runner`: each is a tooling root. The configs `extends` names (paths relative to the repository
+ * root, globs too) are merged into the root's and read like it, their commands run from the root;
+ * `remotes` are fetched from other repositories: not read.
  */
 import { warning } from '../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../util/path.js';
 import { YAML, type YamlDoc, type YamlNode } from '../manifests/yaml.js';
+import { compileRepoGlob, isGlob } from '../util/glob.js';
 import { addCommand, fileEntry } from './support/inputs.js';
 import { emptyOutput, type DetectorContext, type DetectorOutput, type EntryDetector } from './types.js';
 
 const CONFIG = /^\.?lefthook(-local)?\.(ya?ml|json)$/;
 
-/** The folder lefthook runs from: the config's, or the one holding `.config/`. */
-const configRoot = (path: string): string => {
-  const dir = dirname(path);
-  return basename(dir) === '.config' ? dirname(dir) : dir;
-};
+/** A config lefthook loads: one at the repository root or in its `.config/`. */
+const isRootConfig = (path: string): boolean => CONFIG.test(basename(path)) && (dirname(path) === '' || dirname(path) === '.config');
 
 interface Site {
   y: YamlDoc;
@@ -92,25 +94,55 @@ const readHook = (site: Site, hook: string, node: YamlNode): void => {
   readJobs(site, hook, y.get(node, 'jobs'), site.root, 0);
 };
 
+/** One config's hooks; lefthook runs every command from the repository root (or the command's `root`). */
+const readConfig = (y: YamlDoc, path: string, ctx: DetectorContext, out: DetectorOutput): void => {
+  const root = '';
+  const dirOf = (key: string, fallback: string): string => {
+    const value = y.str(y.get(y.root, key));
+    return (value && !value.startsWith('/') ? joinRepo(root, value) : null) ?? joinRepo(root, fallback) ?? fallback;
+  };
+  const site: Site = { y, path, root, sourceDirs: [dirOf('source_dir', '.lefthook'), dirOf('source_dir_local', '.lefthook-local')], ctx, out };
+  for (const [hook, node] of y.entries(y.root)) {
+    if (!y.isMap(node) || !['commands', 'scripts', 'jobs'].some((k) => y.get(node, k) !== undefined)) continue;
+    readHook(site, hook, node);
+  }
+};
+
+/**
+ * The repo files a root config's `extends` names (relative to the repository root; a glob names
+ * every file it matches), a warning naming the line for one that is not in the repo.
+ */
+const extendedConfigs = (y: YamlDoc, path: string, ctx: DetectorContext, out: DetectorOutput): string[] => {
+  const found: string[] = [];
+  const node = y.get(y.root, 'extends');
+  const items = y.isSeq(node) ? y.items(node) : node === undefined ? [] : [node];
+  for (const item of items) {
+    const spec = y.str(item);
+    if (spec === undefined) continue;
+    const relative = spec.replace(/^\.\//, '');
+    const files = isGlob(relative)
+      ? (() => { const match = compileRepoGlob(relative); return [...ctx.files].filter((f) => match(f)).sort(); })()
+      : [joinRepo('', relative)].filter((f): f is string => f !== null && ctx.files.has(f));
+    const configs = files.filter((f) => f !== path && /\.(ya?ml|json)$/.test(f));
+    if (configs.length === 0) out.diagnostics.push(warning('lefthook/missing-extends', `extends "${spec}": no such config in the repository`, path, y.lineOf(item)));
+    found.push(...configs);
+  }
+  return found;
+};
+
 const lefthook: EntryDetector = {
   id: 'lefthook',
   title: 'Lefthook git hooks (lefthook.yml commands, scripts and jobs)',
-  matches: (path) => CONFIG.test(basename(path)),
+  matches: isRootConfig,
   detect: (file, ctx) => {
     const out = emptyOutput();
-    const docs = ctx.manifests.get(file.path, YAML) ?? [];
-    const root = configRoot(file.path);
-    for (const y of docs) {
-      const dirOf = (key: string, fallback: string): string => {
-        const value = y.str(y.get(y.root, key));
-        return (value && !value.startsWith('/') ? joinRepo(root, value) : null) ?? joinRepo(root, fallback) ?? fallback;
-      };
-      const site: Site = { y, path: file.path, root, sourceDirs: [dirOf('source_dir', '.lefthook'), dirOf('source_dir_local', '.lefthook-local')], ctx, out };
-      for (const [hook, node] of y.entries(y.root)) {
-        if (!y.isMap(node) || !['commands', 'scripts', 'jobs'].some((k) => y.get(node, k) !== undefined)) continue;
-        readHook(site, hook, node);
+    const read = (path: string, depth: number): void => {
+      for (const y of ctx.manifests.get(path, YAML) ?? []) {
+        readConfig(y, path, ctx, out);
+        if (depth === 0) for (const extended of extendedConfigs(y, path, ctx, out)) read(extended, depth + 1);
       }
-    }
+    };
+    read(file.path, 0);
     return out;
   },
 };
