@@ -6,10 +6,13 @@
  * key or the options beside the module in `modules: [['@vite-pwa/nuxt', {...}]]`, whose paths
  * resolve against Nuxt's source folder (`srcDir`, `app/` in Nuxt 4), else the project folder. The
  * default `generateSW` strategy writes the worker itself: no source file. The worker is a root
- * with the kind of what runs the build (vite or nuxt).
+ * with the kind of what runs the build (vite or nuxt). The call is found by the name the config's
+ * import binds (`import { VitePWA as pwa }`, `const { VitePWA: pwa } = require(…)`, `import * as
+ * p` → `p.VitePWA`), so a renamed import is read too.
  */
 import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { joinRepo } from '../../util/path.js';
+import { escapeRegExp } from '../../util/regexp.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { nuxtModuleOptions, nuxtSrcDir } from './nuxt.js';
 import { dependsOn, enabledByPackages, filesIn, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolRun, warnUnread, type JsPackage } from './support.js';
@@ -18,6 +21,20 @@ import { viteRoot } from './vite.js';
 const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 const NUXT_CONFIG = /^nuxt\.config\.[cm]?[jt]s$/;
 const NUXT_MODULE = '@vite-pwa/nuxt';
+
+/** The callee names a config calls VitePWA by: the local names its imports of vite-plugin-pwa bind (VitePWA when none is seen). */
+const pluginCallee = (ctx: FrameworkContext, config: string): RegExp => {
+  const names = new Set<string>();
+  for (const imp of ctx.facts(config)?.imports ?? []) {
+    if (imp.specifier !== 'vite-plugin-pwa') continue;
+    for (const n of imp.names) {
+      if (n.name === 'VitePWA') names.add(n.alias ?? n.name);
+      else if (n.name === '*' && n.alias) names.add(`${n.alias}.VitePWA`);
+    }
+  }
+  if (names.size === 0) names.add('VitePWA');
+  return new RegExp(`^(?:${[...names].map(escapeRegExp).join('|')})$`);
+};
 
 const packages = (ctx: FrameworkContext): JsPackage[] => jsPackages(ctx).filter((p) => dependsOn(p, 'vite-plugin-pwa') || dependsOn(p, NUXT_MODULE));
 
@@ -55,7 +72,7 @@ const viteOptions = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput
   // Parse failures are the vite reader's to warn about: it reads the same config.
   const root = viteRoot(readToolConfig(ctx, config, [], 'vite-plugin-pwa').value, pkg.dir);
   const run = toolRun(ctx, pkg.dir, ['vite'], { bundler: true });
-  for (const call of callsIn(config, text, /^VitePWA$/)) {
+  for (const call of callsIn(config, text, pluginCallee(ctx, config))) {
     const options = call.args[0] ?? null;
     if (options?.kind === 'unknown') warnUnread(out.diagnostics, 'vite-plugin-pwa', config, [{ line: options.line, text: options.text }], 'VitePWA options');
     if (options?.kind !== 'object') continue;
