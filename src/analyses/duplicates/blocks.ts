@@ -3,7 +3,7 @@
  * extended token by token in both directions to the maximal identical run, so line ranges are
  * exact rather than estimated from fingerprint positions.
  */
-import { lineOfToken, type FileFingerprint } from './fingerprint.js';
+import { lineOfToken, type FileFingerprint } from './fingerprint-text.js';
 
 export interface SharedRun {
   /** First token of the run in file a and in file b, and its length in tokens. */

@@ -158,3 +158,16 @@ export const fingerprintText = (path: string, text: string, mode: TokenMode, opt
   };
 };
 
+/** The line a token is on (binary search in the line map); 0 when the file has no tokens. */
+export const lineOfToken = (fp: FileFingerprint, token: number): number => {
+  const starts = fp.lineTokenStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  if (hi < 0) return 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= token) lo = mid;
+    else hi = mid - 1;
+  }
+  return fp.lineNumbers[lo];
+};

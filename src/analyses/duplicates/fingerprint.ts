@@ -7,7 +7,7 @@ import { languageRecord } from '../../languages/registry.js';
 import type { TokenMode } from '../../languages/types.js';
 import { DEFAULT_FINGERPRINT_OPTIONS, fingerprintText, type FileFingerprint, type FingerprintOptions } from './fingerprint-text.js';
 
-export { DEFAULT_FINGERPRINT_OPTIONS, normalizedContentHash, type FileFingerprint, type FingerprintOptions } from './fingerprint-text.js';
+export { DEFAULT_FINGERPRINT_OPTIONS, lineOfToken, normalizedContentHash, type FileFingerprint, type FingerprintOptions } from './fingerprint-text.js';
 
 /** The tokenizer mode of a language's record (JS for a language that names none). */
 export const tokenModeOf = (language: Language): TokenMode => languageRecord(language)?.tokens ?? 'js';
@@ -15,20 +15,6 @@ export const tokenModeOf = (language: Language): TokenMode => languageRecord(lan
 /** `code` is the text's code alone when the file mixes code and markup (its record's codeView); the content hash stays the whole file's. */
 export const fingerprintFile = (path: string, text: string, language: Language, options: FingerprintOptions = DEFAULT_FINGERPRINT_OPTIONS, code: string = text): FileFingerprint =>
   fingerprintText(path, text, tokenModeOf(language), options, code);
-
-/** The line a token is on (binary search in the line map); 0 when the file has no tokens. */
-export const lineOfToken = (fp: FileFingerprint, token: number): number => {
-  const starts = fp.lineTokenStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  if (hi < 0) return 0;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= token) lo = mid;
-    else hi = mid - 1;
-  }
-  return fp.lineNumbers[lo];
-};
 
 /** Only source files are compared (those whose record names a token mode): duplicated docs and configs are not what this analysis is for. */
 export const isFingerprinted = (language: Language): boolean => languageRecord(language)?.tokens !== undefined;

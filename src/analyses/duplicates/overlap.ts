@@ -3,14 +3,13 @@
  * docstrings, file names) between files of different language families. Only pairs that share a
  * reasonably rare term are scored, through an inverted index term → files.
  */
-import type { Language } from '../../model/file.js';
-import { familyOf } from '../../languages/registry.js';
 import { byString } from '../../util/compare.js';
-import type { FileFingerprint } from './fingerprint.js';
+import type { FileFingerprint } from './fingerprint-text.js';
 
 export interface OverlapFile {
   index: number;
-  language: Language;
+  /** The language family (languages/registry.ts familyOf). */
+  family: string;
   fp: FileFingerprint;
 }
 
@@ -38,7 +37,7 @@ interface Posting {
 
 export const findOverlaps = (files: OverlapFile[], minCosine: number, related: (a: number, b: number) => boolean): OverlapPair[] => {
   const usable = files.filter((f) => f.fp.terms.length >= MIN_TERMS);
-  const familyOfFile = usable.map((f) => familyOf(f.language));
+  const familyOfFile = usable.map((f) => f.family);
   if (new Set(familyOfFile).size < 2) return [];
 
   // Each distinct term gets an id, in order of first appearance, so each occurrence costs one
