@@ -48,7 +48,9 @@ import { timed, type ProgressListener } from './util/bus.js';
 import { runImportTriage } from './analyses/imports/index.js';
 import { describeInterpreter } from './languages/python/env/interpreter.js';
 import { UsageError } from './util/errors.js';
-import { analyseDuplicates, fingerprintOptionsFor } from './analyses/duplicates/index.js';
+import { analyseDuplicates, analyseHeldDuplicates, fingerprintOptionsFor, startHeldGrouping, type HeldGrouping } from './analyses/duplicates/index.js';
+import { startFingerprintThread, type FingerprintThread } from './extract/fingerprint-thread.js';
+import type { FingerprintThreadStarter } from './extract/pool.js';
 import type { DuplicatesOptions, DuplicatesReport } from './model/duplicates.js';
 import { VERSION } from './version.js';
 import { plural } from './util/words.js';
@@ -133,6 +135,16 @@ const summarise = (files: FileRecord[], edges: Edge[], warnings: Diagnostic[]): 
 };
 
 export const scan = async (options: ScanOptions): Promise<ScanResult> => {
+  // A fingerprint thread kept after extraction (census dupes) ends with the scan, whatever happens.
+  const kept: { thread: FingerprintThread | null } = { thread: null };
+  try {
+    return await scanWith(options, kept);
+  } finally {
+    await kept.thread?.close();
+  }
+};
+
+const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread | null }): Promise<ScanResult> => {
   const progress = options.onProgress;
   const rootAbs = resolveAbsolute(options.cwd ?? '.', options.root);
   // Evidence is read first so a bad file stops the run before the expensive part.
@@ -160,7 +172,10 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   const cache = options.cache ? openFactsCache(rootAbs, options.cache, extraction.fingerprint ?? null, discovery.files.reduce((n, f) => n + Math.min(f.bytes, options.maxFileSize), 0)) : null;
   // And the files' stamps before any file is read.
   const stamps = tree ? stampFiles(tree, discovery.files, rootAbs, discovery.unlisted) : null;
-  const extracted = await timed(progress, 'extract', () => scanAllCached(discovery.files, extraction, options.workers, cache), (s) => plural(s.length, 'file'));
+  // Without the facts cache, the fingerprint thread (if extraction starts one) keeps the fingerprints
+  // and groups them while this thread resolves and classifies; only keepers and actions wait for the verdicts.
+  const holdFingerprints: FingerprintThreadStarter | undefined = options.duplicates && !cache && ingested.length === 0 ? (o) => (kept.thread = startFingerprintThread(o, undefined, true)) : undefined;
+  const extracted = await timed(progress, 'extract', () => scanAllCached(discovery.files, extraction, options.workers, cache, holdFingerprints), (s) => plural(s.length, 'file'));
 
   // Junk found by its bytes joins the junk found by its name; neither is a file of the census.
   const scanned = extracted.filter((s) => s.junk === undefined);
@@ -174,6 +189,13 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
     factsOfFiles.push({ path: s.record.path, language: s.record.language, facts: s.facts });
   }
   manifests.setFiles(new Set(files.map((f) => f.path)));
+  const fingerprintsOf = () => new Map(scanned.flatMap((s) => (s.fingerprint ? [[s.record.path, s.fingerprint] as const] : [])));
+  const heldGrouping: HeldGrouping | null = options.duplicates && kept.thread?.holding()
+    ? startHeldGrouping(kept.thread, files, options.duplicates, () => {
+      kept.thread?.recover();
+      return fingerprintsOf();
+    })
+    : null;
   const context: ResolveContext = { rootAbs, files: manifests.files, manifests, pythonPathFor: sysPathScopes(factsOfFiles) };
   const resolvers = createResolvers(context);
   const sourceOfBuilt = createBuildOutputMap(manifests);
@@ -254,10 +276,13 @@ export const scan = async (options: ScanOptions): Promise<ScanResult> => {
   );
 
   let duplicates: DuplicatesReport | undefined;
-  if (options.duplicates) {
-    const fingerprints = new Map(scanned.flatMap((s) => (s.fingerprint ? [[s.record.path, s.fingerprint] as const] : [])));
+  if (heldGrouping) {
+    duplicates = await timed(progress, 'dupes', () => analyseHeldDuplicates({ files, edges, held: heldGrouping }), (d) => plural(d.clusters.length, 'cluster'));
+    await kept.thread?.close();
+    kept.thread = null;
+  } else if (options.duplicates) {
     const wanted = options.duplicates;
-    duplicates = await timed(progress, 'dupes', () => analyseDuplicates({ files, edges, fingerprints, options: wanted }), (d) => plural(d.clusters.length, 'cluster'));
+    duplicates = await timed(progress, 'dupes', () => analyseDuplicates({ files, edges, fingerprints: fingerprintsOf(), options: wanted }), (d) => plural(d.clusters.length, 'cluster'));
   }
 
   const stageWarnings = [

@@ -8,7 +8,7 @@
 import type { FactsCache } from '../cache/facts-cache.js';
 import { contentHash } from '../util/content-hash.js';
 import { readBytes } from '../util/fs.js';
-import { scanAll } from './pool.js';
+import { scanAll, type FingerprintThreadStarter } from './pool.js';
 import { type ScannedFile, type ScanOptions, type ScanRequest } from './scan-file.js';
 import { isScannedFile } from './valid-scanned.js';
 
@@ -22,8 +22,8 @@ const matches = (s: ScannedFile, r: ScanRequest, hash: string): boolean =>
   s.record.path === r.path && s.record.hash === hash && s.record.executable === r.executable && (s.record.symlink === true) === r.symlink &&
   (r.language === null || s.record.language === r.language);
 
-export const scanAllCached = async (requests: ScanRequest[], options: ScanOptions, workers: number | undefined, cache: FactsCache | null): Promise<ScannedFile[]> => {
-  if (cache === null) return scanAll(requests, options, workers);
+export const scanAllCached = async (requests: ScanRequest[], options: ScanOptions, workers: number | undefined, cache: FactsCache | null, startFingerprints?: FingerprintThreadStarter): Promise<ScannedFile[]> => {
+  if (cache === null) return scanAll(requests, options, workers, startFingerprints);
   const results = new Array<ScannedFile>(requests.length);
   const misses: number[] = [];
   for (let i = 0; i < requests.length; i++) {

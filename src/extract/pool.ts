@@ -19,7 +19,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { scanFile, type ScanOptions, type ScanRequest, type ScannedFile } from './scan-file.js';
-import { startFingerprintThread } from './fingerprint-thread.js';
+import { startFingerprintThread, type FingerprintThread } from './fingerprint-thread.js';
 import { shareStrings, type StringTable } from './shared-strings.js';
 
 const INLINE_MAX_FILES = 150;
@@ -54,13 +54,16 @@ const batchesOf = (requests: ScanRequest[]): ScanRequest[][] => {
   return batches;
 };
 
-export const scanAll = async (requests: ScanRequest[], options: ScanOptions, workers?: number): Promise<ScannedFile[]> => {
+/** Starts the fingerprint thread when scanAll wants one (the pipeline's, to keep it after extraction). */
+export type FingerprintThreadStarter = (options: ScanOptions & { fingerprint: NonNullable<ScanOptions['fingerprint']> }) => FingerprintThread;
+
+export const scanAll = async (requests: ScanRequest[], options: ScanOptions, workers?: number, startFingerprints: FingerprintThreadStarter = startFingerprintThread): Promise<ScannedFile[]> => {
   const totalBytes = requests.reduce((n, r) => n + Math.min(r.bytes, options.maxFileSize), 0);
   const poolSize = Math.max(1, Math.min(workers ?? availableParallelism(), 8));
   const small = requests.length <= INLINE_MAX_FILES && totalBytes <= INLINE_MAX_BYTES;
   if (poolSize === 1 || small || (poolSize === 2 && workers === undefined && totalBytes <= INLINE_MAX_BYTES_TWO_THREADS)) {
     // Fingerprints (census dupes) are as much work again as extraction: the second core does them.
-    const fingerprints = options.fingerprint && poolSize > 1 && !small ? startFingerprintThread({ ...options, fingerprint: options.fingerprint }) : null;
+    const fingerprints = options.fingerprint && poolSize > 1 && !small ? startFingerprints({ ...options, fingerprint: options.fingerprint }) : null;
     const table: StringTable = new Map();
     const results = requests.map((r) => {
       const scanned = scanFile(r, options, fingerprints?.handOff(r));
