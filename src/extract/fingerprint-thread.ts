@@ -33,7 +33,7 @@ interface Pending {
 export interface FingerprintThread {
   /** scanFile's hand-off for the file being scanned (`request`). */
   handOff: (request: ScanRequest) => FingerprintHandOff;
-  /** Waits for every handed-off file's fingerprint and sets it on the file (when holding: until the worker has made them all). */
+  /** Waits for every handed-off file's fingerprint and sets it on the file (when holding: only sends the last batch). */
   finish: () => Promise<void>;
   /** Whether the worker holds the fingerprints (asked to, and alive after `finish`). */
   holding: () => boolean;
@@ -109,12 +109,14 @@ export const startFingerprintThread = (options: ScanOptions & { fingerprint: Fin
     finish: async () => {
       flush();
       if (!failed) worker.postMessage(null);
-      await end;
       if (hold && !failed) {
-        // It stays for the grouping, but does not keep the process alive.
+        // The main thread goes on while the worker fingerprints the last batches: their answers (crash
+        // warnings) arrive before the grouping's, which the pipeline awaits before it gathers warnings.
+        // The worker stays for the grouping, but does not keep the process alive.
         worker.unref();
         return;
       }
+      await end;
       worker.removeListener('exit', fail);
       await worker.terminate();
       // What the worker did not answer (it died: out of memory, a bug) is fingerprinted here, read again;
