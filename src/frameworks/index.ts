@@ -64,6 +64,7 @@ import staticDirs from './js/static-dirs.js';
 import starlight from './js/starlight.js';
 import threadsWorkers from './js/threads-workers.js';
 import storybook from './js/storybook.js';
+import stryker from './js/stryker.js';
 import stylelint from './js/stylelint.js';
 import sveltePackage from './js/svelte-package.js';
 import sveltekit from './js/sveltekit.js';
@@ -162,6 +163,7 @@ export const READERS: readonly FrameworkReader[] = [
   staticDirs,
   storybook,
   stringModules,
+  stryker,
   stylelint,
   sveltekit,
   sveltePackage,

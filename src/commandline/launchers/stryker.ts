@@ -9,7 +9,7 @@ import { literal } from '../value.js';
 import { type Intent, type Launcher, file } from './types.js';
 
 /** Stryker's options that take a value (`--concurrency 4`, `-m src/**`). */
-const VALUES = [
+export const STRYKER_VALUE_OPTIONS = [
   '-m', '--mutate', '-b', '--buildCommand', '--checkers', '--checkerNodeArgs', '--coverageAnalysis', '--testRunner', '--testRunnerNodeArgs', '--reporters',
   '--plugins', '--appendPlugins', '--ignorePatterns', '--incrementalFile', '--timeoutMS', '--timeoutFactor', '--dryRunTimeoutMinutes', '--maxConcurrentTestRunners',
   '-c', '--concurrency', '--maxTestRunnerReuse', '--logLevel', '--fileLogLevel', '--allowConsoleColors', '--tempDirName', '--cleanTempDir', '--ignorers', '--disableTypeChecks',
@@ -21,7 +21,7 @@ export const stryker: Launcher = {
   names: ['stryker'],
   run(args): Intent[] {
     if (literal(args[0]) !== 'run') return [];
-    const config = scanArgs(args.slice(1), { values: VALUES }).positionals[0];
+    const config = scanArgs(args.slice(1), { values: STRYKER_VALUE_OPTIONS }).positionals[0];
     return config !== undefined && CONFIG.test(literal(config) ?? '') ? [file(config)] : [];
   },
 };
