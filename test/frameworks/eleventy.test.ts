@@ -1,8 +1,16 @@
-/** Eleventy: the scripts its config passes through into the built site (addPassthroughCopy) are roots with the kind of what builds the site. */
+/** Eleventy: its JavaScript templates, layouts and data files, and the scripts its config passes through into the built site (addPassthroughCopy), are roots with the kind of what builds the site. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+import { fixturePath } from '../helpers/fixtures.js';
+import { scanDir } from '../helpers/scan-fixture.js';
 
 const cases = frameworkCases('eleventy');
 test('eleventy: has a basic fixture', () => assert.ok(cases.includes('eleventy-basic')));
 for (const name of cases) test(`eleventy: ${name}`, () => checkFrameworkFixture(name));
+
+test('eleventy: a folder set by a computed value is a warning naming the config and line', async () => {
+  const { audit } = await scanDir(fixturePath('frameworks', 'eleventy-site-cli'));
+  const warning = audit.warnings.find((w) => w.id === 'eleventy/not-static');
+  assert.deepEqual(warning?.location, { file: 'eleventy.config.mjs', line: 3 });
+});

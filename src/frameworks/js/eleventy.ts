@@ -9,12 +9,14 @@
  * (a site built in a Dockerfile is production; else as the build command's kind, tooling when
  * nothing runs it); a source census cannot read is a warning naming the line. A copy in
  * `mode: 'html-relative'` takes the files the templates link to, relative to each template, which
- * census does not follow.
+ * census does not follow. The templates, layouts and data files Eleventy loads from its input
+ * folder by convention are eleventy-site.ts's.
  */
 import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { configArg, configsFromCommands, eachPackage, enabledByPackages, filesIn, globFiles, kindOf, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 import { joinRepo } from '../../util/path.js';
+import { collectSites } from './eleventy-site.js';
 
 const CONFIG = /^(?:\.eleventy\.js|eleventy\.config\.[cm]?[jt]s)$/;
 const CODE = /\.[cm]?[jt]sx?$/;
@@ -64,11 +66,12 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
     }
     warnUnread(out.diagnostics, 'eleventy', config, unread, 'a passthrough copy source');
   }
+  collectSites(ctx, pkg, out);
 };
 
 const eleventy: FrameworkReader = {
   id: 'eleventy',
-  title: 'Eleventy (the scripts its config passes through into the built site)',
+  title: 'Eleventy (JavaScript templates, layouts and data files of its input folder, and the scripts its config passes through into the built site)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Eleventy'),
   collect: eachPackage(packages, collectPackage),
