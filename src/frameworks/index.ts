@@ -40,6 +40,7 @@ import knexMigrator from './js/knex-migrator.js';
 import ladle from './js/ladle.js';
 import relay from './js/relay.js';
 import lintStaged from './js/lint-staged.js';
+import marko from './js/marko.js';
 import metro from './js/metro.js';
 import mocha from './js/mocha.js';
 import next from './js/next.js';
@@ -137,6 +138,7 @@ export const READERS: readonly FrameworkReader[] = [
   knexMigrator,
   ladle,
   lintStaged,
+  marko,
   metro,
   mocha,
   next,

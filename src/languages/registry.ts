@@ -15,6 +15,7 @@ import { javascriptLanguage, typescriptLanguage } from './javascript/index.js';
 import { pythonLanguage } from './python/index.js';
 import { shellLanguage } from './shell/index.js';
 import { astroLanguage } from './astro/index.js';
+import { markoLanguage } from './marko/index.js';
 import { svelteLanguage } from './svelte/index.js';
 import { vueLanguage } from './vue/index.js';
 import type { KnownLanguage, LanguageFamily, LanguageRecord } from './types.js';
@@ -44,6 +45,7 @@ export const LANGUAGES: Readonly<Record<KnownLanguage, LanguageRecord>> = {
   vue: vueLanguage,
   svelte: svelteLanguage,
   astro: astroLanguage,
+  marko: markoLanguage,
 };
 
 export const LANGUAGE_RECORDS: readonly LanguageRecord[] = Object.values(LANGUAGES);

@@ -30,6 +30,7 @@ export type Language =
   | 'vue'
   | 'svelte'
   | 'astro'
+  | 'marko'
   | 'other';
 
 export interface FileRecord {

@@ -137,6 +137,8 @@ export interface BuiltSource {
 export type BuildOutputMap = ((builtPath: string) => string | null) & {
   /** The source a built path was compiled from, with the evidence, or null. */
   explain(builtPath: string): BuiltSource | null;
+  /** The source folder a built folder (`dist/components`) was compiled from, when it holds files; else null. */
+  explainFolder(builtDir: string): BuiltSource | null;
 };
 
 const build = (manifests: Manifests): BuildOutputMap => {
@@ -178,7 +180,23 @@ const build = (manifests: Manifests): BuildOutputMap => {
     }
     return null;
   };
-  return Object.assign((builtPath: string) => explain(builtPath)?.source ?? null, { explain });
+  const holdsFiles = (dir: string): boolean => pathsWithPrefix(files, dir === '' ? '' : `${dir}/`).length > 0;
+  const explainFolder = (builtDir: string): BuiltSource | null => {
+    for (const { outDir, rootDir, why } of mappings) {
+      if (builtDir !== outDir && !builtDir.startsWith(`${outDir}/`)) continue;
+      const source = joinRepo(rootDir, builtDir.slice(outDir.length + 1));
+      if (source !== null && holdsFiles(source)) return { source, why };
+    }
+    for (const m of `${builtDir}/`.matchAll(BUILD_SEGMENT)) {
+      const before = builtDir.slice(0, m.index + (m[0].startsWith('/') ? 1 : 0));
+      const outDir = `${before}${m[1]}`;
+      if (holdsFiles(outDir)) continue;
+      const source = joinRepo(`${before}src`, builtDir.slice(outDir.length + 1));
+      if (source !== null && holdsFiles(source)) return { source, why: `${outDir}/ is build output not in the repo, and ${source}/ is there` };
+    }
+    return null;
+  };
+  return Object.assign((builtPath: string) => explain(builtPath)?.source ?? null, { explain, explainFolder });
 };
 
 /** The scan's build-output map, computed once and shared by every stage that asks. */

@@ -22,6 +22,12 @@ export interface ScriptBlock {
   start: number;
   end: number;
   lang: ScriptLang;
+  /**
+   * The code to read in place of the span, when it is not the span's text as written (a Marko
+   * `server import` without its prefix, `class {` as a class expression): it holds the span's line
+   * breaks, and ends its own statement, so no separator is added after it.
+   */
+  code?: string;
 }
 
 /** `<script src="./x.ts">`: an import of that file, made where the tag is. */
@@ -57,10 +63,14 @@ const dialectOf = (found: FoundScripts): Dialect => {
  */
 export const codeOnly = (text: string, found: FoundScripts, program: boolean): string => {
   const pieces = [
-    ...found.blocks.map((b) => ({ start: b.start, end: b.end, code: text.slice(b.start, b.end) + (program && b.end < text.length ? ';' : '') })),
+    ...found.blocks.map((b) =>
+      program && b.code !== undefined
+        ? { start: b.start, end: b.end, code: b.code, replaces: true }
+        : { start: b.start, end: b.end, code: text.slice(b.start, b.end) + (program && b.end < text.length ? ';' : ''), replaces: false },
+    ),
     ...(program ? found.sources : []).map((s) => {
       const code = `import ${JSON.stringify(s.specifier)};`;
-      return { start: s.at, end: s.at + Math.max(s.length, code.length), code: code.length <= s.length ? code : '' };
+      return { start: s.at, end: s.at + Math.max(s.length, code.length), code: code.length <= s.length ? code : '', replaces: false };
     }),
   ].sort((a, b) => a.start - b.start);
   let out = '';
@@ -68,7 +78,8 @@ export const codeOnly = (text: string, found: FoundScripts, program: boolean): s
   for (const p of pieces) {
     if (p.start < at || p.code === '') continue;
     out += blank(text.slice(at, p.start)) + p.code;
-    at = p.start + p.code.length;
+    // A replacement stands for its whole span, whatever its length (its line breaks are the span's).
+    at = p.replaces ? p.end : p.start + p.code.length;
     // The separator took one character of the closing tag: blank the rest of the piece's span.
     if (at < p.end) {
       out += blank(text.slice(at, p.end));

@@ -1,0 +1,8 @@
+/** The Marko reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('marko');
+test('marko: has a basic fixture', () => assert.ok(cases.includes('marko-basic')));
+for (const name of cases) test(`marko: ${name}`, () => checkFrameworkFixture(name));
