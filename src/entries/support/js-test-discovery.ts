@@ -4,17 +4,19 @@
  * base config the file imports one level deep, is followed; what needs running is a warning with
  * its file and line, and the runner's defaults are used):
  *
- * - the runner comes from the nearest package.json: its dependencies (vitest, jest, mocha), a
+ * - the runner comes from the nearest package.json: its dependencies (vitest, jest, mocha, @rstest/core), a
  *   runner config file beside it, or a script that runs `node --test`;
- * - vitest: `test.include`/`test.exclude` in vitest.config.* / vite.config.* (relative to `test.root`
- *   or `root` when one is given), else `**\/*.{test,spec}.?(c|m)[jt]s?(x)`;
+ * - vitest: `test.include`/`test.exclude` in vitest.config.* / vite.config.* (relative to `test.dir`, else
+ *   `test.root` or `root` when one is given), else `**\/*.{test,spec}.?(c|m)[jt]s?(x)`;
  * - jest: `testMatch` or `testRegex` under `roots` and `rootDir` in jest.config.* or package.json
  *   "jest", else `**\/__tests__/**` and `*.{test,spec}.*`;
  * - mocha: `spec` in .mocharc.* or package.json "mocha", else test/**;
  * - ava: `files` and `extensions` in ava.config.* or package.json "ava", else ava's defaults (test.js,
  *   `*.spec.*`, `*.test.*`, `test-*`, `test/**`, `tests/**`, `__tests__/**`), never its helpers and
  *   fixtures (`test/helpers/**`, `test/fixtures/**`, `_`-prefixed files and folders);
- * - node --test: node's defaults (`*.test.js`, `test-*.js`, `test/**`, … and their .ts forms);
+ * - rstest: `include`/`exclude` in rstest.config.* (under its `root`), else `**\/*.{test,spec}.?(c|m)[jt]s?(x)`,
+ *   never under dist/ (rstest's own excludes, which a config's `exclude` adds to);
+ * - node --test (and `tsx --test`, which runs it): node's defaults (`*.test.js`, `test-*.js`, `test/**`, … and their .ts forms);
  * - karma, when no runner above is the package's and its karma.conf.* (or the config `karma start x`
  *   in its scripts names) lists `files`: nothing here
  *   (the karma reader roots what `files` serves; a spec it does not serve is not a test);
@@ -37,7 +39,7 @@ import { isRecord } from '../../manifests/json.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { YAML } from '../../manifests/yaml.js';
 import { configAt, configStrings, fromFile, jsonConfigValue, readConfigFile, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { JEST_DEFAULTS, VITEST_DEFAULTS, avaPatterns, jestPatterns, testMatcher, vitestPatterns, type ReadPatterns, type TestPatterns } from '../../languages/javascript/test-runner-config.js';
+import { JEST_DEFAULTS, RSTEST_DEFAULTS, VITEST_DEFAULTS, avaPatterns, jestPatterns, rstestPatterns, testMatcher, vitestPatterns, type ReadPatterns, type TestPatterns } from '../../languages/javascript/test-runner-config.js';
 
 export interface JsTest {
   file: string;
@@ -58,6 +60,7 @@ const GENERIC = [`**/*.{test,spec}.${EXT}`, `**/__tests__/**/*.${EXT}`];
 const DEFAULTS: Record<string, string[]> = {
   vitest: VITEST_DEFAULTS,
   jest: JEST_DEFAULTS,
+  rstest: RSTEST_DEFAULTS,
   mocha: ['test/**/*.{js,cjs,mjs,ts}'],
   'node:test': [`**/*{.,-,_}test.${EXT}`, `**/test-*.${EXT}`, `**/test.${EXT}`, `**/test/**/*.${EXT}`],
 };
@@ -66,7 +69,10 @@ const CONFIG_FILES: Record<string, RegExp> = {
   jest: /^jest\.config\.([cm]?[jt]s|json)$/,
   mocha: /^\.mocharc\.(js|cjs|json|jsonc|ya?ml)$/,
   ava: /^ava\.config\.(js|cjs|mjs)$/,
+  rstest: /^rstest\.config\.[cm]?[jt]s$/,
 };
+/** The package a runner is declared by, when it is not the runner's own name. */
+const RUNNER_PACKAGES: Record<string, string> = { rstest: '@rstest/core' };
 /** What a config imports (`require('./jest.base')`) is tried with these endings, as Node and the runners' loaders would. */
 const IMPORT_ENDINGS = ['', '.js', '.cjs', '.mjs', '.ts', '.cts', '.mts', '.json'];
 
@@ -127,8 +133,9 @@ const runsOnlyNamedConfigs = (pkg: Record<string, unknown>, runner: string): boo
   return runs.length > 0 && runs.every((args) => args.some((a) => a === '-c' || a === '--config' || a.startsWith('--config=')));
 };
 
+/** A script runs node's test runner: `node --test`, or `tsx --test` / `tsx watch --test`, which hand `--test` to node with TypeScript loaded. */
 const runsNodeTest = (pkg: Record<string, unknown>): boolean =>
-  isRecord(pkg.scripts) && Object.values(pkg.scripts).some((s) => typeof s === 'string' && /\bnode\b[^&|;\n]*\s--test(?![-\w])/.test(s));
+  isRecord(pkg.scripts) && Object.values(pkg.scripts).some((s) => typeof s === 'string' && /\b(node|tsx)\b[^&|;\n]*\s--test(?![-\w])/.test(s));
 
 /** Patterns relative to the package folder (mocha's, node's and the generic ones). */
 const inPackage = (runner: string, dir: string, globs: string[], config: string | null, key: string): TestPatterns => ({ runner, config, root: dir, roots: [dir], globs, regexes: [], key });
@@ -220,11 +227,11 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
   const pkg: Record<string, unknown> = packageJsonObject(ctx.manifests, pkgPath) ?? {};
   const siblings = pathsInDir(ctx.files, dir);
   const runners: Runner[] = [];
-  for (const runner of ['vitest', 'jest', 'mocha', 'ava', 'node:test']) {
+  for (const runner of ['vitest', 'jest', 'mocha', 'ava', 'rstest', 'node:test']) {
     const fromKnip = knip.configs.get(`${dir}\0${runner}`) ?? [];
     const configs = [...new Set([...siblings.filter((f) => CONFIG_FILES[runner]?.test(basename(f))), ...fromKnip.map((k) => k.config)])];
-    const inPkg = runner !== 'node:test' ? pkg[runner] : undefined;
-    const used = runner === 'node:test' ? runsNodeTest(pkg) : dependsOn(pkg, runner) || configs.length > 0 || isRecord(inPkg) || knip.enabled.has(`${dir}\0${runner}`);
+    const inPkg = runner !== 'node:test' && runner !== 'rstest' ? pkg[runner] : undefined;
+    const used = runner === 'node:test' ? runsNodeTest(pkg) : dependsOn(pkg, RUNNER_PACKAGES[runner] ?? runner) || configs.length > 0 || isRecord(inPkg) || knip.enabled.has(`${dir}\0${runner}`);
     if (!used) continue;
     if ((runner === 'jest' || runner === 'vitest') && configs.length === 0 && !isRecord(inPkg) && runsOnlyNamedConfigs(pkg, runner)) {
       // Still this package's runner (the generic names must not apply), with nothing of its own to collect.
@@ -240,6 +247,7 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
         // A vite.config without a `test` key says nothing about tests.
         if (configAt(value, 'test') !== null) found.push(fromConfig(vitestPatterns(value, config, dir), value, config, diagnostics));
       } else if (runner === 'jest') found.push(...jestRuns(ctx, value, config, diagnostics));
+      else if (runner === 'rstest') found.push(fromConfig(rstestPatterns(value, config, dir), value, config, diagnostics));
       else if (runner === 'ava') found.push(fromConfig(avaPatterns(value, config, dir, usesAvaTypeScript(pkg, value)), value, config, diagnostics));
       else if (runner === 'mocha') {
         const spec = configStrings(configAt(value, 'spec'));

@@ -9,9 +9,10 @@
  * (`build.lib.entry`, `build.rollupOptions.input`) are references from it, as the vite reader reads them.
  *
  * A run that names its config or root (`vitest -c sub/vitest.config.ts`, `vitest --root packages/a`,
- * `--dir`) collects by that config's `test.include`, relative to the root: `--root`, else the
- * config's `root` (both relative to the folder vitest runs in), else that folder, as vitest's docs
- * say; test discovery reads only the configs beside a package.json.
+ * `--dir`) collects by that config's `test.include`, relative to the folder it scans: `--dir` or
+ * `test.dir` (from the folder vitest runs in), else the root: `--root`, else the config's `root`
+ * (both relative to the folder vitest runs in), else that folder, as vitest's docs say; test
+ * discovery reads only the configs beside a package.json.
  */
 import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { testFilesOf, testMatcher, vitestPatterns } from '../../languages/javascript/test-runner-config.js';
@@ -123,9 +124,15 @@ const runTests = (ctx: FrameworkContext, out: FrameworkOutput) => {
     const value = config === null ? null : readToolConfig(ctx, config, out.diagnostics, 'vitest', true).value;
     const read = vitestPatterns(value, config, call.cwd);
     if (config !== null) warnUnread(out.diagnostics, 'vitest', config, read.unread, 'test.include/root');
-    const patterns = cliRoot === null ? read.patterns : { ...read.patterns, root: cliRoot, roots: [cliRoot] };
+    // The config's `test.dir` (from the folder vitest runs in) is where it scans, whatever the root.
+    const configDir = configAt(value, 'test', 'dir')?.kind === 'string';
+    const patterns = cliRoot === null || configDir ? read.patterns : { ...read.patterns, root: cliRoot, roots: [cliRoot] };
+    // `--dir` is the folder the include globs are matched from, as `test.dir` is.
     const dir = dirFlag === null ? null : joinRepo(call.cwd, dirFlag);
-    if (dir !== null) patterns.roots = [dir];
+    if (dir !== null) {
+      patterns.root = dir;
+      patterns.roots = [dir];
+    }
     const named = config === null ? 'its defaults' : `${config} ${patterns.key === 'defaults' ? "with vitest's default include" : patterns.key}`;
     for (const { file, pattern } of testFilesOf(ctx.files, patterns, match)) {
       out.entries.push({ source: config ?? call.source, target: file, targetKind: 'file', kind: 'test', evidence: `vitest discovery: ${pattern} under ${patterns.root || '.'}/ (${named}, for ${call.evidence})` });

@@ -105,15 +105,19 @@ export const jestPatterns = (value: ConfigValue | null, config: string | null, c
 
 /**
  * vitest's `test.include` (and `test.exclude`) in a vitest/vite config value, relative to the
- * project root: `test.root`, else the config's top-level `root`, else `rootDir` (the config's
- * folder, or the folder `vitest --root` names).
+ * folder it scans: `test.dir`, else the project root — `test.root`, else the config's top-level
+ * `root`, else `rootDir` (the config's folder, or the folder `vitest --root` names). vitest hands
+ * `dir` to its glob as the working folder without resolving it against the root (vitest 4,
+ * TestProject.globTestFiles), so a relative `dir` is from the folder vitest runs in, `rootDir`.
  */
 export const vitestPatterns = (value: ConfigValue | null, config: string | null, rootDir: string): ReadPatterns => {
   const unread: Unread[] = [];
   const test = configAt(value, 'test');
   const rootValue = configAt(test, 'root') ?? configAt(value, 'root');
   if (rootValue?.kind === 'unknown') unread.push(...unreadOf(rootValue, 'root'));
-  const named = rootValue?.kind === 'string' ? folderOf(rootDir, rootValue.value) : null;
+  const dirValue = configAt(test, 'dir');
+  if (dirValue?.kind === 'unknown') unread.push(...unreadOf(dirValue, 'test.dir'));
+  const named = dirValue?.kind === 'string' ? folderOf(rootDir, dirValue.value) : rootValue?.kind === 'string' ? folderOf(rootDir, rootValue.value) : null;
   // A root outside the repo names nothing census sees: the config's folder it stays.
   const root = named ?? rootDir;
   const include = configStrings(configAt(test, 'include'));
@@ -130,6 +134,37 @@ export const vitestPatterns = (value: ConfigValue | null, config: string | null,
       regexes: [],
       key: globs.length > 0 ? 'test.include' : 'defaults',
     },
+    unread,
+    refused: [],
+  };
+};
+
+export const RSTEST_DEFAULTS = ['**/*.{test,spec}.?(c|m)[jt]s?(x)'];
+/** What rstest leaves out before a config's own `exclude` (which adds to these unless `{ patterns, override: true }`). */
+const RSTEST_EXCLUDES = ['**/node_modules/**', '**/dist/**', '**/.{idea,git,cache,output,temp}/**'];
+
+/**
+ * rstest's `include` and `exclude` in an rstest.config value, relative to its `root` (from
+ * `rootDir`, the folder rstest runs in; default that folder). `include` replaces rstest's default;
+ * `exclude` (an array, or `{ patterns, override }`) adds to its default excludes unless `override`.
+ */
+export const rstestPatterns = (value: ConfigValue | null, config: string | null, rootDir: string): ReadPatterns => {
+  const unread: Unread[] = [];
+  const rootValue = configAt(value, 'root');
+  if (rootValue?.kind === 'unknown') unread.push(...unreadOf(rootValue, 'root'));
+  const root = (rootValue?.kind === 'string' ? folderOf(rootDir, rootValue.value) : null) ?? rootDir;
+  const includeValue = configAt(value, 'include');
+  const include = configStrings(includeValue);
+  const excludeValue = configAt(value, 'exclude');
+  const excludeList = excludeValue?.kind === 'object' ? configAt(excludeValue, 'patterns') : excludeValue;
+  const overrideValue = excludeValue?.kind === 'object' ? configAt(excludeValue, 'override') : null;
+  const override = overrideValue?.kind === 'boolean' && overrideValue.value;
+  const exclude = configStrings(excludeList);
+  unread.push(...unreadOf(includeValue, 'include'), ...unreadOf(excludeList, 'exclude'));
+  const globs = include.strings.map((s) => s.value.replace(/^\.\//, ''));
+  const excludes = [...(override ? [] : RSTEST_EXCLUDES), ...exclude.strings.map((s) => s.value.replace(/^\.\//, ''))];
+  return {
+    patterns: { runner: 'rstest', config, root, roots: [root], globs: [...(globs.length > 0 ? globs : RSTEST_DEFAULTS), ...excludes.map((g) => `!${g}`)], regexes: [], key: globs.length > 0 ? 'include' : 'defaults' },
     unread,
     refused: [],
   };
