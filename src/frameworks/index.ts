@@ -59,6 +59,7 @@ import reactCosmos from './js/react-cosmos.js';
 import redwood from './js/redwood.js';
 import releaseIt from './js/release-it.js';
 import remix from './js/remix.js';
+import rolldown from './js/rolldown.js';
 import rollup from './js/rollup.js';
 import rspack from './js/rspack.js';
 import staticDirs from './js/static-dirs.js';
@@ -159,6 +160,7 @@ export const READERS: readonly FrameworkReader[] = [
   relay,
   releaseIt,
   remix,
+  rolldown,
   rollup,
   rspack,
   starlight,

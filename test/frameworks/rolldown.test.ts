@@ -1,0 +1,8 @@
+/** The rolldown reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('rolldown');
+test('rolldown: has a basic fixture', () => assert.ok(cases.includes('rolldown-basic')));
+for (const name of cases) test(`rolldown: ${name}`, () => checkFrameworkFixture(name));
