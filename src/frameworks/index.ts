@@ -61,6 +61,7 @@ import releaseIt from './js/release-it.js';
 import remix from './js/remix.js';
 import rolldown from './js/rolldown.js';
 import rollup from './js/rollup.js';
+import rsbuild from './js/rsbuild.js';
 import rspack from './js/rspack.js';
 import staticDirs from './js/static-dirs.js';
 import starlight from './js/starlight.js';
@@ -162,6 +163,7 @@ export const READERS: readonly FrameworkReader[] = [
   remix,
   rolldown,
   rollup,
+  rsbuild,
   rspack,
   starlight,
   staticDirs,

@@ -31,6 +31,26 @@ export interface WebpackLikeSpec {
   bins: string[];
 }
 
+/**
+ * The paths of one `entry` value in webpack's shapes (Rsbuild's `source.entry` takes them too): a
+ * string, an array, an object of names to either, or to a descriptor `{ import, dependOn, … }`.
+ */
+export const entryPointStrings = (entry: ConfigValue | null, unread: { line: number; text: string }[]): { value: string; line: number }[] => {
+  const out: { value: string; line: number }[] = [];
+  const visit = (v: ConfigValue | null) => {
+    if (!v) return;
+    if (v.kind === 'string') out.push({ value: v.value, line: v.line });
+    else if (v.kind === 'array') v.items.forEach(visit);
+    else if (v.kind === 'object') {
+      // `{ main: './a.js' }` or a descriptor `{ import: './a.js', dependOn: 'x' }`.
+      if (v.props.has('import')) visit(v.props.get('import') ?? null);
+      else for (const item of v.props.values()) visit(item);
+    } else if (v.kind === 'unknown') unread.push({ line: v.line, text: v.text });
+  };
+  visit(entry);
+  return out;
+};
+
 /** The entry strings of one config value (an object, or an array of configs). */
 const entryStrings = (config: ConfigValue | null, out: { value: string; line: number; context: string | null }[], unread: { line: number; text: string }[]) => {
   if (!config) return;
@@ -41,17 +61,7 @@ const entryStrings = (config: ConfigValue | null, out: { value: string; line: nu
   if (config.kind !== 'object') return;
   const contextValue = configAt(config, 'context');
   const context = contextValue?.kind === 'string' ? contextValue.value : null;
-  const visit = (v: ConfigValue | null) => {
-    if (!v) return;
-    if (v.kind === 'string') out.push({ value: v.value, line: v.line, context });
-    else if (v.kind === 'array') v.items.forEach(visit);
-    else if (v.kind === 'object') {
-      // `{ main: './a.js' }` or a descriptor `{ import: './a.js', dependOn: 'x' }`.
-      if (v.props.has('import')) visit(v.props.get('import') ?? null);
-      else for (const item of v.props.values()) visit(item);
-    } else if (v.kind === 'unknown') unread.push({ line: v.line, text: v.text });
-  };
-  visit(configAt(config, 'entry'));
+  for (const e of entryPointStrings(configAt(config, 'entry'), unread)) out.push({ ...e, context });
 };
 
 /**

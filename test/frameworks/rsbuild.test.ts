@@ -1,0 +1,8 @@
+/** The rsbuild reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('rsbuild');
+test('rsbuild: has a basic fixture', () => assert.ok(cases.includes('rsbuild-basic')));
+for (const name of cases) test(`rsbuild: ${name}`, () => checkFrameworkFixture(name));
