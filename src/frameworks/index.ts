@@ -63,6 +63,7 @@ import rolldown from './js/rolldown.js';
 import rollup from './js/rollup.js';
 import rsbuild from './js/rsbuild.js';
 import rspack from './js/rspack.js';
+import sizeLimit from './js/size-limit.js';
 import staticDirs from './js/static-dirs.js';
 import starlight from './js/starlight.js';
 import threadsWorkers from './js/threads-workers.js';
@@ -165,6 +166,7 @@ export const READERS: readonly FrameworkReader[] = [
   rollup,
   rsbuild,
   rspack,
+  sizeLimit,
   starlight,
   staticDirs,
   storybook,
