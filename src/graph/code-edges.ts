@@ -8,7 +8,7 @@ import { compileRepoGlobs } from '../util/glob.js';
 import { dirname, joinRepo } from '../util/path.js';
 import { aboutFile } from '../util/sentences.js';
 import { candidateCwds } from './entries.js';
-import type { FactsOfFile } from './import-edges.js';
+import { NO_NAMES, type FactsOfFile } from './import-edges.js';
 import type { ImageContext } from './image-context.js';
 import type { TargetResolver, TargetResult } from './targets.js';
 
@@ -116,7 +116,7 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, im
       // literal `cwd: 'jobs'` in code, to wherever the process runs — usually the repo root.
       const statedCwds = cmd.cwd === undefined ? [] : [joinRepo(dir, cmd.cwd) ?? undefined, joinRepo(cmd.cwd) ?? undefined];
       const result = resolveFromCode(targets, cmd.command, candidateCwds(...statedCwds, dir, ''), dir, image);
-      const base = { from: path, kind: 'exec' as const, line: cmd.line, specifier: cmd.command.trim(), names: [], guard: null };
+      const base = { from: path, kind: 'exec' as const, line: cmd.line, specifier: cmd.command.trim(), names: NO_NAMES, guard: null };
       for (const f of result.files) {
         const via = f.via.length > 0 ? ` → ${f.via.join(' → ')}` : '';
         edges.push({ ...base, to: f.file, via: cmd.via, label: aboutFile(f.file, `run by ${path}:${cmd.line} (${cmd.via})${via}`) });
@@ -143,7 +143,7 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, im
           kind: 'reference',
           line: ref.line,
           specifier: ref.target,
-          names: [],
+          names: NO_NAMES,
           guard: null,
           via: ref.via,
           label: aboutFile(to, `named in ${path}:${ref.line} as "${ref.target}" (${ref.via}${globbed?.mapping ? `, mapped by ${globbed.mapping}` : ''}${fromProcess ? `, from ${fromProcess.folder === '' ? 'the repo root' : fromProcess.folder}, where the process runs` : ''})`),

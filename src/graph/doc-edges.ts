@@ -10,7 +10,7 @@ import { isSourceLanguage } from '../languages/registry.js';
 import { diagnostic } from '../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../util/path.js';
 import { aboutFile } from '../util/sentences.js';
-import type { FactsOfFile } from './import-edges.js';
+import { NO_NAMES, type FactsOfFile } from './import-edges.js';
 import type { TargetResolver } from './targets.js';
 
 const MAX_LISTED = 4;
@@ -37,7 +37,7 @@ export const buildDocEdges = (
       const key = `${to}\0${line}`;
       if (to === doc.path || seen.has(key)) return;
       seen.add(key);
-      edges.push({ from: doc.path, to, kind: 'doc-mention', line, specifier, names: [], guard: null, via, label: aboutFile(to, `referenced in ${doc.path}:${line}`) });
+      edges.push({ from: doc.path, to, kind: 'doc-mention', line, specifier, names: NO_NAMES, guard: null, via, label: aboutFile(to, `referenced in ${doc.path}:${line}`) });
     };
     const findPath = (target: string): { to: string; via: string } | { ambiguous: string[] } | null => {
       const clean = target.replace(/^\.\//, '').replace(/\/$/, '');

@@ -8,6 +8,7 @@ import type { ReferenceInput } from '../frameworks/types.js';
 import { resolveNamed } from '../frameworks/strings.js';
 import type { TargetResolver } from './targets.js';
 import { aboutFile } from '../util/sentences.js';
+import { NO_NAMES } from './import-edges.js';
 
 export const buildFrameworkEdges = (references: readonly (ReferenceInput & { reader: string })[], targets: TargetResolver): Edge[] => {
   const edges: Edge[] = [];
@@ -18,7 +19,7 @@ export const buildFrameworkEdges = (references: readonly (ReferenceInput & { rea
       const key = `${ref.from}\0${to}\0${ref.line ?? 0}\0${ref.target}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      edges.push({ from: ref.from, to, kind: 'reference', line: ref.line ?? 1, specifier: ref.target, names: [], guard: null, via: ref.reader, label: aboutFile(to, ref.label) });
+      edges.push({ from: ref.from, to, kind: 'reference', line: ref.line ?? 1, specifier: ref.target, names: NO_NAMES, guard: null, via: ref.reader, label: aboutFile(to, ref.label) });
     }
   }
   return edges;
