@@ -8,6 +8,9 @@ import type { ScanOptions } from '../../src/pipeline.js';
 import type { ImportsSection } from '../../src/model/imports.js';
 import { runImportTriage } from '../../src/analyses/imports/index.js';
 import { spreadFailure } from '../../src/analyses/imports/cascade.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scratchDir } from '../helpers/scratch.js';
 
 const AREA = 'imports';
 
@@ -152,4 +155,16 @@ test('an import that names a file but for case is broken on Linux, and the file 
   assert.equal(verdict('src/admin/orphan.js')?.verdict, 'dead');
   const finding = audit.imports?.findings.find((f) => f.specifier === './admin/importMap');
   assert.equal(finding?.bucket, 'broken-internal');
+});
+
+test('two import statements on one line are triaged apart: each statement gets its own edges', async () => {
+  const dir = scratchDir('census-one-line-');
+  mkdirSync(join(dir, 'app'));
+  writeFileSync(join(dir, 'app', '__init__.py'), '');
+  writeFileSync(join(dir, 'app', 'models.py'), 'class User:\n    pass\n');
+  writeFileSync(join(dir, 'main.py'), 'import app.gone; from app.models import Order; from app import models\n');
+  const { audit } = await scanDir(dir, { env: {}, noEnv: true });
+  const found = (audit.imports?.findings ?? []).map((f) => `${f.line} ${f.specifier} ${f.bucket}${f.name ? ` ${f.name}` : ''}`);
+  assert.deepEqual(found, ['1 app.gone broken-internal', '1 app.models missing-name Order']);
+  assert.ok(audit.edges.some((e) => e.from === 'main.py' && e.specifier === 'app' && e.to === 'app/models.py'), 'from app import models reaches the module');
 });

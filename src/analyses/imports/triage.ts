@@ -74,19 +74,26 @@ export const triageImports = (input: TriageInput): TriageResult => {
     incomplete: new Set(input.files.filter((f) => f.incomplete).map((f) => f.path)),
   };
 
-  // File → line → specifier → the edges one import statement produced. Nested maps, not a key
-  // string per edge and per import: the keys were most of this loop's time on saleor's 60,000 edges.
-  const groups = new Map<string, Map<number, Map<string, Edge[]>>>();
+  // File → line → the import edges there. Nested maps, not a key string per edge and per import:
+  // the keys were most of this loop's time on saleor's 60,000 edges. A line rarely holds two import
+  // statements, so a statement's edges are picked from its line's by specifier: a third level (a
+  // Map per line) made the groups 9.1 MB on saleor against 4.5 MB, about 100 MB more at 100k files,
+  // allocated at the scan's peak.
+  const groups = new Map<string, Map<number, Edge[]>>();
   for (const e of input.edges) {
     if (!IMPORT_KINDS.has(e.kind)) continue;
     let inFile = groups.get(e.from);
     if (!inFile) groups.set(e.from, (inFile = new Map()));
-    let onLine = inFile.get(e.line);
-    if (!onLine) inFile.set(e.line, (onLine = new Map()));
-    const list = onLine.get(e.specifier);
-    if (list) list.push(e);
-    else onLine.set(e.specifier, [e]);
+    const onLine = inFile.get(e.line);
+    if (onLine) onLine.push(e);
+    else inFile.set(e.line, [e]);
   }
+  const edgesOf = (onLine: Edge[] | undefined, specifier: string): Edge[] | undefined => {
+    if (onLine === undefined) return undefined;
+    if (onLine.every((e) => e.specifier === specifier)) return onLine;
+    const edges = onLine.filter((e) => e.specifier === specifier);
+    return edges.length > 0 ? edges : undefined;
+  };
 
   const classified: ClassifiedFinding[] = [];
   const seen = new Set<string>();
@@ -110,7 +117,7 @@ export const triageImports = (input: TriageInput): TriageResult => {
     const javascript = ecosystem === 'javascript' ? input.javascript : null;
     if (!python && !javascript) continue;
     for (const fact of facts.imports) {
-      const edges = edgesOfFile.get(fact.line)?.get(fact.specifier);
+      const edges = edgesOf(edgesOfFile.get(fact.line), fact.specifier);
       if (!edges) continue;
       if (edges.every((e) => e.to !== null) && fact.names.length === 0) continue; // resolved, no names to check
       for (const edge of edges) {
