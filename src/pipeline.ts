@@ -54,6 +54,7 @@ import type { FingerprintThreadStarter } from './extract/pool.js';
 import type { DuplicatesOptions, DuplicatesReport } from './model/duplicates.js';
 import { VERSION } from './version.js';
 import { plural } from './util/words.js';
+import { boundHeapGrowthFor } from './util/heap-growth.js';
 
 export interface ScanOptions {
   /** The directory to scan, as the user named it. */
@@ -169,7 +170,9 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
   const exclude = [...options.exclude, ...(config?.config.ignore ?? [])];
   const discovery = await timed(progress, 'discover', () => discover(rootAbs, { ...options, exclude }), (d) => plural(d.files.length, 'file'));
   const extraction = { maxFileSize: options.maxFileSize, ...(options.duplicates ? { fingerprint: fingerprintOptionsFor(options.duplicates) } : {}) };
-  const cache = options.cache ? openFactsCache(rootAbs, options.cache, extraction.fingerprint ?? null, discovery.files.reduce((n, f) => n + Math.min(f.bytes, options.maxFileSize), 0)) : null;
+  const treeBytes = discovery.files.reduce((n, f) => n + Math.min(f.bytes, options.maxFileSize), 0);
+  boundHeapGrowthFor(treeBytes);
+  const cache = options.cache ? openFactsCache(rootAbs, options.cache, extraction.fingerprint ?? null, treeBytes) : null;
   // And the files' stamps before any file is read.
   const stamps = tree ? stampFiles(tree, discovery.files, rootAbs, discovery.unlisted) : null;
   // Without the facts cache, the fingerprint thread (if extraction starts one) keeps the fingerprints

@@ -1,0 +1,22 @@
+/**
+ * How far V8 lets the heap grow past what its last full collection left alive before it collects
+ * again. V8 picks a factor from its collection speed, up to 4×; a scan's data only grows until the
+ * Audit is written, so at 100k files the garbage beside it was hundreds of MB of the peak, and the
+ * peak scattered with when V8 happened to collect (1.45-1.77 GB over runs of one build). On a large
+ * tree, 25% past the live heap bounds that for a few more full collections (docs/architecture.md,
+ * "Where the time goes"). A smaller tree keeps V8's own choice: its heap is small, and the extra
+ * collections cost payload about 0.3 s. The flag is the process's: once set, it stays.
+ */
+import { setFlagsFromString } from 'node:v8';
+
+const HEAP_GROWING_PERCENT = 25;
+/** Bytes of files to extract from which a scan bounds the heap's growth (the size where extraction takes two threads too). */
+const LARGE_TREE_BYTES = 128_000_000;
+
+let set = false;
+
+export const boundHeapGrowthFor = (treeBytes: number): void => {
+  if (set || treeBytes < LARGE_TREE_BYTES) return;
+  set = true;
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+};
