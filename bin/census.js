@@ -1,7 +1,17 @@
 #!/usr/bin/env node
 import module from 'node:module';
+import { statSync } from 'node:fs';
 // Node 22.1+ keeps compiled code between runs (in the OS temp folder, never the audited repo):
 // start-up is most of a short command such as `census why`. Older Node has no such switch.
 module.enableCompileCache?.();
-const { run } = await import('../dist/src/cli/main.js');
+// census runs from its bundle (dist/bundle, made from tsc's dist/src by scripts/bundle.mjs: a
+// few dozen files to load instead of ~620 modules). In a checkout where tsc ran after the last
+// bundle (dist/.tsbuildinfo is newer) the bundle is stale, and tsc's dist/src runs instead, so
+// what runs is what was last compiled. An installed package has the bundle alone.
+const bundle = '../dist/bundle/cli/main.js';
+const mtime = (path) => statSync(new URL(path, import.meta.url), { throwIfNoEntry: false })?.mtimeMs;
+const bundled = mtime(bundle);
+const compiled = mtime('../dist/.tsbuildinfo');
+const fresh = bundled !== undefined && (compiled === undefined || bundled >= compiled);
+const { run } = fresh ? await import(bundle) : await import('../dist/src/cli/main.js');
 process.exitCode = await run(process.argv.slice(2));

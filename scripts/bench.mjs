@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run bench [-- --corpus NAME[,NAME]] [--quick] [--json FILE] [--workers N] [--no-agreement] [--no-dupes] [--no-trace] [--no-mcp]
 //
-// Scans real corpora with the built census (run `npm run build` first) and prints, per corpus:
+// Scans real corpora with the built census (run `npm run build` first; the child processes load the
+// bundle, dist/bundle, as bin/census.js does, or tsc's dist/src with CENSUS_BENCH_BUILD=src) and prints, per corpus:
 // files, MB, wall time of a whole census process (median of 3 after a warm-up), files/s, MB/s,
 // peak RSS, the time to merely read and sha256 the same files, the stage breakdown, PASS/FAIL
 // against the issue's targets, the Python extractor's agreement with CPython's ast, and the JS/TS
@@ -9,7 +10,7 @@
 // Corpora are installed and built by the bench itself under bench/.corpora/ (gitignored) and
 // reused by later runs. It reports; it does not gate: the exit code is 0 unless it cannot run.
 import { availableParallelism, cpus, loadavg } from 'node:os';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CORPORA, ensureCorpus } from './bench/corpora.mjs';
 import { measureCorpus } from './bench/measure.mjs';
@@ -65,6 +66,11 @@ const options = () => {
 const main = async () => {
   const opts = options();
   if (!existsSync(new URL('../dist/src/pipeline.js', import.meta.url))) throw new BenchError('dist/src/pipeline.js not found: run `npm run build` first');
+  // The child processes load the bundle, as bin/census.js does; one older than tsc's last build is stale.
+  const mtime = (path) => statSync(new URL(path, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (process.env.CENSUS_BENCH_BUILD !== 'src' && mtime('../dist/bundle/pipeline.js') < mtime('../dist/.tsbuildinfo')) {
+    throw new BenchError('dist/bundle is missing or older than the last tsc build: run `npm run build` first');
+  }
   const { isInDefaultExcludedDir } = await import(new URL('../dist/src/discover/excludes.js', import.meta.url).href);
   const ctx = { corporaDir: `${repo}bench/.corpora`, tsInstallDir: `${repo}bench/.corpora/ts-install`, isInDefaultExcludedDir, log };
   const runs = opts.quick ? 1 : 3;

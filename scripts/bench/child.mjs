@@ -4,13 +4,16 @@
 //   node child.mjs html  <root> <workers|0>              census scan() of <root>, then times the HTML report alone
 // Prints one JSON line: timings in ms, what was measured, process.resourceUsage().maxRSS (KiB)
 // and the CPU time of the whole process.
+// It loads census's bundle (dist/bundle, what bin/census.js runs), so "load" is what a user's
+// process pays; CENSUS_BENCH_BUILD=src loads tsc's dist/src instead, to compare the two.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const PIPELINE = new URL('../../dist/src/pipeline.js', import.meta.url);
-const JSON_REPORTER = new URL('../../dist/src/report/json.js', import.meta.url);
-const HTML_REPORTER = new URL('../../dist/src/report/html/index.js', import.meta.url);
+const BUILD = new URL(`../../dist/${process.env.CENSUS_BENCH_BUILD === 'src' ? 'src' : 'bundle'}/`, import.meta.url);
+const PIPELINE = new URL('pipeline.js', BUILD);
+const JSON_REPORTER = new URL('report/json.js', BUILD);
+const HTML_REPORTER = new URL('report/html/index.js', BUILD);
 
 const measureScan = async (root, workers, listOut) => {
   const t0 = performance.now();

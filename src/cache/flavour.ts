@@ -11,13 +11,14 @@ import { createHash } from 'node:crypto';
 import { VERSION } from '../version.js';
 import { fileURLToPath } from 'node:url';
 import { joinAbsolute } from '../util/path.js';
+import { BUILD_ROOT } from '../own-files.js';
 
 /** Bump when what extraction produces changes in a way the build stamp would not show. */
 export const EXTRACTOR_VERSION = 1;
 
 let stamp: string | undefined;
 
-/** A digest of census's own code files (this module is <build>/cache/flavour.js). */
+/** A digest of census's own code files: every one below the running build's root (dist/src or dist/bundle). */
 const buildStamp = (): string => {
   if (stamp !== undefined) return stamp;
   const sum = createHash('sha256');
@@ -46,7 +47,7 @@ const buildStamp = (): string => {
       sum.update(`${shown}${name}\0${st.size}\0${st.mtimeMs}\n`);
     }
   };
-  walk(fileURLToPath(new URL('..', import.meta.url)), '');
+  walk(fileURLToPath(BUILD_ROOT), '');
   stamp = sum.digest('hex').slice(0, 16);
   return stamp;
 };

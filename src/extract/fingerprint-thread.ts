@@ -12,6 +12,7 @@
  * classifies; nothing is copied back. The worker lives until `close` (or its answer is lost with it).
  */
 import { Worker } from 'node:worker_threads';
+import { FINGERPRINT_WORKER } from '../own-files.js';
 import { tokenModeOf, type FingerprintOptions } from '../analyses/duplicates/fingerprint.js';
 import type { Language } from '../model/file.js';
 import { fingerprintCrash, scanFile, type FingerprintHandOff, type ScannedFile, type ScanOptions, type ScanRequest } from './scan-file.js';
@@ -45,10 +46,8 @@ export interface FingerprintThread {
   close: () => Promise<void>;
 }
 
-const WORKER_ENTRY = new URL('./fingerprint-worker.js', import.meta.url);
-
 /** `entry` is the worker's module; tests name one that dies to see the main thread take over. */
-export const startFingerprintThread = (options: ScanOptions & { fingerprint: FingerprintOptions }, entry: URL = WORKER_ENTRY, hold = false): FingerprintThread => {
+export const startFingerprintThread = (options: ScanOptions & { fingerprint: FingerprintOptions }, entry: URL = FINGERPRINT_WORKER, hold = false): FingerprintThread => {
   const data: FingerprintWorkerData = { options: options.fingerprint, hold };
   const worker = new Worker(entry, { workerData: data });
   const pending: Pending[] = [];

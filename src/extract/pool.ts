@@ -18,6 +18,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { EXTRACT_WORKER } from '../own-files.js';
 import { scanFile, type ScanOptions, type ScanRequest, type ScannedFile } from './scan-file.js';
 import { startFingerprintThread, type FingerprintThread } from './fingerprint-thread.js';
 import { shareStrings, type StringTable } from './shared-strings.js';
@@ -116,7 +117,7 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
     const workerCount = Math.min(poolSize - 1, batches.length - 1);
     for (let i = 0; i < workerCount; i++) {
       const worker = Object.assign(
-        new Worker(new URL('./worker.js', import.meta.url), {
+        new Worker(EXTRACT_WORKER, {
           workerData: options,
           // A deeply nested file can overflow a native parser's stack; a larger stack keeps that a warning, not a crash.
           resourceLimits: { stackSizeMb: 64 },

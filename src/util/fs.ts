@@ -4,6 +4,8 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { packageFileUrl } from '../own-files.js';
 import { dirnameAbsolute, joinAbsolute } from './path.js';
 
 export const readTextOrNull = (absPath: string): string | null => {
@@ -222,9 +224,7 @@ export const removeTree = (absPath: string): void => {
 };
 
 /** A file shipped with census itself (`docs/audit.schema.json`), by its path in the package. */
-export const readPackageFile = (relative: string): string | null =>
-  // This module is dist/src/util/fs.js in the package: three folders below its root.
-  readTextOrNull(new URL(`../../../${relative}`, import.meta.url).pathname);
+export const readPackageFile = (relative: string): string | null => readTextOrNull(fileURLToPath(packageFileUrl(relative)));
 
 /** What is at a path without following a final symlink (census apply refuses to write through links). */
 export type PathKind = 'file' | 'directory' | 'symlink' | 'missing' | 'other';

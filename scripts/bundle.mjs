@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Bundles tsc's output (dist/src) into dist/bundle with esbuild: what bin/census.js runs.
+//
+// Why: Node 20 has no compile cache, so every census process resolved, read and compiled its
+// ~620 ES modules one by one (285–440 ms of a scan, every extraction worker again); a bundle is a
+// few dozen files. Run after tsc (`npm run build`, `prepare`, `test`, `test:e2e`).
+//
+// The layout (src/own-files.ts relies on it, and this script checks it):
+//   - the entry points keep their paths from dist/src: cli/main.js (the CLI), extract/worker.js and
+//     extract/fingerprint-worker.js (worker threads), pipeline.js, report/json.js and
+//     report/html/index.js (what the bench's child process imports);
+//   - every other file, a chunk of shared code or a module loaded by `import()` (a command, a
+//     renderer, the pipeline's stages), sits at the root of dist/bundle, so lazy loading stays
+//     lazy: `census --help` loads the same modules as before, in fewer files;
+//   - the HTML report's page script is assembled from tsc's build and embedded as a constant
+//     (client/bundle.ts says why);
+//   - packages stay external, found in census's own node_modules at run time as before (oxc and
+//     libsql are native bindings); nothing is minified, so names in stack traces are census's
+//     own; a linked source map (dist/bundle/**/*.js.map, through tsc's maps back to
+//     src/*.ts, without the sources' text) serves `node --enable-source-maps bin/census.js`.
+import { rmSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const SRC = 'dist/src';
+const OUT = 'dist/bundle';
+/** The module that finds census's own files from its own URL: it must land at the bundle's root. */
+const LAYOUT_MODULE = `${SRC}/own-files.js`;
+
+// The HTML report's page script is the text of the client functions (client/bundle.ts): taken
+// from tsc's build, so the bundle writes the very page the browser tests check.
+const { clientScript } = await import(new URL(`../${SRC}/report/html/client/bundle.js`, import.meta.url).href);
+
+rmSync(new URL(`../${OUT}`, import.meta.url), { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: repo,
+  entryPoints: [
+    { in: 'dist/src/cli/main.js', out: 'cli/main' },
+    { in: 'dist/src/extract/worker.js', out: 'extract/worker' },
+    { in: 'dist/src/extract/fingerprint-worker.js', out: 'extract/fingerprint-worker' },
+    { in: 'dist/src/pipeline.js', out: 'pipeline' },
+    { in: 'dist/src/report/json.js', out: 'report/json' },
+    { in: 'dist/src/report/html/index.js', out: 'report/html/index' },
+  ],
+  outdir: OUT,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  packages: 'external',
+  chunkNames: '[name]-[hash]',
+  sourcemap: 'linked',
+  sourcesContent: false,
+  define: { CENSUS_PAGE_SCRIPT: JSON.stringify(clientScript()) },
+  metafile: true,
+  logLevel: 'warning',
+});
+
+const holders = Object.entries(result.metafile.outputs)
+  .filter(([, output]) => LAYOUT_MODULE in output.inputs)
+  .map(([file]) => file);
+if (holders.length !== 1 || dirname(holders[0]) !== OUT) {
+  console.error(`bundle: ${LAYOUT_MODULE} must be in one file at the root of ${OUT}, found in: ${holders.join(', ') || 'none'}`);
+  process.exit(1);
+}
+const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
+console.log(`bundle: ${files.length} files in ${relative(repo, `${repo}/${OUT}`)}`);
