@@ -17,9 +17,11 @@ const HTML_REPORTER = new URL('report/html/index.js', BUILD);
 
 const measureScan = async (root, workers, listOut) => {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const { scan } = await import(PIPELINE.href);
   const { jsonPieces } = await import(JSON_REPORTER.href);
   const loaded = performance.now();
+  const loadCpu = process.cpuUsage(cpu0);
   const stages = [];
   const { audit } = await scan({
     root,
@@ -38,6 +40,7 @@ const measureScan = async (root, workers, listOut) => {
   if (listOut) writeFileSync(listOut, `${JSON.stringify(audit.files.map((f) => join(root, f.path)))}\n`);
   return {
     loadMs: loaded - t0,
+    loadCpuMs: (loadCpu.user + loadCpu.system) / 1000,
     scanMs: scanned - loaded,
     jsonMs: serialised - scanned,
     stages,

@@ -57,6 +57,7 @@ export const measureCorpus = (root, { runs, warmup, workers, log }) => {
       scanMs: median(scans.map((r) => r.scanMs)),
       cpuMs: median(scans.map((r) => r.cpuMs)),
       loadMs: median(scans.map((r) => r.loadMs)),
+      loadCpuMs: median(scans.map((r) => r.loadCpuMs)),
       jsonMs: median(scans.map((r) => r.jsonMs)),
       allWallMs: scans.map((r) => Math.round(r.wallMs)),
       peakRssMiB: Math.max(...scans.map((r) => r.maxRssKiB)) / 1024,

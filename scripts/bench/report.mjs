@@ -55,7 +55,7 @@ export const stageLine = (r) => {
   // wall ms, then the process's CPU ms during the stage (all threads: extract's workers count)
   const parts = r.stages.map((s) => `${s.stage} ${int(s.ms)} ms${s.cpuMs === undefined ? '' : ` / ${int(s.cpuMs)} CPU`} (${s.detail})`);
   parts.push(`untimed ${int(Math.max(0, r.stagesScanMs - staged))} ms`);
-  return `${r.name}: load ${int(r.loadMs)} ms | ${parts.join(' | ')} | write (Audit JSON) ${int(r.jsonMs)} ms (${fixed(r.jsonBytes / 1e6, 1)} MB) | HTML report ${int(r.htmlMs)} ms (${fixed(r.htmlBytes / 1e6, 1)} MB, one run)`;
+  return `${r.name}: load ${int(r.loadMs)} ms / ${int(r.loadCpuMs)} CPU | ${parts.join(' | ')} | write (Audit JSON) ${int(r.jsonMs)} ms (${fixed(r.jsonBytes / 1e6, 1)} MB) | HTML report ${int(r.htmlMs)} ms (${fixed(r.htmlBytes / 1e6, 1)} MB, one run)`;
 };
 
 export const agreementTable = (rows) =>
