@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import nodePath from 'node:path';
 import fc from 'fast-check';
-import { basename, dirname, joinRepo } from '../../src/util/path.js';
+import { basename, dirname, joinRepo, toRepoPath } from '../../src/util/path.js';
 
 const reference = {
   dirname: (p: string): string => {
@@ -20,6 +20,11 @@ const reference = {
     if (joined === '.' || joined === './') return '';
     if (joined.startsWith('../') || joined === '..' || joined.startsWith('/')) return null;
     return joined.replace(/\/$/, '');
+  },
+  toRepoPath: (root: string, absolute: string): string | null => {
+    const rel = nodePath.relative(root, absolute);
+    if (rel === '') return '';
+    return rel.startsWith('../') || rel === '..' || nodePath.isAbsolute(rel) ? null : rel;
   },
 };
 
@@ -46,4 +51,22 @@ test('path helpers: the same answers as node:path for any string of path pieces'
     }),
     { seed, numRuns: 3000 },
   );
+});
+
+test('path helpers: toRepoPath answers as path.relative does, below a root or not, normalised or not', () => {
+  const seed = Date.now() % 100000;
+  console.log(`toRepoPath property seed ${seed}`);
+  const segment = fc.constantFrom('a', 'b', 'c.ts', '.', '..', '', '.x', '...', 'a..b');
+  const absolute = fc.array(segment, { minLength: 1, maxLength: 6 }).map((parts) => `/${parts.join('/')}`);
+  fc.assert(
+    fc.property(absolute, fc.array(segment, { maxLength: 5 }), fc.boolean(), (root, tail, below) => {
+      const path = below ? `${root}/${tail.join('/')}` : `/${tail.join('/')}`;
+      assert.equal(toRepoPath(root, path), reference.toRepoPath(root, path), `toRepoPath ${JSON.stringify([root, path])}`);
+    }),
+    { seed, numRuns: 3000 },
+  );
+  // the usual case: a plain root and a file below it
+  assert.equal(toRepoPath('/repo', '/repo/src/a.ts'), 'src/a.ts');
+  assert.equal(toRepoPath('/repo', '/repo'), '');
+  assert.equal(toRepoPath('/repo', '/repox/a.ts'), null);
 });
