@@ -113,6 +113,33 @@ export interface KnipPluginConfig {
 export const knipPluginConfigs = (files: ReadonlySet<string>, readText: (path: string) => string | null, plugins: string[]): KnipPluginConfig[] =>
   knipPlugins(files, readText, plugins).configs;
 
+type ReadText = (path: string) => string | null;
+const knipConfigsMemo = new WeakMap<ReadonlySet<string>, WeakMap<ReadText, { path: string; config: Record<string, unknown> }[]>>();
+
+/**
+ * The repo's knip configs (outside node_modules) with their plain values, in path order, found
+ * once per file set and reader: readers ask per package and plugin (playwright once per package,
+ * 80 walks of payload's 8,855 paths), and a file set is not changed once a scan has it.
+ */
+const knipConfigsIn = (files: ReadonlySet<string>, readText: ReadText): { path: string; config: Record<string, unknown> }[] => {
+  let byReader = knipConfigsMemo.get(files);
+  if (byReader === undefined) knipConfigsMemo.set(files, (byReader = new WeakMap()));
+  let found = byReader.get(readText);
+  if (found === undefined) {
+    found = [];
+    for (const path of sortedPaths(files)) {
+      const name = basename(path);
+      if (!JSON_NAMES.has(name) && !CODE_NAME.test(name) && name !== 'package.json') continue;
+      if (path.includes('node_modules/')) continue;
+      const text = readText(path);
+      const config = text === null ? undefined : plainKnipConfig(path, text);
+      if (isRecord(config)) found.push({ path, config });
+    }
+    byReader.set(readText, found);
+  }
+  return found;
+};
+
 /**
  * The config files knip configs name for these plugins (as knipPluginConfigs), and the workspaces
  * where they turn a plugin on (`"ava": true`, or any value but `false`).
@@ -120,13 +147,7 @@ export const knipPluginConfigs = (files: ReadonlySet<string>, readText: (path: s
 export const knipPlugins = (files: ReadonlySet<string>, readText: (path: string) => string | null, plugins: string[]): { configs: KnipPluginConfig[]; enabled: { plugin: string; dir: string; source: string }[] } => {
   const out: KnipPluginConfig[] = [];
   const enabled: { plugin: string; dir: string; source: string }[] = [];
-  for (const path of sortedPaths(files)) {
-    const name = basename(path);
-    if (!JSON_NAMES.has(name) && !CODE_NAME.test(name) && name !== 'package.json') continue;
-    if (path.includes('node_modules/')) continue;
-    const text = readText(path);
-    const config = text === null ? undefined : plainKnipConfig(path, text);
-    if (!isRecord(config)) continue;
+  for (const { path, config } of knipConfigsIn(files, readText)) {
     const add = (dir: string, scope: Record<string, unknown>, where: string) => {
       for (const plugin of plugins) {
         if (scope[plugin] !== undefined && scope[plugin] !== false) enabled.push({ plugin, dir, source: `${path} ${where}${plugin}` });
