@@ -21,8 +21,12 @@
  * there the index often keeps a moved file only at its old path, so files were taken from the old
  * fixture path when the new one was missing, and a file counted by `processed` but named nowhere
  * was re-created under a name that matches the tool's own glob (borp, bun2, cucumber3, vitest10,
- * vitest15, flue-config) — such a case still tests the tool's rule, not knip's file name.
- * 277 cases as of the last run (188 k-*, 89 r-*); cases that need options other than knip's
+ * vitest15, flue-config) — such a case still tests the tool's rule, not knip's file name. A fourth
+ * pass added 43 cases the same way; where only package.json survived in the index the counted files
+ * were re-created from the tool's globs and conventions (bumpp, bun, bun6, changelogithub,
+ * cucumber4-6, expo3, lockfile-lint, flue, nest, eve-agent-files, size-limit, tsx, rstest2,
+ * playwright3, vitest16/17, tsconfig-types-*): those too test the rule, not knip's names.
+ * 320 cases as of the last run (216 k-*, 104 r-*); cases that need options other than knip's
  * defaults (production, strict, a workspace filter, includeLibs) were left out.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
