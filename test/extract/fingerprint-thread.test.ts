@@ -5,14 +5,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_FINGERPRINT_OPTIONS } from '../../src/analyses/duplicates/fingerprint.js';
 import { startFingerprintThread } from '../../src/extract/fingerprint-thread.js';
 import { scanFile, type ScanRequest } from '../../src/extract/scan-file.js';
 import type { Language } from '../../src/model/file.js';
+import { writeScanTree, type TreeFile } from '../helpers/scan-tree.js';
 
 const FIXED: Record<string, [Language | null, string]> = {
   'app/jobs.py': ['python', '"""Runs jobs."""\nimport os\n\n\ndef run_jobs(queue):\n    for job in queue:\n        os.system(job)\n'],
@@ -25,17 +25,10 @@ const FIXED: Record<string, [Language | null, string]> = {
 };
 
 const makeTree = (): { dir: string; requests: ScanRequest[] } => {
-  const dir = mkdtempSync(join(tmpdir(), 'census-fp-thread-'));
-  const files: [string, Language | null, string][] = Object.entries(FIXED).map(([path, [language, text]]) => [path, language, text]);
+  const files: TreeFile[] = Object.entries(FIXED).map(([path, [language, text]]) => [path, language, text]);
   // More files than one batch holds, each a little different.
   for (let i = 0; i < 150; i++) files.push([`gen/m${i}.ts`, 'typescript', `export function handler${i}(input: string) {\n  return input.repeat(${i}) + "${'x'.repeat(i % 7)}";\n}\n`]);
-  const requests = files.map(([path, language, text]) => {
-    const abs = join(dir, path);
-    mkdirSync(join(abs, '..'), { recursive: true });
-    writeFileSync(abs, text);
-    return { path, abs, bytes: Buffer.byteLength(text), executable: false, symlink: false, language };
-  });
-  return { dir, requests };
+  return writeScanTree('census-fp-thread-', files);
 };
 
 test('fingerprints from the second thread equal the inline ones, file for file', async () => {

@@ -4,16 +4,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanAll } from '../../src/extract/pool.js';
 import type { ScanRequest } from '../../src/extract/scan-file.js';
-import type { Language } from '../../src/model/file.js';
+import { writeScanTree, type TreeFile } from '../helpers/scan-tree.js';
 
 const makeTree = (): { dir: string; requests: ScanRequest[] } => {
-  const dir = mkdtempSync(join(tmpdir(), 'census-pool-'));
-  const files: [string, Language | null, string | Buffer][] = [];
+  const files: TreeFile[] = [];
   for (let i = 0; i < 240; i++) {
     files.push([`py/job_${i}.py`, 'python', `"""Job ${i}."""\nimport os\nfrom app.jobs import run_${i % 9} as run\n\n\ndef job_${i}():\n    return run(os.environ["X${i}"])\n`]);
     files.push([`ts/m${i}.ts`, 'typescript', `import { a${i % 5} } from './m${(i + 1) % 240}';\nconst cp = require('child_process');\nexport const f${i} = () => cp.spawn('node', ['scripts/s${i}.js']);\n`]);
@@ -23,13 +21,7 @@ const makeTree = (): { dir: string; requests: ScanRequest[] } => {
   files.push(['README.md', 'markdown', '# Title\n\nRun `python py/job_1.py`.\n']);
   files.push(['bin/run', null, '#!/usr/bin/env python3\nimport sys\n']);
   files.push(['py/junk.py', 'python', Buffer.from([0, 1, 2, 3])]);
-  const requests = files.map(([path, language, text]) => {
-    const abs = join(dir, path);
-    mkdirSync(join(abs, '..'), { recursive: true });
-    writeFileSync(abs, text);
-    return { path, abs, bytes: Buffer.byteLength(text), executable: false, symlink: false, language };
-  });
-  return { dir, requests };
+  return writeScanTree('census-pool-', files);
 };
 
 test('main thread and workers together give the one-thread result, in request order', async () => {
