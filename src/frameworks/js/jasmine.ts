@@ -11,7 +11,7 @@
 import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
-import { configArg, dependsOn, eachPackage, enabledByPackages, filesIn, globFiles, jsPackages, readToolConfig, resolveToolPath, toolInvocations, warnUnread, type JsPackage } from './support.js';
+import { configArg, dependsOn, eachPackage, enabledByPackages, filesIn, globFiles, jsPackages, placeIn, readToolConfig, resolveToolPath, toolInvocations, warnUnread, type JsPackage } from './support.js';
 
 /** Jasmine's own search order for its config. */
 const DEFAULT_CONFIGS = ['jasmine.mjs', 'jasmine.json', 'jasmine.js', 'jasmine.cjs'];
@@ -37,8 +37,6 @@ const strings = (value: ConfigValue | null, key: string, config: string, out: Fr
   return read.strings;
 };
 
-const where = (config: string, line: number): string => (line > 1 ? `${config}:${line}` : config);
-
 /** The roots one config gives: its globs under spec_dir, its requires and loader, and the config itself. */
 const readConfig = (ctx: FrameworkContext, pkg: JsPackage, config: string, how: string, out: FrameworkOutput): void => {
   out.entries.push({ source: config, target: config, targetKind: 'file', kind: 'test', evidence: `${config}: config loaded by jasmine, ${how}` });
@@ -52,13 +50,13 @@ const readConfig = (ctx: FrameworkContext, pkg: JsPackage, config: string, how: 
     const shown = (g: string) => globs.find((s) => s.value === g);
     for (const { file, glob } of globFiles(ctx, base, globs.map((s) => s.value))) {
       const at = shown(glob)?.line ?? 1;
-      out.entries.push({ source: config, target: file, targetKind: 'file', kind: 'test', evidence: `${where(config, at)} jasmine ${key} "${glob}"${specDir ? ` in spec_dir "${specDir}"` : ''}`, ...(at > 1 ? { line: at } : {}) });
+      out.entries.push({ source: config, target: file, targetKind: 'file', kind: 'test', evidence: `${placeIn(config, at)} jasmine ${key} "${glob}"${specDir ? ` in spec_dir "${specDir}"` : ''}`, ...(at > 1 ? { line: at } : {}) });
     }
   }
   for (const key of ['requires', 'loader']) {
     for (const s of strings(value, key, config, out)) {
       const file = /^\.{1,2}\//.test(s.value) ? resolveToolPath(ctx, pkg.dir, s.value) : null;
-      if (file) out.entries.push({ source: config, target: file, targetKind: 'file', kind: 'test', evidence: `${where(config, s.line)} jasmine ${key} "${s.value}"`, ...(s.line > 1 ? { line: s.line } : {}) });
+      if (file) out.entries.push({ source: config, target: file, targetKind: 'file', kind: 'test', evidence: `${placeIn(config, s.line)} jasmine ${key} "${s.value}"`, ...(s.line > 1 ? { line: s.line } : {}) });
     }
   }
 };

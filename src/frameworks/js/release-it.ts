@@ -10,7 +10,7 @@
 import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { configArg, dependsOn, enabledByPackages, filesIn, jsPackages, kindOf, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolRun, warnUnread, type JsPackage, type ToolRun } from './support.js';
+import { configArg, dependsOn, enabledByPackages, filesIn, jsPackages, kindOf, placeIn, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolRun, warnUnread, type JsPackage, type ToolRun } from './support.js';
 
 const CONFIG = /^\.release-it\.(json|[cm]?[jt]s|ya?ml|toml)$/;
 /** Commands outside `hooks`: the release notes and changelog release-it asks a command for. */
@@ -30,8 +30,6 @@ const configsOf = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput):
   return read;
 };
 
-const where = (source: string, line: number): string => (line > 1 ? `${source}:${line}` : source);
-
 const readConfig = (ctx: FrameworkContext, pkg: JsPackage, source: string, value: ConfigValue | null, run: ToolRun | null, out: FrameworkOutput): void => {
   const commands: { what: string; value: ConfigValue }[] = [];
   const hooks = configAt(value, 'hooks');
@@ -44,14 +42,14 @@ const readConfig = (ctx: FrameworkContext, pkg: JsPackage, source: string, value
   const unread: { line: number; text: string }[] = [];
   for (const c of commands) {
     if (c.value.kind === 'string') {
-      out.commands.push({ source, command: c.value.value, cwd: pkg.dir, kind: kindOf(run), evidence: `${where(source, c.value.line)} release-it ${c.what} (${runEvidence(run, 'release-it')})`, ...(c.value.line > 1 ? { line: c.value.line } : {}) });
+      out.commands.push({ source, command: c.value.value, cwd: pkg.dir, kind: kindOf(run), evidence: `${placeIn(source, c.value.line)} release-it ${c.what} (${runEvidence(run, 'release-it')})`, ...(c.value.line > 1 ? { line: c.value.line } : {}) });
     } else if (c.value.kind === 'unknown') unread.push({ line: c.value.line, text: c.value.text });
   }
   warnUnread(out.diagnostics, 'release-it', source, unread, 'a release-it command');
   const plugins = configAt(value, 'plugins');
   for (const [name, options] of plugins?.kind === 'object' ? plugins.props : []) {
     const file = /^\.{1,2}\//.test(name) ? resolveToolPath(ctx, pkg.dir, name) : null;
-    if (file) out.entries.push({ source, target: file, targetKind: 'file', kind: kindOf(run), evidence: `${where(source, options.line)} release-it plugin "${name}" (${runEvidence(run, 'release-it')})`, ...(options.line > 1 ? { line: options.line } : {}) });
+    if (file) out.entries.push({ source, target: file, targetKind: 'file', kind: kindOf(run), evidence: `${placeIn(source, options.line)} release-it plugin "${name}" (${runEvidence(run, 'release-it')})`, ...(options.line > 1 ? { line: options.line } : {}) });
   }
 };
 

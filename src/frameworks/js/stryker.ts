@@ -15,8 +15,8 @@
 import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { STRYKER_VALUE_OPTIONS } from '../../commandline/launchers/stryker.js';
 import { joinRepo } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { dependsOn, enabledByPackages, filesIn, jsPackages, kindOf, positionalArgs, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolRun, warnUnread, type JsPackage, type ToolRun } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { dependsOn, eachPackage, enabledByPackages, filesIn, jsPackages, kindOf, placeIn, positionalArgs, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolRun, warnUnread, type JsPackage, type ToolRun } from './support.js';
 
 const CONFIG = /^\.?stryker\.conf(?:ig)?\.(?:json|[cm]?[jt]s)$/;
 const NAMED_CONFIG = /\.(?:json|[cm]?[jt]s)$/;
@@ -36,7 +36,6 @@ const configsOf = (ctx: FrameworkContext, pkg: JsPackage): string[] => {
   return paths;
 };
 
-const where = (source: string, line: number): string => (line > 1 ? `${source}:${line}` : source);
 const lineOf = (line: number): { line?: number } => (line > 1 ? { line } : {});
 
 const readConfig = (ctx: FrameworkContext, pkg: JsPackage, source: string, value: ConfigValue | null, run: ToolRun | null, out: FrameworkOutput): void => {
@@ -49,23 +48,28 @@ const readConfig = (ctx: FrameworkContext, pkg: JsPackage, source: string, value
       // A package name (or a glob of them in node_modules) is no repo file.
       if (item.kind !== 'string' || !/^\.{1,2}\//.test(item.value)) continue;
       const file = resolveToolPath(ctx, pkg.dir, item.value);
-      if (file) out.entries.push({ source, target: file, targetKind: 'file', kind: kindOf(run), evidence: `${where(source, item.line)} stryker ${key} "${item.value}", a plugin Stryker loads (${by})`, ...lineOf(item.line) });
+      if (file) out.entries.push({ source, target: file, targetKind: 'file', kind: kindOf(run), evidence: `${placeIn(source, item.line)} stryker ${key} "${item.value}", a plugin Stryker loads (${by})`, ...lineOf(item.line) });
     }
   }
   for (const keys of CONFIG_FILE_KEYS) {
     const v = configAt(value, ...keys);
     if (v?.kind === 'unknown') unread.push({ line: v.line, text: v.text });
     const file = v?.kind === 'string' ? resolveToolPath(ctx, pkg.dir, v.value) : null;
-    if (file && v) out.entries.push({ source, target: file, targetKind: 'file', kind: kindOf(run), evidence: `${where(source, v.line)} stryker ${keys.join('.')} "${file}", the config its test runner loads (${by})`, ...lineOf(v.line) });
+    if (file && v) out.entries.push({ source, target: file, targetKind: 'file', kind: kindOf(run), evidence: `${placeIn(source, v.line)} stryker ${keys.join('.')} "${file}", the config its test runner loads (${by})`, ...lineOf(v.line) });
   }
   const commands: [string[], 'test' | null][] = [[['commandRunner', 'command'], 'test'], [['buildCommand'], null]];
   for (const [keys, kind] of commands) {
     const v = configAt(value, ...keys);
     if (v?.kind === 'unknown') unread.push({ line: v.line, text: v.text });
     if (v?.kind !== 'string') continue;
-    out.commands.push({ source, command: v.value, cwd: pkg.dir, kind: kind ?? kindOf(run), evidence: `${where(source, v.line)} stryker ${keys.join('.')} (${by})`, ...lineOf(v.line) });
+    out.commands.push({ source, command: v.value, cwd: pkg.dir, kind: kind ?? kindOf(run), evidence: `${placeIn(source, v.line)} stryker ${keys.join('.')} (${by})`, ...lineOf(v.line) });
   }
   warnUnread(out.diagnostics, 'stryker', source, unread, 'a Stryker option');
+};
+
+const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput): void => {
+  const run = toolRun(ctx, pkg.dir, ['stryker']);
+  for (const source of configsOf(ctx, pkg)) readConfig(ctx, pkg, source, readToolConfig(ctx, source, out.diagnostics, 'stryker').value, run, out);
 };
 
 const stryker: FrameworkReader = {
@@ -73,14 +77,7 @@ const stryker: FrameworkReader = {
   title: 'Stryker (local plugins, the command runner and build commands, test-runner configs)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Stryker'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) {
-      const run = toolRun(ctx, pkg.dir, ['stryker']);
-      for (const source of configsOf(ctx, pkg)) readConfig(ctx, pkg, source, readToolConfig(ctx, source, out.diagnostics, 'stryker').value, run, out);
-    }
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default stryker;

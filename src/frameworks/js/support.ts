@@ -60,6 +60,9 @@ export const toolPackages = (ctx: FrameworkContext, deps: (string | RegExp)[], c
 export const enabledByPackages = (packages: JsPackage[], what: string): string | null =>
   packages.length === 0 ? null : `${packages[0].manifest} uses ${what}${packages.length > 1 ? ` (and ${packages.length - 1} more package${packages.length > 2 ? 's' : ''})` : ''}`;
 
+/** Where a config value stands, for evidence: `file:line`, or the file alone when the line is 1 (a whole JSON or package.json value). */
+export const placeIn = (file: string, line: number): string => (line > 1 ? `${file}:${line}` : file);
+
 /** The `collect` of a reader that reads each package using its tool on its own. */
 export const eachPackage =
   (packages: (ctx: FrameworkContext) => JsPackage[], collectPackage: (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => void) =>
