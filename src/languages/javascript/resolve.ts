@@ -164,24 +164,15 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
    * candidate is an absolute path, which `lookup` does not memoise (payload: 151 ms of its
    * resolve stage went here, each `react` import asking oxc again for `<baseUrl>/react`).
    */
-  const pathsByHand = new Map<string, Resolution | null>();
-  const viaPathsByHand = (specifier: string, config: string, profile: Profile, kind: ImporterKind): Resolution | null => {
-    const key = `${config}\0${profile}\0${kind}\0${specifier}`;
-    const known = pathsByHand.get(key);
-    if (known !== undefined) return known === null ? null : { ...known };
-    let answer: Resolution | null = null;
+  const viaPathsByHand = memoised(bareKey, (specifier: string, config: string, profile: Profile, kind: ImporterKind): Resolution | null => {
     for (const candidate of pathCandidates(specifier, tsconfigs.options(config))) {
       const found = lookup(ctx.rootAbs, joinAbsolute(ctx.rootAbs, candidate), null, profile, kind);
       if (!('path' in found)) continue;
       const target = toTarget(found.path, specifier);
-      if (target.to !== null) {
-        answer = { to: target.to, via: 'tsconfig-paths' };
-        break;
-      }
+      if (target.to !== null) return { to: target.to, via: 'tsconfig-paths' };
     }
-    pathsByHand.set(key, answer);
-    return answer === null ? null : { ...answer };
-  };
+    return null;
+  });
 
   /**
    * A `#` specifier oxc found no repo file for: the package.json `imports` target Node picks, or
