@@ -2,9 +2,12 @@
  * A module that spells out the path of a code file next to it — `path.resolve(__dirname,
  * 'clean-tokens.js')` handed to a job scheduler (Bree, Ghost's job manager), a process pool or an
  * environment variable (`GIT_ASKPASS`) — names that file for something to load or run, though it
- * never imports it. Each `path.join`/`path.resolve` of `__dirname` (or `import.meta.dirname`) and
- * string literals only, that ends at an existing JS/TS file other than the module itself, is a
- * reference from the module, with the line as evidence. A last part that is a template with a
+ * never imports it. Each `path.join`/`path.resolve` of `__dirname` (or `import.meta.dirname`, or
+ * `path.dirname(__filename)` / `path.dirname(module.filename)`, the same folder spelled out, as pm2
+ * names the `ProcessContainer.js` it forks) and string literals only, that ends at an existing
+ * JS/TS file other than the module itself, is a reference from the module, with the line as
+ * evidence. Inside `require(…)` the path is completed as Node completes it (`X.js`, `X.cjs`,
+ * `X.mjs`, then `X/index.js`): `require(path.join(__dirname, '../config'))`. A last part that is a template with a
  * computed name and a literal extension (`path.resolve(__dirname, 'jobs', `${name}.js`)`, the
  * job a test-mode route schedules by its URL's name) names every code file of that folder the
  * literal parts allow, as the same `require()` would (computed-specifier.ts), tests left out; a
@@ -22,10 +25,12 @@ import { perScan } from '../per-scan.js';
 const CODE = /\.[cm]?[jt]sx?$/;
 const TOOL_CONFIG = /(?:^|[.-])(?:config|conf)\.[cm]?[jt]s$|^\.?[\w-]+rc\.[cm]?[jt]s$|^(?:webpack|rollup|vite|vitest|rspack|esbuild|gulpfile|gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$/i;
 const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
-const ANCHORED = /(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)+)\)/g;
+/** The module's own folder: `__dirname`, `import.meta.dirname`, `path.dirname(__filename)`, `path.dirname(module.filename)`. */
+const OWN_FOLDER = /(?:__dirname|import\.meta\.dirname|(?:\bpath\s*\.\s*)?dirname\(\s*(?:__filename|module\.filename)\s*\))/.source;
+const ANCHORED = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*OWN_FOLDER\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)+)\)/.source.replace('OWN_FOLDER', OWN_FOLDER), 'g');
 
 /** The same, ending in a template with a computed name: `path.resolve(__dirname, 'jobs', `${name}.js`)`. */
-const ANCHORED_TEMPLATE = /(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)*),\s*`((?:[^`\\\n$]|\$(?!\{))*\$\{[^`\n]*)`\s*\)/g;
+const ANCHORED_TEMPLATE = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*OWN_FOLDER\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)*),\s*`((?:[^`\\\n$]|\$(?!\{))*\$\{[^`\n]*)`\s*\)/.source.replace('OWN_FOLDER', OWN_FOLDER), 'g');
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const GLOB_CHARACTERS = /[*?[\]{}!]/;
 
@@ -37,6 +42,14 @@ const namePattern = (template: string): string | null => {
   if (pattern.includes('/') || !/\*[^*]*\.[a-z]+$/i.test(pattern)) return null;
   return pattern;
 };
+
+/** Text that ends where a `require(` argument starts. */
+const REQUIRED_ARGUMENT = /\brequire\(\s*$/;
+const COMPLETIONS = ['', '.js', '.cjs', '.mjs', '/index.js'];
+
+/** What `require()` of this path loads, as Node completes it: the file, `X.js`, `X.cjs`, `X.mjs`, then `X/index.js`. */
+const nodeCompletion = (files: ReadonlySet<string>, path: string): string | null =>
+  COMPLETIONS.map((c) => `${path}${c}`).find((p) => files.has(p) && CODE.test(p)) ?? null;
 
 interface Named {
   from: string;
@@ -50,10 +63,11 @@ const namedFiles = perScan((ctx): Named[] => {
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
     if (TOOL_CONFIG.test(basename(file))) continue;
     const text = ctx.readText(file) ?? '';
-    if (!text.includes('__dirname') && !text.includes('import.meta.dirname')) continue;
+    if (!['__dirname', 'import.meta.dirname', '__filename', 'module.filename'].some((anchor) => text.includes(anchor))) continue;
     for (const m of text.matchAll(ANCHORED)) {
       const parts = [...m[2].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);
-      const target = joinRepo(dirname(file), ...parts);
+      const joined = joinRepo(dirname(file), ...parts);
+      const target = joined !== null && REQUIRED_ARGUMENT.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) ? nodeCompletion(ctx.files, joined) : joined;
       if (target === null || target === file || !CODE.test(target) || !ctx.files.has(target)) continue;
       out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: m[0].replace(/\s+/g, ' ') });
     }
