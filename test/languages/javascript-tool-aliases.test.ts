@@ -43,3 +43,19 @@ test('tool aliases: an import through an alias whose target is missing is broken
   assert.ok(findings.includes('@missing/lost broken-internal'), findings.join('\n'));
   assert.ok(!findings.some((f) => /^(@\/greet|~\/other|Shared\/share) /.test(f)), findings.join('\n'));
 });
+
+test('tool aliases: each readable branch of a conditional target is a candidate, each unreadable one a warning with its line', async () => {
+  // Fixture test/fixtures/javascript/alias-branches: `exists(x) ? x : stub`, `env || './src/theme'`, `env ?? path.resolve(…)`.
+  const { audit } = await scanDir(fixturePath('javascript', 'alias-branches'));
+  const label = (specifier: string) => audit.edges.find((e) => e.from === 'src/main.ts' && e.specifier === specifier)?.label;
+  assert.match(label('@hooks') ?? '', /^stubs\/no-hooks\.ts is imported by src\/main\.ts:1 .*the Vite resolve\.alias "@hooks" \(vite\.config\.ts:8\)$/);
+  assert.match(label('@theme/colors') ?? '', /^src\/theme\/colors\.ts .*the Vite resolve\.alias "@theme" \(vite\.config\.ts:14\)$/);
+  assert.match(label('Shared/share') ?? '', /^shared\/share\.js .*the webpack resolve\.alias "Shared" \(webpack\.config\.js:4\)$/);
+  for (const path of ['stubs/no-hooks.ts', 'src/theme/colors.ts', 'shared/share.js']) assert.notEqual(audit.files.find((f) => f.path === path)?.verdict, 'dead', path);
+  const warnings = audit.warnings.filter((w) => w.id === 'resolve/alias').map((w) => `${w.location?.file}:${w.location?.line} ${w.message}`);
+  assert.deepEqual(warnings, [
+    "vite.config.ts:5 Vite resolve.alias \"@hooks\" is not read statically when it is path.resolve(__dirname, process.env.SUITE ?? 'default', '...: imports through it follow its other values only",
+    'vite.config.ts:14 Vite resolve.alias "@theme" is not read statically when it is process.env.THEME_DIR: imports through it follow its other values only',
+    'webpack.config.js:4 webpack resolve.alias "Shared" is not read statically when it is process.env.SHARED_DIR: imports through it follow its other values only',
+  ]);
+});

@@ -7,9 +7,11 @@
  * (the nearest package.json folder at or above the config), as a bundler's aliases do: the tool
  * builds or tests that folder's files. Configs are read statically (config-value.ts), once per
  * scan; an alias census cannot read, or whose target is no file or folder of the repo, is a
- * warning naming the config and line, and never a guess.
+ * warning naming the config and line, and never a guess. A conditional value (`a ? b : c`,
+ * `a || b`, `a ?? b`) is each of its branches census can read (branchesOf): the tool takes one of
+ * them when it runs, so each is a candidate target, and each branch it cannot read is a warning.
  */
-import { callsIn, configAt, readConfigFile, type ConfigValue } from '../config-value.js';
+import { callsIn, configAt, possibleValues, readConfigFile, type ConfigValue } from '../config-value.js';
 import type { Diagnostic } from '../../../model/diagnostic.js';
 import { JSON_MANIFEST, isRecord } from '../../../manifests/json.js';
 import type { Manifests } from '../../../manifests/store.js';
@@ -96,6 +98,21 @@ const checkTarget = (r: Reading, what: string, replacement: string, target: Alia
   return true;
 };
 
+/**
+ * The values an alias value may take. config-value reads a conditional as unknown with its
+ * branches (`fs.existsSync(x) ? x : path.resolve(__dirname, 'stub.ts')`, `env.DIR || './src'`):
+ * every branch census can read is a candidate, as the tool would use it when that branch runs,
+ * and every branch it cannot read is a warning naming its line. A value with no readable branch
+ * is returned as it is, for the caller's own "not read statically" warning.
+ */
+const branchesOf = (r: Reading, what: string, value: ConfigValue): ConfigValue[] => {
+  const each = possibleValues(value);
+  const readable = each.filter((v) => v.kind !== 'unknown');
+  if (readable.length === 0) return [value];
+  for (const v of each) if (v.kind === 'unknown') warn(r, v.line, `${what} is not read statically when it is ${v.text}: imports through it follow its other values only`);
+  return readable;
+};
+
 /** `$1`…`$9` of a regex match into a replacement, as Jest and String.replace do. */
 const substitute = (replacement: string, match: RegExpExecArray): string => replacement.replace(/\$(\d)/g, (_, n: string) => match[Number(n)] ?? '');
 
@@ -104,25 +121,26 @@ const readViteAliases = (r: Reading, value: ConfigValue | null, key: string, bas
   if (value === null) return;
   const add = (find: ConfigValue, replacement: ConfigValue | null, line: number) => {
     const what = `${key} ${find.kind === 'regex' ? `/${find.source}/` : `"${find.kind === 'string' ? find.value : '?'}"`}`;
-    if (replacement?.kind !== 'string') {
-      warn(r, replacement?.line ?? line, `${what} is not read statically${replacement?.kind === 'unknown' ? ` (${replacement.text})` : ''}: imports through it are not followed`);
-      return;
+    const replacements: { value: string; line: number }[] = [];
+    for (const v of replacement === null ? [null] : branchesOf(r, what, replacement)) {
+      if (v?.kind === 'string') replacements.push(v);
+      else warn(r, v?.line ?? line, `${what} is not read statically${v?.kind === 'unknown' ? ` (${v.text})` : ''}: imports through it are not followed`);
     }
+    if (replacements.length === 0) return;
     if (find.kind === 'regex') {
       const re = safeRegExp(find.source);
       if (re === null) {
         warn(r, find.line, `${what} is not used: ${regexProblem(find.source) ?? 'an invalid regular expression'}`);
         return;
       }
-      const target = targetOf(replacement.value, base);
-      if (!checkTarget(r, what, replacement.value, target, replacement.line)) return;
+      const kept = replacements.filter((to) => checkTarget(r, what, to.value, targetOf(to.value, base), to.line));
+      if (kept.length === 0) return;
       r.rules.push({
-        tool: r.tool, config: r.config, line: replacement.line, what,
+        tool: r.tool, config: r.config, line: kept[0].line, what,
         map: (s) => {
           const m = re.exec(s);
           if (!m) return null;
-          const t = targetOf(s.slice(0, m.index) + substitute(replacement.value, m) + s.slice(m.index + m[0].length), base);
-          return t ? [t] : [];
+          return kept.map((to) => targetOf(s.slice(0, m.index) + substitute(to.value, m) + s.slice(m.index + m[0].length), base)).filter((t): t is AliasTarget => t !== null);
         },
       });
       return;
@@ -132,30 +150,34 @@ const readViteAliases = (r: Reading, value: ConfigValue | null, key: string, bas
       return;
     }
     // Vite drops a trailing slash from both sides: `'@/': '/src/'` is `'@': '/src'`.
-    const both = find.value.endsWith('/') && replacement.value.endsWith('/');
-    const name = both ? find.value.slice(0, -1) : find.value;
-    const to = both ? replacement.value.slice(0, -1) : replacement.value;
-    const target = targetOf(to, base);
-    if (!checkTarget(r, what, replacement.value, target, replacement.line)) return;
+    const kept: { name: string; to: string; line: number }[] = [];
+    for (const replacement of replacements) {
+      const both = find.value.endsWith('/') && replacement.value.endsWith('/');
+      const to = both ? replacement.value.slice(0, -1) : replacement.value;
+      if (checkTarget(r, what, replacement.value, targetOf(to, base), replacement.line)) kept.push({ name: both ? find.value.slice(0, -1) : find.value, to, line: replacement.line });
+    }
+    if (kept.length === 0) return;
     r.rules.push({
-      tool: r.tool, config: r.config, line: replacement.line, what,
+      tool: r.tool, config: r.config, line: kept[0].line, what,
       map: (s) => {
-        if (s !== name && !s.startsWith(`${name}/`)) return null;
-        const t = targetOf(to + s.slice(name.length), base);
-        return t ? [t] : [];
+        const matching = kept.filter(({ name }) => s === name || s.startsWith(`${name}/`));
+        if (matching.length === 0) return null;
+        return matching.map(({ name, to }) => targetOf(to + s.slice(name.length), base)).filter((t): t is AliasTarget => t !== null);
       },
     });
   };
-  if (value.kind === 'object') {
-    for (const [find, replacement] of value.props) add({ kind: 'string', value: find, line: replacement.line }, replacement, replacement.line);
-  } else if (value.kind === 'array') {
-    for (const item of value.items) {
-      const find = configAt(item, 'find');
-      if (find) add(find, configAt(item, 'replacement'), item.line);
-      else warn(r, item.line, `${key} entry is not read statically: imports through it are not followed`);
+  for (const aliases of branchesOf(r, key, value)) {
+    if (aliases.kind === 'object') {
+      for (const [find, replacement] of aliases.props) add({ kind: 'string', value: find, line: replacement.line }, replacement, replacement.line);
+    } else if (aliases.kind === 'array') {
+      for (const item of aliases.items) {
+        const find = configAt(item, 'find');
+        if (find) add(find, configAt(item, 'replacement'), item.line);
+        else warn(r, item.line, `${key} entry is not read statically: imports through it are not followed`);
+      }
+    } else if (aliases.kind === 'unknown') {
+      warn(r, aliases.line, `${key} is not read statically (${aliases.text}): imports through it are not followed`);
     }
-  } else if (value.kind === 'unknown') {
-    warn(r, value.line, `${key} is not read statically (${value.text}): imports through it are not followed`);
   }
 };
 
@@ -166,7 +188,7 @@ const readWebpackAliases = (r: Reading, value: ConfigValue | null, base: string)
     const what = `resolve.alias "${key}"`;
     const exact = key.endsWith('$');
     const name = exact ? key.slice(0, -1) : key;
-    const strings = replacement.kind === 'array' ? replacement.items : [replacement];
+    const strings = (replacement.kind === 'array' ? replacement.items : [replacement]).flatMap((v) => branchesOf(r, what, v));
     // `false` ignores the module: nothing to follow, nothing to warn about.
     if (strings.every((s) => s.kind === 'boolean')) return;
     const targets: string[] = [];
@@ -184,14 +206,16 @@ const readWebpackAliases = (r: Reading, value: ConfigValue | null, base: string)
       },
     });
   };
-  if (value.kind === 'object') for (const [key, replacement] of value.props) add(key, replacement);
-  else if (value.kind === 'array') {
-    for (const item of value.items) {
-      const name = configAt(item, 'name');
-      const alias = configAt(item, 'alias');
-      if (name?.kind === 'string' && alias) add(configAt(item, 'onlyModule')?.kind === 'boolean' ? `${name.value}$` : name.value, alias);
-    }
-  } else if (value.kind === 'unknown') warn(r, value.line, `resolve.alias is not read statically (${value.text}): imports through it are not followed`);
+  for (const aliases of branchesOf(r, 'resolve.alias', value)) {
+    if (aliases.kind === 'object') for (const [key, replacement] of aliases.props) add(key, replacement);
+    else if (aliases.kind === 'array') {
+      for (const item of aliases.items) {
+        const name = configAt(item, 'name');
+        const alias = configAt(item, 'alias');
+        if (name?.kind === 'string' && alias) add(configAt(item, 'onlyModule')?.kind === 'boolean' ? `${name.value}$` : name.value, alias);
+      }
+    } else if (aliases.kind === 'unknown') warn(r, aliases.line, `resolve.alias is not read statically (${aliases.text}): imports through it are not followed`);
+  }
 };
 
 /** Jest `moduleNameMapper`: each key a regular expression over the whole specifier. */
@@ -208,7 +232,7 @@ const readJestMapper = (r: Reading, options: ConfigValue | null, dir: string, de
         warn(r, replacement.line, `${what} is not used: ${regexProblem(key) ?? 'an invalid regular expression'}`);
         continue;
       }
-      const values = replacement.kind === 'array' ? replacement.items : [replacement];
+      const values = (replacement.kind === 'array' ? replacement.items : [replacement]).flatMap((v) => branchesOf(r, what, v));
       const paths: string[] = [];
       for (const v of values) {
         if (v.kind !== 'string') warn(r, v.line, `${what} is not read statically${v.kind === 'unknown' ? ` (${v.text})` : ''}: imports through it are not followed`);
@@ -246,15 +270,14 @@ const projectOf = (manifests: Manifests, config: string): string => {
   return manifest === null ? dirname(config) : dirname(manifest);
 };
 
-/** `name` and `name/…` → the repo folder or file `path` (SvelteKit's aliases are paths, never module names). */
-const pathPrefixRule = (r: Reading, name: string, path: string, line: number, what: string, check: boolean, config = r.config): void => {
-  if (check && !exists(r.files, path)) warn(r, line, `${what} maps to ${path}, which is no file or folder of the repo`);
+/** `name` and `name/…` → the repo folders or files `paths`, tried in order (SvelteKit's aliases are paths, never module names). */
+const pathPrefixRule = (r: Reading, name: string, paths: string[], line: number, what: string, check: boolean, config = r.config): void => {
+  for (const path of check ? paths : []) if (!exists(r.files, path)) warn(r, line, `${what} maps to ${path}, which is no file or folder of the repo`);
   r.rules.push({
     tool: r.tool, config, line, what,
     map: (s) => {
       if (s !== name && !s.startsWith(`${name}/`)) return null;
-      const target = joinRepo(path, s.slice(name.length + 1));
-      return target === null ? [] : [{ path: target }];
+      return paths.map((path) => joinRepo(path, s.slice(name.length + 1))).filter((t): t is string => t !== null).map((path) => ({ path }));
     },
   });
 };
@@ -280,18 +303,25 @@ const readSvelteKit = (r: Reading, value: ConfigValue | null, dir: string, plugi
   const viaPlugin = lib !== null && lib === fromPlugin && plugin !== null;
   const what = lib?.kind !== 'string' ? '"$lib" (src/lib by default)' : viaPlugin ? 'files.lib "$lib" of the sveltekit() vite plugin' : 'kit.files.lib "$lib"';
   // The default folder is no claim of the config: a project without src/lib is not warned about.
-  if (libPath !== null) pathPrefixRule(r, '$lib', libPath, lib?.line ?? 1, what, lib?.kind === 'string', viaPlugin ? plugin.config : r.config);
+  if (libPath !== null) pathPrefixRule(r, '$lib', [libPath], lib?.line ?? 1, what, lib?.kind === 'string', viaPlugin ? plugin.config : r.config);
   const alias = configAt(value, 'kit', 'alias');
   if (alias?.kind === 'object') {
-    for (const [key, target] of alias.props) {
+    for (const [key, value] of alias.props) {
       const what = `kit.alias "${key}"`;
-      if (target.kind !== 'string') {
-        warn(r, target.line, `${what} is not read statically${target.kind === 'unknown' ? ` (${target.text})` : ''}: imports through it are not followed`);
-        continue;
+      const paths: { path: string; line: number }[] = [];
+      for (const target of branchesOf(r, what, value)) {
+        if (target.kind !== 'string') {
+          warn(r, target.line, `${what} is not read statically${target.kind === 'unknown' ? ` (${target.text})` : ''}: imports through it are not followed`);
+          continue;
+        }
+        const path = joinRepo(dir, target.value.replace(/\/\*$/, ''));
+        if (path === null) warn(r, target.line, `${what} points outside the repo ("${target.value}")`);
+        else {
+          if (!exists(r.files, path)) warn(r, target.line, `${what} maps to ${path}, which is no file or folder of the repo`);
+          paths.push({ path, line: target.line });
+        }
       }
-      const path = joinRepo(dir, target.value.replace(/\/\*$/, ''));
-      if (path === null) warn(r, target.line, `${what} points outside the repo ("${target.value}")`);
-      else pathPrefixRule(r, key.replace(/\/\*$/, ''), path, target.line, what, true);
+      if (paths.length > 0) pathPrefixRule(r, key.replace(/\/\*$/, ''), paths.map((p) => p.path), paths[0].line, what, false);
     }
   } else if (alias?.kind === 'unknown') warn(r, alias.line, `kit.alias is not read statically (${alias.text}): imports through it are not followed`);
 };
