@@ -61,6 +61,10 @@ test('module scan: what only the AST walk finds sends the file to the parser', (
     `const fs = require('fs');\n`,
     `module.exports = {};\n`,
     `module['exports'] = {};\n`,
+    `module[('exports')] = {};\n`,
+    `module /* the module */ [\`exports\`] = {};\n`,
+    `module['ex\\u0070orts'] = { a };\n`,
+    `import * as worker_threads from 'node:worker_threads';\nnew worker_threads['Worker'](new URL('./w.js', import.meta.url));\n`,
     `const m = await import('./lazy.js');\n`,
     `const m = await import /* why */ ('./lazy.js');\n`,
     `const icon = new URL('./icon.png', import.meta.url);\n`,
@@ -85,6 +89,14 @@ test('module scan: what only the AST walk finds sends the file to the parser', (
     declines(text);
     assert.deepEqual(extractJavaScript('example.ts', text, true), extractJavaScript('example.ts', text, true, { moduleScan: false }), text);
   }
+});
+
+test('module scan: a walk word as a string is read here unless it may be a key of module or worker_threads', () => {
+  // Payload's collection slug 'exports', a package manager 'bun' in a list: nothing the walk acts on
+  agrees(`import { describe, it } from 'vitest';\ndescribe('exports', () => {\n  it('has the \\'exports\\' collection', () => payload.collections['exports'].config);\n});\nexport const managers = ['bun', 'npm', \`Worker\`];\n`);
+  agrees(`export const config = { modules: { needs: 'argv', 'exports': ['zx'] } };\nexport const keyed = lookup[('execa')];\n`);
+  // once the text names module or worker_threads, such a key is left to the walk even where it cannot matter
+  declines(`export const first = module.names['Worker'];\n`);
 });
 
 test('module scan: import.meta properties the walk does not act on are read here', () => {

@@ -104,13 +104,19 @@ const ADJACENT_WORDS = new Set([
 ]);
 
 /**
+ * The objects whose computed members the walk reads by a walk word: `module['exports']`,
+ * `worker_threads['Worker']` (dotted names `module.exports`, `worker_threads.Worker`).
+ */
+const KEYED_OBJECTS = new Set(['module', 'worker_threads']);
+
+/**
  * Every word the lexer tells apart, by length and first character (length × 128 + code), to look
  * up without slicing. An array rather than a Map: this runs on every identifier, and indexing
  * is several times cheaper than hashing the key.
  */
 const KNOWN_WORDS: ReadonlyArray<readonly string[] | undefined> = (() => {
   const byShape: string[][] = [];
-  for (const word of new Set([...EXPRESSION_KEYWORDS, ...CONDITION_KEYWORDS, ...BLOCK_KEYWORDS, ...BRANCH_KEYWORDS, ...WALK_WORDS, ...ADJACENT_WORDS, 'import', 'URL'])) {
+  for (const word of new Set([...EXPRESSION_KEYWORDS, ...CONDITION_KEYWORDS, ...BLOCK_KEYWORDS, ...BRANCH_KEYWORDS, ...WALK_WORDS, ...ADJACENT_WORDS, ...KEYED_OBJECTS, 'import', 'URL'])) {
     (byShape[word.length * 128 + word.charCodeAt(0)] ??= []).push(word);
   }
   return byShape;
@@ -179,6 +185,8 @@ export class Lexer {
   sawImportMetaArgument = false;
   /** The code names `URL` (not as a property): with `import.meta`, it may be `new URL('./x', import.meta.url)`. */
   sawUrl = false;
+  /** The code names `module` or `worker_threads` (KEYED_OBJECTS): a string walk word may be a key the walk reads. */
+  private sawKeyedObject = false;
   /** The current token is a word that may not stand beside another word (see ADJACENT_WORDS). */
   private plainWord = false;
   /** The JSX elements being read, innermost last (an expression container can hold another). */
@@ -355,6 +363,7 @@ export class Lexer {
     this.memberName = this.afterDot;
     const known = knownWordAt(text, this.start, e);
     if (known !== '' && this.options.walkWords && WALK_WORDS.has(known)) throw new Unsure();
+    if (known !== '' && KEYED_OBJECTS.has(known)) this.sawKeyedObject = true;
     const word = this.afterDot ? '' : known;
     if (word !== '' && BRANCH_KEYWORDS.has(word)) this.branches++;
     if (word === 'import' && this.options.walkWords) {
@@ -461,7 +470,7 @@ export class Lexer {
     }
     this.type = Token.String;
     this.end = e + 1;
-    this.checkWalkWord(from + 1, e); // module['exports']
+    this.checkWalkString(from + 1, e);
     this.afterValue();
     this.shape = Shape.Literal;
   }
@@ -476,7 +485,7 @@ export class Lexer {
       if (c === 96) {
         this.type = Token.Template;
         this.end = e + 1;
-        if (text.charCodeAt(from - 1) === 96) this.checkWalkWord(from, e);
+        if (text.charCodeAt(from - 1) === 96) this.checkWalkString(from, e);
         this.afterValue();
         return;
       }
@@ -495,8 +504,28 @@ export class Lexer {
     }
   }
 
-  private checkWalkWord(start: number, end: number): void {
-    if (this.options.walkWords && end - start <= 7 && WALK_WORDS.has(knownWordAt(this.text, start, end))) throw new Unsure();
+  /**
+   * A string holding a walk word matters to the walk only as the key of a computed member of
+   * `module` or `worker_threads` (`module['exports'] = …`, `new worker_threads['Worker']`, the key
+   * through parentheses), the two dotted names the walk reads with a walk word last: elsewhere (a
+   * test title `'exports'`, `collections['exports']`, a package manager `'bun'`) it names nothing
+   * the walk acts on, since every call the walk reads needs a walk word, `import(` or a command
+   * module's import, which stop the scan themselves. Such a key with an escape is unsure too: the
+   * walk reads the cooked value (`'ex\u0070orts'`).
+   */
+  private checkWalkString(start: number, end: number): void {
+    if (!this.options.walkWords || !this.sawKeyedObject || !this.inBracket()) return;
+    const length = end - start;
+    if (length <= 7 && WALK_WORDS.has(knownWordAt(this.text, start, end))) throw new Unsure();
+    for (let k = start; k < end; k++) if (this.text.charCodeAt(k) === 92) throw new Unsure();
+  }
+
+  /** The innermost open bracket, past any parentheses, is a `[`. */
+  private inBracket(): boolean {
+    const stack = this.stack;
+    let i = stack.length - 1;
+    while (i >= 0 && stack[i] === Open.Paren) i--;
+    return i >= 0 && stack[i] === Open.Bracket;
   }
 
   private readRegex(from: number): void {
