@@ -14,3 +14,11 @@ test('eleventy: a folder set by a computed value is a warning naming the config 
   const warning = audit.warnings.find((w) => w.id === 'eleventy/not-static');
   assert.deepEqual(warning?.location, { file: 'eleventy.config.mjs', line: 3 });
 });
+
+test('eleventy: only the first config eleventy finds by name is read; a TypeScript config needs --config', async () => {
+  const { audit } = await scanDir(fixturePath('frameworks', 'eleventy-config-names'));
+  const verdict = (path: string) => audit.files.find((f) => f.path === path)?.verdict;
+  assert.equal(verdict('js/first.js'), 'tooling', '.eleventy.js comes first');
+  assert.equal(verdict('js/shadowed.js'), 'dead', 'eleventy.config.js is shadowed by .eleventy.js');
+  assert.equal(verdict('js/typed.js'), 'dead', 'eleventy.config.ts is not a name eleventy looks for');
+});

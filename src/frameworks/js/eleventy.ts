@@ -3,9 +3,9 @@
  * `eleventyConfig.addPassthroughCopy('js/vendor')` or `addPassthroughCopy({ 'src/app.js': 'app.js' })`
  * (the object's keys are the sources), each a file, a folder (all below it) or a glob, relative
  * to the project folder eleventy runs in — not to the config or the input folder. A script copied
- * so is shipped to browsers and nothing imports it. The config is `.eleventy.js` or
- * `eleventy.config.{js,cjs,mjs,ts,mts,cts}` beside the package.json, or the file `eleventy
- * --config=x` names. Each code file passed through is a root with the kind of what runs eleventy
+ * so is shipped to browsers and nothing imports it. The config is the first of eleventy's names
+ * (`.eleventy.js`, `eleventy.config.{js,mjs,cjs}`: DEFAULT_CONFIGS in eleventy-site.ts) beside the
+ * package.json, or the file `eleventy --config=x` names (a TypeScript config is loaded only so). Each code file passed through is a root with the kind of what runs eleventy
  * (a site built in a Dockerfile is production; else as the build command's kind, tooling when
  * nothing runs it); a source census cannot read is a warning naming the line. A copy in
  * `mode: 'html-relative'` takes the files the templates link to, relative to each template, which
@@ -14,11 +14,13 @@
  */
 import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
-import { configArg, configsFromCommands, eachPackage, enabledByPackages, filesIn, globFiles, kindOf, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
+import { configArg, configsFromCommands, eachPackage, enabledByPackages, globFiles, kindOf, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 import { joinRepo } from '../../util/path.js';
-import { collectSites } from './eleventy-site.js';
+import { collectSites, defaultConfigIn, DEFAULT_CONFIGS } from './eleventy-site.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
-const CONFIG = /^(?:\.eleventy\.js|eleventy\.config\.[cm]?[jt]s)$/;
+/** A package holding one of the configs eleventy loads by name uses Eleventy. */
+const CONFIG = new RegExp(`^(?:${DEFAULT_CONFIGS.map(escapeRegExp).join('|')})$`);
 const CODE = /\.[cm]?[jt]sx?$/;
 const PASSTHROUGH = /(?:^|\.)addPassthroughCopy$/;
 
@@ -37,7 +39,8 @@ const sources = (arg: ConfigValue | null, line: number): { sources: { value: str
 
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
   const named = configsFromCommands(ctx, ['eleventy'], ['--config']).filter((c) => c.dir === pkg.dir).map((c) => c.config);
-  const configs = [...new Set([...filesIn(ctx, pkg.dir, CONFIG), ...named])];
+  const loaded = defaultConfigIn(ctx, pkg.dir);
+  const configs = [...new Set([...(loaded === null ? [] : [loaded]), ...named])];
   for (const config of configs) {
     const byCommand = named.includes(config);
     const run = byCommand
