@@ -23,6 +23,12 @@ test('a + chain in import() keeps its literal parts and one hole per computed pa
   assert.deepEqual(globsOf("export const load = (a, b) => import('./locales/' + a + b + '.json.js');\n"), [['./locales/*.json.js', 'computed import()']]);
 });
 
+test('a folder and a whole computed last segment also reaches the subfolders\' index files (Node resolves <folder>/<id> to either)', () => {
+  assert.deepEqual(globsOf("module.exports = (id) => require('../../hooks/' + id);\n"), [['../../hooks/{*,*/index.{js,cjs,mjs,jsx,ts,cts,mts,tsx,json}}', 'computed require']]);
+  const ref = javascriptExtractor.extract('src/app.js', 'module.exports = (id) => require(`./hooks/${id}`);\n').references[0];
+  assert.deepEqual([ref?.target, ref?.exclude], ['./hooks/{*,*/index.{js,cjs,mjs,jsx,ts,cts,mts,tsx,json}}', ['./hooks/*/index.d.{ts,cts,mts}']]);
+});
+
 test('a suffix with an extension is enough', () => {
   assert.deepEqual(globsOf('module.exports = (n) => require(`./${n}.plugin.js`);\n'), [['./*.plugin.js', 'computed require']]);
 });

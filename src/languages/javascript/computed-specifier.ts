@@ -13,7 +13,10 @@
  * which names it requires, and folder-requires.ts reads that listing instead. `../` and one
  * computed name names nothing: the parent folder is not the requiring file's own collection. A
  * specifier that starts with a package name and a folder (`strapi/lib/commands/${name}`) is kept
- * the same way, for the graph to map through the package's own name or an alias.
+ * the same way, for the graph to map through the package's own name or an alias. A relative
+ * folder and a whole computed last segment (`require('../../hooks/' + id)`, Sails' core hooks, each
+ * `hooks/<id>/index.js`) names the folder's files and its direct subfolders' index files, as
+ * Node's resolution of `<folder>/<id>` reaches either.
  */
 import { type AstNode, nodeAt, nodesAt, unwrap } from './ast.js';
 
@@ -49,8 +52,10 @@ export interface ComputedPattern {
 }
 
 /** What Node's resolution of `./name` reaches in a folder: a module file, or a direct subfolder's index. */
+const CODE_EXTENSIONS = '{js,cjs,mjs,jsx,ts,cts,mts,tsx,json}';
+
 export const OWN_FOLDER: ComputedPattern = {
-  target: './{*,*/index}.{js,cjs,mjs,jsx,ts,cts,mts,tsx,json}',
+  target: `./{*,*/index}.${CODE_EXTENSIONS}`,
   exclude: ['./{*,*/index}.d.{ts,cts,mts}', './*.{test,spec}.*'],
 };
 
@@ -84,5 +89,7 @@ export const computedSpecifierPattern = (node: AstNode | null, text: string): Co
   if (!namesFolder && !namesSuffix) return null;
   // a hole inside a folder name, or holes in several segments, would be a guess at the tree
   if (pattern.slice(hole).includes('/')) return null;
+  // a whole last segment (`'../../hooks/' + id`) may also be a subfolder, which Node resolves to its index
+  if (packageName === undefined && pattern.endsWith('/*')) return { target: `${folder}{*,*/index.${CODE_EXTENSIONS}}`, exclude: [`${folder}*/index.d.{ts,cts,mts}`] };
   return { target: pattern };
 };
