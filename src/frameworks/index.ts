@@ -21,6 +21,7 @@ import folderPackages from './js/folder-packages.js';
 import folderRequires from './js/folder-requires.js';
 import docusaurus from './js/docusaurus.js';
 import hexo from './js/hexo.js';
+import tiddlywiki from './js/tiddlywiki.js';
 import drizzle from './js/drizzle.js';
 import electron from './js/electron.js';
 import eleventy from './js/eleventy.js';
@@ -133,6 +134,7 @@ export const READERS: readonly FrameworkReader[] = [
   graphqlLazyTypes,
   gulp,
   hexo,
+  tiddlywiki,
   husky,
   jasmine,
   jest,

@@ -1,0 +1,8 @@
+/** The TiddlyWiki reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('tiddlywiki');
+test('tiddlywiki: has a basic fixture', () => assert.ok(cases.includes('tiddlywiki-basic')));
+for (const name of cases) test(`tiddlywiki: ${name}`, () => checkFrameworkFixture(name));
