@@ -3,7 +3,8 @@
  * `import.meta.dirname`, `path.join(__dirname, 'a', 'b')` / `path.resolve(…)`, a package's own
  * folder `path.dirname(require.resolve('pkg'))` (a workspace package of the scan), a setting the
  * scope can settle (an nconf `config.get('paths').x` its JSON files give: nconf-config.ts), a join
- * onto one of those, or a name whose `const`/`let`/`var` holds one. Anything else is null: a folder
+ * onto one of those (`obj.path.join` too: the path module held on an object), or a name whose
+ * `const`/`let`/`var` holds one. Anything else is null: a folder
  * computed at run time is never guessed. Shared by the readers that follow a folder a module names
  * (folder loaders, static file servers).
  */
@@ -51,8 +52,11 @@ const baseOf = (base: string, file: string, text: string, scope: FolderScope | n
   return decl ? folderIn(decl, file, text, scope, depth + 1, why) : null;
 };
 
+/** The path module held on an object (`obj.path.join(…)`, MeshCentral's habit): read as `path.join(…)`. */
+const HELD_PATH_MODULE = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)+(?=path\s*\.\s*(?:join|resolve)\()/;
+
 const folderIn = (expr: string, file: string, text: string, scope: FolderScope | null, depth: number, why: string[]): string | null => {
-  const e = expr.trim();
+  const e = expr.trim().replace(HELD_PATH_MODULE, '');
   const call = new RegExp(String.raw`^(?:path\s*\.\s*)?(?:join|resolve)\(\s*([^,()]+(?:\([^()]*(?:\([^()]*\))?[^()]*\))?(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*((?:,\s*${LITERAL}\s*)*)\)$`).exec(e);
   if (call) {
     const base = baseOf(call[1], file, text, scope, depth, why);

@@ -1,0 +1,60 @@
+/**
+ * A folder held on an object and read in another module: MeshCentral's main module sets
+ * `obj.webPublicPath = obj.path.join(__dirname, 'public')` and its web server, handed that object
+ * as `parent`, serves `express.static(obj.parent.webPublicPath)`. The property is found by name:
+ * every assignment `.<name> = <value>` in the scan's JS files. Only when each of them names a
+ * folder folder-expr.ts can read on its own (`__dirname`, a join onto it, a workspace package's
+ * folder), and all the same folder, is that the folder; one value census cannot read, or two that
+ * differ, and the property names nothing — it would depend on which assignment ran.
+ */
+import { lineAt } from '../../util/lines.js';
+import { perScan } from '../per-scan.js';
+import type { FrameworkContext } from '../types.js';
+import { folderOf, type FolderScope } from './folder-expr.js';
+import { sortedFiles } from './support.js';
+
+const CODE = /\.[cm]?[jt]sx?$/;
+/** `a.b.name`, `this.name`: a property read off an object. */
+const MEMBER = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)+([A-Za-z_$][\w$]*)$/;
+const NAME_CHARS = /[\w$]/;
+
+const assignmentsOf = (name: string): RegExp => new RegExp(String.raw`\.\s*${name.replace(/\$/g, '\\$')}\s*=(?![=>])\s*([^;\n]+)`, 'g');
+
+/** The folder every assignment of `name` names, by property name; null when none does or they disagree. */
+const heldFolders = perScan((ctx: FrameworkContext) => {
+  const known = new Map<string, { folder: string; why: string } | null>();
+  return (name: string, scope: FolderScope): { folder: string; why: string } | null => {
+    if (known.has(name)) return known.get(name) ?? null;
+    // a property set from itself (`a.dir = b.dir`) names nothing
+    known.set(name, null);
+    let found: { folder: string; why: string } | null = null;
+    let agreed = true;
+    for (const file of sortedFiles(ctx)) {
+      if (!agreed) break;
+      if (!CODE.test(file) || file.includes('node_modules/')) continue;
+      const text = ctx.readText(file) ?? '';
+      if (!text.includes(name)) continue;
+      for (const m of text.matchAll(assignmentsOf(name))) {
+        const at = m.index ?? 0;
+        // `.webPublicPathX =` is another property
+        if (NAME_CHARS.test(text.charAt(at + m[0].indexOf(name) + name.length))) continue;
+        const value = m[1].trim().replace(/,$/, '');
+        const folder = folderOf(value, file, text, scope);
+        if (folder === null || (found !== null && found.folder !== folder)) {
+          agreed = false;
+          break;
+        }
+        found ??= { folder, why: `.${name} = ${value} at ${file}:${lineAt(text, at)}` };
+      }
+    }
+    const result = agreed ? found : null;
+    known.set(name, result);
+    return result;
+  };
+});
+
+/** The folder a property read (`obj.parent.webPublicPath`) names, with the assignment that set it, or null. */
+export const propertyFolder = (ctx: FrameworkContext, expr: string, scope: FolderScope): { folder: string; why: string } | null => {
+  const m = MEMBER.exec(expr.trim());
+  return m ? heldFolders(ctx)(m[1], scope) : null;
+};
