@@ -23,7 +23,7 @@ const onlyKeys = (o: Obj, keys: ReadonlySet<string>): boolean => Object.keys(o).
 const RECORD_KEYS = new Set(['path', 'language', 'bytes', 'lines', 'codeLines', 'hash', 'executable', 'symlink', 'summary', 'runnable', 'complexity', 'incomplete']);
 const runnable = oneOf(['main-guard', 'shebang', 'cli-framework', 'top-level-code']);
 const severity = oneOf(['error', 'warning', 'info']);
-const syntax = oneOf(['import', 'from', 'export-from', 'require', 'dynamic', 'import-equals']);
+const syntax = oneOf(['import', 'from', 'export-from', 'require', 'dynamic', 'import-equals', 'reference-path', 'reference-types']);
 const guard = oneOf(['type-checking', 'try', 'function']);
 const form = oneOf(['module-attr', 'module', 'path', 'glob']);
 

@@ -20,6 +20,10 @@ const edgeKind = (fact: ImportFact): EdgeKind =>
   fact.typeOnly || fact.guard === 'type-checking' ? 'type-import' : fact.syntax === 'dynamic' ? 'dynamic-import' : 'import';
 
 const importLabel = (to: string, from: string, fact: ImportFact, names: string[]): string => {
+  if (fact.syntax === 'reference-path' || fact.syntax === 'reference-types') {
+    const attribute = fact.syntax === 'reference-path' ? 'path' : 'types';
+    return aboutFile(to, `named by the directive /// <reference ${attribute}="${fact.specifier}" /> in ${from}:${fact.line} (TypeScript reads it with that file)`);
+  }
   const aliases = fact.alias ? [fact.alias] : fact.names.filter((n) => names.length === 0 || names.includes(n.name)).map((n) => n.alias ?? n.name);
   const as = aliases.length > 0 && aliases.length <= 3 && !aliases.includes('*') ? ` (as ${aliases.join(', ')})` : '';
   return aboutFile(to, `imported by ${from}:${fact.line}${as}`);

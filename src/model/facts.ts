@@ -16,7 +16,9 @@ export type ImportSyntax =
   | 'export-from' // JS `export ... from`
   | 'require' // CommonJS require()
   | 'dynamic' // JS import(), Python importlib.import_module / __import__
-  | 'import-equals'; // TS `import x = require()`
+  | 'import-equals' // TS `import x = require()`
+  | 'reference-path' // TS `/// <reference path="./globals.d.ts" />`: a file, relative to the one that holds it
+  | 'reference-types'; // TS `/// <reference types="node" />`: a package's types
 
 export interface ImportedName {
   name: string;

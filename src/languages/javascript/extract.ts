@@ -34,8 +34,9 @@ import { WARM_UP_FILES } from './warm-up.js';
 import { ownPathNames } from './static-value.js';
 import { textMarksOf } from './text-marks.js';
 import { isNodeScript } from './top-level-script.js';
+import { tripleSlashImports } from './triple-slash.js';
 
-export const JAVASCRIPT_EXTRACTOR_VERSION = 9;
+export const JAVASCRIPT_EXTRACTOR_VERSION = 10;
 
 /** Importing one of these makes a file a command-line program. */
 const CLI_FRAMEWORKS = new Set(['commander', 'yargs', 'yargs/yargs', 'cac', 'meow', 'minimist', 'mri', 'arg', 'sade', 'citty', 'clipanion', '@oclif/core', 'caporal', 'vorpal']);
@@ -134,6 +135,7 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
     module = parsed;
   }
   const { imports, exported, comments, walk } = module;
+  imports.push(...tripleSlashImports(comments, text, lines));
 
   imports.sort((a, b) => a.offset - b.offset);
   facts.imports = imports.map((p) => p.fact);

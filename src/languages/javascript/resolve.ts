@@ -34,6 +34,13 @@ type Lookup = { path: string } | { builtin: true } | { error: string };
 const profileOf = (fact: ImportFact): Profile =>
   fact.typeOnly ? 'types' : fact.syntax === 'require' || fact.syntax === 'import-equals' ? 'cjs' : 'esm';
 
+/**
+ * `/// <reference path="globals.d.ts" />` names a file relative to the one that holds it, with or
+ * without `./` (never a package, never a `paths` alias): looked up as the relative path it is.
+ */
+const asPathReference = (fact: ImportFact): ImportFact =>
+  fact.syntax === 'reference-path' && !isPathSpecifier(fact.specifier) ? { ...fact, specifier: `./${fact.specifier}` } : fact;
+
 const inNodeModules = (repoPath: string): boolean => repoPath.startsWith('node_modules/') || repoPath.includes('/node_modules/');
 
 export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver => {
@@ -448,7 +455,8 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       const paths = pathCandidates(pattern, tsconfigs.options(config));
       return paths.length === 0 ? null : { paths, mapping: `the tsconfig paths of ${config}` };
     },
-    resolve(fact: ImportFact, fromFile: string): Resolution[] {
+    resolve(written: ImportFact, fromFile: string): Resolution[] {
+      const fact = asPathReference(written);
       const key = `${dirname(fromFile)}\0${extname(fromFile)}\0${profileOf(fact)}\0${fact.specifier}`;
       const known = memo.get(key);
       if (known) return known.map((r) => ({ ...r }));
