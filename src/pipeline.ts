@@ -20,6 +20,7 @@ import { stampFiles, stampTree } from './cache/tree-stamps.js';
 import { environmentStamps } from './cache/environment-stamps.js';
 import { buildImportEdges, type FactsOfFile } from './graph/import-edges.js';
 import { buildCodeEdges } from './graph/code-edges.js';
+import { buildAmbientModuleEdges } from './graph/ambient-module-edges.js';
 import { createImageContexts } from './graph/image-context.js';
 import { buildDocEdges } from './graph/doc-edges.js';
 import { buildEntries } from './graph/entries.js';
@@ -235,7 +236,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
     ...buildFrameworkEdges(detected.frameworks.references, targets),
   ], (e) => `${e.length} code and framework edges`);
   const docs = await timed(progress, 'docs', () => buildDocEdges(factsOfFiles.filter((f) => isDocLanguage(f.language)), files, targets), (d) => `${d.edges.length} doc edges`);
-  const edges = [...importEdges, ...codeEdges, ...docs.edges].sort(compareEdges);
+  const edges = [...importEdges, ...buildAmbientModuleEdges(factsOfFiles, importEdges, manifests), ...codeEdges, ...docs.edges].sort(compareEdges);
 
   if (discovery.git) {
     const dates = await timed(progress, 'git', () => gitLastChangeDates(rootAbs), (d) => plural(d.size, 'last-change date'));

@@ -1,0 +1,116 @@
+/**
+ * Wildcard ambient modules: a declaration file that says `declare module '*.svg'` (or
+ * `'*.html?raw'`, `'assets:*'`) gives its types to every import whose specifier matches the
+ * pattern (one `*`: the specifier starts with what precedes it and ends with what follows) and
+ * that TypeScript resolves to no module of its own (an asset, a virtual module, nothing at all).
+ * Such an import reads the declaration file as an `import type` would: a type-import edge to it,
+ * whose sentence names the declaration's line. Only a script declares ambient modules: in a file
+ * with a top-level import or export, `declare module '…'` is an augmentation, where TypeScript
+ * rejects a pattern (TS2664), so those files give no edge. The declaration must be in the
+ * importer's own package (the nearest package.json; the repo when there is none) and outside
+ * node_modules. A declaration file that a tsconfig's program lists is kept as tooling by that
+ * program (entries/tsconfig-program.ts) whether or not it is matched; this edge says which code
+ * its types serve.
+ */
+import type { Edge } from '../model/edge.js';
+import type { FileFacts } from '../model/facts.js';
+import type { Manifests } from '../manifests/store.js';
+import { languageRecord } from '../languages/registry.js';
+import { dirname } from '../util/path.js';
+import { aboutFile } from '../util/sentences.js';
+import type { FactsOfFile } from './import-edges.js';
+
+const DECLARATION = /\.d\.[cm]?ts$/;
+/** A top-level `declare module '…'` whose name has one `*`. */
+const WILDCARD_MODULE = /^[ \t]*declare[ \t]+module[ \t]+(['"])([^'"*\n]*)\*([^'"*\n]*)\1/gm;
+/** A module TypeScript reads for an import's types before it looks at ambient patterns. */
+const TYPESCRIPT_MODULE = /\.(?:d\.)?[cm]?[jt]sx?$/;
+const IMPORT_KINDS = new Set(['import', 'dynamic-import', 'type-import']);
+
+/** The `via` of an import's edge to the declaration file whose wildcard module types it. */
+export const AMBIENT_MODULE = 'ambient-module';
+
+interface WildcardModule {
+  file: string;
+  line: number;
+  prefix: string;
+  suffix: string;
+}
+
+const inNodeModules = (path: string): boolean => path.startsWith('node_modules/') || path.includes('/node_modules/');
+
+/**
+ * A top-level import or export makes the file a module (see the header). The facts hold no import
+ * from inside a `declare module` block, except `import x = require()`, which the walk reports
+ * wherever it stands and which is the usual way such a block imports (`import React =
+ * require('react')`): it is not taken as a sign. `export {}` alone is not seen either.
+ */
+const isModule = (facts: FileFacts): boolean =>
+  facts.exportedNames !== undefined || facts.hasStarImport === true || facts.imports.some((i) => i.syntax === 'import' || i.syntax === 'export-from');
+
+const lineAt = (text: string, offset: number): number => {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+};
+
+const wildcardModulesOf = (file: string, text: string): WildcardModule[] =>
+  [...text.matchAll(WILDCARD_MODULE)].map((m) => ({ file, line: lineAt(text, m.index ?? 0), prefix: m[2], suffix: m[3] }));
+
+const matches = (pattern: WildcardModule, specifier: string): boolean =>
+  specifier.length >= pattern.prefix.length + pattern.suffix.length && specifier.startsWith(pattern.prefix) && specifier.endsWith(pattern.suffix);
+
+/**
+ * The patterns that type a specifier: TypeScript takes the one with the longest prefix; the same
+ * pattern declared in several files merges, so each of them is read.
+ */
+const bestMatches = (patterns: readonly WildcardModule[], specifier: string): WildcardModule[] => {
+  let best: WildcardModule[] = [];
+  for (const p of patterns) {
+    if (!matches(p, specifier)) continue;
+    if (best.length === 0 || p.prefix.length > best[0].prefix.length) best = [p];
+    else if (p.prefix.length === best[0].prefix.length && p.suffix === best[0].suffix) best.push(p);
+  }
+  return best;
+};
+
+export const buildAmbientModuleEdges = (files: readonly FactsOfFile[], importEdges: readonly Edge[], manifests: Manifests): Edge[] => {
+  const packageOf = (file: string): string => manifests.nearest(dirname(file), 'package.json') ?? '';
+  const byPackage = new Map<string, WildcardModule[]>();
+  for (const f of files) {
+    if (!DECLARATION.test(f.path) || inNodeModules(f.path) || isModule(f.facts)) continue;
+    const text = manifests.text(f.path);
+    if (text === null || !text.includes('*')) continue;
+    const found = wildcardModulesOf(f.path, text);
+    if (found.length === 0) continue;
+    const pkg = packageOf(f.path);
+    byPackage.set(pkg, [...(byPackage.get(pkg) ?? []), ...found]);
+  }
+  if (byPackage.size === 0) return [];
+
+  const javascript = new Set(files.filter((f) => languageRecord(f.language)?.ecosystem === 'javascript').map((f) => f.path));
+  // One import may give several edges (a condition's pick beside Node's): its types come from a
+  // module of its own when any of them is one.
+  const imports = new Map<string, { first: Edge; typed: boolean }>();
+  for (const edge of importEdges) {
+    if (!IMPORT_KINDS.has(edge.kind) || !javascript.has(edge.from)) continue;
+    const key = `${edge.from}\0${edge.line}\0${edge.specifier}`;
+    // TypeScript does not strip a query (`./shader.ts?raw`): it finds no module for such a name.
+    const typed = edge.to !== null && TYPESCRIPT_MODULE.test(edge.to) && !edge.specifier.includes('?');
+    const known = imports.get(key);
+    if (known) known.typed ||= typed;
+    else imports.set(key, { first: edge, typed });
+  }
+  const edges: Edge[] = [];
+  for (const { first, typed } of imports.values()) {
+    if (typed) continue;
+    const patterns = byPackage.get(packageOf(first.from));
+    if (patterns === undefined) continue;
+    for (const p of bestMatches(patterns, first.specifier)) {
+      if (p.file === first.from) continue;
+      const sentence = `read for the import "${first.specifier}" in ${first.from}:${first.line}: TypeScript types it by declare module '${p.prefix}*${p.suffix}' at ${p.file}:${p.line}`;
+      edges.push({ from: first.from, to: p.file, kind: 'type-import', line: first.line, specifier: first.specifier, names: first.names, guard: first.guard, via: AMBIENT_MODULE, label: aboutFile(p.file, sentence) });
+    }
+  }
+  return edges;
+};
