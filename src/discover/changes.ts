@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import { contentHash } from '../util/content-hash.js';
-import { dirname, joinAbsolute } from '../util/path.js';
+import { dirname, foldersOf, joinAbsolute } from '../util/path.js';
 import { junkReason } from './junk.js';
 
 export interface DiskSnapshot {
@@ -54,19 +54,10 @@ const namesIn = (absPath: string): Set<string> => {
 
 const abs = (rootAbs: string, repoPath: string): string => (repoPath === '' ? rootAbs : joinAbsolute(rootAbs, repoPath));
 
-/** The folders that hold `files`, and each of their parents up to the root. */
-export const foldersOf = (files: Iterable<string>): string[] => {
-  const out = new Set<string>(['']);
-  for (const f of files) {
-    for (let d = dirname(f); d !== '' && !out.has(d); d = dirname(d)) out.add(d);
-  }
-  return [...out];
-};
-
 export const takeSnapshot = (rootAbs: string, files: string[]): DiskSnapshot => ({
   rootAbs,
   files: new Map(files.map((f) => [f, statStamp(abs(rootAbs, f))])),
-  folders: new Map(foldersOf(files).map((d) => [d, namesIn(abs(rootAbs, d))])),
+  folders: new Map([...foldersOf(files)].map((d) => [d, namesIn(abs(rootAbs, d))])),
 });
 
 /**

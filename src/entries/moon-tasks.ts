@@ -10,7 +10,7 @@
  * moon hashes, not what it runs: they are not read.
  */
 import { compileRepoGlob } from '../util/glob.js';
-import { basename, dirname, joinRepo, posix } from '../util/path.js';
+import { basename, dirname, foldersOf, joinRepo, posix } from '../util/path.js';
 import { joinWords } from '../util/shell-words.js';
 import { YAML, type YamlDoc, type YamlNode } from '../manifests/yaml.js';
 import { addCommand } from './support/inputs.js';
@@ -93,8 +93,8 @@ const projectsOf = (workspace: string, ctx: DetectorContext): string[] => {
       if (dir !== null) found.add(dir);
     }
     if (globs.length === 0) continue;
-    const folders = new Set<string>();
-    for (const f of ctx.files) if (under(f) && !f.includes('node_modules/')) for (let d = dirname(f); d !== workspace && d !== ''; d = dirname(d)) folders.add(d);
+    // The folders below the workspace that hold its files.
+    const folders = [...foldersOf([...ctx.files].filter((f) => under(f) && !f.includes('node_modules/')))].filter((d) => d !== workspace && d !== '' && under(d));
     for (const glob of globs) {
       const full = joinRepo(workspace, glob.replace(/\/moon\.ya?ml$/, ''));
       if (full === null) continue;

@@ -9,7 +9,7 @@ import type { Edge } from '../model/edge.js';
 import type { Entry } from '../model/entry.js';
 import type { FileRecord } from '../model/file.js';
 import { byString } from '../util/compare.js';
-import { dirname } from '../util/path.js';
+import { foldersOf } from '../util/path.js';
 
 export interface AuditIndex {
   byPath: Map<string, FileRecord>;
@@ -34,8 +34,7 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
 export const indexOf = (audit: Audit): AuditIndex => {
   const known = built.get(audit);
   if (known) return known;
-  const folders = new Set<string>(['']);
-  for (const f of audit.files) for (let d = dirname(f.path); d !== '' && !folders.has(d); d = dirname(d)) folders.add(d);
+  const folders = foldersOf(audit.files.map((f) => f.path));
   const incoming = new Map<string, Edge[]>();
   const outgoing = new Map<string, Edge[]>();
   for (const e of audit.edges) {

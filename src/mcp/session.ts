@@ -10,13 +10,13 @@
  * stage reuses the facts of every file whose content did not change, and resolution, entries,
  * classification and triage run again over the whole repo.
  */
-import { changedPaths, fileContentHash, foldersOf, takeSnapshot, watchFolders, type DiskSnapshot, type FolderWatch } from '../discover/changes.js';
+import { changedPaths, fileContentHash, takeSnapshot, watchFolders, type DiskSnapshot, type FolderWatch } from '../discover/changes.js';
 import type { ScanOptions } from '../pipeline.js';
 import { auditOrScan, type AuditRun } from '../audit-run.js';
 import { indexOf } from './audit-index.js';
 import type { ProgressListener, StageEvent } from '../util/bus.js';
 import { byString } from '../util/compare.js';
-import { joinAbsolute } from '../util/path.js';
+import { foldersOf, joinAbsolute } from '../util/path.js';
 
 /** What the session keeps of a scan: the Audit and the root it was made of. */
 export type SessionAudit = Pick<AuditRun, 'audit' | 'rootAbs'>;
@@ -188,7 +188,7 @@ export class AuditSession {
 
   private rewatch(paths: string[]): void {
     if (this.options.watch === false || this.closed) return;
-    const folders = foldersOf(paths).sort(byString);
+    const folders = [...foldersOf(paths)].sort(byString);
     const key = folders.join('\n');
     if (this.watch && key === this.watchedFolders) return;
     this.watch?.close();

@@ -65,6 +65,18 @@ export const basename = (repoPath: string): string =>
   repoPath.charCodeAt(repoPath.length - 1) !== SLASH ? repoPath.slice(repoPath.lastIndexOf('/') + 1) : nodePath.posix.basename(repoPath);
 export const extname = (repoPath: string): string => nodePath.posix.extname(repoPath);
 
+/**
+ * The folders that hold `paths` and each of their parents, the root ('') included, each once in
+ * the order first met. A walk up stops at a folder already met: its parents are in by then.
+ */
+export const foldersOf = (paths: Iterable<string>): Set<string> => {
+  const out = new Set<string>(['']);
+  for (const p of paths) {
+    for (let d = dirname(p); d !== '' && !out.has(d); d = dirname(d)) out.add(d);
+  }
+  return out;
+};
+
 /** Join repo path segments and normalise `.`/`..`; returns null if the result escapes the root. */
 export const joinRepo = (...segments: string[]): string | null => {
   // posix.join skips empty segments and normalises what it joined.

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import nodePath from 'node:path';
 import fc from 'fast-check';
-import { basename, dirname, joinRepo, toRepoPath } from '../../src/util/path.js';
+import { basename, dirname, foldersOf, joinRepo, toRepoPath } from '../../src/util/path.js';
 
 const reference = {
   dirname: (p: string): string => {
@@ -69,4 +69,9 @@ test('path helpers: toRepoPath answers as path.relative does, below a root or no
   assert.equal(toRepoPath('/repo', '/repo/src/a.ts'), 'src/a.ts');
   assert.equal(toRepoPath('/repo', '/repo'), '');
   assert.equal(toRepoPath('/repo', '/repox/a.ts'), null);
+});
+
+test('foldersOf: every folder holding a path and each parent, the root included, each once in the order first met', () => {
+  assert.deepEqual([...foldersOf(['a/b/c.ts', 'a/b/d.ts', 'a/e.ts', 'top.ts', 'x/y/z/w.ts'])], ['', 'a/b', 'a', 'x/y/z', 'x/y', 'x']);
+  assert.deepEqual([...foldersOf([])], ['']);
 });

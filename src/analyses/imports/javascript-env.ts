@@ -8,7 +8,7 @@
 import { isPackageJson, packageJsonObject } from '../../manifests/package-json.js';
 import type { Manifests } from '../../manifests/store.js';
 import { isFile, isDirectory } from '../../util/fs.js';
-import { dirname, joinAbsolute } from '../../util/path.js';
+import { dirname, foldersOf, joinAbsolute } from '../../util/path.js';
 
 export type DependencyField = 'dependencies' | 'devDependencies' | 'peerDependencies' | 'optionalDependencies';
 const FIELDS: DependencyField[] = ['dependencies', 'peerDependencies', 'optionalDependencies', 'devDependencies'];
@@ -136,10 +136,7 @@ export const loadJavaScriptEnvironment = (o: {
   return {
     manifestFor: (file) => manifestForDir(dirname(file)),
     hasFilesUnder: (dir) => {
-      if (folders === null) {
-        folders = new Set();
-        for (const f of files) for (let d = dirname(f); d !== '' && !folders.has(d); d = dirname(d)) folders.add(d);
-      }
+      folders ??= foldersOf(files);
       return folders.has(dir);
     },
     workspaceRootsFor: (file) => {

@@ -11,7 +11,7 @@
  * Relative or templated folders (`~`, `%h/app`, `$HOME`) map nowhere: the command runs at the root.
  */
 import { byString } from '../../util/compare.js';
-import { basename, dirname } from '../../util/path.js';
+import { basename, dirname, foldersOf } from '../../util/path.js';
 
 export interface DeployDir {
   /** Repo-relative folder the command runs in. */
@@ -26,10 +26,7 @@ const folderSets = new WeakMap<ReadonlySet<string>, Set<string>>();
 export const allFolders = (files: ReadonlySet<string>): Set<string> => {
   let all = folderSets.get(files);
   if (all) return all;
-  all = new Set(['']);
-  for (const f of files) {
-    for (let d = dirname(f); d !== '' && !all.has(d); d = dirname(d)) all.add(d);
-  }
+  all = foldersOf(files);
   folderSets.set(files, all);
   return all;
 };

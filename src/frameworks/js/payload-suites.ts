@@ -9,7 +9,7 @@
  */
 import { byString } from '../../util/compare.js';
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
-import { basename, dirname } from '../../util/path.js';
+import { basename, dirname, foldersOf } from '../../util/path.js';
 import { buildLineTable } from '../../languages/javascript/line-table.js';
 import type { FrameworkContext, FrameworkEntry } from '../types.js';
 import { CODE, type PayloadConfig } from './payload-configs.js';
@@ -35,11 +35,7 @@ const ownFolder = (text: string, name: string): boolean =>
 /** Harness files, preferring one with a `configFile ?? 'config.ts'` default (the general loader) for evidence. */
 const harnesses = (ctx: FrameworkContext, suites: readonly string[]): Harness[] => {
   // A harness sits in a folder above a suite: only files of those folders are read.
-  const above = new Set<string>();
-  for (const suite of suites) for (let d = dirname(suite); !above.has(d); d = dirname(d)) {
-    above.add(d);
-    if (d === '') break;
-  }
+  const above = foldersOf(suites);
   const out: Harness[] = [];
   for (const dir of [...above].sort(byString)) for (const file of pathsInDir(ctx.files, dir)) {
     if (!CODE.test(file) || !usesPath(ctx, file)) continue;
