@@ -31,6 +31,7 @@ import renderYaml from './render-yaml.js';
 import runit from './runit.js';
 import s6Overlay from './s6-overlay.js';
 import semgrepRules from './semgrep-rules.js';
+import serverless from './serverless.js';
 import setupCfg from './setup-cfg.js';
 import setupPy from './setup-py.js';
 import supervisord from './supervisord.js';
@@ -73,6 +74,7 @@ export const DETECTORS: EntryDetector[] = [
   runit,
   s6Overlay,
   semgrepRules,
+  serverless,
   setupCfg,
   setupPy,
   supervisord,

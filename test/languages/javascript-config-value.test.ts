@@ -1,7 +1,8 @@
 /** Config files read statically: plugin calls' options (callsIn) and functions that return from `if` branches. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { callsIn, configAt, fromFile, possibleValues, readConfigExport, readConfigFile, type ConfigValue } from '../../src/languages/javascript/config-value.js';
+import { callsIn, configAt, fromFile, possibleValues, readConfigExport, readConfigFile, yamlConfigValue, type ConfigValue } from '../../src/languages/javascript/config-value.js';
+import { parseYamlFile } from '../../src/manifests/yaml.js';
 
 test('callsIn: the options of plugin calls and `new` expressions, anywhere in the config', () => {
   const text = [
@@ -84,4 +85,16 @@ test('a conditional or `||`/`??` default: unknown to every reader, with the valu
   assert.deepEqual(possibleValues(configAt(value, 'both')).map((v) => v.kind), ['unknown']);
   assert.deepEqual(possibleValues({ kind: 'string', value: 'x', line: 1 }).map((v) => v.kind), ['string']);
   assert.deepEqual(possibleValues(null), []);
+});
+
+test('yamlConfigValue: values with their lines; CloudFormation tags (!Ref, !GetAtt, !Sub, !If) parse, as unknown values made at deploy time', () => {
+  const text = ['Resources:', '  Fn:', '    Properties:', '      Handler: app.handler', '      Role: !GetAtt Role.Arn', '      Name: !Sub "${AWS::StackName}-fn"', '      Env: !If [IsProd, a, b]', '      Code: !Ref Bucket'].join('\n');
+  const { docs, diagnostics } = parseYamlFile(text, 'template.yaml');
+  assert.deepEqual(diagnostics, []);
+  const props = configAt(yamlConfigValue(docs[0]), 'Resources', 'Fn', 'Properties');
+  assert.deepEqual(configAt(props, 'Handler'), { kind: 'string', value: 'app.handler', line: 4 });
+  assert.deepEqual(configAt(props, 'Role'), { kind: 'unknown', line: 5, text: '!GetAtt Role.Arn' });
+  assert.deepEqual(configAt(props, 'Name'), { kind: 'unknown', line: 6, text: '!Sub ${AWS::StackName}-fn' });
+  assert.deepEqual(configAt(props, 'Env'), { kind: 'unknown', line: 7, text: '!If …' });
+  assert.equal(configAt(props, 'Code')?.kind, 'unknown');
 });

@@ -7,7 +7,7 @@
  */
 import { compileRepoGlob } from '../../util/glob.js';
 import { pathsInDir, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
-import { configAt, fromFile, jsonConfigValue, plainConfigValue, readConfigFile, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { configAt, fromFile, jsonConfigValue, plainConfigValue, readConfigFile, yamlConfigValue, type ConfigValue } from '../../languages/javascript/config-value.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { EntryKind } from '../../model/verdict.js';
 import { byString } from '../../util/compare.js';
@@ -15,7 +15,7 @@ import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type KnownCommand } from '../types.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
-import { YAML, type YamlNode } from '../../manifests/yaml.js';
+import { YAML } from '../../manifests/yaml.js';
 import { parseTomlDocument } from '../../manifests/toml.js';
 import { isRecord } from '../../manifests/json.js';
 import type { TextMark } from '../../languages/javascript/text-marks.js';
@@ -139,16 +139,7 @@ export const readToolConfig = (ctx: FrameworkContext, path: string, diagnostics:
 const yamlValue = (ctx: FrameworkContext, path: string): ConfigValue | null => {
   const parsed = ctx.manifests.parse(path, YAML);
   const doc = parsed?.value ? parsed.value[0] : undefined;
-  if (!doc) return null;
-  const convert = (node: YamlNode, depth: number): ConfigValue => {
-    const line = doc.lineOf(node);
-    if (depth > 24) return { kind: 'unknown', line, text: '…' };
-    if (doc.isMap(node)) return { kind: 'object', props: new Map(doc.entries(node).map(([k, v]) => [k, convert(v, depth + 1)])), line, partial: false };
-    if (doc.isSeq(node)) return { kind: 'array', items: doc.items(node).map((v) => convert(v, depth + 1)), line };
-    const str = doc.str(node);
-    return str === undefined ? { kind: 'null', line } : { kind: 'string', value: str, line };
-  };
-  return convert(doc.root, 0);
+  return doc ? yamlConfigValue(doc) : null;
 };
 
 /** A warning for each part of a config value census could not read, once per file and line. */

@@ -12,6 +12,7 @@ import { parseFile } from './parse.js';
 import { evaluateString } from './static-value.js';
 import { parseJsonc } from '../../util/jsonc.js';
 import { isRecord } from '../../manifests/json.js';
+import type { YamlDoc, YamlNode } from '../../manifests/yaml.js';
 
 export type ConfigValue = (
   | { kind: 'string'; value: string; line: number }
@@ -482,4 +483,22 @@ export const plainConfigValue = (v: unknown): ConfigValue => {
 export const jsonConfigValue = (text: string): ConfigValue | null => {
   const parsed = parseJsonc(text);
   return 'value' in parsed ? plainConfigValue(parsed.value) : null;
+};
+
+/**
+ * A YAML document as a config value, each value with its line. A node under a local tag
+ * (CloudFormation's `!Ref`, `!Sub`, `!GetAtt`) is unknown: its value is made at deploy time.
+ */
+export const yamlConfigValue = (doc: YamlDoc): ConfigValue => {
+  const convert = (node: YamlNode, depth: number): ConfigValue => {
+    const line = doc.lineOf(node);
+    const tag = doc.tag(node);
+    if (tag?.startsWith('!')) return { kind: 'unknown', line, text: `${tag} ${doc.str(node) ?? '…'}`.trim() };
+    if (depth > MAX_DEPTH) return { kind: 'unknown', line, text: '…' };
+    if (doc.isMap(node)) return { kind: 'object', props: new Map(doc.entries(node).map(([k, v]) => [k, convert(v, depth + 1)])), line, partial: false };
+    if (doc.isSeq(node)) return { kind: 'array', items: doc.items(node).map((v) => convert(v, depth + 1)), line };
+    const str = doc.str(node);
+    return str === undefined ? { kind: 'null', line } : { kind: 'string', value: str, line };
+  };
+  return convert(doc.root, 0);
 };
