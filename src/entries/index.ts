@@ -5,6 +5,7 @@
  */
 import appJson from './app-json.js';
 import awsCdk from './aws-cdk.js';
+import awsSam from './aws-sam.js';
 import compose from './compose.js';
 import crontab from './crontab.js';
 import dockerfile from './dockerfile.js';
@@ -48,6 +49,7 @@ import type { EntryDetector } from './types.js';
 export const DETECTORS: EntryDetector[] = [
   appJson,
   awsCdk,
+  awsSam,
   compose,
   crontab,
   dockerfile,

@@ -14,12 +14,11 @@ import { basename, dirname, joinRepo } from '../util/path.js';
 import { parseYamlFile } from '../manifests/yaml.js';
 import { configAt, jsonConfigValue, readConfigFile, yamlConfigValue, type ConfigValue } from '../languages/javascript/config-value.js';
 import { fileEntry } from './support/inputs.js';
+import { handlerModule, lambdaHandlerFile, namesSourceFile, relativeTo } from './support/lambda-handler.js';
 import { splitLines } from '../util/lines.js';
 import { emptyOutput, type DetectorContext, type DetectorOutput, type EntryDetector } from './types.js';
 
 const SERVICE_FILE = /^serverless\.(ya?ml|json|[cm]?[jt]s)$/;
-const NODE = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx'];
-const NODE_TS_FIRST = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];
 /** Plugins that compile a TypeScript handler: with one, `handler.ts` is the source even beside a `handler.js`. */
 const TS_PLUGINS = /^(serverless-esbuild|serverless-webpack|serverless-plugin-typescript|serverless-bundle)$/;
 /** How node's require finds a local plugin. */
@@ -47,28 +46,6 @@ const readService = (path: string, text: string, diagnostics: Diagnostic[]): Con
 
 const str = (v: ConfigValue | null): string | undefined => (v?.kind === 'string' ? v.value : undefined);
 const entriesOf = (v: ConfigValue | null): [string, ConfigValue][] => (v?.kind === 'object' ? [...v.props] : []);
-
-/** The repo file a handler's module path names for a runtime, or null. */
-const handlerFile = (ctx: DetectorContext, dirs: string[], modulePath: string, runtime: string | undefined, tsFirst: boolean): string | null => {
-  const node = tsFirst ? NODE_TS_FIRST : NODE;
-  // Python imports `pkg.mod` from pkg/mod.py; a path segment of `.` or `..` stays as it is.
-  const dotted = modulePath.split('/').map((s) => (s === '.' || s === '..' ? s : s.replaceAll('.', '/'))).join('/');
-  const tries: [string, string[]][] = runtime?.startsWith('nodejs')
-    ? [[modulePath, node]]
-    : runtime?.startsWith('python')
-      ? [[modulePath, ['.py']], [dotted, ['.py']]]
-      : runtime === undefined
-        ? [[modulePath, [...node, '.py']], [dotted, ['.py']]]
-        : [];
-  for (const dir of dirs) {
-    for (const [base, exts] of tries) {
-      const joined = joinRepo(dir, base);
-      if (joined === null) continue;
-      for (const ext of exts) if (ctx.files.has(`${joined}${ext}`)) return `${joined}${ext}`;
-    }
-  }
-  return null;
-};
 
 /** A local plugin's file as node's require finds it (a folder's package.json `main` too), or null. */
 const pluginFile = (ctx: DetectorContext, base: string): string | null => {
@@ -128,8 +105,8 @@ const readFunctions = (ctx: DetectorContext, file: { path: string; text: string 
         out.diagnostics.push(warning('serverless/variable', `functions.${name}.handler "${handler.value}" is a variable census does not resolve`, file.path, line));
         continue;
       }
-      const dot = handler.value.lastIndexOf('.');
-      if (dot <= 0 || handler.value.indexOf('/', dot) >= 0) {
+      const modulePath = handlerModule(handler.value);
+      if (modulePath === null) {
         out.diagnostics.push(warning('serverless/bad-handler', `functions.${name}.handler "${handler.value}" is not <file>.<function>`, file.path, line));
         continue;
       }
@@ -137,15 +114,15 @@ const readFunctions = (ctx: DetectorContext, file: { path: string; text: string 
       const module = str(configAt(fn, 'module'));
       const moduleDir = module !== undefined && !VARIABLE.test(module) ? joinRepo(dir, module) : null;
       const dirs = moduleDir === null ? [dir] : [moduleDir, dir];
-      const target = handlerFile(ctx, dirs, handler.value.slice(0, dot), runtime, tsFirst);
+      const target = lambdaHandlerFile(ctx.files, dirs, modulePath, runtime, tsFirst);
       const on = runtime === undefined ? `${providerName}, no runtime given` : `${providerName} ${runtime}`;
       if (target !== null) {
-        out.entries.push(fileEntry(target, 'production', `${file.path} line ${line}: functions.${name}.handler runs ${dir !== '' && target.startsWith(`${dir}/`) ? target.slice(dir.length + 1) : target} (${on})`, line));
+        out.entries.push(fileEntry(target, 'production', `${file.path} line ${line}: functions.${name}.handler runs ${relativeTo(dir, target)} (${on})`, line));
         continue;
       }
       // A handler inside a prebuilt artifact (package.artifact) is not a repo file; other runtimes (java, go, provided) name no source file.
       const artifact = str(configAt(fn, 'package', 'artifact')) ?? serviceArtifact;
-      if (artifact !== undefined || (runtime !== undefined && !/^(nodejs|python)/.test(runtime))) continue;
+      if (artifact !== undefined || !namesSourceFile(runtime)) continue;
       out.diagnostics.push(warning('serverless/missing-handler', `functions.${name}.handler "${handler.value}" names no ${runtime ?? 'code'} file in the repo`, file.path, line));
     }
   }
