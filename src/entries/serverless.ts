@@ -12,7 +12,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { warning } from '../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../util/path.js';
 import { parseYamlFile } from '../manifests/yaml.js';
-import { configAt, jsonConfigValue, readConfigFile, yamlConfigValue, type ConfigValue } from '../languages/javascript/config-value.js';
+import { configAt, fromFile, jsonConfigValue, readConfigFile, yamlConfigValue, type ConfigValue } from '../languages/javascript/config-value.js';
 import { fileEntry } from './support/inputs.js';
 import { handlerModule, lambdaHandlerFile, namesSourceFile, relativeTo } from './support/lambda-handler.js';
 import { splitLines } from '../util/lines.js';
@@ -63,7 +63,7 @@ const pluginFile = (ctx: DetectorContext, base: string): string | null => {
 
 /** The line of a string value: YAML and JS keep theirs; JSON values are all on line 1, so the text is searched for it. */
 const lineOf = (v: ConfigValue & { kind: 'string' }, text: string): number => {
-  if (v.line > 1) return v.line;
+  if (v.line > 1 || v.file !== undefined) return v.line;
   const i = splitLines(text).findIndex((l) => l.includes(JSON.stringify(v.value)));
   return i < 0 ? v.line : i + 1;
 };
@@ -75,39 +75,65 @@ const pluginList = (service: ConfigValue): ConfigValue[] => {
   return list?.kind === 'array' ? list.items : [];
 };
 
+const FILE_VARIABLE = /^\$\{file\(\s*['"]?([^'")$]+?)['"]?\s*\)(?::([\w.-]+))?\}$/;
+
+/**
+ * `${file(./functions.yml)}` or `${file(./functions.yml):key.path}`, where a value is a whole
+ * variable: the YAML or JSON file's value (every part marked with its file, for evidence), from
+ * the service folder as the framework reads it. Anything else comes back as it is.
+ */
+const included = (ctx: DetectorContext, dir: string, v: ConfigValue): ConfigValue => {
+  const m = v.kind === 'string' ? FILE_VARIABLE.exec(v.value) : null;
+  if (!m || !/\.(ya?ml|json)$/.test(m[1])) return v;
+  const path = joinRepo(dir, m[1]);
+  const text = path === null ? null : ctx.manifests.text(path);
+  if (path === null || text === null) return v;
+  const doc = parseYamlFile(text, path).docs[0];
+  const value = doc ? configAt(yamlConfigValue(doc), ...(m[2] ? m[2].split('.') : [])) : null;
+  return value === null ? v : fromFile(value, path);
+};
+
 const readFunctions = (ctx: DetectorContext, file: { path: string; text: string }, service: ConfigValue, out: DetectorOutput, tsFirst: boolean) => {
   const dir = dirname(file.path);
   const provider = configAt(service, 'provider');
   const providerName = str(configAt(provider, 'name')) ?? (str(provider) ?? 'aws');
   const serviceArtifact = str(configAt(service, 'package', 'artifact')) ?? str(configAt(provider, 'package', 'artifact'));
-  const functions = configAt(service, 'functions');
+  const raw = configAt(service, 'functions');
+  const functions = raw === null ? null : included(ctx, dir, raw);
+  // A value read from an included file is placed in that file.
+  const at = (v: ConfigValue) => v.file ?? file.path;
   if (functions?.kind === 'unknown') {
-    out.diagnostics.push(warning('serverless/not-static', `functions are computed, not read: ${functions.text}`, file.path, functions.line));
+    out.diagnostics.push(warning('serverless/not-static', `functions are computed, not read: ${functions.text}`, at(functions), functions.line));
     return;
   }
-  // `functions:` as one map, or (older services) a list of maps.
-  const maps = functions?.kind === 'array' ? functions.items : functions ? [functions] : [];
+  // `functions:` as one map, or (older services) a list of maps, each maybe from another file.
+  const maps = (functions?.kind === 'array' ? functions.items : functions ? [functions] : []).map((m) => included(ctx, dir, m));
   for (const map of maps) {
     if (map.kind === 'string' && VARIABLE.test(map.value)) {
-      out.diagnostics.push(warning('serverless/variable', `functions "${map.value}" is a variable census does not resolve`, file.path, lineOf(map, file.text)));
+      out.diagnostics.push(warning('serverless/variable', `functions "${map.value}" is a variable census does not resolve`, at(map), lineOf(map, file.text)));
       continue;
     }
-    for (const [name, fn] of entriesOf(map)) {
+    for (const [name, value] of entriesOf(map)) {
+      const fn = included(ctx, dir, value);
+      if (fn.kind === 'string' && VARIABLE.test(fn.value)) {
+        out.diagnostics.push(warning('serverless/variable', `functions.${name} "${fn.value}" is a variable census does not resolve`, at(fn), lineOf(fn, file.text)));
+        continue;
+      }
       const handler = configAt(fn, 'handler');
       if (handler === null) continue;
       if (handler.kind === 'unknown') {
-        out.diagnostics.push(warning('serverless/not-static', `functions.${name}.handler is computed, not read: ${handler.text}`, file.path, handler.line));
+        out.diagnostics.push(warning('serverless/not-static', `functions.${name}.handler is computed, not read: ${handler.text}`, at(handler), handler.line));
         continue;
       }
       if (handler.kind !== 'string') continue;
       const line = lineOf(handler, file.text);
       if (VARIABLE.test(handler.value)) {
-        out.diagnostics.push(warning('serverless/variable', `functions.${name}.handler "${handler.value}" is a variable census does not resolve`, file.path, line));
+        out.diagnostics.push(warning('serverless/variable', `functions.${name}.handler "${handler.value}" is a variable census does not resolve`, at(handler), line));
         continue;
       }
       const modulePath = handlerModule(handler.value);
       if (modulePath === null) {
-        out.diagnostics.push(warning('serverless/bad-handler', `functions.${name}.handler "${handler.value}" is not <file>.<function>`, file.path, line));
+        out.diagnostics.push(warning('serverless/bad-handler', `functions.${name}.handler "${handler.value}" is not <file>.<function>`, at(handler), line));
         continue;
       }
       const runtime = str(configAt(fn, 'runtime')) ?? str(configAt(provider, 'runtime'));
@@ -116,14 +142,16 @@ const readFunctions = (ctx: DetectorContext, file: { path: string; text: string 
       const dirs = moduleDir === null ? [dir] : [moduleDir, dir];
       const target = lambdaHandlerFile(ctx.files, dirs, modulePath, runtime, tsFirst);
       const on = runtime === undefined ? `${providerName}, no runtime given` : `${providerName} ${runtime}`;
+      // An entry's line is in the service file: a handler from an included file names its own place in the evidence.
       if (target !== null) {
-        out.entries.push(fileEntry(target, 'production', `${file.path} line ${line}: functions.${name}.handler runs ${relativeTo(dir, target)} (${on})`, line));
+        const said = handler.file ? `${file.path} functions.${name}.handler (${handler.file} line ${line})` : `${file.path} line ${line}: functions.${name}.handler`;
+        out.entries.push(fileEntry(target, 'production', `${said} runs ${relativeTo(dir, target)} (${on})`, handler.file ? undefined : line));
         continue;
       }
       // A handler inside a prebuilt artifact (package.artifact) is not a repo file; other runtimes (java, go, provided) name no source file.
       const artifact = str(configAt(fn, 'package', 'artifact')) ?? serviceArtifact;
       if (artifact !== undefined || !namesSourceFile(runtime)) continue;
-      out.diagnostics.push(warning('serverless/missing-handler', `functions.${name}.handler "${handler.value}" names no ${runtime ?? 'code'} file in the repo`, file.path, line));
+      out.diagnostics.push(warning('serverless/missing-handler', `functions.${name}.handler "${handler.value}" names no ${runtime ?? 'code'} file in the repo`, at(handler), line));
     }
   }
 };
