@@ -2,7 +2,9 @@
  * A folder held on an object and read in another module: MeshCentral's main module sets
  * `obj.webPublicPath = obj.path.join(__dirname, 'public')` and its web server, handed that object
  * as `parent`, serves `express.static(obj.parent.webPublicPath)`. The property is found by name:
- * every assignment `.<name> = <value>` in the scan's JS files. Only when each of them names a
+ * every assignment `.<name> = <value>` in the scan's JS files that spell a module's folder (the
+ * word `dirname`: the files the anchored-path readers read anyway, so no other file's text is read
+ * and kept for this). Only when each of them names a
  * folder folder-expr.ts can read on its own (`__dirname`, a join onto it, a workspace package's
  * folder), and all the same folder, is that the folder; one value census cannot read, or two that
  * differ, and the property names nothing — it would depend on which assignment ran.
@@ -11,9 +13,8 @@ import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext } from '../types.js';
 import { folderOf, type FolderScope } from './folder-expr.js';
-import { sortedFiles } from './support.js';
+import { codeFilesMarked } from './support.js';
 
-const CODE = /\.[cm]?[jt]sx?$/;
 /** `a.b.name`, `this.name`: a property read off an object. */
 const MEMBER = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)+([A-Za-z_$][\w$]*)$/;
 const NAME_CHARS = /[\w$]/;
@@ -29,9 +30,8 @@ const heldFolders = perScan((ctx: FrameworkContext) => {
     known.set(name, null);
     let found: { folder: string; why: string } | null = null;
     let agreed = true;
-    for (const file of sortedFiles(ctx)) {
+    for (const file of codeFilesMarked(ctx, ['dirname'])) {
       if (!agreed) break;
-      if (!CODE.test(file) || file.includes('node_modules/')) continue;
       const text = ctx.readText(file) ?? '';
       if (!text.includes(name)) continue;
       for (const m of text.matchAll(assignmentsOf(name))) {
