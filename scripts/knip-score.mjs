@@ -43,8 +43,9 @@ const flag = (name) => {
   return i >= 0 ? rest[i + 1] : undefined;
 };
 const only = flag('--only')?.split(',');
-// knip reports .js/.ts/.jsx/.tsx/.mjs/.cjs/.mts/.cts and the component formats it compiles.
-const JS_FAMILY = /\.((c|m)?[jt]sx?|vue|svelte|astro|mdx)$/;
+// knip reports .js/.ts/.jsx/.tsx/.mjs/.cjs/.mts/.cts and the component formats it compiles (.tsrx
+// when a @tsrx/ package is a dependency, as census reads it too).
+const JS_FAMILY = /\.((c|m)?[jt]sx?|vue|svelte|astro|mdx|tsrx)$/;
 
 const cases = readdirSync(dir)
   .filter((n) => n.endsWith('.knip.json'))

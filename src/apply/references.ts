@@ -51,7 +51,7 @@ export const pathMap = (steps: Step[]): PathMap => {
 
 const PYTHON = new Set(['python']);
 // An MDX page's imports are JS statements at their own lines, rewritten as a JS file's are.
-const JS = new Set(['javascript', 'typescript', 'vue', 'svelte', 'astro', 'marko', 'mdx']);
+const JS = new Set(['javascript', 'typescript', 'vue', 'svelte', 'astro', 'marko', 'tsrx', 'mdx']);
 const IMPORT_KINDS = new Set(['import', 'dynamic-import', 'type-import']);
 
 export interface FileEdit {

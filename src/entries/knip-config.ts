@@ -27,7 +27,7 @@ import { actsAmbiently } from './tsconfig-program.js';
 import { isRecord } from '../manifests/json.js';
 import { emptyOutput, type DetectorContext, type DetectorOutput, type EntryDetector } from './types.js';
 
-const CODE = /\.(c|m)?[jt]sx?$|\.(vue|svelte|astro|marko|mdx)$/;
+const CODE = /\.(c|m)?[jt]sx?$|\.(vue|svelte|astro|marko|tsrx|mdx)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 
 const read = (config: unknown, source: string, line: (key: string) => number | undefined, ctx: DetectorContext, out: DetectorOutput) => {

@@ -17,6 +17,7 @@ import { shellLanguage } from './shell/index.js';
 import { astroLanguage } from './astro/index.js';
 import { markoLanguage } from './marko/index.js';
 import { svelteLanguage } from './svelte/index.js';
+import { tsrxLanguage } from './tsrx/index.js';
 import { vueLanguage } from './vue/index.js';
 import type { KnownLanguage, LanguageFamily, LanguageRecord } from './types.js';
 import { cssLanguage, htmlLanguage } from './web/index.js';
@@ -46,6 +47,7 @@ export const LANGUAGES: Readonly<Record<KnownLanguage, LanguageRecord>> = {
   svelte: svelteLanguage,
   astro: astroLanguage,
   marko: markoLanguage,
+  tsrx: tsrxLanguage,
 };
 
 export const LANGUAGE_RECORDS: readonly LanguageRecord[] = Object.values(LANGUAGES);

@@ -31,6 +31,7 @@ export type Language =
   | 'svelte'
   | 'astro'
   | 'marko'
+  | 'tsrx'
   | 'other';
 
 export interface FileRecord {

@@ -12,7 +12,7 @@ interface Convention {
   test: (path: string, name: string) => boolean;
 }
 
-const WEB_SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro|marko|mdx)$/;
+const WEB_SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro|marko|tsrx|mdx)$/;
 
 const CONVENTIONS: Convention[] = [
   // .semgrep/ rule tests, .github/ actions, .husky/ hooks: a tool finds them by folder.

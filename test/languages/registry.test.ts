@@ -50,7 +50,7 @@ test('every extension, name and shebang of a record finds that record', () => {
 });
 
 test('derived sets: source, docs, families, fingerprints, comment styles', () => {
-  assert.deepEqual(ids.filter(isSourceLanguage), ['python', 'javascript', 'typescript', 'shell', 'vue', 'svelte', 'astro', 'marko']);
+  assert.deepEqual(ids.filter(isSourceLanguage), ['python', 'javascript', 'typescript', 'shell', 'vue', 'svelte', 'astro', 'marko', 'tsrx']);
   assert.deepEqual(ids.filter(isDocLanguage), ['markdown', 'mdx', 'rst', 'text']);
   assert.equal(familyOf('typescript'), familyOf('javascript'));
   assert.equal(familyOf('other'), 'other');

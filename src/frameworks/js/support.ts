@@ -455,7 +455,7 @@ export const aliasReferences = (ctx: FrameworkContext, pkgDir: string, aliases: 
   const refs: FrameworkOutput['references'] = [];
   const prefix = pkgDir === '' ? '' : `${pkgDir}/`;
   for (const file of pathsWithPrefix(ctx.files, prefix)) {
-    if (file.includes('node_modules/') || !/\.(c|m)?[jt]sx?$|\.(vue|svelte|astro|marko)$/.test(file)) continue;
+    if (file.includes('node_modules/') || !/\.(c|m)?[jt]sx?$|\.(vue|svelte|astro|marko|tsrx)$/.test(file)) continue;
     for (const imp of ctx.facts(file)?.imports ?? []) {
       const alias = aliases.find((a) => imp.specifier === a.name || imp.specifier.startsWith(`${a.name}/`));
       if (!alias) continue;

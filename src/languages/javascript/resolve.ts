@@ -4,6 +4,8 @@
  * `extends`, from the tsconfig nearest the importer) and workspace packages, linked through
  * node_modules or not. A relative import under a tsconfig's `moduleSuffixes` or `rootDirs` (which
  * oxc does not apply) is looked up by census in the file list (resolution/relative-layout.ts).
+ * Where a compiler is declared, its extension is tried after the usual ones (`./greeting` →
+ * greeting.tsrx, resolution/compiler-extensions.ts), the edge naming the declaration.
  * Anything that is not a repo file becomes a classified dead end: `builtin`, `external` (with the
  * package name) or `not-found`. Never throws.
  */
@@ -19,6 +21,7 @@ import { declaredConditions, isBuiltInCondition, type DeclaredCondition } from '
 import { isPackageName, isPathSpecifier, isRuntimeScheme, isUrlLike, packageNameFromPath, packageNameOf, withoutQuery } from './resolution/specifier.js';
 import { createTsconfigIndex, matchPathPattern, pathCandidates, type RelativeLayout } from './resolution/tsconfig.js';
 import { probeWithSuffixes, rootDirAlternatives } from './resolution/relative-layout.js';
+import { compilerExtensions, type AddedExtension } from './resolution/compiler-extensions.js';
 import { referencedProjects } from './resolution/tsconfig-program.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { createBuildOutputMap } from './build-output.js';
@@ -48,6 +51,18 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
   const tsconfigs = createTsconfigIndex(ctx.manifests);
   const aliases = toolAliases(ctx.manifests);
   const declared = declaredConditions(ctx.manifests);
+  const compilers = compilerExtensions(ctx.manifests);
+  /** The extensions compilers add for lookups from an absolute folder, by the package.json files at and above it. */
+  const addedByDir = new Map<string, readonly AddedExtension[]>();
+  const addedFor = (dirAbs: string): readonly AddedExtension[] => {
+    let known = addedByDir.get(dirAbs);
+    if (known === undefined) {
+      const dir = toRepoPath(ctx.rootAbs, dirAbs);
+      addedByDir.set(dirAbs, (known = dir === null || dir.startsWith('..') ? [] : compilers.for(dir)));
+    }
+    return known;
+  };
+  const extensionsOf = (added: readonly AddedExtension[]): string[] => added.map((a) => a.extension);
   const sourceOfBuilt = () => createBuildOutputMap(ctx.manifests);
   let workspaces: Map<string, WorkspacePackage> | null = null;
   const workspacePackages = (): Map<string, WorkspacePackage> => (workspaces ??= findWorkspacePackages(ctx.manifests));
@@ -89,10 +104,11 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
 
   const lookup = (dirAbs: string, specifier: string, config: string | null, profile: Profile, kind: ImporterKind, extra: readonly string[] = []): Lookup => {
     const bare = !isPathSpecifier(specifier) && !specifier.startsWith('#');
-    const key = bare ? `${scopeOf(dirAbs)}\0${specifier}\0${config ?? ''}\0${profile}\0${kind}\0${extra.join(',')}` : null;
+    const added = extensionsOf(addedFor(dirAbs));
+    const key = bare ? `${scopeOf(dirAbs)}\0${specifier}\0${config ?? ''}\0${profile}\0${kind}\0${extra.join(',')}\0${added.join(',')}` : null;
     const known = key === null ? undefined : bareLookups.get(key);
     if (known) return known;
-    const result = pool.get(usable(config), profile, kind, extra).sync(dirAbs, specifier);
+    const result = pool.get(usable(config), profile, kind, extra, added).sync(dirAbs, specifier);
     const found: Lookup = result.builtin ? { builtin: true } : result.path ? { path: result.path } : { error: result.error ?? 'not found' };
     if (key !== null) bareLookups.set(key, found);
     return found;
@@ -306,22 +322,22 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
   };
 
   /** A relative import's file under `moduleSuffixes`, which decides before the plain lookup. */
-  const viaModuleSuffixes = (candidate: string, layout: RelativeLayout, kind: ImporterKind): Resolution | null => {
+  const viaModuleSuffixes = (candidate: string, layout: RelativeLayout, kind: ImporterKind, added: readonly string[]): Resolution | null => {
     if (layout.moduleSuffixes === null) return null;
     const has = (p: string): boolean => ctx.files.has(p);
-    const found = probeWithSuffixes(candidate, layout.moduleSuffixes.suffixes, kind, has);
+    const found = probeWithSuffixes(candidate, layout.moduleSuffixes.suffixes, kind, has, added);
     if (found === null) return null;
     // The file a lookup without suffixes finds too needs no mapping to explain it.
-    const plain = found === probeWithSuffixes(candidate, [''], kind, has);
+    const plain = found === probeWithSuffixes(candidate, [''], kind, has, added);
     return { to: found, via: 'relative', ...(plain ? {} : { mapping: layoutEvidence('moduleSuffixes', layout.moduleSuffixes.config) }) };
   };
 
   /** A relative import that is not where it says: under another of the `rootDirs`. */
-  const viaRootDirs = (candidate: string, layout: RelativeLayout, kind: ImporterKind): Resolution | null => {
+  const viaRootDirs = (candidate: string, layout: RelativeLayout, kind: ImporterKind, added: readonly string[]): Resolution | null => {
     if (layout.rootDirs === null) return null;
     const suffixes = layout.moduleSuffixes?.suffixes ?? [''];
     for (const alternative of rootDirAlternatives(candidate, layout.rootDirs.dirs)) {
-      const found = probeWithSuffixes(alternative, suffixes, kind, (p) => ctx.files.has(p));
+      const found = probeWithSuffixes(alternative, suffixes, kind, (p) => ctx.files.has(p), added);
       if (found !== null) return { to: found, via: 'relative', mapping: layoutEvidence('rootDirs', layout.rootDirs.config) };
     }
     return null;
@@ -374,7 +390,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     const relative = isPathSpecifier(specifier) && !specifier.startsWith('/') ? joinRepo(dir, specifier) : null;
     const layout = relative === null ? null : tsconfigs.relativeLayout(fromFile);
     if (relative !== null && layout !== null) {
-      const suffixed = viaModuleSuffixes(relative, layout, kind);
+      const suffixed = viaModuleSuffixes(relative, layout, kind, extensionsOf(addedFor(dirAbs)));
       if (suffixed) return suffixed;
     }
     const { added, extra } = folder;
@@ -404,7 +420,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       return picked;
     }
     if (relative !== null && layout !== null) {
-      const rooted = viaRootDirs(relative, layout, kind);
+      const rooted = viaRootDirs(relative, layout, kind, extensionsOf(addedFor(dirAbs)));
       if (rooted) return rooted;
     }
     if (bare) {
@@ -422,6 +438,14 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     // An alias claimed the name: it is the repo's own path that is missing, not a package.
     if (missedAlias !== null) return { to: null, unresolved: 'not-found', mapping: aliasEvidence(missedAlias) };
     return unresolved(specifier, config);
+  };
+
+  /** A file found by an extension a compiler adds (`./greeting` → greeting.tsrx): the edge names the declaration, unless it says how it was mapped already. */
+  const withAddedExtension = (r: Resolution, specifier: string, fromFile: string): Resolution => {
+    if (r.to === null || r.mapping !== undefined) return r;
+    const ext = extname(r.to).toLowerCase();
+    const added = addedFor(folderOf(dirname(fromFile)).dirAbs).find((a) => a.extension === ext);
+    return added === undefined || withoutQuery(specifier).toLowerCase().endsWith(ext) ? r : { ...r, mapping: added.why };
   };
 
   return {
@@ -464,7 +488,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       try {
         const result = resolveOne(fact, fromFile);
         const also = alongside.get(result);
-        results = also ? [result, also] : [result];
+        results = (also ? [result, also] : [result]).map((r) => withAddedExtension(r, fact.specifier, fromFile));
       } catch {
         results = [{ to: null, unresolved: 'not-found' }];
       }

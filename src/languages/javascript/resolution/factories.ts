@@ -10,7 +10,11 @@ export type Profile = 'esm' | 'cjs' | 'types';
 /** A TS importer prefers `x.ts` over `x.js` when both exist; a JS importer the file it would load. */
 export type ImporterKind = 'ts' | 'js';
 
-/** `.vue` last, as Vue CLI's webpack and Nuxt resolve `./Comp` to `Comp.vue` (Svelte and Astro imports name their extension). */
+/**
+ * `.vue` last, as Vue CLI's webpack and Nuxt resolve `./Comp` to `Comp.vue` (Svelte and Astro
+ * imports name their extension). A compiler's own extension (`.tsrx`) is added after these only
+ * where the compiler is declared (compiler-extensions.ts).
+ */
 export const EXTENSIONS: Record<ImporterKind, readonly string[]> = {
   ts: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json', '.d.ts', '.vue'],
   js: ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.json', '.d.ts', '.vue'],
@@ -37,12 +41,12 @@ const MAIN_FIELDS: Record<Profile, string[]> = {
   types: ['types', 'typings', 'module', 'main'],
 };
 
-const optionsFor = (rootAbs: string, config: string | null, profile: Profile, kind: ImporterKind, extra: readonly string[]): NapiResolveOptions => {
+const optionsFor = (rootAbs: string, config: string | null, profile: Profile, kind: ImporterKind, extra: readonly string[], added: readonly string[]): NapiResolveOptions => {
   const options: NapiResolveOptions = {
     // Matching follows the key order of the package's conditions object, not this list's.
     conditionNames: [...CONDITIONS[profile], ...extra],
     mainFields: MAIN_FIELDS[profile],
-    extensions: [...EXTENSIONS[kind]],
+    extensions: [...EXTENSIONS[kind], ...added],
     extensionAlias: Object.fromEntries(Object.entries(EXTENSION_ALIAS[kind]).map(([ext, list]) => [ext, [...list]])),
     mainFiles: ['index'],
     builtinModules: true,
@@ -54,19 +58,22 @@ const optionsFor = (rootAbs: string, config: string | null, profile: Profile, ki
 };
 
 export interface ResolverPool {
-  /** `extra`: conditions the repo's tools add (resolution/conditions.ts, tsconfig `customConditions`). */
-  get(config: string | null, profile: Profile, kind: ImporterKind, extra?: readonly string[]): ResolverFactory;
+  /**
+   * `extra`: conditions the repo's tools add (resolution/conditions.ts, tsconfig `customConditions`);
+   * `added`: extensions tried after the usual ones (compiler-extensions.ts).
+   */
+  get(config: string | null, profile: Profile, kind: ImporterKind, extra?: readonly string[], added?: readonly string[]): ResolverFactory;
 }
 
 export const createResolverPool = (rootAbs: string): ResolverPool => {
   let base: ResolverFactory | null = null;
   const pool = new Map<string, ResolverFactory>();
   return {
-    get(config, profile, kind, extra = []) {
-      const key = `${config ?? ''}\0${profile}\0${kind}\0${extra.join(',')}`;
+    get(config, profile, kind, extra = [], added = []) {
+      const key = `${config ?? ''}\0${profile}\0${kind}\0${extra.join(',')}\0${added.join(',')}`;
       let factory = pool.get(key);
       if (!factory) {
-        const options = optionsFor(rootAbs, config, profile, kind, extra);
+        const options = optionsFor(rootAbs, config, profile, kind, extra, added);
         factory = base === null ? (base = new ResolverFactory(options)) : base.cloneWithOptions(options);
         pool.set(key, factory);
       }

@@ -18,9 +18,10 @@ const DECLARATION = /\.d\.[cm]?ts$/;
 
 /**
  * The first repo file TypeScript's lookup of `base` (the import's path joined to the importer's
- * folder) lands on with these suffixes, or null.
+ * folder) lands on with these suffixes, or null; `added`: extensions a compiler adds after the usual ones.
  */
-export const probeWithSuffixes = (base: string, suffixes: readonly string[], kind: ImporterKind, has: (path: string) => boolean): string | null => {
+export const probeWithSuffixes = (base: string, suffixes: readonly string[], kind: ImporterKind, has: (path: string) => boolean, added: readonly string[] = []): string | null => {
+  const extensions = added.length === 0 ? EXTENSIONS[kind] : [...EXTENSIONS[kind], ...added];
   const first = (candidates: Iterable<string>): string | null => {
     for (const c of candidates) if (has(c)) return c;
     return null;
@@ -34,12 +35,12 @@ export const probeWithSuffixes = (base: string, suffixes: readonly string[], kin
     const aliases = EXTENSION_ALIAS[kind][ext];
     const stem = ext === '' ? base : base.slice(0, -ext.length);
     // `./x.js` names x.ts (or x.js); `./x.json`, `./x.d.ts` keep their extension; `./x` gets each in turn.
-    const named = aliases ? first(withExtensions(stem, aliases)) : ext !== '' && EXTENSIONS[kind].includes(ext) ? first(withExtensions(stem, [ext])) : null;
+    const named = aliases ? first(withExtensions(stem, aliases)) : ext !== '' && extensions.includes(ext) ? first(withExtensions(stem, [ext])) : null;
     if (named !== null) return named;
-    const bare = first(withExtensions(base, EXTENSIONS[kind]));
+    const bare = first(withExtensions(base, extensions));
     if (bare !== null) return bare;
   }
-  return first(withExtensions(base === '' ? 'index' : `${base}/index`, EXTENSIONS[kind]));
+  return first(withExtensions(base === '' ? 'index' : `${base}/index`, extensions));
 };
 
 /**
