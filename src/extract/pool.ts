@@ -1,6 +1,6 @@
 /**
  * Runs scanFile over all files on the main thread and a worker pool: as many extraction threads
- * as cores (up to 8), the main thread one of them. Small repos are scanned on the main thread
+ * as cores (up to 8), the main thread one of them below the large-tree size. Small repos are scanned on the main thread
  * alone: starting workers (and loading the parsers in each) costs more than it saves. So are
  * mid-sized ones when only two threads are available: each worker compiles the extractors' hot
  * code cold (V8's compiler and garbage-collector threads run per isolate) while the other
@@ -9,12 +9,17 @@
  * 0.65 s); in CPU, what a shared machine pays, one thread costs far less on the real corpora too
  * (saleor, 59 MB: 2.7 s against 3.6 s; payload, 62 MB: 6.1 s against 10.4 s), so two threads start
  * only past 128 MB, where they shorten the wall time enough to matter (127 MB: 1.5 s against 2.4 s
- * wall; 257 MB: 2.9 s against 4–5.6 s). The main thread extracts beside its workers rather than
- * wait for them (one isolate fewer to start and compile: each worker costs about 0.1-0.2 s of CPU
- * before its first file and 0.4-0.7 s of V8 compiling on payload); it takes the workers' results
- * in between its own files. When a small tree is fingerprinted for `census dupes`, one worker that
- * loads only the fingerprint code does that beside the main thread (fingerprint-thread.ts): it is
- * as much work again, with no extractor to compile twice.
+ * wall; 257 MB: 2.9 s against 4–5.6 s). Below that size (trees taken to more threads on more
+ * cores, or with --workers) the main thread extracts beside its workers rather than wait for them
+ * (one isolate fewer to start and compile: each worker costs about 0.1-0.2 s of CPU before its
+ * first file and 0.4-0.7 s of V8 compiling on payload); it takes the workers' results in between
+ * its own files. From that size on (util/large-tree.ts) the workers extract alone and the main
+ * thread only takes in their results: at 100k files (saleor-100k, 2 cores) that peaked 100-150 MiB
+ * lower and cost less CPU than the main thread extracting half the files into the heap that then
+ * holds the whole scan (docs/architecture.md, "Where the time goes"). When a small tree is
+ * fingerprinted for `census dupes`, one worker that loads only the fingerprint code does that
+ * beside the main thread (fingerprint-thread.ts): it is as much work again, with no extractor to
+ * compile twice.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -22,14 +27,13 @@ import { EXTRACT_WORKER } from '../own-files.js';
 import { scanFile, type ScanOptions, type ScanRequest, type ScannedFile } from './scan-file.js';
 import { startFingerprintThread, type FingerprintThread } from './fingerprint-thread.js';
 import { shareStrings, type StringTable } from './shared-strings.js';
+import { isLargeTree } from '../util/large-tree.js';
 
 const INLINE_MAX_FILES = 150;
 const INLINE_MAX_BYTES = 2_000_000;
-/** With at most two threads, trees up to this size are scanned on the main thread (see above). */
-const INLINE_MAX_BYTES_TWO_THREADS = 128_000_000;
 const BATCH_FILES = 48;
 const BATCH_BYTES = 1_000_000;
-/** Batches given to each worker ahead: the main thread answers a worker only between files of its own. */
+/** Batches given to each worker ahead: a main thread that extracts too answers a worker only between files of its own. */
 const WORKER_QUEUE = 2;
 /** How long the main thread extracts before it takes in the workers' results. */
 const MAIN_YIELD_MS = 8;
@@ -62,7 +66,7 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
   const totalBytes = requests.reduce((n, r) => n + Math.min(r.bytes, options.maxFileSize), 0);
   const poolSize = Math.max(1, Math.min(workers ?? availableParallelism(), 8));
   const small = requests.length <= INLINE_MAX_FILES && totalBytes <= INLINE_MAX_BYTES;
-  if (poolSize === 1 || small || (poolSize === 2 && workers === undefined && totalBytes <= INLINE_MAX_BYTES_TWO_THREADS)) {
+  if (poolSize === 1 || small || (poolSize === 2 && workers === undefined && !isLargeTree(totalBytes))) {
     // Fingerprints (census dupes) are as much work again as extraction: the second core does them.
     const fingerprints = options.fingerprint && poolSize > 1 && !small ? startFingerprints({ ...options, fingerprint: options.fingerprint }) : null;
     const table: StringTable = new Map();
@@ -113,8 +117,9 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
       worker.pending.push(nextBatch);
       worker.postMessage(batches[nextBatch++]);
     };
-    // The main thread is one of the extraction threads: poolSize - 1 workers.
-    const workerCount = Math.min(poolSize - 1, batches.length - 1);
+    // Below the large-tree size the main thread is one of the extraction threads: poolSize - 1 workers.
+    const mainExtracts = !isLargeTree(totalBytes);
+    const workerCount = mainExtracts ? Math.min(poolSize - 1, batches.length - 1) : Math.min(poolSize, batches.length);
     for (let i = 0; i < workerCount; i++) {
       const worker = Object.assign(
         new Worker(EXTRACT_WORKER, {
@@ -142,6 +147,7 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
       // two batches each, so a worker has the next one while the main thread is inside a batch of its own
       for (let k = 0; k < WORKER_QUEUE; k++) feed(worker);
     }
+    if (!mainExtracts) return;
     void (async () => {
       let yielded = performance.now();
       while (!settled && nextBatch < batches.length) {

@@ -8,15 +8,14 @@
  * collections cost payload about 0.3 s. The flag is the process's: once set, it stays.
  */
 import { setFlagsFromString } from 'node:v8';
+import { isLargeTree } from './large-tree.js';
 
 const HEAP_GROWING_PERCENT = 25;
-/** Bytes of files to extract from which a scan bounds the heap's growth (the size where extraction takes two threads too). */
-const LARGE_TREE_BYTES = 128_000_000;
 
 let set = false;
 
 export const boundHeapGrowthFor = (treeBytes: number): void => {
-  if (set || treeBytes < LARGE_TREE_BYTES) return;
+  if (set || !isLargeTree(treeBytes)) return;
   set = true;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 };

@@ -1,6 +1,7 @@
 /**
- * The pool (main thread and workers together) gives what one thread gives, file for file and in
- * request order, over more files than the inline limit and more batches than threads.
+ * The pool (main thread and workers together, or workers alone on a large tree) gives what one
+ * thread gives, file for file and in request order, over more files than the inline limit and more
+ * batches than threads.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { scanAll } from '../../src/extract/pool.js';
 import type { ScanRequest } from '../../src/extract/scan-file.js';
 import { writeScanTree, type TreeFile } from '../helpers/scan-tree.js';
+import { LARGE_TREE_BYTES } from '../../src/util/large-tree.js';
 
 const makeTree = (): { dir: string; requests: ScanRequest[] } => {
   const files: TreeFile[] = [];
@@ -34,6 +36,23 @@ test('main thread and workers together give the one-thread result, in request or
     assert.deepStrictEqual(three, one);
     assert.deepStrictEqual(three.map((s) => s.record.path), requests.map((r) => r.path));
     assert.ok(one.filter((s) => s.facts && s.facts.imports.length > 0).length >= 480, 'the source files have imports');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('on a large tree the workers alone give the one-thread result, in request order', async () => {
+  const { dir, requests } = makeTree();
+  try {
+    // what the pool sizes by: requests as large as a tree past the large-tree size (the files are read whole either way)
+    const claimed = Math.ceil(LARGE_TREE_BYTES / requests.length) + 1;
+    const large = requests.map((r) => ({ ...r, bytes: claimed }));
+    const options = { maxFileSize: claimed };
+    const one = await scanAll(large, options, 1);
+    const two = await scanAll(large, options, 2);
+    assert.equal(two.length, large.length);
+    assert.deepStrictEqual(two, one);
+    assert.deepStrictEqual(two.map((s) => s.record.path), large.map((r) => r.path));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
