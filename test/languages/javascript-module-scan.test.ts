@@ -99,6 +99,23 @@ test('module scan: a walk word as a string is read here unless it may be a key o
   declines(`export const first = module.names['Worker'];\n`);
 });
 
+test('module scan: a walk word as a key, typed name or label, or a method named exports, is read here', () => {
+  // wrangler's generated cloudflare-env.d.ts: `readonly exports: Exports`, `static exports(module: Module)`
+  agrees(`export declare class Module {\n  readonly exports: Exports;\n  argv?: string[];\n  static exports(module: Module): string[];\n}\n`, 'env.d.ts');
+  agrees(`export const options = { require: false, Worker: null, exports : { '.': './index.js' } };\nexport function run(argv: string[], Bun?: unknown) {\n  return ready ? argv : [];\n}\n`);
+  for (const text of [
+    `export const args = ready ? process.argv : [];\n`,
+    `export const pick = ready ? module.exports : {};\n`,
+    `export const options = { require: require('./x') };\n`,
+    `exports.a = 1;\n`,
+    `Object.defineProperty(exports, 'a', { value: 1 });\n`,
+    `export const worker = new Worker('./w.js');\n`,
+  ]) {
+    declines(text);
+    assert.deepEqual(extractJavaScript('example.ts', text, true), extractJavaScript('example.ts', text, true, { moduleScan: false }), text);
+  }
+});
+
 test('module scan: import.meta properties the walk does not act on are read here', () => {
   agrees(`import path from 'node:path';\nimport { fileURLToPath } from 'node:url';\nconst dirname = path.dirname(fileURLToPath(import.meta.url));\n`);
   agrees(`import.meta.hot?.accept();\nexport const mode = import.meta.env.MODE, dir = import.meta\n  .dirname\nimport later from './later';\nexport { later };\n`);

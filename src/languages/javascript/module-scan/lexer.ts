@@ -362,7 +362,7 @@ export class Lexer {
     this.end = e;
     this.memberName = this.afterDot;
     const known = knownWordAt(text, this.start, e);
-    if (known !== '' && this.options.walkWords && WALK_WORDS.has(known)) throw new Unsure();
+    if (known !== '' && this.options.walkWords && WALK_WORDS.has(known) && !this.inertWalkWord(known, e)) throw new Unsure();
     if (known !== '' && KEYED_OBJECTS.has(known)) this.sawKeyedObject = true;
     const word = this.afterDot ? '' : known;
     if (word !== '' && BRANCH_KEYWORDS.has(word)) this.branches++;
@@ -389,6 +389,32 @@ export class Lexer {
     this.regexAllowed = expressionKeyword;
     this.braceOpens = expressionKeyword && !BLOCK_KEYWORDS.has(word) ? Open.ObjectBrace : Open.Block;
     this.afterDot = false;
+  }
+
+  /**
+   * A walk word the walk cannot act on here: a key, a typed name or a label (`exports: Exports`,
+   * `argv?: string[]`, `{ require: false }`) or a method named `exports` (`static exports(module)`),
+   * never after a dot. The walk reads these words only as a call's callee (`require(…)`), the
+   * callee of `new` (`new Worker(…)`), a member's object or property (`Bun.spawn`, `process.argv`,
+   * `module.exports`, `exports.x = …`) or `Object.defineProperty(exports, …)`; a bare word before
+   * `:` is none of them (in `c ? exports : x` the conditional is what a call or member would hold),
+   * and a call of `exports` runs nothing the walk knows. What the walk does note of a bare
+   * `exports` (that the file uses CommonJS) only decides whether a file exporting nothing is a
+   * script, and such files go to the walk anyway (extract.ts).
+   */
+  private inertWalkWord(word: string, end: number): boolean {
+    if (this.afterDot) return false;
+    const text = this.text;
+    let k = end;
+    while (isSpace(text.charCodeAt(k)) || isLineBreak(text.charCodeAt(k))) k++;
+    let c = text.charCodeAt(k);
+    if (c === 40) return word === 'exports';
+    if (c === 63) {
+      k++;
+      while (isSpace(text.charCodeAt(k)) || isLineBreak(text.charCodeAt(k))) k++;
+      c = text.charCodeAt(k);
+    }
+    return c === 58;
   }
 
   /**
