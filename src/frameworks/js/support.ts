@@ -450,12 +450,20 @@ export const readAliases = (value: ConfigValue | null, dir: string): { name: str
  * resolver knows tsconfig paths, not the bundler's own aliases, so without this the aliased
  * file would look unused.
  */
-export const aliasReferences = (ctx: FrameworkContext, pkgDir: string, aliases: { name: string; target: string; line: number }[], config: string, tool: string): FrameworkOutput['references'] => {
+export const aliasReferences = (
+  ctx: FrameworkContext,
+  pkgDir: string,
+  aliases: { name: string; target: string; line: number }[],
+  config: string,
+  tool: string,
+  /** Files below `pkgDir` the aliases do not apply to (a Nuxt layer's files have aliases of their own). */
+  skip: (file: string) => boolean = () => false,
+): FrameworkOutput['references'] => {
   if (aliases.length === 0) return [];
   const refs: FrameworkOutput['references'] = [];
   const prefix = pkgDir === '' ? '' : `${pkgDir}/`;
   for (const file of pathsWithPrefix(ctx.files, prefix)) {
-    if (file.includes('node_modules/') || !/\.(c|m)?[jt]sx?$|\.(vue|svelte|astro|marko|tsrx)$/.test(file)) continue;
+    if (file.includes('node_modules/') || !/\.(c|m)?[jt]sx?$|\.(vue|svelte|astro|marko|tsrx)$/.test(file) || skip(file)) continue;
     for (const imp of ctx.facts(file)?.imports ?? []) {
       const alias = aliases.find((a) => imp.specifier === a.name || imp.specifier.startsWith(`${a.name}/`));
       if (!alias) continue;
