@@ -55,9 +55,12 @@ const baseOf = (base: string, file: string, text: string, scope: FolderScope | n
 /** The path module held on an object (`obj.path.join(…)`, MeshCentral's habit): read as `path.join(…)`. */
 const HELD_PATH_MODULE = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)+(?=path\s*\.\s*(?:join|resolve)\()/;
 
+/** `path.join(base, 'a', 'b')` / `path.resolve(…)`: the base and the literal parts. */
+const JOIN_CALL = new RegExp(String.raw`^(?:path\s*\.\s*)?(?:join|resolve)\(\s*([^,()]+(?:\([^()]*(?:\([^()]*\))?[^()]*\))?(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*((?:,\s*${LITERAL}\s*)*)\)$`);
+
 const folderIn = (expr: string, file: string, text: string, scope: FolderScope | null, depth: number, why: string[]): string | null => {
   const e = expr.trim().replace(HELD_PATH_MODULE, '');
-  const call = new RegExp(String.raw`^(?:path\s*\.\s*)?(?:join|resolve)\(\s*([^,()]+(?:\([^()]*(?:\([^()]*\))?[^()]*\))?(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*((?:,\s*${LITERAL}\s*)*)\)$`).exec(e);
+  const call = JOIN_CALL.exec(e);
   if (call) {
     const base = baseOf(call[1], file, text, scope, depth, why);
     if (base === null) return null;
@@ -73,6 +76,44 @@ export const explainedFolderOf = (expr: string, file: string, text: string, scop
   const folder = folderIn(expr, file, text, scope, 0, why);
   return folder === null ? null : { folder, why };
 };
+
+/** A region of the text (a function's body: function-region.ts) in which a local's assignments are looked for. */
+export interface TextRegion {
+  start: number;
+  end: number;
+}
+
+/** The values assigned to `name` in the region: `name = value` and `var name = value`, in order. */
+export const assignmentsIn = (name: string, text: string, region: TextRegion): { value: string; index: number }[] => {
+  const assignment = new RegExp(String.raw`(?<![\w$.])${escapeName(name)}\s*=(?![=>])\s*([^\n;]+)`, 'g');
+  return [...text.slice(region.start, region.end).matchAll(assignment)].map((m) => ({ value: m[1].trim(), index: region.start + (m.index ?? 0) }));
+};
+
+const candidatesIn = (expr: string, file: string, text: string, scope: FolderScope | null, region: TextRegion, depth: number): string[] => {
+  const e = expr.trim().replace(HELD_PATH_MODULE, '');
+  const call = JOIN_CALL.exec(e);
+  const base = call ? call[1].trim() : e;
+  let bases: string[];
+  const assigned = depth < MAX_DEPTH && NAME.test(base) && base !== '__dirname' ? assignmentsIn(base, text, region) : [];
+  if (assigned.length > 0) bases = assigned.flatMap((a) => candidatesIn(a.value, file, text, scope, region, depth + 1));
+  else {
+    const one = baseOf(base, file, text, scope, depth, []);
+    bases = one === null ? [] : [one];
+  }
+  const parts = call ? [...call[2].matchAll(new RegExp(LITERAL, 'g'))].map((m) => literal(m[0])) : [];
+  const out = bases.map((b) => joinRepo(b, ...parts)).filter((f): f is string => f !== null);
+  return [...new Set(out)];
+};
+
+/**
+ * Every repo folder `expr` may name when a local it goes through is assigned more than once in
+ * the region (`dir = path.join(root, 'min'); … dir = path.join(root, 'full')`, `root` itself set
+ * from a setting or from `__dirname`): each assignment census can read is a candidate, the others
+ * are left out (as conditional alias branches are). A name with no assignment in the region is
+ * read as folderOf reads it. Bounded to the region: no flow between functions or files.
+ */
+export const folderCandidatesOf = (expr: string, file: string, text: string, region: TextRegion, scope: FolderScope | null = null): string[] =>
+  candidatesIn(expr, file, text, scope, region, 0);
 
 /** The repo folder `expr` names in `file` (whose text is `text`), or null. */
 export const folderOf = (expr: string, file: string, text: string, scope: FolderScope | null = null): string | null => explainedFolderOf(expr, file, text, scope)?.folder ?? null;

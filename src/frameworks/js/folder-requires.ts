@@ -18,9 +18,12 @@
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
-import { folderOf } from './folder-expr.js';
+import { assignmentsIn, folderCandidatesOf, folderOf } from './folder-expr.js';
+import { functionRegion } from './function-region.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { codeFilesMarked, fileReference, mayHold } from './support.js';
+import { codeFilesMarked, fileReference } from './support.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { warning } from '../../util/diagnostics.js';
 import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
 import { escapeRegExp } from '../../util/regexp.js';
@@ -29,7 +32,7 @@ const CODE = /\.[cm]?[jt]sx?$/;
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /** A folder expression: `__dirname`, `import.meta.dirname`, `path.join(__dirname, 'a', 'b')`, or a name. */
 const FOLDER = String.raw`(?:(?:path\s*\.\s*)?(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*(?:,\s*(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)\s*)*\)|__dirname|import\.meta\.dirname|[A-Za-z_$][\w$]*)`;
-const READDIR = new RegExp(String.raw`\breaddir(?:Sync)?\(\s*(${FOLDER})\s*[,)]`, 'g');
+const READDIR = new RegExp(String.raw`\b(readdir(?:Sync)?)\(\s*(${FOLDER})\s*[,)]`, 'g');
 const GLOB_CWD = new RegExp(String.raw`\b(?:glob\s*\.\s*sync|globSync|glob)\(\s*(["'\`])([^"'\`\n]+)\1\s*,\s*\{[^{}]*?\bcwd\s*:\s*(${FOLDER})\s*[,}]`, 'g');
 const REQUIRE = /\b(?:require|import)\(\s*([^()'"`\n][^\n]*?|`[^`\n]*\$\{[^`\n]*`|["'][^"'\n]*["']\s*\+[^\n]*?)\s*\)/g;
 const LITERAL_ARG = /^\s*(["'])[^"'\n]*\1\s*$/;
@@ -42,6 +45,8 @@ interface Loader {
   requireLine: number;
   /** The basenames the listing returns, or null for every code file directly in the folder. */
   glob: string | null;
+  /** The listing function (`readdirSync`) when the loader reads its files' text instead of requiring them. */
+  reads?: string;
 }
 
 /** A loader whose folder is its function's first parameter: its callers name the folder. */
@@ -102,29 +107,63 @@ const globMatcher = (glob: string): ((name: string) => boolean) | null => {
   return compileRepoGlob(glob);
 };
 
-const loadersIn = (file: string, text: string): { loaders: Loader[]; params: ParamLoader[] } => {
+/**
+ * A read of a listed entry's text after the listing, in the same function: `readFileSync`,
+ * `readFile` or `createReadStream` of the listed folder joined to a name
+ * (`fs.readFileSync(path.join(dir, names[i]))`). A listing whose entries are never read there
+ * (counted, tested for existence, handed elsewhere) loads nothing: it is not followed.
+ */
+const readOfEntries = (text: string, from: number, to: number, folderExpr: string): number | null => {
+  const e = escapeRegExp(folderExpr.trim()).replace(/\s+/g, '\\s*');
+  const read = new RegExp(String.raw`\b(?:readFileSync|readFile|createReadStream)\(\s*(?:[A-Za-z_$][\w$]*\s*\.\s*)*(?:join|resolve)\(\s*${e}\s*,\s*[A-Za-z_$]`);
+  const m = read.exec(text.slice(from, to));
+  return m === null ? null : from + m.index;
+};
+
+const NAME_EXPR = /^[A-Za-z_$][\w$]*$/;
+
+const loadersIn = (file: string, text: string): { loaders: Loader[]; params: ParamLoader[]; unread: Diagnostic[] } => {
   const loaders: Loader[] = [];
   const params: ParamLoader[] = [];
+  const unread: Diagnostic[] = [];
   const requires = [...text.matchAll(REQUIRE)].filter((m) => !LITERAL_ARG.test(m[1]));
-  if (requires.length === 0) return { loaders, params };
-  const listings: { expr: string; glob: string | null; listing: string; index: number }[] = [
-    ...[...text.matchAll(READDIR)].map((m) => ({ expr: m[1], glob: null, listing: `readdir(${m[1].trim()})`, index: m.index ?? 0 })),
-    ...[...text.matchAll(GLOB_CWD)].map((m) => ({ expr: m[3], glob: m[2], listing: `glob "${m[2]}" in ${m[3].trim()}`, index: m.index ?? 0 })),
+  const listings: { expr: string; glob: string | null; listing: string; fn: string | null; index: number }[] = [
+    ...[...text.matchAll(READDIR)].map((m) => ({ expr: m[2], glob: null, listing: `readdir(${m[2].trim()})`, fn: m[1], index: m.index ?? 0 })),
+    ...[...text.matchAll(GLOB_CWD)].map((m) => ({ expr: m[3], glob: m[2], listing: `glob "${m[2]}" in ${m[3].trim()}`, fn: null, index: m.index ?? 0 })),
   ];
   for (const l of listings) {
-    const folder = folderOf(l.expr, file, text);
-    const fn = folder === null && /^[A-Za-z_$][\w$]*$/.test(l.expr.trim()) ? functionWithParam(text, l.index, l.expr.trim()) : null;
-    if (folder === null && fn === null) continue;
-    const after = (r: RegExpMatchArray) => (r.index ?? 0) > l.index;
-    const req =
-      requires.find((r) => after(r) && requiresFrom(r[1], l.expr, folder === dirname(file))) ??
-      (joinsNames(text.slice(l.index), l.expr) ? requires.find((r) => after(r) && BARE_NAME.test(r[1])) : undefined);
-    if (!req) continue;
-    const found = { listing: l.listing, listLine: lineAt(text, l.index), requireLine: lineAt(text, req.index ?? 0), glob: l.glob };
-    if (folder !== null) loaders.push({ folder, ...found });
-    else if (fn !== null) params.push({ file, fn, ...found });
+    const name = NAME_EXPR.test(l.expr.trim()) ? l.expr.trim() : null;
+    const region = name !== null || l.fn !== null ? functionRegion(text, l.index) : null;
+    // A local assigned several times in the listing's function names one folder per readable assignment.
+    const folders = name !== null && region !== null ? folderCandidatesOf(name, file, text, region) : [folderOf(l.expr, file, text)].filter((f): f is string => f !== null);
+    const fn = folders.length === 0 && name !== null ? functionWithParam(text, l.index, name) : null;
+    // The require (or read) that loads what was listed: first in the listing's own function, and
+    // only when that function neither requires nor reads them, a require later in the file.
+    const requireIn = (end: number) => {
+      const within = (r: RegExpMatchArray) => (r.index ?? 0) > l.index && (r.index ?? 0) < end;
+      return (
+        requires.find((r) => within(r) && requiresFrom(r[1], l.expr, folders.length === 1 && folders[0] === dirname(file))) ??
+        (joinsNames(text.slice(l.index, end), l.expr) ? requires.find((r) => within(r) && BARE_NAME.test(r[1])) : undefined)
+      );
+    };
+    const regionEnd = region?.end ?? text.length;
+    const read = l.fn === null ? null : readOfEntries(text, l.index, regionEnd, l.expr);
+    const req = requireIn(regionEnd) ?? (read === null ? requireIn(text.length) : undefined);
+    const listLine = lineAt(text, l.index);
+    if (req) {
+      const found = { listing: l.listing, listLine, requireLine: lineAt(text, req.index ?? 0), glob: l.glob };
+      for (const folder of folders) loaders.push({ folder, ...found });
+      if (folders.length === 0 && fn !== null) params.push({ file, fn, ...found });
+      continue;
+    }
+    if (l.fn === null || region === null || read === null) continue;
+    const found = { listing: l.listing, listLine, requireLine: lineAt(text, read), glob: null, reads: l.fn };
+    for (const folder of folders) loaders.push({ folder, ...found });
+    if (folders.length === 0 && fn === null && name !== null && assignmentsIn(name, text, region).length > 0) {
+      unread.push(warning('folder-requires/unread-folder', `${file}:${listLine} lists ${name} (${l.fn}) and reads its files, but no assignment of ${name} in that function names a folder census can read`, file, listLine));
+    }
   }
-  return { loaders, params };
+  return { loaders, params, unread };
 };
 
 /** The files a loader's listing returns, that it can require. */
@@ -146,19 +185,20 @@ const targetsOf = (ctx: FrameworkContext, file: string, loader: Loader): string[
 interface Found {
   loaders: { file: string; loader: Loader }[];
   params: ParamLoader[];
+  unread: Diagnostic[];
 }
 
 /** Every folder loader in the scan's code files (found once per scan). */
 const loaders = perScan((ctx): Found => {
-  const out: Found = { loaders: [], params: [] };
-  for (const file of codeFilesMarked(ctx, ['require(', 'import('])) {
-    // A loader lists a folder and computes a require() or import() from it.
-    if (!mayHold(ctx, file, ['readdir', 'glob'])) continue;
+  const out: Found = { loaders: [], params: [], unread: [] };
+  // A loader lists a folder and computes a require() or import() from it, or reads its files.
+  for (const file of codeFilesMarked(ctx, ['readdir', 'glob'])) {
     const text = ctx.readText(file) ?? '';
     if (!/readdir|glob/.test(text)) continue;
-    const { loaders: here, params } = loadersIn(file, text);
+    const { loaders: here, params, unread } = loadersIn(file, text);
     for (const loader of here) out.loaders.push({ file, loader });
     out.params.push(...params);
+    out.unread.push(...unread);
   }
   return out;
 });
@@ -204,9 +244,13 @@ const folderRequires: FrameworkReader = {
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
     collectCalls(ctx, loaders(ctx).params, out);
+    out.diagnostics.push(...loaders(ctx).unread);
     for (const { file, loader } of loaders(ctx).loaders) {
       for (const target of targetsOf(ctx, file, loader)) {
-        const label = `${file}:${loader.listLine} lists ${loader.folder || '.'} (${loader.listing}) and requires each file it finds (line ${loader.requireLine})`;
+        const label =
+          loader.reads === undefined
+            ? `${file}:${loader.listLine} lists ${loader.folder || '.'} (${loader.listing}) and requires each file it finds (line ${loader.requireLine})`
+            : `${file}:${loader.listLine} lists ${loader.folder || '.'} (${loader.reads}) and reads its files (line ${loader.requireLine})`;
         out.references.push(fileReference(file, target, loader.requireLine, label));
       }
     }
