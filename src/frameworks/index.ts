@@ -64,6 +64,7 @@ import rolldown from './js/rolldown.js';
 import rollup from './js/rollup.js';
 import rsbuild from './js/rsbuild.js';
 import rspack from './js/rspack.js';
+import rstest from './js/rstest.js';
 import sizeLimit from './js/size-limit.js';
 import staticDirs from './js/static-dirs.js';
 import starlight from './js/starlight.js';
@@ -168,6 +169,7 @@ export const READERS: readonly FrameworkReader[] = [
   rollup,
   rsbuild,
   rspack,
+  rstest,
   sizeLimit,
   starlight,
   staticDirs,
