@@ -1,7 +1,7 @@
 /**
  * Tool config files are code that a tool loads by its own name, so nothing imports them:
  * `vite.config.ts`, `jest.config.js`, `eslint.config.mjs`, `.eslintrc.cjs`, `.prettierrc.js`,
- * `gulpfile.js`, `plopfile.js`, `gatsby-config.js`, `cucumber.js`, `karma.conf.js`, `.xo-config.js`, `.release-it.ts`, `.stryker.conf.js`,
+ * `gulpfile.js`, `plopfile.js`, `gatsby-config.js`, `cucumber.js`, `karma.conf.js`, `quasar.conf.js`, `.xo-config.js`, `.release-it.ts`, `.stryker.conf.js`,
  * `.storybook/main.ts`, … are tooling roots of the tool named in the file name.
  * What a config names (entries, setup files, plugins) is for the framework readers; this only
  * keeps the config itself, and what it imports, from being called dead.
@@ -29,6 +29,7 @@ const FIXED: [RegExp, string][] = [
   [new RegExp(String.raw`^plopfile\.${CODE}$`, 'i'), 'plop'],
   [new RegExp(String.raw`^cucumber\.${CODE}$`), 'cucumber'],
   [new RegExp(String.raw`^karma\.conf\.${CODE}$`), 'karma'],
+  [new RegExp(String.raw`^quasar\.conf\.js$`), 'quasar'],
   [new RegExp(String.raw`^\.xo-config\.${CODE}$`), 'xo'],
   [new RegExp(String.raw`^\.release-it\.${CODE}$`), 'release-it'],
   [new RegExp(String.raw`^\.?stryker\.conf\.${CODE}$`), 'stryker'],

@@ -56,6 +56,7 @@ import postcss from './js/postcss.js';
 import preconstruct from './js/preconstruct.js';
 import prisma from './js/prisma.js';
 import qwik from './js/qwik.js';
+import quasar from './js/quasar.js';
 import reactCosmos from './js/react-cosmos.js';
 import redwood from './js/redwood.js';
 import releaseIt from './js/release-it.js';
@@ -160,6 +161,7 @@ export const READERS: readonly FrameworkReader[] = [
   prisma,
   pytest,
   qwik,
+  quasar,
   reactCosmos,
   redwood,
   relay,
