@@ -7,10 +7,11 @@
  */
 import { hash } from 'node:crypto';
 import { basename } from '../../util/path.js';
-import { hashString, kgramHashes, winnow } from './hash.js';
-import type { TokenMode } from './keywords.js';
-import { addTerms } from './terms.js';
-import { TOKEN_IDENTIFIER, TOKEN_KEYWORD, TOKEN_NUMBER, TOKEN_STRING, tokenize } from './tokenize.js';
+import { hashRange, hashString, kgramHashes, winnow } from './hash.js';
+import { KEYWORDS, type TokenMode } from './keywords.js';
+import { RangeSlots } from './range-slots.js';
+import { addTerms, addTermsOf } from './terms.js';
+import { TOKEN_IDENTIFIER, TOKEN_KEYWORD, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_STRING, tokenize } from './tokenize.js';
 
 export interface FingerprintOptions {
   /** Replace identifiers and literals by their kind, so renamed variables still match. */
@@ -63,82 +64,146 @@ export const normalizedContentHash = (text: string): string => {
 
 const fileStem = (path: string): string => basename(path).replace(/\.[^.]*$/, '');
 
-/** Keywords are few and never abstracted: their hashes are kept for every file. */
-const keywordHashes = new Map<string, number>();
-const keywordHash = (word: string): number => {
-  let h = keywordHashes.get(word);
-  if (h === undefined) keywordHashes.set(word, (h = hashString(word, TOKEN_KEYWORD)));
-  return h;
+/** Token hashes that do not depend on the token's text: an abstracted identifier, string or number, an empty string. */
+const EMPTY_IDENTIFIER = hashString('', TOKEN_IDENTIFIER);
+const EMPTY_STRING = hashString('', TOKEN_STRING);
+const EMPTY_NUMBER = hashString('', TOKEN_NUMBER);
+/** One-character punctuation below 128, hashed once. */
+const PUNCT_HASHES = Uint32Array.from({ length: 128 }, (_, c) => hashString(String.fromCharCode(c), TOKEN_PUNCT));
+
+/** Each mode's keywords by their identifier hash (what a word is looked up by): a word is a keyword when its text is one of them. */
+const keywordsByHash = new Map<TokenMode, Map<number, string[]>>();
+const keywordIndex = (mode: TokenMode): Map<number, string[]> => {
+  let index = keywordsByHash.get(mode);
+  if (!index) {
+    keywordsByHash.set(mode, (index = new Map()));
+    for (const word of KEYWORDS[mode]) {
+      const h = hashString(word, TOKEN_IDENTIFIER);
+      const list = index.get(h);
+      if (list) list.push(word);
+      else index.set(h, [word]);
+    }
+  }
+  return index;
+};
+
+const isKeyword = (index: Map<number, string[]>, text: string, start: number, end: number, hash: number): boolean =>
+  index.get(hash)?.some((word) => word.length === end - start && text.startsWith(word, start)) ?? false;
+
+/** Whitespace as String.prototype.trim removes it (a segment of a multi-line string holds no line feed). */
+const isTrimmed = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+  c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/** The distinct words and strings of the file being fingerprinted (one file at a time per thread). */
+const wordSlots = new RangeSlots();
+const stringSlots = new RangeSlots();
+/** A word slot's flag: the word is a keyword (no subject word, a concrete hash). */
+const KEYWORD_SLOT = 1;
+
+/** Files up to this many characters share one set of work arrays (per thread); larger ones get their own. */
+const SHARED_WORK = 1 << 18;
+const workArrays = (size: number) => ({ tokens: new Uint32Array(size), lineStarts: new Uint32Array(size), lineNumbers: new Uint32Array(size), kgrams: new Uint32Array(size) });
+let work = workArrays(0);
+const workFor = (length: number): typeof work => {
+  if (length > SHARED_WORK) return workArrays(length);
+  if (work.tokens.length < length) work = workArrays(Math.min(SHARED_WORK, Math.max(length, 2 * work.tokens.length, 1 << 14)));
+  return work;
 };
 
 /** `code` is the text's code alone when the file mixes code and markup (its record's codeView); the content hash stays the whole file's. */
 export const fingerprintText = (path: string, text: string, mode: TokenMode, options: FingerprintOptions, code: string): FileFingerprint => {
-  // Every token is at least one character: the text length bounds both arrays.
-  const tokenHashes = new Uint32Array(code.length);
+  // Every token is at least one character, and so is every line that has one: the code's length bounds the arrays.
+  const { tokens: tokenHashes, lineStarts, lineNumbers, kgrams: kgramWork } = workFor(code.length + 1);
   let count = 0;
-  const lineStarts: number[] = [];
-  const lineNumbers: number[] = [];
+  let lines = 0;
   let lastLine = 0;
-  // Each distinct identifier and string of the file has a slot: its token hash is computed once,
-  // and its words are split once, not once per occurrence.
-  const identifierSlots = new Map<string, number>();
-  const stringSlots = new Map<string, number>();
-  const sources: string[] = [];
-  const sourceCounts: number[] = [];
-  const sourceHashes: number[] = [];
-  const comments: string[] = [];
   const abstract = options.abstractIdentifiers;
+  const keywords = keywordIndex(mode);
+  // Each distinct word and string of the file has a slot: its token hash is computed once, its
+  // words are split once, and a repeat costs a hash and a comparison, no string.
+  wordSlots.reset(code);
+  stringSlots.reset(code);
+  // Tokens that are not a range of the code (a heredoc's bodies and word): their subject words by text.
+  const loose = new Map<string, number>();
+  const terms = new Map<string, number>();
   const add = (hash: number, line: number) => {
     if (line !== lastLine) {
-      lineStarts.push(count);
-      lineNumbers.push(line);
+      lineStarts[lines] = count;
+      lineNumbers[lines++] = line;
       lastLine = line;
     }
     tokenHashes[count++] = hash;
   };
-  const slotOf = (slots: Map<string, number>, value: string, kind: number): number => {
-    let slot = slots.get(value);
-    if (slot === undefined) {
-      slots.set(value, (slot = sources.length));
-      sources.push(value);
-      sourceCounts.push(0);
-      sourceHashes.push(hashString(abstract ? '' : value, kind));
+  // A multi-line string (docstring, SQL, template) counts one token per non-blank line, so a file
+  // that is mostly one big string is not "similar" to every other such file.
+  const addLines = (source: string, start: number, end: number, line: number) => {
+    const before = count;
+    for (let from = start, i = 0; from <= end; i++) {
+      let to = source.indexOf('\n', from);
+      if (to < 0 || to > end) to = end;
+      let s = from;
+      let e = to;
+      while (s < e && isTrimmed(source.charCodeAt(s))) s++;
+      while (e > s && isTrimmed(source.charCodeAt(e - 1))) e--;
+      if (e > s) add(abstract ? EMPTY_STRING : hashRange(source, s, e, TOKEN_STRING), line + i);
+      from = to + 1;
     }
-    sourceCounts[slot]++;
-    return slot;
+    if (count === before) add(EMPTY_STRING, line);
   };
   tokenize(code, mode, {
-    token(kind, value, line) {
-      if (kind === TOKEN_STRING && value.includes('\n')) {
-        slotOf(stringSlots, value, kind);
-        // A multi-line string (docstring, SQL, template) counts one token per non-blank line, so a
-        // file that is mostly one big string is not "similar" to every other such file.
-        const before = count;
-        value.split('\n').forEach((text, i) => {
-          const trimmed = text.trim();
-          if (trimmed !== '') add(hashString(abstract ? '' : trimmed, kind), line + i);
-        });
-        if (count === before) add(hashString('', kind), line);
-        return;
+    word(start, end, line) {
+      const hash = hashRange(code, start, end, TOKEN_IDENTIFIER);
+      let slot = wordSlots.find(start, end, hash);
+      if (slot < 0) {
+        slot = wordSlots.add(start, end, hash);
+        if (isKeyword(keywords, code, start, end, hash)) {
+          wordSlots.flags[slot] = KEYWORD_SLOT;
+          // Keywords stay concrete when identifiers are abstracted.
+          wordSlots.values[slot] = hashRange(code, start, end, TOKEN_KEYWORD);
+        } else wordSlots.values[slot] = abstract ? EMPTY_IDENTIFIER : hash;
       }
-      if (kind === TOKEN_IDENTIFIER) add(sourceHashes[slotOf(identifierSlots, value, kind)], line);
-      else if (kind === TOKEN_STRING) add(sourceHashes[slotOf(stringSlots, value, kind)], line);
-      else if (kind === TOKEN_KEYWORD) add(keywordHash(value), line);
-      else add(hashString(abstract && kind === TOKEN_NUMBER ? '' : value, kind), line);
+      add(wordSlots.values[slot], line);
+      return wordSlots.flags[slot] === KEYWORD_SLOT ? TOKEN_KEYWORD : TOKEN_IDENTIFIER;
     },
-    comment(textOfComment) {
-      comments.push(textOfComment);
+    string(start, end, line, newlines) {
+      const hash = hashRange(code, start, end, TOKEN_STRING);
+      let slot = stringSlots.find(start, end, hash);
+      if (slot < 0) {
+        slot = stringSlots.add(start, end, hash);
+        stringSlots.values[slot] = abstract ? EMPTY_STRING : hash;
+      }
+      if (newlines > 0) addLines(code, start, end, line);
+      else add(stringSlots.values[slot], line);
+    },
+    number(start, end, line) {
+      add(abstract ? EMPTY_NUMBER : hashRange(code, start, end, TOKEN_NUMBER), line);
+    },
+    punct(at, line) {
+      const c = code.charCodeAt(at);
+      add(c < 128 ? PUNCT_HASHES[c] : hashRange(code, at, at + 1, TOKEN_PUNCT), line);
+    },
+    token(kind, value, line) {
+      loose.set(value, (loose.get(value) ?? 0) + (kind === TOKEN_PUNCT ? 0 : 1));
+      if (kind === TOKEN_STRING && value.includes('\n')) addLines(value, 0, value.length, line);
+      else add(abstract && kind !== TOKEN_PUNCT ? hashString('', kind) : hashString(value, kind), line);
+    },
+    comment(start, end) {
+      addTermsOf(terms, code, start, end);
     },
   });
-  const terms = new Map<string, number>();
-  // A text that is both an identifier and a string has two slots; its words' counts add up the same.
-  for (let slot = 0; slot < sources.length; slot++) addTerms(terms, sources[slot], sourceCounts[slot]);
-  for (const comment of comments) addTerms(terms, comment);
+  // A text that is both a word and a string has two slots; its words' counts add up the same.
+  for (let slot = 0; slot < wordSlots.size; slot++) {
+    if (wordSlots.flags[slot] !== KEYWORD_SLOT) addTermsOf(terms, code, wordSlots.starts[slot], wordSlots.ends[slot], wordSlots.counts[slot]);
+  }
+  for (let slot = 0; slot < stringSlots.size; slot++) addTermsOf(terms, code, stringSlots.starts[slot], stringSlots.ends[slot], stringSlots.counts[slot]);
+  for (const [value, times] of loose) if (times > 0) addTerms(terms, value, times);
   addTerms(terms, fileStem(path), NAME_WEIGHT);
 
   const tokens = tokenHashes.slice(0, count);
   // Files shorter than one k-gram still get one fingerprint: the hash of all their tokens.
-  const kgrams = tokens.length >= options.k ? kgramHashes(tokens, options.k) : tokens.length > 0 ? kgramHashes(tokens, tokens.length) : new Uint32Array(0);
+  // The k-grams are a work array too: winnow copies out what it keeps.
+  const kgrams = tokens.length >= options.k ? kgramHashes(tokens, options.k, kgramWork) : tokens.length > 0 ? kgramHashes(tokens, tokens.length) : new Uint32Array(0);
   const winnowed = winnow(kgrams, options.w);
   // The default order is by UTF-16 code units, as `<` compares, without a call per comparison.
   const sortedTerms = [...terms.keys()].sort();
@@ -151,10 +216,10 @@ export const fingerprintText = (path: string, text: string, mode: TokenMode, opt
     tokenHashes: tokens,
     winnowHashes: winnowed.hashes,
     winnowPositions: winnowed.positions,
-    lineTokenStarts: Uint32Array.from(lineStarts),
-    lineNumbers: Uint32Array.from(lineNumbers),
+    lineTokenStarts: lineStarts.slice(0, lines),
+    lineNumbers: lineNumbers.slice(0, lines),
     terms: sortedTerms,
-    termCounts: Uint32Array.from(sortedTerms.map((t) => terms.get(t) ?? 0)),
+    termCounts: Uint32Array.from(sortedTerms, (t) => terms.get(t) ?? 0),
   };
 };
 

@@ -10,6 +10,16 @@ export const hashString = (text: string, seed: number): number => {
   return h >>> 0;
 };
 
+/** hashString(text.slice(start, end), seed), without the slice. */
+export const hashRange = (text: string, start: number, end: number, seed: number): number => {
+  let h = (0x811c9dc5 ^ Math.imul(seed, 0x9e3779b1)) >>> 0;
+  for (let i = start; i < end; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+};
+
 /** MurmurHash3's finaliser: spreads a polynomial hash so that winnowing's minimum is unbiased. */
 export const mix32 = (value: number): number => {
   let h = value >>> 0;
@@ -23,13 +33,23 @@ export const mix32 = (value: number): number => {
 
 const BASE = 0x01000193;
 
-/** Hashes of every k consecutive token hashes (a rolling polynomial hash, then mixed). */
-export const kgramHashes = (tokens: Uint32Array, k: number): Uint32Array => {
+/** Work arrays up to this length are kept for the next file (per thread); longer ones are not. */
+const KEPT_WORK = 3 << 18;
+let work = new Uint32Array(0);
+/** A work array of at least `length` entries, overwritten by the next call. */
+const workArray = (length: number): Uint32Array => {
+  if (length > KEPT_WORK) return new Uint32Array(length);
+  if (work.length < length) work = new Uint32Array(Math.min(KEPT_WORK, Math.max(length, 2 * work.length, 1 << 14)));
+  return work;
+};
+
+/** Hashes of every k consecutive token hashes (a rolling polynomial hash, then mixed); written into `into` when given (long enough). */
+export const kgramHashes = (tokens: Uint32Array, k: number, into?: Uint32Array): Uint32Array => {
   const count = tokens.length - k + 1;
   if (count <= 0) return new Uint32Array(0);
   let power = 1;
   for (let j = 1; j < k; j++) power = Math.imul(power, BASE);
-  const out = new Uint32Array(count);
+  const out = into ? into.subarray(0, count) : new Uint32Array(count);
   let h = 0;
   for (let j = 0; j < k; j++) h = (Math.imul(h, BASE) + tokens[j]) | 0;
   out[0] = mix32(h);
@@ -58,10 +78,12 @@ export const winnow = (kgrams: Uint32Array, w: number): Winnowed => {
     for (let i = 1; i < n; i++) if (kgrams[i] <= kgrams[min]) min = i;
     return { hashes: Uint32Array.of(kgrams[min]), positions: Uint32Array.of(min) };
   }
-  const hashes = new Uint32Array(n);
-  const positions = new Uint32Array(n);
+  // The selected hashes and positions are gathered in one work array (positions in its second half), then copied out.
+  const gathered = workArray(3 * n);
+  const hashes = gathered.subarray(0, n);
+  const positions = gathered.subarray(n, 2 * n);
+  const deque = gathered.subarray(2 * n, 3 * n);
   let selected = 0;
-  const deque = new Int32Array(n);
   let head = 0;
   let tail = 0;
   let last = -1;

@@ -22,43 +22,65 @@ const STOP_WORDS = new Set(
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
 const isLower = (c: number): boolean => c >= 97 && c <= 122;
 
+/** `text.slice(start, end)` in lower case: words are ASCII letters, so one without a capital is its own slice. */
+const lowerSlice = (text: string, start: number, end: number, capitals: boolean): string =>
+  capitals ? text.slice(start, end).toLowerCase() : text.slice(start, end);
+
 /**
- * Splits `fetchUserIDs2`, `fetch_user_ids`, `HTTPServer`, `FETCH-USER` into lower-case words:
- * a word ends at anything that is not an ASCII letter, before an upper-case letter that follows a
- * lower-case one, and before the last capital of an acronym that runs into a lower-case word.
+ * Splits `fetchUserIDs2`, `fetch_user_ids`, `HTTPServer`, `FETCH-USER` (text[start, end)) into
+ * lower-case words, handing each to `take`: a word ends at anything that is not an ASCII letter,
+ * before an upper-case letter that follows a lower-case one, and before the last capital of an
+ * acronym that runs into a lower-case word. Words shorter than `minLength` are skipped.
  */
-export const splitWords = (text: string): string[] => {
-  const words: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
+const eachWord = (text: string, start: number, end: number, minLength: number, take: (from: number, to: number, capitals: boolean) => void): void => {
+  let from = -1;
+  let capitals = false;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 0;
     if (!isUpper(c) && !isLower(c)) {
-      if (start >= 0) words.push(text.slice(start, i).toLowerCase());
-      start = -1;
-    } else if (start < 0) {
-      start = i;
+      if (from >= 0 && i - from >= minLength) take(from, i, capitals);
+      from = -1;
+    } else if (from < 0) {
+      from = i;
+      capitals = isUpper(c);
     } else if (isUpper(c)) {
       const prev = text.charCodeAt(i - 1);
-      if (isLower(prev) || (isUpper(prev) && isLower(text.charCodeAt(i + 1)))) {
-        words.push(text.slice(start, i).toLowerCase());
-        start = i;
+      // The letter after the range is not looked at: a range ends a word as its end does.
+      if (isLower(prev) || (isUpper(prev) && i + 1 < end && isLower(text.charCodeAt(i + 1)))) {
+        if (i - from >= minLength) take(from, i, capitals);
+        from = i;
       }
+      capitals = true;
     }
   }
+};
+
+/** The words of `text`, as eachWord splits them. */
+export const splitWords = (text: string): string[] => {
+  const words: string[] = [];
+  eachWord(text, 0, text.length, 1, (from, to, capitals) => words.push(lowerSlice(text, from, to, capitals)));
   return words;
 };
 
+const S = 115;
 /** A light plural fold so `workers`/`worker` and `latencies`/`latency` meet; `status`, `analysis`, `class` stay whole. */
 const fold = (word: string): string => {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  return word.length > 4 && word.endsWith('s') && !/(ss|us|is)$/.test(word) ? word.slice(0, -1) : word;
+  const n = word.length;
+  if (n <= 4 || word.charCodeAt(n - 1) !== S) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  const before = word.charCodeAt(n - 2);
+  return before === S || before === 117 /* u */ || before === 105 /* i */ ? word : word.slice(0, -1);
+};
+
+/** Adds the subject words of text[start, end) to `counts`, each `weight` times. */
+export const addTermsOf = (counts: Map<string, number>, text: string, start: number, end: number, weight = 1): void => {
+  eachWord(text, start, end, 3, (from, to, capitals) => {
+    const raw = lowerSlice(text, from, to, capitals);
+    if (STOP_WORDS.has(raw)) return;
+    const word = fold(raw);
+    counts.set(word, (counts.get(word) ?? 0) + weight);
+  });
 };
 
 /** Adds the subject words of `text` to `counts`, each `weight` times. */
-export const addTerms = (counts: Map<string, number>, text: string, weight = 1): void => {
-  for (const raw of splitWords(text)) {
-    if (raw.length < 3 || STOP_WORDS.has(raw)) continue;
-    const word = fold(raw);
-    counts.set(word, (counts.get(word) ?? 0) + weight);
-  }
-};
+export const addTerms = (counts: Map<string, number>, text: string, weight = 1): void => addTermsOf(counts, text, 0, text.length, weight);

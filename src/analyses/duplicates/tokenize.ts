@@ -2,8 +2,9 @@
  * A small language-aware tokenizer for duplicate detection: identifiers, keywords, numbers,
  * strings and single-character punctuation, with comments reported separately. It only has to be
  * consistent (the same code gives the same tokens), not a parser; it never throws on any text.
+ * Which words are keywords is the sink's call (keywords.ts): it answers for each word it is given.
  */
-import { KEYWORDS, type TokenMode } from './keywords.js';
+import type { TokenMode } from './keywords.js';
 
 export const TOKEN_IDENTIFIER = 1;
 export const TOKEN_KEYWORD = 2;
@@ -11,11 +12,23 @@ export const TOKEN_NUMBER = 3;
 export const TOKEN_STRING = 4;
 export const TOKEN_PUNCT = 5;
 
+/**
+ * Tokens arrive as ranges of the text, not as strings: the fingerprint hashes them in place and
+ * slices only what it keeps (a file's distinct words), so a token costs no allocation.
+ */
 export interface TokenSink {
-  /** A code token; strings arrive without their quotes. */
+  /** An identifier or keyword, text[start, end); answers which it is (TOKEN_KEYWORD or TOKEN_IDENTIFIER). */
+  word(start: number, end: number, line: number): number;
+  /** A string's content without its quotes (or a regular expression literal), text[start, end); `newlines` counts its line breaks. */
+  string(start: number, end: number, line: number, newlines: number): void;
+  /** A number, text[start, end). */
+  number(start: number, end: number, line: number): void;
+  /** One character of punctuation, text[at]. */
+  punct(at: number, line: number): void;
+  /** A token that is not one range of the text (a shell heredoc's bodies, `<<`). */
   token(kind: number, value: string, line: number): void;
-  /** The text of a comment, without its markers. */
-  comment(text: string): void;
+  /** A comment without its markers, text[start, end). */
+  comment(start: number, end: number): void;
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -24,9 +37,10 @@ const isIdentStart = (c: number, mode: TokenMode): boolean =>
 const isIdentPart = (c: number, mode: TokenMode): boolean => isIdentStart(c, mode) || isDigit(c);
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
 
+/** Line breaks in text[start, end); a loop bounded by the range (indexOf would search on past a one-line string to the next line break). */
 const countNewlines = (text: string, start: number, end: number): number => {
   let n = 0;
-  for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) n++;
   return n;
 };
 
@@ -114,21 +128,21 @@ const PYTHON_STRING_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
 const SHELL_HEREDOC = /^<<(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/;
 
 export const tokenize = (text: string, mode: TokenMode, sink: TokenSink): void => {
-  const keywords = KEYWORDS[mode];
   const n = text.length;
   let i = 0;
   let line = 1;
+  // The last token's kind and range (or character, for punctuation): whether `/` starts a regular expression.
   let lastKind = 0;
-  let lastValue = '';
+  let lastStart = 0;
+  let lastEnd = 0;
   const heredocs: { word: string; stripTabs: boolean }[] = [];
-  const emit = (kind: number, value: string, atLine: number) => {
-    lastKind = kind;
-    lastValue = value;
-    sink.token(kind, value, atLine);
+  const string = (start: number, end: number, atLine: number, newlines: number) => {
+    lastKind = TOKEN_STRING;
+    sink.string(start, Math.max(start, end), atLine, newlines);
   };
   if (text.startsWith('#!')) {
     i = lineEnd(text, 0);
-    sink.comment(text.slice(2, i));
+    sink.comment(2, i);
   }
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -155,7 +169,8 @@ export const tokenize = (text: string, mode: TokenMode, sink: TokenSink): void =
           bodies.push(text.slice(bodyStart, Math.min(bodyEnd, i)).replace(/\r?\n$/, ''));
         }
         heredocs.length = 0;
-        emit(TOKEN_STRING, bodies.join('\n'), line);
+        lastKind = TOKEN_STRING;
+        sink.token(TOKEN_STRING, bodies.join('\n'), line);
         line += countNewlines(text, start, i);
       }
       continue;
@@ -169,7 +184,7 @@ export const tokenize = (text: string, mode: TokenMode, sink: TokenSink): void =
       const prev = i === 0 ? 10 : text.charCodeAt(i - 1);
       if (mode === 'python' || isSpace(prev) || prev === 10 || prev === 59 || prev === 38 || prev === 124 || prev === 40 || prev === 41) {
         const end = lineEnd(text, i);
-        sink.comment(text.slice(i + 1, end));
+        sink.comment(i + 1, end);
         i = end;
         continue;
       }
@@ -177,22 +192,24 @@ export const tokenize = (text: string, mode: TokenMode, sink: TokenSink): void =
     if (c === 47 /* / */ && mode === 'js') {
       if (next === 47) {
         const end = lineEnd(text, i);
-        sink.comment(text.slice(i + 2, end));
+        sink.comment(i + 2, end);
         i = end;
         continue;
       }
       if (next === 42) {
         const close = text.indexOf('*/', i + 2);
         const end = close < 0 ? n : close + 2;
-        sink.comment(text.slice(i + 2, close < 0 ? n : close));
+        sink.comment(i + 2, close < 0 ? n : close);
         line += countNewlines(text, i, end);
         i = end;
         continue;
       }
-      const regexAllowed = lastKind === 0 || (lastKind === TOKEN_PUNCT && lastValue !== ')' && lastValue !== ']' && lastValue !== '}') || (lastKind === TOKEN_KEYWORD && REGEX_AFTER_KEYWORD.has(lastValue));
+      const lastPunct = lastKind === TOKEN_PUNCT ? text.charCodeAt(lastStart) : 0;
+      const regexAllowed = lastKind === 0 || (lastKind === TOKEN_PUNCT && lastPunct !== 41 && lastPunct !== 93 && lastPunct !== 125) ||
+        (lastKind === TOKEN_KEYWORD && REGEX_AFTER_KEYWORD.has(text.slice(lastStart, lastEnd)));
       const end = regexAllowed ? regexEnd(text, i) : -1;
       if (end > 0) {
-        emit(TOKEN_STRING, text.slice(i, end), line);
+        string(i, end, line, 0);
         i = end;
         continue;
       }
@@ -203,35 +220,39 @@ export const tokenize = (text: string, mode: TokenMode, sink: TokenSink): void =
         : quotedEnd(text, i, c, triple, !(mode === 'shell' && c === 39), mode === 'shell');
       const open = triple ? 3 : 1;
       const closeLen = end - i >= open * 2 && text.charCodeAt(end - 1) === c ? open : 0;
-      emit(TOKEN_STRING, text.slice(i + open, end - closeLen), line);
-      line += countNewlines(text, i, end);
+      const newlines = countNewlines(text, i, end);
+      string(i + open, end - closeLen, line, newlines);
+      line += newlines;
       i = end;
       continue;
     }
     if (isDigit(c) || (c === 46 && isDigit(next))) {
       let j = i + 1;
       while (j < n && (isIdentPart(text.charCodeAt(j), mode) || text.charCodeAt(j) === 46)) j++;
-      emit(TOKEN_NUMBER, text.slice(i, j), line);
+      lastKind = TOKEN_NUMBER;
+      sink.number(i, j, line);
       i = j;
       continue;
     }
     if (isIdentStart(c, mode)) {
       let j = i + 1;
       while (j < n && isIdentPart(text.charCodeAt(j), mode)) j++;
-      const word = text.slice(i, j);
       const after = text.charCodeAt(j);
-      if (mode === 'python' && (after === 39 || after === 34) && PYTHON_STRING_PREFIX.test(word)) {
+      if (mode === 'python' && (after === 39 || after === 34) && j - i <= 2 && PYTHON_STRING_PREFIX.test(text.slice(i, j))) {
         const triple = text.charCodeAt(j + 1) === after && text.charCodeAt(j + 2) === after;
         // Raw strings still end at an unescaped quote: a backslash keeps the quote inside.
         const end = quotedEnd(text, j, after, triple, true, false);
         const open = triple ? 3 : 1;
         const closeLen = end - j >= open * 2 && text.charCodeAt(end - 1) === after ? open : 0;
-        emit(TOKEN_STRING, text.slice(j + open, end - closeLen), line);
-        line += countNewlines(text, j, end);
+        const newlines = countNewlines(text, j, end);
+        string(j + open, end - closeLen, line, newlines);
+        line += newlines;
         i = end;
         continue;
       }
-      emit(keywords.has(word) ? TOKEN_KEYWORD : TOKEN_IDENTIFIER, word, line);
+      lastKind = sink.word(i, j, line);
+      lastStart = i;
+      lastEnd = j;
       i = j;
       continue;
     }
@@ -239,13 +260,16 @@ export const tokenize = (text: string, mode: TokenMode, sink: TokenSink): void =
       const m = SHELL_HEREDOC.exec(text.slice(i, i + 200));
       if (m) {
         heredocs.push({ word: m[3], stripTabs: m[1] === '-' });
-        emit(TOKEN_PUNCT, '<<', line);
-        emit(TOKEN_IDENTIFIER, m[3], line);
+        sink.token(TOKEN_PUNCT, '<<', line);
+        sink.token(TOKEN_IDENTIFIER, m[3], line);
+        lastKind = TOKEN_IDENTIFIER;
         i += m[0].length;
         continue;
       }
     }
-    emit(TOKEN_PUNCT, text[i], line);
+    lastKind = TOKEN_PUNCT;
+    lastStart = i;
+    sink.punct(i, line);
     i++;
   }
 };
