@@ -23,13 +23,29 @@ export interface HashOrder {
   hashes: Uint32Array;
 }
 
+/** An entry index is packed below its hash (hash * 2^21 + index < 2^53) when a file has fewer entries than this. */
+const ENTRY_SCALE = 2 ** 21;
+
 /** Winnow entry indices ordered by hash, computed once per file. */
 export const orderByHash = (fp: FileFingerprint): HashOrder => {
-  const order = new Uint32Array(fp.winnowHashes.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
+  const n = fp.winnowHashes.length;
+  const order = new Uint32Array(n);
+  const hashes = new Uint32Array(n);
+  if (n < ENTRY_SCALE) {
+    // Hash, then index, packed into one float64: a typed array sorts them without a call per comparison.
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = fp.winnowHashes[i] * ENTRY_SCALE + i;
+    keys.sort();
+    for (let i = 0; i < n; i++) {
+      const index = keys[i] % ENTRY_SCALE;
+      order[i] = index;
+      hashes[i] = fp.winnowHashes[index];
+    }
+    return { order, hashes };
+  }
+  for (let i = 0; i < n; i++) order[i] = i;
   order.sort((x, y) => fp.winnowHashes[x] - fp.winnowHashes[y] || x - y);
-  const hashes = new Uint32Array(order.length);
-  for (let i = 0; i < order.length; i++) hashes[i] = fp.winnowHashes[order[i]];
+  for (let i = 0; i < n; i++) hashes[i] = fp.winnowHashes[order[i]];
   return { order, hashes };
 };
 

@@ -112,7 +112,7 @@ export const groupDuplicates = (input: GroupFile[], options: GroupOptions, choos
   const compare = pairComparer(representatives, orderOf);
   const wholeFile = new UnionFind(representatives.length);
 
-  const sameName = similarityGroups(representatives.length, sameNameEdges(representatives, compare), wholeFile);
+  const sameName = similarityGroups(representatives.length, sameNameEdges(representatives, hashes, compare), wholeFile);
 
   const nearEdges: Edge[] = [];
   const names = representatives.map((p) => basename(p.path));
@@ -210,11 +210,11 @@ const pairComparer = (representatives: GroupFile[], orderOf: OrderOf) => {
   };
 };
 
-/** For members x, y of a group (positions in it): do their files share a winnowed fingerprint? */
-const sharingAHash = (group: number[], representatives: GroupFile[]): ((x: number, y: number) => boolean) => {
+/** For members x, y of a group (positions in it): do their files share a winnowed fingerprint? `hashes`: each representative's distinct ones. */
+const sharingAHash = (group: number[], hashes: Uint32Array[]): ((x: number, y: number) => boolean) => {
   const holders = new Map<number, number[]>();
   group.forEach((member, x) => {
-    for (const h of new Set(representatives[member].fp.winnowHashes)) {
+    for (const h of hashes[member]) {
       const list = holders.get(h);
       if (list) list.push(x);
       else holders.set(h, [x]);
@@ -227,7 +227,7 @@ const sharingAHash = (group: number[], representatives: GroupFile[]): ((x: numbe
   return (x, y) => pairs.has(x * group.length + y);
 };
 
-const sameNameEdges = (representatives: GroupFile[], compare: ReturnType<typeof pairComparer>): Edge[] => {
+const sameNameEdges = (representatives: GroupFile[], hashes: Uint32Array[], compare: ReturnType<typeof pairComparer>): Edge[] => {
   const byName = new Map<string, number[]>();
   representatives.forEach((p, i) => {
     const name = basename(p.path);
@@ -238,7 +238,9 @@ const sameNameEdges = (representatives: GroupFile[], compare: ReturnType<typeof 
   });
   const edges: Edge[] = [];
   for (const group of byName.values()) {
-    const related = sharingAHash(group, representatives);
+    // A name only one file has makes no pair: no need to index its hashes.
+    if (group.length < 2) continue;
+    const related = sharingAHash(group, hashes);
     for (let x = 0; x < group.length; x++) {
       for (let y = x + 1; y < group.length; y++) {
         // Without a shared fingerprint there is no seed, hence no shared run and no containment:
