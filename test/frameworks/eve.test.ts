@@ -5,4 +5,6 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 
 const cases = frameworkCases('eve');
 test('eve: has a basic fixture', () => assert.ok(cases.includes('eve-basic')));
+// agents/<name>/ in both forms, one-file and folder extensions, an extension's lib/ left to imports
+test('eve: has an agents/ fixture', () => assert.ok(cases.includes('eve-agents')));
 for (const name of cases) test(`eve: ${name}`, () => checkFrameworkFixture(name));
