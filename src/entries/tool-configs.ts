@@ -1,10 +1,11 @@
 /**
  * Tool config files are code that a tool loads by its own name, so nothing imports them:
  * `vite.config.ts`, `jest.config.js`, `eslint.config.mjs`, `.eslintrc.cjs`, `.prettierrc.js`,
- * `gulpfile.js`, `plopfile.js`, `gatsby-config.js`, `cucumber.js`, `karma.conf.js`, `quasar.conf.js`, `.xo-config.js`, `.release-it.ts`, `.stryker.conf.js`,
+ * `gulpfile.js`, `gatsby-config.js`, `cucumber.js`, `karma.conf.js`, `quasar.conf.js`, `.xo-config.js`, `.release-it.ts`, `.stryker.conf.js`,
  * `.storybook/main.ts`, … are tooling roots of the tool named in the file name.
  * What a config names (entries, setup files, plugins) is for the framework readers; this only
- * keeps the config itself, and what it imports, from being called dead.
+ * keeps the config itself, and what it imports, from being called dead. A plopfile is not here:
+ * the name alone does not say plop is used (frameworks/js/plop.ts reads it where plop is).
  */
 import { basename, dirname } from '../util/path.js';
 import { fileEntry } from './support/inputs.js';
@@ -26,7 +27,6 @@ const FIXED: [RegExp, string][] = [
   [new RegExp(String.raw`^knip\.${CODE}$`), 'knip'],
   [new RegExp(String.raw`^vitest\.(?:workspace|projects)\.${CODE}$`), 'vitest'],
   [new RegExp(String.raw`^gatsby-(?:config|node|browser|ssr)\.${CODE}x?$`), 'gatsby'],
-  [new RegExp(String.raw`^plopfile\.${CODE}$`, 'i'), 'plop'],
   [new RegExp(String.raw`^cucumber\.${CODE}$`), 'cucumber'],
   [new RegExp(String.raw`^karma\.conf\.${CODE}$`), 'karma'],
   [new RegExp(String.raw`^quasar\.conf\.js$`), 'quasar'],

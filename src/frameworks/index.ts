@@ -30,6 +30,8 @@ import etherpadCoreServing from './js/etherpad-core-serving.js';
 import etherpadPlugins from './js/etherpad-plugins.js';
 import eslint from './js/eslint.js';
 import eve from './js/eve.js';
+import plop from './js/plop.js';
+import turboGen from './js/turbo-gen.js';
 import expo from './js/expo.js';
 import husky from './js/husky.js';
 import jasmine from './js/jasmine.js';
@@ -156,6 +158,7 @@ export const READERS: readonly FrameworkReader[] = [
   parcel,
   payload,
   playwright,
+  plop,
   postcss,
   preconstruct,
   prisma,
@@ -188,6 +191,7 @@ export const READERS: readonly FrameworkReader[] = [
   tscInPlace,
   tsdown,
   tsup,
+  turboGen,
   vike,
   vite,
   viteFileRoutes,

@@ -286,6 +286,17 @@ const nearestPackage = (ctx: FrameworkContext, dir: string): JsPackage[] => {
   }
 };
 
+/** The packages whose folder holds `dir` (the one in `dir` itself too), nearest first: a workspace, then the repo root above it. */
+export const enclosingPackages = (ctx: FrameworkContext, dir: string): JsPackage[] => {
+  const byDir = packagesByDir(ctx);
+  const out: JsPackage[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    const p = byDir.get(d);
+    if (p) out.push(p);
+    if (d === '') return out;
+  }
+};
+
 /** Every command's tool invocations, computed once per context. */
 const allInvocations = perScan((ctx): { command: KnownCommand; calls: Invocation[] }[] =>
   ctx.commands.map((command) => {
