@@ -25,8 +25,14 @@
  * pass added 43 cases the same way; where only package.json survived in the index the counted files
  * were re-created from the tool's globs and conventions (bumpp, bun, bun6, changelogithub,
  * cucumber4-6, expo3, lockfile-lint, flue, nest, eve-agent-files, size-limit, tsx, rstest2,
- * playwright3, vitest16/17, tsconfig-types-*): those too test the rule, not knip's names.
- * 320 cases as of the last run (216 k-*, 104 r-*); cases that need options other than knip's
+ * playwright3, vitest16/17, tsconfig-types-*): those too test the rule, not knip's names. A fifth
+ * pass added 45 cases (mostly `files: 0` precision cases from exports/types/imports/workspaces
+ * tests, and plugin tests found by the fixture path their tests resolve); re-created from the
+ * names in knip's tests: most of eve-workspace, the nuxt-no-root-tsconfig root config (two stored
+ * versions combined), the serverless handlers' extension, pm2's src/*.js, rstest-config's
+ * setup/check files, and one-line modules in r-types-dts, r-aliased-ns, r-enum-members-enumerated,
+ * r-shadow-false-negative, r-ignore-patterns, r-ignore-unresolved, r-cross-ref and others.
+ * 365 cases as of the last run (232 k-*, 133 r-*); cases that need options other than knip's
  * defaults (production, strict, a workspace filter, includeLibs) were left out.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
