@@ -2,7 +2,9 @@
  * Vite plugins that route by file: they glob a folder and import every page in it, so no import in
  * the repo names those files. vite-plugin-pages (`Pages({ dirs, extensions, exclude })`, default
  * `src/pages` with `.vue`/`.ts`/`.js` files in a Vue app, `.tsx`/`.jsx`/`.ts`/`.js` otherwise),
- * unplugin-vue-router (`VueRouter({ routesFolder, extensions })`, default `src/pages` and `.vue`)
+ * unplugin-vue-router (`VueRouter({ routesFolder, extensions })`, default `src/pages` and `.vue`),
+ * the same plugin as vue-router 5 ships it (`import VueRouter from 'vue-router/vite'`: vue-router
+ * alone routes nothing by file, so only a config that imports and calls it counts)
  * and vite-plugin-vue-layouts(-next) (`Layouts({ layoutsDirs })`, default `src/layouts`, `.vue`).
  * The plugin's options are read from its call in vite.config.* (the name its default import has);
  * a computed option is a warning and the default is not guessed then. Kind of what runs vite.
@@ -22,11 +24,16 @@ interface FileRouter {
   dirKeys: string[];
   dirs: (pkg: JsPackage) => string[];
   extensions: (pkg: JsPackage) => string[];
+  /** The module its plugin is imported from, when not the package (or its `/vite` entry). */
+  from?: string;
+  /** The dependency alone does not route by file: only a config that calls the plugin does. */
+  onlyWhenCalled?: boolean;
 }
 
 const ROUTERS: FileRouter[] = [
   { pkg: 'vite-plugin-pages', what: 'vite-plugin-pages page', dirKeys: ['dirs'], dirs: () => ['src/pages'], extensions: (p) => (dependsOn(p, 'vue') ? ['vue', 'ts', 'js'] : ['tsx', 'jsx', 'ts', 'js']) },
   { pkg: 'unplugin-vue-router', what: 'unplugin-vue-router page', dirKeys: ['routesFolder'], dirs: () => ['src/pages'], extensions: () => ['vue'] },
+  { pkg: 'vue-router', from: 'vue-router/vite', onlyWhenCalled: true, what: 'vue-router/vite page', dirKeys: ['routesFolder'], dirs: () => ['src/pages'], extensions: () => ['vue'] },
   { pkg: 'vite-plugin-vue-layouts', what: 'vite-plugin-vue-layouts layout', dirKeys: ['layoutsDirs', 'layoutsDir'], dirs: () => ['src/layouts'], extensions: () => ['vue'] },
   { pkg: 'vite-plugin-vue-layouts-next', what: 'vite-plugin-vue-layouts layout', dirKeys: ['layoutsDirs', 'layoutsDir'], dirs: () => ['src/layouts'], extensions: () => ['vue'] },
 ];
@@ -34,9 +41,9 @@ const ROUTERS: FileRouter[] = [
 const packages = (ctx: FrameworkContext): JsPackage[] => jsPackages(ctx).filter((p) => ROUTERS.some((r) => dependsOn(p, r.pkg)));
 
 /** The local name a config imports a package's default export under (`import Pages from 'vite-plugin-pages'`). */
-const importedName = (text: string, pkg: string): string | null => {
-  const escaped = escapeRegExp(pkg);
-  return new RegExp(String.raw`import\s+(\w+)\s*(?:,\s*\{[^}]*\})?\s*from\s*['"]${escaped}(?:/vite)?['"]`).exec(text)?.[1] ?? null;
+const importedName = (text: string, router: FileRouter): string | null => {
+  const module = router.from === undefined ? String.raw`${escapeRegExp(router.pkg)}(?:/vite)?` : escapeRegExp(router.from);
+  return new RegExp(String.raw`import\s+(\w+)\s*(?:,\s*\{[^}]*\})?\s*from\s*['"]${module}['"]`).exec(text)?.[1] ?? null;
 };
 
 /** Folder strings of a `dirs` option: a string, a list of strings, or `{ dir }` objects. */
@@ -56,8 +63,9 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   const config = filesIn(ctx, pkg.dir, VITE_CONFIG)[0] ?? null;
   const text = config ? ctx.readText(config) : null;
   for (const router of ROUTERS.filter((r) => dependsOn(pkg, r.pkg))) {
-    const name = text === null ? null : importedName(text, router.pkg);
+    const name = text === null ? null : importedName(text, router);
     const call = config && text && name ? callsIn(config, text, new RegExp(`^${name}$`))[0] : undefined;
+    if (router.onlyWhenCalled && call === undefined) continue;
     const options = call?.args[0] ?? null;
     const unread: { line: number; text: string }[] = [];
     const named = router.dirKeys.flatMap((k) => folderStrings(configAt(options, k), unread));
@@ -79,7 +87,7 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
 
 const viteFileRoutes: FrameworkReader = {
   id: 'vite-file-routes',
-  title: 'Vite file routing plugins (vite-plugin-pages, unplugin-vue-router, vite-plugin-vue-layouts)',
+  title: 'Vite file routing plugins (vite-plugin-pages, unplugin-vue-router and vue-router/vite, vite-plugin-vue-layouts)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'a Vite file-routing plugin'),
   collect: eachPackage(packages, collectPackage),
