@@ -86,6 +86,7 @@ import tsup from './js/tsup.js';
 import vike from './js/vike.js';
 import vite from './js/vite.js';
 import viteFileRoutes from './js/vite-file-routes.js';
+import unpluginAutoImport from './js/unplugin-auto-import.js';
 import vitePluginPwa from './js/vite-plugin-pwa.js';
 import vitepress from './js/vitepress.js';
 import vitest from './js/vitest.js';
@@ -195,6 +196,7 @@ export const READERS: readonly FrameworkReader[] = [
   vike,
   vite,
   viteFileRoutes,
+  unpluginAutoImport,
   vitePluginPwa,
   vitepress,
   vitest,

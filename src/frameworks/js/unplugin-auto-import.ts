@@ -1,0 +1,232 @@
+/**
+ * unplugin-auto-import: the bundler plugin (`AutoImport({ imports, dirs, dts })` in a Vite,
+ * Vitest, webpack, Rollup, Rspack, Rsbuild, Rolldown or esbuild config) rewrites every free use of a
+ * name it knows into an import of the module that exports it, so no import in the source names
+ * those modules. It writes what it knows into a declaration file (`dts`: default
+ * `./auto-imports.d.ts` beside the config, i.e. in the package folder; a string for another path;
+ * `false` for none) of `const X: typeof import('./path')['X']` lines inside `declare global`.
+ * That file is the plugin's own output: a tooling root. Each code file of the package that uses a
+ * declared name as a bare word (outside comments and strings; not as `obj.X` or an object key `{ X: … }`) gets an edge to the
+ * module the line's `import('./path')` resolves to (relative to the .d.ts), with the line as evidence;
+ * a declared name no file uses gives no edge. Only in packages that depend on the plugin, and
+ * files are read only when the .d.ts is there. A computed `dts` is a warning naming the config and
+ * line; the default is not guessed then.
+ */
+import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { dirname, joinRepo } from '../../util/path.js';
+import { escapeRegExp } from '../../util/regexp.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { dependsOn, eachPackage, enabledByPackages, fileReference, filesIn, jsPackages, packageFilesUnder, warnUnread, type JsPackage } from './support.js';
+
+const PLUGIN = 'unplugin-auto-import';
+const DEFAULT_DTS = './auto-imports.d.ts';
+const CONFIG = /^(vite|vitest|webpack|rollup|rspack|rsbuild|rolldown|esbuild)\.config\.[cm]?[jt]s$/;
+/** The files whose free names the plugin rewrites (its default `include`: scripts, Vue, Svelte, Astro, MDX). */
+const CODE = /\.(vue|svelte|astro|mdx?|[cm]?[jt]sx?)$/;
+/** `const useX: typeof import('./path')['useX']` (or `.useX`, or the module itself). */
+const DECLARATION = /^\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*:\s*typeof\s+import\(\s*(['"])([^'"]+)\2\s*\)/;
+
+const packages = (ctx: FrameworkContext): JsPackage[] => jsPackages(ctx).filter((p) => dependsOn(p, PLUGIN));
+
+/** The local names a config gives the plugin (`import AutoImport from 'unplugin-auto-import/vite'`, `const AutoImport = require(…)`). */
+const pluginNames = (text: string): string[] => {
+  const spec = String.raw`['"]${escapeRegExp(PLUGIN)}(?:/[\w-]+)?['"]`;
+  const names = new Set<string>();
+  for (const m of text.matchAll(new RegExp(String.raw`import\s+(\w+)\s*(?:,\s*\{[^}]*\})?\s*from\s*${spec}`, 'g'))) names.add(m[1]);
+  for (const m of text.matchAll(new RegExp(String.raw`(?:const|let|var)\s+(\w+)\s*=\s*require\(\s*${spec}\s*\)`, 'g'))) names.add(m[1]);
+  return [...names];
+};
+
+interface DtsFile {
+  file: string;
+  /** For evidence: `dts "types/auto.d.ts" at vite.config.ts:9` or `the default dts "./auto-imports.d.ts"`. */
+  origin: string;
+}
+
+/**
+ * The declaration files the package's configs make the plugin write: each call's `dts` option,
+ * the default when a call leaves it out (or says `true`), none for `false`. With no call found
+ * (no config, or the plugin used elsewhere), the default, which is where the plugin writes it.
+ */
+const dtsFiles = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput): DtsFile[] => {
+  const found: DtsFile[] = [];
+  let calls = 0;
+  for (const config of filesIn(ctx, pkg.dir, CONFIG)) {
+    const text = ctx.readText(config);
+    if (text === null || !text.includes(PLUGIN)) continue;
+    const names = pluginNames(text);
+    if (names.length === 0) continue;
+    const callee = new RegExp(`^(${names.map(escapeRegExp).join('|')})(\\.default)?$`);
+    for (const call of callsIn(config, text, callee)) {
+      calls++;
+      const options: ConfigValue | null = call.args[0] ?? null;
+      const dts = configAt(options, 'dts');
+      if (dts === null || (dts.kind === 'boolean' && dts.value)) found.push({ file: joinRepo(pkg.dir, DEFAULT_DTS.slice(2)) ?? DEFAULT_DTS.slice(2), origin: `the default dts "${DEFAULT_DTS}" of the call at ${config}:${call.line}` });
+      else if (dts.kind === 'string') {
+        const file = joinRepo(pkg.dir, dts.value.replace(/^\.\//, ''));
+        if (file !== null) found.push({ file, origin: `dts "${dts.value}" at ${config}:${call.line}` });
+      } else if (dts.kind !== 'boolean') warnUnread(out.diagnostics, 'unplugin-auto-import', config, [{ line: call.line, text: 'a computed value' }], 'dts');
+    }
+  }
+  if (calls === 0) {
+    const file = joinRepo(pkg.dir, DEFAULT_DTS.slice(2)) ?? DEFAULT_DTS.slice(2);
+    found.push({ file, origin: `the default dts "${DEFAULT_DTS}"` });
+  }
+  return found.filter((d, i) => ctx.files.has(d.file) && found.findIndex((o) => o.file === d.file) === i);
+};
+
+interface Declared {
+  /** The .d.ts that declares it. */
+  dts: string;
+  name: string;
+  target: string;
+  line: number;
+  spec: string;
+}
+
+/** The names a generated .d.ts declares with the repo module each comes from (bare package names are left out). */
+const declarations = (ctx: FrameworkContext, dts: string, text: string): Declared[] => {
+  const out: Declared[] = [];
+  const dir = dirname(dts);
+  text.split('\n').forEach((lineText, i) => {
+    const m = DECLARATION.exec(lineText);
+    if (!m || !/^\.\.?\//.test(m[3])) return;
+    const target = ctx.files.has(joinRepo(dir, m[3]) ?? '') ? joinRepo(dir, m[3]) : resolveModule(ctx, dir, m[3]);
+    if (target) out.push({ dts, name: m[1], target, line: i + 1, spec: m[3] });
+  });
+  return out;
+};
+
+/** A module path as the bundler resolves it from the .d.ts's folder: the file, its TypeScript source for a `.js` name, or with an extension or index file. */
+const resolveModule = (ctx: FrameworkContext, dir: string, spec: string): string | null => {
+  const base = joinRepo(dir, spec);
+  if (base === null) return null;
+  const bases = [base, base.replace(/\.[cm]?js$/, '')];
+  for (const b of bases) {
+    for (const ext of ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.mts', '.cjs', '.cts', '.vue', '/index.ts', '/index.js']) if (ctx.files.has(`${b}${ext}`)) return `${b}${ext}`;
+  }
+  return null;
+};
+
+/**
+ * A code text with comments and string literals blanked (newlines kept, so lines still count).
+ * Template literals keep their `${…}` parts. In .vue/.svelte/.astro/.md(x) files only comments
+ * go: their templates put expressions inside attribute quotes.
+ */
+export const codeOnly = (text: string, keepStrings: boolean): string => {
+  const out: string[] = [];
+  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  let i = 0;
+  // One entry per open template literal: the brace depth of its current `${`.
+  const templates: number[] = [];
+  let depth = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i];
+    const next = text[i + 1];
+    if (templates.length > 0 && templates[templates.length - 1] === -1) {
+      // inside a template literal's text
+      let j = i;
+      while (j < n && text[j] !== '`' && !(text[j] === '$' && text[j + 1] === '{')) j += text[j] === '\\' ? 2 : 1;
+      out.push(blank(text.slice(i, j)));
+      if (j >= n) break;
+      if (text[j] === '`') { templates.pop(); out.push(' '); i = j + 1; }
+      else { templates[templates.length - 1] = depth; depth++; out.push('  '); i = j + 2; }
+      continue;
+    }
+    if (c === '/' && next === '/') {
+      const end = text.indexOf('\n', i);
+      const j = end === -1 ? n : end;
+      out.push(blank(text.slice(i, j)));
+      i = j;
+    } else if (c === '/' && next === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const j = end === -1 ? n : end + 2;
+      out.push(blank(text.slice(i, j)));
+      i = j;
+    } else if (c === '<' && text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      const j = end === -1 ? n : end + 3;
+      out.push(blank(text.slice(i, j)));
+      i = j;
+    } else if (!keepStrings && (c === '"' || c === "'")) {
+      let j = i + 1;
+      while (j < n && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      j = Math.min(j + 1, n);
+      out.push(blank(text.slice(i, j)));
+      i = j;
+    } else if (!keepStrings && c === '`') {
+      templates.push(-1);
+      out.push(' ');
+      i++;
+    } else {
+      if (c === '{') depth++;
+      else if (c === '}') {
+        depth--;
+        if (templates.length > 0 && templates[templates.length - 1] === depth) {
+          templates[templates.length - 1] = -1;
+          out.push(' ');
+          i++;
+          continue;
+        }
+      }
+      out.push(c);
+      i++;
+    }
+  }
+  return out.join('');
+};
+
+/** For each name `names` matches as a free word in `code` (not `x.name`, not part of a longer name), the first line it stands on. */
+const firstUse = (code: string, names: RegExp): Map<string, number> => {
+  const uses = new Map<string, number>();
+  names.lastIndex = 0;
+  for (let m = names.exec(code); m !== null; m = names.exec(code)) {
+    const before = code[m.index - 1];
+    if (before === '.' && code[m.index - 2] !== '.') continue;
+    // An object key (`{ useX: …, useY: … }`) names no global; a ternary's `? useX :` does.
+    if (/^\s*:(?!:)/.test(code.slice(m.index + m[0].length, m.index + m[0].length + 40)) && /[{,]\s*$/.test(code.slice(Math.max(0, m.index - 40), m.index))) continue;
+    if (!uses.has(m[1])) uses.set(m[1], code.slice(0, m.index).split('\n').length);
+  }
+  return uses;
+};
+
+const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
+  const found = dtsFiles(ctx, pkg, out);
+  if (found.length === 0) return;
+  const declared: Declared[] = [];
+  for (const dts of found) {
+    out.entries.push({ source: dts.file, target: dts.file, targetKind: 'file', kind: 'tooling', evidence: `${dts.file}: declarations unplugin-auto-import writes (${dts.origin}), for the editor and type checker` });
+    const text = ctx.readText(dts.file);
+    if (text !== null) declared.push(...declarations(ctx, dts.file, text));
+  }
+  if (declared.length === 0) return;
+  const byName = new Map<string, Declared[]>();
+  for (const d of declared) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
+  const words = `(?<![\\w$])(${[...byName.keys()].map(escapeRegExp).join('|')})(?![\\w$])`;
+  const names = new RegExp(words, 'g');
+  const anyName = new RegExp(words);
+  const dtsSet = new Set(found.map((d) => d.file));
+  for (const file of packageFilesUnder(ctx, pkg, '')) {
+    if (!CODE.test(file) || file.endsWith('.d.ts') || dtsSet.has(file)) continue;
+    const text = ctx.readText(file);
+    if (text === null || !anyName.test(text)) continue;
+    const code = codeOnly(text, /\.(vue|svelte|astro|mdx?)$/.test(file));
+    for (const [name, line] of firstUse(code, names)) {
+      for (const d of byName.get(name) ?? []) {
+        if (d.target === file) continue;
+        out.references.push(fileReference(file, d.target, line, `used by ${file}:${line} as the global "${name}" (${d.dts}:${d.line} typeof import('${d.spec}')), which unplugin-auto-import rewrites into an import`));
+      }
+    }
+  }
+};
+
+const unpluginAutoImport: FrameworkReader = {
+  id: 'unplugin-auto-import',
+  title: 'unplugin-auto-import (its generated .d.ts, and the modules of the globals code uses)',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => enabledByPackages(packages(ctx), 'unplugin-auto-import'),
+  collect: eachPackage(packages, collectPackage),
+};
+
+export default unpluginAutoImport;
