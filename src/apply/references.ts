@@ -7,6 +7,7 @@
 import type { Audit } from '../model/audit.js';
 import type { Edge } from '../model/edge.js';
 import type { ReferenceEdit } from '../model/apply.js';
+import { JS_FAMILY_LANGUAGES } from '../languages/js-family.js';
 import { byString } from '../util/compare.js';
 import { posix } from '../util/path.js';
 import type { Step } from './check-repo.js';
@@ -50,8 +51,8 @@ export const pathMap = (steps: Step[]): PathMap => {
 };
 
 const PYTHON = new Set(['python']);
-// An MDX page's imports are JS statements at their own lines, rewritten as a JS file's are.
-const JS = new Set(['javascript', 'typescript', 'vue', 'svelte', 'astro', 'marko', 'tsrx', 'mdx']);
+// Every JS-family language, an MDX page's included: its imports are JS statements at their own lines, rewritten as a JS file's are.
+const JS: ReadonlySet<string> = JS_FAMILY_LANGUAGES;
 const IMPORT_KINDS = new Set(['import', 'dynamic-import', 'type-import']);
 
 export interface FileEdit {

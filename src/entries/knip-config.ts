@@ -18,6 +18,7 @@
  * readers, which read the runner configs a knip config names.
  */
 import { readConfigFile } from '../languages/javascript/config-value.js';
+import { JS_FAMILY_FILE } from '../languages/js-family.js';
 import { CODE_NAME, JSON_NAMES, KNIP_OPTIONS, TEST_PLUGINS, expand, patternsOf, pluginConfigPatterns, toPlain, workspaceDirs } from '../languages/javascript/knip-config-file.js';
 import { warning } from '../util/diagnostics.js';
 import { parseJsonc } from '../util/jsonc.js';
@@ -27,7 +28,8 @@ import { actsAmbiently } from './tsconfig-program.js';
 import { isRecord } from '../manifests/json.js';
 import { emptyOutput, type DetectorContext, type DetectorOutput, type EntryDetector } from './types.js';
 
-const CODE = /\.(c|m)?[jt]sx?$|\.(vue|svelte|astro|marko|tsrx|mdx)$/;
+// knip's globs name code of any JS-family language, MDX pages included (knip's own compilers read them).
+const CODE = JS_FAMILY_FILE;
 const DECLARATION = /\.d\.[cm]?ts$/;
 
 const read = (config: unknown, source: string, line: (key: string) => number | undefined, ctx: DetectorContext, out: DetectorOutput) => {

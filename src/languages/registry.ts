@@ -2,8 +2,9 @@
  * The language registry: one record per language census knows, and the lookups every stage
  * derives from it (extension and shebang maps, source/doc sets, comment styles, extractors,
  * families). Adding a language is a folder under src/languages/ with its record, one line here,
- * and its id in the `Language` union (the compiler checks that the two agree). Worker-safe: no
- * resolver is loaded from here (see resolvers.ts).
+ * and its id in the `Language` union (the compiler checks that the two agree); a JavaScript-family
+ * language's extensions are a line in js-family.ts, which stages that must not load this registry
+ * share. Worker-safe: no resolver is loaded from here (see resolvers.ts).
  */
 import type { Language } from '../model/file.js';
 import { markdownLanguage, rstLanguage, textLanguage } from './docs/index.js';

@@ -5,6 +5,7 @@
  * it could not place) leaves them looking dead; removing one breaks a deploy. The plan never
  * proposes removing a file whose path matches, whatever its verdict: it asks a person instead.
  */
+import { JS_FAMILY_FILE } from '../languages/js-family.js';
 import { basename } from '../util/path.js';
 
 interface Convention {
@@ -12,7 +13,8 @@ interface Convention {
   test: (path: string, name: string) => boolean;
 }
 
-const WEB_SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro|marko|tsrx|mdx)$/;
+// A routed page may be any JS-family file, an MDX page included (Next, Astro and Docusaurus route .mdx).
+const WEB_SOURCE = JS_FAMILY_FILE;
 
 const CONVENTIONS: Convention[] = [
   // .semgrep/ rule tests, .github/ actions, .husky/ hooks: a tool finds them by folder.

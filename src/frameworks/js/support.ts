@@ -19,6 +19,7 @@ import { YAML } from '../../manifests/yaml.js';
 import { parseTomlDocument } from '../../manifests/toml.js';
 import { isRecord } from '../../manifests/json.js';
 import type { TextMark } from '../../languages/javascript/text-marks.js';
+import { JS_FAMILY_CODE_FILE } from '../../languages/js-family.js';
 import { perScan } from '../per-scan.js';
 
 export interface JsPackage {
@@ -473,8 +474,10 @@ export const aliasReferences = (
   if (aliases.length === 0) return [];
   const refs: FrameworkOutput['references'] = [];
   const prefix = pkgDir === '' ? '' : `${pkgDir}/`;
+  // Code files of every JS-family language but MDX: an MDX page's aliased imports are not read here
+  // (MDX became a language after this reader and was never added; JS_FAMILY_FILE would add it).
   for (const file of pathsWithPrefix(ctx.files, prefix)) {
-    if (file.includes('node_modules/') || !/\.(c|m)?[jt]sx?$|\.(vue|svelte|astro|marko|tsrx)$/.test(file) || skip(file)) continue;
+    if (file.includes('node_modules/') || !JS_FAMILY_CODE_FILE.test(file) || skip(file)) continue;
     for (const imp of ctx.facts(file)?.imports ?? []) {
       const alias = aliases.find((a) => imp.specifier === a.name || imp.specifier.startsWith(`${a.name}/`));
       if (!alias) continue;

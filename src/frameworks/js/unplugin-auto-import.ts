@@ -21,7 +21,11 @@ import { dependsOn, eachPackage, enabledByPackages, fileReference, filesIn, jsPa
 const PLUGIN = 'unplugin-auto-import';
 const DEFAULT_DTS = './auto-imports.d.ts';
 const CONFIG = /^(vite|vitest|webpack|rollup|rspack|rsbuild|rolldown|esbuild)\.config\.[cm]?[jt]s$/;
-/** The files whose free names the plugin rewrites (its default `include`: scripts, Vue, Svelte, Astro, MDX). */
+/**
+ * The files whose free names the plugin rewrites (its default `include`: scripts, Vue, Svelte, Astro,
+ * Markdown and MDX). The plugin's list, not census's JS family (languages/js-family.ts): no Marko or
+ * TSRX, and `.md` pages (unplugin-vue-markdown) are in it.
+ */
 const CODE = /\.(vue|svelte|astro|mdx?|[cm]?[jt]sx?)$/;
 /** `const useX: typeof import('./path')['useX']` (or `.useX`, or the module itself). */
 const DECLARATION = /^\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*:\s*typeof\s+import\(\s*(['"])([^'"]+)\2\s*\)/;

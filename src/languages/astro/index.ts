@@ -5,6 +5,7 @@
  * written, so its imports are URLs, not modules: it is not read. The template is not code.
  */
 import { embeddedScriptLanguage, type FoundScripts } from '../javascript/embedded.js';
+import { COMPONENT_EXTENSIONS } from '../js-family.js';
 import { markupTags } from '../javascript/markup.js';
 
 const FENCE = /^---[ \t]*\r?$/m;
@@ -46,4 +47,4 @@ export const findAstroScripts = (text: string): FoundScripts => {
   return found;
 };
 
-export const astroLanguage = embeddedScriptLanguage({ id: 'astro', extensions: ['.astro'], findScripts: findAstroScripts });
+export const astroLanguage = embeddedScriptLanguage({ id: 'astro', extensions: COMPONENT_EXTENSIONS.astro, findScripts: findAstroScripts });

@@ -93,7 +93,7 @@ const lineOfOffset = (text: string, offset: number): number => buildLineTable(te
 
 export interface EmbeddedLanguage {
   id: KnownLanguage;
-  extensions: string[];
+  extensions: readonly string[];
   findScripts(text: string): FoundScripts;
 }
 

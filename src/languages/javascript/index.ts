@@ -3,13 +3,14 @@
  * load this module; the resolver (with its native module) is loaded on the main thread only, by
  * ../resolvers.ts.
  */
+import { JAVASCRIPT_EXTENSIONS, TYPESCRIPT_EXTENSIONS } from '../js-family.js';
 import type { LanguageRecord } from '../types.js';
 import { javascriptExtractor, typescriptExtractor } from './extract.js';
 
 export const javascriptLanguage: LanguageRecord = {
   id: 'javascript',
   family: 'javascript',
-  extensions: ['.js', '.mjs', '.cjs', '.jsx'],
+  extensions: JAVASCRIPT_EXTENSIONS,
   shebang: /^(node|nodejs|bun|deno)$/,
   comments: 'slash',
   source: true,
@@ -23,7 +24,7 @@ export const javascriptLanguage: LanguageRecord = {
 export const typescriptLanguage: LanguageRecord = {
   id: 'typescript',
   family: 'javascript',
-  extensions: ['.ts', '.tsx', '.mts', '.cts'],
+  extensions: TYPESCRIPT_EXTENSIONS,
   shebang: /^(tsx|ts-node|ts-node-esm)$/,
   comments: 'slash',
   source: true,

@@ -7,6 +7,7 @@
  * looks for them.
  */
 import { embeddedScriptLanguage, type FoundScripts } from '../javascript/embedded.js';
+import { COMPONENT_EXTENSIONS } from '../js-family.js';
 import { scanMarkoTemplate } from './template.js';
 
 export const findMarkoScripts = (text: string): FoundScripts => {
@@ -18,4 +19,4 @@ export const findMarkoScripts = (text: string): FoundScripts => {
   };
 };
 
-export const markoLanguage = embeddedScriptLanguage({ id: 'marko', extensions: ['.marko'], findScripts: findMarkoScripts });
+export const markoLanguage = embeddedScriptLanguage({ id: 'marko', extensions: COMPONENT_EXTENSIONS.marko, findScripts: findMarkoScripts });

@@ -12,6 +12,7 @@ import { errorMessage } from '../../util/errors.js';
 import { markdownExtractor } from '../docs/extract.js';
 import { codeOnly } from '../javascript/embedded.js';
 import { extractJavaScript, JAVASCRIPT_EXTRACTOR_VERSION } from '../javascript/extract.js';
+import { MDX_EXTENSIONS } from '../js-family.js';
 import type { LanguageRecord } from '../types.js';
 import { findMdxEsm } from './esm.js';
 
@@ -39,7 +40,7 @@ const extract = (path: string, text: string): FileFacts => {
 export const mdxLanguage: LanguageRecord = {
   id: 'mdx',
   family: 'doc',
-  extensions: ['.mdx'],
+  extensions: MDX_EXTENSIONS,
   comments: 'none',
   source: false,
   extractor: { language: 'mdx', version: JAVASCRIPT_EXTRACTOR_VERSION, extract },

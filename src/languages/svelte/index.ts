@@ -4,6 +4,7 @@
  * a `<script>` inside `<svelte:head>` is a page script, not the component's.
  */
 import { embeddedScriptLanguage, isJavaScriptType, scriptLang, type FoundScripts } from '../javascript/embedded.js';
+import { COMPONENT_EXTENSIONS } from '../js-family.js';
 import { markupTags } from '../javascript/markup.js';
 
 export const findSvelteScripts = (text: string): FoundScripts => {
@@ -18,4 +19,4 @@ export const findSvelteScripts = (text: string): FoundScripts => {
   return found;
 };
 
-export const svelteLanguage = embeddedScriptLanguage({ id: 'svelte', extensions: ['.svelte'], findScripts: findSvelteScripts });
+export const svelteLanguage = embeddedScriptLanguage({ id: 'svelte', extensions: COMPONENT_EXTENSIONS.svelte, findScripts: findSvelteScripts });

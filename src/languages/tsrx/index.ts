@@ -11,6 +11,7 @@
  * extensions, resolution/compiler-extensions.ts).
  */
 import { embeddedScriptLanguage, type FoundScripts } from '../javascript/embedded.js';
+import { COMPONENT_EXTENSIONS } from '../js-family.js';
 import type { LanguageRecord } from '../types.js';
 import { scanTsrx } from './template.js';
 
@@ -33,6 +34,6 @@ export const findTsrxScripts = (text: string): FoundScripts => {
 };
 
 // A component's template is code: lines and duplicates are counted on the file as written, so no code view.
-const { codeView: _templatesAreCode, ...embedded } = embeddedScriptLanguage({ id: 'tsrx', extensions: ['.tsrx'], findScripts: findTsrxScripts });
+const { codeView: _templatesAreCode, ...embedded } = embeddedScriptLanguage({ id: 'tsrx', extensions: COMPONENT_EXTENSIONS.tsrx, findScripts: findTsrxScripts });
 
 export const tsrxLanguage: LanguageRecord = embedded;

@@ -4,6 +4,7 @@
  * `<style>` and custom blocks are not code, and neither is a `<script>` inside the template.
  */
 import { embeddedScriptLanguage, isJavaScriptType, scriptLang, type FoundScripts } from '../javascript/embedded.js';
+import { COMPONENT_EXTENSIONS } from '../js-family.js';
 import { markupTags } from '../javascript/markup.js';
 
 export const findVueScripts = (text: string): FoundScripts => {
@@ -20,4 +21,4 @@ export const findVueScripts = (text: string): FoundScripts => {
   return found;
 };
 
-export const vueLanguage = embeddedScriptLanguage({ id: 'vue', extensions: ['.vue'], findScripts: findVueScripts });
+export const vueLanguage = embeddedScriptLanguage({ id: 'vue', extensions: COMPONENT_EXTENSIONS.vue, findScripts: findVueScripts });
