@@ -5,7 +5,13 @@
  * function is a `{` after `=>` or after a parameter list that is not an `if`/`for`/`while`/
  * `switch`/`catch`/`with` condition. When the braces do not balance (text census misreads), the
  * whole file is the region: bounded reading, never a crash.
+ *
+ * Comments and literals are skipped by languages/javascript/text-skips.ts, as unplugin-auto-import's
+ * blanker and TSRX's scanner skip theirs; the loops stay apart because they differ on purpose: this
+ * one must skip a regular expression (a `}` in `/[{}]/` would unbalance the braces), and takes a
+ * template literal whole, `${…}` included, where the blanker keeps a substitution's code.
  */
+import { commentEnd, quotedEnd } from '../../languages/javascript/text-skips.js';
 
 export interface Region {
   start: number;
@@ -45,26 +51,13 @@ export const functionRegion = (text: string, index: number): Region => {
       target = fns[fns.length - 1];
     }
     const c = text[i];
-    if (c === '/' && text[i + 1] === '/') {
-      const nl = text.indexOf('\n', i);
-      i = nl === -1 ? text.length : nl;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2);
-      i = close === -1 ? text.length : close + 1;
+    const comment = commentEnd(text, i);
+    if (comment >= 0) {
+      i = comment - 1;
       continue;
     }
     if (c === '"' || c === "'" || c === '`' || (c === '/' && REGEX_BEFORE.has(last))) {
-      let inClass = false;
-      for (i++; i < text.length; i++) {
-        const d = text[i];
-        if (d === '\\') i++;
-        else if (c === '/' && d === '[') inClass = true;
-        else if (c === '/' && d === ']') inClass = false;
-        else if (d === c && !inClass) break;
-        else if (d === '\n' && c !== '`') break;
-      }
+      i = quotedEnd(text, i) - 1;
       last = 'x';
       continue;
     }

@@ -15,6 +15,7 @@
 import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { commentEnd, quotedEnd } from '../../languages/javascript/text-skips.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { dependsOn, eachPackage, enabledByPackages, fileReference, filesIn, jsPackages, packageFilesUnder, warnUnread, type JsPackage } from './support.js';
 
@@ -116,6 +117,12 @@ const resolveModule = (ctx: FrameworkContext, dir: string, spec: string): string
  * A code text with comments and string literals blanked (newlines kept, so lines still count).
  * Template literals keep their `${…}` parts. In .vue/.svelte/.astro/.md(x) files only comments
  * go: their templates put expressions inside attribute quotes.
+ *
+ * Comments and strings end where languages/javascript/text-skips.ts says, as in
+ * function-region.ts and TSRX's scanner; this loop stays its own because it differs from those:
+ * it blanks rather than skips, keeps a template's `${…}` code (a global used there is a use), blanks
+ * HTML comments, and reads no regular expressions (a quote in `/'/` starts a string here, to its
+ * line's end: reading them as function-region.ts does would change which words it finds).
  */
 export const codeOnly = (text: string, keepStrings: boolean): string => {
   const out: string[] = [];
@@ -127,7 +134,6 @@ export const codeOnly = (text: string, keepStrings: boolean): string => {
   const n = text.length;
   while (i < n) {
     const c = text[i];
-    const next = text[i + 1];
     if (templates.length > 0 && templates[templates.length - 1] === -1) {
       // inside a template literal's text
       let j = i;
@@ -138,25 +144,17 @@ export const codeOnly = (text: string, keepStrings: boolean): string => {
       else { templates[templates.length - 1] = depth; depth++; out.push('  '); i = j + 2; }
       continue;
     }
-    if (c === '/' && next === '/') {
-      const end = text.indexOf('\n', i);
-      const j = end === -1 ? n : end;
-      out.push(blank(text.slice(i, j)));
-      i = j;
-    } else if (c === '/' && next === '*') {
-      const end = text.indexOf('*/', i + 2);
-      const j = end === -1 ? n : end + 2;
-      out.push(blank(text.slice(i, j)));
-      i = j;
+    const comment = commentEnd(text, i);
+    if (comment >= 0) {
+      out.push(blank(text.slice(i, comment)));
+      i = comment;
     } else if (c === '<' && text.startsWith('<!--', i)) {
       const end = text.indexOf('-->', i + 4);
       const j = end === -1 ? n : end + 3;
       out.push(blank(text.slice(i, j)));
       i = j;
     } else if (!keepStrings && (c === '"' || c === "'")) {
-      let j = i + 1;
-      while (j < n && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      j = Math.min(j + 1, n);
+      const j = quotedEnd(text, i);
       out.push(blank(text.slice(i, j)));
       i = j;
     } else if (!keepStrings && c === '`') {

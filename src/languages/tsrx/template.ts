@@ -9,7 +9,14 @@
  * statements or JSX text: `<` before a name is always a tag there, a quote that does not close on
  * its line is text (`Don't`), and a `}` with no opener ends the children, so a misread element
  * cannot carry the body's end away.
+ *
+ * Comments end where languages/javascript/text-skips.ts says, as in the other tolerant scanners;
+ * strings and regular expressions do not, on purpose: markup text is not code, so a quote or `/`
+ * that does not close on its line is a character of text here (`Don't`), not a literal to its
+ * line's end, and a template literal's `${…}` is read as code (a backtick or brace in it must not end
+ * the literal early), where text-skips.ts takes the literal whole.
  */
+import { commentEnd } from '../javascript/text-skips.js';
 
 export interface TsrxBody {
   /** Offset of the `@`, and just past the body's closing `}`. */
@@ -97,20 +104,6 @@ class Scanner {
     return -1;
   }
 
-  /** A comment at `i` (`//` or `/*`): its end, or -1 when there is none. */
-  private commentEnd(i: number): number {
-    if (this.text[i] !== '/') return -1;
-    if (this.text[i + 1] === '/') {
-      const nl = this.text.indexOf('\n', i);
-      return nl < 0 ? this.text.length : nl;
-    }
-    if (this.text[i + 1] === '*') {
-      const close = this.text.indexOf('*/', i + 2);
-      return close < 0 ? this.text.length : close + 2;
-    }
-    return -1;
-  }
-
   /** Whether only spaces stand between the line's start and `i`. */
   private startsLine(i: number): boolean {
     let j = i - 1;
@@ -156,7 +149,7 @@ class Scanner {
         continue;
       }
       // Among children, `//` is text (`<a>http://x</a>`) unless it starts its line.
-      const comment = children && text[i + 1] === '/' && !this.startsLine(i) ? -1 : this.commentEnd(i);
+      const comment = children && text[i + 1] === '/' && !this.startsLine(i) ? -1 : commentEnd(text, i);
       if (comment >= 0) {
         i = comment;
         continue;

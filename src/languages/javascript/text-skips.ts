@@ -1,0 +1,49 @@
+/**
+ * Where a comment or a quoted literal that starts at an offset of JS/TS text ends: the shared
+ * step of the small tolerant scanners that look at code without parsing it (the brace matcher of
+ * frameworks/js/function-region.ts, unplugin-auto-import's comment and string blanker, TSRX's
+ * template finder). Tolerant: unclosed text runs to the end of the text, nothing throws. The
+ * module-scan lexer is not one of them: it refuses (throws `Unsure`) whatever it is not sure of, so
+ * the parser reads the file instead, where these scanners must go on with the text as it is.
+ */
+
+/**
+ * The end of the comment at `i`: a `//` comment ends at its line break (not included), a
+ * `/* … *\/` comment just past its `*\/`, either at the end of the text when it never closes.
+ * -1 when no comment starts at `i`.
+ */
+export const commentEnd = (text: string, i: number): number => {
+  if (text[i] !== '/') return -1;
+  if (text[i + 1] === '/') {
+    const nl = text.indexOf('\n', i);
+    return nl < 0 ? text.length : nl;
+  }
+  if (text[i + 1] === '*') {
+    const close = text.indexOf('*/', i + 2);
+    return close < 0 ? text.length : close + 2;
+  }
+  return -1;
+};
+
+/**
+ * The end of the literal whose opening character is at `i`: `'` or `"` (a string), `` ` `` (a
+ * template literal, taken whole: a `${…}` inside is not read, so a backtick in it ends the
+ * literal) or `/` (a regular expression, whose `[…]` class may hold a `/`; its flags are not
+ * part of it). Just past the closing character, with backslash escapes skipped. A string or
+ * regular expression that meets a line break first ends just past it (the next line is read as
+ * code again); a template literal spans lines. The end of the text when nothing closes it.
+ */
+export const quotedEnd = (text: string, i: number): number => {
+  const open = text[i];
+  const regex = open === '/';
+  let inClass = false;
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text[j];
+    if (c === '\\') j++;
+    else if (regex && c === '[') inClass = true;
+    else if (regex && c === ']') inClass = false;
+    else if (c === open && !inClass) return j + 1;
+    else if (c === '\n' && open !== '`') return j + 1;
+  }
+  return text.length;
+};

@@ -1,0 +1,46 @@
+/**
+ * text-skips.ts: where a comment or quoted literal ends, for the tolerant scanners
+ * (function-region.ts, unplugin-auto-import's blanker, TSRX's template finder).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { commentEnd, quotedEnd } from '../../src/languages/javascript/text-skips.js';
+
+test('commentEnd: a line comment stops before its line break, a block comment past its close', () => {
+  const line = 'a // b\nc';
+  assert.equal(commentEnd(line, 2), line.indexOf('\n'));
+  assert.equal(commentEnd('x // to the end', 2), 'x // to the end'.length);
+  const block = 'a /* b\n */ c';
+  assert.equal(commentEnd(block, 2), block.indexOf('*/') + 2);
+  assert.equal(commentEnd('/* never closed', 0), '/* never closed'.length);
+  assert.equal(commentEnd('/**/x', 0), 4);
+});
+
+test('commentEnd: -1 where no comment starts', () => {
+  for (const [text, i] of [['a / b', 2], ['x', 0], ['/', 0], ['"//"', 0], ['', 0]] as const) assert.equal(commentEnd(text, i), -1, text);
+});
+
+test('quotedEnd: strings end past their quote, escapes skipped, or past a line break they meet', () => {
+  assert.equal(quotedEnd(`'ab' + c`, 0), 4);
+  assert.equal(quotedEnd(`"a\\"b" c`, 0), 6);
+  assert.equal(quotedEnd(`'it\\'s'`, 0), 7);
+  assert.equal(quotedEnd(`"a'b"`, 0), 5);
+  assert.equal(quotedEnd(`'open\nnext'`, 0), 6);
+  assert.equal(quotedEnd(`'line\\\ncontinued'`, 0), `'line\\\ncontinued'`.length);
+  assert.equal(quotedEnd(`'never`, 0), 6);
+  assert.equal(quotedEnd(`'ends in an escape\\`, 0), `'ends in an escape\\`.length);
+});
+
+test('quotedEnd: a template literal spans lines and is taken whole, up to its first plain backtick', () => {
+  assert.equal(quotedEnd('`a\nb` c', 0), 5);
+  assert.equal(quotedEnd('`a ${b} c` d', 0), 10);
+  assert.equal(quotedEnd('`a \\` b` c', 0), 8);
+  // A substitution is not read: its inner backtick ends the literal.
+  assert.equal(quotedEnd('`a ${`b`} c`', 0), 6);
+});
+
+test('quotedEnd: a regular expression may hold a slash in a class; its flags are not part of it', () => {
+  assert.equal(quotedEnd('/a\\/b/g.test(x)', 0), 6);
+  assert.equal(quotedEnd('/[/}]+/.test(x)', 0), 7);
+  assert.equal(quotedEnd('/never\nx', 0), 7);
+});
