@@ -6,6 +6,8 @@
  * oxc does not apply) is looked up by census in the file list (resolution/relative-layout.ts).
  * Where a compiler is declared, its extension is tried after the usual ones (`./greeting` →
  * greeting.tsrx, resolution/compiler-extensions.ts), the edge naming the declaration.
+ * A TypeScript importer's import of a file TypeScript does not load (`./Query.graphql`) reaches
+ * the declaration TypeScript reads for it too (`Query.graphql.d.ts`, resolution/declaration-beside.ts).
  * Anything that is not a repo file becomes a classified dead end: `builtin`, `external` (with the
  * package name) or `not-found`. Never throws.
  */
@@ -22,6 +24,7 @@ import { isPackageName, isPathSpecifier, isRuntimeScheme, isUrlLike, packageName
 import { createTsconfigIndex, matchPathPattern, pathCandidates, type RelativeLayout } from './resolution/tsconfig.js';
 import { probeWithSuffixes, rootDirAlternatives } from './resolution/relative-layout.js';
 import { compilerExtensions, type AddedExtension } from './resolution/compiler-extensions.js';
+import { declarationBeside } from './resolution/declaration-beside.js';
 import { referencedProjects } from './resolution/tsconfig-program.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { createBuildOutputMap } from './build-output.js';
@@ -448,6 +451,18 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     return added === undefined || withoutQuery(specifier).toLowerCase().endsWith(ext) ? r : { ...r, mapping: added.why };
   };
 
+  /**
+   * The declaration TypeScript reads for a repo file of an extension it does not load, when a
+   * TypeScript-resolving importer reaches that file by a path (relative or tsconfig `paths`): a
+   * second target, beside the file the bundler loads.
+   */
+  const declarationFor = (r: Resolution, fromFile: string): Resolution | null => {
+    if (r.to === null || (r.via !== 'relative' && r.via !== 'tsconfig-paths')) return null;
+    if (!TS_EXTENSIONS.has(extname(fromFile).toLowerCase())) return null;
+    const declaration = declarationBeside(r.to, (p) => ctx.files.has(p));
+    return declaration === null ? null : { to: declaration, via: r.via, mapping: `the declaration TypeScript reads for ${r.to}, a file it does not load itself` };
+  };
+
   return {
     ecosystem: 'javascript',
     patternPaths(pattern: string, fromFile: string): { paths: string[]; mapping: string } | null {
@@ -487,7 +502,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       let results: Resolution[];
       try {
         const result = resolveOne(fact, fromFile);
-        const also = alongside.get(result);
+        const also = alongside.get(result) ?? declarationFor(result, fromFile);
         results = (also ? [result, also] : [result]).map((r) => withAddedExtension(r, fact.specifier, fromFile));
       } catch {
         results = [{ to: null, unresolved: 'not-found' }];
