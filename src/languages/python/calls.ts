@@ -79,7 +79,7 @@ export const resolveNameSites = (st: ExtractState): void => {
       const [s, e] = first ? unwrap(t, first[0], first[1]) : [0, 0];
       const specifier = first ? stringValue(t, s, e) : null;
       if (specifier !== null) {
-        st.imports.push({ fact: { specifier, syntax: 'dynamic', line: t.line[site.root], names: [], guard: null }, frame: site.frame });
+        st.imports.push({ specifier, syntax: 'dynamic', line: t.line[site.root], names: [], alias: undefined, frame: site.frame });
       }
       continue;
     }

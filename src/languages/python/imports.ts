@@ -2,7 +2,7 @@
  * `import a.b as c, d` and `from ..pkg import (x, y as z)` statements, read from their tokens
  * the way the grammar reads them. Guards are filled in later (see frames.ts).
  */
-import type { ImportFact, ImportedName } from '../../model/facts.js';
+import type { ImportedName } from '../../model/facts.js';
 import type { Frame } from './frames.js';
 import { isOp, isWord, nameText } from './ranges.js';
 import type { ExtractState } from './state.js';
@@ -28,9 +28,6 @@ const readAlias = (st: ExtractState, i: number, to: number): { alias?: string; n
   return { next: i };
 };
 
-const record = (st: ExtractState, fact: ImportFact, frame: Frame): void => {
-  st.imports.push({ fact, frame });
-};
 
 const bind = (st: ExtractState, frame: Frame, local: string, target: string): void => {
   st.aliases.set(local, target);
@@ -46,9 +43,7 @@ export const importStatement = (st: ExtractState, s: number, e: number, frame: F
     const dotted = readDotted(st, i, e);
     if (!dotted) break;
     const { alias, next } = readAlias(st, dotted.next, e);
-    const fact: ImportFact = { specifier: dotted.name, syntax: 'import', line, names: [], guard: null };
-    if (alias !== undefined) fact.alias = alias;
-    record(st, fact, frame);
+    st.imports.push({ specifier: dotted.name, syntax: 'import', line, names: [], alias, frame });
     if (alias !== undefined) {
       bind(st, frame, alias, dotted.name);
       if (dotted.name === 'importlib') st.importlibNames.add(alias);
@@ -90,7 +85,7 @@ export const fromStatement = (st: ExtractState, s: number, e: number, frame: Fra
   let ok = false;
   if (i + 1 === e && isOp(t, i, Op.Star)) {
     names.push({ name: '*' });
-    st.facts.hasStarImport = true;
+    st.hasStarImport = true;
     ok = true;
   } else {
     let close = e;
@@ -119,6 +114,6 @@ export const fromStatement = (st: ExtractState, s: number, e: number, frame: Fra
       }
     }
   }
-  if (names.length > 0) record(st, { specifier, syntax: 'from', line, names, guard: null }, frame);
+  if (names.length > 0) st.imports.push({ specifier, syntax: 'from', line, names, alias: undefined, frame });
   if (!ok) st.problems.syntaxError('malformed from-import statement', t.line[i < e ? i : s]);
 };

@@ -12,7 +12,7 @@ import { entryPointTarget, isModuleName, moduleAttrAt, stringList, stringValue }
 import { callArgs, isOp, splitTop } from './ranges.js';
 import type { ExtractState } from './state.js';
 import { Kind, Op, StringFlag, Word } from './tokens.js';
-import { importsGraphqlLibrary, noteTypePaths, type TypePath } from './type-paths.js';
+import { importsGraphqlLibrary, noteTypePaths } from './type-paths.js';
 
 export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame[], renamed: Set<string>): number => {
   const t = st.t;
@@ -22,9 +22,9 @@ export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame
   const segments = segStart.length;
   let complexity = 1 + st.caseClauses;
   let seg = 0;
-  const typePaths: TypePath[] = [];
+  const typePaths = st.typePaths;
   // Only graphene and strawberry take a type by its path: other files never pay for the test.
-  const graphql = st.imports.some(({ fact }) => importsGraphqlLibrary(fact.specifier));
+  const graphql = st.imports.some((i) => importsGraphqlLibrary(i.specifier));
   for (let i = 0; i < n; i++) {
     const k = kinds[i];
     if (k === Kind.Name) {
@@ -76,7 +76,6 @@ export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame
       if (target !== null) st.facts.references.push({ target, form: 'module-attr', line: t.line[i], via: 'string literal' });
     }
   }
-  if (typePaths.length > 0) st.facts.typePaths = typePaths;
   return complexity;
 };
 

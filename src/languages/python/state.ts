@@ -1,9 +1,24 @@
 /** What the extractor accumulates while it walks one file. */
-import type { FileFacts, ImportFact } from '../../model/facts.js';
+import type { FileFacts, ImportedName, ImportSyntax } from '../../model/facts.js';
 import { emptyFacts } from '../../model/facts.js';
 import type { Frame } from './frames.js';
 import { ProblemReport } from './problems.js';
 import type { PythonTokens } from './tokenize.js';
+import type { TypePath } from './type-paths.js';
+
+/**
+ * An import as read, before its guard is known (a try's handlers come after its body): the
+ * ImportFact is built from it at the end of the file, in one object literal, so every fact of
+ * the same form has the same hidden class (see extract.ts `importFact`).
+ */
+export interface PendingImport {
+  specifier: string;
+  syntax: ImportSyntax;
+  line: number;
+  names: ImportedName[];
+  alias: string | undefined;
+  frame: Frame;
+}
 
 /** A dotted name `root.….last` worth a second look once all imports are known. */
 export interface NameSite {
@@ -15,7 +30,7 @@ export interface NameSite {
 export class ExtractState {
   readonly facts: FileFacts = emptyFacts();
   /** Imports wait for the end of the file: a try's handlers come after its body. */
-  readonly imports: Array<{ fact: ImportFact; frame: Frame }> = [];
+  readonly imports: PendingImport[] = [];
   readonly definitions = new Set<string>();
   /** Local name → what it names: `import a.b` binds a → a; `from m import f as g` binds g → m.f. */
   readonly aliases = new Map<string, string>();
@@ -26,6 +41,10 @@ export class ExtractState {
   readonly nameSites: NameSite[] = [];
   /** `__all__`: undefined when absent, null once it stops being a literal. */
   exported: string[] | null | undefined = undefined;
+  /** `from m import *` was seen (FileFacts.hasStarImport, set with the other optional facts at the end). */
+  hasStarImport = false;
+  /** Type paths noted by the token pass (FileFacts.typePaths). */
+  readonly typePaths: TypePath[] = [];
   mainGuard = false;
   topLevelCode = false;
   caseClauses = 0;

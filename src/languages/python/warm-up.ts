@@ -11,7 +11,7 @@
 const WELL_FORMED = [
   '\ufeff#!/usr/bin/env python\n# -*- coding: utf-8 -*-\n"""Module docstring."""\n',
   'from __future__ import annotations\nimport os.path as p, sys; import importlib\n',
-  'from .a import (b, c as d)\nfrom ..e import *\n',
+  'from .a import (b, c as d)  # a comment after code\nfrom ..e import *\n',
   'if TYPE_CHECKING:\n\timport typing\n \tpass\n\x0cx = 1\n',
   'try:\n    import json\nexcept (ImportError, ValueError) as e:\n    json = None\nfinally:\n    pass\n',
   '@decorator(1)\nasync def f(a, *args, b: int = 2, **kw) -> "T":\n    return await g(a) \\\n        + b\n',
