@@ -87,6 +87,7 @@ import vike from './js/vike.js';
 import vite from './js/vite.js';
 import viteFileRoutes from './js/vite-file-routes.js';
 import unpluginAutoImport from './js/unplugin-auto-import.js';
+import unpluginVueComponents from './js/unplugin-vue-components.js';
 import vitePluginPwa from './js/vite-plugin-pwa.js';
 import vitepress from './js/vitepress.js';
 import vitest from './js/vitest.js';
@@ -197,6 +198,7 @@ export const READERS: readonly FrameworkReader[] = [
   vite,
   viteFileRoutes,
   unpluginAutoImport,
+  unpluginVueComponents,
   vitePluginPwa,
   vitepress,
   vitest,

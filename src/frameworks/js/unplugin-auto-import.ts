@@ -1,10 +1,11 @@
 /**
  * unplugin-auto-import: the bundler plugin (`AutoImport({ imports, dirs, dts })` in a Vite,
- * Vitest, webpack, Rollup, Rspack, Rsbuild, Rolldown or esbuild config) rewrites every free use of a
+ * Vitest, webpack, Rollup, Rspack, Rsbuild, Rolldown, esbuild, Vue CLI or Nuxt config) rewrites every free use of a
  * name it knows into an import of the module that exports it, so no import in the source names
  * those modules. It writes what it knows into a declaration file (`dts`: default
- * `./auto-imports.d.ts` beside the config, i.e. in the package folder; a string for another path;
- * `false` for none) of `const X: typeof import('./path')['X']` lines inside `declare global`.
+ * `./auto-imports.d.ts` beside the config, i.e. in the package folder, where TypeScript is installed;
+ * a string for another path; `false` for none: unplugin-dts.ts reads the option for both plugins)
+ * of `const X: typeof import('./path')['X']` lines inside `declare global`.
  * That file is the plugin's own output: a tooling root. Each code file of the package that uses a
  * declared name as a bare word (outside comments and strings; not as `obj.X` or an object key `{ X: … }`) gets an edge to the
  * module the line's `import('./path')` resolves to (relative to the .d.ts), with the line as evidence;
@@ -12,16 +13,15 @@
  * files are read only when the .d.ts is there. A computed `dts` is a warning naming the config and
  * line; the default is not guessed then.
  */
-import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { dirname, joinRepo } from '../../util/path.js';
+import { dirname } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { commentEnd, quotedEnd } from '../../languages/javascript/text-skips.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
-import { dependsOn, eachPackage, enabledByPackages, fileReference, filesIn, jsPackages, packageFilesUnder, warnUnread, type JsPackage } from './support.js';
+import { dependsOn, eachPackage, enabledByPackages, fileReference, jsPackages, packageFilesUnder, type JsPackage } from './support.js';
+import { dtsEntry, generatedDtsFiles, resolveDtsImport } from './unplugin-dts.js';
 
 const PLUGIN = 'unplugin-auto-import';
 const DEFAULT_DTS = './auto-imports.d.ts';
-const CONFIG = /^(vite|vitest|webpack|rollup|rspack|rsbuild|rolldown|esbuild)\.config\.[cm]?[jt]s$/;
 /**
  * The files whose free names the plugin rewrites (its default `include`: scripts, Vue, Svelte, Astro,
  * Markdown and MDX). The plugin's list, not census's JS family (languages/js-family.ts): no Marko or
@@ -32,53 +32,6 @@ const CODE = /\.(vue|svelte|astro|mdx?|[cm]?[jt]sx?)$/;
 const DECLARATION = /^\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*:\s*typeof\s+import\(\s*(['"])([^'"]+)\2\s*\)/;
 
 const packages = (ctx: FrameworkContext): JsPackage[] => jsPackages(ctx).filter((p) => dependsOn(p, PLUGIN));
-
-/** The local names a config gives the plugin (`import AutoImport from 'unplugin-auto-import/vite'`, `const AutoImport = require(…)`). */
-const pluginNames = (text: string): string[] => {
-  const spec = String.raw`['"]${escapeRegExp(PLUGIN)}(?:/[\w-]+)?['"]`;
-  const names = new Set<string>();
-  for (const m of text.matchAll(new RegExp(String.raw`import\s+(\w+)\s*(?:,\s*\{[^}]*\})?\s*from\s*${spec}`, 'g'))) names.add(m[1]);
-  for (const m of text.matchAll(new RegExp(String.raw`(?:const|let|var)\s+(\w+)\s*=\s*require\(\s*${spec}\s*\)`, 'g'))) names.add(m[1]);
-  return [...names];
-};
-
-interface DtsFile {
-  file: string;
-  /** For evidence: `dts "types/auto.d.ts" at vite.config.ts:9` or `the default dts "./auto-imports.d.ts"`. */
-  origin: string;
-}
-
-/**
- * The declaration files the package's configs make the plugin write: each call's `dts` option,
- * the default when a call leaves it out (or says `true`), none for `false`. With no call found
- * (no config, or the plugin used elsewhere), the default, which is where the plugin writes it.
- */
-const dtsFiles = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput): DtsFile[] => {
-  const found: DtsFile[] = [];
-  let calls = 0;
-  for (const config of filesIn(ctx, pkg.dir, CONFIG)) {
-    const text = ctx.readText(config);
-    if (text === null || !text.includes(PLUGIN)) continue;
-    const names = pluginNames(text);
-    if (names.length === 0) continue;
-    const callee = new RegExp(`^(${names.map(escapeRegExp).join('|')})(\\.default)?$`);
-    for (const call of callsIn(config, text, callee)) {
-      calls++;
-      const options: ConfigValue | null = call.args[0] ?? null;
-      const dts = configAt(options, 'dts');
-      if (dts === null || (dts.kind === 'boolean' && dts.value)) found.push({ file: joinRepo(pkg.dir, DEFAULT_DTS.slice(2)) ?? DEFAULT_DTS.slice(2), origin: `the default dts "${DEFAULT_DTS}" of the call at ${config}:${call.line}` });
-      else if (dts.kind === 'string') {
-        const file = joinRepo(pkg.dir, dts.value.replace(/^\.\//, ''));
-        if (file !== null) found.push({ file, origin: `dts "${dts.value}" at ${config}:${call.line}` });
-      } else if (dts.kind !== 'boolean') warnUnread(out.diagnostics, 'unplugin-auto-import', config, [{ line: call.line, text: 'a computed value' }], 'dts');
-    }
-  }
-  if (calls === 0) {
-    const file = joinRepo(pkg.dir, DEFAULT_DTS.slice(2)) ?? DEFAULT_DTS.slice(2);
-    found.push({ file, origin: `the default dts "${DEFAULT_DTS}"` });
-  }
-  return found.filter((d, i) => ctx.files.has(d.file) && found.findIndex((o) => o.file === d.file) === i);
-};
 
 interface Declared {
   /** The .d.ts that declares it. */
@@ -96,21 +49,10 @@ const declarations = (ctx: FrameworkContext, dts: string, text: string): Declare
   text.split('\n').forEach((lineText, i) => {
     const m = DECLARATION.exec(lineText);
     if (!m || !/^\.\.?\//.test(m[3])) return;
-    const target = ctx.files.has(joinRepo(dir, m[3]) ?? '') ? joinRepo(dir, m[3]) : resolveModule(ctx, dir, m[3]);
+    const target = resolveDtsImport(ctx, dir, m[3]);
     if (target) out.push({ dts, name: m[1], target, line: i + 1, spec: m[3] });
   });
   return out;
-};
-
-/** A module path as the bundler resolves it from the .d.ts's folder: the file, its TypeScript source for a `.js` name, or with an extension or index file. */
-const resolveModule = (ctx: FrameworkContext, dir: string, spec: string): string | null => {
-  const base = joinRepo(dir, spec);
-  if (base === null) return null;
-  const bases = [base, base.replace(/\.[cm]?js$/, '')];
-  for (const b of bases) {
-    for (const ext of ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.mts', '.cjs', '.cts', '.vue', '/index.ts', '/index.js']) if (ctx.files.has(`${b}${ext}`)) return `${b}${ext}`;
-  }
-  return null;
 };
 
 /**
@@ -194,11 +136,11 @@ const firstUse = (code: string, names: RegExp): Map<string, number> => {
 };
 
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
-  const found = dtsFiles(ctx, pkg, out);
+  const found = generatedDtsFiles(ctx, pkg, out, PLUGIN, DEFAULT_DTS);
   if (found.length === 0) return;
   const declared: Declared[] = [];
   for (const dts of found) {
-    out.entries.push({ source: dts.file, target: dts.file, targetKind: 'file', kind: 'tooling', evidence: `${dts.file}: declarations unplugin-auto-import writes (${dts.origin}), for the editor and type checker` });
+    out.entries.push(dtsEntry(PLUGIN, dts));
     const text = ctx.readText(dts.file);
     if (text !== null) declared.push(...declarations(ctx, dts.file, text));
   }
