@@ -7,6 +7,7 @@
  * keeps the config itself, and what it imports, from being called dead. A plopfile is not here:
  * the name alone does not say plop is used (frameworks/js/plop.ts reads it where plop is).
  */
+import { DEFAULT_CONFIGS as ELEVENTY_CONFIGS, defaultConfigIn as eleventyConfigIn } from '../frameworks/js/eleventy-configs.js';
 import { basename, dirname } from '../util/path.js';
 import { fileEntry } from './support/inputs.js';
 import { emptyOutput, type EntryDetector } from './types.js';
@@ -22,6 +23,7 @@ const FIXED: [RegExp, string][] = [
   [new RegExp(String.raw`^gruntfile\.${CODE}$`, 'i'), 'grunt'],
   [new RegExp(String.raw`^jakefile\.${CODE}$`, 'i'), 'jake'],
   [new RegExp(String.raw`^dangerfile\.${CODE}$`), 'danger'],
+  // Wider than eleventy's own names (frameworks/js/eleventy-configs.ts), on purpose: see eleventyEvidence.
   [new RegExp(String.raw`^\.eleventy\.${CODE}$`), 'eleventy'],
   [new RegExp(String.raw`^\.pnpmfile\.cjs$`), 'pnpm'],
   [new RegExp(String.raw`^knip\.${CODE}$`), 'knip'],
@@ -69,6 +71,23 @@ export const toolOfConfig = (path: string, files?: ReadonlySet<string>): string 
   return null;
 };
 
+/**
+ * Eleventy loads the first of its own names in the folder it runs in (ELEVENTY_CONFIGS, the list
+ * its readers go by), and any other file only when `--config` names it. This detector matches
+ * more than that list (`.eleventy.cjs`, `eleventy.config.ts`, `eleventy.config.dynamic.cjs` beside
+ * a package.json) and keeps them tooling: it reads names alone and cannot see every command that
+ * may pass `--config` (a CI step, a Netlify build), and the Eleventy reader, which does read the
+ * package.json scripts, makes the config they name an entry of its own. The evidence says which
+ * case a file is, from the same list.
+ */
+const eleventyEvidence = (path: string, files: ReadonlySet<string>): string => {
+  const loaded = eleventyConfigIn(files, dirname(path));
+  if (loaded === path) return `${path}: config file loaded by eleventy`;
+  const name = basename(path);
+  if (ELEVENTY_CONFIGS.includes(name)) return `${path}: config file named for eleventy, which loads ${basename(loaded ?? path)} in this folder first, so this one only when --config names it`;
+  return `${path}: config file named for eleventy, which loads it only when --config names it (by itself it loads ${ELEVENTY_CONFIGS.join(', ')})`;
+};
+
 const toolConfigs: EntryDetector = {
   id: 'tool-configs',
   title: 'tool config files (*.config.*, .*rc.js, gulpfile, .storybook/main)',
@@ -77,7 +96,7 @@ const toolConfigs: EntryDetector = {
     const out = emptyOutput();
     const named = toolOfConfig(file.path, ctx.files);
     const tool = NAMED_FOR_CONTENT.find((n) => n.word === named && n.imports.test(file.text))?.tool ?? named;
-    if (tool !== null) out.entries.push(fileEntry(file.path, 'tooling', `${file.path}: config file loaded by ${tool}`));
+    if (tool !== null) out.entries.push(fileEntry(file.path, 'tooling', tool === 'eleventy' ? eleventyEvidence(file.path, ctx.files) : `${file.path}: config file loaded by ${tool}`));
     return out;
   },
 };

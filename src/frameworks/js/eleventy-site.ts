@@ -21,18 +21,9 @@ import { compileRepoGlob } from '../../util/glob.js';
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput } from '../types.js';
+import { defaultConfigIn } from './eleventy-configs.js';
 import { configArg, kindOf, readToolConfig, runEvidence, toolInvocations, toolRun, warnUnread, type JsPackage } from './support.js';
 
-/**
- * The configs eleventy looks for by name, in its order; it loads the first it finds. A TypeScript
- * config (`eleventy.config.ts`) is not among them: it is loaded when `--config` names it. The one
- * list both Eleventy readers (this and eleventy.ts) go by.
- */
-export const DEFAULT_CONFIGS = ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs'];
-
-/** The config a plain `eleventy` run in `dir` loads, or null when it has none. */
-export const defaultConfigIn = (ctx: FrameworkContext, dir: string): string | null =>
-  DEFAULT_CONFIGS.map((c) => joinRepo(dir, c)).find((c): c is string => c !== null && ctx.files.has(c)) ?? null;
 const JS_TEMPLATE_EXTENSIONS = ['11ty.js', '11ty.cjs', '11ty.mjs'];
 const DATA_CODE = /\.[cm]?js$/;
 const DATA_FILE = /^(.+)\.11tydata\.[cm]?js$/;
@@ -60,7 +51,7 @@ const sameRun = (a: Run, b: Run): boolean => a.config === b.config && a.input ==
 
 const runOf = (ctx: FrameworkContext, pkg: JsPackage, args: string[]): Run => {
   const named = configArg(args, ['--config']);
-  const config = named === null ? defaultConfigIn(ctx, pkg.dir) : joinRepo(pkg.dir, named);
+  const config = named === null ? defaultConfigIn(ctx.files, pkg.dir) : joinRepo(pkg.dir, named);
   return { config: config !== null && ctx.files.has(config) ? config : null, input: configArg(args, ['--input']), output: configArg(args, ['--output']), formats: configArg(args, ['--formats']) };
 };
 

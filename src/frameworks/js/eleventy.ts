@@ -4,7 +4,7 @@
  * (the object's keys are the sources), each a file, a folder (all below it) or a glob, relative
  * to the project folder eleventy runs in — not to the config or the input folder. A script copied
  * so is shipped to browsers and nothing imports it. The config is the first of eleventy's names
- * (`.eleventy.js`, `eleventy.config.{js,mjs,cjs}`: DEFAULT_CONFIGS in eleventy-site.ts) beside the
+ * (`.eleventy.js`, `eleventy.config.{js,mjs,cjs}`: DEFAULT_CONFIGS in eleventy-configs.ts) beside the
  * package.json, or the file `eleventy --config=x` names (a TypeScript config is loaded only so). Each code file passed through is a root with the kind of what runs eleventy
  * (a site built in a Dockerfile is production; else as the build command's kind, tooling when
  * nothing runs it); a source census cannot read is a warning naming the line. A copy in
@@ -16,7 +16,8 @@ import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { configArg, configsFromCommands, eachPackage, enabledByPackages, globFiles, kindOf, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 import { joinRepo } from '../../util/path.js';
-import { collectSites, defaultConfigIn, DEFAULT_CONFIGS } from './eleventy-site.js';
+import { collectSites } from './eleventy-site.js';
+import { defaultConfigIn, DEFAULT_CONFIGS } from './eleventy-configs.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
 /** A package holding one of the configs eleventy loads by name uses Eleventy. */
@@ -39,7 +40,7 @@ const sources = (arg: ConfigValue | null, line: number): { sources: { value: str
 
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
   const named = configsFromCommands(ctx, ['eleventy'], ['--config']).filter((c) => c.dir === pkg.dir).map((c) => c.config);
-  const loaded = defaultConfigIn(ctx, pkg.dir);
+  const loaded = defaultConfigIn(ctx.files, pkg.dir);
   const configs = [...new Set([...(loaded === null ? [] : [loaded]), ...named])];
   for (const config of configs) {
     const byCommand = named.includes(config);
