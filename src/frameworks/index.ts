@@ -98,6 +98,7 @@ import celery from './python/celery.js';
 import declarationTwins from './js/declaration-twins.js';
 import django from './python/django.js';
 import gulp from './js/gulp.js';
+import orval from './js/orval.js';
 import graphqlCodegen from './js/graphql-codegen.js';
 import graphqlLazyTypes from './python/graphql-lazy.js';
 import pytest from './python/pytest.js';
@@ -156,6 +157,7 @@ export const READERS: readonly FrameworkReader[] = [
   nitro,
   nodeRed,
   nuxt,
+  orval,
   oxygen,
   parcel,
   payload,

@@ -1,0 +1,8 @@
+/** The orval reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('orval');
+test('orval: has a basic fixture', () => assert.ok(cases.includes('orval-basic')));
+for (const name of cases) test(`orval: ${name}`, () => checkFrameworkFixture(name));
