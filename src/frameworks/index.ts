@@ -99,6 +99,7 @@ import declarationTwins from './js/declaration-twins.js';
 import django from './python/django.js';
 import gulp from './js/gulp.js';
 import orval from './js/orval.js';
+import oxlint from './js/oxlint.js';
 import graphqlCodegen from './js/graphql-codegen.js';
 import graphqlLazyTypes from './python/graphql-lazy.js';
 import pytest from './python/pytest.js';
@@ -158,6 +159,7 @@ export const READERS: readonly FrameworkReader[] = [
   nodeRed,
   nuxt,
   orval,
+  oxlint,
   oxygen,
   parcel,
   payload,
