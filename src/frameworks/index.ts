@@ -51,6 +51,7 @@ import nitro from './js/nitro.js';
 import nodeRed from './js/node-red.js';
 import nuxt from './js/nuxt.js';
 import oxygen from './js/oxygen.js';
+import parameterRequires from './js/parameter-requires.js';
 import parcel from './js/parcel.js';
 import payload from './js/payload.js';
 import playwright from './js/playwright.js';
@@ -161,6 +162,7 @@ export const READERS: readonly FrameworkReader[] = [
   orval,
   oxlint,
   oxygen,
+  parameterRequires,
   parcel,
   payload,
   playwright,

@@ -1,0 +1,120 @@
+/**
+ * What a function's parameter holds, read from the calls of that function in the same file: a
+ * loader written as a helper (`function loadBackend(config, name) { require(name) }`, statsd;
+ * `function plugin_search_paths(prefix, name) { path.resolve(prefix, 'plugins', …) }`, Haraka)
+ * takes the path or folder from its callers, so the callers' arguments are what it loads. Read from
+ * the text, never run: the function around a position (function-region.ts finds its body, the
+ * header before the brace gives its name and parameters: `function f(a, b) {`, `f = function (a)
+ * {`, `const f = (a, b) => {`), then each call `f(…)` in the file and its argument at the
+ * parameter's place, as written. A method (`obj.f(…)`), a destructured parameter and a call in
+ * another file are not followed.
+ */
+import { splitArgs } from './folder-expr.js';
+import { assignmentsIn } from './folder-expr.js';
+import { functionRegion } from './function-region.js';
+
+const NAME = String.raw`[A-Za-z_$][\w$]*`;
+/** `function f(a, b)` / `function* f(…)` right before the brace. */
+const DECLARATION = new RegExp(String.raw`function\s*\*?\s*(${NAME})?\s*\(([^()]*)\)\s*$`);
+/** `f = function (…)` / `f: function (…)` / `const f = async function (…)`: the name an anonymous function expression is given. */
+const NAMED_EXPRESSION = new RegExp(String.raw`(?<![\w$.])(${NAME})\s*[=:]\s*(?:async\s+)?$`);
+/** `const f = (a, b) =>` / `f = async a =>` right before the brace. */
+const ARROW = new RegExp(String.raw`(?<![\w$.])(${NAME})\s*=\s*(?:async\s*)?(?:\(([^()]*)\)|(${NAME}))\s*=>\s*$`);
+
+/** A function around a position: its name, its parameters' names (null for one census cannot read: a pattern) and its body. */
+export interface EnclosingFunction {
+  name: string;
+  params: (string | null)[];
+  start: number;
+  end: number;
+}
+
+const paramNames = (list: string): (string | null)[] =>
+  list.trim() === ''
+    ? []
+    : splitArgs(list).map((p) => {
+        const name = p.replace(/=[\s\S]*$/, '').replace(/^\.\.\./, '').trim();
+        return new RegExp(`^${NAME}$`).test(name) ? name : null;
+      });
+
+/** The named function whose body holds `index`, or null (the top level, a method, an unnamed callback). */
+export const enclosingFunction = (text: string, index: number): EnclosingFunction | null => {
+  const region = functionRegion(text, index);
+  if (region.start === 0 && region.end === text.length) return null;
+  const before = text.slice(Math.max(0, region.start - 1 - 400), region.start - 1).trimEnd();
+  const arrow = ARROW.exec(before);
+  if (arrow) return { name: arrow[1], params: paramNames(arrow[2] ?? arrow[3]), ...region };
+  const decl = DECLARATION.exec(before);
+  if (!decl) return null;
+  const name = decl[1] ?? NAMED_EXPRESSION.exec(before.slice(0, decl.index))?.[1];
+  return name === undefined ? null : { name, params: paramNames(decl[2]), ...region };
+};
+
+/** The text between the parentheses of a call whose `(` is at `open`, or null when they do not close. */
+const callArgsText = (text: string, open: number): string | null => {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return text.slice(open + 1, i);
+  }
+  return null;
+};
+
+/** One call of a function in the file: where it is and its argument at the asked place, as written. */
+export interface CallArgument {
+  index: number;
+  text: string;
+}
+
+/** Every call `fn(…)` in the text (not its declaration, not a method `x.fn(…)`) with its argument at `position`. */
+export const callArguments = (text: string, fn: string, position: number): CallArgument[] => {
+  const out: CallArgument[] = [];
+  const call = new RegExp(String.raw`(?<![\w$.])${fn.replace(/\$/g, '\\$')}\s*\(`, 'g');
+  for (const m of text.matchAll(call)) {
+    const at = m.index ?? 0;
+    if (/\bfunction\s*\*?\s*$/.test(text.slice(Math.max(0, at - 20), at))) continue;
+    const args = callArgsText(text, at + m[0].length - 1);
+    const arg = args === null ? undefined : splitArgs(args)[position];
+    if (arg !== undefined) out.push({ index: at, text: arg });
+  }
+  return out;
+};
+
+/** A string literal's value (quotes or a substitution-free template), or null. */
+export const literalValue = (expr: string): string | null => {
+  const m = /^(?:"([^"\n\\]*)"|'([^'\n\\]*)'|`([^`$\n\\]*)`)$/.exec(expr.trim());
+  return m ? (m[1] ?? m[2] ?? m[3]) : null;
+};
+
+/** What an argument may be: the literal strings census can read, and the parts it cannot (config, a loop's value). */
+export interface ArgumentValues {
+  literals: string[];
+  unread: string[];
+}
+
+/**
+ * The string values an argument expression may take: a literal; a local of the calling function
+ * assigned a literal, or a default after `||` / `??` (`config.server || './servers/udp'`: the
+ * literal is what runs when the setting is absent, the setting is unread). Anything else is unread.
+ */
+export const argumentValues = (expr: string, text: string, at: number, depth = 0): ArgumentValues => {
+  const e = expr.trim();
+  const literal = literalValue(e);
+  if (literal !== null) return { literals: [literal], unread: [] };
+  const fallback = /^([\s\S]+?)\s*(?:\|\||\?\?)\s*("[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)$/.exec(e);
+  if (fallback) return { literals: [literalValue(fallback[2]) ?? ''], unread: [fallback[1].trim()] };
+  if (depth < 2 && new RegExp(`^${NAME}$`).test(e)) {
+    const assigned = assignmentsIn(e, text, functionRegion(text, at)).filter((a) => a.index < at);
+    if (assigned.length > 0) {
+      const all = assigned.map((a) => argumentValues(a.value, text, a.index, depth + 1));
+      return { literals: all.flatMap((v) => v.literals), unread: all.flatMap((v) => v.unread) };
+    }
+  }
+  return { literals: [], unread: [e] };
+};

@@ -1,0 +1,16 @@
+/** The parameter-requires reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+import { fixturePath } from '../helpers/fixtures.js';
+import { scanDir } from '../helpers/scan-fixture.js';
+
+const cases = frameworkCases('parameter-requires');
+test('parameter-requires: has a basic fixture', () => assert.ok(cases.includes('parameter-requires-basic')));
+for (const name of cases) test(`parameter-requires: ${name}`, () => checkFrameworkFixture(name));
+
+test('parameter-requires: a name computed at run time is a warning naming file and line, not a guess', async () => {
+  const { audit } = await scanDir(fixturePath('frameworks', 'parameter-requires-basic'));
+  const warned = audit.warnings.filter((w) => w.id === 'parameter-requires/computed-argument').map((w) => `${w.location?.file}:${w.location?.line}`);
+  assert.deepEqual(warned, ['daemon.js:15', 'daemon.js:20']);
+});
