@@ -49,6 +49,7 @@ import mocha from './js/mocha.js';
 import next from './js/next.js';
 import nitro from './js/nitro.js';
 import nodeRed from './js/node-red.js';
+import nodeunit from './js/nodeunit.js';
 import nuxt from './js/nuxt.js';
 import oxygen from './js/oxygen.js';
 import parameterRequires from './js/parameter-requires.js';
@@ -158,6 +159,7 @@ export const READERS: readonly FrameworkReader[] = [
   next,
   nitro,
   nodeRed,
+  nodeunit,
   nuxt,
   orval,
   oxlint,

@@ -1,0 +1,8 @@
+/** The nodeunit reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('nodeunit');
+test('nodeunit: has a basic fixture', () => assert.ok(cases.includes('nodeunit-basic')));
+for (const name of cases) test(`nodeunit: ${name}`, () => checkFrameworkFixture(name));
