@@ -11,26 +11,36 @@
  * computed name and a literal extension (`path.resolve(__dirname, 'jobs', `${name}.js`)`, the
  * job a test-mode route schedules by its URL's name) names every code file of that folder the
  * literal parts allow, as the same `require()` would (computed-specifier.ts), tests left out; a
- * computed part anywhere else, or one that spans folders, is not followed. Tool configs (`webpack.prod.js`, `vite.config.ts`, `.babelrc.js`) are left to their
+ * computed part anywhere else, or one that spans folders, is not followed. A name that opens the
+ * last part (`${name}.js`, not `job-${name}.js`) may hold `/` (Haraka enables its core plugin
+ * `queue/smtp_forward` by that name), so it reaches the folder's subfolders too, as webpack's context
+ * for the same expression does. The base may also be a parameter of the function the path is built
+ * in, when a call of that function in the same file passes the module's folder there (Haraka's
+ * `plugin_search_paths(__dirname, name)` → `path.resolve(prefix, 'plugins', `${name}.js`)`;
+ * parameter-values.ts); a call passing anything else (an environment variable) adds nothing. Tool configs (`webpack.prod.js`, `vite.config.ts`, `.babelrc.js`) are left to their
  * own readers, which say what a path there is (an entry, a loader alias, a page template).
  */
-import { pathsInDir } from '../../util/file-index.js';
+import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { compileRepoGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
 import { codeFilesMarked, fileReference } from './support.js';
 import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
+import { callArguments, enclosingFunction } from './parameter-values.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const TOOL_CONFIG = /(?:^|[.-])(?:config|conf)\.[cm]?[jt]s$|^\.?[\w-]+rc\.[cm]?[jt]s$|^(?:webpack|rollup|vite|vitest|rspack|esbuild|gulpfile|gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$/i;
 const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
 /** The module's own folder: `__dirname`, `import.meta.dirname`, `path.dirname(__filename)`, `path.dirname(module.filename)`. */
 const OWN_FOLDER = /(?:__dirname|import\.meta\.dirname|(?:\bpath\s*\.\s*)?dirname\(\s*(?:__filename|module\.filename)\s*\))/.source;
-const ANCHORED = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*OWN_FOLDER\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)+)\)/.source.replace('OWN_FOLDER', OWN_FOLDER), 'g');
+/** The base of a join: the module's folder, or a name (a parameter the function's callers may pass the folder in). */
+const BASE = `(${OWN_FOLDER}|[A-Za-z_$][\\w$]*)`;
+const OWN_FOLDER_ONLY = new RegExp(`^${OWN_FOLDER}$`);
+const ANCHORED = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*BASE\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)+)\)/.source.replace('BASE', BASE), 'g');
 
 /** The same, ending in a template with a computed name: `path.resolve(__dirname, 'jobs', `${name}.js`)`. */
-const ANCHORED_TEMPLATE = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*OWN_FOLDER\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)*),\s*`((?:[^`\\\n$]|\$(?!\{))*\$\{[^`\n]*)`\s*\)/.source.replace('OWN_FOLDER', OWN_FOLDER), 'g');
+const ANCHORED_TEMPLATE = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*BASE\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)*),\s*`((?:[^`\\\n$]|\$(?!\{))*\$\{[^`\n]*)`\s*\)/.source.replace('BASE', BASE), 'g');
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const GLOB_CHARACTERS = /[*?[\]{}!]/;
 
@@ -58,6 +68,23 @@ interface Named {
   expr: string;
 }
 
+/**
+ * Where a join's base names the module's folder: the base itself (`__dirname`), or a parameter of
+ * the function around it that a call in the same file passes the module's folder in (`prefix`, with
+ * the call's line for the evidence). Null when neither holds.
+ */
+const baseNote = (text: string, base: string, at: number): string | null => {
+  if (OWN_FOLDER_ONLY.test(base)) return '';
+  const fn = enclosingFunction(text, at);
+  const position = fn === null ? -1 : fn.params.indexOf(base);
+  if (fn === null || position < 0) return null;
+  const call = callArguments(text, fn.name, position).find((c) => OWN_FOLDER_ONLY.test(c.text.trim()));
+  return call === undefined ? null : `, ${base} = ${call.text.trim()} at line ${lineAt(text, call.index)}`;
+};
+
+/** A computed name that opens the last part (`${name}.js`) may hold `/`: the pattern reaches subfolders (below a literal folder only). */
+const spansFolders = (template: string): boolean => template.startsWith('${');
+
 const namedFiles = perScan((ctx): Named[] => {
   const out: Named[] = [];
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
@@ -65,21 +92,27 @@ const namedFiles = perScan((ctx): Named[] => {
     const text = ctx.readText(file) ?? '';
     if (!['__dirname', 'import.meta.dirname', '__filename', 'module.filename'].some((anchor) => text.includes(anchor))) continue;
     for (const m of text.matchAll(ANCHORED)) {
-      const parts = [...m[2].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);
+      const note = baseNote(text, m[2], m.index ?? 0);
+      if (note === null) continue;
+      const parts = [...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);
       const joined = joinRepo(dirname(file), ...parts);
       const target = joined !== null && REQUIRED_ARGUMENT.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) ? nodeCompletion(ctx.files, joined) : joined;
       if (target === null || target === file || !CODE.test(target) || !ctx.files.has(target)) continue;
-      out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: m[0].replace(/\s+/g, ' ') });
+      out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}` });
     }
     if (!text.includes('${')) continue;
     for (const m of text.matchAll(ANCHORED_TEMPLATE)) {
-      const name = namePattern(m[3]);
-      const folder = name === null ? null : joinRepo(dirname(file), ...[...m[2].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]));
+      const name = namePattern(m[4]);
+      const note = name === null ? null : baseNote(text, m[2], m.index ?? 0);
+      const folder = name === null || note === null ? null : joinRepo(dirname(file), ...[...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]));
       if (name === null || folder === null) continue;
-      const match = compileRepoGlob(joinRepo(folder, name) ?? name);
-      for (const target of pathsInDir(ctx.files, folder)) {
+      // Only below a named folder: the module's own folder and all below it would be every file there.
+      const deep = spansFolders(m[4]) && [...m[3].matchAll(LITERAL)].length > 0;
+      const match = compileRepoGlob(joinRepo(folder, deep ? `**/${name}` : name) ?? name);
+      const candidates = deep ? pathsWithPrefix(ctx.files, folder === '' ? '' : `${folder}/`).filter((f) => !f.includes('node_modules/')) : pathsInDir(ctx.files, folder);
+      for (const target of candidates) {
         if (target === file || !CODE.test(target) || TEST_FILE.test(target) || !match(target)) continue;
-        out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}: every file its literal parts allow` });
+        out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}: every file its literal parts allow${deep ? ', in subfolders too (the name may hold /)' : ''}` });
       }
     }
   }

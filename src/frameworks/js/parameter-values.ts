@@ -75,10 +75,12 @@ export interface CallArgument {
 /** Every call `fn(…)` in the text (not its declaration, not a method `x.fn(…)`) with its argument at `position`. */
 export const callArguments = (text: string, fn: string, position: number): CallArgument[] => {
   const out: CallArgument[] = [];
-  const call = new RegExp(String.raw`(?<![\w$.])${fn.replace(/\$/g, '\\$')}\s*\(`, 'g');
+  const call = new RegExp(String.raw`(?<![\w$])${fn.replace(/\$/g, '\\$')}\s*\(`, 'g');
   for (const m of text.matchAll(call)) {
     const at = m.index ?? 0;
-    if (/\bfunction\s*\*?\s*$/.test(text.slice(Math.max(0, at - 20), at))) continue;
+    const before = text.slice(Math.max(0, at - 20), at);
+    // `x.fn(…)` is a method; `...fn(…)` (a spread) is the function.
+    if (/\bfunction\s*\*?\s*$/.test(before) || (before.endsWith('.') && !before.endsWith('...'))) continue;
     const args = callArgsText(text, at + m[0].length - 1);
     const arg = args === null ? undefined : splitArgs(args)[position];
     if (arg !== undefined) out.push({ index: at, text: arg });
