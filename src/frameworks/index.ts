@@ -21,6 +21,7 @@ import folderPackages from './js/folder-packages.js';
 import folderRequires from './js/folder-requires.js';
 import docusaurus from './js/docusaurus.js';
 import hexo from './js/hexo.js';
+import hubot from './js/hubot.js';
 import tiddlywiki from './js/tiddlywiki.js';
 import drizzle from './js/drizzle.js';
 import electron from './js/electron.js';
@@ -144,6 +145,7 @@ export const READERS: readonly FrameworkReader[] = [
   graphqlLazyTypes,
   gulp,
   hexo,
+  hubot,
   tiddlywiki,
   husky,
   jasmine,
