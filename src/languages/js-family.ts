@@ -2,10 +2,12 @@
  * The JavaScript family's languages and their file extensions, in one place. The language records
  * (javascript/index.ts, vue/, svelte/, astro/, marko/, tsrx/, mdx/) take their `extensions` from
  * here, and so do the stages that must tell a JS-family file by its name alone: framework readers,
- * the knip config reader, `census plan` and `census apply`. Those load this module, not the
- * registry: the records bring their extractors and parsers with them, which plan and apply must not
- * load at start-up. So this module imports nothing at run time but a one-line utility (a test
- * checks), and a new language of the family is one line here plus its record.
+ * the knip config reader, `census plan` (framework-paths.ts) and `census apply` (references.ts).
+ * Those import this module, not the registry: the records bring their extractors and parsers with
+ * them, and a module that only tests a path must not add that weight to whatever loads it (plan's
+ * and apply's start-up, today already paying for the pipeline they import, must not grow by it).
+ * So this module imports nothing at run time but a one-line utility (a test checks), and a new
+ * language of the family is one line here plus its record.
  */
 import type { Language } from '../model/file.js';
 import { escapeRegExp } from '../util/regexp.js';
