@@ -43,8 +43,9 @@ const isKnownCallee = (canonical: string): boolean =>
  */
 export const renamedCallees = (st: ExtractState): Set<string> => {
   const out = new Set<string>();
-  for (const [local, target] of st.aliases) {
-    if (isKnownCallee(target) && !target.endsWith(`.${local}`)) out.add(local);
+  for (const local of st.renamedLocals) {
+    const target = st.aliases.get(local);
+    if (target !== undefined && isKnownCallee(target)) out.add(local);
   }
   for (const local of st.importModuleNames) if (local !== 'import_module') out.add(local);
   return out;

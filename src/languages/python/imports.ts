@@ -29,8 +29,11 @@ const readAlias = (st: ExtractState, i: number, to: number): { alias?: string; n
 };
 
 
-const bind = (st: ExtractState, frame: Frame, local: string, target: string): void => {
+/** `renamed`: `local` is not the last part of `target` (`as` gave it another name). */
+const bind = (st: ExtractState, frame: Frame, local: string, target: string, renamed: boolean): void => {
   st.aliases.set(local, target);
+  if (renamed) st.renamedLocals.add(local);
+  else if (st.renamedLocals.size > 0) st.renamedLocals.delete(local);
   if (frame.topLevel) st.definitions.add(local);
 };
 
@@ -45,11 +48,12 @@ export const importStatement = (st: ExtractState, s: number, e: number, frame: F
     const { alias, next } = readAlias(st, dotted.next, e);
     st.imports.push({ specifier: dotted.name, syntax: 'import', line, names: [], alias, frame });
     if (alias !== undefined) {
-      bind(st, frame, alias, dotted.name);
+      bind(st, frame, alias, dotted.name, !dotted.name.endsWith(`.${alias}`));
       if (dotted.name === 'importlib') st.importlibNames.add(alias);
     } else {
       const root = dotted.name.split('.', 1)[0];
-      bind(st, frame, root, root);
+      // Not counted as renamed: a name without a dot is no callee calls.ts looks for.
+      bind(st, frame, root, root, false);
     }
     i = next;
     if (i === e) return;
@@ -98,7 +102,7 @@ export const fromStatement = (st: ExtractState, s: number, e: number, frame: Fra
       const name = nameText(t, i);
       const { alias, next } = readAlias(st, i + 1, close);
       names.push(alias === undefined ? { name } : { name, alias });
-      bind(st, frame, alias ?? name, module === '' ? `${dots}${name}` : `${specifier}.${name}`);
+      bind(st, frame, alias ?? name, module === '' ? `${dots}${name}` : `${specifier}.${name}`, alias !== undefined && alias !== name);
       if (dots === '' && module === 'importlib' && name === 'import_module') st.importModuleNames.add(alias ?? name);
       i = next;
       if (i === close) {

@@ -34,6 +34,12 @@ export class ExtractState {
   readonly definitions = new Set<string>();
   /** Local name → what it names: `import a.b` binds a → a; `from m import f as g` binds g → m.f. */
   readonly aliases = new Map<string, string>();
+  /**
+   * The locals of `aliases` bound under another name than their target's last part (`import
+   * subprocess as sp`, `from os import system as sh`): the only ones calls.ts must look up, so
+   * the targets of plain `from m import f` (a rope of m and f) are never read.
+   */
+  readonly renamedLocals = new Set<string>();
   /** Names bound to the importlib module (`import importlib as il`). */
   readonly importlibNames = new Set<string>(['importlib']);
   /** Names bound to importlib.import_module (`from importlib import import_module`). */
