@@ -10,7 +10,7 @@
  * command run from the file's folder) or `file: <path>` (a production entry).
  */
 import { warning } from '../util/diagnostics.js';
-import { basename, dirname, joinRepo } from '../util/path.js';
+import { dirname, joinRepo } from '../util/path.js';
 import { addCommand, fileEntry } from './support/inputs.js';
 import { splitLines } from '../util/lines.js';
 import { emptyOutput, type EntryDetector } from './types.js';
@@ -20,7 +20,7 @@ const LINE = /^(run|file):\s*(.+)$/;
 const template: EntryDetector = {
   id: '_template',
   title: 'template detector (*.census-template)',
-  matches: (path) => basename(path).endsWith('.census-template'),
+  matches: (path, name) => name.endsWith('.census-template'),
   detect: (file) => {
     const out = emptyOutput();
     const dir = dirname(file.path);

@@ -4,14 +4,14 @@
  * themselves are the Procfile's.
  */
 import { parseJsonDocument, isRecord } from '../manifests/json.js';
-import { basename, dirname } from '../util/path.js';
+import { dirname } from '../util/path.js';
 import { addCommand } from './support/inputs.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 
 const appJson: EntryDetector = {
   id: 'app-json',
   title: 'Heroku app.json (postdeploy, pr-predestroy, test scripts)',
-  matches: (path) => basename(path) === 'app.json',
+  matches: (path, name) => name === 'app.json',
   detect: (file) => {
     const out = emptyOutput();
     const parsed = parseJsonDocument(file.text, file.path);

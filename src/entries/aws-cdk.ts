@@ -5,7 +5,7 @@
  */
 import { warning } from '../util/diagnostics.js';
 import { parseJsonc } from '../util/jsonc.js';
-import { basename, dirname } from '../util/path.js';
+import { dirname } from '../util/path.js';
 import { splitLines } from '../util/lines.js';
 import { addCommand } from './support/inputs.js';
 import { emptyOutput, type EntryDetector } from './types.js';
@@ -13,7 +13,7 @@ import { emptyOutput, type EntryDetector } from './types.js';
 const awsCdk: EntryDetector = {
   id: 'aws-cdk',
   title: 'AWS CDK cdk.json (the app command cdk synth/deploy runs)',
-  matches: (path) => basename(path) === 'cdk.json',
+  matches: (path, name) => name === 'cdk.json',
   detect: (file) => {
     const out = emptyOutput();
     const parsed = parseJsonc(file.text);

@@ -8,7 +8,7 @@
  * (`!Ref`, `!Sub`, `!GetAtt`) parse; a handler or CodeUri made by one is a warning naming the line.
  */
 import { warning } from '../util/diagnostics.js';
-import { basename, dirname, joinRepo } from '../util/path.js';
+import { dirname, joinRepo } from '../util/path.js';
 import { parseYamlFile } from '../manifests/yaml.js';
 import { configAt, yamlConfigValue, type ConfigValue } from '../languages/javascript/config-value.js';
 import { fileEntry } from './support/inputs.js';
@@ -28,7 +28,7 @@ const awsSam: EntryDetector = {
   id: 'aws-sam',
   title: 'AWS SAM templates (template.yaml: each function Handler under its CodeUri, Globals.Function)',
   // `sam build` writes a copy of the template under .aws-sam/build/: not the source.
-  matches: (path) => TEMPLATE.test(basename(path)) && !path.includes('.aws-sam/'),
+  matches: (path, name) => TEMPLATE.test(name) && !path.includes('.aws-sam/'),
   detect: (file, ctx) => {
     const out = emptyOutput();
     const parsed = parseYamlFile(file.text, file.path);

@@ -4,7 +4,7 @@
  * production. Commands run from the file's folder (the build context).
  */
 import { parseTomlDocument } from '../manifests/toml.js';
-import { basename, dirname } from '../util/path.js';
+import { dirname } from '../util/path.js';
 import { addCommand } from './support/inputs.js';
 import { joinWords } from '../util/shell-words.js';
 import { emptyOutput, type EntryDetector } from './types.js';
@@ -23,7 +23,7 @@ const lineOf = (text: string, key: string, value: string): number | undefined =>
 const flyToml: EntryDetector = {
   id: 'fly-toml',
   title: 'Fly.io fly.toml (processes, release_command, experimental cmd)',
-  matches: (path) => basename(path) === 'fly.toml',
+  matches: (path, name) => name === 'fly.toml',
   detect: (file) => {
     const out = emptyOutput();
     const parsed = parseTomlDocument(file.text, file.path);

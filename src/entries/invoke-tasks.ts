@@ -15,7 +15,7 @@ import { emptyOutput, type EntryDetector } from './types.js';
 const invokeTasks: EntryDetector = {
   id: 'invoke-tasks',
   title: 'invoke tasks (tasks.py c.run)',
-  matches: (path) => basename(path) === 'tasks.py' || /(^|\/)tasks\/[^/]+\.py$/.test(path),
+  matches: (path, name) => name === 'tasks.py' || /(^|\/)tasks\/[^/]+\.py$/.test(path),
   detect: (file) => {
     const out = emptyOutput();
     const starts = lineStarts(file.text);

@@ -7,7 +7,7 @@
  * that language, not command lines: a warning naming its line says it was not read.
  */
 import { warning } from '../util/diagnostics.js';
-import { basename, dirname } from '../util/path.js';
+import { dirname } from '../util/path.js';
 import { splitLines } from '../util/lines.js';
 import { addCommand } from './support/inputs.js';
 import { testOrTooling } from './support/test-runner-kind.js';
@@ -20,7 +20,7 @@ const RECIPE = /^@?([A-Za-z_][\w-]*)(?:\s+[^:]*)?:(?!=)/;
 const justfile: EntryDetector = {
   id: 'justfile',
   title: 'just recipes (justfile)',
-  matches: (path) => /^\.?[Jj]ustfile$/.test(basename(path)) || path.endsWith('.just'),
+  matches: (path, name) => /^\.?[Jj]ustfile$/.test(name) || path.endsWith('.just'),
   detect: (file) => {
     const out = emptyOutput();
     const lines = splitLines(file.text);

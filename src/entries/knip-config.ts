@@ -117,7 +117,7 @@ const jsonKeyLine = (text: string, key: string): number | undefined => {
 const knipConfig: EntryDetector = {
   id: 'knip-config',
   title: 'knip config (entry and ignore globs, per workspace)',
-  matches: (path) => JSON_NAMES.has(basename(path)) || CODE_NAME.test(basename(path)) || basename(path) === 'package.json',
+  matches: (path, name) => JSON_NAMES.has(name) || CODE_NAME.test(name) || name === 'package.json',
   detect: (file, ctx) => {
     const out = emptyOutput();
     const name = basename(file.path);

@@ -12,7 +12,7 @@
  * `remotes` are fetched from other repositories: not read.
  */
 import { warning } from '../util/diagnostics.js';
-import { basename, dirname, joinRepo } from '../util/path.js';
+import { dirname, joinRepo } from '../util/path.js';
 import { YAML, type YamlDoc, type YamlNode } from '../manifests/yaml.js';
 import { compileRepoGlob, isGlob } from '../util/glob.js';
 import { addCommand, fileEntry } from './support/inputs.js';
@@ -21,7 +21,7 @@ import { emptyOutput, type DetectorContext, type DetectorOutput, type EntryDetec
 const CONFIG = /^\.?lefthook(-local)?\.(ya?ml|json)$/;
 
 /** A config lefthook loads: one at the repository root or in its `.config/`. */
-const isRootConfig = (path: string): boolean => CONFIG.test(basename(path)) && (dirname(path) === '' || dirname(path) === '.config');
+const isRootConfig = (path: string, name: string): boolean => CONFIG.test(name) && (dirname(path) === '' || dirname(path) === '.config');
 
 interface Site {
   y: YamlDoc;

@@ -108,7 +108,7 @@ const projectsOf = (workspace: string, ctx: DetectorContext): string[] => {
 const moonTasks: EntryDetector = {
   id: 'moon-tasks',
   title: 'moon tasks (moon.yml, .moon/tasks.yml, .moon/tasks/*.yml)',
-  matches: (path) => (PROJECT_CONFIG.test(basename(path)) && !path.includes('/.moon/') && !path.startsWith('.moon/')) || INHERITED.test(path),
+  matches: (path, name) => (PROJECT_CONFIG.test(name) && !path.includes('/.moon/') && !path.startsWith('.moon/')) || INHERITED.test(path),
   detect: (file, ctx) => {
     const out = emptyOutput();
     const inherited = INHERITED.test(file.path);

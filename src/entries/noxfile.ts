@@ -6,7 +6,7 @@
  * computed is a warning naming the line.
  */
 import { warning } from '../util/diagnostics.js';
-import { basename, dirname } from '../util/path.js';
+import { dirname } from '../util/path.js';
 import { lineOfOffset, lineStarts } from '../util/lines.js';
 import { addCommand } from './support/inputs.js';
 import { joinWords, literalCalls } from './support/python-calls.js';
@@ -16,7 +16,7 @@ import { emptyOutput, type EntryDetector } from './types.js';
 const noxfile: EntryDetector = {
   id: 'noxfile',
   title: 'nox sessions (noxfile.py session.run)',
-  matches: (path) => basename(path) === 'noxfile.py',
+  matches: (path, name) => name === 'noxfile.py',
   detect: (file) => {
     const out = emptyOutput();
     const starts = lineStarts(file.text);

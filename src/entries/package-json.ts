@@ -162,7 +162,7 @@ const addDefaultEntries = (site: Site, hasEntryField: boolean) => {
 const packageJson: EntryDetector = {
   id: 'package-json',
   title: 'package.json (bin, main, module, exports, scripts)',
-  matches: (path) => basename(path) === 'package.json',
+  matches: (path, name) => name === 'package.json',
   detect: (file, ctx) => {
     const out = emptyOutput();
     const doc = ctx.manifests.get(file.path, JSON_MANIFEST);

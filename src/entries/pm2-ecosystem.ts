@@ -4,7 +4,7 @@
  * read as text, never evaluated: an app whose script is not a string literal is not read.
  */
 import { warning } from '../util/diagnostics.js';
-import { basename, dirname, joinRepo } from '../util/path.js';
+import { dirname, joinRepo } from '../util/path.js';
 import { addCommand } from './support/inputs.js';
 import { closingBracket, stringLiterals } from './support/python-literals.js';
 import { emptyOutput, type EntryDetector } from './types.js';
@@ -39,7 +39,7 @@ const valueOf = (object: string, name: string): string | undefined => {
 const pm2Ecosystem: EntryDetector = {
   id: 'pm2-ecosystem',
   title: 'PM2 ecosystem files (apps: script, interpreter, args, cwd)',
-  matches: (path) => ECOSYSTEM.test(basename(path)),
+  matches: (path, name) => ECOSYSTEM.test(name),
   detect: (file) => {
     const out = emptyOutput();
     const dir = dirname(file.path);

@@ -130,7 +130,7 @@ const readScript = (site: Site, script: string, evidence: string, line: number):
 const poeTasks: EntryDetector = {
   id: 'poe-tasks',
   title: 'poethepoet tasks (pyproject.toml [tool.poe.tasks], poe_tasks.toml)',
-  matches: (path) => ['pyproject.toml', 'poe_tasks.toml'].includes(basename(path)),
+  matches: (path, name) => ['pyproject.toml', 'poe_tasks.toml'].includes(name),
   detect: (file, ctx) => {
     const out = emptyOutput();
     if (!/\btasks\b/.test(file.text)) return out;

@@ -14,7 +14,7 @@ const PROCESS_LINE = /^([A-Za-z0-9_-]+)\s*:\s*(.*)$/;
 const procfile: EntryDetector = {
   id: 'procfile',
   title: 'Procfile processes',
-  matches: (path) => /^Procfile(\.[\w-]+)?$/.test(basename(path)),
+  matches: (path, name) => /^Procfile(\.[\w-]+)?$/.test(name),
   detect: (file) => {
     const out = emptyOutput();
     const kind = basename(file.path) === 'Procfile' ? 'production' : 'tooling';

@@ -3,7 +3,7 @@
  * setuptools script-files. `pkg.cli:main` is a production entry on module pkg.cli.
  */
 import { warning } from '../util/diagnostics.js';
-import { basename, dirname } from '../util/path.js';
+import { dirname } from '../util/path.js';
 import { isRecord } from '../manifests/json.js';
 import { addEntryPoint, addScriptFile } from './support/python-entries.js';
 import { TOML, type TomlDocument } from '../manifests/toml.js';
@@ -53,7 +53,7 @@ const get = (value: unknown, ...keys: string[]): unknown => {
 const pyproject: EntryDetector = {
   id: 'pyproject',
   title: 'pyproject.toml (project scripts, gui-scripts, entry points; Poetry scripts and plugins)',
-  matches: (path) => basename(path) === 'pyproject.toml',
+  matches: (path, name) => name === 'pyproject.toml',
   detect: (file, ctx) => {
     const out = emptyOutput();
     const doc = ctx.manifests.get(file.path, TOML);

@@ -5,7 +5,7 @@
  * command a scheduled job: still production.
  */
 import { lineOfKey, readConfigDocument } from './support/config-document.js';
-import { basename, dirname } from '../util/path.js';
+import { dirname } from '../util/path.js';
 import { addCommand } from './support/inputs.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 import { isRecord } from '../manifests/json.js';
@@ -19,7 +19,7 @@ const KEYS: [section: string, key: string, kind: 'production' | 'tooling'][] = [
 const railway: EntryDetector = {
   id: 'railway',
   title: 'Railway (railway.json / railway.toml: startCommand, preDeployCommand, buildCommand)',
-  matches: (path) => /^railway\.(json|toml)$/.test(basename(path)),
+  matches: (path, name) => /^railway\.(json|toml)$/.test(name),
   detect: (file) => {
     const out = emptyOutput();
     const read = readConfigDocument(file.path, file.text, 'railway/bad-json');

@@ -4,7 +4,7 @@
  * service's `rootDir` (default: the file's folder).
  */
 import { parseYamlFile } from '../manifests/yaml.js';
-import { basename, dirname, joinRepo } from '../util/path.js';
+import { dirname, joinRepo } from '../util/path.js';
 import { addCommand } from './support/inputs.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 
@@ -13,7 +13,7 @@ const KEYS: [string, 'production' | 'tooling'][] = [['startCommand', 'production
 const renderYaml: EntryDetector = {
   id: 'render-yaml',
   title: 'Render blueprints (render.yaml: startCommand, preDeployCommand, buildCommand, rootDir)',
-  matches: (path) => /^render\.ya?ml$/.test(basename(path)),
+  matches: (path, name) => /^render\.ya?ml$/.test(name),
   detect: (file) => {
     const out = emptyOutput();
     const { docs, diagnostics } = parseYamlFile(file.text, file.path);

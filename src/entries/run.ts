@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import { warning } from '../util/diagnostics.js';
+import { basename } from '../util/path.js';
 import type { LoadedConfig } from '../config/load.js';
 import { configRules } from '../config/rules.js';
 import { configInputs } from './config.js';
@@ -32,7 +33,7 @@ const collect = (out: Detected, detector: string, source: string, result: Detect
   out.diagnostics.push(...result.diagnostics);
 };
 
-const runDetector = (detector: EntryDetector, paths: string[], ctx: DetectorContext, out: Detected) => {
+const runDetector = (detector: EntryDetector, paths: string[], names: string[], ctx: DetectorContext, out: Detected) => {
   if (isRepoDetector(detector)) {
     try {
       for (const { source, output } of detector.detectRepo(ctx)) collect(out, detector.id, source, output);
@@ -41,8 +42,9 @@ const runDetector = (detector: EntryDetector, paths: string[], ctx: DetectorCont
     }
     return;
   }
-  for (const path of paths) {
-    if (!detector.matches(path)) continue;
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i];
+    if (!detector.matches(path, names[i])) continue;
     const text = ctx.manifests.text(path);
     if (text === null) continue;
     try {
@@ -68,7 +70,8 @@ const applyConfig = (out: Detected, config: LoadedConfig): Detected => {
 
 export const detectEntries = (paths: string[], ctx: DetectorContext, config: LoadedConfig | null = null): Detected => {
   const out: Detected = { entries: [], commands: [], diagnostics: [] };
-  for (const detector of DETECTORS) runDetector(detector, paths, ctx, out);
+  const names = paths.map(basename);
+  for (const detector of DETECTORS) runDetector(detector, paths, names, ctx, out);
   if (!config) return out;
   const fromConfig = configInputs(config, paths);
   collect(out, CONFIG_DETECTOR, config.file, { ...fromConfig, diagnostics: [] });

@@ -10,7 +10,7 @@
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import { warning } from '../util/diagnostics.js';
-import { basename, dirname, joinRepo } from '../util/path.js';
+import { dirname, joinRepo } from '../util/path.js';
 import { parseYamlFile } from '../manifests/yaml.js';
 import { configAt, fromFile, jsonConfigValue, readConfigFile, yamlConfigValue, type ConfigValue } from '../languages/javascript/config-value.js';
 import { fileEntry } from './support/inputs.js';
@@ -190,7 +190,7 @@ const readPlugins = (ctx: DetectorContext, file: { path: string; text: string },
 const serverless: EntryDetector = {
   id: 'serverless',
   title: 'Serverless Framework services (serverless.yml/json/ts: functions.*.handler, local plugins)',
-  matches: (path) => SERVICE_FILE.test(basename(path)),
+  matches: (path, name) => SERVICE_FILE.test(name),
   detect: (file, ctx) => {
     const out = emptyOutput();
     const service = readService(file.path, file.text, out.diagnostics);

@@ -3,7 +3,7 @@
  * production module entries, and [options] scripts as production files.
  */
 import { warning } from '../util/diagnostics.js';
-import { basename, dirname } from '../util/path.js';
+import { dirname } from '../util/path.js';
 import { CONFIGPARSER, iniValue } from '../manifests/ini.js';
 import { parseEntryPointLine } from './support/python-entry-point.js';
 import { addEntryPoint, addScriptFile } from './support/python-entries.js';
@@ -12,7 +12,7 @@ import { emptyOutput, type EntryDetector } from './types.js';
 const setupCfg: EntryDetector = {
   id: 'setup-cfg',
   title: 'setup.cfg (entry points, scripts)',
-  matches: (path) => basename(path) === 'setup.cfg',
+  matches: (path, name) => name === 'setup.cfg',
   detect: (file, ctx) => {
     const out = emptyOutput();
     const doc = ctx.manifests.get(file.path, CONFIGPARSER);

@@ -3,7 +3,7 @@
  * `dict(...)` call, an INI-style string, or a variable assigned one of those in the same file)
  * and of `scripts=[...]`. Anything computed is out of reach and left alone.
  */
-import { basename, dirname } from '../util/path.js';
+import { dirname } from '../util/path.js';
 import { warning } from '../util/diagnostics.js';
 import { lineOfOffset, lineStarts } from '../util/lines.js';
 import { closingBracket, codeMatches, stringLiterals } from './support/python-literals.js';
@@ -69,7 +69,7 @@ const readEntryPoints = (site: Site, valueAt: number, depth = 0) => {
 const setupPy: EntryDetector = {
   id: 'setup-py',
   title: 'setup.py (entry_points, scripts)',
-  matches: (path) => basename(path) === 'setup.py',
+  matches: (path, name) => name === 'setup.py',
   detect: (file) => {
     const out = emptyOutput();
     const site: Site = { path: file.path, text: file.text, starts: lineStarts(file.text), out };

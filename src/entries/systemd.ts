@@ -4,7 +4,6 @@
  * support/deploy-dir.ts (/opt/lakehouse → the repo root unless a folder is named `lakehouse`).
  * Environment= variables are the commands' environment (`FLASK_APP`, `DJANGO_SETTINGS_MODULE`).
  */
-import { basename } from '../util/path.js';
 import { addCommand } from './support/inputs.js';
 import { mapDeployDir } from './support/deploy-dir.js';
 import { iniValue, iniValues, SYSTEMD_UNIT, type IniDocument } from '../manifests/ini.js';
@@ -38,7 +37,7 @@ const environmentOf = (doc: IniDocument, section: string): Record<string, string
 const systemd: EntryDetector = {
   id: 'systemd',
   title: 'systemd units (ExecStart, ExecStartPre/Post, ExecReload, WorkingDirectory)',
-  matches: (path) => /\.(service|socket|timer)$/.test(basename(path)),
+  matches: (path, name) => /\.(service|socket|timer)$/.test(name),
   detect: (file, ctx) => {
     const out = emptyOutput();
     const doc = ctx.manifests.get(file.path, SYSTEMD_UNIT);

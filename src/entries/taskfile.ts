@@ -8,7 +8,7 @@
  */
 import { warning } from '../util/diagnostics.js';
 import { parseYamlFile, type YamlDoc, type YamlNode } from '../manifests/yaml.js';
-import { basename, dirname, joinRepo } from '../util/path.js';
+import { dirname, joinRepo } from '../util/path.js';
 import { addCommand } from './support/inputs.js';
 import { emptyOutput, type DetectorOutput, type EntryDetector } from './types.js';
 
@@ -48,7 +48,7 @@ const readTask = (y: YamlDoc, file: string, name: string, task: YamlNode, vars: 
 const taskfile: EntryDetector = {
   id: 'taskfile',
   title: 'go-task Taskfiles (tasks, cmds, dir, vars)',
-  matches: (path) => /^[Tt]askfile(\.dist)?\.ya?ml$/.test(basename(path)),
+  matches: (path, name) => /^[Tt]askfile(\.dist)?\.ya?ml$/.test(name),
   detect: (file) => {
     const out = emptyOutput();
     const { docs, diagnostics } = parseYamlFile(file.text, file.path);

@@ -8,7 +8,7 @@
  */
 import { warning } from '../util/diagnostics.js';
 import { CONFIGPARSER } from '../manifests/ini.js';
-import { basename, dirname, joinRepo } from '../util/path.js';
+import { dirname, joinRepo } from '../util/path.js';
 import { addCommand } from './support/inputs.js';
 import { testOrTooling } from './support/test-runner-kind.js';
 import { emptyOutput, type EntryDetector } from './types.js';
@@ -26,7 +26,7 @@ const substitute = (text: string): string =>
 const toxIni: EntryDetector = {
   id: 'tox-ini',
   title: 'tox environments (tox.ini commands, changedir)',
-  matches: (path) => basename(path) === 'tox.ini',
+  matches: (path, name) => name === 'tox.ini',
   detect: (file, ctx) => {
     const out = emptyOutput();
     const doc = ctx.manifests.get(file.path, CONFIGPARSER);

@@ -14,7 +14,7 @@ import { pathsWithPrefix } from '../util/file-index.js';
 import { compileRepoGlobs } from '../util/glob.js';
 import { warning } from '../util/diagnostics.js';
 import { parseJsonc } from '../util/jsonc.js';
-import { basename, dirname, joinRepo } from '../util/path.js';
+import { dirname, joinRepo } from '../util/path.js';
 import { fileEntry } from './support/inputs.js';
 import { isRecord } from '../manifests/json.js';
 import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
@@ -46,7 +46,7 @@ const strings = (v: unknown): string[] | null => (Array.isArray(v) ? v.filter((s
 const tsconfigProgram: EntryDetector = {
   id: 'tsconfig-program',
   title: 'declaration files in a tsconfig program (files, include, exclude)',
-  matches: (path) => TSCONFIG.test(basename(path)) && !path.includes('node_modules/'),
+  matches: (path, name) => TSCONFIG.test(name) && !path.includes('node_modules/'),
   detect: (file, ctx) => {
     const out = emptyOutput();
     const parsed = parseJsonc(file.text);

@@ -56,8 +56,11 @@ export interface DetectorContext {
 export interface FileDetector {
   id: string;
   title: string;
-  /** Which repo paths this detector reads. */
-  matches(path: string): boolean;
+  /**
+   * Which repo paths this detector reads. `name` is the path's last segment, cut once per path
+   * for all detectors (each cutting its own was 1-2% of a scan's CPU).
+   */
+  matches(path: string, name: string): boolean;
   detect(file: { path: string; text: string }, ctx: DetectorContext): DetectorOutput;
 }
 

@@ -5,7 +5,7 @@
  */
 import { warning } from '../util/diagnostics.js';
 import { lineOfKey, readConfigDocument } from './support/config-document.js';
-import { basename, dirname, joinRepo } from '../util/path.js';
+import { dirname, joinRepo } from '../util/path.js';
 import { fileEntry } from './support/inputs.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 import { isRecord } from '../manifests/json.js';
@@ -13,7 +13,7 @@ import { isRecord } from '../manifests/json.js';
 const wrangler: EntryDetector = {
   id: 'wrangler',
   title: 'Cloudflare wrangler config (the Worker main script, per environment)',
-  matches: (path) => /^wrangler\.(toml|jsonc?)$/.test(basename(path)),
+  matches: (path, name) => /^wrangler\.(toml|jsonc?)$/.test(name),
   detect: (file, ctx) => {
     const out = emptyOutput();
     const read = readConfigDocument(file.path, file.text, 'wrangler/invalid');

@@ -11,6 +11,7 @@ import { DETECTORS } from '../../src/entries/index.js';
 import { isRepoDetector, type DetectorContext, type DetectorOutput } from '../../src/entries/types.js';
 import { ConfigError } from '../../src/util/errors.js';
 import { Manifests } from '../../src/manifests/store.js';
+import { basename } from '../../src/util/path.js';
 
 const SAMPLE_PATHS = [
   'knip.ts', 'vite.config.ts', 'tsconfig.json', 'deploy/ingest.service', 'Dockerfile', 'docker-compose.yml', 'Procfile', 'deploy/crontab', 'deploy/supervisord.conf',
@@ -53,7 +54,7 @@ for (const detector of DETECTORS) {
       }), { numRuns: 150 });
       return;
     }
-    const path = SAMPLE_PATHS.find((p) => detector.matches(p));
+    const path = SAMPLE_PATHS.find((p) => detector.matches(p, basename(p)));
     assert.ok(path, `no sample path for ${detector.id}: add one to SAMPLE_PATHS`);
     assertProperty(fc.property(hostileText, hostileText, (text, other) => {
       const ctx = contextWith({ [path]: text, 'docker-compose.yml': other, 'deploy/x.service': other, 'src/a.py': '' });

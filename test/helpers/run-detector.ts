@@ -12,6 +12,7 @@ import { Manifests } from '../../src/manifests/store.js';
 import type { FileFacts } from '../../src/model/facts.js';
 import { languageFromPath } from '../../src/discover/language.js';
 import { languageRecord } from '../../src/languages/registry.js';
+import { basename } from '../../src/util/path.js';
 
 export const listFiles = (root: string): string[] => {
   const out: string[] = [];
@@ -72,7 +73,7 @@ export const runDetector = (detector: EntryDetector, root: string): Record<strin
     return out;
   }
   for (const path of [...ctx.files].sort()) {
-    if (!detector.matches(path)) continue;
+    if (!detector.matches(path, basename(path))) continue;
     out[path] = withParseProblems(ctx, path, detector.detect({ path, text: ctx.manifests.text(path) ?? '' }, ctx));
   }
   return out;
