@@ -10,6 +10,7 @@ import { buildLineTable } from '../../languages/javascript/line-table.js';
 import { createTsconfigIndex, matchPathPattern, pathCandidates, type TsconfigIndex } from '../../languages/javascript/resolution/tsconfig.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { warning } from '../../util/diagnostics.js';
+import { pathsWithPrefix } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext } from '../types.js';
 import { jsPackages, resolveToolPath, sortedFiles, type JsPackage } from './support.js';
@@ -111,12 +112,19 @@ const walkerOf = perScan((ctx): Walker => {
   return { tsconfig: createTsconfigIndex(ctx.manifests), configByDir: new Map(), packageByDir: new Map(), packages, imports: new Map(), literals: new Map(), aliases: new Map() };
 });
 
-/** A specifier through the tsconfig `paths` that govern `file` (`@/collections/Posts`), or null. */
-export const aliasTarget = (ctx: FrameworkContext, file: string, spec: string): string | null => {
+/** The tsconfig that governs `file` (memoised per folder). */
+const tsconfigOf = (ctx: FrameworkContext, file: string): string | null => {
   const w = walkerOf(ctx);
   const dir = dirname(file);
   let config = w.configByDir.get(dir);
   if (config === undefined) w.configByDir.set(dir, (config = w.tsconfig.configFor(dir)));
+  return config;
+};
+
+/** A specifier through the tsconfig `paths` that govern `file` (`@/collections/Posts`), or null. */
+export const aliasTarget = (ctx: FrameworkContext, file: string, spec: string): string | null => {
+  const w = walkerOf(ctx);
+  const config = tsconfigOf(ctx, file);
   if (config === null) return null;
   const key = `${config}\0${spec}`;
   const known = w.aliases.get(key);
@@ -129,6 +137,24 @@ export const aliasTarget = (ctx: FrameworkContext, file: string, spec: string): 
   }
   w.aliases.set(key, hit);
   return hit;
+};
+
+/**
+ * The repo folder a tsconfig `paths` alias maps a folder specifier to (`@/views/` → `src/views`):
+ * the first candidate that holds a file, or null.
+ */
+export const aliasFolder = (ctx: FrameworkContext, file: string, folderSpec: string): string | null => {
+  const config = tsconfigOf(ctx, file);
+  if (config === null) return null;
+  const options = walkerOf(ctx).tsconfig.options(config);
+  // A name inside the folder stands in for the computed one: the alias maps names, not folders.
+  const probe = `${folderSpec.replace(/\/?$/, '/')}_`;
+  if (!Object.keys(options.paths).some((pattern) => matchPathPattern(probe, pattern) !== null)) return null;
+  for (const candidate of pathCandidates(probe, { ...options, baseUrl: null })) {
+    const folder = dirname(candidate);
+    if (pathsWithPrefix(ctx.files, folder === '' ? '' : `${folder}/`).length > 0) return folder;
+  }
+  return null;
 };
 
 /** `./x.js` as TypeScript resolves it (`x.ts`, `x.tsx`) before the bundler's extension list: Payload's sources import `.js` names. */

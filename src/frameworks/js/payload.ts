@@ -29,7 +29,9 @@ const payload: FrameworkReader = {
     const { configs, diagnostics } = payloadConfigs(ctx);
     out.diagnostics.push(...diagnostics);
     for (const config of configs) {
-      out.references.push(...componentReferences(ctx, config));
+      const components = componentReferences(ctx, config);
+      out.references.push(...components.references);
+      out.diagnostics.push(...components.diagnostics);
       const types = config.outputFile;
       if (types && ctx.files.has(types.path)) {
         // Written from the config whenever it loads (autoGenerate) or by generate:types: it goes with the config.
