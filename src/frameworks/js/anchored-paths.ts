@@ -4,7 +4,9 @@
  * environment variable (`GIT_ASKPASS`) — names that file for something to load or run, though it
  * never imports it. Each `path.join`/`path.resolve` of `__dirname` (or `import.meta.dirname`, or
  * `path.dirname(__filename)` / `path.dirname(module.filename)`, the same folder spelled out, as pm2
- * names the `ProcessContainer.js` it forks) and string literals only, that ends at an existing
+ * names the `ProcessContainer.js` it forks; in an ES module, which has no `__dirname`, a name it
+ * declares for its folder: `const dirname = path.dirname(fileURLToPath(import.meta.url))`, as a
+ * Payload job names its handler file) and string literals only, that ends at an existing
  * JS/TS file other than the module itself, is a reference from the module, with the line as
  * evidence. Inside `require(…)` the path is completed as Node completes it (`X.js`, `X.cjs`,
  * `X.mjs`, then `X/index.js`): `require(path.join(__dirname, '../config'))`. A last part that is a template with a
@@ -26,6 +28,7 @@ import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
 import { codeFilesMarked, fileReference } from './support.js';
 import { lineAt } from '../../util/lines.js';
+import { ownPathNames } from '../../languages/javascript/static-value.js';
 import { perScan } from '../per-scan.js';
 import { callArguments, enclosingFunction } from './parameter-values.js';
 
@@ -73,12 +76,13 @@ interface Named {
  * the function around it that a call in the same file passes the module's folder in (`prefix`, with
  * the call's line for the evidence). Null when neither holds.
  */
-const baseNote = (text: string, base: string, at: number): string | null => {
-  if (OWN_FOLDER_ONLY.test(base)) return '';
+const baseNote = (text: string, base: string, at: number, folderNames: ReadonlySet<string>): string | null => {
+  const ownFolder = (expr: string): boolean => OWN_FOLDER_ONLY.test(expr) || folderNames.has(expr);
+  if (ownFolder(base)) return '';
   const fn = enclosingFunction(text, at);
   const position = fn === null ? -1 : fn.params.indexOf(base);
   if (fn === null || position < 0) return null;
-  const call = callArguments(text, fn.name, position).find((c) => OWN_FOLDER_ONLY.test(c.text.trim()));
+  const call = callArguments(text, fn.name, position).find((c) => ownFolder(c.text.trim()));
   return call === undefined ? null : `, ${base} = ${call.text.trim()} at line ${lineAt(text, call.index)}`;
 };
 
@@ -90,9 +94,11 @@ const namedFiles = perScan((ctx): Named[] => {
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
     if (TOOL_CONFIG.test(basename(file))) continue;
     const text = ctx.readText(file) ?? '';
-    if (!['__dirname', 'import.meta.dirname', '__filename', 'module.filename'].some((anchor) => text.includes(anchor))) continue;
+    if (!['__dirname', 'import.meta.dirname', '__filename', 'module.filename', 'import.meta.url'].some((anchor) => text.includes(anchor))) continue;
+    // An ES module has no __dirname: the names it declares for its own folder stand for it.
+    const folderNames: ReadonlySet<string> = ownPathNames(text)?.folders ?? new Set();
     for (const m of text.matchAll(ANCHORED)) {
-      const note = baseNote(text, m[2], m.index ?? 0);
+      const note = baseNote(text, m[2], m.index ?? 0, folderNames);
       if (note === null) continue;
       const parts = [...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);
       const joined = joinRepo(dirname(file), ...parts);
@@ -103,7 +109,7 @@ const namedFiles = perScan((ctx): Named[] => {
     if (!text.includes('${')) continue;
     for (const m of text.matchAll(ANCHORED_TEMPLATE)) {
       const name = namePattern(m[4]);
-      const note = name === null ? null : baseNote(text, m[2], m.index ?? 0);
+      const note = name === null ? null : baseNote(text, m[2], m.index ?? 0, folderNames);
       const folder = name === null || note === null ? null : joinRepo(dirname(file), ...[...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]));
       if (name === null || folder === null) continue;
       // Only below a named folder: the module's own folder and all below it would be every file there.
