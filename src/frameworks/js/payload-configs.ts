@@ -3,8 +3,8 @@
  * `buildConfig({...})` (or a repo helper such as `buildConfigWithDefaults(...)`, directly or
  * through a const), the files it imports within its package (collections, globals, fields: they
  * carry component paths too), and the folder literals Payload reads from it — the import map's
- * `admin.importMap.baseDir`, `typescript.outputFile`, a db adapter's `migrationDir` — when they
- * are `path.resolve(dirname, 'x')` of the file's own folder.
+ * `admin.importMap.baseDir`, `typescript.outputFile`, a db adapter's `migrationDir`, the custom bin
+ * scripts' `bin[].scriptPath` — when they are `path.resolve(dirname, 'x')` of the file's own folder.
  */
 import { buildLineTable } from '../../languages/javascript/line-table.js';
 import { createTsconfigIndex, matchPathPattern, pathCandidates, type TsconfigIndex } from '../../languages/javascript/resolution/tsconfig.js';
@@ -24,6 +24,8 @@ export interface NamedPath {
   path: string;
   file: string;
   line: number;
+  /** For a `bin[].scriptPath`: the entry's `key`, the command `payload <key>`. */
+  binKey?: string;
 }
 
 export interface PayloadConfig {
@@ -36,6 +38,8 @@ export interface PayloadConfig {
   baseDir: NamedPath | null;
   outputFile: NamedPath | null;
   migrationDir: NamedPath | null;
+  /** `bin: [{ key, scriptPath }]`: scripts `payload <key>` imports and runs (packages/payload/src/bin). */
+  binScripts: NamedPath[];
 }
 
 const BUILDER = /^build\w*Config\w*$/;
@@ -50,6 +54,8 @@ const KEY = (key: string, op = ':'): RegExp => new RegExp(String.raw`\b${key}\s*
 const BASE_DIR = KEY('baseDir');
 const OUTPUT_FILE = KEY('outputFile');
 const MIGRATION_DIR = KEY('migrationDir', '[:=]');
+const SCRIPT_PATH = KEY('scriptPath');
+const BIN_KEY = /\bkey\s*:\s*(['"`])([^'"`\n]+)\1/;
 
 /** True when `name` holds the file's own folder: `__dirname`, or `const dirname = path.dirname(fileURLToPath(import.meta.url))`-like. */
 const ownFolder = (text: string, name: string): boolean => {
@@ -62,11 +68,11 @@ const ownFolder = (text: string, name: string): boolean => {
  * The literal folders a file names under `key` (`baseDir: path.resolve(dirname)` → the file's
  * folder); a value census cannot read is a warning naming the line.
  */
-export const folderLiterals = (file: string, text: string, key: 'baseDir' | 'outputFile' | 'migrationDir', diagnostics: Diagnostic[] | null): NamedPath[] => {
+export const folderLiterals = (file: string, text: string, key: LiteralKey, diagnostics: Diagnostic[] | null): NamedPath[] => {
   if (!text.includes(key)) return [];
   const out: NamedPath[] = [];
   const lines = buildLineTable(text);
-  const re = key === 'baseDir' ? BASE_DIR : key === 'outputFile' ? OUTPUT_FILE : MIGRATION_DIR;
+  const re = key === 'baseDir' ? BASE_DIR : key === 'outputFile' ? OUTPUT_FILE : key === 'migrationDir' ? MIGRATION_DIR : SCRIPT_PATH;
   re.lastIndex = 0;
   for (const m of text.matchAll(re)) {
     const name = m[1] ?? m[4];
@@ -77,7 +83,15 @@ export const folderLiterals = (file: string, text: string, key: 'baseDir' | 'out
       if (m[1] !== undefined) diagnostics?.push(warning('payload/not-static', `${key} is computed, not read: ${m[0].trim()}`, file, line));
       continue;
     }
-    out.push({ path, file, line });
+    const named: NamedPath = { path, file, line };
+    if (key === 'scriptPath') {
+      // The entry's object: from its `{` before the match to its `}` after.
+      const at = m.index ?? 0;
+      const entry = text.slice(text.lastIndexOf('{', at) + 1, Math.max(at, text.indexOf('}', at)));
+      const binKey = BIN_KEY.exec(entry)?.[2];
+      if (binKey) named.binKey = binKey;
+    }
+    out.push(named);
   }
   return out;
 };
@@ -193,8 +207,8 @@ const packageOf = (ctx: FrameworkContext, file: string): JsPackage | null => {
   return found;
 };
 
-type LiteralKey = 'baseDir' | 'outputFile' | 'migrationDir';
-const LITERAL_KEYS: LiteralKey[] = ['baseDir', 'outputFile', 'migrationDir'];
+type LiteralKey = 'baseDir' | 'outputFile' | 'migrationDir' | 'scriptPath';
+const LITERAL_KEYS: LiteralKey[] = ['baseDir', 'outputFile', 'migrationDir', 'scriptPath'];
 
 /** The folder literals of a file, all three keys in one read, once per scan (configs share their collections). */
 const literalsOf = (ctx: FrameworkContext, file: string, diagnostics: Diagnostic[] | null): Record<LiteralKey, NamedPath[]> => {
@@ -202,8 +216,8 @@ const literalsOf = (ctx: FrameworkContext, file: string, diagnostics: Diagnostic
   let known = w.literals.get(file);
   if (!known) {
     const text = ctx.readText(file) ?? '';
-    known = { baseDir: [], outputFile: [], migrationDir: [] };
-    if (text.includes('Dir') || text.includes('outputFile')) for (const key of LITERAL_KEYS) known[key] = folderLiterals(file, text, key, diagnostics);
+    known = { baseDir: [], outputFile: [], migrationDir: [], scriptPath: [] };
+    if (text.includes('Dir') || text.includes('outputFile') || text.includes('scriptPath')) for (const key of LITERAL_KEYS) known[key] = folderLiterals(file, text, key, diagnostics);
     w.literals.set(file, known);
   }
   return known;
@@ -250,7 +264,8 @@ export const payloadConfigs = perScan((ctx): { configs: PayloadConfig[]; diagnos
       }
       return null;
     };
-    configs.push({ file, pkg, files, baseDir: first('baseDir'), outputFile: first('outputFile'), migrationDir: first('migrationDir') });
+    const binScripts = files.flatMap((f) => literalsOf(ctx, f, null).scriptPath);
+    configs.push({ file, pkg, files, baseDir: first('baseDir'), outputFile: first('outputFile'), migrationDir: first('migrationDir'), binScripts });
   }
   return { configs, diagnostics };
 });

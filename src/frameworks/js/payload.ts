@@ -1,7 +1,7 @@
 /**
  * Payload CMS loads much of an app by its own rules, not by imports: admin components named by
  * path strings in the config (resolved from `admin.importMap.baseDir`), the generated types file
- * (`typescript.outputFile`), migrations read from a folder by `payload migrate`, predefined
+ * (`typescript.outputFile`), custom bin scripts (`bin[].scriptPath`, run by `payload <key>`), migrations read from a folder by `payload migrate`, predefined
  * migrations of the db adapters, and — in Payload's own monorepo — test suites whose `config.ts`
  * the harness imports by folder name. Each part lives in its own file (payload-*.ts); this one
  * ties them together. Applies when a package depends on `payload` (or is it).
@@ -36,6 +36,11 @@ const payload: FrameworkReader = {
       if (types && ctx.files.has(types.path)) {
         // Written from the config whenever it loads (autoGenerate) or by generate:types: it goes with the config.
         out.references.push(fileReference(types.file, types.path, types.line, `the types file Payload generates from ${config.file} (typescript.outputFile at ${types.file}:${types.line})`));
+      }
+      for (const script of config.binScripts) {
+        if (!ctx.files.has(script.path)) continue;
+        const command = script.binKey ? `\`payload ${script.binKey}\`` : 'its `payload <key>` command';
+        out.references.push(fileReference(script.file, script.path, script.line, `a custom bin script of the Payload config ${config.file} (bin[].scriptPath at ${script.file}:${script.line}), imported and run by ${command}`));
       }
     }
     out.entries.push(...suiteEntries(ctx, configs));
