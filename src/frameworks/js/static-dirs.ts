@@ -1,6 +1,6 @@
 /**
  * A folder an HTTP server hands to browsers as it is: `app.use(express.static(path.join(__dirname,
- * 'public')))` (Express's built-in serve-static) or `serveStatic(dir)`. Every script in it is
+ * 'public')))` (Express's built-in serve-static, also written `express['static'](…)`) or `serveStatic(dir)`. Every script in it is
  * served to whoever asks — the pages' `<script src>`, an editor's lazily loaded modes, a worker —
  * so none of them is imported by the server and all of them would look dead. Node-RED's editor
  * is served this way from another workspace package:
@@ -19,7 +19,7 @@ import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
-const STATIC_CALL = /\b(express\s*\.\s*static|serveStatic)\(\s*([^()\n]*(?:\([^()\n]*(?:\([^()\n]*(?:\([^()\n]*\))?[^()\n]*\))?[^()\n]*\))?[^()\n]*?)\s*[,)]/g;
+const STATIC_CALL = /\b(express\s*(?:\.\s*static|\[\s*["']static["']\s*\])|serveStatic)\(\s*([^()\n]*(?:\([^()\n]*(?:\([^()\n]*(?:\([^()\n]*\))?[^()\n]*\))?[^()\n]*\))?[^()\n]*?)\s*[,)]/g;
 
 interface Served {
   file: string;
@@ -33,13 +33,15 @@ interface Served {
 /** Every static folder a code file of the scan serves (found once per scan). */
 const servedFolders = perScan((ctx): Served[] => {
   const out: Served[] = [];
-  for (const file of codeFilesMarked(ctx, ['tatic('])) {
+  // `express['static'](dir)` (how ES3-era and LiveScript/CoffeeScript output spell it: `static` was reserved)
+  // holds no `tatic(` mark; an anchored folder there spells `dirname`, which is the mark asked for it.
+  for (const file of codeFilesMarked(ctx, ['tatic(', 'dirname'])) {
     const text = ctx.readText(file) ?? '';
-    if (!text.includes('static(') && !text.includes('serveStatic(')) continue;
+    if (!text.includes('static(') && !text.includes('serveStatic(') && !/express\s*\[\s*["']static["']\s*\]\s*\(/.test(text)) continue;
     for (const m of text.matchAll(STATIC_CALL)) {
       const found = explainedFolderOf(m[2], file, text, folderScopeOf(ctx));
       if (found === null) continue;
-      out.push({ file, line: lineAt(text, m.index ?? 0), call: m[1].replace(/\s+/g, ''), folder: found.folder, why: found.why });
+      out.push({ file, line: lineAt(text, m.index ?? 0), call: m[1].replace(/\s+/g, '').replace(/\[["']static["']\]/, '.static'), folder: found.folder, why: found.why });
     }
   }
   return out;
