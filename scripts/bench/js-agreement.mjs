@@ -25,7 +25,7 @@ const sourcesUnder = (dirs) => {
 
 /** Compares every JS/TS file under `dirs`; keeps the first `keep` disagreements (file and differing fields). */
 export const moduleScanAgreement = async (dirs, { keep = 10 } = {}) => {
-  const { extractJavaScript, mayHoldJsx } = await import(new URL('extract.js', DIST).href);
+  const { extractJavaScript, scanLanguage } = await import(new URL('extract.js', DIST).href);
   const { scanModule } = await import(new URL('module-scan/index.js', DIST).href);
   const { buildLineTable } = await import(new URL('line-table.js', DIST).href);
   const isTs = (f) => /\.[cm]?tsx?$/.test(f);
@@ -33,7 +33,7 @@ export const moduleScanAgreement = async (dirs, { keep = 10 } = {}) => {
   for (const file of sourcesUnder(dirs)) {
     r.files++;
     const text = readFileSync(file, 'utf8');
-    if (scanModule(text, buildLineTable(text), mayHoldJsx(file, isTs(file))) === null) continue;
+    if (scanModule(text, buildLineTable(text), scanLanguage(file, isTs(file))) === null) continue;
     r.read++;
     let t = performance.now();
     const scanned = extractJavaScript(file, text, isTs(file));

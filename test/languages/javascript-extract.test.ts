@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { FileFacts, ImportFact } from '../../src/model/facts.js';
 import { javascriptExtractor, typescriptExtractor } from '../../src/languages/javascript/extract.js';
 import { checkNesting } from '../../src/languages/javascript/nesting.js';
-import { extractJavaScript, mayHoldJsx } from '../../src/languages/javascript/extract.js';
+import { extractJavaScript, scanLanguage } from '../../src/languages/javascript/extract.js';
 import { buildLineTable } from '../../src/languages/javascript/line-table.js';
 import { scanModule } from '../../src/languages/javascript/module-scan/index.js';
 import { WARM_UP_FILES } from '../../src/languages/javascript/warm-up.js';
@@ -433,7 +433,7 @@ describe('warm-up sample files', () => {
   // The samples only help if they take the extractor down both roads: the module scan reads some,
   // oxc and the AST walk the others (CommonJS, commands, import.meta, a syntax error).
   test('reach the module scan, the oxc walk and the syntax-error path', () => {
-    const scanned = WARM_UP_FILES.filter((f) => scanModule(f.text, buildLineTable(f.text), mayHoldJsx(f.path, f.isTypeScript)) !== null);
+    const scanned = WARM_UP_FILES.filter((f) => scanModule(f.text, buildLineTable(f.text), scanLanguage(f.path, f.isTypeScript)) !== null);
     assert.ok(scanned.length >= 2 && scanned.length < WARM_UP_FILES.length, 'some scanned, some parsed');
     const facts = WARM_UP_FILES.map((f) => extractJavaScript(f.path, f.text, f.isTypeScript));
     const all = facts.flatMap((f) => f.imports.map((i) => `${i.syntax}:${i.guard ?? '-'}`));

@@ -8,13 +8,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractJavaScript, mayHoldJsx } from '../../src/languages/javascript/extract.js';
+import { extractJavaScript, scanLanguage } from '../../src/languages/javascript/extract.js';
 import { buildLineTable } from '../../src/languages/javascript/line-table.js';
 import { scanModule } from '../../src/languages/javascript/module-scan/index.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 
 const isTypeScript = (path: string): boolean => /\.[cm]?tsx?$/.test(path);
-const scan = (text: string, path: string) => scanModule(text, buildLineTable(text), mayHoldJsx(path, isTypeScript(path)));
+const scan = (text: string, path: string) => scanModule(text, buildLineTable(text), scanLanguage(path, isTypeScript(path)));
 
 /** Every JS/TS file under `dir` (recursively), at most `limit`. */
 const sourcesUnder = (dir: string, limit: number): string[] => {

@@ -78,7 +78,7 @@ for (const [path, tsx] of [['generated.ts', false], ['generated.tsx', true]] as 
       fc.property(program(tsx), (text) => {
         const parsed = extractJavaScript(path, text, true, { moduleScan: false });
         if (parsed.diagnostics.length > 0) return; // not a valid program: nothing to hold the scan to
-        if (scanModule(text, buildLineTable(text), tsx) === null) return;
+        if (scanModule(text, buildLineTable(text), tsx ? 'tsx' : 'ts') === null) return;
         compared++;
         assert.deepEqual(extractJavaScript(path, text, true), parsed, text);
       }),

@@ -5,12 +5,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractJavaScript, mayHoldJsx } from '../../src/languages/javascript/extract.js';
+import { extractJavaScript, scanLanguage } from '../../src/languages/javascript/extract.js';
 import { buildLineTable } from '../../src/languages/javascript/line-table.js';
 import { lexedComplexity, scanModule } from '../../src/languages/javascript/module-scan/index.js';
 
 const isTypeScript = (path: string): boolean => /\.[cm]?tsx?$/.test(path);
-const scan = (text: string, path = 'example.ts') => scanModule(text, buildLineTable(text), mayHoldJsx(path, isTypeScript(path)));
+const scan = (text: string, path = 'example.ts') => scanModule(text, buildLineTable(text), scanLanguage(path, isTypeScript(path)));
 
 /** The scan reads `text` and its facts are the parser path's, field for field. */
 const agrees = (text: string, path = 'example.ts'): void => {
@@ -65,7 +65,6 @@ test('module scan: what only the AST walk finds sends the file to the parser', (
     `module /* the module */ [\`exports\`] = {};\n`,
     `module['ex\\u0070orts'] = { a };\n`,
     `import * as worker_threads from 'node:worker_threads';\nnew worker_threads['Worker'](new URL('./w.js', import.meta.url));\n`,
-    `const m = await import('./lazy.js');\n`,
     `const m = await import /* why */ ('./lazy.js');\n`,
     `const icon = new URL('./icon.png', import.meta.url);\n`,
     `const icon = new URL('./icon.png', /* beside */ (import.meta.url));\n`,
@@ -88,6 +87,68 @@ test('module scan: what only the AST walk finds sends the file to the parser', (
   ]) {
     declines(text);
     assert.deepEqual(extractJavaScript('example.ts', text, true), extractJavaScript('example.ts', text, true, { moduleScan: false }), text);
+  }
+});
+
+test('module scan: import() reads like the walk: specifier, names a declaration binds, line', () => {
+  agrees(`const m = await import('./lazy.js');\nconst { a, b: c, 'd-e': f, g: { h }, ...rest } = await import("./named.js");\nlet { default: config } = await import(\`./config.js\`);\n`);
+  agrees(`var wrapped = (await import('./w.js'));\nconst promise = import('./p.js');\nconst member = (await import('./m.js')).default;\nconst chained = await import('./c.js').then((mod) => mod.x);\nconst either = (await import('./e.js')) || fallback;\n`);
+  agrees(`export const lazy = await import('./exported.js');\nimport('./side-effect.js');\nawait import('./awaited.js')\nconst [one, two] = await Promise.all([\n  import('./one.js'),\n  import('./two.js'),\n]);\n`);
+  agrees(`let later;\nlater = await import('./assigned.js');\nobj.prop = await import('./prop.js');\nconst opts = await import('./with.json', { with: { type: 'json' } });\n`);
+  agrees(`const name = './computed.js';\nconst computed = await import(name);\nconst resolved = await import(path.resolve(dir, name));\nconst viaEnv = await import(process.env.X ?? 'y');\n`);
+  agrees(`const m = await import(/* webpackChunkName: "x" */ './chunk.js');\nconst LazyPage = lazy(() => import('./Page.js'));\n`, 'example.tsx');
+  agrees(`const routes = [{ path: '/', component: () => import('./Home.vue') }, { path: '/a', component: () => import('./A.vue') }];\n`);
+  agrees(`const m = await import('./plain.js');\nconst routes = { a: () => import('./a.js'), b: cond ? import('./b.js') : null };\n`, 'example.js');
+});
+
+test('module scan: import() in types and type queries is no import, as oxc reads it', () => {
+  agrees(`export declare const importMap: import('payload').ImportMap;\nexport type Mod = typeof import('./mod.js');\n`, 'types.d.ts');
+  agrees(`export const x: import('./t.js').T = make();\ntype Props = { readonly state?: import('./state.js').State };\nconst actual = await importOriginal<typeof import('node:fs')>();\n`);
+  agrees(`vi.mock('./x.js', async (importOriginal) => {\n  const actual = await importOriginal<typeof import('./x.js')>()\n  return { ...actual, y: vi.fn() }\n})\n`);
+});
+
+test('module scan: import() guards are the walk\'s: try block, function, IIFE excepted', () => {
+  // a try block guards, its handler and finalizer do not; try wins over function
+  agrees(`try { await import('./t.js'); } catch { await import('./c.js'); } finally { await import('./f.js'); }\nasync function f() { try { await import('./ft.js'); } catch (e) { await import('./fc.js'); } }\ntry { (async () => { await import('./tf.js'); })(); } catch {}\n`);
+  // function bodies, arrow expression bodies, methods and getters
+  agrees(`export async function load() { return import('./fn.js'); }\nexport const arrow = () => import('./arrow.js');\nexport const blockArrow = async () => { const { x } = await import('./block.js'); return x; };\nexport const obj = { async m() { await import('./method.js'); }, get g() { return import('./getter.js'); } };\nexport class K { async m() { await import('./class-method.js'); } static async s() { await import('./static-method.js'); } }\n`);
+  // an arrow's expression body ends where an assignment expression ends
+  agrees(`export const a = [() => 1, import('./after-comma.js')];\nexport const c = (() => 2, import('./in-sequence.js'));\nfoo(() => bar, import('./second-argument.js'));\nconst d = () => x\nawait import('./next-statement.js')\n`);
+  agrees(`const e = x => y => import('./curried.js');\nconst f = async x => (await import('./paren-body.js')).default;\nconst g = () => import('./a.js').then(() => import('./nested.js'));\n`);
+  // TypeScript return types before a body's {, and object types in them
+  agrees(`export async function typed(a: string): Promise<void> { await import('./typed.js'); }\nexport function literal(): { a: number } { return import('./literal-type.js'); }\nexport const typedArrow = async (a: string): Promise<void> => { await import('./typed-arrow.js'); };\n`);
+  agrees(`export function union(): A | { b: number } { return import('./union-type.js'); }\nexport function arrayType(): { a: 1 }[] { return import('./array-type.js'); }\nexport function generic(): Map<string, { a: 1 }> { return import('./generic-type.js'); }\nif (a) {} { await import('./block-after-block.js'); }\n`);
+  agrees(`class A extends mixin(B) { async m() { await import('./heritage.js'); } }\nclass C {\n  constructor() { void import('./constructor.js'); }\n  get x() { return import('./get.js'); }\n}\n`);
+  // functions called where they are written run when the file loads
+  agrees(`(async () => { await import('./iife-arrow.js'); })();\n(async function () { await import('./iife-function.js'); })();\n(function () { import('./iife-call.js'); }).call(this);\n(() => import('./iife-expression.js'))();\nvoid (async () => { const m = await import('./void-iife.js'); })();\n`);
+  agrees(`const notCalled = (async () => { await import('./group-only.js'); });\nconst calledResult = run(async () => { await import('./argument.js'); })();\nnew (function () { import('./new-callee.js'); })();\n`);
+  agrees(`if (cond) { await import('./if-block.js'); } else { await import('./else-block.js'); }\nfor (const x of xs) { await import('./loop.js'); }\nswitch (k) { case 1: { await import('./case.js'); } }\n{ await import('./bare-block.js'); }\n`);
+  agrees(`const tpl = \`\${await import('./in-template.js')}\`;\nconst el = <div onClick={() => import('./in-jsx.js')} />;\n`, 'example.tsx');
+});
+
+test('module scan: import() forms it cannot be sure of go to oxc, with the same facts', () => {
+  for (const [text, path] of [
+    [`const m = await import(\`./\${name}.js\`);\n`, 'example.ts'],
+    [`const m = await import('./' + name + '.js');\n`, 'example.ts'],
+    [`const m = await import(('./paren.js'));\n`, 'example.ts'],
+    [`const m = await import('./as.js' as string);\n`, 'example.ts'],
+    [`const m = await import('./esc\\u0061ped.js');\n`, 'example.ts'],
+    [`const { exec } = await import('node:child_process');\nexec('make');\n`, 'example.ts'],
+    [`const { register } = await import('node:module');\nregister('./hooks.mjs', import.meta.url);\n`, 'example.mjs'],
+    [`import resolveCwd from 'resolve-cwd';\nconst p = resolveCwd.silent('pkg/x');\nawait import(p);\n`, 'example.mjs'],
+    [`class A { field = import('./field.js'); static s = import('./static-field.js'); }\n`, 'example.ts'],
+    [`class A { import() { return 1; } }\nconst o = { import() { return 2; } };\n`, 'example.js'],
+    [`const f = (a = import('./default-parameter.js')) => a;\n`, 'example.ts'],
+    [`const c = cond ? () => 1 : import('./conditional.js');\n`, 'example.ts'],
+    [`(async (): Promise<void> => { await import('./typed-iife.js'); })();\n`, 'example.ts'],
+    [`!function () { import('./bang-iife.js'); }();\n`, 'example.js'],
+    [`let f: () => void = import('./typed-binding.js');\n`, 'example.ts'],
+    [`const m: typeof import('./m.js') = await import('./m.js');\n`, 'example.ts'],
+    [`type T = Foo<import('./arg.js').T>;\n`, 'example.ts'],
+    [`export const fn = async () => { const { default: x } = await import('./default-value.js'); const { y = 1 } = await import('./with-default.js'); };\n`, 'example.ts'],
+  ]) {
+    declines(text, path);
+    assert.deepEqual(extractJavaScript(path, text, isTypeScript(path)), extractJavaScript(path, text, isTypeScript(path), { moduleScan: false }), text);
   }
 });
 

@@ -10,7 +10,7 @@ import { buildLineTable } from '../../src/languages/javascript/line-table.js';
 
 /** The facts by both paths, checked equal; `scanned` says whether the module scan read the file. */
 const bothPaths = (path: string, text: string) => {
-  const scanned = scanModule(text, buildLineTable(text), false) !== null;
+  const scanned = scanModule(text, buildLineTable(text), 'ts') !== null;
   const facts = extractJavaScript(path, text, true);
   assert.deepEqual(extractJavaScript(path, text, true, { moduleScan: false }), facts, 'the module scan and oxc disagree');
   return { facts, scanned };

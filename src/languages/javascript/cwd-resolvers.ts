@@ -16,6 +16,9 @@ const RESOLVER_MODULES: Record<string, { argument: number; loads: boolean }> = {
   'import-from': { argument: 1, loads: true },
 };
 
+/** Every resolver package: with one imported, `import(p)` of a path it resolved loads a module (the walk reads it). */
+export const RESOLVER_PACKAGES: ReadonlySet<string> = new Set(Object.keys(RESOLVER_MODULES));
+
 /** The packages whose call itself loads the module (a file that imports one needs the AST walk). */
 export const LOADING_RESOLVERS = new Set(Object.keys(RESOLVER_MODULES).filter((m) => RESOLVER_MODULES[m]?.loads));
 

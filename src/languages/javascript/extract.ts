@@ -22,7 +22,7 @@ import { scanImportsFromText } from './fallback-scan.js';
 import { buildLineTable, type LineTable } from './line-table.js';
 import { dynamicImportFacts, exportedNamesOf, type PlacedImport, reexportFacts, staticImportFacts } from './module-record.js';
 import { type Dialect, type Parsed, parseFile, parserOptions, type ParsePath } from './parse.js';
-import { lexedComplexity, scanModule } from './module-scan/index.js';
+import { lexedComplexity, type ScanLanguage, scanModule } from './module-scan/index.js';
 import { checkNesting } from './nesting.js';
 import { leadingSummary } from './summary.js';
 import { registerCallees } from './module-hooks.js';
@@ -97,9 +97,12 @@ interface ModuleFacts {
   walk: WalkResult | null;
 }
 
+/** The grammar the parser would read the file with, which the module scan reads it with too. */
+export const scanLanguage = (path: string, isTypeScript: boolean, dialect?: Dialect): ScanLanguage => parserOptions(path, isTypeScript, dialect).lang ?? 'jsx';
+
 /** Whether the file may hold JSX, by the language the parser would read it as (.js, .jsx, .tsx and extension-less scripts). */
 export const mayHoldJsx = (path: string, isTypeScript: boolean, dialect?: Dialect): boolean => {
-  const lang = parserOptions(path, isTypeScript, dialect).lang;
+  const lang = scanLanguage(path, isTypeScript, dialect);
   return lang !== 'ts' && lang !== 'dts';
 };
 
@@ -120,9 +123,10 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
   if (!warmedUp) warmUp();
   const facts = emptyFacts();
   const lines = buildLineTable(text);
-  const jsx = mayHoldJsx(path, isTypeScript, options.dialect);
+  const language = scanLanguage(path, isTypeScript, options.dialect);
+  const jsx = language !== 'ts' && language !== 'dts';
   // The scan stops at anything the walk acts on, so it runs first and needsWalk only after it.
-  let scanned = options.moduleScan !== false ? scanModule(text, lines, jsx) : null;
+  let scanned = options.moduleScan !== false ? scanModule(text, lines, language) : null;
   // An ES module script (`import fs from 'node:fs'; await run()`) may need no walk for anything
   // else: when it exports nothing and could be a Node script, parse it so the walk sees its top level.
   if (scanned && scanned.exportedNames.length === 0 && !scanned.star && isNodeScript(path, scanned.imports)) scanned = null;

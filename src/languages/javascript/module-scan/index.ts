@@ -9,9 +9,13 @@ import type { Comment } from 'oxc-parser';
 import type { LineTable } from '../line-table.js';
 import { FS_MODULES, mayGlobWithFs } from '../fs-glob.js';
 import { MODULE_API } from '../module-hooks.js';
-import { LOADING_RESOLVERS } from '../cwd-resolvers.js';
+import { LOADING_RESOLVERS, RESOLVER_PACKAGES } from '../cwd-resolvers.js';
+import type { PlacedImport } from '../module-record.js';
+import { readDynamicImports, type ScanLanguage } from './dynamic-imports.js';
 import { Lexer, Token, Unsure } from './lexer.js';
-import { type ModuleStatements, StatementReader } from './statements.js';
+import { COMMAND_MODULE, type ModuleStatements, StatementReader } from './statements.js';
+
+export type { ScanLanguage };
 
 export interface ModuleScan extends ModuleStatements {
   comments: Comment[];
@@ -19,11 +23,29 @@ export interface ModuleScan extends ModuleStatements {
   complexity: number;
 }
 
-/** @param jsx whether the file may hold JSX (.js, .jsx, .tsx), which this scan leaves to the parser. */
-export const scanModule = (text: string, lines: LineTable, jsx: boolean): ModuleScan | null => {
+/**
+ * A module whose `import()` loads one of these gets bindings the walk acts on from the names a
+ * declaration takes (`const { exec } = await import('node:child_process')`: commands; node:module's
+ * `register`, node:fs's `glob`, a resolver's path later imported).
+ */
+const walkedDynamicImport = (specifier: string): boolean =>
+  COMMAND_MODULE.test(specifier) || MODULE_API.has(specifier) || FS_MODULES.has(specifier) || RESOLVER_PACKAGES.has(specifier);
+
+/** Whether the grammar lets the file hold JSX (.js, .jsx, .tsx), which the lexer skips element by element. */
+const holdsJsx = (language: ScanLanguage): boolean => language !== 'ts' && language !== 'dts';
+
+/** @param language the grammar oxc would read the file with (parserOptions' `lang`). */
+export const scanModule = (text: string, lines: LineTable, language: ScanLanguage): ModuleScan | null => {
   try {
-    const lexer = new Lexer(text, jsx);
+    const lexer = new Lexer(text, holdsJsx(language));
     const statements = new StatementReader(lexer, lines).read();
+    if (lexer.importCalls.length > 0) {
+      const dynamic: PlacedImport[] = readDynamicImports(text, lines, language, lexer.importCalls);
+      if (dynamic.some((d) => walkedDynamicImport(d.fact.specifier))) return null;
+      // `const p = resolveCwd.silent(id)` and `import(p)`: the walk reads the resolved id
+      if (statements.imports.some((i) => RESOLVER_PACKAGES.has(i.fact.specifier))) return null;
+      statements.imports.push(...dynamic);
+    }
     // `new URL('./x', import.meta.url)` names a file: the walk reads it.
     if (lexer.sawImportMetaArgument && lexer.sawUrl) return null;
     // node:module's `register('./hooks.mjs', import.meta.url)` loads a file: the walk reads it.

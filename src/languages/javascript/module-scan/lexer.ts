@@ -176,8 +176,13 @@ export class Lexer {
   memberName = false;
   /** An expression may start at this token (a `/` here would begin a regex). */
   atExpressionStart = true;
-  /** This token is the `import` of `import.meta.<property>`: an expression, not an import statement. */
-  importMeta = false;
+  /** This token is the `import` of `import.meta.<property>` or of `import(…)`: an expression, not an import statement. */
+  importExpression = false;
+  /**
+   * Where each `import` followed by `(` starts (not after a dot): a dynamic import, TypeScript's
+   * `import('x').T` type or a method named `import`, which dynamic-imports.ts tells apart.
+   */
+  readonly importCalls: number[] = [];
   /**
    * Some `import.meta` may be a call's second argument (see mayFollowComma): with `URL`, it may be
    * `new URL('./x', import.meta.url)`. The usual `fileURLToPath(import.meta.url)` is not.
@@ -224,6 +229,11 @@ export class Lexer {
     }
   }
 
+  /** How many brackets (and template substitutions, JSX expression containers) are open after the current token. */
+  openBrackets(): number {
+    return this.stack.length;
+  }
+
   /** The current token ends an operand: what follows it cannot start an expression. */
   endsOperand(): boolean {
     return !this.regexAllowed;
@@ -259,7 +269,7 @@ export class Lexer {
     const n = text.length;
     let pos = this.pos;
     this.newlineBefore = false;
-    this.importMeta = false;
+    this.importExpression = false;
     for (;;) {
       if (pos >= n) {
         this.pos = pos;
@@ -367,14 +377,17 @@ export class Lexer {
     const word = this.afterDot ? '' : known;
     if (word !== '' && BRANCH_KEYWORDS.has(word)) this.branches++;
     if (word === 'import' && this.options.walkWords) {
-      // import() and the import.meta forms the walk reads are for the AST walk (a comment between counts as either)
+      // the import.meta forms the walk reads are for the AST walk (a comment between counts as one); import() is read after the scan
       let k = e;
       while (isSpace(text.charCodeAt(k)) || isLineBreak(text.charCodeAt(k))) k++;
       const after = text.charCodeAt(k);
       if (after === 46 && this.readsMetaProperty(k)) {
-        this.importMeta = true;
+        this.importExpression = true;
         if (this.mayFollowComma(this.start)) this.sawImportMetaArgument = true;
-      } else if (after === 40 || after === 46 || after === 47) throw new Unsure();
+      } else if (after === 40) {
+        this.importExpression = true;
+        this.importCalls.push(this.start);
+      } else if (after === 46 || after === 47) throw new Unsure();
     }
     if (word === 'URL' && !this.afterDot) this.sawUrl = true;
     // a decorator's name stands before the parameter or member it decorates: `@Inject() x`, `@Inject x`

@@ -29,7 +29,7 @@ interface ClauseToken {
 }
 
 /** Module names whose imports make the file's calls commands (see commands.ts), and a little more. */
-const COMMAND_MODULE = /child_process|shelljs|cross-spawn|\bexeca\b|\bzx\b|\bbun\b/;
+export const COMMAND_MODULE = /child_process|shelljs|cross-spawn|\bexeca\b|\bzx\b|\bbun\b/;
 
 const expect = (ok: boolean): void => {
   if (!ok) throw new Unsure();
@@ -83,7 +83,7 @@ export class StatementReader {
     lex.next();
     while (lex.token() !== Token.End) {
       if (lex.token() === Token.Identifier && lex.depth === 0 && !lex.memberName) {
-        if (lex.isWord('import') && !lex.importMeta) {
+        if (lex.isWord('import') && !lex.importExpression) {
           this.readImport(lex.start);
           continue;
         }
@@ -496,7 +496,7 @@ export class StatementReader {
       this.advance();
       if (lex.token() === Token.End) return finish();
       if (lex.depth > 0) continue;
-      if (lex.token() === Token.Identifier && !lex.memberName && (lex.isWord('export') || (lex.isWord('import') && !lex.importMeta))) return finish();
+      if (lex.token() === Token.Identifier && !lex.memberName && (lex.isWord('export') || (lex.isWord('import') && !lex.importExpression))) return finish();
       if (lex.token() === Token.Punctuator) {
         const p = lex.value();
         if (p === '<') angles++;
