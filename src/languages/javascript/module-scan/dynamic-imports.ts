@@ -53,6 +53,8 @@ const CONTINUING_WORDS = new Set(['in', 'instanceof', 'as', 'satisfies', 'of', '
 /** Modifiers before a class member's name: `static x: import('y').T` annotates a property. */
 const MEMBER_MODIFIERS = new Set(['readonly', 'public', 'private', 'protected', 'declare', 'static', 'abstract', 'override', 'accessor']);
 const DECLARATION_WORDS = new Set(['const', 'let', 'var']);
+/** Punctuators a type literal `{ … }` may follow (`(): { a: T } {`, `(): A | { b: T } {`): a body may come after it. */
+const TYPE_LITERAL_AFTER = new Set([':', '|', '&', '=>', '<', ',', '?', '=']);
 
 type Place = 'expression' | 'type';
 type BraceKind = 'function' | 'try' | 'block' | 'class' | 'other';
@@ -280,7 +282,8 @@ class DynamicImportReader {
     const endsOperand = t.endsOperand[p] || t.is(p, '}');
     if (!endsOperand) return false;
     if (t.type[k] === Token.Identifier) return !CONTINUING_WORDS.has(t.value(k));
-    return t.type[k] === Token.String || t.type[k] === Token.Number || t.is(k, '@');
+    // `f()\n{ … }`: no object literal follows an operand, so the `{` opens a block (or a body)
+    return t.type[k] === Token.String || t.type[k] === Token.Number || t.is(k, '@') || t.is(k, '{');
   }
 
   /** A statement (not a class or object member) may start directly inside `opener`. */
@@ -303,9 +306,8 @@ class DynamicImportReader {
     if (t.is(p, ';') || t.is(p, '{')) return 'block';
     if (t.is(p, '}')) {
       // a block after a block; after an object type (`(): { a: T } {`, `(): A | { b: T } {`) maybe a function body
-      const before = t.opener[p] - 1;
-      const typeMayEnd = t.type[before] === Token.Punctuator && !t.is(before, ')') && !t.is(before, ';') && !t.is(before, '{') && !t.is(before, '}');
-      return typeMayEnd ? this.headKind(o) : 'block';
+      const before = t.punctuator(t.opener[p] - 1);
+      return TYPE_LITERAL_AFTER.has(before) ? this.headKind(o) : 'block';
     }
     if (t.is(p, ')')) {
       const open = t.opener[p];
@@ -325,13 +327,27 @@ class DynamicImportReader {
       if (word === 'class') return 'class';
       if (word === 'namespace' || word === 'module' || word === 'global' || word === 'enum' || word === 'interface') return 'other';
       // `(…): T {`: a return type after parameters
-      if (t.is(j, ':') && t.is(j - 1, ')')) {
-        const open = t.opener[j - 1];
-        return CONDITION_WORDS.has(t.word(open - 1)) ? 'other' : 'function';
-      }
+      if (t.is(j, ':') && t.is(j - 1, ')')) return this.isParameterList(t.opener[j - 1]) ? 'function' : 'other';
       if (t.is(j, ';') || t.is(j, '=') || t.is(j, '=>') || word === 'function' || t.newline[j]) return 'other';
     }
     return 'other';
+  }
+
+  /**
+   * The `(` at open starts a function's or method's parameters, by its head: `function (`,
+   * `function name(`, `*name(`, or a name after a member's start (`{`, `;`, `}`, a line break or a
+   * modifier). A `(…): T` that is none of these may be a conditional's `c ? f(x) : y`.
+   */
+  private isParameterList(open: number): boolean {
+    const t = this.t;
+    const name = open - 1;
+    if (t.isWord(name, 'function')) return true;
+    if (!t.isIdentifier(name) || t.member[name]) return false;
+    const before = name - 1;
+    if (before < 0) return false;
+    if (t.isWord(before, 'function') || t.is(before, '*')) return true;
+    if (t.is(before, '{') || t.is(before, ';') || t.is(before, '}')) return true;
+    return MEMBER_MODIFIERS.has(t.word(before)) || t.isWord(before, 'async') || t.isWord(before, 'get') || t.isWord(before, 'set');
   }
 
   /** The `(` at open is a call in a class's `extends` clause (`class A extends mixin(B) {`). */
@@ -472,29 +488,44 @@ class DynamicImportReader {
   private guardOf(k: number): Guard | null {
     const t = this.t;
     let inFunction = false;
+    // something this reader cannot read may make the import's code a function's: that matters
+    // only when nothing else does (a `try` around it, or a function it is sure of)
+    let doubt = false;
+    const read = (step: () => void): void => {
+      try {
+        step();
+      } catch (e) {
+        if (!(e instanceof Unsure)) throw e;
+        doubt = true;
+      }
+    };
     let at = k;
     for (;;) {
       const o = t.parent[at];
-      for (const arrow of this.arrowsAround(at)) if (!this.calledArrow(arrow, o)) inFunction = true;
+      const from = at;
+      if (!inFunction) read(() => {
+        for (const arrow of this.arrowsAround(from)) if (!this.calledArrow(arrow, o)) inFunction = true;
+      });
       if (o === -1) break;
       if (t.is(o, '{')) {
-        const kind = this.braceKind(o);
-        if (kind === 'try') return 'try';
-        if (kind === 'function') {
-          if (!this.calledFunctionBody(o)) inFunction = true;
-        } else if (kind === 'class' && !inFunction) {
-          unsure(); // a field initialiser or a computed key
-        } else if (kind === 'other' && !inFunction && !this.isObjectOrBlock(o)) {
-          unsure();
-        }
+        if (t.isWord(o - 1, 'try')) return 'try';
+        if (!inFunction) read(() => {
+          const kind = this.braceKind(o);
+          if (kind === 'function') {
+            if (!this.calledFunctionBody(o)) inFunction = true;
+          } else if (kind === 'class' || (kind === 'other' && !this.isObjectOrBlock(o))) {
+            unsure(); // a field initialiser or a computed key; a body this reader cannot name
+          }
+        });
       } else if (t.is(o, '(') && !inFunction) {
         const after = t.closer[o] + 1;
         // parameters (a default value): the walk counts them as the function's
-        if (t.is(after, '=>') || t.is(after, ':') || (t.is(after, '{') && !CONDITION_WORDS.has(t.word(o - 1)))) unsure();
+        if (t.is(after, '=>') || t.is(after, ':') || (t.is(after, '{') && !CONDITION_WORDS.has(t.word(o - 1)))) doubt = true;
       }
       at = o;
     }
-    return inFunction ? 'function' : null;
+    if (inFunction) return 'function';
+    return doubt ? unsure() : null;
   }
 
   /** A `{` that cannot be a function, class or try body: an object literal after an operator, a block after `:`... */
@@ -540,11 +571,23 @@ class DynamicImportReader {
       const p = t.value(j);
       if (p === '<' || p === '>' || p === '>>' || p === '>>>') {
         if (this.typeScript) angles = true;
+      } else if (p === '=' && this.declares(j)) {
+        break; // a declarator's initialiser starts here: what is before it is a name and its type
       } else if (p === '?' || p === ':' || p === '=' || p.endsWith('=') && p !== '==' && p !== '===' && p !== '!=' && p !== '!==' && p !== '<=' && p !== '>=') {
         doubtful = true;
       }
     }
     return arrows;
+  }
+
+  /** The `=` at e starts a declarator's initialiser: `const`, `let` or `var` before it at its level, past the name and its type only. */
+  private declares(e: number): boolean {
+    const t = this.t;
+    for (let j = t.previous(e); j !== -1; j = t.previous(j)) {
+      if (DECLARATION_WORDS.has(t.word(j))) return true;
+      if (t.is(j, ';') || t.is(j, '=') || this.startsStatement(j)) return false;
+    }
+    return false;
   }
 
   /** Whether a call follows the closer at c: `(…)(`, `(…)?.(`, `(…).call(`, `(…).apply(`; Unsure for `!` and `<`. */
