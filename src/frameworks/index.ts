@@ -20,6 +20,7 @@ import folderJoinRequires from './js/folder-join-requires.js';
 import folderPackages from './js/folder-packages.js';
 import folderRequires from './js/folder-requires.js';
 import docusaurus from './js/docusaurus.js';
+import docusaurusPluginPaths from './js/docusaurus-plugin-paths.js';
 import hexo from './js/hexo.js';
 import hubot from './js/hubot.js';
 import tiddlywiki from './js/tiddlywiki.js';
@@ -128,6 +129,7 @@ export const READERS: readonly FrameworkReader[] = [
   dirLoaders,
   django,
   docusaurus,
+  docusaurusPluginPaths,
   drizzle,
   electron,
   eleventy,
