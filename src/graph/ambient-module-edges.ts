@@ -1,10 +1,12 @@
 /**
- * Wildcard ambient modules: a declaration file that says `declare module '*.svg'` (or
- * `'*.html?raw'`, `'assets:*'`) gives its types to every import whose specifier matches the
- * pattern (one `*`: the specifier starts with what precedes it and ends with what follows) and
- * that TypeScript resolves to no module of its own (an asset, a virtual module, nothing at all).
- * Such an import reads the declaration file as an `import type` would: a type-import edge to it,
- * whose sentence names the declaration's line. Only a script declares ambient modules: in a file
+ * Ambient modules: a declaration file that says `declare module '*.svg'` (or `'*.html?raw'`,
+ * `'assets:*'`) gives its types to every import whose specifier matches the pattern (one `*`: the
+ * specifier starts with what precedes it and ends with what follows) and that TypeScript resolves
+ * to no module of its own (an asset, a virtual module, nothing at all). One that names a module
+ * exactly (`declare module 'virtual:app/routes' { … }`, the shorthand `declare module 'untyped';`)
+ * types every import of that name, before TypeScript looks for a file or a package (an exact
+ * ambient module wins; a relative name cannot be declared). Such an import reads the declaration
+ * file as an `import type` would: a type-import edge to it, whose sentence names the declaration's line. Only a script declares ambient modules: in a file
  * with a top-level import or export, `declare module '…'` is an augmentation, where TypeScript
  * rejects a pattern (TS2664), so those files give no edge. The declaration must be in the
  * importer's own package (the nearest package.json; the repo when there is none) and outside
@@ -23,6 +25,10 @@ import type { FactsOfFile } from './import-edges.js';
 const DECLARATION = /\.d\.[cm]?ts$/;
 /** A top-level `declare module '…'` whose name has one `*`. */
 const WILDCARD_MODULE = /^[ \t]*declare[ \t]+module[ \t]+(['"])([^'"*\n]*)\*([^'"*\n]*)\1/gm;
+/** `export {}` at the start of a line: the usual way a declaration file makes itself a module. */
+const EMPTY_EXPORT = /^export[ \t]*\{[ \t]*\}/m;
+/** A top-level `declare module '…'` with a name and no `*`, not relative (TypeScript rejects one: TS2436). */
+const EXACT_MODULE = /^[ \t]*declare[ \t]+module[ \t]+(['"])([^'".*\n][^'"*\n]*)\1/gm;
 /** A module TypeScript reads for an import's types before it looks at ambient patterns. */
 const TYPESCRIPT_MODULE = /\.(?:d\.)?[cm]?[jt]sx?$/;
 const IMPORT_KINDS = new Set(['import', 'dynamic-import', 'type-import']);
@@ -35,6 +41,8 @@ interface WildcardModule {
   line: number;
   prefix: string;
   suffix: string;
+  /** `declare module 'name'`: the whole name is in `prefix`, and only that name matches. */
+  exact?: true;
 }
 
 const inNodeModules = (path: string): boolean => path.startsWith('node_modules/') || path.includes('/node_modules/');
@@ -54,19 +62,29 @@ const lineAt = (text: string, offset: number): number => {
   return line;
 };
 
-const wildcardModulesOf = (file: string, text: string): WildcardModule[] =>
-  [...text.matchAll(WILDCARD_MODULE)].map((m) => ({ file, line: lineAt(text, m.index ?? 0), prefix: m[2], suffix: m[3] }));
+const wildcardModulesOf = (file: string, text: string): WildcardModule[] => [
+  ...[...text.matchAll(WILDCARD_MODULE)].map((m) => ({ file, line: lineAt(text, m.index ?? 0), prefix: m[2], suffix: m[3] })),
+  ...[...text.matchAll(EXACT_MODULE)].map((m): WildcardModule => ({ file, line: lineAt(text, m.index ?? 0), prefix: m[2], suffix: '', exact: true })),
+];
 
 const matches = (pattern: WildcardModule, specifier: string): boolean =>
-  specifier.length >= pattern.prefix.length + pattern.suffix.length && specifier.startsWith(pattern.prefix) && specifier.endsWith(pattern.suffix);
+  pattern.exact
+    ? specifier === pattern.prefix
+    : specifier.length >= pattern.prefix.length + pattern.suffix.length && specifier.startsWith(pattern.prefix) && specifier.endsWith(pattern.suffix);
+
+const declared = (p: WildcardModule): string => (p.exact ? `'${p.prefix}'` : `'${p.prefix}*${p.suffix}'`);
 
 /**
- * The patterns that type a specifier: TypeScript takes the one with the longest prefix; the same
- * pattern declared in several files merges, so each of them is read.
+ * The patterns that type a specifier: an exact name first (each file that declares it, merged);
+ * else TypeScript takes the pattern with the longest prefix; the same pattern declared in several
+ * files merges, so each of them is read.
  */
 const bestMatches = (patterns: readonly WildcardModule[], specifier: string): WildcardModule[] => {
+  const exact = patterns.filter((p) => p.exact && p.prefix === specifier);
+  if (exact.length > 0) return exact;
   let best: WildcardModule[] = [];
   for (const p of patterns) {
+    if (p.exact) continue;
     if (!matches(p, specifier)) continue;
     if (best.length === 0 || p.prefix.length > best[0].prefix.length) best = [p];
     else if (p.prefix.length === best[0].prefix.length && p.suffix === best[0].suffix) best.push(p);
@@ -80,8 +98,9 @@ export const buildAmbientModuleEdges = (files: readonly FactsOfFile[], importEdg
   for (const f of files) {
     if (!DECLARATION.test(f.path) || inNodeModules(f.path) || isModule(f.facts)) continue;
     const text = manifests.text(f.path);
-    if (text === null || !text.includes('*')) continue;
-    const found = wildcardModulesOf(f.path, text);
+    if (text === null) continue;
+    // `export {}` (which the facts do not show) makes the file a module too: its exact names augment.
+    const found = wildcardModulesOf(f.path, text).filter((p) => !p.exact || !EMPTY_EXPORT.test(text));
     if (found.length === 0) continue;
     const pkg = packageOf(f.path);
     byPackage.set(pkg, [...(byPackage.get(pkg) ?? []), ...found]);
@@ -103,12 +122,12 @@ export const buildAmbientModuleEdges = (files: readonly FactsOfFile[], importEdg
   }
   const edges: Edge[] = [];
   for (const { first, typed } of imports.values()) {
-    if (typed) continue;
     const patterns = byPackage.get(packageOf(first.from));
     if (patterns === undefined) continue;
     for (const p of bestMatches(patterns, first.specifier)) {
-      if (p.file === first.from) continue;
-      const sentence = `read for the import "${first.specifier}" in ${first.from}:${first.line}: TypeScript types it by declare module '${p.prefix}*${p.suffix}' at ${p.file}:${p.line}`;
+      // A module of its own types the import before any pattern does; an exact name comes first.
+      if (p.file === first.from || (typed && !p.exact)) continue;
+      const sentence = `read for the import "${first.specifier}" in ${first.from}:${first.line}: TypeScript types it by declare module ${declared(p)} at ${p.file}:${p.line}`;
       edges.push({ from: first.from, to: p.file, kind: 'type-import', line: first.line, specifier: first.specifier, names: first.names, guard: first.guard, via: AMBIENT_MODULE, label: aboutFile(p.file, sentence) });
     }
   }

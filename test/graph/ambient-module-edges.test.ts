@@ -35,3 +35,20 @@ test('a reference path names a file relative to its own folder; reference types 
     ['url', null, 'import', 'builtin', null],
   ]);
 });
+
+test('an exact ambient module types every import of its name; a module file augments and an unimported name reaches nothing', async () => {
+  const { audit } = await scanDir(fixturePath('wiring', 'ambient-exact-modules'));
+  const ambient = audit.edges.filter((e) => e.via === AMBIENT_MODULE).map((e) => [e.from, e.line, e.specifier, e.to]);
+  assert.deepEqual(ambient, [
+    ['src/main.ts', 1, 'virtual:app/routes', 'types/virtual.d.ts'],
+    ['src/main.ts', 2, 'untyped-colours', 'types/untyped.d.ts'],
+    // the augmenting module's own import of the name is typed by it too (that file stays dead: nothing imports it)
+    ['types/augment.d.ts', 2, 'untyped-colours', 'types/untyped.d.ts'],
+  ]);
+  assert.match(audit.edges.find((e) => e.via === AMBIENT_MODULE && e.line === 1)?.label ?? '', /declare module 'virtual:app\/routes' at types\/virtual\.d\.ts:2/);
+  const verdicts = Object.fromEntries(audit.files.map((f) => [f.path, f.verdict]));
+  assert.equal(verdicts['types/unused.d.ts'], 'dead');
+  assert.equal(verdicts['types/augment.d.ts'], 'dead');
+  // `export {}` makes a module of it, whose declare module augments: no import reaches it by name
+  assert.equal(verdicts['types/global-components.d.ts'], 'dead');
+});
