@@ -257,6 +257,19 @@ test('a file the parser gives up on still yields its imports, from a text scan t
   assert.match(facts.diagnostics[0].message, /text scan/);
 });
 
+test('the text scan also takes an import that follows a template tag (an EJS scaffold that does not parse)', () => {
+  const facts = js("<% if (!useDefault) { %>import Layout from './Layout.vue'\nimport './style.css'\n<% } else { %>import Base from 'base-theme'<% } %>\nexport default { Layout }\n");
+  assert.deepEqual(
+    facts.imports.map((i) => [i.specifier, i.line]),
+    [
+      ['./Layout.vue', 1],
+      ['./style.css', 2],
+      ['base-theme', 3],
+    ],
+  );
+  assert.match(facts.diagnostics[0].message, /text scan/);
+});
+
 test('commands: array arguments joined and quoted; computed parts kept as written', () => {
   const facts = ts(
     "import { spawn, execFileSync } from 'node:child_process';\nspawn('python3', ['jobs/run report.py', '--day', day, '--flag']);\nexecFileSync('git', ['log', ...rest, '--oneline']);\n",

@@ -9,7 +9,9 @@ import type { LineTable } from './line-table.js';
 import type { PlacedImport } from './module-record.js';
 
 const PATTERNS: ReadonlyArray<[ImportSyntax, RegExp]> = [
-  ['import', /(?:^|[;\n}])[ \t]*import\s+(type\s+)?(?:[\w$*{}\s,]+?\s+from\s*)?(['"])([^'"\n]+)\2/g],
+  // After a template tag's close too (`<% if (x) { %>import A from './a'`): scaffolds (EJS, ERB-like)
+  // are the usual files that fail to parse while their imports are real.
+  ['import', /(?:^|[;\n}]|%>)[ \t]*import\s+(type\s+)?(?:[\w$*{}\s,]+?\s+from\s*)?(['"])([^'"\n]+)\2/g],
   ['export-from', /(?:^|[;\n}])[ \t]*export\s+(type\s+)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]*\})\s*from\s*(['"])([^'"\n]+)\2/g],
   ['require', /\brequire\s*\(\s*()(['"])([^'"\n]+)\2\s*\)/g],
   ['dynamic', /\bimport\s*\(\s*()(['"`])([^'"`\n$]+)\2\s*[,)]/g],
