@@ -94,6 +94,7 @@ import unpluginAutoImport from './js/unplugin-auto-import.js';
 import unpluginVueComponents from './js/unplugin-vue-components.js';
 import vitePluginPwa from './js/vite-plugin-pwa.js';
 import vitepress from './js/vitepress.js';
+import vuepress from './js/vuepress.js';
 import vitest from './js/vitest.js';
 import webdriverio from './js/webdriverio.js';
 import webpack from './js/webpack.js';
@@ -213,6 +214,7 @@ export const READERS: readonly FrameworkReader[] = [
   unpluginVueComponents,
   vitePluginPwa,
   vitepress,
+  vuepress,
   vitest,
   webdriverio,
   webpack,

@@ -7,8 +7,9 @@
  * names the `ProcessContainer.js` it forks; in an ES module, which has no `__dirname`, a name it
  * declares for its folder: `const dirname = path.dirname(fileURLToPath(import.meta.url))`, as a
  * Payload job names its handler file) and string literals only, that ends at an existing
- * JS/TS file other than the module itself, is a reference from the module, with the line as
- * evidence. Inside `require(…)` the path is completed as Node completes it (`X.js`, `X.cjs`,
+ * JS/TS file or single-file component (`.vue`, `.svelte`: a bundler alias such as a VuePress
+ * theme's `'@AlgoliaSearchBox': path.resolve(__dirname, 'components/AlgoliaSearchBox.vue')`) other
+ * than the module itself, is a reference from the module, with the line as evidence. Inside `require(…)` the path is completed as Node completes it (`X.js`, `X.cjs`,
  * `X.mjs`, then `X/index.js`): `require(path.join(__dirname, '../config'))`. A last part that is a template with a
  * computed name and a literal extension (`path.resolve(__dirname, 'jobs', `${name}.js`)`, the
  * job a test-mode route schedules by its URL's name) names every code file of that folder the
@@ -33,6 +34,8 @@ import { perScan } from '../per-scan.js';
 import { callArguments, enclosingFunction } from './parameter-values.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
+/** What a literal anchored path may end at: code, or a component file a bundler compiles. */
+const LITERAL_TARGET = /\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/;
 const TOOL_CONFIG = /(?:^|[.-])(?:config|conf)\.[cm]?[jt]s$|^\.?[\w-]+rc\.[cm]?[jt]s$|^(?:webpack|rollup|vite|vitest|rspack|esbuild|gulpfile|gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$/i;
 const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
 /** The module's own folder: `__dirname`, `import.meta.dirname`, `path.dirname(__filename)`, `path.dirname(module.filename)`. */
@@ -103,7 +106,7 @@ const namedFiles = perScan((ctx): Named[] => {
       const parts = [...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);
       const joined = joinRepo(dirname(file), ...parts);
       const target = joined !== null && REQUIRED_ARGUMENT.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) ? nodeCompletion(ctx.files, joined) : joined;
-      if (target === null || target === file || !CODE.test(target) || !ctx.files.has(target)) continue;
+      if (target === null || target === file || !LITERAL_TARGET.test(target) || !ctx.files.has(target)) continue;
       out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}` });
     }
     if (!text.includes('${')) continue;
