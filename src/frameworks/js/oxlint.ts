@@ -8,7 +8,9 @@
  * plugins, and a config that is a code file, are roots with the kind of what runs oxlint (else
  * tooling). A code config's `extends` holds imported values, which the import graph follows.
  */
-import { configAt, jsonConfigValue, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { configAt, plainConfigValue, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { warning } from '../../util/diagnostics.js';
+import { parseJsonc } from '../../util/jsonc.js';
 import { splitLines } from '../../util/lines.js';
 import { sortedPaths } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
@@ -52,7 +54,12 @@ const lineOfString = (text: string, value: string): number => {
 const readValue = (ctx: FrameworkContext, path: string, out: FrameworkOutput): ConfigValue | null => {
   if (/\.jsonc?$|rc$/.test(path)) {
     const text = ctx.readText(path);
-    return text === null ? null : jsonConfigValue(text);
+    if (text === null) return null;
+    const parsed = parseJsonc(text);
+    if ('value' in parsed) return plainConfigValue(parsed.value);
+    // The plugins and extended configs it names are not read: say so, or they look dead for no reason.
+    out.diagnostics.push(warning('oxlint/config-syntax', `config not parsed (not valid JSON: ${parsed.error}): its jsPlugins and extends are not read`, path, parsed.line));
+    return null;
   }
   return readToolConfig(ctx, path, out.diagnostics, 'oxlint').value;
 };
