@@ -4,9 +4,9 @@
  * `orval --config x` / `-c x` names), `input.override.transformer` (a module that rewrites the
  * spec), and under `output.override` — per `operations.<id>` and `tags.<tag>` too — a
  * `transformer`, and every mutator: `mutator`, `query.queryKey`/`queryOptions`/`mutationOptions`,
- * `formData`, `formUrlEncoded`, `paramsSerializer`, zod's `preprocess` and the like, each a path
- * or `{ path, name }` (the custom fetch instance the generated client calls). Paths are relative
- * to the config's folder. The config and those modules are roots with the kind of what runs orval
+ * `formData`, `formUrlEncoded`, `paramsSerializer`, and each value of zod's `preprocess` (`{ body:
+ * …, response: … }`), each a path or `{ path, name }` (the custom fetch instance the generated
+ * client calls, a function zod runs first). Paths are relative to the config's folder. The config and those modules are roots with the kind of what runs orval
  * (a script, else tooling: it is run by hand); `hooks` (`afterAllFilesWrite: 'prettier --write'`)
  * are command lines orval runs after writing, in the config's folder.
  */
@@ -18,7 +18,9 @@ import { configArg, dependsOn, eachPackage, enabledByPackages, filesIn, jsPackag
 const ORVAL_CONFIG = /^orval\.config\.[cm]?[jt]s$/;
 const CODE = /\.([cm]?[jt]sx?)$/;
 /** Keys under `override` whose value is a module path or a mutator (`'./x.ts'` or `{ path: './x.ts', name }`). */
-const MODULE_KEYS = new Set(['transformer', 'mutator', 'queryKey', 'queryOptions', 'mutationOptions', 'formData', 'formUrlEncoded', 'paramsSerializer', 'preprocess']);
+const MODULE_KEYS = new Set(['transformer', 'mutator', 'queryKey', 'queryOptions', 'mutationOptions', 'formData', 'formUrlEncoded', 'paramsSerializer']);
+/** Keys under `override` whose value maps what a mutator applies to onto the mutator: zod's `preprocess` (`param`, `query`, `header`, `body`, `response`). */
+const MUTATOR_MAPS = new Set(['preprocess']);
 
 const packages = (ctx: FrameworkContext): JsPackage[] => jsPackages(ctx).filter((p) => dependsOn(p, 'orval') || filesIn(ctx, p.dir, ORVAL_CONFIG).length > 0);
 
@@ -36,13 +38,20 @@ const modulePath = (key: string, v: ConfigValue, named: Named[], unread: Unread[
   }
 };
 
-/** Every module path under an `override` object: its module keys and those of nested objects (operations, tags, query, zod, …). */
-const overridePaths = (v: ConfigValue | null, at: string, named: Named[], unread: Unread[], depth = 0): void => {
+/** A module key's value that names a module: a path, a mutator object with a `path`, or a computed value. */
+const namesModule = (x: ConfigValue): boolean => x.kind === 'string' || x.kind === 'unknown' || (x.kind === 'object' && x.props.has('path'));
+
+/**
+ * Every module path under an `override` object: its module keys and those of nested objects
+ * (operations, tags, query, zod, …). `mutators`: the object is a map of mutators by what they apply
+ * to (zod's `preprocess: { body: {...}, response: { path, name } }`), so each of its values names a module.
+ */
+const overridePaths = (v: ConfigValue | null, at: string, named: Named[], unread: Unread[], depth = 0, mutators = false): void => {
   if (v?.kind !== 'object' || depth > 5) return;
   for (const [k, x] of v.props) {
     const key = `${at}.${k}`;
-    if (MODULE_KEYS.has(k) && (x.kind === 'string' || x.kind === 'unknown' || (x.kind === 'object' && x.props.has('path')))) modulePath(key, x, named, unread);
-    else if (x.kind === 'object') overridePaths(x, key, named, unread, depth + 1);
+    if ((mutators || MODULE_KEYS.has(k)) && namesModule(x)) modulePath(key, x, named, unread);
+    else if (x.kind === 'object') overridePaths(x, key, named, unread, depth + 1, MUTATOR_MAPS.has(k));
   }
 };
 
