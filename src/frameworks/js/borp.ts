@@ -9,7 +9,7 @@
  */
 import { configAt, configStrings } from '../../languages/javascript/config-value.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { dependsOn, enabledByPackages, filesIn, globFiles, jsPackages, positionalArgs, readToolConfig, resolveToolPath, toolInvocations, warnUnread, type JsPackage } from './support.js';
+import { dependsOn, enabledByPackages, filesIn, globFiles, jsPackages, optionValues, positionalArgs, readToolConfig, resolveToolPath, toolInvocations, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^\.borp\.ya?ml$/;
 const CODE = /\.[cm]?[jt]sx?$/;
@@ -30,10 +30,6 @@ const runs = (ctx: FrameworkContext): BorpRun[] => [
     return at < 0 ? [] : [{ ...call, args: call.args.slice(at + 1) }];
   }),
 ];
-
-/** The values of an option (`-r x`, `--reporter=x`) in a run's arguments. */
-const optionValues = (args: string[], names: string[]): string[] =>
-  args.flatMap((a, i) => (names.includes(a) && args[i + 1] !== undefined ? [args[i + 1]] : names.flatMap((n) => (a.startsWith(`${n}=`) ? [a.slice(n.length + 1)] : []))));
 
 /** A reporter that is a local module: `./x.mjs` or `./x.mjs:out.txt` (the destination after the colon is not a file borp loads). */
 const reporterFile = (ctx: FrameworkContext, dir: string, spec: string): string | null => {

@@ -10,7 +10,7 @@
 import { pathsInDir } from '../../util/file-index.js';
 import { basename, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
-import { dependsOn, eachPackage, enabledByPackages, jsPackages, kindOf, resolveToolPath, runEvidence, toolInvocations, toolRun, type JsPackage } from './support.js';
+import { dependsOn, eachPackage, enabledByPackages, jsPackages, kindOf, optionValues, resolveToolPath, runEvidence, toolInvocations, toolRun, type JsPackage } from './support.js';
 
 /** The folders hubot loads at startup, relative to where it runs. */
 const DEFAULT_FOLDERS = ['scripts', 'src/scripts', 'configuration'];
@@ -18,10 +18,6 @@ const DEFAULT_FOLDERS = ['scripts', 'src/scripts', 'configuration'];
 const SCRIPT = /\.(?:js|mjs|ts)$/;
 
 const packages = (ctx: FrameworkContext): JsPackage[] => jsPackages(ctx).filter((p) => dependsOn(p, 'hubot'));
-
-/** The values of an option (`-r x`, `--require x`, `--require=x`) in a run's arguments. */
-const optionValues = (args: string[], names: string[]): string[] =>
-  args.flatMap((a, i) => (names.includes(a) && args[i + 1] !== undefined ? [args[i + 1]] : names.flatMap((n) => (a.startsWith(`${n}=`) ? [a.slice(n.length + 1)] : []))));
 
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput): void => {
   const run = toolRun(ctx, pkg.dir, ['hubot']);

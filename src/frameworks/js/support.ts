@@ -406,6 +406,10 @@ export const configArg = (args: string[], flags = ['--config', '-c']): string | 
   return null;
 };
 
+/** Every value of an option in a tool invocation's arguments (`-r x`, `--require x`, `--require=x`), in order: configArg for an option given more than once. */
+export const optionValues = (args: string[], names: string[]): string[] =>
+  args.flatMap((a, i) => (names.includes(a) && args[i + 1] !== undefined ? [args[i + 1]] : names.flatMap((n) => (a.startsWith(`${n}=`) ? [a.slice(n.length + 1)] : []))));
+
 /** Config files a tool is pointed at on its command lines (`webpack --config build/prod.js`), per package folder. */
 export const configsFromCommands = (ctx: FrameworkContext, bins: string[], flags?: string[]): { dir: string; config: string }[] => {
   // Readers ask once per package (rollup, tsup, playwright): the answer is the same each time,
