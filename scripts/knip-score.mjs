@@ -33,7 +33,14 @@
  * setup/check files, and one-line modules in r-types-dts, r-aliased-ns, r-enum-members-enumerated,
  * r-shadow-false-negative, r-ignore-patterns, r-ignore-unresolved, r-cross-ref and others.
  * Three more plugin cases came last (unplugin-auto-import, qwik, unplugin-vue-router; orphan.vue
- * re-created, named by the test). 368 cases as of the last run (235 k-*, 133 r-*); cases that need options other than knip's
+ * re-created, named by the test). A sixth pass added 16: nine `files: 0` cases from re-exports/types
+ * tests (default-renamed-deep, export-ns, re-exports-*, dts-baseurl-implicit-relative, and
+ * dts-compiled, whose one unused file is a .graphql the scorer does not count), and seven plugin
+ * cases (qwik-custom-dirs, unplugin-vue-components(-vue2), unplugin-vue-i18n,
+ * unplugin-vue-markdown, orval, oxlint-extends); re-created from names in the tests: four fruit
+ * modules of default-renamed-deep, re-exports-pseudo's left/right, re-exports-twice's dir/ files,
+ * qwik-custom-dirs' docs/extra-pages/index.tsx (its test counts 10 processed files, 6 are known)
+ * and unplugin-vue-markdown's DocUnused.vue. 384 cases as of the last run (242 k-*, 142 r-*); cases that need options other than knip's
  * defaults (production, strict, a workspace filter, includeLibs) were left out.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
