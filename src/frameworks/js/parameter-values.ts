@@ -50,11 +50,18 @@ export const enclosingFunction = (text: string, index: number): EnclosingFunctio
   return name === undefined ? null : { name, params: paramNames(decl[2]), ...region };
 };
 
-/** The text between the parentheses of a call whose `(` is at `open`, or null when they do not close. */
+/**
+ * How far a call's parentheses are followed. An unbalanced `(` (hostile or generated text) would
+ * otherwise be followed to the end of the file once per call of the function: quadratic in the file.
+ */
+export const CALL_ARGS_WINDOW = 10_000;
+
+/** The text between the parentheses of a call whose `(` is at `open`, or null when they do not close within the window. */
 const callArgsText = (text: string, open: number): string | null => {
   let depth = 0;
   let quote: string | null = null;
-  for (let i = open; i < text.length; i++) {
+  const end = Math.min(text.length, open + CALL_ARGS_WINDOW);
+  for (let i = open; i < end; i++) {
     const c = text[i];
     if (quote) {
       if (c === '\\') i++;

@@ -1,0 +1,22 @@
+/** parameter-values: the arguments same-file calls pass to a function, read from the text within a bounded window. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CALL_ARGS_WINDOW, callArguments } from '../../src/frameworks/js/parameter-values.js';
+
+test('callArguments reads the argument at its place, and skips methods and declarations', () => {
+  const text = "function load(name) { return require(name); }\nload('./a');\nx.load('./b');\nload(cfg.x || './c');\n";
+  assert.deepEqual(
+    callArguments(text, 'load', 0).map((c) => c.text.trim()),
+    ["'./a'", "cfg.x || './c'"],
+  );
+});
+
+test('callArguments gives up on a call whose parentheses do not close within the window', () => {
+  const unbalanced = `load('./a', ${'('.repeat(10)}`;
+  assert.deepEqual(callArguments(unbalanced, 'load', 0), []);
+  const long = `load('./a', [${'1,'.repeat(CALL_ARGS_WINDOW)}]);\nload('./b');\n`;
+  assert.deepEqual(
+    callArguments(long, 'load', 0).map((c) => c.text.trim()),
+    ["'./b'"],
+  );
+});
