@@ -56,6 +56,27 @@ for (const watch of [true, false]) {
   });
 }
 
+test('a question that waits for a re-scan hears its stages, until it stops listening', async (t) => {
+  const dir = scratchCopy();
+  const session = sessionOn(dir, false);
+  t.after(() => {
+    session.close();
+    rmSync(dirname(dir), { recursive: true, force: true });
+  });
+  await session.current();
+  const heard: string[] = [];
+  const stop = session.onProgress((event) => heard.push(event.stage));
+  assert.equal(heard.length, 0, 'no scan, no progress');
+  appendFileSync(join(dir, 'src/cli.js'), "import { shout } from './format.js';\nshout('x');\n");
+  assert.equal((await session.current()).status.scans, 2);
+  stop();
+  assert.ok(heard.includes('discover') && heard.includes('classify'), `the re-scan's stages: ${JSON.stringify(heard)}`);
+  const count = heard.length;
+  appendFileSync(join(dir, 'src/cli.js'), "shout('y');\n");
+  assert.equal((await session.current()).status.scans, 3);
+  assert.equal(heard.length, count, 'a listener that stopped hears nothing more');
+});
+
 test('duplicates are computed on first ask, once', async (t) => {
   const dir = scratchCopy();
   const session = sessionOn(dir, false);
