@@ -15,7 +15,7 @@ import { parseYamlFile } from '../manifests/yaml.js';
 import { configAt, fromFile, jsonConfigValue, readConfigFile, yamlConfigValue, type ConfigValue } from '../languages/javascript/config-value.js';
 import { fileEntry } from './support/inputs.js';
 import { handlerModule, lambdaHandlerFile, namesSourceFile, relativeTo } from './support/lambda-handler.js';
-import { splitLines } from '../util/lines.js';
+import { lineHolding } from '../util/lines.js';
 import { emptyOutput, type DetectorContext, type DetectorOutput, type EntryDetector } from './types.js';
 
 const SERVICE_FILE = /^serverless\.(ya?ml|json|[cm]?[jt]s)$/;
@@ -64,8 +64,7 @@ const pluginFile = (ctx: DetectorContext, base: string): string | null => {
 /** The line of a string value: YAML and JS keep theirs; JSON values are all on line 1, so the text is searched for it. */
 const lineOf = (v: ConfigValue & { kind: 'string' }, text: string): number => {
   if (v.line > 1 || v.file !== undefined) return v.line;
-  const i = splitLines(text).findIndex((l) => l.includes(JSON.stringify(v.value)));
-  return i < 0 ? v.line : i + 1;
+  return lineHolding(text, JSON.stringify(v.value)) ?? v.line;
 };
 
 /** `plugins:` as a list, or as `{ localPath, modules }`. */

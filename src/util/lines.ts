@@ -25,3 +25,12 @@ export const lineAt = (text: string, index: number): number => {
 
 /** The text split into lines, without the line terminators (CRLF tolerated). */
 export const splitLines = (text: string): string[] => text.split(/\r?\n/);
+
+/**
+ * The 1-based number of the first line that holds every one of `needles`, or undefined: where a
+ * parsed JSON value (which carries no position of its own) is written, found by its quoted text.
+ */
+export const lineHolding = (text: string, ...needles: string[]): number | undefined => {
+  const i = splitLines(text).findIndex((l) => needles.every((n) => l.includes(n)));
+  return i < 0 ? undefined : i + 1;
+};

@@ -28,7 +28,7 @@ import { createBuildOutputMap } from '../../languages/javascript/build-output.js
 import { scanMarkoTemplate } from '../../languages/marko/template.js';
 import { buildLineTable } from '../../languages/javascript/line-table.js';
 import { pathsWithPrefix } from '../../util/file-index.js';
-import { splitLines } from '../../util/lines.js';
+import { lineHolding } from '../../util/lines.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { codeFileAt, dependsOn, eachPackage, enabledByPackages, fileReference, filesIn, jsPackages, packageFilesUnder, readToolConfig, resolveToolPath, warnUnread, type JsPackage } from './support.js';
@@ -62,9 +62,9 @@ interface Taglib {
 
 /** The line of `key` (with `value` on it, when given) in a JSON file, whose config values carry no lines of their own. */
 const lineIn = (ctx: FrameworkContext, file: string, key: string, value: ConfigValue): number => {
+  const text = ctx.readText(file) ?? '';
   const quoted = `"${key}"`;
-  const i = splitLines(ctx.readText(file) ?? '').findIndex((l) => l.includes(quoted) && (value.kind !== 'string' || l.includes(value.value)));
-  return i < 0 ? value.line : i + 1;
+  return (value.kind === 'string' ? lineHolding(text, quoted, value.value) : lineHolding(text, quoted)) ?? value.line;
 };
 
 /** The files a tag definition object names (`template`, `renderer`), relative to `dir`; hooks go to the output as tooling roots. */

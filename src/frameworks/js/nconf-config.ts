@@ -10,7 +10,7 @@
  * Nothing here runs the app; a value that cannot be settled is null, with the reason.
  */
 import { parseJsonc } from '../../util/jsonc.js';
-import { splitLines } from '../../util/lines.js';
+import { lineHolding } from '../../util/lines.js';
 import { isRecord } from '../../manifests/json.js';
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
@@ -53,8 +53,7 @@ const jsonKey = (ctx: FrameworkContext, file: string, keys: string[]): { value: 
   if (typeof v !== 'string') return undefined;
   const value = v;
   const last = JSON.stringify(keys[keys.length - 1]);
-  const i = splitLines(text).findIndex((l) => l.includes(last) && l.includes(JSON.stringify(value)));
-  return { value, line: i < 0 ? 1 : i + 1 };
+  return { value, line: lineHolding(text, last, JSON.stringify(value)) ?? 1 };
 };
 
 /** The value the JSON files beside the config module `module` give the nconf key `key` (`a:b`). */

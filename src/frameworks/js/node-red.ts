@@ -10,6 +10,7 @@
  */
 import { isRecord } from '../../manifests/json.js';
 import { pathsWithPrefix } from '../../util/file-index.js';
+import { lineHolding } from '../../util/lines.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { jsPackages, resolveToolPath, type JsPackage } from './support.js';
 
@@ -18,10 +19,7 @@ const NODE_FILE = /\.c?js$/;
 const SKIPPED_FOLDER = /^(?:\..*|lib|icons|node_modules|test|locales)$/;
 
 /** The package.json line that maps `"name": "value"` (undefined when it spans lines). */
-const lineNaming = (text: string, name: string, value: string): number | undefined => {
-  const i = text.split('\n').findIndex((l) => l.includes(JSON.stringify(name)) && l.includes(JSON.stringify(value)));
-  return i < 0 ? undefined : i + 1;
-};
+const lineNaming = (text: string, name: string, value: string): number | undefined => lineHolding(text, JSON.stringify(name), JSON.stringify(value));
 
 const declared = (pkg: JsPackage): Record<string, unknown> | null => (isRecord(pkg.json['node-red']) ? pkg.json['node-red'] : null);
 

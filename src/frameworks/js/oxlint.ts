@@ -11,7 +11,7 @@
 import { configAt, plainConfigValue, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { warning } from '../../util/diagnostics.js';
 import { parseJsonc } from '../../util/jsonc.js';
-import { splitLines } from '../../util/lines.js';
+import { lineHolding } from '../../util/lines.js';
 import { sortedPaths } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
@@ -42,13 +42,6 @@ const rootConfigs = (ctx: FrameworkContext): Config[] => {
     if (path !== null && ctx.files.has(path) && !out.some((c) => c.path === path)) out.push({ path, runDir: call.cwd, how: 'named on the oxlint command line' });
   }
   return out;
-};
-
-/** A JSON config value has no line of its own: the first line that holds the string, quoted. */
-const lineOfString = (text: string, value: string): number => {
-  const quoted = JSON.stringify(value);
-  const i = splitLines(text).findIndex((l) => l.includes(quoted));
-  return i < 0 ? 1 : i + 1;
 };
 
 const readValue = (ctx: FrameworkContext, path: string, out: FrameworkOutput): ConfigValue | null => {
@@ -83,7 +76,7 @@ const readChain = (ctx: FrameworkContext, root: Config, run: ToolRun | null, see
     const value = readValue(ctx, path, out);
     const text = ctx.readText(path) ?? '';
     const dir = dirname(path);
-    const at = (line: number, spec: string) => placeIn(path, line > 1 ? line : lineOfString(text, spec));
+    const at = (line: number, spec: string) => placeIn(path, line > 1 ? line : (lineHolding(text, JSON.stringify(spec)) ?? 1));
     if (CODE.test(path)) out.entries.push({ source: path, target: path, targetKind: 'file', kind: kindOf(run), evidence: `${path}: config ${via}, loaded by ${why}` });
     const unread: { line: number; text: string }[] = [];
     const plugins = [...pluginSpecifiers(configAt(value, 'jsPlugins'), unread)];

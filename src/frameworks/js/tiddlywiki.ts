@@ -25,7 +25,7 @@ import { warning } from '../../util/diagnostics.js';
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { parseJsonc } from '../../util/jsonc.js';
-import { splitLines } from '../../util/lines.js';
+import { lineHolding } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 
@@ -70,11 +70,6 @@ const isTiddlyWikiPlugin = (ctx: FrameworkContext, info: string): boolean => {
   return typeof title === 'string' && title.startsWith('$:/');
 };
 
-const lineOf = (text: string, needle: string): number | undefined => {
-  const i = splitLines(text).findIndex((l) => l.includes(needle));
-  return i < 0 ? undefined : i + 1;
-};
-
 interface Loaded {
   file: string;
   /** The tiddlywiki.files that listed it, with the line. */
@@ -112,7 +107,7 @@ const loadSpecification = (ctx: FrameworkContext, dir: string, spec: string, out
   if (info === null) return [];
   const loaded: Loaded[] = [];
   const at = (needle: string) => {
-    const line = lineOf(text, JSON.stringify(needle));
+    const line = lineHolding(text, JSON.stringify(needle));
     return line === undefined ? spec : `${spec}:${line}`;
   };
   for (const t of Array.isArray(info.tiddlers) ? info.tiddlers : []) {
@@ -132,7 +127,7 @@ const loadSpecification = (ctx: FrameworkContext, dir: string, spec: string, out
     try {
       filesRegExp = new RegExp(typeof d.filesRegExp === 'string' ? d.filesRegExp : '^.*$');
     } catch {
-      out.diagnostics.push(warning('tiddlywiki/files-regexp', `filesRegExp is not a regular expression: ${String(d.filesRegExp)}`, spec, lineOf(text, '"filesRegExp"')));
+      out.diagnostics.push(warning('tiddlywiki/files-regexp', `filesRegExp is not a regular expression: ${String(d.filesRegExp)}`, spec, lineHolding(text, '"filesRegExp"')));
       continue;
     }
     const files = d.searchSubdirectories === true ? pathsWithPrefix(ctx.files, folder === '' ? '' : `${folder}/`) : pathsInDir(ctx.files, folder);
