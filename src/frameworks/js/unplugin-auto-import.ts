@@ -13,12 +13,11 @@
  * files are read only when the .d.ts is there. A computed `dts` is a warning naming the config and
  * line; the default is not guessed then.
  */
-import { dirname } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { commentEnd, quotedEnd } from '../../languages/javascript/text-skips.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { dependsOn, eachPackage, enabledByPackages, fileReference, jsPackages, packageFilesUnder, type JsPackage } from './support.js';
-import { dtsEntry, generatedDtsFiles, resolveDtsImport } from './unplugin-dts.js';
+import { dtsEntry, dtsImport, generatedDtsFiles, type DtsImport } from './unplugin-dts.js';
 
 const PLUGIN = 'unplugin-auto-import';
 const DEFAULT_DTS = './auto-imports.d.ts';
@@ -33,24 +32,13 @@ const DECLARATION = /^\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*:\s*typeof\s+i
 
 const packages = (ctx: FrameworkContext): JsPackage[] => jsPackages(ctx).filter((p) => dependsOn(p, PLUGIN));
 
-interface Declared {
-  /** The .d.ts that declares it. */
-  dts: string;
-  name: string;
-  target: string;
-  line: number;
-  spec: string;
-}
-
 /** The names a generated .d.ts declares with the repo module each comes from (bare package names are left out). */
-const declarations = (ctx: FrameworkContext, dts: string, text: string): Declared[] => {
-  const out: Declared[] = [];
-  const dir = dirname(dts);
+const declarations = (ctx: FrameworkContext, dts: string, text: string): DtsImport[] => {
+  const out: DtsImport[] = [];
   text.split('\n').forEach((lineText, i) => {
     const m = DECLARATION.exec(lineText);
-    if (!m || !/^\.\.?\//.test(m[3])) return;
-    const target = resolveDtsImport(ctx, dir, m[3]);
-    if (target) out.push({ dts, name: m[1], target, line: i + 1, spec: m[3] });
+    const declared = m ? dtsImport(ctx, dts, m[1], m[3], i + 1) : null;
+    if (declared) out.push(declared);
   });
   return out;
 };
@@ -138,14 +126,14 @@ const firstUse = (code: string, names: RegExp): Map<string, number> => {
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
   const found = generatedDtsFiles(ctx, pkg, out, PLUGIN, DEFAULT_DTS);
   if (found.length === 0) return;
-  const declared: Declared[] = [];
+  const declared: DtsImport[] = [];
   for (const dts of found) {
     out.entries.push(dtsEntry(PLUGIN, dts));
     const text = ctx.readText(dts.file);
     if (text !== null) declared.push(...declarations(ctx, dts.file, text));
   }
   if (declared.length === 0) return;
-  const byName = new Map<string, Declared[]>();
+  const byName = new Map<string, DtsImport[]>();
   for (const d of declared) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
   const words = `(?<![\\w$])(${[...byName.keys()].map(escapeRegExp).join('|')})(?![\\w$])`;
   const names = new RegExp(words, 'g');

@@ -11,7 +11,7 @@
  * warning naming the config and line; the default is not guessed then.
  */
 import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { joinRepo } from '../../util/path.js';
+import { dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import type { FrameworkContext, FrameworkOutput } from '../types.js';
 import { dependsOn, enclosingPackages, filesIn, warnUnread, type JsPackage } from './support.js';
@@ -78,7 +78,7 @@ export const dtsEntry = (plugin: string, dts: GeneratedDts): FrameworkOutput['en
 });
 
 /** A module path as the bundler resolves it from the .d.ts's folder: the file, its TypeScript source for a `.js` name, or with an extension or index file. */
-export const resolveDtsImport = (ctx: FrameworkContext, dir: string, spec: string): string | null => {
+const resolveDtsImport = (ctx: FrameworkContext, dir: string, spec: string): string | null => {
   const base = joinRepo(dir, spec);
   if (base === null) return null;
   if (ctx.files.has(base)) return base;
@@ -86,4 +86,23 @@ export const resolveDtsImport = (ctx: FrameworkContext, dir: string, spec: strin
     for (const ext of ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.mts', '.cjs', '.cts', '.vue', '/index.ts', '/index.js']) if (ctx.files.has(`${b}${ext}`)) return `${b}${ext}`;
   }
   return null;
+};
+
+/** One name a generated .d.ts declares, with the repo module its `typeof import('./…')` names. */
+export interface DtsImport {
+  /** The .d.ts that declares it. */
+  dts: string;
+  name: string;
+  /** The repo file the import resolves to. */
+  target: string;
+  line: number;
+  /** The import's specifier, as written. */
+  spec: string;
+}
+
+/** `name`, declared at `line` of `dts` as `typeof import(spec)`: null for a package name or a path the repo lacks. */
+export const dtsImport = (ctx: FrameworkContext, dts: string, name: string, spec: string, line: number): DtsImport | null => {
+  if (!/^\.\.?\//.test(spec)) return null;
+  const target = resolveDtsImport(ctx, dirname(dts), spec);
+  return target === null ? null : { dts, name, target, line, spec };
 };

@@ -21,7 +21,7 @@ import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { markdownTags, vueTemplateTags, type ComponentTag } from './component-tags.js';
 import { dependsOn, eachPackage, enabledByPackages, fileReference, jsPackages, packageFilesUnder, type JsPackage } from './support.js';
-import { dtsEntry, generatedDtsFiles, resolveDtsImport } from './unplugin-dts.js';
+import { dtsEntry, dtsImport, generatedDtsFiles, type DtsImport } from './unplugin-dts.js';
 
 const PLUGIN = 'unplugin-vue-components';
 const DEFAULT_DTS = './components.d.ts';
@@ -32,19 +32,9 @@ const REGISTERED = /^\s*(['"]?)([A-Za-z_$][\w$-]*)\1\??\s*:\s*typeof\s+import\(\
 
 const packages = (ctx: FrameworkContext): JsPackage[] => jsPackages(ctx).filter((p) => dependsOn(p, PLUGIN));
 
-interface Registered {
-  /** The registry file. */
-  dts: string;
-  name: string;
-  target: string;
-  line: number;
-  spec: string;
-}
-
 /** The components a registry's `GlobalComponents` interface names, with the repo file each is (package components are left out). */
-const registered = (ctx: FrameworkContext, dts: string, text: string): Registered[] => {
-  const out: Registered[] = [];
-  const dir = dirname(dts);
+const registered = (ctx: FrameworkContext, dts: string, text: string): DtsImport[] => {
+  const out: DtsImport[] = [];
   let depth = 0;
   text.split('\n').forEach((lineText, i) => {
     if (depth === 0) {
@@ -53,10 +43,8 @@ const registered = (ctx: FrameworkContext, dts: string, text: string): Registere
       return;
     }
     const m = REGISTERED.exec(lineText);
-    if (m && /^\.\.?\//.test(m[4])) {
-      const target = resolveDtsImport(ctx, dir, m[4]);
-      if (target) out.push({ dts, name: m[2], target, line: i + 1, spec: m[4] });
-    }
+    const component = m ? dtsImport(ctx, dts, m[2], m[4], i + 1) : null;
+    if (component) out.push(component);
     for (const c of lineText) depth += c === '{' ? 1 : c === '}' ? -1 : 0;
     if (depth < 0) depth = 0;
   });
@@ -91,7 +79,7 @@ const importedPages = (ctx: FrameworkContext, pkg: JsPackage): Map<string, PageI
 
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
   const found = generatedDtsFiles(ctx, pkg, out, PLUGIN, DEFAULT_DTS);
-  const byName = new Map<string, Registered[]>();
+  const byName = new Map<string, DtsImport[]>();
   for (const dts of found) {
     out.entries.push(dtsEntry(PLUGIN, dts));
     const text = ctx.readText(dts.file);
