@@ -21,8 +21,8 @@
 import { callsIn, configAt, possibleValues, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { warning } from '../../util/diagnostics.js';
 import { joinRepo } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { enabledByPackages, filesIn, readToolConfig, resolveToolPath, toolPackages, warnUnread, type JsPackage } from './support.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { eachPackage, enabledByPackages, filesIn, readToolConfig, resolveToolPath, toolPackages, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^quasar\.(config\.[cm]?[jt]s|conf\.js)$/;
 const CLI_PACKAGES = ['@quasar/app-vite', '@quasar/app-webpack', '@quasar/app'];
@@ -177,11 +177,7 @@ const quasar: FrameworkReader = {
   title: 'Quasar CLI (boot files, css, sourceFiles and their defaults, SSR middlewares)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'the Quasar CLI'),
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-    return out;
-  },
+  collect: eachPackage(packages, collectPackage),
 };
 
 export default quasar;

@@ -6,9 +6,9 @@
  * tsdown took the same config shape (tsdown.ts); both readers are made by `entryBundlerReader`.
  */
 import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { inputEntries, inputReferences, inputStrings } from './bundle-inputs.js';
-import { configsFromCommands, enabledByPackages, filesIn, kindOf, positionalArgs, readToolConfig, runEvidence, toolInvocations, toolPackages, toolRun, type JsPackage } from './support.js';
+import { configsFromCommands, eachPackage, enabledByPackages, filesIn, kindOf, positionalArgs, readToolConfig, runEvidence, toolInvocations, toolPackages, toolRun, type JsPackage } from './support.js';
 
 /** A bundler that reads `entry` from its config file, a package.json key of its name and its command line. */
 export interface EntryBundler {
@@ -53,11 +53,7 @@ export const entryBundlerReader = (b: EntryBundler): FrameworkReader => {
     title: b.title,
     ecosystem: 'javascript',
     enabledBy: (ctx) => enabledByPackages(packages(ctx), b.tool),
-    collect: (ctx) => {
-      const out = emptyFrameworkOutput();
-      for (const pkg of packages(ctx)) collectPackage(ctx, pkg, out);
-      return out;
-    },
+    collect: eachPackage(packages, collectPackage),
   };
 };
 
