@@ -49,6 +49,17 @@ test('module scan: exports of imported bindings are re-exports from the import, 
   agrees(`import D, { type X, Y } from './d';\nimport { Z } from './z';\nimport * as NS from './ns';\nexport { X, D, Y as default };\nexport type { Z };\nexport { NS, Z as Z2 };\n`);
 });
 
+test('module scan: a declaration named as a type import is a local export, on the parser path too', () => {
+  // oxc's module record calls these exports re-exports of the type import (payload's page.tsx files)
+  agrees(`import type { Footer } from './types';\nexport function Footer() {}\n`, 'page.tsx');
+  agrees(`import type { Order } from './types';\nexport default async function Order() {}\n`, 'page.tsx');
+  agrees(`import type { A, B, C } from './t';\nimport { type D, E } from './t';\nexport const A = 1, Z = 2;\nexport let B;\nexport function* C() {}\nexport async function D() {}\nexport { E };\n`);
+  agrees(`import type { A, B, C, D } from './t';\nexport declare function A(): void;\nexport declare const B: number;\nexport namespace C { export const x = 1; }\nexport enum D { X }\n`);
+  agrees(`import type Named from './t';\nexport function Named() {}\n`);
+  // a clause's names may be these words: still re-exports of the import
+  agrees(`import type { async, declare, namespace, module } from './t';\nexport { async, declare as function2, namespace as ns, module };\n`);
+});
+
 test('module scan: comments, the summary, complexity and lines match the parser path', () => {
   agrees(`#!/usr/bin/env node\n// Copyright 2024 Example\n// Licensed under MIT\n\n/** Publishes the weekly report. */\n'use strict';\nimport { a } from './a';\n`, 'bin/publish.js');
   agrees(`/* eslint-disable */\n/**\n * @fileoverview Reads the queue.\n */\nexport const x = a && b || c ? d : e ?? f;\nif (x) { for (;;) {} } else { while (y) {} }\nswitch (z) { case 1: break; }\ntry {} catch {}\n`);

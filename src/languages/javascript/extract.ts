@@ -36,7 +36,7 @@ import { textMarksOf } from './text-marks.js';
 import { isNodeScript } from './top-level-script.js';
 import { tripleSlashImports } from './triple-slash.js';
 
-export const JAVASCRIPT_EXTRACTOR_VERSION = 11;
+export const JAVASCRIPT_EXTRACTOR_VERSION = 12;
 
 /** Importing one of these makes a file a command-line program. */
 const CLI_FRAMEWORKS = new Set(['commander', 'yargs', 'yargs/yargs', 'cac', 'meow', 'minimist', 'mri', 'arg', 'sade', 'citty', 'clipanion', '@oclif/core', 'caporal', 'vorpal']);
@@ -209,7 +209,7 @@ const parseModule = (path: string, text: string, isTypeScript: boolean, lines: L
   } else {
     imports = [
       ...staticImportFacts(parsed.module, lines),
-      ...reexportFacts(parsed.module, lines),
+      ...reexportFacts(parsed.module, text, lines),
       ...dynamicImportFacts(parsed.module, text, lines, walk?.dynamicImports ?? new Map()),
       ...(walk?.imports ?? []),
     ];

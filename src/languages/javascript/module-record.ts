@@ -47,10 +47,26 @@ export const staticImportFacts = (module: EcmaScriptModule, lines: LineTable): P
     return { offset: statement.start, fact };
   });
 
-export const reexportFacts = (module: EcmaScriptModule, lines: LineTable): PlacedImport[] => {
+/**
+ * The head of an exported declaration (`function A`, `default async function B`, `declare const C`,
+ * `namespace D`), where an export clause's specifier (`D`, `type D`, `D as E`) starts with its name.
+ * A clause's name may be `async`, `declare`, `namespace` or `module`, but never followed by what
+ * this requires after them; a namespace named `as` is read as a clause, the old reading.
+ */
+const DECLARATION_HEAD = /^(?:declare\s+)?(?:(?:async\s+)?function\b|(?:abstract\s+)?class\b|const\b|let\b|var\b|enum\b|(?:namespace|module)\s+(?!as\b)[A-Za-z_$])/;
+
+/**
+ * Whether oxc made this export of an imported binding from a declaration of the same name:
+ * `import type { Footer } from './types'` beside `export function Footer() {}` (a type import and a
+ * value of one name) gives an entry with the import's module request, but the export is the local
+ * function, as the module scan reads it.
+ */
+const declaredLocally = (entry: StaticExportEntry, text: string): boolean => DECLARATION_HEAD.test(text.slice(entry.start, Math.min(entry.end, entry.start + 80)));
+
+export const reexportFacts = (module: EcmaScriptModule, text: string, lines: LineTable): PlacedImport[] => {
   const placed: PlacedImport[] = [];
   for (const statement of module.staticExports) {
-    const entries = statement.entries.filter((e) => e.moduleRequest !== null);
+    const entries = statement.entries.filter((e) => e.moduleRequest !== null && !declaredLocally(e, text));
     if (entries.length === 0) continue;
     const fact: ImportFact = {
       specifier: entries[0].moduleRequest!.value,
