@@ -22,3 +22,13 @@ test('json: empty arrays and objects, absent fields, nested arrays, odd strings 
   assert.equal(pieces.join(''), reference(audit));
   assert.equal(renderJson({} as Audit, { color: false }), reference({}));
 });
+
+test('json: arrays one past a slice, an exact number of slices, and holes, at the top level', () => {
+  for (const length of [64, 65, 128, 129, 200]) {
+    const items = Array.from({ length }, (_, i) => (i % 7 === 3 ? undefined : i % 5 === 0 ? { i, a: [i, 'x'] } : i % 2 ? `s${i}` : [i]));
+    const audit = { before: 1, items, after: { z: [] } } as unknown as Audit;
+    assert.equal([...jsonPieces(audit)].join(''), reference(audit), `length ${length}`);
+    const alone = { items } as unknown as Audit;
+    assert.equal([...jsonPieces(alone)].join(''), reference(alone), `alone, length ${length}`);
+  }
+});
