@@ -1,6 +1,4 @@
 /** `census apply plan.json [path]`: carry out a cleanup plan with git, re-audit, and roll back on any failed check. */
-import { applyPlan } from '../../apply/run.js';
-import { scan } from '../../pipeline.js';
 import { UsageError } from '../../util/errors.js';
 import { makeTempDir, readTextOrNull, removeTree } from '../../util/fs.js';
 import { resolveAbsolute } from '../../util/path.js';
@@ -8,7 +6,6 @@ import { stringOption } from '../args.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, type Command } from '../command.js';
 import { emitView, formatFrom, formatUsage } from '../format.js';
 import { SCAN_OPTIONS } from '../options.js';
-import { scanTargetFrom } from '../scan-options.js';
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -25,6 +22,7 @@ export const applyCommand: Command = {
   ],
   view: 'apply',
   run: async (args, io) => {
+    const [{ applyPlan }, { scan }, { scanTargetFrom }] = await Promise.all([import('../../apply/run.js'), import('../../pipeline.js'), import('../scan-options.js')]);
     const format = formatFrom(args, 'apply', 'apply');
     const [planArg, ...rest] = args.positionals;
     if (planArg === undefined) throw new UsageError('census apply needs the plan file: census apply plan.json [path]');

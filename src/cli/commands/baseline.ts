@@ -4,13 +4,11 @@
  * says what it wrote and how that differs from the previous baseline.
  */
 import type { Baseline } from '../../model/findings.js';
-import { BASELINE_FILE, readBaseline, writeBaseline } from '../../store/baseline.js';
+import { BASELINE_FILE } from '../../store/baseline.js';
 import { toPosix, relativeNative, joinAbsolute } from '../../util/path.js';
 import { EXIT_OK, type Command } from '../command.js';
 import { emitView, formatFrom, formatUsage } from '../format.js';
-import { guardrailScan } from '../../guardrails/scan.js';
 import { SCAN_OPTIONS } from '../options.js';
-import { scanOptionsFrom } from '../scan-options.js';
 
 export const baselineCommand: Command = {
   name: 'baseline',
@@ -24,6 +22,7 @@ export const baselineCommand: Command = {
   ],
   view: 'baseline',
   run: async (args, io) => {
+    const [{ readBaseline, writeBaseline }, { guardrailScan }, { scanOptionsFrom }] = await Promise.all([import('../../store/baseline.js'), import('../../guardrails/scan.js'), import('../scan-options.js')]);
     const format = formatFrom(args, 'baseline', 'baseline');
     const { audit, rootAbs, findings, incomplete } = await guardrailScan(scanOptionsFrom(args, io, { whole: true }));
     const previous = readBaseline(rootAbs);

@@ -3,16 +3,10 @@
  * print what is new and what was fixed. Exit 0 pass, 1 regression, 2 incomplete analysis (unless
  * the config accepts it) or a usage error.
  */
-import { runCheck } from '../../guardrails/check.js';
-import { verdictLine } from '../../report/guardrails/check-view.js';
-import { BASELINE_FILE, readBaseline } from '../../store/baseline.js';
-import { repoPrefix } from '../../store/git-history.js';
+import { BASELINE_FILE } from '../../store/baseline.js';
 import { EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, type Command } from '../command.js';
 import { emitView, formatFrom, formatUsage } from '../format.js';
-import { guardrailScan } from '../../guardrails/scan.js';
-import { recordRun, requireRecordForReset } from '../history-access.js';
 import { SCAN_OPTIONS } from '../options.js';
-import { scanOptionsFrom } from '../scan-options.js';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -27,6 +21,15 @@ export const checkCommand: Command = {
   ],
   view: 'check',
   run: async (args, io) => {
+    const [{ runCheck }, { verdictLine }, { readBaseline }, { repoPrefix }, { guardrailScan }, { recordRun, requireRecordForReset }, { scanOptionsFrom }] = await Promise.all([
+      import('../../guardrails/check.js'),
+      import('../../report/guardrails/check-view.js'),
+      import('../../store/baseline.js'),
+      import('../../store/git-history.js'),
+      import('../../guardrails/scan.js'),
+      import('../history-access.js'),
+      import('../scan-options.js'),
+    ]);
     const format = formatFrom(args, 'check', 'check');
     requireRecordForReset(args);
     const { audit, rootAbs, findings, incomplete, checkConfig } = await guardrailScan(scanOptionsFrom(args, io, { whole: true }));

@@ -1,14 +1,10 @@
 /** `census diff [A] [B]`: two recorded runs compared (default: the last two). */
-import { diffRuns } from '../../guardrails/run-diff.js';
 import { HISTORY_FILE } from '../../store/history-db.js';
 import { UsageError } from '../../util/errors.js';
 import { isDirectory } from '../../util/fs.js';
 import { resolveAbsolute } from '../../util/path.js';
-import { findProjectRoot } from '../../discover/root.js';
 import { stringOption } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
-import { openHistoryFor } from '../history-access.js';
-import { pickRuns } from '../../guardrails/run-ref.js';
 import { emitView, formatFrom, formatUsage } from '../format.js';
 
 export const diffCommand: Command = {
@@ -23,6 +19,12 @@ export const diffCommand: Command = {
   ],
   view: 'diff',
   run: async (args, io) => {
+    const [{ diffRuns }, { findProjectRoot }, { openHistoryFor }, { pickRuns }] = await Promise.all([
+      import('../../guardrails/run-diff.js'),
+      import('../../discover/root.js'),
+      import('../history-access.js'),
+      import('../../guardrails/run-ref.js'),
+    ]);
     const format = formatFrom(args, 'diff', 'diff');
     const repo = stringOption(args.values, 'repo') ?? '.';
     const askedAbs = resolveAbsolute(io.cwd, repo);

@@ -1,12 +1,10 @@
 /** `census dupes`: the scan with duplicate detection on, rendered as the duplicates view. */
 import type { DuplicatesOptions } from '../../model/duplicates.js';
-import { auditOrScan } from '../../audit-run.js';
 import { UsageError } from '../../util/errors.js';
 import { integerOption, stringOption, type ParsedArgs } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
 import { emitView, formatFrom, formatUsage } from '../format.js';
 import { SCAN_OPTIONS } from '../options.js';
-import { scanOptionsFrom } from '../scan-options.js';
 
 const fraction = (args: ParsedArgs, name: 'min-similarity' | 'min-overlap'): number | undefined => {
   const text = stringOption(args.values, name);
@@ -39,6 +37,7 @@ export const dupesCommand: Command = {
   ],
   view: 'dupes',
   run: async (args, io) => {
+    const [{ auditOrScan }, { scanOptionsFrom }] = await Promise.all([import('../../audit-run.js'), import('../scan-options.js')]);
     const format = formatFrom(args, 'dupes', 'dupes');
     const duplicates = duplicatesOptionsFrom(args);
     // Keepers need verdicts (the whole graph), but nothing here shows the import triage.

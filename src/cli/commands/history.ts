@@ -2,17 +2,13 @@
  * `census history [path]`: the trend of recorded runs per verdict and finding category.
  * `--commits N` first audits the last N commits (read from git into a temporary folder) to backfill it.
  */
-import { repoPrefix } from '../../store/git-history.js';
 import { HISTORY_FILE } from '../../store/history-db.js';
 import { UsageError } from '../../util/errors.js';
 import { resolveAbsolute } from '../../util/path.js';
 import { integerOption } from '../args.js';
 import { EXIT_OK, type Command } from '../command.js';
-import { backfillHistory } from '../../guardrails/backfill.js';
 import { emitView, formatFrom, formatUsage } from '../format.js';
-import { openHistoryFor } from '../history-access.js';
 import { SCAN_OPTIONS } from '../options.js';
-import { scanOptionsFrom } from '../scan-options.js';
 
 export const historyCommand: Command = {
   name: 'history',
@@ -26,6 +22,12 @@ export const historyCommand: Command = {
   ],
   view: 'history',
   run: async (args, io) => {
+    const [{ repoPrefix }, { backfillHistory }, { openHistoryFor }, { scanOptionsFrom }] = await Promise.all([
+      import('../../store/git-history.js'),
+      import('../../guardrails/backfill.js'),
+      import('../history-access.js'),
+      import('../scan-options.js'),
+    ]);
     const format = formatFrom(args, 'history', 'history');
     const limit = integerOption(args.values, 'limit', 20);
     const commits = integerOption(args.values, 'commits', 0);

@@ -4,17 +4,13 @@
  * section is the triage), so `census report` can re-render it. `--fail-on` turns buckets into a
  * CI gate; `--verify` imports the modules for real, after saying so.
  */
-import { chooseInterpreter, DEFAULT_VERIFY_TIMEOUT_MS, verifyImports } from '../../analyses/imports/verify/index.js';
 import { IMPORT_BUCKETS, isImportBucket, type ImportBucket } from '../../model/imports.js';
-import { auditOrScan, recordedAuditJson } from '../../audit-run.js';
 import { emit } from '../output.js';
-import { scan } from '../../pipeline.js';
 import { UsageError } from '../../util/errors.js';
 import { integerOption, listOption, stringOption, type ParsedArgs } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, type Command } from '../command.js';
 import { emitView, formatFrom, formatUsage } from '../format.js';
 import { SCAN_OPTIONS } from '../options.js';
-import { scanOptionsFrom } from '../scan-options.js';
 import { plural } from '../../util/words.js';
 import type { Audit } from '../../model/audit.js';
 import type { CliIo } from '../io.js';
@@ -49,6 +45,11 @@ export const importsCommand: Command = {
   ],
   view: 'imports',
   run: async (args, io) => {
+    const [{ chooseInterpreter, DEFAULT_VERIFY_TIMEOUT_MS, verifyImports }, { auditOrScan, recordedAuditJson }, { scanOptionsFrom }] = await Promise.all([
+      import('../../analyses/imports/verify/index.js'),
+      import('../../audit-run.js'),
+      import('../scan-options.js'),
+    ]);
     const format = formatFrom(args, 'imports', 'imports');
     const failOn = failOnBuckets(args);
     const timeoutMs = integerOption(args.values, 'timeout', DEFAULT_VERIFY_TIMEOUT_MS / 1000) * 1000;
@@ -66,6 +67,7 @@ export const importsCommand: Command = {
       await emitView('imports', format, audit, args, io);
       return gateExit(audit, failOn, io);
     }
+    const { scan } = await import('../../pipeline.js');
     const result = await scan(options);
     const audit = result.audit;
     if (audit.imports) {

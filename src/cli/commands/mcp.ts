@@ -5,7 +5,6 @@
  */
 import { EXIT_OK, type Command } from '../command.js';
 import { SCAN_OPTIONS } from '../options.js';
-import { scanOptionsFrom } from '../scan-options.js';
 
 export const mcpCommand: Command = {
   name: 'mcp',
@@ -19,6 +18,7 @@ export const mcpCommand: Command = {
     'resources: census://audit.json, census://report.md. It never runs the repo\'s code.',
   ],
   run: async (args, io) => {
+    const { scanOptionsFrom } = await import('../scan-options.js');
     const scanOptions = scanOptionsFrom(args, io, { whole: true, announce: false });
     const quiet = args.values.quiet === true;
     const { serveMcp } = await import('../../mcp/server.js');

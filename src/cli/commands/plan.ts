@@ -1,7 +1,5 @@
 /** `census plan`: the scan with duplicates, turned into a cleanup plan (keep / review / merge / archive / delete / move per source file). */
-import { planOfRepo } from '../../plan/of-repo.js';
-import { DEFAULT_ARCHIVE_DIR, DEFAULT_RECENT_DAYS, planOptions, type PlanOptions } from '../../plan/options.js';
-import { scan } from '../../pipeline.js';
+import type { PlanOptions } from '../../plan/options.js';
 import { UsageError } from '../../util/errors.js';
 import { joinRepo, toPosix } from '../../util/path.js';
 import { integerOption, stringOption, type ParsedArgs } from '../args.js';
@@ -9,10 +7,11 @@ import { EXIT_OK, type Command } from '../command.js';
 import { emitView, formatFrom, formatUsage } from '../format.js';
 import { SCAN_OPTIONS } from '../options.js';
 import { inferFormatFromOutput } from '../output.js';
-import { scanTargetFrom } from '../scan-options.js';
+
+type PlanDefaults = typeof import('../../plan/options.js');
 
 /** The archive folder as a repo path: inside the root, never the root itself. */
-const archiveDirFrom = (args: ParsedArgs): string => {
+const archiveDirFrom = (args: ParsedArgs, { DEFAULT_ARCHIVE_DIR }: PlanDefaults): string => {
   const given = stringOption(args.values, 'archive-dir');
   if (given === undefined) return DEFAULT_ARCHIVE_DIR;
   const dir = given.startsWith('/') || /^[A-Za-z]:[\\/]/.test(given) ? null : joinRepo(toPosix(given));
@@ -20,8 +19,8 @@ const archiveDirFrom = (args: ParsedArgs): string => {
   return dir;
 };
 
-const planOptionsFrom = (args: ParsedArgs): PlanOptions =>
-  planOptions({ archiveDir: archiveDirFrom(args), recentDays: integerOption(args.values, 'recent-days', DEFAULT_RECENT_DAYS), deleteDead: args.values['delete-dead'] === true });
+const planOptionsFrom = (args: ParsedArgs, defaults: PlanDefaults): PlanOptions =>
+  defaults.planOptions({ archiveDir: archiveDirFrom(args, defaults), recentDays: integerOption(args.values, 'recent-days', defaults.DEFAULT_RECENT_DAYS), deleteDead: args.values['delete-dead'] === true });
 
 export const planCommand: Command = {
   name: 'plan',
@@ -36,9 +35,10 @@ export const planCommand: Command = {
   ],
   view: 'plan',
   run: async (parsed, io) => {
+    const [defaults, { planOfRepo }, { scan }, { scanTargetFrom }] = await Promise.all([import('../../plan/options.js'), import('../../plan/of-repo.js'), import('../../pipeline.js'), import('../scan-options.js')]);
     const args = inferFormatFromOutput(parsed);
     const format = formatFrom(args, 'plan', 'plan');
-    const options = planOptionsFrom(args);
+    const options = planOptionsFrom(args, defaults);
     // The whole root is the evidence (a file outside the folder may use one inside); the plan lists the folder's files.
     const target = scanTargetFrom(args, io, { whole: true });
     const result = await scan({ ...target.options, duplicates: {} });

@@ -4,12 +4,12 @@ import { SCHEMA_VERSION } from '../../model/audit.js';
 import { emitView, formatFrom, formatUsage } from '../format.js';
 import { UsageError } from '../../util/errors.js';
 import { readPackageFile, readStdinOrNull, readTextOrNull } from '../../util/fs.js';
-import { firstSchemaProblem, type JsonSchema } from '../../util/json-schema.js';
+import type { JsonSchema } from '../../util/json-schema.js';
 import { resolveAbsolute } from '../../util/path.js';
 import { EXIT_OK, type Command } from '../command.js';
 
 /** Reads a saved Audit, refusing anything that is not one census can render. */
-const readAudit = (file: string, cwd: string): Audit => {
+const readAudit = async (file: string, cwd: string): Promise<Audit> => {
   // `-` is standard input: census scan --format json | census report - --format md
   const text = file === '-' ? readStdinOrNull() : readTextOrNull(resolveAbsolute(cwd, file));
   if (text === null) throw new UsageError(file === '-' ? 'cannot read standard input' : `cannot read ${file}`);
@@ -25,6 +25,7 @@ const readAudit = (file: string, cwd: string): Audit => {
   // A damaged or forged Audit is refused with its first problem, not rendered into a stack trace.
   const schema = readPackageFile('docs/audit.schema.json');
   if (schema === null) throw new Error('docs/audit.schema.json is missing from the census package');
+  const { firstSchemaProblem } = await import('../../util/json-schema.js');
   const problem = firstSchemaProblem(JSON.parse(schema) as JsonSchema, audit);
   if (problem !== null) throw new UsageError(`${file} is not a valid census Audit: ${problem}`);
   return audit;
@@ -40,7 +41,7 @@ export const reportCommand: Command = {
     const [file, ...extra] = args.positionals;
     if (!file || extra.length > 0) throw new UsageError('usage: census report <audit.json> [--format FORMAT]');
     const format = formatFrom(args, 'audit', 'report');
-    const audit = readAudit(file, io.cwd);
+    const audit = await readAudit(file, io.cwd);
     await emitView('audit', format, audit, args, io);
     return EXIT_OK;
   },

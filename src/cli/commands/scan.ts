@@ -1,11 +1,8 @@
 /** `census scan`: the whole census of a repo in any format, optionally recorded in the history. */
 import { emitView, formatFrom, formatUsage } from '../format.js';
-import { auditOrScan, recordedAuditJson } from '../../audit-run.js';
 import { emit } from '../output.js';
 import { EXIT_OK, type Command } from '../command.js';
 import { SCAN_OPTIONS } from '../options.js';
-import { scanOptionsFrom } from '../scan-options.js';
-import { recordRun, requireRecordForReset } from '../history-access.js';
 
 export const scanCommand: Command = {
   name: 'scan',
@@ -14,6 +11,8 @@ export const scanCommand: Command = {
   options: ['format', 'output', 'limit', 'summary', 'runtime', 'scope', 'duplicates', 'record', 'reset-history', ...SCAN_OPTIONS],
   view: 'audit',
   run: async (args, io) => {
+    // What runs loads here, not with the help text (test/cli/help-loads.test.ts).
+    const [{ auditOrScan, recordedAuditJson }, { scanOptionsFrom }, { recordRun, requireRecordForReset }] = await Promise.all([import('../../audit-run.js'), import('../scan-options.js'), import('../history-access.js')]);
     const format = formatFrom(args, 'audit', 'scan');
     requireRecordForReset(args);
     const recording = args.values.record === true;

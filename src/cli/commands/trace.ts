@@ -1,5 +1,4 @@
 /** `census trace -- <command>`: runs the command with census's loading hooks and writes the trace. */
-import { runTrace } from '../../runtime/capture/run-trace.js';
 import { defaultLabel, isValidLabel, TRACE_DIR } from '../../runtime/trace-file.js';
 import { formatDiagnostic } from '../../util/diagnostics.js';
 import { UsageError } from '../../util/errors.js';
@@ -39,6 +38,7 @@ export const traceCommand: Command = {
     const out = stringOption(args.values, 'out');
     const quiet = args.values.quiet === true;
 
+    const { runTrace } = await import('../../runtime/capture/run-trace.js');
     if (!quiet) io.stderr(`census: running ${command.join(' ')} with tracing (this runs your code)\n`);
     const result = await runTrace({ command, cwd: io.cwd, rootAbs, label, ...(out ? { outFile: resolveAbsolute(io.cwd, out) } : {}) });
     if (!quiet) {

@@ -1,7 +1,7 @@
 /** `census why <file> [path]`: finds the file's record (and with --all every chain) and renders the why view. */
 import type { Audit } from '../../model/audit.js';
 import type { WhyExplanation } from '../../model/why.js';
-import { freshAudit, type RecordedAudit } from '../../cache/snapshot.js';
+import type { RecordedAudit } from '../../cache/snapshot.js';
 import { UsageError } from '../../util/errors.js';
 import { isDirectory } from '../../util/fs.js';
 import { dirnameAbsolute, isAbsolute, relativeNative, resolveAbsolute, toPosix, toRepoPath } from '../../util/path.js';
@@ -10,7 +10,6 @@ import { EXIT_OK, type Command } from '../command.js';
 import { emitView, formatFrom, formatUsage } from '../format.js';
 import type { CliIo } from '../io.js';
 import { SCAN_OPTIONS } from '../options.js';
-import { scanOptionsFrom } from '../scan-options.js';
 
 /**
  * `census why <file> [path]`: the file may be given relative to the current folder, as an
@@ -46,6 +45,7 @@ export const whyCommand: Command = {
   ],
   view: 'why',
   run: async (args, io) => {
+    const [{ freshAudit }, { scanOptionsFrom }] = await Promise.all([import('../../cache/snapshot.js'), import('../scan-options.js')]);
     const format = formatFrom(args, 'why', 'why');
     const { file: asked, candidates, rest } = splitArgs(args, io);
     const options = scanOptionsFrom(rest, io, { whole: true, announce: false });
