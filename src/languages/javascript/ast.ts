@@ -2,7 +2,7 @@
  * A loose view of oxc's ESTree nodes: the extractor reads only a few node types, and a structural
  * type keeps it working across parser versions and across the JSON and raw-transfer paths.
  */
-import { visitorKeys } from 'oxc-parser';
+import { oxcParser } from './oxc-loaders.js';
 
 export interface AstNode {
   type: string;
@@ -93,12 +93,17 @@ const RUNTIME_TS = new Set([
 
 const buildChildKeys = (): Map<string, readonly string[]> => {
   const table = new Map<string, readonly string[]>();
-  for (const [type, keys] of Object.entries(visitorKeys)) {
+  for (const [type, keys] of Object.entries(oxcParser().visitorKeys)) {
     const runtime = !type.startsWith('TS') || RUNTIME_TS.has(type);
     table.set(type, runtime ? keys.filter((k) => !TYPE_KEYS.has(k)) : []);
   }
   return table;
 };
 
-/** Child keys per node type, for a walk that visits runtime code only. */
-export const CHILD_KEYS: ReadonlyMap<string, readonly string[]> = buildChildKeys();
+let childKeys: ReadonlyMap<string, readonly string[]> | null = null;
+
+/**
+ * Child keys per node type, for a walk that visits runtime code only: oxc-parser's visitor keys,
+ * so built when the first AST is walked (oxc-loaders.ts says why oxc is not loaded at start).
+ */
+export const childKeysTable = (): ReadonlyMap<string, readonly string[]> => (childKeys ??= buildChildKeys());

@@ -6,7 +6,7 @@
  * come out relative to the config's folder, `./x`). Whatever needs running is an `unknown` value
  * with its line and text, so a reader can warn about exactly that spot instead of guessing.
  */
-import { type AstNode, CHILD_KEYS, dottedName, isNode, literalString, nodeAt, nodesAt, propertyKeyName, unwrap } from './ast.js';
+import { type AstNode, childKeysTable, dottedName, isNode, literalString, nodeAt, nodesAt, propertyKeyName, unwrap } from './ast.js';
 import { buildLineTable, type LineTable } from './line-table.js';
 import { parseFile } from './parse.js';
 import { evaluateString } from './static-value.js';
@@ -417,13 +417,14 @@ export const callsIn = (path: string, text: string, callee: RegExp): ConfigCall[
   const scope: Scope = { path, text, lines, bindings, active: new Set() };
   const out: { call: ConfigCall; start: number }[] = [];
   const stack: AstNode[] = [parsed.program];
+  const childKeys = childKeysTable();
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'CallExpression' || node.type === 'NewExpression') {
       const name = dottedName(unwrap(nodeAt(node, 'callee')));
       if (name !== null && callee.test(name)) out.push({ call: { name, args: nodesAt(node, 'arguments').map((a) => evaluate(a, scope, 0)), line: lines.lineOf(node.start) }, start: node.start });
     }
-    for (const key of CHILD_KEYS.get(node.type) ?? []) {
+    for (const key of childKeys.get(node.type) ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) for (const c of child) { if (isNode(c)) stack.push(c); }
       else if (isNode(child)) stack.push(child);

@@ -4,9 +4,9 @@
  * JSON, several times faster to deserialise; elsewhere the JSON path. Both give the same ESTree
  * objects; a test compares the facts when both paths are available.
  */
-import { parseSync, rawTransferSupported, type ParserOptions } from 'oxc-parser';
-import type { Comment, EcmaScriptModule, OxcError } from 'oxc-parser';
+import type { Comment, EcmaScriptModule, OxcError, ParserOptions } from 'oxc-parser';
 import type { AstNode } from './ast.js';
+import { oxcParser } from './oxc-loaders.js';
 
 export interface Parsed {
   program: AstNode;
@@ -37,7 +37,7 @@ let rawTransfer: boolean | null = null;
 export const defaultParsePath = (): ParsePath => {
   if (rawTransfer === null) {
     try {
-      rawTransfer = rawTransferSupported();
+      rawTransfer = oxcParser().rawTransferSupported();
     } catch {
       rawTransfer = false;
     }
@@ -68,6 +68,7 @@ export const parserOptions = (path: string, isTypeScript: boolean, dialect?: Dia
 };
 
 const parseWith = (path: string, text: string, options: ParserOptions, via: ParsePath): Parsed => {
+  const { parseSync } = oxcParser();
   const result = via === 'raw-transfer' ? parseSync(path, text, { ...options, experimentalRawTransfer: true } as ParserOptions) : parseSync(path, text, options);
   return {
     // oxc builds the AST objects when `program` is first read (on Node 20, a JSON.parse of the

@@ -6,7 +6,7 @@
  * deeply nested generated code cannot overflow the call stack.
  */
 import type { CommandFact, Guard, ImportedName, ReferenceFact, RunnableMarker } from '../../model/facts.js';
-import { type AstNode, CHILD_KEYS, dottedName, isNode, literalString, nodeAt, nodesAt, propertyKeyName, unwrap } from './ast.js';
+import { type AstNode, childKeysTable, dottedName, isNode, literalString, nodeAt, nodesAt, propertyKeyName, unwrap } from './ast.js';
 import { COMMAND_MODULES, type CommandBinding, commandCallee, commandFromCall, commandFromTaggedTemplate } from './commands.js';
 import { FS_MODULES, type FsGlobBinding, bindRequiredFs, fsGlobReferences, isFsGlobCallee } from './fs-glob.js';
 import type { LineTable } from './line-table.js';
@@ -451,6 +451,7 @@ export const walkProgram = (
 /** The loop alone, kept small so V8 compiles it once and cheaply (the set-up above runs once per file). */
 const walkNodes = (w: Walk, program: AstNode): void => {
   const { nodes, flagStack, immediate } = w;
+  const childKeys = childKeysTable();
   nodes.push(program);
   flagStack.push(0);
   while (nodes.length > 0) {
@@ -460,7 +461,7 @@ const walkNodes = (w: Walk, program: AstNode): void => {
     const handler = HANDLERS.get(type);
     if (handler !== undefined && handler(w, node, flags) === CHILDREN_PUSHED) continue;
     const childFlags = FUNCTIONS.has(type) && !immediate.has(node) ? flags | IN_FUNCTION : flags;
-    const keys = CHILD_KEYS.get(type);
+    const keys = childKeys.get(type);
     if (keys) {
       for (let k = keys.length - 1; k >= 0; k--) w.push(node[keys[k]], childFlags);
     } else {

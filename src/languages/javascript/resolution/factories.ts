@@ -3,7 +3,8 @@
  * use and sharing one file-system cache. A profile is the set of package.json conditions an import
  * is resolved under: ESM `import`, CommonJS `require`, or `types` for type-only imports.
  */
-import { ResolverFactory, type NapiResolveOptions } from 'oxc-resolver';
+import type { NapiResolveOptions, ResolverFactory } from 'oxc-resolver';
+import { oxcResolver } from '../oxc-loaders.js';
 import { joinAbsolute } from '../../../util/path.js';
 
 export type Profile = 'esm' | 'cjs' | 'types';
@@ -74,7 +75,7 @@ export const createResolverPool = (rootAbs: string): ResolverPool => {
       let factory = pool.get(key);
       if (!factory) {
         const options = optionsFor(rootAbs, config, profile, kind, extra, added);
-        factory = base === null ? (base = new ResolverFactory(options)) : base.cloneWithOptions(options);
+        factory = base === null ? (base = new (oxcResolver().ResolverFactory)(options)) : base.cloneWithOptions(options);
         pool.set(key, factory);
       }
       return factory;
