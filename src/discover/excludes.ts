@@ -18,17 +18,24 @@ const EXCLUDED = new Set(DEFAULT_EXCLUDED_DIRS);
 /**
  * True when any folder segment of the repo path is a default-excluded folder or an *.egg-info
  * folder, unless a re-included path (`lib/dist`, `dist/index.js`) holds the path and reaches
- * past that segment: `lib/dist/x.ts` is kept, `lib/dist/node_modules/y.js` is not.
+ * past that segment: `lib/dist/x.ts` is kept, `lib/dist/node_modules/y.js` is not. Asked of every
+ * listed path: the segments are read in place, and the re-included paths only looked at when a
+ * segment is excluded.
  */
 export const isInDefaultExcludedDir = (path: string, reincluded: readonly string[] = []): boolean => {
-  const segments = path.split('/');
-  const covering = reincluded.filter((r) => path === r || path.startsWith(`${r}/`)).map((r) => r.split('/').length);
-  for (let i = 0; i < segments.length - 1; i++) {
-    const s = segments[i];
-    if ((EXCLUDED.has(s) || s.endsWith('.egg-info')) && !covering.some((depth) => depth > i)) return true;
+  let start = 0;
+  for (let i = 0; ; i++) {
+    const slash = path.indexOf('/', start);
+    if (slash < 0) return false;
+    const s = path.slice(start, slash);
+    if ((EXCLUDED.has(s) || s.endsWith('.egg-info')) && !coveredPast(path, reincluded, i)) return true;
+    start = slash + 1;
   }
-  return false;
 };
+
+/** Whether a re-included path holds `path` and reaches past its folder segment `i` (0-based). */
+const coveredPast = (path: string, reincluded: readonly string[], i: number): boolean =>
+  reincluded.some((r) => (path === r || path.startsWith(`${r}/`)) && r.split('/').length > i);
 
 /** True when a walk must enter the default-excluded folder `dir` to reach a re-included path inside it. */
 export const leadsToReincluded = (dir: string, reincluded: readonly string[]): boolean => reincluded.some((r) => r.startsWith(`${dir}/`));

@@ -5,9 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import fc from 'fast-check';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { gitignoreReinclusions, isInDefaultExcludedDir } from '../../src/discover/excludes.js';
+import { DEFAULT_EXCLUDED_DIRS, gitignoreReinclusions, isInDefaultExcludedDir } from '../../src/discover/excludes.js';
 import { fixturePath, standaloneFixture } from '../helpers/fixtures.js';
 import { scanDir } from '../helpers/scan-fixture.js';
 import { scratchDir } from '../helpers/scratch.js';
@@ -27,6 +28,30 @@ test('isInDefaultExcludedDir: a re-included path keeps what is below it, not exc
   assert.equal(isInDefaultExcludedDir('dist/a.ts', ['lib/dist']), true);
   assert.equal(isInDefaultExcludedDir('build/keep.js', ['build/keep.js']), false);
   assert.equal(isInDefaultExcludedDir('build/other.js', ['build/keep.js']), true);
+});
+
+/** The split-and-filter form the scan used before it read segments in place. */
+const excludedBySplit = (path: string, reincluded: readonly string[]): boolean => {
+  const segments = path.split('/');
+  const covering = reincluded.filter((r) => path === r || path.startsWith(`${r}/`)).map((r) => r.split('/').length);
+  for (let i = 0; i < segments.length - 1; i++) {
+    const s = segments[i];
+    if ((DEFAULT_EXCLUDED_DIRS.includes(s) || s.endsWith('.egg-info')) && !covering.some((depth) => depth > i)) return true;
+  }
+  return false;
+};
+
+test('isInDefaultExcludedDir: the same answer as splitting the path, for any path and re-included paths', () => {
+  const seed = Date.now() % 100000;
+  console.log(`isInDefaultExcludedDir property seed ${seed}`);
+  const segment = fc.constantFrom('a', 'src', 'dist', 'node_modules', 'x.egg-info', '.egg-info', 'build', '', '.', 'distx', 'b.ts');
+  const path = fc.array(segment, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('/'));
+  fc.assert(
+    fc.property(path, fc.array(path, { maxLength: 3 }), (p, reincluded) => {
+      assert.equal(isInDefaultExcludedDir(p, reincluded), excludedBySplit(p, reincluded), JSON.stringify([p, reincluded]));
+    }),
+    { seed, numRuns: 3000 },
+  );
 });
 
 const verdicts = async (root: string): Promise<Record<string, string | undefined>> => {
