@@ -101,25 +101,31 @@ export const loadJavaScriptEnvironment = (o: {
     }
     return known;
   };
-  const installedMemo = new Map<string, boolean | null>();
+  // The folders at or above a folder that hold a node_modules, nearest first: built from the
+  // parent's, so each folder is stat'ed once. Without any (a fresh clone) a package import is
+  // answered without a key string or a walk up of its own.
+  const nodeModulesUp = new Map<string, readonly string[]>();
+  const installedAbove = (dir: string): readonly string[] => {
+    let known = nodeModulesUp.get(dir);
+    if (known === undefined) {
+      const above = dir === '' ? [] : installedAbove(dirname(dir));
+      known = hasNodeModules(dir) ? [dir, ...above] : above;
+      nodeModulesUp.set(dir, known);
+    }
+    return known;
+  };
+  const installedMemo = new Map<string, boolean>();
   const isInstalledFrom = (dir: string, pkg: string): boolean | null => {
     if (o.noEnv) return null;
+    const folders = installedAbove(dir);
+    if (folders.length === 0) return null;
     const key = `${dir}\0${pkg}`;
-    const known = installedMemo.get(key);
-    if (known !== undefined) return known;
-    let anyNodeModules = false;
-    let answer: boolean | null = null;
-    for (const d of upFrom(dir)) {
-      if (!hasNodeModules(d)) continue;
-      anyNodeModules = true;
-      if (isFile(joinAbsolute(o.rootAbs, d, 'node_modules', pkg, 'package.json'))) {
-        answer = true;
-        break;
-      }
+    let known = installedMemo.get(key);
+    if (known === undefined) {
+      known = folders.some((d) => isFile(joinAbsolute(o.rootAbs, d, 'node_modules', pkg, 'package.json')));
+      installedMemo.set(key, known);
     }
-    if (answer === null && anyNodeModules) answer = false;
-    installedMemo.set(key, answer);
-    return answer;
+    return known;
   };
 
   const dirs = [...manifests.keys()].sort();
