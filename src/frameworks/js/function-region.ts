@@ -38,36 +38,96 @@ const opensFunction = (text: string, brace: number): boolean => {
   return false;
 };
 
-/** The innermost function body holding `index` (from after its `{` to its `}`), or the whole text. */
-export const functionRegion = (text: string, index: number): Region => {
-  const whole = { start: 0, end: text.length };
-  const stack: { at: number; fn: boolean }[] = [];
-  let target: { at: number } | null = null;
+/** A `{` that opens a function body: where it is and where its `}` is (-1 when the walk never met it). */
+interface FunctionBrace {
+  at: number;
+  close: number;
+}
+
+/** Whether a UTF-16 code unit is one that `\s` matches. */
+const isSpace = (code: number): boolean =>
+  code <= 32
+    ? code === 32 || (code >= 9 && code <= 13)
+    : code >= 160 && (code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff);
+
+/** Whether a code unit is one that `[\w$)\]]` matches: after it a `/` divides. */
+const endsOperand = (code: number): boolean =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code === 41 || code === 93;
+
+/** `{`, `}`, a quote, a backtick or `/`: the characters the walk acts on. */
+const acted = (code: number): boolean => code === 123 || code === 125 || code === 34 || code === 39 || code === 96 || code === 47;
+
+/**
+ * One walk of a text's braces: every function body, in order of its `{` (an unmatched `}` ends
+ * the walk). Between the characters it acts on only the last one that is not a space matters:
+ * whether a `/` after it starts a regular expression.
+ */
+const walkBraces = (text: string): FunctionBrace[] => {
+  const functions: FunctionBrace[] = [];
+  const stack: (FunctionBrace | null)[] = [];
   let last = '';
-  for (let i = 0; i < text.length; i++) {
-    if (target === null && i >= index) {
-      const fns = stack.filter((s) => s.fn);
-      if (fns.length === 0) return whole;
-      target = fns[fns.length - 1];
+  let i = 0;
+  while (i < text.length) {
+    let lastCode = -1;
+    for (; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (acted(code)) break;
+      if (!isSpace(code)) lastCode = code;
     }
+    if (lastCode !== -1) last = endsOperand(lastCode) ? 'x' : String.fromCharCode(lastCode);
+    if (i >= text.length) break;
     const c = text[i];
     const comment = commentEnd(text, i);
     if (comment >= 0) {
-      i = comment - 1;
+      i = comment;
       continue;
     }
     if (c === '"' || c === "'" || c === '`' || (c === '/' && REGEX_BEFORE.has(last))) {
-      i = quotedEnd(text, i) - 1;
+      i = quotedEnd(text, i);
       last = 'x';
       continue;
     }
-    if (c === '{') stack.push({ at: i, fn: opensFunction(text, i) });
-    else if (c === '}') {
+    if (c === '{') {
+      const fn = opensFunction(text, i) ? { at: i, close: -1 } : null;
+      if (fn) functions.push(fn);
+      stack.push(fn);
+    } else if (c === '}') {
+      if (stack.length === 0) return functions;
       const open = stack.pop();
-      if (open === undefined) return whole;
-      if (open === target) return { start: open.at + 1, end: i };
+      if (open) open.close = i;
     }
-    if (!/\s/.test(c)) last = /[\w$)\]]/.test(c) ? 'x' : c;
+    last = c;
+    i++;
+  }
+  return functions;
+};
+
+/**
+ * Readers ask for several positions of one text in a row (every path join of a file, every call
+ * of a loader): its braces are walked once, not once per position (a walk from the start of the
+ * text per asked position was a third of payload's anchored-paths reader).
+ */
+let walked: { text: string; functions: FunctionBrace[] } | null = null;
+
+/** The innermost function body holding `index` (from after its `{` to its `}`), or the whole text. */
+export const functionRegion = (text: string, index: number): Region => {
+  const whole = { start: 0, end: text.length };
+  if (walked === null || walked.text !== text) walked = { text, functions: walkBraces(text) };
+  const { functions } = walked;
+  // The function bodies open at the position are those whose `{` came before it and whose `}` did
+  // not; the innermost is the last opened. One the walk never closed (the end of the text, or an
+  // unmatched `}` first) gives the whole text, and so does a position inside no function body.
+  let lo = 0;
+  let hi = functions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (functions[mid].at < index) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0; k--) {
+    const f = functions[k];
+    if (f.close === -1) return whole;
+    if (f.close >= index) return { start: f.at + 1, end: f.close };
   }
   return whole;
 };
