@@ -79,8 +79,8 @@ interface Named {
  * the function around it that a call in the same file passes the module's folder in (`prefix`, with
  * the call's line for the evidence). Null when neither holds.
  */
-const baseNote = (text: string, base: string, at: number, folderNames: ReadonlySet<string>): string | null => {
-  const ownFolder = (expr: string): boolean => OWN_FOLDER_ONLY.test(expr) || folderNames.has(expr);
+const baseNote = (text: string, base: string, at: number, folderNames: () => ReadonlySet<string>): string | null => {
+  const ownFolder = (expr: string): boolean => OWN_FOLDER_ONLY.test(expr) || folderNames().has(expr);
   if (ownFolder(base)) return '';
   const fn = enclosingFunction(text, at);
   const position = fn === null ? -1 : fn.params.indexOf(base);
@@ -98,8 +98,10 @@ const namedFiles = perScan((ctx): Named[] => {
     if (TOOL_CONFIG.test(basename(file))) continue;
     const text = ctx.readText(file) ?? '';
     if (!['__dirname', 'import.meta.dirname', '__filename', 'module.filename', 'import.meta.url'].some((anchor) => text.includes(anchor))) continue;
-    // An ES module has no __dirname: the names it declares for its own folder stand for it.
-    const folderNames: ReadonlySet<string> = ownPathNames(text)?.folders ?? new Set();
+    // An ES module has no __dirname: the names it declares for its own folder stand for it (looked
+    // for when a join's base is not spelled as the folder: two regexes over the text).
+    let declared: ReadonlySet<string> | undefined;
+    const folderNames = (): ReadonlySet<string> => (declared ??= ownPathNames(text)?.folders ?? new Set());
     for (const m of text.matchAll(ANCHORED)) {
       const note = baseNote(text, m[2], m.index ?? 0, folderNames);
       if (note === null) continue;
