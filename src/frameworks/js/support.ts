@@ -204,26 +204,46 @@ const RUNS_ALL = /^(turbo|lerna|nx|wireit|ultra)$/;
 /** pnpm's and yarn's own commands, which a bare `pnpm <word>` runs instead of a script. */
 const PACKAGE_MANAGER_COMMANDS = new Set(['install', 'i', 'add', 'remove', 'exec', 'dlx', 'create', 'init', 'link', 'publish', 'pack', 'why', 'outdated', 'update', 'up', 'audit', 'config', 'store', 'workspace', 'workspaces']);
 
-/** Script names a command runs in every workspace package (`turbo run build`, `pnpm -r build`, `npm run build -ws`). */
-const scriptOfRunner = (words: string[]): { script: string; all: boolean } | null => {
-  const [bin, ...rest] = words;
-  const positional = rest.filter((w) => !w.startsWith('-'));
-  const all = rest.some((w) => ['-r', '--recursive', '-ws', '--workspaces', '--filter', '-F'].includes(w) || w.startsWith('--filter='));
+const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
+/** Options that make a package manager run the script in every workspace package. */
+const RUNS_IN_ALL = new Set(['-r', '--recursive', '-ws', '--workspaces', '--filter', '-F']);
+/** A package manager's options whose value follows them (not a script name). */
+const TAKES_VALUE = new Set(['--filter', '-F', '-w', '--workspace', '-C', '--dir', '--prefix']);
+
+/**
+ * Script names a command runs in every workspace package (`turbo run build`, `pnpm -r build`, `npm
+ * run build -ws`). Plain loops, and nothing looked at before the program is known to run scripts:
+ * it is asked for every segment of every command line and script (payload: 3,300 distinct).
+ */
+export const scriptOfRunner = (bin: string, rest: readonly string[]): { script: string; all: boolean } | null => {
   if (RUNS_ALL.test(bin)) {
-    const args = positional[0] === 'run' || positional[0] === 'run-many' ? positional.slice(1) : positional;
-    const target = rest.find((w, i) => (rest[i - 1] === '-t' || rest[i - 1] === '--target') && !w.startsWith('-')) ?? args.find((a) => !a.includes('"') && !a.includes("'"));
-    return target ? { script: target, all: true } : null;
+    // the first positional word after `run`/`run-many`, or a `-t`/`--target` value first
+    let words = 0;
+    let first: string | undefined;
+    for (let i = 0; i < rest.length; i++) {
+      const w = rest[i];
+      if (i > 0 && (rest[i - 1] === '-t' || rest[i - 1] === '--target') && !w.startsWith('-')) return w ? { script: w, all: true } : null;
+      if (w.startsWith('-')) continue;
+      if (!(words++ === 0 && (w === 'run' || w === 'run-many')) && first === undefined && !w.includes('"') && !w.includes("'")) first = w;
+    }
+    return first ? { script: first, all: true } : null;
   }
-  if (bin === 'npm' || bin === 'pnpm' || bin === 'yarn' || bin === 'bun') {
-    // Values of --filter/-F are not script names.
-    const words2 = rest.filter((w, i) => !w.startsWith('-') && !['--filter', '-F', '-w', '--workspace', '-C', '--dir', '--prefix'].includes(rest[i - 1] ?? ''));
-    const [first, second] = words2;
-    if (first === 'run' || first === 'run-script') return second ? { script: second, all } : null;
-    if (bin === 'npm') return first === 'start' || first === 'test' ? { script: first, all } : null;
-    if (bin === 'bun') return null;
-    return first && !PACKAGE_MANAGER_COMMANDS.has(first) ? { script: first, all } : null;
+  if (!PACKAGE_MANAGERS.has(bin)) return null;
+  let all = false;
+  // Values of --filter/-F are not script names.
+  let first: string | undefined;
+  let second: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i];
+    if (RUNS_IN_ALL.has(w) || w.startsWith('--filter=')) all = true;
+    if (w.startsWith('-') || (i > 0 && TAKES_VALUE.has(rest[i - 1]))) continue;
+    if (first === undefined) first = w;
+    else if (second === undefined) second = w;
   }
-  return null;
+  if (first === 'run' || first === 'run-script') return second ? { script: second, all } : null;
+  if (bin === 'npm') return first === 'start' || first === 'test' ? { script: first, all } : null;
+  if (bin === 'bun') return null;
+  return first && !PACKAGE_MANAGER_COMMANDS.has(first) ? { script: first, all } : null;
 };
 
 const words = (segment: string): string[] => segment.trim().split(/\s+/).filter((w) => w !== '').map((w) => w.replace(/^["']|["']$/g, ''));
@@ -261,7 +281,8 @@ const invocationsOf = (ctx: FrameworkContext, text: string, cwd: string, depth: 
       continue;
     }
     const bin = basename(w[0]);
-    const runner = scriptOfRunner([bin, ...w.slice(1)]);
+    const args = w.slice(1);
+    const runner = scriptOfRunner(bin, args);
     if (runner) {
       const packages = runner.all ? jsPackages(ctx) : nearestPackage(ctx, dir);
       for (const pkg of packages) {
@@ -272,7 +293,7 @@ const invocationsOf = (ctx: FrameworkContext, text: string, cwd: string, depth: 
       }
       continue;
     }
-    out.push({ bin, args: w.slice(1), cwd: dir, chain: null, manifest: manifest || undefined });
+    out.push({ bin, args, cwd: dir, chain: null, manifest: manifest || undefined });
   }
 };
 
