@@ -1,0 +1,28 @@
+/**
+ * oxc-parser and oxc-resolver are native addons loaded at their first use (oxc-loaders.ts): a scan
+ * of a repo without JavaScript or TypeScript loads neither. Held in a process of its own, since the
+ * test process may have loaded them for other tests.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../helpers/fixtures.js';
+
+test('a scan of a Python-only repo loads neither oxc-parser nor oxc-resolver', () => {
+  const pipeline = pathToFileURL(join(REPO_ROOT, 'dist/src/pipeline.js')).href;
+  const root = join(REPO_ROOT, 'test/fixtures/python/relative-imports');
+  const script = [
+    `import { createRequire } from 'node:module';`,
+    `const { scan } = await import(${JSON.stringify(pipeline)});`,
+    `const { audit } = await scan({ root: ${JSON.stringify(root)}, include: [], exclude: [], maxFileSize: 1_000_000, defaultExcludes: true });`,
+    `const loaded = Object.keys(createRequire(import.meta.url).cache).filter((p) => /[\\\\/]@?oxc-(parser|resolver)[\\\\/]/.test(p));`,
+    `console.log(JSON.stringify({ python: audit.files.filter((f) => f.language === 'python').length, loaded }));`,
+  ].join('\n');
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: REPO_ROOT });
+  assert.equal(r.status, 0, r.stderr);
+  const { python, loaded } = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { python: number; loaded: string[] };
+  assert.ok(python > 0, 'the fixture has Python files');
+  assert.deepEqual(loaded, []);
+});
