@@ -71,12 +71,29 @@ const gallop = (sorted: Uint32Array, from: number, to: number, value: number): n
 /** Seeds are packed into one number, diagonal then position, when positions fit (always, for files under 64M tokens). */
 const PACK_LIMIT = 2 ** 26;
 
-const seedsOf = (a: FileFingerprint, oa: HashOrder, b: FileFingerprint, ob: HashOrder, skip: Set<number> | null): [number, number][] => {
-  const seeds: number[] = [];
+/**
+ * The seeds of one pair, packed, in a work array kept for the next pair (per thread): block search
+ * joins tens of thousands of pairs, most of them sharing a few fingerprints, and an array, a typed
+ * array and a tuple per seed for each of them cost more than the join.
+ */
+let seedWork = new Float64Array(1 << 12);
+/** A work array grown past this many seeds (2 MB) serves its pair only. */
+const KEPT_SEEDS = 1 << 18;
+
+/**
+ * Every (position in a, position in b) of a fingerprint both share, at most MAX_SEEDS_PER_HASH
+ * of each file per hash, packed as (b - a + PACK_LIMIT) * PACK_LIMIT + a (diagonal, then
+ * position) and sorted: a run found from one seed covers the later seeds on its diagonal.
+ * Returns the sorted seeds, a view of the work array valid until the next call.
+ */
+const seedsOf = (a: FileFingerprint, oa: HashOrder, b: FileFingerprint, ob: HashOrder, skip: Set<number> | null): Float64Array => {
   const ha = oa.hashes;
   const hb = ob.hashes;
   const na = ha.length;
   const nb = hb.length;
+  if (a.tokens >= PACK_LIMIT || b.tokens >= PACK_LIMIT) return seedWork.subarray(0, 0);
+  let seeds = seedWork;
+  let count = 0;
   let i = 0;
   let j = 0;
   while (i < na && j < nb) {
@@ -97,27 +114,49 @@ const seedsOf = (a: FileFingerprint, oa: HashOrder, b: FileFingerprint, ob: Hash
     let j2 = j + 1;
     while (j2 < nb && hb[j2] === x) j2++;
     if (!skip?.has(x)) {
-      for (let p = i; p < Math.min(i2, i + MAX_SEEDS_PER_HASH); p++) {
-        for (let q = j; q < Math.min(j2, j + MAX_SEEDS_PER_HASH); q++) seeds.push(a.winnowPositions[oa.order[p]], b.winnowPositions[ob.order[q]]);
+      const pEnd = Math.min(i2, i + MAX_SEEDS_PER_HASH);
+      const qEnd = Math.min(j2, j + MAX_SEEDS_PER_HASH);
+      if (count + (pEnd - i) * (qEnd - j) > seeds.length) {
+        const grown = new Float64Array(Math.max(2 * seeds.length, count + (pEnd - i) * (qEnd - j)));
+        grown.set(seeds.subarray(0, count));
+        seeds = grown;
+        if (grown.length <= KEPT_SEEDS) seedWork = grown;
+      }
+      for (let p = i; p < pEnd; p++) {
+        const pa = a.winnowPositions[oa.order[p]];
+        for (let q = j; q < qEnd; q++) seeds[count++] = (b.winnowPositions[ob.order[q]] - pa + PACK_LIMIT) * PACK_LIMIT + pa;
       }
     }
     i = i2;
     j = j2;
   }
-  const out: [number, number][] = new Array(seeds.length / 2);
-  // By diagonal, then position: a run found from one seed covers the later seeds on its diagonal.
-  if (a.tokens < PACK_LIMIT && b.tokens < PACK_LIMIT) {
-    const keys = new Float64Array(seeds.length / 2);
-    for (let s = 0; s < keys.length; s++) keys[s] = (seeds[2 * s + 1] - seeds[2 * s] + PACK_LIMIT) * PACK_LIMIT + seeds[2 * s];
-    keys.sort();
-    for (let s = 0; s < keys.length; s++) {
-      const pa = keys[s] % PACK_LIMIT;
-      out[s] = [pa, pa + Math.floor(keys[s] / PACK_LIMIT) - PACK_LIMIT];
+  return seeds.subarray(0, count).sort();
+};
+
+/** seedsOf for files too large to pack: (position in a, position in b) tuples in the same order. */
+const unpackedSeeds = (a: FileFingerprint, oa: HashOrder, b: FileFingerprint, ob: HashOrder, skip: Set<number> | null): [number, number][] => {
+  const seeds: [number, number][] = [];
+  const ha = oa.hashes;
+  const hb = ob.hashes;
+  for (let i = 0, j = 0; i < ha.length && j < hb.length; ) {
+    if (ha[i] !== hb[j]) {
+      if (ha[i] < hb[j]) i++;
+      else j++;
+      continue;
     }
-    return out;
+    let i2 = i + 1;
+    while (i2 < ha.length && ha[i2] === ha[i]) i2++;
+    let j2 = j + 1;
+    while (j2 < hb.length && hb[j2] === hb[j]) j2++;
+    if (!skip?.has(ha[i])) {
+      for (let p = i; p < Math.min(i2, i + MAX_SEEDS_PER_HASH); p++) {
+        for (let q = j; q < Math.min(j2, j + MAX_SEEDS_PER_HASH); q++) seeds.push([a.winnowPositions[oa.order[p]], b.winnowPositions[ob.order[q]]]);
+      }
+    }
+    i = i2;
+    j = j2;
   }
-  for (let s = 0; s < out.length; s++) out[s] = [seeds[2 * s], seeds[2 * s + 1]];
-  return out.sort((s, t) => s[1] - s[0] - (t[1] - t[0]) || s[0] - t[0]);
+  return seeds.sort((s, t) => s[1] - s[0] - (t[1] - t[0]) || s[0] - t[0]);
 };
 
 export const sharedRuns = (
@@ -134,8 +173,13 @@ export const sharedRuns = (
   const runs: SharedRun[] = [];
   let coveredDiagonal = Number.NaN;
   let coveredUntil = -1;
-  for (const [pa, pb] of seedsOf(a, orderA, b, orderB, skip)) {
-    const diagonal = pb - pa;
+  const seeds = seedsOf(a, orderA, b, orderB, skip);
+  // Files of PACK_LIMIT tokens or more (never met: 64M tokens) are compared by seed tuples.
+  const tuples = a.tokens < PACK_LIMIT && b.tokens < PACK_LIMIT ? null : unpackedSeeds(a, orderA, b, orderB, skip);
+  for (let s = 0, n = tuples?.length ?? seeds.length; s < n; s++) {
+    const pa = tuples ? tuples[s][0] : seeds[s] % PACK_LIMIT;
+    const diagonal = tuples ? tuples[s][1] - tuples[s][0] : Math.floor(seeds[s] / PACK_LIMIT) - PACK_LIMIT;
+    const pb = pa + diagonal;
     if (diagonal === coveredDiagonal && pa < coveredUntil) continue;
     if (ta[pa] !== tb[pb]) continue; // a hash collision, not a shared k-gram
     let sa = pa;
