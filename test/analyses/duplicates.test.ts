@@ -144,7 +144,16 @@ test('a fingerprint in more files than the limit is boilerplate and creates no c
   const common = Uint32Array.of(7);
   const index = buildCandidateIndex([...Array.from({ length: 60 }, () => common), Uint32Array.of(1, 2), Uint32Array.of(2, 3)], 50);
   assert.ok(index.boilerplate.has(7));
-  assert.deepEqual([...index.shared.entries()], [[60 * 62 + 61, 1]]);
+  assert.deepEqual([...index.pairs], [60 * 62 + 61]);
+  assert.deepEqual([...index.shared], [1]);
+});
+
+test('the index lists each pair once, in key order, with how many fingerprints it shares', () => {
+  const index = buildCandidateIndex([Uint32Array.of(1, 5, 9), Uint32Array.of(2, 5), Uint32Array.of(1, 5, 9, 12), Uint32Array.of(12)], 50);
+  // 5 is in files 0, 1, 2; 1 and 9 in files 0 and 2; 12 in files 2 and 3.
+  assert.deepEqual([...index.pairs], [0 * 4 + 1, 0 * 4 + 2, 1 * 4 + 2, 2 * 4 + 3]);
+  assert.deepEqual([...index.shared], [1, 3, 1, 1]);
+  assert.equal(index.boilerplate.size, 0);
 });
 
 const HELPER = `

@@ -9,8 +9,10 @@ const FILE_SCALE = 2 ** 21;
 const MAX_INDEXED_FILES = FILE_SCALE;
 
 export interface CandidateIndex {
-  /** Shared non-boilerplate fingerprints per pair; key `a * fileCount + b` with a < b. */
-  shared: Map<number, number>;
+  /** Every pair that shares non-boilerplate fingerprints, as the key `a * fileCount + b` with a < b, ascending. */
+  pairs: Float64Array;
+  /** How many non-boilerplate fingerprints each pair shares, beside `pairs`. */
+  shared: Uint32Array;
   /** Fingerprints found in more than maxFiles files. */
   boilerplate: Set<number>;
   fileCount: number;
@@ -18,35 +20,60 @@ export interface CandidateIndex {
 
 export const pairOf = (key: number, fileCount: number): [number, number] => [Math.floor(key / fileCount), key % fileCount];
 
-/** `hashesOf[i]` is file i's sorted unique fingerprint set; files beyond MAX_INDEXED_FILES are not indexed. */
+/**
+ * `hashesOf[i]` is file i's sorted unique fingerprint set; files beyond MAX_INDEXED_FILES are not
+ * indexed. Pairs are counted by sorting one key per (fingerprint, pair) and counting equal keys: a
+ * `Map` of pair counts cost more (hundreds of thousands of updates, a boxed number each).
+ */
 export const buildCandidateIndex = (hashesOf: Uint32Array[], maxFiles: number): CandidateIndex => {
   const fileCount = Math.min(hashesOf.length, MAX_INDEXED_FILES);
   let total = 0;
   for (let f = 0; f < fileCount; f++) total += hashesOf[f].length;
   const packed = new Float64Array(total);
   let p = 0;
-  for (let f = 0; f < fileCount; f++) for (const h of hashesOf[f]) packed[p++] = h * FILE_SCALE + f;
+  for (let f = 0; f < fileCount; f++) {
+    const hashes = hashesOf[f];
+    for (let i = 0; i < hashes.length; i++) packed[p++] = hashes[i] * FILE_SCALE + f;
+  }
   packed.sort();
 
-  const shared = new Map<number, number>();
+  // Each fingerprint's files are a run of `packed`: boilerplate first, and how many pair keys the rest make.
   const boilerplate = new Set<number>();
-  const run: number[] = [];
-  let i = 0;
-  while (i < total) {
+  let keyCount = 0;
+  for (let i = 0; i < total; ) {
     const hash = Math.floor(packed[i] / FILE_SCALE);
-    run.length = 0;
-    let j = i;
-    while (j < total && Math.floor(packed[j] / FILE_SCALE) === hash) run.push(packed[j++] - hash * FILE_SCALE);
-    if (run.length > maxFiles) boilerplate.add(hash);
-    else if (run.length > 1) {
-      for (let x = 0; x < run.length; x++) {
-        for (let y = x + 1; y < run.length; y++) {
-          const key = run[x] * fileCount + run[y];
-          shared.set(key, (shared.get(key) ?? 0) + 1);
-        }
+    let j = i + 1;
+    while (j < total && Math.floor(packed[j] / FILE_SCALE) === hash) j++;
+    const n = j - i;
+    if (n > maxFiles) boilerplate.add(hash);
+    else keyCount += (n * (n - 1)) / 2;
+    i = j;
+  }
+  const keys = new Float64Array(keyCount);
+  let k = 0;
+  for (let i = 0; i < total; ) {
+    const base = Math.floor(packed[i] / FILE_SCALE) * FILE_SCALE;
+    let j = i + 1;
+    while (j < total && packed[j] - base < FILE_SCALE) j++;
+    if (j - i <= maxFiles) {
+      // Files ascend within a run, so each key has a < b.
+      for (let x = i; x < j; x++) {
+        const a = (packed[x] - base) * fileCount;
+        for (let y = x + 1; y < j; y++) keys[k++] = a + (packed[y] - base);
       }
     }
     i = j;
   }
-  return { shared, boilerplate, fileCount };
+  keys.sort();
+  // Equal keys are one pair: keep each once, with how many fingerprints it shares.
+  const counts = new Uint32Array(keyCount);
+  let pairCount = 0;
+  for (let i = 0; i < keyCount; ) {
+    let j = i + 1;
+    while (j < keyCount && keys[j] === keys[i]) j++;
+    keys[pairCount] = keys[i];
+    counts[pairCount++] = j - i;
+    i = j;
+  }
+  return { pairs: keys.slice(0, pairCount), shared: counts.slice(0, pairCount), boilerplate, fileCount };
 };

@@ -116,7 +116,7 @@ export const groupDuplicates = (input: GroupFile[], options: GroupOptions, choos
 
   const nearEdges: Edge[] = [];
   const names = representatives.map((p) => basename(p.path));
-  for (const key of index.shared.keys()) {
+  for (const key of index.pairs) {
     const [a, b] = pairOf(key, index.fileCount);
     if (names[a] === names[b]) continue;
     // 2 * shared / (ta + tb) cannot reach the threshold when one file is much smaller: skip those unscored.
@@ -308,12 +308,10 @@ const blockGroups = (representatives: GroupFile[], index: CandidateIndex, orderO
   // Disjoint windows inside a shared run of minTokens tokens each hold a shared fingerprint.
   const minSeeds = Math.max(1, Math.floor((minTokens - k + 1) / w));
   const blocks = new Map<string, { length: number; occurrences: Map<string, { file: number; start: number }> }>();
-  // Pair keys are integers below 2^53: a typed array sorts them without a call per comparison.
-  const pairKeys = new Float64Array(index.shared.size);
-  let pairCount = 0;
-  for (const [key, n] of index.shared) if (n >= minSeeds) pairKeys[pairCount++] = key;
-  for (const key of pairKeys.subarray(0, pairCount).sort()) {
-    const [a, b] = pairOf(key, index.fileCount);
+  // The index lists pairs in key order, the order they are searched in.
+  for (let p = 0; p < index.pairs.length; p++) {
+    if (index.shared[p] < minSeeds) continue;
+    const [a, b] = pairOf(index.pairs[p], index.fileCount);
     if (wholeFile.find(a) === wholeFile.find(b)) continue;
     const fa = representatives[a].fp;
     const fb = representatives[b].fp;
