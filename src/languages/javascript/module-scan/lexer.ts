@@ -109,27 +109,60 @@ const ADJACENT_WORDS = new Set([
  */
 const KEYED_OBJECTS = new Set(['module', 'worker_threads']);
 
+/** What the lexer needs to know of a known word, as bits (one table lookup instead of a Set lookup per question). */
+const enum Word {
+  Expression = 1,
+  Condition = 2,
+  Block = 4,
+  Branch = 8,
+  Walk = 16,
+  Adjacent = 32,
+  Keyed = 64,
+  Import = 128,
+  Url = 256,
+  Declaration = 512,
+}
+
+/** Every word the lexer tells apart, and its Word bits at the same index. */
+const WORDS: readonly string[] = [...new Set([...EXPRESSION_KEYWORDS, ...CONDITION_KEYWORDS, ...BLOCK_KEYWORDS, ...BRANCH_KEYWORDS, ...WALK_WORDS, ...ADJACENT_WORDS, ...KEYED_OBJECTS, 'import', 'URL'])];
+const WORD_BITS: Uint16Array = Uint16Array.from(WORDS, (word) =>
+  (EXPRESSION_KEYWORDS.has(word) ? Word.Expression : 0) |
+  (CONDITION_KEYWORDS.has(word) ? Word.Condition : 0) |
+  (BLOCK_KEYWORDS.has(word) ? Word.Block : 0) |
+  (BRANCH_KEYWORDS.has(word) ? Word.Branch : 0) |
+  (WALK_WORDS.has(word) ? Word.Walk : 0) |
+  (ADJACENT_WORDS.has(word) ? Word.Adjacent : 0) |
+  (KEYED_OBJECTS.has(word) ? Word.Keyed : 0) |
+  (word === 'import' ? Word.Import : 0) |
+  (word === 'URL' ? Word.Url : 0) |
+  (word === 'const' || word === 'let' || word === 'var' ? Word.Declaration : 0),
+);
+
 /**
- * Every word the lexer tells apart, by length and first character (length × 128 + code), to look
- * up without slicing. An array rather than a Map: this runs on every identifier, and indexing
- * is several times cheaper than hashing the key.
+ * The WORDS indices by length and first character (length × 128 + code), to look up without
+ * slicing. An array rather than a Map: this runs on every identifier, and indexing is several
+ * times cheaper than hashing the key.
  */
-const KNOWN_WORDS: ReadonlyArray<readonly string[] | undefined> = (() => {
-  const byShape: string[][] = [];
-  for (const word of new Set([...EXPRESSION_KEYWORDS, ...CONDITION_KEYWORDS, ...BLOCK_KEYWORDS, ...BRANCH_KEYWORDS, ...WALK_WORDS, ...ADJACENT_WORDS, ...KEYED_OBJECTS, 'import', 'URL'])) {
-    (byShape[word.length * 128 + word.charCodeAt(0)] ??= []).push(word);
-  }
+const KNOWN_WORDS: ReadonlyArray<readonly number[] | undefined> = (() => {
+  const byShape: number[][] = [];
+  WORDS.forEach((word, index) => (byShape[word.length * 128 + word.charCodeAt(0)] ??= []).push(index));
   return byShape;
 })();
 const KNOWN_SHAPES = KNOWN_WORDS.length;
 
-/** The known word at text[start, end), or '' (most identifiers are not one, and cost no string). */
-const knownWordAt = (text: string, start: number, end: number): string => {
+/** The WORDS index of the known word at text[start, end), or -1 (most identifiers are not one, and cost no string). */
+const knownWordAt = (text: string, start: number, end: number): number => {
   const shape = (end - start) * 128 + text.charCodeAt(start);
   const candidates = shape < KNOWN_SHAPES ? KNOWN_WORDS[shape] : undefined;
-  if (candidates === undefined) return '';
-  for (const word of candidates) if (text.startsWith(word, start)) return word;
-  return '';
+  if (candidates === undefined) return -1;
+  for (const index of candidates) if (text.startsWith(WORDS[index], start)) return index;
+  return -1;
+};
+
+/** The Word bits of the known word at text[start, end); 0 for any other word. */
+const wordBitsAt = (text: string, start: number, end: number): number => {
+  const index = knownWordAt(text, start, end);
+  return index < 0 ? 0 : WORD_BITS[index];
 };
 
 const CONFLICT_MARKERS = ['<<<<<<<', '=======', '>>>>>>>'];
@@ -152,6 +185,10 @@ const MULTI_PUNCTUATORS: ReadonlyArray<readonly string[] | undefined> = (() => {
   for (const p of all.sort((a, b) => b.length - a.length)) (byFirst[p.charCodeAt(0)] ??= []).push(p);
   return byFirst;
 })();
+
+/** 1 for the characters that stand second in some MULTI_PUNCTUATORS entry: after any other, a punctuator is one character long. */
+const PUNCTUATOR_SECOND = new Uint8Array(128);
+for (const list of MULTI_PUNCTUATORS) for (const p of list ?? []) PUNCTUATOR_SECOND[p.charCodeAt(1)] = 1;
 
 /** Every ASCII character as a one-char string, by its code. */
 const SINGLE_PUNCTUATORS: readonly string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
@@ -248,12 +285,19 @@ export class Lexer {
     return this.text.slice(this.start, this.end);
   }
 
+  // Both compare the first character before the rest: the reader asks them of most tokens it
+  // reads, and most answers are no.
   is(punctuator: string): boolean {
-    return this.type === Token.Punctuator && this.end - this.start === punctuator.length && this.text.startsWith(punctuator, this.start);
+    return (
+      this.type === Token.Punctuator &&
+      this.end - this.start === punctuator.length &&
+      this.text.charCodeAt(this.start) === punctuator.charCodeAt(0) &&
+      (punctuator.length === 1 || this.text.startsWith(punctuator, this.start))
+    );
   }
 
   isWord(word: string): boolean {
-    return this.type === Token.Identifier && this.end - this.start === word.length && this.text.startsWith(word, this.start);
+    return this.type === Token.Identifier && this.end - this.start === word.length && this.text.charCodeAt(this.start) === word.charCodeAt(0) && this.text.startsWith(word, this.start);
   }
 
   /** The cooked value of the current string token; escapes are left to the real parser. */
@@ -280,7 +324,13 @@ export class Lexer {
         return;
       }
       const c = text.charCodeAt(pos);
-      if (isSpace(c)) {
+      // a blank and `\n` first: most of the characters between tokens
+      if (c === 32) {
+        pos++;
+      } else if (c === 10) {
+        this.newlineBefore = true;
+        pos++;
+      } else if (isSpace(c)) {
         pos++;
       } else if (isLineBreak(c)) {
         this.newlineBefore = true;
@@ -372,11 +422,13 @@ export class Lexer {
     this.end = e;
     this.memberName = this.afterDot;
     const known = knownWordAt(text, this.start, e);
-    if (known !== '' && this.options.walkWords && WALK_WORDS.has(known) && !this.inertWalkWord(known, e)) throw new Unsure();
-    if (known !== '' && KEYED_OBJECTS.has(known)) this.sawKeyedObject = true;
-    const word = this.afterDot ? '' : known;
-    if (word !== '' && BRANCH_KEYWORDS.has(word)) this.branches++;
-    if (word === 'import' && this.options.walkWords) {
+    const bits = known < 0 ? 0 : WORD_BITS[known];
+    if ((bits & Word.Walk) !== 0 && this.options.walkWords && !this.inertWalkWord(WORDS[known], e)) throw new Unsure();
+    if ((bits & Word.Keyed) !== 0) this.sawKeyedObject = true;
+    // after a dot a keyword is a property name: none of its bits below apply
+    const word = this.afterDot ? 0 : bits;
+    if ((word & Word.Branch) !== 0) this.branches++;
+    if ((word & Word.Import) !== 0 && this.options.walkWords) {
       // the import.meta forms the walk reads are for the AST walk (a comment between counts as one); import() is read after the scan
       let k = e;
       while (isSpace(text.charCodeAt(k)) || isLineBreak(text.charCodeAt(k))) k++;
@@ -389,18 +441,18 @@ export class Lexer {
         this.importCalls.push(this.start);
       } else if (after === 46 || after === 47) throw new Unsure();
     }
-    if (word === 'URL' && !this.afterDot) this.sawUrl = true;
+    if ((word & Word.Url) !== 0) this.sawUrl = true;
     // a decorator's name stands before the parameter or member it decorates: `@Inject() x`, `@Inject x`
     const decorator = this.start > 0 && text.charCodeAt(this.start - 1) === 64;
-    this.plainWord = !decorator && (word === '' || !ADJACENT_WORDS.has(word));
+    this.plainWord = !decorator && (word & Word.Adjacent) === 0;
     if (this.plainWord && afterPlainWord) throw new Unsure();
     // `const` starting a statement, not `as const`
-    const declaration = (word === 'const' || word === 'let' || word === 'var') && (this.atExpressionStart || this.newlineBefore);
+    const declaration = (word & Word.Declaration) !== 0 && (this.atExpressionStart || this.newlineBefore);
     this.shape = this.plainWord ? Shape.PlainWord : declaration ? Shape.Declaration : Shape.Other;
-    const expressionKeyword = word !== '' && EXPRESSION_KEYWORDS.has(word);
-    this.conditionNext = word !== '' && CONDITION_KEYWORDS.has(word);
+    const expressionKeyword = (word & Word.Expression) !== 0;
+    this.conditionNext = (word & Word.Condition) !== 0;
     this.regexAllowed = expressionKeyword;
-    this.braceOpens = expressionKeyword && !BLOCK_KEYWORDS.has(word) ? Open.ObjectBrace : Open.Block;
+    this.braceOpens = expressionKeyword && (word & Word.Block) === 0 ? Open.ObjectBrace : Open.Block;
     this.afterDot = false;
   }
 
@@ -555,7 +607,7 @@ export class Lexer {
   private checkWalkString(start: number, end: number): void {
     if (!this.options.walkWords || !this.sawKeyedObject || !this.inBracket()) return;
     const length = end - start;
-    if (length <= 7 && WALK_WORDS.has(knownWordAt(this.text, start, end))) throw new Unsure();
+    if (length <= 7 && (wordBitsAt(this.text, start, end) & Word.Walk) !== 0) throw new Unsure();
     for (let k = start; k < end; k++) if (this.text.charCodeAt(k) === 92) throw new Unsure();
   }
 
@@ -599,7 +651,8 @@ export class Lexer {
     // one-char string (V8 keeps those in a table), so no token costs an allocation.
     let punctuator = SINGLE_PUNCTUATORS[c];
     const longer = MULTI_PUNCTUATORS[c];
-    if (longer !== undefined) {
+    // most punctuators stand alone (`(`, `,`, `=` before a blank): the list is tried only when the next character may continue one
+    if (longer !== undefined && PUNCTUATOR_SECOND[text.charCodeAt(pos + 1)] === 1) {
       for (const p of longer) {
         if (text.startsWith(p, pos)) {
           // `?.5` is a conditional followed by a number, not optional chaining
