@@ -79,6 +79,18 @@ for (const name of fixtureCases('javascript')) {
   });
 }
 
+test('javascript resolution: a root reached through a symbolic link gives the same graph (oxc answers real paths)', () => {
+  const holder = mkdtempSync(join(tmpdir(), 'census-js-linked-root-'));
+  try {
+    cpSync(fixturePath('javascript', 'workspaces'), join(holder, 'real'), { recursive: true });
+    symlinkSync(join(holder, 'real'), join(holder, 'link'), 'dir');
+    const root = join(holder, 'link');
+    assert.deepEqual(extractAndResolve(root, listFiles(root)), JSON.parse(readFileSync(`${fixturePath('javascript', 'workspaces')}.expected.json`, 'utf8')));
+  } finally {
+    rmSync(holder, { recursive: true, force: true });
+  }
+});
+
 test('javascript resolution: workspaces linked through node_modules give the same graph', () => {
   const root = mkdtempSync(join(tmpdir(), 'census-js-workspaces-'));
   try {

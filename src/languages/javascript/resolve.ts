@@ -14,7 +14,7 @@
 import type { ImportFact } from '../../model/facts.js';
 import type { ImportResolver, Resolution, ResolveContext } from '../../resolve/types.js';
 import { dirname, dirnameAbsolute, extname, joinAbsolute, joinRepo, toPosix, toRepoPath } from '../../util/path.js';
-import { pathExists } from '../../util/fs.js';
+import { pathExists, realpathOrNull } from '../../util/fs.js';
 import { lineOfKey } from '../../entries/support/config-document.js';
 import { LANGUAGE_RECORDS } from '../registry.js';
 import { conditionsOf, createResolverPool, type ImporterKind, type Profile } from './resolution/factories.js';
@@ -117,9 +117,14 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     return found;
   };
 
+  // oxc answers real paths (links resolved): under a root reached through a link (a linked
+  // checkout, macOS's /tmp) a repo file is below the root's real path, not below the root as given.
+  const realRoot = realpathOrNull(ctx.rootAbs);
+  const linkedRoot = realRoot !== null && realRoot !== ctx.rootAbs ? realRoot : null;
+
   /** An absolute path oxc found → a repo file, or why it is not one. */
   const toTarget = (absPath: string, specifier: string): Resolution => {
-    const repo = toRepoPath(ctx.rootAbs, absPath);
+    const repo = toRepoPath(ctx.rootAbs, absPath) ?? (linkedRoot === null ? null : toRepoPath(linkedRoot, absPath));
     if (repo === null || inNodeModules(repo)) {
       const pkg = packageNameFromPath(toPosix(absPath)) ?? (isPathSpecifier(specifier) ? undefined : packageNameOf(specifier));
       return pkg ? { to: null, unresolved: 'external', package: pkg } : { to: null, unresolved: 'external' };
