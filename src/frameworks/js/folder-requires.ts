@@ -121,6 +121,16 @@ const readOfEntries = (text: string, from: number, to: number, folderExpr: strin
 };
 
 const NAME_EXPR = /^[A-Za-z_$][\w$]*$/;
+const GLOB_SYNC = /glob\s*\.\s*sync\(/;
+
+/**
+ * Whether the text may hold a listing READDIR or GLOB_CWD reads: a call of `readdir`,
+ * `readdirSync`, `glob`, `globSync` or `glob.sync`. The `glob` mark is in every text that says
+ * `global` (payload: 724 files, 17 MB, 29 of them with a listing), and three patterns over each
+ * were most of this reader's time.
+ */
+const mayList = (text: string): boolean =>
+  text.includes('readdir(') || text.includes('readdirSync(') || text.includes('glob(') || text.includes('globSync(') || (text.includes('sync(') && GLOB_SYNC.test(text));
 
 const loadersIn = (file: string, text: string): { loaders: Loader[]; params: ParamLoader[]; unread: Diagnostic[] } => {
   const loaders: Loader[] = [];
@@ -194,7 +204,7 @@ const loaders = perScan((ctx): Found => {
   // A loader lists a folder and computes a require() or import() from it, or reads its files.
   for (const file of codeFilesMarked(ctx, ['readdir', 'glob'])) {
     const text = ctx.readText(file) ?? '';
-    if (!/readdir|glob/.test(text)) continue;
+    if (!mayList(text)) continue;
     const { loaders: here, params, unread } = loadersIn(file, text);
     for (const loader of here) out.loaders.push({ file, loader });
     out.params.push(...params);
