@@ -362,6 +362,37 @@ const matchAny = (alternatives: Alternative[], path: string): boolean => {
  * `**` matches any number of path segments, `*` and `?` stay within one.
  */
 export const compileGlob = (glob: string): ((path: string) => boolean) => {
+  const known = compiled.get(glob);
+  if (known !== undefined) {
+    if (typeof known === 'string') throw new GlobError(known);
+    return known;
+  }
+  let matcher: (path: string) => boolean;
+  try {
+    matcher = compileUncached(glob);
+  } catch (e) {
+    if (e instanceof GlobError) remember(glob, e.message);
+    throw e;
+  }
+  remember(glob, matcher);
+  return matcher;
+};
+
+/**
+ * Matchers already compiled, by pattern (or why it was refused): readers compile the same globs
+ * once per package, per config and per project (vitest's own kinds expand to 24 alternatives each
+ * time). A matcher is a pure function of its pattern, so it is shared; the memo is dropped whole
+ * when it grows past its bound.
+ */
+const compiled = new Map<string, ((path: string) => boolean) | string>();
+const MAX_COMPILED = 4096;
+
+const remember = (glob: string, value: ((path: string) => boolean) | string): void => {
+  if (compiled.size >= MAX_COMPILED) compiled.clear();
+  compiled.set(glob, value);
+};
+
+const compileUncached = (glob: string): ((path: string) => boolean) => {
   if (glob.length > MAX_PATTERN_LENGTH) throw new GlobError(`longer than ${MAX_PATTERN_LENGTH} characters`);
   const negated = glob.startsWith('!') && !glob.startsWith('!(');
   const body = (negated ? glob.slice(1) : glob).replace(/^(\.\/)+/, '');

@@ -75,6 +75,17 @@ test('extended globs census cannot match safely are refused with a reason', () =
   const never = compileRepoGlob('!(x)', (r) => reasons.push(r));
   assert.equal(never('y'), false);
   assert.match(reasons[0], /glob "!\(x\)" is not read: the extended glob !\(…\) is not supported/);
+  // compiled patterns are kept: a refused one is refused again with its reason, every time
+  compileRepoGlob('!(x)', (r) => reasons.push(r));
+  assert.equal(reasons[1], reasons[0]);
+  assert.throws(() => compileGlob('!(a|aa)b'), GlobError);
+});
+
+test('a pattern compiled again is the same matcher, negated or not', () => {
+  assert.equal(compileGlob('src/**/*.{ts,tsx}'), compileGlob('src/**/*.{ts,tsx}'));
+  assert.equal(compileGlob('!src/**')('lib/a.ts'), true);
+  assert.equal(compileGlob('!src/**')('src/a.ts'), false);
+  assert.equal(compileGlob('src/**')('src/a.ts'), true);
 });
 
 test('patterns that backtrack exponentially in a regex engine finish at once', () => {
