@@ -13,7 +13,7 @@ import { warning } from '../util/diagnostics.js';
 import { scratchReader } from '../util/fs.js';
 import { contentHash } from '../util/content-hash.js';
 import { decode, looksBinary } from './decode.js';
-import { countLines } from './metrics.js';
+import { countLines, type LineCounts } from './metrics.js';
 import { fingerprintFile, isFingerprinted, type FileFingerprint, type FingerprintOptions } from '../analyses/duplicates/fingerprint.js';
 
 export interface ScanRequest {
@@ -61,6 +61,11 @@ const readFile = scratchReader();
 
 export const fingerprintCrash = (path: string, e: unknown): Diagnostic =>
   warning('duplicates/crash', `fingerprinting failed: ${(e as Error).message}; left out of the duplicates analysis`, path);
+
+const setLineCounts = (record: FileRecord, counts: LineCounts): void => {
+  record.lines = counts.lines;
+  record.codeLines = counts.codeLines;
+};
 
 export const scanFile = (req: ScanRequest, options: ScanOptions, handOff?: FingerprintHandOff): ScannedFile => {
   const diagnostics: Diagnostic[] = [];
@@ -114,9 +119,11 @@ export const scanFile = (req: ScanRequest, options: ScanOptions, handOff?: Finge
   const spec = languageRecord(language);
   // A file that mixes code and markup is counted and fingerprinted by its code alone.
   const code = spec?.codeView ? spec.codeView(req.path, text).text : text;
-  const counts = countLines(code, language);
-  record.lines = counts.lines;
-  record.codeLines = counts.codeLines;
+  const extractor = spec?.extractor;
+  // After extraction when the extractor counts lines on its own walk of the same text (Python's
+  // scan), so the text is not walked once more here.
+  const countedByExtractor = extractor?.lineCountsOfLast !== undefined && code === text;
+  if (!countedByExtractor) setLineCounts(record, countLines(code, language));
 
   if (options.fingerprint && isFingerprinted(language)) {
     if (handOff) handOff(result, text, language, code);
@@ -126,17 +133,18 @@ export const scanFile = (req: ScanRequest, options: ScanOptions, handOff?: Finge
       diagnostics.push(fingerprintCrash(req.path, e));
     }
   }
-  const extractor = spec?.extractor;
   if (!extractor) return result;
   let facts: FileFacts;
   try {
     facts = extractor.extract(req.path, text);
   } catch (e) {
     // An extractor must not throw; if one does, the file is still listed and the bug is visible.
+    if (countedByExtractor) setLineCounts(record, countLines(code, language));
     diagnostics.push(warning('extract/crash', `${language} extractor failed: ${(e as Error).message}`, req.path));
     record.incomplete = true;
     return result;
   }
+  if (countedByExtractor) setLineCounts(record, extractor.lineCountsOfLast?.() ?? countLines(code, language));
   for (const d of facts.diagnostics) diagnostics.push(d.location ? d : { ...d, location: { file: req.path } });
   if (facts.diagnostics.some((d) => d.id.endsWith('syntax-error') || d.id.endsWith('python2-syntax'))) record.incomplete = true;
   if (facts.summary) record.summary = facts.summary;

@@ -15,6 +15,12 @@ export interface LanguageExtractor {
   /** Bump when the output for the same text changes, so stored facts can tell they are stale. */
   version: number;
   extract(path: string, text: string): FileFacts;
+  /**
+   * Lines and code lines of the text `extract` last read, when its own walk counted them by
+   * extract/metrics.ts's rules: scan-file.ts then takes them instead of walking the text again.
+   * null when it did not count them.
+   */
+  lineCountsOfLast?(): { lines: number; codeLines: number } | null;
 }
 
 /** Every language but `other`, which is what a file is when no record claims it. */

@@ -49,8 +49,12 @@ const byLine = (a: ImportFact, b: ImportFact): number => a.line - b.line;
 
 const hasShebang = (text: string): boolean => text.startsWith('#!') || text.startsWith('\ufeff#!');
 
+/** The line counts of the last file's scan (tokenize.ts counts them on its walk), or null. */
+let lastCounts: { lines: number; codeLines: number } | null = null;
+
 const extractFacts = (path: string, text: string): FileFacts => {
   const t = tokenize(text);
+  lastCounts = t.lineCount >= 0 ? { lines: t.lineCount, codeLines: t.codeLineCount } : null;
   const st = new ExtractState(t, path);
   for (const { problem, line } of t.problems) st.problems.tokenProblem(problem, line);
   const walker = new StatementWalker(st);
@@ -128,6 +132,7 @@ export const pythonExtractor: LanguageExtractor = {
   language: 'python',
   version: 2,
   extract(path: string, text: string): FileFacts {
+    lastCounts = null;
     try {
       if (!warmedUp) warmUp();
       return extractFacts(path, text);
@@ -138,4 +143,5 @@ export const pythonExtractor: LanguageExtractor = {
       return facts;
     }
   },
+  lineCountsOfLast: () => lastCounts,
 };

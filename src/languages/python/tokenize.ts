@@ -61,6 +61,14 @@ export class PythonTokens {
   problems: Array<{ problem: Problem; line: number }> = [];
   /** Total number of physical lines. */
   physicalLines = 0;
+  /**
+   * Lines, and lines that hold code, by extract/metrics.ts's `countLines` rules (a line is code
+   * when its first character past spaces, tabs and form feeds is neither its end nor `#`),
+   * counted on the scan's own walk; -1 when the text has a CR (the scan reads CRLF as LF, which
+   * `countLines` does not).
+   */
+  lineCount = -1;
+  codeLineCount = -1;
 }
 
 const grow = <T extends Int32Array | Uint8Array>(a: T, size: number): T => {
@@ -72,6 +80,9 @@ const grow = <T extends Int32Array | Uint8Array>(a: T, size: number): T => {
 class Scanner extends StringScanner {
   /** A `;` outside brackets was seen on the current logical line. */
   private semicolon = false;
+  /** Physical lines counted so far, and those of them that are blank or hold only a comment. */
+  private lineCount = 0;
+  private nonCodeLines = 0;
   private out: PythonTokens;
   private bracketChar = new Int32Array(64);
   private bracketLine = new Int32Array(64);
@@ -90,7 +101,8 @@ class Scanner extends StringScanner {
 
   scan(source: string): PythonTokens {
     // One newline convention keeps every inner loop simple; CRLF files pay one native replace.
-    const text = source.indexOf('\r') >= 0 ? source.replace(/\r\n?/g, '\n') : source;
+    const hasCR = source.indexOf('\r') >= 0;
+    const text = hasCR ? source.replace(/\r\n?/g, '\n') : source;
     const out = this.out;
     out.text = text;
     out.count = 0;
@@ -101,11 +113,16 @@ class Scanner extends StringScanner {
     this.n = text.length;
     this.lineNo = 1;
     this.semicolon = false;
+    this.lineCount = 0;
+    this.nonCodeLines = 0;
     this.loadCodes(text);
     const codes = this.codes;
     const n = this.n;
 
     let pos = codes[0] === 0xfeff ? 1 : 0;
+    // A BOM is the first line's first character, so that line counts as code whatever follows.
+    let bomLine = pos === 1;
+    if (bomLine) this.lineCount = 1;
     let depth = 0;
     let lineOpen = false;
     let atLineStart = true;
@@ -126,6 +143,14 @@ class Scanner extends StringScanner {
           p++;
         }
         pos = p;
+        // Every line that starts outside a string starts here (the text's first, or after a line
+        // break the loop took): counted for the line counts.
+        if (bomLine) bomLine = false;
+        else {
+          this.lineCount++;
+          const first = codes[p];
+          if (p >= n || first === LF || first === HASH) this.nonCodeLines++;
+        }
         if (!lineOpen) {
           const c = codes[p];
           if (p >= n || c === LF) continue;
@@ -184,6 +209,7 @@ class Scanner extends StringScanner {
           if (next === LF) {
             pos += 2;
             this.lineNo++;
+            if (pos < n) this.countLineAt(pos);
           } else {
             if (pos + 1 < n) this.problem(Problem.StrayBackslash, this.lineNo);
             pos++;
@@ -223,7 +249,34 @@ class Scanner extends StringScanner {
     if (lineOpen) this.closeLine(lineFirst, indent);
     if (depth > 0) this.problem(Problem.UnclosedBracket, this.bracketLine[0]);
     out.physicalLines = this.lineNo;
+    out.lineCount = hasCR ? -1 : this.lineCount;
+    out.codeLineCount = hasCR ? -1 : this.lineCount - this.nonCodeLines;
     return out;
+  }
+
+  /** Counts the line that starts at s (s < n): code unless blank or a comment alone. */
+  private countLineAt(s: number): void {
+    const codes = this.codes;
+    let p = s;
+    for (;;) {
+      const c = codes[p];
+      if (c === SPACE || c === TAB || c === FF) p++;
+      else break;
+    }
+    this.lineCount++;
+    const first = codes[p];
+    if (p >= this.n || first === LF || first === HASH) this.nonCodeLines++;
+  }
+
+  /** Counts the lines that start inside a string token [from, to): one after each line break it holds. */
+  private countLinesIn(from: number, to: number): void {
+    const text = this.text;
+    const n = this.n;
+    let p = text.indexOf('\n', from);
+    while (p >= 0 && p < to) {
+      if (p + 1 < n) this.countLineAt(p + 1);
+      p = text.indexOf('\n', p + 1);
+    }
   }
 
   protected problem(problem: Problem, line: number): void {
@@ -486,6 +539,7 @@ class Scanner extends StringScanner {
     this.unterminated = false;
     let flags = prefixFlags;
     const end = this.stringBody(quotePos, flags, 0);
+    if (this.lineNo !== line) this.countLinesIn(tokStart, end);
     const codes = this.codes;
     const q = codes[quotePos];
     if (codes[quotePos + 1] === q && codes[quotePos + 2] === q) flags |= StringFlag.Triple;
