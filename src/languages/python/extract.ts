@@ -132,9 +132,10 @@ export const pythonExtractor: LanguageExtractor = {
   language: 'python',
   version: 2,
   extract(path: string, text: string): FileFacts {
-    lastCounts = null;
     try {
       if (!warmedUp) warmUp();
+      // After the warm-up, whose files count too: counts stay null if this file's scan throws.
+      lastCounts = null;
       return extractFacts(path, text);
     } catch (e) {
       // Never reached on any input we know of; if it is, the file keeps a visible trace.
