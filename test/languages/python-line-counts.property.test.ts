@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { assertProperty } from '../helpers/property.js';
 import { tokenize } from '../../src/languages/python/tokenize.js';
 import { countLines } from '../../src/extract/metrics.js';
+import { sysPathFolders } from '../../src/languages/python/sys-path.js';
 
 const PIECES = [
   '\ufeff', ' ', '  ', '\t', '\x0c', '\x0b', '\x00', '\n', '\n\n', '#', '# c\n', 'x', 'import a\n', 'def f():\n', '  pass\n',
@@ -38,4 +39,17 @@ test('python scan: fixed cases, and a CR leaves the counting to countLines', () 
     assert.deepEqual(countsOf(source), countLines(source, 'python'), JSON.stringify(source));
   }
   for (const source of ['x\r\ny\r\n', 'a\rb']) assert.deepEqual(countsOf(source), { lines: -1, codeLines: -1 });
+});
+
+const SYS_PIECES = [...PIECES, 'sys.path.insert(0, "lib")', 'sys.path.append("src")', 'sys', '.path', ' sys.path.insert(0, os.path.dirname(__file__))', 'x = 1; sys.path.append("y")', '\ufeffsys.path.append("b")\n'];
+const sysText = fc.array(fc.constantFrom(...SYS_PIECES), { maxLength: 30 }).map((parts) => parts.join(''));
+
+test('python scan: every text that puts a folder on sys.path has a line the scan saw start with sys.path.', () => {
+  assertProperty(
+    fc.property(sysText, (source) => {
+      const seen = tokenize(source).sysPathLine;
+      if (sysPathFolders(source, 'pkg/m.py').length > 0) assert.ok(seen, JSON.stringify(source));
+    }),
+    { numRuns: 5000 },
+  );
 });

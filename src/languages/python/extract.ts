@@ -55,6 +55,7 @@ let lastCounts: { lines: number; codeLines: number } | null = null;
 const extractFacts = (path: string, text: string): FileFacts => {
   const t = tokenize(text);
   lastCounts = t.lineCount >= 0 ? { lines: t.lineCount, codeLines: t.codeLineCount } : null;
+  const sysPathLine = t.sysPathLine;
   const st = new ExtractState(t, path);
   for (const { problem, line } of t.problems) st.problems.tokenProblem(problem, line);
   const walker = new StatementWalker(st);
@@ -82,7 +83,8 @@ const extractFacts = (path: string, text: string): FileFacts => {
   facts.definitions = [...st.definitions];
   if (st.exported) facts.exportedNames = st.exported;
   facts.complexity = complexity;
-  const roots = sysPathFolders(text, path);
+  // Only a line that starts with `sys.path.` can put a folder on sys.path: the scan saw whether one does.
+  const roots = sysPathLine ? sysPathFolders(text, path) : [];
   if (roots.length > 0) facts.importRoots = roots;
   facts.diagnostics = st.problems.diagnostics(path);
   return facts;

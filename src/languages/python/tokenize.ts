@@ -69,6 +69,11 @@ export class PythonTokens {
    */
   lineCount = -1;
   codeLineCount = -1;
+  /**
+   * Some line starts with `sys.path.` past its spaces, tabs and form feeds (in code or inside a
+   * string): sys-path.ts reads only such lines, so without one it has nothing to read.
+   */
+  sysPathLine = false;
 }
 
 const grow = <T extends Int32Array | Uint8Array>(a: T, size: number): T => {
@@ -77,12 +82,21 @@ const grow = <T extends Int32Array | Uint8Array>(a: T, size: number): T => {
   return b;
 };
 
+const SYS_PATH_DOT = 'sys.path.';
+
+/** `sys.path.` at p (its `s` already seen); the zeros after the text end the test there. */
+const startsSysPath = (codes: Uint16Array, p: number): boolean => {
+  for (let i = 1; i < SYS_PATH_DOT.length; i++) if (codes[p + i] !== SYS_PATH_DOT.charCodeAt(i)) return false;
+  return true;
+};
+
 class Scanner extends StringScanner {
   /** A `;` outside brackets was seen on the current logical line. */
   private semicolon = false;
   /** Physical lines counted so far, and those of them that are blank or hold only a comment. */
   private lineCount = 0;
   private nonCodeLines = 0;
+  private sysPathLine = false;
   private out: PythonTokens;
   private bracketChar = new Int32Array(64);
   private bracketLine = new Int32Array(64);
@@ -115,6 +129,7 @@ class Scanner extends StringScanner {
     this.semicolon = false;
     this.lineCount = 0;
     this.nonCodeLines = 0;
+    this.sysPathLine = false;
     this.loadCodes(text);
     const codes = this.codes;
     const n = this.n;
@@ -150,6 +165,7 @@ class Scanner extends StringScanner {
           this.lineCount++;
           const first = codes[p];
           if (p >= n || first === LF || first === HASH) this.nonCodeLines++;
+          else if (first === 115 && startsSysPath(codes, p)) this.sysPathLine = true;
         }
         if (!lineOpen) {
           const c = codes[p];
@@ -251,6 +267,7 @@ class Scanner extends StringScanner {
     out.physicalLines = this.lineNo;
     out.lineCount = hasCR ? -1 : this.lineCount;
     out.codeLineCount = hasCR ? -1 : this.lineCount - this.nonCodeLines;
+    out.sysPathLine = this.sysPathLine;
     return out;
   }
 
@@ -266,6 +283,7 @@ class Scanner extends StringScanner {
     this.lineCount++;
     const first = codes[p];
     if (p >= this.n || first === LF || first === HASH) this.nonCodeLines++;
+    else if (first === 115 && startsSysPath(codes, p)) this.sysPathLine = true;
   }
 
   /** Counts the lines that start inside a string token [from, to): one after each line break it holds. */
