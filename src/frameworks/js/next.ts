@@ -43,9 +43,12 @@ const pageExtensions = (ctx: FrameworkContext, config: string | null, out: Frame
   return unknown.length > 0 ? { extensions: DEFAULT_EXTENSIONS } : { extensions: strings.map((s) => s.value.replace(/^\./, '')), line: declared.line };
 };
 
-/** `page.tsx` with extensions [tsx, ts] → 'page'; null when its extension is not a page extension. */
-const stem = (name: string, extensions: string[]): string | null => {
-  for (const ext of [...extensions].sort((a, b) => b.length - a.length)) if (name.endsWith(`.${ext}`)) return name.slice(0, -ext.length - 1);
+/** The page extensions as name endings, longest first (`.tsx` before `.ts`, as the old per-file sort put them): made once per package, not once per file. */
+const pageSuffixes = (extensions: string[]): string[] => [...extensions].sort((a, b) => b.length - a.length).map((ext) => `.${ext}`);
+
+/** `page.tsx` with suffixes [.tsx, .ts] → 'page'; null when its extension is not a page extension. */
+const stem = (name: string, suffixes: readonly string[]): string | null => {
+  for (const suffix of suffixes) if (name.endsWith(suffix)) return name.slice(0, -suffix.length);
   return null;
 };
 
@@ -131,7 +134,7 @@ const projectDirs = (ctx: FrameworkContext, pkg: JsPackage): string[] => {
 
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput, runDir = pkg.dir) => {
   const config = filesIn(ctx, pkg.dir, CONFIG)[0] ?? null;
-  const { extensions } = pageExtensions(ctx, config, out);
+  const suffixes = pageSuffixes(pageExtensions(ctx, config, out).extensions);
   const run = toolRun(ctx, runDir, ['next'], { bundler: true });
   const kind = kindOf(run);
   const why = runEvidence(run, 'next');
@@ -151,7 +154,7 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   for (const file of pathsWithPrefix(ctx.files, prefix)) {
     if (file.includes('node_modules/') || nested(file)) continue;
     const relative = file.slice(prefix.length);
-    const name = stem(basename(relative), extensions);
+    const name = stem(basename(relative), suffixes);
     if (name === null || name.endsWith('.d')) continue;
     const folder = dirname(relative);
     let what: string | null = null;
