@@ -10,7 +10,7 @@
  * file's facts it is kept. Other sources in the program are code: they must be reached by what
  * runs them, not by being listed.
  */
-import { pathsWithPrefix } from '../util/file-index.js';
+import { sortedPaths } from '../util/file-index.js';
 import { compileRepoGlobs } from '../util/glob.js';
 import { warning } from '../util/diagnostics.js';
 import { parseJsonc } from '../util/jsonc.js';
@@ -41,6 +41,30 @@ export const actsAmbiently = (ctx: DetectorContext, f: string): boolean => {
   return AUGMENTATION.test(ctx.manifests.text(f) ?? '');
 };
 
+/**
+ * The repo's declaration files outside node_modules, sorted, found once per file set: each
+ * tsconfig then looks at those below its folder, not at every file there (payload has 269
+ * tsconfigs over 8,855 files, 28 of them declaration files).
+ */
+const declarationsOf = new WeakMap<ReadonlySet<string>, { size: number; paths: string[] }>();
+const declarationFiles = (files: ReadonlySet<string>): readonly string[] => {
+  let known = declarationsOf.get(files);
+  if (!known || known.size !== files.size) {
+    known = { size: files.size, paths: sortedPaths(files).filter((f) => DECLARATION.test(f) && !f.includes('node_modules/')) };
+    declarationsOf.set(files, known);
+  }
+  return known.paths;
+};
+
+/** Compiled once per list: a repo's tsconfigs mostly repeat the same few include and exclude lists. */
+const compiledGlobs = new Map<string, (path: string) => boolean>();
+const globsOf = (globs: string[]): ((path: string) => boolean) => {
+  const key = JSON.stringify(globs);
+  let matcher = compiledGlobs.get(key);
+  if (!matcher) compiledGlobs.set(key, (matcher = compileRepoGlobs(globs)));
+  return matcher;
+};
+
 const strings = (v: unknown): string[] | null => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : null);
 
 const tsconfigProgram: EntryDetector = {
@@ -61,12 +85,12 @@ const tsconfigProgram: EntryDetector = {
     const include = strings(config.include) ?? (config.files === undefined ? ['**/*'] : []);
     const options = isRecord(config.compilerOptions) ? config.compilerOptions : {};
     const exclude = strings(config.exclude) ?? ['node_modules', 'bower_components', 'jspm_packages', ...(typeof options.outDir === 'string' ? [options.outDir] : [])];
-    const included = compileRepoGlobs(include.map(specToGlob));
-    const excluded = compileRepoGlobs(exclude.map(specToGlob));
+    const included = globsOf(include.map(specToGlob));
+    const excluded = globsOf(exclude.map(specToGlob));
     const prefix = dir === '' ? '' : `${dir}/`;
     const named = new Set(listed.map((f) => joinRepo(dir, f)).filter((f): f is string => f !== null));
-    for (const f of pathsWithPrefix(ctx.files, prefix)) {
-      if (!DECLARATION.test(f) || f.includes('node_modules/')) continue;
+    for (const f of declarationFiles(ctx.files)) {
+      if (!f.startsWith(prefix)) continue;
       const relative = f.slice(prefix.length);
       const field = named.has(f) ? 'files' : included(relative) && !excluded(relative) ? 'include' : null;
       if (field !== null && actsAmbiently(ctx, f)) out.entries.push(fileEntry(f, 'tooling', `${file.path} ${field}: in the TypeScript program`));
