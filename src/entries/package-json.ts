@@ -47,11 +47,13 @@ const patternFiles = (pattern: string, ctx: DetectorContext, exported: { key: st
   const starOf = targetPatternStar(pattern);
   const files: string[] = [];
   let all = 0;
+  // Only a `null` key withholds: a map without one (most) exports every file its pattern covers.
+  const withholding = exported !== null && Object.values(exported.map).includes(null) ? exported : null;
   for (const f of pathsWithPrefix(ctx.files, pattern.slice(0, pattern.indexOf('*')))) {
     const star = starOf(f);
     if (star === null) continue;
     all++;
-    if (exported === null || !isWithheldSubpath(exported.map, exported.key.split('*').join(star))) files.push(f);
+    if (withholding === null || !isWithheldSubpath(withholding.map, withholding.key.split('*').join(star))) files.push(f);
   }
   return { all, files };
 };
@@ -144,11 +146,14 @@ const DEFAULT_EXTENSIONS = ['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx'
 /** index/main/cli at the package root and in src/: the files a package is entered by when nothing else says so. */
 const addDefaultEntries = (site: Site, hasEntryField: boolean) => {
   for (const folder of ['', 'src']) {
+    // The folder joined once: each of its 24 names is a plain file name below it.
+    const base = joinRepo(site.dir, folder);
+    if (base === null) continue;
     for (const name of ['index', 'main', 'cli']) {
       for (const ext of DEFAULT_EXTENSIONS) {
-        const path = joinRepo(site.dir, folder, `${name}.${ext}`);
+        const path = base === '' ? `${name}.${ext}` : `${base}/${name}.${ext}`;
         // A tooling entry (a `types` target) does not stand in for the production one.
-        if (path === null || !site.ctx.files.has(path) || site.out.entries.some((e) => e.target === path && e.kind === 'production')) continue;
+        if (!site.ctx.files.has(path) || site.out.entries.some((e) => e.target === path && e.kind === 'production')) continue;
         const nodeDefault = folder === '' && name === 'index' && !hasEntryField;
         const evidence = nodeDefault
           ? `${site.path} has no "main" or "exports": Node loads ${name}.${ext === 'js' || ext === 'cjs' ? ext : `js (built from ${name}.${ext})`}`
