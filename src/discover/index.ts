@@ -77,6 +77,20 @@ const listedReinclusions = (rootAbs: string, listed: string[]): string[] => {
   return out;
 };
 
+/** A path with an empty, `.` or `..` segment, or a leading or trailing slash: node:path's join would normalise it. */
+const NOT_PLAIN = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
+/**
+ * A listed path's absolute path. git and the walk list plain paths, which below a resolved root
+ * join as text: what joinAbsolute (node:path's join, a normalisation per call) answers for them,
+ * asked once per listed file. Anything else, and a root that is not one, still goes through it.
+ */
+/** A root node:path leaves as it is, with `/` between it and a name (not `/` itself, not Windows). */
+export const isPlainRoot = (rootAbs: string): boolean => joinAbsolute(rootAbs, 'x') === `${rootAbs}/x`;
+
+export const absoluteOf = (rootAbs: string, plainRoot: boolean, path: string): string =>
+  plainRoot && path !== '' && !NOT_PLAIN.test(path) ? `${rootAbs}/${path}` : joinAbsolute(rootAbs, path);
+
 export const discover = (rootAbs: string, options: DiscoverOptions): Discovery => {
   const diagnostics: Diagnostic[] = [];
   const rootReal = fs.realpathSync(rootAbs);
@@ -92,6 +106,7 @@ export const discover = (rootAbs: string, options: DiscoverOptions): Discovery =
 
   const files: DiscoveredFile[] = [];
   const junk: JunkFile[] = [];
+  const plainRoot = isPlainRoot(rootAbs);
   const unlisted: string[] = [];
   for (const path of listed.sort(byString)) {
     const left = (options.defaultExcludes && isInDefaultExcludedDir(path, reincluded)) || (included !== null && !included(path) && !isResolutionInput(path)) || excluded(path);
@@ -101,7 +116,7 @@ export const discover = (rootAbs: string, options: DiscoverOptions): Discovery =
       if (junkWhy !== null) junk.push({ path, reason: junkWhy });
       continue;
     }
-    const abs = joinAbsolute(rootAbs, path);
+    const abs = absoluteOf(rootAbs, plainRoot, path);
     let lstat: fs.Stats;
     try {
       lstat = fs.lstatSync(abs);
