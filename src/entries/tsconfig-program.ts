@@ -56,15 +56,6 @@ const declarationFiles = (files: ReadonlySet<string>): readonly string[] => {
   return known.paths;
 };
 
-/** Compiled once per list: a repo's tsconfigs mostly repeat the same few include and exclude lists. */
-const compiledGlobs = new Map<string, (path: string) => boolean>();
-const globsOf = (globs: string[]): ((path: string) => boolean) => {
-  const key = JSON.stringify(globs);
-  let matcher = compiledGlobs.get(key);
-  if (!matcher) compiledGlobs.set(key, (matcher = compileRepoGlobs(globs)));
-  return matcher;
-};
-
 const strings = (v: unknown): string[] | null => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : null);
 
 const tsconfigProgram: EntryDetector = {
@@ -85,8 +76,8 @@ const tsconfigProgram: EntryDetector = {
     const include = strings(config.include) ?? (config.files === undefined ? ['**/*'] : []);
     const options = isRecord(config.compilerOptions) ? config.compilerOptions : {};
     const exclude = strings(config.exclude) ?? ['node_modules', 'bower_components', 'jspm_packages', ...(typeof options.outDir === 'string' ? [options.outDir] : [])];
-    const included = globsOf(include.map(specToGlob));
-    const excluded = globsOf(exclude.map(specToGlob));
+    const included = compileRepoGlobs(include.map(specToGlob));
+    const excluded = compileRepoGlobs(exclude.map(specToGlob));
     const prefix = dir === '' ? '' : `${dir}/`;
     const named = new Set(listed.map((f) => joinRepo(dir, f)).filter((f): f is string => f !== null));
     for (const f of declarationFiles(ctx.files)) {
