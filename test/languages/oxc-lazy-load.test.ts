@@ -6,6 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../helpers/fixtures.js';
@@ -25,4 +27,20 @@ test('a scan of a Python-only repo loads neither oxc-parser nor oxc-resolver', (
   const { python, loaded } = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { python: number; loaded: string[] };
   assert.ok(python > 0, 'the fixture has Python files');
   assert.deepEqual(loaded, []);
+});
+
+test('with require(esm) turned off, a file the parser would read says why it was not, not how to edit the bundle', () => {
+  const root = join(REPO_ROOT, 'examples/demo');
+  const scratch = mkdtempSync(join(tmpdir(), 'census-oxc-esm-'));
+  const output = join(scratch, 'audit.json');
+  const r = spawnSync(process.execPath, ['--no-experimental-require-module', join(REPO_ROOT, 'bin/census.js'), 'scan', root, '--no-cache', '--format', 'json', '--output', output], { encoding: 'utf8', cwd: REPO_ROOT });
+  assert.equal(r.status, 0, r.stderr);
+  const audit = JSON.parse(readFileSync(output, 'utf8')) as { warnings: { id: string; message: string }[] };
+  rmSync(scratch, { recursive: true, force: true });
+  const failed = audit.warnings.filter((w) => w.id === 'javascript/parse-failed');
+  assert.ok(failed.length > 0, 'examples/demo has files the parser reads');
+  for (const w of failed) {
+    assert.match(w.message, /census needs require\(esm\), on by default from Node\.js 20\.19/);
+    assert.doesNotMatch(w.message, /change the require/);
+  }
 });

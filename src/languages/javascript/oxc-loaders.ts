@@ -15,6 +15,19 @@ const require = createRequire(import.meta.url);
 let parser: typeof OxcParser | null = null;
 let resolver: typeof OxcResolver | null = null;
 
-export const oxcParser = (): typeof OxcParser => (parser ??= require('oxc-parser') as typeof OxcParser);
+/**
+ * Node's own words for a require of an ES module with require(esm) off tell the user to edit
+ * census's bundle; each file the parser would have read says this instead (see the test).
+ */
+const loadParser = (): typeof OxcParser => {
+  try {
+    return require('oxc-parser') as typeof OxcParser;
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== 'ERR_REQUIRE_ESM') throw e;
+    throw new Error('oxc-parser is an ES module and this Node.js loads none with require(): census needs require(esm), on by default from Node.js 20.19 (is --no-experimental-require-module set, in NODE_OPTIONS perhaps?)');
+  }
+};
+
+export const oxcParser = (): typeof OxcParser => (parser ??= loadParser());
 
 export const oxcResolver = (): typeof OxcResolver => (resolver ??= require('oxc-resolver') as typeof OxcResolver);
