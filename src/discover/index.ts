@@ -80,14 +80,14 @@ const listedReinclusions = (rootAbs: string, listed: string[]): string[] => {
 /** A path with an empty, `.` or `..` segment, or a leading or trailing slash: node:path's join would normalise it. */
 const NOT_PLAIN = /(?:^|\/)\.{0,2}(?:\/|$)/;
 
+/** A root node:path leaves as it is, with `/` between it and a name (not `/` itself, not Windows). */
+export const isPlainRoot = (rootAbs: string): boolean => joinAbsolute(rootAbs, 'x') === `${rootAbs}/x`;
+
 /**
  * A listed path's absolute path. git and the walk list plain paths, which below a resolved root
  * join as text: what joinAbsolute (node:path's join, a normalisation per call) answers for them,
  * asked once per listed file. Anything else, and a root that is not one, still goes through it.
  */
-/** A root node:path leaves as it is, with `/` between it and a name (not `/` itself, not Windows). */
-export const isPlainRoot = (rootAbs: string): boolean => joinAbsolute(rootAbs, 'x') === `${rootAbs}/x`;
-
 export const absoluteOf = (rootAbs: string, plainRoot: boolean, path: string): string =>
   plainRoot && path !== '' && !NOT_PLAIN.test(path) ? `${rootAbs}/${path}` : joinAbsolute(rootAbs, path);
 
