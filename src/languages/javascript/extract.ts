@@ -36,7 +36,7 @@ import { textMarksOf } from './text-marks.js';
 import { isNodeScript } from './top-level-script.js';
 import { tripleSlashImports } from './triple-slash.js';
 
-export const JAVASCRIPT_EXTRACTOR_VERSION = 12;
+export const JAVASCRIPT_EXTRACTOR_VERSION = 13;
 
 /** Importing one of these makes a file a command-line program. */
 const CLI_FRAMEWORKS = new Set(['commander', 'yargs', 'yargs/yargs', 'cac', 'meow', 'minimist', 'mri', 'arg', 'sade', 'citty', 'clipanion', '@oclif/core', 'caporal', 'vorpal']);
