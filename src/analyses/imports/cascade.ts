@@ -17,12 +17,15 @@ const isPython = (language: Language | undefined): boolean => language !== undef
 /** Stubs and declaration files never run. */
 export const neverRuns = (path: string): boolean => path.endsWith('.pyi') || /\.d\.[cm]?ts$/.test(path);
 
+/** runsAtLoad when whether the importer is Python is already known (the load graph asks it per edge). */
+const runsAtLoadIn = (edge: Pick<Edge, 'kind' | 'guard'>, python: boolean): boolean =>
+  edge.guard === null && (edge.kind === 'import' || (edge.kind === 'dynamic-import' && python));
+
 /**
  * An import that runs while its file loads: unguarded, not type-only, not inside a function. A
  * Python `importlib.import_module("x")` at top level runs too; a JS `import()` only starts a promise.
  */
-export const runsAtLoad = (edge: Pick<Edge, 'kind' | 'guard'>, language: Language | undefined): boolean =>
-  edge.guard === null && (edge.kind === 'import' || (edge.kind === 'dynamic-import' && isPython(language)));
+export const runsAtLoad = (edge: Pick<Edge, 'kind' | 'guard'>, language: Language | undefined): boolean => runsAtLoadIn(edge, isPython(language));
 
 export type ReverseGraph = ReadonlyMap<string, readonly string[]>;
 
@@ -43,8 +46,7 @@ export const buildLoadGraph = (files: readonly FileRecord[], edges: readonly Edg
     if (e.to === null || e.to === e.from || e.via === 'stub') continue;
     const fromPython = loads.get(e.from);
     if (fromPython === undefined || !loads.has(e.to)) continue;
-    // runsAtLoad, with the importer's language already known.
-    if (e.guard !== null || !(e.kind === 'import' || (e.kind === 'dynamic-import' && fromPython))) continue;
+    if (!runsAtLoadIn(e, fromPython)) continue;
     add(e.to, e.from);
   }
   // Importing pkg.mod runs pkg/__init__.py first; importing pkg runs its parent's __init__.py.
