@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,4 +48,26 @@ test('with require(esm) turned off, a file the parser would read says why it was
     assert.match(w.message, /census needs require\(esm\), on by default from Node\.js 20\.19/);
     assert.doesNotMatch(w.message, /change the require/);
   }
+});
+
+test('a scan stops with one line when oxc-resolver cannot load, instead of every JS/TS import coming out not found', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'census-oxc-load-'));
+  // a native binding missing for this platform, as a require() of the package sees it
+  const hook = join(scratch, 'no-oxc-resolver.cjs');
+  writeFileSync(hook, [
+    `const Module = require('node:module');`,
+    `const resolve = Module._resolveFilename;`,
+    `Module._resolveFilename = function (request, ...rest) {`,
+    `  if (request === 'oxc-resolver') throw new Error('Cannot find native binding');`,
+    `  return resolve.call(this, request, ...rest);`,
+    `};`,
+  ].join('\n'));
+  const output = join(scratch, 'audit.json');
+  const r = spawnSync(process.execPath, ['--require', hook, join(REPO_ROOT, 'bin/census.js'), 'scan', join(REPO_ROOT, 'examples/demo'), '--no-cache', '--format', 'json', '--output', output], { encoding: 'utf8', cwd: REPO_ROOT });
+  const wrote = existsSync(output);
+  rmSync(scratch, { recursive: true, force: true });
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /^census: oxc-resolver could not be loaded, so no JavaScript or TypeScript import can be resolved \(reinstall census on this platform\): Cannot find native binding$/m);
+  assert.doesNotMatch(r.stderr, /internal error/);
+  assert.equal(wrote, false, 'no Audit with every import broken');
 });

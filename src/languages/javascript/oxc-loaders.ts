@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import type * as OxcParser from 'oxc-parser';
 import type * as OxcResolver from 'oxc-resolver';
+import { UsageError } from '../../util/errors.js';
 
 const require = createRequire(import.meta.url);
 
@@ -30,4 +31,23 @@ const loadParser = (): typeof OxcParser => {
 
 export const oxcParser = (): typeof OxcParser => (parser ??= loadParser());
 
-export const oxcResolver = (): typeof OxcResolver => (resolver ??= require('oxc-resolver') as typeof OxcResolver);
+/**
+ * oxc-resolver could not be loaded (its native binding missing for this platform, a broken
+ * install). The resolver answers an import it cannot resolve as not found, so this one error must
+ * pass through it: otherwise every JS/TS import would be broken and its files dead, silently.
+ * The scan stops instead, as census did when it imported the addon at start, with one line that
+ * says what to do (a known error, not a bug to report).
+ */
+export class OxcLoadError extends UsageError {
+  override name = 'OxcLoadError';
+}
+
+const loadResolver = (): typeof OxcResolver => {
+  try {
+    return require('oxc-resolver') as typeof OxcResolver;
+  } catch (e) {
+    throw new OxcLoadError(`oxc-resolver could not be loaded, so no JavaScript or TypeScript import can be resolved (reinstall census on this platform): ${(e as Error).message}`, { cause: e });
+  }
+};
+
+export const oxcResolver = (): typeof OxcResolver => (resolver ??= loadResolver());

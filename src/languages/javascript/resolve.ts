@@ -18,6 +18,7 @@ import { pathExists, realpathOrNull } from '../../util/fs.js';
 import { lineOfKey } from '../../entries/support/config-document.js';
 import { LANGUAGE_RECORDS } from '../registry.js';
 import { conditionsOf, createResolverPool, type ImporterKind, type Profile } from './resolution/factories.js';
+import { OxcLoadError } from './oxc-loaders.js';
 import { importsTargets, type ConditionalTarget } from './resolution/package-imports.js';
 import { declaredConditions, isBuiltInCondition, type DeclaredCondition } from './resolution/conditions.js';
 import { isPackageName, isPathSpecifier, isRuntimeScheme, isUrlLike, packageNameFromPath, packageNameOf, withoutQuery } from './resolution/specifier.js';
@@ -509,7 +510,8 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
         const result = resolveOne(fact, fromFile);
         const also = alongside.get(result) ?? declarationFor(result, fromFile);
         results = (also ? [result, also] : [result]).map((r) => withAddedExtension(r, fact.specifier, fromFile));
-      } catch {
+      } catch (e) {
+        if (e instanceof OxcLoadError) throw e;
         results = [{ to: null, unresolved: 'not-found' }];
       }
       memo.set(key, results);
