@@ -46,14 +46,17 @@ export const actsAmbiently = (ctx: DetectorContext, f: string): boolean => {
  * tsconfig then looks at those below its folder, not at every file there (payload has 269
  * tsconfigs over 8,855 files, 28 of them declaration files).
  */
-const declarationsOf = new WeakMap<ReadonlySet<string>, { size: number; paths: string[] }>();
+// Keyed by the file index's sorted list, which is rebuilt exactly when the index's is, so this
+// memo needs no invalidation of its own.
+const declarationsOf = new WeakMap<readonly string[], string[]>();
 const declarationFiles = (files: ReadonlySet<string>): readonly string[] => {
-  let known = declarationsOf.get(files);
-  if (!known || known.size !== files.size) {
-    known = { size: files.size, paths: sortedPaths(files).filter((f) => DECLARATION.test(f) && !f.includes('node_modules/')) };
-    declarationsOf.set(files, known);
+  const sorted = sortedPaths(files);
+  let paths = declarationsOf.get(sorted);
+  if (!paths) {
+    paths = sorted.filter((f) => DECLARATION.test(f) && !f.includes('node_modules/'));
+    declarationsOf.set(sorted, paths);
   }
-  return known.paths;
+  return paths;
 };
 
 const strings = (v: unknown): string[] | null => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : null);
