@@ -56,6 +56,9 @@ const firstLine = (bytes: Uint8Array): string => {
   return nl < 0 ? head : head.slice(0, nl);
 };
 
+/** A UTF-8 BOM, which decoding drops and a plain UTF-8 read keeps. */
+const hasBom = (bytes: Uint8Array): boolean => bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
 /** Every file is read into one buffer (per thread): nothing here keeps the bytes past the file. */
 const readFile = scratchReader();
 
@@ -136,7 +139,7 @@ export const scanFile = (req: ScanRequest, options: ScanOptions, handOff?: Finge
   if (!extractor) return result;
   let facts: FileFacts;
   try {
-    facts = extractor.extract(req.path, text);
+    facts = extractor.extract(req.path, text, decoded.note === undefined && !hasBom(bytes));
   } catch (e) {
     // An extractor must not throw; if one does, the file is still listed and the bug is visible.
     if (countedByExtractor) setLineCounts(record, countLines(code, language));

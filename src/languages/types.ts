@@ -14,7 +14,12 @@ export interface LanguageExtractor {
   language: Language;
   /** Bump when the output for the same text changes, so stored facts can tell they are stale. */
   version: number;
-  extract(path: string, text: string): FileFacts;
+  /**
+   * `asRead`: the text is exactly what reading the file as UTF-8 gives (valid UTF-8, no BOM
+   * dropped), so a fact that stands for a later look at that text (FileFacts `holdsTests`) may be
+   * recorded; otherwise such facts are left out and whoever needs them reads the file.
+   */
+  extract(path: string, text: string, asRead?: boolean): FileFacts;
   /**
    * Lines and code lines of the text `extract` last read, when its own walk counted them by
    * extract/metrics.ts's rules: scan-file.ts then takes them instead of walking the text again.

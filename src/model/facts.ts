@@ -102,6 +102,11 @@ export interface FileFacts {
   typePaths?: { value: string; line: number; lazy?: true }[];
   /** JS/TS: which of the words some readers pre-test every code file for the text holds (languages/javascript/text-marks.ts); absent: unknown, read the text. */
   textMarks?: string[];
+  /**
+   * Python, a test-like file name (`test*.py`, `*test.py`) whose decoded text is the file's UTF-8 as read: whether it may hold
+   * something pytest collects (languages/python/test-marks.ts); absent: unknown, read the text.
+   */
+  holdsTests?: boolean;
   diagnostics: Diagnostic[];
 }
 

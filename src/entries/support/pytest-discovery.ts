@@ -17,6 +17,7 @@
 import { DEFAULT_PYTHON_FILES as DEFAULT_PATTERNS, pytestConfigFor } from '../../manifests/pytest.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
+import { holdsTests } from '../../languages/python/test-marks.js';
 import type { DetectorContext } from '../types.js';
 
 export interface PythonTest {
@@ -50,16 +51,12 @@ const matchesPattern = (file: string, relative: string, pattern: string): boolea
   pattern.includes('/') ? glob(`**/${pattern}`)(relative) : glob(pattern)(basename(file));
 
 /**
- * Whether a module may hold something pytest or unittest collects. Generous on purpose: a test
- * function or method, a `Test*` class or one whose bases name a test case, a `test*` name bound
- * by assignment, a star import (tests re-exported), pytest-bdd `scenarios(...)`, `load_tests`.
+ * A matching file that defines nothing to collect is no test (an unreadable one is kept). Extraction
+ * answered it for most such files (facts `holdsTests`, languages/python/test-marks.ts); the rest are read.
  */
-const MAY_HOLD_TESTS = /^[ \t]*(?:(?:async[ \t]+)?def[ \t]+test|class[ \t]+(?:Test|\w+[ \t]*\([^)]*(?:Test|Case)))|^[ \t]*test\w*[ \t]*(?::[^=\n]*)?=|\bimport[ \t]+\*|\bscenarios?\(|\bload_tests\b/m;
-
-export const holdsTests = (text: string): boolean => MAY_HOLD_TESTS.test(text);
-
-/** A matching file that defines nothing to collect is no test (an unreadable one is kept). */
 const emptyOfTests = (ctx: DetectorContext, file: string): boolean => {
+  const known = ctx.facts?.(file)?.holdsTests;
+  if (known !== undefined) return !known;
   const text = ctx.manifests.transientText(file);
   return text !== null && !holdsTests(text);
 };

@@ -30,6 +30,7 @@ import { summaryOf } from './summary.js';
 import { sysPathFolders } from './sys-path.js';
 import { tokenize } from './tokenize.js';
 import { WARM_UP_MODULE } from './warm-up.js';
+import { holdsTests, isTestLikeName } from './test-marks.js';
 
 /**
  * The fact of one import, built whole by one of four literals (alias and handles present or
@@ -132,13 +133,16 @@ const rewriteNames = (facts: FileFacts): void => {
 
 export const pythonExtractor: LanguageExtractor = {
   language: 'python',
-  version: 2,
-  extract(path: string, text: string): FileFacts {
+  version: 3,
+  extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();
       // After the warm-up, whose files count too: counts stay null if this file's scan throws.
       lastCounts = null;
-      return extractFacts(path, text);
+      const facts = extractFacts(path, text);
+      // Test discovery's question, answered here where the text is at hand (it read the file again).
+      if (asRead && isTestLikeName(path.slice(path.lastIndexOf('/') + 1))) facts.holdsTests = holdsTests(text);
+      return facts;
     } catch (e) {
       // Never reached on any input we know of; if it is, the file keeps a visible trace.
       const facts = emptyFacts();
