@@ -379,6 +379,24 @@ export const compileGlob = (glob: string): ((path: string) => boolean) => {
 };
 
 /**
+ * How many path segments every path the glob matches has (`a/*.py`: 2), or null when that varies
+ * (a `**`, alternatives of different depths, `!`) or the pattern is refused. A caller that asks
+ * many paths of one glob can turn away the paths of another depth without matching them.
+ */
+export const globDepth = (glob: string): number | null => {
+  if (glob.length > MAX_PATTERN_LENGTH || (glob.startsWith('!') && !glob.startsWith('!('))) return null;
+  let alternatives: Alternative[];
+  try {
+    alternatives = expand(glob.replace(/^(\.\/)+/, '')).map(compileOne);
+  } catch {
+    return null;
+  }
+  const depths = new Set(alternatives.map((a) => (a.segments.some((s) => s.kind === 'globstar') ? null : a.segments.length)));
+  const [depth] = depths;
+  return depths.size === 1 && depth !== undefined ? depth : null;
+};
+
+/**
  * Matchers already compiled, by pattern (or why it was refused): readers compile the same globs
  * once per package, per config and per project (vitest's own kinds expand to 24 alternatives each
  * time). A matcher is a pure function of its pattern, so it is shared; the memo is dropped whole

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import picomatch from 'picomatch';
-import { compileGlob, compileGlobs, compileRepoGlob, GlobError, isGlob } from '../../src/util/glob.js';
+import { compileGlob, compileGlobs, compileRepoGlob, GlobError, globDepth, isGlob } from '../../src/util/glob.js';
 
 test('ordinary globs match as picomatch does', () => {
   const cases: [string, string, boolean][] = [
@@ -117,5 +117,23 @@ test('generated globs and paths: the same answer as picomatch', () => {
       assert.equal(compileGlob(g)(p), picomatch(g, { dot: true })(p), `${g} ~ ${p}`);
     }),
     { numRuns: 3000 }, // fast-check's failure message names the seed and path to replay
+  );
+});
+
+test('globDepth: every path a glob matches has that many segments; null only where depths vary', () => {
+  assert.equal(globDepth('media'), 1);
+  assert.equal(globDepth('a/*/c.py'), 3);
+  assert.equal(globDepth('./a/b'), 2);
+  assert.equal(globDepth('{a,b}/c'), 2);
+  for (const g of ['**/*.pyc', 'a/**', '{a,b/c}', '!a', '!(a)', 'x'.repeat(2000)]) assert.equal(globDepth(g), null, g);
+  const segment = fc.array(fc.constantFrom('a', 'b', '.', '*', '?', '[ab]', '{a,b}', '{a,b/a}', '@(a|b)', '?(a)'), { minLength: 1, maxLength: 4 }).map((t) => t.join(''));
+  const glob = fc.array(fc.oneof(segment, fc.constant('**')), { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
+  const path = fc.array(fc.constantFrom('a', 'b', 'ab', 'ba', 'a.b', '.a', 'b.a.a', 'aa.ab'), { minLength: 1, maxLength: 5 }).map((s) => s.join('/'));
+  fc.assert(
+    fc.property(glob, path, (g, p) => {
+      const depth = globDepth(g);
+      if (depth !== null && compileRepoGlob(g)(p)) assert.equal(p.split('/').length, depth, `${g} ~ ${p}`);
+    }),
+    { numRuns: 5000 },
   );
 });

@@ -12,7 +12,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { ManifestFormat, Manifests } from '../../manifests/store.js';
 import { warning } from '../../util/diagnostics.js';
-import { compileRepoGlob } from '../../util/glob.js';
+import { compileRepoGlob, globDepth } from '../../util/glob.js';
 import { dirname, joinRepo, posix } from '../../util/path.js';
 
 export interface DockerIgnore {
@@ -29,6 +29,8 @@ export interface DockerIgnore {
 interface Rule {
   negated: boolean;
   matches: (path: string) => boolean;
+  /** How many segments every path it matches has (util/glob.ts globDepth); null: any number. */
+  depth: number | null;
   line: number;
   pattern: string;
 }
@@ -44,7 +46,7 @@ const parseRules = (text: string, path: string): { rules: Rule[]; problems: Diag
     const cleaned = posix.normalize(line).replace(/^\/+/, '').replace(/\/+$/, '');
     if (cleaned === '' || cleaned === '.') return;
     const matches = compileRepoGlob(cleaned, (reason) => problems.push(warning('dockerignore/refused-pattern', `${reason}; it leaves nothing out of the build context`, path, i + 1)));
-    rules.push({ negated, matches, line: i + 1, pattern: raw.trim() });
+    rules.push({ negated, matches, depth: globDepth(cleaned), line: i + 1, pattern: raw.trim() });
   });
   return { rules, problems };
 };
@@ -67,31 +69,51 @@ export const readDockerIgnore = (contextDir: string, dockerfile: string, manifes
     if (rules === null) continue;
     const prefix = contextDir === '' ? '' : `${contextDir}/`;
     /**
-     * Per folder of the context (relative), which rules match it or a folder above it. A COPY of
-     * the whole context asks about every file: the folders above them are shared, so each is
-     * matched once, not once per file below it.
+     * Per folder of the context (relative; '' is the context itself): which rules match it or a
+     * folder above it (`hits`), and which may still match a file directly in it (`mayMatch`: not
+     * hit, and of the depth such a file has). A COPY of the whole context asks about every file:
+     * the folders above them are shared, so each is matched once, not once per file below it, and
+     * a file is matched only against the rules of its depth (`media`, `*.sqlite` and `.*` only at
+     * the top; `**\/*.pyc` everywhere).
      */
-    const folderHits = new Map<string, boolean[]>();
-    const hitsOf = (folder: string): boolean[] => {
-      let hits = folderHits.get(folder);
-      if (hits === undefined) {
+    interface Folder {
+      depth: number;
+      hits: boolean[];
+      mayMatch: boolean[];
+    }
+    const folderOf = (depth: number, hits: boolean[]): Folder => ({ depth, hits, mayMatch: rules.map((rule, r) => !hits[r] && (rule.depth === null || rule.depth === depth + 1)) });
+    const top = folderOf(0, rules.map(() => false));
+    const folders = new Map<string, Folder>();
+    const folderAt = (folder: string): Folder => {
+      let known = folders.get(folder);
+      if (known === undefined) {
         const slash = folder.lastIndexOf('/');
-        const above = slash < 0 ? null : hitsOf(folder.slice(0, slash));
-        hits = rules.map((rule, r) => (above !== null && above[r]) || rule.matches(folder));
-        folderHits.set(folder, hits);
+        const above = slash < 0 ? top : folderAt(folder.slice(0, slash));
+        const depth = above.depth + 1;
+        known = folderOf(depth, rules.map((rule, r) => above.hits[r] || ((rule.depth === null || rule.depth === depth) && rule.matches(folder))));
+        folders.set(folder, known);
       }
-      return hits;
+      return known;
     };
+    // Paths come folder by folder: the last folder is kept, so most asks need no slice and no lookup.
+    let lastName: string | null = null;
+    let last = top;
     /** The last rule that matches decides; null when none does or it re-includes. */
     const decidingRule = (rel: string): Rule | null => {
       // A pattern matching the path or any folder above it covers the path.
       const slash = rel.lastIndexOf('/');
-      const above = slash < 0 ? null : hitsOf(rel.slice(0, slash));
-      let decided: Rule | null = null;
-      rules.forEach((rule, r) => {
-        if ((above !== null && above[r]) || rule.matches(rel)) decided = rule.negated ? null : rule;
-      });
-      return decided;
+      let folder = top;
+      if (slash >= 0) {
+        if (lastName === null || slash !== lastName.length || !rel.startsWith(lastName)) {
+          lastName = rel.slice(0, slash);
+          last = folderAt(lastName);
+        }
+        folder = last;
+      }
+      for (let r = rules.length - 1; r >= 0; r--) {
+        if (folder.hits[r] || (folder.mayMatch[r] && rules[r].matches(rel))) return rules[r].negated ? null : rules[r];
+      }
+      return null;
     };
     const ruleFor = (repoPath: string): Rule | null => (repoPath.startsWith(prefix) && repoPath !== contextDir ? decidingRule(repoPath.slice(prefix.length)) : null);
     return {
