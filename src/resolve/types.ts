@@ -38,10 +38,11 @@ export interface ResolveContext {
 /**
  * One resolver per ecosystem (src/languages/resolvers.ts). `resolve` never throws: failures are Resolutions with `unresolved`.
  * It may return several targets (Python `import a.b` also runs `a/__init__.py`), primary target first.
+ * The answers may be shared between calls (the JS resolver keeps one per folder and specifier): read them, never change them.
  */
 export interface ImportResolver {
   ecosystem: Ecosystem;
-  resolve(fact: ImportFact, fromFile: string): Resolution[];
+  resolve(fact: ImportFact, fromFile: string): readonly Readonly<Resolution>[];
   /**
    * The repo paths (globs kept as written) that a bundler reads a non-relative pattern as: through
    * the importer's aliases or tsconfig `paths` (webpack's `require.context('~/forms')`, Vite's

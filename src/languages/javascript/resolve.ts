@@ -72,7 +72,23 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
   const workspacePackages = (): Map<string, WorkspacePackage> => (workspaces ??= findWorkspacePackages(ctx.manifests));
   /** Whether oxc can load each config; one that `extends` an uninstalled package cannot. */
   const loadable = new Map<string, boolean>();
-  const memo = new Map<string, Resolution[]>();
+  /**
+   * Answers per (importing folder, extension), then profile, then specifier. The graph asks file
+   * by file, so the last file's tables are kept: payload's 29,824 asks built a key string each and
+   * copied every answer (160 ms of a 1.1 s stage), where a folder's tables are found once per file.
+   */
+  type Answers = Record<Profile, Map<string, readonly Readonly<Resolution>[]>>;
+  const memo = new Map<string, Answers>();
+  let lastFrom: string | null = null;
+  let lastAnswers: Answers | null = null;
+  const answersFor = (fromFile: string): Answers => {
+    if (fromFile === lastFrom && lastAnswers !== null) return lastAnswers;
+    const key = `${dirname(fromFile)}\0${extname(fromFile)}`;
+    let answers = memo.get(key);
+    if (answers === undefined) memo.set(key, (answers = { esm: new Map(), cjs: new Map(), types: new Map() }));
+    lastFrom = fromFile;
+    return (lastAnswers = answers);
+  };
 
   const usable = (config: string | null): string | null => {
     if (config === null) return null;
@@ -500,11 +516,11 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       const paths = pathCandidates(pattern, tsconfigs.options(config));
       return paths.length === 0 ? null : { paths, mapping: `the tsconfig paths of ${config}` };
     },
-    resolve(written: ImportFact, fromFile: string): Resolution[] {
+    resolve(written: ImportFact, fromFile: string): readonly Readonly<Resolution>[] {
       const fact = asPathReference(written);
-      const key = `${dirname(fromFile)}\0${extname(fromFile)}\0${profileOf(fact)}\0${fact.specifier}`;
-      const known = memo.get(key);
-      if (known) return known.map((r) => ({ ...r }));
+      const answers = answersFor(fromFile)[profileOf(fact)];
+      const known = answers.get(fact.specifier);
+      if (known) return known;
       let results: Resolution[];
       try {
         const result = resolveOne(fact, fromFile);
@@ -514,8 +530,8 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
         if (e instanceof OxcLoadError) throw e;
         results = [{ to: null, unresolved: 'not-found' }];
       }
-      memo.set(key, results);
-      return results.map((r) => ({ ...r }));
+      answers.set(fact.specifier, results);
+      return results;
     },
   };
 };
