@@ -6,7 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixturePath } from '../helpers/fixtures.js';
 import { scanDir } from '../helpers/scan-fixture.js';
-import { AMBIENT_MODULE } from '../../src/graph/ambient-module-edges.js';
+import { AMBIENT_MODULE, buildAmbientModuleEdges, lineCounter } from '../../src/graph/ambient-module-edges.js';
+import type { FactsOfFile } from '../../src/graph/import-edges.js';
+import type { Edge } from '../../src/model/edge.js';
+import { emptyFacts } from '../../src/model/facts.js';
+import { Manifests } from '../../src/manifests/store.js';
 
 test('a wildcard ambient module types the imports that match it and reach no module of their own', async () => {
   const { audit } = await scanDir(fixturePath('wiring', 'ambient-declarations'));
@@ -51,4 +55,33 @@ test('an exact ambient module types every import of its name; a module file augm
   assert.equal(verdicts['types/augment.d.ts'], 'dead');
   // `export {}` makes a module of it, whose declare module augments: no import reaches it by name
   assert.equal(verdicts['types/global-components.d.ts'], 'dead');
+});
+
+test('the line of each declare module: counted once per file, as counting from the start finds it', () => {
+  const text = 'a\n\nb\nc\n\n\nd';
+  const naive = (offset: number): number => text.slice(0, offset).split('\n').length;
+  const line = lineCounter(text);
+  for (let offset = 0; offset <= text.length; offset++) assert.equal(line(offset), naive(offset), `offset ${offset}`);
+  // asked out of order, it starts again
+  assert.equal(line(2), naive(2));
+  assert.equal(line(0), 1);
+});
+
+test('imports are set aside by specifier only when no declared name or pattern can match them', () => {
+  const texts: Record<string, string> = {
+    'package.json': '{}',
+    'types/assets.d.ts': "declare module '*.svg';\ndeclare module 'assets:*';\ndeclare module 'virtual:*.js';\ndeclare module 'untyped';\n",
+    'pkg/package.json': '{}',
+    'pkg/any.d.ts': "declare module '*';\n",
+  };
+  const manifests = new Manifests({ readText: (p) => texts[p] ?? null, files: new Set([...Object.keys(texts), 'src/a.ts', 'pkg/b.ts']) });
+  const file = (path: string): FactsOfFile => ({ path, language: 'typescript', facts: { ...emptyFacts() } });
+  const files = [file('types/assets.d.ts'), file('pkg/any.d.ts'), file('src/a.ts'), file('pkg/b.ts')];
+  const edge = (from: string, line: number, specifier: string): Edge => ({ from, to: null, kind: 'import', line, specifier, names: [], guard: null, unresolved: 'not-found' });
+  const imports = [
+    edge('src/a.ts', 1, './logo.svg'), edge('src/a.ts', 2, './logo.png'), edge('src/a.ts', 3, 'assets:x'), edge('src/a.ts', 4, 'virtual:x.js'),
+    edge('src/a.ts', 5, 'virtual:x.ts'), edge('src/a.ts', 6, 'untyped'), edge('src/a.ts', 7, ''), edge('pkg/b.ts', 1, ''), edge('pkg/b.ts', 2, 'anything'),
+  ];
+  const reached = buildAmbientModuleEdges(files, imports, manifests).map((e) => `${e.from}:${e.line} ${e.to}`);
+  assert.deepEqual(reached, ['src/a.ts:1 types/assets.d.ts', 'src/a.ts:3 types/assets.d.ts', 'src/a.ts:4 types/assets.d.ts', 'src/a.ts:6 types/assets.d.ts', 'pkg/b.ts:1 pkg/any.d.ts', 'pkg/b.ts:2 pkg/any.d.ts']);
 });
