@@ -208,22 +208,31 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
    * A bare name's fallbacks when oxc places it nowhere (a workspace folder, a referenced project's
    * `paths`, why it stays unresolved) depend on the name and on the folder's config, profile,
    * kind and added conditions, not on the folder: answered once per such key, where payload asked
-   * them for each of ~4,000 (folder, name) pairs (a tenth of its resolve stage's samples). Callers
-   * get copies.
+   * them for each of ~4,000 (folder, name) pairs (a tenth of its resolve stage's samples). Answers
+   * are shared, as the graph only reads them. The asks come import by import, file by file: the
+   * map for the last (config, profile, kind, added conditions) is kept, and a key is built only
+   * when they change, not per ask.
    */
-  const bareKey = (specifier: string, config: string | null, profile?: Profile, kind?: ImporterKind, extra?: readonly string[]): string =>
-    `${config ?? ''}\0${profile ?? ''}\0${kind ?? ''}\0${extra?.join(',') ?? ''}\0${specifier}`;
-  const memoised = <A extends [string, string | null, ...unknown[]], R extends Resolution | null>(keyOf: (...args: A) => string, answer: (...args: A) => R): ((...args: A) => R) => {
-    const known = new Map<string, R>();
+  const memoised = <A extends [specifier: string, config: string | null, profile?: Profile, kind?: ImporterKind, extra?: readonly string[]], R extends Resolution | null>(answer: (...args: A) => R): ((...args: A) => R) => {
+    const byContext = new Map<string, Map<string, R>>();
+    let last: { config: string | null; profile?: Profile; kind?: ImporterKind; extra?: readonly string[]; answers: Map<string, R> } | null = null;
     return (...args: A): R => {
-      const key = keyOf(...args);
-      if (!known.has(key)) known.set(key, answer(...args));
-      const r = known.get(key) as R;
-      return (r === null ? r : { ...r }) as R;
+      const [specifier, config, profile, kind, extra] = args;
+      if (last === null || last.config !== config || last.profile !== profile || last.kind !== kind || last.extra !== extra) {
+        const key = `${config ?? ''}\0${profile ?? ''}\0${kind ?? ''}\0${extra?.join(',') ?? ''}`;
+        let answers = byContext.get(key);
+        if (answers === undefined) byContext.set(key, (answers = new Map()));
+        last = { config, profile, kind, extra, answers };
+      }
+      const { answers } = last;
+      if (answers.has(specifier)) return answers.get(specifier) as R;
+      const r = answer(...args);
+      answers.set(specifier, r);
+      return r;
     };
   };
   /** A workspace package imported by name with no node_modules link: resolve inside its folder. */
-  const viaWorkspace = memoised(bareKey, (specifier: string, config: string | null, profile: Profile, kind: ImporterKind, extra: readonly string[]): Resolution | null => {
+  const viaWorkspace = memoised((specifier: string, config: string | null, profile: Profile, kind: ImporterKind, extra: readonly string[]): Resolution | null => {
     const name = packageNameOf(specifier);
     const workspace = workspacePackages().get(name);
     if (workspace === undefined) return null;
@@ -254,7 +263,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
    * candidate is an absolute path, which `lookup` does not memoise (payload: 151 ms of its
    * resolve stage went here, each `react` import asking oxc again for `<baseUrl>/react`).
    */
-  const viaPathsByHand = memoised(bareKey, (specifier: string, config: string, profile: Profile, kind: ImporterKind): Resolution | null => {
+  const viaPathsByHand = memoised((specifier: string, config: string, profile: Profile, kind: ImporterKind): Resolution | null => {
     for (const candidate of pathCandidates(specifier, tsconfigs.options(config))) {
       const found = lookup(ctx.rootAbs, joinAbsolute(ctx.rootAbs, candidate), null, profile, kind);
       if (!('path' in found)) continue;
@@ -326,7 +335,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
    * across its projects (knip reads them so too), not a package. Only `paths` patterns, never a
    * referenced project's `baseUrl`, which would turn any bare name into a file below it.
    */
-  const viaReferencedPaths = memoised(bareKey, (specifier: string, config: string, profile: Profile, kind: ImporterKind): Resolution | null => {
+  const viaReferencedPaths = memoised((specifier: string, config: string, profile: Profile, kind: ImporterKind): Resolution | null => {
     let projects = referencedWithPaths.get(config);
     if (projects === undefined) {
       projects = referencedProjects(ctx.manifests, config).filter((ref) => Object.keys(tsconfigs.options(ref).paths).length > 0);
@@ -370,7 +379,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     return null;
   };
 
-  const unresolved = memoised(bareKey, (specifier: string, config: string | null): Resolution => {
+  const unresolved = memoised((specifier: string, config: string | null): Resolution => {
     if (isPathSpecifier(specifier) || specifier.startsWith('#')) return { to: null, unresolved: 'not-found' };
     if (config !== null) {
       const { paths } = tsconfigs.options(config);
