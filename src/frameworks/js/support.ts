@@ -168,13 +168,14 @@ export interface ToolRun {
 }
 
 /**
- * The scripts that led to a call, outermost first, as a list that shares its tail: a script's
- * calls are found once and reached from many command lines, each putting its own step in front
- * (payload: 27,790 calls from 1,170 commands), so a step is prepended without copying the rest.
+ * The scripts that led to a call, innermost first: each link is the script step taken and the
+ * link of the steps before it, so every call reached through the same scripts shares one chain.
+ * A script's segments are found once and reached from many command lines (payload: 27,790 calls
+ * from 1,170 commands, turbo fanning out to 81 packages); the calls are made once, at the top.
  */
 interface Chain {
   step: string;
-  rest: Chain | null;
+  outer: Chain | null;
 }
 
 interface Invocation {
@@ -186,16 +187,11 @@ interface Invocation {
   manifest: string | undefined;
 }
 
-const chainSteps = (chain: Chain | null): string[] => {
+/** The steps of a chain, outermost first. */
+export const chainSteps = (chain: Chain | null): string[] => {
   const steps: string[] = [];
-  for (let link = chain; link !== null; link = link.rest) steps.push(link.step);
-  return steps;
-};
-
-const lastStep = (chain: Chain): string => {
-  let link = chain;
-  while (link.rest !== null) link = link.rest;
-  return link.step;
+  for (let link = chain; link !== null; link = link.outer) steps.push(link.step);
+  return steps.reverse();
 };
 
 const WRAPPERS = new Set(['npx', 'bunx', 'cross-env', 'dotenv', 'env', 'time', 'nohup', 'exec', 'node_modules/.bin']);
@@ -248,28 +244,34 @@ export const scriptOfRunner = (bin: string, rest: readonly string[]): { script: 
 
 const words = (segment: string): string[] => segment.trim().split(/\s+/).filter((w) => w !== '').map((w) => w.replace(/^["']|["']$/g, ''));
 
-const invocationMemo = perScan(() => new Map<string, Invocation[]>());
+/**
+ * One segment of a command line or script: a call of a program, or a package script it runs, whose
+ * own segments come in its place (shared: the same script reached again is the same list).
+ */
+type Segment = { kind: 'call'; bin: string; args: string[]; cwd: string; manifest: string | undefined } | { kind: 'script'; step: string; segments: readonly Segment[] };
 
 /**
- * The tool invocations a command line makes, following npm/pnpm/yarn scripts (to a depth). A
- * script is reached from many command lines (every `turbo run build` fans out to every package's
- * `build`): its calls are found once per (text, folder, depth) and the chain that led there is
- * put in front.
+ * Keyed by the text first: a script body is the same string from the parsed package.json every
+ * time it is reached, so its hash is computed once, where a key made of text, folder and depth
+ * together was a new string to hash in full on every one of the fan-out's asks.
  */
-const invocations = (ctx: FrameworkContext, text: string, cwd: string, step: string | null, depth: number, out: Invocation[], manifest?: string): void => {
-  const memo = invocationMemo(ctx);
-  const key = `${depth}\0${cwd}\0${manifest ?? ''}\0${text}`;
-  let calls = memo.get(key);
-  if (!calls) {
-    calls = [];
-    invocationsOf(ctx, text, cwd, depth, calls, manifest);
-    memo.set(key, calls);
-  }
-  for (const call of calls) out.push(step === null ? call : { bin: call.bin, args: call.args, cwd: call.cwd, chain: { step, rest: call.chain }, manifest: call.manifest });
-};
+const segmentMemo = perScan(() => new Map<string, Map<string, readonly Segment[]>>());
 
-const invocationsOf = (ctx: FrameworkContext, text: string, cwd: string, depth: number, out: Invocation[], manifest?: string): void => {
-  if (depth > 4) return;
+/**
+ * The segments of a command line, following npm/pnpm/yarn scripts (to a depth). A script is
+ * reached from many command lines (every `turbo run build` fans out to every package's `build`):
+ * its segments are found once per (text, folder, depth).
+ */
+const segmentsOf = (ctx: FrameworkContext, text: string, cwd: string, depth: number, manifest?: string): readonly Segment[] => {
+  const memo = segmentMemo(ctx);
+  let byPlace = memo.get(text);
+  if (!byPlace) memo.set(text, (byPlace = new Map()));
+  const place = `${depth}\0${cwd}\0${manifest ?? ''}`;
+  const known = byPlace.get(place);
+  if (known) return known;
+  const out: Segment[] = [];
+  byPlace.set(place, out);
+  if (depth > 4) return out;
   let dir = cwd;
   for (const segment of text.split(/&&|\|\||;|\||\n/)) {
     let w = words(segment);
@@ -289,11 +291,30 @@ const invocationsOf = (ctx: FrameworkContext, text: string, cwd: string, depth: 
         const scripts = isRecord(pkg.json.scripts) ? pkg.json.scripts : {};
         const body = scripts[runner.script];
         if (typeof body !== 'string') continue;
-        invocations(ctx, body, pkg.dir, `${pkg.manifest} script "${runner.script}": ${body}`, depth + 1, out, pkg.manifest);
+        out.push({ kind: 'script', step: `${pkg.manifest} script "${runner.script}": ${body}`, segments: segmentsOf(ctx, body, pkg.dir, depth + 1, pkg.manifest) });
       }
       continue;
     }
-    out.push({ bin, args, cwd: dir, chain: null, manifest: manifest || undefined });
+    out.push({ kind: 'call', bin, args, cwd: dir, manifest: manifest || undefined });
+  }
+  return out;
+};
+
+interface ByBin {
+  byBin: Map<string, { command: KnownCommand; call: Invocation; order: number }[]>;
+  order: number;
+}
+
+/** The calls of a command's segments in order, each with the chain of scripts that led to it (one link per script step, shared by its calls), by program. */
+const addCalls = (to: ByBin, command: KnownCommand, segments: readonly Segment[], chain: Chain | null): void => {
+  for (const s of segments) {
+    if (s.kind === 'script') {
+      if (s.segments.length > 0) addCalls(to, command, s.segments, { step: s.step, outer: chain });
+      continue;
+    }
+    let list = to.byBin.get(s.bin);
+    if (!list) to.byBin.set(s.bin, (list = []));
+    list.push({ command, call: { bin: s.bin, args: s.args, cwd: s.cwd, chain, manifest: s.manifest }, order: to.order++ });
   }
 };
 
@@ -319,30 +340,15 @@ export const enclosingPackages = (ctx: FrameworkContext, dir: string): JsPackage
   }
 };
 
-/** Every command's tool invocations, computed once per context. */
-const allInvocations = perScan((ctx): { command: KnownCommand; calls: Invocation[] }[] =>
-  ctx.commands.map((command) => {
-    const calls: Invocation[] = [];
-    invocations(ctx, command.command, command.cwd, null, 0, calls);
-    return { command, calls };
-  }),
-);
-
 /**
- * Every invocation by program, built once per context: a monorepo's `turbo run build` expands to
- * every package's scripts, so walking all of them on each toolRun call costs milliseconds a call.
+ * Every invocation by program, in the order of the commands and their calls, built once per
+ * context: a monorepo's `turbo run build` expands to every package's scripts, so walking all of
+ * them on each toolRun call costs milliseconds a call. Shared: read, never change.
  */
-const invocationsByBin = perScan((ctx): Map<string, { command: KnownCommand; call: Invocation; order: number }[]> => {
-  const byBin = new Map<string, { command: KnownCommand; call: Invocation; order: number }[]>();
-  let order = 0;
-  for (const { command, calls } of allInvocations(ctx)) {
-    for (const call of calls) {
-      let list = byBin.get(call.bin);
-      if (!list) byBin.set(call.bin, (list = []));
-      list.push({ command, call, order: order++ });
-    }
-  }
-  return byBin;
+export const invocationsByBin = perScan((ctx): Map<string, { command: KnownCommand; call: Invocation; order: number }[]> => {
+  const to: ByBin = { byBin: new Map(), order: 0 };
+  for (const command of ctx.commands) addCalls(to, command, segmentsOf(ctx, command.command, command.cwd, 0), null);
+  return to.byBin;
 });
 
 /**
@@ -620,7 +626,7 @@ export const toolInvocations = (ctx: FrameworkContext, bins: readonly string[]):
   const out = picked.map(({ command, call }): ToolInvocation => ({
     args: call.args,
     cwd: call.cwd,
-    evidence: call.chain !== null ? lastStep(call.chain) : `${command.evidence}: ${command.command.trim()}`,
+    evidence: call.chain !== null ? call.chain.step : `${command.evidence}: ${command.command.trim()}`,
     source: call.manifest ?? command.source,
   }));
   memo.set(key, out);
