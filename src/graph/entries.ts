@@ -82,8 +82,11 @@ export const buildEntries = (detected: Detected, targets: TargetResolver): { ent
   // A unit's WorkingDirectory or an image's WORKDIR/COPY says where the repo is deployed; a crontab
   // line that cds into the same absolute folder means the same place.
   const deployMap = sharedPathMap(detected);
+  // One array for every command without a map of its own: the target resolver keeps a map's key per array.
+  const byLength = (a: { from: string }, b: { from: string }): number => b.from.length - a.from.length;
+  const deployOnly = [...deployMap].sort(byLength);
   for (const { detector, source, input } of detected.commands) {
-    const pathMap = [...(input.pathMap ?? []), ...deployMap].sort((a, b) => b.from.length - a.from.length);
+    const pathMap = input.pathMap === undefined || input.pathMap.length === 0 ? deployOnly : [...input.pathMap, ...deployMap].sort(byLength);
     const base: EntryHead = { kind: input.kind, detector, source, command: excerpt(input.command, ENTRY_COMMAND_CHARS), line: input.line };
     const result = targets.command(input.command, { cwd: input.cwd, ...(pathMap.length > 0 ? { pathMap } : {}), ...(input.env ? { env: input.env } : {}) });
     const evidence = `${input.evidence}: ${oneLine(input.command)}`;

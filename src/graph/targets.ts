@@ -9,7 +9,7 @@ import { compileRepoGlob } from '../util/glob.js';
 import { analyseCommand } from '../commandline/analyse.js';
 import { INERT_PROGRAMS } from '../commandline/inert-programs.js';
 import { mapAbsolute } from '../commandline/paths.js';
-import type { CommandContext, CommandTarget } from '../commandline/types.js';
+import type { CommandContext, CommandTarget, PathMapping } from '../commandline/types.js';
 import { MAKEFILE, MAKEFILE_INCLUDES, type MakeTarget } from '../manifests/makefile.js';
 import { packageScripts } from '../manifests/package-json.js';
 import type { Manifests } from '../manifests/store.js';
@@ -69,12 +69,34 @@ const RUNNER_PROBES: Record<string, string[]> = {
 
 const SIBLING_SOURCES: [string, string][] = [['.ts', '.tsx'], ['.js', '.ts'], ['.js', '.tsx'], ['.js', '.jsx'], ['.mjs', '.mts'], ['.cjs', '.cts']];
 
+/**
+ * A command context as a memo key: its JSON, with the path map's JSON kept per map. Every deploy
+ * or CI line carries the scan's shared deploy map (payload: 12 mappings, 1.5 KB of JSON), and the
+ * key was made twice per command, once more per followed script, from the whole context; the map
+ * is one array for all of them. Two contexts with the same fields and values give the same key.
+ */
+const pathMapKeys = new WeakMap<readonly PathMapping[], string>();
+const contextKeys = new WeakMap<CommandContext, string>();
+export const contextKey = (cmdCtx: CommandContext): string => {
+  let key = contextKeys.get(cmdCtx);
+  if (key !== undefined) return key;
+  const { pathMap, ...rest } = cmdCtx;
+  let map = '';
+  if (pathMap !== undefined) {
+    map = pathMapKeys.get(pathMap) ?? JSON.stringify(pathMap);
+    pathMapKeys.set(pathMap, map);
+  }
+  key = `${JSON.stringify(rest)}\0${map}`;
+  contextKeys.set(cmdCtx, key);
+  return key;
+};
+
 export const createTargetResolver = (ctx: TargetContext) => {
   // The same script body is reached from many commands (every `pnpm build` in a monorepo's CI and
   // docs): its shell analysis depends only on the text and the command context, so it runs once.
   const analysed = new Map<string, CommandTarget[]>();
   const analyse = (text: string, cmdCtx: CommandContext): CommandTarget[] => {
-    const key = `${JSON.stringify(cmdCtx)}\0${text}`;
+    const key = `${contextKey(cmdCtx)}\0${text}`;
     let targets = analysed.get(key);
     if (!targets) analysed.set(key, (targets = analyseCommand(text, cmdCtx)));
     return targets;
@@ -276,7 +298,7 @@ export const createTargetResolver = (ctx: TargetContext) => {
   return {
     /** Every repo file a command line runs, directly or through npm scripts and make targets. */
     command: (text: string, cmdCtx: CommandContext): TargetResult => {
-      const key = `${JSON.stringify(cmdCtx)}\0${text}`;
+      const key = `${contextKey(cmdCtx)}\0${text}`;
       let known = commands.get(key);
       if (!known) commands.set(key, (known = followCommand(text, cmdCtx, 0, new Set(), `${cmdCtx.cwd}#${text}`)));
       return { files: [...known.files], unresolved: [...known.unresolved], ...(known.unknown ? { unknown: [...known.unknown] } : {}) };
