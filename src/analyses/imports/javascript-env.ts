@@ -30,7 +30,7 @@ export interface JavaScriptEnvironment {
   /** The package.json nearest to a repo file (its folder, then up to the root), or null. */
   manifestFor(file: string): PackageManifest | null;
   /** Workspace roots above a file's nearest package.json, nearest first: what they declare is installed for it too. */
-  workspaceRootsFor(file: string): PackageManifest[];
+  workspaceRootsFor(file: string): readonly PackageManifest[];
   /** Whether `pkg` is in a node_modules between the file and the root; null when no node_modules is there at all. */
   isInstalled(file: string, pkg: string): boolean | null;
   /** Whether any repo file sits under this folder (a build output folder usually has none: it is generated). */
@@ -92,6 +92,10 @@ export const loadJavaScriptEnvironment = (o: {
     return found;
   };
 
+  // A manifest → the workspace roots above it: asked for every package import (5,400 on payload),
+  // the same answer for every file the manifest governs.
+  const rootsAbove = new Map<PackageManifest, readonly PackageManifest[]>();
+
   const nodeModulesAt = new Map<string, boolean>();
   const hasNodeModules = (dir: string): boolean => {
     let known = nodeModulesAt.get(dir);
@@ -148,10 +152,15 @@ export const loadJavaScriptEnvironment = (o: {
     workspaceRootsFor: (file) => {
       const own = manifestForDir(dirname(file));
       if (!own || own.dir === '') return [];
-      return upFrom(dirname(own.dir)).flatMap((d) => {
-        const m = manifests.get(d);
-        return m && m.workspaceRoot && m.readable ? [m] : [];
-      });
+      let roots = rootsAbove.get(own);
+      if (roots === undefined) {
+        roots = upFrom(dirname(own.dir)).flatMap((d) => {
+          const m = manifests.get(d);
+          return m && m.workspaceRoot && m.readable ? [m] : [];
+        });
+        rootsAbove.set(own, roots);
+      }
+      return roots;
     },
     isInstalled: (file, pkg) => isInstalledFrom(dirname(file), pkg),
     repoPackageNames,
