@@ -15,7 +15,15 @@ export interface NameCheckContext {
   dirs: ReadonlySet<string>;
   /** Files that could not be read or parsed fully. */
   incomplete: ReadonlySet<string>;
+  /**
+   * Module → the names it can be checked against, or null when it is never said to miss one, per
+   * language of the importer: filled as modules are asked about (a module is imported from many
+   * files; payload asks about 29,000 import statements, saleor about 22,000).
+   */
+  checkable: { python: Map<string, ReadonlySet<string> | null>; javascript: Map<string, ReadonlySet<string> | null> };
 }
+
+const NONE: readonly Failure[] = [];
 
 const SKIPPED_VIA = new Set(['package-init', 'stub']);
 const JS_SOURCE = /\.(?:[cm]?[jt]sx?)$/;
@@ -63,41 +71,62 @@ const splitTargets = (fact: ImportFact, edges: Edge[]): { module: string; submod
   return { module: module.to!, submodules };
 };
 
-export const missingPythonNames = (fact: ImportFact, edges: Edge[], ctx: NameCheckContext): Failure[] => {
-  if (fact.syntax !== 'from') return [];
+/** The names a Python module can be checked against (null: never said to miss one), once per module. */
+const pythonNamesOf = (module: string, ctx: NameCheckContext): ReadonlySet<string> | null => {
+  let known = ctx.checkable.python.get(module);
+  if (known !== undefined) return known;
+  known = null;
+  const target = module.endsWith('.py') && !ctx.incomplete.has(module) ? ctx.facts.get(module) : undefined;
+  if (target && !target.hasStarImport) {
+    const definitions = definitionSet(target);
+    // An `__all__` census could not read as a literal is computed: the module builds its names at run time.
+    if (!definitions.has('__getattr__') && !(definitions.has('__all__') && target.exportedNames === undefined)) known = definedNames(target, true);
+  }
+  ctx.checkable.python.set(module, known);
+  return known;
+};
+
+export const missingPythonNames = (fact: ImportFact, edges: Edge[], ctx: NameCheckContext): readonly Failure[] => {
+  if (fact.syntax !== 'from') return NONE;
   const split = splitTargets(fact, edges);
-  if (!split || !split.module.endsWith('.py') || ctx.incomplete.has(split.module)) return [];
-  const target = ctx.facts.get(split.module);
-  if (!target || target.hasStarImport) return [];
-  const definitions = definitionSet(target);
-  if (definitions.has('__getattr__')) return [];
-  // An `__all__` census could not read as a literal is computed: the module builds its names at run time.
-  if (definitions.has('__all__') && target.exportedNames === undefined) return [];
-  const defined = definedNames(target, true);
+  if (!split) return NONE;
+  const defined = pythonNamesOf(split.module, ctx);
+  if (defined === null) return NONE;
   const packageDir = split.module.endsWith('/__init__.py') || split.module === '__init__.py' ? dirname(split.module) : null;
-  const out: Failure[] = [];
+  let out: Failure[] | undefined;
   for (const { name } of fact.names) {
     if (name === '*' || defined.has(name) || split.submodules.has(name)) continue;
     if (packageDir !== null && ctx.dirs.has(packageDir === '' ? name : `${packageDir}/${name}`)) continue; // a namespace subpackage
+    out ??= [];
     if (!out.some((f) => f.name === name)) out.push(failure(split.module, name, 'defined in'));
   }
-  return out;
+  return out ?? NONE;
 };
 
-export const missingJavaScriptNames = (fact: ImportFact, edges: Edge[], ctx: NameCheckContext): Failure[] => {
-  if (fact.syntax !== 'import' && fact.syntax !== 'export-from') return [];
-  const targets = edges.filter((e) => e.to !== null);
-  if (targets.length !== 1 || edges.length !== 1) return [];
-  const module = targets[0].to!;
-  if (!JS_SOURCE.test(module) || /\.d\.[cm]?ts$/.test(module) || ctx.incomplete.has(module)) return [];
-  const target = ctx.facts.get(module);
+/** The names a JS/TS module can be checked against (null: never said to miss one), once per module. */
+const javascriptNamesOf = (module: string, ctx: NameCheckContext): ReadonlySet<string> | null => {
+  let known = ctx.checkable.javascript.get(module);
+  if (known !== undefined) return known;
+  known = null;
+  const target = JS_SOURCE.test(module) && !/\.d\.[cm]?ts$/.test(module) && !ctx.incomplete.has(module) ? ctx.facts.get(module) : undefined;
   // CommonJS modules whose exports census cannot see, and `export *`, stay unchecked.
-  if (!target || target.hasStarImport || !target.exportedNames || target.exportedNames.length === 0) return [];
-  const defined = definedNames(target, false);
-  const out: Failure[] = [];
+  if (target && !target.hasStarImport && target.exportedNames && target.exportedNames.length > 0) known = definedNames(target, false);
+  ctx.checkable.javascript.set(module, known);
+  return known;
+};
+
+export const missingJavaScriptNames = (fact: ImportFact, edges: Edge[], ctx: NameCheckContext): readonly Failure[] => {
+  if (fact.syntax !== 'import' && fact.syntax !== 'export-from') return NONE;
+  // One edge, and it resolved (a statement with more edges, or none resolved, is not checked).
+  const module = edges.length === 1 ? edges[0].to : null;
+  if (module === null) return NONE;
+  const defined = javascriptNamesOf(module, ctx);
+  if (defined === null) return NONE;
+  let out: Failure[] | undefined;
   for (const { name } of fact.names) {
     if (name === '*' || name === 'default' || defined.has(name)) continue;
+    out ??= [];
     if (!out.some((f) => f.name === name)) out.push(failure(module, name, 'exported by'));
   }
-  return out;
+  return out ?? NONE;
 };

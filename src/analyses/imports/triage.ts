@@ -72,6 +72,7 @@ export const triageImports = (input: TriageInput): TriageResult => {
     facts: input.facts,
     dirs,
     incomplete: new Set(input.files.filter((f) => f.incomplete).map((f) => f.path)),
+    checkable: { python: new Map(), javascript: new Map() },
   };
 
   // File → line → the import edges there. Nested maps, not a key string per edge and per import:
