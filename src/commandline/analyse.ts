@@ -31,25 +31,46 @@ const BIN_PROGRAM = /(^|\/)\.?s?bin\/([^/]+)$/;
 /** `$@`, `$1`, `${1}`: whatever the caller passed, analysed where the caller is. */
 const POSITIONAL = /^\$\{?[@*1-9]/;
 
+/**
+ * A finding of the walk, placed in the repo when the line is analysed from a context: only the
+ * placing reads the context's folder (`cwd`, `scriptDir`), so one walk serves every folder the
+ * same line is analysed from (a README's `pnpm build` from the root and from its own folder).
+ */
+type Step = (ctx: CommandContext, out: CommandTarget[]) => void;
+
 interface Run {
-  ctx: CommandContext;
-  out: CommandTarget[];
+  /** What the walk itself reads of the context: the starting environment and the deploy path map. */
+  ctx: Pick<CommandContext, 'env' | 'pathMap'>;
+  steps: Step[];
   /** NODE_OPTIONS values already read (an exported one reaches every later command): once each. */
   nodeOptions: Set<string>;
 }
 
-const unresolved = (run: Run, text: string, reason: string, dockerignored = false): void => {
-  run.out.push({ kind: 'unresolved', text, reason, ...(dockerignored ? { dockerignored } : {}) });
+const unresolvedTarget = (text: string, reason: string, dockerignored = false): CommandTarget =>
+  ({ kind: 'unresolved', text, reason, ...(dockerignored ? { dockerignored } : {}) });
+
+/** A target that does not depend on where the line runs (a fresh object for every analysis). */
+const emit = (run: Run, target: () => CommandTarget): void => {
+  run.steps.push((_, out) => {
+    out.push(target());
+  });
 };
+
+const unresolved = (run: Run, text: string, reason: string): void => emit(run, () => unresolvedTarget(text, reason));
 
 const fileTarget = (run: Run, path: Value, cwd: Value, launcher: string, text: string, ifPresent = false): void => {
   if (path.kind === 'self') return;
-  const placed = placePath(path, cwd, run.ctx);
-  if (!placed.ok) return ifPresent ? undefined : unresolved(run, text, placed.reason, placed.dockerignored);
-  // Installed tools and environments (`source .venv/bin/activate`) are not the repo's files.
-  if (INSTALLED.test(placed.path)) return;
-  const { mappedBy, underRoot } = placed;
-  run.out.push({ kind: 'file', path: placed.path, launcher, text, ...(ifPresent ? { ifPresent } : {}), ...(mappedBy ? { mappedBy } : {}), ...(underRoot ? { underRoot } : {}) });
+  run.steps.push((ctx, out) => {
+    const placed = placePath(path, cwd, ctx);
+    if (!placed.ok) {
+      if (!ifPresent) out.push(unresolvedTarget(text, placed.reason, placed.dockerignored));
+      return;
+    }
+    // Installed tools and environments (`source .venv/bin/activate`) are not the repo's files.
+    if (INSTALLED.test(placed.path)) return;
+    const { mappedBy, underRoot } = placed;
+    out.push({ kind: 'file', path: placed.path, launcher, text, ...(ifPresent ? { ifPresent } : {}), ...(mappedBy ? { mappedBy } : {}), ...(underRoot ? { underRoot } : {}) });
+  });
 };
 
 const moduleTarget = (run: Run, spec: Value, cwd: Value, launcher: string, text: string, ifPresent = false): void => {
@@ -57,8 +78,10 @@ const moduleTarget = (run: Run, spec: Value, cwd: Value, launcher: string, text:
   if (t === null) return ifPresent ? undefined : unresolved(run, text, `module computed at run time (${spec.kind === 'dynamic' ? spec.text : '?'})`);
   const m = MODULE_SPEC.exec(t);
   if (!m) return ifPresent ? undefined : unresolved(run, text, `"${t}" is not a Python module name`);
-  const dir = placeDir(cwd, run.ctx);
-  run.out.push({ kind: 'module', module: m[1], ...(m[2] ? { attr: m[2] } : {}), launcher, text, ...(dir.ok ? { cwd: dir.path } : {}), ...(ifPresent ? { ifPresent } : {}) });
+  run.steps.push((ctx, out) => {
+    const dir = placeDir(cwd, ctx);
+    out.push({ kind: 'module', module: m[1], ...(m[2] ? { attr: m[2] } : {}), launcher, text, ...(dir.ok ? { cwd: dir.path } : {}), ...(ifPresent ? { ifPresent } : {}) });
+  });
 };
 
 const intentTargets = (run: Run, intent: Intent, cwd: Value, launcher: string, text: string, depth: number, env: Env): void => {
@@ -68,58 +91,67 @@ const intentTargets = (run: Run, intent: Intent, cwd: Value, launcher: string, t
       return fileTarget(run, intent.path, here, launcher, text, intent.ifPresent);
     case 'module':
       return moduleTarget(run, intent.spec, here, launcher, text, intent.ifPresent);
-    case 'config': {
-      const placed = placePath(intent.path, here, run.ctx);
-      if (!placed.ok) return intent.ifPresent ? undefined : unresolved(run, text, placed.reason, placed.dockerignored);
-      const dir = placeDir(here, run.ctx);
-      run.out.push({ kind: 'config', path: placed.path, reader: intent.reader, launcher, text, cwd: dir.ok ? dir.path : '', ...(intent.ifPresent ? { ifPresent: true } : {}) });
+    case 'config':
+      run.steps.push((ctx, out) => {
+        const placed = placePath(intent.path, here, ctx);
+        if (!placed.ok) {
+          if (!intent.ifPresent) out.push(unresolvedTarget(text, placed.reason, placed.dockerignored));
+          return;
+        }
+        const dir = placeDir(here, ctx);
+        out.push({ kind: 'config', path: placed.path, reader: intent.reader, launcher, text, cwd: dir.ok ? dir.path : '', ...(intent.ifPresent ? { ifPresent: true } : {}) });
+      });
       return;
-    }
     case 'npm-script': {
       const name = literal(intent.name);
       if (name === null) return unresolved(run, text, 'script name computed at run time');
-      const dir = placeDir(here, run.ctx);
-      if (!dir.ok) return unresolved(run, text, `npm script "${name}" in a folder census cannot place: ${dir.reason}`);
       // extra words are passed on only when each is known; else the script runs as written
       const args = intent.args?.map((a) => literal(a));
       const passed = args && args.length > 0 && args.every((a) => a !== null) ? (args as string[]).map(quoteWord).join(' ') : undefined;
-      run.out.push({ kind: 'npm-script', name, cwd: dir.path, launcher, text, ...(passed ? { args: passed } : {}) });
+      run.steps.push((ctx, out) => {
+        const dir = placeDir(here, ctx);
+        if (!dir.ok) out.push(unresolvedTarget(text, `npm script "${name}" in a folder census cannot place: ${dir.reason}`));
+        else out.push({ kind: 'npm-script', name, cwd: dir.path, launcher, text, ...(passed ? { args: passed } : {}) });
+      });
       return;
     }
-    case 'workspace-run': {
-      const dir = placeDir(here, run.ctx);
-      if (!dir.ok) return unresolved(run, text, `${launcher} runs in a folder census cannot place: ${dir.reason}`);
-      let select: WorkspaceSelection;
-      if (intent.select.by === 'selectors') {
-        const computed = intent.select.selectors.find((s) => literal(s) === null);
-        if (computed) return unresolved(run, text, `${launcher} picks packages computed at run time (${describe(computed)})`);
-        select = { by: 'selectors', selectors: intent.select.selectors.map((s) => literal(s)!) };
-      } else select = intent.select;
-      const common = { kind: 'workspace-run', manager: intent.manager, select, cwd: dir.path, launcher, text } as const;
-      if (intent.script) {
-        const name = literal(intent.script);
-        if (name === null) return unresolved(run, text, 'script name computed at run time');
-        run.out.push({ ...common, script: name });
-      } else if (intent.command) run.out.push({ ...common, command: renderArgv(intent.command, here) });
+    case 'workspace-run':
+      run.steps.push((ctx, out) => {
+        const dir = placeDir(here, ctx);
+        if (!dir.ok) return void out.push(unresolvedTarget(text, `${launcher} runs in a folder census cannot place: ${dir.reason}`));
+        let select: WorkspaceSelection;
+        if (intent.select.by === 'selectors') {
+          const computed = intent.select.selectors.find((s) => literal(s) === null);
+          if (computed) return void out.push(unresolvedTarget(text, `${launcher} picks packages computed at run time (${describe(computed)})`));
+          select = { by: 'selectors', selectors: intent.select.selectors.map((s) => literal(s)!) };
+        } else select = intent.select;
+        const common = { kind: 'workspace-run', manager: intent.manager, select, cwd: dir.path, launcher, text } as const;
+        if (intent.script) {
+          const name = literal(intent.script);
+          if (name === null) return void out.push(unresolvedTarget(text, 'script name computed at run time'));
+          out.push({ ...common, script: name });
+        } else if (intent.command) out.push({ ...common, command: renderArgv(intent.command, here) });
+      });
       return;
-    }
-    case 'make-target': {
-      const makefile = placePath(intent.makefile ?? { kind: 'text', text: 'Makefile' }, here, run.ctx);
-      if (!makefile.ok) return unresolved(run, text, `Makefile census cannot place: ${makefile.reason}`);
-      run.out.push({ kind: 'make-target', target: intent.target, makefile: makefile.path, launcher, text });
+    case 'make-target':
+      run.steps.push((ctx, out) => {
+        const makefile = placePath(intent.makefile ?? { kind: 'text', text: 'Makefile' }, here, ctx);
+        if (!makefile.ok) out.push(unresolvedTarget(text, `Makefile census cannot place: ${makefile.reason}`));
+        else out.push({ kind: 'make-target', target: intent.target, makefile: makefile.path, launcher, text });
+      });
       return;
-    }
-    case 'test-run': {
-      const paths: string[] = [];
-      for (const p of intent.paths) {
-        const placed = placePath(p, here, run.ctx, true);
-        if (placed.ok) paths.push(placed.path);
-        else unresolved(run, text, `test path ${placed.reason}`);
-      }
-      const dir = placeDir(here, run.ctx);
-      run.out.push({ kind: 'test-run', runner: intent.runner, paths, launcher, text, ...(dir.ok ? { cwd: dir.path } : {}) });
+    case 'test-run':
+      run.steps.push((ctx, out) => {
+        const paths: string[] = [];
+        for (const p of intent.paths) {
+          const placed = placePath(p, here, ctx, true);
+          if (placed.ok) paths.push(placed.path);
+          else out.push(unresolvedTarget(text, `test path ${placed.reason}`));
+        }
+        const dir = placeDir(here, ctx);
+        out.push({ kind: 'test-run', runner: intent.runner, paths, launcher, text, ...(dir.ok ? { cwd: dir.path } : {}) });
+      });
       return;
-    }
     case 'argv':
       return analyseArgv(run, intent.argv, here, text, depth + 1, env);
     case 'script': {
@@ -154,7 +186,7 @@ const analyseArgv = (run: Run, argv: readonly Value[], cwd: Value, text: string,
   }
   const name = word.text;
   if (!name.includes('/')) {
-    if (!launch(run, name, args, cwd, text, depth, env) && !INERT_PROGRAMS.has(name)) run.out.push({ kind: 'unknown-program', program: name, text });
+    if (!launch(run, name, args, cwd, text, depth, env) && !INERT_PROGRAMS.has(name)) emit(run, () => ({ kind: 'unknown-program', program: name, text }));
     return;
   }
   // A path as the command word: a known program in a bin folder (`.venv/bin/python`), else the file itself.
@@ -163,7 +195,7 @@ const analyseArgv = (run: Run, argv: readonly Value[], cwd: Value, text: string,
   if (inBin && launcherFor(base) && launch(run, base, args, cwd, text, depth, env)) return;
   if (name.startsWith('/') && mapAbsolute(name, run.ctx.pathMap) === null && SYSTEM_DIRS.test(name)) {
     // An installed program: silent when it is known to run nothing of the repo, else reported by name.
-    if (!INERT_PROGRAMS.has(base)) run.out.push({ kind: 'unknown-program', program: base, text });
+    if (!INERT_PROGRAMS.has(base)) emit(run, () => ({ kind: 'unknown-program', program: base, text }));
     return;
   }
   fileTarget(run, word, cwd, 'direct', text);
@@ -209,14 +241,38 @@ const nodeOptionTargets = (run: Run, value: Value | undefined, cwd: Value, text:
   for (const intent of preloads) intentTargets(run, intent, cwd, 'node', text, depth, env);
 };
 
+// The walk of a line, by the parts of the context it reads (placing reads the rest): bounded like
+// the parses.
+const PLANS_KEPT = 4096;
+const plans = new Map<string, Step[]>();
+
+const planOf = (text: string, ctx: CommandContext): Step[] => {
+  const key = `${JSON.stringify(ctx.env ?? null)}\0${JSON.stringify(ctx.pathMap ?? null)}\0${text}`;
+  let steps = plans.get(key);
+  if (!steps) {
+    const run: Run = { ctx: { ...(ctx.env ? { env: ctx.env } : {}), ...(ctx.pathMap ? { pathMap: ctx.pathMap } : {}) }, steps: [], nodeOptions: new Set() };
+    try {
+      analyseText(run, text, anchored('start', ''), 0);
+    } catch (error) {
+      // A bug in a launcher record must not take down the stage: report it as unresolved.
+      unresolved(run, text, couldNotAnalyse(error));
+    }
+    if (plans.size >= PLANS_KEPT) plans.clear();
+    plans.set(key, (steps = run.steps));
+  }
+  return steps;
+};
+
+const couldNotAnalyse = (error: unknown): string => `census could not analyse this command (${error instanceof Error ? error.message : String(error)})`;
+
 /** Everything `text` runs, as seen from `ctx.cwd`. Never throws: unreadable shell yields what could be read. */
 export const analyseCommand = (text: string, ctx: CommandContext): CommandTarget[] => {
-  const run: Run = { ctx, out: [], nodeOptions: new Set() };
+  const out: CommandTarget[] = [];
+  const steps = planOf(text, ctx);
   try {
-    analyseText(run, text, anchored('start', ''), 0);
+    for (const step of steps) step(ctx, out);
   } catch (error) {
-    // A bug in a launcher record must not take down the stage: report it as unresolved.
-    unresolved(run, text, `census could not analyse this command (${error instanceof Error ? error.message : String(error)})`);
+    out.push(unresolvedTarget(text, couldNotAnalyse(error)));
   }
-  return run.out;
+  return out;
 };

@@ -307,6 +307,26 @@ for (const [command, expected, ctx] of ROWS) {
   });
 }
 
+// One walk of a line serves every context that differs only in where it runs (cwd, scriptDir):
+// the placing is redone per context. Asked from several folders in turn, every row must give what
+// a walk of its own gives (a variable the line never reads makes the context's walk its own).
+test('a line analysed from one folder after another gives what its own walk gives from each', () => {
+  const places: CommandContext[] = [
+    { cwd: '' }, { cwd: 'web/app' }, { cwd: '', scriptDir: 'ops' }, { cwd: 'deep/down', scriptDir: 'tools/bin' },
+    { cwd: '/opt/app/svc', pathMap: [{ from: '/opt/app', to: '' }] }, { cwd: 'svc', pathMap: [{ from: '/opt/app', to: '' }] },
+  ];
+  let fresh = 0;
+  for (const [command, , ctx] of ROWS) {
+    for (const order of [places, [...places].reverse()]) {
+      for (const place of ctx ? [ctx, ...order] : order) {
+        const shared = analyseCommand(command, place);
+        const own = analyseCommand(command, { ...place, env: { ...place.env, [`CENSUS_UNREAD_${fresh++}`]: 'x' } });
+        assert.deepEqual(shared, own, `${command} from ${JSON.stringify(place)}`);
+      }
+    }
+  }
+});
+
 test('a target carries the launcher and the simple command it came from', () => {
   const [target] = analyseCommand('cd /opt/app && FOO=1 nohup python3 -u scripts/ingest.py --x 1 > log 2>&1 &', optApp);
   assert.deepEqual(target, { kind: 'file', path: 'scripts/ingest.py', launcher: 'python3', text: 'FOO=1 nohup python3 -u scripts/ingest.py --x 1 > log 2>&1' });
