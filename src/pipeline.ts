@@ -32,7 +32,6 @@ import { loadCensusConfig, loadCensusConfigFile, type LoadedConfig } from './con
 import { focusOn } from './analyses/focus.js';
 import { Manifests } from './manifests/store.js';
 import { classify } from './classify/verdicts.js';
-import { gitLastChangeDates } from './discover/git.js';
 import type { Entry } from './model/entry.js';
 import type { RuntimeSection } from './model/runtime.js';
 import { ingestEvidence } from './runtime/ingest/index.js';
@@ -238,8 +237,10 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
   const docs = await timed(progress, 'docs', () => buildDocEdges(factsOfFiles.filter((f) => isDocLanguage(f.language)), files, targets), (d) => `${d.edges.length} doc edges`);
   const edges = [...importEdges, ...buildAmbientModuleEdges(factsOfFiles, importEdges, manifests), ...codeEdges, ...docs.edges].sort(compareEdges);
 
-  if (discovery.git) {
-    const dates = await timed(progress, 'git', () => gitLastChangeDates(rootAbs), (d) => plural(d.size, 'last-change date'));
+  if (discovery.lastChangeDates) {
+    // git log was started by discover; this waits for what it has not answered yet.
+    const pending = discovery.lastChangeDates;
+    const dates = await timed(progress, 'git', () => pending, (d) => plural(d.size, 'last-change date'));
     for (const f of files) {
       const date = dates.get(f.path);
       if (date) f.lastChange = date;
@@ -311,7 +312,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
     generatedAt: new Date().toISOString(),
     root: options.root,
     ...(focus !== '' ? { focus } : {}),
-    git: discovery.git,
+    git: discovery.git ? await discovery.git : null,
     options: { include: options.include, exclude, maxFileSize: options.maxFileSize },
     summary: summarise(shown.files, shown.edges, shown.warnings),
     files: shown.files,

@@ -1,12 +1,14 @@
 /**
- * Everything census asks git, in as few calls as possible: one `ls-files` for the listing,
- * one `log` pass for last-change dates. No per-file git calls.
+ * Everything census asks git, in as few calls as possible: one `rev-parse` for the work tree, its
+ * head and the folder's prefix; one `ls-files` each for the tracked and the untracked files; one
+ * `status` for the dirty flag; one `log` pass for last-change dates. No per-file git calls.
+ *
+ * The listing is awaited at once; status and log are started with it and awaited where the scan
+ * needs them (the Audit's `git`, the date stage), so git works on the other core while census
+ * lists and extracts, and forks while census's heap is still small.
  */
 import type { GitInfo } from '../model/audit.js';
-import { runGit as git } from '../util/git.js';
-
-/** True when `dir` is inside a git work tree. */
-export const isGitWorkTree = (dir: string): boolean => git(dir, ['rev-parse', '--is-inside-work-tree'])?.trim() === 'true';
+import { runGit as git, runGitWithStatus, startGit } from '../util/git.js';
 
 /**
  * How long listing the untracked files may take. git matches every untracked path against the
@@ -14,6 +16,44 @@ export const isGitWorkTree = (dir: string): boolean => git(dir, ['rev-parse', '-
  * names kept `git ls-files --others` busy for over ten minutes.
  */
 export const UNTRACKED_TIMEOUT_MS = 30_000;
+
+export interface GitWorkTree {
+  /** `dir` relative to the work tree's top, `sub/` or '' (what `rev-parse --show-prefix` says). */
+  prefix: string;
+  /** HEAD's commit; null in a repository with no commit yet (or a HEAD git cannot resolve). */
+  commit: string | null;
+  /** The checked-out branch; null on a detached HEAD or with no commit. */
+  branch: string | null;
+}
+
+/**
+ * What `rev-parse --is-inside-work-tree`, `rev-parse HEAD`, `rev-parse --abbrev-ref HEAD` and
+ * `rev-parse --show-prefix` say one call each, in one call: null when `dir` is not inside a work
+ * tree. rev-parse answers its arguments in order and stops at the first it cannot take, so a call
+ * that succeeds answered all four (the prefix last: a folder name may hold a newline, so it is the
+ * rest of the output). One that fails after saying `true` met a HEAD it could not resolve (no
+ * commit yet, a broken ref; or a file named HEAD, which makes the arguments after it file names):
+ * then the three questions are asked one by one as before, so every answer stays what it was.
+ */
+export const gitWorkTree = (dir: string): GitWorkTree | null => {
+  const run = runGitWithStatus(dir, ['rev-parse', '--is-inside-work-tree', 'HEAD', '--abbrev-ref', 'HEAD', '--show-prefix']);
+  if (run === null) return null;
+  const lines = run.stdout.split('\n');
+  if (lines[0].trim() !== 'true') return null;
+  if (run.status !== 0) {
+    const branch = git(dir, ['rev-parse', '--abbrev-ref', 'HEAD'])?.trim() ?? null;
+    return {
+      prefix: git(dir, ['rev-parse', '--show-prefix'])?.trim() ?? '',
+      commit: git(dir, ['rev-parse', 'HEAD'])?.trim() ?? null,
+      branch: branch === 'HEAD' ? null : branch,
+    };
+  }
+  const branch = lines[2].trim();
+  return { prefix: lines.slice(3).join('\n').trim(), commit: lines[1].trim(), branch: branch === 'HEAD' ? null : branch };
+};
+
+/** True when `dir` is inside a git work tree. */
+export const isGitWorkTree = (dir: string): boolean => gitWorkTree(dir) !== null;
 
 export interface GitListing {
   files: string[];
@@ -23,34 +63,31 @@ export interface GitListing {
 
 const nulSeparated = (out: string): string[] => out.split('\0').filter((p) => p !== '');
 
-/** Tracked plus untracked-not-ignored files under `dir`, relative to `dir`, POSIX. */
-export const gitListFiles = (dir: string): GitListing | null => {
-  // Tracked files need no ignore matching, so they are listed on their own and always arrive.
-  const tracked = git(dir, ['-c', 'core.quotepath=off', 'ls-files', '-z', '--cached']);
+/**
+ * Tracked plus untracked-not-ignored files under `dir`, relative to `dir`, POSIX. Two git calls
+ * running side by side: tracked files need no ignore matching, so they are listed on their own and
+ * always arrive; the untracked listing has its own, shorter time limit.
+ */
+export const gitListFiles = async (dir: string): Promise<GitListing | null> => {
+  const [tracked, untracked] = await Promise.all([
+    startGit(dir, ['-c', 'core.quotepath=off', 'ls-files', '-z', '--cached']),
+    startGit(dir, ['-c', 'core.quotepath=off', 'ls-files', '-z', '--others', '--exclude-standard'], { timeoutMs: UNTRACKED_TIMEOUT_MS }),
+  ]);
   if (tracked === null) return null;
-  const untracked = git(dir, ['-c', 'core.quotepath=off', 'ls-files', '-z', '--others', '--exclude-standard'], { timeoutMs: UNTRACKED_TIMEOUT_MS });
   return { files: [...new Set([...nulSeparated(tracked), ...nulSeparated(untracked ?? '')])], untrackedSkipped: untracked === null };
 };
 
-export const gitInfo = (dir: string): GitInfo | null => {
-  const commit = git(dir, ['rev-parse', 'HEAD'])?.trim() ?? null;
-  if (commit === null && !isGitWorkTree(dir)) return null;
-  const branch = git(dir, ['rev-parse', '--abbrev-ref', 'HEAD'])?.trim() ?? null;
+/** The Audit's `git`, once `git status` has answered. */
+export const gitInfo = async (dir: string, tree: GitWorkTree): Promise<GitInfo> => {
   // census's own .census/ (a baseline just rewritten) is not a change to the code being audited.
-  const status = git(dir, ['status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude).census']);
+  const status = await startGit(dir, ['status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude).census']);
   // A status git cannot give (a corrupt index, a time-out) is not "clean": unknown counts as changed.
-  return { commit, branch: branch === 'HEAD' ? null : branch, dirty: status === null || status.trim() !== '' };
+  return { commit: tree.commit, branch: tree.branch, dirty: status === null || status.trim() !== '' };
 };
 
-/**
- * Last commit date (YYYY-MM-DD) of every file under `dir` that git knows, keyed by path relative
- * to `dir`. One `git log` pass, newest first, so the first date seen for a path is its last change.
- */
-export const gitLastChangeDates = (dir: string): Map<string, string> => {
+/** The dates in `git log --format=%x00%cs --name-only` output, first (newest) date per path under `prefix`. */
+export const parseLastChangeDates = (out: string, prefix: string): Map<string, string> => {
   const dates = new Map<string, string>();
-  const prefix = git(dir, ['rev-parse', '--show-prefix'])?.trim() ?? '';
-  const out = git(dir, ['-c', 'core.quotepath=off', 'log', '--format=%x00%cs', '--name-only', '--no-renames', '--', '.']);
-  if (out === null) return dates;
   let date = '';
   for (const line of out.split('\n')) {
     if (line.startsWith('\0')) {
@@ -61,4 +98,13 @@ export const gitLastChangeDates = (dir: string): Map<string, string> => {
     }
   }
   return dates;
+};
+
+/**
+ * Last commit date (YYYY-MM-DD) of every file under `dir` that git knows, keyed by path relative
+ * to `dir`. One `git log` pass, newest first, so the first date seen for a path is its last change.
+ */
+export const gitLastChangeDates = async (dir: string, tree: GitWorkTree): Promise<Map<string, string>> => {
+  const out = await startGit(dir, ['-c', 'core.quotepath=off', 'log', '--format=%x00%cs', '--name-only', '--no-renames', '--', '.']);
+  return out === null ? new Map() : parseLastChangeDates(out, tree.prefix);
 };

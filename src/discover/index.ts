@@ -12,7 +12,7 @@ import { compileGlobs } from '../util/glob.js';
 import { joinAbsolute } from '../util/path.js';
 import { isInsideRoot, realpathOrNull } from '../util/fs.js';
 import { gitignoreReinclusions, isInDefaultExcludedDir } from './excludes.js';
-import { gitInfo, gitListFiles, isGitWorkTree, UNTRACKED_TIMEOUT_MS } from './git.js';
+import { gitInfo, gitLastChangeDates, gitListFiles, gitWorkTree, UNTRACKED_TIMEOUT_MS } from './git.js';
 import { languageFromPath } from './language.js';
 import { walkFiles } from './walk.js';
 import { isResolutionInput, junkReason } from './junk.js';
@@ -42,7 +42,10 @@ export interface Discovery {
   files: DiscoveredFile[];
   /** Litter recognised by name (junk.ts): listed, never analysed. */
   junk: JunkFile[];
-  git: GitInfo | null;
+  /** null outside a git work tree; else pending until `git status` answers (the scan awaits it for the Audit). */
+  git: Promise<GitInfo> | null;
+  /** Every git-known path's last commit date, pending until `git log` answers; null outside a work tree. */
+  lastChangeDates: Promise<Map<string, string>> | null;
   diagnostics: Diagnostic[];
   /** What git lists that the census leaves out (default-excluded, not included, excluded, junk): their bytes decide `git.dirty`. */
   unlisted: string[];
@@ -91,11 +94,16 @@ export const isPlainRoot = (rootAbs: string): boolean => joinAbsolute(rootAbs, '
 export const absoluteOf = (rootAbs: string, plainRoot: boolean, path: string): string =>
   plainRoot && path !== '' && !NOT_PLAIN.test(path) ? `${rootAbs}/${path}` : joinAbsolute(rootAbs, path);
 
-export const discover = (rootAbs: string, options: DiscoverOptions): Discovery => {
+export const discover = async (rootAbs: string, options: DiscoverOptions): Promise<Discovery> => {
   const diagnostics: Diagnostic[] = [];
   const rootReal = fs.realpathSync(rootAbs);
-  const inGit = isGitWorkTree(rootAbs);
-  const fromGit = inGit ? gitListFiles(rootAbs) : null;
+  const tree = gitWorkTree(rootAbs);
+  // Started together, before the listing's lstat pass: status and log run on the other core while
+  // this thread lists and extracts, and are awaited where their answers are needed.
+  const listing = tree ? gitListFiles(rootAbs) : null;
+  const git = tree ? gitInfo(rootAbs, tree) : null;
+  const lastChangeDates = tree ? gitLastChangeDates(rootAbs, tree) : null;
+  const fromGit = listing ? await listing : null;
   if (fromGit?.untrackedSkipped) {
     diagnostics.push(warning('read/untracked-skipped', `git could not list the untracked files within ${UNTRACKED_TIMEOUT_MS / 1000} s (.gitignore patterns too costly to match?); only tracked files are in this census`, '.gitignore'));
   }
@@ -152,5 +160,5 @@ export const discover = (rootAbs: string, options: DiscoverOptions): Discovery =
       language: languageFromPath(path),
     });
   }
-  return { files, junk, git: inGit ? gitInfo(rootAbs) : null, diagnostics, unlisted };
+  return { files, junk, git, lastChangeDates, diagnostics, unlisted };
 };

@@ -275,3 +275,35 @@ export const copyEntry = (fromAbs: string, toAbs: string): void => {
   fs.mkdirSync(dirnameAbsolute(toAbs), { recursive: true });
   fs.cpSync(fromAbs, toAbs, { verbatimSymlinks: true, preserveTimestamps: true });
 };
+
+/**
+ * A read-write file (a child's stdout) that nobody else can open: made in a private folder, then unlinked
+ * (the open descriptor keeps it), so nothing is left behind whatever happens to either process.
+ */
+export const anonymousTempFile = (prefix: string): number => {
+  const dir = makeTempDir(prefix);
+  const path = joinAbsolute(dir, 'file');
+  try {
+    const fd = fs.openSync(path, 'w+', 0o600);
+    fs.unlinkSync(path);
+    return fd;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+/** The whole of an open file (read by position, whatever its offset), or null when it is over `maxBuffer` bytes. */
+export const readWholeFd = (fd: number, maxBuffer: number): Buffer | null => {
+  const size = fs.fstatSync(fd).size;
+  if (size > maxBuffer) return null;
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  while (at < size) {
+    const n = fs.readSync(fd, out, at, size - at, at);
+    if (n === 0) break;
+    at += n;
+  }
+  return at === size ? out : out.subarray(0, at);
+};
+
+export const closeFd = (fd: number): void => fs.closeSync(fd);

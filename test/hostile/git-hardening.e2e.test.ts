@@ -10,7 +10,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, uti
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gitInfo, gitLastChangeDates, gitListFiles, isGitWorkTree } from '../../src/discover/git.js';
+import { gitInfo, gitLastChangeDates, gitListFiles, gitWorkTree, isGitWorkTree } from '../../src/discover/git.js';
 import { commitDate, differsFromCommit, recentCommits, repoPrefix, withCommitSnapshots } from '../../src/store/git-history.js';
 import { git } from '../guardrails/temp-repo.js';
 
@@ -60,9 +60,11 @@ test('no git call census makes runs hooks, filters or fsmonitor from the repo', 
   const { dir, markers } = trappedRepo();
   try {
     assert.equal(isGitWorkTree(dir), true);
-    assert.deepEqual(gitListFiles(dir)?.files.sort(), ['.gitattributes', '.trap/clean', '.trap/fsmonitor', '.trap/smudge', 'app.py'].sort());
-    assert.notEqual(gitInfo(dir), null);
-    assert.ok(gitLastChangeDates(dir).has('app.py'));
+    const tree = gitWorkTree(dir);
+    assert.ok(tree);
+    assert.deepEqual((await gitListFiles(dir))?.files.sort(), ['.gitattributes', '.trap/clean', '.trap/fsmonitor', '.trap/smudge', 'app.py'].sort());
+    assert.equal(typeof (await gitInfo(dir, tree)).dirty, 'boolean');
+    assert.ok((await gitLastChangeDates(dir, tree)).has('app.py'));
     differsFromCommit(dir);
     assert.equal(repoPrefix(dir), '');
     const commits = recentCommits(dir, 5);
