@@ -98,12 +98,12 @@ export const discover = async (rootAbs: string, options: DiscoverOptions): Promi
   const diagnostics: Diagnostic[] = [];
   const rootReal = fs.realpathSync(rootAbs);
   const tree = gitWorkTree(rootAbs);
-  // Started together, before the listing's lstat pass: status and log run on the other core while
-  // this thread lists and extracts, and are awaited where their answers are needed.
-  const listing = tree ? gitListFiles(rootAbs) : null;
+  const fromGit = tree ? await gitListFiles(rootAbs) : null;
+  // Started once the listing is in (started with it, they slowed it: 4 git processes on 2 cores),
+  // before the lstat pass: status and log run beside this thread's listing and extraction, and are
+  // awaited where their answers are needed.
   const git = tree ? gitInfo(rootAbs, tree) : null;
   const lastChangeDates = tree ? gitLastChangeDates(rootAbs, tree) : null;
-  const fromGit = listing ? await listing : null;
   if (fromGit?.untrackedSkipped) {
     diagnostics.push(warning('read/untracked-skipped', `git could not list the untracked files within ${UNTRACKED_TIMEOUT_MS / 1000} s (.gitignore patterns too costly to match?); only tracked files are in this census`, '.gitignore'));
   }
