@@ -21,6 +21,7 @@ const template: EntryDetector = {
   id: '_template',
   title: 'template detector (*.census-template)',
   matches: (path, name) => name.endsWith('.census-template'),
+  candidates: { extensions: ['census-template'] },
   detect: (file) => {
     const out = emptyOutput();
     const dir = dirname(file.path);

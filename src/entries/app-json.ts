@@ -12,6 +12,7 @@ const appJson: EntryDetector = {
   id: 'app-json',
   title: 'Heroku app.json (postdeploy, pr-predestroy, test scripts)',
   matches: (path, name) => name === 'app.json',
+  candidates: { names: ['app.json'] },
   detect: (file) => {
     const out = emptyOutput();
     const parsed = parseJsonDocument(file.text, file.path);

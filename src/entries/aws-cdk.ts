@@ -14,6 +14,7 @@ const awsCdk: EntryDetector = {
   id: 'aws-cdk',
   title: 'AWS CDK cdk.json (the app command cdk synth/deploy runs)',
   matches: (path, name) => name === 'cdk.json',
+  candidates: { names: ['cdk.json'] },
   detect: (file) => {
     const out = emptyOutput();
     const parsed = parseJsonc(file.text);

@@ -29,6 +29,7 @@ const awsSam: EntryDetector = {
   title: 'AWS SAM templates (template.yaml: each function Handler under its CodeUri, Globals.Function)',
   // `sam build` writes a copy of the template under .aws-sam/build/: not the source.
   matches: (path, name) => TEMPLATE.test(name) && !path.includes('.aws-sam/'),
+  candidates: { names: ['template.yml', 'template.yaml', 'template.json'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const parsed = parseYamlFile(file.text, file.path);

@@ -93,6 +93,7 @@ const compose: EntryDetector = {
   id: 'compose',
   title: 'docker-compose services (command, entrypoint, build context, environment)',
   matches: isComposeFile,
+  candidates: { extensions: ['yml', 'yaml'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const dotEnv = dotEnvOf(file.path, ctx);

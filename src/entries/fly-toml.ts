@@ -24,6 +24,7 @@ const flyToml: EntryDetector = {
   id: 'fly-toml',
   title: 'Fly.io fly.toml (processes, release_command, experimental cmd)',
   matches: (path, name) => name === 'fly.toml',
+  candidates: { names: ['fly.toml'] },
   detect: (file) => {
     const out = emptyOutput();
     const parsed = parseTomlDocument(file.text, file.path);

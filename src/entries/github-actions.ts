@@ -125,6 +125,7 @@ const githubActions: EntryDetector = {
   id: 'github-actions',
   title: 'GitHub Actions workflows (run steps, local actions) and action.yml',
   matches: (path) => (path.endsWith('.yml') || path.endsWith('.yaml')) && (WORKFLOW.test(path) || ACTION.test(path)),
+  candidates: { extensions: ['yml', 'yaml'] },
   detect: (file, ctx) => {
     if (!WORKFLOW.test(file.path)) return detectAction(file.path, ctx);
     const out = emptyOutput();

@@ -51,6 +51,7 @@ const gitlabCi: EntryDetector = {
   id: 'gitlab-ci',
   title: 'GitLab CI jobs (before_script, script, after_script)',
   matches: (path) => path.includes('gitlab') && (/(^|\/)([\w.-]*\.)?gitlab-ci\.ya?ml$/.test(path) || /(^|\/)\.gitlab\/ci\/[^/]+\.ya?ml$/.test(path)),
+  candidates: { extensions: ['yml', 'yaml'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const y = ctx.manifests.get(file.path, YAML)?.[0];

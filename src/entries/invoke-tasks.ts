@@ -16,6 +16,7 @@ const invokeTasks: EntryDetector = {
   id: 'invoke-tasks',
   title: 'invoke tasks (tasks.py c.run)',
   matches: (path, name) => name === 'tasks.py' || /(^|\/)tasks\/[^/]+\.py$/.test(path),
+  candidates: { extensions: ['py'] },
   detect: (file) => {
     const out = emptyOutput();
     const starts = lineStarts(file.text);

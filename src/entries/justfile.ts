@@ -21,6 +21,7 @@ const justfile: EntryDetector = {
   id: 'justfile',
   title: 'just recipes (justfile)',
   matches: (path, name) => /^\.?[Jj]ustfile$/.test(name) || path.endsWith('.just'),
+  candidates: { names: ['justfile', 'Justfile', '.justfile', '.Justfile'], extensions: ['just'] },
   detect: (file) => {
     const out = emptyOutput();
     const lines = splitLines(file.text);

@@ -118,6 +118,7 @@ const knipConfig: EntryDetector = {
   id: 'knip-config',
   title: 'knip config (entry and ignore globs, per workspace)',
   matches: (path, name) => JSON_NAMES.has(name) || CODE_NAME.test(name) || name === 'package.json',
+  candidates: { names: [...JSON_NAMES, 'package.json', ...['knip', 'knip.config'].flatMap((stem) => ['js', 'ts', 'cjs', 'cts', 'mjs', 'mts'].map((ext) => `${stem}.${ext}`))] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const name = basename(file.path);

@@ -123,6 +123,7 @@ const kubernetes: EntryDetector = {
   title: 'Kubernetes workloads (containers\' command and args)',
   // The suffix test first: every repo path comes here, and a handful are YAML.
   matches: (path) => (path.endsWith('.yml') || path.endsWith('.yaml')) && ['.yml', '.yaml'].includes(extname(path)) && !isCiFile(path) && !isComposeFile(path),
+  candidates: { extensions: ['yml', 'yaml'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     // Every YAML file comes here, lockfiles of megabytes among them: the regex's `^\s*` under /m

@@ -134,6 +134,7 @@ const lefthook: EntryDetector = {
   id: 'lefthook',
   title: 'Lefthook git hooks (lefthook.yml commands, scripts and jobs)',
   matches: isRootConfig,
+  candidates: { names: ['lefthook', 'lefthook-local', '.lefthook', '.lefthook-local'].flatMap((stem) => ['yml', 'yaml', 'json'].map((ext) => `${stem}.${ext}`)) },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const read = (path: string, depth: number): void => {

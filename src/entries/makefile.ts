@@ -15,6 +15,7 @@ const makefile: EntryDetector = {
   id: 'makefile',
   title: 'Makefile recipes',
   matches: isMakefile,
+  candidates: { names: ['GNUmakefile', 'Makefile', 'makefile'], extensions: ['mk'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const seen = new Set<string>();

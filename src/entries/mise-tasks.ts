@@ -137,6 +137,7 @@ const miseTasks: EntryDetector = {
   title: 'mise tasks (mise.toml, mise.<env>.toml, .config/mise.toml, mise/conf.d/*.toml)',
   // Every file mise reads ends in .toml: the suffix test spares the other paths the split into folders.
   matches: (path) => path.endsWith('.toml') && miseConfigRoot(path) !== null,
+  candidates: { extensions: ['toml'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const root = miseConfigRoot(file.path);

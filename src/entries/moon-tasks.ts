@@ -109,6 +109,7 @@ const moonTasks: EntryDetector = {
   id: 'moon-tasks',
   title: 'moon tasks (moon.yml, .moon/tasks.yml, .moon/tasks/*.yml)',
   matches: (path, name) => (PROJECT_CONFIG.test(name) && !path.includes('/.moon/') && !path.startsWith('.moon/')) || INHERITED.test(path),
+  candidates: { extensions: ['yml', 'yaml'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const inherited = INHERITED.test(file.path);

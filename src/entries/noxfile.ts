@@ -17,6 +17,7 @@ const noxfile: EntryDetector = {
   id: 'noxfile',
   title: 'nox sessions (noxfile.py session.run)',
   matches: (path, name) => name === 'noxfile.py',
+  candidates: { names: ['noxfile.py'] },
   detect: (file) => {
     const out = emptyOutput();
     const starts = lineStarts(file.text);

@@ -168,6 +168,7 @@ const packageJson: EntryDetector = {
   id: 'package-json',
   title: 'package.json (bin, main, module, exports, scripts)',
   matches: (path, name) => name === 'package.json',
+  candidates: { names: ['package.json'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const doc = ctx.manifests.get(file.path, JSON_MANIFEST);

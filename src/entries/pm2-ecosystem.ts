@@ -40,6 +40,7 @@ const pm2Ecosystem: EntryDetector = {
   id: 'pm2-ecosystem',
   title: 'PM2 ecosystem files (apps: script, interpreter, args, cwd)',
   matches: (path, name) => ECOSYSTEM.test(name),
+  candidates: { extensions: ['js', 'cjs', 'mjs', 'json', 'cjson', 'mjson'] },
   detect: (file) => {
     const out = emptyOutput();
     const dir = dirname(file.path);

@@ -131,6 +131,7 @@ const poeTasks: EntryDetector = {
   id: 'poe-tasks',
   title: 'poethepoet tasks (pyproject.toml [tool.poe.tasks], poe_tasks.toml)',
   matches: (path, name) => ['pyproject.toml', 'poe_tasks.toml'].includes(name),
+  candidates: { names: ['pyproject.toml', 'poe_tasks.toml'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     if (!/\btasks\b/.test(file.text)) return out;

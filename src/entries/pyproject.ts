@@ -54,6 +54,7 @@ const pyproject: EntryDetector = {
   id: 'pyproject',
   title: 'pyproject.toml (project scripts, gui-scripts, entry points; Poetry scripts and plugins)',
   matches: (path, name) => name === 'pyproject.toml',
+  candidates: { names: ['pyproject.toml'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const doc = ctx.manifests.get(file.path, TOML);

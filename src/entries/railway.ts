@@ -20,6 +20,7 @@ const railway: EntryDetector = {
   id: 'railway',
   title: 'Railway (railway.json / railway.toml: startCommand, preDeployCommand, buildCommand)',
   matches: (path, name) => /^railway\.(json|toml)$/.test(name),
+  candidates: { names: ['railway.json', 'railway.toml'] },
   detect: (file) => {
     const out = emptyOutput();
     const read = readConfigDocument(file.path, file.text, 'railway/bad-json');

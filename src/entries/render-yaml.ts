@@ -14,6 +14,7 @@ const renderYaml: EntryDetector = {
   id: 'render-yaml',
   title: 'Render blueprints (render.yaml: startCommand, preDeployCommand, buildCommand, rootDir)',
   matches: (path, name) => /^render\.ya?ml$/.test(name),
+  candidates: { names: ['render.yml', 'render.yaml'] },
   detect: (file) => {
     const out = emptyOutput();
     const { docs, diagnostics } = parseYamlFile(file.text, file.path);

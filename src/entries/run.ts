@@ -11,7 +11,7 @@ import type { LoadedConfig } from '../config/load.js';
 import { configRules } from '../config/rules.js';
 import { configInputs } from './config.js';
 import { DETECTORS } from './index.js';
-import { isRepoDetector, type CommandInput, type DetectorContext, type DetectorOutput, type EntryDetector, type EntryInput } from './types.js';
+import { isRepoDetector, type CommandInput, type DetectorContext, type DetectorOutput, type EntryDetector, type EntryInput, type FileDetector } from './types.js';
 
 export interface DetectedInput<T> {
   detector: string;
@@ -33,7 +33,57 @@ const collect = (out: Detected, detector: string, source: string, result: Detect
   out.diagnostics.push(...result.diagnostics);
 };
 
-const runDetector = (detector: EntryDetector, paths: string[], names: string[], ctx: DetectorContext, out: Detected) => {
+/** A name's extension as `candidates.extensions` spells it: after its last dot, lower case ('' = none). */
+export const extensionOf = (name: string): string => {
+  const dot = name.lastIndexOf('.');
+  return dot === -1 ? '' : name.slice(dot + 1).toLowerCase();
+};
+
+/** The scan's paths by name and by extension (positions in `paths`, ascending), built once per scan. */
+export interface PathBuckets {
+  byName: Map<string, number[]>;
+  byExtension: Map<string, number[]>;
+}
+
+/** Buckets only for the names and extensions some detector declares: every other path is in none. */
+export const bucketPaths = (names: readonly string[], detectors: readonly EntryDetector[] = DETECTORS): PathBuckets => {
+  const byName = new Map<string, number[]>();
+  const byExtension = new Map<string, number[]>();
+  for (const d of detectors) {
+    if (isRepoDetector(d) || !d.candidates) continue;
+    for (const name of d.candidates.names ?? []) byName.set(name, []);
+    for (const ext of d.candidates.extensions ?? []) byExtension.set(ext, []);
+  }
+  for (let i = 0; i < names.length; i++) {
+    byName.get(names[i])?.push(i);
+    byExtension.get(extensionOf(names[i]))?.push(i);
+  }
+  return { byName, byExtension };
+};
+
+/**
+ * The positions of the paths a detector's `candidates` admits, in path order; null when it
+ * declares none (every path is a candidate).
+ */
+export const candidatePositions = (detector: FileDetector, buckets: PathBuckets): number[] | null => {
+  const { candidates } = detector;
+  if (!candidates) return null;
+  const lists: number[][] = [];
+  for (const name of candidates.names ?? []) {
+    const list = buckets.byName.get(name);
+    if (list && list.length > 0) lists.push(list);
+  }
+  for (const ext of candidates.extensions ?? []) {
+    const list = buckets.byExtension.get(ext);
+    if (list && list.length > 0) lists.push(list);
+  }
+  if (lists.length === 1) return lists[0];
+  // A name and an extension (or two names) may hold the same path: merged, in order, once.
+  const all = lists.flat().sort((a, b) => a - b);
+  return all.filter((n, i) => i === 0 || n !== all[i - 1]);
+};
+
+const runDetector = (detector: EntryDetector, paths: string[], names: string[], buckets: PathBuckets, ctx: DetectorContext, out: Detected) => {
   if (isRepoDetector(detector)) {
     try {
       for (const { source, output } of detector.detectRepo(ctx)) collect(out, detector.id, source, output);
@@ -42,7 +92,10 @@ const runDetector = (detector: EntryDetector, paths: string[], names: string[], 
     }
     return;
   }
-  for (let i = 0; i < paths.length; i++) {
+  const positions = candidatePositions(detector, buckets);
+  const count = positions === null ? paths.length : positions.length;
+  for (let k = 0; k < count; k++) {
+    const i = positions === null ? k : positions[k];
     const path = paths[i];
     if (!detector.matches(path, names[i])) continue;
     const text = ctx.manifests.text(path);
@@ -71,7 +124,8 @@ const applyConfig = (out: Detected, config: LoadedConfig): Detected => {
 export const detectEntries = (paths: string[], ctx: DetectorContext, config: LoadedConfig | null = null): Detected => {
   const out: Detected = { entries: [], commands: [], diagnostics: [] };
   const names = paths.map(basename);
-  for (const detector of DETECTORS) runDetector(detector, paths, names, ctx, out);
+  const buckets = bucketPaths(names);
+  for (const detector of DETECTORS) runDetector(detector, paths, names, buckets, ctx, out);
   if (!config) return out;
   const fromConfig = configInputs(config, paths);
   collect(out, CONFIG_DETECTOR, config.file, { ...fromConfig, diagnostics: [] });

@@ -17,6 +17,7 @@ const semgrepRules: EntryDetector = {
   id: 'semgrep-rules',
   title: 'semgrep rule test targets',
   matches: (path) => RULE_FILE.test(path) && /(^|\/)\.?semgrep(-rules)?\//.test(path),
+  candidates: { extensions: ['yml', 'yaml'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     if (!isRuleText(file.text)) return out;

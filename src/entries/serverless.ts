@@ -190,6 +190,7 @@ const serverless: EntryDetector = {
   id: 'serverless',
   title: 'Serverless Framework services (serverless.yml/json/ts: functions.*.handler, local plugins)',
   matches: (path, name) => SERVICE_FILE.test(name),
+  candidates: { names: ['yml', 'yaml', 'json', 'js', 'cjs', 'mjs', 'ts', 'cts', 'mts'].map((ext) => `serverless.${ext}`) },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const service = readService(file.path, file.text, out.diagnostics);

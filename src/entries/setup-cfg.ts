@@ -13,6 +13,7 @@ const setupCfg: EntryDetector = {
   id: 'setup-cfg',
   title: 'setup.cfg (entry points, scripts)',
   matches: (path, name) => name === 'setup.cfg',
+  candidates: { names: ['setup.cfg'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const doc = ctx.manifests.get(file.path, CONFIGPARSER);

@@ -70,6 +70,7 @@ const setupPy: EntryDetector = {
   id: 'setup-py',
   title: 'setup.py (entry_points, scripts)',
   matches: (path, name) => name === 'setup.py',
+  candidates: { names: ['setup.py'] },
   detect: (file) => {
     const out = emptyOutput();
     const site: Site = { path: file.path, text: file.text, starts: lineStarts(file.text), out };

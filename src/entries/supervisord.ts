@@ -25,6 +25,7 @@ const supervisord: EntryDetector = {
   id: 'supervisord',
   title: 'supervisord programs (command, directory)',
   matches: (path) => path.endsWith('.conf') || (path.endsWith('.ini') && path.includes('supervisor')),
+  candidates: { extensions: ['conf', 'ini'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     if (!/^\s*\[(program|fcgi-program|eventlistener):/m.test(file.text)) return out;

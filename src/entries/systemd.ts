@@ -38,6 +38,7 @@ const systemd: EntryDetector = {
   id: 'systemd',
   title: 'systemd units (ExecStart, ExecStartPre/Post, ExecReload, WorkingDirectory)',
   matches: (path, name) => /\.(service|socket|timer)$/.test(name),
+  candidates: { extensions: ['service', 'socket', 'timer'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const doc = ctx.manifests.get(file.path, SYSTEMD_UNIT);

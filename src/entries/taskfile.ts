@@ -49,6 +49,7 @@ const taskfile: EntryDetector = {
   id: 'taskfile',
   title: 'go-task Taskfiles (tasks, cmds, dir, vars)',
   matches: (path, name) => /^[Tt]askfile(\.dist)?\.ya?ml$/.test(name),
+  candidates: { names: ['Taskfile', 'taskfile'].flatMap((stem) => ['.yml', '.yaml', '.dist.yml', '.dist.yaml'].map((ext) => stem + ext)) },
   detect: (file) => {
     const out = emptyOutput();
     const { docs, diagnostics } = parseYamlFile(file.text, file.path);

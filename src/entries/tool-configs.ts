@@ -92,6 +92,7 @@ const toolConfigs: EntryDetector = {
   id: 'tool-configs',
   title: 'tool config files (*.config.*, .*rc.js, gulpfile, .storybook/main)',
   matches: (path) => toolOfConfig(path) !== null,
+  candidates: { extensions: ['js', 'jsx', 'ts', 'tsx', 'cjs', 'cjsx', 'cts', 'ctsx', 'mjs', 'mjsx', 'mts', 'mtsx'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const named = toolOfConfig(file.path, ctx.files);

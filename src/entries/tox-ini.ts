@@ -27,6 +27,7 @@ const toxIni: EntryDetector = {
   id: 'tox-ini',
   title: 'tox environments (tox.ini commands, changedir)',
   matches: (path, name) => name === 'tox.ini',
+  candidates: { names: ['tox.ini'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const doc = ctx.manifests.get(file.path, CONFIGPARSER);

@@ -65,6 +65,7 @@ const tsconfigProgram: EntryDetector = {
   id: 'tsconfig-program',
   title: 'declaration files in a tsconfig program (files, include, exclude)',
   matches: (path, name) => TSCONFIG.test(name) && !path.includes('node_modules/'),
+  candidates: { extensions: ['json'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const parsed = parseJsonc(file.text);

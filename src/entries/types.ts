@@ -61,6 +61,13 @@ export interface FileDetector {
    * for all detectors (each cutting its own was 1-2% of a scan's CPU).
    */
   matches(path: string, name: string): boolean;
+  /**
+   * The only paths `matches` can accept, so the runner asks it about those alone: a path whose
+   * name is one of `names`, or whose name ends in `.<ext>` for one of `extensions` (lower case;
+   * the runner compares them with the name's extension lowered, so `matches` may look at case or
+   * not). Leave it out and `matches` sees every path. A test holds each declaration to `matches`.
+   */
+  candidates?: { names?: readonly string[]; extensions?: readonly string[] };
   detect(file: { path: string; text: string }, ctx: DetectorContext): DetectorOutput;
 }
 

@@ -14,6 +14,7 @@ const wrangler: EntryDetector = {
   id: 'wrangler',
   title: 'Cloudflare wrangler config (the Worker main script, per environment)',
   matches: (path, name) => /^wrangler\.(toml|jsonc?)$/.test(name),
+  candidates: { names: ['wrangler.toml', 'wrangler.json', 'wrangler.jsonc'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const read = readConfigDocument(file.path, file.text, 'wrangler/invalid');

@@ -19,6 +19,7 @@ const yarnrc: EntryDetector = {
   id: 'yarnrc',
   title: 'Yarn Berry .yarnrc.yml (yarnPath, plugins)',
   matches: (path) => RC.test(path) && !path.includes('node_modules/'),
+  candidates: { names: ['.yarnrc.yml'] },
   detect: (file) => {
     const out = emptyOutput();
     const { docs, diagnostics } = parseYamlFile(file.text, file.path);
