@@ -20,11 +20,9 @@ import { emptyOutput, type DetectorContext, type EntryDetector } from './types.j
 /** Templates (`Dockerfile.j2`) are not Dockerfiles until rendered; docs and backups never are. */
 const NOT_A_DOCKERFILE = /\.(j2|jinja2?|tmpl|tpl|template|erb|in|md|rst|txt|orig|bak|swp)$/i;
 
-export const isDockerfile = (path: string): boolean => {
-  const name = basename(path);
-  if (NOT_A_DOCKERFILE.test(name)) return false;
-  return /^(Dockerfile|Containerfile)(\.[\w.-]+)?$/.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
-};
+/** The name's tests first: most paths fail them, and only the few that pass need the exclusions. */
+export const isDockerfile = (path: string, name = basename(path)): boolean =>
+  (/^(Dockerfile|Containerfile)(\.[\w.-]+)?$/.test(name) || /\.(dockerfile|containerfile)$/i.test(name)) && !NOT_A_DOCKERFILE.test(name);
 
 /**
  * Whether an ENTRYPOINT script runs the CMD it is given (`exec "$@"`): true unless the script is in
