@@ -310,6 +310,12 @@ interface Alternative {
   /** The last segment's tokens when it is a name pattern (`*.[jt]s`), null after `**`. */
   lastTokens: Token[] | null;
   runs: string[];
+  /**
+   * Literal folder segments past the literal head (`__tests__` of `**\/__tests__/**\/*.ts`), each
+   * with the slash after it when a name pattern ends the glob: a path the alternative matches
+   * holds each as a substring, so a path without one is turned away before it is split.
+   */
+  inner: string[];
   segments: Segment[];
 }
 
@@ -321,7 +327,16 @@ const compileOne = (pattern: string): Alternative => {
   const { exact, prefix, suffix } = literalBounds(segments);
   const last = segments[segments.length - 1];
   const lastTokens = last.kind === 'tokens' ? last.tokens : null;
-  return { exact, prefix, suffix, lastTokens, runs: lastTokens === null ? [] : literalRuns(lastTokens), segments };
+  const inner: string[] = [];
+  if (exact === null) {
+    let i = 0;
+    while (i < segments.length - 1 && literalText(segments[i]) !== null) i++;
+    for (; i < segments.length - 1; i++) {
+      const text = literalText(segments[i]);
+      if (text !== null && text !== '') inner.push(lastTokens === null ? text : `${text}/`);
+    }
+  }
+  return { exact, prefix, suffix, lastTokens, runs: lastTokens === null ? [] : literalRuns(lastTokens), inner, segments };
 };
 
 /** Every literal run of the segment pattern occurs in the name (a cheap test before the match). */
@@ -351,6 +366,7 @@ const matchAny = (alternatives: Alternative[], path: string): boolean => {
       name ??= path.slice(path.lastIndexOf('/') + 1);
       if (!hasRuns(a.runs, name) || !matchSegment(a.lastTokens, name)) continue;
     }
+    if (a.inner.length > 0 && !hasRuns(a.inner, path)) continue;
     parts ??= path.split('/');
     if (matchSegments(a.segments, parts)) return true;
   }

@@ -12,6 +12,16 @@ import { compileGlob, compileGlobs, compileRepoGlob, GlobError, globDepth, isGlo
 test('ordinary globs match as picomatch does', () => {
   const cases: [string, string, boolean][] = [
     ['*.py', 'a.py', true],
+    // A literal folder past the head must occur in the path (the inner prefilter), with or without a name after it.
+    ['**/__tests__/**/*.ts', '__tests__/a.ts', true],
+    ['**/__tests__/**/*.ts', 'x/__tests__/y/a.ts', true],
+    ['**/__tests__/**/*.ts', 'x/__tests__.ts', false],
+    ['**/__tests__/**/*.ts', 'x/__tests__x/a.ts', false],
+    ['**/__tests__/**/*.ts', 'x/a__tests__/a.ts', false],
+    ['**/tests/**', 'a/tests', true],
+    ['**/tests/**', 'tests', true],
+    ['a/*/int/**/*.spec.ts', 'a/b/int/c/d.spec.ts', true],
+    ['a/*/int/**/*.spec.ts', 'a/b/intx/d.spec.ts', false],
     ['*.py', 'dir/a.py', false],
     ['**/*.py', 'dir/sub/a.py', true],
     ['**/*.py', 'a.py', true],
