@@ -212,7 +212,7 @@ type KnipConfigs = Map<string, { config: string; source: string }[]>;
 /** Configs a knip config names for the jest and vitest plugins, and the runners it turns on (`"ava": true`), by folder and runner. */
 const knipByDir = (ctx: DetectorContext): { configs: KnipConfigs; enabled: Set<string> } => {
   const configs: KnipConfigs = new Map();
-  const knip = knipPlugins(ctx.files, (path) => ctx.manifests.text(path), ['jest', 'vitest', 'mocha', 'ava']);
+  const knip = knipPlugins(ctx.files, ctx.manifests.text, ['jest', 'vitest', 'mocha', 'ava']);
   for (const k of knip.configs.filter((c) => c.plugin === 'jest' || c.plugin === 'vitest')) {
     const key = `${k.dir}\0${k.plugin}`;
     (configs.get(key) ?? configs.set(key, []).get(key)!).push({ config: k.config, source: k.source });
