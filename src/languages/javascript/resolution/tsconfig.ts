@@ -34,7 +34,8 @@ export interface TsconfigIndex {
   options(config: string): ModuleOptions;
   /**
    * `moduleSuffixes` and `rootDirs` for the relative imports of `file`, from the config whose
-   * program holds it (tsconfig-program.ts); null when neither is set there.
+   * program holds it (tsconfig-program.ts); null when neither is set there. The same object for
+   * every file of one governing config.
    */
   relativeLayout(file: string): RelativeLayout | null;
 }
@@ -134,12 +135,20 @@ export const createTsconfigIndex = (manifests: Manifests): TsconfigIndex => {
     });
   const programs = anyLayout ? createTsconfigPrograms(manifests) : null;
 
+  // One layout object per governing config: the resolver keeps its answers per layout, by identity.
+  const layouts = new Map<string, RelativeLayout | null>();
   const relativeLayout = (file: string): RelativeLayout | null => {
     if (programs === null) return null;
     const nearest = configFor(dirname(file));
     if (nearest === null) return null;
-    const { moduleSuffixes, rootDirs } = options(programs.governing(nearest, file));
-    return moduleSuffixes === null && rootDirs === null ? null : { moduleSuffixes, rootDirs };
+    const governing = programs.governing(nearest, file);
+    let layout = layouts.get(governing);
+    if (layout === undefined) {
+      const { moduleSuffixes, rootDirs } = options(governing);
+      layout = moduleSuffixes === null && rootDirs === null ? null : { moduleSuffixes, rootDirs };
+      layouts.set(governing, layout);
+    }
+    return layout;
   };
 
   return { configFor, options, relativeLayout };
