@@ -3,9 +3,9 @@
  * head and the folder's prefix; one `ls-files` each for the tracked and the untracked files; one
  * `status` for the dirty flag; one `log` pass for last-change dates. No per-file git calls.
  *
- * The listing is awaited at once; status and log are started with it and awaited where the scan
- * needs them (the Audit's `git`, the date stage), so git works on the other core while census
- * lists and extracts, and forks while census's heap is still small.
+ * The listing is awaited at once; status and log are started once it is in (discover/index.ts) and
+ * awaited where the scan needs them (the Audit's `git`, the date stage), so git works on the other
+ * core while census extracts, and forks while census's heap is still small.
  */
 import type { GitInfo } from '../model/audit.js';
 import { runGit as git, runGitWithStatus, startGit } from '../util/git.js';

@@ -74,19 +74,31 @@ export const hardenedArgs = (cwd: string): string[] => {
   return [...HARDENING, ...filters];
 };
 
+/** The limits every git call runs under, synchronous or not: its output's size and its time. */
+const limitsOf = (options: RunOptions): { maxBuffer: number; timeoutMs: number } => ({
+  maxBuffer: options.maxBuffer ?? 1024 * 1024 * 1024,
+  timeoutMs: options.timeoutMs ?? GIT_TIMEOUT_MS,
+});
+
+/** execFileSync's options for a git call: the hardened environment, the limits, stdin only for `input`. */
+const syncOptions = (cwd: string, options: RunOptions, encoding: 'utf8' | 'buffer') => {
+  const { maxBuffer, timeoutMs } = limitsOf(options);
+  return {
+    cwd,
+    encoding,
+    env: gitEnv(),
+    maxBuffer,
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL' as const,
+    stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'] as ('ignore' | 'pipe')[],
+    // As bytes: a string input would be encoded with `encoding`, and 'buffer' is no text encoding.
+    ...(options.input !== undefined ? { input: Buffer.from(options.input) } : {}),
+  };
+};
+
 const execGit = (cwd: string, args: string[], options: RunOptions, encoding: 'utf8' | 'buffer'): string | Buffer | null => {
   try {
-    return execFileSync('git', [...hardenedArgs(cwd), ...args], {
-      cwd,
-      encoding,
-      env: gitEnv(),
-      maxBuffer: options.maxBuffer ?? 1024 * 1024 * 1024,
-      timeout: options.timeoutMs ?? GIT_TIMEOUT_MS,
-      killSignal: 'SIGKILL',
-      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'],
-      // As bytes: a string input would be encoded with `encoding`, and 'buffer' is no text encoding.
-      ...(options.input !== undefined ? { input: Buffer.from(options.input) } : {}),
-    });
+    return execFileSync('git', [...hardenedArgs(cwd), ...args], syncOptions(cwd, options, encoding));
   } catch {
     return null;
   }
@@ -102,15 +114,7 @@ export const runGit = (cwd: string, args: string[], options: RunOptions = {}): s
  */
 export const runGitWithStatus = (cwd: string, args: string[], options: Omit<RunOptions, 'input'> = {}): { status: number; stdout: string } | null => {
   try {
-    const stdout = execFileSync('git', [...hardenedArgs(cwd), ...args], {
-      cwd,
-      encoding: 'utf8',
-      env: gitEnv(),
-      maxBuffer: options.maxBuffer ?? 1024 * 1024 * 1024,
-      timeout: options.timeoutMs ?? GIT_TIMEOUT_MS,
-      killSignal: 'SIGKILL',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const stdout = execFileSync('git', [...hardenedArgs(cwd), ...args], syncOptions(cwd, options, 'utf8')) as string;
     return { status: 0, stdout };
   } catch (e) {
     const failed = e as { status?: number | null; signal?: string | null; stdout?: unknown; error?: unknown; code?: unknown };
@@ -201,9 +205,4 @@ export const startCaptured = (command: string, args: string[], options: { cwd: s
  * on the first call for a folder, as runGit does.
  */
 export const startGit = (cwd: string, args: string[], options: Omit<RunOptions, 'input'> = {}): Promise<string | null> =>
-  startCaptured('git', [...hardenedArgs(cwd), ...args], {
-    cwd,
-    env: gitEnv(),
-    timeoutMs: options.timeoutMs ?? GIT_TIMEOUT_MS,
-    maxBuffer: options.maxBuffer ?? 1024 * 1024 * 1024,
-  }).output.then((b) => (b === null ? null : b.toString('utf8')));
+  startCaptured('git', [...hardenedArgs(cwd), ...args], { cwd, env: gitEnv(), ...limitsOf(options) }).output.then((b) => (b === null ? null : b.toString('utf8')));
