@@ -400,13 +400,14 @@ export const compileGlob = (glob: string): ((path: string) => boolean) => {
  * many paths of one glob can turn away the paths of another depth without matching them.
  */
 export const globDepth = (glob: string): number | null => {
-  if (glob.length > MAX_PATTERN_LENGTH || (glob.startsWith('!') && !glob.startsWith('!('))) return null;
-  let alternatives: Alternative[];
+  let parsed: ParsedGlob;
   try {
-    alternatives = expand(glob.replace(/^(\.\/)+/, '')).map(compileOne);
+    parsed = parseGlob(glob);
   } catch {
     return null;
   }
+  if (parsed.negated) return null;
+  const { alternatives } = parsed;
   const depths = new Set(alternatives.map((a) => (a.segments.some((s) => s.kind === 'globstar') ? null : a.segments.length)));
   const [depth] = depths;
   return depths.size === 1 && depth !== undefined ? depth : null;
@@ -426,11 +427,21 @@ const remember = (glob: string, value: ((path: string) => boolean) | string): vo
   compiled.set(glob, value);
 };
 
-const compileUncached = (glob: string): ((path: string) => boolean) => {
+interface ParsedGlob {
+  negated: boolean;
+  alternatives: Alternative[];
+}
+
+/** A glob's alternatives, compiled, and whether a leading `!` negates it; a GlobError when it is refused. */
+const parseGlob = (glob: string): ParsedGlob => {
   if (glob.length > MAX_PATTERN_LENGTH) throw new GlobError(`longer than ${MAX_PATTERN_LENGTH} characters`);
   const negated = glob.startsWith('!') && !glob.startsWith('!(');
   const body = (negated ? glob.slice(1) : glob).replace(/^(\.\/)+/, '');
-  const alternatives = expand(body).map(compileOne);
+  return { negated, alternatives: expand(body).map(compileOne) };
+};
+
+const compileUncached = (glob: string): ((path: string) => boolean) => {
+  const { negated, alternatives } = parseGlob(glob);
   const matches = (path: string): boolean => matchAny(alternatives, path);
   return negated ? (path) => !matches(path) : matches;
 };
