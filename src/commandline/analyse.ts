@@ -13,7 +13,7 @@ import { nodeOptionPreloads } from './launchers/node.js';
 import type { Env, Intent } from './launchers/types.js';
 import { parseShell } from './parse.js';
 import type { ParsedScript } from './ast.js';
-import { placeDir, placePath, mapAbsolute } from './paths.js';
+import { placeDir, placePath, mapAbsolute, pathMapKey } from './paths.js';
 import { quoteWord, renderArgv } from './render.js';
 import type { CommandContext, CommandTarget, WorkspaceSelection } from './types.js';
 import { type Value, anchored, describe, literal, text as textValue } from './value.js';
@@ -247,7 +247,7 @@ const PLANS_KEPT = 4096;
 const plans = new Map<string, Step[]>();
 
 const planOf = (text: string, ctx: CommandContext): Step[] => {
-  const key = `${JSON.stringify(ctx.env ?? null)}\0${JSON.stringify(ctx.pathMap ?? null)}\0${text}`;
+  const key = `${JSON.stringify(ctx.env ?? null)}\0${ctx.pathMap === undefined ? 'null' : pathMapKey(ctx.pathMap)}\0${text}`;
   let steps = plans.get(key);
   if (!steps) {
     const run: Run = { ctx: { ...(ctx.env ? { env: ctx.env } : {}), ...(ctx.pathMap ? { pathMap: ctx.pathMap } : {}) }, steps: [], nodeOptions: new Set() };

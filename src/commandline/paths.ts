@@ -4,8 +4,20 @@
  * folder or the repo root. What cannot be placed says why.
  */
 import { joinRepo, posix } from '../util/path.js';
-import type { CommandContext } from './types.js';
+import type { CommandContext, PathMapping } from './types.js';
 import { type Value, describe } from './value.js';
+
+const pathMapJson = new WeakMap<readonly PathMapping[], string>();
+
+/**
+ * A path map as a memo key (its JSON), kept per array: every deploy or CI line carries the scan's
+ * shared deploy map (payload: 12 mappings, 1.5 KB), one array for all of them.
+ */
+export const pathMapKey = (pathMap: readonly PathMapping[]): string => {
+  let key = pathMapJson.get(pathMap);
+  if (key === undefined) pathMapJson.set(pathMap, (key = JSON.stringify(pathMap)));
+  return key;
+};
 
 /** `mappedBy`: the label of the path-map entry an absolute path went through (`COPY … (Dockerfile:7)`). */
 export type Placed = { ok: true; path: string; mappedBy?: string; underRoot?: boolean } | { ok: false; reason: string; dockerignored?: boolean };

@@ -8,8 +8,8 @@ import { safeRegExp } from '../util/safe-regex.js';
 import { compileRepoGlob } from '../util/glob.js';
 import { analyseCommand } from '../commandline/analyse.js';
 import { INERT_PROGRAMS } from '../commandline/inert-programs.js';
-import { mapAbsolute } from '../commandline/paths.js';
-import type { CommandContext, CommandTarget, PathMapping } from '../commandline/types.js';
+import { mapAbsolute, pathMapKey } from '../commandline/paths.js';
+import type { CommandContext, CommandTarget } from '../commandline/types.js';
 import { MAKEFILE, MAKEFILE_INCLUDES, type MakeTarget } from '../manifests/makefile.js';
 import { packageScripts } from '../manifests/package-json.js';
 import type { Manifests } from '../manifests/store.js';
@@ -75,18 +75,12 @@ const SIBLING_SOURCES: [string, string][] = [['.ts', '.tsx'], ['.js', '.ts'], ['
  * key was made twice per command, once more per followed script, from the whole context; the map
  * is one array for all of them. Two contexts with the same fields and values give the same key.
  */
-const pathMapKeys = new WeakMap<readonly PathMapping[], string>();
 const contextKeys = new WeakMap<CommandContext, string>();
 export const contextKey = (cmdCtx: CommandContext): string => {
   let key = contextKeys.get(cmdCtx);
   if (key !== undefined) return key;
   const { pathMap, ...rest } = cmdCtx;
-  let map = '';
-  if (pathMap !== undefined) {
-    map = pathMapKeys.get(pathMap) ?? JSON.stringify(pathMap);
-    pathMapKeys.set(pathMap, map);
-  }
-  key = `${JSON.stringify(rest)}\0${map}`;
+  key = `${JSON.stringify(rest)}\0${pathMap === undefined ? '' : pathMapKey(pathMap)}`;
   contextKeys.set(cmdCtx, key);
   return key;
 };
