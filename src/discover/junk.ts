@@ -6,12 +6,18 @@
  */
 import { basename } from '../util/path.js';
 
+const DOT = 0x2e;
+const HASH = 0x23;
+
 /** Why a file is junk, or null when it is not. */
 export const junkReason = (path: string): string | null => {
   const name = basename(path);
   if (name.startsWith('._')) return 'macOS AppleDouble metadata';
   if (name === '.DS_Store' || name === 'Thumbs.db' || name === 'desktop.ini') return 'folder metadata';
-  if (name.endsWith('~') || /^\..+\.sw[a-p]$/.test(name) || /^#.+#$/.test(name) || name.startsWith('.#')) return 'editor backup';
+  if (name.endsWith('~')) return 'editor backup';
+  // The other backup names start with '.' or '#': most names are answered by their first character.
+  const first = name.charCodeAt(0);
+  if ((first === DOT && (/^\..+\.sw[a-p]$/.test(name) || name.startsWith('.#'))) || (first === HASH && /^#.+#$/.test(name))) return 'editor backup';
   return null;
 };
 
