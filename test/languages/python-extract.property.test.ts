@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { assertProperty } from '../helpers/property.js';
 import type { FileFacts } from '../../src/model/facts.js';
 import { pythonExtractor } from '../../src/languages/python/extract.js';
+import { entryPointTarget, mayBeEntryPoint } from '../../src/languages/python/literals.js';
 
 const PATH = 'pkg/random.py';
 const SYNTAX = new Set(['import', 'from', 'dynamic']);
@@ -141,4 +142,23 @@ test('python extractor: hostile nesting and sizes', () => {
   ]) {
     check(text);
   }
+});
+
+test('python extractor: the entry point pre-check is true wherever the entry point pattern matches', () => {
+  // Pieces entry points and their near misses are made of: names, spaces \s matches (also past
+  // ASCII), `=`, `:`, extras in brackets, and characters the pattern refuses.
+  const piece = fc.constantFrom(' ', '\t', '\u00a0', '\u2028', '\ufeff', '=', ':', '.', '-', '_', '[', ']', 'a', 'Z', '9', 'pkg', 'mod', 'é', '/', ',', 'x = a.b:c', ' [extra]');
+  const text = fc.array(piece, { maxLength: 14 }).map((parts) => parts.join(''));
+  assertProperty(
+    fc.property(text, fc.string({ maxLength: 4 }), (value, around) => {
+      const padded = `${around}${value}${around}`;
+      const start = around.length;
+      const end = start + value.length;
+      if (entryPointTarget(value) !== null) assert.ok(mayBeEntryPoint(padded, start, end), JSON.stringify(value));
+    }),
+    { numRuns: 5000, seed: 34 },
+  );
+  // And it still refuses: prose, a second word before the `=`, no `:` after it.
+  for (const value of ['hello world', 'a b = c:d', 'name = value', '= a:b']) assert.equal(mayBeEntryPoint(value, 0, value.length), false, value);
+  for (const value of ['name = pkg.mod:main', ' x.y-z\u00a0=\u00a0a:b [e]']) assert.equal(mayBeEntryPoint(value, 0, value.length), true, value);
 });

@@ -158,6 +158,33 @@ export const moduleAttrAt = (text: string, start: number, end: number): string |
 
 const NOT_MODULES = new Set(['xmlns', 'xml', 'xsi', 'xlink', 'aws', 'arn', 'urn', 'http', 'https', 'ftp', 'file', 'mailto', 'data', 'tag', 'sha', 'md5']);
 
+/** `[\w.-]`, the characters of an entry point's name. */
+const isEntryNameChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+
+/** May be `\s`: every ASCII control character and space, and everything past ASCII (a superset). */
+const maybeSpace = (c: number): boolean => c <= 32 || c >= 127;
+
+/**
+ * Whether text[start, end) may be an entry point declaration (entryPointTarget's pattern), tested
+ * in place because it runs on every one-line str literal: short, one name before its `=` (spaces
+ * around it), then a `:`. Most literals fail at their first space or punctuation; testing only
+ * for an `=` and a `:` read every literal without an `=` to its end. Never false where the
+ * pattern matches (a property test holds it to that).
+ */
+export const mayBeEntryPoint = (text: string, start: number, end: number): boolean => {
+  if (end - start > 200) return false;
+  let i = start;
+  while (i < end && maybeSpace(text.charCodeAt(i))) i++;
+  const name = i;
+  while (i < end && isEntryNameChar(text.charCodeAt(i))) i++;
+  if (i === name) return false;
+  while (i < end && maybeSpace(text.charCodeAt(i))) i++;
+  if (i === end || text.charCodeAt(i) !== 61) return false;
+  while (i < end && text.charCodeAt(i) !== 58) i++;
+  return i < end;
+};
+
 /** An entry point declaration `name = pkg.mod:func [extra]`: the `pkg.mod:func` part, or null. */
 export const entryPointTarget = (value: string): string | null => {
   const m = /^\s*[\w.-]+\s*=\s*([A-Za-z_][\w.]*:[A-Za-z_][\w.]*)\s*(?:\[[^\]]*\])?\s*$/.exec(value);

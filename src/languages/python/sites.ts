@@ -8,45 +8,54 @@
  * expressions count too, `else` does not.
  */
 import type { Frame } from './frames.js';
-import { entryPointTarget, isModuleName, moduleAttrAt, stringList, stringValue } from './literals.js';
+import { entryPointTarget, isModuleName, mayBeEntryPoint, moduleAttrAt, stringList, stringValue } from './literals.js';
 import { callArgs, isOp, splitTop } from './ranges.js';
 import type { ExtractState } from './state.js';
+import type { PythonTokens } from './tokenize.js';
 import { Kind, Op, StringFlag, Word } from './tokens.js';
 import { importsGraphqlLibrary, noteTypePaths } from './type-paths.js';
 
-export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame[], renamed: Set<string>): number => {
-  const t = st.t;
-  const n = t.count;
+const NO_NAMES: number[] = [];
+
+/** Names (Word.None) whose text is in `renamed` and that are not an attribute (`x.sh`), in order. */
+const renamedNames = (t: PythonTokens, renamed: Set<string>): number[] => {
+  const out: number[] = [];
   const kinds = t.kind;
   const values = t.value;
+  for (let i = 0; i < t.count; i++) {
+    if (kinds[i] === Kind.Name && values[i] === Word.None && renamed.has(t.text.slice(t.start[i], t.end[i])) && !isOp(t, i - 1, Op.Dot)) out.push(i);
+  }
+  return out;
+};
+
+/**
+ * Visits the tokens the scanner noted (tokenize.ts `notes`: the names of calls census reads and
+ * the constant str literals), merged in token order with the names `renamed` holds, which only
+ * files that import a known callee under another name have.
+ */
+export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame[], renamed: Set<string>): number => {
+  const t = st.t;
+  const kinds = t.kind;
+  const values = t.value;
+  const notes = t.notes;
+  const noteCount = t.noteCount;
   const segments = segStart.length;
-  let complexity = 1 + st.caseClauses;
   let seg = 0;
   const typePaths = st.typePaths;
   // Only graphene and strawberry take a type by its path: other files never pay for the test.
   const graphql = st.imports.some((i) => importsGraphqlLibrary(i.specifier));
-  for (let i = 0; i < n; i++) {
-    const k = kinds[i];
-    if (k === Kind.Name) {
-      const w = values[i];
-      if (w === Word.None) {
-        if (renamed.size > 0 && renamed.has(t.text.slice(t.start[i], t.end[i])) && !isOp(t, i - 1, Op.Dot)) {
-          while (seg + 1 < segments && segStart[seg + 1] <= i) seg++;
-          st.nameSites.push({ root: i, last: i, frame: segFrame[seg] });
-        }
-        continue;
-      }
-      switch (w) {
-        case Word.If:
-        case Word.Elif:
-        case Word.For:
-        case Word.While:
-        case Word.Except:
-        case Word.With:
-        case Word.And:
-        case Word.Or:
-          complexity++;
-          break;
+  const extra = renamed.size > 0 ? renamedNames(t, renamed) : NO_NAMES;
+  let x = 0;
+  for (let j = 0; j < noteCount || x < extra.length; ) {
+    if (x < extra.length && (j === noteCount || extra[x] < notes[j])) {
+      const i = extra[x++];
+      while (seg + 1 < segments && segStart[seg + 1] <= i) seg++;
+      st.nameSites.push({ root: i, last: i, frame: segFrame[seg] });
+      continue;
+    }
+    const i = notes[j++];
+    if (kinds[i] === Kind.Name) {
+      switch (values[i]) {
         case Word.DunderImport:
         case Word.ImportModule:
         case Word.CommandCall:
@@ -66,28 +75,18 @@ export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame
           if (isOp(t, i + 1, Op.LParen)) autodiscoverModules(st, i + 1);
           break;
       }
-    } else if (k === Kind.String && (values[i] & (StringFlag.Formatted | StringFlag.Bytes | StringFlag.Unterminated)) === 0) {
-      if (graphql) noteTypePaths(t, i, typePaths);
-      if ((values[i] & StringFlag.Triple) !== 0) continue;
-      // A one-line str literal: its content sits between one quote and the prefix.
-      const start = t.start[i] + (values[i] >> StringFlag.PrefixShift) + 1;
-      const end = t.end[i] - 1;
-      const target = moduleAttrAt(t.text, start, end) ?? (t.text.charCodeAt(start) !== 61 && hasEquals(t.text, start, end) ? entryPointTarget(t.text.slice(start, end)) : null);
-      if (target !== null) st.facts.references.push({ target, form: 'module-attr', line: t.line[i], via: 'string literal' });
+      continue;
     }
+    // A constant str literal (the scanner notes no other string).
+    if (graphql) noteTypePaths(t, i, typePaths);
+    if ((values[i] & StringFlag.Triple) !== 0) continue;
+    // A one-line str literal: its content sits between one quote and the prefix.
+    const start = t.start[i] + (values[i] >> StringFlag.PrefixShift) + 1;
+    const end = t.end[i] - 1;
+    const target = moduleAttrAt(t.text, start, end) ?? (mayBeEntryPoint(t.text, start, end) ? entryPointTarget(t.text.slice(start, end)) : null);
+    if (target !== null) st.facts.references.push({ target, form: 'module-attr', line: t.line[i], via: 'string literal' });
   }
-  return complexity;
-};
-
-/** Cheap pre-check for entry point strings: an `=` and a `:` in a short literal. */
-const hasEquals = (text: string, start: number, end: number): boolean => {
-  if (end - start > 200) return false;
-  // Within the literal only: indexOf would search on to the end of the file for each string
-  // without an `=`, most of them.
-  let i = start;
-  while (i < end && text.charCodeAt(i) !== 61) i++;
-  while (i < end && text.charCodeAt(i) !== 58) i++;
-  return i < end;
+  return 1 + st.caseClauses + t.branchWords;
 };
 
 const addModules = (st: ExtractState, names: string[] | null, line: number, via: string): void => {

@@ -166,6 +166,20 @@ const WORDS: Array<[string, Word]> = [
   ...['command', 'group', 'Typer', 'ArgumentParser', 'OptionParser', 'Fire', 'docopt'].map((w): [string, Word] => [w, Word.CliName]),
 ];
 
+/** What the token pass (sites.ts) does with a word: nothing, count it as a branch, or look at it. */
+export const enum WordRole {
+  None = 0,
+  /** `if`, `elif`, `for`, `while`, `except`, `with`, `and`, `or`: one more branch point. */
+  Branch = 1,
+  /** A name whose call census reads (`__import__`, `import_module`, commands, CLI names, `include`, `autodiscover_tasks`). */
+  Noted = 2,
+}
+
+/** Word → WordRole, so the scanner decides with one load while the word's id is at hand. */
+export const WORD_ROLE = new Uint8Array(Word.CliName + 1);
+for (const w of [Word.If, Word.Elif, Word.For, Word.While, Word.Except, Word.With, Word.And, Word.Or]) WORD_ROLE[w] = WordRole.Branch;
+for (const w of [Word.DunderImport, Word.ImportModule, Word.CommandCall, Word.CliName, Word.Include, Word.AutodiscoverTasks]) WORD_ROLE[w] = WordRole.Noted;
+
 /** Keywords that can never be a bound name (used when reading assignment targets). */
 export const isHardKeyword = (w: Word): boolean =>
   w !== Word.None && w < Word.TypeChecking && w !== Word.Case && w !== Word.Match && w !== Word.Type &&
