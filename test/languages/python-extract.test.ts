@@ -3,7 +3,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FileFacts, ImportFact } from '../../src/model/facts.js';
 import { pythonExtractor } from '../../src/languages/python/extract.js';
-import { WARM_UP_MODULE } from '../../src/languages/python/warm-up.js';
+import { WARM_UP_MODULE, WARM_UP_SHAPES } from '../../src/languages/python/warm-up.js';
+import { tokenize } from '../../src/languages/python/tokenize.js';
+import { Word } from '../../src/languages/python/tokens.js';
 
 const facts = (source: string): FileFacts => pythonExtractor.extract('pkg/mod.py', source);
 
@@ -482,5 +484,44 @@ describe('python warm-up sample', () => {
     assert.deepEqual(f.runnable, ['shebang', 'main-guard', 'cli-framework', 'top-level-code']);
     assert.ok(f.importRoots && f.importRoots.length === 2, 'both sys.path forms');
     assert.ok(f.diagnostics.some((d) => d.id === 'python/syntax-error'), 'the malformed tail');
+  });
+});
+
+describe('python warm-up shapes', () => {
+  // Each shape must give facts its own combination of optional fields, or the stores it is there
+  // for never see that hidden class.
+  test('give every combination of star import, type paths and summary, each with __all__ and sys.path', () => {
+    const seen = new Set<string>();
+    for (const text of WARM_UP_SHAPES) {
+      const f = facts(text);
+      assert.deepEqual(f.exportedNames, ['b']);
+      assert.deepEqual(f.importRoots, [{ dir: 'vendor', line: f.importRoots?.[0].line }]);
+      const optional = Object.keys(f).filter((k) => ['hasStarImport', 'typePaths', 'summary'].includes(k));
+      seen.add(optional.join(','));
+    }
+    assert.equal(seen.size, 8);
+  });
+});
+
+describe('python word ids', () => {
+  // Words are found by length, first and last character, then compared: names that share those
+  // (execle/execve, import/ixxxxt) must still be told apart.
+  test('known words get their id and look-alikes none', () => {
+    const t = tokenize('execle execve exe_le import ixxxxt importlib TYPE_CHECKING TYPE_CHECKINg create_subprocess_shell create_subprocess_shelll if');
+    const ids: number[] = [];
+    for (let i = 0; i < t.count; i++) ids.push(t.value[i]);
+    assert.deepEqual(ids, [
+      Word.CommandCall,
+      Word.CommandCall,
+      Word.None,
+      Word.Import,
+      Word.None,
+      Word.Importlib,
+      Word.TypeChecking,
+      Word.None,
+      Word.CommandCall,
+      Word.None,
+      Word.If,
+    ]);
   });
 });

@@ -29,7 +29,7 @@ import { StatementWalker } from './statements.js';
 import { summaryOf } from './summary.js';
 import { sysPathFolders } from './sys-path.js';
 import { tokenize } from './tokenize.js';
-import { WARM_UP_MODULE } from './warm-up.js';
+import { WARM_UP_MODULE, WARM_UP_SHAPES } from './warm-up.js';
 import { holdsTests, isTestLikeName } from './test-marks.js';
 
 /**
@@ -69,25 +69,27 @@ const extractFacts = (path: string, text: string): FileFacts => {
   for (const p of st.imports) imports.push(importFact(p));
   if (imports.length > 1) imports.sort(byLine);
   facts.imports = imports;
-  // The optional facts are added here, in one order, rather than where they were found: each
-  // order of added fields is another hidden class for every stage that reads facts.
-  if (st.hasStarImport) facts.hasStarImport = true;
-  if (st.typePaths.length > 0) facts.typePaths = st.typePaths;
   const runnable: RunnableMarker[] = [];
   if (hasShebang(text)) runnable.push('shebang');
   if (st.mainGuard) runnable.push('main-guard');
   if (facts.runnable.includes('cli-framework')) runnable.push('cli-framework');
   if (st.topLevelCode) runnable.push('top-level-code');
   facts.runnable = runnable;
+  facts.definitions = [...st.definitions];
+  facts.complexity = complexity;
+  facts.diagnostics = st.problems.diagnostics(path);
+  // The optional facts are added last, in one order, rather than where they were found: each
+  // order of added fields is another hidden class for every stage that reads facts, and every
+  // store to a field all facts have, made after them, saw each of those classes (a new one, met
+  // after V8 had compiled this function, threw that code away).
+  if (st.hasStarImport) facts.hasStarImport = true;
+  if (st.typePaths.length > 0) facts.typePaths = st.typePaths;
   const summary = summaryOf(t);
   if (summary !== undefined) facts.summary = summary;
-  facts.definitions = [...st.definitions];
   if (st.exported) facts.exportedNames = st.exported;
-  facts.complexity = complexity;
   // Only a line that starts with `sys.path.` can put a folder on sys.path: the scan saw whether one does.
   const roots = sysPathLine ? sysPathFolders(text, path) : [];
   if (roots.length > 0) facts.importRoots = roots;
-  facts.diagnostics = st.problems.diagnostics(path);
   return facts;
 };
 
@@ -101,7 +103,10 @@ let warmedUp = false;
  */
 const warmUp = (): void => {
   warmedUp = true;
-  for (let i = 0; i < 4; i++) rewriteNames(extractFacts('warm_up.py', WARM_UP_MODULE));
+  for (let i = 0; i < 4; i++) {
+    rewriteNames(extractFacts('warm_up.py', WARM_UP_MODULE));
+    for (const text of WARM_UP_SHAPES) rewriteNames(extractFacts('warm_up.py', text));
+  }
 };
 
 /** A string equal to `s` that is another object. */

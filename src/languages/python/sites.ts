@@ -1,7 +1,7 @@
 /**
- * One pass over every token after the statement walk: counts branch points, notes dotted names
- * that may be calls census cares about (resolved in calls.ts once every import is known), and
- * reads string literals that name modules.
+ * The token pass after the statement walk, over the tokens the scanner noted (not every token):
+ * notes dotted names that may be calls census cares about (resolved in calls.ts once every import
+ * is known) and reads string literals that name modules; the scanner counted the branch points.
  *
  * Complexity is a cheap approximation: 1 + the number of `if`, `elif`, `for`, `while`, `except`,
  * `with`, `and`, `or` tokens and `case` clauses. So comprehension `if`/`for` and conditional

@@ -16,7 +16,7 @@
 import { Buffer } from 'node:buffer';
 import { BACKSLASH, DQUOTE, FF, HASH, IDENT_UNIT, LBRACE, LF, RBRACE, SPACE, SQUOTE, TAB, isDigit, isIdentPart, prefixFlag } from './chars.js';
 import { StringScanner } from './strings.js';
-import { Kind, Op, Problem, StringFlag, WORD_ROLE, Word, WordRole, wordAt } from './tokens.js';
+import { Kind, MAX_WORD_LENGTH, Op, Problem, StringFlag, WORD_ROLE, Word, WordRole, wordAt, wordKey } from './tokens.js';
 import { WARM_UP_SOURCE } from './warm-up.js';
 
 export interface CommentRange {
@@ -390,14 +390,8 @@ class Scanner extends StringScanner {
     const text = this.text;
     const codes = this.codes;
     const ident = IDENT_UNIT;
-    let h = 0;
-    let p = pos;
-    for (;;) {
-      const c = codes[p];
-      if (ident[c] === 0) break;
-      h = (Math.imul(h, 31) + c) | 0; // hashStep, written out: this loop is the scanner's hottest
-      p++;
-    }
+    let p = pos + 1; // the caller saw that pos starts a name
+    while (ident[codes[p]] !== 0) p++;
     const len = p - pos;
     if (len <= 2) {
       const q = codes[p];
@@ -414,7 +408,7 @@ class Scanner extends StringScanner {
         }
       }
     }
-    const word = wordAt(text, pos, p, h);
+    const word = len > MAX_WORD_LENGTH ? Word.None : wordAt(text, pos, p, wordKey(len, codes[pos], codes[p - 1]));
     if (word !== Word.None) {
       const role = WORD_ROLE[word];
       if (role === WordRole.Branch) this.out.branchWords++;

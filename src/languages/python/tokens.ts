@@ -185,36 +185,42 @@ export const isHardKeyword = (w: Word): boolean =>
   w !== Word.None && w < Word.TypeChecking && w !== Word.Case && w !== Word.Match && w !== Word.Type &&
   w !== Word.Print && w !== Word.Exec;
 
-/** The scanner's identifier hash, repeated here so the table is built with the same function. */
-export const hashStep = (h: number, c: number): number => (Math.imul(h, 31) + c) | 0;
+/**
+ * A known word's key: its length and first and last characters, which tell the words of WORDS
+ * nearly apart (the rest is one string compare). The scanner had hashed every character of
+ * every name, a multiply in each step of its hottest loop; this reads two characters it has.
+ */
+export const wordKey = (length: number, first: number, last: number): number => (first * 31 + last) * 31 + length;
+
+/** The longest word of WORDS: a longer name is no known word. */
+export const MAX_WORD_LENGTH = Math.max(...WORDS.map(([text]) => text.length));
 
 const TABLE_BITS = 9;
-export const WORD_TABLE_MASK = (1 << TABLE_BITS) - 1;
+const WORD_TABLE_MASK = (1 << TABLE_BITS) - 1;
 /** Open-addressing table: slot → index into WORD_TEXT + 1 (0 = empty). */
-export const WORD_SLOTS = new Int32Array(1 << TABLE_BITS);
-export const WORD_HASH = new Int32Array(WORDS.length + 1);
-export const WORD_TEXT: string[] = [''];
-export const WORD_ID: Word[] = [Word.None];
+const WORD_SLOTS = new Int32Array(1 << TABLE_BITS);
+const WORD_KEY = new Int32Array(WORDS.length + 1);
+const WORD_TEXT: string[] = [''];
+const WORD_ID: Word[] = [Word.None];
 
 for (const [text, id] of WORDS) {
-  let h = 0;
-  for (let i = 0; i < text.length; i++) h = hashStep(h, text.charCodeAt(i));
+  const key = wordKey(text.length, text.charCodeAt(0), text.charCodeAt(text.length - 1));
   const index = WORD_TEXT.length;
   WORD_TEXT.push(text);
   WORD_ID.push(id);
-  WORD_HASH[index] = h;
-  let slot = h & WORD_TABLE_MASK;
+  WORD_KEY[index] = key;
+  let slot = key & WORD_TABLE_MASK;
   while (WORD_SLOTS[slot] !== 0) slot = (slot + 1) & WORD_TABLE_MASK;
   WORD_SLOTS[slot] = index;
 }
 
-/** The id of the identifier text[start, end) whose hash is h; Word.None when it is no known word. */
-export const wordAt = (text: string, start: number, end: number, h: number): Word => {
-  let slot = h & WORD_TABLE_MASK;
+/** The id of the identifier text[start, end) whose wordKey is `key`; Word.None when it is no known word. */
+export const wordAt = (text: string, start: number, end: number, key: number): Word => {
+  let slot = key & WORD_TABLE_MASK;
   for (;;) {
     const index = WORD_SLOTS[slot];
     if (index === 0) return Word.None;
-    if (WORD_HASH[index] === h) {
+    if (WORD_KEY[index] === key) {
       const w = WORD_TEXT[index];
       if (w.length === end - start && text.startsWith(w, start)) return WORD_ID[index];
     }

@@ -68,3 +68,22 @@ export const WARM_UP_MODULE = [
   'def main():\n    pass\n\nif "__main__" == __name__:\n    main()\n',
   MALFORMED,
 ].join('');
+
+/**
+ * Small modules with every combination of the optional facts added before `exportedNames` and
+ * `importRoots` (a star import, type paths, a summary), each with both of those. Facts take a
+ * hidden class per combination, and extract.ts's store of `exportedNames` had only seen the
+ * sample's one: the first real `__all__` in a file with another combination (hundreds of files
+ * in) threw the compiled extractor away. Seen here, those stores take any facts object.
+ */
+export const WARM_UP_SHAPES: string[] = [];
+for (let shape = 0; shape < 8; shape++) {
+  WARM_UP_SHAPES.push(
+    [
+      shape & 4 ? '"""A summary."""\n' : '',
+      shape & 1 ? 'from a import *\n' : '',
+      shape & 2 ? 'import graphene\nt = "app.types.User"\n' : '',
+      '__all__ = ["b"]\nsys.path.insert(0, "vendor")\n',
+    ].join(''),
+  );
+}
