@@ -247,16 +247,18 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
     }
   }
   await timed(progress, 'classify', () => {
-    const { verdicts } = classify(files, edges, entries);
-    for (const f of files) {
-      const v = verdicts.get(f.path);
+    const { byIndex } = classify(files, edges, entries);
+    let given = 0;
+    for (let i = 0; i < files.length; i++) {
+      const v = byIndex[i];
       if (v) {
-        f.verdict = v.verdict;
-        f.evidence = v.evidence;
+        files[i].verdict = v.verdict;
+        files[i].evidence = v.evidence;
+        given++;
       }
     }
-    return verdicts;
-  }, (v) => plural(v.size, 'verdict'));
+    return given;
+  }, (given) => plural(given, 'verdict'));
 
   let runtime: RuntimeSection | undefined;
   const runtimeDiagnostics: Diagnostic[] = ingested.flatMap((i) => i.diagnostics);

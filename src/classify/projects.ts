@@ -5,15 +5,19 @@
  * project's own files when the outer project's manifest says the same thing.
  */
 import type { FileRecord } from '../model/file.js';
-import { basename, dirname } from '../util/path.js';
+import { dirname } from '../util/path.js';
 
-const PROJECT_MANIFESTS = new Set(['package.json', 'pyproject.toml']);
+const PROJECT_MANIFESTS = ['package.json', 'pyproject.toml'];
+
+/** Whether the path's last segment is one of the names, without slicing it out (asked of every listed path). */
+const namedOneOf = (path: string, names: readonly string[]): boolean =>
+  names.some((name) => path.endsWith(name) && (path.length === name.length || path.charCodeAt(path.length - name.length - 1) === 47 /* / */));
 
 export type ProjectOf = (path: string) => string;
 
 export const projectLocator = (files: FileRecord[]): ProjectOf => {
   const roots = new Set<string>();
-  for (const f of files) if (PROJECT_MANIFESTS.has(basename(f.path))) roots.add(dirname(f.path));
+  for (const f of files) if (namedOneOf(f.path, PROJECT_MANIFESTS)) roots.add(dirname(f.path));
   const cache = new Map<string, string>();
   const ofDir = (dir: string): string => {
     if (dir === '' || roots.has(dir)) return dir;

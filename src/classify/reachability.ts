@@ -3,74 +3,171 @@
  * over files no earlier tier has claimed. BFS gives every file its shortest chain; the parent
  * pointers are the evidence. Among equally short chains the first in root order wins, unless a
  * later one starts from evidence in the file's own project and the first does not.
+ *
+ * Files are numbered (their index in the scan's list) and the walk runs on arrays: keyed by path,
+ * it asked several maps and sets about every edge, each ask hashing or comparing a path.
  */
 import type { Edge } from '../model/edge.js';
 import type { Verdict } from '../model/verdict.js';
 import { byString } from '../util/compare.js';
-import type { ProjectOf } from './projects.js';
 import type { Root } from './roots.js';
 
-export interface Reached {
-  verdict: Verdict;
-  /** The root that starts the chain. */
-  root: Root;
-  /** Edges from the root's file to this file, in order (empty for the root itself). */
-  path: Edge[];
+/** The files and the edges the walk follows, by number. */
+export interface FileGraph {
+  /** Path → number: the index of the path's first record. */
+  idOf: Map<string, number>;
+  /** Per index in the list: the number of its path (its own index but for a path listed twice). */
+  firstOf: Int32Array;
+  /** Per edge (by its index in the scan's list): the number of its target when a chain may pass along it or a dead file names its importer by it, else -1. */
+  targetOf: Int32Array;
+  /** Per file: the edges a chain may take out of it, `adjacency[start[f]]` to `adjacency[start[f + 1]]`, by target path then line. */
+  start: Int32Array;
+  adjacency: Int32Array;
 }
 
-/** Outgoing edges per file that carry reachability (a doc mention is a root, not a hop). */
-export const followableEdges = (edges: Edge[]): Map<string, Edge[]> => {
-  const out = new Map<string, Edge[]>();
-  for (const e of edges) {
-    if (e.to === null || e.kind === 'doc-mention' || e.to === e.from) continue;
-    const list = out.get(e.from);
-    if (list) list.push(e);
-    else out.set(e.from, [e]);
+/** Whether a chain may pass along the edge (a doc mention is a root, not a hop) and a dead file's importers count it. */
+const isFollowable = (e: Edge): boolean => e.to !== null && e.kind !== 'doc-mention' && e.to !== e.from;
+
+/** Segments up to this long are put in order in place; a longer one (a generated file's imports) by `Array.prototype.sort`. */
+const INSERTION_SORT_MAX = 32;
+
+/**
+ * The graph of `files` (paths) and `edges`. `reachable` says which files a chain may start at or
+ * pass through: the adjacency holds only edges between two of them, in the order a walk must
+ * take them (each file's edges sorted by target path, then line, stably).
+ */
+export const fileGraph = (paths: readonly string[], reachable: (id: number) => boolean, edges: readonly Edge[]): FileGraph => {
+  const n = paths.length;
+  const idOf = new Map<string, number>();
+  const firstOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const known = idOf.get(paths[i]);
+    if (known === undefined) idOf.set(paths[i], i);
+    firstOf[i] = known ?? i;
   }
-  for (const list of out.values()) list.sort((a, b) => byString(a.to!, b.to!) || a.line - b.line);
-  return out;
+  // The target's place in path order, so sorting by it is sorting by byString of the path.
+  const order = Array.from(idOf.values()).sort((a, b) => byString(paths[a], paths[b]));
+  const rank = new Int32Array(n);
+  for (let r = 0; r < order.length; r++) rank[order[r]] = r;
+
+  const targetOf = new Int32Array(edges.length).fill(-1);
+  const sourceOf = new Int32Array(edges.length).fill(-1);
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i];
+    if (!isFollowable(e)) continue;
+    const to = idOf.get(e.to!);
+    if (to === undefined) continue;
+    targetOf[i] = to;
+    if (!reachable(to)) continue;
+    const from = idOf.get(e.from);
+    if (from === undefined || !reachable(from)) continue;
+    sourceOf[i] = from;
+    start[from + 1]++;
+  }
+  for (let f = 0; f < n; f++) start[f + 1] += start[f];
+  const adjacency = new Int32Array(start[n]);
+  const fill = start.slice(0, n);
+  for (let i = 0; i < edges.length; i++) if (sourceOf[i] >= 0) adjacency[fill[sourceOf[i]]++] = i;
+
+  const before = (a: number, b: number): number => rank[targetOf[a]] - rank[targetOf[b]] || edges[a].line - edges[b].line;
+  for (let f = 0; f < n; f++) {
+    const lo = start[f];
+    const hi = start[f + 1];
+    if (hi - lo < 2) continue;
+    if (hi - lo > INSERTION_SORT_MAX) {
+      adjacency.set(Array.from(adjacency.subarray(lo, hi)).sort(before), lo);
+      continue;
+    }
+    // Insertion sort: stable, as the sort it replaces.
+    for (let i = lo + 1; i < hi; i++) {
+      const edge = adjacency[i];
+      let j = i - 1;
+      while (j >= lo && before(adjacency[j], edge) > 0) {
+        adjacency[j + 1] = adjacency[j];
+        j--;
+      }
+      adjacency[j + 1] = edge;
+    }
+  }
+  return { idOf, firstOf, targetOf, start, adjacency };
+};
+
+/** Where the walk got: per file number, the tier (its index in the tiers given, -1 when none) and the chain. */
+export interface Reach {
+  tierOf: Int8Array;
+  /** The root that starts the file's chain. */
+  rootOf: (Root | undefined)[];
+  /** The file the chain comes from (-1 at the root) and the edge (its index) it takes from there. */
+  parentOf: Int32Array;
+  viaOf: Int32Array;
+}
+
+/** The edges from the root's file to `file`, in order (empty for the root itself). */
+export const pathOf = (reach: Reach, edges: readonly Edge[], file: number): Edge[] => {
+  const path: Edge[] = [];
+  for (let f = file; reach.parentOf[f] >= 0; f = reach.parentOf[f]) path.push(edges[reach.viaOf[f]]);
+  return path.reverse();
 };
 
 export const reachByTier = (
+  graph: FileGraph,
   /** The files a chain may start at or pass through: source files, and docs that import code (MDX). */
-  reachable: ReadonlySet<string>,
-  adjacency: Map<string, Edge[]>,
-  tiers: [Verdict, Root[]][],
-  projectOf: ProjectOf,
-): Map<string, Reached> => {
-  const reached = new Map<string, Reached>();
-  const atHome = (file: string, root: Root): boolean => projectOf(root.source) === projectOf(file);
+  reachable: (id: number) => boolean,
+  tiers: readonly (readonly Root[])[],
+  /** Whether `root`'s evidence lies in the project of file `file`. */
+  atHome: (file: number, root: Root) => boolean,
+): Reach => {
+  const n = graph.start.length - 1;
+  const { idOf, targetOf, start, adjacency } = graph;
+  const reach: Reach = { tierOf: new Int8Array(n).fill(-1), rootOf: new Array<Root | undefined>(n), parentOf: new Int32Array(n).fill(-1), viaOf: new Int32Array(n).fill(-1) };
+  const { tierOf, rootOf, parentOf, viaOf } = reach;
   /** Whether `root` should replace the root of a chain of the same length already found for `file`. */
-  const better = (file: string, root: Root): boolean => atHome(file, root) && !atHome(file, reached.get(file)!.root);
-  for (const [verdict, roots] of tiers) {
-    // Files reached at the current depth of this tier: only their chains may still be swapped.
-    let level = new Set<string>();
-    for (const root of roots) {
-      if (!reachable.has(root.file)) continue;
-      if (reached.has(root.file)) {
-        if (level.has(root.file) && better(root.file, root)) reached.set(root.file, { verdict, root, path: [] });
+  const better = (file: number, root: Root): boolean => atHome(file, root) && !atHome(file, rootOf[file]!);
+  // The files reached at the current depth of a tier carry its stamp: only their chains may still be swapped.
+  const stampOf = new Int32Array(n);
+  let stamp = 0;
+  for (let tier = 0; tier < tiers.length; tier++) {
+    let level: number[] = [];
+    stamp++;
+    for (const root of tiers[tier]) {
+      const file = idOf.get(root.file);
+      if (file === undefined || !reachable(file)) continue;
+      if (tierOf[file] >= 0) {
+        if (stampOf[file] === stamp && better(file, root)) rootOf[file] = root;
         continue;
       }
-      reached.set(root.file, { verdict, root, path: [] });
-      level.add(root.file);
+      tierOf[file] = tier;
+      rootOf[file] = root;
+      stampOf[file] = stamp;
+      level.push(file);
     }
-    while (level.size > 0) {
-      const next = new Set<string>();
+    while (level.length > 0) {
+      const next: number[] = [];
+      stamp++;
       for (const file of level) {
-        const from = reached.get(file)!;
-        for (const edge of adjacency.get(file) ?? []) {
-          const to = edge.to!;
-          if (!reachable.has(to)) continue;
-          if (reached.has(to)) {
-            if (next.has(to) && better(to, from.root)) reached.set(to, { verdict, root: from.root, path: [...from.path, edge] });
+        const root = rootOf[file]!;
+        for (let k = start[file]; k < start[file + 1]; k++) {
+          const edge = adjacency[k];
+          const to = targetOf[edge];
+          if (tierOf[to] >= 0) {
+            if (stampOf[to] === stamp && better(to, root)) {
+              rootOf[to] = root;
+              parentOf[to] = file;
+              viaOf[to] = edge;
+            }
             continue;
           }
-          reached.set(to, { verdict, root: from.root, path: [...from.path, edge] });
-          next.add(to);
+          tierOf[to] = tier;
+          rootOf[to] = root;
+          parentOf[to] = file;
+          viaOf[to] = edge;
+          stampOf[to] = stamp;
+          next.push(to);
         }
       }
       level = next;
     }
   }
-  return reached;
+  return reach;
 };

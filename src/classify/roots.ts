@@ -36,8 +36,11 @@ const sortRoots = (roots: Root[]): Root[] => roots.sort((a, b) => byString(a.fil
 
 /** Roots per tier, in the order the tiers are tried. */
 export const rootsByTier = (files: FileRecord[], edges: Edge[], entries: Entry[]): [Verdict, Root[]][] => {
-  const entryRoots = (kind: Verdict): Root[] =>
-    sortRoots(entries.filter((e) => e.kind === kind && e.file !== null).map((e) => ({ file: e.file!, evidence: entrySentence({ ...e, file: e.file! }), source: e.source })));
+  const entryRoots = (kind: Verdict): Root[] => {
+    const roots: Root[] = [];
+    for (const e of entries) if (e.kind === kind && e.file !== null) roots.push({ file: e.file, evidence: entrySentence(e as Entry & { file: string }), source: e.source });
+    return sortRoots(roots);
+  };
   // A doc that imports code (an MDX page's ESM) documents what it imports, unless something loads the page first.
   const docFiles = new Set(files.filter((f) => isDocLanguage(f.language)).map((f) => f.path));
   const documented = sortRoots(

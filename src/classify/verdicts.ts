@@ -9,9 +9,9 @@ import { isReachableLanguage, isSourceLanguage } from '../languages/registry.js'
 import type { Verdict } from '../model/verdict.js';
 import { sortedUnique } from '../util/compare.js';
 import { aboutFile } from '../util/sentences.js';
-import { followableEdges, reachByTier, type Reached } from './reachability.js';
+import { fileGraph, pathOf, reachByTier } from './reachability.js';
 import { projectLocator } from './projects.js';
-import { rootsByTier } from './roots.js';
+import { rootsByTier, type Root } from './roots.js';
 
 const MAX_NAMED_IMPORTERS = 3;
 
@@ -22,43 +22,84 @@ export const hopSentence = (edge: Edge): string => {
   return aboutFile(edge.to!, `${verb} ${edge.from}:${edge.line}`);
 };
 
-/** Every sentence names its subject (the root file, then each file along the way), so the chain reads on its own. */
-const chainEvidence = (reached: Reached): string[] => [reached.root.evidence, ...reached.path.map(hopSentence)];
-
 const lastChangeNote = (file: FileRecord): string[] => (file.lastChange ? [`last commit ${file.lastChange}`] : []);
 
 /** Why nothing reaches a file: its importers (if any, all unreached) and the kinds of root checked. */
-const deadEvidence = (file: FileRecord, incoming: Edge[]): string[] => {
-  const importers = sortedUnique(incoming.filter((e) => e.kind !== 'doc-mention').map((e) => e.from));
+const deadEvidence = (file: FileRecord, importedBy: string[]): string[] => {
+  const importers = sortedUnique(importedBy);
   const first = importers.length === 0
     ? `${file.path} is not imported, run or referenced by any file`
     : `${file.path} is only used by files that are dead themselves: ${importers.slice(0, MAX_NAMED_IMPORTERS).join(', ')}${importers.length > MAX_NAMED_IMPORTERS ? ` and ${importers.length - MAX_NAMED_IMPORTERS} more` : ''}`;
   return [first, 'no entry point, test rule, docs mention or runnable marker reaches it', ...lastChangeNote(file)];
 };
 
+export interface FileVerdict {
+  verdict: Verdict;
+  evidence: string[];
+}
+
 export interface Classification {
-  verdicts: Map<string, { verdict: Verdict; evidence: string[] }>;
+  /** Per file, at its index in the list classified: its verdict, or undefined for a file that is not source. */
+  byIndex: (FileVerdict | undefined)[];
+  /** The same by path, built when first asked. */
+  readonly verdicts: Map<string, FileVerdict>;
 }
 
 export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[]): Classification => {
-  const sourceFiles = new Set(files.filter((f) => isSourceLanguage(f.language)).map((f) => f.path));
-  const reachable = new Set(files.filter((f) => isReachableLanguage(f.language)).map((f) => f.path));
-  const adjacency = followableEdges(edges);
-  const reached = reachByTier(reachable, adjacency, rootsByTier(files, edges, entries), projectLocator(files));
-  const incoming = new Map<string, Edge[]>();
-  for (const e of edges) if (e.to !== null && e.to !== e.from) (incoming.get(e.to) ?? incoming.set(e.to, []).get(e.to)!).push(e);
+  const paths = files.map((f) => f.path);
+  // A file's number is its index (the listing holds each path once).
+  const reachableOf = new Uint8Array(files.length);
+  for (let i = 0; i < files.length; i++) if (isReachableLanguage(files[i].language)) reachableOf[i] = 1;
+  const reachable = (id: number): boolean => reachableOf[id] === 1;
+  const graph = fileGraph(paths, reachable, edges);
+  const projectOf = projectLocator(files);
+  const projectOfFile = new Array<string | undefined>(files.length);
+  const projectOfRoot = new Map<Root, string>();
+  const atHome = (file: number, root: Root): boolean => {
+    let home = projectOfRoot.get(root);
+    if (home === undefined) projectOfRoot.set(root, (home = projectOf(root.source)));
+    return home === (projectOfFile[file] ??= projectOf(paths[file]));
+  };
+  const tiers = rootsByTier(files, edges, entries);
+  const reach = reachByTier(graph, reachable, tiers.map(([, roots]) => roots), atHome);
 
-  const verdicts: Classification['verdicts'] = new Map();
-  for (const file of files) {
-    if (!sourceFiles.has(file.path)) continue;
-    const r = reached.get(file.path);
-    if (r) {
-      const evidence = chainEvidence(r);
-      if (r.verdict === 'manual' || r.verdict === 'documented') evidence.push(...lastChangeNote(file));
-      verdicts.set(file.path, { verdict: r.verdict, evidence });
+  // A dead file's importers, gathered once the walk has said which files are dead.
+  const importersOf = new Map<number, string[]>();
+  const dead = (id: number): boolean => reach.tierOf[id] < 0 && isSourceLanguage(files[id].language);
+  for (let i = 0; i < edges.length; i++) {
+    const to = graph.targetOf[i];
+    if (to < 0 || !dead(to)) continue;
+    const list = importersOf.get(to);
+    if (list) list.push(edges[i].from);
+    else importersOf.set(to, [edges[i].from]);
+  }
+
+  const byIndex = new Array<FileVerdict | undefined>(files.length);
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    if (!isSourceLanguage(file.language)) continue;
+    const id = graph.firstOf[i];
+    const tier = reach.tierOf[id];
+    if (tier >= 0) {
+      const verdict = tiers[tier][0];
+      // Every sentence names its subject (the root file, then each file along the way), so the chain reads on its own.
+      const evidence = [reach.rootOf[id]!.evidence];
+      for (const edge of pathOf(reach, edges, id)) evidence.push(hopSentence(edge));
+      if (verdict === 'manual' || verdict === 'documented') evidence.push(...lastChangeNote(file));
+      byIndex[i] = { verdict, evidence };
     } else {
-      verdicts.set(file.path, { verdict: 'dead', evidence: deadEvidence(file, incoming.get(file.path) ?? []) });
+      byIndex[i] = { verdict: 'dead', evidence: deadEvidence(file, importersOf.get(id) ?? []) };
     }
   }
-  return { verdicts };
+  let verdicts: Map<string, FileVerdict> | undefined;
+  return {
+    byIndex,
+    get verdicts() {
+      if (verdicts === undefined) {
+        verdicts = new Map();
+        for (let i = 0; i < files.length; i++) if (byIndex[i] !== undefined) verdicts.set(files[i].path, byIndex[i]!);
+      }
+      return verdicts;
+    },
+  };
 };
