@@ -36,6 +36,12 @@ const FIXED: [RegExp, string][] = [
   [new RegExp(String.raw`^\.release-it\.${CODE}$`), 'release-it'],
   [new RegExp(String.raw`^\.?stryker\.conf\.${CODE}$`), 'stryker'],
 ];
+/**
+ * Every FIXED pattern in one, ignoring case (so it accepts at least what each accepts): a name it
+ * rejects is none of them, which is most names, where testing each pattern in turn cost fifteen
+ * tests for every JS/TS file of the repo.
+ */
+const ANY_FIXED = new RegExp(FIXED.map(([pattern]) => `(?:${pattern.source})`).join('|'), 'i');
 /** What every name this detector knows ends with. */
 const CODE_SUFFIX = /\.[cm]?[jt]sx?$/i;
 /** `.storybook/main.ts` and the files Storybook loads beside it. */
@@ -61,12 +67,16 @@ export const toolOfConfig = (path: string, files?: ReadonlySet<string>): string 
   // Every name below ends in a JS/TS extension (some patterns ignore case): most paths stop here.
   if (!CODE_SUFFIX.test(path)) return null;
   const name = basename(path);
-  const dir = dirname(path);
-  if (basename(dir) === '.storybook' && STORYBOOK.test(name)) return 'storybook';
-  const dotConfig = DOT_CONFIG.exec(name);
-  if (dotConfig && (KNOWN_TOOLS.has(dotConfig[1]) || files === undefined || files.has(dir === '' ? 'package.json' : `${dir}/package.json`))) return dotConfig[1];
-  const rc = RC.exec(name);
+  // Each test below is guarded by a substring its pattern needs: this runs for every JS/TS file.
+  if (path.includes('.storybook/') && basename(dirname(path)) === '.storybook' && STORYBOOK.test(name)) return 'storybook';
+  const dotConfig = name.includes('.config') ? DOT_CONFIG.exec(name) : null;
+  if (dotConfig) {
+    const dir = dirname(path);
+    if (KNOWN_TOOLS.has(dotConfig[1]) || files === undefined || files.has(dir === '' ? 'package.json' : `${dir}/package.json`)) return dotConfig[1];
+  }
+  const rc = name.charCodeAt(0) === 46 /* . */ ? RC.exec(name) : null;
   if (rc) return rc[1];
+  if (!ANY_FIXED.test(name)) return null;
   for (const [pattern, tool] of FIXED) if (pattern.test(name)) return tool;
   return null;
 };
