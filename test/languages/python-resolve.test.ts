@@ -3,6 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectedFor, fixtureCases, fixturePath } from '../helpers/fixtures.js';
 import { scanDir } from '../helpers/scan-fixture.js';
+import { createPythonResolver } from '../../src/languages/python/resolve/resolver.js';
+import { buildImportEdges } from '../../src/graph/import-edges.js';
+import { Manifests } from '../../src/manifests/store.js';
+import type { ImportFact } from '../../src/model/facts.js';
 
 for (const name of fixtureCases('python')) {
   test(`python resolution: ${name}`, async () => {
@@ -23,3 +27,24 @@ for (const name of fixtureCases('python')) {
     assert.deepEqual(actual, expectedFor('python', name, actual));
   });
 }
+
+test('python resolution: one answer per folder and question, shared by its asks and read only by the edges', () => {
+  const files = ['app/__init__.py', 'app/a.py', 'app/b.py', 'pkg/__init__.py', 'pkg/sub.py', 'pkg/sub.pyi'];
+  const manifests = new Manifests({ files: new Set(files), readText: () => null });
+  const resolver = createPythonResolver({ rootAbs: '/nowhere', files: manifests.files, manifests });
+  const fact: ImportFact = { specifier: 'pkg', syntax: 'from', line: 1, names: [{ name: 'sub' }], guard: null };
+  const first = resolver.resolve(fact, 'app/a.py');
+  // A sibling's ask is the same question: the same answer, not a copy of it.
+  assert.equal(resolver.resolve({ ...fact, line: 7 }, 'app/b.py'), first);
+  const facts = (path: string) => ({ path, language: 'python' as const, facts: { imports: [{ ...fact, line: path === 'app/a.py' ? 1 : 7 }] } });
+  const edges = buildImportEdges([facts('app/a.py'), facts('app/b.py')] as Parameters<typeof buildImportEdges>[0], { python: resolver, javascript: resolver }, () => null);
+  const shape = (from: string, line: number) => [
+    { from, to: 'pkg/__init__.py', line, names: ['sub'], via: 'root' },
+    { from, to: 'pkg/sub.py', line, names: ['sub'], via: 'root' },
+    { from, to: 'pkg/sub.pyi', line, names: ['sub'], via: 'stub' },
+  ];
+  assert.deepEqual(edges.map((e) => ({ from: e.from, to: e.to, line: e.line, names: e.names, via: e.via })), [...shape('app/a.py', 1), ...shape('app/b.py', 7)]);
+  // Building the edges changed none of the shared answers.
+  assert.deepEqual(resolver.resolve(fact, 'app/a.py'), first);
+  assert.deepEqual(first.map((r) => r.names), [undefined, ['sub'], ['sub']]);
+});
