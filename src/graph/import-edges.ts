@@ -19,20 +19,36 @@ export interface FactsOfFile {
 const edgeKind = (fact: ImportFact): EdgeKind =>
   fact.typeOnly || fact.guard === 'type-checking' ? 'type-import' : fact.syntax === 'dynamic' ? 'dynamic-import' : 'import';
 
+/**
+ * ` (as a, b)`: the names the import binds for this target, when there are one to three and none
+ * is `*`. Read off the fact without building the lists (one label per edge: 40,000 on saleor).
+ */
+const boundNames = (fact: ImportFact, names: string[]): string => {
+  if (fact.alias) return fact.alias === '*' ? '' : ` (as ${fact.alias})`;
+  let as = '';
+  let count = 0;
+  for (const n of fact.names) {
+    if (names.length !== 0 && !names.includes(n.name)) continue;
+    const bound = n.alias ?? n.name;
+    if (bound === '*' || ++count > 3) return '';
+    as = count === 1 ? bound : `${as}, ${bound}`;
+  }
+  return count === 0 ? '' : ` (as ${as})`;
+};
+
+// The sentences below start with words `aboutFile` follows with " is ": joined here in one step.
 const importLabel = (to: string, from: string, fact: ImportFact, names: string[]): string => {
   if (fact.syntax === 'reference-path' || fact.syntax === 'reference-types') {
     const attribute = fact.syntax === 'reference-path' ? 'path' : 'types';
     return aboutFile(to, `named by the directive /// <reference ${attribute}="${fact.specifier}" /> in ${from}:${fact.line} (TypeScript reads it with that file)`);
   }
-  const aliases = fact.alias ? [fact.alias] : fact.names.filter((n) => names.length === 0 || names.includes(n.name)).map((n) => n.alias ?? n.name);
-  const as = aliases.length > 0 && aliases.length <= 3 && !aliases.includes('*') ? ` (as ${aliases.join(', ')})` : '';
-  return aboutFile(to, `imported by ${from}:${fact.line}${as}`);
+  return joined(to, ' is imported by ', from, ':', fact.line, boundNames(fact, names));
 };
 
 /** How a resolved import reaches its file, as a sentence about that file. */
 const edgeLabel = (to: string, via: string | undefined, from: string, fact: ImportFact, names: string[]): string =>
-  via === 'package-init' ? aboutFile(to, `run by the import in ${from}:${fact.line} (Python runs a package before its modules)`)
-  : via === 'stub' ? aboutFile(to, `the type stub read for the import in ${from}:${fact.line}`)
+  via === 'package-init' ? joined(to, ' is run by the import in ', from, ':', fact.line, ' (Python runs a package before its modules)')
+  : via === 'stub' ? joined(to, ' is the type stub read for the import in ', from, ':', fact.line)
   : importLabel(to, from, fact, names);
 
 /**
