@@ -48,3 +48,18 @@ test('python resolution: one answer per folder and question, shared by its asks 
   assert.deepEqual(resolver.resolve(fact, 'app/a.py'), first);
   assert.deepEqual(first.map((r) => r.names), [undefined, ['sub'], ['sub']]);
 });
+
+test('python resolution: an absolute import is answered once for the folders that share its roots, not for others', () => {
+  const files = ['app/__init__.py', 'app/x/__init__.py', 'app/x/m.py', 'app/y/__init__.py', 'app/y/n.py', 'shared/__init__.py', 'shared/util.py', 'scripts/run.py', 'scripts/helpers.py', 'tools/go.py'];
+  const manifests = new Manifests({ files: new Set(files), readText: () => null });
+  const resolver = createPythonResolver({ rootAbs: '/nowhere', files: manifests.files, manifests });
+  const ask = (specifier: string, from: string) => resolver.resolve({ specifier, syntax: 'import', line: 1, names: [], guard: null }, from);
+  // app/x and app/y are packages of the root: the same roots, one answer.
+  const shared = ask('shared.util', 'app/x/m.py');
+  assert.equal(ask('shared.util', 'app/y/n.py'), shared);
+  assert.deepEqual(shared.map((r) => r.to), ['shared/util.py', 'shared/__init__.py']);
+  // A script folder is a root of its own files only: scripts/run.py finds helpers.py beside it, tools/go.py does not.
+  assert.deepEqual(ask('helpers', 'scripts/run.py').map((r) => [r.to, r.via]), [['scripts/helpers.py', 'script-dir:scripts']]);
+  assert.deepEqual(ask('helpers', 'tools/go.py').map((r) => [r.to, r.unresolved]), [[null, 'not-found']]);
+  assert.deepEqual(ask('helpers', 'app/x/m.py').map((r) => [r.to, r.unresolved]), [[null, 'not-found']]);
+});
