@@ -300,24 +300,6 @@ const segmentsOf = (ctx: FrameworkContext, text: string, cwd: string, depth: num
   return out;
 };
 
-interface ByBin {
-  byBin: Map<string, { command: KnownCommand; call: Invocation; order: number }[]>;
-  order: number;
-}
-
-/** The calls of a command's segments in order, each with the chain of scripts that led to it (one link per script step, shared by its calls), by program. */
-const addCalls = (to: ByBin, command: KnownCommand, segments: readonly Segment[], chain: Chain | null): void => {
-  for (const s of segments) {
-    if (s.kind === 'script') {
-      if (s.segments.length > 0) addCalls(to, command, s.segments, { step: s.step, outer: chain });
-      continue;
-    }
-    let list = to.byBin.get(s.bin);
-    if (!list) to.byBin.set(s.bin, (list = []));
-    list.push({ command, call: { bin: s.bin, args: s.args, cwd: s.cwd, chain, manifest: s.manifest }, order: to.order++ });
-  }
-};
-
 const packagesByDir = perScan((ctx) => new Map(jsPackages(ctx).map((p) => [p.dir, p])));
 
 const nearestPackage = (ctx: FrameworkContext, dir: string): JsPackage[] => {
@@ -340,16 +322,71 @@ export const enclosingPackages = (ctx: FrameworkContext, dir: string): JsPackage
   }
 };
 
+interface Call {
+  command: KnownCommand;
+  call: Invocation;
+}
+
 /**
- * Every invocation by program, in the order of the commands and their calls, built once per
- * context: a monorepo's `turbo run build` expands to every package's scripts, so walking all of
- * them on each toolRun call costs milliseconds a call. Shared: read, never change.
+ * The programs a list of segments calls, its scripts' calls too (once per list: the lists are
+ * shared, and one script is reached from many command lines).
  */
-export const invocationsByBin = perScan((ctx): Map<string, { command: KnownCommand; call: Invocation; order: number }[]> => {
-  const to: ByBin = { byBin: new Map(), order: 0 };
-  for (const command of ctx.commands) addCalls(to, command, segmentsOf(ctx, command.command, command.cwd, 0), null);
-  return to.byBin;
-});
+const binsBelowMemo = perScan(() => new Map<readonly Segment[], ReadonlySet<string>>());
+
+const binsBelow = (memo: Map<readonly Segment[], ReadonlySet<string>>, segments: readonly Segment[]): ReadonlySet<string> => {
+  let known = memo.get(segments);
+  if (known) return known;
+  const bins = new Set<string>();
+  for (const s of segments) {
+    if (s.kind === 'call') bins.add(s.bin);
+    else for (const bin of binsBelow(memo, s.segments)) bins.add(bin);
+  }
+  memo.set(segments, (known = bins));
+  return known;
+};
+
+/** The segments of every known command line, in their order (found once per scan). */
+const commandSegments = perScan((ctx): readonly (readonly Segment[])[] => ctx.commands.map((command) => segmentsOf(ctx, command.command, command.cwd, 0)));
+
+/** The calls of `bins` below a command's segments in order, each with the chain of scripts that led to it (one link per script step, shared by its calls). */
+const addCalls = (to: Call[], bins: ReadonlySet<string>, below: (segments: readonly Segment[]) => ReadonlySet<string>, command: KnownCommand, segments: readonly Segment[], chain: Chain | null): void => {
+  for (const s of segments) {
+    if (s.kind === 'script') {
+      if (s.segments.length > 0 && reaches(below(s.segments), bins)) addCalls(to, bins, below, command, s.segments, { step: s.step, outer: chain });
+      continue;
+    }
+    if (bins.has(s.bin)) to.push({ command, call: { bin: s.bin, args: s.args, cwd: s.cwd, chain, manifest: s.manifest } });
+  }
+};
+
+const reaches = (below: ReadonlySet<string>, bins: ReadonlySet<string>): boolean => {
+  for (const bin of bins) if (below.has(bin)) return true;
+  return false;
+};
+
+const invocationsMemo = perScan(() => new Map<string, readonly Call[]>());
+
+/**
+ * Every call of one of `bins` on the known command lines, in the order of the commands and their
+ * calls, made once per scan and set of programs. A monorepo's `turbo run build` expands to every
+ * package's scripts (payload: 1,170 command lines make 27,790 calls, of 142 programs); readers
+ * ask about a few dozen programs, so only their calls are made, and only the scripts that reach
+ * one are walked. Shared: read, never change.
+ */
+export const invocationsOf = (ctx: FrameworkContext, bins: readonly string[]): readonly Call[] => {
+  const wanted = new Set(bins);
+  const key = [...wanted].join('\0');
+  const memo = invocationsMemo(ctx);
+  let known = memo.get(key);
+  if (known) return known;
+  const belowMemo = binsBelowMemo(ctx);
+  const below = (segments: readonly Segment[]) => binsBelow(belowMemo, segments);
+  const out: Call[] = [];
+  const tops = commandSegments(ctx);
+  for (let i = 0; i < tops.length; i++) if (reaches(below(tops[i]), wanted)) addCalls(out, wanted, below, ctx.commands[i], tops[i], null);
+  memo.set(key, (known = out));
+  return known;
+};
 
 /**
  * The kind a tool runs as for the package in `dir`: the first of production, tooling, test among
@@ -360,7 +397,7 @@ export const invocationsByBin = perScan((ctx): Map<string, { command: KnownComma
 export const toolRun = (ctx: FrameworkContext, dir: string, bins: string[], o: { bundler?: boolean; args?: (args: string[]) => boolean } = {}): ToolRun | null => {
   const found: ToolRun[] = [];
   for (const bin of new Set(bins)) {
-    for (const { command, call } of invocationsByBin(ctx).get(bin) ?? []) {
+    for (const { command, call } of invocationsOf(ctx, [bin])) {
       if (call.cwd !== dir) continue;
       // Only some subcommands load what the reader asks about (`payload migrate`, not `payload build`).
       if (o.args && !o.args(call.args)) continue;
@@ -445,9 +482,8 @@ export const configsFromCommands = (ctx: FrameworkContext, bins: string[], flags
   const key = `${bins.join('\0')}\0\0${flags?.join('\0') ?? ''}`;
   let known = memo.get(key);
   if (known === undefined) {
-    const byBin = invocationsByBin(ctx);
     // the calls of these programs in command order, as a walk over every command finds them
-    const runs = [...new Set(bins)].flatMap((bin) => byBin.get(bin) ?? []).sort((a, b) => a.order - b.order);
+    const runs = invocationsOf(ctx, bins);
     const out: { dir: string; config: string }[] = [];
     for (const { call } of runs) {
       const arg = configArg(call.args, flags);
@@ -619,11 +655,7 @@ export const toolInvocations = (ctx: FrameworkContext, bins: readonly string[]):
   const key = bins.join('\0');
   const known = memo.get(key);
   if (known) return known;
-  const byBin = invocationsByBin(ctx);
-  const picked = [...new Set(bins)].flatMap((bin) => byBin.get(bin) ?? []);
-  // One bin's calls are in order already; several bins' are put back in the order of the walk.
-  if (new Set(bins).size > 1) picked.sort((a, b) => a.order - b.order);
-  const out = picked.map(({ command, call }): ToolInvocation => ({
+  const out = invocationsOf(ctx, bins).map(({ command, call }): ToolInvocation => ({
     args: call.args,
     cwd: call.cwd,
     evidence: call.chain !== null ? call.chain.step : `${command.evidence}: ${command.command.trim()}`,
