@@ -251,6 +251,37 @@ const words = (segment: string): string[] => segment.trim().split(/\s+/).filter(
 type Segment = { kind: 'call'; bin: string; args: string[]; cwd: string; manifest: string | undefined } | { kind: 'script'; step: string; segments: readonly Segment[] };
 
 /**
+ * A command line's text cut into what it does, wherever it runs: a `cd`, or a program and its
+ * arguments with the package script it runs (if it is a package manager running one). Place-free,
+ * so a script reached at several depths and folders is cut once.
+ */
+type Step = { cd: string } | { cd: null; bin: string; args: string[]; runner: { script: string; all: boolean } | null };
+
+const stepsMemo = perScan(() => new Map<string, readonly Step[]>());
+
+const stepsOf = (ctx: FrameworkContext, text: string): readonly Step[] => {
+  const memo = stepsMemo(ctx);
+  let known = memo.get(text);
+  if (known) return known;
+  const out: Step[] = [];
+  for (const segment of text.split(/&&|\|\||;|\||\n/)) {
+    let w = words(segment);
+    while (w.length > 0 && (/^\w+=/.test(w[0]) || WRAPPERS.has(w[0]) || w[0] === '--')) w = w.slice(1);
+    if (w.length > 0 && (w[0] === 'pnpm' || w[0] === 'yarn') && (w[1] === 'exec' || w[1] === 'dlx')) w = w.slice(2);
+    if (w.length === 0) continue;
+    if (w[0] === 'cd' && w[1]) {
+      out.push({ cd: w[1] });
+      continue;
+    }
+    const bin = basename(w[0]);
+    const args = w.slice(1);
+    out.push({ cd: null, bin, args, runner: scriptOfRunner(bin, args) });
+  }
+  memo.set(text, (known = out));
+  return known;
+};
+
+/**
  * Keyed by the text first: a script body is the same string from the parsed package.json every
  * time it is reached, so its hash is computed once, where a key made of text, folder and depth
  * together was a new string to hash in full on every one of the fan-out's asks.
@@ -273,18 +304,12 @@ const segmentsOf = (ctx: FrameworkContext, text: string, cwd: string, depth: num
   byPlace.set(place, out);
   if (depth > 4) return out;
   let dir = cwd;
-  for (const segment of text.split(/&&|\|\||;|\||\n/)) {
-    let w = words(segment);
-    while (w.length > 0 && (/^\w+=/.test(w[0]) || WRAPPERS.has(w[0]) || w[0] === '--')) w = w.slice(1);
-    if (w.length > 0 && (w[0] === 'pnpm' || w[0] === 'yarn') && (w[1] === 'exec' || w[1] === 'dlx')) w = w.slice(2);
-    if (w.length === 0) continue;
-    if (w[0] === 'cd' && w[1]) {
-      dir = joinRepo(dir, w[1]) ?? dir;
+  for (const step of stepsOf(ctx, text)) {
+    if (step.cd !== null) {
+      dir = joinRepo(dir, step.cd) ?? dir;
       continue;
     }
-    const bin = basename(w[0]);
-    const args = w.slice(1);
-    const runner = scriptOfRunner(bin, args);
+    const { bin, args, runner } = step;
     if (runner) {
       const packages = runner.all ? jsPackages(ctx) : nearestPackage(ctx, dir);
       for (const pkg of packages) {
