@@ -13,7 +13,7 @@ import { warning } from '../../util/diagnostics.js';
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext } from '../types.js';
-import { jsPackages, resolveToolPath, sortedFiles, type JsPackage } from './support.js';
+import { jsPackages, mayHold, resolveToolPath, sortedFiles, type JsPackage } from './support.js';
 import { perScan } from '../per-scan.js';
 import { OWN_FOLDER_DECLARATION } from '../../languages/javascript/static-value.js';
 
@@ -97,7 +97,13 @@ export const folderLiterals = (file: string, text: string, key: LiteralKey, diag
 };
 
 const importsBuilder = (imports: readonly { names: readonly { name: string; alias?: string }[] }[]): boolean => {
-  for (const i of imports) for (const n of i.names) if (BUILDER.test(n.alias ?? n.name)) return true;
+  for (const i of imports) {
+    for (const n of i.names) {
+      const local = n.alias ?? n.name;
+      // Asked of every imported name of every code file: the prefix rules out nearly all before the pattern.
+      if (local.startsWith('build') && BUILDER.test(local)) return true;
+    }
+  }
   return false;
 };
 
@@ -215,9 +221,14 @@ const literalsOf = (ctx: FrameworkContext, file: string, diagnostics: Diagnostic
   const w = walkerOf(ctx);
   let known = w.literals.get(file);
   if (!known) {
-    const text = ctx.readText(file) ?? '';
     known = { baseDir: [], outputFile: [], migrationDir: [], scriptPath: [] };
-    if (text.includes('Dir') || text.includes('outputFile') || text.includes('scriptPath')) for (const key of LITERAL_KEYS) known[key] = folderLiterals(file, text, key, diagnostics);
+    // A literal is read only when its folder is the file's own (`__dirname`, `dirname(…)`): without
+    // the word, a file gives none, and only a config's own warnings are wanted (most of payload's
+    // 1,182 walked files). The config itself is read for those.
+    if (diagnostics !== null || mayHold(ctx, file, ['dirname'])) {
+      const text = ctx.readText(file) ?? '';
+      if (text.includes('Dir') || text.includes('outputFile') || text.includes('scriptPath')) for (const key of LITERAL_KEYS) known[key] = folderLiterals(file, text, key, diagnostics);
+    }
     w.literals.set(file, known);
   }
   return known;
