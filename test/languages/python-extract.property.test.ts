@@ -10,6 +10,8 @@ import { assertProperty } from '../helpers/property.js';
 import type { FileFacts } from '../../src/model/facts.js';
 import { pythonExtractor } from '../../src/languages/python/extract.js';
 import { entryPointTarget, mayBeEntryPoint } from '../../src/languages/python/literals.js';
+import { holdsTests, holdsTestsIn } from '../../src/languages/python/test-marks.js';
+import { tokenize } from '../../src/languages/python/tokenize.js';
 
 const PATH = 'pkg/random.py';
 const SYNTAX = new Set(['import', 'from', 'dynamic']);
@@ -161,4 +163,23 @@ test('python extractor: the entry point pre-check is true wherever the entry poi
   // And it still refuses: prose, a second word before the `=`, no `:` after it.
   for (const value of ['hello world', 'a b = c:d', 'name = value', '= a:b']) assert.equal(mayBeEntryPoint(value, 0, value.length), false, value);
   for (const value of ['name = pkg.mod:main', ' x.y-z\u00a0=\u00a0a:b [e]']) assert.equal(mayBeEntryPoint(value, 0, value.length), true, value);
+});
+
+test('python extractor: the test-marks answer from tokens is the pattern answer', () => {
+  // The pieces the pattern looks for, at and off line starts, and what moves line starts around:
+  // CR, U+2028, continuations, strings and comments that hide or show a line, form feeds.
+  const piece = fc.constantFrom(
+    'def test_a():\n', 'async def test_b(): pass\n', 'def\ttest', 'def  helper():\n', 'class TestX:\n', 'class A(Base, TestCase):\n',
+    'class B(\n  Mixin,\n  Case):\n', 'class C(', 'test_x = 1\n', 'test: int = 2\n', 'test == 3\n', 'testing = 4\n', 'from a import *\n',
+    'import  *', 'scenarios("f")\n', 'load_tests = None\n', 'x = 1\n', '    ', '\t', '\f', '\n', '\r\n', '\r', '\u2028', '\\\n', '"""',
+    "'", '#', '(', ')', 'if x:\n', '\ufeff',
+  );
+  const text = fc.array(piece, { maxLength: 16 }).map((parts) => parts.join(''));
+  assertProperty(
+    fc.property(text, (value) => {
+      const t = tokenize(value);
+      assert.equal(holdsTestsIn(value, t), holdsTests(value), JSON.stringify(value));
+    }),
+    { numRuns: 5000, seed: 19 },
+  );
 });

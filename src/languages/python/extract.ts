@@ -28,9 +28,9 @@ import { ExtractState, type PendingImport } from './state.js';
 import { StatementWalker } from './statements.js';
 import { summaryOf } from './summary.js';
 import { sysPathFolders } from './sys-path.js';
-import { tokenize } from './tokenize.js';
+import { type PythonTokens, tokenize } from './tokenize.js';
 import { WARM_UP_MODULE, WARM_UP_SHAPES } from './warm-up.js';
-import { holdsTests, isTestLikeName } from './test-marks.js';
+import { holdsTestsIn, isTestLikeName } from './test-marks.js';
 
 /**
  * The fact of one import, built whole by one of four literals (alias and handles present or
@@ -53,8 +53,12 @@ const hasShebang = (text: string): boolean => text.startsWith('#!') || text.star
 /** The line counts of the last file's scan (tokenize.ts counts them on its walk), or null. */
 let lastCounts: { lines: number; codeLines: number } | null = null;
 
+/** The last file's tokens (shared buffers: valid until the next tokenize). */
+let lastTokens: PythonTokens = tokenize('');
+
 const extractFacts = (path: string, text: string): FileFacts => {
   const t = tokenize(text);
+  lastTokens = t;
   lastCounts = t.lineCount >= 0 ? { lines: t.lineCount, codeLines: t.codeLineCount } : null;
   const sysPathLine = t.sysPathLine;
   const st = new ExtractState(t, path);
@@ -146,7 +150,7 @@ export const pythonExtractor: LanguageExtractor = {
       lastCounts = null;
       const facts = extractFacts(path, text);
       // Test discovery's question, answered here where the text is at hand (it read the file again).
-      if (asRead && isTestLikeName(path.slice(path.lastIndexOf('/') + 1))) facts.holdsTests = holdsTests(text);
+      if (asRead && isTestLikeName(path.slice(path.lastIndexOf('/') + 1))) facts.holdsTests = holdsTestsIn(text, lastTokens);
       return facts;
     } catch (e) {
       // Never reached on any input we know of; if it is, the file keeps a visible trace.

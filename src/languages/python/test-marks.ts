@@ -10,9 +10,43 @@
  * (`test*.py`, `*test.py`): running the pattern over every Python file would cost more than the
  * reads it saves. A file without the answer is read again by the detector.
  */
+import type { PythonTokens } from './tokenize.js';
+import { Kind, Word } from './tokens.js';
+
 const MAY_HOLD_TESTS = /^[ \t]*(?:(?:async[ \t]+)?def[ \t]+test|class[ \t]+(?:Test|\w+[ \t]*\([^)]*(?:Test|Case)))|^[ \t]*test\w*[ \t]*(?::[^=\n]*)?=|\bimport[ \t]+\*|\bscenarios?\(|\bload_tests\b/m;
 
 export const holdsTests = (text: string): boolean => MAY_HOLD_TESTS.test(text);
+
+/** MAY_HOLD_TESTS's alternatives that start at a line start, tried at one place (sticky). */
+const LINE_HOLDS_TESTS = /^[ \t]*(?:(?:async[ \t]+)?def[ \t]+test|class[ \t]+(?:Test|\w+[ \t]*\([^)]*(?:Test|Case)))|^[ \t]*test\w*[ \t]*(?::[^=\n]*)?=/my;
+
+/** Candidate lines tried before the whole pattern: each try may read far (an unclosed `class A(`). */
+const MAX_CANDIDATES = 16;
+
+/**
+ * holdsTests(text), with the extractor's tokens of that text at hand: most test modules answer at
+ * their first `def test…` or `class Test…` line, found from the logical lines' first tokens
+ * and confirmed by the pattern's own line alternatives at that line's start (so every true is a
+ * match of MAY_HOLD_TESTS). The pattern tried at every character up to its first match cost
+ * more than the rest of reading the file's statements. Without a confirmed line (or when the
+ * tokens' text is not `text`: a CR made them another string) the whole pattern answers.
+ */
+export const holdsTestsIn = (text: string, t: PythonTokens): boolean => {
+  if (t.text === text) {
+    let tried = 0;
+    for (let l = 0; l < t.lines && tried < MAX_CANDIDATES; l++) {
+      const i = t.lineFirst[l];
+      if (t.kind[i] !== Kind.Name) continue;
+      const w = t.value[i];
+      const start = t.start[i];
+      if (w !== Word.Def && w !== Word.Class && w !== Word.Async && !text.startsWith('test', start)) continue;
+      tried++;
+      LINE_HOLDS_TESTS.lastIndex = text.lastIndexOf('\n', start - 1) + 1;
+      if (LINE_HOLDS_TESTS.test(text)) return true;
+    }
+  }
+  return MAY_HOLD_TESTS.test(text);
+};
 
 /** A file name pytest's default patterns or unittest's `test*.py` may collect. */
 export const isTestLikeName = (name: string): boolean => name.endsWith('.py') && (name.startsWith('test') || name.endsWith('test.py'));
