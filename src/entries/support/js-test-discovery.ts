@@ -39,7 +39,7 @@ import { isRecord } from '../../manifests/json.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { YAML } from '../../manifests/yaml.js';
 import { configAt, configStrings, fromFile, jsonConfigValue, readConfigFile, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { JEST_DEFAULTS, RSTEST_DEFAULTS, VITEST_DEFAULTS, avaPatterns, jestPatterns, rstestPatterns, testMatcher, vitestPatterns, type ReadPatterns, type TestPatterns } from '../../languages/javascript/test-runner-config.js';
+import { GENERIC_TESTS, JEST_DEFAULTS, RSTEST_DEFAULTS, VITEST_DEFAULTS, avaPatterns, jestPatterns, rstestPatterns, testMatcher, vitestPatterns, type ReadPatterns, type TestPatterns } from '../../languages/javascript/test-runner-config.js';
 
 export interface JsTest {
   file: string;
@@ -56,7 +56,7 @@ interface RunnerPatterns {
 
 const JS_FILE = /\.(c|m)?[jt]sx?$/;
 const EXT = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
-const GENERIC = [`**/*.{test,spec}.${EXT}`, `**/__tests__/**/*.${EXT}`];
+const GENERIC = GENERIC_TESTS;
 const DEFAULTS: Record<string, string[]> = {
   vitest: VITEST_DEFAULTS,
   jest: JEST_DEFAULTS,
@@ -308,9 +308,9 @@ const karmaListing = (ctx: DetectorContext, dir: string, pkg: Record<string, unk
   return null;
 };
 
-/** The folder of the nearest package.json. */
-const nearestPackageDir = (ctx: DetectorContext, file: string): string | null => {
-  const pkg = ctx.manifests.nearest(dirname(file), 'package.json');
+/** The folder of the nearest package.json at or above `folder`. */
+const nearestPackageDir = (ctx: DetectorContext, folder: string): string | null => {
+  const pkg = ctx.manifests.nearest(folder, 'package.json');
   return pkg === null ? null : dirname(pkg);
 };
 
@@ -330,9 +330,17 @@ export const jsTests = (ctx: DetectorContext): { tests: JsTest[]; diagnostics: D
   const knip = knipByDir(ctx);
   const match = testMatcher((reason) => diagnostics.push(warning('entry/glob-refused', reason)));
   const tests: JsTest[] = [];
+  // The nearest package depends on the file's folder alone, and a folder's files come together
+  // (the store's memo would hash each file's folder, a new string, again).
+  let lastFolder: string | null = null;
+  let dir: string | null = null;
   for (const file of ctx.files) {
     if (!JS_FILE.test(file) || file.endsWith('.d.ts')) continue;
-    const dir = nearestPackageDir(ctx, file);
+    const folder = dirname(file);
+    if (folder !== lastFolder) {
+      lastFolder = folder;
+      dir = nearestPackageDir(ctx, folder);
+    }
     let pkg = dir === null ? undefined : packages.get(dir);
     if (dir !== null && !pkg) packages.set(dir, (pkg = readPackage(dir, ctx, diagnostics, knip)));
     const runners = pkg && pkg.runners.length > 0 ? pkg.runners : [{ patterns: inPackage('test', dir ?? '', GENERIC, null, 'defaults') }];

@@ -209,6 +209,33 @@ export const avaPatterns = (value: ConfigValue | null, config: string | null, di
 
 const under = (file: string, folder: string): boolean => folder === '' || file.startsWith(`${folder}/`);
 
+const JS_EXTENSIONS = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
+/** Test files by name alone, for a package whose runner is unknown: `*.test.*`, `*.spec.*` and `__tests__/**`. */
+export const GENERIC_TESTS = [`**/*.{test,spec}.${JS_EXTENSIONS}`, `**/__tests__/**/*.${JS_EXTENSIONS}`];
+
+/**
+ * For the default globs, substrings a path must hold (one of them) for the glob to match it: a
+ * package on its runner's defaults tests every one of its JS/TS files against them, most names
+ * hold none, and the compiled glob tries each of its alternatives (vitest's default has twelve)
+ * before saying no. A test holds each entry to its glob.
+ */
+export const GLOB_NEEDS: ReadonlyMap<string, readonly string[]> = new Map([
+  [VITEST_DEFAULTS[0], ['.test.', '.spec.']],
+  [RSTEST_DEFAULTS[0], ['.test.', '.spec.']],
+  [JEST_DEFAULTS[0], ['__tests__/']],
+  [JEST_DEFAULTS[1], ['spec.', 'test.']],
+  [GENERIC_TESTS[0], ['.test.', '.spec.']],
+  [GENERIC_TESTS[1], ['__tests__/']],
+]);
+
+/** A glob compiled, behind the substring test GLOB_NEEDS has for it. */
+const compileTestGlob = (glob: string, refused?: (reason: string) => void): ((path: string) => boolean) => {
+  const match = compileRepoGlob(glob, refused);
+  const needs = GLOB_NEEDS.get(glob);
+  if (needs === undefined) return match;
+  return (path) => needs.some((n) => path.includes(n)) && match(path);
+};
+
 /**
  * A matcher for one run over a repo's files: the pattern that makes `file` one of the runner's
  * tests (a glob, or `/regex/`), or null. Compiled globs and regexes are kept for the run;
@@ -219,7 +246,7 @@ export const testMatcher = (refused?: (reason: string) => void): ((p: TestPatter
   const regexes = new Map<string, RegExp | null>();
   const glob = (g: string) => {
     let m = globs.get(g);
-    if (!m) globs.set(g, (m = compileRepoGlob(g, refused)));
+    if (!m) globs.set(g, (m = compileTestGlob(g, refused)));
     return m;
   };
   return (p, file) => {
