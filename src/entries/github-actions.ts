@@ -98,11 +98,23 @@ const addActionRuns = (out: DetectorOutput, ctx: DetectorContext, action: { dir:
   });
 };
 
+/** The repo's workflows and action files, in file-set order: found once per file set, not once per action asked about. */
+const workflowFiles = new WeakMap<ReadonlySet<string>, { size: number; paths: string[] }>();
+const workflowsAndActions = (files: ReadonlySet<string>): string[] => {
+  let found = workflowFiles.get(files);
+  // Again if the set has changed size, as util/file-index's views are.
+  if (found === undefined || found.size !== files.size) {
+    found = { size: files.size, paths: [] };
+    for (const f of files) if (WORKFLOW.test(f) || ACTION.test(f)) found.paths.push(f);
+    workflowFiles.set(files, found);
+  }
+  return found.paths;
+};
+
 /** True when a workflow or another action of the repo has a `uses: ./<dir>` step. */
 const usedHere = (ctx: DetectorContext, dir: string): boolean => {
   const named = new RegExp(String.raw`\buses:\s*["']?\./${escapeRegExp(dir)}/?["']?\s*$`, 'm');
-  for (const f of ctx.files) {
-    if (!WORKFLOW.test(f) && !ACTION.test(f)) continue;
+  for (const f of workflowsAndActions(ctx.files)) {
     const text = ctx.manifests.text(f);
     if (text !== null && named.test(text)) return true;
   }
