@@ -6,6 +6,7 @@ import { pythonExtractor } from '../../src/languages/python/extract.js';
 import { WARM_UP_MODULE, WARM_UP_SHAPES } from '../../src/languages/python/warm-up.js';
 import { tokenize } from '../../src/languages/python/tokenize.js';
 import { Word } from '../../src/languages/python/tokens.js';
+import { ExtractState } from '../../src/languages/python/state.js';
 
 const facts = (source: string): FileFacts => pythonExtractor.extract('pkg/mod.py', source);
 
@@ -523,5 +524,25 @@ describe('python word ids', () => {
       Word.None,
       Word.If,
     ]);
+  });
+});
+
+describe('python import bindings', () => {
+  // The alias map is made on the first look: bindings before and after it, and a name bound
+  // twice, must read as if every binding had been set in the map when made.
+  test('the later binding of a name wins, before and after the first look', () => {
+    const st = new ExtractState(tokenize(''), 'a.py');
+    st.bindAlias('sp', '', 'subprocess');
+    st.bindAlias('run', 'subprocess.', 'run');
+    st.bindAlias('sp', 'os.', 'path');
+    assert.deepEqual([...st.aliases], [['sp', 'os.path'], ['run', 'subprocess.run']]);
+    st.bindAlias('run', '..', 'tasks');
+    st.bindAlias('x', '', 'x');
+    assert.deepEqual([...st.aliases], [['sp', 'os.path'], ['run', '..tasks'], ['x', 'x']]);
+  });
+
+  test('a renamed import is still found through its alias', () => {
+    const f = facts('from subprocess import run as sh\nimport subprocess as sp\nsh(["ls"])\nsp.call("make")\n');
+    assert.deepEqual(f.commands.map((c) => [c.command, c.via]), [['ls', 'subprocess.run'], ['make', 'subprocess.call']]);
   });
 });

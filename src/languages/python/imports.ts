@@ -29,9 +29,9 @@ const readAlias = (st: ExtractState, i: number, to: number): { alias?: string; n
 };
 
 
-/** `renamed`: `local` is not the last part of `target` (`as` gave it another name). */
-const bind = (st: ExtractState, frame: Frame, local: string, target: string, renamed: boolean): void => {
-  st.aliases.set(local, target);
+/** Binds `local` to `prefix + name`; `renamed`: `local` is not the target's last part (`as` gave it another name). */
+const bind = (st: ExtractState, frame: Frame, local: string, prefix: string, name: string, renamed: boolean): void => {
+  st.bindAlias(local, prefix, name);
   if (renamed) st.renamedLocals.add(local);
   else if (st.renamedLocals.size > 0) st.renamedLocals.delete(local);
   if (frame.topLevel) st.definitions.add(local);
@@ -48,12 +48,12 @@ export const importStatement = (st: ExtractState, s: number, e: number, frame: F
     const { alias, next } = readAlias(st, dotted.next, e);
     st.imports.push({ specifier: dotted.name, syntax: 'import', line, names: [], alias, frame });
     if (alias !== undefined) {
-      bind(st, frame, alias, dotted.name, !dotted.name.endsWith(`.${alias}`));
+      bind(st, frame, alias, '', dotted.name, !dotted.name.endsWith(`.${alias}`));
       if (dotted.name === 'importlib') st.importlibNames.add(alias);
     } else {
       const root = dotted.name.split('.', 1)[0];
       // Not counted as renamed: a name without a dot is no callee calls.ts looks for.
-      bind(st, frame, root, root, false);
+      bind(st, frame, root, '', root, false);
     }
     i = next;
     if (i === e) return;
@@ -85,6 +85,8 @@ export const fromStatement = (st: ExtractState, s: number, e: number, frame: Fra
   }
   i++;
   const specifier = dots + module;
+  // A name's target: `.name` under dots alone, else `specifier.name`.
+  const prefix = module === '' ? dots : `${specifier}.`;
   const names: ImportedName[] = [];
   let ok = false;
   if (i + 1 === e && isOp(t, i, Op.Star)) {
@@ -102,7 +104,7 @@ export const fromStatement = (st: ExtractState, s: number, e: number, frame: Fra
       const name = nameText(t, i);
       const { alias, next } = readAlias(st, i + 1, close);
       names.push(alias === undefined ? { name } : { name, alias });
-      bind(st, frame, alias ?? name, module === '' ? `${dots}${name}` : `${specifier}.${name}`, alias !== undefined && alias !== name);
+      bind(st, frame, alias ?? name, prefix, name, alias !== undefined && alias !== name);
       if (dots === '' && module === 'importlib' && name === 'import_module') st.importModuleNames.add(alias ?? name);
       i = next;
       if (i === close) {

@@ -32,8 +32,14 @@ export class ExtractState {
   /** Imports wait for the end of the file: a try's handlers come after its body. */
   readonly imports: PendingImport[] = [];
   readonly definitions = new Set<string>();
-  /** Local name → what it names: `import a.b` binds a → a; `from m import f as g` binds g → m.f. */
-  readonly aliases = new Map<string, string>();
+  /**
+   * The bindings imports made, in order, three entries each: the local name, and the prefix and
+   * name whose concatenation is its target. Most files never look a binding up, so the map
+   * (`aliases`) and the targets are made on the first look (a Map.set and a string per imported
+   * name were most of the cost of reading an import).
+   */
+  private readonly bindings: string[] = [];
+  private aliasMap: Map<string, string> | null = null;
   /**
    * The locals of `aliases` bound under another name than their target's last part (`import
    * subprocess as sp`, `from os import system as sh`): the only ones calls.ts must look up, so
@@ -60,4 +66,21 @@ export class ExtractState {
     readonly t: PythonTokens,
     readonly path: string,
   ) {}
+
+  /** Binds `local` to `prefix + name` (the later binding of a name wins, as in Python). */
+  bindAlias(local: string, prefix: string, name: string): void {
+    this.bindings.push(local, prefix, name);
+    if (this.aliasMap !== null) this.aliasMap.set(local, prefix + name);
+  }
+
+  /** Local name → what it names: `import a.b` binds a → a; `from m import f as g` binds g → m.f. */
+  get aliases(): ReadonlyMap<string, string> {
+    if (this.aliasMap === null) {
+      const map = new Map<string, string>();
+      const b = this.bindings;
+      for (let i = 0; i < b.length; i += 3) map.set(b[i], b[i + 1] + b[i + 2]);
+      this.aliasMap = map;
+    }
+    return this.aliasMap;
+  }
 }
