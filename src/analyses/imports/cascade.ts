@@ -42,9 +42,15 @@ export const buildLoadGraph = (files: readonly FileRecord[], edges: readonly Edg
     if (list) list.push(from);
     else reverse.set(to, [from]);
   };
+  // Consecutive edges of one file (the pipeline lists each file's together) take one lookup of it.
+  let lastFrom: string | undefined;
+  let fromPython: boolean | undefined;
   for (const e of edges) {
     if (e.to === null || e.to === e.from || e.via === 'stub') continue;
-    const fromPython = loads.get(e.from);
+    if (e.from !== lastFrom) {
+      lastFrom = e.from;
+      fromPython = loads.get(e.from);
+    }
     if (fromPython === undefined || !loads.has(e.to)) continue;
     if (!runsAtLoadIn(e, fromPython)) continue;
     add(e.to, e.from);

@@ -12,7 +12,7 @@ import type { Failure } from './types.js';
 export interface NameCheckContext {
   facts: ReadonlyMap<string, FileFacts>;
   /** Every folder that holds a repo file ('' = root). */
-  dirs: ReadonlySet<string>;
+  dirs: { has(dir: string): boolean };
   /** Files that could not be read or parsed fully. */
   incomplete: ReadonlySet<string>;
   /**

@@ -47,7 +47,9 @@ export interface RootCauseResult {
   causesByFile: Map<string, string[]>;
 }
 
-export const buildRootCauses = (classified: readonly ClassifiedFinding[], reverse: ReverseGraph): RootCauseResult => {
+/** `loadGraph` is asked only when some finding breaks its module (the graph is one pass over every edge). */
+export const buildRootCauses = (classified: readonly ClassifiedFinding[], loadGraph: () => ReverseGraph): RootCauseResult => {
+  let reverse: ReverseGraph | undefined;
   const groups = new Map<string, { first: ClassifiedFinding; direct: number; breakingFiles: Set<string> }>();
   for (const c of classified) {
     const key = `${c.finding.bucket}\0${c.finding.rootCause}`;
@@ -63,7 +65,7 @@ export const buildRootCauses = (classified: readonly ClassifiedFinding[], revers
   const rootCauses: RootCause[] = [];
   for (const g of groups.values()) {
     const { bucket, rootCause: name } = g.first.finding;
-    const depth = g.breakingFiles.size > 0 ? spreadFailure(reverse, g.breakingFiles) : new Map<string, number>();
+    const depth = g.breakingFiles.size > 0 ? spreadFailure((reverse ??= loadGraph()), g.breakingFiles) : new Map<string, number>();
     for (const file of depth.keys()) {
       const list = causesByFile.get(file);
       if (list) list.push(name);

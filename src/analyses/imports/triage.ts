@@ -63,38 +63,67 @@ const toFinding = (file: string, language: Language, fact: ImportFact, edge: Edg
   return finding;
 };
 
+/** Whether a file's import edges are in line order (the pipeline's are: it sorts every edge by file, then line). */
+const inLineOrder = (edges: readonly Edge[]): boolean => {
+  for (let i = 1; i < edges.length; i++) if (edges[i - 1].line > edges[i].line) return false;
+  return true;
+};
+
+/** The edges of one import statement: those of its line (a file's edges in line order) with its specifier. */
+export const edgesAt = (edges: readonly Edge[], line: number, specifier: string): Edge[] | undefined => {
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (edges[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  let out: Edge[] | undefined;
+  for (let i = lo; i < edges.length && edges[i].line === line; i++) if (edges[i].specifier === specifier) (out ??= []).push(edges[i]);
+  return out;
+};
+
 export const triageImports = (input: TriageInput): TriageResult => {
-  const fileSet = new Set(input.files.map((f) => f.path));
-  const dirs = new Set<string>();
-  for (const f of fileSet) dirs.add(dirname(f));
-  const verdicts = new Map(input.files.map((f) => [f.path, f.verdict]));
+  // Built when first asked: the Python classifier needs the file set, the Python name check the
+  // folders, the JS classifier the verdicts (payload asks no Python question, saleor no JS one).
+  let fileSet: Set<string> | undefined;
+  const filesOf = (): Set<string> => (fileSet ??= new Set(input.files.map((f) => f.path)));
+  let dirs: Set<string> | undefined;
+  let verdicts: Map<string, FileRecord['verdict']> | undefined;
+  const verdictOf = (file: string): FileRecord['verdict'] => (verdicts ??= new Map(input.files.map((f) => [f.path, f.verdict]))).get(file);
   const nameContext: NameCheckContext = {
     facts: input.facts,
-    dirs,
+    dirs: {
+      has: (dir) => {
+        if (dirs === undefined) {
+          dirs = new Set();
+          for (const f of filesOf()) dirs.add(dirname(f));
+        }
+        return dirs.has(dir);
+      },
+    },
     incomplete: new Set(input.files.filter((f) => f.incomplete).map((f) => f.path)),
     checkable: { python: new Map(), javascript: new Map() },
   };
 
-  // File → line → the import edges there. Nested maps, not a key string per edge and per import:
-  // the keys were most of this loop's time on saleor's 60,000 edges. A line rarely holds two import
-  // statements, so a statement's edges are picked from its line's by specifier: a third level (a
-  // Map per line) made the groups 9.1 MB on saleor against 4.5 MB, about 100 MB more at 100k files,
-  // allocated at the scan's peak.
-  const groups = new Map<string, Map<number, Edge[]>>();
+  // File → its import edges, in line order (as listed within a line); a statement's edges are
+  // found by its line, then specifier. A map per file of lists per line was most of this
+  // function's time on payload (a Map and an array per line of 30,000 edges), and 9.1 MB on
+  // saleor with a third level. Consecutive edges of one file (all of them, in the pipeline's
+  // order) take one lookup.
+  const groups = new Map<string, Edge[]>();
+  let lastFrom: string | undefined;
+  let ofFile: Edge[] = [];
   for (const e of input.edges) {
     if (!IMPORT_KINDS.has(e.kind)) continue;
-    let inFile = groups.get(e.from);
-    if (!inFile) groups.set(e.from, (inFile = new Map()));
-    const onLine = inFile.get(e.line);
-    if (onLine) onLine.push(e);
-    else inFile.set(e.line, [e]);
+    if (e.from !== lastFrom) {
+      lastFrom = e.from;
+      const known = groups.get(e.from);
+      if (known) ofFile = known;
+      else groups.set(e.from, (ofFile = []));
+    }
+    ofFile.push(e);
   }
-  const edgesOf = (onLine: Edge[] | undefined, specifier: string): Edge[] | undefined => {
-    if (onLine === undefined) return undefined;
-    if (onLine.every((e) => e.specifier === specifier)) return onLine;
-    const edges = onLine.filter((e) => e.specifier === specifier);
-    return edges.length > 0 ? edges : undefined;
-  };
 
   const classified: ClassifiedFinding[] = [];
   const seen = new Set<string>();
@@ -106,7 +135,9 @@ export const triageImports = (input: TriageInput): TriageResult => {
     classified.push({ finding, failure });
   };
 
-  for (const record of [...input.files].sort((a, b) => byString(a.path, b.path))) {
+  // Files in the order given: every finding of a file comes from that file's own statements, and
+  // the findings are sorted below, so the order of files changes nothing.
+  for (const record of input.files) {
     const language = record.language;
     // Each ecosystem's imports are triaged against its own environment.
     const ecosystem = languageRecord(language)?.ecosystem;
@@ -114,18 +145,20 @@ export const triageImports = (input: TriageInput): TriageResult => {
     const facts = input.facts.get(record.path);
     const edgesOfFile = groups.get(record.path);
     if (!facts || !edgesOfFile) continue;
+    // A stable sort: the edges of a line stay as listed.
+    if (!inLineOrder(edgesOfFile)) edgesOfFile.sort((a, b) => a.line - b.line);
     const python = ecosystem === 'python' ? input.python : null;
     const javascript = ecosystem === 'javascript' ? input.javascript : null;
     if (!python && !javascript) continue;
     for (const fact of facts.imports) {
-      const edges = edgesOf(edgesOfFile.get(fact.line), fact.specifier);
+      const edges = edgesAt(edgesOfFile, fact.line, fact.specifier);
       if (!edges) continue;
       if (edges.every((e) => e.to !== null) && fact.names.length === 0) continue; // resolved, no names to check
       for (const edge of edges) {
         if (edge.to !== null) continue;
         const failure = python
-          ? classifyPythonImport(edge, { env: python, files: fileSet, facts: input.facts })
-          : classifyJavaScriptImport(edge, { env: javascript!, verdictOf: (f) => verdicts.get(f), caseTwin: edges.find((e) => e.via === CASE_TWIN)?.to ?? undefined });
+          ? classifyPythonImport(edge, { env: python, files: filesOf(), facts: input.facts })
+          : classifyJavaScriptImport(edge, { env: javascript!, verdictOf, caseTwin: edges.find((e) => e.via === CASE_TWIN)?.to ?? undefined });
         if (failure) add(record.path, language, fact, edge, failure);
       }
       const missing = python ? missingPythonNames(fact, edges, nameContext) : missingJavaScriptNames(fact, edges, nameContext);
@@ -134,7 +167,7 @@ export const triageImports = (input: TriageInput): TriageResult => {
   }
 
   classified.sort((a, b) => compareFindings(a.finding, b.finding));
-  const { rootCauses, causesByFile } = buildRootCauses(classified, buildLoadGraph(input.files, input.edges));
+  const { rootCauses, causesByFile } = buildRootCauses(classified, () => buildLoadGraph(input.files, input.edges));
   const counts = Object.fromEntries(IMPORT_BUCKETS.map((b) => [b, 0])) as Record<ImportBucket, number>;
   for (const c of classified) counts[c.finding.bucket]++;
   return {
