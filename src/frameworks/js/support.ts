@@ -468,8 +468,12 @@ export const pathEntries = (
   }
 };
 
-/** Repo files under `dir` matching globs relative to it (`src/**\/*.test.ts`), outside node_modules. */
-export const globFiles = (ctx: FrameworkContext, dir: string, globs: string[]): { file: string; glob: string }[] => {
+/**
+ * Repo files under `dir` matching globs relative to it (`src/**\/*.test.ts`), outside node_modules.
+ * `mayMatch`, a test every match passes (a word each glob spells), rules a path out before the globs
+ * are tried: a package at the repo root has every file of the repo under it.
+ */
+export const globFiles = (ctx: FrameworkContext, dir: string, globs: string[], mayMatch?: (relative: string) => boolean): { file: string; glob: string }[] => {
   const prefix = dir === '' ? '' : `${dir}/`;
   const matchers = globs.filter((g) => !g.startsWith('!')).map((g) => ({ glob: g, match: compileRepoGlob(g.replace(/^\.\//, '')) }));
   const excluded = globs.filter((g) => g.startsWith('!')).map((g) => compileRepoGlob(g.slice(1).replace(/^\.\//, '')));
@@ -477,6 +481,7 @@ export const globFiles = (ctx: FrameworkContext, dir: string, globs: string[]): 
   for (const file of pathsWithPrefix(ctx.files, prefix)) {
     if (file.includes('node_modules/')) continue;
     const relative = file.slice(prefix.length);
+    if (mayMatch !== undefined && !mayMatch(relative)) continue;
     if (excluded.some((x) => x(relative))) continue;
     const hit = matchers.find((m) => m.match(relative));
     if (hit) out.push({ file, glob: hit.glob });

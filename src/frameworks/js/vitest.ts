@@ -25,7 +25,9 @@ import { viteBuildInputs } from './vite.js';
 
 const CONFIG = /^(vitest|vite)\.config\.[cm]?[jt]s$|^vitest\.(workspace|projects)\.([cm]?[jt]s|json)$/;
 const PATH_KEYS = ['setupFiles', 'globalSetup', 'environment', 'snapshotSerializers', 'reporters', 'resolveSnapshotPath'];
-const OWN_KINDS = ['**/*.{bench,benchmark}.?(c|m)[jt]s?(x)', '**/*.{test,spec}-d.?(c|m)[jt]s?(x)'];
+export const OWN_KINDS = ['**/*.{bench,benchmark}.?(c|m)[jt]s?(x)', '**/*.{test,spec}-d.?(c|m)[jt]s?(x)'];
+/** What every name OWN_KINDS matches spells: `.bench` (`.benchmark` too) or `-d.`. */
+export const MAY_BE_OWN_KIND = (relative: string): boolean => relative.includes('.bench') || relative.includes('-d.');
 
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['vitest'], /^vitest\.(config|workspace|projects)\./);
 
@@ -157,7 +159,7 @@ const vitest: FrameworkReader = {
         if (/^vitest\.(workspace|projects)\./.test(basename(config))) readProjects(ctx, config, value, pkg.dir, out, 1);
         else readConfig(ctx, config, value, pkg.dir, out, 0, 'loaded by vitest');
       }
-      for (const { file, glob } of globFiles(ctx, pkg.dir, OWN_KINDS)) out.entries.push({ source: pkg.manifest, target: file, targetKind: 'file', kind: 'test', evidence: `vitest discovery: ${glob}` });
+      for (const { file, glob } of globFiles(ctx, pkg.dir, OWN_KINDS, MAY_BE_OWN_KIND)) out.entries.push({ source: pkg.manifest, target: file, targetKind: 'file', kind: 'test', evidence: `vitest discovery: ${glob}` });
     }
     runTests(ctx, out);
     return out;
