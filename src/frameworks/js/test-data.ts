@@ -9,6 +9,7 @@ import { byString } from '../../util/compare.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { fileReference } from './support.js';
+import { buildLineTable } from '../../languages/javascript/line-table.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const FS = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra']);
@@ -34,11 +35,13 @@ const testData: FrameworkReader = {
       const text = ctx.readText(test) ?? '';
       // Strings the test imports are imports, not data.
       const seen = new Set<string>((ctx.facts(test)?.imports ?? []).map((i) => joinRepo(dirname(test), i.specifier) ?? ''));
+      // The matches come in order: lines counted on from the last one, where the text before each was split anew.
+      const lines = buildLineTable(text);
       for (const m of text.matchAll(NAME)) {
         const target = joinRepo(dirname(test), m[2]);
         if (target === null || target === test || seen.has(target) || seen.has(m[2]) || !ctx.files.has(target)) continue;
         seen.add(target);
-        const line = text.slice(0, m.index).split('\n').length;
+        const line = lines.lineOf(m.index);
         out.references.push(fileReference(test, target, line, `read as test data by ${test}:${line} ("${m[2]}")`));
       }
     }
