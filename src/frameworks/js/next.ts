@@ -152,15 +152,17 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   const intl = intlRequestConfig(ctx, pkg, config);
   if (intl) out.entries.push({ source: config ?? pkg.manifest, target: intl.file, targetKind: 'file', kind, evidence: `next-intl request config (${intl.how}), loaded by ${why}` });
   for (const file of pathsWithPrefix(ctx.files, prefix)) {
-    if (file.includes('node_modules/') || nested(file)) continue;
+    if (file.includes('node_modules/')) continue;
     const relative = file.slice(prefix.length);
     const name = stem(basename(relative), suffixes);
-    if (name === null || name.endsWith('.d')) continue;
+    // A file's name rules most out before its folders are looked up (a root package holds every file of the repo).
+    if (name === null || name.endsWith('.d') || nested(file)) continue;
     const folder = dirname(relative);
     let what: string | null = null;
     if ((folder === '' || folder === 'src') && ROOT_FILES.has(name)) what = `Next.js ${name} file`;
     else {
-      const router = routerOf(relative);
+      // A router folder is a whole segment above the file: its name and a slash.
+      const router = relative.includes('app/') || relative.includes('pages/') ? routerOf(relative) : null;
       if (router && shadowed.has(router.dir)) continue;
       if (router?.router === 'pages') what = 'Next.js pages router file';
       else if (router?.router === 'app' && APP_FILES.has(name) && !isPrivate(relative, router.dir)) what = `Next.js app router ${name} (${prefix}${router.dir})`;
