@@ -6,7 +6,7 @@
  * that whole text alive. Facts live until the Audit is written (at 100k files about 100 MB of
  * such strings), so each scan shares them through one table, filled as results arrive.
  */
-import type { FileFacts } from '../model/facts.js';
+import type { FileFacts, Guard, ImportSyntax } from '../model/facts.js';
 import { ownString } from '../util/own-string.js';
 import type { ScannedFile } from './scan-file.js';
 
@@ -24,11 +24,24 @@ const shareAll = (table: StringTable, list: string[]): void => {
   for (let i = 0; i < list.length; i++) list[i] = share(table, list[i]);
 };
 
+/**
+ * An import's syntax and guard as the literals in census's code. Code compares them with literals
+ * (`fact.syntax === 'reference-path'`), which V8 does by pointer while every string it has seen
+ * there is one of its canonical (internalized) strings; a copy (ownString copies every string of
+ * 13 or more characters: 'reference-path', 'import-equals', 'type-checking'), a worker's or the
+ * cache's string is not one, and the first such string to arrive threw away the optimised code
+ * of each function comparing it (resolveOne, the import edges' loop).
+ */
+const WORDS: ReadonlyMap<string, string> = new Map(
+  (['import', 'from', 'export-from', 'require', 'dynamic', 'import-equals', 'reference-path', 'reference-types', 'type-checking', 'try', 'function'] satisfies (ImportSyntax | Guard)[]).map((w) => [w, w]),
+);
+const word = (table: StringTable, text: string): string => WORDS.get(text) ?? share(table, text);
+
 const shareFacts = (table: StringTable, facts: FileFacts): void => {
   for (const fact of facts.imports) {
     fact.specifier = share(table, fact.specifier);
-    fact.syntax = share(table, fact.syntax) as typeof fact.syntax;
-    if (fact.guard !== null) fact.guard = share(table, fact.guard) as typeof fact.guard;
+    fact.syntax = word(table, fact.syntax) as typeof fact.syntax;
+    if (fact.guard !== null) fact.guard = word(table, fact.guard) as typeof fact.guard;
     if (fact.alias !== undefined) fact.alias = share(table, fact.alias);
     for (const n of fact.names) {
       n.name = share(table, n.name);

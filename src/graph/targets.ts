@@ -92,7 +92,9 @@ export const createTargetResolver = (ctx: TargetContext) => {
   const analyse = (text: string, cmdCtx: CommandContext): CommandTarget[] => {
     const key = `${contextKey(cmdCtx)}\0${text}`;
     let targets = analysed.get(key);
-    if (!targets) analysed.set(key, (targets = analyseCommand(text, cmdCtx)));
+    // In one shape: callers build contexts with the optional fields each has (and spreads of
+    // them), and V8 recompiled the shell analysis (inlined here) for each new shape it met.
+    if (!targets) analysed.set(key, (targets = analyseCommand(text, { cwd: cmdCtx.cwd, pathMap: cmdCtx.pathMap, env: cmdCtx.env, scriptDir: cmdCtx.scriptDir })));
     return targets;
   };
 

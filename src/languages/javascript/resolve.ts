@@ -19,11 +19,12 @@ import { pathExists, realpathOrNull } from '../../util/fs.js';
 import { lineOfKey } from '../../entries/support/config-document.js';
 import { LANGUAGE_RECORDS } from '../registry.js';
 import { conditionsOf, createResolverPool, type ImporterKind, type Profile } from './resolution/factories.js';
+import { EMPTY_LIST, uniformList } from './resolution/uniform-list.js';
 import { OxcLoadError } from './oxc-loaders.js';
 import { importsTargets, type ConditionalTarget } from './resolution/package-imports.js';
 import { declaredConditions, isBuiltInCondition, type DeclaredCondition } from './resolution/conditions.js';
 import { isPackageName, isPathSpecifier, isRuntimeScheme, isUrlLike, packageNameFromPath, packageNameOf, withoutQuery } from './resolution/specifier.js';
-import { createTsconfigIndex, matchPathPattern, pathCandidates, type RelativeLayout } from './resolution/tsconfig.js';
+import { createTsconfigIndex, matchPathPattern, pathCandidates, withoutBaseUrl, type RelativeLayout } from './resolution/tsconfig.js';
 import { probeWithSuffixes, rootDirAlternatives } from './resolution/relative-layout.js';
 import { compilerExtensions, type AddedExtension } from './resolution/compiler-extensions.js';
 import { declarationBeside } from './resolution/declaration-beside.js';
@@ -37,17 +38,27 @@ import { findWorkspacePackages, type WorkspacePackage } from './resolution/works
 /** Importers that resolve like TypeScript, by extension, from the language records. */
 const TS_EXTENSIONS = new Set(LANGUAGE_RECORDS.filter((r) => r.typeScriptImports).flatMap((r) => r.extensions));
 
-type Lookup = { path: string } | { builtin: true } | { error: string };
+/**
+ * What oxc answered: a file (`path`), a Node built-in, or why neither (`error`). One shape for
+ * all three, so the code that reads answers sees one kind of object (three kinds of answer made
+ * V8 recompile lookup and resolveOne as each kind first arrived).
+ */
+interface Lookup {
+  path: string | null;
+  builtin: boolean;
+  error: string | null;
+}
+const BUILTIN: Lookup = { path: null, builtin: true, error: null };
 
 const profileOf = (fact: ImportFact): Profile =>
   fact.typeOnly ? 'types' : fact.syntax === 'require' || fact.syntax === 'import-equals' ? 'cjs' : 'esm';
 
 /**
- * `/// <reference path="globals.d.ts" />` names a file relative to the one that holds it, with or
- * without `./` (never a package, never a `paths` alias): looked up as the relative path it is.
+ * The specifier as looked up. `/// <reference path="globals.d.ts" />` names a file relative to the
+ * one that holds it, with or without `./` (never a package, never a `paths` alias): looked up as the relative path it is.
  */
-const asPathReference = (fact: ImportFact): ImportFact =>
-  fact.syntax === 'reference-path' && !isPathSpecifier(fact.specifier) ? { ...fact, specifier: `./${fact.specifier}` } : fact;
+const specifierOf = (fact: ImportFact): string =>
+  fact.syntax === 'reference-path' && !isPathSpecifier(fact.specifier) ? `./${fact.specifier}` : fact.specifier;
 
 const inNodeModules = (repoPath: string): boolean => repoPath.startsWith('node_modules/') || repoPath.includes('/node_modules/');
 
@@ -63,11 +74,17 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     let known = addedByDir.get(dirAbs);
     if (known === undefined) {
       const dir = toRepoPath(ctx.rootAbs, dirAbs);
-      addedByDir.set(dirAbs, (known = dir === null || dir.startsWith('..') ? [] : compilers.for(dir)));
+      addedByDir.set(dirAbs, (known = dir === null || dir.startsWith('..') ? EMPTY_LIST : uniformList(compilers.for(dir))));
     }
     return known;
   };
-  const extensionsOf = (added: readonly AddedExtension[]): string[] => added.map((a) => a.extension);
+  /** Their extensions, by the same folder: one list per folder, not one per ask. */
+  const extensionsByDir = new Map<string, readonly string[]>();
+  const extensionsFor = (dirAbs: string): readonly string[] => {
+    let known = extensionsByDir.get(dirAbs);
+    if (known === undefined) extensionsByDir.set(dirAbs, (known = uniformList(addedFor(dirAbs).map((a) => a.extension))));
+    return known;
+  };
   const sourceOfBuilt = () => createBuildOutputMap(ctx.manifests);
   let workspaces: Map<string, WorkspacePackage> | null = null;
   const workspacePackages = (): Map<string, WorkspacePackage> => (workspaces ??= findWorkspacePackages(ctx.manifests));
@@ -154,7 +171,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     let known = lookupContexts.get(dirAbs);
     if (known === undefined) lookupContexts.set(dirAbs, (known = []));
     for (const c of known) if (c.config === config && c.profile === profile && c.kind === kind && sameList(c.extra, extra)) return c;
-    const added = extensionsOf(addedFor(dirAbs));
+    const added = extensionsFor(dirAbs);
     const context: LookupContext = {
       config, profile, kind, extra,
       factory: pool.get(usable(config), profile, kind, extra, added),
@@ -163,9 +180,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     known.push(context);
     return context;
   };
-  const NO_EXTRA: readonly string[] = [];
-
-  const lookup = (dirAbs: string, specifier: string, config: string | null, profile: Profile, kind: ImporterKind, extra: readonly string[] = NO_EXTRA): Lookup => {
+  const lookup = (dirAbs: string, specifier: string, config: string | null, profile: Profile, kind: ImporterKind, extra: readonly string[] = EMPTY_LIST): Lookup => {
     const context = lookupContext(dirAbs, config, profile, kind, extra);
     let answers: Map<string, Lookup> | null = null;
     if (!isPathSpecifier(specifier) && !specifier.startsWith('#')) {
@@ -182,7 +197,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       if (known) return known;
     }
     const result = context.factory.sync(dirAbs, specifier);
-    const found: Lookup = result.builtin ? { builtin: true } : result.path ? { path: result.path } : { error: result.error ?? 'not found' };
+    const found: Lookup = result.builtin ? BUILTIN : result.path ? { path: result.path, builtin: false, error: null } : { path: null, builtin: false, error: result.error ?? 'not found' };
     if (answers !== null) answers.set(specifier, found);
     return found;
   };
@@ -208,7 +223,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
   const bareVia = (specifier: string, found: string, fromFile: string, dirAbs: string, config: string | null, profile: Profile, kind: ImporterKind, extra: readonly string[]): string => {
     if (usable(config) !== null) {
       const plain = lookup(dirAbs, specifier, null, profile, kind, extra);
-      if (!('path' in plain) || plain.path !== found) return 'tsconfig-paths';
+      if (plain.path !== found) return 'tsconfig-paths';
     }
     const dir = workspacePackages().get(packageNameOf(specifier))?.dir;
     const ownPackage = dir !== undefined && (dir === '' || fromFile.startsWith(`${dir}/`));
@@ -254,7 +269,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     for (const p of profiles) {
       for (const request of requests) {
         const found = lookup(dirAbs, request, config, p, kind, extra);
-        if (!('path' in found)) continue;
+        if (found.path === null) continue;
         const target = toTarget(found.path, specifier);
         if (target.to !== null) return { to: target.to, via: 'workspace' };
       }
@@ -277,7 +292,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
   const viaPathsByHand = memoised((specifier: string, config: string, profile: Profile, kind: ImporterKind): Resolution | null => {
     for (const candidate of pathCandidates(specifier, tsconfigs.options(config))) {
       const found = lookup(ctx.rootAbs, joinAbsolute(ctx.rootAbs, candidate), null, profile, kind);
-      if (!('path' in found)) continue;
+      if (found.path === null) continue;
       const target = toTarget(found.path, specifier);
       if (target.to !== null) return { to: target.to, via: 'tsconfig-paths' };
     }
@@ -303,7 +318,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       const path = joinRepo(dirname(manifest), t.target);
       if (path === null) return null;
       const found = lookup(ctx.rootAbs, joinAbsolute(ctx.rootAbs, path), null, profile, kind);
-      const target = 'path' in found ? toTarget(found.path, specifier) : null;
+      const target = found.path !== null ? toTarget(found.path, specifier) : null;
       if (target?.to) return { to: target.to };
       const built = sourceOfBuilt().explain(path);
       return built ? { to: built.source, built: path, why: built.why } : null;
@@ -330,11 +345,11 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
    * The conditions the repo's tools add for files of `dir` (resolution/conditions.ts) and the
    * governing tsconfig's `customConditions`, each with where it is declared (once per folder, in `folderOf`).
    */
-  const conditionsFor = (dir: string, config: string | null): DeclaredCondition[] => {
+  const conditionsFor = (dir: string, config: string | null): readonly DeclaredCondition[] => {
     const custom = config === null ? null : tsconfigs.options(config).customConditions;
     const known: DeclaredCondition[] = (custom?.names ?? []).filter((n) => !isBuiltInCondition(n)).map((name) => ({ name, why: `${custom!.config} customConditions` }));
     for (const c of declared.for(dir)) if (!known.some((k) => k.name === c.name)) known.push(c);
-    return known;
+    return uniformList(known);
   };
   const conditionEvidence = (added: readonly DeclaredCondition[]): string => added.map((c) => `the "${c.name}" condition (${c.why})`).join(', ');
 
@@ -353,9 +368,9 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       referencedWithPaths.set(config, projects);
     }
     for (const ref of projects) {
-      for (const candidate of pathCandidates(specifier, { ...tsconfigs.options(ref), baseUrl: null })) {
+      for (const candidate of pathCandidates(specifier, withoutBaseUrl(tsconfigs.options(ref)))) {
         const found = lookup(ctx.rootAbs, joinAbsolute(ctx.rootAbs, candidate), null, profile, kind);
-        if (!('path' in found)) continue;
+        if (found.path === null) continue;
         const target = toTarget(found.path, specifier);
         if (target.to !== null) return { to: target.to, via: 'tsconfig-paths', mapping: `the tsconfig paths of ${ref} (referenced by ${config})` };
       }
@@ -370,18 +385,18 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
    * stands for, or (when it names nothing) null with the rule, so a miss is not-found rather than
    * a package. The first matching rule decides, as in the tools.
    */
-  const viaAlias = (fact: ImportFact, specifier: string, fromFile: string, profile: Profile, kind: ImporterKind): Resolution | AliasRule | null => {
+  const viaAlias = (specifier: string, fromFile: string, profile: Profile, kind: ImporterKind): Resolution | AliasRule | null => {
     for (const rule of aliases.rulesFor(dirname(fromFile))) {
       const targets = rule.map(specifier);
       if (targets === null) continue;
       for (const target of targets) {
         if ('module' in target) {
           if (target.module === specifier || target.module === '') continue;
-          const mapped = resolveOne({ ...fact, specifier: target.module }, fromFile, false);
+          const mapped = resolveOne(target.module, profile, fromFile, false);
           return { ...mapped, ...(mapped.to !== null ? { via: 'alias' } : {}), mapping: aliasEvidence(rule) };
         }
         const found = lookup(ctx.rootAbs, joinAbsolute(ctx.rootAbs, target.path), null, profile, kind);
-        if (!('path' in found)) continue;
+        if (found.path === null) continue;
         const resolved = toTarget(found.path, specifier);
         if (resolved.to !== null) return { to: resolved.to, via: 'alias', mapping: aliasEvidence(rule) };
       }
@@ -434,9 +449,9 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
   interface Folder {
     dirAbs: string;
     config: string | null;
-    added: DeclaredCondition[];
+    added: readonly DeclaredCondition[];
     /** The added conditions' names. */
-    extra: string[];
+    extra: readonly string[];
   }
   const folders = new Map<string, Folder>();
   const folderOf = (dir: string): Folder => {
@@ -444,7 +459,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     if (known === undefined) {
       const config = tsconfigs.configFor(dir);
       const added = conditionsFor(dir, config);
-      folders.set(dir, (known = { dirAbs: joinAbsolute(ctx.rootAbs, dir), config, added, extra: added.map((c) => c.name) }));
+      folders.set(dir, (known = { dirAbs: joinAbsolute(ctx.rootAbs, dir), config, added, extra: uniformList(added.map((c) => c.name)) }));
     }
     return known;
   };
@@ -452,8 +467,9 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
   /** A second target an import reaches, keyed by its first: Node's own pick beside the one an added condition makes. */
   const alongside = new WeakMap<Resolution, Resolution>();
 
-  const resolveOne = (fact: ImportFact, fromFile: string, withAliases = true): Resolution => {
-    const specifier = withoutQuery(fact.specifier);
+  /** `written`: the specifier as the import spells it (with its query); `primary`: the profile its syntax asks for. */
+  const resolveOne = (written: string, primary: Profile, fromFile: string, withAliases: boolean): Resolution => {
+    const specifier = withoutQuery(written);
     if (specifier === '') return { to: null, unresolved: 'not-found' };
     if (isRuntimeScheme(specifier)) return { to: null, unresolved: 'builtin' };
     if (isUrlLike(specifier)) return { to: null, unresolved: 'external', package: packageNameOf(specifier) };
@@ -461,12 +477,11 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     const folder = folderOf(dir);
     const { dirAbs, config } = folder;
     const kind: ImporterKind = TS_EXTENSIONS.has(extname(fromFile).toLowerCase()) ? 'ts' : 'js';
-    const primary = profileOf(fact);
     const bare = !isPathSpecifier(specifier) && !specifier.startsWith('#');
 
     let missedAlias: AliasRule | null = null;
     if (!isPathSpecifier(specifier) && withAliases) {
-      const aliased = viaAlias(fact, specifier, fromFile, primary, kind);
+      const aliased = viaAlias(specifier, fromFile, primary, kind);
       if (aliased !== null && !('map' in aliased)) return aliased;
       missedAlias = aliased;
     }
@@ -477,14 +492,14 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     const relative = isPathSpecifier(specifier) && !specifier.startsWith('/') ? joinRepo(dir, specifier) : null;
     const layout = relative === null ? null : tsconfigs.relativeLayout(fromFile);
     if (relative !== null && layout !== null) {
-      const suffixed = viaModuleSuffixes(relative, layout, kind, extensionsOf(addedFor(dirAbs)));
+      const suffixed = viaModuleSuffixes(relative, layout, kind, extensionsFor(dirAbs));
       if (suffixed) return suffixed;
     }
     const { added, extra } = folder;
     for (const profile of primary === 'types' ? (['types'] as const) : [primary, 'types' as const]) {
       const found = lookup(dirAbs, specifier, config, profile, kind, extra);
-      if ('builtin' in found) return { to: null, unresolved: 'builtin' };
-      if (!('path' in found)) continue;
+      if (found.builtin) return { to: null, unresolved: 'builtin' };
+      if (found.path === null) continue;
       const target = toTarget(found.path, specifier);
       if (target.to === null) {
         // A bare name that node_modules has but the repo also defines is still external at run time.
@@ -495,19 +510,19 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       // A condition the repo's tools add picked this target: the edge says which, and what Node
       // picks without it (`"default": "./src/log.ts"`) is still loaded by a plain run, so it is reached too.
       const plain = added.length === 0 || isPathSpecifier(specifier) ? null : lookup(dirAbs, specifier, config, profile, kind);
-      if (plain === null || ('path' in plain && plain.path === found.path)) return { to: target.to, via };
+      if (plain === null || plain.path === found.path) return { to: target.to, via };
       // Name the condition that makes the pick on its own, else every added one.
       const deciding = added.find((c) => {
         const alone = lookup(dirAbs, specifier, config, profile, kind, [c.name]);
-        return 'path' in alone && alone.path === found.path;
+        return alone.path === found.path;
       });
       const picked: Resolution = { to: target.to, via, mapping: conditionEvidence(deciding ? [deciding] : added) };
-      const plainTarget = 'path' in plain ? toTarget(plain.path, specifier) : null;
+      const plainTarget = plain.path !== null ? toTarget(plain.path, specifier) : null;
       if (plainTarget?.to) alongside.set(picked, { to: plainTarget.to, via });
       return picked;
     }
     if (relative !== null && layout !== null) {
-      const rooted = viaRootDirs(relative, layout, kind, extensionsOf(addedFor(dirAbs)));
+      const rooted = viaRootDirs(relative, layout, kind, extensionsFor(dirAbs));
       if (rooted) return rooted;
     }
     if (bare) {
@@ -578,21 +593,22 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       const paths = pathCandidates(pattern, tsconfigs.options(config));
       return paths.length === 0 ? null : { paths, mapping: `the tsconfig paths of ${config}` };
     },
-    resolve(written: ImportFact, fromFile: string): readonly Readonly<Resolution>[] {
-      const fact = asPathReference(written);
-      const answers = answersFor(fromFile)[profileOf(fact)];
-      const known = answers.get(fact.specifier);
+    resolve(fact: ImportFact, fromFile: string): readonly Readonly<Resolution>[] {
+      const specifier = specifierOf(fact);
+      const profile = profileOf(fact);
+      const answers = answersFor(fromFile)[profile];
+      const known = answers.get(specifier);
       if (known) return known;
       let results: Resolution[];
       try {
-        const result = resolveOne(fact, fromFile);
+        const result = resolveOne(specifier, profile, fromFile, true);
         const also = alongside.get(result) ?? declarationFor(result, fromFile);
-        results = (also ? [result, also] : [result]).map((r) => withAddedExtension(r, fact.specifier, fromFile));
+        results = (also ? [result, also] : [result]).map((r) => withAddedExtension(r, specifier, fromFile));
       } catch (e) {
         if (e instanceof OxcLoadError) throw e;
         results = [{ to: null, unresolved: 'not-found' }];
       }
-      answers.set(fact.specifier, results);
+      answers.set(specifier, results);
       return results;
     },
   };

@@ -6,6 +6,7 @@
 import type { NapiResolveOptions, ResolverFactory } from 'oxc-resolver';
 import { oxcResolver } from '../oxc-loaders.js';
 import { joinAbsolute } from '../../../util/path.js';
+import { EMPTY_LIST } from './uniform-list.js';
 
 export type Profile = 'esm' | 'cjs' | 'types';
 /** A TS importer prefers `x.ts` over `x.js` when both exist; a JS importer the file it would load. */
@@ -70,7 +71,7 @@ export const createResolverPool = (rootAbs: string): ResolverPool => {
   let base: ResolverFactory | null = null;
   const pool = new Map<string, ResolverFactory>();
   return {
-    get(config, profile, kind, extra = [], added = []) {
+    get(config, profile, kind, extra = EMPTY_LIST, added = EMPTY_LIST) {
       const key = `${config ?? ''}\0${profile}\0${kind}\0${extra.join(',')}\0${added.join(',')}`;
       let factory = pool.get(key);
       if (!factory) {

@@ -34,5 +34,7 @@ export const isPackageName = (name: string): boolean => /^(?:@[a-z0-9][\w.-]*\/)
 /** `./styles.css?inline`, `./worker.js?worker`: bundler queries name the same file. */
 export const withoutQuery = (specifier: string): string => {
   const at = specifier.indexOf('?');
-  return at > 0 ? specifier.slice(0, at) : specifier;
+  // Sliced on every call (the whole string is the string itself): a branch the resolver's first
+  // thousands of imports never took made V8 recompile resolveOne when a query first came.
+  return specifier.slice(0, at > 0 ? at : specifier.length);
 };

@@ -20,6 +20,7 @@ import { pathsWithPrefix } from '../../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../../util/path.js';
 import { regexProblem, safeRegExp } from '../../../util/safe-regex.js';
 import { knipPathRules } from './knip-paths.js';
+import { EMPTY_LIST, uniformList } from './uniform-list.js';
 
 export type AliasTool = 'Vite' | 'Vitest' | 'Astro' | 'SvelteKit' | 'webpack' | 'Rspack' | 'Jest' | 'knip';
 
@@ -403,8 +404,10 @@ const build = (manifests: Manifests): ToolAliases => {
   const rulesFor = (dir: string): readonly AliasRule[] => {
     const known = memo.get(dir);
     if (known) return known;
-    const own = byScope.get(dir) ?? [];
-    const rules = dir === '' ? own : [...own, ...rulesFor(dirname(dir))];
+    const own = byScope.get(dir);
+    const above = dir === '' ? EMPTY_LIST : rulesFor(dirname(dir));
+    // A folder without rules of its own shares the list above it.
+    const rules = own === undefined ? above : uniformList([...own, ...above]);
     memo.set(dir, rules);
     return rules;
   };

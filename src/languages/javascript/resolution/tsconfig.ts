@@ -42,6 +42,16 @@ export interface TsconfigIndex {
 
 export type RelativeLayout = Pick<ModuleOptions, 'moduleSuffixes' | 'rootDirs'>;
 
+/** The options without `baseUrl` (a referenced project's `paths` alone), in the shape every ModuleOptions has. */
+export const withoutBaseUrl = (o: ModuleOptions): ModuleOptions => ({
+  paths: o.paths,
+  pathsBase: o.pathsBase,
+  baseUrl: null,
+  moduleSuffixes: o.moduleSuffixes,
+  rootDirs: o.rootDirs,
+  customConditions: o.customConditions,
+});
+
 interface ConfigShape {
   extends?: unknown;
   compilerOptions?: { paths?: unknown; baseUrl?: unknown; moduleSuffixes?: unknown; rootDirs?: unknown; customConditions?: unknown };
@@ -170,11 +180,19 @@ export const matchPathPattern = (specifier: string, pattern: string): string | n
  */
 export const pathCandidates = (specifier: string, options: ModuleOptions): string[] => {
   // An exact pattern beats any wildcard; among wildcards the longest prefix wins.
+  // Scored and compared for every match, the first too (scores are never negative): a second
+  // match was rare enough that V8 had never seen the call.
   const score = (pattern: string): number => (pattern.includes('*') ? pattern.indexOf('*') : Number.MAX_SAFE_INTEGER);
   let best: { pattern: string; rest: string } | null = null;
+  let bestScore = -1;
   for (const pattern of Object.keys(options.paths)) {
     const rest = matchPathPattern(specifier, pattern);
-    if (rest !== null && (best === null || score(pattern) > score(best.pattern))) best = { pattern, rest };
+    if (rest === null) continue;
+    const scored = score(pattern);
+    if (scored > bestScore) {
+      best = { pattern, rest };
+      bestScore = scored;
+    }
   }
   const candidates: string[] = [];
   if (best) {

@@ -1,0 +1,36 @@
+/** shareStrings: equal strings become one, and an import's syntax and guard are census's own literals. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { shareStrings, type StringTable } from '../../src/extract/shared-strings.js';
+import type { ScannedFile } from '../../src/extract/scan-file.js';
+import { emptyFacts, type ImportFact } from '../../src/model/facts.js';
+
+setFlagsFromString('--allow-natives-syntax');
+// An internalized string (a literal) has another hidden class than a flat copy of it.
+const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: unknown, b: unknown) => boolean;
+
+/** A flat copy that is not V8's canonical string, as a worker's message or a slice of a file's text is. */
+const copy = (s: string): string => ` ${s}`.slice(1);
+
+const scannedWith = (imports: ImportFact[]): ScannedFile => ({ record: { path: 'a.ts', language: 'typescript' }, facts: { ...emptyFacts(), imports } }) as unknown as ScannedFile;
+
+test('syntax and guard words come back as the literals, other strings as one shared copy', () => {
+  const table: StringTable = new Map();
+  const facts = [
+    { specifier: copy('./some/long/specifier'), syntax: copy('reference-path'), line: 1, names: [], guard: copy('type-checking') },
+    { specifier: copy('./some/long/specifier'), syntax: copy('import-equals'), line: 2, names: [], guard: null },
+    { specifier: 'x', syntax: copy('not-a-syntax-word') as ImportFact['syntax'], line: 3, names: [], guard: null },
+  ] as ImportFact[];
+  assert.ok(!haveSameMap(facts[0].syntax, 'import'), 'the copy is not an internalized string (else this test shows nothing)');
+  shareStrings(table, scannedWith(facts));
+  assert.ok(haveSameMap(facts[0].syntax, 'import'));
+  assert.ok(haveSameMap(facts[0].guard, 'import'));
+  assert.ok(haveSameMap(facts[1].syntax, 'import'));
+  assert.equal(facts[0].syntax, 'reference-path');
+  assert.equal(facts[0].guard, 'type-checking');
+  assert.equal(facts[1].syntax, 'import-equals');
+  assert.equal(facts[2].syntax, 'not-a-syntax-word');
+  assert.equal(table.get('./some/long/specifier'), facts[0].specifier);
+  assert.equal(table.get('not-a-syntax-word'), facts[2].syntax);
+});
