@@ -83,7 +83,24 @@ export const candidatePositions = (detector: FileDetector, buckets: PathBuckets)
   return all.filter((n, i) => i === 0 || n !== all[i - 1]);
 };
 
-const runDetector = (detector: EntryDetector, paths: string[], names: string[], buckets: PathBuckets, ctx: DetectorContext, out: Detected) => {
+/**
+ * The positions among `positions` whose path the detector matches. Apart from the detection: this
+ * loop runs over every path for a detector that declares no candidates, so V8 optimizes it early,
+ * and kept small and alike for every detector (one list of positions) it has no branch that a
+ * later detector runs first. Inside runDetector, each detector's first file read, detection or
+ * warning (none of which the first detectors met) threw the optimized code away, and each
+ * recompile carried the inlined manifest store.
+ */
+const matchingPositions = (detector: FileDetector, positions: readonly number[], paths: readonly string[], names: readonly string[]): number[] => {
+  const out: number[] = [];
+  for (let k = 0; k < positions.length; k++) {
+    const i = positions[k];
+    if (detector.matches(paths[i], names[i])) out.push(i);
+  }
+  return out;
+};
+
+const runDetector = (detector: EntryDetector, paths: string[], names: string[], buckets: PathBuckets, every: () => readonly number[], ctx: DetectorContext, out: Detected) => {
   if (isRepoDetector(detector)) {
     try {
       for (const { source, output } of detector.detectRepo(ctx)) collect(out, detector.id, source, output);
@@ -92,12 +109,8 @@ const runDetector = (detector: EntryDetector, paths: string[], names: string[], 
     }
     return;
   }
-  const positions = candidatePositions(detector, buckets);
-  const count = positions === null ? paths.length : positions.length;
-  for (let k = 0; k < count; k++) {
-    const i = positions === null ? k : positions[k];
+  for (const i of matchingPositions(detector, candidatePositions(detector, buckets) ?? every(), paths, names)) {
     const path = paths[i];
-    if (!detector.matches(path, names[i])) continue;
     const text = ctx.manifests.text(path);
     if (text === null) continue;
     try {
@@ -125,7 +138,10 @@ export const detectEntries = (paths: string[], ctx: DetectorContext, config: Loa
   const out: Detected = { entries: [], commands: [], diagnostics: [] };
   const names = paths.map(basename);
   const buckets = bucketPaths(names);
-  for (const detector of DETECTORS) runDetector(detector, paths, names, buckets, ctx, out);
+  // Every position, for the detectors that declare no candidates (made once, when one asks).
+  let all: number[] | undefined;
+  const every = (): readonly number[] => (all ??= Array.from(paths, (_, i) => i));
+  for (const detector of DETECTORS) runDetector(detector, paths, names, buckets, every, ctx, out);
   if (!config) return out;
   const fromConfig = configInputs(config, paths);
   collect(out, CONFIG_DETECTOR, config.file, { ...fromConfig, diagnostics: [] });

@@ -214,7 +214,9 @@ const matchSegment = (tokens: Token[], text: string): boolean => {
   let star = -1;
   let resume = 0;
   while (s < text.length) {
-    const token = tokens[t];
+    // Never read past the end: an out-of-bounds read deoptimizes the optimized matcher (it is
+    // compiled on in-bounds reads) and costs a recompile.
+    const token = t < tokens.length ? tokens[t] : undefined;
     if (token && token.kind === 'star') {
       star = t++;
       resume = s;
@@ -230,14 +232,19 @@ const matchSegment = (tokens: Token[], text: string): boolean => {
   return t === tokens.length;
 };
 
-/** A path's segments against a pattern's, `**` matching any number of them: the same algorithm one level up. */
-const matchSegments = (pattern: Segment[], parts: string[]): boolean => {
+/**
+ * A path's segments against a pattern's, `**` matching any number of them: the same algorithm one
+ * level up. `tail`: where the pattern's closing run of `**` starts (its length when it ends in
+ * none), so that the segments left when the path runs out are not read one by one: on the rare
+ * path that ends first (`src` for `src/**`) that read deoptimized the matcher.
+ */
+const matchSegments = (pattern: Segment[], tail: number, parts: string[]): boolean => {
   let p = 0;
   let s = 0;
   let star = -1;
   let resume = 0;
   while (s < parts.length) {
-    const seg = pattern[p];
+    const seg = p < pattern.length ? pattern[p] : undefined;
     if (seg && seg.kind === 'globstar') {
       star = p++;
       resume = s;
@@ -249,8 +256,7 @@ const matchSegments = (pattern: Segment[], parts: string[]): boolean => {
       s = ++resume;
     } else return false;
   }
-  while (p < pattern.length && pattern[p].kind === 'globstar') p++;
-  return p === pattern.length;
+  return p >= tail;
 };
 
 /** The segment's text when every token is a literal character, else null. */
@@ -317,6 +323,8 @@ interface Alternative {
    */
   inner: string[];
   segments: Segment[];
+  /** Where the closing run of `**` segments starts (segments.length when there is none). */
+  tail: number;
 }
 
 const compileOne = (pattern: string): Alternative => {
@@ -336,7 +344,9 @@ const compileOne = (pattern: string): Alternative => {
       if (text !== null && text !== '') inner.push(lastTokens === null ? text : `${text}/`);
     }
   }
-  return { exact, prefix, suffix, lastTokens, runs: lastTokens === null ? [] : literalRuns(lastTokens), inner, segments };
+  let tail = segments.length;
+  while (tail > 0 && segments[tail - 1].kind === 'globstar') tail--;
+  return { exact, prefix, suffix, lastTokens, runs: lastTokens === null ? [] : literalRuns(lastTokens), inner, segments, tail };
 };
 
 /** Every literal run of the segment pattern occurs in the name (a cheap test before the match). */
@@ -356,10 +366,10 @@ const matchAny = (alternatives: Alternative[], path: string): boolean => {
   let name: string | null = null;
   let parts: string[] | null = null;
   for (const a of alternatives) {
-    if (a.exact !== null) {
-      if (path === a.exact) return true;
-      continue;
-    }
+    // Compared whether exact or not (null equals no path): a test only a literal glob reached was
+    // first met after the matcher had been optimized without it, and deoptimized it.
+    if (path === a.exact) return true;
+    if (a.exact !== null) continue;
     if (!path.endsWith(a.suffix)) continue;
     if (a.prefix !== '' && !(path.startsWith(a.prefix) && (path.length === a.prefix.length || path.charCodeAt(a.prefix.length) === 47))) continue;
     if (a.lastTokens !== null) {
@@ -368,7 +378,7 @@ const matchAny = (alternatives: Alternative[], path: string): boolean => {
     }
     if (a.inner.length > 0 && !hasRuns(a.inner, path)) continue;
     parts ??= path.split('/');
-    if (matchSegments(a.segments, parts)) return true;
+    if (matchSegments(a.segments, a.tail, parts)) return true;
   }
   return false;
 };

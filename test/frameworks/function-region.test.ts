@@ -64,7 +64,7 @@ const reference = (text: string, index: number): Region => {
   return whole;
 };
 
-const PIECES = ['{', '}', '{', '}', '(', ')', ' => ', 'function f(a) ', 'if (x) ', 'g(', 'x', ' ', '\n', '"', "'", '`', '/', '//', '/*', '*/', '\\', '=', ';', '/[}]/', 'a / b'];
+const PIECES = ['{', '}', '{', '}', '(', ')', ' => ', 'function f(a) ', 'if (x) ', 'g(', 'x', ' ', '\n', '"', "'", '`', '/', '//', '/*', '*/', '\\', '=', ';', '/[}]/', 'a / b', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u2009', '\u200b', 'é'];
 
 test('functionRegion: the same region as the walk per position, for every position of random texts', () => {
   const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join(''));
