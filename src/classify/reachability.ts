@@ -31,12 +31,8 @@ const isFollowable = (e: Edge): boolean => e.to !== null && e.kind !== 'doc-ment
 /** Segments up to this long are put in order in place; a longer one (a generated file's imports) by `Array.prototype.sort`. */
 const INSERTION_SORT_MAX = 32;
 
-/**
- * The graph of `files` (paths) and `edges`. `reachable` says which files a chain may start at or
- * pass through: the adjacency holds only edges between two of them, in the order a walk must
- * take them (each file's edges sorted by target path, then line, stably).
- */
-export const fileGraph = (paths: readonly string[], reachable: (id: number) => boolean, edges: readonly Edge[]): FileGraph => {
+/** Path → number (the index of its first record), and per index the number of its path. */
+const numberPaths = (paths: readonly string[]): { idOf: Map<string, number>; firstOf: Int32Array } => {
   const n = paths.length;
   const idOf = new Map<string, number>();
   const firstOf = new Int32Array(n);
@@ -45,14 +41,24 @@ export const fileGraph = (paths: readonly string[], reachable: (id: number) => b
     if (known === undefined) idOf.set(paths[i], i);
     firstOf[i] = known ?? i;
   }
-  // The target's place in path order, so sorting by it is sorting by byString of the path.
-  const order = Array.from(idOf.values()).sort((a, b) => byString(paths[a], paths[b]));
-  const rank = new Int32Array(n);
-  for (let r = 0; r < order.length; r++) rank[order[r]] = r;
+  return { idOf, firstOf };
+};
 
+/** Per file number, its place in path order: sorting by it is sorting by byString of the path. */
+const pathRanks = (paths: readonly string[], idOf: Map<string, number>): Int32Array => {
+  const order = Array.from(idOf.values()).sort((a, b) => byString(paths[a], paths[b]));
+  const rank = new Int32Array(paths.length);
+  for (let r = 0; r < order.length; r++) rank[order[r]] = r;
+  return rank;
+};
+
+/**
+ * Per edge, its target's number (or -1) and, when a chain may take it, its source's (or -1); per
+ * file, at `count[f + 1]`, how many edges a chain may take out of it.
+ */
+const edgeEnds = (idOf: Map<string, number>, reachable: (id: number) => boolean, edges: readonly Edge[], count: Int32Array): { targetOf: Int32Array; sourceOf: Int32Array } => {
   const targetOf = new Int32Array(edges.length).fill(-1);
   const sourceOf = new Int32Array(edges.length).fill(-1);
-  const start = new Int32Array(n + 1);
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i];
     if (!isFollowable(e)) continue;
@@ -63,13 +69,22 @@ export const fileGraph = (paths: readonly string[], reachable: (id: number) => b
     const from = idOf.get(e.from);
     if (from === undefined || !reachable(from)) continue;
     sourceOf[i] = from;
-    start[from + 1]++;
+    count[from + 1]++;
   }
+  return { targetOf, sourceOf };
+};
+
+/** The followable edges by source, in edge order: `start` (counts on entry) becomes each file's first place. */
+const groupBySource = (start: Int32Array, sourceOf: Int32Array, n: number): Int32Array => {
   for (let f = 0; f < n; f++) start[f + 1] += start[f];
   const adjacency = new Int32Array(start[n]);
   const fill = start.slice(0, n);
-  for (let i = 0; i < edges.length; i++) if (sourceOf[i] >= 0) adjacency[fill[sourceOf[i]]++] = i;
+  for (let i = 0; i < sourceOf.length; i++) if (sourceOf[i] >= 0) adjacency[fill[sourceOf[i]]++] = i;
+  return adjacency;
+};
 
+/** Each file's edges in `adjacency` put in order by target path, then line, stably. */
+const sortBySource = (adjacency: Int32Array, start: Int32Array, n: number, rank: Int32Array, targetOf: Int32Array, edges: readonly Edge[]): void => {
   const before = (a: number, b: number): number => rank[targetOf[a]] - rank[targetOf[b]] || edges[a].line - edges[b].line;
   for (let f = 0; f < n; f++) {
     const lo = start[f];
@@ -90,6 +105,23 @@ export const fileGraph = (paths: readonly string[], reachable: (id: number) => b
       adjacency[j + 1] = edge;
     }
   }
+};
+
+/**
+ * The graph of `files` (paths) and `edges`. `reachable` says which files a chain may start at or
+ * pass through: the adjacency holds only edges between two of them, in the order a walk must
+ * take them (each file's edges sorted by target path, then line, stably). Each loop is a function
+ * of its own: V8 optimizes a long loop while it runs, and the loops after it in one function, not
+ * yet run, threw that code away as soon as it ended (three to five compiles of the whole).
+ */
+export const fileGraph = (paths: readonly string[], reachable: (id: number) => boolean, edges: readonly Edge[]): FileGraph => {
+  const n = paths.length;
+  const { idOf, firstOf } = numberPaths(paths);
+  const rank = pathRanks(paths, idOf);
+  const start = new Int32Array(n + 1);
+  const { targetOf, sourceOf } = edgeEnds(idOf, reachable, edges, start);
+  const adjacency = groupBySource(start, sourceOf, n);
+  sortBySource(adjacency, start, n, rank, targetOf, edges);
   return { idOf, firstOf, targetOf, start, adjacency };
 };
 

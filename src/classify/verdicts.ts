@@ -9,7 +9,7 @@ import { isReachableLanguage, isSourceLanguage } from '../languages/registry.js'
 import type { Verdict } from '../model/verdict.js';
 import { sortedUnique } from '../util/compare.js';
 import { aboutFile } from '../util/sentences.js';
-import { fileGraph, pathOf, reachByTier } from './reachability.js';
+import { fileGraph, pathOf, reachByTier, type FileGraph, type Reach } from './reachability.js';
 import { projectLocator } from './projects.js';
 import { rootsByTier, type Root } from './roots.js';
 
@@ -48,8 +48,7 @@ export interface Classification {
 export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[]): Classification => {
   const paths = files.map((f) => f.path);
   // A file's number is its index (the listing holds each path once).
-  const reachableOf = new Uint8Array(files.length);
-  for (let i = 0; i < files.length; i++) if (isReachableLanguage(files[i].language)) reachableOf[i] = 1;
+  const reachableOf = reachableLanguages(files);
   const reachable = (id: number): boolean => reachableOf[id] === 1;
   const graph = fileGraph(paths, reachable, edges);
   const projectOf = projectLocator(files);
@@ -63,7 +62,32 @@ export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[]): 
   const tiers = rootsByTier(files, edges, entries);
   const reach = reachByTier(graph, reachable, tiers.map(([, roots]) => roots), atHome);
 
-  // A dead file's importers, gathered once the walk has said which files are dead.
+  const byIndex = verdictsByIndex(files, edges, graph, tiers, reach, deadImporters(files, edges, graph, reach));
+  let verdicts: Map<string, FileVerdict> | undefined;
+  return {
+    byIndex,
+    get verdicts() {
+      if (verdicts === undefined) {
+        verdicts = new Map();
+        for (let i = 0; i < files.length; i++) if (byIndex[i] !== undefined) verdicts.set(files[i].path, byIndex[i]!);
+      }
+      return verdicts;
+    },
+  };
+};
+
+// The loops of classify are functions of their own: V8 optimizes a long loop while it runs, and a
+// loop after it in one function, not yet run, threw that code away as soon as it ended.
+
+/** Per file index, 1 when a chain may start at or pass through the file (its language). */
+const reachableLanguages = (files: readonly FileRecord[]): Uint8Array => {
+  const reachableOf = new Uint8Array(files.length);
+  for (let i = 0; i < files.length; i++) if (isReachableLanguage(files[i].language)) reachableOf[i] = 1;
+  return reachableOf;
+};
+
+/** A dead file's importers (by its number), gathered once the walk has said which files are dead. */
+const deadImporters = (files: readonly FileRecord[], edges: readonly Edge[], graph: FileGraph, reach: Reach): Map<number, string[]> => {
   const importersOf = new Map<number, string[]>();
   const dead = (id: number): boolean => reach.tierOf[id] < 0 && isSourceLanguage(files[id].language);
   for (let i = 0; i < edges.length; i++) {
@@ -73,7 +97,18 @@ export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[]): 
     if (list) list.push(edges[i].from);
     else importersOf.set(to, [edges[i].from]);
   }
+  return importersOf;
+};
 
+/** Per file, at its index: its verdict and evidence, or undefined for a file that is not source. */
+const verdictsByIndex = (
+  files: readonly FileRecord[],
+  edges: readonly Edge[],
+  graph: FileGraph,
+  tiers: readonly (readonly [Verdict, Root[]])[],
+  reach: Reach,
+  importersOf: ReadonlyMap<number, string[]>,
+): (FileVerdict | undefined)[] => {
   const byIndex = new Array<FileVerdict | undefined>(files.length);
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
@@ -91,15 +126,5 @@ export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[]): 
       byIndex[i] = { verdict: 'dead', evidence: deadEvidence(file, importersOf.get(id) ?? []) };
     }
   }
-  let verdicts: Map<string, FileVerdict> | undefined;
-  return {
-    byIndex,
-    get verdicts() {
-      if (verdicts === undefined) {
-        verdicts = new Map();
-        for (let i = 0; i < files.length; i++) if (byIndex[i] !== undefined) verdicts.set(files[i].path, byIndex[i]!);
-      }
-      return verdicts;
-    },
-  };
+  return byIndex;
 };

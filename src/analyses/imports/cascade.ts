@@ -29,19 +29,25 @@ export const runsAtLoad = (edge: Pick<Edge, 'kind' | 'guard'>, language: Languag
 
 export type ReverseGraph = ReadonlyMap<string, readonly string[]>;
 
-/** Module → the modules that load it while they load. */
-export const buildLoadGraph = (files: readonly FileRecord[], edges: readonly Edge[]): ReverseGraph => {
-  // Per file, once: whether it can load (a language with imports, not a stub or declaration), and
-  // whether it is Python (its top-level dynamic imports run). Asked of both ends of every edge:
-  // saleor's 50,000 edges each tested two paths with a regex and looked up four language records.
+const addTo = (reverse: Map<string, string[]>, to: string, from: string): void => {
+  const list = reverse.get(to);
+  if (list) list.push(from);
+  else reverse.set(to, [from]);
+};
+
+/**
+ * Per file, once: whether it can load (a language with imports, not a stub or declaration), and
+ * whether it is Python (its top-level dynamic imports run). Asked of both ends of every edge:
+ * saleor's 50,000 edges each tested two paths with a regex and looked up four language records.
+ */
+const loadableFiles = (files: readonly FileRecord[]): Map<string, boolean> => {
   const loads = new Map<string, boolean>();
   for (const f of files) if (hasImports(f.language) && !neverRuns(f.path)) loads.set(f.path, isPython(f.language));
-  const reverse = new Map<string, string[]>();
-  const add = (to: string, from: string): void => {
-    const list = reverse.get(to);
-    if (list) list.push(from);
-    else reverse.set(to, [from]);
-  };
+  return loads;
+};
+
+/** The load-time edges between loadable files, reversed. */
+const addLoadEdges = (reverse: Map<string, string[]>, loads: ReadonlyMap<string, boolean>, edges: readonly Edge[]): void => {
   // Consecutive edges of one file (the pipeline lists each file's together) take one lookup of it.
   let lastFrom: string | undefined;
   let fromPython: boolean | undefined;
@@ -53,10 +59,21 @@ export const buildLoadGraph = (files: readonly FileRecord[], edges: readonly Edg
     }
     if (fromPython === undefined || !loads.has(e.to)) continue;
     if (!runsAtLoadIn(e, fromPython)) continue;
-    add(e.to, e.from);
+    addTo(reverse, e.to, e.from);
   }
-  // Importing pkg.mod runs pkg/__init__.py first; importing pkg runs its parent's __init__.py.
-  const inits = new Set(files.filter((f) => f.path === '__init__.py' || f.path.endsWith('/__init__.py')).map((f) => f.path));
+};
+
+const isInitFile = (path: string): boolean => path === '__init__.py' || path.endsWith('/__init__.py');
+
+const initFiles = (files: readonly FileRecord[]): Set<string> => {
+  const inits = new Set<string>();
+  for (const f of files) if (isInitFile(f.path)) inits.add(f.path);
+  return inits;
+};
+
+/** Importing pkg.mod runs pkg/__init__.py first; importing pkg runs its parent's __init__.py. */
+const addPackageInits = (reverse: Map<string, string[]>, files: readonly FileRecord[]): void => {
+  const inits = initFiles(files);
   const initOf = (dir: string): string | null => {
     const init = dir === '' ? '__init__.py' : `${dir}/__init__.py`;
     return inits.has(init) ? init : null;
@@ -64,10 +81,20 @@ export const buildLoadGraph = (files: readonly FileRecord[], edges: readonly Edg
   for (const f of files) {
     if (!isPython(f.language) || !f.path.endsWith('.py')) continue;
     const dir = dirname(f.path);
-    const isInit = f.path === '__init__.py' || f.path.endsWith('/__init__.py');
-    const parent = isInit ? (dir === '' ? null : initOf(dirname(dir))) : initOf(dir);
-    if (parent !== null && parent !== f.path) add(parent, f.path);
+    const parent = isInitFile(f.path) ? (dir === '' ? null : initOf(dirname(dir))) : initOf(dir);
+    if (parent !== null && parent !== f.path) addTo(reverse, parent, f.path);
   }
+};
+
+/**
+ * Module → the modules that load it while they load. Each loop over files or edges is a function
+ * of its own: V8 optimizes a long loop while it runs, and the loops after it in one function, not
+ * yet run, threw that code away as soon as it ended (payload: two or three compiles of the whole).
+ */
+export const buildLoadGraph = (files: readonly FileRecord[], edges: readonly Edge[]): ReverseGraph => {
+  const reverse = new Map<string, string[]>();
+  addLoadEdges(reverse, loadableFiles(files), edges);
+  addPackageInits(reverse, files);
   return reverse;
 };
 
