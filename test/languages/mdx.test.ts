@@ -13,6 +13,7 @@ import type { Step } from '../../src/apply/check-repo.js';
 import { pathMap, planReferenceEdits } from '../../src/apply/references.js';
 import { languageRecord } from '../../src/languages/registry.js';
 import { findMdxEsm } from '../../src/languages/mdx/esm.js';
+import * as mdxEsm from '../../src/languages/mdx/esm.js';
 import { fixturePath } from '../helpers/fixtures.js';
 import { scanDir } from '../helpers/scan-fixture.js';
 import { schemaErrors } from '../helpers/schema.js';
@@ -95,4 +96,16 @@ test('mdx fixture: a story page makes its import tooling, an unloaded page docum
   assert.deepEqual(plan.problems, []);
   const page = plan.files.find((f) => f.file === 'docs/glossary.mdx')!;
   assert.deepEqual(page.edits.map((e) => [e.line, e.before, e.after]), [[1, "import { termList } from '../lib/terms';", "import { termList } from '../src/terms';"]]);
+});
+
+test('the warm-up reading gives what findMdxEsm gives, and characters past Latin-1 read as before', () => {
+  const { findMdxEsmWarm } = mdxEsm;
+  const pages = [
+    'import a from "a"\n\n# Title — “quoted”\n\n{“x”} {\'it’s\'}\n\nexport const b = `t\n—`\n\ntext',
+    '# Notes ✓\n\nText {fn("a — b", [1])}\nimport after from "text"\n\n{["a —", \'{\']}\n\nimport real from "./real"\n',
+    'import x from "x" // ünïcödé\n\n',
+  ];
+  for (const page of pages) assert.deepEqual(findMdxEsmWarm(page), findMdxEsm(page));
+  assert.deepEqual(statements(pages[0]), ['import a from "a"', 'export const b = `t\n—`']);
+  assert.deepEqual(statements(pages[1]), ['import after from "text"', 'import real from "./real"']);
 });

@@ -30,11 +30,13 @@ import { walkProgram, type WalkResult } from './walk.js';
 import { importedResolverCallees } from './cwd-resolvers.js';
 import { fsGlobBindingsOf } from './fs-glob.js';
 import { codeStartOf, needsWalk, textComplexity } from './text-shape.js';
-import { WARM_UP_FILES } from './warm-up.js';
+import { LATE_WARM_UP_FILES, WARM_UP_FILES } from './warm-up.js';
+import { rewriteNames } from '../rewrite-names.js';
 import { ownPathNames } from './static-value.js';
 import { textMarksOf } from './text-marks.js';
 import { isNodeScript } from './top-level-script.js';
 import { tripleSlashImports } from './triple-slash.js';
+import { packedMap } from './packed-map.js';
 
 export const JAVASCRIPT_EXTRACTOR_VERSION = 13;
 
@@ -112,11 +114,14 @@ let warmedUp = false;
  * Extracts the sample files of warm-up.ts a few times before the first real file, so V8's first
  * compiled version of the scan, the walk and their helpers is the one that stays (a branch first
  * met later throws compiled code away). Four passes: V8 records what a function meets only once
- * it has run for a while.
+ * it has run for a while. The facts' shared names are written once too (rewrite-names.ts).
  */
 const warmUp = (): void => {
   warmedUp = true;
-  for (let i = 0; i < 4; i++) for (const f of WARM_UP_FILES) extractJavaScript(f.path, f.text, f.isTypeScript);
+  for (let i = 0; i < 4; i++) {
+    for (const f of WARM_UP_FILES) rewriteNames(extractJavaScript(f.path, f.text, f.isTypeScript));
+    if (i >= 2) for (const f of LATE_WARM_UP_FILES) rewriteNames(extractJavaScript(f.path, f.text, f.isTypeScript));
+  }
 };
 
 export const extractJavaScript = (path: string, text: string, isTypeScript: boolean, options: ExtractOptions = {}): FileFacts => {
@@ -142,7 +147,7 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
   imports.push(...tripleSlashImports(comments, text, lines));
 
   imports.sort((a, b) => a.offset - b.offset);
-  facts.imports = imports.map((p) => p.fact);
+  facts.imports = packedMap(imports, (p) => p.fact);
   facts.runnable = runnableOf(text, walk, imports, isTopLevelScript(path, walk, imports, exported));
   if (walk) {
     facts.commands = walk.commands.sort((a, b) => a.line - b.line);
@@ -176,7 +181,7 @@ const parseModule = (path: string, text: string, isTypeScript: boolean, lines: L
     facts.diagnostics.push(diagnostic);
     const imports = scanImportsFromText(text, lines);
     imports.sort((a, b) => a.offset - b.offset);
-    facts.imports = imports.map((p) => p.fact);
+    facts.imports = packedMap(imports, (p) => p.fact);
     facts.runnable = runnableOf(text, null, imports);
     facts.complexity = 1;
     return null;

@@ -6,6 +6,7 @@
 import type { EcmaScriptModule, ExportExportName, ImportName, StaticExportEntry } from 'oxc-parser';
 import type { Guard, ImportedName, ImportFact } from '../../model/facts.js';
 import type { LineTable } from './line-table.js';
+import { packedMap } from './packed-map.js';
 
 /** An import fact with the offset it was found at, so facts from several sources sort by position. */
 export interface PlacedImport {
@@ -34,13 +35,13 @@ const reexportedName = (entry: StaticExportEntry): ImportedName => {
 };
 
 export const staticImportFacts = (module: EcmaScriptModule, lines: LineTable): PlacedImport[] =>
-  module.staticImports.map((statement) => {
+  packedMap(module.staticImports, (statement) => {
     const entries = statement.entries;
     const fact: ImportFact = {
       specifier: statement.moduleRequest.value,
       syntax: 'import',
       line: lines.lineOf(statement.start),
-      names: entries.map((e) => importedName(e.importName, e.localName.value)),
+      names: packedMap(entries, (e) => importedName(e.importName, e.localName.value)),
       guard: null,
     };
     if (entries.length > 0 && entries.every((e) => e.isType)) fact.typeOnly = true;
@@ -72,7 +73,7 @@ export const reexportFacts = (module: EcmaScriptModule, text: string, lines: Lin
       specifier: entries[0].moduleRequest!.value,
       syntax: 'export-from',
       line: lines.lineOf(statement.start),
-      names: entries.map(reexportedName),
+      names: packedMap(entries, reexportedName),
       guard: null,
     };
     if (entries.every((e) => e.isType)) fact.typeOnly = true;

@@ -129,6 +129,10 @@ execa.sync('tsc');
 shell.exec('make');
 spawnX.sync('echo', ['hi']);
 exec(\`ls \${__dirname} \${args}\`);
+const usage = \`usage:
+  cli run \${args}
+  cli help
+\`;
 const args = process.argv.slice(2);
 if (require.main === module) load(args[0]);
 import('./dynamic').then((m) => m.default);
@@ -192,8 +196,13 @@ const WORD_STRING_TS = `export const words = { 'exports': 1 }
 const LAZY_TS = `export const load = () => import('./lazy')
 `;
 
+/** Also TypeScript's wrappers and a computed key around the names the walk reads (a TS file the walk reads). */
 const IMPORT_REQUIRE_TS = `import fs = require('fs');
+import cp = require('child_process');
 import type { X } from './x';
+(cp.spawn as typeof cp.spawn)('ls');
+(process['argv'] satisfies string[]).slice(2);
+(process!).argv;
 export = fs;
 `;
 
@@ -201,6 +210,59 @@ const BROKEN_JS = `const a = require('a');
 function broken( {
   return a;
 `;
+
+/**
+ * Branches of the scan real files take hundreds of files in (each met first there threw the
+ * compiled scan away on payload): a tab, `++`/`+=` after an operand, a `declare module` block and
+ * strings in brackets after it, a CLI framework and `util` imported, a triple-slash reference, JSX
+ * attribute names that start with `_` or `$`, a star re-export beside named exports.
+ */
+const BRANCHES_TSX = `/// <reference types="vite/client" />
+import { Command } from 'commander'
+import { promisify } from 'util'
+import type React from 'react'
+import { useState } from 'react'
+declare module '@scope/pkg' {
+\tinterface Future { flag: true }
+}
+export * from './more'
+export const config = { external: ['sharp', 'file-type'], key: table['name'] }
+let count = 0
+count++
+count += 2
+export const bump = () => { count++; count -= 1; return count-- }
+export const handler: Handler<{ a: string }, Promise<(x: number) => void>> = async () => {}
+export const View = () => <div _private="a" $dollar={count} {...config}>{count}</div>
+`;
+
+/** Star re-exports and nothing else, with a leading comment and without: facts with no names, with a summary or none. */
+const STAR_ONLY_TS = `// Re-exports the modules that hold styles.
+export * from './client/index.js'
+export * from './server/index.js'
+`;
+const STAR_BARE_TS = `export * from './client/index.js'
+`;
+
+/** A dynamic import in a plain .js file: the dynamic-import reader's JavaScript road. */
+const LAZY_JS = `export const load = () => import('./lazy.js')
+`;
+
+/** What the scan gives up on (so each `throw` has been met): a keyword as a key, `import.meta?.`, type arguments on a component. */
+const UNSURE_KEY_TS = `export const q = { let: 1 }
+`;
+const UNSURE_META_JS = `export const r = typeof import.meta?.resolve
+`;
+const UNSURE_COMPONENT_TSX = `export const s = <Select<Option> items={items} />
+`;
+const UNSURE_DEFAULT_TSX = `export const useThing = <T = Base,>() => null
+`;
+
+/**
+ * A text with a character past Latin-1 is a two-byte string, and so is every slice of it: the
+ * scan's compares of token values met such strings first in a real file and threw compiled code
+ * away. These copies of the samples end in such a comment.
+ */
+const TWO_BYTE = '// \u2014 \u201ctwo-byte\u201d text\n';
 
 export const WARM_UP_FILES: WarmUpFile[] = [
   { path: 'warm-up/module.ts', text: MODULE_TS, isTypeScript: true },
@@ -214,4 +276,24 @@ export const WARM_UP_FILES: WarmUpFile[] = [
   { path: 'warm-up/words.ts', text: WORD_STRING_TS, isTypeScript: true },
   { path: 'warm-up/legacy.ts', text: IMPORT_REQUIRE_TS, isTypeScript: true },
   { path: 'warm-up/broken.js', text: BROKEN_JS, isTypeScript: false },
+  { path: 'warm-up/branches.tsx', text: BRANCHES_TSX, isTypeScript: true },
+  { path: 'warm-up/star.ts', text: STAR_ONLY_TS, isTypeScript: true },
+  { path: 'warm-up/star-bare.ts', text: STAR_BARE_TS, isTypeScript: true },
+  { path: 'warm-up/lazy.js', text: LAZY_JS, isTypeScript: false },
+  { path: 'warm-up/unsure-key.ts', text: UNSURE_KEY_TS, isTypeScript: true },
+  { path: 'warm-up/unsure-meta.js', text: UNSURE_META_JS, isTypeScript: false },
+  { path: 'warm-up/unsure-component.tsx', text: UNSURE_COMPONENT_TSX, isTypeScript: true },
+  { path: 'warm-up/unsure-default.tsx', text: UNSURE_DEFAULT_TSX, isTypeScript: true },
+];
+
+/**
+ * Two-byte copies of the largest samples, extracted in the last two passes only (extract.ts): by
+ * then the functions they reach have their feedback vectors (V8 allocates one only after a
+ * function has run a while, and records nothing before), so two runs leave their mark at half
+ * the cost. (The samples that end in a throw run in every pass: met first in a late pass, one
+ * threw away code V8 had compiled during the warm-up.)
+ */
+export const LATE_WARM_UP_FILES: WarmUpFile[] = [
+  { path: 'warm-up/module-two-byte.ts', text: MODULE_TS + TWO_BYTE, isTypeScript: true },
+  { path: 'warm-up/branches-two-byte.tsx', text: BRANCHES_TSX + TWO_BYTE, isTypeScript: true },
 ];

@@ -14,13 +14,13 @@ import { codeOnly } from '../javascript/embedded.js';
 import { extractJavaScript, JAVASCRIPT_EXTRACTOR_VERSION } from '../javascript/extract.js';
 import { MDX_EXTENSIONS } from '../js-family.js';
 import type { LanguageRecord } from '../types.js';
-import { findMdxEsm } from './esm.js';
+import { findMdxEsmWarm } from './esm.js';
 
 const blank = (segment: string): string => segment.replace(/[^\r\n]/g, ' ');
 
 const extract = (path: string, text: string): FileFacts => {
   try {
-    const blocks = findMdxEsm(text);
+    const blocks = findMdxEsmWarm(text);
     // The prose is read without the statements, whose specifiers are imports, not mentions.
     let prose = text;
     for (const b of blocks) prose = prose.slice(0, b.start) + blank(prose.slice(b.start, b.end)) + prose.slice(b.end);

@@ -31,6 +31,7 @@ import { sysPathFolders } from './sys-path.js';
 import { type PythonTokens, tokenize } from './tokenize.js';
 import { WARM_UP_MODULE, WARM_UP_SHAPES } from './warm-up.js';
 import { holdsTestsIn, isTestLikeName } from './test-marks.js';
+import { rewriteNames } from '../rewrite-names.js';
 
 /**
  * The fact of one import, built whole by one of four literals (alias and handles present or
@@ -111,33 +112,6 @@ const warmUp = (): void => {
     rewriteNames(extractFacts('warm_up.py', WARM_UP_MODULE));
     for (const text of WARM_UP_SHAPES) rewriteNames(extractFacts('warm_up.py', text));
   }
-};
-
-/** A string equal to `s` that is another object. */
-const copyOf = (s: string): string => ` ${s}`.slice(1);
-
-/**
- * Writes every name the scan later replaces with its shared copy (extract/shared-strings.ts) once,
- * here: V8 treats an object field that was never overwritten as a constant, and the first
- * overwrite, hundreds of files in, threw away the compiled extractor (and every stage that had
- * built such objects) to compile it again.
- */
-const rewriteNames = (facts: FileFacts): void => {
-  for (const fact of facts.imports) {
-    fact.specifier = copyOf(fact.specifier);
-    fact.syntax = copyOf(fact.syntax) as typeof fact.syntax;
-    if (fact.guard !== null) fact.guard = copyOf(fact.guard) as typeof fact.guard;
-    if (fact.alias !== undefined) fact.alias = copyOf(fact.alias);
-    for (const n of fact.names) {
-      n.name = copyOf(n.name);
-      if (n.alias !== undefined) n.alias = copyOf(n.alias);
-    }
-  }
-  for (const ref of facts.references) {
-    ref.target = copyOf(ref.target);
-    ref.via = copyOf(ref.via);
-  }
-  for (const command of facts.commands) command.via = copyOf(command.via);
 };
 
 export const pythonExtractor: LanguageExtractor = {

@@ -7,6 +7,7 @@ import type { ImportedName, ImportFact } from '../../../model/facts.js';
 import type { LineTable } from '../line-table.js';
 import type { PlacedImport } from '../module-record.js';
 import { type Lexer, Token, Unsure } from './lexer.js';
+import { packedMap } from '../packed-map.js';
 
 export interface ModuleStatements {
   /** `import` facts, with their statement offsets. */
@@ -109,7 +110,7 @@ export class StatementReader {
       group.push({ name: named(binding.name, exported), isType: binding.isType });
     }
     for (const [statement, entries] of groups) {
-      const fact: ImportFact = { specifier: statement.fact.specifier, syntax: 'export-from', line: statement.fact.line, names: entries.map((e) => e.name), guard: null };
+      const fact: ImportFact = { specifier: statement.fact.specifier, syntax: 'export-from', line: statement.fact.line, names: packedMap(entries, (e) => e.name), guard: null };
       if (entries.every((e) => e.isType)) fact.typeOnly = true;
       this.result.reexports.push({ offset: statement.offset, fact });
     }
@@ -174,7 +175,7 @@ export class StatementReader {
     const specifier = this.specifier();
     const typeDeclaration = clause.length > 1 && clause[0].value === 'type' && clause[0].type === Token.Identifier && clause[1].value !== ',';
     const entries = this.importEntries(clause, typeDeclaration ? 1 : 0, typeDeclaration);
-    const fact: ImportFact = { specifier, syntax: 'import', line: this.lines.lineOf(start), names: entries.map((e) => e.name), guard: null };
+    const fact: ImportFact = { specifier, syntax: 'import', line: this.lines.lineOf(start), names: packedMap(entries, (e) => e.name), guard: null };
     if (entries.length > 0 && entries.every((e) => e.isType)) fact.typeOnly = true;
     const statement = this.place(start, fact);
     for (const { name, isType } of entries) {
@@ -319,7 +320,7 @@ export class StatementReader {
       specifier,
       syntax: 'export-from',
       line: this.lines.lineOf(start),
-      names: items.map((item) => named(item.name, item.other ?? item.name)),
+      names: packedMap(items, (item) => named(item.name, item.other ?? item.name)),
       guard: null,
     };
     if (items.length > 0 && items.every((item) => typeOnly || item.isType)) fact.typeOnly = true;
