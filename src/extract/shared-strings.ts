@@ -6,7 +6,7 @@
  * that whole text alive. Facts live until the Audit is written (at 100k files about 100 MB of
  * such strings), so each scan shares them through one table, filled as results arrive.
  */
-import type { FileFacts, Guard, ImportSyntax } from '../model/facts.js';
+import type { FileFacts, Guard, ImportFact, ImportSyntax } from '../model/facts.js';
 import { ownString } from '../util/own-string.js';
 import type { ScannedFile } from './scan-file.js';
 
@@ -37,8 +37,25 @@ const WORDS: ReadonlyMap<string, string> = new Map(
 );
 const word = (table: StringTable, text: string): string => WORDS.get(text) ?? share(table, text);
 
+/**
+ * One empty list for every file without imports and every import without names. The extractors
+ * make empty lists of two V8 array kinds (a `[]` literal holds small integers, an emptied or
+ * flatMapped one holes): each kind is another map for the code that reads the lists (the import
+ * edges, the triage), and V8 recompiled those functions when a kind first arrived late. Nothing
+ * changes a file's facts after extraction.
+ */
+const NO_IMPORTS: FileFacts['imports'] = [];
+const NO_NAMES: ImportFact['names'] = [];
+// Of the kind a list of objects has, like every non-empty list here.
+NO_IMPORTS.push(null as never);
+NO_IMPORTS.length = 0;
+NO_NAMES.push(null as never);
+NO_NAMES.length = 0;
+
 const shareFacts = (table: StringTable, facts: FileFacts): void => {
+  if (facts.imports.length === 0) facts.imports = NO_IMPORTS;
   for (const fact of facts.imports) {
+    if (fact.names.length === 0) fact.names = NO_NAMES;
     fact.specifier = share(table, fact.specifier);
     fact.syntax = word(table, fact.syntax) as typeof fact.syntax;
     if (fact.guard !== null) fact.guard = word(table, fact.guard) as typeof fact.guard;

@@ -34,3 +34,26 @@ test('syntax and guard words come back as the literals, other strings as one sha
   assert.equal(table.get('./some/long/specifier'), facts[0].specifier);
   assert.equal(table.get('not-a-syntax-word'), facts[2].syntax);
 });
+
+test('empty import and name lists become one list of the kind a non-empty list of objects has', () => {
+  const table: StringTable = new Map();
+  const objects = [{ name: 'a' }];
+  const holey = [1].flatMap(() => []) as ImportFact['names'];
+  const facts = [
+    { specifier: 'a', syntax: 'import', line: 1, names: [], guard: null },
+    { specifier: 'b', syntax: 'import', line: 2, names: holey, guard: null },
+    { specifier: 'c', syntax: 'import', line: 3, names: [{ name: 'c' }], guard: null },
+  ] as ImportFact[];
+  assert.ok(!haveSameMap(facts[0].names, objects) && !haveSameMap(holey, objects), 'empty lists of other kinds (else this test shows nothing)');
+  shareStrings(table, scannedWith(facts));
+  assert.equal(facts[0].names, facts[1].names);
+  assert.ok(haveSameMap(facts[0].names, objects));
+  assert.deepStrictEqual(facts[0].names, []);
+  assert.deepStrictEqual(facts[2].names, [{ name: 'c' }]);
+  const none = scannedWith([]);
+  const other = scannedWith([]);
+  shareStrings(table, none);
+  shareStrings(table, other);
+  assert.equal(none.facts!.imports, other.facts!.imports);
+  assert.ok(haveSameMap(none.facts!.imports, objects));
+});
