@@ -14,7 +14,7 @@ import { MODULE_API, registeredSpecifier, requiredRegisterCallees } from './modu
 import { isUrlLike } from './resolution/specifier.js';
 import type { DynamicImportContext, PlacedImport } from './module-record.js';
 import { evaluateString, type ValueContext } from './static-value.js';
-import { computedSpecifierPattern } from './computed-specifier.js';
+import { type ComputedPattern, computedSpecifierPattern } from './computed-specifier.js';
 import { type ResolverCallee, bindRequiredResolver, loadsVariable, resolverCall } from './cwd-resolvers.js';
 import { hasTopLevelWork } from './top-level-script.js';
 
@@ -120,10 +120,20 @@ class Walk {
   }
 }
 
+/**
+ * The reference of a computed specifier's glob, built by one of two literals (fields in the order a
+ * spread of the pattern gave them): spread copies are objects of other hidden classes than every
+ * other reference, which compiled readers of references met late and threw their code away.
+ */
+const globReference = (pattern: ComputedPattern, line: number, via: string): ReferenceFact =>
+  pattern.exclude === undefined
+    ? { target: pattern.target, form: 'glob', line, via }
+    : { target: pattern.target, exclude: pattern.exclude, form: 'glob', line, via };
+
 /** A computed package-name id a resolver call loads (`require(resolveCwd(`strapi/lib/${x}`))`): relative ids are relative to another folder. */
 const pushResolved = (w: Walk, id: AstNode | null, line: number, via: string): void => {
   const pattern = computedSpecifierPattern(id, w.ctx.text);
-  if (pattern !== null && !pattern.target.startsWith('.')) w.result.references.push({ ...pattern, form: 'glob', line, via });
+  if (pattern !== null && !pattern.target.startsWith('.')) w.result.references.push(globReference(pattern, line, via));
 };
 
 const bind = (w: Walk, id: AstNode | null, binding: (fn: string | null) => CommandBinding | null): void => {
@@ -190,7 +200,7 @@ const onRequire = (w: Walk, node: AstNode, flags: number, name: string, args: As
     const resolved = name === 'require' ? resolverCall(args[0] ?? null, w.resolvers) : null;
     if (resolved && !resolved.loads) return pushResolved(w, resolved.id, lines.lineOf(node.start), `require(${dottedName(nodeAt(unwrap(args[0] ?? null) ?? node, 'callee'))}())`);
     const pattern = name === 'import.meta.resolve' ? null : computedSpecifierPattern(args[0] ?? null, w.ctx.text);
-    if (pattern !== null) result.references.push({ ...pattern, form: 'glob', line: lines.lineOf(node.start), via: `computed ${name}` });
+    if (pattern !== null) result.references.push(globReference(pattern, lines.lineOf(node.start), `computed ${name}`));
     return;
   }
   const names = name === 'require' ? (w.pendingNames.get(node.start) ?? []) : [];
@@ -319,7 +329,7 @@ const onImport: Handler = (w, node, flags) => {
   w.result.dynamicImports.set(node.start, { guard: guardOf(flags), names: w.pendingNames.get(node.start) ?? [], specifier: literalString(source) });
   if (literalString(source) === null) {
     const pattern = computedSpecifierPattern(source, w.ctx.text);
-    if (pattern !== null) w.result.references.push({ ...pattern, form: 'glob', line: w.lines.lineOf(node.start), via: 'computed import()' });
+    if (pattern !== null) w.result.references.push(globReference(pattern, w.lines.lineOf(node.start), 'computed import()'));
   }
   return WALK_CHILDREN;
 };

@@ -94,7 +94,11 @@ const extractShell = (path: string, text: string): FileFacts => {
     if (name !== null && (NEVER_RUNS_A_FILE.has(name) || ownFunctions.has(name))) return;
     const { cwd, prefix } = placeCwd(visited.cwd);
     const body = visited.usedState ? renderArgv(visited.argv, visited.cwd) : oneLine(visited.command.text);
-    commands.push({ command: prefix + body, line: visited.command.line, via: 'shell', ...(cwd !== undefined ? { cwd } : {}) });
+    // `cwd` added as the JS walk adds it (commands.ts), not spread in: a spread built another
+    // hidden class of command, which every compiled reader of commands (shareStrings, the stages) met late.
+    const fact: CommandFact = { command: prefix + body, line: visited.command.line, via: 'shell' };
+    if (cwd !== undefined) fact.cwd = cwd;
+    commands.push(fact);
   });
   facts.commands = commands.sort((a, b) => a.line - b.line);
   const lines = text.split('\n');
