@@ -69,7 +69,9 @@ const shareFacts = (table: StringTable, facts: FileFacts): void => {
     ref.target = share(table, ref.target);
     ref.via = share(table, ref.via);
   }
-  for (const command of facts.commands) command.via = share(table, command.via);
+  // A command's `via` is not shared: it is one of a few literals (a worker's copies of them are a
+  // few bytes per command), and reading it here met the five shapes the extractors give commands,
+  // which made V8 recompile this function three times on payload.
   shareAll(table, facts.definitions);
   if (facts.exportedNames !== undefined) shareAll(table, facts.exportedNames);
 };
