@@ -129,7 +129,10 @@ const componentStrings = (ctx: FrameworkContext, file: string): { found: Compone
   for (const m of text.matchAll(STRING)) {
     const value = m[2];
     // Most strings of a file are neither a path nor an export (`'text'`, `'admin'`): what every kind below needs, tested first.
-    if (!value.includes('#') && value[0] !== '.' && value[0] !== '/' && !(m[1] === '`' && value.includes('${'))) continue;
+    // The first character by its code (`.`, `/`): `value[0]` is read per kind of string (one or two bytes a character), and a
+    // file's first two-byte string threw away the code V8 had optimized on one-byte ones.
+    const first = value.charCodeAt(0);
+    if (!value.includes('#') && first !== 46 && first !== 47 && !(m[1] === '`' && value.includes('${'))) continue;
     if (SPECIFIER_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - 12), m.index))) continue;
     if (m[1] === '`' && value.includes('${')) {
       const computed = computedComponent(file, value, lines.lineOf(m.index ?? 0), warnings);
