@@ -109,6 +109,44 @@ const importEdgesByFile = (edges: readonly Edge[]): Map<string, Edge[]> => {
   return groups;
 };
 
+/** A file whose imports are triaged: its import facts and edges, and the environment of its ecosystem. */
+interface FileToTriage {
+  path: string;
+  language: Language;
+  python: PythonEnvironment | null;
+  javascript: JavaScriptEnvironment | null;
+  imports: ImportFact[];
+  /** In line order (as listed within a line). */
+  edgesOfFile: Edge[];
+}
+
+/**
+ * The files to triage, in the order given: every finding of a file comes from that file's own
+ * statements, and the findings are sorted at the end, so the order of files changes nothing. The
+ * files' facts are read here, in a small loop of their own: they come in as many shapes as the
+ * extractors give them optional fields (payload: 9), and read in classifyImports' loop, each shape
+ * met after V8 had optimized that loop threw the whole of it away.
+ */
+const filesToTriage = (input: TriageInput, groups: Map<string, Edge[]>): FileToTriage[] => {
+  const out: FileToTriage[] = [];
+  for (const record of input.files) {
+    const language = record.language;
+    // Each ecosystem's imports are triaged against its own environment.
+    const ecosystem = languageRecord(language)?.ecosystem;
+    if (ecosystem === undefined) continue;
+    const facts = input.facts.get(record.path);
+    const edgesOfFile = groups.get(record.path);
+    if (!facts || !edgesOfFile) continue;
+    // A stable sort: the edges of a line stay as listed.
+    if (!inLineOrder(edgesOfFile)) edgesOfFile.sort((a, b) => a.line - b.line);
+    const python = ecosystem === 'python' ? input.python : null;
+    const javascript = ecosystem === 'javascript' ? input.javascript : null;
+    if (!python && !javascript) continue;
+    out.push({ path: record.path, language, python, javascript, imports: facts.imports, edgesOfFile });
+  }
+  return out;
+};
+
 /**
  * Every finding of the files' statements, unsorted. Its own function for the reason
  * importEdgesByFile is: V8 optimizes this loop while it runs (payload's 7,000 files), and code
@@ -131,22 +169,8 @@ const classifyImports = (
     classified.push({ finding, failure });
   };
 
-  // Files in the order given: every finding of a file comes from that file's own statements, and
-  // the findings are sorted below, so the order of files changes nothing.
-  for (const record of input.files) {
-    const language = record.language;
-    // Each ecosystem's imports are triaged against its own environment.
-    const ecosystem = languageRecord(language)?.ecosystem;
-    if (ecosystem === undefined) continue;
-    const facts = input.facts.get(record.path);
-    const edgesOfFile = groups.get(record.path);
-    if (!facts || !edgesOfFile) continue;
-    // A stable sort: the edges of a line stay as listed.
-    if (!inLineOrder(edgesOfFile)) edgesOfFile.sort((a, b) => a.line - b.line);
-    const python = ecosystem === 'python' ? input.python : null;
-    const javascript = ecosystem === 'javascript' ? input.javascript : null;
-    if (!python && !javascript) continue;
-    for (const fact of facts.imports) {
+  for (const { path, language, python, javascript, imports, edgesOfFile } of filesToTriage(input, groups)) {
+    for (const fact of imports) {
       const edges = edgesAt(edgesOfFile, fact.line, fact.specifier);
       if (!edges) continue;
       if (edges.every((e) => e.to !== null) && fact.names.length === 0) continue; // resolved, no names to check
@@ -155,10 +179,10 @@ const classifyImports = (
         const failure = python
           ? classifyPythonImport(edge, { env: python, files: filesOf(), facts: input.facts })
           : classifyJavaScriptImport(edge, { env: javascript!, verdictOf, caseTwin: edges.find((e) => e.via === CASE_TWIN)?.to ?? undefined });
-        if (failure) add(record.path, language, fact, edge, failure);
+        if (failure) add(path, language, fact, edge, failure);
       }
       const missing = python ? missingPythonNames(fact, edges, nameContext) : missingJavaScriptNames(fact, edges, nameContext);
-      for (const failure of missing) add(record.path, language, fact, edges[0], failure);
+      for (const failure of missing) add(path, language, fact, edges[0], failure);
     }
   }
   return classified;
