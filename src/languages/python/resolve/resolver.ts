@@ -109,7 +109,10 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
     let list = rootsMemo.get(fromDir);
     if (!list) {
       list = rootsOfDir(fromDir);
-      const signature = list.map((r) => `${r.dir}\0${r.kind}`).join('\n');
+      // Joined by hand: `.map(...).join` met both the packed list the map builtin makes and the holey
+      // one of TurboFan's inlined copy, and V8 recompiled the resolver when the second came.
+      let signature = '';
+      for (const r of list) signature += `${r.dir}\0${r.kind}\n`;
       const same = rootLists.get(signature);
       if (same) list = same;
       else rootLists.set(signature, list);
