@@ -373,11 +373,16 @@ const binsBelow = (memo: Map<readonly Segment[], ReadonlySet<string>>, segments:
 /** The segments of every known command line, in their order (found once per scan). */
 const commandSegments = perScan((ctx): readonly (readonly Segment[])[] => ctx.commands.map((command) => segmentsOf(ctx, command.command, command.cwd, 0)));
 
-/** The calls of `bins` below a command's segments in order, each with the chain of scripts that led to it (one link per script step, shared by its calls). */
-const addCalls = (to: Call[], bins: ReadonlySet<string>, below: (segments: readonly Segment[]) => ReadonlySet<string>, command: KnownCommand, segments: readonly Segment[], chain: Chain | null): void => {
+/**
+ * The calls of `bins` below a command's segments in order, each with the chain of scripts that led
+ * to it (one link per script step, shared by its calls). It takes the memo, not a closure over it:
+ * each set of programs asked made a new closure, and the call through it, optimized on the first,
+ * threw addCalls away at the second.
+ */
+const addCalls = (to: Call[], bins: ReadonlySet<string>, memo: Map<readonly Segment[], ReadonlySet<string>>, command: KnownCommand, segments: readonly Segment[], chain: Chain | null): void => {
   for (const s of segments) {
     if (s.kind === 'script') {
-      if (s.segments.length > 0 && reaches(below(s.segments), bins)) addCalls(to, bins, below, command, s.segments, { step: s.step, outer: chain });
+      if (s.segments.length > 0 && reaches(binsBelow(memo, s.segments), bins)) addCalls(to, bins, memo, command, s.segments, { step: s.step, outer: chain });
       continue;
     }
     if (bins.has(s.bin)) to.push({ command, call: { bin: s.bin, args: s.args, cwd: s.cwd, chain, manifest: s.manifest } });
@@ -405,10 +410,9 @@ export const invocationsOf = (ctx: FrameworkContext, bins: readonly string[]): r
   let known = memo.get(key);
   if (known) return known;
   const belowMemo = binsBelowMemo(ctx);
-  const below = (segments: readonly Segment[]) => binsBelow(belowMemo, segments);
   const out: Call[] = [];
   const tops = commandSegments(ctx);
-  for (let i = 0; i < tops.length; i++) if (reaches(below(tops[i]), wanted)) addCalls(out, wanted, below, ctx.commands[i], tops[i], null);
+  for (let i = 0; i < tops.length; i++) if (reaches(binsBelow(belowMemo, tops[i]), wanted)) addCalls(out, wanted, belowMemo, ctx.commands[i], tops[i], null);
   memo.set(key, (known = out));
   return known;
 };
