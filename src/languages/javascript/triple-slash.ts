@@ -47,7 +47,11 @@ export const tripleSlashImports = (comments: readonly Comment[], text: string, l
     const types = attributes.get('types');
     const [syntax, specifier]: [ImportFact['syntax'], string | undefined] = path !== undefined ? ['reference-path', path] : ['reference-types', types];
     if (specifier === undefined || specifier.trim() === '') continue;
-    placed.push({ offset: comment.start, fact: { specifier: specifier.trim(), syntax, line: lines.lineOf(comment.start), names: [], guard: null, typeOnly: true } });
+    // typeOnly is added after the literal, as the other import builders add it: a literal holding it
+    // has a hidden class of its own, and the one reference fact of a repo deopts resolve and the edges.
+    const fact: ImportFact = { specifier: specifier.trim(), syntax, line: lines.lineOf(comment.start), names: [], guard: null };
+    fact.typeOnly = true;
+    placed.push({ offset: comment.start, fact });
   }
   return placed;
 };
