@@ -8,6 +8,7 @@
  */
 import type { FileFacts, Guard, ImportFact, ImportSyntax } from '../model/facts.js';
 import { ownString } from '../util/own-string.js';
+import { EMPTY_LIST } from '../util/packed-list.js';
 import type { ScannedFile } from './scan-file.js';
 
 export type StringTable = Map<string, string>;
@@ -38,19 +39,14 @@ const WORDS: ReadonlyMap<string, string> = new Map(
 const word = (table: StringTable, text: string): string => WORDS.get(text) ?? share(table, text);
 
 /**
- * One empty list for every file without imports and every import without names. The extractors
- * make empty lists of two V8 array kinds (a `[]` literal holds small integers, an emptied or
- * flatMapped one holes): each kind is another map for the code that reads the lists (the import
- * edges, the triage), and V8 recompiled those functions when a kind first arrived late. Nothing
- * changes a file's facts after extraction.
+ * One empty list (util/packed-list.ts) for every file without imports and every import without
+ * names. The extractors make empty lists of two V8 array kinds (a `[]` literal holds small
+ * integers, an emptied or flatMapped one holes): each kind is another map for the code that reads
+ * the lists (the import edges, the triage), and V8 recompiled those functions when a kind first
+ * arrived late. Shared, so never filled: nothing changes a file's facts after extraction.
  */
-const NO_IMPORTS: FileFacts['imports'] = [];
-const NO_NAMES: ImportFact['names'] = [];
-// Of the kind a list of objects has, like every non-empty list here.
-NO_IMPORTS.push(null as never);
-NO_IMPORTS.length = 0;
-NO_NAMES.push(null as never);
-NO_NAMES.length = 0;
+const NO_IMPORTS = EMPTY_LIST as unknown as FileFacts['imports'];
+const NO_NAMES = EMPTY_LIST as unknown as ImportFact['names'];
 
 const shareFacts = (table: StringTable, facts: FileFacts): void => {
   if (facts.imports.length === 0) facts.imports = NO_IMPORTS;

@@ -36,7 +36,7 @@ import { ownPathNames } from './static-value.js';
 import { textMarksOf } from './text-marks.js';
 import { isNodeScript } from './top-level-script.js';
 import { tripleSlashImports } from './triple-slash.js';
-import { packedMap } from './packed-map.js';
+import { packedMap } from '../../util/packed-list.js';
 
 export const JAVASCRIPT_EXTRACTOR_VERSION = 13;
 

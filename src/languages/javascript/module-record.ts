@@ -6,7 +6,7 @@
 import type { EcmaScriptModule, ExportExportName, ImportName, StaticExportEntry } from 'oxc-parser';
 import type { Guard, ImportedName, ImportFact } from '../../model/facts.js';
 import type { LineTable } from './line-table.js';
-import { packedMap } from './packed-map.js';
+import { packedMap } from '../../util/packed-list.js';
 
 /** An import fact with the offset it was found at, so facts from several sources sort by position. */
 export interface PlacedImport {

@@ -19,7 +19,7 @@ import { pathExists, realpathOrNull } from '../../util/fs.js';
 import { lineOfKey } from '../../entries/support/config-document.js';
 import { LANGUAGE_RECORDS } from '../registry.js';
 import { conditionsOf, createResolverPool, type ImporterKind, type Profile } from './resolution/factories.js';
-import { EMPTY_LIST, uniformList } from './resolution/uniform-list.js';
+import { EMPTY_LIST, uniformList } from '../../util/packed-list.js';
 import { OxcLoadError } from './oxc-loaders.js';
 import { importsTargets, type ConditionalTarget } from './resolution/package-imports.js';
 import { declaredConditions, isBuiltInCondition, type DeclaredCondition } from './resolution/conditions.js';

@@ -7,7 +7,7 @@ import type { ImportedName, ImportFact } from '../../../model/facts.js';
 import type { LineTable } from '../line-table.js';
 import type { PlacedImport } from '../module-record.js';
 import { type Lexer, Token, Unsure } from './lexer.js';
-import { packedMap } from '../packed-map.js';
+import { packedMap } from '../../../util/packed-list.js';
 
 export interface ModuleStatements {
   /** `import` facts, with their statement offsets. */

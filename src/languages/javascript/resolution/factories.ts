@@ -6,7 +6,7 @@
 import type { NapiResolveOptions, ResolverFactory } from 'oxc-resolver';
 import { oxcResolver } from '../oxc-loaders.js';
 import { joinAbsolute } from '../../../util/path.js';
-import { EMPTY_LIST } from './uniform-list.js';
+import { EMPTY_LIST } from '../../../util/packed-list.js';
 
 export type Profile = 'esm' | 'cjs' | 'types';
 /** A TS importer prefers `x.ts` over `x.js` when both exist; a JS importer the file it would load. */

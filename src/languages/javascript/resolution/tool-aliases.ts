@@ -20,7 +20,7 @@ import { pathsWithPrefix } from '../../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../../util/path.js';
 import { regexProblem, safeRegExp } from '../../../util/safe-regex.js';
 import { knipPathRules } from './knip-paths.js';
-import { EMPTY_LIST, uniformList } from './uniform-list.js';
+import { EMPTY_LIST, uniformList } from '../../../util/packed-list.js';
 
 export type AliasTool = 'Vite' | 'Vitest' | 'Astro' | 'SvelteKit' | 'webpack' | 'Rspack' | 'Jest' | 'knip';
 
