@@ -26,5 +26,5 @@ export const rewriteNames = (facts: FileFacts): void => {
     ref.target = copyOf(ref.target);
     ref.via = copyOf(ref.via);
   }
-  for (const command of facts.commands) command.via = copyOf(command.via);
+  // Not a command's `via`: shareStrings leaves it as the extractor wrote it.
 };

@@ -39,7 +39,7 @@ import { isRecord } from '../../manifests/json.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { YAML } from '../../manifests/yaml.js';
 import { configAt, configStrings, fromFile, jsonConfigValue, readConfigFile, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { GENERIC_TESTS, JEST_DEFAULTS, RSTEST_DEFAULTS, VITEST_DEFAULTS, avaPatterns, jestPatterns, rstestPatterns, testMatcher, vitestPatterns, type ReadPatterns, type TestPatterns } from '../../languages/javascript/test-runner-config.js';
+import { GENERIC_TESTS, JEST_DEFAULTS, JS_EXTENSIONS, RSTEST_DEFAULTS, VITEST_DEFAULTS, avaPatterns, jestPatterns, rstestPatterns, testMatcher, vitestPatterns, type ReadPatterns, type TestPatterns } from '../../languages/javascript/test-runner-config.js';
 
 export interface JsTest {
   file: string;
@@ -55,14 +55,12 @@ interface RunnerPatterns {
 }
 
 const JS_FILE = /\.(c|m)?[jt]sx?$/;
-const EXT = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
-const GENERIC = GENERIC_TESTS;
 const DEFAULTS: Record<string, string[]> = {
   vitest: VITEST_DEFAULTS,
   jest: JEST_DEFAULTS,
   rstest: RSTEST_DEFAULTS,
   mocha: ['test/**/*.{js,cjs,mjs,ts}'],
-  'node:test': [`**/*{.,-,_}test.${EXT}`, `**/test-*.${EXT}`, `**/test.${EXT}`, `**/test/**/*.${EXT}`],
+  'node:test': [`**/*{.,-,_}test.${JS_EXTENSIONS}`, `**/test-*.${JS_EXTENSIONS}`, `**/test.${JS_EXTENSIONS}`, `**/test/**/*.${JS_EXTENSIONS}`],
 };
 const CONFIG_FILES: Record<string, RegExp> = {
   vitest: /^(vitest|vite)\.config\.[cm]?[jt]s$/,
@@ -343,7 +341,7 @@ export const jsTests = (ctx: DetectorContext): { tests: JsTest[]; diagnostics: D
     }
     let pkg = dir === null ? undefined : packages.get(dir);
     if (dir !== null && !pkg) packages.set(dir, (pkg = readPackage(dir, ctx, diagnostics, knip)));
-    const runners = pkg && pkg.runners.length > 0 ? pkg.runners : [{ patterns: inPackage('test', dir ?? '', GENERIC, null, 'defaults') }];
+    const runners = pkg && pkg.runners.length > 0 ? pkg.runners : [{ patterns: inPackage('test', dir ?? '', GENERIC_TESTS, null, 'defaults') }];
     for (const r of runners) {
       const pattern = match(r.patterns, file);
       if (!pattern) continue;

@@ -209,7 +209,8 @@ export const avaPatterns = (value: ConfigValue | null, config: string | null, di
 
 const under = (file: string, folder: string): boolean => folder === '' || file.startsWith(`${folder}/`);
 
-const JS_EXTENSIONS = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
+/** The JS/TS extensions as a glob alternation. */
+export const JS_EXTENSIONS = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
 /** Test files by name alone, for a package whose runner is unknown: `*.test.*`, `*.spec.*` and `__tests__/**`. */
 export const GENERIC_TESTS = [`**/*.{test,spec}.${JS_EXTENSIONS}`, `**/__tests__/**/*.${JS_EXTENSIONS}`];
 
