@@ -103,26 +103,31 @@ const namedFiles = perScan((ctx): Named[] => {
     let declared: ReadonlySet<string> | undefined;
     const folderNames = (): ReadonlySet<string> => (declared ??= ownPathNames(text)?.folders ?? new Set());
     for (const m of text.matchAll(ANCHORED)) {
-      const note = baseNote(text, m[2], m.index ?? 0, folderNames);
-      if (note === null) continue;
+      // The target first: most joins (`path.join(root, 'x')` of some other folder) name no repo code file
+      // beside the module, and the base's note (the enclosing function, its callers) is what costs.
       const parts = [...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);
       const joined = joinRepo(dirname(file), ...parts);
       const target = joined !== null && REQUIRED_ARGUMENT.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) ? nodeCompletion(ctx.files, joined) : joined;
       if (target === null || target === file || !LITERAL_TARGET.test(target) || !ctx.files.has(target)) continue;
+      const note = baseNote(text, m[2], m.index ?? 0, folderNames);
+      if (note === null) continue;
       out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}` });
     }
     if (!text.includes('${')) continue;
     for (const m of text.matchAll(ANCHORED_TEMPLATE)) {
       const name = namePattern(m[4]);
-      const note = name === null ? null : baseNote(text, m[2], m.index ?? 0, folderNames);
-      const folder = name === null || note === null ? null : joinRepo(dirname(file), ...[...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]));
+      const folder = name === null ? null : joinRepo(dirname(file), ...[...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]));
       if (name === null || folder === null) continue;
       // Only below a named folder: the module's own folder and all below it would be every file there.
       const deep = spansFolders(m[4]) && [...m[3].matchAll(LITERAL)].length > 0;
       const match = compileRepoGlob(joinRepo(folder, deep ? `**/${name}` : name) ?? name);
       const candidates = deep ? pathsWithPrefix(ctx.files, folder === '' ? '' : `${folder}/`).filter((f) => !f.includes('node_modules/')) : pathsInDir(ctx.files, folder);
+      // The base's note only once a file fits, as above.
+      let note: string | null | undefined;
       for (const target of candidates) {
         if (target === file || !CODE.test(target) || TEST_FILE.test(target) || !match(target)) continue;
+        if (note === undefined) note = baseNote(text, m[2], m.index ?? 0, folderNames);
+        if (note === null) break;
         out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}: every file its literal parts allow${deep ? ', in subfolders too (the name may hold /)' : ''}` });
       }
     }
