@@ -12,9 +12,11 @@ import { gitignoreReinclusions, isInDefaultExcludedDir, leadsToReincluded } from
 
 /**
  * `ignore` is CommonJS: importing it from an ES module starts Node's CommonJS export scanner,
- * about 0.1 s of CPU that `census why` (which loads this file) does not otherwise pay.
+ * about 0.1 s of CPU that `census why` (which loads this file) does not otherwise pay. Required
+ * on first use: a scan inside git never reads a .gitignore here, and every scan loads this file.
  */
-const ignore = createRequire(import.meta.url)('ignore') as typeof import('ignore');
+let ignoreFactory: typeof import('ignore') | undefined;
+const ignore = (): Ignore => (ignoreFactory ??= createRequire(import.meta.url)('ignore') as typeof import('ignore'))();
 
 interface Matcher {
   base: string; // repo path of the folder holding the .gitignore ('' for root)
