@@ -1,6 +1,6 @@
 /**
  * Everything census asks git, in as few calls as possible: one `rev-parse` for the work tree, its
- * head and the folder's prefix; one `ls-files` each for the tracked and the untracked files; one
+ * head and the folder's prefix; one `ls-files` for the tracked and the untracked files; one
  * `status` for the dirty flag; one `log` pass for last-change dates. No per-file git calls.
  *
  * The listing is awaited at once; status and log are started once it is in (discover/index.ts) and
@@ -64,17 +64,16 @@ export interface GitListing {
 const nulSeparated = (out: string): string[] => out.split('\0').filter((p) => p !== '');
 
 /**
- * Tracked plus untracked-not-ignored files under `dir`, relative to `dir`, POSIX. Two git calls
- * running side by side: tracked files need no ignore matching, so they are listed on their own and
- * always arrive; the untracked listing has its own, shorter time limit.
+ * Tracked plus untracked-not-ignored files under `dir`, relative to `dir`, POSIX, in no particular
+ * order. One git call lists both (a git process fewer per scan); only the untracked half matches
+ * .gitignore patterns, which can take minutes, so that call has the untracked listing's shorter
+ * time limit, and when it fails the tracked files, which need no matching, are listed alone.
  */
-export const gitListFiles = async (dir: string): Promise<GitListing | null> => {
-  const [tracked, untracked] = await Promise.all([
-    startGit(dir, ['-c', 'core.quotepath=off', 'ls-files', '-z', '--cached']),
-    startGit(dir, ['-c', 'core.quotepath=off', 'ls-files', '-z', '--others', '--exclude-standard'], { timeoutMs: UNTRACKED_TIMEOUT_MS }),
-  ]);
-  if (tracked === null) return null;
-  return { files: [...new Set([...nulSeparated(tracked), ...nulSeparated(untracked ?? '')])], untrackedSkipped: untracked === null };
+export const gitListFiles = async (dir: string, untrackedTimeoutMs = UNTRACKED_TIMEOUT_MS): Promise<GitListing | null> => {
+  const both = await startGit(dir, ['-c', 'core.quotepath=off', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { timeoutMs: untrackedTimeoutMs });
+  if (both !== null) return { files: [...new Set(nulSeparated(both))], untrackedSkipped: false };
+  const tracked = await startGit(dir, ['-c', 'core.quotepath=off', 'ls-files', '-z', '--cached']);
+  return tracked === null ? null : { files: [...new Set(nulSeparated(tracked))], untrackedSkipped: true };
 };
 
 /** The Audit's `git`, once `git status` has answered. */

@@ -94,7 +94,8 @@ test('gitListFiles, gitInfo and gitLastChangeDates give what the synchronous cal
       const tracked = runGit(dir, ['-c', 'core.quotepath=off', 'ls-files', '-z', '--cached'])!.split('\0').filter((p) => p !== '');
       const untracked = runGit(dir, ['-c', 'core.quotepath=off', 'ls-files', '-z', '--others', '--exclude-standard'])!.split('\0').filter((p) => p !== '');
       assert.deepEqual(await info, { commit: tree.commit, branch: 'trunk', dirty: false });
-      assert.deepEqual(await listing, { files: [...tracked, ...untracked], untrackedSkipped: false });
+      const listed = await listing;
+      assert.deepEqual({ ...listed, files: listed?.files.sort() }, { files: [...tracked, ...untracked].sort(), untrackedSkipped: false });
     }
     const top = gitWorkTree(repo)!;
     assert.deepEqual(Object.fromEntries(await gitLastChangeDates(repo, top)), { '.gitignore': '2024-03-01', 'a.py': '2024-03-01', 'sub/b.py': '2025-06-02', 'sub/deep/c.py': '2024-03-01' });
@@ -111,6 +112,20 @@ test('gitListFiles, gitInfo and gitLastChangeDates give what the synchronous cal
     assert.equal((await gitInfo(repo, top)).dirty, true);
     assert.equal(await gitListFiles(repo), null, 'no tracked listing: discover walks the folder instead');
     writeFileSync(join(repo, '.git', 'index'), index);
+  } finally {
+    rmSync(repo, { recursive: true, force: true });
+  }
+});
+
+test('gitListFiles: when the untracked files cannot be listed in time, the tracked files are listed alone', async () => {
+  const repo = makeRepo();
+  try {
+    // git's .gitignore matcher backtracks on these patterns against a long untracked name for minutes
+    writeFileSync(join(repo, '.gitignore'), `${Array.from({ length: 50 }, (_, i) => `${'*a'.repeat(10 + (i % 5))}*b`).join('\n')}\n`);
+    writeFileSync(join(repo, `${'a'.repeat(200)}.py`), 'x = 1\n');
+    const tracked = runGit(repo, ['ls-files', '-z', '--cached'])!.split('\0').filter((p) => p !== '');
+    const listed = await gitListFiles(repo, 50);
+    assert.deepEqual({ ...listed, files: listed?.files.sort() }, { files: tracked.sort(), untrackedSkipped: true });
   } finally {
     rmSync(repo, { recursive: true, force: true });
   }

@@ -269,7 +269,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   {
     id: 'catastrophic-gitignore',
     attack: 'a .gitignore full of backtracking patterns and an untracked file with a long name (git\'s own matcher ran for over ten minutes)',
-    expected: 'tracked files are listed at once; listing the untracked ones stops after 30 s with a `read/untracked-skipped` warning',
+    expected: 'listing the untracked files stops after 30 s with a `read/untracked-skipped` warning; the tracked files are listed',
     baseRuns: [['scan', '--format', 'json']],
     build: (ctx) => {
       smallApp(ctx.repo);
