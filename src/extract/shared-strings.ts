@@ -69,7 +69,9 @@ const shareFacts = (table: StringTable, facts: FileFacts): void => {
   // few bytes per command), and reading it here met the five shapes the extractors give commands,
   // which made V8 recompile this function three times on payload.
   shareAll(table, facts.definitions);
-  if (facts.exportedNames !== undefined) shareAll(table, facts.exportedNames);
+  // The JS/TS extractor hands out one list as both (a worker's copy keeps that: structured clone
+  // copies a shared object once), and a second pass would only look up each name again.
+  if (facts.exportedNames !== undefined && facts.exportedNames !== facts.definitions) shareAll(table, facts.exportedNames);
 };
 
 /** Rewrites the scanned file's facts in place so equal names are one string (the table keeps them). */
