@@ -270,6 +270,15 @@ test('module scan: complexity without the walk words counts the same tokens for 
   assert.equal(lexedComplexity(`const x = <div></span>;\n`, true), null);
 });
 
+test('module scan: a script the scan reads and leaves to the walk keeps the count of its tokens', () => {
+  // exports nothing and loads a Node module: parsed for the walk, counted by the scan's own lexer
+  const text = `import fs from 'node:fs';\nif (a && b) fs.rmSync(x ? y : z);\nconst t = <T,>(v: T) => v || w;\n`;
+  assert.equal(scanModule(text, buildLineTable(text), 'ts')?.complexity, 5);
+  assert.equal(lexedComplexity(text, false), 5);
+  assert.equal(extractJavaScript('scripts/clean.ts', text, true).complexity, 5);
+  assert.equal(extractJavaScript('scripts/clean.ts', text, true, { moduleScan: false }).complexity, 5);
+});
+
 test('webpack contexts: require.context and import.meta.webpackContext name the files of a folder, aliased or relative', () => {
   const refs = (text: string) => extractJavaScript('src/app.ts', text, true).references;
   assert.deepEqual(refs(`const forms = import.meta.webpackContext('./forms', { recursive: false, regExp: /\\.ts$/ });\n`), [{ target: './forms/*', form: 'glob', line: 1, via: 'import.meta.webpackContext', filter: '\\.ts$' }]);

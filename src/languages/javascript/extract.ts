@@ -131,10 +131,10 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
   const language = scanLanguage(path, isTypeScript, options.dialect);
   const jsx = language !== 'ts' && language !== 'dts';
   // The scan stops at anything the walk acts on, so it runs first and needsWalk only after it.
-  let scanned = options.moduleScan !== false ? scanModule(text, lines, language) : null;
+  const scan = options.moduleScan !== false ? scanModule(text, lines, language) : null;
   // An ES module script (`import fs from 'node:fs'; await run()`) may need no walk for anything
   // else: when it exports nothing and could be a Node script, parse it so the walk sees its top level.
-  if (scanned && scanned.exportedNames.length === 0 && !scanned.star && isNodeScript(path, scanned.imports)) scanned = null;
+  const scanned = scan && scan.exportedNames.length === 0 && !scan.star && isNodeScript(path, scan.imports) ? null : scan;
   let module: ModuleFacts;
   if (scanned) {
     module = { imports: [...scanned.imports, ...scanned.reexports], exported: { names: scanned.exportedNames, star: scanned.star }, comments: scanned.comments, walk: null };
@@ -153,7 +153,8 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
     facts.commands = walk.commands.sort((a, b) => a.line - b.line);
     facts.references = walk.references;
   }
-  facts.complexity = scanned?.complexity ?? lexedComplexity(text, jsx) ?? textComplexity(text, comments);
+  // A script the scan read to its end and left to oxc has the count lexedComplexity would make again.
+  facts.complexity = scan?.complexity ?? lexedComplexity(text, jsx) ?? textComplexity(text, comments);
 
   const names = sortedUnique([...exported.names, ...(walk?.commonJsExports ?? [])]);
   if (names.length > 0) facts.exportedNames = names;
