@@ -59,50 +59,92 @@ const TYPE_LITERAL_AFTER = new Set([':', '|', '&', '=>', '<', ',', '?', '=']);
 type Place = 'expression' | 'type';
 type BraceKind = 'function' | 'try' | 'block' | 'class' | 'other';
 
+/** `bigger` holding `array`'s values in front. */
+const grown = <T extends Uint8Array | Int32Array>(array: T, bigger: T): T => {
+  bigger.set(array);
+  return bigger;
+};
+
 /** The file's tokens in arrays, with each bracket's partner and each token's enclosing opener. */
 class Tokens {
-  readonly type: Token[] = [];
-  readonly start: number[] = [];
-  readonly end: number[] = [];
-  readonly newline: boolean[] = [];
-  readonly member: boolean[] = [];
+  /*
+   * Typed arrays, filled to a capacity that doubles, then cut to the token count (so a read past
+   * the last token is undefined, as it is in a plain array): a push onto each of nine arrays per
+   * token was most of this reader's time. The flags are 0 or 1, read only as conditions.
+   */
+  readonly type: Uint8Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly newline: Uint8Array;
+  readonly member: Uint8Array;
   /** Whether the token ends an operand (the lexer's own reading: after it, `/` divides). */
-  readonly endsOperand: boolean[] = [];
+  readonly endsOperand: Uint8Array;
   /** Index of the innermost opener around the token, -1 at the top level. */
-  readonly parent: number[] = [];
+  readonly parent: Int32Array;
   /** For an opener, its closer; for a closer, its opener (a template's `}…${` is both); -1 otherwise. */
-  readonly closer: number[] = [];
-  readonly opener: number[] = [];
+  readonly closer: Int32Array;
+  readonly opener: Int32Array;
 
   constructor(readonly text: string, jsx: boolean) {
     const lex = new Lexer(text, jsx, { walkWords: false });
+    let capacity = Math.max(256, text.length >> 3);
+    let type = new Uint8Array(capacity);
+    let start = new Int32Array(capacity);
+    let end = new Int32Array(capacity);
+    let newline = new Uint8Array(capacity);
+    let member = new Uint8Array(capacity);
+    let endsOperand = new Uint8Array(capacity);
+    let parent = new Int32Array(capacity);
+    let closer = new Int32Array(capacity);
+    let opener = new Int32Array(capacity);
     const open: number[] = [];
     let before = 0;
-    for (;;) {
+    let k = 0;
+    for (;; k++) {
       lex.next();
-      const type = lex.token();
-      if (type === Token.End) break;
-      const k = this.type.length;
-      this.type.push(type);
-      this.start.push(lex.start);
-      this.end.push(lex.end);
-      this.newline.push(lex.newlineBefore);
-      this.member.push(lex.memberName);
-      this.endsOperand.push(lex.endsOperand());
-      this.closer.push(-1);
-      this.opener.push(-1);
+      const token = lex.token();
+      if (token === Token.End) break;
+      if (k === capacity) {
+        capacity *= 2;
+        type = grown(type, new Uint8Array(capacity));
+        start = grown(start, new Int32Array(capacity));
+        end = grown(end, new Int32Array(capacity));
+        newline = grown(newline, new Uint8Array(capacity));
+        member = grown(member, new Uint8Array(capacity));
+        endsOperand = grown(endsOperand, new Uint8Array(capacity));
+        parent = grown(parent, new Int32Array(capacity));
+        closer = grown(closer, new Int32Array(capacity));
+        opener = grown(opener, new Int32Array(capacity));
+      }
+      type[k] = token;
+      start[k] = lex.start;
+      end[k] = lex.end;
+      newline[k] = lex.newlineBefore ? 1 : 0;
+      member[k] = lex.memberName ? 1 : 0;
+      endsOperand[k] = lex.endsOperand() ? 1 : 0;
+      closer[k] = -1;
+      opener[k] = -1;
       const after = lex.openBrackets();
       // `}` resuming a template or JSX closes one substitution and may open the next
-      const resumes = (type === Token.Template || type === Token.Jsx) && text.charCodeAt(lex.start) === 125;
+      const resumes = (token === Token.Template || token === Token.Jsx) && text.charCodeAt(lex.start) === 125;
       if (after < before || (resumes && after === before)) {
         const o = open.pop() ?? unsure();
-        this.opener[k] = o;
-        this.closer[o] = k;
+        opener[k] = o;
+        closer[o] = k;
       }
-      this.parent.push(open.length > 0 ? open[open.length - 1] : -1);
+      parent[k] = open.length > 0 ? open[open.length - 1] : -1;
       if (after > before || (resumes && after === before)) open.push(k);
       before = after;
     }
+    this.type = type.subarray(0, k);
+    this.start = start.subarray(0, k);
+    this.end = end.subarray(0, k);
+    this.newline = newline.subarray(0, k);
+    this.member = member.subarray(0, k);
+    this.endsOperand = endsOperand.subarray(0, k);
+    this.parent = parent.subarray(0, k);
+    this.closer = closer.subarray(0, k);
+    this.opener = opener.subarray(0, k);
   }
 
   get count(): number {
@@ -181,19 +223,34 @@ export const readDynamicImports = (text: string, lines: LineTable, language: Sca
 
 class DynamicImportReader {
   private readonly typeScript: boolean;
-  private readonly index = new Map<number, number>();
 
   constructor(
     private readonly t: Tokens,
     private readonly language: ScanLanguage,
   ) {
     this.typeScript = language === 'ts' || language === 'tsx' || language === 'dts';
-    for (let k = 0; k < t.count; k++) if (t.type[k] === Token.Identifier) this.index.set(t.start[k], k);
+  }
+
+  /**
+   * The identifier token starting at offset. Tokens start in increasing order (each takes at
+   * least one character), so a binary search finds it: a map of every identifier's offset, made
+   * for the file's few `import(`s, was a third of this reader's time.
+   */
+  private identifierAt(offset: number): number {
+    const t = this.t;
+    let lo = 0;
+    let hi = t.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (t.start[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < t.count && t.start[lo] === offset && t.type[lo] === Token.Identifier ? lo : unsure();
   }
 
   read(offset: number): { specifier: string; names: ImportedName[]; guard: Guard | null } | null {
     const t = this.t;
-    const k = this.index.get(offset) ?? unsure();
+    const k = this.identifierAt(offset);
     const open = k + 1;
     if (!t.is(open, '(')) unsure();
     const specifier = this.literalArgument(open);
