@@ -43,9 +43,16 @@ export const pathsWithPrefix = (files: ReadonlySet<string>, prefix: string): rea
   const sorted = indexOf(files).sorted;
   if (prefix === '') return sorted;
   const start = lowerBound(sorted, prefix);
-  let end = start;
-  while (end < sorted.length && sorted[end].startsWith(prefix)) end++;
-  return sorted.slice(start, end);
+  // The run's end by bisection too: readers ask for a package's files (thousands, at a monorepo's
+  // test folder) per package and per reader, and stepping through the run tested each path.
+  let lo = start;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid].startsWith(prefix)) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted.slice(start, lo);
 };
 
 /** The paths directly in folder `dir` ('' = the root), sorted. */

@@ -64,6 +64,12 @@ const routerOf = (relative: string): { router: 'app' | 'pages'; dir: string } | 
   return null;
 };
 
+/** True for a path at the root or directly in src/ (`middleware.ts`, `src/instrumentation.ts`). */
+export const atTop = (relative: string): boolean => {
+  const slash = relative.indexOf('/');
+  return slash < 0 || (slash === 3 && relative.startsWith('src/') && relative.indexOf('/', 4) < 0);
+};
+
 /** Private folders (`_components`) and files under them are not routes in the app router. */
 const isPrivate = (relative: string, routerDir: string): boolean =>
   relative.slice(routerDir.length + 1).split('/').slice(0, -1).some((segment) => segment.startsWith('_'));
@@ -154,6 +160,11 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   for (const file of pathsWithPrefix(ctx.files, prefix)) {
     if (file.includes('node_modules/')) continue;
     const relative = file.slice(prefix.length);
+    // A router folder is a whole segment above the file: its name and a slash.
+    const routed = relative.includes('app/') || relative.includes('pages/');
+    // Next loads a file by its place only under a router folder or at the root or src/: a root
+    // package holds every file of the repo, and most are neither, so they go before any name is made.
+    if (!routed && !atTop(relative)) continue;
     const name = stem(basename(relative), suffixes);
     // A file's name rules most out before its folders are looked up (a root package holds every file of the repo).
     if (name === null || name.endsWith('.d') || nested(file)) continue;
@@ -161,8 +172,7 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
     let what: string | null = null;
     if ((folder === '' || folder === 'src') && ROOT_FILES.has(name)) what = `Next.js ${name} file`;
     else {
-      // A router folder is a whole segment above the file: its name and a slash.
-      const router = relative.includes('app/') || relative.includes('pages/') ? routerOf(relative) : null;
+      const router = routed ? routerOf(relative) : null;
       if (router && shadowed.has(router.dir)) continue;
       if (router?.router === 'pages') what = 'Next.js pages router file';
       else if (router?.router === 'app' && APP_FILES.has(name) && !isPrivate(relative, router.dir)) what = `Next.js app router ${name} (${prefix}${router.dir})`;

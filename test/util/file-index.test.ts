@@ -1,0 +1,23 @@
+/** The file set's sorted views: a folder's run of paths is exactly the paths with that prefix. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pathsInDir, pathsWithPrefix } from '../../src/util/file-index.js';
+import { byString } from '../../src/util/compare.js';
+
+const FILES = ['a.ts', 'a/b.ts', 'a/b/c.ts', 'a/bc.ts', 'a-b/x.ts', 'ab/y.ts', 'b/z.ts', 'z.ts', 'a/b/d/e.ts', 'é/f.ts', 'a/\u{1F600}.ts'];
+
+test('pathsWithPrefix: every path with the prefix, sorted, for each prefix of each path and some that match none', () => {
+  const files = new Set(FILES);
+  const prefixes = new Set(['', 'q/', 'zz', 'a/b/d/e.ts/', ...FILES.flatMap((f) => [...f].map((_, i) => f.slice(0, i + 1)))]);
+  for (const prefix of prefixes) {
+    const expected = FILES.filter((f) => f.startsWith(prefix)).sort(byString);
+    assert.deepEqual(pathsWithPrefix(files, prefix), expected, prefix);
+  }
+});
+
+test('pathsInDir: the paths directly in a folder', () => {
+  const files = new Set(FILES);
+  assert.deepEqual(pathsInDir(files, 'a'), ['a/\u{1F600}.ts', 'a/b.ts', 'a/bc.ts'].sort(byString));
+  assert.deepEqual(pathsInDir(files, ''), ['a.ts', 'z.ts']);
+  assert.deepEqual(pathsInDir(files, 'nope'), []);
+});
