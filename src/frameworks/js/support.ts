@@ -423,16 +423,42 @@ export const invocationsOf = (ctx: FrameworkContext, bins: readonly string[]): r
  * evidence; null (tooling) when nothing runs it. For a bundler, a Dockerfile RUN that builds
  * counts as production: the image ships what it bundles.
  */
-export const toolRun = (ctx: FrameworkContext, dir: string, bins: string[], o: { bundler?: boolean; args?: (args: string[]) => boolean } = {}): ToolRun | null => {
+export const toolRun = (ctx: FrameworkContext, dir: string, bins: string[], o: { bundler?: boolean; args?: (args: string[]) => boolean } = {}): ToolRun | null =>
+  // The options as two values: readers pass `{}`, `{ bundler }`, `{ args }` or both, four shapes of
+  // object, and the loop below, optimized on the first shapes, was thrown away at the next.
+  runsOf(ctx, dir, bins, o.bundler === true, o.args ?? null);
+
+const EMPTY_CALLS: readonly Call[] = [];
+const callsByDirMemo = perScan(() => new Map<string, Map<string, Call[]>>());
+
+/**
+ * The calls of one program, by the folder they run in, in their order (once per scan and program):
+ * readers ask per package, and each question walked every call of the program in the repo (a
+ * monorepo's `turbo run build` makes thousands) for the few in that package's folder.
+ */
+const callsIn = (ctx: FrameworkContext, bin: string, dir: string): readonly Call[] => {
+  const memo = callsByDirMemo(ctx);
+  let byDir = memo.get(bin);
+  if (byDir === undefined) {
+    memo.set(bin, (byDir = new Map()));
+    for (const c of invocationsOf(ctx, [bin])) {
+      const list = byDir.get(c.call.cwd);
+      if (list === undefined) byDir.set(c.call.cwd, [c]);
+      else list.push(c);
+    }
+  }
+  return byDir.get(dir) ?? EMPTY_CALLS;
+};
+
+const runsOf = (ctx: FrameworkContext, dir: string, bins: string[], bundler: boolean, args: ((args: string[]) => boolean) | null): ToolRun | null => {
   const found: ToolRun[] = [];
   for (const bin of new Set(bins)) {
-    for (const { command, call } of invocationsOf(ctx, [bin])) {
-      if (call.cwd !== dir) continue;
+    for (const { command, call } of callsIn(ctx, bin, dir)) {
       // Only some subcommands load what the reader asks about (`payload migrate`, not `payload build`).
-      if (o.args && !o.args(call.args)) continue;
+      if (args !== null && !args(call.args)) continue;
       const via = call.chain !== null ? ` → ${chainSteps(call.chain).join(' → ')}` : '';
       // A bundler run while an image is built makes what the image ships: its entries are production.
-      const kind = o.bundler && IMAGE_FILE.test(basename(command.source)) ? 'production' : command.kind;
+      const kind = bundler && IMAGE_FILE.test(basename(command.source)) ? 'production' : command.kind;
       found.push({ kind, evidence: `${command.evidence}: ${command.command.trim().replace(/\s+/g, ' ')}${via}` });
     }
   }
