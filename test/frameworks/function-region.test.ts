@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { functionRegion, type Region } from '../../src/frameworks/js/function-region.js';
+import { functionRegion, walkBraces, WARM_UP_TEXTS, type Region } from '../../src/frameworks/js/function-region.js';
 import { commentEnd, quotedEnd } from '../../src/languages/javascript/text-skips.js';
 import { assertProperty } from '../helpers/property.js';
 
@@ -90,4 +90,14 @@ test('functionRegion: nested functions, a block that is not one, an unmatched br
   assert.deepEqual(functionRegion(stray, stray.indexOf('one')), { start: stray.indexOf('{') + 1, end: stray.indexOf('}') });
   assert.deepEqual(functionRegion(stray, stray.indexOf('two')), { start: 0, end: stray.length });
   assert.deepEqual(reference(stray, stray.indexOf('two')), { start: 0, end: stray.length });
+});
+
+test('walkBraces: the warm-up texts reach its branches — braces in comments, strings, templates and a regex skipped, blocks that are not functions, the unmatched brace at the end — and one of them is two-byte', () => {
+  assert.ok([...WARM_UP_TEXTS[1]].some((c) => c.charCodeAt(0) > 0xff));
+  assert.ok([...WARM_UP_TEXTS[0]].every((c) => c.charCodeAt(0) <= 0xff));
+  for (const text of WARM_UP_TEXTS) {
+    const bodies = walkBraces(text).map((f) => text.slice(f.at, f.close + 1));
+    assert.deepEqual(bodies, ['{ if (x) { return x; } return (y) => { return y; }; }', '{ return y; }', '{ while (p) { p = q(p); } return [p]; }']);
+    assert.ok(text.endsWith('\n}'));
+  }
 });
