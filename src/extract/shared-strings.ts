@@ -74,8 +74,33 @@ const shareFacts = (table: StringTable, facts: FileFacts): void => {
   if (facts.exportedNames !== undefined && facts.exportedNames !== facts.definitions) shareAll(table, facts.exportedNames);
 };
 
-/** Rewrites the scanned file's facts in place so equal names are one string (the table keeps them). */
+/**
+ * The facts with every field present, in one order: one V8 hidden class for every file's facts.
+ * The extractors add the optional fields (summary, exportedNames, textMarks…) as they find them,
+ * which gave payload's facts nine shapes; each function reading facts (this table's own loop,
+ * the import triage's name check) was optimized for the shapes it had met and thrown away when
+ * another arrived. An absent field is undefined here, which reads the same and which neither JSON
+ * nor the cache's validation tells apart from absent.
+ */
+const uniformFacts = (f: FileFacts): FileFacts => ({
+  imports: f.imports,
+  commands: f.commands,
+  references: f.references,
+  runnable: f.runnable,
+  definitions: f.definitions,
+  complexity: f.complexity,
+  diagnostics: f.diagnostics,
+  summary: f.summary,
+  exportedNames: f.exportedNames,
+  hasStarImport: f.hasStarImport,
+  importRoots: f.importRoots,
+  typePaths: f.typePaths,
+  textMarks: f.textMarks,
+  holdsTests: f.holdsTests,
+});
+
+/** Rewrites the scanned file's facts so equal names are one string (the table keeps them) and every file's facts have one shape. */
 export const shareStrings = (table: StringTable, scanned: ScannedFile): void => {
   scanned.record.language = share(table, scanned.record.language) as typeof scanned.record.language;
-  if (scanned.facts) shareFacts(table, scanned.facts);
+  if (scanned.facts) shareFacts(table, (scanned.facts = uniformFacts(scanned.facts)));
 };

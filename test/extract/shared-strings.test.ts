@@ -57,3 +57,26 @@ test('empty import and name lists become one list of the kind a non-empty list o
   assert.equal(none.facts!.imports, other.facts!.imports);
   assert.ok(haveSameMap(none.facts!.imports, objects));
 });
+
+test('the facts of every file come out with one hidden class, whichever optional fields the extractor set and in whatever order', () => {
+  const table: StringTable = new Map();
+  const plain = { record: { path: 'a.ts', language: 'typescript' }, facts: emptyFacts() } as unknown as ScannedFile;
+  const withSummary = { record: { path: 'b.md', language: 'markdown' }, facts: { ...emptyFacts(), summary: 'A title' } } as unknown as ScannedFile;
+  const jsFacts = emptyFacts();
+  jsFacts.textMarks = ['jest'];
+  jsFacts.exportedNames = ['x'];
+  jsFacts.hasStarImport = true;
+  const js = { record: { path: 'c.ts', language: 'typescript' }, facts: jsFacts } as unknown as ScannedFile;
+  assert.ok(!haveSameMap(plain.facts, withSummary.facts) && !haveSameMap(plain.facts, js.facts), 'facts of different shapes (else this test shows nothing)');
+  for (const s of [plain, withSummary, js]) shareStrings(table, s);
+  assert.ok(haveSameMap(plain.facts, withSummary.facts));
+  assert.ok(haveSameMap(plain.facts, js.facts));
+  assert.equal(withSummary.facts!.summary, 'A title');
+  assert.equal(plain.facts!.summary, undefined);
+  assert.deepStrictEqual(js.facts!.exportedNames, ['x']);
+  assert.deepStrictEqual(js.facts!.textMarks, ['jest']);
+  assert.equal(js.facts!.hasStarImport, true);
+  assert.equal(plain.facts!.hasStarImport, undefined);
+  // Absent fields stay absent in the JSON the facts may be written as.
+  assert.equal(JSON.stringify(plain.facts), JSON.stringify(emptyFacts()));
+});
