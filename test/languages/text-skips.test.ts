@@ -44,3 +44,13 @@ test('quotedEnd: a regular expression may hold a slash in a class; its flags are
   assert.equal(quotedEnd('/[/}]+/.test(x)', 0), 7);
   assert.equal(quotedEnd('/never\nx', 0), 7);
 });
+
+test('quotedEnd and commentEnd: text beyond Latin-1 (two-byte strings) is read as any other', () => {
+  assert.equal(quotedEnd(`'naïve → ok' + c`, 0), 12);
+  assert.equal(quotedEnd('`日本\n語` x', 0), 6);
+  assert.equal(quotedEnd(`"→\\"x" y`, 0), 6);
+  assert.equal(quotedEnd(`'→ open\nnext'`, 0), 8);
+  assert.equal(commentEnd('→ // 日本\nx', 2), '→ // 日本'.length);
+  assert.equal(commentEnd('→ / 日本', 2), -1);
+  assert.equal(commentEnd('→ /* 日本 */ x', 2), '→ /* 日本 */'.length);
+});

@@ -7,18 +7,32 @@
  * the parser reads the file instead, where these scanners must go on with the text as it is.
  */
 
+/*
+ * Code units, not one-character strings: `text[i]` of a character beyond Latin-1 is a string of
+ * its own, not one of V8's canonical ones, and comparing it with a literal threw away the
+ * optimized code of the brace walk it is inlined into ('wrong instance type', payload).
+ */
+const SLASH = 47;
+const STAR = 42;
+const BACKSLASH = 92;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const NEWLINE = 10;
+const BACKTICK = 96;
+
 /**
  * The end of the comment at `i`: a `//` comment ends at its line break (not included), a
  * `/* … *\/` comment just past its `*\/`, either at the end of the text when it never closes.
  * -1 when no comment starts at `i`.
  */
 export const commentEnd = (text: string, i: number): number => {
-  if (text[i] !== '/') return -1;
-  if (text[i + 1] === '/') {
+  if (text.charCodeAt(i) !== SLASH) return -1;
+  const next = text.charCodeAt(i + 1);
+  if (next === SLASH) {
     const nl = text.indexOf('\n', i);
     return nl < 0 ? text.length : nl;
   }
-  if (text[i + 1] === '*') {
+  if (next === STAR) {
     const close = text.indexOf('*/', i + 2);
     return close < 0 ? text.length : close + 2;
   }
@@ -34,16 +48,20 @@ export const commentEnd = (text: string, i: number): number => {
  * code again); a template literal spans lines. The end of the text when nothing closes it.
  */
 export const quotedEnd = (text: string, i: number): number => {
-  const open = text[i];
-  const regex = open === '/';
+  const open = text.charCodeAt(i);
+  const regex = open === SLASH;
+  const spansLines = open === BACKTICK;
   let inClass = false;
+  // Each character is compared before the flags are read: a comparison never made before V8
+  // optimizes the walk (a regular expression's class, a string's line break) is one it has no
+  // feedback for, and meeting it later threw the optimized code away.
   for (let j = i + 1; j < text.length; j++) {
-    const c = text[j];
-    if (c === '\\') j++;
-    else if (regex && c === '[') inClass = true;
-    else if (regex && c === ']') inClass = false;
+    const c = text.charCodeAt(j);
+    if (c === BACKSLASH) j++;
+    else if (c === OPEN_BRACKET && regex) inClass = true;
+    else if (c === CLOSE_BRACKET && regex) inClass = false;
     else if (c === open && !inClass) return j + 1;
-    else if (c === '\n' && open !== '`') return j + 1;
+    else if (c === NEWLINE && !spansLines) return j + 1;
   }
   return text.length;
 };
