@@ -38,41 +38,24 @@ const failure = (target: string, name: string, verb: string): Failure => ({
 /** What every Python module has without defining it. */
 const MODULE_ATTRIBUTES = ['__doc__', '__file__', '__name__', '__spec__', '__loader__', '__package__', '__path__', '__builtins__', '__dict__', '__cached__', '__annotations__'];
 
-/**
- * What the name check reads of a module's facts, in one shape for every module. Facts come in as
- * many shapes as the extractors give them optional fields (payload: 9); read where classifyImports
- * inlines the check, each shape met after V8 had optimized that loop threw the whole loop's code
- * away ('wrong map', 2 of 3 payload runs). They are read here once, in a small loop of their own.
- */
-interface NamesSource {
-  hasStarImport: boolean;
-  exportedNames: readonly string[] | undefined;
-  definitions: readonly string[];
-  /** The definitions as a set, and the names the module binds or exports, made when first asked. */
-  definitionSet: Set<string> | undefined;
-  defined: Set<string> | undefined;
-}
-
-/** Per context (its `checkable` memo, which lives as long and trusts the facts as long): every module's source. */
-const sourcesCache = new WeakMap<NameCheckContext['checkable'], Map<string, NamesSource>>();
-const namesSourcesOf = (ctx: NameCheckContext): Map<string, NamesSource> => {
-  let sources = sourcesCache.get(ctx.checkable);
-  if (!sources) {
-    sources = new Map();
-    for (const [path, f] of ctx.facts) {
-      sources.set(path, { hasStarImport: f.hasStarImport === true, exportedNames: f.exportedNames, definitions: f.definitions, definitionSet: undefined, defined: undefined });
-    }
-    sourcesCache.set(ctx.checkable, sources);
+const definedCache = new WeakMap<FileFacts, Set<string>>();
+/** Names a module binds or exports (with the module attributes for Python), computed once per module. */
+const definedNames = (facts: FileFacts, python: boolean): Set<string> => {
+  let names = definedCache.get(facts);
+  if (!names) {
+    names = new Set([...facts.definitions, ...(facts.exportedNames ?? []), ...(python ? MODULE_ATTRIBUTES : [])]);
+    definedCache.set(facts, names);
   }
-  return sources;
+  return names;
 };
 
-/** Names a module binds or exports (with the module attributes for Python), computed once per module. */
-const definedNames = (source: NamesSource, python: boolean): Set<string> =>
-  (source.defined ??= new Set([...source.definitions, ...(source.exportedNames ?? []), ...(python ? MODULE_ATTRIBUTES : [])]));
-
+const definitionsCache = new WeakMap<FileFacts, Set<string>>();
 /** A module's own definitions as a set: asked about for every `from` import of it (a large module defines thousands). */
-const definitionSet = (source: NamesSource): Set<string> => (source.definitionSet ??= new Set(source.definitions));
+const definitionSet = (facts: FileFacts): Set<string> => {
+  let names = definitionsCache.get(facts);
+  if (!names) definitionsCache.set(facts, (names = new Set(facts.definitions)));
+  return names;
+};
 
 /**
  * The edge to the module file itself among the edges of one `from` import, or null when the
@@ -106,7 +89,7 @@ const pythonNamesOf = (module: string, ctx: NameCheckContext): ReadonlySet<strin
   let known = ctx.checkable.python.get(module);
   if (known !== undefined) return known;
   known = null;
-  const target = module.endsWith('.py') && !ctx.incomplete.has(module) ? namesSourcesOf(ctx).get(module) : undefined;
+  const target = module.endsWith('.py') && !ctx.incomplete.has(module) ? ctx.facts.get(module) : undefined;
   if (target && !target.hasStarImport) {
     const definitions = definitionSet(target);
     // An `__all__` census could not read as a literal is computed: the module builds its names at run time.
@@ -139,7 +122,7 @@ const javascriptNamesOf = (module: string, ctx: NameCheckContext): ReadonlySet<s
   let known = ctx.checkable.javascript.get(module);
   if (known !== undefined) return known;
   known = null;
-  const target = JS_SOURCE.test(module) && !/\.d\.[cm]?ts$/.test(module) && !ctx.incomplete.has(module) ? namesSourcesOf(ctx).get(module) : undefined;
+  const target = JS_SOURCE.test(module) && !/\.d\.[cm]?ts$/.test(module) && !ctx.incomplete.has(module) ? ctx.facts.get(module) : undefined;
   // CommonJS modules whose exports census cannot see, and `export *`, stay unchecked.
   if (target && !target.hasStarImport && target.exportedNames && target.exportedNames.length > 0) known = definedNames(target, false);
   ctx.checkable.javascript.set(module, known);
