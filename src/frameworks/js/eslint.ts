@@ -11,7 +11,7 @@ import { jsPackages, kindOf, pathEntries, readToolConfig, runEvidence, toolRun }
 
 const LEGACY = /^\.eslintrc(\.(c?js|json|ya?ml))?$/;
 
-const configs = (ctx: FrameworkContext): string[] => [...ctx.files].filter((f) => LEGACY.test(basename(f)) && !f.includes('node_modules/') && !/\.ya?ml$|^\.eslintrc$/.test(basename(f))).sort();
+const configs = (ctx: FrameworkContext): string[] => [...ctx.files].filter((f) => f.includes('.eslintrc') && LEGACY.test(basename(f)) && !f.includes('node_modules/') && !/\.ya?ml$|^\.eslintrc$/.test(basename(f))).sort();
 
 const readOne = (ctx: FrameworkContext, config: string, value: ConfigValue | null, out: FrameworkOutput) => {
   const dir = dirname(config);

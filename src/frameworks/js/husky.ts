@@ -13,7 +13,7 @@ const HOOKS = new Set([
   'pre-rebase', 'post-checkout', 'post-merge', 'pre-push', 'post-rewrite', 'pre-auto-gc', 'post-update', 'push-to-checkout',
 ]);
 
-const hooks = (ctx: FrameworkContext): string[] => sortedFiles(ctx).filter((f) => basename(dirname(f)) === '.husky' && HOOKS.has(basename(f)) && !f.includes('node_modules/'));
+const hooks = (ctx: FrameworkContext): string[] => sortedFiles(ctx).filter((f) => f.includes('.husky/') && basename(dirname(f)) === '.husky' && HOOKS.has(basename(f)) && !f.includes('node_modules/'));
 
 const husky: FrameworkReader = {
   id: 'husky',

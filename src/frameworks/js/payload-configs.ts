@@ -13,7 +13,7 @@ import { warning } from '../../util/diagnostics.js';
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext } from '../types.js';
-import { jsPackages, mayHold, resolveToolPath, sortedFiles, type JsPackage } from './support.js';
+import { jsCodeFiles, jsPackages, mayHold, resolveToolPath, type JsPackage } from './support.js';
 import { perScan } from '../per-scan.js';
 import { OWN_FOLDER_DECLARATION } from '../../languages/javascript/static-value.js';
 
@@ -259,8 +259,8 @@ const walk = (ctx: FrameworkContext, config: string, pkg: JsPackage | null): str
 export const payloadConfigs = perScan((ctx): { configs: PayloadConfig[]; diagnostics: Diagnostic[] } => {
   const configs: PayloadConfig[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const file of sortedFiles(ctx)) {
-    if (!CODE.test(file) || file.includes('node_modules/') || file.endsWith('.d.ts')) continue;
+  for (const file of jsCodeFiles(ctx)) {
+    if (file.endsWith('.d.ts')) continue;
     const facts = ctx.facts(file);
     // A config has a default export: most files of a large repo are ruled out without looking at their imports.
     if (!facts || (facts.exportedNames && !facts.exportedNames.includes('default')) || !importsBuilder(facts.imports)) continue;

@@ -26,7 +26,7 @@ const PAGE_FILE = /Page\.(js|jsx|ts|tsx)$/;
 const EXEC = /\b(?:rw|redwood)\s+exec\s+([\w./-]+)/;
 
 /** Folders holding a redwood.toml: the roots of Redwood projects. */
-const projects = (ctx: FrameworkContext): string[] => sortedFiles(ctx).filter((f) => basename(f) === 'redwood.toml' && !f.includes('node_modules/')).map(dirname);
+const projects = (ctx: FrameworkContext): string[] => sortedFiles(ctx).filter((f) => f.endsWith('redwood.toml') && basename(f) === 'redwood.toml' && !f.includes('node_modules/')).map(dirname);
 
 const under = (ctx: FrameworkContext, dir: string): readonly string[] => pathsWithPrefix(ctx.files, dir === '' ? '' : `${dir}/`);
 const at = (root: string, path: string): string => joinRepo(root, path) ?? path;

@@ -12,7 +12,7 @@ import { codeFileAt, enabledByPackages, globFiles, jsPackages, kindOf, pathEntri
 const MAIN = /^main\.[cm]?[jt]s$/;
 const DEFAULT_FILES = '**/*.@(mdx|stories.@(js|jsx|mjs|ts|tsx))';
 
-const mains = (ctx: FrameworkContext): string[] => [...ctx.files].filter((f) => (basename(dirname(f)) === '.storybook' || basename(dirname(f)) === '.rnstorybook') && MAIN.test(basename(f)) && !f.includes('node_modules/')).sort();
+const mains = (ctx: FrameworkContext): string[] => [...ctx.files].filter((f) => f.includes('storybook/') && (basename(dirname(f)) === '.storybook' || basename(dirname(f)) === '.rnstorybook') && MAIN.test(basename(f)) && !f.includes('node_modules/')).sort();
 
 /** The package folder a .storybook folder belongs to: the nearest package.json at or above it. */
 const packageDir = (ctx: FrameworkContext, storybookDir: string): string => {

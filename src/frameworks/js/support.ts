@@ -651,7 +651,7 @@ export const codeFilesMarked = (ctx: FrameworkContext, marks: readonly TextMark[
 const codeFilesMarkedMemo = perScan(() => new Map<string, readonly string[]>());
 
 /** The JS/TS code files outside node_modules, sorted (once per scan). */
-const jsCodeFiles = perScan((ctx): readonly string[] => sortedFiles(ctx).filter((file) => JS_CODE.test(file) && !file.includes('node_modules/')));
+export const jsCodeFiles = perScan((ctx): readonly string[] => sortedFiles(ctx).filter((file) => JS_CODE.test(file) && !file.includes('node_modules/')));
 
 /**
  * Whether a file below `pkg`'s folder lies in a package nested inside it (whose files belong to

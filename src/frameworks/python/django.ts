@@ -187,7 +187,7 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
     }
   }
   // A URLconf's error handlers by dotted path: `handler500 = "app.views.server_error"`.
-  for (const file of [...ctx.files].filter((f) => basename(f) === 'urls.py').sort()) {
+  for (const file of [...ctx.files].filter((f) => f.endsWith('urls.py') && basename(f) === 'urls.py').sort()) {
     const text = ctx.readText(file);
     if (text === null || !text.includes('handler')) continue;
     for (const m of text.matchAll(/^handler(400|403|404|500)\s*=\s*(['"])([\w.]+)\2/gm)) {
