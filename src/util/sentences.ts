@@ -26,7 +26,17 @@ export const entryVerb = (entry: { command?: string; kind: string; evidence: str
   : entry.kind === 'test' && /discovery|test file|testMatch|testpaths/.test(entry.evidence) ? 'collected by'
   : 'an entry point:';
 
+/**
+ * Whether `evidence` opens with `file` and then a colon or a space: it already says what it is
+ * about. Without the two strings `file + ':'` and `file + ' '` a test made per entry (5,600 on saleor).
+ */
+const opensWithFile = (evidence: string, file: string): boolean => {
+  if (!evidence.startsWith(file)) return false;
+  const next = evidence.charCodeAt(file.length);
+  return next === 58 /* : */ || next === 32 /* space */;
+};
+
 /** The root sentence of a chain that starts at an entry point. */
 export const entrySentence = (entry: { file: string; evidence: string; command?: string; kind: string }): string =>
   // "eslint.config.mjs: config file loaded by eslint" already says what it is about.
-  entry.evidence.startsWith(`${entry.file}:`) || entry.evidence.startsWith(`${entry.file} `) ? entry.evidence : `${entry.file} is ${entryVerb(entry)} ${entry.evidence}`;
+  opensWithFile(entry.evidence, entry.file) ? entry.evidence : `${entry.file} is ${entryVerb(entry)} ${entry.evidence}`;

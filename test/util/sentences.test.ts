@@ -1,0 +1,16 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { entrySentence } from '../../src/util/sentences.js';
+
+test('entrySentence: evidence that opens with the file and a colon or a space stands as it is; else the file is its subject', () => {
+  const entry = (file: string, evidence: string, kind = 'tooling', command?: string) => ({ file, evidence, kind, ...(command !== undefined ? { command } : {}) });
+  assert.equal(entrySentence(entry('eslint.config.mjs', 'eslint.config.mjs: config file loaded by eslint')), 'eslint.config.mjs: config file loaded by eslint');
+  assert.equal(entrySentence(entry('bin/cli.js', 'bin/cli.js is named in package.json "bin"')), 'bin/cli.js is named in package.json "bin"');
+  // The file's name followed by anything else is not the file: app.py is not app.pyc or app.py.bak.
+  assert.equal(entrySentence(entry('app.py', 'app.pyc: compiled')), 'app.py is an entry point: app.pyc: compiled');
+  assert.equal(entrySentence(entry('app.py', 'app.py.bak is old')), 'app.py is an entry point: app.py.bak is old');
+  assert.equal(entrySentence(entry('app.py', 'app.py')), 'app.py is an entry point: app.py');
+  assert.equal(entrySentence(entry('a/b.py', 'Procfile process "web": python a/b.py')), 'a/b.py is run by Procfile process "web": python a/b.py');
+  assert.equal(entrySentence(entry('t/test_x.py', 'pytest discovery: test_*.py', 'test')), 't/test_x.py is collected by pytest discovery: test_*.py');
+  assert.equal(entrySentence(entry('x.sh', 'make target', 'tooling', 'sh x.sh')), 'x.sh is run by make target');
+});
