@@ -82,22 +82,27 @@ const shareFacts = (table: StringTable, facts: FileFacts): void => {
  * another arrived. An absent field is undefined here, which reads the same and which neither JSON
  * nor the cache's validation tells apart from absent.
  */
-const uniformFacts = (f: FileFacts): FileFacts => ({
-  imports: f.imports,
-  commands: f.commands,
-  references: f.references,
-  runnable: f.runnable,
-  definitions: f.definitions,
-  complexity: f.complexity,
-  diagnostics: f.diagnostics,
-  summary: f.summary,
-  exportedNames: f.exportedNames,
-  hasStarImport: f.hasStarImport,
-  importRoots: f.importRoots,
-  typePaths: f.typePaths,
-  textMarks: f.textMarks,
-  holdsTests: f.holdsTests,
-});
+/** Every field of FileFacts, each required: a field added to FileFacts and not copied below fails to compile instead of being dropped. */
+type EveryFactField = { [K in keyof Required<FileFacts>]: FileFacts[K] | undefined };
+const uniformFacts = (f: FileFacts): FileFacts => {
+  const every: EveryFactField = {
+    imports: f.imports,
+    commands: f.commands,
+    references: f.references,
+    runnable: f.runnable,
+    definitions: f.definitions,
+    complexity: f.complexity,
+    diagnostics: f.diagnostics,
+    summary: f.summary,
+    exportedNames: f.exportedNames,
+    hasStarImport: f.hasStarImport,
+    importRoots: f.importRoots,
+    typePaths: f.typePaths,
+    textMarks: f.textMarks,
+    holdsTests: f.holdsTests,
+  };
+  return every as FileFacts;
+};
 
 /** Rewrites the scanned file's facts so equal names are one string (the table keeps them) and every file's facts have one shape. */
 export const shareStrings = (table: StringTable, scanned: ScannedFile): void => {
