@@ -26,13 +26,13 @@ const indexOf = (files: ReadonlySet<string>): Index => {
 /** Every path of the set in byString order (shared: do not modify). */
 export const sortedPaths = (files: ReadonlySet<string>): readonly string[] => indexOf(files).sorted;
 
-/** First index in `sorted` whose path is not before `key`. */
-const lowerBound = (sorted: readonly string[], key: string): number => {
-  let lo = 0;
+/** First index from `from` on whose path is not `inFront`, by bisection: `inFront` holds for a leading run of `sorted` from there. */
+const endOfRun = (sorted: readonly string[], from: number, inFront: (path: string) => boolean): number => {
+  let lo = from;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < key) lo = mid + 1;
+    if (inFront(sorted[mid])) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -42,17 +42,10 @@ const lowerBound = (sorted: readonly string[], key: string): number => {
 export const pathsWithPrefix = (files: ReadonlySet<string>, prefix: string): readonly string[] => {
   const sorted = indexOf(files).sorted;
   if (prefix === '') return sorted;
-  const start = lowerBound(sorted, prefix);
+  const start = endOfRun(sorted, 0, (path) => path < prefix);
   // The run's end by bisection too: readers ask for a package's files (thousands, at a monorepo's
   // test folder) per package and per reader, and stepping through the run tested each path.
-  let lo = start;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid].startsWith(prefix)) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted.slice(start, lo);
+  return sorted.slice(start, endOfRun(sorted, start, (path) => path.startsWith(prefix)));
 };
 
 /** The paths directly in folder `dir` ('' = the root), sorted. */
