@@ -74,6 +74,9 @@ const shareFacts = (table: StringTable, facts: FileFacts): void => {
   if (facts.exportedNames !== undefined && facts.exportedNames !== facts.definitions) shareAll(table, facts.exportedNames);
 };
 
+/** Every field of FileFacts, each required: a field added to FileFacts and not copied below fails to compile instead of being dropped. */
+type EveryFactField = { [K in keyof Required<FileFacts>]: FileFacts[K] | undefined };
+
 /**
  * The facts with every field present, in one order: one V8 hidden class for every file's facts.
  * The extractors add the optional fields (summary, exportedNames, textMarks…) as they find them,
@@ -82,8 +85,6 @@ const shareFacts = (table: StringTable, facts: FileFacts): void => {
  * another arrived. An absent field is undefined here, which reads the same and which neither JSON
  * nor the cache's validation tells apart from absent.
  */
-/** Every field of FileFacts, each required: a field added to FileFacts and not copied below fails to compile instead of being dropped. */
-type EveryFactField = { [K in keyof Required<FileFacts>]: FileFacts[K] | undefined };
 const uniformFacts = (f: FileFacts): FileFacts => {
   const every: EveryFactField = {
     imports: f.imports,
