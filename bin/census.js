@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import module from 'node:module';
 import { statSync } from 'node:fs';
+import { tuneEngineFor } from './engine.js';
+
+tuneEngineFor(process.argv[2]);
 // Node 22.1+ keeps compiled code between runs (in the OS temp folder, never the audited repo):
 // start-up is most of a short command such as `census why`. Older Node has no such switch.
 module.enableCompileCache?.();

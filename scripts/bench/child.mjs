@@ -9,6 +9,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tuneEngineFor } from '../../bin/engine.js';
+
+// the V8 settings bin/census.js gives a scan
+tuneEngineFor('scan');
 
 const BUILD = new URL(`../../dist/${process.env.CENSUS_BENCH_BUILD === 'src' ? 'src' : 'bundle'}/`, import.meta.url);
 const PIPELINE = new URL('pipeline.js', BUILD);
