@@ -337,7 +337,11 @@ export class Lexer {
         pos++;
       } else if (c === 47 && text.charCodeAt(pos + 1) === 47) {
         let e = pos + 2;
-        while (e < n && !isLineBreak(text.charCodeAt(e))) e++;
+        // the line breaks spelled out, not isLineBreak: without TurboFan inlining (bin/engine.js) that is a call per character of every comment
+        for (; e < n; e++) {
+          const ch = text.charCodeAt(e);
+          if (ch === 10 || ch === 13 || ch === 0x2028 || ch === 0x2029) break;
+        }
         if (this.leading) this.comments.push({ type: 'Line', value: text.slice(pos + 2, e), start: pos, end: e });
         pos = e;
       } else if (c === 47 && text.charCodeAt(pos + 1) === 42) {
@@ -345,7 +349,8 @@ export class Lexer {
         if (close < 0) throw new Unsure();
         if (!this.newlineBefore) {
           for (let k = pos + 2; k < close; k++) {
-            if (isLineBreak(text.charCodeAt(k))) {
+            const ch = text.charCodeAt(k);
+            if (ch === 10 || ch === 13 || ch === 0x2028 || ch === 0x2029) {
               this.newlineBefore = true;
               break;
             }
@@ -414,7 +419,8 @@ export class Lexer {
   private readIdentifier(from: number, afterPlainWord: boolean): void {
     const text = this.text;
     let e = from;
-    while (e < text.length && isIdentifierPart(text.charCodeAt(e))) e++;
+    // the table itself, not isIdentifierPart: census runs without TurboFan inlining (bin/engine.js), so a helper here is a call per character
+    while (e < text.length && IDENTIFIER_PART[text.charCodeAt(e)] === 1) e++;
     // 0 past the end, not charCodeAt's NaN: a read out of bounds throws V8's compiled code away
     const next = e < text.length ? text.charCodeAt(e) : 0;
     if (next > 127 || next === 92) throw new Unsure();
