@@ -42,7 +42,7 @@ import { createBuildOutputMap } from './languages/javascript/build-output.js';
 import type { ResolveContext } from './resolve/types.js';
 import { byString } from './util/compare.js';
 import { compareDiagnostics, warning } from './util/diagnostics.js';
-import { repoTextReader } from './util/fs.js';
+import { createPathProbe, repoTextReader } from './util/fs.js';
 import { resolveAbsolute } from './util/path.js';
 import { timed, type ProgressListener } from './util/bus.js';
 import { runImportTriage } from './analyses/imports/index.js';
@@ -199,7 +199,8 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
       return fingerprintsOf();
     })
     : null;
-  const context: ResolveContext = { rootAbs, files: manifests.files, manifests, pythonPathFor: sysPathScopes(factsOfFiles) };
+  const disk = createPathProbe();
+  const context: ResolveContext = { rootAbs, files: manifests.files, manifests, pythonPathFor: sysPathScopes(factsOfFiles), disk };
   const resolvers = createResolvers(context);
   const sourceOfBuilt = createBuildOutputMap(manifests);
   const importEdges = await timed(
@@ -278,7 +279,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
   const triage = options.importTriage === false ? null : await timed(
     progress,
     'triage',
-    () => runImportTriage({ rootAbs, files, edges, facts, manifests }, { python: options.python, noEnv: options.noEnv, env: options.env }),
+    () => runImportTriage({ rootAbs, files, edges, facts, manifests, disk }, { python: options.python, noEnv: options.noEnv, env: options.env }),
     (t) => `${t.section.findings.length} failing imports, ${t.section.rootCauses.length} root causes`,
   );
 

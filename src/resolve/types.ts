@@ -3,6 +3,7 @@ import type { Unresolved } from '../model/edge.js';
 import type { ImportFact } from '../model/facts.js';
 import type { Ecosystem } from '../languages/types.js';
 import type { Manifests } from '../manifests/store.js';
+import type { PathProbe } from '../util/fs.js';
 
 /** Where one import leads: a repo file (with how it was found), or a classified dead end. */
 export interface Resolution {
@@ -33,6 +34,8 @@ export interface ResolveContext {
    * whose files see them ('' = every file), each with why.
    */
   pythonPathFor?: ReadonlyMap<string, readonly { dir: string; why: string }[]>;
+  /** The scan's answers about paths on disk, shared with the import triage (one of its own when absent). */
+  disk?: PathProbe;
 }
 
 /**

@@ -126,6 +126,46 @@ const lstatOrNull = (absPath: string): fs.Stats | null => {
 /** Whether anything (a link included, not followed) is at the path. */
 export const pathExists = (absPath: string): boolean => lstatOrNull(absPath) !== null;
 
+/**
+ * pathExists and isDirectory with one answer per path for a whole scan. The JS resolver asks every
+ * importing folder whether it holds a package.json or a node_modules, and the import triage asks
+ * the same folders for a node_modules again (payload: 7,929 stats of 3,030 folders, most failing).
+ * One lstat answers both questions; a link is stat'ed once more, followed, for isDirectory alone.
+ * For one scan's stages, which read the tree as discovery found it: a long-lived caller makes a new one per scan.
+ */
+export interface PathProbe {
+  /** pathExists: anything (a link included, not followed) is at the path. */
+  exists(absPath: string): boolean;
+  /** isDirectory: a folder, or a link to one, is at the path. */
+  isDirectory(absPath: string): boolean;
+}
+
+const { S_IFMT, S_IFDIR, S_IFLNK } = fs.constants;
+
+export const createPathProbe = (): PathProbe => {
+  /** lstat's file type bits per path; 0 when lstat found nothing (or could not look). */
+  const types = new Map<string, number>();
+  const followed = new Map<string, boolean>();
+  const typeOf = (absPath: string): number => {
+    let type = types.get(absPath);
+    if (type === undefined) {
+      const stat = lstatOrNull(absPath);
+      types.set(absPath, (type = stat === null ? 0 : stat.mode & S_IFMT));
+    }
+    return type;
+  };
+  return {
+    exists: (absPath) => typeOf(absPath) !== 0,
+    isDirectory: (absPath) => {
+      const type = typeOf(absPath);
+      if (type !== S_IFLNK) return type === S_IFDIR;
+      let known = followed.get(absPath);
+      if (known === undefined) followed.set(absPath, (known = isDirectory(absPath)));
+      return known;
+    },
+  };
+};
+
 export const realpathOrNull = (absPath: string): string | null => {
   try {
     return fs.realpathSync(absPath);

@@ -12,6 +12,7 @@ import type { ImportsEnvironment } from '../../model/imports.js';
 import { loadPythonEnvironment, type PythonEnvironment } from '../../languages/python/env/index.js';
 import { languageRecord } from '../../languages/registry.js';
 import type { Manifests } from '../../manifests/store.js';
+import type { PathProbe } from '../../util/fs.js';
 import { loadJavaScriptEnvironment, type JavaScriptEnvironment } from './javascript-env.js';
 import { triageImports, type TriageResult } from './triage.js';
 
@@ -31,6 +32,8 @@ export interface ImportTriageInput {
   edges: readonly Edge[];
   facts: ReadonlyMap<string, FileFacts>;
   manifests: Manifests;
+  /** The scan's answers about paths on disk (the JS resolver's), when it has them. */
+  disk?: PathProbe;
 }
 
 export interface ImportTriageRun extends TriageResult {
@@ -60,7 +63,7 @@ export const runImportTriage = async (input: ImportTriageInput, options: ImportT
       })
     : null;
   const javascript = hasJavaScript
-    ? loadJavaScriptEnvironment({ rootAbs: input.rootAbs, files: paths, manifests: input.manifests, ...(options.noEnv ? { noEnv: true } : {}) })
+    ? loadJavaScriptEnvironment({ rootAbs: input.rootAbs, files: paths, manifests: input.manifests, ...(options.noEnv ? { noEnv: true } : {}), ...(input.disk ? { disk: input.disk } : {}) })
     : null;
   const result = triageImports({
     files: input.files, edges: input.edges, facts: input.facts, python, javascript, environment: environmentOf(python, javascript),

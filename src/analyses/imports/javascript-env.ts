@@ -7,7 +7,7 @@
  */
 import { isPackageJson, packageJsonObject } from '../../manifests/package-json.js';
 import type { Manifests } from '../../manifests/store.js';
-import { isFile, isDirectory } from '../../util/fs.js';
+import { createPathProbe, isFile, type PathProbe } from '../../util/fs.js';
 import { dirname, foldersOf, joinAbsolute } from '../../util/path.js';
 
 export type DependencyField = 'dependencies' | 'devDependencies' | 'peerDependencies' | 'optionalDependencies';
@@ -71,7 +71,10 @@ export const loadJavaScriptEnvironment = (o: {
   manifests: Manifests;
   /** --no-env: package.json only, node_modules is not looked at. */
   noEnv?: boolean;
+  /** The scan's answers about paths on disk: the resolver has asked most folders for a node_modules already. */
+  disk?: PathProbe;
 }): JavaScriptEnvironment => {
+  const disk = o.disk ?? createPathProbe();
   const manifests = new Map<string, PackageManifest>();
   const files = [...o.files];
   let folders: Set<string> | null = null;
@@ -100,7 +103,7 @@ export const loadJavaScriptEnvironment = (o: {
   const hasNodeModules = (dir: string): boolean => {
     let known = nodeModulesAt.get(dir);
     if (known === undefined) {
-      known = isDirectory(joinAbsolute(o.rootAbs, dir, 'node_modules'));
+      known = disk.isDirectory(joinAbsolute(o.rootAbs, dir, 'node_modules'));
       nodeModulesAt.set(dir, known);
     }
     return known;

@@ -15,7 +15,7 @@ import type { ResolverFactory } from 'oxc-resolver';
 import type { ImportFact } from '../../model/facts.js';
 import type { ImportResolver, Resolution, ResolveContext } from '../../resolve/types.js';
 import { dirname, dirnameAbsolute, extname, joinAbsolute, joinRepo, toPosix, toRepoPath } from '../../util/path.js';
-import { pathExists, realpathOrNull } from '../../util/fs.js';
+import { createPathProbe, realpathOrNull } from '../../util/fs.js';
 import { lineOfKey } from '../../entries/support/config-document.js';
 import { LANGUAGE_RECORDS } from '../registry.js';
 import { conditionsOf, createResolverPool, type ImporterKind, type Profile } from './resolution/factories.js';
@@ -132,11 +132,12 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
    * the node_modules walk and the package scope are the same from any of them.
    */
   const scopes = new Map<string, string>();
+  const disk = ctx.disk ?? createPathProbe();
   const scopeOf = (dirAbs: string): string => {
     const known = scopes.get(dirAbs);
     if (known !== undefined) return known;
     const parent = dirnameAbsolute(dirAbs);
-    const scope = dirAbs === ctx.rootAbs || parent === dirAbs || !dirAbs.startsWith(ctx.rootAbs) || pathExists(joinAbsolute(dirAbs, 'package.json')) || pathExists(joinAbsolute(dirAbs, 'node_modules')) ? dirAbs : scopeOf(parent);
+    const scope = dirAbs === ctx.rootAbs || parent === dirAbs || !dirAbs.startsWith(ctx.rootAbs) || disk.exists(joinAbsolute(dirAbs, 'package.json')) || disk.exists(joinAbsolute(dirAbs, 'node_modules')) ? dirAbs : scopeOf(parent);
     scopes.set(dirAbs, scope);
     return scope;
   };
