@@ -12,7 +12,7 @@ import type { FileRecord, Language } from './model/file.js';
 import { isDocLanguage, isSourceLanguage } from './languages/registry.js';
 import { createResolvers } from './languages/resolvers.js';
 import { sysPathScopes } from './languages/python/resolve/sys-path-scopes.js';
-import { discover } from './discover/index.js';
+import { discover, type DiscoveredFile } from './discover/index.js';
 import { scanAllCached } from './extract/cached-scan.js';
 import { openFactsCache, type CacheSetting } from './cache/open.js';
 import { saveSnapshot } from './cache/snapshot.js';
@@ -160,15 +160,18 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
   // An invalid census config is the user's to fix: it stops the run with the file and key named.
   // Manifests and configs are read through this too: links out of the tree and files over --max-file-size are not read.
   const tooLarge = new Map<string, Diagnostic>();
+  // Once discovery is done, what its lstat saw of each listed file, which the reader then need not ask again.
+  let listedFiles: Map<string, DiscoveredFile> | null = null;
   const readRepoText = repoTextReader(rootAbs, {
     maxBytes: options.maxFileSize,
     onTooLarge: (path, bytes) => tooLarge.set(path, warning('read/too-large', `${bytes} bytes is over --max-file-size ${options.maxFileSize}; not read`, path)),
-  });
+  }, (path) => listedFiles?.get(path));
   // Every manifest is read and parsed once, through this store, by whichever stage asks first.
   const manifests = new Manifests({ readText: readRepoText });
   const config = options.configFile !== undefined ? loadCensusConfigFile(options.configFile) : loadCensusConfig(manifests);
   const exclude = [...options.exclude, ...(config?.config.ignore ?? [])];
   const discovery = await timed(progress, 'discover', () => discover(rootAbs, { ...options, exclude }), (d) => plural(d.files.length, 'file'));
+  listedFiles = new Map(discovery.files.map((f) => [f.path, f]));
   const extraction = { maxFileSize: options.maxFileSize, ...(options.duplicates ? { fingerprint: fingerprintOptionsFor(options.duplicates) } : {}) };
   const treeBytes = discovery.files.reduce((n, f) => n + Math.min(f.bytes, options.maxFileSize), 0);
   boundHeapGrowthFor(treeBytes);
