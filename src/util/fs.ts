@@ -141,14 +141,23 @@ const lstatOrNull = (absPath: string): fs.Stats | null => {
   }
 };
 
+const statOrNull = (absPath: string): fs.Stats | null => {
+  try {
+    return fs.statSync(absPath, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
+};
+
 /** Whether anything (a link included, not followed) is at the path. */
 export const pathExists = (absPath: string): boolean => lstatOrNull(absPath) !== null;
 
 /**
- * pathExists and isDirectory with one answer per path for a whole scan. The JS resolver asks every
- * importing folder whether it holds a package.json or a node_modules, and the import triage asks
- * the same folders for a node_modules again (payload: 7,929 stats of 3,030 folders, most failing).
- * One lstat answers both questions; a link is stat'ed once more, followed, for isDirectory alone.
+ * pathExists, isDirectory and isFile with one answer per path for a whole scan. The JS resolver
+ * asks every importing folder whether it holds a package.json or a node_modules, and the import
+ * triage asks the same folders for a node_modules again (payload: 7,929 stats of 3,030 folders,
+ * most failing), then each node_modules for each package once per importing folder. One lstat
+ * answers all three questions; a link is stat'ed once more, followed, for isDirectory and isFile.
  * For one scan's stages, which read the tree as discovery found it: a long-lived caller makes a new one per scan.
  */
 export interface PathProbe {
@@ -156,14 +165,17 @@ export interface PathProbe {
   exists(absPath: string): boolean;
   /** isDirectory: a folder, or a link to one, is at the path. */
   isDirectory(absPath: string): boolean;
+  /** isFile: a regular file, or a link to one, is at the path. */
+  isFile(absPath: string): boolean;
 }
 
-const { S_IFMT, S_IFDIR, S_IFLNK } = fs.constants;
+const { S_IFMT, S_IFDIR, S_IFREG, S_IFLNK } = fs.constants;
 
 export const createPathProbe = (): PathProbe => {
   /** lstat's file type bits per path; 0 when lstat found nothing (or could not look). */
   const types = new Map<string, number>();
-  const followed = new Map<string, boolean>();
+  /** stat's, for the paths lstat found a link at. */
+  const followed = new Map<string, number>();
   const typeOf = (absPath: string): number => {
     let type = types.get(absPath);
     if (type === undefined) {
@@ -172,15 +184,21 @@ export const createPathProbe = (): PathProbe => {
     }
     return type;
   };
+  /** The type of what the path leads to, links followed. */
+  const targetTypeOf = (absPath: string): number => {
+    const type = typeOf(absPath);
+    if (type !== S_IFLNK) return type;
+    let target = followed.get(absPath);
+    if (target === undefined) {
+      const stat = statOrNull(absPath);
+      followed.set(absPath, (target = stat === null ? 0 : stat.mode & S_IFMT));
+    }
+    return target;
+  };
   return {
     exists: (absPath) => typeOf(absPath) !== 0,
-    isDirectory: (absPath) => {
-      const type = typeOf(absPath);
-      if (type !== S_IFLNK) return type === S_IFDIR;
-      let known = followed.get(absPath);
-      if (known === undefined) followed.set(absPath, (known = isDirectory(absPath)));
-      return known;
-    },
+    isDirectory: (absPath) => targetTypeOf(absPath) === S_IFDIR,
+    isFile: (absPath) => targetTypeOf(absPath) === S_IFREG,
   };
 };
 

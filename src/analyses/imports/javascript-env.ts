@@ -7,7 +7,7 @@
  */
 import { isPackageJson, packageJsonObject } from '../../manifests/package-json.js';
 import type { Manifests } from '../../manifests/store.js';
-import { createPathProbe, isFile, type PathProbe } from '../../util/fs.js';
+import { createPathProbe, type PathProbe } from '../../util/fs.js';
 import { dirname, foldersOf, joinAbsolute } from '../../util/path.js';
 
 export type DependencyField = 'dependencies' | 'devDependencies' | 'peerDependencies' | 'optionalDependencies';
@@ -129,7 +129,7 @@ export const loadJavaScriptEnvironment = (o: {
     const key = `${dir}\0${pkg}`;
     let known = installedMemo.get(key);
     if (known === undefined) {
-      known = folders.some((d) => isFile(joinAbsolute(o.rootAbs, d, 'node_modules', pkg, 'package.json')));
+      known = folders.some((d) => disk.isFile(joinAbsolute(o.rootAbs, d, 'node_modules', pkg, 'package.json')));
       installedMemo.set(key, known);
     }
     return known;
