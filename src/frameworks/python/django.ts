@@ -7,7 +7,7 @@
  * commands (run by `manage.py <name>` or `call_command("<name>")`, else tooling: an operator's tool).
  */
 import { warning } from '../../util/diagnostics.js';
-import { basename, dirname } from '../../util/path.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName, namedTarget, resolveNamed } from '../strings.js';
@@ -30,6 +30,39 @@ const CONVENTIONAL = ['__init__.py', 'apps.py', 'models.py', 'models/__init__.py
 
 const lookupOf = (ctx: FrameworkContext) => ({ module: ctx.module, file: (p: string) => (ctx.files.has(p) ? p : null) });
 
+/**
+ * A module of a folder that holds manage.py, as `python manage.py` finds it: Python puts the
+ * script's folder first on sys.path, a package or not, so its `"settings"` is the settings.py
+ * beside it and its settings' `ROOT_URLCONF = "urls"` the urls.py there; the import resolver,
+ * asked from a file of a package folder, searches from the package's base and finds neither.
+ * With the `__init__.py` of packages below the folder, as importing a.b runs a/__init__.py.
+ */
+const scriptFolderModule = (ctx: FrameworkContext, module: string, dir: string | undefined): string[] => {
+  if (dir === undefined || dir === '' || !ctx.files.has(`${dir}/manage.py`)) return [];
+  const parts = module.split('.');
+  const base = joinRepo(dir, ...parts);
+  const file = base === null ? undefined : [`${base}.py`, `${base}/__init__.py`].find((f) => ctx.files.has(f));
+  if (file === undefined) return [];
+  const inits: string[] = [];
+  for (let i = 1; i < parts.length; i++) {
+    const init = joinRepo(dir, ...parts.slice(0, i), '__init__.py');
+    if (init !== null && ctx.files.has(init)) inits.push(init);
+  }
+  return [file, ...inits];
+};
+
+/** lookupOf, and where it finds nothing, a module of a manage.py folder (scriptFolderModule). */
+const projectLookupOf = (ctx: FrameworkContext) => ({
+  module: (name: string, cwd?: string): string[] => {
+    const found = ctx.module(name, cwd);
+    return found.length > 0 ? found : scriptFolderModule(ctx, name, cwd);
+  },
+  file: (p: string) => (ctx.files.has(p) ? p : null),
+});
+
+/** Why a name found only by scriptFolderModule is found: for the edge's label. */
+const onScriptPath = (dir: string): string => `${dir}/manage.py runs with ${dir} on sys.path`;
+
 /** The settings file and what it star-imports (`from .base import *`), as one settings text. */
 const settingsFiles = (ctx: FrameworkContext, first: string): string[] => {
   const out = [first];
@@ -46,7 +79,7 @@ const settingsFiles = (ctx: FrameworkContext, first: string): string[] => {
 const appOf = (ctx: FrameworkContext, value: string, from: string): string | null => {
   const named = namedTarget(value, false);
   if (!named || !isDottedName(value)) return null;
-  const primary = resolveNamed(lookupOf(ctx), named, from)[0];
+  const primary = resolveNamed(projectLookupOf(ctx), named, from)[0];
   if (!primary) return null;
   return dirname(primary);
 };
@@ -62,11 +95,13 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
   // The settings modules, and how each is reached.
   const settings = new Set<string>();
   for (const d of declarations) {
-    const file = ctx.module(d.module, dirname(d.file))[0] ?? ctx.module(d.module)[0];
+    const dir = dirname(d.file);
+    const inScriptFolder = (ctx.module(d.module, dir)[0] ?? ctx.module(d.module)[0]) === undefined ? scriptFolderModule(ctx, d.module, dir)[0] : undefined;
+    const file = ctx.module(d.module, dir)[0] ?? ctx.module(d.module)[0] ?? inScriptFolder;
     if (!file) continue;
     settings.add(file);
-    const label = `DJANGO_SETTINGS_MODULE "${d.module}" in ${d.file}:${d.line}`;
-    if (d.how === 'code') out.references.push({ from: d.file, target: d.module, targetKind: 'module', line: d.line, label: `settings module named by ${label}` });
+    const label = `DJANGO_SETTINGS_MODULE "${d.module}" in ${d.file}:${d.line}${inScriptFolder ? ` (${onScriptPath(dir)})` : ''}`;
+    if (d.how === 'code') out.references.push(inScriptFolder ? { from: d.file, target: file, targetKind: 'file', line: d.line, label: `settings module named by ${label}` } : { from: d.file, target: d.module, targetKind: 'module', line: d.line, label: `settings module named by ${label}` });
     else out.entries.push({ source: d.file, target: file, targetKind: 'file', kind: d.how, line: d.line, evidence: label });
   }
 
@@ -88,6 +123,12 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
         }
         const named = namedTarget(s.value, !/URLCONF|APPLICATION$/.test(s.setting));
         if (!named || named.targetKind === 'file') continue;
+        // A name only the manage.py folder on sys.path finds: the file itself, and why.
+        const inScriptFolder = resolveNamed(lookupOf(ctx), named, file).length === 0 ? resolveNamed(projectLookupOf(ctx), named, file) : [];
+        if (inScriptFolder.length > 0) {
+          out.references.push({ from: file, target: inScriptFolder[0], targetKind: 'file', line: s.line, label: `named in ${s.setting} in ${file}:${s.line} (${onScriptPath(dirname(file))})` });
+          continue;
+        }
         out.references.push({ from: file, target: named.target, targetKind: named.targetKind, line: s.line, label: `named in ${s.setting} in ${file}:${s.line}` });
       }
     }
