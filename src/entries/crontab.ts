@@ -1,8 +1,8 @@
 /**
  * Crontabs: the command after the five time fields (or @daily, @reboot, …) runs in production.
- * System crontabs (files under cron.d/, or an etc/crontab) have a user field before the command;
- * user crontabs (`crontab -e`, deploy/crontab) do not, except that a first word `root` is read as
- * the user. A `%` ends the command (the rest is its stdin), as cron does. cron starts commands
+ * System crontabs (files under cron.d/, or an etc/crontab, or a file whose comments say it goes
+ * there: "This goes in /etc/cron.d/") have a user field before the command; user crontabs
+ * (`crontab -e`, deploy/crontab) do not, except that a first word `root` is read as the user. A `%` ends the command (the rest is its stdin), as cron does. cron starts commands
  * in the user's home folder, which census cannot see: they are read from the repo root, with
  * the deploy folders the repo's service units declare mapped back (support/known-deploy-dirs.ts).
  */
@@ -20,7 +20,11 @@ const ENV_LINE = /^[A-Za-z_][\w]*\s*=/;
 const CRON_FOLDER_FILE = /(^|\/)(cron\.d|cron|crontabs?)\/[^/]+$/;
 const TABLE_EXTENSIONS = new Set(['', '.cron', '.crontab', '.tab', '.txt', '.conf']);
 
-const hasUserField = (path: string): boolean => /(^|\/)cron\.d\//.test(path) || /(^|\/)etc\/crontab$/.test(path);
+/** A comment that says where the file is installed: `# This goes in /etc/cron.d/.` */
+const SYSTEM_TABLE_COMMENT = /^\s*#.*\/etc\/(?:cron\.d\b|crontab\b)/m;
+
+const hasUserField = (path: string, text: string): boolean =>
+  /(^|\/)cron\.d\//.test(path) || /(^|\/)etc\/crontab$/.test(path) || SYSTEM_TABLE_COMMENT.test(text);
 
 /** The unescaped `%` starts the command's stdin; `\%` is a literal percent. */
 const cutAtPercent = (command: string): string => {
@@ -42,7 +46,7 @@ const crontab: EntryDetector = {
   matches: isCrontab,
   detect: (file, ctx) => {
     const out = emptyOutput();
-    const userField = hasUserField(file.path);
+    const userField = hasUserField(file.path, file.text);
     splitLines(file.text).forEach((raw, i) => {
       const line = raw.trim();
       if (line === '' || line.startsWith('#') || ENV_LINE.test(line)) return;
