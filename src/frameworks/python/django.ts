@@ -275,6 +275,15 @@ const callText = (text: string, from: number): string => {
   return text.slice(from, from + 4000);
 };
 
+/** The apps.py of a package with migrations that defines a Django AppConfig, or null. */
+const reusableApp = (ctx: FrameworkContext): string | null => {
+  for (const f of ctx.files) {
+    if (!/(^|\/)apps\.py$/.test(f) || !ctx.files.has(`${dirname(f) === '' ? '' : `${dirname(f)}/`}migrations/__init__.py`)) continue;
+    if (ctx.facts(f)?.imports.some((i) => i.specifier === 'django.apps' || i.specifier.startsWith('django.apps.'))) return f;
+  }
+  return null;
+};
+
 const DOCS = /\.(md|markdown|rst|txt|adoc)$/i;
 const DECLARERS = /(^|\/)(manage\.py|wsgi\.py|asgi\.py)$/;
 
@@ -289,7 +298,11 @@ const reader: FrameworkReader = {
       if (text !== null && /\bdjango\b/.test(text)) return `${f} uses django`;
     }
     const declared = findSettingsDeclarations(ctx.files, ctx.readText)[0] as SettingsDeclaration | undefined;
-    return declared ? `DJANGO_SETTINGS_MODULE in ${declared.file}:${declared.line}` : null;
+    if (declared) return `DJANGO_SETTINGS_MODULE in ${declared.file}:${declared.line}`;
+    // A reusable app (Postorius, a django-* package) has no project of its own: the projects that
+    // install it run its migrations, commands and conventional modules.
+    const app = reusableApp(ctx);
+    return app === null ? null : `${app} defines a Django AppConfig and its package has migrations (a reusable app)`;
   },
   collect: collectDjango,
 };
