@@ -30,7 +30,7 @@ import { walkProgram, type WalkResult } from './walk.js';
 import { importedResolverCallees } from './cwd-resolvers.js';
 import { fsGlobBindingsOf } from './fs-glob.js';
 import { codeStartOf, needsWalk, textComplexity } from './text-shape.js';
-import { LATE_WARM_UP_FILES, WARM_UP_FILES } from './warm-up.js';
+import { WARM_UP_FILES } from './warm-up.js';
 import { rewriteNames } from '../rewrite-names.js';
 import { ownPathNames } from './static-value.js';
 import { textMarksOf } from './text-marks.js';
@@ -111,17 +111,17 @@ export const mayHoldJsx = (path: string, isTypeScript: boolean, dialect?: Dialec
 let warmedUp = false;
 
 /**
- * Extracts the sample files of warm-up.ts a few times before the first real file, so V8's first
+ * Extracts the sample files of warm-up.ts twice before the first real file, so V8's first
  * compiled version of the scan, the walk and their helpers is the one that stays (a branch first
- * met later throws compiled code away). Four passes: V8 records what a function meets only once
- * it has run for a while. The facts' shared names are written once too (rewrite-names.ts).
+ * met later throws compiled code away). Two passes: V8 records what a function meets only once
+ * it has run for a while; a single pass left scanModule, openTag, walkNodes and onCallee each
+ * thrown away once on payload, and the third and fourth passes the warm-up ran before bin/engine.js
+ * turned TurboFan inlining off saved no compile (traces of payload, 3 runs each) while costing
+ * about 20 ms each. The facts' shared names are written once too (rewrite-names.ts).
  */
 const warmUp = (): void => {
   warmedUp = true;
-  for (let i = 0; i < 4; i++) {
-    for (const f of WARM_UP_FILES) rewriteNames(extractJavaScript(f.path, f.text, f.isTypeScript));
-    if (i >= 2) for (const f of LATE_WARM_UP_FILES) rewriteNames(extractJavaScript(f.path, f.text, f.isTypeScript));
-  }
+  for (let i = 0; i < 2; i++) for (const f of WARM_UP_FILES) rewriteNames(extractJavaScript(f.path, f.text, f.isTypeScript));
 };
 
 export const extractJavaScript = (path: string, text: string, isTypeScript: boolean, options: ExtractOptions = {}): FileFacts => {

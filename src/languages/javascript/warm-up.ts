@@ -284,16 +284,8 @@ export const WARM_UP_FILES: WarmUpFile[] = [
   { path: 'warm-up/unsure-meta.js', text: UNSURE_META_JS, isTypeScript: false },
   { path: 'warm-up/unsure-component.tsx', text: UNSURE_COMPONENT_TSX, isTypeScript: true },
   { path: 'warm-up/unsure-default.tsx', text: UNSURE_DEFAULT_TSX, isTypeScript: true },
-];
-
-/**
- * Two-byte copies of the largest samples, extracted in the last two passes only (extract.ts): by
- * then the functions they reach have their feedback vectors (V8 allocates one only after a
- * function has run a while, and records nothing before), so two runs leave their mark at half
- * the cost. (The samples that end in a throw run in every pass: met first in a late pass, one
- * threw away code V8 had compiled during the warm-up.)
- */
-export const LATE_WARM_UP_FILES: WarmUpFile[] = [
+  // Two-byte copies of the largest samples, last: by the second pass the functions they reach
+  // have their feedback vectors (V8 allocates one only after a function has run a while).
   { path: 'warm-up/module-two-byte.ts', text: MODULE_TS + TWO_BYTE, isTypeScript: true },
   { path: 'warm-up/branches-two-byte.tsx', text: BRANCHES_TSX + TWO_BYTE, isTypeScript: true },
 ];
