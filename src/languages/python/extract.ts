@@ -28,7 +28,7 @@ import { ExtractState, type PendingImport } from './state.js';
 import { StatementWalker } from './statements.js';
 import { summaryOf } from './summary.js';
 import { sysPathFolders } from './sys-path.js';
-import { type PythonTokens, tokenize } from './tokenize.js';
+import { type PythonTokens, tokenize, warmUpScanner } from './tokenize.js';
 import { WARM_UP_MODULE, WARM_UP_SHAPES } from './warm-up.js';
 import { holdsTestsIn, isTestLikeName } from './test-marks.js';
 import { rewriteNames } from '../rewrite-names.js';
@@ -108,6 +108,7 @@ let warmedUp = false;
  */
 const warmUp = (): void => {
   warmedUp = true;
+  warmUpScanner();
   for (let i = 0; i < 4; i++) {
     rewriteNames(extractFacts('warm_up.py', WARM_UP_MODULE));
     for (const text of WARM_UP_SHAPES) rewriteNames(extractFacts('warm_up.py', text));

@@ -1,7 +1,7 @@
 /**
  * A few lines of Python that take the scanner through every branch it has: each kind of
  * indentation, operator, number and string form, f-string nesting, and the Python 2 and
- * malformed inputs it reports. tokenize.ts scans it a few times when it loads.
+ * malformed inputs it reports. The extractor's warm-up has tokenize.ts scan it a few times first.
  *
  * Why: V8 compiles the scanner from what it has seen run. A branch that first runs after that
  * (the first tab-indented line, the first `**=` or `0x` literal, often hundreds of files in)
