@@ -7,7 +7,6 @@
 import type { FileFacts, ReferenceFact, CommandFact } from '../../model/facts.js';
 import { emptyFacts } from '../../model/facts.js';
 import type { LanguageExtractor } from '../types.js';
-import { rewriteNames } from '../rewrite-names.js';
 
 const SHELL_FENCES = new Set(['', 'sh', 'bash', 'shell', 'console', 'zsh', 'shell-session', 'terminal', 'text', 'cmd']);
 export const PATH_WORD = /(?:^|[\s`'"(\[<:=])((?:\.{1,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\.(?:py|pyi|js|mjs|cjs|jsx|ts|tsx|mts|cts|sh|bash)|(?:\.{1,2}\/)?[\w@.-]+(?:\/[\w@.-]+)+\/?)(?=$|[\s`'")\]>:,;.!?#])/g;
@@ -99,33 +98,13 @@ const extractDocs = (text: string): FileFacts => {
   return facts;
 };
 
-/** Pages that take extractDocs through its branches: fences of both kinds, an RST literal block, inline code, paths and module names, no summary. */
-const WARM_UP_PAGES = [
-  '# A title\n\nSee `src/app/main.py` and app.models.User, or ./scripts/run.sh.\nRun `npm run build` then `make test`.\n\n```bash\n$ python manage.py migrate\n# a comment\n```\n\n~~~python\nimport app.settings\n~~~\n',
-  'Title\n=====\n\nExample::\n\n    pip install -e .\n    ./bin/serve.sh\nback to text: docs/index.rst\n\n.. code-block:: bash\n\n   tox -e py311\n',
-  '',
-  '---\n\n```\nunterminated fence with lib/x.js',
-];
-
-let warmedUp = false;
-
-/**
- * Extracts the pages above a few times before the first real file (and writes their shared names
- * once, rewrite-names.ts), so V8's first compiled extractDocs is the one that stays: the first
- * README without a summary or with an RST block, met files in, threw it away.
- */
-const warmUp = (): void => {
-  warmedUp = true;
-  for (let i = 0; i < 4; i++) for (const page of WARM_UP_PAGES) rewriteNames(extractDocs(page));
-};
-
+// No warm-up pages before the first real file (there were, until stop 37): with TurboFan inlining
+// off (bin/engine.js) they saved no compile of extractDocs on payload, and on saleor, whose few
+// docs never make it hot, they only made V8 compile it.
 const docsExtractorFor = (language: 'markdown' | 'rst' | 'text'): LanguageExtractor => ({
   language,
   version: 1,
-  extract: (_path, text) => {
-    if (!warmedUp) warmUp();
-    return extractDocs(text);
-  },
+  extract: (_path, text) => extractDocs(text),
 });
 
 export const markdownExtractor = docsExtractorFor('markdown');
