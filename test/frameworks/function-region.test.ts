@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { functionRegion, walkBraces, WARM_UP_TEXTS, type Region } from '../../src/frameworks/js/function-region.js';
+import { functionRegion, walkBraces, type Region } from '../../src/frameworks/js/function-region.js';
 import { commentEnd, quotedEnd } from '../../src/languages/javascript/text-skips.js';
 import { assertProperty } from '../helpers/property.js';
 
@@ -92,10 +92,24 @@ test('functionRegion: nested functions, a block that is not one, an unmatched br
   assert.deepEqual(reference(stray, stray.indexOf('two')), { start: 0, end: stray.length });
 });
 
-test('walkBraces: the warm-up texts reach its branches — braces in comments, strings, templates and a regex skipped, blocks that are not functions, the unmatched brace at the end — and one of them is two-byte', () => {
-  assert.ok([...WARM_UP_TEXTS[1]].some((c) => c.charCodeAt(0) > 0xff));
-  assert.ok([...WARM_UP_TEXTS[0]].every((c) => c.charCodeAt(0) <= 0xff));
-  for (const text of WARM_UP_TEXTS) {
+// Comments, the three quotes, a template with a substitution, an escape, a string a line break
+// ends, a regular expression and a division, function bodies after `=>` and after parameters, a
+// block after `if`, and an unmatched `}` that ends the walk.
+const BRANCHES_TEXT = [
+  '// a line comment {',
+  '/* a block comment } */',
+  "const a = 'x{', b = \"y}\", c = `z${a}{`;",
+  'const d = a.replace(/[{}]/g, \'\') / 2;',
+  "const e = 'it\\'s{', h = 'a string a line break ends {",
+  'const f = (x) => { if (x) { return x; } return (y) => { return y; }; };',
+  'function g(p, q) { while (p) { p = q(p); } return [p]; }',
+  '}',
+].join('\n');
+
+test('walkBraces skips braces in comments, strings, templates and a regex, leaves out blocks that are not function bodies, and stops at an unmatched brace, in one-byte and two-byte text (decoded from UTF-8, as a file is)', () => {
+  const texts = [BRANCHES_TEXT, BRANCHES_TEXT.replace(/\{'|\}"|`;|\}\]/g, (m) => `\u2192${m}`)].map((t) => Buffer.from(t, 'utf8').toString('utf8'));
+  assert.ok([...texts[1]].some((c) => c.charCodeAt(0) > 0xff));
+  for (const text of texts) {
     const bodies = walkBraces(text).map((f) => text.slice(f.at, f.close + 1));
     assert.deepEqual(bodies, ['{ if (x) { return x; } return (y) => { return y; }; }', '{ return y; }', '{ while (p) { p = q(p); } return [p]; }']);
     assert.ok(text.endsWith('\n}'));

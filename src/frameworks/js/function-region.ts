@@ -108,41 +108,9 @@ export const walkBraces = (text: string): FunctionBrace[] => {
   return functions;
 };
 
-/**
- * A text that takes the walk through each of its branches: comments, the three quotes, a template
- * with a substitution, an escape, a string a line break ends, a regular expression and a division, function bodies after `=>` and after
- * parameters, a block after `if`, and an unmatched `}` that ends the walk. The same text again with
- * a two-byte character in each literal: V8 compiled the walk for the texts it had met, and the
- * first file with such a string (`'Japanese (日本語)'`) threw that code away; on payload the walk
- * was compiled three or four times.
- */
-const WARM_UP_TEXT = [
-  '// a line comment {',
-  '/* a block comment } */',
-  "const a = 'x{', b = \"y}\", c = `z${a}{`;",
-  'const d = a.replace(/[{}]/g, \'\') / 2;',
-  "const e = 'it\\'s{', h = 'a string a line break ends {",
-  'const f = (x) => { if (x) { return x; } return (y) => { return y; }; };',
-  'function g(p, q) { while (p) { p = q(p); } return [p]; }',
-  '}',
-].join('\n');
-/**
- * Decoded from UTF-8 as a file's text is: a joined or sliced string is another kind of string to
- * V8 (cons, sliced), and the walk compiled for those still met the first flat two-byte text as new.
- */
-const asRead = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
-// Inside the literals, where each character is read as a string: one past Latin-1 is a string V8
-// has not internalized, which the comparisons compiled on one-byte characters had not met.
-export const WARM_UP_TEXTS = [asRead(WARM_UP_TEXT), asRead(WARM_UP_TEXT.replace(/\{'|\}"|`;|\}\]/g, (m) => `\u2192${m}`))];
-
-let warmedUp = false;
-
-/** Runs the walk over the samples a few times before the first real text: V8 records what a function meets only once it has run for a while. */
-const warmUp = (): void => {
-  warmedUp = true;
-  for (let i = 0; i < 4; i++) for (const text of WARM_UP_TEXTS) walkBraces(text);
-};
-
+// No warm-up texts before the first real one (there were, until stop 37): with TurboFan inlining off
+// (bin/engine.js) payload's walk compiled once without them, and their eight walks only added an
+// on-stack-replacement compile.
 /**
  * Readers ask for several positions of one text in a row (every path join of a file, every call
  * of a loader): its braces are walked once, not once per position (a walk from the start of the
@@ -154,7 +122,6 @@ let walked: { text: string; functions: FunctionBrace[] } | null = null;
 export const functionRegion = (text: string, index: number): Region => {
   const whole = { start: 0, end: text.length };
   if (walked === null || walked.text !== text) {
-    if (!warmedUp) warmUp();
     walked = { text, functions: walkBraces(text) };
   }
   const { functions } = walked;
