@@ -1,7 +1,7 @@
 /** A listed folder held in a local assigned several times (folderCandidatesOf), within the listing's function (functionRegion). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { folderCandidatesOf } from '../../src/frameworks/js/folder-expr.js';
+import { folderCandidatesOf } from '../../src/languages/javascript/folder-expr.js';
 import { functionRegion } from '../../src/frameworks/js/function-region.js';
 
 const text = [

@@ -1,7 +1,7 @@
 /** Folder expressions read from a module's text: exact folders (folderOf) and folders with computed parts (folderPatternOf). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { folderOf, folderPatternOf } from '../../src/frameworks/js/folder-expr.js';
+import { folderOf, folderPatternOf } from '../../src/languages/javascript/folder-expr.js';
 
 const text = [
   "const suite = process.env.SUITE || 'base';",

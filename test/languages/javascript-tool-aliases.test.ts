@@ -59,3 +59,21 @@ test('tool aliases: each readable branch of a conditional target is a candidate,
     'webpack.config.js:4 webpack resolve.alias "Shared" is not read statically when it is process.env.SHARED_DIR: imports through it follow its other values only',
   ]);
 });
+
+test('tool aliases: a target joined from computed parts names every repo file its literal parts allow, beside the branch the rule picks', async () => {
+  // Fixture test/fixtures/javascript/alias-computed: `exists(x) ? x : stub`, x = path.resolve(__dirname, 'suites', env, 'functions.ts').
+  const { audit } = await scanDir(fixturePath('javascript', 'alias-computed'));
+  const labels = audit.edges.filter((e) => e.from === 'app/main.ts' && e.specifier === '@suite-functions').map((e) => e.label);
+  assert.deepEqual(labels.sort(), [
+    'stubs/no-functions.ts is imported by app/main.ts:1, "@suite-functions" mapped by the Vite resolve.alias "@suite-functions" (vite.config.ts:11)',
+    'suites/admin/functions.ts is imported by app/main.ts:1, "@suite-functions" mapped by the Vite resolve.alias "@suite-functions" (vite.config.ts:11), computed at run time, read as suites/*/functions.ts (vite.config.ts:6)',
+    'suites/auth/functions.ts is imported by app/main.ts:1, "@suite-functions" mapped by the Vite resolve.alias "@suite-functions" (vite.config.ts:11), computed at run time, read as suites/*/functions.ts (vite.config.ts:6)',
+  ]);
+  const verdict = (path: string) => audit.files.find((f) => f.path === path)?.verdict;
+  for (const path of ['stubs/no-functions.ts', 'suites/auth/functions.ts', 'suites/auth/login.ts', 'suites/admin/functions.ts']) assert.notEqual(verdict(path), 'dead', path);
+  assert.equal(verdict('suites/auth/unused.ts'), 'dead', 'a file the pattern does not name stays dead');
+  const warnings = audit.warnings.filter((w) => w.id === 'resolve/alias').map((w) => `${w.location?.file}:${w.location?.line} ${w.message}`);
+  assert.deepEqual(warnings, [
+    "vite.config.ts:6 Vite resolve.alias \"@suite-functions\" is computed when it is path.resolve(__dirname, 'suites', suite, 'functions.ts'): read as suites/*/functions.ts, which names suites/admin/functions.ts, suites/auth/functions.ts",
+  ]);
+});

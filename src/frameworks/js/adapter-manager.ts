@@ -14,7 +14,7 @@
 import { callsIn, configAt } from '../../languages/javascript/config-value.js';
 import { basename, dirname } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
-import { explainedFolderOf } from './folder-expr.js';
+import { explainedFolderOf } from '../../languages/javascript/folder-expr.js';
 import { folderScopeOf } from './folder-scope.js';
 import { moduleFolderFiles } from './module-folder.js';
 import { codeFilesMarked, fileReference } from './support.js';

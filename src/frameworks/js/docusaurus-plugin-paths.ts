@@ -22,7 +22,7 @@ import { lineAt } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { folderOf } from './folder-expr.js';
+import { folderOf } from '../../languages/javascript/folder-expr.js';
 import { functionRegion } from './function-region.js';
 import { dependsOn, fileReference, jsPackages, packageFilesUnder, resolveToolPath } from './support.js';
 import { perScan } from '../per-scan.js';

@@ -11,7 +11,7 @@
  */
 import { callsIn } from '../../languages/javascript/config-value.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
-import { explainedFolderOf, splitArgs } from './folder-expr.js';
+import { explainedFolderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { folderScopeOf } from './folder-scope.js';
 import { moduleFolderFiles } from './module-folder.js';
 import { codeFilesMarked, fileReference } from './support.js';

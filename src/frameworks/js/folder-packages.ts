@@ -20,7 +20,7 @@
 import { lineAt } from '../../util/lines.js';
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
-import { folderOf } from './folder-expr.js';
+import { folderOf } from '../../languages/javascript/folder-expr.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
 import { escapeRegExp } from '../../util/regexp.js';

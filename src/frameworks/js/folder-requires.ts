@@ -18,7 +18,7 @@
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
-import { assignmentsIn, folderCandidatesOf, folderOf } from './folder-expr.js';
+import { assignmentsIn, folderCandidatesOf, folderOf } from '../../languages/javascript/folder-expr.js';
 import { functionRegion } from './function-region.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { codeFilesMarked, fileReference } from './support.js';

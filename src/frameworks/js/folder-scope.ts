@@ -4,7 +4,7 @@
  * (nconf-config.ts), and a folder held on an object and read elsewhere (`obj.parent.webPublicPath`:
  * property-folder.ts). Built once per scan and shared by the readers that follow folders.
  */
-import type { FolderScope } from './folder-expr.js';
+import type { FolderScope } from '../../languages/javascript/folder-expr.js';
 import { nconfFolder } from './nconf-config.js';
 import { propertyFolder } from './property-folder.js';
 import { jsPackages } from './support.js';

@@ -13,7 +13,7 @@ import { lineAt } from '../../util/lines.js';
 import { pathsInDir } from '../../util/file-index.js';
 import { basename, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
-import { splitArgs } from './folder-expr.js';
+import { splitArgs } from '../../languages/javascript/folder-expr.js';
 import { literalValue } from './parameter-values.js';
 import { dependsOn, eachPackage, enabledByPackages, globFiles, jsPackages, packageFilesUnder, positionalArgs, toolInvocations, type JsPackage } from './support.js';
 

@@ -9,8 +9,8 @@
  * parameter's place, as written. A method (`obj.f(…)`), a destructured parameter and a call in
  * another file are not followed.
  */
-import { splitArgs } from './folder-expr.js';
-import { assignmentsIn } from './folder-expr.js';
+import { splitArgs } from '../../languages/javascript/folder-expr.js';
+import { assignmentsIn } from '../../languages/javascript/folder-expr.js';
 import { functionRegion } from './function-region.js';
 
 const NAME = String.raw`[A-Za-z_$][\w$]*`;

@@ -12,7 +12,7 @@
 import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext } from '../types.js';
-import { folderOf, type FolderScope } from './folder-expr.js';
+import { folderOf, type FolderScope } from '../../languages/javascript/folder-expr.js';
 import { codeFilesMarked } from './support.js';
 
 /** `a.b.name`, `this.name`: a property read off an object. */

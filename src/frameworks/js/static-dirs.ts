@@ -12,7 +12,7 @@
  */
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
-import { explainedFolderOf } from './folder-expr.js';
+import { explainedFolderOf } from '../../languages/javascript/folder-expr.js';
 import { folderScopeOf } from './folder-scope.js';
 import { codeFilesMarked, fileReference } from './support.js';
 import { lineAt } from '../../util/lines.js';

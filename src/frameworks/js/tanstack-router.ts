@@ -26,7 +26,7 @@ import { compileRepoGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { safeRegExp } from '../../util/safe-regex.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
-import { folderPatternOf } from './folder-expr.js';
+import { folderPatternOf } from '../../languages/javascript/folder-expr.js';
 import { codeFileAt, eachPackage, enabledByPackages, filesIn, kindOf, packageFilesUnder, readToolConfig, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 
 const ROUTER_DEPS = [/^@tanstack\/(react|solid|vue)-router$/, /^@tanstack\/router-(plugin|vite-plugin|cli)$/];

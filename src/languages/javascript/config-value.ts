@@ -29,7 +29,14 @@ export type ConfigValue = (
    * take, read like any value (some may be unknown themselves); a reader that can use every
    * possible value (a folder that may be one of two) looks at them, the others see unknown.
    */
-  | { kind: 'unknown'; line: number; text: string; alternatives?: ConfigValue[] }
+  | {
+      kind: 'unknown';
+      line: number;
+      text: string;
+      alternatives?: ConfigValue[];
+      /** The whole expression, whitespace collapsed, when `text` had to be shortened and it is under 400 characters: for a reader that reads the expression itself (a path joined from computed parts). */
+      source?: string;
+    }
 ) & {
   /** Set when the value came from another config this one imports: `line` is that file's. */
   file?: string;
@@ -57,12 +64,13 @@ interface Scope {
   load?: ConfigLoader;
 }
 
-const snippet = (scope: Scope, node: AstNode): string => {
-  const text = scope.text.slice(node.start, node.end).replace(/\s+/g, ' ');
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+const unknown = (scope: Scope, node: AstNode): ConfigValue => {
+  const whole = scope.text.slice(node.start, node.end).replace(/\s+/g, ' ');
+  const line = scope.lines.lineOf(node.start);
+  if (whole.length <= 60) return { kind: 'unknown', line, text: whole };
+  const text = `${whole.slice(0, 57)}...`;
+  return whole.length < 400 ? { kind: 'unknown', line, text, source: whole } : { kind: 'unknown', line, text };
 };
-
-const unknown = (scope: Scope, node: AstNode): ConfigValue => ({ kind: 'unknown', line: scope.lines.lineOf(node.start), text: snippet(scope, node) });
 
 /** Deep merge, as webpack-merge and Vite's mergeConfig do: objects key by key, arrays concatenated. */
 const mergeValues = (a: ConfigValue, b: ConfigValue): ConfigValue => {

@@ -32,8 +32,10 @@ import { referencedProjects } from './resolution/tsconfig-program.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { createBuildOutputMap } from './build-output.js';
 import { builtCandidates } from './resolution/built-package.js';
-import { toolAliases, type AliasRule } from './resolution/tool-aliases.js';
+import { toolAliases, type AliasRule, type AliasTarget } from './resolution/tool-aliases.js';
 import { findWorkspacePackages, type WorkspacePackage } from './resolution/workspaces.js';
+
+const EMPTY_RESOLUTIONS: readonly Resolution[] = [];
 
 /** Importers that resolve like TypeScript, by extension, from the language records. */
 const TS_EXTENSIONS = new Set(LANGUAGE_RECORDS.filter((r) => r.typeScriptImports).flatMap((r) => r.extensions));
@@ -381,6 +383,12 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     return null;
   });
 
+  /**
+   * Further targets an import reaches, keyed by its first: Node's own pick beside the one an added
+   * condition makes, or the files an alias's computed value may name beside the one it picks.
+   */
+  const alongside = new WeakMap<Resolution, readonly Resolution[]>();
+
   const aliasEvidence = (rule: AliasRule): string => `the ${rule.tool} ${rule.what} (${rule.config}:${rule.line})`;
 
   /**
@@ -400,21 +408,48 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     for (const rule of aliases.rulesFor(dirname(fromFile))) {
       const targets = rule.map(specifier);
       if (targets === null) continue;
-      for (const target of targets) {
-        if ('module' in target) {
-          if (target.module === specifier || target.module === '') continue;
-          const mapped = resolveOne(target.module, profile, fromFile, false);
-          return { ...mapped, ...(mapped.to !== null ? { via: 'alias' } : {}), mapping: aliasEvidence(rule) };
-        }
-        const found = lookup(ctx.rootAbs, joinAbsolute(ctx.rootAbs, target.path), null, profile, kind);
-        if (found.path === null) continue;
-        const resolved = toTarget(found.path, specifier);
-        if (resolved.to !== null) return { to: resolved.to, via: 'alias', mapping: aliasEvidence(rule) };
+      const picked = pickedAliasTarget(rule, targets, specifier, fromFile, profile, kind);
+      // The paths a computed value may name are each reached, beside what the rule picks.
+      const computed = targets.some((t) => 'computed' in t && t.computed !== undefined) ? computedAliasTargets(rule, targets, specifier, profile, kind) : EMPTY_RESOLUTIONS;
+      const main = picked ?? computed[0] ?? null;
+      if (main === null) {
+        claimedBy = rule;
+        return null;
       }
-      claimedBy = rule;
-      return null;
+      const beside = computed.filter((c) => c !== main && c.to !== main.to);
+      if (beside.length > 0) alongside.set(main, beside);
+      return main;
     }
     return null;
+  };
+
+  /** The target an alias rule resolves to: the first of its plain targets that names something, as the tools try them. */
+  const pickedAliasTarget = (rule: AliasRule, targets: AliasTarget[], specifier: string, fromFile: string, profile: Profile, kind: ImporterKind): Resolution | null => {
+    for (const target of targets) {
+      if ('module' in target) {
+        if (target.module === specifier || target.module === '') continue;
+        const mapped = resolveOne(target.module, profile, fromFile, false);
+        return { ...mapped, ...(mapped.to !== null ? { via: 'alias' } : {}), mapping: aliasEvidence(rule) };
+      }
+      if (target.computed !== undefined) continue;
+      const found = lookup(ctx.rootAbs, joinAbsolute(ctx.rootAbs, target.path), null, profile, kind);
+      if (found.path === null) continue;
+      const resolved = toTarget(found.path, specifier);
+      if (resolved.to !== null) return { to: resolved.to, via: 'alias', mapping: aliasEvidence(rule) };
+    }
+    return null;
+  };
+
+  /** Every repo file the rule's computed targets name (tool-aliases.ts computedPaths), in the rule's order. */
+  const computedAliasTargets = (rule: AliasRule, targets: AliasTarget[], specifier: string, profile: Profile, kind: ImporterKind): Resolution[] => {
+    const out: Resolution[] = [];
+    for (const target of targets) {
+      if (!('path' in target) || target.computed === undefined) continue;
+      const found = lookup(ctx.rootAbs, joinAbsolute(ctx.rootAbs, target.path), null, profile, kind);
+      const resolved = found.path === null ? null : toTarget(found.path, specifier);
+      if (resolved?.to) out.push({ to: resolved.to, via: 'alias', mapping: `${aliasEvidence(rule)}, ${target.computed}` });
+    }
+    return out;
   };
 
   const unresolved = memoised((specifier: string, config: string | null): Resolution => {
@@ -484,8 +519,6 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     return known;
   };
 
-  /** A second target an import reaches, keyed by its first: Node's own pick beside the one an added condition makes. */
-  const alongside = new WeakMap<Resolution, Resolution>();
 
   /** `written`: the specifier as the import spells it (with its query); `primary`: the profile its syntax asks for. */
   const resolveOne = (written: string, primary: Profile, fromFile: string, withAliases: boolean): Resolution => {
@@ -538,7 +571,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       });
       const picked: Resolution = { to: target.to, via, mapping: conditionEvidence(deciding ? [deciding] : added) };
       const plainTarget = plain.path !== null ? toTarget(plain.path, specifier) : null;
-      if (plainTarget?.to) alongside.set(picked, { to: plainTarget.to, via });
+      if (plainTarget?.to) alongside.set(picked, [{ to: plainTarget.to, via }]);
       return picked;
     }
     if (relative !== null && layout !== null) {
@@ -620,8 +653,9 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       let results: Resolution[];
       try {
         const result = resolveOne(specifier, profile, fromFile, true);
-        const also = alongside.get(result) ?? declarationFor(result, fromFile);
-        results = (also ? [result, also] : [result]).map((r) => withAddedExtension(r, specifier, fromFile));
+        const declaration = alongside.has(result) ? null : declarationFor(result, fromFile);
+        const also = alongside.get(result) ?? (declaration === null ? EMPTY_RESOLUTIONS : [declaration]);
+        results = [result, ...also].map((r) => withAddedExtension(r, specifier, fromFile));
       } catch (e) {
         if (e instanceof OxcLoadError) throw e;
         results = [{ to: null, unresolved: 'not-found' }];

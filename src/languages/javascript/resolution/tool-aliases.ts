@@ -17,6 +17,9 @@ import { JSON_MANIFEST, isRecord } from '../../../manifests/json.js';
 import type { Manifests } from '../../../manifests/store.js';
 import { warning } from '../../../util/diagnostics.js';
 import { pathsWithPrefix } from '../../../util/file-index.js';
+import { compileRepoGlob } from '../../../util/glob.js';
+import { byString } from '../../../util/compare.js';
+import { folderPatternOf } from '../folder-expr.js';
 import { basename, dirname, joinRepo } from '../../../util/path.js';
 import { regexProblem, safeRegExp } from '../../../util/safe-regex.js';
 import { knipPathRules } from './knip-paths.js';
@@ -24,8 +27,12 @@ import { EMPTY_LIST, uniformList } from '../../../util/packed-list.js';
 
 export type AliasTool = 'Vite' | 'Vitest' | 'Astro' | 'SvelteKit' | 'webpack' | 'Rspack' | 'Jest' | 'knip';
 
-/** What an aliased specifier becomes: a repo path (file or folder) or another module name. */
-export type AliasTarget = { path: string } | { module: string };
+/**
+ * What an aliased specifier becomes: a repo path (file or folder) or another module name. A path
+ * with `computed` is one a value computed at run time may name (computedPaths; the string says how
+ * it was read): a target beside the one the rule picks, not a fallback tried in turn.
+ */
+export type AliasTarget = { path: string; computed?: string } | { module: string };
 
 export interface AliasRule {
   tool: AliasTool;
@@ -70,6 +77,8 @@ const targetOf = (replacement: string, base: string): AliasTarget | null => {
 /** Read context of one config: where problems are reported and what the repo has. */
 interface Reading {
   config: string;
+  /** The config's text, where a path joined from computed parts is read (null for package.json). */
+  text: string | null;
   tool: AliasTool;
   files: ReadonlySet<string>;
   rules: AliasRule[];
@@ -106,12 +115,62 @@ const checkTarget = (r: Reading, what: string, replacement: string, target: Alia
  * and every branch it cannot read is a warning naming its line. A value with no readable branch
  * is returned as it is, for the caller's own "not read statically" warning.
  */
-const branchesOf = (r: Reading, what: string, value: ConfigValue): ConfigValue[] => {
+const branchesOf = (r: Reading, what: string, value: ConfigValue, readComputed = false): ConfigValue[] => {
   const each = possibleValues(value);
-  const readable = each.filter((v) => v.kind !== 'unknown');
+  const readable: ConfigValue[] = [];
+  const unread: ConfigValue[] = [];
+  for (const v of each) {
+    if (v.kind !== 'unknown') readable.push(v);
+    else {
+      const computed = readComputed ? computedPaths(r, what, v) : null;
+      if (computed === null) unread.push(v);
+      else readable.push(...computed);
+    }
+  }
   if (readable.length === 0) return [value];
-  for (const v of each) if (v.kind === 'unknown') warn(r, v.line, `${what} is not read statically when it is ${v.text}: imports through it follow its other values only`);
+  for (const v of unread) if (v.kind === 'unknown') warn(r, v.line, `${what} is not read statically when it is ${v.text}: imports through it follow its other values only`);
   return readable;
+};
+
+/** More paths than this from one computed value: too loose to be what the config means. */
+const MAX_COMPUTED_PATHS = 32;
+
+/** The string values computedPaths made, with how each was read (for the edge's evidence). */
+const computedWhy = new WeakMap<ConfigValue, string>();
+
+/** `target`, marked as named by a computed value when `computed` says how. */
+const withComputed = (target: AliasTarget | null, computed: string | undefined): AliasTarget | null =>
+  target === null || computed === undefined || !('path' in target) ? target : { ...target, computed };
+
+/**
+ * A path joined onto the config's folder from parts some of which are computed
+ * (`path.resolve(__dirname, suite, 'functions.ts')`, `suite` from an environment variable), read
+ * as a glob (`folderPatternOf`: each computed part one folder name) and taken as every repo file
+ * or folder it matches — whichever the value is when the tool runs is among them. Said in a
+ * warning naming the pattern and the paths. Null when the value is no such join, names a place
+ * outside the config's folder, or matches nothing or too much.
+ */
+const computedPaths = (r: Reading, what: string, v: ConfigValue & { kind: 'unknown' }): ConfigValue[] | null => {
+  if (r.text === null || (v.file !== undefined && v.file !== r.config)) return null;
+  const pattern = folderPatternOf(v.source ?? v.text, r.config, r.text);
+  const dir = dirname(r.config);
+  const prefix = dir === '' ? '' : `${dir}/`;
+  if (pattern === null || !pattern.includes('*') || !pattern.startsWith(prefix)) return null;
+  const fixed = pattern.slice(0, pattern.lastIndexOf('/', pattern.indexOf('*')) + 1);
+  const matches = compileRepoGlob(pattern);
+  const found = new Set<string>();
+  for (const f of pathsWithPrefix(r.files, fixed)) {
+    for (let p = f; p.length > fixed.length; p = dirname(p)) if (matches(p)) found.add(p);
+  }
+  if (found.size === 0 || found.size > MAX_COMPUTED_PATHS) return null;
+  const paths = [...found].sort(byString);
+  warn(r, v.line, `${what} is computed when it is ${v.text}: read as ${pattern}, which names ${paths.join(', ')}`);
+  const why = `computed at run time, read as ${pattern} (${r.config}:${v.line})`;
+  return paths.map((p) => {
+    const value: ConfigValue = { kind: 'string', value: `./${p.slice(prefix.length)}`, line: v.line };
+    computedWhy.set(value, why);
+    return value;
+  });
 };
 
 /** `$1`…`$9` of a regex match into a replacement, as Jest and String.replace do. */
@@ -123,7 +182,7 @@ const readViteAliases = (r: Reading, value: ConfigValue | null, key: string, bas
   const add = (find: ConfigValue, replacement: ConfigValue | null, line: number) => {
     const what = `${key} ${find.kind === 'regex' ? `/${find.source}/` : `"${find.kind === 'string' ? find.value : '?'}"`}`;
     const replacements: { value: string; line: number }[] = [];
-    for (const v of replacement === null ? [null] : branchesOf(r, what, replacement)) {
+    for (const v of replacement === null ? [null] : branchesOf(r, what, replacement, true)) {
       if (v?.kind === 'string') replacements.push(v);
       else warn(r, v?.line ?? line, `${what} is not read statically${v?.kind === 'unknown' ? ` (${v.text})` : ''}: imports through it are not followed`);
     }
@@ -137,11 +196,13 @@ const readViteAliases = (r: Reading, value: ConfigValue | null, key: string, bas
       const kept = replacements.filter((to) => checkTarget(r, what, to.value, targetOf(to.value, base), to.line));
       if (kept.length === 0) return;
       r.rules.push({
-        tool: r.tool, config: r.config, line: kept[0].line, what,
+        tool: r.tool, config: r.config, line: (kept.find((k) => !computedWhy.has(k as ConfigValue)) ?? kept[0]).line, what,
         map: (s) => {
           const m = re.exec(s);
           if (!m) return null;
-          return kept.map((to) => targetOf(s.slice(0, m.index) + substitute(to.value, m) + s.slice(m.index + m[0].length), base)).filter((t): t is AliasTarget => t !== null);
+          return kept
+            .map((to) => withComputed(targetOf(s.slice(0, m.index) + substitute(to.value, m) + s.slice(m.index + m[0].length), base), computedWhy.get(to as ConfigValue)))
+            .filter((t): t is AliasTarget => t !== null);
         },
       });
       return;
@@ -151,19 +212,21 @@ const readViteAliases = (r: Reading, value: ConfigValue | null, key: string, bas
       return;
     }
     // Vite drops a trailing slash from both sides: `'@/': '/src/'` is `'@': '/src'`.
-    const kept: { name: string; to: string; line: number }[] = [];
+    const kept: { name: string; to: string; line: number; computed?: string }[] = [];
     for (const replacement of replacements) {
       const both = find.value.endsWith('/') && replacement.value.endsWith('/');
       const to = both ? replacement.value.slice(0, -1) : replacement.value;
-      if (checkTarget(r, what, replacement.value, targetOf(to, base), replacement.line)) kept.push({ name: both ? find.value.slice(0, -1) : find.value, to, line: replacement.line });
+      const computed = computedWhy.get(replacement as ConfigValue);
+      if (checkTarget(r, what, replacement.value, targetOf(to, base), replacement.line)) kept.push({ name: both ? find.value.slice(0, -1) : find.value, to, line: replacement.line, ...(computed === undefined ? {} : { computed }) });
     }
     if (kept.length === 0) return;
     r.rules.push({
-      tool: r.tool, config: r.config, line: kept[0].line, what,
+      // The line of the value the rule picks, not of a computed one beside it.
+      tool: r.tool, config: r.config, line: (kept.find((k) => k.computed === undefined) ?? kept[0]).line, what,
       map: (s) => {
         const matching = kept.filter(({ name }) => s === name || s.startsWith(`${name}/`));
         if (matching.length === 0) return null;
-        return matching.map(({ name, to }) => targetOf(to + s.slice(name.length), base)).filter((t): t is AliasTarget => t !== null);
+        return matching.map(({ name, to, computed }) => withComputed(targetOf(to + s.slice(name.length), base), computed)).filter((t): t is AliasTarget => t !== null);
       },
     });
   };
@@ -328,7 +391,7 @@ const readSvelteKit = (r: Reading, value: ConfigValue | null, dir: string, plugi
 };
 
 const readConfig = (manifests: Manifests, config: string, tool: AliasTool, text: string): { rules: AliasRule[]; problems: Diagnostic[] } => {
-  const r: Reading = { config, tool, files: manifests.files, rules: [], problems: [] };
+  const r: Reading = { config, text, tool, files: manifests.files, rules: [], problems: [] };
   const dir = dirname(config);
   if (tool === 'Jest') {
     if (config.endsWith('.json')) {
@@ -359,13 +422,13 @@ const readConfig = (manifests: Manifests, config: string, tool: AliasTool, text:
 
 const packageJest = (manifests: Manifests, manifest: string): { rules: AliasRule[]; problems: Diagnostic[] } => {
   const doc = manifests.get(manifest, JSON_MANIFEST);
-  const r: Reading = { config: manifest, tool: 'Jest', files: manifests.files, rules: [], problems: [] };
+  const r: Reading = { config: manifest, text: null, tool: 'Jest', files: manifests.files, rules: [], problems: [] };
   if (doc && isRecord(doc.value) && isRecord(doc.value.jest)) readJestMapper(r, fromJson(doc.value.jest, doc.lineOf, ['jest']), dirname(manifest), 0);
   return r;
 };
 
 const svelteKitDefault = (manifests: Manifests, manifest: string): { rules: AliasRule[]; problems: Diagnostic[] } => {
-  const r: Reading = { config: manifest, tool: 'SvelteKit', files: manifests.files, rules: [], problems: [] };
+  const r: Reading = { config: manifest, text: null, tool: 'SvelteKit', files: manifests.files, rules: [], problems: [] };
   readSvelteKit(r, null, dirname(manifest), sveltePluginOptions(manifests, dirname(manifest)));
   return r;
 };
