@@ -61,8 +61,24 @@ const emptyOfTests = (ctx: DetectorContext, file: string): boolean => {
   return text !== null && !holdsTests(text);
 };
 
+/**
+ * A repo laid out as Django lays it out: a manage.py, or an app folder (apps.py beside models.py
+ * or a migrations package). Its tests.py files are the `startapp` convention that Django's
+ * DiscoverRunner collects (pattern test*.py), not only in tests/ folders.
+ */
+const djangoLayout = (files: ReadonlySet<string>): boolean => {
+  for (const f of files) {
+    if (f === 'manage.py' || f.endsWith('/manage.py')) return true;
+    if (f !== 'apps.py' && !f.endsWith('/apps.py')) continue;
+    const prefix = f.slice(0, -'apps.py'.length);
+    if (files.has(`${prefix}models.py`) || files.has(`${prefix}migrations/__init__.py`)) return true;
+  }
+  return false;
+};
+
 export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
   const out: PythonTest[] = [];
+  let usesDjango: boolean | undefined;
   for (const file of ctx.files) {
     if (!file.endsWith('.py')) continue;
     const name = file.slice(file.lastIndexOf('/') + 1);
@@ -71,9 +87,11 @@ export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
       // Most files fail on their name: test that before the folder rules.
       const pattern = name === 'conftest.py' ? 'conftest.py' : DEFAULT_PATTERNS.find((p) => glob(p)(name));
       const unittest = !pattern && name.startsWith('test') && /(^|\/)tests?\/[^/]+$/.test(file);
-      if ((!pattern && !unittest) || NORECURSE.test(file)) continue;
+      const djangoTests = !pattern && !unittest && name === 'tests.py' && ctx.files.has(`${dirname(file) === '' ? '' : `${dirname(file)}/`}__init__.py`) && (usesDjango ??= djangoLayout(ctx.files));
+      if ((!pattern && !unittest && !djangoTests) || NORECURSE.test(file)) continue;
       if (name !== 'conftest.py' && emptyOfTests(ctx, file)) continue;
-      out.push({ file, config: null, evidence: pattern ? `pytest discovery: ${pattern}` : 'unittest discovery: test*.py' });
+      const evidence = pattern ? `pytest discovery: ${pattern}` : djangoTests ? "Django's test runner (manage.py test) discovers test*.py in packages: an app's tests.py" : 'unittest discovery: test*.py';
+      out.push({ file, config: null, evidence });
       continue;
     }
     const relative = config.dir === '' ? file : file.slice(config.dir.length + 1);
