@@ -134,11 +134,16 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
     }
   }
   if (settings.size === 0) {
-    out.diagnostics.push(warning('django/no-settings', 'Django is used but no DJANGO_SETTINGS_MODULE names a repo module: every app with migrations is taken as installed'));
+    out.diagnostics.push(warning('django/no-settings', 'Django is used but no DJANGO_SETTINGS_MODULE names a repo module: every app with migrations (and every django-allauth provider app) is taken as installed'));
     for (const f of ctx.files) {
       if (/(^|\/)migrations\/__init__\.py$/.test(f)) {
         const dir = dirname(dirname(f));
         apps.push({ name: dir.replace(/\//g, '.'), dir, settings: f, line: 1 });
+      } else if (/(^|\/)providers\/[^/]+\/provider\.py$/.test(f) && ctx.files.has(`${dirname(f)}/__init__.py`)) {
+        // A django-allauth provider app (providers/<name>/provider.py): a project installs the ones it lists.
+        const dir = dirname(f);
+        apps.push({ name: dir.replace(/\//g, '.'), dir, settings: f, line: 1 });
+        out.entries.push({ source: f, target: f, targetKind: 'file', kind: 'tooling', line: 1, evidence: `django-allauth provider app ${dir.replace(/\//g, '.')}, taken as installed: no settings in the repo say which apps a project installs` });
       }
     }
   }
@@ -167,6 +172,10 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
     // django-allauth imports each installed provider app's provider.py, and its urls.py from allauth.urls.
     if (ctx.files.has(`${prefix}provider.py`) && ctx.files.has(`${prefix}urls.py`)) {
       out.references.push({ from: app.settings, target: `${prefix}urls.py`, targetKind: 'file', line: app.line, label: `app ${app.name} in INSTALLED_APPS (${where}): django-allauth includes a provider app's urls.py` });
+      // default_urlpatterns(Provider) imports `<provider package>.views.oauth2_login` (oauth, oauth2, openid_connect urls.py).
+      if (ctx.files.has(`${prefix}views.py`)) {
+        out.references.push({ from: app.settings, target: `${prefix}views.py`, targetKind: 'file', line: app.line, label: `app ${app.name} in INSTALLED_APPS (${where}): django-allauth's default_urlpatterns imports a provider app's views by its package name` });
+      }
     }
     if (installed.has('django_extensions')) for (const file of allUnder(byFolder, `${prefix}jobs`)) if (file.endsWith('.py')) jobs.push({ file, app });
     for (const file of byFolder.get(`${prefix}templatetags`) ?? []) {
