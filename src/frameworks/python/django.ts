@@ -39,10 +39,10 @@ const lookupOf = (ctx: FrameworkContext) => ({ module: ctx.module, file: (p: str
  */
 const scriptFolderModule = (ctx: FrameworkContext, module: string, dir: string | undefined): string[] => {
   if (dir === undefined || dir === '' || !ctx.files.has(`${dir}/manage.py`)) return [];
+  // `.settings` from manage.py: the module of manage.py's own folder.
+  const file = relativeModuleFile(ctx.files, `${dir}/manage.py`, `.${module}`);
+  if (file === null) return [];
   const parts = module.split('.');
-  const base = joinRepo(dir, ...parts);
-  const file = base === null ? undefined : [`${base}.py`, `${base}/__init__.py`].find((f) => ctx.files.has(f));
-  if (file === undefined) return [];
   const inits: string[] = [];
   for (let i = 1; i < parts.length; i++) {
     const init = joinRepo(dir, ...parts.slice(0, i), '__init__.py');
@@ -96,12 +96,15 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
   const settings = new Set<string>();
   for (const d of declarations) {
     const dir = dirname(d.file);
-    const inScriptFolder = (ctx.module(d.module, dir)[0] ?? ctx.module(d.module)[0]) === undefined ? scriptFolderModule(ctx, d.module, dir)[0] : undefined;
-    const file = ctx.module(d.module, dir)[0] ?? ctx.module(d.module)[0] ?? inScriptFolder;
+    const imported = ctx.module(d.module, dir)[0] ?? ctx.module(d.module)[0];
+    const inScriptFolder = imported === undefined ? scriptFolderModule(ctx, d.module, dir)[0] : undefined;
+    const file = imported ?? inScriptFolder;
     if (!file) continue;
     settings.add(file);
     const label = `DJANGO_SETTINGS_MODULE "${d.module}" in ${d.file}:${d.line}${inScriptFolder ? ` (${onScriptPath(dir)})` : ''}`;
-    if (d.how === 'code') out.references.push(inScriptFolder ? { from: d.file, target: file, targetKind: 'file', line: d.line, label: `settings module named by ${label}` } : { from: d.file, target: d.module, targetKind: 'module', line: d.line, label: `settings module named by ${label}` });
+    // A module only the manage.py folder holds is named by its file: a module name would not resolve from there.
+    const target = inScriptFolder ? { target: file, targetKind: 'file' as const } : { target: d.module, targetKind: 'module' as const };
+    if (d.how === 'code') out.references.push({ from: d.file, ...target, line: d.line, label: `settings module named by ${label}` });
     else out.entries.push({ source: d.file, target: file, targetKind: 'file', kind: d.how, line: d.line, evidence: label });
   }
 

@@ -432,12 +432,16 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
         return { ...mapped, ...(mapped.to !== null ? { via: 'alias' } : {}), mapping: aliasEvidence(rule) };
       }
       if (target.computed !== undefined) continue;
-      const found = lookup(ctx.rootAbs, joinAbsolute(ctx.rootAbs, target.path), null, profile, kind);
-      if (found.path === null) continue;
-      const resolved = toTarget(found.path, specifier);
-      if (resolved.to !== null) return { to: resolved.to, via: 'alias', mapping: aliasEvidence(rule) };
+      const to = aliasPathTarget(target.path, specifier, profile, kind);
+      if (to !== null) return { to, via: 'alias', mapping: aliasEvidence(rule) };
     }
     return null;
+  };
+
+  /** The repo file an alias's path names, as oxc finds it from the repo root, or null. */
+  const aliasPathTarget = (path: string, specifier: string, profile: Profile, kind: ImporterKind): string | null => {
+    const found = lookup(ctx.rootAbs, joinAbsolute(ctx.rootAbs, path), null, profile, kind);
+    return found.path === null ? null : toTarget(found.path, specifier).to;
   };
 
   /** Every repo file the rule's computed targets name (tool-aliases.ts computedPaths), in the rule's order. */
@@ -445,9 +449,8 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     const out: Resolution[] = [];
     for (const target of targets) {
       if (!('path' in target) || target.computed === undefined) continue;
-      const found = lookup(ctx.rootAbs, joinAbsolute(ctx.rootAbs, target.path), null, profile, kind);
-      const resolved = found.path === null ? null : toTarget(found.path, specifier);
-      if (resolved?.to) out.push({ to: resolved.to, via: 'alias', mapping: `${aliasEvidence(rule)}, ${target.computed}` });
+      const to = aliasPathTarget(target.path, specifier, profile, kind);
+      if (to) out.push({ to, via: 'alias', mapping: `${aliasEvidence(rule)}, ${target.computed}` });
     }
     return out;
   };

@@ -138,6 +138,9 @@ const MAX_COMPUTED_PATHS = 32;
 /** The string values computedPaths made, with how each was read (for the edge's evidence). */
 const computedWhy = new WeakMap<ConfigValue, string>();
 
+/** A rule's line: that of the value it picks, not of a computed one beside it. */
+const pickedLine = (kept: readonly { line: number; computed?: string }[]): number => (kept.find((k) => k.computed === undefined) ?? kept[0]).line;
+
 /** `target`, marked as named by a computed value when `computed` says how. */
 const withComputed = (target: AliasTarget | null, computed: string | undefined): AliasTarget | null =>
   target === null || computed === undefined || !('path' in target) ? target : { ...target, computed };
@@ -181,9 +184,12 @@ const readViteAliases = (r: Reading, value: ConfigValue | null, key: string, bas
   if (value === null) return;
   const add = (find: ConfigValue, replacement: ConfigValue | null, line: number) => {
     const what = `${key} ${find.kind === 'regex' ? `/${find.source}/` : `"${find.kind === 'string' ? find.value : '?'}"`}`;
-    const replacements: { value: string; line: number }[] = [];
+    const replacements: { value: string; line: number; computed?: string }[] = [];
     for (const v of replacement === null ? [null] : branchesOf(r, what, replacement, true)) {
-      if (v?.kind === 'string') replacements.push(v);
+      if (v?.kind === 'string') {
+        const computed = computedWhy.get(v);
+        replacements.push({ value: v.value, line: v.line, ...(computed === undefined ? {} : { computed }) });
+      }
       else warn(r, v?.line ?? line, `${what} is not read statically${v?.kind === 'unknown' ? ` (${v.text})` : ''}: imports through it are not followed`);
     }
     if (replacements.length === 0) return;
@@ -196,12 +202,12 @@ const readViteAliases = (r: Reading, value: ConfigValue | null, key: string, bas
       const kept = replacements.filter((to) => checkTarget(r, what, to.value, targetOf(to.value, base), to.line));
       if (kept.length === 0) return;
       r.rules.push({
-        tool: r.tool, config: r.config, line: (kept.find((k) => !computedWhy.has(k as ConfigValue)) ?? kept[0]).line, what,
+        tool: r.tool, config: r.config, line: pickedLine(kept), what,
         map: (s) => {
           const m = re.exec(s);
           if (!m) return null;
           return kept
-            .map((to) => withComputed(targetOf(s.slice(0, m.index) + substitute(to.value, m) + s.slice(m.index + m[0].length), base), computedWhy.get(to as ConfigValue)))
+            .map((to) => withComputed(targetOf(s.slice(0, m.index) + substitute(to.value, m) + s.slice(m.index + m[0].length), base), to.computed))
             .filter((t): t is AliasTarget => t !== null);
         },
       });
@@ -216,13 +222,12 @@ const readViteAliases = (r: Reading, value: ConfigValue | null, key: string, bas
     for (const replacement of replacements) {
       const both = find.value.endsWith('/') && replacement.value.endsWith('/');
       const to = both ? replacement.value.slice(0, -1) : replacement.value;
-      const computed = computedWhy.get(replacement as ConfigValue);
+      const computed = replacement.computed;
       if (checkTarget(r, what, replacement.value, targetOf(to, base), replacement.line)) kept.push({ name: both ? find.value.slice(0, -1) : find.value, to, line: replacement.line, ...(computed === undefined ? {} : { computed }) });
     }
     if (kept.length === 0) return;
     r.rules.push({
-      // The line of the value the rule picks, not of a computed one beside it.
-      tool: r.tool, config: r.config, line: (kept.find((k) => k.computed === undefined) ?? kept[0]).line, what,
+      tool: r.tool, config: r.config, line: pickedLine(kept), what,
       map: (s) => {
         const matching = kept.filter(({ name }) => s === name || s.startsWith(`${name}/`));
         if (matching.length === 0) return null;
