@@ -37,6 +37,8 @@ test('holdsTests: recorded for test-like names with plain UTF-8 text, left out o
     'test_a.py': 'def test_one():\n    assert True\n',
     'test_b.py': 'HELPER = 1\n',
     'b_test.py': 'class TestB:\n    pass\n',
+    'test_made.py': 'class AsanaTests(create_oauth2_tests(registry.by_id(AsanaProvider.id))):\n    pass\n',
+    'test_plain.py': 'class Helper(object):\n    pass\n',
     'helpers.py': 'def test_x():\n    pass\n',
     'test_bom.py': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('def test_one():\n    pass\n')]),
     'test_latin.py': Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\nNAME = "'), Buffer.from([0xe9]), Buffer.from('"\ndef test_one():\n    pass\n')]),
@@ -45,6 +47,9 @@ test('holdsTests: recorded for test-like names with plain UTF-8 text, left out o
   assert.equal(holds('test_a.py'), true);
   assert.equal(holds('test_b.py'), false);
   assert.equal(holds('b_test.py'), true);
+  // A test case made by a call (django-allauth's providers): a *Tests class with bases.
+  assert.equal(holds('test_made.py'), true);
+  assert.equal(holds('test_plain.py'), false);
   assert.equal(holds('helpers.py'), undefined);
   assert.equal(holds('test_bom.py'), undefined);
   assert.equal(holds('test_latin.py'), undefined);

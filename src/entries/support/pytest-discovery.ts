@@ -63,8 +63,9 @@ const emptyOfTests = (ctx: DetectorContext, file: string): boolean => {
 
 /**
  * A repo laid out as Django lays it out: a manage.py, or an app folder (apps.py beside models.py
- * or a migrations package). Its tests.py files are the `startapp` convention that Django's
- * DiscoverRunner collects (pattern test*.py), not only in tests/ folders.
+ * or a migrations package). Its tests.py files (the `startapp` convention) and any other test*.py
+ * of a package (django-allauth's providers/dwolla/test.py) are what Django's DiscoverRunner
+ * collects (unittest's pattern test*.py), not only in tests/ folders.
  */
 const djangoLayout = (files: ReadonlySet<string>): boolean => {
   for (const f of files) {
@@ -87,10 +88,10 @@ export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
       // Most files fail on their name: test that before the folder rules.
       const pattern = name === 'conftest.py' ? 'conftest.py' : DEFAULT_PATTERNS.find((p) => glob(p)(name));
       const unittest = !pattern && name.startsWith('test') && /(^|\/)tests?\/[^/]+$/.test(file);
-      const djangoTests = !pattern && !unittest && name === 'tests.py' && ctx.files.has(`${dirname(file) === '' ? '' : `${dirname(file)}/`}__init__.py`) && (usesDjango ??= djangoLayout(ctx.files));
+      const djangoTests = !pattern && !unittest && name.startsWith('test') && ctx.files.has(`${dirname(file) === '' ? '' : `${dirname(file)}/`}__init__.py`) && (usesDjango ??= djangoLayout(ctx.files));
       if ((!pattern && !unittest && !djangoTests) || NORECURSE.test(file)) continue;
       if (name !== 'conftest.py' && emptyOfTests(ctx, file)) continue;
-      const evidence = pattern ? `pytest discovery: ${pattern}` : djangoTests ? "Django's test runner (manage.py test) discovers test*.py in packages: an app's tests.py" : 'unittest discovery: test*.py';
+      const evidence = pattern ? `pytest discovery: ${pattern}` : djangoTests ? `Django's test runner (manage.py test) discovers test*.py in packages: ${name === 'tests.py' ? "an app's tests.py" : name}` : 'unittest discovery: test*.py';
       out.push({ file, config: null, evidence });
       continue;
     }

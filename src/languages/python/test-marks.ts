@@ -1,7 +1,8 @@
 /**
  * Whether a module may hold something pytest or unittest collects (entries/support/pytest-discovery.ts
  * asks it of every file whose name pytest would collect). Generous on purpose: a test function or
- * method, a `Test*` class or one whose bases name a test case, a `test*` name bound by assignment, a
+ * method, a `Test*` class, a `*Test`/`*Tests` class with bases (django-allauth's
+ * `class AsanaTests(create_oauth2_tests(...))`: a test case made by a call) or one whose bases name a test case, a `test*` name bound by assignment, a
  * star import (tests re-exported), pytest-bdd `scenarios(...)`, `load_tests`.
  *
  * The question is about the file's text as a detector reads it (Node's UTF-8, a BOM kept, invalid
@@ -13,12 +14,12 @@
 import type { PythonTokens } from './tokenize.js';
 import { Kind, Word } from './tokens.js';
 
-const MAY_HOLD_TESTS = /^[ \t]*(?:(?:async[ \t]+)?def[ \t]+test|class[ \t]+(?:Test|\w+[ \t]*\([^)]*(?:Test|Case)))|^[ \t]*test\w*[ \t]*(?::[^=\n]*)?=|\bimport[ \t]+\*|\bscenarios?\(|\bload_tests\b/m;
+const MAY_HOLD_TESTS = /^[ \t]*(?:(?:async[ \t]+)?def[ \t]+test|class[ \t]+(?:Test|\w*Tests?[ \t]*\(|\w+[ \t]*\([^)]*(?:Test|Case)))|^[ \t]*test\w*[ \t]*(?::[^=\n]*)?=|\bimport[ \t]+\*|\bscenarios?\(|\bload_tests\b/m;
 
 export const holdsTests = (text: string): boolean => MAY_HOLD_TESTS.test(text);
 
 /** MAY_HOLD_TESTS's alternatives that start at a line start, tried at one place (sticky). */
-const LINE_HOLDS_TESTS = /^[ \t]*(?:(?:async[ \t]+)?def[ \t]+test|class[ \t]+(?:Test|\w+[ \t]*\([^)]*(?:Test|Case)))|^[ \t]*test\w*[ \t]*(?::[^=\n]*)?=/my;
+const LINE_HOLDS_TESTS = /^[ \t]*(?:(?:async[ \t]+)?def[ \t]+test|class[ \t]+(?:Test|\w*Tests?[ \t]*\(|\w+[ \t]*\([^)]*(?:Test|Case)))|^[ \t]*test\w*[ \t]*(?::[^=\n]*)?=/my;
 
 /** Candidate lines tried before the whole pattern: each try may read far (an unclosed `class A(`). */
 const MAX_CANDIDATES = 16;
