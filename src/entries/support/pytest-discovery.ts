@@ -17,7 +17,7 @@
 import { DEFAULT_PYTHON_FILES as DEFAULT_PATTERNS, pytestConfigFor } from '../../manifests/pytest.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
-import { holdsTests } from '../../languages/python/test-marks.js';
+import { definesTests, holdsTests } from '../../languages/python/test-marks.js';
 import type { DetectorContext } from '../types.js';
 
 export interface PythonTest {
@@ -65,7 +65,9 @@ const emptyOfTests = (ctx: DetectorContext, file: string): boolean => {
  * A repo laid out as Django lays it out: a manage.py, or an app folder (apps.py beside models.py
  * or a migrations package). Its tests.py files (the `startapp` convention) and any other test*.py
  * of a package (django-allauth's providers/dwolla/test.py) are what Django's DiscoverRunner
- * collects (unittest's pattern test*.py), not only in tests/ folders.
+ * collects (unittest's pattern test*.py), not only in tests/ folders. A test*.py other than
+ * tests.py must define a test of its own (`definesTests`): rest_framework/test.py, test helpers for
+ * host projects, would be imported by the runner but holds no test.
  */
 const djangoLayout = (files: ReadonlySet<string>): boolean => {
   for (const f of files) {
@@ -91,6 +93,8 @@ export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
       const djangoTests = !pattern && !unittest && name.startsWith('test') && ctx.files.has(`${dirname(file) === '' ? '' : `${dirname(file)}/`}__init__.py`) && (usesDjango ??= djangoLayout(ctx.files));
       if ((!pattern && !unittest && !djangoTests) || NORECURSE.test(file)) continue;
       if (name !== 'conftest.py' && emptyOfTests(ctx, file)) continue;
+      // A test*.py that is not an app's tests.py may be the package's test helpers for other projects (rest_framework/test.py).
+      if (djangoTests && name !== 'tests.py' && !definesTests(ctx.manifests.transientText(file) ?? '')) continue;
       const evidence = pattern ? `pytest discovery: ${pattern}` : djangoTests ? `Django's test runner (manage.py test) discovers test*.py in packages: ${name === 'tests.py' ? "an app's tests.py" : name}` : 'unittest discovery: test*.py';
       out.push({ file, config: null, evidence });
       continue;

@@ -49,5 +49,16 @@ export const holdsTestsIn = (text: string, t: PythonTokens): boolean => {
   return MAY_HOLD_TESTS.test(text);
 };
 
+/**
+ * A module that defines tests of its own, not only test helpers: a `test*` function at the top level or
+ * one indent in (a method; a docstring's example sits deeper), or a top-level class named `Test*`,
+ * `*Test` or `*Tests`. djangorestframework's `rest_framework/test.py` offers host projects
+ * `APITestCase` and `APIClient` and defines no test; django-allauth's `providers/dwolla/test.py`
+ * defines `class DwollaTests(OAuth2TestsMixin, TestCase)`.
+ */
+const DEFINES_TESTS = /^(?: {1,4}|\t)?(?:async[ \t]+)?def[ \t]+test|^class[ \t]+(?:Test\w*|\w*Tests?)[ \t]*[(:]/m;
+
+export const definesTests = (text: string): boolean => DEFINES_TESTS.test(text);
+
 /** A file name pytest's default patterns or unittest's `test*.py` may collect. */
 export const isTestLikeName = (name: string): boolean => name.endsWith('.py') && (name.startsWith('test') || name.endsWith('test.py'));
