@@ -27,6 +27,21 @@ interface App {
 
 /** Modules Django (or a library driven by INSTALLED_APPS) imports from every installed app. */
 const CONVENTIONAL = ['__init__.py', 'apps.py', 'models.py', 'models/__init__.py', 'admin.py', 'checks.py', 'signals.py', 'receivers.py', 'translation.py', 'provider.py'];
+/** A script an app's static/ folder holds: browsers load it, no Python file imports it. */
+const STATIC_CODE = /\.m?js$/;
+
+/**
+ * What a reusable app offers the projects that install it, by dotted path in their settings or
+ * URLconf: `path("lists/", include("postorius.urls"))`, `"postorius.context_processors.postorius"`
+ * in TEMPLATES, `"postorius.middleware.PostoriusMiddleware"` in MIDDLEWARE. Read only when the repo
+ * has no settings (a library): a project's own settings say which of these it uses.
+ */
+const HOST_FACING: { file: string; how: string }[] = [
+  { file: 'urls.py', how: 'a project that installs it includes its URLconf (include("<app>.urls"))' },
+  { file: 'urls/__init__.py', how: 'a project that installs it includes its URLconf (include("<app>.urls"))' },
+  { file: 'context_processors.py', how: "a project that installs it names its context processors in TEMPLATES' context_processors" },
+  { file: 'middleware.py', how: 'a project that installs it names its middleware in MIDDLEWARE' },
+];
 
 const lookupOf = (ctx: FrameworkContext) => ({ module: ctx.module, file: (p: string) => (ctx.files.has(p) ? p : null) });
 
@@ -137,7 +152,7 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
     }
   }
   if (settings.size === 0) {
-    out.diagnostics.push(warning('django/no-settings', 'Django is used but no DJANGO_SETTINGS_MODULE names a repo module: every app with migrations (and every django-allauth provider app) is taken as installed'));
+    out.diagnostics.push(warning('django/no-settings', 'Django is used but no DJANGO_SETTINGS_MODULE names a repo module: every app with migrations (and every django-allauth provider app) is taken as installed, and its urls.py, context_processors.py and middleware.py as what a project that installs it names'));
     for (const f of ctx.files) {
       if (/(^|\/)migrations\/__init__\.py$/.test(f)) {
         const dir = dirname(dirname(f));
@@ -152,6 +167,8 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
   }
 
   const byFolder = filesByFolder(ctx.files);
+  // Without settings (a library), the projects that install its apps serve their static files, as nearly every project does.
+  const servesStatic = settings.size === 0 || installed.has('django.contrib.staticfiles');
   const celeryDiscovers = autodiscoveredNames(ctx);
   const migrations: { file: string; app: App }[] = [];
   // django-extensions' `manage.py runjobs <period>` imports the apps' jobs/ modules.
@@ -167,6 +184,14 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
       const file = `${prefix}${name}`;
       if (ctx.files.has(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `app ${app.name} in INSTALLED_APPS (${where}): Django loads its ${name}` });
     }
+    if (settings.size === 0) {
+      for (const { file: name, how } of HOST_FACING) {
+        const file = `${prefix}${name}`;
+        // A django-allauth provider app's urls.py has its own, more precise reason below.
+        if (name === 'urls.py' && ctx.files.has(`${prefix}provider.py`)) continue;
+        if (ctx.files.has(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `app ${app.name}, a reusable app (${where}): ${how.replace('<app>', app.name)}` });
+      }
+    }
     for (const name of [...celeryDiscovers].sort()) {
       // A module or a package: Celery imports `app.<name>` either way.
       const file = [`${prefix}${name}.py`, `${prefix}${name}/__init__.py`].find((f) => ctx.files.has(f));
@@ -181,6 +206,11 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
       }
     }
     if (installed.has('django_extensions')) for (const file of allUnder(byFolder, `${prefix}jobs`)) if (file.endsWith('.py')) jobs.push({ file, app });
+    if (servesStatic) {
+      for (const file of allUnder(byFolder, `${prefix}static`)) {
+        if (STATIC_CODE.test(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `app ${app.name} in INSTALLED_APPS (${where}): django.contrib.staticfiles serves every file of its static/ folder to browsers (AppDirectoriesFinder, collectstatic)` });
+      }
+    }
     for (const file of byFolder.get(`${prefix}templatetags`) ?? []) {
       if (file.endsWith('.py')) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `app ${app.name} in INSTALLED_APPS (${where}): Django's template engine loads its templatetags` });
     }
