@@ -6,6 +6,7 @@
  * (run by `manage.py migrate`: the kind of whatever runs it, else tooling) and its management
  * commands (run by `manage.py <name>` or `call_command("<name>")`, else tooling: an operator's tool).
  */
+import type { FileFacts } from '../../model/facts.js';
 import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
@@ -20,9 +21,11 @@ import { lineAt } from '../../util/lines.js';
 interface App {
   name: string;
   dir: string;
-  /** Where INSTALLED_APPS names it. */
+  /** Where INSTALLED_APPS names it, or (a repo without settings) the file that shows it is an app. */
   settings: string;
   line: number;
+  /** The app and why it counts, as evidence says it: `app shop.orders in INSTALLED_APPS (shop/settings.py:5)`. */
+  how: string;
 }
 
 /** Modules Django (or a library driven by INSTALLED_APPS) imports from every installed app. */
@@ -136,7 +139,10 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
           installed.add(s.value);
           const dir = appOf(ctx, s.value, file);
           // `shop.orders.apps.OrdersConfig` is the app `shop.orders`: name it by its package.
-          if (dir !== null) apps.push({ name: dir === '' ? s.value : dir.replace(/\//g, '.'), dir, settings: file, line: s.line });
+          if (dir !== null) {
+            const name = dir === '' ? s.value : dir.replace(/\//g, '.');
+            apps.push({ name, dir, settings: file, line: s.line, how: `app ${name} in INSTALLED_APPS (${file}:${s.line})` });
+          }
           continue;
         }
         const named = namedTarget(s.value, !/URLCONF|APPLICATION$/.test(s.setting));
@@ -152,17 +158,13 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
     }
   }
   if (settings.size === 0) {
-    out.diagnostics.push(warning('django/no-settings', 'Django is used but no DJANGO_SETTINGS_MODULE names a repo module: every app with migrations (and every django-allauth provider app) is taken as installed, and its urls.py, context_processors.py and middleware.py as what a project that installs it names'));
-    for (const f of ctx.files) {
-      if (/(^|\/)migrations\/__init__\.py$/.test(f)) {
-        const dir = dirname(dirname(f));
-        apps.push({ name: dir.replace(/\//g, '.'), dir, settings: f, line: 1 });
-      } else if (/(^|\/)providers\/[^/]+\/provider\.py$/.test(f) && ctx.files.has(`${dirname(f)}/__init__.py`)) {
-        // A django-allauth provider app (providers/<name>/provider.py): a project installs the ones it lists.
-        const dir = dirname(f);
-        apps.push({ name: dir.replace(/\//g, '.'), dir, settings: f, line: 1 });
-        out.entries.push({ source: f, target: f, targetKind: 'file', kind: 'tooling', line: 1, evidence: `django-allauth provider app ${dir.replace(/\//g, '.')}, taken as installed: no settings in the repo say which apps a project installs` });
-      }
+    out.diagnostics.push(warning('django/no-settings', 'Django is used but no DJANGO_SETTINGS_MODULE names a repo module: every package that shows it is a Django app (migrations, an AppConfig, template tags, management commands, a django-allauth provider) is taken as installed, and its urls.py, context_processors.py and middleware.py as what a project that installs it names'));
+    for (const marked of appsWithoutSettings(ctx)) {
+      const name = marked.dir.replace(/\//g, '.');
+      const how = `app ${name}, taken as installed (${marked.why}: ${marked.file})`;
+      apps.push({ name, dir: marked.dir, settings: marked.file, line: 1, how });
+      // Migrations are roots of their own (below); any other sign is the app's root.
+      if (marked.root) out.entries.push({ source: marked.file, target: marked.file, targetKind: 'file', kind: 'tooling', line: 1, evidence: `${how}: no settings in the repo say which apps a project installs` });
     }
   }
 
@@ -178,41 +180,44 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
   for (const app of apps) {
     if (seenApps.has(app.dir)) continue;
     seenApps.add(app.dir);
-    const where = `${app.settings}:${app.line}`;
-    const prefix = app.dir === '' ? '' : `${app.dir}/`;
+        const prefix = app.dir === '' ? '' : `${app.dir}/`;
     for (const name of CONVENTIONAL) {
       const file = `${prefix}${name}`;
-      if (ctx.files.has(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `app ${app.name} in INSTALLED_APPS (${where}): Django loads its ${name}` });
+      if (ctx.files.has(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `${app.how}: Django loads its ${name}` });
     }
     if (settings.size === 0) {
       for (const { file: name, how } of HOST_FACING) {
         const file = `${prefix}${name}`;
         // A django-allauth provider app's urls.py has its own, more precise reason below.
         if (name === 'urls.py' && ctx.files.has(`${prefix}provider.py`)) continue;
-        if (ctx.files.has(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `app ${app.name}, a reusable app (${where}): ${how.replace('<app>', app.name)}` });
+        if (ctx.files.has(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `${app.how}: ${how.replace('<app>', app.name)}` });
       }
+    }
+    // A reusable app's Celery tasks (`@shared_task`): the project's autodiscover_tasks() imports them.
+    if (settings.size === 0 && !celeryDiscovers.has('tasks') && importsModule(ctx.facts(`${prefix}tasks.py`), 'celery')) {
+      out.references.push({ from: app.settings, target: `${prefix}tasks.py`, targetKind: 'file', line: app.line, label: `${app.how}: a project's Celery app imports its tasks.py (autodiscover_tasks)` });
     }
     for (const name of [...celeryDiscovers].sort()) {
       // A module or a package: Celery imports `app.<name>` either way.
       const file = [`${prefix}${name}.py`, `${prefix}${name}/__init__.py`].find((f) => ctx.files.has(f));
-      if (file) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `app ${app.name} in INSTALLED_APPS (${where}): Celery's autodiscover_tasks imports its ${name}` });
+      if (file) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `${app.how}: Celery's autodiscover_tasks imports its ${name}` });
     }
     // django-allauth imports each installed provider app's provider.py, and its urls.py from allauth.urls.
     if (ctx.files.has(`${prefix}provider.py`) && ctx.files.has(`${prefix}urls.py`)) {
-      out.references.push({ from: app.settings, target: `${prefix}urls.py`, targetKind: 'file', line: app.line, label: `app ${app.name} in INSTALLED_APPS (${where}): django-allauth includes a provider app's urls.py` });
+      out.references.push({ from: app.settings, target: `${prefix}urls.py`, targetKind: 'file', line: app.line, label: `${app.how}: django-allauth includes a provider app's urls.py` });
       // default_urlpatterns(Provider) imports `<provider package>.views.oauth2_login` (oauth, oauth2, openid_connect urls.py).
       if (ctx.files.has(`${prefix}views.py`)) {
-        out.references.push({ from: app.settings, target: `${prefix}views.py`, targetKind: 'file', line: app.line, label: `app ${app.name} in INSTALLED_APPS (${where}): django-allauth's default_urlpatterns imports a provider app's views by its package name` });
+        out.references.push({ from: app.settings, target: `${prefix}views.py`, targetKind: 'file', line: app.line, label: `${app.how}: django-allauth's default_urlpatterns imports a provider app's views by its package name` });
       }
     }
     if (installed.has('django_extensions')) for (const file of allUnder(byFolder, `${prefix}jobs`)) if (file.endsWith('.py')) jobs.push({ file, app });
     if (servesStatic) {
       for (const file of allUnder(byFolder, `${prefix}static`)) {
-        if (STATIC_CODE.test(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `app ${app.name} in INSTALLED_APPS (${where}): django.contrib.staticfiles serves every file of its static/ folder to browsers (AppDirectoriesFinder, collectstatic)` });
+        if (STATIC_CODE.test(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `${app.how}: django.contrib.staticfiles serves every file of its static/ folder to browsers (AppDirectoriesFinder, collectstatic)` });
       }
     }
     for (const file of byFolder.get(`${prefix}templatetags`) ?? []) {
-      if (file.endsWith('.py')) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `app ${app.name} in INSTALLED_APPS (${where}): Django's template engine loads its templatetags` });
+      if (file.endsWith('.py')) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `${app.how}: Django's template engine loads its templatetags` });
     }
     for (const file of byFolder.get(`${prefix}migrations`) ?? []) if (file.endsWith('.py')) migrations.push({ file, app });
     const packages = [`${prefix}management/__init__.py`, `${prefix}management/commands/__init__.py`].filter((f) => ctx.files.has(f));
@@ -259,14 +264,14 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
   }
   // What nothing runs is still an operator's tool, reached by `manage.py <name>` by hand.
   for (const m of migrations) {
-    out.entries.push({ source: m.app.settings, target: m.file, targetKind: 'file', kind: 'tooling', line: m.app.line, evidence: `migration of app ${m.app.name} in INSTALLED_APPS (${m.app.settings}:${m.app.line}), run by manage.py migrate` });
+    out.entries.push({ source: m.app.settings, target: m.file, targetKind: 'file', kind: 'tooling', line: m.app.line, evidence: `migration of ${m.app.how}, run by manage.py migrate` });
   }
   for (const j of jobs) {
-    out.entries.push({ source: j.app.settings, target: j.file, targetKind: 'file', kind: 'tooling', line: j.app.line, evidence: `job of app ${j.app.name} in INSTALLED_APPS (${j.app.settings}:${j.app.line}), run by manage.py runjobs (django-extensions)` });
+    out.entries.push({ source: j.app.settings, target: j.file, targetKind: 'file', kind: 'tooling', line: j.app.line, evidence: `job of ${j.app.how}, run by manage.py runjobs (django-extensions)` });
   }
   for (const [name, list] of commands) {
     for (const c of list) {
-      out.entries.push({ source: c.app.settings, target: c.file, targetKind: 'file', kind: 'tooling', line: c.app.line, evidence: `management command of app ${c.app.name} in INSTALLED_APPS (${c.app.settings}:${c.app.line}), run as manage.py ${name}` });
+      out.entries.push({ source: c.app.settings, target: c.file, targetKind: 'file', kind: 'tooling', line: c.app.line, evidence: `management command of ${c.app.how}, run as manage.py ${name}` });
     }
   }
   // A URLconf's error handlers by dotted path: `handler500 = "app.views.server_error"`.
@@ -317,13 +322,47 @@ const callText = (text: string, from: number): string => {
   return text.slice(from, from + 4000);
 };
 
-/** The apps.py of a package with migrations that defines a Django AppConfig, or null. */
-const reusableApp = (ctx: FrameworkContext): string | null => {
-  for (const f of ctx.files) {
-    if (!/(^|\/)apps\.py$/.test(f) || !ctx.files.has(`${dirname(f) === '' ? '' : `${dirname(f)}/`}migrations/__init__.py`)) continue;
-    if (ctx.facts(f)?.imports.some((i) => i.specifier === 'django.apps' || i.specifier.startsWith('django.apps.'))) return f;
+/** Whether a file imports `module` (`django.template`) or from within it, or names it (`from django import template`). */
+const importsModule = (facts: FileFacts | undefined, module: string): boolean =>
+  facts?.imports.some((i) => i.specifier === module || i.specifier.startsWith(`${module}.`) || (module.startsWith(`${i.specifier}.`) && i.names.some((n) => `${i.specifier}.${n.name}` === module))) ?? false;
+
+interface AppSign {
+  dir: string;
+  /** The file that shows it. */
+  file: string;
+  why: string;
+  /** Whether that file is the app's root: an app with migrations is rooted by them. */
+  root: boolean;
+}
+
+/**
+ * The packages of a repository without settings that show they are Django apps: migrations importing django.db, an
+ * apps.py importing django.apps (an AppConfig), a django-allauth provider.py, template tags
+ * importing django.template, or a management command importing django.core.management. A
+ * reusable app needs none but the first sign: django-debug-toolbar and djangorestframework have
+ * no migrations, django-import-export not even an apps.py. Each package once, by its first sign.
+ */
+const appsWithoutSettings = (ctx: FrameworkContext): AppSign[] => {
+  const found = new Map<string, AppSign>();
+  const add = (dir: string, file: string, why: string, root: boolean): void => {
+    if (!found.has(dir) && ctx.files.has(dir === '' ? '__init__.py' : `${dir}/__init__.py`)) found.set(dir, { dir, file, why, root });
+  };
+  const files = [...ctx.files].sort();
+  // A migrations package is Django's when a migration in it imports django (Alembic and home-made ones do not).
+  const djangoMigrations = new Set(files.filter((f) => /(^|\/)migrations\/[^/]+\.py$/.test(f) && importsModule(ctx.facts(f), 'django.db')).map(dirname));
+  for (const f of files) if (/(^|\/)migrations\/__init__\.py$/.test(f) && djangoMigrations.has(dirname(f))) add(dirname(dirname(f)), f, 'its package has migrations', false);
+  for (const f of files) {
+    if (!f.endsWith('.py')) continue;
+    if (/(^|\/)apps\.py$/.test(f)) {
+      if (importsModule(ctx.facts(f), 'django.apps')) add(dirname(f), f, 'apps.py defines a Django AppConfig', true);
+    } else if (/(^|\/)providers\/[^/]+\/provider\.py$/.test(f)) add(dirname(f), f, 'a django-allauth provider app', true);
+    else if (/(^|\/)templatetags\/[^/]+\.py$/.test(f)) {
+      if (importsModule(ctx.facts(f), 'django.template')) add(dirname(dirname(f)), f, 'its templatetags register template tags', true);
+    } else if (/(^|\/)management\/commands\/[^/]+\.py$/.test(f) && importsModule(ctx.facts(f), 'django.core.management')) {
+      add(dirname(dirname(dirname(f))), f, 'it has a management command', true);
+    }
   }
-  return null;
+  return [...found.values()];
 };
 
 const DOCS = /\.(md|markdown|rst|txt|adoc)$/i;
@@ -343,8 +382,9 @@ const reader: FrameworkReader = {
     if (declared) return `DJANGO_SETTINGS_MODULE in ${declared.file}:${declared.line}`;
     // A reusable app (Postorius, a django-* package) has no project of its own: the projects that
     // install it run its migrations, commands and conventional modules.
-    const app = reusableApp(ctx);
-    return app === null ? null : `${app} defines a Django AppConfig and its package has migrations (a reusable app)`;
+    // provider.py is django-allauth's convention, not a sign of Django by itself.
+    const app = appsWithoutSettings(ctx).find((a) => !a.file.endsWith('/provider.py'));
+    return app === undefined ? null : `${app.file}: ${app.why} (a reusable app)`;
   },
   collect: collectDjango,
 };
