@@ -107,6 +107,7 @@ import orval from './js/orval.js';
 import oxlint from './js/oxlint.js';
 import graphqlCodegen from './js/graphql-codegen.js';
 import graphqlLazyTypes from './python/graphql-lazy.js';
+import pythonLibrary from './python/python-library.js';
 import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import type { FrameworkReader } from './types.js';
@@ -178,6 +179,7 @@ export const READERS: readonly FrameworkReader[] = [
   preconstruct,
   prisma,
   pytest,
+  pythonLibrary,
   qwik,
   quasar,
   reactCosmos,

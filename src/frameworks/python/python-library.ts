@@ -1,0 +1,260 @@
+/**
+ * A Python library's import packages. A distribution (pyproject.toml with [project] or
+ * [tool.poetry], setup.cfg with [metadata] name, or a setup.py) is what its users install, and
+ * what they run is `import <package>`: the package's __init__.py and whatever it imports. When
+ * nothing in the repo's own config runs the shipped packages' code (`runByTheRepo`), the repo is a
+ * library, and each import package's __init__.py (or a single-module distribution's module) is a
+ * production root, as a package.json's `main` is.
+ *
+ * The packages are the ones the build backend ships: setuptools' `packages` list or
+ * `packages.find` (where/include/exclude), Poetry's `packages` (include/from), Hatch's wheel
+ * `packages`, Flit's module, setup.cfg's `packages`; else what setuptools' automatic discovery
+ * finds, the top-level packages of `src/`, or of the distribution's folder without the names
+ * FlatLayoutPackageFinder leaves out (tests, docs, examples, scripts…).
+ *
+ * Only the packages are roots, not every public module: a submodule the package never imports
+ * stays dead unless something else reaches it. Users may still import it by name
+ * (`rest_framework.generics`); that is what docs mentions and the user's census config are for.
+ */
+import type { EntryInput } from '../../entries/types.js';
+import { CONFIGPARSER, iniValue } from '../../manifests/ini.js';
+import { TOML } from '../../manifests/toml.js';
+import { compileGlob } from '../../util/glob.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput } from '../types.js';
+
+type Table = Record<string, unknown>;
+const table = (v: unknown): Table => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Table) : {});
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+
+/** setuptools' FlatLayoutPackageFinder.DEFAULT_EXCLUDE, top-level names. */
+const FLAT_EXCLUDE = new Set([
+  'ci', 'bin', 'debian', 'doc', 'docs', 'documentation', 'manpages', 'news', 'newsfragments', 'changelog', 'test', 'tests', 'unit_test',
+  'unit_tests', 'example', 'examples', 'scripts', 'tools', 'util', 'utils', 'python', 'build', 'dist', 'venv', 'env', 'requirements',
+  'tasks', 'fabfile', 'site_scons', 'benchmark', 'benchmarks', 'exercise', 'exercises', 'htmlcov',
+]);
+
+interface Shipped {
+  /** The package's folder or the module's file, repo-relative. */
+  path: string;
+  /** `flask_login`. */
+  name: string;
+  /** Which setting chose it, for the evidence. */
+  how: string;
+}
+
+interface Distribution {
+  manifest: string;
+  name: string;
+  shipped: Shipped[];
+}
+
+/** A PEP 503 name as an import name: `Flask-Login` → `flask_login`. */
+const importName = (name: string): string => name.toLowerCase().replace(/[-.]+/g, '_');
+
+const isPackage = (ctx: FrameworkContext, dir: string): boolean => ctx.files.has(dir === '' ? '__init__.py' : `${dir}/__init__.py`);
+
+/** The top-level packages of folder `where` (repo-relative), filtered by include/exclude globs on their names. */
+const topLevelPackages = (ctx: FrameworkContext, where: string, include: string[], exclude: (name: string) => boolean): string[] => {
+  const matchers = include.map((g) => compileGlob(g));
+  const out = new Set<string>();
+  const prefix = where === '' ? '' : `${where}/`;
+  for (const f of ctx.files) {
+    if (!f.startsWith(prefix) || !f.endsWith('/__init__.py')) continue;
+    const rest = f.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    if (slash < 0 || rest.indexOf('/', slash + 1) >= 0) continue;
+    const name = rest.slice(0, slash);
+    if (name.startsWith('.') || exclude(name) || (matchers.length > 0 && !matchers.some((m) => m(name)))) continue;
+    out.add(`${prefix}${name}`);
+  }
+  return [...out].sort();
+};
+
+/** setuptools' automatic discovery: src/'s packages, else the flat layout's, less the usual non-package folders. */
+const discovered = (ctx: FrameworkContext, dir: string, root: string | null): Shipped[] => {
+  const base = root === null ? dir : (joinRepo(dir, root) ?? dir);
+  const src = joinRepo(dir, 'src');
+  if (root === null && src !== null) {
+    const inSrc = topLevelPackages(ctx, src, [], () => false);
+    if (inSrc.length > 0) return inSrc.map((p) => ({ path: p, name: basename(p), how: 'the src/ layout (automatic discovery)' }));
+  }
+  return topLevelPackages(ctx, base, [], (name) => FLAT_EXCLUDE.has(name) || name.startsWith('_') || name.includes('-')).map((p) => ({ path: p, name: basename(p), how: 'automatic discovery' }));
+};
+
+/** Dotted package names under a base folder, as files: `a.b` → `<base>/a/b`. */
+const dottedPackages = (ctx: FrameworkContext, base: string, names: string[], how: string): Shipped[] =>
+  names.flatMap((n) => {
+    const path = joinRepo(base, n.replace(/\./g, '/'));
+    return path !== null && isPackage(ctx, path) ? [{ path, name: n, how }] : [];
+  });
+
+const fromPyproject = (ctx: FrameworkContext, manifest: string): Distribution | null => {
+  const doc = ctx.manifests.get(manifest, TOML)?.value;
+  if (!doc) return null;
+  const dir = dirname(manifest);
+  const project = table(doc.project);
+  const tool = table(doc.tool);
+  const poetry = table(tool.poetry);
+  const name = typeof project.name === 'string' ? project.name : typeof poetry.name === 'string' ? poetry.name : null;
+  if (name === null) return null;
+  const setuptools = table(tool.setuptools);
+  const packageDir = table(setuptools['package-dir']);
+  const root = typeof packageDir[''] === 'string' ? (packageDir[''] as string) : null;
+  const base = root === null ? dir : (joinRepo(dir, root) ?? dir);
+  const packages = setuptools.packages;
+  if (Array.isArray(packages)) return { manifest, name, shipped: dottedPackages(ctx, base, strings(packages), '[tool.setuptools] packages') };
+  const find = table(table(packages).find);
+  if (Object.keys(find).length > 0) {
+    const wheres = strings(find.where);
+    const exclude = strings(find.exclude).map((g) => compileGlob(g));
+    const shipped = (wheres.length > 0 ? wheres : ['.']).flatMap((w) => {
+      const where = joinRepo(dir, w) ?? dir;
+      return topLevelPackages(ctx, where, strings(find.include), (n) => exclude.some((m) => m(n))).map((p) => ({ path: p, name: basename(p), how: '[tool.setuptools.packages.find]' }));
+    });
+    return { manifest, name, shipped };
+  }
+  if (Array.isArray(poetry.packages)) {
+    const shipped = (poetry.packages as unknown[]).flatMap((p) => {
+      const include = table(p).include;
+      const from = table(p).from;
+      if (typeof include !== 'string' || include.includes('*')) return [];
+      const path = joinRepo(dir, typeof from === 'string' ? `${from}/${include}` : include);
+      if (path === null) return [];
+      if (isPackage(ctx, path)) return [{ path, name: basename(path), how: '[tool.poetry] packages' }];
+      return ctx.files.has(path) && path.endsWith('.py') ? [{ path, name: basename(path).replace(/\.py$/, ''), how: '[tool.poetry] packages' }] : [];
+    });
+    return { manifest, name, shipped };
+  }
+  const wheel = strings(table(table(table(table(tool.hatch).build).targets).wheel).packages);
+  if (wheel.length > 0) {
+    const shipped = wheel.flatMap((w) => {
+      const path = joinRepo(dir, w);
+      return path !== null && isPackage(ctx, path) ? [{ path, name: basename(path), how: '[tool.hatch.build.targets.wheel] packages' }] : [];
+    });
+    return { manifest, name, shipped };
+  }
+  // Flit (and Poetry, Hatch by default) ship the module named like the project: a package or a single module, flat or under src/.
+  const flitName = table(table(tool.flit).module).name;
+  const own = importName(typeof flitName === 'string' ? flitName : name);
+  for (const where of [dir, joinRepo(dir, 'src')]) {
+    if (where === null) continue;
+    const path = joinRepo(where, own);
+    if (path !== null && isPackage(ctx, path)) return { manifest, name, shipped: [{ path, name: own, how: 'the package named like the project' }] };
+    if (path !== null && ctx.files.has(`${path}.py`)) return { manifest, name, shipped: [{ path: `${path}.py`, name: own, how: 'the module named like the project' }] };
+  }
+  return { manifest, name, shipped: discovered(ctx, dir, root) };
+};
+
+const fromSetupCfg = (ctx: FrameworkContext, manifest: string): Distribution | null => {
+  const doc = ctx.manifests.get(manifest, CONFIGPARSER);
+  const name = doc ? iniValue(doc, 'metadata', 'name')?.value.trim() : undefined;
+  if (!doc || !name) return null;
+  const dir = dirname(manifest);
+  const rootPart = (iniValue(doc, 'options', 'package_dir')?.parts ?? []).map((p) => /^=\s*([\w./-]+)/.exec(p.text)).find((m) => m !== null);
+  const root = rootPart ? rootPart[1] : null;
+  const listed = (iniValue(doc, 'options', 'packages')?.parts ?? []).flatMap((p) => p.text.split(/[\s,]+/)).filter((p) => p !== '');
+  if (listed.length > 0 && !listed[0].startsWith('find')) {
+    return { manifest, name, shipped: dottedPackages(ctx, root === null ? dir : (joinRepo(dir, root) ?? dir), listed, '[options] packages') };
+  }
+  return { manifest, name, shipped: discovered(ctx, dir, root) };
+};
+
+/** A setup.py's literal `name=` and `packages=[...]`; anything computed falls back to automatic discovery. */
+const fromSetupPy = (ctx: FrameworkContext, manifest: string): Distribution | null => {
+  const text = ctx.readText(manifest);
+  if (text === null || !/\bsetup\s*\(/.test(text)) return null;
+  const dir = dirname(manifest);
+  const name = /\bname\s*=\s*['"]([^'"]+)['"]/.exec(text)?.[1] ?? basename(dir === '' ? '.' : dir);
+  const list = /\bpackages\s*=\s*\[([^\]]*)\]/.exec(text);
+  if (list) {
+    const names = [...list[1].matchAll(/['"]([\w.]+)['"]/g)].map((m) => m[1]);
+    return { manifest, name, shipped: dottedPackages(ctx, dir, names, 'setup.py packages') };
+  }
+  return { manifest, name, shipped: discovered(ctx, dir, null) };
+};
+
+const distributions = (ctx: FrameworkContext): Distribution[] => {
+  const out: Distribution[] = [];
+  for (const f of [...ctx.files].sort()) {
+    const name = basename(f);
+    if (name !== 'pyproject.toml' && name !== 'setup.cfg' && name !== 'setup.py') continue;
+    const dir = dirname(f);
+    // One distribution per folder: pyproject.toml, then setup.cfg, then setup.py.
+    if (name !== 'pyproject.toml' && out.some((d) => dirname(d.manifest) === dir)) continue;
+    const d = name === 'pyproject.toml' ? fromPyproject(ctx, f) : name === 'setup.cfg' ? fromSetupCfg(ctx, f) : fromSetupPy(ctx, f);
+    if (d !== null && d.shipped.length > 0) out.push(d);
+  }
+  return out;
+};
+
+/** A word of a command line that names a repo Python file or module (`saleor.asgi:application`, `app/main.py`). */
+const repoPythonIn = (ctx: FrameworkContext, word: string): string | null => {
+  if (word.endsWith('.py')) {
+    const path = word.replace(/^\.\//, '');
+    return ctx.files.has(path) ? path : null;
+  }
+  const m = /^([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*)(?::[\w.]+)?$/.exec(word);
+  return m && (m[1].includes('.') || word.includes(':')) ? (ctx.module(m[1])[0] ?? null) : null;
+};
+
+/**
+ * What runs the shipped packages' code from the repo's own config, or null: a production or
+ * tooling entry naming a file or module inside them, or such a command line with a word that does
+ * (`uvicorn saleor.asgi:application` in a Dockerfile CMD, `celery --app shop.celeryconf:app` in a
+ * poe task). Such a repo is an application, and its config says how its code runs. A publish job
+ * (`python -m build`, `python setup.py sdist`) names nothing inside them; tests do not count.
+ */
+const runByTheRepo = (ctx: FrameworkContext, shipped: readonly Shipped[]): string | null => {
+  const inside = (file: string | null): boolean => file !== null && shipped.some((s) => file === s.path || file.startsWith(`${s.path}/`));
+  for (const e of ctx.entries) {
+    if (e.kind !== 'production' && e.kind !== 'tooling') continue;
+    const file = e.targetKind === 'file' ? e.target : (ctx.module(e.target.split(':')[0])[0] ?? null);
+    if (inside(file)) return `${e.evidence} → ${file}`;
+  }
+  for (const c of ctx.commands) {
+    if (c.kind !== 'production' && c.kind !== 'tooling') continue;
+    for (const word of c.command.split(/[\s'"=]+/)) {
+      const file = word === '' ? null : repoPythonIn(ctx, word);
+      if (inside(file)) return `${c.evidence} → ${file}`;
+    }
+  }
+  return null;
+};
+
+export const collectPythonLibrary = (ctx: FrameworkContext): FrameworkOutput => {
+  const out = emptyFrameworkOutput();
+  const found = distributions(ctx);
+  if (runByTheRepo(ctx, found.flatMap((d) => d.shipped)) !== null) return out;
+  for (const d of found) {
+    for (const s of d.shipped) {
+      const target = s.path.endsWith('.py') ? s.path : joinRepo(s.path, '__init__.py');
+      if (target === null || !ctx.files.has(target)) continue;
+      const entry: EntryInput = {
+        target,
+        targetKind: 'file',
+        kind: 'production',
+        evidence: `the import package ${s.name} of the Python distribution "${d.name}" (${d.manifest}, ${s.how}): what \`import ${s.name}\` runs for whoever installs it; nothing in the repo runs it, so it is a library`,
+      };
+      out.entries.push({ ...entry, source: d.manifest });
+    }
+  }
+  return out;
+};
+
+const reader: FrameworkReader = {
+  id: 'python-library',
+  title: 'a Python library: its import packages',
+  ecosystem: 'python',
+  enabledBy: (ctx) => {
+    for (const f of ctx.files) {
+      const name = basename(f);
+      if (name === 'pyproject.toml' || name === 'setup.cfg' || name === 'setup.py') return `${f} declares a Python distribution`;
+    }
+    return null;
+  },
+  collect: collectPythonLibrary,
+};
+
+export default reader;
