@@ -30,6 +30,9 @@ interface App {
 
 /** Modules Django (or a library driven by INSTALLED_APPS) imports from every installed app. */
 const CONVENTIONAL = ['__init__.py', 'apps.py', 'models.py', 'models/__init__.py', 'admin.py', 'checks.py', 'signals.py', 'receivers.py', 'translation.py', 'provider.py'];
+/** A template named like a script, which census would otherwise read as one. */
+const TEMPLATE_SCRIPT = /\.(?:[cm]?js|jsx|[cm]?ts|tsx|py|sh)$/;
+
 /** A script an app's static/ folder holds: browsers load it, no Python file imports it. */
 const STATIC_CODE = /\.m?js$/;
 
@@ -215,6 +218,10 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
       for (const file of allUnder(byFolder, `${prefix}static`)) {
         if (STATIC_CODE.test(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `${app.how}: django.contrib.staticfiles serves every file of its static/ folder to browsers (AppDirectoriesFinder, collectstatic)` });
       }
+    }
+    // A script-named template (`templates/rest_framework/schema.js`, rendered by `template = 'rest_framework/schema.js'`) is the template loader's, not a script.
+    for (const file of allUnder(byFolder, `${prefix}templates`)) {
+      if (TEMPLATE_SCRIPT.test(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `${app.how}: Django's app_directories template loader finds every template of its templates/ folder by name` });
     }
     for (const file of byFolder.get(`${prefix}templatetags`) ?? []) {
       if (file.endsWith('.py')) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `${app.how}: Django's template engine loads its templatetags` });
