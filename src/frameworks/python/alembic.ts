@@ -76,7 +76,7 @@ const reader: FrameworkReader = {
   title: 'Alembic / Flask-Migrate',
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    for (const f of ctx.files) if (/(^|\/)alembic\.ini$/.test(f) || /(^|\/)migrations\/env\.py$/.test(f)) return `${f} is there`;
+    for (const f of ctx.files) if (f === 'alembic.ini' || f.endsWith('/alembic.ini') || f === 'migrations/env.py' || f.endsWith('/migrations/env.py')) return `${f} is there`;
     return null;
   },
   collect: collectAlembic,

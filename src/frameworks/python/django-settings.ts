@@ -26,12 +26,12 @@ const PYTEST_PATTERN = /^\s*(?:DJANGO_SETTINGS_MODULE\s*=\s*["']?([A-Za-z_][\w.]
 
 const DEPLOY_PATTERN = /DJANGO_SETTINGS_MODULE["']?\s*[=: ]\s*["']?([A-Za-z_][\w.]*)/g;
 
-const deployKind = (path: string): EntryKind | null => {
-  const name = basename(path);
-  if (/^\.env/.test(name) || /\.env$/.test(name)) return 'tooling';
-  if (/^(Dockerfile|Containerfile)/.test(name) || /\.(dockerfile|service)$/.test(name) || name === 'Procfile') return 'production';
-  if (/^(docker-)?compose[\w.-]*\.ya?ml$/.test(name)) return 'production';
-  if (/^uwsgi[\w.-]*\.ini$/.test(name)) return 'production';
+/** Asked of every file of the repo: plain prefix and suffix tests first, a pattern only for the few names they let through. */
+const deployKind = (name: string): EntryKind | null => {
+  if (name.startsWith('.env') || name.endsWith('.env')) return 'tooling';
+  if (name.startsWith('Dockerfile') || name.startsWith('Containerfile') || name.endsWith('.dockerfile') || name.endsWith('.service') || name === 'Procfile') return 'production';
+  if ((name.startsWith('compose') || name.startsWith('docker-compose')) && /^(docker-)?compose[\w.-]*\.ya?ml$/.test(name)) return 'production';
+  if (name.startsWith('uwsgi') && /^uwsgi[\w.-]*\.ini$/.test(name)) return 'production';
   return null;
 };
 
@@ -50,10 +50,11 @@ export const findSettingsDeclarations = (files: ReadonlySet<string>, readText: (
     const name = basename(file);
     let pattern: RegExp | null = null;
     let how: SettingsDeclaration['how'] | null = null;
-    if (PY_DECLARERS.test(file)) [pattern, how] = [PY_PATTERN, 'code'];
+    // Every PY_DECLARERS alternative ends in .py or .wsgi: most files are out before the pattern runs.
+    if ((file.endsWith('.py') || file.endsWith('.wsgi')) && PY_DECLARERS.test(file)) [pattern, how] = [PY_PATTERN, 'code'];
     else if (PYTEST_CONFIGS.has(name)) [pattern, how] = [PYTEST_PATTERN, 'test'];
     else {
-      const kind = deployKind(file);
+      const kind = deployKind(name);
       if (kind) [pattern, how] = [DEPLOY_PATTERN, kind];
     }
     if (pattern === null || how === null) continue;

@@ -354,7 +354,8 @@ const appsWithoutSettings = (ctx: FrameworkContext): AppSign[] => {
   const add = (dir: string, file: string, why: string, root: boolean): void => {
     if (!found.has(dir) && ctx.files.has(dir === '' ? '__init__.py' : `${dir}/__init__.py`)) found.set(dir, { dir, file, why, root });
   };
-  const files = [...ctx.files].sort();
+  // Every sign is a Python file.
+  const files = [...ctx.files].filter((f) => f.endsWith('.py')).sort();
   // A migrations package is Django's when a migration in it imports django (Alembic and home-made ones do not).
   const djangoMigrations = new Set(files.filter((f) => /(^|\/)migrations\/[^/]+\.py$/.test(f) && importsModule(ctx.facts(f), 'django.db')).map(dirname));
   for (const f of files) if (/(^|\/)migrations\/__init__\.py$/.test(f) && djangoMigrations.has(dirname(f))) add(dirname(dirname(f)), f, 'its package has migrations', false);
@@ -381,7 +382,7 @@ const reader: FrameworkReader = {
   ecosystem: 'python',
   enabledBy: (ctx) => {
     for (const f of ctx.files) {
-      if (!DECLARERS.test(f)) continue;
+      if (!f.endsWith('.py') || !DECLARERS.test(f)) continue;
       const text = ctx.readText(f);
       if (text !== null && /\bdjango\b/.test(text)) return `${f} uses django`;
     }
