@@ -30,6 +30,10 @@ interface App {
 
 /** Modules Django (or a library driven by INSTALLED_APPS) imports from every installed app. */
 const CONVENTIONAL = ['__init__.py', 'apps.py', 'models.py', 'models/__init__.py', 'admin.py', 'checks.py', 'signals.py', 'receivers.py', 'translation.py', 'provider.py'];
+/** The folders whose path goes through a folder called `name`: every folder below any `<app>/<name>`. */
+const foldersThrough = (byFolder: ReadonlyMap<string, string[]>, name: string): ReadonlyMap<string, string[]> =>
+  new Map([...byFolder].filter(([dir]) => dir === name || dir.startsWith(`${name}/`) || dir.endsWith(`/${name}`) || dir.includes(`/${name}/`)));
+
 /** A template named like a script, which census would otherwise read as one. */
 const TEMPLATE_SCRIPT = /\.(?:[cm]?js|jsx|[cm]?ts|tsx|py|sh)$/;
 
@@ -172,6 +176,9 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
   }
 
   const byFolder = filesByFolder(ctx.files);
+  // Each app asks for the folders below its static/ and templates/: among all of a repo's folders per app, that cost saleor more than the rest of the reader.
+  const staticFolders = foldersThrough(byFolder, 'static');
+  const templateFolders = foldersThrough(byFolder, 'templates');
   // Without settings (a library), the projects that install its apps serve their static files, as nearly every project does.
   const servesStatic = settings.size === 0 || installed.has('django.contrib.staticfiles');
   const celeryDiscovers = autodiscoveredNames(ctx);
@@ -215,12 +222,12 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
     }
     if (installed.has('django_extensions')) for (const file of allUnder(byFolder, `${prefix}jobs`)) if (file.endsWith('.py')) jobs.push({ file, app });
     if (servesStatic) {
-      for (const file of allUnder(byFolder, `${prefix}static`)) {
+      for (const file of allUnder(staticFolders, `${prefix}static`)) {
         if (STATIC_CODE.test(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `${app.how}: django.contrib.staticfiles serves every file of its static/ folder to browsers (AppDirectoriesFinder, collectstatic)` });
       }
     }
     // A script-named template (`templates/rest_framework/schema.js`, rendered by `template = 'rest_framework/schema.js'`) is the template loader's, not a script.
-    for (const file of allUnder(byFolder, `${prefix}templates`)) {
+    for (const file of allUnder(templateFolders, `${prefix}templates`)) {
       if (TEMPLATE_SCRIPT.test(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `${app.how}: Django's app_directories template loader finds every template of its templates/ folder by name` });
     }
     for (const file of byFolder.get(`${prefix}templatetags`) ?? []) {
