@@ -175,11 +175,14 @@ const fromSetupPy = (ctx: FrameworkContext, manifest: string): Distribution | nu
   return { manifest, name, shipped: discovered(ctx, dir, null) };
 };
 
+const MANIFESTS = ['pyproject.toml', 'setup.cfg', 'setup.py'];
+/** A Python distribution's manifest (asked of every file: a suffix test, not a pattern). */
+const isManifest = (path: string): boolean => MANIFESTS.some((name) => path === name || path.endsWith(`/${name}`));
+
 const distributions = (ctx: FrameworkContext): Distribution[] => {
   const out: Distribution[] = [];
-  for (const f of [...ctx.files].sort()) {
+  for (const f of [...ctx.files].filter(isManifest).sort()) {
     const name = basename(f);
-    if (name !== 'pyproject.toml' && name !== 'setup.cfg' && name !== 'setup.py') continue;
     const dir = dirname(f);
     // One distribution per folder: pyproject.toml, then setup.cfg, then setup.py.
     if (name !== 'pyproject.toml' && out.some((d) => dirname(d.manifest) === dir)) continue;
@@ -248,10 +251,7 @@ const reader: FrameworkReader = {
   title: 'a Python library: its import packages',
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    for (const f of ctx.files) {
-      const name = basename(f);
-      if (name === 'pyproject.toml' || name === 'setup.cfg' || name === 'setup.py') return `${f} declares a Python distribution`;
-    }
+    for (const f of ctx.files) if (isManifest(f)) return `${f} declares a Python distribution`;
     return null;
   },
   collect: collectPythonLibrary,
