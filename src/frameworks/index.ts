@@ -102,6 +102,7 @@ import alembic from './python/alembic.js';
 import celery from './python/celery.js';
 import declarationTwins from './js/declaration-twins.js';
 import django from './python/django.js';
+import gatsby from './js/gatsby.js';
 import gulp from './js/gulp.js';
 import orval from './js/orval.js';
 import oxlint from './js/oxlint.js';
@@ -145,6 +146,7 @@ export const READERS: readonly FrameworkReader[] = [
   folderJoinRequires,
   folderPackages,
   folderRequires,
+  gatsby,
   graphqlCodegen,
   graphqlLazyTypes,
   gulp,
