@@ -71,6 +71,7 @@ import rolldown from './js/rolldown.js';
 import rollup from './js/rollup.js';
 import rsbuild from './js/rsbuild.js';
 import rspack from './js/rspack.js';
+import sails from './js/sails.js';
 import rstest from './js/rstest.js';
 import sizeLimit from './js/size-limit.js';
 import staticDirs from './js/static-dirs.js';
@@ -102,6 +103,7 @@ import alembic from './python/alembic.js';
 import celery from './python/celery.js';
 import declarationTwins from './js/declaration-twins.js';
 import django from './python/django.js';
+import grunt from './js/grunt.js';
 import gatsby from './js/gatsby.js';
 import gulp from './js/gulp.js';
 import orval from './js/orval.js';
@@ -148,6 +150,7 @@ export const READERS: readonly FrameworkReader[] = [
   folderRequires,
   gatsby,
   graphqlCodegen,
+  grunt,
   graphqlLazyTypes,
   gulp,
   hexo,
@@ -194,6 +197,7 @@ export const READERS: readonly FrameworkReader[] = [
   rsbuild,
   rspack,
   rstest,
+  sails,
   sizeLimit,
   starlight,
   staticDirs,
