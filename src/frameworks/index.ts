@@ -91,6 +91,7 @@ import tsup from './js/tsup.js';
 import vike from './js/vike.js';
 import vite from './js/vite.js';
 import viteFileRoutes from './js/vite-file-routes.js';
+import umi from './js/umi.js';
 import unpluginAutoImport from './js/unplugin-auto-import.js';
 import unpluginVueComponents from './js/unplugin-vue-components.js';
 import vitePluginPwa from './js/vite-plugin-pwa.js';
@@ -215,6 +216,7 @@ export const READERS: readonly FrameworkReader[] = [
   tsdown,
   tsup,
   turboGen,
+  umi,
   vike,
   vite,
   viteFileRoutes,
