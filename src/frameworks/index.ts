@@ -72,6 +72,7 @@ import rollup from './js/rollup.js';
 import rsbuild from './js/rsbuild.js';
 import rspack from './js/rspack.js';
 import sails from './js/sails.js';
+import setupTests from './js/setup-tests.js';
 import rstest from './js/rstest.js';
 import sizeLimit from './js/size-limit.js';
 import staticDirs from './js/static-dirs.js';
@@ -199,6 +200,7 @@ export const READERS: readonly FrameworkReader[] = [
   rspack,
   rstest,
   sails,
+  setupTests,
   sizeLimit,
   starlight,
   staticDirs,
