@@ -8,5 +8,5 @@ import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 
 const cases = frameworkCases('python-library');
-test('python-library: has src, flat and deployed fixtures', () => assert.deepEqual(cases, ['python-library-deployed', 'python-library-flat', 'python-library-src']));
+test('python-library: has src, flat, deployed and Django-project fixtures', () => assert.deepEqual(cases, ['python-library-deployed', 'python-library-django', 'python-library-flat', 'python-library-src']));
 for (const name of cases) test(`python-library: ${name}`, () => checkFrameworkFixture(name));

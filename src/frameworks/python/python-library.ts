@@ -231,6 +231,9 @@ export const collectPythonLibrary = (ctx: FrameworkContext): FrameworkOutput => 
   const found = distributions(ctx);
   if (runByTheRepo(ctx, found.flatMap((d) => d.shipped)) !== null) return out;
   for (const d of found) {
+    // A Django project beside its manage.py is an application that `python manage.py` runs, whatever its packaging says.
+    const dir = dirname(d.manifest);
+    if (ctx.files.has(dir === '' ? 'manage.py' : `${dir}/manage.py`)) continue;
     for (const s of d.shipped) {
       const target = s.path.endsWith('.py') ? s.path : joinRepo(s.path, '__init__.py');
       if (target === null || !ctx.files.has(target)) continue;
