@@ -1,7 +1,9 @@
 /**
  * systemd units: every Exec*= line of a .service/.socket is a production command. The unit's
  * WorkingDirectory= is where it runs; it maps back into the repo by the deploy-folder rule in
- * support/deploy-dir.ts (/opt/lakehouse → the repo root unless a folder is named `lakehouse`).
+ * support/deploy-dir.ts (/opt/lakehouse → the repo root unless a folder is named `lakehouse`). A
+ * unit kept where systemd reads it in a filesystem tree (`lib/systemd/system/x.service`) places
+ * absolute paths below that tree's root (`IN_FILESYSTEM`).
  * Environment= variables are the commands' environment (`FLASK_APP`, `DJANGO_SETTINGS_MODULE`).
  */
 import { addCommand } from './support/inputs.js';
@@ -11,6 +13,13 @@ import { emptyOutput, type EntryDetector } from './types.js';
 
 const EXEC_KEYS = ['ExecCondition', 'ExecStartPre', 'ExecStart', 'ExecStartPost', 'ExecReload', 'ExecStop', 'ExecStopPost'];
 const EXEC_SECTIONS = ['Service', 'Socket'];
+/**
+ * A unit where systemd finds it in a filesystem tree (`lib/systemd/system/`, `usr/lib/systemd/system/`,
+ * `etc/systemd/system/`, their `user/` twins): the folder above is that tree's root, as in a Debian
+ * package or a container's rootfs/ overlay, so `ExecStart=/usr/bin/radicale` is the repo's
+ * `usr/bin/radicale` below it.
+ */
+const IN_FILESYSTEM = /^(.*?)(?:usr\/)?(?:lib|etc)\/systemd\/(?:system|user)\/[^/]+$/;
 
 /**
  * `-` ignore failure, `@` argv[0] given next, `:` no variable expansion, `+`/`!`/`!!` privileges.
@@ -45,7 +54,11 @@ const systemd: EntryDetector = {
     if (!doc) return out;
     for (const section of EXEC_SECTIONS) {
       const workdir = iniValue(doc, section, 'WorkingDirectory')?.value.replace(/^-/, '');
-      const { cwd, pathMap } = workdir ? mapDeployDir(workdir, ctx.files) : { cwd: '', pathMap: [] };
+      const deploy = workdir ? mapDeployDir(workdir, ctx.files) : { cwd: '', pathMap: [] };
+      const root = IN_FILESYSTEM.exec(file.path)?.[1].replace(/\/$/, '') ?? null;
+      // The deploy folder's mapping is longer and goes first; the rest of the tree lies where the unit's place says.
+      const pathMap = root === null ? deploy.pathMap : [...deploy.pathMap, { from: '/', to: root, label: `${file.path} lies where systemd reads units, below the filesystem root ${root === '' ? 'at the repo root' : `${root}/`}` }];
+      const cwd = deploy.cwd;
       const env = environmentOf(doc, section);
       for (const s of doc.sections.filter((x) => x.name === section)) {
         for (const e of s.entries) {
