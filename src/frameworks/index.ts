@@ -105,6 +105,7 @@ import alembic from './python/alembic.js';
 import celery from './python/celery.js';
 import declarationTwins from './js/declaration-twins.js';
 import django from './python/django.js';
+import entryPointScripts from './python/entry-point-scripts.js';
 import grunt from './js/grunt.js';
 import gatsby from './js/gatsby.js';
 import gulp from './js/gulp.js';
@@ -140,6 +141,7 @@ export const READERS: readonly FrameworkReader[] = [
   drizzle,
   electron,
   eleventy,
+  entryPointScripts,
   esbuild,
   eslint,
   etherpadCoreServing,

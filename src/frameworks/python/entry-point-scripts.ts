@@ -1,0 +1,88 @@
+/**
+ * Console scripts that setuptools' easy_install wrote (`# EASY-INSTALL-ENTRY-SCRIPT`, still in
+ * Debian packages and old virtualenvs) name their code only through the installed metadata:
+ * `load_entry_point('Glances==3.3.1.1', 'console_scripts', 'glances')` looks up `glances` in the
+ * `[console_scripts]` section of the distribution's `entry_points.txt` (in `Glances-3.3.1.1.egg-info/`
+ * or a `.dist-info/`) and imports what it names (`glances = glances:main`). When the repo holds that
+ * metadata, the script has an edge to the module, found from the metadata's folder (the
+ * site-packages the distribution is installed in).
+ */
+import { CONFIGPARSER, iniValue } from '../../manifests/ini.js';
+import { lineAt } from '../../util/lines.js';
+import { basename, dirname } from '../../util/path.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput } from '../types.js';
+
+const CALL = /\bload_entry_point\(\s*['"]([A-Za-z0-9][\w.-]*)(?:==([^'"]*))?['"]\s*,\s*['"]([^'"\n]+)['"]\s*,\s*['"]([^'"\n]+)['"]\s*\)/g;
+/** Where installed distributions live in a filesystem tree or a virtualenv. */
+const SITE = /(?:^|\/)(?:dist|site)-packages$/;
+
+/**
+ * The entry_points.txt files that may be the distribution's: in each site-packages folder of the
+ * repo, `<Name>-<version>.egg-info/` (as Debian installs it) or `<name>-<version>.dist-info/` (pip).
+ * Discovery leaves metadata folders out of the census, so they are asked for by name, not listed.
+ */
+const metadataFiles = (ctx: FrameworkContext, dist: string, version: string | undefined): string[] => {
+  const sites = new Set<string>();
+  for (const f of ctx.files) {
+    const dir = dirname(f);
+    if (SITE.test(dir)) sites.add(dir);
+    else {
+      const parent = dirname(dir);
+      if (SITE.test(parent)) sites.add(parent);
+    }
+  }
+  if (version === undefined) return [];
+  const names = [...new Set([dist, dist.replace(/-/g, '_'), dist.toLowerCase().replace(/[-.]+/g, '_')])];
+  const out: string[] = [];
+  for (const site of [...sites].sort()) {
+    for (const n of names) for (const kind of ['egg-info', 'dist-info']) out.push(`${site}/${n}-${version}.${kind}/entry_points.txt`);
+  }
+  return out;
+};
+
+/** Python files (scripts without an extension included) that call load_entry_point with literals. */
+const callers = (ctx: FrameworkContext): string[] =>
+  [...ctx.files].filter((f) => ctx.facts(f)?.imports.some((i) => i.specifier === 'pkg_resources' || i.specifier.startsWith('importlib.metadata') || i.specifier === 'importlib_metadata') ?? false).sort();
+
+export const collectEntryPointScripts = (ctx: FrameworkContext): FrameworkOutput => {
+  const out = emptyFrameworkOutput();
+  for (const script of callers(ctx)) {
+    const text = ctx.readText(script);
+    if (text === null || !text.includes('load_entry_point(')) continue;
+    for (const m of text.matchAll(CALL)) {
+      const [, dist, version, group, name] = m;
+      const line = lineAt(text, m.index);
+      for (const file of metadataFiles(ctx, dist, version)) {
+        const doc = ctx.manifests.get(file, CONFIGPARSER);
+        const value = doc ? iniValue(doc, group, name)?.value.trim() : undefined;
+        const module = value?.split(':')[0].replace(/\[.*$/, '').trim();
+        if (!module) continue;
+        const target = ctx.module(module, dirname(dirname(file)))[0];
+        if (target === undefined) continue;
+        out.references.push({
+          from: script,
+          target,
+          targetKind: 'file',
+          line,
+          label: `load_entry_point("${dist}==${version}", "${group}", "${name}") in ${script}:${line}: [${group}] ${name} = ${value} in ${file} (${basename(dirname(file))})`,
+        });
+        break;
+      }
+    }
+  }
+  return out;
+};
+
+const reader: FrameworkReader = {
+  id: 'entry-point-scripts',
+  title: "easy_install's console scripts (load_entry_point through installed entry_points.txt)",
+  ecosystem: 'python',
+  enabledBy: (ctx) => {
+    const first = callers(ctx).find((f) => ctx.readText(f)?.includes('load_entry_point(') ?? false);
+    return first === undefined ? null : `${first} calls load_entry_point`;
+  },
+  collect: collectEntryPointScripts,
+};
+
+export default reader;
