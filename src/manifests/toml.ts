@@ -135,6 +135,11 @@ export interface TomlDocument {
   locate(path: string[], key?: string, value?: string): number;
 }
 
+/** A parsed TOML value as a table, `{}` when it is missing or not one (`tomlTable(doc.tool).setuptools`). */
+export const tomlTable = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+/** A parsed TOML value as a list of strings: a string is a list of one, anything else none. */
+export const tomlStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+
 export const TOML: ManifestFormat<TomlDocument> = {
   id: 'toml',
   parse: (text, path) => {

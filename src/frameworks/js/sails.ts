@@ -40,7 +40,8 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   const lifter = code.find((f) => !f.startsWith(at('api/')) && !f.startsWith(at('config/')) && LIFTS.test(ctx.readText(f) ?? '')) ?? null;
   const run = toolRun(ctx, pkg.dir, ['sails']);
   const why = runEvidence(run, 'sails lift');
-  const liftLine = lifter === null ? 1 : lineAt(ctx.readText(lifter) ?? '', (ctx.readText(lifter) ?? '').search(LIFTS));
+  const lifterText = lifter === null ? '' : (ctx.readText(lifter) ?? '');
+  const liftLine = lifter === null ? 1 : lineAt(lifterText, lifterText.search(LIFTS));
   for (const { dir, what, only } of FOLDERS) {
     const folder = at(dir);
     for (const file of packageFilesUnder(ctx, pkg, folder)) {

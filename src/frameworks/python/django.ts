@@ -190,7 +190,7 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
   for (const app of apps) {
     if (seenApps.has(app.dir)) continue;
     seenApps.add(app.dir);
-        const prefix = app.dir === '' ? '' : `${app.dir}/`;
+    const prefix = app.dir === '' ? '' : `${app.dir}/`;
     for (const name of CONVENTIONAL) {
       const file = `${prefix}${name}`;
       if (ctx.files.has(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `${app.how}: Django loads its ${name}` });
@@ -367,7 +367,6 @@ const appsWithoutSettings = (ctx: FrameworkContext): AppSign[] => {
   const djangoMigrations = new Set(files.filter((f) => /(^|\/)migrations\/[^/]+\.py$/.test(f) && importsModule(ctx.facts(f), 'django.db')).map(dirname));
   for (const f of files) if (/(^|\/)migrations\/__init__\.py$/.test(f) && djangoMigrations.has(dirname(f))) add(dirname(dirname(f)), f, 'its package has migrations', false);
   for (const f of files) {
-    if (!f.endsWith('.py')) continue;
     if (/(^|\/)apps\.py$/.test(f)) {
       if (importsModule(ctx.facts(f), 'django.apps')) add(dirname(f), f, 'apps.py defines a Django AppConfig', true);
     } else if (/(^|\/)providers\/[^/]+\/provider\.py$/.test(f)) add(dirname(f), f, 'a django-allauth provider app', true);

@@ -17,28 +17,26 @@ const CALL = /\bload_entry_point\(\s*['"]([A-Za-z0-9][\w.-]*)(?:==([^'"]*))?['"]
 /** Where installed distributions live in a filesystem tree or a virtualenv. */
 const SITE = /(?:^|\/)(?:dist|site)-packages$/;
 
-/**
- * The entry_points.txt files that may be the distribution's: in each site-packages folder of the
- * repo, `<Name>-<version>.egg-info/` (as Debian installs it) or `<name>-<version>.dist-info/` (pip).
- * Discovery leaves metadata folders out of the census, so they are asked for by name, not listed.
- */
-const metadataFiles = (ctx: FrameworkContext, dist: string, version: string | undefined): string[] => {
+/** The repo's site-packages folders: where installed distributions and their metadata live. */
+const siteFolders = (ctx: FrameworkContext): string[] => {
   const sites = new Set<string>();
   for (const f of ctx.files) {
     const dir = dirname(f);
     if (SITE.test(dir)) sites.add(dir);
-    else {
-      const parent = dirname(dir);
-      if (SITE.test(parent)) sites.add(parent);
-    }
+    else if (SITE.test(dirname(dir))) sites.add(dirname(dir));
   }
+  return [...sites].sort();
+};
+
+/**
+ * The entry_points.txt files that may be the distribution's: in each site-packages folder,
+ * `<Name>-<version>.egg-info/` (as Debian installs it) or `<name>-<version>.dist-info/` (pip).
+ * Discovery leaves metadata folders out of the census, so they are asked for by name, not listed.
+ */
+const metadataFiles = (sites: readonly string[], dist: string, version: string | undefined): string[] => {
   if (version === undefined) return [];
   const names = [...new Set([dist, dist.replace(/-/g, '_'), dist.toLowerCase().replace(/[-.]+/g, '_')])];
-  const out: string[] = [];
-  for (const site of [...sites].sort()) {
-    for (const n of names) for (const kind of ['egg-info', 'dist-info']) out.push(`${site}/${n}-${version}.${kind}/entry_points.txt`);
-  }
-  return out;
+  return sites.flatMap((site) => names.flatMap((n) => ['egg-info', 'dist-info'].map((kind) => `${site}/${n}-${version}.${kind}/entry_points.txt`)));
 };
 
 /** Python files (scripts without an extension included) that call load_entry_point with literals. */
@@ -47,13 +45,14 @@ const callers = (ctx: FrameworkContext): string[] =>
 
 export const collectEntryPointScripts = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
+  let sites: string[] | undefined;
   for (const script of callers(ctx)) {
     const text = ctx.readText(script);
     if (text === null || !text.includes('load_entry_point(')) continue;
     for (const m of text.matchAll(CALL)) {
       const [, dist, version, group, name] = m;
       const line = lineAt(text, m.index);
-      for (const file of metadataFiles(ctx, dist, version)) {
+      for (const file of metadataFiles((sites ??= siteFolders(ctx)), dist, version)) {
         const doc = ctx.manifests.get(file, CONFIGPARSER);
         const value = doc ? iniValue(doc, group, name)?.value.trim() : undefined;
         const module = value?.split(':')[0].replace(/\[.*$/, '').trim();

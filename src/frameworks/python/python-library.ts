@@ -16,17 +16,14 @@
  * stays dead unless something else reaches it. Users may still import it by name
  * (`rest_framework.generics`); that is what docs mentions and the user's census config are for.
  */
-import type { EntryInput } from '../../entries/types.js';
 import { CONFIGPARSER, iniValue } from '../../manifests/ini.js';
-import { TOML } from '../../manifests/toml.js';
+import { TOML, tomlStrings as strings, tomlTable as table } from '../../manifests/toml.js';
+import { setupCfgPackageRoot } from '../../languages/python/resolve/search-roots.js';
 import { compileGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 
-type Table = Record<string, unknown>;
-const table = (v: unknown): Table => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Table) : {});
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
 
 /** setuptools' FlatLayoutPackageFinder.DEFAULT_EXCLUDE, top-level names. */
 const FLAT_EXCLUDE = new Set([
@@ -152,8 +149,7 @@ const fromSetupCfg = (ctx: FrameworkContext, manifest: string): Distribution | n
   const name = doc ? iniValue(doc, 'metadata', 'name')?.value.trim() : undefined;
   if (!doc || !name) return null;
   const dir = dirname(manifest);
-  const rootPart = (iniValue(doc, 'options', 'package_dir')?.parts ?? []).map((p) => /^=\s*([\w./-]+)/.exec(p.text)).find((m) => m !== null);
-  const root = rootPart ? rootPart[1] : null;
+  const root = setupCfgPackageRoot(doc);
   const listed = (iniValue(doc, 'options', 'packages')?.parts ?? []).flatMap((p) => p.text.split(/[\s,]+/)).filter((p) => p !== '');
   if (listed.length > 0 && !listed[0].startsWith('find')) {
     return { manifest, name, shipped: dottedPackages(ctx, root === null ? dir : (joinRepo(dir, root) ?? dir), listed, '[options] packages') };
@@ -203,33 +199,25 @@ const repoPythonIn = (ctx: FrameworkContext, word: string): string | null => {
 };
 
 /**
- * What runs the shipped packages' code from the repo's own config, or null: a production or
+ * Whether the repo's own config runs the shipped packages' code: a production or
  * tooling entry naming a file or module inside them, or such a command line with a word that does
  * (`uvicorn saleor.asgi:application` in a Dockerfile CMD, `celery --app shop.celeryconf:app` in a
  * poe task). Such a repo is an application, and its config says how its code runs. A publish job
  * (`python -m build`, `python setup.py sdist`) names nothing inside them; tests do not count.
  */
-const runByTheRepo = (ctx: FrameworkContext, shipped: readonly Shipped[]): string | null => {
+const runByTheRepo = (ctx: FrameworkContext, shipped: readonly Shipped[]): boolean => {
   const inside = (file: string | null): boolean => file !== null && shipped.some((s) => file === s.path || file.startsWith(`${s.path}/`));
-  for (const e of ctx.entries) {
-    if (e.kind !== 'production' && e.kind !== 'tooling') continue;
-    const file = e.targetKind === 'file' ? e.target : (ctx.module(e.target.split(':')[0])[0] ?? null);
-    if (inside(file)) return `${e.evidence} → ${file}`;
-  }
-  for (const c of ctx.commands) {
-    if (c.kind !== 'production' && c.kind !== 'tooling') continue;
-    for (const word of c.command.split(/[\s'"=]+/)) {
-      const file = word === '' ? null : repoPythonIn(ctx, word);
-      if (inside(file)) return `${c.evidence} → ${file}`;
-    }
-  }
-  return null;
+  const runs = (kind: string): boolean => kind === 'production' || kind === 'tooling';
+  return (
+    ctx.entries.some((e) => runs(e.kind) && inside(e.targetKind === 'file' ? e.target : (ctx.module(e.target.split(':')[0])[0] ?? null))) ||
+    ctx.commands.some((c) => runs(c.kind) && c.command.split(/[\s'"=]+/).some((word) => word !== '' && inside(repoPythonIn(ctx, word))))
+  );
 };
 
 export const collectPythonLibrary = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   const found = distributions(ctx);
-  if (runByTheRepo(ctx, found.flatMap((d) => d.shipped)) !== null) return out;
+  if (runByTheRepo(ctx, found.flatMap((d) => d.shipped))) return out;
   for (const d of found) {
     // A Django project beside its manage.py is an application that `python manage.py` runs, whatever its packaging says.
     const dir = dirname(d.manifest);
@@ -237,13 +225,13 @@ export const collectPythonLibrary = (ctx: FrameworkContext): FrameworkOutput => 
     for (const s of d.shipped) {
       const target = s.path.endsWith('.py') ? s.path : joinRepo(s.path, '__init__.py');
       if (target === null || !ctx.files.has(target)) continue;
-      const entry: EntryInput = {
+      out.entries.push({
+        source: d.manifest,
         target,
         targetKind: 'file',
         kind: 'production',
         evidence: `the import package ${s.name} of the Python distribution "${d.name}" (${d.manifest}, ${s.how}): what \`import ${s.name}\` runs for whoever installs it; nothing in the repo runs it, so it is a library`,
-      };
-      out.entries.push({ ...entry, source: d.manifest });
+      });
     }
   }
   return out;

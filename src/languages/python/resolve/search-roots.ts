@@ -4,10 +4,10 @@
  * package roots, pytest's `pythonpath` from whichever file pytest reads (pytest.ini, pyproject,
  * tox.ini, setup.cfg), and nested Python projects. Each root records why it is one.
  */
-import { CONFIGPARSER, iniValue } from '../../../manifests/ini.js';
+import { CONFIGPARSER, iniValue, type IniDocument } from '../../../manifests/ini.js';
 import { pytestConfigs } from '../../../manifests/pytest.js';
 import type { Manifests } from '../../../manifests/store.js';
-import { TOML } from '../../../manifests/toml.js';
+import { TOML, tomlStrings as strings, tomlTable as table } from '../../../manifests/toml.js';
 import { basename, dirname, joinRepo } from '../../../util/path.js';
 import type { ModuleIndex } from './module-index.js';
 import { packageInit } from './module-index.js';
@@ -22,8 +22,6 @@ const PROJECT_FILES = new Set(['pyproject.toml', 'setup.py', 'setup.cfg']);
 const INSTALLED_SITE = /(^|\/)usr\/(local\/)?lib\/python3(\.\d+)?\/(dist|site)-packages$/;
 
 type Toml = Record<string, unknown>;
-const table = (v: unknown): Toml => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Toml) : {});
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
 
 /** Package roots a pyproject.toml declares (setuptools, poetry, hatch). */
 const pyprojectRoots = (doc: Toml): { dir: string; kind: string }[] => {
@@ -42,11 +40,14 @@ const pyprojectRoots = (doc: Toml): { dir: string; kind: string }[] => {
   return out;
 };
 
-/** `[options] package_dir = =src` in setup.cfg (the root mapping; per-package ones are not roots). */
+/** `[options] package_dir = =src` in a setup.cfg: the root mapping (per-package ones are not roots), or null. */
+export const setupCfgPackageRoot = (doc: IniDocument): string | null =>
+  (iniValue(doc, 'options', 'package_dir')?.parts ?? []).map((p) => /^=\s*([\w./-]+)/.exec(p.text)).find((m) => m !== null)?.[1] ?? null;
+
 const setupCfgRoots = (manifests: Manifests, path: string): { dir: string; kind: string }[] => {
   const doc = manifests.get(path, CONFIGPARSER);
-  const root = (doc ? (iniValue(doc, 'options', 'package_dir')?.parts ?? []) : []).map((p) => /^=\s*([\w./-]+)/.exec(p.text)).find((m) => m !== null);
-  return root ? [{ dir: root[1], kind: 'package-dir' }] : [];
+  const root = doc ? setupCfgPackageRoot(doc) : null;
+  return root !== null ? [{ dir: root, kind: 'package-dir' }] : [];
 };
 
 export const buildSearchRoots = (index: ModuleIndex, manifests: Manifests): SearchRoot[] => {
