@@ -105,6 +105,7 @@ import alembic from './python/alembic.js';
 import celery from './python/celery.js';
 import declarationTwins from './js/declaration-twins.js';
 import django from './python/django.js';
+import djangoTestSettings from './python/django-test-settings.js';
 import entryPointScripts from './python/entry-point-scripts.js';
 import grunt from './js/grunt.js';
 import gatsby from './js/gatsby.js';
@@ -136,6 +137,7 @@ export const READERS: readonly FrameworkReader[] = [
   dependencyCruiser,
   dirLoaders,
   django,
+  djangoTestSettings,
   docusaurus,
   docusaurusPluginPaths,
   drizzle,
