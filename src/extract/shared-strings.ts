@@ -99,6 +99,7 @@ const uniformFacts = (f: FileFacts): FileFacts => {
     hasStarImport: f.hasStarImport,
     importRoots: f.importRoots,
     typePaths: f.typePaths,
+    settingSwaps: f.settingSwaps,
     textMarks: f.textMarks,
     holdsTests: f.holdsTests,
   };

@@ -100,6 +100,11 @@ export interface FileFacts {
    * tokens (languages/python/type-paths.ts).
    */
   typePaths?: { value: string; line: number; lazy?: true }[];
+  /**
+   * Python, in files that import django.test: each string literal in a keyword argument of an `override_settings(…)`/`modify_settings(…)`
+   * call, with the call and the setting (languages/python/setting-swaps.ts).
+   */
+  settingSwaps?: { call: string; setting: string; value: string; line: number }[];
   /** JS/TS: which of the words some readers pre-test every code file for the text holds (languages/javascript/text-marks.ts); absent: unknown, read the text. */
   textMarks?: string[];
   /**

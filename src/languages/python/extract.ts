@@ -89,6 +89,7 @@ const extractFacts = (path: string, text: string): FileFacts => {
   // after V8 had compiled this function, threw that code away).
   if (st.hasStarImport) facts.hasStarImport = true;
   if (st.typePaths.length > 0) facts.typePaths = st.typePaths;
+  if (st.settingSwaps.length > 0) facts.settingSwaps = st.settingSwaps;
   const summary = summaryOf(t);
   if (summary !== undefined) facts.summary = summary;
   if (st.exported) facts.exportedNames = st.exported;

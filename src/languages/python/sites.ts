@@ -14,6 +14,7 @@ import type { ExtractState } from './state.js';
 import type { PythonTokens } from './tokenize.js';
 import { Kind, Op, StringFlag, Word } from './tokens.js';
 import { importsGraphqlLibrary, noteTypePaths } from './type-paths.js';
+import { importsDjangoTest, noteSettingSwaps } from './setting-swaps.js';
 
 const NO_NAMES: number[] = [];
 
@@ -44,6 +45,8 @@ export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame
   const typePaths = st.typePaths;
   // Only graphene and strawberry take a type by its path: other files never pay for the test.
   const graphql = st.imports.some((i) => importsGraphqlLibrary(i.specifier));
+  // Only a test that imports django.test swaps settings with its helpers.
+  const djangoTest = st.imports.some((i) => importsDjangoTest(i.specifier));
   const extra = renamed.size > 0 ? renamedNames(t, renamed) : NO_NAMES;
   let x = 0;
   for (let j = 0; j < noteCount || x < extra.length; ) {
@@ -73,6 +76,9 @@ export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame
           break;
         case Word.AutodiscoverTasks:
           if (isOp(t, i + 1, Op.LParen)) autodiscoverModules(st, i + 1);
+          break;
+        case Word.SwapSettings:
+          if (djangoTest) noteSettingSwaps(t, i, st.settingSwaps);
           break;
       }
       continue;

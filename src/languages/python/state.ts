@@ -5,6 +5,7 @@ import type { Frame } from './frames.js';
 import { ProblemReport } from './problems.js';
 import type { PythonTokens } from './tokenize.js';
 import type { TypePath } from './type-paths.js';
+import type { SettingSwap } from './setting-swaps.js';
 
 /**
  * An import as read, before its guard is known (a try's handlers come after its body): the
@@ -57,6 +58,8 @@ export class ExtractState {
   hasStarImport = false;
   /** Type paths noted by the token pass (FileFacts.typePaths). */
   readonly typePaths: TypePath[] = [];
+  /** Settings a test swaps in, noted by the token pass (FileFacts.settingSwaps). */
+  readonly settingSwaps: SettingSwap[] = [];
   mainGuard = false;
   topLevelCode = false;
   caseClauses = 0;
