@@ -1,8 +1,9 @@
 /**
  * pytest's configuration per folder, read the way pytest finds it: in each folder the first of
- * pytest.ini, .pytest.ini, pyproject.toml [tool.pytest.ini_options], tox.ini [pytest],
- * setup.cfg [tool:pytest] that holds a pytest section (pytest.ini counts even when empty); a file
- * is governed by the nearest such folder at or above it. Both test discovery (`testpaths`,
+ * pytest.toml, .pytest.toml ([pytest], pytest 9), pytest.ini, .pytest.ini, pyproject.toml
+ * ([tool.pytest], pytest 9's native TOML table, or [tool.pytest.ini_options]), tox.ini [pytest],
+ * setup.cfg [tool:pytest] that holds a pytest section (pytest.toml and pytest.ini count even when
+ * empty); a file is governed by the nearest such folder at or above it. Both test discovery (`testpaths`,
  * `python_files`) and the Python resolver (`pythonpath`) read it from here, so every file pytest
  * reads counts for both.
  */
@@ -27,8 +28,8 @@ export interface PytestConfig {
 }
 
 export const DEFAULT_PYTHON_FILES = ['test_*.py', '*_test.py'];
-const CONFIG_PRECEDENCE = ['pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg'];
-const CONFIG_FILE = /(^|\/)(\.?pytest\.ini|pyproject\.toml|tox\.ini|setup\.cfg)$/;
+const CONFIG_PRECEDENCE = ['pytest.toml', '.pytest.toml', 'pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg'];
+export const PYTEST_CONFIG_FILE = /(^|\/)(\.?pytest\.(?:toml|ini)|pyproject\.toml|tox\.ini|setup\.cfg)$/;
 
 /** An ini value is split like a command line (pytest uses shlex); a TOML one may already be a list. */
 const words = (v: unknown): string[] | null => {
@@ -38,6 +39,16 @@ const words = (v: unknown): string[] | null => {
 };
 
 type Settings = Omit<PytestConfig, 'path' | 'dir' | 'pythonpath'> & { pythonpath: string[] };
+
+/**
+ * pyproject's pytest table: pytest 9 reads `[tool.pytest]` itself as native TOML (saleor's
+ * `testpaths = ["saleor"]` sits there); older pytest, and pytest 9 without native keys, read
+ * `[tool.pytest.ini_options]`.
+ */
+const nativeOrIni = (table: Record<string, unknown>): unknown => {
+  for (const key of Object.keys(table)) if (key !== 'ini_options') return table;
+  return table.ini_options;
+};
 
 /** The pytest settings a file holds, or null when it is not a pytest config. */
 const readConfig = (manifests: Manifests, path: string): Settings | null => {
@@ -50,8 +61,13 @@ const readConfig = (manifests: Manifests, path: string): Settings | null => {
   });
   if (name === 'pyproject.toml') {
     const tool = manifests.get(path, TOML)?.value.tool;
-    const pytest = isRecord(tool) && isRecord(tool.pytest) ? tool.pytest.ini_options : undefined;
+    const pytest = isRecord(tool) && isRecord(tool.pytest) ? nativeOrIni(tool.pytest) : undefined;
     return isRecord(pytest) ? settings((key) => pytest[key]) : null;
+  }
+  if (name.endsWith('pytest.toml')) {
+    const table = manifests.get(path, TOML)?.value.pytest;
+    const pytest = isRecord(table) ? table : {};
+    return settings((key) => pytest[key]);
   }
   const doc = manifests.get(path, CONFIGPARSER);
   if (!doc) return null;
@@ -65,7 +81,7 @@ export const pytestConfigs = (manifests: Manifests): ReadonlyMap<string, PytestC
   manifests.derive('pytest-configs', () => {
     const byDir = new Map<string, PytestConfig>();
     const rank = (f: string) => CONFIG_PRECEDENCE.indexOf(basename(f));
-    const candidates = manifests.all((f) => CONFIG_FILE.test(f)).sort((a, b) => rank(a) - rank(b));
+    const candidates = manifests.all((f) => PYTEST_CONFIG_FILE.test(f)).sort((a, b) => rank(a) - rank(b));
     for (const path of candidates) {
       const dir = dirname(path);
       if (byDir.has(dir)) continue;

@@ -9,8 +9,8 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
+import { PYTEST_CONFIG_FILE } from '../../manifests/pytest.js';
 
-const CONFIGS = /(^|\/)(\.?pytest\.ini|pyproject\.toml|tox\.ini|setup\.cfg)$/;
 const PLUGIN_OPTION = /(?:^|\s)-p\s*([A-Za-z_][\w.]*)(?=\s|$|["'\],])/gm;
 
 /** The package `__init__.py` files Python runs to import `file` by its dotted name. */
@@ -39,7 +39,7 @@ export const collectPytest = (ctx: FrameworkContext): FrameworkOutput => {
       out.references.push({ from: file, target: s.value, targetKind: 'module', line: s.line, label: `pytest_plugins in ${file}:${s.line}` });
     }
   }
-  for (const config of [...ctx.files].filter((f) => CONFIGS.test(f)).sort()) {
+  for (const config of [...ctx.files].filter((f) => PYTEST_CONFIG_FILE.test(f)).sort()) {
     const text = ctx.readText(config);
     if (text === null || !/addopts/.test(text)) continue;
     const lines = text.split('\n');
