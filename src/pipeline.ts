@@ -230,6 +230,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
       entries: [...d.entries, ...frameworks.entries],
       commands: [...d.commands, ...frameworks.commands],
       diagnostics: [...d.diagnostics, ...frameworks.diagnostics],
+      notes: d.notes,
     };
     return { ...merged, frameworks, built: buildEntries(merged, targets) };
   }, (d) => plural(d.built.entries.length, 'entry', 'entries'));
@@ -251,7 +252,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
     }
   }
   await timed(progress, 'classify', () => {
-    const { byIndex } = classify(files, edges, entries);
+    const { byIndex } = classify(files, edges, entries, detected.notes);
     let given = 0;
     for (let i = 0; i < files.length; i++) {
       const v = byIndex[i];

@@ -5,6 +5,7 @@
 import type { Edge } from '../model/edge.js';
 import type { Entry } from '../model/entry.js';
 import type { FileRecord } from '../model/file.js';
+import type { FileNote } from '../entries/types.js';
 import { isReachableLanguage, isSourceLanguage } from '../languages/registry.js';
 import type { Verdict } from '../model/verdict.js';
 import { sortedUnique } from '../util/compare.js';
@@ -24,14 +25,21 @@ export const hopSentence = (edge: Edge): string => {
 
 const lastChangeNote = (file: FileRecord): string[] => (file.lastChange ? [`last commit ${file.lastChange}`] : []);
 
-/** Why nothing reaches a file: its importers (if any, all unreached) and the kinds of root checked. */
-const deadEvidence = (file: FileRecord, importedBy: string[]): string[] => {
+/**
+ * Why nothing reaches a file: its importers (if any, all unreached), what detectors saw of it
+ * without making it a root (a test module pytest collects but that defines no test), and the
+ * kinds of root checked.
+ */
+const deadEvidence = (file: FileRecord, importedBy: string[], notes: readonly string[] = NO_NOTES): string[] => {
   const importers = sortedUnique(importedBy);
   const first = importers.length === 0
     ? `${file.path} is not imported, run or referenced by any file`
     : `${file.path} is only used by files that are dead themselves: ${importers.slice(0, MAX_NAMED_IMPORTERS).join(', ')}${importers.length > MAX_NAMED_IMPORTERS ? ` and ${importers.length - MAX_NAMED_IMPORTERS} more` : ''}`;
+  if (notes.length > 0) return [first, ...notes, 'no entry point, docs mention or runnable marker reaches it', ...lastChangeNote(file)];
   return [first, 'no entry point, test rule, docs mention or runnable marker reaches it', ...lastChangeNote(file)];
 };
+
+const NO_NOTES: readonly string[] = [];
 
 export interface FileVerdict {
   verdict: Verdict;
@@ -45,7 +53,7 @@ export interface Classification {
   readonly verdicts: Map<string, FileVerdict>;
 }
 
-export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[]): Classification => {
+export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[], notes: readonly FileNote[] = []): Classification => {
   const paths = files.map((f) => f.path);
   // A file's number is its index (the listing holds each path once).
   const reachableOf = reachableLanguages(files);
@@ -62,7 +70,13 @@ export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[]): 
   const tiers = rootsByTier(files, edges, entries);
   const reach = reachByTier(graph, reachable, tiers.map(([, roots]) => roots), atHome);
 
-  const byIndex = verdictsByIndex(files, edges, graph, tiers, reach, deadImporters(files, edges, graph, reach));
+  const notesOf = new Map<string, string[]>();
+  for (const { file, note } of notes) {
+    const list = notesOf.get(file);
+    if (list === undefined) notesOf.set(file, [note]);
+    else if (!list.includes(note)) list.push(note);
+  }
+  const byIndex = verdictsByIndex(files, edges, graph, tiers, reach, deadImporters(files, edges, graph, reach), notesOf);
   let verdicts: Map<string, FileVerdict> | undefined;
   return {
     byIndex,
@@ -108,6 +122,7 @@ const verdictsByIndex = (
   tiers: readonly (readonly [Verdict, Root[]])[],
   reach: Reach,
   importersOf: ReadonlyMap<number, string[]>,
+  notesOf: ReadonlyMap<string, string[]>,
 ): (FileVerdict | undefined)[] => {
   const byIndex = new Array<FileVerdict | undefined>(files.length);
   for (let i = 0; i < files.length; i++) {
@@ -123,7 +138,7 @@ const verdictsByIndex = (
       if (verdict === 'manual' || verdict === 'documented') evidence.push(...lastChangeNote(file));
       byIndex[i] = { verdict, evidence };
     } else {
-      byIndex[i] = { verdict: 'dead', evidence: deadEvidence(file, importersOf.get(id) ?? []) };
+      byIndex[i] = { verdict: 'dead', evidence: deadEvidence(file, importersOf.get(id) ?? [], notesOf.get(file.path)) };
     }
   }
   return byIndex;

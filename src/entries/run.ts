@@ -11,7 +11,7 @@ import type { LoadedConfig } from '../config/load.js';
 import { configRules } from '../config/rules.js';
 import { configInputs } from './config.js';
 import { DETECTORS } from './index.js';
-import { isRepoDetector, type CommandInput, type DetectorContext, type DetectorOutput, type EntryDetector, type EntryInput, type FileDetector } from './types.js';
+import { isRepoDetector, type CommandInput, type DetectorContext, type DetectorOutput, type EntryDetector, type EntryInput, type FileDetector, type FileNote } from './types.js';
 
 export interface DetectedInput<T> {
   detector: string;
@@ -23,6 +23,7 @@ export interface Detected {
   entries: DetectedInput<EntryInput>[];
   commands: DetectedInput<CommandInput>[];
   diagnostics: Diagnostic[];
+  notes: FileNote[];
 }
 
 const CONFIG_DETECTOR = 'config';
@@ -31,6 +32,7 @@ const collect = (out: Detected, detector: string, source: string, result: Detect
   for (const input of result.entries) out.entries.push({ detector, source, input });
   for (const input of result.commands) out.commands.push({ detector, source, input });
   out.diagnostics.push(...result.diagnostics);
+  if (result.notes) out.notes.push(...result.notes);
 };
 
 /** A name's extension as `candidates.extensions` spells it: after its last dot, lower case ('' = none). */
@@ -131,11 +133,11 @@ const applyConfig = (out: Detected, config: LoadedConfig): Detected => {
         const kind = d.detector === CONFIG_DETECTOR ? null : rules.kindOf(d.source);
         return kind === null || kind === d.input.kind ? d : { ...d, input: { ...d.input, kind } };
       });
-  return { entries: keep(out.entries), commands: keep(out.commands), diagnostics: out.diagnostics };
+  return { entries: keep(out.entries), commands: keep(out.commands), diagnostics: out.diagnostics, notes: out.notes };
 };
 
 export const detectEntries = (paths: string[], ctx: DetectorContext, config: LoadedConfig | null = null): Detected => {
-  const out: Detected = { entries: [], commands: [], diagnostics: [] };
+  const out: Detected = { entries: [], commands: [], diagnostics: [], notes: [] };
   const names = paths.map(basename);
   const buckets = bucketPaths(names);
   // Every position, for the detectors that declare no candidates (made once, when one asks).

@@ -21,7 +21,12 @@ const tests: EntryDetector = {
       return out;
     };
     const js = jsTests(ctx);
-    for (const t of [...pythonTests(ctx), ...js.tests]) outputFor(t.config ?? t.file).entries.push(fileEntry(t.file, 'test', t.evidence));
+    for (const t of pythonTests(ctx)) {
+      const out = outputFor(t.config ?? t.file);
+      if (t.empty) (out.notes ??= []).push({ file: t.file, note: `${t.file} is collected by ${t.evidence}, but defines no test: a test run imports it and runs nothing from it` });
+      else out.entries.push(fileEntry(t.file, 'test', t.evidence));
+    }
+    for (const t of js.tests) outputFor(t.config ?? t.file).entries.push(fileEntry(t.file, 'test', t.evidence));
     for (const d of js.diagnostics) outputFor(d.location?.file ?? '').diagnostics.push(d);
     return [...bySource.entries()]
       .sort(([a], [b]) => byString(a, b))

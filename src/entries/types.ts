@@ -34,10 +34,20 @@ export interface CommandInput {
   env?: Record<string, string>;
 }
 
+/**
+ * What a detector saw of a file without making it a root: pytest collects a `test_x.py` that
+ * defines no test. A dead file's evidence says it, rather than that no test rule reaches it.
+ */
+export interface FileNote {
+  file: string;
+  note: string;
+}
+
 export interface DetectorOutput {
   entries: EntryInput[];
   commands: CommandInput[];
   diagnostics: Diagnostic[];
+  notes?: FileNote[];
 }
 
 export interface DetectorContext {

@@ -2,15 +2,16 @@
  * Which Python files pytest (and unittest) would collect, by their own rules:
  *
  * - the governing config is the nearest one at or above the file, in pytest's precedence per
- *   folder: pytest.ini, .pytest.ini, pyproject.toml [tool.pytest.ini_options], tox.ini [pytest],
- *   setup.cfg [tool:pytest];
+ *   folder: pytest.toml, .pytest.toml, pytest.ini, .pytest.ini, pyproject.toml ([tool.pytest] or
+ *   [tool.pytest.ini_options]), tox.ini [pytest], setup.cfg [tool:pytest];
  * - `testpaths` limits collection to those folders (relative to the config's folder);
  * - `python_files` (default `test_*.py *_test.py`) is matched against the file name, or against
  *   the path when a pattern has a slash; conftest.py files are always loaded;
  * - pytest's default norecursedirs (dot folders, build, dist, venv, *.egg, …) are skipped;
  * - without any config, unittest's `test*.py` also counts inside folders named test or tests;
  * - a file whose name matches but that defines no test (no `test*` function, no `Test*` or
- *   TestCase class, no star import or generated tests) is collected empty: it is not a test root.
+ *   TestCase class, no star import or generated tests) is collected empty: it is not a test root,
+ *   and is returned marked `empty` so that a dead verdict can say pytest collects it.
  *   A `load_test.py` with a `__main__` guard is a script someone runs by hand, and the verdicts
  *   say so; a `test_helpers.py` that tests import is reached through those imports.
  */
@@ -25,6 +26,8 @@ export interface PythonTest {
   /** The config that governs collection, or null for pytest's defaults. */
   config: string | null;
   evidence: string;
+  /** Collected, but it defines nothing to collect: no test root; `evidence` says what collects it. */
+  empty?: true;
 }
 
 const NORECURSE = /(^|\/)(\.[^/]+|_darcs|build|CVS|dist|node_modules|venv|[^/]*\.egg)\//;
@@ -92,11 +95,10 @@ export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
       const unittest = !pattern && name.startsWith('test') && /(^|\/)tests?\/[^/]+$/.test(file);
       const djangoTests = !pattern && !unittest && name.startsWith('test') && ctx.files.has(`${dirname(file) === '' ? '' : `${dirname(file)}/`}__init__.py`) && (usesDjango ??= djangoLayout(ctx.files));
       if ((!pattern && !unittest && !djangoTests) || NORECURSE.test(file)) continue;
-      if (name !== 'conftest.py' && emptyOfTests(ctx, file)) continue;
-      // A test*.py that is not an app's tests.py may be the package's test helpers for other projects (rest_framework/test.py).
-      if (djangoTests && name !== 'tests.py' && !definesTests(ctx.manifests.transientText(file) ?? '')) continue;
       const evidence = pattern ? `pytest discovery: ${pattern}` : djangoTests ? `Django's test runner (manage.py test) discovers test*.py in packages: ${name === 'tests.py' ? "an app's tests.py" : name}` : 'unittest discovery: test*.py';
-      out.push({ file, config: null, evidence });
+      // A test*.py that is not an app's tests.py may be the package's test helpers for other projects (rest_framework/test.py).
+      const empty = (name !== 'conftest.py' && emptyOfTests(ctx, file)) || (djangoTests && name !== 'tests.py' && !definesTests(ctx.manifests.transientText(file) ?? ''));
+      out.push(empty ? { file, config: null, evidence, empty } : { file, config: null, evidence });
       continue;
     }
     const relative = config.dir === '' ? file : file.slice(config.dir.length + 1);
@@ -104,9 +106,10 @@ export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
     if (!pattern || NORECURSE.test(file)) continue;
     const roots = config.testpaths.map((t) => joinRepo(config.dir, t)).filter((t): t is string => t !== null);
     if (name === 'conftest.py' ? !conftestApplies(file, roots) : roots.length > 0 && underAny(file, roots) === null) continue;
-    if (name !== 'conftest.py' && !config.customTestNames && emptyOfTests(ctx, file)) continue;
+    const empty = name !== 'conftest.py' && !config.customTestNames && emptyOfTests(ctx, file);
     const where = roots.length > 0 ? ` testpaths ${config.testpaths.join(' ')}` : '';
-    out.push({ file, config: config.path, evidence: `pytest discovery (${config.path}${where}): ${pattern}` });
+    const evidence = `pytest discovery (${config.path}${where}): ${pattern}`;
+    out.push(empty ? { file, config: config.path, evidence, empty } : { file, config: config.path, evidence });
   }
   return out;
 };
