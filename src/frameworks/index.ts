@@ -114,6 +114,7 @@ import orval from './js/orval.js';
 import oxlint from './js/oxlint.js';
 import graphqlCodegen from './js/graphql-codegen.js';
 import graphqlLazyTypes from './python/graphql-lazy.js';
+import pythonFolderLoaders from './python/folder-loaders.js';
 import pythonLibrary from './python/python-library.js';
 import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
@@ -190,6 +191,7 @@ export const READERS: readonly FrameworkReader[] = [
   preconstruct,
   prisma,
   pytest,
+  pythonFolderLoaders,
   pythonLibrary,
   qwik,
   quasar,

@@ -185,3 +185,47 @@ export const sysPathFolders = (text: string, file: string): SysPathFolder[] => {
   });
   return out;
 };
+
+/**
+ * The value of a path expression built the way sysPathFolders reads them, given `vars` from
+ * pathVariables; opaque (only repoPathOf reads it), null when it is anything else.
+ */
+export const pathValue = (expr: string, file: string, vars: ReadonlyMap<string, string>): string | null => {
+  const tokens = tokenize(foldAttributes(expr.trim()));
+  return tokens === null || tokens.length === 0 ? null : evaluate(tokens, file, vars);
+};
+
+/** The repo path a pathValue names ('' = the root), or null when it is relative (to a working folder no one knows) or outside the repo. */
+export const repoPathOf = (value: string | null): string | null => (value === null || !value.startsWith(`${REPO}/`) && value !== REPO ? null : toRepo(value));
+
+/**
+ * The path assignments of a file in order (`HERE = Path(__file__).parent`, `plugins_path =
+ * os.path.join(HERE, "plugins")`), each evaluated with the ones above it, read line by line without
+ * scopes; `value` null: the name was assigned something else, and is forgotten from there on.
+ */
+export const pathAssignments = (text: string, file: string): { line: number; name: string; value: string | null }[] => {
+  const out: { line: number; name: string; value: string | null }[] = [];
+  const vars = new Map<string, string>();
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const assign = ASSIGN.exec(lines[i].replace(/\r$/, ''));
+    if (!assign) continue;
+    // A path expression is short; a long right-hand side is something else, and folding its attributes costs its length squared.
+    const value = assign[2].length > 300 ? null : pathValue(assign[2], file, vars);
+    if (value !== null) vars.set(assign[1], value);
+    else vars.delete(assign[1]);
+    out.push({ line: i + 1, name: assign[1], value });
+  }
+  return out;
+};
+
+/** The path variables a file has assigned before `beforeLine`, by name (see pathAssignments). */
+export const pathVariables = (text: string, file: string, beforeLine = Infinity): Map<string, string> => {
+  const vars = new Map<string, string>();
+  for (const a of pathAssignments(text, file)) {
+    if (a.line >= beforeLine) break;
+    if (a.value !== null) vars.set(a.name, a.value);
+    else vars.delete(a.name);
+  }
+  return vars;
+};

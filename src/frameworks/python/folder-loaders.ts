@@ -1,0 +1,392 @@
+/**
+ * Python modules loaded by listing a folder and importing each entry by name, the way plugin
+ * systems find their plugins: glances lists `plugins_path` (`os.path.join(work_path, 'plugins')`
+ * in glances/globals.py, imported by stats.py) with `os.listdir` and loads each file with
+ * `__import__(name[:-3])`; a package's `__init__.py` runs `pkgutil.iter_modules(__path__)` then
+ * `import_module(f"{__name__}.{name}")`; a module globs `Path(__file__).parent.glob("*.py")`.
+ *
+ * A file that both lists a folder census can settle statically (from `__file__` through
+ * os.path/pathlib calls and string literals, or a path constant of a repo module it imports) and
+ * makes a computed import (a name or path not written as a literal) reaches every module the
+ * listing can return: `.py` files for listdir, scandir, iterdir and os.path.join(folder, <name> +
+ * ".py"); those and subpackages for pkgutil (walk_packages also below them); what the pattern
+ * matches for a glob. The listed folder's own `__init__.py` is left alone. A folder it cannot
+ * settle gives nothing.
+ */
+import type { FrameworkContext, FrameworkReader, ReferenceInput } from '../types.js';
+import { emptyFrameworkOutput } from '../types.js';
+import type { FileFacts } from '../../model/facts.js';
+import { perScan } from '../per-scan.js';
+import { pathAssignments, pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
+import { filesByFolder, relativeModuleFile } from './python-files.js';
+import { lineOfOffset, lineStarts } from '../../util/lines.js';
+import { compileRepoGlob, isGlob } from '../../util/glob.js';
+import { dirname } from '../../util/path.js';
+
+/** Modules a listing comes from; a file importing none of these (nor a loader) is not read. */
+const LISTER_MODULES = new Set(['os', 'os.path', 'glob', 'pkgutil', 'pathlib']);
+const LOADER_MODULES = new Set(['importlib', 'importlib.util', 'importlib.machinery', 'imp', 'runpy', 'django.utils.module_loading', 'werkzeug.utils', 'pkg_resources']);
+
+/** A load by name (first argument) or by file path (second argument: `spec_from_file_location(name, path)`). */
+const LOAD_CALL = /\b(?:(import_module|__import__|import_string|load_entry_point|run_path)|(spec_from_file_location|load_source|SourceFileLoader))\s*\(/g;
+/**
+ * A listing: os.listdir/scandir(folder), glob.glob/iglob(pattern), pkgutil.iter_modules/
+ * walk_packages(folders), <path>.glob/rglob/iterdir(), os.path.join(folder, <name> + ".py").
+ */
+const LIST_CALL = /(?<![\w.])(?:os\s*\.\s*)?(listdir|scandir)\s*\(|(?<![\w.])(?:glob\s*\.\s*)?(i?glob)\s*\(|(?<![\w.])(?:pkgutil\s*\.\s*)?(iter_modules|walk_packages)\s*\(|\.\s*(glob|rglob|iterdir)\s*\(|(?<![\w.])(?:os\s*\.\s*)?(?:path\s*\.\s*)?(join)\s*\(/g;
+const PLAIN_STRING = /^[rRuUbB]{0,2}(["'])(?:\\.|(?!\1)[^\\])*\1$/s;
+/** Words a loader's text must hold, tested before the call patterns run over it (one alternation scans faster than a search per word). */
+const LOAD_WORDS = /import_module|__import__|import_string|load_entry_point|run_path|spec_from_file_location|load_source|SourceFileLoader/;
+const LIST_WORDS = /listdir|scandir|glob|iter_modules|walk_packages|iterdir|\.py["']/;
+/** A joined name that ends in a literal ".py": `header + name + ".py"`, `f"{name}.py"`, `"%s.py" % name`. */
+const PY_NAME = /\.py["']/;
+/** Longest call argument list read; a listing's arguments are short. */
+const MAX_ARGS = 600;
+/** Calls read per file: a hostile file full of `join(` costs no more than this many argument lists. */
+const MAX_CALLS = 1000;
+
+type Mode = 'modules' | 'packages' | 'walk' | 'glob';
+
+export interface FolderLoader {
+  file: string;
+  /** The listing's line. */
+  line: number;
+  /** The computed import nearest the listing. */
+  loadLine: number;
+  /** Repo folder listed ('' = the root). */
+  folder: string;
+  /** For a glob: the pattern below the folder (`*.py`, `**\/*.py`). */
+  pattern?: string;
+  mode: Mode;
+  via: string;
+  join: boolean;
+}
+
+/** The arguments of the call whose `(` is at `open`, split at top-level commas (strings and brackets skipped), or null when unbalanced or too long. */
+export const callArguments = (text: string, open: number): string[] | null => {
+  const args: string[] = [];
+  let depth = 0;
+  let start = open + 1;
+  const end = Math.min(text.length, open + MAX_ARGS);
+  for (let i = open + 1; i < end; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const triple = text.startsWith(c.repeat(3), i);
+      const close = triple ? text.indexOf(c.repeat(3), i + 3) : (() => {
+        for (let j = i + 1; j < end; j++) {
+          if (text[j] === '\\') j++;
+          else if (text[j] === c || text[j] === '\n') return j;
+        }
+        return -1;
+      })();
+      if (close < 0) return null;
+      i = close + (triple ? 2 : 0);
+    } else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) {
+        if (c !== ')') return null;
+        const last = text.slice(start, i).trim();
+        if (last !== '' || args.length > 0) args.push(last);
+        return args;
+      }
+      depth--;
+    } else if (c === ',' && depth === 0) {
+      args.push(text.slice(start, i).trim());
+      start = i + 1;
+    } else if (c === '#') {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) return null;
+      i = nl;
+    }
+  }
+  return null;
+};
+
+/** The expression a method is called on (`Path(__file__).parent` before `.glob(`), from the `.` at `dot` back; null when there is none. */
+export const receiverBefore = (text: string, dot: number): string | null => {
+  let i = dot;
+  const stop = Math.max(0, dot - MAX_ARGS);
+  while (i > stop) {
+    const c = text[i - 1];
+    if (c === ')' || c === ']') {
+      let depth = 0;
+      let j = i - 1;
+      for (; j >= stop; j--) {
+        const d = text[j];
+        if (d === ')' || d === ']') depth++;
+        else if ((d === '(' || d === '[') && --depth === 0) break;
+      }
+      if (j < stop) return null;
+      i = j;
+    } else if (/[\w.]/.test(c)) i--;
+    else break;
+  }
+  const out = text.slice(i, dot).trim();
+  return out === '' || out.startsWith('.') ? null : out;
+};
+
+const literalValue = (arg: string): string | null => {
+  const m = PLAIN_STRING.exec(arg.trim());
+  return m ? arg.trim().replace(/^[rRuUbB]*/, '').slice(1, -1) : null;
+};
+
+/** Whether a line's text before `index` holds a comment mark: a listing or load in a comment does nothing. */
+const commented = (text: string, index: number): boolean => text.lastIndexOf('#', index) > text.lastIndexOf('\n', index);
+
+/** Lines of the file's computed imports: a call whose name or path argument is not a plain string literal. */
+export const computedLoadLines = (text: string): number[] => {
+  const starts = lineStarts(text);
+  const out: number[] = [];
+  let calls = 0;
+  for (const m of text.matchAll(LOAD_CALL)) {
+    if (++calls > MAX_CALLS) break;
+    if (commented(text, m.index)) continue;
+    const args = callArguments(text, m.index + m[0].length - 1);
+    const arg = args?.[m[1] ? 0 : 1]?.replace(/^\w+\s*=(?!=)\s*/, '');
+    if (arg === undefined || arg === '' || literalValue(arg) !== null) continue;
+    out.push(lineOfOffset(starts, m.index));
+  }
+  return out;
+};
+
+/** A dotted module name the file has bound (`import a.b`, `import a.b as ab`, `from a import b`) → its repo file, if it is one. */
+const boundModuleFile = (ctx: FrameworkContext, file: string, facts: FileFacts, dotted: string): string | null => {
+  const [head, ...rest] = dotted.split('.');
+  for (const i of facts.imports) {
+    let full: string | null = null;
+    if (i.syntax === 'import') {
+      if (i.alias === head) full = [i.specifier, ...rest].join('.');
+      else if (i.alias === undefined && (i.specifier === dotted || i.specifier.startsWith(`${dotted}.`))) full = dotted;
+    } else if (i.syntax === 'from') {
+      const n = i.names.find((x) => (x.alias ?? x.name) === head);
+      if (n && n.name !== '*') full = [`${i.specifier}${i.specifier.endsWith('.') ? '' : '.'}${n.name}`, ...rest].join('.');
+    }
+    if (full === null) continue;
+    const found = full.startsWith('.') ? relativeModuleFile(ctx.files, file, full) : (ctx.module(full)[0] ?? null);
+    if (found !== null) return found;
+  }
+  return null;
+};
+
+/** Path constants of repo modules (`plugins_path` in glances/globals.py), read once per scan. */
+const moduleVariables = perScan((): Map<string, Map<string, string>> => new Map());
+
+/**
+ * The path variables `file` sees, line by line as its listings come in order: its own assignments
+ * above the line, and the path constants it imports by name from repo modules (read when a listing
+ * uses the name).
+ */
+const variablesOf = (ctx: FrameworkContext, file: string, facts: FileFacts, text: string): ((line: number, expr: string) => ReadonlyMap<string, string>) => {
+  let assignments: ReturnType<typeof pathAssignments> | null = null;
+  let next = 0;
+  const vars = new Map<string, string>();
+  const imported = new Map<string, { specifier: string; name: string }>();
+  for (const i of facts.imports) if (i.syntax === 'from') for (const n of i.names) if (n.name !== '*') imported.set(n.alias ?? n.name, { specifier: i.specifier, name: n.name });
+  const tried = new Set<string>();
+  const held = moduleVariables(ctx);
+  return (line, expr) => {
+    assignments ??= pathAssignments(text, file);
+    for (; next < assignments.length && assignments[next].line < line; next++) {
+      const a = assignments[next];
+      if (a.value !== null) vars.set(a.name, a.value);
+      else vars.delete(a.name);
+      tried.add(a.name);
+    }
+    for (const [name] of expr.matchAll(/(?<![\w.])[A-Za-z_]\w*/g)) {
+      const from = imported.get(name);
+      if (from === undefined || tried.has(name)) continue;
+      tried.add(name);
+      const holder = from.specifier.startsWith('.') ? relativeModuleFile(ctx.files, file, from.specifier) : (ctx.module(from.specifier)[0] ?? null);
+      if (holder === null || holder === file) continue;
+      let known = held.get(holder);
+      if (!known) {
+        const source = ctx.manifests.transientText(holder);
+        held.set(holder, (known = source === null ? new Map() : pathVariables(source, holder)));
+      }
+      const value = known.get(from.name);
+      if (value !== undefined) vars.set(name, value);
+    }
+    return vars;
+  };
+};
+
+/** The repo folders `pkgutil.iter_modules(<arg>)` lists: `__path__` of a package's __init__.py, `pkg.__path__`, a list of path expressions. */
+const pkgutilFolders = (ctx: FrameworkContext, file: string, facts: FileFacts, arg: string, vars: ReadonlyMap<string, string>): string[] | null => {
+  const expr = arg.replace(/^path\s*=\s*/, '').trim();
+  if (expr === '__path__') return file === '__init__.py' || file.endsWith('/__init__.py') ? [dirname(file)] : null;
+  const ofModule = /^([A-Za-z_][\w.]*)\.__path__$/.exec(expr);
+  if (ofModule) {
+    const init = boundModuleFile(ctx, file, facts, ofModule[1]);
+    return init !== null && (init === '__init__.py' || init.endsWith('/__init__.py')) ? [dirname(init)] : null;
+  }
+  const list = /^[[(]([\s\S]*)[\])]$/.exec(expr);
+  if (!list) return null;
+  const folders: string[] = [];
+  for (const item of callArguments(`(${list[1]})`, 0) ?? []) {
+    if (item === '') continue;
+    const folder = repoPathOf(pathValue(item, file, vars));
+    if (folder === null) return null;
+    folders.push(folder);
+  }
+  return folders.length > 0 ? folders : null;
+};
+
+/** A glob's folder (the segments before the first with glob syntax) and the pattern below it; null for a plain path. */
+const splitGlob = (path: string): { folder: string; pattern: string } | null => {
+  const segments = path.split('/');
+  const at = segments.findIndex((s) => isGlob(s));
+  if (at < 0) return null;
+  return { folder: segments.slice(0, at).join('/'), pattern: segments.slice(at).join('/') };
+};
+
+const CALLEE: Record<string, string> = { listdir: 'os.listdir', scandir: 'os.scandir', glob: 'glob.glob', iglob: 'glob.iglob', iter_modules: 'pkgutil.iter_modules', walk_packages: 'pkgutil.walk_packages', join: 'os.path.join' };
+
+/** Every listing of a settled folder in a file that also makes a computed import. */
+export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts, text: string): FolderLoader[] => {
+  const loads = computedLoadLines(text);
+  if (loads.length === 0) return [];
+  const starts = lineStarts(text);
+  const out: FolderLoader[] = [];
+  const variablesAt = variablesOf(ctx, file, facts, text);
+  let calls = 0;
+  for (const m of text.matchAll(LIST_CALL)) {
+    if (++calls > MAX_CALLS) break;
+    if (commented(text, m.index)) continue;
+    const open = m.index + m[0].length - 1;
+    const args = callArguments(text, open);
+    if (args === null) continue;
+    const line = lineOfOffset(starts, m.index);
+    const loadLine = loads.reduce((best, l) => (Math.abs(l - line) < Math.abs(best - line) ? l : best));
+    const at = { file, line, loadLine, join: false };
+    const varsFor = (expr: string) => variablesAt(line, expr);
+    const [listing, globbing, pkgutil, method, join] = [m[1], m[2], m[3], m[4], m[5]];
+    if (listing !== undefined) {
+      if (args.length !== 1) continue;
+      const folder = repoPathOf(pathValue(args[0], file, varsFor(args[0])));
+      if (folder !== null) out.push({ ...at, folder, mode: 'modules', via: CALLEE[listing] });
+    } else if (globbing !== undefined) {
+      const where = repoPathOf(pathValue(args[0] ?? '', file, varsFor(args[0] ?? '')));
+      const split = where === null ? null : splitGlob(where);
+      if (split === null) continue;
+      // Without recursive=True, Python reads ** as *.
+      const recursive = args.slice(1).some((a) => /^recursive\s*=\s*True$/.test(a));
+      const pattern = recursive ? split.pattern : split.pattern.replace(/\*\*/g, '*');
+      out.push({ ...at, folder: split.folder, pattern, mode: 'glob', via: CALLEE[globbing] });
+    } else if (pkgutil !== undefined) {
+      const folders = args[0] === undefined ? null : pkgutilFolders(ctx, file, facts, args[0], varsFor(args[0]));
+      for (const folder of folders ?? []) out.push({ ...at, folder, mode: pkgutil === 'walk_packages' ? 'walk' : 'packages', via: CALLEE[pkgutil] });
+    } else if (method !== undefined) {
+      const receiver = receiverBefore(text, m.index);
+      if (receiver === null) continue;
+      const folder = repoPathOf(pathValue(receiver, file, varsFor(receiver)));
+      if (folder === null) continue;
+      if (method === 'iterdir') {
+        if (args.length === 0) out.push({ ...at, folder, mode: 'modules', via: 'Path.iterdir' });
+        continue;
+      }
+      const pattern = args.length === 1 ? literalValue(args[0]) : null;
+      if (pattern === null || pattern.startsWith('/') || pattern.split('/').includes('..')) continue;
+      out.push({ ...at, folder, pattern: method === 'rglob' ? `**/${pattern}` : pattern, mode: 'glob', via: `Path.${method}` });
+    } else if (join !== undefined) {
+      const name = args[args.length - 1];
+      if (args.length < 2 || literalValue(name) !== null || !PY_NAME.test(name)) continue;
+      const base = args.length === 2 ? args[0] : `os.path.join(${args.slice(0, -1).join(', ')})`;
+      const folder = repoPathOf(pathValue(base, file, varsFor(base)));
+      if (folder !== null) out.push({ ...at, folder, mode: 'modules', via: CALLEE.join, join: true });
+    }
+  }
+  return out;
+};
+
+const WANTED_IMPORTS = new Set([...LISTER_MODULES, ...LOADER_MODULES]);
+
+/** Every folder loader of the scan's Python code (found once per scan), by file and line. */
+const folderLoaders = perScan((ctx): FolderLoader[] => {
+  const out: FolderLoader[] = [];
+  // This runs on every repo: a suffix and the facts first, the text of few files, regular expressions over fewer.
+  for (const file of ctx.files) {
+    if (!file.endsWith('.py')) continue;
+    const facts = ctx.facts(file);
+    if (facts === undefined || !facts.imports.some((i) => WANTED_IMPORTS.has(i.specifier))) continue;
+    const text = ctx.manifests.transientText(file);
+    if (text === null || !LIST_WORDS.test(text) || !LOAD_WORDS.test(text)) continue;
+    out.push(...loadersIn(ctx, file, facts, text));
+  }
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+});
+
+const within = (folder: string, rest: string): string => (folder === '' ? rest : `${folder}/${rest}`);
+const isPackageInit = (path: string): boolean => path === '__init__.py' || path.endsWith('/__init__.py');
+
+/** The repo files a listing of `folder` can load, in order. */
+export const loadedFiles = (byFolder: ReadonlyMap<string, readonly string[]>, subfolders: ReadonlyMap<string, readonly string[]>, loader: Pick<FolderLoader, 'folder' | 'mode' | 'pattern'>): string[] => {
+  const modules = (folder: string): string[] => (byFolder.get(folder) ?? []).filter((f) => f.endsWith('.py') && !isPackageInit(f));
+  const packages = (folder: string, walk: boolean): string[] => {
+    const out = modules(folder);
+    for (const sub of subfolders.get(folder) ?? []) {
+      const init = within(sub, '__init__.py');
+      if (!(byFolder.get(sub) ?? []).includes(init)) continue;
+      out.push(init);
+      if (walk) out.push(...packages(sub, true));
+    }
+    return out;
+  };
+  if (loader.mode === 'modules') return modules(loader.folder);
+  if (loader.mode === 'packages' || loader.mode === 'walk') return packages(loader.folder, loader.mode === 'walk');
+  const match = compileRepoGlob(within(loader.folder, loader.pattern ?? ''));
+  const out: string[] = [];
+  const visit = (folder: string): void => {
+    for (const f of byFolder.get(folder) ?? []) if (f.endsWith('.py') && f !== within(loader.folder, '__init__.py') && match(f)) out.push(f);
+    for (const sub of subfolders.get(folder) ?? []) visit(sub);
+  };
+  visit(loader.folder);
+  return out.sort();
+};
+
+const folderIndex = perScan((ctx) => {
+  const byFolder = filesByFolder(ctx.files);
+  const subfolders = new Map<string, string[]>();
+  const add = (folder: string): void => {
+    if (folder === '') return;
+    const parent = dirname(folder);
+    const list = subfolders.get(parent) ?? subfolders.set(parent, []).get(parent)!;
+    if (list.includes(folder)) return;
+    list.push(folder);
+    add(parent);
+  };
+  for (const folder of byFolder.keys()) add(folder);
+  for (const list of subfolders.values()) list.sort();
+  return { byFolder, subfolders };
+});
+
+const shown = (folder: string): string => `${folder === '' ? '.' : folder}/`;
+
+export const describe = (l: FolderLoader): string =>
+  l.join
+    ? `loaded by ${l.file}:${l.line}, which joins a computed name onto ${shown(l.folder)} (${l.via}) and imports it by name (line ${l.loadLine})`
+    : `loaded by ${l.file}:${l.line}, which lists ${l.mode === 'glob' ? within(l.folder, l.pattern ?? '') : shown(l.folder)} (${l.via}) and imports each by name (line ${l.loadLine})`;
+
+const reader: FrameworkReader = {
+  id: 'python-folder-loaders',
+  title: 'Python modules loaded by listing a folder and importing each by name',
+  ecosystem: 'python',
+  enabledBy: (ctx) => {
+    const first = folderLoaders(ctx)[0];
+    return first ? `${first.file}:${first.line} lists ${shown(first.folder)} and imports by name (line ${first.loadLine})` : null;
+  },
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    const { byFolder, subfolders } = folderIndex(ctx);
+    for (const loader of folderLoaders(ctx)) {
+      const label = describe(loader);
+      for (const target of loadedFiles(byFolder, subfolders, loader)) {
+        if (target === loader.file) continue;
+        const ref: ReferenceInput = { from: loader.file, target, targetKind: 'file', line: loader.line, label };
+        out.references.push(ref);
+      }
+    }
+    return out;
+  },
+};
+
+export default reader;

@@ -1,0 +1,88 @@
+/**
+ * Python modules loaded by listing a folder and importing each by name (glances' plugins,
+ * pkgutil.iter_modules in a package, a glob of the module's own folder), on fixture repos with
+ * expected verdicts, and the reader's small parts.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+import { callArguments, computedLoadLines, loadedFiles, receiverBefore } from '../../src/frameworks/python/folder-loaders.js';
+import { pathValue, pathVariables, repoPathOf } from '../../src/languages/python/sys-path.js';
+
+const cases = frameworkCases('python-folder-loaders');
+test('python-folder-loaders: has the glances, pkgutil, glob and unsettled fixtures', () => {
+  for (const name of ['glances', 'pkgutil', 'glob', 'unsettled']) assert.ok(cases.includes(`python-folder-loaders-${name}`), name);
+});
+for (const name of cases) test(`python-folder-loaders: ${name}`, () => checkFrameworkFixture(name));
+
+test('callArguments splits at top-level commas, skipping strings, brackets and comments', () => {
+  const text = 'f(os.path.join(a, "x,y"), [1, (2, 3)],  # c, d\n  \'q)\')';
+  assert.deepEqual(callArguments(text, 1), ['os.path.join(a, "x,y")', '[1, (2, 3)]', "# c, d\n  'q)'"]);
+  assert.deepEqual(callArguments('f()', 1), []);
+  assert.equal(callArguments('f(a, "unclosed)', 1), null);
+  assert.equal(callArguments('f(a]', 1), null);
+});
+
+test('receiverBefore reads the expression a method is called on', () => {
+  const at = (text: string) => receiverBefore(text, text.lastIndexOf('.glob('));
+  assert.equal(at('for f in Path(__file__).parent.glob("*.py"):'), 'Path(__file__).parent');
+  assert.equal(at('x = (HERE / "plugins").glob("*.py")'), '(HERE / "plugins")');
+  assert.equal(at('x = HERE.glob("*.py")'), 'HERE');
+  assert.equal(at('x = ().glob("*.py")'), '()');
+  assert.equal(at('.glob("*.py")'), null);
+});
+
+test('computedLoadLines: a name or path not written as a literal, outside comments', () => {
+  const text = [
+    'import_module("plain.module")', // 1: a literal
+    'import_module(f"{__name__}.{name}")', // 2
+    'import_module("." + name, __name__)', // 3
+    '# __import__(name)', // 4: a comment
+    'spec_from_file_location("name", "fixed.py")', // 5: a literal path
+    'spec_from_file_location(name, location=path)', // 6
+    'importlib.import_module(name=mod)', // 7
+    '__import__(plugin[:-3])', // 8
+  ].join('\n');
+  assert.deepEqual(computedLoadLines(text), [2, 3, 6, 7, 8]);
+});
+
+test('loadedFiles: modules for a listing, packages for pkgutil, walk below packages, a glob by its pattern', () => {
+  const files = ['p/__init__.py', 'p/a.py', 'p/b.py', 'p/notes.txt', 'p/sub/__init__.py', 'p/sub/c.py', 'p/sub/deep/__init__.py', 'p/sub/deep/d.py', 'p/ns/e.py', 'p/x_1.py'];
+  const byFolder = new Map<string, string[]>();
+  for (const f of files) {
+    const dir = f.slice(0, f.lastIndexOf('/'));
+    byFolder.set(dir, [...(byFolder.get(dir) ?? []), f].sort());
+  }
+  const subfolders = new Map([['p', ['p/ns', 'p/sub']], ['p/sub', ['p/sub/deep']]]);
+  assert.deepEqual(loadedFiles(byFolder, subfolders, { folder: 'p', mode: 'modules' }), ['p/a.py', 'p/b.py', 'p/x_1.py']);
+  assert.deepEqual(loadedFiles(byFolder, subfolders, { folder: 'p', mode: 'packages' }), ['p/a.py', 'p/b.py', 'p/x_1.py', 'p/sub/__init__.py']);
+  assert.deepEqual(loadedFiles(byFolder, subfolders, { folder: 'p', mode: 'walk' }), ['p/a.py', 'p/b.py', 'p/x_1.py', 'p/sub/__init__.py', 'p/sub/c.py', 'p/sub/deep/__init__.py', 'p/sub/deep/d.py']);
+  assert.deepEqual(loadedFiles(byFolder, subfolders, { folder: 'p', mode: 'glob', pattern: 'x_*.py' }), ['p/x_1.py']);
+  assert.deepEqual(loadedFiles(byFolder, subfolders, { folder: 'p', mode: 'glob', pattern: '*/__init__.py' }), ['p/sub/__init__.py']);
+  assert.deepEqual(loadedFiles(byFolder, subfolders, { folder: 'p', mode: 'glob', pattern: '**/*.py' }), ['p/a.py', 'p/b.py', 'p/ns/e.py', 'p/sub/__init__.py', 'p/sub/c.py', 'p/sub/deep/__init__.py', 'p/sub/deep/d.py', 'p/x_1.py']);
+  assert.deepEqual(loadedFiles(byFolder, subfolders, { folder: 'missing', mode: 'packages' }), []);
+});
+
+test('pathVariables and pathValue settle a folder from __file__ through names, os.path and pathlib', () => {
+  const text = [
+    'import os',
+    'work_path = os.path.realpath(os.path.dirname(__file__))',
+    "plugins_path = os.path.realpath(os.path.join(work_path, 'plugins'))",
+    'HERE = Path(__file__).resolve().parent',
+    'UP = HERE.parent / "lib"',
+    'ENV = os.environ["X"]',
+    'work_path = compute()',
+  ].join('\n');
+  const vars = pathVariables(text, 'pkg/mod.py');
+  assert.equal(repoPathOf(vars.get('plugins_path') ?? null), 'pkg/plugins');
+  assert.equal(repoPathOf(vars.get('UP') ?? null), 'lib');
+  assert.equal(vars.has('ENV'), false);
+  // Reassigned to something else: forgotten from then on, known before.
+  assert.equal(vars.has('work_path'), false);
+  assert.equal(repoPathOf(pathVariables(text, 'pkg/mod.py', 7).get('work_path') ?? null), 'pkg');
+  assert.equal(repoPathOf(pathValue('os.path.join(os.path.dirname(__file__), "*.py")', 'pkg/mod.py', new Map())), 'pkg/*.py');
+  // A relative path is relative to a working folder no one knows; a path out of the repo is not the repo's.
+  assert.equal(repoPathOf(pathValue('"plugins"', 'pkg/mod.py', new Map())), null);
+  assert.equal(repoPathOf(pathValue('os.path.join(os.path.dirname(__file__), "..", "..")', 'pkg/mod.py', new Map())), null);
+  assert.equal(repoPathOf(pathValue('os.path.dirname(__file__)', 'mod.py', new Map())), '');
+});
