@@ -10,6 +10,8 @@ interface Index {
   size: number;
   sorted: string[];
   byDir: Map<string, string[]> | null;
+  /** Each folder's file names, in the order of byDir's paths. */
+  namesByDir: Map<string, string[]> | null;
 }
 
 const indexes = new WeakMap<ReadonlySet<string>, Index>();
@@ -17,7 +19,7 @@ const indexes = new WeakMap<ReadonlySet<string>, Index>();
 const indexOf = (files: ReadonlySet<string>): Index => {
   let index = indexes.get(files);
   if (!index || index.size !== files.size) {
-    index = { size: files.size, sorted: [...files].sort(byString), byDir: null };
+    index = { size: files.size, sorted: [...files].sort(byString), byDir: null, namesByDir: null };
     indexes.set(files, index);
   }
   return index;
@@ -48,18 +50,35 @@ export const pathsWithPrefix = (files: ReadonlySet<string>, prefix: string): rea
   return sorted.slice(start, endOfRun(sorted, start, (path) => path.startsWith(prefix)));
 };
 
-/** The paths directly in folder `dir` ('' = the root), sorted. */
-export const pathsInDir = (files: ReadonlySet<string>, dir: string): readonly string[] => {
-  const index = indexOf(files);
-  if (!index.byDir) {
-    index.byDir = new Map();
+const byDirOf = (index: Index): { paths: Map<string, string[]>; names: Map<string, string[]> } => {
+  if (!index.byDir || !index.namesByDir) {
+    const paths = new Map<string, string[]>();
+    const names = new Map<string, string[]>();
     for (const path of index.sorted) {
       const slash = path.lastIndexOf('/');
       const d = slash === -1 ? '' : path.slice(0, slash);
-      const list = index.byDir.get(d);
-      if (list) list.push(path);
-      else index.byDir.set(d, [path]);
+      const name = path.slice(slash + 1);
+      const list = paths.get(d);
+      if (list) {
+        list.push(path);
+        names.get(d)!.push(name);
+      } else {
+        paths.set(d, [path]);
+        names.set(d, [name]);
+      }
     }
+    index.byDir = paths;
+    index.namesByDir = names;
   }
-  return index.byDir.get(dir) ?? [];
+  return { paths: index.byDir, names: index.namesByDir };
 };
+
+/** The paths directly in folder `dir` ('' = the root), sorted. */
+export const pathsInDir = (files: ReadonlySet<string>, dir: string): readonly string[] => byDirOf(indexOf(files)).paths.get(dir) ?? [];
+
+/**
+ * The names of the files directly in folder `dir`, in pathsInDir's order (the i-th name is the
+ * i-th path's): readers test every package folder's names against a tool's config pattern, and
+ * slicing each path again was most of that.
+ */
+export const namesInDir = (files: ReadonlySet<string>, dir: string): readonly string[] => byDirOf(indexOf(files)).names.get(dir) ?? [];

@@ -1,7 +1,7 @@
 /** The file set's sorted views: a folder's run of paths is exactly the paths with that prefix. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pathsInDir, pathsWithPrefix } from '../../src/util/file-index.js';
+import { namesInDir, pathsInDir, pathsWithPrefix } from '../../src/util/file-index.js';
 import { byString } from '../../src/util/compare.js';
 
 const FILES = ['a.ts', 'a/b.ts', 'a/b/c.ts', 'a/bc.ts', 'a-b/x.ts', 'ab/y.ts', 'b/z.ts', 'z.ts', 'a/b/d/e.ts', 'é/f.ts', 'a/\u{1F600}.ts'];
@@ -20,4 +20,20 @@ test('pathsInDir: the paths directly in a folder', () => {
   assert.deepEqual(pathsInDir(files, 'a'), ['a/\u{1F600}.ts', 'a/b.ts', 'a/bc.ts'].sort(byString));
   assert.deepEqual(pathsInDir(files, ''), ['a.ts', 'z.ts']);
   assert.deepEqual(pathsInDir(files, 'nope'), []);
+});
+
+test('namesInDir: the i-th name is the i-th path of pathsInDir, for every folder', () => {
+  const files = new Set(FILES);
+  for (const dir of ['', 'a', 'a/b', 'a/b/d', 'é', 'nope']) {
+    assert.deepEqual(namesInDir(files, dir), pathsInDir(files, dir).map((p) => p.slice(p.lastIndexOf('/') + 1)), dir);
+  }
+  assert.deepEqual(namesInDir(files, 'a'), ['\u{1F600}.ts', 'b.ts', 'bc.ts'].sort(byString));
+});
+
+test('namesInDir and pathsInDir follow a set that grew', () => {
+  const files = new Set(['x/a.ts']);
+  assert.deepEqual(namesInDir(files, 'x'), ['a.ts']);
+  files.add('x/b.ts');
+  assert.deepEqual(pathsInDir(files, 'x'), ['x/a.ts', 'x/b.ts']);
+  assert.deepEqual(namesInDir(files, 'x'), ['a.ts', 'b.ts']);
 });
