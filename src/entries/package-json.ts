@@ -18,7 +18,7 @@ import { warning } from '../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../util/path.js';
 import { addCommand, fileEntry } from './support/inputs.js';
 import { publishedRootEntries } from './published-files.js';
-import { createBuildOutputMap } from '../languages/javascript/build-output.js';
+import { createBuildOutputMap, sourceNamesFor } from '../languages/javascript/build-output.js';
 import { isRecord, JSON_MANIFEST, type JsonDocument } from '../manifests/json.js';
 import { emptyOutput, type DetectorContext, type DetectorOutput, type EntryDetector } from './types.js';
 
@@ -58,6 +58,9 @@ const patternFiles = (pattern: string, ctx: DetectorContext, exported: { key: st
   return { all, files };
 };
 
+/** A source the build may copy beside the rest, which no user imports: tests, and declarations (their own entries). */
+const TEST_OR_DECLARATION = /(^|\/)__tests__\/|\.(test|spec)\.[cm]?[jt]sx?$|\.d\.[cm]?ts$/;
+
 /** Type declarations, styles and data are not code that runs: not entries. */
 const NOT_CODE = /\.(d\.[cm]?ts|json|css|scss|less|map)$/;
 
@@ -79,10 +82,35 @@ const addFile = (site: Site, target: string, evidence: string, jsonPath: (string
     site.out.entries.push(fileEntry(path, 'production', evidence, line));
     return;
   }
-  const matches = patternFiles(path, site.ctx, subpath === null ? null : { key: subpath, map });
-  // A pattern that covers no repo file (dist/ not built) stays as written, an unresolved entry.
-  if (matches.all === 0) site.out.entries.push(fileEntry(path, 'production', evidence, line));
-  for (const p of matches.files) site.out.entries.push(fileEntry(p, 'production', evidence, line));
+  const exported = subpath === null ? null : { key: subpath, map };
+  const matches = patternFiles(path, site.ctx, exported);
+  if (matches.all > 0) {
+    for (const p of matches.files) site.out.entries.push(fileEntry(p, 'production', evidence, line));
+    return;
+  }
+  // Output not built (`dist/utilities/*.js`): the sources it is built from, when the build map knows the folder's.
+  const built = builtPatternSources(site, path, exported);
+  // A pattern that covers no repo file and no known source stays as written, an unresolved entry.
+  if (built === null) site.out.entries.push(fileEntry(path, 'production', evidence, line));
+  else for (const p of built.files) site.out.entries.push(fileEntry(p, 'production', `${evidence}, built from ${p} (${built.why})`, line));
+};
+
+/**
+ * The source files a pattern into build output covers (`packages/ui/dist/utilities/*.js` →
+ * `packages/ui/src/utilities/*.ts`…): the folder before the `*` mapped by the build-output map
+ * (tsconfig outDir/rootDir, or a dist/ beside src/), the rest of the pattern kept with each of the
+ * source extensions the built one may come from. Null when the folder maps to nothing.
+ */
+const builtPatternSources = (site: Site, pattern: string, exported: { key: string; map: Record<string, unknown> } | null): { files: string[]; why: string } | null => {
+  const folder = pattern.slice(0, pattern.lastIndexOf('/', pattern.indexOf('*')));
+  if (folder === '') return null;
+  const source = createBuildOutputMap(site.ctx.manifests).explainFolder(folder);
+  if (source === null) return null;
+  const files = new Set<string>();
+  for (const candidate of sourceNamesFor(`${source.source}${pattern.slice(folder.length)}`)) {
+    for (const f of patternFiles(candidate, site.ctx, exported).files) if (!TEST_OR_DECLARATION.test(f)) files.add(f);
+  }
+  return files.size === 0 ? null : { files: [...files].sort(), why: source.why };
 };
 
 /** TypeScript's conditions: `types`, `typings`, and the versioned `types@>=5.0`. */
@@ -108,18 +136,42 @@ const addTypes = (site: Site, target: string, evidence: string, jsonPath: (strin
 };
 
 /** Every string leaf of `exports`: subpaths (`./cli`), conditions (`import`, `node`, `types`), fallback arrays. */
-const walkExports = (site: Site, value: unknown, jsonPath: (string | number)[], subpath: string, conditions: string[], map: Record<string, unknown>) => {
+const walkExports = (site: Site, value: unknown, jsonPath: (string | number)[], subpath: string, conditions: string[], map: Record<string, unknown>, field = 'exports') => {
   if (typeof value === 'string') {
     const cond = conditions.length > 0 ? ` (${conditions.join(', ')})` : '';
-    if (conditions.some(isTypesCondition)) addTypes(site, value, `${site.path} exports "${subpath}"${cond}`, jsonPath);
-    else addFile(site, value, `${site.path} exports "${subpath}"${cond}`, jsonPath, subpath, map);
+    if (conditions.some(isTypesCondition)) addTypes(site, value, `${site.path} ${field} "${subpath}"${cond}`, jsonPath);
+    else addFile(site, value, `${site.path} ${field} "${subpath}"${cond}`, jsonPath, subpath, map);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => walkExports(site, v, [...jsonPath, i], subpath, conditions, map));
+    value.forEach((v, i) => walkExports(site, v, [...jsonPath, i], subpath, conditions, map, field));
   } else if (isRecord(value)) {
     for (const [key, v] of Object.entries(value)) {
-      if (key.startsWith('.')) walkExports(site, v, [...jsonPath, key], key, conditions, value);
-      else walkExports(site, v, [...jsonPath, key], subpath, [...conditions, key], map);
+      if (key.startsWith('.')) walkExports(site, v, [...jsonPath, key], key, conditions, value, field);
+      else walkExports(site, v, [...jsonPath, key], subpath, [...conditions, key], map, field);
     }
+  }
+};
+
+/** An exports value as a map of subpaths: a string, array or conditions-only object is the `"."` subpath. */
+const subpathMap = (exports: unknown): Record<string, unknown> => {
+  if (isRecord(exports) && Object.keys(exports).some((k) => k.startsWith('.'))) return exports;
+  return exports === undefined ? {} : { '.': exports };
+};
+
+/**
+ * pnpm (and Yarn Berry) publish a package with `publishConfig`'s fields in place of the top-level
+ * ones: `publishConfig.exports` is what its users may import (payload's ui: `"./utilities/*":
+ * "./dist/utilities/*.js"`), while the top-level `exports` serves the workspace (`./src/…`). The
+ * subpaths only the published map has are entries too; those both maps have are read from
+ * `exports` alone, as is `"."` when `main` or `module` names it. A private package is never published.
+ */
+const walkPublishedExports = (site: Site, pkg: Record<string, unknown>): void => {
+  if (pkg.private === true || !isRecord(pkg.publishConfig) || pkg.publishConfig.exports === undefined) return;
+  const dev = subpathMap(pkg.exports);
+  const published = subpathMap(pkg.publishConfig.exports);
+  const asMap = published !== pkg.publishConfig.exports;
+  for (const [key, value] of Object.entries(published)) {
+    if (key in dev || (key === '.' && (typeof pkg.main === 'string' || typeof pkg.module === 'string'))) continue;
+    walkExports(site, value, asMap ? ['publishConfig', 'exports'] : ['publishConfig', 'exports', key], key, [], published, 'publishConfig.exports');
   }
 };
 
@@ -192,6 +244,7 @@ const packageJson: EntryDetector = {
     }
     for (const field of ['types', 'typings'] as const) if (typeof pkg[field] === 'string') addTypes(site, pkg[field], `${file.path} ${field}`, [field]);
     if (pkg.exports !== undefined) walkExports(site, pkg.exports, ['exports'], '.', [], {});
+    walkPublishedExports(site, pkg);
     addDefaultEntries(site, typeof pkg.main === 'string' || pkg.exports !== undefined);
     if (pkg.files !== undefined) {
       out.entries.push(...publishedRootEntries(ctx.files, file.path, site.dir, pkg.files, doc.lineOf(['files']), new Set(out.entries.filter((e) => e.kind === 'production').map((e) => e.target))));

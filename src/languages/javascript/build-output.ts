@@ -35,6 +35,12 @@ const SOURCE_FOR_BUILT: [RegExp, string[]][] = [
   [/\.d\.[cm]?ts$/, ['.ts', '.tsx', '.mts', '.cts']],
 ];
 
+/** The names a built file's source may have, in order (`x.js` → x.ts, x.tsx, x.js, x.jsx); [] for no code output. */
+export const sourceNamesFor = (builtPath: string): string[] => {
+  for (const [pattern, sourceExts] of SOURCE_FOR_BUILT) if (pattern.test(builtPath)) return sourceExts.map((ext) => builtPath.replace(pattern, ext));
+  return [];
+};
+
 const TSCONFIG = /^(tsconfig|jsconfig)(\.[\w-]+)?\.json$/;
 const MAX_EXTENDS_DEPTH = 10;
 
