@@ -98,6 +98,9 @@ const namedFiles = perScan((ctx): Named[] => {
     if (TOOL_CONFIG.test(basename(file))) continue;
     const text = ctx.readText(file) ?? '';
     if (!['__dirname', 'import.meta.dirname', '__filename', 'module.filename', 'import.meta.url'].some((anchor) => text.includes(anchor))) continue;
+    // Both patterns below hold `join(` or `resolve(`: payload's large test files name their folder
+    // and join nothing to it (116 of its 538 files marked dirname, 1.9 MB both patterns scanned for nothing).
+    if (!text.includes('join(') && !text.includes('resolve(')) continue;
     // An ES module has no __dirname: the names it declares for its own folder stand for it (looked
     // for when a join's base is not spelled as the folder: two regexes over the text).
     let declared: ReadonlySet<string> | undefined;

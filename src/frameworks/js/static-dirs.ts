@@ -37,7 +37,8 @@ const servedFolders = perScan((ctx): Served[] => {
   // holds no `tatic(` mark; an anchored folder there spells `dirname`, which is the mark asked for it.
   for (const file of codeFilesMarked(ctx, ['tatic(', 'dirname'])) {
     const text = ctx.readText(file) ?? '';
-    if (!text.includes('static(') && !text.includes('serveStatic(') && !/express\s*\[\s*["']static["']\s*\]\s*\(/.test(text)) continue;
+    // The bracket form's pattern only where its word is: most files asked hold neither call (payload: 530 of its 538 files marked dirname, 5.9 MB).
+    if (!text.includes('static(') && !text.includes('serveStatic(') && !(text.includes('express') && /express\s*\[\s*["']static["']\s*\]\s*\(/.test(text))) continue;
     for (const m of text.matchAll(STATIC_CALL)) {
       const found = explainedFolderOf(m[2], file, text, folderScopeOf(ctx));
       if (found === null) continue;
