@@ -20,6 +20,9 @@ test('callArguments splits at top-level commas, skipping strings, brackets and c
   assert.deepEqual(callArguments(text, 1), ['os.path.join(a, "x,y")', '[1, (2, 3)]', "# c, d\n  'q)'"]);
   assert.deepEqual(callArguments('f()', 1), []);
   assert.equal(callArguments('f(a, "unclosed)', 1), null);
+  // A triple-quoted string closed only past the argument window is no argument list (nor a scan of the rest of the file).
+  assert.equal(callArguments(`f("""${'x'.repeat(2000)}""")`, 1), null);
+  assert.deepEqual(callArguments('f("""a, b""", c)', 1), ['"""a, b"""', 'c']);
   assert.equal(callArguments('f(a]', 1), null);
 });
 

@@ -62,6 +62,12 @@ export interface FolderLoader {
   join: boolean;
 }
 
+/** `text.indexOf(needle, from)`, but -1 for a match that does not end before `end`. */
+const windowIndexOf = (text: string, needle: string, from: number, end: number): number => {
+  const at = text.slice(from, end).indexOf(needle);
+  return at < 0 ? -1 : from + at;
+};
+
 /** The arguments of the call whose `(` is at `open`, split at top-level commas (strings and brackets skipped), or null when unbalanced or too long. */
 export const callArguments = (text: string, open: number): string[] | null => {
   const args: string[] = [];
@@ -72,7 +78,8 @@ export const callArguments = (text: string, open: number): string[] | null => {
     const c = text[i];
     if (c === '"' || c === "'") {
       const triple = text.startsWith(c.repeat(3), i);
-      const close = triple ? text.indexOf(c.repeat(3), i + 3) : (() => {
+      // Searched within the argument window only: a hostile file of unclosed `join("""` calls costs no more than MAX_ARGS per call.
+      const close = triple ? windowIndexOf(text, c.repeat(3), i + 3, end) : (() => {
         for (let j = i + 1; j < end; j++) {
           if (text[j] === '\\') j++;
           else if (text[j] === c || text[j] === '\n') return j;
