@@ -12,6 +12,10 @@
  * finds, the top-level packages of `src/`, or of the distribution's folder without the names
  * FlatLayoutPackageFinder leaves out (tests, docs, examples, scripts…).
  *
+ * A tree of what a package manager installed (a Debian package, a root filesystem) has no
+ * manifest: its system site-packages folder (`usr/lib/python3/dist-packages`) says the packages and
+ * top-level modules in it are installed for whoever imports them, and they count the same way.
+ *
  * Only the packages are roots, not every public module: a submodule the package never imports
  * stays dead unless something else reaches it. Users may still import it by name
  * (`rest_framework.generics`); that is what docs mentions and the user's census config are for.
@@ -45,6 +49,8 @@ interface Distribution {
   manifest: string;
   name: string;
   shipped: Shipped[];
+  /** Installed in a system site-packages folder (no manifest: the folder says it is installed). */
+  installed?: true;
 }
 
 /** A PEP 503 name as an import name: `Flask-Login` → `flask_login`. */
@@ -188,6 +194,40 @@ const distributions = (ctx: FrameworkContext): Distribution[] => {
   return out;
 };
 
+/** A system Python's package folder, as an installed tree (a Debian package, a root filesystem) holds it. */
+const SYSTEM_SITE = /^(?:.*\/)?usr\/(?:local\/)?lib\/python3(?:\.\d+)?\/(?:dist|site)-packages$/;
+
+/**
+ * The import packages (and top-level modules) installed in a system site-packages folder
+ * (`usr/lib/python3/dist-packages/django_filters/`): a tree of what a package manager installs
+ * ships them for whoever imports them, as a manifest's packages are shipped. One distribution per
+ * folder, as its metadata (often an `.egg-info/` discovery leaves out) may not be in the census.
+ */
+const installedPackages = (ctx: FrameworkContext): Distribution[] => {
+  const bySite = new Map<string, Shipped[]>();
+  for (const f of ctx.files) {
+    if (!f.endsWith('.py')) continue;
+    const init = f.endsWith('/__init__.py');
+    const item = init ? dirname(f) : f;
+    const site = dirname(item);
+    if (!SITE_TAIL.test(site) || !SYSTEM_SITE.test(site)) continue;
+    const name = basename(item).replace(/\.py$/, '');
+    if (name.startsWith('_') || !/^[A-Za-z]\w*$/.test(name)) continue;
+    let list = bySite.get(site);
+    if (!list) bySite.set(site, (list = []));
+    list.push({ path: item, name, how: `installed in ${site}` });
+  }
+  return [...bySite].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([site, shipped]) => ({
+    manifest: site,
+    name: site,
+    shipped: shipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    installed: true,
+  }));
+};
+
+/** The cheap first test of SYSTEM_SITE: the folder ends in dist-packages or site-packages. */
+const SITE_TAIL = /-packages$/;
+
 /** A word of a command line that names a repo Python file or module (`saleor.asgi:application`, `app/main.py`). */
 const repoPythonIn = (ctx: FrameworkContext, word: string): string | null => {
   if (word.endsWith('.py')) {
@@ -216,21 +256,28 @@ const runByTheRepo = (ctx: FrameworkContext, shipped: readonly Shipped[]): boole
 
 export const collectPythonLibrary = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
-  const found = distributions(ctx);
+  const declared = distributions(ctx);
+  const shippedByManifest = new Set(declared.flatMap((d) => d.shipped.map((s) => s.path)));
+  const installed = installedPackages(ctx)
+    .map((d) => ({ ...d, shipped: d.shipped.filter((s) => !shippedByManifest.has(s.path)) }))
+    .filter((d) => d.shipped.length > 0);
+  const found = [...declared, ...installed];
   if (runByTheRepo(ctx, found.flatMap((d) => d.shipped))) return out;
   for (const d of found) {
     // A Django project beside its manage.py is an application that `python manage.py` runs, whatever its packaging says.
     const dir = dirname(d.manifest);
-    if (ctx.files.has(dir === '' ? 'manage.py' : `${dir}/manage.py`)) continue;
+    if (!d.installed && ctx.files.has(dir === '' ? 'manage.py' : `${dir}/manage.py`)) continue;
     for (const s of d.shipped) {
       const target = s.path.endsWith('.py') ? s.path : joinRepo(s.path, '__init__.py');
       if (target === null || !ctx.files.has(target)) continue;
       out.entries.push({
-        source: d.manifest,
+        source: d.installed ? target : d.manifest,
         target,
         targetKind: 'file',
         kind: 'production',
-        evidence: `the import package ${s.name} of the Python distribution "${d.name}" (${d.manifest}, ${s.how}): what \`import ${s.name}\` runs for whoever installs it; nothing in the repo runs it, so it is a library`,
+        evidence: d.installed
+          ? `the import ${s.path.endsWith('.py') ? 'module' : 'package'} ${s.name}, ${s.how}: what \`import ${s.name}\` runs for whoever uses it; nothing in the tree runs it, so it is a library`
+          : `the import package ${s.name} of the Python distribution "${d.name}" (${d.manifest}, ${s.how}): what \`import ${s.name}\` runs for whoever installs it; nothing in the repo runs it, so it is a library`,
       });
     }
   }
@@ -243,6 +290,7 @@ const reader: FrameworkReader = {
   ecosystem: 'python',
   enabledBy: (ctx) => {
     for (const f of ctx.files) if (isManifest(f)) return `${f} declares a Python distribution`;
+    for (const d of installedPackages(ctx)) return `${d.manifest} holds installed Python packages`;
     return null;
   },
   collect: collectPythonLibrary,
