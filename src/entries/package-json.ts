@@ -85,7 +85,8 @@ const addFile = (site: Site, target: string, evidence: string, jsonPath: (string
   const exported = subpath === null ? null : { key: subpath, map };
   const matches = patternFiles(path, site.ctx, exported);
   if (matches.all > 0) {
-    for (const p of matches.files) site.out.entries.push(fileEntry(p, 'production', evidence, line));
+    // A pattern over a source folder (`"./lib/*": "./src/lib/*"`) covers its tests too; no user imports those.
+    for (const p of matches.files) if (!TEST_OR_DECLARATION.test(p)) site.out.entries.push(fileEntry(p, 'production', evidence, line));
     return;
   }
   // Output not built (`dist/utilities/*.js`): the sources it is built from, when the build map knows the folder's.
