@@ -228,6 +228,25 @@ const installedPackages = (ctx: FrameworkContext): Distribution[] => {
 /** The cheap first test of SYSTEM_SITE: the folder ends in dist-packages or site-packages. */
 const SITE_TAIL = /-packages$/;
 
+const LAUNCHER_IMPORTS = new Set(['pkg_resources', 'importlib.metadata', 'importlib_metadata']);
+
+/**
+ * Whether the installed tree runs its packages itself: a Python file outside the site-packages
+ * folders (a `usr/bin` script, a service's code) imports one of them, or is a console-script
+ * launcher (`load_entry_point(…)` through pkg_resources or importlib.metadata). glances'
+ * `usr/bin/glances`, run by its systemd unit, is such a launcher: the tree is an application.
+ */
+const treeRunsInstalled = (ctx: FrameworkContext, installed: readonly Distribution[]): boolean => {
+  const sites = new Set(installed.map((d) => d.manifest));
+  const names = new Set(installed.flatMap((d) => d.shipped.map((s) => s.name)));
+  for (const f of ctx.files) {
+    const facts = ctx.facts(f);
+    if (facts === undefined || facts.imports.length === 0 || sites.has(dirname(f)) || [...sites].some((s) => f.startsWith(`${s}/`))) continue;
+    if (facts.imports.some((i) => LAUNCHER_IMPORTS.has(i.specifier) || names.has(i.specifier.split('.')[0]))) return true;
+  }
+  return false;
+};
+
 /** A word of a command line that names a repo Python file or module (`saleor.asgi:application`, `app/main.py`). */
 const repoPythonIn = (ctx: FrameworkContext, word: string): string | null => {
   if (word.endsWith('.py')) {
@@ -261,7 +280,7 @@ export const collectPythonLibrary = (ctx: FrameworkContext): FrameworkOutput => 
   const installed = installedPackages(ctx)
     .map((d) => ({ ...d, shipped: d.shipped.filter((s) => !shippedByManifest.has(s.path)) }))
     .filter((d) => d.shipped.length > 0);
-  const found = [...declared, ...installed];
+  const found = [...declared, ...(installed.length > 0 && !treeRunsInstalled(ctx, installed) ? installed : [])];
   if (runByTheRepo(ctx, found.flatMap((d) => d.shipped))) return out;
   for (const d of found) {
     // A Django project beside its manage.py is an application that `python manage.py` runs, whatever its packaging says.
