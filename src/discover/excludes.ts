@@ -17,18 +17,21 @@ const EXCLUDED = new Set(DEFAULT_EXCLUDED_DIRS);
 
 /**
  * True when any folder segment of the repo path is a default-excluded folder or an *.egg-info
- * folder, unless a re-included path (`lib/dist`, `dist/index.js`) holds the path and reaches
+ * folder (one a pip install left in a checkout; not an installed tree's `dist-packages/x.egg-info`,
+ * where Debian keeps the plugins a distribution registers), unless a re-included path (`lib/dist`, `dist/index.js`) holds the path and reaches
  * past that segment: `lib/dist/x.ts` is kept, `lib/dist/node_modules/y.js` is not. Asked of every
  * listed path: the segments are read in place, and the re-included paths only looked at when a
  * segment is excluded.
  */
 export const isInDefaultExcludedDir = (path: string, reincluded: readonly string[] = []): boolean => {
   let start = 0;
+  let previous = '';
   for (let i = 0; ; i++) {
     const slash = path.indexOf('/', start);
     if (slash < 0) return false;
     const s = path.slice(start, slash);
-    if ((EXCLUDED.has(s) || s.endsWith('.egg-info')) && !coveredPast(path, reincluded, i)) return true;
+    if ((EXCLUDED.has(s) || (s.endsWith('.egg-info') && previous !== 'dist-packages')) && !coveredPast(path, reincluded, i)) return true;
+    previous = s;
     start = slash + 1;
   }
 };

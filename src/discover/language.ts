@@ -34,8 +34,13 @@ export const languageFromPath = (path: string): Language | null => {
   for (let i = 0; i < BY_FOLDER.length; i++) if (path.includes(BY_FOLDER[i][0])) return BY_FOLDER[i][1];
   const ext = nameExtension(name).toLowerCase();
   if (ext === '' || ext === name.toLowerCase()) return null;
-  return BY_EXTENSION.get(ext) ?? 'other';
+  const language = BY_EXTENSION.get(ext) ?? 'other';
+  // A distribution's metadata (SOURCES.txt lists every file it ships, entry_points.txt its plugins) is no prose: read as docs, it mentioned every file.
+  return language === 'text' && PACKAGING_METADATA.test(path) ? 'other' : language;
 };
+
+/** A file inside a Python distribution's metadata folder: `x.dist-info/`, `x.egg-info/`, an egg's `EGG-INFO/`. */
+const PACKAGING_METADATA = /(?:^|\/)(?:[^/]+\.(?:dist|egg)-info|EGG-INFO)\//;
 
 /** `#!/usr/bin/env python3`, `#!/bin/bash -e`, `#!/usr/bin/env -S node --flag`, `#!/command/with-contenv bash` → language. */
 export const languageFromShebang = (firstLine: string): Language | null => {

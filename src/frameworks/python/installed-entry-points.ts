@@ -1,0 +1,67 @@
+/**
+ * Plugins an installed distribution registers in its metadata: `entry_points.txt` in an
+ * `<name>-<version>.egg-info/` or `.dist-info/` folder of a site-packages folder, or in an egg's
+ * `EGG-INFO/` (deluge's `deluge/plugins/Label-0.3.egg/EGG-INFO/`). Each group other than the
+ * console and GUI scripts (which a launcher runs: entry-point-scripts.ts) is what a host
+ * application loads by the group's name (`importlib.metadata.entry_points(group=…)`,
+ * `pkg_resources.iter_entry_points(…)`): `[certbot.plugins] nginx = certbot_nginx._internal.
+ * configurator:NginxConfigurator`, buildbot's `[buildbot.steps]`, mkdocs' `[mkdocs.themes]`. The
+ * module each names is a production entry, found from the folder the distribution is installed
+ * in (the egg's own folder for EGG-INFO). A name that no repo module answers gives nothing.
+ */
+import { CONFIGPARSER } from '../../manifests/ini.js';
+import { basename, dirname } from '../../util/path.js';
+import { sortedPaths } from '../../util/file-index.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput } from '../types.js';
+
+/** Run by a launcher script, not loaded by a host: left to entry-point-scripts.ts. */
+const SCRIPT_GROUPS = new Set(['console_scripts', 'gui_scripts']);
+const METADATA_FOLDER = /(?:^|\/)(?:[^/]+\.(?:egg-info|dist-info)|EGG-INFO)$/;
+/** `module.path:attr [extra]` → `module.path`. */
+const MODULE = /^\s*([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*)\s*(?::|\[|$)/;
+
+const isEntryPointsFile = (path: string): boolean => path.endsWith('/entry_points.txt') && METADATA_FOLDER.test(dirname(path));
+
+export const collectInstalledEntryPoints = (ctx: FrameworkContext): FrameworkOutput => {
+  const out = emptyFrameworkOutput();
+  for (const file of sortedPaths(ctx.files)) {
+    if (!isEntryPointsFile(file)) continue;
+    const doc = ctx.manifests.get(file, CONFIGPARSER);
+    if (!doc) continue;
+    // What the distribution installs sits beside its metadata folder; an egg's modules inside the egg.
+    const metadata = dirname(file);
+    const installedIn = dirname(metadata);
+    for (const section of doc.sections) {
+      if (SCRIPT_GROUPS.has(section.name)) continue;
+      for (const entry of section.entries) {
+        const module = MODULE.exec(entry.value)?.[1];
+        if (!module) continue;
+        const target = ctx.module(module, installedIn)[0];
+        if (target === undefined) continue;
+        out.entries.push({
+          source: file,
+          target,
+          targetKind: 'file',
+          kind: 'production',
+          line: entry.line,
+          evidence: `entry point [${section.name}] ${entry.key} = ${entry.value.trim()} in ${file}:${entry.line} (${basename(metadata)}): the plugin a host application loads by its group`,
+        });
+      }
+    }
+  }
+  return out;
+};
+
+const reader: FrameworkReader = {
+  id: 'installed-entry-points',
+  title: "installed distributions' plugin entry points (entry_points.txt)",
+  ecosystem: 'python',
+  enabledBy: (ctx) => {
+    for (const f of ctx.files) if (isEntryPointsFile(f)) return `${f} registers entry points`;
+    return null;
+  },
+  collect: collectInstalledEntryPoints,
+};
+
+export default reader;
