@@ -12,6 +12,8 @@ interface Index {
   byDir: Map<string, string[]> | null;
   /** Each folder's file names, in the order of byDir's paths. */
   namesByDir: Map<string, string[]> | null;
+  /** The paths in the set's own order. */
+  listed: string[] | null;
 }
 
 const indexes = new WeakMap<ReadonlySet<string>, Index>();
@@ -19,10 +21,20 @@ const indexes = new WeakMap<ReadonlySet<string>, Index>();
 const indexOf = (files: ReadonlySet<string>): Index => {
   let index = indexes.get(files);
   if (!index || index.size !== files.size) {
-    index = { size: files.size, sorted: [...files].sort(byString), byDir: null, namesByDir: null };
+    index = { size: files.size, sorted: [...files].sort(byString), byDir: null, namesByDir: null, listed: null };
     indexes.set(files, index);
   }
   return index;
+};
+
+/**
+ * Every path of the set in the set's own order (shared: do not modify). Readers that walk the
+ * whole set once, or answer with the first path it holds of some kind, walk this by index: a
+ * for-of loop over the set, run once and so never optimized, made an iterator result per path.
+ */
+export const listedPaths = (files: ReadonlySet<string>): readonly string[] => {
+  const index = indexOf(files);
+  return (index.listed ??= [...files]);
 };
 
 /** Every path of the set in byString order (shared: do not modify). */

@@ -1,7 +1,7 @@
 /** The file set's sorted views: a folder's run of paths is exactly the paths with that prefix. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { namesInDir, pathsInDir, pathsWithPrefix } from '../../src/util/file-index.js';
+import { listedPaths, namesInDir, pathsInDir, pathsWithPrefix } from '../../src/util/file-index.js';
 import { byString } from '../../src/util/compare.js';
 
 const FILES = ['a.ts', 'a/b.ts', 'a/b/c.ts', 'a/bc.ts', 'a-b/x.ts', 'ab/y.ts', 'b/z.ts', 'z.ts', 'a/b/d/e.ts', 'é/f.ts', 'a/\u{1F600}.ts'];
@@ -36,4 +36,11 @@ test('namesInDir and pathsInDir follow a set that grew', () => {
   files.add('x/b.ts');
   assert.deepEqual(pathsInDir(files, 'x'), ['x/a.ts', 'x/b.ts']);
   assert.deepEqual(namesInDir(files, 'x'), ['a.ts', 'b.ts']);
+});
+
+test('listedPaths: the paths in the order of the set, again after the set grew', () => {
+  const files = new Set(['z.ts', 'a/b.ts', 'm.ts']);
+  assert.deepEqual(listedPaths(files), ['z.ts', 'a/b.ts', 'm.ts']);
+  files.add('b.ts');
+  assert.deepEqual(listedPaths(files), ['z.ts', 'a/b.ts', 'm.ts', 'b.ts']);
 });

@@ -20,6 +20,7 @@
  * guessed then; Start's entries in the default `src/` still count. All with the kind of what runs
  * vite (or vinxi, rsbuild, tsr).
  */
+import { listedPaths } from '../../util/file-index.js';
 import { callsIn, configAt, possibleValues, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { warning } from '../../util/diagnostics.js';
 import { compileRepoGlob } from '../../util/glob.js';
@@ -88,7 +89,10 @@ const computedSrcDirectories = (ctx: FrameworkContext, v: ConfigValue & { kind: 
   const base = dirname(file);
   const matches = compileRepoGlob(pattern);
   const dirs = new Set<string>();
-  for (const f of ctx.files) if (ROUTER_ENTRY.test(basename(f)) && matches(dirname(f))) dirs.add(dirname(f));
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const f = listed[at];
+    if (ROUTER_ENTRY.test(basename(f)) && matches(dirname(f))) dirs.add(dirname(f));
+  }
   const origin = `srcDirectory ${v.text} (${file}:${v.line}), read as ${pattern} with a router entry`;
   const under = [...dirs].filter((d) => base === '' || d.startsWith(`${base}/`)).sort();
   return { pattern, dirs: under.map((d) => ({ value: base === '' ? d : d.slice(base.length + 1), origin })) };

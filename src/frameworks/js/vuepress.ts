@@ -12,7 +12,7 @@
  * site's are roots with the kind of what runs vuepress in its package (nothing found: tooling).
  */
 import { basename, dirname } from '../../util/path.js';
-import { pathsWithPrefix } from '../../util/file-index.js';
+import { pathsWithPrefix, listedPaths } from '../../util/file-index.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { fileReference, jsPackages, kindOf, resolveToolPath, runEvidence, toolRun, type JsPackage } from './support.js';
 
@@ -63,7 +63,8 @@ const themePackages = (ctx: FrameworkContext): JsPackage[] => jsPackages(ctx).fi
 /** The `.vuepress` folders of the repo (outside node_modules). */
 const siteFolders = (ctx: FrameworkContext): string[] => {
   const out = new Set<string>();
-  for (const f of ctx.files) {
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const f = listed[at];
     if (f.includes('node_modules/')) continue;
     const i = f.indexOf('.vuepress/');
     if (i !== -1 && (i === 0 || f[i - 1] === '/')) out.add(f.slice(0, i + '.vuepress'.length));

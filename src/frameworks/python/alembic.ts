@@ -6,6 +6,7 @@
  * folder is alembic.ini's `script_location` (read, never run), or `migrations/` beside a
  * Flask-Migrate app.
  */
+import { listedPaths } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
@@ -55,7 +56,8 @@ export const collectAlembic = (ctx: FrameworkContext): FrameworkOutput => {
       if (!UPGRADE_COMMAND.test(c.command)) continue;
       for (const file of files) out.entries.push({ source: c.source, target: file, targetKind: 'file', kind: c.kind, ...(c.line ? { line: c.line } : {}), evidence: `${c.evidence}: ${c.command.trim().replace(/\s+/g, ' ')} → ${what}` });
     }
-    for (const path of ctx.files) {
+    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+      const path = listed[at];
       const facts = ctx.facts(path);
       if (!facts || !path.endsWith('.py') || files.includes(path)) continue;
       const fromCode = facts.commands.find((c) => UPGRADE_COMMAND.test(c.command));
@@ -76,7 +78,10 @@ const reader: FrameworkReader = {
   title: 'Alembic / Flask-Migrate',
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    for (const f of ctx.files) if (f === 'alembic.ini' || f.endsWith('/alembic.ini') || f === 'migrations/env.py' || f.endsWith('/migrations/env.py')) return `${f} is there`;
+    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+      const f = listed[at];
+      if (f === 'alembic.ini' || f.endsWith('/alembic.ini') || f === 'migrations/env.py' || f.endsWith('/migrations/env.py')) return `${f} is there`;
+    }
     return null;
   },
   collect: collectAlembic,

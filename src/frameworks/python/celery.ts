@@ -7,7 +7,7 @@
  * app module, labelled with its line. `autodiscover_tasks` is read elsewhere: a literal package
  * list where it is written (extraction), the installed apps by the Django reader.
  */
-import { sortedPaths } from '../../util/file-index.js';
+import { sortedPaths, listedPaths } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
@@ -39,7 +39,10 @@ const reader: FrameworkReader = {
   title: 'Celery app modules: imports, include, beat_schedule tasks, config_from_object',
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    for (const path of ctx.files) if (importsCelery(ctx, path)) return `${path} imports celery`;
+    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+      const path = listed[at];
+      if (importsCelery(ctx, path)) return `${path} imports celery`;
+    }
     return null;
   },
   collect,

@@ -6,6 +6,7 @@
  * (run by `manage.py migrate`: the kind of whatever runs it, else tooling) and its management
  * commands (run by `manage.py <name>` or `call_command("<name>")`, else tooling: an operator's tool).
  */
+import { listedPaths } from '../../util/file-index.js';
 import type { FileFacts } from '../../model/facts.js';
 import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
@@ -259,7 +260,8 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
     }
   }
   // Commands run from code (a shell script, subprocess, call_command): an edge from that file.
-  for (const file of ctx.files) {
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const file = listed[at];
     const facts = ctx.facts(file);
     // A command in a README is documentation, not a runner.
     if (!facts || DOCS.test(file)) continue;
@@ -307,7 +309,8 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
  */
 const autodiscoveredNames = (ctx: FrameworkContext): Set<string> => {
   const names = new Set<string>();
-  for (const file of ctx.files) {
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const file = listed[at];
     if (!/(^|\/)(celery\w*|tasks|worker|__init__)\.py$/.test(file)) continue;
     const facts = ctx.facts(file);
     if (!facts || !facts.imports.some((i) => i.specifier === 'celery' || i.specifier.startsWith('celery.'))) continue;
@@ -387,7 +390,8 @@ const reader: FrameworkReader = {
   title: 'Django',
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    for (const f of ctx.files) {
+    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+      const f = listed[at];
       if (!f.endsWith('.py') || !DECLARERS.test(f)) continue;
       const text = ctx.readText(f);
       if (text !== null && /\bdjango\b/.test(text)) return `${f} uses django`;

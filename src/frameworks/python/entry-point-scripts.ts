@@ -10,7 +10,7 @@
 import { CONFIGPARSER, iniValue } from '../../manifests/ini.js';
 import { lineAt } from '../../util/lines.js';
 import { basename, dirname } from '../../util/path.js';
-import { sortedPaths } from '../../util/file-index.js';
+import { sortedPaths, listedPaths } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 
@@ -21,7 +21,8 @@ const SITE = /(?:^|\/)(?:dist|site)-packages$/;
 /** The repo's site-packages folders: where installed distributions and their metadata live. */
 const siteFolders = (ctx: FrameworkContext): string[] => {
   const sites = new Set<string>();
-  for (const f of ctx.files) {
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const f = listed[at];
     const dir = dirname(f);
     if (SITE.test(dir)) sites.add(dir);
     else if (SITE.test(dirname(dir))) sites.add(dirname(dir));

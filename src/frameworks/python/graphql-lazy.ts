@@ -6,7 +6,7 @@
  * segment is a type name (`a.b.ClassName`), or any dotted literal inside `lazy_import(`/`lazy(`,
  * that names a repo module is an edge from the file, labelled with its line.
  */
-import { sortedPaths } from '../../util/file-index.js';
+import { sortedPaths, listedPaths } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
@@ -43,7 +43,10 @@ const reader: FrameworkReader = {
   title: 'graphene and strawberry types named by their import path',
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    for (const path of ctx.files) if (importsGraphql(ctx, path)) return `${path} imports graphene or strawberry`;
+    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+      const path = listed[at];
+      if (importsGraphql(ctx, path)) return `${path} imports graphene or strawberry`;
+    }
     return null;
   },
   collect,

@@ -20,6 +20,7 @@
  * stays dead unless something else reaches it. Users may still import it by name
  * (`rest_framework.generics`); that is what docs mentions and the user's census config are for.
  */
+import { listedPaths } from '../../util/file-index.js';
 import { CONFIGPARSER, iniValue } from '../../manifests/ini.js';
 import { TOML, tomlStrings as strings, tomlTable as table } from '../../manifests/toml.js';
 import { setupCfgPackageRoot } from '../../languages/python/resolve/search-roots.js';
@@ -63,7 +64,8 @@ const topLevelPackages = (ctx: FrameworkContext, where: string, include: string[
   const matchers = include.map((g) => compileGlob(g));
   const out = new Set<string>();
   const prefix = where === '' ? '' : `${where}/`;
-  for (const f of ctx.files) {
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const f = listed[at];
     if (!f.startsWith(prefix) || !f.endsWith('/__init__.py')) continue;
     const rest = f.slice(prefix.length);
     const slash = rest.indexOf('/');
@@ -308,7 +310,10 @@ const reader: FrameworkReader = {
   title: 'a Python library: its import packages',
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    for (const f of ctx.files) if (isManifest(f)) return `${f} declares a Python distribution`;
+    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+      const f = listed[at];
+      if (isManifest(f)) return `${f} declares a Python distribution`;
+    }
     for (const d of installedPackages(ctx)) return `${d.manifest} holds installed Python packages`;
     return null;
   },

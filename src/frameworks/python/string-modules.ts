@@ -13,6 +13,7 @@
  * assignments) are read, and only when its local name appears within the call's statement or the
  * three lines above it.
  */
+import { listedPaths } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
@@ -96,7 +97,10 @@ const reader: FrameworkReader = {
   title: 'modules named by strings and loaded by a computed import',
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    for (const path of ctx.files) if (loadsByName(ctx, path)) return `${path} loads modules by name`;
+    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+      const path = listed[at];
+      if (loadsByName(ctx, path)) return `${path} loads modules by name`;
+    }
     return null;
   },
   collect: collectStringModules,
