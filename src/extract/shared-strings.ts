@@ -100,6 +100,7 @@ const uniformFacts = (f: FileFacts): FileFacts => {
     importRoots: f.importRoots,
     typePaths: f.typePaths,
     settingSwaps: f.settingSwaps,
+    computedImportLines: f.computedImportLines,
     textMarks: f.textMarks,
     holdsTests: f.holdsTests,
   };

@@ -116,6 +116,7 @@ import oxlint from './js/oxlint.js';
 import graphqlCodegen from './js/graphql-codegen.js';
 import graphqlLazyTypes from './python/graphql-lazy.js';
 import pythonFolderLoaders from './python/folder-loaders.js';
+import prefixedImports from './python/prefixed-imports.js';
 import pythonLibrary from './python/python-library.js';
 import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
@@ -191,6 +192,7 @@ export const READERS: readonly FrameworkReader[] = [
   plop,
   postcss,
   preconstruct,
+  prefixedImports,
   prisma,
   pytest,
   pythonFolderLoaders,

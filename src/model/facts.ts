@@ -105,6 +105,8 @@ export interface FileFacts {
    * call, with the call and the setting (languages/python/setting-swaps.ts).
    */
   settingSwaps?: { call: string; setting: string; value: string; line: number }[];
+  /** Python: the lines of `__import__(…)`/`import_module(…)` calls whose module name is computed, not a literal (frameworks/python/prefixed-imports.ts reads them). */
+  computedImportLines?: number[];
   /** JS/TS: which of the words some readers pre-test every code file for the text holds (languages/javascript/text-marks.ts); absent: unknown, read the text. */
   textMarks?: string[];
   /**

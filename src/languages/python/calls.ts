@@ -81,7 +81,7 @@ export const resolveNameSites = (st: ExtractState): void => {
       const specifier = first ? stringValue(t, s, e) : null;
       if (specifier !== null) {
         st.imports.push({ specifier, syntax: 'dynamic', line: t.line[site.root], names: [], alias: undefined, frame: site.frame });
-      }
+      } else if (first) st.computedImportLines.push(t.line[site.root]);
       continue;
     }
     const canonical = canonicalName(st, names);

@@ -58,6 +58,8 @@ export class ExtractState {
   hasStarImport = false;
   /** Type paths noted by the token pass (FileFacts.typePaths). */
   readonly typePaths: TypePath[] = [];
+  /** Lines of `__import__`/`import_module` calls whose name is computed (FileFacts.computedImportLines). */
+  readonly computedImportLines: number[] = [];
   /** Settings a test swaps in, noted by the token pass (FileFacts.settingSwaps). */
   readonly settingSwaps: SettingSwap[] = [];
   mainGuard = false;

@@ -1,0 +1,128 @@
+/**
+ * A computed import whose name starts with a constant package path: deluge's
+ * `__import__('deluge.ui.console.cmdline.commands.%s' % name, …)`, beets' `modname =
+ * f'{PLUGIN_NAMESPACE}.{name}'` then `__import__(modname)` (with `PLUGIN_NAMESPACE = 'beetsplug'`
+ * at the module's top), `import_module('pkg.handlers.' + kind)`. Whatever the name is at run time,
+ * it is a direct child of that package: every module and subpackage directly in it (not `_private`
+ * ones) may be the one loaded, so each is an edge from the loading file, and so are the package's
+ * own `__init__.py` and those above it, which Python runs first.
+ * The calls come from extraction (FileFacts.computedImportLines): only those files are read.
+ * The name is read from the call's first argument, or from the one assignment to it within
+ * LOOK_BACK lines above; constants are module-level `NAME = 'literal'` assignments.
+ */
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput } from '../types.js';
+import { sortedPaths } from '../../util/file-index.js';
+import { basename, dirname } from '../../util/path.js';
+import { filesByFolder } from './python-files.js';
+
+/** How far above the call an assignment to the name it imports may stand. */
+const LOOK_BACK = 12;
+/** Lines read from the call's line on: its first argument may wrap (deluge's sits on the next line). */
+const CALL_SPAN = 4;
+const CALL = /\b(?:__import__|import_module|import_string)\(\s*([^,()]+(?:\([^()]*\))?[^,()]*?)\s*(?:,|\))/;
+const DOTTED_PREFIX = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+
+/** A constant string prefix `P.` of an expression, with `NAME` constants substituted; null when there is none. */
+export const prefixOf = (expression: string, constants: ReadonlyMap<string, string>): string | null => {
+  const e = expression.trim();
+  const constant = (name: string): string | null => constants.get(name) ?? null;
+  // 'pkg.sub.%s' % name
+  let m = /^[rRuU]?(['"])([\w.]+)\.%s\1\s*%/.exec(e);
+  if (m) return m[2];
+  // 'pkg.sub.' + name
+  m = /^[rRuU]?(['"])([\w.]+)\.\1\s*\+/.exec(e);
+  if (m) return m[2];
+  // NAME + '.' + name
+  m = /^([A-Za-z_]\w*)\s*\+\s*(['"])\.\2\s*\+/.exec(e);
+  if (m) return constant(m[1]);
+  // f'pkg.sub.{name}', f'{NAMESPACE}.{name}', f'{NAMESPACE}.sub.{name}'
+  m = /^[fF][rR]?(['"])((?:\{[A-Za-z_]\w*\}|[\w.])*)\.\{[A-Za-z_]\w*\}\1$/.exec(e);
+  if (m) {
+    let unknown = false;
+    const head = m[2].replace(/\{([A-Za-z_]\w*)\}/g, (_, name: string) => constant(name) ?? ((unknown = true), ''));
+    return unknown || head === '' ? null : head;
+  }
+  return null;
+};
+
+/** Module-level `NAME = 'dotted.literal'` assignments. */
+const moduleConstants = (text: string): Map<string, string> => {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/^([A-Za-z_]\w*)\s*=\s*[rRuU]?(['"])([\w.]+)\2\s*(?:#.*)?$/gm)) out.set(m[1], m[3]);
+  return out;
+};
+
+/** The expression last assigned to `name` within the lines above `line` (1-based), or null. */
+const assignedAbove = (lines: readonly string[], line: number, name: string): string | null => {
+  const assignment = new RegExp(`^\\s*${name}\\s*=\\s*(.+?)\\s*(?:#.*)?$`);
+  for (let l = line - 2; l >= 0 && l >= line - 1 - LOOK_BACK; l--) {
+    const m = assignment.exec(lines[l]);
+    if (m) return m[1];
+  }
+  return null;
+};
+
+export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput => {
+  const out = emptyFrameworkOutput();
+  let byFolder: Map<string, string[]> | undefined;
+  for (const file of sortedPaths(ctx.files)) {
+    const calls = file.endsWith('.py') ? ctx.facts(file)?.computedImportLines : undefined;
+    if (calls === undefined) continue;
+    const text = ctx.readText(file);
+    if (text === null) continue;
+    const lines = text.split('\n');
+    let constants: Map<string, string> | undefined;
+    const seen = new Set<string>();
+    for (const line of calls) {
+      const span = lines.slice(line - 1, line - 1 + CALL_SPAN).join('\n');
+      const argument = CALL.exec(span)?.[1]?.trim();
+      if (!argument) continue;
+      constants ??= moduleConstants(text);
+      const expression = /^[A-Za-z_]\w*$/.test(argument) ? assignedAbove(lines, line, argument) : argument;
+      const prefix = expression === null ? null : prefixOf(expression, constants);
+      if (prefix === null || !DOTTED_PREFIX.test(prefix) || seen.has(prefix)) continue;
+      seen.add(prefix);
+      // The package's folders: wherever a module of it resolves from this file.
+      byFolder ??= filesByFolder(ctx.files);
+      const label = `imported by a computed name under ${prefix} in ${file}:${line} (${expression}): any module of ${prefix} may be the one loaded`;
+      const tail = prefix.replace(/\./g, '/');
+      for (const [folder, files] of byFolder) {
+        if (folder !== tail && !folder.endsWith(`/${tail}`)) continue;
+        for (const child of files) {
+          const name = basename(child);
+          const module = name.endsWith('.py') ? name.slice(0, -3) : null;
+          if (module === null || module === '__init__' || module.startsWith('_')) continue;
+          if (ctx.module(`${prefix}.${module}`, dirname(file))[0] !== child) continue;
+          out.references.push({ from: file, target: child, targetKind: 'file', line, label });
+        }
+        // Importing any child runs the package's own __init__.py and those above it first.
+        for (let dir = folder; dir !== ''; dir = dirname(dir)) {
+          const init = `${dir}/__init__.py`;
+          if (!ctx.files.has(init)) break;
+          out.references.push({ from: file, target: init, targetKind: 'file', line, label: `run before the modules of ${prefix} that ${file}:${line} imports by a computed name (a package runs before its modules)` });
+        }
+        for (const [sub, subFiles] of byFolder) {
+          if (dirname(sub) !== folder || basename(sub).startsWith('_')) continue;
+          const init = subFiles.find((f) => basename(f) === '__init__.py');
+          if (init === undefined || ctx.module(`${prefix}.${basename(sub)}`, dirname(file))[0] !== init) continue;
+          out.references.push({ from: file, target: init, targetKind: 'file', line, label });
+        }
+      }
+    }
+  }
+  return out;
+};
+
+const reader: FrameworkReader = {
+  id: 'prefixed-imports',
+  title: 'Python computed imports under a constant package path',
+  ecosystem: 'python',
+  enabledBy: (ctx) => {
+    for (const f of ctx.files) if (f.endsWith('.py') && ctx.facts(f)?.computedImportLines !== undefined) return `${f} imports a computed name`;
+    return null;
+  },
+  collect: collectPrefixedImports,
+};
+
+export default reader;

@@ -1,0 +1,23 @@
+/** computed imports under a constant package path, on a fixture repo with expected verdicts. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('prefixed-imports');
+test('prefixed-imports: has a basic fixture', () => assert.ok(cases.includes('prefixed-imports-basic')));
+for (const name of cases) test(`prefixed-imports: ${name}`, () => checkFrameworkFixture(name));
+
+test('prefixOf: the constant package path a computed module name starts with', async () => {
+  const { prefixOf } = await import('../../src/frameworks/python/prefixed-imports.js');
+  const constants = new Map([['NS', 'beetsplug'], ['BASE', 'pkg.sub']]);
+  assert.equal(prefixOf("'deluge.ui.commands.%s' % name", constants), 'deluge.ui.commands');
+  assert.equal(prefixOf('"pkg.handlers." + kind', constants), 'pkg.handlers');
+  assert.equal(prefixOf("BASE + '.' + name", constants), 'pkg.sub');
+  assert.equal(prefixOf("f'{NS}.{name}'", constants), 'beetsplug');
+  assert.equal(prefixOf('f"pkg.plugins.{name}"', constants), 'pkg.plugins');
+  // Not a child of a constant package: a computed head, a suffix after the name, an unknown constant.
+  assert.equal(prefixOf("f'{OTHER}.{name}'", constants), null);
+  assert.equal(prefixOf("f'{name}.plugin'", constants), null);
+  assert.equal(prefixOf("'%s.plugin' % name", constants), null);
+  assert.equal(prefixOf('name', constants), null);
+});
