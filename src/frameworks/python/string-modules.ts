@@ -21,9 +21,15 @@ import { settingStrings } from './setting-strings.js';
 import { relativeModuleFile } from './python-files.js';
 import { lineAt } from '../../util/lines.js';
 
-const LOADERS = new Set(['importlib', 'importlib.metadata', 'django.utils.module_loading', 'pkg_resources', 'werkzeug.utils']);
-/** A call that loads a module by a name computed at run time (its first argument is not a literal). */
-const COMPUTED_LOAD = /\b(?:import_module|__import__|import_string|load_entry_point)\(\s*(?!['")\s])/;
+const LOADERS = new Set(['importlib', 'importlib.metadata', 'django.utils.module_loading', 'pkg_resources', 'werkzeug.utils', 'twisted.python.reflect']);
+/** Loader functions imported by name (`from importlib import import_module`, `from twisted.python.reflect import namedObject`). */
+const LOADER_NAMES = new Set(['import_module', 'import_string', 'namedAny', 'namedObject', 'namedModule', 'namedClass', 'resolve_name']);
+/**
+ * A call that loads a module by a name computed at run time (its first argument is not a literal):
+ * importlib's, Django's and werkzeug's, pkg_resources', Twisted's `reflect.namedAny`/`namedObject`/
+ * `namedModule`/`namedClass` (buildbot loads its subcommands, data and mq classes so), pkgutil's `resolve_name`.
+ */
+const COMPUTED_LOAD = /\b(?:import_module|__import__|import_string|load_entry_point|named(?:Any|Object|Module|Class)|resolve_name)\(\s*(?!['")\s])/;
 
 const COMPUTED_LOADS = new RegExp(COMPUTED_LOAD.source, 'g');
 /** A setting as Django and its apps name them: UPPER_CASE. */
@@ -49,7 +55,7 @@ const importedModules = (ctx: FrameworkContext, path: string): Map<string, strin
 const loadsByName = (ctx: FrameworkContext, path: string): boolean => {
   const facts = ctx.facts(path);
   if (!facts || !path.endsWith('.py')) return false;
-  return facts.imports.some((i) => LOADERS.has(i.specifier) || i.names.some((n) => n.name === 'import_module' || n.name === 'import_string'));
+  return facts.imports.some((i) => LOADERS.has(i.specifier) || (i.specifier === 'twisted.python' && i.names.some((n) => n.name === 'reflect')) || i.names.some((n) => LOADER_NAMES.has(n.name)));
 };
 
 export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => {
