@@ -88,6 +88,9 @@ const byDirOf = (index: Index): { paths: Map<string, string[]>; names: Map<strin
 /** The paths directly in folder `dir` ('' = the root), sorted. */
 export const pathsInDir = (files: ReadonlySet<string>, dir: string): readonly string[] => byDirOf(indexOf(files)).paths.get(dir) ?? [];
 
+/** The folders that directly hold a path of the set ('' = the root), each once. */
+export const foldersWithPaths = (files: ReadonlySet<string>): Iterable<string> => byDirOf(indexOf(files)).paths.keys();
+
 /**
  * The names of the files directly in folder `dir`, in pathsInDir's order (the i-th name is the
  * i-th path's): readers test every package folder's names against a tool's config pattern, and

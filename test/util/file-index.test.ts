@@ -1,7 +1,7 @@
 /** The file set's sorted views: a folder's run of paths is exactly the paths with that prefix. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { listedPaths, namesInDir, pathsInDir, pathsWithPrefix } from '../../src/util/file-index.js';
+import { foldersWithPaths, listedPaths, namesInDir, pathsInDir, pathsWithPrefix } from '../../src/util/file-index.js';
 import { byString } from '../../src/util/compare.js';
 
 const FILES = ['a.ts', 'a/b.ts', 'a/b/c.ts', 'a/bc.ts', 'a-b/x.ts', 'ab/y.ts', 'b/z.ts', 'z.ts', 'a/b/d/e.ts', 'é/f.ts', 'a/\u{1F600}.ts'];
@@ -43,4 +43,11 @@ test('listedPaths: the paths in the order of the set, again after the set grew',
   assert.deepEqual(listedPaths(files), ['z.ts', 'a/b.ts', 'm.ts']);
   files.add('b.ts');
   assert.deepEqual(listedPaths(files), ['z.ts', 'a/b.ts', 'm.ts', 'b.ts']);
+});
+
+test('foldersWithPaths: each folder that directly holds a path, once, the root as ""', () => {
+  const files = new Set(FILES);
+  const want = [...new Set(FILES.map((f) => (f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '')))].sort(byString);
+  assert.deepEqual([...foldersWithPaths(files)].sort(byString), want);
+  assert.ok(!want.includes('a/b/d/e.ts'));
 });

@@ -10,12 +10,12 @@
  * `src/predefinedMigrations/` (one that exports `upSQL`/`downSQL`/`imports`/`dynamic`) is loaded
  * by that command.
  */
-import { pathsInDir } from '../../util/file-index.js';
+import { foldersWithPaths, pathsInDir } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { byString } from '../../util/compare.js';
 import type { FrameworkContext, FrameworkEntry, ReferenceInput } from '../types.js';
 import { CODE, folderLiterals, type PayloadConfig } from './payload-configs.js';
-import { fileReference, jsPackages, kindOf, runEvidence, sortedFiles, toolRun } from './support.js';
+import { fileReference, jsPackages, kindOf, runEvidence, toolRun } from './support.js';
 
 const MIGRATION_FILE = /\.(?:ts|js)$/;
 const TEMPLATE_EXPORTS = ['upSQL', 'downSQL', 'imports', 'dynamic'];
@@ -114,12 +114,12 @@ export const predefinedMigrations = (ctx: FrameworkContext): FrameworkEntry[] =>
  * those are read: reading every test file would cost more than the rest of the reader).
  */
 export const testFiles = (ctx: FrameworkContext): string[] => {
+  // Per folder, not per file: the folders that hold files, then the files of the folders beside a
+  // migrations folder (two walks of every path, a dirname and basename each, were most of it).
   const beside = new Set<string>();
-  for (const f of sortedFiles(ctx)) {
-    const dir = dirname(f);
-    if (/migration/i.test(basename(dir))) beside.add(dirname(dir));
-  }
+  for (const dir of foldersWithPaths(ctx.files)) if (/migration/i.test(basename(dir))) beside.add(dirname(dir));
   if (beside.size === 0) return [];
   const roots = new Set(ctx.entries.filter((e) => e.kind === 'test' && e.targetKind === 'file').map((e) => e.target));
-  return sortedFiles(ctx).filter((f) => beside.has(dirname(f)) && CODE.test(f) && !f.includes('node_modules/') && (roots.has(f) || TEST_NAME.test(f)));
+  const candidates = [...beside].flatMap((dir) => pathsInDir(ctx.files, dir)).sort(byString);
+  return candidates.filter((f) => CODE.test(f) && !f.includes('node_modules/') && (roots.has(f) || TEST_NAME.test(f)));
 };
