@@ -101,6 +101,7 @@ const uniformFacts = (f: FileFacts): FileFacts => {
     typePaths: f.typePaths,
     settingSwaps: f.settingSwaps,
     computedImportLines: f.computedImportLines,
+    scriptNames: f.scriptNames,
     textMarks: f.textMarks,
     holdsTests: f.holdsTests,
   };

@@ -42,6 +42,7 @@ const isFacts = (v: unknown): boolean =>
   opt(v.importRoots, (r) => every(r, (x) => isObj(x) && isStr(x.dir) && isNum(x.line))) && opt(v.textMarks, strings) && opt(v.holdsTests, isBool) &&
   opt(v.typePaths, (r) => every(r, (x) => isObj(x) && isStr(x.value) && isNum(x.line) && opt(x.lazy, (l) => l === true))) &&
   opt(v.computedImportLines, (r) => every(r, isNum)) &&
+  opt(v.scriptNames, (r) => every(r, (x) => isObj(x) && isStr(x.name) && isNum(x.line))) &&
   opt(v.settingSwaps, (r) => every(r, (x) => isObj(x) && isStr(x.call) && isStr(x.setting) && isStr(x.value) && isNum(x.line))) &&
   every(v.diagnostics, isDiagnostic);
 

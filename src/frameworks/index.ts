@@ -116,6 +116,7 @@ import oxlint from './js/oxlint.js';
 import graphqlCodegen from './js/graphql-codegen.js';
 import graphqlLazyTypes from './python/graphql-lazy.js';
 import pythonFolderLoaders from './python/folder-loaders.js';
+import packageScripts from './python/package-scripts.js';
 import prefixedImports from './python/prefixed-imports.js';
 import pythonLibrary from './python/python-library.js';
 import pytest from './python/pytest.js';
@@ -185,6 +186,7 @@ export const READERS: readonly FrameworkReader[] = [
   orval,
   oxlint,
   oxygen,
+  packageScripts,
   parameterRequires,
   parcel,
   payload,

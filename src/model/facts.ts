@@ -107,6 +107,8 @@ export interface FileFacts {
   settingSwaps?: { call: string; setting: string; value: string; line: number }[];
   /** Python: the lines of `__import__(…)`/`import_module(…)` calls whose module name is computed, not a literal (frameworks/python/prefixed-imports.ts reads them). */
   computedImportLines?: number[];
+  /** Python: string literals that are a script's bare file name (`'autoadd.js'`), with their lines (frameworks/python/package-scripts.ts reads them). */
+  scriptNames?: { name: string; line: number }[];
   /** JS/TS: which of the words some readers pre-test every code file for the text holds (languages/javascript/text-marks.ts); absent: unknown, read the text. */
   textMarks?: string[];
   /**

@@ -91,6 +91,7 @@ const extractFacts = (path: string, text: string): FileFacts => {
   if (st.typePaths.length > 0) facts.typePaths = st.typePaths;
   if (st.settingSwaps.length > 0) facts.settingSwaps = st.settingSwaps;
   if (st.computedImportLines.length > 0) facts.computedImportLines = st.computedImportLines;
+  if (st.scriptNames.length > 0) facts.scriptNames = st.scriptNames;
   const summary = summaryOf(t);
   if (summary !== undefined) facts.summary = summary;
   if (st.exported) facts.exportedNames = st.exported;

@@ -89,10 +89,19 @@ export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame
     // A one-line str literal: its content sits between one quote and the prefix.
     const start = t.start[i] + (values[i] >> StringFlag.PrefixShift) + 1;
     const end = t.end[i] - 1;
+    // `'label.js'`: a script the module names by its file name (FileFacts.scriptNames); tested by its last three characters first.
+    if (end - start > 3 && t.text.charCodeAt(end - 1) === 115 && t.text.charCodeAt(end - 2) === 106 && t.text.charCodeAt(end - 3) === 46) noteScriptName(st, t.text.slice(start, end), t.line[i]);
     const target = moduleAttrAt(t.text, start, end) ?? (mayBeEntryPoint(t.text, start, end) ? entryPointTarget(t.text.slice(start, end)) : null);
     if (target !== null) st.facts.references.push({ target, form: 'module-attr', line: t.line[i], via: 'string literal' });
   }
   return 1 + st.caseClauses + t.branchWords;
+};
+
+/** A plain file name of a script (`autoadd.js`, not a path or a URL): deluge's plugins serve theirs as `get_resource('autoadd.js')`. */
+const SCRIPT_NAME = /^[\w.-]+\.js$/;
+
+const noteScriptName = (st: ExtractState, value: string, line: number): void => {
+  if (SCRIPT_NAME.test(value)) st.scriptNames.push({ name: value, line });
 };
 
 const addModules = (st: ExtractState, names: string[] | null, line: number, via: string): void => {

@@ -58,6 +58,8 @@ export class ExtractState {
   hasStarImport = false;
   /** Type paths noted by the token pass (FileFacts.typePaths). */
   readonly typePaths: TypePath[] = [];
+  /** String literals that are a script's file name (FileFacts.scriptNames). */
+  readonly scriptNames: { name: string; line: number }[] = [];
   /** Lines of `__import__`/`import_module` calls whose name is computed (FileFacts.computedImportLines). */
   readonly computedImportLines: number[] = [];
   /** Settings a test swaps in, noted by the token pass (FileFacts.settingSwaps). */

@@ -1,0 +1,63 @@
+/**
+ * Browser scripts a Python package serves from its own folders, named in its code by file name
+ * alone: deluge's plugins list their web UI scripts as `get_resource('autoadd.js')`, which
+ * resolves below the plugin package's `data/` folder. A string literal that is a bare `.js` file
+ * name (noted at extraction: FileFacts.scriptNames) is an edge to the one file of that name below
+ * the naming module's top-level package folder, when there is exactly one; none, or several,
+ * give nothing.
+ */
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput } from '../types.js';
+import { sortedPaths } from '../../util/file-index.js';
+import { basename, dirname } from '../../util/path.js';
+
+/** The top-level package folder a module sits in: the highest folder above it that holds an __init__.py. */
+const topPackage = (files: ReadonlySet<string>, module: string): string | null => {
+  let top: string | null = null;
+  for (let dir = dirname(module); dir !== '' && files.has(`${dir}/__init__.py`); dir = dirname(dir)) top = dir;
+  return top;
+};
+
+export const collectPackageScripts = (ctx: FrameworkContext): FrameworkOutput => {
+  const out = emptyFrameworkOutput();
+  /** Per package folder, its scripts by file name. */
+  const scriptsBelow = new Map<string, Map<string, string[]>>();
+  let all: string[] | undefined;
+  for (const file of sortedPaths(ctx.files)) {
+    const names = file.endsWith('.py') ? ctx.facts(file)?.scriptNames : undefined;
+    if (names === undefined) continue;
+    const pkg = topPackage(ctx.files, file);
+    if (pkg === null) continue;
+    let byName = scriptsBelow.get(pkg);
+    if (byName === undefined) {
+      byName = new Map();
+      all ??= sortedPaths(ctx.files).filter((f) => f.endsWith('.js'));
+      for (const f of all) {
+        if (!f.startsWith(`${pkg}/`)) continue;
+        const list = byName.get(basename(f));
+        if (list === undefined) byName.set(basename(f), [f]);
+        else list.push(f);
+      }
+      scriptsBelow.set(pkg, byName);
+    }
+    for (const { name, line } of names) {
+      const found = byName.get(name);
+      if (found === undefined || found.length !== 1) continue;
+      out.references.push({ from: file, target: found[0], targetKind: 'file', line, label: `named in ${file}:${line} as "${name}", the one script of that name in its package ${pkg}/` });
+    }
+  }
+  return out;
+};
+
+const reader: FrameworkReader = {
+  id: 'package-scripts',
+  title: "browser scripts a Python package names by file name",
+  ecosystem: 'python',
+  enabledBy: (ctx) => {
+    for (const f of ctx.files) if (f.endsWith('.py') && ctx.facts(f)?.scriptNames !== undefined) return `${f} names a script by its file name`;
+    return null;
+  },
+  collect: collectPackageScripts,
+};
+
+export default reader;
