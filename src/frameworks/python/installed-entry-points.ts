@@ -23,6 +23,16 @@ const MODULE = /^\s*([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*)\s*(?::|\[|$)/;
 
 const isEntryPointsFile = (path: string): boolean => path.endsWith('/entry_points.txt') && METADATA_FOLDER.test(dirname(path));
 
+/** The nearest package above a dotted module that resolves to a package `__init__.py` from `dir`, or null. */
+const nearestPackage = (ctx: FrameworkContext, module: string, dir: string): { name: string; init: string } | null => {
+  for (let name = module; name.includes('.'); ) {
+    name = name.slice(0, name.lastIndexOf('.'));
+    const init = ctx.module(name, dir)[0];
+    if (init !== undefined && init.endsWith('/__init__.py')) return { name, init };
+  }
+  return null;
+};
+
 export const collectInstalledEntryPoints = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   for (const file of sortedPaths(ctx.files)) {
@@ -37,16 +47,19 @@ export const collectInstalledEntryPoints = (ctx: FrameworkContext): FrameworkOut
       for (const entry of section.entries) {
         const module = MODULE.exec(entry.value)?.[1];
         if (!module) continue;
+        const evidence = `entry point [${section.name}] ${entry.key} = ${entry.value.trim()} in ${file}:${entry.line} (${basename(metadata)})`;
         const target = ctx.module(module, installedIn)[0];
-        if (target === undefined) continue;
-        out.entries.push({
-          source: file,
-          target,
-          targetKind: 'file',
-          kind: 'production',
-          line: entry.line,
-          evidence: `entry point [${section.name}] ${entry.key} = ${entry.value.trim()} in ${file}:${entry.line} (${basename(metadata)}): the plugin a host application loads by its group`,
-        });
+        if (target !== undefined) {
+          out.entries.push({ source: file, target, targetKind: 'file', kind: 'production', line: entry.line, evidence: `${evidence}: the plugin a host application loads by its group` });
+          // Importing it runs the packages above it first (mkdocs.themes.mkdocs runs mkdocs/themes/__init__.py).
+          for (let dir = target.endsWith('/__init__.py') ? dirname(dirname(target)) : dirname(target); dir !== installedIn && dir.startsWith(`${installedIn}/`) && ctx.files.has(`${dir}/__init__.py`); dir = dirname(dir)) {
+            out.entries.push({ source: file, target: `${dir}/__init__.py`, targetKind: 'file', kind: 'production', line: entry.line, evidence: `${evidence}: importing ${module} runs this package first` });
+          }
+          continue;
+        }
+        // A module the tree does not hold (Debian moved mkdocs' themes to /usr/share): importing it still runs the packages above it that the tree does hold.
+        const parent = nearestPackage(ctx, module, installedIn);
+        if (parent !== null) out.entries.push({ source: file, target: parent.init, targetKind: 'file', kind: 'production', line: entry.line, evidence: `${evidence}: ${module} is not in the tree, and importing it runs ${parent.name} first` });
       }
     }
   }
