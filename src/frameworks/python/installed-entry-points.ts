@@ -14,6 +14,7 @@ import { basename, dirname } from '../../util/path.js';
 import { sortedPaths } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
+import { packageInits } from './python-files.js';
 
 /** Run by a launcher script, not loaded by a host: left to entry-point-scripts.ts. */
 const SCRIPT_GROUPS = new Set(['console_scripts', 'gui_scripts']);
@@ -52,8 +53,8 @@ export const collectInstalledEntryPoints = (ctx: FrameworkContext): FrameworkOut
         if (target !== undefined) {
           out.entries.push({ source: file, target, targetKind: 'file', kind: 'production', line: entry.line, evidence: `${evidence}: the plugin a host application loads by its group` });
           // Importing it runs the packages above it first (mkdocs.themes.mkdocs runs mkdocs/themes/__init__.py).
-          for (let dir = target.endsWith('/__init__.py') ? dirname(dirname(target)) : dirname(target); dir !== installedIn && dir.startsWith(`${installedIn}/`) && ctx.files.has(`${dir}/__init__.py`); dir = dirname(dir)) {
-            out.entries.push({ source: file, target: `${dir}/__init__.py`, targetKind: 'file', kind: 'production', line: entry.line, evidence: `${evidence}: importing ${module} runs this package first` });
+          for (const init of packageInits(ctx.files, dirname(target))) {
+            if (init !== target) out.entries.push({ source: file, target: init, targetKind: 'file', kind: 'production', line: entry.line, evidence: `${evidence}: importing ${module} runs this package first` });
           }
           continue;
         }

@@ -8,7 +8,7 @@
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { sortedPaths } from '../../util/file-index.js';
+import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
 
 /** The top-level package folder a module sits in: the highest folder above it that holds an __init__.py. */
@@ -22,7 +22,6 @@ export const collectPackageScripts = (ctx: FrameworkContext): FrameworkOutput =>
   const out = emptyFrameworkOutput();
   /** Per package folder, its scripts by file name. */
   const scriptsBelow = new Map<string, Map<string, string[]>>();
-  let all: string[] | undefined;
   for (const file of sortedPaths(ctx.files)) {
     const names = file.endsWith('.py') ? ctx.facts(file)?.scriptNames : undefined;
     if (names === undefined) continue;
@@ -31,9 +30,8 @@ export const collectPackageScripts = (ctx: FrameworkContext): FrameworkOutput =>
     let byName = scriptsBelow.get(pkg);
     if (byName === undefined) {
       byName = new Map();
-      all ??= sortedPaths(ctx.files).filter((f) => f.endsWith('.js'));
-      for (const f of all) {
-        if (!f.startsWith(`${pkg}/`)) continue;
+      for (const f of pathsWithPrefix(ctx.files, `${pkg}/`)) {
+        if (!f.endsWith('.js')) continue;
         const list = byName.get(basename(f));
         if (list === undefined) byName.set(basename(f), [f]);
         else list.push(f);

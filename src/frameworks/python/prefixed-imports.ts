@@ -12,9 +12,9 @@
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { sortedPaths } from '../../util/file-index.js';
+import { foldersWithPaths, pathsInDir, sortedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
-import { filesByFolder } from './python-files.js';
+import { packageInits } from './python-files.js';
 
 /** How far above the call an assignment to the name it imports may stand. */
 const LOOK_BACK = 12;
@@ -65,7 +65,6 @@ const assignedAbove = (lines: readonly string[], line: number, name: string): st
 
 export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
-  let byFolder: Map<string, string[]> | undefined;
   for (const file of sortedPaths(ctx.files)) {
     const calls = file.endsWith('.py') ? ctx.facts(file)?.computedImportLines : undefined;
     if (calls === undefined) continue;
@@ -83,13 +82,12 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
       const prefix = expression === null ? null : prefixOf(expression, constants);
       if (prefix === null || !DOTTED_PREFIX.test(prefix) || seen.has(prefix)) continue;
       seen.add(prefix);
-      // The package's folders: wherever a module of it resolves from this file.
-      byFolder ??= filesByFolder(ctx.files);
       const label = `imported by a computed name under ${prefix} in ${file}:${line} (${expression}): any module of ${prefix} may be the one loaded`;
       const tail = prefix.replace(/\./g, '/');
-      for (const [folder, files] of byFolder) {
+      // The package's folders: wherever a module of it resolves from this file.
+      for (const folder of foldersWithPaths(ctx.files)) {
         if (folder !== tail && !folder.endsWith(`/${tail}`)) continue;
-        for (const child of files) {
+        for (const child of pathsInDir(ctx.files, folder)) {
           const name = basename(child);
           const module = name.endsWith('.py') ? name.slice(0, -3) : null;
           if (module === null || module === '__init__' || module.startsWith('_')) continue;
@@ -97,15 +95,13 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
           out.references.push({ from: file, target: child, targetKind: 'file', line, label });
         }
         // Importing any child runs the package's own __init__.py and those above it first.
-        for (let dir = folder; dir !== ''; dir = dirname(dir)) {
-          const init = `${dir}/__init__.py`;
-          if (!ctx.files.has(init)) break;
+        for (const init of packageInits(ctx.files, folder)) {
           out.references.push({ from: file, target: init, targetKind: 'file', line, label: `run before the modules of ${prefix} that ${file}:${line} imports by a computed name (a package runs before its modules)` });
         }
-        for (const [sub, subFiles] of byFolder) {
+        for (const sub of foldersWithPaths(ctx.files)) {
           if (dirname(sub) !== folder || basename(sub).startsWith('_')) continue;
-          const init = subFiles.find((f) => basename(f) === '__init__.py');
-          if (init === undefined || ctx.module(`${prefix}.${basename(sub)}`, dirname(file))[0] !== init) continue;
+          const init = `${sub}/__init__.py`;
+          if (!ctx.files.has(init) || ctx.module(`${prefix}.${basename(sub)}`, dirname(file))[0] !== init) continue;
           out.references.push({ from: file, target: init, targetKind: 'file', line, label });
         }
       }

@@ -4,32 +4,23 @@
  * folder up to the first folder without one runs; `pytest_plugins = [...]` in a conftest or test
  * module loads those modules; `-p name` in a pytest config's options loads that plugin.
  */
-import { basename, dirname, joinRepo } from '../../util/path.js';
+import { basename, dirname } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
+import { packageInits } from './python-files.js';
 import { PYTEST_CONFIG_FILE } from '../../manifests/pytest.js';
 
 const PLUGIN_OPTION = /(?:^|\s)-p\s*([A-Za-z_][\w.]*)(?=\s|$|["'\],])/gm;
-
-/** The package `__init__.py` files Python runs to import `file` by its dotted name. */
-const packageChain = (files: ReadonlySet<string>, file: string): string[] => {
-  const out: string[] = [];
-  for (let dir = dirname(file); dir !== ''; dir = dirname(dir)) {
-    const init = joinRepo(dir, '__init__.py');
-    if (init === null || !files.has(init)) break;
-    if (init !== file) out.push(init);
-  }
-  return out;
-};
 
 export const collectPytest = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   const tests = ctx.entries.filter((e) => e.detector === 'tests' && e.targetKind === 'file' && e.target.endsWith('.py'));
   const collected = new Set(tests.map((t) => t.target));
   for (const file of [...collected].sort()) {
-    for (const init of packageChain(ctx.files, file)) {
+    for (const init of packageInits(ctx.files, dirname(file))) {
+      if (init === file) continue;
       out.references.push({ from: file, target: init, targetKind: 'file', line: 1, label: `run by pytest, which imports ${file} by its dotted name (a package runs before its modules)` });
     }
     const text = basename(file) === 'conftest.py' || ctx.facts(file)?.definitions.includes('pytest_plugins') ? ctx.readText(file) : null;

@@ -23,6 +23,20 @@ export const allUnder = (byFolder: ReadonlyMap<string, string[]>, dir: string): 
   return out.sort();
 };
 
+/**
+ * The package `__init__.py` files from folder `dir` up to the first folder without one, nearest
+ * first: what Python runs before any module of `dir` (or `dir` itself) is imported by its dotted name.
+ */
+export const packageInits = (files: ReadonlySet<string>, dir: string): string[] => {
+  const out: string[] = [];
+  for (let d = dir; d !== ''; d = dirname(d)) {
+    const init = joinRepo(d, '__init__.py');
+    if (init === null || !files.has(init)) break;
+    out.push(init);
+  }
+  return out;
+};
+
 /** `from x import *` specifiers, as written (relative ones keep their dots). */
 export const starImports = (facts: FileFacts | undefined): string[] =>
   (facts?.imports ?? []).filter((i) => i.names.some((n) => n.name === '*')).map((i) => i.specifier);

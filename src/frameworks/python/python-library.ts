@@ -28,6 +28,8 @@ import { compileGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
+import { perScan } from '../per-scan.js';
+import { byString } from '../../util/compare.js';
 
 
 /** setuptools' FlatLayoutPackageFinder.DEFAULT_EXCLUDE, top-level names. */
@@ -205,7 +207,8 @@ const SYSTEM_SITE = /^(?:.*\/)?usr\/(?:local\/)?lib\/python3(?:\.\d+)?\/(?:dist|
  * ships them for whoever imports them, as a manifest's packages are shipped. One distribution per
  * folder, as its metadata (often an `.egg-info/` discovery leaves out) may not be in the census.
  */
-const installedPackages = (ctx: FrameworkContext): Distribution[] => {
+// Once per scan: enabledBy asks it of a repo without a manifest, and collect again.
+const installedPackages = perScan((ctx: FrameworkContext): Distribution[] => {
   const bySite = new Map<string, Shipped[]>();
   for (const f of ctx.files) {
     if (!f.endsWith('.py')) continue;
@@ -219,13 +222,13 @@ const installedPackages = (ctx: FrameworkContext): Distribution[] => {
     if (!list) bySite.set(site, (list = []));
     list.push({ path: item, name, how: `installed in ${site}` });
   }
-  return [...bySite].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([site, shipped]) => ({
+  return [...bySite].sort(([a], [b]) => byString(a, b)).map(([site, shipped]) => ({
     manifest: site,
     name: site,
-    shipped: shipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    shipped: shipped.sort((a, b) => byString(a.path, b.path)),
     installed: true,
   }));
-};
+});
 
 /** The cheap first test of SYSTEM_SITE: the folder ends in dist-packages or site-packages. */
 const SITE_TAIL = /-packages$/;
@@ -239,11 +242,11 @@ const LAUNCHER_IMPORTS = new Set(['pkg_resources', 'importlib.metadata', 'import
  * `usr/bin/glances`, run by its systemd unit, is such a launcher: the tree is an application.
  */
 const treeRunsInstalled = (ctx: FrameworkContext, installed: readonly Distribution[]): boolean => {
-  const sites = new Set(installed.map((d) => d.manifest));
+  const sites = installed.map((d) => `${d.manifest}/`);
   const names = new Set(installed.flatMap((d) => d.shipped.map((s) => s.name)));
   for (const f of ctx.files) {
     const facts = ctx.facts(f);
-    if (facts === undefined || facts.imports.length === 0 || sites.has(dirname(f)) || [...sites].some((s) => f.startsWith(`${s}/`))) continue;
+    if (facts === undefined || facts.imports.length === 0 || sites.some((s) => f.startsWith(s))) continue;
     if (facts.imports.some((i) => LAUNCHER_IMPORTS.has(i.specifier) || names.has(i.specifier.split('.')[0]))) return true;
   }
   return false;
