@@ -13,6 +13,7 @@ import flyToml from './fly-toml.js';
 import githubActions from './github-actions.js';
 import gitlabCi from './gitlab-ci.js';
 import initScripts from './init-scripts.js';
+import installedCommands from './installed-commands.js';
 import invokeTasks from './invoke-tasks.js';
 import justfile from './justfile.js';
 import knipConfig from './knip-config.js';
@@ -57,6 +58,7 @@ export const DETECTORS: EntryDetector[] = [
   githubActions,
   gitlabCi,
   initScripts,
+  installedCommands,
   invokeTasks,
   justfile,
   knipConfig,
