@@ -27,6 +27,7 @@ import { buildEntries } from './graph/entries.js';
 import { createTargetResolver } from './graph/targets.js';
 import { detectEntries, type Detected } from './entries/run.js';
 import { runFrameworks } from './frameworks/run.js';
+import { buildSymlinkEdges } from './graph/symlink-edges.js';
 import { buildFrameworkEdges } from './graph/framework-edges.js';
 import { loadCensusConfig, loadCensusConfigFile, type LoadedConfig } from './config/load.js';
 import { focusOn } from './analyses/focus.js';
@@ -238,6 +239,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
   const codeEdges = await timed(progress, 'edges', () => [
     ...buildCodeEdges(factsOfFiles.filter((f) => !isDocLanguage(f.language)), targets, createImageContexts(detected), (pattern, from) => resolvers.javascript.patternPaths?.(pattern, from) ?? null),
     ...buildFrameworkEdges(detected.frameworks.references, targets),
+    ...buildSymlinkEdges(discovery.files, context.files),
   ], (e) => `${e.length} code and framework edges`);
   const docs = await timed(progress, 'docs', () => buildDocEdges(factsOfFiles.filter((f) => isDocLanguage(f.language)), files, targets), (d) => `${d.edges.length} doc edges`);
   const edges = [...importEdges, ...buildAmbientModuleEdges(factsOfFiles, importEdges, manifests), ...codeEdges, ...docs.edges].sort(compareEdges);

@@ -8,7 +8,7 @@ import type { GitInfo } from '../model/audit.js';
 import type { Language } from '../model/file.js';
 import { warning } from '../util/diagnostics.js';
 import { compileGlobs } from '../util/glob.js';
-import { joinAbsolute } from '../util/path.js';
+import { joinAbsolute, toRepoPath } from '../util/path.js';
 import { isInsideRoot, realpathOrNull } from '../util/fs.js';
 import { gitignoreReinclusions, isInDefaultExcludedDir } from './excludes.js';
 import { gitInfo, gitLastChangeDates, gitListFiles, gitWorkTree, UNTRACKED_TIMEOUT_MS } from './git.js';
@@ -28,6 +28,8 @@ export interface DiscoveredFile {
   bytes: number;
   executable: boolean;
   symlink: boolean;
+  /** For a symlink: the repo path of the file it leads to, links followed (absent when that is not a path below the root). */
+  linkTarget?: string;
   /** null: extension-less, the first line decides. */
   language: Language | null;
 }
@@ -53,10 +55,10 @@ export interface Discovery {
 const describeStatError = (code: string | undefined): string =>
   code === 'ELOOP' ? 'symlink loop' : code === 'ENOENT' ? 'broken symlink (target does not exist)' : code === 'EACCES' ? 'permission denied' : `cannot stat (${code ?? 'unknown error'})`;
 
-/** True when `abs` (a path below the root) resolves, links followed, to a place inside `rootReal`. */
-const resolvesInside = (rootReal: string, abs: string): boolean => {
+/** Where `abs` (a path below the root) resolves, links followed, when that is inside `rootReal`; else null. */
+const realInside = (rootReal: string, abs: string): string | null => {
   const real = realpathOrNull(abs);
-  return real !== null && isInsideRoot(rootReal, real);
+  return real !== null && isInsideRoot(rootReal, real) ? real : null;
 };
 
 /**
@@ -137,6 +139,7 @@ export const discover = async (rootAbs: string, options: DiscoverOptions): Promi
     }
     let stat = lstat;
     const symlink = (lstat.mode & S_IFMT) === S_IFLNK;
+    let linkTarget: string | undefined;
     if (symlink) {
       try {
         stat = fs.statSync(abs);
@@ -149,10 +152,12 @@ export const discover = async (rootAbs: string, options: DiscoverOptions): Promi
         continue;
       }
       // A link out of the tree could bring any file of the user's (a key, /etc/shadow) into the reports.
-      if (!resolvesInside(rootReal, abs)) {
+      const real = realInside(rootReal, abs);
+      if (real === null) {
         diagnostics.push(warning('read/symlink-outside', 'symlink points outside the scanned folder; not read', path));
         continue;
       }
+      linkTarget = toRepoPath(rootReal, real) ?? undefined;
     }
     if ((stat.mode & S_IFMT) !== S_IFREG) continue;
     files.push({
@@ -161,6 +166,7 @@ export const discover = async (rootAbs: string, options: DiscoverOptions): Promi
       bytes: stat.size,
       executable: (stat.mode & 0o111) !== 0,
       symlink,
+      ...(linkTarget !== undefined && linkTarget !== '' ? { linkTarget } : {}),
       language: languageFromPath(path),
     });
   }

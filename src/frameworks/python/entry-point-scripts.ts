@@ -5,7 +5,9 @@
  * `[console_scripts]` section of the distribution's `entry_points.txt` (in `Glances-3.3.1.1.egg-info/`
  * or a `.dist-info/`) and imports what it names (`glances = glances:main`). When the repo holds that
  * metadata, the script has an edge to the module, found from the metadata's folder (the
- * site-packages the distribution is installed in).
+ * site-packages the distribution is installed in, or the script's own folder: Python puts it first
+ * on sys.path, and Debian installs some applications there, `usr/share/beets/beet` beside
+ * `beets-1.6.0.egg-info/` and the `beets` package).
  */
 import { CONFIGPARSER, iniValue } from '../../manifests/ini.js';
 import { lineAt } from '../../util/lines.js';
@@ -71,7 +73,9 @@ export const collectEntryPointScripts = (ctx: FrameworkContext): FrameworkOutput
     for (const m of text.matchAll(CALL)) {
       const [, dist, version, group, name] = m;
       const line = lineAt(text, m.index);
-      for (const file of metadataFiles((sites ??= siteFolders(ctx)), dist, version)) {
+      sites ??= siteFolders(ctx);
+      const folders = sites.includes(dirname(script)) ? sites : [dirname(script), ...sites];
+      for (const file of metadataFiles(folders, dist, version)) {
         const doc = ctx.manifests.get(file, CONFIGPARSER);
         const value = doc ? iniValue(doc, group, name)?.value.trim() : undefined;
         const module = value?.split(':')[0].replace(/\[.*$/, '').trim();
