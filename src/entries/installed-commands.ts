@@ -13,6 +13,8 @@ import { emptyOutput, type EntryDetector } from './types.js';
 
 /** A file directly in one of the PATH folders of a filesystem tree; the part before `usr/` is the tree's root. */
 const INSTALLED_COMMAND = /^(.*?)usr\/(?:local\/)?(?:s?bin|games)\/[^/]+$/;
+/** A tree kept as a test's fixture or an example (`tests/fixtures/fakeroot/usr/bin/python3`) installs nothing. */
+const NOT_INSTALLED = /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|testdata|test-data|mocks?|examples?|samples?|docs?)\//i;
 
 /** A command whose name says it runs tests. */
 const TEST_COMMAND = /[-_.](?:self)?tests?(?:cases?|suite)?(?:$|[-_.])/i;
@@ -20,7 +22,11 @@ const TEST_COMMAND = /[-_.](?:self)?tests?(?:cases?|suite)?(?:$|[-_.])/i;
 const installedCommands: EntryDetector = {
   id: 'installed-commands',
   title: 'commands a filesystem tree installs on PATH (usr/bin/, usr/sbin/, usr/local/bin/, usr/games/)',
-  matches: (path) => path.includes('usr/') && INSTALLED_COMMAND.test(path),
+  matches: (path) => {
+    if (!path.includes('usr/')) return false;
+    const root = INSTALLED_COMMAND.exec(path)?.[1];
+    return root !== undefined && !NOT_INSTALLED.test(root);
+  },
   detect: (file) => {
     const out = emptyOutput();
     const root = INSTALLED_COMMAND.exec(file.path)?.[1] ?? '';
