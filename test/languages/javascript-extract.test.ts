@@ -141,12 +141,14 @@ test('runnable: CLI frameworks and top-level process.argv; process.argv inside a
 
 test('runnable and guards: an immediately called function runs when the file loads', () => {
   // A script whose body is one async IIFE (Etherpad's bin/importSqlFile.js, uptime-kuma's extra/ scripts).
-  assert.deepEqual(js('(async () => {\n  const file = process.argv[2];\n  await load(file);\n})();\n').runnable, ['cli-framework']);
-  assert.deepEqual(js('(function () { run(process.argv.slice(2)); }).call(this);\n').runnable, ['cli-framework']);
+  // It reads process.argv, so it is a Node program that works when loaded too (top-level-code).
+  assert.deepEqual(js('(async () => {\n  const file = process.argv[2];\n  await load(file);\n})();\n').runnable, ['cli-framework', 'top-level-code']);
+  assert.deepEqual(js('(function () { run(process.argv.slice(2)); }).call(this);\n').runnable, ['cli-framework', 'top-level-code']);
+  // hasTopLevelWork sees calls through `void` only, not `!`.
   assert.deepEqual(js('!function () { run(process.argv[2]); }();\n').runnable, ['cli-framework']);
-  // Called later, not where it is written: still not CLI use.
+  // Called later, not where it is written: still not CLI use (a module, or only a Node program that works when loaded).
   assert.deepEqual(js('const main = async () => process.argv[2];\nexport default main;\n').runnable, []);
-  assert.deepEqual(js('setTimeout(() => process.argv[2]);\n').runnable, []);
+  assert.deepEqual(js('setTimeout(() => process.argv[2]);\n').runnable, ['top-level-code']);
   assert.deepEqual(brief(js("(function () {\n  const db = require('./db');\n  function later() { return require('./lazy'); }\n})();\n")), [
     { specifier: './db', syntax: 'require', line: 2, guard: null },
     { specifier: './lazy', syntax: 'require', line: 3, guard: 'function' },
@@ -176,6 +178,24 @@ test('runnable: top-level-code on a Node script that exports nothing and works w
   assert.ok(!marked(js("const fs = require('fs');\nrun();\n", 'public/js/menu.js')));
   assert.ok(!marked(js("const fs = require('fs');\nfunction run() {}\n", 'bin/a.js')));
   assert.ok(!marked(js("require('fs');\nrequire('./setup');\n", 'bin/a.js')));
+});
+
+test('runnable: top-level-code on a script that uses what only Node\'s process has, whatever it loads and wherever it sits', () => {
+  const marked = (facts: FileFacts) => facts.runnable.includes('top-level-code');
+  // payload's packages/tanstack-start/test/smoke-plugin.mjs: a package loaded, checks at the top, process.exit(1).
+  assert.ok(marked(js("import { withPayload } from '../dist/vite.js';\nconst c = withPayload();\ncheck(c);\nif (bad) process.exit(1);\n", 'test/smoke.mjs')));
+  assert.ok(marked(js("run(process.cwd());\n", 'src/run.js')));
+  assert.ok(marked(ts("main().catch(() => { process.exitCode = 1; });\nasync function main() {}\n", 'src/main.ts')));
+  assert.ok(marked(js("go();\nfunction go() { process.stdout.write('x'); }\n", 'lib/go.js')));
+  // Bundlers define process.env.X for the browser: no evidence. Nor is the word in a comment or string, or a computed key.
+  assert.ok(!marked(js("import { render } from 'ui';\nif (process.env.NODE_ENV !== 'production') warn();\nrender(app);\n", 'src/boot.js')));
+  assert.ok(!marked(js("// never process.exit() here\nrender('process.exit(1)');\n", 'src/boot.js')));
+  assert.ok(!marked(js("render(process['exit']);\n", 'src/boot.js')));
+  // Still never a test, config or browser-folder file, and never a module.
+  assert.ok(!marked(js("run();\nprocess.exit(0);\n", 'src/x.spec.js')));
+  assert.ok(!marked(js("run();\nprocess.exit(0);\n", 'vite.config.js')));
+  assert.ok(!marked(js("run();\nprocess.exit(0);\n", 'public/a.js')));
+  assert.ok(!marked(ts("run();\nprocess.exit(0);\nexport const x = 1;\n", 'src/a.ts')));
 });
 
 test('summary: first line of the leading JSDoc, after a shebang and licence header', () => {

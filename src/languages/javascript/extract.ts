@@ -34,11 +34,11 @@ import { WARM_UP_FILES } from './warm-up.js';
 import { rewriteNames } from '../rewrite-names.js';
 import { ownPathNames } from './static-value.js';
 import { textMarksOf } from './text-marks.js';
-import { isNodeScript } from './top-level-script.js';
+import { isNodeScript, mayBeNodeScript } from './top-level-script.js';
 import { tripleSlashImports } from './triple-slash.js';
 import { packedMap } from '../../util/packed-list.js';
 
-export const JAVASCRIPT_EXTRACTOR_VERSION = 13;
+export const JAVASCRIPT_EXTRACTOR_VERSION = 14;
 
 /** Importing one of these makes a file a command-line program. */
 const CLI_FRAMEWORKS = new Set(['commander', 'yargs', 'yargs/yargs', 'cac', 'meow', 'minimist', 'mri', 'arg', 'sade', 'citty', 'clipanion', '@oclif/core', 'caporal', 'vorpal']);
@@ -68,7 +68,7 @@ const syntaxErrorDiagnostic = (path: string, parsed: Parsed, lines: LineTable, f
 
 /** 'top-level-code': a Node script that works when loaded and exports nothing (top-level-script.ts). */
 const isTopLevelScript = (path: string, walk: WalkResult | null, imports: PlacedImport[], exported: ModuleFacts['exported']): boolean =>
-  walk !== null && walk.topLevelWork && !walk.usesExports && walk.commonJsExports.length === 0 && exported.names.length === 0 && !exported.star && isNodeScript(path, imports);
+  walk !== null && walk.topLevelWork && !walk.usesExports && walk.commonJsExports.length === 0 && exported.names.length === 0 && !exported.star && isNodeScript(path, imports, walk.usesNodeProcess);
 
 const runnableOf = (text: string, walk: WalkResult | null, imports: PlacedImport[], topLevelScript = false): RunnableMarker[] => {
   const markers = new Set<RunnableMarker>(walk?.runnable ?? []);
@@ -134,7 +134,7 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
   const scan = options.moduleScan !== false ? scanModule(text, lines, language) : null;
   // An ES module script (`import fs from 'node:fs'; await run()`) may need no walk for anything
   // else: when it exports nothing and could be a Node script, parse it so the walk sees its top level.
-  const scanned = scan && scan.exportedNames.length === 0 && !scan.star && isNodeScript(path, scan.imports) ? null : scan;
+  const scanned = scan && scan.exportedNames.length === 0 && !scan.star && mayBeNodeScript(path, scan.imports, text) ? null : scan;
   let module: ModuleFacts;
   if (scanned) {
     module = { imports: [...scanned.imports, ...scanned.reexports], exported: { names: scanned.exportedNames, star: scanned.star }, comments: scanned.comments, walk: null };
@@ -167,9 +167,9 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
 };
 
 /** A file the walk must see for 'top-level-code' alone: it exports nothing and could be a Node script. */
-const mayBeScript = (path: string, parsed: Parsed, lines: LineTable): boolean => {
+const mayBeScript = (path: string, text: string, parsed: Parsed, lines: LineTable): boolean => {
   const exported = exportedNamesOf(parsed.module);
-  return exported.names.length === 0 && !exported.star && isNodeScript(path, staticImportFacts(parsed.module, lines));
+  return exported.names.length === 0 && !exported.star && mayBeNodeScript(path, staticImportFacts(parsed.module, lines), text);
 };
 
 /**
@@ -201,7 +201,7 @@ const parseModule = (path: string, text: string, isTypeScript: boolean, lines: L
   // parsed.program is deserialised on first access: touch it only when the walk has work to do.
   const fatal = parsed.errors.length > 0 && nodesAt(parsed.program, 'body').length === 0 && text.trim() !== '';
   let walk: WalkResult | null = null;
-  if (walkNeeded || (!fatal && mayBeScript(path, parsed, lines))) {
+  if (walkNeeded || (!fatal && mayBeScript(path, text, parsed, lines))) {
     try {
       walk = walkProgram(parsed.program, { file: path, text, ownNames: ownPathNames(text) }, lines, seedBindings(parsed), registerCallees(parsed.module), fsGlobBindingsOf(parsed.module.staticImports), importedResolverCallees(parsed.module));
     } catch (e) {

@@ -3,7 +3,8 @@
  * requires what it needs and then does its work at load time, with no `if (require.main === module)`
  * and no process.argv. Loading it is running it; nothing can import it for a value, since it
  * exports nothing. A browser script, a test file or a config has the same shape, so the marker
- * needs evidence that the file is a Node program: it loads a Node built-in, or it sits in a
+ * needs evidence that the file is a Node program: it loads a Node built-in, it uses what only
+ * Node's `process` has (`process.exit(1)`, `process.argv`, `process.cwd()`), or it sits in a
  * bin/, scripts/ or tools/ folder and loads something.
  */
 import type { PlacedImport } from './module-record.js';
@@ -21,6 +22,16 @@ const NODE_BUILTINS = new Set([
   'net', 'os', 'path', 'perf_hooks', 'process', 'querystring', 'readline', 'readline/promises', 'stream', 'stream/promises', 'timers',
   'timers/promises', 'tty', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
 ]);
+
+/**
+ * What only Node's `process` has. A browser has no `process` at all, but bundlers define
+ * `process.env.X` (`process.env.NODE_ENV` in React code), so `env` is no evidence; nor are
+ * `platform`, `version` and `nextTick`, which polyfills supply.
+ */
+export const NODE_PROCESS_PROPERTIES: ReadonlySet<string> = new Set(['argv', 'chdir', 'cwd', 'exit', 'exitCode', 'on', 'once', 'stderr', 'stdin', 'stdout']);
+
+/** A superset text test of NODE_PROCESS_PROPERTIES (comments and strings too): whether the walk may find one. */
+const NODE_PROCESS_TEXT = /\bprocess\s*\.\s*(?:argv|chdir|cwd|exit|exitCode|on|once|stderr|stdin|stdout)\b/;
 
 /** Files Node runs as they are. */
 const SCRIPT_FILE = /\.[cm]?[jt]s$/;
@@ -68,14 +79,27 @@ export const hasTopLevelWork = (program: AstNode): boolean => {
 
 const isNodeBuiltin = (specifier: string): boolean => specifier.startsWith('node:') || NODE_BUILTINS.has(specifier);
 
-/**
- * Whether a file that does work at load time and exports nothing is a Node script: it loads a
- * Node built-in, or it loads anything from a script folder; never a test, config or browser file.
- */
-export const isNodeScript = (path: string, imports: PlacedImport[]): boolean => {
-  // A component's script block (.vue, .svelte) or an MDX page is never run on its own.
-  if (!SCRIPT_FILE.test(path) || NOT_A_SCRIPT.test(path)) return false;
+/** A file whose path allows a script: not a test, config, browser or component file. */
+const scriptPath = (path: string): boolean => SCRIPT_FILE.test(path) && !NOT_A_SCRIPT.test(path);
+
+/** A Node built-in loaded, or anything loaded from a script folder. */
+const loadsAsScript = (path: string, imports: PlacedImport[]): boolean => {
   const loaded = imports.filter((p) => !p.fact.typeOnly);
   if (loaded.some((p) => isNodeBuiltin(p.fact.specifier))) return true;
   return SCRIPT_FOLDER.test(path) && loaded.length > 0;
 };
+
+/**
+ * Whether a file that does work at load time and exports nothing is a Node script: it loads a
+ * Node built-in, it uses Node's `process` (`usesNodeProcess`, found by the walk), or it loads
+ * anything from a script folder; never a test, config or browser file.
+ */
+export const isNodeScript = (path: string, imports: PlacedImport[], usesNodeProcess: boolean): boolean =>
+  scriptPath(path) && (usesNodeProcess || loadsAsScript(path, imports));
+
+/**
+ * Whether a file that exports nothing may be a Node script, before any walk: isNodeScript with
+ * the `process` test made on the text, a superset, so only a file that may be one is walked.
+ */
+export const mayBeNodeScript = (path: string, imports: PlacedImport[], text: string): boolean =>
+  scriptPath(path) && (loadsAsScript(path, imports) || NODE_PROCESS_TEXT.test(text));

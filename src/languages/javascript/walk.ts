@@ -16,7 +16,7 @@ import type { DynamicImportContext, PlacedImport } from './module-record.js';
 import { evaluateString, type ValueContext } from './static-value.js';
 import { type ComputedPattern, computedSpecifierPattern } from './computed-specifier.js';
 import { type ResolverCallee, bindRequiredResolver, loadsVariable, resolverCall } from './cwd-resolvers.js';
-import { hasTopLevelWork } from './top-level-script.js';
+import { hasTopLevelWork, NODE_PROCESS_PROPERTIES } from './top-level-script.js';
 
 export interface WalkResult {
   /** require(), require.resolve(), import.meta.resolve(), `import x = require()`. */
@@ -34,6 +34,8 @@ export interface WalkResult {
   usesExports: boolean;
   /** A top-level statement calls something or awaits (top-level-script.ts): the file works when loaded. */
   topLevelWork: boolean;
+  /** The file uses what only Node's `process` has (`process.exit`, NODE_PROCESS_PROPERTIES), anywhere. */
+  usesNodeProcess: boolean;
 }
 
 const IN_TRY = 1;
@@ -107,7 +109,7 @@ class Walk {
     readonly fsGlobs: Map<string, FsGlobBinding>,
     readonly resolvers: Map<string, ResolverCallee>,
   ) {
-    this.result = { imports: [], dynamicImports: new Map(), commands: [], references: [], runnable: new Set(), commonJsExports: [], usesExports: false, topLevelWork: hasTopLevelWork(program) };
+    this.result = { imports: [], dynamicImports: new Map(), commands: [], references: [], runnable: new Set(), commonJsExports: [], usesExports: false, topLevelWork: hasTopLevelWork(program), usesNodeProcess: false };
   }
 
   push(value: unknown, flags: number): void {
@@ -363,6 +365,10 @@ const onMember: Handler = (w, node, flags) => {
   if (key === 'exports' && dottedName(node) === 'module.exports') w.result.usesExports = true;
   if (key === 'main' && dottedName(node) === 'import.meta.main') w.result.runnable.add('main-guard');
   else if (key === 'argv' && !(flags & IN_FUNCTION) && node.start >= w.mainCheckEnd && dottedName(node) === 'process.argv') w.result.runnable.add('cli-framework');
+  if (key !== null && !node.computed && NODE_PROCESS_PROPERTIES.has(key as string)) {
+    const object = nodeAt(node, 'object');
+    if (object?.type === 'Identifier' && object.name === 'process') w.result.usesNodeProcess = true;
+  }
   return WALK_CHILDREN;
 };
 
