@@ -10,7 +10,7 @@ import { basename } from '../../util/path.js';
 import { hashRange, hashString, kgramHashes, winnow } from './hash.js';
 import { KEYWORDS, type TokenMode } from './keywords.js';
 import { RangeSlots } from './range-slots.js';
-import { addTerms, addTermsOf } from './terms.js';
+import { TermCounter } from './terms.js';
 import { TOKEN_IDENTIFIER, TOKEN_KEYWORD, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_STRING, tokenize } from './tokenize.js';
 
 export interface FingerprintOptions {
@@ -98,6 +98,8 @@ const isTrimmed = (c: number): boolean =>
 /** The distinct words and strings of the file being fingerprinted (one file at a time per thread). */
 const wordSlots = new RangeSlots();
 const stringSlots = new RangeSlots();
+/** The subject words of the file being fingerprinted. */
+const terms = new TermCounter();
 /** A word slot's flag: the word is a keyword (no subject word, a concrete hash). */
 const KEYWORD_SLOT = 1;
 
@@ -124,9 +126,9 @@ export const fingerprintText = (path: string, text: string, mode: TokenMode, opt
   // words are split once, and a repeat costs a hash and a comparison, no string.
   wordSlots.reset(code);
   stringSlots.reset(code);
+  terms.clear();
   // Tokens that are not a range of the code (a heredoc's bodies and word): their subject words by text.
   const loose = new Map<string, number>();
-  const terms = new Map<string, number>();
   const add = (hash: number, line: number) => {
     if (line !== lastLine) {
       lineStarts[lines] = count;
@@ -163,7 +165,13 @@ export const fingerprintText = (path: string, text: string, mode: TokenMode, opt
           wordSlots.values[slot] = hashRange(code, start, end, TOKEN_KEYWORD);
         } else wordSlots.values[slot] = abstract ? EMPTY_IDENTIFIER : hash;
       }
-      add(wordSlots.values[slot], line);
+      // add(), written out in the sinks called per token: census runs V8 without inlining (bin/engine.js).
+      if (line !== lastLine) {
+        lineStarts[lines] = count;
+        lineNumbers[lines++] = line;
+        lastLine = line;
+      }
+      tokenHashes[count++] = wordSlots.values[slot];
       return wordSlots.flags[slot] === KEYWORD_SLOT ? TOKEN_KEYWORD : TOKEN_IDENTIFIER;
     },
     string(start, end, line, newlines) {
@@ -181,7 +189,12 @@ export const fingerprintText = (path: string, text: string, mode: TokenMode, opt
     },
     punct(at, line) {
       const c = code.charCodeAt(at);
-      add(c < 128 ? PUNCT_HASHES[c] : hashRange(code, at, at + 1, TOKEN_PUNCT), line);
+      if (line !== lastLine) {
+        lineStarts[lines] = count;
+        lineNumbers[lines++] = line;
+        lastLine = line;
+      }
+      tokenHashes[count++] = c < 128 ? PUNCT_HASHES[c] : hashRange(code, at, at + 1, TOKEN_PUNCT);
     },
     token(kind, value, line) {
       loose.set(value, (loose.get(value) ?? 0) + (kind === TOKEN_PUNCT ? 0 : 1));
@@ -189,24 +202,23 @@ export const fingerprintText = (path: string, text: string, mode: TokenMode, opt
       else add(abstract && kind !== TOKEN_PUNCT ? hashString('', kind) : hashString(value, kind), line);
     },
     comment(start, end) {
-      addTermsOf(terms, code, start, end);
+      terms.addOf(code, start, end);
     },
   });
   // A text that is both a word and a string has two slots; its words' counts add up the same.
   for (let slot = 0; slot < wordSlots.size; slot++) {
-    if (wordSlots.flags[slot] !== KEYWORD_SLOT) addTermsOf(terms, code, wordSlots.starts[slot], wordSlots.ends[slot], wordSlots.counts[slot]);
+    if (wordSlots.flags[slot] !== KEYWORD_SLOT) terms.addOf(code, wordSlots.starts[slot], wordSlots.ends[slot], wordSlots.counts[slot]);
   }
-  for (let slot = 0; slot < stringSlots.size; slot++) addTermsOf(terms, code, stringSlots.starts[slot], stringSlots.ends[slot], stringSlots.counts[slot]);
-  for (const [value, times] of loose) if (times > 0) addTerms(terms, value, times);
-  addTerms(terms, fileStem(path), NAME_WEIGHT);
+  for (let slot = 0; slot < stringSlots.size; slot++) terms.addOf(code, stringSlots.starts[slot], stringSlots.ends[slot], stringSlots.counts[slot]);
+  for (const [value, times] of loose) if (times > 0) terms.add(value, times);
+  terms.add(fileStem(path), NAME_WEIGHT);
 
   const tokens = tokenHashes.slice(0, count);
   // Files shorter than one k-gram still get one fingerprint: the hash of all their tokens.
   // The k-grams are a work array too: winnow copies out what it keeps.
   const kgrams = tokens.length >= options.k ? kgramHashes(tokens, options.k, kgramWork) : tokens.length > 0 ? kgramHashes(tokens, tokens.length) : new Uint32Array(0);
   const winnowed = winnow(kgrams, options.w);
-  // The default order is by UTF-16 code units, as `<` compares, without a call per comparison.
-  const sortedTerms = [...terms.keys()].sort();
+  const subject = terms.sorted();
   return {
     normalizedHash: normalizedContentHash(text),
     tokens: tokens.length,
@@ -218,8 +230,8 @@ export const fingerprintText = (path: string, text: string, mode: TokenMode, opt
     winnowPositions: winnowed.positions,
     lineTokenStarts: lineStarts.slice(0, lines),
     lineNumbers: lineNumbers.slice(0, lines),
-    terms: sortedTerms,
-    termCounts: Uint32Array.from(sortedTerms, (t) => terms.get(t) ?? 0),
+    terms: subject.terms,
+    termCounts: subject.counts,
   };
 };
 
