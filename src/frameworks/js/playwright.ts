@@ -5,7 +5,9 @@
  * the tests, in `cwd` (relative to the config's folder, which is the default): test commands.
  * Read statically from playwright.config.* beside a package.json, from the config `playwright test
  * -c x` names, and from one a knip config names for its playwright plugin; paths in the config are
- * relative to its own folder, as Playwright resolves them.
+ * relative to its own folder, as Playwright resolves them. A config that spreads another it
+ * imports (`{ ...baseConfig, maxFailures: 1 }`) takes the other's testDir and testMatch unless
+ * it sets them itself.
  */
 import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { knipPluginConfigs } from '../../languages/javascript/knip-config-file.js';
@@ -45,6 +47,31 @@ const webServers = (ctx: FrameworkContext, config: string, value: ConfigValue | 
   warnUnread(out.diagnostics, 'playwright', config, unread, 'webServer');
 };
 
+/**
+ * The config's value, with the testDir and testMatch of a config it spreads and imports when it
+ * sets them not itself: `{ ...baseConfig, maxFailures: 1 }` runs the base's tests. Only those two:
+ * the base's other options are read where the base is a config itself, and warned about there.
+ * A relative testDir is resolved from the config Playwright loads, wherever the object was written.
+ */
+const withSpreadTests = (ctx: FrameworkContext, config: string, value: ConfigValue | null): ConfigValue | null => {
+  // An unread spread leaves the object partial; a config that sets both needs nothing from it.
+  if (value?.kind !== 'object' || !value.partial || (value.props.has('testDir') && value.props.has('testMatch'))) return value;
+  const merged = readToolConfig(ctx, config, [], 'playwright', true).value;
+  if (merged?.kind !== 'object') return value;
+  const props = new Map(value.props);
+  for (const key of ['testDir', 'testMatch']) {
+    const spread = merged.props.get(key);
+    if (spread && !props.has(key)) props.set(key, spread);
+  }
+  return { ...value, props };
+};
+
+/**
+ * A testMatch glob as Playwright matches it: against the file's absolute path, with `**\/` put in
+ * front of any glob that does not start so (`*e2e.spec.ts` matches at any depth).
+ */
+const anyDepth = (glob: string): string => (glob.startsWith('**/') ? glob : `**/${glob}`);
+
 /** testDir/testMatch of the top level or a project, inheriting the top level's. */
 const readTests = (ctx: FrameworkContext, config: string, value: ConfigValue | null, inherited: { dir: string; match: string[] }, out: FrameworkOutput) => {
   const dirValue = configAt(value, 'testDir');
@@ -52,7 +79,7 @@ const readTests = (ctx: FrameworkContext, config: string, value: ConfigValue | n
   const matchValue = configAt(value, 'testMatch');
   const read = configStrings(matchValue);
   warnUnread(out.diagnostics, 'playwright', config, read.unknown, 'testMatch');
-  const match = read.strings.length > 0 ? read.strings.map((s) => (s.value.includes('/') || s.value.startsWith('*') ? s.value : `**/${s.value}`)) : inherited.match;
+  const match = read.strings.length > 0 ? read.strings.map((s) => anyDepth(s.value)) : inherited.match;
   for (const { file, glob } of globFiles(ctx, dir, match)) out.entries.push({ source: config, target: file, targetKind: 'file', kind: 'test', evidence: `playwright discovery (${config}): ${glob} in ${dir || '.'}` });
   return { dir, match };
 };
@@ -66,7 +93,7 @@ const playwright: FrameworkReader = {
     const out = emptyFrameworkOutput();
     for (const pkg of packages(ctx)) {
       for (const config of configsOf(ctx, pkg)) {
-        const { value } = readToolConfig(ctx, config, out.diagnostics, 'playwright');
+        const value = withSpreadTests(ctx, config, readToolConfig(ctx, config, out.diagnostics, 'playwright').value);
         const top = readTests(ctx, config, value, { dir: dirname(config), match: DEFAULT_MATCH }, out);
         const projects = configAt(value, 'projects');
         if (projects?.kind === 'array') for (const p of projects.items) if (p.kind === 'object' && (p.props.has('testDir') || p.props.has('testMatch'))) readTests(ctx, config, p, top, out);
