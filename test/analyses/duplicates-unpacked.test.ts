@@ -6,7 +6,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { orderByHash, pairSimilarity, sharedRuns, type SharedRun } from '../../src/analyses/duplicates/blocks.js';
+import fc from 'fast-check';
+import { assertProperty } from '../helpers/property.js';
+import { orderByHash, pairSimilarity, sharedRuns, similarityOf, type SharedRun } from '../../src/analyses/duplicates/blocks.js';
 import { fingerprintFile } from '../../src/analyses/duplicates/fingerprint.js';
 
 const PAST_PACKING = 2 ** 26;
@@ -43,4 +45,21 @@ test('pairSimilarity: runs past the span packing cover what the same runs cover 
   assert.deepEqual(pairSimilarity(shifted(PAST_PACKING - 101), a, b), below);
   // union in a: [0, 35) [40, 70) [100, 101); in b: [0, 35) [60, 65) [90, 100) [120, 121)
   assert.equal(below.similarity, (66 + 51) / (a.tokens + b.tokens));
+});
+
+test('similarityOf gives what pairSimilarity gives over the same pair\'s runs, packed or not', () => {
+  const piece = fc.constantFrom(body('shared'), body('other'), 'let a = 1;\n', 'a = a + 1;\n', 'if (a) { b(); }\n', 'return a;\n', 'x.y(z);\n');
+  const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+  assertProperty(
+    fc.property(text, text, fc.integer({ min: 1, max: 40 }), (ta, tb, minTokens) => {
+      const a = fingerprintFile('a.ts', ta, 'typescript', { abstractIdentifiers: false, k: 5, w: 4 });
+      const b = fingerprintFile('b.ts', tb, 'typescript', { abstractIdentifiers: false, k: 5, w: 4 });
+      const want = pairSimilarity(sharedRuns(a, orderByHash(a), b, orderByHash(b), null, minTokens), a, b);
+      assert.deepEqual(similarityOf(a, orderByHash(a), b, orderByHash(b), minTokens), want);
+      // the path for files past the seed packing
+      const bigA = { ...a, tokens: PAST_PACKING };
+      assert.deepEqual(similarityOf(bigA, orderByHash(bigA), b, orderByHash(b), minTokens), pairSimilarity(sharedRuns(bigA, orderByHash(bigA), b, orderByHash(b), null, minTokens), bigA, b));
+    }),
+    { numRuns: 300 },
+  );
 });

@@ -15,7 +15,7 @@ import type { DuplicatesOptions } from '../../model/duplicates.js';
 import type { FileRecord } from '../../model/file.js';
 import { byString } from '../../util/compare.js';
 import { basename } from '../../util/path.js';
-import { type HashOrder, orderByHash, pairSimilarity, sharedRuns, trimToLines } from './blocks.js';
+import { type HashOrder, orderByHash, sharedRuns, similarityOf, trimToLines } from './blocks.js';
 import { buildCandidateIndex, pairOf, type CandidateIndex } from './candidates.js';
 import { lineOfToken, type FileFingerprint } from './fingerprint-text.js';
 import { chooseKeeper } from './keeper.js';
@@ -206,7 +206,7 @@ const pairComparer = (representatives: GroupFile[], orderOf: OrderOf) => {
   return (a: number, b: number) => {
     const fa = representatives[a].fp;
     const fb = representatives[b].fp;
-    return pairSimilarity(sharedRuns(fa, orderOf(a), fb, orderOf(b), null, Math.min(fa.k, fa.tokens, fb.tokens)), fa, fb);
+    return similarityOf(fa, orderOf(a), fb, orderOf(b), Math.min(fa.k, fa.tokens, fb.tokens));
   };
 };
 
