@@ -3,11 +3,13 @@
  * `node scripts/new-detector.mjs <name>`: it copies _template.ts, a fixture and a test, and adds
  * the line here.
  */
+import agentHooks from './agent-hooks.js';
 import appJson from './app-json.js';
 import awsCdk from './aws-cdk.js';
 import awsSam from './aws-sam.js';
 import compose from './compose.js';
 import crontab from './crontab.js';
+import devcontainer from './devcontainer.js';
 import dockerfile from './dockerfile.js';
 import flyToml from './fly-toml.js';
 import githubActions from './github-actions.js';
@@ -48,11 +50,13 @@ import yarnrc from './yarnrc.js';
 import type { EntryDetector } from './types.js';
 
 export const DETECTORS: EntryDetector[] = [
+  agentHooks,
   appJson,
   awsCdk,
   awsSam,
   compose,
   crontab,
+  devcontainer,
   dockerfile,
   flyToml,
   githubActions,
