@@ -8,6 +8,12 @@
  * interpolated as compose does (`${VAR}` from the `.env` beside the compose file, `$$`). A
  * service running a Docker Official Image (`mongo:latest`) with no repo folder bind-mounted runs
  * only that image's software: its command is not read.
+ *
+ * An image runs the scripts mounted into its init folder when the container starts: the official
+ * postgres, mysql, mariadb and mongo images those in `/docker-entrypoint-initdb.d`, nginx's in
+ * `/docker-entrypoint.d`, LocalStack's in `/etc/localstack/init/<stage>.d`. A bind of a repo script
+ * (or of a repo folder: the scripts directly in it) there is an entry of the service, whose kind
+ * is test when the compose file sits in a test folder (a suite's databases and emulators).
  */
 import { analyseDockerfile, type DockerCommand } from './support/dockerfile-model.js';
 import { readDockerIgnore } from './support/dockerignore.js';
@@ -16,11 +22,33 @@ import { addCommand, sortPathMap } from './support/inputs.js';
 import { COMPOSE, isComposeFile, type ComposeService } from '../manifests/compose.js';
 import { DOCKERFILE } from '../manifests/dockerfile.js';
 import { parseEnvFile } from '../manifests/env-file.js';
+import { pathsInDir } from '../util/file-index.js';
 import { dirname, joinRepo, posix } from '../util/path.js';
+import { fileEntry } from './support/inputs.js';
+import type { EntryKind } from '../model/verdict.js';
 import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
 
 /** A Docker Official Image (`mongo:latest`, `library/postgres`): the registry's own software, never the repo's. */
 const OFFICIAL_IMAGE = /^(?:(?:docker\.io\/)?library\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[\w.-]+)?(?:@sha256:[a-f0-9]+)?$/;
+
+/** Folders whose scripts an image runs when its container starts. */
+const INIT_FOLDERS = ['/docker-entrypoint-initdb.d', '/docker-entrypoint.d', '/etc/localstack/init/boot.d', '/etc/localstack/init/start.d', '/etc/localstack/init/ready.d', '/etc/localstack/init/shutdown.d'];
+/** What those folders run: shell scripts (`.envsh`: nginx sources them), and Python for LocalStack. */
+const INIT_SCRIPT = /\.(?:sh|envsh|py)$/;
+const TEST_FOLDER = /(?:^|\/)(?:tests?|__tests__|e2e|spec|integration-tests?)\//;
+
+/** The scripts a service's binds put in an image's init folders, with the folder each runs from. */
+const initScripts = (service: ComposeService, files: ReadonlySet<string>): { path: string; folder: string }[] => {
+  const out: { path: string; folder: string }[] = [];
+  for (const bind of service.binds) {
+    const folder = INIT_FOLDERS.find((f) => bind.from === f || bind.from.startsWith(`${f}/`));
+    if (folder === undefined) continue;
+    if (bind.from === folder) {
+      for (const path of pathsInDir(files, bind.to)) if (INIT_SCRIPT.test(path)) out.push({ path, folder });
+    } else if (files.has(bind.to) && INIT_SCRIPT.test(bind.from)) out.push({ path: bind.to, folder });
+  }
+  return out;
+};
 
 /** Start instructions a service without its own command runs (not RUN build steps). */
 const START_LABELS = new Set(['CMD', 'ENTRYPOINT', 'ENTRYPOINT+CMD', 'HEALTHCHECK']);
@@ -99,7 +127,11 @@ const compose: EntryDetector = {
     const dotEnv = dotEnvOf(file.path, ctx);
     // Compose interpolates the file itself: a `${VAR}` the .env does not set stays for the analyser to call computed.
     const expand = (text: string) => interpolate(text, (name) => dotEnv[name], { dollarEscape: true }).text;
+    const initKind: EntryKind = TEST_FOLDER.test(file.path) ? 'test' : 'production';
     for (const s of ctx.manifests.get(file.path, COMPOSE) ?? []) {
+      for (const { path, folder } of initScripts(s, ctx.files)) {
+        out.entries.push(fileEntry(path, initKind, `compose ${file.path} service "${s.name}" mounts it into ${folder}, whose scripts ${s.image ? `the image ${s.image}` : 'the image'} runs when the container starts`, s.line));
+      }
       if (!s.command && !s.entrypoint && !s.build) continue;
       // An official image with no repo folder mounted holds nothing of the repo: its command (`--storageEngine=wiredTiger`,
       // `postgres -c …`) runs the image's own program, which is not the repo's to account for.
