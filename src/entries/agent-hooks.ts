@@ -6,9 +6,9 @@
  * afterFileEdit: [{ command }] }`), run from the project folder too. They format, lint or check
  * what the agent wrote on a developer's machine: tooling.
  */
-import { warning } from '../util/diagnostics.js';
-import { parseJsonc } from '../util/jsonc.js';
+import { isRecord } from '../manifests/json.js';
 import { splitLines } from '../util/lines.js';
+import { readConfigDocument } from './support/config-document.js';
 import { addCommand } from './support/inputs.js';
 import { emptyOutput, type DetectorOutput, type EntryDetector } from './types.js';
 
@@ -16,8 +16,6 @@ const CLAUDE = /(?:^|\/)\.claude\/settings(?:\.local)?\.json$/;
 const CURSOR = /(?:^|\/)\.cursor\/hooks\.json$/;
 /** The project folder, as each agent's variable names it: the command runs there, so it is `.`. */
 const PROJECT_VARIABLES = { CLAUDE_PROJECT_DIR: '.', CURSOR_PROJECT_DIR: '.' };
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every `command` string of a hook entry, the nested Claude shape (`{ hooks: [{ command }] }`) and the flat one (`{ command }`). */
 const hookCommands = (entry: unknown): string[] => {
@@ -34,18 +32,18 @@ const agentHooks: EntryDetector = {
   candidates: { names: ['settings.json', 'settings.local.json', 'hooks.json'] },
   detect: (file) => {
     const out: DetectorOutput = emptyOutput();
-    const parsed = parseJsonc(file.text);
-    if (!('value' in parsed)) {
-      out.diagnostics.push(warning('agent-hooks/invalid', `not valid JSON: ${parsed.error}`, file.path, parsed.line));
+    const doc = readConfigDocument(file.path, file.text, 'agent-hooks/invalid');
+    if ('diagnostic' in doc) {
+      out.diagnostics.push(doc.diagnostic);
       return out;
     }
-    const doc = parsed.value;
-    if (!isRecord(doc) || !isRecord(doc.hooks)) return out;
+    const hooks = doc.table?.hooks;
+    if (!isRecord(hooks)) return out;
     const agent = CLAUDE.test(file.path) ? 'Claude Code' : 'Cursor';
     const folder = file.path.slice(0, file.path.lastIndexOf('/'));
     const cwd = folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '';
     const lines = splitLines(file.text);
-    for (const [event, entries] of Object.entries(doc.hooks)) {
+    for (const [event, entries] of Object.entries(hooks)) {
       if (!Array.isArray(entries)) continue;
       for (const command of entries.flatMap(hookCommands)) {
         const i = lines.findIndex((l) => l.includes(JSON.stringify(command).slice(1, -1)));

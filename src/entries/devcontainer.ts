@@ -7,10 +7,7 @@
  * commands run side by side (each a string or an array). They set up a developer's machine:
  * tooling. `${containerWorkspaceFolder}` and `${localWorkspaceFolder}` are that folder.
  */
-import { warning } from '../util/diagnostics.js';
-import { parseJsonc } from '../util/jsonc.js';
-import { dirname } from '../util/path.js';
-import { splitLines } from '../util/lines.js';
+import { lineOfKey, readConfigDocument } from './support/config-document.js';
 import { addCommand } from './support/inputs.js';
 import { emptyOutput, type DetectorOutput, type EntryDetector } from './types.js';
 
@@ -48,21 +45,18 @@ const devcontainer: EntryDetector = {
   candidates: { names: ['devcontainer.json', '.devcontainer.json'] },
   detect: (file) => {
     const out: DetectorOutput = emptyOutput();
-    const parsed = parseJsonc(file.text);
-    if (!('value' in parsed)) {
-      out.diagnostics.push(warning('devcontainer/invalid', `not valid JSON: ${parsed.error}`, file.path, parsed.line));
+    const doc = readConfigDocument(file.path, file.text, 'devcontainer/invalid');
+    if ('diagnostic' in doc) {
+      out.diagnostics.push(doc.diagnostic);
       return out;
     }
-    const doc = parsed.value;
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return out;
-    const lines = splitLines(file.text);
+    if (doc.table === null) return out;
     const cwd = workspaceOf(file.path);
     for (const key of LIFECYCLE) {
-      const value = (doc as Record<string, unknown>)[key];
-      const i = lines.findIndex((l) => l.includes(`"${key}"`));
-      for (const { name, command } of commandLines(value)) {
+      const line = lineOfKey(file.text, key);
+      for (const { name, command } of commandLines(doc.table[key])) {
         const where = name === null ? key : `${key} "${name}"`;
-        addCommand(out, command.replace(WORKSPACE_VARIABLE, '.'), { cwd, kind: 'tooling', evidence: `Dev Container ${file.path} ${where}`, ...(i >= 0 ? { line: i + 1 } : {}) });
+        addCommand(out, command.replace(WORKSPACE_VARIABLE, '.'), { cwd, kind: 'tooling', evidence: `Dev Container ${file.path} ${where}`, ...(line !== undefined ? { line } : {}) });
       }
     }
     return out;
