@@ -8,6 +8,8 @@ import type { FileRecord } from '../model/file.js';
 import type { Verdict } from '../model/verdict.js';
 import { isDocLanguage, languageRecord } from '../languages/registry.js';
 import { byString } from '../util/compare.js';
+import { basename } from '../util/path.js';
+import { nameExtension } from '../discover/language.js';
 import { aboutFile, entrySentence } from '../util/sentences.js';
 
 export interface Root {
@@ -27,7 +29,11 @@ const RUNNABLE_WORDS: Record<string, string> = {
 const runnableEvidence = (file: FileRecord): string | null => {
   const spec = languageRecord(file.language);
   const markers = (file.runnable ?? []).filter((m) => m !== 'top-level-code' || spec?.topLevelCodeRuns === true);
-  if (markers.length === 0) return file.executable && spec?.executableEvidence ? `${file.path} ${spec.executableEvidence}` : null;
+  if (markers.length === 0) {
+    if (file.executable && spec?.executableEvidence) return `${file.path} ${spec.executableEvidence}`;
+    const byPath = spec?.runByPath ? spec.runByPath[nameExtension(basename(file.path))] : undefined;
+    return byPath === undefined ? null : `${file.path} ${byPath}`;
+  }
   const words = markers.map((m) => RUNNABLE_WORDS[m]);
   return `${file.path} is runnable on its own: ${words.join(', ')}${file.executable ? ' (executable)' : ''}`;
 };

@@ -5,10 +5,12 @@
  * (`crontab -e`, deploy/crontab) do not, except that a first word `root` is read as the user. A `%` ends the command (the rest is its stdin), as cron does. cron starts commands
  * in the user's home folder, which census cannot see: they are read from the repo root, with
  * the deploy folders the repo's service units declare mapped back (support/known-deploy-dirs.ts).
+ * A script in `cron.hourly/`, `cron.daily/`, `cron.weekly/` or `cron.monthly/` is run as a whole by
+ * cron's `run-parts` (Debian's /etc/crontab): the script is the production entry, read like any script.
  */
 import { warning } from '../util/diagnostics.js';
 import { basename, extname } from '../util/path.js';
-import { addCommand } from './support/inputs.js';
+import { addCommand, fileEntry } from './support/inputs.js';
 import { knownDeployDirs } from './support/known-deploy-dirs.js';
 import { splitLines } from '../util/lines.js';
 import { emptyOutput, type EntryDetector } from './types.js';
@@ -33,6 +35,14 @@ const cutAtPercent = (command: string): string => {
   return cut.replace(/\\%/g, '%').trim();
 };
 
+/**
+ * What run-parts runs from a periodic cron folder: Debian's run-parts takes only names of letters,
+ * digits, `_` and `-`, so `x.dpkg-old`, `.placeholder` and `README.md` are left alone.
+ */
+const RUN_PARTS_SCRIPT = /(?:^|\/)cron\.(hourly|daily|weekly|monthly)\/([A-Za-z0-9_-]+)$/;
+
+export const isRunPartsScript = (path: string): boolean => path.includes('cron.') && RUN_PARTS_SCRIPT.test(path);
+
 export const isCrontab = (path: string): boolean => {
   if (!path.includes('cron')) return false;
   const name = basename(path);
@@ -42,10 +52,15 @@ export const isCrontab = (path: string): boolean => {
 
 const crontab: EntryDetector = {
   id: 'crontab',
-  title: 'crontabs',
-  matches: isCrontab,
+  title: 'crontabs and run-parts folders (cron.d, crontab, cron.daily/…)',
+  matches: (path) => isCrontab(path) || isRunPartsScript(path),
   detect: (file, ctx) => {
     const out = emptyOutput();
+    const periodic = RUN_PARTS_SCRIPT.exec(file.path);
+    if (periodic) {
+      out.entries.push(fileEntry(file.path, 'production', `cron runs ${file.path} ${periodic[1]} (run-parts cron.${periodic[1]})`));
+      return out;
+    }
     const userField = hasUserField(file.path, file.text);
     splitLines(file.text).forEach((raw, i) => {
       const line = raw.trim();

@@ -4,6 +4,7 @@
  * the line here.
  */
 import agentHooks from './agent-hooks.js';
+import apacheWsgi from './apache-wsgi.js';
 import appJson from './app-json.js';
 import awsCdk from './aws-cdk.js';
 import awsSam from './aws-sam.js';
@@ -51,6 +52,7 @@ import type { EntryDetector } from './types.js';
 
 export const DETECTORS: EntryDetector[] = [
   agentHooks,
+  apacheWsgi,
   appJson,
   awsCdk,
   awsSam,

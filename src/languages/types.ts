@@ -91,4 +91,9 @@ export interface LanguageRecord {
   topLevelCodeRuns?: boolean;
   /** The evidence for an executable file of this language with no other runnable marker. */
   executableEvidence?: string;
+  /**
+   * Extensions whose files something outside the code runs by path, and the evidence for one
+   * that no entry names (a `.wsgi` script a WSGI server loads): runnable with no other marker.
+   */
+  runByPath?: Readonly<Record<string, string>>;
 }

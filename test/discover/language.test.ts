@@ -12,3 +12,8 @@ test('languageFromPath: .txt files are docs, but not inside a distribution metad
   assert.equal(languageFromPath('src/pkg.egg-info/top_level.txt'), 'other');
   assert.equal(languageFromPath('pkg.dist-info/README.md'), 'markdown');
 });
+
+test('languageFromPath: a mod_wsgi script is Python', () => {
+  assert.equal(languageFromPath('usr/share/graphite-web/graphite.wsgi'), 'python');
+  assert.equal(languageFromPath('deploy/app.WSGI'), 'python');
+});

@@ -7,7 +7,8 @@ import { pythonExtractor } from './extract.js';
 export const pythonLanguage: LanguageRecord = {
   id: 'python',
   family: 'python',
-  extensions: ['.py', '.pyi', '.pyw'],
+  // A mod_wsgi script (`app.wsgi`) is Python that Apache loads by path; nothing imports it by name.
+  extensions: ['.py', '.pyi', '.pyw', '.wsgi'],
   shebang: /^python[0-9.]*$/,
   comments: 'hash',
   source: true,
@@ -17,4 +18,5 @@ export const pythonLanguage: LanguageRecord = {
   declaredEncoding: declaredPythonEncoding,
   knownEncoding: (name) => PYTHON_CODEC_NAMES.has(normalizeCodecName(name)),
   topLevelCodeRuns: true,
+  runByPath: { '.wsgi': 'is a WSGI script, which a server (Apache mod_wsgi, uWSGI) loads by its path' },
 };
