@@ -87,8 +87,13 @@ const keywordIndex = (mode: TokenMode): Map<number, string[]> => {
   return index;
 };
 
-const isKeyword = (index: Map<number, string[]>, text: string, start: number, end: number, hash: number): boolean =>
-  index.get(hash)?.some((word) => word.length === end - start && text.startsWith(word, start)) ?? false;
+const isKeyword = (index: Map<number, string[]>, text: string, start: number, end: number, hash: number): boolean => {
+  const words = index.get(hash);
+  if (words === undefined) return false;
+  // A loop, not some(): no closure per distinct word of every file.
+  for (let i = 0; i < words.length; i++) if (words[i].length === end - start && text.startsWith(words[i], start)) return true;
+  return false;
+};
 
 /** Whitespace as String.prototype.trim removes it (a segment of a multi-line string holds no line feed). */
 const isTrimmed = (c: number): boolean =>
