@@ -117,6 +117,7 @@ import graphqlCodegen from './js/graphql-codegen.js';
 import graphqlLazyTypes from './python/graphql-lazy.js';
 import pythonFolderLoaders from './python/folder-loaders.js';
 import packageScripts from './python/package-scripts.js';
+import pluginManifests from './python/plugin-manifests.js';
 import prefixedImports from './python/prefixed-imports.js';
 import pythonLibrary from './python/python-library.js';
 import pytest from './python/pytest.js';
@@ -192,6 +193,7 @@ export const READERS: readonly FrameworkReader[] = [
   payload,
   playwright,
   plop,
+  pluginManifests,
   postcss,
   preconstruct,
   prefixedImports,
