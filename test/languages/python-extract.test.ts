@@ -350,6 +350,13 @@ describe('python runnable markers', () => {
     assert.deepEqual(facts('admin.site.register(Post)\nmain()\n').runnable, ['top-level-code']);
     assert.deepEqual(facts('register(x).run()\n').runnable, ['top-level-code']);
   });
+
+  test('top-level code: a deprecation notice is not work of its own, but anything more is', () => {
+    assert.deepEqual(facts("import warnings\nwarnings.warn('x is deprecated.',\n              RemovedInSphinx60Warning, stacklevel=2)\n").runnable, []);
+    assert.deepEqual(facts("from warnings import warn\nwarn('old', DeprecationWarning)\n").runnable, []);
+    assert.deepEqual(facts("import warnings\nwarnings.warn('starting')\nmain()\n").runnable, ['top-level-code']);
+    assert.deepEqual(facts("warnings.warn('x').with_traceback(None)\n").runnable, ['top-level-code']);
+  });
 });
 
 describe('python summary, definitions, __all__, complexity', () => {

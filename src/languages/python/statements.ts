@@ -13,7 +13,11 @@ import { exceptHandler, forTarget, headerColon, isMainTest, isTypeCheckingTest, 
 import { fromStatement, importStatement } from './imports.js';
 import { findTop, isOp, isTrailer, matchClose, nameText } from './ranges.js';
 
-const REGISTRATION = /^(register\w*|unregister|connect|autodiscover)$/;
+/**
+ * Calls a module makes when imported that make no script of it: registering with a framework, and
+ * a deprecation notice (`warnings.warn("x is deprecated", RemovedInSphinx70Warning)` in a shim).
+ */
+const REGISTRATION = /^(register\w*|unregister|connect|autodiscover|warn)$/;
 import type { ExtractState } from './state.js';
 import { Kind, Op, Word, isHardKeyword } from './tokens.js';
 
@@ -248,7 +252,8 @@ export class StatementWalker {
 
   /**
    * `admin.site.register(Post)`, `signal.connect(handler)`, `register(x)`: a module that only
-   * registers itself with a framework is loaded by that framework, not run on its own.
+   * registers itself with a framework is loaded by that framework, not run on its own. So is one
+   * whose only call is `warnings.warn(...)`: a deprecated module warning its importers.
    */
   private isRegistration(s: number, e: number): boolean {
     const t = this.st.t;
