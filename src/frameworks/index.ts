@@ -107,6 +107,7 @@ import declarationTwins from './js/declaration-twins.js';
 import django from './python/django.js';
 import djangoTestSettings from './python/django-test-settings.js';
 import entryPointScripts from './python/entry-point-scripts.js';
+import flaskStatic from './python/flask-static.js';
 import installedEntryPoints from './python/installed-entry-points.js';
 import grunt from './js/grunt.js';
 import gatsby from './js/gatsby.js';
@@ -155,6 +156,7 @@ export const READERS: readonly FrameworkReader[] = [
   etherpadPlugins,
   eve,
   expo,
+  flaskStatic,
   flue,
   folderJoinRequires,
   folderPackages,
