@@ -8,4 +8,5 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 
 const cases = frameworkCases('string-modules');
 test('string-modules: has a registry fixture', () => assert.ok(cases.includes('string-modules-registry')));
+test('string-modules: has a loader-functions fixture', () => assert.ok(cases.includes('string-modules-loaders')));
 for (const name of cases) test(`string-modules: ${name}`, () => checkFrameworkFixture(name));

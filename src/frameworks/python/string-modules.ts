@@ -12,14 +12,24 @@
  * ["debug_toolbar.panels.sql.SQLPanel", …]`). Only that module's settings (UPPER_CASE
  * assignments) are read, and only when its local name appears within the call's statement or the
  * three lines above it.
+ *
+ * A repo's own loader function counts as such a call where other modules call it: gunicorn's
+ * `util.load_class(uri)` ends in `importlib.import_module(…)` of a name split from `uri`
+ * (loader-functions.ts finds it), so config.py's `util.load_class(uri)` loads what is assigned to
+ * `uri` there. From a caller only what flows into the call counts, not the file's other strings;
+ * and a setting that a computed import's name is built from (`SUPPORTED_WORKERS`, imported by
+ * name from gunicorn.workers) gives that setting's strings.
  */
 import { listedPaths } from '../../util/file-index.js';
+import type { FileFacts, ImportFact } from '../../model/facts.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
 import { relativeModuleFile } from './python-files.js';
+import { fileLoads, moduleFunctionLoads, type FunctionLoad } from './loader-functions.js';
 import { lineAt } from '../../util/lines.js';
+import { basename, dirname } from '../../util/path.js';
 
 const LOADERS = new Set(['importlib', 'importlib.metadata', 'django.utils.module_loading', 'pkg_resources', 'werkzeug.utils', 'twisted.python.reflect']);
 /** Loader functions imported by name (`from importlib import import_module`, `from twisted.python.reflect import namedObject`). */
@@ -37,52 +47,241 @@ const SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
 /** How far above a computed load a name it reads through may stand (`x = dt_settings.get_config()[…]` then the call). */
 const LINES_ABOVE = 3;
 
+/** The repo file an import statement in `path` names by `dotted` (relative or absolute), or null. */
+const moduleFile = (ctx: FrameworkContext, path: string, dotted: string): string | null =>
+  dotted.startsWith('.') ? relativeModuleFile(ctx.files, path, dotted) : (ctx.module(dotted)[0] ?? null);
+
+/** `from S import name`: the dotted name of what it imports. */
+const fromName = (specifier: string, name: string): string => (specifier.endsWith('.') ? `${specifier}${name}` : `${specifier}.${name}`);
+
 /** Repo modules the file imports, by the local name they are bound to (`settings as dt_settings` → dt_settings). */
 const importedModules = (ctx: FrameworkContext, path: string): Map<string, string> => {
   const out = new Map<string, string>();
   for (const i of ctx.facts(path)?.imports ?? []) {
     const bind = (local: string, dotted: string): void => {
       // `from pkg import NAME` names an attribute: no module file, nothing bound.
-      const file = dotted.startsWith('.') ? relativeModuleFile(ctx.files, path, dotted) : (ctx.module(dotted)[0] ?? null);
+      const file = moduleFile(ctx, path, dotted);
       if (file !== null && file !== path) out.set(local, file);
     };
-    if (i.syntax === 'from') for (const n of i.names) if (n.name !== '*') bind(n.alias ?? n.name, i.specifier.endsWith('.') ? `${i.specifier}${n.name}` : `${i.specifier}.${n.name}`);
+    if (i.syntax === 'from') for (const n of i.names) if (n.name !== '*') bind(n.alias ?? n.name, fromName(i.specifier, n.name));
     if (i.syntax === 'import' && i.alias) bind(i.alias, i.specifier);
   }
   return out;
 };
 
+/**
+ * Whether an import names a module in `specifiers` (as written) or imports a name in `names`.
+ * Every Python file of the scan is asked this twice (does it import an importlib-like loader; may
+ * it import a repo loader): one function for both, so that the second pass runs compiled code.
+ */
+const importsAny = (imports: readonly ImportFact[], names: ReadonlySet<string>, specifiers: ReadonlySet<string>): boolean => {
+  for (let k = 0; k < imports.length; k++) {
+    const i = imports[k];
+    if (specifiers.has(i.specifier)) return true;
+    const list = i.names;
+    for (let j = 0; j < list.length; j++) if (names.has(list[j].name)) return true;
+  }
+  return false;
+};
+const LOADER_WORDS = new Set([...LOADER_NAMES, 'reflect']);
+
+/** The imports bring in an importlib-like loader. */
+const importsLoader = (imports: readonly ImportFact[]): boolean => {
+  if (!importsAny(imports, LOADER_WORDS, LOADERS)) return false;
+  for (let k = 0; k < imports.length; k++) {
+    const i = imports[k];
+    if (LOADERS.has(i.specifier)) return true;
+    const twisted = i.specifier === 'twisted.python';
+    for (let j = 0; j < i.names.length; j++) if (LOADER_NAMES.has(i.names[j].name) || (twisted && i.names[j].name === 'reflect')) return true;
+  }
+  return false;
+};
+
 const loadsByName = (ctx: FrameworkContext, path: string): boolean => {
   const facts = ctx.facts(path);
-  if (!facts || !path.endsWith('.py')) return false;
-  return facts.imports.some((i) => LOADERS.has(i.specifier) || (i.specifier === 'twisted.python' && i.names.some((n) => n.name === 'reflect')) || i.names.some((n) => LOADER_NAMES.has(n.name)));
+  return facts !== undefined && path.endsWith('.py') && importsLoader(facts.imports);
+};
+
+/** A module-level function of a repo file that imports a module named by one of its parameters. */
+interface Loader {
+  file: string;
+  load: FunctionLoad;
+}
+
+/** Loaders found so far: by file and name, and the names an import binding one may use (`util`, `load_class`), to test imports against cheaply. */
+interface Loaders {
+  byFile: Map<string, Map<string, FunctionLoad>>;
+  /** The loaders' own names and their modules' last names (`load_class`, `util`; a package's folder for `__init__.py`). */
+  watch: Set<string>;
+  /** Each module's last name with a dot before it (`.util`), for `import pkg.util`. */
+  dottedStems: string[];
+  /** The dotted names a loader's module may be imported by (`util`, `gunicorn.util`, `dist-packages.gunicorn.util`: each tail of its path). */
+  modules: Set<string>;
+}
+
+/** Binds `prefix.name` for each loader of the module `dotted` names, when that is a loader's file. */
+const bindModule = (ctx: FrameworkContext, path: string, loaders: Loaders, prefix: string, dotted: string, out: Map<string, Loader>): void => {
+  const file = moduleFile(ctx, path, dotted);
+  const held = file === null || file === path ? undefined : loaders.byFile.get(file);
+  if (held) for (const [name, load] of held) out.set(`${prefix}.${name}`, { file: file!, load });
+};
+
+/**
+ * The loaders a file may call, by the name it calls them by (`util.load_class`, `load_class`), from
+ * its imports; null for none. Every Python file of the scan is asked: plain loops, one set lookup
+ * per imported name, and a module is resolved only when a name could be a loader's or its module's.
+ */
+const loaderCallees = (ctx: FrameworkContext, path: string, imports: readonly ImportFact[], loaders: Loaders): Map<string, Loader> | null => {
+  let out: Map<string, Loader> | null = null;
+  for (let k = 0; k < imports.length; k++) {
+    const i = imports[k];
+    const names = i.names;
+    for (let j = 0; j < names.length; j++) {
+      const n = names[j];
+      if (!loaders.watch.has(n.name) || i.syntax !== 'from') continue;
+      const local = n.alias ?? n.name;
+      const file = moduleFile(ctx, path, i.specifier);
+      const load = file === null || file === path ? undefined : loaders.byFile.get(file)?.get(n.name);
+      if (load) (out ??= new Map()).set(local, { file: file!, load });
+      bindModule(ctx, path, loaders, local, fromName(i.specifier, n.name), (out ??= new Map()));
+    }
+    if (names.length > 0 || i.syntax !== 'import') continue;
+    const spec = i.specifier;
+    for (let d = 0; d < loaders.dottedStems.length; d++) {
+      const stem = loaders.dottedStems[d];
+      if (spec.endsWith(stem) || spec === stem.slice(1)) {
+        bindModule(ctx, path, loaders, i.alias ?? spec, spec, (out ??= new Map()));
+        break;
+      }
+    }
+  }
+  return out === null || out.size === 0 ? null : out;
+};
+
+/** `from S import NAME` of an UPPER_CASE name: the repo module holding it, by the local name, when S is a repo module and S.NAME is none. */
+const importedSettings = (ctx: FrameworkContext, path: string): Map<string, { holder: string; setting: string }> => {
+  const out = new Map<string, { holder: string; setting: string }>();
+  for (const i of ctx.facts(path)?.imports ?? []) {
+    if (i.syntax !== 'from') continue;
+    for (const n of i.names) {
+      if (!SETTING_NAME.test(n.name)) continue;
+      const holder = moduleFile(ctx, path, i.specifier);
+      if (holder === null || holder === path || moduleFile(ctx, path, fromName(i.specifier, n.name)) !== null) continue;
+      out.set(n.alias ?? n.name, { holder, setting: n.name });
+    }
+  }
+  return out;
+};
+
+const dotted = (value: string): boolean => value.includes('.') && isDottedName(value);
+
+/** `pkg.mod.Name` where pkg.mod is a repo module file, not a package's `__init__.py`. */
+const inModule = (ctx: FrameworkContext, path: string, value: string): boolean => {
+  const dot = value.lastIndexOf('.');
+  const file = dot < 0 ? undefined : ctx.module(value.slice(0, dot), dirname(path))[0];
+  return file !== undefined && basename(file) !== '__init__.py';
 };
 
 export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
-  /** A module holding settings → the computed loads that read through it. */
-  const readers = new Map<string, string[]>();
+  /** Python files with their facts, and whether they import an importlib-like loader: asked once each. */
+  const files: { path: string; facts: FileFacts; byName: boolean }[] = [];
   for (const path of [...ctx.files].sort()) {
-    if (!loadsByName(ctx, path)) continue;
+    const facts = path.endsWith('.py') ? ctx.facts(path) : undefined;
+    if (facts !== undefined) files.push({ path, facts, byName: importsLoader(facts.imports) });
+  }
+  // Functions that make a computed import: only files whose facts show one are read.
+  const loadsIn = new Map<string, FunctionLoad[]>();
+  const loaders: Loaders = { byFile: new Map(), watch: new Set(), dottedStems: [], modules: new Set() };
+  for (const { path, facts, byName } of files) {
+    if (facts.computedImportLines === undefined && !byName) continue;
     const text = ctx.readText(path);
     if (text === null) continue;
-    const call = COMPUTED_LOAD.exec(text);
-    if (!call) continue;
-    const callLine = lineAt(text, call.index);
-    for (const s of settingStrings(text)) {
-      if (!s.value.includes('.') || !isDottedName(s.value)) continue;
-      out.references.push({ from: path, target: s.value, targetKind: 'module-attr', line: s.line, label: `named in ${path}:${s.line} as "${s.value}", loaded by the computed import at line ${callLine}` });
+    const loads = moduleFunctionLoads(text);
+    if (loads.length === 0) continue;
+    loadsIn.set(path, loads);
+    for (const load of loads) {
+      if (!load.topLevel || load.parameter === null) continue;
+      const held = loaders.byFile.get(path) ?? loaders.byFile.set(path, new Map()).get(path)!;
+      if (!held.has(load.name)) held.set(load.name, load);
+      const stem = basename(path) === '__init__.py' ? basename(dirname(path)) : basename(path).slice(0, -3);
+      loaders.watch.add(load.name).add(stem);
+      if (!loaders.dottedStems.includes(`.${stem}`)) loaders.dottedStems.push(`.${stem}`);
+      const parts = (basename(path) === '__init__.py' ? dirname(path) : path.slice(0, -3)).split('/');
+      for (let p = parts.length - 1; p >= 0; p--) loaders.modules.add(parts.slice(p).join('.'));
     }
-    const modules = importedModules(ctx, path);
-    if (modules.size === 0) continue;
-    const lines = text.split('\n');
-    for (const m of text.matchAll(COMPUTED_LOADS)) {
-      const line = lineAt(text, m.index);
-      const near = lines.slice(Math.max(0, line - 1 - LINES_ABOVE), line + 1).join('\n');
-      for (const [local, holder] of modules) {
-        if (!new RegExp(`(?<![\\w.])${local}\\s*\\.`).test(near)) continue;
-        const sites = readers.get(holder) ?? readers.set(holder, []).get(holder)!;
-        sites.push(`${path}:${line} (through ${local})`);
+  }
+  /** A module holding settings → the computed loads that read through it. */
+  const readers = new Map<string, string[]>();
+  /** A module holding settings → the settings a computed import reads by name, with where. */
+  const readByName = new Map<string, Map<string, string[]>>();
+  const readSetting = (path: string, reads: readonly { name: string; line: number }[], site: (line: number) => string): void => {
+    let settings: ReturnType<typeof importedSettings> | undefined;
+    for (const r of reads) {
+      if (!SETTING_NAME.test(r.name)) continue;
+      settings ??= importedSettings(ctx, path);
+      const imported = settings.get(r.name);
+      if (!imported) continue;
+      const byName = readByName.get(imported.holder) ?? readByName.set(imported.holder, new Map()).get(imported.holder)!;
+      const sites = byName.get(imported.setting) ?? byName.set(imported.setting, []).get(imported.setting)!;
+      sites.push(site(r.line));
+    }
+  };
+  /** Files whose own dotted strings all count: a computed import of a name from a module importlib-like loaders handle. */
+  const direct = new Set<string>();
+  for (const { path, facts, byName } of files) {
+    const callees = loaders.byFile.size === 0 || !importsAny(facts.imports, loaders.watch, loaders.modules) ? null : loaderCallees(ctx, path, facts.imports, loaders);
+    if (!byName && callees === null) continue;
+    const text = ctx.readText(path);
+    if (text === null) continue;
+    const call = byName ? COMPUTED_LOAD.exec(text) : null;
+    if (call) {
+      direct.add(path);
+      const callLine = lineAt(text, call.index);
+      for (const s of settingStrings(text)) {
+        if (!dotted(s.value)) continue;
+        out.references.push({ from: path, target: s.value, targetKind: 'module-attr', line: s.line, label: `named in ${path}:${s.line} as "${s.value}", loaded by the computed import at line ${callLine}` });
+      }
+      const modules = importedModules(ctx, path);
+      if (modules.size > 0) {
+        const lines = text.split('\n');
+        for (const m of text.matchAll(COMPUTED_LOADS)) {
+          const line = lineAt(text, m.index);
+          const near = lines.slice(Math.max(0, line - 1 - LINES_ABOVE), line + 1).join('\n');
+          for (const [local, holder] of modules) {
+            if (!new RegExp(`(?<![\\w.])${local}\\s*\\.`).test(near)) continue;
+            const sites = readers.get(holder) ?? readers.set(holder, []).get(holder)!;
+            sites.push(`${path}:${line} (through ${local})`);
+          }
+        }
+      }
+    }
+    if (callees === null) continue;
+    // A call to a repo loader is a computed import in this file: what flows into it is a module name.
+    const seen = new Set<string>();
+    const wanted = new Map([...callees].map(([callee, l]) => [callee, { parameter: l.load.parameter!, index: l.load.parameterIndex }]));
+    for (const c of fileLoads(text, wanted).calls) {
+      const loader = callees.get(c.callee)!;
+      const how = `loaded by ${c.callee}() at line ${c.line} (${loader.file}:${loader.load.defLine} imports its ${loader.load.parameter} by a computed name at line ${loader.load.loadLine})`;
+      if (!call) {
+        // The parameter's argument names the module; another argument counts only as `pkg.mod.Class` of a repo module (load_class's `default=`), not as a group name (`section="gunicorn.loggers"`).
+        for (const s of [...c.strings, ...c.others.filter((o) => inModule(ctx, path, o.value))]) {
+          if (!dotted(s.value) || seen.has(`${s.line}\0${s.value}`)) continue;
+          seen.add(`${s.line}\0${s.value}`);
+          out.references.push({ from: path, target: s.value, targetKind: 'module-attr', line: s.line, label: `named in ${path}:${s.line} as "${s.value}", ${how}` });
+        }
+      }
+      readSetting(path, c.reads, (line) => `${path}:${line}, ${how}`);
+    }
+  }
+  for (const [path, loads] of loadsIn) {
+    for (const load of loads) {
+      readSetting(path, load.reads, (line) => `${load.name}() in ${path}:${line}, imported by a computed name at line ${load.loadLine}`);
+      // A loader's own defaults, where its file's strings do not all count already (`__import__` needs no import).
+      if (direct.has(path) || !load.topLevel || load.parameter === null) continue;
+      for (const d of load.defaults) {
+        if (!dotted(d.value)) continue;
+        out.references.push({ from: path, target: d.value, targetKind: 'module-attr', line: d.line, label: `named in ${path}:${d.line} as "${d.value}", a default of ${load.name}() (line ${load.defLine}), which imports its ${load.parameter} by a computed name at line ${load.loadLine}` });
       }
     }
   }
@@ -91,8 +290,18 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
     const held = ctx.readText(holder);
     if (held === null) continue;
     for (const h of settingStrings(held)) {
-      if (h.setting === null || !SETTING_NAME.test(h.setting) || !h.value.includes('.') || !isDottedName(h.value)) continue;
+      if (h.setting === null || !SETTING_NAME.test(h.setting) || !dotted(h.value)) continue;
       out.references.push({ from: holder, target: h.value, targetKind: 'module-attr', line: h.line, label: `named in ${h.setting} in ${holder}:${h.line} as "${h.value}", read by the computed import at ${sites.join(', ')}` });
+    }
+  }
+  // A setting read by name is followed alone: its holder's other settings are not.
+  for (const [holder, byName] of readByName) {
+    const held = ctx.readText(holder);
+    if (held === null) continue;
+    for (const h of settingStrings(held)) {
+      const sites = h.setting === null ? undefined : byName.get(h.setting);
+      if (sites === undefined || !dotted(h.value)) continue;
+      out.references.push({ from: holder, target: h.value, targetKind: 'module-attr', line: h.line, label: `named in ${h.setting} in ${holder}:${h.line} as "${h.value}", read by ${[...new Set(sites)].join('; ')}` });
     }
   }
   return out;

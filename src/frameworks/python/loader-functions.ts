@@ -1,0 +1,325 @@
+/**
+ * The functions of a Python file that make a computed import, read from tokens: which parameter
+ * (if any) the imported name is built from, and which names feed it. gunicorn's
+ * `def load_class(uri, default="gunicorn.workers.sync.SyncWorker", …)` splits `uri`, looks a bare
+ * name up in `SUPPORTED_WORKERS` (imported from gunicorn.workers) and ends in
+ * `importlib.import_module('.'.join(components))`: a loader, whose callers elsewhere
+ * (`util.load_class(uri)` in config.py) load whatever dotted name they hand it.
+ *
+ * The flow is followed by names only, within the function's own body: the call's first argument,
+ * then every assignment (`x = …`, `a, b = …`, `x += …`, `for x in …`) to a name already followed,
+ * until nothing new is added. Nothing is run and nothing outside the body is looked at.
+ */
+import { tokenize } from '../../languages/python/tokenize.js';
+import { isPlainString, stringTokenValue, stringValue } from '../../languages/python/literals.js';
+import { callArgs, findTop, isOp, matchClose, nameText, splitTop } from '../../languages/python/ranges.js';
+import type { PythonTokens } from '../../languages/python/tokenize.js';
+import { Kind, Op } from '../../languages/python/tokens.js';
+
+/** Calls that import a module by the name they are given (string-modules' COMPUTED_LOAD, less load_entry_point, whose first argument is a distribution). */
+const LOADS = new Set(['import_module', '__import__', 'import_string', 'namedAny', 'namedObject', 'namedModule', 'namedClass', 'resolve_name']);
+
+export interface FunctionLoad {
+  name: string;
+  /** A module-level `def`: the only kind other modules can call by an imported name. */
+  topLevel: boolean;
+  defLine: number;
+  /** The computed import's line. */
+  loadLine: number;
+  /** The parameter the imported name is built from, or null when it is built from none. */
+  parameter: string | null;
+  /** Its position among the parameters (-1 without one). */
+  parameterIndex: number;
+  /** The parameters' string defaults (`default="pkg.mod.Class"`), with their lines. */
+  defaults: { value: string; line: number }[];
+  /** The other names the imported name is built from, each with the line it is read on (`SUPPORTED_WORKERS`, 84). */
+  reads: { name: string; line: number }[];
+}
+
+interface OpenDef {
+  name: string;
+  indent: number;
+  defLine: number;
+  params: string[];
+  defaults: { value: string; line: number }[];
+  /** Token ranges [from, to) of the body; null for a class, whose own lines are no function's. */
+  body: number[] | null;
+}
+
+/** Names in [from, to) that are not attributes (`a.b` gives `a`) and not keywords of a call (`f(x=1)` gives no `x`). */
+const plainNames = (t: PythonTokens, from: number, to: number, into: (name: string, line: number) => void): void => {
+  for (let i = from; i < to; i++) {
+    if (t.kind[i] !== Kind.Name || (i > from && isOp(t, i - 1, Op.Dot)) || (t.depth[i] > t.depth[from] && isOp(t, i + 1, Op.Assign))) continue;
+    into(nameText(t, i), t.line[i]);
+  }
+};
+
+/** `def NAME(` at token `a` (after an optional `async`): the index of `(`, or -1. */
+const defOpen = (t: PythonTokens, a: number, b: number): number => {
+  let i = a;
+  if (t.kind[i] === Kind.Name && nameText(t, i) === 'async') i++;
+  if (i + 2 >= b || t.kind[i] !== Kind.Name || nameText(t, i) !== 'def' || t.kind[i + 1] !== Kind.Name || !isOp(t, i + 2, Op.LParen)) return -1;
+  return i + 2;
+};
+
+const openDef = (t: PythonTokens, open: number, b: number, indent: number): OpenDef | null => {
+  const close = matchClose(t, open, b);
+  if (close < 0) return null;
+  const body: number[] = [];
+  const fn: OpenDef = { name: nameText(t, open - 1), indent, defLine: t.line[open - 1], params: [], defaults: [], body };
+  for (const [s, e] of splitTop(t, open + 1, close)) {
+    let i = s;
+    while (i < e && t.kind[i] === Kind.Op) i++; // `*args`, `**kwargs`
+    if (i >= e || t.kind[i] !== Kind.Name) continue;
+    fn.params.push(nameText(t, i));
+    const eq = findTop(t, s, e, Op.Assign);
+    const value = eq < 0 ? null : stringValue(t, eq + 1, e);
+    if (value !== null) fn.defaults.push({ value, line: t.line[eq + 1] });
+  }
+  // A one-line body (`def f(x): return import_module(x)`) sits on the def's own logical line.
+  body.push(close + 1, b);
+  return fn;
+};
+
+interface Flow {
+  bound: Set<string>;
+  read: Array<[string, number]>;
+  strings: { value: string; line: number }[];
+}
+
+/** The plain string literals in [from, to), with their lines. */
+const literals = (t: PythonTokens, from: number, to: number, into: { value: string; line: number }[]): void => {
+  for (let i = from; i < to; i++) if (isPlainString(t, i)) into.push({ value: stringTokenValue(t, i), line: t.line[i] });
+};
+
+/** What each assignment in the body binds and reads (`x = …`, `a, b = …`, `x += …`, `for x in …`). */
+const assignments = (t: PythonTokens, body: readonly number[]): Flow[] => {
+  const out: Flow[] = [];
+  for (let r = 0; r < body.length; r += 2) {
+    const [a, b] = [body[r], body[r + 1]];
+    if (a >= b) continue;
+    let split = -1;
+    let from = a;
+    if (t.kind[a] === Kind.Name && nameText(t, a) === 'for') {
+      from = a + 1;
+      for (let i = a + 1; i < b; i++) if (t.depth[i] === t.depth[a] && t.kind[i] === Kind.Name && nameText(t, i) === 'in') { split = i; break; }
+    } else {
+      for (let i = a; i < b; i++) {
+        if (t.depth[i] !== t.depth[a] || t.kind[i] !== Kind.Op) continue;
+        const v = t.value[i];
+        if (v === Op.Assign || v === Op.AugAssign || v === Op.Walrus) { split = i; break; }
+      }
+    }
+    if (split < 0) continue;
+    const flow: Flow = { bound: new Set<string>(), read: [], strings: [] };
+    plainNames(t, from, split, (n) => flow.bound.add(n));
+    plainNames(t, split + 1, b, (n, line) => flow.read.push([n, line]));
+    literals(t, split + 1, b, flow.strings);
+    out.push(flow);
+  }
+  return out;
+};
+
+/** Grows `need` (name → line read) by every assignment to a name in it, until nothing new; the literals those assignments read. */
+const follow = (need: Map<string, number>, flows: readonly Flow[]): { value: string; line: number }[] => {
+  const strings: { value: string; line: number }[] = [];
+  const used = new Set<Flow>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const f of flows) {
+      if (used.has(f) || ![...f.bound].some((n) => need.has(n))) continue;
+      used.add(f);
+      grew = true;
+      strings.push(...f.strings);
+      for (const [n, line] of f.read) if (!need.has(n)) need.set(n, line);
+    }
+  }
+  return strings;
+};
+
+/** The dotted name `a.b.c` whose last part is the name at `i` (`util.load_class` for `load_class`). */
+const calleeAt = (t: PythonTokens, i: number, from: number): string => {
+  let s = i;
+  while (s - 2 >= from && isOp(t, s - 1, Op.Dot) && t.kind[s - 2] === Kind.Name) s -= 2;
+  if (s - 1 >= from && isOp(t, s - 1, Op.Dot)) return ''; // `f().util.load_class`: not a name the file binds
+  let name = nameText(t, s);
+  for (let k = s + 2; k <= i; k += 2) name += `.${nameText(t, k)}`;
+  return name;
+};
+
+/** A call, in a function or at module level, to one of the loader names a file was asked about. */
+export interface LoaderCall {
+  /** As written: `util.load_class`, `load_class`. */
+  callee: string;
+  line: number;
+  /** The literals of the argument the loader's parameter takes, and those assigned (in the same function) to the names it is built from. */
+  strings: { value: string; line: number }[];
+  /** The literals of its other arguments (`default="pkg.mod.Class"`, `section="pkg.group"`). */
+  others: { value: string; line: number }[];
+  /** The names the parameter's argument is built from, with the line each is read on. */
+  reads: { name: string; line: number }[];
+}
+
+export interface FileLoads {
+  loads: FunctionLoad[];
+  calls: LoaderCall[];
+}
+
+/** A loader as a caller names it: the parameter its imported name is built from, by name and position. */
+export interface Callee {
+  parameter: string;
+  index: number;
+}
+
+/**
+ * Follows `need` through the function's own assignments, then the names no assignment there binds
+ * (nor a parameter) through the module's (`HANDLER = "pkg.mod.Handler"` at the top, read in a function).
+ */
+const followOut = (need: Map<string, number>, fn: OpenDef, flows: readonly Flow[], moduleFlows: readonly Flow[]): { value: string; line: number }[] => {
+  const strings = follow(need, flows);
+  if (flows === moduleFlows) return strings;
+  const outer = new Map<string, number>();
+  for (const [n, line] of need) if (!fn.params.includes(n) && !flows.some((f) => f.bound.has(n))) outer.set(n, line);
+  if (outer.size === 0) return strings;
+  strings.push(...follow(outer, moduleFlows));
+  for (const [n, line] of outer) if (!need.has(n)) need.set(n, line);
+  return strings;
+};
+
+const finish = (t: PythonTokens, fn: OpenDef, body: number[], topLevel: boolean, callees: ReadonlyMap<string, Callee>, moduleFlows: readonly Flow[], out: FileLoads): void => {
+  let flows: readonly Flow[] | undefined;
+  for (let r = 0; r < body.length; r += 2) {
+    for (let i = body[r]; i < body[r + 1]; i++) {
+      if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.LParen)) continue;
+      const word = nameText(t, i);
+      const callee = callees.size > 0 ? calleeAt(t, i, body[r]) : '';
+      const load = LOADS.has(word) && fn.name !== '';
+      if (!load && !callees.has(callee)) continue;
+      const args = callArgs(t, i + 1, body[r + 1]);
+      if (!args) continue;
+      const need = new Map<string, number>();
+      flows ??= fn.name === '' ? moduleFlows : assignments(t, body);
+      if (load) {
+        const first = args.positional[0];
+        if (!first || stringValue(t, first[0], first[1]) !== null) continue;
+        plainNames(t, first[0], first[1], (n, line) => need.has(n) || need.set(n, line));
+        followOut(need, fn, flows, moduleFlows);
+        const parameter = fn.params.find((p) => need.has(p) && p !== 'self' && p !== 'cls') ?? null;
+        const reads = [...need].filter(([n]) => !fn.params.includes(n)).map(([name, line]) => ({ name, line }));
+        const parameterIndex = parameter === null ? -1 : fn.params.indexOf(parameter);
+        out.loads.push({ name: fn.name, topLevel, defLine: fn.defLine, loadLine: t.line[i], parameter, parameterIndex, defaults: fn.defaults, reads });
+        continue;
+      }
+      const wanted = callees.get(callee)!;
+      const bound = args.keywords.get(wanted.parameter) ?? args.positional[wanted.index];
+      const strings: { value: string; line: number }[] = [];
+      const others: { value: string; line: number }[] = [];
+      for (const range of [...args.positional, ...args.keywords.values()]) if (range !== bound) literals(t, range[0], range[1], others);
+      if (bound) {
+        literals(t, bound[0], bound[1], strings);
+        plainNames(t, bound[0], bound[1], (n, line) => need.has(n) || need.set(n, line));
+        strings.push(...followOut(need, fn, flows, moduleFlows));
+      }
+      out.calls.push({ callee, line: t.line[i], strings, others, reads: [...need].map(([name, line]) => ({ name, line })) });
+    }
+  }
+};
+
+/** `class NAME` at token `a`: its methods are no module-level functions. */
+const isClass = (t: PythonTokens, a: number, b: number): boolean => a + 1 < b && t.kind[a] === Kind.Name && nameText(t, a) === 'class' && t.kind[a + 1] === Kind.Name;
+
+/**
+ * The computed imports inside the file's functions, and the calls to `callees` (dotted names as
+ * the file writes them), in the file's functions or at its module level.
+ */
+export const fileLoads = (text: string, callees: ReadonlyMap<string, Callee> = new Map()): FileLoads => {
+  const t = tokenize(text);
+  const out: FileLoads = { loads: [], calls: [] };
+  /** The enclosing defs and classes, innermost last. */
+  const open: OpenDef[] = [];
+  /** The module's own lines, as the body of a nameless function (its computed imports are no function's). */
+  const moduleBody: number[] = [];
+  /** Functions wait for the module's own lines, which their names may be assigned in. */
+  const done: Array<{ fn: OpenDef; topLevel: boolean }> = [];
+  const close = (): void => {
+    const fn = open.pop()!;
+    if (fn.body !== null) done.push({ fn, topLevel: open.length === 0 });
+  };
+  for (let l = 0; l < t.lines; l++) {
+    const a = t.lineFirst[l];
+    const b = t.lineEnd[l];
+    const indent = t.lineIndent[l];
+    while (open.length > 0 && indent <= open[open.length - 1].indent) close();
+    if (open.length > 0) open[open.length - 1].body?.push(a, b);
+    const paren = defOpen(t, a, b);
+    const fn = paren >= 0 ? openDef(t, paren, b, indent) : null;
+    if (fn !== null) open.push(fn);
+    else if (isClass(t, a, b)) open.push({ name: nameText(t, a + 1), indent, defLine: t.line[a], params: [], defaults: [], body: null });
+    else if (open.length === 0) moduleBody.push(a, b);
+  }
+  while (open.length > 0) close();
+  const moduleFlows = assignments(t, moduleBody);
+  for (const { fn, topLevel } of done) finish(t, fn, fn.body!, topLevel, callees, moduleFlows, out);
+  if (callees.size > 0) finish(t, { name: '', indent: -1, defLine: 0, params: [], defaults: [], body: moduleBody }, moduleBody, false, callees, moduleFlows, out);
+  out.loads.sort((x, y) => x.loadLine - y.loadLine);
+  out.calls.sort((x, y) => x.line - y.line);
+  return out;
+};
+
+/** The computed imports' calls as text, to find the functions worth tokenizing. */
+const LOAD_CALL = /\b(?:import_module|__import__|import_string|named(?:Any|Object|Module|Class)|resolve_name)\s*\(/g;
+
+/** A line that starts at column 0 with code (not blank, a comment, or the closing bracket of a wrapped signature or call). */
+const isColumnZeroCode = (text: string, at: number): boolean => {
+  const c = text.charCodeAt(at);
+  // space, tab, CR, LF, #, ), ], }; NaN past the end
+  return !(c === 32 || c === 9 || c === 13 || c === 10 || c === 35 || c === 41 || c === 93 || c === 125 || Number.isNaN(c));
+};
+
+/**
+ * The text of the module-level `def` around offset `index`: from its line down to the next line of
+ * code at column 0; null when that offset is at module level or in a class. A string whose lines
+ * start at column 0 inside the function ends it early: then the call may be missed, never misread.
+ */
+export const topLevelDefAround = (text: string, index: number): { start: number; end: number } | null => {
+  let p = text.lastIndexOf('\n', index - 1) + 1;
+  for (;;) {
+    if (text.startsWith('def ', p) || text.startsWith('async def ', p)) break;
+    if (isColumnZeroCode(text, p) || p === 0) return null;
+    p = text.lastIndexOf('\n', p - 2) + 1;
+  }
+  let end = text.indexOf('\n', index);
+  while (end >= 0 && !isColumnZeroCode(text, end + 1)) end = text.indexOf('\n', end + 1);
+  return { start: p, end: end < 0 ? text.length : end + 1 };
+};
+
+/**
+ * The computed imports in the file's module-level functions, each function tokenized from its own
+ * text (a large module's other lines never are): what other modules may call as a loader.
+ */
+export const moduleFunctionLoads = (text: string): FunctionLoad[] => {
+  const out: FunctionLoad[] = [];
+  let covered = -1;
+  let line = 1;
+  let counted = 0;
+  for (const m of text.matchAll(LOAD_CALL)) {
+    if (m.index < covered) continue;
+    const def = topLevelDefAround(text, m.index);
+    if (def === null) continue;
+    covered = def.end;
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < def.start; i = text.indexOf('\n', i + 1)) line++;
+    counted = def.start;
+    const shift = line - 1;
+    for (const load of fileLoads(text.slice(def.start, def.end)).loads) {
+      if (!load.topLevel) continue;
+      out.push({
+        ...load,
+        defLine: load.defLine + shift,
+        loadLine: load.loadLine + shift,
+        defaults: load.defaults.map((d) => ({ value: d.value, line: d.line + shift })),
+        reads: load.reads.map((r) => ({ name: r.name, line: r.line + shift })),
+      });
+    }
+  }
+  return out;
+};
