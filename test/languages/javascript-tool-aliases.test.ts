@@ -19,6 +19,10 @@ test('tool aliases: aliased files are reached, and the edge says which alias of 
   assert.match(label('src/main.ts', 'Shared/share') ?? '', /the webpack resolve\.alias "Shared" \(webpack\.config\.js:8\)$/);
   const verdict = (path: string) => audit.files.find((f) => f.path === path)?.verdict;
   assert.match(label('kit2/src/routes/+page.ts', '$lib/s') ?? '', /the SvelteKit files\.lib "\$lib" of the sveltekit\(\) vite plugin \(kit2\/vite\.config\.ts:4\)$/);
+  assert.match(label('qapp/src/router/routes.js', '@/layouts/Main.js') ?? '', /mapped by the Quasar built-in alias "@" \(src\) \(qapp\/quasar\.config\.js:1\)$/);
+  assert.match(label('qapp/src/router/routes.js', 'components/Card.js') ?? '', /mapped by the Quasar built-in alias "components" \(src\/components\)/);
+  const cli = audit.edges.find((e) => e.from === 'qapp/quasar.config.js' && e.specifier === '#q-app/wrappers');
+  assert.equal(cli?.package, '@quasar/app-vite', 'Quasar\'s #q-app is the CLI package, not a broken internal import');
   for (const path of ['src/greet.ts', 'src/other.ts', 'src/components/Button.tsx', 'src/utilities/index.ts', 'shared/share.js', 'lib/helper.js', 'kit/src/lib/a.ts', 'kit/src/utils/u.ts', 'kit2/shared/s.ts']) {
     assert.notEqual(verdict(path), 'dead', `${path} is reached through an alias`);
   }

@@ -3,7 +3,8 @@
  * `resolve.alias` (Astro's `vite.resolve.alias` too; SvelteKit's `$lib` and `kit.alias`; and `test.alias`, in object and `[{ find, replacement }]` form, regex finds with
  * `$1`), webpack and Rspack `resolve.alias` (`name$` for an exact match, array targets), and Jest
  * `moduleNameMapper` (regex keys, `$1`, `<rootDir>`; jest.config.* or package.json "jest",
- * inline `projects`), and a knip config's `paths` (knip-paths.ts, scoped per workspace). Each rule applies to every file of the project folder its config belongs to
+ * inline `projects`), Quasar's built-in aliases (`@`, `src`, `components`, `layouts`, `pages`, `boot`, `stores`…:
+ * its CLI adds them to the Vite or webpack config it builds, so they are in no config file), and a knip config's `paths` (knip-paths.ts, scoped per workspace). Each rule applies to every file of the project folder its config belongs to
  * (the nearest package.json folder at or above the config), as a bundler's aliases do: the tool
  * builds or tests that folder's files. Configs are read statically (config-value.ts), once per
  * scan; an alias census cannot read, or whose target is no file or folder of the repo, is a
@@ -25,7 +26,7 @@ import { regexProblem, safeRegExp } from '../../../util/safe-regex.js';
 import { knipPathRules } from './knip-paths.js';
 import { EMPTY_LIST, uniformList } from '../../../util/packed-list.js';
 
-export type AliasTool = 'Vite' | 'Vitest' | 'Astro' | 'SvelteKit' | 'webpack' | 'Rspack' | 'Jest' | 'knip';
+export type AliasTool = 'Vite' | 'Vitest' | 'Astro' | 'SvelteKit' | 'Quasar' | 'webpack' | 'Rspack' | 'Jest' | 'knip';
 
 /**
  * What an aliased specifier becomes: a repo path (file or folder) or another module name. A path
@@ -56,12 +57,20 @@ const WEBPACK_CONFIG = /^webpack(\.[\w-]+)*\.config\.[cm]?[jt]s$|^webpack\.[\w-]
 /** Rspack reads webpack's config format, `resolve.alias` included. */
 const RSPACK_CONFIG = /^rspack(\.[\w-]+)*\.config\.[cm]?[jt]s$/;
 const JEST_CONFIG = /^jest(\.[\w-]+)*\.config\.([cm]?[jt]s|json)$/;
+/** Quasar CLI's app config (app-vite's quasar.config.*, app-webpack's older quasar.conf.js). */
+const QUASAR_CONFIG = /^quasar\.config\.[cm]?[jt]s$|^quasar\.conf\.js$/;
+/**
+ * The aliases Quasar's CLI (app-vite, app-webpack) gives every app, alias → folder under the app:
+ * `@` is app-vite's `defaultAliases` (quasar-config-file.js), the others both CLIs' long-standing
+ * names (`import X from 'components/X.vue'`). No package can be named `@`; a folder the app lacks gets no rule.
+ */
+const QUASAR_ALIASES: [string, string][] = [['@', 'src'], ['src', 'src'], ['app', ''], ['components', 'src/components'], ['layouts', 'src/layouts'], ['pages', 'src/pages'], ['assets', 'src/assets'], ['boot', 'src/boot'], ['stores', 'src/stores'], ['store', 'src/store']];
 /** Astro builds with Vite: its config's `vite` key is a Vite config. */
 const ASTRO_CONFIG = /^astro\.config\.[cm]?[jt]s$/;
 const SVELTE_CONFIG = /^svelte\.config\.[cm]?[jt]s$/;
 
 const toolOf = (name: string): AliasTool | null =>
-  VITE_CONFIG.test(name) ? 'Vite' : VITEST_CONFIG.test(name) ? 'Vitest' : WEBPACK_CONFIG.test(name) ? 'webpack' : RSPACK_CONFIG.test(name) ? 'Rspack' : JEST_CONFIG.test(name) ? 'Jest' : ASTRO_CONFIG.test(name) ? 'Astro' : SVELTE_CONFIG.test(name) ? 'SvelteKit' : null;
+  VITE_CONFIG.test(name) ? 'Vite' : VITEST_CONFIG.test(name) ? 'Vitest' : WEBPACK_CONFIG.test(name) ? 'webpack' : RSPACK_CONFIG.test(name) ? 'Rspack' : JEST_CONFIG.test(name) ? 'Jest' : ASTRO_CONFIG.test(name) ? 'Astro' : SVELTE_CONFIG.test(name) ? 'SvelteKit' : QUASAR_CONFIG.test(name) ? 'Quasar' : null;
 
 /** A string that names a path rather than a module: what bundlers resolve against the file system. */
 const isPathLike = (s: string): boolean => s.startsWith('./') || s.startsWith('../') || s.startsWith('/') || s === '.' || s.startsWith('<rootDir>');
@@ -395,9 +404,31 @@ const readSvelteKit = (r: Reading, value: ConfigValue | null, dir: string, plugi
   } else if (alias?.kind === 'unknown') warn(r, alias.line, `kit.alias is not read statically (${alias.text}): imports through it are not followed`);
 };
 
+/**
+ * Quasar's built-in aliases, from the app's folder (the config's): only those whose folder the app
+ * has; and `#q-app`, the CLI package itself (`import { defineBoot } from '#q-app/wrappers'`).
+ */
+const readQuasar = (r: Reading, dir: string, manifests: Manifests): void => {
+  for (const [name, folder] of QUASAR_ALIASES) {
+    const path = folder === '' ? dir : joinRepo(dir, folder);
+    if (path === null || (path !== '' && !exists(r.files, path))) continue;
+    pathPrefixRule(r, name, [path], 1, `built-in alias "${name}" (${folder === '' ? 'the app folder' : folder})`, false);
+  }
+  const manifest = manifests.nearest(dir, 'package.json');
+  const cli = manifest !== null && (manifests.text(manifest) ?? '').includes('"@quasar/app-webpack"') ? '@quasar/app-webpack' : '@quasar/app-vite';
+  r.rules.push({
+    tool: r.tool, config: r.config, line: 1, what: `built-in alias "#q-app" (${cli})`,
+    map: (s) => (s === '#q-app' || s.startsWith('#q-app/') ? [{ module: `${cli}${s.slice('#q-app'.length)}` }] : null),
+  });
+};
+
 const readConfig = (manifests: Manifests, config: string, tool: AliasTool, text: string): { rules: AliasRule[]; problems: Diagnostic[] } => {
   const r: Reading = { config, text, tool, files: manifests.files, rules: [], problems: [] };
   const dir = dirname(config);
+  if (tool === 'Quasar') {
+    readQuasar(r, dir, manifests);
+    return r;
+  }
   if (tool === 'Jest') {
     if (config.endsWith('.json')) {
       const doc = manifests.get(config, JSON_MANIFEST);
