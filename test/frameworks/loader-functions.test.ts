@@ -131,3 +131,10 @@ test('moduleFunctionLoads: module-level functions only, each read from its own l
   assert.ok(text.slice(def.start, def.end).endsWith('import_module(path)\n\n'));
   assert.equal(topLevelDefAround(text, text.lastIndexOf('import_module(name)')), null);
 });
+
+test('loader functions: calls in a class body are skipped a block at a time, however many there are', () => {
+  const calls = Array.from({ length: 3000 }, (_, i) => `    x${i} = import_module(name${i})\n`).join('');
+  const text = `class Registry:\n${calls}\ndef load(uri):\n    return import_module(uri)\n`;
+  const loads = moduleFunctionLoads(text);
+  assert.deepEqual(loads.map((l) => [l.name, l.parameter, l.loadLine]), [['load', 'uri', 3004]]);
+});

@@ -288,9 +288,14 @@ export const topLevelDefAround = (text: string, index: number): { start: number;
     if (isColumnZeroCode(text, p) || p === 0) return null;
     p = text.lastIndexOf('\n', p - 2) + 1;
   }
+  return { start: p, end: blockEnd(text, index) };
+};
+
+/** Where the block around offset `index` ends: after the last line before the next line of code at column 0. */
+const blockEnd = (text: string, index: number): number => {
   let end = text.indexOf('\n', index);
   while (end >= 0 && !isColumnZeroCode(text, end + 1)) end = text.indexOf('\n', end + 1);
-  return { start: p, end: end < 0 ? text.length : end + 1 };
+  return end < 0 ? text.length : end + 1;
 };
 
 /**
@@ -305,7 +310,12 @@ export const moduleFunctionLoads = (text: string): FunctionLoad[] => {
   for (const m of text.matchAll(LOAD_CALL)) {
     if (m.index < covered) continue;
     const def = topLevelDefAround(text, m.index);
-    if (def === null) continue;
+    if (def === null) {
+      // The rest of this block (a class body, module-level code) is no module-level def either:
+      // each block is walked once however many calls a hostile file puts in it.
+      covered = blockEnd(text, m.index);
+      continue;
+    }
     covered = def.end;
     for (let i = text.indexOf('\n', counted); i >= 0 && i < def.start; i = text.indexOf('\n', i + 1)) line++;
     counted = def.start;
