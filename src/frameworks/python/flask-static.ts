@@ -16,12 +16,14 @@ import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { perScan } from '../per-scan.js';
+import { callArguments } from './folder-loaders.js';
 
 /** `Flask(`/`flask.Flask(` or `Blueprint(`/`flask.Blueprint(`, whose first argument is the module's `__name__`. */
 const APP_CALL = /\b(Flask|Blueprint)\(\s*(?:['"][^'"]*['"]\s*,\s*)?__name__\b/g;
-/** How far past the call its keyword arguments are looked for. */
-const ARGUMENT_WINDOW = 600;
-const STATIC_FOLDER = /\bstatic_folder\s*=\s*(?:(None)\b|(['"])([^'"\n]*)\2(?=\s*(?:[,)]|$))|([^,)\s][^,)]*))/;
+/** `static_folder=<value>` among a call's arguments. */
+const STATIC_FOLDER = /^static_folder\s*=\s*([\s\S]+)$/;
+/** A plain string literal, the whole value: `'assets'`, `"static/"`. */
+const LITERAL = /^(['"])([^'"\n]*)\1$/;
 const STATIC_SCRIPT = /\.m?js$/;
 
 interface StaticFolder {
@@ -31,33 +33,6 @@ interface StaticFolder {
   folder: string;
   given: boolean;
 }
-
-/** The call's arguments: up to its closing parenthesis at depth 0, within the window. */
-const argumentsOf = (text: string, open: number): string => {
-  let depth = 0;
-  const end = Math.min(text.length, open + ARGUMENT_WINDOW);
-  for (let i = open; i < end; i++) {
-    const c = text[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      depth--;
-      if (depth === 0) return text.slice(open + 1, i);
-    }
-  }
-  return text.slice(open + 1, end);
-};
-
-/** An argument's text: up to the first comma outside brackets. */
-const untilTopLevelComma = (text: string): string => {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) return text.slice(0, i);
-  }
-  return text;
-};
 
 const importsFlask = (ctx: FrameworkContext, file: string): boolean =>
   ctx.facts(file)?.imports.some((i) => i.specifier === 'flask' || i.specifier.startsWith('flask.')) ?? false;
@@ -74,17 +49,17 @@ const staticFolders = perScan((ctx: FrameworkContext): { folders: StaticFolder[]
     for (let m = APP_CALL.exec(text); m !== null; m = APP_CALL.exec(text)) {
       const kind = m[1] as 'Flask' | 'Blueprint';
       const line = lineAt(text, m.index);
-      const args = argumentsOf(text, m.index + m[1].length);
-      const given = STATIC_FOLDER.exec(args);
-      if (given === null) {
+      // An argument list census cannot split (unbalanced, or past folder-loaders' window) reads as one without static_folder.
+      const args = callArguments(text, m.index + m[1].length) ?? [];
+      const given = args.map((a) => STATIC_FOLDER.exec(a)?.[1].trim()).find((v) => v !== undefined);
+      if (given === undefined) {
         if (kind === 'Flask') folders.push({ file, line, kind, folder: joinRepo(dirname(file), 'static') ?? 'static', given: false });
         continue;
       }
-      if (given[1] !== undefined) continue; // static_folder=None: nothing served
-      const value = given[3];
+      if (given === 'None') continue; // nothing served
+      const value = LITERAL.exec(given)?.[2];
       if (value === undefined) {
-        const expression = untilTopLevelComma(args.slice((given.index ?? 0) + given[0].length - given[4].length)).trim();
-        diagnostics.push(warning('flask/not-static', `a ${kind} static_folder made at run time is not read: ${expression.slice(0, 80)}`, file, line));
+        diagnostics.push(warning('flask/not-static', `a ${kind} static_folder made at run time is not read: ${given.slice(0, 80)}`, file, line));
         continue;
       }
       const folder = value.startsWith('/') ? null : joinRepo(dirname(file), value.replace(/\/+$/, ''));
