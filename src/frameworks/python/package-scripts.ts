@@ -9,14 +9,8 @@
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
-import { basename, dirname } from '../../util/path.js';
-
-/** The top-level package folder a module sits in: the highest folder above it that holds an __init__.py. */
-const topPackage = (files: ReadonlySet<string>, module: string): string | null => {
-  let top: string | null = null;
-  for (let dir = dirname(module); dir !== '' && files.has(`${dir}/__init__.py`); dir = dirname(dir)) top = dir;
-  return top;
-};
+import { basename } from '../../util/path.js';
+import { topPackageFolder } from './python-files.js';
 
 export const collectPackageScripts = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
@@ -25,7 +19,7 @@ export const collectPackageScripts = (ctx: FrameworkContext): FrameworkOutput =>
   for (const file of sortedPaths(ctx.files)) {
     const names = file.endsWith('.py') ? ctx.facts(file)?.scriptNames : undefined;
     if (names === undefined) continue;
-    const pkg = topPackage(ctx.files, file);
+    const pkg = topPackageFolder(ctx.files, file);
     if (pkg === null) continue;
     let byName = scriptsBelow.get(pkg);
     if (byName === undefined) {

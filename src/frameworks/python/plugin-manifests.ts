@@ -12,7 +12,9 @@
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { lineAt } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
+import { topPackageFolder } from './python-files.js';
 
 /** Manifest suffix → the glob a host names them by. */
 const MANIFEST = /\.(plug|yapsy-plugin)$/;
@@ -41,13 +43,6 @@ export const manifestModule = (text: string): { module: string; line: number } |
   return null;
 };
 
-/** The top-level package folder a file sits in: the highest folder above it that holds an __init__.py. */
-const topPackage = (files: ReadonlySet<string>, path: string): string | null => {
-  let top: string | null = null;
-  for (let dir = dirname(path); dir !== '' && files.has(`${dir}/__init__.py`); dir = dirname(dir)) top = dir;
-  return top;
-};
-
 /** The module file a manifest names: `<folder>/<module>.py`, else `<folder>/<module>/__init__.py`. */
 const moduleFile = (files: ReadonlySet<string>, manifest: Manifest): string | null => {
   const base = joinRepo(dirname(manifest.path), manifest.module.replace(/\./g, '/'));
@@ -63,10 +58,7 @@ const lineOf = (text: string, patterns: string[]): number => {
     const i = text.indexOf(p);
     if (i !== -1 && (at === -1 || i < at)) at = i;
   }
-  if (at === -1) return 0;
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  return at === -1 ? 0 : lineAt(text, at);
 };
 
 export const collectPluginManifests = (ctx: FrameworkContext): FrameworkOutput => {
@@ -77,7 +69,7 @@ export const collectPluginManifests = (ctx: FrameworkContext): FrameworkOutput =
     if (suffix === undefined) continue;
     const found = manifestModule(ctx.readText(path) ?? '');
     if (found === null) continue;
-    const scope = topPackage(ctx.files, path) ?? '';
+    const scope = topPackageFolder(ctx.files, path) ?? '';
     const list = byScope.get(scope) ?? [];
     list.push({ path, suffix, ...found });
     byScope.set(scope, list);

@@ -37,6 +37,12 @@ export const packageInits = (files: ReadonlySet<string>, dir: string): string[] 
   return out;
 };
 
+/** The top-level package folder a file sits in: the highest folder above it that holds an __init__.py; null outside a package. */
+export const topPackageFolder = (files: ReadonlySet<string>, path: string): string | null => {
+  const inits = packageInits(files, dirname(path));
+  return inits.length === 0 ? null : dirname(inits[inits.length - 1]);
+};
+
 /** `from x import *` specifiers, as written (relative ones keep their dots). */
 export const starImports = (facts: FileFacts | undefined): string[] =>
   (facts?.imports ?? []).filter((i) => i.names.some((n) => n.name === '*')).map((i) => i.specifier);
