@@ -20,7 +20,7 @@
  * and a setting that a computed import's name is built from (`SUPPORTED_WORKERS`, imported by
  * name from gunicorn.workers) gives that setting's strings.
  */
-import { listedPaths } from '../../util/file-index.js';
+import { listedPaths, sortedPaths } from '../../util/file-index.js';
 import type { FileFacts, ImportFact } from '../../model/facts.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
@@ -186,7 +186,7 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
   const out = emptyFrameworkOutput();
   /** Python files with their facts, and whether they import an importlib-like loader: asked once each. */
   const files: { path: string; facts: FileFacts; byName: boolean }[] = [];
-  for (const path of [...ctx.files].sort()) {
+  for (const path of sortedPaths(ctx.files)) {
     const facts = path.endsWith('.py') ? ctx.facts(path) : undefined;
     if (facts !== undefined) files.push({ path, facts, byName: importsLoader(facts.imports) });
   }
