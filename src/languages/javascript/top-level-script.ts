@@ -31,7 +31,7 @@ const NODE_BUILTINS = new Set([
 export const NODE_PROCESS_PROPERTIES: ReadonlySet<string> = new Set(['argv', 'chdir', 'cwd', 'exit', 'exitCode', 'on', 'once', 'stderr', 'stdin', 'stdout']);
 
 /** A superset text test of NODE_PROCESS_PROPERTIES (comments and strings too): whether the walk may find one. */
-const NODE_PROCESS_TEXT = /\bprocess\s*\.\s*(?:argv|chdir|cwd|exit|exitCode|on|once|stderr|stdin|stdout)\b/;
+const NODE_PROCESS_TEXT = new RegExp(`\\bprocess\\s*\\.\\s*(?:${[...NODE_PROCESS_PROPERTIES].join('|')})\\b`);
 
 /** Files Node runs as they are. */
 const SCRIPT_FILE = /\.[cm]?[jt]s$/;
