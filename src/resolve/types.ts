@@ -4,6 +4,7 @@ import type { ImportFact } from '../model/facts.js';
 import type { Ecosystem } from '../languages/types.js';
 import type { Manifests } from '../manifests/store.js';
 import type { PathProbe } from '../util/fs.js';
+import type { ImportAlias } from '../languages/python/resolve/import-aliases.js';
 
 /** Where one import leads: a repo file (with how it was found), or a classified dead end. */
 export interface Resolution {
@@ -34,6 +35,8 @@ export interface ResolveContext {
    * whose files see them ('' = every file), each with why.
    */
   pythonPathFor?: ReadonlyMap<string, readonly { dir: string; why: string }[]>;
+  /** Python: dotted names a module makes importable as another module (a sys.meta_path hook, `sys.modules["x"] = y`), by name. */
+  pythonImportAliases?: ReadonlyMap<string, ImportAlias>;
   /** The scan's answers about paths on disk, shared with the import triage (one of its own when absent). */
   disk?: PathProbe;
 }

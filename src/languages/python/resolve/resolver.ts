@@ -204,12 +204,44 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
       if (found) namespaceHit ??= { found, root };
       else internalRoot ??= root;
     }
+    const aliased = aliases === undefined ? null : resolveAliased(fact, parts);
+    if (aliased !== null) return aliased;
     if (namespaceHit) return toResolutions(namespaceHit.found, namespaceHit.root.kind, fact, namespaceHit.root.dir, parts);
     if (internalRoot) return [{ to: null, unresolved: 'not-found', via: internalRoot.kind, package: top }];
     if (isStdlibModule(top)) return [{ to: null, unresolved: 'stdlib', package: top }];
     const other = elsewhere.get(top);
     if (other) return [{ to: null, unresolved: 'not-found', via: `not-on-path:${other}`, package: top }];
     return [{ to: null, unresolved: 'external', package: top }];
+  };
+
+  /**
+   * An import that found no module by its own name, through an alias a module of the repo makes
+   * (import-aliases.ts): the longest aliased prefix of the name, looked up as the aliasing file
+   * would import its target. Null when none applies or the target is not in the repo.
+   */
+  const aliases = ctx.pythonImportAliases !== undefined && ctx.pythonImportAliases.size > 0 ? ctx.pythonImportAliases : undefined;
+  let aliasDepth = 0;
+  const resolveAliased = (fact: ImportFact, parts: string[]): Resolution[] | null => {
+    // An alias whose target is aliased in turn is followed a few steps, never round a loop.
+    if (aliasDepth > 4) return null;
+    for (let n = parts.length; n >= 1; n--) {
+      const alias = aliases!.get(n === parts.length ? fact.specifier : parts.slice(0, n).join('.'));
+      if (alias === undefined) continue;
+      const rest = parts.slice(n).join('.');
+      const specifier = rest === '' ? alias.target : alias.target.endsWith('.') ? `${alias.target}${rest}` : `${alias.target}.${rest}`;
+      const target: ImportFact = { ...fact, specifier };
+      aliasDepth++;
+      let found: Resolution[];
+      try {
+        found = specifier.startsWith('.') ? resolveRelative(target, dirname(alias.from)) : resolveAbsolute(target, dirname(alias.from));
+      } finally {
+        aliasDepth--;
+      }
+      if (found.length === 0 || found[0].to === null) return null;
+      const mapping = found[0].mapping === undefined ? alias.how : `${alias.how}, then ${found[0].mapping}`;
+      return found.map((r) => (r.to === null ? r : { ...r, mapping }));
+    }
+    return null;
   };
 
   // An answer depends only on the dotted name, (for `from`) the names imported, and for a relative
