@@ -119,6 +119,7 @@ import graphqlLazyTypes from './python/graphql-lazy.js';
 import pythonFolderLoaders from './python/folder-loaders.js';
 import packageScripts from './python/package-scripts.js';
 import pluginManifests from './python/plugin-manifests.js';
+import pluginRegistrations from './python/plugin-registrations.js';
 import prefixedImports from './python/prefixed-imports.js';
 import pythonLibrary from './python/python-library.js';
 import pytest from './python/pytest.js';
@@ -196,6 +197,7 @@ export const READERS: readonly FrameworkReader[] = [
   playwright,
   plop,
   pluginManifests,
+  pluginRegistrations,
   postcss,
   preconstruct,
   prefixedImports,
