@@ -9,9 +9,17 @@
 // (saleor ×4, 18,764 files) and `census dupes` ran no slower (docs/architecture.md, "Where the
 // time goes"). `census mcp` is a long-lived server whose functions run for hours: it keeps V8's
 // defaults. The flag is read when a compile starts; set here, no compile has started yet.
+//
+// The same job tiers up later: V8 marks a function for TurboFan once it has run a budget of
+// bytecode a few times. At its default budget (67,584 bytes) a cold payload scan made 687 TurboFan
+// compiles, saleor's 434, many of functions the scan passes through for a few milliseconds; at twice
+// the budget 533 and 314, and the functions the scan lives in (lexers, tokenizers, the resolver's
+// loops) are still compiled, a little later. Four times the budget cut more compiles (322 and 216)
+// but moved their cost to the main thread's interpreter (docs/architecture.md, "Where the time
+// goes", stop 41). The budget is read as each function's counter is reset, so it holds from here on.
 import v8 from 'node:v8';
 
-export const ONE_SHOT_V8_FLAGS = '--no-turbo-inlining';
+export const ONE_SHOT_V8_FLAGS = '--no-turbo-inlining --interrupt-budget=135168';
 
 /** Sets the one-shot flags unless `command` is a long-lived one. */
 export const tuneEngineFor = (command) => {
