@@ -124,6 +124,7 @@ import prefixedImports from './python/prefixed-imports.js';
 import pythonLibrary from './python/python-library.js';
 import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
+import settingsClassPaths from './python/settings-class-paths.js';
 import type { FrameworkReader } from './types.js';
 
 export const READERS: readonly FrameworkReader[] = [
@@ -224,6 +225,8 @@ export const READERS: readonly FrameworkReader[] = [
   staticDirs,
   storybook,
   stringModules,
+  // After string-modules: an edge both give keeps string-modules' sentence (framework-edges keeps the first).
+  settingsClassPaths,
   stryker,
   stylelint,
   sveltekit,
