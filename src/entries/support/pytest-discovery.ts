@@ -9,6 +9,12 @@
  *   the path when a pattern has a slash; conftest.py files are always loaded;
  * - pytest's default norecursedirs (dot folders, build, dist, venv, *.egg, …) are skipped;
  * - without any config, unittest's `test*.py` also counts inside folders named test or tests;
+ * - a module of a test suite's folder (`testsuite/`, `tests/`, `test/` anywhere above it) that
+ *   imports pytest or unittest (or subclasses a `*TestCase`) and defines tests is a test whatever
+ *   its name: borg's `borg/testsuite/archive.py`, run by `pytest --pyargs borg.testsuite` with
+ *   the upstream `python_files = testsuite/*.py` that Debian does not ship. Test helpers there
+ *   (mitmproxy's test/tflow.py) define no test and stay what their importers make them; a
+ *   `_`-named module (`__init__.py`, a disabled `_test_caching.py`) is none;
  * - a file whose name matches but that defines no test (no `test*` function, no `Test*` or
  *   TestCase class, no star import or generated tests) is collected empty: it is not a test root,
  *   and is returned marked `empty` so that a dead verdict can say pytest collects it.
@@ -82,6 +88,39 @@ const djangoLayout = (files: ReadonlySet<string>): boolean => {
   return false;
 };
 
+/** A folder a test suite lives in, anywhere above the file. */
+const SUITE_FOLDER = /(?:^|\/)(testsuite|tests?)\//;
+/** An import of a test framework, at a statement's start. */
+const IMPORTS_TEST_FRAMEWORK = /^[ \t]*(?:import[ \t]+(?:pytest|unittest)\b|from[ \t]+(?:pytest|unittest)\b)/m;
+/** A class built on a test case (`class ChunkerRegressionTestCase(BaseTestCase):`), whatever it imports. */
+const TEST_CASE_BASE = /^class[ \t]+\w+[ \t]*\([^)]*TestCase\b/m;
+/** A test function at the top level. */
+const TOP_LEVEL_TEST = /^(?:async[ \t]+)?def[ \t]+test/m;
+/** A test class: named as pytest collects them, or built on a test case. */
+const TEST_CLASS = /^class[ \t]+(?:(?:Test\w*|\w*Tests?)[ \t]*[(:]|\w+[ \t]*\([^)]*TestCase)/m;
+/** A test method (indented), counted only beside a test class: a `def test_mod` nested in a runner's function is none (gramps' test/regrtest.py). */
+const TEST_METHOD = /^[ \t]+(?:async[ \t]+)?def[ \t]+test/m;
+
+/** Whether a module defines tests: a top-level test function, or a test class with a test method. */
+export const definesSuiteTests = (text: string): boolean => TOP_LEVEL_TEST.test(text) || (TEST_CLASS.test(text) && TEST_METHOD.test(text));
+
+/**
+ * The test-suite folder of a file that its name alone does not make a test, when the file imports
+ * a test framework (or subclasses a test case) and defines tests of its own; else null. Only files
+ * below such a folder are read.
+ */
+export const suiteModuleFolder = (file: string, text: () => string | null): string | null => {
+  const folder = SUITE_FOLDER.exec(file)?.[1];
+  // A package's __init__.py is what its test modules import (borg's BaseTestCase), not one of them;
+  // a `_`-named module is private, or a suite's disabled test (hyperkitty's tests/_test_caching.py).
+  if (folder === undefined || file[file.lastIndexOf('/') + 1] === '_') return null;
+  const body = text();
+  if (body === null || !definesSuiteTests(body) || !(IMPORTS_TEST_FRAMEWORK.test(body) || TEST_CASE_BASE.test(body))) return null;
+  return folder;
+};
+
+const suiteEvidence = (folder: string): string => `a test suite's module: it lies in a ${folder}/ folder, uses pytest or unittest and defines tests`;
+
 export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
   const out: PythonTest[] = [];
   let usesDjango: boolean | undefined;
@@ -94,7 +133,12 @@ export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
       const pattern = name === 'conftest.py' ? 'conftest.py' : DEFAULT_PATTERNS.find((p) => glob(p)(name));
       const unittest = !pattern && name.startsWith('test') && /(^|\/)tests?\/[^/]+$/.test(file);
       const djangoTests = !pattern && !unittest && name.startsWith('test') && ctx.files.has(`${dirname(file) === '' ? '' : `${dirname(file)}/`}__init__.py`) && (usesDjango ??= djangoLayout(ctx.files));
-      if ((!pattern && !unittest && !djangoTests) || NORECURSE.test(file)) continue;
+      if (!pattern && !unittest && !djangoTests) {
+        const suite = NORECURSE.test(file) ? null : suiteModuleFolder(file, () => ctx.manifests.transientText(file));
+        if (suite !== null) out.push({ file, config: null, evidence: suiteEvidence(suite) });
+        continue;
+      }
+      if (NORECURSE.test(file)) continue;
       const evidence = pattern ? `pytest discovery: ${pattern}` : djangoTests ? `Django's test runner (manage.py test) discovers test*.py in packages: ${name === 'tests.py' ? "an app's tests.py" : name}` : 'unittest discovery: test*.py';
       // A test*.py that is not an app's tests.py may be the package's test helpers for other projects (rest_framework/test.py).
       const empty = (name !== 'conftest.py' && emptyOfTests(ctx, file)) || (djangoTests && name !== 'tests.py' && !definesTests(ctx.manifests.transientText(file) ?? ''));
@@ -103,7 +147,12 @@ export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
     }
     const relative = config.dir === '' ? file : file.slice(config.dir.length + 1);
     const pattern = name === 'conftest.py' ? 'conftest.py' : config.pythonFiles.find((p) => matchesPattern(file, relative, p));
-    if (!pattern || NORECURSE.test(file)) continue;
+    if (!pattern) {
+      const suite = NORECURSE.test(file) ? null : suiteModuleFolder(file, () => ctx.manifests.transientText(file));
+      if (suite !== null) out.push({ file, config: config.path, evidence: suiteEvidence(suite) });
+      continue;
+    }
+    if (NORECURSE.test(file)) continue;
     const roots = config.testpaths.map((t) => joinRepo(config.dir, t)).filter((t): t is string => t !== null);
     if (name === 'conftest.py' ? !conftestApplies(file, roots) : roots.length > 0 && underAny(file, roots) === null) continue;
     const empty = name !== 'conftest.py' && !config.customTestNames && emptyOfTests(ctx, file);
