@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { suiteModuleFolder } from '../../src/entries/support/pytest-discovery.js';
+import { emptyFacts, type FileFacts } from '../../src/model/facts.js';
 
 const TESTS = 'import pytest\n\ndef test_a():\n    pass\n';
 
@@ -27,4 +28,22 @@ test('suiteModuleFolder: it must use pytest or unittest (or build on a TestCase)
   assert.equal(suiteModuleFolder(at, () => 'import unittest\n\ndef suites():\n    def test_mod(p):\n        return p\n'), null);
   assert.equal(suiteModuleFolder(at, () => 'import unittest\n\nclass Helper:\n    def test_mod(self):\n        pass\n'), null);
   assert.equal(suiteModuleFolder(at, () => 'import unittest\n\nclass KeyTests(object):\n    async def test_k(self):\n        pass\n'), 'testsuite');
+});
+
+test('suiteModuleFolder: facts that show no test framework import or no test-like name rule a file out unread', () => {
+  const facts = (imports: [string, string[]][], definitions: string[]): FileFacts => ({
+    ...emptyFacts(),
+    imports: imports.map(([specifier, names]) => ({ specifier, syntax: names.length > 0 ? 'from' : 'import', names: names.map((name) => ({ name })), line: 1 }) as FileFacts['imports'][number]),
+    definitions,
+  });
+  let reads = 0;
+  const text = () => (reads++, TESTS);
+  const at = 'tests/cache.py';
+  assert.equal(suiteModuleFolder(at, text, facts([['pytest', []]], ['pytest', 'client'])), null);
+  assert.equal(suiteModuleFolder(at, text, facts([['json', []]], ['test_a'])), null);
+  assert.equal(reads, 0);
+  assert.equal(suiteModuleFolder(at, text, facts([['pytest', []]], ['pytest', 'test_a'])), 'tests');
+  assert.equal(suiteModuleFolder(at, text, facts([['unittest.mock', ['Mock']]], ['KeyTests'])), 'tests');
+  assert.equal(suiteModuleFolder(at, text, facts([['.', ['BaseTestCase']]], ['BaseTestCase', 'ChunkerCase'])), 'tests');
+  assert.equal(reads, 3);
 });

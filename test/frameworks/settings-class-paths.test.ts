@@ -24,4 +24,8 @@ test('settings-class-paths: a name is defined at the top level by class, def or 
   for (const name of ['Retry', 'load', 'fetch', 'LIMIT', 'DEFAULT']) assert.ok(definesTopLevel(text, name), name);
   for (const name of ['inner', 'Base', 'x', 'Retr', 'p']) assert.ok(!definesTopLevel(text, name), name);
   assert.ok(!definesTopLevel('DEFAULT == 1\n', 'DEFAULT'));
+  assert.ok(!definesTopLevel('class RetryMixin:\n    pass\nRetryX = 1\n', 'Retry'));
+  assert.ok(definesTopLevel('x = "Retry"\nclass Retry:\n    pass\n', 'Retry'));
+  assert.ok(definesTopLevel('def\tload (p):\n    pass\n', 'load'));
+  assert.ok(!definesTopLevel('# class Retry:\n', 'Retry'));
 });

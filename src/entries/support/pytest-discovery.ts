@@ -26,6 +26,7 @@ import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { definesTests, holdsTests } from '../../languages/python/test-marks.js';
 import type { DetectorContext } from '../types.js';
+import type { FileFacts } from '../../model/facts.js';
 
 export interface PythonTest {
   file: string;
@@ -105,15 +106,33 @@ const TEST_METHOD = /^[ \t]+(?:async[ \t]+)?def[ \t]+test/m;
 export const definesSuiteTests = (text: string): boolean => TOP_LEVEL_TEST.test(text) || (TEST_CLASS.test(text) && TEST_METHOD.test(text));
 
 /**
+ * Whether extraction's facts leave the file possibly a suite module: it imports pytest or unittest
+ * or a `*TestCase`, and defines a top-level name that a test function or test class could have.
+ * Most modules of a test folder (saleor's 237 fixtures and helpers) fail here, unread.
+ */
+const maySuiteModule = (facts: FileFacts): boolean => {
+  let framework = false;
+  for (const i of facts.imports) {
+    const top = i.specifier.split('.')[0];
+    if (top === 'pytest' || top === 'unittest' || i.names.some((n) => n.name.endsWith('TestCase'))) {
+      framework = true;
+      break;
+    }
+  }
+  return framework && facts.definitions.some((n) => n.startsWith('test') || n.includes('Test') || n.includes('Case'));
+};
+
+/**
  * The test-suite folder of a file that its name alone does not make a test, when the file imports
  * a test framework (or subclasses a test case) and defines tests of its own; else null. Only files
- * below such a folder are read.
+ * below such a folder that the facts (when given) do not rule out are read.
  */
-export const suiteModuleFolder = (file: string, text: () => string | null): string | null => {
+export const suiteModuleFolder = (file: string, text: () => string | null, facts?: FileFacts): string | null => {
   const folder = SUITE_FOLDER.exec(file)?.[1];
   // A package's __init__.py is what its test modules import (borg's BaseTestCase), not one of them;
   // a `_`-named module is private, or a suite's disabled test (hyperkitty's tests/_test_caching.py).
   if (folder === undefined || file[file.lastIndexOf('/') + 1] === '_') return null;
+  if (facts !== undefined && !maySuiteModule(facts)) return null;
   const body = text();
   if (body === null || !definesSuiteTests(body) || !(IMPORTS_TEST_FRAMEWORK.test(body) || TEST_CASE_BASE.test(body))) return null;
   return folder;
@@ -134,7 +153,7 @@ export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
       const unittest = !pattern && name.startsWith('test') && /(^|\/)tests?\/[^/]+$/.test(file);
       const djangoTests = !pattern && !unittest && name.startsWith('test') && ctx.files.has(`${dirname(file) === '' ? '' : `${dirname(file)}/`}__init__.py`) && (usesDjango ??= djangoLayout(ctx.files));
       if (!pattern && !unittest && !djangoTests) {
-        const suite = NORECURSE.test(file) ? null : suiteModuleFolder(file, () => ctx.manifests.transientText(file));
+        const suite = NORECURSE.test(file) ? null : suiteModuleFolder(file, () => ctx.manifests.transientText(file), ctx.facts?.(file));
         if (suite !== null) out.push({ file, config: null, evidence: suiteEvidence(suite) });
         continue;
       }
@@ -148,7 +167,7 @@ export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
     const relative = config.dir === '' ? file : file.slice(config.dir.length + 1);
     const pattern = name === 'conftest.py' ? 'conftest.py' : config.pythonFiles.find((p) => matchesPattern(file, relative, p));
     if (!pattern) {
-      const suite = NORECURSE.test(file) ? null : suiteModuleFolder(file, () => ctx.manifests.transientText(file));
+      const suite = NORECURSE.test(file) ? null : suiteModuleFolder(file, () => ctx.manifests.transientText(file), ctx.facts?.(file));
       if (suite !== null) out.push({ file, config: config.path, evidence: suiteEvidence(suite) });
       continue;
     }

@@ -40,9 +40,30 @@ export const isSettingsModule = (path: string): boolean => {
   return /^(?:[a-z]+_)?settings$/.test(stem) || folder === 'settings';
 };
 
-/** Whether `name` is defined at the top level of a module's text: `class Name`, `def Name`, `Name = …`, `Name: T = …`. */
-export const definesTopLevel = (text: string, name: string): boolean =>
-  new RegExp(`^(?:(?:async\\s+)?def\\s+${name}\\s*\\(|class\\s+${name}\\b|${name}\\s*(?::[^=\\n]*)?=(?!=))`, 'm').test(text);
+const DEF_OR_CLASS = /^(?:(?:async[ \t]+)?def|class)[ \t]+$/;
+const AFTER_DEF = /^[ \t]*\(/;
+const AFTER_CLASS = /^(?![\w])/;
+const AFTER_ASSIGNED = /^[ \t]*(?::[^=\n]*)?=(?!=)/;
+
+/**
+ * Whether `name` is defined at the top level of a module's text: `class Name`, `def Name`, `Name = …`,
+ * `Name: T = …`. Only the name's occurrences are looked at: a multiline `^…` pattern is tried at
+ * every character of the module, and saleor's settings ask of large modules a hundred times.
+ */
+export const definesTopLevel = (text: string, name: string): boolean => {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const start = text.lastIndexOf('\n', at - 1) + 1;
+    const after = text.slice(at + name.length, at + name.length + 120);
+    if (start === at) {
+      if (AFTER_ASSIGNED.test(after)) return true;
+      continue;
+    }
+    const before = text.slice(start, at);
+    if (!DEF_OR_CLASS.test(before)) continue;
+    if (before.startsWith('class') ? AFTER_CLASS.test(after) : AFTER_DEF.test(after)) return true;
+  }
+  return false;
+};
 
 interface Loader {
   path: string;
