@@ -22,6 +22,7 @@ import folderRequires from './js/folder-requires.js';
 import docusaurus from './js/docusaurus.js';
 import docusaurusPluginPaths from './js/docusaurus-plugin-paths.js';
 import hexo from './js/hexo.js';
+import htmlPages from './js/html-pages.js';
 import hubot from './js/hubot.js';
 import tiddlywiki from './js/tiddlywiki.js';
 import drizzle from './js/drizzle.js';
@@ -169,6 +170,7 @@ export const READERS: readonly FrameworkReader[] = [
   graphqlLazyTypes,
   gulp,
   hexo,
+  htmlPages,
   hubot,
   tiddlywiki,
   husky,

@@ -68,11 +68,11 @@ export const isSourceLanguage = (language: Language): boolean => SOURCE.has(lang
 /** Documentation: what it mentions becomes doc-mention edges, not code edges. */
 export const isDocLanguage = (language: Language): boolean => DOC.has(language);
 
-const CARRIES_IMPORTS = idsWhere((r) => r.source || r.ecosystem !== undefined);
+const CARRIES_IMPORTS = idsWhere((r) => r.source || r.ecosystem !== undefined || r.passesReach === true);
 
 /**
- * Reachability passes through these: source files, and docs whose imports are code's (an MDX
- * page's ESM), which have no verdict of their own but hand on the kind of whatever loads them.
+ * Reachability passes through these: source files, docs whose imports are code's (an MDX
+ * page's ESM) and HTML pages, which have no verdict of their own but hand on the kind of whatever loads them.
  */
 export const isReachableLanguage = (language: Language): boolean => CARRIES_IMPORTS.has(language);
 

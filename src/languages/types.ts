@@ -96,4 +96,9 @@ export interface LanguageRecord {
    * that no entry names (a `.wsgi` script a WSGI server loads): runnable with no other marker.
    */
   runByPath?: Readonly<Record<string, string>>;
+  /**
+   * A file of this language is no source (no verdict) but hands on the kind of whatever loads it to
+   * what it loads: an HTML page's `<script src>` (frameworks/js/html-pages.ts).
+   */
+  passesReach?: boolean;
 }

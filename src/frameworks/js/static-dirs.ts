@@ -31,7 +31,7 @@ interface Served {
 }
 
 /** Every static folder a code file of the scan serves (found once per scan). */
-const servedFolders = perScan((ctx): Served[] => {
+export const servedFolders = perScan((ctx): Served[] => {
   const out: Served[] = [];
   // `express['static'](dir)` (how ES3-era and LiveScript/CoffeeScript output spell it: `static` was reserved)
   // holds no `tatic(` mark; an anchored folder there spells `dirname`, which is the mark asked for it.

@@ -1,0 +1,31 @@
+/** The html-pages reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+import { pagesForPath, visitedPath } from '../../src/frameworks/js/html-pages.js';
+
+const cases = frameworkCases('html-pages');
+test('html-pages: has a basic fixture', () => assert.ok(cases.includes('html-pages-basic')));
+for (const name of cases) test(`html-pages: ${name}`, () => checkFrameworkFixture(name));
+
+test('html-pages: a visited URL names a page only on this machine', () => {
+  assert.equal(visitedPath('http://localhost:8080/todo'), '/todo');
+  assert.equal(visitedPath('http://127.0.0.1/commands/actions?x=1'), '/commands/actions?x=1');
+  assert.equal(visitedPath('/utilities'), '/utilities');
+  assert.equal(visitedPath('utilities'), '/utilities');
+  assert.equal(visitedPath('http://localhost:8080'), '');
+  assert.equal(visitedPath('https://example.cypress.io/todo'), null);
+  assert.equal(visitedPath('//cdn.example.com/x'), null);
+});
+
+test('html-pages: a URL path names x.html, x/index.html or the page it spells', () => {
+  const files = new Set(['app/index.html', 'app/todo.html', 'app/commands/index.html', 'app/commands/actions.html']);
+  assert.deepEqual(pagesForPath(files, 'app', '/todo'), ['app/todo.html']);
+  assert.deepEqual(pagesForPath(files, 'app', '/todo.html'), ['app/todo.html']);
+  assert.deepEqual(pagesForPath(files, 'app', '/'), ['app/index.html']);
+  assert.deepEqual(pagesForPath(files, 'app', ''), ['app/index.html']);
+  assert.deepEqual(pagesForPath(files, 'app', '/commands/'), ['app/commands/index.html']);
+  assert.deepEqual(pagesForPath(files, 'app', '/commands/actions#top'), ['app/commands/actions.html']);
+  assert.deepEqual(pagesForPath(files, 'app', '/missing'), []);
+  assert.deepEqual(pagesForPath(files, '', '/'), []);
+});
