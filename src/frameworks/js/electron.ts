@@ -6,14 +6,16 @@
  * beside it). Windows that `loadFile('index.html')` load that page's scripts. electron-vite's
  * default entries (`src/main/index`, `src/preload/index`, `src/renderer/index.html`) and each
  * process's `build.rollupOptions.input` / `build.lib.entry` in electron.vite.config count when
- * its config is there. All with the kind of what runs electron in the package.
+ * its config is there. All with the kind of what runs electron in the package; vite-plugin-electron's
+ * entries in a vite config are production (see vitePluginEntries).
  */
 import { configAt } from '../../languages/javascript/config-value.js';
 import { byString } from '../../util/compare.js';
+import { lineAt } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { htmlScripts } from './vite.js';
-import { codeFileAt, enabledByPackages, fileReference, filesIn, kindOf, packageFilesUnder, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
+import { codeFileAt, dependsOn, enabledByPackages, fileReference, filesIn, kindOf, packageFilesUnder, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 
 const ELECTRON_VITE = /^electron\.vite\.config\.[cm]?[jt]s$/;
 const CODE = /\.([cm]?[jt]sx?)$/;
@@ -26,7 +28,67 @@ const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['ele
 /** The path a matched `path.join(__dirname, 'a', 'b')` argument list or plain literal spells. */
 const spelled = (m: RegExpMatchArray): string => (m[1] !== undefined ? [...m[1].matchAll(/(["'])([^"'\n]*)\1/g)].map((x) => x[2]).join('/') : m[4]);
 
+/**
+ * The `.ts` source beside a built `preload.mjs`/`.cjs`/`.js` the code names: vite-plugin-electron
+ * builds `electron/preload.ts` to `dist-electron/preload.mjs`, and main.ts, built beside it, names
+ * the output with its own `__dirname`, so from main.ts's folder the name is the source's with the
+ * built extension.
+ */
+const builtSource = (ctx: FrameworkContext, dir: string, path: string): string | null => {
+  const source = /\.[cm]?js$/.test(path) ? joinRepo(dir, path.replace(/\.[cm]?js$/, '.ts')) : null;
+  return source !== null && ctx.files.has(source) ? source : null;
+};
+
+const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
+/** `electron(` as a call: vite-plugin-electron's (and `/simple`'s) default export, as vite configs name it. */
+const ELECTRON_CALL = /\belectron\s*\(/g;
+/** `entry:`/`input:` with a literal, an array of literals, or `path.join(__dirname, '…')`. */
+const PLUGIN_ENTRY = /\b(entry|input)\s*:\s*(?:(?:path\s*\.\s*)?(?:join|resolve)\s*\(\s*__dirname\s*,\s*((?:(["'`])[^"'`\n]*\3[ \t]*(?:,[ \t]*)?)+)\)|(["'`])([^"'`\n]+)\4|\[((?:\s*(["'`])[^"'`\n]*\7\s*,?)+)\s*\])/g;
+
+/** The text of a call's argument list from its `(` to the matching `)` (strings skipped), or to the end of a bounded window. */
+const callText = (text: string, open: number): string => {
+  let depth = 0;
+  const end = Math.min(text.length, open + 8000);
+  for (let i = open; i < end; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '`') {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0) break;
+      i = close;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return text.slice(open, i + 1);
+  }
+  return text.slice(open, end);
+};
+
+/**
+ * vite-plugin-electron: `electron({ main: { entry }, preload: { input } })` (its `/simple` API) or
+ * `electron([{ entry }, …])` in a vite config builds each file for Electron's main process and its
+ * preload scripts, which is what the app runs (package.json `main` names the built
+ * `dist-electron/main.js`): production. Paths are relative to the config's folder.
+ */
+const vitePluginEntries = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
+  if (!dependsOn(pkg, 'vite-plugin-electron')) return;
+  const main = typeof pkg.json.main === 'string' ? ` (package.json main ${pkg.json.main})` : '';
+  for (const config of filesIn(ctx, pkg.dir, VITE_CONFIG)) {
+    const text = ctx.readText(config) ?? '';
+    for (const call of text.matchAll(ELECTRON_CALL)) {
+      const open = (call.index ?? 0) + call[0].length - 1;
+      const args = callText(text, open);
+      for (const m of args.matchAll(PLUGIN_ENTRY)) {
+        const values = m[2] !== undefined ? [[...m[2].matchAll(/(["'`])([^"'`\n]*)\1/g)].map((x) => x[2]).join('/')] : m[5] !== undefined ? [m[5]] : [...(m[6] ?? '').matchAll(/(["'`])([^"'`\n]*)\1/g)].map((x) => x[2]);
+        const line = lineAt(text, open + (m.index ?? 0));
+        for (const value of values) {
+          const file = resolveToolPath(ctx, pkg.dir, value);
+          if (file) out.entries.push({ source: config, target: file, targetKind: 'file', kind: 'production', line, evidence: `vite-plugin-electron ${m[1]} "${value}" in ${config}:${line}, built for Electron${main}` });
+        }
+      }
+    }
+  }
+};
+
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
+  vitePluginEntries(ctx, pkg, out);
   const run = toolRun(ctx, pkg.dir, ['electron', 'electron-forge', 'electron-builder', 'electron-vite'], { bundler: true });
   const kind = kindOf(run);
   const why = runEvidence(run, 'electron');
@@ -37,7 +99,7 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
     for (const m of text.matchAll(PRELOAD)) {
       const path = spelled(m);
       const line = lineOf(m.index);
-      const target = resolveToolPath(ctx, dirname(file), path.startsWith('.') ? path : `./${path}`);
+      const target = resolveToolPath(ctx, dirname(file), path.startsWith('.') ? path : `./${path}`) ?? builtSource(ctx, dirname(file), path);
       if (target && target !== file) out.entries.push({ source: file, target, targetKind: 'file', kind, line, evidence: `${file}:${line} webPreferences.preload "${path}", loaded by ${why}` });
     }
     for (const m of text.matchAll(LOAD_FILE)) {
@@ -85,7 +147,7 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
 
 const electron: FrameworkReader = {
   id: 'electron',
-  title: 'Electron (preload scripts, loadFile pages, electron-vite default entries)',
+  title: 'Electron (preload scripts, loadFile pages, electron-vite default entries, vite-plugin-electron entries)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => enabledByPackages(packages(ctx), 'Electron'),
   collect: (ctx) => {
