@@ -109,6 +109,7 @@ import django from './python/django.js';
 import djangoTestSettings from './python/django-test-settings.js';
 import entryPointScripts from './python/entry-point-scripts.js';
 import flaskStatic from './python/flask-static.js';
+import templateStatic from './python/template-static.js';
 import installedEntryPoints from './python/installed-entry-points.js';
 import grunt from './js/grunt.js';
 import gatsby from './js/gatsby.js';
@@ -235,6 +236,7 @@ export const READERS: readonly FrameworkReader[] = [
   sveltePackage,
   tailwind,
   tanstackRouter,
+  templateStatic,
   testData,
   threadsWorkers,
   tscInPlace,

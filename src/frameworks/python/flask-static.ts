@@ -37,10 +37,11 @@ interface StaticFolder {
 const importsFlask = (ctx: FrameworkContext, file: string): boolean =>
   ctx.facts(file)?.imports.some((i) => i.specifier === 'flask' || i.specifier.startsWith('flask.')) ?? false;
 
-/** The static folders the repo's Flask apps and blueprints serve, and warnings for those made at run time. */
-const staticFolders = perScan((ctx: FrameworkContext): { folders: StaticFolder[]; diagnostics: Diagnostic[] } => {
+/** The static folders the repo's Flask apps and blueprints serve, warnings for those made at run time, and every `Flask(__name__…)` app made. */
+export const staticFolders = perScan((ctx: FrameworkContext): { folders: StaticFolder[]; diagnostics: Diagnostic[]; apps: { file: string; line: number }[] } => {
   const folders: StaticFolder[] = [];
   const diagnostics: Diagnostic[] = [];
+  const apps: { file: string; line: number }[] = [];
   for (const file of sortedPaths(ctx.files)) {
     if (!file.endsWith('.py') || !importsFlask(ctx, file)) continue;
     const text = ctx.readText(file);
@@ -49,6 +50,7 @@ const staticFolders = perScan((ctx: FrameworkContext): { folders: StaticFolder[]
     for (let m = APP_CALL.exec(text); m !== null; m = APP_CALL.exec(text)) {
       const kind = m[1] as 'Flask' | 'Blueprint';
       const line = lineAt(text, m.index);
+      if (kind === 'Flask') apps.push({ file, line });
       // An argument list census cannot split (unbalanced, or past folder-loaders' window) reads as one without static_folder.
       const args = callArguments(text, m.index + m[1].length) ?? [];
       const given = args.map((a) => STATIC_FOLDER.exec(a)?.[1].trim()).find((v) => v !== undefined);
@@ -66,7 +68,7 @@ const staticFolders = perScan((ctx: FrameworkContext): { folders: StaticFolder[]
       if (folder !== null && folder !== '') folders.push({ file, line, kind, folder, given: true });
     }
   }
-  return { folders, diagnostics };
+  return { folders, diagnostics, apps };
 });
 
 export const collectFlaskStatic = (ctx: FrameworkContext): FrameworkOutput => {

@@ -6,7 +6,7 @@ import type { LanguageRecord } from '../types.js';
  * page decides their kind, and a page nothing is seen to serve is one a person opens in a browser,
  * a root of the manual tier.
  */
-const PAGE_OPENED = 'is a web page, which a browser opens by its path (no server or test found that loads it)';
+const PAGE_OPENED = 'is an HTML page or template that no server, test or code found here loads (opened or rendered by hand)';
 export const htmlLanguage: LanguageRecord = {
   id: 'html', family: 'web', extensions: ['.html', '.htm'], comments: 'none', source: false, passesReach: true, runByPath: { '.html': PAGE_OPENED, '.htm': PAGE_OPENED },
 };

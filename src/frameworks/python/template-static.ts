@@ -1,0 +1,155 @@
+/**
+ * A Python web app's templates name the scripts browsers load: Django's `{% static "js/dashboard.js" %}`
+ * and Flask's `url_for('static', filename='js/app.js')`. No Python file imports those scripts, so a
+ * script in a static folder the readers of the app's static folders do not know (Django's
+ * STATIC_ROOT or STATICFILES_DIRS, Debian's `/usr/share/<pkg>/static`) looked dead. Each literal
+ * name in a template (a file below a `templates/` folder) is looked up in the static folders the
+ * template can see: `static/` beside any folder above it (an app's `static/`, searx's
+ * `/usr/share/python3-searx/static` beside its templates), the folders Flask apps serve
+ * (flask-static), and a STATIC_ROOT or STATICFILES_DIRS literal in a settings module whose
+ * absolute path the tree holds (graphite-web: `STATIC_ROOT = '/usr/share/graphite-web/static'`
+ * maps to `usr/share/graphite-web/static`). A name a theme prefix completes (`themes/<theme>/…`, the
+ * theme being the template's folder below `templates/`, as searx's `url_for_theme` does) counts when
+ * the plain one is not there.
+ *
+ * census has no link from a view to the template it renders, so the template's app stands in for
+ * it: the edge is from the `__init__.py` of the nearest Python package holding the template (Python
+ * runs it whenever any module of the package is imported, so the scripts take the kind of the app);
+ * for a template outside any package and a Flask `url_for`, from the repo's one Flask app when there
+ * is exactly one; else from the template itself, a page that hands on what reaches it (and is a
+ * manual root when nothing does).
+ */
+import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { lineAt } from '../../util/lines.js';
+import { dirname, joinRepo } from '../../util/path.js';
+import { perScan } from '../per-scan.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader, type ReferenceInput } from '../types.js';
+import { staticFolders as flaskStaticFolders } from './flask-static.js';
+
+const TEMPLATE = /(?:^|\/)templates\/(?:[^/]+\/)*[^/]+\.(?:html?|jinja2?|j2)$/;
+const PAGE = /\.html?$/;
+/** `{% static "js/x.js" %}` (also `{%- static`), the whole name a literal. */
+const DJANGO_STATIC = /\{%-?\s*static\s+(["'])([^"'\n{}%]+)\1/g;
+/** `url_for('static', filename='js/x.js')`, the filename a literal and the whole argument (not `'css/' + x`). */
+const FLASK_STATIC = /url_for\(\s*(["'])static\1\s*,\s*filename\s*=\s*(["'])([^"'\n]+)\2\s*[,)]/g;
+const SCRIPT = /\.m?js$/;
+const SETTINGS_FILE = /(?:^|\/)(?:[\w-]*settings[\w-]*\.py|settings\/[^/]+\.py)$/;
+/** A module-level STATIC_ROOT or STATICFILES_DIRS assignment (a commented one is not). */
+const STATIC_SETTING = /^[ \t]*(STATIC_ROOT|STATICFILES_DIRS)[ \t]*=[ \t]*([^\n]*)/gm;
+const ABSOLUTE_LITERAL = /(["'])(\/[^"'\n]+)\1/g;
+
+interface StaticRoot {
+  folder: string;
+  why: string;
+}
+
+const isFolder = (ctx: FrameworkContext, folder: string): boolean => pathsWithPrefix(ctx.files, folder === '' ? '' : `${folder}/`).length > 0;
+
+/** STATIC_ROOT / STATICFILES_DIRS absolute literals of settings modules that name a folder of the tree. */
+const settingRoots = (ctx: FrameworkContext): StaticRoot[] => {
+  const out: StaticRoot[] = [];
+  for (const file of sortedPaths(ctx.files)) {
+    if (!SETTINGS_FILE.test(file)) continue;
+    const text = ctx.readText(file);
+    if (text === null || !text.includes('STATIC')) continue;
+    for (const m of text.matchAll(STATIC_SETTING)) {
+      // A STATICFILES_DIRS tuple may go on over lines: up to its closing bracket.
+      let value = m[2];
+      const start = (m.index ?? 0) + m[0].length - m[2].length;
+      if (/^[([]/.test(value.trim())) {
+        const close = text.slice(start, start + 2000).search(/[)\]]/);
+        if (close >= 0) value = text.slice(start, start + close);
+      }
+      for (const lit of value.matchAll(ABSOLUTE_LITERAL)) {
+        const folder = joinRepo(lit[2].slice(1));
+        if (folder !== null && folder !== '' && isFolder(ctx, folder)) out.push({ folder, why: `${m[1]} '${lit[2]}' in ${file}:${lineAt(text, m.index ?? 0)}` });
+      }
+    }
+  }
+  return out;
+};
+
+/** The nearest folder above `dir` (itself included) that is a Python package, or null. */
+const packageOf = (ctx: FrameworkContext, dir: string): string | null => {
+  for (let d = dir; ; d = dirname(d)) {
+    if (ctx.files.has(d === '' ? '__init__.py' : `${d}/__init__.py`)) return d;
+    if (d === '') return null;
+  }
+};
+
+/** The theme a template belongs to: its folder right below `templates/` (`templates/simple/base.html` → simple). */
+const themeOf = (template: string): string | null => {
+  const at = template.lastIndexOf('templates/');
+  const rest = template.slice(at + 'templates/'.length);
+  const slash = rest.indexOf('/');
+  return slash < 0 ? null : rest.slice(0, slash);
+};
+
+/** The repo scripts a static name stands for under the roots: `<root>/<name>`, else `<root>/themes/<theme>/<name>`. */
+export const staticTargets = (files: ReadonlySet<string>, roots: readonly string[], name: string, theme: string | null): string[] => {
+  const clean = name.replace(/^\/+/, '');
+  if (!SCRIPT.test(clean)) return [];
+  const direct = roots.map((r) => joinRepo(r, clean)).filter((p): p is string => p !== null && files.has(p));
+  if (direct.length > 0 || theme === null) return [...new Set(direct)];
+  return [...new Set(roots.map((r) => joinRepo(r, 'themes', theme, clean)).filter((p): p is string => p !== null && files.has(p)))];
+};
+
+const templateReferences = perScan((ctx: FrameworkContext): { out: ReferenceInput[]; first: string | null } => {
+  const out: ReferenceInput[] = [];
+  let first: string | null = null;
+  let settings: StaticRoot[] | null = null;
+  for (const template of sortedPaths(ctx.files)) {
+    if (!TEMPLATE.test(template) || template.includes('node_modules/')) continue;
+    const text = ctx.readText(template);
+    if (text === null || !(text.includes('url_for(') || (text.includes('{%') && text.includes('static')))) continue;
+    const uses: { name: string; index: number; spelled: string; flask: boolean }[] = [];
+    for (const m of text.matchAll(DJANGO_STATIC)) uses.push({ name: m[2], index: m.index ?? 0, spelled: `{% static ${m[1]}${m[2]}${m[1]} %}`, flask: false });
+    for (const m of text.matchAll(FLASK_STATIC)) uses.push({ name: m[3], index: m.index ?? 0, spelled: `url_for('static', filename='${m[3]}')`, flask: true });
+    if (!uses.some((u) => SCRIPT.test(u.name))) continue;
+    settings ??= settingRoots(ctx);
+    const flask = flaskStaticFolders(ctx);
+    const roots: string[] = [];
+    for (let d = dirname(template); ; d = dirname(d)) {
+      const folder = joinRepo(d, 'static');
+      if (folder !== null && isFolder(ctx, folder)) roots.push(folder);
+      if (d === '') break;
+    }
+    roots.push(...settings.map((s) => s.folder), ...flask.folders.map((f) => f.folder));
+    const pkg = packageOf(ctx, dirname(template));
+    const theme = themeOf(template);
+    for (const use of uses) {
+      const line = lineAt(text, use.index);
+      for (const target of staticTargets(ctx.files, roots, use.name, theme)) {
+        // flask-static already links every script of a folder a Flask app serves, from the app.
+        if (flask.folders.some((f) => target.startsWith(`${f.folder}/`))) continue;
+        const setting = settings.find((s) => target.startsWith(`${s.folder}/`));
+        const via = setting ? ` (the static folder ${setting.why})` : '';
+        const named = `named by ${use.spelled} in ${template}:${line}${via}`;
+        first ??= `${template}:${line} ${use.spelled}`;
+        if (pkg !== null) {
+          out.push({ from: pkg === '' ? '__init__.py' : `${pkg}/__init__.py`, target, targetKind: 'file', label: `${named}, a template of the ${pkg || 'top'} package` });
+        } else if (use.flask && flask.apps.length === 1) {
+          const app = flask.apps[0];
+          out.push({ from: app.file, target, targetKind: 'file', line: app.line, label: `${named}, a template of the Flask app made at ${app.file}:${app.line} (the repo's only Flask app)` });
+        } else if (PAGE.test(template)) {
+          out.push({ from: template, target, targetKind: 'file', line, label: named });
+        }
+      }
+    }
+  }
+  return { out, first };
+});
+
+const reader: FrameworkReader = {
+  id: 'template-static',
+  title: "scripts Django and Flask templates name ({% static %}, url_for('static', filename=…))",
+  ecosystem: 'python',
+  enabledBy: (ctx) => templateReferences(ctx).first,
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    out.references.push(...templateReferences(ctx).out);
+    return out;
+  },
+};
+
+export default reader;
