@@ -119,6 +119,7 @@ import oxlint from './js/oxlint.js';
 import graphqlCodegen from './js/graphql-codegen.js';
 import graphqlLazyTypes from './python/graphql-lazy.js';
 import pythonFolderLoaders from './python/folder-loaders.js';
+import packageConfigs from './python/package-configs.js';
 import packageScripts from './python/package-scripts.js';
 import pluginManifests from './python/plugin-manifests.js';
 import pluginRegistrations from './python/plugin-registrations.js';
@@ -194,6 +195,7 @@ export const READERS: readonly FrameworkReader[] = [
   orval,
   oxlint,
   oxygen,
+  packageConfigs,
   packageScripts,
   parameterRequires,
   parcel,
