@@ -6,6 +6,7 @@
 import adapterManager from './js/adapter-manager.js';
 import anchoredPaths from './js/anchored-paths.js';
 import angular from './js/angular.js';
+import apostrophe from './js/apostrophe.js';
 import astro from './js/astro.js';
 import bunTest from './js/bun-test.js';
 import changesets from './js/changesets.js';
@@ -135,6 +136,7 @@ export const READERS: readonly FrameworkReader[] = [
   alembic,
   anchoredPaths,
   angular,
+  apostrophe,
   astro,
   borp,
   bunTest,

@@ -4,7 +4,7 @@
  * `$1`), webpack and Rspack `resolve.alias` (`name$` for an exact match, array targets), and Jest
  * `moduleNameMapper` (regex keys, `$1`, `<rootDir>`; jest.config.* or package.json "jest",
  * inline `projects`), Quasar's built-in aliases (`@`, `src`, `components`, `layouts`, `pages`, `boot`, `stores`…:
- * its CLI adds them to the Vite or webpack config it builds, so they are in no config file), and a knip config's `paths` (knip-paths.ts, scoped per workspace). Each rule applies to every file of the project folder its config belongs to
+ * its CLI adds them to the Vite or webpack config it builds, so they are in no config file), ApostropheCMS's `Modules/` (its admin build's webpack alias, apostropheModules), and a knip config's `paths` (knip-paths.ts, scoped per workspace). Each rule applies to every file of the project folder its config belongs to
  * (the nearest package.json folder at or above the config), as a bundler's aliases do: the tool
  * builds or tests that folder's files. Configs are read statically (config-value.ts), once per
  * scan; an alias census cannot read, or whose target is no file or folder of the repo, is a
@@ -26,7 +26,7 @@ import { regexProblem, safeRegExp } from '../../../util/safe-regex.js';
 import { knipPathRules } from './knip-paths.js';
 import { EMPTY_LIST, uniformList } from '../../../util/packed-list.js';
 
-export type AliasTool = 'Vite' | 'Vitest' | 'Astro' | 'SvelteKit' | 'Quasar' | 'webpack' | 'Rspack' | 'Jest' | 'knip';
+export type AliasTool = 'Vite' | 'Vitest' | 'Astro' | 'SvelteKit' | 'Quasar' | 'Apostrophe' | 'webpack' | 'Rspack' | 'Jest' | 'knip';
 
 /**
  * What an aliased specifier becomes: a repo path (file or folder) or another module name. A path
@@ -422,6 +422,53 @@ const readQuasar = (r: Reading, dir: string, manifests: Manifests): void => {
   });
 };
 
+/** `Modules/<name>/<rest>` → the module name (scoped names keep their scope) and the rest; null for anything else. */
+export const splitModulesImport = (specifier: string): { name: string; rest: string } | null => {
+  if (!specifier.startsWith('Modules/')) return null;
+  const parts = specifier.slice('Modules/'.length).split('/');
+  const take = parts[0].startsWith('@') ? 2 : 1;
+  if (parts.length <= take || parts.some((p) => p === '' || p === '.' || p === '..')) return null;
+  return { name: parts.slice(0, take).join('/'), rest: parts.slice(take).join('/') };
+};
+
+/** A package.json that is the `apostrophe` package or depends on it. */
+const usesApostrophe = (manifests: Manifests, manifest: string): boolean => {
+  const doc = manifests.get(manifest, JSON_MANIFEST);
+  const json = doc && isRecord(doc.value) ? doc.value : null;
+  return json !== null && (json.name === 'apostrophe' || ['dependencies', 'devDependencies', 'peerDependencies'].some((k) => isRecord(json[k]) && 'apostrophe' in json[k]));
+};
+
+/**
+ * ApostropheCMS's admin build (modules/@apostrophecms/asset, lib/webpack/apos/webpack.config.js)
+ * copies each module's `ui/apos` to `<modulesDir>/<module>` and aliases `Modules` to that folder, so
+ * `Modules/@apostrophecms/schema/mixins/X` is the project's `modules/@apostrophecms/schema/ui/apos/mixins/X`
+ * (any depth below modules/ with nestedModuleSubdirs), else the core's file in the `apostrophe` package.
+ */
+const apostropheModules = (r: Reading, dir: string): void => {
+  const local = joinRepo(dir, 'modules');
+  if (local === null) return;
+  const uiFolders = new Map<string, string>();
+  // The module's folder name is its name; nested below modules/ with nestedModuleSubdirs.
+  for (const f of pathsWithPrefix(r.files, `${local}/`)) {
+    const at = f.indexOf('/ui/apos/', local.length);
+    if (at < 0) continue;
+    const folder = f.slice(0, at);
+    const parts = folder.slice(local.length + 1).split('/');
+    const name = parts.length >= 2 && parts[parts.length - 2].startsWith('@') ? parts.slice(-2).join('/') : parts[parts.length - 1];
+    if (!uiFolders.has(name) || folder === `${local}/${name}`) uiFolders.set(name, `${folder}/ui/apos`);
+  }
+  r.rules.push({
+    tool: r.tool, config: r.config, line: 1, what: 'admin build alias "Modules" (each module\'s ui/apos)',
+    map: (s) => {
+      const split = splitModulesImport(s);
+      if (split === null) return null;
+      const folder = uiFolders.get(split.name);
+      const path = folder === undefined ? null : joinRepo(folder, split.rest);
+      return [path !== null ? { path } : { module: `apostrophe/modules/${split.name}/ui/apos/${split.rest}` }];
+    },
+  });
+};
+
 const readConfig = (manifests: Manifests, config: string, tool: AliasTool, text: string): { rules: AliasRule[]; problems: Diagnostic[] } => {
   const r: Reading = { config, text, tool, files: manifests.files, rules: [], problems: [] };
   const dir = dirname(config);
@@ -469,13 +516,19 @@ const svelteKitDefault = (manifests: Manifests, manifest: string): { rules: Alia
   return r;
 };
 
+const apostropheRules = (manifests: Manifests, manifest: string): { rules: AliasRule[]; problems: Diagnostic[] } => {
+  const r: Reading = { config: manifest, text: null, tool: 'Apostrophe', files: manifests.files, rules: [], problems: [] };
+  apostropheModules(r, dirname(manifest));
+  return r;
+};
+
 const build = (manifests: Manifests): ToolAliases => {
   const byScope = new Map<string, AliasRule[]>();
   // Parsed through the store so each config is read once and its warnings reach the Audit once.
   const format = (tool: AliasTool) => ({
     id: `js-aliases-${tool}`,
     parse: (text: string, path: string) => {
-      const read = basename(path) !== 'package.json' ? readConfig(manifests, path, tool, text) : tool === 'Jest' ? packageJest(manifests, path) : svelteKitDefault(manifests, path);
+      const read = basename(path) !== 'package.json' ? readConfig(manifests, path, tool, text) : tool === 'Jest' ? packageJest(manifests, path) : tool === 'Apostrophe' ? apostropheRules(manifests, path) : svelteKitDefault(manifests, path);
       return { value: read.rules, diagnostics: read.problems };
     },
   });
@@ -493,6 +546,7 @@ const build = (manifests: Manifests): ToolAliases => {
     else if (name === 'package.json') {
       const text = manifests.text(path) ?? '';
       if (/"jest"\s*:/.test(text)) add(path, 'Jest');
+      if (text.includes('"apostrophe"') && usesApostrophe(manifests, path)) add(path, 'Apostrophe');
       // A SvelteKit app without svelte.config still has `$lib`.
       if (text.includes('"@sveltejs/kit"') && !['js', 'mjs', 'cjs', 'ts', 'mts', 'cts'].some((ext) => manifests.files.has(joinRepo(dirname(path), `svelte.config.${ext}`) ?? ''))) add(path, 'SvelteKit');
     }
