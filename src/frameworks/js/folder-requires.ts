@@ -27,6 +27,7 @@ import { warning } from '../../util/diagnostics.js';
 import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { callArgsText } from './parameter-values.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
@@ -47,6 +48,8 @@ interface Loader {
   glob: string | null;
   /** The listing function (`readdirSync`) when the loader reads its files' text instead of requiring them. */
   reads?: string;
+  /** The listing is filtered to directories: the loader requires each subfolder (its index file). */
+  dirs?: boolean;
 }
 
 /** A loader whose folder is its function's first parameter: its callers name the folder. */
@@ -57,6 +60,7 @@ interface ParamLoader {
   listLine: number;
   requireLine: number;
   glob: string | null;
+  dirs?: boolean;
 }
 
 /** `function f(a)`, `const f = (a) =>`, `const f = function (a)`, a method `f(a) {`. */
@@ -121,6 +125,24 @@ const readOfEntries = (text: string, from: number, to: number, folderExpr: strin
 };
 
 const NAME_EXPR = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * Whether the listing call whose `(` is at `open` is filtered to directories right away:
+ * `readdirSync(dir).filter(d => fs.lstatSync(path.resolve(dir, d)).isDirectory())` (express-gateway's
+ * policies), or `{ withFileTypes: true }` and `.filter(d => d.isDirectory())`. Such a loader requires
+ * subfolders, so what it loads is each subfolder's index file, not the files beside it. A negated
+ * test (`!stat.isDirectory()`) keeps the files.
+ */
+const NEGATED_DIRECTORY = /!\s*(?:[\w$]|\s*\.\s*|\([^()]*(?:\([^()]*\)[^()]*)*\))*isDirectory\(\)/;
+const filteredToDirs = (text: string, open: number): boolean => {
+  const args = callArgsText(text, open);
+  if (args === null) return false;
+  const after = text.slice(open + args.length + 2, open + args.length + 2 + 200);
+  const filter = /^\s*\.\s*filter\s*\(/.exec(after);
+  if (filter === null) return false;
+  const body = callArgsText(text, open + args.length + 2 + filter[0].length - 1);
+  return body !== null && body.includes('isDirectory()') && !NEGATED_DIRECTORY.test(body);
+};
 const GLOB_SYNC = /glob\s*\.\s*sync\(/;
 
 /**
@@ -136,9 +158,12 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
   const params: ParamLoader[] = [];
   const unread: Diagnostic[] = [];
   const requires = [...text.matchAll(REQUIRE)].filter((m) => !LITERAL_ARG.test(m[1]));
-  const listings: { expr: string; glob: string | null; listing: string; fn: string | null; index: number }[] = [
-    ...[...text.matchAll(READDIR)].map((m) => ({ expr: m[2], glob: null, listing: `readdir(${m[2].trim()})`, fn: m[1], index: m.index ?? 0 })),
-    ...[...text.matchAll(GLOB_CWD)].map((m) => ({ expr: m[3], glob: m[2], listing: `glob "${m[2]}" in ${m[3].trim()}`, fn: null, index: m.index ?? 0 })),
+  const listings: { expr: string; glob: string | null; listing: string; fn: string | null; index: number; dirs: boolean }[] = [
+    ...[...text.matchAll(READDIR)].map((m) => {
+      const dirs = filteredToDirs(text, (m.index ?? 0) + m[0].indexOf('('));
+      return { expr: m[2], glob: null, listing: `readdir(${m[2].trim()})${dirs ? ' filtered to directories' : ''}`, fn: m[1], index: m.index ?? 0, dirs };
+    }),
+    ...[...text.matchAll(GLOB_CWD)].map((m) => ({ expr: m[3], glob: m[2], listing: `glob "${m[2]}" in ${m[3].trim()}`, fn: null, index: m.index ?? 0, dirs: false })),
   ];
   for (const l of listings) {
     const name = NAME_EXPR.test(l.expr.trim()) ? l.expr.trim() : null;
@@ -160,12 +185,13 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
     const req = requireIn(regionEnd) ?? (read === null ? requireIn(text.length) : undefined);
     const listLine = lineAt(text, l.index);
     if (req) {
-      const found = { listing: l.listing, listLine, requireLine: lineAt(text, req.index ?? 0), glob: l.glob };
+      const found = { listing: l.listing, listLine, requireLine: lineAt(text, req.index ?? 0), glob: l.glob, ...(l.dirs ? { dirs: true } : {}) };
       for (const folder of folders) loaders.push({ folder, ...found });
       if (folders.length === 0 && fn !== null) params.push({ file, fn, ...found });
       continue;
     }
-    if (l.fn === null || region === null || read === null) continue;
+    // A subfolder is not a file to read.
+    if (l.fn === null || region === null || read === null || l.dirs) continue;
     const found = { listing: l.listing, listLine, requireLine: lineAt(text, read), glob: null, reads: l.fn };
     for (const folder of folders) loaders.push({ folder, ...found });
     if (folders.length === 0 && fn === null && name !== null && assignmentsIn(name, text, region).length > 0) {
@@ -175,9 +201,16 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
   return { loaders, params, unread };
 };
 
+/** `<folder>/<sub>/index.<ext>`: what a require of each subfolder of the folder loads. */
+const subfolderIndexes = (ctx: FrameworkContext, folder: string): string[] => {
+  const prefix = folder === '' ? '' : `${folder}/`;
+  return pathsWithPrefix(ctx.files, prefix).filter((f) => /^[^/]+\/index\.[cm]?[jt]sx?$/.test(f.slice(prefix.length)));
+};
+
 /** The files a loader's listing returns, that it can require. */
 const targetsOf = (ctx: FrameworkContext, file: string, loader: Loader): string[] => {
   const code = (f: string): boolean => f !== file && CODE.test(f) && !f.endsWith('.d.ts') && !f.includes('node_modules/');
+  if (loader.dirs === true) return subfolderIndexes(ctx, loader.folder).filter(code);
   if (loader.glob === null) return pathsInDir(ctx.files, loader.folder).filter((f) => code(f) && !TEST_FILE.test(f));
   const glob = loader.glob.replace(/^\.\//, '');
   if (!isGlob(glob)) {
@@ -230,10 +263,10 @@ const collectCalls = (ctx: FrameworkContext, params: ParamLoader[], out: Framewo
       const folder = folderOf(m[2], file, text);
       if (folder === null) continue;
       const line = lineAt(text, (m.index ?? 0) + m[0].indexOf(m[1]));
-      const loader: Loader = { folder, listing: p.listing, listLine: p.listLine, requireLine: p.requireLine, glob: p.glob };
+      const loader: Loader = { folder, listing: p.listing, listLine: p.listLine, requireLine: p.requireLine, glob: p.glob, ...(p.dirs ? { dirs: true } : {}) };
       for (const target of targetsOf(ctx, p.file, loader)) {
         if (target === file) continue;
-        const label = `${file}:${line} calls ${p.fn}(${m[2].trim()}), which lists ${folder || '.'} (${p.file}:${p.listLine}, ${p.listing}) and requires each file it finds (line ${p.requireLine})`;
+        const label = `${file}:${line} calls ${p.fn}(${m[2].trim()}), which lists ${folder || '.'} (${p.file}:${p.listLine}, ${p.listing}) and requires each ${p.dirs ? 'subfolder (its index file)' : 'file'} it finds (line ${p.requireLine})`;
         out.references.push(fileReference(file, target, line, label));
       }
     }
@@ -258,7 +291,7 @@ const folderRequires: FrameworkReader = {
       for (const target of targetsOf(ctx, file, loader)) {
         const label =
           loader.reads === undefined
-            ? `${file}:${loader.listLine} lists ${loader.folder || '.'} (${loader.listing}) and requires each file it finds (line ${loader.requireLine})`
+            ? `${file}:${loader.listLine} lists ${loader.folder || '.'} (${loader.listing}) and requires each ${loader.dirs ? 'subfolder (its index file)' : 'file'} it finds (line ${loader.requireLine})`
             : `${file}:${loader.listLine} lists ${loader.folder || '.'} (${loader.reads}) and reads its files (line ${loader.requireLine})`;
         out.references.push(fileReference(file, target, loader.requireLine, label));
       }

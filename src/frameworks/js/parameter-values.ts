@@ -57,7 +57,7 @@ export const enclosingFunction = (text: string, index: number): EnclosingFunctio
 export const CALL_ARGS_WINDOW = 10_000;
 
 /** The text between the parentheses of a call whose `(` is at `open`, or null when they do not close within the window. */
-const callArgsText = (text: string, open: number): string | null => {
+export const callArgsText = (text: string, open: number): string | null => {
   let depth = 0;
   let quote: string | null = null;
   const end = Math.min(text.length, open + CALL_ARGS_WINDOW);
