@@ -5,6 +5,7 @@
  */
 import adapterManager from './js/adapter-manager.js';
 import anchoredPaths from './js/anchored-paths.js';
+import arrayRequires from './js/array-requires.js';
 import angular from './js/angular.js';
 import apostrophe from './js/apostrophe.js';
 import astro from './js/astro.js';
@@ -137,6 +138,7 @@ export const READERS: readonly FrameworkReader[] = [
   anchoredPaths,
   angular,
   apostrophe,
+  arrayRequires,
   astro,
   borp,
   bunTest,
