@@ -9,6 +9,7 @@ import arrayRequires from './js/array-requires.js';
 import angular from './js/angular.js';
 import apostrophe from './js/apostrophe.js';
 import astro from './js/astro.js';
+import browserify from './js/browserify.js';
 import bunTest from './js/bun-test.js';
 import changesets from './js/changesets.js';
 import commitlint from './js/commitlint.js';
@@ -141,6 +142,7 @@ export const READERS: readonly FrameworkReader[] = [
   arrayRequires,
   astro,
   borp,
+  browserify,
   bunTest,
   celery,
   changesets,

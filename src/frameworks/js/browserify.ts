@@ -1,0 +1,217 @@
+/**
+ * Browserify bundles a module and all it requires from an entry file that the server names at run
+ * time, so nothing imports the entry. Two shapes are read from the text, never run, in a package
+ * that depends on `browserify` or `browserify-middleware`:
+ * - a call of the imported function with literal entries: `browserify('./fields/explorer/index.js',
+ *   opts)` (browserify-middleware, served by `app.get('/js/explorer.js', …)`), an array of them, or
+ *   `browserify({ entries: [...] })`. Browserify resolves an entry against `basedir` when the
+ *   options give one (a literal or a folder the code names: `path.resolve(__dirname + '/../client')`)
+ *   and against the working folder otherwise, taken to be the package's folder (its scripts run there);
+ * - a wrapper module (KeystoneJS's admin/server/middleware/browserify.js) that calls
+ *   `browserify(file, opts)` where `file` was taken from a property of its parameter
+ *   (`var file = opts.file`) and `opts` holds a `basedir`: each file that requires the wrapper and
+ *   calls it with a literal at that property (`browserify({ file: './App/index.js', … })`) names an
+ *   entry, resolved against the wrapper's basedir.
+ * Each entry is a reference from the file that names it, with its line; a basedir census cannot
+ * settle is not guessed.
+ */
+import { dirname, joinRepo } from '../../util/path.js';
+import { lineAt } from '../../util/lines.js';
+import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import { functionRegion } from './function-region.js';
+import { callArgsText, literalValue } from './parameter-values.js';
+import { dependsOn, fileReference, jsCodeFiles, jsPackages, resolveToolPath, type JsPackage } from './support.js';
+import { perScan } from '../per-scan.js';
+
+const PACKAGES = new Set(['browserify', 'browserify-middleware']);
+const NAME = String.raw`[A-Za-z_$][\w$]*`;
+
+interface Entry {
+  from: string;
+  target: string;
+  line: number;
+  label: string;
+}
+
+/** `var x = require('browserify')` / `import x from 'browserify'`: the local names the package's function has in the file. */
+const localNames = (text: string, specifiers: readonly string[]): string[] => {
+  const out: string[] = [];
+  for (const spec of specifiers) {
+    const quoted = spec.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const cjs = new RegExp(String.raw`\b(?:var|let|const)\s+(${NAME})\s*=\s*require\(\s*['"]${quoted}['"]\s*\)`, 'g');
+    const esm = new RegExp(String.raw`\bimport\s+(${NAME})\s+from\s*['"]${quoted}['"]`, 'g');
+    for (const m of text.matchAll(cjs)) out.push(m[1]);
+    for (const m of text.matchAll(esm)) out.push(m[1]);
+  }
+  return [...new Set(out)];
+};
+
+/** Every call `name(…)` of the text (not a method `x.name(…)`): where and its argument text. */
+const callsOf = (text: string, name: string): { at: number; args: string[] }[] => {
+  const out: { at: number; args: string[] }[] = [];
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\w$.])${name.replace(/\$/g, '\\$')}\s*\(`, 'g'))) {
+    const at = m.index ?? 0;
+    if (/\bfunction\s*$/.test(text.slice(Math.max(0, at - 12), at))) continue;
+    const args = callArgsText(text, at + m[0].length - 1);
+    if (args !== null) out.push({ at, args: args.trim() === '' ? [] : splitArgs(args).map((a) => a.trim()) });
+  }
+  return out;
+};
+
+/** `{ key: value, … }`: the value written at `key`, or null. */
+const property = (object: string, key: string): string | null => {
+  const o = object.trim();
+  if (!o.startsWith('{') || !o.endsWith('}')) return null;
+  for (const part of splitArgs(o.slice(1, -1))) {
+    const m = new RegExp(String.raw`^\s*['"]?${key}['"]?\s*:\s*([\s\S]+)$`).exec(part);
+    if (m) return m[1].trim();
+  }
+  return null;
+};
+
+/** Literal entries: `'./a.js'` or `['./a.js', './b.js']`; null when any is not a literal. */
+const literalEntries = (expr: string): string[] | null => {
+  const one = literalValue(expr);
+  if (one !== null) return [one];
+  const e = expr.trim();
+  if (!e.startsWith('[') || !e.endsWith(']')) return null;
+  const all = splitArgs(e.slice(1, -1)).filter((p) => p.trim() !== '').map((p) => literalValue(p));
+  return all.length > 0 && all.every((v) => v !== null) ? (all as string[]) : null;
+};
+
+/**
+ * The folder a `basedir` value names: a literal (from the working folder) or a folder expression
+ * of the file. `__dirname + '/../client/'` is read as `path.join(__dirname, '../client/')`.
+ */
+const basedirOf = (expr: string, file: string, text: string, cwd: string): string | null => {
+  const lit = literalValue(expr);
+  if (lit !== null) return lit.startsWith('/') ? null : joinRepo(cwd, lit);
+  // A local holding the folder (`var basedir = path.resolve(__dirname + '/../../client/')`) is read through its declaration.
+  const held = new RegExp(`^${NAME}$`).test(expr) ? new RegExp(String.raw`\b(?:var|let|const)\s+${expr.replace(/\$/g, '\\$')}\s*=\s*([^\n;]+)`).exec(text)?.[1] : undefined;
+  const joined = (held ?? expr).replace(/\b__dirname\s*\+\s*(['"])\/?/g, '__dirname, $1');
+  return folderOf(joined, file, text);
+};
+
+/** The options object a call passes: an object literal, or a local of the function assigned one. */
+const optionsText = (expr: string | undefined, text: string, at: number): string | null => {
+  if (expr === undefined) return null;
+  if (expr.startsWith('{')) return expr;
+  if (!new RegExp(`^${NAME}$`).test(expr)) return null;
+  const region = functionRegion(text, at);
+  const decl = new RegExp(String.raw`(?<![\w$.])${expr.replace(/\$/g, '\\$')}\s*=\s*\{`, 'g');
+  let found: string | null = null;
+  for (const m of text.slice(region.start, at).matchAll(decl)) {
+    const open = region.start + (m.index ?? 0) + m[0].length - 1;
+    const body = objectText(text, open);
+    if (body !== null) found = body;
+  }
+  return found;
+};
+
+/** The `{…}` object literal whose `{` is at `open`, over strings; null when it does not close within 10,000 characters. */
+const objectText = (text: string, open: number): string | null => {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = open; i < text.length && i < open + 10_000; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return text.slice(open, i + 1);
+  }
+  return null;
+};
+
+/** A wrapper: its file, the property of its parameter that names the entry, the basedir, and the bundling call's line. */
+interface Wrapper {
+  file: string;
+  key: string;
+  basedir: string;
+  line: number;
+}
+
+const packageOf = (packages: JsPackage[], file: string): JsPackage | null => {
+  let best: JsPackage | null = null;
+  for (const p of packages) if ((p.dir === '' || file.startsWith(`${p.dir}/`)) && (best === null || p.dir.length > best.dir.length)) best = p;
+  return best;
+};
+
+const found = perScan((ctx: FrameworkContext): Entry[] => {
+  const packages = jsPackages(ctx);
+  if (!packages.some((p) => [...PACKAGES].some((name) => dependsOn(p, name)))) return [];
+  const out: Entry[] = [];
+  const wrappers: Wrapper[] = [];
+  const files = jsCodeFiles(ctx);
+  for (const file of files) {
+    const imports = ctx.facts(file)?.imports;
+    if (imports === undefined || !imports.some((i) => PACKAGES.has(i.specifier))) continue;
+    const text = ctx.readText(file) ?? '';
+    const cwd = packageOf(packages, file)?.dir ?? '';
+    for (const name of localNames(text, [...PACKAGES])) {
+      for (const call of callsOf(text, name)) {
+        const line = lineAt(text, call.at);
+        const first = call.args[0];
+        if (first === undefined) continue;
+        const options = first.startsWith('{') ? first : optionsText(call.args[1], text, call.at);
+        const basedirExpr = options === null ? null : property(options, 'basedir');
+        const base = basedirExpr === null ? cwd : basedirOf(basedirExpr, file, text, cwd);
+        if (base === null) continue;
+        const entries = first.startsWith('{') ? literalEntries(property(first, 'entries') ?? '') : literalEntries(first);
+        if (entries !== null) {
+          for (const spec of entries) {
+            const target = resolveToolPath(ctx, base, spec);
+            if (target === null || target === file) continue;
+            out.push({ from: file, target, line, label: `${file}:${line} bundles '${spec}' with browserify (from ${base || '.'})` });
+          }
+          continue;
+        }
+        // `browserify(file, opts)` where `var file = param.key`: the callers name the entry.
+        if (basedirExpr === null || !new RegExp(`^${NAME}$`).test(first)) continue;
+        const held = new RegExp(String.raw`\b(?:var|let|const)\s+${first.replace(/\$/g, '\\$')}\s*=\s*${NAME}\s*\.\s*(${NAME})\s*[;\n]`).exec(text);
+        if (held) wrappers.push({ file, key: held[1], basedir: base, line });
+      }
+    }
+  }
+  if (wrappers.length === 0) return out;
+  for (const file of files) {
+    const imports = ctx.facts(file)?.imports;
+    if (imports === undefined) continue;
+    let text: string | null = null;
+    for (const i of imports) {
+      if (!i.specifier.startsWith('.')) continue;
+      const wrapperFile = resolveToolPath(ctx, dirname(file), i.specifier);
+      const wrapper = wrappers.find((w) => w.file === wrapperFile);
+      if (wrapper === undefined) continue;
+      text ??= ctx.readText(file) ?? '';
+      for (const name of localNames(text, [i.specifier])) {
+        for (const call of callsOf(text, name)) {
+          const value = call.args[0] === undefined ? null : property(call.args[0], wrapper.key);
+          const spec = value === null ? null : literalValue(value);
+          if (spec === null) continue;
+          const target = resolveToolPath(ctx, wrapper.basedir, spec);
+          if (target === null || target === file) continue;
+          const line = lineAt(text, call.at);
+          out.push({ from: file, target, line, label: `${file}:${line} hands ${wrapper.key}: '${spec}' to ${wrapper.file}, which bundles it with browserify from ${wrapper.basedir || '.'} (line ${wrapper.line})` });
+        }
+      }
+    }
+  }
+  return out;
+});
+
+const browserify: FrameworkReader = {
+  id: 'browserify',
+  title: 'browserify entry files (browserify(entry, { basedir }), browserify-middleware, a wrapper fed { file })',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => found(ctx)[0]?.label ?? null,
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    for (const e of found(ctx)) out.references.push(fileReference(e.from, e.target, e.line, e.label));
+    return out;
+  },
+};
+
+export default browserify;
