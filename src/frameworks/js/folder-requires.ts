@@ -50,6 +50,8 @@ interface Loader {
   reads?: string;
   /** The listing is filtered to directories: the loader requires each subfolder (its index file). */
   dirs?: boolean;
+  /** The loader lists each subfolder of the folder and registers the files it finds (a yeoman-environment generator folder). */
+  nested?: boolean;
 }
 
 /** A loader whose folder is its function's first parameter: its callers name the folder. */
@@ -153,6 +155,35 @@ const GLOB_SYNC = /glob\s*\.\s*sync\(/;
 const mayList = (text: string): boolean =>
   text.includes('readdir(') || text.includes('readdirSync(') || text.includes('glob(') || text.includes('globSync(') || (text.includes('sync(') && GLOB_SYNC.test(text));
 
+const YEOMAN = /\brequire\(\s*['"]yeoman-environment['"]\s*\)|\bfrom\s*['"]yeoman-environment['"]/;
+/** `path.join(<folder>, <name>)`: a listed folder joined to one of its entries. */
+const JOIN_ENTRY = /^(?:path\s*\.\s*)?(?:join|resolve)\(\s*([A-Za-z_$][\w$]*)\s*,\s*[A-Za-z_$][\w$]*\s*\)$/;
+
+/**
+ * A second-level listing of a yeoman-environment generator folder: express-gateway's
+ * bin/environment.js lists `generatorsPath` (a join onto `__dirname`), then each
+ * `directoryPath = path.join(generatorsPath, dir)`, and hands each `path.join(directoryPath, file)`
+ * (or the folder, for its index.js) to `env.register(…)`, which requires it when the command runs.
+ * The listed local must be such a join of a folder the file also lists, and a `.register(` call after
+ * the listing in the same function must take the local or a join onto it. The files of each
+ * subfolder of that folder are what it registers.
+ */
+const registeredSubfolder = (file: string, text: string, name: string, region: { start: number; end: number }, at: number): { folder: string; line: number } | null => {
+  if (!YEOMAN.test(text)) return null;
+  const parent = assignmentsIn(name, text, region)
+    .map((a) => JOIN_ENTRY.exec(a.value)?.[1])
+    .find((p): p is string => p !== undefined && p !== name);
+  if (parent === undefined || !new RegExp(String.raw`\breaddir(?:Sync)?\(\s*${escapeRegExp(parent)}\s*[,)]`).test(text)) return null;
+  const folder = folderOf(parent, file, text);
+  if (folder === null) return null;
+  const joined = new RegExp(String.raw`^(?:path\s*\.\s*)?(?:join|resolve)\(\s*${escapeRegExp(name)}\s*,`);
+  for (const m of text.slice(at, region.end).matchAll(/\.\s*register\(\s*([A-Za-z_$][\w$]*)\s*[,)]/g)) {
+    const arg = m[1];
+    if (arg === name || assignmentsIn(arg, text, region).some((a) => joined.test(a.value))) return { folder, line: lineAt(text, at + (m.index ?? 0)) };
+  }
+  return null;
+};
+
 const loadersIn = (file: string, text: string): { loaders: Loader[]; params: ParamLoader[]; unread: Diagnostic[] } => {
   const loaders: Loader[] = [];
   const params: ParamLoader[] = [];
@@ -184,6 +215,11 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
     const read = l.fn === null ? null : readOfEntries(text, l.index, regionEnd, l.expr);
     const req = requireIn(regionEnd) ?? (read === null ? requireIn(text.length) : undefined);
     const listLine = lineAt(text, l.index);
+    const nested = l.fn !== null && name !== null && region !== null && folders.length === 0 ? registeredSubfolder(file, text, name, region, l.index) : null;
+    if (nested !== null) {
+      loaders.push({ folder: nested.folder, listing: l.listing, listLine, requireLine: nested.line, glob: null, nested: true });
+      continue;
+    }
     if (req) {
       const found = { listing: l.listing, listLine, requireLine: lineAt(text, req.index ?? 0), glob: l.glob, ...(l.dirs ? { dirs: true } : {}) };
       for (const folder of folders) loaders.push({ folder, ...found });
@@ -207,10 +243,17 @@ const subfolderIndexes = (ctx: FrameworkContext, folder: string): string[] => {
   return pathsWithPrefix(ctx.files, prefix).filter((f) => /^[^/]+\/index\.[cm]?[jt]sx?$/.test(f.slice(prefix.length)));
 };
 
+/** `<folder>/<sub>/<file>`: the files directly in each subfolder of the folder. */
+const subfolderFiles = (ctx: FrameworkContext, folder: string): string[] => {
+  const prefix = folder === '' ? '' : `${folder}/`;
+  return pathsWithPrefix(ctx.files, prefix).filter((f) => /^[^/]+\/[^/]+$/.test(f.slice(prefix.length)));
+};
+
 /** The files a loader's listing returns, that it can require. */
 const targetsOf = (ctx: FrameworkContext, file: string, loader: Loader): string[] => {
   const code = (f: string): boolean => f !== file && CODE.test(f) && !f.endsWith('.d.ts') && !f.includes('node_modules/');
   if (loader.dirs === true) return subfolderIndexes(ctx, loader.folder).filter(code);
+  if (loader.nested === true) return subfolderFiles(ctx, loader.folder).filter((f) => code(f) && !TEST_FILE.test(f));
   if (loader.glob === null) return pathsInDir(ctx.files, loader.folder).filter((f) => code(f) && !TEST_FILE.test(f));
   const glob = loader.glob.replace(/^\.\//, '');
   if (!isGlob(glob)) {
@@ -290,7 +333,9 @@ const folderRequires: FrameworkReader = {
     for (const { file, loader } of loaders(ctx).loaders) {
       for (const target of targetsOf(ctx, file, loader)) {
         const label =
-          loader.reads === undefined
+          loader.nested === true
+            ? `${file}:${loader.listLine} lists each subfolder of ${loader.folder || '.'} (${loader.listing}) and registers each file it finds with yeoman-environment (line ${loader.requireLine})`
+            : loader.reads === undefined
             ? `${file}:${loader.listLine} lists ${loader.folder || '.'} (${loader.listing}) and requires each ${loader.dirs ? 'subfolder (its index file)' : 'file'} it finds (line ${loader.requireLine})`
             : `${file}:${loader.listLine} lists ${loader.folder || '.'} (${loader.reads}) and reads its files (line ${loader.requireLine})`;
         out.references.push(fileReference(file, target, loader.requireLine, label));
