@@ -175,21 +175,26 @@ const found = perScan((ctx): Loaded[] => {
       if (args === null) continue;
       const arg = splitArgs(args)[0]?.trim() ?? '';
       if (arg === '' || literalValue(arg) !== null) continue;
+      // The loop and its list first: they are plain text tests, and few requires pass them;
+      // reading a local's assignments walks the file's braces (function-region.ts), which every
+      // `require(name)` in payload's helpers would otherwise pay for.
+      loops ??= loopsIn(text);
+      // The innermost iterating call around the require.
+      let loop: Loop | undefined;
+      for (const l of loops) if (l.open < at && l.end > at && (loop === undefined || l.open > loop.open)) loop = l;
+      if (loop === undefined || loop.param === undefined) continue;
       let built = builtFrom(arg, file, text);
-      if (built === null && new RegExp(`^${NAME}$`).test(arg)) {
+      if (built !== null && built.name !== loop.param) continue;
+      if (built === null && !new RegExp(`^${NAME}$`).test(arg)) continue;
+      const array = arrayBefore(text, loop.dot);
+      if (array === null) continue;
+      if (built === null) {
         const assigned = assignmentsIn(arg, text, functionRegion(text, at)).filter((a) => a.index < at);
         const last = assigned[assigned.length - 1];
         if (last !== undefined) built = builtFrom(last.value, file, text);
         if (built !== null) built.expr = `${arg} = ${built.expr}`;
       }
-      if (built === null || (built.folder === null && !/^\.{1,2}\//.test(built.prefix))) continue;
-      loops ??= loopsIn(text);
-      // The innermost iterating call around the require.
-      let loop: Loop | undefined;
-      for (const l of loops) if (l.open < at && l.end > at && (loop === undefined || l.open > loop.open)) loop = l;
-      if (loop === undefined || loop.param !== built.name) continue;
-      const array = arrayBefore(text, loop.dot);
-      if (array === null) continue;
+      if (built === null || built.name !== loop.param || (built.folder === null && !/^\.{1,2}\//.test(built.prefix))) continue;
       const line = lineAt(text, at);
       const arrayLine = lineAt(text, array.at);
       const shown = array.names.slice(0, 3).map((n) => `"${n}"`).join(', ') + (array.names.length > 3 ? ', …' : '');
