@@ -123,6 +123,7 @@ import graphqlCodegen from './js/graphql-codegen.js';
 import graphqlLazyTypes from './python/graphql-lazy.js';
 import pythonFolderLoaders from './python/folder-loaders.js';
 import packageConfigs from './python/package-configs.js';
+import pythonLoaderWrappers from './python/loader-wrappers.js';
 import packageScripts from './python/package-scripts.js';
 import pluginManifests from './python/plugin-manifests.js';
 import pluginRegistrations from './python/plugin-registrations.js';
@@ -217,6 +218,7 @@ export const READERS: readonly FrameworkReader[] = [
   pytest,
   pythonFolderLoaders,
   pythonLibrary,
+  pythonLoaderWrappers,
   qwik,
   quasar,
   reactCosmos,

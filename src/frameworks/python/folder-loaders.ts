@@ -157,7 +157,7 @@ export const computedLoadLines = (text: string): number[] => {
 };
 
 /** A dotted module name the file has bound (`import a.b`, `import a.b as ab`, `from a import b`) → its repo file, if it is one. */
-const boundModuleFile = (ctx: FrameworkContext, file: string, facts: FileFacts, dotted: string): string | null => {
+export const boundModuleFile = (ctx: FrameworkContext, file: string, facts: FileFacts, dotted: string): string | null => {
   const [head, ...rest] = dotted.split('.');
   for (const i of facts.imports) {
     let full: string | null = null;
@@ -350,7 +350,7 @@ export const loadedFiles = (byFolder: ReadonlyMap<string, readonly string[]>, su
   return out.sort();
 };
 
-const folderIndex = perScan((ctx) => {
+export const folderIndex = perScan((ctx) => {
   const byFolder = filesByFolder(ctx.files);
   const subfolders = new Map<string, string[]>();
   const add = (folder: string): void => {

@@ -36,7 +36,7 @@ export interface FunctionLoad {
   reads: { name: string; line: number }[];
 }
 
-interface OpenDef {
+export interface OpenDef {
   name: string;
   indent: number;
   defLine: number;
@@ -47,7 +47,7 @@ interface OpenDef {
 }
 
 /** Names in [from, to) that are not attributes (`a.b` gives `a`) and not keywords of a call (`f(x=1)` gives no `x`). */
-const plainNames = (t: PythonTokens, from: number, to: number, into: (name: string, line: number) => void): void => {
+export const plainNames = (t: PythonTokens, from: number, to: number, into: (name: string, line: number) => void): void => {
   for (let i = from; i < to; i++) {
     if (t.kind[i] !== Kind.Name || (i > from && isOp(t, i - 1, Op.Dot)) || (t.depth[i] > t.depth[from] && isOp(t, i + 1, Op.Assign))) continue;
     into(nameText(t, i), t.line[i]);
@@ -55,14 +55,14 @@ const plainNames = (t: PythonTokens, from: number, to: number, into: (name: stri
 };
 
 /** `def NAME(` at token `a` (after an optional `async`): the index of `(`, or -1. */
-const defOpen = (t: PythonTokens, a: number, b: number): number => {
+export const defOpen = (t: PythonTokens, a: number, b: number): number => {
   let i = a;
   if (t.kind[i] === Kind.Name && nameText(t, i) === 'async') i++;
   if (i + 2 >= b || t.kind[i] !== Kind.Name || nameText(t, i) !== 'def' || t.kind[i + 1] !== Kind.Name || !isOp(t, i + 2, Op.LParen)) return -1;
   return i + 2;
 };
 
-const openDef = (t: PythonTokens, open: number, b: number, indent: number): OpenDef | null => {
+export const openDef = (t: PythonTokens, open: number, b: number, indent: number): OpenDef | null => {
   const close = matchClose(t, open, b);
   if (close < 0) return null;
   const body: number[] = [];
@@ -81,19 +81,19 @@ const openDef = (t: PythonTokens, open: number, b: number, indent: number): Open
   return fn;
 };
 
-interface Flow {
+export interface Flow {
   bound: Set<string>;
   read: Array<[string, number]>;
   strings: { value: string; line: number }[];
 }
 
 /** The plain string literals in [from, to), with their lines. */
-const literals = (t: PythonTokens, from: number, to: number, into: { value: string; line: number }[]): void => {
+export const literals = (t: PythonTokens, from: number, to: number, into: { value: string; line: number }[]): void => {
   for (let i = from; i < to; i++) if (isPlainString(t, i)) into.push({ value: stringTokenValue(t, i), line: t.line[i] });
 };
 
 /** What each assignment in the body binds and reads (`x = …`, `a, b = …`, `x += …`, `for x in …`). */
-const assignments = (t: PythonTokens, body: readonly number[]): Flow[] => {
+export const assignments = (t: PythonTokens, body: readonly number[]): Flow[] => {
   const out: Flow[] = [];
   for (let r = 0; r < body.length; r += 2) {
     const [a, b] = [body[r], body[r + 1]];
@@ -121,7 +121,7 @@ const assignments = (t: PythonTokens, body: readonly number[]): Flow[] => {
 };
 
 /** Grows `need` (name → line read) by every assignment to a name in it, until nothing new; the literals those assignments read. */
-const follow = (need: Map<string, number>, flows: readonly Flow[]): { value: string; line: number }[] => {
+export const follow = (need: Map<string, number>, flows: readonly Flow[]): { value: string; line: number }[] => {
   const strings: { value: string; line: number }[] = [];
   const used = new Set<Flow>();
   for (let grew = true; grew; ) {
@@ -138,7 +138,7 @@ const follow = (need: Map<string, number>, flows: readonly Flow[]): { value: str
 };
 
 /** The dotted name `a.b.c` whose last part is the name at `i` (`util.load_class` for `load_class`). */
-const calleeAt = (t: PythonTokens, i: number, from: number): string => {
+export const calleeAt = (t: PythonTokens, i: number, from: number): string => {
   let s = i;
   while (s - 2 >= from && isOp(t, s - 1, Op.Dot) && t.kind[s - 2] === Kind.Name) s -= 2;
   if (s - 1 >= from && isOp(t, s - 1, Op.Dot)) return ''; // `f().util.load_class`: not a name the file binds
@@ -175,7 +175,7 @@ export interface Callee {
  * Follows `need` through the function's own assignments, then the names no assignment there binds
  * (nor a parameter) through the module's (`HANDLER = "pkg.mod.Handler"` at the top, read in a function).
  */
-const followOut = (need: Map<string, number>, fn: OpenDef, flows: readonly Flow[], moduleFlows: readonly Flow[]): { value: string; line: number }[] => {
+export const followOut = (need: Map<string, number>, fn: OpenDef, flows: readonly Flow[], moduleFlows: readonly Flow[]): { value: string; line: number }[] => {
   const strings = follow(need, flows);
   if (flows === moduleFlows) return strings;
   const outer = new Map<string, number>();
@@ -226,7 +226,7 @@ const finish = (t: PythonTokens, fn: OpenDef, body: number[], topLevel: boolean,
 };
 
 /** `class NAME` at token `a`: its methods are no module-level functions. */
-const isClass = (t: PythonTokens, a: number, b: number): boolean => a + 1 < b && t.kind[a] === Kind.Name && nameText(t, a) === 'class' && t.kind[a + 1] === Kind.Name;
+export const isClass = (t: PythonTokens, a: number, b: number): boolean => a + 1 < b && t.kind[a] === Kind.Name && nameText(t, a) === 'class' && t.kind[a + 1] === Kind.Name;
 
 /**
  * The computed imports inside the file's functions, and the calls to `callees` (dotted names as

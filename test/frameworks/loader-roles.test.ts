@@ -1,0 +1,79 @@
+/** fileFlows: the calls of a file's functions, with what each argument is built from. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileFlows } from '../../src/frameworks/python/loader-roles.js';
+
+const MAILMAN_LIKE = [
+  'import os',
+  'from importlib import import_module',
+  'from importlib.resources import contents',
+  '',
+  'def find_components(package, interface):',
+  '    for filename in contents(package):',
+  "        module_name = '{}.{}'.format(package, os.path.splitext(filename)[0])",
+  '        yield import_module(module_name)',
+  '',
+  'def find_pluggable(subpackage, interface):',
+  "    yield from find_components('mailman.' + subpackage, interface)",
+  '',
+  'def listed(package):',
+  '    return contents(package)',
+].join('\n');
+
+test('fileFlows: direct parameters, literal prefixes and what an argument is built from', () => {
+  const fns = fileFlows(MAILMAN_LIKE, (w) => w === 'contents' || w === 'import_module' || w === 'find_components');
+  const find = fns.find((f) => f.name === 'find_components')!;
+  assert.equal(find.loads, true);
+  assert.deepEqual(find.calls.map((c) => [c.word, c.line, c.positional[0].direct, c.positional[0].prefix, c.positional[0].params]), [
+    ['contents', 6, 'package', null, ['package']],
+    // Built from the parameter, but not the parameter itself.
+    ['import_module', 8, 'module_name', null, ['package']],
+  ]);
+  const pluggable = fns.find((f) => f.name === 'find_pluggable')!;
+  assert.equal(pluggable.loads, false);
+  assert.deepEqual(pluggable.calls.map((c) => [c.word, c.positional[0].direct, c.positional[0].prefix, c.positional[1].direct]), [['find_components', 'subpackage', 'mailman.', 'interface']]);
+  // A listing alone is no load.
+  assert.equal(fns.find((f) => f.name === 'listed')!.loads, false);
+});
+
+test('fileFlows: methods know their class, attribute calls are marked, module-level literals flow in', () => {
+  const text = [
+    "builtin_extensions = ('pkg.a', 'pkg.b')",
+    '',
+    'class App:',
+    '    def __init__(self):',
+    '        for extension in builtin_extensions:',
+    '            self.setup_extension(extension)',
+    '',
+    '    def setup_extension(self, extname):',
+    '        self.registry.load_extension(self, extname)',
+    '',
+    "setup_extension('pkg.c')",
+  ].join('\n');
+  const fns = fileFlows(text, (w) => w === 'setup_extension' || w === 'load_extension');
+  const init = fns.find((f) => f.name === '__init__')!;
+  assert.equal(init.className, 'App');
+  const call = init.calls[0];
+  assert.deepEqual([call.callee, call.attribute, call.positional[0].strings.map((s) => s.value)], ['self.setup_extension', true, ['pkg.a', 'pkg.b']]);
+  const setup = fns.find((f) => f.name === 'setup_extension')!;
+  assert.deepEqual(setup.calls.map((c) => [c.callee, c.positional.map((p) => p.direct)]), [['self.registry.load_extension', ['self', 'extname']]]);
+  const moduleCode = fns.find((f) => f.name === '')!;
+  assert.deepEqual(moduleCode.calls.map((c) => [c.attribute, c.positional[0].strings.map((s) => s.value)]), [[false, ['pkg.c']]]);
+});
+
+test('fileFlows: a path joined onto a parameter, and the argument text for settling', () => {
+  const text = [
+    'import importlib.util',
+    'from os.path import join',
+    'def load_module(filename, module_dir):',
+    '    spec = importlib.util.spec_from_file_location("x", join(module_dir, filename))',
+    '    spec.loader.exec_module(importlib.util.module_from_spec(spec))',
+    'load_module(name + ".py", engine_dir)',
+  ].join('\n');
+  const fns = fileFlows(text, (w) => w === 'spec_from_file_location' || w === 'load_module');
+  const loader = fns.find((f) => f.name === 'load_module')!;
+  assert.equal(loader.loads, true);
+  assert.deepEqual([...loader.joined], ['module_dir']);
+  assert.deepEqual(loader.calls[0].positional[1].params.sort(), ['filename', 'module_dir']);
+  assert.deepEqual(fns.find((f) => f.name === '')!.calls[0].positional.map((p) => p.text), ['name + ".py"', 'engine_dir']);
+});
