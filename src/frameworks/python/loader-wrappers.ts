@@ -35,6 +35,7 @@ import { isModuleName } from '../../languages/python/literals.js';
 import { relativeModuleFile } from './python-files.js';
 import { boundModuleFile, folderIndex, loadedFiles } from './folder-loaders.js';
 import { fileFlows, type ArgShape, type CallFlow, type FunctionFlows } from './loader-roles.js';
+import { topLevelDefAround } from './loader-functions.js';
 import { perScan } from '../per-scan.js';
 
 export type Role = 'module' | 'package' | 'folder';
@@ -320,7 +321,67 @@ const settleFolder = (ctx: FrameworkContext, file: string, facts: FileFacts, tex
     if (a.value !== null) vars.set(a.name, a.value);
     else vars.delete(a.name);
   }
-  return repoPathOf(pathValue(expr, file, vars));
+  const settled = repoPathOf(pathValue(expr, file, vars));
+  if (settled !== null) return settled;
+  // `this_dir = util.get_module_dir()` a few lines above, or the call itself: the caller's own folder.
+  const call = /^[A-Za-z_]\w*$/.test(expr) ? assignedAbove(text, line, expr) : expr;
+  const helper = call === null ? null : /^([A-Za-z_][\w.]*)\(\s*\)$/.exec(call);
+  return helper !== null && answersCallerFolder(ctx, file, facts, helper[1]) ? dirname(file) : null;
+};
+
+/** How far above a call the assignment of the name it passes may stand. */
+const LOOK_BACK = 12;
+
+/** The expression last assigned to `name` on its own line within LOOK_BACK lines above `line`, or null. */
+const assignedAbove = (text: string, line: number, name: string): string | null => {
+  const lines = text.split('\n', line);
+  const assignment = new RegExp(`^\\s*${name}\\s*=\\s*([^=].*?)\\s*(?:#.*)?$`);
+  for (let l = line - 2; l >= 0 && l >= line - 1 - LOOK_BACK; l--) {
+    const m = assignment.exec(lines[l] ?? '');
+    if (m) return m[1];
+  }
+  return null;
+};
+
+/** `sys._getframe(1).f_globals["__file__"]`: a function that reads its caller's file. */
+const CALLER_FILE = /_getframe\(\s*1\s*\)\s*\.\s*f_globals\s*\[\s*["']__file__["']\s*\]/;
+
+/** Helpers found to answer their caller's folder, by defining file and name. */
+const callerFolderHelpers = perScan((): Map<string, boolean> => new Map());
+
+/**
+ * Whether `dotted` (`util.get_module_dir`, `get_module_dir`), as `file` binds it, is a repo function
+ * that answers the folder of the module calling it: quodlibet's `def get_module_dir(module=None)`,
+ * whose body reads `sys._getframe(1).f_globals["__file__"]` and returns its dirname. The name is
+ * followed through up to three re-exports (`from .misc import get_module_dir` in util/__init__.py).
+ */
+const answersCallerFolder = (ctx: FrameworkContext, file: string, facts: FileFacts, dotted: string): boolean => {
+  const dot = dotted.lastIndexOf('.');
+  const name = dotted.slice(dot + 1);
+  let holder: string | null = null;
+  if (dot >= 0) holder = boundModuleFile(ctx, file, facts, dotted.slice(0, dot));
+  else {
+    for (const i of facts.imports) if (i.syntax === 'from' && i.names.some((n) => (n.alias ?? n.name) === name && n.name === name)) holder = moduleFile(ctx, file, i.specifier);
+  }
+  for (let hop = 0; hop < 4 && holder !== null; hop++) {
+    const known = callerFolderHelpers(ctx);
+    const k = `${holder}\0${name}`;
+    const cached = known.get(k);
+    if (cached !== undefined) return cached;
+    const text = ctx.readText(holder);
+    if (text === null) return false;
+    const def = new RegExp(`^def ${name}\\(`, 'm').exec(text);
+    if (def !== null) {
+      const block = topLevelDefAround(text, def.index + 4);
+      const answers = block !== null && CALLER_FILE.test(text.slice(block.start, block.end)) && text.slice(block.start, block.end).includes('dirname');
+      known.set(k, answers);
+      return answers;
+    }
+    // A re-export: `from .misc import get_module_dir` in the module the caller imports it from.
+    const from = ctx.facts(holder)?.imports.find((i) => i.syntax === 'from' && i.names.some((n) => n.name === name && n.alias === undefined));
+    holder = from === undefined ? null : moduleFile(ctx, holder, from.specifier);
+  }
+  return false;
 };
 
 /**
