@@ -48,7 +48,7 @@ test('demo evidence reads like the hand-made inventories: sentences with their s
   assert.match(evidence('sidecar/admin.py').at(-1)!, /^sidecar\/admin\.py is imported by sidecar\/main\.py:4 \(as admin_router\)$/);
   assert.match(evidence('scripts/kb_measure.py')[0], /^scripts\/kb_measure\.py is referenced in docs\/PHASES\.md:\d+$/);
   has('scripts/staffer_report.py', /^scripts\/staffer_report\.py is run by scripts\/run_demo\.sh:\d+/);
-  assert.match(evidence('sidecar/lab_ui.py')[0], /^sidecar\/lab_ui\.py is not imported, run or referenced by any file$/);
+  assert.match(evidence('sidecar/lab_ui.py')[0], /^sidecar\/lab_ui\.py is not imported, run or loaded by any file$/);
   assert.match(evidence('scripts/generate_workers.py')[0], /^scripts\/generate_workers\.py is runnable on its own: it has an `if __name__ == "__main__"` guard$/);
   const jargon = audit.files.flatMap((f) => f.evidence ?? []).filter((e) => /package of an import|^(imported|run|named|referenced) (by|in) /.test(e));
   assert.deepEqual(jargon, [], 'every sentence names its subject');

@@ -32,8 +32,9 @@ const lastChangeNote = (file: FileRecord): string[] => (file.lastChange ? [`last
  */
 const deadEvidence = (file: FileRecord, importedBy: string[], notes: readonly string[] = NO_NOTES): string[] => {
   const importers = sortedUnique(importedBy);
+  // "loaded", not "referenced": a file named only in a comment or a lint list is still dead, and such mentions are not searched for.
   const first = importers.length === 0
-    ? `${file.path} is not imported, run or referenced by any file`
+    ? `${file.path} is not imported, run or loaded by any file`
     : `${file.path} is only used by files that are dead themselves: ${importers.slice(0, MAX_NAMED_IMPORTERS).join(', ')}${importers.length > MAX_NAMED_IMPORTERS ? ` and ${importers.length - MAX_NAMED_IMPORTERS} more` : ''}`;
   if (notes.length > 0) return [first, ...notes, 'no entry point, docs mention or runnable marker reaches it', ...lastChangeNote(file)];
   return [first, 'no entry point, test rule, docs mention or runnable marker reaches it', ...lastChangeNote(file)];

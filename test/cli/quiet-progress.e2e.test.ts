@@ -24,7 +24,7 @@ test('check --quiet: nothing at all on a pass, only the failing finding on a reg
   const fail = runCli(['check', repo, '--no-env', '--quiet']);
   assert.equal(fail.code, 1);
   assert.equal(fail.stderr, '');
-  assert.equal(fail.stdout, '1 new finding over the limits:\n  dead  sidecar/orphan_new.py  sidecar/orphan_new.py is dead: not imported, run or referenced by any file\n');
+  assert.equal(fail.stdout, '1 new finding over the limits:\n  dead  sidecar/orphan_new.py  sidecar/orphan_new.py is dead: not imported, run or loaded by any file\n');
   rmSync(join(repo, 'sidecar/orphan_new.py'));
 });
 

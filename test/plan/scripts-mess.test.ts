@@ -122,7 +122,7 @@ test('a dead file a run loaded is review', () => {
   const dead = altered((a) => {
     const f = a.files.find((x) => x.path === 'scripts/quick_db_check.js')!;
     f.verdict = 'dead';
-    f.evidence = ['not imported, run or referenced by any file'];
+    f.evidence = ['not imported, run or loaded by any file'];
   });
   assert.equal(actions(planOf(dead, rootAbs))['scripts/quick_db_check.js'], 'review');
   const noRuntime = altered((a) => {

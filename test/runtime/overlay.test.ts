@@ -77,7 +77,7 @@ describe('overlayRuntime: utilization', () => {
 describe('overlayRuntime: verdict changes', () => {
   const nightlyFiles = (): FileRecord[] => [
     file('batch/nightly_runner.py', 'production', ['Procfile worker: bash bin/run_batch.sh nightly', 'run by bin/run_batch.sh:5']),
-    file('tasks/ingest_invoices.py', 'dead', ['not imported, run or referenced by any file']),
+    file('tasks/ingest_invoices.py', 'dead', ['not imported, run or loaded by any file']),
     file('tasks/ledger_common.py', 'manual', ['imported by tools/backfill_history.py:2']),
     file('tasks/purge_archive.py', 'dead'),
     file('plugins/slack_notifier.js'),
@@ -100,7 +100,7 @@ describe('overlayRuntime: verdict changes', () => {
     assert.deepEqual(byPath.get('tasks/ingest_invoices.py')!.evidence, [
       'tasks/ingest_invoices.py is loaded in run nightly',
       'loaded at runtime; no static edge found (probably loaded by the computed import at batch/nightly_runner.py:16)',
-      'without the run: dead — not imported, run or referenced by any file',
+      'without the run: dead — not imported, run or loaded by any file',
     ]);
     assert.equal(byPath.get('tasks/purge_archive.py')!.verdict, 'dead');
     assert.equal(byPath.get('tasks/purge_archive.py'), files[3], 'unchanged records are passed through');
