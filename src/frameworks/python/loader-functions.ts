@@ -228,22 +228,30 @@ const finish = (t: PythonTokens, fn: OpenDef, body: number[], topLevel: boolean,
 /** `class NAME` at token `a`: its methods are no module-level functions. */
 export const isClass = (t: PythonTokens, a: number, b: number): boolean => a + 1 < b && t.kind[a] === Kind.Name && nameText(t, a) === 'class' && t.kind[a + 1] === Kind.Name;
 
+/** A function found by fileDefs, in the order its body ends. */
+export interface FileDef {
+  fn: OpenDef;
+  /** A module-level `def`. */
+  topLevel: boolean;
+  /** The class a method is defined in directly, or null. */
+  className: string | null;
+}
+
 /**
- * The computed imports inside the file's functions, and the calls to `callees` (dotted names as
- * the file writes them), in the file's functions or at its module level.
+ * The file's functions (with their bodies' token ranges) and the module's own lines, found by
+ * indentation. Functions are listed once their bodies end, so a caller can read the module's
+ * lines (which their names may be assigned in) before looking into them.
  */
-export const fileLoads = (text: string, callees: ReadonlyMap<string, Callee> = new Map()): FileLoads => {
-  const t = tokenize(text);
-  const out: FileLoads = { loads: [], calls: [] };
+export const fileDefs = (t: PythonTokens): { done: FileDef[]; moduleBody: number[] } => {
   /** The enclosing defs and classes, innermost last. */
   const open: OpenDef[] = [];
+  const classOf = new Map<OpenDef, string | null>();
   /** The module's own lines, as the body of a nameless function (its computed imports are no function's). */
   const moduleBody: number[] = [];
-  /** Functions wait for the module's own lines, which their names may be assigned in. */
-  const done: Array<{ fn: OpenDef; topLevel: boolean }> = [];
+  const done: FileDef[] = [];
   const close = (): void => {
     const fn = open.pop()!;
-    if (fn.body !== null) done.push({ fn, topLevel: open.length === 0 });
+    if (fn.body !== null) done.push({ fn, topLevel: open.length === 0, className: classOf.get(fn) ?? null });
   };
   for (let l = 0; l < t.lines; l++) {
     const a = t.lineFirst[l];
@@ -253,11 +261,25 @@ export const fileLoads = (text: string, callees: ReadonlyMap<string, Callee> = n
     if (open.length > 0) open[open.length - 1].body?.push(a, b);
     const paren = defOpen(t, a, b);
     const fn = paren >= 0 ? openDef(t, paren, b, indent) : null;
-    if (fn !== null) open.push(fn);
-    else if (isClass(t, a, b)) open.push({ name: nameText(t, a + 1), indent, defLine: t.line[a], params: [], defaults: [], body: null });
+    if (fn !== null) {
+      const outer = open[open.length - 1];
+      classOf.set(fn, outer !== undefined && outer.body === null ? outer.name : null);
+      open.push(fn);
+    } else if (isClass(t, a, b)) open.push({ name: nameText(t, a + 1), indent, defLine: t.line[a], params: [], defaults: [], body: null });
     else if (open.length === 0) moduleBody.push(a, b);
   }
   while (open.length > 0) close();
+  return { done, moduleBody };
+};
+
+/**
+ * The computed imports inside the file's functions, and the calls to `callees` (dotted names as
+ * the file writes them), in the file's functions or at its module level.
+ */
+export const fileLoads = (text: string, callees: ReadonlyMap<string, Callee> = new Map()): FileLoads => {
+  const t = tokenize(text);
+  const out: FileLoads = { loads: [], calls: [] };
+  const { done, moduleBody } = fileDefs(t);
   const moduleFlows = assignments(t, moduleBody);
   for (const { fn, topLevel } of done) finish(t, fn, fn.body!, topLevel, callees, moduleFlows, out);
   if (callees.size > 0) finish(t, { name: '', indent: -1, defLine: 0, params: [], defaults: [], body: moduleBody }, moduleBody, false, callees, moduleFlows, out);

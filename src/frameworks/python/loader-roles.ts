@@ -17,7 +17,7 @@ import type { PythonTokens } from '../../languages/python/tokenize.js';
 import { isPlainString, stringTokenValue } from '../../languages/python/literals.js';
 import { callArgs, isOp, nameText } from '../../languages/python/ranges.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
-import { assignments, calleeAt, defOpen, followOut, isClass, literals, openDef, plainNames, type Flow, type OpenDef } from './loader-functions.js';
+import { assignments, calleeAt, fileDefs, followOut, literals, plainNames, type Flow, type OpenDef } from './loader-functions.js';
 
 export interface ArgShape {
   /** The function's parameters (not self/cls) the argument is built from. */
@@ -92,38 +92,15 @@ const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: 
  */
 export const fileFlows = (text: string, wanted: (word: string) => boolean): FunctionFlows[] => {
   const t = tokenize(text);
-  const open: OpenDef[] = [];
-  const classOf = new Map<OpenDef, string | null>();
-  const moduleBody: number[] = [];
-  const done: OpenDef[] = [];
-  const close = (): void => {
-    const fn = open.pop()!;
-    if (fn.body !== null) done.push(fn);
-  };
-  for (let l = 0; l < t.lines; l++) {
-    const a = t.lineFirst[l];
-    const b = t.lineEnd[l];
-    const indent = t.lineIndent[l];
-    while (open.length > 0 && indent <= open[open.length - 1].indent) close();
-    if (open.length > 0) open[open.length - 1].body?.push(a, b);
-    const paren = defOpen(t, a, b);
-    const fn = paren >= 0 ? openDef(t, paren, b, indent) : null;
-    if (fn !== null) {
-      const outer = open[open.length - 1];
-      classOf.set(fn, outer !== undefined && outer.body === null ? outer.name : null);
-      open.push(fn);
-    } else if (isClass(t, a, b)) open.push({ name: nameText(t, a + 1), indent, defLine: t.line[a], params: [], defaults: [], body: null });
-    else if (open.length === 0) moduleBody.push(a, b);
-  }
-  while (open.length > 0) close();
+  const { done, moduleBody } = fileDefs(t);
   const moduleFlows = assignments(t, moduleBody);
   const moduleFn: OpenDef = { name: '', indent: -1, defLine: 0, params: [], defaults: [], body: moduleBody };
   const out: FunctionFlows[] = [];
   let calls = 0;
-  for (const fn of [...done, moduleFn]) {
+  for (const { fn, className } of [...done, { fn: moduleFn, className: null }]) {
     const body = fn.body!;
     const flows = fn === moduleFn ? moduleFlows : assignments(t, body);
-    const info: FunctionFlows = { name: fn.name, className: classOf.get(fn) ?? null, defLine: fn.defLine, params: fn.params, calls: [], joined: new Set(), loads: false };
+    const info: FunctionFlows = { name: fn.name, className, defLine: fn.defLine, params: fn.params, calls: [], joined: new Set(), loads: false };
     for (let r = 0; r < body.length; r += 2) {
       for (let i = body[r]; i < body[r + 1]; i++) {
         if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.LParen)) continue;
