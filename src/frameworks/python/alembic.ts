@@ -7,6 +7,7 @@
  * `[alembic]` section (read, never run; `pkg.sub:folder` is a folder of that package wherever it
  * is installed), or `migrations/` beside a Flask-Migrate app.
  */
+import { perScan } from '../per-scan.js';
 import { listedPaths } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
@@ -30,7 +31,7 @@ const ALEMBIC_SECTION = /^[ \t]*\[alembic\][ \t]*\r?$/m;
 const LOCATION = /^\s*script_location\s*[=:]/;
 
 /** alembic.ini, and any other *.ini/*.cfg with an `[alembic]` section (alembic reads whatever file `Config(path)` names). */
-const alembicConfigs = (ctx: FrameworkContext): string[] => {
+const alembicConfigs = perScan((ctx: FrameworkContext): string[] => {
   const out: string[] = [];
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const f = listed[at];
@@ -39,7 +40,7 @@ const alembicConfigs = (ctx: FrameworkContext): string[] => {
     else if (ALEMBIC_SECTION.test(ctx.readText(f) ?? '')) out.push(f);
   }
   return out.sort();
-};
+});
 
 /**
  * The line of `script_location` in a config: alembic.ini's first one (its own file), in another

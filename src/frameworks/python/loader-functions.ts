@@ -15,6 +15,8 @@ import { isPlainString, stringTokenValue, stringValue } from '../../languages/py
 import { callArgs, findTop, isOp, matchClose, nameText, splitTop } from '../../languages/python/ranges.js';
 import type { PythonTokens } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
+import { perScan } from '../per-scan.js';
+import type { FrameworkContext } from '../types.js';
 
 /** Calls that import a module by the name they are given (string-modules' COMPUTED_LOAD, less load_entry_point, whose first argument is a distribution). */
 const LOADS = new Set(['import_module', '__import__', 'import_string', 'namedAny', 'namedObject', 'namedModule', 'namedClass', 'resolve_name']);
@@ -354,4 +356,14 @@ export const moduleFunctionLoads = (text: string): FunctionLoad[] => {
     }
   }
   return out;
+};
+
+const loadsByFile = perScan((): Map<string, FunctionLoad[]> => new Map());
+
+/** moduleFunctionLoads of a repo file, tokenized once per scan: string-modules and settings-class-paths ask for the same files. */
+export const moduleFunctionLoadsOf = (ctx: FrameworkContext, path: string, text: string): FunctionLoad[] => {
+  const known = loadsByFile(ctx);
+  let loads = known.get(path);
+  if (loads === undefined) known.set(path, (loads = moduleFunctionLoads(text)));
+  return loads;
 };

@@ -148,19 +148,9 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
     const fns = fileFlows(text, (w) => SINKS.has(w) || words.has(w));
     analysed.set(path, { file: path, fns, words, bindings: bindingsOf(ctx, path, facts.imports) });
   };
-  const texts = new Map<string, string>();
-  const textOf = (path: string): string | null => {
-    let text = texts.get(path);
-    if (text === undefined) {
-      const read = ctx.readText(path);
-      if (read === null) return null;
-      texts.set(path, (text = read));
-    }
-    return text;
-  };
   for (const { path, facts } of pyFiles) {
     if (facts.computedImportLines === undefined && !facts.imports.some((i) => LOADER_IMPORTS.has(i.specifier) || (i.specifier === 'importlib' && i.names.length > 0))) continue;
-    const text = textOf(path);
+    const text = ctx.readText(path);
     if (text === null || !SEED_WORDS.test(text)) continue;
     analyse(path, facts, text);
   }
@@ -177,9 +167,9 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
       const seen = analysed.get(path);
       if (seen !== undefined) {
         // Read again when a loader's name (new since) is called in it.
-        if (fresh.length === 0 || !fresh.some((n) => !seen.words.has(n) && new RegExp(`\\b${n}\\s*\\(`).test(textOf(path) ?? ''))) continue;
+        if (fresh.length === 0 || !fresh.some((n) => !seen.words.has(n) && new RegExp(`\\b${n}\\s*\\(`).test(ctx.readText(path) ?? ''))) continue;
       } else if (!importsLoaderFile(ctx, path, facts.imports, stems, names, files)) continue;
-      const text = textOf(path);
+      const text = ctx.readText(path);
       if (text === null) continue;
       analyse(path, facts, text);
       grew = true;

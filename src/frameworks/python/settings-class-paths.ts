@@ -21,7 +21,7 @@ import { sortedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
 import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
-import { moduleFunctionLoads } from './loader-functions.js';
+import { moduleFunctionLoadsOf } from './loader-functions.js';
 import { topPackageFolder } from './python-files.js';
 
 /** A setting's name as Django, scrapy and their kin write them. */
@@ -86,7 +86,7 @@ export const collectSettingsClassPaths = (ctx: FrameworkContext): FrameworkOutpu
         if (!path.endsWith('.py') || ctx.facts(path)?.computedImportLines === undefined) continue;
         const text = ctx.readText(path);
         if (text === null) continue;
-        const load = moduleFunctionLoads(text).find((l) => l.topLevel && l.parameter !== null);
+        const load = moduleFunctionLoadsOf(ctx, path, text).find((l) => l.topLevel && l.parameter !== null);
         if (load === undefined) continue;
         const at = topPackageFolder(ctx.files, path) ?? '';
         if (!loaders.has(at)) loaders.set(at, { path, name: load.name, defLine: load.defLine, loadLine: load.loadLine });

@@ -27,7 +27,7 @@ import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
 import { relativeModuleFile } from './python-files.js';
-import { fileLoads, moduleFunctionLoads, type FunctionLoad } from './loader-functions.js';
+import { fileLoads, moduleFunctionLoadsOf, type FunctionLoad } from './loader-functions.js';
 import { lineAt } from '../../util/lines.js';
 import { basename, dirname } from '../../util/path.js';
 
@@ -197,7 +197,7 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
     if (facts.computedImportLines === undefined && !byName) continue;
     const text = ctx.readText(path);
     if (text === null) continue;
-    const loads = moduleFunctionLoads(text);
+    const loads = moduleFunctionLoadsOf(ctx, path, text);
     if (loads.length === 0) continue;
     loadsIn.set(path, loads);
     for (const load of loads) {
