@@ -23,8 +23,8 @@ import { functionRegion } from './function-region.js';
 import { callArgsText, literalValue } from './parameter-values.js';
 import { codeFilesMarked, fileReference, resolveToolPath } from './support.js';
 import { perScan } from '../per-scan.js';
+import { IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
 
-const NAME = String.raw`[A-Za-z_$][\w$]*`;
 const STRING = String.raw`(?:"[^"\n\\]*"|'[^'\n\\]*')`;
 /** `require(` / `import(` not a method (`x.require(`) nor part of a name. */
 const LOAD = /(?<![\w$.])(require|import)\s*\(/g;
@@ -34,6 +34,8 @@ const CONCAT = new RegExp(String.raw`^(${STRING})\s*\+\s*(${NAME})(?:\s*\+\s*(${
 const TEMPLATE = new RegExp(String.raw`^\`([^\`$\n\\]*)\$\{\s*(${NAME})\s*\}([^\`$\n\\]*)\`$`);
 /** `path.join(<folder>, name)` / `path.resolve(…)`: the folder part and the name. */
 const JOIN = new RegExp(String.raw`^(?:path\s*\.\s*)?(join|resolve)\(([\s\S]*),\s*(${NAME})\s*\)$`);
+/** A name at the end of the text: the receiver right before `.forEach(`. */
+const TRAILING_NAME = new RegExp(String.raw`(?<![\w$.])(${NAME})$`);
 /** A callback that iterates an array: `.forEach((a) =>`, `.reduce(function (acc, a) {`, `.map(a =>`. */
 const LOOP = new RegExp(String.raw`\.\s*(forEach|map|flatMap|reduce)\s*\(\s*(?:async\s+)?(?:function\s*(?:${NAME})?\s*\(([^()]*)\)|\(([^()]*)\)\s*=>|(${NAME})\s*=>)`, 'g');
 
@@ -118,7 +120,7 @@ const arrayBefore = (text: string, dot: number): { names: string[]; at: number }
     const names = stringElements(text.slice(open + 1, end - 1));
     return names === null ? null : { names, at: open };
   }
-  const ident = new RegExp(String.raw`(?<![\w$.])(${NAME})$`).exec(before)?.[1];
+  const ident = TRAILING_NAME.exec(before)?.[1];
   if (ident === undefined) return null;
   const decls = [...text.matchAll(new RegExp(String.raw`\b(?:var|let|const)\s+${ident.replace(/\$/g, '\\$')}\s*=\s*\[`, 'g'))];
   // Two declarations of the name (in different functions) would each be a different list.
@@ -149,7 +151,7 @@ const loopsIn = (text: string): Loop[] => {
     if (args === null) continue;
     const params = m[4] !== undefined ? [m[4]] : splitArgs(m[2] ?? m[3] ?? '').map((p) => p.trim());
     const param = params[m[1] === 'reduce' ? 1 : 0];
-    out.push({ dot, open, end: open + args.length + 1, param: param !== undefined && new RegExp(`^${NAME}$`).test(param) ? param : undefined });
+    out.push({ dot, open, end: open + args.length + 1, param: param !== undefined && IDENTIFIER.test(param) ? param : undefined });
   }
   return out;
 };
@@ -185,7 +187,7 @@ const found = perScan((ctx): Loaded[] => {
       if (loop === undefined || loop.param === undefined) continue;
       let built = builtFrom(arg, file, text);
       if (built !== null && built.name !== loop.param) continue;
-      if (built === null && !new RegExp(`^${NAME}$`).test(arg)) continue;
+      if (built === null && !IDENTIFIER.test(arg)) continue;
       const array = arrayBefore(text, loop.dot);
       if (array === null) continue;
       if (built === null) {

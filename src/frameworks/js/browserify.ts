@@ -23,9 +23,9 @@ import { functionRegion } from './function-region.js';
 import { callArgsText, literalValue } from './parameter-values.js';
 import { dependsOn, fileReference, jsCodeFiles, jsPackages, resolveToolPath, type JsPackage } from './support.js';
 import { perScan } from '../per-scan.js';
+import { IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
 
 const PACKAGES = new Set(['browserify', 'browserify-middleware']);
-const NAME = String.raw`[A-Za-z_$][\w$]*`;
 
 interface Entry {
   from: string;
@@ -88,7 +88,7 @@ const basedirOf = (expr: string, file: string, text: string, cwd: string): strin
   const lit = literalValue(expr);
   if (lit !== null) return lit.startsWith('/') ? null : joinRepo(cwd, lit);
   // A local holding the folder (`var basedir = path.resolve(__dirname + '/../../client/')`) is read through its declaration.
-  const held = new RegExp(`^${NAME}$`).test(expr) ? new RegExp(String.raw`\b(?:var|let|const)\s+${expr.replace(/\$/g, '\\$')}\s*=\s*([^\n;]+)`).exec(text)?.[1] : undefined;
+  const held = IDENTIFIER.test(expr) ? new RegExp(String.raw`\b(?:var|let|const)\s+${expr.replace(/\$/g, '\\$')}\s*=\s*([^\n;]+)`).exec(text)?.[1] : undefined;
   const joined = (held ?? expr).replace(/\b__dirname\s*\+\s*(['"])\/?/g, '__dirname, $1');
   return folderOf(joined, file, text);
 };
@@ -97,7 +97,7 @@ const basedirOf = (expr: string, file: string, text: string, cwd: string): strin
 const optionsText = (expr: string | undefined, text: string, at: number): string | null => {
   if (expr === undefined) return null;
   if (expr.startsWith('{')) return expr;
-  if (!new RegExp(`^${NAME}$`).test(expr)) return null;
+  if (!IDENTIFIER.test(expr)) return null;
   const region = functionRegion(text, at);
   const decl = new RegExp(String.raw`(?<![\w$.])${expr.replace(/\$/g, '\\$')}\s*=\s*\{`, 'g');
   let found: string | null = null;
@@ -169,7 +169,7 @@ const found = perScan((ctx: FrameworkContext): Entry[] => {
           continue;
         }
         // `browserify(file, opts)` where `var file = param.key`: the callers name the entry.
-        if (basedirExpr === null || !new RegExp(`^${NAME}$`).test(first)) continue;
+        if (basedirExpr === null || !IDENTIFIER.test(first)) continue;
         const held = new RegExp(String.raw`\b(?:var|let|const)\s+${first.replace(/\$/g, '\\$')}\s*=\s*${NAME}\s*\.\s*(${NAME})\s*[;\n]`).exec(text);
         if (held) wrappers.push({ file, key: held[1], basedir: base, line });
       }

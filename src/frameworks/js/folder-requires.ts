@@ -28,6 +28,7 @@ import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { callArgsText } from './parameter-values.js';
+import { IDENTIFIER } from '../../languages/javascript/js-text.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
@@ -82,7 +83,7 @@ const functionWithParam = (text: string, index: number, name: string): string | 
 /** True when a computed require argument is built from this folder expression (or `./` for the loader's own folder). */
 const requiresFrom = (arg: string, folderExpr: string, ownFolder: boolean): boolean => {
   const e = folderExpr.trim();
-  const name = /^[A-Za-z_$][\w$]*$/.test(e) ? e : null;
+  const name = IDENTIFIER.test(e) ? e : null;
   if (name && new RegExp(String.raw`(?:^|[^\w$.])${name.replace(/\$/g, '\\$')}(?![\w$])`).test(arg)) return true;
   if (!name && arg.replace(/\s+/g, '').includes(e.replace(/\s+/g, ''))) return true;
   if (ownFolder && /(?:^|[(,\s])(?:__dirname|import\.meta\.dirname)\b/.test(arg)) return true;
@@ -125,8 +126,6 @@ const readOfEntries = (text: string, from: number, to: number, folderExpr: strin
   const m = read.exec(text.slice(from, to));
   return m === null ? null : from + m.index;
 };
-
-const NAME_EXPR = /^[A-Za-z_$][\w$]*$/;
 
 /**
  * Whether the listing call whose `(` is at `open` is filtered to directories right away:
@@ -197,7 +196,7 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
     ...[...text.matchAll(GLOB_CWD)].map((m) => ({ expr: m[3], glob: m[2], listing: `glob "${m[2]}" in ${m[3].trim()}`, fn: null, index: m.index ?? 0, dirs: false })),
   ];
   for (const l of listings) {
-    const name = NAME_EXPR.test(l.expr.trim()) ? l.expr.trim() : null;
+    const name = IDENTIFIER.test(l.expr.trim()) ? l.expr.trim() : null;
     const region = name !== null || l.fn !== null ? functionRegion(text, l.index) : null;
     // A local assigned several times in the listing's function names one folder per readable assignment.
     const folders = name !== null && region !== null ? folderCandidatesOf(name, file, text, region) : [folderOf(l.expr, file, text)].filter((f): f is string => f !== null);

@@ -12,8 +12,8 @@
 import { splitArgs } from '../../languages/javascript/folder-expr.js';
 import { assignmentsIn } from '../../languages/javascript/folder-expr.js';
 import { functionRegion } from './function-region.js';
+import { IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
 
-const NAME = String.raw`[A-Za-z_$][\w$]*`;
 /** `function f(a, b)` / `function* f(…)` right before the brace. */
 const DECLARATION = new RegExp(String.raw`function\s*\*?\s*(${NAME})?\s*\(([^()]*)\)\s*$`);
 /** `f = function (…)` / `f: function (…)` / `const f = async function (…)`: the name an anonymous function expression is given. */
@@ -34,7 +34,7 @@ const paramNames = (list: string): (string | null)[] =>
     ? []
     : splitArgs(list).map((p) => {
         const name = p.replace(/=[\s\S]*$/, '').replace(/^\.\.\./, '').trim();
-        return new RegExp(`^${NAME}$`).test(name) ? name : null;
+        return IDENTIFIER.test(name) ? name : null;
       });
 
 /** The named function whose body holds `index`, or null (the top level, a method, an unnamed callback). */
@@ -118,7 +118,7 @@ export const argumentValues = (expr: string, text: string, at: number, depth = 0
   if (literal !== null) return { literals: [literal], unread: [] };
   const fallback = /^([\s\S]+?)\s*(?:\|\||\?\?)\s*("[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)$/.exec(e);
   if (fallback) return { literals: [literalValue(fallback[2]) ?? ''], unread: [fallback[1].trim()] };
-  if (depth < 2 && new RegExp(`^${NAME}$`).test(e)) {
+  if (depth < 2 && IDENTIFIER.test(e)) {
     const assigned = assignmentsIn(e, text, functionRegion(text, at)).filter((a) => a.index < at);
     if (assigned.length > 0) {
       const all = assigned.map((a) => argumentValues(a.value, text, a.index, depth + 1));

@@ -9,10 +9,10 @@
  * (folder loaders, static file servers).
  */
 import { joinRepo, dirname } from '../../util/path.js';
+import { IDENTIFIER as NAME } from './js-text.js';
 
 /** A string literal: quotes or a substitution-free template. */
 const LITERAL = String.raw`(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)`;
-const NAME = /^[A-Za-z_$][\w$]*$/;
 const MAX_DEPTH = 3;
 
 const literal = (s: string): string => s.replace(/^["'`]|["'`]$/g, '');
