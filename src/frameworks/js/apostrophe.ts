@@ -25,6 +25,7 @@ import { lineAt } from '../../util/lines.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { dependsOn, eachPackage, fileReference, jsPackages, packageFilesUnder, resolveToolPath, type JsPackage } from './support.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 const CORE = 'apostrophe';
 const MODULE_INDEX = /^(?:@[^/]+\/)?[^/@][^/]*\/index\.js$/;
@@ -71,7 +72,7 @@ export const objectKeys = (text: string, open: number): { key: string; at: numbe
     if (depth === 1 && expectKey && c === '[') {
       // `[name]: {}` with `const name = 'x'` in the same file (a test naming its fixture module once).
       const m = /^\[\s*([A-Za-z_$][\w$]*)\s*\]\s*:/.exec(text.slice(i, i + 200));
-      const bound = m ? new RegExp(`\\b(?:const|let|var)\\s+${m[1].replace(/\$/g, '\\$')}\\s*=\\s*(['"])([^'"\\n]+)\\1`).exec(text) : null;
+      const bound = m ? new RegExp(`\\b(?:const|let|var)\\s+${escapeRegExp(m[1])}\\s*=\\s*(['"])([^'"\\n]+)\\1`).exec(text) : null;
       if (m && bound) {
         keys.push({ key: bound[2], at: i });
         expectKey = false;
@@ -150,7 +151,7 @@ const readBundle = (s: PackageState): void => {
     const rel = index.slice(dir.length + 1);
     if (!MODULE_INDEX.test(rel)) continue;
     const name = dirname(rel);
-    const at = defaults === null ? -1 : defaults.search(new RegExp(`['"]${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"]\\s*:`));
+    const at = defaults === null ? -1 : defaults.search(new RegExp(`['"]${escapeRegExp(name)}['"]\\s*:`));
     // The core names each module in defaults.js, its abstract base classes in the main file itself.
     const named = at < 0 ? text.indexOf(`'${name}'`) : -1;
     const enabled = at >= 0 ? `, enabled by ${defaultsFile}:${lineAt(defaults!, at)}` : named >= 0 ? `, named at ${main}:${lineAt(text, named)}` : '';

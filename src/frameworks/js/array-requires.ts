@@ -24,6 +24,7 @@ import { callArgsText, literalValue } from './parameter-values.js';
 import { codeFilesMarked, fileReference, resolveToolPath } from './support.js';
 import { perScan } from '../per-scan.js';
 import { IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 const STRING = String.raw`(?:"[^"\n\\]*"|'[^'\n\\]*')`;
 /** `require(` / `import(` not a method (`x.require(`) nor part of a name. */
@@ -122,7 +123,7 @@ const arrayBefore = (text: string, dot: number): { names: string[]; at: number }
   }
   const ident = TRAILING_NAME.exec(before)?.[1];
   if (ident === undefined) return null;
-  const decls = [...text.matchAll(new RegExp(String.raw`\b(?:var|let|const)\s+${ident.replace(/\$/g, '\\$')}\s*=\s*\[`, 'g'))];
+  const decls = [...text.matchAll(new RegExp(String.raw`\b(?:var|let|const)\s+${escapeRegExp(ident)}\s*=\s*\[`, 'g'))];
   // Two declarations of the name (in different functions) would each be a different list.
   if (decls.length !== 1) return null;
   const open = (decls[0].index ?? 0) + decls[0][0].length - 1;

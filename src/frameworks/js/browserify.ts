@@ -24,6 +24,7 @@ import { callArgsText, literalValue } from './parameter-values.js';
 import { dependsOn, fileReference, jsCodeFiles, jsPackages, resolveToolPath, type JsPackage } from './support.js';
 import { perScan } from '../per-scan.js';
 import { IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 const PACKAGES = new Set(['browserify', 'browserify-middleware']);
 
@@ -38,7 +39,7 @@ interface Entry {
 const localNames = (text: string, specifiers: readonly string[]): string[] => {
   const out: string[] = [];
   for (const spec of specifiers) {
-    const quoted = spec.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const quoted = escapeRegExp(spec);
     const cjs = new RegExp(String.raw`\b(?:var|let|const)\s+(${NAME})\s*=\s*require\(\s*['"]${quoted}['"]\s*\)`, 'g');
     const esm = new RegExp(String.raw`\bimport\s+(${NAME})\s+from\s*['"]${quoted}['"]`, 'g');
     for (const m of text.matchAll(cjs)) out.push(m[1]);
@@ -50,7 +51,7 @@ const localNames = (text: string, specifiers: readonly string[]): string[] => {
 /** Every call `name(…)` of the text (not a method `x.name(…)`): where and its argument text. */
 const callsOf = (text: string, name: string): { at: number; args: string[] }[] => {
   const out: { at: number; args: string[] }[] = [];
-  for (const m of text.matchAll(new RegExp(String.raw`(?<![\w$.])${name.replace(/\$/g, '\\$')}\s*\(`, 'g'))) {
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*\(`, 'g'))) {
     const at = m.index ?? 0;
     if (/\bfunction\s*$/.test(text.slice(Math.max(0, at - 12), at))) continue;
     const args = callArgsText(text, at + m[0].length - 1);
@@ -88,7 +89,7 @@ const basedirOf = (expr: string, file: string, text: string, cwd: string): strin
   const lit = literalValue(expr);
   if (lit !== null) return lit.startsWith('/') ? null : joinRepo(cwd, lit);
   // A local holding the folder (`var basedir = path.resolve(__dirname + '/../../client/')`) is read through its declaration.
-  const held = IDENTIFIER.test(expr) ? new RegExp(String.raw`\b(?:var|let|const)\s+${expr.replace(/\$/g, '\\$')}\s*=\s*([^\n;]+)`).exec(text)?.[1] : undefined;
+  const held = IDENTIFIER.test(expr) ? new RegExp(String.raw`\b(?:var|let|const)\s+${escapeRegExp(expr)}\s*=\s*([^\n;]+)`).exec(text)?.[1] : undefined;
   const joined = (held ?? expr).replace(/\b__dirname\s*\+\s*(['"])\/?/g, '__dirname, $1');
   return folderOf(joined, file, text);
 };
@@ -99,7 +100,7 @@ const optionsText = (expr: string | undefined, text: string, at: number): string
   if (expr.startsWith('{')) return expr;
   if (!IDENTIFIER.test(expr)) return null;
   const region = functionRegion(text, at);
-  const decl = new RegExp(String.raw`(?<![\w$.])${expr.replace(/\$/g, '\\$')}\s*=\s*\{`, 'g');
+  const decl = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(expr)}\s*=\s*\{`, 'g');
   let found: string | null = null;
   for (const m of text.slice(region.start, at).matchAll(decl)) {
     const open = region.start + (m.index ?? 0) + m[0].length - 1;
@@ -170,7 +171,7 @@ const found = perScan((ctx: FrameworkContext): Entry[] => {
         }
         // `browserify(file, opts)` where `var file = param.key`: the callers name the entry.
         if (basedirExpr === null || !IDENTIFIER.test(first)) continue;
-        const held = new RegExp(String.raw`\b(?:var|let|const)\s+${first.replace(/\$/g, '\\$')}\s*=\s*${NAME}\s*\.\s*(${NAME})\s*[;\n]`).exec(text);
+        const held = new RegExp(String.raw`\b(?:var|let|const)\s+${escapeRegExp(first)}\s*=\s*${NAME}\s*\.\s*(${NAME})\s*[;\n]`).exec(text);
         if (held) wrappers.push({ file, key: held[1], basedir: base, line });
       }
     }

@@ -84,7 +84,7 @@ const functionWithParam = (text: string, index: number, name: string): string | 
 const requiresFrom = (arg: string, folderExpr: string, ownFolder: boolean): boolean => {
   const e = folderExpr.trim();
   const name = IDENTIFIER.test(e) ? e : null;
-  if (name && new RegExp(String.raw`(?:^|[^\w$.])${name.replace(/\$/g, '\\$')}(?![\w$])`).test(arg)) return true;
+  if (name && new RegExp(String.raw`(?:^|[^\w$.])${escapeRegExp(name)}(?![\w$])`).test(arg)) return true;
   if (!name && arg.replace(/\s+/g, '').includes(e.replace(/\s+/g, ''))) return true;
   if (ownFolder && /(?:^|[(,\s])(?:__dirname|import\.meta\.dirname)\b/.test(arg)) return true;
   return ownFolder && /^\s*(?:["'`])\.\/(?:["'`]\s*\+|\$\{)/.test(arg);
@@ -292,7 +292,7 @@ const collectCalls = (ctx: FrameworkContext, params: ParamLoader[], out: Framewo
   const byName = new Map<string, ParamLoader>();
   for (const p of params) if (!byName.has(p.fn)) byName.set(p.fn, p);
   if (byName.size === 0) return;
-  const names = [...byName.keys()].map((n) => n.replace(/\$/g, '\\$')).join('|');
+  const names = [...byName.keys()].map(escapeRegExp).join('|');
   const call = new RegExp(String.raw`(?:^|[^\w$])(${names})\(\s*([^()\n]*(?:\([^()\n]*\))?[^()\n]*?)\s*[,)]`, 'g');
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
     // The argument is read without a scope (folder-expr.ts): only `__dirname` or

@@ -16,6 +16,7 @@ import { pathsWithPrefix } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext } from '../types.js';
 import { jsPackages, resolveToolPath } from './support.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 export interface NconfValue {
   value: string;
@@ -32,7 +33,7 @@ const IS_RELATIVE = (s: string): boolean => !s.startsWith('/') && !/^[a-z]:[\\/]
 
 /** The local module a name is bound to by `const name = require('./x')` or `import name from './x'`. */
 export const requiredModule = (text: string, name: string): string | null => {
-  const id = name.replace(/\$/g, '\\$');
+  const id = escapeRegExp(name);
   const m = new RegExp(String.raw`\b(?:const|let|var)\s+${id}\s*=\s*require\(\s*['"](\.[^'"]*)['"]\s*\)`).exec(text) ?? new RegExp(String.raw`\bimport\s+${id}\s+from\s+['"](\.[^'"]*)['"]`).exec(text);
   return m ? m[1] : null;
 };

@@ -13,6 +13,7 @@ import { splitArgs } from '../../languages/javascript/folder-expr.js';
 import { assignmentsIn } from '../../languages/javascript/folder-expr.js';
 import { functionRegion } from './function-region.js';
 import { IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 /** `function f(a, b)` / `function* f(…)` right before the brace. */
 const DECLARATION = new RegExp(String.raw`function\s*\*?\s*(${NAME})?\s*\(([^()]*)\)\s*$`);
@@ -82,7 +83,7 @@ export interface CallArgument {
 /** Every call `fn(…)` in the text (not its declaration, not a method `x.fn(…)`) with its argument at `position`. */
 export const callArguments = (text: string, fn: string, position: number): CallArgument[] => {
   const out: CallArgument[] = [];
-  const call = new RegExp(String.raw`(?<![\w$])${fn.replace(/\$/g, '\\$')}\s*\(`, 'g');
+  const call = new RegExp(String.raw`(?<![\w$])${escapeRegExp(fn)}\s*\(`, 'g');
   for (const m of text.matchAll(call)) {
     const at = m.index ?? 0;
     const before = text.slice(Math.max(0, at - 20), at);

@@ -14,12 +14,13 @@ import { perScan } from '../per-scan.js';
 import type { FrameworkContext } from '../types.js';
 import { folderOf, type FolderScope } from '../../languages/javascript/folder-expr.js';
 import { codeFilesMarked } from './support.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 /** `a.b.name`, `this.name`: a property read off an object. */
 const MEMBER = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)+([A-Za-z_$][\w$]*)$/;
 const NAME_CHARS = /[\w$]/;
 
-const assignmentsOf = (name: string): RegExp => new RegExp(String.raw`\.\s*${name.replace(/\$/g, '\\$')}\s*=(?![=>])\s*([^;\n]+)`, 'g');
+const assignmentsOf = (name: string): RegExp => new RegExp(String.raw`\.\s*${escapeRegExp(name)}\s*=(?![=>])\s*([^;\n]+)`, 'g');
 
 /** The folder every assignment of `name` names, by property name; null when none does or they disagree. */
 const heldFolders = perScan((ctx: FrameworkContext) => {

@@ -7,6 +7,7 @@
  */
 import type { EcmaScriptModule } from 'oxc-parser';
 import { type AstNode, dottedName, nodeAt, nodesAt, unwrap } from './ast.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 /** Each package: which argument is the module id, and whether the call itself loads it. */
 const RESOLVER_MODULES: Record<string, { argument: number; loads: boolean }> = {
@@ -62,4 +63,4 @@ export const resolverCall = (node: AstNode | null, callees: Map<string, Resolver
 
 /** Whether the file requires or imports the value of a variable: `require(p)`, `import(p)`. */
 export const loadsVariable = (name: string, text: string): boolean =>
-  new RegExp(`\\b(?:require|import)\\s*\\(\\s*${name.replace(/\$/g, '\\$')}\\s*[,)]`).test(text);
+  new RegExp(`\\b(?:require|import)\\s*\\(\\s*${escapeRegExp(name)}\\s*[,)]`).test(text);

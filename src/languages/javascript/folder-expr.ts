@@ -10,13 +10,13 @@
  */
 import { joinRepo, dirname } from '../../util/path.js';
 import { IDENTIFIER as NAME } from './js-text.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 /** A string literal: quotes or a substitution-free template. */
 const LITERAL = String.raw`(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)`;
 const MAX_DEPTH = 3;
 
 const literal = (s: string): string => s.replace(/^["'`]|["'`]$/g, '');
-const escapeName = (name: string): string => name.replace(/\$/g, '\\$');
 
 /** What a folder expression may refer to: the workspace packages by name. */
 export interface FolderScope {
@@ -48,7 +48,7 @@ const baseOf = (base: string, file: string, text: string, scope: FolderScope | n
     return /^(?:@[^/]+\/)?[^/@.][^/]*$/.test(pkg) ? (scope?.packageDir(pkg) ?? null) : null;
   }
   if (depth >= MAX_DEPTH || !NAME.test(b)) return null;
-  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeName(b)}\s*=\s*([^\n;]+)`).exec(text)?.[1];
+  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(b)}\s*=\s*([^\n;]+)`).exec(text)?.[1];
   return decl ? folderIn(decl, file, text, scope, depth + 1, why) : null;
 };
 
@@ -85,7 +85,7 @@ export interface TextRegion {
 
 /** The values assigned to `name` in the region: `name = value` and `var name = value`, in order. */
 export const assignmentsIn = (name: string, text: string, region: TextRegion): { value: string; index: number }[] => {
-  const assignment = new RegExp(String.raw`(?<![\w$.])${escapeName(name)}\s*=(?![=>])\s*([^\n;]+)`, 'g');
+  const assignment = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*=(?![=>])\s*([^\n;]+)`, 'g');
   return [...text.slice(region.start, region.end).matchAll(assignment)].map((m) => ({ value: m[1].trim(), index: region.start + (m.index ?? 0) }));
 };
 
@@ -145,7 +145,7 @@ export const splitArgs = (s: string): string[] => {
 const partOf = (part: string, text: string): string => {
   if (new RegExp(`^${LITERAL}$`).test(part)) return literal(part);
   if (!NAME.test(part)) return '*';
-  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeName(part)}\s*=\s*(${LITERAL})\s*[;\n]`).exec(text)?.[1];
+  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(part)}\s*=\s*(${LITERAL})\s*[;\n]`).exec(text)?.[1];
   return decl ? literal(decl) : '*';
 };
 
@@ -168,6 +168,6 @@ export const folderPatternOf = (expr: string, file: string, text: string, scope:
     return segments.some((s) => s !== '*' && s !== '') ? joinRepo(root, ...segments) : null;
   }
   if (depth >= MAX_DEPTH || !NAME.test(e)) return null;
-  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeName(e)}\s*=\s*([^\n;]+)`).exec(text)?.[1];
+  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(e)}\s*=\s*([^\n;]+)`).exec(text)?.[1];
   return decl ? folderPatternOf(decl, file, text, scope, depth + 1) : null;
 };
