@@ -23,7 +23,7 @@ import { functionRegion } from './function-region.js';
 import { callArgsText, literalValue } from './parameter-values.js';
 import { codeFilesMarked, fileReference, resolveToolPath } from './support.js';
 import { perScan } from '../per-scan.js';
-import { IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
+import { balancedText, IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
 const STRING = String.raw`(?:"[^"\n\\]*"|'[^'\n\\]*')`;
@@ -65,33 +65,20 @@ const builtFrom = (expr: string, file: string, text: string): Built | null => {
   return null;
 };
 
+/** How far a literal list is followed, either way from its bracket. */
+const LIST_WINDOW = 20_000;
+
 /** The matching `[` of the `]` at `close`, walking back over strings; -1 when none within the window. */
 const openBracket = (text: string, close: number): number => {
   let depth = 0;
   let quote: string | null = null;
-  for (let i = close; i >= 0 && i > close - 20_000; i--) {
+  for (let i = close; i >= 0 && i > close - LIST_WINDOW; i--) {
     const c = text[i];
     if (quote) {
       if (c === quote && text[i - 1] !== '\\') quote = null;
     } else if (c === '"' || c === "'" || c === '`') quote = c;
     else if (c === ']') depth++;
     else if (c === '[' && --depth === 0) return i;
-  }
-  return -1;
-};
-
-/** The matching `]` of the `[` at `open`, over strings; -1 when none within the window. */
-const closeBracket = (text: string, open: number): number => {
-  let depth = 0;
-  let quote: string | null = null;
-  for (let i = open; i < text.length && i < open + 20_000; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '[') depth++;
-    else if (c === ']' && --depth === 0) return i;
   }
   return -1;
 };
@@ -127,8 +114,10 @@ const arrayBefore = (text: string, dot: number): { names: string[]; at: number }
   // Two declarations of the name (in different functions) would each be a different list.
   if (decls.length !== 1) return null;
   const open = (decls[0].index ?? 0) + decls[0][0].length - 1;
-  const close = closeBracket(text, open);
-  if (close < 0) return null;
+  // The list through its matching `]`, over strings; a long list is read up to 20,000 characters.
+  const list = balancedText(text, open, LIST_WINDOW);
+  if (list === null) return null;
+  const close = open + list.length - 1;
   // `var inputs = [...].reduce(…)` holds what the call returns, not the list.
   if (/^\s*\.\s*[A-Za-z_$]/.test(text.slice(close + 1, close + 40))) return null;
   const names = stringElements(text.slice(open + 1, close));

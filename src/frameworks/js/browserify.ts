@@ -23,7 +23,7 @@ import { functionRegion } from './function-region.js';
 import { callArgsText, literalValue } from './parameter-values.js';
 import { dependsOn, fileReference, jsCodeFiles, jsPackages, resolveToolPath, type JsPackage } from './support.js';
 import { perScan } from '../per-scan.js';
-import { IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
+import { balancedText, IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
 const PACKAGES = new Set(['browserify', 'browserify-middleware']);
@@ -104,26 +104,11 @@ const optionsText = (expr: string | undefined, text: string, at: number): string
   let found: string | null = null;
   for (const m of text.slice(region.start, at).matchAll(decl)) {
     const open = region.start + (m.index ?? 0) + m[0].length - 1;
-    const body = objectText(text, open);
+    // The `{…}` literal, over strings; none when it does not close within 10,000 characters.
+    const body = balancedText(text, open);
     if (body !== null) found = body;
   }
   return found;
-};
-
-/** The `{…}` object literal whose `{` is at `open`, over strings; null when it does not close within 10,000 characters. */
-const objectText = (text: string, open: number): string | null => {
-  let depth = 0;
-  let quote: string | null = null;
-  for (let i = open; i < text.length && i < open + 10_000; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return text.slice(open, i + 1);
-  }
-  return null;
 };
 
 /** A wrapper: its file, the property of its parameter that names the entry, the basedir, and the bundling call's line. */

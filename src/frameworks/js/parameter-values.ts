@@ -12,7 +12,7 @@
 import { splitArgs } from '../../languages/javascript/folder-expr.js';
 import { assignmentsIn } from '../../languages/javascript/folder-expr.js';
 import { functionRegion } from './function-region.js';
-import { IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
+import { balancedText, IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
 /** `function f(a, b)` / `function* f(…)` right before the brace. */
@@ -58,21 +58,7 @@ export const enclosingFunction = (text: string, index: number): EnclosingFunctio
 export const CALL_ARGS_WINDOW = 10_000;
 
 /** The text between the parentheses of a call whose `(` is at `open`, or null when they do not close within the window. */
-export const callArgsText = (text: string, open: number): string | null => {
-  let depth = 0;
-  let quote: string | null = null;
-  const end = Math.min(text.length, open + CALL_ARGS_WINDOW);
-  for (let i = open; i < end; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return text.slice(open + 1, i);
-  }
-  return null;
-};
+export const callArgsText = (text: string, open: number): string | null => balancedText(text, open, CALL_ARGS_WINDOW)?.slice(1, -1) ?? null;
 
 /** One call of a function in the file: where it is and its argument at the asked place, as written. */
 export interface CallArgument {
