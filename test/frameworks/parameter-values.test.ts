@@ -1,7 +1,7 @@
 /** parameter-values: the arguments same-file calls pass to a function, read from the text within a bounded window. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CALL_ARGS_WINDOW, callArguments } from '../../src/frameworks/js/parameter-values.js';
+import { CALL_ARGS_WINDOW, callArguments, callsOf } from '../../src/frameworks/js/parameter-values.js';
 
 test('callArguments reads the argument at its place, and skips methods and declarations', () => {
   const text = "function load(name) { return require(name); }\nload('./a');\nx.load('./b');\nload(cfg.x || './c');\n";
@@ -18,5 +18,13 @@ test('callArguments gives up on a call whose parentheses do not close within the
   assert.deepEqual(
     callArguments(long, 'load', 0).map((c) => c.text.trim()),
     ["'./b'"],
+  );
+});
+
+test('callsOf: every argument of each call; a spread calls the function, a generator declaration and a method do not', () => {
+  const text = "function* make(a) {}\nconst all = [...make('./a', { basedir: x })];\nobj.make('./b');\nmake();\n";
+  assert.deepEqual(
+    callsOf(text, 'make').map((c) => [text.slice(c.index, c.index + 4), c.args]),
+    [['make', ["'./a'", '{ basedir: x }']], ['make', []]],
   );
 });

@@ -20,7 +20,7 @@ import { lineAt } from '../../util/lines.js';
 import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { functionRegion } from './function-region.js';
-import { callArgsText, literalValue } from './parameter-values.js';
+import { callsOf, literalValue } from './parameter-values.js';
 import { dependsOn, fileReference, jsCodeFiles, jsPackages, resolveToolPath, type JsPackage } from './support.js';
 import { perScan } from '../per-scan.js';
 import { balancedText, IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
@@ -46,18 +46,6 @@ const localNames = (text: string, specifiers: readonly string[]): string[] => {
     for (const m of text.matchAll(esm)) out.push(m[1]);
   }
   return [...new Set(out)];
-};
-
-/** Every call `name(…)` of the text (not a method `x.name(…)`): where and its argument text. */
-const callsOf = (text: string, name: string): { at: number; args: string[] }[] => {
-  const out: { at: number; args: string[] }[] = [];
-  for (const m of text.matchAll(new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*\(`, 'g'))) {
-    const at = m.index ?? 0;
-    if (/\bfunction\s*$/.test(text.slice(Math.max(0, at - 12), at))) continue;
-    const args = callArgsText(text, at + m[0].length - 1);
-    if (args !== null) out.push({ at, args: args.trim() === '' ? [] : splitArgs(args).map((a) => a.trim()) });
-  }
-  return out;
 };
 
 /** `{ key: value, … }`: the value written at `key`, or null. */
@@ -138,10 +126,10 @@ const found = perScan((ctx: FrameworkContext): Entry[] => {
     const cwd = packageOf(packages, file)?.dir ?? '';
     for (const name of localNames(text, [...PACKAGES])) {
       for (const call of callsOf(text, name)) {
-        const line = lineAt(text, call.at);
+        const line = lineAt(text, call.index);
         const first = call.args[0];
         if (first === undefined) continue;
-        const options = first.startsWith('{') ? first : optionsText(call.args[1], text, call.at);
+        const options = first.startsWith('{') ? first : optionsText(call.args[1], text, call.index);
         const basedirExpr = options === null ? null : property(options, 'basedir');
         const base = basedirExpr === null ? cwd : basedirOf(basedirExpr, file, text, cwd);
         if (base === null) continue;
@@ -179,7 +167,7 @@ const found = perScan((ctx: FrameworkContext): Entry[] => {
           if (spec === null) continue;
           const target = resolveToolPath(ctx, wrapper.basedir, spec);
           if (target === null || target === file) continue;
-          const line = lineAt(text, call.at);
+          const line = lineAt(text, call.index);
           out.push({ from: file, target, line, label: `${file}:${line} hands ${wrapper.key}: '${spec}' to ${wrapper.file}, which bundles it with browserify from ${wrapper.basedir || '.'} (line ${wrapper.line})` });
         }
       }

@@ -60,27 +60,38 @@ export const CALL_ARGS_WINDOW = 10_000;
 /** The text between the parentheses of a call whose `(` is at `open`, or null when they do not close within the window. */
 export const callArgsText = (text: string, open: number): string | null => balancedText(text, open, CALL_ARGS_WINDOW)?.slice(1, -1) ?? null;
 
+/** One call of a function in the file: where it is and its arguments, as written (trimmed). */
+export interface Call {
+  index: number;
+  args: string[];
+}
+
+/**
+ * Every call `fn(…)` in the text whose parentheses close within the window: not its declaration
+ * (`function fn(`, `function* fn(`), not a method `x.fn(…)`; a spread `...fn(…)` calls the function.
+ */
+export const callsOf = (text: string, fn: string): Call[] => {
+  const out: Call[] = [];
+  const call = new RegExp(String.raw`(?<![\w$])${escapeRegExp(fn)}\s*\(`, 'g');
+  for (const m of text.matchAll(call)) {
+    const at = m.index ?? 0;
+    const before = text.slice(Math.max(0, at - 20), at);
+    if (/\bfunction\s*\*?\s*$/.test(before) || (before.endsWith('.') && !before.endsWith('...'))) continue;
+    const args = callArgsText(text, at + m[0].length - 1);
+    if (args !== null) out.push({ index: at, args: splitArgs(args) });
+  }
+  return out;
+};
+
 /** One call of a function in the file: where it is and its argument at the asked place, as written. */
 export interface CallArgument {
   index: number;
   text: string;
 }
 
-/** Every call `fn(…)` in the text (not its declaration, not a method `x.fn(…)`) with its argument at `position`. */
-export const callArguments = (text: string, fn: string, position: number): CallArgument[] => {
-  const out: CallArgument[] = [];
-  const call = new RegExp(String.raw`(?<![\w$])${escapeRegExp(fn)}\s*\(`, 'g');
-  for (const m of text.matchAll(call)) {
-    const at = m.index ?? 0;
-    const before = text.slice(Math.max(0, at - 20), at);
-    // `x.fn(…)` is a method; `...fn(…)` (a spread) is the function.
-    if (/\bfunction\s*\*?\s*$/.test(before) || (before.endsWith('.') && !before.endsWith('...'))) continue;
-    const args = callArgsText(text, at + m[0].length - 1);
-    const arg = args === null ? undefined : splitArgs(args)[position];
-    if (arg !== undefined) out.push({ index: at, text: arg });
-  }
-  return out;
-};
+/** Every call `fn(…)` in the text (as callsOf finds them) that has an argument at `position`, with that argument. */
+export const callArguments = (text: string, fn: string, position: number): CallArgument[] =>
+  callsOf(text, fn).flatMap((c) => (c.args[position] === undefined ? [] : [{ index: c.index, text: c.args[position] }]));
 
 /** A string literal's value (quotes or a substitution-free template), or null. */
 export const literalValue = (expr: string): string | null => {
