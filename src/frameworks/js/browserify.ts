@@ -150,6 +150,9 @@ const found = perScan((ctx: FrameworkContext): Entry[] => {
     }
   }
   if (wrappers.length === 0) return out;
+  // Looked up for every relative import of every file: by the wrapper's file, the first one found.
+  const wrapperOf = new Map<string, Wrapper>();
+  for (const w of wrappers) if (!wrapperOf.has(w.file)) wrapperOf.set(w.file, w);
   for (const file of files) {
     const imports = ctx.facts(file)?.imports;
     if (imports === undefined) continue;
@@ -157,7 +160,7 @@ const found = perScan((ctx: FrameworkContext): Entry[] => {
     for (const i of imports) {
       if (!i.specifier.startsWith('.')) continue;
       const wrapperFile = resolveToolPath(ctx, dirname(file), i.specifier);
-      const wrapper = wrappers.find((w) => w.file === wrapperFile);
+      const wrapper = wrapperFile === null ? undefined : wrapperOf.get(wrapperFile);
       if (wrapper === undefined) continue;
       text ??= ctx.readText(file) ?? '';
       for (const name of localNames(text, [i.specifier])) {
