@@ -236,23 +236,22 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
   return { loaders, params, unread };
 };
 
-/** `<folder>/<sub>/index.<ext>`: what a require of each subfolder of the folder loads. */
-const subfolderIndexes = (ctx: FrameworkContext, folder: string): string[] => {
-  const prefix = folder === '' ? '' : `${folder}/`;
-  return pathsWithPrefix(ctx.files, prefix).filter((f) => /^[^/]+\/index\.[cm]?[jt]sx?$/.test(f.slice(prefix.length)));
-};
+/** `<sub>/index.<ext>`: what a require of a subfolder loads. */
+const SUBFOLDER_INDEX = /^[^/]+\/index\.[cm]?[jt]sx?$/;
+/** `<sub>/<file>`: a file directly in a subfolder. */
+const SUBFOLDER_FILE = /^[^/]+\/[^/]+$/;
 
-/** `<folder>/<sub>/<file>`: the files directly in each subfolder of the folder. */
-const subfolderFiles = (ctx: FrameworkContext, folder: string): string[] => {
+/** The files below the folder whose path from it (`<sub>/<file>`) the pattern accepts. */
+const inSubfolders = (ctx: FrameworkContext, folder: string, relative: RegExp): string[] => {
   const prefix = folder === '' ? '' : `${folder}/`;
-  return pathsWithPrefix(ctx.files, prefix).filter((f) => /^[^/]+\/[^/]+$/.test(f.slice(prefix.length)));
+  return pathsWithPrefix(ctx.files, prefix).filter((f) => relative.test(f.slice(prefix.length)));
 };
 
 /** The files a loader's listing returns, that it can require. */
 const targetsOf = (ctx: FrameworkContext, file: string, loader: Loader): string[] => {
   const code = (f: string): boolean => f !== file && CODE.test(f) && !f.endsWith('.d.ts') && !f.includes('node_modules/');
-  if (loader.dirs === true) return subfolderIndexes(ctx, loader.folder).filter(code);
-  if (loader.nested === true) return subfolderFiles(ctx, loader.folder).filter((f) => code(f) && !TEST_FILE.test(f));
+  if (loader.dirs === true) return inSubfolders(ctx, loader.folder, SUBFOLDER_INDEX).filter(code);
+  if (loader.nested === true) return inSubfolders(ctx, loader.folder, SUBFOLDER_FILE).filter((f) => code(f) && !TEST_FILE.test(f));
   if (loader.glob === null) return pathsInDir(ctx.files, loader.folder).filter((f) => code(f) && !TEST_FILE.test(f));
   const glob = loader.glob.replace(/^\.\//, '');
   if (!isGlob(glob)) {
