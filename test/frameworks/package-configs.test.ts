@@ -7,6 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { iniDottedValues, readZcml } from '../../src/frameworks/python/package-configs.js';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+import { scanDir } from '../helpers/scan-fixture.js';
+import { writeScanTree, type TreeFile } from '../helpers/scan-tree.js';
 
 const cases = frameworkCases('package-configs');
 test('package-configs: has a cfg and a zcml fixture', () => assert.deepEqual(cases.filter((c) => c.endsWith('-cfg') || c.endsWith('-zcml')).sort(), ['package-configs-cfg', 'package-configs-zcml']));
@@ -35,4 +37,16 @@ test('package-configs: unreadable ZCML stops with the line, keeping what came be
   assert.deepEqual(z.values.map((v) => v.value), ['a.B']);
   assert.equal(z.problem?.line, 3);
   assert.equal(readZcml('<a/>\n<!-- open\n').problem?.line, 2);
+});
+
+test('package-configs: a ZCML file read by two modules is parsed once, and census says once where it stops reading it', async () => {
+  const { dir } = writeScanTree('census-zcml-twice-', [
+    ['pkg/__init__.py', 'python', ''],
+    ['pkg/config/__init__.py', 'python', ''],
+    ['pkg/config/broken.zcml', null, '<configure>\n  <utility factory="pkg.gone.Gone"\n</configure>\n'],
+    ...(['a', 'b'].map((m) => [`pkg/${m}.py`, 'python', "from importlib.resources import read_text\n\n\ndef load():\n    return read_text('pkg.config', 'broken.zcml')\n"]) as TreeFile[]),
+  ]);
+  const { audit } = await scanDir(dir);
+  const warnings = audit.warnings.filter((w) => w.id === 'python/zcml-unreadable');
+  assert.deepEqual(warnings.map((w) => [w.location?.file, w.location?.line]), [['pkg/config/broken.zcml', 2]]);
 });

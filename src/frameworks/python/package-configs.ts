@@ -270,8 +270,35 @@ const relativeFiles = (ctx: FrameworkContext, value: string, zcml: string): stri
   return [];
 };
 
+/** A config's dotted values and the configs it includes (ZCML), with the include's line. */
+interface ConfigRead {
+  values: ConfigValue[];
+  includes: { file: string; line: number }[];
+}
+
 export const collectPackageConfigs = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
+  // Each config is parsed once per scan (collect runs once per scan), however many modules read it
+  // or ZCML files include it, and a ZCML file census cannot read past is reported once.
+  const parsed = new Map<string, ConfigRead | null>();
+  const configRead = (config: string): ConfigRead | null => {
+    if (parsed.has(config)) return parsed.get(config)!;
+    const text = ctx.readText(config);
+    let result: ConfigRead | null = null;
+    if (text !== null && config.endsWith('.zcml')) {
+      const zcml = readZcml(text);
+      if (zcml.problem !== null) out.diagnostics.push(warning('python/zcml-unreadable', `ZCML not read past ${zcml.problem.message}`, config, zcml.problem.line));
+      const includes: ConfigRead['includes'] = [];
+      for (const inc of zcml.includes) {
+        const dir = inc.package === null ? dirname(config) : packageDir(ctx, inc.package);
+        const file = dir === null ? null : joinRepo(dir, inc.file);
+        if (file !== null && ctx.files.has(file)) includes.push({ file, line: inc.line });
+      }
+      result = { values: zcml.values, includes };
+    } else if (text !== null) result = { values: iniDottedValues(text), includes: [] };
+    parsed.set(config, result);
+    return result;
+  };
   // Configs inside a package folder, by top package; their file names, for a cheap first test of a module's text.
   const byPackage = new Map<string, Set<string>>();
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
@@ -305,21 +332,11 @@ export const collectPackageConfigs = (ctx: FrameworkContext): FrameworkOutput =>
       const { config, via } = queue.shift()!;
       if (seen.has(config)) continue;
       seen.add(config);
-      const text = ctx.readText(config);
-      if (text === null) continue;
+      const parsedConfig = configRead(config);
+      if (parsedConfig === null) continue;
       const readBy = `read by ${read.reader}:${read.line} (${read.how})${via}`;
-      let values: ConfigValue[];
-      if (config.endsWith('.zcml')) {
-        const zcml = readZcml(text);
-        if (zcml.problem !== null) out.diagnostics.push(warning('python/zcml-unreadable', `ZCML not read past ${zcml.problem.message}`, config, zcml.problem.line));
-        values = zcml.values;
-        for (const inc of zcml.includes) {
-          const dir = inc.package === null ? dirname(config) : packageDir(ctx, inc.package);
-          const file = dir === null ? null : joinRepo(dir, inc.file);
-          if (file !== null && ctx.files.has(file)) queue.push({ config: file, via: `${via}, included by ${config}:${inc.line}` });
-        }
-      } else values = iniDottedValues(text);
-      for (const v of values) {
+      for (const inc of parsedConfig.includes) queue.push({ config: inc.file, via: `${via}, included by ${config}:${inc.line}` });
+      for (const v of parsedConfig.values) {
         const label = `named in ${config}:${v.line} as ${v.as}, ${readBy}`;
         if (v.value.startsWith('.')) {
           for (const file of relativeFiles(ctx, v.value, config)) out.references.push({ from: read.reader, target: file, targetKind: 'file', line: read.line, label });
