@@ -13,6 +13,7 @@ import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { allUnder, filesByFolder } from './python-files.js';
+import { CONFIGPARSER_DIALECT, parseIni, type IniEntry } from '../../manifests/ini.js';
 
 interface Environment {
   dir: string;
@@ -28,7 +29,6 @@ const UPGRADE_CODE = /\b(?:command\.(?:upgrade|downgrade)|flask_migrate\b[\s\S]{
 /** An INI-style config that may hold an `[alembic]` section (mailman's `mailman/config/alembic.cfg`). */
 const CONFIG_FILE = /\.(?:ini|cfg)$/;
 const ALEMBIC_SECTION = /^[ \t]*\[alembic\][ \t]*\r?$/m;
-const LOCATION = /^\s*script_location\s*[=:]/;
 
 /** alembic.ini, and any other *.ini/*.cfg with an `[alembic]` section (alembic reads whatever file `Config(path)` names). */
 const alembicConfigs = perScan((ctx: FrameworkContext): string[] => {
@@ -43,18 +43,15 @@ const alembicConfigs = perScan((ctx: FrameworkContext): string[] => {
 });
 
 /**
- * The line of `script_location` in a config: alembic.ini's first one (its own file), in another
- * config the one inside its `[alembic]` section.
+ * The `script_location` entry of a config, read as configparser reads it (manifests/ini.ts; its
+ * problems are not this reader's to report): in a bare alembic.ini (alembic's own file, whatever
+ * its section is called) the first one, in another config the first one of its `[alembic]` section.
  */
-const locationLine = (path: string, lines: string[]): number => {
-  if (/(^|\/)alembic\.ini$/.test(path)) return lines.findIndex((l) => LOCATION.test(l));
-  let inSection = false;
-  for (let i = 0; i < lines.length; i++) {
-    const header = /^\s*\[([^\]]*)\]/.exec(lines[i]);
-    if (header) inSection = header[1].trim() === 'alembic';
-    else if (inSection && LOCATION.test(lines[i])) return i;
-  }
-  return -1;
+const locationEntry = (path: string, text: string): IniEntry | undefined => {
+  const { sections } = parseIni(text, CONFIGPARSER_DIALECT);
+  const own = /(^|\/)alembic\.ini$/.test(path) ? sections : sections.filter((s) => s.name === 'alembic');
+  for (const s of own) for (const e of s.entries) if (e.key === 'script_location') return e;
+  return undefined;
 };
 
 /**
@@ -76,13 +73,13 @@ const environments = (ctx: FrameworkContext): Environment[] => {
   for (const ini of alembicConfigs(ctx)) {
     const text = ctx.readText(ini);
     if (text === null) continue;
-    const lines = text.split('\n');
-    const i = locationLine(ini, lines);
-    if (i < 0) continue;
-    // %(here)s is the ini's own folder; a `pkg:folder` location names a package's folder.
-    const value = lines[i].replace(/^[^=:]*[=:]\s*/, '').trim().replace(/%\(here\)s\/?/, '');
+    const entry = locationEntry(ini, text);
+    if (entry === undefined) continue;
+    // The value written on the key's own line; %(here)s is the ini's own folder; a `pkg:folder` location names a package's folder.
+    const first = entry.parts[0]?.line === entry.line ? entry.parts[0].text : '';
+    const value = first.replace(/%\(here\)s\/?/, '');
     const dir = value.includes(':') ? packageFolder(ctx, value) : joinRepo(dirname(ini), value);
-    if (dir !== null) out.push({ dir, source: ini, line: i + 1, how: `script_location in ${ini}:${i + 1}` });
+    if (dir !== null) out.push({ dir, source: ini, line: entry.line, how: `script_location in ${ini}:${entry.line}` });
   }
   for (const env of [...ctx.files].filter((f) => /(^|\/)migrations\/env\.py$/.test(f)).sort()) {
     const dir = dirname(env);
