@@ -138,7 +138,12 @@ export const suiteModuleFolder = (file: string, text: () => string | null, facts
   return folder;
 };
 
-const suiteEvidence = (folder: string): string => `a test suite's module: it lies in a ${folder}/ folder, uses pytest or unittest and defines tests`;
+/** A file no name pattern collects, as a test when it is a test suite's module (outside pytest's norecursedirs); else null. */
+const suiteModule = (ctx: DetectorContext, file: string, config: string | null): PythonTest | null => {
+  if (NORECURSE.test(file)) return null;
+  const folder = suiteModuleFolder(file, () => ctx.manifests.transientText(file), ctx.facts?.(file));
+  return folder === null ? null : { file, config, evidence: `a test suite's module: it lies in a ${folder}/ folder, uses pytest or unittest and defines tests` };
+};
 
 export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
   const out: PythonTest[] = [];
@@ -153,8 +158,8 @@ export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
       const unittest = !pattern && name.startsWith('test') && /(^|\/)tests?\/[^/]+$/.test(file);
       const djangoTests = !pattern && !unittest && name.startsWith('test') && ctx.files.has(`${dirname(file) === '' ? '' : `${dirname(file)}/`}__init__.py`) && (usesDjango ??= djangoLayout(ctx.files));
       if (!pattern && !unittest && !djangoTests) {
-        const suite = NORECURSE.test(file) ? null : suiteModuleFolder(file, () => ctx.manifests.transientText(file), ctx.facts?.(file));
-        if (suite !== null) out.push({ file, config: null, evidence: suiteEvidence(suite) });
+        const suite = suiteModule(ctx, file, null);
+        if (suite !== null) out.push(suite);
         continue;
       }
       if (NORECURSE.test(file)) continue;
@@ -167,8 +172,8 @@ export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
     const relative = config.dir === '' ? file : file.slice(config.dir.length + 1);
     const pattern = name === 'conftest.py' ? 'conftest.py' : config.pythonFiles.find((p) => matchesPattern(file, relative, p));
     if (!pattern) {
-      const suite = NORECURSE.test(file) ? null : suiteModuleFolder(file, () => ctx.manifests.transientText(file), ctx.facts?.(file));
-      if (suite !== null) out.push({ file, config: config.path, evidence: suiteEvidence(suite) });
+      const suite = suiteModule(ctx, file, config.path);
+      if (suite !== null) out.push(suite);
       continue;
     }
     if (NORECURSE.test(file)) continue;
