@@ -18,10 +18,10 @@
 import { lineAt } from '../../util/lines.js';
 import { dirname } from '../../util/path.js';
 import { assignmentsIn, folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
-import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
+import type { FrameworkReader } from '../types.js';
 import { functionRegion } from './function-region.js';
 import { callArgsText, literalValue } from './parameter-values.js';
-import { codeFilesMarked, fileReference, resolveToolPath } from './support.js';
+import { codeFilesMarked, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 import { perScan } from '../per-scan.js';
 import { balancedText, IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
 import { escapeRegExp } from '../../util/regexp.js';
@@ -146,17 +146,10 @@ const loopsIn = (text: string): Loop[] => {
   return out;
 };
 
-interface Loaded {
-  from: string;
-  target: string;
-  line: number;
-  label: string;
-}
-
 const CANDIDATE = /\.\s*(?:forEach|map|flatMap|reduce)\s*\(/;
 
-const found = perScan((ctx): Loaded[] => {
-  const out: Loaded[] = [];
+const found = perScan((ctx): LabelledReference[] => {
+  const out: LabelledReference[] = [];
   for (const file of codeFilesMarked(ctx, ['require(', 'import('])) {
     const text = ctx.readText(file) ?? '';
     if (!CANDIDATE.test(text)) continue;
@@ -204,12 +197,7 @@ const arrayRequires: FrameworkReader = {
   id: 'array-requires',
   title: 'modules required by name from a literal list (["a", "b"].forEach(n => require("./x/" + n)))',
   ecosystem: 'javascript',
-  enabledBy: (ctx) => found(ctx)[0]?.label ?? null,
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const l of found(ctx)) out.references.push(fileReference(l.from, l.target, l.line, l.label));
-    return out;
-  },
+  ...labelledReferences(found),
 };
 
 export default arrayRequires;

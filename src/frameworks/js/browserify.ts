@@ -18,22 +18,15 @@
 import { dirname, joinRepo } from '../../util/path.js';
 import { lineAt } from '../../util/lines.js';
 import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { functionRegion } from './function-region.js';
 import { callsOf, literalValue } from './parameter-values.js';
-import { dependsOn, fileReference, jsCodeFiles, jsPackages, resolveToolPath, type JsPackage } from './support.js';
+import { dependsOn, jsCodeFiles, jsPackages, labelledReferences, resolveToolPath, type JsPackage, type LabelledReference } from './support.js';
 import { perScan } from '../per-scan.js';
 import { balancedText, IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
 const PACKAGES = new Set(['browserify', 'browserify-middleware']);
-
-interface Entry {
-  from: string;
-  target: string;
-  line: number;
-  label: string;
-}
 
 /** `var x = require('browserify')` / `import x from 'browserify'`: the local names the package's function has in the file. */
 const localNames = (text: string, specifiers: readonly string[]): string[] => {
@@ -113,10 +106,10 @@ const packageOf = (packages: JsPackage[], file: string): JsPackage | null => {
   return best;
 };
 
-const found = perScan((ctx: FrameworkContext): Entry[] => {
+const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
   const packages = jsPackages(ctx);
   if (!packages.some((p) => [...PACKAGES].some((name) => dependsOn(p, name)))) return [];
-  const out: Entry[] = [];
+  const out: LabelledReference[] = [];
   const wrappers: Wrapper[] = [];
   const files = jsCodeFiles(ctx);
   for (const file of files) {
@@ -183,12 +176,7 @@ const browserify: FrameworkReader = {
   id: 'browserify',
   title: 'browserify entry files (browserify(entry, { basedir }), browserify-middleware, a wrapper fed { file })',
   ecosystem: 'javascript',
-  enabledBy: (ctx) => found(ctx)[0]?.label ?? null,
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const e of found(ctx)) out.references.push(fileReference(e.from, e.target, e.line, e.label));
-    return out;
-  },
+  ...labelledReferences(found),
 };
 
 export default browserify;

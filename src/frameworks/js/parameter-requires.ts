@@ -13,29 +13,22 @@
 import { warning } from '../../util/diagnostics.js';
 import { lineAt } from '../../util/lines.js';
 import { dirname } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { argumentValues, callArguments, enclosingFunction } from './parameter-values.js';
-import { codeFilesMarked, fileReference, resolveToolPath } from './support.js';
+import { codeFilesMarked, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { perScan } from '../per-scan.js';
 
 /** `require(name)` / `import(name)` of a bare name. */
 const LOAD_OF_NAME = /(?<![\w$.])(require|import)\(\s*([A-Za-z_$][\w$]*)\s*\)/g;
 
-interface Loaded {
-  from: string;
-  target: string;
-  line: number;
-  label: string;
-}
-
 interface Found {
-  loaded: Loaded[];
+  loaded: LabelledReference[];
   diagnostics: Diagnostic[];
 }
 
 const found = perScan((ctx: FrameworkContext): Found => {
-  const loaded: Loaded[] = [];
+  const loaded: LabelledReference[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of codeFilesMarked(ctx, ['require(', 'import('])) {
     const text = ctx.readText(file) ?? '';
@@ -73,17 +66,10 @@ const parameterRequires: FrameworkReader = {
   id: 'parameter-requires',
   title: 'modules a helper requires from its parameter, named by the literal arguments of its calls',
   ecosystem: 'javascript',
-  enabledBy: (ctx) => {
-    const first = found(ctx).loaded[0];
-    return first ? first.label : null;
-  },
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    const { loaded, diagnostics } = found(ctx);
-    for (const l of loaded) out.references.push(fileReference(l.from, l.target, l.line, l.label));
-    out.diagnostics.push(...diagnostics);
-    return out;
-  },
+  ...labelledReferences(
+    (ctx) => found(ctx).loaded,
+    (ctx) => found(ctx).diagnostics,
+  ),
 };
 
 export default parameterRequires;

@@ -13,7 +13,7 @@ import type { EntryKind } from '../../model/verdict.js';
 import { byString } from '../../util/compare.js';
 import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type KnownCommand } from '../types.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader, type KnownCommand } from '../types.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { YAML } from '../../manifests/yaml.js';
 import { parseTomlDocument } from '../../manifests/toml.js';
@@ -593,6 +593,31 @@ export const fileReference = (from: string, target: string, line: number | undef
   targetKind: 'file',
   ...(line ? { line } : {}),
   label,
+});
+
+/** A file a reader found loaded: from which file and line, and the sentence that is the evidence. */
+export interface LabelledReference {
+  from: string;
+  target: string;
+  line: number;
+  label: string;
+}
+
+/**
+ * enabledBy and collect of a reader whose whole output is the file references (and warnings) it
+ * finds once per scan: it is on when it found one, saying the first one's label.
+ */
+export const labelledReferences = (
+  references: (ctx: FrameworkContext) => readonly LabelledReference[],
+  diagnostics?: (ctx: FrameworkContext) => readonly Diagnostic[],
+): Pick<FrameworkReader, 'enabledBy' | 'collect'> => ({
+  enabledBy: (ctx) => references(ctx)[0]?.label ?? null,
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    for (const r of references(ctx)) out.references.push(fileReference(r.from, r.target, r.line, r.label));
+    if (diagnostics !== undefined) out.diagnostics.push(...diagnostics(ctx));
+    return out;
+  },
 });
 
 /**
