@@ -10,7 +10,7 @@ import { warning } from '../util/diagnostics.js';
 import { compileGlobs } from '../util/glob.js';
 import { joinAbsolute, toRepoPath } from '../util/path.js';
 import { isInsideRoot, realpathOrNull } from '../util/fs.js';
-import { gitignoreReinclusions, isInDefaultExcludedDir } from './excludes.js';
+import { buildsInListed, gitignoreReinclusions, isInDefaultExcludedDir, type BuildsIn } from './excludes.js';
 import { gitInfo, gitLastChangeDates, gitListFiles, gitWorkTree, UNTRACKED_TIMEOUT_MS } from './git.js';
 import { languageFromPath } from './language.js';
 import { walkFiles } from './walk.js';
@@ -66,10 +66,10 @@ const realInside = (rootReal: string, abs: string): string | null => {
  * outside git enters them by the same rule). A .gitignore inside such a folder (dist/.gitignore's `*`, `!.gitignore`)
  * speaks for a folder census leaves out, so it is not read.
  */
-const listedReinclusions = (rootAbs: string, listed: string[]): string[] => {
+const listedReinclusions = (rootAbs: string, listed: string[], buildsIn: BuildsIn): string[] => {
   const out: string[] = [];
   for (const path of listed) {
-    if (!(path === '.gitignore' || path.endsWith('/.gitignore')) || isInDefaultExcludedDir(path)) continue;
+    if (!(path === '.gitignore' || path.endsWith('/.gitignore')) || isInDefaultExcludedDir(path, [], buildsIn)) continue;
     let text: string;
     try {
       text = fs.readFileSync(joinAbsolute(rootAbs, path), 'utf8');
@@ -112,7 +112,8 @@ export const discover = async (rootAbs: string, options: DiscoverOptions): Promi
     diagnostics.push(warning('read/untracked-skipped', `git could not list the untracked files within ${UNTRACKED_TIMEOUT_MS / 1000} s (.gitignore patterns too costly to match?); only tracked files are in this census`, '.gitignore'));
   }
   const listed = fromGit?.files ?? walkFiles(rootAbs, options.defaultExcludes);
-  const reincluded = options.defaultExcludes ? listedReinclusions(rootAbs, listed) : [];
+  const buildsIn = buildsInListed(listed);
+  const reincluded = options.defaultExcludes ? listedReinclusions(rootAbs, listed, buildsIn) : [];
   const included = options.include.length > 0 ? compileGlobs(options.include) : null;
   const excluded = compileGlobs(options.exclude);
 
@@ -123,7 +124,7 @@ export const discover = async (rootAbs: string, options: DiscoverOptions): Promi
   // The default order is byString's (UTF-16 code units) without a call into a comparator per
   // comparison, which ran cold (interpreted) over every listed path.
   for (const path of listed.sort()) {
-    const left = (options.defaultExcludes && isInDefaultExcludedDir(path, reincluded)) || (included !== null && !included(path) && !isResolutionInput(path)) || excluded(path);
+    const left = (options.defaultExcludes && isInDefaultExcludedDir(path, reincluded, buildsIn)) || (included !== null && !included(path) && !isResolutionInput(path)) || excluded(path);
     const junkWhy = left ? null : junkReason(path);
     if (left || junkWhy !== null) {
       if (fromGit) unlisted.push(path);

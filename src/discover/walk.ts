@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ignore } from 'ignore';
 import { joinAbsolute } from '../util/path.js';
-import { gitignoreReinclusions, isInDefaultExcludedDir, leadsToReincluded } from './excludes.js';
+import { BUILD_FILES, gitignoreReinclusions, isInDefaultExcludedDir, leadsToReincluded, type BuildsIn } from './excludes.js';
 
 /**
  * `ignore` is CommonJS: importing it from an ES module starts Node's CommonJS export scanner,
@@ -48,14 +48,38 @@ const loadGitignore = (absDir: string, base: string): Matcher | null => {
 };
 
 /** Whether the walk goes on with a folder's entry: not git's folder, not a default-excluded folder, not ignored. */
-const isKept = (entry: fs.Dirent, base: string, active: Matcher[], useDefaultExcludes: boolean): boolean => {
+const isKept = (entry: fs.Dirent, base: string, active: Matcher[], useDefaultExcludes: boolean, buildsIn: BuildsIn): boolean => {
   const path = base === '' ? entry.name : `${base}/${entry.name}`;
   const reincluded = active.flatMap((m) => m.reincluded);
   // A default-excluded folder is entered only to reach a re-included path: its other files stay out.
-  if (!entry.isDirectory()) return !(useDefaultExcludes && reincluded.length > 0 && isInDefaultExcludedDir(path, reincluded)) && !isIgnored(active, path, false);
+  if (!entry.isDirectory()) return !(useDefaultExcludes && reincluded.length > 0 && isInDefaultExcludedDir(path, reincluded, buildsIn)) && !isIgnored(active, path, false);
   if (entry.name === '.git') return false;
-  if (useDefaultExcludes && isInDefaultExcludedDir(`${path}/x`, reincluded) && !leadsToReincluded(path, reincluded)) return false;
+  if (useDefaultExcludes && isInDefaultExcludedDir(`${path}/x`, reincluded, buildsIn) && !leadsToReincluded(path, reincluded)) return false;
   return !isIgnored(active, path, true);
+};
+
+/**
+ * Which folders hold a build file (excludes.ts: build/ is output only beside one),
+ * learnt from each folder's entries as they are read; a folder not read yet is looked at on disk.
+ */
+const createBuildsIn = (rootAbs: string): { buildsIn: BuildsIn; learn(dir: string, entries: fs.Dirent[]): void } => {
+  const known = new Map<string, boolean>();
+  const learn = (dir: string, entries: fs.Dirent[]): void => {
+    known.set(dir, entries.some((e) => !e.isDirectory() && BUILD_FILES.has(e.name)));
+  };
+  const buildsIn: BuildsIn = (dir) => {
+    let answer = known.get(dir);
+    if (answer === undefined) {
+      try {
+        learn(dir, fs.readdirSync(dir === '' ? rootAbs : joinAbsolute(rootAbs, dir), { withFileTypes: true }));
+      } catch {
+        known.set(dir, false);
+      }
+      answer = known.get(dir) as boolean;
+    }
+    return answer;
+  };
+  return { buildsIn, learn };
 };
 
 export interface TreeVisitor {
@@ -70,6 +94,7 @@ export interface TreeVisitor {
  * folders, cache/tree-stamps.ts). Directories are not followed through symlinks.
  */
 export const walkTree = (rootAbs: string, useDefaultExcludes: boolean, visitor: TreeVisitor): void => {
+  const builds = createBuildsIn(rootAbs);
   const visit = (absDir: string, base: string, matchers: Matcher[]): void => {
     const own = loadGitignore(absDir, base);
     const active = own ? [...matchers, own] : matchers;
@@ -81,7 +106,8 @@ export const walkTree = (rootAbs: string, useDefaultExcludes: boolean, visitor: 
       return; // unreadable folder: its files cannot be listed; discover reports the folder
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const kept = entries.filter((entry) => isKept(entry, base, active, useDefaultExcludes));
+    builds.learn(base, entries);
+    const kept = entries.filter((entry) => isKept(entry, base, active, useDefaultExcludes, builds.buildsIn));
     visitor.folder?.(base, absDir, kept);
     for (const entry of kept) {
       const path = base === '' ? entry.name : `${base}/${entry.name}`;
@@ -104,6 +130,7 @@ export const walkFiles = (rootAbs: string, useDefaultExcludes: boolean): string[
  * cannot be read. Each folder's .gitignore is read and compiled once for all the folders asked.
  */
 export const keptEntriesOf = (rootAbs: string, useDefaultExcludes: boolean): ((path: string) => fs.Dirent[] | null) => {
+  const builds = createBuildsIn(rootAbs);
   const chains = new Map<string, Matcher[]>();
   const chainOf = (path: string): Matcher[] => {
     const known = chains.get(path);
@@ -123,6 +150,7 @@ export const keptEntriesOf = (rootAbs: string, useDefaultExcludes: boolean): ((p
       return null;
     }
     const matchers = chainOf(path);
-    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).filter((e) => isKept(e, path, matchers, useDefaultExcludes));
+    builds.learn(path, entries);
+    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).filter((e) => isKept(e, path, matchers, useDefaultExcludes, builds.buildsIn));
   };
 };
