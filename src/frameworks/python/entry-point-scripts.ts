@@ -13,6 +13,7 @@ import { CONFIGPARSER, iniValue } from '../../manifests/ini.js';
 import { lineAt } from '../../util/lines.js';
 import { basename, dirname } from '../../util/path.js';
 import { sortedPaths, listedPaths } from '../../util/file-index.js';
+import { packageInits } from './python-files.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 
@@ -82,13 +83,12 @@ export const collectEntryPointScripts = (ctx: FrameworkContext): FrameworkOutput
         if (!module) continue;
         const target = ctx.module(module, dirname(dirname(file)))[0];
         if (target === undefined) continue;
-        out.references.push({
-          from: script,
-          target,
-          targetKind: 'file',
-          line,
-          label: `load_entry_point("${dist}==${version}", "${group}", "${name}") in ${script}:${line}: [${group}] ${name} = ${value} in ${file} (${basename(dirname(file))})`,
-        });
+        const label = `load_entry_point("${dist}==${version}", "${group}", "${name}") in ${script}:${line}: [${group}] ${name} = ${value} in ${file} (${basename(dirname(file))})`;
+        out.references.push({ from: script, target, targetKind: 'file', line, label });
+        // Importing it runs the packages above it first (pelican.tools.pelican_import runs pelican/tools/__init__.py).
+        for (const init of packageInits(ctx.files, dirname(target))) {
+          if (init !== target) out.references.push({ from: script, target: init, targetKind: 'file', line, label: `${label}: importing ${module} runs this package first` });
+        }
         break;
       }
     }
