@@ -5,4 +5,5 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 
 const cases = frameworkCases('declaration-twins');
 test('declaration-twins: has a basic fixture', () => assert.ok(cases.includes('declaration-twins-basic')));
+test('declaration-twins: has a fixture with a declarations folder mirroring the code', () => assert.ok(cases.includes('declaration-twins-mirror')));
 for (const name of cases) test(`declaration-twins: ${name}`, () => checkFrameworkFixture(name));

@@ -11,10 +11,16 @@
  * `typings` or `exports`: TypeScript looks for the main's own declaration (`lib/index.d.ts` for
  * `"main": "./lib"`) and, finding none, falls back to the package folder's `index.d.ts` (Strapi v3
  * ships `main: ./lib` and a root index.d.ts). It is referenced from the main's file.
+ *
+ * A package may keep its declarations in a folder of their own that mirrors the code's
+ * (tsc's `declarationDir`): webpack-dev-server's `"types": "types/lib/Server.d.ts"` for
+ * `"main": "lib/Server.js"` says `types/` mirrors the package folder, so `types/lib/getPort.d.ts`
+ * types `lib/getPort.js` and `types/bin/cli-flags.d.ts` types `bin/cli-flags.js`. Each is referenced
+ * from its twin at the mirrored path, as one beside it is.
  */
 import { joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
-import { fileReference, jsPackages, sortedFiles } from './support.js';
+import { fileReference, jsPackages, sortedFiles, type JsPackage } from './support.js';
 
 const DECLARATION = /\.d\.([cm]?)ts$/;
 
@@ -41,6 +47,52 @@ const rootDeclarations = (ctx: FrameworkContext): { declaration: string; main: s
     return main === undefined ? [] : [{ declaration, main, manifest: pkg.manifest }];
   });
 
+/** A path's folders and name without its code or declaration extension: `types/lib/Server.d.ts` → types, lib, Server. */
+const stemSegments = (path: string): string[] => path.replace(/\.d\.[cm]?ts$|\.[cm]?js$/, '').split('/');
+
+/**
+ * The folder a package's `types` (or `typings`) file sits in that mirrors the folder of its `main`:
+ * the two paths less the longest tail of folders and name they share (`types/lib/Server.d.ts` and
+ * `lib/Server.js` share `lib/Server`: `types/` mirrors the package folder). None when they sit in
+ * one folder (twins beside each other) or share no name; a mirror at the package's own folder would
+ * claim every declaration in the package, so the declarations' side must be a folder.
+ */
+const mirrorOf = (ctx: FrameworkContext, pkg: JsPackage): { declarations: string; code: string; types: string } | null => {
+  const types = typeof pkg.json.types === 'string' ? pkg.json.types : typeof pkg.json.typings === 'string' ? pkg.json.typings : null;
+  if (types === null || !DECLARATION.test(types)) return null;
+  const typesPath = joinRepo(pkg.dir, types);
+  const inPackage = (p: string): string => joinRepo(pkg.dir, p) ?? p;
+  const main = mainCandidates(typeof pkg.json.main === 'string' ? pkg.json.main : '').code.map(inPackage).find((c) => ctx.files.has(c) && /\.[cm]?js$/.test(c));
+  // A `types` the package does not ship types nothing: TypeScript finds no declarations through it.
+  if (typesPath === null || !ctx.files.has(typesPath) || main === undefined) return null;
+  const a = stemSegments(typesPath);
+  const b = stemSegments(main);
+  let shared = 0;
+  while (shared < a.length && shared < b.length && a[a.length - 1 - shared] === b[b.length - 1 - shared]) shared++;
+  if (shared === 0) return null;
+  const declarations = a.slice(0, a.length - shared).join('/');
+  const code = b.slice(0, b.length - shared).join('/');
+  if (declarations === code || declarations === pkg.dir) return null;
+  return { declarations, code, types: `${pkg.manifest} "types": "${types}" for "main" ${main}` };
+};
+
+/** Each declaration in a package's mirror folder with the code file at the mirrored path. */
+const mirroredTwins = (ctx: FrameworkContext): { declaration: string; twin: string; why: string }[] => {
+  const out: { declaration: string; twin: string; why: string }[] = [];
+  for (const pkg of jsPackages(ctx)) {
+    const mirror = mirrorOf(ctx, pkg);
+    if (mirror === null) continue;
+    const prefix = `${mirror.declarations}/`;
+    for (const f of sortedFiles(ctx)) {
+      if (!f.startsWith(prefix) || !DECLARATION.test(f) || f.includes('node_modules/')) continue;
+      const rest = twinOf(f.slice(prefix.length));
+      const twin = mirror.code === '' ? rest : `${mirror.code}/${rest}`;
+      if (ctx.files.has(twin)) out.push({ declaration: f, twin, why: mirror.types });
+    }
+  }
+  return out;
+};
+
 const declarationTwins: FrameworkReader = {
   id: 'declaration-twins',
   title: 'Declaration files beside the JavaScript they type (x.d.ts next to x.js)',
@@ -48,7 +100,9 @@ const declarationTwins: FrameworkReader = {
   enabledBy: (ctx) => {
     for (const f of sortedFiles(ctx)) if (DECLARATION.test(f) && ctx.files.has(twinOf(f))) return `${f} types ${twinOf(f)}`;
     const root = rootDeclarations(ctx)[0];
-    return root ? `${root.declaration} types ${root.main}, the main of ${root.manifest}` : null;
+    if (root) return `${root.declaration} types ${root.main}, the main of ${root.manifest}`;
+    const mirrored = mirroredTwins(ctx)[0];
+    return mirrored ? `${mirrored.declaration} types ${mirrored.twin} (${mirrored.why})` : null;
   },
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
@@ -56,6 +110,9 @@ const declarationTwins: FrameworkReader = {
       if (!DECLARATION.test(f) || f.includes('node_modules/')) continue;
       const twin = twinOf(f);
       if (ctx.files.has(twin)) out.references.push(fileReference(twin, f, undefined, `${twin}, the module it declares the types of, beside it (TypeScript reads it for every import of that module)`));
+    }
+    for (const { declaration, twin, why } of mirroredTwins(ctx)) {
+      out.references.push(fileReference(twin, declaration, undefined, `${twin}, the module it declares the types of, at the same path in the declarations' own folder (${why})`));
     }
     for (const { declaration, main, manifest } of rootDeclarations(ctx)) {
       out.references.push(fileReference(main, declaration, undefined, `${main}, the main of ${manifest}, which names no "types": TypeScript reads the package's index.d.ts for it`));
