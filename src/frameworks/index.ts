@@ -116,6 +116,7 @@ import templateStatic from './python/template-static.js';
 import installedEntryPoints from './python/installed-entry-points.js';
 import grunt from './js/grunt.js';
 import gatsby from './js/gatsby.js';
+import generatedRequires from './js/generated-requires.js';
 import gulp from './js/gulp.js';
 import orval from './js/orval.js';
 import oxlint from './js/oxlint.js';
@@ -174,6 +175,7 @@ export const READERS: readonly FrameworkReader[] = [
   folderPackages,
   folderRequires,
   gatsby,
+  generatedRequires,
   graphqlCodegen,
   grunt,
   graphqlLazyTypes,

@@ -43,10 +43,10 @@ const OWN_FOLDER = /(?:__dirname|import\.meta\.dirname|(?:\bpath\s*\.\s*)?dirnam
 /** The base of a join: the module's folder, or a name (a parameter the function's callers may pass the folder in). */
 const BASE = `(${OWN_FOLDER}|[A-Za-z_$][\\w$]*)`;
 const OWN_FOLDER_ONLY = new RegExp(`^${OWN_FOLDER}$`);
-const ANCHORED = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*BASE\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)+)\)/.source.replace('BASE', BASE), 'g');
+const ANCHORED = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*BASE\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)+),?\s*\)/.source.replace('BASE', BASE), 'g');
 
 /** The same, ending in a template with a computed name: `path.resolve(__dirname, 'jobs', `${name}.js`)`. */
-const ANCHORED_TEMPLATE = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*BASE\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)*),\s*`((?:[^`\\\n$]|\$(?!\{))*\$\{[^`\n]*)`\s*\)/.source.replace('BASE', BASE), 'g');
+const ANCHORED_TEMPLATE = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*BASE\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)*),\s*`((?:[^`\\\n$]|\$(?!\{))*\$\{[^`\n]*)`\s*,?\s*\)/.source.replace('BASE', BASE), 'g');
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const GLOB_CHARACTERS = /[*?[\]{}!]/;
 

@@ -1,0 +1,261 @@
+/**
+ * Code that writes JS source: a module builds the text of another module and hands it to a bundler
+ * or writes it to a file, and the `require()`s in that text load files no module imports. Keystone's
+ * admin UI builds its field-type bundle this way: `buildFieldTypesStream` runs
+ * `src += type + ': require("../../fields/types/' + type + '/' + fieldTypes[type] + i + '"),\n'` for
+ * each of `['Column', 'Field', 'Filter']` and feeds the text to browserify as an entry, so every
+ * `fields/types/<type>/<Type>{Column,Field,Filter}.js` is production code that nothing imports.
+ *
+ * Read statically: a string literal, template or `+` chain of them (the code, never run) whose
+ * literal text holds `require(` and a quote other than its own (`'require("…")'`, `` `require('…')` ``)
+ * is generated source, and the specifier between that quote and its close is read with each
+ * computed part (`' + type + '`, `${name}`) as `*` within one path segment. A part that is a
+ * local assigned literals, or the item of a loop over a literal array (`[…].forEach(function (i)`,
+ * `for (const i of […])`), stands for those values. Only a relative specifier whose literal parts
+ * name a folder is followed. Where the generated module sits is not in the text (a bundler's
+ * `basedir`, a file written elsewhere): a `./` specifier is read from the generating file's own
+ * folder, a `../` one from that folder or the nearest folder above it from which the literal folder
+ * exists in the repo (the module is generated somewhere the `../` steps lead to that folder). Each
+ * code file the specifier may load (Node's completions: the file, `.js` and the other code
+ * extensions, `/index.js`; tests and type declarations left out) is a reference from the
+ * generating file, with the line and the pattern as evidence.
+ */
+import { type AstNode, childKeysTable, isNode, nodeAt, nodesAt } from '../../languages/javascript/ast.js';
+import { parseFile } from '../../languages/javascript/parse.js';
+import { pathsWithPrefix } from '../../util/file-index.js';
+import { compileRepoGlob } from '../../util/glob.js';
+import { lineAt } from '../../util/lines.js';
+import { dirname, joinRepo } from '../../util/path.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { warning } from '../../util/diagnostics.js';
+import { perScan } from '../per-scan.js';
+import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
+import { codeFilesMarked, fileReference } from './support.js';
+import { argumentValues } from './parameter-values.js';
+
+/** Cheap test before a parse: a quote, then `require(` and a quote later on the same line (generated code, or a string that mentions one). */
+const PREFILTER = /['"`][^\n]*?\brequire\(\s*\\?['"`]/;
+const CODE = /\.[cm]?[jt]sx?$/;
+const TEST_OR_TYPES = /\.(?:test|spec)\.[cm]?[jt]sx?$|\.d\.[cm]?ts$|(?:^|\/)(?:__tests__|__mocks__)\//;
+const GLOB_CHARACTERS = /[*?[\]{}!\\]/;
+const NAME = /^[A-Za-z_$][\w$]*$/;
+/** What Node's resolution of a specifier reaches: the file, a code extension, a folder's index. */
+const COMPLETIONS = ['', '.js', '.cjs', '.mjs', '.jsx', '.ts', '.tsx', '.json', '/index.js'];
+/** A file this large is generated or minified: not read for generated source. */
+const MAX_TEXT = 500_000;
+const HOLE = '\u0000';
+const LITERAL_ITEMS = String.raw`(?:\s*(?:"[^"\n\\]*"|'[^'\n\\]*')\s*,)*\s*(?:"[^"\n\\]*"|'[^'\n\\]*')\s*,?\s*`;
+
+type Piece = { text: string } | { hole: AstNode };
+
+/** A string's parts: a literal, a template's quasis and expressions, a `+` chain's operands in order; null when no literal is in it. */
+const piecesOf = (node: AstNode | null): Piece[] => {
+  if (node === null) return [];
+  if ((node.type === 'Literal' || node.type === 'StringLiteral') && typeof node.value === 'string') return [{ text: node.value }];
+  if (node.type === 'TemplateLiteral') {
+    const quasis = nodesAt(node, 'quasis');
+    const expressions = nodesAt(node, 'expressions');
+    const out: Piece[] = [];
+    quasis.forEach((q, i) => {
+      const cooked = (q.value as { cooked?: unknown } | undefined)?.cooked;
+      out.push(typeof cooked === 'string' ? { text: cooked } : { hole: q });
+      if (i < expressions.length) out.push({ hole: expressions[i] });
+    });
+    return out;
+  }
+  if (node.type === 'BinaryExpression' && node.operator === '+') return [...piecesOf(nodeAt(node, 'left')), ...piecesOf(nodeAt(node, 'right'))];
+  if (node.type === 'ParenthesizedExpression') return piecesOf(nodeAt(node, 'expression'));
+  return [{ hole: node }];
+};
+
+interface Found {
+  line: number;
+  /** The specifier as written: literal parts, `${…}` for each computed part. */
+  spec: string;
+  /** The glob: each computed part `*`, or its values. */
+  pattern: string;
+  notes: string[];
+}
+
+/** The values a computed part stands for: literals a local is assigned, or the items of a loop over a literal array. */
+const holeValues = (hole: AstNode, text: string): { values: string[]; note: string } | null => {
+  if (hole.type !== 'Identifier' || typeof hole.name !== 'string' || !NAME.test(hole.name)) return null;
+  const name = hole.name;
+  const at = hole.start as number;
+  const escaped = name.replace(/\$/g, '\\$');
+  const loops = [
+    new RegExp(String.raw`\[(${LITERAL_ITEMS})\]\s*\.\s*forEach\(\s*(?:function\s*[\w$]*\s*\(\s*${escaped}\s*[,)]|\(\s*${escaped}\s*[,)]|${escaped}\s*=>)`, 'g'),
+    new RegExp(String.raw`\bfor\s*\(\s*(?:const|let|var)\s+${escaped}\s+of\s+\[(${LITERAL_ITEMS})\]\s*\)`, 'g'),
+  ];
+  let best: { index: number; items: string } | null = null;
+  for (const loop of loops) {
+    for (const m of text.slice(Math.max(0, at - 20_000), at).matchAll(loop)) {
+      const index = Math.max(0, at - 20_000) + (m.index ?? 0);
+      if (best === null || index > best.index) best = { index, items: m[1] };
+    }
+  }
+  if (best !== null) {
+    const values = [...best.items.matchAll(/"([^"\n\\]*)"|'([^'\n\\]*)'/g)].map((v) => v[1] ?? v[2]);
+    return { values, note: `${name} takes ${values.map((v) => `'${v}'`).join(', ')} (line ${lineAt(text, best.index)})` };
+  }
+  const assigned = argumentValues(name, text, at);
+  if (assigned.literals.length > 0 && assigned.unread.length === 0) return { values: assigned.literals, note: `${name} is ${assigned.literals.map((v) => `'${v}'`).join(' or ')}` };
+  return null;
+};
+
+/** The relative specifiers the generated source in one string holds. */
+const specifiersIn = (pieces: Piece[], text: string, line: number): Found[] => {
+  const holes: AstNode[] = [];
+  let joined = '';
+  for (const p of pieces) {
+    if ('text' in p) joined += p.text;
+    else {
+      joined += `${HOLE}${holes.length}${HOLE}`;
+      holes.push(p.hole);
+    }
+  }
+  const out: Found[] = [];
+  for (const m of joined.matchAll(/\brequire\(\s*(['"`])/g)) {
+    const quote = m[1];
+    const start = (m.index ?? 0) + m[0].length;
+    const end = joined.indexOf(quote, start);
+    if (end < 0) continue;
+    const raw = joined.slice(start, end);
+    if (raw.includes('\n')) continue;
+    let spec = '';
+    let pattern = '';
+    let ok = true;
+    const notes: string[] = [];
+    // split on the marks: literal, hole index, literal, …
+    const segments = raw.split(HOLE);
+    for (let i = 0; i < segments.length; i++) {
+      if (i % 2 === 0) {
+        if (GLOB_CHARACTERS.test(segments[i])) ok = false;
+        spec += segments[i];
+        pattern += segments[i];
+        continue;
+      }
+      const hole = holes[Number(segments[i])];
+      const source = text.slice(hole.start as number, hole.end as number).replace(/\s+/g, ' ');
+      spec += `\${${source}}`;
+      const known = holeValues(hole, text);
+      if (known !== null && known.values.length > 0 && known.values.every((v) => v !== '' && !v.includes('/') && !GLOB_CHARACTERS.test(v) && !v.includes(','))) {
+        pattern += known.values.length === 1 ? known.values[0] : `{${known.values.join(',')}}`;
+        notes.push(known.note);
+      } else pattern += '*';
+    }
+    pattern = pattern.replace(/\*{2,}/g, '*');
+    if (!ok || !/^\.\.?\//.test(pattern)) continue;
+    out.push({ line, spec, pattern, notes });
+  }
+  return out;
+};
+
+/** Every string holding generated source in a file, with the specifiers in it. */
+const generatedIn = (file: string, text: string): Found[] => {
+  let program: AstNode;
+  try {
+    program = parseFile(file, text, /\.[cm]?tsx?$/.test(file)).program;
+  } catch {
+    return [];
+  }
+  const out: Found[] = [];
+  const childKeys = childKeysTable();
+  // Only the outermost string of a `+` chain or template is read: its parts hold the inner ones.
+  const stack: { node: AstNode; inString: boolean }[] = [{ node: program, inString: false }];
+  while (stack.length > 0) {
+    const { node, inString } = stack.pop()!;
+    const stringy = node.type === 'TemplateLiteral' || (node.type === 'BinaryExpression' && node.operator === '+') || ((node.type === 'Literal' || node.type === 'StringLiteral') && typeof node.value === 'string');
+    if (stringy && !inString) {
+      const pieces = piecesOf(node);
+      if (pieces.some((p) => 'text' in p && p.text.includes('require('))) out.push(...specifiersIn(pieces, text, lineAt(text, node.start as number)));
+    }
+    // A chain's operands and a template's quasis are parts of the string just read; a hole's own
+    // code (a callback building its own string) is read afresh.
+    for (const key of childKeys.get(node.type) ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      const part = (stringy && (key === 'left' || key === 'right' || key === 'quasis')) || (inString && node.type === 'ParenthesizedExpression');
+      if (Array.isArray(child)) {
+        for (const c of child) if (isNode(c)) stack.push({ node: c, inString: part });
+      } else if (isNode(child)) stack.push({ node: child, inString: part });
+    }
+  }
+  return out;
+};
+
+interface Reference {
+  from: string;
+  target: string;
+  line: number;
+  label: string;
+}
+
+/** The folder a relative pattern's literal folder is read from: the file's own for `./`, else it or the nearest folder above from which the literal folder exists. */
+const baseFor = (files: ReadonlySet<string>, own: string, pattern: string): string | null => {
+  const hole = pattern.search(/[*{]/);
+  const literalFolder = pattern.slice(0, hole < 0 ? pattern.lastIndexOf('/') + 1 : pattern.lastIndexOf('/', hole) + 1);
+  // the literal folder must name one below the steps up: `../../` alone would be any folder
+  if (literalFolder.replace(/^(?:\.\.?\/)+/, '') === '') return null;
+  const exists = (base: string): boolean => {
+    const folder = joinRepo(base, literalFolder);
+    return folder !== null && folder !== '' && pathsWithPrefix(files, `${folder}/`).length > 0;
+  };
+  if (pattern.startsWith('./')) return exists(own) ? own : null;
+  for (let base = own; ; base = dirname(base)) {
+    if (exists(base)) return base;
+    if (base === '') return null;
+  }
+};
+
+const references = perScan((ctx): { refs: Reference[]; warnings: Diagnostic[] } => {
+  const refs: Reference[] = [];
+  const warnings: Diagnostic[] = [];
+  for (const file of codeFilesMarked(ctx, ['require('])) {
+    if (file.includes('node_modules/')) continue;
+    const text = ctx.readText(file) ?? '';
+    if (text.length > MAX_TEXT || !PREFILTER.test(text)) continue;
+    for (const found of generatedIn(file, text)) {
+      const own = dirname(file);
+      const base = baseFor(ctx.files, own, found.pattern);
+      if (base === null) continue;
+      const full = joinRepo(base, found.pattern);
+      if (full === null) continue;
+      let match: (path: string) => boolean;
+      try {
+        const matchers = COMPLETIONS.map((c) => compileRepoGlob(`${full}${c}`));
+        match = (p) => matchers.some((m) => m(p));
+      } catch {
+        warnings.push(warning('generated-requires/pattern', `${file}:${found.line} generates require("${found.spec}"), which census cannot read as a path pattern`, file, found.line));
+        continue;
+      }
+      const hole = full.search(/[*{]/);
+      const prefix = full.slice(0, full.lastIndexOf('/', hole < 0 ? full.length : hole) + 1);
+      const where = base === own ? '' : `, read from ${base || '.'}: the nearest folder above the file from which ${found.pattern.slice(0, found.pattern.lastIndexOf('/', hole < 0 ? found.pattern.length : found.pattern.search(/[*{]/)) + 1)} exists`;
+      const notes = found.notes.length === 0 ? '' : `; ${found.notes.join('; ')}`;
+      for (const target of pathsWithPrefix(ctx.files, prefix)) {
+        if (target === file || !CODE.test(target) || TEST_OR_TYPES.test(target) || target.includes('node_modules/') || !match(target)) continue;
+        refs.push({ from: file, target, line: found.line, label: `${file}:${found.line} generates JS source that requires "${found.spec}" (${full}${where}${notes})` });
+      }
+    }
+  }
+  return { refs, warnings };
+});
+
+const generatedRequires: FrameworkReader = {
+  id: 'generated-requires',
+  title: 'requires in JS source a module generates (a string of code fed to a bundler or written to a file)',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => {
+    const first = references(ctx).refs[0];
+    return first ? `${first.from}:${first.line} generates source that requires ${first.target}` : null;
+  },
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    const { refs, warnings } = references(ctx);
+    for (const r of refs) out.references.push(fileReference(r.from, r.target, r.line, r.label));
+    out.diagnostics.push(...warnings);
+    return out;
+  },
+};
+
+export default generatedRequires;
