@@ -13,6 +13,7 @@ import browserify from './js/browserify.js';
 import bunTest from './js/bun-test.js';
 import changesets from './js/changesets.js';
 import commitlint from './js/commitlint.js';
+import copiedFolderPaths from './js/copied-folder-paths.js';
 import convex from './js/convex.js';
 import cucumber from './js/cucumber.js';
 import cypress from './js/cypress.js';
@@ -149,6 +150,7 @@ export const READERS: readonly FrameworkReader[] = [
   celery,
   changesets,
   commitlint,
+  copiedFolderPaths,
   convex,
   cucumber,
   cypress,

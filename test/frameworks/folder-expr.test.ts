@@ -26,3 +26,21 @@ test('folderPatternOf: a computed join part stands for one folder name, a name h
   assert.equal(folderPatternOf("path.join(root, 'app')", 'test/vite.config.ts', text), null);
   assert.equal(folderPatternOf('someCall()', 'test/vite.config.ts', text), null);
 });
+
+test('folderOf: a one-parameter local helper called with a literal is read through its body', () => {
+  const helpers = [
+    'const getPkgPath = name => path.dirname(require.resolve(`${name}/package.json`));',
+    'function pkgDir(name) { return path.dirname(require.resolve(name + "/package.json")); }',
+    'const adminPath = getPkgPath(\'ui-kit\');',
+    'const local = (sub) => path.join(__dirname, sub);',
+  ].join('\n');
+  const scope = { packageDir: (name: string) => (name === 'ui-kit' ? 'packages/ui-kit' : null) };
+  assert.equal(folderOf("path.resolve(adminPath, 'admin')", 'lib/build.js', helpers, scope), 'packages/ui-kit/admin');
+  assert.equal(folderOf("local('assets')", 'lib/build.js', helpers, scope), 'lib/assets');
+  // `name + "/package.json"` is not a literal once inlined: nothing is guessed.
+  assert.equal(folderOf("pkgDir('ui-kit')", 'lib/build.js', helpers, scope), null);
+  // An unknown package, a helper the file does not define, an argument that is not a literal: nothing.
+  assert.equal(folderOf("getPkgPath('other')", 'lib/build.js', helpers, scope), null);
+  assert.equal(folderOf("missing('ui-kit')", 'lib/build.js', helpers, scope), null);
+  assert.equal(folderOf('getPkgPath(name)', 'lib/build.js', helpers, scope), null);
+});

@@ -47,9 +47,40 @@ const baseOf = (base: string, file: string, text: string, scope: FolderScope | n
     const pkg = spec.replace(/\/package\.json$/, '');
     return /^(?:@[^/]+\/)?[^/@.][^/]*$/.test(pkg) ? (scope?.packageDir(pkg) ?? null) : null;
   }
-  if (depth >= MAX_DEPTH || !NAME.test(b)) return null;
+  if (depth >= MAX_DEPTH) return null;
+  const helper = HELPER_CALL.exec(b);
+  if (helper) {
+    const inlined = inlinedHelper(helper[1], literal(helper[2]), text);
+    return inlined === null ? null : folderIn(inlined, file, text, scope, depth + 1, why);
+  }
+  if (!NAME.test(b)) return null;
   const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(b)}\s*=\s*([^\n;]+)`).exec(text)?.[1];
   return decl ? folderIn(decl, file, text, scope, depth + 1, why) : null;
+};
+
+/** A call of a local helper with one literal argument: `getPkgPath('strapi-admin')`. */
+const HELPER_CALL = new RegExp(String.raw`^([A-Za-z_$][\w$]*)\(\s*(${LITERAL})\s*\)$`);
+
+/**
+ * The expression a one-parameter helper of the file returns, its parameter replaced by the call's
+ * literal: `const getPkgPath = name => path.dirname(require.resolve(`${name}/package.json`))` called
+ * as `getPkgPath('strapi-admin')` reads as `path.dirname(require.resolve(`strapi-admin/package.json`))`.
+ * Only an arrow with an expression body or a function whose body is one `return`; null otherwise.
+ */
+const inlinedHelper = (name: string, value: string, text: string): string | null => {
+  if (/[`'"\\$\n]/.test(value)) return null;
+  const n = escapeRegExp(name);
+  const arrow = new RegExp(String.raw`\b(?:const|let|var)\s+${n}\s*=\s*(?:\(\s*([A-Za-z_$][\w$]*)\s*\)|([A-Za-z_$][\w$]*))\s*=>\s*([^\n;{][^\n;]*)`).exec(text);
+  const fn = arrow ? null : new RegExp(String.raw`\bfunction\s+${n}\s*\(\s*([A-Za-z_$][\w$]*)\s*\)\s*\{\s*return\s+([^\n;]+);?\s*\}`).exec(text);
+  const param = arrow ? (arrow[1] ?? arrow[2]) : fn?.[1];
+  const body = arrow ? arrow[3] : fn?.[2];
+  if (param === undefined || body === undefined) return null;
+  const p = escapeRegExp(param);
+  return body
+    .trim()
+    .replace(/,$/, '')
+    .replace(new RegExp(String.raw`\$\{\s*${p}\s*\}`, 'g'), value)
+    .replace(new RegExp(String.raw`(?<![\w$.'"\`])${p}(?![\w$'"\`])`, 'g'), `'${value}'`);
 };
 
 /** The path module held on an object (`obj.path.join(…)`, MeshCentral's habit): read as `path.join(…)`. */
