@@ -44,3 +44,11 @@ test('folderOf: a one-parameter local helper called with a literal is read throu
   assert.equal(folderOf("missing('ui-kit')", 'lib/build.js', helpers, scope), null);
   assert.equal(folderOf('getPkgPath(name)', 'lib/build.js', helpers, scope), null);
 });
+
+test("folderOf: the module's folder and a concatenated literal path", () => {
+  assert.equal(folderOf("path.resolve(__dirname + '/../../public')", 'admin/server/app/router.js', ''), 'admin/public');
+  assert.equal(folderOf("__dirname + '/static'", 'lib/server.js', ''), 'lib/static');
+  // Not a path below the folder (`__dirname + 'x'` makes a sibling's name): nothing.
+  assert.equal(folderOf("__dirname + 'static'", 'lib/server.js', ''), null);
+  assert.equal(folderOf("__dirname + '/../../../x'", 'lib/server.js', ''), null);
+});

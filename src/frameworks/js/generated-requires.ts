@@ -33,8 +33,25 @@ import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
 import { codeFilesMarked, fileReference } from './support.js';
 import { argumentValues } from './parameter-values.js';
 
-/** Cheap test before a parse: a quote, then `require(` and a quote later on the same line (generated code, or a string that mentions one). */
-const PREFILTER = /['"`][^\n]*?\brequire\(\s*\\?['"`]/;
+/** `require(` and a quote: a require in code, or one inside a string. */
+const REQUIRE_QUOTE = /\brequire\(\s*\\?['"`]/g;
+const QUOTE = /['"`]/;
+/** How far back on its line a quote is looked for before a `require(` (a minified line may be huge). */
+const LOOK_BACK = 400;
+
+/**
+ * Cheap test before a parse: a `require(` and a quote with a quote before it on its line
+ * (generated code, or a string that mentions one); `const x = require('x')` has none. Linear in
+ * the text: each match looks back a bounded way.
+ */
+const mayGenerate = (text: string): boolean => {
+  REQUIRE_QUOTE.lastIndex = 0;
+  for (let m = REQUIRE_QUOTE.exec(text); m !== null; m = REQUIRE_QUOTE.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - LOOK_BACK), m.index);
+    if (QUOTE.test(before.slice(before.lastIndexOf('\n') + 1))) return true;
+  }
+  return false;
+};
 const CODE = /\.[cm]?[jt]sx?$/;
 const TEST_OR_TYPES = /\.(?:test|spec)\.[cm]?[jt]sx?$|\.d\.[cm]?ts$|(?:^|\/)(?:__tests__|__mocks__)\//;
 const GLOB_CHARACTERS = /[*?[\]{}!\\]/;
@@ -44,13 +61,19 @@ const COMPLETIONS = ['', '.js', '.cjs', '.mjs', '.jsx', '.ts', '.tsx', '.json', 
 /** A file this large is generated or minified: not read for generated source. */
 const MAX_TEXT = 500_000;
 const HOLE = '\u0000';
+const MAX_NESTING = 40;
+const MAX_SPECIFIER = 400;
+/** Computed parts one specifier may hold. */
+const MAX_PARTS = 6;
 const LITERAL_ITEMS = String.raw`(?:\s*(?:"[^"\n\\]*"|'[^'\n\\]*')\s*,)*\s*(?:"[^"\n\\]*"|'[^'\n\\]*')\s*,?\s*`;
 
 type Piece = { text: string } | { hole: AstNode };
 
 /** A string's parts: a literal, a template's quasis and expressions, a `+` chain's operands in order; null when no literal is in it. */
-const piecesOf = (node: AstNode | null): Piece[] => {
+const piecesOf = (node: AstNode | null, depth = 0): Piece[] => {
   if (node === null) return [];
+  // a string nested this deep (parenthesized chains, templates in templates) is read as one computed part
+  if (depth > MAX_NESTING) return [{ hole: node }];
   if ((node.type === 'Literal' || node.type === 'StringLiteral') && typeof node.value === 'string') return [{ text: node.value }];
   if (node.type === 'TemplateLiteral') {
     const quasis = nodesAt(node, 'quasis');
@@ -63,8 +86,20 @@ const piecesOf = (node: AstNode | null): Piece[] => {
     });
     return out;
   }
-  if (node.type === 'BinaryExpression' && node.operator === '+') return [...piecesOf(nodeAt(node, 'left')), ...piecesOf(nodeAt(node, 'right'))];
-  if (node.type === 'ParenthesizedExpression') return piecesOf(nodeAt(node, 'expression'));
+  if (node.type === 'BinaryExpression' && node.operator === '+') {
+    // `a + b + c` nests to the left, one level per operand: walked down the left side, not recursed
+    // (a generated file may chain thousands).
+    const rights: (AstNode | null)[] = [];
+    let left: AstNode | null = node;
+    while (left !== null && left.type === 'BinaryExpression' && left.operator === '+') {
+      rights.push(nodeAt(left, 'right'));
+      left = nodeAt(left, 'left');
+    }
+    const out = piecesOf(left, depth + 1);
+    for (let i = rights.length - 1; i >= 0; i--) for (const p of piecesOf(rights[i], depth + 1)) out.push(p);
+    return out;
+  }
+  if (node.type === 'ParenthesizedExpression') return piecesOf(nodeAt(node, 'expression'), depth + 1);
   return [{ hole: node }];
 };
 
@@ -121,7 +156,8 @@ const specifiersIn = (pieces: Piece[], text: string, line: number): Found[] => {
     const end = joined.indexOf(quote, start);
     if (end < 0) continue;
     const raw = joined.slice(start, end);
-    if (raw.includes('\n')) continue;
+    // a specifier is short and on one line: anything else is not one (and would cost a look-up per part)
+    if (raw.length > MAX_SPECIFIER || raw.includes('\n') || raw.split(HOLE).length > 2 * MAX_PARTS + 1) continue;
     let spec = '';
     let pattern = '';
     let ok = true;
@@ -213,7 +249,7 @@ const references = perScan((ctx): { refs: Reference[]; warnings: Diagnostic[] } 
   for (const file of codeFilesMarked(ctx, ['require('])) {
     if (file.includes('node_modules/')) continue;
     const text = ctx.readText(file) ?? '';
-    if (text.length > MAX_TEXT || !PREFILTER.test(text)) continue;
+    if (text.length > MAX_TEXT || !mayGenerate(text)) continue;
     for (const found of generatedIn(file, text)) {
       const own = dirname(file);
       const base = baseFor(ctx.files, own, found.pattern);

@@ -3,7 +3,9 @@
  * `import.meta.dirname`, `path.join(__dirname, 'a', 'b')` / `path.resolve(…)`, a package's own
  * folder `path.dirname(require.resolve('pkg'))` (a workspace package of the scan), a setting the
  * scope can settle (an nconf `config.get('paths').x` its JSON files give: nconf-config.ts), a join
- * onto one of those (`obj.path.join` too: the path module held on an object), or a name whose
+ * onto one of those (`obj.path.join` too: the path module held on an object), the module's folder
+ * and a literal path concatenated (`__dirname + '/../public'`), a call of a one-parameter local
+ * helper with a literal argument (read through its body), or a name whose
  * `const`/`let`/`var` holds one. Anything else is null: a folder
  * computed at run time is never guessed. Shared by the readers that follow a folder a module names
  * (folder loaders, static file servers).
@@ -17,6 +19,8 @@ const LITERAL = String.raw`(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)`;
 const MAX_DEPTH = 3;
 
 const literal = (s: string): string => s.replace(/^["'`]|["'`]$/g, '');
+
+const OWN_FOLDER_PLUS = new RegExp(String.raw`^(?:__dirname|import\.meta\.dirname)\s*\+\s*(${LITERAL})$`);
 
 /** What a folder expression may refer to: the workspace packages by name. */
 export interface FolderScope {
@@ -36,6 +40,12 @@ export interface ExplainedFolder {
 const baseOf = (base: string, file: string, text: string, scope: FolderScope | null, depth: number, why: string[]): string | null => {
   const b = base.trim();
   if (b === '__dirname' || b === 'import.meta.dirname') return dirname(file);
+  // `__dirname + '/../../public'`: the module's folder and a literal path after it
+  const concatenated = OWN_FOLDER_PLUS.exec(b);
+  if (concatenated) {
+    const rest = literal(concatenated[1]);
+    return rest.startsWith('/') ? joinRepo(dirname(file), rest.slice(1)) : null;
+  }
   const setting = scope?.setting?.(b, file, text) ?? null;
   if (setting !== null) {
     why.push(setting.why);
