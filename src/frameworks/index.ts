@@ -84,6 +84,7 @@ import staticDirs from './js/static-dirs.js';
 import starlight from './js/starlight.js';
 import threadsWorkers from './js/threads-workers.js';
 import storybook from './js/storybook.js';
+import strapiV3 from './js/strapi-v3.js';
 import stryker from './js/stryker.js';
 import stylelint from './js/stylelint.js';
 import sveltePackage from './js/svelte-package.js';
@@ -241,6 +242,7 @@ export const READERS: readonly FrameworkReader[] = [
   starlight,
   staticDirs,
   storybook,
+  strapiV3,
   stringModules,
   // After string-modules: an edge both give keeps string-modules' sentence (framework-edges keeps the first).
   settingsClassPaths,
