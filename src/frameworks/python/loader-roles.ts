@@ -15,9 +15,9 @@
 import { tokenize } from '../../languages/python/tokenize.js';
 import type { PythonTokens } from '../../languages/python/tokenize.js';
 import { isPlainString, stringTokenValue } from '../../languages/python/literals.js';
-import { callArgs, isOp, nameText } from '../../languages/python/ranges.js';
+import { callArgs, dottedName, isOp, nameText } from '../../languages/python/ranges.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
-import { assignments, calleeAt, fileDefs, followOut, literals, plainNames, type Flow, type OpenDef } from './loader-functions.js';
+import { assignments, calleeAt, fileDefs, followOut, isClass, literals, plainNames, type Flow, type OpenDef } from './loader-functions.js';
 
 export interface ArgShape {
   /** The function's parameters (not self/cls) the argument is built from. */
@@ -30,6 +30,11 @@ export interface ArgShape {
   strings: { value: string; line: number }[];
   /** The argument's source text. */
   text: string;
+  /**
+   * `direct` is a loop variable over a parameter or attribute (`for folder in self.folders:` then
+   * `listdir(folder)`): then `direct` names what is iterated and the argument is one of its items.
+   */
+  each: boolean;
 }
 
 export interface CallFlow {
@@ -56,6 +61,21 @@ export interface FunctionFlows {
   joined: Set<string>;
   /** The body makes a real load call: import_module, __import__, import_string, `.exec_module(`, `.load_module(`. */
   loads: boolean;
+  /** The body reads a `__file__` or `__path__` (the folder of a module it has). */
+  readsFolder: boolean;
+  /**
+   * Values the body assigns to its local names (`folders = [join(base, "ext", k) for k in KINDS]`,
+   * `(head, _tail) = os.path.split(x)` as `os.path.dirname(x)` for head) and appends to them
+   * (`folders.append(…)`), as source text in order: what a folder argument built from them holds.
+   */
+  assigned: Map<string, { text: string; line: number; append: boolean }[]>;
+}
+
+/** A class of the file: its name and the base classes as written (`borg.Borg`). */
+export interface ClassInfo {
+  name: string;
+  bases: string[];
+  line: number;
 }
 
 /** Calls read per file: a hostile file of thousands of wanted calls costs no more than this many argument walks. */
@@ -65,12 +85,20 @@ const REAL_METHOD_LOADS = new Set(['exec_module', 'load_module']);
 /** `+` is one of the operators the scanner codes as Op.Other: read its text. */
 const isPlus = (t: PythonTokens, i: number): boolean => t.kind[i] === Kind.Op && t.end[i] - t.start[i] === 1 && t.text.charCodeAt(t.start[i]) === 43;
 
-const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: readonly Flow[], moduleFlows: readonly Flow[]): ArgShape => {
+/** `self.X` at token i: 'self.X', else null. */
+const selfAttr = (t: PythonTokens, i: number, to: number): string | null =>
+  i + 2 < to && t.kind[i] === Kind.Name && nameText(t, i) === 'self' && isOp(t, i + 1, Op.Dot) && t.kind[i + 2] === Kind.Name ? `self.${nameText(t, i + 2)}` : null;
+
+const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: readonly Flow[], moduleFlows: readonly Flow[], loops: ReadonlyMap<string, string>): ArgShape => {
   let direct: string | null = null;
   let prefix: string | null = null;
+  let each = false;
   const n = to - from;
   if (n === 1 && t.kind[from] === Kind.Name) direct = nameText(t, from);
   else if (n === 3 && isOp(t, from, Op.LBracket) && t.kind[from + 1] === Kind.Name && isOp(t, from + 2, Op.RBracket)) direct = nameText(t, from + 1);
+  // An attribute of the object a method runs on (`self.package`): what the class keeps, as a parameter of all its methods.
+  else if (n === 3 && selfAttr(t, from, to) !== null) direct = selfAttr(t, from, to);
+  else if (n === 5 && isOp(t, from, Op.LBracket) && selfAttr(t, from + 1, to - 1) !== null && isOp(t, from + 4, Op.RBracket)) direct = selfAttr(t, from + 1, to - 1);
   else if (n === 3 && isPlainString(t, from) && isPlus(t, from + 1) && t.kind[from + 2] === Kind.Name) {
     direct = nameText(t, from + 2);
     prefix = stringTokenValue(t, from);
@@ -82,7 +110,11 @@ const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: 
   if (need.size > 0) strings.push(...followOut(need, fn, flows, moduleFlows));
   const params = fn.params.filter((p) => p !== 'self' && p !== 'cls' && need.has(p));
   if (direct !== null && !fn.params.includes(direct)) direct = prefix === null ? direct : null;
-  return { params, direct, prefix, strings, text: t.text.slice(t.start[from], t.end[to - 1]) };
+  if (direct !== null && prefix === null && loops.has(direct)) {
+    direct = loops.get(direct)!;
+    each = true;
+  }
+  return { params, direct, prefix, strings, text: t.text.slice(t.start[from], t.end[to - 1]), each };
 };
 
 /**
@@ -90,34 +122,126 @@ const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: 
  * `wanted` accepts. A one-item-list `direct` or a local name in `direct` is kept: the reader
  * checks it against the parameters (or settles it as a path).
  */
-export const fileFlows = (text: string, wanted: (word: string) => boolean): FunctionFlows[] => {
+export const fileFlows = (text: string, wanted: (word: string) => boolean): FunctionFlows[] => fileFlowsAndClasses(text, wanted).fns;
+
+/**
+ * fileFlows, with the file's classes and their bases. In a method, an attribute of `self`
+ * counts as a parameter (`self.package`), and stores to one are calls too: `self.X = v` (word
+ * `@set`) and `self.X.append(v)` (word `@add`), with the value as the one argument.
+ */
+export const fileFlowsAndClasses = (text: string, wanted: (word: string) => boolean): { fns: FunctionFlows[]; classes: ClassInfo[] } => {
   const t = tokenize(text);
   const { done, moduleBody } = fileDefs(t);
   const moduleFlows = assignments(t, moduleBody);
   const moduleFn: OpenDef = { name: '', indent: -1, defLine: 0, params: [], defaults: [], body: moduleBody };
   const out: FunctionFlows[] = [];
+  const classes: ClassInfo[] = [];
+  for (let l = 0; l < t.lines; l++) {
+    const a = t.lineFirst[l];
+    const b = t.lineEnd[l];
+    if (!isClass(t, a, b)) continue;
+    const bases: string[] = [];
+    const args = isOp(t, a + 2, Op.LParen) ? callArgs(t, a + 2, b) : null;
+    for (const [s0, e0] of args?.positional ?? []) {
+      const name = dottedName(t, s0, e0);
+      if (name !== null) bases.push(name);
+    }
+    classes.push({ name: nameText(t, a + 1), bases, line: t.line[a] });
+  }
   let calls = 0;
   for (const { fn, className } of [...done, { fn: moduleFn, className: null }]) {
     const body = fn.body!;
     const flows = fn === moduleFn ? moduleFlows : assignments(t, body);
-    const info: FunctionFlows = { name: fn.name, className, defLine: fn.defLine, params: fn.params, calls: [], joined: new Set(), loads: false };
+    const method = className !== null && fn.params[0] === 'self';
+    const loops = new Map<string, string>();
+    const assigned = new Map<string, { text: string; line: number; append: boolean }[]>();
+    const assign = (name: string, from: number, to: number, append: boolean, wrap = ''): void => {
+      if (to <= from || to - from > 400) return;
+      const list = assigned.get(name) ?? assigned.set(name, []).get(name)!;
+      const value = t.text.slice(t.start[from], t.end[to - 1]);
+      list.push({ text: wrap === '' ? value : `${wrap}(${value})`, line: t.line[from], append });
+    };
     for (let r = 0; r < body.length; r += 2) {
-      for (let i = body[r]; i < body[r + 1]; i++) {
-        if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.LParen)) continue;
+      const [a, b] = [body[r], body[r + 1]];
+      // `for x in p:` / `for x in self.X:`: x is an item of what is iterated.
+      if (b - a >= 5 && t.kind[a] === Kind.Name && nameText(t, a) === 'for' && t.kind[a + 1] === Kind.Name && t.kind[a + 2] === Kind.Name && nameText(t, a + 2) === 'in') {
+        const attr = method ? selfAttr(t, a + 3, b) : null;
+        if (attr !== null && isOp(t, a + 6, Op.Colon)) loops.set(nameText(t, a + 1), attr);
+        else if (t.kind[a + 3] === Kind.Name && isOp(t, a + 4, Op.Colon) && fn.params.includes(nameText(t, a + 3))) loops.set(nameText(t, a + 1), nameText(t, a + 3));
+      }
+      if (t.kind[a] === Kind.Name && isOp(t, a + 1, Op.Assign)) assign(nameText(t, a), a + 2, b, false);
+      // `(head, _tail) = os.path.split(p)`: head is p's folder.
+      const tuple = isOp(t, a, Op.LParen) ? a + 1 : a;
+      if (t.kind[tuple] === Kind.Name && isOp(t, tuple + 1, Op.Comma) && t.kind[tuple + 2] === Kind.Name) {
+        const eq = tuple + 3 + (tuple === a ? 0 : 1);
+        if (isOp(t, eq, Op.Assign) && /^(?:os\.path\.|path\.)?split$/.test(calleeText(t, eq + 1, b))) {
+          const open = findOpen(t, eq + 1, b);
+          const args = open < 0 ? null : callArgs(t, open, b);
+          if (args !== null && args.positional.length === 1 && args.close === b - 1) assign(nameText(t, tuple), args.positional[0][0], args.positional[0][1], false, 'os.path.dirname');
+        }
+      }
+      if (t.kind[a] === Kind.Name && isOp(t, a + 1, Op.Dot) && t.kind[a + 2] === Kind.Name && nameText(t, a + 2) === 'append' && isOp(t, a + 3, Op.LParen)) {
+        const args = callArgs(t, a + 3, b);
+        if (args !== null && args.positional.length === 1) assign(nameText(t, a), args.positional[0][0], args.positional[0][1], true);
+      }
+    }
+    const info: FunctionFlows = { name: fn.name, className, defLine: fn.defLine, params: fn.params, calls: [], joined: new Set(), loads: false, readsFolder: false, assigned };
+    const shape = (range: [number, number]): ArgShape => shapeOf(t, range[0], range[1], fn, flows, moduleFlows, loops);
+    for (let r = 0; r < body.length; r += 2) {
+      const [a, b] = [body[r], body[r + 1]];
+      if (method && calls < MAX_CALLS) {
+        const attr = selfAttr(t, a, b);
+        if (attr !== null && isOp(t, a + 3, Op.Assign) && a + 4 < b) {
+          calls++;
+          info.calls.push({ callee: attr, word: '@set', attribute: false, line: t.line[a], positional: [shape([a + 4, b])], keywords: new Map() });
+        } else if (attr !== null && isOp(t, a + 3, Op.Dot) && t.kind[a + 4] === Kind.Name && nameText(t, a + 4) === 'append' && isOp(t, a + 5, Op.LParen)) {
+          const args = callArgs(t, a + 5, b);
+          if (args !== null && args.positional.length === 1) {
+            calls++;
+            info.calls.push({ callee: attr, word: '@add', attribute: false, line: t.line[a], positional: [shape(args.positional[0])], keywords: new Map() });
+          }
+        }
+      }
+      for (let i = a; i < b; i++) {
+        if (t.kind[i] !== Kind.Name) continue;
+        if (!info.readsFolder && i > a && isOp(t, i - 1, Op.Dot)) {
+          const w = nameText(t, i);
+          if (w === '__file__' || w === '__path__') info.readsFolder = true;
+        }
+        if (!isOp(t, i + 1, Op.LParen)) continue;
         const word = nameText(t, i);
-        const attribute = i > body[r] && isOp(t, i - 1, Op.Dot);
+        const attribute = i > a && isOp(t, i - 1, Op.Dot);
         if (REAL_LOADS.has(word) || (attribute && REAL_METHOD_LOADS.has(word))) info.loads = true;
         if (word === 'join' && t.kind[i + 2] === Kind.Name && isOp(t, i + 3, Op.Comma)) info.joined.add(nameText(t, i + 2));
         if (!wanted(word) || ++calls > MAX_CALLS) continue;
-        const args = callArgs(t, i + 1, body[r + 1]);
+        const args = callArgs(t, i + 1, b);
         if (!args) continue;
-        const shape = (range: [number, number]): ArgShape => shapeOf(t, range[0], range[1], fn, flows, moduleFlows);
         const keywords = new Map<string, ArgShape>();
         for (const [k, range] of args.keywords) keywords.set(k, shape(range));
-        info.calls.push({ callee: calleeAt(t, i, body[r]), word, attribute, line: t.line[i], positional: args.positional.map(shape), keywords });
+        info.calls.push({ callee: calleeAt(t, i, a), word, attribute, line: t.line[i], positional: args.positional.map(shape), keywords });
       }
     }
-    if (info.calls.length > 0 || info.loads) out.push(info);
+    if (info.calls.length > 0 || info.loads || fn === moduleFn) out.push(info);
   }
-  return out;
+  return { fns: out, classes };
+};
+
+/** The dotted name a call at `from` starts with (`os.path.split`), or ''. */
+const calleeText = (t: PythonTokens, from: number, to: number): string => {
+  let i = from;
+  let name = '';
+  while (i < to && t.kind[i] === Kind.Name) {
+    name += nameText(t, i);
+    if (!isOp(t, i + 1, Op.Dot)) break;
+    name += '.';
+    i += 2;
+  }
+  return name;
+};
+
+/** The `(` after the dotted name at `from`, or -1. */
+const findOpen = (t: PythonTokens, from: number, to: number): number => {
+  let i = from;
+  while (i + 1 < to && t.kind[i] === Kind.Name && isOp(t, i + 1, Op.Dot)) i += 2;
+  return i + 1 < to && t.kind[i] === Kind.Name && isOp(t, i + 1, Op.LParen) ? i + 1 : -1;
 };

@@ -30,11 +30,11 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { sortedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
-import { pathAssignments, pathValue, repoPathOf } from '../../languages/python/sys-path.js';
+import { absRepoPath, pathAssignments, pathValue, repoPathOf } from '../../languages/python/sys-path.js';
 import { isModuleName } from '../../languages/python/literals.js';
 import { relativeModuleFile } from './python-files.js';
 import { boundModuleFile, folderIndex, loadedFiles } from './folder-loaders.js';
-import { fileFlows, type ArgShape, type CallFlow, type FunctionFlows } from './loader-roles.js';
+import { fileFlowsAndClasses, type ArgShape, type CallFlow, type ClassInfo, type FunctionFlows } from './loader-roles.js';
 import { topLevelDefAround } from './loader-functions.js';
 import { perScan } from '../per-scan.js';
 
@@ -44,6 +44,8 @@ interface RoleOf {
   role: Role;
   /** For module and package: the literal the loader puts before the value (`mailman.`). */
   prefix: string;
+  /** The parameter holds a list of such values (`for folder in folders: listdir(folder)`). */
+  each: boolean;
 }
 
 /** A built-in call's parameters: position → role; `real`: the call loads by itself. */
@@ -65,6 +67,9 @@ const SINKS = new Map<string, Sink>([
   ['listdir', sink(false, [0, 'folder'])],
   ['scandir', sink(false, [0, 'folder'])],
   ['contents', sink(false, [0, 'package'])],
+  ['walk', sink(false, [0, 'folder'])],
+  ['glob', sink(false, [0, 'file'])],
+  ['iglob', sink(false, [0, 'file'])],
   ['spec_from_file_location', sink(false, [1, 'file'])],
   ['SourceFileLoader', sink(false, [1, 'file'])],
   ['load_source', sink(false, [1, 'file'])],
@@ -79,7 +84,15 @@ export interface Loader {
   fn: FunctionFlows;
   /** Parameter index → its roles. */
   roles: Map<number, RoleOf[]>;
+  /**
+   * Lists a folder it is handed but loads nothing itself (quodlibet's `get_importables(folder)`,
+   * an `os.walk` generator): its roles count only for a caller that loads.
+   */
+  lister: boolean;
 }
+
+/** An attribute's roles, by `file\0class\0attr`: what the methods of a class do with `self.attr`. */
+export type AttrRoles = Map<string, RoleOf[]>;
 
 const key = (file: string, fn: FunctionFlows): string => `${file}\0${fn.className ?? ''}\0${fn.name}\0${fn.defLine}`;
 
@@ -90,7 +103,9 @@ const argumentFor = (call: CallFlow, loader: Loader, index: number): ArgShape | 
   const name = loader.fn.params[index];
   const byKeyword = call.keywords.get(name);
   if (byKeyword) return byKeyword;
-  const shift = isMethod(loader.fn) && call.attribute ? 1 : 0;
+  // `obj.m(…)` and a constructor call `Cls(…)` (or `super().__init__(…)`) pass no self; `Base.__init__(self, …)` does.
+  const passesSelf = call.word === '__init__' && call.callee !== '' && call.positional[0]?.text === 'self';
+  const shift = isMethod(loader.fn) && !passesSelf && (call.attribute || call.word !== loader.fn.name) ? 1 : 0;
   return index - shift < 0 ? undefined : call.positional[index - shift];
 };
 
@@ -128,14 +143,16 @@ const bindingsOf = (ctx: FrameworkContext, path: string, imports: readonly Impor
 interface Analysed {
   file: string;
   fns: FunctionFlows[];
+  classes: ClassInfo[];
   /** The loader names the calls were collected for. */
   words: Set<string>;
   bindings: Bindings;
 }
 
 /** The loaders of the scan, and the analysed files (found once per scan). */
-export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<string, Loader>; analysed: Map<string, Analysed> } => {
+export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<string, Loader>; analysed: Map<string, Analysed>; attrs: AttrRoles } => {
   const loaders = new Map<string, Loader>();
+  const attrs: AttrRoles = new Map();
   const analysed = new Map<string, Analysed>();
   const pyFiles: { path: string; facts: FileFacts }[] = [];
   for (const path of sortedPaths(ctx.files)) {
@@ -145,8 +162,8 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
   const names = new Set<string>();
   const analyse = (path: string, facts: FileFacts, text: string): void => {
     const words = new Set(names);
-    const fns = fileFlows(text, (w) => SINKS.has(w) || words.has(w));
-    analysed.set(path, { file: path, fns, words, bindings: bindingsOf(ctx, path, facts.imports) });
+    const { fns, classes } = fileFlowsAndClasses(text, (w) => SINKS.has(w) || words.has(w));
+    analysed.set(path, { file: path, fns, classes, words, bindings: bindingsOf(ctx, path, facts.imports) });
   };
   for (const { path, facts } of pyFiles) {
     if (facts.computedImportLines === undefined && !facts.imports.some((i) => LOADER_IMPORTS.has(i.specifier) || (i.specifier === 'importlib' && i.names.length > 0))) continue;
@@ -155,12 +172,20 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
     analyse(path, facts, text);
   }
   for (let round = 0; round < 8; round++) {
-    settleRoles(loaders, analysed);
+    settleRoles(loaders, attrs, analysed);
     // Most repos have no loader: then no file's imports are worth a look.
-    if (loaders.size === 0) return { loaders, analysed };
-    const fresh = [...new Set([...loaders.values()].map((l) => l.fn.name))].filter((n) => !names.has(n));
+    if (loaders.size === 0 && attrs.size === 0) return { loaders, analysed, attrs };
+    const called = new Set<string>();
+    for (const l of loaders.values()) {
+      called.add(l.fn.name);
+      // A constructor is called by its class's name.
+      if (l.fn.name === '__init__' && l.fn.className !== null) called.add(l.fn.className);
+    }
+    const idx = indexes(loaders, analysed);
+    for (const a of analysed.values()) for (const c of a.classes) if (!called.has(c.name) && ctorOf(idx, a.file, c.name) !== undefined) called.add(c.name);
+    const fresh = [...called].filter((n) => !names.has(n));
     for (const n of fresh) names.add(n);
-    const files = new Set([...loaders.values()].map((l) => l.file));
+    const files = new Set([...loaders.values()].filter((l) => !l.lister).map((l) => l.file));
     const stems = new Set([...files].map((f) => (basename(f) === '__init__.py' ? basename(dirname(f)) : basename(f).slice(0, -3))));
     let grew = false;
     for (const { path, facts } of pyFiles) {
@@ -176,8 +201,8 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
     }
     if (!grew) break;
   }
-  settleRoles(loaders, analysed);
-  return { loaders, analysed };
+  settleRoles(loaders, attrs, analysed);
+  return { loaders, analysed, attrs };
 });
 
 /** Whether the file imports a loader's module (or a name from it). */
@@ -197,68 +222,174 @@ const importsLoaderFile = (ctx: FrameworkContext, path: string, imports: readonl
   return false;
 };
 
+interface Index {
+  methods: Map<string, Loader[]>;
+  topLevel: Map<string, Loader>;
+  /** `file\0Class` → its `__init__` loader. */
+  ctors: Map<string, Loader>;
+  analysed: ReadonlyMap<string, Analysed>;
+}
+
+/** The class a file binds to `name` (`Base`, `mod.Base`, an imported name), as its defining file and name. */
+const classBinding = (idx: Index, file: string, name: string): { file: string; name: string } | null => {
+  const a = idx.analysed.get(file);
+  if (a === undefined) return null;
+  const dot = name.lastIndexOf('.');
+  if (dot >= 0) {
+    const module = a.bindings.modules.get(name.slice(0, dot));
+    return module === undefined ? null : { file: module, name: name.slice(dot + 1) };
+  }
+  if (a.classes.some((c) => c.name === name)) return { file, name };
+  return a.bindings.names.get(name) ?? null;
+};
+
+/**
+ * The constructor loader of class `cls` defined in `file`: its own `__init__`, or (a subclass that
+ * defines none) its bases' through up to three levels.
+ */
+const ctorOf = (idx: Index, file: string, cls: string, depth = 0): Loader | undefined => {
+  const own = idx.ctors.get(`${file}\0${cls}`);
+  if (own !== undefined || depth > 3) return own;
+  const a = idx.analysed.get(file);
+  const info = a?.classes.find((c) => c.name === cls);
+  if (a === undefined || info === undefined || a.fns.some((f) => f.className === cls && f.name === '__init__')) return undefined;
+  for (const base of info.bases) {
+    const bound = classBinding(idx, file, base);
+    const found = bound === null ? undefined : ctorOf(idx, bound.file, bound.name, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+};
+
+/** The `__init__` a method's `super().__init__(…)` or `Base.__init__(self, …)` reaches: its class's bases' constructor. */
+const baseCtor = (idx: Index, a: Analysed, className: string, only: string | null): Loader | undefined => {
+  const info = a.classes.find((c) => c.name === className);
+  for (const base of info?.bases ?? []) {
+    if (only !== null && base !== only) continue;
+    const bound = classBinding(idx, a.file, base);
+    const found = bound === null ? undefined : ctorOf(idx, bound.file, bound.name, 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+};
+
 /** The loader a call reaches, if any. */
-export const resolveCall = (a: Analysed, fn: FunctionFlows, call: CallFlow, loaders: ReadonlyMap<string, Loader>, methods: ReadonlyMap<string, Loader[]>, topLevel: ReadonlyMap<string, Loader>): Loader | undefined => {
-  if (call.callee === '') return undefined;
+export const resolveCall = (a: Analysed, fn: FunctionFlows, call: CallFlow, idx: Index): Loader | undefined => {
+  const { methods, topLevel } = idx;
+  if (call.word.startsWith('@')) return undefined;
+  if (call.callee === '') return call.word === '__init__' && fn.className !== null ? baseCtor(idx, a, fn.className, null) : undefined;
   if (!call.attribute) {
-    const own = topLevel.get(`${a.file}\0${call.word}`);
+    const own = topLevel.get(`${a.file}\0${call.word}`) ?? ctorOf(idx, a.file, call.word);
     if (own) return own;
     const imported = a.bindings.names.get(call.word);
-    return imported === undefined ? undefined : topLevel.get(`${imported.file}\0${imported.name}`);
+    return imported === undefined ? undefined : (topLevel.get(`${imported.file}\0${imported.name}`) ?? ctorOf(idx, imported.file, imported.name));
   }
   const receiver = call.callee.slice(0, call.callee.length - call.word.length - 1);
   const module = a.bindings.modules.get(receiver);
-  if (module !== undefined) return topLevel.get(`${module}\0${call.word}`);
+  if (module !== undefined) return topLevel.get(`${module}\0${call.word}`) ?? ctorOf(idx, module, call.word);
+  if (call.word === '__init__' && fn.className !== null) return baseCtor(idx, a, fn.className, receiver);
   // `self.m(…)` in a class defining m: that method.
   if (receiver === 'self' && fn.className !== null) {
     const own = (methods.get(call.word) ?? []).find((l) => l.file === a.file && l.fn.className === fn.className);
     if (own) return own;
   }
-  const candidates = methods.get(call.word);
-  return candidates !== undefined && candidates.length === 1 ? candidates[0] : undefined;
+  // Otherwise the one loader of that name (listers only when no loader has it: they came later).
+  const candidates = methods.get(call.word) ?? [];
+  const loading = candidates.filter((l) => !l.lister);
+  if (loading.length > 0) return loading.length === 1 ? loading[0] : undefined;
+  return candidates.length === 1 ? candidates[0] : undefined;
 };
 
-const addRole = (roles: Map<number, RoleOf[]>, index: number, role: RoleOf): boolean => {
+const addRole = <K>(roles: Map<K, RoleOf[]>, index: K, role: RoleOf): boolean => {
   const list = roles.get(index) ?? roles.set(index, []).get(index)!;
-  if (list.some((r) => r.role === role.role && r.prefix === role.prefix)) return false;
+  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each)) return false;
   list.push(role);
   return true;
 };
 
-const indexes = (loaders: ReadonlyMap<string, Loader>): { methods: Map<string, Loader[]>; topLevel: Map<string, Loader> } => {
+const indexes = (loaders: ReadonlyMap<string, Loader>, analysed: ReadonlyMap<string, Analysed>): Index => {
   const methods = new Map<string, Loader[]>();
   const topLevel = new Map<string, Loader>();
+  const ctors = new Map<string, Loader>();
   for (const l of loaders.values()) {
     if (l.fn.className !== null) (methods.get(l.fn.name) ?? methods.set(l.fn.name, []).get(l.fn.name)!).push(l);
     else topLevel.set(`${l.file}\0${l.fn.name}`, l);
+    if (l.fn.className !== null && l.fn.name === '__init__' && isMethod(l.fn)) ctors.set(`${l.file}\0${l.fn.className}`, l);
   }
-  return { methods, topLevel };
+  return { methods, topLevel, ctors, analysed };
 };
 
-/** Grows `loaders` to the fixpoint of the analysed files' functions. */
-const settleRoles = (loaders: Map<string, Loader>, analysed: ReadonlyMap<string, Analysed>): void => {
+const attrKey = (file: string, fn: FunctionFlows, attr: string): string => `${file}\0${fn.className}\0${attr.slice('self.'.length)}`;
+
+/** A parameter of the function, or (in a method) an attribute of self. */
+const isParamOrAttr = (fn: FunctionFlows, name: string): boolean => (name.startsWith('self.') ? isMethod(fn) && fn.params[0] === 'self' : fn.params.includes(name) && name !== 'self' && name !== 'cls');
+
+/** `m = __import__(self.X)` / `import_module(self.X)`: the attribute whose module a name holds. */
+const IMPORTED_ATTR = /(?:__import__|import_module)\(\s*self\.(\w+)\s*[,)]/;
+
+/**
+ * The attribute X whose package's folder `value` is: `dirname(m.__file__)` with `m = __import__(self.X)`
+ * in the same method (ansible's `_get_package_paths`), or `import_module(self.X).__path__[0]` itself.
+ */
+const packageFolderOf = (fn: FunctionFlows, value: string): string | null => {
+  const direct = IMPORTED_ATTR.exec(value);
+  if (direct !== null && /__(?:file|path)__/.test(value)) return direct[1];
+  for (const m of value.matchAll(/\b([A-Za-z_]\w*)\s*\.\s*__(?:file|path)__/g)) {
+    for (const v of fn.assigned.get(m[1]) ?? []) {
+      const imported = IMPORTED_ATTR.exec(v.text);
+      if (imported !== null) return imported[1];
+    }
+  }
+  return null;
+};
+
+/**
+ * Grows `loaders` (and the attributes' roles) to the fixpoint of the analysed files' functions. In a
+ * method, `self.X` counts as a parameter: a loading method that lists `self.folders` gives the
+ * attribute its role, and a store `self.folders = folders` (in `__init__` or any method of the
+ * class) hands the role to the parameter stored, so the class's constructor becomes a loader.
+ */
+const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: ReadonlyMap<string, Analysed>): void => {
   for (let grew = true, rounds = 0; grew && rounds < 20; rounds++) {
     grew = false;
-    const { methods, topLevel } = indexes(loaders);
+    const idx = indexes(loaders, analysed);
     for (const a of analysed.values()) {
       for (const fn of a.fns) {
         if (fn.name === '') continue;
         const k = key(a.file, fn);
-        const roles = loaders.get(k)?.roles ?? new Map<number, RoleOf[]>();
+        const self = loaders.get(k);
         // Listings, finders and path loaders make roles only in a function that really loads.
         let loads = fn.loads;
         const found: Array<[string, RoleOf]> = [];
+        /** Roles a store hands on: they count whether or not this method loads (the class's loading method gave them). */
+        const stored: Array<[string, RoleOf]> = [];
         for (const call of fn.calls) {
-          const target = resolveCall(a, fn, call, loaders, methods, topLevel);
+          if (call.word === '@set' || call.word === '@add') {
+            const value = call.positional[0];
+            const held = attrs.get(attrKey(a.file, fn, call.callee));
+            if (value === undefined || held === undefined) continue;
+            if (value.direct !== null && !value.each && value.prefix === null && fn.params.includes(value.direct)) {
+              for (const r of held) {
+                if (call.word === '@set') stored.push([value.direct, r]);
+                else if (r.each) stored.push([value.direct, { ...r, each: false }]);
+              }
+            }
+            // `self.package_path = dirname(m.__file__)`, `m = __import__(self.package)`: a folder listed is self.package's own.
+            const pkg = held.some((r) => r.role === 'folder') ? packageFolderOf(fn, value.text) : null;
+            if (pkg !== null) stored.push([`self.${pkg}`, { role: 'package', prefix: '', each: false }]);
+            continue;
+          }
+          const target = resolveCall(a, fn, call, idx);
           if (target !== undefined) {
-            if (target === loaders.get(k)) continue;
-            loads = true;
+            if (target === self) continue;
+            if (!target.lister) loads = true;
             for (const [index, list] of target.roles) {
               const arg = argumentFor(call, target, index);
-              if (arg === undefined || arg.direct === null || !fn.params.includes(arg.direct)) continue;
+              if (arg === undefined || arg.direct === null || !isParamOrAttr(fn, arg.direct)) continue;
               for (const r of list) {
                 if (r.role === 'folder' && arg.prefix !== null) continue;
-                found.push([arg.direct, { role: r.role, prefix: r.prefix + (arg.prefix ?? '') }]);
+                if (r.each && arg.each) continue;
+                found.push([arg.direct, { role: r.role, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each }]);
               }
             }
             continue;
@@ -269,20 +400,30 @@ const settleRoles = (loaders: Map<string, Loader>, analysed: ReadonlyMap<string,
             const arg = call.positional[index];
             if (arg === undefined) continue;
             if (role === 'file') {
-              for (const p of arg.params) if (fn.joined.has(p)) found.push([p, { role: 'folder', prefix: '' }]);
+              for (const p of arg.params) if (fn.joined.has(p)) found.push([p, { role: 'folder', prefix: '', each: false }]);
               continue;
             }
-            if (arg.direct === null || !fn.params.includes(arg.direct)) continue;
+            if (arg.direct === null || !isParamOrAttr(fn, arg.direct)) continue;
             if (role === 'folder' && arg.prefix !== null) continue;
-            found.push([arg.direct, { role, prefix: arg.prefix ?? '' }]);
+            found.push([arg.direct, { role, prefix: arg.prefix ?? '', each: arg.each }]);
           }
         }
-        if (!loads) continue;
+        const roles = self?.roles ?? new Map<number, RoleOf[]>();
         let changed = false;
-        for (const [param, role] of found) {
-          if (addRole(roles, fn.params.indexOf(param), role)) changed = true;
+        const give = ([param, role]: [string, RoleOf], attributes: boolean): void => {
+          if (param.startsWith('self.')) {
+            if (attributes && addRole(attrs, attrKey(a.file, fn, param), role)) grew = true;
+          } else if (addRole(roles, fn.params.indexOf(param), role)) changed = true;
+        };
+        // A function that lists what it is handed but loads nothing is a lister: its roles wait for a caller that loads.
+        for (const f of found) give(f, loads);
+        for (const f of stored) give(f, true);
+        const lister = !loads && stored.length === 0;
+        if (changed && self === undefined) loaders.set(k, { file: a.file, fn, roles, lister });
+        else if (self !== undefined && self.lister && !lister) {
+          self.lister = false;
+          changed = true;
         }
-        if (changed && !loaders.has(k)) loaders.set(k, { file: a.file, fn, roles });
         if (changed) grew = true;
       }
     }
@@ -295,9 +436,34 @@ const realModuleArg = (fn: FunctionFlows, param: string): boolean =>
 
 const shown = (folder: string): string => `${folder === '' ? '.' : folder}/`;
 
-/** The repo folder an argument names: `pkg.__path__[0]`, `__path__[0]` in a package, or a path built from `__file__` and literals. */
-const settleFolder = (ctx: FrameworkContext, file: string, facts: FileFacts, text: string, arg: ArgShape, line: number, assignments: () => ReturnType<typeof pathAssignments>): string | null => {
-  const expr = arg.text.trim();
+/** What settling a folder expression may read: the file, and the function the expression is in. */
+interface SettleEnv {
+  ctx: FrameworkContext;
+  file: string;
+  facts: FileFacts;
+  text: string;
+  fn: FunctionFlows;
+  moduleFn: FunctionFlows | undefined;
+  assignments: () => ReturnType<typeof pathAssignments>;
+}
+
+/** The last value assigned (not appended) to a local name before `line`, in the function or else at module level. */
+const assignedBefore = (env: SettleEnv, name: string, line: number): { text: string; line: number } | null => {
+  for (const fn of [env.fn, env.moduleFn]) {
+    const list = fn?.assigned.get(name)?.filter((v) => !v.append && (fn !== env.fn || v.line < line));
+    if (list !== undefined && list.length > 0) return list[list.length - 1];
+  }
+  return null;
+};
+
+/**
+ * The repo folder an expression names: `pkg.__path__[0]`, `__path__[0]` in a package, or a path
+ * built from `__file__`, a repo module's `__file__`, a call of a repo helper answering a folder,
+ * literals, and names assigned such paths (in the function, or `extra`: a loop variable's value).
+ */
+const settleFolder = (env: SettleEnv, source: string, line: number, extra: ReadonlyMap<string, string> = new Map(), depth = 0): string | null => {
+  const { ctx, file, facts, text } = env;
+  const expr = source.trim();
   const ofModule = /^(?:([A-Za-z_][\w.]*)\.)?__path__(?:\s*\[\s*0\s*\])?$/.exec(expr);
   if (ofModule) {
     if (ofModule[1] === undefined) return basename(file) === '__init__.py' ? dirname(file) : null;
@@ -306,17 +472,164 @@ const settleFolder = (ctx: FrameworkContext, file: string, facts: FileFacts, tex
   }
   if (expr.length > 300) return null;
   const vars = new Map<string, string>();
-  for (const a of assignments()) {
+  for (const a of env.assignments()) {
     if (a.line >= line) break;
     if (a.value !== null) vars.set(a.name, a.value);
     else vars.delete(a.name);
   }
-  const settled = repoPathOf(pathValue(expr, file, vars));
+  for (const [k, v] of extra) vars.set(k, v);
+  let n = 0;
+  const bind = (path: string): string => {
+    const v = `__census_${n++}`;
+    vars.set(v, absRepoPath(path));
+    return v;
+  };
+  // `borg.__file__`: a repo module's file; `get_base_dir()`: a repo helper that answers a folder.
+  let e = expr.replace(/\b([A-Za-z_][\w.]*)\.__file__\b/g, (m, mod: string) => {
+    const f = boundModuleFile(ctx, file, facts, mod);
+    return f === null ? m : bind(f);
+  });
+  e = e.replace(/(?<![\w.])([A-Za-z_][\w.]*)\(\s*\)/g, (m, name: string) => {
+    const folder = helperFolder(ctx, file, facts, name);
+    return folder === null ? m : bind(folder);
+  });
+  // Names the function assigned a path above (`(head, _tail) = os.path.split(borg.__file__)`).
+  if (depth < 2) {
+    for (const m of e.matchAll(/(?<![\w.])([A-Za-z_]\w*)\b(?!\s*[(.])/g)) {
+      if (vars.has(m[1]) || m[1] === '__file__') continue;
+      const value = assignedBefore(env, m[1], line);
+      const folder = value === null ? null : settleFolder(env, value.text, value.line, extra, depth + 1);
+      if (folder !== null) vars.set(m[1], absRepoPath(folder));
+    }
+  }
+  const settled = repoPathOf(pathValue(e, file, vars));
   if (settled !== null) return settled;
   // `this_dir = util.get_module_dir()` a few lines above, or the call itself: the caller's own folder.
   const call = /^[A-Za-z_]\w*$/.test(expr) ? assignedAbove(text, line, expr) : expr;
   const helper = call === null ? null : /^([A-Za-z_][\w.]*)\(\s*\)$/.exec(call);
   return helper !== null && answersCallerFolder(ctx, file, facts, helper[1]) ? dirname(file) : null;
+};
+
+/** Splits at top-level commas (outside brackets and strings). */
+const splitCommas = (text: string): string[] => {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== '') {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(text.slice(from));
+  return out.map((x) => x.trim()).filter((x) => x !== '');
+};
+
+/** The strings of a literal list or tuple (or a name assigned one): `["editing", "events"]`. */
+const literalItems = (env: SettleEnv, source: string, line: number, depth = 0): string[] | null => {
+  const t = source.trim();
+  if (t.length > 2000) return null;
+  if (/^[A-Za-z_]\w*$/.test(t)) {
+    const value = depth < 2 ? assignedBefore(env, t, line) : null;
+    return value === null ? null : literalItems(env, value.text, value.line, depth + 1);
+  }
+  if (!/^[[(][\s\S]*[\])]$/.test(t)) return null;
+  const out: string[] = [];
+  for (const item of splitCommas(t.slice(1, -1))) {
+    const m = /^[rRuU]?(["'])((?:\\.|(?!\1)[^\\])*)\1$/.exec(item);
+    if (m === null) return null;
+    out.push(m[2]);
+  }
+  return out;
+};
+
+/** At most this many items of a list of folders are settled. */
+const MAX_ITEMS = 64;
+
+/**
+ * The items of a list of folders an argument holds: a literal list, a comprehension over a literal
+ * list (`[join(base, "ext", kind) for kind in PLUGIN_DIRS]`, each with its loop value), or a name
+ * assigned one, with what is appended to it after (`folders.append(…)`).
+ */
+const listItems = (env: SettleEnv, source: string, line: number, depth = 0): { expr: string; line: number; extra: Map<string, string> }[] => {
+  const t = source.trim();
+  if (/^[A-Za-z_]\w*$/.test(t)) {
+    if (depth >= 2) return [];
+    const out: { expr: string; line: number; extra: Map<string, string> }[] = [];
+    for (const fn of [env.fn, env.moduleFn]) {
+      const list = fn?.assigned.get(t)?.filter((v) => fn !== env.fn || v.line < line) ?? [];
+      if (list.length === 0) continue;
+      for (const v of list) {
+        if (v.append) out.push({ expr: v.text, line: v.line, extra: new Map() });
+        else out.splice(0, out.length, ...listItems(env, v.text, v.line, depth + 1));
+      }
+      break;
+    }
+    return out.slice(0, MAX_ITEMS);
+  }
+  // A list of folders is short: a long argument is something else, and is not searched.
+  if (t.length > 2000 || !/^[[(][\s\S]*[\])]$/.test(t)) return [];
+  const inner = t.slice(1, -1);
+  const comprehension = /^([\s\S]*?)\s+for\s+([A-Za-z_]\w*)\s+in\s+([\s\S]+)$/.exec(inner);
+  if (comprehension !== null) {
+    const values = literalItems(env, comprehension[3], line) ?? [];
+    return values.slice(0, MAX_ITEMS).map((v) => ({ expr: comprehension[1], line, extra: new Map([[comprehension[2], v]]) }));
+  }
+  return splitCommas(inner).slice(0, MAX_ITEMS).map((expr) => ({ expr, line, extra: new Map() }));
+};
+
+/** The folders an argument names: itself, or (for a list of folders) each of its items that settles. */
+const settleFolders = (env: SettleEnv, source: string, line: number, each: boolean): string[] => {
+  if (!each) {
+    const one = settleFolder(env, source, line);
+    return one === null ? [] : [one];
+  }
+  const out: string[] = [];
+  for (const item of listItems(env, source, line)) {
+    const folder = settleFolder(env, item.expr, item.line, item.extra);
+    if (folder !== null && !out.includes(folder)) out.push(folder);
+  }
+  return out;
+};
+
+/** Helpers found to answer a fixed folder (their own), by defining file and name. */
+const fixedFolderHelpers = perScan((): Map<string, string | null> => new Map());
+
+/**
+ * The folder a no-argument call of `dotted` answers: the caller's (answersCallerFolder), or, for a
+ * repo function whose body returns such a call (quodlibet's `def get_base_dir(): return
+ * util.get_module_dir()`), the folder of the file that defines it.
+ */
+const helperFolder = (ctx: FrameworkContext, file: string, facts: FileFacts, dotted: string): string | null => {
+  if (answersCallerFolder(ctx, file, facts, dotted)) return dirname(file);
+  const dot = dotted.lastIndexOf('.');
+  const name = dotted.slice(dot + 1);
+  let holder: string | null = null;
+  if (dot >= 0) holder = boundModuleFile(ctx, file, facts, dotted.slice(0, dot));
+  else if (new RegExp(`^def ${name}\\(`, 'm').test(ctx.readText(file) ?? '')) holder = file;
+  else for (const i of facts.imports) if (i.syntax === 'from' && i.names.some((x) => (x.alias ?? x.name) === name && x.name === name)) holder = moduleFile(ctx, file, i.specifier);
+  if (holder === null) return null;
+  const known = fixedFolderHelpers(ctx);
+  const k = `${holder}\0${name}`;
+  if (known.has(k)) return known.get(k)!;
+  known.set(k, null);
+  const text = ctx.readText(holder);
+  const holderFacts = ctx.facts(holder);
+  const def = text === null ? null : new RegExp(`^def ${name}\\(`, 'm').exec(text);
+  const block = def === null || text === null ? null : topLevelDefAround(text, def.index + 4);
+  const body = block === null || text === null ? '' : text.slice(block.start, block.end);
+  const ret = /\breturn\s+([A-Za-z_][\w.]*)\(\s*\)\s*$/m.exec(body);
+  const answer = ret !== null && holderFacts !== undefined && ret[1] !== name && answersCallerFolder(ctx, holder, holderFacts, ret[1]) ? dirname(holder) : null;
+  known.set(k, answer);
+  return answer;
 };
 
 /** How far above a call the assignment of the name it passes may stand. */
@@ -390,9 +703,9 @@ const packageModules = (ctx: FrameworkContext, pkg: string, from: string): { fol
 
 export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
-  const { loaders, analysed } = repoLoaders(ctx);
-  if (loaders.size === 0) return out;
-  const { methods, topLevel } = indexes(loaders);
+  const { loaders, analysed, attrs } = repoLoaders(ctx);
+  if (loaders.size === 0 && attrs.size === 0) return out;
+  const idx = indexes(loaders, analysed);
   const { byFolder, subfolders } = folderIndex(ctx);
   for (const a of analysed.values()) {
     const facts = ctx.facts(a.file);
@@ -400,6 +713,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
     if (facts === undefined || text === null) continue;
     let held: ReturnType<typeof pathAssignments> | undefined;
     const assignments = (): ReturnType<typeof pathAssignments> => (held ??= pathAssignments(text, a.file));
+    const moduleFn = a.fns.find((f) => f.name === '');
     const seen = new Set<string>();
     const push = (target: string, targetKind: 'file' | 'module-attr', line: number, label: string): void => {
       const k = `${target}\0${line}`;
@@ -407,46 +721,60 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       seen.add(k);
       out.references.push({ from: a.file, target, targetKind, line, label });
     };
+    /** Edges for a value handed to a parameter (or stored on an attribute) with role `r`. */
+    const settle = (fn: FunctionFlows, arg: ArgShape, r: RoleOf, line: number, where: string, what: string, param: string, skipModule: boolean): void => {
+      if (r.role === 'folder') {
+        const env: SettleEnv = { ctx, file: a.file, facts, text, fn, moduleFn, assignments };
+        for (const folder of settleFolders(env, arg.text, line, r.each)) {
+          const label = `loaded by ${where}, which hands ${shown(folder)} to ${what} as its folder ${param}: any module there may be loaded`;
+          for (const target of loadedFiles(byFolder, subfolders, { folder, mode: 'packages' })) push(target, 'file', line, label);
+        }
+        return;
+      }
+      // A prefix built around a parameter leaves the name unknown here; its own callers settle it.
+      if (arg.prefix !== null) return;
+      if (r.role === 'module' && skipModule) return;
+      for (const s of arg.strings) {
+        const name = r.prefix + s.value;
+        if (!isModuleName(name)) continue;
+        if (r.role === 'module') {
+          const files = ctx.module(name, dirname(a.file));
+          if (files.length === 0) continue;
+          push(files[0], 'file', s.line, `named in ${a.file}:${s.line} as "${s.value}", loaded by ${where} through ${what}, which imports its ${param}`);
+          for (const init of files.slice(1)) push(init, 'file', s.line, `run before ${name}, which ${where} loads (a package runs before its modules)`);
+        } else {
+          const listed = packageModules(ctx, name, a.file);
+          if (listed === null) continue;
+          const label = `named in ${a.file}:${s.line} as "${s.value}", loaded by ${where} through ${what}, which imports every module of its package ${param} (${name})`;
+          for (const target of listed.files) push(target, 'file', s.line, label);
+          // Importing a module of the package runs the package's own __init__.py and those above it first.
+          for (const init of listed.inits) push(init, 'file', s.line, `run before the modules of ${name} that ${where} loads (a package runs before its modules)`);
+        }
+      }
+    };
     for (const fn of a.fns) {
       for (const call of fn.calls) {
-        const loader = resolveCall(a, fn, call, loaders, methods, topLevel);
-        if (loader === undefined || (loader.file === a.file && loader.fn === fn)) continue;
-        const where = `${call.callee}() at ${a.file}:${call.line}`;
+        if (call.word === '@set' || call.word === '@add') {
+          // A value the class stores itself (`self.path.append(os.path.join(head, 'plugins'))`); a parameter stored is settled at the constructor's callers.
+          const roles = attrs.get(attrKey(a.file, fn, call.callee));
+          const value = call.positional[0];
+          if (roles === undefined || value === undefined || (value.direct !== null && fn.params.includes(value.direct))) continue;
+          const where = `${fn.className}.${fn.name}() at ${a.file}:${call.line}`;
+          const what = `the methods of ${fn.className} that load from ${call.callee}`;
+          for (const r of roles) settle(fn, value, call.word === '@add' ? { ...r, each: false } : r, call.line, where, what, call.callee, false);
+          continue;
+        }
+        const loader = resolveCall(a, fn, call, idx);
+        if (loader === undefined || loader.lister || (loader.file === a.file && loader.fn === fn)) continue;
+        const where = `${call.callee === '' ? `${call.word}` : call.callee}() at ${a.file}:${call.line}`;
         const what = `${loader.fn.className === null ? '' : `${loader.fn.className}.`}${loader.fn.name}() (${loader.file}:${loader.fn.defLine})`;
         for (const [index, roles] of loader.roles) {
           const arg = argumentFor(call, loader, index);
           if (arg === undefined) continue;
           const param = loader.fn.params[index];
-          for (const r of roles) {
-            if (r.role === 'folder') {
-              const folder = settleFolder(ctx, a.file, facts, text, arg, call.line, assignments);
-              if (folder === null) continue;
-              const label = `loaded by ${where}, which hands ${shown(folder)} to ${what} as its folder ${param}: any module there may be loaded`;
-              for (const target of loadedFiles(byFolder, subfolders, { folder, mode: 'packages' })) push(target, 'file', call.line, label);
-              continue;
-            }
-            // A prefix built around a parameter leaves the name unknown here; its own callers settle it.
-            if (arg.prefix !== null) continue;
-            // A module-level function around its own import_module(param): string-modules follows its callers.
-            if (r.role === 'module' && loader.fn.className === null && realModuleArg(loader.fn, param)) continue;
-            for (const s of arg.strings) {
-              const name = r.prefix + s.value;
-              if (!isModuleName(name)) continue;
-              if (r.role === 'module') {
-                const files = ctx.module(name, dirname(a.file));
-                if (files.length === 0) continue;
-                push(files[0], 'file', s.line, `named in ${a.file}:${s.line} as "${s.value}", loaded by ${where} through ${what}, which imports its ${param}`);
-                for (const init of files.slice(1)) push(init, 'file', s.line, `run before ${name}, which ${where} loads (a package runs before its modules)`);
-              } else {
-                const listed = packageModules(ctx, name, a.file);
-                if (listed === null) continue;
-                const label = `named in ${a.file}:${s.line} as "${s.value}", loaded by ${where} through ${what}, which imports every module of its package ${param} (${name})`;
-                for (const target of listed.files) push(target, 'file', s.line, label);
-                // Importing a module of the package runs the package's own __init__.py and those above it first.
-                for (const init of listed.inits) push(init, 'file', s.line, `run before the modules of ${name} that ${where} loads (a package runs before its modules)`);
-              }
-            }
-          }
+          // A module-level function around its own import_module(param): string-modules follows its callers.
+          const skipModule = loader.fn.className === null && realModuleArg(loader.fn, param);
+          for (const r of roles) settle(fn, arg, r, call.line, where, what, param, skipModule);
         }
       }
     }
@@ -459,8 +787,12 @@ const reader: FrameworkReader = {
   title: "Python modules loaded through the repo's own loader functions",
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    const { loaders } = repoLoaders(ctx);
-    for (const l of loaders.values()) return `${l.file}:${l.fn.defLine} ${l.fn.name}() loads modules by a parameter`;
+    const { loaders, attrs } = repoLoaders(ctx);
+    for (const l of loaders.values()) if (!l.lister) return `${l.file}:${l.fn.defLine} ${l.fn.name}() loads modules by a parameter`;
+    for (const k of attrs.keys()) {
+      const [file, cls, attr] = k.split('\0');
+      return `${file}: ${cls} loads modules from self.${attr}`;
+    }
     return null;
   },
   collect: collectLoaderWrappers,

@@ -16,6 +16,9 @@ export interface SysPathFolder {
 
 const REPO = '/__census_repo__';
 
+/** A repo path ('' = the root) as pathValue writes it, for a variable handed to pathValue. */
+export const absRepoPath = (path: string): string => (path === '' ? REPO : `${REPO}/${path}`);
+
 type Token = { kind: 'name' | 'str' | 'num' | 'op'; text: string };
 
 const tokenize = (expr: string): Token[] | null => {
