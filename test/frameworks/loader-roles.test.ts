@@ -1,7 +1,7 @@
 /** fileFlows: the calls of a file's functions, with what each argument is built from. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileFlows } from '../../src/frameworks/python/loader-roles.js';
+import { fileFlows, fileFlowsAndClasses } from '../../src/frameworks/python/loader-roles.js';
 
 const MAILMAN_LIKE = [
   'import os',
@@ -76,4 +76,47 @@ test('fileFlows: a path joined onto a parameter, and the argument text for settl
   assert.deepEqual([...loader.joined], ['module_dir']);
   assert.deepEqual(loader.calls[0].positional[1].params.sort(), ['filename', 'module_dir']);
   assert.deepEqual(fns.find((f) => f.name === '')!.calls[0].positional.map((p) => p.text), ['name + ".py"', 'engine_dir']);
+});
+
+test('fileFlowsAndClasses: attributes of self as parameters, loop items, stores, assigned values and class bases', () => {
+  const text = [
+    'import os',
+    'from . import borg',
+    '',
+    'class Scanner(borg.Borg):',
+    '    def __init__(self, folders, package):',
+    '        self.folders = folders',
+    '        self.package = package',
+    '        (head, _tail) = os.path.split(borg.__file__)',
+    "        self.folders.append(os.path.join(head, 'plugins'))",
+    '',
+    '    def rescan(self):',
+    '        m = __import__(self.package)',
+    '        for folder in self.folders:',
+    '            for name in os.listdir(folder):',
+    '                __import__(name)',
+    '        return m.__file__',
+    '',
+    'class Sub(Scanner):',
+    '    pass',
+  ].join('\n');
+  const { fns, classes } = fileFlowsAndClasses(text, (w) => w === 'listdir' || w === '__import__');
+  assert.deepEqual(classes.map((c) => [c.name, c.bases]), [['Scanner', ['borg.Borg']], ['Sub', ['Scanner']]]);
+  const init = fns.find((f) => f.name === '__init__')!;
+  assert.deepEqual(init.calls.map((c) => [c.word, c.callee, c.positional[0].direct, c.positional[0].text]), [
+    ['@set', 'self.folders', 'folders', 'folders'],
+    ['@set', 'self.package', 'package', 'package'],
+    ['@add', 'self.folders', null, "os.path.join(head, 'plugins')"],
+  ]);
+  // `(head, _tail) = os.path.split(x)`: head is x's folder.
+  assert.deepEqual(init.assigned.get('head')?.map((v) => v.text), ['os.path.dirname(borg.__file__)']);
+  const rescan = fns.find((f) => f.name === 'rescan')!;
+  assert.equal(rescan.readsFolder, true);
+  assert.deepEqual(rescan.calls.map((c) => [c.word, c.positional[0].direct, c.positional[0].each]), [
+    ['__import__', 'self.package', false],
+    // A loop variable over self.folders: one item of it.
+    ['listdir', 'self.folders', true],
+    ['__import__', 'name', false],
+  ]);
+  assert.deepEqual(rescan.assigned.get('m')?.map((v) => v.text), ['__import__(self.package)']);
 });
