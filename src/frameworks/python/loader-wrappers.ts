@@ -38,7 +38,7 @@ import { fileFlowsAndClasses, type ArgShape, type CallFlow, type ClassInfo, type
 import { topLevelDefAround } from './loader-functions.js';
 import { perScan } from '../per-scan.js';
 
-export type Role = 'module' | 'package' | 'folder';
+export type Role = 'module' | 'package' | 'folder' | 'file';
 
 interface RoleOf {
   role: Role;
@@ -46,6 +46,12 @@ interface RoleOf {
   prefix: string;
   /** The parameter holds a list of such values (`for folder in folders: listdir(folder)`). */
   each: boolean;
+  /**
+   * A folder the loader builds from the parameter (ansible-test's `path = os.path.join(root,
+   * directory)` with `root = os.path.dirname(__file__)`, then `iter_modules([path])`): the
+   * expression, settled in the loader's file with the parameter bound to the caller's literal.
+   */
+  template?: { file: string; fn: FunctionFlows; expr: string; line: number; param: string };
 }
 
 /** A built-in call's parameters: position → role; `real`: the call loads by itself. */
@@ -302,7 +308,7 @@ export const resolveCall = (a: Analysed, fn: FunctionFlows, call: CallFlow, idx:
 
 const addRole = <K>(roles: Map<K, RoleOf[]>, index: K, role: RoleOf): boolean => {
   const list = roles.get(index) ?? roles.set(index, []).get(index)!;
-  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each)) return false;
+  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template)) return false;
   list.push(role);
   return true;
 };
@@ -387,7 +393,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
               const arg = argumentFor(call, target, index);
               if (arg === undefined || arg.direct === null || !isParamOrAttr(fn, arg.direct)) continue;
               for (const r of list) {
-                if (r.role === 'folder' && arg.prefix !== null) continue;
+                if ((r.role === 'folder' || r.role === 'file') && arg.prefix !== null) continue;
                 if (r.each && arg.each) continue;
                 found.push([arg.direct, { role: r.role, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each }]);
               }
@@ -401,6 +407,13 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
             if (arg === undefined) continue;
             if (role === 'file') {
               for (const p of arg.params) if (fn.joined.has(p)) found.push([p, { role: 'folder', prefix: '', each: false }]);
+              // `spec_from_file_location(name, path)`: the parameter is the module's file.
+              if (arg.direct !== null && !arg.each && arg.prefix === null && fn.params.includes(arg.direct) && !fn.joined.has(arg.direct)) found.push([arg.direct, { role: 'file', prefix: '', each: false }]);
+              continue;
+            }
+            if (role === 'folder' && arg.direct !== null && !arg.each && arg.prefix === null && !isParamOrAttr(fn, arg.direct)) {
+              const template = folderTemplate(a.file, fn, arg.direct, call.line);
+              if (template !== null) found.push([template.param, { role: 'folder', prefix: '', each: false, template }]);
               continue;
             }
             if (arg.direct === null || !isParamOrAttr(fn, arg.direct)) continue;
@@ -428,6 +441,25 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
       }
     }
   }
+};
+
+/** Templates made per function, local and line: one object each, so a role is added once. */
+const templates = new WeakMap<FunctionFlows, Map<string, NonNullable<RoleOf['template']>>>();
+
+/**
+ * `path = os.path.join(root, directory)` above a listing of `path`: a folder built from exactly one
+ * parameter the body never reassigns (`root`, reassigned to `os.path.dirname(__file__)` when None,
+ * is settled in the body), as a template its callers' literals fill in.
+ */
+const folderTemplate = (file: string, fn: FunctionFlows, local: string, line: number): NonNullable<RoleOf['template']> | null => {
+  const values = fn.assigned.get(local)?.filter((v) => v.line < line) ?? [];
+  if (values.length === 0 || values[values.length - 1].append) return null;
+  const value = values[values.length - 1];
+  const used = fn.params.filter((p) => p !== 'self' && p !== 'cls' && !fn.assigned.has(p) && new RegExp(`(?<![\\w.'"])${p}\\b`).test(value.text));
+  if (used.length !== 1) return null;
+  const k = `${local}\0${value.line}`;
+  const made = templates.get(fn) ?? templates.set(fn, new Map()).get(fn)!;
+  return made.get(k) ?? made.set(k, { file, fn, expr: value.text, line: value.line, param: used[0] }).get(k)!;
 };
 
 /** Whether a real load call (import_module, __import__, import_string) takes `param` as its name. */
@@ -723,6 +755,21 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
     };
     /** Edges for a value handed to a parameter (or stored on an attribute) with role `r`. */
     const settle = (fn: FunctionFlows, arg: ArgShape, r: RoleOf, line: number, where: string, what: string, param: string, skipModule: boolean): void => {
+      if (r.template !== undefined) {
+        // The caller names the part the loader joins onto its own folder: `import_plugins('commands/sanity')`.
+        const literal = /^[rRuU]?(["'])((?:\\.|(?!\1)[^\\])*)\1$/.exec(arg.text.trim());
+        const folder = literal === null ? null : settleTemplate(r.template, literal[2]);
+        if (folder === null) return;
+        const label = `loaded by ${where}, which hands "${literal![2]}" to ${what} as its ${param}, the folder ${shown(folder)} it builds and lists: any module there may be loaded`;
+        for (const target of loadedFiles(byFolder, subfolders, { folder, mode: 'packages' })) push(target, 'file', line, label);
+        return;
+      }
+      if (r.role === 'file') {
+        const env: SettleEnv = { ctx, file: a.file, facts, text, fn, moduleFn, assignments };
+        const path = settleFolder(env, arg.text, line);
+        if (path !== null && path.endsWith('.py') && ctx.files.has(path)) push(path, 'file', line, `loaded by ${where}, which hands its path to ${what} as the file ${param} it loads`);
+        return;
+      }
       if (r.role === 'folder') {
         const env: SettleEnv = { ctx, file: a.file, facts, text, fn, moduleFn, assignments };
         for (const folder of settleFolders(env, arg.text, line, r.each)) {
@@ -751,6 +798,14 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
           for (const init of listed.inits) push(init, 'file', s.line, `run before the modules of ${name} that ${where} loads (a package runs before its modules)`);
         }
       }
+    };
+    const settleTemplate = (template: NonNullable<RoleOf['template']>, value: string): string | null => {
+      const tFacts = ctx.facts(template.file);
+      const tText = tFacts === undefined ? null : ctx.readText(template.file);
+      if (tFacts === undefined || tText === null || value.length > 300) return null;
+      let tHeld: ReturnType<typeof pathAssignments> | undefined;
+      const env: SettleEnv = { ctx, file: template.file, facts: tFacts, text: tText, fn: template.fn, moduleFn: analysed.get(template.file)?.fns.find((f) => f.name === ''), assignments: () => (tHeld ??= pathAssignments(tText, template.file)) };
+      return settleFolder(env, template.expr, template.line + 1, new Map([[template.param, value]]));
     };
     for (const fn of a.fns) {
       for (const call of fn.calls) {
