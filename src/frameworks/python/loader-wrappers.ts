@@ -624,6 +624,8 @@ const settleFolders = (env: SettleEnv, source: string, line: number, each: boole
     const one = settleFolder(env, source, line);
     return one === null ? [] : [one];
   }
+  // `pkg.__path__` is itself a list of folders (the package's).
+  if (/^(?:[A-Za-z_][\w.]*\.)?__path__$/.test(source.trim())) return settleFolders(env, source, line, false);
   const out: string[] = [];
   for (const item of listItems(env, source, line)) {
     const folder = settleFolder(env, item.expr, item.line, item.extra);
