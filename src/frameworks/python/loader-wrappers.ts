@@ -194,6 +194,8 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
     const files = new Set([...loaders.values()].filter((l) => !l.lister).map((l) => l.file));
     const stems = new Set([...files].map((f) => (basename(f) === '__init__.py' ? basename(dirname(f)) : basename(f).slice(0, -3))));
     let grew = false;
+    // A file importing a loader's module is worth tokenizing only when it calls a loader by name (not `def name(`).
+    const callsLoader = new RegExp(`(?<!def\\s)\\b(?:${[...names].join('|')})\\s*\\(`);
     for (const { path, facts } of pyFiles) {
       const seen = analysed.get(path);
       if (seen !== undefined) {
@@ -201,7 +203,7 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
         if (fresh.length === 0 || !fresh.some((n) => !seen.words.has(n) && new RegExp(`\\b${n}\\s*\\(`).test(ctx.readText(path) ?? ''))) continue;
       } else if (!importsLoaderFile(ctx, path, facts.imports, stems, names, files)) continue;
       const text = ctx.readText(path);
-      if (text === null) continue;
+      if (text === null || (seen === undefined && !callsLoader.test(text))) continue;
       analyse(path, facts, text);
       grew = true;
     }
@@ -234,6 +236,10 @@ interface Index {
   /** `file\0Class` → its `__init__` loader. */
   ctors: Map<string, Loader>;
   analysed: ReadonlyMap<string, Analysed>;
+  /** ctorOf's answers for this index, by `file\0Class`. */
+  known: Map<string, Loader | undefined>;
+  /** Per analysed file: its classes by name, and the classes defining their own `__init__`. */
+  classesOf: Map<string, { byName: Map<string, ClassInfo>; ownInit: Set<string> }>;
 }
 
 /** The class a file binds to `name` (`Base`, `mod.Base`, an imported name), as its defining file and name. */
@@ -245,7 +251,7 @@ const classBinding = (idx: Index, file: string, name: string): { file: string; n
     const module = a.bindings.modules.get(name.slice(0, dot));
     return module === undefined ? null : { file: module, name: name.slice(dot + 1) };
   }
-  if (a.classes.some((c) => c.name === name)) return { file, name };
+  if (idx.classesOf.get(file)?.byName.has(name) ?? a.classes.some((c) => c.name === name)) return { file, name };
   return a.bindings.names.get(name) ?? null;
 };
 
@@ -254,17 +260,27 @@ const classBinding = (idx: Index, file: string, name: string): { file: string; n
  * defines none) its bases' through up to three levels.
  */
 const ctorOf = (idx: Index, file: string, cls: string, depth = 0): Loader | undefined => {
-  const own = idx.ctors.get(`${file}\0${cls}`);
+  const k = `${file}\0${cls}`;
+  const own = idx.ctors.get(k);
   if (own !== undefined || depth > 3) return own;
+  if (depth === 0 && idx.known.has(k)) return idx.known.get(k);
   const a = idx.analysed.get(file);
-  const info = a?.classes.find((c) => c.name === cls);
-  if (a === undefined || info === undefined || a.fns.some((f) => f.className === cls && f.name === '__init__')) return undefined;
-  for (const base of info.bases) {
-    const bound = classBinding(idx, file, base);
-    const found = bound === null ? undefined : ctorOf(idx, bound.file, bound.name, depth + 1);
-    if (found !== undefined) return found;
+  let classes = idx.classesOf.get(file);
+  if (a !== undefined && classes === undefined) {
+    classes = { byName: new Map(a.classes.map((c) => [c.name, c])), ownInit: new Set(a.fns.filter((f) => f.name === '__init__' && f.className !== null).map((f) => f.className!)) };
+    idx.classesOf.set(file, classes);
   }
-  return undefined;
+  const info = classes?.byName.get(cls);
+  let found: Loader | undefined;
+  if (info !== undefined && !classes!.ownInit.has(cls)) {
+    for (const base of info.bases) {
+      const bound = classBinding(idx, file, base);
+      found = bound === null ? undefined : ctorOf(idx, bound.file, bound.name, depth + 1);
+      if (found !== undefined) break;
+    }
+  }
+  if (depth === 0) idx.known.set(k, found);
+  return found;
 };
 
 /** The `__init__` a method's `super().__init__(…)` or `Base.__init__(self, …)` reaches: its class's bases' constructor. */
@@ -322,7 +338,7 @@ const indexes = (loaders: ReadonlyMap<string, Loader>, analysed: ReadonlyMap<str
     else topLevel.set(`${l.file}\0${l.fn.name}`, l);
     if (l.fn.className !== null && l.fn.name === '__init__' && isMethod(l.fn)) ctors.set(`${l.file}\0${l.fn.className}`, l);
   }
-  return { methods, topLevel, ctors, analysed };
+  return { methods, topLevel, ctors, analysed, known: new Map(), classesOf: new Map() };
 };
 
 const attrKey = (file: string, fn: FunctionFlows, attr: string): string => `${file}\0${fn.className}\0${attr.slice('self.'.length)}`;
