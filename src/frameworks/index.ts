@@ -81,6 +81,7 @@ import setupTests from './js/setup-tests.js';
 import rstest from './js/rstest.js';
 import sizeLimit from './js/size-limit.js';
 import staticDirs from './js/static-dirs.js';
+import servedFiles from './js/served-files.js';
 import starlight from './js/starlight.js';
 import threadsWorkers from './js/threads-workers.js';
 import storybook from './js/storybook.js';
@@ -185,6 +186,7 @@ export const READERS: readonly FrameworkReader[] = [
   gulp,
   hexo,
   htmlPages,
+  servedFiles,
   hubot,
   tiddlywiki,
   husky,

@@ -40,7 +40,7 @@ const VISIT = /\b(?:cy\s*\.\s*visit|\.\s*goto)\s*\(\s*(["'`])([^"'`\n$]*)\1/g;
 /** A test server's origin: only a URL on the machine the suite runs on names a page of this repo. */
 const LOCAL_ORIGIN = /^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d+)?(?=\/|$)/i;
 
-interface PageScript {
+export interface PageScript {
   page: string;
   line: number;
   src: string;
@@ -103,7 +103,7 @@ export const scriptTarget = (ctx: FrameworkContext, page: string, src: string, s
 };
 
 /** Every local script of every page the repo owns, with the folder each page's `/` is. */
-const pageScripts = perScan((ctx: FrameworkContext): { scripts: PageScript[]; roots: Map<string, string> } => {
+export const pageScripts = perScan((ctx: FrameworkContext): { scripts: PageScript[]; roots: Map<string, string> } => {
   const scripts: PageScript[] = [];
   const roots = new Map<string, string>();
   let packageDirs: string[] | null = null;
