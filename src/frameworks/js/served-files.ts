@@ -48,6 +48,7 @@ const LITERAL = /^(["'`])([^"'`$\n]*)\1$/;
 /** Node's workers: their bare path is relative to the process's working folder (walk.ts), or the threads package's (threads-workers.ts). */
 const NODE_WORKERS = /(['"])(?:node:)?worker_threads\1|(['"])threads\2|\btiny-worker\b|\bweb-worker\b/;
 const SCRIPT = /\.[cm]?[jt]sx?$/;
+const PAGE = /\.html?$/;
 /** A URL of another site or scheme: not a file of this repo. */
 const REMOTE = /^[a-z][\w+.-]*:|^\/\//i;
 
@@ -69,6 +70,21 @@ const propertyOf = (objectText: string | undefined, key: string): string | null 
     if (m) return m[2];
   }
   return null;
+};
+
+/** An object literal's text: the argument itself, or the `{ … }` a `const`/`let`/`var` of that name holds in the file. */
+const objectText = (arg: string | undefined, text: string): string | undefined => {
+  const a = arg?.trim();
+  if (a === undefined || !/^[A-Za-z_$][\w$]*$/.test(a)) return a;
+  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${a.replace(/\$/g, '\\$')}\s*=\s*\{`).exec(text);
+  if (decl === null) return a;
+  const open = decl.index + decl[0].length - 1;
+  let depth = 0;
+  for (let i = open; i < Math.min(text.length, open + 2000); i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return text.slice(open, i + 1);
+  }
+  return a;
 };
 
 /** A call's arguments as the evidence quotes them: one line, at most 120 characters. */
@@ -106,16 +122,27 @@ const serverFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFil
         if (args === null) continue;
         const [first, options] = splitArgs(args);
         if (first === undefined) continue;
-        const root = propertyOf(options, 'root');
+        const root = propertyOf(objectText(options, text), 'root');
         let target: string | null = null;
         let why: string[] = [];
         const name = literalOf(first);
-        if (root !== null && name !== null) {
+        const line = lineAt(text, m.index ?? 0);
+        const call = `${m[0].replace(/\s+/g, '')}${shortArgs(args)})`;
+        const rootNote = root !== null && options !== undefined && !options.trim().startsWith('{') ? `, ${options.trim()}.root = ${root.trim()}` : '';
+        if (root !== null) {
           const folder = explainedFolderOf(root, file, text, scope);
-          if (folder !== null) {
-            target = joinRepo(folder.folder, name.replace(/^\/+/, ''));
-            why = folder.why;
+          if (folder === null) continue;
+          why = folder.why;
+          if (name === null) {
+            // A name the request gives (`req.params[0]`) below an anchored root: the whole folder is served, as express.static serves one.
+            const settings = why.length === 0 ? '' : ` (${why.join('; ')})`;
+            for (const served of pathsWithPrefix(ctx.files, folder.folder === '' ? '' : `${folder.folder}/`)) {
+              if (served === file || served.includes('node_modules/') || !(SCRIPT.test(served) || PAGE.test(served))) continue;
+              out.push({ file, line, target: served, label: `loaded by browsers from ${file}:${line}, which sends any file below ${folder.folder || '.'}/ with ${call}${rootNote}${settings}` });
+            }
+            continue;
           }
+          target = joinRepo(folder.folder, name.replace(/^\/+/, ''));
         } else if (name === null) {
           const found = explainedFolderOf(first, file, text, scope);
           if (found !== null) {
@@ -124,9 +151,8 @@ const serverFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFil
           }
         }
         if (target === null || target === file || !ctx.files.has(target)) continue;
-        const line = lineAt(text, m.index ?? 0);
         const settings = why.length === 0 ? '' : ` (${why.join('; ')})`;
-        out.push({ file, line, target, label: `loaded by browsers from ${file}:${line}, which sends it with ${m[0].replace(/\s+/g, '')}${shortArgs(args)})${settings}` });
+        out.push({ file, line, target, label: `loaded by browsers from ${file}:${line}, which sends it with ${call}${rootNote}${settings}` });
       }
     }
     if (text.includes('views')) {
