@@ -13,7 +13,8 @@
  * pages): a page a static file server serves is an entry of the kind of the command that runs the
  * server; a page an end-to-end test visits (`cy.visit('/todo')`, `page.goto('http://localhost:8080/todo')`)
  * is reached from that test when the URL's path names exactly one page (`todo.html`,
- * `todo/index.html`); a page nothing visibly serves is a page a person opens in a browser, a root
+ * `todo/index.html`); a page a server sends or renders (`res.sendFile`, `res.render`: served-files.ts)
+ * is reached from that server's file; a page nothing visibly serves is a page a person opens in a browser, a root
  * of the manual tier (languages/web: `runByPath`).
  */
 import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';

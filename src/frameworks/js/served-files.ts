@@ -220,11 +220,13 @@ const browserFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFi
     const bases: Base[] = [];
     const s = innermostServed(file);
     if (s) bases.push({ folder: s.folder, why: `the folder ${s.file}:${s.line} serves with ${s.call}()` });
+    const publicDir = joinRepo(packageOf(packages, file), 'public');
+    // A file in its package's public/ was fetched from there: `/x` is beside it in that folder's tree.
+    if (publicDir !== null && file.startsWith(`${publicDir}/`)) bases.push({ folder: publicDir, why: `its package's public/ folder, served at /` });
     let pageRoot: string | null = null;
     for (const root of new Set(roots.values())) if ((root === '' || file.startsWith(`${root}/`)) && (pageRoot === null || root.length > pageRoot.length)) pageRoot = root;
     if (pageRoot !== null) bases.push({ folder: pageRoot, why: `the site root of the pages in ${pageRoot || '.'}/` });
-    const publicDir = joinRepo(packageOf(packages, file), 'public');
-    if (publicDir !== null) bases.push({ folder: publicDir, why: `its package's public/ folder, served at /` });
+    if (publicDir !== null && !file.startsWith(`${publicDir}/`)) bases.push({ folder: publicDir, why: `its package's public/ folder, served at /` });
     return bases;
   };
   const resolve = (file: string, url: string, pageRelative: boolean): { target: string; why: string } | null => {
@@ -236,9 +238,14 @@ const browserFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFi
     const pages = pagesOf.get(file) ?? [];
     let bases: Base[];
     if (pages.length > 0 && (pageRelative || absolute)) {
-      bases = pages.map(({ page, line }) => {
-        const folder = absolute ? (roots.get(page) ?? dirname(page)) : dirname(page);
-        return { folder, why: `${absolute ? 'the site root' : 'the folder'} of ${page}, which loads ${file} (${page}:${line})` };
+      bases = pages.flatMap(({ page, line }) => {
+        const root = roots.get(page) ?? dirname(page);
+        const folder = absolute ? root : dirname(page);
+        const found = [{ folder, why: `${absolute ? 'the site root' : 'the folder'} of ${page}, which loads ${file} (${page}:${line})` }];
+        // A bundler's dev server and build serve the package's public/ at / beside the page: vite, Create React App, Next.
+        const publicDir = joinRepo(packageOf(packages, page), 'public');
+        if (folder === root && publicDir !== null) found.push({ folder: publicDir, why: `the public/ folder served at / beside ${page}, which loads ${file} (${page}:${line})` });
+        return found;
       });
     } else if (absolute) bases = siteRoots(file);
     else bases = [{ folder: dirname(file), why: `the folder of ${file}` }];
