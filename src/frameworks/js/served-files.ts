@@ -26,7 +26,7 @@
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
-import { explainedFolderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
+import { explainedFolderOf, splitArgs, templateAsJoin } from '../../languages/javascript/folder-expr.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { folderScopeOf } from './folder-scope.js';
@@ -130,7 +130,7 @@ const serverFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFil
         const call = `${m[0].replace(/\s+/g, '')}${shortArgs(args)})`;
         const rootNote = root !== null && options !== undefined && !options.trim().startsWith('{') ? `, ${options.trim()}.root = ${root.trim()}` : '';
         if (root !== null) {
-          const folder = explainedFolderOf(root, file, text, scope);
+          const folder = explainedFolderOf(templateAsJoin(root), file, text, scope);
           if (folder === null) continue;
           why = folder.why;
           if (name === null) {
@@ -144,7 +144,7 @@ const serverFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFil
           }
           target = joinRepo(folder.folder, name.replace(/^\/+/, ''));
         } else if (name === null) {
-          const found = explainedFolderOf(first, file, text, scope);
+          const found = explainedFolderOf(templateAsJoin(first), file, text, scope);
           if (found !== null) {
             target = found.folder;
             why = found.why;
@@ -162,7 +162,7 @@ const serverFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFil
         if (value === undefined) continue;
         const exprs = value.startsWith('[') && value.endsWith(']') ? splitArgs(value.slice(1, -1)) : [value];
         for (const expr of exprs) {
-          const found = explainedFolderOf(expr, file, text, scope);
+          const found = explainedFolderOf(templateAsJoin(expr), file, text, scope);
           if (found === null || pathsWithPrefix(ctx.files, found.folder === '' ? '' : `${found.folder}/`).length === 0) continue;
           const pkg = packageOf(dirs, file);
           views.set(pkg, [...(views.get(pkg) ?? []), { file, line: lineAt(text, m.index ?? 0), folder: found.folder }]);

@@ -5,6 +5,9 @@
  * so none of them is imported by the server and all of them would look dead. Node-RED's editor
  * is served this way from another workspace package:
  * `express.static(path.join(path.dirname(require.resolve("@node-red/editor-client")), 'public'))`.
+ * Other servers' static folders are read the same way: `sirv(dir)`, koa-static's `serve(dir)` (under the
+ * name the file binds it to), `fastify.register(fastifyStatic, { root: dir })` (@fastify/static);
+ * a folder may also be a template that opens with an anchor (`${__dirname}/../public`).
  * The folder must be anchored (see folder-expr.ts: `__dirname`, a workspace package's folder, or a
  * const holding one, or an nconf setting its config module's JSON settles, as Ghost serves its built
  * admin from `path.join(config.get('paths').adminAssets, 'assets')`); a bare `'public'` is relative
@@ -12,14 +15,20 @@
  */
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
-import { explainedFolderOf } from '../../languages/javascript/folder-expr.js';
+import { explainedFolderOf, splitArgs, templateAsJoin } from '../../languages/javascript/folder-expr.js';
+import { callArgsText } from './parameter-values.js';
 import { folderScopeOf } from './folder-scope.js';
 import { codeFilesMarked, fileReference } from './support.js';
 import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
-const STATIC_CALL = /\b(express\s*(?:\.\s*static|\[\s*["']static["']\s*\])|serveStatic)\(\s*([^()\n]*(?:\([^()\n]*(?:\([^()\n]*(?:\([^()\n]*\))?[^()\n]*\))?[^()\n]*\))?[^()\n]*?)\s*[,)]/g;
+const STATIC_CALL = /\b(express\s*(?:\.\s*static|\[\s*["']static["']\s*\])|serveStatic|sirv)\(\s*([^()\n]*(?:\([^()\n]*(?:\([^()\n]*(?:\([^()\n]*\))?[^()\n]*\))?[^()\n]*\))?[^()\n]*?)\s*[,)]/g;
+/** koa-static's default export under the name a file binds it to: `const serve = require('koa-static')`, `import serve from 'koa-static'`. */
+const KOA_STATIC = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*(['"])koa-static\2\s*\)|import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])koa-static\4)/;
+/** `fastify.register(fastifyStatic, { root })` (@fastify/static, formerly fastify-static): the plugin's name or its require, then the options. */
+const FASTIFY_STATIC = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*(['"])(?:@fastify\/static|fastify-static)\2\s*\)|import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])(?:@fastify\/static|fastify-static)\4)/;
+const REGISTER = /\.\s*register\s*\(/g;
 
 interface Served {
   file: string;
@@ -38,11 +47,33 @@ export const servedFolders = perScan((ctx): Served[] => {
   for (const file of codeFilesMarked(ctx, ['tatic(', 'dirname'])) {
     const text = ctx.readText(file) ?? '';
     // The bracket form's pattern only where its word is: most files asked hold neither call (payload: 530 of its 538 files marked dirname, 5.9 MB).
-    if (!text.includes('static(') && !text.includes('serveStatic(') && !(text.includes('express') && /express\s*\[\s*["']static["']\s*\]\s*\(/.test(text))) continue;
-    for (const m of text.matchAll(STATIC_CALL)) {
-      const found = explainedFolderOf(m[2], file, text, folderScopeOf(ctx));
-      if (found === null) continue;
-      out.push({ file, line: lineAt(text, m.index ?? 0), call: m[1].replace(/\s+/g, '').replace(/\[["']static["']\]/, '.static'), folder: found.folder, why: found.why });
+    const koa = text.includes('koa-static') ? KOA_STATIC.exec(text) : null;
+    const koaName = koa === null ? null : (koa[1] ?? koa[3]);
+    const fastify = text.includes('static') ? FASTIFY_STATIC.exec(text) : null;
+    if (!text.includes('static(') && !text.includes('serveStatic(') && !text.includes('sirv(') && koaName === null && fastify === null && !(text.includes('express') && /express\s*\[\s*["']static["']\s*\]\s*\(/.test(text))) continue;
+    const add = (index: number, call: string, expr: string) => {
+      const found = explainedFolderOf(templateAsJoin(expr), file, text, folderScopeOf(ctx));
+      if (found !== null) out.push({ file, line: lineAt(text, index), call, folder: found.folder, why: found.why });
+    };
+    // The pattern's greedy first part may run past the folder into the options (`sirv(`${root}/public`, { dev: true })`): the first argument is the folder.
+    for (const m of text.matchAll(STATIC_CALL)) add(m.index ?? 0, m[1].replace(/\s+/g, '').replace(/\[["']static["']\]/, '.static'), splitArgs(m[2])[0] ?? m[2]);
+    if (koaName !== null && koaName !== 'serveStatic' && koaName !== 'sirv') {
+      for (const m of text.matchAll(new RegExp(String.raw`(?<![\w$.])${koaName.replace(/\$/g, '\\$')}\s*\(`, 'g'))) {
+        const args = callArgsText(text, (m.index ?? 0) + m[0].length - 1);
+        const first = args === null ? undefined : splitArgs(args)[0];
+        if (first !== undefined) add(m.index ?? 0, `koa-static's ${koaName}`, first);
+      }
+    }
+    if (fastify !== null) {
+      const plugin = fastify[1] ?? fastify[3];
+      for (const m of text.matchAll(REGISTER)) {
+        const args = callArgsText(text, (m.index ?? 0) + m[0].length - 1);
+        const [first, options] = args === null ? [] : splitArgs(args);
+        if (first === undefined || options === undefined || !options.startsWith('{') || !options.endsWith('}')) continue;
+        if (first !== plugin && !/^(?:await\s+)?(?:require|import)\(\s*(['"])(?:@fastify\/static|fastify-static)\1\s*\)$/.test(first)) continue;
+        const root = splitArgs(options.slice(1, -1)).map((p) => /^root\s*:\s*([\s\S]+)$/.exec(p)?.[1]).find((v) => v !== undefined);
+        if (root !== undefined) add(m.index ?? 0, "@fastify/static's register", root);
+      }
     }
   }
   return out;

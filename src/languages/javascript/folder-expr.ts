@@ -111,6 +111,16 @@ const folderIn = (expr: string, file: string, text: string, scope: FolderScope |
   return baseOf(e, file, text, scope, depth, why);
 };
 
+/**
+ * `${base}/a/b` (a template literal that opens with its one substitution) as `path.join(base, 'a/b')`,
+ * the same folder spelled as a join, which the readers read; anything else as it is. testem serves
+ * `${__dirname}/../../public/testem`, webpack-bundle-analyzer `${projectRoot}/public`.
+ */
+export const templateAsJoin = (expr: string): string => {
+  const m = /^`\$\{\s*([^{}`]+?)\s*\}(\/[^`$'\\]*)?`$/.exec(expr.trim());
+  return m ? `path.join(${m[1]}, '${(m[2] ?? '').replace(/^\/+/, '')}')` : expr;
+};
+
 /** The repo folder `expr` names in `file` (whose text is `text`), with the settings it went through, or null. */
 export const explainedFolderOf = (expr: string, file: string, text: string, scope: FolderScope | null = null): ExplainedFolder | null => {
   const why: string[] = [];
