@@ -29,12 +29,14 @@ import { lineAt } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { explainedFolderOf, splitArgs, templateAsJoin } from '../../languages/javascript/folder-expr.js';
 import { perScan } from '../per-scan.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { folderScopeOf } from './folder-scope.js';
 import { pageScripts } from './html-pages.js';
 import { callArgsText } from './parameter-values.js';
 import { servedFolders } from './static-dirs.js';
-import { fileReference, jsCodeFiles, jsPackages } from './support.js';
+import { jsCodeFiles, jsPackages, labelledReferences } from './support.js';
+import { balancedText, IDENTIFIER } from '../../languages/javascript/js-text.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 /**
  * Words one of the calls read here holds (`serviceWorker` holds `Worker`): files without any are not
@@ -58,7 +60,7 @@ const PAGE = /\.html?$/;
 const REMOTE = /^[a-z][\w+.-]*:|^\/\//i;
 
 export interface ServedFile {
-  file: string;
+  from: string;
   line: number;
   target: string;
   label: string;
@@ -80,16 +82,9 @@ const propertyOf = (objectText: string | undefined, key: string): string | null 
 /** An object literal's text: the argument itself, or the `{ … }` a `const`/`let`/`var` of that name holds in the file. */
 const objectText = (arg: string | undefined, text: string): string | undefined => {
   const a = arg?.trim();
-  if (a === undefined || !/^[A-Za-z_$][\w$]*$/.test(a)) return a;
-  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${a.replace(/\$/g, '\\$')}\s*=\s*\{`).exec(text);
-  if (decl === null) return a;
-  const open = decl.index + decl[0].length - 1;
-  let depth = 0;
-  for (let i = open; i < Math.min(text.length, open + 2000); i++) {
-    if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth === 0) return text.slice(open, i + 1);
-  }
-  return a;
+  if (a === undefined || !IDENTIFIER.test(a)) return a;
+  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(a)}\s*=\s*\{`).exec(text);
+  return decl === null ? a : (balancedText(text, decl.index + decl[0].length - 1, 2000) ?? a);
 };
 
 /** A call's arguments as the evidence quotes them: one line, at most 120 characters. */
@@ -143,7 +138,7 @@ const serverFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFil
             const settings = why.length === 0 ? '' : ` (${why.join('; ')})`;
             for (const served of pathsWithPrefix(ctx.files, folder.folder === '' ? '' : `${folder.folder}/`)) {
               if (served === file || served.includes('node_modules/') || !(SCRIPT.test(served) || PAGE.test(served))) continue;
-              out.push({ file, line, target: served, label: `loaded by browsers from ${file}:${line}, which sends any file below ${folder.folder || '.'}/ with ${call}${rootNote}${settings}` });
+              out.push({ from: file, line, target: served, label: `loaded by browsers from ${file}:${line}, which sends any file below ${folder.folder || '.'}/ with ${call}${rootNote}${settings}` });
             }
             continue;
           }
@@ -157,7 +152,7 @@ const serverFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFil
         }
         if (target === null || target === file || !ctx.files.has(target)) continue;
         const settings = why.length === 0 ? '' : ` (${why.join('; ')})`;
-        out.push({ file, line, target, label: `loaded by browsers from ${file}:${line}, which sends it with ${call}${rootNote}${settings}` });
+        out.push({ from: file, line, target, label: `loaded by browsers from ${file}:${line}, which sends it with ${call}${rootNote}${settings}` });
       }
     }
     if (text.includes('views')) {
@@ -197,7 +192,7 @@ const serverFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFil
         const named = /\.[\w-]+$/.test(name) ? [[joinRepo(v.folder, name), 'its extension'] as const] : [...exts].map(([ext, at]) => [joinRepo(v.folder, `${name}.${ext}`), `view engine ${ext} at ${at}`] as const);
         for (const [target, how] of named) {
           if (target === null || !ctx.files.has(target)) continue;
-          out.push({ file, line, target, label: `loaded by browsers as the page ${file}:${line} renders with render('${m[2]}') from the views folder ${v.folder || '.'}/ (set at ${v.file}:${v.line}; ${how})` });
+          out.push({ from: file, line, target, label: `loaded by browsers as the page ${file}:${line} renders with render('${m[2]}') from the views folder ${v.folder || '.'}/ (set at ${v.file}:${v.line}; ${how})` });
         }
       }
     }
@@ -266,7 +261,7 @@ const browserFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFi
       const found = resolve(file, url, pageRelative);
       if (found === null) return;
       const line = lineAt(text, index);
-      out.push({ file, line, target: found.target, label: `loaded by the browser: ${file}:${line} ${call}('${url}'), resolved against ${found.why}` });
+      out.push({ from: file, line, target: found.target, label: `loaded by the browser: ${file}:${line} ${call}('${url}'), resolved against ${found.why}` });
     };
     if (text.includes('serviceWorker')) for (const m of text.matchAll(REGISTER)) add(m.index ?? 0, 'navigator.serviceWorker.register', m[2], true);
     if (text.includes('Worker') && !NODE_WORKERS.test(text)) for (const m of text.matchAll(NEW_WORKER)) add(m.index ?? 0, `new ${m[1]}`, m[3], true);
@@ -298,15 +293,7 @@ const servedFilesReader: FrameworkReader = {
   id: 'served-files',
   title: 'files a server sends (res.sendFile, res.render through its views folder) and scripts a browser fetches (service workers, web workers, importScripts)',
   ecosystem: 'javascript',
-  enabledBy: (ctx) => {
-    const first = servedFiles(ctx)[0];
-    return first ? `${first.target}: ${first.label}` : null;
-  },
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const s of servedFiles(ctx)) out.references.push(fileReference(s.file, s.target, s.line, s.label));
-    return out;
-  },
+  ...labelledReferences(servedFiles),
 };
 
 export default servedFilesReader;

@@ -17,6 +17,7 @@ import { pathsWithPrefix } from '../../util/file-index.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
 import { explainedFolderOf, splitArgs, templateAsJoin } from '../../languages/javascript/folder-expr.js';
 import { callArgsText } from './parameter-values.js';
+import { escapeRegExp } from '../../util/regexp.js';
 import { folderScopeOf } from './folder-scope.js';
 import { codeFilesMarked, fileReference } from './support.js';
 import { lineAt } from '../../util/lines.js';
@@ -58,7 +59,7 @@ export const servedFolders = perScan((ctx): Served[] => {
     // The pattern's greedy first part may run past the folder into the options (`sirv(`${root}/public`, { dev: true })`): the first argument is the folder.
     for (const m of text.matchAll(STATIC_CALL)) add(m.index ?? 0, m[1].replace(/\s+/g, '').replace(/\[["']static["']\]/, '.static'), splitArgs(m[2])[0] ?? m[2]);
     if (koaName !== null && koaName !== 'serveStatic' && koaName !== 'sirv') {
-      for (const m of text.matchAll(new RegExp(String.raw`(?<![\w$.])${koaName.replace(/\$/g, '\\$')}\s*\(`, 'g'))) {
+      for (const m of text.matchAll(new RegExp(String.raw`(?<![\w$.])${escapeRegExp(koaName)}\s*\(`, 'g'))) {
         const args = callArgsText(text, (m.index ?? 0) + m[0].length - 1);
         const first = args === null ? undefined : splitArgs(args)[0];
         if (first !== undefined) add(m.index ?? 0, `koa-static's ${koaName}`, first);
