@@ -105,6 +105,7 @@ import unpluginVueComponents from './js/unplugin-vue-components.js';
 import vitePluginPwa from './js/vite-plugin-pwa.js';
 import vitepress from './js/vitepress.js';
 import vuepress from './js/vuepress.js';
+import vueCli from './js/vue-cli.js';
 import vitest from './js/vitest.js';
 import webdriverio from './js/webdriverio.js';
 import webpack from './js/webpack.js';
@@ -270,6 +271,7 @@ export const READERS: readonly FrameworkReader[] = [
   vitePluginPwa,
   vitepress,
   vuepress,
+  vueCli,
   vitest,
   webdriverio,
   webpack,

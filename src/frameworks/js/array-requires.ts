@@ -21,10 +21,10 @@ import { assignmentsIn, folderOf, splitArgs } from '../../languages/javascript/f
 import type { FrameworkReader } from '../types.js';
 import { functionRegion } from './function-region.js';
 import { callArgsText, literalValue } from './parameter-values.js';
+import { innermostLoopAt, listOf, MAY_ITERATE } from './literal-lists.js';
 import { codeFilesMarked, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 import { perScan } from '../per-scan.js';
-import { balancedText, IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
-import { escapeRegExp } from '../../util/regexp.js';
+import { IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
 
 const STRING = String.raw`(?:"[^"\n\\]*"|'[^'\n\\]*')`;
 /** `require(` / `import(` not a method (`x.require(`) nor part of a name. */
@@ -35,11 +35,6 @@ const CONCAT = new RegExp(String.raw`^(${STRING})\s*\+\s*(${NAME})(?:\s*\+\s*(${
 const TEMPLATE = new RegExp(String.raw`^\`([^\`$\n\\]*)\$\{\s*(${NAME})\s*\}([^\`$\n\\]*)\`$`);
 /** `path.join(<folder>, name)` / `path.resolve(…)`: the folder part and the name. */
 const JOIN = new RegExp(String.raw`^(?:path\s*\.\s*)?(join|resolve)\(([\s\S]*),\s*(${NAME})\s*\)$`);
-/** A name at the end of the text: the receiver right before `.forEach(`. */
-const TRAILING_NAME = new RegExp(String.raw`(?<![\w$.])(${NAME})$`);
-/** A callback that iterates an array: `.forEach((a) =>`, `.reduce(function (acc, a) {`, `.map(a =>`. */
-const LOOP = new RegExp(String.raw`\.\s*(forEach|map|flatMap|reduce)\s*\(\s*(?:async\s+)?(?:function\s*(?:${NAME})?\s*\(([^()]*)\)|\(([^()]*)\)\s*=>|(${NAME})\s*=>)`, 'g');
-
 /** What a require's argument is built from: the name it varies by and how a value of it becomes a specifier or a repo path. */
 interface Built {
   name: string;
@@ -65,95 +60,11 @@ const builtFrom = (expr: string, file: string, text: string): Built | null => {
   return null;
 };
 
-/** How far a literal list is followed, either way from its bracket. */
-const LIST_WINDOW = 20_000;
-
-/** The matching `[` of the `]` at `close`, walking back over strings; -1 when none within the window. */
-const openBracket = (text: string, close: number): number => {
-  let depth = 0;
-  let quote: string | null = null;
-  for (let i = close; i >= 0 && i > close - LIST_WINDOW; i--) {
-    const c = text[i];
-    if (quote) {
-      if (c === quote && text[i - 1] !== '\\') quote = null;
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === ']') depth++;
-    else if (c === '[' && --depth === 0) return i;
-  }
-  return -1;
-};
-
-/** The strings of an array literal's inside, or null when an element is anything else. Comments between elements are dropped. */
-const stringElements = (inside: string): string[] | null => {
-  const parts = splitArgs(inside.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, ''))
-    .map((p) => p.trim())
-    .filter((p, i, all) => p !== '' || i < all.length - 1);
-  if (parts.length === 0) return null;
-  const out: string[] = [];
-  for (const p of parts) {
-    const v = literalValue(p);
-    if (v === null || v.includes('`')) return null;
-    out.push(v);
-  }
-  return out;
-};
-
-/** The array a loop iterates: the literal right before `.forEach(` or the literal a `var`/`let`/`const` of that name holds. */
-const arrayBefore = (text: string, dot: number): { names: string[]; at: number } | null => {
-  const before = text.slice(Math.max(0, dot - 200), dot).trimEnd();
-  const end = dot - (text.slice(Math.max(0, dot - 200), dot).length - before.length);
-  if (before.endsWith(']')) {
-    const open = openBracket(text, end - 1);
-    if (open < 0) return null;
-    const names = stringElements(text.slice(open + 1, end - 1));
-    return names === null ? null : { names, at: open };
-  }
-  const ident = TRAILING_NAME.exec(before)?.[1];
-  if (ident === undefined) return null;
-  const decls = [...text.matchAll(new RegExp(String.raw`\b(?:var|let|const)\s+${escapeRegExp(ident)}\s*=\s*\[`, 'g'))];
-  // Two declarations of the name (in different functions) would each be a different list.
-  if (decls.length !== 1) return null;
-  const open = (decls[0].index ?? 0) + decls[0][0].length - 1;
-  // The list through its matching `]`, over strings; a long list is read up to 20,000 characters.
-  const list = balancedText(text, open, LIST_WINDOW);
-  if (list === null) return null;
-  const close = open + list.length - 1;
-  // `var inputs = [...].reduce(…)` holds what the call returns, not the list.
-  if (/^\s*\.\s*[A-Za-z_$]/.test(text.slice(close + 1, close + 40))) return null;
-  const names = stringElements(text.slice(open + 1, close));
-  return names === null ? null : { names, at: open };
-};
-
-interface Loop {
-  dot: number;
-  open: number;
-  end: number;
-  param: string | undefined;
-}
-
-/** Every array-iterating callback of the text with the extent of its call and its element parameter. */
-const loopsIn = (text: string): Loop[] => {
-  const out: Loop[] = [];
-  for (const m of text.matchAll(LOOP)) {
-    const dot = m.index ?? 0;
-    const open = text.indexOf('(', dot);
-    const args = callArgsText(text, open);
-    if (args === null) continue;
-    const params = m[4] !== undefined ? [m[4]] : splitArgs(m[2] ?? m[3] ?? '').map((p) => p.trim());
-    const param = params[m[1] === 'reduce' ? 1 : 0];
-    out.push({ dot, open, end: open + args.length + 1, param: param !== undefined && IDENTIFIER.test(param) ? param : undefined });
-  }
-  return out;
-};
-
-const CANDIDATE = /\.\s*(?:forEach|map|flatMap|reduce)\s*\(/;
-
 const found = perScan((ctx): LabelledReference[] => {
   const out: LabelledReference[] = [];
   for (const file of codeFilesMarked(ctx, ['require(', 'import('])) {
     const text = ctx.readText(file) ?? '';
-    if (!CANDIDATE.test(text)) continue;
-    let loops: Loop[] | null = null;
+    if (!MAY_ITERATE.test(text)) continue;
     for (const m of text.matchAll(LOAD)) {
       const at = m.index ?? 0;
       const args = callArgsText(text, at + m[0].length - 1);
@@ -163,15 +74,12 @@ const found = perScan((ctx): LabelledReference[] => {
       // The loop and its list first: they are plain text tests, and few requires pass them;
       // reading a local's assignments walks the file's braces (function-region.ts), which every
       // `require(name)` in payload's helpers would otherwise pay for.
-      loops ??= loopsIn(text);
-      // The innermost iterating call around the require.
-      let loop: Loop | undefined;
-      for (const l of loops) if (l.open < at && l.end > at && (loop === undefined || l.open > loop.open)) loop = l;
+      const loop = innermostLoopAt(text, at);
       if (loop === undefined || loop.param === undefined) continue;
       let built = builtFrom(arg, file, text);
       if (built !== null && built.name !== loop.param) continue;
       if (built === null && !IDENTIFIER.test(arg)) continue;
-      const array = arrayBefore(text, loop.dot);
+      const array = listOf(text, loop);
       if (array === null) continue;
       if (built === null) {
         const assigned = assignmentsIn(arg, text, functionRegion(text, at)).filter((a) => a.index < at);

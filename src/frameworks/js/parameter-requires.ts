@@ -15,12 +15,20 @@ import { lineAt } from '../../util/lines.js';
 import { dirname } from '../../util/path.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { argumentValues, callArguments, enclosingFunction } from './parameter-values.js';
+import { listElementAt, listsPassedTo } from './literal-lists.js';
+import { IDENTIFIER } from '../../languages/javascript/js-text.js';
 import { codeFilesMarked, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { perScan } from '../per-scan.js';
 
-/** `require(name)` / `import(name)` of a bare name. */
-const LOAD_OF_NAME = /(?<![\w$.])(require|import)\(\s*([A-Za-z_$][\w$]*)\s*\)/g;
+/** `require(…)` / `import(…)` of names: a bare name, `a || b`, `a ?? b` or `cond ? a : b`. */
+const LOAD_OF_NAME = /(?<![\w$.])(require|import)\(\s*([A-Za-z_$][\w$]*(?:\s*(?:\|\||\?\?)\s*[A-Za-z_$][\w$]*)*|[^()?:\n]{1,80}\?\s*[A-Za-z_$][\w$]*\s*:\s*[A-Za-z_$][\w$]*)\s*\)/g;
+
+/** The names whose value a load's argument may be: each side of `||`/`??`, both branches of `? :`. */
+const loadedNames = (arg: string): string[] => {
+  const branches = /\?\s*([A-Za-z_$][\w$]*)\s*:\s*([A-Za-z_$][\w$]*)$/.exec(arg);
+  return branches ? [branches[1], branches[2]] : arg.split(/\|\||\?\?/).map((n) => n.trim());
+};
 
 interface Found {
   loaded: LabelledReference[];
@@ -36,26 +44,44 @@ const found = perScan((ctx: FrameworkContext): Found => {
     for (const m of text.matchAll(LOAD_OF_NAME)) {
       const at = m.index ?? 0;
       const fn = enclosingFunction(text, at);
-      const position = fn === null ? -1 : fn.params.indexOf(m[2]);
-      if (fn === null || position < 0) continue;
+      if (fn === null) continue;
       const loadLine = lineAt(text, at);
+      const what = `${fn.name}(), which ${m[1]}s ${m[2].includes('?') || m[2].includes('|') ? `${m[2].replace(/\s+/g, ' ')}` : 'it'} (line ${loadLine})`;
       let unread: { line: number; text: string } | null = null;
-      for (const call of callArguments(text, fn.name, position)) {
-        // A call inside the helper itself hands on what it was handed.
-        if (call.index >= fn.start && call.index < fn.end) continue;
-        const values = argumentValues(call.text, text, call.index);
-        const line = lineAt(text, call.index);
-        if (values.unread.length > 0 && unread === null) unread = { line, text: values.unread[0] };
-        for (const spec of values.literals) {
-          if (!/^\.{1,2}\//.test(spec)) continue;
-          const target = resolveToolPath(ctx, dirname(file), spec);
-          if (target === null || target === file) continue;
-          loaded.push({ from: file, target, line, label: `${file}:${line} hands '${spec}' to ${fn.name}(), which ${m[1]}s it (line ${loadLine})` });
+      const hand = (spec: string, line: number, how: string) => {
+        if (!/^\.{1,2}\//.test(spec)) return;
+        const target = resolveToolPath(ctx, dirname(file), spec);
+        if (target === null || target === file) return;
+        loaded.push({ from: file, target, line, label: `${file}:${line} hands '${spec}'${how} to ${what}` });
+      };
+      for (const name of loadedNames(m[2])) {
+        const position = fn.params.indexOf(name);
+        if (position < 0) continue;
+        for (const call of callArguments(text, fn.name, position)) {
+          // A call inside the helper itself hands on what it was handed.
+          if (call.index >= fn.start && call.index < fn.end) continue;
+          const line = lineAt(text, call.index);
+          // The element variable of a loop over a literal list: `[…].map((id) => idToPlugin(id))`.
+          const arg = call.text.trim();
+          const list = IDENTIFIER.test(arg) ? listElementAt(text, call.index, arg) : null;
+          if (list !== null) {
+            for (const spec of list.names) hand(spec, line, ` (an element of the list at line ${lineAt(text, list.at)})`);
+            continue;
+          }
+          const values = argumentValues(call.text, text, call.index);
+          if (values.unread.length > 0 && unread === null) unread = { line, text: values.unread[0] };
+          for (const spec of values.literals) hand(spec, line, '');
         }
+        // The helper itself handed to the loop: `[…].map(idToPlugin)` gives it each element first.
+        if (position === 0)
+          for (const { list, where } of listsPassedTo(text, fn.name)) {
+            const line = lineAt(text, where);
+            for (const spec of list.names) hand(spec, line, ` (an element of the list at line ${lineAt(text, list.at)}, mapped through ${fn.name})`);
+          }
       }
       if (unread !== null)
         diagnostics.push(
-          warning('parameter-requires/computed-argument', `${file}:${unread.line} hands ${unread.text.slice(0, 80)} to ${fn.name}(), which ${m[1]}s it (line ${loadLine}): a value computed at run time, not followed`, file, unread.line),
+          warning('parameter-requires/computed-argument', `${file}:${unread.line} hands ${unread.text.slice(0, 80)} to ${what}: a value computed at run time, not followed`, file, unread.line),
         );
     }
   }

@@ -22,6 +22,51 @@ const NAMED_EXPRESSION = new RegExp(String.raw`(?<![\w$.])(${NAME})\s*[=:]\s*(?:
 /** `const f = (a, b) =>` / `f = async a =>` right before the brace. */
 const ARROW = new RegExp(String.raw`(?<![\w$.])(${NAME})\s*=\s*(?:async\s*)?(?:\(([^()]*)\)|(${NAME}))\s*=>\s*$`);
 
+/** `f = (a, b) =>` / `f = a =>` before a body that is one expression, not a block. */
+const EXPRESSION_ARROW = new RegExp(String.raw`(?<![\w$.])(${NAME})\s*=\s*(?:async\s*)?(?:\(([^()]*)\)|(${NAME}))\s*=>\s*(?=[^\s{])`, 'g');
+
+/** How far back from a position a named arrow with an expression body is looked for. */
+const EXPRESSION_ARROW_WINDOW = 2_000;
+
+/**
+ * Where an arrow's expression body that starts at `start` ends: its parenthesized expression
+ * (`=> ({ … })`), else the first `,`, `;` or line end outside brackets and strings, or a closer
+ * of a bracket opened before it. -1 when it does not end within the window.
+ */
+const expressionEnd = (text: string, start: number): number => {
+  if (text[start] === '(') {
+    const body = balancedText(text, start, CALL_ARGS_WINDOW);
+    return body === null ? -1 : start + body.length;
+  }
+  let depth = 0;
+  let quote: string | null = null;
+  const end = Math.min(text.length, start + CALL_ARGS_WINDOW);
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (--depth < 0) return i;
+    } else if (depth === 0 && (c === ',' || c === ';' || c === '\n')) return i;
+  }
+  return end === text.length ? end : -1;
+};
+
+/** The innermost named arrow with an expression body (`const f = (a) => ({ … require(a) })`) that holds `index`, looked for after `from`. */
+const expressionArrowAt = (text: string, index: number, from: number): EnclosingFunction | null => {
+  const start = Math.max(from, index - EXPRESSION_ARROW_WINDOW);
+  let found: EnclosingFunction | null = null;
+  for (const m of text.slice(start, index).matchAll(EXPRESSION_ARROW)) {
+    const body = start + (m.index ?? 0) + m[0].length;
+    const end = expressionEnd(text, body);
+    if (end > index) found = { name: m[1], params: paramNames(m[2] ?? m[3]), start: body, end };
+  }
+  return found;
+};
+
 /** A function around a position: its name, its parameters' names (null for one census cannot read: a pattern) and its body. */
 export interface EnclosingFunction {
   name: string;
@@ -38,13 +83,18 @@ const paramNames = (list: string): (string | null)[] =>
         return IDENTIFIER.test(name) ? name : null;
       });
 
-/** The named function whose body holds `index`, or null (the top level, a method, an unnamed callback). */
+/**
+ * The named function whose body holds `index`, or null (the top level, a method, an unnamed
+ * callback): a named arrow whose body is one expression inside the innermost braced body first.
+ */
 export const enclosingFunction = (text: string, index: number): EnclosingFunction | null => {
   const region = functionRegion(text, index);
+  const arrow = expressionArrowAt(text, index, region.start);
+  if (arrow !== null) return arrow;
   if (region.start === 0 && region.end === text.length) return null;
   const before = text.slice(Math.max(0, region.start - 1 - 400), region.start - 1).trimEnd();
-  const arrow = ARROW.exec(before);
-  if (arrow) return { name: arrow[1], params: paramNames(arrow[2] ?? arrow[3]), ...region };
+  const header = ARROW.exec(before);
+  if (header) return { name: header[1], params: paramNames(header[2] ?? header[3]), ...region };
   const decl = DECLARATION.exec(before);
   if (!decl) return null;
   const name = decl[1] ?? NAMED_EXPRESSION.exec(before.slice(0, decl.index))?.[1];
