@@ -14,3 +14,9 @@ test('parameter-requires: a name computed at run time is a warning naming file a
   const warned = audit.warnings.filter((w) => w.id === 'parameter-requires/computed-argument').map((w) => `${w.location?.file}:${w.location?.line}`);
   assert.deepEqual(warned, ['daemon.js:15', 'daemon.js:20']);
 });
+
+test('parameter-requires: a list with a computed element, or one census cannot find, is a warning, not a guess', async () => {
+  const { audit } = await scanDir(fixturePath('frameworks', 'parameter-requires-lists'));
+  const warned = audit.warnings.filter((w) => w.id === 'parameter-requires/computed-argument').map((w) => `${w.location?.file}:${w.location?.line}`);
+  assert.deepEqual(warned, ['lib/Service.js:17', 'lib/Service.js:37']);
+});

@@ -76,7 +76,7 @@ const found = perScan((ctx: FrameworkContext): Found => {
         if (position === 0)
           for (const { list, where } of listsPassedTo(text, fn.name)) {
             const line = lineAt(text, where);
-            for (const spec of list.names) hand(spec, line, ` (an element of the list at line ${lineAt(text, list.at)}, mapped through ${fn.name})`);
+            for (const spec of list.names) hand(spec, line, ` (an element of the list at line ${lineAt(text, list.at)}, passed as the callback)`);
           }
       }
       if (unread !== null)

@@ -59,7 +59,8 @@ const expressionEnd = (text: string, start: number): number => {
 const expressionArrowAt = (text: string, index: number, from: number): EnclosingFunction | null => {
   const start = Math.max(from, index - EXPRESSION_ARROW_WINDOW);
   let found: EnclosingFunction | null = null;
-  for (const m of text.slice(start, index).matchAll(EXPRESSION_ARROW)) {
+  // One character past the position: the body may start right there (`f = (p) => require(p)`).
+  for (const m of text.slice(start, index + 1).matchAll(EXPRESSION_ARROW)) {
     const body = start + (m.index ?? 0) + m[0].length;
     const end = expressionEnd(text, body);
     if (end > index) found = { name: m[1], params: paramNames(m[2] ?? m[3]), start: body, end };
