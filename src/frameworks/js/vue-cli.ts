@@ -9,7 +9,7 @@
  * Each of those files that is there is a production root of the plugin package: it is what the
  * package ships for. A generator copies the files of a folder into the project it scaffolds
  * (`api.render('./template', data)` from the folder of the file that calls it,
- * `` api.render(`./template/${name}`) `` any subfolder of `./template`, `api.render({ 'src/x.js':
+ * `` api.render(`./templates/tests-${name}`) `` every file below `./templates` whose path starts `tests-`, `api.render({ 'src/x.js':
  * './template/x.js' })` one file each): those files are EJS templates the generator reads, not
  * code the package runs, and not dead either; each code file among them is reached from the call
  * that renders it. A project names its own plugins in package.json `vuePlugins.service` (loaded by
@@ -50,13 +50,20 @@ const rendered = (ctx: FrameworkContext, file: string, arg: string): { spec: str
   const dir = dirname(file);
   const a = arg.trim();
   const literal = literalValue(a);
-  // `./template/${config}`: every subfolder of the literal folder before the substitution.
-  const prefix = literal ?? /^`([^`$\\\n]*\/)\$\{/.exec(a)?.[1] ?? null;
-  if (prefix !== null) {
-    if (!/^\.{1,2}\//.test(prefix)) return [];
-    const folder = joinRepo(dir, prefix.replace(/\/+$/, ''));
+  if (literal !== null) {
+    if (!/^\.{1,2}\//.test(literal)) return [];
+    const folder = joinRepo(dir, literal.replace(/\/+$/, ''));
     if (folder === null) return [];
-    return [{ spec: literal ?? `${prefix}*`, files: ctx.files.has(folder) ? [folder] : filesUnder(ctx, folder) }];
+    return [{ spec: literal, files: ctx.files.has(folder) ? [folder] : filesUnder(ctx, folder) }];
+  }
+  // `./templates/tests-${framework}`: every file below the literal folder whose path goes on with the literal start of the name.
+  const template = /^`([^`$\\\n]*)\$\{/.exec(a)?.[1];
+  if (template !== undefined && /^\.{1,2}\/[^`]*\//.test(template)) {
+    const cut = template.lastIndexOf('/');
+    const folder = joinRepo(dir, template.slice(0, cut));
+    const start = template.slice(cut + 1);
+    if (folder === null) return [];
+    return [{ spec: `${template}*`, files: filesUnder(ctx, folder).filter((f) => f.slice(folder === '' ? 0 : folder.length + 1).startsWith(start)) }];
   }
   // `{ 'src/x.js': './template/x.js' }`: the values are the sources.
   if (a.startsWith('{') && a.endsWith('}')) {
@@ -96,7 +103,7 @@ const collected = perScan((ctx: FrameworkContext): FrameworkOutput => {
         const line = lineAt(text, m.index ?? 0);
         for (const { spec, files } of rendered(ctx, file, first)) {
           for (const target of files) {
-            if (target === file || !JS_FAMILY_CODE_FILE.test(target) || target.endsWith('.d.ts')) continue;
+            if (target === file || !JS_FAMILY_CODE_FILE.test(target)) continue;
             out.references.push({ from: file, target, targetKind: 'file', line, label: `${file}:${line} renders ${spec} into the project it scaffolds (a Vue CLI generator template of ${name})` });
           }
         }
