@@ -8,8 +8,9 @@
  * name (`"./x/" + name`, `` `./x/${name}` ``, `path.join(__dirname, 'x', name)`, directly or
  * through a local of the same function assigned one of those), where the name is the element
  * parameter of the innermost `forEach`/`map`/`flatMap`/`reduce` callback around the require (the
- * second parameter for `reduce`), and the receiver of that call is an array literal of strings
- * written there or held by a `var`/`let`/`const` of the file. Each element joined to the prefix is
+ * second parameter for `reduce`) or the variable of a `for (const name of LIST)` loop, and the
+ * receiver of that call (the loop's list) is an array literal of strings written there or held by
+ * a `var`/`let`/`const` of the file (literal-lists.ts reads both). Each element joined to the prefix is
  * resolved as Node resolves a require from the file (`X`, `X.js`, …, `X/index.js`) and is a
  * reference from the file, with the require's and the array's lines as evidence. A list with any
  * element that is not a string literal, a package-name prefix or a folder census cannot settle is

@@ -9,6 +9,14 @@
  * package name loads nothing of the repo; a value computed at run time (a name from the config
  * file, `config.backends[j]`) is not guessed: one warning per helper names the file and the line
  * of the first such call.
+ *
+ * @vue/cli-service writes the helper as an arrow with one expression for body and loads
+ * `absolutePath || id` (`const idToPlugin = (id, absolutePath) => ({ apply: require(absolutePath
+ * || id) })`), called as `['./commands/serve', …].map((id) => idToPlugin(id))`: each parameter
+ * named in `a || b`, `a ?? b` or `c ? a : b` is followed, and a call argument that is the element
+ * variable of a loop over a literal list (literal-lists.ts: `.map`/`.forEach`/`.flatMap`
+ * callbacks, `for (const x of LIST)`, the list written there or held by a declaration), or the
+ * helper handed to such a loop itself (`LIST.forEach(loadHook)`), names each element.
  */
 import { warning } from '../../util/diagnostics.js';
 import { lineAt } from '../../util/lines.js';
