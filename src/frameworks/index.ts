@@ -128,6 +128,7 @@ import graphqlCodegen from './js/graphql-codegen.js';
 import graphqlLazyTypes from './python/graphql-lazy.js';
 import pythonFolderLoaders from './python/folder-loaders.js';
 import packageConfigs from './python/package-configs.js';
+import packageData from './python/package-data.js';
 import pythonLoaderWrappers from './python/loader-wrappers.js';
 import packageScripts from './python/package-scripts.js';
 import pluginManifests from './python/plugin-manifests.js';
@@ -211,6 +212,7 @@ export const READERS: readonly FrameworkReader[] = [
   oxlint,
   oxygen,
   packageConfigs,
+  packageData,
   packageScripts,
   parameterRequires,
   parcel,

@@ -14,12 +14,12 @@
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import type { ImportFact } from '../../model/facts.js';
 import { listedPaths, pathsWithPrefix } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { warning } from '../../util/diagnostics.js';
-import { pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
+import { pathVariables } from '../../languages/python/sys-path.js';
+import { boundModule, fileAnchoredPath, MAX_FILE_PATHS_TRIED, MAX_PATH_LINE, packageDir, resourceReads } from './package-paths.js';
 import { topPackageFolder } from './python-files.js';
 
 const CONFIG = /\.(?:cfg|ini|conf|zcml)$/;
@@ -148,32 +148,9 @@ interface Read {
   anchor?: string;
 }
 
-/** Imports of the APIs the reads below use: importlib.resources (`from importlib import resources`), its backport, pkg_resources, zope.configuration. */
-const READ_APIS = /^(?:importlib(?:\.resources)?|importlib_resources|pkg_resources|zope\.configuration(?:\.xmlconfig)?)$/;
-const RESOURCE_CALL = /\b(read_text|read_binary|open_text|open_binary|path|is_resource|resource_filename|resource_string|resource_stream|resource_exists)\s*\(\s*(?:(['"])([\w.]+)\2|(__name__|__package__))\s*,\s*(['"])([^'"\n]+)\5/g;
-const FILES_CALL = /\bfiles\s*\(\s*(?:(['"])([\w.]+)\1|(__name__|__package__))\s*\)\s*(?:\/\s*|\.joinpath\s*\(\s*)(['"])([^'"\n]+)\4/g;
+/** Imports of the APIs the reads below use: the resource APIs (package-paths), zope.configuration. */
+const READ_APIS = /^(?:importlib(?:\.resources)?|importlib_resources|pkg_resources|pkgutil|zope\.configuration(?:\.xmlconfig)?)$/;
 const XMLCONFIG_FILE = /\b(?:xmlconfig\.file|load_config)\s*\(\s*(['"])([^'"\n]+\.zcml)\1\s*,\s*(?:package\s*=\s*)?([A-Za-z_][\w.]*)\s*[,)]/g;
-
-/** How many places naming one config a module's `__file__` paths are tried at. */
-const MAX_FILE_PATHS_TRIED = 16;
-
-/** The folder of a package named by a dotted name (its __init__.py's folder), or null. */
-const packageDir = (ctx: FrameworkContext, name: string): string | null => {
-  const init = ctx.module(name)[0];
-  return init !== undefined && init.endsWith('/__init__.py') ? dirname(init) : null;
-};
-
-/** The dotted module a name the file bound by import stands for (`import mailman.config as cfg` → cfg), else the name as written. */
-const boundModule = (name: string, imports: readonly ImportFact[]): string => {
-  for (const i of imports) {
-    if (i.syntax === 'import' && (i.alias ?? i.specifier) === name) return i.specifier;
-    if (i.syntax === 'from' && !i.specifier.startsWith('.')) {
-      const n = i.names.find((x) => (x.alias ?? x.name) === name);
-      if (n !== undefined) return `${i.specifier}.${n.name}`;
-    }
-  }
-  return name;
-};
 
 /** The configs of `configs` (by path) that a Python file reads by one of the forms above. */
 const readsIn = (ctx: FrameworkContext, path: string, text: string, configs: ReadonlySet<string>, names: ReadonlySet<string>): Read[] => {
@@ -181,17 +158,7 @@ const readsIn = (ctx: FrameworkContext, path: string, text: string, configs: Rea
   const add = (config: string | null, index: number, how: string, anchor?: string) => {
     if (config !== null && configs.has(config) && !out.some((r) => r.config === config)) out.push({ config, reader: path, line: lineAt(text, index), how, ...(anchor === undefined ? {} : { anchor }) });
   };
-  const ownPackage = (name: string | undefined): string | null => (name === undefined ? null : dirname(path));
-  for (const m of text.matchAll(RESOURCE_CALL)) {
-    if (!names.has(basename(m[6]))) continue;
-    const dir = m[3] !== undefined ? packageDir(ctx, m[3]) : ownPackage(m[4]);
-    if (dir !== null) add(joinRepo(dir, m[6]), m.index!, `${m[1]}(${m[3] !== undefined ? `'${m[3]}'` : m[4]}, '${m[6]}')`, m[3]);
-  }
-  for (const m of text.matchAll(FILES_CALL)) {
-    if (!names.has(basename(m[5]))) continue;
-    const dir = m[2] !== undefined ? packageDir(ctx, m[2]) : ownPackage(m[3]);
-    if (dir !== null) add(joinRepo(dir, m[5]), m.index!, `files(${m[2] !== undefined ? `'${m[2]}'` : m[3]}) / '${m[5]}'`, m[2]);
-  }
+  for (const r of resourceReads(ctx, path, text, (name) => names.has(basename(name)))) add(r.target, r.index, r.how, r.anchor);
   if (text.includes('.zcml')) {
     for (const m of text.matchAll(XMLCONFIG_FILE)) {
       if (!names.has(basename(m[2]))) continue;
@@ -213,20 +180,9 @@ const readsIn = (ctx: FrameworkContext, path: string, text: string, configs: Rea
           const lineStart = text.lastIndexOf('\n', i) + 1;
           const lineEnd = text.indexOf('\n', i) === -1 ? text.length : text.indexOf('\n', i);
           const line = text.slice(lineStart, lineEnd);
-          if (line.length > 300) continue;
+          if (line.length > MAX_PATH_LINE) continue;
           vars ??= pathVariables(text, path);
-          const end = i - lineStart + literal.length;
-          const closers = /^\s*(?:\)\s*)*/.exec(line.slice(end))![0];
-          let found: string | null = null;
-          for (let s = 0; s < end - literal.length && found === null; s++) {
-            if (!/[A-Za-z_]/.test(line[s]) || (s > 0 && /[\w.]/.test(line[s - 1]))) continue;
-            for (let c = 0; c <= closers.length && found === null; c++) {
-              if (c > 0 && closers[c - 1] !== ')') continue;
-              const value = repoPathOf(pathValue(line.slice(s, end + c), path, vars));
-              if (value !== null && configs.has(value)) found = value;
-            }
-          }
-          add(found, i, `a path built from __file__`);
+          add(fileAnchoredPath(line, i - lineStart, i - lineStart + literal.length, path, vars, (p) => configs.has(p)), i, `a path built from __file__`);
         }
       }
     }

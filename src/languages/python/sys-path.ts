@@ -121,7 +121,7 @@ const groupStart = (expr: string, close: number): number => {
   return -1;
 };
 
-const STEP = /^\s*\.\s*(?:(resolve|absolute|expanduser)\s*\(\s*\)|(parent)\b(?!s)|parents\s*\[\s*(\d+)\s*\]|(joinpath)\s*\()/;
+const STEP = /^\s*\.\s*(?:(resolve|absolute|expanduser)\s*\(\s*\)|(parent)\b(?!s)|parents\s*\[\s*(\d+)\s*\]|(joinpath)\s*\(|(with_name)\s*\()/;
 
 const foldAttributes = (expr: string): string => {
   let out = expr;
@@ -135,7 +135,7 @@ const foldAttributes = (expr: string): string => {
       if (start < 0) return out;
       const call = out.slice(start, close + 1);
       const rest = out.slice(close + 1 + m[0].length);
-      const folded = m[1] ? call : m[2] ? `os.path.dirname(${call})` : m[3] !== undefined ? `${'os.path.dirname('.repeat(Number(m[3]) + 1)}${call}${')'.repeat(Number(m[3]) + 1)}` : `os.path.join(${call}, `;
+      const folded = m[1] ? call : m[2] ? `os.path.dirname(${call})` : m[3] !== undefined ? `${'os.path.dirname('.repeat(Number(m[3]) + 1)}${call}${')'.repeat(Number(m[3]) + 1)}` : m[5] ? `os.path.join(os.path.dirname(${call}), ` : `os.path.join(${call}, `;
       out = out.slice(0, start) + folded + rest;
       changed = true;
       break;

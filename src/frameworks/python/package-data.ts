@@ -1,0 +1,369 @@
+/**
+ * Files a Python package reads or runs by a path built from its own folder: beets'
+ * `os.path.join(os.path.dirname(__file__), 'completion_base.sh')`, `Path(__file__).parent / 'x.js'`,
+ * `importlib.resources.files(__package__) / 'x.css'`, `pkgutil.get_data(__name__, 'data/x.sh')`,
+ * `pkg_resources.resource_filename('pkg', 'x')` (the path forms package-paths reads). No import
+ * names such a file (a script a web page is injected with, a shell script a command prints or runs,
+ * a template), so it looked dead; it is used by the module that names it, and takes its kind.
+ *
+ * Also through the repo's own wrapper functions: a function whose parameter is the last part of
+ * such a path (qutebrowser's `def _path(filename): return importlib_resources.files(qutebrowser) /
+ * filename`, `def read_file(filename): … _path(filename)`; ranger's `def relpath(*paths): return
+ * os.path.join(ranger.RANGERDIR, *paths)`), found by a fixpoint as loader-wrappers finds loaders:
+ * each call with a literal argument (`resources.read_file('javascript/scroll.js')`,
+ * `self.fm.relpath('data/scope.sh')`) is an edge from the calling module to that file under the
+ * wrapper's folder; an f-string argument (`f'javascript/quirks/{name}.user.js'`) to every file its
+ * pattern matches there. A folder named by such a path and listed on the same line or through the
+ * name it is assigned to (`os.listdir(os.path.join(ranger.RANGERDIR, 'colorschemes'))`) makes each
+ * file in it used.
+ *
+ * A path that does not settle to a repo file (built from a runtime value, outside the repo) gives
+ * nothing. Calls are matched as loader-wrappers matches them: a module-level function by the name
+ * the file binds, a method by `self.m` in its class or by name when one class alone defines it.
+ */
+import type { FileFacts } from '../../model/facts.js';
+import type { FrameworkContext, FrameworkOutput, FrameworkReader, ReferenceInput } from '../types.js';
+import { emptyFrameworkOutput } from '../types.js';
+import { pathsInDir, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { lineAt } from '../../util/lines.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
+import { tokenize, type PythonTokens } from '../../languages/python/tokenize.js';
+import { stringValue } from '../../languages/python/literals.js';
+import { callArgs, isOp, nameText } from '../../languages/python/ranges.js';
+import { Kind, Op, StringFlag } from '../../languages/python/tokens.js';
+import { perScan } from '../per-scan.js';
+import { calleeAt, fileDefs, type OpenDef } from './loader-functions.js';
+import { relativeModuleFile } from './python-files.js';
+import { fileAnchoredPath, fileVariables, MAX_PATH_LINE, RESOURCE_APIS, resourceReads, withConstants } from './package-paths.js';
+
+/** A repo function whose parameter is the last part of a path into a repo folder. */
+interface Wrapper {
+  file: string;
+  name: string;
+  className: string | null;
+  defLine: number;
+  params: string[];
+  /** The parameter's position; `varargs`: `*paths`, the rest of the positional arguments joined. */
+  index: number;
+  varargs: boolean;
+  /** The repo folder it joins onto. */
+  base: string;
+  /** Where it joins (or hands on to another wrapper), for the label. */
+  line: number;
+  how: string;
+}
+
+/** Stands for a wrapper's parameter in a path, so the path reader settles the folder around it. */
+const SENTINEL = '@census-param@';
+const LISTING = /\b(?:listdir|scandir|iterdir|glob|iglob|rglob|walk)\s*\(/;
+const RECURSIVE = /\b(?:walk|rglob)\s*\(|\*\*/;
+/** A string literal on a line (prefixed ones included: the prefix letter is outside the match). */
+const LITERAL = /(['"])([^'"\n]{1,200})\1/g;
+/** Literals tried per file: a hostile file of thousands costs no more. */
+const MAX_TRIES = 400;
+
+const isFolder = (ctx: FrameworkContext, p: string): boolean => p !== '' && pathsWithPrefix(ctx.files, `${p}/`).length > 0;
+
+interface Analysis {
+  refs: ReferenceInput[];
+}
+
+/** Names a file's text must show for its paths to be worth reading. */
+const worthReading = (text: string, facts: FileFacts | undefined): boolean =>
+  text.includes('__file__') || (facts?.imports ?? []).some((i) => RESOURCE_APIS.test(i.specifier));
+
+const moduleFile = (ctx: FrameworkContext, path: string, dotted: string): string | null =>
+  dotted.startsWith('.') ? relativeModuleFile(ctx.files, path, dotted) : (ctx.module(dotted)[0] ?? null);
+
+/** The module file a name the file binds by import stands for (`import a.b as c` → c, `from a import b` → b when b is a module). */
+const boundModuleFile = (ctx: FrameworkContext, path: string, facts: FileFacts | undefined, name: string): string | null => {
+  for (const i of facts?.imports ?? []) {
+    if (i.syntax === 'import' && (i.alias ?? i.specifier) === name) return moduleFile(ctx, path, i.specifier);
+    if (i.syntax !== 'from') continue;
+    const n = i.names.find((x) => (x.alias ?? x.name) === name);
+    if (n !== undefined) return moduleFile(ctx, path, i.specifier.endsWith('.') ? `${i.specifier}${n.name}` : `${i.specifier}.${n.name}`);
+  }
+  return null;
+};
+
+/** The module file a name imported by `from m import name` comes from, or null. */
+const importedFrom = (ctx: FrameworkContext, path: string, facts: FileFacts | undefined, name: string): { file: string; name: string } | null => {
+  for (const i of facts?.imports ?? []) {
+    if (i.syntax !== 'from') continue;
+    const n = i.names.find((x) => (x.alias ?? x.name) === name);
+    if (n === undefined) continue;
+    const file = moduleFile(ctx, path, i.specifier);
+    return file === null ? null : { file, name: n.name };
+  }
+  return null;
+};
+
+interface Call {
+  callee: string;
+  word: string;
+  attribute: boolean;
+  line: number;
+  positional: Array<[number, number]>;
+  keywords: Map<string, [number, number]>;
+  /** The def the call is in (null at module level). */
+  fn: OpenDef | null;
+  className: string | null;
+}
+
+/** The calls in a tokenized file to names `wanted` holds. */
+const callsIn = (t: PythonTokens, wanted: ReadonlySet<string>): Call[] => {
+  const { done, moduleBody } = fileDefs(t);
+  const out: Call[] = [];
+  for (const { fn, className, body } of [...done.map((d) => ({ fn: d.fn as OpenDef | null, className: d.className, body: d.fn.body! })), { fn: null, className: null, body: moduleBody }]) {
+    for (let r = 0; r < body.length; r += 2) {
+      for (let i = body[r]; i < body[r + 1]; i++) {
+        if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.LParen) || !wanted.has(nameText(t, i))) continue;
+        const args = callArgs(t, i + 1, body[r + 1]);
+        if (args === null) continue;
+        out.push({ callee: calleeAt(t, i, body[r]), word: nameText(t, i), attribute: i > body[r] && isOp(t, i - 1, Op.Dot), line: t.line[i], positional: args.positional, keywords: args.keywords, fn, className });
+      }
+    }
+  }
+  return out;
+};
+
+const isMethod = (w: Wrapper): boolean => w.className !== null && (w.params[0] === 'self' || w.params[0] === 'cls');
+
+/** The wrapper a call reaches, if any. */
+const resolve = (ctx: FrameworkContext, path: string, facts: FileFacts | undefined, call: Call, byName: ReadonlyMap<string, Wrapper[]>): Wrapper | undefined => {
+  const candidates = byName.get(call.word);
+  if (candidates === undefined || call.callee === '') return undefined;
+  if (!call.attribute) {
+    const own = candidates.find((w) => w.className === null && w.file === path);
+    if (own) return own;
+    const imported = importedFrom(ctx, path, facts, call.word);
+    return imported === null ? undefined : candidates.find((w) => w.className === null && w.file === imported.file && w.name === imported.name);
+  }
+  const receiver = call.callee.slice(0, call.callee.length - call.word.length - 1);
+  const module = boundModuleFile(ctx, path, facts, receiver);
+  if (module !== null) return candidates.find((w) => w.className === null && w.file === module);
+  if (receiver === 'self' && call.className !== null) {
+    const own = candidates.find((w) => w.file === path && w.className === call.className);
+    if (own) return own;
+  }
+  // `os.path.relpath(…)`: a call on a module the file imports is no method of a repo object.
+  const head = receiver.split('.')[0];
+  if (head !== 'self' && (facts?.imports ?? []).some((i) => (i.syntax === 'import' ? (i.alias ?? i.specifier.split('.')[0]) === head : i.names.some((n) => (n.alias ?? n.name) === head)))) return undefined;
+  const methods = candidates.filter((w) => w.className !== null);
+  return methods.length === 1 ? methods[0] : undefined;
+};
+
+/** The argument ranges a call passes to the wrapper's parameter (all the rest for `*paths`). */
+const argumentsFor = (call: Call, w: Wrapper): Array<[number, number]> => {
+  const byKeyword = call.keywords.get(w.params[w.index]);
+  if (byKeyword) return [byKeyword];
+  const shift = isMethod(w) && call.attribute ? 1 : 0;
+  const at = w.index - shift;
+  if (at < 0) return [];
+  return w.varargs ? call.positional.slice(at) : call.positional.slice(at, at + 1);
+};
+
+/** A regex for the files an f-string names (`f'js/{name}.js'` → `js/[^/]+\.js`), or null when it is no f-string. */
+const fstringPattern = (t: PythonTokens, from: number, to: number): RegExp | null => {
+  if (to - from !== 1 || t.kind[from] !== Kind.String || (t.value[from] & StringFlag.Formatted) === 0) return null;
+  const raw = t.text.slice(t.start[from], t.end[from]);
+  const m = /^[A-Za-z]*(['"]{1,3})([\s\S]*)\1$/.exec(raw);
+  if (m === null) return null;
+  const parts = m[2].split(/\{[^{}]*\}/);
+  if (parts.length < 2 || parts.join('').length === 0) return null;
+  return new RegExp(`^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
+};
+
+const analyse = perScan((ctx: FrameworkContext): Analysis => {
+  const refs: ReferenceInput[] = [];
+  const seen = new Set<string>();
+  const push = (from: string, target: string, line: number, label: string): void => {
+    const k = `${from}\0${target}`;
+    if (target === from || seen.has(k) || !ctx.files.has(target)) return;
+    seen.add(k);
+    refs.push({ from, target, targetKind: 'file', line, label });
+  };
+  const names = new Set<string>();
+  const pyFiles: string[] = [];
+  const dirs = new Set<string>();
+  for (const f of sortedPaths(ctx.files)) {
+    names.add(basename(f));
+    // Folder names too (a listed folder): each folder once.
+    for (let d = dirname(f); d !== '' && d !== '.' && !dirs.has(d); d = dirname(d)) {
+      dirs.add(d);
+      names.add(basename(d));
+    }
+    if (f.endsWith('.py')) pyFiles.push(f);
+  }
+  const wanted = (value: string): boolean => names.has(basename(value.replace(/\/+$/, '')));
+  const texts = new Map<string, string>();
+  for (const path of pyFiles) {
+    const text = ctx.readText(path);
+    if (text !== null && worthReading(text, ctx.facts(path))) texts.set(path, text);
+  }
+  // Files naming a module's path constant (`ranger.RANGERDIR`): their paths settle too.
+  for (const path of pyFiles) {
+    if (texts.has(path)) continue;
+    const text = ctx.readText(path);
+    if (text === null) continue;
+    if (fileVariables(ctx, path, text).rewrites.size > 0) texts.set(path, text);
+  }
+
+  // 1. Paths a module builds itself, ending at a literal.
+  const wrappers: Wrapper[] = [];
+  for (const [path, text] of texts) {
+    const { vars, rewrites } = fileVariables(ctx, path, text);
+    for (const r of resourceReads(ctx, path, text, wanted)) push(path, r.target, lineAt(text, r.index), `read by ${path}:${lineAt(text, r.index)} (${r.how})`);
+    const lines = text.split('\n');
+    let tries = 0;
+    for (let l = 0; l < lines.length && tries < MAX_TRIES; l++) {
+      const raw = lines[l];
+      if (raw.length > MAX_PATH_LINE || (!raw.includes("'") && !raw.includes('"'))) continue;
+      const line = withConstants(raw, rewrites);
+      for (const m of line.matchAll(LITERAL)) {
+        if (!wanted(m[2]) || ++tries > MAX_TRIES) continue;
+        const found = fileAnchoredPath(line, m.index!, m.index! + m[0].length, path, vars, (p) => ctx.files.has(p) || isFolder(ctx, p));
+        if (found === null) continue;
+        if (ctx.files.has(found)) {
+          push(path, found, l + 1, `read by ${path}:${l + 1} (a path built from __file__ names it)`);
+          continue;
+        }
+        // A folder: used when listed, on this line or through the name it is assigned to.
+        const assigned = /^\s*([A-Za-z_]\w*)\s*=/.exec(raw)?.[1];
+        let listing: string | null = LISTING.test(line) ? line : null;
+        if (listing === null && assigned !== undefined) {
+          const use = new RegExp(`(?:\\b(?:listdir|scandir|glob|iglob|walk)\\s*\\([^)\\n]*\\b${assigned}\\b|\\b${assigned}\\s*\\.\\s*(?:iterdir|glob|rglob)\\s*\\()[^\\n]*`).exec(text);
+          listing = use === null ? null : use[0];
+        }
+        if (listing === null) continue;
+        const files = RECURSIVE.test(listing) ? pathsWithPrefix(ctx.files, `${found}/`) : pathsInDir(ctx.files, found);
+        for (const f of files) push(path, f, l + 1, `used as a file of ${found}/, which ${path}:${l + 1} lists (a path built from __file__ names the folder)`);
+      }
+    }
+    // Wrappers: a parameter that is the last part of such a path.
+    if (!/\bdef\s/.test(text)) continue;
+    // Tokens are shared (tokenize's next call overwrites them): used up before the next file.
+    const t = tokenize(text);
+    for (const { fn, className } of fileDefs(t).done) {
+      const params = fn.params.filter((p) => p !== 'self' && p !== 'cls');
+      if (params.length === 0) continue;
+      const body = fn.body!;
+      const firstLine = t.line[body[0]] ?? fn.defLine;
+      const lastLine = body.length > 0 ? t.line[Math.max(body[body.length - 1] - 1, body[0])] : fn.defLine;
+      for (const p of params) {
+        const word = new RegExp(`(?<![\\w.'"])(\\*?)${p}(?![\\w'"])`);
+        let hit: Wrapper | null = null;
+        for (let l = firstLine; l <= lastLine && l <= lines.length && hit === null; l++) {
+          const raw = lines[l - 1];
+          if (raw.length > MAX_PATH_LINE || /^\s*(?:#|def\s)/.test(raw)) continue;
+          const m = word.exec(raw);
+          if (m === null) continue;
+          const sub = withConstants(raw.slice(0, m.index) + `'${SENTINEL}'` + raw.slice(m.index + m[0].length), rewrites);
+          const at = sub.indexOf(`'${SENTINEL}'`);
+          let base: string | null = null;
+          let how = '';
+          const anchored = fileAnchoredPath(sub, at, at + SENTINEL.length + 2, path, vars, (v) => basename(v) === SENTINEL && isFolder(ctx, dirname(v)));
+          if (anchored !== null) {
+            base = dirname(anchored);
+            how = 'a path built from __file__';
+          } else {
+            const r = resourceReads(ctx, path, sub, (n) => n === SENTINEL)[0];
+            if (r !== undefined && isFolder(ctx, dirname(r.target))) {
+              base = dirname(r.target);
+              how = r.how.replace(`'${SENTINEL}'`, p);
+            }
+          }
+          if (base !== null) hit = { file: path, name: fn.name, className, defLine: fn.defLine, params: fn.params, index: fn.params.indexOf(p), varargs: m[1] === '*', base, line: l, how };
+        }
+        if (hit !== null) {
+          wrappers.push(hit);
+          break;
+        }
+      }
+    }
+  }
+
+  // 2. Functions handing their parameter on to a wrapper, to a fixpoint; then every call with a literal.
+  if (wrappers.length > 0) {
+    const byName = new Map<string, Wrapper[]>();
+    const add = (w: Wrapper): void => {
+      (byName.get(w.name) ?? byName.set(w.name, []).get(w.name)!).push(w);
+    };
+    wrappers.forEach(add);
+    const mentions = (text: string): boolean => [...byName.keys()].some((n) => text.includes(`${n}(`));
+    for (let round = 0; round < 6; round++) {
+      let grew = false;
+      const wanted = new Set(byName.keys());
+      for (const path of pyFiles) {
+        const text = texts.get(path) ?? ctx.readText(path);
+        if (text === null || !mentions(text)) continue;
+        const facts = ctx.facts(path);
+        const t = tokenize(text);
+        for (const call of callsIn(t, wanted)) {
+          if (call.fn === null) continue;
+          const w = resolve(ctx, path, facts, call, byName);
+          if (w === undefined || (w.file === path && w.name === call.fn.name)) continue;
+          const args = argumentsFor(call, w);
+          if (args.length !== 1 || args[0][1] - args[0][0] > 2) continue;
+          const [s, e] = args[0];
+          const star = e - s === 2 && isOp(t, s, Op.Star);
+          const name = e - s === 1 && t.kind[s] === Kind.Name ? nameText(t, s) : star && t.kind[s + 1] === Kind.Name ? nameText(t, s + 1) : null;
+          if (name === null || !call.fn.params.includes(name) || name === 'self' || name === 'cls') continue;
+          if ((byName.get(call.fn.name) ?? []).some((x) => x.file === path && x.className === call.className)) continue;
+          add({ file: path, name: call.fn.name, className: call.className, defLine: call.fn.defLine, params: call.fn.params, index: call.fn.params.indexOf(name), varargs: star, base: w.base, line: call.line, how: `${call.callee}(${name}), ${w.how} at ${w.file}:${w.line}` });
+          grew = true;
+        }
+      }
+      if (!grew) break;
+    }
+    const wanted = new Set(byName.keys());
+    for (const path of pyFiles) {
+      const text = texts.get(path) ?? ctx.readText(path);
+      if (text === null || !mentions(text)) continue;
+      const facts = ctx.facts(path);
+      const t = tokenize(text);
+      for (const call of callsIn(t, wanted)) {
+        const w = resolve(ctx, path, facts, call, byName);
+        if (w === undefined) continue;
+        const args = argumentsFor(call, w);
+        if (args.length === 0) continue;
+        const where = `${w.className === null ? '' : `${w.className}.`}${w.name}() (${w.file}:${w.defLine}), which reads its ${w.params[w.index]} under ${w.base}/ (${w.how}, ${w.file}:${w.line})`;
+        const values = args.map(([s, e]) => stringValue(t, s, e));
+        if (values.every((v) => v !== null)) {
+          const rel = (values as string[]).join('/');
+          const target = joinRepo(w.base, rel);
+          if (target !== null) push(path, target, call.line, `named in ${path}:${call.line} as "${rel}", read through ${call.callee}() → ${where}`);
+          continue;
+        }
+        if (args.length !== 1) continue;
+        const pattern = fstringPattern(t, args[0][0], args[0][1]);
+        if (pattern === null) continue;
+        const shown = t.text.slice(t.start[args[0][0]], t.end[args[0][0]]);
+        for (const f of pathsWithPrefix(ctx.files, `${w.base}/`)) {
+          if (pattern.test(f.slice(w.base.length + 1))) push(path, f, call.line, `named in ${path}:${call.line} by the pattern ${shown}, read through ${call.callee}() → ${where}`);
+        }
+      }
+    }
+  }
+  return { refs };
+});
+
+export const collectPackageData = (ctx: FrameworkContext): FrameworkOutput => {
+  const out = emptyFrameworkOutput();
+  out.references.push(...analyse(ctx).refs);
+  return out;
+};
+
+const reader: FrameworkReader = {
+  id: 'python-package-data',
+  title: 'files a Python package reads by a path from its own folder (package data)',
+  ecosystem: 'python',
+  enabledBy: (ctx) => {
+    const first = analyse(ctx).refs[0];
+    return first === undefined ? null : `${first.from}:${first.line} reads ${first.target} by a path from its own folder`;
+  },
+  collect: collectPackageData,
+};
+
+export default reader;
+

@@ -1,0 +1,172 @@
+/**
+ * Paths a Python module builds to a file of its own package, read from one line of its text:
+ * importlib.resources / pkg_resources / pkgutil calls with a package anchor and a literal name
+ * (`read_text('mailman.config', 'schema.cfg')`, `files(__package__) / 'x.js'`,
+ * `importlib_resources.files(qutebrowser) / filename`, `pkgutil.get_data(__name__, 'data/x.sh')`),
+ * and paths built from `__file__` (`os.path.join(os.path.dirname(__file__), 'x.sh')`,
+ * `Path(__file__).parent / 'x'`, through a path variable assigned above, or a module's path
+ * constant such as `ranger.RANGERDIR`). Shared by package-configs (config files a package reads)
+ * and package-data (any other file a package reads or runs by such a path). Nothing is run.
+ */
+import type { ImportFact } from '../../model/facts.js';
+import type { FrameworkContext } from '../types.js';
+import { dirname, joinRepo } from '../../util/path.js';
+import { pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
+import { perScan } from '../per-scan.js';
+
+/** Imports of the resource APIs: importlib.resources (`from importlib import resources`), its backport, pkg_resources, pkgutil. */
+export const RESOURCE_APIS = /^(?:importlib(?:\.resources)?|importlib_resources|pkg_resources|pkgutil)$/;
+
+/** An anchor: a literal package, `__name__`/`__package__` (also `__package__ or 'pkg'`), or a name bound to a module. */
+const ANCHOR = String.raw`(?:(['"])([\w.]+)\1|(__name__|__package__)(?:\s+or\s+(['"])[\w.]+\4)?|([A-Za-z_][\w.]*))`;
+const RESOURCE_CALL = new RegExp(String.raw`\b(read_text|read_binary|open_text|open_binary|path|is_resource|resource_filename|resource_string|resource_stream|resource_exists|resource_isdir|resource_listdir|get_data)\s*\(\s*${ANCHOR}\s*,\s*(['"])([^'"\n]+)\7`, 'g');
+const FILES_CALL = new RegExp(String.raw`\bfiles\s*\(\s*${ANCHOR}\s*\)\s*(?:\/\s*|\.joinpath\s*\(\s*)(['"])([^'"\n]+)\6`, 'g');
+
+export interface ResourceRead {
+  /** The repo path named (a file or a folder; not checked). */
+  target: string;
+  /** Offset of the call in the text given. */
+  index: number;
+  /** The call, shown: `files('pkg') / 'x'`. */
+  how: string;
+  /** The literal package named as the anchor, which the call imports. */
+  anchor?: string;
+}
+
+/** The folder of a package named by a dotted name (its __init__.py's folder), or null. */
+export const packageDir = (ctx: FrameworkContext, name: string): string | null => {
+  const init = ctx.module(name)[0];
+  return init !== undefined && init.endsWith('/__init__.py') ? dirname(init) : null;
+};
+
+/** The dotted module a name the file bound by import stands for (`import mailman.config as cfg` → cfg), else the name as written. */
+export const boundModule = (name: string, imports: readonly ImportFact[]): string => {
+  for (const i of imports) {
+    if (i.syntax === 'import' && (i.alias ?? i.specifier) === name) return i.specifier;
+    if (i.syntax === 'from' && !i.specifier.startsWith('.')) {
+      const n = i.names.find((x) => (x.alias ?? x.name) === name);
+      if (n !== undefined) return `${i.specifier}.${n.name}`;
+    }
+  }
+  return name;
+};
+
+/**
+ * The resource reads in `text` (one line, or a whole file) of the module at `path` whose literal
+ * name `want` accepts. A bare-name anchor counts only when the file imports it as a module
+ * (`import qutebrowser`; `files(qutebrowser)`).
+ */
+export const resourceReads = (ctx: FrameworkContext, path: string, text: string, want: (name: string) => boolean): ResourceRead[] => {
+  const out: ResourceRead[] = [];
+  const dirOf = (literal: string | undefined, own: string | undefined, bare: string | undefined): string | null => {
+    if (literal !== undefined) return packageDir(ctx, literal);
+    if (own !== undefined) return dirname(path);
+    if (bare === undefined) return null;
+    const imports = ctx.facts(path)?.imports ?? [];
+    const module = boundModule(bare, imports);
+    return module === bare && !imports.some((i) => i.syntax === 'import' && i.alias === undefined && i.specifier === bare) ? null : packageDir(ctx, module);
+  };
+  const shownAnchor = (literal: string | undefined, own: string | undefined, bare: string | undefined): string => (literal !== undefined ? `'${literal}'` : (own ?? bare ?? ''));
+  for (const m of text.matchAll(RESOURCE_CALL)) {
+    if (!want(m[8])) continue;
+    const dir = dirOf(m[3], m[4], m[6]);
+    const target = dir === null ? null : joinRepo(dir, m[8]);
+    if (target !== null) out.push({ target, index: m.index!, how: `${m[1]}(${shownAnchor(m[3], m[4], m[6])}, '${m[8]}')`, ...(m[3] === undefined ? {} : { anchor: m[3] }) });
+  }
+  for (const m of text.matchAll(FILES_CALL)) {
+    if (!want(m[7])) continue;
+    const dir = dirOf(m[2], m[3], m[5]);
+    const target = dir === null ? null : joinRepo(dir, m[7]);
+    if (target !== null) out.push({ target, index: m.index!, how: `files(${shownAnchor(m[2], m[3], m[5])}) / '${m[7]}'`, ...(m[2] === undefined ? {} : { anchor: m[2] }) });
+  }
+  return out;
+};
+
+/** How many places naming one file a module's `__file__` paths are tried at. */
+export const MAX_FILE_PATHS_TRIED = 16;
+
+/** The longest line a `__file__` path is looked for on: each try costs up to the square of its length. */
+export const MAX_PATH_LINE = 300;
+
+/**
+ * The repo path of an expression built from `__file__` that ends with the literal at
+ * [litStart, litEnd) of `line` (and the brackets that close right after it), tried from each place
+ * an expression may start before the literal; the first one `accept` takes, or null.
+ */
+export const fileAnchoredPath = (line: string, litStart: number, litEnd: number, file: string, vars: ReadonlyMap<string, string>, accept: (repoPath: string) => boolean): string | null => {
+  if (line.length > MAX_PATH_LINE) return null;
+  const closers = /^\s*(?:\)\s*)*/.exec(line.slice(litEnd))![0];
+  for (let s = 0; s < litStart; s++) {
+    if (!/[A-Za-z_]/.test(line[s]) || (s > 0 && /[\w.]/.test(line[s - 1]))) continue;
+    for (let c = 0; c <= closers.length; c++) {
+      if (c > 0 && closers[c - 1] !== ')') continue;
+      const value = repoPathOf(pathValue(line.slice(s, litEnd + c), file, vars));
+      if (value !== null && accept(value)) return value;
+    }
+  }
+  return null;
+};
+
+/** Module-level path constants of repo modules (`RANGERDIR = os.path.dirname(__file__)`), by module file; once per scan. */
+const constantsByFile = perScan((): Map<string, Map<string, string>> => new Map());
+
+/** The path constants a module file assigns at the top (name → opaque value, see pathValue). */
+export const pathConstants = (ctx: FrameworkContext, file: string): Map<string, string> => {
+  const known = constantsByFile(ctx);
+  let vars = known.get(file);
+  if (vars === undefined) {
+    const text = ctx.readText(file);
+    vars = text === null || !text.includes('__file__') ? new Map() : pathVariables(text, file);
+    known.set(file, vars);
+  }
+  return vars;
+};
+
+/**
+ * The path variables a file can use: its own (pathVariables), plus the path constants of the repo
+ * modules it imports, under a name the path reader takes (`ranger.RANGERDIR` → a variable the
+ * expression is rewritten to use, see withConstants). `mentions` keeps the work to names the file
+ * writes.
+ */
+export const fileVariables = (ctx: FrameworkContext, path: string, text: string): { vars: Map<string, string>; rewrites: Map<string, string> } => {
+  const vars = text.includes('__file__') ? pathVariables(text, path) : new Map<string, string>();
+  const rewrites = new Map<string, string>();
+  for (const i of ctx.facts(path)?.imports ?? []) {
+    if (i.syntax === 'import') {
+      // `import a.b` binds `a` (and `a.b` is reached through it); `import a.b as c` binds `c`.
+      const parts = i.specifier.split('.');
+      const bound: Array<[string, string]> = i.alias !== undefined ? [[i.alias, i.specifier]] : parts.map((_, k) => [parts.slice(0, k + 1).join('.'), parts.slice(0, k + 1).join('.')]);
+      for (const [local, module] of bound) {
+        if (!text.includes(`${local}.`)) continue;
+        const file = ctx.module(module)[0];
+        if (file === undefined || file === path) continue;
+        for (const [name, value] of pathConstants(ctx, file)) {
+          const written = `${local}.${name}`;
+          if (!text.includes(written)) continue;
+          const alias = `__census_${local.replace(/\./g, '_')}__${name}`;
+          vars.set(alias, value);
+          rewrites.set(written, alias);
+        }
+      }
+    } else if (i.syntax === 'from' && !i.specifier.startsWith('.')) {
+      for (const n of i.names) {
+        const local = n.alias ?? n.name;
+        if (n.name === '*' || vars.has(local) || !text.includes(local)) continue;
+        const file = ctx.module(i.specifier)[0];
+        const value = file === undefined || file === path ? undefined : pathConstants(ctx, file).get(n.name);
+        if (value !== undefined) vars.set(local, value);
+      }
+    }
+  }
+  return { vars, rewrites };
+};
+
+/** A line with the module constants it names rewritten to the variables fileVariables made for them (same length is not kept: offsets are re-found). */
+export const withConstants = (line: string, rewrites: ReadonlyMap<string, string>): string => {
+  let out = line;
+  for (const [written, alias] of rewrites) {
+    if (!out.includes(written)) continue;
+    out = out.replace(new RegExp(`(?<![\\w.])${written.replace(/\./g, '\\.')}(?!\\w)`, 'g'), alias);
+  }
+  return out;
+};
