@@ -273,7 +273,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
               how = r.how.replace(`'${SENTINEL}'`, p);
             }
           }
-          if (base !== null) hit = { file: path, name: fn.name, className, defLine: fn.defLine, params: fn.params, index: fn.params.indexOf(p), varargs: m[1] === '*', base, line: l, how };
+          if (base !== null) hit = { file: path, name: fn.name, className, defLine: fn.defLine, params: fn.params, index: fn.params.indexOf(p), varargs: m[1] === '*', base, line: l, how: `${how} at ${path}:${l}` };
         }
         if (hit !== null) {
           wrappers.push(hit);
@@ -310,7 +310,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
           const name = e - s === 1 && t.kind[s] === Kind.Name ? nameText(t, s) : star && t.kind[s + 1] === Kind.Name ? nameText(t, s + 1) : null;
           if (name === null || !call.fn.params.includes(name) || name === 'self' || name === 'cls') continue;
           if ((byName.get(call.fn.name) ?? []).some((x) => x.file === path && x.className === call.className)) continue;
-          add({ file: path, name: call.fn.name, className: call.className, defLine: call.fn.defLine, params: call.fn.params, index: call.fn.params.indexOf(name), varargs: star, base: w.base, line: call.line, how: `${call.callee}(${name}), ${w.how} at ${w.file}:${w.line}` });
+          add({ file: path, name: call.fn.name, className: call.className, defLine: call.fn.defLine, params: call.fn.params, index: call.fn.params.indexOf(name), varargs: star, base: w.base, line: call.line, how: `${call.callee}(${star ? '*' : ''}${name}) at ${path}:${call.line} → ${w.how}` });
           grew = true;
         }
       }
@@ -327,7 +327,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
         if (w === undefined) continue;
         const args = argumentsFor(call, w);
         if (args.length === 0) continue;
-        const where = `${w.className === null ? '' : `${w.className}.`}${w.name}() (${w.file}:${w.defLine}), which reads its ${w.params[w.index]} under ${w.base}/ (${w.how}, ${w.file}:${w.line})`;
+        const where = `${w.className === null ? '' : `${w.className}.`}${w.name}() (${w.file}:${w.defLine}), which reads its ${w.params[w.index]} under ${w.base}/ (${w.how})`;
         const values = args.map(([s, e]) => stringValue(t, s, e));
         if (values.every((v) => v !== null)) {
           const rel = (values as string[]).join('/');

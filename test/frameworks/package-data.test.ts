@@ -1,0 +1,37 @@
+/**
+ * The package-data reader: files a Python package reads by a path from its own folder (built from
+ * `__file__`, importlib.resources, pkgutil, a module's path constant), directly or through the
+ * repo's own wrapper functions, take the kind of the module that names them; a fixture repo with
+ * expected verdicts, and the shared path helpers on their own.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileAnchoredPath, withConstants } from '../../src/frameworks/python/package-paths.js';
+import { pathValue, repoPathOf } from '../../src/languages/python/sys-path.js';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('package-data');
+test('package-data: has the basic fixture', () => assert.deepEqual(cases, ['package-data-basic']));
+for (const name of cases) test(`package-data: ${name}`, () => checkFrameworkFixture(name));
+
+test('package-data: a __file__ path is found from the literal it ends with', () => {
+  const at = (line: string, literal: string): string | null => {
+    const i = line.indexOf(literal);
+    return fileAnchoredPath(line, i, i + literal.length, 'pkg/mod.py', new Map(), () => true);
+  };
+  assert.equal(at("    base = os.path.join(os.path.dirname(__file__), 'data', 'x.sh')", "'x.sh'"), 'pkg/data/x.sh');
+  assert.equal(at("    return Path(__file__).parent / 'x.js'", "'x.js'"), 'pkg/x.js');
+  assert.equal(at("    return Path(__file__).resolve().parent.joinpath('a', 'b.css')", "'b.css'"), 'pkg/a/b.css');
+  assert.equal(at("    return os.path.join(os.environ['HOME'], 'x.sh')", "'x.sh'"), null);
+  assert.equal(at(`x = open(os.path.join(os.path.dirname(__file__), 'y.txt'))${' '.repeat(400)}`, "'y.txt'"), null);
+});
+
+test('package-data: .with_name() is the sibling of the file', () => {
+  assert.equal(repoPathOf(pathValue("Path(__file__).with_name('x.sh')", 'pkg/mod.py', new Map())), 'pkg/x.sh');
+});
+
+test('package-data: a module path constant is rewritten only where it stands as a whole name', () => {
+  const rewrites = new Map([['pkg.BASEDIR', '__census_pkg__BASEDIR']]);
+  assert.equal(withConstants("join(pkg.BASEDIR, 'a')", rewrites), "join(__census_pkg__BASEDIR, 'a')");
+  assert.equal(withConstants("join(mypkg.BASEDIR, pkg.BASEDIRS)", rewrites), 'join(mypkg.BASEDIR, pkg.BASEDIRS)');
+});
