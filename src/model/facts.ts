@@ -109,6 +109,8 @@ export interface FileFacts {
   computedImportLines?: number[];
   /** Python: string literals that are a script's bare file name (`'autoadd.js'`), with their lines (frameworks/python/package-scripts.ts reads them). */
   scriptNames?: { name: string; line: number }[];
+  /** Python: the text names `__file__` (frameworks/python/package-data.ts reads only such files for paths built from it); absent: it does not. */
+  mentionsFile?: true;
   /** JS/TS: which of the words some readers pre-test every code file for the text holds (languages/javascript/text-marks.ts); absent: unknown, read the text. */
   textMarks?: string[];
   /**

@@ -14,8 +14,9 @@
  * `self.fm.relpath('data/scope.sh')`) is an edge from the calling module to that file under the
  * wrapper's folder; an f-string argument (`f'javascript/quirks/{name}.user.js'`) to every file its
  * pattern matches there. A folder named by such a path and listed on the same line or through the
- * name it is assigned to (`os.listdir(os.path.join(ranger.RANGERDIR, 'colorschemes'))`) makes each
- * file in it used.
+ * name it is assigned to (`os.listdir(os.path.join(HERE, 'static'))`, `DIR.glob('*.css')`) makes each
+ * file in it the listing can yield used, Python modules aside (listing them is no import: the
+ * folder-loader readers decide those).
  *
  * A path that does not settle to a repo file (built from a runtime value, outside the repo) gives
  * nothing. Calls are matched as loader-wrappers matches them: a module-level function by the name
@@ -34,7 +35,7 @@ import { Kind, Op, StringFlag } from '../../languages/python/tokens.js';
 import { perScan } from '../per-scan.js';
 import { calleeAt, fileDefs, type OpenDef } from './loader-functions.js';
 import { relativeModuleFile } from './python-files.js';
-import { fileAnchoredPath, fileVariables, MAX_PATH_LINE, RESOURCE_APIS, resourceReads, withConstants } from './package-paths.js';
+import { fileAnchoredPath, fileVariables, lookText, MAX_PATH_LINE, pathConstants, RESOURCE_APIS, resourceReads, withConstants } from './package-paths.js';
 
 /** A repo function whose parameter is the last part of a path into a repo folder. */
 interface Wrapper {
@@ -64,13 +65,45 @@ const MAX_TRIES = 400;
 
 const isFolder = (ctx: FrameworkContext, p: string): boolean => p !== '' && pathsWithPrefix(ctx.files, `${p}/`).length > 0;
 
+/** A glob pattern as a regex over a path below the listed folder (a leading `**` and slash: any folders; `*` within one part). */
+const globRegex = (pattern: string, anyDepth: boolean): RegExp => {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (pattern.startsWith('**/', i)) {
+      out += '(?:.*/)?';
+      i += 2;
+    } else if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${anyDepth ? '(?:.*/)?' : ''}${out}$`);
+};
+
+/**
+ * The files a listing of `folder` yields, by the listing's text: the literal glob patterns in it
+ * (`CORE.glob("*.plug")`, `glob(os.path.join(d, '*.js'))`, a leading `**` for any folders), else every file in the folder (below it
+ * too for `walk`/`rglob`). Python modules are left out: a folder of modules is loaded, or not, by
+ * a computed import, which the folder-loader readers settle.
+ */
+const listedFiles = (ctx: FrameworkContext, folder: string, listing: string): string[] => {
+  const patterns = [...listing.matchAll(LITERAL)].map((m) => m[2]).filter((v) => /[*?]/.test(v));
+  const recursive = RECURSIVE.test(listing);
+  const below = recursive || patterns.length > 0 ? pathsWithPrefix(ctx.files, `${folder}/`) : pathsInDir(ctx.files, folder);
+  const regexes = patterns.map((p) => globRegex(p.replace(/^\.?\//, ''), /\brglob\s*\(/.test(listing)));
+  return below.filter((f) => !f.endsWith('.py') && (regexes.length === 0 || regexes.some((r) => r.test(f.slice(folder.length + 1)))));
+};
+
+/** The folder part of a globbed path: the parts before the first with a wildcard. */
+const globFolder = (path: string): string => {
+  const parts = path.split('/');
+  const at = parts.findIndex((p) => /[*?]/.test(p));
+  return at <= 0 ? '' : parts.slice(0, at).join('/');
+};
+
 interface Analysis {
   refs: ReferenceInput[];
 }
-
-/** Names a file's text must show for its paths to be worth reading. */
-const worthReading = (text: string, facts: FileFacts | undefined): boolean =>
-  text.includes('__file__') || (facts?.imports ?? []).some((i) => RESOURCE_APIS.test(i.specifier));
 
 const moduleFile = (ctx: FrameworkContext, path: string, dotted: string): string | null =>
   dotted.startsWith('.') ? relativeModuleFile(ctx.files, path, dotted) : (ctx.module(dotted)[0] ?? null);
@@ -184,43 +217,67 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
     refs.push({ from, target, targetKind: 'file', line, label });
   };
   const names = new Set<string>();
-  const pyFiles: string[] = [];
-  const dirs = new Set<string>();
-  for (const f of sortedPaths(ctx.files)) {
-    names.add(basename(f));
-    // Folder names too (a listed folder): each folder once.
-    for (let d = dirname(f); d !== '' && d !== '.' && !dirs.has(d); d = dirname(d)) {
-      dirs.add(d);
-      names.add(basename(d));
+  const pyFiles = sortedPaths(ctx.files).filter((f) => f.endsWith('.py'));
+  const nameIndex = (): void => {
+    const dirs = new Set<string>();
+    for (const f of sortedPaths(ctx.files)) {
+      names.add(basename(f));
+      // Folder names too (a listed folder): each folder once.
+      for (let d = dirname(f); d !== '' && d !== '.' && !dirs.has(d); d = dirname(d)) {
+        dirs.add(d);
+        names.add(basename(d));
+      }
     }
-    if (f.endsWith('.py')) pyFiles.push(f);
-  }
+  };
   const wanted = (value: string): boolean => names.has(basename(value.replace(/\/+$/, '')));
+  // Only files whose facts show `__file__` or a resource API are read, and those importing a
+  // module that defines a path constant (`RANGERDIR = os.path.dirname(__file__)`) by name.
   const texts = new Map<string, string>();
+  const stems = new Set<string>();
   for (const path of pyFiles) {
-    const text = ctx.readText(path);
-    if (text !== null && worthReading(text, ctx.facts(path))) texts.set(path, text);
-  }
-  // Files naming a module's path constant (`ranger.RANGERDIR`): their paths settle too.
-  for (const path of pyFiles) {
-    if (texts.has(path)) continue;
-    const text = ctx.readText(path);
+    const facts = ctx.facts(path);
+    if (facts?.mentionsFile !== true && !(facts?.imports ?? []).some((i) => RESOURCE_APIS.test(i.specifier))) continue;
+    const text = lookText(ctx, path);
     if (text === null) continue;
-    if (fileVariables(ctx, path, text).rewrites.size > 0) texts.set(path, text);
+    texts.set(path, text);
+    if (facts?.mentionsFile === true && pathConstants(ctx, path, text).size > 0) stems.add(basename(path) === '__init__.py' ? basename(dirname(path)) : basename(path).slice(0, -3));
   }
-
+  for (let at = 0; at < pyFiles.length && stems.size > 0; at++) {
+    const path = pyFiles[at];
+    if (texts.has(path)) continue;
+    const imports = ctx.facts(path)?.imports ?? [];
+    if (!imports.some((i) => i.specifier.split('.').some((part) => stems.has(part)))) continue;
+    const text = lookText(ctx, path);
+    if (text === null) continue;
+    const { rewrites, imported } = fileVariables(ctx, path, text);
+    if (rewrites.size > 0 || imported > 0) texts.set(path, text);
+  }
+  if (texts.size === 0) return { refs };
+  nameIndex();
   // 1. Paths a module builds itself, ending at a literal.
   const wrappers: Wrapper[] = [];
   for (const [path, text] of texts) {
     const { vars, rewrites } = fileVariables(ctx, path, text);
     for (const r of resourceReads(ctx, path, text, wanted)) push(path, r.target, lineAt(text, r.index), `read by ${path}:${lineAt(text, r.index)} (${r.how})`);
     const lines = text.split('\n');
+    // A path settles only from `__file__` or a path variable: a line naming neither is skipped untried.
+    const anchors = ['__file__', ...vars.keys(), ...rewrites.keys()];
     let tries = 0;
     for (let l = 0; l < lines.length && tries < MAX_TRIES; l++) {
       const raw = lines[l];
-      if (raw.length > MAX_PATH_LINE || (!raw.includes("'") && !raw.includes('"'))) continue;
+      if (raw.length > MAX_PATH_LINE || (!raw.includes("'") && !raw.includes('"')) || !anchors.some((a) => raw.includes(a))) continue;
       const line = withConstants(raw, rewrites);
       for (const m of line.matchAll(LITERAL)) {
+        if (/[*?]/.test(m[2]) && LISTING.test(line) && ++tries <= MAX_TRIES) {
+          // A glob whose pattern ends the path (`glob(os.path.join(HERE, 'static', '*.js'))`).
+          const globbed = fileAnchoredPath(line, m.index!, m.index! + m[0].length, path, vars, (p) => isFolder(ctx, globFolder(p)));
+          if (globbed !== null) {
+            const folder = globFolder(globbed);
+            const pattern = globbed.slice(folder.length + 1);
+            for (const f of listedFiles(ctx, folder, `glob('${pattern}')`)) push(path, f, l + 1, `used as a file of ${folder}/ that ${path}:${l + 1} lists by the pattern '${pattern}' (a path built from __file__)`);
+          }
+          continue;
+        }
         if (!wanted(m[2]) || ++tries > MAX_TRIES) continue;
         const found = fileAnchoredPath(line, m.index!, m.index! + m[0].length, path, vars, (p) => ctx.files.has(p) || isFolder(ctx, p));
         if (found === null) continue;
@@ -236,14 +293,14 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
           listing = use === null ? null : use[0];
         }
         if (listing === null) continue;
-        const files = RECURSIVE.test(listing) ? pathsWithPrefix(ctx.files, `${found}/`) : pathsInDir(ctx.files, found);
-        for (const f of files) push(path, f, l + 1, `used as a file of ${found}/, which ${path}:${l + 1} lists (a path built from __file__ names the folder)`);
+        for (const f of listedFiles(ctx, found, listing)) push(path, f, l + 1, `used as a file of ${found}/, which ${path}:${l + 1} lists (a path built from __file__ names the folder)`);
       }
     }
     // Wrappers: a parameter that is the last part of such a path.
     if (!/\bdef\s/.test(text)) continue;
     // Tokens are shared (tokenize's next call overwrites them): used up before the next file.
     const t = tokenize(text);
+    let wrapperTries = 0;
     for (const { fn, className } of fileDefs(t).done) {
       const params = fn.params.filter((p) => p !== 'self' && p !== 'cls');
       if (params.length === 0) continue;
@@ -257,7 +314,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
           const raw = lines[l - 1];
           if (raw.length > MAX_PATH_LINE || /^\s*(?:#|def\s)/.test(raw)) continue;
           const m = word.exec(raw);
-          if (m === null) continue;
+          if (m === null || ++wrapperTries > MAX_TRIES) continue;
           const sub = withConstants(raw.slice(0, m.index) + `'${SENTINEL}'` + raw.slice(m.index + m[0].length), rewrites);
           const at = sub.indexOf(`'${SENTINEL}'`);
           let base: string | null = null;
@@ -290,12 +347,18 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
       (byName.get(w.name) ?? byName.set(w.name, []).get(w.name)!).push(w);
     };
     wrappers.forEach(add);
-    const mentions = (text: string): boolean => [...byName.keys()].some((n) => text.includes(`${n}(`));
+    let calling = /$^/;
+    const mentions = (text: string): boolean => calling.test(text);
+    const wrapperNames = (): Set<string> => {
+      const set = new Set(byName.keys());
+      calling = new RegExp(`(?<![\\w])(?:${[...set].join('|')})\\s*\\(`);
+      return set;
+    };
     for (let round = 0; round < 6; round++) {
       let grew = false;
-      const wanted = new Set(byName.keys());
+      const wanted = wrapperNames();
       for (const path of pyFiles) {
-        const text = texts.get(path) ?? ctx.readText(path);
+        const text = texts.get(path) ?? lookText(ctx, path);
         if (text === null || !mentions(text)) continue;
         const facts = ctx.facts(path);
         const t = tokenize(text);
@@ -316,9 +379,9 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
       }
       if (!grew) break;
     }
-    const wanted = new Set(byName.keys());
+    const wanted = wrapperNames();
     for (const path of pyFiles) {
-      const text = texts.get(path) ?? ctx.readText(path);
+      const text = texts.get(path) ?? lookText(ctx, path);
       if (text === null || !mentions(text)) continue;
       const facts = ctx.facts(path);
       const t = tokenize(text);

@@ -18,9 +18,9 @@ import { perScan } from '../per-scan.js';
 export const RESOURCE_APIS = /^(?:importlib(?:\.resources)?|importlib_resources|pkg_resources|pkgutil)$/;
 
 /** An anchor: a literal package, `__name__`/`__package__` (also `__package__ or 'pkg'`), or a name bound to a module. */
-const ANCHOR = String.raw`(?:(['"])([\w.]+)\1|(__name__|__package__)(?:\s+or\s+(['"])[\w.]+\4)?|([A-Za-z_][\w.]*))`;
-const RESOURCE_CALL = new RegExp(String.raw`\b(read_text|read_binary|open_text|open_binary|path|is_resource|resource_filename|resource_string|resource_stream|resource_exists|resource_isdir|resource_listdir|get_data)\s*\(\s*${ANCHOR}\s*,\s*(['"])([^'"\n]+)\7`, 'g');
-const FILES_CALL = new RegExp(String.raw`\bfiles\s*\(\s*${ANCHOR}\s*\)\s*(?:\/\s*|\.joinpath\s*\(\s*)(['"])([^'"\n]+)\6`, 'g');
+const anchor = (groupsBefore: number): string => `(?:(['"])([\\w.]+)\\${groupsBefore + 1}|(__name__|__package__)(?:\\s+or\\s+(['"])[\\w.]+\\${groupsBefore + 4})?|([A-Za-z_][\\w.]*))`;
+const RESOURCE_CALL = new RegExp(String.raw`\b(read_text|read_binary|open_text|open_binary|path|is_resource|resource_filename|resource_string|resource_stream|resource_exists|resource_isdir|resource_listdir|get_data)\s*\(\s*${anchor(1)}\s*,\s*(['"])([^'"\n]+)\7`, 'g');
+const FILES_CALL = new RegExp(String.raw`\bfiles\s*\(\s*${anchor(0)}\s*\)\s*(?:\/\s*|\.joinpath\s*\(\s*)(['"])([^'"\n]+)\6`, 'g');
 
 export interface ResourceRead {
   /** The repo path named (a file or a folder; not checked). */
@@ -107,15 +107,22 @@ export const fileAnchoredPath = (line: string, litStart: number, litEnd: number,
   return null;
 };
 
+/**
+ * A source file's text for a one-off look: the stored text when a stage read it, else read from disk
+ * and not kept (the store would otherwise hold every Python file of the repo to the end of the scan).
+ */
+export const lookText = (ctx: FrameworkContext, path: string): string | null =>
+  typeof ctx.manifests?.transientText === 'function' ? ctx.manifests.transientText(path) : ctx.readText(path);
+
 /** Module-level path constants of repo modules (`RANGERDIR = os.path.dirname(__file__)`), by module file; once per scan. */
 const constantsByFile = perScan((): Map<string, Map<string, string>> => new Map());
 
 /** The path constants a module file assigns at the top (name → opaque value, see pathValue). */
-export const pathConstants = (ctx: FrameworkContext, file: string): Map<string, string> => {
+export const pathConstants = (ctx: FrameworkContext, file: string, knownText?: string): Map<string, string> => {
   const known = constantsByFile(ctx);
   let vars = known.get(file);
   if (vars === undefined) {
-    const text = ctx.readText(file);
+    const text = ctx.facts(file)?.mentionsFile !== true ? null : (knownText ?? lookText(ctx, file));
     vars = text === null || !text.includes('__file__') ? new Map() : pathVariables(text, file);
     known.set(file, vars);
   }
@@ -128,9 +135,10 @@ export const pathConstants = (ctx: FrameworkContext, file: string): Map<string, 
  * expression is rewritten to use, see withConstants). `mentions` keeps the work to names the file
  * writes.
  */
-export const fileVariables = (ctx: FrameworkContext, path: string, text: string): { vars: Map<string, string>; rewrites: Map<string, string> } => {
+export const fileVariables = (ctx: FrameworkContext, path: string, text: string): { vars: Map<string, string>; rewrites: Map<string, string>; imported: number } => {
   const vars = text.includes('__file__') ? pathVariables(text, path) : new Map<string, string>();
   const rewrites = new Map<string, string>();
+  let imported = 0;
   for (const i of ctx.facts(path)?.imports ?? []) {
     if (i.syntax === 'import') {
       // `import a.b` binds `a` (and `a.b` is reached through it); `import a.b as c` binds `c`.
@@ -149,16 +157,20 @@ export const fileVariables = (ctx: FrameworkContext, path: string, text: string)
         }
       }
     } else if (i.syntax === 'from' && !i.specifier.startsWith('.')) {
+      const file = ctx.module(i.specifier)[0];
+      const constants = file === undefined || file === path ? null : pathConstants(ctx, file);
+      if (constants === null || constants.size === 0) continue;
       for (const n of i.names) {
         const local = n.alias ?? n.name;
-        if (n.name === '*' || vars.has(local) || !text.includes(local)) continue;
-        const file = ctx.module(i.specifier)[0];
-        const value = file === undefined || file === path ? undefined : pathConstants(ctx, file).get(n.name);
-        if (value !== undefined) vars.set(local, value);
+        const value = constants.get(n.name);
+        if (value !== undefined && !vars.has(local)) {
+          vars.set(local, value);
+          imported++;
+        }
       }
     }
   }
-  return { vars, rewrites };
+  return { vars, rewrites, imported };
 };
 
 /** A line with the module constants it names rewritten to the variables fileVariables made for them (same length is not kept: offsets are re-found). */

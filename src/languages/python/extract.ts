@@ -92,6 +92,7 @@ const extractFacts = (path: string, text: string): FileFacts => {
   if (st.settingSwaps.length > 0) facts.settingSwaps = st.settingSwaps;
   if (st.computedImportLines.length > 0) facts.computedImportLines = st.computedImportLines;
   if (st.scriptNames.length > 0) facts.scriptNames = st.scriptNames;
+  if (text.includes('__file__')) facts.mentionsFile = true;
   const summary = summaryOf(t);
   if (summary !== undefined) facts.summary = summary;
   if (st.exported) facts.exportedNames = st.exported;
@@ -120,7 +121,7 @@ const warmUp = (): void => {
 
 export const pythonExtractor: LanguageExtractor = {
   language: 'python',
-  version: 3,
+  version: 4,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();
