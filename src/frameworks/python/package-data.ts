@@ -216,6 +216,13 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
     seen.add(k);
     refs.push({ from, target, targetKind: 'file', line, label });
   };
+  /**
+   * A module's own path named in place is what a loader is handed (`load_module(join(dirname(__file__), 'x.py'))`):
+   * the loader readers say how it is loaded, where this reader could only say it is read.
+   */
+  const pushRead = (from: string, target: string, line: number, label: string): void => {
+    if (!target.endsWith('.py')) push(from, target, line, label);
+  };
   const names = new Set<string>();
   const pyFiles = sortedPaths(ctx.files).filter((f) => f.endsWith('.py'));
   const nameIndex = (): void => {
@@ -258,7 +265,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
   const wrappers: Wrapper[] = [];
   for (const [path, text] of texts) {
     const { vars, rewrites } = fileVariables(ctx, path, text);
-    for (const r of resourceReads(ctx, path, text, wanted)) push(path, r.target, lineAt(text, r.index), `read by ${path}:${lineAt(text, r.index)} (${r.how})`);
+    for (const r of resourceReads(ctx, path, text, wanted)) pushRead(path, r.target, lineAt(text, r.index), `read by ${path}:${lineAt(text, r.index)} (${r.how})`);
     const lines = text.split('\n');
     // A path settles only from `__file__` or a path variable: a line naming neither is skipped untried.
     const anchors = ['__file__', ...vars.keys(), ...rewrites.keys()];
@@ -282,7 +289,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
         const found = fileAnchoredPath(line, m.index!, m.index! + m[0].length, path, vars, (p) => ctx.files.has(p) || isFolder(ctx, p));
         if (found === null) continue;
         if (ctx.files.has(found)) {
-          push(path, found, l + 1, `read by ${path}:${l + 1} (a path built from __file__ names it)`);
+          pushRead(path, found, l + 1, `read by ${path}:${l + 1} (a path built from __file__ names it)`);
           continue;
         }
         // A folder: used when listed, on this line or through the name it is assigned to.
