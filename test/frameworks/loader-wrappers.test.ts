@@ -9,3 +9,18 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 const cases = frameworkCases('python-loader-wrappers');
 for (const c of ['package', 'folder', 'methods', 'caller-folder', 'class-attrs', 'built-folder']) test(`loader-wrappers: has a ${c} fixture`, () => assert.ok(cases.includes(`python-loader-wrappers-${c}`)));
 for (const name of cases) test(`loader-wrappers: ${name}`, () => checkFrameworkFixture(name));
+
+test('templateParts: module-name templates by %, .format and f-strings', async () => {
+  const { templateParts } = await import('../../src/frameworks/python/loader-wrappers.js');
+  assert.deepEqual(templateParts('"radicale.%s.%s" % (module_name, type_)'), ['radicale.', { expr: 'module_name' }, '.', { expr: 'type_' }, '']);
+  assert.deepEqual(templateParts("'pkg.%s' % kind"), ['pkg.', { expr: 'kind' }, '']);
+  assert.deepEqual(templateParts('"app.{}.{}".format(kind, name)'), ['app.', { expr: 'kind' }, '.', { expr: 'name' }, '']);
+  assert.deepEqual(templateParts('"app.{1}.{0}".format(name, kind)'), ['app.', { expr: 'kind' }, '.', { expr: 'name' }, '']);
+  assert.deepEqual(templateParts('f"app.{area}.{page}"'), ['app.', { expr: 'area' }, '.', { expr: 'page' }, '']);
+  // Not templates: a count that does not match, a plain name, a call.
+  assert.equal(templateParts('"a.%s.%s" % (x,)'), null);
+  // An argument .format does not use is no placeholder.
+  assert.deepEqual(templateParts('"a.{}".format(x, y)'), ['a.', { expr: 'x' }, '']);
+  assert.equal(templateParts('module'), null);
+  assert.equal(templateParts('get_name(x)'), null);
+});

@@ -37,6 +37,7 @@ import { boundModuleFile, folderIndex, loadedFiles } from './folder-loaders.js';
 import { fileFlowsAndClasses, type ArgShape, type CallFlow, type ClassInfo, type FunctionFlows } from './loader-roles.js';
 import { topLevelDefAround } from './loader-functions.js';
 import { perScan } from '../per-scan.js';
+import { packageChildren } from './prefixed-imports.js';
 
 export type Role = 'module' | 'package' | 'folder' | 'file';
 
@@ -52,6 +53,13 @@ interface RoleOf {
    * expression, settled in the loader's file with the parameter bound to the caller's literal.
    */
   template?: { file: string; fn: FunctionFlows; expr: string; line: number; param: string };
+  /**
+   * For module: the literal the loader puts after the value (`"pkg.%s.handler" % p`), and whether a
+   * name computed in the loader follows it (`"radicale.%s.%s" % (module_name, type_)`): then the
+   * value names a package and any module or subpackage directly in it may be the one loaded.
+   */
+  suffix?: string;
+  wild?: boolean;
 }
 
 /** A built-in call's parameters: position → role; `real`: the call loads by itself. */
@@ -324,7 +332,7 @@ export const resolveCall = (a: Analysed, fn: FunctionFlows, call: CallFlow, idx:
 
 const addRole = <K>(roles: Map<K, RoleOf[]>, index: K, role: RoleOf): boolean => {
   const list = roles.get(index) ?? roles.set(index, []).get(index)!;
-  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template)) return false;
+  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild)) return false;
   list.push(role);
   return true;
 };
@@ -411,7 +419,8 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
               for (const r of list) {
                 if ((r.role === 'folder' || r.role === 'file') && arg.prefix !== null) continue;
                 if (r.each && arg.each) continue;
-                found.push([arg.direct, { role: r.role, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each }]);
+                // A suffix or a computed tail stays after the value: a prefix the caller adds goes before it.
+                found.push([arg.direct, { role: r.role, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each, ...(r.suffix === undefined ? {} : { suffix: r.suffix }), ...(r.wild === true ? { wild: true } : {}) }]);
               }
             }
             continue;
@@ -430,6 +439,15 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
             if (role === 'folder' && arg.direct !== null && !arg.each && arg.prefix === null && !isParamOrAttr(fn, arg.direct)) {
               const template = folderTemplate(a.file, fn, arg.direct, call.line);
               if (template !== null) found.push([template.param, { role: 'folder', prefix: '', each: false, template }]);
+              continue;
+            }
+            if (role === 'module' && (arg.direct === null || !isParamOrAttr(fn, arg.direct))) {
+              // `import_module("radicale.%s.%s" % (module_name, type_))`, or a local assigned such a template.
+              const values = arg.direct === null ? [arg.text] : (fn.assigned.get(arg.direct) ?? []).filter((v) => v.line <= call.line && !v.append).map((v) => v.text);
+              for (const value of values) {
+                const formatted = formattedRole(fn, value);
+                if (formatted !== null) found.push(formatted);
+              }
               continue;
             }
             if (arg.direct === null || !isParamOrAttr(fn, arg.direct)) continue;
@@ -457,6 +475,77 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
       }
     }
   }
+};
+
+/** A dotted-name fragment: what may stand around a placeholder in a module-name template. */
+const NAME_PART = /^[\w.]*$/;
+
+/**
+ * A module-name template's parts: `"a.%s.%s" % (x, y)`, `"a.{}.{}".format(x, y)` (also `{0}`),
+ * `f"a.{x}.{y}"`. Literal parts are strings; a placeholder is the expression filling it (or '' when
+ * it cannot be told). Null when the text is no such template.
+ */
+export const templateParts = (text: string): Array<string | { expr: string }> | null => {
+  const t = text.trim();
+  if (t.length > 400) return null;
+  const out: Array<string | { expr: string }> = [];
+  const args = (inner: string): string[] => inner.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  let m = /^[rRuU]?(['"])([^'"%]*(?:%s[^'"%]*)+)\1\s*%\s*(?:\(([^()]*)\)|([A-Za-z_]\w*))$/.exec(t);
+  if (m !== null) {
+    const pieces = m[2].split('%s');
+    const values = m[3] !== undefined ? args(m[3]) : [m[4]];
+    if (values.length !== pieces.length - 1) return null;
+    pieces.forEach((p, k) => out.push(p, ...(k < values.length ? [{ expr: values[k] }] : [])));
+    return out;
+  }
+  m = /^[rRuU]?(['"])([^'"{}]*(?:\{\d*\}[^'"{}]*)+)\1\s*\.\s*format\(([^()]*)\)$/.exec(t);
+  if (m !== null) {
+    const values = args(m[3]);
+    let next = 0;
+    for (const piece of m[2].split(/(\{\d*\})/)) {
+      if (!piece.startsWith('{')) out.push(piece);
+      else {
+        const index = piece === '{}' ? next++ : Number(piece.slice(1, -1));
+        if (index >= values.length) return null;
+        out.push({ expr: values[index] });
+      }
+    }
+    return out;
+  }
+  m = /^[fF][rR]?(['"])([^'"{}]*(?:\{[^{}'"]*\}[^'"{}]*)+)\1$/.exec(t);
+  if (m !== null) {
+    for (const piece of m[2].split(/(\{[^{}]*\})/)) out.push(piece.startsWith('{') ? { expr: piece.slice(1, -1).trim() } : piece);
+    return out;
+  }
+  return null;
+};
+
+/**
+ * The role a template gives the loader's one parameter in it: `"pkg.%s" % p` (module, prefix pkg.),
+ * `"pkg.%s.handler" % p` (and a suffix), `"radicale.%s.%s" % (module_name, type_)` with type_
+ * computed in the loader (a wildcard: the parameter names a package, radicale.auth, any of whose
+ * modules may be loaded). Only a template whose literal parts are dotted-name fragments, with one
+ * placeholder that is a parameter the body never reassigns and at most one more, last, after a dot.
+ */
+const formattedRole = (fn: FunctionFlows, text: string): [string, RoleOf] | null => {
+  const parts = templateParts(text);
+  if (parts === null) return null;
+  const holes = parts.filter((p): p is { expr: string } => typeof p !== 'string');
+  const at = holes.findIndex((h) => isParamOrAttr(fn, h.expr) && !h.expr.startsWith('self.') && !fn.assigned.has(h.expr));
+  if (at < 0 || holes.length > 2 || parts.some((p) => typeof p === 'string' && !NAME_PART.test(p))) return null;
+  const i = parts.indexOf(holes[at]);
+  const prefix = parts.slice(0, i);
+  if (prefix.some((p) => typeof p !== 'string')) return null;
+  const rest = parts.slice(i + 1);
+  const head = prefix.join('');
+  if (rest.length === 0 || (rest.length === 1 && rest[0] === '')) return [holes[at].expr, { role: 'module', prefix: head, each: false }];
+  const suffix = rest[0] as string;
+  if (rest.length === 1) return suffix.startsWith('.') ? [holes[at].expr, { role: 'module', prefix: head, each: false, suffix }] : null;
+  // A computed last part after a dot: the value (with what follows it) names a package.
+  if (rest.length === 3 && rest[2] === '' && suffix.endsWith('.') && typeof rest[1] !== 'string') {
+    return [holes[at].expr, { role: 'module', prefix: head, each: false, suffix: suffix.slice(0, -1), wild: true }];
+  }
+  return null;
 };
 
 /** Templates made per function, local and line: one object each, so a role is added once. */
@@ -802,11 +891,18 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       for (const s of arg.strings) {
         const name = r.prefix + s.value;
         if (!isModuleName(name)) continue;
-        if (r.role === 'module') {
-          const files = ctx.module(name, dirname(a.file));
+        if (r.role === 'module' && r.wild === true) {
+          const pkg = name + (r.suffix ?? '');
+          if (!isModuleName(pkg)) continue;
+          const label = `named in ${a.file}:${s.line} as "${s.value}", loaded by ${where} through ${what}, which imports a module of ${pkg} it names from its ${param}: any module of ${pkg} may be the one loaded`;
+          for (const c of packageChildren(ctx, pkg, a.file, true)) push(c.target, 'file', s.line, c.init ? `run before the modules of ${pkg} that ${where} loads (a package runs before its modules)` : label);
+        } else if (r.role === 'module') {
+          const full = name + (r.suffix ?? '');
+          if (!isModuleName(full)) continue;
+          const files = ctx.module(full, dirname(a.file));
           if (files.length === 0) continue;
           push(files[0], 'file', s.line, `named in ${a.file}:${s.line} as "${s.value}", loaded by ${where} through ${what}, which imports its ${param}`);
-          for (const init of files.slice(1)) push(init, 'file', s.line, `run before ${name}, which ${where} loads (a package runs before its modules)`);
+          for (const init of files.slice(1)) push(init, 'file', s.line, `run before ${full}, which ${where} loads (a package runs before its modules)`);
         } else {
           const listed = packageModules(ctx, name, a.file);
           if (listed === null) continue;

@@ -15,6 +15,7 @@ import { emptyFrameworkOutput } from '../types.js';
 import { foldersWithPaths, pathsInDir, sortedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
 import { packageInits } from './python-files.js';
+import { topLevelDefAround } from './loader-functions.js';
 
 /** How far above the call an assignment to the name it imports may stand. */
 const LOOK_BACK = 12;
@@ -63,6 +64,64 @@ const assignedAbove = (lines: readonly string[], line: number, name: string): st
   return null;
 };
 
+/**
+ * `__import__(first, g, l, FROMLIST, …)` / `__import__(first, …, fromlist=FROMLIST)` where FROMLIST is
+ * computed: a one-name list `[name]` or a name. The first group is the package expression.
+ */
+const FROMLIST_CALL = /\b__import__\(\s*([A-Za-z_]\w*|[rRuU]?(['"])[\w.]+\2)\s*,[^,()]*(?:\(\s*\))?\s*,[^,()]*(?:\(\s*\))?\s*,\s*(?:fromlist\s*=\s*)?(?:\[\s*[A-Za-z_][\w.]*\s*\]|[A-Za-z_]\w*)\s*[,)]/;
+const FROMLIST_KEYWORD = /\b__import__\(\s*([A-Za-z_]\w*|[rRuU]?(['"])[\w.]+\2)\s*,[^()]*?(?:\(\s*\)[^()]*?)*\bfromlist\s*=\s*(?:\[\s*[A-Za-z_][\w.]*\s*\]|[A-Za-z_]\w*)\s*[,)]/;
+
+/**
+ * The package names `expr` holds at offset `at`: a dotted literal, or a name whose every assignment
+ * above in its top-level def (or at module level, outside one) is a dotted literal or None. A name
+ * assigned anything else names nothing.
+ */
+const packageNamesOf = (text: string, at: number, expr: string): string[] => {
+  const literal = /^[rRuU]?(['"])([\w.]+)\1$/.exec(expr);
+  if (literal !== null) return DOTTED_PREFIX.test(literal[2]) ? [literal[2]] : [];
+  const block = topLevelDefAround(text, at);
+  const scope = block === null ? text.slice(0, at) : text.slice(block.start, Math.min(at, block.end));
+  const out: string[] = [];
+  for (const m of scope.matchAll(new RegExp(`^[ \\t]*${expr}[ \\t]*=(?!=)[ \\t]*(.*?)[ \\t]*(?:#.*)?$`, 'gm'))) {
+    if (m[1] === 'None') continue;
+    const value = /^[rRuU]?(['"])([\w.]+)\1$/.exec(m[1]);
+    if (value === null || !DOTTED_PREFIX.test(value[2])) return [];
+    if (!out.includes(value[2])) out.push(value[2]);
+  }
+  return out;
+};
+
+/**
+ * The modules and subpackages directly in package `prefix` (not `_private` ones), wherever it
+ * resolves from `file` (strict: the one folder the name itself resolves to), and the package's own
+ * `__init__.py` and those above it.
+ */
+export const packageChildren = (ctx: FrameworkContext, prefix: string, file: string, strict = false): { target: string; init: boolean }[] => {
+  const out: { target: string; init: boolean }[] = [];
+  const tail = prefix.replace(/\./g, '/');
+  for (const folder of foldersWithPaths(ctx.files)) {
+    if (folder !== tail && !folder.endsWith(`/${tail}`)) continue;
+    // strict: only the folder the package name itself resolves to from `file`.
+    if (strict && ctx.module(prefix, dirname(file))[0] !== `${folder}/__init__.py`) continue;
+    for (const child of pathsInDir(ctx.files, folder)) {
+      const name = basename(child);
+      const module = name.endsWith('.py') ? name.slice(0, -3) : null;
+      if (module === null || module === '__init__' || module.startsWith('_')) continue;
+      if (ctx.module(`${prefix}.${module}`, dirname(file))[0] !== child) continue;
+      out.push({ target: child, init: false });
+    }
+    // Importing any child runs the package's own __init__.py and those above it first.
+    for (const init of packageInits(ctx.files, folder)) out.push({ target: init, init: true });
+    for (const sub of foldersWithPaths(ctx.files)) {
+      if (dirname(sub) !== folder || basename(sub).startsWith('_')) continue;
+      const init = `${sub}/__init__.py`;
+      if (!ctx.files.has(init) || ctx.module(`${prefix}.${basename(sub)}`, dirname(file))[0] !== init) continue;
+      out.push({ target: init, init: false });
+    }
+  }
+  return out;
+};
+
 export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   for (const file of sortedPaths(ctx.files)) {
@@ -75,6 +134,18 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
     const seen = new Set<string>();
     for (const line of calls) {
       const span = lines.slice(line - 1, line - 1 + CALL_SPAN).join('\n');
+      // `__import__(PKG, globals(), locals(), [name], 0)`: a computed fromlist names modules of PKG.
+      const fromlist = FROMLIST_CALL.exec(span) ?? FROMLIST_KEYWORD.exec(span);
+      if (fromlist !== null) {
+        const before = text.split('\n', line - 1).join('\n').length;
+        for (const pkg of packageNamesOf(text, before, fromlist[1])) {
+          if (seen.has(`from\0${pkg}`)) continue;
+          seen.add(`from\0${pkg}`);
+          const label = `imported from ${pkg} by a computed fromlist in ${file}:${line} (${fromlist[0].replace(/\s+/g, ' ')}…): any module of ${pkg} may be the one loaded`;
+          // __import__ of the package runs its __init__.py (and those above) whatever the fromlist holds.
+          for (const c of packageChildren(ctx, pkg, file, true)) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? `imported as ${pkg} by ${file}:${line} (a package runs before its modules)` : label });
+        }
+      }
       const argument = CALL.exec(span)?.[1]?.trim();
       if (!argument) continue;
       constants ??= moduleConstants(text);
@@ -83,28 +154,8 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
       if (prefix === null || !DOTTED_PREFIX.test(prefix) || seen.has(prefix)) continue;
       seen.add(prefix);
       const label = `imported by a computed name under ${prefix} in ${file}:${line} (${expression}): any module of ${prefix} may be the one loaded`;
-      const tail = prefix.replace(/\./g, '/');
-      // The package's folders: wherever a module of it resolves from this file.
-      for (const folder of foldersWithPaths(ctx.files)) {
-        if (folder !== tail && !folder.endsWith(`/${tail}`)) continue;
-        for (const child of pathsInDir(ctx.files, folder)) {
-          const name = basename(child);
-          const module = name.endsWith('.py') ? name.slice(0, -3) : null;
-          if (module === null || module === '__init__' || module.startsWith('_')) continue;
-          if (ctx.module(`${prefix}.${module}`, dirname(file))[0] !== child) continue;
-          out.references.push({ from: file, target: child, targetKind: 'file', line, label });
-        }
-        // Importing any child runs the package's own __init__.py and those above it first.
-        for (const init of packageInits(ctx.files, folder)) {
-          out.references.push({ from: file, target: init, targetKind: 'file', line, label: `run before the modules of ${prefix} that ${file}:${line} imports by a computed name (a package runs before its modules)` });
-        }
-        for (const sub of foldersWithPaths(ctx.files)) {
-          if (dirname(sub) !== folder || basename(sub).startsWith('_')) continue;
-          const init = `${sub}/__init__.py`;
-          if (!ctx.files.has(init) || ctx.module(`${prefix}.${basename(sub)}`, dirname(file))[0] !== init) continue;
-          out.references.push({ from: file, target: init, targetKind: 'file', line, label });
-        }
-      }
+      const initLabel = `run before the modules of ${prefix} that ${file}:${line} imports by a computed name (a package runs before its modules)`;
+      for (const c of packageChildren(ctx, prefix, file)) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? initLabel : label });
     }
   }
   return out;
