@@ -361,59 +361,56 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
       calling = new RegExp(`(?<![\\w])(?:${[...set].join('|')})\\s*\\(`);
       return set;
     };
-    for (let round = 0; round < 6; round++) {
-      let grew = false;
+    /** Each call of a wrapper by name, in the files that mention one. */
+    const eachWrapperCall = (visit: (path: string, t: ReturnType<typeof tokenize>, facts: ReturnType<typeof ctx.facts>, call: ReturnType<typeof callsIn>[number]) => void): void => {
       const wanted = wrapperNames();
       for (const path of pyFiles) {
         const text = texts.get(path) ?? lookText(ctx, path);
         if (text === null || !mentions(text)) continue;
         const facts = ctx.facts(path);
         const t = tokenize(text);
-        for (const call of callsIn(t, wanted)) {
-          if (call.fn === null) continue;
-          const w = resolve(ctx, path, facts, call, byName);
-          if (w === undefined || (w.file === path && w.name === call.fn.name)) continue;
-          const args = argumentsFor(call, w);
-          if (args.length !== 1 || args[0][1] - args[0][0] > 2) continue;
-          const [s, e] = args[0];
-          const star = e - s === 2 && isOp(t, s, Op.Star);
-          const name = e - s === 1 && t.kind[s] === Kind.Name ? nameText(t, s) : star && t.kind[s + 1] === Kind.Name ? nameText(t, s + 1) : null;
-          if (name === null || !call.fn.params.includes(name) || name === 'self' || name === 'cls') continue;
-          if ((byName.get(call.fn.name) ?? []).some((x) => x.file === path && x.className === call.className)) continue;
-          add({ file: path, name: call.fn.name, className: call.className, defLine: call.fn.defLine, params: call.fn.params, index: call.fn.params.indexOf(name), varargs: star, base: w.base, line: call.line, how: `${call.callee}(${star ? '*' : ''}${name}) at ${path}:${call.line} → ${w.how}` });
-          grew = true;
-        }
+        for (const call of callsIn(t, wanted)) visit(path, t, facts, call);
       }
+    };
+    for (let round = 0; round < 6; round++) {
+      let grew = false;
+      eachWrapperCall((path, t, facts, call) => {
+        if (call.fn === null) return;
+        const w = resolve(ctx, path, facts, call, byName);
+        if (w === undefined || (w.file === path && w.name === call.fn.name)) return;
+        const args = argumentsFor(call, w);
+        if (args.length !== 1 || args[0][1] - args[0][0] > 2) return;
+        const [s, e] = args[0];
+        const star = e - s === 2 && isOp(t, s, Op.Star);
+        const name = e - s === 1 && t.kind[s] === Kind.Name ? nameText(t, s) : star && t.kind[s + 1] === Kind.Name ? nameText(t, s + 1) : null;
+        if (name === null || !call.fn.params.includes(name) || name === 'self' || name === 'cls') return;
+        if ((byName.get(call.fn.name) ?? []).some((x) => x.file === path && x.className === call.className)) return;
+        add({ file: path, name: call.fn.name, className: call.className, defLine: call.fn.defLine, params: call.fn.params, index: call.fn.params.indexOf(name), varargs: star, base: w.base, line: call.line, how: `${call.callee}(${star ? '*' : ''}${name}) at ${path}:${call.line} → ${w.how}` });
+        grew = true;
+      });
       if (!grew) break;
     }
-    const wanted = wrapperNames();
-    for (const path of pyFiles) {
-      const text = texts.get(path) ?? lookText(ctx, path);
-      if (text === null || !mentions(text)) continue;
-      const facts = ctx.facts(path);
-      const t = tokenize(text);
-      for (const call of callsIn(t, wanted)) {
-        const w = resolve(ctx, path, facts, call, byName);
-        if (w === undefined) continue;
-        const args = argumentsFor(call, w);
-        if (args.length === 0) continue;
-        const where = `${w.className === null ? '' : `${w.className}.`}${w.name}() (${w.file}:${w.defLine}), which reads its ${w.params[w.index]} under ${w.base}/ (${w.how})`;
-        const values = args.map(([s, e]) => stringValue(t, s, e));
-        if (values.every((v) => v !== null)) {
-          const rel = (values as string[]).join('/');
-          const target = joinRepo(w.base, rel);
-          if (target !== null) push(path, target, call.line, `named in ${path}:${call.line} as "${rel}", read through ${call.callee}() → ${where}`);
-          continue;
-        }
-        if (args.length !== 1) continue;
-        const pattern = fstringPattern(t, args[0][0], args[0][1]);
-        if (pattern === null) continue;
-        const shown = t.text.slice(t.start[args[0][0]], t.end[args[0][0]]);
-        for (const f of pathsWithPrefix(ctx.files, `${w.base}/`)) {
-          if (pattern.test(f.slice(w.base.length + 1))) push(path, f, call.line, `named in ${path}:${call.line} by the pattern ${shown}, read through ${call.callee}() → ${where}`);
-        }
+    eachWrapperCall((path, t, facts, call) => {
+      const w = resolve(ctx, path, facts, call, byName);
+      if (w === undefined) return;
+      const args = argumentsFor(call, w);
+      if (args.length === 0) return;
+      const where = `${w.className === null ? '' : `${w.className}.`}${w.name}() (${w.file}:${w.defLine}), which reads its ${w.params[w.index]} under ${w.base}/ (${w.how})`;
+      const values = args.map(([s, e]) => stringValue(t, s, e));
+      if (values.every((v) => v !== null)) {
+        const rel = (values as string[]).join('/');
+        const target = joinRepo(w.base, rel);
+        if (target !== null) push(path, target, call.line, `named in ${path}:${call.line} as "${rel}", read through ${call.callee}() → ${where}`);
+        return;
       }
-    }
+      if (args.length !== 1) return;
+      const pattern = fstringPattern(t, args[0][0], args[0][1]);
+      if (pattern === null) return;
+      const shown = t.text.slice(t.start[args[0][0]], t.end[args[0][0]]);
+      for (const f of pathsWithPrefix(ctx.files, `${w.base}/`)) {
+        if (pattern.test(f.slice(w.base.length + 1))) push(path, f, call.line, `named in ${path}:${call.line} by the pattern ${shown}, read through ${call.callee}() → ${where}`);
+      }
+    });
   }
   return { refs };
 });
