@@ -34,7 +34,7 @@ import { folderScopeOf } from './folder-scope.js';
 import { pageScripts } from './html-pages.js';
 import { callArgsText } from './parameter-values.js';
 import { servedFolders } from './static-dirs.js';
-import { jsCodeFiles, jsPackages, labelledReferences } from './support.js';
+import { codeFilesMarked, jsPackages, labelledReferences } from './support.js';
 import { balancedText, IDENTIFIER } from '../../languages/javascript/js-text.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
@@ -281,7 +281,8 @@ const browserFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFi
 
 /** Every file a server sends or a browser fetches by a path census computes (once per scan). */
 export const servedFiles = perScan((ctx: FrameworkContext): ServedFile[] => {
-  const files = jsCodeFiles(ctx).filter((file) => {
+  // The marks extraction recorded (text-marks.ts) are a superset of ANY_WORD: only those files are read again.
+  const files = codeFilesMarked(ctx, ['endFile', 'endfile', 'views', 'render(', 'Worker', 'importScripts']).filter((file) => {
     const text = ctx.readText(file);
     return text !== null && ANY_WORD.test(text);
   });
