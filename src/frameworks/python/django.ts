@@ -16,7 +16,7 @@ import { isDottedName, namedTarget, resolveNamed } from '../strings.js';
 import { calledCommands, managementCommands } from './django-commands.js';
 import { findSettingsDeclarations, settingsOption, type SettingsDeclaration } from './django-settings.js';
 import { settingStrings } from './setting-strings.js';
-import { allUnder, filesByFolder, relativeModuleFile, starImports } from './python-files.js';
+import { allUnder, filesByFolder, moduleFile, relativeModuleFile, starImports } from './python-files.js';
 import { lineAt } from '../../util/lines.js';
 
 interface App {
@@ -95,7 +95,7 @@ const settingsFiles = (ctx: FrameworkContext, first: string): string[] => {
   for (let i = 0; i < out.length && out.length < 20; i++) {
     const facts = ctx.facts(out[i]);
     for (const spec of starImports(facts)) {
-      const file = spec.startsWith('.') ? relativeModuleFile(ctx.files, out[i], spec) : (ctx.module(spec)[0] ?? null);
+      const file = moduleFile(ctx, out[i], spec);
       if (file && !out.includes(file)) out.push(file);
     }
   }

@@ -18,7 +18,7 @@ import { emptyFrameworkOutput } from '../types.js';
 import type { FileFacts } from '../../model/facts.js';
 import { perScan } from '../per-scan.js';
 import { pathAssignments, pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
-import { filesByFolder, relativeModuleFile } from './python-files.js';
+import { filesByFolder, moduleFile } from './python-files.js';
 import { lineOfOffset, lineStarts } from '../../util/lines.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { dirname } from '../../util/path.js';
@@ -169,7 +169,7 @@ export const boundModuleFile = (ctx: FrameworkContext, file: string, facts: File
       if (n && n.name !== '*') full = [`${i.specifier}${i.specifier.endsWith('.') ? '' : '.'}${n.name}`, ...rest].join('.');
     }
     if (full === null) continue;
-    const found = full.startsWith('.') ? relativeModuleFile(ctx.files, file, full) : (ctx.module(full)[0] ?? null);
+    const found = moduleFile(ctx, file, full);
     if (found !== null) return found;
   }
   return null;
@@ -203,7 +203,7 @@ const variablesOf = (ctx: FrameworkContext, file: string, facts: FileFacts, text
       const from = imported.get(name);
       if (from === undefined || tried.has(name)) continue;
       tried.add(name);
-      const holder = from.specifier.startsWith('.') ? relativeModuleFile(ctx.files, file, from.specifier) : (ctx.module(from.specifier)[0] ?? null);
+      const holder = moduleFile(ctx, file, from.specifier);
       if (holder === null || holder === file) continue;
       let known = held.get(holder);
       if (!known) {

@@ -32,7 +32,7 @@ import { sortedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
 import { absRepoPath, pathAssignments, pathValue, repoPathOf } from '../../languages/python/sys-path.js';
 import { isModuleName } from '../../languages/python/literals.js';
-import { relativeModuleFile } from './python-files.js';
+import { moduleFile } from './python-files.js';
 import { boundModuleFile, folderIndex, loadedFiles } from './folder-loaders.js';
 import { fileFlowsAndClasses, type ArgShape, type CallFlow, type ClassInfo, type FunctionFlows } from './loader-roles.js';
 import { topLevelDefAround } from './loader-functions.js';
@@ -129,8 +129,6 @@ interface Bindings {
   names: Map<string, { file: string; name: string }>;
 }
 
-const moduleFile = (ctx: FrameworkContext, path: string, dotted: string): string | null =>
-  dotted.startsWith('.') ? relativeModuleFile(ctx.files, path, dotted) : (ctx.module(dotted)[0] ?? null);
 
 const fromName = (specifier: string, name: string): string => (specifier.endsWith('.') ? `${specifier}${name}` : `${specifier}.${name}`);
 

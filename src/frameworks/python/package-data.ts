@@ -34,7 +34,7 @@ import { callArgs, isOp, nameText } from '../../languages/python/ranges.js';
 import { Kind, Op, StringFlag } from '../../languages/python/tokens.js';
 import { perScan } from '../per-scan.js';
 import { calleeAt, fileDefs, type OpenDef } from './loader-functions.js';
-import { relativeModuleFile } from './python-files.js';
+import { moduleFile } from './python-files.js';
 import { fileAnchoredPath, fileVariables, lookText, MAX_PATH_LINE, pathConstants, RESOURCE_APIS, resourceReads, withConstants } from './package-paths.js';
 
 /** A repo function whose parameter is the last part of a path into a repo folder. */
@@ -105,8 +105,6 @@ interface Analysis {
   refs: ReferenceInput[];
 }
 
-const moduleFile = (ctx: FrameworkContext, path: string, dotted: string): string | null =>
-  dotted.startsWith('.') ? relativeModuleFile(ctx.files, path, dotted) : (ctx.module(dotted)[0] ?? null);
 
 /** The module file a name the file binds by import stands for (`import a.b as c` → c, `from a import b` → b when b is a module). */
 const boundModuleFile = (ctx: FrameworkContext, path: string, facts: FileFacts | undefined, name: string): string | null => {

@@ -3,6 +3,7 @@
  * modules a file star-imports, where a relative import lands, the line of a text offset.
  */
 import type { FileFacts } from '../../model/facts.js';
+import type { FrameworkContext } from '../types.js';
 import { dirname, joinRepo } from '../../util/path.js';
 
 /** Repo files by their folder ('' for the root). */
@@ -58,4 +59,8 @@ export const relativeModuleFile = (files: ReadonlySet<string>, from: string, spe
   for (const candidate of [`${base}.py`, joinRepo(base, '__init__.py')]) if (candidate && files.has(candidate)) return candidate;
   return null;
 };
+
+/** The repo file of a module specifier as written in `from`: relative (`.base`) from its folder, else by dotted name. */
+export const moduleFile = (ctx: FrameworkContext, from: string, specifier: string): string | null =>
+  specifier.startsWith('.') ? relativeModuleFile(ctx.files, from, specifier) : (ctx.module(specifier)[0] ?? null);
 

@@ -26,7 +26,7 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
-import { relativeModuleFile } from './python-files.js';
+import { moduleFile } from './python-files.js';
 import { fileLoads, moduleFunctionLoadsOf, type FunctionLoad } from './loader-functions.js';
 import { lineAt } from '../../util/lines.js';
 import { basename, dirname } from '../../util/path.js';
@@ -47,9 +47,6 @@ const SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
 /** How far above a computed load a name it reads through may stand (`x = dt_settings.get_config()[…]` then the call). */
 const LINES_ABOVE = 3;
 
-/** The repo file an import statement in `path` names by `dotted` (relative or absolute), or null. */
-const moduleFile = (ctx: FrameworkContext, path: string, dotted: string): string | null =>
-  dotted.startsWith('.') ? relativeModuleFile(ctx.files, path, dotted) : (ctx.module(dotted)[0] ?? null);
 
 /** `from S import name`: the dotted name of what it imports. */
 const fromName = (specifier: string, name: string): string => (specifier.endsWith('.') ? `${specifier}${name}` : `${specifier}.${name}`);
