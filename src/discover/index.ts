@@ -112,8 +112,9 @@ export const discover = async (rootAbs: string, options: DiscoverOptions): Promi
     diagnostics.push(warning('read/untracked-skipped', `git could not list the untracked files within ${UNTRACKED_TIMEOUT_MS / 1000} s (.gitignore patterns too costly to match?); only tracked files are in this census`, '.gitignore'));
   }
   const listed = fromGit?.files ?? walkFiles(rootAbs, options.defaultExcludes);
-  const buildsIn = buildsInListed(listed);
-  const reincluded = options.defaultExcludes ? listedReinclusions(rootAbs, listed, buildsIn) : [];
+  // Only the default excludes ask which folders hold a build file.
+  const buildsIn = options.defaultExcludes ? buildsInListed(listed) : undefined;
+  const reincluded = buildsIn ? listedReinclusions(rootAbs, listed, buildsIn) : [];
   const included = options.include.length > 0 ? compileGlobs(options.include) : null;
   const excluded = compileGlobs(options.exclude);
 
