@@ -11,7 +11,7 @@ for (const c of ['package', 'folder', 'methods', 'caller-folder', 'class-attrs',
 for (const name of cases) test(`loader-wrappers: ${name}`, () => checkFrameworkFixture(name));
 
 test('templateParts: module-name templates by %, .format and f-strings', async () => {
-  const { templateParts } = await import('../../src/frameworks/python/loader-wrappers.js');
+  const { templateParts } = await import('../../src/frameworks/python/loader-templates.js');
   assert.deepEqual(templateParts('"radicale.%s.%s" % (module_name, type_)'), ['radicale.', { expr: 'module_name' }, '.', { expr: 'type_' }, '']);
   assert.deepEqual(templateParts("'pkg.%s' % kind"), ['pkg.', { expr: 'kind' }, '']);
   assert.deepEqual(templateParts('"app.{}.{}".format(kind, name)'), ['app.', { expr: 'kind' }, '.', { expr: 'name' }, '']);

@@ -1,0 +1,289 @@
+/**
+ * The loader fixpoint: which functions (and methods) of the repo are loaders, and the role of each
+ * loader parameter (module, package, folder, file), grown across files. A built-in sink (the table
+ * below) or a call of a loader already found hands a role to the parameter flowing into it; a
+ * listing or path sink counts only in a function that really loads. Files are read in rounds: first
+ * those whose facts show a computed or importlib-like import, then those importing a loader's module
+ * (or name) that call a loader by name. Call sites are resolved by loader-calls.ts, classes and
+ * `self.X` roles by loader-classes.ts, templates by loader-templates.ts.
+ */
+import type { FileFacts, ImportFact } from '../../model/facts.js';
+import type { FrameworkContext } from '../types.js';
+import { sortedPaths } from '../../util/file-index.js';
+import { basename, dirname } from '../../util/path.js';
+import { moduleFile } from './python-files.js';
+import { fileFlowsAndClasses, type ClassInfo, type FunctionFlows } from './loader-roles.js';
+import { perScan } from '../per-scan.js';
+import { argumentFor, bindingsOf, fromName, indexes, isParamOrAttr, resolveCall, type Bindings } from './loader-calls.js';
+import { attrKey, ctorOf, packageFolderOf } from './loader-classes.js';
+import { folderTemplate, formattedRole } from './loader-templates.js';
+
+export type Role = 'module' | 'package' | 'folder' | 'file';
+
+export interface RoleOf {
+  role: Role;
+  /** For module and package: the literal the loader puts before the value (`mailman.`). */
+  prefix: string;
+  /** The parameter holds a list of such values (`for folder in folders: listdir(folder)`). */
+  each: boolean;
+  /**
+   * A folder the loader builds from the parameter (ansible-test's `path = os.path.join(root,
+   * directory)` with `root = os.path.dirname(__file__)`, then `iter_modules([path])`): the
+   * expression, settled in the loader's file with the parameter bound to the caller's literal.
+   */
+  template?: { file: string; fn: FunctionFlows; expr: string; line: number; param: string };
+  /**
+   * For module: the literal the loader puts after the value (`"pkg.%s.handler" % p`), and whether a
+   * name computed in the loader follows it (`"radicale.%s.%s" % (module_name, type_)`): then the
+   * value names a package and any module or subpackage directly in it may be the one loaded.
+   */
+  suffix?: string;
+  wild?: boolean;
+}
+
+/** A built-in call's parameters: position → role; `real`: the call loads by itself. */
+interface Sink {
+  args: Map<number, Role | 'file'>;
+  real: boolean;
+}
+
+const sink = (real: boolean, ...roles: Array<[number, Role | 'file']>): Sink => ({ args: new Map(roles), real });
+const SINKS = new Map<string, Sink>([
+  ['import_module', sink(true, [0, 'module'])],
+  ['__import__', sink(true, [0, 'module'])],
+  ['import_string', sink(true, [0, 'module'])],
+  ['find_spec', sink(false, [0, 'module'])],
+  ['find_loader', sink(false, [0, 'module'], [1, 'folder'])],
+  ['FileFinder', sink(false, [0, 'folder'])],
+  ['iter_modules', sink(false, [0, 'folder'])],
+  ['walk_packages', sink(false, [0, 'folder'])],
+  ['listdir', sink(false, [0, 'folder'])],
+  ['scandir', sink(false, [0, 'folder'])],
+  ['contents', sink(false, [0, 'package'])],
+  ['walk', sink(false, [0, 'folder'])],
+  ['glob', sink(false, [0, 'file'])],
+  ['iglob', sink(false, [0, 'file'])],
+  ['spec_from_file_location', sink(false, [1, 'file'])],
+  ['SourceFileLoader', sink(false, [1, 'file'])],
+  ['load_source', sink(false, [1, 'file'])],
+]);
+
+/** Imports that make a file worth reading first. */
+const LOADER_IMPORTS = new Set(['importlib', 'importlib.util', 'importlib.machinery', 'importlib.resources', 'imp', 'pkgutil']);
+const SEED_WORDS = /import_module|__import__|import_string|exec_module|load_module|find_spec|find_loader/;
+
+export interface Loader {
+  file: string;
+  fn: FunctionFlows;
+  /** Parameter index → its roles. */
+  roles: Map<number, RoleOf[]>;
+  /**
+   * Lists a folder it is handed but loads nothing itself (quodlibet's `get_importables(folder)`,
+   * an `os.walk` generator): its roles count only for a caller that loads.
+   */
+  lister: boolean;
+}
+
+/** An attribute's roles, by `file\0class\0attr`: what the methods of a class do with `self.attr`. */
+export type AttrRoles = Map<string, RoleOf[]>;
+
+const key = (file: string, fn: FunctionFlows): string => `${file}\0${fn.className ?? ''}\0${fn.name}\0${fn.defLine}`;
+
+export interface Analysed {
+  file: string;
+  fns: FunctionFlows[];
+  classes: ClassInfo[];
+  /** The loader names the calls were collected for. */
+  words: Set<string>;
+  bindings: Bindings;
+}
+
+/** The loaders of the scan, and the analysed files (found once per scan). */
+export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<string, Loader>; analysed: Map<string, Analysed>; attrs: AttrRoles } => {
+  const loaders = new Map<string, Loader>();
+  const attrs: AttrRoles = new Map();
+  const analysed = new Map<string, Analysed>();
+  const pyFiles: { path: string; facts: FileFacts }[] = [];
+  for (const path of sortedPaths(ctx.files)) {
+    const facts = path.endsWith('.py') ? ctx.facts(path) : undefined;
+    if (facts !== undefined) pyFiles.push({ path, facts });
+  }
+  const names = new Set<string>();
+  const analyse = (path: string, facts: FileFacts, text: string): void => {
+    const words = new Set(names);
+    const { fns, classes } = fileFlowsAndClasses(text, (w) => SINKS.has(w) || words.has(w));
+    analysed.set(path, { file: path, fns, classes, words, bindings: bindingsOf(ctx, path, facts.imports) });
+  };
+  for (const { path, facts } of pyFiles) {
+    if (facts.computedImportLines === undefined && !facts.imports.some((i) => LOADER_IMPORTS.has(i.specifier) || (i.specifier === 'importlib' && i.names.length > 0))) continue;
+    const text = ctx.readText(path);
+    if (text === null || !SEED_WORDS.test(text)) continue;
+    analyse(path, facts, text);
+  }
+  for (let round = 0; round < 8; round++) {
+    settleRoles(loaders, attrs, analysed);
+    // Most repos have no loader: then no file's imports are worth a look.
+    if (loaders.size === 0 && attrs.size === 0) return { loaders, analysed, attrs };
+    const called = new Set<string>();
+    for (const l of loaders.values()) {
+      called.add(l.fn.name);
+      // A constructor is called by its class's name.
+      if (l.fn.name === '__init__' && l.fn.className !== null) called.add(l.fn.className);
+    }
+    const idx = indexes(loaders, analysed);
+    for (const a of analysed.values()) for (const c of a.classes) if (!called.has(c.name) && ctorOf(idx, a.file, c.name) !== undefined) called.add(c.name);
+    const fresh = [...called].filter((n) => !names.has(n));
+    for (const n of fresh) names.add(n);
+    const files = new Set([...loaders.values()].filter((l) => !l.lister).map((l) => l.file));
+    const stems = new Set([...files].map((f) => (basename(f) === '__init__.py' ? basename(dirname(f)) : basename(f).slice(0, -3))));
+    let grew = false;
+    // A file importing a loader's module is worth tokenizing only when it calls a loader by name (not `def name(`).
+    const callsLoader = new RegExp(`(?<!def\\s)\\b(?:${[...names].join('|')})\\s*\\(`);
+    for (const { path, facts } of pyFiles) {
+      const seen = analysed.get(path);
+      if (seen !== undefined) {
+        // Read again when a loader's name (new since) is called in it.
+        if (fresh.length === 0 || !fresh.some((n) => !seen.words.has(n) && new RegExp(`\\b${n}\\s*\\(`).test(ctx.readText(path) ?? ''))) continue;
+      } else if (!importsLoaderFile(ctx, path, facts.imports, stems, names, files)) continue;
+      const text = ctx.readText(path);
+      if (text === null || (seen === undefined && !callsLoader.test(text))) continue;
+      analyse(path, facts, text);
+      grew = true;
+    }
+    if (!grew) break;
+  }
+  settleRoles(loaders, attrs, analysed);
+  return { loaders, analysed, attrs };
+});
+
+/** Whether the file imports a loader's module (or a name from it). */
+const importsLoaderFile = (ctx: FrameworkContext, path: string, imports: readonly ImportFact[], stems: ReadonlySet<string>, names: ReadonlySet<string>, files: ReadonlySet<string>): boolean => {
+  for (let k = 0; k < imports.length; k++) {
+    const i = imports[k];
+    let candidate = stems.has(i.specifier.slice(i.specifier.lastIndexOf('.') + 1));
+    for (let j = 0; !candidate && j < i.names.length; j++) candidate = stems.has(i.names[j].name) || names.has(i.names[j].name);
+    if (!candidate) continue;
+    const file = moduleFile(ctx, path, i.specifier);
+    if (file !== null && file !== path && files.has(file)) return true;
+    for (const n of i.names) {
+      const sub = n.name === '*' ? null : moduleFile(ctx, path, fromName(i.specifier, n.name));
+      if (sub !== null && sub !== path && files.has(sub)) return true;
+    }
+  }
+  return false;
+};
+
+const addRole = <K>(roles: Map<K, RoleOf[]>, index: K, role: RoleOf): boolean => {
+  const list = roles.get(index) ?? roles.set(index, []).get(index)!;
+  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild)) return false;
+  list.push(role);
+  return true;
+};
+
+/**
+ * Grows `loaders` (and the attributes' roles) to the fixpoint of the analysed files' functions. In a
+ * method, `self.X` counts as a parameter: a loading method that lists `self.folders` gives the
+ * attribute its role, and a store `self.folders = folders` (in `__init__` or any method of the
+ * class) hands the role to the parameter stored, so the class's constructor becomes a loader.
+ */
+const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: ReadonlyMap<string, Analysed>): void => {
+  for (let grew = true, rounds = 0; grew && rounds < 20; rounds++) {
+    grew = false;
+    const idx = indexes(loaders, analysed);
+    for (const a of analysed.values()) {
+      for (const fn of a.fns) {
+        if (fn.name === '') continue;
+        const k = key(a.file, fn);
+        const self = loaders.get(k);
+        // Listings, finders and path loaders make roles only in a function that really loads.
+        let loads = fn.loads;
+        const found: Array<[string, RoleOf]> = [];
+        /** Roles a store hands on: they count whether or not this method loads (the class's loading method gave them). */
+        const stored: Array<[string, RoleOf]> = [];
+        for (const call of fn.calls) {
+          if (call.word === '@set' || call.word === '@add') {
+            const value = call.positional[0];
+            const held = attrs.get(attrKey(a.file, fn, call.callee));
+            if (value === undefined || held === undefined) continue;
+            if (value.direct !== null && !value.each && value.prefix === null && fn.params.includes(value.direct)) {
+              for (const r of held) {
+                if (call.word === '@set') stored.push([value.direct, r]);
+                else if (r.each) stored.push([value.direct, { ...r, each: false }]);
+              }
+            }
+            // `self.package_path = dirname(m.__file__)`, `m = __import__(self.package)`: a folder listed is self.package's own.
+            const pkg = held.some((r) => r.role === 'folder') ? packageFolderOf(fn, value.text) : null;
+            if (pkg !== null) stored.push([`self.${pkg}`, { role: 'package', prefix: '', each: false }]);
+            continue;
+          }
+          const target = resolveCall(a, fn, call, idx);
+          if (target !== undefined) {
+            if (target === self) continue;
+            if (!target.lister) loads = true;
+            for (const [index, list] of target.roles) {
+              const arg = argumentFor(call, target, index);
+              if (arg === undefined || arg.direct === null || !isParamOrAttr(fn, arg.direct)) continue;
+              for (const r of list) {
+                if ((r.role === 'folder' || r.role === 'file') && arg.prefix !== null) continue;
+                if (r.each && arg.each) continue;
+                // A suffix or a computed tail stays after the value: a prefix the caller adds goes before it.
+                found.push([arg.direct, { role: r.role, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each, ...(r.suffix === undefined ? {} : { suffix: r.suffix }), ...(r.wild === true ? { wild: true } : {}) }]);
+              }
+            }
+            continue;
+          }
+          const s = SINKS.get(call.word);
+          if (s === undefined) continue;
+          for (const [index, role] of s.args) {
+            const arg = call.positional[index];
+            if (arg === undefined) continue;
+            if (role === 'file') {
+              for (const p of arg.params) if (fn.joined.has(p)) found.push([p, { role: 'folder', prefix: '', each: false }]);
+              // `spec_from_file_location(name, path)`: the parameter is the module's file.
+              if (arg.direct !== null && !arg.each && arg.prefix === null && fn.params.includes(arg.direct) && !fn.joined.has(arg.direct)) found.push([arg.direct, { role: 'file', prefix: '', each: false }]);
+              continue;
+            }
+            if (role === 'folder' && arg.direct !== null && !arg.each && arg.prefix === null && !isParamOrAttr(fn, arg.direct)) {
+              const template = folderTemplate(a.file, fn, arg.direct, call.line);
+              if (template !== null) found.push([template.param, { role: 'folder', prefix: '', each: false, template }]);
+              continue;
+            }
+            if (role === 'module' && (arg.direct === null || !isParamOrAttr(fn, arg.direct))) {
+              // `import_module("radicale.%s.%s" % (module_name, type_))`, or a local assigned such a template.
+              const values = arg.direct === null ? [arg.text] : (fn.assigned.get(arg.direct) ?? []).filter((v) => v.line <= call.line && !v.append).map((v) => v.text);
+              for (const value of values) {
+                const formatted = formattedRole(fn, value);
+                if (formatted !== null) found.push(formatted);
+              }
+              continue;
+            }
+            if (arg.direct === null || !isParamOrAttr(fn, arg.direct)) continue;
+            if (role === 'folder' && arg.prefix !== null) continue;
+            found.push([arg.direct, { role, prefix: arg.prefix ?? '', each: arg.each }]);
+          }
+        }
+        const roles = self?.roles ?? new Map<number, RoleOf[]>();
+        let changed = false;
+        const give = ([param, role]: [string, RoleOf], attributes: boolean): void => {
+          if (param.startsWith('self.')) {
+            if (attributes && addRole(attrs, attrKey(a.file, fn, param), role)) grew = true;
+          } else if (addRole(roles, fn.params.indexOf(param), role)) changed = true;
+        };
+        // A function that lists what it is handed but loads nothing is a lister: its roles wait for a caller that loads.
+        for (const f of found) give(f, loads);
+        for (const f of stored) give(f, true);
+        const lister = !loads && stored.length === 0;
+        if (changed && self === undefined) loaders.set(k, { file: a.file, fn, roles, lister });
+        else if (self !== undefined && self.lister && !lister) {
+          self.lister = false;
+          changed = true;
+        }
+        if (changed) grew = true;
+      }
+    }
+  }
+};
+
+/** Whether a real load call (import_module, __import__, import_string) takes `param` as its name. */
+export const realModuleArg = (fn: FunctionFlows, param: string): boolean =>
+  fn.calls.some((c) => SINKS.get(c.word)?.real === true && c.positional[0]?.direct === param);

@@ -1,0 +1,270 @@
+/**
+ * The repo folder a loader's folder (or file) argument names, settled in the calling file: a
+ * package's `__path__[0]`, a path built from `__file__` or a repo module's `__file__`, a repo helper
+ * that answers its caller's folder (quodlibet's `get_module_dir()`, read through
+ * `sys._getframe(1).f_globals["__file__"]`) or its own, names assigned such paths above, and the
+ * items of a literal list of folders (or a comprehension over one). A folder a user hands in at run
+ * time settles to nothing.
+ */
+import type { FileFacts } from '../../model/facts.js';
+import type { FrameworkContext } from '../types.js';
+import { basename, dirname } from '../../util/path.js';
+import { absRepoPath, pathAssignments, pathValue, repoPathOf } from '../../languages/python/sys-path.js';
+import { moduleFile } from './python-files.js';
+import { boundModuleFile } from './folder-loaders.js';
+import type { FunctionFlows } from './loader-roles.js';
+import { topLevelDefAround } from './loader-functions.js';
+import { perScan } from '../per-scan.js';
+
+/** What settling a folder expression may read: the file, and the function the expression is in. */
+export interface SettleEnv {
+  ctx: FrameworkContext;
+  file: string;
+  facts: FileFacts;
+  text: string;
+  fn: FunctionFlows;
+  moduleFn: FunctionFlows | undefined;
+  assignments: () => ReturnType<typeof pathAssignments>;
+}
+
+/** The last value assigned (not appended) to a local name before `line`, in the function or else at module level. */
+const assignedBefore = (env: SettleEnv, name: string, line: number): { text: string; line: number } | null => {
+  for (const fn of [env.fn, env.moduleFn]) {
+    const list = fn?.assigned.get(name)?.filter((v) => !v.append && (fn !== env.fn || v.line < line));
+    if (list !== undefined && list.length > 0) return list[list.length - 1];
+  }
+  return null;
+};
+
+/**
+ * The repo folder an expression names: `pkg.__path__[0]`, `__path__[0]` in a package, or a path
+ * built from `__file__`, a repo module's `__file__`, a call of a repo helper answering a folder,
+ * literals, and names assigned such paths (in the function, or `extra`: a loop variable's value).
+ */
+export const settleFolder = (env: SettleEnv, source: string, line: number, extra: ReadonlyMap<string, string> = new Map(), depth = 0): string | null => {
+  const { ctx, file, facts, text } = env;
+  const expr = source.trim();
+  const ofModule = /^(?:([A-Za-z_][\w.]*)\.)?__path__(?:\s*\[\s*0\s*\])?$/.exec(expr);
+  if (ofModule) {
+    if (ofModule[1] === undefined) return basename(file) === '__init__.py' ? dirname(file) : null;
+    const init = boundModuleFile(ctx, file, facts, ofModule[1]);
+    return init !== null && basename(init) === '__init__.py' ? dirname(init) : null;
+  }
+  if (expr.length > 300) return null;
+  const vars = new Map<string, string>();
+  for (const a of env.assignments()) {
+    if (a.line >= line) break;
+    if (a.value !== null) vars.set(a.name, a.value);
+    else vars.delete(a.name);
+  }
+  for (const [k, v] of extra) vars.set(k, v);
+  let n = 0;
+  const bind = (path: string): string => {
+    const v = `__census_${n++}`;
+    vars.set(v, absRepoPath(path));
+    return v;
+  };
+  // `borg.__file__`: a repo module's file; `get_base_dir()`: a repo helper that answers a folder.
+  let e = expr.replace(/\b([A-Za-z_][\w.]*)\.__file__\b/g, (m, mod: string) => {
+    const f = boundModuleFile(ctx, file, facts, mod);
+    return f === null ? m : bind(f);
+  });
+  e = e.replace(/(?<![\w.])([A-Za-z_][\w.]*)\(\s*\)/g, (m, name: string) => {
+    const folder = helperFolder(ctx, file, facts, name);
+    return folder === null ? m : bind(folder);
+  });
+  // Names the function assigned a path above (`(head, _tail) = os.path.split(borg.__file__)`).
+  if (depth < 2) {
+    for (const m of e.matchAll(/(?<![\w.])([A-Za-z_]\w*)\b(?!\s*[(.])/g)) {
+      if (vars.has(m[1]) || m[1] === '__file__') continue;
+      const value = assignedBefore(env, m[1], line);
+      const folder = value === null ? null : settleFolder(env, value.text, value.line, extra, depth + 1);
+      if (folder !== null) vars.set(m[1], absRepoPath(folder));
+    }
+  }
+  const settled = repoPathOf(pathValue(e, file, vars));
+  if (settled !== null) return settled;
+  // `this_dir = util.get_module_dir()` a few lines above, or the call itself: the caller's own folder.
+  const call = /^[A-Za-z_]\w*$/.test(expr) ? assignedAbove(text, line, expr) : expr;
+  const helper = call === null ? null : /^([A-Za-z_][\w.]*)\(\s*\)$/.exec(call);
+  return helper !== null && answersCallerFolder(ctx, file, facts, helper[1]) ? dirname(file) : null;
+};
+
+/** Splits at top-level commas (outside brackets and strings). */
+const splitCommas = (text: string): string[] => {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== '') {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(text.slice(from));
+  return out.map((x) => x.trim()).filter((x) => x !== '');
+};
+
+/** The strings of a literal list or tuple (or a name assigned one): `["editing", "events"]`. */
+const literalItems = (env: SettleEnv, source: string, line: number, depth = 0): string[] | null => {
+  const t = source.trim();
+  if (t.length > 2000) return null;
+  if (/^[A-Za-z_]\w*$/.test(t)) {
+    const value = depth < 2 ? assignedBefore(env, t, line) : null;
+    return value === null ? null : literalItems(env, value.text, value.line, depth + 1);
+  }
+  if (!/^[[(][\s\S]*[\])]$/.test(t)) return null;
+  const out: string[] = [];
+  for (const item of splitCommas(t.slice(1, -1))) {
+    const m = /^[rRuU]?(["'])((?:\\.|(?!\1)[^\\])*)\1$/.exec(item);
+    if (m === null) return null;
+    out.push(m[2]);
+  }
+  return out;
+};
+
+/** At most this many items of a list of folders are settled. */
+const MAX_ITEMS = 64;
+
+/**
+ * The items of a list of folders an argument holds: a literal list, a comprehension over a literal
+ * list (`[join(base, "ext", kind) for kind in PLUGIN_DIRS]`, each with its loop value), or a name
+ * assigned one, with what is appended to it after (`folders.append(…)`).
+ */
+const listItems = (env: SettleEnv, source: string, line: number, depth = 0): { expr: string; line: number; extra: Map<string, string> }[] => {
+  const t = source.trim();
+  if (/^[A-Za-z_]\w*$/.test(t)) {
+    if (depth >= 2) return [];
+    const out: { expr: string; line: number; extra: Map<string, string> }[] = [];
+    for (const fn of [env.fn, env.moduleFn]) {
+      const list = fn?.assigned.get(t)?.filter((v) => fn !== env.fn || v.line < line) ?? [];
+      if (list.length === 0) continue;
+      for (const v of list) {
+        if (v.append) out.push({ expr: v.text, line: v.line, extra: new Map() });
+        else out.splice(0, out.length, ...listItems(env, v.text, v.line, depth + 1));
+      }
+      break;
+    }
+    return out.slice(0, MAX_ITEMS);
+  }
+  // A list of folders is short: a long argument is something else, and is not searched.
+  if (t.length > 2000 || !/^[[(][\s\S]*[\])]$/.test(t)) return [];
+  const inner = t.slice(1, -1);
+  const comprehension = /^([\s\S]*?)\s+for\s+([A-Za-z_]\w*)\s+in\s+([\s\S]+)$/.exec(inner);
+  if (comprehension !== null) {
+    const values = literalItems(env, comprehension[3], line) ?? [];
+    return values.slice(0, MAX_ITEMS).map((v) => ({ expr: comprehension[1], line, extra: new Map([[comprehension[2], v]]) }));
+  }
+  return splitCommas(inner).slice(0, MAX_ITEMS).map((expr) => ({ expr, line, extra: new Map() }));
+};
+
+/** The folders an argument names: itself, or (for a list of folders) each of its items that settles. */
+export const settleFolders = (env: SettleEnv, source: string, line: number, each: boolean): string[] => {
+  if (!each) {
+    const one = settleFolder(env, source, line);
+    return one === null ? [] : [one];
+  }
+  // `pkg.__path__` is itself a list of folders (the package's).
+  if (/^(?:[A-Za-z_][\w.]*\.)?__path__$/.test(source.trim())) return settleFolders(env, source, line, false);
+  const out: string[] = [];
+  for (const item of listItems(env, source, line)) {
+    const folder = settleFolder(env, item.expr, item.line, item.extra);
+    if (folder !== null && !out.includes(folder)) out.push(folder);
+  }
+  return out;
+};
+
+/** Helpers found to answer a fixed folder (their own), by defining file and name. */
+const fixedFolderHelpers = perScan((): Map<string, string | null> => new Map());
+
+/**
+ * The folder a no-argument call of `dotted` answers: the caller's (answersCallerFolder), or, for a
+ * repo function whose body returns such a call (quodlibet's `def get_base_dir(): return
+ * util.get_module_dir()`), the folder of the file that defines it.
+ */
+const helperFolder = (ctx: FrameworkContext, file: string, facts: FileFacts, dotted: string): string | null => {
+  if (answersCallerFolder(ctx, file, facts, dotted)) return dirname(file);
+  const dot = dotted.lastIndexOf('.');
+  const name = dotted.slice(dot + 1);
+  let holder: string | null = null;
+  if (dot >= 0) holder = boundModuleFile(ctx, file, facts, dotted.slice(0, dot));
+  else if (new RegExp(`^def ${name}\\(`, 'm').test(ctx.readText(file) ?? '')) holder = file;
+  else for (const i of facts.imports) if (i.syntax === 'from' && i.names.some((x) => (x.alias ?? x.name) === name && x.name === name)) holder = moduleFile(ctx, file, i.specifier);
+  if (holder === null) return null;
+  const known = fixedFolderHelpers(ctx);
+  const k = `${holder}\0${name}`;
+  if (known.has(k)) return known.get(k)!;
+  known.set(k, null);
+  const text = ctx.readText(holder);
+  const holderFacts = ctx.facts(holder);
+  const def = text === null ? null : new RegExp(`^def ${name}\\(`, 'm').exec(text);
+  const block = def === null || text === null ? null : topLevelDefAround(text, def.index + 4);
+  const body = block === null || text === null ? '' : text.slice(block.start, block.end);
+  const ret = /\breturn\s+([A-Za-z_][\w.]*)\(\s*\)\s*$/m.exec(body);
+  const answer = ret !== null && holderFacts !== undefined && ret[1] !== name && answersCallerFolder(ctx, holder, holderFacts, ret[1]) ? dirname(holder) : null;
+  known.set(k, answer);
+  return answer;
+};
+
+/** How far above a call the assignment of the name it passes may stand. */
+const LOOK_BACK = 12;
+
+/** The expression last assigned to `name` on its own line within LOOK_BACK lines above `line`, or null. */
+const assignedAbove = (text: string, line: number, name: string): string | null => {
+  const lines = text.split('\n', line);
+  const assignment = new RegExp(`^\\s*${name}\\s*=\\s*([^=].*?)\\s*(?:#.*)?$`);
+  for (let l = line - 2; l >= 0 && l >= line - 1 - LOOK_BACK; l--) {
+    const m = assignment.exec(lines[l] ?? '');
+    if (m) return m[1];
+  }
+  return null;
+};
+
+/** `sys._getframe(1).f_globals["__file__"]`: a function that reads its caller's file. */
+const CALLER_FILE = /_getframe\(\s*1\s*\)\s*\.\s*f_globals\s*\[\s*["']__file__["']\s*\]/;
+
+/** Helpers found to answer their caller's folder, by defining file and name. */
+const callerFolderHelpers = perScan((): Map<string, boolean> => new Map());
+
+/**
+ * Whether `dotted` (`util.get_module_dir`, `get_module_dir`), as `file` binds it, is a repo function
+ * that answers the folder of the module calling it: quodlibet's `def get_module_dir(module=None)`,
+ * whose body reads `sys._getframe(1).f_globals["__file__"]` and returns its dirname. The name is
+ * followed through up to three re-exports (`from .misc import get_module_dir` in util/__init__.py).
+ */
+const answersCallerFolder = (ctx: FrameworkContext, file: string, facts: FileFacts, dotted: string): boolean => {
+  const dot = dotted.lastIndexOf('.');
+  const name = dotted.slice(dot + 1);
+  let holder: string | null = null;
+  if (dot >= 0) holder = boundModuleFile(ctx, file, facts, dotted.slice(0, dot));
+  else {
+    for (const i of facts.imports) if (i.syntax === 'from' && i.names.some((n) => (n.alias ?? n.name) === name && n.name === name)) holder = moduleFile(ctx, file, i.specifier);
+  }
+  for (let hop = 0; hop < 4 && holder !== null; hop++) {
+    const known = callerFolderHelpers(ctx);
+    const k = `${holder}\0${name}`;
+    const cached = known.get(k);
+    if (cached !== undefined) return cached;
+    const text = ctx.readText(holder);
+    if (text === null) return false;
+    const def = new RegExp(`^def ${name}\\(`, 'm').exec(text);
+    if (def !== null) {
+      const block = topLevelDefAround(text, def.index + 4);
+      const answers = block !== null && CALLER_FILE.test(text.slice(block.start, block.end)) && text.slice(block.start, block.end).includes('dirname');
+      known.set(k, answers);
+      return answers;
+    }
+    // A re-export: `from .misc import get_module_dir` in the module the caller imports it from.
+    const from = ctx.facts(holder)?.imports.find((i) => i.syntax === 'from' && i.names.some((n) => n.name === name && n.alias === undefined));
+    holder = from === undefined ? null : moduleFile(ctx, holder, from.specifier);
+  }
+  return false;
+};

@@ -1,0 +1,99 @@
+/**
+ * What a loader builds around its parameter, read as a role: a module-name template
+ * (`"pkg.%s.handler" % p`, `"a.{}".format(p)`, `f"a.{p}"`: a module role with a prefix and suffix,
+ * or a wildcard when a computed last part follows) and a folder built from one parameter
+ * (`path = os.path.join(root, directory)` above a listing: a template the caller's literal fills).
+ */
+import type { FunctionFlows } from './loader-roles.js';
+import type { RoleOf } from './loader-fixpoint.js';
+import { isParamOrAttr } from './loader-calls.js';
+
+/** A dotted-name fragment: what may stand around a placeholder in a module-name template. */
+const NAME_PART = /^[\w.]*$/;
+
+/**
+ * A module-name template's parts: `"a.%s.%s" % (x, y)`, `"a.{}.{}".format(x, y)` (also `{0}`),
+ * `f"a.{x}.{y}"`. Literal parts are strings; a placeholder is the expression filling it (or '' when
+ * it cannot be told). Null when the text is no such template.
+ */
+export const templateParts = (text: string): Array<string | { expr: string }> | null => {
+  const t = text.trim();
+  if (t.length > 400) return null;
+  const out: Array<string | { expr: string }> = [];
+  const args = (inner: string): string[] => inner.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  let m = /^[rRuU]?(['"])([^'"%]*(?:%s[^'"%]*)+)\1\s*%\s*(?:\(([^()]*)\)|([A-Za-z_]\w*))$/.exec(t);
+  if (m !== null) {
+    const pieces = m[2].split('%s');
+    const values = m[3] !== undefined ? args(m[3]) : [m[4]];
+    if (values.length !== pieces.length - 1) return null;
+    pieces.forEach((p, k) => out.push(p, ...(k < values.length ? [{ expr: values[k] }] : [])));
+    return out;
+  }
+  m = /^[rRuU]?(['"])([^'"{}]*(?:\{\d*\}[^'"{}]*)+)\1\s*\.\s*format\(([^()]*)\)$/.exec(t);
+  if (m !== null) {
+    const values = args(m[3]);
+    let next = 0;
+    for (const piece of m[2].split(/(\{\d*\})/)) {
+      if (!piece.startsWith('{')) out.push(piece);
+      else {
+        const index = piece === '{}' ? next++ : Number(piece.slice(1, -1));
+        if (index >= values.length) return null;
+        out.push({ expr: values[index] });
+      }
+    }
+    return out;
+  }
+  m = /^[fF][rR]?(['"])([^'"{}]*(?:\{[^{}'"]*\}[^'"{}]*)+)\1$/.exec(t);
+  if (m !== null) {
+    for (const piece of m[2].split(/(\{[^{}]*\})/)) out.push(piece.startsWith('{') ? { expr: piece.slice(1, -1).trim() } : piece);
+    return out;
+  }
+  return null;
+};
+
+/**
+ * The role a template gives the loader's one parameter in it: `"pkg.%s" % p` (module, prefix pkg.),
+ * `"pkg.%s.handler" % p` (and a suffix), `"radicale.%s.%s" % (module_name, type_)` with type_
+ * computed in the loader (a wildcard: the parameter names a package, radicale.auth, any of whose
+ * modules may be loaded). Only a template whose literal parts are dotted-name fragments, with one
+ * placeholder that is a parameter the body never reassigns and at most one more, last, after a dot.
+ */
+export const formattedRole = (fn: FunctionFlows, text: string): [string, RoleOf] | null => {
+  const parts = templateParts(text);
+  if (parts === null) return null;
+  const holes = parts.filter((p): p is { expr: string } => typeof p !== 'string');
+  const at = holes.findIndex((h) => isParamOrAttr(fn, h.expr) && !h.expr.startsWith('self.') && !fn.assigned.has(h.expr));
+  if (at < 0 || holes.length > 2 || parts.some((p) => typeof p === 'string' && !NAME_PART.test(p))) return null;
+  const i = parts.indexOf(holes[at]);
+  const prefix = parts.slice(0, i);
+  if (prefix.some((p) => typeof p !== 'string')) return null;
+  const rest = parts.slice(i + 1);
+  const head = prefix.join('');
+  if (rest.length === 0 || (rest.length === 1 && rest[0] === '')) return [holes[at].expr, { role: 'module', prefix: head, each: false }];
+  const suffix = rest[0] as string;
+  if (rest.length === 1) return suffix.startsWith('.') ? [holes[at].expr, { role: 'module', prefix: head, each: false, suffix }] : null;
+  // A computed last part after a dot: the value (with what follows it) names a package.
+  if (rest.length === 3 && rest[2] === '' && suffix.endsWith('.') && typeof rest[1] !== 'string') {
+    return [holes[at].expr, { role: 'module', prefix: head, each: false, suffix: suffix.slice(0, -1), wild: true }];
+  }
+  return null;
+};
+
+/** Templates made per function, local and line: one object each, so a role is added once. */
+const templates = new WeakMap<FunctionFlows, Map<string, NonNullable<RoleOf['template']>>>();
+
+/**
+ * `path = os.path.join(root, directory)` above a listing of `path`: a folder built from exactly one
+ * parameter the body never reassigns (`root`, reassigned to `os.path.dirname(__file__)` when None,
+ * is settled in the body), as a template its callers' literals fill in.
+ */
+export const folderTemplate = (file: string, fn: FunctionFlows, local: string, line: number): NonNullable<RoleOf['template']> | null => {
+  const values = fn.assigned.get(local)?.filter((v) => v.line < line) ?? [];
+  if (values.length === 0 || values[values.length - 1].append) return null;
+  const value = values[values.length - 1];
+  const used = fn.params.filter((p) => p !== 'self' && p !== 'cls' && !fn.assigned.has(p) && new RegExp(`(?<![\\w.'"])${p}\\b`).test(value.text));
+  if (used.length !== 1) return null;
+  const k = `${local}\0${value.line}`;
+  const made = templates.get(fn) ?? templates.set(fn, new Map()).get(fn)!;
+  return made.get(k) ?? made.set(k, { file, fn, expr: value.text, line: value.line, param: used[0] }).get(k)!;
+};
