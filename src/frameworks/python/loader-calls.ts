@@ -1,6 +1,7 @@
 /**
- * Which loader a call reaches, and what it hands each parameter: the call-site half of the loader
- * fixpoint (loader-fixpoint.ts). A file's import bindings (local name → repo module, or → a name in
+ * Which repo function a call reaches, and what it hands each parameter: the call-site half of the
+ * loader fixpoint (loader-fixpoint.ts), shared with package-data's path wrappers (callTarget,
+ * argumentsFor, over each reader's own argument shape). A file's import bindings (local name → repo module, or → a name in
  * one); a call `f(…)` reaches the function the file defines or imports by that name (or a class's
  * constructor, loader-classes.ts), `mod.f(…)` the function of the module bound to `mod`, `self.m(…)`
  * its own class's method, `obj.m(…)` the one analysed class's method of that name. An argument is
@@ -14,17 +15,73 @@ import type { ArgShape, CallFlow, ClassInfo, FunctionFlows } from './loader-role
 import type { Analysed, Loader } from './loader-fixpoint.js';
 import { baseCtor, ctorOf } from './loader-classes.js';
 
-export const isMethod = (fn: FunctionFlows): boolean => fn.className !== null && (fn.params[0] === 'self' || fn.params[0] === 'cls');
+/** A call as the readers see it; its arguments of the reader's shape (ArgShape here, token ranges in package-data). */
+export interface CallSite<A> {
+  /** As written: `self.registry.load_extension`, `load_module`; '' for a call on an expression (`f().g`). */
+  callee: string;
+  /** The called name's last part. */
+  word: string;
+  /** Called as an attribute (`obj.m(…)`). */
+  attribute: boolean;
+  positional: readonly A[];
+  keywords: ReadonlyMap<string, A>;
+}
 
-/** The argument a call passes to a parameter (by keyword, or by position, past `self` for a method called on an object). */
-export const argumentFor = (call: CallFlow, loader: Loader, index: number): ArgShape | undefined => {
-  const name = loader.fn.params[index];
-  const byKeyword = call.keywords.get(name);
-  if (byKeyword) return byKeyword;
-  // `obj.m(…)` and a constructor call `Cls(…)` (or `super().__init__(…)`) pass no self; `Base.__init__(self, …)` does.
-  const passesSelf = call.word === '__init__' && call.callee !== '' && call.positional[0]?.text === 'self';
-  const shift = isMethod(loader.fn) && !passesSelf && (call.attribute || call.word !== loader.fn.name) ? 1 : 0;
-  return index - shift < 0 ? undefined : call.positional[index - shift];
+/** A repo function a call may reach. */
+export interface Callable {
+  name: string;
+  className: string | null;
+  params: readonly string[];
+}
+
+export const isMethod = (fn: Callable): boolean => fn.className !== null && (fn.params[0] === 'self' || fn.params[0] === 'cls');
+
+/**
+ * The arguments a call passes to parameter `index` of `fn`: by keyword, or by position past `self`
+ * for a method called on an object (`obj.m(…)`) or a constructor called by its class's name
+ * (`Cls(…)`, `super().__init__(…)`), not past it for `Base.__init__(self, …)`, which passes self
+ * (`isSelf` tells that argument). With `rest` (`*paths`): that position and all after it.
+ */
+export const argumentsFor = <A>(call: CallSite<A>, fn: Callable, index: number, isSelf: (arg: A) => boolean, rest = false): A[] => {
+  const byKeyword = call.keywords.get(fn.params[index]);
+  if (byKeyword) return [byKeyword];
+  const first = call.positional[0];
+  const passesSelf = call.word === '__init__' && call.callee !== '' && first !== undefined && isSelf(first);
+  const at = index - (isMethod(fn) && !passesSelf && (call.attribute || call.word !== fn.name) ? 1 : 0);
+  if (at < 0) return [];
+  return rest ? call.positional.slice(at) : call.positional.slice(at, at + 1);
+};
+
+/** The argument a call passes to a loader's parameter. */
+export const argumentFor = (call: CallFlow, loader: Loader, index: number): ArgShape | undefined => argumentsFor(call, loader.fn, index, (arg) => arg.text === 'self')[0];
+
+/** What a reader knows, in the calling file, to follow a call by name. */
+export interface CallScope<T> {
+  /** The function a file defines at top level by a name (for loader-wrappers also a class, as its constructor). */
+  topLevel: (file: string, name: string) => T | undefined;
+  /** The file and name a bare name comes from when the calling file imports it (`from m import f`). */
+  imported: (name: string) => { file: string; name: string } | null;
+  /** The repo module a receiver is bound to (`mod` in `mod.f(…)`), or null. */
+  module: (receiver: string) => string | null;
+  /** A call on anything else (`self.m(…)`, `obj.m(…)`): the reader's rule for methods. */
+  method: (receiver: string) => T | undefined;
+}
+
+/**
+ * The function a call by name reaches, from `file`: `f(…)` the file's own top-level f, else the f
+ * it imports; `mod.f(…)` the top-level f of the module bound to `mod`; `x.m(…)` what the reader's
+ * method rule says. Shared by loader-wrappers (loaders) and package-data (path wrappers).
+ */
+export const callTarget = <T>(file: string, call: CallSite<unknown>, scope: CallScope<T>): T | undefined => {
+  if (!call.attribute) {
+    const own = scope.topLevel(file, call.word);
+    if (own !== undefined) return own;
+    const imported = scope.imported(call.word);
+    return imported === null ? undefined : scope.topLevel(imported.file, imported.name);
+  }
+  const receiver = call.callee.slice(0, call.callee.length - call.word.length - 1);
+  const module = scope.module(receiver);
+  return module !== null ? scope.topLevel(module, call.word) : scope.method(receiver);
 };
 
 /** Local names bound to repo modules and to names imported from them, for one file. */
@@ -72,26 +129,24 @@ export const resolveCall = (a: Analysed, fn: FunctionFlows, call: CallFlow, idx:
   const { methods, topLevel } = idx;
   if (call.word.startsWith('@')) return undefined;
   if (call.callee === '') return call.word === '__init__' && fn.className !== null ? baseCtor(idx, a, fn.className, null) : undefined;
-  if (!call.attribute) {
-    const own = topLevel.get(`${a.file}\0${call.word}`) ?? ctorOf(idx, a.file, call.word);
-    if (own) return own;
-    const imported = a.bindings.names.get(call.word);
-    return imported === undefined ? undefined : (topLevel.get(`${imported.file}\0${imported.name}`) ?? ctorOf(idx, imported.file, imported.name));
-  }
-  const receiver = call.callee.slice(0, call.callee.length - call.word.length - 1);
-  const module = a.bindings.modules.get(receiver);
-  if (module !== undefined) return topLevel.get(`${module}\0${call.word}`) ?? ctorOf(idx, module, call.word);
-  if (call.word === '__init__' && fn.className !== null) return baseCtor(idx, a, fn.className, receiver);
-  // `self.m(…)` in a class defining m: that method.
-  if (receiver === 'self' && fn.className !== null) {
-    const own = (methods.get(call.word) ?? []).find((l) => l.file === a.file && l.fn.className === fn.className);
-    if (own) return own;
-  }
-  // Otherwise the one loader of that name (listers only when no loader has it: they came later).
-  const candidates = methods.get(call.word) ?? [];
-  const loading = candidates.filter((l) => !l.lister);
-  if (loading.length > 0) return loading.length === 1 ? loading[0] : undefined;
-  return candidates.length === 1 ? candidates[0] : undefined;
+  return callTarget(a.file, call, {
+    topLevel: (file, name) => topLevel.get(`${file}\0${name}`) ?? ctorOf(idx, file, name),
+    imported: (name) => a.bindings.names.get(name) ?? null,
+    module: (receiver) => a.bindings.modules.get(receiver) ?? null,
+    method: (receiver) => {
+      if (call.word === '__init__' && fn.className !== null) return baseCtor(idx, a, fn.className, receiver);
+      // `self.m(…)` in a class defining m: that method.
+      if (receiver === 'self' && fn.className !== null) {
+        const own = (methods.get(call.word) ?? []).find((l) => l.file === a.file && l.fn.className === fn.className);
+        if (own) return own;
+      }
+      // Otherwise the one loader of that name (listers only when no loader has it: they came later).
+      const candidates = methods.get(call.word) ?? [];
+      const loading = candidates.filter((l) => !l.lister);
+      if (loading.length > 0) return loading.length === 1 ? loading[0] : undefined;
+      return candidates.length === 1 ? candidates[0] : undefined;
+    },
+  });
 };
 
 export const indexes = (loaders: ReadonlyMap<string, Loader>, analysed: ReadonlyMap<string, Analysed>): Index => {

@@ -35,6 +35,7 @@ import { Kind, Op, StringFlag } from '../../languages/python/tokens.js';
 import { perScan } from '../per-scan.js';
 import { calleeAt, fileDefs, type OpenDef } from './loader-functions.js';
 import { moduleFile } from './python-files.js';
+import { argumentsFor, callTarget, type CallSite } from './loader-calls.js';
 import { fileAnchoredPath, fileVariables, lookText, MAX_PATH_LINE, pathConstants, RESOURCE_APIS, resourceReads, withConstants } from './package-paths.js';
 
 /** A repo function whose parameter is the last part of a path into a repo folder. */
@@ -129,13 +130,8 @@ const importedFrom = (ctx: FrameworkContext, path: string, facts: FileFacts | un
   return null;
 };
 
-interface Call {
-  callee: string;
-  word: string;
-  attribute: boolean;
+interface Call extends CallSite<[number, number]> {
   line: number;
-  positional: Array<[number, number]>;
-  keywords: Map<string, [number, number]>;
   /** The def the call is in (null at module level). */
   fn: OpenDef | null;
   className: string | null;
@@ -158,41 +154,31 @@ const callsIn = (t: PythonTokens, wanted: ReadonlySet<string>): Call[] => {
   return out;
 };
 
-const isMethod = (w: Wrapper): boolean => w.className !== null && (w.params[0] === 'self' || w.params[0] === 'cls');
-
-/** The wrapper a call reaches, if any. */
+/** The wrapper a call reaches, if any (loader-calls' callTarget, with this reader's rule for methods). */
 const resolve = (ctx: FrameworkContext, path: string, facts: FileFacts | undefined, call: Call, byName: ReadonlyMap<string, Wrapper[]>): Wrapper | undefined => {
   const candidates = byName.get(call.word);
   if (candidates === undefined || call.callee === '') return undefined;
-  if (!call.attribute) {
-    const own = candidates.find((w) => w.className === null && w.file === path);
-    if (own) return own;
-    const imported = importedFrom(ctx, path, facts, call.word);
-    return imported === null ? undefined : candidates.find((w) => w.className === null && w.file === imported.file && w.name === imported.name);
-  }
-  const receiver = call.callee.slice(0, call.callee.length - call.word.length - 1);
-  const module = boundModuleFile(ctx, path, facts, receiver);
-  if (module !== null) return candidates.find((w) => w.className === null && w.file === module);
-  if (receiver === 'self' && call.className !== null) {
-    const own = candidates.find((w) => w.file === path && w.className === call.className);
-    if (own) return own;
-  }
-  // `os.path.relpath(…)`: a call on a module the file imports is no method of a repo object.
-  const head = receiver.split('.')[0];
-  if (head !== 'self' && (facts?.imports ?? []).some((i) => (i.syntax === 'import' ? (i.alias ?? i.specifier.split('.')[0]) === head : i.names.some((n) => (n.alias ?? n.name) === head)))) return undefined;
-  const methods = candidates.filter((w) => w.className !== null);
-  return methods.length === 1 ? methods[0] : undefined;
+  return callTarget(path, call, {
+    topLevel: (file, name) => byName.get(name)?.find((w) => w.className === null && w.file === file),
+    imported: (name) => importedFrom(ctx, path, facts, name),
+    module: (receiver) => boundModuleFile(ctx, path, facts, receiver),
+    method: (receiver) => {
+      if (receiver === 'self' && call.className !== null) {
+        const own = candidates.find((w) => w.file === path && w.className === call.className);
+        if (own) return own;
+      }
+      // `os.path.relpath(…)`: a call on a module the file imports is no method of a repo object.
+      const head = receiver.split('.')[0];
+      if (head !== 'self' && (facts?.imports ?? []).some((i) => (i.syntax === 'import' ? (i.alias ?? i.specifier.split('.')[0]) === head : i.names.some((n) => (n.alias ?? n.name) === head)))) return undefined;
+      const methods = candidates.filter((w) => w.className !== null);
+      return methods.length === 1 ? methods[0] : undefined;
+    },
+  });
 };
 
 /** The argument ranges a call passes to the wrapper's parameter (all the rest for `*paths`). */
-const argumentsFor = (call: Call, w: Wrapper): Array<[number, number]> => {
-  const byKeyword = call.keywords.get(w.params[w.index]);
-  if (byKeyword) return [byKeyword];
-  const shift = isMethod(w) && call.attribute ? 1 : 0;
-  const at = w.index - shift;
-  if (at < 0) return [];
-  return w.varargs ? call.positional.slice(at) : call.positional.slice(at, at + 1);
-};
+const argumentsOf = (t: PythonTokens, call: Call, w: Wrapper): Array<[number, number]> =>
+  argumentsFor(call, w, w.index, ([s, e]) => e - s === 1 && t.kind[s] === Kind.Name && nameText(t, s) === 'self', w.varargs);
 
 /** A regex for the files an f-string names (`f'js/{name}.js'` → `js/[^/]+\.js`), or null when it is no f-string. */
 const fstringPattern = (t: PythonTokens, from: number, to: number): RegExp | null => {
@@ -376,7 +362,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
         if (call.fn === null) return;
         const w = resolve(ctx, path, facts, call, byName);
         if (w === undefined || (w.file === path && w.name === call.fn.name)) return;
-        const args = argumentsFor(call, w);
+        const args = argumentsOf(t, call, w);
         if (args.length !== 1 || args[0][1] - args[0][0] > 2) return;
         const [s, e] = args[0];
         const star = e - s === 2 && isOp(t, s, Op.Star);
@@ -391,7 +377,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
     eachWrapperCall((path, t, facts, call) => {
       const w = resolve(ctx, path, facts, call, byName);
       if (w === undefined) return;
-      const args = argumentsFor(call, w);
+      const args = argumentsOf(t, call, w);
       if (args.length === 0) return;
       const where = `${w.className === null ? '' : `${w.className}.`}${w.name}() (${w.file}:${w.defLine}), which reads its ${w.params[w.index]} under ${w.base}/ (${w.how})`;
       const values = args.map(([s, e]) => stringValue(t, s, e));
