@@ -19,8 +19,9 @@
  * folder-loader readers decide those).
  *
  * A path that does not settle to a repo file (built from a runtime value, outside the repo) gives
- * nothing. Calls are matched as loader-wrappers matches them: a module-level function by the name
- * the file binds, a method by `self.m` in its class or by name when one class alone defines it.
+ * nothing. Calls are matched as loader-wrappers matches them (loader-calls' callTarget): a
+ * module-level function by the name the file binds (`mod.f` through folder-loaders' boundModuleFile:
+ * `import a.b` binds `a`), a method by `self.m` in its class or by name when one class alone defines it.
  */
 import type { FileFacts } from '../../model/facts.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader, ReferenceInput } from '../types.js';
@@ -36,6 +37,7 @@ import { perScan } from '../per-scan.js';
 import { calleeAt, fileDefs, type OpenDef } from './loader-functions.js';
 import { moduleFile } from './python-files.js';
 import { argumentsFor, callTarget, type CallSite } from './loader-calls.js';
+import { boundModuleFile } from './folder-loaders.js';
 import { fileAnchoredPath, fileVariables, lookText, MAX_PATH_LINE, pathConstants, RESOURCE_APIS, resourceReads, withConstants } from './package-paths.js';
 
 /** A repo function whose parameter is the last part of a path into a repo folder. */
@@ -107,17 +109,6 @@ interface Analysis {
 }
 
 
-/** The module file a name the file binds by import stands for (`import a.b as c` → c, `from a import b` → b when b is a module). */
-const boundModuleFile = (ctx: FrameworkContext, path: string, facts: FileFacts | undefined, name: string): string | null => {
-  for (const i of facts?.imports ?? []) {
-    if (i.syntax === 'import' && (i.alias ?? i.specifier) === name) return moduleFile(ctx, path, i.specifier);
-    if (i.syntax !== 'from') continue;
-    const n = i.names.find((x) => (x.alias ?? x.name) === name);
-    if (n !== undefined) return moduleFile(ctx, path, i.specifier.endsWith('.') ? `${i.specifier}${n.name}` : `${i.specifier}.${n.name}`);
-  }
-  return null;
-};
-
 /** The module file a name imported by `from m import name` comes from, or null. */
 const importedFrom = (ctx: FrameworkContext, path: string, facts: FileFacts | undefined, name: string): { file: string; name: string } | null => {
   for (const i of facts?.imports ?? []) {
@@ -161,7 +152,7 @@ const resolve = (ctx: FrameworkContext, path: string, facts: FileFacts | undefin
   return callTarget(path, call, {
     topLevel: (file, name) => byName.get(name)?.find((w) => w.className === null && w.file === file),
     imported: (name) => importedFrom(ctx, path, facts, name),
-    module: (receiver) => boundModuleFile(ctx, path, facts, receiver),
+    module: (receiver) => (facts === undefined ? null : boundModuleFile(ctx, path, facts, receiver)),
     method: (receiver) => {
       if (receiver === 'self' && call.className !== null) {
         const own = candidates.find((w) => w.file === path && w.className === call.className);
