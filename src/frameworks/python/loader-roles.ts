@@ -1,7 +1,7 @@
 /**
  * The calls a Python file's functions make, with what each argument is built from: the raw
- * material of loader-wrappers.ts, which finds the repo's own loader functions by a fixpoint over
- * these facts. Unlike loader-functions.ts (module-level functions around a computed import), every
+ * material of loader-fixpoint.ts, which finds the repo's own loader functions by a fixpoint over
+ * these facts (for the loader-wrappers reader). Unlike loader-functions.ts (module-level functions around a computed import), every
  * def counts here, methods too (sphinx's `Sphinx.setup_extension(self, extname)` hands its
  * parameter to `self.registry.load_extension(self, extname)`, which imports it), and so does the
  * module's own code (a nameless function without parameters).

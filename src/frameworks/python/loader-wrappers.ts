@@ -24,6 +24,11 @@
  *
  * Cost: only files whose facts show a computed import or an importlib-like import are read first;
  * then only files importing a loader's module (or name), round by round.
+ *
+ * This file is the reader: it turns the settled arguments into edges. The parts: loader-fixpoint.ts
+ * (sinks, roles, the rounds), loader-calls.ts (which loader a call reaches, its arguments),
+ * loader-classes.ts (constructors, `self.X` roles), loader-templates.ts (module-name and folder
+ * templates), loader-folders.ts (settling a folder argument).
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
