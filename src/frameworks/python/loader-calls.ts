@@ -14,6 +14,7 @@ import { moduleFile } from './python-files.js';
 import type { ArgShape, CallFlow, ClassInfo, FunctionFlows } from './loader-roles.js';
 import type { Analysed, Loader } from './loader-fixpoint.js';
 import { baseCtor, ctorOf } from './loader-classes.js';
+import { nameOrigin } from './reexports.js';
 
 /** A call as the readers see it; its arguments of the reader's shape (ArgShape here, token ranges in package-data). */
 export interface CallSite<A> {
@@ -106,7 +107,7 @@ export const bindingsOf = (ctx: FrameworkContext, path: string, imports: readonl
       if (n.name === '*') continue;
       const sub = moduleFile(ctx, path, fromName(i.specifier, n.name));
       if (sub !== null && sub !== holder) out.modules.set(n.alias ?? n.name, sub);
-      else if (holder !== null) out.names.set(n.alias ?? n.name, { file: holder, name: n.name });
+      else if (holder !== null) out.names.set(n.alias ?? n.name, nameOrigin(ctx, holder, n.name));
     }
   }
   return out;

@@ -17,6 +17,7 @@ import { perScan } from '../per-scan.js';
 import { argumentFor, bindingsOf, fromName, indexes, isParamOrAttr, resolveCall, type Bindings } from './loader-calls.js';
 import { attrKey, ctorOf, packageFolderOf } from './loader-classes.js';
 import { folderTemplate, formattedRole } from './loader-templates.js';
+import { nameOrigin } from './reexports.js';
 
 export type Role = 'module' | 'package' | 'folder' | 'file';
 
@@ -66,10 +67,13 @@ const SINKS = new Map<string, Sink>([
   ['spec_from_file_location', sink(false, [1, 'file'])],
   ['SourceFileLoader', sink(false, [1, 'file'])],
   ['load_source', sink(false, [1, 'file'])],
+  // astroid's modutils (pylint's `register_plugins`: `modutils.load_module_from_file(os.path.join(directory, filename))`).
+  ['load_module_from_file', sink(true, [0, 'file'])],
+  ['load_module_from_name', sink(true, [0, 'module'])],
 ]);
 
 /** Imports that make a file worth reading first. */
-const LOADER_IMPORTS = new Set(['importlib', 'importlib.util', 'importlib.machinery', 'importlib.resources', 'imp', 'pkgutil']);
+const LOADER_IMPORTS = new Set(['importlib', 'importlib.util', 'importlib.machinery', 'importlib.resources', 'imp', 'pkgutil', 'astroid', 'astroid.modutils']);
 const SEED_WORDS = /import_module|__import__|import_string|exec_module|load_module|find_spec|find_loader/;
 
 export interface Loader {
@@ -168,6 +172,8 @@ const importsLoaderFile = (ctx: FrameworkContext, path: string, imports: readonl
     for (const n of i.names) {
       const sub = n.name === '*' ? null : moduleFile(ctx, path, fromName(i.specifier, n.name));
       if (sub !== null && sub !== path && files.has(sub)) return true;
+      // A loader re-exported by the module imported (`from pylint.utils import register_plugins`).
+      if (sub === null && file !== null && names.has(n.name) && files.has(nameOrigin(ctx, file, n.name).file)) return true;
     }
   }
   return false;

@@ -59,7 +59,7 @@ export interface FunctionFlows {
   calls: CallFlow[];
   /** Parameters the body joins a name onto (`join(p, …)`): the folder of a path it builds. */
   joined: Set<string>;
-  /** The body makes a real load call: import_module, __import__, import_string, `.exec_module(`, `.load_module(`. */
+  /** The body makes a real load call: import_module, __import__, import_string, astroid's load_module_from_file/_name, `.exec_module(`, `.load_module(`. */
   loads: boolean;
   /** The body reads a `__file__` or `__path__` (the folder of a module it has). */
   readsFolder: boolean;
@@ -80,7 +80,7 @@ export interface ClassInfo {
 
 /** Calls read per file: a hostile file of thousands of wanted calls costs no more than this many argument walks. */
 const MAX_CALLS = 2000;
-const REAL_LOADS = new Set(['import_module', '__import__', 'import_string']);
+const REAL_LOADS = new Set(['import_module', '__import__', 'import_string', 'load_module_from_file', 'load_module_from_name']);
 const REAL_METHOD_LOADS = new Set(['exec_module', 'load_module']);
 /** `+` is one of the operators the scanner codes as Op.Other: read its text. */
 const isPlus = (t: PythonTokens, i: number): boolean => t.kind[i] === Kind.Op && t.end[i] - t.start[i] === 1 && t.text.charCodeAt(t.start[i]) === 43;
