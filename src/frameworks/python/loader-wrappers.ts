@@ -42,6 +42,8 @@ import { realModuleArg, repoLoaders, type RoleOf } from './loader-fixpoint.js';
 import { argumentFor, indexes, resolveCall } from './loader-calls.js';
 import { attrKey } from './loader-classes.js';
 import { settleFolder, settleFolders, type SettleEnv } from './loader-folders.js';
+import { templateParts } from './loader-templates.js';
+import { templateFolders, templateShown } from './template-folders.js';
 
 const shown = (folder: string): string => `${folder === '' ? '.' : folder}/`;
 /**
@@ -83,7 +85,18 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       if (r.template !== undefined) {
         // The caller names the part the loader joins onto its own folder: `import_plugins('commands/sanity')`.
         const literal = /^[rRuU]?(["'])((?:\\.|(?!\1)[^\\])*)\1$/.exec(arg.text.trim());
-        const folder = literal === null ? null : settleTemplate(r.template, literal[2]);
+        if (literal === null) {
+          // `import_plugins('provider/%s' % provider_type)`: every folder the template matches.
+          const parts = templateParts(arg.text);
+          const template = r.template;
+          const folders = parts === null ? [] : templateFolders(parts, (value) => settleTemplate(template, value), subfolders);
+          for (const folder of folders) {
+            const label = `loaded by ${where}, which hands "${templateShown(parts!)}" (a name computed at run time) to ${what} as its ${param}, the folder it builds and lists, here ${shown(folder)}: any module there may be loaded`;
+            for (const target of loadedFiles(byFolder, subfolders, { folder, mode: 'packages' })) push(target, 'file', line, label);
+          }
+          return;
+        }
+        const folder = settleTemplate(r.template, literal[2]);
         if (folder === null) return;
         const label = `loaded by ${where}, which hands "${literal![2]}" to ${what} as its ${param}, the folder ${shown(folder)} it builds and lists: any module there may be loaded`;
         for (const target of loadedFiles(byFolder, subfolders, { folder, mode: 'packages' })) push(target, 'file', line, label);
