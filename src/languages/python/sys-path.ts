@@ -2,7 +2,8 @@
  * Folders a module puts on sys.path itself: `sys.path.insert(0, os.path.join(os.path.dirname(
  * __file__), "..", "lib"))`, `sys.path.append(str(Path(__file__).resolve().parent / "src"))`,
  * `sys.path.insert(0, "vendor")`, also through a simple assignment above (`HERE =
- * os.path.dirname(__file__)`). Read from the text, never run: an expression built from anything
+ * os.path.dirname(__file__)`); `os.pardir` and `os.curdir` are ".." and "." (qutebrowser's scripts:
+ * `sys.path.insert(0, os.path.join(os.path.dirname(__file__), os.pardir))`). Read from the text, never run: an expression built from anything
  * but `__file__`, string literals, such names and the os.path/pathlib calls below gives nothing.
  * A relative literal is taken from the repo root (where such scripts are usually started).
  */
@@ -42,6 +43,15 @@ const tokenize = (expr: string): Token[] | null => {
 const PASS_THROUGH = new Set(['str', 'os.fspath', 'os.path.abspath', 'os.path.realpath', 'os.path.normpath', 'path.abspath', 'path.realpath', 'path.normpath', 'abspath', 'realpath', 'normpath', 'Path', 'pathlib.Path', 'PurePath', 'pathlib.PurePath']);
 const DIRNAME = new Set(['os.path.dirname', 'path.dirname', 'dirname']);
 const JOIN = new Set(['os.path.join', 'path.join', 'join']);
+/** The os module's names for the parent and the current folder (`os.path.join(os.path.dirname(__file__), os.pardir)`). */
+const SPECIAL_DIRS = new Map([
+  ['os.pardir', '..'],
+  ['os.path.pardir', '..'],
+  ['pardir', '..'],
+  ['os.curdir', '.'],
+  ['os.path.curdir', '.'],
+  ['curdir', '.'],
+]);
 
 /** Evaluates a path expression to an absolute path under REPO (or elsewhere), or null. */
 const evaluate = (tokens: Token[], file: string, vars: ReadonlyMap<string, string>): string | null => {
@@ -79,6 +89,9 @@ const evaluate = (tokens: Token[], file: string, vars: ReadonlyMap<string, strin
       if (PASS_THROUGH.has(t.text)) return a.length === 1 ? a[0] : null;
       return null;
     }
+    // `os.pardir` / `os.curdir` (also os.path's, or imported bare): '..' and '.'.
+    const special = SPECIAL_DIRS.get(t.text);
+    if (special !== undefined && !vars.has(t.text)) return special;
     // `HERE.parent.parent`: a name with attribute steps.
     const [head, ...attrs] = t.text.split('.');
     let value = head === '__file__' ? `${REPO}/${file}` : (vars.get(head) ?? null);
