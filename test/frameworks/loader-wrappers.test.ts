@@ -24,3 +24,27 @@ test('templateParts: module-name templates by %, .format and f-strings', async (
   assert.equal(templateParts('module'), null);
   assert.equal(templateParts('get_name(x)'), null);
 });
+
+test('templateFolders: each computed part is one path segment (or part of one) of an existing folder', async () => {
+  const { templateParts } = await import('../../src/frameworks/python/loader-wrappers.js');
+  const { templateFolders } = await import('../../src/frameworks/python/template-folders.js');
+  const subfolders = new Map<string, string[]>([
+    ['', ['pkg']],
+    ['pkg', ['pkg/provider', 'pkg/x_plugins', 'pkg/y_plugins', 'pkg/other']],
+    ['pkg/provider', ['pkg/provider/layout', 'pkg/provider/source']],
+    ['pkg/provider/layout', ['pkg/provider/layout/deep']],
+  ]);
+  // The loader joins the value onto its own folder, pkg/.
+  const settle = (value: string): string => `pkg/${value}`;
+  const folders = (text: string): string[] => templateFolders(templateParts(text)!, settle, subfolders);
+  assert.deepEqual(folders("'provider/%s' % provider_type"), ['pkg/provider/layout', 'pkg/provider/source']);
+  assert.deepEqual(folders('f"provider/{kind}"'), ['pkg/provider/layout', 'pkg/provider/source']);
+  assert.deepEqual(folders('"{}_plugins".format(kind)'), ['pkg/x_plugins', 'pkg/y_plugins']);
+  // One segment only: provider/layout/deep is not `provider/*`.
+  assert.ok(!folders("'provider/%s' % k").includes('pkg/provider/layout/deep'));
+  // No literal name part: any folder, so nothing; a folder that is not there: nothing.
+  assert.deepEqual(folders("'%s' % kind"), []);
+  assert.deepEqual(folders("'missing/%s' % kind"), []);
+  // A loader that does not settle the value: nothing.
+  assert.deepEqual(templateFolders(templateParts("'provider/%s' % k")!, () => null, subfolders), []);
+});
