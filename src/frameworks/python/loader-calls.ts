@@ -66,6 +66,8 @@ export interface CallScope<T> {
   module: (receiver: string) => string | null;
   /** A call on anything else (`self.m(…)`, `obj.m(…)`): the reader's rule for methods. */
   method: (receiver: string) => T | undefined;
+  /** Where a module's name is defined when the module only re-exports it (`utils.register_plugins`, bound in pylint/utils/__init__.py). */
+  reexported?: (module: string, name: string) => { file: string; name: string };
 }
 
 /**
@@ -82,19 +84,25 @@ export const callTarget = <T>(file: string, call: CallSite<unknown>, scope: Call
   }
   const receiver = call.callee.slice(0, call.callee.length - call.word.length - 1);
   const module = scope.module(receiver);
-  return module !== null ? scope.topLevel(module, call.word) : scope.method(receiver);
+  if (module === null) return scope.method(receiver);
+  const own = scope.topLevel(module, call.word);
+  if (own !== undefined || scope.reexported === undefined) return own;
+  const origin = scope.reexported(module, call.word);
+  return origin.file === module ? undefined : scope.topLevel(origin.file, origin.name);
 };
 
 /** Local names bound to repo modules and to names imported from them, for one file. */
 export interface Bindings {
   modules: Map<string, string>;
   names: Map<string, { file: string; name: string }>;
+  /** Where a name of a module the file imports is defined (`utils.register_plugins`, re-exported by pylint/utils/__init__.py). */
+  origin: (module: string, name: string) => { file: string; name: string };
 }
 
 export const fromName = (specifier: string, name: string): string => (specifier.endsWith('.') ? `${specifier}${name}` : `${specifier}.${name}`);
 
 export const bindingsOf = (ctx: FrameworkContext, path: string, imports: readonly ImportFact[]): Bindings => {
-  const out: Bindings = { modules: new Map(), names: new Map() };
+  const out: Bindings = { modules: new Map(), names: new Map(), origin: (module, name) => nameOrigin(ctx, module, name) };
   for (const i of imports) {
     if (i.syntax === 'import') {
       const file = moduleFile(ctx, path, i.specifier);
@@ -134,6 +142,7 @@ export const resolveCall = (a: Analysed, fn: FunctionFlows, call: CallFlow, idx:
     topLevel: (file, name) => topLevel.get(`${file}\0${name}`) ?? ctorOf(idx, file, name),
     imported: (name) => a.bindings.names.get(name) ?? null,
     module: (receiver) => a.bindings.modules.get(receiver) ?? null,
+    reexported: a.bindings.origin,
     method: (receiver) => {
       if (call.word === '__init__' && fn.className !== null) return baseCtor(idx, a, fn.className, receiver);
       // `self.m(…)` in a class defining m: that method.

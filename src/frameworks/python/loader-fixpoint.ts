@@ -173,9 +173,20 @@ const importsLoaderFile = (ctx: FrameworkContext, path: string, imports: readonl
     for (const n of i.names) {
       const sub = n.name === '*' ? null : moduleFile(ctx, path, fromName(i.specifier, n.name));
       if (sub !== null && sub !== path && files.has(sub)) return true;
-      // A loader re-exported by the module imported (`from pylint.utils import register_plugins`).
+      // A loader re-exported by the module imported (`from pylint.utils import register_plugins`), or by a module imported by name (`from pylint import utils`).
       if (sub === null && file !== null && names.has(n.name) && files.has(nameOrigin(ctx, file, n.name).file)) return true;
+      if (sub !== null && sub !== path && reexportsLoader(ctx, sub, names, files)) return true;
     }
+    if (i.syntax === 'import' && file !== null && file !== path && reexportsLoader(ctx, file, names, files)) return true;
+  }
+  return false;
+};
+
+/** Whether a module binds a loader's name defined in a loader's file (`from pylint.utils.utils import register_plugins` in pylint/utils/__init__.py). */
+const reexportsLoader = (ctx: FrameworkContext, module: string, names: ReadonlySet<string>, files: ReadonlySet<string>): boolean => {
+  for (const i of ctx.facts(module)?.imports ?? []) {
+    if (i.syntax !== 'from') continue;
+    for (const n of i.names) if (names.has(n.alias ?? n.name) && files.has(nameOrigin(ctx, module, n.alias ?? n.name).file)) return true;
   }
   return false;
 };
