@@ -26,7 +26,7 @@ test('templateParts: module-name templates by %, .format and f-strings', async (
 });
 
 test('templateFolders: each computed part is one path segment (or part of one) of an existing folder', async () => {
-  const { templateParts } = await import('../../src/frameworks/python/loader-wrappers.js');
+  const { templateParts } = await import('../../src/frameworks/python/loader-templates.js');
   const { templateFolders } = await import('../../src/frameworks/python/template-folders.js');
   const subfolders = new Map<string, string[]>([
     ['', ['pkg']],
