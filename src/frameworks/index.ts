@@ -60,6 +60,7 @@ import nodeunit from './js/nodeunit.js';
 import nuxt from './js/nuxt.js';
 import oxygen from './js/oxygen.js';
 import parameterRequires from './js/parameter-requires.js';
+import pathWrappers from './js/path-wrappers.js';
 import parcel from './js/parcel.js';
 import payload from './js/payload.js';
 import playwright from './js/playwright.js';
@@ -215,6 +216,7 @@ export const READERS: readonly FrameworkReader[] = [
   packageData,
   packageScripts,
   parameterRequires,
+  pathWrappers,
   parcel,
   payload,
   playwright,

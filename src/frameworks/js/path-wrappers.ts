@@ -1,0 +1,351 @@
+/**
+ * A repo helper that joins its parameter onto the module's own folder and returns the path (or
+ * loads it): VuePress's `getLibFilePath (relative) { return path.join(this.libDir, relative) }`
+ * with `this.libDir = path.join(__dirname, '../')` in the constructor, called as
+ * `ctx.getLibFilePath('client/clientEntry.js')` to give webpack its entry. The join names no file
+ * (anchored-paths.ts reads joins of literals only); each call with a literal does. Read from the
+ * text, never run:
+ *
+ * - the wrapper: a function, arrow or class/object method whose body returns `path.join|resolve(
+ *   BASE, …, param, …)` (or hands it to `require(`/`import(`/a file read), the other parts
+ *   string literals. BASE is the module's folder (`__dirname`, `import.meta.dirname`,
+ *   `path.dirname(__filename)`, a name an ES module declares for it), a literal join onto it or a
+ *   module-level name holding one (folder-expr.ts settles it, as the folder loaders do), or a
+ *   property `this.X` every assignment `this.X = …` of the file sets to the same such folder;
+ * - its calls: by name in the same file (a function or arrow), in a file that imports it from the
+ *   wrapper's file by name (`const { asset } = require('./paths')`, `import { asset } from`) or
+ *   through the module (`paths.asset('x')`), and — for a method — `anything.name(…)` in the
+ *   package (nearest package.json) when exactly one wrapper of that package has the name. The
+ *   argument at the parameter's place is a literal, a local or default census can read
+ *   (parameter-values.ts), both arms of `c ? 'a' : 'b'`, or the element variable of a loop over
+ *   a literal list (literal-lists.ts);
+ * - each value that settles to a repo file (not a folder: a folder is loaded by something else's
+ *   rules) is a reference from the calling file, with the call's line and the wrapper's line.
+ *   In a `require(…)`/`import(…)` wrapper the path is completed as Node completes it.
+ *
+ * Only files that spell a module's folder define a wrapper (the `dirname` text mark: the files
+ * anchored-paths reads); callers are read only when a wrapper's name is in their text. Tool
+ * configs are left to their own readers, as anchored-paths leaves them.
+ */
+import { basename, dirname, joinRepo } from '../../util/path.js';
+import { lineAt } from '../../util/lines.js';
+import { escapeRegExp } from '../../util/regexp.js';
+import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
+import { IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
+import { ownPathNames } from '../../languages/javascript/static-value.js';
+import { perScan } from '../per-scan.js';
+import type { FrameworkContext, FrameworkReader } from '../types.js';
+import { functionRegion } from './function-region.js';
+import { listElementAt } from './literal-lists.js';
+import { argumentValues, callArgsText, callsOf, enclosingFunction, literalValue } from './parameter-values.js';
+import { codeFilesMarked, enclosingPackages, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
+
+const TOOL_CONFIG = /(?:^|[.-])(?:config|conf)\.[cm]?[jt]s$|^\.?[\w-]+rc\.[cm]?[jt]s$|^(?:webpack|rollup|vite|vitest|rspack|esbuild|gulpfile|gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$/i;
+const LITERAL = String.raw`(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)`;
+/** The module's own folder spelled out. */
+const OWN_FOLDER = /^(?:__dirname|import\.meta\.dirname|(?:path\s*\.\s*)?dirname\(\s*(?:__filename|module\.filename)\s*\))$/;
+/** `fileURLToPath(new URL('.', import.meta.url))`: the module's folder in an ES module. */
+const URL_FOLDER = /^(?:url\s*\.\s*)?fileURLToPath\(\s*new\s+URL\(\s*(?:'\.\/?'|"\.\/?")\s*,\s*import\.meta\.url\s*\)\s*\)$/;
+/** A join whose parts are literals and names: `path.join(this.libDir, relative)`, `resolve(__dirname, '..', name)`. */
+const JOIN = new RegExp(
+  String.raw`(?:\b[\w$]*[pP]ath[\w$]*(?:\s*\.\s*default)?\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*(__dirname|import\.meta\.dirname|(?:path\s*\.\s*)?dirname\(\s*(?:__filename|module\.filename)\s*\)|this\s*\.\s*${NAME}|${NAME})\s*((?:,\s*(?:${LITERAL}|(?:\.\.\.\s*)?${NAME})\s*)+),?\s*\)`,
+  'g',
+);
+/** What the joined path is handed to right before it: a return (an arm of a returned `c ? a : b` too), or a load or read of the file. */
+const HANDED = /(?:\breturn|\breturn\b[^;{}\n]*[?:]|\b(?:require|import|readFileSync|readFile|createReadStream|sendFile|readJson|readJsonSync|existsSync|copy|copySync|copyFile|copyFileSync)\s*\(|=>)\s*$/;
+const LOADED = /\b(?:require|import)\s*\(\s*$/;
+const METHOD_HEADER = new RegExp(String.raw`(?:^|[\s;{},])(?:(?:async|static|public|private|protected)\s+)*(${NAME})\s*\(([^()]*)\)\s*(?::\s*[\w$<>[\]|. ]+)?$`);
+/** `name: (a, b) =>` / `name: a =>` at the end of the text: an object property holding an arrow. */
+const PROPERTY_ARROW = new RegExp(String.raw`(?:^|[\s,{])(${NAME})\s*:\s*(?:async\s*)?(?:\(([^()]*)\)|(${NAME}))\s*=>\s*$`);
+const NOT_METHODS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'function', 'return']);
+const COMPLETIONS = ['', '.js', '.cjs', '.mjs', '/index.js'];
+
+interface Wrapper {
+  file: string;
+  name: string;
+  /** Called as `obj.name(…)`: a class or object-literal method, or an object property holding an arrow. */
+  method: boolean;
+  /** The parameter's place among the function's parameters. */
+  param: number;
+  /** The join's parts around the parameter, literals. */
+  before: string[];
+  after: string[];
+  folder: string;
+  /** The join as written, where, and how its base was read, for the evidence: `which returns path.join(…) (file:line, …)`. */
+  says: string;
+  loads: boolean;
+  /** The parameter is a rest parameter spread into the join (`(...args) => path.join(__dirname, '..', ...args)`): the call's arguments from its place on are the parts. */
+  rest: boolean;
+  /** The module is the function itself (`module.exports = function name`, `export default name`): a default or whole-module import calls it. */
+  exportedAsModule: boolean;
+}
+
+/** A function around a position: its name, parameters, and whether it is called as a method. */
+interface Header {
+  name: string;
+  params: (string | null)[];
+  method: boolean;
+}
+
+const paramList = (list: string): (string | null)[] =>
+  list.trim() === ''
+    ? []
+    : splitArgs(list).map((p) => {
+        const n = p.replace(/[?]?\s*:[\s\S]*$/, '').replace(/=[\s\S]*$/, '').replace(/^\.\.\./, '').trim();
+        return IDENTIFIER.test(n) ? n : null;
+      });
+
+/**
+ * The function around a position: a named function or arrow (parameter-values.ts), else a class or
+ * object-literal method whose body holds it (`getLibFilePath (relative) {`), else an object
+ * property holding an arrow (`read: assetPath => {`, or `read: (p) => path.join(…)` right before
+ * `at`). Null at the top level or in an unnamed callback.
+ */
+const headerAt = (text: string, at: number): Header | null => {
+  const fn = enclosingFunction(text, at);
+  if (fn !== null) return { name: fn.name, params: fn.params, method: false };
+  const inline = PROPERTY_ARROW.exec(text.slice(Math.max(0, at - 300), at));
+  if (inline) return { name: inline[1], params: paramList(inline[2] ?? inline[3]), method: true };
+  const region = functionRegion(text, at);
+  if (region.start === 0) return null;
+  const before = text.slice(Math.max(0, region.start - 1 - 300), region.start - 1).trimEnd();
+  const arrow = PROPERTY_ARROW.exec(before);
+  if (arrow) return { name: arrow[1], params: paramList(arrow[2] ?? arrow[3]), method: true };
+  const m = METHOD_HEADER.exec(before);
+  if (!m || NOT_METHODS.has(m[1])) return null;
+  return { name: m[1], params: paramList(m[2]), method: true };
+};
+
+/** The folder a join's base names in the file, and how it was read; null when census cannot tell. */
+const baseFolder = (base: string, file: string, text: string): { folder: string; how: string } | null => {
+  const own = dirname(file);
+  const b = base.replace(/\s+/g, '');
+  if (OWN_FOLDER.test(base.trim())) return { folder: own, how: b };
+  const prop = /^this\.([A-Za-z_$][\w$]*)$/.exec(b);
+  if (prop) {
+    // Every assignment of the property in the file must name the same folder.
+    const set = new RegExp(String.raw`\bthis\s*\.\s*${escapeRegExp(prop[1])}\s*=(?![=>])\s*([^;\n]+)`, 'g');
+    let found: { folder: string; how: string } | null = null;
+    for (const m of text.matchAll(set)) {
+      const value = m[1].trim().replace(/,$/, '');
+      const folder = valueFolder(value, file, text);
+      if (folder === null || (found !== null && found.folder !== folder)) return null;
+      found ??= { folder, how: `${b} = ${value} at line ${lineAt(text, m.index ?? 0)}` };
+    }
+    return found;
+  }
+  if (!IDENTIFIER.test(b)) return null;
+  if (ownPathNames(text)?.folders.has(b)) return { folder: own, how: b };
+  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(b)}\s*=\s*([^\n;]+)`).exec(text);
+  if (decl === null) return null;
+  const folder = valueFolder(decl[1].trim().replace(/,$/, ''), file, text);
+  return folder === null ? null : { folder, how: `${b} = ${decl[1].trim()} at line ${lineAt(text, decl.index)}` };
+};
+
+const valueFolder = (value: string, file: string, text: string): string | null =>
+  URL_FOLDER.test(value) ? dirname(file) : folderOf(value, file, text);
+
+const exportsAsModule = (text: string, name: string): boolean =>
+  new RegExp(String.raw`(?:\bmodule\s*\.\s*exports\s*=|\bexport\s+default)\s*(?:async\s+)?(?:function\s*\*?\s*)?${escapeRegExp(name)}\b`).test(text);
+
+/** The wrappers one file defines. */
+const wrappersIn = (file: string, text: string): Wrapper[] => {
+  const out: Wrapper[] = [];
+  for (const m of text.matchAll(JOIN)) {
+    const at = m.index ?? 0;
+    const parts = splitArgs(m[3].replace(/^\s*,/, ''));
+    const names = parts.map((p, i) => (literalValue(p) === null ? i : -1)).filter((i) => i >= 0);
+    const spread = names.length === 1 && names[0] === parts.length - 1 && /^\.\.\.\s*[A-Za-z_$][\w$]*$/.test(parts[names[0]]);
+    if (spread) parts[names[0]] = parts[names[0]].replace(/^\.\.\.\s*/, '');
+    if (names.length !== 1 || !IDENTIFIER.test(parts[names[0]])) continue;
+    const handed = text.slice(Math.max(0, at - 60), at);
+    if (!HANDED.test(handed)) continue;
+    const header = headerAt(text, at);
+    if (header === null) continue;
+    const param = header.params.indexOf(parts[names[0]]);
+    if (param < 0 || header.params.includes(m[2])) continue;
+    const base = baseFolder(m[2], file, text);
+    if (base === null) continue;
+    const literals = parts.map((p) => literalValue(p) ?? '');
+    out.push({
+      file,
+      name: header.name,
+      method: header.method,
+      param,
+      before: literals.slice(0, names[0]),
+      after: literals.slice(names[0] + 1),
+      folder: base.folder,
+      says: `which ${LOADED.test(handed) ? 'loads' : 'returns'} ${m[0].replace(/\s+/g, ' ')} (${file}:${lineAt(text, at)}${base.how === m[2].replace(/\s+/g, '') ? '' : `, ${base.how}`})`,
+      loads: LOADED.test(handed),
+      rest: spread,
+      exportedAsModule: !header.method && exportsAsModule(text, header.name),
+    });
+  }
+  return out;
+};
+
+/** The repo file a value names through the wrapper, or null (a folder, nothing there). */
+const targetOf = (ctx: FrameworkContext, w: Wrapper, value: string): string | null => {
+  if (/^[a-z][\w+.-]*:/i.test(value) || value.startsWith('/')) return null;
+  const joined = joinRepo(w.folder, ...w.before, value, ...w.after);
+  if (joined === null) return null;
+  if (!w.loads) return ctx.files.has(joined) ? joined : null;
+  return COMPLETIONS.map((c) => `${joined}${c}`).find((p) => ctx.files.has(p)) ?? null;
+};
+
+/** The string values an argument may take: a literal, a local or default, both arms of `c ? 'a' : 'b'`, a loop's element over a literal list. */
+const valuesAt = (arg: string, text: string, at: number): { values: string[]; list: number | null } => {
+  const a = arg.trim();
+  const arms = new RegExp(String.raw`^[^?'"\`]+\?\s*(${LITERAL})\s*:\s*(${LITERAL})$`).exec(a);
+  if (arms) return { values: [literalValue(arms[1]) ?? '', literalValue(arms[2]) ?? ''], list: null };
+  if (IDENTIFIER.test(a)) {
+    const list = listElementAt(text, at, a);
+    if (list !== null) return { values: list.names, list: list.at };
+  }
+  return { values: argumentValues(a, text, at).literals, list: null };
+};
+
+/** A call `recv.name(…)` (or `(0, recv.name)(…)`, as TypeScript compiles a call of an imported function): where, its receiver and its arguments. */
+interface MethodCall {
+  index: number;
+  receiver: string;
+  args: string[];
+}
+
+const methodCalls = (text: string, name: string): MethodCall[] => {
+  const out: MethodCall[] = [];
+  const n = escapeRegExp(name);
+  const call = new RegExp(String.raw`(?:\(\s*0\s*,\s*([\w$.]+?)\s*\.\s*${n}\s*\)|([\w$.]*?)\s*\.\s*${n})\s*\(`, 'g');
+  for (const m of text.matchAll(call)) {
+    const open = (m.index ?? 0) + m[0].length - 1;
+    const args = callArgsText(text, open);
+    if (args !== null) out.push({ index: m.index ?? 0, receiver: m[1] ?? m[2] ?? '', args: splitArgs(args) });
+  }
+  return out;
+};
+
+/** One call of a wrapper: the calling file, its text, the call, and the callee as the caller spells it. */
+interface CallSite {
+  w: Wrapper;
+  from: string;
+  text: string;
+  call: { index: number; args: string[] };
+  how: string;
+}
+
+/**
+ * Every call of the wrappers census can tie to them: a function's by name in its own file and in
+ * the files importing it from there (by name, or through the module: `paths.asset(…)`, `(0,
+ * paths_1.asset)(…)`, or called whole when it is the module), a method's as `anything.name(…)` in
+ * its package when no other wrapper there has that name.
+ */
+const callSites = (ctx: FrameworkContext, wrappers: readonly Wrapper[]): CallSite[] => {
+  const out: CallSite[] = [];
+  for (const w of wrappers) {
+    if (w.method) continue;
+    const text = ctx.readText(w.file) ?? '';
+    for (const call of callsOf(text, w.name)) out.push({ w, from: w.file, text, call, how: w.name });
+  }
+  const byFile = new Map<string, Wrapper[]>();
+  for (const w of wrappers) byFile.set(w.file, [...(byFile.get(w.file) ?? []), w]);
+  const stems = new Set([...byFile.keys()].map((f) => basename(f).replace(/\.[^.]+$/, '')));
+  for (const file of jsCodeFiles(ctx)) {
+    for (const imp of ctx.facts(file)?.imports ?? []) {
+      if (!imp.specifier.startsWith('.')) continue;
+      const stem = basename(imp.specifier).replace(/\.[cm]?[jt]sx?$/, '');
+      if (!stems.has(stem) && !stems.has('index')) continue;
+      const source = resolveToolPath(ctx, dirname(file), imp.specifier);
+      const defined = source === null || source === file ? undefined : byFile.get(source);
+      if (defined === undefined) continue;
+      const text = ctx.readText(file) ?? '';
+      for (const w of defined) {
+        if (!text.includes(w.name)) continue;
+        for (const n of imp.names) {
+          const local = n.alias ?? n.name;
+          if (!IDENTIFIER.test(local)) continue;
+          const whole = n.name === 'default' || n.name === '*';
+          if (n.name === w.name || (whole && w.exportedAsModule)) for (const call of callsOf(text, local)) out.push({ w, from: file, text, call, how: local });
+          else if (whole) for (const call of methodCalls(text, w.name)) if (call.receiver === local) out.push({ w, from: file, text, call, how: `${local}.${w.name}` });
+        }
+      }
+    }
+  }
+  const packageOf = (file: string): string => enclosingPackages(ctx, dirname(file))[0]?.dir ?? '';
+  const methods = new Map<string, Wrapper[]>();
+  for (const w of wrappers.filter((x) => x.method)) {
+    const key = `${packageOf(w.file)}\0${w.name}`;
+    methods.set(key, [...(methods.get(key) ?? []), w]);
+  }
+  const unique = [...methods.entries()].filter(([, ws]) => ws.length === 1).map(([key, ws]) => ({ dir: key.split('\0')[0], w: ws[0] }));
+  if (unique.length === 0) return out;
+  const dirs = new Set(unique.map((u) => u.dir));
+  for (const file of jsCodeFiles(ctx)) {
+    if (TOOL_CONFIG.test(basename(file))) continue;
+    // Only the files of a package with a method wrapper are read; the prefix test first, the package walk after.
+    if (![...dirs].some((d) => d === '' || file.startsWith(`${d}/`))) continue;
+    const dir = packageOf(file);
+    const mine = unique.filter((u) => u.dir === dir);
+    if (mine.length === 0) continue;
+    const text = ctx.readText(file) ?? '';
+    for (const { w } of mine) {
+      if (!text.includes(w.name)) continue;
+      for (const call of methodCalls(text, w.name)) out.push({ w, from: file, text, call, how: `${call.receiver}.${w.name}`.replace(/^\./, '') });
+    }
+  }
+  return out;
+};
+
+const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
+  const wrappers: Wrapper[] = [];
+  for (const file of codeFilesMarked(ctx, ['dirname'])) {
+    if (TOOL_CONFIG.test(basename(file))) continue;
+    const text = ctx.readText(file) ?? '';
+    if (!text.includes('join(') && !text.includes('resolve(')) continue;
+    wrappers.push(...wrappersIn(file, text));
+  }
+  const out: LabelledReference[] = [];
+  if (wrappers.length === 0) return out;
+  const seen = new Set<string>();
+  const derived = new Map<string, Wrapper>();
+  const hand = ({ w, from, text, call, how }: CallSite, deriving: boolean) => {
+    const arg = call.args[w.param];
+    if (arg === undefined) return;
+    // A rest parameter: each argument from its place on is a part, all literals or nothing.
+    const rest = w.rest ? call.args.slice(w.param).map((a) => literalValue(a)) : [];
+    if (rest.some((v) => v === null)) return;
+    const line = lineAt(text, call.index);
+    // A caller that hands on its own parameter is a wrapper too (one level): `render(path) { … asset.read(path) }`.
+    if (deriving && !w.rest && IDENTIFIER.test(arg.trim())) {
+      const header = headerAt(text, call.index);
+      const param = header?.params.indexOf(arg.trim()) ?? -1;
+      if (header != null && param >= 0) {
+        const key = `${from}\0${header.name}\0${param}`;
+        if (!derived.has(key))
+          derived.set(key, { ...w, file: from, name: header.name, method: header.method, param, says: `which hands it to ${how} (${from}:${line}), ${w.says}`, exportedAsModule: !header.method && exportsAsModule(text, header.name) });
+        return;
+      }
+    }
+    const { values, list } = w.rest ? { values: [rest.join('/')], list: null } : valuesAt(arg, text, call.index);
+    for (const value of values) {
+      const target = targetOf(ctx, w, value);
+      if (target === null || target === from) continue;
+      const key = `${from}\0${target}\0${line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const element = list === null ? '' : ` (an element of the list at line ${lineAt(text, list)})`;
+      out.push({ from, target, line, label: `${from}:${line} calls ${how}('${w.rest ? rest.join("', '") : value}')${element}, ${w.says}` });
+    }
+  };
+  for (const site of callSites(ctx, wrappers)) hand(site, true);
+  if (derived.size > 0) for (const site of callSites(ctx, [...derived.values()])) hand(site, false);
+  return out;
+});
+
+const pathWrappers: FrameworkReader = {
+  id: 'path-wrappers',
+  title: 'files named through a repo helper that joins its argument onto the module folder',
+  ecosystem: 'javascript',
+  ...labelledReferences(found),
+};
+
+export default pathWrappers;

@@ -1,0 +1,8 @@
+/** The path-wrappers reader on fixture repos: every source file's verdict and evidence chain. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('path-wrappers');
+test('path-wrappers: has a basic fixture', () => assert.ok(cases.includes('path-wrappers-basic')));
+for (const name of cases) test(`path-wrappers: ${name}`, () => checkFrameworkFixture(name));
