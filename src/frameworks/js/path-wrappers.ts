@@ -212,14 +212,22 @@ interface MethodCall {
   args: string[];
 }
 
+/** The receiver right before a call's `.`, read back over at most 120 characters: `ctx`, `_index.default.asset`; `(0, x.name)(` gives `x`. */
+const RECEIVER = /(?:^|[^\w$.])([\w$][\w$.]*)\s*$/;
+const COMPILED_CALL = /\(\s*0\s*,\s*[\w$][\w$.]*\s*$/;
+
 const methodCalls = (text: string, name: string): MethodCall[] => {
   const out: MethodCall[] = [];
-  const n = escapeRegExp(name);
-  const call = new RegExp(String.raw`(?:\(\s*0\s*,\s*([\w$.]+?)\s*\.\s*${n}\s*\)|([\w$.]*?)\s*\.\s*${n})\s*\(`, 'g');
-  for (const m of text.matchAll(call)) {
-    const open = (m.index ?? 0) + m[0].length - 1;
-    const args = callArgsText(text, open);
-    if (args !== null) out.push({ index: m.index ?? 0, receiver: m[1] ?? m[2] ?? '', args: splitArgs(args) });
+  // The `.name(` first, the receiver read back from it: a pattern that opened with the receiver would
+  // try every start inside a long run of word characters (minified text), quadratic in its length.
+  for (const m of text.matchAll(new RegExp(String.raw`\.\s*${escapeRegExp(name)}\s*(\)\s*)?\(`, 'g'))) {
+    const dot = m.index ?? 0;
+    const before = text.slice(Math.max(0, dot - 120), dot);
+    const receiver = RECEIVER.exec(before);
+    // `(0, x.name)(…)`: the parenthesized callee TypeScript writes for an imported function.
+    if (m[1] !== undefined && !COMPILED_CALL.test(before)) continue;
+    const args = callArgsText(text, dot + m[0].length - 1);
+    if (args !== null) out.push({ index: dot, receiver: receiver?.[1] ?? '', args: splitArgs(args) });
   }
   return out;
 };
