@@ -184,12 +184,15 @@ const wrappersIn = (file: string, text: string): Wrapper[] => {
   return out;
 };
 
-/** The repo file a value names through the wrapper, or null (a folder, nothing there). */
-const targetOf = (ctx: FrameworkContext, w: Wrapper, value: string): string | null => {
+/** A call whose result `require(…)` loads right there: `require(asset('x'))`, `require(ctx.name('x'))`. */
+const REQUIRED_CALL = /\brequire\s*\(\s*(?:\(\s*0\s*,\s*)?[\w$.]*$/;
+
+/** The repo file a value names through the wrapper, or null (a folder, nothing there; its index file when a require loads it). */
+const targetOf = (ctx: FrameworkContext, w: Wrapper, value: string, required: boolean): string | null => {
   if (/^[a-z][\w+.-]*:/i.test(value) || value.startsWith('/')) return null;
   const joined = joinRepo(w.folder, ...w.before, value, ...w.after);
   if (joined === null) return null;
-  if (!w.loads) return ctx.files.has(joined) ? joined : null;
+  if (!w.loads && !required) return ctx.files.has(joined) ? joined : null;
   return COMPLETIONS.map((c) => `${joined}${c}`).find((p) => ctx.files.has(p)) ?? null;
 };
 
@@ -334,14 +337,15 @@ const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
       }
     }
     const { values, list } = w.rest ? { values: [rest.join('/')], list: null } : valuesAt(arg, text, call.index);
+    const required = REQUIRED_CALL.test(text.slice(Math.max(0, call.index - 120), call.index));
     for (const value of values) {
-      const target = targetOf(ctx, w, value);
+      const target = targetOf(ctx, w, value, required);
       if (target === null || target === from) continue;
       const key = `${from}\0${target}\0${line}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const element = list === null ? '' : ` (an element of the list at line ${lineAt(text, list)})`;
-      out.push({ from, target, line, label: `${from}:${line} calls ${how}('${w.rest ? rest.join("', '") : value}')${element}, ${w.says}` });
+      out.push({ from, target, line, label: `${from}:${line} ${required ? 'requires' : 'calls'} ${how}('${w.rest ? rest.join("', '") : value}')${element}, ${w.says}` });
     }
   };
   for (const site of callSites(ctx, wrappers)) hand(site, true);
