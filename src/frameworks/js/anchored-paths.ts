@@ -36,13 +36,14 @@ import { callArguments, enclosingFunction } from './parameter-values.js';
 const CODE = /\.[cm]?[jt]sx?$/;
 /** What a literal anchored path may end at: code, or a component file a bundler compiles. */
 const LITERAL_TARGET = /\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/;
-const TOOL_CONFIG = /(?:^|[.-])(?:config|conf)\.[cm]?[jt]s$|^\.?[\w-]+rc\.[cm]?[jt]s$|^(?:webpack|rollup|vite|vitest|rspack|esbuild|gulpfile|gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$/i;
+/** Tool configs, whose own readers say what a path there is (path-wrappers leaves them too). */
+export const TOOL_CONFIG = /(?:^|[.-])(?:config|conf)\.[cm]?[jt]s$|^\.?[\w-]+rc\.[cm]?[jt]s$|^(?:webpack|rollup|vite|vitest|rspack|esbuild|gulpfile|gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$/i;
 const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
 /** The module's own folder: `__dirname`, `import.meta.dirname`, `path.dirname(__filename)`, `path.dirname(module.filename)`. */
-const OWN_FOLDER = /(?:__dirname|import\.meta\.dirname|(?:\bpath\s*\.\s*)?dirname\(\s*(?:__filename|module\.filename)\s*\))/.source;
+export const OWN_FOLDER = /(?:__dirname|import\.meta\.dirname|(?:\bpath\s*\.\s*)?dirname\(\s*(?:__filename|module\.filename)\s*\))/.source;
 /** The base of a join: the module's folder, or a name (a parameter the function's callers may pass the folder in). */
 const BASE = `(${OWN_FOLDER}|[A-Za-z_$][\\w$]*)`;
-const OWN_FOLDER_ONLY = new RegExp(`^${OWN_FOLDER}$`);
+export const OWN_FOLDER_ONLY = new RegExp(`^${OWN_FOLDER}$`);
 const ANCHORED = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*BASE\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)+),?\s*\)/.source.replace('BASE', BASE), 'g');
 
 /** The same, ending in a template with a computed name: `path.resolve(__dirname, 'jobs', `${name}.js`)`. */
@@ -64,7 +65,7 @@ const REQUIRED_ARGUMENT = /\brequire\(\s*$/;
 const COMPLETIONS = ['', '.js', '.cjs', '.mjs', '/index.js'];
 
 /** What `require()` of this path loads, as Node completes it: the file, `X.js`, `X.cjs`, `X.mjs`, then `X/index.js`. */
-const nodeCompletion = (files: ReadonlySet<string>, path: string): string | null =>
+export const nodeCompletion = (files: ReadonlySet<string>, path: string): string | null =>
   COMPLETIONS.map((c) => `${path}${c}`).find((p) => files.has(p) && CODE.test(p)) ?? null;
 
 interface Named {

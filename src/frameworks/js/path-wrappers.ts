@@ -35,20 +35,18 @@ import { IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascrip
 import { ownPathNames } from '../../languages/javascript/static-value.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
+import { nodeCompletion, OWN_FOLDER, OWN_FOLDER_ONLY, TOOL_CONFIG } from './anchored-paths.js';
 import { functionRegion } from './function-region.js';
 import { listElementAt } from './literal-lists.js';
 import { argumentValues, callArgsText, callsOf, enclosingFunction, literalValue } from './parameter-values.js';
 import { codeFilesMarked, enclosingPackages, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 
-const TOOL_CONFIG = /(?:^|[.-])(?:config|conf)\.[cm]?[jt]s$|^\.?[\w-]+rc\.[cm]?[jt]s$|^(?:webpack|rollup|vite|vitest|rspack|esbuild|gulpfile|gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$/i;
 const LITERAL = String.raw`(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)`;
-/** The module's own folder spelled out. */
-const OWN_FOLDER = /^(?:__dirname|import\.meta\.dirname|(?:path\s*\.\s*)?dirname\(\s*(?:__filename|module\.filename)\s*\))$/;
 /** `fileURLToPath(new URL('.', import.meta.url))`: the module's folder in an ES module. */
 const URL_FOLDER = /^(?:url\s*\.\s*)?fileURLToPath\(\s*new\s+URL\(\s*(?:'\.\/?'|"\.\/?")\s*,\s*import\.meta\.url\s*\)\s*\)$/;
 /** A join whose parts are literals and names: `path.join(this.libDir, relative)`, `resolve(__dirname, '..', name)`. */
 const JOIN = new RegExp(
-  String.raw`(?:\b[\w$]*[pP]ath[\w$]*(?:\s*\.\s*default)?\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*(__dirname|import\.meta\.dirname|(?:path\s*\.\s*)?dirname\(\s*(?:__filename|module\.filename)\s*\)|this\s*\.\s*${NAME}|${NAME})\s*((?:,\s*(?:${LITERAL}|(?:\.\.\.\s*)?${NAME})\s*)+),?\s*\)`,
+  String.raw`(?:\b[\w$]*[pP]ath[\w$]*(?:\s*\.\s*default)?\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*(${OWN_FOLDER}|this\s*\.\s*${NAME}|${NAME})\s*((?:,\s*(?:${LITERAL}|(?:\.\.\.\s*)?${NAME})\s*)+),?\s*\)`,
   'g',
 );
 /** What the joined path is handed to right before it: a return (an arm of a returned `c ? a : b` too), or a load or read of the file. */
@@ -58,7 +56,6 @@ const METHOD_HEADER = new RegExp(String.raw`(?:^|[\s;{},])(?:(?:async|static|pub
 /** `name: (a, b) =>` / `name: a =>` at the end of the text: an object property holding an arrow. */
 const PROPERTY_ARROW = new RegExp(String.raw`(?:^|[\s,{])(${NAME})\s*:\s*(?:async\s*)?(?:\(([^()]*)\)|(${NAME}))\s*=>\s*$`);
 const NOT_METHODS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'function', 'return']);
-const COMPLETIONS = ['', '.js', '.cjs', '.mjs', '/index.js'];
 
 interface Wrapper {
   file: string;
@@ -120,7 +117,7 @@ const headerAt = (text: string, at: number): Header | null => {
 const baseFolder = (base: string, file: string, text: string): { folder: string; how: string } | null => {
   const own = dirname(file);
   const b = base.replace(/\s+/g, '');
-  if (OWN_FOLDER.test(base.trim())) return { folder: own, how: b };
+  if (OWN_FOLDER_ONLY.test(base.trim())) return { folder: own, how: b };
   const prop = /^this\.([A-Za-z_$][\w$]*)$/.exec(b);
   if (prop) {
     // Every assignment of the property in the file must name the same folder.
@@ -193,7 +190,7 @@ const targetOf = (ctx: FrameworkContext, w: Wrapper, value: string, required: bo
   const joined = joinRepo(w.folder, ...w.before, value, ...w.after);
   if (joined === null) return null;
   if (!w.loads && !required) return ctx.files.has(joined) ? joined : null;
-  return COMPLETIONS.map((c) => `${joined}${c}`).find((p) => ctx.files.has(p)) ?? null;
+  return nodeCompletion(ctx.files, joined);
 };
 
 /** The string values an argument may take: a literal, a local or default, both arms of `c ? 'a' : 'b'`, a loop's element over a literal list. */
