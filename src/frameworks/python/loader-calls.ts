@@ -10,7 +10,7 @@
  */
 import type { ImportFact } from '../../model/facts.js';
 import type { FrameworkContext } from '../types.js';
-import { moduleFile } from './python-files.js';
+import { fromName, moduleFile } from './python-files.js';
 import type { ArgShape, CallFlow, ClassInfo, FunctionFlows } from './loader-roles.js';
 import type { Analysed, Loader } from './loader-fixpoint.js';
 import { baseCtor, ctorOf } from './loader-classes.js';
@@ -99,7 +99,6 @@ export interface Bindings {
   origin: (module: string, name: string) => { file: string; name: string };
 }
 
-export const fromName = (specifier: string, name: string): string => (specifier.endsWith('.') ? `${specifier}${name}` : `${specifier}.${name}`);
 
 export const bindingsOf = (ctx: FrameworkContext, path: string, imports: readonly ImportFact[]): Bindings => {
   const out: Bindings = { modules: new Map(), names: new Map(), origin: (module, name) => nameOrigin(ctx, module, name) };

@@ -64,3 +64,6 @@ export const relativeModuleFile = (files: ReadonlySet<string>, from: string, spe
 export const moduleFile = (ctx: FrameworkContext, from: string, specifier: string): string | null =>
   specifier.startsWith('.') ? relativeModuleFile(ctx.files, from, specifier) : (ctx.module(specifier)[0] ?? null);
 
+
+/** The dotted name `from specifier import name` would import as a module (`from . import x` → `.x`). */
+export const fromName = (specifier: string, name: string): string => (specifier.endsWith('.') ? `${specifier}${name}` : `${specifier}.${name}`);

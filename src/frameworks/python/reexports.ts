@@ -6,12 +6,11 @@
  * a few hops; a name the holder binds otherwise stays the holder's.
  */
 import type { FrameworkContext } from '../types.js';
-import { moduleFile } from './python-files.js';
+import { fromName, moduleFile } from './python-files.js';
 
 /** Re-exports followed at most this many times. */
 const MAX_HOPS = 4;
 
-const fromName = (specifier: string, name: string): string => (specifier.endsWith('.') ? `${specifier}${name}` : `${specifier}.${name}`);
 
 /** The file and name `name` of `holder` comes from: itself when the holder does not re-export it. */
 export const nameOrigin = (ctx: FrameworkContext, holder: string, name: string): { file: string; name: string } => {

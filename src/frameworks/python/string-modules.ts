@@ -26,7 +26,7 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
-import { moduleFile } from './python-files.js';
+import { fromName, moduleFile } from './python-files.js';
 import { fileLoads, moduleFunctionLoadsOf, type FunctionLoad } from './loader-functions.js';
 import { lineAt } from '../../util/lines.js';
 import { basename, dirname } from '../../util/path.js';
@@ -49,7 +49,6 @@ const LINES_ABOVE = 3;
 
 
 /** `from S import name`: the dotted name of what it imports. */
-const fromName = (specifier: string, name: string): string => (specifier.endsWith('.') ? `${specifier}${name}` : `${specifier}.${name}`);
 
 /** Repo modules the file imports, by the local name they are bound to (`settings as dt_settings` → dt_settings). */
 const importedModules = (ctx: FrameworkContext, path: string): Map<string, string> => {
