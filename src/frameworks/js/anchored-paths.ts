@@ -49,6 +49,13 @@ const ANCHORED = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path[
 /** The same, ending in a template with a computed name: `path.resolve(__dirname, 'jobs', `${name}.js`)`. */
 const ANCHORED_TEMPLATE = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*BASE\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)*),\s*`((?:[^`\\\n$]|\$(?!\{))*\$\{[^`\n]*)`\s*,?\s*\)/.source.replace('BASE', BASE), 'g');
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
+/**
+ * The words a module's own folder is spelled with (`__dirname`, `import.meta.dirname`, `__filename`,
+ * `module.filename`, `import.meta.url`): one pattern, one pass. Five `includes` walked the whole text
+ * of every file holding the first ones tested for none of them (payload's ES modules spell
+ * `import.meta.url`, the last): 9-14 ms over its 380 files asked, the pattern 0.5-0.8.
+ */
+const ANCHOR = /__dirname|import\.meta\.(?:dirname|url)|__filename|module\.filename/;
 const GLOB_CHARACTERS = /[*?[\]{}!]/;
 
 /** `${name}.js` → `*.js`: one computed name within the last segment, ending in a literal extension; else null. */
@@ -98,7 +105,7 @@ const namedFiles = perScan((ctx): Named[] => {
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
     if (TOOL_CONFIG.test(basename(file))) continue;
     const text = ctx.readText(file) ?? '';
-    if (!['__dirname', 'import.meta.dirname', '__filename', 'module.filename', 'import.meta.url'].some((anchor) => text.includes(anchor))) continue;
+    if (!ANCHOR.test(text)) continue;
     // Both patterns below hold `join(` or `resolve(`: payload's large test files name their folder
     // and join nothing to it (116 of its 538 files marked dirname, 1.9 MB both patterns scanned for nothing).
     if (!text.includes('join(') && !text.includes('resolve(')) continue;

@@ -30,6 +30,8 @@ const KOA_STATIC = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\
 /** `fastify.register(fastifyStatic, { root })` (@fastify/static, formerly fastify-static): the plugin's name or its require, then the options. */
 const FASTIFY_STATIC = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*(['"])(?:@fastify\/static|fastify-static)\2\s*\)|import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])(?:@fastify\/static|fastify-static)\4)/;
 const REGISTER = /\.\s*register\s*\(/g;
+/** What every call this reader reads holds (see servedFolders). */
+const STATIC_OR_SIRV = /tatic|sirv\(/;
 
 interface Served {
   file: string;
@@ -47,6 +49,10 @@ export const servedFolders = perScan((ctx): Served[] => {
   // holds no `tatic(` mark; an anchored folder there spells `dirname`, which is the mark asked for it.
   for (const file of codeFilesMarked(ctx, ['tatic(', 'dirname'])) {
     const text = ctx.readText(file) ?? '';
+    // Every call read below spells `tatic` (`static(`, `serveStatic(`, `koa-static`, `@fastify/static`,
+    // `express['static']`) or `sirv(`: one pass for both, where the six tests below each walked the
+    // whole text of a file holding none (payload: 476 of the 543 files asked, 4.8 MB).
+    if (!STATIC_OR_SIRV.test(text)) continue;
     // The bracket form's pattern only where its word is: most files asked hold neither call (payload: 530 of its 538 files marked dirname, 5.9 MB).
     const koa = text.includes('koa-static') ? KOA_STATIC.exec(text) : null;
     const koaName = koa === null ? null : (koa[1] ?? koa[3]);
