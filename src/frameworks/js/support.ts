@@ -280,8 +280,7 @@ type Step = { cd: string } | { cd: null; bin: string; args: string[]; runner: { 
 
 const stepsMemo = perScan(() => new Map<string, readonly Step[]>());
 
-const stepsOf = (ctx: FrameworkContext, text: string): readonly Step[] => {
-  const memo = stepsMemo(ctx);
+const stepsOf = (memo: Map<string, readonly Step[]>, text: string): readonly Step[] => {
   let known = memo.get(text);
   if (known) return known;
   const out: Step[] = [];
@@ -305,27 +304,34 @@ const stepsOf = (ctx: FrameworkContext, text: string): readonly Step[] => {
 /**
  * Keyed by the text first: a script body is the same string from the parsed package.json every
  * time it is reached, so its hash is computed once, where a key made of text, folder and depth
- * together was a new string to hash in full on every one of the fan-out's asks.
+ * together was a new string to hash in full on every one of the fan-out's asks. Then by folder,
+ * package.json and depth, each its own key: the folder and package.json are strings the packages
+ * and commands hold (hashed once), where a key made of the three was a new string per ask (payload:
+ * the fan-out asks tens of thousands of times).
  */
-const segmentMemo = perScan(() => new Map<string, Map<string, readonly Segment[]>>());
+type SegmentMemo = Map<string, Map<string, Map<string | undefined, (readonly Segment[] | undefined)[]>>>;
+const segmentMemo = perScan((): SegmentMemo => new Map());
 
 /**
  * The segments of a command line, following npm/pnpm/yarn scripts (to a depth). A script is
  * reached from many command lines (every `turbo run build` fans out to every package's `build`):
- * its segments are found once per (text, folder, depth).
+ * its segments are found once per (text, folder, depth). The memos are passed down, not asked of
+ * the scan at each step of the recursion.
  */
-const segmentsOf = (ctx: FrameworkContext, text: string, cwd: string, depth: number, manifest?: string): readonly Segment[] => {
-  const memo = segmentMemo(ctx);
-  let byPlace = memo.get(text);
-  if (!byPlace) memo.set(text, (byPlace = new Map()));
-  const place = `${depth}\0${cwd}\0${manifest ?? ''}`;
-  const known = byPlace.get(place);
-  if (known) return known;
+const segmentsOf = (ctx: FrameworkContext, memo: SegmentMemo, steps: Map<string, readonly Step[]>, text: string, cwd: string, depth: number, manifest?: string): readonly Segment[] => {
+  let byDir = memo.get(text);
+  if (byDir === undefined) memo.set(text, (byDir = new Map()));
+  let byManifest = byDir.get(cwd);
+  if (byManifest === undefined) byDir.set(cwd, (byManifest = new Map()));
+  let byDepth = byManifest.get(manifest);
+  if (byDepth === undefined) byManifest.set(manifest, (byDepth = []));
+  const known = byDepth[depth];
+  if (known !== undefined) return known;
   const out: Segment[] = [];
-  byPlace.set(place, out);
+  byDepth[depth] = out;
   if (depth > 4) return out;
   let dir = cwd;
-  for (const step of stepsOf(ctx, text)) {
+  for (const step of stepsOf(steps, text)) {
     if (step.cd !== null) {
       dir = joinRepo(dir, step.cd) ?? dir;
       continue;
@@ -337,7 +343,7 @@ const segmentsOf = (ctx: FrameworkContext, text: string, cwd: string, depth: num
         const scripts = isRecord(pkg.json.scripts) ? pkg.json.scripts : {};
         const body = scripts[runner.script];
         if (typeof body !== 'string') continue;
-        out.push({ kind: 'script', step: `${pkg.manifest} script "${runner.script}": ${body}`, segments: segmentsOf(ctx, body, pkg.dir, depth + 1, pkg.manifest) });
+        out.push({ kind: 'script', step: `${pkg.manifest} script "${runner.script}": ${body}`, segments: segmentsOf(ctx, memo, steps, body, pkg.dir, depth + 1, pkg.manifest) });
       }
       continue;
     }
@@ -392,7 +398,11 @@ const binsBelow = (memo: Map<readonly Segment[], ReadonlySet<string>>, segments:
 };
 
 /** The segments of every known command line, in their order (found once per scan). */
-const commandSegments = perScan((ctx): readonly (readonly Segment[])[] => ctx.commands.map((command) => segmentsOf(ctx, command.command, command.cwd, 0)));
+const commandSegments = perScan((ctx): readonly (readonly Segment[])[] => {
+  const memo = segmentMemo(ctx);
+  const steps = stepsMemo(ctx);
+  return ctx.commands.map((command) => segmentsOf(ctx, memo, steps, command.command, command.cwd, 0));
+});
 
 /**
  * The calls of `bins` below a command's segments in order, each with the chain of scripts that led
