@@ -15,7 +15,7 @@ import { pathValue, pathVariables, repoPathOf } from '../../languages/python/sys
 import { perScan } from '../per-scan.js';
 
 /** Imports of the resource APIs: importlib.resources (`from importlib import resources`), its backport, pkg_resources, pkgutil. */
-export const RESOURCE_APIS = /^(?:importlib(?:\.resources)?|importlib_resources|pkg_resources|pkgutil)$/;
+export const RESOURCE_APIS: ReadonlySet<string> = new Set(['importlib', 'importlib.resources', 'importlib_resources', 'pkg_resources', 'pkgutil']);
 
 /** An anchor: a literal package, `__name__`/`__package__` (also `__package__ or 'pkg'`), or a name bound to a module. */
 const anchor = (groupsBefore: number): string => `(?:(['"])([\\w.]+)\\${groupsBefore + 1}|(__name__|__package__)(?:\\s+or\\s+(['"])[\\w.]+\\${groupsBefore + 4})?|([A-Za-z_][\\w.]*))`;
