@@ -6,6 +6,7 @@
  * are reached (code: an edge from that file; config: a root of that config's kind).
  */
 import type { EntryKind } from '../../model/verdict.js';
+import { listedPaths } from '../../util/file-index.js';
 import { basename } from '../../util/path.js';
 import { lineAt } from '../../util/lines.js';
 
@@ -46,7 +47,9 @@ const matches = (text: string, pattern: RegExp): { module: string; line: number 
 
 export const findSettingsDeclarations = (files: ReadonlySet<string>, readText: (path: string) => string | null): SettingsDeclaration[] => {
   const out: SettingsDeclaration[] = [];
-  for (const file of files) {
+  // By index over the set's own order: asked of every path once, a for-of over the set is never optimized and made an iterator result per path.
+  for (let at = 0, listed = listedPaths(files); at < listed.length; at++) {
+    const file = listed[at];
     const name = basename(file);
     let pattern: RegExp | null = null;
     let how: SettingsDeclaration['how'] | null = null;
