@@ -43,12 +43,22 @@ export const jsPackages = perScan((ctx): JsPackage[] => {
   return out;
 });
 
-export const dependsOn = (pkg: JsPackage, name: string | RegExp): boolean =>
-  DEP_FIELDS.some((field) => {
-    const deps = pkg.json[field];
-    if (!isRecord(deps)) return false;
-    return typeof name === 'string' ? name in deps : Object.keys(deps).some((d) => name.test(d));
-  });
+/**
+ * A package's dependency objects: those of DEP_FIELDS that are objects, in that order (once per
+ * package, held as long as it is). Every reader asks every package about its tools (toolPackages:
+ * payload's 81 packages, about 100 readers), and each ask read the four fields again.
+ */
+const depRecords = new WeakMap<JsPackage, readonly Record<string, unknown>[]>();
+
+export const dependsOn = (pkg: JsPackage, name: string | RegExp): boolean => {
+  let records = depRecords.get(pkg);
+  if (records === undefined) depRecords.set(pkg, (records = DEP_FIELDS.map((field) => pkg.json[field]).filter(isRecord)));
+  for (let i = 0; i < records.length; i++) {
+    const deps = records[i];
+    if (typeof name === 'string' ? name in deps : Object.keys(deps).some((d) => name.test(d))) return true;
+  }
+  return false;
+};
 
 /** Files directly in `dir` whose name matches. */
 export const filesIn = (ctx: FrameworkContext, dir: string, name: RegExp): string[] => {
