@@ -7,7 +7,7 @@
  * which is a test root. The literals were noted at extraction (languages/python/setting-swaps.ts):
  * no file is read again.
  */
-import { sortedPaths } from '../../util/file-index.js';
+import { listedPaths, sortedPaths } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { namedTarget } from '../strings.js';
@@ -40,7 +40,11 @@ const reader: FrameworkReader = {
   title: "Django tests' override_settings and modify_settings",
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    for (const path of ctx.files) if (path.endsWith('.py') && ctx.facts(path)?.settingSwaps !== undefined) return `${path} swaps settings for a test`;
+    // By index over the set's own order, as every walk of all paths asked once (file-index.ts listedPaths).
+    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+      const path = listed[at];
+      if (path.endsWith('.py') && ctx.facts(path)?.settingSwaps !== undefined) return `${path} swaps settings for a test`;
+    }
     return null;
   },
   collect,

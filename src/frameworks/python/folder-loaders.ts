@@ -22,6 +22,7 @@ import { filesByFolder, moduleFile } from './python-files.js';
 import { lineOfOffset, lineStarts } from '../../util/lines.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { dirname } from '../../util/path.js';
+import { listedPaths } from '../../util/file-index.js';
 
 /** Modules a listing comes from; a file importing none of these (nor a loader) is not read. */
 const LISTER_MODULES = new Set(['os', 'os.path', 'glob', 'pkgutil', 'pathlib']);
@@ -311,7 +312,8 @@ const WANTED_IMPORTS = new Set([...LISTER_MODULES, ...LOADER_MODULES]);
 const folderLoaders = perScan((ctx): FolderLoader[] => {
   const out: FolderLoader[] = [];
   // This runs on every repo: a suffix and the facts first, the text of few files, regular expressions over fewer.
-  for (const file of ctx.files) {
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const file = listed[at];
     if (!file.endsWith('.py')) continue;
     const facts = ctx.facts(file);
     if (facts === undefined || !facts.imports.some((i) => WANTED_IMPORTS.has(i.specifier))) continue;

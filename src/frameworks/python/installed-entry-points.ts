@@ -11,7 +11,7 @@
  */
 import { CONFIGPARSER } from '../../manifests/ini.js';
 import { basename, dirname } from '../../util/path.js';
-import { sortedPaths } from '../../util/file-index.js';
+import { listedPaths, sortedPaths } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { packageInits } from './python-files.js';
@@ -72,7 +72,8 @@ const reader: FrameworkReader = {
   title: "installed distributions' plugin entry points (entry_points.txt)",
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    for (const f of ctx.files) if (isEntryPointsFile(f)) return `${f} registers entry points`;
+    // By index over the set's own order, as every walk of all paths asked once (file-index.ts listedPaths).
+    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) if (isEntryPointsFile(listed[at])) return `${listed[at]} registers entry points`;
     return null;
   },
   collect: collectInstalledEntryPoints,

@@ -8,7 +8,7 @@
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { listedPaths, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
 import { basename } from '../../util/path.js';
 import { topPackageFolder } from './python-files.js';
 
@@ -46,7 +46,11 @@ const reader: FrameworkReader = {
   title: "browser scripts a Python package names by file name",
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    for (const f of ctx.files) if (f.endsWith('.py') && ctx.facts(f)?.scriptNames !== undefined) return `${f} names a script by its file name`;
+    // By index over the set's own order, as every walk of all paths asked once (file-index.ts listedPaths).
+    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+      const f = listed[at];
+      if (f.endsWith('.py') && ctx.facts(f)?.scriptNames !== undefined) return `${f} names a script by its file name`;
+    }
     return null;
   },
   collect: collectPackageScripts,

@@ -12,7 +12,7 @@
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { foldersWithPaths, pathsInDir, sortedPaths } from '../../util/file-index.js';
+import { foldersWithPaths, listedPaths, pathsInDir, sortedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
 import { packageInits } from './python-files.js';
 import { topLevelDefAround } from './loader-functions.js';
@@ -166,7 +166,11 @@ const reader: FrameworkReader = {
   title: 'Python computed imports under a constant package path',
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    for (const f of ctx.files) if (f.endsWith('.py') && ctx.facts(f)?.computedImportLines !== undefined) return `${f} imports a computed name`;
+    // By index over the set's own order, as every walk of all paths asked once (file-index.ts listedPaths).
+    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+      const f = listed[at];
+      if (f.endsWith('.py') && ctx.facts(f)?.computedImportLines !== undefined) return `${f} imports a computed name`;
+    }
     return null;
   },
   collect: collectPrefixedImports,

@@ -4,12 +4,15 @@
  */
 import type { FileFacts } from '../../model/facts.js';
 import type { FrameworkContext } from '../types.js';
+import { listedPaths } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
 
 /** Repo files by their folder ('' for the root). */
 export const filesByFolder = (files: ReadonlySet<string>): Map<string, string[]> => {
   const out = new Map<string, string[]>();
-  for (const f of files) {
+  // By index over the set's own order (file-index.ts listedPaths): a for-of over the set, run once, made an iterator result per path.
+  for (let at = 0, listed = listedPaths(files); at < listed.length; at++) {
+    const f = listed[at];
     const dir = dirname(f);
     (out.get(dir) ?? out.set(dir, []).get(dir)!).push(f);
   }

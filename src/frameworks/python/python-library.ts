@@ -210,7 +210,8 @@ const SYSTEM_SITE = /^(?:.*\/)?usr\/(?:local\/)?lib\/python3(?:\.\d+)?\/(?:dist|
 // Once per scan: enabledBy asks it of a repo without a manifest, and collect again.
 const installedPackages = perScan((ctx: FrameworkContext): Distribution[] => {
   const bySite = new Map<string, Shipped[]>();
-  for (const f of ctx.files) {
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const f = listed[at];
     if (!f.endsWith('.py')) continue;
     const init = f.endsWith('/__init__.py');
     const item = init ? dirname(f) : f;
@@ -244,7 +245,8 @@ const LAUNCHER_IMPORTS = new Set(['pkg_resources', 'importlib.metadata', 'import
 const treeRunsInstalled = (ctx: FrameworkContext, installed: readonly Distribution[]): boolean => {
   const sites = installed.map((d) => `${d.manifest}/`);
   const names = new Set(installed.flatMap((d) => d.shipped.map((s) => s.name)));
-  for (const f of ctx.files) {
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const f = listed[at];
     const facts = ctx.facts(f);
     if (facts === undefined || facts.imports.length === 0 || sites.some((s) => f.startsWith(s))) continue;
     if (facts.imports.some((i) => LAUNCHER_IMPORTS.has(i.specifier) || names.has(i.specifier.split('.')[0]))) return true;
