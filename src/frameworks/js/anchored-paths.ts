@@ -12,7 +12,9 @@
  * than the module itself, is a reference from the module, with the line as evidence. Inside `require(…)` the path is completed as Node completes it (`X.js`, `X.cjs`,
  * `X.mjs`, then `X/index.js`): `require(path.join(__dirname, '../config'))`. A last part that is a template with a
  * computed name and a literal extension (`path.resolve(__dirname, 'jobs', `${name}.js`)`, the
- * job a test-mode route schedules by its URL's name) names every code file of that folder the
+ * job a test-mode route schedules by its URL's name; or the same written as a `+` chain of one
+ * name and literals, `require(path.join(__dirname, "middleware", mw + ".js"))`, live-server's
+ * middleware by the names its options give) names every code file of that folder the
  * literal parts allow, as the same `require()` would (computed-specifier.ts), tests left out; a
  * computed part anywhere else, or one that spans folders, is not followed. A name that opens the
  * last part (`${name}.js`, not `job-${name}.js`) may hold `/` (Haraka enables its core plugin
@@ -46,8 +48,12 @@ const BASE = `(${OWN_FOLDER}|[A-Za-z_$][\\w$]*)`;
 export const OWN_FOLDER_ONLY = new RegExp(`^${OWN_FOLDER}$`);
 const ANCHORED = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*BASE\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)+),?\s*\)/.source.replace('BASE', BASE), 'g');
 
-/** The same, ending in a template with a computed name: `path.resolve(__dirname, 'jobs', `${name}.js`)`. */
-const ANCHORED_TEMPLATE = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*BASE\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)*),\s*`((?:[^`\\\n$]|\$(?!\{))*\$\{[^`\n]*)`\s*,?\s*\)/.source.replace('BASE', BASE), 'g');
+/** The same, ending in a template with a computed name: `path.resolve(__dirname, 'jobs', `${name}.js`)`, or the same name written as a `+` chain: `path.join(__dirname, 'middleware', mw + '.js')`. */
+const ANCHORED_TEMPLATE = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*BASE\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)*),\s*(?:`((?:[^`\\\n$]|\$(?!\{))*\$\{[^`\n]*)`|((?:(?:"[^"\n]*"|'[^'\n]*')\s*\+\s*)?[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*\+\s*(?:"[^"\n]*"|'[^'\n]*')))\s*,?\s*\)/.source.replace('BASE', BASE), 'g');
+
+/** `'x-' + name + '.js'` (a `+` chain of literals and one name) as the template it spells: `x-${name}.js`. */
+const concatAsTemplate = (chain: string): string =>
+  [...chain.matchAll(/"([^"\n]*)"|'([^'\n]*)'|([A-Za-z_$](?:[\w$.\s]*[\w$])?)/g)].map((p) => p[1] ?? p[2] ?? '${' + p[3].replace(/\s+/g, '') + '}').join('');
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /**
  * The words a module's own folder is spelled with (`__dirname`, `import.meta.dirname`, `__filename`,
@@ -124,13 +130,14 @@ const namedFiles = perScan((ctx): Named[] => {
       if (note === null) continue;
       out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}` });
     }
-    if (!text.includes('${')) continue;
+    if (!text.includes('${') && !text.includes('+')) continue;
     for (const m of text.matchAll(ANCHORED_TEMPLATE)) {
-      const name = namePattern(m[4]);
+      const template = m[4] ?? concatAsTemplate(m[5]);
+      const name = namePattern(template);
       const folder = name === null ? null : joinRepo(dirname(file), ...[...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]));
       if (name === null || folder === null) continue;
       // Only below a named folder: the module's own folder and all below it would be every file there.
-      const deep = spansFolders(m[4]) && [...m[3].matchAll(LITERAL)].length > 0;
+      const deep = spansFolders(template) && [...m[3].matchAll(LITERAL)].length > 0;
       const match = compileRepoGlob(joinRepo(folder, deep ? `**/${name}` : name) ?? name);
       const candidates = deep ? pathsWithPrefix(ctx.files, folder === '' ? '' : `${folder}/`).filter((f) => !f.includes('node_modules/')) : pathsInDir(ctx.files, folder);
       // The base's note only once a file fits, as above.

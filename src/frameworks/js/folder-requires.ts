@@ -18,7 +18,7 @@
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
-import { assignmentsIn, folderCandidatesOf, folderOf } from '../../languages/javascript/folder-expr.js';
+import { assignmentsIn, folderCandidatesOf, folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { functionRegion } from './function-region.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { codeFilesMarked, fileReference } from './support.js';
@@ -53,32 +53,46 @@ interface Loader {
   dirs?: boolean;
   /** The loader lists each subfolder of the folder and registers the files it finds (a yeoman-environment generator folder). */
   nested?: boolean;
+  /** The listing keeps code files and the subfolders holding an index file: both are required. */
+  indexes?: boolean;
 }
 
-/** A loader whose folder is its function's first parameter: its callers name the folder. */
+/** A loader whose folder is a parameter of its function (or a literal join onto one): its callers name the folder. */
 interface ParamLoader {
   file: string;
   fn: string;
+  /** The parameter's place among the function's parameters. */
+  position: number;
+  /** The literal parts the listed local joins onto the parameter (`commandsDir = path.join(dir, 'commands')`), or none. */
+  sub: string[];
+  /** That join as written and its line, for the evidence. */
+  joined?: string;
+  /** Where the listed names, joined to the folder, are stored when the require is in another function (its line). */
+  storeLine?: number;
   listing: string;
   listLine: number;
   requireLine: number;
   glob: string | null;
   dirs?: boolean;
+  indexes?: boolean;
 }
 
 /** `function f(a)`, `const f = (a) =>`, `const f = function (a)`, a method `f(a) {`. */
 const FUNCTION = /\bfunction\s+([A-Za-z_$][\w$]*)\s*\(([^)]*)\)|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:function\s*)?\(([^)]*)\)|^[ \t]*(?:async\s+)?([A-Za-z_$][\w$]*)\s*\(([^)]*)\)\s*\{/gm;
 const KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'with']);
 
-/** The function around `index` whose first parameter is `name`, if any. */
-const functionWithParam = (text: string, index: number, name: string): string | null => {
+/** The function around `index` that has a parameter `name`, if any: its name and the parameter's place. */
+const functionWithParam = (text: string, index: number, name: string): { fn: string; position: number } | null => {
   let fn: RegExpMatchArray | null = null;
   for (const f of text.slice(0, index).matchAll(FUNCTION)) fn = f;
   if (!fn) return null;
   const fnName = fn[1] ?? fn[3] ?? fn[5];
-  const first = /^\s*([A-Za-z_$][\w$]*)/.exec(fn[2] ?? fn[4] ?? fn[6] ?? '')?.[1];
-  return fnName && !KEYWORDS.has(fnName) && first === name ? fnName : null;
+  const position = splitArgs(fn[2] ?? fn[4] ?? fn[6] ?? '').findIndex((p) => /^([A-Za-z_$][\w$]*)\s*(?:=|$)/.exec(p)?.[1] === name);
+  return fnName && !KEYWORDS.has(fnName) && position >= 0 ? { fn: fnName, position } : null;
 };
+
+/** `path.join(dir, 'commands')`: a name and literal parts joined onto it (a listed local's one assignment). */
+const PARAM_JOIN = /^(?:path\s*\.\s*)?(?:join|resolve)\(\s*([A-Za-z_$][\w$]*)\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*')\s*)+)\)$/;
 
 /** True when a computed require argument is built from this folder expression (or `./` for the loader's own folder). */
 const requiresFrom = (arg: string, folderExpr: string, ownFolder: boolean): boolean => {
@@ -97,9 +111,14 @@ const BARE_NAME = /^\s*[A-Za-z_$][\w$]*\s*$/;
  * what it listed. A loader that hands those on before requiring them (Strapi's middlewares:
  * `mountMiddleware(name, [path.resolve(dir, f)])`, then `require(file)`) requires a bare name.
  */
-const joinsNames = (text: string, folderExpr: string): boolean => {
+const joinsNames = (text: string, folderExpr: string): boolean => joinOfNames(text, folderExpr) >= 0;
+
+/** Where the text first joins the folder expression to a name (as joinsNames asks), or -1; `stored`: only a join assigned or pushed (`commands[name] = path.resolve(dir, name)`). */
+const joinOfNames = (text: string, folderExpr: string, stored = false): number => {
   const e = escapeRegExp(folderExpr.trim()).replace(/\s+/g, '\\s*');
-  return new RegExp(String.raw`\b(?:join|resolve)\(\s*${e}\s*,\s*[A-Za-z_$]`).test(text);
+  const before = stored ? String.raw`(?:(?<![=!<>])=|\bpush\()\s*(?:path\s*\.\s*)?` : String.raw`\b`;
+  const m = new RegExp(String.raw`${before}(?:join|resolve)\(\s*${e}\s*,\s*[A-Za-z_$]`).exec(text);
+  return m === null ? -1 : m.index + m[0].search(/(?:join|resolve)\(/);
 };
 
 /** `!(index).js`: every name matching the rest except the listed ones (the one extglob form read here). */
@@ -136,13 +155,28 @@ const readOfEntries = (text: string, from: number, to: number, folderExpr: strin
  */
 const NEGATED_DIRECTORY = /!\s*(?:[\w$]|\s*\.\s*|\([^()]*(?:\([^()]*\)[^()]*)*\))*isDirectory\(\)/;
 const filteredToDirs = (text: string, open: number): boolean => {
+  const body = filterBody(text, open);
+  return body !== null && body.includes('isDirectory()') && !NEGATED_DIRECTORY.test(body);
+};
+
+/** The callback text of a `.filter(…)` right after the listing call whose `(` is at `open`, or null. */
+const filterBody = (text: string, open: number): string | null => {
   const args = callArgsText(text, open);
-  if (args === null) return false;
+  if (args === null) return null;
   const after = text.slice(open + args.length + 2, open + args.length + 2 + 200);
   const filter = /^\s*\.\s*filter\s*\(/.exec(after);
-  if (filter === null) return false;
-  const body = callArgsText(text, open + args.length + 2 + filter[0].length - 1);
-  return body !== null && body.includes('isDirectory()') && !NEGATED_DIRECTORY.test(body);
+  return filter === null ? null : callArgsText(text, open + args.length + 2 + filter[0].length - 1);
+};
+
+/**
+ * Whether that filter also keeps a subfolder holding an index file: `path.extname(c) === '.js' ||
+ * fs.existsSync(path.join(commandsDir, c, 'index.js'))` (Ghost-CLI's commands). The loader then
+ * requires such a subfolder, which loads its index file, besides the files.
+ */
+const keepsIndexFolders = (text: string, open: number, folderExpr: string): boolean => {
+  const body = filterBody(text, open);
+  const e = escapeRegExp(folderExpr.trim()).replace(/\s+/g, '\\s*');
+  return body !== null && new RegExp(String.raw`\b(?:join|resolve)\(\s*${e}\s*,\s*[A-Za-z_$][\w$]*\s*,\s*(["'])index\.[cm]?js\1\s*\)`).test(body);
 };
 const GLOB_SYNC = /glob\s*\.\s*sync\(/;
 
@@ -188,19 +222,34 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
   const params: ParamLoader[] = [];
   const unread: Diagnostic[] = [];
   const requires = [...text.matchAll(REQUIRE)].filter((m) => !LITERAL_ARG.test(m[1]));
-  const listings: { expr: string; glob: string | null; listing: string; fn: string | null; index: number; dirs: boolean }[] = [
+  const listings: { expr: string; glob: string | null; listing: string; fn: string | null; index: number; dirs: boolean; indexes: boolean }[] = [
     ...[...text.matchAll(READDIR)].map((m) => {
-      const dirs = filteredToDirs(text, (m.index ?? 0) + m[0].indexOf('('));
-      return { expr: m[2], glob: null, listing: `readdir(${m[2].trim()})${dirs ? ' filtered to directories' : ''}`, fn: m[1], index: m.index ?? 0, dirs };
+      const open = (m.index ?? 0) + m[0].indexOf('(');
+      const dirs = filteredToDirs(text, open);
+      const indexes = !dirs && keepsIndexFolders(text, open, m[2]);
+      return { expr: m[2], glob: null, listing: `readdir(${m[2].trim()})${dirs ? ' filtered to directories' : indexes ? ' filtered to code files and subfolders with an index file' : ''}`, fn: m[1], index: m.index ?? 0, dirs, indexes };
     }),
-    ...[...text.matchAll(GLOB_CWD)].map((m) => ({ expr: m[3], glob: m[2], listing: `glob "${m[2]}" in ${m[3].trim()}`, fn: null, index: m.index ?? 0, dirs: false })),
+    ...[...text.matchAll(GLOB_CWD)].map((m) => ({ expr: m[3], glob: m[2], listing: `glob "${m[2]}" in ${m[3].trim()}`, fn: null, index: m.index ?? 0, dirs: false, indexes: false })),
   ];
   for (const l of listings) {
     const name = IDENTIFIER.test(l.expr.trim()) ? l.expr.trim() : null;
     const region = name !== null || l.fn !== null ? functionRegion(text, l.index) : null;
     // A local assigned several times in the listing's function names one folder per readable assignment.
     const folders = name !== null && region !== null ? folderCandidatesOf(name, file, text, region) : [folderOf(l.expr, file, text)].filter((f): f is string => f !== null);
-    const fn = folders.length === 0 && name !== null ? functionWithParam(text, l.index, name) : null;
+    let fn = folders.length === 0 && name !== null ? functionWithParam(text, l.index, name) : null;
+    // A local the function joins onto its parameter (`const commandsDir = path.join(dir, 'commands')`,
+    // assigned once there): the callers' folder, and those parts below it.
+    let sub: string[] = [];
+    let joined: string | undefined;
+    if (fn === null && folders.length === 0 && name !== null && region !== null) {
+      const assigned = assignmentsIn(name, text, region);
+      const join = assigned.length === 1 ? PARAM_JOIN.exec(assigned[0].value) : null;
+      fn = join === null ? null : functionWithParam(text, l.index, join[1]);
+      if (join !== null && fn !== null) {
+        sub = [...join[2].matchAll(/"([^"\n]*)"|'([^'\n]*)'/g)].map((p) => p[1] ?? p[2]);
+        joined = `${name} = ${assigned[0].value.replace(/\s+/g, ' ')} at line ${lineAt(text, assigned[0].index)}`;
+      }
+    }
     // The require (or read) that loads what was listed: first in the listing's own function, and
     // only when that function neither requires nor reads them, a require later in the file.
     const requireIn = (end: number) => {
@@ -220,16 +269,20 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
       continue;
     }
     if (req) {
-      const found = { listing: l.listing, listLine, requireLine: lineAt(text, req.index ?? 0), glob: l.glob, ...(l.dirs ? { dirs: true } : {}) };
+      const found = { listing: l.listing, listLine, requireLine: lineAt(text, req.index ?? 0), glob: l.glob, ...(l.dirs ? { dirs: true } : {}), ...(l.indexes ? { indexes: true } : {}) };
       for (const folder of folders) loaders.push({ folder, ...found });
-      if (folders.length === 0 && fn !== null) params.push({ file, fn, ...found });
+      if (folders.length === 0 && fn !== null) {
+        // A require past the listing's function loads what the function stored: its join's line is evidence too.
+        const store = (req.index ?? 0) >= regionEnd ? joinOfNames(text.slice(l.index, regionEnd), l.expr, true) : -1;
+        params.push({ file, fn: fn.fn, position: fn.position, sub, ...(joined ? { joined } : {}), ...(store >= 0 ? { storeLine: lineAt(text, l.index + store) } : {}), ...found });
+      }
       continue;
     }
     // A subfolder is not a file to read.
     if (l.fn === null || region === null || read === null || l.dirs) continue;
     const found = { listing: l.listing, listLine, requireLine: lineAt(text, read), glob: null, reads: l.fn };
     for (const folder of folders) loaders.push({ folder, ...found });
-    if (folders.length === 0 && fn === null && name !== null && assignmentsIn(name, text, region).length > 0) {
+    if (folders.length === 0 && (fn === null || joined !== undefined) && name !== null && assignmentsIn(name, text, region).length > 0) {
       unread.push(warning('folder-requires/unread-folder', `${file}:${listLine} lists ${name} (${l.fn}) and reads its files, but no assignment of ${name} in that function names a folder census can read`, file, listLine));
     }
   }
@@ -252,6 +305,8 @@ const targetsOf = (ctx: FrameworkContext, file: string, loader: Loader): string[
   const code = (f: string): boolean => f !== file && CODE.test(f) && !f.endsWith('.d.ts') && !f.includes('node_modules/');
   if (loader.dirs === true) return inSubfolders(ctx, loader.folder, SUBFOLDER_INDEX).filter(code);
   if (loader.nested === true) return inSubfolders(ctx, loader.folder, SUBFOLDER_FILE).filter((f) => code(f) && !TEST_FILE.test(f));
+  if (loader.glob === null && loader.indexes === true)
+    return [...pathsInDir(ctx.files, loader.folder), ...inSubfolders(ctx, loader.folder, SUBFOLDER_INDEX)].filter((f) => code(f) && !TEST_FILE.test(f));
   if (loader.glob === null) return pathsInDir(ctx.files, loader.folder).filter((f) => code(f) && !TEST_FILE.test(f));
   const glob = loader.glob.replace(/^\.\//, '');
   if (!isGlob(glob)) {
@@ -292,7 +347,7 @@ const collectCalls = (ctx: FrameworkContext, params: ParamLoader[], out: Framewo
   for (const p of params) if (!byName.has(p.fn)) byName.set(p.fn, p);
   if (byName.size === 0) return;
   const names = [...byName.keys()].map(escapeRegExp).join('|');
-  const call = new RegExp(String.raw`(?:^|[^\w$])(${names})\(\s*([^()\n]*(?:\([^()\n]*\))?[^()\n]*?)\s*[,)]`, 'g');
+  const call = new RegExp(String.raw`(?:^|[^\w$])(${names})\(`, 'g');
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
     // The argument is read without a scope (folder-expr.ts): only `__dirname` or
     // `import.meta.dirname`, or a const holding a join onto one, names a folder, so a file
@@ -301,13 +356,19 @@ const collectCalls = (ctx: FrameworkContext, params: ParamLoader[], out: Framewo
     if (![...byName.keys()].some((n) => text.includes(`${n}(`))) continue;
     for (const m of text.matchAll(call)) {
       const p = byName.get(m[1])!;
-      const folder = folderOf(m[2], file, text);
+      const argsText = callArgsText(text, (m.index ?? 0) + m[0].length - 1);
+      const args = argsText === null ? [] : splitArgs(argsText);
+      if (args[p.position] === undefined) continue;
+      const base = folderOf(args[p.position], file, text);
+      const folder = base === null ? null : joinRepo(base, ...p.sub);
       if (folder === null) continue;
       const line = lineAt(text, (m.index ?? 0) + m[0].indexOf(m[1]));
-      const loader: Loader = { folder, listing: p.listing, listLine: p.listLine, requireLine: p.requireLine, glob: p.glob, ...(p.dirs ? { dirs: true } : {}) };
+      const loader: Loader = { folder, listing: p.listing, listLine: p.listLine, requireLine: p.requireLine, glob: p.glob, ...(p.dirs ? { dirs: true } : {}), ...(p.indexes ? { indexes: true } : {}) };
+      const through = p.joined === undefined ? '' : `, ${p.joined}`;
+      const requires = p.storeLine === undefined ? `requires each ${p.dirs ? 'subfolder (its index file)' : 'file'} it finds (line ${p.requireLine})` : `stores each path it finds (line ${p.storeLine}), which it requires (line ${p.requireLine})`;
       for (const target of targetsOf(ctx, p.file, loader)) {
         if (target === file) continue;
-        const label = `${file}:${line} calls ${p.fn}(${m[2].trim()}), which lists ${folder || '.'} (${p.file}:${p.listLine}, ${p.listing}) and requires each ${p.dirs ? 'subfolder (its index file)' : 'file'} it finds (line ${p.requireLine})`;
+        const label = `${file}:${line} calls ${p.fn}(${args.slice(0, p.position + 1).map((a) => a.replace(/\s+/g, ' ')).join(', ')}), which lists ${folder || '.'} (${p.file}:${p.listLine}, ${p.listing}${through}) and ${requires}`;
         out.references.push(fileReference(file, target, line, label));
       }
     }
