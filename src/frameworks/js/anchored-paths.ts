@@ -14,7 +14,8 @@
  * computed name and a literal extension (`path.resolve(__dirname, 'jobs', `${name}.js`)`, the
  * job a test-mode route schedules by its URL's name; or the same written as a `+` chain of one
  * name and literals, `require(path.join(__dirname, "middleware", mw + ".js"))`, live-server's
- * middleware by the names its options give) names every code file of that folder the
+ * middleware by the names its options give; or a template that opens with the folder,
+ * `` `${__dirname}/middleware/${name}.js` ``) names every code file of that folder the
  * literal parts allow, as the same `require()` would (computed-specifier.ts), tests left out; a
  * computed part anywhere else, or one that spans folders, is not followed. A name that opens the
  * last part (`${name}.js`, not `job-${name}.js`) may hold `/` (Haraka enables its core plugin
@@ -50,6 +51,9 @@ const ANCHORED = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path[
 
 /** The same, ending in a template with a computed name: `path.resolve(__dirname, 'jobs', `${name}.js`)`, or the same name written as a `+` chain: `path.join(__dirname, 'middleware', mw + '.js')`. */
 const ANCHORED_TEMPLATE = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*BASE\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)*),\s*(?:`((?:[^`\\\n$]|\$(?!\{))*\$\{[^`\n]*)`|((?:(?:"[^"\n]*"|'[^'\n]*')\s*\+\s*)?[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*\+\s*(?:"[^"\n]*"|'[^'\n]*')))\s*,?\s*\)/.source.replace('BASE', BASE), 'g');
+
+/** A template that opens with the folder and ends in a computed name: `${__dirname}/middleware/${name}.js`. */
+const FOLDER_TEMPLATE = new RegExp(String.raw`\`\$\{\s*${BASE}\s*\}((?:\/[^\`$/\\\n]+)*)\/((?:[^\`\\\n$/]|\$(?!\{))*\$\{[^\`\n]*)\``, 'g');
 
 /** `'x-' + name + '.js'` (a `+` chain of literals and one name) as the template it spells: `x-${name}.js`. */
 const concatAsTemplate = (chain: string): string =>
@@ -112,14 +116,15 @@ const namedFiles = perScan((ctx): Named[] => {
     if (TOOL_CONFIG.test(basename(file))) continue;
     const text = ctx.readText(file) ?? '';
     if (!ANCHOR.test(text)) continue;
-    // Both patterns below hold `join(` or `resolve(`: payload's large test files name their folder
+    // The join patterns below hold `join(` or `resolve(`: payload's large test files name their folder
     // and join nothing to it (116 of its 538 files marked dirname, 1.9 MB both patterns scanned for nothing).
-    if (!text.includes('join(') && !text.includes('resolve(')) continue;
+    const joins = text.includes('join(') || text.includes('resolve(');
+    if (!joins && !text.includes('${')) continue;
     // An ES module has no __dirname: the names it declares for its own folder stand for it (looked
     // for when a join's base is not spelled as the folder: two regexes over the text).
     let declared: ReadonlySet<string> | undefined;
     const folderNames = (): ReadonlySet<string> => (declared ??= ownPathNames(text)?.folders ?? new Set());
-    for (const m of text.matchAll(ANCHORED)) {
+    if (joins) for (const m of text.matchAll(ANCHORED)) {
       // The target first: most joins (`path.join(root, 'x')` of some other folder) name no repo code file
       // beside the module, and the base's note (the enclosing function, its callers) is what costs.
       const parts = [...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);
@@ -131,20 +136,24 @@ const namedFiles = perScan((ctx): Named[] => {
       out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}` });
     }
     if (!text.includes('${') && !text.includes('+')) continue;
-    for (const m of text.matchAll(ANCHORED_TEMPLATE)) {
-      const template = m[4] ?? concatAsTemplate(m[5]);
+    // A computed last part: a join's (a template or a `+` chain), or a template that opens with the folder.
+    const computed = [
+      ...(joins ? [...text.matchAll(ANCHORED_TEMPLATE)] : []).map((m) => ({ m, base: m[2], parts: [...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]), template: m[4] ?? concatAsTemplate(m[5]) })),
+      ...(text.includes('${') ? [...text.matchAll(FOLDER_TEMPLATE)] : []).map((m) => ({ m, base: m[1], parts: m[2].split('/').filter((p) => p !== ''), template: m[3] })),
+    ];
+    for (const { m, base, parts, template } of computed) {
       const name = namePattern(template);
-      const folder = name === null ? null : joinRepo(dirname(file), ...[...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]));
+      const folder = name === null ? null : joinRepo(dirname(file), ...parts);
       if (name === null || folder === null) continue;
       // Only below a named folder: the module's own folder and all below it would be every file there.
-      const deep = spansFolders(template) && [...m[3].matchAll(LITERAL)].length > 0;
+      const deep = spansFolders(template) && parts.length > 0;
       const match = compileRepoGlob(joinRepo(folder, deep ? `**/${name}` : name) ?? name);
       const candidates = deep ? pathsWithPrefix(ctx.files, folder === '' ? '' : `${folder}/`).filter((f) => !f.includes('node_modules/')) : pathsInDir(ctx.files, folder);
       // The base's note only once a file fits, as above.
       let note: string | null | undefined;
       for (const target of candidates) {
         if (target === file || !CODE.test(target) || TEST_FILE.test(target) || !match(target)) continue;
-        if (note === undefined) note = baseNote(text, m[2], m.index ?? 0, folderNames);
+        if (note === undefined) note = baseNote(text, base, m.index ?? 0, folderNames);
         if (note === null) break;
         out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}: every file its literal parts allow${deep ? ', in subfolders too (the name may hold /)' : ''}` });
       }
