@@ -13,7 +13,13 @@
  * parameter of the function that lists it (Ghost's `registerDir(helperPath)`), each call of that
  * function, in any file, whose argument is such a folder expression in the caller
  * (`helperService.registerDir(path.resolve(__dirname, './lib/helpers'))`) is the reference instead,
- * from the caller.
+ * from the caller. The folder may be a parameter at any place, or a local joined once onto one
+ * (Ghost-CLI's `discoverCommands(commands, dir, …)` lists `commandsDir = path.join(dir, 'commands')`
+ * and is called as `bootstrap.discoverCommands({}, __dirname)`): the call's argument at that place,
+ * with the join's literal parts below it. When the require is past the listing's function (the
+ * function stores each `path.resolve(commandsDir, name)`, another requires it), the store's line
+ * is evidence too. A filter on the listing that keeps a subfolder holding an index file
+ * (`fs.existsSync(path.join(commandsDir, c, 'index.js'))`) adds those index files.
  */
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
