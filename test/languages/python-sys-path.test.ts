@@ -22,3 +22,55 @@ test('sys.path: a name assigned pardir itself is that value, not the parent', ()
   const text = 'pardir = os.path.dirname(__file__)\nsys.path.insert(0, os.path.join(pardir, "lib"))\n';
   assert.deepEqual(sysPathFolders(text, 'x/y/run.py'), [{ dir: 'x/y/lib', line: 2 }]);
 });
+
+test('sys.path: a script\'s sys.path[0] is its folder; os.path aliased; a loop over candidates; sys.path[0] = X (solaar\'s launcher)', () => {
+  const text = [
+    '#!/usr/bin/python3',
+    'def init_paths():',
+    '    import os.path as _path',
+    '    import sys',
+    '    decoded_path = sys.path[0]',
+    "    prefix = _path.normpath(_path.join(_path.realpath(decoded_path), '..'))",
+    "    src_lib = _path.join(prefix, 'lib')",
+    "    share_lib = _path.join(prefix, 'share', 'app', 'lib')",
+    '    for location in src_lib, share_lib:',
+    "        if _path.exists(_path.join(location, 'app', '__init__.py')):",
+    '            sys.path[0] = location',
+    '            break',
+    '',
+  ].join('\n');
+  assert.deepEqual(sysPathFolders(text, 'usr/bin/app'), [
+    { dir: 'usr/lib', line: 11 },
+    { dir: 'usr/share/app/lib', line: 11 },
+  ]);
+});
+
+test('sys.path: a script\'s sys.argv[0] (or a list copied from it) is the script file (mypaint\'s launcher)', () => {
+  const text = [
+    '#!/usr/bin/python3',
+    'import os, sys',
+    'join = os.path.join',
+    'argv_unicode = []',
+    'for s in sys.argv:',
+    '    s = s.decode("utf-8")',
+    '    argv_unicode.append(s)',
+    'sys.argv_unicode = argv_unicode',
+    'scriptfile = os.path.realpath(sys.argv_unicode[0])',
+    'scriptdir = os.path.dirname(scriptfile)',
+    'dir_install = scriptdir',
+    'prefix = os.path.dirname(dir_install)',
+    "libpath_compiled = join(prefix, 'lib', 'app')",
+    'sys.path.insert(0, libpath_compiled)',
+    "sys.path.append(os.path.join(os.path.dirname(os.path.abspath(sys.argv[0])), 'vendor'))",
+    '',
+  ].join('\n');
+  assert.deepEqual(sysPathFolders(text, 'usr/bin/app'), [
+    { dir: 'usr/lib/app', line: 14 },
+    { dir: 'usr/bin/vendor', line: 15 },
+  ]);
+});
+
+test('sys.path: sys.argv[0] and sys.path[0] name nothing in a module that is not a script (imported, they are another file\'s)', () => {
+  const text = "import os, sys\nsys.path.insert(0, os.path.join(os.path.dirname(sys.argv[0]), 'lib'))\nsys.path.append(os.path.join(sys.path[0], 'x'))\n";
+  assert.deepEqual(sysPathFolders(text, 'pkg/mod.py'), []);
+});

@@ -6,6 +6,13 @@
  * `sys.path.insert(0, os.path.join(os.path.dirname(__file__), os.pardir))`). Read from the text, never run: an expression built from anything
  * but `__file__`, string literals, such names and the os.path/pathlib calls below gives nothing.
  * A relative literal is taken from the repo root (where such scripts are usually started).
+ * Stop 43: in a script (a `#!` first line or an `if __name__ == '__main__'` test), `sys.argv[0]` is
+ * the script file and `sys.path[0]` its folder, as `__file__` would give (solaar's launcher:
+ * `prefix = _path.normpath(_path.join(_path.realpath(sys.path[0]), '..'))`; mypaint's:
+ * `scriptdir = os.path.dirname(os.path.realpath(sys.argv_unicode[0]))`, where `sys.argv_unicode` is a
+ * list the file fills from `for s in sys.argv:` … `argv_unicode.append(s)`); `import os.path as _path`
+ * names os.path; `sys.path[0] = X` puts X on sys.path as an insert does; and a name bound by
+ * `for location in A, B:` (a literal tuple or list of path expressions) stands for each of them.
  */
 import { posix } from '../../util/path.js';
 
@@ -53,8 +60,13 @@ const SPECIAL_DIRS = new Map([
   ['curdir', '.'],
 ]);
 
+/** What a script knows about itself (sysPathFolders): the names holding `sys.argv` or a copy of it. */
+interface ScriptFacts {
+  argv: ReadonlySet<string>;
+}
+
 /** Evaluates a path expression to an absolute path under REPO (or elsewhere), or null. */
-const evaluate = (tokens: Token[], file: string, vars: ReadonlyMap<string, string>): string | null => {
+const evaluate = (tokens: Token[], file: string, vars: ReadonlyMap<string, string>, script: ScriptFacts | null = null): string | null => {
   let pos = 0;
   const peek = (text: string) => tokens[pos]?.kind === 'op' && tokens[pos].text === text;
   const expect = (text: string) => {
@@ -82,6 +94,13 @@ const evaluate = (tokens: Token[], file: string, vars: ReadonlyMap<string, strin
       return v;
     }
     if (t.kind !== 'name') throw new Error(t.text);
+    // A script's `sys.argv[0]` (or a copy's) is the script file; its `sys.path[0]` the script's folder.
+    if (script !== null && peek('[') && tokens[pos + 1]?.kind === 'num' && tokens[pos + 1].text === '0' && tokens[pos + 2]?.kind === 'op' && tokens[pos + 2].text === ']') {
+      const isPath = t.text === 'sys.path';
+      if (!isPath && !script.argv.has(t.text)) throw new Error(t.text);
+      pos += 3;
+      return isPath ? posix.dirname(`${REPO}/${file}`) : `${REPO}/${file}`;
+    }
     if (peek('(')) {
       const a = args();
       if (DIRNAME.has(t.text)) return a.length === 1 && a[0] !== null ? posix.dirname(a[0]) : null;
@@ -166,13 +185,100 @@ const toRepo = (abs: string | null): string | null => {
 };
 
 const SYS_PATH = /^[ \t]*sys\.path\.(insert|append)\s*\((.*)\)\s*(?:#.*)?$/;
+/** `sys.path[0] = X`: replaces the script's own folder with X, which is put first as an insert would. */
+const SYS_PATH_SET = /^[ \t]*sys\.path\[\s*0\s*\]\s*=\s*(.*?)\s*(?:#.*)?$/;
 const ASSIGN = /^[ \t]*([A-Za-z_]\w*)\s*=\s*(.*?)\s*(?:#.*)?$/;
+/** `for location in src_lib, share_lib:` / `for d in (A, B):` / `[A, B]`. */
+const FOR_IN = /^[ \t]*for\s+([A-Za-z_]\w*)\s+in\s+(.*?)\s*:\s*(?:#.*)?$/;
+/** A right-hand side worth evaluating as a path. */
+const PATHISH = /__file__|os\.path|Path\(|sys\.(?:path\s*\[|argv)|\b(?:join|dirname|realpath|abspath|normpath)\s*\(/;
+
+/** A file run as a script: `#!` first line, or an `if __name__ == '__main__'` test. */
+const isScript = (text: string): boolean => text.startsWith('#!') || /\bif\s+__name__\s*==\s*(['"])__main__\1/.test(text);
+
+/**
+ * The names holding sys.argv in a script: `sys.argv`, and a list filled from it (`for s in
+ * sys.argv:` … `argv_unicode.append(s)`) under its own name or as it is stored (`sys.argv_unicode =
+ * argv_unicode`).
+ */
+const argvNames = (text: string): Set<string> => {
+  const out = new Set(['sys.argv']);
+  for (const loop of text.matchAll(/^([ \t]*)for\s+([A-Za-z_]\w*)\s+in\s+sys\.argv\s*:/gm)) {
+    // The loop's body: the lines below it indented deeper.
+    const body: string[] = [];
+    for (const line of text.slice((loop.index ?? 0) + loop[0].length).split('\n').slice(1, 40)) {
+      if (line.trim() === '') continue;
+      if ((/^[ \t]*/.exec(line)?.[0].length ?? 0) <= loop[1].length) break;
+      body.push(line);
+    }
+    for (const line of body) {
+      const append = new RegExp(`^[ \\t]*([A-Za-z_]\\w*)\\.append\\(\\s*${loop[2]}\\s*\\)`).exec(line);
+      if (append === null) continue;
+      out.add(append[1]);
+      for (const stored of text.matchAll(new RegExp(`^[ \\t]*(sys\\.[A-Za-z_]\\w*)\\s*=\\s*${append[1]}\\s*(?:#.*)?$`, 'gm'))) out.add(stored[1]);
+    }
+  }
+  return out;
+};
+
+/** The names `import os.path as X` / `from os import path as X` give os.path. */
+const osPathAliases = (text: string): string[] => {
+  const out: string[] = [];
+  for (const m of text.matchAll(/^[ \t]*(?:import\s+os\.path|from\s+os\s+import\s+path)\s+as\s+([A-Za-z_]\w*)\s*(?:#.*)?$/gm)) if (m[1] !== 'path' && !out.includes(m[1])) out.push(m[1]);
+  return out;
+};
+
+/** Top-level comma-separated parts of `A, B` / `(A, B)` / `[A, B]`; null when it is one expression. */
+const listItems = (expr: string): string[] | null => {
+  let e = expr.trim();
+  if ((e.startsWith('(') && e.endsWith(')')) || (e.startsWith('[') && e.endsWith(']'))) e = e.slice(1, -1);
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let quote = '';
+  for (let i = 0; i < e.length; i++) {
+    const c = e[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(e.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  if (depth !== 0 || out.length === 0) return null;
+  const last = e.slice(start).trim();
+  if (last !== '') out.push(last);
+  return out;
+};
 
 /** The repo folders `file` puts on sys.path (only when its text mentions sys.path). */
 export const sysPathFolders = (text: string, file: string): SysPathFolder[] => {
   if (!text.includes('sys.path')) return [];
   const out: SysPathFolder[] = [];
   const vars = new Map<string, string>();
+  /** Names bound by a loop over a literal list of paths: each value they take. */
+  const choices = new Map<string, string[]>();
+  const script: ScriptFacts | null = isScript(text) ? { argv: argvNames(text) } : null;
+  const aliases = osPathAliases(text);
+  const aliasRe = aliases.length === 0 ? null : new RegExp(`\\b(?<![.\\w])(?:${aliases.join('|')})\\.`, 'g');
+  const value = (expr: string): string | null => {
+    if (expr.length > 300) return null;
+    const tokens = tokenize(foldAttributes((aliasRe === null ? expr : expr.replace(aliasRe, 'os.path.')).trim()));
+    return tokens === null || tokens.length === 0 ? null : evaluate(tokens, file, vars, script);
+  };
+  const put = (arg: string, line: number) => {
+    const name = arg.trim();
+    const many = /^[A-Za-z_]\w*$/.test(name) && !vars.has(name) ? choices.get(name) : undefined;
+    for (const raw of many ?? [value(arg)]) {
+      // A relative literal is relative to where the process starts: taken as the repo root.
+      const dir = toRepo(raw === null || raw === undefined ? null : raw.startsWith('/') ? raw : `${REPO}/${raw}`);
+      if (dir !== null && !out.some((o) => o.dir === dir)) out.push({ dir, line });
+    }
+  };
   const lines = text.split('\n');
   lines.forEach((raw, i) => {
     const line = raw.replace(/\r$/, '');
@@ -184,18 +290,29 @@ export const sysPathFolders = (text: string, file: string): SysPathFolder[] => {
         if (comma < 0) return;
         arg = arg.slice(comma + 1);
       }
-      const tokens = tokenize(foldAttributes(arg.trim()));
-      const raw = tokens && evaluate(tokens, file, vars);
-      // A relative literal is relative to where the process starts: taken as the repo root.
-      const dir = toRepo(raw === null || raw === undefined ? null : raw.startsWith('/') ? raw : `${REPO}/${raw}`);
-      if (dir !== null && !out.some((o) => o.dir === dir)) out.push({ dir, line: i + 1 });
+      put(arg, i + 1);
+      return;
+    }
+    const set = SYS_PATH_SET.exec(line);
+    if (set) {
+      put(set[1], i + 1);
+      return;
+    }
+    const loop = FOR_IN.exec(line);
+    if (loop) {
+      const items = listItems(loop[2]);
+      const values = items === null ? [] : items.map(value).filter((v): v is string => v !== null);
+      vars.delete(loop[1]);
+      if (values.length > 0) choices.set(loop[1], values);
+      else choices.delete(loop[1]);
       return;
     }
     const assign = ASSIGN.exec(line);
-    if (assign && /__file__|os\.path|Path\(/.test(assign[2])) {
-      const tokens = tokenize(foldAttributes(assign[2]));
-      const value = tokens && evaluate(tokens, file, vars);
-      if (value) vars.set(assign[1], value);
+    if (assign && (PATHISH.test(assign[2]) || aliasRe?.test(assign[2]) || vars.has(assign[2]))) {
+      if (aliasRe) aliasRe.lastIndex = 0;
+      const v = value(assign[2]);
+      choices.delete(assign[1]);
+      if (v) vars.set(assign[1], v);
       else vars.delete(assign[1]);
     }
   });

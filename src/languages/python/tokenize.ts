@@ -70,7 +70,7 @@ export class PythonTokens {
   lineCount = -1;
   codeLineCount = -1;
   /**
-   * Some line starts with `sys.path.` past its spaces, tabs and form feeds (in code or inside a
+   * Some line starts with `sys.path.` or `sys.path[` past its spaces, tabs and form feeds (in code or inside a
    * string): sys-path.ts reads only such lines, so without one it has nothing to read.
    */
   sysPathLine = false;
@@ -93,10 +93,11 @@ const grow = <T extends Int32Array | Uint8Array>(a: T, size: number): T => {
 
 const SYS_PATH_DOT = 'sys.path.';
 
-/** `sys.path.` at p (its `s` already seen); the zeros after the text end the test there. */
+/** `sys.path.` or `sys.path[` (solaar's launcher: `sys.path[0] = location`) at p (its `s` already seen); the zeros after the text end the test there. */
 const startsSysPath = (codes: Uint16Array, p: number): boolean => {
-  for (let i = 1; i < SYS_PATH_DOT.length; i++) if (codes[p + i] !== SYS_PATH_DOT.charCodeAt(i)) return false;
-  return true;
+  const last = SYS_PATH_DOT.length - 1;
+  for (let i = 1; i < last; i++) if (codes[p + i] !== SYS_PATH_DOT.charCodeAt(i)) return false;
+  return codes[p + last] === 46 || codes[p + last] === 91;
 };
 
 class Scanner extends StringScanner {
