@@ -21,3 +21,13 @@ test('prefixOf: the constant package path a computed module name starts with', a
   assert.equal(prefixOf("'%s.plugin' % name", constants), null);
   assert.equal(prefixOf('name', constants), null);
 });
+
+test('relativeLevel: the leading dots of a relative computed module name', async () => {
+  const { relativeLevel } = await import('../../src/frameworks/python/prefixed-imports.js');
+  assert.equal(relativeLevel("'.' + action"), 1);
+  assert.equal(relativeLevel("f'.{name}'"), 1);
+  assert.equal(relativeLevel("'..%s' % name"), 2);
+  assert.equal(relativeLevel("'pkg.' + name"), 0);
+  assert.equal(relativeLevel("'.' + name + '_x'"), 1);
+  assert.equal(relativeLevel('name'), 0);
+});

@@ -6,6 +6,11 @@
  * it is a direct child of that package: every module and subpackage directly in it (not `_private`
  * ones) may be the one loaded, so each is an edge from the loading file, and so are the package's
  * own `__init__.py` and those above it, which Python runs first.
+ * Stop 43: a relative computed name over the caller's own package, solaar's `m =
+ * import_module('.' + action, package=__name__)` in solaar/cli/__init__.py (also `f'.{x}'`,
+ * `'.%s' % x`, `'..' + x`, `package=__package__` or the package as the second positional argument):
+ * every module and subpackage directly in that package's folder (`__name__` of an `__init__.py` and
+ * `__package__` are the file's own folder; each dot past the first goes a folder up).
  * The calls come from extraction (FileFacts.computedImportLines): only those files are read.
  * The name is read from the call's first argument, or from the one assignment to it within
  * LOOK_BACK lines above; constants are module-level `NAME = 'literal'` assignments.
@@ -45,6 +50,46 @@ export const prefixOf = (expression: string, constants: ReadonlyMap<string, stri
     return unknown || head === '' ? null : head;
   }
   return null;
+};
+
+/** `import_module(NAME, package=__name__)` / `import_module(NAME, __package__)`: a relative name over the caller's package. */
+const RELATIVE_CALL = /\bimport_module\(\s*([^,()]+(?:\([^()]*\))?[^,()]*?)\s*,\s*(?:package\s*=\s*)?(__name__|__package__)\s*\)/;
+
+/** The leading dots of a relative computed module name (`'.' + x`, `f'.{x}'`, `'.%s' % x`), 0 when it is not one. */
+export const relativeLevel = (expression: string): number => {
+  const e = expression.trim();
+  const m = /^[rRuU]?(['"])(\.+)\1\s*\+/.exec(e) ?? /^[rRuU]?(['"])(\.+)%s\1\s*%/.exec(e) ?? /^[fF][rR]?(['"])(\.+)\{[A-Za-z_][\w.]*\}\1$/.exec(e);
+  return m === null ? 0 : m[2].length;
+};
+
+/**
+ * The folder of the package a relative name `level` dots deep resolves in, from `file` and the
+ * anchor it passes (`__name__`: a package's `__init__.py` is the package; a plain module's name is
+ * no package, so nothing; `__package__`: the file's own package); null when there is none.
+ */
+const relativePackageFolder = (ctx: FrameworkContext, file: string, anchor: string, level: number): string | null => {
+  if (anchor === '__name__' && basename(file) !== '__init__.py') return null;
+  let folder = dirname(file);
+  for (let up = 1; up < level; up++) {
+    if (folder === '') return null;
+    folder = dirname(folder);
+  }
+  return ctx.files.has(folder === '' ? '__init__.py' : `${folder}/__init__.py`) ? folder : null;
+};
+
+/** The modules and subpackages directly in a package folder (not `_private` ones), and the package's own `__init__.py` and those above it. */
+const folderChildren = (ctx: FrameworkContext, folder: string): { target: string; init: boolean }[] => {
+  const out: { target: string; init: boolean }[] = [];
+  for (const child of pathsInDir(ctx.files, folder)) {
+    const name = basename(child);
+    if (name.endsWith('.py') && name !== '__init__.py' && !name.startsWith('_')) out.push({ target: child, init: false });
+  }
+  for (const init of packageInits(ctx.files, folder)) out.push({ target: init, init: true });
+  for (const sub of foldersWithPaths(ctx.files)) {
+    if (dirname(sub) !== folder || sub === folder || basename(sub).startsWith('_') || !ctx.files.has(`${sub}/__init__.py`)) continue;
+    out.push({ target: `${sub}/__init__.py`, init: false });
+  }
+  return out;
 };
 
 /** Module-level `NAME = 'dotted.literal'` assignments. */
@@ -145,6 +190,21 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
           // __import__ of the package runs its __init__.py (and those above) whatever the fromlist holds.
           for (const c of packageChildren(ctx, pkg, file, true)) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? `imported as ${pkg} by ${file}:${line} (a package runs before its modules)` : label });
         }
+      }
+      const relative = RELATIVE_CALL.exec(span);
+      if (relative !== null) {
+        const name = relative[1].trim();
+        const expression = /^[A-Za-z_]\w*$/.test(name) ? assignedAbove(lines, line, name) : name;
+        const level = expression === null ? 0 : relativeLevel(expression);
+        const folder = level === 0 ? null : relativePackageFolder(ctx, file, relative[2], level);
+        if (folder !== null && !seen.has(`rel\0${folder}`)) {
+          seen.add(`rel\0${folder}`);
+          const call = relative[0].replace(/\s+/g, ' ');
+          const label = `imported by a relative computed name in ${file}:${line} (${call}): any module of the package in ${folder === '' ? '.' : folder} may be the one loaded`;
+          const initLabel = `run before the modules of the package in ${folder === '' ? '.' : folder} that ${file}:${line} imports by a relative computed name (a package runs before its modules)`;
+          for (const c of folderChildren(ctx, folder)) if (c.target !== file) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? initLabel : label });
+        }
+        continue;
       }
       const argument = CALL.exec(span)?.[1]?.trim();
       if (!argument) continue;
