@@ -121,7 +121,7 @@ const warmUp = (): void => {
 
 export const pythonExtractor: LanguageExtractor = {
   language: 'python',
-  version: 4,
+  version: 5,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();
