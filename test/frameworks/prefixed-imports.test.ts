@@ -31,3 +31,17 @@ test('relativeLevel: the leading dots of a relative computed module name', async
   assert.equal(relativeLevel("'.' + name + '_x'"), 1);
   assert.equal(relativeLevel('name'), 0);
 });
+
+test('childTemplateOf: a literal tail after the computed part narrows the children to *tail', async () => {
+  const { childTemplateOf } = await import('../../src/frameworks/python/prefixed-imports.js');
+  const constants = new Map([['NS', 'beetsplug']]);
+  assert.deepEqual(childTemplateOf('"xpra.client.auth.%s_handler" % mod_name', constants), { prefix: 'xpra.client.auth', tail: '_handler' });
+  assert.deepEqual(childTemplateOf("'pkg.sub.{}_check'.format(kind)", constants), { prefix: 'pkg.sub', tail: '_check' });
+  assert.deepEqual(childTemplateOf("'pkg.sub.' + kind + '_check'", constants), { prefix: 'pkg.sub', tail: '_check' });
+  assert.deepEqual(childTemplateOf("f'{NS}.{name}_plugin'", constants), { prefix: 'beetsplug', tail: '_plugin' });
+  assert.deepEqual(childTemplateOf("'pkg.sub.%s' % name", constants), { prefix: 'pkg.sub', tail: '' });
+  // A literal before the computed part in the last segment: the computed part may start with a dot.
+  assert.equal(childTemplateOf("'pkg.sub%s' % name", constants), null);
+  // A tail with a dot is a submodule of the child, not part of its name: not taken.
+  assert.equal(childTemplateOf("'pkg.%s.handler' % name", constants), null);
+});
