@@ -11,7 +11,11 @@
  * listing can return: `.py` files for listdir, scandir, iterdir and os.path.join(folder, <name> +
  * ".py"); those and subpackages for pkgutil (walk_packages also below them); what the pattern
  * matches for a glob. The listed folder's own `__init__.py` is left alone. A folder it cannot
- * settle gives nothing.
+ * settle gives nothing, but for one case: a folder joined from a head census cannot settle (an
+ * install prefix the launcher sets) and at least two literal segments, `os.path.join(gpodder.prefix,
+ * 'share', 'gpodder', 'extensions', '*.py')` then `glob.glob` and `imp.load_module` (gpodder's
+ * extensions.py), is the one folder of the tree whose path ends in those segments
+ * (`share/gpodder/extensions`); none or several such folders give nothing.
  */
 import type { FrameworkContext, FrameworkReader, ReferenceInput } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
@@ -29,7 +33,7 @@ const LISTER_MODULES = new Set(['os', 'os.path', 'glob', 'pkgutil', 'pathlib']);
 const LOADER_MODULES = new Set(['importlib', 'importlib.util', 'importlib.machinery', 'imp', 'runpy', 'django.utils.module_loading', 'werkzeug.utils', 'pkg_resources']);
 
 /** A load by name (first argument) or by file path (second argument: `spec_from_file_location(name, path)`). */
-const LOAD_CALL = /\b(?:(import_module|__import__|import_string|load_entry_point|run_path)|(spec_from_file_location|load_source|SourceFileLoader))\s*\(/g;
+const LOAD_CALL = /\b(?:(import_module|__import__|import_string|load_entry_point|run_path|load_module)|(spec_from_file_location|load_source|SourceFileLoader))\s*\(/g;
 /**
  * A listing: os.listdir/scandir(folder), glob.glob/iglob(pattern), pkgutil.iter_modules/
  * walk_packages(folders), <path>.glob/rglob/iterdir(), os.path.join(folder, <name> + ".py").
@@ -37,7 +41,7 @@ const LOAD_CALL = /\b(?:(import_module|__import__|import_string|load_entry_point
 const LIST_CALL = /(?<![\w.])(?:os\s*\.\s*)?(listdir|scandir)\s*\(|(?<![\w.])(?:glob\s*\.\s*)?(i?glob)\s*\(|(?<![\w.])(?:pkgutil\s*\.\s*)?(iter_modules|walk_packages)\s*\(|\.\s*(glob|rglob|iterdir)\s*\(|(?<![\w.])(?:os\s*\.\s*)?(?:path\s*\.\s*)?(join)\s*\(/g;
 const PLAIN_STRING = /^[rRuUbB]{0,2}(["'])(?:\\.|(?!\1)[^\\])*\1$/s;
 /** Words a loader's text must hold, tested before the call patterns run over it (one alternation scans faster than a search per word). */
-const LOAD_WORDS = /import_module|__import__|import_string|load_entry_point|run_path|spec_from_file_location|load_source|SourceFileLoader/;
+const LOAD_WORDS = /import_module|__import__|import_string|load_entry_point|run_path|load_module|spec_from_file_location|load_source|SourceFileLoader/;
 const LIST_WORDS = /listdir|scandir|glob|iter_modules|walk_packages|iterdir|\.py["']/;
 /** A joined name that ends in a literal ".py": `header + name + ".py"`, `f"{name}.py"`, `"%s.py" % name`. */
 const PY_NAME = /\.py["']/;
@@ -61,6 +65,8 @@ export interface FolderLoader {
   mode: Mode;
   via: string;
   join: boolean;
+  /** A folder settled by its literal tail alone: the joined expression, and the tail (`share/gpodder/extensions`). */
+  tail?: { expr: string; path: string };
 }
 
 /** `text.indexOf(needle, from)`, but -1 for a match that does not end before `end`. */
@@ -247,6 +253,70 @@ const splitGlob = (path: string): { folder: string; pattern: string } | null => 
   return { folder: segments.slice(0, at).join('/'), pattern: segments.slice(at).join('/') };
 };
 
+/** Literal segments a folder's unsettled path must end in to be settled by them alone. */
+const MIN_TAIL = 2;
+/** How far above a listing the assignment to the name it lists may stand. */
+const TAIL_LOOK_BACK = 12;
+const JOIN_HEAD = /^(?:os\s*\.\s*)?(?:path\s*\.\s*)?join\s*\(/;
+
+/**
+ * `os.path.join(<unsettled>, 'share', 'gpodder', 'extensions', '*.py')`, written in the listing or
+ * assigned to the name it lists within TAIL_LOOK_BACK lines above (`offset`: the listing's): the
+ * expression and its literal segments after the last computed argument; null when every argument
+ * is a literal (that settles, or is relative) or the last one is computed.
+ */
+const joinedTail = (text: string, arg: string, offset: number): { expr: string; segments: string[] } | null => {
+  let expr = arg.trim();
+  let from = 0;
+  let source = expr;
+  if (/^[A-Za-z_]\w*$/.test(expr)) {
+    const lineStart = text.lastIndexOf('\n', offset) + 1;
+    let start = lineStart;
+    for (let k = 0; k < TAIL_LOOK_BACK && start > 0; k++) start = text.lastIndexOf('\n', start - 2) + 1;
+    let found: RegExpExecArray | null = null;
+    const assign = new RegExp(`^[ \\t]*${expr}[ \\t]*=(?!=)[ \\t]*`, 'gm');
+    const above = text.slice(start, lineStart);
+    for (let m = assign.exec(above); m !== null; m = assign.exec(above)) found = m;
+    if (found === null) return null;
+    source = text;
+    from = start + found.index + found[0].length;
+  }
+  const head = JOIN_HEAD.exec(source.slice(from, from + 40));
+  if (head === null) return null;
+  const args = callArguments(source, from + head[0].length - 1);
+  if (args === null || args.length < 2) return null;
+  expr = `os.path.join(${args.join(', ')})`;
+  let k = args.length;
+  while (k > 0 && literalValue(args[k - 1]) !== null) k--;
+  if (k === 0 || k === args.length) return null;
+  const segments = args.slice(k).flatMap((a) => literalValue(a)!.split('/')).filter((x) => x !== '' && x !== '.');
+  return segments.includes('..') ? null : { expr, segments };
+};
+
+/** The one folder of the tree whose path ends in `tail` (`share/gpodder/extensions`), or null for none or several. */
+const onlyFolderEndingIn = (ctx: FrameworkContext, tail: string): string | null => {
+  const { byFolder, subfolders } = folderIndex(ctx);
+  const found = new Set<string>();
+  for (const folders of [byFolder.keys(), subfolders.keys()]) {
+    for (const f of folders) if (f === tail || f.endsWith(`/${tail}`)) found.add(f);
+  }
+  return found.size === 1 ? [...found][0] : null;
+};
+
+/** A listing's folder (and glob pattern) from its literal tail alone, when its head does not settle. */
+const settledByTail = (ctx: FrameworkContext, text: string, arg: string, offset: number, globbed: boolean): { folder: string; pattern?: string; tail: { expr: string; path: string } } | null => {
+  const joined = joinedTail(text, arg, offset);
+  if (joined === null) return null;
+  const at = joined.segments.findIndex((x) => isGlob(x));
+  if (globbed !== at >= 0) return null;
+  const segments = at < 0 ? joined.segments : joined.segments.slice(0, at);
+  if (segments.length < MIN_TAIL) return null;
+  const path = segments.join('/');
+  const folder = onlyFolderEndingIn(ctx, path);
+  if (folder === null) return null;
+  return { folder, ...(at < 0 ? {} : { pattern: joined.segments.slice(at).join('/') }), tail: { expr: joined.expr, path } };
+};
+
 const CALLEE: Record<string, string> = { listdir: 'os.listdir', scandir: 'os.scandir', glob: 'glob.glob', iglob: 'glob.iglob', iter_modules: 'pkgutil.iter_modules', walk_packages: 'pkgutil.walk_packages', join: 'os.path.join' };
 
 /** Every listing of a settled folder in a file that also makes a computed import. */
@@ -272,14 +342,19 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
       if (args.length !== 1) continue;
       const folder = repoPathOf(pathValue(args[0], file, varsFor(args[0])));
       if (folder !== null) out.push({ ...at, folder, mode: 'modules', via: CALLEE[listing] });
+      else {
+        const byTail = settledByTail(ctx, text, args[0], m.index, false);
+        if (byTail !== null) out.push({ ...at, folder: byTail.folder, mode: 'modules', via: CALLEE[listing], tail: byTail.tail });
+      }
     } else if (globbing !== undefined) {
       const where = repoPathOf(pathValue(args[0] ?? '', file, varsFor(args[0] ?? '')));
-      const split = where === null ? null : splitGlob(where);
+      const byTail = where === null && args[0] !== undefined ? settledByTail(ctx, text, args[0], m.index, true) : null;
+      const split = byTail !== null ? { folder: byTail.folder, pattern: byTail.pattern! } : where === null ? null : splitGlob(where);
       if (split === null) continue;
       // Without recursive=True, Python reads ** as *.
       const recursive = args.slice(1).some((a) => /^recursive\s*=\s*True$/.test(a));
       const pattern = recursive ? split.pattern : split.pattern.replace(/\*\*/g, '*');
-      out.push({ ...at, folder: split.folder, pattern, mode: 'glob', via: CALLEE[globbing] });
+      out.push({ ...at, folder: split.folder, pattern, mode: 'glob', via: CALLEE[globbing], ...(byTail === null ? {} : { tail: byTail.tail }) });
     } else if (pkgutil !== undefined) {
       const folders = args[0] === undefined ? null : pkgutilFolders(ctx, file, facts, args[0], varsFor(args[0]));
       for (const folder of folders ?? []) out.push({ ...at, folder, mode: pkgutil === 'walk_packages' ? 'walk' : 'packages', via: CALLEE[pkgutil] });
@@ -371,7 +446,9 @@ export const folderIndex = perScan((ctx) => {
 const shown = (folder: string): string => `${folder === '' ? '.' : folder}/`;
 
 export const describe = (l: FolderLoader): string =>
-  l.join
+  l.tail !== undefined
+    ? `loaded by ${l.file}:${l.line}, which lists ${l.mode === 'glob' ? within(l.folder, l.pattern ?? '') : shown(l.folder)} (${l.via} of ${l.tail.expr}: its head is set at run time, and ${shown(l.folder)} is the only folder of the tree ending in ${l.tail.path}/) and loads each (line ${l.loadLine})`
+    : l.join
     ? `loaded by ${l.file}:${l.line}, which joins a computed name onto ${shown(l.folder)} (${l.via}) and imports it by name (line ${l.loadLine})`
     : `loaded by ${l.file}:${l.line}, which lists ${l.mode === 'glob' ? within(l.folder, l.pattern ?? '') : shown(l.folder)} (${l.via}) and imports each by name (line ${l.loadLine})`;
 
