@@ -256,7 +256,7 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
       const relative = RELATIVE_CALL.exec(span);
       if (relative !== null) {
         const name = relative[1].trim();
-        const expression = /^[A-Za-z_]\w*$/.test(name) ? assignedAbove(lines, line, name) : name;
+        const expression = /^[A-Za-z_]\w*$/.test(name) ? (assignmentAbove(lines, line, name)?.value ?? null) : name;
         const level = expression === null ? 0 : relativeLevel(expression);
         const folder = level === 0 ? null : relativePackageFolder(ctx, file, relative[2], level);
         if (folder !== null && !seen.has(`rel\0${folder}`)) {
