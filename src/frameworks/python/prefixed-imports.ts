@@ -143,7 +143,7 @@ const assignmentAbove = (lines: readonly string[], line: number, name: string): 
  */
 const extendedBetween = (lines: readonly string[], from: number, to: number, name: string): number => {
   const extend = new RegExp(`^\\s*${name}\\s*\\+=\\s*(?:[rRuU]?(['"])\\.%s\\1\\s*%\\s*[A-Za-z_][\\w.]*\\s*$|[rRuU]?(['"])\\.\\2\\s*\\+\\s*[A-Za-z_][\\w.]*\\s*$|[fF](['"])\\.\\{[A-Za-z_][\\w.]*\\}\\3\\s*$)`);
-  for (let l = to - 1; l > from; l--) if (extend.test(lines[l - 1].replace(/\\s*#.*$/, ''))) return l;
+  for (let l = to - 1; l > from; l--) if (extend.test(lines[l - 1].replace(/\s*#.*$/, ''))) return l;
   return 0;
 };
 
