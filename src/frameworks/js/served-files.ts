@@ -34,7 +34,7 @@ import { folderScopeOf } from './folder-scope.js';
 import { pageScripts } from './html-pages.js';
 import { callArgsText } from './parameter-values.js';
 import { servedFolders } from './static-dirs.js';
-import { codeFilesMarked, jsPackages, labelledReferences, mayHold } from './support.js';
+import { codeFilesMarked, enclosingPackages, labelledReferences, mayHold } from './support.js';
 import { balancedText, IDENTIFIER } from '../../languages/javascript/js-text.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
@@ -59,7 +59,7 @@ const PAGE = /\.html?$/;
 /** A URL of another site or scheme: not a file of this repo. */
 const REMOTE = /^[a-z][\w+.-]*:|^\/\//i;
 
-export interface ServedFile {
+interface ServedFile {
   from: string;
   line: number;
   target: string;
@@ -94,11 +94,7 @@ const shortArgs = (args: string): string => {
 };
 
 /** The innermost package folder holding `file` ('' for the repo's root or no package). */
-const packageOf = (dirs: readonly string[], file: string): string => {
-  let found = '';
-  for (const d of dirs) if ((d === '' || file.startsWith(`${d}/`)) && d.length > found.length) found = d;
-  return found;
-};
+const packageOf = (ctx: FrameworkContext, file: string): string => enclosingPackages(ctx, dirname(file))[0]?.dir ?? '';
 
 interface Views {
   file: string;
@@ -113,7 +109,6 @@ const serverFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFil
   const views = new Map<string, Views[]>();
   const engines = new Map<string, Map<string, string>>();
   const renders: { file: string; text: string }[] = [];
-  const dirs = jsPackages(ctx).map((p) => p.dir);
   for (const file of files) {
     const text = ctx.readText(file) ?? '';
     // Each word asked of the text first of the file's marks (text-marks.ts): a word its marks lack is
@@ -166,7 +161,7 @@ const serverFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFil
         for (const expr of exprs) {
           const found = explainedFolderOf(templateAsJoin(expr), file, text, scope);
           if (found === null || pathsWithPrefix(ctx.files, found.folder === '' ? '' : `${found.folder}/`).length === 0) continue;
-          const pkg = packageOf(dirs, file);
+          const pkg = packageOf(ctx, file);
           views.set(pkg, [...(views.get(pkg) ?? []), { file, line: lineAt(text, m.index ?? 0), folder: found.folder }]);
         }
       }
@@ -179,7 +174,7 @@ const serverFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFil
       const text = ctx.readText(file) ?? '';
       if (!text.includes('engine')) continue;
       for (const m of text.matchAll(VIEW_ENGINE)) {
-        const pkg = packageOf(dirs, file);
+        const pkg = packageOf(ctx, file);
         const ext = m[3] ?? m[5];
         const known = engines.get(pkg) ?? new Map<string, string>();
         if (!known.has(ext)) known.set(ext, `${file}:${lineAt(text, m.index ?? 0)}`);
@@ -188,7 +183,7 @@ const serverFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFil
     }
   }
   for (const { file, text } of renders) {
-    const pkg = packageOf(dirs, file);
+    const pkg = packageOf(ctx, file);
     const folders = views.get(pkg);
     if (folders === undefined) continue;
     const exts = engines.get(pkg) ?? new Map<string, string>();
@@ -219,7 +214,6 @@ const browserFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFi
   const pagesOf = new Map<string, { page: string; line: number }[]>();
   for (const s of scripts) pagesOf.set(s.target, [...(pagesOf.get(s.target) ?? []), { page: s.page, line: s.line }]);
   const served = servedFolders(ctx);
-  const packages = jsPackages(ctx).map((p) => p.dir);
   const innermostServed = (file: string) =>
     served.filter((s) => s.folder === '' || file.startsWith(`${s.folder}/`)).sort((a, b) => b.folder.length - a.folder.length)[0];
   /** Where a `/x` URL of a file no page loads is looked for, best first. */
@@ -227,7 +221,7 @@ const browserFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFi
     const bases: Base[] = [];
     const s = innermostServed(file);
     if (s) bases.push({ folder: s.folder, why: `the folder ${s.file}:${s.line} serves with ${s.call}()` });
-    const publicDir = joinRepo(packageOf(packages, file), 'public');
+    const publicDir = joinRepo(packageOf(ctx, file), 'public');
     // A file in its package's public/ was fetched from there: `/x` is beside it in that folder's tree.
     if (publicDir !== null && file.startsWith(`${publicDir}/`)) bases.push({ folder: publicDir, why: `its package's public/ folder, served at /` });
     let pageRoot: string | null = null;
@@ -250,7 +244,7 @@ const browserFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFi
         const folder = absolute ? root : dirname(page);
         const found = [{ folder, why: `${absolute ? 'the site root' : 'the folder'} of ${page}, which loads ${file} (${page}:${line})` }];
         // A bundler's dev server and build serve the package's public/ at / beside the page: vite, Create React App, Next.
-        const publicDir = joinRepo(packageOf(packages, page), 'public');
+        const publicDir = joinRepo(packageOf(ctx, page), 'public');
         if (folder === root && publicDir !== null) found.push({ folder: publicDir, why: `the public/ folder served at / beside ${page}, which loads ${file} (${page}:${line})` });
         return found;
       });
@@ -289,7 +283,7 @@ const browserFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFi
 };
 
 /** Every file a server sends or a browser fetches by a path census computes (once per scan). */
-export const servedFiles = perScan((ctx: FrameworkContext): ServedFile[] => {
+const servedFiles = perScan((ctx: FrameworkContext): ServedFile[] => {
   // The marks extraction recorded (text-marks.ts) are a superset of ANY_WORD: only those files are read again.
   const files = codeFilesMarked(ctx, ['endFile', 'endfile', 'views', 'render(', 'Worker', 'importScripts']).filter((file) => {
     const text = ctx.readText(file);
