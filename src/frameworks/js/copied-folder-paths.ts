@@ -22,11 +22,10 @@ import { joinRepo } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
 import { folderScopeOf } from './folder-scope.js';
-import { callArgsText } from './parameter-values.js';
+import { callArgsText, literalValue } from './parameter-values.js';
 import { codeFilesMarked, fileReference } from './support.js';
 
 const COPY = /(?<![\w$])[A-Za-z_$][\w$]*\s*\.\s*(?:copy|copySync|cp|cpSync)\s*\(/g;
-const LITERAL = /^(?:"([^"\n\\]*)"|'([^'\n\\]*)'|`([^`$\n\\]*)`)$/;
 /** A join of a base and literal parts: `path.resolve(cacheDir, 'admin', 'src', 'app.js')`. */
 const JOIN = /\b(?:join|resolve)\(\s*([A-Za-z_$][\w$.]*)\s*((?:,\s*(?:"[^"\n\\]*"|'[^'\n\\]*'|`[^`$\n\\]*`)\s*)+),?\s*\)/g;
 const JOIN_ONE = /^(?:path\s*\.\s*)?(?:join|resolve)\(([\s\S]*)\)$/;
@@ -35,18 +34,13 @@ const WRITTEN = /\b(?:writeFile|writeFileSync|outputFile|outputFileSync|createWr
 const CODE = /\.[cm]?[jt]sx?$/;
 const COMPLETIONS = ['', '.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '/index.js'];
 
-const literalOf = (expr: string): string | null => {
-  const m = LITERAL.exec(expr.trim());
-  return m ? (m[1] ?? m[2] ?? m[3]) : null;
-};
-
 /** The literal tail of a destination join (`path.resolve(dest, 'ee', 'admin')` → `ee/admin`), or null. */
 const destinationTail = (expr: string): string | null => {
   const join = JOIN_ONE.exec(expr.trim());
   if (!join) return null;
   const [, ...parts] = splitArgs(join[1]);
   if (parts.length === 0) return null;
-  const literals = parts.map(literalOf);
+  const literals = parts.map(literalValue);
   if (literals.some((l) => l === null)) return null;
   const tail = joinRepo(...(literals as string[]));
   return tail === null || tail === '' ? null : tail;
