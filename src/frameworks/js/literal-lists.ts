@@ -79,7 +79,7 @@ const declaredList = (text: string, ident: string): LiteralList | null => {
 };
 
 /** The array a loop iterates: the literal right before `.forEach(` or the literal a `var`/`let`/`const` of that name holds. */
-export const arrayBefore = (text: string, dot: number): LiteralList | null => {
+const arrayBefore = (text: string, dot: number): LiteralList | null => {
   const before = text.slice(Math.max(0, dot - 200), dot).trimEnd();
   const end = dot - (text.slice(Math.max(0, dot - 200), dot).length - before.length);
   if (before.endsWith(']')) {
@@ -105,7 +105,7 @@ export interface Loop {
 }
 
 /** Every array-iterating callback of the text with the extent of its call and its element parameter. */
-export const loopsIn = (text: string): Loop[] => {
+const loopsIn = (text: string): Loop[] => {
   const out: Loop[] = [];
   for (const m of text.matchAll(LOOP)) {
     const dot = m.index ?? 0;
@@ -124,7 +124,7 @@ export const loopsIn = (text: string): Loop[] => {
  * (listOf reads the list when asked): the loop's extent is its header and its body (a block,
  * else the one statement up to the line's end).
  */
-export const forOfLoopsIn = (text: string): Loop[] => {
+const forOfLoopsIn = (text: string): Loop[] => {
   const out: Loop[] = [];
   for (const m of text.matchAll(FOR_OF)) {
     const dot = m.index ?? 0;
@@ -160,7 +160,8 @@ const allLoops = (text: string): Loop[] => {
 
 /** The innermost callback or `for…of` loop around a position, or undefined. */
 export const innermostLoopAt = (text: string, at: number): Loop | undefined => {
-  if (!MAY_ITERATE.test(text)) return undefined;
+  // The text's loops, once read, answer; the whole-text test only for a text not read yet.
+  if ((read === null || read.text !== text) && !MAY_ITERATE.test(text)) return undefined;
   let loop: Loop | undefined;
   for (const l of allLoops(text)) if (l.open < at && l.end > at && (loop === undefined || l.open > loop.open)) loop = l;
   return loop;
