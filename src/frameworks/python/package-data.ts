@@ -29,6 +29,7 @@ import { emptyFrameworkOutput } from '../types.js';
 import { pathsInDir, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
+import { escapeRegExp } from '../../util/regexp.js';
 import { tokenize, type PythonTokens } from '../../languages/python/tokenize.js';
 import { stringValue } from '../../languages/python/literals.js';
 import { callArgs, isOp, nameText } from '../../languages/python/ranges.js';
@@ -179,7 +180,7 @@ const fstringPattern = (t: PythonTokens, from: number, to: number): RegExp | nul
   if (m === null) return null;
   const parts = m[2].split(/\{[^{}]*\}/);
   if (parts.length < 2 || parts.join('').length === 0) return null;
-  return new RegExp(`^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
+  return new RegExp(`^${parts.map(escapeRegExp).join('[^/]+')}$`);
 };
 
 const analyse = perScan((ctx: FrameworkContext): Analysis => {
