@@ -13,6 +13,7 @@ import { isInsideRoot, realpathOrNull } from '../util/fs.js';
 import { buildsInListed, gitignoreReinclusions, isInDefaultExcludedDir, type BuildsIn } from './excludes.js';
 import { gitInfo, gitLastChangeDates, gitListFiles, gitWorkTree, UNTRACKED_TIMEOUT_MS } from './git.js';
 import { languageFromPath } from './language.js';
+import { listedPackageOutputs, type KeptOutput } from './package-output.js';
 import { walkFiles } from './walk.js';
 import { isResolutionInput, junkReason } from './junk.js';
 
@@ -111,10 +112,18 @@ export const discover = async (rootAbs: string, options: DiscoverOptions): Promi
   if (fromGit?.untrackedSkipped) {
     diagnostics.push(warning('read/untracked-skipped', `git could not list the untracked files within ${UNTRACKED_TIMEOUT_MS / 1000} s (.gitignore patterns too costly to match?); only tracked files are in this census`, '.gitignore'));
   }
-  const listed = fromGit?.files ?? walkFiles(rootAbs, options.defaultExcludes);
+  const walkedOutputs: KeptOutput[] = [];
+  const listed = fromGit?.files ?? walkFiles(rootAbs, options.defaultExcludes, walkedOutputs, diagnostics);
   // Only the default excludes ask which folders hold a build file.
   const buildsIn = options.defaultExcludes ? buildsInListed(listed) : undefined;
   const reincluded = buildsIn ? listedReinclusions(rootAbs, listed, buildsIn) : [];
+  // A package's dist/ or build/ that its package.json names and nothing beside it builds is its code (package-output.ts).
+  // The walk decided on what it walked; git's listing is judged here by the same rule.
+  if (buildsIn) {
+    const byGitignore = [...reincluded];
+    const kept = fromGit ? listedPackageOutputs(rootAbs, listed, (path) => isInDefaultExcludedDir(path, byGitignore, buildsIn), diagnostics) : walkedOutputs;
+    for (const k of kept) reincluded.push(k.dir);
+  }
   const included = options.include.length > 0 ? compileGlobs(options.include) : null;
   const excluded = compileGlobs(options.exclude);
 

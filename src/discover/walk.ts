@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ignore } from 'ignore';
 import { joinAbsolute } from '../util/path.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { keptOutputsAmong, type KeptOutput } from './package-output.js';
 import { BUILD_FILES, gitignoreReinclusions, isInDefaultExcludedDir, leadsToReincluded, type BuildsIn } from './excludes.js';
 
 /**
@@ -48,9 +50,9 @@ const loadGitignore = (absDir: string, base: string): Matcher | null => {
 };
 
 /** Whether the walk goes on with a folder's entry: not git's folder, not a default-excluded folder, not ignored. */
-const isKept = (entry: fs.Dirent, base: string, active: Matcher[], useDefaultExcludes: boolean, buildsIn: BuildsIn): boolean => {
+const isKept = (entry: fs.Dirent, base: string, active: Matcher[], useDefaultExcludes: boolean, buildsIn: BuildsIn, outputs: readonly string[]): boolean => {
   const path = base === '' ? entry.name : `${base}/${entry.name}`;
-  const reincluded = active.flatMap((m) => m.reincluded);
+  const reincluded = [...active.flatMap((m) => m.reincluded), ...outputs];
   // A default-excluded folder is entered only to reach a re-included path: its other files stay out.
   if (!entry.isDirectory()) return !(useDefaultExcludes && reincluded.length > 0 && isInDefaultExcludedDir(path, reincluded, buildsIn)) && !isIgnored(active, path, false);
   if (entry.name === '.git') return false;
@@ -87,6 +89,10 @@ export interface TreeVisitor {
   folder?(path: string, absDir: string, kept: fs.Dirent[] | null): void;
   /** Each file (any entry that is not a folder) not ignored. */
   file?(path: string): void;
+  /** Each package output folder kept (package-output.ts), with the notes and warnings on it. */
+  output?(kept: KeptOutput): void;
+  /** Where warnings and notes on what the walk read (package.json files beside output folders) go. */
+  diagnostics?: Diagnostic[];
 }
 
 /**
@@ -95,7 +101,7 @@ export interface TreeVisitor {
  */
 export const walkTree = (rootAbs: string, useDefaultExcludes: boolean, visitor: TreeVisitor): void => {
   const builds = createBuildsIn(rootAbs);
-  const visit = (absDir: string, base: string, matchers: Matcher[]): void => {
+  const visit = (absDir: string, base: string, matchers: Matcher[], outputs: readonly string[]): void => {
     const own = loadGitignore(absDir, base);
     const active = own ? [...matchers, own] : matchers;
     let entries: fs.Dirent[];
@@ -107,21 +113,27 @@ export const walkTree = (rootAbs: string, useDefaultExcludes: boolean, visitor: 
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     builds.learn(base, entries);
-    const kept = entries.filter((entry) => isKept(entry, base, active, useDefaultExcludes, builds.buildsIn));
+    const ownOutputs = useDefaultExcludes ? keptOutputsAmong(rootAbs, base, entries, visitor.diagnostics) : [];
+    for (const kept of ownOutputs) visitor.output?.(kept);
+    const reaching = ownOutputs.length > 0 ? [...outputs, ...ownOutputs.map((k) => k.dir)] : outputs;
+    const kept = entries.filter((entry) => isKept(entry, base, active, useDefaultExcludes, builds.buildsIn, reaching));
     visitor.folder?.(base, absDir, kept);
     for (const entry of kept) {
       const path = base === '' ? entry.name : `${base}/${entry.name}`;
-      if (entry.isDirectory()) visit(joinAbsolute(absDir, entry.name), path, active);
+      if (entry.isDirectory()) visit(joinAbsolute(absDir, entry.name), path, active, reaching);
       else visitor.file?.(path);
     }
   };
-  visit(rootAbs, '', []);
+  visit(rootAbs, '', [], []);
 };
 
-/** Every file path (POSIX, relative to root) not ignored; directories are not followed through symlinks. */
-export const walkFiles = (rootAbs: string, useDefaultExcludes: boolean): string[] => {
+/**
+ * Every file path (POSIX, relative to root) not ignored; directories are not followed through
+ * symlinks. `outputs`: the package output folders kept (package-output.ts), into which the walk went.
+ */
+export const walkFiles = (rootAbs: string, useDefaultExcludes: boolean, outputs: KeptOutput[] = [], diagnostics: Diagnostic[] = []): string[] => {
   const out: string[] = [];
-  walkTree(rootAbs, useDefaultExcludes, { file: (path) => out.push(path) });
+  walkTree(rootAbs, useDefaultExcludes, { file: (path) => out.push(path), output: (kept) => outputs.push(kept), diagnostics });
   return out;
 };
 
@@ -142,6 +154,25 @@ export const keptEntriesOf = (rootAbs: string, useDefaultExcludes: boolean): ((p
     chains.set(path, chain);
     return chain;
   };
+  // The package output folders kept (package-output.ts) in a folder and those above it, as walkTree passes them down.
+  const outputs = new Map<string, readonly string[]>();
+  const outputsOf = (path: string, entries?: fs.Dirent[]): readonly string[] => {
+    const known = outputs.get(path);
+    if (known) return known;
+    const slash = path.lastIndexOf('/');
+    const above = path === '' ? [] : outputsOf(slash < 0 ? '' : path.slice(0, slash));
+    let own: string[] = [];
+    if (useDefaultExcludes) {
+      try {
+        own = keptOutputsAmong(rootAbs, path, entries ?? fs.readdirSync(path === '' ? rootAbs : joinAbsolute(rootAbs, path), { withFileTypes: true })).map((k) => k.dir);
+      } catch {
+        // unreadable: keeps nothing
+      }
+    }
+    const reaching = own.length > 0 ? [...above, ...own] : above;
+    outputs.set(path, reaching);
+    return reaching;
+  };
   return (path) => {
     let entries: fs.Dirent[];
     try {
@@ -151,6 +182,7 @@ export const keptEntriesOf = (rootAbs: string, useDefaultExcludes: boolean): ((p
     }
     const matchers = chainOf(path);
     builds.learn(path, entries);
-    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).filter((e) => isKept(e, path, matchers, useDefaultExcludes, builds.buildsIn));
+    const reaching = outputsOf(path, entries);
+    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).filter((e) => isKept(e, path, matchers, useDefaultExcludes, builds.buildsIn, reaching));
   };
 };

@@ -1,0 +1,250 @@
+/**
+ * A package's `dist/`, `build/` or `out/` that is its own code, not a build's output. The default
+ * excludes leave those folders out as what a build writes; a published package (hexo-cli's
+ * `"main": "dist/hexo"`, verdaccio's `build/`), or a repo that commits a package's compiled code
+ * without what compiles it, has no build in the tree: left out, all its code vanished from the
+ * census. Such a folder is kept when its package.json's entry fields (`main`, `module`, `browser`,
+ * `bin`, `exports`, `types`, `typings`) point into it and nothing in that package builds it:
+ *
+ * - no `src/` or `source/` folder beside it (the sources a build compiles into it);
+ * - no bundler or build-tool config beside it (rollup, webpack, vite, tsup, … gulp, grunt, parcel:
+ *   they write `dist/` by default or by what they say);
+ * - no tsconfig*.json beside it whose `outDir`, `outFile` or `declarationDir` is inside it;
+ * - no package.json script that names the folder (`babel lib -d dist`, `rimraf dist`, `ncc build
+ *   index.js -o dist`) together with an input that is there: another path of the package it names,
+ *   or a tsconfig beside it. verdaccio's `babel src/ --out-dir build/` names no input the published
+ *   package has: nothing there writes build/.
+ *
+ * Only the package.json (and tsconfig) files beside a listed output folder are read, each at most
+ * MAX_READ bytes, symlinks not followed. A package.json that is not JSON is a warning naming it, and
+ * the folder stays out as before.
+ */
+import fs from 'node:fs';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, warning } from '../util/diagnostics.js';
+import { parseJsonDocument, isRecord, type JsonDocument } from '../manifests/json.js';
+
+/** The default-excluded folder names a package's own code may sit in. */
+export const OUTPUT_DIRS: ReadonlySet<string> = new Set(['dist', 'build', 'out']);
+
+/** Largest package.json or tsconfig read here: a bigger one is not a hand-written manifest. */
+export const MAX_READ = 512 * 1024;
+
+/** The names one folder of a package holds: its files and its folders. */
+export interface FolderNames {
+  files: ReadonlySet<string>;
+  dirs: ReadonlySet<string>;
+}
+
+/** One output folder kept, and the package.json field that says it is the package's code. */
+export interface KeptOutput {
+  /** The folder's repo path (`dist`, `packages/x/build`). */
+  dir: string;
+  manifest: string;
+  field: string;
+  value: string;
+  line: number;
+}
+
+/** The package.json fields that name the files a package's users load. */
+const ENTRY_FIELDS = ['main', 'module', 'browser', 'bin', 'exports', 'types', 'typings'] as const;
+
+/** Source folders a build compiles into an output folder beside them. */
+const SOURCE_DIRS = ['src', 'source'];
+
+/** Configs of tools that build a package into dist/ (or build/, out/) by default or as configured. */
+const BUILDER_CONFIG = /^(?:(?:rollup|webpack|vite|tsup|tsdown|rolldown|rspack|rsbuild|esbuild|build|snowpack|parcel|vue|svelte|astro|electron-builder)\.config\.[cm]?[jt]s|(?:gulpfile|gruntfile)(?:\.babel)?\.[cm]?[jt]s|\.parcelrc|angular\.json|electron-builder\.(?:json|ya?ml))$/i;
+
+const TSCONFIG = /^tsconfig(?:\.[^/]*)?\.json$/;
+
+/** A regular file's text (no symlink followed), null when absent, unreadable or larger than MAX_READ. */
+export const readSmallFile = (abs: string): string | null => {
+  try {
+    const st = fs.lstatSync(abs);
+    if (!st.isFile() || st.size > MAX_READ) return null;
+    return fs.readFileSync(abs, 'utf8');
+  } catch {
+    return null;
+  }
+};
+
+/** `./dist/x.js` → `dist/x.js`. */
+const plain = (value: string): string => value.replace(/^(?:\.\/)+/, '');
+
+/** The first string under `value` (an exports map, a bin map) that lies in folder `dir`, with its member path. */
+const firstInto = (value: unknown, dir: string, path: (string | number)[], depth = 0): { value: string; path: (string | number)[] } | null => {
+  if (typeof value === 'string') {
+    const p = plain(value);
+    return p === dir || p.startsWith(`${dir}/`) ? { value, path } : null;
+  }
+  if (depth > 8) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = firstInto(value[i], dir, [...path, i], depth + 1);
+      if (hit) return hit;
+    }
+  } else if (isRecord(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      const hit = firstInto(v, dir, [...path, k], depth + 1);
+      if (hit) return hit;
+    }
+  }
+  return null;
+};
+
+/** Words of a script command line: quotes dropped, `--out-dir=dist` split at `=`, `&&`/`;`/`|` as separators. */
+const scriptWords = (command: string): string[] =>
+  command.split(/[\s;&|()]+/).flatMap((w) => w.replace(/^['"]+|['"]+$/g, '').split('=')).filter((w) => w !== '');
+
+/** Whether a word names the folder `dir` itself (or a folder or glob inside it), not a file in it that is run. */
+const namesFolder = (word: string, dir: string): boolean => {
+  const p = plain(word).replace(/\/+$/, '');
+  if (p === dir) return true;
+  if (!p.startsWith(`${dir}/`)) return false;
+  const last = p.slice(p.lastIndexOf('/') + 1);
+  return last.includes('*') || !/\.[A-Za-z0-9]+$/.test(last);
+};
+
+/** What in the package writes `dir` (a name in its folder), or null when nothing there does. */
+const builderOf = (dir: string, names: FolderNames, doc: JsonDocument, readBeside: (name: string) => string | null): string | null => {
+  for (const s of SOURCE_DIRS) if (names.dirs.has(s)) return `${s}/ beside it`;
+  const tsconfigs: string[] = [];
+  for (const f of names.files) {
+    if (BUILDER_CONFIG.test(f)) return f;
+    if (TSCONFIG.test(f)) tsconfigs.push(f);
+  }
+  const outInto = new RegExp(`"(?:outDir|outFile|declarationDir)"\\s*:\\s*"(?:\\./)*${dir}(?:[/"])`);
+  for (const t of tsconfigs.sort()) if (outInto.test(readBeside(t) ?? '')) return `${t}'s output`;
+  const root = doc.value as Record<string, unknown>;
+  const scripts = isRecord(root.scripts) ? root.scripts : {};
+  for (const [name, command] of Object.entries(scripts)) {
+    if (typeof command !== 'string') continue;
+    const words = scriptWords(command);
+    if (!words.some((w) => namesFolder(w, dir))) continue;
+    if (tsconfigs.length > 0) return `script "${name}" with ${tsconfigs[0]}`;
+    // An input the command reads: a folder of the package (`lib`, `src/index.ts`'s `src`) or a file beside the package.json.
+    const input = words.find((w) => {
+      const p = plain(w).replace(/\/+$/, '');
+      const first = p.split('/')[0];
+      if (first === dir || first === 'node_modules' || p === 'package.json') return false;
+      return names.dirs.has(first) || (p === first && names.files.has(p));
+    });
+    if (input !== undefined) return `script "${name}" (${input} → ${dir}/)`;
+  }
+  return null;
+};
+
+/**
+ * The output folders of the package in folder `pkgDir` (repo path, '' = the root) that are its own
+ * code. `names`: what the package's folder holds; `candidates`: its output folders that hold files;
+ * `read`: a file's text by repo path (MAX_READ at most), null when it cannot be read.
+ */
+export const keptOutputDirs = (
+  pkgDir: string,
+  names: FolderNames,
+  candidates: readonly string[],
+  read: (repoPath: string) => string | null,
+  diagnostics: Diagnostic[],
+): KeptOutput[] => {
+  const at = (name: string): string => (pkgDir === '' ? name : `${pkgDir}/${name}`);
+  const manifest = at('package.json');
+  const text = read(manifest);
+  if (text === null) return [];
+  const parsed = parseJsonDocument(text, manifest);
+  if ('diagnostic' in parsed) {
+    diagnostics.push(warning('discover/package-json-unread', `package.json not read for its entry points (${parsed.diagnostic.message}); ${candidates.map((c) => `${c}/`).join(', ')} left out as build output`, manifest, parsed.diagnostic.location?.line));
+    return [];
+  }
+  if (!isRecord(parsed.doc.value)) return [];
+  const root = parsed.doc.value;
+  const out: KeptOutput[] = [];
+  for (const dir of [...candidates].sort()) {
+    let hit: { field: string; value: string; path: (string | number)[] } | null = null;
+    for (const field of ENTRY_FIELDS) {
+      const found = firstInto(root[field], dir, [field]);
+      if (found) {
+        hit = { field, ...found };
+        break;
+      }
+    }
+    if (hit === null || builderOf(dir, names, parsed.doc, (name) => read(at(name))) !== null) continue;
+    const line = parsed.doc.lineOf(hit.path);
+    const field = `${hit.field}${hit.path.slice(1).map((k) => `[${JSON.stringify(k)}]`).join('')}`;
+    const kept: KeptOutput = { dir: at(dir), manifest, field, value: hit.value, line };
+    out.push(kept);
+    diagnostics.push(diagnostic('discover/package-output-kept', 'info', `${dir}/ is scanned, not left out as build output: ${kept.field} names ${hit.value} and nothing in this package builds ${dir}/ (no src/, bundler config, tsconfig output or script that writes it)`, manifest, line));
+  }
+  return out;
+};
+
+/** The output folders a walked folder's entries keep: `keptOutputDirs` on what is on disk (walk.ts). */
+export const keptOutputsAmong = (rootAbs: string, base: string, entries: readonly fs.Dirent[], diagnostics: Diagnostic[] = []): KeptOutput[] => {
+  let manifest = false;
+  const candidates: string[] = [];
+  for (const e of entries) {
+    if (e.name === 'package.json' && e.isFile()) manifest = true;
+    else if (OUTPUT_DIRS.has(e.name) && e.isDirectory()) candidates.push(e.name);
+  }
+  if (!manifest || candidates.length === 0) return [];
+  const files = new Set<string>();
+  const dirs = new Set<string>();
+  for (const e of entries) (e.isDirectory() ? dirs : files).add(e.name);
+  const prefix = `${rootAbs}/`;
+  return keptOutputDirs(base, { files, dirs }, candidates, (path) => readSmallFile(`${prefix}${path}`), diagnostics);
+};
+
+/**
+ * The listed output folders that are their package's code (discover, from git's listing or the
+ * walk's): each listed path's first output-folder segment whose folder holds a listed package.json
+ * that is not itself left out. Reads nothing when no listed path is inside such a folder.
+ */
+export const listedPackageOutputs = (
+  rootAbs: string,
+  listed: readonly string[],
+  leftOut: (path: string) => boolean,
+  diagnostics: Diagnostic[],
+): KeptOutput[] => {
+  const manifests = new Set<string>();
+  const candidates = new Map<string, Set<string>>();
+  for (const path of listed) {
+    if (path === 'package.json' || path.endsWith('/package.json')) manifests.add(path.slice(0, Math.max(0, path.length - '/package.json'.length)));
+    if (!path.includes('dist/') && !path.includes('build/') && !path.includes('out/')) continue;
+    let start = 0;
+    for (;;) {
+      const slash = path.indexOf('/', start);
+      if (slash < 0) break;
+      const seg = path.slice(start, slash);
+      if (OUTPUT_DIRS.has(seg)) {
+        const pkg = start === 0 ? '' : path.slice(0, start - 1);
+        let set = candidates.get(pkg);
+        if (!set) candidates.set(pkg, (set = new Set()));
+        set.add(seg);
+        break;
+      }
+      start = slash + 1;
+    }
+  }
+  for (const pkg of [...candidates.keys()]) {
+    if (!manifests.has(pkg) || leftOut(pkg === '' ? 'package.json' : `${pkg}/package.json`)) candidates.delete(pkg);
+  }
+  if (candidates.size === 0) return [];
+  const names = new Map<string, { files: Set<string>; dirs: Set<string> }>();
+  for (const pkg of candidates.keys()) names.set(pkg, { files: new Set(), dirs: new Set() });
+  const note = (pkg: string, rest: string): void => {
+    const own = names.get(pkg);
+    if (!own) return;
+    const slash = rest.indexOf('/');
+    if (slash < 0) own.files.add(rest);
+    else own.dirs.add(rest.slice(0, slash));
+  };
+  for (const path of listed) {
+    note('', path);
+    for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) note(path.slice(0, slash), path.slice(slash + 1));
+  }
+  const prefix = `${rootAbs}/`;
+  const out: KeptOutput[] = [];
+  for (const [pkg, dirs] of [...candidates].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    out.push(...keptOutputDirs(pkg, names.get(pkg)!, [...dirs], (path) => readSmallFile(`${prefix}${path}`), diagnostics));
+  }
+  return out;
+};

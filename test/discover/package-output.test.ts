@@ -1,0 +1,123 @@
+/**
+ * A package's dist/ or build/ is its code, not a build's output, when its package.json's entry
+ * fields point into it and nothing in the package builds it (no src/, bundler config, tsconfig
+ * output into it, or script that writes it from an input that is there): a published package
+ * (hexo-cli's `"main": "dist/hexo"`, verdaccio's build/) or a repo that commits a package's
+ * compiled code. Where a build writes it, it stays out as before.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { keptOutputDirs, MAX_READ } from '../../src/discover/package-output.js';
+import type { Diagnostic } from '../../src/model/diagnostic.js';
+import { fixturePath, standaloneFixture } from '../helpers/fixtures.js';
+import { scanDir } from '../helpers/scan-fixture.js';
+import { scratchDir } from '../helpers/scratch.js';
+
+const KEPT = 'test/fixtures/discover/package-output-kept';
+const BUILT = 'test/fixtures/discover/package-output-built';
+
+const summary = async (root: string) => {
+  const { audit } = await scanDir(root);
+  return {
+    files: Object.fromEntries(audit.files.filter((f) => /\.(?:[cm]?js|ts)$/.test(f.path)).map((f) => [f.path, f.verdict ?? undefined])),
+    notes: audit.warnings.filter((w) => w.id.startsWith('discover/')).map((w) => `${w.location?.file}:${w.location?.line} ${w.id} ${w.message}`),
+  };
+};
+
+const KEPT_EXPECTED = {
+  files: {
+    'bin/greet.js': 'production',
+    'dist/index.d.ts': 'production',
+    'dist/index.js': 'production',
+    'dist/lib/format.js': 'production',
+    'dist/lib/unused.js': 'dead',
+    'packages/vendored/build/main.js': 'production',
+  },
+  notes: [
+    'package.json:4 discover/package-output-kept dist/ is scanned, not left out as build output: main names dist/index.js and nothing in this package builds dist/ (no src/, bundler config, tsconfig output or script that writes it)',
+    'packages/vendored/package.json:1 discover/package-output-kept build/ is scanned, not left out as build output: exports["."]["require"] names ./build/main.js and nothing in this package builds build/ (no src/, bundler config, tsconfig output or script that writes it)',
+  ],
+};
+
+const BUILT_EXPECTED = {
+  files: {
+    'packages/a/src/index.ts': 'production',
+    'packages/b/index.ts': 'production',
+    'packages/c/c.mjs': 'tooling',
+    'packages/c/rollup.config.mjs': 'tooling',
+    'packages/d/index.js': 'production',
+  },
+  notes: ['packages/e/package.json:1 discover/package-json-unread package.json not read for its entry points (invalid JSON: Expected double-quoted property name); dist/ left out as build output'],
+};
+
+const inGit = (fixture: string): string => {
+  const dir = join(scratchDir('census-package-output-'), 'repo');
+  cpSync(fixturePath('discover', fixture), dir, { recursive: true });
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  execFileSync('git', ['add', '-f', '.'], { cwd: dir });
+  return dir;
+};
+
+test('outside git: a package dist/ its package.json names and nothing builds is scanned (its node_modules/ still out)', async () => {
+  assert.deepEqual(await summary(standaloneFixture(KEPT)), KEPT_EXPECTED);
+});
+
+test('in git: the listing is judged by the same rule', async () => {
+  assert.deepEqual(await summary(inGit('package-output-kept')), KEPT_EXPECTED);
+});
+
+test('outside git: dist/ stays out beside src/, a tsconfig outDir, a bundler config, a script with its input, or an unreadable package.json', async () => {
+  assert.deepEqual(await summary(standaloneFixture(BUILT)), BUILT_EXPECTED);
+});
+
+test('in git: the same folders stay out', async () => {
+  assert.deepEqual(await summary(inGit('package-output-built')), BUILT_EXPECTED);
+});
+
+const names = (files: string[], dirs: string[]) => ({ files: new Set(files), dirs: new Set(dirs) });
+
+test('keptOutputDirs: entry fields, and what in the package builds the folder', () => {
+  const run = (pkg: object | string, files: string[], dirs: string[], extra: Record<string, string> = {}) => {
+    const texts: Record<string, string> = { 'package.json': typeof pkg === 'string' ? pkg : JSON.stringify(pkg, null, 2), ...extra };
+    const diagnostics: Diagnostic[] = [];
+    const kept = keptOutputDirs('', names(['package.json', ...files], ['dist', 'build', ...dirs]), ['dist', 'build'], (p) => texts[p] ?? null, diagnostics);
+    return { kept: kept.map((k) => `${k.dir} ${k.field}`), ids: diagnostics.map((d) => d.id) };
+  };
+  assert.deepEqual(run({ main: 'dist/hexo' }, [], ['bin']).kept, ['dist main']);
+  assert.deepEqual(run({ bin: { x: './build/cli.js' }, types: 'dist/x.d.ts' }, [], []).kept, ['build bin["x"]', 'dist types']);
+  assert.deepEqual(run({ exports: { '.': [{ import: './dist/x.mjs' }] } }, [], []).kept, ['dist exports["."][0]["import"]']);
+  // Nothing names the folder: out.
+  assert.deepEqual(run({ main: 'index.js', files: ['dist'] }, ['index.js'], []).kept, []);
+  // verdaccio: its build script compiles src/, which the published package does not have.
+  assert.deepEqual(run({ main: 'build/index.js', scripts: { build: 'rm -Rf build && babel src/ --out-dir build/' } }, ['index.js'], []).kept, ['build main']);
+  // The same script in the repo, where src/ is: out.
+  assert.deepEqual(run({ main: 'build/index.js', scripts: { build: 'babel src/ --out-dir build/' } }, [], ['src']).kept, []);
+  // A script that writes it from a file that is there; one that only runs a file in it does not write it.
+  assert.deepEqual(run({ main: 'dist/index.js', scripts: { build: 'ncc build index.js -o dist' } }, ['index.js'], []).kept, []);
+  assert.deepEqual(run({ main: 'dist/index.js', scripts: { start: 'node dist/index.js' } }, ['index.js'], []).kept, ['dist main']);
+  assert.deepEqual(run({ main: 'dist/index.js', scripts: { build: 'tsc --outDir=dist' } }, ['tsconfig.json'], [], { 'tsconfig.json': '{}' }).kept, []);
+  // tsconfig output, bundler configs.
+  assert.deepEqual(run({ main: 'dist/index.js' }, ['tsconfig.build.json'], [], { 'tsconfig.build.json': '{ "compilerOptions": { "outDir": "dist/" } }' }).kept, []);
+  assert.deepEqual(run({ main: 'dist/index.js' }, ['tsconfig.json'], [], { 'tsconfig.json': '{ "compilerOptions": { "outDir": "lib" } }' }).kept, ['dist main']);
+  assert.deepEqual(run({ main: 'dist/index.js' }, ['vite.config.ts'], []).kept, []);
+  assert.deepEqual(run({ main: 'dist/index.js' }, ['Gruntfile.js'], []).kept, []);
+  // Not JSON, not an object: a warning, the old rule.
+  assert.deepEqual(run('{ "main": "dist/x.js", }', [], []), { kept: [], ids: ['discover/package-json-unread'] });
+  assert.deepEqual(run('["dist/x.js"]', [], []), { kept: [], ids: [] });
+});
+
+test('hostile: a package.json over the size cap or a symlink is not read (the folder stays out)', async () => {
+  const dir = join(scratchDir('census-package-output-hostile-'), 'repo');
+  mkdirSync(join(dir, 'big', 'dist'), { recursive: true });
+  mkdirSync(join(dir, 'link', 'dist'), { recursive: true });
+  writeFileSync(join(dir, 'big', 'package.json'), `{ "main": "dist/a.js", "pad": "${'x'.repeat(MAX_READ)}" }`);
+  writeFileSync(join(dir, 'big', 'dist', 'a.js'), 'module.exports = 1;\n');
+  writeFileSync(join(dir, 'real.json'), '{ "main": "dist/b.js" }');
+  symlinkSync('../real.json', join(dir, 'link', 'package.json'));
+  writeFileSync(join(dir, 'link', 'dist', 'b.js'), 'module.exports = 2;\n');
+  const { audit } = await scanDir(dir);
+  assert.deepEqual(audit.files.filter((f) => f.path.includes('dist/')).map((f) => f.path), []);
+});
