@@ -10,6 +10,7 @@ import { isDocLanguage, languageRecord } from '../languages/registry.js';
 import { byString } from '../util/compare.js';
 import { basename } from '../util/path.js';
 import { nameExtension } from '../discover/language.js';
+import { withoutLanguageTag } from '../languages/web/index.js';
 import { aboutFile, entrySentence } from '../util/sentences.js';
 
 export interface Root {
@@ -31,7 +32,8 @@ const runnableEvidence = (file: FileRecord): string | null => {
   const markers = (file.runnable ?? []).filter((m) => m !== 'top-level-code' || spec?.topLevelCodeRuns === true);
   if (markers.length === 0) {
     if (file.executable && spec?.executableEvidence) return `${file.path} ${spec.executableEvidence}`;
-    const byPath = spec?.runByPath ? spec.runByPath[nameExtension(basename(file.path))] : undefined;
+    // A page in one language (`x.html.en`) is run by the path of the page it is a version of.
+    const byPath = spec?.runByPath ? spec.runByPath[nameExtension(withoutLanguageTag(basename(file.path)))] : undefined;
     return byPath === undefined ? null : `${file.path} ${byPath}`;
   }
   const words = markers.map((m) => RUNNABLE_WORDS[m]);

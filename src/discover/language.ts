@@ -5,6 +5,7 @@
 import type { Language } from '../model/file.js';
 import { LANGUAGE_RECORDS } from '../languages/registry.js';
 import { basename } from '../util/path.js';
+import { isLanguageVariantPage } from '../languages/web/index.js';
 
 const BY_EXTENSION = new Map<string, Language>(LANGUAGE_RECORDS.flatMap((r) => r.extensions.map((e) => [e, r.id] as const)));
 const BY_NAME = new Map<string, Language>(LANGUAGE_RECORDS.flatMap((r) => (r.fileNames ?? []).map((n) => [n, r.id] as const)));
@@ -34,7 +35,10 @@ export const languageFromPath = (path: string): Language | null => {
   for (let i = 0; i < BY_FOLDER.length; i++) if (path.includes(BY_FOLDER[i][0])) return BY_FOLDER[i][1];
   const ext = nameExtension(name).toLowerCase();
   if (ext === '' || ext === name.toLowerCase()) return null;
-  const language = BY_EXTENSION.get(ext) ?? 'other';
+  const known = BY_EXTENSION.get(ext);
+  // `index.html.en`: an HTML page in one language (a 2- or 5-letter tag no language claims).
+  if (known === undefined && (ext.length === 3 || ext.length === 6) && isLanguageVariantPage(name)) return 'html';
+  const language = known ?? 'other';
   // A distribution's metadata (SOURCES.txt lists every file it ships, entry_points.txt its plugins) is no prose: read as docs, it mentioned every file.
   return language === 'text' && PACKAGING_METADATA.test(path) ? 'other' : language;
 };

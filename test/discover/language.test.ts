@@ -17,3 +17,16 @@ test('languageFromPath: a mod_wsgi script is Python', () => {
   assert.equal(languageFromPath('usr/share/graphite-web/graphite.wsgi'), 'python');
   assert.equal(languageFromPath('deploy/app.WSGI'), 'python');
 });
+
+test('languageFromPath: a page in one language (Apache content negotiation) is HTML; a compressed page or a code file is not', () => {
+  assert.equal(languageFromPath('cgi-bin/lconline/lc_cgi.html.de'), 'html');
+  assert.equal(languageFromPath('site/index.html.en'), 'html');
+  assert.equal(languageFromPath('site/index.htm.pt-br'), 'html');
+  assert.equal(languageFromPath('site/INDEX.HTML.FR'), 'html');
+  assert.equal(languageFromPath('site/index.html.gz'), 'other');
+  assert.equal(languageFromPath('site/index.html.br'), 'other');
+  assert.equal(languageFromPath('site/index.html.in'), 'other');
+  assert.equal(languageFromPath('src/view.html.js'), 'javascript');
+  assert.equal(languageFromPath('src/view.html.ts'), 'typescript');
+  assert.equal(languageFromPath('notes.de'), 'other');
+});

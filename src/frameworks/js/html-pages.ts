@@ -26,8 +26,11 @@ import { servedFolders } from './static-dirs.js';
 import { fileReference, jsCodeFiles, jsPackages, kindOf, toolInvocations, toolRun } from './support.js';
 import type { EntryKind } from '../../model/verdict.js';
 import { htmlScripts } from './vite.js';
+import { isLanguageVariantPage } from '../../languages/web/index.js';
 
 const PAGE = /\.html?$/;
+/** A page the repo owns: `x.html`, `x.htm`, or one language's version of one (`x.html.de`, languages/web). */
+const isPage = (path: string): boolean => PAGE.test(path) || isLanguageVariantPage(path);
 const RANK: readonly EntryKind[] = ['production', 'tooling', 'test'];
 /** Folders whose pages are a dependency's or a build's, not the repo's own. */
 const VENDORED = /(^|\/)(node_modules|bower_components|dist|build|coverage|vendor)\//;
@@ -109,7 +112,7 @@ export const pageScripts = perScan((ctx: FrameworkContext): { scripts: PageScrip
   const roots = new Map<string, string>();
   let packageDirs: string[] | null = null;
   for (const page of sortedPaths(ctx.files)) {
-    if (!PAGE.test(page) || VENDORED.test(page)) continue;
+    if (!isPage(page) || VENDORED.test(page)) continue;
     const text = ctx.readText(page);
     if (text === null || !/<script/i.test(text)) continue;
     packageDirs ??= jsPackages(ctx).map((p) => p.dir);
