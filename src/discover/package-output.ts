@@ -177,6 +177,14 @@ export const keptOutputDirs = (
   return out;
 };
 
+/** The names a folder's entries hold: its files (links and other entries too) and its folders. */
+const namesOf = (entries: readonly fs.Dirent[]): FolderNames => {
+  const files = new Set<string>();
+  const dirs = new Set<string>();
+  for (const e of entries) (e.isDirectory() ? dirs : files).add(e.name);
+  return { files, dirs };
+};
+
 /** The output folders a walked folder's entries keep: `keptOutputDirs` on what is on disk (walk.ts). */
 export const keptOutputsAmong = (rootAbs: string, base: string, entries: readonly fs.Dirent[], diagnostics: Diagnostic[] = []): KeptOutput[] => {
   let manifest = false;
@@ -186,17 +194,16 @@ export const keptOutputsAmong = (rootAbs: string, base: string, entries: readonl
     else if (OUTPUT_DIRS.has(e.name) && e.isDirectory()) candidates.push(e.name);
   }
   if (!manifest || candidates.length === 0) return [];
-  const files = new Set<string>();
-  const dirs = new Set<string>();
-  for (const e of entries) (e.isDirectory() ? dirs : files).add(e.name);
   const prefix = `${rootAbs}/`;
-  return keptOutputDirs(base, { files, dirs }, candidates, (path) => readSmallFile(`${prefix}${path}`), diagnostics);
+  return keptOutputDirs(base, namesOf(entries), candidates, (path) => readSmallFile(`${prefix}${path}`), diagnostics);
 };
 
 /**
- * The listed output folders that are their package's code (discover, from git's listing or the
- * walk's): each listed path's first output-folder segment whose folder holds a listed package.json
- * that is not itself left out. Reads nothing when no listed path is inside such a folder.
+ * The listed output folders that are their package's code (discover, from git's listing): each
+ * listed path's first output-folder segment whose folder holds a listed package.json that is not
+ * itself left out, judged by what that folder holds on disk (one read of it per such package).
+ * One pass over the listing with a substring test per path; nothing read when no listed path is
+ * inside such a folder.
  */
 export const listedPackageOutputs = (
   rootAbs: string,
@@ -207,7 +214,7 @@ export const listedPackageOutputs = (
   const manifests = new Set<string>();
   const candidates = new Map<string, Set<string>>();
   for (const path of listed) {
-    if (path === 'package.json' || path.endsWith('/package.json')) manifests.add(path.slice(0, Math.max(0, path.length - '/package.json'.length)));
+    if (path.endsWith('package.json') && (path === 'package.json' || path.endsWith('/package.json'))) manifests.add(path.slice(0, Math.max(0, path.length - '/package.json'.length)));
     if (!path.includes('dist/') && !path.includes('build/') && !path.includes('out/')) continue;
     let start = 0;
     for (;;) {
@@ -224,27 +231,17 @@ export const listedPackageOutputs = (
       start = slash + 1;
     }
   }
-  for (const pkg of [...candidates.keys()]) {
-    if (!manifests.has(pkg) || leftOut(pkg === '' ? 'package.json' : `${pkg}/package.json`)) candidates.delete(pkg);
-  }
-  if (candidates.size === 0) return [];
-  const names = new Map<string, { files: Set<string>; dirs: Set<string> }>();
-  for (const pkg of candidates.keys()) names.set(pkg, { files: new Set(), dirs: new Set() });
-  const note = (pkg: string, rest: string): void => {
-    const own = names.get(pkg);
-    if (!own) return;
-    const slash = rest.indexOf('/');
-    if (slash < 0) own.files.add(rest);
-    else own.dirs.add(rest.slice(0, slash));
-  };
-  for (const path of listed) {
-    note('', path);
-    for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) note(path.slice(0, slash), path.slice(slash + 1));
-  }
   const prefix = `${rootAbs}/`;
   const out: KeptOutput[] = [];
   for (const [pkg, dirs] of [...candidates].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-    out.push(...keptOutputDirs(pkg, names.get(pkg)!, [...dirs], (path) => readSmallFile(`${prefix}${path}`), diagnostics));
+    if (!manifests.has(pkg) || leftOut(pkg === '' ? 'package.json' : `${pkg}/package.json`)) continue;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(pkg === '' ? rootAbs : `${prefix}${pkg}`, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    out.push(...keptOutputDirs(pkg, namesOf(entries), [...dirs], (path) => readSmallFile(`${prefix}${path}`), diagnostics));
   }
   return out;
 };
