@@ -22,7 +22,7 @@ import { emptyFrameworkOutput } from '../types.js';
 import type { FileFacts } from '../../model/facts.js';
 import { perScan } from '../per-scan.js';
 import { pathAssignments, pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
-import { filesByFolder, moduleFile } from './python-files.js';
+import { assignmentAbove, filesByFolder, moduleFile } from './python-files.js';
 import { lineOfOffset, lineStarts } from '../../util/lines.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { dirname } from '../../util/path.js';
@@ -255,31 +255,23 @@ const splitGlob = (path: string): { folder: string; pattern: string } | null => 
 
 /** Literal segments a folder's unsettled path must end in to be settled by them alone. */
 const MIN_TAIL = 2;
-/** How far above a listing the assignment to the name it lists may stand. */
-const TAIL_LOOK_BACK = 12;
 const JOIN_HEAD = /^(?:os\s*\.\s*)?(?:path\s*\.\s*)?join\s*\(/;
 
 /**
  * `os.path.join(<unsettled>, 'share', 'gpodder', 'extensions', '*.py')`, written in the listing or
- * assigned to the name it lists within TAIL_LOOK_BACK lines above (`offset`: the listing's): the
+ * assigned to the name it lists a few lines above the listing's `line` (python-files' assignmentAbove): the
  * expression and its literal segments after the last computed argument; null when every argument
  * is a literal (that settles, or is relative) or the last one is computed.
  */
-const joinedTail = (text: string, arg: string, offset: number): { expr: string; segments: string[] } | null => {
+const joinedTail = (text: string, starts: readonly number[], line: number, arg: string): { expr: string; segments: string[] } | null => {
   let expr = arg.trim();
   let from = 0;
   let source = expr;
   if (/^[A-Za-z_]\w*$/.test(expr)) {
-    const lineStart = text.lastIndexOf('\n', offset) + 1;
-    let start = lineStart;
-    for (let k = 0; k < TAIL_LOOK_BACK && start > 0; k++) start = text.lastIndexOf('\n', start - 2) + 1;
-    let found: RegExpExecArray | null = null;
-    const assign = new RegExp(`^[ \\t]*${expr}[ \\t]*=(?!=)[ \\t]*`, 'gm');
-    const above = text.slice(start, lineStart);
-    for (let m = assign.exec(above); m !== null; m = assign.exec(above)) found = m;
+    const found = assignmentAbove(text, starts, line, expr);
     if (found === null) return null;
     source = text;
-    from = start + found.index + found[0].length;
+    from = found.at;
   }
   const head = JOIN_HEAD.exec(source.slice(from, from + 40));
   if (head === null) return null;
@@ -304,8 +296,8 @@ const onlyFolderEndingIn = (ctx: FrameworkContext, tail: string): string | null 
 };
 
 /** A listing's folder (and glob pattern) from its literal tail alone, when its head does not settle. */
-const settledByTail = (ctx: FrameworkContext, text: string, arg: string, offset: number, globbed: boolean): { folder: string; pattern?: string; tail: { expr: string; path: string } } | null => {
-  const joined = joinedTail(text, arg, offset);
+const settledByTail = (ctx: FrameworkContext, text: string, starts: readonly number[], line: number, arg: string, globbed: boolean): { folder: string; pattern?: string; tail: { expr: string; path: string } } | null => {
+  const joined = joinedTail(text, starts, line, arg);
   if (joined === null) return null;
   const at = joined.segments.findIndex((x) => isGlob(x));
   if (globbed !== at >= 0) return null;
@@ -343,12 +335,12 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
       const folder = repoPathOf(pathValue(args[0], file, varsFor(args[0])));
       if (folder !== null) out.push({ ...at, folder, mode: 'modules', via: CALLEE[listing] });
       else {
-        const byTail = settledByTail(ctx, text, args[0], m.index, false);
+        const byTail = settledByTail(ctx, text, starts, line, args[0], false);
         if (byTail !== null) out.push({ ...at, folder: byTail.folder, mode: 'modules', via: CALLEE[listing], tail: byTail.tail });
       }
     } else if (globbing !== undefined) {
       const where = repoPathOf(pathValue(args[0] ?? '', file, varsFor(args[0] ?? '')));
-      const byTail = where === null && args[0] !== undefined ? settledByTail(ctx, text, args[0], m.index, true) : null;
+      const byTail = where === null && args[0] !== undefined ? settledByTail(ctx, text, starts, line, args[0], true) : null;
       const split = byTail !== null ? { folder: byTail.folder, pattern: byTail.pattern! } : where === null ? null : splitGlob(where);
       if (split === null) continue;
       // Without recursive=True, Python reads ** as *.

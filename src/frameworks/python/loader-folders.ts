@@ -10,7 +10,8 @@ import type { FileFacts } from '../../model/facts.js';
 import type { FrameworkContext } from '../types.js';
 import { basename, dirname } from '../../util/path.js';
 import { absRepoPath, pathAssignments, pathValue, repoPathOf } from '../../languages/python/sys-path.js';
-import { moduleFile } from './python-files.js';
+import { assignmentAbove, moduleFile } from './python-files.js';
+import { lineStarts } from '../../util/lines.js';
 import { boundModuleFile } from './folder-loaders.js';
 import type { FunctionFlows } from './loader-roles.js';
 import { topLevelDefAround } from './loader-functions.js';
@@ -85,7 +86,7 @@ export const settleFolder = (env: SettleEnv, source: string, line: number, extra
   const settled = repoPathOf(pathValue(e, file, vars));
   if (settled !== null) return settled;
   // `this_dir = util.get_module_dir()` a few lines above, or the call itself: the caller's own folder.
-  const call = /^[A-Za-z_]\w*$/.test(expr) ? assignedAbove(text, line, expr) : expr;
+  const call = /^[A-Za-z_]\w*$/.test(expr) ? (assignmentAbove(text, lineStarts(text), line, expr)?.value ?? null) : expr;
   const helper = call === null ? null : /^([A-Za-z_][\w.]*)\(\s*\)$/.exec(call);
   return helper !== null && answersCallerFolder(ctx, file, facts, helper[1]) ? dirname(file) : null;
 };
@@ -212,20 +213,6 @@ const helperFolder = (ctx: FrameworkContext, file: string, facts: FileFacts, dot
   const answer = ret !== null && holderFacts !== undefined && ret[1] !== name && answersCallerFolder(ctx, holder, holderFacts, ret[1]) ? dirname(holder) : null;
   known.set(k, answer);
   return answer;
-};
-
-/** How far above a call the assignment of the name it passes may stand. */
-const LOOK_BACK = 12;
-
-/** The expression last assigned to `name` on its own line within LOOK_BACK lines above `line`, or null. */
-const assignedAbove = (text: string, line: number, name: string): string | null => {
-  const lines = text.split('\n', line);
-  const assignment = new RegExp(`^\\s*${name}\\s*=\\s*([^=].*?)\\s*(?:#.*)?$`);
-  for (let l = line - 2; l >= 0 && l >= line - 1 - LOOK_BACK; l--) {
-    const m = assignment.exec(lines[l] ?? '');
-    if (m) return m[1];
-  }
-  return null;
 };
 
 /** `sys._getframe(1).f_globals["__file__"]`: a function that reads its caller's file. */

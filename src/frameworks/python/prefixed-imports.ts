@@ -15,17 +15,16 @@
  * `__package__` are the file's own folder; each dot past the first goes a folder up).
  * The calls come from extraction (FileFacts.computedImportLines): only those files are read.
  * The name is read from the call's first argument, or from the one assignment to it within
- * LOOK_BACK lines above; constants are module-level `NAME = 'literal'` assignments.
+ * 12 lines above (python-files' assignmentAbove); constants are module-level `NAME = 'literal'` assignments.
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { foldersWithPaths, listedPaths, pathsInDir, sortedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
-import { packageInits } from './python-files.js';
+import { assignmentAbove, packageInits } from './python-files.js';
+import { lineStarts } from '../../util/lines.js';
 import { topLevelDefAround } from './loader-functions.js';
 
-/** How far above the call an assignment to the name it imports may stand. */
-const LOOK_BACK = 12;
 /** Lines read from the call's line on: its first argument may wrap (deluge's sits on the next line). */
 const CALL_SPAN = 4;
 const CALL = /\b(?:__import__|import_module|import_string)\(\s*([^,()]+(?:\([^()]*\))?[^,()]*?)\s*(?:,|\))/;
@@ -125,16 +124,6 @@ const moduleConstants = (text: string): Map<string, string> => {
   const out = new Map<string, string>();
   for (const m of text.matchAll(/^([A-Za-z_]\w*)\s*=\s*[rRuU]?(['"])([\w.]+)\2\s*(?:#.*)?$/gm)) out.set(m[1], m[3]);
   return out;
-};
-
-/** The expression last assigned to `name` within the lines above `line` (1-based), with its line, or null. */
-const assignmentAbove = (lines: readonly string[], line: number, name: string): { value: string; line: number } | null => {
-  const assignment = new RegExp(`^\\s*${name}\\s*=\\s*(.+?)\\s*(?:#.*)?$`);
-  for (let l = line - 2; l >= 0 && l >= line - 1 - LOOK_BACK; l--) {
-    const m = assignment.exec(lines[l]);
-    if (m) return { value: m[1], line: l + 1 };
-  }
-  return null;
 };
 
 /**
@@ -238,6 +227,7 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
     if (text === null) continue;
     const lines = text.split('\n');
     let constants: Map<string, string> | undefined;
+    let starts: number[] | undefined;
     const seen = new Set<string>();
     for (const line of calls) {
       const span = lines.slice(line - 1, line - 1 + CALL_SPAN).join('\n');
@@ -256,7 +246,7 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
       const relative = RELATIVE_CALL.exec(span);
       if (relative !== null) {
         const name = relative[1].trim();
-        const expression = /^[A-Za-z_]\w*$/.test(name) ? (assignmentAbove(lines, line, name)?.value ?? null) : name;
+        const expression = /^[A-Za-z_]\w*$/.test(name) ? (assignmentAbove(text, (starts ??= lineStarts(text)), line, name)?.value ?? null) : name;
         const level = expression === null ? 0 : relativeLevel(expression);
         const folder = level === 0 ? null : relativePackageFolder(ctx, file, relative[2], level);
         if (folder !== null && !seen.has(`rel\0${folder}`)) {
@@ -271,7 +261,7 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
       const argument = CALL.exec(span)?.[1]?.trim();
       if (!argument) continue;
       constants ??= moduleConstants(text);
-      const assigned = /^[A-Za-z_]\w*$/.test(argument) ? assignmentAbove(lines, line, argument) : null;
+      const assigned = /^[A-Za-z_]\w*$/.test(argument) ? assignmentAbove(text, (starts ??= lineStarts(text)), line, argument) : null;
       const expression = assigned !== null ? assigned.value : /^[A-Za-z_]\w*$/.test(argument) ? null : argument;
       const template = expression === null ? null : childTemplateOf(expression, constants);
       if (template === null || !DOTTED_PREFIX.test(template.prefix)) continue;

@@ -70,3 +70,20 @@ export const moduleFile = (ctx: FrameworkContext, from: string, specifier: strin
 
 /** The dotted name `from specifier import name` would import as a module (`from . import x` → `.x`). */
 export const fromName = (specifier: string, name: string): string => (specifier.endsWith('.') ? `${specifier}${name}` : `${specifier}.${name}`);
+
+/** How far above a line an assignment to the name it uses may stand. */
+const LOOK_BACK = 12;
+
+/**
+ * The expression last assigned to `name` on its own line within LOOK_BACK lines above `line`
+ * (1-based; `starts`: util/lines' lineStarts of `text`): the value, its line and its offset in the
+ * text; null when there is none. `name == x` is a comparison, no assignment.
+ */
+export const assignmentAbove = (text: string, starts: readonly number[], line: number, name: string): { value: string; line: number; at: number } | null => {
+  const assignment = new RegExp(`^(\\s*${name}\\s*=(?!=)\\s*)(.+?)\\s*(?:#.*)?$`);
+  for (let l = line - 1; l >= 1 && l >= line - LOOK_BACK; l--) {
+    const m = assignment.exec(text.slice(starts[l - 1], (starts[l] ?? text.length + 1) - 1));
+    if (m) return { value: m[2], line: l, at: starts[l - 1] + m[1].length };
+  }
+  return null;
+};
