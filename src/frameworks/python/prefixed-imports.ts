@@ -24,6 +24,7 @@ import { basename, dirname } from '../../util/path.js';
 import { assignmentAbove, packageInits } from './python-files.js';
 import { lineStarts } from '../../util/lines.js';
 import { topLevelDefAround } from './loader-functions.js';
+import { folderIndex } from './folder-loaders.js';
 
 /** Lines read from the call's line on: its first argument may wrap (deluge's sits on the next line). */
 const CALL_SPAN = 4;
@@ -95,17 +96,23 @@ const relativePackageFolder = (ctx: FrameworkContext, file: string, anchor: stri
   return ctx.files.has(folder === '' ? '__init__.py' : `${folder}/__init__.py`) ? folder : null;
 };
 
-/** The modules and subpackages directly in a package folder (not `_private` ones), and the package's own `__init__.py` and those above it. */
-const folderChildren = (ctx: FrameworkContext, folder: string): { target: string; init: boolean }[] => {
-  const out: { target: string; init: boolean }[] = [];
+type Child = { target: string; init: boolean };
+
+/**
+ * The modules and subpackages directly in a package folder (not `_private` ones) that `accept`
+ * takes by name and file, and the package's own `__init__.py` and those above it.
+ */
+const childrenIn = (ctx: FrameworkContext, folder: string, accept: (name: string, target: string) => boolean): Child[] => {
+  const out: Child[] = [];
   for (const child of pathsInDir(ctx.files, folder)) {
     const name = basename(child);
-    if (name.endsWith('.py') && name !== '__init__.py' && !name.startsWith('_')) out.push({ target: child, init: false });
+    if (name.endsWith('.py') && name !== '__init__.py' && !name.startsWith('_') && accept(name.slice(0, -3), child)) out.push({ target: child, init: false });
   }
+  // Importing any child runs the package's own __init__.py and those above it first.
   for (const init of packageInits(ctx.files, folder)) out.push({ target: init, init: true });
-  for (const sub of foldersWithPaths(ctx.files)) {
-    if (dirname(sub) !== folder || sub === folder || basename(sub).startsWith('_') || !ctx.files.has(`${sub}/__init__.py`)) continue;
-    out.push({ target: `${sub}/__init__.py`, init: false });
+  for (const sub of folderIndex(ctx).subfolders.get(folder) ?? []) {
+    const init = `${sub}/__init__.py`;
+    if (!basename(sub).startsWith('_') && ctx.files.has(init) && accept(basename(sub), init)) out.push({ target: init, init: false });
   }
   return out;
 };
@@ -115,9 +122,6 @@ export const prefixOf = (expression: string, constants: ReadonlyMap<string, stri
   const t = childTemplateOf(expression, constants);
   return t === null || t.tail !== '' ? null : t.prefix;
 };
-
-/** Whether a child named `name` may be the one loaded: not a `_private` one, and ending in the template's literal tail (`*_handler`) when it has one. */
-const fits = (name: string, tail: string): boolean => !name.startsWith('_') && name.length > tail.length && name.endsWith(tail);
 
 /** Module-level `NAME = 'dotted.literal'` assignments. */
 const moduleConstants = (text: string): Map<string, string> => {
@@ -188,32 +192,18 @@ const packageNamesOf = (text: string, at: number, expr: string): string[] => {
 };
 
 /**
- * The modules and subpackages directly in package `prefix` (not `_private` ones), wherever it
+ * The modules and subpackages directly in package `prefix` (not `_private` ones; named `*nameTail` when it is given), wherever it
  * resolves from `file` (strict: the one folder the name itself resolves to), and the package's own
  * `__init__.py` and those above it.
  */
-export const packageChildren = (ctx: FrameworkContext, prefix: string, file: string, strict = false, nameTail = ''): { target: string; init: boolean }[] => {
-  const out: { target: string; init: boolean }[] = [];
+export const packageChildren = (ctx: FrameworkContext, prefix: string, file: string, strict = false, nameTail = ''): Child[] => {
+  const out: Child[] = [];
   const tail = prefix.replace(/\./g, '/');
   for (const folder of foldersWithPaths(ctx.files)) {
     if (folder !== tail && !folder.endsWith(`/${tail}`)) continue;
     // strict: only the folder the package name itself resolves to from `file`.
     if (strict && ctx.module(prefix, dirname(file))[0] !== `${folder}/__init__.py`) continue;
-    for (const child of pathsInDir(ctx.files, folder)) {
-      const name = basename(child);
-      const module = name.endsWith('.py') ? name.slice(0, -3) : null;
-      if (module === null || module === '__init__' || !fits(module, nameTail)) continue;
-      if (ctx.module(`${prefix}.${module}`, dirname(file))[0] !== child) continue;
-      out.push({ target: child, init: false });
-    }
-    // Importing any child runs the package's own __init__.py and those above it first.
-    for (const init of packageInits(ctx.files, folder)) out.push({ target: init, init: true });
-    for (const sub of foldersWithPaths(ctx.files)) {
-      if (dirname(sub) !== folder || !fits(basename(sub), nameTail)) continue;
-      const init = `${sub}/__init__.py`;
-      if (!ctx.files.has(init) || ctx.module(`${prefix}.${basename(sub)}`, dirname(file))[0] !== init) continue;
-      out.push({ target: init, init: false });
-    }
+    out.push(...childrenIn(ctx, folder, (name, target) => name.length > nameTail.length && name.endsWith(nameTail) && ctx.module(`${prefix}.${name}`, dirname(file))[0] === target));
   }
   return out;
 };
@@ -254,7 +244,7 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
           const call = relative[0].replace(/\s+/g, ' ');
           const label = `imported by a relative computed name in ${file}:${line} (${call}): any module of the package in ${folder === '' ? '.' : folder} may be the one loaded`;
           const initLabel = `run before the modules of the package in ${folder === '' ? '.' : folder} that ${file}:${line} imports by a relative computed name (a package runs before its modules)`;
-          for (const c of folderChildren(ctx, folder)) if (c.target !== file) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? initLabel : label });
+          for (const c of childrenIn(ctx, folder, () => true)) if (c.target !== file) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? initLabel : label });
         }
         continue;
       }
