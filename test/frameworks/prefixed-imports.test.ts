@@ -7,19 +7,19 @@ const cases = frameworkCases('prefixed-imports');
 test('prefixed-imports: has a basic fixture', () => assert.ok(cases.includes('prefixed-imports-basic')));
 for (const name of cases) test(`prefixed-imports: ${name}`, () => checkFrameworkFixture(name));
 
-test('prefixOf: the constant package path a computed module name starts with', async () => {
-  const { prefixOf } = await import('../../src/frameworks/python/prefixed-imports.js');
+test('childTemplateOf: the constant package path a computed module name starts with', async () => {
+  const { childTemplateOf } = await import('../../src/frameworks/python/prefixed-imports.js');
   const constants = new Map([['NS', 'beetsplug'], ['BASE', 'pkg.sub']]);
-  assert.equal(prefixOf("'deluge.ui.commands.%s' % name", constants), 'deluge.ui.commands');
-  assert.equal(prefixOf('"pkg.handlers." + kind', constants), 'pkg.handlers');
-  assert.equal(prefixOf("BASE + '.' + name", constants), 'pkg.sub');
-  assert.equal(prefixOf("f'{NS}.{name}'", constants), 'beetsplug');
-  assert.equal(prefixOf('f"pkg.plugins.{name}"', constants), 'pkg.plugins');
+  assert.deepEqual(childTemplateOf("'deluge.ui.commands.%s' % name", constants), { prefix: 'deluge.ui.commands', tail: '' });
+  assert.deepEqual(childTemplateOf('"pkg.handlers." + kind', constants), { prefix: 'pkg.handlers', tail: '' });
+  assert.deepEqual(childTemplateOf("BASE + '.' + name", constants), { prefix: 'pkg.sub', tail: '' });
+  assert.deepEqual(childTemplateOf("f'{NS}.{name}'", constants), { prefix: 'beetsplug', tail: '' });
+  assert.deepEqual(childTemplateOf('f"pkg.plugins.{name}"', constants), { prefix: 'pkg.plugins', tail: '' });
   // Not a child of a constant package: a computed head, a suffix after the name, an unknown constant.
-  assert.equal(prefixOf("f'{OTHER}.{name}'", constants), null);
-  assert.equal(prefixOf("f'{name}.plugin'", constants), null);
-  assert.equal(prefixOf("'%s.plugin' % name", constants), null);
-  assert.equal(prefixOf('name', constants), null);
+  assert.equal(childTemplateOf("f'{OTHER}.{name}'", constants), null);
+  assert.equal(childTemplateOf("f'{name}.plugin'", constants), null);
+  assert.equal(childTemplateOf("'%s.plugin' % name", constants), null);
+  assert.equal(childTemplateOf('name', constants), null);
 });
 
 test('relativeLevel: the leading dots of a relative computed module name', async () => {

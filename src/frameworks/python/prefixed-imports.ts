@@ -117,12 +117,6 @@ const childrenIn = (ctx: FrameworkContext, folder: string, accept: (name: string
   return out;
 };
 
-/** A constant string prefix `P.` of an expression whose computed part is the child's whole name, with `NAME` constants substituted; null when there is none. */
-export const prefixOf = (expression: string, constants: ReadonlyMap<string, string>): string | null => {
-  const t = childTemplateOf(expression, constants);
-  return t === null || t.tail !== '' ? null : t.prefix;
-};
-
 /** Module-level `NAME = 'dotted.literal'` assignments. */
 const moduleConstants = (text: string): Map<string, string> => {
   const out = new Map<string, string>();
