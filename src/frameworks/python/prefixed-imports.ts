@@ -212,14 +212,15 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
     const lines = text.split('\n');
     let constants: Map<string, string> | undefined;
     let starts: number[] | undefined;
+    /** Where the text above line `l` ends (the newline before it; 0 for the first line). */
+    const endAbove = (l: number): number => Math.max(0, (starts ??= lineStarts(text))[l - 1] - 1);
     const seen = new Set<string>();
     for (const line of calls) {
       const span = lines.slice(line - 1, line - 1 + CALL_SPAN).join('\n');
       // `__import__(PKG, globals(), locals(), [name], 0)`: a computed fromlist names modules of PKG.
       const fromlist = FROMLIST_CALL.exec(span) ?? FROMLIST_KEYWORD.exec(span);
       if (fromlist !== null) {
-        const before = text.split('\n', line - 1).join('\n').length;
-        for (const pkg of packageNamesOf(text, before, fromlist[1])) {
+        for (const pkg of packageNamesOf(text, endAbove(line), fromlist[1])) {
           if (seen.has(`from\0${pkg}`)) continue;
           seen.add(`from\0${pkg}`);
           const label = `imported from ${pkg} by a computed fromlist in ${file}:${line} (${fromlist[0].replace(/\s+/g, ' ')}…): any module of ${pkg} may be the one loaded`;
@@ -261,8 +262,7 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
       const extended = assigned === null || tail !== '' ? 0 : extendedBetween(lines, assigned.line, line, argument);
       const holder = extended === 0 ? null : placeholderName(expression!);
       if (holder === null) continue;
-      const before = lines.slice(0, line - 1).join('\n').length;
-      const literals = literalsOf(text, before, holder);
+      const literals = literalsOf(text, endAbove(line), holder);
       for (const literal of literals) {
         const pkg = `${prefix}.${literal}`;
         if (seen.has(`${pkg}\0`)) continue;
