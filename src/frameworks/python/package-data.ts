@@ -216,6 +216,8 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
   // Only files whose facts show `__file__` or a resource API are read, and those importing a
   // module that defines a path constant (`RANGERDIR = os.path.dirname(__file__)`) by name.
   const texts = new Map<string, string>();
+  /** fileVariables of the files read for a stem they import, kept for step 1. */
+  const variables = new Map<string, ReturnType<typeof fileVariables>>();
   const stems = new Set<string>();
   for (const path of pyFiles) {
     const facts = ctx.facts(path);
@@ -243,15 +245,17 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
     if (!importsStem(ctx.facts(path)?.imports ?? [])) continue;
     const text = lookText(ctx, path);
     if (text === null) continue;
-    const { rewrites, imported } = fileVariables(ctx, path, text);
-    if (rewrites.size > 0 || imported > 0) texts.set(path, text);
+    const found = fileVariables(ctx, path, text);
+    if (found.rewrites.size === 0 && found.imported === 0) continue;
+    texts.set(path, text);
+    variables.set(path, found);
   }
   if (texts.size === 0) return { refs };
   nameIndex();
   // 1. Paths a module builds itself, ending at a literal.
   const wrappers: Wrapper[] = [];
   for (const [path, text] of texts) {
-    const { vars, rewrites } = fileVariables(ctx, path, text);
+    const { vars, rewrites } = variables.get(path) ?? fileVariables(ctx, path, text);
     for (const r of resourceReads(ctx, path, text, wanted)) pushRead(path, r.target, lineAt(text, r.index), `read by ${path}:${lineAt(text, r.index)} (${r.how})`);
     const lines = text.split('\n');
     // A path settles only from `__file__` or a path variable: a line naming neither is skipped untried.
@@ -341,19 +345,25 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
       (byName.get(w.name) ?? byName.set(w.name, []).get(w.name)!).push(w);
     };
     wrappers.forEach(add);
-    let calling = /$^/;
-    const mentions = (text: string): boolean => calling.test(text);
-    const wrapperNames = (): Set<string> => {
-      const set = new Set(byName.keys());
-      calling = new RegExp(`(?<![\\w])(?:${[...set].join('|')})\\s*\\(`);
-      return set;
-    };
+    // The files that mention a wrapper name, with their texts: each name is searched for once, so a
+    // round reads the other files again only when it brought new names, and tests only those.
+    const mentioning = new Map<string, string>();
+    const searched = new Set<string>();
     /** Each call of a wrapper by name, in the files that mention one. */
     const eachWrapperCall = (visit: (path: string, t: ReturnType<typeof tokenize>, facts: ReturnType<typeof ctx.facts>, call: ReturnType<typeof callsIn>[number]) => void): void => {
-      const wanted = wrapperNames();
+      const wanted = new Set(byName.keys());
+      const added = [...wanted].filter((n) => !searched.has(n));
+      if (added.length > 0) {
+        const calling = new RegExp(`(?<![\\w])(?:${added.join('|')})\\s*\\(`);
+        for (const path of pyFiles) {
+          const text = mentioning.has(path) ? null : (texts.get(path) ?? lookText(ctx, path));
+          if (text !== null && calling.test(text)) mentioning.set(path, text);
+        }
+        for (const n of added) searched.add(n);
+      }
       for (const path of pyFiles) {
-        const text = texts.get(path) ?? lookText(ctx, path);
-        if (text === null || !mentions(text)) continue;
+        const text = mentioning.get(path);
+        if (text === undefined) continue;
         const facts = ctx.facts(path);
         const t = tokenize(text);
         for (const call of callsIn(t, wanted)) visit(path, t, facts, call);
