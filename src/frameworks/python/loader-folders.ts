@@ -15,6 +15,7 @@ import { lineStarts } from '../../util/lines.js';
 import { boundModuleFile } from './folder-loaders.js';
 import type { FunctionFlows } from './loader-roles.js';
 import { topLevelDefAround } from './loader-functions.js';
+import { nameOrigin } from './reexports.js';
 import { perScan } from '../per-scan.js';
 
 /** What settling a folder expression may read: the file, and the function the expression is in. */
@@ -71,7 +72,7 @@ export const settleFolder = (env: SettleEnv, source: string, line: number, extra
     return f === null ? m : bind(f);
   });
   e = e.replace(/(?<![\w.])([A-Za-z_][\w.]*)\(\s*\)/g, (m, name: string) => {
-    const folder = helperFolder(ctx, file, facts, name);
+    const folder = helperFolder(env, name);
     return folder === null ? m : bind(folder);
   });
   // Names the function assigned a path above (`(head, _tail) = os.path.split(borg.__file__)`).
@@ -183,22 +184,39 @@ export const settleFolders = (env: SettleEnv, source: string, line: number, each
   return out;
 };
 
+/**
+ * The file that holds what `dotted` names as `file` binds it: the module bound to its head
+ * (`util.get_module_dir` → util's file), or the module a bare name is imported from by
+ * `from m import name`; null when there is none.
+ */
+const helperHolder = (ctx: FrameworkContext, file: string, facts: FileFacts, dotted: string): string | null => {
+  const dot = dotted.lastIndexOf('.');
+  if (dot >= 0) return boundModuleFile(ctx, file, facts, dotted.slice(0, dot));
+  let holder: string | null = null;
+  for (const i of facts.imports) if (i.syntax === 'from' && i.names.some((x) => (x.alias ?? x.name) === dotted && x.name === dotted)) holder = moduleFile(ctx, file, i.specifier);
+  return holder;
+};
+
+/** The text of the top-level `def name(` of a module's text, or null. */
+const defBody = (text: string, name: string): string | null => {
+  const def = new RegExp(`^def ${name}\\(`, 'm').exec(text);
+  const block = def === null ? null : topLevelDefAround(text, def.index + 4);
+  return block === null ? null : text.slice(block.start, block.end);
+};
+
 /** Helpers found to answer a fixed folder (their own), by defining file and name. */
 const fixedFolderHelpers = perScan((): Map<string, string | null> => new Map());
 
 /**
- * The folder a no-argument call of `dotted` answers: the caller's (answersCallerFolder), or, for a
- * repo function whose body returns such a call (quodlibet's `def get_base_dir(): return
- * util.get_module_dir()`), the folder of the file that defines it.
+ * The folder a no-argument call of `dotted` in the env's file answers: the caller's
+ * (answersCallerFolder), or, for a repo function whose body returns such a call (quodlibet's
+ * `def get_base_dir(): return util.get_module_dir()`), the folder of the file that defines it.
  */
-const helperFolder = (ctx: FrameworkContext, file: string, facts: FileFacts, dotted: string): string | null => {
+const helperFolder = (env: SettleEnv, dotted: string): string | null => {
+  const { ctx, file, facts } = env;
   if (answersCallerFolder(ctx, file, facts, dotted)) return dirname(file);
-  const dot = dotted.lastIndexOf('.');
-  const name = dotted.slice(dot + 1);
-  let holder: string | null = null;
-  if (dot >= 0) holder = boundModuleFile(ctx, file, facts, dotted.slice(0, dot));
-  else if (new RegExp(`^def ${name}\\(`, 'm').test(ctx.readText(file) ?? '')) holder = file;
-  else for (const i of facts.imports) if (i.syntax === 'from' && i.names.some((x) => (x.alias ?? x.name) === name && x.name === name)) holder = moduleFile(ctx, file, i.specifier);
+  const name = dotted.slice(dotted.lastIndexOf('.') + 1);
+  const holder = name === dotted && new RegExp(`^def ${name}\\(`, 'm').test(env.text) ? file : helperHolder(ctx, file, facts, dotted);
   if (holder === null) return null;
   const known = fixedFolderHelpers(ctx);
   const k = `${holder}\0${name}`;
@@ -206,10 +224,7 @@ const helperFolder = (ctx: FrameworkContext, file: string, facts: FileFacts, dot
   known.set(k, null);
   const text = ctx.readText(holder);
   const holderFacts = ctx.facts(holder);
-  const def = text === null ? null : new RegExp(`^def ${name}\\(`, 'm').exec(text);
-  const block = def === null || text === null ? null : topLevelDefAround(text, def.index + 4);
-  const body = block === null || text === null ? '' : text.slice(block.start, block.end);
-  const ret = /\breturn\s+([A-Za-z_][\w.]*)\(\s*\)\s*$/m.exec(body);
+  const ret = /\breturn\s+([A-Za-z_][\w.]*)\(\s*\)\s*$/m.exec((text === null ? null : defBody(text, name)) ?? '');
   const answer = ret !== null && holderFacts !== undefined && ret[1] !== name && answersCallerFolder(ctx, holder, holderFacts, ret[1]) ? dirname(holder) : null;
   known.set(k, answer);
   return answer;
@@ -218,40 +233,28 @@ const helperFolder = (ctx: FrameworkContext, file: string, facts: FileFacts, dot
 /** `sys._getframe(1).f_globals["__file__"]`: a function that reads its caller's file. */
 const CALLER_FILE = /_getframe\(\s*1\s*\)\s*\.\s*f_globals\s*\[\s*["']__file__["']\s*\]/;
 
-/** Helpers found to answer their caller's folder, by defining file and name. */
+/** Helpers found to answer their caller's folder, by the file the caller has them from and name. */
 const callerFolderHelpers = perScan((): Map<string, boolean> => new Map());
 
 /**
  * Whether `dotted` (`util.get_module_dir`, `get_module_dir`), as `file` binds it, is a repo function
  * that answers the folder of the module calling it: quodlibet's `def get_module_dir(module=None)`,
  * whose body reads `sys._getframe(1).f_globals["__file__"]` and returns its dirname. The name is
- * followed through up to three re-exports (`from .misc import get_module_dir` in util/__init__.py).
+ * followed through re-exports (`from .misc import get_module_dir` in util/__init__.py: reexports' nameOrigin).
  */
 const answersCallerFolder = (ctx: FrameworkContext, file: string, facts: FileFacts, dotted: string): boolean => {
-  const dot = dotted.lastIndexOf('.');
-  const name = dotted.slice(dot + 1);
-  let holder: string | null = null;
-  if (dot >= 0) holder = boundModuleFile(ctx, file, facts, dotted.slice(0, dot));
-  else {
-    for (const i of facts.imports) if (i.syntax === 'from' && i.names.some((n) => (n.alias ?? n.name) === name && n.name === name)) holder = moduleFile(ctx, file, i.specifier);
+  const holder = helperHolder(ctx, file, facts, dotted);
+  if (holder === null) return false;
+  const name = dotted.slice(dotted.lastIndexOf('.') + 1);
+  const known = callerFolderHelpers(ctx);
+  const k = `${holder}\0${name}`;
+  let answers = known.get(k);
+  if (answers === undefined) {
+    const origin = nameOrigin(ctx, holder, name);
+    const text = ctx.readText(origin.file);
+    const body = text === null ? null : defBody(text, origin.name);
+    answers = body !== null && CALLER_FILE.test(body) && body.includes('dirname');
+    known.set(k, answers);
   }
-  for (let hop = 0; hop < 4 && holder !== null; hop++) {
-    const known = callerFolderHelpers(ctx);
-    const k = `${holder}\0${name}`;
-    const cached = known.get(k);
-    if (cached !== undefined) return cached;
-    const text = ctx.readText(holder);
-    if (text === null) return false;
-    const def = new RegExp(`^def ${name}\\(`, 'm').exec(text);
-    if (def !== null) {
-      const block = topLevelDefAround(text, def.index + 4);
-      const answers = block !== null && CALLER_FILE.test(text.slice(block.start, block.end)) && text.slice(block.start, block.end).includes('dirname');
-      known.set(k, answers);
-      return answers;
-    }
-    // A re-export: `from .misc import get_module_dir` in the module the caller imports it from.
-    const from = ctx.facts(holder)?.imports.find((i) => i.syntax === 'from' && i.names.some((n) => n.name === name && n.alias === undefined));
-    holder = from === undefined ? null : moduleFile(ctx, holder, from.specifier);
-  }
-  return false;
+  return answers;
 };
