@@ -139,7 +139,8 @@ export const receiverBefore = (text: string, dot: number): string | null => {
   return out === '' || out.startsWith('.') ? null : out;
 };
 
-const literalValue = (arg: string): string | null => {
+/** The value of a plain string literal (`'x'`, `r"x"`, `b'x'`; escapes left as written), or null for anything else. */
+export const literalValue = (arg: string): string | null => {
   const m = PLAIN_STRING.exec(arg.trim());
   return m ? arg.trim().replace(/^[rRuUbB]*/, '').slice(1, -1) : null;
 };

@@ -12,7 +12,7 @@ import { basename, dirname } from '../../util/path.js';
 import { absRepoPath, pathAssignments, pathValue, repoPathOf } from '../../languages/python/sys-path.js';
 import { assignmentAbove, moduleFile } from './python-files.js';
 import { lineStarts } from '../../util/lines.js';
-import { boundModuleFile } from './folder-loaders.js';
+import { boundModuleFile, literalValue } from './folder-loaders.js';
 import type { FunctionFlows } from './loader-roles.js';
 import { topLevelDefAround } from './loader-functions.js';
 import { nameOrigin } from './reexports.js';
@@ -126,9 +126,9 @@ const literalItems = (env: SettleEnv, source: string, line: number, depth = 0): 
   if (!/^[[(][\s\S]*[\])]$/.test(t)) return null;
   const out: string[] = [];
   for (const item of splitCommas(t.slice(1, -1))) {
-    const m = /^[rRuU]?(["'])((?:\\.|(?!\1)[^\\])*)\1$/.exec(item);
-    if (m === null) return null;
-    out.push(m[2]);
+    const value = literalValue(item);
+    if (value === null) return null;
+    out.push(value);
   }
   return out;
 };

@@ -35,7 +35,7 @@ import { emptyFrameworkOutput } from '../types.js';
 import { basename, dirname } from '../../util/path.js';
 import { pathAssignments } from '../../languages/python/sys-path.js';
 import { isModuleName } from '../../languages/python/literals.js';
-import { folderIndex, loadedFiles } from './folder-loaders.js';
+import { folderIndex, literalValue, loadedFiles } from './folder-loaders.js';
 import type { ArgShape, FunctionFlows } from './loader-roles.js';
 import { packageChildren } from './prefixed-imports.js';
 import { realModuleArg, repoLoaders, type RoleOf } from './loader-fixpoint.js';
@@ -84,7 +84,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
     const settle = (fn: FunctionFlows, arg: ArgShape, r: RoleOf, line: number, where: string, what: string, param: string, skipModule: boolean): void => {
       if (r.template !== undefined) {
         // The caller names the part the loader joins onto its own folder: `import_plugins('commands/sanity')`.
-        const literal = /^[rRuU]?(["'])((?:\\.|(?!\1)[^\\])*)\1$/.exec(arg.text.trim());
+        const literal = literalValue(arg.text);
         if (literal === null) {
           // `import_plugins('provider/%s' % provider_type)`: every folder the template matches.
           const parts = templateParts(arg.text);
@@ -96,9 +96,9 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
           }
           return;
         }
-        const folder = settleTemplate(r.template, literal[2]);
+        const folder = settleTemplate(r.template, literal);
         if (folder === null) return;
-        const label = `loaded by ${where}, which hands "${literal![2]}" to ${what} as its ${param}, the folder ${shown(folder)} it builds and lists: any module there may be loaded`;
+        const label = `loaded by ${where}, which hands "${literal}" to ${what} as its ${param}, the folder ${shown(folder)} it builds and lists: any module there may be loaded`;
         for (const target of loadedFiles(byFolder, subfolders, { folder, mode: 'packages' })) push(target, 'file', line, label);
         return;
       }
