@@ -9,7 +9,7 @@
 import type { FileFacts } from '../../model/facts.js';
 import type { FrameworkContext } from '../types.js';
 import { basename, dirname } from '../../util/path.js';
-import { absRepoPath, pathAssignments, pathValue, repoPathOf } from '../../languages/python/sys-path.js';
+import { absRepoPath, pathAssignments, pathValue, repoPathOf, splitCommas } from '../../languages/python/sys-path.js';
 import { assignmentAbove, moduleFile } from './python-files.js';
 import { lineStarts } from '../../util/lines.js';
 import { boundModuleFile, literalValue } from './folder-loaders.js';
@@ -92,29 +92,6 @@ export const settleFolder = (env: SettleEnv, source: string, line: number, extra
   return helper !== null && answersCallerFolder(ctx, file, facts, helper[1]) ? dirname(file) : null;
 };
 
-/** Splits at top-level commas (outside brackets and strings). */
-const splitCommas = (text: string): string[] => {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote !== '') {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(text.slice(from, i));
-      from = i + 1;
-    }
-  }
-  out.push(text.slice(from));
-  return out.map((x) => x.trim()).filter((x) => x !== '');
-};
-
 /** The strings of a literal list or tuple (or a name assigned one): `["editing", "events"]`. */
 const literalItems = (env: SettleEnv, source: string, line: number, depth = 0): string[] | null => {
   const t = source.trim();
@@ -125,7 +102,10 @@ const literalItems = (env: SettleEnv, source: string, line: number, depth = 0): 
   }
   if (!/^[[(][\s\S]*[\])]$/.test(t)) return null;
   const out: string[] = [];
-  for (const item of splitCommas(t.slice(1, -1))) {
+  const items = splitCommas(t.slice(1, -1));
+  if (items === null) return null;
+  for (const item of items) {
+    if (item === '') continue;
     const value = literalValue(item);
     if (value === null) return null;
     out.push(value);
@@ -165,7 +145,7 @@ const listItems = (env: SettleEnv, source: string, line: number, depth = 0): { e
     const values = literalItems(env, comprehension[3], line) ?? [];
     return values.slice(0, MAX_ITEMS).map((v) => ({ expr: comprehension[1], line, extra: new Map([[comprehension[2], v]]) }));
   }
-  return splitCommas(inner).slice(0, MAX_ITEMS).map((expr) => ({ expr, line, extra: new Map() }));
+  return (splitCommas(inner) ?? []).filter((x) => x !== '').slice(0, MAX_ITEMS).map((expr) => ({ expr, line, extra: new Map() }));
 };
 
 /** The folders an argument names: itself, or (for a list of folders) each of its items that settles. */

@@ -228,31 +228,38 @@ const osPathAliases = (text: string): string[] => {
   return out;
 };
 
-/** Top-level comma-separated parts of `A, B` / `(A, B)` / `[A, B]`; null when it is one expression. */
-const listItems = (expr: string): string[] | null => {
-  let e = expr.trim();
-  if ((e.startsWith('(') && e.endsWith(')')) || (e.startsWith('[') && e.endsWith(']'))) e = e.slice(1, -1);
+/**
+ * The parts of `text` between its top-level commas (outside brackets and strings), trimmed, empty
+ * ones too; null when its brackets do not balance.
+ */
+export const splitCommas = (text: string): string[] | null => {
   const out: string[] = [];
   let depth = 0;
-  let start = 0;
   let quote = '';
-  for (let i = 0; i < e.length; i++) {
-    const c = e[i];
-    if (quote) {
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== '') {
       if (c === '\\') i++;
       else if (c === quote) quote = '';
     } else if (c === '"' || c === "'") quote = c;
-    else if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth--;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
     else if (c === ',' && depth === 0) {
-      out.push(e.slice(start, i).trim());
-      start = i + 1;
+      out.push(text.slice(from, i).trim());
+      from = i + 1;
     }
   }
-  if (depth !== 0 || out.length === 0) return null;
-  const last = e.slice(start).trim();
-  if (last !== '') out.push(last);
-  return out;
+  out.push(text.slice(from).trim());
+  return depth === 0 ? out : null;
+};
+
+/** The non-empty top-level parts of `A, B` / `(A, B)` / `[A, B]`; null when it is one expression. */
+const listItems = (expr: string): string[] | null => {
+  let e = expr.trim();
+  if ((e.startsWith('(') && e.endsWith(')')) || (e.startsWith('[') && e.endsWith(']'))) e = e.slice(1, -1);
+  const parts = splitCommas(e);
+  return parts === null || parts.length < 2 ? null : parts.filter((p) => p !== '');
 };
 
 /** The repo folders `file` puts on sys.path (only when its text mentions sys.path). */
