@@ -174,9 +174,9 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
       const tuple = isOp(t, a, Op.LParen) ? a + 1 : a;
       if (t.kind[tuple] === Kind.Name && isOp(t, tuple + 1, Op.Comma) && t.kind[tuple + 2] === Kind.Name) {
         const eq = tuple + 3 + (tuple === a ? 0 : 1);
-        if (isOp(t, eq, Op.Assign) && /^(?:os\.path\.|path\.)?split$/.test(calleeText(t, eq + 1, b))) {
-          const open = findOpen(t, eq + 1, b);
-          const args = open < 0 ? null : callArgs(t, open, b);
+        const open = isOp(t, eq, Op.Assign) ? findOpen(t, eq + 1, b) : -1;
+        if (open >= 0 && /^(?:os\.path\.|path\.)?split$/.test(dottedName(t, eq + 1, open) ?? '')) {
+          const args = callArgs(t, open, b);
           if (args !== null && args.positional.length === 1 && args.close === b - 1) assign(nameText(t, tuple), args.positional[0][0], args.positional[0][1], false, 'os.path.dirname');
         }
       }
@@ -224,19 +224,6 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
     if (info.calls.length > 0 || info.loads || fn === moduleFn) out.push(info);
   }
   return { fns: out, classes };
-};
-
-/** The dotted name a call at `from` starts with (`os.path.split`), or ''. */
-const calleeText = (t: PythonTokens, from: number, to: number): string => {
-  let i = from;
-  let name = '';
-  while (i < to && t.kind[i] === Kind.Name) {
-    name += nameText(t, i);
-    if (!isOp(t, i + 1, Op.Dot)) break;
-    name += '.';
-    i += 2;
-  }
-  return name;
 };
 
 /** The `(` after the dotted name at `from`, or -1. */
