@@ -30,6 +30,7 @@ import { pathsInDir, pathsWithPrefix, sortedPaths } from '../../util/file-index.
 import { lineAt } from '../../util/lines.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { compileGlob, GlobError } from '../../util/glob.js';
 import { tokenize, type PythonTokens } from '../../languages/python/tokenize.js';
 import { stringValue } from '../../languages/python/literals.js';
 import { callArgs, isOp, nameText } from '../../languages/python/ranges.js';
@@ -69,24 +70,19 @@ const MAX_TRIES = 400;
 
 const isFolder = (ctx: FrameworkContext, p: string): boolean => p !== '' && pathsWithPrefix(ctx.files, `${p}/`).length > 0;
 
-/** A glob pattern as a regex over a path below the listed folder (a leading `**` and slash: any folders; `*` within one part). */
-const globRegex = (pattern: string, anyDepth: boolean): RegExp => {
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (pattern.startsWith('**/', i)) {
-      out += '(?:.*/)?';
-      i += 2;
-    } else if (c === '*') out += '[^/]*';
-    else if (c === '?') out += '[^/]';
-    else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+/** A glob pattern's matcher over a path below the listed folder (util's compileGlob); a pattern it refuses matches nothing. */
+const globMatcher = (pattern: string): ((path: string) => boolean) => {
+  try {
+    return compileGlob(pattern);
+  } catch (e) {
+    if (e instanceof GlobError) return () => false;
+    throw e;
   }
-  return new RegExp(`^${anyDepth ? '(?:.*/)?' : ''}${out}$`);
 };
 
 /**
  * The files a listing of `folder` yields, by the listing's text: the literal glob patterns in it
- * (`CORE.glob("*.plug")`, `glob(os.path.join(d, '*.js'))`, a leading `**` for any folders), else every file in the folder (below it
+ * (`CORE.glob("*.plug")`, `glob(os.path.join(d, '*.js'))`, a leading `**` for any folders; `[ab]` and `{a,b}` as globs have them), else every file in the folder (below it
  * too for `walk`/`rglob`). Python modules are left out: a folder of modules is loaded, or not, by
  * a computed import, which the folder-loader readers settle.
  */
@@ -94,8 +90,9 @@ const listedFiles = (ctx: FrameworkContext, folder: string, listing: string): st
   const patterns = [...listing.matchAll(LITERAL)].map((m) => m[2]).filter((v) => /[*?]/.test(v));
   const recursive = RECURSIVE.test(listing);
   const below = recursive || patterns.length > 0 ? pathsWithPrefix(ctx.files, `${folder}/`) : pathsInDir(ctx.files, folder);
-  const regexes = patterns.map((p) => globRegex(p.replace(/^\.?\//, ''), /\brglob\s*\(/.test(listing)));
-  return below.filter((f) => !f.endsWith('.py') && (regexes.length === 0 || regexes.some((r) => r.test(f.slice(folder.length + 1)))));
+  // rglob: the pattern at any depth below the folder.
+  const matchers = patterns.map((p) => globMatcher(`${/\brglob\s*\(/.test(listing) ? '**/' : ''}${p.replace(/^\.?\//, '')}`));
+  return below.filter((f) => !f.endsWith('.py') && (matchers.length === 0 || matchers.some((match) => match(f.slice(folder.length + 1)))));
 };
 
 /** The folder part of a globbed path: the parts before the first with a wildcard. */
