@@ -11,6 +11,7 @@
 import type { ImportFact } from '../../model/facts.js';
 import type { FrameworkContext } from '../types.js';
 import { dirname, joinRepo } from '../../util/path.js';
+import { escapeRegExp } from '../../util/regexp.js';
 import { pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
 import { perScan } from '../per-scan.js';
 
@@ -178,7 +179,7 @@ export const withConstants = (line: string, rewrites: ReadonlyMap<string, string
   let out = line;
   for (const [written, alias] of rewrites) {
     if (!out.includes(written)) continue;
-    out = out.replace(new RegExp(`(?<![\\w.])${written.replace(/\./g, '\\.')}(?!\\w)`, 'g'), alias);
+    out = out.replace(new RegExp(`(?<![\\w.])${escapeRegExp(written)}(?!\\w)`, 'g'), alias);
   }
   return out;
 };
