@@ -6,7 +6,8 @@
  * is served this way from another workspace package:
  * `express.static(path.join(path.dirname(require.resolve("@node-red/editor-client")), 'public'))`.
  * Other servers' static folders are read the same way: `sirv(dir)`, koa-static's `serve(dir)` (under the
- * name the file binds it to), `fastify.register(fastifyStatic, { root: dir })` (@fastify/static);
+ * name the file binds it to), `fastify.register(fastifyStatic, { root: dir })` (@fastify/static, by the name
+ * the file binds it to or its require written in the call: `register(require('@fastify/static'), { root })`);
  * a folder may also be a template that opens with an anchor (`${__dirname}/../public`).
  * The folder must be anchored (see folder-expr.ts: `__dirname`, a workspace package's folder, or a
  * const holding one, or an nconf setting its config module's JSON settles, as Ghost serves its built
@@ -27,7 +28,7 @@ const CODE = /\.[cm]?[jt]sx?$/;
 const STATIC_CALL = /\b(express\s*(?:\.\s*static|\[\s*["']static["']\s*\])|serveStatic|sirv)\(\s*([^()\n]*(?:\([^()\n]*(?:\([^()\n]*(?:\([^()\n]*\))?[^()\n]*\))?[^()\n]*\))?[^()\n]*?)\s*[,)]/g;
 /** koa-static's default export under the name a file binds it to: `const serve = require('koa-static')`, `import serve from 'koa-static'`. */
 const KOA_STATIC = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*(['"])koa-static\2\s*\)|import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])koa-static\4)/;
-/** `fastify.register(fastifyStatic, { root })` (@fastify/static, formerly fastify-static): the plugin's name or its require, then the options. */
+/** `const fastifyStatic = require('@fastify/static')` / `import fastifyStatic from 'fastify-static'`: the name `fastify.register(fastifyStatic, { root })` passes the plugin by (its require may also be written in the call). */
 const FASTIFY_STATIC = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*(['"])(?:@fastify\/static|fastify-static)\2\s*\)|import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])(?:@fastify\/static|fastify-static)\4)/;
 const REGISTER = /\.\s*register\s*\(/g;
 /** What every call this reader reads holds (see servedFolders). */
@@ -56,8 +57,11 @@ export const servedFolders = perScan((ctx): Served[] => {
     // The bracket form's pattern only where its word is: most files asked hold neither call (payload: 530 of its 538 files marked dirname, 5.9 MB).
     const koa = text.includes('koa-static') ? KOA_STATIC.exec(text) : null;
     const koaName = koa === null ? null : (koa[1] ?? koa[3]);
-    const fastify = text.includes('static') ? FASTIFY_STATIC.exec(text) : null;
-    if (!text.includes('static(') && !text.includes('serveStatic(') && !text.includes('sirv(') && koaName === null && fastify === null && !(text.includes('express') && /express\s*\[\s*["']static["']\s*\]\s*\(/.test(text))) continue;
+    // The plugin's name where the file binds it; a file naming the plugin may also register its require inline
+    // (`register(require('@fastify/static'), { root })`), bound to no name.
+    const fastifyNamed = text.includes('@fastify/static') || text.includes('fastify-static');
+    const fastify = fastifyNamed ? FASTIFY_STATIC.exec(text) : null;
+    if (!text.includes('static(') && !text.includes('serveStatic(') && !text.includes('sirv(') && koaName === null && !fastifyNamed && !(text.includes('express') && /express\s*\[\s*["']static["']\s*\]\s*\(/.test(text))) continue;
     const add = (index: number, call: string, expr: string) => {
       const found = explainedFolderOf(templateAsJoin(expr), file, text, folderScopeOf(ctx));
       if (found !== null) out.push({ file, line: lineAt(text, index), call, folder: found.folder, why: found.why });
@@ -71,8 +75,8 @@ export const servedFolders = perScan((ctx): Served[] => {
         if (first !== undefined) add(m.index ?? 0, `koa-static's ${koaName}`, first);
       }
     }
-    if (fastify !== null) {
-      const plugin = fastify[1] ?? fastify[3];
+    if (fastifyNamed) {
+      const plugin = fastify === null ? undefined : (fastify[1] ?? fastify[3]);
       for (const m of text.matchAll(REGISTER)) {
         const args = callArgsText(text, (m.index ?? 0) + m[0].length - 1);
         const [first, options] = args === null ? [] : splitArgs(args);
