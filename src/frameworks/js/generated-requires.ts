@@ -10,8 +10,9 @@
  * literal text holds `require(` and a quote other than its own (`'require("…")'`, `` `require('…')` ``)
  * is generated source, and the specifier between that quote and its close is read with each
  * computed part (`' + type + '`, `${name}`) as `*` within one path segment. A part that is a
- * local assigned literals, or the item of a loop over a literal array (`[…].forEach(function (i)`,
- * `for (const i of […])`), stands for those values. Only a relative specifier whose literal parts
+ * local assigned literals, or the element variable of a loop around it over a literal list
+ * (literal-lists.ts: `[…].forEach(function (i)`, `.map((i) =>`, `for (const i of […])`, a list a
+ * `const` of the file holds), stands for those values. Only a relative specifier whose literal parts
  * name a folder is followed. Where the generated module sits is not in the text (a bundler's
  * `basedir`, a file written elsewhere): a `./` specifier is read from the generating file's own
  * folder, a `../` one from that folder or the nearest folder above it from which the literal folder
@@ -32,6 +33,7 @@ import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
 import { codeFilesMarked, fileReference } from './support.js';
 import { argumentValues } from './parameter-values.js';
+import { listBoundAt } from './literal-lists.js';
 
 /** `require(` and a quote: a require in code, or one inside a string. */
 const REQUIRE_QUOTE = /\brequire\(\s*\\?['"`]/g;
@@ -65,7 +67,6 @@ const MAX_NESTING = 40;
 const MAX_SPECIFIER = 400;
 /** Computed parts one specifier may hold. */
 const MAX_PARTS = 6;
-const LITERAL_ITEMS = String.raw`(?:\s*(?:"[^"\n\\]*"|'[^'\n\\]*')\s*,)*\s*(?:"[^"\n\\]*"|'[^'\n\\]*')\s*,?\s*`;
 
 type Piece = { text: string } | { hole: AstNode };
 
@@ -112,27 +113,13 @@ interface Found {
   notes: string[];
 }
 
-/** The values a computed part stands for: literals a local is assigned, or the items of a loop over a literal array. */
+/** The values a computed part stands for: the elements of the literal list the loop around it that binds it iterates (literal-lists.ts), or literals a local is assigned. */
 const holeValues = (hole: AstNode, text: string): { values: string[]; note: string } | null => {
   if (hole.type !== 'Identifier' || typeof hole.name !== 'string' || !NAME.test(hole.name)) return null;
   const name = hole.name;
   const at = hole.start as number;
-  const escaped = name.replace(/\$/g, '\\$');
-  const loops = [
-    new RegExp(String.raw`\[(${LITERAL_ITEMS})\]\s*\.\s*forEach\(\s*(?:function\s*[\w$]*\s*\(\s*${escaped}\s*[,)]|\(\s*${escaped}\s*[,)]|${escaped}\s*=>)`, 'g'),
-    new RegExp(String.raw`\bfor\s*\(\s*(?:const|let|var)\s+${escaped}\s+of\s+\[(${LITERAL_ITEMS})\]\s*\)`, 'g'),
-  ];
-  let best: { index: number; items: string } | null = null;
-  for (const loop of loops) {
-    for (const m of text.slice(Math.max(0, at - 20_000), at).matchAll(loop)) {
-      const index = Math.max(0, at - 20_000) + (m.index ?? 0);
-      if (best === null || index > best.index) best = { index, items: m[1] };
-    }
-  }
-  if (best !== null) {
-    const values = [...best.items.matchAll(/"([^"\n\\]*)"|'([^'\n\\]*)'/g)].map((v) => v[1] ?? v[2]);
-    return { values, note: `${name} takes ${values.map((v) => `'${v}'`).join(', ')} (line ${lineAt(text, best.index)})` };
-  }
+  const list = listBoundAt(text, at, name);
+  if (list !== null) return { values: list.names, note: `${name} takes ${list.names.map((v) => `'${v}'`).join(', ')} (line ${lineAt(text, list.at)})` };
   const assigned = argumentValues(name, text, at);
   if (assigned.literals.length > 0 && assigned.unread.length === 0) return { values: assigned.literals, note: `${name} is ${assigned.literals.map((v) => `'${v}'`).join(' or ')}` };
   return null;

@@ -187,6 +187,20 @@ export const listElementAt = (text: string, at: number, name: string): LiteralLi
 };
 
 /**
+ * The literal list whose elements the name holds at a position, through loops over other names:
+ * the innermost callback or `for…of` around the position whose element variable is that name (a
+ * loop nested in it over another name does not rebind it: Keystone's `['Column', 'Field'].forEach(
+ * function (i) { types.forEach(function (type) { … i … }) })`). Null when no loop around it binds
+ * the name, or the one that does iterates a list census cannot read.
+ */
+export const listBoundAt = (text: string, at: number, name: string): LiteralList | null => {
+  if ((read === null || read.text !== text) && !MAY_ITERATE.test(text)) return null;
+  let loop: Loop | undefined;
+  for (const l of allLoops(text)) if (l.param === name && l.open < at && l.end > at && (loop === undefined || l.open > loop.open)) loop = l;
+  return loop === undefined ? null : listOf(text, loop);
+};
+
+/**
  * Every literal list the text hands, element by element, to a function given by name:
  * `[…].map(fn)`, `LIST.forEach(fn)`, `.flatMap(fn)`. The function takes each element as its
  * first parameter; `where` is the position of the `.` of that call.
