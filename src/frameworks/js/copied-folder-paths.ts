@@ -20,10 +20,10 @@ import { pathsWithPrefix } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { joinRepo } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
-import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
+import type { FrameworkReader } from '../types.js';
 import { folderScopeOf } from './folder-scope.js';
 import { callArgsText, literalValue } from './parameter-values.js';
-import { codeFilesMarked, fileReference } from './support.js';
+import { codeFilesMarked, labelledReferences, type LabelledReference } from './support.js';
 
 const COPY = /(?<![\w$])[A-Za-z_$][\w$]*\s*\.\s*(?:copy|copySync|cp|cpSync)\s*\(/g;
 /** A join of a base and literal parts: `path.resolve(cacheDir, 'admin', 'src', 'app.js')`. */
@@ -53,15 +53,8 @@ interface Copy {
   line: number;
 }
 
-interface Named {
-  from: string;
-  target: string;
-  line: number;
-  label: string;
-}
-
-const named = perScan((ctx): Named[] => {
-  const out: Named[] = [];
+const named = perScan((ctx): LabelledReference[] => {
+  const out: LabelledReference[] = [];
   const scope = folderScopeOf(ctx);
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
     if (file.includes('node_modules/')) continue;
@@ -110,15 +103,7 @@ const copiedFolderPaths: FrameworkReader = {
   id: 'copied-folder-paths',
   title: 'files a module names in a copy it makes of its own folder (a build cache fed to a bundler)',
   ecosystem: 'javascript',
-  enabledBy: (ctx) => {
-    const first = named(ctx)[0];
-    return first ? `${first.from}:${first.line} names a copy of ${first.target}` : null;
-  },
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    for (const n of named(ctx)) out.references.push(fileReference(n.from, n.target, n.line, n.label));
-    return out;
-  },
+  ...labelledReferences(named),
 };
 
 export default copiedFolderPaths;

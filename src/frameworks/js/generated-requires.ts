@@ -30,8 +30,8 @@ import { dirname, joinRepo } from '../../util/path.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { warning } from '../../util/diagnostics.js';
 import { perScan } from '../per-scan.js';
-import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
-import { codeFilesMarked, fileReference } from './support.js';
+import type { FrameworkReader } from '../types.js';
+import { codeFilesMarked, labelledReferences, type LabelledReference } from './support.js';
 import { argumentValues } from './parameter-values.js';
 import { listBoundAt } from './literal-lists.js';
 
@@ -206,13 +206,6 @@ const generatedIn = (file: string, text: string): Found[] => {
   return out;
 };
 
-interface Reference {
-  from: string;
-  target: string;
-  line: number;
-  label: string;
-}
-
 /** The folder a relative pattern's literal folder is read from: the file's own for `./`, else it or the nearest folder above from which the literal folder exists. */
 const baseFor = (files: ReadonlySet<string>, own: string, pattern: string): string | null => {
   const hole = pattern.search(/[*{]/);
@@ -230,8 +223,8 @@ const baseFor = (files: ReadonlySet<string>, own: string, pattern: string): stri
   }
 };
 
-const references = perScan((ctx): { refs: Reference[]; warnings: Diagnostic[] } => {
-  const refs: Reference[] = [];
+const references = perScan((ctx): { refs: LabelledReference[]; warnings: Diagnostic[] } => {
+  const refs: LabelledReference[] = [];
   const warnings: Diagnostic[] = [];
   for (const file of codeFilesMarked(ctx, ['require('])) {
     if (file.includes('node_modules/')) continue;
@@ -268,17 +261,10 @@ const generatedRequires: FrameworkReader = {
   id: 'generated-requires',
   title: 'requires in JS source a module generates (a string of code fed to a bundler or written to a file)',
   ecosystem: 'javascript',
-  enabledBy: (ctx) => {
-    const first = references(ctx).refs[0];
-    return first ? `${first.from}:${first.line} generates source that requires ${first.target}` : null;
-  },
-  collect: (ctx) => {
-    const out = emptyFrameworkOutput();
-    const { refs, warnings } = references(ctx);
-    for (const r of refs) out.references.push(fileReference(r.from, r.target, r.line, r.label));
-    out.diagnostics.push(...warnings);
-    return out;
-  },
+  ...labelledReferences(
+    (ctx) => references(ctx).refs,
+    (ctx) => references(ctx).warnings,
+  ),
 };
 
 export default generatedRequires;
