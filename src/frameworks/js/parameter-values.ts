@@ -76,11 +76,15 @@ export interface EnclosingFunction {
   end: number;
 }
 
-const paramNames = (list: string): (string | null)[] =>
+/**
+ * The names of a parameter list as written: each without its default, its rest `...` and a
+ * TypeScript annotation (`name?: T`, `name: T = x`); null for one census cannot read (a pattern).
+ */
+export const paramNames = (list: string): (string | null)[] =>
   list.trim() === ''
     ? []
     : splitArgs(list).map((p) => {
-        const name = p.replace(/=[\s\S]*$/, '').replace(/^\.\.\./, '').trim();
+        const name = p.replace(/[?]?\s*:[\s\S]*$/, '').replace(/=[\s\S]*$/, '').replace(/^\.\.\./, '').trim();
         return IDENTIFIER.test(name) ? name : null;
       });
 

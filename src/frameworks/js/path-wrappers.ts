@@ -38,7 +38,7 @@ import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { nodeCompletion, OWN_FOLDER, OWN_FOLDER_ONLY, TOOL_CONFIG } from './anchored-paths.js';
 import { functionRegion } from './function-region.js';
 import { listElementAt } from './literal-lists.js';
-import { argumentValues, callArgsText, callsOf, enclosingFunction, literalValue } from './parameter-values.js';
+import { argumentValues, callArgsText, callsOf, enclosingFunction, literalValue, paramNames } from './parameter-values.js';
 import { codeFilesMarked, enclosingPackages, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 
 const LITERAL = String.raw`(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)`;
@@ -84,14 +84,6 @@ interface Header {
   method: boolean;
 }
 
-const paramList = (list: string): (string | null)[] =>
-  list.trim() === ''
-    ? []
-    : splitArgs(list).map((p) => {
-        const n = p.replace(/[?]?\s*:[\s\S]*$/, '').replace(/=[\s\S]*$/, '').replace(/^\.\.\./, '').trim();
-        return IDENTIFIER.test(n) ? n : null;
-      });
-
 /**
  * The function around a position: a named function or arrow (parameter-values.ts), else a class or
  * object-literal method whose body holds it (`getLibFilePath (relative) {`), else an object
@@ -102,15 +94,15 @@ const headerAt = (text: string, at: number): Header | null => {
   const fn = enclosingFunction(text, at);
   if (fn !== null) return { name: fn.name, params: fn.params, method: false };
   const inline = PROPERTY_ARROW.exec(text.slice(Math.max(0, at - 300), at));
-  if (inline) return { name: inline[1], params: paramList(inline[2] ?? inline[3]), method: true };
+  if (inline) return { name: inline[1], params: paramNames(inline[2] ?? inline[3]), method: true };
   const region = functionRegion(text, at);
   if (region.start === 0) return null;
   const before = text.slice(Math.max(0, region.start - 1 - 300), region.start - 1).trimEnd();
   const arrow = PROPERTY_ARROW.exec(before);
-  if (arrow) return { name: arrow[1], params: paramList(arrow[2] ?? arrow[3]), method: true };
+  if (arrow) return { name: arrow[1], params: paramNames(arrow[2] ?? arrow[3]), method: true };
   const m = METHOD_HEADER.exec(before);
   if (!m || NOT_METHODS.has(m[1])) return null;
-  return { name: m[1], params: paramList(m[2]), method: true };
+  return { name: m[1], params: paramNames(m[2]), method: true };
 };
 
 /** The folder a join's base names in the file, and how it was read; null when census cannot tell. */
