@@ -154,6 +154,25 @@ export const literalValue = (expr: string): string | null => {
   return m ? (m[1] ?? m[2] ?? m[3]) : null;
 };
 
+/** The value of `key:` in an object literal's text (`{ root: dir, maxAge: 1 }`), as written. */
+export const propertyOf = (objectText: string | undefined, key: string): string | null => {
+  const t = objectText?.trim();
+  if (t === undefined || !t.startsWith('{') || !t.endsWith('}')) return null;
+  for (const part of splitArgs(t.slice(1, -1))) {
+    const m = new RegExp(String.raw`^(["']?)${key}\1\s*:\s*([\s\S]+)$`).exec(part);
+    if (m) return m[2];
+  }
+  return null;
+};
+
+/** An object literal's text: the argument itself, or the `{ … }` a `const`/`let`/`var` of that name holds in the file (`register(plugin, opts)`, `sendFile(name, options)`). */
+export const objectText = (arg: string | undefined, text: string): string | undefined => {
+  const a = arg?.trim();
+  if (a === undefined || !IDENTIFIER.test(a)) return a;
+  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(a)}\s*=\s*\{`).exec(text);
+  return decl === null ? a : (balancedText(text, decl.index + decl[0].length - 1, 2000) ?? a);
+};
+
 /** What an argument may be: the literal strings census can read, and the parts it cannot (config, a loop's value). */
 export interface ArgumentValues {
   literals: string[];

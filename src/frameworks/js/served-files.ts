@@ -32,11 +32,9 @@ import { perScan } from '../per-scan.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { folderScopeOf } from './folder-scope.js';
 import { pageScripts } from './html-pages.js';
-import { callArgsText } from './parameter-values.js';
+import { callArgsText, objectText, propertyOf } from './parameter-values.js';
 import { servedFolders } from './static-dirs.js';
 import { codeFilesMarked, enclosingPackages, labelledReferences, mayHold } from './support.js';
-import { balancedText, IDENTIFIER } from '../../languages/javascript/js-text.js';
-import { escapeRegExp } from '../../util/regexp.js';
 
 /**
  * Words one of the calls read here holds (`serviceWorker` holds `Worker`). The files read are those
@@ -67,25 +65,6 @@ interface ServedFile {
 }
 
 const literalOf = (expr: string | undefined): string | null => (expr === undefined ? null : (LITERAL.exec(expr.trim())?.[2] ?? null));
-
-/** The value of `key:` in an object literal's text (`{ root: dir, maxAge: 1 }`), as written. */
-const propertyOf = (objectText: string | undefined, key: string): string | null => {
-  const t = objectText?.trim();
-  if (t === undefined || !t.startsWith('{') || !t.endsWith('}')) return null;
-  for (const part of splitArgs(t.slice(1, -1))) {
-    const m = new RegExp(String.raw`^(["']?)${key}\1\s*:\s*([\s\S]+)$`).exec(part);
-    if (m) return m[2];
-  }
-  return null;
-};
-
-/** An object literal's text: the argument itself, or the `{ … }` a `const`/`let`/`var` of that name holds in the file. */
-const objectText = (arg: string | undefined, text: string): string | undefined => {
-  const a = arg?.trim();
-  if (a === undefined || !IDENTIFIER.test(a)) return a;
-  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(a)}\s*=\s*\{`).exec(text);
-  return decl === null ? a : (balancedText(text, decl.index + decl[0].length - 1, 2000) ?? a);
-};
 
 /** A call's arguments as the evidence quotes them: one line, at most 120 characters. */
 const shortArgs = (args: string): string => {

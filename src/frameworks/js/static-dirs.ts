@@ -17,7 +17,7 @@
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
 import { explainedFolderOf, splitArgs, templateAsJoin } from '../../languages/javascript/folder-expr.js';
-import { callArgsText } from './parameter-values.js';
+import { callArgsText, objectText, propertyOf } from './parameter-values.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { folderScopeOf } from './folder-scope.js';
 import { codeFilesMarked, fileReference } from './support.js';
@@ -80,10 +80,10 @@ export const servedFolders = perScan((ctx): Served[] => {
       for (const m of text.matchAll(REGISTER)) {
         const args = callArgsText(text, (m.index ?? 0) + m[0].length - 1);
         const [first, options] = args === null ? [] : splitArgs(args);
-        if (first === undefined || options === undefined || !options.startsWith('{') || !options.endsWith('}')) continue;
-        if (first !== plugin && !/^(?:await\s+)?(?:require|import)\(\s*(['"])(?:@fastify\/static|fastify-static)\1\s*\)$/.test(first)) continue;
-        const root = splitArgs(options.slice(1, -1)).map((p) => /^root\s*:\s*([\s\S]+)$/.exec(p)?.[1]).find((v) => v !== undefined);
-        if (root !== undefined) add(m.index ?? 0, "@fastify/static's register", root);
+        if (first === undefined || (first !== plugin && !/^(?:await\s+)?(?:require|import)\(\s*(['"])(?:@fastify\/static|fastify-static)\1\s*\)$/.test(first))) continue;
+        // The options written in the call, or the object a `const` of the file holds (as served-files reads sendFile's).
+        const root = propertyOf(objectText(options, text), 'root');
+        if (root !== null) add(m.index ?? 0, "@fastify/static's register", root);
       }
     }
   }
