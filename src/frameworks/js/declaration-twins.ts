@@ -18,7 +18,9 @@
  * types `lib/getPort.js` and `types/bin/cli-flags.d.ts` types `bin/cli-flags.js`. Each is referenced
  * from its twin at the mirrored path, as one beside it is.
  */
+import { pathsWithPrefix } from '../../util/file-index.js';
 import { joinRepo } from '../../util/path.js';
+import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { fileReference, jsPackages, sortedFiles, type JsPackage } from './support.js';
 
@@ -76,22 +78,22 @@ const mirrorOf = (ctx: FrameworkContext, pkg: JsPackage): { declarations: string
   return { declarations, code, types: `${pkg.manifest} "types": "${types}" for "main" ${main}` };
 };
 
-/** Each declaration in a package's mirror folder with the code file at the mirrored path. */
-const mirroredTwins = (ctx: FrameworkContext): { declaration: string; twin: string; why: string }[] => {
+/** Each declaration in a package's mirror folder with the code file at the mirrored path (once per scan: enabledBy and collect both ask). */
+const mirroredTwins = perScan((ctx: FrameworkContext): { declaration: string; twin: string; why: string }[] => {
   const out: { declaration: string; twin: string; why: string }[] = [];
   for (const pkg of jsPackages(ctx)) {
     const mirror = mirrorOf(ctx, pkg);
     if (mirror === null) continue;
     const prefix = `${mirror.declarations}/`;
-    for (const f of sortedFiles(ctx)) {
-      if (!f.startsWith(prefix) || !DECLARATION.test(f) || f.includes('node_modules/')) continue;
+    for (const f of pathsWithPrefix(ctx.files, prefix)) {
+      if (!DECLARATION.test(f) || f.includes('node_modules/')) continue;
       const rest = twinOf(f.slice(prefix.length));
       const twin = mirror.code === '' ? rest : `${mirror.code}/${rest}`;
       if (ctx.files.has(twin)) out.push({ declaration: f, twin, why: mirror.types });
     }
   }
   return out;
-};
+});
 
 const declarationTwins: FrameworkReader = {
   id: 'declaration-twins',
