@@ -30,7 +30,7 @@
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
-import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
+import { folderOf, LITERAL, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
 import { ownPathNames } from '../../languages/javascript/static-value.js';
 import { perScan } from '../per-scan.js';
@@ -41,7 +41,6 @@ import { listElementAt } from './literal-lists.js';
 import { argumentValues, callArgsText, callsOf, enclosingFunction, literalValue, paramNames } from './parameter-values.js';
 import { codeFilesMarked, enclosingPackages, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 
-const LITERAL = String.raw`(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)`;
 /** `fileURLToPath(new URL('.', import.meta.url))`: the module's folder in an ES module. */
 const URL_FOLDER = /^(?:url\s*\.\s*)?fileURLToPath\(\s*new\s+URL\(\s*(?:'\.\/?'|"\.\/?")\s*,\s*import\.meta\.url\s*\)\s*\)$/;
 /** A join whose parts are literals and names: `path.join(this.libDir, relative)`, `resolve(__dirname, '..', name)`. */

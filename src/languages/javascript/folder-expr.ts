@@ -14,8 +14,8 @@ import { joinRepo, dirname } from '../../util/path.js';
 import { IDENTIFIER as NAME } from './js-text.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
-/** A string literal: quotes or a substitution-free template. */
-const LITERAL = String.raw`(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)`;
+/** A string literal: quotes or a substitution-free template (a pattern's source, to build others with). */
+export const LITERAL = String.raw`(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)`;
 const MAX_DEPTH = 3;
 
 const literal = (s: string): string => s.replace(/^["'`]|["'`]$/g, '');
