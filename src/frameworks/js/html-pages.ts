@@ -44,7 +44,7 @@ const VISIT = /\b(?:cy\s*\.\s*visit|\.\s*goto)\s*\(\s*(["'`])([^"'`\n$]*)\1/g;
 /** A test server's origin: only a URL on the machine the suite runs on names a page of this repo. */
 const LOCAL_ORIGIN = /^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d+)?(?=\/|$)/i;
 
-export interface PageScript {
+interface PageScript {
   page: string;
   line: number;
   src: string;
