@@ -153,17 +153,14 @@ const readOfEntries = (text: string, from: number, to: number, folderExpr: strin
 };
 
 /**
- * Whether the listing call whose `(` is at `open` is filtered to directories right away:
+ * Whether a listing call's `.filter(…)` callback (filterBody) keeps directories only:
  * `readdirSync(dir).filter(d => fs.lstatSync(path.resolve(dir, d)).isDirectory())` (express-gateway's
  * policies), or `{ withFileTypes: true }` and `.filter(d => d.isDirectory())`. Such a loader requires
  * subfolders, so what it loads is each subfolder's index file, not the files beside it. A negated
  * test (`!stat.isDirectory()`) keeps the files.
  */
 const NEGATED_DIRECTORY = /!\s*(?:[\w$]|\s*\.\s*|\([^()]*(?:\([^()]*\)[^()]*)*\))*isDirectory\(\)/;
-const filteredToDirs = (text: string, open: number): boolean => {
-  const body = filterBody(text, open);
-  return body !== null && body.includes('isDirectory()') && !NEGATED_DIRECTORY.test(body);
-};
+const filteredToDirs = (body: string | null): boolean => body !== null && body.includes('isDirectory()') && !NEGATED_DIRECTORY.test(body);
 
 /** The callback text of a `.filter(…)` right after the listing call whose `(` is at `open`, or null. */
 const filterBody = (text: string, open: number): string | null => {
@@ -175,14 +172,14 @@ const filterBody = (text: string, open: number): string | null => {
 };
 
 /**
- * Whether that filter also keeps a subfolder holding an index file: `path.extname(c) === '.js' ||
+ * Whether that filter's callback also keeps a subfolder holding an index file: `path.extname(c) === '.js' ||
  * fs.existsSync(path.join(commandsDir, c, 'index.js'))` (Ghost-CLI's commands). The loader then
  * requires such a subfolder, which loads its index file, besides the files.
  */
-const keepsIndexFolders = (text: string, open: number, folderExpr: string): boolean => {
-  const body = filterBody(text, open);
+const keepsIndexFolders = (body: string | null, folderExpr: string): boolean => {
+  if (body === null) return false;
   const e = escapeRegExp(folderExpr.trim()).replace(/\s+/g, '\\s*');
-  return body !== null && new RegExp(String.raw`\b(?:join|resolve)\(\s*${e}\s*,\s*[A-Za-z_$][\w$]*\s*,\s*(["'])index\.[cm]?js\1\s*\)`).test(body);
+  return new RegExp(String.raw`\b(?:join|resolve)\(\s*${e}\s*,\s*[A-Za-z_$][\w$]*\s*,\s*(["'])index\.[cm]?js\1\s*\)`).test(body);
 };
 const GLOB_SYNC = /glob\s*\.\s*sync\(/;
 
@@ -231,8 +228,10 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
   const listings: { expr: string; glob: string | null; listing: string; fn: string | null; index: number; dirs: boolean; indexes: boolean }[] = [
     ...[...text.matchAll(READDIR)].map((m) => {
       const open = (m.index ?? 0) + m[0].indexOf('(');
-      const dirs = filteredToDirs(text, open);
-      const indexes = !dirs && keepsIndexFolders(text, open, m[2]);
+      // The `.filter(…)` callback right after the listing, read once for both questions.
+      const body = filterBody(text, open);
+      const dirs = filteredToDirs(body);
+      const indexes = !dirs && keepsIndexFolders(body, m[2]);
       return { expr: m[2], glob: null, listing: `readdir(${m[2].trim()})${dirs ? ' filtered to directories' : indexes ? ' filtered to code files and subfolders with an index file' : ''}`, fn: m[1], index: m.index ?? 0, dirs, indexes };
     }),
     ...[...text.matchAll(GLOB_CWD)].map((m) => ({ expr: m[3], glob: m[2], listing: `glob "${m[2]}" in ${m[3].trim()}`, fn: null, index: m.index ?? 0, dirs: false, indexes: false })),
