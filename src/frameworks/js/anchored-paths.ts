@@ -55,9 +55,6 @@ const ANCHORED_TEMPLATE = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:nod
 /** A template that opens with the folder and ends in a computed name: `${__dirname}/middleware/${name}.js`. */
 const FOLDER_TEMPLATE = new RegExp(String.raw`\`\$\{\s*${BASE}\s*\}((?:\/[^\`$/\\\n]+)*)\/((?:[^\`\\\n$/]|\$(?!\{))*\$\{[^\`\n]*)\``, 'g');
 
-/** What ANCHORED_TEMPLATE's `+` chain ends in: a `+` and a quoted literal. */
-const CONCATENATED = /\+\s*["']/;
-
 /** `'x-' + name + '.js'` (a `+` chain of literals and one name) as the template it spells: `x-${name}.js`. */
 const concatAsTemplate = (chain: string): string =>
   [...chain.matchAll(/"([^"\n]*)"|'([^'\n]*)'|([A-Za-z_$](?:[\w$.\s]*[\w$])?)/g)].map((p) => p[1] ?? p[2] ?? '${' + p[3].replace(/\s+/g, '') + '}').join('');
@@ -138,15 +135,11 @@ const namedFiles = perScan((ctx): Named[] => {
       if (note === null) continue;
       out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}` });
     }
+    if (!text.includes('${') && !text.includes('+')) continue;
     // A computed last part: a join's (a template or a `+` chain), or a template that opens with the folder.
-    // A chain's last operand is a literal (`mw + '.js'`): without `${` or that shape there is none. Testing
-    // for `+` alone let every joining file with a `+` through (payload: 163 of its files that join to
-    // their folder, 152 with the shape: most hold `${` too).
-    const template = text.includes('${');
-    if (!template && !(joins && CONCATENATED.test(text))) continue;
     const computed = [
       ...(joins ? [...text.matchAll(ANCHORED_TEMPLATE)] : []).map((m) => ({ m, base: m[2], parts: [...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]), template: m[4] ?? concatAsTemplate(m[5]) })),
-      ...(template ? [...text.matchAll(FOLDER_TEMPLATE)] : []).map((m) => ({ m, base: m[1], parts: m[2].split('/').filter((p) => p !== ''), template: m[3] })),
+      ...(text.includes('${') ? [...text.matchAll(FOLDER_TEMPLATE)] : []).map((m) => ({ m, base: m[1], parts: m[2].split('/').filter((p) => p !== ''), template: m[3] })),
     ];
     for (const { m, base, parts, template } of computed) {
       const name = namePattern(template);
