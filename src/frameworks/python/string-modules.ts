@@ -19,6 +19,11 @@
  * `uri` there. From a caller only what flows into the call counts, not the file's other strings;
  * and a setting that a computed import's name is built from (`SUPPORTED_WORKERS`, imported by
  * name from gunicorn.workers) gives that setting's strings.
+ *
+ * The builtin `__import__` needs no import: a tree whose only computed imports are builtin ones
+ * (xpra: `from xpra.platform.features import CLIENT_MODULES`, then `for client_module in
+ * CLIENT_MODULES: __import__(client_module, …)` in make_client()) turns the reader on too, through
+ * extraction's computed-import lines; its loops are read as any loader function's.
  */
 import { listedPaths, sortedPaths } from '../../util/file-index.js';
 import type { FileFacts, ImportFact } from '../../model/facts.js';
@@ -311,6 +316,8 @@ const reader: FrameworkReader = {
     for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
       const path = listed[at];
       if (loadsByName(ctx, path)) return `${path} loads modules by name`;
+      // A builtin `__import__(name)` needs no import: extraction saw its computed name.
+      if (path.endsWith('.py') && ctx.facts(path)?.computedImportLines !== undefined) return `${path} imports a computed name`;
     }
     return null;
   },
