@@ -12,6 +12,7 @@ import type { FileRecord, Language } from './model/file.js';
 import { isDocLanguage, isSourceLanguage } from './languages/registry.js';
 import { createResolvers } from './languages/resolvers.js';
 import { sysPathScopes } from './languages/python/resolve/sys-path-scopes.js';
+import { absoluteRootPlacer } from './languages/python/resolve/absolute-roots.js';
 import { importAliases } from './languages/python/resolve/import-aliases.js';
 import { discover, type DiscoveredFile } from './discover/index.js';
 import { scanAllCached } from './extract/cached-scan.js';
@@ -205,7 +206,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
     })
     : null;
   const disk = createPathProbe();
-  const context: ResolveContext = { rootAbs, files: manifests.files, manifests, pythonPathFor: sysPathScopes(factsOfFiles), pythonImportAliases: importAliases(factsOfFiles, manifests.transientText), disk };
+  const context: ResolveContext = { rootAbs, files: manifests.files, manifests, pythonPathFor: sysPathScopes(factsOfFiles, absoluteRootPlacer(factsOfFiles, manifests.files, manifests)), pythonImportAliases: importAliases(factsOfFiles, manifests.transientText), disk };
   const resolvers = createResolvers(context);
   const sourceOfBuilt = createBuildOutputMap(manifests);
   const importEdges = await timed(

@@ -25,7 +25,7 @@ const WORD = /^(?:"([^"]*)"|'([^']*)'|(\S+))\s*/;
 /** Documentation of a setup (an example config), not a deployed one. */
 const DOC_FOLDER = /(?:^|\/)(?:docs?|examples?|samples?|share\/doc)\//i;
 /** The filesystem tree a config lies in: everything before its first top-level folder of the FHS. */
-const FS_ROOT = /^((?:[^/]+\/)*?)(?:etc|usr|opt|srv|var)\//;
+export const FS_ROOT = /^((?:[^/]+\/)*?)(?:etc|usr|opt|srv|var)\//;
 
 /** Apache 2.4 reads `*.conf` from sites-enabled/ and conf-enabled/ (Debian, Red Hat's conf.d/ alike). */
 export const isApacheConfig = (path: string, name: string): boolean => name.endsWith('.conf') && !DOC_FOLDER.test(path);

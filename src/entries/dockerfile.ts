@@ -12,7 +12,7 @@ import type { PathMapping } from '../commandline/types.js';
 import { basename, dirname, joinRepo } from '../util/path.js';
 import { composeBuilds } from '../manifests/compose.js';
 import { DOCKERFILE } from '../manifests/dockerfile.js';
-import { analyseDockerfile } from './support/dockerfile-model.js';
+import { analyseDockerfile, type DockerfileModel } from './support/dockerfile-model.js';
 import { readDockerIgnore } from './support/dockerignore.js';
 import { addCommand } from './support/inputs.js';
 import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
@@ -35,16 +35,21 @@ const runsItsArguments = (script: string, pathMap: PathMapping[], cwd: string, c
   return text === null || text.trim() === '' || /\$\{?[@*]/.test(text);
 };
 
+/** A Dockerfile's model with its build context (a compose file's, else its folder) and that context's `.dockerignore`; null when it does not parse. */
+export const dockerfileModel = (path: string, ctx: DetectorContext): DockerfileModel | null => {
+  const context = composeBuilds(ctx.manifests).get(path)?.context ?? dirname(path);
+  const parsed = ctx.manifests.get(path, DOCKERFILE);
+  return parsed ? analyseDockerfile(parsed, context, ctx.files, path, readDockerIgnore(context, path, ctx.manifests)) : null;
+};
+
 const dockerfile: EntryDetector = {
   id: 'dockerfile',
   title: 'Dockerfiles (CMD, ENTRYPOINT, RUN; WORKDIR and COPY)',
   matches: isDockerfile,
   detect: (file, ctx) => {
     const out = emptyOutput();
-    const context = composeBuilds(ctx.manifests).get(file.path)?.context ?? dirname(file.path);
-    const parsed = ctx.manifests.get(file.path, DOCKERFILE);
-    if (!parsed) return out;
-    const model = analyseDockerfile(parsed, context, ctx.files, file.path, readDockerIgnore(context, file.path, ctx.manifests));
+    const model = dockerfileModel(file.path, ctx);
+    if (!model) return out;
     for (const p of model.problems) out.diagnostics.push(warning('dockerfile/bad-instruction', `malformed Dockerfile: ${p.message}`, file.path, p.line));
     for (const c of model.commands) {
       if (c.entrypointScript && !runsItsArguments(c.entrypointScript, c.pathMap, c.cwd, ctx)) continue;

@@ -46,11 +46,17 @@ const importLabel = (to: string, from: string, fact: ImportFact, names: string[]
   return joined(to, ' is imported by ', from, ':', fact.line, boundNames(fact, names));
 };
 
+/**
+ * Stop 44: an import found through an absolute sys.path folder placed in the tree
+ * (`sys-path:usr/bin/app:4 (/usr/share/app is usr/share/app/ of …)`, sys-path-scopes.ts) says where.
+ */
+const placedRoot = (via: string | undefined): string => (via !== undefined && via.startsWith('sys-path:') && via.endsWith(')') ? `, on sys.path by ${via.slice(9)}` : '');
+
 /** How a resolved import reaches its file, as a sentence about that file. */
 const edgeLabel = (to: string, via: string | undefined, from: string, fact: ImportFact, names: string[]): string =>
   via === 'package-init' ? joined(to, ' is run by the import in ', from, ':', fact.line, ' (Python runs a package before its modules)')
   : via === 'stub' ? joined(to, ' is the type stub read for the import in ', from, ':', fact.line)
-  : importLabel(to, from, fact, names);
+  : importLabel(to, from, fact, names) + placedRoot(via);
 
 /**
  * A relative JS import of built output (`../dist/src/main.js`) names the source it was built from;

@@ -92,7 +92,10 @@ export interface FileFacts {
   hasStarImport?: boolean;
   /** Cyclomatic-style complexity: 1 + branch points. */
   complexity: number;
-  /** Python: repo folders the module puts on sys.path itself (`sys.path.insert(0, …/"lib")`), with the line. */
+  /**
+   * Python: repo folders the module puts on sys.path itself (`sys.path.insert(0, …/"lib")`), with the line;
+   * an absolute folder outside the repo keeps its leading `/` (`/usr/share/app`), for the scan to place (sys-path-scopes.ts).
+   */
   importRoots?: { dir: string; line: number }[];
   /**
    * Python, in files that import graphene or strawberry: string literals naming a GraphQL type by its import path (`"app.types.User"`), and the

@@ -121,7 +121,8 @@ const warmUp = (): void => {
 
 export const pythonExtractor: LanguageExtractor = {
   language: 'python',
-  version: 5,
+  // 6: importRoots keeps absolute sys.path folders (`/usr/share/app`).
+  version: 6,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();

@@ -13,6 +13,8 @@
  * list the file fills from `for s in sys.argv:` … `argv_unicode.append(s)`); `import os.path as _path`
  * names os.path; `sys.path[0] = X` puts X on sys.path as an insert does; and a name bound by
  * `for location in A, B:` (a literal tuple or list of path expressions) stands for each of them.
+ * Stop 44: an absolute folder (`sys.path.insert(0, "/usr/share/virt-manager")`) is kept as written,
+ * with its leading `/`: sys-path-scopes.ts places it in the tree when the tree shows where it lies.
  */
 import { posix } from '../../util/path.js';
 
@@ -184,6 +186,16 @@ const toRepo = (abs: string | null): string | null => {
   return normal.startsWith(`${REPO}/`) ? normal.slice(REPO.length + 1) : null;
 };
 
+/**
+ * Stop 44: an absolute folder outside the repo (`sys.path.insert(0, "/usr/share/virt-manager")`),
+ * normalised and kept with its leading `/`; null for `/` itself. Where it lies in the tree (a
+ * filesystem image's own folder, a Dockerfile's COPY destination) is for sysPathScopes to say.
+ */
+const absoluteDir = (abs: string): string | null => {
+  const normal = posix.normalize(abs).replace(/\/+$/, '');
+  return normal === '' || normal === '/' || normal.startsWith(REPO) ? null : normal;
+};
+
 const SYS_PATH = /^[ \t]*sys\.path\.(insert|append)\s*\((.*)\)\s*(?:#.*)?$/;
 /** `sys.path[0] = X`: replaces the script's own folder with X, which is put first as an insert would. */
 const SYS_PATH_SET = /^[ \t]*sys\.path\[\s*0\s*\]\s*=\s*(.*?)\s*(?:#.*)?$/;
@@ -282,7 +294,8 @@ export const sysPathFolders = (text: string, file: string): SysPathFolder[] => {
     const many = /^[A-Za-z_]\w*$/.test(name) && !vars.has(name) ? choices.get(name) : undefined;
     for (const raw of many ?? [value(arg)]) {
       // A relative literal is relative to where the process starts: taken as the repo root.
-      const dir = toRepo(raw === null || raw === undefined ? null : raw.startsWith('/') ? raw : `${REPO}/${raw}`);
+      // An absolute one outside the repo is kept as written (sysPathScopes places it in the tree).
+      const dir = raw === null || raw === undefined ? null : raw.startsWith('/') ? (toRepo(raw) ?? absoluteDir(raw)) : toRepo(`${REPO}/${raw}`);
       if (dir !== null && !out.some((o) => o.dir === dir)) out.push({ dir, line });
     }
   };
