@@ -205,6 +205,9 @@ const FOR_IN = /^[ \t]*for\s+([A-Za-z_]\w*)\s+in\s+(.*?)\s*:\s*(?:#.*)?$/;
 /** A right-hand side worth evaluating as a path. */
 const PATHISH = /__file__|os\.path|Path\(|sys\.(?:path\s*\[|argv)|\b(?:join|dirname|realpath|abspath|normpath)\s*\(/;
 
+/** Stop 44: an absolute path literal (`pkgdatadir = '/usr/share/dialect'`, then `sys.path.insert(1, pkgdatadir)`). */
+const ABSOLUTE_LITERAL = /^[rRuU]?(["'])\/[^"'\\]*\1$/;
+
 /** A file run as a script: `#!` first line, or an `if __name__ == '__main__'` test. */
 const isScript = (text: string): boolean => text.startsWith('#!') || /\bif\s+__name__\s*==\s*(['"])__main__\1/.test(text);
 
@@ -328,7 +331,7 @@ export const sysPathFolders = (text: string, file: string): SysPathFolder[] => {
       return;
     }
     const assign = ASSIGN.exec(line);
-    if (assign && (PATHISH.test(assign[2]) || aliasRe?.test(assign[2]) || vars.has(assign[2]))) {
+    if (assign && (PATHISH.test(assign[2]) || ABSOLUTE_LITERAL.test(assign[2]) || aliasRe?.test(assign[2]) || vars.has(assign[2]))) {
       if (aliasRe) aliasRe.lastIndex = 0;
       const v = value(assign[2]);
       choices.delete(assign[1]);
