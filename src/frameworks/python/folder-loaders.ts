@@ -27,6 +27,7 @@ import { lineOfOffset, lineStarts } from '../../util/lines.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { dirname } from '../../util/path.js';
 import { listedPaths } from '../../util/file-index.js';
+import { attributeFolder, type AttributeFolder } from './attribute-paths.js';
 
 /** Modules a listing comes from; a file importing none of these (nor a loader) is not read. */
 const LISTER_MODULES = new Set(['os', 'os.path', 'glob', 'pkgutil', 'pathlib']);
@@ -67,6 +68,8 @@ export interface FolderLoader {
   join: boolean;
   /** A folder settled by its literal tail alone: the joined expression, and the tail (`share/gpodder/extensions`). */
   tail?: { expr: string; path: string };
+  /** Stop 44: a folder named by an attribute assigned once in the tree (attribute-paths.ts). */
+  attribute?: AttributeFolder;
 }
 
 /** `text.indexOf(needle, from)`, but -1 for a match that does not end before `end`. */
@@ -337,17 +340,20 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
       if (folder !== null) out.push({ ...at, folder, mode: 'modules', via: CALLEE[listing] });
       else {
         const byTail = settledByTail(ctx, text, starts, line, args[0], false);
+        const byAttribute = byTail === null ? attributeFolder(ctx, text, args[0], m.index, (tail) => onlyFolderEndingIn(ctx, tail)) : null;
         if (byTail !== null) out.push({ ...at, folder: byTail.folder, mode: 'modules', via: CALLEE[listing], tail: byTail.tail });
+        else if (byAttribute !== null && byAttribute.below.length === 0) out.push({ ...at, folder: byAttribute.folder, mode: 'modules', via: CALLEE[listing], attribute: byAttribute });
       }
     } else if (globbing !== undefined) {
       const where = repoPathOf(pathValue(args[0] ?? '', file, varsFor(args[0] ?? '')));
       const byTail = where === null && args[0] !== undefined ? settledByTail(ctx, text, starts, line, args[0], true) : null;
-      const split = byTail !== null ? { folder: byTail.folder, pattern: byTail.pattern! } : where === null ? null : splitGlob(where);
+      const byAttribute = where === null && byTail === null && args[0] !== undefined ? attributeFolder(ctx, text, args[0], m.index, (tail) => onlyFolderEndingIn(ctx, tail)) : null;
+      const split = byTail !== null ? { folder: byTail.folder, pattern: byTail.pattern! } : byAttribute !== null ? splitGlob([byAttribute.folder, ...byAttribute.below].join('/')) : where === null ? null : splitGlob(where);
       if (split === null) continue;
       // Without recursive=True, Python reads ** as *.
       const recursive = args.slice(1).some((a) => /^recursive\s*=\s*True$/.test(a));
       const pattern = recursive ? split.pattern : split.pattern.replace(/\*\*/g, '*');
-      out.push({ ...at, folder: split.folder, pattern, mode: 'glob', via: CALLEE[globbing], ...(byTail === null ? {} : { tail: byTail.tail }) });
+      out.push({ ...at, folder: split.folder, pattern, mode: 'glob', via: CALLEE[globbing], ...(byTail === null ? {} : { tail: byTail.tail }), ...(byAttribute === null ? {} : { attribute: byAttribute }) });
     } else if (pkgutil !== undefined) {
       const folders = args[0] === undefined ? null : pkgutilFolders(ctx, file, facts, args[0], varsFor(args[0]));
       for (const folder of folders ?? []) out.push({ ...at, folder, mode: pkgutil === 'walk_packages' ? 'walk' : 'packages', via: CALLEE[pkgutil] });
@@ -369,6 +375,10 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
       const base = args.length === 2 ? args[0] : `os.path.join(${args.slice(0, -1).join(', ')})`;
       const folder = repoPathOf(pathValue(base, file, varsFor(base)));
       if (folder !== null) out.push({ ...at, folder, mode: 'modules', via: CALLEE.join, join: true });
+      else {
+        const byAttribute = attributeFolder(ctx, text, base, m.index, (tail) => onlyFolderEndingIn(ctx, tail));
+        if (byAttribute !== null && byAttribute.below.length === 0) out.push({ ...at, folder: byAttribute.folder, mode: 'modules', via: CALLEE.join, join: true, attribute: byAttribute });
+      }
     }
   }
   return out;
@@ -438,8 +448,13 @@ export const folderIndex = perScan((ctx) => {
 
 const shown = (folder: string): string => `${folder === '' ? '.' : folder}/`;
 
+/** Where an attribute-held folder comes from (attribute-paths.ts). */
+const fromAttribute = (a: AttributeFolder): string => `${a.attribute}, assigned ${a.expr} in ${a.file}:${a.line}: ${a.how}`;
+
 export const describe = (l: FolderLoader): string =>
-  l.tail !== undefined
+  l.attribute !== undefined
+    ? `loaded by ${l.file}:${l.line}, which ${l.join ? `joins a computed name onto ${shown(l.folder)}` : `lists ${l.mode === 'glob' ? within(l.folder, l.pattern ?? '') : shown(l.folder)}`} (${l.via} of ${fromAttribute(l.attribute)}) and imports ${l.join ? 'it' : 'each'} by name (line ${l.loadLine})`
+    : l.tail !== undefined
     ? `loaded by ${l.file}:${l.line}, which lists ${l.mode === 'glob' ? within(l.folder, l.pattern ?? '') : shown(l.folder)} (${l.via} of ${l.tail.expr}: its head is set at run time, and ${shown(l.folder)} is the only folder of the tree ending in ${l.tail.path}/) and loads each (line ${l.loadLine})`
     : l.join
     ? `loaded by ${l.file}:${l.line}, which joins a computed name onto ${shown(l.folder)} (${l.via}) and imports it by name (line ${l.loadLine})`
