@@ -21,3 +21,11 @@ test('sys.path: an absolute folder is kept as written, normalised; `/` itself is
     { dir: '/opt/app/lib', line: 3 },
   ]);
 });
+
+test('sys.path: a name assigned an absolute literal above (dialect: pkgdatadir = \'/usr/share/dialect\')', () => {
+  const text = "#!/usr/bin/python3\nimport sys\npkgdatadir = '/usr/share/dialect'\nLIBDIR = '/usr/lib/x86_64-linux-gnu'\nsys.path.insert(1, pkgdatadir)\nroot = os.path.join(LIBDIR, 'pitivi', 'python')\nsys.path.append(root)\n";
+  assert.deepEqual(sysPathFolders(text, 'usr/bin/dialect'), [
+    { dir: '/usr/share/dialect', line: 5 },
+    { dir: '/usr/lib/x86_64-linux-gnu/pitivi/python', line: 7 },
+  ]);
+});

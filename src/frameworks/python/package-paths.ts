@@ -14,6 +14,7 @@ import { dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
 import { perScan } from '../per-scan.js';
+import { moduleFile } from './python-files.js';
 
 /** Imports of the resource APIs: importlib.resources (`from importlib import resources`), its backport, pkg_resources, pkgutil. */
 export const RESOURCE_APIS: ReadonlySet<string> = new Set(['importlib', 'importlib.resources', 'importlib_resources', 'pkg_resources', 'pkgutil']);
@@ -157,8 +158,9 @@ export const fileVariables = (ctx: FrameworkContext, path: string, text: string)
           rewrites.set(written, alias);
         }
       }
-    } else if (i.syntax === 'from' && !i.specifier.startsWith('.')) {
-      const file = ctx.module(i.specifier)[0];
+    } else if (i.syntax === 'from') {
+      // Stop 44: a relative import too (ansible-test's `from .util import ANSIBLE_TEST_TARGET_ROOT`).
+      const file = moduleFile(ctx, path, i.specifier) ?? undefined;
       const constants = file === undefined || file === path ? null : pathConstants(ctx, file);
       if (constants === null || constants.size === 0) continue;
       for (const n of i.names) {
