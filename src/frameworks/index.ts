@@ -130,6 +130,7 @@ import graphqlLazyTypes from './python/graphql-lazy.js';
 import pythonFolderLoaders from './python/folder-loaders.js';
 import packageConfigs from './python/package-configs.js';
 import packageData from './python/package-data.js';
+import resourceAnchors from './python/resource-anchors.js';
 import pythonLoaderWrappers from './python/loader-wrappers.js';
 import packageScripts from './python/package-scripts.js';
 import pluginManifests from './python/plugin-manifests.js';
@@ -214,6 +215,7 @@ export const READERS: readonly FrameworkReader[] = [
   oxygen,
   packageConfigs,
   packageData,
+  resourceAnchors,
   packageScripts,
   parameterRequires,
   pathWrappers,
