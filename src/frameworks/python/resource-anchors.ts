@@ -63,10 +63,13 @@ export const collectResourceAnchors = (ctx: FrameworkContext): FrameworkOutput =
     if (text === null) continue;
     const seen = new Set<string>();
     for (const r of resourceReads(ctx, path, text, () => true)) {
-      if (r.anchor === undefined || seen.has(r.anchor)) continue;
-      seen.add(r.anchor);
+      // The package's own __init__.py: a module target would also give `python -m pkg`'s __main__.py.
+      const dir = r.anchor === undefined ? null : packageDir(ctx, r.anchor);
+      const init = dir === null ? null : `${dir}/__init__.py`;
+      if (init === null || seen.has(init)) continue;
+      seen.add(init);
       const line = lineAt(text, r.index);
-      out.references.push({ from: path, target: r.anchor, targetKind: 'module', line, label: `the package ${r.anchor}, imported by ${r.how} in ${path}:${line}, which reads from it` });
+      out.references.push({ from: path, target: init, targetKind: 'file', line, label: `the package ${r.anchor}, imported by ${r.how} in ${path}:${line}, which reads from it` });
     }
     if (!text.includes('{')) continue;
     for (const m of text.matchAll(FSTRING_ANCHOR)) {
