@@ -15,6 +15,7 @@
  */
 import { lineOfOffset, lineStarts } from '../../util/lines.js';
 import { listedPaths } from '../../util/file-index.js';
+import { assignmentAbove } from './python-files.js';
 import { pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext } from '../types.js';
@@ -35,7 +36,6 @@ export interface AttributeFolder {
 
 /** `NAME.ATTR` (no call, no further attribute). */
 const ATTRIBUTE = /(?<![\w.])([A-Za-z_]\w*)\.([A-Za-z_]\w*)(?![\w.(])/g;
-const LOOK_BACK = 12;
 /** An attribute's assignments: `<obj>.ATTR = os.path.join(…)` on one line. */
 const assignmentOf = (attr: string): RegExp => new RegExp(`^[ \\t]*[A-Za-z_]\\w*\\.${attr}[ \\t]*=(?!=)[ \\t]*(.*?)[ \\t]*(?:#.*)?$`, 'gm');
 const JOIN = /^(?:os\s*\.\s*)?(?:path\s*\.\s*)?join\s*\((.*)\)$/;
@@ -112,20 +112,14 @@ const sharedShape = (ctx: FrameworkContext, folder: string): string | null => {
 
 /**
  * The folder the attribute in `arg` (or in the assignment to the name `arg`, within a few lines
- * above `offset`) names, or null. `onlyFolderEndingIn` is folder-loaders' tail rule.
+ * above the call's `line`) names, or null. `onlyFolderEndingIn` is folder-loaders' tail rule.
  */
-export const attributeFolder = (ctx: FrameworkContext, text: string, arg: string, offset: number, onlyFolderEndingIn: (tail: string) => string | null): AttributeFolder | null => {
+export const attributeFolder = (ctx: FrameworkContext, text: string, starts: readonly number[], line: number, arg: string, onlyFolderEndingIn: (tail: string) => string | null): AttributeFolder | null => {
   let expr = arg.trim();
   if (/^[A-Za-z_]\w*$/.test(expr)) {
-    const lineStart = text.lastIndexOf('\n', offset) + 1;
-    let start = lineStart;
-    for (let k = 0; k < LOOK_BACK && start > 0; k++) start = text.lastIndexOf('\n', start - 2) + 1;
-    const assign = new RegExp(`^[ \\t]*${expr}[ \\t]*=(?!=)[ \\t]*(.*)$`, 'gm');
-    let last: RegExpExecArray | null = null;
-    const above = text.slice(start, lineStart);
-    for (let m = assign.exec(above); m !== null; m = assign.exec(above)) last = m;
-    if (last === null) return null;
-    expr = last[1].trim();
+    const above = assignmentAbove(text, starts, line, expr);
+    if (above === null) return null;
+    expr = above.value.trim();
   }
   if (expr.length > 300) return null;
   const attributes = [...expr.matchAll(ATTRIBUTE)].filter((m) => m[1] !== 'os' && m[1] !== 'path' && m[1] !== 'self');
