@@ -41,3 +41,16 @@ test('names: lock files declare every distribution they pin, in the group "lock"
   assert.deepEqual(declared.byName.get('google-api-core')?.sources, [{ file: 'uv.lock', line: 4, group: 'lock' }]);
   assert.equal(declared.byName.get('requests')?.sources[0].group, 'lock');
 });
+
+test('names: the line numbers of a lock, counted on from the package before (and from the start when a name is found above it)', () => {
+  // Pipfile.lock's sections asked default first, develop second, with develop written above: the count goes back.
+  const pipfile = '{\n  "_meta": {},\n  "develop": {\n    "pytest": {}\n  },\n  "default": {\n    "requests": {},\n    "idna": {}\n  }\n}\n';
+  const uv = Array.from({ length: 40 }, (_, i) => `[[package]]\nname = "pkg-${i}"\nversion = "1.${i}"\n`).join('\n');
+  const files: Record<string, string> = { 'uv.lock': `version = 1\n\n${uv}`, 'Pipfile.lock': pipfile };
+  const declared = readDeclaredDependencies({ files: Object.keys(files), manifests: new Manifests({ files: new Set(Object.keys(files)), readText: (p) => files[p] ?? null }) });
+  const lineOf = (name: string, file: string) => declared.byName.get(name)?.sources.find((s) => s.file === file)?.line;
+  for (let i = 0; i < 40; i++) assert.equal(lineOf(`pkg-${i}`, 'uv.lock'), 4 + 4 * i, `pkg-${i}`);
+  assert.equal(lineOf('requests', 'Pipfile.lock'), 7);
+  assert.equal(lineOf('idna', 'Pipfile.lock'), 8);
+  assert.equal(lineOf('pytest', 'Pipfile.lock'), 4);
+});

@@ -25,7 +25,8 @@ export interface NameCheckContext {
 
 const NONE: readonly Failure[] = [];
 
-const SKIPPED_VIA = new Set(['package-init', 'stub']);
+/** An edge to a package's `__init__.py` run on the way, or to a stub: not the imported module itself. */
+const skipped = (e: Edge): boolean => e.via === 'package-init' || e.via === 'stub';
 const JS_SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 
 const failure = (target: string, name: string, verb: string): Failure => ({
@@ -43,17 +44,14 @@ const definedCache = new WeakMap<FileFacts, Set<string>>();
 const definedNames = (facts: FileFacts, python: boolean): Set<string> => {
   let names = definedCache.get(facts);
   if (!names) {
-    names = new Set([...facts.definitions, ...(facts.exportedNames ?? []), ...(python ? MODULE_ATTRIBUTES : [])]);
+    // Added by index, not spread into one array first: cold code, once per imported module.
+    names = new Set<string>();
+    const { definitions, exportedNames } = facts;
+    for (let i = 0; i < definitions.length; i++) names.add(definitions[i]);
+    if (exportedNames) for (let i = 0; i < exportedNames.length; i++) names.add(exportedNames[i]);
+    if (python) for (let i = 0; i < MODULE_ATTRIBUTES.length; i++) names.add(MODULE_ATTRIBUTES[i]);
     definedCache.set(facts, names);
   }
-  return names;
-};
-
-const definitionsCache = new WeakMap<FileFacts, Set<string>>();
-/** A module's own definitions as a set: asked about for every `from` import of it (a large module defines thousands). */
-const definitionSet = (facts: FileFacts): Set<string> => {
-  let names = definitionsCache.get(facts);
-  if (!names) definitionsCache.set(facts, (names = new Set(facts.definitions)));
   return names;
 };
 
@@ -65,24 +63,31 @@ const definitionSet = (facts: FileFacts): Set<string> => {
 const moduleEdgeOf = (fact: ImportFact, edges: Edge[]): Edge | null => {
   let first: Edge | null = null;
   let resolved = 0;
-  for (const e of edges) {
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i];
     if (e.to === null) return null; // missing module or namespace package: not a name question
-    if (SKIPPED_VIA.has(e.via ?? '')) continue;
+    if (skipped(e)) continue;
     resolved++;
     first ??= e;
   }
   let names = 0;
-  for (const n of fact.names) if (n.name !== '*') names++;
+  const imported = fact.names;
+  for (let i = 0; i < imported.length; i++) if (imported[i].name !== '*') names++;
   if (names >= 2) {
-    for (const e of edges) if (!SKIPPED_VIA.has(e.via ?? '') && e.names.length === names) return e;
+    for (let i = 0; i < edges.length; i++) if (!skipped(edges[i]) && edges[i].names.length === names) return edges[i];
     return null;
   }
   return resolved === 1 ? first : null;
 };
 
 /** Whether `name` is a submodule the statement also resolved (its own edge, besides the module's). */
-const isResolvedSubmodule = (edges: Edge[], module: Edge, name: string): boolean =>
-  edges.some((e) => e !== module && !SKIPPED_VIA.has(e.via ?? '') && e.names.length === 1 && e.names[0] === name);
+const isResolvedSubmodule = (edges: Edge[], module: Edge, name: string): boolean => {
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i];
+    if (e !== module && !skipped(e) && e.names.length === 1 && e.names[0] === name) return true;
+  }
+  return false;
+};
 
 /** The names a Python module can be checked against (null: never said to miss one), once per module. */
 const pythonNamesOf = (module: string, ctx: NameCheckContext): ReadonlySet<string> | null => {
@@ -91,9 +96,10 @@ const pythonNamesOf = (module: string, ctx: NameCheckContext): ReadonlySet<strin
   known = null;
   const target = module.endsWith('.py') && !ctx.incomplete.has(module) ? ctx.facts.get(module) : undefined;
   if (target && !target.hasStarImport) {
-    const definitions = definitionSet(target);
+    // Two questions of its own definitions, once per module: a search each, not a set of them all.
+    const definitions = target.definitions;
     // An `__all__` census could not read as a literal is computed: the module builds its names at run time.
-    if (!definitions.has('__getattr__') && !(definitions.has('__all__') && target.exportedNames === undefined)) known = definedNames(target, true);
+    if (!definitions.includes('__getattr__') && !(target.exportedNames === undefined && definitions.includes('__all__'))) known = definedNames(target, true);
   }
   ctx.checkable.python.set(module, known);
   return known;
@@ -107,7 +113,9 @@ export const missingPythonNames = (fact: ImportFact, edges: Edge[], ctx: NameChe
   const defined = pythonNamesOf(module, ctx);
   if (defined === null) return NONE;
   let out: Failure[] | undefined;
-  for (const { name } of fact.names) {
+  const imported = fact.names;
+  for (let i = 0; i < imported.length; i++) {
+    const name = imported[i].name;
     if (name === '*' || defined.has(name) || isResolvedSubmodule(edges, moduleEdge, name)) continue;
     const packageDir = module.endsWith('/__init__.py') || module === '__init__.py' ? dirname(module) : null;
     if (packageDir !== null && ctx.dirs.has(packageDir === '' ? name : `${packageDir}/${name}`)) continue; // a namespace subpackage

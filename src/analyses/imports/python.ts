@@ -146,7 +146,28 @@ const notOnPath = (edge: Edge, location: string, ctx: PythonTriageContext): Fail
 /** Modules every interpreter has, whatever the repo holds: `import __main__` is never a repo file. */
 const ALWAYS_PRESENT = new Set(['__main__', '__future__', 'builtins', 'sys']);
 
+/**
+ * Per environment, the specifiers of standard-library and third-party imports that work (null):
+ * whether such an import works depends on its specifier alone (the environment does not change
+ * once loaded), and saleor classifies about 9,300 such edges of a few hundred names. A failure is
+ * made afresh for each edge (it names the edge's own package).
+ */
+const workingImports = new WeakMap<PythonEnvironment, { stdlib: Set<string>; external: Set<string> }>();
+
 export const classifyPythonImport = (edge: Edge, ctx: PythonTriageContext): Failure | null => {
+  if (edge.to !== null) return null;
+  const unresolved = edge.unresolved;
+  if (unresolved !== 'stdlib' && unresolved !== 'external') return classifyOnce(edge, ctx);
+  let works = workingImports.get(ctx.env);
+  if (works === undefined) workingImports.set(ctx.env, (works = { stdlib: new Set(), external: new Set() }));
+  const known = unresolved === 'stdlib' ? works.stdlib : works.external;
+  if (known.has(edge.specifier)) return null;
+  const failure = classifyOnce(edge, ctx);
+  if (failure === null) known.add(edge.specifier);
+  return failure;
+};
+
+const classifyOnce = (edge: Edge, ctx: PythonTriageContext): Failure | null => {
   if (edge.to !== null || edge.unresolved === undefined || edge.unresolved === 'dynamic' || edge.unresolved === 'builtin') return null;
   if (ALWAYS_PRESENT.has(edge.specifier.split('.')[0])) return null;
   if (edge.unresolved === 'stdlib') {

@@ -12,12 +12,12 @@ import type { PythonEnvironment } from '../../languages/python/env/index.js';
 import { languageRecord } from '../../languages/registry.js';
 import { byString } from '../../util/compare.js';
 import { dirname } from '../../util/path.js';
-import { buildLoadGraph, neverRuns, runsAtLoad } from './cascade.js';
+import { buildImportLoadGraph, neverRuns, runsAtLoad } from './cascade.js';
 import { classifyJavaScriptImport } from './javascript.js';
 import { CASE_TWIN } from '../../graph/import-edges.js';
 import type { JavaScriptEnvironment } from './javascript-env.js';
 import { missingJavaScriptNames, missingPythonNames, type NameCheckContext } from './missing-names.js';
-import { classifyPythonImport } from './python.js';
+import { classifyPythonImport, type PythonTriageContext } from './python.js';
 import { buildRootCauses, type ClassifiedFinding } from './root-causes.js';
 import type { Failure } from './types.js';
 
@@ -96,7 +96,8 @@ const importEdgesByFile = (edges: readonly Edge[]): Map<string, Edge[]> => {
   const groups = new Map<string, Edge[]>();
   let lastFrom: string | undefined;
   let ofFile: Edge[] = [];
-  for (const e of edges) {
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i];
     if (!IMPORT_KINDS.has(e.kind)) continue;
     if (e.from !== lastFrom) {
       lastFrom = e.from;
@@ -107,6 +108,12 @@ const importEdgesByFile = (edges: readonly Edge[]): Map<string, Edge[]> => {
     ofFile.push(e);
   }
   return groups;
+};
+
+/** Whether every edge of a statement resolved. */
+const allResolved = (edges: readonly Edge[]): boolean => {
+  for (let i = 0; i < edges.length; i++) if (edges[i].to === null) return false;
+  return true;
 };
 
 /** A file whose imports are triaged: its import facts and edges, and the environment of its ecosystem. */
@@ -129,7 +136,9 @@ interface FileToTriage {
  */
 const filesToTriage = (input: TriageInput, groups: Map<string, Edge[]>): FileToTriage[] => {
   const out: FileToTriage[] = [];
-  for (const record of input.files) {
+  const files = input.files;
+  for (let i = 0; i < files.length; i++) {
+    const record = files[i];
     const language = record.language;
     // Each ecosystem's imports are triaged against its own environment.
     const ecosystem = languageRecord(language)?.ecosystem;
@@ -169,20 +178,26 @@ const classifyImports = (
     classified.push({ finding, failure });
   };
 
-  for (const { path, language, python, javascript, imports, edgesOfFile } of filesToTriage(input, groups)) {
-    for (const fact of imports) {
+  // Built once, when the first Python edge is classified (a fresh context per edge was an object each).
+  let pythonContext: PythonTriageContext | undefined;
+  const toTriage = filesToTriage(input, groups);
+  for (let f = 0; f < toTriage.length; f++) {
+    const { path, language, python, javascript, imports, edgesOfFile } = toTriage[f];
+    for (let k = 0; k < imports.length; k++) {
+      const fact = imports[k];
       const edges = edgesAt(edgesOfFile, fact.line, fact.specifier);
       if (!edges) continue;
-      if (edges.every((e) => e.to !== null) && fact.names.length === 0) continue; // resolved, no names to check
-      for (const edge of edges) {
+      if (fact.names.length === 0 && allResolved(edges)) continue; // resolved, no names to check
+      for (let j = 0; j < edges.length; j++) {
+        const edge = edges[j];
         if (edge.to !== null) continue;
         const failure = python
-          ? classifyPythonImport(edge, { env: python, files: filesOf(), facts: input.facts })
+          ? classifyPythonImport(edge, (pythonContext ??= { env: python, files: filesOf(), facts: input.facts }))
           : classifyJavaScriptImport(edge, { env: javascript!, verdictOf, caseTwin: edges.find((e) => e.via === CASE_TWIN)?.to ?? undefined });
         if (failure) add(path, language, fact, edge, failure);
       }
       const missing = python ? missingPythonNames(fact, edges, nameContext) : missingJavaScriptNames(fact, edges, nameContext);
-      for (const failure of missing) add(path, language, fact, edges[0], failure);
+      for (let j = 0; j < missing.length; j++) add(path, language, fact, edges[0], missing[j]);
     }
   }
   return classified;
@@ -211,9 +226,10 @@ export const triageImports = (input: TriageInput): TriageResult => {
     checkable: { python: new Map(), javascript: new Map() },
   };
 
-  const classified = classifyImports(input, importEdgesByFile(input.edges), filesOf, verdictOf, nameContext);
+  const groups = importEdgesByFile(input.edges);
+  const classified = classifyImports(input, groups, filesOf, verdictOf, nameContext);
   classified.sort((a, b) => compareFindings(a.finding, b.finding));
-  const { rootCauses, causesByFile } = buildRootCauses(classified, () => buildLoadGraph(input.files, input.edges));
+  const { rootCauses, causesByFile } = buildRootCauses(classified, () => buildImportLoadGraph(input.files, groups));
   const counts = Object.fromEntries(IMPORT_BUCKETS.map((b) => [b, 0])) as Record<ImportBucket, number>;
   for (const c of classified) counts[c.finding.bucket]++;
   return {
