@@ -69,25 +69,33 @@ const addLoadEdges = (reverse: Map<string, string[]>, loads: ReadonlyMap<string,
 
 const isInitFile = (path: string): boolean => path === '__init__.py' || path.endsWith('/__init__.py');
 
-const initFiles = (files: readonly FileRecord[]): Set<string> => {
+/**
+ * The Python modules (`.py` files of Python) and every `__init__.py`, in one pass over the files;
+ * a repo without Python (payload: 8,855 files) walks its files once here, and no further.
+ */
+const packageFiles = (files: readonly FileRecord[]): { modules: string[]; inits: Set<string> } => {
+  const modules: string[] = [];
   const inits = new Set<string>();
-  for (let i = 0; i < files.length; i++) if (isInitFile(files[i].path)) inits.add(files[i].path);
-  return inits;
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    if (isInitFile(f.path)) inits.add(f.path);
+    if (isPython(f.language) && f.path.endsWith('.py')) modules.push(f.path);
+  }
+  return { modules, inits };
 };
 
 /** Importing pkg.mod runs pkg/__init__.py first; importing pkg runs its parent's __init__.py. */
 const addPackageInits = (reverse: Map<string, string[]>, files: readonly FileRecord[]): void => {
-  const inits = initFiles(files);
+  const { modules, inits } = packageFiles(files);
   const initOf = (dir: string): string | null => {
     const init = dir === '' ? '__init__.py' : `${dir}/__init__.py`;
     return inits.has(init) ? init : null;
   };
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i];
-    if (!isPython(f.language) || !f.path.endsWith('.py')) continue;
-    const dir = dirname(f.path);
-    const parent = isInitFile(f.path) ? (dir === '' ? null : initOf(dirname(dir))) : initOf(dir);
-    if (parent !== null && parent !== f.path) addTo(reverse, parent, f.path);
+  for (let i = 0; i < modules.length; i++) {
+    const path = modules[i];
+    const dir = dirname(path);
+    const parent = isInitFile(path) ? (dir === '' ? null : initOf(dirname(dir))) : initOf(dir);
+    if (parent !== null && parent !== path) addTo(reverse, parent, path);
   }
 };
 
