@@ -54,7 +54,6 @@ const crontab: EntryDetector = {
   id: 'crontab',
   title: 'crontabs and run-parts folders (cron.d, crontab, cron.daily/…)',
   matches: (path) => isCrontab(path) || isRunPartsScript(path),
-  candidates: { names: ['crontab'], extensions: ['cron', 'crontab'], folders: ['cron.d', 'cron', 'crontab', 'crontabs', 'cron.hourly', 'cron.daily', 'cron.weekly', 'cron.monthly'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const periodic = RUN_PARTS_SCRIPT.exec(file.path);

@@ -46,7 +46,6 @@ const dockerfile: EntryDetector = {
   id: 'dockerfile',
   title: 'Dockerfiles (CMD, ENTRYPOINT, RUN; WORKDIR and COPY)',
   matches: isDockerfile,
-  candidates: { prefixes: ['Dockerfile', 'Containerfile'], extensions: ['dockerfile', 'containerfile'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const model = dockerfileModel(file.path, ctx);

@@ -17,7 +17,6 @@ const initScripts: EntryDetector = {
   id: 'init-scripts',
   title: 'SysV and OpenRC init scripts (init.d/, rc.d/, openrc-run)',
   matches: (path) => (path.includes('.d/') || path.includes('openrc/')) && INIT_SCRIPT.test(path) && !/\.(md|txt|rst|conf)$/.test(path),
-  candidates: { folders: ['init.d', 'rc.d', 'openrc'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
     const lines = splitLines(file.text);

@@ -27,7 +27,6 @@ const installedCommands: EntryDetector = {
     const root = INSTALLED_COMMAND.exec(path)?.[1];
     return root !== undefined && !NOT_INSTALLED.test(root);
   },
-  candidates: { folders: ['bin', 'sbin', 'games'] },
   detect: (file) => {
     const out = emptyOutput();
     const root = INSTALLED_COMMAND.exec(file.path)?.[1] ?? '';

@@ -15,7 +15,6 @@ const procfile: EntryDetector = {
   id: 'procfile',
   title: 'Procfile processes',
   matches: (path, name) => /^Procfile(\.[\w-]+)?$/.test(name),
-  candidates: { prefixes: ['Procfile'] },
   detect: (file) => {
     const out = emptyOutput();
     const kind = basename(file.path) === 'Procfile' ? 'production' : 'tooling';

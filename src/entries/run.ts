@@ -41,43 +41,26 @@ export const extensionOf = (name: string): string => {
   return dot === -1 ? '' : name.slice(dot + 1).toLowerCase();
 };
 
-/** The name of the folder that holds a path ('' for a file at the root). */
-export const folderNameOf = (path: string): string => {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '' : path.slice(path.lastIndexOf('/', slash - 1) + 1, slash);
-};
-
-/** The scan's paths by name, extension, name prefix and folder name (positions in `paths`, ascending), built once per scan. */
+/** The scan's paths by name and by extension (positions in `paths`, ascending), built once per scan. */
 export interface PathBuckets {
   byName: Map<string, number[]>;
   byExtension: Map<string, number[]>;
-  byPrefix: Map<string, number[]>;
-  byFolder: Map<string, number[]>;
 }
 
-/** Buckets only for the keys some detector declares: every other path is in none. */
-export const bucketPaths = (paths: readonly string[], names: readonly string[], detectors: readonly EntryDetector[] = DETECTORS): PathBuckets => {
+/** Buckets only for the names and extensions some detector declares: every other path is in none. */
+export const bucketPaths = (names: readonly string[], detectors: readonly EntryDetector[] = DETECTORS): PathBuckets => {
   const byName = new Map<string, number[]>();
   const byExtension = new Map<string, number[]>();
-  const byPrefix = new Map<string, number[]>();
-  const byFolder = new Map<string, number[]>();
   for (const d of detectors) {
     if (isRepoDetector(d) || !d.candidates) continue;
     for (const name of d.candidates.names ?? []) byName.set(name, []);
     for (const ext of d.candidates.extensions ?? []) byExtension.set(ext, []);
-    for (const prefix of d.candidates.prefixes ?? []) byPrefix.set(prefix, []);
-    for (const folder of d.candidates.folders ?? []) byFolder.set(folder, []);
   }
-  const prefixes = [...byPrefix];
-  const folders = byFolder.size > 0;
   for (let i = 0; i < names.length; i++) {
-    const name = names[i];
-    byName.get(name)?.push(i);
-    byExtension.get(extensionOf(name))?.push(i);
-    for (let k = 0; k < prefixes.length; k++) if (name.startsWith(prefixes[k][0])) prefixes[k][1].push(i);
-    if (folders) byFolder.get(folderNameOf(paths[i]))?.push(i);
+    byName.get(names[i])?.push(i);
+    byExtension.get(extensionOf(names[i]))?.push(i);
   }
-  return { byName, byExtension, byPrefix, byFolder };
+  return { byName, byExtension };
 };
 
 /**
@@ -88,18 +71,16 @@ export const candidatePositions = (detector: FileDetector, buckets: PathBuckets)
   const { candidates } = detector;
   if (!candidates) return null;
   const lists: number[][] = [];
-  const add = (keys: readonly string[] | undefined, bucket: Map<string, number[]>): void => {
-    for (const key of keys ?? []) {
-      const list = bucket.get(key);
-      if (list && list.length > 0) lists.push(list);
-    }
-  };
-  add(candidates.names, buckets.byName);
-  add(candidates.extensions, buckets.byExtension);
-  add(candidates.prefixes, buckets.byPrefix);
-  add(candidates.folders, buckets.byFolder);
+  for (const name of candidates.names ?? []) {
+    const list = buckets.byName.get(name);
+    if (list && list.length > 0) lists.push(list);
+  }
+  for (const ext of candidates.extensions ?? []) {
+    const list = buckets.byExtension.get(ext);
+    if (list && list.length > 0) lists.push(list);
+  }
   if (lists.length === 1) return lists[0];
-  // Two keys may hold the same path (a name and an extension, two prefixes): merged, in order, once.
+  // A name and an extension (or two names) may hold the same path: merged, in order, once.
   const all = lists.flat().sort((a, b) => a - b);
   return all.filter((n, i) => i === 0 || n !== all[i - 1]);
 };
@@ -158,7 +139,7 @@ const applyConfig = (out: Detected, config: LoadedConfig): Detected => {
 export const detectEntries = (paths: string[], ctx: DetectorContext, config: LoadedConfig | null = null): Detected => {
   const out: Detected = { entries: [], commands: [], diagnostics: [], notes: [] };
   const names = paths.map(basename);
-  const buckets = bucketPaths(paths, names);
+  const buckets = bucketPaths(names);
   // Every position, for the detectors that declare no candidates (made once, when one asks).
   let all: number[] | undefined;
   const every = (): readonly number[] => (all ??= Array.from(paths, (_, i) => i));

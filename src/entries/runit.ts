@@ -12,7 +12,6 @@ const runit: EntryDetector = {
   id: 'runit',
   title: 'runit services (sv/<svc>/run, finish, log/run)',
   matches: (path) => (path.endsWith('run') || path.endsWith('finish')) && SERVICE.test(path) && !/(^|\/)s6-overlay\//.test(path),
-  candidates: { names: ['run', 'finish'] },
   detect: (file) => {
     const out = emptyOutput();
     const m = SERVICE.exec(file.path);

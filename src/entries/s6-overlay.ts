@@ -16,7 +16,6 @@ const s6Overlay: EntryDetector = {
   id: 's6-overlay',
   title: 's6-overlay services (s6-rc.d run/finish/up, services.d, cont-init.d, cont-finish.d)',
   matches: (path) => path.includes('etc/') && SERVICE.test(path),
-  candidates: { names: ['run', 'finish', 'up'], folders: ['cont-init.d', 'cont-finish.d'] },
   detect: (file) => {
     const out = emptyOutput();
     const m = SERVICE.exec(file.path);

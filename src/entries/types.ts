@@ -75,11 +75,9 @@ export interface FileDetector {
    * The only paths `matches` can accept, so the runner asks it about those alone: a path whose
    * name is one of `names`, or whose name ends in `.<ext>` for one of `extensions` (lower case;
    * the runner compares them with the name's extension lowered, so `matches` may look at case or
-   * not), or whose name starts with one of `prefixes` (`Procfile` for `Procfile.web`), or whose
-   * folder's own name is one of `folders` (`init.d` for `etc/init.d/nginx`; a file at the root
-   * has none). Leave it out and `matches` sees every path. A test holds each declaration to `matches`.
+   * not). Leave it out and `matches` sees every path. A test holds each declaration to `matches`.
    */
-  candidates?: { names?: readonly string[]; extensions?: readonly string[]; prefixes?: readonly string[]; folders?: readonly string[] };
+  candidates?: { names?: readonly string[]; extensions?: readonly string[] };
   detect(file: { path: string; text: string }, ctx: DetectorContext): DetectorOutput;
 }
 

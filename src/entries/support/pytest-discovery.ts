@@ -21,9 +21,9 @@
  *   A `load_test.py` with a `__main__` guard is a script someone runs by hand, and the verdicts
  *   say so; a `test_helpers.py` that tests import is reached through those imports.
  */
-import { DEFAULT_PYTHON_FILES as DEFAULT_PATTERNS, pytestConfigFor, type PytestConfig } from '../../manifests/pytest.js';
+import { DEFAULT_PYTHON_FILES as DEFAULT_PATTERNS, pytestConfigFor } from '../../manifests/pytest.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
-import { dirname, joinRepo } from '../../util/path.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
 import { definesTests, holdsTests } from '../../languages/python/test-marks.js';
 import type { DetectorContext } from '../types.js';
 import type { FileFacts } from '../../model/facts.js';
@@ -57,36 +57,8 @@ const underAny = (file: string, dirs: string[]): string | null =>
 const conftestApplies = (file: string, roots: string[]): boolean =>
   roots.length === 0 || underAny(file, roots) !== null || roots.some((r) => isUnder(r, dirname(file)));
 
-/** What a config's settings give every file it governs, made once per config (saleor: one config, 4,300 files). */
-interface ConfigPlan {
-  /** `python_files`: a pattern with a slash matches the path below the config's folder, any other the file name. */
-  patterns: { pattern: string; onPath: boolean; matches: (path: string) => boolean }[];
-  /** `testpaths` as repo folders. */
-  roots: string[];
-}
-
-const plans = new WeakMap<PytestConfig, ConfigPlan>();
-const planOf = (config: PytestConfig): ConfigPlan => {
-  let plan = plans.get(config);
-  if (plan === undefined) {
-    plan = {
-      patterns: config.pythonFiles.map((pattern) => (pattern.includes('/') ? { pattern, onPath: true, matches: glob(`**/${pattern}`) } : { pattern, onPath: false, matches: glob(pattern) })),
-      roots: config.testpaths.map((t) => joinRepo(config.dir, t)).filter((t): t is string => t !== null),
-    };
-    plans.set(config, plan);
-  }
-  return plan;
-};
-
-/** The first of a config's `python_files` patterns that collects the file. */
-const patternOf = (plan: ConfigPlan, relative: string, name: string): string | undefined => {
-  const patterns = plan.patterns;
-  for (let i = 0; i < patterns.length; i++) {
-    const p = patterns[i];
-    if (p.matches(p.onPath ? relative : name)) return p.pattern;
-  }
-  return undefined;
-};
+const matchesPattern = (file: string, relative: string, pattern: string): boolean =>
+  pattern.includes('/') ? glob(`**/${pattern}`)(relative) : glob(pattern)(basename(file));
 
 /**
  * A matching file that defines nothing to collect is no test (an unreadable one is kept). Extraction
@@ -198,15 +170,14 @@ export const pythonTests = (ctx: DetectorContext): PythonTest[] => {
       continue;
     }
     const relative = config.dir === '' ? file : file.slice(config.dir.length + 1);
-    const plan = planOf(config);
-    const pattern = name === 'conftest.py' ? 'conftest.py' : patternOf(plan, relative, name);
+    const pattern = name === 'conftest.py' ? 'conftest.py' : config.pythonFiles.find((p) => matchesPattern(file, relative, p));
     if (!pattern) {
       const suite = suiteModule(ctx, file, config.path);
       if (suite !== null) out.push(suite);
       continue;
     }
     if (NORECURSE.test(file)) continue;
-    const roots = plan.roots;
+    const roots = config.testpaths.map((t) => joinRepo(config.dir, t)).filter((t): t is string => t !== null);
     if (name === 'conftest.py' ? !conftestApplies(file, roots) : roots.length > 0 && underAny(file, roots) === null) continue;
     const empty = name !== 'conftest.py' && !config.customTestNames && emptyOfTests(ctx, file);
     const where = roots.length > 0 ? ` testpaths ${config.testpaths.join(' ')}` : '';
