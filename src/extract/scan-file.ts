@@ -10,7 +10,8 @@ import { languageFromShebang } from '../discover/language.js';
 import { isResolutionInput } from '../discover/junk.js';
 import { basename } from '../util/path.js';
 import { warning } from '../util/diagnostics.js';
-import { scratchReader } from '../util/fs.js';
+import { readBytesUpTo, scratchReader } from '../util/fs.js';
+import { largeFileFacts, scanCapOf, scansLargeFile } from './large-file-imports.js';
 import { contentHash } from '../util/content-hash.js';
 import { decode, looksBinary } from './decode.js';
 import { countLines, type LineCounts } from './metrics.js';
@@ -85,13 +86,62 @@ const listedAs = (req: ScanRequest): ScannedFile => {
   return { record, facts: null, diagnostics: [] };
 };
 
-/** A file over --max-file-size: listed, never read. */
+/**
+ * A file over --max-file-size: listed, its code not analysed. A JS/TS or Python file up to the scan
+ * cap (large-file-imports.ts) is read once for its imports alone, so what only it loads (a bundle's
+ * chunks) is not dead; a larger one, or one that cannot be read, is not read.
+ */
 const tooLarge = (req: ScanRequest, options: ScanOptions): ScannedFile => {
   const result = listedAs(req);
-  if (req.language !== 'other') {
-    result.diagnostics.push(warning('read/too-large', `${req.bytes} bytes is over --max-file-size ${options.maxFileSize}; not analysed`, req.path));
-    result.record.incomplete = true;
+  if (req.language === 'other') return result;
+  const over = `${req.bytes} bytes is over --max-file-size ${options.maxFileSize}`;
+  result.record.incomplete = true;
+  const cap = scanCapOf(options.maxFileSize);
+  const language = req.language;
+  if (language === null || !scansLargeFile(language)) {
+    result.diagnostics.push(warning('read/too-large', `${over}; not analysed`, req.path));
+    return result;
   }
+  if (req.bytes > cap) {
+    result.diagnostics.push(warning('read/too-large', `${over} and over ${cap}, the most read for imports; not analysed`, req.path));
+    return result;
+  }
+  const read = readBytesUpTo(req.abs, req.bytes, cap);
+  if ('over' in read) {
+    result.diagnostics.push(warning('read/too-large', `${over} and over ${cap}, the most read for imports; not analysed`, req.path));
+    return result;
+  }
+  if ('error' in read) {
+    result.diagnostics.push(warning('read/unreadable', `${read.error}; not analysed`, req.path));
+    return result;
+  }
+  const bytes = read.bytes;
+  if (looksBinary(bytes)) {
+    delete result.record.incomplete;
+    result.junk = `binary content in a ${language} file`;
+    return result;
+  }
+  const decoded = decode(bytes, language);
+  if (decoded.text === null) {
+    result.diagnostics.push(warning('read/encoding', `${decoded.reason}; not analysed`, req.path));
+    return result;
+  }
+  let facts: FileFacts | null;
+  try {
+    facts = largeFileFacts(req.path, decoded.text, language);
+  } catch (e) {
+    result.diagnostics.push(warning('extract/crash', `import scan of a file over --max-file-size failed: ${(e as Error).message}`, req.path));
+    return result;
+  }
+  if (facts === null) {
+    result.diagnostics.push(warning('read/too-large', `${over}; not analysed`, req.path));
+    return result;
+  }
+  const count = facts.imports.length;
+  result.diagnostics.push(
+    warning('read/too-large', `${over}: imports read by a scan only (${count} import${count === 1 ? '' : 's'} found), the rest not analysed`, req.path),
+  );
+  result.facts = facts;
   return result;
 };
 

@@ -245,6 +245,40 @@ export const readBytes = (absPath: string): ReadResult => {
   }
 };
 
+/**
+ * The whole file when it holds at most `max` bytes, in a buffer of its own; `{ over: true }` when it
+ * holds more (only `max + 1` bytes are ever read, whatever its size says: a file may grow after it
+ * was listed). For the few files over --max-file-size whose imports are read (extract/large-file-imports.ts).
+ */
+export const readBytesUpTo = (absPath: string, expected: number, max: number): ReadResult | { over: true } => {
+  let fd: number;
+  try {
+    fd = fs.openSync(absPath, 'r');
+  } catch (e) {
+    return { error: readError(e) };
+  }
+  try {
+    let buffer = Buffer.allocUnsafeSlow(Math.min(expected, max) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > max) return { over: true };
+        const bigger = Buffer.allocUnsafeSlow(Math.min(buffer.length * 2, max + 1));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return length > max ? { over: true } : { bytes: buffer.subarray(0, length) };
+  } catch (e) {
+    return { error: readError(e) };
+  } finally {
+    fs.closeSync(fd);
+  }
+};
+
 export type ScratchReadResult = { bytes: Uint8Array } | { error: string };
 
 /**
