@@ -207,9 +207,6 @@ const clauseSource = (r: Reader, pos: number, exporting: boolean): { specifier: 
   return null;
 };
 
-/** Words that end an operand: a `/` after them divides. */
-const divisionAfterWord = (word: string): boolean => !REGEX_AFTER_WORDS.has(word);
-
 /**
  * The end of a regular expression opening at `pos` (its flags included), or -1 when none ends on
  * the line or within `budget.left` characters (what is left of the file's regex budget, spent as
@@ -242,6 +239,53 @@ const enum Brace {
   Try,
 }
 
+/**
+ * What the main loop stops at: a character that opens or closes something (quote, template, `/`,
+ * brace) or a word it reads. The regular expression engine's native code skips everything else,
+ * which is most of a bundle's text, and is as fast on a file's only pass as on its hundredth
+ * (a loop over characters in JavaScript runs interpreted until V8 compiles it).
+ */
+const STOPS = /["'`/{}]|import|export|require|try/g;
+
+/** The first position before `pos` that is not a blank (-1 when none within 256 characters). */
+const blankBefore = (text: string, pos: number): number => {
+  let p = pos - 1;
+  const stop = Math.max(-1, pos - 257);
+  while (p > stop && isSpace(text.charCodeAt(p))) p--;
+  return p > stop ? p : -1;
+};
+
+/** The word ending at `last` (inclusive), when it is at most 10 characters long; '' otherwise. */
+const wordBefore = (text: string, last: number): string => {
+  let p = last;
+  while (p >= 0 && last - p < 11 && isIdentPart(text.charCodeAt(p))) p--;
+  return last - p > 10 ? '' : text.slice(p + 1, last + 1);
+};
+
+/** Whether a `/` at `pos` begins a regular expression, by the token before it (a name or a closing bracket: a division). */
+const regexAt = (text: string, pos: number): boolean => {
+  const p = blankBefore(text, pos);
+  if (p < 0) return true;
+  const c = text.charCodeAt(p);
+  if (isIdentPart(c)) {
+    const word = wordBefore(text, p);
+    return word !== '' && REGEX_AFTER_WORDS.has(word) && text.charCodeAt(p - word.length) !== DOT;
+  }
+  return !(c === RPAREN || c === RBRACKET || c === QUOTE || c === DQUOTE || c === BACKTICK);
+};
+
+/** Whether the word at `pos` is a property (`a.require`, not the spread `...require`). */
+const isMember = (text: string, pos: number): boolean => {
+  const p = blankBefore(text, pos);
+  return p >= 0 && text.charCodeAt(p) === DOT && text.charCodeAt(p - 1) !== DOT;
+};
+
+/** Whether the `{` at `pos` opens a `try` block. */
+const opensTry = (text: string, pos: number): boolean => {
+  const p = blankBefore(text, pos);
+  return p >= 2 && text.charCodeAt(p) === 121 && text.startsWith('try', p - 2) && !isIdentPart(text.charCodeAt(p - 3)) && !isMember(text, p - 2);
+};
+
 /** The imports of JS/TS text, in source order. */
 export const scanJsImports = (text: string): Found[] => {
   const r = new Reader(text);
@@ -251,9 +295,6 @@ export const scanJsImports = (text: string): Found[] => {
   const braces: Brace[] = [];
   /** How many `try` blocks are open: an import inside one is guarded, as the AST walk says. */
   let tries = 0;
-  let afterTry = false;
-  let regexAllowed = true;
-  let afterDot = false;
   let pos = 0;
   /** Characters read looking for regular expressions' ends: at most four times the text (a regex is read once when found; the rest is failed tries). */
   const budget = { left: 4 * n + 65_536 };
@@ -271,72 +312,51 @@ export const scanJsImports = (text: string): Found[] => {
     }
     return n;
   };
+  const stops = new RegExp(STOPS.source, 'g');
   while (pos < n) {
-    pos = r.skipBlank(pos);
-    if (pos >= n) break;
-    const c = text.charCodeAt(pos);
-    if (isIdentStart(c)) {
-      const end = r.wordEnd(pos);
-      const len = end - pos;
-      const member = afterDot;
-      afterDot = false;
-      if (!member && (len === 6 || len === 7)) {
-        const word = text.slice(pos, end);
-        if (word === 'require' || word === 'import' || word === 'export') {
-          const next = r.skipBlank(end);
-          const d = text.charCodeAt(next);
-          if (d === LPAREN && word !== 'export') {
-            const specifier = callArgument(r, next, word === 'import');
-            if (specifier !== null) found.push({ offset: pos, specifier, syntax: word === 'import' ? 'dynamic' : 'require', typeOnly: false, inTry: tries > 0 });
-          } else if (word === 'import' && (d === QUOTE || d === DQUOTE)) {
-            const literal = r.literalAt(next);
-            if (literal !== null) found.push({ offset: pos, specifier: literal.value, syntax: 'import', typeOnly: false, inTry: false });
-          } else if (word !== 'require' && d !== DOT) {
-            const clause = clauseSource(r, next, word === 'export');
-            if (clause !== null) found.push({ offset: pos, specifier: clause.specifier, syntax: word === 'import' ? 'import' : 'export-from', typeOnly: clause.typeOnly, inTry: false });
-          }
-        }
+    stops.lastIndex = pos;
+    if (!stops.test(text)) break;
+    const after = stops.lastIndex;
+    const c = text.charCodeAt(after - 1);
+    // what matched, by its last character: a word ends in t (import, export), e (require) or y (try)
+    const length = c === 116 ? 6 : c === 101 ? 7 : c === 121 ? 3 : 1;
+    const at = after - length;
+    if (length > 1) {
+      pos = after;
+      if (length === 3 || isIdentPart(text.charCodeAt(at - 1)) || isIdentPart(text.charCodeAt(after)) || isMember(text, at)) continue;
+      const word = length === 7 ? 'require' : text.charCodeAt(at) === 105 ? 'import' : 'export';
+      const next = r.skipBlank(after);
+      const d = text.charCodeAt(next);
+      if (d === LPAREN && word !== 'export') {
+        const specifier = callArgument(r, next, word === 'import');
+        if (specifier !== null) found.push({ offset: at, specifier, syntax: word === 'import' ? 'dynamic' : 'require', typeOnly: false, inTry: tries > 0 });
+      } else if (word === 'import' && (d === QUOTE || d === DQUOTE)) {
+        const literal = r.literalAt(next);
+        if (literal !== null) found.push({ offset: at, specifier: literal.value, syntax: 'import', typeOnly: false, inTry: false });
+      } else if (word !== 'require' && d !== DOT) {
+        const clause = clauseSource(r, next, word === 'export');
+        if (clause !== null) found.push({ offset: at, specifier: clause.specifier, syntax: word === 'import' ? 'import' : 'export-from', typeOnly: clause.typeOnly, inTry: false });
       }
-      // the longest word a regex may follow is `instanceof`
-      regexAllowed = !member && len <= 10 && !divisionAfterWord(text.slice(pos, end));
-      afterTry = !member && len === 3 && text.startsWith('try', pos);
-      pos = end;
       continue;
     }
-    afterDot = false;
-    const tryBlock = afterTry;
-    afterTry = false;
-    if (c === QUOTE || c === DQUOTE) {
-      pos = r.stringEnd(pos, c);
-      regexAllowed = false;
-    } else if (c === BACKTICK) {
-      pos = template(pos + 1);
-      regexAllowed = false;
-    } else if (c >= 48 && c <= 57) {
-      pos++;
-      while (pos < n && (isIdentPart(text.charCodeAt(pos)) || text.charCodeAt(pos) === DOT)) pos++;
-      regexAllowed = false;
-    } else if (c === SLASH) {
-      const end = regexAllowed && budget.left > 0 ? regexEnd(text, pos, n, budget) : -1;
-      pos = end < 0 ? pos + 1 : end;
-      regexAllowed = end < 0;
+    if (c === QUOTE || c === DQUOTE) pos = r.stringEnd(at, c);
+    else if (c === BACKTICK) pos = template(at + 1);
+    else if (c === SLASH) {
+      const d = text.charCodeAt(at + 1);
+      if (d === SLASH || d === STAR) pos = r.skipBlank(at);
+      else {
+        const end = budget.left > 0 && regexAt(text, at) ? regexEnd(text, at, n, budget) : -1;
+        pos = end < 0 ? at + 1 : end;
+      }
     } else if (c === LBRACE) {
+      const tryBlock = opensTry(text, at);
       braces.push(tryBlock ? Brace.Try : Brace.Other);
       if (tryBlock) tries++;
-      pos++;
-      regexAllowed = true;
-    } else if (c === RBRACE) {
+      pos = at + 1;
+    } else {
       const closed = braces.pop();
       if (closed === Brace.Try) tries--;
-      const substitution = closed === Brace.Substitution;
-      pos = substitution ? template(pos + 1) : pos + 1;
-      // a block's `}` is followed by a statement, where `/` begins a regex; an object's by an operator
-      regexAllowed = !substitution;
-    } else {
-      afterDot = c === DOT && text.charCodeAt(pos + 1) !== DOT;
-      if (c === DOT && text.charCodeAt(pos + 1) === DOT && text.charCodeAt(pos + 2) === DOT) pos += 3;
-      else pos++;
-      regexAllowed = c !== RPAREN && c !== RBRACKET;
+      pos = closed === Brace.Substitution ? template(at + 1) : at + 1;
     }
   }
   return found;

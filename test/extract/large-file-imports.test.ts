@@ -1,0 +1,107 @@
+/**
+ * A code file over --max-file-size (a bundle) still has its imports read, by a linear scan that
+ * skips comments, strings, templates and regular expressions (stop 44), so what only it loads is
+ * not dead. Hostile text (one long line, runs that would make a backtracking pattern quadratic)
+ * is read in bounded time; a file over the scan cap, or binary bytes, is not read as code. The
+ * repo is written by the test into a temp folder, bundle included.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { largeFileFacts, scanJsImports, SCAN_CAP } from '../../src/extract/large-file-imports.js';
+import { runCli } from '../helpers/cli.js';
+import { scratchDir } from '../helpers/scratch.js';
+
+const specifiers = (text: string): string[] => scanJsImports(text).map((f) => `${f.syntax} ${f.specifier}${f.inTry ? ' try' : ''}`);
+
+test('the scan reads import forms with literal specifiers, minified or not', () => {
+  const text = [
+    `import a from './a.js';import{b as c,d}from"./b.js";import * as e from './e.js'`,
+    `import './side.css';export * from './star.js';export { x as y } from "./reexport.js"`,
+    `import type { T } from './types';`,
+    `const m=await import("./chunks/dep-abc.js"),n=require("./n.js");import(\`./tpl.js\`)`,
+    `function f(){return import('./lazy.js', { with: { type: 'json' } })}`,
+    `try{require("optional-dep")}catch(e){}require('after-try')`,
+  ].join('\n');
+  assert.deepEqual(specifiers(text), [
+    'import ./a.js', 'import ./b.js', 'import ./e.js', 'import ./side.css', 'export-from ./star.js', 'export-from ./reexport.js',
+    'import ./types', 'dynamic ./chunks/dep-abc.js', 'require ./n.js', 'dynamic ./tpl.js', 'dynamic ./lazy.js', 'require optional-dep try', 'require after-try',
+  ]);
+  assert.equal(scanJsImports(`import type { T } from './types';`)[0].typeOnly, true);
+});
+
+test('the scan does not read imports out of comments, strings, templates, regexes or properties', () => {
+  const text = [
+    `// require('./comment.js')`,
+    `/* import x from './block.js' */`,
+    `const s = "require('./string.js')", t = 'import("./single.js")';`,
+    `const u = \`import a from './template.js' \${ require('./substituted.js') } import('./after.js')\`;`,
+    `const r = /require\\('.\\/regex.js'\\)/g, q = a / 2 / require('./divided.js');`,
+    `obj.require('./member.js'); x.import('./member2.js'); const o = { import: 1, require: 2 };`,
+    `export const v = 1; export default 2; export { v };`,
+    `if (import.meta.url) {}`,
+    `require(name); import(\`./\${name}.js\`); require('./esc\\u0061ped.js')`,
+  ].join('\n');
+  assert.deepEqual(specifiers(text), ['require ./substituted.js', 'require ./divided.js']);
+});
+
+test('hostile text is read in bounded time', () => {
+  const cases = [
+    '(/['.repeat(3_000_000), // regexes that never close on a 9 MB line
+    '}import a'.repeat(1_000_000), // clauses that a backtracking pattern would read to the end from each start
+    'import a,'.repeat(1_000_000),
+    `require('${'x'.repeat(5_000_000)}`, // an unterminated string
+    '`${'.repeat(1_000_000), // substitutions never closed
+    '/*'.repeat(2_000_000),
+    'x'.repeat(10_000_000),
+  ];
+  for (const text of cases) {
+    const start = performance.now();
+    scanJsImports(text);
+    const ms = performance.now() - start;
+    assert.ok(ms < 5000, `${text.slice(0, 12)}…: ${ms} ms`);
+  }
+});
+
+test('a Python module: its imports, sys.path folders and definitions are kept, nothing else', () => {
+  const facts = largeFileFacts('big.py', 'import os\nfrom .sibling import thing\nDATA = [1, 2]\ndef f():\n    import json\n', 'python');
+  assert.ok(facts);
+  assert.deepEqual(facts.imports.map((i) => i.specifier), ['os', '.sibling', 'json']);
+  assert.ok(facts.definitions.includes('DATA'));
+  assert.deepEqual(facts.commands, []);
+});
+
+test('a bundle over --max-file-size still loads its chunks; the warning says only imports were read', () => {
+  const dir = scratchDir('census-too-large-');
+  const w = (p: string, data: string | Buffer): void => {
+    mkdirSync(join(dir, p, '..'), { recursive: true });
+    writeFileSync(join(dir, p), data);
+  };
+  w('package.json', JSON.stringify({ name: 'bundle-fixture', version: '1.0.0', main: 'dist/index.js' }));
+  w('dist/index.js', `import { run } from './big.js';\nrun();\n`);
+  const filler = `var q=${'"x",'.repeat(10)}0;/* import x from "./chunks/commented.js" */\n`.repeat(4000);
+  w(
+    'dist/big.js',
+    `${filler}export function run(){return import("./chunks/lazy.js")}\nconst s="require('./chunks/quoted.js')";module.exports=require("./chunks/required.js");\n${filler}`,
+  );
+  for (const name of ['lazy', 'required', 'quoted', 'commented']) w(`dist/chunks/${name}.js`, `export const ${name} = 1;\n`);
+  w('dist/blob.js', Buffer.alloc(300_000, 0));
+  w('dist/chunks/huge.js', '');
+  truncateSync(join(dir, 'dist/chunks/huge.js'), SCAN_CAP + 1); // sparse: nothing is written
+  const r = runCli(['scan', dir, '--no-cache', '--format', 'json', '--max-file-size', '200000']);
+  assert.equal(r.code, 0, r.stderr);
+  const audit = JSON.parse(r.stdout);
+  const verdict = (path: string): string => audit.files.find((f: { path: string }) => f.path === path)?.verdict;
+  assert.equal(verdict('dist/big.js'), 'production');
+  assert.equal(verdict('dist/chunks/lazy.js'), 'production');
+  assert.equal(verdict('dist/chunks/required.js'), 'production');
+  assert.equal(verdict('dist/chunks/quoted.js'), 'dead', 'a string that spells a require is no import');
+  assert.equal(verdict('dist/chunks/commented.js'), 'dead', 'nor a comment');
+  const lazy = audit.files.find((f: { path: string }) => f.path === 'dist/chunks/lazy.js');
+  assert.ok(lazy.evidence.some((e: string) => /imported by dist\/big\.js:4001\b/.test(e)), JSON.stringify(lazy.evidence));
+  const warned = (path: string) => audit.warnings.filter((d: { id: string; location?: { file: string } }) => d.id === 'read/too-large' && d.location?.file === path);
+  assert.match(warned('dist/big.js')[0]?.message ?? '', /imports read by a scan only \(2 imports found\), the rest not analysed/);
+  assert.match(warned('dist/chunks/huge.js')[0]?.message ?? '', /the most read for imports; not analysed/);
+  assert.deepEqual(audit.junk.filter((j: { path: string }) => j.path === 'dist/blob.js').map((j: { reason: string }) => j.reason), ['binary content in a javascript file']);
+});
