@@ -16,6 +16,7 @@ import { absoluteRootPlacer } from './languages/python/resolve/absolute-roots.js
 import { importAliases } from './languages/python/resolve/import-aliases.js';
 import { discover, type DiscoveredFile } from './discover/index.js';
 import { scanAllCached } from './extract/cached-scan.js';
+import { unreadSources } from './extract/scan-file.js';
 import { openFactsCache, type CacheSetting } from './cache/open.js';
 import { saveSnapshot } from './cache/snapshot.js';
 import { stampFiles, stampTree } from './cache/tree-stamps.js';
@@ -256,7 +257,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
     }
   }
   await timed(progress, 'classify', () => {
-    const { byIndex } = classify(files, edges, entries, detected.notes);
+    const { byIndex } = classify(files, edges, entries, detected.notes, unreadSources(scanned));
     let given = 0;
     for (let i = 0; i < files.length; i++) {
       const v = byIndex[i];

@@ -54,7 +54,12 @@ export interface Classification {
   readonly verdicts: Map<string, FileVerdict>;
 }
 
-export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[], notes: readonly FileNote[] = []): Classification => {
+/**
+ * @param unread source files census listed but could not read at all (over --max-file-size and the
+ * import scan's cap, unreadable, undecodable): what they load is unknown, so a dead file of the same
+ * project says that one of them may load it.
+ */
+export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[], notes: readonly FileNote[] = [], unread: readonly string[] = []): Classification => {
   const paths = files.map((f) => f.path);
   // A file's number is its index (the listing holds each path once).
   const reachableOf = reachableLanguages(files);
@@ -78,6 +83,7 @@ export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[], n
     else if (!list.includes(note)) list.push(note);
   }
   const byIndex = verdictsByIndex(files, edges, graph, tiers, reach, deadImporters(files, edges, graph, reach), notesOf);
+  if (unread.length > 0) addUnreadCaveats(files, byIndex, unread, projectOf);
   let verdicts: Map<string, FileVerdict> | undefined;
   return {
     byIndex,
@@ -99,6 +105,27 @@ const reachableLanguages = (files: readonly FileRecord[]): Uint8Array => {
   const reachableOf = new Uint8Array(files.length);
   for (let i = 0; i < files.length; i++) if (isReachableLanguage(files[i].language)) reachableOf[i] = 1;
   return reachableOf;
+};
+
+const MAX_NAMED_UNREAD = 3;
+
+/** Each dead file of a project that holds an unread source file is told so, at the end of its evidence. */
+const addUnreadCaveats = (files: readonly FileRecord[], byIndex: (FileVerdict | undefined)[], unread: readonly string[], projectOf: (path: string) => string): void => {
+  const unreadOf = new Map<string, string[]>();
+  for (const path of [...unread].sort()) {
+    const project = projectOf(path);
+    const list = unreadOf.get(project);
+    if (list) list.push(path);
+    else unreadOf.set(project, [path]);
+  }
+  for (let i = 0; i < files.length; i++) {
+    const v = byIndex[i];
+    if (v?.verdict !== 'dead') continue;
+    const others = (unreadOf.get(projectOf(files[i].path)) ?? []).filter((p) => p !== files[i].path);
+    if (others.length === 0) continue;
+    const named = others.slice(0, MAX_NAMED_UNREAD).join(', ') + (others.length > MAX_NAMED_UNREAD ? ` and ${others.length - MAX_NAMED_UNREAD} more` : '');
+    v.evidence.push(`not certain: ${named} of the same project could not be read (see ${others.length === 1 ? 'its warning' : 'their warnings'}), and what ${others.length === 1 ? 'it loads' : 'they load'} is unknown`);
+  }
 };
 
 /** A dead file's importers (by its number), gathered once the walk has said which files are dead. */

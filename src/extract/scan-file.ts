@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FileFacts } from '../model/facts.js';
 import type { FileRecord, Language } from '../model/file.js';
-import { languageRecord } from '../languages/registry.js';
+import { isSourceLanguage, languageRecord } from '../languages/registry.js';
 import { languageFromShebang } from '../discover/language.js';
 import { isResolutionInput } from '../discover/junk.js';
 import { basename } from '../util/path.js';
@@ -222,3 +222,11 @@ const scanListed = (req: ScanRequest, options: ScanOptions, handOff?: Fingerprin
   result.facts = facts;
   return result;
 };
+
+/**
+ * The source files whose code census could not read at all (over --max-file-size and the import
+ * scan's cap, unreadable, undecodable, an extractor that failed): what they load is unknown, which
+ * classify says on the dead files of their project.
+ */
+export const unreadSources = (scanned: readonly ScannedFile[]): string[] =>
+  scanned.flatMap((s) => (s.facts === null && s.record.incomplete === true && isSourceLanguage(s.record.language) ? [s.record.path] : []));

@@ -103,5 +103,8 @@ test('a bundle over --max-file-size still loads its chunks; the warning says onl
   const warned = (path: string) => audit.warnings.filter((d: { id: string; location?: { file: string } }) => d.id === 'read/too-large' && d.location?.file === path);
   assert.match(warned('dist/big.js')[0]?.message ?? '', /imports read by a scan only \(2 imports found\), the rest not analysed/);
   assert.match(warned('dist/chunks/huge.js')[0]?.message ?? '', /the most read for imports; not analysed/);
+  // huge.js was not read at all: what it loads is unknown, which the project's dead files say
+  const quoted = audit.files.find((f: { path: string }) => f.path === 'dist/chunks/quoted.js');
+  assert.match(quoted.evidence.at(-1), /^not certain: dist\/chunks\/huge\.js of the same project could not be read/);
   assert.deepEqual(audit.junk.filter((j: { path: string }) => j.path === 'dist/blob.js').map((j: { reason: string }) => j.reason), ['binary content in a javascript file']);
 });
