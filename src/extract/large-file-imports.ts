@@ -30,15 +30,27 @@ import { emptyFacts } from '../model/facts.js';
 import { languageRecord } from '../languages/registry.js';
 
 /**
- * The largest file whose imports are read, whatever --max-file-size is: 32 MB, or the limit
+ * The largest JS/TS file whose imports are read, whatever --max-file-size is: 32 MB, or the limit
  * itself when that is larger (then no file is in between). 32 MB covers the largest single-file
- * bundles published on npm (typescript's lib/typescript.js is 9 MB, @babel/standalone's 3 MB,
- * pdf.js's worker 2 MB) at a bounded cost: one such file held at once per extraction thread as
- * bytes and as text (up to about 100 MB for 32 MB of non-Latin-1 text), read in about 0.1-0.3 s.
- * A file above it (a data dump named .js, a 500 MB log named .py) is listed and not read, as before.
+ * bundles published on npm (typescript's lib/typescript.js is 9 MB, vite's main chunk 2 MB) at a
+ * bounded cost: one such file held at once per extraction thread as bytes and as text (up to about
+ * 100 MB for 32 MB of non-Latin-1 text), read in about 0.25 s per 9 MB.
  */
 export const SCAN_CAP = 32 * 1024 * 1024;
-export const scanCapOf = (maxFileSize: number): number => Math.max(maxFileSize, SCAN_CAP);
+/**
+ * Python's: 8 MB. Its extractor keeps every token in typed arrays, about eleven bytes per byte of
+ * text (a 30 MB module: 4.7 s and 355 MB more resident memory); a Python module over 1 MB is
+ * generated data (picard's 1.2 MB Qt resources.py) whose imports are a line or two at the top.
+ */
+export const PYTHON_SCAN_CAP = 8 * 1024 * 1024;
+export const scanCapOf = (maxFileSize: number, language: Language): number => Math.max(maxFileSize, language === 'python' ? PYTHON_SCAN_CAP : SCAN_CAP);
+
+/**
+ * The most distinct imports kept of one file: a bundle's are a few hundred (vite's 2 MB chunk: 68);
+ * a file of nothing but `require('./x' + n)` lines would otherwise make facts as large as itself.
+ * The same specifier by the same syntax is kept once, at its first line.
+ */
+export const MAX_IMPORTS = 10_000;
 
 /** Languages whose imports the scan reads: the ones whose files are bundled or generated large. */
 export const scansLargeFile = (language: Language): boolean => language === 'javascript' || language === 'typescript' || language === 'python';
@@ -313,7 +325,14 @@ export const scanJsImports = (text: string): Found[] => {
     return n;
   };
   const stops = new RegExp(STOPS.source, 'g');
-  while (pos < n) {
+  const seen = new Set<string>();
+  const add = (f: Found): void => {
+    const key = `${f.syntax}\0${f.specifier}\0${f.inTry ? 't' : ''}${f.typeOnly ? 'y' : ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push(f);
+  };
+  while (pos < n && found.length < MAX_IMPORTS) {
     stops.lastIndex = pos;
     if (!stops.test(text)) break;
     const after = stops.lastIndex;
@@ -329,13 +348,13 @@ export const scanJsImports = (text: string): Found[] => {
       const d = text.charCodeAt(next);
       if (d === LPAREN && word !== 'export') {
         const specifier = callArgument(r, next, word === 'import');
-        if (specifier !== null) found.push({ offset: at, specifier, syntax: word === 'import' ? 'dynamic' : 'require', typeOnly: false, inTry: tries > 0 });
+        if (specifier !== null) add({ offset: at, specifier, syntax: word === 'import' ? 'dynamic' : 'require', typeOnly: false, inTry: tries > 0 });
       } else if (word === 'import' && (d === QUOTE || d === DQUOTE)) {
         const literal = r.literalAt(next);
-        if (literal !== null) found.push({ offset: at, specifier: literal.value, syntax: 'import', typeOnly: false, inTry: false });
+        if (literal !== null) add({ offset: at, specifier: literal.value, syntax: 'import', typeOnly: false, inTry: false });
       } else if (word !== 'require' && d !== DOT) {
         const clause = clauseSource(r, next, word === 'export');
-        if (clause !== null) found.push({ offset: at, specifier: clause.specifier, syntax: word === 'import' ? 'import' : 'export-from', typeOnly: clause.typeOnly, inTry: false });
+        if (clause !== null) add({ offset: at, specifier: clause.specifier, syntax: word === 'import' ? 'import' : 'export-from', typeOnly: clause.typeOnly, inTry: false });
       }
       continue;
     }
@@ -395,19 +414,16 @@ export const largeFileFacts = (path: string, text: string, language: Language): 
     facts.definitions = full.definitions;
     if (full.exportedNames) facts.exportedNames = full.exportedNames;
     if (full.hasStarImport) facts.hasStarImport = true;
+    if (facts.imports.length > MAX_IMPORTS) facts.imports = facts.imports.slice(0, MAX_IMPORTS);
     return facts;
   }
   if (language !== 'javascript' && language !== 'typescript') return null;
-  const found = scanJsImports(text).sort((a, b) => a.offset - b.offset);
+  const found = scanJsImports(text);
   const lines = linesOf(text, found.map((f) => f.offset));
   const facts = emptyFacts();
   // what it exports is not read: name checks against it stay silent, as for a module with `export *`
   facts.hasStarImport = true;
-  const seen = new Set<string>();
   found.forEach((f, i) => {
-    const key = `${f.syntax}\0${f.specifier}\0${lines[i]}`;
-    if (seen.has(key)) return;
-    seen.add(key);
     const fact: ImportFact = { specifier: f.specifier, syntax: f.syntax, line: lines[i], names: [], guard: f.inTry ? 'try' : null };
     if (f.typeOnly) fact.typeOnly = true;
     facts.imports.push(fact);

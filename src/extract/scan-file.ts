@@ -11,7 +11,7 @@ import { isResolutionInput } from '../discover/junk.js';
 import { basename } from '../util/path.js';
 import { warning } from '../util/diagnostics.js';
 import { readBytesUpTo, scratchReader } from '../util/fs.js';
-import { largeFileFacts, scanCapOf, scansLargeFile } from './large-file-imports.js';
+import { largeFileFacts, MAX_IMPORTS, scanCapOf, scansLargeFile } from './large-file-imports.js';
 import { contentHash } from '../util/content-hash.js';
 import { decode, looksBinary } from './decode.js';
 import { countLines, type LineCounts } from './metrics.js';
@@ -96,12 +96,12 @@ const tooLarge = (req: ScanRequest, options: ScanOptions): ScannedFile => {
   if (req.language === 'other') return result;
   const over = `${req.bytes} bytes is over --max-file-size ${options.maxFileSize}`;
   result.record.incomplete = true;
-  const cap = scanCapOf(options.maxFileSize);
   const language = req.language;
   if (language === null || !scansLargeFile(language)) {
     result.diagnostics.push(warning('read/too-large', `${over}; not analysed`, req.path));
     return result;
   }
+  const cap = scanCapOf(options.maxFileSize, language);
   if (req.bytes > cap) {
     result.diagnostics.push(warning('read/too-large', `${over} and over ${cap}, the most read for imports; not analysed`, req.path));
     return result;
@@ -138,9 +138,8 @@ const tooLarge = (req: ScanRequest, options: ScanOptions): ScannedFile => {
     return result;
   }
   const count = facts.imports.length;
-  result.diagnostics.push(
-    warning('read/too-large', `${over}: imports read by a scan only (${count} import${count === 1 ? '' : 's'} found), the rest not analysed`, req.path),
-  );
+  const found = count >= MAX_IMPORTS ? `the first ${MAX_IMPORTS} imports kept` : `${count} import${count === 1 ? '' : 's'} found`;
+  result.diagnostics.push(warning('read/too-large', `${over}: imports read by a scan only (${found}), the rest not analysed`, req.path));
   result.facts = facts;
   return result;
 };

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { largeFileFacts, scanJsImports, SCAN_CAP } from '../../src/extract/large-file-imports.js';
+import { largeFileFacts, MAX_IMPORTS, scanJsImports, SCAN_CAP } from '../../src/extract/large-file-imports.js';
 import { runCli } from '../helpers/cli.js';
 import { scratchDir } from '../helpers/scratch.js';
 
@@ -62,6 +62,12 @@ test('hostile text is read in bounded time', () => {
     const ms = performance.now() - start;
     assert.ok(ms < 5000, `${text.slice(0, 12)}…: ${ms} ms`);
   }
+});
+
+test('the same import is kept once, and at most MAX_IMPORTS distinct ones', () => {
+  assert.equal(scanJsImports('require("./x.js");\n'.repeat(100_000)).length, 1);
+  const many = Array.from({ length: MAX_IMPORTS + 50 }, (_, i) => `require("./m${i}.js")`).join(';');
+  assert.equal(scanJsImports(many).length, MAX_IMPORTS);
 });
 
 test('a Python module: its imports, sys.path folders and definitions are kept, nothing else', () => {
