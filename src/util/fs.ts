@@ -246,6 +246,28 @@ export const readBytes = (absPath: string): ReadResult => {
 };
 
 /**
+ * Reads an open file to its end into `buffer`, doubling it as needed but never past `max + 1` bytes
+ * (a file may grow after it was listed). One read that returns the size the file was listed with
+ * ends it, as readFileSync trusts fstat's size. Returns the buffer it ended in.
+ */
+const readInto = (fd: number, buffer: Buffer, expected: number, max = Infinity): { buffer: Buffer; length: number } => {
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > max) break;
+      const bigger = Buffer.allocUnsafeSlow(Math.min(buffer.length * 2, max + 1));
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+    length += n;
+    // the size it had when listed, in one read: done
+    if (n === 0 || (length === expected && length === n)) break;
+  }
+  return { buffer, length };
+};
+
+/**
  * The whole file when it holds at most `max` bytes, in a buffer of its own; `{ over: true }` when it
  * holds more (only `max + 1` bytes are ever read, whatever its size says: a file may grow after it
  * was listed). For the few files over --max-file-size whose imports are read (extract/large-file-imports.ts).
@@ -258,19 +280,7 @@ export const readBytesUpTo = (absPath: string, expected: number, max: number): R
     return { error: readError(e) };
   }
   try {
-    let buffer = Buffer.allocUnsafeSlow(Math.min(expected, max) + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > max) return { over: true };
-        const bigger = Buffer.allocUnsafeSlow(Math.min(buffer.length * 2, max + 1));
-        buffer.copy(bigger, 0, 0, length);
-        buffer = bigger;
-      }
-      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-    }
+    const { buffer, length } = readInto(fd, Buffer.allocUnsafeSlow(Math.min(expected, max) + 1), expected, max);
     return length > max ? { over: true } : { bytes: buffer.subarray(0, length) };
   } catch (e) {
     return { error: readError(e) };
@@ -290,7 +300,7 @@ export type ScratchReadResult = { bytes: Uint8Array } | { error: string };
  * still read to its end, at the cost of one more read.
  */
 export const scratchReader = (): ((absPath: string, expected: number) => ScratchReadResult) => {
-  let buffer = Buffer.allocUnsafeSlow(1 << 16);
+  let buffer: Buffer = Buffer.allocUnsafeSlow(1 << 16);
   return (absPath, expected) => {
     let fd: number;
     try {
@@ -300,18 +310,9 @@ export const scratchReader = (): ((absPath: string, expected: number) => Scratch
     }
     try {
       if (buffer.length <= expected) buffer = Buffer.allocUnsafeSlow(Math.max(expected + 1, buffer.length * 2));
-      let length = 0;
-      for (;;) {
-        if (length === buffer.length) {
-          const bigger = Buffer.allocUnsafeSlow(buffer.length * 2);
-          buffer.copy(bigger, 0, 0, length);
-          buffer = bigger;
-        }
-        const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
-        length += n;
-        // the size it had when listed, in one read: done, as readFileSync trusts fstat's size
-        if (n === 0 || (length === expected && length === n)) break;
-      }
+      const read = readInto(fd, buffer, expected);
+      buffer = read.buffer;
+      const length = read.length;
       return { bytes: buffer.subarray(0, length) };
     } catch (e) {
       return { error: readError(e) };
