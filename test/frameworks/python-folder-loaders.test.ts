@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
-import { callArguments, computedLoadLines, loadedFiles, receiverBefore } from '../../src/frameworks/python/folder-loaders.js';
+import { callArguments, computedLoadLines, joinArguments, literalSegments, loadedFiles, receiverBefore } from '../../src/frameworks/python/folder-loaders.js';
 import { pathValue, pathVariables, repoPathOf } from '../../src/languages/python/sys-path.js';
 
 const cases = frameworkCases('python-folder-loaders');
@@ -14,6 +14,21 @@ test('python-folder-loaders: has the glances, pkgutil, glob and unsettled fixtur
   for (const name of ['glances', 'pkgutil', 'glob', 'unsettled']) assert.ok(cases.includes(`python-folder-loaders-${name}`), name);
 });
 for (const name of cases) test(`python-folder-loaders: ${name}`, () => checkFrameworkFixture(name));
+
+test('joinArguments reads an os.path.join call; whole: only when nothing follows it', () => {
+  assert.deepEqual(joinArguments('os.path.join(paths.X, "*.py")', 0, true), ['paths.X', '"*.py"']);
+  assert.deepEqual(joinArguments('x = join(a, b)', 4), ['a', 'b']);
+  assert.deepEqual(joinArguments('os.path.join(a, "b") + "/c"'), ['a', '"b"']);
+  assert.equal(joinArguments('os.path.join(a, "b") + "/c"', 0, true), null);
+  assert.equal(joinArguments('os.path.dirname(os.path.join(a, "b"))', 0, true), null);
+});
+
+test('literalSegments splits literal arguments into path segments, refusing a name or ..', () => {
+  assert.deepEqual(literalSegments(['"data/plugins"', "'.'", "r'*.py'"]), ['data', 'plugins', '*.py']);
+  assert.equal(literalSegments(['"data"', 'name']), null);
+  assert.equal(literalSegments(['"a/../b"']), null);
+  assert.deepEqual(literalSegments([]), []);
+});
 
 test('callArguments splits at top-level commas, skipping strings, brackets and comments', () => {
   const text = 'f(os.path.join(a, "x,y"), [1, (2, 3)],  # c, d\n  \'q)\')';

@@ -4,18 +4,23 @@
  * `"%s.py" % script` and imports the file by name (`__import__(filename[:-3])`), where common.py's
  * setPaths() assigns `paths.SQLMAP_TAMPER_PATH = os.path.join(paths.SQLMAP_ROOT_PATH, "tamper")`.
  *
- * The attribute (`NAME.ATTR` in the listing's argument, or in the assignment to the name it lists
- * within a few lines above) must be assigned exactly once in the tree's Python code, to
- * `os.path.join(<head>, 'lit', …)`. Its folder is then <head> joined with the literals when <head>
- * settles (folder-loaders' path values, in the assigning file), else the one folder of the tree
- * whose path ends in the literals: two segments or more (`share/gpodder/extensions`, as
- * folder-loaders' tail rule), or one (`tamper`) when that folder's modules share a shape, each
- * defining the same module-level function (every tamper script defines `tamper()`) — the mark of a
- * folder of plugins rather than one of the same name by chance.
+ * The listing's argument (or the value assigned to the name it lists within a few lines above) must
+ * be the attribute `NAME.ATTR` itself, one call on it alone that keeps its folder (sqlmap's
+ * `safeFilepathEncode(paths.X)`; not dirname, basename, split, splitext), or an `os.path.join` of
+ * one of those and literals only: anything else around it (`dirname(paths.X)`, `+ '/x'`) names
+ * another path. The attribute must be assigned exactly once in the tree's Python code, on the same
+ * object name (`conf.X = …` is not `paths.X`), to `os.path.join(<head>, 'lit', …)`. Its folder is
+ * then <head> joined with the literals when <head> settles (folder-loaders' path values, in the
+ * assigning file), else the one folder of the tree whose path ends in the literals: two segments
+ * or more (`share/gpodder/extensions`, as folder-loaders' tail rule), or one (`tamper`) when that
+ * folder's modules share a shape, each defining the same module-level function (every tamper
+ * script defines `tamper()`) — the mark of a folder of plugins rather than one of the same name by
+ * chance.
  */
 import { lineOfOffset, lineStarts } from '../../util/lines.js';
 import { listedPaths } from '../../util/file-index.js';
 import { assignmentAbove } from './python-files.js';
+import { joinArguments, literalSegments } from './folder-loaders.js';
 import { pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext } from '../types.js';
@@ -34,60 +39,36 @@ export interface AttributeFolder {
   below: string[];
 }
 
-/** `NAME.ATTR` (no call, no further attribute). */
-const ATTRIBUTE = /(?<![\w.])([A-Za-z_]\w*)\.([A-Za-z_]\w*)(?![\w.(])/g;
-/** An attribute's assignments: `<obj>.ATTR = os.path.join(…)` on one line. */
-const assignmentOf = (attr: string): RegExp => new RegExp(`^[ \\t]*[A-Za-z_]\\w*\\.${attr}[ \\t]*=(?!=)[ \\t]*(.*?)[ \\t]*(?:#.*)?$`, 'gm');
-const JOIN = /^(?:os\s*\.\s*)?(?:path\s*\.\s*)?join\s*\((.*)\)$/;
-const LITERAL = /^[rRuU]?(["'])([^"'\\]*)\1$/;
+/** The listing's core: `NAME.ATTR` alone, or one call on it alone (`safeFilepathEncode(paths.X)`, `os.path.abspath(paths.X)`). */
+const ATTRIBUTE_CORE = /^(?:((?:[A-Za-z_]\w*\s*\.\s*)*[A-Za-z_]\w*)\s*\(\s*)?([A-Za-z_]\w*)\.([A-Za-z_]\w*)(\s*\))?$/;
+/** Calls that name another path than the folder they are given. */
+const FOLDER_CHANGING = new Set(['dirname', 'basename', 'split', 'splitext']);
+/** An attribute's assignments: `<obj>.ATTR = …` on one line. */
+const assignmentOf = (obj: string, attr: string): RegExp => new RegExp(`^[ \\t]*${obj}\\.${attr}[ \\t]*=(?!=)[ \\t]*(.*?)[ \\t]*(?:#.*)?$`, 'gm');
 /** A module-level function. */
 const DEF = /^(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\(/gm;
 
 /** Each attribute's one assignment in the tree (null for none or several), found once per scan. */
 const assignments = perScan((): Map<string, { file: string; line: number; rhs: string } | null> => new Map());
 
-const assignedOnce = (ctx: FrameworkContext, attr: string): { file: string; line: number; rhs: string } | null => {
+const assignedOnce = (ctx: FrameworkContext, obj: string, attr: string): { file: string; line: number; rhs: string } | null => {
   const known = assignments(ctx);
-  if (known.has(attr)) return known.get(attr)!;
+  const needle = `${obj}.${attr}`;
+  if (known.has(needle)) return known.get(needle)!;
   let found: { file: string; line: number; rhs: string } | null = null;
   let count = 0;
-  const needle = `.${attr}`;
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length && count < 2; at++) {
     const file = listed[at];
     if (!file.endsWith('.py')) continue;
     const text = ctx.manifests.transientText(file);
     if (text === null || !text.includes(needle)) continue;
-    for (const m of text.matchAll(assignmentOf(attr))) {
+    for (const m of text.matchAll(assignmentOf(obj, attr))) {
       if (++count > 1) break;
       found = { file, line: lineOfOffset(lineStarts(text), m.index), rhs: m[1] };
     }
   }
   const out = count === 1 ? found : null;
-  known.set(attr, out);
-  return out;
-};
-
-/** Top-level comma-split of a short argument list (no nested strings holding commas). */
-const splitArgs = (inner: string): string[] | null => {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  let quote = '';
-  for (let i = 0; i < inner.length; i++) {
-    const c = inner[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(inner.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  if (depth !== 0 || quote) return null;
-  out.push(inner.slice(start).trim());
+  known.set(needle, out);
   return out;
 };
 
@@ -122,32 +103,19 @@ export const attributeFolder = (ctx: FrameworkContext, text: string, starts: rea
     expr = above.value.trim();
   }
   if (expr.length > 300) return null;
-  const attributes = [...expr.matchAll(ATTRIBUTE)].filter((m) => m[1] !== 'os' && m[1] !== 'path' && m[1] !== 'self');
-  if (attributes.length !== 1) return null;
-  const [attribute, , attr] = attributes[0];
-  // `os.path.join(paths.TAMPER, "*.py")`: the literals below the attribute's folder.
-  const below: string[] = [];
-  const outer = JOIN.exec(expr);
-  const outerArgs = outer === null ? null : splitArgs(outer[1]);
-  if (outerArgs !== null && outerArgs[0] === attribute) {
-    for (const a of outerArgs.slice(1)) {
-      const lit = LITERAL.exec(a);
-      if (lit === null) return null;
-      below.push(...lit[2].split('/').filter((s) => s !== '' && s !== '.'));
-    }
-    if (below.includes('..')) return null;
-  }
-  const assigned = assignedOnce(ctx, attr);
-  const join = assigned === null ? null : JOIN.exec(assigned.rhs);
-  const args = join === null ? null : splitArgs(join[1]);
-  if (assigned === null || args === null || args.length < 2) return null;
-  const segments: string[] = [];
-  for (const a of args.slice(1)) {
-    const lit = LITERAL.exec(a);
-    if (lit === null) return null;
-    segments.push(...lit[2].split('/').filter((s) => s !== '' && s !== '.'));
-  }
-  if (segments.length === 0 || segments.includes('..')) return null;
+  // The attribute itself, or the first argument of a join whose other arguments are literals
+  // (`os.path.join(paths.TAMPER, "*.py")` → `*.py` below it); anything else around it names another path.
+  const joined = joinArguments(expr, 0, true);
+  const below = joined === null ? [] : literalSegments(joined.slice(1));
+  const core = ATTRIBUTE_CORE.exec(joined === null ? expr : joined[0] ?? '');
+  if (below === null || core === null || (core[1] === undefined) !== (core[4] === undefined)) return null;
+  const [, callee, obj, attr] = core;
+  if (obj === 'os' || obj === 'path' || obj === 'self' || (callee !== undefined && FOLDER_CHANGING.has(callee.replace(/^.*\./, '').trim()))) return null;
+  const attribute = `${obj}.${attr}`;
+  const assigned = assignedOnce(ctx, obj, attr);
+  const args = assigned === null ? null : joinArguments(assigned.rhs, 0, true);
+  const segments = args === null || args.length < 2 ? null : literalSegments(args.slice(1));
+  if (assigned === null || args === null || segments === null || segments.length === 0) return null;
   const tail = segments.join('/');
   const at = { attribute, file: assigned.file, line: assigned.line, expr: assigned.rhs, below };
   const source = ctx.manifests.transientText(assigned.file);

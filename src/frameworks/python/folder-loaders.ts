@@ -78,8 +78,11 @@ const windowIndexOf = (text: string, needle: string, from: number, end: number):
   return at < 0 ? -1 : from + at;
 };
 
-/** The arguments of the call whose `(` is at `open`, split at top-level commas (strings and brackets skipped), or null when unbalanced or too long. */
-export const callArguments = (text: string, open: number): string[] | null => {
+/**
+ * The arguments of the call whose `(` is at `open`, split at top-level commas (strings and brackets
+ * skipped), or null when unbalanced or too long. `close`, when given, gets the offset of its `)`.
+ */
+export const callArguments = (text: string, open: number, close?: { at: number }): string[] | null => {
   const args: string[] = [];
   let depth = 0;
   let start = open + 1;
@@ -102,6 +105,7 @@ export const callArguments = (text: string, open: number): string[] | null => {
     else if (c === ')' || c === ']' || c === '}') {
       if (depth === 0) {
         if (c !== ')') return null;
+        if (close !== undefined) close.at = i;
         const last = text.slice(start, i).trim();
         if (last !== '' || args.length > 0) args.push(last);
         return args;
@@ -262,6 +266,24 @@ const MIN_TAIL = 2;
 const JOIN_HEAD = /^(?:os\s*\.\s*)?(?:path\s*\.\s*)?join\s*\(/;
 
 /**
+ * The arguments of an `os.path.join(…)` call starting at `from` in `text`, or null when there is
+ * none there; `whole`: only when the call is all of the text (`join(a, 'b') + '/c'` is not a join).
+ */
+export const joinArguments = (text: string, from = 0, whole = false): string[] | null => {
+  const head = JOIN_HEAD.exec(text.slice(from, from + 40));
+  if (head === null) return null;
+  const close = { at: -1 };
+  const args = callArguments(text, from + head[0].length - 1, close);
+  return args === null || (whole && text.slice(close.at + 1).trim() !== '') ? null : args;
+};
+
+/** The path segments of literal arguments (`'data', 'a/b'` → data, a, b), '' and '.' dropped; null when one is not a literal, or one is `..`. */
+export const literalSegments = (args: readonly string[]): string[] | null => {
+  const out = args.flatMap((a) => literalValue(a)?.split('/') ?? [null]);
+  return out.some((x) => x === null || x === '..') ? null : (out as string[]).filter((x) => x !== '' && x !== '.');
+};
+
+/**
  * `os.path.join(<unsettled>, 'share', 'gpodder', 'extensions', '*.py')`, written in the listing or
  * assigned to the name it lists a few lines above the listing's `line` (python-files' assignmentAbove): the
  * expression and its literal segments after the last computed argument; null when every argument
@@ -277,16 +299,14 @@ const joinedTail = (text: string, starts: readonly number[], line: number, arg: 
     source = text;
     from = found.at;
   }
-  const head = JOIN_HEAD.exec(source.slice(from, from + 40));
-  if (head === null) return null;
-  const args = callArguments(source, from + head[0].length - 1);
+  const args = joinArguments(source, from);
   if (args === null || args.length < 2) return null;
   expr = `os.path.join(${args.join(', ')})`;
   let k = args.length;
   while (k > 0 && literalValue(args[k - 1]) !== null) k--;
   if (k === 0 || k === args.length) return null;
-  const segments = args.slice(k).flatMap((a) => literalValue(a)!.split('/')).filter((x) => x !== '' && x !== '.');
-  return segments.includes('..') ? null : { expr, segments };
+  const segments = literalSegments(args.slice(k));
+  return segments === null ? null : { expr, segments };
 };
 
 /** The one folder of the tree whose path ends in `tail` (`share/gpodder/extensions`), or null for none or several. */
