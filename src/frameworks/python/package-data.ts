@@ -40,7 +40,7 @@ import { calleeAt, fileDefs, type OpenDef } from './loader-functions.js';
 import { moduleFile } from './python-files.js';
 import { argumentsFor, callTarget, type CallSite } from './loader-calls.js';
 import { boundModuleFile } from './folder-loaders.js';
-import { fileAnchoredPath, fileVariables, lookText, MAX_PATH_LINE, pathConstants, RESOURCE_APIS, resourceReads, withConstants } from './package-paths.js';
+import { fileAnchoredPath, fileVariables, importsResourceApi, lookText, MAX_PATH_LINE, pathConstants, resourceReads, withConstants } from './package-paths.js';
 
 /** A repo function whose parameter is the last part of a path into a repo folder. */
 interface Wrapper {
@@ -218,7 +218,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
   const stems = new Set<string>();
   for (const path of pyFiles) {
     const facts = ctx.facts(path);
-    if (facts?.mentionsFile !== true && !(facts?.imports ?? []).some((i) => RESOURCE_APIS.has(i.specifier))) continue;
+    if (facts?.mentionsFile !== true && !importsResourceApi(facts)) continue;
     const text = lookText(ctx, path);
     if (text === null) continue;
     texts.set(path, text);

@@ -8,7 +8,7 @@
  * constant such as `ranger.RANGERDIR`). Shared by package-configs (config files a package reads)
  * and package-data (any other file a package reads or runs by such a path). Nothing is run.
  */
-import type { ImportFact } from '../../model/facts.js';
+import type { FileFacts, ImportFact } from '../../model/facts.js';
 import type { FrameworkContext } from '../types.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
@@ -17,7 +17,10 @@ import { perScan } from '../per-scan.js';
 import { moduleFile } from './python-files.js';
 
 /** Imports of the resource APIs: importlib.resources (`from importlib import resources`), its backport, pkg_resources, pkgutil. */
-export const RESOURCE_APIS: ReadonlySet<string> = new Set(['importlib', 'importlib.resources', 'importlib_resources', 'pkg_resources', 'pkgutil']);
+const RESOURCE_APIS: ReadonlySet<string> = new Set(['importlib', 'importlib.resources', 'importlib_resources', 'pkg_resources', 'pkgutil']);
+
+/** Whether a file's facts show an import of a resource API. */
+export const importsResourceApi = (facts: FileFacts | undefined): boolean => (facts?.imports ?? []).some((i) => RESOURCE_APIS.has(i.specifier));
 
 /** An anchor: a literal package, `__name__`/`__package__` (also `__package__ or 'pkg'`), or a name bound to a module. */
 const anchor = (groupsBefore: number): string => `(?:(['"])([\\w.]+)\\${groupsBefore + 1}|(__name__|__package__)(?:\\s+or\\s+(['"])[\\w.]+\\${groupsBefore + 4})?|([A-Za-z_][\\w.]*))`;

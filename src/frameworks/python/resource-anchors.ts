@@ -17,13 +17,11 @@ import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { basename, dirname } from '../../util/path.js';
-import { RESOURCE_APIS, lookText, packageDir, resourceReads } from './package-paths.js';
+import { importsResourceApi, lookText, packageDir, resourceReads } from './package-paths.js';
 import { fromName, moduleFile } from './python-files.js';
 
 /** A resource call whose anchor is an f-string of one module constant and a dotted tail: `path(f"{PACKAGE_NAME}.data", …)`, `files(f"{PKG}")`. */
 const FSTRING_ANCHOR = /\b(read_text|read_binary|open_text|open_binary|path|is_resource|contents|files|resource_filename|resource_string|resource_stream|resource_exists|resource_isdir|resource_listdir|get_data)\s*\(\s*[fF](['"])\{([A-Za-z_]\w*)\}((?:\.[A-Za-z_]\w*)*)\2/g;
-
-const importsResourceApi = (ctx: FrameworkContext, path: string): boolean => (ctx.facts(path)?.imports ?? []).some((i) => RESOURCE_APIS.has(i.specifier));
 
 /** `NAME = …` at the top of a module: a string literal, or the package `__package__`/`__name__` stand for in an `__init__.py`, as a package folder. */
 const constantIn = (ctx: FrameworkContext, holder: string, name: string): { dir: string; line: number; as: string } | null => {
@@ -58,7 +56,7 @@ export const collectResourceAnchors = (ctx: FrameworkContext): FrameworkOutput =
   const out = emptyFrameworkOutput();
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const path = listed[at];
-    if (!path.endsWith('.py') || !importsResourceApi(ctx, path)) continue;
+    if (!path.endsWith('.py') || !importsResourceApi(ctx.facts(path))) continue;
     const text = lookText(ctx, path);
     if (text === null) continue;
     const seen = new Set<string>();
@@ -93,7 +91,7 @@ const reader: FrameworkReader = {
   enabledBy: (ctx) => {
     for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
       const path = listed[at];
-      if (path.endsWith('.py') && importsResourceApi(ctx, path)) return `${path} imports a resource API`;
+      if (path.endsWith('.py') && importsResourceApi(ctx.facts(path))) return `${path} imports a resource API`;
     }
     return null;
   },

@@ -25,7 +25,7 @@ import { listedPaths } from '../../../util/file-index.js';
 import { joinRepo } from '../../../util/path.js';
 
 /** Where an absolute folder lies in the tree, and why. */
-export interface PlacedRoot {
+interface PlacedRoot {
   dir: string;
   how: string;
 }
