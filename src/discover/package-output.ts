@@ -13,25 +13,30 @@
  * - no package.json script that names the folder (`babel lib -d dist`, `rimraf dist`, `ncc build
  *   index.js -o dist`) together with an input that is there: another path of the package it names,
  *   or a tsconfig beside it. verdaccio's `babel src/ --out-dir build/` names no input the published
- *   package has: nothing there writes build/.
+ *   package has: nothing there writes build/. The word after an output flag (`-o`, `--outfile`,
+ *   `--out-dir`, `-d`, …) counts even when it names a file in it (`--outfile=dist/x.js`);
+ * - no source twin of the entry outside it (`dist/foo.js` ← a root `foo.ts`, or `lib/foo.js`);
+ * - no bundler config at the root of the workspace the package is in.
  *
  * Only the package.json (and tsconfig) files beside a listed output folder are read, each at most
- * MAX_READ bytes, symlinks not followed. A package.json that is not JSON is a warning naming it, and
+ * MAX_READ bytes, symlinks not followed; the last two checks, reached only by a folder about to be
+ * kept, lstat a few paths and list the folders above the package. A package.json that is not JSON is a warning naming it, and
  * the folder stays out as before.
  */
 import fs from 'node:fs';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { diagnostic, warning } from '../util/diagnostics.js';
 import { parseJsonDocument, isRecord, type JsonDocument } from '../manifests/json.js';
+import { sourceNamesFor } from '../languages/javascript/build-output.js';
 
 /** The default-excluded folder names a package's own code may sit in. */
-export const OUTPUT_DIRS: ReadonlySet<string> = new Set(['dist', 'build', 'out']);
+const OUTPUT_DIRS: ReadonlySet<string> = new Set(['dist', 'build', 'out']);
 
 /** Largest package.json or tsconfig read here: a bigger one is not a hand-written manifest. */
 export const MAX_READ = 512 * 1024;
 
 /** The names one folder of a package holds: its files and its folders. */
-export interface FolderNames {
+interface FolderNames {
   files: ReadonlySet<string>;
   dirs: ReadonlySet<string>;
 }
@@ -57,8 +62,25 @@ const BUILDER_CONFIG = /^(?:(?:rollup|webpack|vite|tsup|tsdown|rolldown|rspack|r
 
 const TSCONFIG = /^tsconfig(?:\.[^/]*)?\.json$/;
 
+/** Script flags whose next word is what the command writes (`-o dist/x.js`, `--outfile=dist/x.js`, `babel lib -d dist`). */
+const OUTPUT_FLAGS: ReadonlySet<string> = new Set(['-o', '--outfile', '--out-file', '--outdir', '--out-dir', '-d']);
+
+/** Extensions only a build reads: a root file with one is a source, not a shim beside the output (verdaccio's root index.js). */
+const SOURCE_ONLY_EXT = /\.(?:ts|tsx|mts|cts|jsx)$/;
+
+/** Code files a source twin may be in a first-level folder (`lib/foo.js` for `dist/foo.js`). */
+const CODE_EXT = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+
+/** What beyond the package.json and its folder's names the rule looks at, on disk. */
+interface PackageDisk {
+  /** Whether a repo path is a regular file (no symlink followed). */
+  isFile: (repoPath: string) => boolean;
+  /** What a folder (repo path, '' = the root) holds, null when it cannot be read. */
+  namesAt: (repoDir: string) => FolderNames | null;
+}
+
 /** A regular file's text (no symlink followed), null when absent, unreadable or larger than MAX_READ. */
-export const readSmallFile = (abs: string): string | null => {
+const readSmallFile = (abs: string): string | null => {
   try {
     const st = fs.lstatSync(abs);
     if (!st.isFile() || st.size > MAX_READ) return null;
@@ -105,6 +127,52 @@ const namesFolder = (word: string, dir: string): boolean => {
   return last.includes('*') || !/\.[A-Za-z0-9]+$/.test(last);
 };
 
+/**
+ * The source the entry `value` (a path into `dir`) is built from, in the package outside `dir`:
+ * `dist/foo.js` ← `foo.ts` at the package root, or `lib/foo.js` / `src/x/foo.tsx` in a folder
+ * directly under it other than bin/ (and node_modules/, output folders, dot folders). A root file
+ * of the entry's own extension does not count: it is a shim that loads the output (verdaccio's
+ * `index.js` is `export … from './build/index'`).
+ */
+const sourceTwin = (dir: string, value: string, names: FolderNames, isFile: (name: string) => boolean): string | null => {
+  let rest = plain(value).slice(dir.length + 1);
+  if (rest === '' || rest.includes('*')) return null;
+  if (!/\.[A-Za-z0-9]+$/.test(rest.slice(rest.lastIndexOf('/') + 1))) rest = `${rest}.js`;
+  const folders = [...names.dirs].filter((d) => d !== 'bin' && d !== 'node_modules' && !OUTPUT_DIRS.has(d) && !d.startsWith('.')).sort();
+  for (const twin of sourceNamesFor(rest)) {
+    if (SOURCE_ONLY_EXT.test(twin) && isFile(twin)) return twin;
+    if (!CODE_EXT.test(twin)) continue;
+    for (const d of folders) if (isFile(`${d}/${twin}`)) return `${d}/${twin}`;
+  }
+  return null;
+};
+
+/**
+ * A bundler or build config at the root of the workspace the package is in (the nearest folder
+ * above it holding pnpm-workspace.yaml, lerna.json or a package.json with `workspaces`): a
+ * monorepo's root `rollup.config.js` builds its packages' dist/.
+ */
+const workspaceBuilder = (pkgDir: string, read: (repoPath: string) => string | null, disk: PackageDisk): string | null => {
+  if (pkgDir === '') return null;
+  const parts = pkgDir.split('/');
+  for (let n = parts.length - 1; n >= 0; n--) {
+    const up = parts.slice(0, n).join('/');
+    const names = disk.namesAt(up);
+    if (names === null) continue;
+    const at = (name: string): string => (up === '' ? name : `${up}/${name}`);
+    let root = names.files.has('pnpm-workspace.yaml') || names.files.has('lerna.json');
+    if (!root && names.files.has('package.json')) {
+      const text = read(at('package.json'));
+      const parsed = text === null ? null : parseJsonDocument(text, at('package.json'));
+      root = parsed !== null && !('diagnostic' in parsed) && isRecord(parsed.doc.value) && parsed.doc.value.workspaces !== undefined;
+    }
+    if (!root) continue;
+    for (const f of [...names.files].sort()) if (BUILDER_CONFIG.test(f)) return `${at(f)} at the workspace root`;
+    return null;
+  }
+  return null;
+};
+
 /** What in the package writes `dir` (a name in its folder), or null when nothing there does. */
 const builderOf = (dir: string, names: FolderNames, doc: JsonDocument, readBeside: (name: string) => string | null): string | null => {
   for (const s of SOURCE_DIRS) if (names.dirs.has(s)) return `${s}/ beside it`;
@@ -120,7 +188,8 @@ const builderOf = (dir: string, names: FolderNames, doc: JsonDocument, readBesid
   for (const [name, command] of Object.entries(scripts)) {
     if (typeof command !== 'string') continue;
     const words = scriptWords(command);
-    if (!words.some((w) => namesFolder(w, dir))) continue;
+    const into = (w: string, i: number): boolean => namesFolder(w, dir) || (i > 0 && OUTPUT_FLAGS.has(words[i - 1]) && plain(w).startsWith(`${dir}/`));
+    if (!words.some(into)) continue;
     if (tsconfigs.length > 0) return `script "${name}" with ${tsconfigs[0]}`;
     // An input the command reads: a folder of the package (`lib`, `src/index.ts`'s `src`) or a file beside the package.json.
     const input = words.find((w) => {
@@ -145,6 +214,7 @@ export const keptOutputDirs = (
   candidates: readonly string[],
   read: (repoPath: string) => string | null,
   diagnostics: Diagnostic[],
+  disk: PackageDisk = { isFile: (path) => read(path) !== null, namesAt: () => null },
 ): KeptOutput[] => {
   const at = (name: string): string => (pkgDir === '' ? name : `${pkgDir}/${name}`);
   const manifest = at('package.json');
@@ -168,6 +238,8 @@ export const keptOutputDirs = (
       }
     }
     if (hit === null || builderOf(dir, names, parsed.doc, (name) => read(at(name))) !== null) continue;
+    // Costlier, so last (reached only by a folder about to be kept): a source twin of the entry, a workspace root's bundler config.
+    if (sourceTwin(dir, hit.value, names, (name) => disk.isFile(at(name))) !== null || workspaceBuilder(pkgDir, read, disk) !== null) continue;
     const line = parsed.doc.lineOf(hit.path);
     const field = `${hit.field}${hit.path.slice(1).map((k) => `[${JSON.stringify(k)}]`).join('')}`;
     const kept: KeptOutput = { dir: at(dir), manifest, field, value: hit.value, line };
@@ -185,6 +257,26 @@ const namesOf = (entries: readonly fs.Dirent[]): FolderNames => {
   return { files, dirs };
 };
 
+const isRegularFile = (abs: string): boolean => {
+  try {
+    return fs.lstatSync(abs).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** The files and folders under the scanned root, by repo path. */
+const diskAt = (rootAbs: string): PackageDisk => ({
+  isFile: (path) => isRegularFile(`${rootAbs}/${path}`),
+  namesAt: (dir) => {
+    try {
+      return namesOf(fs.readdirSync(dir === '' ? rootAbs : `${rootAbs}/${dir}`, { withFileTypes: true }));
+    } catch {
+      return null;
+    }
+  },
+});
+
 /** The output folders a walked folder's entries keep: `keptOutputDirs` on what is on disk (walk.ts). */
 export const keptOutputsAmong = (rootAbs: string, base: string, entries: readonly fs.Dirent[], diagnostics: Diagnostic[] = []): KeptOutput[] => {
   let manifest = false;
@@ -195,7 +287,7 @@ export const keptOutputsAmong = (rootAbs: string, base: string, entries: readonl
   }
   if (!manifest || candidates.length === 0) return [];
   const prefix = `${rootAbs}/`;
-  return keptOutputDirs(base, namesOf(entries), candidates, (path) => readSmallFile(`${prefix}${path}`), diagnostics);
+  return keptOutputDirs(base, namesOf(entries), candidates, (path) => readSmallFile(`${prefix}${path}`), diagnostics, diskAt(rootAbs));
 };
 
 /**
@@ -241,7 +333,7 @@ export const listedPackageOutputs = (
     } catch {
       continue;
     }
-    out.push(...keptOutputDirs(pkg, namesOf(entries), [...dirs], (path) => readSmallFile(`${prefix}${path}`), diagnostics));
+    out.push(...keptOutputDirs(pkg, namesOf(entries), [...dirs], (path) => readSmallFile(`${prefix}${path}`), diagnostics, diskAt(rootAbs)));
   }
   return out;
 };

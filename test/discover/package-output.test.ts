@@ -49,8 +49,21 @@ const BUILT_EXPECTED = {
     'packages/c/c.mjs': 'tooling',
     'packages/c/rollup.config.mjs': 'tooling',
     'packages/d/index.js': 'production',
+    // f: esbuild --outfile=dist/index.js from index.ts (the flag names a file in dist/; index.ts is its source twin).
+    'packages/f/index.ts': 'production',
+    // g: dist/g.js is built by "prepare": "node scripts/build.mjs" from lib/g.js, its source twin.
+    'packages/g/lib/g.js': 'dead',
+    'packages/g/scripts/build.mjs': 'tooling',
   },
   notes: ['packages/e/package.json:1 discover/package-json-unread package.json not read for its entry points (invalid JSON: Expected double-quoted property name); dist/ left out as build output'],
+};
+
+const WORKSPACE = 'test/fixtures/discover/package-output-workspace';
+
+/** packages/foo's dist/ is written by the workspace root's rollup.config.js, not by anything in packages/foo. */
+const WORKSPACE_EXPECTED = {
+  files: { 'packages/foo/lib/foo.js': 'tooling', 'rollup.config.js': 'tooling' },
+  notes: [],
 };
 
 const inGit = (fixture: string): string => {
@@ -77,6 +90,11 @@ test('in git: the same folders stay out', async () => {
   assert.deepEqual(await summary(inGit('package-output-built')), BUILT_EXPECTED);
 });
 
+test('a bundler config at the workspace root builds its packages\' dist/: out, outside git and in it', async () => {
+  assert.deepEqual(await summary(standaloneFixture(WORKSPACE)), WORKSPACE_EXPECTED);
+  assert.deepEqual(await summary(inGit('package-output-workspace')), WORKSPACE_EXPECTED);
+});
+
 const names = (files: string[], dirs: string[]) => ({ files: new Set(files), dirs: new Set(dirs) });
 
 test('keptOutputDirs: entry fields, and what in the package builds the folder', () => {
@@ -98,6 +116,16 @@ test('keptOutputDirs: entry fields, and what in the package builds the folder', 
   // A script that writes it from a file that is there; one that only runs a file in it does not write it.
   assert.deepEqual(run({ main: 'dist/index.js', scripts: { build: 'ncc build index.js -o dist' } }, ['index.js'], []).kept, []);
   assert.deepEqual(run({ main: 'dist/index.js', scripts: { start: 'node dist/index.js' } }, ['index.js'], []).kept, ['dist main']);
+  // An output flag's word counts when it names a file in the folder, with the input that is there.
+  assert.deepEqual(run({ main: 'dist/out.js', scripts: { build: 'esbuild main.js --bundle --outfile=dist/out.js' } }, ['main.js'], []).kept, []);
+  assert.deepEqual(run({ main: 'dist/out.js', scripts: { build: 'ncc build main.js -o dist/out.js' } }, ['main.js'], []).kept, []);
+  // A source twin of the entry outside the folder: a source extension at the root, any code in a first-level folder but bin/.
+  assert.deepEqual(run({ main: 'dist/foo.js' }, ['foo.ts'], [], { 'foo.ts': '' }).kept, []);
+  assert.deepEqual(run({ main: 'dist/foo' }, [], ['lib'], { 'lib/foo.js': '' }).kept, []);
+  assert.deepEqual(run({ exports: { '.': './dist/x/y.mjs' } }, [], ['source2'], { 'source2/x/y.ts': '' }).kept, []);
+  // verdaccio's root index.js re-exports build/index: a shim of the same extension, not a source. hexo-cli's bin/hexo runs dist/.
+  assert.deepEqual(run({ main: 'build/index.js' }, ['index.js'], [], { 'index.js': "export * from './build/index';" }).kept, ['build main']);
+  assert.deepEqual(run({ main: 'dist/hexo' }, [], ['bin'], { 'bin/hexo.js': '' }).kept, ['dist main']);
   assert.deepEqual(run({ main: 'dist/index.js', scripts: { build: 'tsc --outDir=dist' } }, ['tsconfig.json'], [], { 'tsconfig.json': '{}' }).kept, []);
   // tsconfig output, bundler configs.
   assert.deepEqual(run({ main: 'dist/index.js' }, ['tsconfig.build.json'], [], { 'tsconfig.build.json': '{ "compilerOptions": { "outDir": "dist/" } }' }).kept, []);
