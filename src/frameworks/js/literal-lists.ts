@@ -158,12 +158,12 @@ const allLoops = (text: string): Loop[] => {
   return read.loops;
 };
 
-/** The innermost callback or `for…of` loop around a position, or undefined. */
-export const innermostLoopAt = (text: string, at: number): Loop | undefined => {
+/** The innermost callback or `for…of` loop around a position (of those `only` accepts, when given), or undefined. */
+export const innermostLoopAt = (text: string, at: number, only?: (l: Loop) => boolean): Loop | undefined => {
   // The text's loops, once read, answer; the whole-text test only for a text not read yet.
   if ((read === null || read.text !== text) && !MAY_ITERATE.test(text)) return undefined;
   let loop: Loop | undefined;
-  for (const l of allLoops(text)) if (l.open < at && l.end > at && (loop === undefined || l.open > loop.open)) loop = l;
+  for (const l of allLoops(text)) if (l.open < at && l.end > at && (loop === undefined || l.open > loop.open) && (only === undefined || only(l))) loop = l;
   return loop;
 };
 
@@ -194,9 +194,7 @@ export const listElementAt = (text: string, at: number, name: string): LiteralLi
  * the name, or the one that does iterates a list census cannot read.
  */
 export const listBoundAt = (text: string, at: number, name: string): LiteralList | null => {
-  if ((read === null || read.text !== text) && !MAY_ITERATE.test(text)) return null;
-  let loop: Loop | undefined;
-  for (const l of allLoops(text)) if (l.param === name && l.open < at && l.end > at && (loop === undefined || l.open > loop.open)) loop = l;
+  const loop = innermostLoopAt(text, at, (l) => l.param === name);
   return loop === undefined ? null : listOf(text, loop);
 };
 
