@@ -245,6 +245,23 @@ export const readBytes = (absPath: string): ReadResult => {
   }
 };
 
+/** `read` of the file opened for reading, closed after; a failure to open or read, in words. */
+const readOpen = <T>(absPath: string, read: (fd: number) => T): T | { error: string } => {
+  let fd: number;
+  try {
+    fd = fs.openSync(absPath, 'r');
+  } catch (e) {
+    return { error: readError(e) };
+  }
+  try {
+    return read(fd);
+  } catch (e) {
+    return { error: readError(e) };
+  } finally {
+    fs.closeSync(fd);
+  }
+};
+
 /**
  * Reads an open file to its end into `buffer`, doubling it as needed but never past `max + 1` bytes
  * (a file may grow after it was listed). One read that returns the size the file was listed with
@@ -272,22 +289,11 @@ const readInto = (fd: number, buffer: Buffer, expected: number, max = Infinity):
  * holds more (only `max + 1` bytes are ever read, whatever its size says: a file may grow after it
  * was listed). For the few files over --max-file-size whose imports are read (extract/large-file-imports.ts).
  */
-export const readBytesUpTo = (absPath: string, expected: number, max: number): ReadResult | { over: true } => {
-  let fd: number;
-  try {
-    fd = fs.openSync(absPath, 'r');
-  } catch (e) {
-    return { error: readError(e) };
-  }
-  try {
+export const readBytesUpTo = (absPath: string, expected: number, max: number): ReadResult | { over: true } =>
+  readOpen(absPath, (fd) => {
     const { buffer, length } = readInto(fd, Buffer.allocUnsafeSlow(Math.min(expected, max) + 1), expected, max);
     return length > max ? { over: true } : { bytes: buffer.subarray(0, length) };
-  } catch (e) {
-    return { error: readError(e) };
-  } finally {
-    fs.closeSync(fd);
-  }
-};
+  });
 
 export type ScratchReadResult = { bytes: Uint8Array } | { error: string };
 
@@ -301,25 +307,13 @@ export type ScratchReadResult = { bytes: Uint8Array } | { error: string };
  */
 export const scratchReader = (): ((absPath: string, expected: number) => ScratchReadResult) => {
   let buffer: Buffer = Buffer.allocUnsafeSlow(1 << 16);
-  return (absPath, expected) => {
-    let fd: number;
-    try {
-      fd = fs.openSync(absPath, 'r');
-    } catch (e) {
-      return { error: readError(e) };
-    }
-    try {
+  return (absPath, expected) =>
+    readOpen(absPath, (fd) => {
       if (buffer.length <= expected) buffer = Buffer.allocUnsafeSlow(Math.max(expected + 1, buffer.length * 2));
       const read = readInto(fd, buffer, expected);
       buffer = read.buffer;
-      const length = read.length;
-      return { bytes: buffer.subarray(0, length) };
-    } catch (e) {
-      return { error: readError(e) };
-    } finally {
-      fs.closeSync(fd);
-    }
-  };
+      return { bytes: buffer.subarray(0, read.length) };
+    });
 };
 
 /** A fresh private folder under the system temp dir (for census trace's hook files). */
