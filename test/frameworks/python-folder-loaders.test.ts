@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
-import { callArguments, computedLoadLines, joinArguments, literalSegments, loadedFiles, receiverBefore } from '../../src/frameworks/python/folder-loaders.js';
+import { computedLoadLines, loadedFiles, receiverBefore } from '../../src/frameworks/python/folder-loaders.js';
+import { callArguments, joinArguments, literalSegments } from '../../src/frameworks/python/call-text.js';
 import { pathValue, pathVariables, repoPathOf } from '../../src/languages/python/sys-path.js';
 
 const cases = frameworkCases('python-folder-loaders');

@@ -20,7 +20,7 @@
 import { lineOfOffset, lineStarts } from '../../util/lines.js';
 import { listedPaths } from '../../util/file-index.js';
 import { assignmentAbove } from './python-files.js';
-import { joinArguments, literalSegments } from './folder-loaders.js';
+import { joinArguments, literalSegments } from './call-text.js';
 import { pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext } from '../types.js';

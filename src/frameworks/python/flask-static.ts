@@ -16,7 +16,7 @@ import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { perScan } from '../per-scan.js';
-import { callArguments } from './folder-loaders.js';
+import { callArguments } from './call-text.js';
 
 /** `Flask(`/`flask.Flask(` or `Blueprint(`/`flask.Blueprint(`, whose first argument is the module's `__name__`. */
 const APP_CALL = /\b(Flask|Blueprint)\(\s*(?:['"][^'"]*['"]\s*,\s*)?__name__\b/g;
