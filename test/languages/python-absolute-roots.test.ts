@@ -29,3 +29,9 @@ test('sys.path: a name assigned an absolute literal above (dialect: pkgdatadir =
     { dir: '/usr/lib/x86_64-linux-gnu/pitivi/python', line: 7 },
   ]);
 });
+
+test('sys.path: a __file__ path that climbs out of the checkout is no absolute folder', () => {
+  const text = "import os, sys\nsys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, 'lib'))\n";
+  assert.deepEqual(sysPathFolders(text, 'tools/run.py'), []);
+  assert.deepEqual(sysPathFolders(text, 'a/tools/run.py'), [{ dir: 'lib', line: 2 }]);
+});

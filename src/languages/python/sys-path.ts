@@ -24,7 +24,14 @@ export interface SysPathFolder {
   line: number;
 }
 
-const REPO = '/__census_repo__';
+/**
+ * Where paths are evaluated from: the repo root sits under folders named so that a path climbing
+ * out of the checkout (`dirname(__file__)/../../lib` from the root) still says so once normalised,
+ * up to ABOVE_DEPTH levels, and is not taken for an absolute folder someone wrote (`/lib`).
+ */
+const ABOVE = '/__census_above__';
+const ABOVE_DEPTH = 16;
+const REPO = `${ABOVE.repeat(ABOVE_DEPTH)}/__census_repo__`;
 
 /** A repo path ('' = the root) as pathValue writes it, for a variable handed to pathValue. */
 export const absRepoPath = (path: string): string => (path === '' ? REPO : `${REPO}/${path}`);
@@ -193,7 +200,7 @@ const toRepo = (abs: string | null): string | null => {
  */
 const absoluteDir = (abs: string): string | null => {
   const normal = posix.normalize(abs).replace(/\/+$/, '');
-  return normal === '' || normal === '/' || normal.startsWith(REPO) ? null : normal;
+  return normal === '' || normal === '/' || normal.startsWith(ABOVE) ? null : normal;
 };
 
 const SYS_PATH = /^[ \t]*sys\.path\.(insert|append)\s*\((.*)\)\s*(?:#.*)?$/;
