@@ -28,6 +28,7 @@ import type { FileFacts, ImportFact, ImportSyntax } from '../model/facts.js';
 import type { Language } from '../model/file.js';
 import { emptyFacts } from '../model/facts.js';
 import { languageRecord } from '../languages/registry.js';
+import { lineCounter } from '../util/lines.js';
 
 /**
  * The largest JS/TS file whose imports are read, whatever --max-file-size is: 32 MB, or the limit
@@ -382,23 +383,6 @@ export const scanJsImports = (text: string): Found[] => {
   return found;
 };
 
-/** The 1-based line of each offset (offsets in ascending order), by one walk over the text's line breaks. */
-const linesOf = (text: string, offsets: number[]): number[] => {
-  const lines: number[] = [];
-  let line = 1;
-  let from = 0;
-  for (const offset of offsets) {
-    for (;;) {
-      const nl = text.indexOf('\n', from);
-      if (nl < 0 || nl >= offset) break;
-      line++;
-      from = nl + 1;
-    }
-    lines.push(line);
-  }
-  return lines;
-};
-
 /**
  * The facts of a file over --max-file-size: its imports alone (every other field empty), or null
  * for a language the scan does not read. Never throws for JS/TS; the Python extractor catches its own.
@@ -420,14 +404,14 @@ export const largeFileFacts = (path: string, text: string, language: Language): 
   }
   if (language !== 'javascript' && language !== 'typescript') return null;
   const found = scanJsImports(text);
-  const lines = linesOf(text, found.map((f) => f.offset));
+  const lineOf = lineCounter(text);
   const facts = emptyFacts();
   // what it exports is not read: name checks against it stay silent, as for a module with `export *`
   facts.hasStarImport = true;
-  found.forEach((f, i) => {
-    const fact: ImportFact = { specifier: f.specifier, syntax: f.syntax, line: lines[i], names: [], guard: f.inTry ? 'try' : null };
+  for (const f of found) {
+    const fact: ImportFact = { specifier: f.specifier, syntax: f.syntax, line: lineOf(f.offset), names: [], guard: f.inTry ? 'try' : null };
     if (f.typeOnly) fact.typeOnly = true;
     facts.imports.push(fact);
-  });
+  }
   return facts;
 };

@@ -19,6 +19,7 @@ import type { FileFacts } from '../model/facts.js';
 import type { Manifests } from '../manifests/store.js';
 import { languageRecord } from '../languages/registry.js';
 import { dirname } from '../util/path.js';
+import { lineCounter } from '../util/lines.js';
 import { aboutFile } from '../util/sentences.js';
 import type { FactsOfFile } from './import-edges.js';
 
@@ -55,25 +56,6 @@ const inNodeModules = (path: string): boolean => path.startsWith('node_modules/'
  */
 const isModule = (facts: FileFacts): boolean =>
   facts.exportedNames !== undefined || facts.hasStarImport === true || facts.imports.some((i) => i.syntax === 'import' || i.syntax === 'export-from');
-
-/**
- * The line of each offset, asked in ascending order: the lines before the last offset are not
- * counted again (counting from the start per match cost payload's 600 KB declaration files a pass
- * per `declare module`).
- */
-export const lineCounter = (text: string): ((offset: number) => number) => {
-  let line = 1;
-  let at = 0;
-  return (offset: number): number => {
-    if (offset < at) {
-      line = 1;
-      at = 0;
-    }
-    for (let i = text.indexOf('\n', at); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-    at = Math.max(at, offset);
-    return line;
-  };
-};
 
 const wildcardModulesOf = (file: string, text: string): WildcardModule[] => {
   const wildcardLine = lineCounter(text);

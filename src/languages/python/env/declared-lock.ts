@@ -7,32 +7,14 @@
 import { warning } from '../../../util/diagnostics.js';
 import { basename } from '../../../util/path.js';
 import type { DeclaredSink } from './declared-sink.js';
+import { lineOfOffset, lineStarts } from '../../../util/lines.js';
 
 export const isLockFile = (path: string): boolean => /^(uv|poetry|pdm)\.lock$|^Pipfile\.lock$/.test(basename(path));
 
-/**
- * The 1-based line of an offset, counted on from the offset asked before when it is not behind it
- * (the packages are asked in text order): counting from the start for each of a lock's hundreds of
- * packages was quadratic (saleor's uv.lock: 231 packages, 281 KB).
- */
-const lineCounter = (text: string): ((index: number) => number) => {
-  let line = 1;
-  let from = 0; // every line break before `from` is counted in `line`, and none from there to the last offset asked
-  return (index) => {
-    if (index < from) {
-      line = 1;
-      from = 0;
-    }
-    for (let i = text.indexOf('\n', from); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
-      line++;
-      from = i + 1;
-    }
-    return line;
-  };
-};
-
 export const readLockFile = (file: string, text: string, sink: DeclaredSink): void => {
-  const lineOf = lineCounter(text);
+  // One table per lock: Pipfile.lock's packages are asked out of text order (default, then develop).
+  const starts = lineStarts(text);
+  const lineOf = (index: number): number => lineOfOffset(starts, index);
   if (basename(file) === 'Pipfile.lock') {
     let data: unknown;
     try {
