@@ -120,22 +120,9 @@ export const buildLoadGraph = (files: readonly FileRecord[], edges: readonly Edg
 export const buildImportLoadGraph = (files: readonly FileRecord[], importEdgesOf: ReadonlyMap<string, readonly Edge[]>): ReverseGraph => {
   const reverse = new Map<string, string[]>();
   const loads = loadableFiles(files);
-  for (const [from, edges] of importEdgesOf) {
-    const fromPython = loads.get(from);
-    if (fromPython !== undefined) addImporterLoadEdges(reverse, loads, from, fromPython, edges);
-  }
+  for (const edges of importEdgesOf.values()) addLoadEdges(reverse, loads, edges);
   addPackageInits(reverse, files);
   return reverse;
-};
-
-/** One importer's load-time edges to loadable files, reversed. */
-const addImporterLoadEdges = (reverse: Map<string, string[]>, loads: ReadonlyMap<string, boolean>, from: string, fromPython: boolean, edges: readonly Edge[]): void => {
-  for (let i = 0; i < edges.length; i++) {
-    const e = edges[i];
-    const to = e.to;
-    if (to === null || to === from || e.via === 'stub' || !runsAtLoadIn(e, fromPython) || !loads.has(to)) continue;
-    addTo(reverse, to, from);
-  }
 };
 
 /** Every module that fails when `starts` fail, with its distance from them (0 for the starts). */
