@@ -49,10 +49,15 @@ const loadGitignore = (absDir: string, base: string): Matcher | null => {
   return { base, rules: ignore().add(text), reincluded: gitignoreReinclusions(text, base) };
 };
 
-/** Whether the walk goes on with a folder's entry: not git's folder, not a default-excluded folder, not ignored. */
-const isKept = (entry: fs.Dirent, base: string, active: Matcher[], useDefaultExcludes: boolean, buildsIn: BuildsIn, outputs: readonly string[]): boolean => {
+/** The paths re-included in a folder: by the .gitignore files above it, and the package output folders kept (package-output.ts). */
+const reincludedIn = (active: readonly Matcher[], outputs: readonly string[]): string[] => [...active.flatMap((m) => m.reincluded), ...outputs];
+
+/**
+ * Whether the walk goes on with a folder's entry: not git's folder, not a default-excluded folder, not ignored.
+ * `reincluded`: reincludedIn's answer for the folder, made once for all its entries.
+ */
+const isKept = (entry: fs.Dirent, base: string, active: Matcher[], useDefaultExcludes: boolean, buildsIn: BuildsIn, reincluded: readonly string[]): boolean => {
   const path = base === '' ? entry.name : `${base}/${entry.name}`;
-  const reincluded = [...active.flatMap((m) => m.reincluded), ...outputs];
   // A default-excluded folder is entered only to reach a re-included path: its other files stay out.
   if (!entry.isDirectory()) return !(useDefaultExcludes && reincluded.length > 0 && isInDefaultExcludedDir(path, reincluded, buildsIn)) && !isIgnored(active, path, false);
   if (entry.name === '.git') return false;
@@ -116,7 +121,8 @@ export const walkTree = (rootAbs: string, useDefaultExcludes: boolean, visitor: 
     const ownOutputs = useDefaultExcludes ? keptOutputsAmong(rootAbs, base, entries, visitor.diagnostics) : [];
     for (const kept of ownOutputs) visitor.output?.(kept);
     const reaching = ownOutputs.length > 0 ? [...outputs, ...ownOutputs.map((k) => k.dir)] : outputs;
-    const kept = entries.filter((entry) => isKept(entry, base, active, useDefaultExcludes, builds.buildsIn, reaching));
+    const reincluded = reincludedIn(active, reaching);
+    const kept = entries.filter((entry) => isKept(entry, base, active, useDefaultExcludes, builds.buildsIn, reincluded));
     visitor.folder?.(base, absDir, kept);
     for (const entry of kept) {
       const path = base === '' ? entry.name : `${base}/${entry.name}`;
@@ -182,7 +188,7 @@ export const keptEntriesOf = (rootAbs: string, useDefaultExcludes: boolean): ((p
     }
     const matchers = chainOf(path);
     builds.learn(path, entries);
-    const reaching = outputsOf(path, entries);
-    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).filter((e) => isKept(e, path, matchers, useDefaultExcludes, builds.buildsIn, reaching));
+    const reincluded = reincludedIn(matchers, outputsOf(path, entries));
+    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).filter((e) => isKept(e, path, matchers, useDefaultExcludes, builds.buildsIn, reincluded));
   };
 };
