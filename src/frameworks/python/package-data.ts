@@ -30,7 +30,7 @@ import { pathsInDir, pathsWithPrefix, sortedPaths } from '../../util/file-index.
 import { lineAt } from '../../util/lines.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
-import { compileGlob, GlobError } from '../../util/glob.js';
+import { compileRepoGlob } from '../../util/glob.js';
 import { tokenize, type PythonTokens } from '../../languages/python/tokenize.js';
 import { stringValue } from '../../languages/python/literals.js';
 import { callArgs, isOp, nameText } from '../../languages/python/ranges.js';
@@ -70,16 +70,6 @@ const MAX_TRIES = 400;
 
 const isFolder = (ctx: FrameworkContext, p: string): boolean => p !== '' && pathsWithPrefix(ctx.files, `${p}/`).length > 0;
 
-/** A glob pattern's matcher over a path below the listed folder (util's compileGlob); a pattern it refuses matches nothing. */
-const globMatcher = (pattern: string): ((path: string) => boolean) => {
-  try {
-    return compileGlob(pattern);
-  } catch (e) {
-    if (e instanceof GlobError) return () => false;
-    throw e;
-  }
-};
-
 /**
  * The files a listing of `folder` yields, by the listing's text: the literal glob patterns in it
  * (`CORE.glob("*.plug")`, `glob(os.path.join(d, '*.js'))`, a leading `**` for any folders; `[ab]` and `{a,b}` as globs have them), else every file in the folder (below it
@@ -91,7 +81,7 @@ const listedFiles = (ctx: FrameworkContext, folder: string, listing: string): st
   const recursive = RECURSIVE.test(listing);
   const below = recursive || patterns.length > 0 ? pathsWithPrefix(ctx.files, `${folder}/`) : pathsInDir(ctx.files, folder);
   // rglob: the pattern at any depth below the folder.
-  const matchers = patterns.map((p) => globMatcher(`${/\brglob\s*\(/.test(listing) ? '**/' : ''}${p.replace(/^\.?\//, '')}`));
+  const matchers = patterns.map((p) => compileRepoGlob(`${/\brglob\s*\(/.test(listing) ? '**/' : ''}${p.replace(/^\.?\//, '')}`));
   return below.filter((f) => !f.endsWith('.py') && (matchers.length === 0 || matchers.some((match) => match(f.slice(folder.length + 1)))));
 };
 
