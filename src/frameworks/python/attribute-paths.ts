@@ -17,8 +17,8 @@
  * script defines `tamper()`) — the mark of a folder of plugins rather than one of the same name by
  * chance.
  */
-import { lineOfOffset, lineStarts } from '../../util/lines.js';
-import { listedPaths } from '../../util/file-index.js';
+import { lineAt } from '../../util/lines.js';
+import { listedPaths, pathsInDir } from '../../util/file-index.js';
 import { assignmentAbove } from './python-files.js';
 import { joinArguments, literalSegments } from './call-text.js';
 import { pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
@@ -43,43 +43,51 @@ export interface AttributeFolder {
 const ATTRIBUTE_CORE = /^(?:((?:[A-Za-z_]\w*\s*\.\s*)*[A-Za-z_]\w*)\s*\(\s*)?([A-Za-z_]\w*)\.([A-Za-z_]\w*)(\s*\))?$/;
 /** Calls that name another path than the folder they are given. */
 const FOLDER_CHANGING = new Set(['dirname', 'basename', 'split', 'splitext']);
-/** An attribute's assignments: `<obj>.ATTR = …` on one line. */
-const assignmentOf = (obj: string, attr: string): RegExp => new RegExp(`^[ \\t]*${obj}\\.${attr}[ \\t]*=(?!=)[ \\t]*(.*?)[ \\t]*(?:#.*)?$`, 'gm');
+/** An attribute's assignment, `<obj>.<attr> = …` on one line (obj and attr each one plain name). */
+const ATTRIBUTE_ASSIGNMENT = /^[ \t]*([A-Za-z_]\w*)\.([A-Za-z_]\w*)[ \t]*=(?!=)[ \t]*(.*?)[ \t]*(?:#.*)?$/gm;
 /** A module-level function. */
 const DEF = /^(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\(/gm;
 
-/** Each attribute's one assignment in the tree (null for none or several), found once per scan. */
-const assignments = perScan((): Map<string, { file: string; line: number; rhs: string } | null> => new Map());
+interface Assignment {
+  file: string;
+  line: number;
+  rhs: string;
+}
 
-const assignedOnce = (ctx: FrameworkContext, obj: string, attr: string): { file: string; line: number; rhs: string } | null => {
-  const known = assignments(ctx);
-  const needle = `${obj}.${attr}`;
-  if (known.has(needle)) return known.get(needle)!;
-  let found: { file: string; line: number; rhs: string } | null = null;
-  let count = 0;
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length && count < 2; at++) {
+/**
+ * Every `<obj>.<attr> = …` of the tree's Python files, by `obj.attr`: the first, and whether there
+ * are more. Read in one pass over the files, once per scan and only when a listing asks (a search
+ * per attribute read every file again for each one asked, all of them for one assigned nowhere).
+ */
+const attributeAssignments = perScan((ctx): Map<string, { first: Assignment; more: boolean }> => {
+  const out = new Map<string, { first: Assignment; more: boolean }>();
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const file = listed[at];
     if (!file.endsWith('.py')) continue;
     const text = ctx.manifests.transientText(file);
-    if (text === null || !text.includes(needle)) continue;
-    for (const m of text.matchAll(assignmentOf(obj, attr))) {
-      if (++count > 1) break;
-      found = { file, line: lineOfOffset(lineStarts(text), m.index), rhs: m[1] };
+    if (text === null) continue;
+    for (const m of text.matchAll(ATTRIBUTE_ASSIGNMENT)) {
+      const key = `${m[1]}.${m[2]}`;
+      const known = out.get(key);
+      if (known) known.more = true;
+      else out.set(key, { first: { file, line: lineAt(text, m.index), rhs: m[3] }, more: false });
     }
   }
-  const out = count === 1 ? found : null;
-  known.set(needle, out);
   return out;
+});
+
+/** The one assignment in the tree of `obj.attr`; null for none or several. */
+const assignedOnce = (ctx: FrameworkContext, obj: string, attr: string): Assignment | null => {
+  const found = attributeAssignments(ctx).get(`${obj}.${attr}`);
+  return found === undefined || found.more ? null : found.first;
 };
 
 /** Whether every module of `folder` (two or more, `__init__.py` aside) defines one same module-level function. */
 const sharedShape = (ctx: FrameworkContext, folder: string): string | null => {
-  const prefix = folder === '' ? '' : `${folder}/`;
   let common: string[] | null = null;
   let modules = 0;
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-    const f = listed[at];
-    if (!f.startsWith(prefix) || f.slice(prefix.length).includes('/') || !f.endsWith('.py') || f.endsWith('__init__.py')) continue;
+  for (const f of pathsInDir(ctx.files, folder)) {
+    if (!f.endsWith('.py') || f.endsWith('__init__.py')) continue;
     const text = ctx.manifests.transientText(f);
     if (text === null) return null;
     const defs = new Set<string>([...text.matchAll(DEF)].map((m) => m[1]));
