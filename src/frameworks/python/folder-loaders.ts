@@ -264,6 +264,7 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
   const starts = lineStarts(text);
   const out: FolderLoader[] = [];
   const variablesAt = variablesOf(ctx, file, facts, text);
+  const folderEndingIn = (tail: string): string | null => onlyFolderEndingIn(ctx, tail);
   let calls = 0;
   for (const m of text.matchAll(LIST_CALL)) {
     if (++calls > MAX_CALLS) break;
@@ -282,14 +283,14 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
       if (folder !== null) out.push({ ...at, folder, mode: 'modules', via: CALLEE[listing] });
       else {
         const byTail = settledByTail(ctx, text, starts, line, args[0], false);
-        const byAttribute = byTail === null ? attributeFolder(ctx, text, starts, line, args[0], (tail) => onlyFolderEndingIn(ctx, tail)) : null;
+        const byAttribute = byTail === null ? attributeFolder(ctx, text, starts, line, args[0], folderEndingIn) : null;
         if (byTail !== null) out.push({ ...at, folder: byTail.folder, mode: 'modules', via: CALLEE[listing], tail: byTail.tail });
         else if (byAttribute !== null && byAttribute.below.length === 0) out.push({ ...at, folder: byAttribute.folder, mode: 'modules', via: CALLEE[listing], attribute: byAttribute });
       }
     } else if (globbing !== undefined) {
       const where = repoPathOf(pathValue(args[0] ?? '', file, varsFor(args[0] ?? '')));
       const byTail = where === null && args[0] !== undefined ? settledByTail(ctx, text, starts, line, args[0], true) : null;
-      const byAttribute = where === null && byTail === null && args[0] !== undefined ? attributeFolder(ctx, text, starts, line, args[0], (tail) => onlyFolderEndingIn(ctx, tail)) : null;
+      const byAttribute = where === null && byTail === null && args[0] !== undefined ? attributeFolder(ctx, text, starts, line, args[0], folderEndingIn) : null;
       const split = byTail !== null ? { folder: byTail.folder, pattern: byTail.pattern! } : byAttribute !== null ? splitGlob([byAttribute.folder, ...byAttribute.below].join('/')) : where === null ? null : splitGlob(where);
       if (split === null) continue;
       // Without recursive=True, Python reads ** as *.
@@ -318,7 +319,7 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
       const folder = repoPathOf(pathValue(base, file, varsFor(base)));
       if (folder !== null) out.push({ ...at, folder, mode: 'modules', via: CALLEE.join, join: true });
       else {
-        const byAttribute = attributeFolder(ctx, text, starts, line, base, (tail) => onlyFolderEndingIn(ctx, tail));
+        const byAttribute = attributeFolder(ctx, text, starts, line, base, folderEndingIn);
         if (byAttribute !== null && byAttribute.below.length === 0) out.push({ ...at, folder: byAttribute.folder, mode: 'modules', via: CALLEE.join, join: true, attribute: byAttribute });
       }
     }
