@@ -97,7 +97,6 @@ interface Found {
 
 /** Reads JS/TS source text: the stream of tokens that matter here, with strings and comments skipped. */
 class Reader {
-  pos = 0;
   readonly n: number;
   constructor(readonly text: string) {
     this.n = text.length;
@@ -259,7 +258,7 @@ const enum Brace {
  * which is most of a bundle's text, and is as fast on a file's only pass as on its hundredth
  * (a loop over characters in JavaScript runs interpreted until V8 compiles it).
  */
-const STOPS = /["'`/{}]|import|export|require|try/g;
+const STOPS = /["'`/{}]|import|export|require/g;
 
 /** The first position before `pos` that is not a blank (-1 when none within 256 characters). */
 const blankBefore = (text: string, pos: number): number => {
@@ -339,12 +338,12 @@ export const scanJsImports = (text: string): Found[] => {
     if (!stops.test(text)) break;
     const after = stops.lastIndex;
     const c = text.charCodeAt(after - 1);
-    // what matched, by its last character: a word ends in t (import, export), e (require) or y (try)
-    const length = c === 116 ? 6 : c === 101 ? 7 : c === 121 ? 3 : 1;
+    // what matched, by its last character: a word ends in t (import, export) or e (require)
+    const length = c === 116 ? 6 : c === 101 ? 7 : 1;
     const at = after - length;
     if (length > 1) {
       pos = after;
-      if (length === 3 || isIdentPart(text.charCodeAt(at - 1)) || isIdentPart(text.charCodeAt(after)) || isMember(text, at)) continue;
+      if (isIdentPart(text.charCodeAt(at - 1)) || isIdentPart(text.charCodeAt(after)) || isMember(text, at)) continue;
       const word = length === 7 ? 'require' : text.charCodeAt(at) === 105 ? 'import' : 'export';
       const next = r.skipBlank(after);
       const d = text.charCodeAt(next);
