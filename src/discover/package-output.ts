@@ -28,6 +28,8 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { diagnostic, warning } from '../util/diagnostics.js';
 import { parseJsonDocument, isRecord, type JsonDocument } from '../manifests/json.js';
 import { sourceNamesFor } from '../languages/javascript/build-output.js';
+import { pathKind } from '../util/fs.js';
+import { byString } from '../util/compare.js';
 
 /** The default-excluded folder names a package's own code may sit in. */
 const OUTPUT_DIRS: ReadonlySet<string> = new Set(['dist', 'build', 'out']);
@@ -257,17 +259,9 @@ const namesOf = (entries: readonly fs.Dirent[]): FolderNames => {
   return { files, dirs };
 };
 
-const isRegularFile = (abs: string): boolean => {
-  try {
-    return fs.lstatSync(abs).isFile();
-  } catch {
-    return false;
-  }
-};
-
 /** The files and folders under the scanned root, by repo path. */
 const diskAt = (rootAbs: string): PackageDisk => ({
-  isFile: (path) => isRegularFile(`${rootAbs}/${path}`),
+  isFile: (path) => pathKind(`${rootAbs}/${path}`) === 'file',
   namesAt: (dir) => {
     try {
       return namesOf(fs.readdirSync(dir === '' ? rootAbs : `${rootAbs}/${dir}`, { withFileTypes: true }));
@@ -325,7 +319,7 @@ export const listedPackageOutputs = (
   }
   const prefix = `${rootAbs}/`;
   const out: KeptOutput[] = [];
-  for (const [pkg, dirs] of [...candidates].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+  for (const [pkg, dirs] of [...candidates].sort((a, b) => byString(a[0], b[0]))) {
     if (!manifests.has(pkg) || leftOut(pkg === '' ? 'package.json' : `${pkg}/package.json`)) continue;
     let entries: fs.Dirent[];
     try {
