@@ -120,8 +120,8 @@ export const discover = async (rootAbs: string, options: DiscoverOptions): Promi
   // A package's dist/ or build/ that its package.json names and nothing beside it builds is its code (package-output.ts).
   // The walk decided on what it walked; git's listing is judged here by the same rule.
   if (buildsIn) {
-    const byGitignore = [...reincluded];
-    const kept = fromGit ? listedPackageOutputs(rootAbs, listed, (path) => isInDefaultExcludedDir(path, byGitignore, buildsIn), diagnostics) : walkedOutputs;
+    // listedPackageOutputs asks of the .gitignore re-inclusions alone: it returns before the kept outputs are added.
+    const kept = fromGit ? listedPackageOutputs(rootAbs, listed, (path) => isInDefaultExcludedDir(path, reincluded, buildsIn), diagnostics) : walkedOutputs;
     for (const k of kept) reincluded.push(k.dir);
   }
   const included = options.include.length > 0 ? compileGlobs(options.include) : null;
