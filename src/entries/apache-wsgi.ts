@@ -25,7 +25,19 @@ const WORD = /^(?:"([^"]*)"|'([^']*)'|(\S+))\s*/;
 /** Documentation of a setup (an example config), not a deployed one. */
 const DOC_FOLDER = /(?:^|\/)(?:docs?|examples?|samples?|share\/doc)\//i;
 /** The filesystem tree a config lies in: everything before its first top-level folder of the FHS. */
-export const FS_ROOT = /^((?:[^/]+\/)*?)(?:etc|usr|opt|srv|var)\//;
+const FS_ROOT = /^((?:[^/]+\/)*?)(?:etc|usr|opt|srv|var)\//;
+
+/**
+ * Where an absolute path lies in the filesystem tree a repo file is part of (`usr/bin/app`'s tree is
+ * the repo root): the tree's folder ('' = the root) and the path below it; null when the file is in
+ * no such tree or the path leaves it.
+ */
+export const inFilesystemTree = (repoPath: string, absolute: string): { tree: string; path: string } | null => {
+  const root = FS_ROOT.exec(repoPath);
+  if (root === null) return null;
+  const path = joinRepo(root[1], absolute.slice(1));
+  return path === null ? null : { tree: root[1], path };
+};
 
 /** Apache 2.4 reads `*.conf` from sites-enabled/ and conf-enabled/ (Debian, Red Hat's conf.d/ alike). */
 export const isApacheConfig = (path: string, name: string): boolean => name.endsWith('.conf') && !DOC_FOLDER.test(path);
@@ -45,11 +57,8 @@ const scriptPath = (directive: string, args: string): string | null => {
 /** The repo file an absolute script path stands for: below the config's filesystem tree when it holds it, else by the deploy-folder rule, else beside the config. */
 export const placeScript = (configPath: string, absolute: string, files: ReadonlySet<string>): string | null => {
   const candidates: string[] = [];
-  const root = FS_ROOT.exec(configPath);
-  if (root) {
-    const inTree = joinRepo(root[1], absolute.slice(1));
-    if (inTree !== null) candidates.push(inTree);
-  }
+  const inTree = inFilesystemTree(configPath, absolute);
+  if (inTree !== null) candidates.push(inTree.path);
   const deployed = joinRepo(mapDeployDir(dirname(absolute), files).cwd, basename(absolute));
   if (deployed !== null) candidates.push(deployed);
   // A sample config shipped beside its script with a placeholder path (`/path/to/project/wsgi.py`).

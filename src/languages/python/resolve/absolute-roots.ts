@@ -16,13 +16,12 @@
  */
 import type { FileFacts } from '../../../model/facts.js';
 import type { Manifests } from '../../../manifests/store.js';
-import { FS_ROOT } from '../../../entries/apache-wsgi.js';
+import { inFilesystemTree } from '../../../entries/apache-wsgi.js';
 import { dockerfileModel, isDockerfile } from '../../../entries/dockerfile.js';
 import { allFolders } from '../../../entries/support/deploy-dir.js';
 import { isExcluded, mapAbsoluteVia } from '../../../commandline/paths.js';
 import type { PathMapping } from '../../../commandline/types.js';
 import { listedPaths } from '../../../util/file-index.js';
-import { joinRepo } from '../../../util/path.js';
 
 /** Where an absolute folder lies in the tree, and why. */
 interface PlacedRoot {
@@ -58,11 +57,8 @@ export const absoluteRootPlacer = (
     return stages;
   };
   return (absolute, from) => {
-    const tree = FS_ROOT.exec(from);
-    if (tree) {
-      const dir = joinRepo(tree[1], absolute.slice(1));
-      if (dir !== null && folders.has(dir)) return { dir, how: `${absolute} is ${dir}/ of the filesystem tree at ${tree[1] === '' ? 'the repo root' : tree[1]}` };
-    }
+    const inTree = inFilesystemTree(from, absolute);
+    if (inTree !== null && folders.has(inTree.path)) return { dir: inTree.path, how: `${absolute} is ${inTree.path}/ of the filesystem tree at ${inTree.tree === '' ? 'the repo root' : inTree.tree}` };
     const found = new Map<string, string>();
     for (const pathMap of imageStages()) {
       if (!pathMap.some((m) => carries(m, from))) continue;
