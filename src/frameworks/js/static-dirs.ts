@@ -13,6 +13,9 @@
  * const holding one, or an nconf setting its config module's JSON settles, as Ghost serves its built
  * admin from `path.join(config.get('paths').adminAssets, 'assets')`); a bare `'public'` is relative
  * to wherever the process starts and is not followed. Each code file below the folder is a reference from the file that serves it.
+ * A server compiled to CommonJS is read as its source (compiled-interop.ts): tsc's
+ * `express_1.default.static(path_1.default.join(__dirname, 'public'))`, Babel's `(0, _serveStatic.default)(…)`,
+ * esbuild's `import_express.default.static(…)`, `register(static_1.default, { root })`.
  */
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
@@ -23,16 +26,19 @@ import { folderScopeOf } from './folder-scope.js';
 import { codeFilesMarked, fileReference } from './support.js';
 import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
+import { asSource } from '../../languages/javascript/compiled-interop.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const STATIC_CALL = /\b(express\s*(?:\.\s*static|\[\s*["']static["']\s*\])|serveStatic|sirv)\(\s*([^()\n]*(?:\([^()\n]*(?:\([^()\n]*(?:\([^()\n]*\))?[^()\n]*\))?[^()\n]*\))?[^()\n]*?)\s*[,)]/g;
 /** koa-static's default export under the name a file binds it to: `const serve = require('koa-static')`, `import serve from 'koa-static'`. */
-const KOA_STATIC = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*(['"])koa-static\2\s*\)|import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])koa-static\4)/;
+const KOA_STATIC = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:[\w$.]+\(\s*)?require\(\s*(['"])koa-static\2\s*\)|import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])koa-static\4)/;
 /** `const fastifyStatic = require('@fastify/static')` / `import fastifyStatic from 'fastify-static'`: the name `fastify.register(fastifyStatic, { root })` passes the plugin by (its require may also be written in the call). */
-const FASTIFY_STATIC = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*(['"])(?:@fastify\/static|fastify-static)\2\s*\)|import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])(?:@fastify\/static|fastify-static)\4)/;
+const FASTIFY_STATIC = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:[\w$.]+\(\s*)?require\(\s*(['"])(?:@fastify\/static|fastify-static)\2\s*\)|import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])(?:@fastify\/static|fastify-static)\4)/;
 const REGISTER = /\.\s*register\s*\(/g;
 /** What every call this reader reads holds (see servedFolders). */
-const STATIC_OR_SIRV = /tatic|sirv\(/;
+const STATIC_OR_SIRV = /tatic|sirv/;
+/** The names source code gives the modules read here, which compiled code binds to names of its own. */
+const SOURCE_NAMES: Record<string, string> = { express: 'express', 'serve-static': 'serveStatic', sirv: 'sirv', path: 'path', 'node:path': 'path', 'koa-static': 'koaStatic', '@fastify/static': 'fastifyStatic', 'fastify-static': 'fastifyStatic' };
 
 interface Served {
   file: string;
@@ -49,11 +55,14 @@ export const servedFolders = perScan((ctx): Served[] => {
   // `express['static'](dir)` (how ES3-era and LiveScript/CoffeeScript output spell it: `static` was reserved)
   // holds no `tatic(` mark; an anchored folder there spells `dirname`, which is the mark asked for it.
   for (const file of codeFilesMarked(ctx, ['tatic(', 'dirname'])) {
-    const text = ctx.readText(file) ?? '';
+    const read = ctx.readText(file) ?? '';
     // Every call read below spells `tatic` (`static(`, `serveStatic(`, `koa-static`, `@fastify/static`,
     // `express['static']`) or `sirv(`: one pass for both, where the six tests below each walked the
     // whole text of a file holding none (payload: 476 of the 543 files asked, 4.8 MB).
-    if (!STATIC_OR_SIRV.test(text)) continue;
+    if (!STATIC_OR_SIRV.test(read)) continue;
+    // Compiled CommonJS read as its source (compiled-interop.ts): tsc's `express_1.default.static(path_1.default.join(__dirname, 'public'))`,
+    // Babel's `(0, _serveStatic.default)(…)`, `register(static_1.default, { root })` (verdaccio's and Node-RED's built servers).
+    const text = asSource(read, SOURCE_NAMES);
     // The bracket form's pattern only where its word is: most files asked hold neither call (payload: 530 of its 538 files marked dirname, 5.9 MB).
     const koa = text.includes('koa-static') ? KOA_STATIC.exec(text) : null;
     const koaName = koa === null ? null : (koa[1] ?? koa[3]);

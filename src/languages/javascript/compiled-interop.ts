@@ -1,0 +1,39 @@
+/**
+ * CommonJS written by a compiler, read as the source it was compiled from. tsc, Babel and esbuild
+ * bind each import to a name of their own and reach the module's default through `.default`:
+ * `import express from 'express'` becomes `const express_1 = __importDefault(require("express"))`
+ * (tsc), `var _express = _interopRequireDefault(require("express"))` (Babel) or
+ * `var import_express = __toESM(require("express"))` (esbuild), and `express.static(dir)` becomes
+ * `express_1.default.static(dir)`; a named import `join(…)` becomes `(0, path_1.join)(…)`, the
+ * `(0, f)(…)` form calling `f` without a `this` (Babel's loose output spells `_express["default"]`). `asSource` rewrites a text so that readers matching
+ * the source's spelling read the compiled file too: the name each listed module is bound to
+ * becomes the name the caller gives for it, `.default` after it is dropped, and `(0, f)(` reads
+ * `f(`. Every rewrite stays on its line, so line numbers in the result are the original's.
+ */
+import { escapeRegExp } from '../../util/regexp.js';
+
+/** The interop helpers tsc (plain and through tslib), Babel and esbuild wrap a `require` in. */
+const BINDING = /\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*(?:(?:tslib(?:_1)?\.)?(?:__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM)\([ \t]*)?require\([ \t]*(['"])([^'"\n]+)\2[ \t]*\)/g;
+/** `(0, f)(` / `(0, m.f)(`, the call without a `this`. */
+const ZERO_CALL = /\([ \t]*0[ \t]*,[ \t]*([A-Za-z_$][\w$]*(?:[ \t]*\.[ \t]*[A-Za-z_$][\w$]*)*)[ \t]*\)(?=[ \t]*\()/g;
+/** What marks a text as compiled CommonJS: one test before any rewrite. */
+const COMPILED = /__importDefault|__importStar|_interopRequire|__toESM|\(0, /;
+
+/**
+ * `text` with each binding of a module named in `names` (module → the name source code gives it)
+ * spelled by that name and its `.default` dropped, and `(0, f)(` calls as `f(`; `text` itself
+ * when it holds none of the compilers' marks.
+ */
+export const asSource = (text: string, names: Readonly<Record<string, string>>): string => {
+  if (!COMPILED.test(text)) return text;
+  let out = text;
+  const renames = new Map<string, string>();
+  for (const m of text.matchAll(BINDING)) {
+    const name = names[m[3]];
+    if (name !== undefined && m[1] !== name) renames.set(m[1], name);
+  }
+  for (const [local, name] of renames) {
+    out = out.replace(new RegExp(String.raw`(?<![\w$.])${escapeRegExp(local)}(?:[ \t]*\.[ \t]*default\b|\[[ \t]*(['"])default\1[ \t]*\])?(?![\w$])`, 'g'), name);
+  }
+  return out.replace(ZERO_CALL, '$1');
+};
