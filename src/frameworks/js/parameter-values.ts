@@ -77,17 +77,15 @@ export interface EnclosingFunction {
 }
 
 /**
- * The names of a parameter list as written: each without its default and its rest `...`, and with
- * `annotated` without a TypeScript annotation too (`name?: T`, `name: T = x`; path-wrappers' methods);
- * null for one census cannot read (a pattern). enclosingFunction leaves an annotated parameter unread:
- * reading it there changes what anchored-paths, parameter-requires and path-wrappers find in TS files
- * (payload: 133 files' evidence), which no mend of this list has measured and settled.
+ * The names of a parameter list as written: each without its default, its rest `...` and a
+ * TypeScript annotation (`name?: T`, `name: T = x`: TS files' helpers, `const fixture = (name: string) =>
+ * join(here, name)`, are read as JS ones); null for one census cannot read (a pattern).
  */
-export const paramNames = (list: string, annotated = false): (string | null)[] =>
+export const paramNames = (list: string): (string | null)[] =>
   list.trim() === ''
     ? []
     : splitArgs(list).map((p) => {
-        const name = (annotated ? p.replace(/[?]?\s*:[\s\S]*$/, '') : p).replace(/=[\s\S]*$/, '').replace(/^\.\.\./, '').trim();
+        const name = p.replace(/[?]?\s*:[\s\S]*$/, '').replace(/=[\s\S]*$/, '').replace(/^\.\.\./, '').trim();
         return IDENTIFIER.test(name) ? name : null;
       });
 

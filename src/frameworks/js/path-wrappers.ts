@@ -93,15 +93,15 @@ const headerAt = (text: string, at: number): Header | null => {
   const fn = enclosingFunction(text, at);
   if (fn !== null) return { name: fn.name, params: fn.params, method: false };
   const inline = PROPERTY_ARROW.exec(text.slice(Math.max(0, at - 300), at));
-  if (inline) return { name: inline[1], params: paramNames(inline[2] ?? inline[3], true), method: true };
+  if (inline) return { name: inline[1], params: paramNames(inline[2] ?? inline[3]), method: true };
   const region = functionRegion(text, at);
   if (region.start === 0) return null;
   const before = text.slice(Math.max(0, region.start - 1 - 300), region.start - 1).trimEnd();
   const arrow = PROPERTY_ARROW.exec(before);
-  if (arrow) return { name: arrow[1], params: paramNames(arrow[2] ?? arrow[3], true), method: true };
+  if (arrow) return { name: arrow[1], params: paramNames(arrow[2] ?? arrow[3]), method: true };
   const m = METHOD_HEADER.exec(before);
   if (!m || NOT_METHODS.has(m[1])) return null;
-  return { name: m[1], params: paramNames(m[2], true), method: true };
+  return { name: m[1], params: paramNames(m[2]), method: true };
 };
 
 /** The folder a join's base names in the file, and how it was read; null when census cannot tell. */
