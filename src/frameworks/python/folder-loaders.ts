@@ -414,13 +414,26 @@ const reader: FrameworkReader = {
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
     const { byFolder, subfolders } = folderIndex(ctx);
+    // A file's listings that reach the same module give it one reference: the listing nearest the
+    // import, which is the one feeding it (sqlmap's option.py globs tamper/*.py at line 754 to print
+    // their docs and joins the name it imports at 783; the evidence, which takes a file's edges to a
+    // module by line, cited the glob).
+    const best = new Map<string, FolderLoader>();
+    const distance = (l: FolderLoader): number => Math.abs(l.loadLine - l.line);
     for (const loader of folderLoaders(ctx)) {
-      const label = describe(loader);
       for (const target of loadedFiles(byFolder, subfolders, loader)) {
         if (target === loader.file) continue;
-        const ref: ReferenceInput = { from: loader.file, target, targetKind: 'file', line: loader.line, label };
-        out.references.push(ref);
+        const key = `${loader.file}\0${target}`;
+        const known = best.get(key);
+        if (known === undefined || distance(loader) < distance(known) || (distance(loader) === distance(known) && loader.line < known.line)) best.set(key, loader);
       }
+    }
+    const labels = new Map<FolderLoader, string>();
+    for (const [key, loader] of best) {
+      const target = key.slice(key.indexOf('\0') + 1);
+      const label = labels.get(loader) ?? labels.set(loader, describe(loader)).get(loader)!;
+      const ref: ReferenceInput = { from: loader.file, target, targetKind: 'file', line: loader.line, label };
+      out.references.push(ref);
     }
     return out;
   },
