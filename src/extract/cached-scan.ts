@@ -7,7 +7,7 @@
  */
 import type { FactsCache } from '../cache/facts-cache.js';
 import { contentHash } from '../util/content-hash.js';
-import { readBytes } from '../util/fs.js';
+import { readBytes, readBytesUpTo } from '../util/fs.js';
 import { scanAll, type FingerprintThreadStarter } from './pool.js';
 import { type ScannedFile, type ScanOptions, type ScanRequest } from './scan-file.js';
 import { isScannedFile } from './valid-scanned.js';
@@ -15,11 +15,17 @@ import { isScannedFile } from './valid-scanned.js';
 /** What discovery knew about a file besides its bytes: scanFile's result depends on all of it. */
 const keyOf = (r: ScanRequest): string => `${r.path}\0${r.language ?? ''}\0${r.executable ? 'x' : '-'}${r.symlink ? 'l' : '-'}`;
 
+/**
+ * The hash a result is cached under: its bytes' (a file over --max-file-size read for its imports
+ * keeps its record's hash '' and carries it as readHash), or '' for one never read.
+ */
+const hashOf = (s: ScannedFile): string => s.record.hash || (s.readHash ?? '');
+
 /** Results that depend on more than the bytes (a read that failed, an extractor that crashed) are never cached. */
-const cacheable = (s: ScannedFile): boolean => s.record.hash !== '' && !s.diagnostics.some((d) => d.id.endsWith('/crash'));
+const cacheable = (s: ScannedFile): boolean => hashOf(s) !== '' && !s.diagnostics.some((d) => d.id.endsWith('/crash'));
 
 const matches = (s: ScannedFile, r: ScanRequest, hash: string): boolean =>
-  s.record.path === r.path && s.record.hash === hash && s.record.executable === r.executable && (s.record.symlink === true) === r.symlink &&
+  s.record.path === r.path && hashOf(s) === hash && s.record.executable === r.executable && (s.record.symlink === true) === r.symlink &&
   (r.language === null || s.record.language === r.language);
 
 export const scanAllCached = async (requests: ScanRequest[], options: ScanOptions, workers: number | undefined, cache: FactsCache | null, startFingerprints?: FingerprintThreadStarter): Promise<ScannedFile[]> => {
@@ -29,12 +35,16 @@ export const scanAllCached = async (requests: ScanRequest[], options: ScanOption
   for (let i = 0; i < requests.length; i++) {
     const r = requests[i];
     const key = keyOf(r);
-    if (r.bytes > options.maxFileSize || !cache.has(key)) {
+    // A file over --max-file-size has an entry only when it was read for its imports (up to the scan
+    // cap, large-file-imports.ts): hashing it here costs less than that scan (a 2 MB bundle chunk).
+    if (!cache.has(key)) {
       misses.push(i);
       continue;
     }
-    const read = readBytes(r.abs);
-    if ('error' in read || read.bytes.length > options.maxFileSize) {
+    const over = r.bytes > options.maxFileSize;
+    // No more than discovery listed, for a file over the limit: one grown since is a miss, not read whole.
+    const read = over ? readBytesUpTo(r.abs, r.bytes, r.bytes) : readBytes(r.abs);
+    if ('error' in read || 'over' in read || read.bytes.length > options.maxFileSize !== over) {
       misses.push(i);
       continue;
     }
@@ -48,7 +58,7 @@ export const scanAllCached = async (requests: ScanRequest[], options: ScanOption
     const i = misses[k];
     const s = scanned[k];
     results[i] = s;
-    if (cacheable(s)) cache.put(keyOf(requests[i]), s.record.hash, s);
+    if (cacheable(s)) cache.put(keyOf(requests[i]), hashOf(s), s);
   }
   cache.save();
   return results;

@@ -35,6 +35,11 @@ export interface ScannedFile {
   fingerprint?: FileFingerprint;
   /** Why the file is junk, not source (binary bytes under a source or manifest name): listed, never analysed. */
   junk?: string;
+  /**
+   * The hash of the bytes of a file over --max-file-size that was read for its imports: its record's
+   * hash stays '' (the Audit lists it as not analysed), and the facts cache keeps the result under this.
+   */
+  readHash?: string;
 }
 
 export interface ScanOptions {
@@ -116,6 +121,8 @@ const tooLarge = (req: ScanRequest, options: ScanOptions): ScannedFile => {
     return result;
   }
   const bytes = read.bytes;
+  // What follows depends on the bytes alone (and the options, which the cache's flavour holds).
+  result.readHash = contentHash(bytes);
   if (looksBinary(bytes)) {
     delete result.record.incomplete;
     result.junk = `binary content in a ${language} file`;

@@ -65,4 +65,4 @@ const isFingerprint = (v: unknown): boolean => {
 
 export const isScannedFile = (v: unknown): v is ScannedFile =>
   isObj(v) && isRecord(v.record) && (v.facts === null || isFacts(v.facts)) && every(v.diagnostics, isDiagnostic) &&
-  opt(v.fingerprint, isFingerprint) && opt(v.junk, isStr);
+  opt(v.fingerprint, isFingerprint) && opt(v.junk, isStr) && opt(v.readHash, isStr);

@@ -258,3 +258,27 @@ test('--cache-dir keeps the cache outside the repo and writes nothing into it', 
     }
   });
 });
+
+test('a file over --max-file-size read for its imports is cached under its bytes\' hash, its record\'s hash staying empty', async () => {
+  await withRepo(async (repo) => {
+    // A bundle chunk over the default 1 MB limit: read for its imports alone (large-file-imports.ts).
+    const chunk = `import { x } from "./lib";\n${Array.from({ length: 60_000 }, (_, i) => `export const v${i} = ${i};\n`).join('')}`;
+    writeFileSync(join(repo, 'web/chunk.js'), chunk);
+    const fresh = await run(repo, false);
+    const bundle = (JSON.parse(fresh.audit) as Audit).files.find((f) => f.path === 'web/chunk.js');
+    assert.equal(bundle?.hash, '', 'the Audit lists it as not analysed');
+    await run(repo);
+    assert.equal(entriesOf(onlyPack(repo)), Object.keys(FILES).length + 1, 'the chunk has an entry');
+    const warm = await run(repo);
+    assert.equal(warm.audit, fresh.audit);
+    // The entry is used: a crafted fact shows.
+    craft(onlyPack(repo), (v) => {
+      if (v.record.path === 'web/chunk.js') v.record.lines = 999;
+    });
+    reseal(repo, onlyPack(repo));
+    assert.equal((JSON.parse((await run(repo)).audit) as Audit).files.find((f) => f.path === 'web/chunk.js')?.lines, 999);
+    // Changed bytes miss and are read again.
+    writeFileSync(join(repo, 'web/chunk.js'), `${chunk}export const tail = 1;\n`);
+    assert.equal((await run(repo)).audit, (await run(repo, false)).audit);
+  });
+});
