@@ -115,6 +115,7 @@ import celery from './python/celery.js';
 import declarationTwins from './js/declaration-twins.js';
 import django from './python/django.js';
 import djangoTestSettings from './python/django-test-settings.js';
+import doctestImports from './python/doctest-imports.js';
 import entryPointScripts from './python/entry-point-scripts.js';
 import flaskStatic from './python/flask-static.js';
 import templateStatic from './python/template-static.js';
@@ -165,6 +166,7 @@ export const READERS: readonly FrameworkReader[] = [
   dirLoaders,
   django,
   djangoTestSettings,
+  doctestImports,
   docusaurus,
   docusaurusPluginPaths,
   drizzle,
