@@ -4,11 +4,12 @@
  * `import express from 'express'` becomes `const express_1 = __importDefault(require("express"))`
  * (tsc), `var _express = _interopRequireDefault(require("express"))` (Babel) or
  * `var import_express = __toESM(require("express"))` (esbuild), and `express.static(dir)` becomes
- * `express_1.default.static(dir)`; a named import `join(…)` becomes `(0, path_1.join)(…)`, the
- * `(0, f)(…)` form calling `f` without a `this` (Babel's loose output spells `_express["default"]`). `asSource` rewrites a text so that readers matching
- * the source's spelling read the compiled file too: the name each listed module is bound to
- * becomes the name the caller gives for it, `.default` after it is dropped, and `(0, f)(` reads
- * `f(`. Every rewrite stays on its line, so line numbers in the result are the original's.
+ * `express_1.default.static(dir)` (Babel's loose output: `_express["default"]`); a named import's
+ * call `join(…)` becomes `(0, path_1.join)(…)`, the `(0, f)(…)` form calling `f` without a `this`.
+ * `asSource` rewrites a text so that readers matching the source's spelling read the compiled file
+ * too: the name each listed module is bound to becomes the name the caller gives for it, `.default`
+ * after it is dropped, and `(0, f)(` reads `f(`. Every rewrite stays on its line, so line numbers in
+ * the result are the original's.
  */
 import { escapeRegExp } from '../../util/regexp.js';
 
