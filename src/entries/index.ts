@@ -10,6 +10,7 @@ import awsCdk from './aws-cdk.js';
 import awsSam from './aws-sam.js';
 import compose from './compose.js';
 import crontab from './crontab.js';
+import dbusServices from './dbus-services.js';
 import devcontainer from './devcontainer.js';
 import dockerfile from './dockerfile.js';
 import flyToml from './fly-toml.js';
@@ -40,6 +41,7 @@ import serverless from './serverless.js';
 import setupCfg from './setup-cfg.js';
 import setupPy from './setup-py.js';
 import supervisord from './supervisord.js';
+import systemHooks from './system-hooks.js';
 import systemd from './systemd.js';
 import taskfile from './taskfile.js';
 import tests from './tests.js';
@@ -58,6 +60,7 @@ export const DETECTORS: EntryDetector[] = [
   awsSam,
   compose,
   crontab,
+  dbusServices,
   devcontainer,
   dockerfile,
   flyToml,
@@ -88,6 +91,7 @@ export const DETECTORS: EntryDetector[] = [
   setupCfg,
   setupPy,
   supervisord,
+  systemHooks,
   systemd,
   taskfile,
   tests,

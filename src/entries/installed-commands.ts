@@ -14,7 +14,7 @@ import { emptyOutput, type EntryDetector } from './types.js';
 /** A file directly in one of the PATH folders of a filesystem tree; the part before `usr/` is the tree's root. */
 const INSTALLED_COMMAND = /^(.*?)usr\/(?:local\/)?(?:s?bin|games)\/[^/]+$/;
 /** A tree kept as a test's fixture or an example (`tests/fixtures/fakeroot/usr/bin/python3`) installs nothing. */
-const NOT_INSTALLED = /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|testdata|test-data|mocks?|examples?|samples?|docs?)\//i;
+export const NOT_INSTALLED = /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|testdata|test-data|mocks?|examples?|samples?|docs?)\//i;
 
 /** A command whose name says it runs tests. */
 const TEST_COMMAND = /[-_.](?:self)?tests?(?:cases?|suite)?(?:$|[-_.])/i;

@@ -1,0 +1,91 @@
+/**
+ * System hook folders: a filesystem tree as a package installs it (a Debian package unpacked, a
+ * container's rootfs/ overlay) puts scripts in folders that a part of the system runs, every
+ * file in the folder, with no line anywhere naming the script: pam_motd runs `etc/update-motd.d/*`
+ * at each login, the kernel packages run `etc/kernel/postinst.d/*`, systemd-sleep runs
+ * `lib/systemd/system-sleep/*`, cupsd runs `usr/lib/cups/backend/*` and `filter/*`, apport loads
+ * `usr/share/apport/package-hooks/*.py` into a crash report, reportbug runs `usr/share/bug/<pkg>/script`,
+ * grub-mkconfig runs `etc/grub.d/*`. Each such file is run in production: a command `/<path below the
+ * tree's root>`, with that root as `/` (as a systemd unit in the tree places it), so the absolute
+ * paths the hook names map into the tree too; evidence names the folder and what runs it. Like cron's run-parts folders (crontab.ts), run-parts folders take only names of
+ * letters, digits, `_` and `-` (`x.dpkg-old` and `README` are left alone); folders whose runner
+ * picks files by suffix say it (`*.py`, `*.sh`). A tree kept as a test fixture or example installs
+ * nothing (installed-commands.ts' rule).
+ */
+import { NOT_INSTALLED } from './installed-commands.js';
+import { addCommand } from './support/inputs.js';
+import { emptyOutput, type EntryDetector } from './types.js';
+
+/** Names Debian's run-parts runs. */
+const RUN_PARTS = /^(?!README$|readme$)[A-Za-z0-9_-]+$/;
+/** Any name a runner that takes every file would take: not hidden, not a backup or a package manager's leftover, not a readme. */
+const ANY = /^(?!\.|README|readme)[^/]*[^~/](?<!\.(?:dpkg-(?:old|new|dist|bak|tmp)|ucf-(?:old|new|dist)|rpm(?:save|new|orig)|bak|orig|swp|md|txt|rst))$/;
+const PYTHON = /^[^.][^/]*\.py$/;
+const SHELL = /^[^.][^/]*\.sh$/;
+
+interface HookFolder {
+  /** The folder below the tree's root, as a regex source without anchors. */
+  folder: string;
+  names: RegExp;
+  /** What runs a file there: "<file> is run by <runner> from <folder>/ (<how>)". */
+  runner: string;
+  how: string;
+}
+
+const HOOK_FOLDERS: HookFolder[] = [
+  { folder: 'etc/update-motd\\.d', names: RUN_PARTS, runner: 'pam_motd', how: 'at every login, run-parts /etc/update-motd.d' },
+  { folder: 'etc/kernel/(?:pre|post)(?:inst|rm)\\.d|etc/kernel/header_postinst\\.d', names: RUN_PARTS, runner: 'the kernel packages', how: 'when a kernel is installed or removed, run-parts /etc/kernel/…d' },
+  { folder: '(?:etc|usr/lib)/kernel/install\\.d', names: /^[^.][^/]*\.install$/, runner: 'kernel-install', how: 'every *.install plugin when a kernel is installed' },
+  { folder: 'etc/network/if-(?:pre-up|up|down|post-down)\\.d', names: RUN_PARTS, runner: 'ifupdown', how: 'when an interface goes up or down, run-parts /etc/network/if-*.d' },
+  { folder: 'etc/ppp/ip(?:v6)?-(?:pre-up|up|down)\\.d', names: RUN_PARTS, runner: 'pppd', how: 'when a link goes up or down, run-parts /etc/ppp/ip-*.d' },
+  { folder: '(?:etc|usr/lib)/NetworkManager/dispatcher\\.d(?:/(?:pre-up|pre-down|no-wait)\\.d)?', names: ANY, runner: 'NetworkManager-dispatcher', how: 'on every network event' },
+  { folder: '(?:etc/pm|usr/lib/pm-utils)/(?:sleep|power)\\.d', names: ANY, runner: 'pm-utils', how: 'on suspend, resume and power changes' },
+  { folder: '(?:usr/)?lib/systemd/system-(?:sleep|shutdown)', names: ANY, runner: 'systemd', how: 'systemd-sleep and systemd-shutdown run every executable there' },
+  { folder: '(?:usr/)?lib/systemd/(?:system|user)-(?:environment-)?generators|etc/systemd/(?:system|user)-generators', names: ANY, runner: 'systemd', how: 'a generator, run at boot and on daemon-reload' },
+  { folder: 'etc/dhcp/dhclient-(?:enter|exit)-hooks\\.d', names: RUN_PARTS, runner: 'dhclient-script', how: 'sourced on every DHCP event' },
+  { folder: 'etc/X11/Xsession\\.d', names: RUN_PARTS, runner: 'Xsession', how: 'sourced when an X session starts' },
+  { folder: 'etc/X11/xinit/xinitrc\\.d', names: ANY, runner: 'xinitrc', how: 'sourced when an X session starts' },
+  { folder: 'etc/profile\\.d', names: SHELL, runner: '/etc/profile', how: 'sourced by every login shell' },
+  { folder: 'etc/grub\\.d', names: RUN_PARTS, runner: 'grub-mkconfig', how: 'update-grub writes grub.cfg from their output' },
+  { folder: '(?:etc|usr/share)/initramfs-tools/(?:hooks|scripts/[a-z-]+)', names: RUN_PARTS, runner: 'initramfs-tools', how: 'hooks run by mkinitramfs, scripts at boot' },
+  { folder: 'usr/lib/cups/(?:backend|filter|driver|monitor|notifier|cgi-bin)', names: ANY, runner: 'CUPS', how: 'cupsd runs its backends, filters and drivers from usr/lib/cups/' },
+  { folder: 'usr/share/apport/(?:package|general)-hooks', names: PYTHON, runner: 'apport', how: 'loaded into every crash or bug report' },
+  { folder: 'usr/share/bug/[^/]+', names: /^script$/, runner: 'reportbug', how: 'run when a bug is reported against the package' },
+  { folder: 'usr/share/(?:nautilus|caja|nemo)-python/extensions', names: PYTHON, runner: 'the file manager', how: 'nautilus-python (caja-, nemo-) loads every *.py extension there' },
+];
+
+/** One regex: the tree's root, then one of the folders (its index found by the group that matched), then the file's name. */
+const HOOK = new RegExp(`^((?:.*?/)??)(?:${HOOK_FOLDERS.map((h) => `(${h.folder})`).join('|')})/([^/]+)$`);
+/** Text every folder above contains: a cheap test before the regex. */
+const PREFILTER = /\.d\/|systemd\/|cups\/|apport\/|bug\/|python\/ext|initramfs-tools\//;
+
+const hookOf = (path: string): { root: string; folder: string; hook: HookFolder; name: string } | null => {
+  if (!PREFILTER.test(path)) return null;
+  const m = HOOK.exec(path);
+  if (!m || NOT_INSTALLED.test(m[1])) return null;
+  const name = m[m.length - 1];
+  for (let i = 0; i < HOOK_FOLDERS.length; i++) {
+    const folder = m[i + 2];
+    if (folder !== undefined) return HOOK_FOLDERS[i].names.test(name) ? { root: m[1], folder, hook: HOOK_FOLDERS[i], name } : null;
+  }
+  return null;
+};
+
+const systemHooks: EntryDetector = {
+  id: 'system-hooks',
+  title: 'system hook folders of a filesystem tree (update-motd.d, kernel/postinst.d, systemd system-sleep, cups backends and filters, apport hooks, reportbug scripts, grub.d, …)',
+  matches: (path) => hookOf(path) !== null,
+  detect: (file) => {
+    const out = emptyOutput();
+    const hit = hookOf(file.path);
+    if (!hit) return out;
+    // A command, not a bare entry: the tree is a filesystem image, so the absolute paths the hook
+    // names (`exec /usr/share/app/motd-status`) map below its root, as a systemd unit's do.
+    const root = hit.root.replace(/\/$/, '');
+    const pathMap = [{ from: '/', to: root, label: `${file.path} lies where ${hit.hook.runner} finds it, below the filesystem root ${root === '' ? 'at the repo root' : `${root}/`}` }];
+    addCommand(out, `/${file.path.slice(hit.root.length)}`, { cwd: '', pathMap, kind: 'production', evidence: `${hit.hook.runner} (${hit.hook.how}) from ${hit.folder}/` });
+    return out;
+  },
+};
+
+export default systemHooks;
