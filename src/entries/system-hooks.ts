@@ -5,14 +5,16 @@
  * at each login, the kernel packages run `etc/kernel/postinst.d/*`, systemd-sleep runs
  * `lib/systemd/system-sleep/*`, cupsd runs `usr/lib/cups/backend/*` and `filter/*`, apport loads
  * `usr/share/apport/package-hooks/*.py` into a crash report, reportbug runs `usr/share/bug/<pkg>/script`,
- * grub-mkconfig runs `etc/grub.d/*`. Each such file is run in production: a command `/<path below the
- * tree's root>`, with that root as `/` (as a systemd unit in the tree places it), so the absolute
- * paths the hook names map into the tree too; evidence names the folder and what runs it. Like cron's run-parts folders (crontab.ts), run-parts folders take only names of
- * letters, digits, `_` and `-` (`x.dpkg-old` and `README` are left alone); folders whose runner
- * picks files by suffix say it (`*.py`, `*.sh`). A tree kept as a test fixture or example installs
- * nothing (installed-commands.ts' rule).
+ * grub-mkconfig runs `etc/grub.d/*`. Each such file is run in production: a command `/<path below
+ * the tree's root>`, with that root as `/` (as a systemd unit in the tree places it), so the
+ * absolute paths the hook names map into the tree too; evidence names the folder and what runs it.
+ * Like cron's run-parts folders (crontab.ts), run-parts folders take only names of letters, digits,
+ * `_` and `-` (`x.dpkg-old` and `README` are left alone); folders whose runner picks files by suffix
+ * say it (`*.py`, `*.sh`). A tree kept as a test fixture or example installs nothing
+ * (installed-commands.ts' rule).
  */
 import { NOT_INSTALLED } from './installed-commands.js';
+import { quoteWord } from '../util/shell-words.js';
 import { addCommand } from './support/inputs.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 
@@ -83,7 +85,7 @@ const systemHooks: EntryDetector = {
     // names (`exec /usr/share/app/motd-status`) map below its root, as a systemd unit's do.
     const root = hit.root.replace(/\/$/, '');
     const pathMap = [{ from: '/', to: root, label: `${file.path} lies where ${hit.hook.runner} finds it, below the filesystem root ${root === '' ? 'at the repo root' : `${root}/`}` }];
-    addCommand(out, `/${file.path.slice(hit.root.length)}`, { cwd: '', pathMap, kind: 'production', evidence: `${hit.hook.runner} (${hit.hook.how}) from ${hit.folder}/` });
+    addCommand(out, quoteWord(`/${file.path.slice(hit.root.length)}`), { cwd: '', pathMap, kind: 'production', evidence: `${hit.hook.runner} (${hit.hook.how}) from ${hit.folder}/` });
     return out;
   },
 };
