@@ -61,12 +61,46 @@ const stemSegments = (path: string): string[] => path.replace(/\.d\.[cm]?ts$|\.[
  */
 const mirrorOf = (ctx: FrameworkContext, pkg: JsPackage): { declarations: string; code: string; types: string } | null => {
   const types = typeof pkg.json.types === 'string' ? pkg.json.types : typeof pkg.json.typings === 'string' ? pkg.json.typings : null;
-  if (types === null || !DECLARATION.test(types)) return null;
-  const typesPath = joinRepo(pkg.dir, types);
   const inPackage = (p: string): string => joinRepo(pkg.dir, p) ?? p;
   const main = mainCandidates(typeof pkg.json.main === 'string' ? pkg.json.main : '').code.map(inPackage).find((c) => ctx.files.has(c) && /\.[cm]?js$/.test(c));
+  if (main === undefined) return null;
+  const typesPath = types !== null && DECLARATION.test(types) ? joinRepo(pkg.dir, types) : null;
   // A `types` the package does not ship types nothing: TypeScript finds no declarations through it.
-  if (typesPath === null || !ctx.files.has(typesPath) || main === undefined) return null;
+  // The package may still publish its declarations' folder by name (publishedDeclarations).
+  const shipped = typesPath !== null && ctx.files.has(typesPath) ? { path: typesPath, why: `${pkg.manifest} "types": "${types}"` } : publishedDeclarations(ctx, pkg, main, types);
+  if (shipped === null) return null;
+  return mirrorBetween(pkg, shipped.path, main, shipped.why);
+};
+
+/**
+ * A folder of declarations only that package.json `files` publishes (`"files": ["lib", "types"]`)
+ * and that mirrors the main's folder: `types/index.d.ts` for `"main": "lib/index.js"` (or
+ * `types/lib/index.d.ts`). That is where the package's build put its declarations (tsc's
+ * `declarationDir`) and what it ships them in, though its `types` names a file it does not ship
+ * (`"types": "lib/index.d.ts"` in @vuepress/shared-utils) or is absent. The declaration that
+ * mirrors the main, with the evidence; null when no published folder is such a mirror.
+ */
+const publishedDeclarations = (ctx: FrameworkContext, pkg: JsPackage, main: string, types: string | null): { path: string; why: string } | null => {
+  if (!Array.isArray(pkg.json.files)) return null;
+  const mainRel = pkg.dir === '' ? main : main.slice(pkg.dir.length + 1);
+  const mainStem = mainRel.replace(/\.[cm]?js$/, '');
+  const mainName = mainStem.split('/').pop() ?? mainStem;
+  for (const entry of pkg.json.files) {
+    if (typeof entry !== 'string' || entry.startsWith('!') || /[*?{[]/.test(entry)) continue;
+    const folder = joinRepo(pkg.dir, entry.replace(/^\.\//, '').replace(/\/+$/, ''));
+    if (folder === null || folder === pkg.dir || main.startsWith(`${folder}/`)) continue;
+    const inside = pathsWithPrefix(ctx.files, `${folder}/`);
+    if (inside.length === 0 || !inside.every((f) => DECLARATION.test(f))) continue;
+    const found = [`${folder}/${mainStem}.d.ts`, `${folder}/${mainName}.d.ts`].find((c) => ctx.files.has(c));
+    if (found === undefined) continue;
+    const missing = types === null ? 'which names no "types"' : `whose "types": "${types}" is not in the package`;
+    return { path: found, why: `${pkg.manifest} "files" publishes ${entry}, a folder of declarations only, ${missing}` };
+  }
+  return null;
+};
+
+/** The mirror between a declaration and the code file it types, at the end of their paths. */
+const mirrorBetween = (pkg: JsPackage, typesPath: string, main: string, why: string): { declarations: string; code: string; types: string } | null => {
   const a = stemSegments(typesPath);
   const b = stemSegments(main);
   let shared = 0;
@@ -75,7 +109,7 @@ const mirrorOf = (ctx: FrameworkContext, pkg: JsPackage): { declarations: string
   const declarations = a.slice(0, a.length - shared).join('/');
   const code = b.slice(0, b.length - shared).join('/');
   if (declarations === code || declarations === pkg.dir) return null;
-  return { declarations, code, types: `${pkg.manifest} "types": "${types}" for "main" ${main}` };
+  return { declarations, code, types: `${why} for "main" ${main}` };
 };
 
 /** Each declaration in a package's mirror folder with the code file at the mirrored path (once per scan: enabledBy and collect both ask). */
