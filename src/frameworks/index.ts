@@ -113,6 +113,9 @@ import webpack from './js/webpack.js';
 import alembic from './python/alembic.js';
 import celery from './python/celery.js';
 import declarationTwins from './js/declaration-twins.js';
+import namedDeclarations from './js/named-declarations.js';
+import manifestFields from './js/manifest-fields.js';
+import importConditions from './js/import-conditions.js';
 import django from './python/django.js';
 import djangoTestSettings from './python/django-test-settings.js';
 import doctestImports from './python/doctest-imports.js';
@@ -162,6 +165,9 @@ export const READERS: readonly FrameworkReader[] = [
   cucumber,
   cypress,
   declarationTwins,
+  namedDeclarations,
+  manifestFields,
+  importConditions,
   dependencyCruiser,
   dirLoaders,
   django,

@@ -1,0 +1,85 @@
+/**
+ * A program that reads declaration files as data, by their names: the TypeScript compiler keeps
+ * its standard library as `lib.es5.d.ts`, `lib.dom.d.ts`, … beside `typescript.js` and `tsc.js`,
+ * and loads each by a name from a literal table (`["es5", "lib.es5.d.ts"]` in its `libMap`)
+ * joined onto its own folder (`getDirectoryPath(sys.getExecutingFilePath())`, the module's
+ * `__filename`). No module imports those files and none of them types a module beside it, so they
+ * looked dead.
+ *
+ * A declaration file with no code twin beside it (declaration-twins.ts covers `x.d.ts` next to
+ * `x.js`) is a reference from each code module in its folder that spells its exact file name as a
+ * string literal (`"lib.es5.d.ts"`, `'lib.dom.d.ts'`) and spells its own location (`__dirname`,
+ * `__filename`, `import.meta.url`, `import.meta.dirname`): the module finds the file by that name
+ * beside itself. The line of the literal is the evidence. Only the folders that hold such a
+ * declaration are read, and only the code files there whose text names `.d.ts`.
+ */
+import { pathsInDir } from '../../util/file-index.js';
+import { lineStarts, lineOfOffset } from '../../util/lines.js';
+import { basename, dirname } from '../../util/path.js';
+import { perScan } from '../per-scan.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import { fileReference, sortedFiles } from './support.js';
+
+const DECLARATION = /\.d\.([cm]?)ts$/;
+const CODE = /\.[cm]?[jt]sx?$/;
+/** A string literal that is a declaration file's bare name. */
+const NAME_LITERAL = /(["'`])([\w.@+-]+\.d\.[cm]?ts)\1/g;
+/** The module spells its own folder or file. */
+const OWN_LOCATION = /\b__dirname\b|\b__filename\b|\bimport\.meta\.(?:url|dirname|filename)\b/;
+
+interface NamedDeclaration {
+  from: string;
+  target: string;
+  line: number;
+  literal: string;
+}
+
+/** Each declaration without a twin named by a module beside it (once per scan: enabledBy and collect both ask). */
+const namedDeclarations = perScan((ctx: FrameworkContext): NamedDeclaration[] => {
+  // Folders holding a declaration that types no code beside it.
+  const folders = new Set<string>();
+  for (const f of sortedFiles(ctx)) {
+    if (!DECLARATION.test(f) || f.includes('node_modules/')) continue;
+    if (!ctx.files.has(f.replace(DECLARATION, '.$1js'))) folders.add(dirname(f));
+  }
+  const out: NamedDeclaration[] = [];
+  for (const folder of folders) {
+    const files = pathsInDir(ctx.files, folder);
+    const names = new Map<string, string>();
+    for (const f of files) if (DECLARATION.test(f) && !ctx.files.has(f.replace(DECLARATION, '.$1js'))) names.set(basename(f), f);
+    for (const file of files) {
+      if (!CODE.test(file) || DECLARATION.test(file)) continue;
+      const text = ctx.readText(file);
+      if (text === null || !text.includes('.d.') || !OWN_LOCATION.test(text)) continue;
+      let starts: number[] | null = null;
+      const seen = new Set<string>();
+      for (const m of text.matchAll(NAME_LITERAL)) {
+        const target = names.get(m[2]);
+        if (target === undefined || seen.has(target)) continue;
+        seen.add(target);
+        starts ??= lineStarts(text);
+        out.push({ from: file, target, line: lineOfOffset(starts, m.index ?? 0), literal: m[0] });
+      }
+    }
+  }
+  return out;
+});
+
+const namedDeclarationsReader: FrameworkReader = {
+  id: 'named-declarations',
+  title: 'Declaration files a module beside them reads by name (TypeScript\'s lib.*.d.ts)',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => {
+    const first = namedDeclarations(ctx)[0];
+    return first ? `${first.from}:${first.line} names ${first.literal}` : null;
+  },
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    for (const n of namedDeclarations(ctx)) {
+      out.references.push(fileReference(n.from, n.target, n.line, `read by name by ${n.from}:${n.line} (${n.literal}), a module that finds it beside itself`));
+    }
+    return out;
+  },
+};
+
+export default namedDeclarationsReader;
