@@ -6,6 +6,7 @@ import { pagesForPath, visitedPath } from '../../src/frameworks/js/html-pages.js
 
 const cases = frameworkCases('html-pages');
 test('html-pages: has a basic fixture', () => assert.ok(cases.includes('html-pages-basic')));
+test('html-pages: has a fixture with a theme\'s url-filter scripts', () => assert.ok(cases.includes('html-pages-theme')));
 for (const name of cases) test(`html-pages: ${name}`, () => checkFrameworkFixture(name));
 
 test('html-pages: a visited URL names a page only on this machine', () => {

@@ -97,8 +97,36 @@ const siteRootOf = (ctx: FrameworkContext, page: string, packageDirs: readonly s
   return slash < 0 ? pkg : (joinRepo(pkg, rest.slice(0, slash)) ?? pkg);
 };
 
+/** A Jinja `url` filter of one literal: `{{ 'js/base.js'|url }}` (MkDocs' themes). */
+const URL_FILTER = /^\{\{-?\s*(["'])([^"'{}|\n]+)\1\s*\|\s*url\s*-?\}\}$/;
+
+/**
+ * The folder a theme's `url` filter paths start from: MkDocs copies a theme's files to the site's
+ * root and its `url` filter makes a path relative to that root, so `{{ 'js/base.js'|url }}` in any
+ * template of the theme is the theme folder's `js/base.js`. The theme folder is the nearest one
+ * above the template holding the theme's config (`mkdocs_theme.yml`), else the template's own.
+ */
+const themeRootOf = (ctx: FrameworkContext, page: string): string => {
+  for (let dir = dirname(page); ; dir = dirname(dir)) {
+    if (ctx.files.has(joinRepo(dir, 'mkdocs_theme.yml') ?? '')) return dir;
+    if (dir === '') return dirname(page);
+  }
+};
+
+/** `<script src="{{ 'js/base.js'|url }}">`: the quotes inside the value are the other kind, which htmlScripts does not read. */
+const URL_FILTER_SCRIPT = /<script\b[^>]*?\bsrc\s*=\s*(?:"(\{\{-?\s*'[^'"{}|\n]+'\s*\|\s*url\s*-?\}\})"|'(\{\{-?\s*"[^'"{}|\n]+"\s*\|\s*url\s*-?\}\})')/gi;
+
+const urlFilterScripts = (html: string): { src: string; line: number }[] =>
+  [...html.matchAll(URL_FILTER_SCRIPT)].map((m) => ({ src: m[1] ?? m[2], line: lineAt(html, m.index ?? 0) }));
+
 /** The repo file a page's `src` names, exactly (no extension guessing: a browser asks for that path). */
 export const scriptTarget = (ctx: FrameworkContext, page: string, src: string, siteRoot: string): string | null => {
+  const filtered = URL_FILTER.exec(src);
+  if (filtered !== null) {
+    const path = filtered[2].replace(/[?#].*$/, '').replace(/^\/+/, '');
+    const target = SCRIPT_FILE.test(path) && !/^[a-z][\w+.-]*:/i.test(path) ? joinRepo(themeRootOf(ctx, page), path) : null;
+    return target !== null && ctx.files.has(target) ? target : null;
+  }
   if (TEMPLATED.test(src)) return null;
   const path = src.replace(/[?#].*$/, '');
   if (!SCRIPT_FILE.test(path)) return null;
@@ -118,7 +146,7 @@ export const pageScripts = perScan((ctx: FrameworkContext): { scripts: PageScrip
     packageDirs ??= jsPackages(ctx).map((p) => p.dir);
     const root = siteRootOf(ctx, page, packageDirs);
     roots.set(page, root);
-    for (const { src, line } of htmlScripts(text)) {
+    for (const { src, line } of [...htmlScripts(text), ...(text.includes('url') ? urlFilterScripts(text) : [])]) {
       const target = scriptTarget(ctx, page, src, root);
       if (target !== null) scripts.push({ page, line, src, target });
     }
@@ -153,7 +181,13 @@ const htmlPages: FrameworkReader = {
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
     const { scripts, roots } = pageScripts(ctx);
-    for (const s of scripts) out.references.push(fileReference(s.page, s.target, s.line, `loaded by <script src="${s.src}"> in ${s.page}:${s.line}`));
+    for (const s of scripts) {
+      // A theme's template is rendered by the program that loads the theme, by its package: the
+      // package's __init__.py stands in for the template (census has no edge from a renderer to it).
+      const theme = URL_FILTER.test(s.src) ? joinRepo(themeRootOf(ctx, s.page), '__init__.py') : null;
+      if (theme !== null && ctx.files.has(theme)) out.references.push(fileReference(theme, s.target, undefined, `loaded by <script src="${s.src}"> in ${s.page}:${s.line}, a template of the theme package ${theme}`));
+      else out.references.push(fileReference(s.page, s.target, s.line, `loaded by <script src="${s.src}"> in ${s.page}:${s.line}`));
+    }
     const runs = serverRuns(ctx);
     for (const page of roots.keys()) {
       const folder = innermost(page, runs.map((r) => r.folder));
