@@ -124,10 +124,19 @@ const isTypesCondition = (key: string): boolean => key === 'types' || key === 't
  * outDir/rootDir, build-output.ts). Declarations not built yet whose source census cannot find are
  * no entry and no finding: nothing runs them. A pattern target is not followed.
  */
-const addTypes = (site: Site, target: string, evidence: string, jsonPath: (string | number)[]) => {
+const addTypes = (site: Site, target: string, evidence: string, jsonPath: (string | number)[], subpath: string | null = null, map: Record<string, unknown> = {}) => {
   const path = joinRepo(site.dir, target);
-  if (path === null || path.includes('*')) return;
+  if (path === null) return;
   const line = site.doc.lineOf(jsonPath);
+  if (path.includes('*')) {
+    // A subpath pattern's declarations (vite's `"./types/*": { "types": "./types/*" }`): each the
+    // package ships and no `null` key withholds is what its users' `vite/types/x` reads.
+    if (subpath === null || !subpath.includes('*')) return;
+    for (const p of patternFiles(path, site.ctx, { key: subpath, map }).files) {
+      if (/\.d\.[cm]?ts$/.test(p)) site.out.entries.push(fileEntry(p, 'tooling', `${evidence} "${target}": the declarations its users' TypeScript reads`, line));
+    }
+    return;
+  }
   if (site.ctx.files.has(path)) {
     site.out.entries.push(fileEntry(path, 'tooling', `${evidence} "${target}": the declarations its users' TypeScript reads`, line));
     return;
@@ -140,7 +149,7 @@ const addTypes = (site: Site, target: string, evidence: string, jsonPath: (strin
 const walkExports = (site: Site, value: unknown, jsonPath: (string | number)[], subpath: string, conditions: string[], map: Record<string, unknown>, field = 'exports') => {
   if (typeof value === 'string') {
     const cond = conditions.length > 0 ? ` (${conditions.join(', ')})` : '';
-    if (conditions.some(isTypesCondition)) addTypes(site, value, `${site.path} ${field} "${subpath}"${cond}`, jsonPath);
+    if (conditions.some(isTypesCondition)) addTypes(site, value, `${site.path} ${field} "${subpath}"${cond}`, jsonPath, subpath, map);
     else addFile(site, value, `${site.path} ${field} "${subpath}"${cond}`, jsonPath, subpath, map);
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => walkExports(site, v, [...jsonPath, i], subpath, conditions, map, field));
