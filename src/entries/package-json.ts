@@ -145,6 +145,27 @@ const addTypes = (site: Site, target: string, evidence: string, jsonPath: (strin
   if (built) site.out.entries.push(fileEntry(built.source, 'tooling', `${evidence} "${target}", built from ${built.source} (${built.why}): the declarations its users' TypeScript reads`, line));
 };
 
+/**
+ * The files a package gives other loaders than Node, when the package ships them: `browser` (a
+ * bundler's main for a browser build, or its map's replacement files: `"./lib/node.js":
+ * "./lib/browser.js"`), and `unpkg`/`jsdelivr` (the file those CDNs serve for the bare package URL,
+ * a `<script src>` of the UMD build: vuex's `dist/vuex.js`). Production entries; a file the package
+ * does not ship (a build not run here) is no entry.
+ */
+const addBrowserEntries = (site: Site, pkg: Record<string, unknown>): void => {
+  const add = (value: unknown, evidence: string, jsonPath: string[]) => {
+    if (typeof value !== 'string' || NOT_CODE.test(value)) return;
+    const path = joinRepo(site.dir, value);
+    // After main, exports and the defaults: a file they enter already keeps their evidence.
+    if (path === null || !site.ctx.files.has(path) || site.out.entries.some((e) => e.target === path && e.kind === 'production')) return;
+    site.out.entries.push(fileEntry(path, 'production', evidence, site.doc.lineOf(jsonPath)));
+  };
+  if (isRecord(pkg.browser)) {
+    for (const [from, to] of Object.entries(pkg.browser)) if (from.startsWith('.')) add(to, `${site.path} browser "${from}": the file a browser bundle loads in its place`, ['browser', from]);
+  } else add(pkg.browser, `${site.path} browser: the main a browser bundle loads`, ['browser']);
+  for (const field of ['unpkg', 'jsdelivr']) add(pkg[field], `${site.path} ${field}: the file the CDN serves for the package`, [field]);
+};
+
 /** Every string leaf of `exports`: subpaths (`./cli`), conditions (`import`, `node`, `types`), fallback arrays. */
 const walkExports = (site: Site, value: unknown, jsonPath: (string | number)[], subpath: string, conditions: string[], map: Record<string, unknown>, field = 'exports') => {
   if (typeof value === 'string') {
@@ -256,6 +277,7 @@ const packageJson: EntryDetector = {
     if (pkg.exports !== undefined) walkExports(site, pkg.exports, ['exports'], '.', [], {});
     walkPublishedExports(site, pkg);
     addDefaultEntries(site, typeof pkg.main === 'string' || pkg.exports !== undefined);
+    addBrowserEntries(site, pkg);
     if (pkg.files !== undefined) {
       out.entries.push(...publishedRootEntries(ctx.files, file.path, site.dir, pkg.files, doc.lineOf(['files']), new Set(out.entries.filter((e) => e.kind === 'production').map((e) => e.target))));
     }
