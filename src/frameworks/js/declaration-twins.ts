@@ -24,9 +24,10 @@ import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { fileReference, jsPackages, sortedFiles, type JsPackage } from './support.js';
 
-const DECLARATION = /\.d\.([cm]?)ts$/;
+export const DECLARATION = /\.d\.([cm]?)ts$/;
 
-const twinOf = (declaration: string): string => declaration.replace(DECLARATION, '.$1js');
+/** The code file a declaration types beside it: `x.d.ts` → `x.js`. */
+export const twinOf = (declaration: string): string => declaration.replace(DECLARATION, '.$1js');
 
 /** The file Node loads for a main (as written, X.js, X/index.js; index.js without one), and the declarations TypeScript tries for it first. */
 const mainCandidates = (main: string): { code: string[]; declarations: string[] } => {

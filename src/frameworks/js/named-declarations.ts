@@ -19,8 +19,8 @@ import { basename, dirname } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
+import { DECLARATION, twinOf } from './declaration-twins.js';
 
-const DECLARATION = /\.d\.([cm]?)ts$/;
 const CODE = /\.[cm]?[jt]sx?$/;
 /** A string literal that is a declaration file's bare name. */
 const NAME_LITERAL = /(["'`])([\w.@+-]+\.d\.[cm]?ts)\1/g;
@@ -40,13 +40,13 @@ const namedDeclarations = perScan((ctx: FrameworkContext): NamedDeclaration[] =>
   const folders = new Set<string>();
   for (const f of sortedFiles(ctx)) {
     if (!DECLARATION.test(f) || f.includes('node_modules/')) continue;
-    if (!ctx.files.has(f.replace(DECLARATION, '.$1js'))) folders.add(dirname(f));
+    if (!ctx.files.has(twinOf(f))) folders.add(dirname(f));
   }
   const out: NamedDeclaration[] = [];
   for (const folder of folders) {
     const files = pathsInDir(ctx.files, folder);
     const names = new Map<string, string>();
-    for (const f of files) if (DECLARATION.test(f) && !ctx.files.has(f.replace(DECLARATION, '.$1js'))) names.set(basename(f), f);
+    for (const f of files) if (DECLARATION.test(f) && !ctx.files.has(twinOf(f))) names.set(basename(f), f);
     for (const file of files) {
       if (!CODE.test(file) || DECLARATION.test(file)) continue;
       const text = ctx.readText(file);
