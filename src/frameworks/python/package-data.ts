@@ -23,11 +23,11 @@
  * module-level function by the name the file binds (`mod.f` through folder-loaders' boundModuleFile:
  * `import a.b` binds `a`), a method by `self.m` in its class or by name when one class alone defines it.
  */
-import type { FileFacts } from '../../model/facts.js';
+import type { FileFacts, ImportFact } from '../../model/facts.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader, ReferenceInput } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { pathsInDir, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
-import { lineAt } from '../../util/lines.js';
+import { lineAt, lineStarts } from '../../util/lines.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { compileRepoGlob } from '../../util/glob.js';
@@ -76,13 +76,13 @@ const isFolder = (ctx: FrameworkContext, p: string): boolean => p !== '' && path
  * too for `walk`/`rglob`). Python modules are left out: a folder of modules is loaded, or not, by
  * a computed import, which the folder-loader readers settle.
  */
-const listedFiles = (ctx: FrameworkContext, folder: string, listing: string): string[] => {
+const listedFiles = (ctx: FrameworkContext, folder: string, listing: string, scripts = false): string[] => {
   const patterns = [...listing.matchAll(LITERAL)].map((m) => m[2]).filter((v) => /[*?]/.test(v));
   const recursive = RECURSIVE.test(listing);
   const below = recursive || patterns.length > 0 ? pathsWithPrefix(ctx.files, `${folder}/`) : pathsInDir(ctx.files, folder);
   // rglob: the pattern at any depth below the folder.
   const matchers = patterns.map((p) => compileRepoGlob(`${/\brglob\s*\(/.test(listing) ? '**/' : ''}${p.replace(/^\.?\//, '')}`));
-  return below.filter((f) => !f.endsWith('.py') && (matchers.length === 0 || matchers.some((match) => match(f.slice(folder.length + 1)))));
+  return below.filter((f) => f.endsWith('.py') === scripts && (matchers.length === 0 || matchers.some((match) => match(f.slice(folder.length + 1)))));
 };
 
 /** The folder part of a globbed path: the parts before the first with a wildcard. */
@@ -95,6 +95,80 @@ const globFolder = (path: string): string => {
 interface Analysis {
   refs: ReferenceInput[];
 }
+
+/** How many tokens before a path the command list it stands in may open. */
+const COMMAND_LOOK_BACK = 120;
+/** A command list's first element that runs a Python script it is handed: the interpreter. */
+const INTERPRETER = /python|executable|interpreter/i;
+/** A command list whose first element is the interpreter: `[python.path, …`, `[sys.executable, …`. */
+const COMMAND_LIST = /\[\s*[A-Za-z_][\w.]*\s*,/g;
+
+/** The line of the first command list in `text` that starts with the interpreter (0: none). */
+const commandLine = (text: string): number => {
+  for (const m of text.matchAll(COMMAND_LIST)) if (INTERPRETER.test(m[0])) return lineAt(text, m.index!);
+  return 0;
+};
+
+/** Calls that hand on the path they are given as their first argument. */
+const PATH_KEEPING: ReadonlySet<string> = new Set(['join', 'abspath', 'realpath', 'normpath', 'expanduser', 'str', 'Path', 'fspath']);
+
+/**
+ * Whether the path expression whose last literal starts at `offset` of `text` is an element of a
+ * list display that is a command running it: `[python.path, os.path.join(ROOT, 'x.py'), …]`,
+ * `[sys.executable, path]`, or the list's first element itself (the script run as the program).
+ * The calls the expression is built of (`os.path.join(…)`, `abspath(…)`) are stepped out of; a
+ * subscript (`x[…]`), a tuple or a call argument is no command list. Tokenizes `text` (shared tokens).
+ */
+const inCommandList = (text: string, offset: number): boolean => {
+  const t = tokenize(text);
+  let i = 0;
+  for (let lo = 0, hi = t.count - 1; lo <= hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (t.start[mid] < offset) lo = mid + 1;
+    else {
+      i = mid;
+      hi = mid - 1;
+    }
+  }
+  if (t.kind[i] !== Kind.String || t.start[i] !== offset) return false;
+  let depth = 0;
+  let elementStart = i;
+  for (let j = i - 1; j >= 0 && i - j <= COMMAND_LOOK_BACK; j--) {
+    if (t.kind[j] !== Kind.Op) continue;
+    const op = t.value[j];
+    if (op === Op.RParen || op === Op.RBracket || op === Op.RBrace) depth++;
+    else if (op === Op.LParen || op === Op.LBracket || op === Op.LBrace) {
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      // A call the path is built by: step out of it to the callee's first name.
+      if (op === Op.LParen && j > 0 && t.kind[j - 1] === Kind.Name) {
+        let k = j - 1;
+        while (k >= 2 && isOp(t, k - 1, Op.Dot) && t.kind[k - 2] === Kind.Name) k -= 2;
+        elementStart = k;
+        // The built path must be a whole element: a comma or the list's bracket before it, or
+        // the opening of a call that keeps a path (`os.path.join(os.path.join(ROOT, 'x.py'))`, `abspath(…)`).
+        if (k === 0 || !(isOp(t, k - 1, Op.Comma) || isOp(t, k - 1, Op.LBracket) || (isOp(t, k - 1, Op.LParen) && k >= 2 && t.kind[k - 2] === Kind.Name && PATH_KEEPING.has(nameText(t, k - 2))))) return false;
+        j = k;
+        continue;
+      }
+      if (op !== Op.LBracket || elementStart === i || (j > 0 && (t.kind[j - 1] === Kind.Name || isOp(t, j - 1, Op.RParen) || isOp(t, j - 1, Op.RBracket)))) return false;
+      if (elementStart === j + 1) return true;
+      // The first element, up to the first comma at this depth.
+      let end = j + 1;
+      for (let d = 0; end < elementStart; end++) {
+        if (t.kind[end] !== Kind.Op) continue;
+        const v = t.value[end];
+        if (v === Op.LParen || v === Op.LBracket || v === Op.LBrace) d++;
+        else if (v === Op.RParen || v === Op.RBracket || v === Op.RBrace) d--;
+        else if (v === Op.Comma && d === 0) break;
+      }
+      return end < elementStart && INTERPRETER.test(text.slice(t.start[j + 1], t.end[end - 1]));
+    }
+  }
+  return false;
+};
 
 
 /** The module file a name imported by `from m import name` comes from, or null. */
@@ -226,16 +300,39 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
     }
     return false;
   };
-  for (let at = 0; at < pyFiles.length && stems.size > 0; at++) {
-    const path = pyFiles[at];
-    if (texts.has(path)) continue;
-    if (!importsStem(ctx.facts(path)?.imports ?? [])) continue;
-    const text = lookText(ctx, path);
-    if (text === null) continue;
-    const found = fileVariables(ctx, path, text);
-    if (found.rewrites.size === 0 && found.imported === 0) continue;
-    texts.set(path, text);
-    variables.set(path, found);
+  // Stop 45: a module that builds a constant of its own from an imported one (`SANITY_ROOT =
+  // os.path.join(ANSIBLE_TEST_CONTROLLER_ROOT, 'sanity')`) is a stem too, and a module importing
+  // such a constant by its name (`from . import SANITY_ROOT`: no stem in the specifier) is read;
+  // again while a round finds new constants.
+  const constantNames = new Set<string>();
+  for (const path of texts.keys()) for (const name of pathConstants(ctx, path).keys()) constantNames.add(name);
+  const importsConstant = (imports: readonly ImportFact[]): boolean => imports.some((i) => i.syntax === 'from' && i.names.some((n) => constantNames.has(n.name)));
+  for (let round = 0, grew = true; round < 3 && grew && stems.size > 0; round++) {
+    grew = false;
+    for (let at = 0; at < pyFiles.length; at++) {
+      const path = pyFiles[at];
+      if (texts.has(path)) continue;
+      const imports = ctx.facts(path)?.imports ?? [];
+      if (!importsStem(imports) && !importsConstant(imports)) continue;
+      const text = lookText(ctx, path);
+      if (text === null) continue;
+      const found = fileVariables(ctx, path, text);
+      if (found.rewrites.size === 0 && found.imported === 0) continue;
+      texts.set(path, text);
+      variables.set(path, found);
+      const own = pathConstants(ctx, path, text);
+      const stem = basename(path) === '__init__.py' ? basename(dirname(path)) : basename(path).slice(0, -3);
+      if (own.size > 0 && !stems.has(stem)) {
+        stems.add(stem);
+        namesStem.clear();
+        grew = true;
+      }
+      for (const name of own.keys()) {
+        if (constantNames.has(name)) continue;
+        constantNames.add(name);
+        grew = true;
+      }
+    }
   }
   if (texts.size === 0) return { refs };
   nameIndex();
@@ -245,6 +342,8 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
     const { vars, rewrites } = variables.get(path) ?? fileVariables(ctx, path, text);
     for (const r of resourceReads(ctx, path, text, wanted)) pushRead(path, r.target, lineAt(text, r.index), `read by ${path}:${lineAt(text, r.index)} (${r.how})`);
     const lines = text.split('\n');
+    let starts: number[] | null = null;
+    const lineStart = (l: number): number => (starts ??= lineStarts(text))[l];
     // A path settles only from `__file__` or a path variable: a line naming neither is skipped untried.
     const anchors = ['__file__', ...vars.keys(), ...rewrites.keys()];
     let tries = 0;
@@ -260,6 +359,14 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
             const folder = globFolder(globbed);
             const pattern = globbed.slice(folder.length + 1);
             for (const f of listedFiles(ctx, folder, `glob('${pattern}')`)) push(path, f, l + 1, `used as a file of ${folder}/ that ${path}:${l + 1} lists by the pattern '${pattern}' (a path built from __file__)`);
+            // Stop 45: listed Python scripts (a main guard or a shebang) that the module runs by a command
+            // list with the interpreter (ansible-test's code-smell folder, `cmd = [python.path, self.path]`).
+            const command = pattern.endsWith('.py') ? commandLine(text) : 0;
+            if (command > 0) {
+              for (const f of listedFiles(ctx, folder, `glob('${pattern}')`, true)) {
+                if ((ctx.facts(f)?.runnable ?? []).some((r) => r === 'main-guard' || r === 'shebang')) push(path, f, l + 1, `run as a script: ${path}:${l + 1} lists ${folder}/ by the pattern '${pattern}' (a path built from __file__) and runs a path by the command list at line ${command}`);
+              }
+            }
           }
           continue;
         }
@@ -267,6 +374,11 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
         const found = fileAnchoredPath(line, m.index!, m.index! + m[0].length, path, vars, (p) => ctx.files.has(p) || isFolder(ctx, p));
         if (found === null) continue;
         if (ctx.files.has(found)) {
+          // Stop 45: a Python script run by a command list (`[python.path, os.path.join(ROOT, 'x.py')]`) is run, not loaded.
+          if (found.endsWith('.py') && raw.includes(m[0]) && inCommandList(text, lineStart(l) + raw.indexOf(m[0]))) {
+            push(path, found, l + 1, `run as a script by ${path}:${l + 1} (a command list names it by a path built from __file__)`);
+            continue;
+          }
           pushRead(path, found, l + 1, `read by ${path}:${l + 1} (a path built from __file__ names it)`);
           continue;
         }

@@ -122,13 +122,45 @@ export const lookText = (ctx: FrameworkContext, path: string): string | null =>
 /** Module-level path constants of repo modules (`RANGERDIR = os.path.dirname(__file__)`), by module file; once per scan. */
 const constantsByFile = perScan((): Map<string, Map<string, string>> => new Map());
 
-/** The path constants a module file assigns at the top (name → opaque value, see pathValue). */
-export const pathConstants = (ctx: FrameworkContext, file: string, knownText?: string): Map<string, string> => {
+/** How many modules deep a path constant is followed through the modules that import it by name. */
+const MAX_CONSTANT_HOPS = 4;
+
+/**
+ * The path constants a module imports by a `from` import (relative too) from repo modules that
+ * have them, under the names it binds: ansible-test's `from ..util import ANSIBLE_TEST_CONTROLLER_ROOT`.
+ */
+const importedConstants = (ctx: FrameworkContext, file: string, hops: number): Map<string, string> => {
+  const seed = new Map<string, string>();
+  for (const i of ctx.facts(file)?.imports ?? []) {
+    if (i.syntax !== 'from') continue;
+    const from = moduleFile(ctx, file, i.specifier);
+    if (from === null || from === file) continue;
+    const constants = pathConstants(ctx, from, undefined, hops);
+    if (constants.size === 0) continue;
+    for (const n of i.names) {
+      const value = constants.get(n.name);
+      if (value !== undefined) seed.set(n.alias ?? n.name, value);
+    }
+  }
+  return seed;
+};
+
+/**
+ * The path constants a module file assigns at the top (name → opaque value, see pathValue): from
+ * `__file__`, or (Stop 45) from a path constant it imports by name (ansible-test's `SANITY_ROOT =
+ * os.path.join(ANSIBLE_TEST_CONTROLLER_ROOT, 'sanity')`), up to MAX_CONSTANT_HOPS modules away.
+ * The names it imports are its constants too (`from . import SANITY_ROOT` re-imports them).
+ */
+export const pathConstants = (ctx: FrameworkContext, file: string, knownText?: string, hops = 0): Map<string, string> => {
   const known = constantsByFile(ctx);
   let vars = known.get(file);
   if (vars === undefined) {
-    const text = ctx.facts(file)?.mentionsFile !== true ? null : (knownText ?? lookText(ctx, file));
-    vars = text === null || !text.includes('__file__') ? new Map() : pathVariables(text, file);
+    // A cycle of imports gives nothing while the module is being read.
+    known.set(file, new Map());
+    const mentionsFile = ctx.facts(file)?.mentionsFile === true;
+    const seed = hops < MAX_CONSTANT_HOPS ? importedConstants(ctx, file, hops + 1) : new Map<string, string>();
+    const text = !mentionsFile && seed.size === 0 ? null : (knownText ?? lookText(ctx, file));
+    vars = text === null || (seed.size === 0 && !text.includes('__file__')) ? new Map() : pathVariables(text, file, Infinity, seed);
     known.set(file, vars);
   }
   return vars;
@@ -141,7 +173,10 @@ export const pathConstants = (ctx: FrameworkContext, file: string, knownText?: s
  * writes.
  */
 export const fileVariables = (ctx: FrameworkContext, path: string, text: string): { vars: Map<string, string>; rewrites: Map<string, string>; imported: number } => {
-  const vars = text.includes('__file__') ? pathVariables(text, path) : new Map<string, string>();
+  // Stop 45: the constants imported by name are known before the module's own assignments, which may build on them
+  // (`SANITY_ROOT = os.path.join(ANSIBLE_TEST_CONTROLLER_ROOT, 'sanity')`); an own assignment of the name wins, as before.
+  const seed = importedConstants(ctx, path, 1);
+  const vars = text.includes('__file__') || seed.size > 0 ? pathVariables(text, path, Infinity, seed) : new Map<string, string>();
   const rewrites = new Map<string, string>();
   let imported = 0;
   for (const i of ctx.facts(path)?.imports ?? []) {
@@ -169,10 +204,9 @@ export const fileVariables = (ctx: FrameworkContext, path: string, text: string)
       for (const n of i.names) {
         const local = n.alias ?? n.name;
         const value = constants.get(n.name);
-        if (value !== undefined && !vars.has(local)) {
-          vars.set(local, value);
-          imported++;
-        }
+        if (value === undefined) continue;
+        if (!vars.has(local)) vars.set(local, value);
+        imported++;
       }
     }
   }

@@ -366,9 +366,10 @@ export const repoPathOf = (value: string | null): string | null => (value === nu
  * os.path.join(HERE, "plugins")`), each evaluated with the ones above it, read line by line without
  * scopes; `value` null: the name was assigned something else, and is forgotten from there on.
  */
-export const pathAssignments = (text: string, file: string): { line: number; name: string; value: string | null }[] => {
+export const pathAssignments = (text: string, file: string, seed?: ReadonlyMap<string, string>): { line: number; name: string; value: string | null }[] => {
   const out: { line: number; name: string; value: string | null }[] = [];
-  const vars = new Map<string, string>();
+  // `seed`: names bound before the first line (path constants the module imports).
+  const vars = new Map<string, string>(seed ?? []);
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const assign = ASSIGN.exec(lines[i].replace(/\r$/, ''));
@@ -383,9 +384,9 @@ export const pathAssignments = (text: string, file: string): { line: number; nam
 };
 
 /** The path variables a file has assigned before `beforeLine`, by name (see pathAssignments). */
-export const pathVariables = (text: string, file: string, beforeLine = Infinity): Map<string, string> => {
-  const vars = new Map<string, string>();
-  for (const a of pathAssignments(text, file)) {
+export const pathVariables = (text: string, file: string, beforeLine = Infinity, seed?: ReadonlyMap<string, string>): Map<string, string> => {
+  const vars = new Map<string, string>(seed ?? []);
+  for (const a of pathAssignments(text, file, seed)) {
     if (a.line >= beforeLine) break;
     if (a.value !== null) vars.set(a.name, a.value);
     else vars.delete(a.name);
