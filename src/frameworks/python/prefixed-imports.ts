@@ -25,6 +25,9 @@ import { assignmentAbove, packageInits } from './python-files.js';
 import { lineStarts } from '../../util/lines.js';
 import { topLevelDefAround } from './loader-functions.js';
 import { folderIndex } from './folder-loaders.js';
+import { templateParts } from './loader-templates.js';
+import { templateShown } from './template-folders.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 /** Lines read from the call's line on: its first argument may wrap (deluge's sits on the next line). */
 const CALL_SPAN = 4;
@@ -202,6 +205,52 @@ export const packageChildren = (ctx: FrameworkContext, prefix: string, file: str
   return out;
 };
 
+/** At most this many modules are answered for one template. */
+const MAX_TEMPLATE_MODULES = 64;
+
+/**
+ * The modules a dotted name template may name when its computed parts stand inside segments:
+ * xpra's `"xpra.client.gl.gtk%s.%sgl_client_window" % (sys.version_info[0], impl)` (templateParts
+ * reads `%`, `.format()` and f-strings). The literal segments before the first computed one must
+ * name a package of the repo (the anchor); from its folder each later segment is matched as
+ * template-folders matches a path (a computed part is part of ONE segment, at least one character),
+ * the last one against the modules and subpackages there (not `_private` ones). The packages above
+ * each module run first. Null when there is no such anchor or nothing matches.
+ */
+const templateModules = (ctx: FrameworkContext, file: string, expression: string): { shown: string; children: Child[] } | null => {
+  const parts = templateParts(expression);
+  if (parts === null || parts.every((p) => typeof p === 'string')) return null;
+  const literal = parts.filter((p): p is string => typeof p === 'string');
+  if (literal.some((p) => !/^[\w.]*$/.test(p))) return null;
+  const shown = templateShown(parts);
+  const segments = shown.split('.');
+  const first = segments.findIndex((seg) => seg.includes('*'));
+  if (first < 1 || segments.some((seg) => seg === '' || seg === '*')) return null;
+  const head = segments.slice(0, first).join('.');
+  const init = ctx.module(head, dirname(file))[0];
+  if (init === undefined || !init.endsWith('/__init__.py')) return null;
+  const { subfolders } = folderIndex(ctx);
+  const match = (seg: string): RegExp => new RegExp(`^${seg.split('*').map(escapeRegExp).join('\\w+')}$`);
+  let at = [dirname(init)];
+  for (const seg of segments.slice(first, -1)) {
+    const m = match(seg);
+    at = at.flatMap((f) => (subfolders.get(f) ?? []).filter((sub) => m.test(basename(sub)) && ctx.files.has(`${sub}/__init__.py`))).slice(0, MAX_TEMPLATE_MODULES);
+    if (at.length === 0) return null;
+  }
+  const last = match(segments[segments.length - 1]);
+  const children: Child[] = [];
+  const inits = new Set<string>();
+  for (const folder of at) {
+    const found = childrenIn(ctx, folder, (name) => last.test(name)).filter((c) => !c.init);
+    if (found.length === 0) continue;
+    children.push(...found);
+    for (const i of packageInits(ctx.files, folder)) inits.add(i);
+  }
+  if (children.length === 0) return null;
+  for (const i of inits) children.push({ target: i, init: true });
+  return { shown, children: children.slice(0, MAX_TEMPLATE_MODULES) };
+};
+
 export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   for (const file of sortedPaths(ctx.files)) {
@@ -249,7 +298,16 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
       const assigned = /^[A-Za-z_]\w*$/.test(argument) ? assignmentAbove(text, (starts ??= lineStarts(text)), line, argument) : null;
       const expression = assigned !== null ? assigned.value : /^[A-Za-z_]\w*$/.test(argument) ? null : argument;
       const template = expression === null ? null : childTemplateOf(expression, constants);
-      if (template === null || !DOTTED_PREFIX.test(template.prefix)) continue;
+      if (template === null || !DOTTED_PREFIX.test(template.prefix)) {
+        // Stop 45: computed parts inside the segments (`"xpra.client.gl.gtk%s.%sgl_client_window" % (…)`).
+        const matched = expression === null ? null : templateModules(ctx, file, expression);
+        if (matched === null || seen.has(`tpl\0${matched.shown}`)) continue;
+        seen.add(`tpl\0${matched.shown}`);
+        const label = `imported by a computed name in ${file}:${line} (${argument === expression ? '' : `${argument} = `}${expression!.replace(/\s+/g, ' ')}${assigned === null ? '' : ` at line ${assigned.line}`}): any module named ${matched.shown} may be the one loaded`;
+        const initLabel = `run before the modules named ${matched.shown} that ${file}:${line} imports by a computed name (a package runs before its modules)`;
+        for (const c of matched.children) if (c.target !== file) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? initLabel : label });
+        continue;
+      }
       // A literal tail after the computed part (`'pkg.%s_handler' % name`): only the children named so.
       const { prefix, tail } = template;
       if (seen.has(`${prefix}\0${tail}`)) continue;
