@@ -115,7 +115,8 @@ const PATH_KEEPING: ReadonlySet<string> = new Set(['join', 'abspath', 'realpath'
 /**
  * Whether the path expression whose last literal starts at `offset` of `text` is an element of a
  * list display that is a command running it: `[python.path, os.path.join(ROOT, 'x.py'), …]`,
- * `[sys.executable, path]`, or the list's first element itself (the script run as the program).
+ * `[sys.executable, path]`: the list's first element is the interpreter (a list whose first element is
+ * the path itself may be a list of paths, `SKIPPED = [os.path.join(ROOT, 'x.py')]`, and gives nothing).
  * The calls the expression is built of (`os.path.join(…)`, `abspath(…)`) are stepped out of; a
  * subscript (`x[…]`), a tuple or a call argument is no command list. Tokenizes `text` (shared tokens).
  */
@@ -154,7 +155,6 @@ const inCommandList = (text: string, offset: number): boolean => {
         continue;
       }
       if (op !== Op.LBracket || elementStart === i || (j > 0 && (t.kind[j - 1] === Kind.Name || isOp(t, j - 1, Op.RParen) || isOp(t, j - 1, Op.RBracket)))) return false;
-      if (elementStart === j + 1) return true;
       // The first element, up to the first comma at this depth.
       let end = j + 1;
       for (let d = 0; end < elementStart; end++) {
