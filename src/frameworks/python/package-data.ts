@@ -100,13 +100,20 @@ interface Analysis {
 const COMMAND_LOOK_BACK = 120;
 /** A command list's first element that runs a Python script it is handed: the interpreter. */
 const INTERPRETER = /python|executable|interpreter/i;
-/** A command list whose first element is the interpreter: `[python.path, …`, `[sys.executable, …`. */
-const COMMAND_LIST = /\[\s*[A-Za-z_][\w.]*\s*,/g;
+/** A command list or tuple whose first element is the interpreter: `[python.path, …`, `(sys.executable, …`. */
+const COMMAND_LIST = /(?<![\w\])])[[(]\s*[A-Za-z_][\w.]*\s*,/g;
 
 /** The line of the first command list in `text` that starts with the interpreter (0: none). */
 const commandLine = (text: string): number => {
   for (const m of text.matchAll(COMMAND_LIST)) if (INTERPRETER.test(m[0])) return lineAt(text, m.index!);
   return 0;
+};
+
+/** The line of a command list or tuple in `text` whose first element is the interpreter and second the name `name` (0 line: none → null). */
+const commandHolding = (text: string, name: string): number | null => {
+  const re = new RegExp(`(?<![\\w\\])])[\\[(]\\s*([A-Za-z_][\\w.]*)\\s*,\\s*${escapeRegExp(name)}\\s*[,\\])]`, 'g');
+  for (const m of text.matchAll(re)) if (INTERPRETER.test(m[1])) return lineAt(text, m.index!);
+  return null;
 };
 
 /** Calls that hand on the path they are given as their first argument. */
@@ -118,7 +125,7 @@ const PATH_KEEPING: ReadonlySet<string> = new Set(['join', 'abspath', 'realpath'
  * `[sys.executable, path]`: the list's first element is the interpreter (a list whose first element is
  * the path itself may be a list of paths, `SKIPPED = [os.path.join(ROOT, 'x.py')]`, and gives nothing).
  * The calls the expression is built of (`os.path.join(…)`, `abspath(…)`) are stepped out of; a
- * subscript (`x[…]`), a tuple or a call argument is no command list. Tokenizes `text` (shared tokens).
+ * subscript (`x[…]`) or a call argument is no command list; a tuple display is one too. Tokenizes `text` (shared tokens).
  */
 const inCommandList = (text: string, offset: number): boolean => {
   const t = tokenize(text);
@@ -154,7 +161,8 @@ const inCommandList = (text: string, offset: number): boolean => {
         j = k;
         continue;
       }
-      if (op !== Op.LBracket || elementStart === i || (j > 0 && (t.kind[j - 1] === Kind.Name || isOp(t, j - 1, Op.RParen) || isOp(t, j - 1, Op.RBracket)))) return false;
+      // A list or tuple display (a call's parenthesis was stepped out of above); not a subscript.
+      if (op === Op.LBrace || elementStart === i || (j > 0 && (t.kind[j - 1] === Kind.Name || isOp(t, j - 1, Op.RParen) || isOp(t, j - 1, Op.RBracket)))) return false;
       // The first element, up to the first comma at this depth.
       let end = j + 1;
       for (let d = 0; end < elementStart; end++) {
@@ -377,6 +385,14 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
           // Stop 45: a Python script run by a command list (`[python.path, os.path.join(ROOT, 'x.py')]`) is run, not loaded.
           if (found.endsWith('.py') && raw.includes(m[0]) && inCommandList(text, lineStart(l) + raw.indexOf(m[0]))) {
             push(path, found, l + 1, `run as a script by ${path}:${l + 1} (a command list names it by a path built from __file__)`);
+            continue;
+          }
+          // Stop 45: a script path assigned to a name that a command with the interpreter then holds
+          // (jedi's `_MAIN_PATH = os.path.join(os.path.dirname(__file__), '__main__.py')`, `args = (self._executable, _MAIN_PATH, …)`).
+          const name = found.endsWith('.py') ? /^\s*([A-Za-z_]\w*)\s*=[^=]/.exec(raw)?.[1] : undefined;
+          const command = name === undefined ? null : commandHolding(text, name);
+          if (command !== null) {
+            push(path, found, command, `run as a script by ${path}:${command} (a command with the interpreter holds ${name}, assigned a path built from __file__ at line ${l + 1})`);
             continue;
           }
           pushRead(path, found, l + 1, `read by ${path}:${l + 1} (a path built from __file__ names it)`);
