@@ -116,6 +116,15 @@ const commandHolding = (text: string, name: string): number | null => {
   return null;
 };
 
+/** A call reading a file's text: `open(`, `read_text_file(`, `.read_text(`, `read_bytes(`. */
+const READ_CALL = /(?<![\w.])open\s*\(|\b\w*read\w*\s*\(/;
+
+/** The line of a read (READ_CALL) whose first argument is the name `name`, or null. */
+const readHolding = (text: string, name: string): number | null => {
+  const m = new RegExp(`(?:(?<![\\w.])open|\\b\\w*read\\w*)\\s*\\(\\s*${escapeRegExp(name)}\\s*[,)]`).exec(text);
+  return m === null ? null : lineAt(text, m.index);
+};
+
 /** Calls that hand on the path they are given as their first argument. */
 const PATH_KEEPING: ReadonlySet<string> = new Set(['join', 'abspath', 'realpath', 'normpath', 'expanduser', 'str', 'Path', 'fspath']);
 
@@ -393,6 +402,13 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
           const command = name === undefined ? null : commandHolding(text, name);
           if (command !== null) {
             push(path, found, command, `run as a script by ${path}:${command} (a command with the interpreter holds ${name}, assigned a path built from __file__ at line ${l + 1})`);
+            continue;
+          }
+          // Stop 45: a script whose text the module reads (to hand to an interpreter elsewhere: ansible-test's
+          // `read_text_file(os.path.join(ANSIBLE_TEST_TARGET_ROOT, 'setup', 'probe_cgroups.py'))`), here or through the name it is assigned to.
+          const read = !found.endsWith('.py') ? null : READ_CALL.test(raw) ? l + 1 : name === undefined ? null : readHolding(text, name);
+          if (read !== null) {
+            push(path, found, read, `read by ${path}:${read} (its text is read${read === l + 1 ? '' : ` through ${name}, assigned a path built from __file__ at line ${l + 1}`})`);
             continue;
           }
           pushRead(path, found, l + 1, `read by ${path}:${l + 1} (a path built from __file__ names it)`);
