@@ -125,6 +125,9 @@ const readHolding = (text: string, name: string): number | null => {
   return m === null ? null : lineAt(text, m.index);
 };
 
+/** Resource calls that answer a file's content, not a path to it. */
+const TEXT_READS = /^(?:read_text|read_binary|open_text|open_binary|resource_string|resource_stream|get_data)\(/;
+
 /** Calls that hand on the path they are given as their first argument. */
 const PATH_KEEPING: ReadonlySet<string> = new Set(['join', 'abspath', 'realpath', 'normpath', 'expanduser', 'str', 'Path', 'fspath']);
 
@@ -357,7 +360,12 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
   const wrappers: Wrapper[] = [];
   for (const [path, text] of texts) {
     const { vars, rewrites } = variables.get(path) ?? fileVariables(ctx, path, text);
-    for (const r of resourceReads(ctx, path, text, wanted)) pushRead(path, r.target, lineAt(text, r.index), `read by ${path}:${lineAt(text, r.index)} (${r.how})`);
+    for (const r of resourceReads(ctx, path, text, wanted)) {
+      // Stop 45: a call that answers the file's bytes or text (`pkgutil.get_data('ansible.executor.discovery',
+      // 'python_target.py')`) reads a script too; one that answers a path may hand it to a loader.
+      const read = TEXT_READS.test(r.how) ? push : pushRead;
+      read(path, r.target, lineAt(text, r.index), `read by ${path}:${lineAt(text, r.index)} (${r.how})`);
+    }
     const lines = text.split('\n');
     let starts: number[] | null = null;
     const lineStart = (l: number): number => (starts ??= lineStarts(text))[l];
