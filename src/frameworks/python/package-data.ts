@@ -128,6 +128,20 @@ const readHolding = (text: string, name: string): number | null => {
 /** Resource calls that answer a file's content, not a path to it. */
 const TEXT_READS = /^(?:read_text|read_binary|open_text|open_binary|resource_string|resource_stream|get_data)\(/;
 
+/** A Python path: the environment variable, `sys.path`, or a name for one (`python_path`, `append_python_path`). */
+const PYTHON_PATH = /PYTHONPATH|\bsys\.path\b|python_?path/i;
+
+/**
+ * The line where a folder goes on the Python path: `line` itself when it names one, else a line
+ * that names one and holds `name`, the name the folder is assigned to on `line`; null for none.
+ */
+const pythonPathLine = (text: string, raw: string, line: number, name: string | undefined): number | null => {
+  if (PYTHON_PATH.test(raw)) return line;
+  if (name === undefined) return null;
+  const m = new RegExp(`^[^\\n#]*(?:PYTHONPATH|\\bsys\\.path\\b|[Pp]ython_?[Pp]ath)[^\\n#]*\\b${escapeRegExp(name)}\\b`, 'm').exec(text);
+  return m === null ? null : lineAt(text, m.index);
+};
+
 /** Calls that hand on the path they are given as their first argument. */
 const PATH_KEEPING: ReadonlySet<string> = new Set(['join', 'abspath', 'realpath', 'normpath', 'expanduser', 'str', 'Path', 'fspath']);
 
@@ -428,6 +442,23 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
         if (listing === null && assigned !== undefined) {
           const use = new RegExp(`(?:\\b(?:listdir|scandir|glob|iglob|walk)\\s*\\([^)\\n]*\\b${assigned}\\b|\\b${assigned}\\s*\\.\\s*(?:iterdir|glob|rglob)\\s*\\()[^\\n]*`).exec(text);
           listing = use === null ? null : use[0];
+        }
+        // Stop 45: a folder put on the Python path (`env['PYTHONPATH'] += ':%s' % os.path.join(ROOT, 'pytest/plugins')`,
+        // `append_python_path = [plugin_dir]`, `sys.path`) makes its modules importable by name: the ones the module
+        // lists from it, or names by a string literal (`plugins.append('ansible_pytest_coverage')`), are imported.
+        const onPath = pythonPathLine(text, raw, l + 1, assigned);
+        if (onPath !== null) {
+          const modules = pathsInDir(ctx.files, found).filter((f) => f.endsWith('.py') && basename(f) !== '__init__.py');
+          const built = `a path built from __file__ names the folder at line ${l + 1}`;
+          if (listing !== null) {
+            for (const f of modules) push(path, f, onPath, `imported by name from ${found}/, which ${path}:${l + 1} lists and puts on the Python path at line ${onPath} (${built})`);
+          } else {
+            for (const f of modules) {
+              const stem = basename(f).slice(0, -3);
+              const named = new RegExp(`(['"])${escapeRegExp(stem)}\\1`).exec(text);
+              if (named !== null) push(path, f, lineAt(text, named.index), `imported by the name "${stem}" (${path}:${lineAt(text, named.index)}) from ${found}/, which ${path}:${onPath} puts on the Python path (${built})`);
+            }
+          }
         }
         if (listing === null) continue;
         for (const f of listedFiles(ctx, found, listing)) push(path, f, l + 1, `used as a file of ${found}/, which ${path}:${l + 1} lists (a path built from __file__ names the folder)`);
