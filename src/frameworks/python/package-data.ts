@@ -119,10 +119,26 @@ const commandHolding = (text: string, name: string): number | null => {
 /** A call reading a file's text: `open(`, `read_text_file(`, `.read_text(`, `read_bytes(`. */
 const READ_CALL = /(?<![\w.])open\s*\(|\b\w*read\w*\s*\(/;
 
-/** The line of a read (READ_CALL) whose first argument is the name `name`, or null. */
+/** How many lines below `alias = NAME` a read of the alias is looked for. */
+const ALIAS_SPAN = 12;
+
+/**
+ * The line of a read (READ_CALL) whose first argument is the name `name`, or a name assigned it
+ * alone (`path = SCRIPT_PATH`) read within ALIAS_SPAN lines below, or null.
+ */
 const readHolding = (text: string, name: string): number | null => {
-  const m = new RegExp(`(?:(?<![\\w.])open|\\b\\w*read\\w*)\\s*\\(\\s*${escapeRegExp(name)}\\s*[,)]`).exec(text);
-  return m === null ? null : lineAt(text, m.index);
+  const reads = (n: string): RegExp => new RegExp(`(?:(?<![\\w.])open|\\b\\w*read\\w*)\\s*\\(\\s*${escapeRegExp(n)}\\s*[,)]`);
+  const direct = reads(name).exec(text);
+  if (direct !== null) return lineAt(text, direct.index);
+  let tries = 0;
+  for (const m of text.matchAll(new RegExp(`^[ \\t]*([A-Za-z_]\\w*)[ \\t]*=[ \\t]*${escapeRegExp(name)}[ \\t]*$`, 'gm'))) {
+    if (++tries > 4) break;
+    let stop = m.index!;
+    for (let k = 0; k <= ALIAS_SPAN && stop !== -1; k++) stop = text.indexOf('\n', stop + 1);
+    const read = reads(m[1]).exec(text.slice(m.index!, stop === -1 ? text.length : stop));
+    if (read !== null) return lineAt(text, m.index! + read.index);
+  }
+  return null;
 };
 
 /** Resource calls that answer a file's content, not a path to it. */
