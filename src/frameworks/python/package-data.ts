@@ -117,7 +117,7 @@ const commandHolding = (text: string, name: string): number | null => {
 };
 
 /** A call reading a file's text: `open(`, `read_text_file(`, `.read_text(`, `read_bytes(`. */
-const READ_CALL = /(?<![\w.])open\s*\(|\b\w*read\w*\s*\(/;
+const READ_CALL = /(?<![\w.])open\s*\(|\b\w{0,40}read\w{0,40}\s*\(/;
 
 /** How many lines below `alias = NAME` a read of the alias is looked for. */
 const ALIAS_SPAN = 12;
@@ -127,7 +127,7 @@ const ALIAS_SPAN = 12;
  * alone (`path = SCRIPT_PATH`) read within ALIAS_SPAN lines below, or null.
  */
 const readHolding = (text: string, name: string): number | null => {
-  const reads = (n: string): RegExp => new RegExp(`(?:(?<![\\w.])open|\\b\\w*read\\w*)\\s*\\(\\s*${escapeRegExp(n)}\\s*[,)]`);
+  const reads = (n: string): RegExp => new RegExp(`(?:(?<![\\w.])open|\\b\\w{0,40}read\\w{0,40})\\s*\\(\\s*${escapeRegExp(n)}\\s*[,)]`);
   const direct = reads(name).exec(text);
   if (direct !== null) return lineAt(text, direct.index);
   let tries = 0;
@@ -154,8 +154,14 @@ const PYTHON_PATH = /PYTHONPATH|\bsys\.path\b|python_?path/i;
 const pythonPathLine = (text: string, raw: string, line: number, name: string | undefined): number | null => {
   if (PYTHON_PATH.test(raw)) return line;
   if (name === undefined) return null;
-  const m = new RegExp(`^[^\\n#]*(?:PYTHONPATH|\\bsys\\.path\\b|[Pp]ython_?[Pp]ath)[^\\n#]*\\b${escapeRegExp(name)}\\b`, 'm').exec(text);
-  return m === null ? null : lineAt(text, m.index);
+  // Line by line with plain tests (a hostile one-line file costs its length, not its square).
+  const word = new RegExp(`(?<![\\w.])${escapeRegExp(name)}(?!\\w)`);
+  const lines = text.split('\n');
+  for (let k = 0; k < lines.length; k++) {
+    const code = lines[k].split('#')[0];
+    if (code.length <= MAX_PATH_LINE && code.includes(name) && PYTHON_PATH.test(code) && word.test(code)) return k + 1;
+  }
+  return null;
 };
 
 /** Calls that hand on the path they are given as their first argument. */
@@ -167,10 +173,9 @@ const PATH_KEEPING: ReadonlySet<string> = new Set(['join', 'abspath', 'realpath'
  * `[sys.executable, path]`: the list's first element is the interpreter (a list whose first element is
  * the path itself may be a list of paths, `SKIPPED = [os.path.join(ROOT, 'x.py')]`, and gives nothing).
  * The calls the expression is built of (`os.path.join(…)`, `abspath(…)`) are stepped out of; a
- * subscript (`x[…]`) or a call argument is no command list; a tuple display is one too. Tokenizes `text` (shared tokens).
+ * subscript (`x[…]`) or a call argument is no command list; a tuple display is one too. `t`: the tokens of `text`.
  */
-const inCommandList = (text: string, offset: number): boolean => {
-  const t = tokenize(text);
+const inCommandList = (t: PythonTokens, text: string, offset: number): boolean => {
   let i = 0;
   for (let lo = 0, hi = t.count - 1; lo <= hi; ) {
     const mid = (lo + hi) >> 1;
@@ -398,6 +403,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
     }
     const lines = text.split('\n');
     let starts: number[] | null = null;
+    let fileTokens: PythonTokens | null = null;
     const lineStart = (l: number): number => (starts ??= lineStarts(text))[l];
     // A path settles only from `__file__` or a path variable: a line naming neither is skipped untried.
     const anchors = ['__file__', ...vars.keys(), ...rewrites.keys()];
@@ -430,7 +436,8 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
         if (found === null) continue;
         if (ctx.files.has(found)) {
           // Stop 45: a Python script run by a command list (`[python.path, os.path.join(ROOT, 'x.py')]`) is run, not loaded.
-          if (found.endsWith('.py') && raw.includes(m[0]) && inCommandList(text, lineStart(l) + raw.indexOf(m[0]))) {
+          // Tokenized once per file, on the first such path (nothing else tokenizes until the file's lines are done).
+          if (found.endsWith('.py') && raw.includes(m[0]) && inCommandList((fileTokens ??= tokenize(text)), text, lineStart(l) + raw.indexOf(m[0]))) {
             push(path, found, l + 1, `run as a script by ${path}:${l + 1} (a command list names it by a path built from __file__)`);
             continue;
           }
