@@ -8,14 +8,17 @@
  * A package.json field outside npm's own (main, bin, exports, scripts, … are other readers') whose
  * value holds, at most four keys deep, a string naming a code file of that package's folder
  * (`systemd.js`, `./lib/pm.js`) is a reference to that file from each repo code file that reads
- * the field: its text spells the field's name and every key on the way to the value but the
- * last (which may be a map's own name) as a property access (`['ghost-cli']`, `["process-managers"]`,
- * `.processManagers`). Both lines are the evidence. Nothing is read when no package.json has such
- * a field; then only the code files whose text holds the field's name.
+ * the field: its text spells the field's name and every key on the way to the value as one chain
+ * of property accesses (`this.pkg['ghost-cli']['process-managers']`, `.build.files`). The value's
+ * own key is left out only when the value sits directly in an object (a map's own name, ghost-cli's
+ * `systemd`, which the host iterates); an array item keeps its array's key (`"build": {"files":
+ * [...]}` needs `.build.files`, not `esbuild.build(`). Both lines are the evidence. Nothing is read
+ * when no package.json has such a field; then only the code files whose text holds the field's name.
  */
 import { isRecord, JSON_MANIFEST } from '../../manifests/json.js';
 import { lineStarts, lineOfOffset } from '../../util/lines.js';
 import { joinRepo } from '../../util/path.js';
+import { escapeRegExp } from '../../util/regexp.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { fileReference, jsCodeFiles, jsPackages } from './support.js';
@@ -27,6 +30,9 @@ const NPM_FIELDS = new Set([
   'peerDependencies', 'peerDependenciesMeta', 'bundleDependencies', 'bundledDependencies', 'optionalDependencies', 'overrides',
   'engines', 'os', 'cpu', 'private', 'publishConfig', 'workspaces', 'type', 'exports', 'imports', 'module', 'types', 'typings',
   'typesVersions', 'sideEffects', 'resolutions', 'packageManager', 'volta', 'pnpm',
+  // The common tools' own: electron-builder, pkg, test runners, linters, release and hook tools.
+  'build', 'pkg', 'jest', 'babel', 'eslintConfig', 'prettier', 'nyc', 'ava', 'mocha', 'c8', 'xo', 'standard', 'release',
+  'lint-staged', 'husky',
 ]);
 const CODE = /\.[cm]?[jt]sx?$/;
 const MAX_DEPTH = 4;
@@ -35,6 +41,8 @@ interface NamedFile {
   manifest: string;
   /** The field and the keys on the way to the value. */
   keys: string[];
+  /** The keys code must spell as one access chain: all of them, but the last when the value sits directly in an object. */
+  chain: string[];
   value: string;
   target: string;
 }
@@ -45,27 +53,31 @@ interface FieldLoad extends NamedFile {
   manifestLine: number;
 }
 
-/** A property access of `key` in code: `['key']`, `["key"]`, or `.key` for a name. */
-const accessPattern = (key: string): RegExp => {
-  const quoted = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A property access of `key` in code (`['key']`, `["key"]`, or `.key` for a name) as a regex source; `n` numbers its quote group. */
+const accessSource = (key: string, n: number): string => {
+  const quoted = escapeRegExp(key);
   const dotted = /^[A-Za-z_$][\w$]*$/.test(key) ? `|\\.\\s*${quoted}(?![\\w$])` : '';
-  return new RegExp(`\\[\\s*(["'\`])${quoted}\\1\\s*\\]${dotted}`);
+  return `(?:(?:\\?\\.\\s*)?\\[\\s*(["'\`])${quoted}\\${n}\\s*\\]${dotted})`;
 };
 
+/** The keys as one chain of property accesses in code: `['ghost-cli']['process-managers']`, `.build.files`. */
+const chainPattern = (keys: string[]): RegExp => new RegExp(keys.map((k, i) => accessSource(k, i + 1)).join('\\s*'));
+
 /** The strings under a field that name a code file of the package, with the keys on their way. */
-const namedFiles = (ctx: FrameworkContext, dir: string, manifest: string, keys: string[], value: unknown, out: NamedFile[]): void => {
+const namedFiles = (ctx: FrameworkContext, dir: string, manifest: string, keys: string[], inArray: boolean, value: unknown, out: NamedFile[]): void => {
   if (keys.length > MAX_DEPTH) return;
   if (typeof value === 'string') {
     if (!CODE.test(value) || /^[a-z][\w+.-]*:|^\/|[*{}\s]/i.test(value)) return;
     const target = joinRepo(dir, value.replace(/^\.\//, ''));
-    if (target !== null && ctx.files.has(target) && !target.includes('node_modules/')) out.push({ manifest, keys, value, target });
+    const chain = inArray || keys.length === 1 ? keys : keys.slice(0, -1);
+    if (target !== null && ctx.files.has(target) && !target.includes('node_modules/')) out.push({ manifest, keys, chain, value, target });
     return;
   }
   if (Array.isArray(value)) {
-    for (const item of value) namedFiles(ctx, dir, manifest, keys, item, out);
+    for (const item of value) namedFiles(ctx, dir, manifest, keys, true, item, out);
     return;
   }
-  if (isRecord(value)) for (const [k, v] of Object.entries(value)) namedFiles(ctx, dir, manifest, [...keys, k], v, out);
+  if (isRecord(value)) for (const [k, v] of Object.entries(value)) namedFiles(ctx, dir, manifest, [...keys, k], false, v, out);
 };
 
 const fieldLoads = perScan((ctx: FrameworkContext): FieldLoad[] => {
@@ -73,35 +85,25 @@ const fieldLoads = perScan((ctx: FrameworkContext): FieldLoad[] => {
   for (const pkg of jsPackages(ctx)) {
     for (const [field, value] of Object.entries(pkg.json)) {
       if (NPM_FIELDS.has(field) || !(isRecord(value) || Array.isArray(value))) continue;
-      namedFiles(ctx, pkg.dir, pkg.manifest, [field], value, named);
+      namedFiles(ctx, pkg.dir, pkg.manifest, [field], false, value, named);
     }
   }
   if (named.length === 0) return [];
   const fields = [...new Set(named.map((n) => n.keys[0]))];
+  const chains = named.map((n) => chainPattern(n.chain));
   const out: FieldLoad[] = [];
   for (const file of jsCodeFiles(ctx)) {
     const text = ctx.readText(file);
     if (text === null || !fields.some((f) => text.includes(f))) continue;
     let starts: number[] | null = null;
-    for (const n of named) {
-      if (n.target === file || !text.includes(n.keys[0])) continue;
-      // Every key but the value's own: a map's names (`systemd`) are the host's to iterate.
-      const read = n.keys.length === 1 ? n.keys : n.keys.slice(0, -1);
-      let first = -1;
-      let all = true;
-      for (const key of read) {
-        const at = accessPattern(key).exec(text);
-        if (at === null) {
-          all = false;
-          break;
-        }
-        if (first < 0) first = at.index;
-      }
-      if (!all) continue;
+    named.forEach((n, i) => {
+      if (n.target === file || !text.includes(n.keys[0])) return;
+      const at = chains[i].exec(text);
+      if (at === null) return;
       starts ??= lineStarts(text);
       const manifestLine = ctx.manifests.get(n.manifest, JSON_MANIFEST)?.lineOf(n.keys) ?? 1;
-      out.push({ ...n, from: file, fromLine: lineOfOffset(starts, first), manifestLine });
-    }
+      out.push({ ...n, from: file, fromLine: lineOfOffset(starts, at.index), manifestLine });
+    });
   }
   return out;
 });
