@@ -8,12 +8,15 @@
  * "./source/vendor/supports-color/browser.js" }` fallback, which a runtime without `node` (a
  * browser bundle) takes.
  *
- * For each import of a `#` specifier (package-imports.ts matches the key as Node does), every target
- * of the key that is a repo file and that only Node's own conditions lead to (`node`, `import`,
- * `require`, `module-sync`, `node-addons`, `default`), other than the one the resolver picks, is a
- * reference from the importing file, with the import's line and the condition as evidence. A
- * condition a tool adds (`browser`, `development`, a custom one) is the resolver's (conditions.ts).
- * Only packages whose `imports` field has conditions are looked at.
+ * For each import of a `#` specifier (package-imports.ts matches the key as Node does), the key's
+ * conditions are evaluated as each real runtime would: Node with the import's own condition
+ * (`import`, or `require` for a require()), with and without `node-addons` and `module-sync`, and
+ * one runtime without `node` (a bundle for the browser). The target each picks (Node takes the
+ * first matching key, and in an array the first valid item, never falling back on a missing
+ * file), when it is not the one the resolver follows and is a repo file, is a reference from the
+ * importing file, with the import's line and the conditions as evidence. A condition a tool adds
+ * (`browser`, `development`, a custom one) is the resolver's (conditions.ts). Only packages whose
+ * `imports` field has conditions are looked at.
  */
 import { isRecord } from '../../manifests/json.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
@@ -23,10 +26,23 @@ import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { fileReference, jsCodeFiles, jsPackages } from './support.js';
 
-/** The conditions Node itself sets (some only in some versions: `module-sync`). */
-const NODE_CONDITIONS = new Set(['node', 'import', 'require', 'module-sync', 'node-addons', 'default']);
-/** What census resolves a `#` import under (resolution/factories.ts: both syntaxes' conditions). */
-const RESOLVED = new Set(['node', 'import', 'require']);
+/**
+ * The runtimes whose pick is looked at, by the conditions they add to the import's own (`import` or
+ * `require`). Plain Node (`node` and the import's own) is the resolver's (resolution/factories.ts).
+ */
+const RUNTIMES: readonly { conditions: readonly string[]; who: string }[] = [
+  { conditions: ['node', 'node-addons'], who: 'which Node picks when addons are allowed' },
+  { conditions: ['node', 'module-sync'], who: 'which a Node version that sets "module-sync" (22.10 and later) picks' },
+  { conditions: ['node', 'module-sync', 'node-addons'], who: 'which a Node version that sets "module-sync" (22.10 and later) picks' },
+  { conditions: [], who: 'which a runtime without the "node" condition (a browser bundle) picks' },
+];
+
+/** The target `imports` gives `specifier` under `active`, with the conditions on its way; null when none. */
+const picked = (imports: unknown, specifier: string, active: ReadonlySet<string>) => {
+  const match = importsTargets(imports, specifier, active);
+  const target = match?.targets.find((t) => t.selected);
+  return match === null || target === undefined ? null : { key: match.key, ...target };
+};
 
 interface ConditionLoad {
   from: string;
@@ -48,16 +64,17 @@ const conditionLoads = perScan((ctx: FrameworkContext): ConditionLoad[] => {
     const json = packageJsonObject(ctx.manifests, manifest);
     for (const i of imports) {
       if (!i.specifier.startsWith('#')) continue;
-      const match = importsTargets(json?.imports, i.specifier, RESOLVED);
-      if (match === null) continue;
-      for (const t of match.targets) {
-        if (t.selected || !t.target.startsWith('./') || !t.conditions.every((c) => NODE_CONDITIONS.has(c))) continue;
+      const own = i.syntax === 'require' || i.syntax === 'import-equals' ? 'require' : 'import';
+      const resolved = picked(json?.imports, i.specifier, new Set(['node', own]))?.target;
+      const seen = new Set<string>();
+      for (const runtime of RUNTIMES) {
+        const t = picked(json?.imports, i.specifier, new Set([...runtime.conditions, own]));
+        if (t === null || t.target === resolved || !t.target.startsWith('./')) continue;
         const target = joinRepo(dirname(manifest), t.target);
-        if (target === null || !ctx.files.has(target) || target === file) continue;
-        const last = t.conditions[t.conditions.length - 1];
-        const condition = t.conditions.length === 0 ? 'a fallback' : `the "${t.conditions.join('" → "')}" condition`;
-        const who = last === undefined || last === 'default' ? 'which a runtime or bundler that sets none of the conditions before it picks' : 'which a Node version that sets it picks';
-        out.push({ from: file, line: i.line, target, why: `${i.specifier} at ${file}:${i.line}: ${condition} of ${manifest} imports "${match.key}", ${who}` });
+        if (target === null || !ctx.files.has(target) || target === file || seen.has(target)) continue;
+        seen.add(target);
+        const condition = t.conditions.length === 0 ? 'a plain target' : `the "${t.conditions.join('" → "')}" condition`;
+        out.push({ from: file, line: i.line, target, why: `${i.specifier} at ${file}:${i.line}: ${condition} of ${manifest} imports "${t.key}", ${runtime.who}` });
       }
     }
   }
