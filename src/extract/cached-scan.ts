@@ -8,6 +8,7 @@
 import type { FactsCache } from '../cache/facts-cache.js';
 import { contentHash } from '../util/content-hash.js';
 import { readBytes, readBytesUpTo } from '../util/fs.js';
+import { scanCapOf, scansLargeFile } from './large-file-imports.js';
 import { scanAll, type FingerprintThreadStarter } from './pool.js';
 import { type ScannedFile, type ScanOptions, type ScanRequest } from './scan-file.js';
 import { isScannedFile } from './valid-scanned.js';
@@ -42,6 +43,12 @@ export const scanAllCached = async (requests: ScanRequest[], options: ScanOption
       continue;
     }
     const over = r.bytes > options.maxFileSize;
+    // One over the limit that the scan would not read (its language is never read for imports, or it
+    // is over the scan cap: scan-file.ts tooLarge) is a miss unread: its entry is stale (cached while small).
+    if (over && (r.language === null || !scansLargeFile(r.language) || r.bytes > scanCapOf(options.maxFileSize, r.language))) {
+      misses.push(i);
+      continue;
+    }
     // No more than discovery listed, for a file over the limit: one grown since is a miss, not read whole.
     const read = over ? readBytesUpTo(r.abs, r.bytes, r.bytes) : readBytes(r.abs);
     if ('error' in read || 'over' in read || read.bytes.length > options.maxFileSize !== over) {
