@@ -217,7 +217,8 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
     (e) => `${e.length} import edges`,
   );
   const targets = createTargetResolver({ files: context.files, python: resolvers.python, manifests, sourceOfBuilt });
-  const found = await timed(progress, 'entries', () => detectEntries(files.map((f) => f.path), { files: context.files, manifests, facts: (path) => facts.get(path) }, config), (d) => plural(d.entries.length, 'detected entry', 'detected entries'));
+  const executables = new Set(files.filter((f) => f.executable).map((f) => f.path));
+  const found = await timed(progress, 'entries', () => detectEntries(files.map((f) => f.path), { files: context.files, manifests, facts: (path) => facts.get(path), executable: (path) => executables.has(path) }, config), (d) => plural(d.entries.length, 'detected entry', 'detected entries'));
   // Framework readers run after the detectors: what runs a framework's tool decides its kind.
   const detected = await timed(progress, 'frameworks', () => {
     const d = found;

@@ -10,7 +10,9 @@
  * absolute paths the hook names map into the tree too; evidence names the folder and what runs it.
  * Like cron's run-parts folders (crontab.ts), run-parts folders take only names of letters, digits,
  * `_` and `-` (`x.dpkg-old` and `README` are left alone); folders whose runner picks files by suffix
- * say it (`*.py`, `*.sh`). A tree kept as a test fixture or example installs nothing
+ * say it (`*.py`, `*.sh`). A runner that executes the file (run-parts, systemd, CUPS, NetworkManager,
+ * grub-mkconfig, …) runs only one with the executable bit set; files sourced or loaded (Xsession.d,
+ * dhclient hooks, profile.d, apport, nautilus-python) need none. A tree kept as a test fixture or example installs nothing
  * (installed-commands.ts' rule).
  */
 import { NOT_INSTALLED } from './installed-commands.js';
@@ -32,25 +34,27 @@ interface HookFolder {
   /** What runs a file there: "<file> is run by <runner> from <folder>/ (<how>)". */
   runner: string;
   how: string;
+  /** The runner executes the file, so only one with the executable bit runs (`chmod -x` is how an update-motd.d part is switched off); left out for files sourced or loaded. */
+  exec?: true;
 }
 
 const HOOK_FOLDERS: HookFolder[] = [
-  { folder: 'etc/update-motd\\.d', names: RUN_PARTS, runner: 'pam_motd', how: 'at every login, run-parts /etc/update-motd.d' },
-  { folder: 'etc/kernel/(?:pre|post)(?:inst|rm)\\.d|etc/kernel/header_postinst\\.d', names: RUN_PARTS, runner: 'the kernel packages', how: 'when a kernel is installed or removed, run-parts /etc/kernel/…d' },
-  { folder: '(?:etc|usr/lib)/kernel/install\\.d', names: /^[^.][^/]*\.install$/, runner: 'kernel-install', how: 'every *.install plugin when a kernel is installed' },
-  { folder: 'etc/network/if-(?:pre-up|up|down|post-down)\\.d', names: RUN_PARTS, runner: 'ifupdown', how: 'when an interface goes up or down, run-parts /etc/network/if-*.d' },
-  { folder: 'etc/ppp/ip(?:v6)?-(?:pre-up|up|down)\\.d', names: RUN_PARTS, runner: 'pppd', how: 'when a link goes up or down, run-parts /etc/ppp/ip-*.d' },
-  { folder: '(?:etc|usr/lib)/NetworkManager/dispatcher\\.d(?:/(?:pre-up|pre-down|no-wait)\\.d)?', names: ANY, runner: 'NetworkManager-dispatcher', how: 'on every network event' },
-  { folder: '(?:etc/pm|usr/lib/pm-utils)/(?:sleep|power)\\.d', names: ANY, runner: 'pm-utils', how: 'on suspend, resume and power changes' },
-  { folder: '(?:usr/)?lib/systemd/system-(?:sleep|shutdown)', names: ANY, runner: 'systemd', how: 'systemd-sleep and systemd-shutdown run every executable there' },
-  { folder: '(?:usr/)?lib/systemd/(?:system|user)-(?:environment-)?generators|etc/systemd/(?:system|user)-generators', names: ANY, runner: 'systemd', how: 'a generator, run at boot and on daemon-reload' },
+  { folder: 'etc/update-motd\\.d', names: RUN_PARTS, runner: 'pam_motd', how: 'at every login, run-parts /etc/update-motd.d', exec: true },
+  { folder: 'etc/kernel/(?:pre|post)(?:inst|rm)\\.d|etc/kernel/header_postinst\\.d', names: RUN_PARTS, runner: 'the kernel packages', how: 'when a kernel is installed or removed, run-parts /etc/kernel/…d', exec: true },
+  { folder: '(?:etc|usr/lib)/kernel/install\\.d', names: /^[^.][^/]*\.install$/, runner: 'kernel-install', how: 'every *.install plugin when a kernel is installed', exec: true },
+  { folder: 'etc/network/if-(?:pre-up|up|down|post-down)\\.d', names: RUN_PARTS, runner: 'ifupdown', how: 'when an interface goes up or down, run-parts /etc/network/if-*.d', exec: true },
+  { folder: 'etc/ppp/ip(?:v6)?-(?:pre-up|up|down)\\.d', names: RUN_PARTS, runner: 'pppd', how: 'when a link goes up or down, run-parts /etc/ppp/ip-*.d', exec: true },
+  { folder: '(?:etc|usr/lib)/NetworkManager/dispatcher\\.d(?:/(?:pre-up|pre-down|no-wait)\\.d)?', names: ANY, runner: 'NetworkManager-dispatcher', how: 'on every network event', exec: true },
+  { folder: '(?:etc/pm|usr/lib/pm-utils)/(?:sleep|power)\\.d', names: ANY, runner: 'pm-utils', how: 'on suspend, resume and power changes', exec: true },
+  { folder: '(?:usr/)?lib/systemd/system-(?:sleep|shutdown)', names: ANY, runner: 'systemd', how: 'systemd-sleep and systemd-shutdown run every executable there', exec: true },
+  { folder: '(?:usr/)?lib/systemd/(?:system|user)-(?:environment-)?generators|etc/systemd/(?:system|user)-generators', names: ANY, runner: 'systemd', how: 'a generator, run at boot and on daemon-reload', exec: true },
   { folder: 'etc/dhcp/dhclient-(?:enter|exit)-hooks\\.d', names: RUN_PARTS, runner: 'dhclient-script', how: 'sourced on every DHCP event' },
   { folder: 'etc/X11/Xsession\\.d', names: RUN_PARTS, runner: 'Xsession', how: 'sourced when an X session starts' },
   { folder: 'etc/X11/xinit/xinitrc\\.d', names: ANY, runner: 'xinitrc', how: 'sourced when an X session starts' },
   { folder: 'etc/profile\\.d', names: SHELL, runner: '/etc/profile', how: 'sourced by every login shell' },
-  { folder: 'etc/grub\\.d', names: RUN_PARTS, runner: 'grub-mkconfig', how: 'update-grub writes grub.cfg from their output' },
-  { folder: '(?:etc|usr/share)/initramfs-tools/(?:hooks|scripts/[a-z-]+)', names: RUN_PARTS, runner: 'initramfs-tools', how: 'hooks run by mkinitramfs, scripts at boot' },
-  { folder: 'usr/lib/cups/(?:backend|filter|driver|monitor|notifier|cgi-bin)', names: ANY, runner: 'CUPS', how: 'cupsd runs its backends, filters and drivers from usr/lib/cups/' },
+  { folder: 'etc/grub\\.d', names: RUN_PARTS, runner: 'grub-mkconfig', how: 'update-grub writes grub.cfg from their output', exec: true },
+  { folder: '(?:etc|usr/share)/initramfs-tools/(?:hooks|scripts/[a-z-]+)', names: RUN_PARTS, runner: 'initramfs-tools', how: 'hooks run by mkinitramfs, scripts at boot', exec: true },
+  { folder: 'usr/lib/cups/(?:backend|filter|driver|monitor|notifier|cgi-bin)', names: ANY, runner: 'CUPS', how: 'cupsd runs its backends, filters and drivers from usr/lib/cups/', exec: true },
   { folder: 'usr/share/apport/(?:package|general)-hooks', names: PYTHON, runner: 'apport', how: 'loaded into every crash or bug report' },
   { folder: 'usr/share/bug/[^/]+', names: /^script$/, runner: 'reportbug', how: 'run when a bug is reported against the package' },
   { folder: 'usr/share/(?:nautilus|caja|nemo)-python/extensions', names: PYTHON, runner: 'the file manager', how: 'nautilus-python (caja-, nemo-) loads every *.py extension there' },
@@ -77,10 +81,10 @@ const systemHooks: EntryDetector = {
   id: 'system-hooks',
   title: 'system hook folders of a filesystem tree (update-motd.d, kernel/postinst.d, systemd system-sleep, cups backends and filters, apport hooks, reportbug scripts, grub.d, …)',
   matches: (path) => hookOf(path) !== null,
-  detect: (file) => {
+  detect: (file, ctx) => {
     const out = emptyOutput();
     const hit = hookOf(file.path);
-    if (!hit) return out;
+    if (!hit || (hit.hook.exec && ctx.executable?.(file.path) !== true)) return out;
     // A command, not a bare entry: the tree is a filesystem image, so the absolute paths the hook
     // names (`exec /usr/share/app/motd-status`) map below its root, as a systemd unit's do.
     const root = hit.root.replace(/\/$/, '');

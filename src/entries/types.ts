@@ -57,6 +57,12 @@ export interface DetectorContext {
   manifests: Manifests;
   /** A code file's extracted facts (what it exports), when the caller has them; a detector must cope without. */
   facts?: (path: string) => FileFacts | undefined;
+  /**
+   * Whether discovery found the file's executable bit set (a tree unpacked by dpkg-deb or checked
+   * out by git keeps the modes); the scan always gives it. Left out by a caller that does not know
+   * the modes: then no file counts as executable.
+   */
+  executable?: (path: string) => boolean;
 }
 
 /**

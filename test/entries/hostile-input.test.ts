@@ -38,7 +38,7 @@ const hostileText = fc.oneof(
 
 const contextWith = (files: Record<string, string>): DetectorContext => {
   const manifests = new Manifests({ files: new Set(Object.keys(files)), readText: (path) => files[path] ?? null });
-  return { files: manifests.files, manifests };
+  return { files: manifests.files, manifests, executable: () => true };
 };
 
 const wellFormed = (out: DetectorOutput) => {

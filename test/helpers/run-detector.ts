@@ -49,7 +49,15 @@ export const fixtureContext = (root: string): DetectorContext => {
     }
     return facts.get(path);
   };
-  return { files: manifests.files, manifests, facts: factsOf };
+  // The modes as discovery reads them (git keeps a fixture file's executable bit).
+  const executable = (path: string): boolean => {
+    try {
+      return (statSync(join(root, path)).mode & 0o111) !== 0;
+    } catch {
+      return false;
+    }
+  };
+  return { files: manifests.files, manifests, facts: factsOf, executable };
 };
 
 /** The store's parse problems about `source` first, as the scan reports them beside the detector's own. */
