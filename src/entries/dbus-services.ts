@@ -6,9 +6,11 @@
  * bus daemon reads it in a filesystem tree (`usr/share/dbus-1/services/`, `etc/dbus-1/`, `share/dbus-1/`
  * of a prefix) places absolute paths below that tree's root, so `Exec=/usr/share/dialect/search_provider`
  * is the tree's `usr/share/dialect/search_provider`. `SystemdService=` hands the start to a systemd
- * unit, which the systemd detector reads.
+ * unit, which the systemd detector reads. A tree kept as a test fixture or an example
+ * (`examples/root/usr/share/dbus-1/…`) installs nothing.
  */
 import { warning } from '../util/diagnostics.js';
+import { NOT_INSTALLED } from './installed-commands.js';
 import { iniValues, SYSTEMD_UNIT } from '../manifests/ini.js';
 import { addCommand } from './support/inputs.js';
 import { emptyOutput, type EntryDetector } from './types.js';
@@ -25,6 +27,8 @@ const dbusServices: EntryDetector = {
   detect: (file, ctx) => {
     const out = emptyOutput();
     const root = ACTIVATION_FILE.exec(file.path)?.[1].replace(/\/$/, '') ?? '';
+    // A tree kept as a test fixture or an example installs nothing (installed-commands.ts' rule).
+    if (NOT_INSTALLED.test(`${root}/`)) return out;
     const doc = ctx.manifests.get(file.path, SYSTEMD_UNIT);
     if (!doc) return out;
     const execs = iniValues(doc, SECTION, 'Exec');
