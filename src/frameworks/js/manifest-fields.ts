@@ -93,7 +93,8 @@ const fieldLoads = perScan((ctx: FrameworkContext): FieldLoad[] => {
   const chains = named.map((n) => chainPattern(n.chain));
   const out: FieldLoad[] = [];
   for (const file of jsCodeFiles(ctx)) {
-    const text = ctx.readText(file);
+    // A one-off read: transientText keeps no text the store did not already hold.
+    const text = ctx.manifests.transientText(file);
     if (text === null || !fields.some((f) => text.includes(f))) continue;
     let starts: number[] | null = null;
     named.forEach((n, i) => {
