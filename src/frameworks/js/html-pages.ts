@@ -113,12 +113,6 @@ const themeRootOf = (ctx: FrameworkContext, page: string): string => {
   }
 };
 
-/** `<script src="{{ 'js/base.js'|url }}">`: the quotes inside the value are the other kind, which htmlScripts does not read. */
-const URL_FILTER_SCRIPT = /<script\b[^>]*?\bsrc\s*=\s*(?:"(\{\{-?\s*'[^'"{}|\n]+'\s*\|\s*url\s*-?\}\})"|'(\{\{-?\s*"[^'"{}|\n]+"\s*\|\s*url\s*-?\}\})')/gi;
-
-const urlFilterScripts = (html: string): { src: string; line: number }[] =>
-  [...html.matchAll(URL_FILTER_SCRIPT)].map((m) => ({ src: m[1] ?? m[2], line: lineAt(html, m.index ?? 0) }));
-
 /** The repo file a page's `src` names, exactly (no extension guessing: a browser asks for that path). */
 export const scriptTarget = (ctx: FrameworkContext, page: string, src: string, siteRoot: string): string | null => {
   const filtered = URL_FILTER.exec(src);
@@ -146,7 +140,7 @@ export const pageScripts = perScan((ctx: FrameworkContext): { scripts: PageScrip
     packageDirs ??= jsPackages(ctx).map((p) => p.dir);
     const root = siteRootOf(ctx, page, packageDirs);
     roots.set(page, root);
-    for (const { src, line } of [...htmlScripts(text), ...(text.includes('url') ? urlFilterScripts(text) : [])]) {
+    for (const { src, line } of htmlScripts(text)) {
       const target = scriptTarget(ctx, page, src, root);
       if (target !== null) scripts.push({ page, line, src, target });
     }

@@ -23,7 +23,9 @@ export const htmlScripts = (html: string): { src: string; line: number }[] => {
   const out: { src: string; line: number }[] = [];
   for (const m of html.matchAll(SCRIPT)) {
     const attrs = m[1];
-    const src = /\bsrc\s*=\s*(["'])([^"']+)\1/i.exec(attrs)?.[2];
+    // A double-quoted value may hold single quotes and the other way round (`src="{{ 'js/base.js'|url }}"`).
+    const quoted = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attrs);
+    const src = quoted?.[1] ?? quoted?.[2];
     if (!src || /^[a-z][\w+.-]*:|^\/\//i.test(src)) continue;
     out.push({ src, line: html.slice(0, m.index).split('\n').length });
   }
