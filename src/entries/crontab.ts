@@ -10,6 +10,7 @@
  */
 import { warning } from '../util/diagnostics.js';
 import { basename, extname } from '../util/path.js';
+import { RUN_PARTS_NAME } from './support/filesystem-root.js';
 import { addCommand, fileEntry } from './support/inputs.js';
 import { knownDeployDirs } from './support/known-deploy-dirs.js';
 import { splitLines } from '../util/lines.js';
@@ -35,11 +36,8 @@ const cutAtPercent = (command: string): string => {
   return cut.replace(/\\%/g, '%').trim();
 };
 
-/**
- * What run-parts runs from a periodic cron folder: Debian's run-parts takes only names of letters,
- * digits, `_` and `-`, so `x.dpkg-old`, `.placeholder` and `README.md` are left alone.
- */
-const RUN_PARTS_SCRIPT = /(?:^|\/)cron\.(hourly|daily|weekly|monthly)\/([A-Za-z0-9_-]+)$/;
+/** What run-parts runs from a periodic cron folder: a run-parts name (support/filesystem-root.ts). */
+const RUN_PARTS_SCRIPT = new RegExp(`(?:^|/)cron\\.(hourly|daily|weekly|monthly)/(${RUN_PARTS_NAME})$`);
 
 export const isRunPartsScript = (path: string): boolean => path.includes('cron.') && RUN_PARTS_SCRIPT.test(path);
 

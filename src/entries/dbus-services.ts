@@ -12,6 +12,7 @@
 import { warning } from '../util/diagnostics.js';
 import { NOT_INSTALLED } from './installed-commands.js';
 import { iniValues, SYSTEMD_UNIT } from '../manifests/ini.js';
+import { filesystemRoot } from './support/filesystem-root.js';
 import { addCommand } from './support/inputs.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 
@@ -36,7 +37,7 @@ const dbusServices: EntryDetector = {
       out.diagnostics.push(warning('dbus-services/no-exec', `no [${SECTION}] Exec= or SystemdService= line: dbus-daemon cannot start this service`, file.path, 1));
       return out;
     }
-    const pathMap = [{ from: '/', to: root, label: `${file.path} lies where dbus-daemon reads activation files, below the filesystem root ${root === '' ? 'at the repo root' : `${root}/`}` }];
+    const pathMap = [filesystemRoot(file.path, root, 'dbus-daemon reads activation files')];
     for (const e of execs) addCommand(out, e.value, { cwd: '', pathMap, kind: 'production', evidence: `D-Bus activation ${file.path} Exec`, line: e.line });
     return out;
   },

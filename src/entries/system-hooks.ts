@@ -17,11 +17,12 @@
  */
 import { NOT_INSTALLED } from './installed-commands.js';
 import { quoteWord } from '../util/shell-words.js';
+import { filesystemRoot, RUN_PARTS_NAME } from './support/filesystem-root.js';
 import { addCommand } from './support/inputs.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 
-/** Names Debian's run-parts runs. */
-const RUN_PARTS = /^(?!README$|readme$)[A-Za-z0-9_-]+$/;
+/** Names Debian's run-parts runs (a bare README is a note, not a part). */
+const RUN_PARTS = new RegExp(`^(?!README$|readme$)${RUN_PARTS_NAME}$`);
 /** Any name a runner that takes every file would take: not hidden, not a backup or a package manager's leftover, not a readme. */
 const ANY = /^(?!\.|README|readme)[^/]*[^~/](?<!\.(?:dpkg-(?:old|new|dist|bak|tmp)|ucf-(?:old|new|dist)|rpm(?:save|new|orig)|bak|orig|swp|md|txt|rst))$/;
 const PYTHON = /^[^.][^/]*\.py$/;
@@ -88,7 +89,7 @@ const systemHooks: EntryDetector = {
     // A command, not a bare entry: the tree is a filesystem image, so the absolute paths the hook
     // names (`exec /usr/share/app/motd-status`) map below its root, as a systemd unit's do.
     const root = hit.root.replace(/\/$/, '');
-    const pathMap = [{ from: '/', to: root, label: `${file.path} lies where ${hit.hook.runner} finds it, below the filesystem root ${root === '' ? 'at the repo root' : `${root}/`}` }];
+    const pathMap = [filesystemRoot(file.path, root, `${hit.hook.runner} finds it`)];
     addCommand(out, quoteWord(`/${file.path.slice(hit.root.length)}`), { cwd: '', pathMap, kind: 'production', evidence: `${hit.hook.runner} (${hit.hook.how}) from ${hit.folder}/` });
     return out;
   },

@@ -6,6 +6,7 @@
  * absolute paths below that tree's root (`IN_FILESYSTEM`).
  * Environment= variables are the commands' environment (`FLASK_APP`, `DJANGO_SETTINGS_MODULE`).
  */
+import { filesystemRoot } from './support/filesystem-root.js';
 import { addCommand } from './support/inputs.js';
 import { mapDeployDir } from './support/deploy-dir.js';
 import { iniValue, iniValues, SYSTEMD_UNIT, type IniDocument } from '../manifests/ini.js';
@@ -57,7 +58,7 @@ const systemd: EntryDetector = {
       const deploy = workdir ? mapDeployDir(workdir, ctx.files) : { cwd: '', pathMap: [] };
       const root = IN_FILESYSTEM.exec(file.path)?.[1].replace(/\/$/, '') ?? null;
       // The deploy folder's mapping is longer and goes first; the rest of the tree lies where the unit's place says.
-      const pathMap = root === null ? deploy.pathMap : [...deploy.pathMap, { from: '/', to: root, label: `${file.path} lies where systemd reads units, below the filesystem root ${root === '' ? 'at the repo root' : `${root}/`}` }];
+      const pathMap = root === null ? deploy.pathMap : [...deploy.pathMap, filesystemRoot(file.path, root, 'systemd reads units')];
       const cwd = deploy.cwd;
       const env = environmentOf(doc, section);
       for (const s of doc.sections.filter((x) => x.name === section)) {
