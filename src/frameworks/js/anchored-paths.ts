@@ -35,8 +35,11 @@ import { lineAt } from '../../util/lines.js';
 import { ownPathNames } from '../../languages/javascript/static-value.js';
 import { perScan } from '../per-scan.js';
 import { callArguments, enclosingFunction } from './parameter-values.js';
+import { asSource } from '../../languages/javascript/compiled-interop.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
+/** The path module, as compiled CommonJS binds it (`const path_1 = tslib_1.__importDefault(require("path"))`), read as `path`. */
+export const PATH_NAMES: Readonly<Record<string, string>> = { path: 'path', 'node:path': 'path' };
 /** What a literal anchored path may end at: code, or a component file a bundler compiles. */
 const LITERAL_TARGET = /\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/;
 /** Tool configs, whose own readers say what a path there is (path-wrappers leaves them too). */
@@ -114,8 +117,11 @@ const namedFiles = perScan((ctx): Named[] => {
   const out: Named[] = [];
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
     if (TOOL_CONFIG.test(basename(file))) continue;
-    const text = ctx.readText(file) ?? '';
-    if (!ANCHOR.test(text)) continue;
+    const read = ctx.readText(file) ?? '';
+    if (!ANCHOR.test(read)) continue;
+    // Compiled CommonJS read as its source (compiled-interop.ts): tsc's `path_1.default.resolve(__dirname, '../client/clientEntry.js')`
+    // (a webpack entry @docusaurus/core's lib/webpack/client.js builds), Babel's `_path.default.join(…)`, `(0, path_1.join)(…)`.
+    const text = asSource(read, PATH_NAMES);
     // The join patterns below hold `join(` or `resolve(`: payload's large test files name their folder
     // and join nothing to it (116 of its 538 files marked dirname, 1.9 MB both patterns scanned for nothing).
     const joins = text.includes('join(') || text.includes('resolve(');
