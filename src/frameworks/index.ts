@@ -5,6 +5,7 @@
  */
 import adapterManager from './js/adapter-manager.js';
 import anchoredPaths from './js/anchored-paths.js';
+import aliasFolders from './js/alias-folders.js';
 import arrayRequires from './js/array-requires.js';
 import angular from './js/angular.js';
 import apostrophe from './js/apostrophe.js';
@@ -150,6 +151,7 @@ export const READERS: readonly FrameworkReader[] = [
   adapterManager,
   alembic,
   anchoredPaths,
+  aliasFolders,
   angular,
   apostrophe,
   arrayRequires,

@@ -1,0 +1,258 @@
+/**
+ * A bundler alias map built by listing a folder: a module that builds a webpack config writes
+ * `resolve: { alias: { ...(await loadDocusaurusAliases()), ...themeAliases } }`, and the function
+ * it spreads there lists a folder of the package (`fs.readdir(dirPath)` of
+ * `dirPath = path.resolve(__dirname, '../../client/exports')`, or `Globby(['**\/*.{js,tsx}'], { cwd: themePath })`)
+ * and maps each file it finds to a module name (`aliases[`@docusaurus/${name}`] = path.resolve(dirPath, fileName)`).
+ * The bundler then builds those files wherever the site imports the names, though no module of the
+ * package imports them. Read statically: an `alias: { … }` object whose spread is the result of a
+ * function (called there, or through a `const` holding its awaited result), found in the same file
+ * or in the relative module it is imported from; that function, or a function of that module it
+ * calls (within the module, three calls deep), lists a folder and stores the folder joined to each
+ * listed name under a computed key. The folder is one folder-expr.ts reads (a join onto
+ * `__dirname`, a const holding one), or a parameter of the listing function whose callers in the
+ * module pass such a folder, directly or as an element of an array literal a caller's `for … of`
+ * walks (`createThemeAliases([ThemeFallbackDir, ...pluginThemes])`). Each code file the listing
+ * returns (readdir: the folder's own files; a glob: its matches) is a reference from the file with
+ * the alias map, the spread's, listing's and store's lines as evidence. Compiled CommonJS is read as
+ * its source (compiled-interop.ts): `(0, aliases_1.loadThemeAliases)(…)`, `path_1.default.join(…)`.
+ */
+import { asSource } from '../../languages/javascript/compiled-interop.js';
+import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
+import { balancedText, IDENTIFIER } from '../../languages/javascript/js-text.js';
+import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
+import { compileRepoGlobs } from '../../util/glob.js';
+import { lineAt } from '../../util/lines.js';
+import { dirname, joinRepo } from '../../util/path.js';
+import { escapeRegExp } from '../../util/regexp.js';
+import { perScan } from '../per-scan.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import { PATH_NAMES } from './anchored-paths.js';
+import { functionRegion, type Region } from './function-region.js';
+import { callArgsText, callsOf, enclosingFunction } from './parameter-values.js';
+import { codeFilesMarked, fileReference, jsCodeFiles } from './support.js';
+
+const CODE = /\.[cm]?[jt]sx?$/;
+const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
+const ALIAS_OBJECT = /\balias\s*:\s*\{/g;
+const ALIAS_MARK = /\balias\s*:\s*\{/;
+/** A spread in the alias object: `...(await (0, m.f)())` (read as `...(await m.f())`), `...f()`, `...name`. */
+const SPREAD = /\.\.\.\s*(?:\(\s*)?(?:await\s+)?([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)?)\s*(\()?/g;
+/** A function the module declares: `function f(`, `async function f(`, `const f = (…) =>`, `const f = function (`. */
+const DECLARED = /\bfunction\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:function\b\s*\*?\s*[\w$]*\s*)?\(/g;
+const READDIR = /\breaddir(?:Sync)?\(\s*([A-Za-z_$][\w$]*)\s*[,)]/g;
+const GLOB_CWD = /\b(?:glob|globby|Globby|globSync|fg|fastGlob|sync)\s*\(\s*(\[[^\]\n]*\]|"[^"\n]*"|'[^'\n]*')\s*,\s*\{[^{}]*?\bcwd\s*:\s*([A-Za-z_$][\w$]*)\s*[,}]/g;
+const COMPLETIONS = ['', '.js', '.cjs', '.mjs', '.ts', '.tsx', '/index.js', '/index.ts'];
+const MAX_CALL_DEPTH = 3;
+
+interface Listing {
+  folder: string;
+  /** How the folder came to the listing, for the evidence (empty when the listing names it itself). */
+  via: string;
+  how: string;
+  globs: string[] | null;
+  listLine: number;
+  storeLine: number;
+}
+
+/** The relative module a name is imported from (`const m = require('./x')`, `import { f } from './x'`), completed to a scan file. */
+const moduleOf = (ctx: FrameworkContext, file: string, text: string, name: string): string | null => {
+  const n = escapeRegExp(name);
+  const spec =
+    new RegExp(String.raw`\b${n}\s*=\s*(?:[\w$.]+\(\s*)?require\(\s*["'](\.[^"'\n]*)["']`).exec(text)?.[1] ??
+    new RegExp(String.raw`\bimport\s*\{[^}]*\b${n}\b[^}]*\}\s*from\s*["'](\.[^"'\n]*)["']`).exec(text)?.[1] ??
+    new RegExp(String.raw`\{[^}]*\b${n}\b[^}]*\}\s*=\s*require\(\s*["'](\.[^"'\n]*)["']`).exec(text)?.[1];
+  if (spec === undefined) return null;
+  const base = joinRepo(dirname(file), spec);
+  return base === null ? null : (COMPLETIONS.map((c) => `${base}${c}`).find((p) => ctx.files.has(p) && CODE.test(p)) ?? null);
+};
+
+/** The body of each function the module declares, by name. */
+const functionBodies = (text: string): Map<string, Region> => {
+  const out = new Map<string, Region>();
+  for (const m of text.matchAll(DECLARED)) {
+    const name = m[1] ?? m[2];
+    const open = (m.index ?? 0) + m[0].length - 1;
+    const params = callArgsText(text, open);
+    if (params === null || out.has(name)) continue;
+    const brace = /^\s*(?::[^={]*)?(?:=>)?\s*\{/.exec(text.slice(open + params.length + 2, open + params.length + 2 + 200));
+    if (brace === null) continue;
+    out.set(name, functionRegion(text, open + params.length + 2 + brace[0].length));
+  }
+  return out;
+};
+
+/** The functions `start` reaches through calls within the module (itself included). */
+const reached = (text: string, bodies: Map<string, Region>, start: string): Set<string> => {
+  const out = new Set([start]);
+  let frontier = [start];
+  for (let depth = 0; depth < MAX_CALL_DEPTH && frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const fn of frontier) {
+      const body = bodies.get(fn);
+      if (body === undefined) continue;
+      const region = text.slice(body.start, body.end);
+      for (const other of bodies.keys()) if (!out.has(other) && region.includes(other) && callsOf(region, other).length > 0) (out.add(other), next.push(other));
+    }
+    frontier = next;
+  }
+  return out;
+};
+
+/** The folders a listed name stands for: one the module names, or a parameter its callers pass a folder in (directly, or in an array a `for … of` walks). */
+const foldersOf = (file: string, text: string, expr: string, at: number): { folder: string; via: string }[] => {
+  const own = folderOf(expr, file, text);
+  if (own !== null) return [{ folder: own, via: '' }];
+  const fn = enclosingFunction(text, at);
+  const position = fn === null ? -1 : fn.params.indexOf(expr);
+  if (fn === null || position < 0) return [];
+  const out: { folder: string; via: string }[] = [];
+  for (const call of callsOf(text, fn.name)) {
+    const arg = call.args[position];
+    if (arg === undefined) continue;
+    const line = lineAt(text, call.index);
+    const direct = folderOf(arg, file, text);
+    if (direct !== null) {
+      out.push({ folder: direct, via: `, ${fn.name}(${arg}) at line ${line}` });
+      continue;
+    }
+    if (!IDENTIFIER.test(arg)) continue;
+    const caller = enclosingFunction(text, call.index);
+    if (caller === null) continue;
+    const walked = new RegExp(String.raw`\bfor\s*\(\s*(?:const|let|var)\s+${escapeRegExp(arg)}\s+of\s+([A-Za-z_$][\w$]*)\s*\)`).exec(text.slice(caller.start, call.index))?.[1];
+    const place = walked === undefined ? -1 : caller.params.indexOf(walked);
+    if (place < 0) continue;
+    for (const outer of callsOf(text, caller.name)) {
+      const list = outer.args[place];
+      if (list === undefined || !list.startsWith('[') || !list.endsWith(']')) continue;
+      for (const element of splitArgs(list.slice(1, -1))) {
+        if (element.startsWith('...')) continue;
+        const folder = folderOf(element, file, text);
+        if (folder !== null) out.push({ folder, via: `, ${element} in ${caller.name}([…]) at line ${lineAt(text, outer.index)}, walked at line ${line}` });
+      }
+    }
+  }
+  return out;
+};
+
+/** The listings in these functions whose names, joined to the folder, are stored under a computed key. */
+const listingsIn = (file: string, text: string, bodies: Map<string, Region>, fns: Set<string>): Listing[] => {
+  const out: Listing[] = [];
+  const found = [
+    ...[...text.matchAll(READDIR)].map((m) => ({ m, expr: m[1], globs: null as string[] | null, how: `readdir(${m[1]})` })),
+    ...[...text.matchAll(GLOB_CWD)].map((m) => ({ m, expr: m[2], globs: [...m[1].matchAll(/"([^"\n]*)"|'([^'\n]*)'/g)].map((g) => g[1] ?? g[2]), how: `glob ${m[1]} in ${m[2]}` })),
+  ];
+  for (const { m, expr, globs, how } of found) {
+    const at = m.index ?? 0;
+    const inside = [...fns].map((f) => bodies.get(f)).find((b) => b !== undefined && b.start <= at && at < b.end);
+    if (inside === undefined) continue;
+    const region = functionRegion(text, at);
+    const e = escapeRegExp(expr);
+    const after = text.slice(at, region.end);
+    // The join stored itself, or a const holding it (`const filePath = path.join(themePath, relativeSource); aliases[name] = filePath`).
+    const held = [...after.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:path\s*\.\s*)?(?:join|resolve)\(\s*${e}\s*,\s*[A-Za-z_$]`, 'g'))].map((h) => escapeRegExp(h[1]));
+    const stored = [String.raw`(?:path\s*\.\s*)?(?:join|resolve)\(\s*${e}\s*,\s*[A-Za-z_$]`, ...held.map((h) => String.raw`${h}\s*[;,\n)]`)].join('|');
+    const store = new RegExp(String.raw`\]\s*=\s*(?:${stored})`).exec(after);
+    if (store === null) continue;
+    for (const { folder, via } of foldersOf(file, text, expr, at)) out.push({ folder, via, how, globs, listLine: lineAt(text, at), storeLine: lineAt(text, at + store.index) });
+  }
+  return out;
+};
+
+/** The code files a listing returns. */
+const listedFiles = (ctx: FrameworkContext, l: Listing): string[] => {
+  const code = (f: string): boolean => CODE.test(f) && !f.endsWith('.d.ts') && !TEST_FILE.test(f) && !f.includes('node_modules/');
+  if (l.globs === null) return pathsInDir(ctx.files, l.folder).filter(code);
+  const prefix = l.folder === '' ? '' : `${l.folder}/`;
+  const matches = compileRepoGlobs(l.globs.filter((g) => !g.startsWith('!')));
+  return pathsWithPrefix(ctx.files, prefix).filter((f) => code(f) && matches(f.slice(prefix.length)));
+};
+
+interface Aliased {
+  from: string;
+  line: number;
+  callee: string;
+  module: string;
+  listing: Listing;
+}
+
+/** A listing module's mark: a folder joined to a name and stored under a computed key (`aliases[name] = path.resolve(dir, f)`). */
+const STORE_MARK = /\]\s*=[^=]/;
+const JOIN_MARK = /\b(?:join|resolve)\(/;
+
+const aliased = perScan((ctx): Aliased[] => {
+  const out: Aliased[] = [];
+  const modules = new Map<string, { text: string; bodies: Map<string, Region> } | null>();
+  const moduleText = (file: string) => {
+    if (!modules.has(file)) {
+      const read = ctx.readText(file);
+      const text = read === null ? null : asSource(read, PATH_NAMES);
+      modules.set(file, text === null ? null : { text, bodies: functionBodies(text) });
+    }
+    return modules.get(file) ?? null;
+  };
+  // The modules that may build such a map: they list a folder and store joins of it (most files marked readdir or glob do neither).
+  const listers = new Set<string>();
+  for (const file of codeFilesMarked(ctx, ['readdir', 'glob'])) {
+    const text = ctx.readText(file) ?? '';
+    if (text.includes('cwd') || text.includes('readdir')) if (STORE_MARK.test(text) && JOIN_MARK.test(text)) listers.add(file);
+  }
+  if (listers.size === 0) return out;
+  // The files that may spread one's function into an alias map: the module itself, and those importing it (by their facts, no text read).
+  const users = new Set(listers);
+  for (const file of jsCodeFiles(ctx)) {
+    for (const i of ctx.facts(file)?.imports ?? []) {
+      if (!i.specifier.startsWith('.')) continue;
+      const base = joinRepo(dirname(file), i.specifier);
+      if (base !== null && COMPLETIONS.some((c) => listers.has(`${base}${c}`))) users.add(file);
+    }
+  }
+  for (const file of [...users].sort()) {
+    const read = ctx.readText(file) ?? '';
+    if (!read.includes('...') || !ALIAS_MARK.test(read)) continue;
+    const text = asSource(read, PATH_NAMES);
+    for (const a of text.matchAll(ALIAS_OBJECT)) {
+      const open = (a.index ?? 0) + a[0].length - 1;
+      const object = balancedText(text, open);
+      if (object === null) continue;
+      for (const s of object.matchAll(SPREAD)) {
+        const at = open + (s.index ?? 0);
+        // A spread name holds the awaited result of a call made in the file: `const themeAliases = await (0, m.f)(…)`.
+        const callee =
+          s[2] !== undefined ? s[1].replace(/\s+/g, '') : new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(s[1])}\s*=\s*(?:await\s+)?([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)?)\s*\(`).exec(text)?.[1]?.replace(/\s+/g, '');
+        if (callee === undefined) continue;
+        const [head, member] = callee.includes('.') ? callee.split('.') : [callee, undefined];
+        const module = member === undefined ? (moduleOf(ctx, file, text, head) ?? file) : moduleOf(ctx, file, text, head);
+        const fn = member ?? head;
+        const m = module === null || !listers.has(module) ? null : moduleText(module);
+        if (module === null || m === null || !m.bodies.has(fn)) continue;
+        for (const listing of listingsIn(module, m.text, m.bodies, reached(m.text, m.bodies, fn))) out.push({ from: file, line: lineAt(text, at), callee: fn, module, listing });
+      }
+    }
+  }
+  return out;
+});
+
+const aliasFolders: FrameworkReader = {
+  id: 'alias-folders',
+  title: 'bundler alias maps built by listing a folder (webpack resolve.alias)',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => {
+    const first = aliased(ctx)[0];
+    return first ? `${first.from}:${first.line} spreads ${first.callee}() into an alias map; it lists ${first.listing.folder || '.'}` : null;
+  },
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    for (const a of aliased(ctx)) {
+      const l = a.listing;
+      for (const target of listedFiles(ctx, l)) {
+        if (target === a.from) continue;
+        const why = `${a.from}:${a.line} spreads ${a.callee}() into a bundler alias map; ${a.module} lists ${l.folder || '.'} (line ${l.listLine}, ${l.how}${l.via}) and maps each file it finds to an alias (line ${l.storeLine})`;
+        out.references.push(fileReference(a.from, target, a.line, why));
+      }
+    }
+    return out;
+  },
+};
+
+export default aliasFolders;
