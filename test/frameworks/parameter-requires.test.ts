@@ -20,3 +20,9 @@ test('parameter-requires: a list with a computed element, or one census cannot f
   const warned = audit.warnings.filter((w) => w.id === 'parameter-requires/computed-argument').map((w) => `${w.location?.file}:${w.location?.line}`);
   assert.deepEqual(warned, ['lib/Service.js:17', 'lib/Service.js:37']);
 });
+
+test('parameter-requires: a class method handed a computed path (this.f(configPath)) is a warning naming file and line', async () => {
+  const { audit } = await scanDir(fixturePath('frameworks', 'parameter-requires-method'));
+  const warned = audit.warnings.filter((w) => w.id === 'parameter-requires/computed-argument').map((w) => `${w.location?.file}:${w.location?.line}`);
+  assert.deepEqual(warned, ['lib/cli.js:20']);
+});

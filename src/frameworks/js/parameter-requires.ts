@@ -17,12 +17,17 @@
  * variable of a loop over a literal list (literal-lists.ts: `.map`/`.forEach`/`.flatMap`
  * callbacks, `for (const x of LIST)`, the list written there or held by a declaration), or the
  * helper handed to such a loop itself (`LIST.forEach(loadHook)`), names each element.
+ *
+ * A class method may be the helper too: webpack-cli's `async tryRequireThenImport(module, …)` does
+ * `require(module)` (an `import()` when that fails) and the class calls it as
+ * `this.tryRequireThenImport("./plugins/cli-plugin")` (parameter-values.ts enclosingMethod,
+ * thisCallArguments): each `this.<method>(…)` call in the file is read as a call of the helper.
  */
 import { warning } from '../../util/diagnostics.js';
 import { lineAt } from '../../util/lines.js';
 import { dirname } from '../../util/path.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
-import { argumentValues, callArguments, enclosingFunction } from './parameter-values.js';
+import { argumentValues, callArguments, enclosingFunction, enclosingMethod, thisCallArguments } from './parameter-values.js';
 import { listElementAt, listsPassedTo } from './literal-lists.js';
 import { IDENTIFIER } from '../../languages/javascript/js-text.js';
 import { codeFilesMarked, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
@@ -51,8 +56,11 @@ const found = perScan((ctx: FrameworkContext): Found => {
     if (!/(?:require|import)\(\s*[A-Za-z_$]/.test(text)) continue;
     for (const m of text.matchAll(LOAD_OF_NAME)) {
       const at = m.index ?? 0;
-      const fn = enclosingFunction(text, at);
+      // A class method handed the path (`this.tryRequireThenImport("./plugins/cli-plugin")`, webpack-cli) is called as `this.f(…)`.
+      const named = enclosingFunction(text, at);
+      const fn = named ?? enclosingMethod(text, at);
       if (fn === null) continue;
+      const callsAt = (position: number) => (named !== null ? callArguments(text, fn.name, position) : thisCallArguments(text, fn.name, position));
       const loadLine = lineAt(text, at);
       const what = `${fn.name}(), which ${m[1]}s ${m[2].includes('?') || m[2].includes('|') ? `${m[2].replace(/\s+/g, ' ')}` : 'it'} (line ${loadLine})`;
       let unread: { line: number; text: string } | null = null;
@@ -65,7 +73,7 @@ const found = perScan((ctx: FrameworkContext): Found => {
       for (const name of loadedNames(m[2])) {
         const position = fn.params.indexOf(name);
         if (position < 0) continue;
-        for (const call of callArguments(text, fn.name, position)) {
+        for (const call of callsAt(position)) {
           // A call inside the helper itself hands on what it was handed.
           if (call.index >= fn.start && call.index < fn.end) continue;
           const line = lineAt(text, call.index);
@@ -81,7 +89,7 @@ const found = perScan((ctx: FrameworkContext): Found => {
           for (const spec of values.literals) hand(spec, line, '');
         }
         // The helper itself handed to the loop: `[…].map(idToPlugin)` gives it each element first.
-        if (position === 0)
+        if (position === 0 && named !== null)
           for (const { list, where } of listsPassedTo(text, fn.name)) {
             const line = lineAt(text, where);
             for (const spec of list.names) hand(spec, line, ` (an element of the list at line ${lineAt(text, list.at)}, passed as the callback)`);

@@ -149,6 +149,33 @@ export interface CallArgument {
 export const callArguments = (text: string, fn: string, position: number): CallArgument[] =>
   callsOf(text, fn).flatMap((c) => (c.args[position] === undefined ? [] : [{ index: c.index, text: c.args[position] }]));
 
+/** A class method's header right before its brace: `async tryRequireThenImport(module, handleError = true) ` (modifiers, a TS return type allowed). */
+const METHOD = new RegExp(String.raw`(?:^|[;{}\n])\s*(?:(?:static|async|public|private|protected|override)\s+)*(${NAME})\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*(?::[^{};=]*)?$`);
+const NOT_METHOD = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'function', 'return']);
+
+/**
+ * The class method whose body holds `index` (the innermost function body, when a method header opens
+ * it), or null: webpack-cli's `async tryRequireThenImport(module, …) { … require(module) … }`.
+ */
+export const enclosingMethod = (text: string, index: number): EnclosingFunction | null => {
+  const region = functionRegion(text, index);
+  if (region.start === 0 && region.end === text.length) return null;
+  const before = text.slice(Math.max(0, region.start - 1 - 400), region.start - 1).trimEnd();
+  const m = METHOD.exec(before);
+  return m === null || NOT_METHOD.has(m[1]) ? null : { name: m[1], params: paramNames(m[2]), ...region };
+};
+
+/** Every call `this.fn(…)` in the text that has an argument at `position`, with that argument (a method called from its own class). */
+export const thisCallArguments = (text: string, fn: string, position: number): CallArgument[] => {
+  const out: CallArgument[] = [];
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\w$.])this\s*\.\s*${escapeRegExp(fn)}\s*\(`, 'g'))) {
+    const args = callArgsText(text, (m.index ?? 0) + m[0].length - 1);
+    const arg = args === null ? undefined : splitArgs(args)[position];
+    if (arg !== undefined) out.push({ index: m.index ?? 0, text: arg });
+  }
+  return out;
+};
+
 /** A string literal's value (quotes or a substitution-free template), or null. */
 export const literalValue = (expr: string): string | null => {
   const m = /^(?:"([^"\n\\]*)"|'([^'\n\\]*)'|`([^`$\n\\]*)`)$/.exec(expr.trim());
