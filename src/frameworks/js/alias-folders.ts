@@ -44,6 +44,8 @@ const READDIR = /\breaddir(?:Sync)?\(\s*([A-Za-z_$][\w$]*)\s*[,)]/g;
 const GLOB_CWD = /\b(?:glob|globby|Globby|globSync|fg|fastGlob|sync)\s*\(\s*(\[[^\]\n]*\]|"[^"\n]*"|'[^'\n]*')\s*,\s*\{[^{}]*?\bcwd\s*:\s*([A-Za-z_$][\w$]*)\s*[,}]/g;
 const COMPLETIONS = ['', '.js', '.cjs', '.mjs', '.ts', '.tsx', '/index.js', '/index.ts'];
 const MAX_CALL_DEPTH = 3;
+/** A plain call `f(` (not a method `x.f(`): what a function calls of its module's functions. */
+const CALLED = /(?<![\w$])(?:(?<=\.\.\.)|(?<!\.))([A-Za-z_$][\w$]*)\s*\(/g;
 
 interface Listing {
   folder: string;
@@ -91,8 +93,11 @@ const reached = (text: string, bodies: Map<string, Region>, start: string): Set<
     for (const fn of frontier) {
       const body = bodies.get(fn);
       if (body === undefined) continue;
-      const region = text.slice(body.start, body.end);
-      for (const other of bodies.keys()) if (!out.has(other) && region.includes(other) && callsOf(region, other).length > 0) (out.add(other), next.push(other));
+      // The names called in the body, one pass over it (not one search per function of the module: a large hostile module would be quadratic).
+      for (const c of text.slice(body.start, body.end).matchAll(CALLED)) {
+        const other = c[1];
+        if (!out.has(other) && bodies.has(other)) (out.add(other), next.push(other));
+      }
     }
     frontier = next;
   }
