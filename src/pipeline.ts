@@ -14,6 +14,7 @@ import { createResolvers } from './languages/resolvers.js';
 import { sysPathScopes } from './languages/python/resolve/sys-path-scopes.js';
 import { absoluteRootPlacer } from './languages/python/resolve/absolute-roots.js';
 import { importAliases } from './languages/python/resolve/import-aliases.js';
+import { pythonScriptsContext } from './languages/python/resolve/script-folders.js';
 import { discover, type DiscoveredFile } from './discover/index.js';
 import { scanAllCached } from './extract/cached-scan.js';
 import { unreadSources } from './extract/scan-file.js';
@@ -207,7 +208,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
     })
     : null;
   const disk = createPathProbe();
-  const context: ResolveContext = { rootAbs, files: manifests.files, manifests, pythonPathFor: sysPathScopes(factsOfFiles, absoluteRootPlacer(factsOfFiles, manifests.files, manifests)), pythonImportAliases: importAliases(factsOfFiles, manifests.transientText), disk };
+  const context: ResolveContext = { rootAbs, files: manifests.files, manifests, pythonPathFor: sysPathScopes(factsOfFiles, absoluteRootPlacer(factsOfFiles, manifests.files, manifests)), pythonImportAliases: importAliases(factsOfFiles, manifests.transientText), disk, ...pythonScriptsContext(discovery.files, factsOfFiles) };
   const resolvers = createResolvers(context);
   const sourceOfBuilt = createBuildOutputMap(manifests);
   const importEdges = await timed(

@@ -12,7 +12,7 @@ import { fileEntry } from './support/inputs.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 
 /** A file directly in one of the PATH folders of a filesystem tree; the part before `usr/` is the tree's root. */
-const INSTALLED_COMMAND = /^(.*?)usr\/(?:local\/)?(?:s?bin|games)\/[^/]+$/;
+export const INSTALLED_COMMAND = /^(.*?)usr\/(?:local\/)?(?:s?bin|games)\/[^/]+$/;
 /** A tree kept as a test's fixture or an example (`tests/fixtures/fakeroot/usr/bin/python3`) installs nothing. */
 export const NOT_INSTALLED = /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|testdata|test-data|mocks?|examples?|samples?|docs?)\//i;
 

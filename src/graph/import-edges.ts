@@ -49,8 +49,13 @@ const importLabel = (to: string, from: string, fact: ImportFact, names: string[]
 /**
  * Stop 44: an import found through an absolute sys.path folder placed in the tree
  * (`sys-path:usr/bin/app:4 (/usr/share/app is usr/share/app/ of …)`, sys-path-scopes.ts) says where.
+ * Stop 45: so does one found in the folder of a script that reaches it (`script-folder:usr/share/hplip/align.py (…)`, resolver.ts).
  */
-const placedRoot = (via: string | undefined): string => (via !== undefined && via.startsWith('sys-path:') && via.endsWith(')') ? `, on sys.path by ${via.slice(9)}` : '');
+const placedRoot = (via: string | undefined): string =>
+  via === undefined ? ''
+  : via.startsWith('sys-path:') && via.endsWith(')') ? `, on sys.path by ${via.slice(9)}`
+  : via.startsWith('script-folder:') ? `, found in the folder of the script ${via.slice(14)}, which Python puts first on sys.path`
+  : '';
 
 /** How a resolved import reaches its file, as a sentence about that file. */
 const edgeLabel = (to: string, via: string | undefined, from: string, fact: ImportFact, names: string[]): string =>

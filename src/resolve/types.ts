@@ -35,6 +35,13 @@ export interface ResolveContext {
    * whose files see them ('' = every file), each with why.
    */
   pythonPathFor?: ReadonlyMap<string, readonly { dir: string; why: string }[]>;
+  /**
+   * Python: files run as scripts (a command links to them, or executable with `#!` and a `__main__`
+   * guard), each with why (script-folders.ts); their folder is sys.path[0] even inside a package.
+   */
+  pythonScripts?: ReadonlyMap<string, string>;
+  /** Python: a file's imports, to follow what a script reaches through its folder. */
+  pythonImportsOf?: (path: string) => readonly ImportFact[] | undefined;
   /** Python: dotted names a module makes importable as another module (a sys.meta_path hook, `sys.modules["x"] = y`), by name. */
   pythonImportAliases?: ReadonlyMap<string, ImportAlias>;
   /** The scan's answers about paths on disk, shared with the import triage (one of its own when absent). */

@@ -120,16 +120,92 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
     }
     return list;
   };
-  const rootsOfDir = (fromDir: string): SearchRoot[] => {
+  const baseRootsOfDir = (fromDir: string): SearchRoot[] => {
     let dir = fromDir;
     let kind = 'script-dir';
     while (packageInit(index, dir) && dir !== '') {
       dir = dirname(dir);
       kind = 'package-base';
     }
-    const base = roots.some((r) => r.dir === dir) ? roots : kind === 'script-dir' ? [{ dir, kind: `${kind}:${dir}` }, ...roots] : [...roots, { dir, kind: `${kind}:${dir}` }];
-    const extra = extraRoots(fromDir);
-    return extra.length === 0 ? base : [...base, ...extra.filter((e) => !base.some((r) => r.dir === e.dir))];
+    return roots.some((r) => r.dir === dir) ? roots : kind === 'script-dir' ? [{ dir, kind: `${kind}:${dir}` }, ...roots] : [...roots, { dir, kind: `${kind}:${dir}` }];
+  };
+  const rootsOfDir = (fromDir: string): SearchRoot[] => {
+    const base = baseRootsOfDir(fromDir);
+    const more = [...(scriptFolders().get(fromDir) ?? []), ...extraRoots(fromDir)];
+    return more.length === 0 ? base : [...base, ...more.filter((e, i) => !base.some((r) => r.dir === e.dir) && more.findIndex((o) => o.dir === e.dir) === i)];
+  };
+
+  /**
+   * A script's folder is sys.path[0] while it runs (`python pkg/tool.py`, a `#!` file or a command
+   * linking to it), even when the folder holds an `__init__.py`, so the package base is not the only
+   * root: `from base import utils` in usr/share/hplip/align.py finds usr/share/hplip/base/utils.py.
+   * The modules reached that way are top-level modules of that process and find their own imports
+   * the same way. Folder → that root, for the script's folder and the folders of what it reaches
+   * through it (followed from the script, import by import); after the usual roots, so it only fills
+   * their gaps. A script outside a package already has its folder (rootsOfDir), so only scripts in a
+   * package folder are followed; what a module inside a real package imports as `pkg.mod` keeps its roots.
+   */
+  let scriptRoots: Map<string, SearchRoot[]> | null = null;
+  /** A script's own root, to name it (not the folder's first script) in its own imports' labels. */
+  const ownScriptKind = new Map<string, string>();
+  const ownLabels = (known: readonly Readonly<Resolution>[], fromFile: string, dir: string): readonly Readonly<Resolution>[] => {
+    const own = ownScriptKind.get(fromFile);
+    const folderKind = own === undefined ? undefined : scriptFolders().get(dir)?.find((r) => r.dir === dir)?.kind;
+    if (folderKind === undefined || folderKind === own) return known;
+    return known.map((r) => (r.via === folderKind ? { ...r, via: own } : r.via === `${folderKind}:namespace-package` ? { ...r, via: `${own}:namespace-package` } : r));
+  };
+  const scriptFolders = (): Map<string, SearchRoot[]> => {
+    if (scriptRoots !== null) return scriptRoots;
+    const out = new Map<string, SearchRoot[]>();
+    scriptRoots = out;
+    const importsOf = ctx.pythonImportsOf;
+    if (!ctx.pythonScripts || !importsOf) return out;
+    const scripts = [...ctx.pythonScripts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // What the scripts of one folder reach is followed once: a file reached from an earlier one is not again.
+    const reachedFrom = new Map<string, Set<string>>();
+    for (const [script, why] of scripts) {
+      const dir = dirname(script);
+      if (dir === '' || !packageInit(index, dir) || roots.some((r) => r.dir === dir)) continue;
+      const root: SearchRoot = { dir, kind: `script-folder:${script} (${why})` };
+      ownScriptKind.set(script, root.kind);
+      const scope = (folder: string) => {
+        const list = out.get(folder) ?? out.set(folder, []).get(folder)!;
+        if (!list.some((r) => r.dir === dir)) list.push(root);
+      };
+      scope(dir);
+      const seen = reachedFrom.get(dir) ?? reachedFrom.set(dir, new Set()).get(dir)!;
+      if (seen.has(script)) continue;
+      seen.add(script);
+      const queue = [script];
+      const reach = (to: string | null) => {
+        if (to === null || seen.has(to) || !to.startsWith(`${dir}/`)) return;
+        seen.add(to);
+        scope(dirname(to));
+        queue.push(to);
+      };
+      while (queue.length > 0) {
+        const file = queue.pop()!;
+        const from = dirname(file);
+        for (const fact of importsOf(file) ?? []) {
+          if (fact.specifier === '' || fact.specifier === '__future__') continue;
+          if (fact.specifier.startsWith('.')) {
+            for (const r of resolveRelative(fact, from)) reach(r.to);
+            continue;
+          }
+          const parts = fact.specifier.split('.');
+          const holders = foldersWith(parts[0]);
+          if (!holders?.has(dir)) continue;
+          // Followed only where this folder is what finds the module: the first root holding it as a file wins.
+          if (baseRootsOfDir(from).some((r) => holders.has(r.dir) && find(r.dir, parts)?.file)) continue;
+          const found = find(dir, parts);
+          if (!found?.file) continue;
+          for (const r of toResolutions(found, root.kind, fact, dir, parts)) {
+            reach(r.to);
+          }
+        }
+      }
+    }
+    return out;
   };
 
   /** Folders a module's own sys.path.insert (or a deploy's PYTHONPATH) adds for files in `dir`: after the usual roots, so they only fill gaps. */
@@ -280,7 +356,7 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
       if (fact.syntax === 'from') for (const n of fact.names) key += `\0:${n.name}`;
       let known = answers.get(key);
       if (!known) answers.set(key, (known = relative ? resolveRelative(fact, dir) : resolveAbsolute(fact, dir)));
-      return known;
+      return relative || ownScriptKind.size === 0 ? known : ownLabels(known, fromFile, dir);
     },
   };
 };
