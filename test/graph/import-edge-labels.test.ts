@@ -41,3 +41,10 @@ test('import labels: package inits and stubs say what reads them; unresolved imp
     'app/globals.d.ts is named by the directive /// <reference path="globals.d.ts" /> in app/main.py:4 (TypeScript reads it with that file)',
   ]);
 });
+
+test('import labels: a module found in the folder of a script that reaches it says so (stop 45)', () => {
+  const to = [{ to: 'usr/share/tool/base/g.py', via: 'script-folder:usr/share/tool/tool.py (the command usr/bin/tool links to it)' }];
+  assert.deepEqual(labelsOf({ names: [] }, to), [
+    'usr/share/tool/base/g.py is imported by app/main.py:4, found in the folder of the script usr/share/tool/tool.py (the command usr/bin/tool links to it), which Python puts first on sys.path',
+  ]);
+});
