@@ -40,6 +40,13 @@ export interface RoleOf {
    */
   suffix?: string;
   wild?: boolean;
+  /**
+   * Stop 45, for package: the value is a module object, not its name (blueman's
+   * `PluginManager(AppletPlugin, blueman.plugins.applet, self)`, whose loader imports
+   * `self.module_path.__name__ + f".{plugin}"`): the caller's dotted expression names the package.
+   * The value is the load call's place (`blueman/main/PluginManager.py:90`), for the evidence.
+   */
+  object?: string;
 }
 
 /** A built-in call's parameters: position → role; `real`: the call loads by itself. */
@@ -193,7 +200,7 @@ const reexportsLoader = (ctx: FrameworkContext, module: string, names: ReadonlyS
 
 const addRole = <K>(roles: Map<K, RoleOf[]>, index: K, role: RoleOf): boolean => {
   const list = roles.get(index) ?? roles.set(index, []).get(index)!;
-  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild)) return false;
+  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild && r.object === role.object)) return false;
   list.push(role);
   return true;
 };
@@ -242,10 +249,10 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
               const arg = argumentFor(call, target, index);
               if (arg === undefined || arg.direct === null || !isParamOrAttr(fn, arg.direct)) continue;
               for (const r of list) {
-                if ((r.role === 'folder' || r.role === 'file') && arg.prefix !== null) continue;
+                if ((r.role === 'folder' || r.role === 'file' || r.object !== undefined) && arg.prefix !== null) continue;
                 if (r.each && arg.each) continue;
                 // A suffix or a computed tail stays after the value: a prefix the caller adds goes before it.
-                found.push([arg.direct, { role: r.role, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each, ...(r.suffix === undefined ? {} : { suffix: r.suffix }), ...(r.wild === true ? { wild: true } : {}) }]);
+                found.push([arg.direct, { role: r.role, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each, ...(r.suffix === undefined ? {} : { suffix: r.suffix }), ...(r.wild === true ? { wild: true } : {}), ...(r.object === undefined ? {} : { object: r.object }) }]);
               }
             }
             continue;
@@ -264,6 +271,11 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
             if (role === 'folder' && arg.direct !== null && !arg.each && arg.prefix === null && !isParamOrAttr(fn, arg.direct)) {
               const template = folderTemplate(a.file, fn, arg.direct, call.line);
               if (template !== null) found.push([template.param, { role: 'folder', prefix: '', each: false, template }]);
+              continue;
+            }
+            // `import_module(self.module_path.__name__ + f".{plugin}")`: the attribute holds a package object.
+            if (role === 'module' && arg.named === true && arg.direct !== null && !arg.each && isParamOrAttr(fn, arg.direct)) {
+              found.push([arg.direct, { role: 'package', prefix: '', each: false, object: `${a.file}:${call.line}` }]);
               continue;
             }
             if (role === 'module' && (arg.direct === null || !isParamOrAttr(fn, arg.direct))) {

@@ -35,6 +35,12 @@ export interface ArgShape {
    * `listdir(folder)`): then `direct` names what is iterated and the argument is one of its items.
    */
   each: boolean;
+  /**
+   * Stop 45: the argument is the dotted name of the module object `direct` holds, then a computed
+   * child: `self.module_path.__name__ + f".{plugin}"` (blueman's PluginManager, handed a package
+   * object such as `blueman.plugins.applet`). `direct` names a package; any module of it may load.
+   */
+  named?: boolean;
 }
 
 export interface CallFlow {
@@ -89,11 +95,26 @@ const isPlus = (t: PythonTokens, i: number): boolean => t.kind[i] === Kind.Op &&
 const selfAttr = (t: PythonTokens, i: number, to: number): string | null =>
   i + 2 < to && t.kind[i] === Kind.Name && nameText(t, i) === 'self' && isOp(t, i + 1, Op.Dot) && t.kind[i + 2] === Kind.Name ? `self.${nameText(t, i + 2)}` : null;
 
+/** A string token whose text (after its prefix letters and quote) starts with a dot: `".%s"`, `f".{p}"`. */
+const dotString = (t: PythonTokens, i: number): boolean => t.kind[i] === Kind.String && /^[rRuUfFbB]{0,2}(['"])\./.test(t.text.slice(t.start[i], t.end[i]));
+
+/**
+ * `p.__name__ + ".x"…` or `self.X.__name__ + f".{x}"`: what holds the module object (`p`, `self.X`),
+ * when a string beginning with a dot follows the `+`; else null.
+ */
+const nameOfModule = (t: PythonTokens, from: number, to: number): string | null => {
+  const attr = selfAttr(t, from, to);
+  const at = attr !== null ? from + 3 : t.kind[from] === Kind.Name ? from + 1 : -1;
+  if (at < 0 || at + 3 >= to || !isOp(t, at, Op.Dot) || t.kind[at + 1] !== Kind.Name || nameText(t, at + 1) !== '__name__' || !isPlus(t, at + 2) || !dotString(t, at + 3)) return null;
+  return attr ?? nameText(t, from);
+};
+
 const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: readonly Flow[], moduleFlows: readonly Flow[], loops: ReadonlyMap<string, string>): ArgShape => {
   let direct: string | null = null;
   let prefix: string | null = null;
   let each = false;
   const n = to - from;
+  const named = n >= 5 ? nameOfModule(t, from, to) : null;
   if (n === 1 && t.kind[from] === Kind.Name) direct = nameText(t, from);
   else if (n === 3 && isOp(t, from, Op.LBracket) && t.kind[from + 1] === Kind.Name && isOp(t, from + 2, Op.RBracket)) direct = nameText(t, from + 1);
   // An attribute of the object a method runs on (`self.package`): what the class keeps, as a parameter of all its methods.
@@ -102,7 +123,7 @@ const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: 
   else if (n === 3 && isPlainString(t, from) && isPlus(t, from + 1) && t.kind[from + 2] === Kind.Name) {
     direct = nameText(t, from + 2);
     prefix = stringTokenValue(t, from);
-  }
+  } else if (named !== null) direct = named;
   const need = new Map<string, number>();
   plainNames(t, from, to, (name, line) => need.has(name) || need.set(name, line));
   const strings: { value: string; line: number }[] = [];
@@ -110,11 +131,11 @@ const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: 
   if (need.size > 0) strings.push(...followOut(need, fn, flows, moduleFlows));
   const params = fn.params.filter((p) => p !== 'self' && p !== 'cls' && need.has(p));
   if (direct !== null && !fn.params.includes(direct)) direct = prefix === null ? direct : null;
-  if (direct !== null && prefix === null && loops.has(direct)) {
+  if (direct !== null && prefix === null && named === null && loops.has(direct)) {
     direct = loops.get(direct)!;
     each = true;
   }
-  return { params, direct, prefix, strings, text: t.text.slice(t.start[from], t.end[to - 1]), each };
+  return { params, direct, prefix, strings, text: t.text.slice(t.start[from], t.end[to - 1]), each, ...(named !== null && direct === named ? { named: true } : {}) };
 };
 
 /**

@@ -35,7 +35,8 @@ import { emptyFrameworkOutput } from '../types.js';
 import { basename, dirname } from '../../util/path.js';
 import { pathAssignments } from '../../languages/python/sys-path.js';
 import { isModuleName } from '../../languages/python/literals.js';
-import { folderIndex, loadedFiles } from './folder-loaders.js';
+import { boundModuleFile, folderIndex, loadedFiles } from './folder-loaders.js';
+import { packageInits } from './python-files.js';
 import { literalValue } from './call-text.js';
 import type { ArgShape, FunctionFlows } from './loader-roles.js';
 import { packageChildren } from './prefixed-imports.js';
@@ -119,6 +120,17 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       }
       // A prefix built around a parameter leaves the name unknown here; its own callers settle it.
       if (arg.prefix !== null) return;
+      if (r.object !== undefined) {
+        // The caller hands a package object by the dotted name it bound (`blueman.plugins.applet`): the loader imports its modules by `__name__`.
+        const dotted = arg.text.trim();
+        const init = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(dotted) ? boundModuleFile(ctx, a.file, facts, dotted) : null;
+        if (init === null || basename(init) !== '__init__.py') return;
+        const folder = dirname(init);
+        const label = `loaded by ${where}, which hands the package ${dotted} (${shown(folder)}) to ${what} as its ${param}, which imports each of its modules by its __name__ and a computed name (${r.object})`;
+        for (const target of loadedFiles(byFolder, subfolders, { folder, mode: 'modules' })) if (!basename(target).startsWith('_')) push(target, 'file', line, label);
+        for (const i of packageInits(ctx.files, folder)) push(i, 'file', line, `run before the modules of ${dotted} that ${where} loads (a package runs before its modules)`);
+        return;
+      }
       if (r.role === 'module' && skipModule) return;
       for (const s of arg.strings) {
         const name = r.prefix + s.value;
