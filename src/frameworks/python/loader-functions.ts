@@ -160,6 +160,8 @@ export interface LoaderCall {
   others: { value: string; line: number }[];
   /** The names the parameter's argument is built from, with the line each is read on. */
   reads: { name: string; line: number }[];
+  /** Stop 45: the source text of the parameter's argument ('' when the call has none). */
+  text: string;
 }
 
 export interface FileLoads {
@@ -222,7 +224,8 @@ const finish = (t: PythonTokens, fn: OpenDef, body: number[], topLevel: boolean,
         plainNames(t, bound[0], bound[1], (n, line) => need.has(n) || need.set(n, line));
         strings.push(...followOut(need, fn, flows, moduleFlows));
       }
-      out.calls.push({ callee, line: t.line[i], strings, others, reads: [...need].map(([name, line]) => ({ name, line })) });
+      const text = bound && bound[1] > bound[0] ? t.text.slice(t.start[bound[0]], t.end[bound[1] - 1]) : '';
+      out.calls.push({ callee, line: t.line[i], strings, others, reads: [...need].map(([name, line]) => ({ name, line })), text });
     }
   }
 };

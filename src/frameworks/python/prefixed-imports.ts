@@ -121,7 +121,7 @@ const childrenIn = (ctx: FrameworkContext, folder: string, accept: (name: string
 };
 
 /** Module-level `NAME = 'dotted.literal'` assignments. */
-const moduleConstants = (text: string): Map<string, string> => {
+export const moduleConstants = (text: string): Map<string, string> => {
   const out = new Map<string, string>();
   for (const m of text.matchAll(/^([A-Za-z_]\w*)\s*=\s*[rRuU]?(['"])([\w.]+)\2\s*(?:#.*)?$/gm)) out.set(m[1], m[3]);
   return out;

@@ -31,9 +31,10 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
-import { fromName, moduleFile } from './python-files.js';
+import { assignmentAbove, fromName, moduleFile } from './python-files.js';
 import { fileLoads, moduleFunctionLoadsOf, type FunctionLoad } from './loader-functions.js';
-import { lineAt } from '../../util/lines.js';
+import { lineAt, lineStarts } from '../../util/lines.js';
+import { childTemplateOf, moduleConstants, packageChildren } from './prefixed-imports.js';
 import { basename, dirname } from '../../util/path.js';
 
 const LOADERS = new Set(['importlib', 'importlib.metadata', 'django.utils.module_loading', 'pkg_resources', 'werkzeug.utils', 'twisted.python.reflect']);
@@ -118,6 +119,8 @@ interface Loaders {
   dottedStems: string[];
   /** The dotted names a loader's module may be imported by (`util`, `gunicorn.util`, `dist-packages.gunicorn.util`: each tail of its path). */
   modules: Set<string>;
+  /** Stop 45: the file that defines a loader held by a module re-exporting it (`from zim.utils import get_module`). */
+  origins: Map<FunctionLoad, string>;
 }
 
 /** Binds `prefix.name` for each loader of the module `dotted` names, when that is a loader's file. */
@@ -193,7 +196,7 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
   }
   // Functions that make a computed import: only files whose facts show one are read.
   const loadsIn = new Map<string, FunctionLoad[]>();
-  const loaders: Loaders = { byFile: new Map(), watch: new Set(), dottedStems: [], modules: new Set() };
+  const loaders: Loaders = { byFile: new Map(), watch: new Set(), dottedStems: [], modules: new Set(), origins: new Map() };
   for (const { path, facts, byName } of files) {
     if (facts.computedImportLines === undefined && !byName) continue;
     const text = ctx.readText(path);
@@ -210,6 +213,29 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
       if (!loaders.dottedStems.includes(`.${stem}`)) loaders.dottedStems.push(`.${stem}`);
       const parts = (basename(path) === '__init__.py' ? dirname(path) : path.slice(0, -3)).split('/');
       for (let p = parts.length - 1; p >= 0; p--) loaders.modules.add(parts.slice(p).join('.'));
+    }
+  }
+  // Stop 45: a module that binds a loader by name from the loader's own module holds it too (zim's
+  // zim/plugins/__init__.py: `from zim.utils import get_module`, called as `zim.plugins.get_module(…)` in formats).
+  if (loaders.byFile.size > 0) {
+    for (const { path, facts } of files) {
+      for (const i of facts.imports) {
+        if (i.syntax !== 'from') continue;
+        for (const n of i.names) {
+          if (!loaders.watch.has(n.name) || n.name === '*') continue;
+          const file = moduleFile(ctx, path, i.specifier);
+          const load = file === null || file === path ? undefined : loaders.byFile.get(file)?.get(n.name);
+          if (load === undefined || load.parameter === null) continue;
+          const held = loaders.byFile.get(path) ?? loaders.byFile.set(path, new Map()).get(path)!;
+          if (!held.has(n.alias ?? n.name)) held.set(n.alias ?? n.name, load);
+          if (!loaders.origins.has(load)) loaders.origins.set(load, file!);
+          const stem = basename(path) === '__init__.py' ? basename(dirname(path)) : basename(path).slice(0, -3);
+          loaders.watch.add(stem);
+          if (!loaders.dottedStems.includes(`.${stem}`)) loaders.dottedStems.push(`.${stem}`);
+          const parts = (basename(path) === '__init__.py' ? dirname(path) : path.slice(0, -3)).split('/');
+          for (let p = parts.length - 1; p >= 0; p--) loaders.modules.add(parts.slice(p).join('.'));
+        }
+      }
     }
   }
   /** A module holding settings → the computed loads that read through it. */
@@ -260,10 +286,12 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
     if (callees === null) continue;
     // A call to a repo loader is a computed import in this file: what flows into it is a module name.
     const seen = new Set<string>();
+    let starts: number[] | undefined;
+    let constants: Map<string, string> | undefined;
     const wanted = new Map([...callees].map(([callee, l]) => [callee, { parameter: l.load.parameter!, index: l.load.parameterIndex }]));
     for (const c of fileLoads(text, wanted).calls) {
       const loader = callees.get(c.callee)!;
-      const how = `loaded by ${c.callee}() at line ${c.line} (${loader.file}:${loader.load.defLine} imports its ${loader.load.parameter} by a computed name at line ${loader.load.loadLine})`;
+      const how = `loaded by ${c.callee}() at line ${c.line} (${loaders.origins.get(loader.load) ?? loader.file}:${loader.load.defLine} imports its ${loader.load.parameter} by a computed name at line ${loader.load.loadLine})`;
       if (!call) {
         // The parameter's argument names the module; another argument counts only as `pkg.mod.Class` of a repo module (load_class's `default=`), not as a group name (`section="gunicorn.loggers"`).
         for (const s of [...c.strings, ...c.others.filter((o) => inModule(ctx, path, o.value))]) {
@@ -273,6 +301,19 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
         }
       }
       readSetting(path, c.reads, (line) => `${path}:${line}, ${how}`);
+      // Stop 45: a constant package path and a computed child (`get_module('zim.formats.' + canonical_name(name))`,
+      // or a name assigned one just above): any module of that package may be the one loaded.
+      const assigned = /^[A-Za-z_]\w*$/.test(c.text) ? assignmentAbove(text, (starts ??= lineStarts(text)), c.line, c.text) : null;
+      const expression = assigned !== null ? assigned.value : /^[A-Za-z_]\w*$/.test(c.text) ? null : c.text;
+      const template = expression === null || expression.length > 300 ? null : childTemplateOf(expression, (constants ??= moduleConstants(text)));
+      if (template !== null && isDottedName(template.prefix) && !seen.has(`tpl\0${template.prefix}\0${template.tail}`)) {
+        seen.add(`tpl\0${template.prefix}\0${template.tail}`);
+        const shownAt = assigned === null ? expression! : `${c.text} = ${expression} at line ${assigned.line}`;
+        const origin = loaders.origins.get(loader.load) ?? loader.file;
+        const label = `imported by a computed name under ${template.prefix} in ${path}:${c.line} (${shownAt.replace(/\s+/g, ' ')}), through ${c.callee}(), which ${origin}:${loader.load.defLine} defines to import its ${loader.load.parameter} by a computed name (line ${loader.load.loadLine}): any module of ${template.prefix}${template.tail === '' ? '' : ` named *${template.tail}`} may be the one loaded`;
+        const initLabel = `run before the modules of ${template.prefix} that ${c.callee}() at ${path}:${c.line} loads by a computed name (a package runs before its modules)`;
+        for (const child of packageChildren(ctx, template.prefix, path, false, template.tail)) if (child.target !== path) out.references.push({ from: path, target: child.target, targetKind: 'file', line: c.line, label: child.init ? initLabel : label });
+      }
     }
   }
   for (const [path, loads] of loadsIn) {
