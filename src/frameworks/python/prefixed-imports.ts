@@ -251,6 +251,29 @@ const templateModules = (ctx: FrameworkContext, file: string, expression: string
   return { shown, children: children.slice(0, MAX_TEMPLATE_MODULES) };
 };
 
+/** `exec("from .%s import …" % …)`: the module part of a formatted import statement (group 2). */
+const EXEC_IMPORT = /(?<![\w.])exec\s*\(\s*[rRuUfF]{0,2}(['"])\s*(?:from|import)\s+([\w.]*(?:%s|\{\w*\})\w*)/;
+
+/**
+ * The modules an exec'd import statement's module template may name: `.%s` (relative: the modules
+ * and subpackages of the file's own package, as `__package__` is in the module's globals exec runs
+ * in), `pkg.sub.%s` or `pkg.sub.{}_x` (of that package, named `*_x`). Null for another shape.
+ */
+const execTarget = (ctx: FrameworkContext, file: string, template: string): { shown: string; children: Child[] } | null => {
+  const m = /^(\.*)((?:[A-Za-z_]\w*\.)*)(?:%s|\{\w*\})(\w*)$/.exec(template);
+  if (m === null) return null;
+  const [, dots, pkg, tail] = m;
+  const accept = (name: string): boolean => name.length > tail.length && name.endsWith(tail);
+  if (dots.length > 0) {
+    if (pkg !== '') return null;
+    const folder = relativePackageFolder(ctx, file, '__package__', dots.length);
+    return folder === null ? null : { shown: `${dots}*${tail}`, children: childrenIn(ctx, folder, accept) };
+  }
+  if (pkg === '') return null;
+  const prefix = pkg.slice(0, -1);
+  return { shown: `${prefix}.*${tail}`, children: packageChildren(ctx, prefix, file, false, tail) };
+};
+
 export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   for (const file of sortedPaths(ctx.files)) {
@@ -276,6 +299,20 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
           // __import__ of the package runs its __init__.py (and those above) whatever the fromlist holds.
           for (const c of packageChildren(ctx, pkg, file, true)) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? `imported as ${pkg} by ${file}:${line} (a package runs before its modules)` : label });
         }
+      }
+      // Stop 45: `exec("from .%s import %s" % (module, module))` over a list of names (system-config-printer's troubleshoot/__init__.py).
+      const executed = EXEC_IMPORT.exec(span);
+      if (executed !== null) {
+        const target = execTarget(ctx, file, executed[2]);
+        if (target !== null && !seen.has(`exec\0${target.shown}`)) {
+          seen.add(`exec\0${target.shown}`);
+          const literal = /^[^'"]*(['"])([^'"\n]*)\1/.exec(span.slice(executed.index));
+          const statement = literal === null ? executed[2] : `"${literal[2]}"`;
+          const label = `imported by an import statement formatted at run time and run by exec in ${file}:${line} (${statement}): any module named ${target.shown} may be the one loaded`;
+          const initLabel = `run before the modules named ${target.shown} that ${file}:${line} imports by exec (a package runs before its modules)`;
+          for (const c of target.children) if (c.target !== file) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? initLabel : label });
+        }
+        continue;
       }
       const relative = RELATIVE_CALL.exec(span);
       if (relative !== null) {

@@ -19,6 +19,7 @@
  */
 import type { FileFacts, ImportFact, RunnableMarker } from '../../model/facts.js';
 import { emptyFacts } from '../../model/facts.js';
+import { lineOfOffset, lineStarts } from '../../util/lines.js';
 import { warning } from '../../util/diagnostics.js';
 import type { LanguageExtractor } from '../types.js';
 import { renamedCallees, resolveNameSites } from './calls.js';
@@ -57,6 +58,28 @@ let lastCounts: { lines: number; codeLines: number } | null = null;
 /** The last file's tokens (shared buffers: valid until the next tokenize). */
 let lastTokens: PythonTokens = tokenize('');
 
+/** `exec("from .%s import …" % x)`, `exec("import pkg.%s" % x)`, `exec(f"from .{x} import …")`: a module name formatted into an import statement. */
+const EXEC_IMPORT = /(?<![\w.])exec\s*\(\s*[rRuUfF]{0,2}(['"])\s*(?:from\s+[\w.]*(?:%s|\{\w*\})|import\s+[\w.]*(?:%s|\{\w*\}))/g;
+
+/** Adds the lines of such exec calls (not in a comment) to `lines`, kept in order. */
+const execImportLines = (text: string, lines: number[]): void => {
+  let added = false;
+  let starts: number[] | undefined;
+  let count = 0;
+  for (const m of text.matchAll(EXEC_IMPORT)) {
+    // A hostile file of thousands of such calls costs no more than this many.
+    if (++count > 200) break;
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    if (text.slice(start, m.index).includes('#')) continue;
+    const line = lineOfOffset((starts ??= lineStarts(text)), m.index);
+    if (!lines.includes(line)) {
+      lines.push(line);
+      added = true;
+    }
+  }
+  if (added) lines.sort((a, b) => a - b);
+};
+
 const extractFacts = (path: string, text: string): FileFacts => {
   const t = tokenize(text);
   lastTokens = t;
@@ -90,6 +113,8 @@ const extractFacts = (path: string, text: string): FileFacts => {
   if (st.hasStarImport) facts.hasStarImport = true;
   if (st.typePaths.length > 0) facts.typePaths = st.typePaths;
   if (st.settingSwaps.length > 0) facts.settingSwaps = st.settingSwaps;
+  // Stop 45: `exec("from .%s import %s" % (m, m))`, an import statement formatted at run time, is a computed import too.
+  if (text.includes('exec')) execImportLines(text, st.computedImportLines);
   if (st.computedImportLines.length > 0) facts.computedImportLines = st.computedImportLines;
   if (st.scriptNames.length > 0) facts.scriptNames = st.scriptNames;
   if (text.includes('__file__')) facts.mentionsFile = true;
