@@ -251,6 +251,30 @@ const templateModules = (ctx: FrameworkContext, file: string, expression: string
   return { shown, children: children.slice(0, MAX_TEMPLATE_MODULES) };
 };
 
+/** How far above a computed fromlist the assignment of its name is looked for (a comprehension over a glob, then edits of the list). */
+const FROMLIST_LOOK_BACK = 40;
+
+/**
+ * Stop 45: a computed fromlist that is a name assigned the names of globbed `.py` files (gnome-tweaks'
+ * `tweak_files = [splitext(split(f)[-1])[0] for f in glob.glob(os.path.join(self._tweak_dir, "tweak_group_*.py"))]`
+ * then `__import__("gtweak.tweaks", globals(), locals(), tweak_files, 0)`): the glob's file pattern, as a
+ * test of a module name, and the assignment's line; null when the name is assigned no such listing.
+ */
+const globbedNames = (lines: readonly string[], line: number, call: string): { pattern: string; match: RegExp; line: number } | null => {
+  const name = /,\s*(?:fromlist\s*=\s*)?([A-Za-z_]\w*)\s*[,)]\s*$/.exec(call)?.[1];
+  if (name === undefined) return null;
+  const assignment = new RegExp(`^\\s*${name}\\s*=(?!=)`);
+  for (let l = line - 1; l >= 1 && l >= line - FROMLIST_LOOK_BACK; l--) {
+    if (!assignment.test(lines[l - 1])) continue;
+    const statement = lines.slice(l - 1, Math.min(line - 1, l + 4)).join('\n');
+    const glob = /\bi?glob\s*\([^'"]*?(['"])([\w.*?-]*\*[\w.*?-]*)\.py\1/.exec(statement);
+    if (glob === null) return null;
+    const match = new RegExp(`^${glob[2].split('*').map((p) => p.replace(/[.?+^$()[\]{}|\\-]/g, '\\$&')).join('\\w*')}$`);
+    return { pattern: `${glob[2]}.py`, match, line: l };
+  }
+  return null;
+};
+
 /** `exec("from .%s import …" % …)`: the module part of a formatted import statement (group 2). */
 const EXEC_IMPORT = /(?<![\w.])exec\s*\(\s*[rRuUfF]{0,2}(['"])\s*(?:from|import)\s+([\w.]*(?:%s|\{\w*\})\w*)/;
 
@@ -292,12 +316,18 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
       // `__import__(PKG, globals(), locals(), [name], 0)`: a computed fromlist names modules of PKG.
       const fromlist = FROMLIST_CALL.exec(span) ?? FROMLIST_KEYWORD.exec(span);
       if (fromlist !== null) {
+        const globbed = globbedNames(lines, line, fromlist[0]);
         for (const pkg of packageNamesOf(text, endAbove(line), fromlist[1])) {
           if (seen.has(`from\0${pkg}`)) continue;
           seen.add(`from\0${pkg}`);
-          const label = `imported from ${pkg} by a computed fromlist in ${file}:${line} (${fromlist[0].replace(/\s+/g, ' ')}…): any module of ${pkg} may be the one loaded`;
+          const label = globbed === null
+            ? `imported from ${pkg} by a computed fromlist in ${file}:${line} (${fromlist[0].replace(/\s+/g, ' ')}…): any module of ${pkg} may be the one loaded`
+            : `imported from ${pkg} by a computed fromlist in ${file}:${line} (${fromlist[0].replace(/\s+/g, ' ')}…), the names of the files a glob of ${globbed.pattern} lists at line ${globbed.line}: any module of ${pkg} so named may be the one loaded`;
           // __import__ of the package runs its __init__.py (and those above) whatever the fromlist holds.
-          for (const c of packageChildren(ctx, pkg, file, true)) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? `imported as ${pkg} by ${file}:${line} (a package runs before its modules)` : label });
+          for (const c of packageChildren(ctx, pkg, file, true)) {
+            if (!c.init && globbed !== null && !globbed.match.test(basename(c.target) === '__init__.py' ? basename(dirname(c.target)) : basename(c.target).slice(0, -3))) continue;
+            out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? `imported as ${pkg} by ${file}:${line} (a package runs before its modules)` : label });
+          }
         }
       }
       // Stop 45: `exec("from .%s import %s" % (module, module))` over a list of names (system-config-printer's troubleshoot/__init__.py).

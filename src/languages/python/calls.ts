@@ -13,7 +13,7 @@ import type { CommandFact } from '../../model/facts.js';
 import { isSysExecutable, stringList, stringValue } from './literals.js';
 import { type CallArgs, callArgs, isOp, nameText, unwrap } from './ranges.js';
 import type { ExtractState, NameSite } from './state.js';
-import { Op } from './tokens.js';
+import { Kind, Op } from './tokens.js';
 
 const SUBPROCESS = new Set(['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen']);
 const SHELL_STRING = new Set(['os.system', 'os.popen', 'asyncio.create_subprocess_shell']);
@@ -69,6 +69,16 @@ const isDynamicImport = (st: ExtractState, names: string[]): boolean =>
     ? names[0] === '__import__' || st.importModuleNames.has(names[0])
     : names.length === 2 && names[1] === 'import_module' && st.importlibNames.has(names[0]);
 
+/** Whether a range holds a name other than None/True/False (a value computed at run time). */
+const computedRange = (t: ExtractState['t'], from: number, to: number): boolean => {
+  for (let i = from; i < to; i++) {
+    if (t.kind[i] !== Kind.Name) continue;
+    const name = nameText(t, i);
+    if (name !== 'None' && name !== 'True' && name !== 'False') return true;
+  }
+  return false;
+};
+
 export const resolveNameSites = (st: ExtractState): void => {
   const t = st.t;
   for (const site of st.nameSites) {
@@ -76,11 +86,15 @@ export const resolveNameSites = (st: ExtractState): void => {
     const open = site.last + 1;
     const called = isOp(t, open, Op.LParen);
     if (called && isDynamicImport(st, names)) {
-      const first = callArgs(t, open, t.count)?.positional[0];
+      const args = callArgs(t, open, t.count);
+      const first = args?.positional[0];
       const [s, e] = first ? unwrap(t, first[0], first[1]) : [0, 0];
       const specifier = first ? stringValue(t, s, e) : null;
       if (specifier !== null) {
         st.imports.push({ specifier, syntax: 'dynamic', line: t.line[site.root], names: [], alias: undefined, frame: site.frame });
+        // Stop 45: `__import__("pkg", globals(), locals(), names, 0)` with a fromlist computed at run time imports modules of pkg by name.
+        const fromlist = names[0] === '__import__' && args ? (args.keywords.get('fromlist') ?? args.positional[3]) : undefined;
+        if (fromlist !== undefined && computedRange(t, fromlist[0], fromlist[1])) st.computedImportLines.push(t.line[site.root]);
       } else if (first) st.computedImportLines.push(t.line[site.root]);
       continue;
     }
