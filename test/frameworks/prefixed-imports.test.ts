@@ -5,6 +5,7 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 
 const cases = frameworkCases('prefixed-imports');
 test('prefixed-imports: has a basic fixture', () => assert.ok(cases.includes('prefixed-imports-basic')));
+test('prefixed-imports: has an exec fixture', () => assert.ok(cases.includes('prefixed-imports-exec')));
 for (const name of cases) test(`prefixed-imports: ${name}`, () => checkFrameworkFixture(name));
 
 test('childTemplateOf: the constant package path a computed module name starts with', async () => {

@@ -9,4 +9,5 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 const cases = frameworkCases('string-modules');
 test('string-modules: has a registry fixture', () => assert.ok(cases.includes('string-modules-registry')));
 test('string-modules: has a loader-functions fixture', () => assert.ok(cases.includes('string-modules-loaders')));
+test('string-modules: has a prefixed-wrapper fixture', () => assert.ok(cases.includes('string-modules-prefixed-wrapper')));
 for (const name of cases) test(`string-modules: ${name}`, () => checkFrameworkFixture(name));
