@@ -218,11 +218,13 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
   // Stop 45: a module that binds a loader by name from the loader's own module holds it too (zim's
   // zim/plugins/__init__.py: `from zim.utils import get_module`, called as `zim.plugins.get_module(…)` in formats).
   if (loaders.byFile.size > 0) {
+    const loaderNames = new Set<string>();
+    for (const held of loaders.byFile.values()) for (const name of held.keys()) loaderNames.add(name);
     for (const { path, facts } of files) {
       for (const i of facts.imports) {
         if (i.syntax !== 'from') continue;
         for (const n of i.names) {
-          if (!loaders.watch.has(n.name) || n.name === '*') continue;
+          if (!loaderNames.has(n.name)) continue;
           const file = moduleFile(ctx, path, i.specifier);
           const load = file === null || file === path ? undefined : loaders.byFile.get(file)?.get(n.name);
           if (load === undefined || load.parameter === null) continue;
