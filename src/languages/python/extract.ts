@@ -147,7 +147,8 @@ const warmUp = (): void => {
 export const pythonExtractor: LanguageExtractor = {
   language: 'python',
   // 6: importRoots keeps absolute sys.path folders (`/usr/share/app`). 7: not a __file__ path that climbs out of the checkout.
-  version: 7,
+  // 8: computedImportLines holds exec("from .%s import …") lines and __import__ calls with a computed fromlist.
+  version: 8,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();
