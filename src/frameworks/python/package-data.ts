@@ -33,7 +33,7 @@ import { escapeRegExp } from '../../util/regexp.js';
 import { compileRepoGlob } from '../../util/glob.js';
 import { tokenize, type PythonTokens } from '../../languages/python/tokenize.js';
 import { stringValue } from '../../languages/python/literals.js';
-import { callArgs, isOp, nameText } from '../../languages/python/ranges.js';
+import { callArgs, isOp, nameText, splitTop } from '../../languages/python/ranges.js';
 import { Kind, Op, StringFlag } from '../../languages/python/tokens.js';
 import { perScan } from '../per-scan.js';
 import { calleeAt, fileDefs, type OpenDef } from './loader-functions.js';
@@ -98,14 +98,20 @@ interface Analysis {
 
 /** How many tokens before a path the command list it stands in may open. */
 const COMMAND_LOOK_BACK = 120;
-/** A command list's first element that runs a Python script it is handed: the interpreter. */
-const INTERPRETER = /python|executable|interpreter/i;
+/**
+ * A command list's first element that runs a Python script it is handed: the interpreter, by the
+ * last part of a dotted name (`sys.executable`, `python.path`, `python_path`, `self._executable`,
+ * `python3`; not `python_version` or `PYTHON_SOURCES`).
+ */
+const INTERPRETER = /^(?:[A-Za-z_]\w*\.)*(?:\w*[._])?(?:python[\d.]*|executable|interpreter)(?:[._]path)?$/i;
+/** Interpreter options that take the next argument as their value (commandline/launchers/python.ts). */
+const OPTION_VALUES: ReadonlySet<string> = new Set(['-W', '-X', '-Q', '--check-hash-based-pycs']);
 /** A command list or tuple whose first element is the interpreter: `[python.path, …`, `(sys.executable, …`. */
-const COMMAND_LIST = /(?<![\w\])])[[(]\s*[A-Za-z_][\w.]*\s*,/g;
+const COMMAND_LIST = /(?<![\w\])])[[(]\s*([A-Za-z_][\w.]*)\s*,/g;
 
 /** The line of the first command list in `text` that starts with the interpreter (0: none). */
 const commandLine = (text: string): number => {
-  for (const m of text.matchAll(COMMAND_LIST)) if (INTERPRETER.test(m[0])) return lineAt(text, m.index!);
+  for (const m of text.matchAll(COMMAND_LIST)) if (INTERPRETER.test(m[1])) return lineAt(text, m.index!);
   return 0;
 };
 
@@ -210,16 +216,16 @@ const inCommandList = (t: PythonTokens, text: string, offset: number): boolean =
       }
       // A list or tuple display (a call's parenthesis was stepped out of above); not a subscript.
       if (op === Op.LBrace || elementStart === i || (j > 0 && (t.kind[j - 1] === Kind.Name || isOp(t, j - 1, Op.RParen) || isOp(t, j - 1, Op.RBracket)))) return false;
-      // The first element, up to the first comma at this depth.
-      let end = j + 1;
-      for (let d = 0; end < elementStart; end++) {
-        if (t.kind[end] !== Kind.Op) continue;
-        const v = t.value[end];
-        if (v === Op.LParen || v === Op.LBracket || v === Op.LBrace) d++;
-        else if (v === Op.RParen || v === Op.RBracket || v === Op.RBrace) d--;
-        else if (v === Op.Comma && d === 0) break;
+      // The elements before the path: the interpreter, then only its options (the script is the first
+      // positional after them, as the python launcher reads argv; `-m`/`-c` run something else).
+      const before = splitTop(t, j + 1, elementStart).filter(([s, e]) => e > s);
+      if (before.length === 0 || !INTERPRETER.test(text.slice(t.start[before[0][0]], t.end[before[0][1] - 1]))) return false;
+      for (let k = 1; k < before.length; k++) {
+        const option = stringValue(t, before[k][0], before[k][1]);
+        if (option === null || !/^-[^-mc]|^--./.test(option)) return false;
+        if (OPTION_VALUES.has(option)) k++;
       }
-      return end < elementStart && INTERPRETER.test(text.slice(t.start[j + 1], t.end[end - 1]));
+      return true;
     }
   }
   return false;
