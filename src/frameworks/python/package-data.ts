@@ -106,12 +106,41 @@ const COMMAND_LOOK_BACK = 120;
 const INTERPRETER = /^(?:[A-Za-z_]\w*\.)*(?:\w*[._])?(?:python[\d.]*|executable|interpreter)(?:[._]path)?$/i;
 /** Interpreter options that take the next argument as their value (commandline/launchers/python.ts). */
 const OPTION_VALUES: ReadonlySet<string> = new Set(['-W', '-X', '-Q', '--check-hash-based-pycs']);
-/** A command list or tuple whose first element is the interpreter: `[python.path, …`, `(sys.executable, …`. */
-const COMMAND_LIST = /(?<![\w\])])[[(]\s*([A-Za-z_][\w.]*)\s*,/g;
+/**
+ * A command list or tuple whose first element is the interpreter and second a name (the script
+ * variable: `[python.path, self.path]`, `cmd = [python, path]`), not a literal or a flag.
+ */
+const COMMAND_LIST = /(?<![\w\])])[[(]\s*([A-Za-z_][\w.]*)\s*,\s*[A-Za-z_][\w.]*\s*[,\])]/g;
+/** A call that runs a command: `subprocess.run(`, `Popen(`, `os.execv(`, `run_command(`, `intercept_python(`. */
+const RUN_CALL = /(?<![\w.])(?:\w+\.)*\w*(?:run|call|exec|spawn|popen|command|python)\w*\s*\(/i;
 
-/** The line of the first command list in `text` that starts with the interpreter (0: none). */
-const commandLine = (text: string): number => {
-  for (const m of text.matchAll(COMMAND_LIST)) if (INTERPRETER.test(m[1])) return lineAt(text, m.index!);
+/** The lines of the def around 0-based line `at` (the whole file at module level), joined. */
+const defAround = (lines: string[], at: number): string => {
+  const indent = (l: string): number => l.length - l.trimStart().length;
+  let own = indent(lines[at]);
+  for (let k = at - 1; k >= 0; k--) {
+    const l = lines[k];
+    if (l.trim() === '' || indent(l) >= own) continue;
+    own = indent(l);
+    if (!/^\s*(?:async\s+)?def\s/.test(l)) continue;
+    let end = at + 1;
+    while (end < lines.length && (lines[end].trim() === '' || indent(lines[end]) > own)) end++;
+    return lines.slice(k, end).join('\n');
+  }
+  return lines.join('\n');
+};
+
+/**
+ * The line of the first command list in `text` that starts with the interpreter and holds a script
+ * variable, in a def that runs a command (0: none). Residual risk: a file with an unrelated real
+ * `[sys.executable, script]` and a header-check glob of scripts still passes.
+ */
+const commandLine = (text: string, lines: string[]): number => {
+  for (const m of text.matchAll(COMMAND_LIST)) {
+    if (!INTERPRETER.test(m[1])) continue;
+    const line = lineAt(text, m.index!);
+    if (RUN_CALL.test(defAround(lines, line - 1).replace(m[0], ''))) return line;
+  }
   return 0;
 };
 
@@ -428,7 +457,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
             for (const f of listedFiles(ctx, folder, `glob('${pattern}')`)) push(path, f, l + 1, `used as a file of ${folder}/ that ${path}:${l + 1} lists by the pattern '${pattern}' (a path built from __file__)`);
             // Stop 45: listed Python scripts (a main guard or a shebang) that the module runs by a command
             // list with the interpreter (ansible-test's code-smell folder, `cmd = [python.path, self.path]`).
-            const command = pattern.endsWith('.py') ? commandLine(text) : 0;
+            const command = pattern.endsWith('.py') ? commandLine(text, lines) : 0;
             if (command > 0) {
               for (const f of listedFiles(ctx, folder, `glob('${pattern}')`, true)) {
                 if ((ctx.facts(f)?.runnable ?? []).some((r) => r === 'main-guard' || r === 'shebang')) push(path, f, l + 1, `run as a script: ${path}:${l + 1} lists ${folder}/ by the pattern '${pattern}' (a path built from __file__) and runs a path by the command list at line ${command}`);
