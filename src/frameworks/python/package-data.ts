@@ -151,8 +151,51 @@ const commandHolding = (text: string, name: string): number | null => {
   return null;
 };
 
-/** A call reading a file's text: `open(`, `read_text_file(`, `.read_text(`, `read_bytes(`. */
-const READ_CALL = /(?<![\w.])open\s*\(|\b\w{0,40}read\w{0,40}\s*\(/;
+/**
+ * A call reading a file's text by its first argument: `open(`, `read_text_file(`, `_read_file(`,
+ * `readlines(` (not `Thread(`, `ready(`, `readlink(`).
+ */
+const READ_CALL = /(?:(?<![\w.])open|(?<![A-Za-z])read(?:_\w+|lines?|s)?)\s*\(/g;
+/** A receiver read: `(HERE / 'x.py').read_text()`, `.open()`, `.open('rb')`. */
+const RECEIVER_READ = /^[\s)]*\.\s*(?:read_text|read_bytes|open)\s*\(\s*(?:\)|['"]r)/;
+
+/** Whether the call whose arguments start at `from` of `line` (after its `(`) writes: `open(p, 'w')`, `'a'`, `'x'` without `+`. */
+const writes = (line: string, from: number): boolean => {
+  let depth = 0;
+  let comma = -1;
+  let k = from;
+  for (; k < line.length; k++) {
+    const c = line[k];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth-- === 0) break;
+    } else if (c === ',' && depth === 0 && comma === -1) comma = k;
+  }
+  if (comma === -1) return false;
+  const mode = /^\s*(?:mode\s*=\s*)?[rRbB]?(['"])([^'"]{0,8})\1/.exec(line.slice(comma + 1, k))?.[2];
+  return mode !== undefined && /[wax]/.test(mode) && !mode.includes('+');
+};
+
+/**
+ * Whether the literal at [at, end) of `line` is in the first argument of a read call (`open(` not
+ * in a write mode), or ends a path that is read as the receiver (`(ROOT / 'x.py').read_text()`).
+ */
+const readAt = (line: string, at: number, end: number): boolean => {
+  for (const m of line.matchAll(READ_CALL)) {
+    const from = m.index! + m[0].length;
+    if (from > at) break;
+    let depth = 0;
+    let first = true;
+    for (let k = from; k < at && first; k++) {
+      const c = line[k];
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') first = depth-- > 0;
+      else if (c === ',' && depth === 0) first = false;
+    }
+    if (first && !(m[0].startsWith('open') && writes(line, from))) return true;
+  }
+  return RECEIVER_READ.test(line.slice(end));
+};
 
 /** How many lines below `alias = NAME` a read of the alias is looked for. */
 const ALIAS_SPAN = 12;
@@ -162,16 +205,27 @@ const ALIAS_SPAN = 12;
  * alone (`path = SCRIPT_PATH`) read within ALIAS_SPAN lines below, or null.
  */
 const readHolding = (text: string, name: string): number | null => {
-  const reads = (n: string): RegExp => new RegExp(`(?:(?<![\\w.])open|\\b\\w{0,40}read\\w{0,40})\\s*\\(\\s*${escapeRegExp(n)}\\s*[,)]`);
-  const direct = reads(name).exec(text);
-  if (direct !== null) return lineAt(text, direct.index);
+  const reads = (n: string): RegExp => new RegExp(`(?:(?<![\\w.])open|(?<![A-Za-z])read(?:_\\w+|lines?|s)?)\\s*\\(\\s*${escapeRegExp(n)}\\s*[,)]`, 'g');
+  /** The first read of `n` in `span` that is not a write-mode open. */
+  const readIn = (n: string, span: string): number | null => {
+    let tries = 0;
+    for (const r of span.matchAll(reads(n))) {
+      if (++tries > 8) break;
+      const from = span.indexOf('(', r.index!) + 1;
+      const eol = span.indexOf('\n', from);
+      if (!(r[0].startsWith('open') && writes(span.slice(0, eol === -1 ? span.length : eol), from))) return r.index!;
+    }
+    return null;
+  };
+  const direct = readIn(name, text);
+  if (direct !== null) return lineAt(text, direct);
   let tries = 0;
   for (const m of text.matchAll(new RegExp(`^[ \\t]*([A-Za-z_]\\w*)[ \\t]*=[ \\t]*${escapeRegExp(name)}[ \\t]*$`, 'gm'))) {
     if (++tries > 4) break;
     let stop = m.index!;
     for (let k = 0; k <= ALIAS_SPAN && stop !== -1; k++) stop = text.indexOf('\n', stop + 1);
-    const read = reads(m[1]).exec(text.slice(m.index!, stop === -1 ? text.length : stop));
-    if (read !== null) return lineAt(text, m.index! + read.index);
+    const read = readIn(m[1], text.slice(m.index!, stop === -1 ? text.length : stop));
+    if (read !== null) return lineAt(text, m.index! + read);
   }
   return null;
 };
@@ -486,7 +540,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
           }
           // Stop 45: a script whose text the module reads (to hand to an interpreter elsewhere: ansible-test's
           // `read_text_file(os.path.join(ANSIBLE_TEST_TARGET_ROOT, 'setup', 'probe_cgroups.py'))`), here or through the name it is assigned to.
-          const read = !found.endsWith('.py') ? null : READ_CALL.test(raw) ? l + 1 : name === undefined ? null : readHolding(text, name);
+          const read = !found.endsWith('.py') ? null : readAt(line, m.index!, m.index! + m[0].length) ? l + 1 : name === undefined ? null : readHolding(text, name);
           if (read !== null) {
             push(path, found, read, `read by ${path}:${read} (its text is read${read === l + 1 ? '' : ` through ${name}, assigned a path built from __file__ at line ${l + 1}`})`);
             continue;
