@@ -120,51 +120,66 @@ export const lookText = (ctx: FrameworkContext, path: string): string | null =>
   typeof ctx.manifests?.transientText === 'function' ? ctx.manifests.transientText(path) : ctx.readText(path);
 
 /** Module-level path constants of repo modules (`RANGERDIR = os.path.dirname(__file__)`), by module file; once per scan. */
-const constantsByFile = perScan((): Map<string, Map<string, string>> => new Map());
+const constantsState = perScan(() => ({ byFile: new Map<string, Map<string, string>>(), inProgress: new Set<string>(), uncached: 0 }));
 
-/** How many modules deep a path constant is followed through the modules that import it by name. */
-const MAX_CONSTANT_HOPS = 4;
+/**
+ * How many modules deep the imports are followed for a path constant: a guard for the stack. A
+ * result cut short there is not kept (another module may reach the same module sooner), so the
+ * constants do not depend on the order modules are asked in.
+ */
+const MAX_CONSTANT_DEPTH = 64;
+/** Results cut short that are computed again, per scan, before they are kept anyway (a hostile import lattice costs no more). */
+const MAX_UNCACHED = 2000;
 
 /**
  * The path constants a module imports by a `from` import (relative too) from repo modules that
  * have them, under the names it binds: ansible-test's `from ..util import ANSIBLE_TEST_CONTROLLER_ROOT`.
+ * `complete`: no module on the way was cut short by MAX_CONSTANT_DEPTH.
  */
-const importedConstants = (ctx: FrameworkContext, file: string, hops: number): Map<string, string> => {
+const importedConstants = (ctx: FrameworkContext, file: string, depth: number): { seed: Map<string, string>; complete: boolean } => {
   const seed = new Map<string, string>();
+  let complete = true;
   for (const i of ctx.facts(file)?.imports ?? []) {
     if (i.syntax !== 'from') continue;
     const from = moduleFile(ctx, file, i.specifier);
     if (from === null || from === file) continue;
-    const constants = pathConstants(ctx, from, undefined, hops);
-    if (constants.size === 0) continue;
+    const constants = constantsOf(ctx, from, undefined, depth);
+    complete &&= constants.complete;
+    if (constants.vars.size === 0) continue;
     for (const n of i.names) {
-      const value = constants.get(n.name);
+      const value = constants.vars.get(n.name);
       if (value !== undefined) seed.set(n.alias ?? n.name, value);
     }
   }
-  return seed;
+  return { seed, complete };
+};
+
+const NONE: ReadonlyMap<string, string> = new Map();
+
+const constantsOf = (ctx: FrameworkContext, file: string, knownText: string | undefined, depth: number): { vars: ReadonlyMap<string, string>; complete: boolean } => {
+  const state = constantsState(ctx);
+  const known = state.byFile.get(file);
+  if (known !== undefined) return { vars: known, complete: true };
+  // A cycle of imports gives nothing while the module is being read.
+  if (state.inProgress.has(file)) return { vars: NONE, complete: true };
+  if (depth > MAX_CONSTANT_DEPTH) return { vars: NONE, complete: false };
+  state.inProgress.add(file);
+  const mentionsFile = ctx.facts(file)?.mentionsFile === true;
+  const { seed, complete } = importedConstants(ctx, file, depth + 1);
+  const text = !mentionsFile && seed.size === 0 ? null : (knownText ?? lookText(ctx, file));
+  const vars = text === null || (seed.size === 0 && !text.includes('__file__')) ? new Map<string, string>() : pathVariables(text, file, Infinity, seed);
+  state.inProgress.delete(file);
+  if (complete || ++state.uncached > MAX_UNCACHED) state.byFile.set(file, vars);
+  return { vars, complete };
 };
 
 /**
  * The path constants a module file assigns at the top (name → opaque value, see pathValue): from
  * `__file__`, or (Stop 45) from a path constant it imports by name (ansible-test's `SANITY_ROOT =
- * os.path.join(ANSIBLE_TEST_CONTROLLER_ROOT, 'sanity')`), up to MAX_CONSTANT_HOPS modules away.
+ * os.path.join(ANSIBLE_TEST_CONTROLLER_ROOT, 'sanity')`), through any number of modules.
  * The names it imports are its constants too (`from . import SANITY_ROOT` re-imports them).
  */
-export const pathConstants = (ctx: FrameworkContext, file: string, knownText?: string, hops = 0): Map<string, string> => {
-  const known = constantsByFile(ctx);
-  let vars = known.get(file);
-  if (vars === undefined) {
-    // A cycle of imports gives nothing while the module is being read.
-    known.set(file, new Map());
-    const mentionsFile = ctx.facts(file)?.mentionsFile === true;
-    const seed = hops < MAX_CONSTANT_HOPS ? importedConstants(ctx, file, hops + 1) : new Map<string, string>();
-    const text = !mentionsFile && seed.size === 0 ? null : (knownText ?? lookText(ctx, file));
-    vars = text === null || (seed.size === 0 && !text.includes('__file__')) ? new Map() : pathVariables(text, file, Infinity, seed);
-    known.set(file, vars);
-  }
-  return vars;
-};
+export const pathConstants = (ctx: FrameworkContext, file: string, knownText?: string): ReadonlyMap<string, string> => constantsOf(ctx, file, knownText, 0).vars;
 
 /**
  * The path variables a file can use: its own (pathVariables), plus the path constants of the repo
@@ -175,7 +190,7 @@ export const pathConstants = (ctx: FrameworkContext, file: string, knownText?: s
 export const fileVariables = (ctx: FrameworkContext, path: string, text: string): { vars: Map<string, string>; rewrites: Map<string, string>; imported: number } => {
   // Stop 45: the constants imported by name are known before the module's own assignments, which may build on them
   // (`SANITY_ROOT = os.path.join(ANSIBLE_TEST_CONTROLLER_ROOT, 'sanity')`); an own assignment of the name wins, as before.
-  const seed = importedConstants(ctx, path, 1);
+  const { seed } = importedConstants(ctx, path, 1);
   const vars = text.includes('__file__') || seed.size > 0 ? pathVariables(text, path, Infinity, seed) : new Map<string, string>();
   const rewrites = new Map<string, string>();
   let imported = 0;
