@@ -114,8 +114,8 @@ const COMMAND_LIST = /(?<![\w\])])[[(]\s*([A-Za-z_][\w.]*)\s*,\s*[A-Za-z_][\w.]*
 /** A call that runs a command: `subprocess.run(`, `Popen(`, `os.execv(`, `run_command(`, `intercept_python(`. */
 const RUN_CALL = /(?<![\w.])(?:\w+\.)*\w*(?:run|call|exec|spawn|popen|command|python)\w*\s*\(/i;
 
-/** The lines of the def around 0-based line `at` (the whole file at module level), joined. */
-const defAround = (lines: string[], at: number): string => {
+/** The lines of the def around 0-based line `at` (the whole file at module level), joined, and its first line (0-based). */
+const defAround = (lines: string[], at: number): { from: number; text: string } => {
   const indent = (l: string): number => l.length - l.trimStart().length;
   let own = indent(lines[at]);
   for (let k = at - 1; k >= 0; k--) {
@@ -125,9 +125,9 @@ const defAround = (lines: string[], at: number): string => {
     if (!/^\s*(?:async\s+)?def\s/.test(l)) continue;
     let end = at + 1;
     while (end < lines.length && (lines[end].trim() === '' || indent(lines[end]) > own)) end++;
-    return lines.slice(k, end).join('\n');
+    return { from: k, text: lines.slice(k, end).join('\n') };
   }
-  return lines.join('\n');
+  return { from: 0, text: lines.join('\n') };
 };
 
 /**
@@ -139,7 +139,7 @@ const commandLine = (text: string, lines: string[]): number => {
   for (const m of text.matchAll(COMMAND_LIST)) {
     if (!INTERPRETER.test(m[1])) continue;
     const line = lineAt(text, m.index!);
-    if (RUN_CALL.test(defAround(lines, line - 1).replace(m[0], ''))) return line;
+    if (RUN_CALL.test(defAround(lines, line - 1).text.replace(m[0], ''))) return line;
   }
   return 0;
 };
@@ -233,8 +233,11 @@ const readHolding = (text: string, name: string): number | null => {
 /** Resource calls that answer a file's content, not a path to it. */
 const TEXT_READS = /^(?:read_text|read_binary|open_text|open_binary|resource_string|resource_stream|get_data)\(/;
 
-/** A Python path: the environment variable, `sys.path`, or a name for one (`python_path`, `append_python_path`). */
-const PYTHON_PATH = /PYTHONPATH|\bsys\.path\b|python_?path/i;
+/**
+ * A Python path for a child process: the environment variable, or a name for one (`python_path`,
+ * `append_python_path`). Not `sys.path`: imports after `sys.path.insert` are the resolver's (languages/python/sys-path.ts).
+ */
+const PYTHON_PATH = /PYTHONPATH|python_?path/i;
 
 /**
  * The line where a folder goes on the Python path: `line` itself when it names one, else a line
@@ -565,10 +568,14 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
           if (listing !== null) {
             for (const f of modules) push(path, f, onPath, `imported by name from ${found}/, which ${path}:${l + 1} lists and puts on the Python path at line ${onPath} (${built})`);
           } else {
+            // The name is handed to that child process: a string literal in the def that sets its Python path.
+            const scope = defAround(lines, onPath - 1);
             for (const f of modules) {
               const stem = basename(f).slice(0, -3);
-              const named = new RegExp(`(['"])${escapeRegExp(stem)}\\1`).exec(text);
-              if (named !== null) push(path, f, lineAt(text, named.index), `imported by the name "${stem}" (${path}:${lineAt(text, named.index)}) from ${found}/, which ${path}:${onPath} puts on the Python path (${built})`);
+              const named = new RegExp(`(['"])${escapeRegExp(stem)}\\1`).exec(scope.text);
+              if (named === null) continue;
+              const at = scope.from + lineAt(scope.text, named.index);
+              push(path, f, at, `imported by the name "${stem}" (${path}:${at}) from ${found}/, which ${path}:${onPath} puts on the Python path (${built})`);
             }
           }
         }
