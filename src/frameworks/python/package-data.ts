@@ -563,7 +563,8 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
         // lists from it, or names by a string literal (`plugins.append('ansible_pytest_coverage')`), are imported.
         const onPath = pythonPathLine(text, raw, l + 1, assigned);
         if (onPath !== null) {
-          const modules = pathsInDir(ctx.files, found).filter((f) => f.endsWith('.py') && basename(f) !== '__init__.py');
+          // The listed ones as the listing's pattern yields them (`glob(os.path.join(PLUG, '*.json'))` lists no module).
+          const modules = (listing !== null ? listedFiles(ctx, found, listing, true) : pathsInDir(ctx.files, found).filter((f) => f.endsWith('.py'))).filter((f) => basename(f) !== '__init__.py');
           const built = `a path built from __file__ names the folder at line ${l + 1}`;
           if (listing !== null) {
             for (const f of modules) push(path, f, onPath, `imported by name from ${found}/, which ${path}:${l + 1} lists and puts on the Python path at line ${onPath} (${built})`);
