@@ -120,7 +120,13 @@ export const lookText = (ctx: FrameworkContext, path: string): string | null =>
   typeof ctx.manifests?.transientText === 'function' ? ctx.manifests.transientText(path) : ctx.readText(path);
 
 /** Module-level path constants of repo modules (`RANGERDIR = os.path.dirname(__file__)`), by module file; once per scan. */
-const constantsState = perScan(() => ({ byFile: new Map<string, Map<string, string>>(), inProgress: new Set<string>(), uncached: 0 }));
+const constantsState = perScan(() => ({ byFile: new Map<string, Constants>(), inProgress: new Set<string>(), uncached: 0 }));
+
+/** A module's path constants, and how many of them it imports by name. */
+interface Constants {
+  vars: ReadonlyMap<string, string>;
+  imported: number;
+}
 
 /**
  * How many modules deep the imports are followed for a path constant: a guard for the stack. A
@@ -143,8 +149,8 @@ const importedConstants = (ctx: FrameworkContext, file: string, depth: number): 
     if (i.syntax !== 'from') continue;
     const from = moduleFile(ctx, file, i.specifier);
     if (from === null || from === file) continue;
-    const constants = constantsOf(ctx, from, undefined, depth);
-    complete &&= constants.complete;
+    const { constants, complete: whole } = constantsOf(ctx, from, undefined, depth);
+    complete &&= whole;
     if (constants.vars.size === 0) continue;
     for (const n of i.names) {
       const value = constants.vars.get(n.name);
@@ -154,23 +160,24 @@ const importedConstants = (ctx: FrameworkContext, file: string, depth: number): 
   return { seed, complete };
 };
 
-const NONE: ReadonlyMap<string, string> = new Map();
+const NONE: Constants = { vars: new Map(), imported: 0 };
 
-const constantsOf = (ctx: FrameworkContext, file: string, knownText: string | undefined, depth: number): { vars: ReadonlyMap<string, string>; complete: boolean } => {
+const constantsOf = (ctx: FrameworkContext, file: string, knownText: string | undefined, depth: number): { constants: Constants; complete: boolean } => {
   const state = constantsState(ctx);
   const known = state.byFile.get(file);
-  if (known !== undefined) return { vars: known, complete: true };
+  if (known !== undefined) return { constants: known, complete: true };
   // A cycle of imports gives nothing while the module is being read.
-  if (state.inProgress.has(file)) return { vars: NONE, complete: true };
-  if (depth > MAX_CONSTANT_DEPTH) return { vars: NONE, complete: false };
+  if (state.inProgress.has(file)) return { constants: NONE, complete: true };
+  if (depth > MAX_CONSTANT_DEPTH) return { constants: NONE, complete: false };
   state.inProgress.add(file);
   const mentionsFile = ctx.facts(file)?.mentionsFile === true;
   const { seed, complete } = importedConstants(ctx, file, depth + 1);
   const text = !mentionsFile && seed.size === 0 ? null : (knownText ?? lookText(ctx, file));
   const vars = text === null || (seed.size === 0 && !text.includes('__file__')) ? new Map<string, string>() : pathVariables(text, file, Infinity, seed);
   state.inProgress.delete(file);
-  if (complete || ++state.uncached > MAX_UNCACHED) state.byFile.set(file, vars);
-  return { vars, complete };
+  const constants = { vars, imported: seed.size };
+  if (complete || ++state.uncached > MAX_UNCACHED) state.byFile.set(file, constants);
+  return { constants, complete };
 };
 
 /**
@@ -179,7 +186,7 @@ const constantsOf = (ctx: FrameworkContext, file: string, knownText: string | un
  * os.path.join(ANSIBLE_TEST_CONTROLLER_ROOT, 'sanity')`), through any number of modules.
  * The names it imports are its constants too (`from . import SANITY_ROOT` re-imports them).
  */
-export const pathConstants = (ctx: FrameworkContext, file: string, knownText?: string): ReadonlyMap<string, string> => constantsOf(ctx, file, knownText, 0).vars;
+export const pathConstants = (ctx: FrameworkContext, file: string, knownText?: string): ReadonlyMap<string, string> => constantsOf(ctx, file, knownText, 0).constants.vars;
 
 /**
  * The path variables a file can use: its own (pathVariables), plus the path constants of the repo
@@ -189,11 +196,12 @@ export const pathConstants = (ctx: FrameworkContext, file: string, knownText?: s
  */
 export const fileVariables = (ctx: FrameworkContext, path: string, text: string): { vars: Map<string, string>; rewrites: Map<string, string>; imported: number } => {
   // Stop 45: the constants imported by name are known before the module's own assignments, which may build on them
-  // (`SANITY_ROOT = os.path.join(ANSIBLE_TEST_CONTROLLER_ROOT, 'sanity')`); an own assignment of the name wins, as before.
-  const { seed } = importedConstants(ctx, path, 1);
-  const vars = text.includes('__file__') || seed.size > 0 ? pathVariables(text, path, Infinity, seed) : new Map<string, string>();
+  // (`SANITY_ROOT = os.path.join(ANSIBLE_TEST_CONTROLLER_ROOT, 'sanity')`); an own assignment of the name wins.
+  // They are the module's path constants (cached), with its other path variables.
+  const own = constantsOf(ctx, path, text, 0).constants;
+  const vars = new Map(own.vars);
+  const imported = own.imported;
   const rewrites = new Map<string, string>();
-  let imported = 0;
   for (const i of ctx.facts(path)?.imports ?? []) {
     if (i.syntax === 'import') {
       // `import a.b` binds `a` (and `a.b` is reached through it); `import a.b as c` binds `c`.
@@ -210,18 +218,6 @@ export const fileVariables = (ctx: FrameworkContext, path: string, text: string)
           vars.set(alias, value);
           rewrites.set(written, alias);
         }
-      }
-    } else if (i.syntax === 'from') {
-      // Stop 44: a relative import too (ansible-test's `from .util import ANSIBLE_TEST_TARGET_ROOT`).
-      const file = moduleFile(ctx, path, i.specifier) ?? undefined;
-      const constants = file === undefined || file === path ? null : pathConstants(ctx, file);
-      if (constants === null || constants.size === 0) continue;
-      for (const n of i.names) {
-        const local = n.alias ?? n.name;
-        const value = constants.get(n.name);
-        if (value === undefined) continue;
-        if (!vars.has(local)) vars.set(local, value);
-        imported++;
       }
     }
   }
