@@ -243,12 +243,11 @@ const PYTHON_PATH = /PYTHONPATH|python_?path/i;
  * The line where a folder goes on the Python path: `line` itself when it names one, else a line
  * that names one and holds `name`, the name the folder is assigned to on `line`; null for none.
  */
-const pythonPathLine = (text: string, raw: string, line: number, name: string | undefined): number | null => {
+const pythonPathLine = (lines: readonly string[], raw: string, line: number, name: string | undefined): number | null => {
   if (PYTHON_PATH.test(raw)) return line;
   if (name === undefined) return null;
   // Line by line with plain tests (a hostile one-line file costs its length, not its square).
   const word = new RegExp(`(?<![\\w.])${escapeRegExp(name)}(?!\\w)`);
-  const lines = text.split('\n');
   for (let k = 0; k < lines.length; k++) {
     const code = lines[k].split('#')[0];
     if (code.length <= MAX_PATH_LINE && code.includes(name) && PYTHON_PATH.test(code) && word.test(code)) return k + 1;
@@ -454,17 +453,23 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
   const constantNames = new Set<string>();
   for (const path of texts.keys()) for (const name of pathConstants(ctx, path).keys()) constantNames.add(name);
   const importsConstant = (imports: readonly ImportFact[]): boolean => imports.some((i) => i.syntax === 'from' && i.names.some((n) => constantNames.has(n.name)));
+  // A file read and rejected is not read again in a later round: its variables come from the
+  // constants of the modules it imports, which pathConstants settles whole (to any depth), not per round.
+  const rejected = new Set<string>();
   for (let round = 0, grew = true; round < 3 && grew && stems.size > 0; round++) {
     grew = false;
     for (let at = 0; at < pyFiles.length; at++) {
       const path = pyFiles[at];
-      if (texts.has(path)) continue;
+      if (texts.has(path) || rejected.has(path)) continue;
       const imports = ctx.facts(path)?.imports ?? [];
       if (!importsStem(imports) && !importsConstant(imports)) continue;
       const text = lookText(ctx, path);
       if (text === null) continue;
       const found = fileVariables(ctx, path, text);
-      if (found.rewrites.size === 0 && found.imported === 0) continue;
+      if (found.rewrites.size === 0 && found.imported === 0) {
+        rejected.add(path);
+        continue;
+      }
       texts.set(path, text);
       variables.set(path, found);
       const own = pathConstants(ctx, path, text);
@@ -561,7 +566,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
         // Stop 45: a folder put on the Python path (`env['PYTHONPATH'] += ':%s' % os.path.join(ROOT, 'pytest/plugins')`,
         // `append_python_path = [plugin_dir]`, `sys.path`) makes its modules importable by name: the ones the module
         // lists from it, or names by a string literal (`plugins.append('ansible_pytest_coverage')`), are imported.
-        const onPath = pythonPathLine(text, raw, l + 1, assigned);
+        const onPath = pythonPathLine(lines, raw, l + 1, assigned);
         if (onPath !== null) {
           // The listed ones as the listing's pattern yields them (`glob(os.path.join(PLUG, '*.json'))` lists no module).
           const modules = (listing !== null ? listedFiles(ctx, found, listing, true) : pathsInDir(ctx.files, found).filter((f) => f.endsWith('.py'))).filter((f) => basename(f) !== '__init__.py');
@@ -586,8 +591,9 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
     }
     // Wrappers: a parameter that is the last part of such a path.
     if (!/\bdef\s/.test(text)) continue;
-    // Tokens are shared (tokenize's next call overwrites them): used up before the next file.
-    const t = tokenize(text);
+    // Tokens are shared (tokenize's next call overwrites them): used up before the next file; the
+    // command-list search's tokens of this text when it made them (nothing tokenized in between).
+    const t = fileTokens ?? tokenize(text);
     let wrapperTries = 0;
     for (const { fn, className } of fileDefs(t).done) {
       const params = fn.params.filter((p) => p !== 'self' && p !== 'cls');

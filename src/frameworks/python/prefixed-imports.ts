@@ -238,17 +238,17 @@ const templateModules = (ctx: FrameworkContext, file: string, expression: string
     if (at.length === 0) return null;
   }
   const last = match(segments[segments.length - 1]);
-  const children: Child[] = [];
-  const inits = new Set<string>();
+  const modules: Child[] = [];
+  const inits = new Map<string, Child>();
   for (const folder of at) {
-    const found = childrenIn(ctx, folder, (name) => last.test(name)).filter((c) => !c.init);
-    if (found.length === 0) continue;
-    children.push(...found);
-    for (const i of packageInits(ctx.files, folder)) inits.add(i);
+    const found = childrenIn(ctx, folder, (name) => last.test(name));
+    if (!found.some((c) => !c.init)) continue;
+    for (const c of found) if (c.init) inits.set(c.target, c);
+    else modules.push(c);
   }
-  if (children.length === 0) return null;
-  for (const i of inits) children.push({ target: i, init: true });
-  return { shown, children: children.slice(0, MAX_TEMPLATE_MODULES) };
+  if (modules.length === 0) return null;
+  // The modules are bounded, not the packages above them: each kept module keeps its __init__ chain.
+  return { shown, children: [...modules.slice(0, MAX_TEMPLATE_MODULES), ...inits.values()] };
 };
 
 /** How far above a computed fromlist the assignment of its name is looked for (a comprehension over a glob, then edits of the list). */
