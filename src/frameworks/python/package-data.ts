@@ -308,7 +308,8 @@ const inCommandList = (t: PythonTokens, text: string, offset: number): boolean =
       for (let k = 1; k < before.length; k++) {
         const option = stringValue(t, before[k][0], before[k][1]);
         if (option === null || !/^-[^-mc]|^--./.test(option)) return false;
-        if (OPTION_VALUES.has(option)) k++;
+        // An option's value is the next element: the path itself when nothing is between.
+        if (OPTION_VALUES.has(option) && ++k >= before.length) return false;
       }
       return true;
     }
