@@ -108,9 +108,10 @@ const INTERPRETER = /^(?:[A-Za-z_]\w*\.)*(?:\w*[._])?(?:python[\d.]*|executable|
 const OPTION_VALUES: ReadonlySet<string> = new Set(['-W', '-X', '-Q', '--check-hash-based-pycs']);
 /**
  * A command list or tuple whose first element is the interpreter and second a name (the script
- * variable: `[python.path, self.path]`, `cmd = [python, path]`), not a literal or a flag.
+ * variable: `[python.path, self.path]`, `cmd = [python, path]`), not a literal or a flag; not the
+ * names of `from m import (intercept_python, …)`.
  */
-const COMMAND_LIST = /(?<![\w\])])[[(]\s*([A-Za-z_][\w.]*)\s*,\s*[A-Za-z_][\w.]*\s*[,\])]/g;
+const COMMAND_LIST = /(?<![\w\])]|\bimport\s*)[[(]\s*([A-Za-z_][\w.]*)\s*,\s*[A-Za-z_][\w.]*\s*[,\])]/g;
 /** A call that runs a command: `subprocess.run(`, `Popen(`, `os.execv(`, `run_command(`, `intercept_python(`. */
 const RUN_CALL = /(?<![\w.])(?:\w+\.)*\w*(?:run|call|exec|spawn|popen|command|python)\w*\s*\(/i;
 
