@@ -101,14 +101,17 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
 
   /**
    * Roots for one importing folder: its own folder first when it is a script folder, else its
-   * package's base. Folders with the same roots get the same list object (`absoluteMemo` is keyed by it).
+   * package's base; a file a script reaches (scriptFiles) has its own list, with the script's folder.
+   * Folders with the same roots get the same list object (`absoluteMemo` is keyed by it).
    */
   const rootsMemo = new Map<string, SearchRoot[]>();
   const rootLists = new Map<string, SearchRoot[]>();
-  const rootsFor = (fromDir: string): SearchRoot[] => {
-    let list = rootsMemo.get(fromDir);
+  const rootsFor = (fromDir: string, fromFile: string): SearchRoot[] => {
+    const reached = scriptFiles().get(fromFile);
+    const memoKey = reached === undefined ? fromDir : `\0${fromFile}`;
+    let list = rootsMemo.get(memoKey);
     if (!list) {
-      list = rootsOfDir(fromDir);
+      list = rootsOfDir(fromDir, reached ?? []);
       // Joined by hand: `.map(...).join` met both the packed list the map builtin makes and the holey
       // one of TurboFan's inlined copy, and V8 recompiled the resolver when the second came.
       let signature = '';
@@ -116,7 +119,7 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
       const same = rootLists.get(signature);
       if (same) list = same;
       else rootLists.set(signature, list);
-      rootsMemo.set(fromDir, list);
+      rootsMemo.set(memoKey, list);
     }
     return list;
   };
@@ -129,9 +132,9 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
     }
     return roots.some((r) => r.dir === dir) ? roots : kind === 'script-dir' ? [{ dir, kind: `${kind}:${dir}` }, ...roots] : [...roots, { dir, kind: `${kind}:${dir}` }];
   };
-  const rootsOfDir = (fromDir: string): SearchRoot[] => {
+  const rootsOfDir = (fromDir: string, reached: readonly SearchRoot[]): SearchRoot[] => {
     const base = baseRootsOfDir(fromDir);
-    const more = [...(scriptFolders().get(fromDir) ?? []), ...extraRoots(fromDir)];
+    const more = [...reached, ...extraRoots(fromDir)];
     return more.length === 0 ? base : [...base, ...more.filter((e, i) => !base.some((r) => r.dir === e.dir) && more.findIndex((o) => o.dir === e.dir) === i)];
   };
 
@@ -140,9 +143,10 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
    * linking to it), even when the folder holds an `__init__.py`, so the package base is not the only
    * root: `from base import utils` in usr/share/hplip/align.py finds usr/share/hplip/base/utils.py.
    * The modules reached that way are top-level modules of that process and find their own imports
-   * the same way. Folder → that root, for the script's folder and the folders of what it reaches
-   * through it (followed from the script, import by import); after the usual roots, so it only fills
-   * their gaps. A script outside a package already has its folder (rootsOfDir), so only scripts in a
+   * the same way. File → that root, for the script and the files it reaches through it (followed
+   * from the script, import by import), never their whole folders: a module beside them that the
+   * script never reaches is loaded only by other processes, with their roots; after the usual roots,
+   * so it only fills their gaps. A script outside a package already has its folder (rootsOfDir), so only scripts in a
    * package folder are followed; what a module inside a real package imports as `pkg.mod` keeps its roots.
    */
   let scriptRoots: Map<string, SearchRoot[]> | null = null;
@@ -150,11 +154,11 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
   const ownScriptKind = new Map<string, string>();
   const ownLabels = (known: readonly Readonly<Resolution>[], fromFile: string, dir: string): readonly Readonly<Resolution>[] => {
     const own = ownScriptKind.get(fromFile);
-    const folderKind = own === undefined ? undefined : scriptFolders().get(dir)?.find((r) => r.dir === dir)?.kind;
+    const folderKind = own === undefined ? undefined : scriptFiles().get(fromFile)?.find((r) => r.dir === dir)?.kind;
     if (folderKind === undefined || folderKind === own) return known;
     return known.map((r) => (r.via === folderKind ? { ...r, via: own } : r.via === `${folderKind}:namespace-package` ? { ...r, via: `${own}:namespace-package` } : r));
   };
-  const scriptFolders = (): Map<string, SearchRoot[]> => {
+  const scriptFiles = (): Map<string, SearchRoot[]> => {
     if (scriptRoots !== null) return scriptRoots;
     const out = new Map<string, SearchRoot[]>();
     scriptRoots = out;
@@ -168,11 +172,11 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
       if (dir === '' || !packageInit(index, dir) || roots.some((r) => r.dir === dir)) continue;
       const root: SearchRoot = { dir, kind: `script-folder:${script} (${why})` };
       ownScriptKind.set(script, root.kind);
-      const scope = (folder: string) => {
-        const list = out.get(folder) ?? out.set(folder, []).get(folder)!;
+      const scope = (file: string) => {
+        const list = out.get(file) ?? out.set(file, []).get(file)!;
         if (!list.some((r) => r.dir === dir)) list.push(root);
       };
-      scope(dir);
+      scope(script);
       const seen = reachedFrom.get(dir) ?? reachedFrom.set(dir, new Set()).get(dir)!;
       if (seen.has(script)) continue;
       seen.add(script);
@@ -180,7 +184,7 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
       const reach = (to: string | null) => {
         if (to === null || seen.has(to) || !to.startsWith(`${dir}/`)) return;
         seen.add(to);
-        scope(dirname(to));
+        scope(to);
         queue.push(to);
       };
       while (queue.length > 0) {
@@ -266,13 +270,13 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
     return [{ to: null, unresolved: 'not-found', via: 'relative' }];
   };
 
-  const resolveAbsolute = (fact: ImportFact, fromDir: string): Resolution[] => {
+  const resolveAbsolute = (fact: ImportFact, fromDir: string, fromFile: string): Resolution[] => {
     const parts = fact.specifier.split('.');
     const top = parts[0];
     let namespaceHit: { found: Found; root: SearchRoot } | null = null;
     let internalRoot: SearchRoot | null = null;
     const holders = foldersWith(top);
-    for (const root of holders ? rootsFor(fromDir) : []) {
+    for (const root of holders ? rootsFor(fromDir, fromFile) : []) {
       // moduleFile(root/top) or a Python folder root/top exists exactly when root holds top.
       if (!holders!.has(root.dir)) continue;
       const found = find(root.dir, parts);
@@ -309,7 +313,7 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
       aliasDepth++;
       let found: Resolution[];
       try {
-        found = specifier.startsWith('.') ? resolveRelative(target, dirname(alias.from)) : resolveAbsolute(target, dirname(alias.from));
+        found = specifier.startsWith('.') ? resolveRelative(target, dirname(alias.from)) : resolveAbsolute(target, dirname(alias.from), alias.from);
       } finally {
         aliasDepth--;
       }
@@ -345,7 +349,7 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
           relativeMemo.set(dir, (answers = new Map()));
         }
       } else {
-        const roots = rootsFor(dir);
+        const roots = rootsFor(dir, fromFile);
         answers = absoluteMemo.get(roots);
         if (!answers || answers.size >= MEMO_ANSWERS) {
           if (!answers && absoluteMemo.size >= MEMO_FOLDERS) absoluteMemo.delete(absoluteMemo.keys().next().value!);
@@ -355,7 +359,7 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
       let key = fact.specifier;
       if (fact.syntax === 'from') for (const n of fact.names) key += `\0:${n.name}`;
       let known = answers.get(key);
-      if (!known) answers.set(key, (known = relative ? resolveRelative(fact, dir) : resolveAbsolute(fact, dir)));
+      if (!known) answers.set(key, (known = relative ? resolveRelative(fact, dir) : resolveAbsolute(fact, dir, fromFile)));
       return relative || ownScriptKind.size === 0 ? known : ownLabels(known, fromFile, dir);
     },
   };

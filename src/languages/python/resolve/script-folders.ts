@@ -3,7 +3,7 @@
  * symlink too, which Python resolves first) puts the script's real folder at sys.path[0], whatever
  * `__init__.py` that folder holds (`python -m pkg.tool` does not). What marks a file as run that way,
  * before entries are known: an installed command (usr/bin/…) that is a link to it, or its own
- * executable bit with a `#!` line and a `__main__` guard. The resolver (resolver.ts) makes the
+ * executable bit with a `#!` line and a `__main__` guard or code at the top level. The resolver (resolver.ts) makes the
  * folder a root for the script and for the modules it reaches there.
  */
 import type { DiscoveredFile } from '../../../discover/index.js';
@@ -25,6 +25,7 @@ export const pythonScripts = (files: readonly DiscoveredFile[], facts: (path: st
     if (!f.executable || f.symlink || out.has(f.path)) continue;
     const runnable = facts(f.path)?.runnable;
     if (runnable?.includes('shebang') && runnable.includes('main-guard')) out.set(f.path, 'it is executable, with a #! line and a __main__ guard');
+    else if (runnable?.includes('shebang') && runnable.includes('top-level-code')) out.set(f.path, 'it is executable, with a #! line and code at the top level');
   }
   return out;
 };
