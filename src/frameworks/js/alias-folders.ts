@@ -13,15 +13,15 @@
  * `__dirname`, a const holding one), or a parameter of the listing function whose callers in the
  * module pass such a folder, directly or as an element of an array literal a caller's `for … of`
  * walks (`createThemeAliases([ThemeFallbackDir, ...pluginThemes])`). Each code file the listing
- * returns (readdir: the folder's own files; a glob: its matches) is a reference from the file with
+ * returns (readdir: the folder's own files; a glob: its matches, less its `!` patterns and its
+ * options' literal `ignore:` list; an `ignore:` not literal drops the glob) is a reference from the file with
  * the alias map, the spread's, listing's and store's lines as evidence. Compiled CommonJS is read as
  * its source (compiled-interop.ts): `(0, aliases_1.loadThemeAliases)(…)`, `path_1.default.join(…)`.
  */
 import { asSource } from '../../languages/javascript/compiled-interop.js';
 import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { balancedText, IDENTIFIER } from '../../languages/javascript/js-text.js';
-import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
-import { compileRepoGlobs } from '../../util/glob.js';
+import { pathsInDir } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
@@ -30,7 +30,7 @@ import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } fro
 import { PATH_NAMES } from './anchored-paths.js';
 import { functionRegion, type Region } from './function-region.js';
 import { callArgsText, callsOf, enclosingFunction } from './parameter-values.js';
-import { codeFilesMarked, fileReference, jsCodeFiles } from './support.js';
+import { codeFilesMarked, fileReference, globFiles, jsCodeFiles } from './support.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
@@ -140,14 +140,38 @@ const foldersOf = (file: string, text: string, expr: string, at: number): { fold
   return out;
 };
 
+const STRING = /"([^"\n]*)"|'([^'\n]*)'/g;
+const IGNORE = /\bignore\s*:\s*/;
+const LITERAL_LIST = /^\[\s*(?:(?:"[^"\n]*"|'[^'\n]*')\s*(?:,\s*)?)*\]/;
+const LITERAL = /^(?:"[^"\n]*"|'[^'\n]*')/;
+
+/**
+ * A glob call's patterns (`!` ones exclude) with its options' `ignore:` patterns as more exclusions;
+ * undefined when `ignore:` is there but not literal patterns (a name, a call), so what it drops is unknown.
+ */
+const globsOf = (text: string, m: RegExpMatchArray): string[] | undefined => {
+  const globs = [...m[1].matchAll(STRING)].map((g) => g[1] ?? g[2]);
+  const open = (m.index ?? 0) + m[0].indexOf('{', m[0].indexOf(m[1]) + m[1].length);
+  const options = balancedText(text, open);
+  if (options === null) return undefined;
+  const ignore = IGNORE.exec(options);
+  if (ignore === null) return globs;
+  const value = options.slice(ignore.index + ignore[0].length);
+  const literal = LITERAL_LIST.exec(value)?.[0] ?? LITERAL.exec(value)?.[0];
+  if (literal === undefined) return undefined;
+  return [...globs, ...[...literal.matchAll(STRING)].map((g) => `!${g[1] ?? g[2]}`)];
+};
+
 /** The listings in these functions whose names, joined to the folder, are stored under a computed key. */
 const listingsIn = (file: string, text: string, bodies: Map<string, Region>, fns: Set<string>): Listing[] => {
   const out: Listing[] = [];
   const found = [
     ...[...text.matchAll(READDIR)].map((m) => ({ m, expr: m[1], globs: null as string[] | null, how: `readdir(${m[1]})` })),
-    ...[...text.matchAll(GLOB_CWD)].map((m) => ({ m, expr: m[2], globs: [...m[1].matchAll(/"([^"\n]*)"|'([^'\n]*)'/g)].map((g) => g[1] ?? g[2]), how: `glob ${m[1]} in ${m[2]}` })),
+    ...[...text.matchAll(GLOB_CWD)].map((m) => ({ m, expr: m[2], globs: globsOf(text, m), how: `glob ${m[1]} in ${m[2]}` })),
   ];
   for (const { m, expr, globs, how } of found) {
+    // A glob whose `ignore:` is not a list of literal patterns: what it excludes is unknown, so nothing is taken.
+    if (globs === undefined) continue;
     const at = m.index ?? 0;
     const inside = [...fns].map((f) => bodies.get(f)).find((b) => b !== undefined && b.start <= at && at < b.end);
     if (inside === undefined) continue;
@@ -168,9 +192,9 @@ const listingsIn = (file: string, text: string, bodies: Map<string, Region>, fns
 const listedFiles = (ctx: FrameworkContext, l: Listing): string[] => {
   const code = (f: string): boolean => CODE.test(f) && !f.endsWith('.d.ts') && !TEST_FILE.test(f) && !f.includes('node_modules/');
   if (l.globs === null) return pathsInDir(ctx.files, l.folder).filter(code);
-  const prefix = l.folder === '' ? '' : `${l.folder}/`;
-  const matches = compileRepoGlobs(l.globs.filter((g) => !g.startsWith('!')));
-  return pathsWithPrefix(ctx.files, prefix).filter((f) => code(f) && matches(f.slice(prefix.length)));
+  return globFiles(ctx, l.folder, l.globs)
+    .map((hit) => hit.file)
+    .filter(code);
 };
 
 interface Aliased {
