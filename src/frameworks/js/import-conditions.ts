@@ -58,12 +58,13 @@ const conditionLoads = perScan((ctx: FrameworkContext): ConditionLoad[] => {
   const out: ConditionLoad[] = [];
   for (const file of jsCodeFiles(ctx)) {
     const imports = ctx.facts(file)?.imports;
-    if (imports === undefined || !imports.some((i) => i.specifier.startsWith('#'))) continue;
+    if (imports === undefined || !imports.some((i) => i.specifier.startsWith('#') && !i.typeOnly)) continue;
     const manifest = ctx.manifests.nearest(dirname(file), 'package.json');
     if (manifest === null || !dirs.has(dirname(manifest))) continue;
     const json = packageJsonObject(ctx.manifests, manifest);
     for (const i of imports) {
-      if (!i.specifier.startsWith('#')) continue;
+      // A type-only import loads nothing at run time (and resolves under the types condition).
+      if (!i.specifier.startsWith('#') || i.typeOnly) continue;
       const own = i.syntax === 'require' || i.syntax === 'import-equals' ? 'require' : 'import';
       const resolved = picked(json?.imports, i.specifier, new Set(['node', own]))?.target;
       const seen = new Set<string>();
