@@ -57,13 +57,22 @@ interface Listing {
   storeLine: number;
 }
 
-/** The relative module a name is imported from (`const m = require('./x')`, `import { f } from './x'`), completed to a scan file. */
+/**
+ * The relative module a name is imported from (`const m = require('./x')`, `import { f } from './x'`,
+ * `const { f } = require('./x')`), completed to a scan file. Linear on any text: the brace patterns
+ * start only at `import {` / `const {`, stay inside one brace pair (`[^{}]`, so the tries from
+ * successive anchors cover disjoint stretches) and read at most BRACE_LIST characters either side
+ * of the name (so one try is bounded, however many times the name recurs); a text of many `{`
+ * (review 3 of stop 45: 200 KB of them took 47 s) costs one pass per pattern.
+ */
+const BRACE_LIST = 400;
 const moduleOf = (ctx: FrameworkContext, file: string, text: string, name: string): string | null => {
   const n = escapeRegExp(name);
+  const list = String.raw`\{[^{}]{0,${BRACE_LIST}}?\b${n}\b[^{}]{0,${BRACE_LIST}}\}`;
   const spec =
     new RegExp(String.raw`\b${n}\s*=\s*(?:[\w$.]+\(\s*)?require\(\s*["'](\.[^"'\n]*)["']`).exec(text)?.[1] ??
-    new RegExp(String.raw`\bimport\s*\{[^}]*\b${n}\b[^}]*\}\s*from\s*["'](\.[^"'\n]*)["']`).exec(text)?.[1] ??
-    new RegExp(String.raw`\{[^}]*\b${n}\b[^}]*\}\s*=\s*require\(\s*["'](\.[^"'\n]*)["']`).exec(text)?.[1];
+    new RegExp(String.raw`\bimport\s*${list}\s*from\s*["'](\.[^"'\n]*)["']`).exec(text)?.[1] ??
+    new RegExp(String.raw`\b(?:const|let|var)\s*${list}\s*=\s*require\(\s*["'](\.[^"'\n]*)["']`).exec(text)?.[1];
   if (spec === undefined) return null;
   const base = joinRepo(dirname(file), spec);
   return base === null ? null : (COMPLETIONS.map((c) => `${base}${c}`).find((p) => ctx.files.has(p) && CODE.test(p)) ?? null);
@@ -212,6 +221,12 @@ const JOIN_MARK = /\b(?:join|resolve)\(/;
 const aliased = perScan((ctx): Aliased[] => {
   const out: Aliased[] = [];
   const modules = new Map<string, { text: string; bodies: Map<string, Region> } | null>();
+  // Each a whole-text search, asked once per file and name however many spreads repeat it.
+  const memo = new Map<string, string | null | undefined>();
+  const once = (key: string, find: () => string | null | undefined) => {
+    if (!memo.has(key)) memo.set(key, find());
+    return memo.get(key);
+  };
   const moduleText = (file: string) => {
     if (!modules.has(file)) {
       const read = ctx.readText(file);
@@ -248,10 +263,13 @@ const aliased = perScan((ctx): Aliased[] => {
         const at = open + (s.index ?? 0);
         // A spread name holds the awaited result of a call made in the file: `const themeAliases = await (0, m.f)(…)`.
         const callee =
-          s[2] !== undefined ? s[1].replace(/\s+/g, '') : new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(s[1])}\s*=\s*(?:await\s+)?([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)?)\s*\(`).exec(text)?.[1]?.replace(/\s+/g, '');
-        if (callee === undefined) continue;
+          s[2] !== undefined
+            ? s[1].replace(/\s+/g, '')
+            : once(`${file}\0=${s[1]}`, () => new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(s[1])}\s*=\s*(?:await\s+)?([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)?)\s*\(`).exec(text)?.[1]?.replace(/\s+/g, ''));
+        if (callee === undefined || callee === null) continue;
         const [head, member] = callee.includes('.') ? callee.split('.') : [callee, undefined];
-        const module = member === undefined ? (moduleOf(ctx, file, text, head) ?? file) : moduleOf(ctx, file, text, head);
+        const from = once(`${file}\0${head}`, () => moduleOf(ctx, file, text, head)) ?? null;
+        const module = member === undefined ? (from ?? file) : from;
         const fn = member ?? head;
         const m = module === null || !listers.has(module) ? null : moduleText(module);
         if (module === null || m === null || !m.bodies.has(fn)) continue;
