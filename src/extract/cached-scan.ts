@@ -8,7 +8,7 @@
 import type { FactsCache } from '../cache/facts-cache.js';
 import { contentHash } from '../util/content-hash.js';
 import { readBytes, readBytesUpTo } from '../util/fs.js';
-import { scanCapOf, scansLargeFile } from './large-file-imports.js';
+import { readsLargeFile } from './large-file-imports.js';
 import { scanAll, type FingerprintThreadStarter } from './pool.js';
 import { type ScannedFile, type ScanOptions, type ScanRequest } from './scan-file.js';
 import { isScannedFile } from './valid-scanned.js';
@@ -45,7 +45,7 @@ export const scanAllCached = async (requests: ScanRequest[], options: ScanOption
     const over = r.bytes > options.maxFileSize;
     // One over the limit that the scan would not read (its language is never read for imports, or it
     // is over the scan cap: scan-file.ts tooLarge) is a miss unread: its entry is stale (cached while small).
-    if (over && (r.language === null || !scansLargeFile(r.language) || r.bytes > scanCapOf(options.maxFileSize, r.language))) {
+    if (over && !readsLargeFile(r.language, r.bytes, options.maxFileSize)) {
       misses.push(i);
       continue;
     }

@@ -57,6 +57,14 @@ export const MAX_IMPORTS = 10_000;
 /** Languages whose imports the scan reads: the ones whose files are bundled or generated large. */
 export const scansLargeFile = (language: Language): boolean => language === 'javascript' || language === 'typescript' || language === 'python';
 
+/**
+ * Whether the scan reads a file over --max-file-size for its imports (scan-file.ts tooLarge): its
+ * language is one scansLargeFile names and it is within that language's scan cap. The facts cache
+ * (cached-scan.ts) asks the same, so a file the scan would not read is never read whole for a hash.
+ */
+export const readsLargeFile = (language: Language | null, bytes: number, maxFileSize: number): boolean =>
+  language !== null && scansLargeFile(language) && bytes <= scanCapOf(maxFileSize, language);
+
 // Character codes.
 const SLASH = 47;
 const STAR = 42;

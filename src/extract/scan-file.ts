@@ -11,7 +11,7 @@ import { isResolutionInput } from '../discover/junk.js';
 import { basename } from '../util/path.js';
 import { warning } from '../util/diagnostics.js';
 import { readBytesUpTo, scratchReader } from '../util/fs.js';
-import { largeFileFacts, MAX_IMPORTS, scanCapOf, scansLargeFile } from './large-file-imports.js';
+import { largeFileFacts, MAX_IMPORTS, readsLargeFile, scanCapOf, scansLargeFile } from './large-file-imports.js';
 import { contentHash } from '../util/content-hash.js';
 import { decode, looksBinary } from './decode.js';
 import { countLines, type LineCounts } from './metrics.js';
@@ -102,15 +102,12 @@ const tooLarge = (req: ScanRequest, options: ScanOptions): ScannedFile => {
   const over = `${req.bytes} bytes is over --max-file-size ${options.maxFileSize}`;
   result.record.incomplete = true;
   const language = req.language;
-  if (language === null || !scansLargeFile(language)) {
-    result.diagnostics.push(warning('read/too-large', `${over}; not analysed`, req.path));
+  if (language === null || !readsLargeFile(language, req.bytes, options.maxFileSize)) {
+    const read = language !== null && scansLargeFile(language);
+    result.diagnostics.push(warning('read/too-large', read ? `${over} and over ${scanCapOf(options.maxFileSize, language)}, the most read for imports; not analysed` : `${over}; not analysed`, req.path));
     return result;
   }
   const cap = scanCapOf(options.maxFileSize, language);
-  if (req.bytes > cap) {
-    result.diagnostics.push(warning('read/too-large', `${over} and over ${cap}, the most read for imports; not analysed`, req.path));
-    return result;
-  }
   const read = readBytesUpTo(req.abs, req.bytes, cap);
   if ('over' in read) {
     result.diagnostics.push(warning('read/too-large', `${over} and over ${cap}, the most read for imports; not analysed`, req.path));
