@@ -243,12 +243,15 @@ const aliased = perScan((ctx): Aliased[] => {
   }
   if (listers.size === 0) return out;
   // The files that may spread one's function into an alias map: the module itself, and those importing it (by their facts, no text read).
+  // The specifiers that name a lister, completed (`./aliases` for aliases/index.js), once, not per import.
+  const bases = new Set<string>();
+  for (const l of listers) for (const c of COMPLETIONS) if (l.endsWith(c)) bases.add(l.slice(0, l.length - c.length));
   const users = new Set(listers);
   for (const file of jsCodeFiles(ctx)) {
     for (const i of ctx.facts(file)?.imports ?? []) {
       if (!i.specifier.startsWith('.')) continue;
       const base = joinRepo(dirname(file), i.specifier);
-      if (base !== null && COMPLETIONS.some((c) => listers.has(`${base}${c}`))) users.add(file);
+      if (base !== null && bases.has(base)) users.add(file);
     }
   }
   for (const file of [...users].sort()) {
