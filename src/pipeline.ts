@@ -218,8 +218,9 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
     (e) => `${e.length} import edges`,
   );
   const targets = createTargetResolver({ files: context.files, python: resolvers.python, manifests, sourceOfBuilt });
-  const executables = new Set(files.filter((f) => f.executable).map((f) => f.path));
-  const found = await timed(progress, 'entries', () => detectEntries(files.map((f) => f.path), { files: context.files, manifests, facts: (path) => facts.get(path), executable: (path) => executables.has(path) }, config), (d) => plural(d.entries.length, 'detected entry', 'detected entries'));
+  // What discovery's lstat saw, as each record holds it (scan-file.ts copies it): no set of its own.
+  const listed = listedFiles;
+  const found = await timed(progress, 'entries', () => detectEntries(files.map((f) => f.path), { files: context.files, manifests, facts: (path) => facts.get(path), executable: (path) => listed.get(path)?.executable === true }, config), (d) => plural(d.entries.length, 'detected entry', 'detected entries'));
   // Framework readers run after the detectors: what runs a framework's tool decides its kind.
   const detected = await timed(progress, 'frameworks', () => {
     const d = found;

@@ -11,7 +11,7 @@ import { INSTALLED_COMMAND, NOT_INSTALLED } from '../../../entries/installed-com
 import type { FileFacts, ImportFact } from '../../../model/facts.js';
 
 /** Script path → why it runs as a script (shown in the edge label). */
-export const pythonScripts = (files: readonly DiscoveredFile[], facts: (path: string) => FileFacts | undefined /* Python files' only */): Map<string, string> => {
+const pythonScripts = (files: readonly DiscoveredFile[], facts: (path: string) => FileFacts | undefined /* Python files' only */): Map<string, string> => {
   const out = new Map<string, string>();
   for (const f of files) {
     const target = f.linkTarget;
