@@ -28,6 +28,7 @@ import { folderIndex } from './folder-loaders.js';
 import { templateParts } from './loader-templates.js';
 import { templateShown } from './template-folders.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { settingStrings } from './setting-strings.js';
 
 /** Lines read from the call's line on: its first argument may wrap (deluge's sits on the next line). */
 const CALL_SPAN = 4;
@@ -298,6 +299,37 @@ const execTarget = (ctx: FrameworkContext, file: string, template: string): { sh
   return { shown: `${prefix}.*${tail}`, children: packageChildren(ctx, prefix, file, false, tail) };
 };
 
+/** How many lines above an exec'd import its `for X in …:` loop may start. */
+const LOOP_REACH = 8;
+
+/**
+ * The names an exec'd import's format operand can take, when it is the variable of a `for X in …:`
+ * loop a few lines above over a literal list (`for module in ["A", "B"]:`) or over a name whose
+ * assignments are string lists (`QUESTIONS = ["Welcome", …]`, read by settingStrings); null when the
+ * operand is no such loop variable or the list is not literal, where any module may be the one loaded.
+ */
+const loopNames = (text: string, lines: string[], line: number, template: string, call: string): Set<string> | null => {
+  const operand = /^\{(\w+)\}/.exec(template.replace(/^[\w.]*?(?=\{)/, ''))?.[1]
+    ?? /^\s*\)?\s*(?:%\s*\(?|\.format\s*\()\s*([A-Za-z_]\w*)/.exec(call)?.[1];
+  if (operand === undefined) return null;
+  const loop = new RegExp(`^\\s*for\\s+${operand}\\s+in\\s+(.+?)\\s*:\\s*(?:#.*)?$`);
+  for (let l = line - 2; l >= Math.max(0, line - 1 - LOOP_REACH); l--) {
+    const m = loop.exec(lines[l]);
+    if (m === null) continue;
+    const iterated = m[1];
+    if (/^[[(]\s*(?:(['"])[\w.]*\1\s*,?\s*)*[\])]$/.test(iterated)) {
+      return new Set([...iterated.matchAll(/(['"])([\w.]*)\1/g)].map((s) => s[2]));
+    }
+    if (!/^[A-Za-z_]\w*$/.test(iterated)) return null;
+    const listed = settingStrings(text).filter((s) => s.setting === iterated).map((s) => s.value);
+    return listed.length === 0 ? null : new Set(listed);
+  }
+  return null;
+};
+
+/** A child's module name: the file's stem, or its folder's name for a package's __init__.py. */
+const childName = (target: string): string => basename(target) === '__init__.py' ? basename(dirname(target)) : basename(target).slice(0, -3);
+
 export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   for (const file of sortedPaths(ctx.files)) {
@@ -338,9 +370,19 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
           seen.add(`exec\0${target.shown}`);
           const literal = /^[^'"]*(['"])([^'"\n]*)\1/.exec(span.slice(executed.index));
           const statement = literal === null ? executed[2] : `"${literal[2]}"`;
-          const label = `imported by an import statement formatted at run time and run by exec in ${file}:${line} (${statement}): any module named ${target.shown} may be the one loaded`;
+          const after = literal === null ? '' : span.slice(executed.index + literal.index + literal[0].length);
+          // Stop 45 (review 4): a loop over a literal list loads only the listed names.
+          const named = loopNames(text, lines, line, executed[2], after);
+          const tail = /(?:%s|\})(\w*)$/.exec(executed[2])![1];
+          const label = named === null
+            ? `imported by an import statement formatted at run time and run by exec in ${file}:${line} (${statement}): any module named ${target.shown} may be the one loaded`
+            : `imported by an import statement formatted at run time and run by exec in ${file}:${line} (${statement}), over the names its loop lists: this module is one of them`;
           const initLabel = `run before the modules named ${target.shown} that ${file}:${line} imports by exec (a package runs before its modules)`;
-          for (const c of target.children) if (c.target !== file) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? initLabel : label });
+          for (const c of target.children) {
+            if (c.target === file) continue;
+            if (named !== null && !c.init && !named.has(childName(c.target).slice(0, childName(c.target).length - tail.length))) continue;
+            out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? initLabel : label });
+          }
         }
         continue;
       }
