@@ -32,6 +32,11 @@ export interface FunctionLoad {
   parameter: string | null;
   /** Its position among the parameters (-1 without one). */
   parameterIndex: number;
+  /**
+   * The import's argument is exactly the parameter (zim's `__import__(name)`), so the caller's
+   * argument is the whole module name; false when the loader adds to it (`name + '.plugin'`).
+   */
+  whole: boolean;
   /** The parameters' string defaults (`default="pkg.mod.Class"`), with their lines. */
   defaults: { value: string; line: number }[];
   /** The other names the imported name is built from, each with the line it is read on (`SUPPORTED_WORKERS`, 84). */
@@ -211,7 +216,8 @@ const finish = (t: PythonTokens, fn: OpenDef, body: number[], topLevel: boolean,
         const parameter = fn.params.find((p) => need.has(p) && p !== 'self' && p !== 'cls') ?? null;
         const reads = [...need].filter(([n]) => !fn.params.includes(n)).map(([name, line]) => ({ name, line }));
         const parameterIndex = parameter === null ? -1 : fn.params.indexOf(parameter);
-        out.loads.push({ name: fn.name, topLevel, defLine: fn.defLine, loadLine: t.line[i], parameter, parameterIndex, defaults: fn.defaults, reads });
+        const whole = parameter !== null && first[1] - first[0] === 1 && t.kind[first[0]] === Kind.Name && nameText(t, first[0]) === parameter;
+        out.loads.push({ name: fn.name, topLevel, defLine: fn.defLine, loadLine: t.line[i], parameter, parameterIndex, whole, defaults: fn.defaults, reads });
         continue;
       }
       const wanted = callees.get(callee)!;

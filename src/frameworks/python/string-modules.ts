@@ -305,6 +305,8 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
       readSetting(path, c.reads, (line) => `${path}:${line}, ${how}`);
       // Stop 45: a constant package path and a computed child (`get_module('zim.formats.' + canonical_name(name))`,
       // or a name assigned one just above): any module of that package may be the one loaded.
+      // Only when the loader imports exactly what it is given: one that adds a prefix or suffix loads elsewhere.
+      if (!loader.load.whole) continue;
       const assigned = /^[A-Za-z_]\w*$/.test(c.text) ? assignmentAbove(text, (starts ??= lineStarts(text)), c.line, c.text) : null;
       const expression = assigned !== null ? assigned.value : /^[A-Za-z_]\w*$/.test(c.text) ? null : c.text;
       const template = expression === null || expression.length > 300 ? null : childTemplateOf(expression, (constants ??= moduleConstants(text)));
