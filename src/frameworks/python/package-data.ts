@@ -115,6 +115,9 @@ const COMMAND_LIST = /(?<![\w\])]|\bimport\s*)[[(]\s*([A-Za-z_][\w.]*)\s*,\s*[A-
 /** A call that runs a command: `subprocess.run(`, `Popen(`, `os.execv(`, `run_command(`, `intercept_python(`. */
 const RUN_CALL = /(?<![\w.])(?:\w+\.)*\w*(?:run|call|exec|spawn|popen|command|python)\w*\s*\(/i;
 
+/** How many interpreter command lists commandLine tries in one file. */
+const MAX_COMMAND_LISTS = 8;
+
 /** The lines of the def around 0-based line `at` (the whole file at module level), joined, and its first line (0-based). */
 const defAround = (lines: string[], at: number): { from: number; text: string } => {
   const indent = (l: string): number => l.length - l.trimStart().length;
@@ -136,9 +139,12 @@ const defAround = (lines: string[], at: number): { from: number; text: string } 
  * variable, in a def that runs a command (0: none). Residual risk: a file with an unrelated real
  * `[sys.executable, script]` and a header-check glob of scripts still passes.
  */
-const commandLine = (text: string, lines: string[]): number => {
+export const commandLine = (text: string, lines: string[]): number => {
+  // At most 8 interpreter lists are tried (as readHolding): each may scope the whole file (module level).
+  let tries = 0;
   for (const m of text.matchAll(COMMAND_LIST)) {
     if (!INTERPRETER.test(m[1])) continue;
+    if (++tries > MAX_COMMAND_LISTS) break;
     const line = lineAt(text, m.index!);
     if (RUN_CALL.test(defAround(lines, line - 1).text.replace(m[0], ''))) return line;
   }
@@ -503,6 +509,8 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
     const lines = text.split('\n');
     let starts: number[] | null = null;
     let fileTokens: PythonTokens | null = null;
+    // The file's command list does not depend on the glob: found once, when a glob of scripts needs it.
+    let command: number | undefined;
     const lineStart = (l: number): number => (starts ??= lineStarts(text))[l];
     // A path settles only from `__file__` or a path variable: a line naming neither is skipped untried.
     const anchors = ['__file__', ...vars.keys(), ...rewrites.keys()];
@@ -521,8 +529,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
             for (const f of listedFiles(ctx, folder, `glob('${pattern}')`)) push(path, f, l + 1, `used as a file of ${folder}/ that ${path}:${l + 1} lists by the pattern '${pattern}' (a path built from __file__)`);
             // Stop 45: listed Python scripts (a main guard or a shebang) that the module runs by a command
             // list with the interpreter (ansible-test's code-smell folder, `cmd = [python.path, self.path]`).
-            const command = pattern.endsWith('.py') ? commandLine(text, lines) : 0;
-            if (command > 0) {
+            if (pattern.endsWith('.py') && (command ??= commandLine(text, lines)) > 0) {
               for (const f of listedFiles(ctx, folder, `glob('${pattern}')`, true)) {
                 if ((ctx.facts(f)?.runnable ?? []).some((r) => r === 'main-guard' || r === 'shebang')) push(path, f, l + 1, `run as a script: ${path}:${l + 1} lists ${folder}/ by the pattern '${pattern}' (a path built from __file__) and runs a path by the command list at line ${command}`);
               }
