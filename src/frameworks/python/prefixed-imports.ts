@@ -363,8 +363,10 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
         }
       }
       // Stop 45: `exec("from .%s import %s" % (module, module))` over a list of names (system-config-printer's troubleshoot/__init__.py).
+      // Only an exec on the recorded line itself: one a few lines below has its own line (and this line's call its own rules).
       const executed = EXEC_IMPORT.exec(span);
-      if (executed !== null) {
+      const ownEnd = span.indexOf('\n');
+      if (executed !== null && (ownEnd < 0 || executed.index < ownEnd)) {
         const target = execTarget(ctx, file, executed[2]);
         if (target !== null && !seen.has(`exec\0${target.shown}`)) {
           seen.add(`exec\0${target.shown}`);
