@@ -57,9 +57,13 @@ const packageModules = (ctx: FrameworkContext, pkg: string, from: string): { fol
   const inits = ctx.module(pkg, dirname(from));
   if (inits.length === 0 || basename(inits[0]) !== '__init__.py') return null;
   const folder = dirname(inits[0]);
+  return { folder, files: modulesInPackage(ctx, folder), inits };
+};
+
+/** The module files of the package in `folder`, not `_private` ones (packageModules, once the package is found). */
+const modulesInPackage = (ctx: FrameworkContext, folder: string): string[] => {
   const { byFolder, subfolders } = folderIndex(ctx);
-  const files = loadedFiles(byFolder, subfolders, { folder, mode: 'modules' }).filter((f) => !basename(f).startsWith('_'));
-  return { folder, files, inits };
+  return loadedFiles(byFolder, subfolders, { folder, mode: 'modules' }).filter((f) => !basename(f).startsWith('_'));
 };
 
 export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput => {
@@ -127,7 +131,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         if (init === null || basename(init) !== '__init__.py') return;
         const folder = dirname(init);
         const label = `loaded by ${where}, which hands the package ${dotted} (${shown(folder)}) to ${what} as its ${param}, which imports each of its modules by its __name__ and a computed name (${r.object})`;
-        for (const target of loadedFiles(byFolder, subfolders, { folder, mode: 'modules' })) if (!basename(target).startsWith('_')) push(target, 'file', line, label);
+        for (const target of modulesInPackage(ctx, folder)) push(target, 'file', line, label);
         for (const i of packageInits(ctx.files, folder)) push(i, 'file', line, `run before the modules of ${dotted} that ${where} loads (a package runs before its modules)`);
         return;
       }
