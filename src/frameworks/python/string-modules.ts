@@ -186,6 +186,20 @@ const inModule = (ctx: FrameworkContext, path: string, value: string): boolean =
   return file !== undefined && basename(file) !== '__init__.py';
 };
 
+/**
+ * Records that module `path` holds the loader `load` under `name` (its own def, or one it imports by
+ * name): its stem and dotted names are watched, so callers writing `stem.name(…)` are found.
+ */
+const holdLoader = (loaders: Loaders, path: string, name: string, load: FunctionLoad): void => {
+  const held = loaders.byFile.get(path) ?? loaders.byFile.set(path, new Map()).get(path)!;
+  if (!held.has(name)) held.set(name, load);
+  const stem = basename(path) === '__init__.py' ? basename(dirname(path)) : basename(path).slice(0, -3);
+  loaders.watch.add(stem);
+  if (!loaders.dottedStems.includes(`.${stem}`)) loaders.dottedStems.push(`.${stem}`);
+  const parts = (basename(path) === '__init__.py' ? dirname(path) : path.slice(0, -3)).split('/');
+  for (let p = parts.length - 1; p >= 0; p--) loaders.modules.add(parts.slice(p).join('.'));
+};
+
 export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   /** Python files with their facts, and whether they import an importlib-like loader: asked once each. */
@@ -206,13 +220,8 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
     loadsIn.set(path, loads);
     for (const load of loads) {
       if (!load.topLevel || load.parameter === null) continue;
-      const held = loaders.byFile.get(path) ?? loaders.byFile.set(path, new Map()).get(path)!;
-      if (!held.has(load.name)) held.set(load.name, load);
-      const stem = basename(path) === '__init__.py' ? basename(dirname(path)) : basename(path).slice(0, -3);
-      loaders.watch.add(load.name).add(stem);
-      if (!loaders.dottedStems.includes(`.${stem}`)) loaders.dottedStems.push(`.${stem}`);
-      const parts = (basename(path) === '__init__.py' ? dirname(path) : path.slice(0, -3)).split('/');
-      for (let p = parts.length - 1; p >= 0; p--) loaders.modules.add(parts.slice(p).join('.'));
+      loaders.watch.add(load.name);
+      holdLoader(loaders, path, load.name, load);
     }
   }
   // Stop 45: a module that binds a loader by name from the loader's own module holds it too (zim's
@@ -228,14 +237,8 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
           const file = moduleFile(ctx, path, i.specifier);
           const load = file === null || file === path ? undefined : loaders.byFile.get(file)?.get(n.name);
           if (load === undefined || load.parameter === null) continue;
-          const held = loaders.byFile.get(path) ?? loaders.byFile.set(path, new Map()).get(path)!;
-          if (!held.has(n.alias ?? n.name)) held.set(n.alias ?? n.name, load);
           if (!loaders.origins.has(load)) loaders.origins.set(load, file!);
-          const stem = basename(path) === '__init__.py' ? basename(dirname(path)) : basename(path).slice(0, -3);
-          loaders.watch.add(stem);
-          if (!loaders.dottedStems.includes(`.${stem}`)) loaders.dottedStems.push(`.${stem}`);
-          const parts = (basename(path) === '__init__.py' ? dirname(path) : path.slice(0, -3)).split('/');
-          for (let p = parts.length - 1; p >= 0; p--) loaders.modules.add(parts.slice(p).join('.'));
+          holdLoader(loaders, path, n.alias ?? n.name, load);
         }
       }
     }
