@@ -29,6 +29,7 @@ import { templateParts } from './loader-templates.js';
 import { templateShown } from './template-folders.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { settingStrings } from './setting-strings.js';
+import { EXEC_IMPORT } from '../../languages/python/exec-imports.js';
 
 /** Lines read from the call's line on: its first argument may wrap (deluge's sits on the next line). */
 const CALL_SPAN = 4;
@@ -276,8 +277,6 @@ const globbedNames = (lines: readonly string[], line: number, call: string): { p
   return null;
 };
 
-/** `exec("from .%s import …" % …)`: the module part of a formatted import statement (group 2). */
-const EXEC_IMPORT = /(?<![\w.])exec\s*\(\s*[rRuUfF]{0,2}(['"])\s*(?:from|import)\s+([\w.]*(?:%s|\{\w*\})\w*)/;
 
 /**
  * The modules an exec'd import statement's module template may name: `.%s` (relative: the modules

@@ -20,6 +20,7 @@
 import type { FileFacts, ImportFact, RunnableMarker } from '../../model/facts.js';
 import { emptyFacts } from '../../model/facts.js';
 import { lineOfOffset, lineStarts } from '../../util/lines.js';
+import { EXEC_IMPORT } from './exec-imports.js';
 import { warning } from '../../util/diagnostics.js';
 import type { LanguageExtractor } from '../types.js';
 import { renamedCallees, resolveNameSites } from './calls.js';
@@ -58,15 +59,14 @@ let lastCounts: { lines: number; codeLines: number } | null = null;
 /** The last file's tokens (shared buffers: valid until the next tokenize). */
 let lastTokens: PythonTokens = tokenize('');
 
-/** `exec("from .%s import …" % x)`, `exec("import pkg.%s" % x)`, `exec(f"from .{x} import …")`: a module name formatted into an import statement. */
-const EXEC_IMPORT = /(?<![\w.])exec\s*\(\s*[rRuUfF]{0,2}(['"])\s*(?:from\s+[\w.]*(?:%s|\{\w*\})|import\s+[\w.]*(?:%s|\{\w*\}))/g;
+const EXEC_IMPORTS = new RegExp(EXEC_IMPORT.source, 'g');
 
 /** Adds the lines of such exec calls (not in a comment) to `lines`, kept in order. */
 const execImportLines = (text: string, lines: number[]): void => {
   let added = false;
   let starts: number[] | undefined;
   let count = 0;
-  for (const m of text.matchAll(EXEC_IMPORT)) {
+  for (const m of text.matchAll(EXEC_IMPORTS)) {
     // A hostile file of thousands of such calls costs no more than this many.
     if (++count > 200) break;
     const start = text.lastIndexOf('\n', m.index) + 1;
