@@ -212,7 +212,7 @@ const ALIAS_SPAN = 12;
  * alone (`path = SCRIPT_PATH`) read within ALIAS_SPAN lines below, or null.
  */
 const readHolding = (text: string, name: string): number | null => {
-  const reads = (n: string): RegExp => new RegExp(`(?:(?<![\\w.])open|(?<![A-Za-z])read(?:_\\w+|lines?|s)?)\\s*\\(\\s*${escapeRegExp(n)}\\s*[,)]`, 'g');
+  const reads = (n: string): RegExp => new RegExp(`${READ_CALL.source}\\s*${escapeRegExp(n)}\\s*[,)]`, 'g');
   /** The first read of `n` in `span` that is not a write-mode open. */
   const readIn = (n: string, span: string): number | null => {
     let tries = 0;
