@@ -10,9 +10,8 @@
  * (`examples/root/usr/share/dbus-1/…`) installs nothing.
  */
 import { warning } from '../util/diagnostics.js';
-import { NOT_INSTALLED } from './installed-commands.js';
 import { iniValues, SYSTEMD_UNIT } from '../manifests/ini.js';
-import { filesystemRoot } from './support/filesystem-root.js';
+import { filesystemRoot, installsNothing } from './support/filesystem-root.js';
 import { addCommand } from './support/inputs.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 
@@ -28,8 +27,8 @@ const dbusServices: EntryDetector = {
   detect: (file, ctx) => {
     const out = emptyOutput();
     const root = ACTIVATION_FILE.exec(file.path)?.[1].replace(/\/$/, '') ?? '';
-    // A tree kept as a test fixture or an example installs nothing (installed-commands.ts' rule).
-    if (NOT_INSTALLED.test(`${root}/`)) return out;
+    // A tree kept as a test fixture or an example installs nothing (support/filesystem-root.ts).
+    if (installsNothing(root)) return out;
     const doc = ctx.manifests.get(file.path, SYSTEMD_UNIT);
     if (!doc) return out;
     const execs = iniValues(doc, SECTION, 'Exec');

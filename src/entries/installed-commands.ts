@@ -8,13 +8,12 @@
  * the test modules it imports stay tests. A link there to a file elsewhere in the tree
  * (`usr/bin/beet` → `../share/beets/beet`) reaches its target by the symlink edge.
  */
+import { installsNothing } from './support/filesystem-root.js';
 import { fileEntry } from './support/inputs.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 
 /** A file directly in one of the PATH folders of a filesystem tree; the part before `usr/` is the tree's root. */
 export const INSTALLED_COMMAND = /^(.*?)usr\/(?:local\/)?(?:s?bin|games)\/[^/]+$/;
-/** A tree kept as a test's fixture or an example (`tests/fixtures/fakeroot/usr/bin/python3`) installs nothing. */
-export const NOT_INSTALLED = /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|testdata|test-data|mocks?|examples?|samples?|docs?)\//i;
 
 /** A command whose name says it runs tests. */
 const TEST_COMMAND = /[-_.](?:self)?tests?(?:cases?|suite)?(?:$|[-_.])/i;
@@ -25,7 +24,8 @@ const installedCommands: EntryDetector = {
   matches: (path) => {
     if (!path.includes('usr/')) return false;
     const root = INSTALLED_COMMAND.exec(path)?.[1];
-    return root !== undefined && !NOT_INSTALLED.test(root);
+    // A tree kept as a test's fixture or an example (`tests/fixtures/fakeroot/usr/bin/python3`) installs nothing.
+    return root !== undefined && !installsNothing(root);
   },
   detect: (file) => {
     const out = emptyOutput();

@@ -13,11 +13,10 @@
  * say it (`*.py`, `*.sh`). A runner that executes the file (run-parts, systemd, CUPS, NetworkManager,
  * grub-mkconfig, …) runs only one with the executable bit set; files sourced or loaded (Xsession.d,
  * dhclient hooks, profile.d, apport, nautilus-python) need none. A tree kept as a test fixture or example installs nothing
- * (installed-commands.ts' rule).
+ * (support/filesystem-root.ts' installsNothing).
  */
-import { NOT_INSTALLED } from './installed-commands.js';
 import { quoteWord } from '../util/shell-words.js';
-import { filesystemRoot, RUN_PARTS_NAME } from './support/filesystem-root.js';
+import { filesystemRoot, installsNothing, RUN_PARTS_NAME } from './support/filesystem-root.js';
 import { addCommand } from './support/inputs.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 
@@ -69,7 +68,7 @@ const PREFILTER = /\.d\/|systemd\/|cups\/|apport\/|bug\/|python\/ext|initramfs-t
 const hookOf = (path: string): { root: string; folder: string; hook: HookFolder; name: string } | null => {
   if (!PREFILTER.test(path)) return null;
   const m = HOOK.exec(path);
-  if (!m || NOT_INSTALLED.test(m[1])) return null;
+  if (!m || installsNothing(m[1])) return null;
   const name = m[m.length - 1];
   for (let i = 0; i < HOOK_FOLDERS.length; i++) {
     const folder = m[i + 2];

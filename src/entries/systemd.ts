@@ -5,8 +5,11 @@
  * unit kept where systemd reads it in a filesystem tree (`lib/systemd/system/x.service`) places
  * absolute paths below that tree's root (`IN_FILESYSTEM`).
  * Environment= variables are the commands' environment (`FLASK_APP`, `DJANGO_SETTINGS_MODULE`).
+ * A unit kept as a test's fixture, an example or documentation (`tests/fixtures/app.service`,
+ * `docs/examples/app.service`, `examples/root/lib/systemd/system/x.service`) installs nothing: its
+ * commands run nowhere (support/filesystem-root.ts' installsNothing, as for D-Bus activation files).
  */
-import { filesystemRoot } from './support/filesystem-root.js';
+import { filesystemRoot, installsNothing } from './support/filesystem-root.js';
 import { addCommand } from './support/inputs.js';
 import { mapDeployDir } from './support/deploy-dir.js';
 import { iniValue, iniValues, SYSTEMD_UNIT, type IniDocument } from '../manifests/ini.js';
@@ -51,6 +54,7 @@ const systemd: EntryDetector = {
   candidates: { extensions: ['service', 'socket', 'timer'] },
   detect: (file, ctx) => {
     const out = emptyOutput();
+    if (installsNothing(file.path.slice(0, file.path.lastIndexOf('/') + 1))) return out;
     const doc = ctx.manifests.get(file.path, SYSTEMD_UNIT);
     if (!doc) return out;
     for (const section of EXEC_SECTIONS) {

@@ -7,7 +7,8 @@
  * folder a root for the script and for the modules it reaches there.
  */
 import type { DiscoveredFile } from '../../../discover/index.js';
-import { INSTALLED_COMMAND, NOT_INSTALLED } from '../../../entries/installed-commands.js';
+import { INSTALLED_COMMAND } from '../../../entries/installed-commands.js';
+import { installsNothing } from '../../../entries/support/filesystem-root.js';
 import type { FileFacts, ImportFact } from '../../../model/facts.js';
 
 /** Script path → why it runs as a script (shown in the edge label). */
@@ -17,7 +18,7 @@ const pythonScripts = (files: readonly DiscoveredFile[], facts: (path: string) =
     const target = f.linkTarget;
     if (target !== undefined && target !== f.path) {
       const root = INSTALLED_COMMAND.exec(f.path)?.[1];
-      if (root !== undefined && !NOT_INSTALLED.test(root) && target.endsWith('.py') && facts(target) !== undefined && !out.has(target)) {
+      if (root !== undefined && !installsNothing(root) && target.endsWith('.py') && facts(target) !== undefined && !out.has(target)) {
         out.set(target, `the command ${f.path} links to it`);
       }
       continue;
