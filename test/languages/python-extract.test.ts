@@ -207,6 +207,24 @@ describe('python dynamic imports', () => {
     const source = 'import_module("x")\nimportlib.import_module(name)\n__import__(f"m{x}")\nobj.__import__("y")\n__import__("z".strip())\n';
     assert.deepEqual(imports(source), []);
   });
+
+  test('exec of a formatted import statement: a code call is a computed import, one in a docstring, a string or a comment is not', () => {
+    const source = [
+      'def load(names):',
+      '    """Loads each name, as',
+      '        exec("from .%s import %s" % (n, n))',
+      '    would."""',
+      "    text = 'exec(\"import pkg.%s\" % n)'",
+      '    # exec("from .%s import %s" % (n, n))',
+      '    for n in names:',
+      '        exec("from .%s import %s" % (n, n))',
+      '        obj.exec("from .%s import x" % n)',
+      "        exec (f'import pkg.{n}')",
+      '',
+    ].join('\n');
+    assert.deepEqual(facts(source).computedImportLines, [8, 10]);
+    assert.equal(facts('"""exec("from .%s import %s" % (n, n))"""\n').computedImportLines, undefined);
+  });
 });
 
 describe('python strings', () => {

@@ -19,8 +19,6 @@
  */
 import type { FileFacts, ImportFact, RunnableMarker } from '../../model/facts.js';
 import { emptyFacts } from '../../model/facts.js';
-import { lineOfOffset, lineStarts } from '../../util/lines.js';
-import { EXEC_IMPORT } from './exec-imports.js';
 import { warning } from '../../util/diagnostics.js';
 import type { LanguageExtractor } from '../types.js';
 import { renamedCallees, resolveNameSites } from './calls.js';
@@ -59,19 +57,10 @@ let lastCounts: { lines: number; codeLines: number } | null = null;
 /** The last file's tokens (shared buffers: valid until the next tokenize). */
 let lastTokens: PythonTokens = tokenize('');
 
-const EXEC_IMPORTS = new RegExp(EXEC_IMPORT.source, 'g');
-
-/** Adds the lines of such exec calls (not in a comment) to `lines`, kept in order. */
-const execImportLines = (text: string, lines: number[]): void => {
+/** Adds the lines of exec'd imports the token pass found (`execs`) to `lines`, kept in order. */
+const addExecImportLines = (execs: readonly number[], lines: number[]): void => {
   let added = false;
-  let starts: number[] | undefined;
-  let count = 0;
-  for (const m of text.matchAll(EXEC_IMPORTS)) {
-    // A hostile file of thousands of such calls costs no more than this many.
-    if (++count > 200) break;
-    const start = text.lastIndexOf('\n', m.index) + 1;
-    if (text.slice(start, m.index).includes('#')) continue;
-    const line = lineOfOffset((starts ??= lineStarts(text)), m.index);
+  for (const line of execs) {
     if (!lines.includes(line)) {
       lines.push(line);
       added = true;
@@ -114,7 +103,7 @@ const extractFacts = (path: string, text: string): FileFacts => {
   if (st.typePaths.length > 0) facts.typePaths = st.typePaths;
   if (st.settingSwaps.length > 0) facts.settingSwaps = st.settingSwaps;
   // Stop 45: `exec("from .%s import %s" % (m, m))`, an import statement formatted at run time, is a computed import too.
-  if (text.includes('exec')) execImportLines(text, st.computedImportLines);
+  if (st.execImportLines.length > 0) addExecImportLines(st.execImportLines, st.computedImportLines);
   if (st.computedImportLines.length > 0) facts.computedImportLines = st.computedImportLines;
   if (st.scriptNames.length > 0) facts.scriptNames = st.scriptNames;
   if (text.includes('__file__')) facts.mentionsFile = true;
@@ -148,7 +137,8 @@ export const pythonExtractor: LanguageExtractor = {
   language: 'python',
   // 6: importRoots keeps absolute sys.path folders (`/usr/share/app`). 7: not a __file__ path that climbs out of the checkout.
   // 8: computedImportLines holds exec("from .%s import …") lines and __import__ calls with a computed fromlist.
-  version: 8,
+  // 9: only exec calls in code count (not one written in a docstring or another string).
+  version: 9,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();

@@ -15,6 +15,7 @@ import type { PythonTokens } from './tokenize.js';
 import { Kind, Op, StringFlag, Word } from './tokens.js';
 import { importsGraphqlLibrary, noteTypePaths } from './type-paths.js';
 import { importsDjangoTest, noteSettingSwaps } from './setting-swaps.js';
+import { execImportAt } from './exec-imports.js';
 
 const NO_NAMES: number[] = [];
 
@@ -79,6 +80,11 @@ export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame
           break;
         case Word.SwapSettings:
           if (djangoTest) noteSettingSwaps(t, i, st.settingSwaps);
+          break;
+        case Word.Exec:
+          // Stop 46: `exec("from .%s import %s" % (m, m))`, an import statement formatted at run time; a call in code
+          // only (a docstring's or a comment's is no token). A hostile file of thousands costs no more than 200.
+          if (isOp(t, i + 1, Op.LParen) && !isOp(t, i - 1, Op.Dot) && st.execImportLines.length < 200 && execImportAt(t.text, t.start[i])) st.execImportLines.push(t.line[i]);
           break;
       }
       continue;

@@ -62,6 +62,8 @@ export class ExtractState {
   readonly scriptNames: { name: string; line: number }[] = [];
   /** Lines of `__import__`/`import_module` calls whose name is computed (FileFacts.computedImportLines). */
   readonly computedImportLines: number[] = [];
+  /** Lines of `exec("from .%s import …" % x)` calls in code (exec-imports.ts), added to computedImportLines at the end. */
+  readonly execImportLines: number[] = [];
   /** Settings a test swaps in, noted by the token pass (FileFacts.settingSwaps). */
   readonly settingSwaps: SettingSwap[] = [];
   mainGuard = false;

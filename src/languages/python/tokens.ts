@@ -175,14 +175,14 @@ export const enum WordRole {
   None = 0,
   /** `if`, `elif`, `for`, `while`, `except`, `with`, `and`, `or`: one more branch point. */
   Branch = 1,
-  /** A name whose call census reads (`__import__`, `import_module`, commands, CLI names, `include`, `autodiscover_tasks`, `override_settings`). */
+  /** A name whose call census reads (`__import__`, `import_module`, commands, CLI names, `include`, `autodiscover_tasks`, `override_settings`, `exec`). */
   Noted = 2,
 }
 
 /** Word → WordRole, so the scanner decides with one load while the word's id is at hand. */
 export const WORD_ROLE = new Uint8Array(Word.CliName + 1);
 for (const w of [Word.If, Word.Elif, Word.For, Word.While, Word.Except, Word.With, Word.And, Word.Or]) WORD_ROLE[w] = WordRole.Branch;
-for (const w of [Word.DunderImport, Word.ImportModule, Word.CommandCall, Word.CliName, Word.Include, Word.AutodiscoverTasks, Word.SwapSettings]) WORD_ROLE[w] = WordRole.Noted;
+for (const w of [Word.DunderImport, Word.ImportModule, Word.CommandCall, Word.CliName, Word.Include, Word.AutodiscoverTasks, Word.SwapSettings, Word.Exec]) WORD_ROLE[w] = WordRole.Noted;
 
 /** Keywords that can never be a bound name (used when reading assignment targets). */
 export const isHardKeyword = (w: Word): boolean =>
