@@ -10,4 +10,5 @@ const cases = frameworkCases('string-modules');
 test('string-modules: has a registry fixture', () => assert.ok(cases.includes('string-modules-registry')));
 test('string-modules: has a loader-functions fixture', () => assert.ok(cases.includes('string-modules-loaders')));
 test('string-modules: has a prefixed-wrapper fixture', () => assert.ok(cases.includes('string-modules-prefixed-wrapper')));
+test('string-modules: has a re-export chain fixture (two hops, the middle module sorting last)', () => assert.ok(cases.includes('string-modules-reexport-chain')));
 for (const name of cases) test(`string-modules: ${name}`, () => checkFrameworkFixture(name));

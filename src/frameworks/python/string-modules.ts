@@ -33,6 +33,7 @@ import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
 import { assignmentAbove, fromName, moduleFile } from './python-files.js';
 import { fileLoads, moduleFunctionLoadsOf, type FunctionLoad } from './loader-functions.js';
+import { nameOrigin } from './reexports.js';
 import { lineAt, lineStarts } from '../../util/lines.js';
 import { childTemplateOf, moduleConstants, packageChildren } from './prefixed-imports.js';
 import { basename, dirname } from '../../util/path.js';
@@ -226,18 +227,24 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
   }
   // Stop 45: a module that binds a loader by name from the loader's own module holds it too (zim's
   // zim/plugins/__init__.py: `from zim.utils import get_module`, called as `zim.plugins.get_module(…)` in formats).
+  // Stop 46: followed through re-exports to the module that defines the loader (reexports.ts' nameOrigin), so a
+  // chain of two hops or more holds it whatever order the files come in (it had looked the first hop up in the
+  // map this loop fills, so the second hop held it only when the middle module's path sorted first).
   if (loaders.byFile.size > 0) {
+    const defined = new Map([...loaders.byFile].map(([file, held]) => [file, new Map(held)]));
     const loaderNames = new Set<string>();
-    for (const held of loaders.byFile.values()) for (const name of held.keys()) loaderNames.add(name);
+    for (const held of defined.values()) for (const name of held.keys()) loaderNames.add(name);
     for (const { path, facts } of files) {
       for (const i of facts.imports) {
         if (i.syntax !== 'from') continue;
         for (const n of i.names) {
           if (!loaderNames.has(n.name)) continue;
           const file = moduleFile(ctx, path, i.specifier);
-          const load = file === null || file === path ? undefined : loaders.byFile.get(file)?.get(n.name);
+          if (file === null || file === path) continue;
+          const origin = nameOrigin(ctx, file, n.name);
+          const load = origin.file === path ? undefined : defined.get(origin.file)?.get(origin.name);
           if (load === undefined || load.parameter === null) continue;
-          if (!loaders.origins.has(load)) loaders.origins.set(load, file!);
+          if (!loaders.origins.has(load)) loaders.origins.set(load, origin.file);
           holdLoader(loaders, path, n.alias ?? n.name, load);
         }
       }
