@@ -107,11 +107,18 @@ const INTERPRETER = /^(?:[A-Za-z_]\w*\.)*(?:\w*[._])?(?:python[\d.]*|executable|
 /** Interpreter options that take the next argument as their value (commandline/launchers/python.ts). */
 const OPTION_VALUES: ReadonlySet<string> = new Set(['-W', '-X', '-Q', '--check-hash-based-pycs']);
 /**
+ * A command list or tuple: group 1 its first element (a dotted name, tested against INTERPRETER by
+ * the caller), then `second` (a regex source) as its second. With `notImported`, not the names of
+ * `from m import (intercept_python, …)`. One source for commandLine's lists and commandHolding's.
+ */
+const commandListPattern = (second: string, notImported: boolean): RegExp =>
+  new RegExp(`(?<![\\w\\])]${notImported ? '|\\bimport\\s*' : ''})[[(]\\s*([A-Za-z_][\\w.]*)\\s*,\\s*${second}\\s*[,\\])]`, 'g');
+/**
  * A command list or tuple whose first element is the interpreter and second a name (the script
  * variable: `[python.path, self.path]`, `cmd = [python, path]`), not a literal or a flag; not the
  * names of `from m import (intercept_python, …)`.
  */
-const COMMAND_LIST = /(?<![\w\])]|\bimport\s*)[[(]\s*([A-Za-z_][\w.]*)\s*,\s*[A-Za-z_][\w.]*\s*[,\])]/g;
+const COMMAND_LIST = commandListPattern('[A-Za-z_][\\w.]*', true);
 /** A call that runs a command: `subprocess.run(`, `Popen(`, `os.execv(`, `run_command(`, `intercept_python(`. */
 const RUN_CALL = /(?<![\w.])(?:\w+\.)*\w*(?:run|call|exec|spawn|popen|command|python)\w*\s*\(/i;
 
@@ -151,9 +158,12 @@ export const commandLine = (text: string, lines: string[]): number => {
   return 0;
 };
 
-/** The line of a command list or tuple in `text` whose first element is the interpreter and second the name `name` (0 line: none → null). */
+/**
+ * The line of a command list or tuple in `text` whose first element is the interpreter and second the name `name` (0 line: none → null).
+ * Unlike commandLine, neither an import's names are left out nor a call that runs a command is asked for: kept as stop 45 measured it.
+ */
 const commandHolding = (text: string, name: string): number | null => {
-  const re = new RegExp(`(?<![\\w\\])])[\\[(]\\s*([A-Za-z_][\\w.]*)\\s*,\\s*${escapeRegExp(name)}\\s*[,\\])]`, 'g');
+  const re = commandListPattern(escapeRegExp(name), false);
   for (const m of text.matchAll(re)) if (INTERPRETER.test(m[1])) return lineAt(text, m.index!);
   return null;
 };
