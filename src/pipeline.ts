@@ -231,7 +231,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
       facts: (path) => facts.get(path),
       commands: d.commands.map(({ source, input }) => ({ command: input.command, cwd: input.cwd, kind: input.kind, source, evidence: input.evidence, ...(input.line ? { line: input.line } : {}) })),
       entries: d.entries.map(({ detector, source, input }) => ({ target: input.target, targetKind: input.targetKind, kind: input.kind, detector, source, evidence: input.evidence })),
-      module: (name, cwd) => targets.module(name, cwd),
+      module: (name, cwd, importer) => targets.module(name, cwd, importer),
     });
     const merged: Detected = {
       entries: [...d.entries, ...frameworks.entries],

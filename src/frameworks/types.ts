@@ -47,8 +47,10 @@ export interface FrameworkContext {
   /**
    * Repo files a dotted module name loads, as Python would import it with `cwd` on sys.path (the
    * module file first, then its packages' __init__.py); empty when it is not a repo module.
+   * `importer`, a repo file: as that file's own `import name` finds it instead (a script's folder, the
+   * one its module sits in, is sys.path[0]: hplip's align.py loads `ui5.aligndialog` beside it).
    */
-  module(name: string, cwd?: string): string[];
+  module(name: string, cwd?: string, importer?: string): string[];
 }
 
 /** An edge: config, settings or convention → code. */

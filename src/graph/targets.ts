@@ -119,13 +119,13 @@ export const createTargetResolver = (ctx: TargetContext) => {
     return null;
   };
 
-  const moduleFiles = (module: string, cwd: string): string[] => {
-    const fromFile = joinRepo(cwd, '__census_command__.py') ?? '__census_command__.py';
+  const moduleFiles = (module: string, cwd: string, importer?: string): string[] => {
+    const fromFile = importer ?? joinRepo(cwd, '__census_command__.py') ?? '__census_command__.py';
     const resolutions = ctx.python.resolve({ specifier: module, syntax: 'import', line: 0, names: [], guard: null }, fromFile);
     const primary = resolutions[0]?.to ?? null;
     if (primary === null) return [];
-    // `python -m pkg` runs pkg/__main__.py after pkg/__init__.py; importing a.b.c runs a/ and a/b/'s __init__.py.
-    const main = primary.endsWith('/__init__.py') ? primary.replace(/__init__\.py$/, '__main__.py') : null;
+    // `python -m pkg` (not an import) runs pkg/__main__.py after pkg/__init__.py; importing a.b.c runs a/ and a/b/'s __init__.py.
+    const main = importer === undefined && primary.endsWith('/__init__.py') ? primary.replace(/__init__\.py$/, '__main__.py') : null;
     const inits = resolutions.filter((r) => r.via === 'package-init' && r.to !== null).map((r) => r.to!);
     return [primary, ...(main && ctx.files.has(main) ? [main] : []), ...inits];
   };
@@ -313,11 +313,11 @@ export const createTargetResolver = (ctx: TargetContext) => {
       const match = compileRepoGlob(pattern);
       return pathsWithPrefix(ctx.files, base).filter((f) => !f.includes('node_modules/') && match(f) && (test === null || test.test(`./${f.slice(base.length)}`)));
     },
-    /** A Python module (`pkg.cli`) as the console-script machinery would import it. */
-    module: (module: string, cwd = ''): string[] => {
-      const key = `${cwd}\0${module}`;
+    /** A Python module (`pkg.cli`) as the console-script machinery would import it (or, given `importer`, as that repo file's own import would). */
+    module: (module: string, cwd = '', importer?: string): string[] => {
+      const key = importer === undefined ? `${cwd}\0${module}` : `\0${importer}\0${module}`;
       let known = modules.get(key);
-      if (!known) modules.set(key, (known = moduleFiles(module, cwd)));
+      if (!known) modules.set(key, (known = moduleFiles(module, cwd, importer)));
       return [...known];
     },
   };

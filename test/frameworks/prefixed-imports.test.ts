@@ -6,6 +6,7 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 const cases = frameworkCases('prefixed-imports');
 test('prefixed-imports: has a basic fixture', () => assert.ok(cases.includes('prefixed-imports-basic')));
 test('prefixed-imports: has an exec fixture', () => assert.ok(cases.includes('prefixed-imports-exec')));
+test('prefixed-imports: has a returned-literals fixture', () => assert.ok(cases.includes('prefixed-imports-returned')));
 for (const name of cases) test(`prefixed-imports: ${name}`, () => checkFrameworkFixture(name));
 
 test('childTemplateOf: the constant package path a computed module name starts with', async () => {
@@ -45,4 +46,16 @@ test('childTemplateOf: a literal tail after the computed part narrows the childr
   assert.equal(childTemplateOf("'pkg.sub%s' % name", constants), null);
   // A tail with a dot is a submodule of the child, not part of its name: not taken.
   assert.equal(childTemplateOf("'pkg.%s.handler' % name", constants), null);
+});
+
+test('headAndTail: a computed module name whose head is computed and whose tail is literal', async () => {
+  const { headAndTail } = await import('../../src/frameworks/python/returned-literals.js');
+  assert.deepEqual(headAndTail('ui_package + ".aligndialog"'), { head: 'ui_package', tail: '.aligndialog' });
+  assert.deepEqual(headAndTail('"%s.cleandialog" % dialog_package(toolkit)'), { head: 'dialog_package(toolkit)', tail: '.cleandialog' });
+  assert.deepEqual(headAndTail("'{}.dialogs.main'.format(pkg)"), { head: 'pkg', tail: '.dialogs.main' });
+  assert.deepEqual(headAndTail('f"{pkg}.main"'), { head: 'pkg', tail: '.main' });
+  // A literal head is prefixed-imports' own case; a tail that is not a dotted name names nothing.
+  assert.equal(headAndTail('"pkg." + name'), null);
+  assert.equal(headAndTail('pkg + "/main"'), null);
+  assert.equal(headAndTail('"%s_x" % pkg'), null);
 });

@@ -112,8 +112,11 @@ export const computedLoadLines = (text: string): number[] => {
   return out;
 };
 
-/** A dotted module name the file has bound (`import a.b`, `import a.b as ab`, `from a import b`) → its repo file, if it is one. */
-export const boundModuleFile = (ctx: FrameworkContext, file: string, facts: FileFacts, dotted: string): string | null => {
+/**
+ * A dotted module name the file has bound (`import a.b`, `import a.b as ab`, `from a import b`) → its repo file, if it is one.
+ * `asImported`: an absolute name also resolves as the file's own import finds it (a script's folder on sys.path: hplip's `from base import utils`).
+ */
+export const boundModuleFile = (ctx: FrameworkContext, file: string, facts: FileFacts, dotted: string, asImported = false): string | null => {
   const [head, ...rest] = dotted.split('.');
   for (const i of facts.imports) {
     let full: string | null = null;
@@ -125,7 +128,7 @@ export const boundModuleFile = (ctx: FrameworkContext, file: string, facts: File
       if (n && n.name !== '*') full = [`${i.specifier}${i.specifier.endsWith('.') ? '' : '.'}${n.name}`, ...rest].join('.');
     }
     if (full === null) continue;
-    const found = moduleFile(ctx, file, full);
+    const found = moduleFile(ctx, file, full) ?? (asImported && !full.startsWith('.') ? (ctx.module(full, '', file)[0] ?? null) : null);
     if (found !== null) return found;
   }
   return null;

@@ -30,6 +30,7 @@ import { templateShown } from './template-folders.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { settingStrings } from './setting-strings.js';
 import { EXEC_IMPORT } from '../../languages/python/exec-imports.js';
+import { returnedHead, returnedModules } from './returned-literals.js';
 
 /** Lines read from the call's line on: its first argument may wrap (deluge's sits on the next line). */
 const CALL_SPAN = 4;
@@ -409,6 +410,20 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
       const expression = assigned !== null ? assigned.value : /^[A-Za-z_]\w*$/.test(argument) ? null : argument;
       const template = expression === null ? null : childTemplateOf(expression, constants);
       if (template === null || !DOTTED_PREFIX.test(template.prefix)) {
+        // Stop 46: the head is what a repo function returns, only literals (hplip's `ui_package + ".aligndialog"`).
+        const returned = expression === null ? null : returnedHead(ctx, file, lines, assigned?.line ?? line, expression);
+        if (returned !== null) {
+          for (const c of returnedModules(ctx, file, returned)) {
+            const key = `ret\0${c.target}`;
+            if (seen.has(key) || c.target === file) continue;
+            seen.add(key);
+            const label = c.init
+              ? `run before ${c.module}, which ${file}:${line} imports by a computed name (a package runs before its modules)`
+              : `imported as ${c.module} by a computed name in ${file}:${line} (${expression!.replace(/\s+/g, ' ')}; ${returned.how}): this module is one of the names it can be`;
+            out.references.push({ from: file, target: c.target, targetKind: 'file', line, label });
+          }
+          continue;
+        }
         // Stop 45: computed parts inside the segments (`"xpra.client.gl.gtk%s.%sgl_client_window" % (…)`).
         const matched = expression === null ? null : templateModules(ctx, file, expression);
         if (matched === null || seen.has(`tpl\0${matched.shown}`)) continue;
