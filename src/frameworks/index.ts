@@ -141,6 +141,7 @@ import packageScripts from './python/package-scripts.js';
 import pluginManifests from './python/plugin-manifests.js';
 import pluginRegistrations from './python/plugin-registrations.js';
 import prefixedImports from './python/prefixed-imports.js';
+import spawnedPaths from './python/spawned-paths.js';
 import pythonLibrary from './python/python-library.js';
 import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
@@ -258,6 +259,7 @@ export const READERS: readonly FrameworkReader[] = [
   sails,
   setupTests,
   sizeLimit,
+  spawnedPaths,
   starlight,
   staticDirs,
   storybook,
