@@ -263,7 +263,7 @@ const FROMLIST_LOOK_BACK = 40;
  * then `__import__("gtweak.tweaks", globals(), locals(), tweak_files, 0)`): the glob's file pattern, as a
  * test of a module name, and the assignment's line; null when the name is assigned no such listing.
  */
-const globbedNames = (lines: readonly string[], line: number, call: string): { pattern: string; match: RegExp; line: number } | null => {
+const globbedNames = (lines: readonly string[], line: number, call: string): { pattern: string; match: RegExp; line: number; removed: Set<string> } | null => {
   const name = /,\s*(?:fromlist\s*=\s*)?([A-Za-z_]\w*)\s*[,)]\s*$/.exec(call)?.[1];
   if (name === undefined) return null;
   const assignment = new RegExp(`^\\s*${name}\\s*=(?!=)`);
@@ -273,7 +273,14 @@ const globbedNames = (lines: readonly string[], line: number, call: string): { p
     const glob = /\bi?glob\s*\([^'"]*?(['"])([\w.*?-]*\*[\w.*?-]*)\.py\1/.exec(statement);
     if (glob === null) return null;
     const match = new RegExp(`^${glob[2].split('*').map((p) => p.replace(/[.?+^$()[\]{}|\\-]/g, '\\$&')).join('\\w*')}$`);
-    return { pattern: `${glob[2]}.py`, match, line: l };
+    // Stop 46: `tweak_files.remove("tweak_group_test")` between the listing and the import (gnome-tweaks, unless ENABLE_TEST): not loaded by default.
+    const removed = new Set<string>();
+    const remove = new RegExp(`^\\s*${name}\\.remove\\(\\s*[rRuU]?(['"])(\\w+)\\1\\s*\\)`);
+    for (let k = l + 1; k < line; k++) {
+      const r = remove.exec(lines[k - 1]);
+      if (r !== null) removed.add(r[2]);
+    }
+    return { pattern: `${glob[2]}.py`, match, line: l, removed };
   }
   return null;
 };
@@ -357,7 +364,7 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
             : `imported from ${pkg} by a computed fromlist in ${file}:${line} (${fromlist[0].replace(/\s+/g, ' ')}…), the names of the files a glob of ${globbed.pattern} lists at line ${globbed.line}: any module of ${pkg} so named may be the one loaded`;
           // __import__ of the package runs its __init__.py (and those above) whatever the fromlist holds.
           for (const c of packageChildren(ctx, pkg, file, true)) {
-            if (!c.init && globbed !== null && !globbed.match.test(basename(c.target) === '__init__.py' ? basename(dirname(c.target)) : basename(c.target).slice(0, -3))) continue;
+            if (!c.init && globbed !== null && (!globbed.match.test(childName(c.target)) || globbed.removed.has(childName(c.target)))) continue;
             out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? `imported as ${pkg} by ${file}:${line} (a package runs before its modules)` : label });
           }
         }
