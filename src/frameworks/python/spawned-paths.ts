@@ -26,6 +26,7 @@ import { callArguments, joinArguments, literalValue } from './call-text.js';
 import { templateParts } from './loader-templates.js';
 import { boundModuleFile } from './folder-loaders.js';
 import { moduleFile } from './python-files.js';
+import { perScan } from '../per-scan.js';
 
 /** A spawn call's name: what runs its first argument as a program. */
 const SPAWN = /(?<![\w.])(?:subprocess\s*\.\s*(?:Popen|run|call|check_call|check_output)|Popen|os\s*\.\s*(?:exec[lv]p?e?|spawn[lv]p?e?|system|popen)|(?:GLib\s*\.\s*)?spawn_(?:command_line_(?:a?sync)|async(?:_with_pipes)?|sync)|(?:asyncio\s*\.\s*)?create_subprocess_(?:exec|shell))\s*\(/g;
@@ -36,6 +37,8 @@ const NAME = /^[A-Za-z_]\w*$/;
 /** How many names deep a program is followed, and how many values one expression may take. */
 const MAX_DEPTH = 5;
 const MAX_VALUES = 8;
+/** Files read for `mod.NAME = …` per module (those importing it, in path order). */
+const MAX_SETTERS = 64;
 /** Spawn calls read per file (a hostile file of thousands gives no more work). */
 const MAX_CALLS = 64;
 /** Folders a filesystem tree holds programs under: the tree's root is the part of a path before the first. */
@@ -81,16 +84,18 @@ const importedFrom = (ctx: FrameworkContext, file: string, name: string): { file
   return null;
 };
 
-/** The repo files that import `module` (a dotted name as written), for `module.NAME = …` set elsewhere. */
-const importersOf = (ctx: FrameworkContext, module: string): string[] => {
-  const out: string[] = [];
+/** Per scan: the repo files that import a module (a dotted name as written), for `module.NAME = …` set elsewhere; at most MAX_SETTERS each. */
+const importersByModule = perScan((ctx: FrameworkContext): Map<string, string[]> => {
+  const out = new Map<string, string[]>();
   for (const f of listedPaths(ctx.files)) {
-    const imports = ctx.facts(f)?.imports;
-    if (imports !== undefined && imports.some((i) => i.specifier === module || (i.syntax === 'from' && i.specifier === module))) out.push(f);
-    if (out.length >= MAX_VALUES) break;
+    for (const i of ctx.facts(f)?.imports ?? []) {
+      if (i.syntax !== 'import' && i.syntax !== 'from') continue;
+      const list = out.get(i.specifier) ?? out.set(i.specifier, []).get(i.specifier)!;
+      if (list.length < MAX_SETTERS && !list.includes(f)) list.push(f);
+    }
   }
   return out;
-};
+});
 
 /** The string values `expr` may hold in `file` (read at 1-based `line`), through names, to literals. */
 const valuesOf = (ctx: FrameworkContext, file: string, text: string, line: number, expr: string, depth: number): Value[] => {
@@ -143,7 +148,7 @@ const valuesOf = (ctx: FrameworkContext, file: string, text: string, line: numbe
   if (own.length > 0) return from(holder, holderText!, own, qualified[2]);
   const module = facts.imports.find((i) => i.syntax === 'import' && (i.alias ?? i.specifier) === qualified[1])?.specifier ?? qualified[1];
   const out: Value[] = [];
-  for (const setter of importersOf(ctx, module)) {
+  for (const setter of importersByModule(ctx).get(module) ?? []) {
     const setterText = setter === file ? text : ctx.readText(setter);
     if (setterText === null || !setterText.includes(`${qualified[1]}.${qualified[2]}`)) continue;
     out.push(...from(setter, setterText, anyAssignments(setterText, `${qualified[1]}.${qualified[2]}`), e));
