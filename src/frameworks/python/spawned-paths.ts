@@ -21,7 +21,6 @@ import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths, sortedPaths } from '../../util/file-index.js';
 import { lineOfOffset, lineStarts } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
-import { NOT_INSTALLED } from '../../entries/installed-commands.js';
 import { callArguments, joinArguments, literalValue } from './call-text.js';
 import { templateParts } from './loader-templates.js';
 import { boundModuleFile } from './folder-loaders.js';
@@ -171,7 +170,8 @@ export const collectSpawnedPaths = (ctx: FrameworkContext): FrameworkOutput => {
   for (const file of sortedPaths(ctx.files)) {
     if (!file.endsWith('.py')) continue;
     const root = TREE_TOP.exec(file)?.[1];
-    if (root === undefined || NOT_INSTALLED.test(root)) continue;
+    // A tree kept as a fixture is no exception: the edge only carries the spawning module's own kind to the program.
+    if (root === undefined) continue;
     const facts = ctx.facts(file);
     if (facts === undefined || !facts.imports.some((i) => /^(?:subprocess|os|gi\.repository|gi|asyncio)$/.test(i.specifier) || i.specifier.startsWith('gi.repository'))) continue;
     const text = ctx.readText(file);
