@@ -185,7 +185,7 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
   const celeryDiscovers = autodiscoveredNames(ctx);
   const migrations: { file: string; app: App }[] = [];
   // django-extensions' `manage.py runjobs <period>` imports the apps' jobs/ modules.
-  const jobs: { file: string; app: App }[] = [];
+  const jobs: { file: string; app: App; why?: string }[] = [];
   const commands = new Map<string, { file: string; app: App }[]>();
   const seenApps = new Set<string>();
   for (const app of apps) {
@@ -221,7 +221,10 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
         out.references.push({ from: app.settings, target: `${prefix}views.py`, targetKind: 'file', line: app.line, label: `${app.how}: django-allauth's default_urlpatterns imports a provider app's views by its package name` });
       }
     }
-    if (installed.has('django_extensions')) for (const file of allUnder(byFolder, `${prefix}jobs`)) if (file.endsWith('.py')) jobs.push({ file, app });
+    // A reusable app (no settings here) whose jobs/ modules import django_extensions is written for the projects that install both.
+    const jobFiles = allUnder(byFolder, `${prefix}jobs`).filter((f) => f.endsWith('.py'));
+    const extensionsUser = installed.has('django_extensions') || settings.size > 0 ? undefined : jobFiles.find((f) => importsModule(ctx.facts(f), 'django_extensions'));
+    if (installed.has('django_extensions') || extensionsUser !== undefined) for (const file of jobFiles) jobs.push({ file, app, ...(extensionsUser ? { why: `${extensionsUser} imports django_extensions` } : {}) });
     if (servesStatic) {
       for (const file of allUnder(staticFolders, `${prefix}static`)) {
         if (STATIC_CODE.test(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `${app.how}: django.contrib.staticfiles serves every file of its static/ folder to browsers (AppDirectoriesFinder, collectstatic)` });
@@ -283,7 +286,7 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
     out.entries.push({ source: m.app.settings, target: m.file, targetKind: 'file', kind: 'tooling', line: m.app.line, evidence: `migration of ${m.app.how}, run by manage.py migrate` });
   }
   for (const j of jobs) {
-    out.entries.push({ source: j.app.settings, target: j.file, targetKind: 'file', kind: 'tooling', line: j.app.line, evidence: `job of ${j.app.how}, run by manage.py runjobs (django-extensions)` });
+    out.entries.push({ source: j.app.settings, target: j.file, targetKind: 'file', kind: 'tooling', line: j.app.line, evidence: `job of ${j.app.how}, run by manage.py runjobs (django-extensions${j.why ? `: ${j.why}` : ''})` });
   }
   for (const [name, list] of commands) {
     for (const c of list) {
