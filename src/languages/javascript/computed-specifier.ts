@@ -9,7 +9,9 @@
  * CLI runs `require(`./${command}`)` with the command line's word; ncc's chunk loader requires
  * `'./' + chunkName`), so it names the module files directly in that folder and the index files of
  * its direct subfolders — what Node's resolution of `./name` can reach — tests, type declarations
- * and the requiring file left out. A file that also lists a folder (`readdirSync`, `glob`) says
+ * and the requiring file left out. A suffix Node does not load as it is (``require(`./emails/${name}.txt`)``)
+ * is completed as Node completes it: the file itself and `<name>.txt.js` (and the other code
+ * extensions; a folder named `<name>.txt` is not looked for). A file that also lists a folder (`readdirSync`, `glob`) says
  * which names it requires, and folder-requires.ts reads that listing instead. `../` and one
  * computed name names nothing: the parent folder is not the requiring file's own collection. A
  * specifier that starts with a package name and a folder (`strapi/lib/commands/${name}`) is kept
@@ -54,6 +56,9 @@ export interface ComputedPattern {
 /** What Node's resolution of `./name` reaches in a folder: a module file, or a direct subfolder's index. */
 const CODE_EXTENSIONS = '{js,cjs,mjs,jsx,ts,cts,mts,tsx,json}';
 
+/** The extensions a specifier may end with that Node (or a bundler) loads without completing it. */
+const NODE_EXTENSION = /\.(?:js|cjs|mjs|jsx|ts|cts|mts|tsx|json|node)$/i;
+
 export const OWN_FOLDER: ComputedPattern = {
   target: `./{*,*/index}.${CODE_EXTENSIONS}`,
   exclude: ['./{*,*/index}.d.{ts,cts,mts}', './*.{test,spec}.*'],
@@ -91,5 +96,11 @@ export const computedSpecifierPattern = (node: AstNode | null, text: string): Co
   if (pattern.slice(hole).includes('/')) return null;
   // a whole last segment (`'../../hooks/' + id`) may also be a subfolder, which Node resolves to its index
   if (packageName === undefined && pattern.endsWith('/*')) return { target: `${folder}{*,*/index.${CODE_EXTENSIONS}}`, exclude: [`${folder}*/index.d.{ts,cts,mts}`] };
+  // A suffix Node does not load as it is (`${name}.txt`) is completed as Node completes it: Ghost's
+  // ``require(`./email-templates/${templateName}.txt`)`` loads `new-comment.txt.js`.
+  if (namesSuffix && !NODE_EXTENSION.test(suffix)) {
+    const rest = pattern.slice(folder.length);
+    return { target: `${folder}{${rest},${rest}.${CODE_EXTENSIONS}}` };
+  }
   return { target: pattern };
 };
