@@ -143,6 +143,7 @@ import pluginRegistrations from './python/plugin-registrations.js';
 import prefixedImports from './python/prefixed-imports.js';
 import spawnedPaths from './python/spawned-paths.js';
 import pythonLibrary from './python/python-library.js';
+import pasteDeploy from './python/paste-deploy.js';
 import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import settingsClassPaths from './python/settings-class-paths.js';
@@ -240,6 +241,7 @@ export const READERS: readonly FrameworkReader[] = [
   preconstruct,
   prefixedImports,
   prisma,
+  pasteDeploy,
   pytest,
   pythonFolderLoaders,
   pythonLibrary,
