@@ -30,6 +30,9 @@ export const isInsideRoot = (rootReal: string, real: string): boolean => real ==
  */
 export type ListedFile = (path: string) => { bytes: number; symlink: boolean } | undefined;
 
+/** The name that follows `dir` in `abs` (a path below it), without the slash between: joinAbsolute joins that as text. */
+const nameAfter = (dir: string, abs: string): string => (abs.charCodeAt(dir.length) === 47 ? abs.slice(dir.length + 1) : abs.slice(dir.length));
+
 export const repoTextReader = (
   rootAbs: string,
   limit?: { maxBytes: number; onTooLarge(path: string, bytes: number): void },
@@ -50,7 +53,7 @@ export const repoTextReader = (
     else if (!stat.isDirectory()) real = null;
     else {
       const parentReal = realDir(parent);
-      real = parentReal === null ? null : joinAbsolute(parentReal, dirAbs.slice(parent.length));
+      real = parentReal === null ? null : joinAbsolute(parentReal, nameAfter(parent, dirAbs));
     }
     realDirs.set(dirAbs, real);
     return real;
@@ -75,8 +78,9 @@ export const repoTextReader = (
       }
       size = stat.isFile() ? stat.size : null;
     }
-    const dir = realDir(dirnameAbsolute(abs));
-    return dir === null ? null : { real: joinAbsolute(dir, abs.slice(dirnameAbsolute(abs).length)), size };
+    const folder = dirnameAbsolute(abs);
+    const dir = realDir(folder);
+    return dir === null ? null : { real: joinAbsolute(dir, nameAfter(folder, abs)), size };
   };
   return (path) => {
     const found = realFile(joinAbsolute(rootAbs, path), listed?.(path));

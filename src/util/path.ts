@@ -5,7 +5,20 @@
 import nodePath from 'node:path';
 
 export const resolveAbsolute = (...segments: string[]): string => nodePath.resolve(...segments);
-export const joinAbsolute = (...segments: string[]): string => nodePath.join(...segments);
+/** An absolute path with an empty, `.` or `..` segment or a trailing slash, or `/` itself: node:path's join would normalise it. */
+const NOT_NORMAL_ABSOLUTE = /\/\.{0,2}(?:\/|$)/;
+/**
+ * A folder and a name (the usual ask: the resolver's scopes, the path probe, the repo reader) join
+ * as text when node:path's join would leave both as they are; anything else goes through it.
+ */
+export const joinAbsolute = (...segments: string[]): string => {
+  if (segments.length === 2 && nodePath.sep === '/') {
+    const dir = segments[0];
+    const name = segments[1];
+    if (dir.charCodeAt(0) === SLASH && !NOT_NORMAL_ABSOLUTE.test(dir) && isNormal(name)) return `${dir}/${name}`;
+  }
+  return nodePath.join(...segments);
+};
 export const relativeNative = (from: string, to: string): string => nodePath.relative(from, to);
 export const dirnameAbsolute = (p: string): string => nodePath.dirname(p);
 export const isAbsolute = (p: string): boolean => nodePath.isAbsolute(p);
@@ -17,6 +30,8 @@ export const toPosix = (p: string): string => (nodePath.sep === '/' ? p : p.spli
 
 /** A path with an empty, `.` or `..` segment, or a trailing slash: path.relative would normalise it. */
 const NOT_NORMAL = /(?:^|\/)\.{0,2}(?:\/|$)/;
+/** A relative path node:path's join and normalize leave as they are (not empty, no leading or trailing slash, no empty, `.` or `..` segment). */
+const isNormal = (p: string): boolean => p !== '' && !NOT_NORMAL.test(p);
 let normalRoot = '';
 /** An absolute path that path.resolve leaves as it is (the last one asked is remembered: callers ask about one root). */
 const isNormalRoot = (root: string): boolean => {
@@ -79,6 +94,16 @@ export const foldersOf = (paths: Iterable<string>): Set<string> => {
 
 /** Join repo path segments and normalise `.`/`..`; returns null if the result escapes the root. */
 export const joinRepo = (...segments: string[]): string | null => {
+  // A folder and a name (asked hundreds of thousands of times a scan) join as text when both are
+  // normal: what posix.join answers for them, without its normalisation's walk and slices.
+  if (segments.length === 2) {
+    const dir = segments[0];
+    const name = segments[1];
+    if (isNormal(name)) {
+      if (dir === '') return name;
+      if (isNormal(dir)) return `${dir}/${name}`;
+    }
+  }
   // posix.join skips empty segments and normalises what it joined.
   const joined = nodePath.posix.join(...segments);
   if (joined === '.' || joined === './') return '';

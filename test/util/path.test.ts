@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import nodePath from 'node:path';
 import fc from 'fast-check';
-import { basename, dirname, foldersOf, joinRepo, toRepoPath } from '../../src/util/path.js';
+import { basename, dirname, foldersOf, joinAbsolute, joinRepo, toRepoPath } from '../../src/util/path.js';
 
 const reference = {
   dirname: (p: string): string => {
@@ -41,7 +41,7 @@ test('path helpers: plain repo paths and odd ones', () => {
 test('path helpers: the same answers as node:path for any string of path pieces', () => {
   const seed = Date.now() % 100000;
   console.log(`path helpers property seed ${seed}`);
-  const piece = fc.constantFrom('a', 'b', 'c.ts', '.', '..', '/', '//', '.x', '');
+  const piece = fc.constantFrom('a', 'b', 'c.ts', '.', '..', '/', '//', '.x', '...', '..a', '');
   const path = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
   fc.assert(
     fc.property(path, fc.array(path, { maxLength: 4 }), (p, segments) => {
@@ -69,6 +69,34 @@ test('path helpers: toRepoPath answers as path.relative does, below a root or no
   assert.equal(toRepoPath('/repo', '/repo/src/a.ts'), 'src/a.ts');
   assert.equal(toRepoPath('/repo', '/repo'), '');
   assert.equal(toRepoPath('/repo', '/repox/a.ts'), null);
+});
+
+test('joinAbsolute: the same path as node:path.join, for any folder and names, plain or not', () => {
+  const seed = Date.now() % 100000;
+  console.log(`joinAbsolute property seed ${seed}`);
+  const piece = fc.constantFrom('a', 'b.ts', '.', '..', '...', '..a', '/', '//', '.x', '');
+  const text = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
+  const folder = fc.oneof(text.map((t) => `/${t}`), text);
+  fc.assert(
+    fc.property(folder, fc.array(text, { minLength: 1, maxLength: 3 }), (dir, names) => {
+      assert.equal(joinAbsolute(dir, ...names), nodePath.join(dir, ...names), JSON.stringify([dir, ...names]));
+    }),
+    { seed, numRuns: 3000 },
+  );
+  assert.equal(joinAbsolute('/repo/src', 'package.json'), '/repo/src/package.json');
+  assert.equal(joinAbsolute('/', 'a'), '/a');
+  assert.equal(joinAbsolute('/repo/', 'a'), '/repo/a');
+  assert.equal(joinAbsolute('/repo', '../a'), '/a');
+});
+
+test('joinRepo: a folder and a name as text when posix.join leaves them as they are', () => {
+  assert.equal(joinRepo('', 'a.ts'), 'a.ts');
+  assert.equal(joinRepo('src/x', 'index.ts'), 'src/x/index.ts');
+  assert.equal(joinRepo('src', '...'), 'src/...');
+  assert.equal(joinRepo('src', '..a'), 'src/..a');
+  assert.equal(joinRepo('src', '../a'), 'a');
+  assert.equal(joinRepo('src/', 'a'), 'src/a');
+  assert.equal(joinRepo('', '..'), null);
 });
 
 test('foldersOf: every folder holding a path and each parent, the root included, each once in the order first met', () => {
