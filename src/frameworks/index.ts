@@ -61,6 +61,7 @@ import nodeunit from './js/nodeunit.js';
 import nuxt from './js/nuxt.js';
 import oxygen from './js/oxygen.js';
 import parameterRequires from './js/parameter-requires.js';
+import resolverCallbacks from './js/resolver-callbacks.js';
 import pathWrappers from './js/path-wrappers.js';
 import parcel from './js/parcel.js';
 import payload from './js/payload.js';
@@ -230,6 +231,7 @@ export const READERS: readonly FrameworkReader[] = [
   resourceAnchors,
   packageScripts,
   parameterRequires,
+  resolverCallbacks,
   pathWrappers,
   parcel,
   payload,
