@@ -62,6 +62,7 @@ import nuxt from './js/nuxt.js';
 import oxygen from './js/oxygen.js';
 import parameterRequires from './js/parameter-requires.js';
 import resolverCallbacks from './js/resolver-callbacks.js';
+import httpWebRoots from './python/http-web-roots.js';
 import pathWrappers from './js/path-wrappers.js';
 import parcel from './js/parcel.js';
 import payload from './js/payload.js';
@@ -232,6 +233,7 @@ export const READERS: readonly FrameworkReader[] = [
   packageScripts,
   parameterRequires,
   resolverCallbacks,
+  httpWebRoots,
   pathWrappers,
   parcel,
   payload,

@@ -1,0 +1,76 @@
+/**
+ * Stop 46: a Python HTTP server built on the standard library's request handlers serves a folder
+ * of web files as they are. xpra's `class HTTPRequestHandler(BaseHTTPRequestHandler)` takes
+ * `web_root="/usr/share/xpra/www/"` and maps each URL below it in `translate_path`; its HTML5
+ * client's pages (`index.html`, `connect.html`) and the scripts they name are fetched by browsers
+ * from there, and nothing in the tree imports them (they were a person's pages, manual).
+ * `SimpleHTTPRequestHandler(…, directory="/srv/app/www")` (Python 3.7+) names its folder the same way.
+ *
+ * A module that imports the standard library's HTTP server (`http.server`, Python 2's
+ * `BaseHTTPServer`/`SimpleHTTPServer`/`CGIHTTPServer`) and defines a request handler class (a base whose name ends in `HTTPRequestHandler`:
+ * `BaseHTTPRequestHandler`, `SimpleHTTPRequestHandler`, `CGIHTTPRequestHandler`) or makes a `SimpleHTTPRequestHandler`
+ * serves each absolute folder it spells as a string literal that lies in the filesystem tree the
+ * module is part of (apache-wsgi.ts inFilesystemTree: the tree's `usr/…` below the repo's root, as
+ * a Debian package unpacks) and holds an HTML page. Each page and script (`.html`, `.htm`, `.js`,
+ * `.mjs`) below the folder is a reference from the module, with the literal's line: a page is then
+ * reached from the server, and html-pages' `<script src>` references take its kind. An absolute
+ * folder outside such a tree is the machine's, and a relative one depends on where the process
+ * starts: neither is followed.
+ */
+import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { lineAt } from '../../util/lines.js';
+import { inFilesystemTree } from '../../entries/apache-wsgi.js';
+import { perScan } from '../per-scan.js';
+import type { FrameworkContext, FrameworkReader } from '../types.js';
+import { labelledReferences, type LabelledReference } from '../js/support.js';
+
+/** A handler class (`class H(BaseHTTPRequestHandler):`, a repo subclass `class W(HTTPRequestHandler):`) or a stdlib handler made or bound with a folder. */
+const HANDLER = /^[ \t]*class\s+\w+\s*\([^)]*\b\w*HTTPRequestHandler\b[^)]*\)\s*:|\bSimpleHTTPRequestHandler\b[^\n]*\bdirectory\s*=/m;
+/** An absolute folder as a string literal: `"/usr/share/xpra/www/"`. */
+const ABSOLUTE = /(['"])(\/(?:[\w.+-]+\/)*[\w.+-]+\/?)\1/g;
+const PAGE = /\.html?$/;
+const SERVED = /\.(?:html?|m?js)$/;
+/** The standard library's HTTP server modules (Python 3, and Python 2's names). */
+const HTTP_SERVER = new Set(['http.server', 'BaseHTTPServer', 'SimpleHTTPServer', 'CGIHTTPServer']);
+
+const importsHttpServer = (ctx: FrameworkContext, file: string): boolean => ctx.facts(file)?.imports.some((i) => HTTP_SERVER.has(i.specifier)) ?? false;
+
+export const webRootLoads = perScan((ctx: FrameworkContext): LabelledReference[] => {
+  const out: LabelledReference[] = [];
+  for (const file of sortedPaths(ctx.files)) {
+    if (!file.endsWith('.py') || !importsHttpServer(ctx, file)) continue;
+    const text = ctx.readText(file);
+    if (text === null || !text.includes('HTTPRequestHandler')) continue;
+    const handler = HANDLER.exec(text);
+    if (handler === null) continue;
+    const done = new Set<string>();
+    for (const m of text.matchAll(ABSOLUTE)) {
+      const placed = inFilesystemTree(file, m[2].replace(/\/+$/, ''));
+      if (placed === null || placed.path === '' || done.has(placed.path)) continue;
+      const below = pathsWithPrefix(ctx.files, `${placed.path}/`);
+      if (!below.some((p) => PAGE.test(p))) continue;
+      done.add(placed.path);
+      const line = lineAt(text, m.index ?? 0);
+      const handlerLine = lineAt(text, handler.index);
+      for (const target of below) {
+        if (!SERVED.test(target) || target.includes('/node_modules/')) continue;
+        out.push({
+          from: file,
+          target,
+          line,
+          label: `${file}:${line} '${m[2]}' (${placed.path}/ in this filesystem tree), the web root of the HTTP request handler at ${file}:${handlerLine}, which serves it to browsers`,
+        });
+      }
+    }
+  }
+  return out;
+});
+
+const httpWebRoots: FrameworkReader = {
+  id: 'http-web-roots',
+  title: "Python HTTP request handlers' web roots (pages and scripts served to browsers)",
+  ecosystem: 'python',
+  ...labelledReferences(webRootLoads),
+};
+
+export default httpWebRoots;
