@@ -49,6 +49,12 @@ const RENDER = /\.\s*render\s*\(\s*(['"`])([\w./-]+)\1/g;
 const REGISTER = /\bserviceWorker\s*\.\s*register\s*\(\s*(['"`])([^'"`$\n]+)\1/g;
 const NEW_WORKER = /\bnew\s+((?:Shared)?Worker)\s*\(\s*(['"`])([^'"`$\n]+)\2/g;
 const IMPORT_SCRIPTS = /\bimportScripts\s*\(/g;
+/**
+ * `new Worker(joinUrl(base_url, 'search/worker.js'))`, `new Worker(baseUrl + 'search/worker.js')`: a
+ * URL joined onto a base the page computes (mkdocs' search plugin: the site's root), whose literal
+ * tail is a path below that base.
+ */
+const NEW_WORKER_TAIL = /\bnew\s+((?:Shared)?Worker)\s*\(\s*(?:[A-Za-z_$][\w$.]*\s*\(\s*[A-Za-z_$][\w$.]*\s*,\s*|[A-Za-z_$][\w$.]*\s*\+\s*)(['"`])([^'"`$\n]+)\2\s*\)?\s*[,)]/g;
 const LITERAL = /^(["'`])([^"'`$\n]*)\1$/;
 /** Node's workers: their bare path is relative to the process's working folder (walk.ts), or the threads package's (threads-workers.ts). */
 const NODE_WORKERS = /(['"])(?:node:)?worker_threads\1|(['"])threads\2|\btiny-worker\b|\bweb-worker\b/;
@@ -209,6 +215,23 @@ const browserFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFi
     if (publicDir !== null && !file.startsWith(`${publicDir}/`)) bases.push({ folder: publicDir, why: `its package's public/ folder, served at /` });
     return bases;
   };
+  /**
+   * A tail joined onto a computed base: the base is the site's root (as `/tail`), else, as a script is
+   * served from within its site, the nearest folder above the script (up to its package's) that
+   * holds the tail.
+   */
+  const resolveTail = (file: string, tail: string): { target: string; why: string } | null => {
+    const rest = tail.replace(/^\.?\/+/, '');
+    if (REMOTE.test(rest)) return null;
+    const rooted = resolve(file, `/${rest}`, true);
+    if (rooted !== null) return rooted;
+    const top = packageOf(ctx, file);
+    for (let dir = dirname(file); ; dir = dirname(dir)) {
+      const target = joinRepo(dir, rest);
+      if (target !== null && target !== file && ctx.files.has(target) && SCRIPT.test(target)) return { target, why: `the folder ${dir || '.'}/ above ${file}, which holds it (the base URL is the root of the site ${file} is served in)` };
+      if (dir === top || dir === '') return null;
+    }
+  };
   const resolve = (file: string, url: string, pageRelative: boolean): { target: string; why: string } | null => {
     if (REMOTE.test(url)) return null;
     const path = url.replace(/[?#].*$/, '');
@@ -237,16 +260,19 @@ const browserFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFi
   };
   for (const file of files) {
     const text = ctx.readText(file) ?? '';
-    const add = (index: number, call: string, url: string, pageRelative: boolean) => {
-      const found = resolve(file, url, pageRelative);
+    const add = (index: number, call: string, url: string, pageRelative: boolean | 'tail') => {
+      const found = pageRelative === 'tail' ? resolveTail(file, url) : resolve(file, url, pageRelative);
       if (found === null) return;
       const line = lineAt(text, index);
-      out.push({ from: file, line, target: found.target, label: `loaded by the browser: ${file}:${line} ${call}('${url}'), resolved against ${found.why}` });
+      out.push({ from: file, line, target: found.target, label: `loaded by the browser: ${file}:${line} ${call}(${pageRelative === 'tail' ? `a base URL joined with '${url}'` : `'${url}'`}), resolved against ${found.why}` });
     };
     // `serviceWorker` holds the mark `Worker`: the marks first, as in serverFiles.
     const workers = mayHold(ctx, file, ['Worker']);
     if (workers && text.includes('serviceWorker')) for (const m of text.matchAll(REGISTER)) add(m.index ?? 0, 'navigator.serviceWorker.register', m[2], true);
-    if (workers && text.includes('Worker') && !NODE_WORKERS.test(text)) for (const m of text.matchAll(NEW_WORKER)) add(m.index ?? 0, `new ${m[1]}`, m[3], true);
+    if (workers && text.includes('Worker') && !NODE_WORKERS.test(text)) {
+      for (const m of text.matchAll(NEW_WORKER)) add(m.index ?? 0, `new ${m[1]}`, m[3], true);
+      for (const m of text.matchAll(NEW_WORKER_TAIL)) add(m.index ?? 0, `new ${m[1]}`, m[3], 'tail');
+    }
     if (mayHold(ctx, file, ['importScripts']) && text.includes('importScripts')) {
       for (const m of text.matchAll(IMPORT_SCRIPTS)) {
         const args = callArgsText(text, (m.index ?? 0) + m[0].length - 1);
