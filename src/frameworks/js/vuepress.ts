@@ -14,7 +14,9 @@
 import { basename, dirname } from '../../util/path.js';
 import { pathsWithPrefix, listedPaths } from '../../util/file-index.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { fileReference, jsPackages, kindOf, resolveToolPath, runEvidence, toolRun, type JsPackage } from './support.js';
+import { explainedFolderOf, LITERAL } from '../../languages/javascript/folder-expr.js';
+import { lineAt } from '../../util/lines.js';
+import { codeFilesMarked, fileReference, jsPackages, kindOf, resolveToolPath, runEvidence, toolRun, type JsPackage } from './support.js';
 
 const THEME_PACKAGE = /^(?:@[^/]+\/)?vuepress-theme-|^@vuepress\/theme-/;
 const BINS = ['vuepress', 'vuepress-vite', 'vuepress-webpack'];
@@ -36,6 +38,10 @@ const themeConventions = (ctx: FrameworkContext, theme: string): Convention[] =>
   const at = (p: string) => (theme === '' ? p : `${theme}/${p}`);
   for (const f of pathsWithPrefix(ctx.files, `${at('layouts')}/`)) {
     if (f.endsWith('.vue') && dirname(f) === at('layouts')) out.push({ file: f, what: `the theme's layout ${basename(f).slice(0, -'.vue'.length)} (every .vue of ${at('layouts')}/)` });
+  }
+  // VuePress 1 reads the theme's own folder for layouts as well as layouts/ (theme-api getLayoutComponentMap): `theme/Layout.vue`.
+  for (const f of pathsWithPrefix(ctx.files, theme === '' ? '' : `${theme}/`)) {
+    if (f.endsWith('.vue') && dirname(f) === theme) out.push({ file: f, what: `the theme's layout ${basename(f).slice(0, -'.vue'.length)} (a .vue of the theme's own folder ${theme || '.'}/)` });
   }
   for (const f of pathsWithPrefix(ctx.files, `${at('global-components')}/`)) {
     if (f.endsWith('.vue')) out.push({ file: f, what: `a global component of the theme (${at('global-components')}/ is registered by file name)` });
@@ -91,12 +97,33 @@ const collectThemePackage = (ctx: FrameworkContext, pkg: JsPackage, out: Framewo
   themeAliasReferences(ctx, pkg.dir, pkg.dir, out);
 };
 
+/** `path.join(__dirname, 'docs.fallback')`: a folder spelled from a module's own, whole. */
+const OWN_FOLDER_JOIN = new RegExp(String.raw`\b(?:path\s*\.\s*)?(?:join|resolve)\(\s*__dirname\s*(?:,\s*${LITERAL}\s*)+\)`, 'g');
+
+/**
+ * The code file of the site's package that names the site's source folder from its own folder, as
+ * VuePress's App names its fallback docs: `this.sourceDir = this.options.sourceDir ||
+ * path.join(__dirname, 'docs.fallback')`. The site is then that program's, not a site a command builds.
+ */
+const sourceDirLoader = (ctx: FrameworkContext, pkgDir: string, sourceDir: string): { file: string; line: number; call: string } | null => {
+  for (const file of codeFilesMarked(ctx, ['dirname'])) {
+    if (pkgDir !== '' && !file.startsWith(`${pkgDir}/`)) continue;
+    if (file.startsWith(`${sourceDir}/`)) continue;
+    const text = ctx.readText(file) ?? '';
+    for (const m of text.matchAll(OWN_FOLDER_JOIN)) {
+      if (explainedFolderOf(m[0], file, text)?.folder === sourceDir) return { file, line: lineAt(text, m.index ?? 0), call: m[0] };
+    }
+  }
+  return null;
+};
+
 const collectSite = (ctx: FrameworkContext, dotDir: string, out: FrameworkOutput): void => {
   const manifest = ctx.manifests.nearest(dirname(dotDir), 'package.json');
   const pkgDir = manifest === null ? '' : dirname(manifest);
   const run = toolRun(ctx, pkgDir, BINS, { bundler: true });
   const kind = kindOf(run);
   const why = runEvidence(run, 'vuepress');
+  const loader = sourceDirLoader(ctx, pkgDir, dirname(dotDir));
   const found: Convention[] = [];
   for (const name of ['config.js', 'config.ts', 'config.mjs', 'config.mts', 'config.cjs', 'enhanceApp.js', 'client.js', 'client.ts']) {
     const f = `${dotDir}/${name}`;
@@ -113,6 +140,10 @@ const collectSite = (ctx: FrameworkContext, dotDir: string, out: FrameworkOutput
   }
   for (const c of found) {
     if (c.file.includes('node_modules/')) continue;
+    if (loader !== null) {
+      out.references.push(fileReference(loader.file, c.file, loader.line, `${c.what}: VuePress loads it from the source folder ${dirname(dotDir)}/ that ${loader.file}:${loader.line} hands it (${loader.call})`));
+      continue;
+    }
     out.entries.push({ source: c.file, target: c.file, targetKind: 'file', kind, evidence: `${c.file}: ${c.what}, loaded by ${why}` });
   }
   if (localTheme) themeAliasReferences(ctx, dotDir, theme, out);
