@@ -63,6 +63,7 @@ import oxygen from './js/oxygen.js';
 import parameterRequires from './js/parameter-requires.js';
 import resolverCallbacks from './js/resolver-callbacks.js';
 import httpWebRoots from './python/http-web-roots.js';
+import loaderModules from './js/loader-modules.js';
 import pathWrappers from './js/path-wrappers.js';
 import parcel from './js/parcel.js';
 import payload from './js/payload.js';
@@ -234,6 +235,7 @@ export const READERS: readonly FrameworkReader[] = [
   parameterRequires,
   resolverCallbacks,
   httpWebRoots,
+  loaderModules,
   pathWrappers,
   parcel,
   payload,
