@@ -18,7 +18,7 @@
  * (`browser`, `development`, a custom one) is the resolver's (conditions.ts). Only packages whose
  * `imports` field has conditions are looked at.
  */
-import { isRecord } from '../../manifests/json.js';
+import { isRecord, JSONC_MANIFEST } from '../../manifests/json.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { importsTargets } from '../../languages/javascript/resolution/package-imports.js';
 import { dirname, joinRepo } from '../../util/path.js';
@@ -36,6 +36,42 @@ const RUNTIMES: readonly { conditions: readonly string[]; who: string }[] = [
   { conditions: ['node', 'module-sync', 'node-addons'], who: 'which a Node version that sets "module-sync" (22.10 and later) picks' },
   { conditions: [], who: 'which a runtime without the "node" condition (a browser bundle) picks' },
 ];
+
+/** tsc's `module` settings under which a `.ts` file of a package without `"type": "module"` is emitted as CommonJS. */
+const COMMONJS_MODULES = new Set(['commonjs', 'node16', 'node18', 'node20', 'nodenext']);
+const MAX_EXTENDS_DEPTH = 10;
+
+/** `compilerOptions.module` of a tsconfig, through the configs it `extends` within the repo; null when unset. */
+const moduleSetting = (ctx: FrameworkContext, config: string, depth = 0): string | null => {
+  const value = depth > MAX_EXTENDS_DEPTH ? null : ctx.manifests.get(config, JSONC_MANIFEST);
+  if (!isRecord(value)) return null;
+  const own = isRecord(value.compilerOptions) ? value.compilerOptions.module : undefined;
+  if (typeof own === 'string') return own.toLowerCase();
+  const parents = (Array.isArray(value.extends) ? value.extends : [value.extends]).filter((e): e is string => typeof e === 'string' && e.startsWith('.'));
+  for (const parent of parents.reverse()) {
+    const target = joinRepo(dirname(config), parent.endsWith('.json') ? parent : `${parent}.json`);
+    const found = target === null ? null : moduleSetting(ctx, target, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+};
+
+/**
+ * Why a TypeScript file's `import` runs as a `require()`: tsc emits CommonJS for a `.cts` file, and
+ * for a `.ts`/`.tsx` file of a package without `"type": "module"` under `module: commonjs` (or
+ * node16/nodenext, which follow that field); null when it stays an import (an ES module, or a
+ * setting census does not see).
+ */
+const compiledAsRequire = (ctx: FrameworkContext, file: string, json: Record<string, unknown> | null): string | null => {
+  if (file.endsWith('.cts')) return 'a .cts file, which tsc emits as CommonJS';
+  if (!/\.tsx?$/.test(file) || file.endsWith('.d.ts') || json?.type === 'module') return null;
+  const config = ctx.manifests.nearest(dirname(file), 'tsconfig.json');
+  const module = config === null ? null : moduleSetting(ctx, config);
+  return module !== null && COMMONJS_MODULES.has(module) ? `compiled to CommonJS: ${config} sets module "${module}" and the package has no "type": "module"` : null;
+};
+
+/** Plain Node, for an import that runs as a require(): the resolver followed it as an import. */
+const PLAIN_NODE = { conditions: ['node'], who: 'which Node picks' };
 
 /** The target `imports` gives `specifier` under `active`, with the conditions on its way; null when none. */
 const picked = (imports: unknown, specifier: string, active: ReadonlySet<string>) => {
@@ -62,20 +98,24 @@ const conditionLoads = perScan((ctx: FrameworkContext): ConditionLoad[] => {
     const manifest = ctx.manifests.nearest(dirname(file), 'package.json');
     if (manifest === null || !dirs.has(dirname(manifest))) continue;
     const json = packageJsonObject(ctx.manifests, manifest);
+    let asRequire: string | undefined;
     for (const i of imports) {
       // A type-only import loads nothing at run time (and resolves under the types condition).
       if (!i.specifier.startsWith('#') || i.typeOnly) continue;
-      const own = i.syntax === 'require' || i.syntax === 'import-equals' ? 'require' : 'import';
-      const resolved = picked(json?.imports, i.specifier, new Set(['node', own]))?.target;
+      const compiled = i.syntax === 'require' || i.syntax === 'import-equals' ? null : (asRequire ??= compiledAsRequire(ctx, file, json) ?? '');
+      const own = i.syntax === 'require' || i.syntax === 'import-equals' || compiled ? 'require' : 'import';
+      const how = compiled ? ` (its import runs as require(): ${compiled})` : '';
+      // What the resolver followed: the import's syntax decides its conditions there (resolve.ts).
+      const resolved = picked(json?.imports, i.specifier, new Set(['node', compiled ? 'import' : own]))?.target;
       const seen = new Set<string>();
-      for (const runtime of RUNTIMES) {
+      for (const runtime of compiled ? [PLAIN_NODE, ...RUNTIMES] : RUNTIMES) {
         const t = picked(json?.imports, i.specifier, new Set([...runtime.conditions, own]));
         if (t === null || t.target === resolved || !t.target.startsWith('./')) continue;
         const target = joinRepo(dirname(manifest), t.target);
         if (target === null || !ctx.files.has(target) || target === file || seen.has(target)) continue;
         seen.add(target);
         const condition = t.conditions.length === 0 ? 'a plain target' : `the "${t.conditions.join('" → "')}" condition`;
-        out.push({ from: file, line: i.line, target, why: `${i.specifier} at ${file}:${i.line}: ${condition} of ${manifest} imports "${t.key}", ${runtime.who}` });
+        out.push({ from: file, line: i.line, target, why: `${i.specifier} at ${file}:${i.line}: ${condition} of ${manifest} imports "${t.key}", ${runtime.who}${how}` });
       }
     }
   }
