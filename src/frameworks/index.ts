@@ -64,6 +64,7 @@ import parameterRequires from './js/parameter-requires.js';
 import resolverCallbacks from './js/resolver-callbacks.js';
 import httpWebRoots from './python/http-web-roots.js';
 import loaderModules from './js/loader-modules.js';
+import mkdocsThemeDirs from './python/mkdocs-theme-dirs.js';
 import pathWrappers from './js/path-wrappers.js';
 import parcel from './js/parcel.js';
 import payload from './js/payload.js';
@@ -236,6 +237,7 @@ export const READERS: readonly FrameworkReader[] = [
   resolverCallbacks,
   httpWebRoots,
   loaderModules,
+  mkdocsThemeDirs,
   pathWrappers,
   parcel,
   payload,

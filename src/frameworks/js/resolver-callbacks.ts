@@ -28,6 +28,8 @@ import { codeFilesMarked, labelledReferences, resolveToolPath, type LabelledRefe
 const BINDING = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*(['"])(\.{1,2}\/[^'"\n]*)\2\s*\)|import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])(\.{1,2}\/[^'"\n]*)\5)/g;
 /** An arrow of one parameter: `p => body`, `(p) => body`. */
 const ARROW = /^(?:\(\s*([A-Za-z_$][\w$]*)\s*\)|([A-Za-z_$][\w$]*))\s*=>\s*([\s\S]+)$/;
+/** A resolver arrow anywhere in a text: `p => path.resolve(`, `(p) => join(`. */
+const RESOLVER_ARROW = /(?:\(\s*[A-Za-z_$][\w$]*\s*\)|[A-Za-z_$][\w$]*)\s*=>\s*(?:[\w$]+\s*\.\s*)?(?:join|resolve)\s*\(/;
 /** The module's exported function and its parameter list. */
 const EXPORT = /(?:\bmodule\.exports\s*=\s*(?:async\s+)?(?:function\b\s*[\w$]*\s*\(([^()]*)\)|\(([^()]*)\)\s*=>|([A-Za-z_$][\w$]*)\s*=>)|\bexport\s+default\s+(?:async\s+)?(?:function\b\s*[\w$]*\s*\(([^()]*)\)|\(([^()]*)\)\s*=>))/;
 
@@ -55,7 +57,8 @@ export const resolverCallbackLoads = perScan((ctx: FrameworkContext): LabelledRe
   const seen = new Set<string>();
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
     const text = ctx.readText(file) ?? '';
-    if (!text.includes('=>')) continue;
+    // Only a file that writes a resolver arrow is read for bindings and calls.
+    if (!text.includes('=>') || !RESOLVER_ARROW.test(text)) continue;
     for (const b of text.matchAll(BINDING)) {
       const name = b[1] ?? b[4];
       const module = resolveToolPath(ctx, dirname(file), b[3] ?? b[6]);

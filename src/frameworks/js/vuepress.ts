@@ -16,6 +16,7 @@ import { pathsWithPrefix, listedPaths } from '../../util/file-index.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { explainedFolderOf, LITERAL } from '../../languages/javascript/folder-expr.js';
 import { lineAt } from '../../util/lines.js';
+import { perScan } from '../per-scan.js';
 import { codeFilesMarked, fileReference, jsPackages, kindOf, resolveToolPath, runEvidence, toolRun, type JsPackage } from './support.js';
 
 const THEME_PACKAGE = /^(?:@[^/]+\/)?vuepress-theme-|^@vuepress\/theme-/;
@@ -105,17 +106,33 @@ const OWN_FOLDER_JOIN = new RegExp(String.raw`\b(?:path\s*\.\s*)?(?:join|resolve
  * VuePress's App names its fallback docs: `this.sourceDir = this.options.sourceDir ||
  * path.join(__dirname, 'docs.fallback')`. The site is then that program's, not a site a command builds.
  */
-const sourceDirLoader = (ctx: FrameworkContext, pkgDir: string, sourceDir: string): { file: string; line: number; call: string } | null => {
+const sourceDirLoader = (ctx: FrameworkContext, pkgDir: string, sourceDir: string): OwnFolderJoin | null => {
+  return ownFolderJoins(ctx).get(sourceDir)?.find((j) => pkgDir === '' || j.file.startsWith(`${pkgDir}/`)) ?? null;
+};
+
+interface OwnFolderJoin {
+  file: string;
+  line: number;
+  call: string;
+}
+
+/** Every folder a code file spells from its own (`path.join(__dirname, 'x')`), with the files and lines that do, in path order (once per scan). */
+const ownFolderJoins = perScan((ctx: FrameworkContext): Map<string, OwnFolderJoin[]> => {
+  const out = new Map<string, OwnFolderJoin[]>();
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
-    if (pkgDir !== '' && !file.startsWith(`${pkgDir}/`)) continue;
-    if (file.startsWith(`${sourceDir}/`)) continue;
     const text = ctx.readText(file) ?? '';
+    if (!text.includes('__dirname')) continue;
     for (const m of text.matchAll(OWN_FOLDER_JOIN)) {
-      if (explainedFolderOf(m[0], file, text)?.folder === sourceDir) return { file, line: lineAt(text, m.index ?? 0), call: m[0] };
+      const folder = explainedFolderOf(m[0], file, text)?.folder;
+      if (folder === undefined || file.startsWith(`${folder}/`)) continue;
+      const join = { file, line: lineAt(text, m.index ?? 0), call: m[0] };
+      const list = out.get(folder);
+      if (list === undefined) out.set(folder, [join]);
+      else if (!list.some((j) => j.file === file)) list.push(join);
     }
   }
-  return null;
-};
+  return out;
+});
 
 const collectSite = (ctx: FrameworkContext, dotDir: string, out: FrameworkOutput): void => {
   const manifest = ctx.manifests.nearest(dirname(dotDir), 'package.json');

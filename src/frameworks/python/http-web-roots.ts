@@ -7,11 +7,12 @@
  * `SimpleHTTPRequestHandler(…, directory="/srv/app/www")` (Python 3.7+) names its folder the same way.
  *
  * A module that imports the standard library's HTTP server (`http.server`, Python 2's
- * `BaseHTTPServer`/`SimpleHTTPServer`/`CGIHTTPServer`) and defines a request handler class (a base whose name ends in `HTTPRequestHandler`:
- * `BaseHTTPRequestHandler`, `SimpleHTTPRequestHandler`, `CGIHTTPRequestHandler`) or makes a `SimpleHTTPRequestHandler`
- * serves each absolute folder it spells as a string literal that lies in the filesystem tree the
- * module is part of (apache-wsgi.ts inFilesystemTree: the tree's `usr/…` below the repo's root, as
- * a Debian package unpacks) and holds an HTML page. Each page and script (`.html`, `.htm`, `.js`,
+ * `BaseHTTPServer`/`SimpleHTTPServer`/`CGIHTTPServer`) and defines a request handler class (a
+ * base whose name ends in `HTTPRequestHandler`: `BaseHTTPRequestHandler`, `SimpleHTTPRequestHandler`,
+ * `CGIHTTPRequestHandler`) or makes a `SimpleHTTPRequestHandler` with a `directory=` serves each
+ * absolute folder it spells as a string literal that lies in the filesystem tree the module is part
+ * of (its path up to its first FHS folder, as entries/apache-wsgi.ts places a config's script: the
+ * tree's `usr/…` below the repo's root, as a Debian package unpacks) and holds an HTML page. Each page and script (`.html`, `.htm`, `.js`,
  * `.mjs`) below the folder is a reference from the module, with the literal's line: a page is then
  * reached from the server, and html-pages' `<script src>` references take its kind. An absolute
  * folder outside such a tree is the machine's, and a relative one depends on where the process
@@ -19,7 +20,7 @@
  */
 import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
-import { inFilesystemTree } from '../../entries/apache-wsgi.js';
+import { joinRepo } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { labelledReferences, type LabelledReference } from '../js/support.js';
@@ -31,6 +32,15 @@ const ABSOLUTE = /(['"])(\/(?:[\w.+-]+\/)*[\w.+-]+\/?)\1/g;
 const PAGE = /\.html?$/;
 const SERVED = /\.(?:html?|m?js)$/;
 /** The standard library's HTTP server modules (Python 3, and Python 2's names). */
+/** The filesystem tree a module lies in: its path up to its first top folder of the FHS (as entries/apache-wsgi.ts places a config's script). */
+const FS_ROOT = /^((?:[^/]+\/)*?)(?:etc|usr|opt|srv|var)\//;
+
+/** Where an absolute folder lies in the filesystem tree `file` is part of, or null (no such tree, or it leaves it). */
+const placedInTree = (file: string, absolute: string): string | null => {
+  const root = FS_ROOT.exec(file);
+  return root === null ? null : joinRepo(root[1], absolute.slice(1));
+};
+
 const HTTP_SERVER = new Set(['http.server', 'BaseHTTPServer', 'SimpleHTTPServer', 'CGIHTTPServer']);
 
 const importsHttpServer = (ctx: FrameworkContext, file: string): boolean => ctx.facts(file)?.imports.some((i) => HTTP_SERVER.has(i.specifier)) ?? false;
@@ -45,11 +55,11 @@ export const webRootLoads = perScan((ctx: FrameworkContext): LabelledReference[]
     if (handler === null) continue;
     const done = new Set<string>();
     for (const m of text.matchAll(ABSOLUTE)) {
-      const placed = inFilesystemTree(file, m[2].replace(/\/+$/, ''));
-      if (placed === null || placed.path === '' || done.has(placed.path)) continue;
-      const below = pathsWithPrefix(ctx.files, `${placed.path}/`);
+      const placed = placedInTree(file, m[2].replace(/\/+$/, ''));
+      if (placed === null || placed === '' || done.has(placed)) continue;
+      const below = pathsWithPrefix(ctx.files, `${placed}/`);
       if (!below.some((p) => PAGE.test(p))) continue;
-      done.add(placed.path);
+      done.add(placed);
       const line = lineAt(text, m.index ?? 0);
       const handlerLine = lineAt(text, handler.index);
       for (const target of below) {
@@ -58,7 +68,7 @@ export const webRootLoads = perScan((ctx: FrameworkContext): LabelledReference[]
           from: file,
           target,
           line,
-          label: `${file}:${line} '${m[2]}' (${placed.path}/ in this filesystem tree), the web root of the HTTP request handler at ${file}:${handlerLine}, which serves it to browsers`,
+          label: `${file}:${line} '${m[2]}' (${placed}/ in this filesystem tree), the web root of the HTTP request handler at ${file}:${handlerLine}, which serves it to browsers`,
         });
       }
     }
