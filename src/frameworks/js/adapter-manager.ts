@@ -11,13 +11,14 @@
  * `<folder>/<type>/<name>` and each `<folder>/<type>/<name>/index` file; a type folder's own
  * index is not an adapter name, and tests and type declarations are left out.
  */
-import { callsIn, configAt } from '../../languages/javascript/config-value.js';
+import { callsIn, configAt, possibleValues, readConfigExport, type ConfigValue } from '../../languages/javascript/config-value.js';
+import { requiredModule } from './nconf-config.js';
 import { basename, dirname } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { explainedFolderOf } from '../../languages/javascript/folder-expr.js';
 import { folderScopeOf } from './folder-scope.js';
 import { moduleFolderFiles } from './module-folder.js';
-import { codeFilesMarked, fileReference } from './support.js';
+import { codeFilesMarked, fileReference, resolveToolPath } from './support.js';
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { perScan } from '../per-scan.js';
 
@@ -36,17 +37,46 @@ const adapterFolders = perScan((ctx): AdapterFolder[] => {
     const text = ctx.readText(file) ?? '';
     if (!text.includes('pathsToAdapters') || !text.includes('AdapterManager')) continue;
     for (const call of callsIn(file, text, /(?:^|\.)AdapterManager$/)) {
-      const paths = configAt(call.args[0] ?? null, 'pathsToAdapters');
+      const given = configAt(call.args[0] ?? null, 'pathsToAdapters');
+      const named = given?.kind === 'unknown' ? given.text : null;
+      const imported = named === null ? null : importedList(ctx, file, text, named);
+      const paths = imported?.value ?? given;
       if (paths?.kind !== 'array') continue;
-      for (const item of paths.items) {
-        const expr = item.kind === 'string' ? (item.value === '' ? null : JSON.stringify(item.value)) : item.kind === 'unknown' ? item.text : null;
-        const found = expr === null ? null : explainedFolderOf(expr, file, text, folderScopeOf(ctx));
-        if (found !== null) out.push({ file, line: item.line, ...found });
+      const at = imported === null ? { file, text, line: (l: number) => l, why: [] } : { file: imported.file, text: imported.text, line: () => given?.line ?? 1, why: [`${named} is ${imported.file}'s ${imported.name}`] };
+      for (const item of paths.items.flatMap(possibleValues)) {
+        const expr = item.kind === 'string' ? (item.value === '' ? null : JSON.stringify(item.value)) : item.kind === 'unknown' ? (item.source ?? item.text) : null;
+        const found = expr === null ? null : explainedFolderOf(expr, at.file, at.text, folderScopeOf(ctx));
+        if (found !== null) out.push({ file, line: at.line(item.line), folder: found.folder, why: [...at.why, ...found.why] });
       }
     }
   }
   return out;
 });
+
+/**
+ * The list a local module exports, when `pathsToAdapters` names it through an import: `x_1.name`
+ * (tsc's `import { name } from './x'`, or `x.name` of `const x = require('./x')`) or `name` of an
+ * ESM `import { name } from './x'`. Read as config-value reads an export, a call of the module's
+ * own function read through its body (Ghost 6: `exports.adapterPaths = buildAdapterPaths(config_1.default)`).
+ */
+const importedList = (ctx: FrameworkContext, file: string, text: string, expr: string): { file: string; text: string; name: string; value: ConfigValue | null } | null => {
+  const member = /^([A-Za-z_$][\w$]*)\s*\.\s*([A-Za-z_$][\w$]*)$/.exec(expr.trim());
+  let spec: string | null = null;
+  let name: string | null = null;
+  if (member) {
+    spec = requiredModule(text, member[1]);
+    name = member[2];
+  } else if (/^[A-Za-z_$][\w$]*$/.test(expr.trim())) {
+    for (const m of text.matchAll(/\bimport\s*\{([^}]*)\}\s*from\s*['"](\.[^'"]*)['"]/g)) {
+      const named = m[1].split(',').map((s) => /^\s*([\w$]+)(?:\s+as\s+([\w$]+))?\s*$/.exec(s)).find((n) => n !== null && (n[2] ?? n[1]) === expr.trim());
+      if (named) [spec, name] = [m[2], named[1]];
+    }
+  }
+  const module = spec === null ? null : resolveToolPath(ctx, dirname(file), spec);
+  const moduleText = module === null ? null : ctx.readText(module);
+  if (module === null || moduleText === null || name === null) return null;
+  return { file: module, text: moduleText, name, value: readConfigExport(module, moduleText, name, undefined, { calls: true }).value };
+};
 
 /** `<folder>/<type>/<name>` and `<folder>/<type>/<name>/index` for each type folder. */
 const adapterFiles = (ctx: FrameworkContext, folder: string, from: string): string[] => {

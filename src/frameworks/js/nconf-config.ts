@@ -17,6 +17,7 @@ import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext } from '../types.js';
 import { jsPackages, resolveToolPath } from './support.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { INTEROP_OPEN } from '../../languages/javascript/compiled-interop.js';
 
 export interface NconfValue {
   value: string;
@@ -26,15 +27,19 @@ export interface NconfValue {
 
 export type NconfLookup = NconfValue | { unread: string };
 
-/** `name.get('a:b')`, `name.get('a').b`, `name.get('a')['b']`: the bound name and the key path. */
-const GET = /^([A-Za-z_$][\w$]*)\s*\.\s*get\(\s*(['"])([\w:.-]+)\2\s*\)(?:\s*\.\s*([A-Za-z_$][\w$]*)|\s*\[\s*(['"])([\w.-]+)\5\s*\])?$/;
+/** `name.get('a:b')`, `name.get('a').b`, `name.get('a')['b']` (`name_1.default.get(…)` compiled): the bound name and the key path. */
+const GET = /^([A-Za-z_$][\w$]*)(?:\s*\.\s*default)?\s*\.\s*get\(\s*(['"])([\w:.-]+)\2\s*\)(?:\s*\.\s*([A-Za-z_$][\w$]*)|\s*\[\s*(['"])([\w.-]+)\5\s*\])?$/;
 
 const IS_RELATIVE = (s: string): boolean => !s.startsWith('/') && !/^[a-z]:[\\/]/i.test(s);
 
-/** The local module a name is bound to by `const name = require('./x')` or `import name from './x'`. */
+/**
+ * The local module a name is bound to by `const name = require('./x')` (through a compiler's
+ * interop helper too: `const x_1 = __importDefault(require("./x"))`, compiled-interop.ts) or
+ * `import name from './x'`.
+ */
 export const requiredModule = (text: string, name: string): string | null => {
   const id = escapeRegExp(name);
-  const m = new RegExp(String.raw`\b(?:const|let|var)\s+${id}\s*=\s*require\(\s*['"](\.[^'"]*)['"]\s*\)`).exec(text) ?? new RegExp(String.raw`\bimport\s+${id}\s+from\s+['"](\.[^'"]*)['"]`).exec(text);
+  const m = new RegExp(String.raw`\b(?:const|let|var)\s+${id}\s*=\s*(?:${INTEROP_OPEN})?require\(\s*['"](\.[^'"]*)['"]\s*\)`).exec(text) ?? new RegExp(String.raw`\bimport\s+${id}\s+from\s+['"](\.[^'"]*)['"]`).exec(text);
   return m ? m[1] : null;
 };
 

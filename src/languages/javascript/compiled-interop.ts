@@ -13,8 +13,10 @@
  */
 import { escapeRegExp } from '../../util/regexp.js';
 
-/** The interop helpers tsc (plain and through tslib), Babel and esbuild wrap a `require` in. */
-const BINDING = /\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*(?:(?:tslib(?:_1)?\.)?(?:__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM)\([ \t]*)?require\([ \t]*(['"])([^'"\n]+)\2[ \t]*\)/g;
+/** The opening of the interop helper call tsc (plain and through tslib), Babel and esbuild wrap a `require` in: a pattern's source. */
+export const INTEROP_OPEN = String.raw`(?:tslib(?:_1)?\.)?(?:__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM)\([ \t]*`;
+/** A name bound to a `require`, through an interop helper or not. */
+const BINDING = new RegExp(String.raw`\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*(?:${INTEROP_OPEN})?require\([ \t]*(['"])([^'"\n]+)\2[ \t]*\)`, 'g');
 /** `(0, f)(` / `(0, m.f)(`, the call without a `this`. */
 const ZERO_CALL = /\([ \t]*0[ \t]*,[ \t]*([A-Za-z_$][\w$]*(?:[ \t]*\.[ \t]*[A-Za-z_$][\w$]*)*)[ \t]*\)(?=[ \t]*\()/g;
 /** What marks a text as compiled CommonJS: one test before any rewrite. */

@@ -62,10 +62,15 @@ interface Scope {
   /** Names being evaluated, so `const a = { b: a }` stops. */
   active: Set<string>;
   load?: ConfigLoader;
+  /** Read a call of a top-level function of the file through its body (readConfigExport's `calls`). */
+  calls?: boolean;
+  /** Inside such a call: each parameter's name → the argument's text, so an unknown value shows what it was called with. */
+  renames?: Map<string, string>;
 }
 
 const unknown = (scope: Scope, node: AstNode): ConfigValue => {
-  const whole = scope.text.slice(node.start, node.end).replace(/\s+/g, ' ');
+  let whole = scope.text.slice(node.start, node.end).replace(/\s+/g, ' ');
+  for (const [param, arg] of scope.renames ?? []) whole = whole.replace(new RegExp(String.raw`(?<![\w$.])${param.replace(/\$/g, '\\$')}(?![\w$])`, 'g'), arg);
   const line = scope.lines.lineOf(node.start);
   if (whole.length <= 60) return { kind: 'unknown', line, text: whole };
   const text = `${whole.slice(0, 57)}...`;
@@ -230,6 +235,10 @@ const evaluate = (input: AstNode | null, scope: Scope, depth: number): ConfigVal
         }
         return evaluate(args[0], scope, depth + 1);
       }
+      if (scope.calls) {
+        const inlined = inlinedCall(node, name, args, scope, depth);
+        if (inlined !== null) return inlined;
+      }
       // `withPlugins(opts)(config)`: the outer call's argument is the config.
       if (callee?.type === 'CallExpression' && isWrapper(dottedName(unwrap(nodeAt(callee, 'callee')))) && args.length > 0) return evaluate(args[0], scope, depth + 1);
       const path = evaluateString(node, { file: scope.path, text: scope.text });
@@ -241,6 +250,15 @@ const evaluate = (input: AstNode | null, scope: Scope, depth: number): ConfigVal
     }
     case 'AwaitExpression':
       return evaluate(nodeAt(node, 'argument'), scope, depth + 1);
+    case 'NewExpression': {
+      // `new Set([…])` (with `calls`): the list's values, as `Array.from` gives them back.
+      const args = nodesAt(node, 'arguments');
+      if (scope.calls && dottedName(unwrap(nodeAt(node, 'callee'))) === 'Set' && args.length === 1) {
+        const v = evaluate(args[0], scope, depth + 1);
+        if (v?.kind === 'array') return v;
+      }
+      return unknown(scope, node);
+    }
     case 'ConditionalExpression':
     case 'LogicalExpression': {
       if (node.type === 'LogicalExpression' && node.operator !== '||' && node.operator !== '??') return unknown(scope, node);
@@ -258,6 +276,39 @@ const evaluate = (input: AstNode | null, scope: Scope, depth: number): ConfigVal
       return path !== null ? { kind: 'string', value: path, line } : unknown(scope, node);
     }
   }
+};
+
+/**
+ * With `calls`: `Array.from(list)` as the list, and `f(a, b)` where `f` is a top-level function of
+ * the file whose parameters are plain names, as what `f` returns, each parameter bound to its
+ * argument (an unknown value inside shows the argument's text in the parameter's place:
+ * `cfg.get('x')` called with `config_1.default` reads `config_1.default.get('x')`). Null otherwise.
+ */
+const inlinedCall = (node: AstNode, name: string | null, args: AstNode[], scope: Scope, depth: number): ConfigValue | null => {
+  if (name === 'Array.from' && args.length === 1) {
+    const v = evaluate(args[0], scope, depth + 1);
+    return v?.kind === 'array' ? v : null;
+  }
+  const fn = name === null || name.includes('.') || scope.active.has(name) ? undefined : scope.bindings.get(name);
+  if (!fn || !['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression'].includes(fn.type)) return null;
+  const params = nodesAt(fn, 'params');
+  if (!params.every((p) => p.type === 'Identifier')) return null;
+  const bindings = new Map(scope.bindings);
+  const renames = new Map(scope.renames ?? []);
+  params.forEach((p, i) => {
+    const param = p.name as string;
+    const arg = args[i];
+    if (arg) {
+      bindings.set(param, arg);
+      renames.set(param, scope.text.slice(arg.start, arg.end).replace(/\s+/g, ' '));
+    } else bindings.delete(param);
+  });
+  const body = returned(fn);
+  if (!body) return null;
+  scope.active.add(name!);
+  const v = evaluate(body, { ...scope, bindings, renames }, depth + 1);
+  scope.active.delete(name!);
+  return v;
 };
 
 /** A local module's exported value through the scope's loader; unknown (at the import) when there is none. */
@@ -393,10 +444,11 @@ export const readConfigFile = (path: string, text: string, load?: ConfigLoader):
  * The value a config file exports under one name (`export const config = {...}`,
  * `exports.config = {...}`), else that key of its exported value (`module.exports = { config }`).
  */
-export const readConfigExport = (path: string, text: string, name: string, load?: ConfigLoader): ConfigFile => {
+export const readConfigExport = (path: string, text: string, name: string, load?: ConfigLoader, options: { calls?: boolean } = {}): ConfigFile => {
   const opened = openConfig(path, text, load);
   if ('value' in opened) return opened;
   const { parsed, scope, errors } = opened;
+  if (options.calls) scope.calls = true;
   const named = namedExportNode(parsed.program, name, scope.bindings);
   if (named) return { value: evaluate(named, scope, 0), errors };
   const exported = exportedNode(parsed.program);
