@@ -18,6 +18,13 @@ test('a template-literal require with a folder and a suffix is a glob over that 
   assert.deepEqual(globsOf('module.exports = (n) => require(`./emails/${n}.txt.js`);\n'), [['./emails/*.txt.js', 'computed require']]);
 });
 
+test('a suffix without a code extension also matches the names Node adds one to (`<name>.txt` loads `<name>.txt.js`)', () => {
+  const IMPLIED = '{,.{js,cjs,mjs,jsx,ts,cts,mts,tsx,json}}';
+  assert.deepEqual(globsOf('module.exports = (n) => require(`./email-templates/${n}.txt`);\n'), [[`./email-templates/*.txt${IMPLIED}`, 'computed require']]);
+  assert.deepEqual(globsOf("module.exports = (n) => require('./handlers/' + n + '-handler');\n"), [[`./handlers/*-handler${IMPLIED}`, 'computed require']]);
+  assert.deepEqual(globsOf("module.exports = (n) => require('./handlers/' + n + '.cjs');\n"), [['./handlers/*.cjs', 'computed require']]);
+});
+
 test('a + chain in import() keeps its literal parts and one hole per computed part', () => {
   assert.deepEqual(globsOf("export const load = (lang) => import('./locales/' + lang + '.js');\n"), [['./locales/*.js', 'computed import()']]);
   assert.deepEqual(globsOf("export const load = (a, b) => import('./locales/' + a + b + '.json.js');\n"), [['./locales/*.json.js', 'computed import()']]);

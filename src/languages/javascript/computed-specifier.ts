@@ -18,7 +18,9 @@
  * the same way, for the graph to map through the package's own name or an alias. A relative
  * folder and a whole computed last segment (`require('../../hooks/' + id)`, Sails' core hooks, each
  * `hooks/<id>/index.js`) names the folder's files and its direct subfolders' index files, as
- * Node's resolution of `<folder>/<id>` reaches either.
+ * Node's resolution of `<folder>/<id>` reaches either. A relative pattern whose suffix does not end in a
+ * code extension (``require(`./email-templates/${name}.txt`)``, Ghost's staff emails) also matches
+ * the names with one added (`<name>.txt.js`), the files Node's resolution tries after the name itself.
  */
 import { type AstNode, nodeAt, nodesAt, unwrap } from './ast.js';
 
