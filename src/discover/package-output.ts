@@ -4,7 +4,9 @@
  * `"main": "dist/hexo"`, verdaccio's `build/`), or a repo that commits a package's compiled code
  * without what compiles it, has no build in the tree: left out, all its code vanished from the
  * census. Such a folder is kept when its package.json's entry fields (`main`, `module`, `browser`,
- * `bin`, `exports`, `types`, `typings`) point into it and nothing in that package builds it:
+ * `bin`, `exports`, `types`, `typings`) point into it, or name a file beside the package.json that
+ * requires a file in it (The Lounge's bin `index.js`: `require("./dist/server/index.js")`), and
+ * nothing in that package builds it:
  *
  * - no `src/` or `source/` folder beside it (the sources a build compiles into it);
  * - no bundler or build-tool config beside it (rollup, webpack, vite, tsup, … gulp, grunt, parcel:
@@ -149,6 +151,32 @@ const sourceTwin = (dir: string, value: string, names: FolderNames, isFile: (nam
   return null;
 };
 
+/** A literal relative specifier of a `require`/`import` in an entry file: `require("./dist/server/index.js")`. */
+const LOCAL_SPECIFIER = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*(['"])\.\/([^'"\n]+)\1/g;
+
+/**
+ * An entry file outside `dir` (`bin`, `main`, … naming a file beside the package.json) that
+ * requires a file in it: The Lounge's bin `index.js` runs `require("./dist/server/index.js")`, and
+ * its `server/` sources are not published. The entry's own member path, and the specifier as the value.
+ */
+const entryRequiring = (root: Record<string, unknown>, dir: string, readBeside: (name: string) => string | null): { field: string; value: string; path: (string | number)[] } | null => {
+  const entries: { value: string; path: (string | number)[] }[] = [];
+  const collect = (value: unknown, path: (string | number)[], depth: number): void => {
+    if (typeof value === 'string') entries.push({ value, path });
+    else if (depth < 4 && isRecord(value)) for (const [k, v] of Object.entries(value)) collect(v, [...path, k], depth + 1);
+  };
+  for (const field of ENTRY_FIELDS) collect(root[field], [field], 0);
+  for (const entry of entries) {
+    const file = plain(entry.value);
+    if (file.includes('/') || !CODE_EXT.test(file) || SOURCE_ONLY_EXT.test(file)) continue;
+    const text = readBeside(file);
+    for (const m of text?.matchAll(LOCAL_SPECIFIER) ?? []) {
+      if (m[2].startsWith(`${dir}/`)) return { field: String(entry.path[0]), value: `${entry.value}, which loads ./${m[2]} (line ${text!.slice(0, m.index).split('\n').length})`, path: entry.path };
+    }
+  }
+  return null;
+};
+
 /**
  * A bundler or build config at the root of the workspace the package is in (the nearest folder
  * above it holding pnpm-workspace.yaml, lerna.json or a package.json with `workspaces`): a
@@ -239,6 +267,7 @@ export const keptOutputDirs = (
         break;
       }
     }
+    hit ??= entryRequiring(root, dir, (name) => read(at(name)));
     if (hit === null || builderOf(dir, names, parsed.doc, (name) => read(at(name))) !== null) continue;
     // Costlier, so last (reached only by a folder about to be kept): a source twin of the entry, a workspace root's bundler config.
     if (sourceTwin(dir, hit.value, names, (name) => disk.isFile(at(name))) !== null || workspaceBuilder(pkgDir, read, disk) !== null) continue;

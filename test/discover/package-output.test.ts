@@ -34,10 +34,13 @@ const KEPT_EXPECTED = {
     'dist/index.js': 'production',
     'dist/lib/format.js': 'production',
     'dist/lib/unused.js': 'dead',
+    'packages/lounge/dist/server/index.js': 'production',
+    'packages/lounge/index.js': 'production',
     'packages/vendored/build/main.js': 'production',
   },
   notes: [
     'package.json:4 discover/package-output-kept dist/ is scanned, not left out as build output: main names dist/index.js and nothing in this package builds dist/ (no src/, bundler config, tsconfig output or script that writes it)',
+    'packages/lounge/package.json:3 discover/package-output-kept dist/ is scanned, not left out as build output: bin["lounge"] names index.js, which loads ./dist/server/index.js (line 3) and nothing in this package builds dist/ (no src/, bundler config, tsconfig output or script that writes it)',
     'packages/vendored/package.json:1 discover/package-output-kept build/ is scanned, not left out as build output: exports["."]["require"] names ./build/main.js and nothing in this package builds build/ (no src/, bundler config, tsconfig output or script that writes it)',
   ],
 };
@@ -109,6 +112,14 @@ test('keptOutputDirs: entry fields, and what in the package builds the folder', 
   assert.deepEqual(run({ exports: { '.': [{ import: './dist/x.mjs' }] } }, [], []).kept, ['dist exports["."][0]["import"]']);
   // Nothing names the folder: out.
   assert.deepEqual(run({ main: 'index.js', files: ['dist'] }, ['index.js'], []).kept, []);
+  assert.deepEqual(run({ main: 'index.js', files: ['dist'] }, ['index.js'], [], { 'index.js': "require('./lib/x');" }).kept, []);
+  // The Lounge: the bin file beside the package.json requires into dist/, and nothing there builds it.
+  const lounge = { bin: { thelounge: 'index.js' }, files: ['./index.js', './dist/**/*.js'], scripts: { 'build:server': 'tsc -p server/tsconfig.json' } };
+  const bin = 'if (fs.existsSync("./dist/server/index.js")) {\n\trequire("./dist/server/index.js");\n}\n';
+  const found = run(lounge, ['index.js'], [], { 'index.js': bin });
+  assert.deepEqual(found.kept, ['dist bin["thelounge"]']);
+  // The same bin in the repo, beside the sources' src/: out.
+  assert.deepEqual(run(lounge, ['index.js'], ['src'], { 'index.js': bin }).kept, []);
   // verdaccio: its build script compiles src/, which the published package does not have.
   assert.deepEqual(run({ main: 'build/index.js', scripts: { build: 'rm -Rf build && babel src/ --out-dir build/' } }, ['index.js'], []).kept, ['build main']);
   // The same script in the repo, where src/ is: out.

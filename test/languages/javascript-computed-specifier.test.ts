@@ -25,6 +25,23 @@ test('a suffix without a code extension also matches the names Node adds one to 
   assert.deepEqual(globsOf("module.exports = (n) => require('./handlers/' + n + '.cjs');\n"), [['./handlers/*.cjs', 'computed require']]);
 });
 
+test("tsc's CommonJS import(): Promise.resolve(`${expr}`).then(s => __importStar(require(s))) reads as import(expr)", () => {
+  const text = 'async function load(plugin) {\n  return (await Promise.resolve(`${`./plugins/events/${plugin}`}`).then(s => __importStar(require(s)))).default;\n}\n';
+  assert.deepEqual(globsOf(text), [['./plugins/events/{*,*/index.{js,cjs,mjs,jsx,ts,cts,mts,tsx,json}}', 'computed import()']]);
+  const literal = javascriptExtractor.extract('src/app.js', 'const m = Promise.resolve(`${"./x.js"}`).then((s) => require(s));\n').imports;
+  assert.deepEqual(literal.map((i) => [i.specifier, i.syntax]), [['./x.js', 'dynamic']]);
+  // Without the require of the same name after it, a Promise.resolve is not an import.
+  assert.deepEqual(globsOf('const p = Promise.resolve(`${`./a/${n}`}`).then((s) => log(s));\n'), []);
+});
+
+test('a require of a name the file declares once as a const string literal reads as that specifier', () => {
+  const importsOf = (text: string) => javascriptExtractor.extract('src/app.js', text).imports.map((i) => i.specifier);
+  assert.deepEqual(importsOf('program.action(() => {\n  const newLocal = "../server";\n  const server = require(newLocal);\n});\n'), ['../server']);
+  // Declared twice (another scope may hold another value), or not a literal: nothing.
+  assert.deepEqual(importsOf('function a() { const m = "./a"; require(m); }\nfunction b() { const m = "./b"; require(m); }\n'), []);
+  assert.deepEqual(importsOf('const m = pick();\nrequire(m);\n'), []);
+});
+
 test('a + chain in import() keeps its literal parts and one hole per computed part', () => {
   assert.deepEqual(globsOf("export const load = (lang) => import('./locales/' + lang + '.js');\n"), [['./locales/*.js', 'computed import()']]);
   assert.deepEqual(globsOf("export const load = (a, b) => import('./locales/' + a + b + '.json.js');\n"), [['./locales/*.json.js', 'computed import()']]);

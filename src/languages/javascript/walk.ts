@@ -17,6 +17,8 @@ import { evaluateString, type ValueContext } from './static-value.js';
 import { type ComputedPattern, computedSpecifierPattern } from './computed-specifier.js';
 import { type ResolverCallee, bindRequiredResolver, loadsVariable, resolverCall } from './cwd-resolvers.js';
 import { hasTopLevelWork, NODE_PROCESS_PROPERTIES } from './top-level-script.js';
+import { escapeRegExp } from '../../util/regexp.js';
+import { INTEROP_OPEN } from './compiled-interop.js';
 
 export interface WalkResult {
   /** require(), require.resolve(), import.meta.resolve(), `import x = require()`. */
@@ -194,10 +196,24 @@ const onDeclarator: Handler = (w, node) => {
   return WALK_CHILDREN;
 };
 
+/**
+ * The relative specifier a name holds when the file declares it once, as a `const` with a string
+ * literal: tsc keeps The Lounge's `const newLocal = "../server"; require(newLocal)` as written.
+ * A name declared more than once (another scope's value) or bound any other way is null.
+ */
+const constSpecifier = (arg: AstNode | null, text: string): string | null => {
+  if (arg?.type !== 'Identifier') return null;
+  const name = escapeRegExp(arg.name as string);
+  const declared = text.match(new RegExp(String.raw`\b(?:const|let|var|function|class)\s+${name}(?![\w$])`, 'g'));
+  if (declared?.length !== 1) return null;
+  const m = new RegExp(String.raw`\bconst\s+${name}\s*=\s*(['"])(\.{1,2}\/[^'"\n]*)\1\s*[;\n]`).exec(text);
+  return m ? m[2] : null;
+};
+
 /** `require('x')`, `require.resolve('x')`, `import.meta.resolve('x')` and their computed forms. */
 const onRequire = (w: Walk, node: AstNode, flags: number, name: string, args: AstNode[]): void => {
   const { result, lines } = w;
-  const specifier = literalString(args[0] ?? null);
+  const specifier = literalString(args[0] ?? null) ?? (name === 'require' ? constSpecifier(args[0] ?? null, w.ctx.text) : null);
   if (specifier === null) {
     const resolved = name === 'require' ? resolverCall(args[0] ?? null, w.resolvers) : null;
     if (resolved && !resolved.loads) return pushResolved(w, resolved.id, lines.lineOf(node.start), `require(${dottedName(nodeAt(unwrap(args[0] ?? null) ?? node, 'callee'))}())`);
@@ -247,6 +263,29 @@ const onRequireContext = (w: Walk, node: AstNode, name: string, args: AstNode[])
   w.result.references.push(fact);
 };
 
+/** What follows tsc's `Promise.resolve(`${x}`)` in its CommonJS output of `import(x)`: `.then(s => __importStar(require(s)))`. */
+const THEN_REQUIRE = new RegExp(String.raw`^\s*\.\s*then\(\s*\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*(?:${INTEROP_OPEN})?require\(\s*\1\s*\)`);
+
+/**
+ * tsc compiles `await import(expr)` to CommonJS as ``Promise.resolve(`${expr}`).then(s => __importStar(require(s)))``
+ * (The Lounge's ``import(`./plugins/irc-events/${plugin}`)``): read as `import(expr)`, a literal or
+ * computed specifier.
+ */
+const onCompiledImport = (w: Walk, node: AstNode, flags: number, args: AstNode[]): void => {
+  const template = unwrap(args[0] ?? null);
+  if (args.length !== 1 || template?.type !== 'TemplateLiteral' || !THEN_REQUIRE.test(w.ctx.text.slice(node.end, node.end + 120))) return;
+  const expressions = nodesAt(template, 'expressions');
+  if (expressions.length !== 1 || nodesAt(template, 'quasis').some((q) => (q.value as { cooked?: unknown } | undefined)?.cooked !== '')) return;
+  const line = w.lines.lineOf(node.start);
+  const specifier = literalString(expressions[0]);
+  if (specifier !== null) {
+    w.result.imports.push({ offset: node.start, fact: { specifier, syntax: 'dynamic', line, names: [], guard: guardOf(flags) } });
+    return;
+  }
+  const pattern = computedSpecifierPattern(expressions[0], w.ctx.text);
+  if (pattern !== null) w.result.references.push(globReference(pattern, line, 'computed import()'));
+};
+
 const onCallee = (w: Walk, node: AstNode, flags: number): void => {
   const { result } = w;
   const callee = nodeAt(node, 'callee');
@@ -267,6 +306,7 @@ const onCallee = (w: Walk, node: AstNode, flags: number): void => {
     if (exported !== null && exported !== '__esModule') result.commonJsExports.push(exported);
     return;
   }
+  if (name === 'Promise.resolve') return onCompiledImport(w, node, flags, args);
   if (name === 'import.meta.glob' || name === 'import.meta.globEager') return onImportMetaGlob(w, node, name, args);
   if (name === 'require.context' || name === 'import.meta.webpackContext') return onRequireContext(w, node, name, args);
   if (isFsGlobCallee(callee, w.fsGlobs)) {
