@@ -202,13 +202,20 @@ const onDeclarator: Handler = (w, node) => {
  * A name declared more than once (another scope's value) or bound any other way is null.
  */
 const constSpecifier = (arg: AstNode | null, text: string): string | null => {
-  if (arg?.type !== 'Identifier') return null;
+  if (arg?.type !== 'Identifier' || !text.includes(`const ${arg.name as string}`)) return null;
+  if (constSpecifiers.text !== text) constSpecifiers = { text, byName: new Map() };
+  const known = constSpecifiers.byName.get(arg.name as string);
+  if (known !== undefined) return known;
   const name = escapeRegExp(arg.name as string);
   const declared = text.match(new RegExp(String.raw`\b(?:const|let|var|function|class)\s+${name}(?![\w$])`, 'g'));
-  if (declared?.length !== 1) return null;
-  const m = new RegExp(String.raw`\bconst\s+${name}\s*=\s*(['"])(\.{1,2}\/[^'"\n]*)\1\s*[;\n]`).exec(text);
-  return m ? m[2] : null;
+  const m = declared?.length === 1 ? new RegExp(String.raw`\bconst\s+${name}\s*=\s*(['"])(\.{1,2}\/[^'"\n]*)\1\s*[;\n]`).exec(text) : null;
+  const found = m ? m[2] : null;
+  constSpecifiers.byName.set(arg.name as string, found);
+  return found;
 };
+
+/** constSpecifier's answers for the file being walked, by name (a file may require one name many times). */
+let constSpecifiers: { text: string; byName: Map<string, string | null> } = { text: '', byName: new Map() };
 
 /** `require('x')`, `require.resolve('x')`, `import.meta.resolve('x')` and their computed forms. */
 const onRequire = (w: Walk, node: AstNode, flags: number, name: string, args: AstNode[]): void => {
