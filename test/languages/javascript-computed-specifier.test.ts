@@ -19,9 +19,9 @@ test('a template-literal require with a folder and a suffix is a glob over that 
 });
 
 test('a suffix without a code extension also matches the names Node adds one to (`<name>.txt` loads `<name>.txt.js`)', () => {
-  const IMPLIED = '{,.{js,cjs,mjs,jsx,ts,cts,mts,tsx,json}}';
-  assert.deepEqual(globsOf('module.exports = (n) => require(`./email-templates/${n}.txt`);\n'), [[`./email-templates/*.txt${IMPLIED}`, 'computed require']]);
-  assert.deepEqual(globsOf("module.exports = (n) => require('./handlers/' + n + '-handler');\n"), [[`./handlers/*-handler${IMPLIED}`, 'computed require']]);
+  const CODE = '{js,cjs,mjs,jsx,ts,cts,mts,tsx,json}';
+  assert.deepEqual(globsOf('module.exports = (n) => require(`./email-templates/${n}.txt`);\n'), [[`./email-templates/{*.txt,*.txt.${CODE}}`, 'computed require']]);
+  assert.deepEqual(globsOf("module.exports = (n) => require('./handlers/' + n + '-handler');\n"), [[`./handlers/{*-handler,*-handler.${CODE}}`, 'computed require']]);
   assert.deepEqual(globsOf("module.exports = (n) => require('./handlers/' + n + '.cjs');\n"), [['./handlers/*.cjs', 'computed require']]);
 });
 

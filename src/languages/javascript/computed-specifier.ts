@@ -98,9 +98,9 @@ export const computedSpecifierPattern = (node: AstNode | null, text: string): Co
   if (pattern.slice(hole).includes('/')) return null;
   // a whole last segment (`'../../hooks/' + id`) may also be a subfolder, which Node resolves to its index
   if (packageName === undefined && pattern.endsWith('/*')) return { target: `${folder}{*,*/index.${CODE_EXTENSIONS}}`, exclude: [`${folder}*/index.d.{ts,cts,mts}`] };
-  // A suffix Node does not load as it is (`${name}.txt`) is completed as Node completes it: Ghost's
-  // ``require(`./email-templates/${templateName}.txt`)`` loads `new-comment.txt.js`.
-  if (namesSuffix && !NODE_EXTENSION.test(suffix)) {
+  // A suffix Node does not load as it is (`${name}.txt`, `'-handler'`) is completed as Node completes it:
+  // Ghost's ``require(`./email-templates/${templateName}.txt`)`` loads `new-comment.txt.js`.
+  if ((packageName === undefined || namesSuffix) && !NODE_EXTENSION.test(suffix)) {
     const rest = pattern.slice(folder.length);
     return { target: `${folder}{${rest},${rest}.${CODE_EXTENSIONS}}` };
   }
