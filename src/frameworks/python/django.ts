@@ -16,6 +16,7 @@ import { isDottedName, namedTarget, resolveNamed } from '../strings.js';
 import { calledCommands, managementCommands } from './django-commands.js';
 import { findSettingsDeclarations, settingsOption, type SettingsDeclaration } from './django-settings.js';
 import { settingStrings } from './setting-strings.js';
+import { libraryPackages } from './python-library.js';
 import { allUnder, filesByFolder, moduleFile, relativeModuleFile, starImports } from './python-files.js';
 import { lineAt } from '../../util/lines.js';
 
@@ -167,7 +168,19 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
   }
   if (settings.size === 0) {
     out.diagnostics.push(warning('django/no-settings', 'Django is used but no DJANGO_SETTINGS_MODULE names a repo module: every package that shows it is a Django app (migrations, an AppConfig, template tags, management commands, a django-allauth provider) is taken as installed, and its urls.py, context_processors.py and middleware.py as what a project that installs it names'));
+    const libraries = libraryPackages(ctx);
     for (const marked of appsWithoutSettings(ctx)) {
+      // An app a distribution ships (or a system site-packages folder holds) is what the projects that install it run.
+      const shipped = libraries.find((s) => !s.path.endsWith('.py') && (marked.dir === s.path || marked.dir.startsWith(`${s.path}/`)));
+      if (shipped !== undefined) {
+        const name = `${shipped.name}${marked.dir.slice(shipped.path.length).replace(/\//g, '.')}`;
+        const init = `${marked.dir}/__init__.py`;
+        const how = `app ${name}, taken as installed (${marked.why}: ${marked.file})`;
+        apps.push({ name, dir: marked.dir, settings: init, line: 1, how });
+        const library = shipped.distribution.installed ? shipped.how : `shipped by the Python distribution "${shipped.distribution.name}" (${shipped.distribution.manifest}, ${shipped.how})`;
+        out.entries.push({ source: init, target: init, targetKind: 'file', kind: 'production', line: 1, evidence: `${how}: a library's app (${library}), which the projects that install it name in INSTALLED_APPS and Django imports` });
+        continue;
+      }
       const name = marked.dir.replace(/\//g, '.');
       const how = `app ${name}, taken as installed (${marked.why}: ${marked.file})`;
       apps.push({ name, dir: marked.dir, settings: marked.file, line: 1, how });
@@ -185,7 +198,7 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
   const celeryDiscovers = autodiscoveredNames(ctx);
   const migrations: { file: string; app: App }[] = [];
   // django-extensions' `manage.py runjobs <period>` imports the apps' jobs/ modules.
-  const jobs: { file: string; app: App; why?: string }[] = [];
+  const jobs: { file: string; app: App; how?: string }[] = [];
   const commands = new Map<string, { file: string; app: App }[]>();
   const seenApps = new Set<string>();
   for (const app of apps) {
@@ -221,10 +234,15 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
         out.references.push({ from: app.settings, target: `${prefix}views.py`, targetKind: 'file', line: app.line, label: `${app.how}: django-allauth's default_urlpatterns imports a provider app's views by its package name` });
       }
     }
-    // A reusable app (no settings here) whose jobs/ modules import django_extensions is written for the projects that install both.
-    const jobFiles = allUnder(byFolder, `${prefix}jobs`).filter((f) => f.endsWith('.py'));
-    const extensionsUser = installed.has('django_extensions') || settings.size > 0 ? undefined : jobFiles.find((f) => importsModule(ctx.facts(f), 'django_extensions'));
-    if (installed.has('django_extensions') || extensionsUser !== undefined) for (const file of jobFiles) jobs.push({ file, app, ...(extensionsUser ? { why: `${extensionsUser} imports django_extensions` } : {}) });
+    if (installed.has('django_extensions')) {
+      for (const file of allUnder(byFolder, `${prefix}jobs`)) if (file.endsWith('.py')) jobs.push({ file, app });
+    } else if (settings.size === 0) {
+      // A library without settings whose jobs are django-extensions jobs (`from django_extensions.management.jobs import BaseJob`)
+      // is written for projects that install it; another django_extensions import (TimeStampedModel) says nothing of a jobs/ folder.
+      const files = allUnder(byFolder, `${prefix}jobs`).filter((f) => f.endsWith('.py'));
+      const importer = files.find((f) => importsModule(ctx.facts(f), 'django_extensions.management.jobs'));
+      if (importer !== undefined) for (const file of files) jobs.push({ file, app, how: `${importer} imports django_extensions.management.jobs` });
+    }
     if (servesStatic) {
       for (const file of allUnder(staticFolders, `${prefix}static`)) {
         if (STATIC_CODE.test(file)) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `${app.how}: django.contrib.staticfiles serves every file of its static/ folder to browsers (AppDirectoriesFinder, collectstatic)` });
@@ -286,7 +304,7 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
     out.entries.push({ source: m.app.settings, target: m.file, targetKind: 'file', kind: 'tooling', line: m.app.line, evidence: `migration of ${m.app.how}, run by manage.py migrate` });
   }
   for (const j of jobs) {
-    out.entries.push({ source: j.app.settings, target: j.file, targetKind: 'file', kind: 'tooling', line: j.app.line, evidence: `job of ${j.app.how}, run by manage.py runjobs (django-extensions${j.why ? `: ${j.why}` : ''})` });
+    out.entries.push({ source: j.app.settings, target: j.file, targetKind: 'file', kind: 'tooling', line: j.app.line, evidence: `job of ${j.app.how}, run by manage.py runjobs (django-extensions${j.how ? `: ${j.how}` : ''})` });
   }
   for (const [name, list] of commands) {
     for (const c of list) {

@@ -280,32 +280,50 @@ const runByTheRepo = (ctx: FrameworkContext, shipped: readonly Shipped[]): boole
   );
 };
 
-export const collectPythonLibrary = (ctx: FrameworkContext): FrameworkOutput => {
-  const out = emptyFrameworkOutput();
+/** A shipped package (or module) that is a library root, with the distribution that ships it. */
+export interface LibraryPackage extends Shipped {
+  distribution: Distribution;
+}
+
+/**
+ * The import packages (and single modules) of the repo's distributions, and of a system
+ * site-packages folder, that nothing in the repo runs: what whoever installs them imports. None
+ * when the repo's own config runs any of them (an application); a distribution beside a Django
+ * project's manage.py is left out. Once per scan: the Django reader asks it too.
+ */
+export const libraryPackages = perScan((ctx: FrameworkContext): LibraryPackage[] => {
   const declared = distributions(ctx);
   const shippedByManifest = new Set(declared.flatMap((d) => d.shipped.map((s) => s.path)));
   const installed = installedPackages(ctx)
     .map((d) => ({ ...d, shipped: d.shipped.filter((s) => !shippedByManifest.has(s.path)) }))
     .filter((d) => d.shipped.length > 0);
   const found = [...declared, ...(installed.length > 0 && !treeRunsInstalled(ctx, installed) ? installed : [])];
-  if (runByTheRepo(ctx, found.flatMap((d) => d.shipped))) return out;
+  if (runByTheRepo(ctx, found.flatMap((d) => d.shipped))) return [];
+  const out: LibraryPackage[] = [];
   for (const d of found) {
     // A Django project beside its manage.py is an application that `python manage.py` runs, whatever its packaging says.
     const dir = dirname(d.manifest);
     if (!d.installed && ctx.files.has(dir === '' ? 'manage.py' : `${dir}/manage.py`)) continue;
-    for (const s of d.shipped) {
-      const target = s.path.endsWith('.py') ? s.path : joinRepo(s.path, '__init__.py');
-      if (target === null || !ctx.files.has(target)) continue;
-      out.entries.push({
-        source: d.installed ? target : d.manifest,
-        target,
-        targetKind: 'file',
-        kind: 'production',
-        evidence: d.installed
-          ? `the import ${s.path.endsWith('.py') ? 'module' : 'package'} ${s.name}, ${s.how}: what \`import ${s.name}\` runs for whoever uses it; nothing in the tree runs it, so it is a library`
-          : `the import package ${s.name} of the Python distribution "${d.name}" (${d.manifest}, ${s.how}): what \`import ${s.name}\` runs for whoever installs it; nothing in the repo runs it, so it is a library`,
-      });
-    }
+    for (const s of d.shipped) out.push({ ...s, distribution: d });
+  }
+  return out;
+});
+
+export const collectPythonLibrary = (ctx: FrameworkContext): FrameworkOutput => {
+  const out = emptyFrameworkOutput();
+  for (const s of libraryPackages(ctx)) {
+    const d = s.distribution;
+    const target = s.path.endsWith('.py') ? s.path : joinRepo(s.path, '__init__.py');
+    if (target === null || !ctx.files.has(target)) continue;
+    out.entries.push({
+      source: d.installed ? target : d.manifest,
+      target,
+      targetKind: 'file',
+      kind: 'production',
+      evidence: d.installed
+        ? `the import ${s.path.endsWith('.py') ? 'module' : 'package'} ${s.name}, ${s.how}: what \`import ${s.name}\` runs for whoever uses it; nothing in the tree runs it, so it is a library`
+        : `the import package ${s.name} of the Python distribution "${d.name}" (${d.manifest}, ${s.how}): what \`import ${s.name}\` runs for whoever installs it; nothing in the repo runs it, so it is a library`,
+    });
   }
   return out;
 };
