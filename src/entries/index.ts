@@ -48,6 +48,7 @@ import tests from './tests.js';
 import toolConfigs from './tool-configs.js';
 import toxIni from './tox-ini.js';
 import tsconfigProgram from './tsconfig-program.js';
+import uwsgiIni from './uwsgi-ini.js';
 import wrangler from './wrangler.js';
 import yarnrc from './yarnrc.js';
 import type { EntryDetector } from './types.js';
@@ -98,6 +99,7 @@ export const DETECTORS: EntryDetector[] = [
   toolConfigs,
   toxIni,
   tsconfigProgram,
+  uwsgiIni,
   wrangler,
   yarnrc,
 ];

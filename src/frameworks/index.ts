@@ -143,11 +143,11 @@ import resourceAnchors from './python/resource-anchors.js';
 import pythonLoaderWrappers from './python/loader-wrappers.js';
 import packageScripts from './python/package-scripts.js';
 import pluginManifests from './python/plugin-manifests.js';
+import pasteDeploy from './python/paste-deploy.js';
 import pluginRegistrations from './python/plugin-registrations.js';
 import prefixedImports from './python/prefixed-imports.js';
 import spawnedPaths from './python/spawned-paths.js';
 import pythonLibrary from './python/python-library.js';
-import pasteDeploy from './python/paste-deploy.js';
 import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import settingsClassPaths from './python/settings-class-paths.js';
@@ -244,12 +244,12 @@ export const READERS: readonly FrameworkReader[] = [
   playwright,
   plop,
   pluginManifests,
+  pasteDeploy,
   pluginRegistrations,
   postcss,
   preconstruct,
   prefixedImports,
   prisma,
-  pasteDeploy,
   pytest,
   pythonFolderLoaders,
   pythonLibrary,
