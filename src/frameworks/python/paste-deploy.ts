@@ -12,12 +12,13 @@
  */
 import { listedPaths } from '../../util/file-index.js';
 import { CONFIGPARSER } from '../../manifests/ini.js';
-import { installsNothing } from '../../entries/support/filesystem-root.js';
-import { dirname } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName, namedTarget, resolveNamed } from '../strings.js';
 import { perScan } from '../per-scan.js';
+
+/** A config kept as a test's fixture, an example or documentation deploys nothing (as entries/support/filesystem-root.ts's installsNothing). */
+const NOT_DEPLOYED = /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|testdata|test-data|mocks?|examples?|samples?|docs?)\//i;
 
 const SECTION = /^(?:app|composite|pipeline|filter|filter-app|server):/;
 const HEADER = /^[ \t]*\[(?:app|composite|pipeline|filter|filter-app|server):[^\]\n]+\][ \t]*$/m;
@@ -28,7 +29,7 @@ const pasteConfigs = perScan((ctx: FrameworkContext): string[] => {
   const out: string[] = [];
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const f = listed[at];
-    if (!f.endsWith('.ini') || installsNothing(dirname(f))) continue;
+    if (!f.endsWith('.ini') || NOT_DEPLOYED.test(f)) continue;
     const text = ctx.readText(f);
     if (text !== null && HEADER.test(text)) out.push(f);
   }
