@@ -16,9 +16,14 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName, namedTarget, resolveNamed } from '../strings.js';
 import { perScan } from '../per-scan.js';
+import { packageInits } from './python-files.js';
+import { dirname } from '../../util/path.js';
 
 /** A config kept as a test's fixture, an example or documentation deploys nothing (as entries/support/filesystem-root.ts's installsNothing). */
 const NOT_DEPLOYED = /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|testdata|test-data|mocks?|examples?|samples?|docs?)\//i;
+
+/** A config named for tests (`test.ini`, `testing.ini`, `api-paste-test.ini`; not `latest.ini`) builds the app a test run serves. */
+const TEST_CONFIG = /(?:^|[-_.])test(?:s|ing)?(?:[-_.]|$)/i;
 
 const SECTION = /^(?:app|composite|pipeline|filter|filter-app|server):/;
 const HEADER = /^[ \t]*\[(?:app|composite|pipeline|filter|filter-app|server):[^\]\n]+\][ \t]*$/m;
@@ -40,6 +45,8 @@ export const collectPasteDeploy = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   const lookup = { module: ctx.module, file: (p: string) => (ctx.files.has(p) ? p : null) };
   for (const file of pasteConfigs(ctx)) {
+    const name = file.slice(file.lastIndexOf('/') + 1);
+    const kind = TEST_CONFIG.test(name) ? 'test' : 'production';
     const doc = ctx.manifests.get(file, CONFIGPARSER);
     if (!doc) continue;
     const seen = new Set<string>();
@@ -66,14 +73,12 @@ export const collectPasteDeploy = (ctx: FrameworkContext): FrameworkOutput => {
         const found = resolveNamed(lookup, target, file)[0];
         if (found === undefined || seen.has(`${found}#${e.line}`)) continue;
         seen.add(`${found}#${e.line}`);
-        out.entries.push({
-          source: file,
-          target: found,
-          targetKind: 'file',
-          kind: 'production',
-          line: e.line,
-          evidence: `PasteDeploy config ${file} [${section.name}] ${e.key} = ${value} (${how}; loadapp("config:${file.slice(file.lastIndexOf('/') + 1)}") serves it)`,
-        });
+        const evidence = `PasteDeploy config ${file} [${section.name}] ${e.key} = ${value} (${how}; loadapp("config:${name}") serves it)`;
+        out.entries.push({ source: file, target: found, targetKind: 'file', kind, line: e.line, evidence });
+        // Importing it runs the packages above it first.
+        for (const init of packageInits(ctx.files, dirname(found))) {
+          if (init !== found) out.entries.push({ source: file, target: init, targetKind: 'file', kind, line: e.line, evidence: `${evidence}: importing it runs this package first` });
+        }
       }
     }
   }
