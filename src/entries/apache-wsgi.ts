@@ -16,6 +16,7 @@ import { basename, dirname, joinRepo } from '../util/path.js';
 import { mapDeployDir, isAbsoluteDeployPath } from './support/deploy-dir.js';
 import { fileEntry } from './support/inputs.js';
 import { splitLines } from '../util/lines.js';
+import { inFilesystemTree } from '../util/filesystem-tree.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 
 /** `WSGIScriptAlias /url /path [options]`, `WSGIImportScript /path [options]`; the path may be quoted. */
@@ -24,21 +25,6 @@ const DIRECTIVE = /^\s*(WSGIScriptAlias|WSGIImportScript)\s+(.*)$/i;
 const WORD = /^(?:"([^"]*)"|'([^']*)'|(\S+))\s*/;
 /** Documentation of a setup (an example config), not a deployed one. */
 const DOC_FOLDER = /(?:^|\/)(?:docs?|examples?|samples?|share\/doc)\//i;
-/** The filesystem tree a config lies in: everything before its first top-level folder of the FHS. */
-const FS_ROOT = /^((?:[^/]+\/)*?)(?:etc|usr|opt|srv|var)\//;
-
-/**
- * Where an absolute path lies in the filesystem tree a repo file is part of (`usr/bin/app`'s tree is
- * the repo root): the tree's folder ('' = the root) and the path below it; null when the file is in
- * no such tree or the path leaves it.
- */
-export const inFilesystemTree = (repoPath: string, absolute: string): { tree: string; path: string } | null => {
-  const root = FS_ROOT.exec(repoPath);
-  if (root === null) return null;
-  const path = joinRepo(root[1], absolute.slice(1));
-  return path === null ? null : { tree: root[1], path };
-};
-
 /** Apache 2.4 reads `*.conf` from sites-enabled/ and conf-enabled/ (Debian, Red Hat's conf.d/ alike). */
 export const isApacheConfig = (path: string, name: string): boolean => name.endsWith('.conf') && !DOC_FOLDER.test(path);
 

@@ -5,4 +5,5 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 
 const cases = frameworkCases('spawned-paths');
 test('spawned-paths: has a basic fixture', () => assert.ok(cases.includes('spawned-paths-basic')));
-for (const name of cases) test(`spawned-paths: ${name}`, () => checkFrameworkFixture(name));
+// A hang guard, no clock assertion: spawned-paths-mends' hostile.py (names read through themselves, chains fanning out, 64 spawn calls) once ran for minutes.
+for (const name of cases) test(`spawned-paths: ${name}`, { timeout: 120_000 }, () => checkFrameworkFixture(name));

@@ -22,7 +22,7 @@ import { emptyFrameworkOutput } from '../types.js';
 import type { FileFacts } from '../../model/facts.js';
 import { perScan } from '../per-scan.js';
 import { pathAssignments, pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
-import { assignmentAbove, filesByFolder, moduleFile } from './python-files.js';
+import { assignmentAbove, filesByFolder, moduleFile, moduleFileAsImported } from './python-files.js';
 import { lineOfOffset, lineStarts } from '../../util/lines.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { dirname } from '../../util/path.js';
@@ -128,7 +128,7 @@ export const boundModuleFile = (ctx: FrameworkContext, file: string, facts: File
       if (n && n.name !== '*') full = [`${i.specifier}${i.specifier.endsWith('.') ? '' : '.'}${n.name}`, ...rest].join('.');
     }
     if (full === null) continue;
-    const found = moduleFile(ctx, file, full) ?? (asImported && !full.startsWith('.') ? (ctx.module(full, '', file)[0] ?? null) : null);
+    const found = asImported ? moduleFileAsImported(ctx, file, full) : moduleFile(ctx, file, full);
     if (found !== null) return found;
   }
   return null;

@@ -20,7 +20,7 @@
  */
 import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
-import { joinRepo } from '../../util/path.js';
+import { inFilesystemTree } from '../../util/filesystem-tree.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { labelledReferences, type LabelledReference } from '../js/support.js';
@@ -32,14 +32,8 @@ const ABSOLUTE = /(['"])(\/(?:[\w.+-]+\/)*[\w.+-]+\/?)\1/g;
 const PAGE = /\.html?$/;
 const SERVED = /\.(?:html?|m?js)$/;
 /** The standard library's HTTP server modules (Python 3, and Python 2's names). */
-/** The filesystem tree a module lies in: its path up to its first top folder of the FHS (as entries/apache-wsgi.ts places a config's script). */
-const FS_ROOT = /^((?:[^/]+\/)*?)(?:etc|usr|opt|srv|var)\//;
-
 /** Where an absolute folder lies in the filesystem tree `file` is part of, or null (no such tree, or it leaves it). */
-const placedInTree = (file: string, absolute: string): string | null => {
-  const root = FS_ROOT.exec(file);
-  return root === null ? null : joinRepo(root[1], absolute.slice(1));
-};
+const placedInTree = (file: string, absolute: string): string | null => inFilesystemTree(file, absolute)?.path ?? null;
 
 const HTTP_SERVER = new Set(['http.server', 'BaseHTTPServer', 'SimpleHTTPServer', 'CGIHTTPServer']);
 

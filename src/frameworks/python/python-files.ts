@@ -67,6 +67,14 @@ export const relativeModuleFile = (files: ReadonlySet<string>, from: string, spe
 export const moduleFile = (ctx: FrameworkContext, from: string, specifier: string): string | null =>
   specifier.startsWith('.') ? relativeModuleFile(ctx.files, from, specifier) : (ctx.module(specifier)[0] ?? null);
 
+/**
+ * The repo file of a module specifier as `from`'s own import finds it: moduleFile, else an absolute
+ * name also from the folders the importer's run puts on sys.path (a script's own folder: hplip's
+ * `from base import utils` beside the script).
+ */
+export const moduleFileAsImported = (ctx: FrameworkContext, from: string, specifier: string): string | null =>
+  moduleFile(ctx, from, specifier) ?? (specifier.startsWith('.') ? null : (ctx.module(specifier, '', from)[0] ?? null));
+
 
 /** The dotted name `from specifier import name` would import as a module (`from . import x` → `.x`). */
 export const fromName = (specifier: string, name: string): string => (specifier.endsWith('.') ? `${specifier}${name}` : `${specifier}.${name}`);

@@ -6,11 +6,10 @@
  * a few hops; a name the holder binds otherwise stays the holder's.
  */
 import type { FrameworkContext } from '../types.js';
-import { fromName, moduleFile } from './python-files.js';
+import { fromName, moduleFile, moduleFileAsImported } from './python-files.js';
 
 /** Re-exports followed at most this many times. */
 const MAX_HOPS = 4;
-
 
 /** The file and name `name` of `holder` comes from: itself when the holder does not re-export it. */
 export const nameOrigin = (ctx: FrameworkContext, holder: string, name: string): { file: string; name: string } => {
@@ -33,4 +32,21 @@ export const nameOrigin = (ctx: FrameworkContext, holder: string, name: string):
     at = next;
   }
   return at;
+};
+
+/**
+ * Where a name `file` imports by `from m import name` (as the local name `local`) is defined: the
+ * module found as `file`'s own import finds it, then followed through re-exports (nameOrigin:
+ * `from app import WATCHER_PATH` with app/__init__.py's `from .constants import WATCHER_PATH` is
+ * constants.py's). Null when `file` imports no such name from a repo module.
+ */
+export const importedNameOrigin = (ctx: FrameworkContext, file: string, local: string): { file: string; name: string } | null => {
+  for (const i of ctx.facts(file)?.imports ?? []) {
+    if (i.syntax !== 'from') continue;
+    const n = i.names.find((x) => (x.alias ?? x.name) === local);
+    if (n === undefined || n.name === '*') continue;
+    const holder = moduleFileAsImported(ctx, file, i.specifier);
+    return holder === null ? null : nameOrigin(ctx, holder, n.name);
+  }
+  return null;
 };

@@ -13,7 +13,7 @@
 import type { FrameworkContext } from '../types.js';
 import type { FileFacts } from '../../model/facts.js';
 import { boundModuleFile } from './folder-loaders.js';
-import { moduleFile } from './python-files.js';
+import { importedNameOrigin } from './reexports.js';
 import { callArguments, literalValue } from './call-text.js';
 import { templateParts } from './loader-templates.js';
 import { topLevelDefAround } from './loader-functions.js';
@@ -123,13 +123,10 @@ const definingFile = (ctx: FrameworkContext, file: string, facts: FileFacts, cal
     const holder = boundModuleFile(ctx, file, facts, callee.slice(0, dot), true);
     return holder === null ? null : { file: holder, name: callee.slice(dot + 1) };
   }
-  for (const i of facts.imports) {
-    if (i.syntax !== 'from') continue;
-    const n = i.names.find((x) => (x.alias ?? x.name) === callee);
-    if (n === undefined || n.name === '*') continue;
-    const holder = moduleFile(ctx, file, i.specifier) ?? (i.specifier.startsWith('.') ? null : (ctx.module(i.specifier, '', file)[0] ?? null));
-    return holder === null ? null : { file: holder, name: n.name };
-  }
+  const imported = importedNameOrigin(ctx, file, callee);
+  if (imported !== null) return imported;
+  // Imported from no repo module: a name it binds otherwise (stdlib, a package) is not a repo function.
+  if (facts.imports.some((i) => i.syntax === 'from' && i.names.some((n) => (n.alias ?? n.name) === callee))) return null;
   return { file, name: callee };
 };
 

@@ -6,42 +6,56 @@
  * self._inhibitor_name)` run at :39 by `GLib.spawn_command_line_async(self._inhibitor_path)`, where
  * usr/bin/gnome-tweaks sets `gtweak.LIBEXEC_DIR` from gtweak/defs.py's `LIBEXEC_DIR = "/usr/libexec"`.
  * The program of a spawn call (subprocess's Popen/run/call/check_call/check_output, os.execv and kin,
- * os.spawnv and kin, os.system/popen, GLib's spawn_ calls, asyncio's create_subprocess_ calls: its first argument, or the first
- * item of the argv list it is given) is read through names to string literals: a local assigned
- * above, `self.x` assigned in the file, a module-level constant of the file or of the module it is
- * imported from, `mod.NAME` (that module's constant, or what a repo file that imports it assigns to
- * `mod.NAME`), and `%`/format/f-string/`+`/os.path.join of such parts. An absolute path so read is
- * placed below the filesystem tree the spawning module lies in (the part of its path before `usr/`,
- * `opt/`, `etc/`, … as filesystem-root.ts maps `/`): when a file is there, the spawn is an edge to it.
- * Only a spawn call's program counts: a path constant nothing runs makes nothing alive. A literal
- * program is left to extraction's command lines.
+ * os.spawnv and kin (whose program follows the mode), os.system/popen, GLib's spawn_ calls, asyncio's
+ * create_subprocess_ calls: its first argument, or the first item of the argv list it is given) is
+ * read through names to string literals: a local assigned above, `self.x` assigned in the class
+ * around the call, a module-level constant of the file or of the module it is imported from
+ * (followed through re-exports, reexports.ts), `mod.NAME` (that module's constant, or what a repo
+ * file that imports it assigns to `mod.NAME`), and `%`/format/f-string/`+`/os.path.join of such
+ * parts. An absolute path so read is placed below the filesystem tree the spawning module lies in
+ * (util/filesystem-tree.ts, as apache-wsgi places a script): when a file is there, the spawn is an
+ * edge to it. Only a spawn call in code counts (the tokenizer's names: one in a comment or a
+ * docstring is none), and only its program: a path constant nothing runs makes nothing alive. A
+ * literal program is left to extraction's command lines.
+ *
+ * Hostile input: a name read again on its own chain (`A = A`) gives nothing, each spawn call has one
+ * budget of lookups, and a module constant, a class's `self.x` and a `mod.NAME` are read once per scan.
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths, sortedPaths } from '../../util/file-index.js';
 import { lineOfOffset, lineStarts } from '../../util/lines.js';
-import { escapeRegExp } from '../../util/regexp.js';
+import { inFilesystemTree } from '../../util/filesystem-tree.js';
+import { tokenize } from '../../languages/python/tokenize.js';
+import { Kind } from '../../languages/python/tokens.js';
 import { callArguments, joinArguments, literalValue } from './call-text.js';
 import { templateParts } from './loader-templates.js';
 import { boundModuleFile } from './folder-loaders.js';
-import { moduleFile } from './python-files.js';
+import { importedNameOrigin } from './reexports.js';
+import { lookText } from './package-paths.js';
 import { perScan } from '../per-scan.js';
 
-/** A spawn call's name: what runs its first argument as a program. */
-const SPAWN = /(?<![\w.])(?:subprocess\s*\.\s*(?:Popen|run|call|check_call|check_output)|Popen|os\s*\.\s*(?:exec[lv]p?e?|spawn[lv]p?e?|system|popen)|(?:GLib\s*\.\s*)?spawn_(?:command_line_(?:a?sync)|async(?:_with_pipes)?|sync)|(?:asyncio\s*\.\s*)?create_subprocess_(?:exec|shell))\s*\(/g;
+/** A spawn call's name: what runs its first argument as a program (`os.spawn*`: its second, after the mode). */
+const SPAWN = /(?<![\w.])(?:subprocess\s*\.\s*(?:Popen|run|call|check_call|check_output)|Popen|os\s*\.\s*(?:exec[lv]p?e?|(spawn)[lv]p?e?|system|popen)|(?:GLib\s*\.\s*)?spawn_(?:command_line_(?:a?sync)|async(?:_with_pipes)?|sync)|(?:asyncio\s*\.\s*)?create_subprocess_(?:exec|shell))\s*\(/g;
 /** The cheap test of a file's text before the spawn calls are read. */
 const SPAWN_WORDS = /Popen|subprocess\.|os\.(?:exec|spawn|system|popen)|spawn_|create_subprocess_/;
 /** A spawn call whose first argument is a plain literal: extraction's command lines read those. */
 const NAME = /^[A-Za-z_]\w*$/;
+/** An assignment line: its indent, target (a name, `self.x`, `mod.NAME`) and expression. */
+const ASSIGNMENT = /^([ \t]*)([A-Za-z_][\w.]*)[ \t]*=(?!=)[ \t]*(.+?)[ \t]*(?:#.*)?$/;
+const DEF_LINE = /^[ \t]*(?:async\s+)?def\s/;
+const CLASS_LINE = /^class\s/;
 /** How many names deep a program is followed, and how many values one expression may take. */
 const MAX_DEPTH = 5;
 const MAX_VALUES = 8;
+/** valuesOf evaluations per spawn call (a chain of names fanning out gives no more work). */
+const MAX_LOOKUPS = 64;
+/** How far above a spawn call a local's assignment may stand. */
+const LOCAL_LOOK_BACK = 40;
 /** Files read for `mod.NAME = …` per module (those importing it, in path order). */
 const MAX_SETTERS = 64;
 /** Spawn calls read per file (a hostile file of thousands gives no more work). */
 const MAX_CALLS = 64;
-/** Folders a filesystem tree holds programs under: the tree's root is the part of a path before the first. */
-const TREE_TOP = /^((?:.*?\/)?)(?:usr\/(?:lib|lib64|share|bin|sbin|libexec|local|games)|opt|etc)\//;
 
 interface Value {
   value: string;
@@ -49,38 +63,59 @@ interface Value {
   how: string[];
 }
 
-/** Module-level `NAME = expr` lines of a text (every one: a constant set in each branch of an `if`). */
-const moduleAssignments = (text: string, name: string): { expr: string; line: number }[] => {
-  const out: { expr: string; line: number }[] = [];
-  const starts = lineStarts(text);
-  for (const m of text.matchAll(new RegExp(`^${escapeRegExp(name)}[ \\t]*=(?!=)[ \\t]*(.+?)[ \\t]*(?:#.*)?$`, 'gm'))) {
-    out.push({ expr: m[1], line: lineOfOffset(starts, m.index) });
-    if (out.length >= MAX_VALUES) break;
-  }
-  return out;
+interface Assignment {
+  expr: string;
+  /** 1-based. */
+  line: number;
+  indented: boolean;
+}
+
+/** A file's lines and its assignments by target, made once per scan for each file a program is read in. */
+interface Source {
+  file: string;
+  lines: string[];
+  assignments: Map<string, Assignment[]>;
+}
+
+const sourceOf = (text: string, file: string): Source => {
+  const lines = text.split('\n');
+  const assignments = new Map<string, Assignment[]>();
+  lines.forEach((l, k) => {
+    const m = ASSIGNMENT.exec(l);
+    if (m === null) return;
+    const list = assignments.get(m[2]) ?? assignments.set(m[2], []).get(m[2])!;
+    list.push({ expr: m[3], line: k + 1, indented: m[1] !== '' });
+  });
+  return { file, lines, assignments };
 };
 
-/** `target = expr` lines anywhere in the text (indented too: `self.x = …` in a method, `mod.NAME = …` in a function). */
-const anyAssignments = (text: string, target: string): { expr: string; line: number }[] => {
-  const out: { expr: string; line: number }[] = [];
-  const starts = lineStarts(text);
-  for (const m of text.matchAll(new RegExp(`^[ \\t]*${escapeRegExp(target)}[ \\t]*=(?!=)[ \\t]*(.+?)[ \\t]*(?:#.*)?$`, 'gm'))) {
-    out.push({ expr: m[1], line: lineOfOffset(starts, m.index) });
-    if (out.length >= MAX_VALUES) break;
+/** Per scan: what a program is read through, and the values of line-independent expressions. */
+const scanState = perScan(() => ({ sources: new Map<string, Source | null>(), values: new Map<string, Value[]>() }));
+
+/** A repo file's source, read without keeping its text (lookText); null when unreadable. */
+const sourceFile = (ctx: FrameworkContext, file: string): Source | null => {
+  const sources = scanState(ctx).sources;
+  if (!sources.has(file)) {
+    const text = lookText(ctx, file);
+    sources.set(file, text === null ? null : sourceOf(text, file));
   }
-  return out;
+  return sources.get(file)!;
 };
 
-/** The repo file a name imported by `from m import NAME` (as written in `file`) comes from, and its name there. */
-const importedFrom = (ctx: FrameworkContext, file: string, name: string): { file: string; name: string } | null => {
-  for (const i of ctx.facts(file)?.imports ?? []) {
-    if (i.syntax !== 'from') continue;
-    const n = i.names.find((x) => (x.alias ?? x.name) === name);
-    if (n === undefined || n.name === '*') continue;
-    const holder = moduleFile(ctx, file, i.specifier) ?? (i.specifier.startsWith('.') ? null : (ctx.module(i.specifier, '', file)[0] ?? null));
-    if (holder !== null) return { file: holder, name: n.name };
+/** Module-level assignments to a name (every one: a constant set in each branch of an `if`). */
+const moduleAssignments = (src: Source, name: string): Assignment[] => (src.assignments.get(name) ?? []).filter((a) => !a.indented).slice(0, MAX_VALUES);
+
+/** The class a line lies in: its `class` line to the next line of code at column 0 (1-based, end exclusive); null at module level or in a function. */
+const classAround = (src: Source, line: number): { start: number; end: number } | null => {
+  let start = line - 1;
+  for (; start >= 1; start--) {
+    const l = src.lines[start - 1];
+    if (/^[^\s#)\]}]/.test(l)) break;
   }
-  return null;
+  if (start < 1 || !CLASS_LINE.test(src.lines[start - 1])) return null;
+  let end = line + 1;
+  while (end <= src.lines.length && !/^[^\s#)\]}]/.test(src.lines[end - 1])) end++;
+  return { start, end };
 };
 
 /** Per scan: the repo files that import a module (a dotted name as written), for `module.NAME = …` set elsewhere; at most MAX_SETTERS each. */
@@ -96,20 +131,55 @@ const importersByModule = perScan((ctx: FrameworkContext): Map<string, string[]>
   return out;
 });
 
-/** The string values `expr` may hold in `file` (read at 1-based `line`), through names, to literals. */
-const valuesOf = (ctx: FrameworkContext, file: string, text: string, line: number, expr: string, depth: number): Value[] => {
+/** One spawn call's reading: its lookups left, the keys being read on the current chain, and whether the budget ran out. */
+interface Reading {
+  left: number;
+  open: Set<string>;
+  exhausted: boolean;
+}
+
+/** The string values `expr` may hold in `src` (read at 1-based `line`), through names, to literals. */
+const valuesOf = (ctx: FrameworkContext, reading: Reading, src: Source, line: number, expr: string, depth: number): Value[] => {
   const e = expr.trim().replace(/^\((.*)\)$/s, '$1').trim();
   if (depth > MAX_DEPTH || e === '' || e.length > 400) return [];
   const literal = literalValue(e);
   if (literal !== null) return [{ value: literal, how: [] }];
+  if (reading.left <= 0) {
+    reading.exhausted = true;
+    return [];
+  }
+  reading.left--;
   const combine = (parts: Array<string | { expr: string }>, join = ''): Value[] => {
     let acc: Value[] = [{ value: '', how: [] }];
     parts.forEach((p, k) => {
-      const options = typeof p === 'string' ? [{ value: p, how: [] }] : valuesOf(ctx, file, text, line, p.expr, depth + 1);
+      const options = typeof p === 'string' ? [{ value: p, how: [] }] : valuesOf(ctx, reading, src, line, p.expr, depth + 1);
       const sep = k === 0 || join === '' ? '' : join;
       acc = acc.flatMap((a) => options.map((o) => ({ value: `${a.value}${sep}${o.value}`, how: [...a.how, ...o.how] }))).slice(0, MAX_VALUES);
     });
     return acc;
+  };
+  const from = (src2: Source, assigned: readonly Assignment[], shown: string): Value[] => {
+    const out: Value[] = [];
+    for (const a of assigned) {
+      for (const v of valuesOf(ctx, reading, src2, a.line, a.expr, depth + 1)) out.push({ value: v.value, how: [`${shown} = ${a.expr} at ${src2.file}:${a.line}`, ...v.how] });
+      if (out.length >= MAX_VALUES) break;
+    }
+    return out.slice(0, MAX_VALUES);
+  };
+  /** A line-independent read, once per scan; a key met again on its own chain gives nothing. */
+  const once = (key: string, read: () => Value[]): Value[] => {
+    const known = scanState(ctx).values;
+    const hit = known.get(key);
+    if (hit !== undefined) return hit;
+    if (reading.open.has(key)) return [];
+    reading.open.add(key);
+    const wasExhausted = reading.exhausted;
+    reading.exhausted = false;
+    const values = read();
+    reading.open.delete(key);
+    if (!reading.exhausted) known.set(key, values);
+    reading.exhausted ||= wasExhausted;
+    return values;
   };
   const join = joinArguments(e, 0, true);
   if (join !== null) return combine(join.map((a) => ({ expr: a })), '/');
@@ -117,42 +187,58 @@ const valuesOf = (ctx: FrameworkContext, file: string, text: string, line: numbe
   if (template !== null) return combine(template);
   const plus = /^(.+?)\s*\+\s*(.+)$/.exec(e);
   if (plus !== null && (literalValue(plus[1]) !== null || literalValue(plus[2]) !== null)) return combine([{ expr: plus[1] }, { expr: plus[2] }]);
-  const from = (file2: string, text2: string, assigned: { expr: string; line: number }[], shown: string): Value[] =>
-    assigned.flatMap((a) => valuesOf(ctx, file2, text2, a.line, a.expr, depth + 1).map((v) => ({ value: v.value, how: [`${shown} = ${a.expr} at ${file2}:${a.line}`, ...v.how] }))).slice(0, MAX_VALUES);
-  // self.x: every assignment to it in the file.
-  const attr = /^self\.([A-Za-z_]\w*)$/.exec(e);
-  if (attr !== null) return from(file, text, anyAssignments(text, `self.${attr[1]}`), e);
+  // self.x: its assignments in the class around the line.
+  if (/^self\.[A-Za-z_]\w*$/.test(e)) {
+    const cls = classAround(src, line);
+    if (cls === null) return [];
+    return once(`${src.file}\0${cls.start}\0${e}`, () =>
+      from(src, (src.assignments.get(e) ?? []).filter((a) => a.line > cls.start && a.line < cls.end).slice(0, MAX_VALUES), e),
+    );
+  }
   if (NAME.test(e)) {
     // A local assigned above (the nearest, within the def), else the module's own constant, else an import.
-    const lines = text.split('\n');
-    for (let l = line - 1; l >= 1 && l >= line - 40; l--) {
-      const m = new RegExp(`^([ \\t]+)${escapeRegExp(e)}[ \\t]*=(?!=)[ \\t]*(.+?)[ \\t]*(?:#.*)?$`).exec(lines[l - 1]);
-      if (m !== null) return from(file, text, [{ expr: m[2], line: l }], e);
-      if (/^(?:async\s+)?def\s/.test(lines[l - 1].trimStart())) break;
+    for (let l = line - 1; l >= 1 && l >= line - LOCAL_LOOK_BACK; l--) {
+      const text = src.lines[l - 1];
+      const m = ASSIGNMENT.exec(text);
+      if (m !== null && m[1] !== '' && m[2] === e) {
+        const key = `${src.file}\0${l}\0${e}`;
+        if (reading.open.has(key)) return [];
+        reading.open.add(key);
+        const values = from(src, [{ expr: m[3], line: l, indented: true }], e);
+        reading.open.delete(key);
+        return values;
+      }
+      if (DEF_LINE.test(text)) break;
     }
-    const own = moduleAssignments(text, e);
-    if (own.length > 0) return from(file, text, own, e);
-    const imported = importedFrom(ctx, file, e);
-    const importedText = imported === null ? null : ctx.readText(imported.file);
-    return imported === null || importedText === null ? [] : from(imported.file, importedText, moduleAssignments(importedText, imported.name), imported.name);
+    return once(`${src.file}\0${e}`, () => {
+      const own = moduleAssignments(src, e);
+      if (own.length > 0) return from(src, own, e);
+      const imported = importedNameOrigin(ctx, src.file, e);
+      const holder = imported === null || imported.file === src.file ? null : sourceFile(ctx, imported.file);
+      return holder === null ? [] : from(holder, moduleAssignments(holder, imported!.name), imported!.name);
+    });
   }
   // mod.NAME: the module's constant, else what a repo file importing the module assigns to mod.NAME.
   const qualified = /^([A-Za-z_][\w.]*)\.([A-Za-z_]\w*)$/.exec(e);
-  const facts = ctx.facts(file);
+  const facts = ctx.facts(src.file);
   if (qualified === null || facts === undefined) return [];
-  const holder = boundModuleFile(ctx, file, facts, qualified[1], true);
-  if (holder === null) return [];
-  const holderText = ctx.readText(holder);
-  const own = holderText === null ? [] : moduleAssignments(holderText, qualified[2]);
-  if (own.length > 0) return from(holder, holderText!, own, qualified[2]);
-  const module = facts.imports.find((i) => i.syntax === 'import' && (i.alias ?? i.specifier) === qualified[1])?.specifier ?? qualified[1];
-  const out: Value[] = [];
-  for (const setter of importersByModule(ctx).get(module) ?? []) {
-    const setterText = setter === file ? text : ctx.readText(setter);
-    if (setterText === null || !setterText.includes(`${qualified[1]}.${qualified[2]}`)) continue;
-    out.push(...from(setter, setterText, anyAssignments(setterText, `${qualified[1]}.${qualified[2]}`), e));
-  }
-  return out.slice(0, MAX_VALUES);
+  return once(`${src.file}\0${e}`, () => {
+    const holderFile = boundModuleFile(ctx, src.file, facts, qualified[1], true);
+    const holder = holderFile === null ? null : sourceFile(ctx, holderFile);
+    if (holder === null) return [];
+    const own = moduleAssignments(holder, qualified[2]);
+    if (own.length > 0) return from(holder, own, qualified[2]);
+    const module = facts.imports.find((i) => i.syntax === 'import' && (i.alias ?? i.specifier) === qualified[1])?.specifier ?? qualified[1];
+    const out: Value[] = [];
+    for (const setterFile of importersByModule(ctx).get(module) ?? []) {
+      const setter = setterFile === src.file ? src : sourceFile(ctx, setterFile);
+      const assigned = setter?.assignments.get(e);
+      if (setter === null || assigned === undefined) continue;
+      out.push(...from(setter, assigned.slice(0, MAX_VALUES), e));
+      if (out.length >= MAX_VALUES) break;
+    }
+    return out.slice(0, MAX_VALUES);
+  });
 };
 
 /** The program expression of a spawn call: its first argument, or the first item of a literal argv list. */
@@ -165,36 +251,51 @@ const programOf = (first: string): string | null => {
   return arg;
 };
 
+/** Offsets where a name token starts: what is code, not a comment or a string. */
+const nameStarts = (text: string): Set<number> => {
+  const t = tokenize(text);
+  const out = new Set<number>();
+  for (let i = 0; i < t.count; i++) if (t.kind[i] === Kind.Name) out.add(t.start[i]);
+  return out;
+};
+
 export const collectSpawnedPaths = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   for (const file of sortedPaths(ctx.files)) {
     if (!file.endsWith('.py')) continue;
-    const root = TREE_TOP.exec(file)?.[1];
     // A tree kept as a fixture is no exception: the edge only carries the spawning module's own kind to the program.
-    if (root === undefined) continue;
+    const tree = inFilesystemTree(file, '/');
+    if (tree === null) continue;
     const facts = ctx.facts(file);
     if (facts === undefined || !facts.imports.some((i) => /^(?:subprocess|os|gi\.repository|gi|asyncio)$/.test(i.specifier) || i.specifier.startsWith('gi.repository'))) continue;
-    const text = ctx.readText(file);
+    const text = lookText(ctx, file);
     if (text === null || !SPAWN_WORDS.test(text)) continue;
     let starts: number[] | undefined;
+    let code: Set<number> | undefined;
+    let src: Source | undefined;
     let calls = 0;
     const seen = new Set<string>();
     for (const m of text.matchAll(SPAWN)) {
       if (++calls > MAX_CALLS) break;
       const args = callArguments(text, m.index + m[0].length - 1);
-      const program = args?.[0] === undefined ? null : programOf(args[0]);
+      const first = m[1] === undefined ? args?.[0] : args?.[1];
+      const program = first === undefined ? null : programOf(first);
       if (program === null || literalValue(program) !== null) continue;
+      if (!(code ??= nameStarts(text)).has(m.index)) continue;
+      // The spawning file's own source is not kept past its calls: only the files names lead to are (sourceFile).
+      src ??= sourceOf(text, file);
       const line = lineOfOffset((starts ??= lineStarts(text)), m.index);
-      for (const v of valuesOf(ctx, file, text, line, program, 0)) {
+      const reading: Reading = { left: MAX_LOOKUPS, open: new Set(), exhausted: false };
+      for (const v of valuesOf(ctx, reading, src, line, program, 0)) {
         // os.system's / spawn_command_line's string is a shell line: its program is the first word.
-        const path = v.value.trim().split(/\s+/)[0].replace(/\/{2,}/g, '/');
-        if (!path.startsWith('/') || path.split('/').some((s) => s === '..')) continue;
-        const target = `${root}${path.slice(1)}`;
-        if (!ctx.files.has(target) || target === file || seen.has(target)) continue;
+        const path = v.value.trim().split(/\s+/)[0];
+        if (!path.startsWith('/')) continue;
+        const target = inFilesystemTree(file, path)?.path;
+        if (target === undefined || !ctx.files.has(target) || target === file || seen.has(target)) continue;
         seen.add(target);
         const call = m[0].replace(/\s+/g, '').slice(0, -1);
         const how = v.how.length === 0 ? '' : ` (${v.how.join('; ')})`;
-        out.references.push({ from: file, target, targetKind: 'file', line, label: `run by ${call} in ${file}:${line}, whose program ${program} is ${path}${how}: this file in the filesystem tree ${root === '' ? 'at the repo root' : `at ${root}`}` });
+        out.references.push({ from: file, target, targetKind: 'file', line, label: `run by ${call} in ${file}:${line}, whose program ${program} is ${path}${how}: this file in the filesystem tree ${tree.tree === '' ? 'at the repo root' : `at ${tree.tree}`}` });
       }
     }
   }
@@ -208,7 +309,7 @@ const reader: FrameworkReader = {
   enabledBy: (ctx) => {
     for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
       const f = listed[at];
-      if (f.endsWith('.py') && TREE_TOP.test(f)) return `${f} lies in a filesystem tree`;
+      if (f.endsWith('.py') && inFilesystemTree(f, '/') !== null) return `${f} lies in a filesystem tree`;
     }
     return null;
   },

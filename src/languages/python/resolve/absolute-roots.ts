@@ -16,7 +16,7 @@
  */
 import type { FileFacts } from '../../../model/facts.js';
 import type { Manifests } from '../../../manifests/store.js';
-import { inFilesystemTree } from '../../../entries/apache-wsgi.js';
+import { inFilesystemTree } from '../../../util/filesystem-tree.js';
 import { dockerfileModel, isDockerfile } from '../../../entries/dockerfile.js';
 import { allFolders } from '../../../entries/support/deploy-dir.js';
 import { isExcluded, mapAbsoluteVia } from '../../../commandline/paths.js';
