@@ -78,7 +78,7 @@ interface Source {
 }
 
 const sourceOf = (text: string, file: string): Source => {
-  const lines = text.split('\n');
+  const lines = text.split(/\r\n?|\n/);
   const assignments = new Map<string, Assignment[]>();
   lines.forEach((l, k) => {
     const m = ASSIGNMENT.exec(l);
@@ -131,21 +131,29 @@ const importersByModule = perScan((ctx: FrameworkContext): Map<string, string[]>
   return out;
 });
 
-/** One spawn call's reading: its lookups left, the keys being read on the current chain, and whether the budget ran out. */
+/**
+ * One spawn call's reading: its lookups left, the keys being read on the current chain, and whether
+ * what is being read came out partial (the budget or the depth ran out, or a chain met itself): a
+ * partial value is not kept for the scan.
+ */
 interface Reading {
   left: number;
   open: Set<string>;
-  exhausted: boolean;
+  partial: boolean;
 }
 
 /** The string values `expr` may hold in `src` (read at 1-based `line`), through names, to literals. */
 const valuesOf = (ctx: FrameworkContext, reading: Reading, src: Source, line: number, expr: string, depth: number): Value[] => {
   const e = expr.trim().replace(/^\((.*)\)$/s, '$1').trim();
-  if (depth > MAX_DEPTH || e === '' || e.length > 400) return [];
+  if (e === '' || e.length > 400) return [];
+  if (depth > MAX_DEPTH) {
+    reading.partial = true;
+    return [];
+  }
   const literal = literalValue(e);
   if (literal !== null) return [{ value: literal, how: [] }];
   if (reading.left <= 0) {
-    reading.exhausted = true;
+    reading.partial = true;
     return [];
   }
   reading.left--;
@@ -171,14 +179,17 @@ const valuesOf = (ctx: FrameworkContext, reading: Reading, src: Source, line: nu
     const known = scanState(ctx).values;
     const hit = known.get(key);
     if (hit !== undefined) return hit;
-    if (reading.open.has(key)) return [];
+    if (reading.open.has(key)) {
+      reading.partial = true;
+      return [];
+    }
     reading.open.add(key);
-    const wasExhausted = reading.exhausted;
-    reading.exhausted = false;
+    const wasPartial = reading.partial;
+    reading.partial = false;
     const values = read();
     reading.open.delete(key);
-    if (!reading.exhausted) known.set(key, values);
-    reading.exhausted ||= wasExhausted;
+    if (!reading.partial) known.set(key, values);
+    reading.partial ||= wasPartial;
     return values;
   };
   const join = joinArguments(e, 0, true);
@@ -202,7 +213,10 @@ const valuesOf = (ctx: FrameworkContext, reading: Reading, src: Source, line: nu
       const m = ASSIGNMENT.exec(text);
       if (m !== null && m[1] !== '' && m[2] === e) {
         const key = `${src.file}\0${l}\0${e}`;
-        if (reading.open.has(key)) return [];
+        if (reading.open.has(key)) {
+          reading.partial = true;
+          return [];
+        }
         reading.open.add(key);
         const values = from(src, [{ expr: m[3], line: l, indented: true }], e);
         reading.open.delete(key);
@@ -268,8 +282,10 @@ export const collectSpawnedPaths = (ctx: FrameworkContext): FrameworkOutput => {
     if (tree === null) continue;
     const facts = ctx.facts(file);
     if (facts === undefined || !facts.imports.some((i) => /^(?:subprocess|os|gi\.repository|gi|asyncio)$/.test(i.specifier) || i.specifier.startsWith('gi.repository'))) continue;
-    const text = lookText(ctx, file);
-    if (text === null || !SPAWN_WORDS.test(text)) continue;
+    const read = lookText(ctx, file);
+    if (read === null || !SPAWN_WORDS.test(read)) continue;
+    // The tokenizer reads CRLF as LF: offsets are compared in the text it reads.
+    const text = read.includes('\r') ? read.replace(/\r\n?/g, '\n') : read;
     let starts: number[] | undefined;
     let code: Set<number> | undefined;
     let src: Source | undefined;
@@ -285,7 +301,7 @@ export const collectSpawnedPaths = (ctx: FrameworkContext): FrameworkOutput => {
       // The spawning file's own source is not kept past its calls: only the files names lead to are (sourceFile).
       src ??= sourceOf(text, file);
       const line = lineOfOffset((starts ??= lineStarts(text)), m.index);
-      const reading: Reading = { left: MAX_LOOKUPS, open: new Set(), exhausted: false };
+      const reading: Reading = { left: MAX_LOOKUPS, open: new Set(), partial: false };
       for (const v of valuesOf(ctx, reading, src, line, program, 0)) {
         // os.system's / spawn_command_line's string is a shell line: its program is the first word.
         const path = v.value.trim().split(/\s+/)[0];
