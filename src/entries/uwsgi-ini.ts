@@ -8,7 +8,7 @@
  * absolute paths of that tree (`wsgi-file = /usr/share/aodh-common/app.wsgi`): the tree's root is
  * `/` (support/filesystem-root.ts). Configs under tests, fixtures, examples or docs install nothing.
  */
-import { inFilesystemTree } from './apache-wsgi.js';
+import { inFilesystemTree } from '../util/filesystem-tree.js';
 import { filesystemRoot, installsNothing } from './support/filesystem-root.js';
 import { addCommand } from './support/inputs.js';
 import { quoteWord } from '../commandline/render.js';
