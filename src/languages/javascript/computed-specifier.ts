@@ -55,11 +55,14 @@ export interface ComputedPattern {
   exclude?: string[];
 }
 
-/** What Node's resolution of `./name` reaches in a folder: a module file, or a direct subfolder's index. */
-const CODE_EXTENSIONS = '{js,cjs,mjs,jsx,ts,cts,mts,tsx,json}';
+/** The extensions Node's resolution (or a bundler's) completes `./name` with. */
+const CODE_EXTENSION_LIST = ['js', 'cjs', 'mjs', 'jsx', 'ts', 'cts', 'mts', 'tsx', 'json'] as const;
 
-/** The extensions a specifier may end with that Node (or a bundler) loads without completing it. */
-const NODE_EXTENSION = /\.(?:js|cjs|mjs|jsx|ts|cts|mts|tsx|json|node)$/i;
+/** What Node's resolution of `./name` reaches in a folder: a module file, or a direct subfolder's index. */
+const CODE_EXTENSIONS = `{${CODE_EXTENSION_LIST.join(',')}}`;
+
+/** The extensions a specifier may end with that Node (or a bundler) loads without completing it: those, and a native addon's `.node`. */
+const NODE_EXTENSION = new RegExp(`\\.(?:${[...CODE_EXTENSION_LIST, 'node'].join('|')})$`, 'i');
 
 export const OWN_FOLDER: ComputedPattern = {
   target: `./{*,*/index}.${CODE_EXTENSIONS}`,
