@@ -13,10 +13,14 @@
  * repository is a folder whose `migrate.cfg` has a `[db_settings]` section with a `repository_id`,
  * and `migrate.versioning`'s upgrade imports each numbered script of its versions/ by path
  * (keystone: `migrate_repository.Repository(abs_path)`, then `migrate_api.upgrade(engine,
- * repository)`). Its scripts and package files are reached from code that calls the upgrade of
+ * repository)`): its `Collection` lists versions/ and takes the files whose names start with three or
+ * more digits, nothing else. Those scripts are reached from code that calls the upgrade of
  * `migrate.versioning.api` (or oslo.db's `migration.db_sync`, which runs it), from a `migrate
- * upgrade` command line, and are an operator's tool otherwise; the repository's own manage.py is a
- * script run by hand and is left to what says so.
+ * upgrade` command line, and are an operator's tool otherwise. The `__init__.py` of the repository
+ * folder and of its versions/ go with them: the upgrade never imports them, but they make the
+ * repository a package folder, which is how it is shipped (setuptools' find_packages takes only
+ * folders with one) and found at run time. Any other file of the repository (its manage.py shell, a
+ * helper) is left to what else says so.
  */
 import { perScan } from '../per-scan.js';
 import { listedPaths } from '../../util/file-index.js';
@@ -26,6 +30,7 @@ import { emptyFrameworkOutput } from '../types.js';
 import { allUnder, filesByFolder } from './python-files.js';
 import { CONFIGPARSER_DIALECT, parseIni, type IniEntry } from '../../manifests/ini.js';
 import { lineAt } from '../../util/lines.js';
+import { boundModule } from './package-paths.js';
 import type { ImportFact } from '../../model/facts.js';
 
 interface Environment {
@@ -39,49 +44,65 @@ interface Environment {
 }
 
 const UPGRADE_COMMAND = /\b(?:alembic\b[^|;&]*\b(?:upgrade|downgrade|stamp)\b|flask\b[^|;&]*\bdb\s+(?:upgrade|downgrade|stamp)\b)/;
-const UPGRADE_CODE = /\b(?:command\.(?:upgrade|downgrade)|flask_migrate\b[\s\S]{0,200}\bupgrade)\s*\(/;
 /** sqlalchemy-migrate's command line: `migrate upgrade URL REPOSITORY` (its shell is the `migrate` program). */
 const MIGRATE_COMMAND = /(?:^|[\s/])migrate[ \t]+(?:upgrade|downgrade)\b/;
 
 /**
- * The modules whose upgrade runs each tool's scripts, and the functions of theirs that do. A file
- * that imports one is searched for a call through the name it gave it: `from alembic import command
- * as alembic_api` → `alembic_api.upgrade(`, `from migrate.versioning.api import upgrade` → `upgrade(`.
+ * The functions that run each tool's upgrade, by their dotted names. A call is read through the names
+ * the file's imports gave (`from alembic import command as alembic_api` → `alembic_api.upgrade(`,
+ * `from flask_migrate import upgrade` → `upgrade(`, `import alembic.command` →
+ * `alembic.command.upgrade(`).
  */
-const UPGRADE_MODULES: { tool: Environment['tool']; module: string; calls: readonly string[] }[] = [
-  { tool: 'alembic', module: 'alembic.command', calls: ['upgrade', 'downgrade'] },
-  { tool: 'migrate', module: 'migrate.versioning.api', calls: ['upgrade', 'downgrade'] },
-  { tool: 'migrate', module: 'oslo_db.sqlalchemy.migration', calls: ['db_sync'] },
-];
+const UPGRADE_FUNCTIONS: ReadonlyMap<string, Environment['tool']> = new Map([
+  ...['upgrade', 'downgrade'].map((c) => [`alembic.command.${c}`, 'alembic'] as const),
+  ...['upgrade', 'downgrade'].map((c) => [`flask_migrate.${c}`, 'alembic'] as const),
+  ...['upgrade', 'downgrade'].map((c) => [`migrate.versioning.api.${c}`, 'migrate'] as const),
+  ['oslo_db.sqlalchemy.migration.db_sync', 'migrate'] as const,
+]);
+
+/** A call whose last name is one of that table's (`x.y.upgrade(`, `db_sync(`), with the dotted name called. */
+const UPGRADE_CALL = new RegExp(String.raw`(?<![\w.])((?:[A-Za-z_]\w*\.)*(?:${[...new Set([...UPGRADE_FUNCTIONS.keys()].map((f) => f.slice(f.lastIndexOf('.') + 1)))].join('|')}))\s*\(`, 'g');
+
+/** The top-level packages of that table: a file that imports none of them (or below them) calls none of its functions. */
+const UPGRADE_PACKAGES: ReadonlySet<string> = new Set([...UPGRADE_FUNCTIONS.keys()].map((f) => f.split('.')[0]));
 
 /** A repository of sqlalchemy-migrate: its migrate.cfg's `[db_settings]` section and `repository_id` key. */
 const DB_SETTINGS = /^[ \t]*\[db_settings\][ \t]*\r?$/m;
 const REPOSITORY_ID = /^[ \t]*repository_id[ \t]*[=:]/m;
 
 /**
- * The calls in `text` that run a `tool`'s upgrade through the names `imports` gave its modules, with
- * the line of the first one, or null.
+ * The line of the first call in `text` that runs a `tool`'s upgrade, read through the names `imports`
+ * bound (package-paths' boundModule: the first name of the call stands for the module it was bound
+ * to), or null.
  */
-const apiCallLine = (tool: Environment['tool'], imports: readonly ImportFact[], text: string): number | null => {
-  const callees: string[] = [];
-  for (const { module, calls, tool: t } of UPGRADE_MODULES) {
-    if (t !== tool) continue;
-    const dot = module.lastIndexOf('.');
-    const parent = module.slice(0, dot);
-    const leaf = module.slice(dot + 1);
-    for (const i of imports) {
-      // `import alembic.command [as x]`
-      if (i.specifier === module && i.syntax === 'import') callees.push(...calls.map((c) => `${i.alias ?? module}.${c}`));
-      // `from alembic import command [as x]`
-      if (i.specifier === parent && i.syntax === 'from') for (const n of i.names) if (n.name === leaf) callees.push(...calls.map((c) => `${n.alias ?? leaf}.${c}`));
-      // `from alembic.command import upgrade [as x]`
-      if (i.specifier === module && i.syntax === 'from') for (const n of i.names) if (calls.includes(n.name)) callees.push(n.alias ?? n.name);
+const upgradeCallLine = (tool: Environment['tool'], imports: readonly ImportFact[], text: string): number | null => {
+  for (const m of text.matchAll(UPGRADE_CALL)) {
+    const dot = m[1].indexOf('.');
+    const head = dot < 0 ? m[1] : m[1].slice(0, dot);
+    if (UPGRADE_FUNCTIONS.get(boundModule(head, imports) + (dot < 0 ? '' : m[1].slice(dot))) === tool) return lineAt(text, m.index!);
+  }
+  return null;
+};
+
+/**
+ * The files that run each tool's upgrade, with the line: a command they run (`alembic upgrade head`
+ * in a subprocess call) or a call of the upgrade's functions. Found once for every environment.
+ */
+const upgradeCallers = (ctx: FrameworkContext): Map<Environment['tool'], { path: string; line: number }[]> => {
+  const out = new Map<Environment['tool'], { path: string; line: number }[]>([['alembic', []], ['migrate', []]]);
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const path = listed[at];
+    const facts = ctx.facts(path);
+    if (!facts || !path.endsWith('.py')) continue;
+    const imports = facts.imports.some((i) => UPGRADE_PACKAGES.has(i.specifier.split('.')[0]));
+    const text = imports ? ctx.readText(path) : null;
+    for (const [tool, callers] of out) {
+      const command = tool === 'migrate' ? MIGRATE_COMMAND : UPGRADE_COMMAND;
+      const line = facts.commands.find((c) => command.test(c.command))?.line ?? (text === null ? null : upgradeCallLine(tool, facts.imports, text));
+      if (line !== null) callers.push({ path, line });
     }
   }
-  if (callees.length === 0) return null;
-  const escaped = callees.map((c) => c.replace(/\./g, '\\.'));
-  const call = new RegExp(`(?<![\\w.])(?:${escaped.join('|')})\\s*\\(`).exec(text);
-  return call === null ? null : lineAt(text, call.index);
+  return out;
 };
 
 /** An INI-style config that may hold an `[alembic]` section (mailman's `mailman/config/alembic.cfg`). */
@@ -164,13 +185,30 @@ const environments = (ctx: FrameworkContext): Environment[] => {
   return out;
 };
 
+/** What sqlalchemy-migrate's Collection takes from a repository's versions/ folder: names that start with three or more digits. */
+const NUMBERED_SCRIPT = /^\d{3,}.*\.py$/;
+
+/**
+ * A sqlalchemy-migrate repository's files that the upgrade needs: the numbered scripts directly in
+ * its versions/ (imported by path), and the `__init__.py` of the repository folder and of versions/
+ * (never imported by the upgrade, but what makes the repository a package folder that is shipped).
+ */
+const migrateScripts = (byFolder: ReadonlyMap<string, readonly string[]>, dir: string): string[] => {
+  const versions = dir === '' ? 'versions' : `${dir}/versions`;
+  const scripts = (byFolder.get(versions) ?? []).filter((f) => NUMBERED_SCRIPT.test(f.slice(versions.length + 1)));
+  if (scripts.length === 0) return [];
+  const inits = [[dir, dir === '' ? '__init__.py' : `${dir}/__init__.py`], [versions, `${versions}/__init__.py`]].filter(([folder, init]) => (byFolder.get(folder) ?? []).includes(init)).map(([, init]) => init);
+  return [...inits, ...scripts].sort();
+};
+
 export const collectAlembic = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   const byFolder = filesByFolder(ctx.files);
-  for (const env of environments(ctx)) {
+  const envs = environments(ctx);
+  const callers = envs.length === 0 ? null : upgradeCallers(ctx);
+  for (const env of envs) {
     const migrate = env.tool === 'migrate';
-    // A sqlalchemy-migrate repository's manage.py is its shell, run by hand, not a script the upgrade imports.
-    const files = allUnder(byFolder, env.dir).filter((f) => f.endsWith('.py') && !(migrate && f === `${env.dir}/manage.py`));
+    const files = migrate ? migrateScripts(byFolder, env.dir) : allUnder(byFolder, env.dir).filter((f) => f.endsWith('.py'));
     if (files.length === 0) continue;
     const what = migrate ? `the sqlalchemy-migrate repository ${env.dir} (${env.how})` : `the Alembic environment ${env.dir} (${env.how})`;
     const command = migrate ? MIGRATE_COMMAND : UPGRADE_COMMAND;
@@ -178,18 +216,8 @@ export const collectAlembic = (ctx: FrameworkContext): FrameworkOutput => {
       if (!command.test(c.command)) continue;
       for (const file of files) out.entries.push({ source: c.source, target: file, targetKind: 'file', kind: c.kind, ...(c.line ? { line: c.line } : {}), evidence: `${c.evidence}: ${c.command.trim().replace(/\s+/g, ' ')} → ${what}` });
     }
-    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-      const path = listed[at];
-      const facts = ctx.facts(path);
-      if (!facts || !path.endsWith('.py') || files.includes(path)) continue;
-      const fromCode = facts.commands.find((c) => command.test(c.command));
-      const usesApi = migrate
-        ? facts.imports.some((i) => i.specifier.startsWith('migrate.versioning') || i.specifier.startsWith('oslo_db.sqlalchemy'))
-        : facts.imports.some((i) => i.specifier === 'alembic' || i.specifier === 'alembic.command' || i.specifier === 'flask_migrate');
-      const text = !fromCode && usesApi ? ctx.readText(path) : null;
-      const match = text === null || migrate ? null : UPGRADE_CODE.exec(text);
-      const line = fromCode ? fromCode.line : match ? lineAt(text!, match.index) : text === null ? null : apiCallLine(env.tool, facts.imports, text);
-      if (line === null) continue;
+    for (const { path, line } of callers!.get(env.tool)!) {
+      if (files.includes(path)) continue;
       for (const file of files) out.references.push({ from: path, target: file, targetKind: 'file', line, label: `upgrade run by ${path}:${line}: ${what}` });
     }
     const runner = migrate ? "sqlalchemy-migrate's upgrade" : 'alembic upgrade';
