@@ -60,8 +60,8 @@ const UPGRADE_FUNCTIONS: ReadonlyMap<string, Environment['tool']> = new Map([
   ['oslo_db.sqlalchemy.migration.db_sync', 'migrate'] as const,
 ]);
 
-/** A call whose last name is one of that table's (`x.y.upgrade(`, `db_sync(`), with the dotted name called. */
-const UPGRADE_CALL = new RegExp(String.raw`(?<![\w.])((?:[A-Za-z_]\w*\.)*(?:${[...new Set([...UPGRADE_FUNCTIONS.keys()].map((f) => f.slice(f.lastIndexOf('.') + 1)))].join('|')}))\s*\(`, 'g');
+/** A call of a dotted name (`x.y.upgrade(`, `db_upgrade(`): looked up in that table once its first name is read through the file's imports. */
+const CALL = /(?<![\w.])((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\s*\(/g;
 
 /** The top-level packages of that table: a file that imports none of them (or below them) calls none of its functions. */
 const UPGRADE_PACKAGES: ReadonlySet<string> = new Set([...UPGRADE_FUNCTIONS.keys()].map((f) => f.split('.')[0]));
@@ -76,7 +76,7 @@ const REPOSITORY_ID = /^[ \t]*repository_id[ \t]*[=:]/m;
  * to), or null.
  */
 const upgradeCallLine = (tool: Environment['tool'], imports: readonly ImportFact[], text: string): number | null => {
-  for (const m of text.matchAll(UPGRADE_CALL)) {
+  for (const m of text.matchAll(CALL)) {
     const dot = m[1].indexOf('.');
     const head = dot < 0 ? m[1] : m[1].slice(0, dot);
     if (UPGRADE_FUNCTIONS.get(boundModule(head, imports) + (dot < 0 ? '' : m[1].slice(dot))) === tool) return lineAt(text, m.index!);
@@ -212,16 +212,18 @@ export const collectAlembic = (ctx: FrameworkContext): FrameworkOutput => {
     if (files.length === 0) continue;
     const what = migrate ? `the sqlalchemy-migrate repository ${env.dir} (${env.how})` : `the Alembic environment ${env.dir} (${env.how})`;
     const command = migrate ? MIGRATE_COMMAND : UPGRADE_COMMAND;
+    // A repository's __init__.py is not imported by the upgrade: say why it goes with the scripts.
+    const whatFor = (file: string): string => (migrate && file.endsWith('__init__.py') ? `${what}, whose package folder this __init__.py makes (shipped with the package; the upgrade imports only the numbered scripts, by path)` : what);
     for (const c of ctx.commands) {
       if (!command.test(c.command)) continue;
-      for (const file of files) out.entries.push({ source: c.source, target: file, targetKind: 'file', kind: c.kind, ...(c.line ? { line: c.line } : {}), evidence: `${c.evidence}: ${c.command.trim().replace(/\s+/g, ' ')} → ${what}` });
+      for (const file of files) out.entries.push({ source: c.source, target: file, targetKind: 'file', kind: c.kind, ...(c.line ? { line: c.line } : {}), evidence: `${c.evidence}: ${c.command.trim().replace(/\s+/g, ' ')} → ${whatFor(file)}` });
     }
     for (const { path, line } of callers!.get(env.tool)!) {
       if (files.includes(path)) continue;
-      for (const file of files) out.references.push({ from: path, target: file, targetKind: 'file', line, label: `upgrade run by ${path}:${line}: ${what}` });
+      for (const file of files) out.references.push({ from: path, target: file, targetKind: 'file', line, label: `upgrade run by ${path}:${line}: ${whatFor(file)}` });
     }
     const runner = migrate ? "sqlalchemy-migrate's upgrade" : 'alembic upgrade';
-    for (const file of files) out.entries.push({ source: env.source, target: file, targetKind: 'file', kind: 'tooling', line: env.line, evidence: `${what}, run by ${runner}` });
+    for (const file of files) out.entries.push({ source: env.source, target: file, targetKind: 'file', kind: 'tooling', line: env.line, evidence: `${whatFor(file)}, run by ${runner}` });
   }
   return out;
 };
