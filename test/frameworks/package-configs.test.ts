@@ -50,3 +50,25 @@ test('package-configs: a ZCML file read by two modules is parsed once, and censu
   const warnings = audit.warnings.filter((w) => w.id === 'python/zcml-unreadable');
   assert.deepEqual(warnings.map((w) => [w.location?.file, w.location?.line]), [['pkg/config/broken.zcml', 2]]);
 });
+
+test('package-configs: a __file__ path whose call is split over lines is read from the line that opens it, no further than a few lines up', async () => {
+  const read = (name: string, above: number): string =>
+    `import os\n\n\ndef load():\n    path = os.path.abspath(\n${'\n'.repeat(above)}        os.path.join(\n            os.path.dirname(__file__), "${name}"))\n    return open(path).read()\n\n\nif __name__ == "__main__":\n    load()\n`;
+  const { dir } = writeScanTree('census-split-path-', [
+    ['pkg/__init__.py', 'python', ''],
+    ['pkg/api/__init__.py', 'python', ''],
+    ['pkg/api/app.py', 'python', read('settings.ini', 0)],
+    ['pkg/api/settings.ini', null, '[main]\nroot = pkg.api.root.Root\n'],
+    ['pkg/api/root.py', 'python', 'class Root:\n    pass\n'],
+    // Blank lines between the opening call and the rest: too far up to be read as one statement.
+    ['pkg/far/__init__.py', 'python', ''],
+    ['pkg/far/app.py', 'python', read('far.ini', 4)],
+    ['pkg/far/far.ini', null, '[main]\nroot = pkg.far.root.Root\n'],
+    ['pkg/far/root.py', 'python', 'class Root:\n    pass\n'],
+  ]);
+  const { audit } = await scanDir(dir);
+  const root = audit.files.find((f) => f.path === 'pkg/api/root.py')!;
+  assert.equal(root.verdict, 'manual');
+  assert.ok((root.evidence ?? []).some((e) => e.includes('read by pkg/api/app.py:7 (a path built from __file__)')), (root.evidence ?? []).join('\n'));
+  assert.equal(audit.files.find((f) => f.path === 'pkg/far/root.py')!.verdict, 'dead');
+});

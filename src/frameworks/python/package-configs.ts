@@ -19,7 +19,7 @@ import { lineAt } from '../../util/lines.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { warning } from '../../util/diagnostics.js';
 import { pathVariables } from '../../languages/python/sys-path.js';
-import { boundModule, fileAnchoredPath, MAX_FILE_PATHS_TRIED, MAX_PATH_LINE, packageDir, resourceReads } from './package-paths.js';
+import { boundModule, fileAnchoredPath, MAX_FILE_PATHS_TRIED, MAX_PATH_LINE, packageDir, resourceReads, spannedPathLine } from './package-paths.js';
 import { topPackageFolder } from './python-files.js';
 
 const CONFIG = /\.(?:cfg|ini|conf|zcml)$/;
@@ -180,9 +180,12 @@ const readsIn = (ctx: FrameworkContext, path: string, text: string, configs: Rea
           const lineStart = text.lastIndexOf('\n', i) + 1;
           const lineEnd = text.indexOf('\n', i) === -1 ? text.length : text.indexOf('\n', i);
           const line = text.slice(lineStart, lineEnd);
-          if (line.length > MAX_PATH_LINE) continue;
           vars ??= pathVariables(text, path);
-          add(fileAnchoredPath(line, i - lineStart, i - lineStart + literal.length, path, vars, (p) => configs.has(p)), i, `a path built from __file__`);
+          const accept = (p: string): boolean => configs.has(p);
+          const own = line.length > MAX_PATH_LINE ? null : fileAnchoredPath(line, i - lineStart, i - lineStart + literal.length, path, vars, accept);
+          // A call split over lines: read from the line that opens its brackets.
+          const spanned = own === null ? spannedPathLine(text, i, literal.length) : null;
+          add(own ?? (spanned === null ? null : fileAnchoredPath(spanned.line, spanned.at, spanned.at + literal.length, path, vars, accept)), i, `a path built from __file__`);
         }
       }
     }

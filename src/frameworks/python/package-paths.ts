@@ -112,6 +112,34 @@ export const fileAnchoredPath = (line: string, litStart: number, litEnd: number,
   return null;
 };
 
+/** How many lines above a literal's own a `__file__` path split over lines is read from. */
+export const MAX_PATH_LINES_ABOVE = 3;
+
+/**
+ * The text a `__file__` path ending with the literal at [at, at + length) of `text` is built on when
+ * its brackets open on lines above (aodh: `os.path.join(\n    os.path.dirname(__file__), "api-paste.ini"))`):
+ * the lines from the one that opens every bracket closed right after the literal (at most
+ * MAX_PATH_LINES_ABOVE up) to the literal's own, joined with spaces, and the literal's offset in it.
+ * Null when the literal's own line already opens them, or the text would pass MAX_PATH_LINE.
+ */
+export const spannedPathLine = (text: string, at: number, length: number): { line: string; at: number } | null => {
+  const lineEnd = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at);
+  const closers = (/^\s*(?:\)\s*)*/.exec(text.slice(at + length, lineEnd))![0].match(/\)/g) ?? []).length;
+  const depth = (from: number): number => {
+    let d = 0;
+    for (let k = from; k < at; k++) d += text[k] === '(' ? 1 : text[k] === ')' ? -1 : 0;
+    return d;
+  };
+  let start = text.lastIndexOf('\n', at - 1) + 1;
+  if (depth(start) >= closers) return null;
+  for (let up = 0; up < MAX_PATH_LINES_ABOVE && start > 0; up++) {
+    start = text.lastIndexOf('\n', start - 2) + 1;
+    if (lineEnd - start > MAX_PATH_LINE) return null;
+    if (depth(start) >= closers) return { line: text.slice(start, lineEnd).replace(/\r?\n/g, (m) => ' '.repeat(m.length)), at: at - start };
+  }
+  return null;
+};
+
 /**
  * A source file's text for a one-off look: the stored text when a stage read it, else read from disk
  * and not kept (the store would otherwise hold every Python file of the repo to the end of the scan).
