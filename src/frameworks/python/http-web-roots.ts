@@ -9,14 +9,17 @@
  * A module that imports the standard library's HTTP server (`http.server`, Python 2's
  * `BaseHTTPServer`/`SimpleHTTPServer`/`CGIHTTPServer`) and defines a request handler class (a
  * base whose name ends in `HTTPRequestHandler`: `BaseHTTPRequestHandler`, `SimpleHTTPRequestHandler`,
- * `CGIHTTPRequestHandler`) or makes a `SimpleHTTPRequestHandler` with a `directory=` serves each
- * absolute folder it spells as a string literal that lies in the filesystem tree the module is part
- * of (its path up to its first FHS folder, as entries/apache-wsgi.ts places a config's script: the
- * tree's `usr/…` below the repo's root, as a Debian package unpacks) and holds an HTML page. Each page and script (`.html`, `.htm`, `.js`,
- * `.mjs`) below the folder is a reference from the module, with the literal's line: a page is then
- * reached from the server, and html-pages' `<script src>` references take its kind. An absolute
- * folder outside such a tree is the machine's, and a relative one depends on where the process
- * starts: neither is followed.
+ * `CGIHTTPRequestHandler`) or makes a `SimpleHTTPRequestHandler` with a `directory=` serves its web
+ * root: the absolute folder it gives as `web_root=`/`directory=` (a keyword argument or an
+ * assignment), or an absolute folder it spells as a string literal that holds an `index.html` of its
+ * own (a server's `/usr/share` data-dirs list names no web root). The folder must lie in the
+ * filesystem tree the module is part of (its path up to its first FHS folder, as
+ * util/filesystem-tree.ts places one for apache-wsgi: the tree's `usr/…` below the repo's root, as a
+ * Debian package unpacks). Each page (`.html`, `.htm`) below the folder is a reference from the
+ * module, with the literal's line: a page is then reached from the server, and html-pages'
+ * `<script src>` references carry the scripts the pages name (a script no page names is not
+ * followed). An absolute folder outside such a tree is the machine's, and a relative one depends on
+ * where the process starts: neither is followed.
  */
 import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
@@ -30,11 +33,12 @@ const HANDLER = /^[ \t]*class\s+\w+\s*\([^)]*\b\w*HTTPRequestHandler\b[^)]*\)\s*
 /** An absolute folder as a string literal: `"/usr/share/xpra/www/"`. */
 const ABSOLUTE = /(['"])(\/(?:[\w.+-]+\/)*[\w.+-]+\/?)\1/g;
 const PAGE = /\.html?$/;
-const SERVED = /\.(?:html?|m?js)$/;
-/** The standard library's HTTP server modules (Python 3, and Python 2's names). */
+/** The literal is the value of `web_root=` / `directory=` (a keyword argument or an assignment, `self.web_root = "…"`). */
+const ROOT_SETTING = /\b(?:web_root|directory)\s*=\s*$/;
 /** Where an absolute folder lies in the filesystem tree `file` is part of, or null (no such tree, or it leaves it). */
 const placedInTree = (file: string, absolute: string): string | null => inFilesystemTree(file, absolute)?.path ?? null;
 
+/** The standard library's HTTP server modules (Python 3, and Python 2's names). */
 const HTTP_SERVER = new Set(['http.server', 'BaseHTTPServer', 'SimpleHTTPServer', 'CGIHTTPServer']);
 
 const importsHttpServer = (ctx: FrameworkContext, file: string): boolean => ctx.facts(file)?.imports.some((i) => HTTP_SERVER.has(i.specifier)) ?? false;
@@ -51,13 +55,15 @@ export const webRootLoads = perScan((ctx: FrameworkContext): LabelledReference[]
     for (const m of text.matchAll(ABSOLUTE)) {
       const placed = placedInTree(file, m[2].replace(/\/+$/, ''));
       if (placed === null || placed === '' || done.has(placed)) continue;
+      const setting = ROOT_SETTING.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0));
+      if (!setting && !ctx.files.has(`${placed}/index.html`) && !ctx.files.has(`${placed}/index.htm`)) continue;
       const below = pathsWithPrefix(ctx.files, `${placed}/`);
       if (!below.some((p) => PAGE.test(p))) continue;
       done.add(placed);
       const line = lineAt(text, m.index ?? 0);
       const handlerLine = lineAt(text, handler.index);
       for (const target of below) {
-        if (!SERVED.test(target) || target.includes('/node_modules/')) continue;
+        if (!PAGE.test(target) || target.includes('/node_modules/')) continue;
         out.push({
           from: file,
           target,
