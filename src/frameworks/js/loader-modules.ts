@@ -10,10 +10,16 @@
  * between its links) and a plain config's `resolveLoader: { modules: [ … ] }`, each folder
  * anchored as folder-expr.ts reads one (`__dirname`, `path.resolve(__dirname, 'x')`, a const
  * holding one); `'node_modules'` and other bare names are looked up from wherever the build runs
- * and are not followed. Each code file directly in the folder (`name.js`) or its `name/index.js`
- * is a loader webpack may load by name: a reference from the file, with the call's line.
+ * and are not followed. A file directly in the folder (`name.js`) or its `name/index.js` is a
+ * loader webpack loads by name when the package asks for that name: another code file of the
+ * package spells it as a loader string (`'name'`, `'name?opts'`, `'name!…'`, `…!name`, as a rule's
+ * `loader:`/`use:` or webpack-chain's `.use('name')` does). It is then a reference from the file
+ * that puts the folder on the search path, with the call's line. A file no one asks for is not
+ * followed, and a `.ts` file never is (webpack looks a loader up with `.js` only).
  */
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
+import { basename, dirname } from '../../util/path.js';
+import { escapeRegExp } from '../../util/regexp.js';
 import { lineAt } from '../../util/lines.js';
 import { explainedFolderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { balancedText } from '../../languages/javascript/js-text.js';
@@ -27,7 +33,20 @@ const CHAIN = /\bresolveLoader\s*\.\s*modules\s*\.\s*(prepend|add)\s*\(/g;
 /** A plain config: `resolveLoader: { … modules: [ … ] … }`. */
 const PLAIN = /\bresolveLoader\s*:\s*\{/g;
 const MODULES = /\bmodules\s*:\s*\[/;
-const CODE = /\.[cm]?[jt]s$/;
+/** What webpack finds by a loader's name: `name.js` in the folder (resolveLoader's extensions are `.js` alone). */
+const LOADER_FILE = /\.js$/;
+const PACKAGE_CODE = /\.[cm]?[jt]sx?$/;
+
+/** Whether a code file of the package at `pkgDir` (other than `self`) spells `name` as a loader string: `'name'`, `'name?…'`, `'name!…'`, `'…!name'`. */
+const spellsLoader = (ctx: FrameworkContext, pkgDir: string, name: string, self: string): boolean => {
+  const spelled = new RegExp(`(?:['"\`]|!)${escapeRegExp(name)}(?:['"\`?!])`);
+  for (const file of pathsWithPrefix(ctx.files, pkgDir === '' ? '' : `${pkgDir}/`)) {
+    if (file === self || !PACKAGE_CODE.test(file) || file.includes('node_modules/')) continue;
+    const text = ctx.readText(file);
+    if (text !== null && text.includes(name) && spelled.test(text)) return true;
+  }
+  return false;
+};
 
 export const loaderModuleLoads = perScan((ctx: FrameworkContext): LabelledReference[] => {
   const out: LabelledReference[] = [];
@@ -51,13 +70,19 @@ export const loaderModuleLoads = perScan((ctx: FrameworkContext): LabelledRefere
       const folder = explainedFolderOf(f.expr, file, text)?.folder;
       if (folder === undefined) continue;
       const line = lineAt(text, f.index);
-      for (const target of pathsInDir(ctx.files, folder)) {
-        if (!CODE.test(target) || target === file) continue;
-        out.push({ from: file, target, line, label: `a loader webpack finds by name: ${file}:${line} puts ${folder || '.'}/ on its loader search path (${f.how})` });
-      }
+      const manifest = ctx.manifests.nearest(dirname(file), 'package.json');
+      const pkgDir = manifest === null ? '' : dirname(manifest);
+      const label = `a loader webpack finds by name: ${file}:${line} puts ${folder || '.'}/ on its loader search path (${f.how})`;
       const prefix = folder === '' ? '' : `${folder}/`;
+      const candidates: { target: string; name: string }[] = [];
+      for (const target of pathsInDir(ctx.files, folder)) {
+        if (LOADER_FILE.test(target) && target !== file) candidates.push({ target, name: basename(target).slice(0, -'.js'.length) });
+      }
       for (const target of pathsWithPrefix(ctx.files, prefix)) {
-        if (/^[^/]+\/index\.[cm]?js$/.test(target.slice(prefix.length))) out.push({ from: file, target, line, label: `a loader webpack finds by name: ${file}:${line} puts ${folder || '.'}/ on its loader search path (${f.how})` });
+        if (/^[^/]+\/index\.js$/.test(target.slice(prefix.length))) candidates.push({ target, name: target.slice(prefix.length).split('/')[0] });
+      }
+      for (const c of candidates) {
+        if (spellsLoader(ctx, pkgDir, c.name, c.target)) out.push({ from: file, target: c.target, line, label: `${label}, and the package asks for '${c.name}'` });
       }
     }
   }
