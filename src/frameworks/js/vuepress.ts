@@ -100,11 +100,14 @@ const collectThemePackage = (ctx: FrameworkContext, pkg: JsPackage, out: Framewo
 
 /** `path.join(__dirname, 'docs.fallback')`: a folder spelled from a module's own, whole. */
 const OWN_FOLDER_JOIN = new RegExp(String.raw`\b(?:path\s*\.\s*)?(?:join|resolve)\(\s*__dirname\s*(?:,\s*${LITERAL}\s*)+\)`, 'g');
+/** The join is a source folder's value: `this.sourceDir = this.options.sourceDir || ` / `sourceDir: ` just before it, in the same statement. */
+const SOURCE_DIR_VALUE = /\bsourceDir\s*[:=](?!=)[^;\n]*$/;
 
 /**
- * The code file of the site's package that names the site's source folder from its own folder, as
- * VuePress's App names its fallback docs: `this.sourceDir = this.options.sourceDir ||
- * path.join(__dirname, 'docs.fallback')`. The site is then that program's, not a site a command builds.
+ * The code file of the site's package that sets the site's folder as a `sourceDir` from its own
+ * folder, as VuePress's App names its fallback docs: `this.sourceDir = this.options.sourceDir ||
+ * path.join(__dirname, 'docs.fallback')`. The site is then that program's, not a site a command
+ * builds. A join that is no `sourceDir` (a script that lists the docs folder) hands VuePress nothing.
  */
 const sourceDirLoader = (ctx: FrameworkContext, pkgDir: string, sourceDir: string): OwnFolderJoin | null => {
   return ownFolderJoins(ctx).get(sourceDir)?.find((j) => pkgDir === '' || j.file.startsWith(`${pkgDir}/`)) ?? null;
@@ -116,16 +119,18 @@ interface OwnFolderJoin {
   call: string;
 }
 
-/** Every folder a code file spells from its own (`path.join(__dirname, 'x')`), with the files and lines that do, in path order (once per scan). */
+/** Every folder a code file sets as a `sourceDir` from its own (`sourceDir = … path.join(__dirname, 'x')`), with the files and lines that do, in path order (once per scan). */
 const ownFolderJoins = perScan((ctx: FrameworkContext): Map<string, OwnFolderJoin[]> => {
   const out = new Map<string, OwnFolderJoin[]>();
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
     const text = ctx.readText(file) ?? '';
-    if (!text.includes('__dirname')) continue;
+    if (!text.includes('__dirname') || !text.includes('sourceDir')) continue;
     for (const m of text.matchAll(OWN_FOLDER_JOIN)) {
+      const at = m.index ?? 0;
+      if (!SOURCE_DIR_VALUE.test(text.slice(Math.max(0, at - 200), at))) continue;
       const folder = explainedFolderOf(m[0], file, text)?.folder;
       if (folder === undefined || file.startsWith(`${folder}/`)) continue;
-      const join = { file, line: lineAt(text, m.index ?? 0), call: m[0] };
+      const join = { file, line: lineAt(text, at), call: m[0] };
       const list = out.get(folder);
       if (list === undefined) out.set(folder, [join]);
       else if (!list.some((j) => j.file === file)) list.push(join);
