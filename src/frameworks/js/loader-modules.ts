@@ -48,7 +48,7 @@ const spellsLoader = (ctx: FrameworkContext, pkgDir: string, name: string, self:
   return false;
 };
 
-export const loaderModuleLoads = perScan((ctx: FrameworkContext): LabelledReference[] => {
+const loaderModuleLoads = perScan((ctx: FrameworkContext): LabelledReference[] => {
   const out: LabelledReference[] = [];
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
     const text = ctx.readText(file) ?? '';

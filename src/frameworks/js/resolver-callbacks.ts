@@ -52,7 +52,7 @@ const exportedParams = (text: string): (string | null)[] | null => {
   return paramNames(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '');
 };
 
-export const resolverCallbackLoads = perScan((ctx: FrameworkContext): LabelledReference[] => {
+const resolverCallbackLoads = perScan((ctx: FrameworkContext): LabelledReference[] => {
   const out: LabelledReference[] = [];
   const seen = new Set<string>();
   for (const file of codeFilesMarked(ctx, ['dirname'])) {

@@ -12,7 +12,7 @@
  * site's are roots with the kind of what runs vuepress in its package (nothing found: tooling).
  */
 import { basename, dirname } from '../../util/path.js';
-import { pathsWithPrefix, listedPaths } from '../../util/file-index.js';
+import { pathsInDir, pathsWithPrefix, listedPaths } from '../../util/file-index.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { explainedFolderOf, LITERAL } from '../../languages/javascript/folder-expr.js';
 import { lineAt } from '../../util/lines.js';
@@ -33,6 +33,15 @@ interface Convention {
   what: string;
 }
 
+/** VuePress 2 registers no component by folder: a package that depends on vuepress 2 (`^2…`, `next`) is read without that rule. */
+const isVuePress2 = (ctx: FrameworkContext, dir: string): boolean => {
+  const manifest = ctx.manifests.nearest(dir, 'package.json');
+  const pkg = jsPackages(ctx).find((p) => p.manifest === manifest);
+  const deps = { ...(pkg?.json.devDependencies as Record<string, unknown> | undefined), ...(pkg?.json.dependencies as Record<string, unknown> | undefined) };
+  const version = deps.vuepress;
+  return typeof version === 'string' && /^(?:[\^~>=\s]*2|next)/.test(version);
+};
+
 /** The files a theme folder holds by VuePress's conventions (its entry `index.js` aside). */
 const themeConventions = (ctx: FrameworkContext, theme: string): Convention[] => {
   const out: Convention[] = [];
@@ -41,8 +50,8 @@ const themeConventions = (ctx: FrameworkContext, theme: string): Convention[] =>
     if (f.endsWith('.vue') && dirname(f) === at('layouts')) out.push({ file: f, what: `the theme's layout ${basename(f).slice(0, -'.vue'.length)} (every .vue of ${at('layouts')}/)` });
   }
   // VuePress 1 reads the theme's own folder for layouts as well as layouts/ (theme-api getLayoutComponentMap): `theme/Layout.vue`.
-  for (const f of pathsWithPrefix(ctx.files, theme === '' ? '' : `${theme}/`)) {
-    if (f.endsWith('.vue') && dirname(f) === theme) out.push({ file: f, what: `the theme's layout ${basename(f).slice(0, -'.vue'.length)} (a .vue of the theme's own folder ${theme || '.'}/)` });
+  for (const f of isVuePress2(ctx, theme) ? [] : pathsInDir(ctx.files, theme)) {
+    if (f.endsWith('.vue')) out.push({ file: f, what: `the theme's layout ${basename(f).slice(0, -'.vue'.length)} (a .vue of the theme's own folder ${theme || '.'}/)` });
   }
   for (const f of pathsWithPrefix(ctx.files, `${at('global-components')}/`)) {
     if (f.endsWith('.vue')) out.push({ file: f, what: `a global component of the theme (${at('global-components')}/ is registered by file name)` });
@@ -77,15 +86,6 @@ const siteFolders = (ctx: FrameworkContext): string[] => {
     if (i !== -1 && (i === 0 || f[i - 1] === '/')) out.add(f.slice(0, i + '.vuepress'.length));
   }
   return [...out].sort();
-};
-
-/** VuePress 2 registers no component by folder: a package that depends on vuepress 2 (`^2…`, `next`) is read without that rule. */
-const isVuePress2 = (ctx: FrameworkContext, dir: string): boolean => {
-  const manifest = ctx.manifests.nearest(dir, 'package.json');
-  const pkg = jsPackages(ctx).find((p) => p.manifest === manifest);
-  const deps = { ...(pkg?.json.devDependencies as Record<string, unknown> | undefined), ...(pkg?.json.dependencies as Record<string, unknown> | undefined) };
-  const version = deps.vuepress;
-  return typeof version === 'string' && /^(?:[\^~>=\s]*2|next)/.test(version);
 };
 
 const collectThemePackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput): void => {

@@ -43,7 +43,7 @@ const HTTP_SERVER = new Set(['http.server', 'BaseHTTPServer', 'SimpleHTTPServer'
 
 const importsHttpServer = (ctx: FrameworkContext, file: string): boolean => ctx.facts(file)?.imports.some((i) => HTTP_SERVER.has(i.specifier)) ?? false;
 
-export const webRootLoads = perScan((ctx: FrameworkContext): LabelledReference[] => {
+const webRootLoads = perScan((ctx: FrameworkContext): LabelledReference[] => {
   const out: LabelledReference[] = [];
   for (const file of sortedPaths(ctx.files)) {
     if (!file.endsWith('.py') || !importsHttpServer(ctx, file)) continue;

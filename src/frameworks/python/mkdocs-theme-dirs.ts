@@ -26,7 +26,7 @@ const SCRIPT = /\.m?js$/;
 const importsMkdocs = (ctx: FrameworkContext, file: string): boolean =>
   ctx.facts(file)?.imports.some((i) => i.specifier === 'mkdocs' || i.specifier.startsWith('mkdocs.')) ?? false;
 
-export const themeDirLoads = perScan((ctx: FrameworkContext): LabelledReference[] => {
+const themeDirLoads = perScan((ctx: FrameworkContext): LabelledReference[] => {
   const out: LabelledReference[] = [];
   for (const file of sortedPaths(ctx.files)) {
     if (!file.endsWith('.py') || !importsMkdocs(ctx, file)) continue;
