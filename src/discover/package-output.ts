@@ -11,6 +11,7 @@
  * - no `src/` or `source/` folder beside it (the sources a build compiles into it);
  * - no bundler or build-tool config beside it (rollup, webpack, vite, tsup, … gulp, grunt, parcel:
  *   they write `dist/` by default or by what they say);
+ * - no `binding.gyp` beside a `build/` (node-gyp writes it: Makefile, `Release/*.node`);
  * - no tsconfig*.json beside it whose `outDir`, `outFile` or `declarationDir` is inside it;
  * - no package.json script that names the folder (`babel lib -d dist`, `rimraf dist`, `ncc build
  *   index.js -o dist`) together with an input that is there: another path of the package it names,
@@ -53,6 +54,14 @@ export interface KeptOutput {
   field: string;
   value: string;
   line: number;
+}
+
+/** A package.json entry that puts the package's code in an output folder; `target` is the path in it when `value` describes more. */
+interface EntryHit {
+  field: string;
+  value: string;
+  target?: string;
+  path: (string | number)[];
 }
 
 /** The package.json fields that name the files a package's users load. */
@@ -155,11 +164,28 @@ const sourceTwin = (dir: string, value: string, names: FolderNames, isFile: (nam
 const LOCAL_SPECIFIER = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*(['"])\.\/([^'"\n]+)\1/g;
 
 /**
+ * Whether a specifier names JS code: a code extension or none (`./dist/server`). A native addon's
+ * `require('./build/Release/addon.node')` or a `.json` is data node-gyp or a build wrote, not code.
+ */
+const namesCode = (specifier: string): boolean => {
+  const last = specifier.slice(specifier.lastIndexOf('/') + 1);
+  return CODE_EXT.test(last) || !/\.[A-Za-z0-9]+$/.test(last);
+};
+
+/** Whether offset `at` of `text` is on a comment line (`//`, `/*`, ` * `) or after a `//` on its line. */
+const inLineComment = (text: string, at: number): boolean => {
+  const before = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  return /^\s*(?:\/\*|\*)/.test(before) || before.includes('//');
+};
+
+/**
  * An entry file outside `dir` (`bin`, `main`, … naming a file beside the package.json) that
  * requires a file in it: The Lounge's bin `index.js` runs `require("./dist/server/index.js")`, and
- * its `server/` sources are not published. The entry's own member path, and the specifier as the value.
+ * its `server/` sources are not published. The entry's own member path, the entry and what it loads
+ * as the value (for the diagnostic), and the required path as the target (for the source twin).
+ * Only a specifier that names code counts, and not one on a comment line.
  */
-const entryRequiring = (root: Record<string, unknown>, dir: string, readBeside: (name: string) => string | null): { field: string; value: string; path: (string | number)[] } | null => {
+const entryRequiring = (root: Record<string, unknown>, dir: string, readBeside: (name: string) => string | null): EntryHit | null => {
   const entries: { value: string; path: (string | number)[] }[] = [];
   const collect = (value: unknown, path: (string | number)[], depth: number): void => {
     if (typeof value === 'string') entries.push({ value, path });
@@ -171,7 +197,8 @@ const entryRequiring = (root: Record<string, unknown>, dir: string, readBeside: 
     if (file.includes('/') || !CODE_EXT.test(file) || SOURCE_ONLY_EXT.test(file)) continue;
     const text = readBeside(file);
     for (const m of text?.matchAll(LOCAL_SPECIFIER) ?? []) {
-      if (m[2].startsWith(`${dir}/`)) return { field: String(entry.path[0]), value: `${entry.value}, which loads ./${m[2]} (line ${text!.slice(0, m.index).split('\n').length})`, path: entry.path };
+      if (!m[2].startsWith(`${dir}/`) || !namesCode(m[2]) || inLineComment(text!, m.index)) continue;
+      return { field: String(entry.path[0]), value: `${entry.value}, which loads ./${m[2]} (line ${text!.slice(0, m.index).split('\n').length})`, target: m[2], path: entry.path };
     }
   }
   return null;
@@ -206,6 +233,8 @@ const workspaceBuilder = (pkgDir: string, read: (repoPath: string) => string | n
 /** What in the package writes `dir` (a name in its folder), or null when nothing there does. */
 const builderOf = (dir: string, names: FolderNames, doc: JsonDocument, readBeside: (name: string) => string | null): string | null => {
   for (const s of SOURCE_DIRS) if (names.dirs.has(s)) return `${s}/ beside it`;
+  // node-gyp writes build/ (Makefile, Release/*.node) from a binding.gyp beside the package.json.
+  if (dir === 'build' && names.files.has('binding.gyp')) return 'binding.gyp (node-gyp)';
   const tsconfigs: string[] = [];
   for (const f of names.files) {
     if (BUILDER_CONFIG.test(f)) return f;
@@ -259,7 +288,7 @@ export const keptOutputDirs = (
   const root = parsed.doc.value;
   const out: KeptOutput[] = [];
   for (const dir of [...candidates].sort()) {
-    let hit: { field: string; value: string; path: (string | number)[] } | null = null;
+    let hit: EntryHit | null = null;
     for (const field of ENTRY_FIELDS) {
       const found = firstInto(root[field], dir, [field]);
       if (found) {
@@ -270,7 +299,7 @@ export const keptOutputDirs = (
     hit ??= entryRequiring(root, dir, (name) => read(at(name)));
     if (hit === null || builderOf(dir, names, parsed.doc, (name) => read(at(name))) !== null) continue;
     // Costlier, so last (reached only by a folder about to be kept): a source twin of the entry, a workspace root's bundler config.
-    if (sourceTwin(dir, hit.value, names, (name) => disk.isFile(at(name))) !== null || workspaceBuilder(pkgDir, read, disk) !== null) continue;
+    if (sourceTwin(dir, hit.target ?? hit.value, names, (name) => disk.isFile(at(name))) !== null || workspaceBuilder(pkgDir, read, disk) !== null) continue;
     const line = parsed.doc.lineOf(hit.path);
     const field = `${hit.field}${hit.path.slice(1).map((k) => `[${JSON.stringify(k)}]`).join('')}`;
     const kept: KeptOutput = { dir: at(dir), manifest, field, value: hit.value, line };

@@ -120,6 +120,13 @@ test('keptOutputDirs: entry fields, and what in the package builds the folder', 
   assert.deepEqual(found.kept, ['dist bin["thelounge"]']);
   // The same bin in the repo, beside the sources' src/: out.
   assert.deepEqual(run(lounge, ['index.js'], ['src'], { 'index.js': bin }).kept, []);
+  // The bin's required output has a source twin (server/index.ts, which tsc builds into dist/server/): out.
+  assert.deepEqual(run({ bin: 'index.js' }, ['index.js'], ['server'], { 'index.js': 'require("./dist/server/index.js");\n', 'server/index.ts': '' }).kept, []);
+  // A native addon's shim requires node-gyp's build/ (a .node, not code), beside its binding.gyp: out; so is a require in a comment.
+  const addon = { 'index.js': "module.exports = require('./build/Release/addon.node');\n" };
+  assert.deepEqual(run({ main: 'index.js' }, ['index.js'], [], addon).kept, []);
+  assert.deepEqual(run({ main: 'index.js' }, ['index.js', 'binding.gyp'], [], { 'index.js': "require('./build/Release/addon');\n" }).kept, []);
+  assert.deepEqual(run({ main: 'index.js' }, ['index.js'], [], { 'index.js': "// require('./build/x.js')\n/*\n * require('./build/y.js')\n */\n" }).kept, []);
   // verdaccio: its build script compiles src/, which the published package does not have.
   assert.deepEqual(run({ main: 'build/index.js', scripts: { build: 'rm -Rf build && babel src/ --out-dir build/' } }, ['index.js'], []).kept, ['build main']);
   // The same script in the repo, where src/ is: out.
