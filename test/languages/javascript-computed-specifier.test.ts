@@ -40,6 +40,12 @@ test('a require of a name the file declares once as a const string literal reads
   // Declared twice (another scope may hold another value), or not a literal: nothing.
   assert.deepEqual(importsOf('function a() { const m = "./a"; require(m); }\nfunction b() { const m = "./b"; require(m); }\n'), []);
   assert.deepEqual(importsOf('const m = pick();\nrequire(m);\n'), []);
+  // A parameter of the same name shadows it: what the caller passes is loaded.
+  assert.deepEqual(importsOf('const plugin = "./legacy-plugin";\nfunction load(plugin) {\n  return require(plugin);\n}\n'), []);
+  assert.deepEqual(importsOf('const m = "./a";\nconst load = (x, m) => require(m);\n'), []);
+  assert.deepEqual(importsOf('const m = "./a";\nclass A { load({ m }) { return require(m); } }\n'), []);
+  // A control statement's parenthesis is not a parameter list.
+  assert.deepEqual(importsOf('const m = "./a";\nif (m) {\n  require(m);\n}\n'), ['./a']);
 });
 
 test('a + chain in import() keeps its literal parts and one hole per computed part', () => {

@@ -196,20 +196,40 @@ const onDeclarator: Handler = (w, node) => {
   return WALK_CHILDREN;
 };
 
+/** Words before a parenthesis that open a control statement, not a function's parameters. */
+const CONTROL_WORDS: ReadonlySet<string> = new Set(['if', 'while', 'for', 'switch', 'with', 'return', 'await', 'typeof', 'void', 'in', 'of', 'new']);
+
+/**
+ * Whether `name` (escaped) is bound as a parameter somewhere in the text: `function load(plugin) {`,
+ * a method `load(a, plugin) {`, `catch (plugin) {`, `(plugin) =>`, `plugin =>` (a destructured
+ * or typed one too). There a `require(plugin)` loads what the caller passes, not the file's const.
+ */
+const boundAsParameter = (name: string, text: string): boolean => {
+  const params = String.raw`\((?:[^()]*[\s,.{[])?${name}\s*(?=[,)=:}\]])[^()]*\)`;
+  if (new RegExp(String.raw`(?:^|[^\w$.])${name}\s*=>|${params}\s*(?::[^=;{}]*)?=>`).test(text)) return true;
+  for (const m of text.matchAll(new RegExp(String.raw`([\w$]+)\s*${params}\s*(?::[^=;{}()]*)?\{`, 'g'))) if (!CONTROL_WORDS.has(m[1])) return true;
+  return false;
+};
+
 /**
  * The relative specifier a name holds when the file declares it once, as a `const` with a string
  * literal: tsc keeps The Lounge's `const newLocal = "../server"; require(newLocal)` as written.
- * A name declared more than once (another scope's value) or bound any other way is null.
+ * A name declared more than once (another scope's value), bound as a parameter anywhere in the
+ * file (`function load(plugin) { require(plugin) }` loads what its caller passes), or bound any
+ * other way is null.
  */
 const constSpecifier = (arg: AstNode | null, text: string): string | null => {
-  if (arg?.type !== 'Identifier' || !text.includes(`const ${arg.name as string}`)) return null;
+  if (arg?.type !== 'Identifier') return null;
   if (constSpecifiers.text !== text) constSpecifiers = { text, byName: new Map() };
   const known = constSpecifiers.byName.get(arg.name as string);
   if (known !== undefined) return known;
-  const name = escapeRegExp(arg.name as string);
-  const declared = text.match(new RegExp(String.raw`\b(?:const|let|var|function|class)\s+${name}(?![\w$])`, 'g'));
-  const m = declared?.length === 1 ? new RegExp(String.raw`\bconst\s+${name}\s*=\s*(['"])(\.{1,2}\/[^'"\n]*)\1\s*[;\n]`).exec(text) : null;
-  const found = m ? m[2] : null;
+  let found: string | null = null;
+  if (text.includes(`const ${arg.name as string}`)) {
+    const name = escapeRegExp(arg.name as string);
+    const declared = text.match(new RegExp(String.raw`\b(?:const|let|var|function|class)\s+${name}(?![\w$])`, 'g'));
+    const m = declared?.length === 1 ? new RegExp(String.raw`\bconst\s+${name}\s*=\s*(['"])(\.{1,2}\/[^'"\n]*)\1\s*[;\n]`).exec(text) : null;
+    found = m && !boundAsParameter(name, text) ? m[2] : null;
+  }
   constSpecifiers.byName.set(arg.name as string, found);
   return found;
 };
