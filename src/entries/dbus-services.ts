@@ -11,7 +11,8 @@
  */
 import { warning } from '../util/diagnostics.js';
 import { iniValues, SYSTEMD_UNIT } from '../manifests/ini.js';
-import { filesystemRoot, installsNothing } from './support/filesystem-root.js';
+import { filesystemRoot } from './support/filesystem-root.js';
+import { installsNothing } from '../util/installs-nothing.js';
 import { addCommand } from './support/inputs.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 

@@ -8,7 +8,7 @@
  * the test modules it imports stay tests. A link there to a file elsewhere in the tree
  * (`usr/bin/beet` → `../share/beets/beet`) reaches its target by the symlink edge.
  */
-import { installsNothing } from './support/filesystem-root.js';
+import { installsNothing } from '../util/installs-nothing.js';
 import { fileEntry } from './support/inputs.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 

@@ -13,10 +13,11 @@
  * say it (`*.py`, `*.sh`). A runner that executes the file (run-parts, systemd, CUPS, NetworkManager,
  * grub-mkconfig, …) runs only one with the executable bit set; files sourced or loaded (Xsession.d,
  * dhclient hooks, profile.d, apport, nautilus-python) need none. A tree kept as a test fixture or example installs nothing
- * (support/filesystem-root.ts' installsNothing).
+ * (util/installs-nothing.ts).
  */
 import { quoteWord } from '../util/shell-words.js';
-import { filesystemRoot, installsNothing, RUN_PARTS_NAME } from './support/filesystem-root.js';
+import { filesystemRoot, RUN_PARTS_NAME } from './support/filesystem-root.js';
+import { installsNothing } from '../util/installs-nothing.js';
 import { addCommand } from './support/inputs.js';
 import { emptyOutput, type EntryDetector } from './types.js';
 

@@ -7,9 +7,10 @@
  * Environment= variables are the commands' environment (`FLASK_APP`, `DJANGO_SETTINGS_MODULE`).
  * A unit kept as a test's fixture, an example or documentation (`tests/fixtures/app.service`,
  * `docs/examples/app.service`, `examples/root/lib/systemd/system/x.service`) installs nothing: its
- * commands run nowhere (support/filesystem-root.ts' installsNothing, as for D-Bus activation files).
+ * commands run nowhere (util/installs-nothing.ts, as for D-Bus activation files).
  */
-import { filesystemRoot, installsNothing } from './support/filesystem-root.js';
+import { filesystemRoot } from './support/filesystem-root.js';
+import { installsNothing } from '../util/installs-nothing.js';
 import { addCommand } from './support/inputs.js';
 import { mapDeployDir } from './support/deploy-dir.js';
 import { iniValue, iniValues, SYSTEMD_UNIT, type IniDocument } from '../manifests/ini.js';

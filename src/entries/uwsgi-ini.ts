@@ -9,7 +9,8 @@
  * `/` (support/filesystem-root.ts). Configs under tests, fixtures, examples or docs install nothing.
  */
 import { inFilesystemTree } from '../util/filesystem-tree.js';
-import { filesystemRoot, installsNothing } from './support/filesystem-root.js';
+import { filesystemRoot } from './support/filesystem-root.js';
+import { installsNothing } from '../util/installs-nothing.js';
 import { addCommand } from './support/inputs.js';
 import { quoteWord } from '../commandline/render.js';
 import { lineAt } from '../util/lines.js';

@@ -2,8 +2,8 @@
  * What the detectors that read a filesystem tree (a Debian package unpacked, a container's rootfs/)
  * share: the tree's root as `/` for the absolute paths its files name (systemd units, D-Bus
  * activation files, system hook folders), the names Debian's run-parts runs (cron's periodic
- * folders, update-motd.d, kernel/postinst.d, …), and the folders that install nothing (a tree or a
- * unit kept as a test's fixture, an example or documentation).
+ * folders, update-motd.d, kernel/postinst.d, …). The folders that install nothing (a tree or a unit
+ * kept as a test's fixture, an example or documentation) are util/installs-nothing.ts' rule.
  */
 import type { PathMapping } from '../../commandline/types.js';
 
@@ -16,14 +16,3 @@ export const filesystemRoot = (path: string, root: string, where: string): PathM
   to: root,
   label: `${path} lies where ${where}, below the filesystem root ${root === '' ? 'at the repo root' : `${root}/`}`,
 });
-
-/** A tree kept as a test's fixture or an example (`tests/fixtures/fakeroot/usr/bin/python3`) installs nothing. */
-const NOT_INSTALLED = /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|testdata|test-data|mocks?|examples?|samples?|docs?)\//i;
-
-/**
- * Whether files in `folder` (a repo-relative folder: a filesystem tree's root, or the folder a unit
- * file lies in; '' for the repo's root, with or without a trailing `/`) are kept as a test's fixture,
- * an example or documentation, which install nothing: installed-commands, system-hooks,
- * dbus-services and systemd ask it, and Python's script folders.
- */
-export const installsNothing = (folder: string): boolean => folder !== '' && NOT_INSTALLED.test(folder.endsWith('/') ? folder : `${folder}/`);

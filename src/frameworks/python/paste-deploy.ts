@@ -17,10 +17,8 @@ import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName, namedTarget, resolveNamed } from '../strings.js';
 import { perScan } from '../per-scan.js';
 import { packageInits } from './python-files.js';
-import { dirname } from '../../util/path.js';
-
-/** A config kept as a test's fixture, an example or documentation deploys nothing (as entries/support/filesystem-root.ts's installsNothing). */
-const NOT_DEPLOYED = /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|testdata|test-data|mocks?|examples?|samples?|docs?)\//i;
+import { basename, dirname } from '../../util/path.js';
+import { installsNothing } from '../../util/installs-nothing.js';
 
 /** A config named for tests (`test.ini`, `testing.ini`, `api-paste-test.ini`; not `latest.ini`) builds the app a test run serves. */
 const TEST_CONFIG = /(?:^|[-_.])test(?:s|ing)?(?:[-_.]|$)/i;
@@ -34,22 +32,21 @@ const pasteConfigs = perScan((ctx: FrameworkContext): string[] => {
   const out: string[] = [];
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const f = listed[at];
-    if (!f.endsWith('.ini') || NOT_DEPLOYED.test(f)) continue;
+    if (!f.endsWith('.ini') || installsNothing(dirname(f))) continue;
     const text = ctx.readText(f);
     if (text !== null && HEADER.test(text)) out.push(f);
   }
   return out;
 });
 
-export const collectPasteDeploy = (ctx: FrameworkContext): FrameworkOutput => {
+const collectPasteDeploy = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   const lookup = { module: ctx.module, file: (p: string) => (ctx.files.has(p) ? p : null) };
   for (const file of pasteConfigs(ctx)) {
-    const name = file.slice(file.lastIndexOf('/') + 1);
+    const name = basename(file);
     const kind = TEST_CONFIG.test(name) ? 'test' : 'production';
     const doc = ctx.manifests.get(file, CONFIGPARSER);
     if (!doc) continue;
-    const seen = new Set<string>();
     for (const section of doc.sections) {
       if (!SECTION.test(section.name)) continue;
       for (const e of section.entries) {
@@ -71,8 +68,7 @@ export const collectPasteDeploy = (ctx: FrameworkContext): FrameworkOutput => {
         const target = namedTarget(named, true);
         if (target === null || target.targetKind === 'file') continue;
         const found = resolveNamed(lookup, target, file)[0];
-        if (found === undefined || seen.has(`${found}#${e.line}`)) continue;
-        seen.add(`${found}#${e.line}`);
+        if (found === undefined) continue;
         const evidence = `PasteDeploy config ${file} [${section.name}] ${e.key} = ${value} (${how}; loadapp("config:${name}") serves it)`;
         out.entries.push({ source: file, target: found, targetKind: 'file', kind, line: e.line, evidence });
         // Importing it runs the packages above it first.

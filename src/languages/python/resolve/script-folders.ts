@@ -8,7 +8,7 @@
  */
 import type { DiscoveredFile } from '../../../discover/index.js';
 import { INSTALLED_COMMAND } from '../../../entries/installed-commands.js';
-import { installsNothing } from '../../../entries/support/filesystem-root.js';
+import { installsNothing } from '../../../util/installs-nothing.js';
 import type { FileFacts, ImportFact } from '../../../model/facts.js';
 
 /** Script path → why it runs as a script (shown in the edge label). */
