@@ -12,7 +12,6 @@
  * index is not an adapter name, and tests and type declarations are left out.
  */
 import { callsIn, configAt, possibleValues, readConfigExport, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { requiredModule } from './nconf-config.js';
 import { basename, dirname } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { explainedFolderOf } from '../../languages/javascript/folder-expr.js';
@@ -39,7 +38,7 @@ const adapterFolders = perScan((ctx): AdapterFolder[] => {
     for (const call of callsIn(file, text, /(?:^|\.)AdapterManager$/)) {
       const given = configAt(call.args[0] ?? null, 'pathsToAdapters');
       const named = given?.kind === 'unknown' ? given.text : null;
-      const imported = named === null ? null : importedList(ctx, file, text, named);
+      const imported = named === null ? null : importedList(ctx, file, named);
       const paths = imported?.value ?? given;
       if (paths?.kind !== 'array') continue;
       const at = imported === null ? { file, text, line: (l: number) => l, why: [] } : { file: imported.file, text: imported.text, line: () => given?.line ?? 1, why: [`${named} is ${imported.file}'s ${imported.name}`] };
@@ -59,18 +58,18 @@ const adapterFolders = perScan((ctx): AdapterFolder[] => {
  * ESM `import { name } from './x'`. Read as config-value reads an export, a call of the module's
  * own function read through its body (Ghost 6: `exports.adapterPaths = buildAdapterPaths(config_1.default)`).
  */
-const importedList = (ctx: FrameworkContext, file: string, text: string, expr: string): { file: string; text: string; name: string; value: ConfigValue | null } | null => {
+const importedList = (ctx: FrameworkContext, file: string, expr: string): { file: string; text: string; name: string; value: ConfigValue | null } | null => {
   const member = /^([A-Za-z_$][\w$]*)\s*\.\s*([A-Za-z_$][\w$]*)$/.exec(expr.trim());
+  const local = member ? member[1] : /^[A-Za-z_$][\w$]*$/.test(expr.trim()) ? expr.trim() : null;
   let spec: string | null = null;
   let name: string | null = null;
-  if (member) {
-    spec = requiredModule(text, member[1]);
-    name = member[2];
-  } else if (/^[A-Za-z_$][\w$]*$/.test(expr.trim())) {
-    for (const m of text.matchAll(/\bimport\s*\{([^}]*)\}\s*from\s*['"](\.[^'"]*)['"]/g)) {
-      const named = m[1].split(',').map((s) => /^\s*([\w$]+)(?:\s+as\s+([\w$]+))?\s*$/.exec(s)).find((n) => n !== null && (n[2] ?? n[1]) === expr.trim());
-      if (named) [spec, name] = [m[2], named[1]];
-    }
+  // The file's imports hold each binding with its local name: `x_1` of `const x_1 = require('./x')` as `*`, `def` as `default`.
+  for (const imp of local === null ? [] : (ctx.facts(file)?.imports ?? [])) {
+    const bound = imp.specifier.startsWith('.') ? imp.names.find((n) => (n.alias ?? n.name) === local) : undefined;
+    if (bound === undefined) continue;
+    if (member && (bound.name === '*' || bound.name === 'default')) [spec, name] = [imp.specifier, member[2]];
+    else if (!member && bound.name !== '*' && bound.name !== 'default') [spec, name] = [imp.specifier, bound.name];
+    if (spec !== null) break;
   }
   const module = spec === null ? null : resolveToolPath(ctx, dirname(file), spec);
   const moduleText = module === null ? null : ctx.readText(module);
