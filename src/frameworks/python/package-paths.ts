@@ -113,7 +113,7 @@ export const fileAnchoredPath = (line: string, litStart: number, litEnd: number,
 };
 
 /** How many lines above a literal's own a `__file__` path split over lines is read from. */
-export const MAX_PATH_LINES_ABOVE = 3;
+const MAX_PATH_LINES_ABOVE = 3;
 
 /**
  * The text a `__file__` path ending with the literal at [at, at + length) of `text` is built on when

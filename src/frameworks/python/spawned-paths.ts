@@ -45,6 +45,8 @@ const NAME = /^[A-Za-z_]\w*$/;
 const ASSIGNMENT = /^([ \t]*)([A-Za-z_][\w.]*)[ \t]*=(?!=)[ \t]*(.+?)[ \t]*(?:#.*)?$/;
 const DEF_LINE = /^[ \t]*(?:async\s+)?def\s/;
 const CLASS_LINE = /^class\s/;
+/** A line of code at column 0 (not a comment, not a closing bracket): where a class's body ends. */
+const COLUMN_ZERO_CODE = /^[^\s#)\]}]/;
 /** How many names deep a program is followed, and how many values one expression may take. */
 const MAX_DEPTH = 5;
 const MAX_VALUES = 8;
@@ -110,11 +112,11 @@ const classAround = (src: Source, line: number): { start: number; end: number } 
   let start = line - 1;
   for (; start >= 1; start--) {
     const l = src.lines[start - 1];
-    if (/^[^\s#)\]}]/.test(l)) break;
+    if (COLUMN_ZERO_CODE.test(l)) break;
   }
   if (start < 1 || !CLASS_LINE.test(src.lines[start - 1])) return null;
   let end = line + 1;
-  while (end <= src.lines.length && !/^[^\s#)\]}]/.test(src.lines[end - 1])) end++;
+  while (end <= src.lines.length && !COLUMN_ZERO_CODE.test(src.lines[end - 1])) end++;
   return { start, end };
 };
 
@@ -273,7 +275,7 @@ const nameStarts = (text: string): Set<number> => {
   return out;
 };
 
-export const collectSpawnedPaths = (ctx: FrameworkContext): FrameworkOutput => {
+const collectSpawnedPaths = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   for (const file of sortedPaths(ctx.files)) {
     if (!file.endsWith('.py')) continue;
@@ -281,7 +283,7 @@ export const collectSpawnedPaths = (ctx: FrameworkContext): FrameworkOutput => {
     const tree = inFilesystemTree(file, '/');
     if (tree === null) continue;
     const facts = ctx.facts(file);
-    if (facts === undefined || !facts.imports.some((i) => /^(?:subprocess|os|gi\.repository|gi|asyncio)$/.test(i.specifier) || i.specifier.startsWith('gi.repository'))) continue;
+    if (facts === undefined || !facts.imports.some((i) => /^(?:subprocess|os|gi|asyncio)$/.test(i.specifier) || i.specifier.startsWith('gi.repository'))) continue;
     const read = lookText(ctx, file);
     if (read === null || !SPAWN_WORDS.test(read)) continue;
     // The tokenizer reads CRLF as LF: offsets are compared in the text it reads.
