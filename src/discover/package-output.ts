@@ -33,6 +33,7 @@ import { parseJsonDocument, isRecord, type JsonDocument } from '../manifests/jso
 import { sourceNamesFor } from '../languages/javascript/build-output.js';
 import { pathKind } from '../util/fs.js';
 import { byString } from '../util/compare.js';
+import { lineAt } from '../util/lines.js';
 
 /** The default-excluded folder names a package's own code may sit in. */
 const OUTPUT_DIRS: ReadonlySet<string> = new Set(['dist', 'build', 'out']);
@@ -198,7 +199,7 @@ const entryRequiring = (root: Record<string, unknown>, dir: string, readBeside: 
     const text = readBeside(file);
     for (const m of text?.matchAll(LOCAL_SPECIFIER) ?? []) {
       if (!m[2].startsWith(`${dir}/`) || !namesCode(m[2]) || inLineComment(text!, m.index)) continue;
-      return { field: String(entry.path[0]), value: `${entry.value}, which loads ./${m[2]} (line ${text!.slice(0, m.index).split('\n').length})`, target: m[2], path: entry.path };
+      return { field: String(entry.path[0]), value: `${entry.value}, which loads ./${m[2]} (line ${lineAt(text!, m.index)})`, target: m[2], path: entry.path };
     }
   }
   return null;
