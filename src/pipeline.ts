@@ -232,6 +232,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
       commands: d.commands.map(({ source, input }) => ({ command: input.command, cwd: input.cwd, kind: input.kind, source, evidence: input.evidence, ...(input.line ? { line: input.line } : {}) })),
       entries: d.entries.map(({ detector, source, input }) => ({ target: input.target, targetKind: input.targetKind, kind: input.kind, detector, source, evidence: input.evidence })),
       module: (name, cwd, importer) => targets.module(name, cwd, importer),
+      folderLinks: new Map(discovery.folderLinks.map((l) => [l.path, l.target])),
     });
     const merged: Detected = {
       entries: [...d.entries, ...frameworks.entries],

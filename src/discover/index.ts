@@ -35,6 +35,19 @@ export interface DiscoveredFile {
   language: Language | null;
 }
 
+/**
+ * A symlink to a folder inside the scanned root (Debian's `hyperkitty/static ->
+ * ../../../../share/python3-django-hyperkitty/static`). Discovery does not enter it (its files are
+ * listed once, where they are); readers that map a path below an app folder look the path up
+ * through it (util/folder-links.ts).
+ */
+export interface FolderLink {
+  /** The link's repo path. */
+  path: string;
+  /** The repo path of the folder it resolves to, links followed: never the root, nor a folder holding the link. */
+  target: string;
+}
+
 export interface JunkFile {
   path: string;
   reason: string;
@@ -49,6 +62,8 @@ export interface Discovery {
   /** Every git-known path's last commit date, pending until `git log` answers; null outside a work tree. */
   lastChangeDates: Promise<Map<string, string>> | null;
   diagnostics: Diagnostic[];
+  /** Symlinks to folders inside the root (not entered; a link that leaves the root, loops or holds itself is left out). */
+  folderLinks: FolderLink[];
   /** What git lists that the census leaves out (default-excluded, not included, excluded, junk): their bytes decide `git.dirty`. */
   unlisted: string[];
 }
@@ -128,6 +143,7 @@ export const discover = async (rootAbs: string, options: DiscoverOptions): Promi
   const excluded = compileGlobs(options.exclude);
 
   const files: DiscoveredFile[] = [];
+  const folderLinks: FolderLink[] = [];
   const junk: JunkFile[] = [];
   const plainRoot = isPlainRoot(rootAbs);
   const unlisted: string[] = [];
@@ -160,6 +176,10 @@ export const discover = async (rootAbs: string, options: DiscoverOptions): Promi
       }
       if (stat.isDirectory()) {
         diagnostics.push(warning('read/symlink', 'symlink to a folder is not followed', path));
+        const real = realInside(rootReal, abs);
+        const target = real === null ? null : toRepoPath(rootReal, real);
+        // The root, or a folder above the link, would alias the link into itself.
+        if (target !== null && target !== '' && !path.startsWith(`${target}/`)) folderLinks.push({ path, target });
         continue;
       }
       // A link out of the tree could bring any file of the user's (a key, /etc/shadow) into the reports.
@@ -181,5 +201,5 @@ export const discover = async (rootAbs: string, options: DiscoverOptions): Promi
       language: languageFromPath(path),
     });
   }
-  return { files, junk, git, lastChangeDates, diagnostics, unlisted };
+  return { files, junk, git, lastChangeDates, diagnostics, folderLinks, unlisted };
 };

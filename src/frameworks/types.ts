@@ -51,6 +51,8 @@ export interface FrameworkContext {
    * one its module sits in, is sys.path[0]: hplip's align.py loads `ui5.aligndialog` beside it).
    */
   module(name: string, cwd?: string, importer?: string): string[];
+  /** Symlinks to folders inside the root, link path → target folder (discovery's folderLinks; util/folder-links.ts). */
+  folderLinks?: ReadonlyMap<string, string>;
 }
 
 /** An edge: config, settings or convention → code. */

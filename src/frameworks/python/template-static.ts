@@ -8,7 +8,9 @@
  * `/usr/share/python3-searx/static` beside its templates), the folders Flask apps serve
  * (flask-static), and a STATIC_ROOT or STATICFILES_DIRS literal in a settings module whose
  * absolute path the tree holds (graphite-web: `STATIC_ROOT = '/usr/share/graphite-web/static'`
- * maps to `usr/share/graphite-web/static`). A name a theme prefix completes (`themes/<theme>/…`, the
+ * maps to `usr/share/graphite-web/static`). A `static/` that is a link to a folder of the tree
+ * (Debian's `hyperkitty/static -> ../../../../share/python3-django-hyperkitty/static`; discovery
+ * does not enter it) is looked up where it leads (util/folder-links.ts). A name a theme prefix completes (`themes/<theme>/…`, the
  * theme being the template's folder below `templates/`, as searx's `url_for_theme` does) counts when
  * the plain one is not there.
  *
@@ -21,6 +23,7 @@
  */
 import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
+import { throughFolderLinks } from '../../util/folder-links.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader, type ReferenceInput } from '../types.js';
@@ -109,9 +112,15 @@ const templateReferences = perScan((ctx: FrameworkContext): { out: ReferenceInpu
     settings ??= settingRoots(ctx);
     const flask = flaskStaticFolders(ctx);
     const roots: string[] = [];
+    // A static folder that is a link to a folder of the tree (Debian's app `static/` → /usr/share/<pkg>/static): the folder it leads to, by the link.
+    const linked = new Map<string, string>();
     for (let d = dirname(template); ; d = dirname(d)) {
-      const folder = joinRepo(d, 'static');
-      if (folder !== null && isFolder(ctx, folder)) roots.push(folder);
+      const named = joinRepo(d, 'static');
+      const folder = named === null ? null : throughFolderLinks(ctx.folderLinks, named);
+      if (named !== null && folder !== null && isFolder(ctx, folder)) {
+        roots.push(folder);
+        if (folder !== named) linked.set(folder, named);
+      }
       if (d === '') break;
     }
     roots.push(...settings.map((s) => s.folder), ...flask.folders.map((f) => f.folder));
@@ -123,7 +132,8 @@ const templateReferences = perScan((ctx: FrameworkContext): { out: ReferenceInpu
         // flask-static already links every script of a folder a Flask app serves, from the app.
         if (flask.folders.some((f) => target.startsWith(`${f.folder}/`))) continue;
         const setting = settings.find((s) => target.startsWith(`${s.folder}/`));
-        const via = setting ? ` (the static folder ${setting.why})` : '';
+        const link = [...linked].find(([folder]) => target.startsWith(`${folder}/`));
+        const via = setting ? ` (the static folder ${setting.why})` : link ? ` (the static folder ${link[1]}, a link to ${link[0]})` : '';
         const named = `named by ${use.spelled} in ${template}:${line}${via}`;
         first ??= `${template}:${line} ${use.spelled}`;
         if (pkg !== null) {
