@@ -16,11 +16,15 @@
  * (util/filesystem-tree.ts, as apache-wsgi places a script): when a file is there, the spawn is an
  * edge to it. Only a spawn call in code counts (the tokenizer's names: one in a comment or a
  * docstring is none), and only its program: a path constant nothing runs makes nothing alive. A
- * literal program is left to extraction's command lines.
+ * literal program is left to extraction's command lines. Stop 47: a spawn call is also read through
+ * the names the file's imports bind (`import subprocess as sp; sp.Popen(…)`, `from subprocess import
+ * Popen as P; P(…)`, `from os import system`, `import os as _os`, `from gi.repository import GLib as
+ * G`, `from asyncio import create_subprocess_exec as launch`).
  *
  * Hostile input: a name read again on its own chain (`A = A`) gives nothing, each spawn call has one
  * budget of lookups, and a module constant, a class's `self.x` and a `mod.NAME` are read once per scan.
  */
+import type { ImportFact } from '../../model/facts.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths, sortedPaths } from '../../util/file-index.js';
@@ -32,11 +36,19 @@ import { callArguments, joinArguments, literalValue } from './call-text.js';
 import { templateParts } from './loader-templates.js';
 import { boundModuleFile } from './folder-loaders.js';
 import { importedNameOrigin } from './reexports.js';
-import { lookText } from './package-paths.js';
+import { boundModule, lookText } from './package-paths.js';
 import { perScan } from '../per-scan.js';
 
 /** A spawn call's name: what runs its first argument as a program (`os.spawn*`: its second, after the mode). */
 const SPAWN = /(?<![\w.])(?:subprocess\s*\.\s*(?:Popen|run|call|check_call|check_output)|Popen|os\s*\.\s*(?:exec[lv]p?e?|(spawn)[lv]p?e?|system|popen)|(?:GLib\s*\.\s*)?spawn_(?:command_line_(?:a?sync)|async(?:_with_pipes)?|sync)|(?:asyncio\s*\.\s*)?create_subprocess_(?:exec|shell))\s*\(/g;
+/** What each spawning module offers, by the name it is imported as: `import subprocess as sp` → `sp.Popen(`, `from os import execv as ex` → `ex(`. */
+const SPAWN_FUNCTIONS = new Map<string, RegExp>([
+  ['subprocess', /^(?:Popen|run|call|check_call|check_output)$/],
+  ['os', /^(?:exec[lv]p?e?|spawn[lv]p?e?|system|popen)$/],
+  ['asyncio', /^create_subprocess_(?:exec|shell)$/],
+  ['gi.repository.GLib', /^spawn_(?:command_line_(?:a?sync)|async(?:_with_pipes)?|sync)$/],
+]);
+const SPAWN_FUNCTION_SOURCE = (module: string): string => `(?:${SPAWN_FUNCTIONS.get(module)!.source.slice(1, -1)})`;
 /** The cheap test of a file's text before the spawn calls are read. */
 const SPAWN_WORDS = /Popen|subprocess\.|os\.(?:exec|spawn|system|popen)|spawn_|create_subprocess_/;
 /** A spawn call whose first argument is a plain literal: extraction's command lines read those. */
@@ -267,6 +279,35 @@ const programOf = (first: string): string | null => {
   return arg;
 };
 
+/**
+ * The spawn calls a file spells through names its imports bind, which SPAWN does not know:
+ * `import subprocess as sp` (`sp.run(`), `from subprocess import Popen as P` (`P(`), `from os import
+ * system` (`system(`), `from gi.repository import GLib as G`. A group of it is set for an os.spawn*
+ * call (whose program follows the mode), as SPAWN's group 1 is; null when the file binds none.
+ */
+const boundSpawnCalls = (imports: readonly ImportFact[]): RegExp | null => {
+  const alternatives: string[] = [];
+  for (const i of imports) {
+    if (i.syntax === 'import' && i.alias !== undefined && i.alias !== i.specifier && SPAWN_FUNCTIONS.has(i.specifier)) {
+      // os.spawn* keeps its group: the program is its second argument.
+      const functions = i.specifier === 'os' ? '(?:exec[lv]p?e?|(spawn)[lv]p?e?|system|popen)' : SPAWN_FUNCTION_SOURCE(i.specifier);
+      alternatives.push(`${i.alias}\\s*\\.\\s*${functions}`);
+    }
+    if (i.syntax !== 'from') continue;
+    for (const n of i.names) {
+      const local = n.alias ?? n.name;
+      if (!/^[A-Za-z_]\w*$/.test(local)) continue;
+      const functions = SPAWN_FUNCTIONS.get(i.specifier);
+      if (functions?.test(n.name)) {
+        alternatives.push(i.specifier === 'os' && n.name.startsWith('spawn') ? `(${local})` : local);
+      } else if (SPAWN_FUNCTIONS.has(`${i.specifier}.${n.name}`) && local !== 'GLib') {
+        alternatives.push(`${local}\\s*\\.\\s*${SPAWN_FUNCTION_SOURCE(`${i.specifier}.${n.name}`)}`);
+      }
+    }
+  }
+  return alternatives.length === 0 ? null : new RegExp(`(?<![\\w.])(?:${alternatives.join('|')})\\s*\\(`, 'g');
+};
+
 /** Offsets where a name token starts: what is code, not a comment or a string. */
 const nameStarts = (text: string): Set<number> => {
   const t = tokenize(text);
@@ -284,19 +325,33 @@ const collectSpawnedPaths = (ctx: FrameworkContext): FrameworkOutput => {
     if (tree === null) continue;
     const facts = ctx.facts(file);
     if (facts === undefined || !facts.imports.some((i) => /^(?:subprocess|os|gi|asyncio)$/.test(i.specifier) || i.specifier.startsWith('gi.repository'))) continue;
+    const bound = boundSpawnCalls(facts.imports);
     const read = lookText(ctx, file);
-    if (read === null || !SPAWN_WORDS.test(read)) continue;
+    if (read === null || (bound === null && !SPAWN_WORDS.test(read))) continue;
     // The tokenizer reads CRLF as LF: offsets are compared in the text it reads.
     const text = read.includes('\r') ? read.replace(/\r\n?/g, '\n') : read;
     let starts: number[] | undefined;
     let code: Set<number> | undefined;
     let src: Source | undefined;
-    let calls = 0;
+    let count = 0;
     const seen = new Set<string>();
-    for (const m of text.matchAll(SPAWN)) {
-      if (++calls > MAX_CALLS) break;
+    const calls = [...text.matchAll(SPAWN)];
+    const throughImport = new Set<RegExpExecArray>();
+    if (bound !== null) {
+      // In text order, each call once.
+      const taken = new Set(calls.map((m) => m.index));
+      for (const m of text.matchAll(bound)) {
+        if (taken.has(m.index)) continue;
+        calls.push(m);
+        throughImport.add(m);
+      }
+      calls.sort((a, b) => a.index - b.index);
+    }
+    for (const m of calls) {
+      if (++count > MAX_CALLS) break;
       const args = callArguments(text, m.index + m[0].length - 1);
-      const first = m[1] === undefined ? args?.[0] : args?.[1];
+      // An os.spawn* call (a group set): its program follows the mode.
+      const first = m.slice(1).every((g) => g === undefined) ? args?.[0] : args?.[1];
       const program = first === undefined ? null : programOf(first);
       if (program === null || literalValue(program) !== null) continue;
       if (!(code ??= nameStarts(text)).has(m.index)) continue;
@@ -311,7 +366,11 @@ const collectSpawnedPaths = (ctx: FrameworkContext): FrameworkOutput => {
         const target = inFilesystemTree(file, path)?.path;
         if (target === undefined || !ctx.files.has(target) || target === file || seen.has(target)) continue;
         seen.add(target);
-        const call = m[0].replace(/\s+/g, '').slice(0, -1);
+        const written = m[0].replace(/\s+/g, '').slice(0, -1);
+        // A name an import binds is shown with what it stands for: `sp.run (subprocess.run)`.
+        const dot = written.indexOf('.');
+        const meant = boundModule(dot < 0 ? written : written.slice(0, dot), facts.imports) + (dot < 0 ? '' : written.slice(dot));
+        const call = throughImport.has(m) && meant !== written ? `${written} (${meant})` : written;
         const how = v.how.length === 0 ? '' : ` (${v.how.join('; ')})`;
         out.references.push({ from: file, target, targetKind: 'file', line, label: `run by ${call} in ${file}:${line}, whose program ${program} is ${path}${how}: this file in the filesystem tree ${tree.tree === '' ? 'at the repo root' : `at ${tree.tree}`}` });
       }
