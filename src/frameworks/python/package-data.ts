@@ -40,7 +40,7 @@ import { calleeAt, fileDefs, type OpenDef } from './loader-functions.js';
 import { moduleFile } from './python-files.js';
 import { argumentsFor, callTarget, type CallSite } from './loader-calls.js';
 import { boundModuleFile } from './folder-loaders.js';
-import { fileAnchoredPath, fileVariables, importsResourceApi, lookText, MAX_PATH_LINE, pathConstants, resourceReads, withConstants } from './package-paths.js';
+import { fileAnchoredPath, fileVariables, importsResourceApi, lookText, MAX_PATH_LINE, pathConstants, resourceReads, spannedPathLine, withConstants } from './package-paths.js';
 
 /** A repo function whose parameter is the last part of a path into a repo folder. */
 interface Wrapper {
@@ -65,6 +65,8 @@ const LISTING = /\b(?:listdir|scandir|iterdir|glob|iglob|rglob|walk)\s*\(/;
 const RECURSIVE = /\b(?:walk|rglob)\s*\(|\*\*/;
 /** A string literal on a line (prefixed ones included: the prefix letter is outside the match). */
 const LITERAL = /(['"])([^'"\n]{1,200})\1/g;
+/** A literal that brackets close right after (`'x.json')`): where a call split over lines may end. */
+const CLOSED_LITERAL = /((['"])[^'"\n]{1,200}\2)(?=\s*\))/;
 /** Literals tried per file: a hostile file of thousands costs no more. */
 const MAX_TRIES = 400;
 
@@ -526,86 +528,97 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
     const anchors = ['__file__', ...vars.keys(), ...rewrites.keys()];
     let tries = 0;
     for (let l = 0; l < lines.length && tries < MAX_TRIES; l++) {
-      const raw = lines[l];
-      if (raw.length > MAX_PATH_LINE || (!raw.includes("'") && !raw.includes('"')) || !anchors.some((a) => raw.includes(a))) continue;
-      const line = withConstants(raw, rewrites);
-      for (const m of line.matchAll(LITERAL)) {
-        if (/[*?]/.test(m[2]) && LISTING.test(line) && ++tries <= MAX_TRIES) {
-          // A glob whose pattern ends the path (`glob(os.path.join(HERE, 'static', '*.js'))`).
-          const globbed = fileAnchoredPath(line, m.index!, m.index! + m[0].length, path, vars, (p) => isFolder(ctx, globFolder(p)));
-          if (globbed !== null) {
-            const folder = globFolder(globbed);
-            const pattern = globbed.slice(folder.length + 1);
-            for (const f of listedFiles(ctx, folder, `glob('${pattern}')`)) push(path, f, l + 1, `used as a file of ${folder}/ that ${path}:${l + 1} lists by the pattern '${pattern}' (a path built from __file__)`);
-            // Stop 45: listed Python scripts (a main guard or a shebang) that the module runs by a command
-            // list with the interpreter (ansible-test's code-smell folder, `cmd = [python.path, self.path]`).
-            if (pattern.endsWith('.py') && (command ??= commandLine(text, lines)) > 0) {
-              for (const f of listedFiles(ctx, folder, `glob('${pattern}')`, true)) {
-                if ((ctx.facts(f)?.runnable ?? []).some((r) => r === 'main-guard' || r === 'shebang')) push(path, f, l + 1, `run as a script: ${path}:${l + 1} lists ${folder}/ by the pattern '${pattern}' (a path built from __file__) and runs a path by the command list at line ${command}`);
+      const own = lines[l];
+      if (own.length > MAX_PATH_LINE || (!own.includes("'") && !own.includes('"'))) continue;
+      // The line, when it names an anchor; and (stop 47) the lines a call split over them spans
+      // (`os.path.join(os.path.dirname(__file__),\n    'data', 'x.json')`), when they name one: from
+      // the line that opens the brackets closed right after a literal of this one (package-paths'
+      // spannedPathLine, as package-configs reads them). `start`: the view's offset in the text.
+      const views: { raw: string; start: number }[] = [];
+      if (anchors.some((a) => own.includes(a))) views.push({ raw: own, start: lineStart(l) });
+      const closed = CLOSED_LITERAL.exec(own);
+      const spanned = closed === null ? null : spannedPathLine(text, lineStart(l) + closed.index, closed[1].length);
+      if (spanned !== null && anchors.some((a) => spanned.line.includes(a))) views.push({ raw: spanned.line, start: lineStart(l) + closed!.index - spanned.at });
+      for (const { raw, start } of views) {
+        const line = withConstants(raw, rewrites);
+        for (const m of line.matchAll(LITERAL)) {
+          if (/[*?]/.test(m[2]) && LISTING.test(line) && ++tries <= MAX_TRIES) {
+            // A glob whose pattern ends the path (`glob(os.path.join(HERE, 'static', '*.js'))`).
+            const globbed = fileAnchoredPath(line, m.index!, m.index! + m[0].length, path, vars, (p) => isFolder(ctx, globFolder(p)));
+            if (globbed !== null) {
+              const folder = globFolder(globbed);
+              const pattern = globbed.slice(folder.length + 1);
+              for (const f of listedFiles(ctx, folder, `glob('${pattern}')`)) push(path, f, l + 1, `used as a file of ${folder}/ that ${path}:${l + 1} lists by the pattern '${pattern}' (a path built from __file__)`);
+              // Stop 45: listed Python scripts (a main guard or a shebang) that the module runs by a command
+              // list with the interpreter (ansible-test's code-smell folder, `cmd = [python.path, self.path]`).
+              if (pattern.endsWith('.py') && (command ??= commandLine(text, lines)) > 0) {
+                for (const f of listedFiles(ctx, folder, `glob('${pattern}')`, true)) {
+                  if ((ctx.facts(f)?.runnable ?? []).some((r) => r === 'main-guard' || r === 'shebang')) push(path, f, l + 1, `run as a script: ${path}:${l + 1} lists ${folder}/ by the pattern '${pattern}' (a path built from __file__) and runs a path by the command list at line ${command}`);
+                }
+              }
+            }
+            continue;
+          }
+          if (!wanted(m[2]) || ++tries > MAX_TRIES) continue;
+          const found = fileAnchoredPath(line, m.index!, m.index! + m[0].length, path, vars, (p) => ctx.files.has(p) || isFolder(ctx, p));
+          if (found === null) continue;
+          if (ctx.files.has(found)) {
+            // Stop 45: a Python script run by a command list (`[python.path, os.path.join(ROOT, 'x.py')]`) is run, not loaded.
+            // Tokenized once per file, on the first such path (nothing else tokenizes until the file's lines are done).
+            if (found.endsWith('.py') && raw.includes(m[0]) && inCommandList((fileTokens ??= tokenize(text)), text, start + raw.indexOf(m[0]))) {
+              push(path, found, l + 1, `run as a script by ${path}:${l + 1} (a command list names it by a path built from __file__)`);
+              continue;
+            }
+            // Stop 45: a script path assigned to a name that a command with the interpreter then holds
+            // (jedi's `_MAIN_PATH = os.path.join(os.path.dirname(__file__), '__main__.py')`, `args = (self._executable, _MAIN_PATH, …)`).
+            const name = found.endsWith('.py') ? /^\s*([A-Za-z_]\w*)\s*=[^=]/.exec(raw)?.[1] : undefined;
+            const command = name === undefined ? null : commandHolding(text, name);
+            if (command !== null) {
+              push(path, found, command, `run as a script by ${path}:${command} (a command with the interpreter holds ${name}, assigned a path built from __file__ at line ${l + 1})`);
+              continue;
+            }
+            // Stop 45: a script whose text the module reads (to hand to an interpreter elsewhere: ansible-test's
+            // `read_text_file(os.path.join(ANSIBLE_TEST_TARGET_ROOT, 'setup', 'probe_cgroups.py'))`), here or through the name it is assigned to.
+            const read = !found.endsWith('.py') ? null : readAt(line, m.index!, m.index! + m[0].length) ? l + 1 : name === undefined ? null : readHolding(text, name);
+            if (read !== null) {
+              push(path, found, read, `read by ${path}:${read} (its text is read${read === l + 1 ? '' : ` through ${name}, assigned a path built from __file__ at line ${l + 1}`})`);
+              continue;
+            }
+            pushRead(path, found, l + 1, `read by ${path}:${l + 1} (a path built from __file__ names it)`);
+            continue;
+          }
+          // A folder: used when listed, on this line or through the name it is assigned to.
+          const assigned = /^\s*([A-Za-z_]\w*)\s*=/.exec(raw)?.[1];
+          let listing: string | null = LISTING.test(line) ? line : null;
+          if (listing === null && assigned !== undefined) {
+            const use = new RegExp(`(?:\\b(?:listdir|scandir|glob|iglob|walk)\\s*\\([^)\\n]*\\b${assigned}\\b|\\b${assigned}\\s*\\.\\s*(?:iterdir|glob|rglob)\\s*\\()[^\\n]*`).exec(text);
+            listing = use === null ? null : use[0];
+          }
+          // Stop 45: a folder put on the Python path (`env['PYTHONPATH'] += ':%s' % os.path.join(ROOT, 'pytest/plugins')`,
+          // `append_python_path = [plugin_dir]`, `sys.path`) makes its modules importable by name: the ones the module
+          // lists from it, or names by a string literal (`plugins.append('ansible_pytest_coverage')`), are imported.
+          const onPath = pythonPathLine(lines, raw, l + 1, assigned);
+          if (onPath !== null) {
+            // The listed ones as the listing's pattern yields them (`glob(os.path.join(PLUG, '*.json'))` lists no module).
+            const modules = (listing !== null ? listedFiles(ctx, found, listing, true) : pathsInDir(ctx.files, found).filter((f) => f.endsWith('.py'))).filter((f) => basename(f) !== '__init__.py');
+            const built = `a path built from __file__ names the folder at line ${l + 1}`;
+            if (listing !== null) {
+              for (const f of modules) push(path, f, onPath, `imported by name from ${found}/, which ${path}:${l + 1} lists and puts on the Python path at line ${onPath} (${built})`);
+            } else {
+              // The name is handed to that child process: a string literal in the def that sets its Python path.
+              const scope = defAround(lines, onPath - 1);
+              for (const f of modules) {
+                const stem = basename(f).slice(0, -3);
+                const named = new RegExp(`(['"])${escapeRegExp(stem)}\\1`).exec(scope.text);
+                if (named === null) continue;
+                const at = scope.from + lineAt(scope.text, named.index);
+                push(path, f, at, `imported by the name "${stem}" (${path}:${at}) from ${found}/, which ${path}:${onPath} puts on the Python path (${built})`);
               }
             }
           }
-          continue;
+          if (listing === null) continue;
+          for (const f of listedFiles(ctx, found, listing)) push(path, f, l + 1, `used as a file of ${found}/, which ${path}:${l + 1} lists (a path built from __file__ names the folder)`);
         }
-        if (!wanted(m[2]) || ++tries > MAX_TRIES) continue;
-        const found = fileAnchoredPath(line, m.index!, m.index! + m[0].length, path, vars, (p) => ctx.files.has(p) || isFolder(ctx, p));
-        if (found === null) continue;
-        if (ctx.files.has(found)) {
-          // Stop 45: a Python script run by a command list (`[python.path, os.path.join(ROOT, 'x.py')]`) is run, not loaded.
-          // Tokenized once per file, on the first such path (nothing else tokenizes until the file's lines are done).
-          if (found.endsWith('.py') && raw.includes(m[0]) && inCommandList((fileTokens ??= tokenize(text)), text, lineStart(l) + raw.indexOf(m[0]))) {
-            push(path, found, l + 1, `run as a script by ${path}:${l + 1} (a command list names it by a path built from __file__)`);
-            continue;
-          }
-          // Stop 45: a script path assigned to a name that a command with the interpreter then holds
-          // (jedi's `_MAIN_PATH = os.path.join(os.path.dirname(__file__), '__main__.py')`, `args = (self._executable, _MAIN_PATH, …)`).
-          const name = found.endsWith('.py') ? /^\s*([A-Za-z_]\w*)\s*=[^=]/.exec(raw)?.[1] : undefined;
-          const command = name === undefined ? null : commandHolding(text, name);
-          if (command !== null) {
-            push(path, found, command, `run as a script by ${path}:${command} (a command with the interpreter holds ${name}, assigned a path built from __file__ at line ${l + 1})`);
-            continue;
-          }
-          // Stop 45: a script whose text the module reads (to hand to an interpreter elsewhere: ansible-test's
-          // `read_text_file(os.path.join(ANSIBLE_TEST_TARGET_ROOT, 'setup', 'probe_cgroups.py'))`), here or through the name it is assigned to.
-          const read = !found.endsWith('.py') ? null : readAt(line, m.index!, m.index! + m[0].length) ? l + 1 : name === undefined ? null : readHolding(text, name);
-          if (read !== null) {
-            push(path, found, read, `read by ${path}:${read} (its text is read${read === l + 1 ? '' : ` through ${name}, assigned a path built from __file__ at line ${l + 1}`})`);
-            continue;
-          }
-          pushRead(path, found, l + 1, `read by ${path}:${l + 1} (a path built from __file__ names it)`);
-          continue;
-        }
-        // A folder: used when listed, on this line or through the name it is assigned to.
-        const assigned = /^\s*([A-Za-z_]\w*)\s*=/.exec(raw)?.[1];
-        let listing: string | null = LISTING.test(line) ? line : null;
-        if (listing === null && assigned !== undefined) {
-          const use = new RegExp(`(?:\\b(?:listdir|scandir|glob|iglob|walk)\\s*\\([^)\\n]*\\b${assigned}\\b|\\b${assigned}\\s*\\.\\s*(?:iterdir|glob|rglob)\\s*\\()[^\\n]*`).exec(text);
-          listing = use === null ? null : use[0];
-        }
-        // Stop 45: a folder put on the Python path (`env['PYTHONPATH'] += ':%s' % os.path.join(ROOT, 'pytest/plugins')`,
-        // `append_python_path = [plugin_dir]`, `sys.path`) makes its modules importable by name: the ones the module
-        // lists from it, or names by a string literal (`plugins.append('ansible_pytest_coverage')`), are imported.
-        const onPath = pythonPathLine(lines, raw, l + 1, assigned);
-        if (onPath !== null) {
-          // The listed ones as the listing's pattern yields them (`glob(os.path.join(PLUG, '*.json'))` lists no module).
-          const modules = (listing !== null ? listedFiles(ctx, found, listing, true) : pathsInDir(ctx.files, found).filter((f) => f.endsWith('.py'))).filter((f) => basename(f) !== '__init__.py');
-          const built = `a path built from __file__ names the folder at line ${l + 1}`;
-          if (listing !== null) {
-            for (const f of modules) push(path, f, onPath, `imported by name from ${found}/, which ${path}:${l + 1} lists and puts on the Python path at line ${onPath} (${built})`);
-          } else {
-            // The name is handed to that child process: a string literal in the def that sets its Python path.
-            const scope = defAround(lines, onPath - 1);
-            for (const f of modules) {
-              const stem = basename(f).slice(0, -3);
-              const named = new RegExp(`(['"])${escapeRegExp(stem)}\\1`).exec(scope.text);
-              if (named === null) continue;
-              const at = scope.from + lineAt(scope.text, named.index);
-              push(path, f, at, `imported by the name "${stem}" (${path}:${at}) from ${found}/, which ${path}:${onPath} puts on the Python path (${built})`);
-            }
-          }
-        }
-        if (listing === null) continue;
-        for (const f of listedFiles(ctx, found, listing)) push(path, f, l + 1, `used as a file of ${found}/, which ${path}:${l + 1} lists (a path built from __file__ names the folder)`);
       }
     }
     // Wrappers: a parameter that is the last part of such a path.
