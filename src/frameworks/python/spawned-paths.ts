@@ -308,6 +308,14 @@ const boundSpawnCalls = (imports: readonly ImportFact[]): RegExp | null => {
   return alternatives.length === 0 ? null : new RegExp(`(?<![\\w.])(?:${alternatives.join('|')})\\s*\\(`, 'g');
 };
 
+/** A call through a name an import binds, shown with what it stands for: `sp.run (subprocess.run)`, `P (subprocess.Popen)`. */
+const shownThroughImport = (match: string, imports: readonly ImportFact[]): string => {
+  const written = match.replace(/\s+/g, '').slice(0, -1);
+  const dot = written.indexOf('.');
+  const meant = boundModule(dot < 0 ? written : written.slice(0, dot), imports) + (dot < 0 ? '' : written.slice(dot));
+  return meant === written ? written : `${written} (${meant})`;
+};
+
 /** Offsets where a name token starts: what is code, not a comment or a string. */
 const nameStarts = (text: string): Set<number> => {
   const t = tokenize(text);
@@ -366,11 +374,7 @@ const collectSpawnedPaths = (ctx: FrameworkContext): FrameworkOutput => {
         const target = inFilesystemTree(file, path)?.path;
         if (target === undefined || !ctx.files.has(target) || target === file || seen.has(target)) continue;
         seen.add(target);
-        const written = m[0].replace(/\s+/g, '').slice(0, -1);
-        // A name an import binds is shown with what it stands for: `sp.run (subprocess.run)`.
-        const dot = written.indexOf('.');
-        const meant = boundModule(dot < 0 ? written : written.slice(0, dot), facts.imports) + (dot < 0 ? '' : written.slice(dot));
-        const call = throughImport.has(m) && meant !== written ? `${written} (${meant})` : written;
+        const call = throughImport.has(m) ? shownThroughImport(m[0], facts.imports) : m[0].replace(/\s+/g, '').slice(0, -1);
         const how = v.how.length === 0 ? '' : ` (${v.how.join('; ')})`;
         out.references.push({ from: file, target, targetKind: 'file', line, label: `run by ${call} in ${file}:${line}, whose program ${program} is ${path}${how}: this file in the filesystem tree ${tree.tree === '' ? 'at the repo root' : `at ${tree.tree}`}` });
       }
