@@ -4,7 +4,8 @@
  */
 import { dirname } from '../../../util/path.js';
 
-const SOURCE_SUFFIXES = ['.py', '.pyi'] as const;
+/** A regular package's `__init__` file names, source before stub (written out: a name made per ask was a string per folder tried). */
+const INIT_FILES = ['__init__.py', '__init__.pyi'] as const;
 const EXTENSION_MODULE = /^(.*?)(?:\.[\w-]+)?\.(?:so|pyd)$/;
 
 export interface ModuleIndex {
@@ -36,8 +37,8 @@ const join = (dir: string, name: string): string => (dir === '' ? name : `${dir}
 
 /** The `__init__` file of a regular package folder, or null for a plain/namespace folder. */
 export const packageInit = (index: ModuleIndex, dir: string): string | null => {
-  for (const suffix of SOURCE_SUFFIXES) {
-    const init = join(dir, `__init__${suffix}`);
+  for (let i = 0; i < INIT_FILES.length; i++) {
+    const init = join(dir, INIT_FILES[i]);
     if (index.files.has(init)) return init;
   }
   return null;
@@ -50,7 +51,8 @@ export const moduleFile = (index: ModuleIndex, modulePath: string): string | nul
     if (init) return init;
   }
   // What runs wins over its stub: source, then compiled extension, then a lone .pyi.
-  if (index.files.has(`${modulePath}.py`)) return `${modulePath}.py`;
+  const source = `${modulePath}.py`;
+  if (index.files.has(source)) return source;
   const extension = index.extensionModules.get(modulePath);
   if (extension) return extension;
   return index.files.has(`${modulePath}.pyi`) ? `${modulePath}.pyi` : null;

@@ -238,9 +238,20 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
     }
     for (const init of found.chain) out.push({ to: init, via: 'package-init', names: [] });
     if (fact.syntax === 'from') {
-      // `from pkg import name` also imports pkg/name.py when that submodule exists.
+      // `from pkg import name` also imports pkg/name.py when that submodule exists. Only a name that
+      // is a module or a folder of Python files in the package's folder can be one (foldersHolding
+      // lists every such name with its folders): most imported names are classes and functions, and
+      // each was looked up as a path (a copied parts list, three or four joined strings) for nothing.
+      let folder: string | null = null;
       for (const { name } of fact.names) {
         if (name === '*') continue;
+        if (!name.includes('/')) {
+          if (folder === null) {
+            folder = base;
+            for (let i = 0; i < parts.length; i++) folder = joinModulePath(folder, parts[i]);
+          }
+          if (foldersWith(name)?.has(folder) !== true) continue;
+        }
         const sub = find(base, [...parts, name]);
         if (sub?.file && sub.file !== found.file) {
           out.push({ to: sub.file, via, names: [name] });
