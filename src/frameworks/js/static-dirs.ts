@@ -15,7 +15,9 @@
  * to wherever the process starts and is not followed. Each code file below the folder is a reference from the file that serves it.
  * A server compiled to CommonJS is read as its source (compiled-interop.ts): tsc's
  * `express_1.default.static(path_1.default.join(__dirname, 'public'))`, Babel's `(0, _serveStatic.default)(…)`,
- * esbuild's `import_express.default.static(…)`, `register(static_1.default, { root })`.
+ * esbuild's `import_express.default.static(…)`, `register(static_1.default, { root })`. A folder a path helper
+ * of another repo module returns (`express.static(Utils.getFileFromRelativeToRoot('public'))`) is read through
+ * that helper (imported-path-helpers.ts).
  */
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
@@ -27,6 +29,7 @@ import { codeFilesMarked, fileReference } from './support.js';
 import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
+import { helperFolders } from './imported-path-helpers.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const STATIC_CALL = /\b(express\s*(?:\.\s*static|\[\s*["']static["']\s*\])|serveStatic|sirv)\(\s*([^()\n]*(?:\([^()\n]*(?:\([^()\n]*(?:\([^()\n]*\))?[^()\n]*\))?[^()\n]*\))?[^()\n]*?)\s*[,)]/g;
@@ -73,7 +76,9 @@ export const servedFolders = perScan((ctx): Served[] => {
     if (!text.includes('static(') && !text.includes('serveStatic(') && !text.includes('sirv(') && koaName === null && !fastifyNamed && !(text.includes('express') && /express\s*\[\s*["']static["']\s*\]\s*\(/.test(text))) continue;
     const add = (index: number, call: string, expr: string) => {
       const found = explainedFolderOf(templateAsJoin(expr), file, text, folderScopeOf(ctx));
-      if (found !== null) out.push({ file, line: lineAt(text, index), call, folder: found.folder, why: found.why });
+      // A folder a path helper of another repo module builds (imported-path-helpers.ts): `express.static(Utils.fromRoot('public'))`.
+      const folders = found !== null ? [found] : helperFolders(ctx, file, text, expr, folderScopeOf(ctx));
+      for (const f of folders) out.push({ file, line: lineAt(text, index), call, folder: f.folder, why: f.why });
     };
     // The pattern's greedy first part may run past the folder into the options (`sirv(`${root}/public`, { dev: true })`): the first argument is the folder.
     for (const m of text.matchAll(STATIC_CALL)) add(m.index ?? 0, m[1].replace(/\s+/g, '').replace(/\[["']static["']\]/, '.static'), splitArgs(m[2])[0] ?? m[2]);
