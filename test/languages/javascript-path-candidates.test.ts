@@ -5,7 +5,7 @@ import { pathCandidates, withoutBaseUrl, type ModuleOptions } from '../../src/la
 import { withoutQuery } from '../../src/languages/javascript/resolution/specifier.js';
 
 const options = (paths: Record<string, string[]>, baseUrl: string | null = null): ModuleOptions => ({
-  paths, pathsBase: 'app', baseUrl, moduleSuffixes: null, rootDirs: null, customConditions: null,
+  paths, pathsBase: 'app', baseUrl, moduleSuffixes: null, rootDirs: null, customConditions: null, module: null,
 });
 
 test('an exact pattern beats a wildcard, the longest prefix wins, a tie keeps the first declared', () => {

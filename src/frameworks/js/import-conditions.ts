@@ -18,7 +18,8 @@
  * (`browser`, `development`, a custom one) is the resolver's (conditions.ts). Only packages whose
  * `imports` field has conditions are looked at.
  */
-import { isRecord, JSONC_MANIFEST } from '../../manifests/json.js';
+import { isRecord } from '../../manifests/json.js';
+import { createTsconfigIndex, type TsconfigIndex } from '../../languages/javascript/resolution/tsconfig.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { importsTargets } from '../../languages/javascript/resolution/package-imports.js';
 import { dirname, joinRepo } from '../../util/path.js';
@@ -39,22 +40,9 @@ const RUNTIMES: readonly { conditions: readonly string[]; who: string }[] = [
 
 /** tsc's `module` settings under which a `.ts` file of a package without `"type": "module"` is emitted as CommonJS. */
 const COMMONJS_MODULES = new Set(['commonjs', 'node16', 'node18', 'node20', 'nodenext']);
-const MAX_EXTENDS_DEPTH = 10;
 
-/** `compilerOptions.module` of a tsconfig, through the configs it `extends` within the repo; null when unset. */
-const moduleSetting = (ctx: FrameworkContext, config: string, depth = 0): string | null => {
-  const value = depth > MAX_EXTENDS_DEPTH ? null : ctx.manifests.get(config, JSONC_MANIFEST);
-  if (!isRecord(value)) return null;
-  const own = isRecord(value.compilerOptions) ? value.compilerOptions.module : undefined;
-  if (typeof own === 'string') return own.toLowerCase();
-  const parents = (Array.isArray(value.extends) ? value.extends : [value.extends]).filter((e): e is string => typeof e === 'string' && e.startsWith('.'));
-  for (const parent of parents.reverse()) {
-    const target = joinRepo(dirname(config), parent.endsWith('.json') ? parent : `${parent}.json`);
-    const found = target === null ? null : moduleSetting(ctx, target, depth + 1);
-    if (found !== null) return found;
-  }
-  return null;
-};
+/** The repo's tsconfig options (resolution/tsconfig.ts: `module` through the configs each `extends`), once per scan. */
+const tsconfigIndex = perScan((ctx): TsconfigIndex => createTsconfigIndex(ctx.manifests));
 
 /**
  * Why a TypeScript file's `import` runs as a `require()`: tsc emits CommonJS for a `.cts` file, and
@@ -66,7 +54,7 @@ const compiledAsRequire = (ctx: FrameworkContext, file: string, json: Record<str
   if (file.endsWith('.cts')) return 'a .cts file, which tsc emits as CommonJS';
   if (!/\.tsx?$/.test(file) || file.endsWith('.d.ts') || json?.type === 'module') return null;
   const config = ctx.manifests.nearest(dirname(file), 'tsconfig.json');
-  const module = config === null ? null : moduleSetting(ctx, config);
+  const module = config === null ? null : tsconfigIndex(ctx).options(config).module;
   return module !== null && COMMONJS_MODULES.has(module) ? `compiled to CommonJS: ${config} sets module "${module}" and the package has no "type": "module"` : null;
 };
 

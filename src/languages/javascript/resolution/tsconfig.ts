@@ -1,7 +1,7 @@
 /**
  * Which tsconfig.json / jsconfig.json governs a file (the nearest one above it among the repo's
  * files), and the module options it sets (`paths`, `baseUrl`, `moduleSuffixes`, `rootDirs`, `customConditions`),
- * following `extends` within the repo. oxc-resolver does the mapping whenever it can load the config; census reads the options
+ * following `extends` within the repo, and its `module` (import-conditions.ts: whether tsc emits a `.ts` file's imports as require() calls). oxc-resolver does the mapping whenever it can load the config; census reads the options
  * itself to tell an alias that points nowhere ('not-found') from a package ('external'), and to
  * apply `paths` when oxc cannot load the config (it `extends` a package that is not installed).
  */
@@ -26,6 +26,8 @@ export interface ModuleOptions {
   rootDirs: { dirs: string[]; config: string } | null;
   /** `customConditions` and the config that sets them: TypeScript resolves `exports`/`imports` under them too; null when unset or empty. */
   customConditions: { names: string[]; config: string } | null;
+  /** `compilerOptions.module`, lower-cased; null when unset. */
+  module: string | null;
 }
 
 export interface TsconfigIndex {
@@ -50,11 +52,12 @@ export const withoutBaseUrl = (o: ModuleOptions): ModuleOptions => ({
   moduleSuffixes: o.moduleSuffixes,
   rootDirs: o.rootDirs,
   customConditions: o.customConditions,
+  module: o.module,
 });
 
 interface ConfigShape {
   extends?: unknown;
-  compilerOptions?: { paths?: unknown; baseUrl?: unknown; moduleSuffixes?: unknown; rootDirs?: unknown; customConditions?: unknown };
+  compilerOptions?: { paths?: unknown; baseUrl?: unknown; moduleSuffixes?: unknown; rootDirs?: unknown; customConditions?: unknown; module?: unknown };
 }
 
 interface Partial {
@@ -64,6 +67,7 @@ interface Partial {
   moduleSuffixes?: { suffixes: string[]; config: string };
   rootDirs?: { dirs: string[]; config: string };
   customConditions?: { names: string[]; config: string };
+  module?: string;
 }
 
 const stringArrays = (value: object): Record<string, string[]> => {
@@ -107,6 +111,7 @@ export const createTsconfigIndex = (manifests: Manifests): TsconfigIndex => {
       if (Array.isArray(own.moduleSuffixes)) {
         merged.moduleSuffixes = { suffixes: own.moduleSuffixes.filter((x): x is string => typeof x === 'string'), config };
       }
+      if (typeof own.module === 'string') merged.module = own.module.toLowerCase();
       if (Array.isArray(own.customConditions)) merged.customConditions = { names: own.customConditions.filter((c): c is string => typeof c === 'string'), config };
       if (Array.isArray(own.rootDirs)) {
         const dirs = own.rootDirs.flatMap((d) => (typeof d === 'string' ? [joinRepo(dirname(config), d)] : [])).filter((d): d is string => d !== null);
@@ -129,6 +134,7 @@ export const createTsconfigIndex = (manifests: Manifests): TsconfigIndex => {
         moduleSuffixes: suffixes && suffixes.suffixes.some((x) => x !== '') ? suffixes : null,
         rootDirs: merged.rootDirs && merged.rootDirs.dirs.length > 0 ? merged.rootDirs : null,
         customConditions: merged.customConditions && merged.customConditions.names.length > 0 ? merged.customConditions : null,
+        module: merged.module ?? null,
       };
       optionsByConfig.set(config, known);
     }
