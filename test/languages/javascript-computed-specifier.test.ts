@@ -28,8 +28,9 @@ test('a suffix without a code extension also matches the names Node adds one to 
 test("tsc's CommonJS import(): Promise.resolve(`${expr}`).then(s => __importStar(require(s))) reads as import(expr)", () => {
   const text = 'async function load(plugin) {\n  return (await Promise.resolve(`${`./plugins/events/${plugin}`}`).then(s => __importStar(require(s)))).default;\n}\n';
   assert.deepEqual(globsOf(text), [['./plugins/events/{*,*/index.{js,cjs,mjs,jsx,ts,cts,mts,tsx,json}}', 'computed import()']]);
-  const literal = javascriptExtractor.extract('src/app.js', 'const m = Promise.resolve(`${"./x.js"}`).then((s) => require(s));\n').imports;
-  assert.deepEqual(literal.map((i) => [i.specifier, i.syntax]), [['./x.js', 'dynamic']]);
+  // tsc emits a literal import('./x.js') as a require inside the then (never as a template): read as that require.
+  const literal = javascriptExtractor.extract('src/app.js', 'const m = Promise.resolve().then(() => __importStar(require("./x.js")));\n').imports;
+  assert.deepEqual(literal.map((i) => i.specifier), ['./x.js']);
   // Without the require of the same name after it, a Promise.resolve is not an import.
   assert.deepEqual(globsOf('const p = Promise.resolve(`${`./a/${n}`}`).then((s) => log(s));\n'), []);
 });

@@ -293,24 +293,24 @@ const onRequireContext = (w: Walk, node: AstNode, name: string, args: AstNode[])
 /** What follows tsc's `Promise.resolve(`${x}`)` in its CommonJS output of `import(x)`: `.then(s => __importStar(require(s)))`. */
 const THEN_REQUIRE = new RegExp(String.raw`^\s*\.\s*then\(\s*\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*(?:${INTEROP_OPEN})?require\(\s*\1\s*\)`);
 
+/** A computed `import(expr)`'s specifier as the glob of the files it may name (computed-specifier.ts), when census can read one. */
+const pushComputedImport = (w: Walk, specifier: AstNode | null, line: number): void => {
+  const pattern = computedSpecifierPattern(specifier, w.ctx.text);
+  if (pattern !== null) w.result.references.push(globReference(pattern, line, 'computed import()'));
+};
+
 /**
- * tsc compiles `await import(expr)` to CommonJS as ``Promise.resolve(`${expr}`).then(s => __importStar(require(s)))``
- * (The Lounge's ``import(`./plugins/irc-events/${plugin}`)``): read as `import(expr)`, a literal or
- * computed specifier.
+ * tsc compiles a computed `await import(expr)` to CommonJS as ``Promise.resolve(`${expr}`).then(s => __importStar(require(s)))``
+ * (The Lounge's ``import(`./plugins/irc-events/${plugin}`)``): read as `import(expr)`. A literal
+ * `import('./x')` compiles to `Promise.resolve().then(() => __importStar(require('./x')))`, a plain
+ * require read as one.
  */
-const onCompiledImport = (w: Walk, node: AstNode, flags: number, args: AstNode[]): void => {
+const onCompiledImport = (w: Walk, node: AstNode, args: AstNode[]): void => {
   const template = unwrap(args[0] ?? null);
   if (args.length !== 1 || template?.type !== 'TemplateLiteral' || !THEN_REQUIRE.test(w.ctx.text.slice(node.end, node.end + 120))) return;
   const expressions = nodesAt(template, 'expressions');
   if (expressions.length !== 1 || nodesAt(template, 'quasis').some((q) => (q.value as { cooked?: unknown } | undefined)?.cooked !== '')) return;
-  const line = w.lines.lineOf(node.start);
-  const specifier = literalString(expressions[0]);
-  if (specifier !== null) {
-    w.result.imports.push({ offset: node.start, fact: { specifier, syntax: 'dynamic', line, names: [], guard: guardOf(flags) } });
-    return;
-  }
-  const pattern = computedSpecifierPattern(expressions[0], w.ctx.text);
-  if (pattern !== null) w.result.references.push(globReference(pattern, line, 'computed import()'));
+  pushComputedImport(w, expressions[0], w.lines.lineOf(node.start));
 };
 
 const onCallee = (w: Walk, node: AstNode, flags: number): void => {
@@ -333,7 +333,7 @@ const onCallee = (w: Walk, node: AstNode, flags: number): void => {
     if (exported !== null && exported !== '__esModule') result.commonJsExports.push(exported);
     return;
   }
-  if (name === 'Promise.resolve') return onCompiledImport(w, node, flags, args);
+  if (name === 'Promise.resolve') return onCompiledImport(w, node, args);
   if (name === 'import.meta.glob' || name === 'import.meta.globEager') return onImportMetaGlob(w, node, name, args);
   if (name === 'require.context' || name === 'import.meta.webpackContext') return onRequireContext(w, node, name, args);
   if (isFsGlobCallee(callee, w.fsGlobs)) {
@@ -396,10 +396,7 @@ const onAwait: Handler = (w, _node, flags) => {
 const onImport: Handler = (w, node, flags) => {
   const source = nodeAt(node, 'source');
   w.result.dynamicImports.set(node.start, { guard: guardOf(flags), names: w.pendingNames.get(node.start) ?? [], specifier: literalString(source) });
-  if (literalString(source) === null) {
-    const pattern = computedSpecifierPattern(source, w.ctx.text);
-    if (pattern !== null) w.result.references.push(globReference(pattern, w.lines.lineOf(node.start), 'computed import()'));
-  }
+  if (literalString(source) === null) pushComputedImport(w, source, w.lines.lineOf(node.start));
   return WALK_CHILDREN;
 };
 
