@@ -21,6 +21,11 @@
  * Every character is looked at a bounded number of times: a clause read after `import`/`export`
  * stops at the next such word or at anything a clause cannot hold, so clauses never overlap.
  *
+ * Beside the imports, the string literals that are a declaration file's bare name, when the text
+ * spells its own location (languages/javascript/declaration-names.ts: typescript.js' table of its
+ * `lib.*.d.ts`, which named-declarations.ts reads): one more pass, by a regular expression, only over
+ * a text that holds `.d.` and `__dirname`/`__filename`/`import.meta.url`.
+ *
  * Python: the Python extractor itself (a tokenizer, linear in the text), of whose facts only the
  * imports, the `sys.path` folders and the names the module binds (for name checks) are kept.
  */
@@ -29,6 +34,7 @@ import type { Language } from '../model/file.js';
 import { emptyFacts } from '../model/facts.js';
 import { languageRecord } from '../languages/registry.js';
 import { lineCounter } from '../util/lines.js';
+import { declarationNamesIn } from '../languages/javascript/declaration-names.js';
 
 /**
  * The largest JS/TS file whose imports are read, whatever --max-file-size is: 32 MB, or the limit
@@ -420,5 +426,8 @@ export const largeFileFacts = (path: string, text: string, language: Language): 
     if (f.typeOnly) fact.typeOnly = true;
     facts.imports.push(fact);
   }
+  // The declaration files it names beside itself (typescript.js' libMap): named-declarations.ts gets no text of a file this large.
+  const names = declarationNamesIn(text);
+  if (names.length > 0) facts.declarationNames = names.map((d) => ({ literal: d.literal, line: lineOf(d.offset) }));
   return facts;
 };

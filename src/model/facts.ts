@@ -112,6 +112,12 @@ export interface FileFacts {
   computedImportLines?: number[];
   /** Python: string literals that are a script's bare file name (`'autoadd.js'`), with their lines (frameworks/python/package-scripts.ts reads them). */
   scriptNames?: { name: string; line: number }[];
+  /**
+   * JS/TS over --max-file-size (whose text readers do not get): the string literals that are a declaration file's bare name
+   * (`"lib.es5.d.ts"`), quotes included, each at its first line, when the text spells its own location
+   * (languages/javascript/declaration-names.ts; frameworks/js/named-declarations.ts reads them).
+   */
+  declarationNames?: { literal: string; line: number }[];
   /** Python: the text names `__file__` (frameworks/python/package-data.ts reads only such files for paths built from it); absent: it does not. */
   mentionsFile?: true;
   /** JS/TS: which of the words some readers pre-test every code file for the text holds (languages/javascript/text-marks.ts); absent: unknown, read the text. */

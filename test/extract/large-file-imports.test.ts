@@ -114,3 +114,28 @@ test('a bundle over --max-file-size still loads its chunks; the warning says onl
   assert.match(quoted.evidence.at(-1), /^not certain: dist\/chunks\/huge\.js of the same project could not be read/);
   assert.deepEqual(audit.junk.filter((j: { path: string }) => j.path === 'dist/blob.js').map((j: { reason: string }) => j.reason), ['binary content in a javascript file']);
 });
+
+test("a compiler over --max-file-size still names its lib.*.d.ts beside it (named-declarations reads the scan's names)", () => {
+  const facts = largeFileFacts('lib/tsc.js', 'var libMap = new Map([["es5", "lib.es5.d.ts"], [\'dom\', \'lib.dom.d.ts\']]);\nvar dir = __dirname;\nvar again = "lib.es5.d.ts";\n', 'javascript');
+  assert.deepEqual(facts?.declarationNames, [{ literal: '"lib.es5.d.ts"', line: 1 }, { literal: "'lib.dom.d.ts'", line: 1 }]);
+  // A text that does not spell its own location names nothing it finds beside itself.
+  assert.equal(largeFileFacts('lib/x.js', 'var n = "lib.es5.d.ts";\n', 'javascript')?.declarationNames, undefined);
+
+  const dir = scratchDir('census-large-lib-');
+  const w = (p: string, data: string): void => {
+    mkdirSync(join(dir, p, '..'), { recursive: true });
+    writeFileSync(join(dir, p), data);
+  };
+  w('package.json', JSON.stringify({ name: 'compiler-fixture', version: '1.0.0', main: 'lib/compiler.js' }));
+  const filler = `var q=${'"x",'.repeat(10)}0;\n`.repeat(8000);
+  w('lib/compiler.js', `${filler}var libMap = new Map([["es5", "lib.es5.d.ts"]]);\nvar libDir = require("path").dirname(__filename);\n`);
+  w('lib/lib.es5.d.ts', 'interface Array<T> { length: number; }\n');
+  w('lib/lib.unnamed.d.ts', 'interface Unnamed {}\n');
+  const r = runCli(['scan', dir, '--no-cache', '--format', 'json', '--max-file-size', '200000']);
+  assert.equal(r.code, 0, r.stderr);
+  const audit = JSON.parse(r.stdout);
+  const file = (path: string) => audit.files.find((f: { path: string }) => f.path === path);
+  assert.equal(file('lib/lib.es5.d.ts').verdict, 'production');
+  assert.ok(file('lib/lib.es5.d.ts').evidence.some((e: string) => e.includes('read by name by lib/compiler.js:8001 ("lib.es5.d.ts")')), JSON.stringify(file('lib/lib.es5.d.ts').evidence));
+  assert.equal(file('lib/lib.unnamed.d.ts').verdict, 'dead');
+});

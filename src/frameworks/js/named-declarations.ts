@@ -11,7 +11,10 @@
  * string literal (`"lib.es5.d.ts"`, `'lib.dom.d.ts'`) and spells its own location (`__dirname`,
  * `__filename`, `import.meta.url`, `import.meta.dirname`): the module finds the file by that name
  * beside itself. The line of the literal is the evidence. Only the folders that hold such a
- * declaration are read, and only the code files there whose text names `.d.ts`.
+ * declaration are read, and only the code files there whose text names `.d.ts`. A module over
+ * --max-file-size (typescript.js is 9 MB), whose text is not read here, gives the names the
+ * large-file scan kept (FileFacts.declarationNames; languages/javascript/declaration-names.ts owns
+ * the patterns for both).
  */
 import { pathsInDir } from '../../util/file-index.js';
 import { lineStarts, lineOfOffset } from '../../util/lines.js';
@@ -20,12 +23,9 @@ import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
 import { DECLARATION, twinOf } from './declaration-twins.js';
+import { declarationNamesIn } from '../../languages/javascript/declaration-names.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
-/** A string literal that is a declaration file's bare name. */
-const NAME_LITERAL = /(["'`])([\w.@+-]+\.d\.[cm]?ts)\1/g;
-/** The module spells its own folder or file. */
-const OWN_LOCATION = /\b__dirname\b|\b__filename\b|\bimport\.meta\.(?:url|dirname|filename)\b/;
 
 interface NamedDeclaration {
   from: string;
@@ -50,15 +50,20 @@ const namedDeclarations = perScan((ctx: FrameworkContext): NamedDeclaration[] =>
     for (const file of files) {
       if (!CODE.test(file) || DECLARATION.test(file)) continue;
       const text = ctx.readText(file);
-      if (text === null || !text.includes('.d.') || !OWN_LOCATION.test(text)) continue;
+      if (text === null) {
+        // A module over --max-file-size (typescript.js, 9 MB) is not read here: the large-file scan kept its names.
+        for (const d of ctx.facts(file)?.declarationNames ?? []) {
+          const target = names.get(d.literal.slice(1, -1));
+          if (target !== undefined) out.push({ from: file, target, line: d.line, literal: d.literal });
+        }
+        continue;
+      }
       let starts: number[] | null = null;
-      const seen = new Set<string>();
-      for (const m of text.matchAll(NAME_LITERAL)) {
-        const target = names.get(m[2]);
-        if (target === undefined || seen.has(target)) continue;
-        seen.add(target);
+      for (const d of declarationNamesIn(text)) {
+        const target = names.get(d.name);
+        if (target === undefined) continue;
         starts ??= lineStarts(text);
-        out.push({ from: file, target, line: lineOfOffset(starts, m.index ?? 0), literal: m[0] });
+        out.push({ from: file, target, line: lineOfOffset(starts, d.offset), literal: d.literal });
       }
     }
   }
