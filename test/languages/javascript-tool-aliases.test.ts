@@ -81,3 +81,16 @@ test('tool aliases: a target joined from computed parts names every repo file it
     "vite.config.ts:6 Vite resolve.alias \"@suite-functions\" is computed when it is path.resolve(__dirname, 'suites', suite, 'functions.ts'): read as suites/*/functions.ts, which names suites/admin/functions.ts, suites/auth/functions.ts",
   ]);
 });
+
+test('tool aliases: webpack aliases a config writes by statements, alias[key] = … and webpack-chain alias.set(key, …)', async () => {
+  // Fixture test/fixtures/javascript/alias-writes: `config.resolve.alias['@lib'] = path.resolve(…)`, `.alias.Vendor = …`,
+  // a computed key (left out), and chain/'s `config.resolve.alias.set('@parts', …).set('~missing', …)`.
+  const { audit } = await scanDir(fixturePath('javascript', 'alias-writes'));
+  const label = (from: string, specifier: string) => audit.edges.find((e) => e.from === from && e.specifier === specifier)?.label;
+  assert.match(label('src/main.js', '@lib/helper') ?? '', /^lib\/helper\.js .*the webpack resolve\.alias "@lib" \(webpack\.config\.js:8\)$/);
+  assert.match(label('src/main.js', 'Vendor/shim') ?? '', /^vendor\/shim\.js .*the webpack resolve\.alias "Vendor" \(webpack\.config\.js:9\)$/);
+  assert.match(label('chain/src/main.js', '@parts/part') ?? '', /^chain\/src\/parts\/part\.js .*the webpack resolve\.alias "@parts" \(chain\/webpack\.config\.js:7\)$/);
+  for (const path of ['lib/helper.js', 'vendor/shim.js', 'chain/src/parts/part.js']) assert.equal(audit.files.find((f) => f.path === path)?.verdict, 'production', path);
+  const warnings = audit.warnings.filter((w) => w.id === 'resolve/alias').map((w) => `${w.location?.file}:${w.location?.line} ${w.message}`);
+  assert.deepEqual(warnings, ['chain/webpack.config.js:8 webpack resolve.alias "~missing" maps to chain/nowhere, which is no file or folder of the repo']);
+});

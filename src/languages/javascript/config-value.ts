@@ -467,31 +467,85 @@ export interface ConfigCall {
  * options live in such calls, which the exported value can only show as unknown. Never run.
  */
 export const callsIn = (path: string, text: string, callee: RegExp): ConfigCall[] => {
+  const out: { call: ConfigCall; start: number }[] = [];
+  walkConfig(path, text, (node, scope) => {
+    if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+      const name = dottedName(unwrap(nodeAt(node, 'callee')));
+      if (name !== null && callee.test(name)) out.push({ call: { name, args: nodesAt(node, 'arguments').map((a) => evaluate(a, scope, 0)), line: scope.lines.lineOf(node.start) }, start: node.start });
+    }
+  });
+  // In source order.
+  return out.sort((a, b) => a.start - b.start).map((o) => o.call);
+};
+
+/** Every node of a config file's AST, with the scope its values are read in; nothing when it does not parse. */
+const walkConfig = (path: string, text: string, visit: (node: AstNode, scope: Scope) => void): void => {
   let config;
   try {
     config = parseConfig(path, text);
   } catch {
-    return [];
+    return;
   }
   const { parsed, lines, bindings } = config;
   const scope: Scope = { path, text, lines, bindings, active: new Set() };
-  const out: { call: ConfigCall; start: number }[] = [];
   const stack: AstNode[] = [parsed.program];
   const childKeys = childKeysTable();
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'CallExpression' || node.type === 'NewExpression') {
-      const name = dottedName(unwrap(nodeAt(node, 'callee')));
-      if (name !== null && callee.test(name)) out.push({ call: { name, args: nodesAt(node, 'arguments').map((a) => evaluate(a, scope, 0)), line: lines.lineOf(node.start) }, start: node.start });
-    }
+    visit(node, scope);
     for (const key of childKeys.get(node.type) ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) for (const c of child) { if (isNode(c)) stack.push(c); }
       else if (isNode(child)) stack.push(child);
     }
   }
-  // In source order.
-  return out.sort((a, b) => a.start - b.start).map((o) => o.call);
+};
+
+/** One entry a config writes into an object by a statement: its key, the value read like the exported value, its line. */
+export interface ConfigWrite {
+  key: string;
+  value: ConfigValue;
+  line: number;
+}
+
+/**
+ * The entries a config file writes into an object whose dotted name ends with `object` (`resolve.alias`)
+ * by statements instead of a literal: `config.resolve.alias['@'] = path.resolve(__dirname, 'src')`,
+ * `config.resolve.alias.vue = 'vue/dist/vue.esm.js'`, and webpack-chain's `config.resolve.alias.set('@', …)`
+ * (chained `.set(…).set(…)` too). A key census cannot read (`alias[name] = …`) is left out. In source order.
+ */
+export const writesTo = (path: string, text: string, object: string): ConfigWrite[] => {
+  const out: (ConfigWrite & { start: number })[] = [];
+  const names = (n: AstNode | null): boolean => {
+    const name = dottedName(n);
+    return name !== null && (name === object || name.endsWith(`.${object}`));
+  };
+  /** `x.resolve.alias.set(…)` itself, or a `.set(…)` chained on one. */
+  const isSetCall = (n: AstNode | null): boolean => {
+    const node = unwrap(n);
+    if (node?.type !== 'CallExpression') return false;
+    const callee = unwrap(nodeAt(node, 'callee'));
+    if (callee?.type !== 'MemberExpression' || callee.computed || nodeAt(callee, 'property')?.name !== 'set') return false;
+    const on = nodeAt(callee, 'object');
+    return names(on) || isSetCall(on);
+  };
+  walkConfig(path, text, (node, scope) => {
+    if (node.type === 'AssignmentExpression' && node.operator === '=') {
+      const left = unwrap(nodeAt(node, 'left'));
+      if (left?.type !== 'MemberExpression' || !names(nodeAt(left, 'object'))) return;
+      const property = nodeAt(left, 'property');
+      const key = left.computed ? literalString(property) : property?.type === 'Identifier' ? (property.name as string) : null;
+      const value = evaluate(nodeAt(node, 'right'), scope, 0);
+      if (key !== null && value !== null) out.push({ key, value, line: scope.lines.lineOf(node.start), start: node.start });
+    } else if (node.type === 'CallExpression' && isSetCall(node)) {
+      const [k, v] = nodesAt(node, 'arguments');
+      const key = literalString(k ?? null);
+      const value = evaluate(v ?? null, scope, 0);
+      const property = nodeAt(unwrap(nodeAt(node, 'callee'))!, 'property');
+      if (key !== null && value !== null) out.push({ key, value, line: scope.lines.lineOf(property?.start ?? node.start), start: property?.start ?? node.start });
+    }
+  });
+  return out.sort((a, b) => a.start - b.start).map(({ key, value, line }) => ({ key, value, line }));
 };
 
 /** The values `value` may take: the readable and unknown leaves of its `alternatives`, else itself. */

@@ -1,7 +1,8 @@
 /**
  * Module aliases that bundlers and test runners apply before Node's resolution: Vite and Vitest
  * `resolve.alias` (Astro's `vite.resolve.alias` too; SvelteKit's `$lib` and `kit.alias`; and `test.alias`, in object and `[{ find, replacement }]` form, regex finds with
- * `$1`), webpack and Rspack `resolve.alias` (`name$` for an exact match, array targets), and Jest
+ * `$1`), webpack and Rspack `resolve.alias` (`name$` for an exact match, array targets; also written by statements,
+ * `config.resolve.alias['@'] = path.resolve(__dirname, 'src')` and webpack-chain's `config.resolve.alias.set('@', …)`), and Jest
  * `moduleNameMapper` (regex keys, `$1`, `<rootDir>`; jest.config.* or package.json "jest",
  * inline `projects`), Quasar's built-in aliases (`@`, `src`, `components`, `layouts`, `pages`, `boot`, `stores`…:
  * its CLI adds them to the Vite or webpack config it builds, so they are in no config file), ApostropheCMS's `Modules/` (its admin build's webpack alias, apostropheModules), and a knip config's `paths` (knip-paths.ts, scoped per workspace). Each rule applies to every file of the project folder its config belongs to
@@ -12,7 +13,7 @@
  * `a || b`, `a ?? b`) is each of its branches census can read (branchesOf): the tool takes one of
  * them when it runs, so each is a candidate target, and each branch it cannot read is a warning.
  */
-import { callsIn, configAt, possibleValues, readConfigFile, type ConfigValue } from '../config-value.js';
+import { callsIn, configAt, possibleValues, readConfigFile, writesTo, type ConfigValue } from '../config-value.js';
 import type { Diagnostic } from '../../../model/diagnostic.js';
 import { JSON_MANIFEST, isRecord } from '../../../manifests/json.js';
 import type { Manifests } from '../../../manifests/store.js';
@@ -259,6 +260,9 @@ const readViteAliases = (r: Reading, value: ConfigValue | null, key: string, bas
   }
 };
 
+/** What a statement writing an alias spells: `alias['@'] =`, `alias.vue =`, `alias.set(`. */
+const ALIAS_WRITE = /\balias\s*(?:\[[^\]\n]+\]\s*=(?!=)|\.\s*[\w$]+\s*(?:=(?!=)|\())/;
+
 /** webpack `resolve.alias`: `name` matches `name` and `name/…`, `name$` only `name`; a target may be a list. */
 const readWebpackAliases = (r: Reading, value: ConfigValue | null, base: string): void => {
   if (value === null) return;
@@ -499,6 +503,11 @@ const readConfig = (manifests: Manifests, config: string, tool: AliasTool, text:
         readViteAliases(r, configAt(p, 'test', 'alias'), 'test.projects test.alias', dir);
       }
     }
+  }
+  // Aliases a webpack config writes by statements (a config built up before it is exported, webpack-chain): the text is asked first.
+  if ((tool === 'webpack' || tool === 'Rspack') && ALIAS_WRITE.test(text)) {
+    const writes = writesTo(config, text, 'resolve.alias');
+    if (writes.length > 0) readWebpackAliases(r, { kind: 'object', props: new Map(writes.map((w) => [w.key, w.value])), line: writes[0].line, partial: false }, dir);
   }
   return r;
 };
