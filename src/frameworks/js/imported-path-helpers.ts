@@ -22,7 +22,7 @@ import { dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { INTEROP_OPEN, asSource } from '../../languages/javascript/compiled-interop.js';
 import { explainedFolderOf, splitArgs, templateAsJoin, type FolderScope } from '../../languages/javascript/folder-expr.js';
-import { balancedText, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
+import { balancedText, IDENTIFIER_SOURCE as NAME, topLevelIndex } from '../../languages/javascript/js-text.js';
 import type { FrameworkContext } from '../types.js';
 import { literalValue } from './parameter-values.js';
 import { resolveToolPath } from './support.js';
@@ -150,46 +150,25 @@ const inlined = (params: string, body: string, values: string[]): string | null 
   return values.length > list.length ? null : out;
 };
 
-/** The statement a `const`/`let`/`var` of `name` holds, up to its `;` (or blank line) outside brackets. */
+/** The statement a `const`/`let`/`var` of `name` holds, up to its `;` outside strings and brackets. */
 const declaredValue = (text: string, name: string): { value: string; index: number } | null => {
   const m = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(name)}\s*=\s*`).exec(text);
   if (m === null) return null;
-  const start = (m.index ?? 0) + m[0].length;
-  let depth = 0;
-  let quote: string | null = null;
-  const end = Math.min(text.length, start + 2_000);
-  for (let i = start; i < end; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (depth === 0 && c === ';') return { value: text.slice(start, i).trim(), index: m.index ?? 0 };
-  }
-  return null;
+  const start = m.index + m[0].length;
+  const end = topLevelIndex(text, start, (c) => c === ';', 2_000);
+  return end < 0 ? null : { value: text.slice(start, end).trim(), index: m.index };
 };
 
-/** The two branches of `cond ? a : b` at the top level of `expr`, or null. */
+/** A conditional's `?` (not `??` or `?.`). */
+const isQuestion = (expr: string) => (c: string, at: number): boolean => c === '?' && expr[at + 1] !== '?' && expr[at + 1] !== '.' && expr[at - 1] !== '?';
+
+/** The two branches of `cond ? a : b` at the top level of `expr`, or null (none, or a conditional nested in its first branch). */
 const branches = (expr: string): [string, string] | null => {
-  let depth = 0;
-  let quote: string | null = null;
-  let q = -1;
-  for (let i = 0; i < expr.length; i++) {
-    const c = expr[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (depth === 0 && c === '?' && expr[i + 1] !== '?' && expr[i + 1] !== '.' && expr[i - 1] !== '?') {
-      if (q === -1) q = i;
-      else return null;
-    } else if (depth === 0 && c === ':' && q !== -1) return [expr.slice(q + 1, i).trim(), expr.slice(i + 1).trim()];
-  }
-  return null;
+  const q = topLevelIndex(expr, 0, isQuestion(expr), expr.length);
+  const colon = q < 0 ? -1 : topLevelIndex(expr, q + 1, (c) => c === ':', expr.length);
+  if (colon < 0) return null;
+  const nested = topLevelIndex(expr, q + 1, isQuestion(expr), expr.length);
+  return nested >= 0 && nested < colon ? null : [expr.slice(q + 1, colon).trim(), expr.slice(colon + 1).trim()];
 };
 
 const exists = (ctx: FrameworkContext, folder: string): boolean => pathsWithPrefix(ctx.files, folder === '' ? '' : `${folder}/`).length > 0;

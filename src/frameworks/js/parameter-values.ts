@@ -12,7 +12,7 @@
 import { splitArgs } from '../../languages/javascript/folder-expr.js';
 import { assignmentsIn } from '../../languages/javascript/folder-expr.js';
 import { functionRegion } from './function-region.js';
-import { balancedText, IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
+import { balancedText, IDENTIFIER, IDENTIFIER_SOURCE as NAME, topLevelIndex } from '../../languages/javascript/js-text.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
 /** `function f(a, b)` / `function* f(…)` right before the brace. */
@@ -38,21 +38,9 @@ const expressionEnd = (text: string, start: number): number => {
     const body = balancedText(text, start, CALL_ARGS_WINDOW);
     return body === null ? -1 : start + body.length;
   }
-  let depth = 0;
-  let quote: string | null = null;
-  const end = Math.min(text.length, start + CALL_ARGS_WINDOW);
-  for (let i = start; i < end; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      if (--depth < 0) return i;
-    } else if (depth === 0 && (c === ',' || c === ';' || c === '\n')) return i;
-  }
-  return end === text.length ? end : -1;
+  const at = topLevelIndex(text, start, (c) => c === ',' || c === ';' || c === '\n', CALL_ARGS_WINDOW);
+  if (at >= 0) return at;
+  return Math.min(text.length, start + CALL_ARGS_WINDOW) === text.length ? text.length : -1;
 };
 
 /** The innermost named arrow with an expression body (`const f = (a) => ({ … require(a) })`) that holds `index`, looked for after `from`. */

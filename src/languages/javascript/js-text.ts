@@ -37,3 +37,27 @@ export const balancedText = (text: string, open: number, window = 10_000): strin
   }
   return null;
 };
+
+/**
+ * The first position from `start` (within `window` characters) whose character, outside quoted
+ * strings and brackets opened after `start`, passes `stop`, or that closes a bracket opened before
+ * `start` (the end of the expression it is in); -1 when none does. `const x = a ? b : c;` read from
+ * its value: the `;` that ends it, the `?` and `:` of its conditional.
+ */
+export const topLevelIndex = (text: string, start: number, stop: (c: string, at: number) => boolean, window = 10_000): number => {
+  let depth = 0;
+  let quote: string | null = null;
+  const end = Math.min(text.length, start + window);
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (--depth < 0) return i;
+    } else if (depth === 0 && stop(c, i)) return i;
+  }
+  return -1;
+};
