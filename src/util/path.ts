@@ -92,16 +92,50 @@ export const foldersOf = (paths: Iterable<string>): Set<string> => {
   return out;
 };
 
+const DOT = 46;
+/**
+ * A normal folder (or the root, '') and a relative specifier's name (`./x`, `../../x/y`): its
+ * leading `./` and `../` segments walk the folder by its slashes, and a normal rest is joined as
+ * text: what posix.join answers for them. `undefined` for any other shape (node:path decides);
+ * null when a `../` climbs above the root.
+ */
+const joinDotted = (dir: string, name: string): string | null | undefined => {
+  let i = 0;
+  let end = dir.length;
+  for (;;) {
+    if (name.charCodeAt(i) !== DOT) break;
+    const next = name.charCodeAt(i + 1);
+    if (next === SLASH) {
+      i += 2;
+    } else if (next === DOT && name.charCodeAt(i + 2) === SLASH) {
+      if (end === 0) return null;
+      end = Math.max(dir.lastIndexOf('/', end - 1), 0);
+      i += 3;
+    } else {
+      break;
+    }
+  }
+  if (i === 0) return undefined;
+  const rest = name.slice(i);
+  if (!isNormal(rest)) return undefined;
+  return end === 0 ? rest : `${end === dir.length ? dir : dir.slice(0, end)}/${rest}`;
+};
+
 /** Join repo path segments and normalise `.`/`..`; returns null if the result escapes the root. */
 export const joinRepo = (...segments: string[]): string | null => {
   // A folder and a name (asked hundreds of thousands of times a scan) join as text when both are
-  // normal: what posix.join answers for them, without its normalisation's walk and slices.
+  // normal: what posix.join answers for them, without its normalisation's walk and slices. A
+  // relative specifier's `./` and `../` (the resolver's and the readers' usual ask) are walked
+  // off the folder by hand.
   if (segments.length === 2) {
     const dir = segments[0];
     const name = segments[1];
-    if (isNormal(name)) {
-      if (dir === '') return name;
-      if (isNormal(dir)) return `${dir}/${name}`;
+    if (dir === '' || isNormal(dir)) {
+      if (isNormal(name)) return dir === '' ? name : `${dir}/${name}`;
+      if (name.charCodeAt(0) === DOT) {
+        const joined = joinDotted(dir, name);
+        if (joined !== undefined) return joined;
+      }
     }
   }
   // posix.join skips empty segments and normalises what it joined.

@@ -99,6 +99,30 @@ test('joinRepo: a folder and a name as text when posix.join leaves them as they 
   assert.equal(joinRepo('', '..'), null);
 });
 
+test('joinRepo: a relative specifier\'s leading ./ and ../ walked off a folder as posix.join does', () => {
+  assert.equal(joinRepo('src/a', './b.ts'), 'src/a/b.ts');
+  assert.equal(joinRepo('src/a', '../b'), 'src/b');
+  assert.equal(joinRepo('src/a', './../../b/c'), 'b/c');
+  assert.equal(joinRepo('src/a', '../../../b'), null);
+  assert.equal(joinRepo('', './b'), 'b');
+  assert.equal(joinRepo('', '../b'), null);
+  assert.equal(joinRepo('src', './b/../c'), 'src/c');
+  assert.equal(joinRepo('src', '../'), '');
+  const seed = Date.now() % 100000;
+  console.log(`joinRepo dotted property seed ${seed}`);
+  const word = fc.constantFrom('a', 'b.ts', '.x', '...', '..a', 'a.');
+  const folder = fc.array(word, { maxLength: 5 }).map((parts) => parts.join('/'));
+  const lead = fc.array(fc.constantFrom('./', '../', '.', '..', '/', './/'), { minLength: 1, maxLength: 5 }).map((parts) => parts.join(''));
+  const tail = fc.array(fc.constantFrom('a', 'b.ts', '.', '..', '', '.x', '...'), { maxLength: 4 }).map((parts) => parts.join('/'));
+  fc.assert(
+    fc.property(folder, lead, tail, fc.boolean(), (dir, head, rest, slash) => {
+      const name = `${head}${rest}${slash ? '/' : ''}`;
+      assert.equal(joinRepo(dir, name), reference.joinRepo(dir, name), `joinRepo ${JSON.stringify([dir, name])}`);
+    }),
+    { seed, numRuns: 5000 },
+  );
+});
+
 test('foldersOf: every folder holding a path and each parent, the root included, each once in the order first met', () => {
   assert.deepEqual([...foldersOf(['a/b/c.ts', 'a/b/d.ts', 'a/e.ts', 'top.ts', 'x/y/z/w.ts'])], ['', 'a/b', 'a', 'x/y/z', 'x/y', 'x']);
   assert.deepEqual([...foldersOf([])], ['']);
