@@ -24,17 +24,15 @@ export interface ModuleStatements {
   star: boolean;
 }
 
-interface ClauseToken {
-  type: Token;
-  value: string;
-}
-
 /** Module names whose imports make the file's calls commands (see commands.ts), and a little more. */
 export const COMMAND_MODULE = /child_process|shelljs|cross-spawn|\bexeca\b|\bzx\b|\bbun\b/;
 
 const expect = (ok: boolean): void => {
   if (!ok) throw new Unsure();
 };
+
+/** A list item's token that names: an identifier or a string (`"a-b" as c`). */
+const isWordToken = (type: Token): boolean => type === Token.Identifier || type === Token.String;
 
 const named = (name: string, local: string): ImportedName => (name === local ? { name } : { name, alias: local });
 
@@ -70,9 +68,30 @@ export class StatementReader {
   private previousEndsOperand = false;
   /** The token before the current one was `>`. */
   private previousClosesAngle = false;
-  private readonly importBindings = new Map<string, ImportBinding>();
+  /**
+   * The names import statements bind, in source order, as parallel lists (no object per name):
+   * only a file with `export { a }` (no `from`) asks them, as a map built then (addIndirectExports).
+   */
+  private readonly boundLocals: string[] = [];
+  private readonly boundNames: string[] = [];
+  private readonly boundTypes: boolean[] = [];
+  private readonly boundStatements: PlacedImport[] = [];
   /** `export { local as exported }` without `from`, in source order. */
   private readonly localExports: Array<{ local: string; exported: string }> = [];
+  /**
+   * The clause of the statement being read (`import a, { b as c } from`, `export { d }`), one token
+   * at a time as two parallel lists reused by every statement of the file, and the items of its
+   * braces (`listItems`) and the entries' type marks the same way: an import statement made a token
+   * object, a list and a slice per item and per clause (payload: about 2 KB allocated per import).
+   */
+  private readonly tokenTypes: Token[] = [];
+  private readonly tokenValues: string[] = [];
+  private tokenCount = 0;
+  private readonly itemNames: string[] = [];
+  private readonly itemOthers: Array<string | undefined> = [];
+  private readonly itemTypes: boolean[] = [];
+  private itemCount = 0;
+  private readonly entryTypes: boolean[] = [];
 
   constructor(
     private readonly lex: Lexer,
@@ -101,9 +120,16 @@ export class StatementReader {
   }
 
   private addIndirectExports(): void {
+    if (this.localExports.length === 0) return;
+    // a name bound twice is an error the parser does not report; oxc keeps the first binding
+    const importBindings = new Map<string, ImportBinding>();
+    for (let k = 0; k < this.boundLocals.length; k++) {
+      const local = this.boundLocals[k];
+      if (!importBindings.has(local)) importBindings.set(local, { statement: this.boundStatements[k], name: this.boundNames[k], isType: this.boundTypes[k] });
+    }
     const groups = new Map<PlacedImport, Array<{ name: ImportedName; isType: boolean }>>();
     for (const { local, exported } of this.localExports) {
-      const binding = this.importBindings.get(local);
+      const binding = importBindings.get(local);
       if (!binding) continue;
       let group = groups.get(binding.statement);
       if (!group) groups.set(binding.statement, (group = []));
@@ -146,6 +172,18 @@ export class StatementReader {
     return value;
   }
 
+  /** The current identifier's text; the clause's keywords as literals, not cut out of the text. */
+  private identifierValue(): string {
+    const lex = this.lex;
+    return lex.isWord('from') ? 'from' : lex.isWord('as') ? 'as' : lex.isWord('type') ? 'type' : lex.value();
+  }
+
+  private pushToken(type: Token, value: string): void {
+    this.tokenTypes[this.tokenCount] = type;
+    this.tokenValues[this.tokenCount] = value;
+    this.tokenCount++;
+  }
+
   /** `import …` at the top level; leaves the lexer on the first token after the statement's specifier. */
   private readImport(start: number): void {
     const lex = this.lex;
@@ -155,81 +193,114 @@ export class StatementReader {
       return;
     }
     // The clause up to `from '…'`; `=` makes it TypeScript's `import x = A.B`, which imports nothing.
-    const clause: ClauseToken[] = [];
+    const types = this.tokenTypes;
+    const values = this.tokenValues;
+    this.tokenCount = 0;
     for (;;) {
+      const count = this.tokenCount;
       // Inside `{ … }` a string never directly follows `from`, so this is the specifier.
-      const afterFrom = clause.length > 0 && clause[clause.length - 1].type === Token.Identifier && clause[clause.length - 1].value === 'from';
+      const afterFrom = count > 0 && types[count - 1] === Token.Identifier && values[count - 1] === 'from';
       if (lex.token() === Token.String && afterFrom) break;
       if (lex.token() === Token.String) {
-        clause.push({ type: Token.String, value: lex.stringValue() });
-      } else if (lex.token() === Token.Identifier || lex.is(',') || lex.is('{') || lex.is('}') || lex.is('*')) {
-        clause.push({ type: lex.token(), value: lex.value() });
-      } else if (lex.is('=') && clause.length > 0 && clause.length <= 2) {
+        this.pushToken(Token.String, lex.stringValue());
+      } else if (lex.token() === Token.Identifier) {
+        this.pushToken(Token.Identifier, this.identifierValue());
+      } else if (lex.is(',') || lex.is('{') || lex.is('}') || lex.is('*')) {
+        this.pushToken(lex.token(), lex.value());
+      } else if (lex.is('=') && count > 0 && count <= 2) {
         return;
       } else {
         throw new Unsure();
       }
       this.advance();
     }
-    clause.pop(); // `from`
+    this.tokenCount--; // `from`
     const specifier = this.specifier();
-    const typeDeclaration = clause.length > 1 && clause[0].value === 'type' && clause[0].type === Token.Identifier && clause[1].value !== ',';
-    const entries = this.importEntries(clause, typeDeclaration ? 1 : 0, typeDeclaration);
-    const fact: ImportFact = { specifier, syntax: 'import', line: this.lines.lineOf(start), names: packedMap(entries, (e) => e.name), guard: null };
-    if (entries.length > 0 && entries.every((e) => e.isType)) fact.typeOnly = true;
+    const typeDeclaration = this.tokenCount > 1 && values[0] === 'type' && types[0] === Token.Identifier && values[1] !== ',';
+    const names = this.importEntries(typeDeclaration ? 1 : 0, typeDeclaration);
+    const entryTypes = this.entryTypes;
+    const fact: ImportFact = { specifier, syntax: 'import', line: this.lines.lineOf(start), names, guard: null };
+    if (names.length > 0) {
+      let allTypes = true;
+      for (let k = 0; k < names.length; k++) if (!entryTypes[k]) allTypes = false;
+      if (allTypes) fact.typeOnly = true;
+    }
     const statement = this.place(start, fact);
-    for (const { name, isType } of entries) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k];
       if (name.name === '*') continue; // a namespace import re-exported stays a local export
       const local = name.alias ?? name.name;
-      // a name bound twice is an error the parser does not report; oxc keeps the first binding
-      if (!this.importBindings.has(local)) this.importBindings.set(local, { statement, name: name.name === 'default' ? local : name.name, isType });
+      this.boundLocals.push(local);
+      this.boundNames.push(name.name === 'default' ? local : name.name);
+      this.boundTypes.push(entryTypes[k]);
+      this.boundStatements.push(statement);
     }
   }
 
-  private importEntries(clause: ClauseToken[], from: number, typeDeclaration: boolean): Array<{ name: ImportedName; isType: boolean }> {
-    const entries: Array<{ name: ImportedName; isType: boolean }> = [];
+  /** The names the clause's tokens from `from` on import (a packed list, kept as the fact's), each one's type mark in `entryTypes`. */
+  private importEntries(from: number, typeDeclaration: boolean): ImportedName[] {
+    const types = this.tokenTypes;
+    const values = this.tokenValues;
+    const count = this.tokenCount;
+    const names: ImportedName[] = [];
+    const entryTypes = this.entryTypes;
     let i = from;
-    const at = (k: number): ClauseToken | undefined => clause[k];
-    if (at(i)?.type === Token.Identifier) {
-      entries.push({ name: named('default', clause[i].value), isType: typeDeclaration });
+    if (i < count && types[i] === Token.Identifier) {
+      entryTypes[names.length] = typeDeclaration;
+      names.push(named('default', values[i]));
       i++;
-      if (i === clause.length) return entries;
-      expect(at(i)?.value === ',');
+      if (i === count) return names;
+      expect(i < count && values[i] === ',');
       i++;
     }
-    if (at(i)?.value === '*') {
-      expect(at(i + 1)?.value === 'as' && at(i + 2)?.type === Token.Identifier && i + 3 === clause.length);
-      entries.push({ name: named('*', clause[i + 2].value), isType: typeDeclaration });
-      return entries;
+    if (i < count && values[i] === '*') {
+      expect(i + 3 === count && values[i + 1] === 'as' && types[i + 2] === Token.Identifier);
+      entryTypes[names.length] = typeDeclaration;
+      names.push(named('*', values[i + 2]));
+      return names;
     }
-    expect(at(i)?.value === '{' && clause[clause.length - 1].value === '}');
-    for (const item of this.listItems(clause.slice(i + 1, -1))) {
-      entries.push({ name: named(item.name, item.other ?? item.name), isType: typeDeclaration || item.isType });
+    expect(i < count && values[i] === '{' && values[count - 1] === '}');
+    this.listItems(i + 1, count - 1);
+    for (let k = 0; k < this.itemCount; k++) {
+      const name = this.itemNames[k];
+      entryTypes[names.length] = typeDeclaration || this.itemTypes[k];
+      names.push(named(name, this.itemOthers[k] ?? name));
     }
-    return entries;
+    return names;
   }
 
-  /** The items of `{ a, b as c, type d, "e" as f }`; `other` is what follows `as`. */
-  private listItems(tokens: ClauseToken[]): Array<{ name: string; other?: string; isType: boolean }> {
-    const items: Array<{ name: string; other?: string; isType: boolean }> = [];
-    let item: ClauseToken[] = [];
-    const finish = (): void => {
-      if (item.length === 0) return;
-      const word = (k: number): boolean => item[k].type === Token.Identifier || item[k].type === Token.String;
-      const isType = item.length % 2 === 0 && item[0].type === Token.Identifier && item[0].value === 'type';
-      const rest = isType ? item.slice(1) : item;
-      if (rest.length === 1 && word(isType ? 1 : 0)) items.push({ name: rest[0].value, isType });
-      else if (rest.length === 3 && rest[1].value === 'as' && rest[1].type === Token.Identifier && word(isType ? 1 : 0) && word(isType ? 3 : 2)) items.push({ name: rest[0].value, other: rest[2].value, isType });
-      else throw new Unsure();
-      item = [];
-    };
-    for (const token of tokens) {
-      if (token.value === ',' && token.type === Token.Punctuator) finish();
-      else if (token.type === Token.Punctuator) throw new Unsure();
-      else item.push(token);
+  /** The items of the clause's tokens `from` to `to` (`{ a, b as c, type d, "e" as f }` inside the braces), into `item…`; `itemOthers` is what follows `as`. */
+  private listItems(from: number, to: number): void {
+    const types = this.tokenTypes;
+    const values = this.tokenValues;
+    this.itemCount = 0;
+    let first = from;
+    for (let k = from; k < to; k++) {
+      if (types[k] !== Token.Punctuator) continue;
+      if (values[k] !== ',') throw new Unsure();
+      this.finishItem(first, k);
+      first = k + 1;
     }
-    finish();
-    return items;
+    this.finishItem(first, Math.max(first, to));
+  }
+
+  /** One item of a list: the tokens `first` to `end` (none: nothing, as between two commas). */
+  private finishItem(first: number, end: number): void {
+    const types = this.tokenTypes;
+    const values = this.tokenValues;
+    const length = end - first;
+    if (length === 0) return;
+    const isType = length % 2 === 0 && types[first] === Token.Identifier && values[first] === 'type';
+    const at = isType ? first + 1 : first;
+    const rest = end - at;
+    let other: string | undefined;
+    if (rest === 1 && isWordToken(types[at])) other = undefined;
+    else if (rest === 3 && values[at + 1] === 'as' && types[at + 1] === Token.Identifier && isWordToken(types[at]) && isWordToken(types[at + 2])) other = values[at + 2];
+    else throw new Unsure();
+    this.itemNames[this.itemCount] = values[at];
+    this.itemOthers[this.itemCount] = other;
+    this.itemTypes[this.itemCount] = isType;
+    this.itemCount++;
   }
 
   /** `export …` at the top level. */
@@ -298,32 +369,36 @@ export class StatementReader {
 
   private readExportList(start: number, typeOnly: boolean): void {
     const lex = this.lex;
-    const tokens: ClauseToken[] = [];
+    this.tokenCount = 0;
     this.advance();
     while (!lex.is('}')) {
-      if (lex.token() === Token.String) tokens.push({ type: Token.String, value: lex.stringValue() });
-      else if (lex.token() === Token.Identifier || lex.is(',')) tokens.push({ type: lex.token(), value: lex.value() });
+      if (lex.token() === Token.String) this.pushToken(Token.String, lex.stringValue());
+      else if (lex.token() === Token.Identifier) this.pushToken(Token.Identifier, this.identifierValue());
+      else if (lex.is(',')) this.pushToken(Token.Punctuator, ',');
       else throw new Unsure();
       this.advance();
     }
     this.advance();
-    const items = this.listItems(tokens);
-    for (const item of items) this.result.exportedNames.push(item.other ?? item.name);
+    this.listItems(0, this.tokenCount);
+    const count = this.itemCount;
+    const itemNames = this.itemNames;
+    const itemOthers = this.itemOthers;
+    for (let k = 0; k < count; k++) this.result.exportedNames.push(itemOthers[k] ?? itemNames[k]);
     if (!lex.isWord('from')) {
-      for (const item of items) this.localExports.push({ local: item.name, exported: item.other ?? item.name });
+      for (let k = 0; k < count; k++) this.localExports.push({ local: itemNames[k], exported: itemOthers[k] ?? itemNames[k] });
       return;
     }
     this.advance();
     const specifier = this.specifier();
-    if (items.length === 0) return; // `export {} from 'x'`: oxc's module record has no entry for it
-    const fact: ImportFact = {
-      specifier,
-      syntax: 'export-from',
-      line: this.lines.lineOf(start),
-      names: packedMap(items, (item) => named(item.name, item.other ?? item.name)),
-      guard: null,
-    };
-    if (items.length > 0 && items.every((item) => typeOnly || item.isType)) fact.typeOnly = true;
+    if (count === 0) return; // `export {} from 'x'`: oxc's module record has no entry for it
+    const names: ImportedName[] = [];
+    let allTypes = true;
+    for (let k = 0; k < count; k++) {
+      names.push(named(itemNames[k], itemOthers[k] ?? itemNames[k]));
+      if (!typeOnly && !this.itemTypes[k]) allTypes = false;
+    }
+    const fact: ImportFact = { specifier, syntax: 'export-from', line: this.lines.lineOf(start), names, guard: null };
+    if (allTypes) fact.typeOnly = true;
     this.place(start, fact);
   }
 
