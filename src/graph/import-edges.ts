@@ -6,7 +6,7 @@ import type { Edge, EdgeKind, Unresolved } from '../model/edge.js';
 import type { FileFacts, Guard, ImportFact } from '../model/facts.js';
 import type { Language } from '../model/file.js';
 import { resolverFor, type Resolvers } from '../languages/resolvers.js';
-import type { ImportResolver } from '../resolve/types.js';
+import type { ImportResolver, Resolution } from '../resolve/types.js';
 import { dirname, joinRepo } from '../util/path.js';
 import { aboutFile } from '../util/sentences.js';
 import { joined } from '../util/own-string.js';
@@ -62,6 +62,12 @@ const edgeLabel = (to: string, via: string | undefined, from: string, fact: Impo
   via === 'package-init' ? joined(to, ' is run by the import in ', from, ':', fact.line, ' (Python runs a package before its modules)')
   : via === 'stub' ? joined(to, ' is the type stub read for the import in ', from, ':', fact.line)
   : importLabel(to, from, fact, names) + placedRoot(via);
+
+/** The label of an import's edge to `target` by the resolution `r`, with the mapping that found it when one did. */
+const resolvedLabel = (target: string, r: Resolution, from: string, fact: ImportFact, mapping: string | undefined): string => {
+  const sentence = edgeLabel(target, r.via, from, fact, r.names ?? NO_NAMES);
+  return mapping ? joined(sentence, ', "', fact.specifier, '" mapped by ', mapping) : sentence;
+};
 
 /**
  * A relative JS import of built output (`../dist/src/main.js`) names the source it was built from;
@@ -171,10 +177,6 @@ export const buildImportEdges = (
       const names = r.names === undefined ? allNames : r.names.length === 0 ? NO_NAMES : r.names;
       const to = r.to === null ? null : (pathOf.get(r.to) ?? r.to);
       const built = resolver.ecosystem === 'javascript' && r.unresolved === 'not-found' ? sourceOfBuiltImport(from, fact.specifier, sourceOfBuilt) : null;
-      const label = (target: string, mapping: string | undefined): string => {
-        const sentence = edgeLabel(target, r.via, from, fact, r.names ?? []);
-        return mapping ? joined(sentence, ', "', fact.specifier, '" mapped by ', mapping) : sentence;
-      };
       let edge: Edge;
       if (built) {
         // keys in the order they always had: an unresolved edge's via (if any) and package, then the source found
@@ -182,9 +184,9 @@ export const buildImportEdges = (
         if (r.via !== undefined) edge.via = r.via;
         if (r.package !== undefined) edge.package = r.package;
         edge.via = 'build-output';
-        edge.label = label(built.source, r.mapping ?? built.why);
+        edge.label = resolvedLabel(built.source, r, from, fact, r.mapping ?? built.why);
       } else {
-        edge = importEdge(from, to, kind, fact.line, fact.specifier, names, fact.guard, r.via, r.unresolved, r.package, to === null ? undefined : label(to, r.mapping));
+        edge = importEdge(from, to, kind, fact.line, fact.specifier, names, fact.guard, r.via, r.unresolved, r.package, to === null ? undefined : resolvedLabel(to, r, from, fact, r.mapping));
       }
       edges.push(edge);
       const twin = resolver.ecosystem === 'javascript' ? caseTwinEdge(edge, byLowerPath, kind) : null;

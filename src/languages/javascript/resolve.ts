@@ -36,6 +36,8 @@ import { toolAliases, type AliasRule, type AliasTarget } from './resolution/tool
 import { findWorkspacePackages, type WorkspacePackage } from './resolution/workspaces.js';
 
 const EMPTY_RESOLUTIONS: readonly Resolution[] = [];
+/** The profiles a lookup tries for the one an import's syntax asks for: it, then types (one list each, not one per ask). */
+const PROFILES_TRIED: Readonly<Record<Profile, readonly Profile[]>> = { esm: ['esm', 'types'], cjs: ['cjs', 'types'], types: ['types'] };
 
 /** Importers that resolve like TypeScript, by extension, from the language records. */
 const TS_EXTENSIONS = new Set(LANGUAGE_RECORDS.filter((r) => r.typeScriptImports).flatMap((r) => r.extensions));
@@ -552,7 +554,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       if (suffixed) return suffixed;
     }
     const { added, extra } = folder;
-    for (const profile of primary === 'types' ? (['types'] as const) : [primary, 'types' as const]) {
+    for (const profile of PROFILES_TRIED[primary]) {
       const found = lookup(dirAbs, specifier, config, profile, kind, extra);
       if (found.builtin) return { to: null, unresolved: 'builtin' };
       if (found.path === null) continue;
@@ -599,8 +601,11 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
   /** A file found by an extension a compiler adds (`./greeting` → greeting.tsrx): the edge names the declaration, unless it says how it was mapped already. */
   const withAddedExtension = (r: Resolution, specifier: string, fromFile: string): Resolution => {
     if (r.to === null || r.mapping !== undefined) return r;
+    // most folders have no compiler adding an extension: then nothing to name, and no strings made
+    const byFolder = addedFor(folderOf(dirname(fromFile)).dirAbs);
+    if (byFolder.length === 0) return r;
     const ext = extname(r.to).toLowerCase();
-    const added = addedFor(folderOf(dirname(fromFile)).dirAbs).find((a) => a.extension === ext);
+    const added = byFolder.find((a) => a.extension === ext);
     return added === undefined || withoutQuery(specifier).toLowerCase().endsWith(ext) ? r : { ...r, mapping: added.why };
   };
 
@@ -658,7 +663,9 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
         const result = resolveOne(specifier, profile, fromFile, true);
         const declaration = alongside.has(result) ? null : declarationFor(result, fromFile);
         const also = alongside.get(result) ?? (declaration === null ? EMPTY_RESOLUTIONS : [declaration]);
-        results = [result, ...also].map((r) => withAddedExtension(r, specifier, fromFile));
+        // the result and what goes along, each named by an added extension: one packed list, no copies on the way
+        results = [withAddedExtension(result, specifier, fromFile)];
+        for (const r of also) results.push(withAddedExtension(r, specifier, fromFile));
       } catch (e) {
         if (e instanceof OxcLoadError) throw e;
         results = [{ to: null, unresolved: 'not-found' }];
