@@ -47,6 +47,12 @@ export interface RoleOf {
    * The value is the load call's place (`blueman/main/PluginManager.py:90`), for the evidence.
    */
   object?: string;
+  /**
+   * Stop 47, with object: the loader lists the package object's folders with pkgutil
+   * (`iter_modules(module.__path__)`) and imports what it finds: every module and subpackage there,
+   * `_private` ones too (pkgutil lists them; horizon's `enabled/_1020_project_overview_panel.py`).
+   */
+  listed?: boolean;
 }
 
 /** A built-in call's parameters: position → role; `real`: the call loads by itself. */
@@ -200,7 +206,7 @@ const reexportsLoader = (ctx: FrameworkContext, module: string, names: ReadonlyS
 
 const addRole = <K>(roles: Map<K, RoleOf[]>, index: K, role: RoleOf): boolean => {
   const list = roles.get(index) ?? roles.set(index, []).get(index)!;
-  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild && r.object === role.object)) return false;
+  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild && r.object === role.object && r.listed === role.listed)) return false;
   list.push(role);
   return true;
 };
@@ -252,7 +258,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
                 if ((r.role === 'folder' || r.role === 'file' || r.object !== undefined) && arg.prefix !== null) continue;
                 if (r.each && arg.each) continue;
                 // A suffix or a computed tail stays after the value: a prefix the caller adds goes before it.
-                found.push([arg.direct, { role: r.role, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each, ...(r.suffix === undefined ? {} : { suffix: r.suffix }), ...(r.wild === true ? { wild: true } : {}), ...(r.object === undefined ? {} : { object: r.object }) }]);
+                found.push([arg.direct, { role: r.role, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each, ...(r.suffix === undefined ? {} : { suffix: r.suffix }), ...(r.wild === true ? { wild: true } : {}), ...(r.object === undefined ? {} : { object: r.object }), ...(r.listed === true ? { listed: true } : {}) }]);
               }
             }
             continue;
@@ -266,6 +272,11 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
               for (const p of arg.params) if (fn.joined.has(p)) found.push([p, { role: 'folder', prefix: '', each: false }]);
               // `spec_from_file_location(name, path)`: the parameter is the module's file.
               if (arg.direct !== null && !arg.each && arg.prefix === null && fn.params.includes(arg.direct) && !fn.joined.has(arg.direct)) found.push([arg.direct, { role: 'file', prefix: '', each: false }]);
+              continue;
+            }
+            // Stop 47: `pkgutil.iter_modules(module.__path__, …)` over a package object the loader is handed.
+            if (role === 'folder' && arg.pathOf !== undefined && (call.word === 'iter_modules' || call.word === 'walk_packages') && isParamOrAttr(fn, arg.pathOf)) {
+              found.push([arg.pathOf, { role: 'package', prefix: '', each: false, object: `${a.file}:${call.line}`, listed: true }]);
               continue;
             }
             if (role === 'folder' && arg.direct !== null && !arg.each && arg.prefix === null && !isParamOrAttr(fn, arg.direct)) {

@@ -41,6 +41,12 @@ export interface ArgShape {
    * object such as `blueman.plugins.applet`). `direct` names a package; any module of it may load.
    */
   named?: boolean;
+  /**
+   * Stop 47: the argument is `p.__path__` (or `self.X.__path__`) for a parameter or attribute `p`:
+   * the folders of the package object it holds (horizon's `import_submodules(module)`:
+   * `pkgutil.iter_modules(module.__path__, module.__name__ + '.')`). The name of `p`, else absent.
+   */
+  pathOf?: string;
 }
 
 export interface CallFlow {
@@ -135,7 +141,10 @@ const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: 
     direct = loops.get(direct)!;
     each = true;
   }
-  return { params, direct, prefix, strings, text: t.text.slice(t.start[from], t.end[to - 1]), each, ...(named !== null && direct === named ? { named: true } : {}) };
+  // `p.__path__`, `self.X.__path__`: the package object p (or self.X) holds, its folders listed.
+  const holder = n === 3 && t.kind[from] === Kind.Name ? nameText(t, from) : n === 5 ? selfAttr(t, from, to) : null;
+  const pathOf = holder !== null && isOp(t, to - 2, Op.Dot) && t.kind[to - 1] === Kind.Name && nameText(t, to - 1) === '__path__' && (holder.startsWith('self.') || fn.params.includes(holder)) ? holder : null;
+  return { params, direct, prefix, strings, text: t.text.slice(t.start[from], t.end[to - 1]), each, ...(named !== null && direct === named ? { named: true } : {}), ...(pathOf === null ? {} : { pathOf }) };
 };
 
 /**

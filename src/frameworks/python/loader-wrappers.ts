@@ -33,7 +33,7 @@
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { basename, dirname } from '../../util/path.js';
-import { pathAssignments } from '../../languages/python/sys-path.js';
+import { pathAssignments, splitCommas } from '../../languages/python/sys-path.js';
 import { isModuleName } from '../../languages/python/literals.js';
 import { boundModuleFile, folderIndex, loadedFiles } from './folder-loaders.js';
 import { packageInits } from './python-files.js';
@@ -64,6 +64,13 @@ const packageModules = (ctx: FrameworkContext, pkg: string, from: string): { fol
 const modulesInPackage = (ctx: FrameworkContext, folder: string): string[] => {
   const { byFolder, subfolders } = folderIndex(ctx);
   return loadedFiles(byFolder, subfolders, { folder, mode: 'modules' }).filter((f) => !basename(f).startsWith('_'));
+};
+
+/** The items of a literal list or tuple argument (`[enabled, local_enabled]`); none for anything else. */
+const listedItems = (text: string): string[] => {
+  const e = text.trim();
+  if (!((e.startsWith('[') && e.endsWith(']')) || (e.startsWith('(') && e.endsWith(')')))) return [];
+  return (splitCommas(e.slice(1, -1)) ?? []).filter((p) => p !== '');
 };
 
 export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput => {
@@ -126,13 +133,18 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       if (arg.prefix !== null) return;
       if (r.object !== undefined) {
         // The caller hands a package object by the dotted name it bound (`blueman.plugins.applet`): the loader imports its modules by `__name__`.
-        const dotted = arg.text.trim();
-        const init = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(dotted) ? boundModuleFile(ctx, a.file, facts, dotted) : null;
-        if (init === null || basename(init) !== '__init__.py') return;
-        const folder = dirname(init);
-        const label = `loaded by ${where}, which hands the package ${dotted} (${shown(folder)}) to ${what} as its ${param}, which imports each of its modules by its __name__ and a computed name (${r.object})`;
-        for (const target of modulesInPackage(ctx, folder)) push(target, 'file', line, label);
-        for (const i of packageInits(ctx.files, folder)) push(i, 'file', line, `run before the modules of ${dotted} that ${where} loads (a package runs before its modules)`);
+        // Stop 47: a list of them for a loader that takes each (`update_dashboards([enabled, local_enabled], …)`).
+        const items = r.each ? listedItems(arg.text) : [arg.text.trim()];
+        for (const dotted of items) {
+          const init = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(dotted) ? boundModuleFile(ctx, a.file, facts, dotted) : null;
+          if (init === null || basename(init) !== '__init__.py') continue;
+          const folder = dirname(init);
+          const label = r.listed === true
+            ? `loaded by ${where}, which hands the package ${dotted} (${shown(folder)}) to ${what} as its ${param}, which lists its folder with pkgutil and imports each module found (${r.object})`
+            : `loaded by ${where}, which hands the package ${dotted} (${shown(folder)}) to ${what} as its ${param}, which imports each of its modules by its __name__ and a computed name (${r.object})`;
+          for (const target of r.listed === true ? loadedFiles(byFolder, subfolders, { folder, mode: 'packages' }) : modulesInPackage(ctx, folder)) push(target, 'file', line, label);
+          for (const i of packageInits(ctx.files, folder)) push(i, 'file', line, `run before the modules of ${dotted} that ${where} loads (a package runs before its modules)`);
+        }
         return;
       }
       if (r.role === 'module' && skipModule) return;
