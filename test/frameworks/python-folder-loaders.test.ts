@@ -12,7 +12,7 @@ import { pathValue, pathVariables, repoPathOf } from '../../src/languages/python
 
 const cases = frameworkCases('python-folder-loaders');
 test('python-folder-loaders: has the glances, pkgutil, glob and unsettled fixtures', () => {
-  for (const name of ['glances', 'pkgutil', 'glob', 'unsettled']) assert.ok(cases.includes(`python-folder-loaders-${name}`), name);
+  for (const name of ['glances', 'pkgutil', 'glob', 'unsettled', 'walk-exec']) assert.ok(cases.includes(`python-folder-loaders-${name}`), name);
 });
 for (const name of cases) test(`python-folder-loaders: ${name}`, () => checkFrameworkFixture(name));
 
@@ -104,4 +104,9 @@ test('pathVariables and pathValue settle a folder from __file__ through names, o
   assert.equal(repoPathOf(pathValue('"plugins"', 'pkg/mod.py', new Map())), null);
   assert.equal(repoPathOf(pathValue('os.path.join(os.path.dirname(__file__), "..", "..")', 'pkg/mod.py', new Map())), null);
   assert.equal(repoPathOf(pathValue('os.path.dirname(__file__)', 'mod.py', new Map())), '');
+});
+
+test('computedLoadLines: compile(…, "exec") of a computed source is a load; an eval compile or a literal source is not', () => {
+  const text = ['code = compile(source, path, "exec")', 'expr = compile("1 + 1", "<e>", "eval")', 'lit = compile("x = 1", "<s>", "exec")', 'kw = compile(src, p, mode="exec")', 're.compile(pattern)'].join('\n');
+  assert.deepEqual(computedLoadLines(text), [1, 4]);
 });

@@ -35,15 +35,15 @@ const LISTER_MODULES = new Set(['os', 'os.path', 'glob', 'pkgutil', 'pathlib']);
 const LOADER_MODULES = new Set(['importlib', 'importlib.util', 'importlib.machinery', 'imp', 'runpy', 'django.utils.module_loading', 'werkzeug.utils', 'pkg_resources']);
 
 /** A load by name (first argument) or by file path (second argument: `spec_from_file_location(name, path)`). */
-const LOAD_CALL = /\b(?:(import_module|__import__|import_string|load_entry_point|run_path|load_module)|(spec_from_file_location|load_source|SourceFileLoader))\s*\(/g;
+const LOAD_CALL = /\b(?:(import_module|__import__|import_string|load_entry_point|run_path|load_module)|(spec_from_file_location|load_source|SourceFileLoader)|(?<![\w.])(compile))\s*\(/g;
 /**
  * A listing: os.listdir/scandir(folder), glob.glob/iglob(pattern), pkgutil.iter_modules/
  * walk_packages(folders), <path>.glob/rglob/iterdir(), os.path.join(folder, <name> + ".py").
  */
-const LIST_CALL = /(?<![\w.])(?:os\s*\.\s*)?(listdir|scandir)\s*\(|(?<![\w.])(?:glob\s*\.\s*)?(i?glob)\s*\(|(?<![\w.])(?:pkgutil\s*\.\s*)?(iter_modules|walk_packages)\s*\(|\.\s*(glob|rglob|iterdir)\s*\(|(?<![\w.])(?:os\s*\.\s*)?(?:path\s*\.\s*)?(join)\s*\(/g;
+const LIST_CALL = /(?<![\w.])(?:os\s*\.\s*)?(listdir|scandir|walk)\s*\(|(?<![\w.])(?:glob\s*\.\s*)?(i?glob)\s*\(|(?<![\w.])(?:pkgutil\s*\.\s*)?(iter_modules|walk_packages)\s*\(|\.\s*(glob|rglob|iterdir)\s*\(|(?<![\w.])(?:os\s*\.\s*)?(?:path\s*\.\s*)?(join)\s*\(/g;
 /** Words a loader's text must hold, tested before the call patterns run over it (one alternation scans faster than a search per word). */
-const LOAD_WORDS = /import_module|__import__|import_string|load_entry_point|run_path|load_module|spec_from_file_location|load_source|SourceFileLoader/;
-const LIST_WORDS = /listdir|scandir|glob|iter_modules|walk_packages|iterdir|\.py["']/;
+const LOAD_WORDS = /import_module|__import__|import_string|load_entry_point|run_path|load_module|spec_from_file_location|load_source|SourceFileLoader|compile\s*\(/;
+const LIST_WORDS = /listdir|scandir|walk\s*\(|glob|iter_modules|walk_packages|iterdir|\.py["']/;
 /** A joined name that ends in a literal ".py": `header + name + ".py"`, `f"{name}.py"`, `"%s.py" % name`. */
 const PY_NAME = /\.py["']/;
 /** Calls read per file: a hostile file full of `join(` costs no more than this many argument lists. */
@@ -105,7 +105,9 @@ export const computedLoadLines = (text: string): number[] => {
     if (++calls > MAX_CALLS) break;
     if (commented(text, m.index)) continue;
     const args = callArguments(text, m.index + m[0].length - 1);
-    const arg = args?.[m[1] ? 0 : 1]?.replace(/^\w+\s*=(?!=)\s*/, '');
+    // Stop 47: `compile(source, path, 'exec')`, the code of a file it read, to be run (heat's convergence scenarios).
+    if (m[3] !== undefined && (args === null || args.length < 3 || literalValue(args[2].replace(/^mode\s*=(?!=)\s*/, '')) !== 'exec')) continue;
+    const arg = args?.[m[1] ? 0 : m[2] ? 1 : 0]?.replace(/^\w+\s*=(?!=)\s*/, '');
     if (arg === undefined || arg === '' || literalValue(arg) !== null) continue;
     out.push(lineOfOffset(starts, m.index));
   }
@@ -258,7 +260,7 @@ const settledByTail = (ctx: FrameworkContext, text: string, starts: readonly num
   return { folder, ...(at < 0 ? {} : { pattern: joined.segments.slice(at).join('/') }), tail: { expr: joined.expr, path } };
 };
 
-const CALLEE: Record<string, string> = { listdir: 'os.listdir', scandir: 'os.scandir', glob: 'glob.glob', iglob: 'glob.iglob', iter_modules: 'pkgutil.iter_modules', walk_packages: 'pkgutil.walk_packages', join: 'os.path.join' };
+const CALLEE: Record<string, string> = { listdir: 'os.listdir', scandir: 'os.scandir', walk: 'os.walk', glob: 'glob.glob', iglob: 'glob.iglob', iter_modules: 'pkgutil.iter_modules', walk_packages: 'pkgutil.walk_packages', join: 'os.path.join' };
 
 /** Every listing of a settled folder in a file that also makes a computed import. */
 export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts, text: string): FolderLoader[] => {
@@ -280,7 +282,12 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
     const at = { file, line, loadLine, join: false };
     const varsFor = (expr: string) => variablesAt(line, expr);
     const [listing, globbing, pkgutil, method, join] = [m[1], m[2], m[3], m[4], m[5]];
-    if (listing !== undefined) {
+    if (listing === 'walk') {
+      // Stop 47: `os.walk(folder)` then a `.py` test on the names and a load: every .py file below it (heat's scenario.py).
+      if (args.length < 1 || !PY_NAME.test(text)) continue;
+      const folder = repoPathOf(pathValue(args[0], file, varsFor(args[0])));
+      if (folder !== null) out.push({ ...at, folder, pattern: '**/*.py', mode: 'glob', via: CALLEE[listing] });
+    } else if (listing !== undefined) {
       if (args.length !== 1) continue;
       const folder = repoPathOf(pathValue(args[0], file, varsFor(args[0])));
       if (folder !== null) out.push({ ...at, folder, mode: 'modules', via: CALLEE[listing] });
@@ -404,7 +411,7 @@ export const describe = (l: FolderLoader): string =>
     ? `loaded by ${l.file}:${l.line}, which lists ${l.mode === 'glob' ? within(l.folder, l.pattern ?? '') : shown(l.folder)} (${l.via} of ${l.tail.expr}: its head is set at run time, and ${shown(l.folder)} is the only folder of the tree ending in ${l.tail.path}/) and loads each (line ${l.loadLine})`
     : l.join
     ? `loaded by ${l.file}:${l.line}, which joins a computed name onto ${shown(l.folder)} (${l.via}) and imports it by name (line ${l.loadLine})`
-    : `loaded by ${l.file}:${l.line}, which lists ${l.mode === 'glob' ? within(l.folder, l.pattern ?? '') : shown(l.folder)} (${l.via}) and imports each by name (line ${l.loadLine})`;
+    : `loaded by ${l.file}:${l.line}, which lists ${l.mode === 'glob' ? within(l.folder, l.pattern ?? '') : shown(l.folder)} (${l.via}) and ${l.via === 'os.walk' ? 'loads each (a computed load or compile(…, "exec"), ' : 'imports each by name ('}line ${l.loadLine})`;
 
 const reader: FrameworkReader = {
   id: 'python-folder-loaders',
