@@ -5,4 +5,16 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 
 const cases = frameworkCases('installed-entry-points');
 test('installed-entry-points: has a basic fixture', () => assert.ok(cases.includes('installed-entry-points-basic')));
+test('installed-entry-points: has a pyinstaller fixture', () => assert.ok(cases.includes('installed-entry-points-pyinstaller')));
 for (const name of cases) test(`installed-entry-points: ${name}`, () => checkFrameworkFixture(name));
+
+test('hookDirsOf: the folders a PyInstaller hook-dirs function returns, settled from __file__', async () => {
+  const { hookDirsOf } = await import('../../src/frameworks/python/installed-entry-points.js');
+  const file = 'pkg/_pyinstaller/__init__.py';
+  const a = ['import os', '', 'def get_hook_dirs():', '    return [os.path.dirname(__file__)]', ''].join('\n');
+  assert.deepEqual(hookDirsOf(a, file, 'get_hook_dirs'), [{ folder: 'pkg/_pyinstaller', line: 4 }]);
+  // A folder handed in at run time, or another function's name: nothing.
+  const b = ['def get_hook_dirs(base):', '    return [base]', ''].join('\n');
+  assert.deepEqual(hookDirsOf(b, file, 'get_hook_dirs'), []);
+  assert.deepEqual(hookDirsOf(a, file, 'other'), []);
+});

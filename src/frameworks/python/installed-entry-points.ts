@@ -11,10 +11,11 @@
  */
 import { CONFIGPARSER } from '../../manifests/ini.js';
 import { basename, dirname } from '../../util/path.js';
-import { listedPaths, sortedPaths } from '../../util/file-index.js';
+import { listedPaths, pathsInDir, sortedPaths } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { packageInits } from './python-files.js';
+import { pathAssignments, pathValue, repoPathOf } from '../../languages/python/sys-path.js';
 
 /** Run by a launcher script, not loaded by a host: left to entry-point-scripts.ts. */
 const SCRIPT_GROUPS = new Set(['console_scripts', 'gui_scripts']);
@@ -32,6 +33,36 @@ const nearestPackage = (ctx: FrameworkContext, module: string, dir: string): { n
     if (init !== undefined && init.endsWith('/__init__.py')) return { name, init };
   }
   return null;
+};
+
+/** At most this many items of a hook-dirs function's returned list are settled. */
+const MAX_HOOK_DIRS = 8;
+
+/**
+ * Stop 47: the folders a PyInstaller `[pyinstaller40] hook-dirs = mod:fn` function returns: its one
+ * `return [...]` of path expressions PyInstaller reads `hook-<module>.py` files from (mitmproxy's
+ * `here = Path(__file__).parent.absolute()` then `return [str(here)]`), each settled from `__file__`
+ * and the module's path assignments; the return's line with each folder.
+ */
+export const hookDirsOf = (text: string, file: string, fn: string): { folder: string; line: number }[] => {
+  const def = new RegExp(`^def[ \\t]+${fn}[ \\t]*\\(`, 'm').exec(text);
+  if (def === null) return [];
+  const body = text.slice(def.index);
+  const end = body.slice(1).search(/\n(?=\S)/);
+  const scope = end < 0 ? body : body.slice(0, end + 1);
+  const ret = /^[ \t]+return[ \t]+\[([^\]\n]*)\]/m.exec(scope);
+  if (ret === null) return [];
+  const line = text.slice(0, def.index + ret.index).split('\n').length;
+  const vars = new Map<string, string>();
+  for (const a of pathAssignments(text, file)) if (a.value !== null && a.line < line) vars.set(a.name, a.value);
+  const out: { folder: string; line: number }[] = [];
+  for (const item of ret[1].split(',').slice(0, MAX_HOOK_DIRS)) {
+    const expr = item.trim().replace(/^(?:str|os\.fspath)\((.*)\)$/, '$1');
+    if (expr === '') continue;
+    const folder = repoPathOf(pathValue(expr, file, vars));
+    if (folder !== null) out.push({ folder, line });
+  }
+  return out;
 };
 
 export const collectInstalledEntryPoints = (ctx: FrameworkContext): FrameworkOutput => {
@@ -55,6 +86,17 @@ export const collectInstalledEntryPoints = (ctx: FrameworkContext): FrameworkOut
           // Importing it runs the packages above it first (mkdocs.themes.mkdocs runs mkdocs/themes/__init__.py).
           for (const init of packageInits(ctx.files, dirname(target))) {
             if (init !== target) out.entries.push({ source: file, target: init, targetKind: 'file', kind: 'production', line: entry.line, evidence: `${evidence}: importing ${module} runs this package first` });
+          }
+          // Stop 47: PyInstaller runs the hook-<module>.py files of the folders the hook-dirs function returns while it bundles an app.
+          const fn = section.name === 'pyinstaller40' && entry.key === 'hook-dirs' ? /:\s*([A-Za-z_]\w*)\s*$/.exec(entry.value)?.[1] : undefined;
+          const text = fn === undefined ? null : ctx.readText(target);
+          if (fn !== undefined && text !== null) {
+            for (const dir of hookDirsOf(text, target, fn)) {
+              for (const hook of pathsInDir(ctx.files, dir.folder)) {
+                if (!/^hook-[\w.-]+\.py$/.test(basename(hook))) continue;
+                out.entries.push({ source: target, target: hook, targetKind: 'file', kind: 'tooling', line: dir.line, evidence: `${evidence}: ${fn}() returns ${dir.folder === '' ? '.' : dir.folder}/ at ${target}:${dir.line}, the folder PyInstaller reads its hook-<module>.py files from while it bundles an app that imports that module` });
+              }
+            }
           }
           continue;
         }
