@@ -8,7 +8,8 @@
  * requires a file in it (The Lounge's bin `index.js`: `require("./dist/server/index.js")`), and
  * nothing in that package builds it:
  *
- * - no `src/` or `source/` folder beside it (the sources a build compiles into it);
+ * - no `src/` or `source/` folder beside it that holds code (the sources a build compiles into it;
+ *   @actual-app/sync-server publishes a src/ with one README and its whole app in build/);
  * - no bundler or build-tool config beside it (rollup, webpack, vite, tsup, … gulp, grunt, parcel:
  *   they write `dist/` by default or by what they say);
  * - no `binding.gyp` beside a `build/` (node-gyp writes it: Makefile, `Release/*.node`);
@@ -16,7 +17,8 @@
  * - no package.json script that names the folder (`babel lib -d dist`, `rimraf dist`, `ncc build
  *   index.js -o dist`) together with an input that is there: another path of the package it names,
  *   or a tsconfig beside it. verdaccio's `babel src/ --out-dir build/` names no input the published
- *   package has: nothing there writes build/. The word after an output flag (`-o`, `--outfile`,
+ *   package has: nothing there writes build/. A deeper input must be there (`cp -r src/sql build/src/sql`
+ *   with no src/sql is not one). The word after an output flag (`-o`, `--outfile`,
  *   `--out-dir`, `-d`, …) counts even when it names a file in it (`--outfile=dist/x.js`);
  * - no source twin of the entry outside it (`dist/foo.js` ← a root `foo.ts`, or `lib/foo.js`);
  * - no bundler config at the root of the workspace the package is in.
@@ -231,9 +233,39 @@ const workspaceBuilder = (pkgDir: string, read: (repoPath: string) => string | n
   return null;
 };
 
-/** What in the package writes `dir` (a name in its folder), or null when nothing there does. */
-const builderOf = (dir: string, names: FolderNames, doc: JsonDocument, readBeside: (name: string) => string | null): string | null => {
-  for (const s of SOURCE_DIRS) if (names.dirs.has(s)) return `${s}/ beside it`;
+/** Code a build compiles: JS and TS, and the component languages bundlers read. */
+const SOURCE_CODE_EXT = /\.(?:[cm]?[jt]s|[jt]sx|vue|svelte|coffee)$/;
+
+/** Most folders `holdsCode` lists under one source folder before it answers yes unread. */
+const MAX_SOURCE_DIRS = 2000;
+
+/**
+ * Whether the package folder `name` (beside the package.json) holds a code file at any depth:
+ * a src/ that a build compiles does; @actual-app/sync-server's published `src/` holds one README
+ * (its TypeScript is not published) and builds nothing. A folder that cannot be listed, or more
+ * than MAX_SOURCE_DIRS folders, counts as holding code (the folder stays out, as before).
+ */
+const holdsCode = (name: string, disk: PackageDisk): boolean => {
+  const queue = [name];
+  for (let i = 0; i < queue.length; i++) {
+    if (i >= MAX_SOURCE_DIRS) return true;
+    const names = disk.namesAt(queue[i]);
+    if (names === null) return true;
+    for (const f of names.files) if (SOURCE_CODE_EXT.test(f)) return true;
+    for (const d of [...names.dirs].sort()) if (d !== 'node_modules') queue.push(`${queue[i]}/${d}`);
+  }
+  return false;
+};
+
+/** Whether a path beside the package.json is there: a file or a folder (a folder that cannot be listed counts as absent). */
+const isThere = (path: string, disk: PackageDisk): boolean => disk.isFile(path) || disk.namesAt(path) !== null;
+
+/**
+ * What in the package writes `dir` (a name in its folder), or null when nothing there does.
+ * `disk` answers for paths relative to the package folder (`at` applied).
+ */
+const builderOf = (dir: string, names: FolderNames, doc: JsonDocument, readBeside: (name: string) => string | null, disk: PackageDisk): string | null => {
+  for (const s of SOURCE_DIRS) if (names.dirs.has(s) && holdsCode(s, disk)) return `${s}/ beside it`;
   // node-gyp writes build/ (Makefile, Release/*.node) from a binding.gyp beside the package.json.
   if (dir === 'build' && names.files.has('binding.gyp')) return 'binding.gyp (node-gyp)';
   const tsconfigs: string[] = [];
@@ -256,7 +288,11 @@ const builderOf = (dir: string, names: FolderNames, doc: JsonDocument, readBesid
       const p = plain(w).replace(/\/+$/, '');
       const first = p.split('/')[0];
       if (first === dir || first === 'node_modules' || p === 'package.json') return false;
-      return names.dirs.has(first) || (p === first && names.files.has(p));
+      if (p === first) return names.dirs.has(p) || names.files.has(p);
+      // A deeper path must be there (up to its first glob segment): sync-server's `cp -r src/sql build/src/sql` names a src/sql it does not publish.
+      const fixed = p.split('/');
+      const glob = fixed.findIndex((seg) => /[*?[{]/.test(seg));
+      return names.dirs.has(first) && isThere((glob < 0 ? fixed : fixed.slice(0, glob)).join('/'), disk);
     });
     if (input !== undefined) return `script "${name}" (${input} → ${dir}/)`;
   }
@@ -298,14 +334,15 @@ export const keptOutputDirs = (
       }
     }
     hit ??= entryRequiring(root, dir, (name) => read(at(name)));
-    if (hit === null || builderOf(dir, names, parsed.doc, (name) => read(at(name))) !== null) continue;
+    const besideDisk: PackageDisk = { isFile: (name) => disk.isFile(at(name)), namesAt: (name) => disk.namesAt(at(name)) };
+    if (hit === null || builderOf(dir, names, parsed.doc, (name) => read(at(name)), besideDisk) !== null) continue;
     // Costlier, so last (reached only by a folder about to be kept): a source twin of the entry, a workspace root's bundler config.
     if (sourceTwin(dir, hit.target ?? hit.value, names, (name) => disk.isFile(at(name))) !== null || workspaceBuilder(pkgDir, read, disk) !== null) continue;
     const line = parsed.doc.lineOf(hit.path);
     const field = `${hit.field}${hit.path.slice(1).map((k) => `[${JSON.stringify(k)}]`).join('')}`;
     const kept: KeptOutput = { dir: at(dir), manifest, field, value: hit.value, line };
     out.push(kept);
-    diagnostics.push(diagnostic('discover/package-output-kept', 'info', `${dir}/ is scanned, not left out as build output: ${kept.field} names ${hit.value} and nothing in this package builds ${dir}/ (no src/, bundler config, tsconfig output or script that writes it)`, manifest, line));
+    diagnostics.push(diagnostic('discover/package-output-kept', 'info', `${dir}/ is scanned, not left out as build output: ${kept.field} names ${hit.value} and nothing in this package builds ${dir}/ (no src/ holding code, bundler config, tsconfig output or script that writes it)`, manifest, line));
   }
   return out;
 };

@@ -1,6 +1,6 @@
 /**
  * A package's dist/ or build/ is its code, not a build's output, when its package.json's entry
- * fields point into it and nothing in the package builds it (no src/, bundler config, tsconfig
+ * fields point into it and nothing in the package builds it (no src/ holding code, bundler config, tsconfig
  * output into it, or script that writes it from an input that is there): a published package
  * (hexo-cli's `"main": "dist/hexo"`, verdaccio's build/) or a repo that commits a package's
  * compiled code. Where a build writes it, it stays out as before.
@@ -36,12 +36,16 @@ const KEPT_EXPECTED = {
     'dist/lib/unused.js': 'dead',
     'packages/lounge/dist/server/index.js': 'production',
     'packages/lounge/index.js': 'production',
+    // sync-server: its src/ holds a README only, and its copy script names a src/sql that is not there.
+    'packages/server/build/bin/server.js': 'production',
+    'packages/server/build/src/app.js': 'production',
     'packages/vendored/build/main.js': 'production',
   },
   notes: [
-    'package.json:4 discover/package-output-kept dist/ is scanned, not left out as build output: main names dist/index.js and nothing in this package builds dist/ (no src/, bundler config, tsconfig output or script that writes it)',
-    'packages/lounge/package.json:3 discover/package-output-kept dist/ is scanned, not left out as build output: bin["lounge"] names index.js, which loads ./dist/server/index.js (line 3) and nothing in this package builds dist/ (no src/, bundler config, tsconfig output or script that writes it)',
-    'packages/vendored/package.json:1 discover/package-output-kept build/ is scanned, not left out as build output: exports["."]["require"] names ./build/main.js and nothing in this package builds build/ (no src/, bundler config, tsconfig output or script that writes it)',
+    'package.json:4 discover/package-output-kept dist/ is scanned, not left out as build output: main names dist/index.js and nothing in this package builds dist/ (no src/ holding code, bundler config, tsconfig output or script that writes it)',
+    'packages/lounge/package.json:3 discover/package-output-kept dist/ is scanned, not left out as build output: bin["lounge"] names index.js, which loads ./dist/server/index.js (line 3) and nothing in this package builds dist/ (no src/ holding code, bundler config, tsconfig output or script that writes it)',
+    'packages/server/package.json:4 discover/package-output-kept build/ is scanned, not left out as build output: bin["server"] names ./build/bin/server.js and nothing in this package builds build/ (no src/ holding code, bundler config, tsconfig output or script that writes it)',
+    'packages/vendored/package.json:1 discover/package-output-kept build/ is scanned, not left out as build output: exports["."]["require"] names ./build/main.js and nothing in this package builds build/ (no src/ holding code, bundler config, tsconfig output or script that writes it)',
   ],
 };
 
@@ -153,6 +157,33 @@ test('keptOutputDirs: entry fields, and what in the package builds the folder', 
   // Not JSON, not an object: a warning, the old rule.
   assert.deepEqual(run('{ "main": "dist/x.js", }', [], []), { kept: [], ids: ['discover/package-json-unread'] });
   assert.deepEqual(run('["dist/x.js"]', [], []), { kept: [], ids: [] });
+});
+
+test('keptOutputDirs: a src/ beside it builds it only when it holds code; a script\'s deeper input must be there', () => {
+  const tree: Record<string, { files: string[]; dirs: string[] }> = {
+    src: { files: [], dirs: ['docs'] },
+    'src/docs': { files: ['README.md'], dirs: [] },
+    lib: { files: [], dirs: ['deep'] },
+    'lib/deep': { files: ['x.ts'], dirs: [] },
+  };
+  const disk = {
+    isFile: (p: string) => p === 'index.js',
+    namesAt: (p: string) => (tree[p] ? names(tree[p].files, tree[p].dirs) : null),
+  };
+  const run = (pkg: object, dirs: string[]) => {
+    const text = JSON.stringify(pkg, null, 2);
+    return keptOutputDirs('', names(['package.json', 'index.js'], ['build', ...dirs]), ['build'], (p) => (p === 'package.json' ? text : null), [], disk).map((k) => `${k.dir} ${k.field}`);
+  };
+  // @actual-app/sync-server: a src/ with a README only, and a copy script whose src/sql is not published.
+  assert.deepEqual(run({ bin: { s: './build/bin/s.js' }, scripts: { copy: 'rm -rf build/src/sql && cp -r src/sql build/src/sql' } }, ['src']), ['build bin["s"]']);
+  // A code file at any depth of src/ (here lib/, named source/ when it is src/): out.
+  tree.src.dirs.push('deep');
+  tree['src/deep'] = { files: ['a.ts'], dirs: [] };
+  assert.deepEqual(run({ main: 'build/index.js' }, ['src']), []);
+  // A script's deeper input that is there (lib/deep, a glob under lib/): out.
+  assert.deepEqual(run({ main: 'build/index.js', scripts: { build: 'babel lib/deep -d build' } }, ['lib']), []);
+  assert.deepEqual(run({ main: 'build/index.js', scripts: { build: 'babel "lib/**/*.ts" -d build' } }, ['lib']), []);
+  assert.deepEqual(run({ main: 'build/index.js', scripts: { build: 'babel lib/gone -d build' } }, ['lib']), ['build main']);
 });
 
 test('hostile: a package.json over the size cap or a symlink is not read (the folder stays out)', async () => {
