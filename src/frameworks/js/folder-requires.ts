@@ -110,7 +110,12 @@ const requiresFrom = (arg: string, folderExpr: string, ownFolder: boolean): bool
   return ownFolder && /^\s*(?:["'`])\.\/(?:["'`]\s*\+|\$\{)/.test(arg);
 };
 
-const BARE_NAME = /^\s*[A-Za-z_$][\w$]*\s*$/;
+/**
+ * A name the loader built from the listing (or its file URL, as an ES module imports a path:
+ * `import(fileUrl.toString())`, `import(pathToFileURL(file).href)`, @actual-app/sync-server's banks).
+ */
+/** REQUIRE's argument stops at the first `)`: `fileUrl.toString(`, `pathToFileURL(file`. */
+const BARE_NAME = /^\s*(?:(?:url\s*\.\s*)?pathToFileURL\(\s*[A-Za-z_$][\w$]*|[A-Za-z_$][\w$]*(?:\s*\.\s*(?:href|toString\())?)\s*$/;
 
 /**
  * The listing's folder joined to a name (`path.resolve(dir, f)`): the paths the loader builds from

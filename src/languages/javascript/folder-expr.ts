@@ -10,7 +10,7 @@
  * computed at run time is never guessed. Shared by the readers that follow a folder a module names
  * (folder loaders, static file servers).
  */
-import { joinRepo, dirname } from '../../util/path.js';
+import { joinRepo, dirname, posix } from '../../util/path.js';
 import { IDENTIFIER as NAME } from './js-text.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
@@ -21,6 +21,20 @@ const MAX_DEPTH = 3;
 const literal = (s: string): string => s.replace(/^["'`]|["'`]$/g, '');
 
 const OWN_FOLDER_PLUS = new RegExp(String.raw`^(?:__dirname|import\.meta\.dirname)\s*\+\s*(${LITERAL})$`);
+
+/**
+ * The module's own file: `__filename`, `module.filename`, `import.meta.filename`,
+ * `fileURLToPath(import.meta.url)`, or `fs.realpathSync(…)` of one (the file a link in
+ * node_modules/.bin resolves to: homebridge's bin runs `path.dirname(fs.realpathSync(__filename))`).
+ */
+const OWN_FILE_NAME = String.raw`(?:__filename|module\.filename|import\.meta\.filename|(?:url\s*\.\s*)?fileURLToPath\(\s*import\.meta\.url\s*\))`;
+const OWN_FILE = String.raw`(?:(?:fs\s*\.\s*)?realpathSync(?:\s*\.\s*native)?\(\s*${OWN_FILE_NAME}\s*\)|${OWN_FILE_NAME})`;
+const OWN_FILE_ONLY = new RegExp(`^${OWN_FILE}$`);
+/** `path.dirname(<own file>)`: the module's folder. */
+const OWN_FILE_FOLDER = new RegExp(String.raw`^(?:path\s*\.\s*)?dirname\(\s*${OWN_FILE}\s*\)$`);
+
+/** A join onto the module's own file whose first part is `..` (`path.resolve(fileURLToPath(import.meta.url), '..')`): the parts below its folder, else null. */
+const ownFileJoin = (base: string, parts: string[]): string[] | null => (parts[0] === '..' && OWN_FILE_ONLY.test(base.trim()) ? parts.slice(1) : null);
 
 /** What a folder expression may refer to: the workspace packages by name. */
 export interface FolderScope {
@@ -39,7 +53,7 @@ export interface ExplainedFolder {
 /** The base of a join: `__dirname`, `path.dirname(require.resolve('pkg'))`, or a name holding a folder. */
 const baseOf = (base: string, file: string, text: string, scope: FolderScope | null, depth: number, why: string[]): string | null => {
   const b = base.trim();
-  if (b === '__dirname' || b === 'import.meta.dirname') return dirname(file);
+  if (b === '__dirname' || b === 'import.meta.dirname' || OWN_FILE_FOLDER.test(b)) return dirname(file);
   // `__dirname + '/../../public'`: the module's folder and a literal path after it
   const concatenated = OWN_FOLDER_PLUS.exec(b);
   if (concatenated) {
@@ -103,9 +117,11 @@ const folderIn = (expr: string, file: string, text: string, scope: FolderScope |
   const e = expr.trim().replace(HELD_PATH_MODULE, '');
   const call = JOIN_CALL.exec(e);
   if (call) {
+    const parts = [...call[2].matchAll(new RegExp(LITERAL, 'g'))].map((m) => literal(m[0]));
+    const below = ownFileJoin(call[1], parts);
+    if (below !== null) return joinRepo(dirname(file), ...below);
     const base = baseOf(call[1], file, text, scope, depth, why);
     if (base === null) return null;
-    const parts = [...call[2].matchAll(new RegExp(LITERAL, 'g'))].map((m) => literal(m[0]));
     return joinRepo(base, ...parts);
   }
   return baseOf(e, file, text, scope, depth, why);
@@ -144,6 +160,13 @@ const candidatesIn = (expr: string, file: string, text: string, scope: FolderSco
   const e = expr.trim().replace(HELD_PATH_MODULE, '');
   const call = JOIN_CALL.exec(e);
   const base = call ? call[1].trim() : e;
+  if (call) {
+    const below = ownFileJoin(base, [...call[2].matchAll(new RegExp(LITERAL, 'g'))].map((m) => literal(m[0])));
+    if (below !== null) {
+      const own = joinRepo(dirname(file), ...below);
+      return own === null ? [] : [own];
+    }
+  }
   let bases: string[];
   const assigned = depth < MAX_DEPTH && NAME.test(base) && base !== '__dirname' ? assignmentsIn(base, text, region) : [];
   if (assigned.length > 0) bases = assigned.flatMap((a) => candidatesIn(a.value, file, text, scope, region, depth + 1));
@@ -221,4 +244,22 @@ export const folderPatternOf = (expr: string, file: string, text: string, scope:
   if (depth >= MAX_DEPTH || !NAME.test(e)) return null;
   const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(e)}\s*=\s*([^\n;]+)`).exec(text)?.[1];
   return decl ? folderPatternOf(decl, file, text, scope, depth + 1) : null;
+};
+
+/**
+ * The relative specifier `require(name + '/tail')` names when `name` is declared once in the file
+ * (`const`/`let`/`var`) holding a folder folderOf settles: homebridge's bin runs
+ * `const lib = path.join(path.dirname(fs.realpathSync(__filename)), "../lib"); require(lib + '/cli')`,
+ * read as `../lib/cli`. Null when the tail does not start a path below the folder, or the name is
+ * declared more than once or holds anything else. The caller checks the name is no parameter.
+ */
+export const folderTailSpecifier = (name: string, tail: string, file: string, text: string): string | null => {
+  if (!tail.startsWith('/') || tail === '/' || tail.includes('\n')) return null;
+  const declared = text.match(new RegExp(String.raw`\b(?:const|let|var|function|class)\s+${escapeRegExp(name)}(?![\w$])`, 'g'));
+  if (declared?.length !== 1) return null;
+  const folder = folderOf(name, file, text);
+  if (folder === null) return null;
+  const from = dirname(file);
+  const rel = posix.relative(`/${from}`, `/${folder}`);
+  return `${rel === '' ? '.' : rel.startsWith('..') ? rel : `./${rel}`}${tail}`;
 };

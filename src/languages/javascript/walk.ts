@@ -19,6 +19,7 @@ import { type ResolverCallee, bindRequiredResolver, loadsVariable, resolverCall 
 import { hasTopLevelWork, NODE_PROCESS_PROPERTIES } from './top-level-script.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { INTEROP_OPEN } from './compiled-interop.js';
+import { folderTailSpecifier } from './folder-expr.js';
 
 export interface WalkResult {
   /** require(), require.resolve(), import.meta.resolve(), `import x = require()`. */
@@ -237,10 +238,19 @@ const constSpecifier = (arg: AstNode | null, text: string): string | null => {
 /** constSpecifier's answers for the file being walked, by name (a file may require one name many times). */
 let constSpecifiers: { text: string; byName: Map<string, string | null> } = { text: '', byName: new Map() };
 
+/** `require(lib + '/cli')` with `lib` a const holding a folder, no parameter anywhere (folder-expr.ts's folderTailSpecifier). */
+const folderTail = (arg: AstNode | null, ctx: ValueContext): string | null => {
+  const n = unwrap(arg);
+  const left = n?.type === 'BinaryExpression' && n.operator === '+' ? unwrap(nodeAt(n, 'left')) : null;
+  const tail = left?.type === 'Identifier' ? literalString(nodeAt(n!, 'right')) : null;
+  if (tail === null || boundAsParameter(escapeRegExp(left!.name as string), ctx.text)) return null;
+  return folderTailSpecifier(left!.name as string, tail, ctx.file, ctx.text);
+};
+
 /** `require('x')`, `require.resolve('x')`, `import.meta.resolve('x')` and their computed forms. */
 const onRequire = (w: Walk, node: AstNode, flags: number, name: string, args: AstNode[]): void => {
   const { result, lines } = w;
-  const specifier = literalString(args[0] ?? null) ?? (name === 'require' ? constSpecifier(args[0] ?? null, w.ctx.text) : null);
+  const specifier = literalString(args[0] ?? null) ?? (name === 'require' ? (constSpecifier(args[0] ?? null, w.ctx.text) ?? folderTail(args[0] ?? null, w.ctx)) : null);
   if (specifier === null) {
     const resolved = name === 'require' ? resolverCall(args[0] ?? null, w.resolvers) : null;
     if (resolved && !resolved.loads) return pushResolved(w, resolved.id, lines.lineOf(node.start), `require(${dottedName(nodeAt(unwrap(args[0] ?? null) ?? node, 'callee'))}())`);
