@@ -48,6 +48,7 @@ import karma from './js/karma.js';
 import knex from './js/knex.js';
 import borp from './js/borp.js';
 import knexMigrator from './js/knex-migrator.js';
+import migrateLoad from './js/migrate-load.js';
 import ladle from './js/ladle.js';
 import relay from './js/relay.js';
 import lintStaged from './js/lint-staged.js';
@@ -216,6 +217,7 @@ export const READERS: readonly FrameworkReader[] = [
   karma,
   knex,
   knexMigrator,
+  migrateLoad,
   ladle,
   lintStaged,
   marko,

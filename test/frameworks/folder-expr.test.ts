@@ -52,3 +52,17 @@ test("folderOf: the module's folder and a concatenated literal path", () => {
   assert.equal(folderOf("__dirname + 'static'", 'lib/server.js', ''), null);
   assert.equal(folderOf("__dirname + '/../../../x'", 'lib/server.js', ''), null);
 });
+
+test("folderOf: the module's own file settles its folder: path.dirname of it, a resolve of it and '..'", () => {
+  const own = [
+    'const a = path.dirname(fs.realpathSync(__filename));',
+    "const b = path.resolve(fileURLToPath(import.meta.url), '..');",
+    "const c = path.join(path.dirname(url.fileURLToPath(import.meta.url)), '../lib');",
+    "const d = path.join(__filename, 'x');",
+  ].join('\n');
+  assert.equal(folderOf('a', 'bin/tool.js', own), 'bin');
+  assert.equal(folderOf('b', 'src/banks.js', own), 'src');
+  assert.equal(folderOf('c', 'bin/tool.js', own), 'lib');
+  // A join below the file itself is no folder.
+  assert.equal(folderOf('d', 'bin/tool.js', own), null);
+});

@@ -113,3 +113,17 @@ test('resolve-cwd: a result never required, a relative id (the working folder\'s
   assert.deepEqual(globsOf("const resolveCwd = require('resolve-cwd');\nmodule.exports = (n) => { const p = resolveCwd(`acme/lib/${n}`); return p; };\n"), []);
   assert.deepEqual(globsOf("const resolveCwd = require('resolve-cwd');\nmodule.exports = (n) => require(resolveCwd(`./lib/${n}`));\n"), []);
 });
+
+test("a require of a const holding the module's folder (or a join onto it) plus a literal tail reads as a relative specifier", () => {
+  const importsOf = (text: string, file = 'bin/homebridge') => javascriptExtractor.extract(file, text).imports.map((i) => i.specifier);
+  // homebridge's bin: the folder of the module's real path, then "../lib".
+  const homebridge = 'const path = require("path");\nconst fs = require("fs");\nconst lib = path.join(path.dirname(fs.realpathSync(__filename)), "../lib");\nrequire(lib + \'/cli\')();\n';
+  assert.deepEqual(importsOf(homebridge), ['path', 'fs', '../lib/cli']);
+  assert.deepEqual(importsOf('const here = path.dirname(__filename);\nrequire(here + "/plugins/x");\n', 'src/app.js'), ['./plugins/x']);
+  assert.deepEqual(importsOf('const up = path.resolve(fileURLToPath(import.meta.url), "..", "..");\nrequire(up + "/config");\n', 'src/a/app.js'), ['../config']);
+  // A folder census cannot settle, a parameter of that name, a name declared twice, or a tail that is no path: nothing.
+  assert.deepEqual(importsOf('const lib = process.env.LIB;\nrequire(lib + "/cli");\n'), []);
+  assert.deepEqual(importsOf('const lib = path.join(__dirname, "../lib");\nfunction load(lib) { return require(lib + "/cli"); }\n'), []);
+  assert.deepEqual(importsOf('function a() { const lib = path.join(__dirname, "a"); require(lib + "/x"); }\nfunction b() { const lib = path.join(__dirname, "b"); require(lib + "/x"); }\n'), []);
+  assert.deepEqual(importsOf('const lib = path.join(__dirname, "../lib");\nrequire(lib + "cli");\n'), []);
+});
