@@ -128,6 +128,7 @@ import doctestImports from './python/doctest-imports.js';
 import entryPointScripts from './python/entry-point-scripts.js';
 import flaskStatic from './python/flask-static.js';
 import templateStatic from './python/template-static.js';
+import tornadoStatic from './python/tornado-static.js';
 import installedEntryPoints from './python/installed-entry-points.js';
 import grunt from './js/grunt.js';
 import gatsby from './js/gatsby.js';
@@ -286,6 +287,7 @@ export const READERS: readonly FrameworkReader[] = [
   tailwind,
   tanstackRouter,
   templateStatic,
+  tornadoStatic,
   testData,
   threadsWorkers,
   tscInPlace,
