@@ -16,9 +16,10 @@ import { BUILD_ROOT } from '../own-files.js';
 /**
  * Bump when what extraction produces changes in a way the build stamp would not show. 2 (stop 44):
  * a code file over --max-file-size has facts, its imports read by a scan (extract/large-file-imports.ts);
- * facts packs and why snapshots (whose key holds this flavour) made before say it has none.
+ * facts packs and why snapshots (whose key holds this flavour) made before say it has none. 3 (stop 47):
+ * such a file's facts also hold the declaration files it names beside itself (`declarationNames`).
  */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 let stamp: string | undefined;
 
