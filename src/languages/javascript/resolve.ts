@@ -263,7 +263,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       answers.set(specifier, r);
       return r;
     };
-    return ask as unknown as (...args: A) => R;
+    return ask;
   };
   /** A workspace package imported by name with no node_modules link: resolve inside its folder. */
   const viaWorkspace = memoised((specifier: string, config: string | null, profile: Profile, kind: ImporterKind, extra: readonly string[]): Resolution | null => {
