@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileAnchoredPath, withConstants } from '../../src/frameworks/python/package-paths.js';
+import { blankComments, fileAnchoredPath, spannedPathLine, withConstants } from '../../src/frameworks/python/package-paths.js';
 import { pathValue, repoPathOf } from '../../src/languages/python/sys-path.js';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 
@@ -24,6 +24,27 @@ test('package-data: a __file__ path is found from the literal it ends with', () 
   assert.equal(at("    return Path(__file__).resolve().parent.joinpath('a', 'b.css')", "'b.css'"), 'pkg/a/b.css');
   assert.equal(at("    return os.path.join(os.environ['HOME'], 'x.sh')", "'x.sh'"), null);
   assert.equal(at(`x = open(os.path.join(os.path.dirname(__file__), 'y.txt'))${' '.repeat(400)}`, "'y.txt'"), null);
+});
+
+test('package-data: a __file__ path split over lines is read from the lines its brackets span', () => {
+  const at = (text: string, literal: string): string | null => {
+    const i = text.indexOf(literal);
+    const view = spannedPathLine(text, i, literal.length);
+    return view === null ? null : fileAnchoredPath(view.line, view.at, view.at + literal.length, 'pkg/mod.py', new Map(), () => true);
+  };
+  // Black: the bracket closed on the next line; a trailing comma before it.
+  assert.equal(at('    return os.path.join(\n        os.path.dirname(__file__), "data", "b.sh"\n    )\n', '"b.sh"'), 'pkg/data/b.sh');
+  assert.equal(at('    return os.path.join(\n        os.path.dirname(__file__),\n        "data",\n        "b.sh",\n    )\n', '"b.sh"'), 'pkg/data/b.sh');
+  // The own line opens the call, Black closes it below.
+  assert.equal(at('x = os.path.join(os.path.dirname(__file__), "b.sh"\n)\n', '"b.sh"'), 'pkg/b.sh');
+  // A comment on the opening line, with an apostrophe; on the literal's own line.
+  assert.equal(at("p = os.path.join(os.path.dirname(__file__),  # the package's data\n    'data', 'c.sh')\n", "'c.sh'"), 'pkg/data/c.sh');
+  assert.equal(at("p = os.path.join(\n    os.path.dirname(__file__), 'c.sh'  # the script\n)\n", "'c.sh'"), 'pkg/c.sh');
+  // The whole call on the literal's own line: no view (the line is read on its own).
+  assert.equal(spannedPathLine("p = os.path.join(os.path.dirname(__file__), 'c.sh')\n", 44, 6), null);
+  // A commented-out call opens nothing.
+  assert.equal(at("# p = os.path.join(\n#     os.path.dirname(__file__), 'c.sh')\n", "'c.sh'"), null);
+  assert.equal(blankComments("a = '#x'  # it's\nb"), `a = '#x'${' '.repeat(8)}\nb`);
 });
 
 test('package-data: .with_name() is the sibling of the file', () => {

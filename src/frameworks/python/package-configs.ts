@@ -19,7 +19,7 @@ import { lineAt } from '../../util/lines.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { warning } from '../../util/diagnostics.js';
 import { pathVariables } from '../../languages/python/sys-path.js';
-import { boundModule, fileAnchoredPath, MAX_FILE_PATHS_TRIED, MAX_PATH_LINE, packageDir, resourceReads, spannedPathLine } from './package-paths.js';
+import { blankComments, boundModule, fileAnchoredPath, MAX_FILE_PATHS_TRIED, MAX_PATH_LINE, packageDir, resourceReads, spannedPathLine } from './package-paths.js';
 import { topPackageFolder } from './python-files.js';
 
 const CONFIG = /\.(?:cfg|ini|conf|zcml)$/;
@@ -179,7 +179,8 @@ const readsIn = (ctx: FrameworkContext, path: string, text: string, configs: Rea
           tried++;
           const lineStart = text.lastIndexOf('\n', i) + 1;
           const lineEnd = text.indexOf('\n', i) === -1 ? text.length : text.indexOf('\n', i);
-          const line = text.slice(lineStart, lineEnd);
+          // Comments blanked: a literal in one (commented-out code) names nothing.
+          const line = blankComments(text.slice(lineStart, lineEnd));
           vars ??= pathVariables(text, path);
           const accept = (p: string): boolean => configs.has(p);
           const own = line.length > MAX_PATH_LINE ? null : fileAnchoredPath(line, i - lineStart, i - lineStart + literal.length, path, vars, accept);

@@ -40,7 +40,7 @@ import { calleeAt, fileDefs, type OpenDef } from './loader-functions.js';
 import { moduleFile } from './python-files.js';
 import { argumentsFor, callTarget, type CallSite } from './loader-calls.js';
 import { boundModuleFile } from './folder-loaders.js';
-import { fileAnchoredPath, fileVariables, importsResourceApi, lookText, MAX_PATH_LINE, pathConstants, resourceReads, spannedPathLine, withConstants } from './package-paths.js';
+import { blankComments, fileAnchoredPath, fileVariables, importsResourceApi, lookText, MAX_PATH_LINE, pathConstants, resourceReads, spannedPathLine, withConstants } from './package-paths.js';
 
 /** A repo function whose parameter is the last part of a path into a repo folder. */
 interface Wrapper {
@@ -65,8 +65,11 @@ const LISTING = /\b(?:listdir|scandir|iterdir|glob|iglob|rglob|walk)\s*\(/;
 const RECURSIVE = /\b(?:walk|rglob)\s*\(|\*\*/;
 /** A string literal on a line (prefixed ones included: the prefix letter is outside the match). */
 const LITERAL = /(['"])([^'"\n]{1,200})\1/g;
-/** A literal that brackets close right after (`'x.json')`): where a call split over lines may end. */
-const CLOSED_LITERAL = /((['"])[^'"\n]{1,200}\2)(?=\s*\))/;
+/**
+ * A literal that brackets close right after (`'x.json')`), or that ends its line (`"x.json",`: Black
+ * closes on the next line): where a call split over lines may end.
+ */
+const CLOSED_LITERAL = /((['"])[^'"\n]{1,200}\2)(?=\s*\)|\s*,?\s*$)/;
 /** Literals tried per file: a hostile file of thousands costs no more. */
 const MAX_TRIES = 400;
 
@@ -530,16 +533,17 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
     for (let l = 0; l < lines.length && tries < MAX_TRIES; l++) {
       const own = lines[l];
       if (own.length > MAX_PATH_LINE || (!own.includes("'") && !own.includes('"'))) continue;
-      // The line, when it names an anchor; and (stop 47) the lines a call split over them spans
-      // (`os.path.join(os.path.dirname(__file__),\n    'data', 'x.json')`), when they name one: from
-      // the line that opens the brackets closed right after a literal of this one (package-paths'
-      // spannedPathLine, as package-configs reads them). `start`: the view's offset in the text.
-      const views: { raw: string; start: number }[] = [];
-      if (anchors.some((a) => own.includes(a))) views.push({ raw: own, start: lineStart(l) });
-      const closed = CLOSED_LITERAL.exec(own);
+      // The line, comments blanked, when it names an anchor; or (stop 47) the lines a call split over
+      // them spans (`os.path.join(os.path.dirname(__file__),\n    'data', 'x.json')`, Black's `"x.json"\n)`),
+      // when they name one: from the line that opens the brackets closed after the line's first literal
+      // that they close or that ends the line (CLOSED_LITERAL), to the last of them (package-paths' spannedPathLine, as package-configs reads them). That view
+      // holds the whole line. `start`: the view's offset in the text.
+      const bare = blankComments(own);
+      const closed = CLOSED_LITERAL.exec(bare);
       const spanned = closed === null ? null : spannedPathLine(text, lineStart(l) + closed.index, closed[1].length);
-      if (spanned !== null && anchors.some((a) => spanned.line.includes(a))) views.push({ raw: spanned.line, start: lineStart(l) + closed!.index - spanned.at });
-      for (const { raw, start } of views) {
+      const view = spanned !== null && anchors.some((a) => spanned.line.includes(a)) ? { raw: spanned.line, start: lineStart(l) + closed!.index - spanned.at } : anchors.some((a) => bare.includes(a)) ? { raw: bare, start: lineStart(l) } : null;
+      if (view !== null) {
+        const { raw, start } = view;
         const line = withConstants(raw, rewrites);
         for (const m of line.matchAll(LITERAL)) {
           if (/[*?]/.test(m[2]) && LISTING.test(line) && ++tries <= MAX_TRIES) {

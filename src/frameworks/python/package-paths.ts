@@ -93,14 +93,17 @@ export const MAX_FILE_PATHS_TRIED = 16;
 /** The longest line a `__file__` path is looked for on: each try costs up to the square of its length. */
 export const MAX_PATH_LINE = 300;
 
+/** The brackets that close right after a literal, past a trailing comma: `',\n)`. */
+const CLOSERS = /^\s*(?:,\s*)?(?:\)\s*)*/;
+
 /**
  * The repo path of an expression built from `__file__` that ends with the literal at
- * [litStart, litEnd) of `line` (and the brackets that close right after it), tried from each place
+ * [litStart, litEnd) of `line` (and the brackets that close right after it, past a trailing comma), tried from each place
  * an expression may start before the literal; the first one `accept` takes, or null.
  */
 export const fileAnchoredPath = (line: string, litStart: number, litEnd: number, file: string, vars: ReadonlyMap<string, string>, accept: (repoPath: string) => boolean): string | null => {
   if (line.length > MAX_PATH_LINE) return null;
-  const closers = /^\s*(?:\)\s*)*/.exec(line.slice(litEnd))![0];
+  const closers = CLOSERS.exec(line.slice(litEnd))![0];
   for (let s = 0; s < litStart; s++) {
     if (!/[A-Za-z_]/.test(line[s]) || (s > 0 && /[\w.]/.test(line[s - 1]))) continue;
     for (let c = 0; c <= closers.length; c++) {
@@ -112,32 +115,84 @@ export const fileAnchoredPath = (line: string, litStart: number, litEnd: number,
   return null;
 };
 
-/** How many lines above a literal's own a `__file__` path split over lines is read from. */
-const MAX_PATH_LINES_ABOVE = 3;
+/** How many lines above a literal's own a `__file__` path split over lines is read from (the exploded form: one argument a line). */
+const MAX_PATH_LINES_ABOVE = 4;
+/** How many lines below a literal's own the brackets closed after it are looked for (Black: `"x.sh"\n)`). */
+const MAX_PATH_LINES_BELOW = 2;
+
+/**
+ * `text` with each `#` comment (outside a one-line string literal) blanked to spaces: the same
+ * length, so offsets hold (`os.path.join(os.path.dirname(__file__),  # the package's data`).
+ */
+export const blankComments = (text: string): string => {
+  let out = '';
+  let from = 0;
+  let quote = '';
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k];
+    if (c === '\n') quote = '';
+    else if (quote !== '') {
+      if (c === '\\' && text[k + 1] !== '\n') k++;
+      else if (c === quote) quote = '';
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '#') {
+      const eol = text.indexOf('\n', k) === -1 ? text.length : text.indexOf('\n', k);
+      out += text.slice(from, k) + ' '.repeat(eol - k);
+      from = eol;
+      k = eol - 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+};
 
 /**
  * The text a `__file__` path ending with the literal at [at, at + length) of `text` is built on when
- * its brackets open on lines above (aodh: `os.path.join(\n    os.path.dirname(__file__), "api-paste.ini"))`):
- * the lines from the one that opens every bracket closed right after the literal (at most
- * MAX_PATH_LINES_ABOVE up) to the literal's own, joined with spaces, and the literal's offset in it.
- * Null when the literal's own line already opens them, or the text would pass MAX_PATH_LINE.
+ * it spans lines: the brackets closed after the literal (past a trailing comma, blanks and comments)
+ * open on lines above (aodh: `os.path.join(\n    os.path.dirname(__file__), "api-paste.ini"))`, at
+ * most MAX_PATH_LINES_ABOVE up), or close on lines below (Black: `os.path.join(\n
+ * os.path.dirname(__file__), "data", "x.sh"\n)`, at most MAX_PATH_LINES_BELOW down). The lines from
+ * the one that opens them to the last closer, comments blanked, joined with spaces, and the
+ * literal's offset in it. Null when the literal's own line holds the whole call, or the text would
+ * pass MAX_PATH_LINE.
  */
 export const spannedPathLine = (text: string, at: number, length: number): { line: string; at: number } | null => {
-  const lineEnd = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at);
-  const closers = (/^\s*(?:\)\s*)*/.exec(text.slice(at + length, lineEnd))![0].match(/\)/g) ?? []).length;
-  const depth = (from: number): number => {
+  const lineEnd = (p: number): number => (text.indexOf('\n', p) === -1 ? text.length : text.indexOf('\n', p));
+  const ownStart = text.lastIndexOf('\n', at - 1) + 1;
+  const ownEnd = lineEnd(at + length);
+  // The window read: the lines a view may take, each side no longer than a view may be.
+  let from = ownStart;
+  for (let up = 0; up < MAX_PATH_LINES_ABOVE && from > 0; up++) {
+    const next = from === 1 ? 0 : text.lastIndexOf('\n', from - 2) + 1;
+    if (ownEnd - next > MAX_PATH_LINE) break;
+    from = next;
+  }
+  let to = ownEnd;
+  for (let down = 0; down < MAX_PATH_LINES_BELOW && to < text.length; down++) {
+    const next = lineEnd(to + 1);
+    if (next - ownStart > MAX_PATH_LINE) break;
+    to = next;
+  }
+  const w = blankComments(text.slice(from, to));
+  // The brackets closed right after the literal: `'x.sh')`, `'x.sh',\n)`, `'x.sh'  # …\n    )])`.
+  const k = at + length - from;
+  const after = CLOSERS.exec(w.slice(k))![0];
+  const closers = after.split(')').length - 1;
+  const last = k + after.trimEnd().length - 1;
+  if (closers === 0) return null;
+  const end = Math.max(ownEnd - from, last + 1);
+  const depth = (s: number): number => {
     let d = 0;
-    for (let k = from; k < at; k++) d += text[k] === '(' ? 1 : text[k] === ')' ? -1 : 0;
+    for (let j = s; j < at - from; j++) d += w[j] === '(' ? 1 : w[j] === ')' ? -1 : 0;
     return d;
   };
-  let start = text.lastIndexOf('\n', at - 1) + 1;
-  if (depth(start) >= closers) return null;
-  for (let up = 0; up < MAX_PATH_LINES_ABOVE && start > 0; up++) {
-    start = text.lastIndexOf('\n', start - 2) + 1;
-    if (lineEnd - start > MAX_PATH_LINE) return null;
-    if (depth(start) >= closers) return { line: text.slice(start, lineEnd).replace(/\r?\n/g, (m) => ' '.repeat(m.length)), at: at - start };
+  let start = ownStart - from;
+  if (depth(start) >= closers && end === ownEnd - from) return null;
+  for (let up = 0; depth(start) < closers; up++) {
+    if (up === MAX_PATH_LINES_ABOVE || start === 0) return null;
+    start = start === 1 ? 0 : w.lastIndexOf('\n', start - 2) + 1;
   }
-  return null;
+  if (end - start > MAX_PATH_LINE) return null;
+  return { line: w.slice(start, end).replace(/\r?\n/g, (m) => ' '.repeat(m.length)), at: at - from - start };
 };
 
 /**
