@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
-import { staticTargets } from '../../src/frameworks/python/template-static.js';
+import { staticTargets as targetsOf } from '../../src/frameworks/python/template-static.js';
 
 const cases = frameworkCases('template-static');
 test('template-static: has a basic fixture', () => assert.ok(cases.includes('template-static-basic')));
@@ -10,9 +10,16 @@ for (const name of cases) test(`template-static: ${name}`, () => checkFrameworkF
 
 test('template-static: a name is a script under a static root, else under its theme', () => {
   const files = new Set(['a/static/js/x.js', 'b/static/js/x.js', 's/static/themes/simple/js/t.js', 's/static/js/y.css']);
+  const staticTargets = (f: ReadonlySet<string>, roots: string[], name: string, theme: string | null, links?: ReadonlyMap<string, string>): string[] => targetsOf(f, roots, name, theme, links).map((t) => t.target);
   assert.deepEqual(staticTargets(files, ['a/static', 'b/static'], 'js/x.js', null), ['a/static/js/x.js', 'b/static/js/x.js']);
   assert.deepEqual(staticTargets(files, ['a/static'], '/js/x.js', 'simple'), ['a/static/js/x.js']);
   assert.deepEqual(staticTargets(files, ['s/static'], 'js/t.js', 'simple'), ['s/static/themes/simple/js/t.js']);
   assert.deepEqual(staticTargets(files, ['s/static'], 'js/t.js', null), []);
   assert.deepEqual(staticTargets(files, ['s/static'], 'js/y.css', null), []);
+  // Through folder links: the root itself, and a link below it (share/a/static/vendor → share/js).
+  const linked = new Set(['share/a/static/js/x.js', 'share/js/jq.js']);
+  const links = new Map([['a/static', 'share/a/static'], ['share/a/static/vendor', 'share/js']]);
+  assert.deepEqual(staticTargets(linked, ['a/static'], 'js/x.js', null, links), ['share/a/static/js/x.js']);
+  assert.deepEqual(targetsOf(linked, ['a/static'], 'vendor/jq.js', null, links), [{ target: 'share/js/jq.js', hops: [{ link: 'a/static', target: 'share/a/static' }, { link: 'share/a/static/vendor', target: 'share/js' }] }]);
+  assert.deepEqual(staticTargets(linked, ['a/static'], 'vendor/jq.js', null), []);
 });

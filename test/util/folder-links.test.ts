@@ -1,7 +1,9 @@
 /** Paths through the folder links discovery records: the link's part is replaced by where it leads. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { throughFolderLinks } from '../../src/util/folder-links.js';
+import { throughFolderLinks as through } from '../../src/util/folder-links.js';
+
+const throughFolderLinks = (links: ReadonlyMap<string, string> | undefined, path: string): string => through(links, path).path;
 
 test('folder links: a path below a link is the same path below its target; others are themselves', () => {
   const links = new Map([
@@ -14,6 +16,11 @@ test('folder links: a path below a link is the same path below its target; other
   assert.equal(throughFolderLinks(links, 'pkg/staticx/x.js'), 'pkg/staticx/x.js', 'a name that only begins like a link is not it');
   assert.equal(throughFolderLinks(links, 'other/x.js'), 'other/x.js');
   assert.equal(throughFolderLinks(undefined, 'pkg/static/x.js'), 'pkg/static/x.js');
+  assert.deepEqual(through(links, 'pkg/static/vendor/jq.js').hops, [
+    { link: 'pkg/static', target: 'share/pkg/static' },
+    { link: 'share/pkg/static/vendor', target: 'share/js/vendor' },
+  ]);
+  assert.deepEqual(through(links, 'other/x.js').hops, []);
 });
 
 test('folder links: links leading into each other stop after a few hops', () => {

@@ -10,7 +10,7 @@
  * absolute path the tree holds (graphite-web: `STATIC_ROOT = '/usr/share/graphite-web/static'`
  * maps to `usr/share/graphite-web/static`). A `static/` that is a link to a folder of the tree
  * (Debian's `hyperkitty/static -> ../../../../share/python3-django-hyperkitty/static`; discovery
- * does not enter it) is looked up where it leads (util/folder-links.ts). A name a theme prefix completes (`themes/<theme>/…`, the
+ * does not enter it), or a link below such a folder, is looked up where it leads (util/folder-links.ts). A name a theme prefix completes (`themes/<theme>/…`, the
  * theme being the template's folder below `templates/`, as searx's `url_for_theme` does) counts when
  * the plain one is not there.
  *
@@ -23,7 +23,7 @@
  */
 import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
-import { throughFolderLinks } from '../../util/folder-links.js';
+import { shownHops, throughFolderLinks, type FolderHop } from '../../util/folder-links.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader, type ReferenceInput } from '../types.js';
@@ -88,13 +88,31 @@ const themeOf = (template: string): string | null => {
   return slash < 0 ? null : rest.slice(0, slash);
 };
 
-/** The repo scripts a static name stands for under the roots: `<root>/<name>`, else `<root>/themes/<theme>/<name>`. */
-export const staticTargets = (files: ReadonlySet<string>, roots: readonly string[], name: string, theme: string | null): string[] => {
+/** A script a static name stands for, and the folder links followed to it (util/folder-links.ts). */
+export interface StaticTarget {
+  target: string;
+  hops: FolderHop[];
+}
+
+/**
+ * The repo scripts a static name stands for under the roots: `<root>/<name>`, else
+ * `<root>/themes/<theme>/<name>`, each looked up through the folder links (a root that is a link,
+ * or a link below it, as Django's finders and storage follow them).
+ */
+export const staticTargets = (files: ReadonlySet<string>, roots: readonly string[], name: string, theme: string | null, links?: ReadonlyMap<string, string>): StaticTarget[] => {
   const clean = name.replace(/^\/+/, '');
   if (!SCRIPT.test(clean)) return [];
-  const direct = roots.map((r) => joinRepo(r, clean)).filter((p): p is string => p !== null && files.has(p));
-  if (direct.length > 0 || theme === null) return [...new Set(direct)];
-  return [...new Set(roots.map((r) => joinRepo(r, 'themes', theme, clean)).filter((p): p is string => p !== null && files.has(p)))];
+  const under = (parts: string[]): StaticTarget[] => {
+    const found = new Map<string, StaticTarget>();
+    for (const r of roots) {
+      const named = joinRepo(r, ...parts);
+      const linked = named === null ? null : throughFolderLinks(links, named);
+      if (linked !== null && files.has(linked.path) && !found.has(linked.path)) found.set(linked.path, { target: linked.path, hops: linked.hops });
+    }
+    return [...found.values()];
+  };
+  const direct = under([clean]);
+  return direct.length > 0 || theme === null ? direct : under(['themes', theme, clean]);
 };
 
 const templateReferences = perScan((ctx: FrameworkContext): { out: ReferenceInput[]; first: string | null } => {
@@ -112,15 +130,10 @@ const templateReferences = perScan((ctx: FrameworkContext): { out: ReferenceInpu
     settings ??= settingRoots(ctx);
     const flask = flaskStaticFolders(ctx);
     const roots: string[] = [];
-    // A static folder that is a link to a folder of the tree (Debian's app `static/` → /usr/share/<pkg>/static): the folder it leads to, by the link.
-    const linked = new Map<string, string>();
+    // `static/` beside each folder above the template, by the name the app uses (a link to a folder of the tree is looked up where it leads).
     for (let d = dirname(template); ; d = dirname(d)) {
       const named = joinRepo(d, 'static');
-      const folder = named === null ? null : throughFolderLinks(ctx.folderLinks, named);
-      if (named !== null && folder !== null && isFolder(ctx, folder)) {
-        roots.push(folder);
-        if (folder !== named) linked.set(folder, named);
-      }
+      if (named !== null && isFolder(ctx, throughFolderLinks(ctx.folderLinks, named).path)) roots.push(named);
       if (d === '') break;
     }
     roots.push(...settings.map((s) => s.folder), ...flask.folders.map((f) => f.folder));
@@ -128,12 +141,11 @@ const templateReferences = perScan((ctx: FrameworkContext): { out: ReferenceInpu
     const theme = themeOf(template);
     for (const use of uses) {
       const line = lineAt(text, use.index);
-      for (const target of staticTargets(ctx.files, roots, use.name, theme)) {
+      for (const { target, hops } of staticTargets(ctx.files, roots, use.name, theme, ctx.folderLinks)) {
         // flask-static already links every script of a folder a Flask app serves, from the app.
         if (flask.folders.some((f) => target.startsWith(`${f.folder}/`))) continue;
         const setting = settings.find((s) => target.startsWith(`${s.folder}/`));
-        const link = [...linked].find(([folder]) => target.startsWith(`${folder}/`));
-        const via = setting ? ` (the static folder ${setting.why})` : link ? ` (the static folder ${link[1]}, a link to ${link[0]})` : '';
+        const via = setting ? ` (the static folder ${setting.why}${hops.length > 0 ? `, ${shownHops(hops)}` : ''})` : hops.length > 0 ? ` (${shownHops(hops)})` : '';
         const named = `named by ${use.spelled} in ${template}:${line}${via}`;
         first ??= `${template}:${line} ${use.spelled}`;
         if (pkg !== null) {
