@@ -1,5 +1,5 @@
 /**
- * Stop 46: programs a Python module spawns by an absolute path held in a constant. blueman's
+ * Stop 46: programs a Python module spawns by an absolute path, a literal or held in a constant. blueman's
  * Constants.py:15 `RFCOMM_WATCHER_PATH = "/usr/libexec/blueman-rfcomm-watcher"`, imported and run
  * by plugins/mechanism/Rfcomm.py:14 `subprocess.Popen([RFCOMM_WATCHER_PATH, …])`; gnome-tweaks'
  * tweak_group_general.py:22 `self._inhibitor_path = "%s/%s" % (gtweak.LIBEXEC_DIR,
@@ -15,9 +15,10 @@
  * parts. An absolute path so read is placed below the filesystem tree the spawning module lies in
  * (util/filesystem-tree.ts, as apache-wsgi places a script): when a file is there, the spawn is an
  * edge to it. Only a spawn call in code counts (the tokenizer's names: one in a comment or a
- * docstring is none), and only its program: a path constant nothing runs makes nothing alive. A
- * literal program is left to extraction's command lines. Stop 47: a spawn call is also read through
- * the names the file's imports bind (`import subprocess as sp; sp.Popen(…)`, `from subprocess import
+ * docstring is none), and only its program: a path constant nothing runs makes nothing alive. Stop
+ * 47: a literal program (`subprocess.run(["/usr/libexec/x"])`) is read the same way (extraction's
+ * command lines do not place an absolute path in the filesystem tree); a spawn call is also read
+ * through the names the file's imports bind (`import subprocess as sp; sp.Popen(…)`, `from subprocess import
  * Popen as P; P(…)`, `from os import system`, `import os as _os`, `from gi.repository import GLib as
  * G`, `from asyncio import create_subprocess_exec as launch`).
  *
@@ -51,7 +52,6 @@ const SPAWN_FUNCTIONS = new Map<string, RegExp>([
 const SPAWN_FUNCTION_SOURCE = (module: string): string => `(?:${SPAWN_FUNCTIONS.get(module)!.source.slice(1, -1)})`;
 /** The cheap test of a file's text before the spawn calls are read. */
 const SPAWN_WORDS = /Popen|subprocess\.|os\.(?:exec|spawn|system|popen)|spawn_|create_subprocess_/;
-/** A spawn call whose first argument is a plain literal: extraction's command lines read those. */
 const NAME = /^[A-Za-z_]\w*$/;
 /** An assignment line: its indent, target (a name, `self.x`, `mod.NAME`) and expression. */
 const ASSIGNMENT = /^([ \t]*)([A-Za-z_][\w.]*)[ \t]*=(?!=)[ \t]*(.+?)[ \t]*(?:#.*)?$/;
@@ -361,7 +361,7 @@ const collectSpawnedPaths = (ctx: FrameworkContext): FrameworkOutput => {
       // An os.spawn* call (a group set): its program follows the mode.
       const first = m.slice(1).every((g) => g === undefined) ? args?.[0] : args?.[1];
       const program = first === undefined ? null : programOf(first);
-      if (program === null || literalValue(program) !== null) continue;
+      if (program === null) continue;
       if (!(code ??= nameStarts(text)).has(m.index)) continue;
       // The spawning file's own source is not kept past its calls: only the files names lead to are (sourceFile).
       src ??= sourceOf(text, file);
@@ -376,7 +376,8 @@ const collectSpawnedPaths = (ctx: FrameworkContext): FrameworkOutput => {
         seen.add(target);
         const call = throughImport.has(m) ? shownThroughImport(m[0], facts.imports) : m[0].replace(/\s+/g, '').slice(0, -1);
         const how = v.how.length === 0 ? '' : ` (${v.how.join('; ')})`;
-        out.references.push({ from: file, target, targetKind: 'file', line, label: `run by ${call} in ${file}:${line}, whose program ${program} is ${path}${how}: this file in the filesystem tree ${tree.tree === '' ? 'at the repo root' : `at ${tree.tree}`}` });
+        const whose = literalValue(program) === null ? `whose program ${program} is ${path}` : `whose program is ${path}`;
+        out.references.push({ from: file, target, targetKind: 'file', line, label: `run by ${call} in ${file}:${line}, ${whose}${how}: this file in the filesystem tree ${tree.tree === '' ? 'at the repo root' : `at ${tree.tree}`}` });
       }
     }
   }
@@ -385,7 +386,7 @@ const collectSpawnedPaths = (ctx: FrameworkContext): FrameworkOutput => {
 
 const reader: FrameworkReader = {
   id: 'spawned-paths',
-  title: 'Python programs spawned by an absolute path held in a constant (filesystem trees)',
+  title: 'Python programs spawned by an absolute path, a literal or held in a constant (filesystem trees)',
   ecosystem: 'python',
   enabledBy: (ctx) => {
     for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
