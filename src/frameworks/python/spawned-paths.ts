@@ -40,18 +40,37 @@ import { importedNameOrigin } from './reexports.js';
 import { boundModule, lookText } from './package-paths.js';
 import { perScan } from '../per-scan.js';
 
-/** A spawn call's name: what runs its first argument as a program (`os.spawn*`: its second, after the mode). */
-const SPAWN = /(?<![\w.])(?:subprocess\s*\.\s*(?:Popen|run|call|check_call|check_output)|Popen|os\s*\.\s*(?:exec[lv]p?e?|(spawn)[lv]p?e?|system|popen)|(?:GLib\s*\.\s*)?spawn_(?:command_line_(?:a?sync)|async(?:_with_pipes)?|sync)|(?:asyncio\s*\.\s*)?create_subprocess_(?:exec|shell))\s*\(/g;
-/** What each spawning module offers, by the name it is imported as: `import subprocess as sp` → `sp.Popen(`, `from os import execv as ex` → `ex(`. */
-const SPAWN_FUNCTIONS = new Map<string, RegExp>([
-  ['subprocess', /^(?:Popen|run|call|check_call|check_output)$/],
-  ['os', /^(?:exec[lv]p?e?|spawn[lv]p?e?|system|popen)$/],
-  ['asyncio', /^create_subprocess_(?:exec|shell)$/],
-  ['gi.repository.GLib', /^spawn_(?:command_line_(?:a?sync)|async(?:_with_pipes)?|sync)$/],
+/**
+ * The spawn functions, by the module that offers them: each runs its first argument as a program
+ * (PROGRAM_AFTER_MODE: os.spawn*, whose program follows the mode). Written `<last part of the
+ * module>.<function>(` (`subprocess.run(`, `GLib.spawn_sync(`), or bare for `bare` (`Popen(`,
+ * `spawn_sync(`, `create_subprocess_exec(`: a regex source); through an import's names, boundSpawnCalls.
+ */
+const GLIB_SPAWN = 'spawn_(?:command_line_(?:a?sync)|async(?:_with_pipes)?|sync)';
+const ASYNCIO_SPAWN = 'create_subprocess_(?:exec|shell)';
+const SPAWN_MODULES: ReadonlyArray<{ module: string; functions: string; bare: string | null }> = [
+  { module: 'subprocess', functions: 'Popen|run|call|check_call|check_output', bare: 'Popen' },
+  { module: 'os', functions: 'exec[lv]p?e?|spawn[lv]p?e?|system|popen', bare: null },
+  { module: 'gi.repository.GLib', functions: GLIB_SPAWN, bare: GLIB_SPAWN },
+  { module: 'asyncio', functions: ASYNCIO_SPAWN, bare: ASYNCIO_SPAWN },
+];
+/** The spawn functions whose program is their second argument, after the mode, by the name meant (`os.spawnv`). */
+const PROGRAM_AFTER_MODE = /^os\.spawn/;
+/** A module's spawn functions, as a regex source (one group-free alternative). */
+const functionsOf = (module: string): string | null => {
+  const m = SPAWN_MODULES.find((x) => x.module === module);
+  return m === undefined ? null : `(?:${m.functions})`;
+};
+/** The spellings of a spawn call's name with no import's names (`subprocess\s*\.\s*(?:Popen|…)`, `Popen`). */
+const SPAWN_NAMES = SPAWN_MODULES.flatMap(({ module, functions, bare }) => [
+  `${module.slice(module.lastIndexOf('.') + 1)}\\s*\\.\\s*(?:${functions})`,
+  ...(bare === null ? [] : [`(?:${bare})`]),
 ]);
-const SPAWN_FUNCTION_SOURCE = (module: string): string => `(?:${SPAWN_FUNCTIONS.get(module)!.source.slice(1, -1)})`;
-/** The cheap test of a file's text before the spawn calls are read. */
-const SPAWN_WORDS = /Popen|subprocess\.|os\.(?:exec|spawn|system|popen)|spawn_|create_subprocess_/;
+/** A spawn call by SPAWN_NAMES. */
+const SPAWN = new RegExp(`(?<![\\w.])(?:${SPAWN_NAMES.join('|')})\\s*\\(`, 'g');
+/** The cheap test of a file's text before the spawn calls are read: a SPAWN name anywhere. */
+const SPAWN_WORDS = new RegExp(SPAWN_NAMES.join('|'));
+/** A plain name. */
 const NAME = /^[A-Za-z_]\w*$/;
 /** An assignment line: its indent, target (a name, `self.x`, `mod.NAME`) and expression. */
 const ASSIGNMENT = /^([ \t]*)([A-Za-z_][\w.]*)[ \t]*=(?!=)[ \t]*(.+?)[ \t]*(?:#.*)?$/;
@@ -282,39 +301,34 @@ const programOf = (first: string): string | null => {
 /**
  * The spawn calls a file spells through names its imports bind, which SPAWN does not know:
  * `import subprocess as sp` (`sp.run(`), `from subprocess import Popen as P` (`P(`), `from os import
- * system` (`system(`), `from gi.repository import GLib as G`. A group of it is set for an os.spawn*
- * call (whose program follows the mode), as SPAWN's group 1 is; null when the file binds none.
+ * system` (`system(`), `from gi.repository import GLib as G`; null when the file binds none.
  */
 const boundSpawnCalls = (imports: readonly ImportFact[]): RegExp | null => {
   const alternatives: string[] = [];
   for (const i of imports) {
-    if (i.syntax === 'import' && i.alias !== undefined && i.alias !== i.specifier && SPAWN_FUNCTIONS.has(i.specifier)) {
-      // os.spawn* keeps its group: the program is its second argument.
-      const functions = i.specifier === 'os' ? '(?:exec[lv]p?e?|(spawn)[lv]p?e?|system|popen)' : SPAWN_FUNCTION_SOURCE(i.specifier);
-      alternatives.push(`${i.alias}\\s*\\.\\s*${functions}`);
-    }
+    const functions = functionsOf(i.specifier);
+    if (i.syntax === 'import' && i.alias !== undefined && i.alias !== i.specifier && functions !== null) alternatives.push(`${i.alias}\\s*\\.\\s*${functions}`);
     if (i.syntax !== 'from') continue;
     for (const n of i.names) {
       const local = n.alias ?? n.name;
       if (!/^[A-Za-z_]\w*$/.test(local)) continue;
-      const functions = SPAWN_FUNCTIONS.get(i.specifier);
-      if (functions?.test(n.name)) {
-        alternatives.push(i.specifier === 'os' && n.name.startsWith('spawn') ? `(${local})` : local);
-      } else if (SPAWN_FUNCTIONS.has(`${i.specifier}.${n.name}`) && local !== 'GLib') {
-        alternatives.push(`${local}\\s*\\.\\s*${SPAWN_FUNCTION_SOURCE(`${i.specifier}.${n.name}`)}`);
-      }
+      const offered = functionsOf(`${i.specifier}.${n.name}`);
+      if (functions !== null && new RegExp(`^${functions}$`).test(n.name)) alternatives.push(local);
+      else if (offered !== null && local !== 'GLib') alternatives.push(`${local}\\s*\\.\\s*${offered}`);
     }
   }
   return alternatives.length === 0 ? null : new RegExp(`(?<![\\w.])(?:${alternatives.join('|')})\\s*\\(`, 'g');
 };
 
-/** A call through a name an import binds, shown with what it stands for: `sp.run (subprocess.run)`, `P (subprocess.Popen)`. */
-const shownThroughImport = (match: string, imports: readonly ImportFact[]): string => {
+/** The name a spawn call is written by, and the one it stands for through the file's imports: `sp.run` → `subprocess.run`. */
+const calledName = (match: string, imports: readonly ImportFact[]): { written: string; meant: string } => {
   const written = match.replace(/\s+/g, '').slice(0, -1);
   const dot = written.indexOf('.');
-  const meant = boundModule(dot < 0 ? written : written.slice(0, dot), imports) + (dot < 0 ? '' : written.slice(dot));
-  return meant === written ? written : `${written} (${meant})`;
+  return { written, meant: boundModule(dot < 0 ? written : written.slice(0, dot), imports) + (dot < 0 ? '' : written.slice(dot)) };
 };
+
+/** A call through a name an import binds, shown with what it stands for: `sp.run (subprocess.run)`, `P (subprocess.Popen)`. */
+const shownThroughImport = ({ written, meant }: { written: string; meant: string }): string => (meant === written ? written : `${written} (${meant})`);
 
 /** Offsets where a name token starts: what is code, not a comment or a string. */
 const nameStarts = (text: string): Set<number> => {
@@ -358,8 +372,9 @@ const collectSpawnedPaths = (ctx: FrameworkContext): FrameworkOutput => {
     for (const m of calls) {
       if (++count > MAX_CALLS) break;
       const args = callArguments(text, m.index + m[0].length - 1);
-      // An os.spawn* call (a group set): its program follows the mode.
-      const first = m.slice(1).every((g) => g === undefined) ? args?.[0] : args?.[1];
+      // The name it is written by, and the one meant (through the file's imports when SPAWN does not know it).
+      const name = throughImport.has(m) ? calledName(m[0], facts.imports) : { written: m[0].replace(/\s+/g, '').slice(0, -1), meant: m[0].replace(/\s+/g, '').slice(0, -1) };
+      const first = PROGRAM_AFTER_MODE.test(name.meant) ? args?.[1] : args?.[0];
       const program = first === undefined ? null : programOf(first);
       if (program === null) continue;
       if (!(code ??= nameStarts(text)).has(m.index)) continue;
@@ -374,7 +389,7 @@ const collectSpawnedPaths = (ctx: FrameworkContext): FrameworkOutput => {
         const target = inFilesystemTree(file, path)?.path;
         if (target === undefined || !ctx.files.has(target) || target === file || seen.has(target)) continue;
         seen.add(target);
-        const call = throughImport.has(m) ? shownThroughImport(m[0], facts.imports) : m[0].replace(/\s+/g, '').slice(0, -1);
+        const call = shownThroughImport(name);
         const how = v.how.length === 0 ? '' : ` (${v.how.join('; ')})`;
         const whose = literalValue(program) === null ? `whose program ${program} is ${path}` : `whose program is ${path}`;
         out.references.push({ from: file, target, targetKind: 'file', line, label: `run by ${call} in ${file}:${line}, ${whose}${how}: this file in the filesystem tree ${tree.tree === '' ? 'at the repo root' : `at ${tree.tree}`}` });
