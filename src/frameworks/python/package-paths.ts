@@ -156,6 +156,8 @@ export const blankComments = (text: string): string => {
  * pass MAX_PATH_LINE.
  */
 export const spannedPathLine = (text: string, at: number, length: number): { line: string; at: number } | null => {
+  // Cheap first (most literals end no call): a bracket, or a comment, must follow past blanks and a comma.
+  if (!/^\s*,?\s*[)#]/.test(text.slice(at + length, at + length + MAX_PATH_LINE))) return null;
   const lineEnd = (p: number): number => (text.indexOf('\n', p) === -1 ? text.length : text.indexOf('\n', p));
   const ownStart = text.lastIndexOf('\n', at - 1) + 1;
   const ownEnd = lineEnd(at + length);
