@@ -46,7 +46,9 @@ test('the scan does not read imports out of comments, strings, templates, regexe
   assert.deepEqual(specifiers(text), ['require ./substituted.js', 'require ./divided.js']);
 });
 
-test('hostile text is read in bounded time', () => {
+// No clock budget (a busy machine would fail it): a quadratic read of these 2-10 MB texts takes
+// hours, so the hang guard below is what catches one.
+test('hostile text is read in bounded time', { timeout: 600_000 }, () => {
   const cases = [
     '(/['.repeat(3_000_000), // regexes that never close on a 9 MB line
     '}import a'.repeat(1_000_000), // clauses that a backtracking pattern would read to the end from each start
@@ -56,12 +58,7 @@ test('hostile text is read in bounded time', () => {
     '/*'.repeat(2_000_000),
     'x'.repeat(10_000_000),
   ];
-  for (const text of cases) {
-    const start = performance.now();
-    scanJsImports(text);
-    const ms = performance.now() - start;
-    assert.ok(ms < 5000, `${text.slice(0, 12)}…: ${ms} ms`);
-  }
+  for (const text of cases) assert.ok(Array.isArray(scanJsImports(text)), `${text.slice(0, 12)}…`);
 });
 
 test('the same import is kept once, and at most MAX_IMPORTS distinct ones', () => {
