@@ -146,7 +146,8 @@ const namesFolder = (word: string, dir: string): boolean => {
 /**
  * The source the entry `value` (a path into `dir`) is built from, in the package outside `dir`:
  * `dist/foo.js` ← `foo.ts` at the package root, or `lib/foo.js` / `src/x/foo.tsx` in a folder
- * directly under it other than bin/ (and node_modules/, output folders, dot folders). A root file
+ * directly under it other than bin/ (and node_modules/, output folders, dot folders), unless a
+ * source map beside it says a compiler wrote it too (`cli/index.js` + `cli/index.js.map`). A root file
  * of the entry's own extension does not count: it is a shim that loads the output (verdaccio's
  * `index.js` is `export … from './build/index'`).
  */
@@ -158,7 +159,8 @@ const sourceTwin = (dir: string, value: string, names: FolderNames, isFile: (nam
   for (const twin of sourceNamesFor(rest)) {
     if (SOURCE_ONLY_EXT.test(twin) && isFile(twin)) return twin;
     if (!CODE_EXT.test(twin)) continue;
-    for (const d of folders) if (isFile(`${d}/${twin}`)) return `${d}/${twin}`;
+    // A twin with its source map beside it is a compiler's output too (@vendure/core's cli/index.js + cli/index.js.map), not what dist/ is built from.
+    for (const d of folders) if (isFile(`${d}/${twin}`) && !isFile(`${d}/${twin}.map`)) return `${d}/${twin}`;
   }
   return null;
 };

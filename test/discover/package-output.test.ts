@@ -144,6 +144,8 @@ test('keptOutputDirs: entry fields, and what in the package builds the folder', 
   // A source twin of the entry outside the folder: a source extension at the root, any code in a first-level folder but bin/.
   assert.deepEqual(run({ main: 'dist/foo.js' }, ['foo.ts'], [], { 'foo.ts': '' }).kept, []);
   assert.deepEqual(run({ main: 'dist/foo' }, [], ['lib'], { 'lib/foo.js': '' }).kept, []);
+  // @vendure/core: cli/index.js has its source map beside it, so it is another output, not dist/index.js' source.
+  assert.deepEqual(run({ main: 'dist/index.js' }, [], ['cli'], { 'cli/index.js': '', 'cli/index.js.map': '{}' }).kept, ['dist main']);
   assert.deepEqual(run({ exports: { '.': './dist/x/y.mjs' } }, [], ['source2'], { 'source2/x/y.ts': '' }).kept, []);
   // verdaccio's root index.js re-exports build/index: a shim of the same extension, not a source. hexo-cli's bin/hexo runs dist/.
   assert.deepEqual(run({ main: 'build/index.js' }, ['index.js'], [], { 'index.js': "export * from './build/index';" }).kept, ['build main']);
