@@ -84,13 +84,20 @@ test('tool aliases: a target joined from computed parts names every repo file it
 
 test('tool aliases: webpack aliases a config writes by statements, alias[key] = … and webpack-chain alias.set(key, …)', async () => {
   // Fixture test/fixtures/javascript/alias-writes: `config.resolve.alias['@lib'] = path.resolve(…)`, `.alias.Vendor = …`,
-  // a computed key (left out), and chain/'s `config.resolve.alias.set('@parts', …).set('~missing', …)`.
+  // a computed key (left out), '@over' in the literal replaced by a write, '@both' written again under an `if`, and chain/'s `config.resolve.alias.set('@parts', …).set('~missing', …)`.
   const { audit } = await scanDir(fixturePath('javascript', 'alias-writes'));
   const label = (from: string, specifier: string) => audit.edges.find((e) => e.from === from && e.specifier === specifier)?.label;
   assert.match(label('src/main.js', '@lib/helper') ?? '', /^lib\/helper\.js .*the webpack resolve\.alias "@lib" \(webpack\.config\.js:8\)$/);
   assert.match(label('src/main.js', 'Vendor/shim') ?? '', /^vendor\/shim\.js .*the webpack resolve\.alias "Vendor" \(webpack\.config\.js:9\)$/);
   assert.match(label('chain/src/main.js', '@parts/part') ?? '', /^chain\/src\/parts\/part\.js .*the webpack resolve\.alias "@parts" \(chain\/webpack\.config\.js:7\)$/);
   for (const path of ['lib/helper.js', 'vendor/shim.js', 'chain/src/parts/part.js']) assert.equal(audit.files.find((f) => f.path === path)?.verdict, 'production', path);
+  // A top-level write replaces the literal's alias; a guarded one (under an `if`) adds its target after the earlier
+  // write's, read like a ternary's branches: the first that names a file is followed, so the default build's stays.
+  const verdict = (path: string) => audit.files.find((f) => f.path === path)?.verdict;
+  assert.equal(verdict('new/over.js'), 'production');
+  assert.equal(verdict('old/over.js'), 'dead', 'the literal alias the statement overrides is not followed');
+  assert.match(label('src/main.js', '@over/over') ?? '', /^new\/over\.js .*the webpack resolve\.alias "@over" \(webpack\.config\.js:11\)$/);
+  assert.match(label('src/main.js', '@both/both') ?? '', /^both\/default\/both\.js .*the webpack resolve\.alias "@both" \(webpack\.config\.js:12\)$/);
   const warnings = audit.warnings.filter((w) => w.id === 'resolve/alias').map((w) => `${w.location?.file}:${w.location?.line} ${w.message}`);
   assert.deepEqual(warnings, ['chain/webpack.config.js:8 webpack resolve.alias "~missing" maps to chain/nowhere, which is no file or folder of the repo']);
 });

@@ -501,12 +501,38 @@ const walkConfig = (path: string, text: string, visit: (node: AstNode, scope: Sc
   }
 };
 
-/** One entry a config writes into an object by a statement: its key, the value read like the exported value, its line. */
+/**
+ * One entry a config writes into an object by a statement: its key, the value read like the exported
+ * value, its line. `guarded`: the write is not a top-level statement of its own (it is under an `if`,
+ * in a ternary or a function), so it may not run.
+ */
 export interface ConfigWrite {
   key: string;
   value: ConfigValue;
   line: number;
+  guarded: boolean;
 }
+
+/** The expressions that are top-level statements of a program (each part of a `a, b` statement), with a `.set(…)` chain's inner calls. */
+const topLevelExpressions = (program: AstNode): Set<AstNode> => {
+  const out = new Set<AstNode>();
+  const add = (n: AstNode | null) => {
+    const node = unwrap(n);
+    if (node === null) return;
+    if (node.type === 'SequenceExpression') {
+      for (const e of nodesAt(node, 'expressions')) add(e);
+      return;
+    }
+    out.add(node);
+    // `a.set(…).set(…)`: every call of the chain runs when the statement does.
+    if (node.type === 'CallExpression') {
+      const callee = unwrap(nodeAt(node, 'callee'));
+      if (callee?.type === 'MemberExpression') add(nodeAt(callee, 'object'));
+    }
+  };
+  for (const statement of nodesAt(program, 'body')) if (statement.type === 'ExpressionStatement') add(nodeAt(statement, 'expression'));
+  return out;
+};
 
 /**
  * The entries a config file writes into an object whose dotted name ends with `object` (`resolve.alias`)
@@ -516,6 +542,12 @@ export interface ConfigWrite {
  */
 export const writesTo = (path: string, text: string, object: string): ConfigWrite[] => {
   const out: (ConfigWrite & { start: number })[] = [];
+  let topLevel: Set<AstNode>;
+  try {
+    topLevel = topLevelExpressions(parseConfig(path, text).parsed.program);
+  } catch {
+    return [];
+  }
   const names = (n: AstNode | null): boolean => {
     const name = dottedName(n);
     return name !== null && (name === object || name.endsWith(`.${object}`));
@@ -536,16 +568,16 @@ export const writesTo = (path: string, text: string, object: string): ConfigWrit
       const property = nodeAt(left, 'property');
       const key = left.computed ? literalString(property) : property?.type === 'Identifier' ? (property.name as string) : null;
       const value = evaluate(nodeAt(node, 'right'), scope, 0);
-      if (key !== null && value !== null) out.push({ key, value, line: scope.lines.lineOf(node.start), start: node.start });
+      if (key !== null && value !== null) out.push({ key, value, line: scope.lines.lineOf(node.start), start: node.start, guarded: !topLevel.has(node) });
     } else if (node.type === 'CallExpression' && isSetCall(node)) {
       const [k, v] = nodesAt(node, 'arguments');
       const key = literalString(k ?? null);
       const value = evaluate(v ?? null, scope, 0);
       const property = nodeAt(unwrap(nodeAt(node, 'callee'))!, 'property');
-      if (key !== null && value !== null) out.push({ key, value, line: scope.lines.lineOf(property?.start ?? node.start), start: property?.start ?? node.start });
+      if (key !== null && value !== null) out.push({ key, value, line: scope.lines.lineOf(property?.start ?? node.start), start: property?.start ?? node.start, guarded: !topLevel.has(node) });
     }
   });
-  return out.sort((a, b) => a.start - b.start).map(({ key, value, line }) => ({ key, value, line }));
+  return out.sort((a, b) => a.start - b.start).map(({ key, value, line, guarded }) => ({ key, value, line, guarded }));
 };
 
 /** The values `value` may take: the readable and unknown leaves of its `alternatives`, else itself. */

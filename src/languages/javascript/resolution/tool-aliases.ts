@@ -13,7 +13,7 @@
  * `a || b`, `a ?? b`) is each of its branches census can read (branchesOf): the tool takes one of
  * them when it runs, so each is a candidate target, and each branch it cannot read is a warning.
  */
-import { callsIn, configAt, possibleValues, readConfigFile, writesTo, type ConfigValue } from '../config-value.js';
+import { callsIn, configAt, possibleValues, readConfigFile, writesTo, type ConfigValue, type ConfigWrite } from '../config-value.js';
 import type { Diagnostic } from '../../../model/diagnostic.js';
 import { JSON_MANIFEST, isRecord } from '../../../manifests/json.js';
 import type { Manifests } from '../../../manifests/store.js';
@@ -263,6 +263,20 @@ const readViteAliases = (r: Reading, value: ConfigValue | null, key: string, bas
 /** What a statement writing an alias spells: `alias['@'] =`, `alias.vue =`, `alias.set(`. */
 const ALIAS_WRITE = /\balias\s*(?:\[[^\]\n]+\]\s*=(?!=)|\.\s*[\w$]+\s*(?:=(?!=)|\())/;
 
+/**
+ * A config's literal `resolve.alias` with the statement writes laid over it in source order: a
+ * top-level write replaces the key's value, a guarded one (under an `if`, in a function) adds its
+ * value as an alternative, since the earlier one stays when it does not run.
+ */
+const withWrites = (literal: ConfigValue | null, writes: readonly ConfigWrite[]): ConfigValue => {
+  const props = new Map(literal?.kind === 'object' ? literal.props : []);
+  for (const w of writes) {
+    const before = props.get(w.key);
+    props.set(w.key, !w.guarded || before === undefined ? w.value : { kind: 'unknown', line: before.line, text: `one of the values written to "${w.key}"`, alternatives: [before, w.value] });
+  }
+  return { kind: 'object', props, line: literal?.line ?? writes[0].line, partial: literal?.kind === 'object' && literal.partial };
+};
+
 /** webpack `resolve.alias`: `name` matches `name` and `name/…`, `name$` only `name`; a target may be a list. */
 const readWebpackAliases = (r: Reading, value: ConfigValue | null, base: string): void => {
   if (value === null) return;
@@ -490,8 +504,16 @@ const readConfig = (manifests: Manifests, config: string, tool: AliasTool, text:
   // A config that does not parse is the tool reader's to report (frameworks/js): here it has no aliases.
   const value = readConfigFile(config, text).value;
   const configs = value?.kind === 'array' ? value.items : [value];
+  // Aliases a webpack config writes by statements (a config built up before it is exported, webpack-chain): the text is asked first.
+  const writes = (tool === 'webpack' || tool === 'Rspack') && ALIAS_WRITE.test(text) ? writesTo(config, text, 'resolve.alias') : [];
+  let merged = false;
   for (const c of configs) {
-    if (tool === 'webpack' || tool === 'Rspack') readWebpackAliases(r, configAt(c, 'resolve', 'alias'), dir);
+    if (tool === 'webpack' || tool === 'Rspack') {
+      const literal = configAt(c, 'resolve', 'alias');
+      // One exported config: the writes are laid over its literal aliases, as they run before it is exported.
+      merged = writes.length > 0 && configs.length === 1 && (literal === null || literal.kind === 'object');
+      readWebpackAliases(r, merged ? withWrites(literal, writes) : literal, dir);
+    }
     else if (tool === 'Astro') readViteAliases(r, configAt(c, 'vite', 'resolve', 'alias'), 'vite.resolve.alias', dir);
     else if (tool === 'SvelteKit') readSvelteKit(r, c, dir, sveltePluginOptions(manifests, dir));
     else {
@@ -504,11 +526,8 @@ const readConfig = (manifests: Manifests, config: string, tool: AliasTool, text:
       }
     }
   }
-  // Aliases a webpack config writes by statements (a config built up before it is exported, webpack-chain): the text is asked first.
-  if ((tool === 'webpack' || tool === 'Rspack') && ALIAS_WRITE.test(text)) {
-    const writes = writesTo(config, text, 'resolve.alias');
-    if (writes.length > 0) readWebpackAliases(r, { kind: 'object', props: new Map(writes.map((w) => [w.key, w.value])), line: writes[0].line, partial: false }, dir);
-  }
+  // Several exported configs, or aliases read as unknown: the writes are an object of their own.
+  if (writes.length > 0 && !merged) readWebpackAliases(r, withWrites(null, writes), dir);
   return r;
 };
 
