@@ -85,6 +85,9 @@ const byDirOf = (index: Index): { paths: Map<string, string[]>; names: Map<strin
   return { paths: index.byDir, names: index.namesByDir };
 };
 
+/** Whether the scan has a file below `folder` ('' : the root). */
+export const isFolder = (files: ReadonlySet<string>, folder: string): boolean => pathsWithPrefix(files, folder === '' ? '' : `${folder}/`).length > 0;
+
 /** The paths directly in folder `dir` ('' = the root), sorted. */
 export const pathsInDir = (files: ReadonlySet<string>, dir: string): readonly string[] => byDirOf(indexOf(files)).paths.get(dir) ?? [];
 

@@ -9,10 +9,9 @@
  * parameter's place, as written. A method (`obj.f(…)`), a destructured parameter and a call in
  * another file are not followed.
  */
-import { splitArgs } from '../../languages/javascript/folder-expr.js';
-import { assignmentsIn } from '../../languages/javascript/folder-expr.js';
+import { assignmentsIn, CALL_ARGS_WINDOW, expressionEnd, paramNames, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { functionRegion } from './function-region.js';
-import { balancedText, IDENTIFIER, IDENTIFIER_SOURCE as NAME, topLevelIndex } from '../../languages/javascript/js-text.js';
+import { balancedText, IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
 /** `function f(a, b)` / `function* f(…)` right before the brace. */
@@ -27,21 +26,6 @@ const EXPRESSION_ARROW = new RegExp(String.raw`(?<![\w$.])(${NAME})\s*=\s*(?:asy
 
 /** How far back from a position a named arrow with an expression body is looked for. */
 const EXPRESSION_ARROW_WINDOW = 2_000;
-
-/**
- * Where an arrow's expression body that starts at `start` ends: its parenthesized expression
- * (`=> ({ … })`), else the first `,`, `;` or line end outside brackets and strings, or a closer
- * of a bracket opened before it. -1 when it does not end within the window.
- */
-const expressionEnd = (text: string, start: number): number => {
-  if (text[start] === '(') {
-    const body = balancedText(text, start, CALL_ARGS_WINDOW);
-    return body === null ? -1 : start + body.length;
-  }
-  const at = topLevelIndex(text, start, (c) => c === ',' || c === ';' || c === '\n', CALL_ARGS_WINDOW);
-  if (at >= 0) return at;
-  return Math.min(text.length, start + CALL_ARGS_WINDOW) === text.length ? text.length : -1;
-};
 
 /** The innermost named arrow with an expression body (`const f = (a) => ({ … require(a) })`) that holds `index`, looked for after `from`. */
 const expressionArrowAt = (text: string, index: number, from: number): EnclosingFunction | null => {
@@ -64,18 +48,8 @@ export interface EnclosingFunction {
   end: number;
 }
 
-/**
- * The names of a parameter list as written: each without its default, its rest `...` and a
- * TypeScript annotation (`name?: T`, `name: T = x`: TS files' helpers, `const fixture = (name: string) =>
- * join(here, name)`, are read as JS ones); null for one census cannot read (a pattern).
- */
-export const paramNames = (list: string): (string | null)[] =>
-  list.trim() === ''
-    ? []
-    : splitArgs(list).map((p) => {
-        const name = p.replace(/[?]?\s*:[\s\S]*$/, '').replace(/=[\s\S]*$/, '').replace(/^\.\.\./, '').trim();
-        return IDENTIFIER.test(name) ? name : null;
-      });
+// folder-expr.ts's (its helper inliner reads parameters and bounds an arrow's body the same way); readers and tests import them from here.
+export { CALL_ARGS_WINDOW, paramNames };
 
 /**
  * The named function whose body holds `index`, or null (the top level, a method, an unnamed
@@ -94,12 +68,6 @@ export const enclosingFunction = (text: string, index: number): EnclosingFunctio
   const name = decl[1] ?? NAMED_EXPRESSION.exec(before.slice(0, decl.index))?.[1];
   return name === undefined ? null : { name, params: paramNames(decl[2]), ...region };
 };
-
-/**
- * How far a call's parentheses are followed. An unbalanced `(` (hostile or generated text) would
- * otherwise be followed to the end of the file once per call of the function: quadratic in the file.
- */
-export const CALL_ARGS_WINDOW = 10_000;
 
 /** The text between the parentheses of a call whose `(` is at `open`, or null when they do not close within the window. */
 export const callArgsText = (text: string, open: number): string | null => balancedText(text, open, CALL_ARGS_WINDOW)?.slice(1, -1) ?? null;

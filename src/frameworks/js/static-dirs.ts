@@ -8,7 +8,8 @@
  * Other servers' static folders are read the same way: `sirv(dir)`, koa-static's `serve(dir)` (under the
  * name the file binds it to), `fastify.register(fastifyStatic, { root: dir })` (@fastify/static, by the name
  * the file binds it to or its require written in the call: `register(require('@fastify/static'), { root })`);
- * a folder may also be a template that opens with an anchor (`${__dirname}/../public`).
+ * a folder may also be a template that opens with an anchor (`${__dirname}/../public`), or go through a
+ * `const` holding a conditional (`path.resolve(rootDir, 'public')`: each branch's folder that exists).
  * The folder must be anchored (see folder-expr.ts: `__dirname`, a workspace package's folder, or a
  * const holding one, or an nconf setting its config module's JSON settles, as Ghost serves its built
  * admin from `path.join(config.get('paths').adminAssets, 'assets')`); a bare `'public'` is relative
@@ -19,9 +20,9 @@
  * of another repo module returns (`express.static(Utils.getFileFromRelativeToRoot('public'))`) is read through
  * that helper (imported-path-helpers.ts).
  */
-import { pathsWithPrefix } from '../../util/file-index.js';
+import { isFolder, pathsWithPrefix } from '../../util/file-index.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
-import { explainedFolderOf, splitArgs, templateAsJoin } from '../../languages/javascript/folder-expr.js';
+import { explainedCandidatesOf, splitArgs, templateAsJoin } from '../../languages/javascript/folder-expr.js';
 import { callArgsText, objectText, propertyOf } from './parameter-values.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { folderScopeOf } from './folder-scope.js';
@@ -75,9 +76,11 @@ export const servedFolders = perScan((ctx): Served[] => {
     const fastify = fastifyNamed ? FASTIFY_STATIC.exec(text) : null;
     if (!text.includes('static(') && !text.includes('serveStatic(') && !text.includes('sirv(') && koaName === null && !fastifyNamed && !(text.includes('express') && /express\s*\[\s*["']static["']\s*\]\s*\(/.test(text))) continue;
     const add = (index: number, call: string, expr: string) => {
-      const found = explainedFolderOf(templateAsJoin(expr), file, text, folderScopeOf(ctx));
+      // A conditional `const` the folder goes through gives a candidate per branch, those of the scan (folder-expr.ts).
+      const found = explainedCandidatesOf(templateAsJoin(expr), file, text, folderScopeOf(ctx));
+      const own = found.length > 1 ? found.filter((f) => isFolder(ctx.files, f.folder)) : found;
       // A folder a path helper of another repo module builds (imported-path-helpers.ts): `express.static(Utils.fromRoot('public'))`.
-      const folders = found !== null ? [found] : helperFolders(ctx, file, text, expr, folderScopeOf(ctx));
+      const folders = found.length > 0 ? own : helperFolders(ctx, file, text, expr, folderScopeOf(ctx));
       for (const f of folders) out.push({ file, line: lineAt(text, index), call, folder: f.folder, why: f.why });
     };
     // The pattern's greedy first part may run past the folder into the options (`sirv(`${root}/public`, { dev: true })`): the first argument is the folder.

@@ -13,7 +13,7 @@ const EXTENSION = /^\.d\.[cm]?ts/;
 /** The module spells its own folder or file: it may find a name beside itself. */
 const OWN_LOCATION = /\b__dirname\b|\b__filename\b|\bimport\.meta\.(?:url|dirname|filename)\b/;
 /** The most distinct names kept of one text (TypeScript's table names about a hundred). */
-export const MAX_DECLARATION_NAMES = 10_000;
+const MAX_DECLARATION_NAMES = 10_000;
 
 export interface DeclarationName {
   /** The bare file name (`lib.es5.d.ts`). */

@@ -4,14 +4,15 @@
  * folder `path.dirname(require.resolve('pkg'))` (a workspace package of the scan), a setting the
  * scope can settle (an nconf `config.get('paths').x` its JSON files give: nconf-config.ts), a join
  * onto one of those (`obj.path.join` too: the path module held on an object), the module's folder
- * and a literal path concatenated (`__dirname + '/../public'`), a call of a one-parameter local
- * helper with a literal argument (read through its body), or a name whose
- * `const`/`let`/`var` holds one. Anything else is null: a folder
+ * and a literal path concatenated (`__dirname + '/../public'`), a call of a local helper with
+ * literal arguments (read through its body: helperFunction, inlined), or a name whose
+ * `const`/`let`/`var` holds one (a conditional one gives a candidate per branch: candidatesIn). Anything else is null: a folder
  * computed at run time is never guessed. Shared by the readers that follow a folder a module names
  * (folder loaders, static file servers).
  */
 import { joinRepo, dirname, posix } from '../../util/path.js';
-import { IDENTIFIER as NAME } from './js-text.js';
+import { balancedText, IDENTIFIER as NAME, IDENTIFIER_SOURCE, topLevelIndex } from './js-text.js';
+import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
 /** A string literal: quotes or a substitution-free template (a pattern's source, to build others with). */
@@ -74,37 +75,152 @@ const baseOf = (base: string, file: string, text: string, scope: FolderScope | n
   if (depth >= MAX_DEPTH) return null;
   const helper = HELPER_CALL.exec(b);
   if (helper) {
-    const inlined = inlinedHelper(helper[1], literal(helper[2]), text);
-    return inlined === null ? null : folderIn(inlined, file, text, scope, depth + 1, why);
+    const fn = functionNamed(text, helper[1]);
+    const body = fn === null ? null : inlined(fn.params, fn.body, splitArgs(helper[2]).map(literal));
+    return body === null ? null : folderIn(body, file, text, scope, depth + 1, why);
   }
   if (!NAME.test(b)) return null;
   const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(b)}\s*=\s*([^\n;]+)`).exec(text)?.[1];
   return decl ? folderIn(decl, file, text, scope, depth + 1, why) : null;
 };
 
-/** A call of a local helper with one literal argument: `getPkgPath('strapi-admin')`. */
-const HELPER_CALL = new RegExp(String.raw`^([A-Za-z_$][\w$]*)\(\s*(${LITERAL})\s*\)$`);
+/** A call of a local helper with literal arguments: `getPkgPath('strapi-admin')`, `fromRoot('public', 'js')`. */
+const HELPER_CALL = new RegExp(String.raw`^(${IDENTIFIER_SOURCE})\(\s*(${LITERAL}(?:\s*,\s*${LITERAL})*)\s*\)$`);
 
 /**
- * The expression a one-parameter helper of the file returns, its parameter replaced by the call's
- * literal: `const getPkgPath = name => path.dirname(require.resolve(`${name}/package.json`))` called
- * as `getPkgPath('strapi-admin')` reads as `path.dirname(require.resolve(`strapi-admin/package.json`))`.
- * Only an arrow with an expression body or a function whose body is one `return`; null otherwise.
+ * How far a call's parentheses (or an arrow's expression body) are followed. An unbalanced `(`
+ * (hostile or generated text) would otherwise be followed to the end of the file once per call.
  */
-const inlinedHelper = (name: string, value: string, text: string): string | null => {
-  if (/[`'"\\$\n]/.test(value)) return null;
+export const CALL_ARGS_WINDOW = 10_000;
+
+/**
+ * The names of a parameter list as written: each without its default, its rest `...` and a
+ * TypeScript annotation (`name?: T`, `name: T = x`: TS files' helpers, `const fixture = (name: string) =>
+ * join(here, name)`, are read as JS ones); null for one census cannot read (a pattern).
+ */
+export const paramNames = (list: string): (string | null)[] =>
+  list.trim() === ''
+    ? []
+    : splitArgs(list).map((p) => {
+        const name = p.replace(/[?]?\s*:[\s\S]*$/, '').replace(/=[\s\S]*$/, '').replace(/^\.\.\./, '').trim();
+        return NAME.test(name) ? name : null;
+      });
+
+/**
+ * Where an arrow's expression body that starts at `start` ends: its parenthesized expression
+ * (`=> ({ … })`), else the first `,`, `;` or line end outside brackets and strings, or a closer
+ * of a bracket opened before it. -1 when it does not end within the window.
+ */
+export const expressionEnd = (text: string, start: number): number => {
+  if (text[start] === '(') {
+    const body = balancedText(text, start, CALL_ARGS_WINDOW);
+    return body === null ? -1 : start + body.length;
+  }
+  const at = topLevelIndex(text, start, (c) => c === ',' || c === ';' || c === '\n', CALL_ARGS_WINDOW);
+  if (at >= 0) return at;
+  return Math.min(text.length, start + CALL_ARGS_WINDOW) === text.length ? text.length : -1;
+};
+
+/** A helper function the text defines: its parameter list, its one returned expression (null: a body that is more), where its header is. */
+export interface HelperFunction {
+  params: string;
+  body: string | null;
+  index: number;
+}
+
+/**
+ * The function whose parameter list opens at `open` (`(a, ...b) {`, `(a) =>`, `a =>`): its
+ * parameters and its one returned expression (an arrow's expression, or a block that is one
+ * `return`; null for any other body). Null when no function body follows the list (a call).
+ */
+export const functionAt = (text: string, open: number): { params: string; body: string | null } | null => {
+  let params: string;
+  let after: number;
+  if (text[open] === '(') {
+    const list = balancedText(text, open, 2_000);
+    if (list === null) return null;
+    params = list.slice(1, -1);
+    after = open + list.length;
+  } else {
+    const bare = new RegExp(String.raw`^(${IDENTIFIER_SOURCE})\s*`).exec(text.slice(open, open + 200));
+    if (bare === null) return null;
+    params = bare[1];
+    after = open + bare[0].length;
+  }
+  const tail = /^\s*(?::[^{}=;]*?)?\s*(=>\s*)?/.exec(text.slice(after, after + 200));
+  const start = after + (tail?.[0].length ?? 0);
+  if (text[start] === '{') {
+    const block = balancedText(text, start, CALL_ARGS_WINDOW);
+    const ret = block === null ? null : /^\{\s*return\s+([\s\S]+?)\s*;?\s*\}$/.exec(block);
+    return { params, body: ret === null || /;\s*\S/.test(ret[1]) ? null : ret[1] };
+  }
+  if (tail?.[1] === undefined) return null;
+  // The arrow's expression, bounded (a one-line minified module is not read to its end).
+  const end = expressionEnd(text, start);
+  return end < 0 ? null : { params, body: text.slice(start, end).trim() };
+};
+
+/** An exported header: `export function f`, `exports.f =`, `module.exports.f =`. */
+const EXPORTED = /^(?:export\b|(?:module\s*\.\s*)?exports\s*\.)/;
+
+/**
+ * The one function or method named `name` in `text` (a declaration, `const f = (…) =>`, `f: function (…)`,
+ * `exports.f = …`, a class's `static f(…) {`). When the module defines the name more than once (a
+ * function and another object's member of that name), the exported one, else none: the helper a
+ * caller reaches is not guessed.
+ */
+export const functionNamed = (text: string, name: string): HelperFunction | null => {
+  if (!text.includes(name)) return null;
   const n = escapeRegExp(name);
-  const arrow = new RegExp(String.raw`\b(?:const|let|var)\s+${n}\s*=\s*(?:\(\s*([A-Za-z_$][\w$]*)\s*\)|([A-Za-z_$][\w$]*))\s*=>\s*([^\n;{][^\n;]*)`).exec(text);
-  const fn = arrow ? null : new RegExp(String.raw`\bfunction\s+${n}\s*\(\s*([A-Za-z_$][\w$]*)\s*\)\s*\{\s*return\s+([^\n;]+);?\s*\}`).exec(text);
-  const param = arrow ? (arrow[1] ?? arrow[2]) : fn?.[1];
-  const body = arrow ? arrow[3] : fn?.[2];
-  if (param === undefined || body === undefined) return null;
-  const p = escapeRegExp(param);
-  return body
-    .trim()
-    .replace(/,$/, '')
-    .replace(new RegExp(String.raw`\$\{\s*${p}\s*\}`, 'g'), value)
-    .replace(new RegExp(String.raw`(?<![\w$.'"\`])${p}(?![\w$'"\`])`, 'g'), `'${value}'`);
+  const headers = [
+    new RegExp(String.raw`\b(?:export\s+(?:default\s+)?)?(?:async\s+)?function\s*\*?\s*${n}\s*\(`, 'g'),
+    new RegExp(String.raw`(?:^|[\n;{}])\s*(?:(?:static|async|public|export)\s+)*${n}\s*\(`, 'g'),
+    new RegExp(String.raw`(?:\b(?:const|let|var)\s+|\bexports\s*\.\s*|\bmodule\s*\.\s*exports\s*\.\s*|[\n{,]\s*)${n}\s*[=:]\s*(?:async\s+)?(?:function\b\s*[\w$]*\s*)?(?=\()`, 'g'),
+    new RegExp(String.raw`(?:\b(?:const|let|var)\s+|\bexports\s*\.\s*)${n}\s*=\s*(?:async\s+)?(?=${IDENTIFIER_SOURCE}\s*=>)`, 'g'),
+  ];
+  const found = new Map<number, HelperFunction & { exported: boolean }>();
+  for (const header of headers) {
+    for (const m of text.matchAll(header)) {
+      const open = (m.index ?? 0) + m[0].length - (m[0].endsWith('(') ? 1 : 0);
+      if (found.has(open)) continue;
+      const fn = functionAt(text, open);
+      // The header's own first character (the pattern may open on the separator before it).
+      const head = m[0].slice(Math.max(0, m[0].search(/[^\s;{},]/)));
+      if (fn !== null) found.set(open, { ...fn, index: (m.index ?? 0) + Math.max(0, m[0].search(/[^\s;{},]/)), exported: EXPORTED.test(head) });
+    }
+  }
+  const all = [...found.values()];
+  const exported = all.filter((f) => f.exported);
+  const one = all.length === 1 ? all[0] : exported.length === 1 ? exported[0] : null;
+  return one === null ? null : { params: one.params, body: one.body, index: one.index };
+};
+
+/**
+ * `body` (a helper's returned expression) with its parameters replaced by a call's literals (a
+ * rest parameter by all the remaining ones, spread in its place), or null: no body, a parameter
+ * census cannot read, a literal it cannot put in a string, more literals than parameters.
+ * `const getPkgPath = name => path.dirname(require.resolve(`${name}/package.json`))` called as
+ * `getPkgPath('strapi-admin')` reads as `path.dirname(require.resolve(`strapi-admin/package.json`))`.
+ */
+export const inlined = (params: string, body: string | null, values: readonly string[]): string | null => {
+  if (body === null || values.some((v) => /[`'"\\$\n]/.test(v))) return null;
+  let out = body;
+  const names = paramNames(params);
+  const raw = names.length === 0 ? [] : splitArgs(params);
+  for (const [i, name] of names.entries()) {
+    if (name === null) return null;
+    const p = escapeRegExp(name);
+    if (raw[i].trim().startsWith('...')) {
+      const quoted = values.slice(i).map((v) => `'${v}'`);
+      // `f(...fileName)` / `resolve(root, ...fileName)`: the literals spread in its place.
+      out = out.replace(new RegExp(String.raw`,?\s*\.\.\.${p}(?![\w$])`, 'g'), (m) => (quoted.length === 0 ? '' : `${m.startsWith(',') ? ', ' : ''}${quoted.join(', ')}`));
+      return new RegExp(String.raw`(?<![\w$.])${p}(?![\w$])`).test(out) ? null : out;
+    }
+    const value = values[i];
+    if (value === undefined) return null;
+    out = out.replace(new RegExp(String.raw`\$\{\s*${p}\s*\}`, 'g'), value).replace(new RegExp(String.raw`(?<![\w$.'"\`])${p}(?![\w$'"\`])`, 'g'), `'${value}'`);
+  }
+  return values.length > names.length ? null : out;
 };
 
 /** The path module held on an object (`obj.path.join(…)`, MeshCentral's habit): read as `path.join(…)`. */
@@ -156,38 +272,79 @@ export const assignmentsIn = (name: string, text: string, region: TextRegion): {
   return [...text.slice(region.start, region.end).matchAll(assignment)].map((m) => ({ value: m[1].trim(), index: region.start + (m.index ?? 0) }));
 };
 
-const candidatesIn = (expr: string, file: string, text: string, scope: FolderScope | null, region: TextRegion, depth: number): string[] => {
+/** A conditional's `?` (not `??` or `?.`). */
+const isQuestion = (expr: string) => (c: string, at: number): boolean => c === '?' && expr[at + 1] !== '?' && expr[at + 1] !== '.' && expr[at - 1] !== '?';
+
+/** The two branches of `cond ? a : b` at the top level of `expr`, or null (none, or a conditional nested in its first branch). */
+const conditionalBranches = (expr: string): [string, string] | null => {
+  const q = topLevelIndex(expr, 0, isQuestion(expr), expr.length);
+  const colon = q < 0 ? -1 : topLevelIndex(expr, q + 1, (c) => c === ':', expr.length);
+  if (colon < 0) return null;
+  const nested = topLevelIndex(expr, q + 1, isQuestion(expr), expr.length);
+  return nested >= 0 && nested < colon ? null : [expr.slice(q + 1, colon).trim(), expr.slice(colon + 1).trim()];
+};
+
+/** The conditional a `const`/`let`/`var` of `name` holds (`const rootDir = cond\n  ? a\n  : b;`, up to its `;` outside strings and brackets), or null. */
+const declaredConditional = (text: string, name: string): { branches: [string, string]; index: number } | null => {
+  const m = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(name)}\s*=\s*`).exec(text);
+  if (m === null) return null;
+  const start = m.index + m[0].length;
+  const end = topLevelIndex(text, start, (c) => c === ';', 2_000);
+  const branches = end < 0 ? null : conditionalBranches(text.slice(start, end).trim());
+  return branches === null ? null : { branches, index: m.index };
+};
+
+const candidatesIn = (expr: string, file: string, text: string, scope: FolderScope | null, region: TextRegion | null, depth: number): ExplainedFolder[] => {
   const e = expr.trim().replace(HELD_PATH_MODULE, '');
   const call = JOIN_CALL.exec(e);
   const base = call ? call[1].trim() : e;
+  const parts = call ? [...call[2].matchAll(new RegExp(LITERAL, 'g'))].map((m) => literal(m[0])) : [];
   if (call) {
-    const below = ownFileJoin(base, [...call[2].matchAll(new RegExp(LITERAL, 'g'))].map((m) => literal(m[0])));
+    const below = ownFileJoin(base, parts);
     if (below !== null) {
       const own = joinRepo(dirname(file), ...below);
-      return own === null ? [] : [own];
+      return own === null ? [] : [{ folder: own, why: [] }];
     }
   }
-  let bases: string[];
-  const assigned = depth < MAX_DEPTH && NAME.test(base) && base !== '__dirname' ? assignmentsIn(base, text, region) : [];
+  let bases: ExplainedFolder[];
+  const named = depth < MAX_DEPTH && NAME.test(base) && base !== '__dirname';
+  const assigned = named && region !== null ? assignmentsIn(base, text, region) : [];
+  // `path.resolve(rootDir, 'public')`, `const rootDir = cond ? path.resolve(__dirname, '..') : path.resolve(__dirname, '..', '..')`.
+  const conditional = named && assigned.length === 0 ? declaredConditional(text, base) : null;
   if (assigned.length > 0) bases = assigned.flatMap((a) => candidatesIn(a.value, file, text, scope, region, depth + 1));
-  else {
-    const one = baseOf(base, file, text, scope, depth, []);
-    bases = one === null ? [] : [one];
+  else if (conditional !== null) {
+    const step = (branch: string) => `${base} = ${branch.replace(/\s+/g, ' ')} at ${file}:${lineAt(text, conditional.index)} (one branch of its conditional)`;
+    bases = conditional.branches.flatMap((branch) => candidatesIn(branch, file, text, scope, region, depth + 1).map((c) => ({ folder: c.folder, why: [...c.why, step(branch)] })));
+  } else {
+    const why: string[] = [];
+    const one = baseOf(base, file, text, scope, depth, why);
+    bases = one === null ? [] : [{ folder: one, why }];
   }
-  const parts = call ? [...call[2].matchAll(new RegExp(LITERAL, 'g'))].map((m) => literal(m[0])) : [];
-  const out = bases.map((b) => joinRepo(b, ...parts)).filter((f): f is string => f !== null);
-  return [...new Set(out)];
+  const out = new Map<string, ExplainedFolder>();
+  for (const b of bases) {
+    const folder = joinRepo(b.folder, ...parts);
+    if (folder !== null && !out.has(folder)) out.set(folder, { folder, why: b.why });
+  }
+  return [...out.values()];
 };
 
 /**
  * Every repo folder `expr` may name when a local it goes through is assigned more than once in
  * the region (`dir = path.join(root, 'min'); … dir = path.join(root, 'full')`, `root` itself set
- * from a setting or from `__dirname`): each assignment census can read is a candidate, the others
- * are left out (as conditional alias branches are). A name with no assignment in the region is
- * read as folderOf reads it. Bounded to the region: no flow between functions or files.
+ * from a setting or from `__dirname`), or a `const` it goes through holds a conditional: each
+ * assignment or branch census can read is a candidate, the others are left out (as conditional
+ * alias branches are). A name with no assignment in the region is read as folderOf reads it.
+ * Bounded to the region: no flow between functions or files.
  */
 export const folderCandidatesOf = (expr: string, file: string, text: string, region: TextRegion, scope: FolderScope | null = null): string[] =>
-  candidatesIn(expr, file, text, scope, region, 0);
+  candidatesIn(expr, file, text, scope, region, 0).map((c) => c.folder);
+
+/**
+ * The repo folders `expr` may name in `file`, each with the settings and branches it went through:
+ * explainedFolderOf's one folder, or one per branch of a conditional `const` it goes through
+ * (The Lounge's `path.resolve(rootDir, …)`, `rootDir` chosen between two folders by NODE_ENV).
+ */
+export const explainedCandidatesOf = (expr: string, file: string, text: string, scope: FolderScope | null = null): ExplainedFolder[] => candidatesIn(expr, file, text, scope, null, 0);
 
 /** The repo folder `expr` names in `file` (whose text is `text`), or null. */
 export const folderOf = (expr: string, file: string, text: string, scope: FolderScope | null = null): string | null => explainedFolderOf(expr, file, text, scope)?.folder ?? null;
