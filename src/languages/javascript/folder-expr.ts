@@ -174,8 +174,9 @@ export const functionNamed = (text: string, name: string): HelperFunction | null
   const n = escapeRegExp(name);
   const headers = [
     new RegExp(String.raw`\b(?:export\s+(?:default\s+)?)?(?:async\s+)?function\s*\*?\s*${n}\s*\(`, 'g'),
-    new RegExp(String.raw`(?:^|[\n;{}])\s*(?:(?:static|async|public|export)\s+)*${n}\s*\(`, 'g'),
-    new RegExp(String.raw`(?:\b(?:const|let|var)\s+|\bexports\s*\.\s*|\bmodule\s*\.\s*exports\s*\.\s*|[\n{,]\s*)${n}\s*[=:]\s*(?:async\s+)?(?:function\b\s*[\w$]*\s*)?(?=\()`, 'g'),
+    // Blanks after a separator are spaces and tabs (a line break is a separator): `\s*` there would rescan a run of blank lines from each of its breaks.
+    new RegExp(String.raw`(?:^|[\n;{}])[ \t]*(?:(?:static|async|public|export)\s+)*${n}\s*\(`, 'g'),
+    new RegExp(String.raw`(?:\b(?:const|let|var)\s+|\bexports\s*\.\s*|\bmodule\s*\.\s*exports\s*\.\s*|[\n{,][ \t]*)${n}\s*[=:]\s*(?:async\s+)?(?:function\b\s*[\w$]*\s*)?(?=\()`, 'g'),
     new RegExp(String.raw`(?:\b(?:const|let|var)\s+|\bexports\s*\.\s*)${n}\s*=\s*(?:async\s+)?(?=${IDENTIFIER_SOURCE}\s*=>)`, 'g'),
   ];
   const found = new Map<number, HelperFunction & { exported: boolean }>();
