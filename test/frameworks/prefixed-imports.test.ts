@@ -7,7 +7,6 @@ const cases = frameworkCases('prefixed-imports');
 test('prefixed-imports: has a basic fixture', () => assert.ok(cases.includes('prefixed-imports-basic')));
 test('prefixed-imports: has an exec fixture', () => assert.ok(cases.includes('prefixed-imports-exec')));
 test('prefixed-imports: has a returned-literals fixture', () => assert.ok(cases.includes('prefixed-imports-returned')));
-test('prefixed-imports: has a dotted-argument fixture', () => assert.ok(cases.includes('prefixed-imports-dotted')));
 for (const name of cases) test(`prefixed-imports: ${name}`, () => checkFrameworkFixture(name));
 
 test('childTemplateOf: the constant package path a computed module name starts with', async () => {
@@ -59,29 +58,4 @@ test('headAndTail: a computed module name whose head is computed and whose tail 
   assert.equal(headAndTail('"pkg." + name'), null);
   assert.equal(headAndTail('pkg + "/main"'), null);
   assert.equal(headAndTail('"%s_x" % pkg'), null);
-});
-
-test('dottedArguments: the dotted names the file\'s calls hand a loader def\'s parameter', async () => {
-  const { dottedArguments } = await import('../../src/frameworks/python/prefixed-imports.js');
-  const text = [
-    'import importlib',
-    'def load(kind, name):',
-    '    return importlib.import_module("pkg.schemas." + name)',
-    'def run(data):',
-    '    cls = "boot." + data["method"]',
-    '    if data.get("x"):',
-    '        cls = "test.docker"',
-    '    cls = cls.replace("-", "_")',
-    '    load("k", cls)',
-    '    load("k", name="deploy." + data["to"])',
-    '    load("k", "plain")',
-    '',
-  ].join('\n');
-  const at = text.indexOf('return importlib');
-  const got = dottedArguments(text, at, 'name').map((d) => [d.head, d.open, d.callLine, d.valueLine]);
-  assert.deepEqual(got, [['boot', true, 9, 5], ['test.docker', false, 9, 7], ['deploy', true, 10, 10]]);
-  // Not a parameter of the def: nothing.
-  assert.deepEqual(dottedArguments(text, at, 'other'), []);
-  // At module level: nothing.
-  assert.deepEqual(dottedArguments(text, 0, 'name'), []);
 });

@@ -47,6 +47,8 @@ import { settleFolder, settleFolders, type SettleEnv } from './loader-folders.js
 import { templateParts } from './loader-templates.js';
 import { templateFolders, templateShown } from './template-folders.js';
 
+/** A caller's string that is a dotted head and goes on at run time: `"boot."`. */
+const DOTTED_HEAD = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.$/;
 const shown = (folder: string): string => `${folder === '' ? '.' : folder}/`;
 /**
  * The modules of a package: its module files, not `_private` ones (prefixed-imports' rule). Not its
@@ -147,8 +149,17 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         }
         return;
       }
-      if (r.role === 'module' && skipModule) return;
+      // string-modules reads the callers' strings as whole names: here only a loader that puts a package before them.
+      if (r.role === 'module' && skipModule && r.prefix === '') return;
       for (const s of arg.strings) {
+        if (r.role === 'module' && r.wild !== true && r.suffix === undefined && r.prefix !== '' && DOTTED_HEAD.test(s.value)) {
+          // Stop 47: the caller's string is only the head of the name (lava's `"boot." + method`): any module of that package.
+          const pkg = r.prefix + s.value.slice(0, -1);
+          if (!isModuleName(pkg)) continue;
+          const label = `named in ${a.file}:${s.line} as "${s.value}" (the head of a name computed at run time), loaded by ${where} through ${what}, which imports ${r.prefix}<its ${param}>: any module of ${pkg} may be the one loaded`;
+          for (const c of packageChildren(ctx, pkg, a.file, true)) push(c.target, 'file', s.line, c.init ? `run before the modules of ${pkg} that ${where} loads (a package runs before its modules)` : label);
+          continue;
+        }
         const name = r.prefix + s.value;
         if (!isModuleName(name)) continue;
         if (r.role === 'module' && r.wild === true) {

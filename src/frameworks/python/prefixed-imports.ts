@@ -22,7 +22,7 @@ import { emptyFrameworkOutput } from '../types.js';
 import { foldersWithPaths, listedPaths, pathsInDir, sortedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
 import { assignmentAbove, packageInits } from './python-files.js';
-import { lineOfOffset, lineStarts } from '../../util/lines.js';
+import { lineStarts } from '../../util/lines.js';
 import { topLevelDefAround } from './loader-functions.js';
 import { folderIndex } from './folder-loaders.js';
 import { templateParts } from './loader-templates.js';
@@ -31,7 +31,6 @@ import { escapeRegExp } from '../../util/regexp.js';
 import { settingStrings } from './setting-strings.js';
 import { EXEC_IMPORT } from '../../languages/python/exec-imports.js';
 import { returnedHead, returnedModules } from './returned-literals.js';
-import { splitCommas } from '../../languages/python/sys-path.js';
 
 /** Lines read from the call's line on: its first argument may wrap (deluge's sits on the next line). */
 const CALL_SPAN = 4;
@@ -335,86 +334,6 @@ const loopNames = (text: string, lines: string[], line: number, template: string
   return null;
 };
 
-/** `'P.' + v`, `'P.%s' % v`, `f'P.{v}'`: the one bare name the computed part is, or null. */
-const computedPart = (expression: string): string | null =>
-  /^[rRuU]?(['"])[\w.]+\.\1\s*\+\s*([A-Za-z_]\w*)\s*$/.exec(expression.trim())?.[2] ?? placeholderName(expression);
-
-/** Calls of one loader function read per file: a hostile file full of them costs no more than this. */
-const MAX_LOADER_CALLS = 200;
-
-export interface DottedPart {
-  /** The dotted head the caller gives (`boot`), or the whole dotted name (`test.docker`). */
-  head: string;
-  /** True when the caller's value goes on past the head (`"boot." + method`): any module of the head package. */
-  open: boolean;
-  /** The call's line and the assignment's line (the call's own line for a literal argument). */
-  callLine: number;
-  valueLine: number;
-  value: string;
-}
-
-/**
- * Stop 47: the dotted values a loader function's parameter takes at the file's own calls of it, when
- * the computed part of its module name is that parameter (lava's `def validate_action(name, …)`:
- * `importlib.import_module("lava_common.schemas." + name)`, called as `validate_action(cls, …)` with
- * `cls = "boot." + data.get("method", "")`, `cls = "test.docker"` in the caller's def). A name so built
- * holds a dot, so it names a module one or more levels below the loader's package, which the direct
- * children miss. Read: a string literal at the parameter's position (or `param=`), or a bare name whose
- * assignments in the calling top-level def are read one by one; a value without a dot is a direct
- * child (already reached), any other value is skipped.
- */
-export const dottedArguments = (text: string, at: number, parameter: string): DottedPart[] => {
-  const block = topLevelDefAround(text, at);
-  if (block === null) return [];
-  const header = /^(?:async\s+)?def\s+(\w+)\s*\(([^)]*)\)/.exec(text.slice(block.start, block.end));
-  if (header === null) return [];
-  const params = (splitCommas(header[2]) ?? []).map((p) => p.replace(/^\*+/, '').split(/[:=]/)[0].trim()).filter((p) => p !== '');
-  const index = params.indexOf(parameter);
-  if (index < 0) return [];
-  const starts = lineStarts(text);
-  const out: DottedPart[] = [];
-  const dotted = /^[rRuU]?(['"])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)\1$/;
-  const headed = /^[rRuU]?(['"])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.\1\s*\+/;
-  const take = (value: string, callLine: number, valueLine: number): void => {
-    const whole = dotted.exec(value);
-    if (whole !== null) out.push({ head: whole[2], open: false, callLine, valueLine, value });
-    const head = whole === null ? headed.exec(value) : null;
-    if (head !== null) out.push({ head: head[2], open: true, callLine, valueLine, value });
-  };
-  let calls = 0;
-  for (const m of text.matchAll(new RegExp(`(?<![\\w.])${header[1]}\\s*\\(`, 'g'))) {
-    if (++calls > MAX_LOADER_CALLS) break;
-    if (m.index >= block.start && m.index < block.end) continue;
-    let depth = 0;
-    let end = -1;
-    for (let i = m.index + m[0].length - 1; i < text.length && i < m.index + 2000; i++) {
-      const c = text[i];
-      if (c === '(' || c === '[' || c === '{') depth++;
-      else if ((c === ')' || c === ']' || c === '}') && --depth === 0) {
-        end = i;
-        break;
-      }
-    }
-    if (end < 0) continue;
-    const args = splitCommas(text.slice(m.index + m[0].length, end));
-    if (args === null) continue;
-    const keyword = args.find((a) => new RegExp(`^${parameter}\\s*=(?!=)`).test(a));
-    const arg = keyword !== undefined ? keyword.replace(/^[^=]*=/, '').trim() : args[index] !== undefined && !/^\w+\s*=(?!=)/.test(args[index]) ? args[index] : undefined;
-    if (arg === undefined) continue;
-    const callLine = lineOfOffset(starts, m.index);
-    if (!/^[A-Za-z_]\w*$/.test(arg)) {
-      take(arg, callLine, callLine);
-      continue;
-    }
-    const caller = topLevelDefAround(text, m.index);
-    if (caller === null) continue;
-    const scope = text.slice(caller.start, m.index);
-    for (const a of scope.matchAll(new RegExp(`^[ \\t]*${arg}[ \\t]*=(?!=)[ \\t]*(.*?)[ \\t]*(?:#.*)?$`, 'gm'))) take(a[1], callLine, lineOfOffset(starts, caller.start + a.index));
-  }
-  return out;
-};
-
-
 /** A child's module name: the file's stem, or its folder's name for a package's __init__.py. */
 const childName = (target: string): string => basename(target) === '__init__.py' ? basename(dirname(target)) : basename(target).slice(0, -3);
 
@@ -528,27 +447,6 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
       const label = `imported by a computed name under ${prefix} in ${file}:${line} (${expression}): any module of ${prefix}${tail === '' ? '' : ` named *${tail}`} may be the one loaded`;
       const initLabel = `run before the modules of ${prefix} that ${file}:${line} imports by a computed name (a package runs before its modules)`;
       for (const c of packageChildren(ctx, prefix, file, false, tail)) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? initLabel : label });
-      // Stop 47: the computed part is the def's parameter, and the file's calls of the def pass dotted names (lava's "boot." + method).
-      const part = tail === '' && expression !== null ? computedPart(expression) : null;
-      if (part !== null) {
-        for (const d of dottedArguments(text, endAbove(line) + 1, part)) {
-          const name = `${prefix}.${d.head}`;
-          const key = `${name}\0${d.open ? '*' : ''}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const how = `${part} is its def's parameter, called at line ${d.callLine} with ${d.valueLine === d.callLine ? '' : `a name assigned at line ${d.valueLine} `}${d.value.replace(/\s+/g, ' ')}`;
-          if (d.open) {
-            const deepLabel = `imported by a computed name under ${name} in ${file}:${line} (${expression!.replace(/\s+/g, ' ')}; ${how}): any module of ${name} may be the one loaded`;
-            const deepInit = `run before the modules of ${name} that ${file}:${line} imports by a computed name (a package runs before its modules)`;
-            for (const c of packageChildren(ctx, name, file, true)) if (c.target !== file) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? deepInit : deepLabel });
-            continue;
-          }
-          const target = ctx.module(name, dirname(file))[0];
-          if (target === undefined || target === file) continue;
-          out.references.push({ from: file, target, targetKind: 'file', line, label: `imported as ${name} by a computed name in ${file}:${line} (${expression!.replace(/\s+/g, ' ')}; ${how})` });
-          for (const init of packageInits(ctx.files, dirname(target))) if (init !== target) out.references.push({ from: file, target: init, targetKind: 'file', line, label: `run before ${name}, which ${file}:${line} imports by a computed name (a package runs before its modules)` });
-        }
-      }
       // xpra's platform_import: `module = "xpra.platform.%s" % p` (p assigned only literals in the def), then
       // `module += ".%s" % pm`: the name is one level deeper, a module of each package the literals name.
       const extended = assigned === null || tail !== '' ? 0 : extendedBetween(lines, assigned.line, line, argument);
