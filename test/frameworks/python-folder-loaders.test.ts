@@ -107,6 +107,9 @@ test('pathVariables and pathValue settle a folder from __file__ through names, o
 });
 
 test('computedLoadLines: compile(…, "exec") of a computed source is a load; an eval compile or a literal source is not', () => {
-  const text = ['code = compile(source, path, "exec")', 'expr = compile("1 + 1", "<e>", "eval")', 'lit = compile("x = 1", "<s>", "exec")', 'kw = compile(src, p, mode="exec")', 're.compile(pattern)'].join('\n');
-  assert.deepEqual(computedLoadLines(text), [1, 4]);
+  const lines = ['code = compile(source, path, "exec")', 'expr = compile("1 + 1", "<e>", "eval")', 'lit = compile("x = 1", "<s>", "exec")', 'kw = compile(src, p, mode="exec")', 're.compile(pattern)', 'tree = compile(src, p, "exec", ast.PyCF_ONLY_AST)'];
+  assert.deepEqual(computedLoadLines([...lines, 'exec(code, {})'].join('\n')), [1, 4]);
+  // Review 4 of stop 47: compile alone checks the syntax; a load only where the file runs code by a bare exec( (not a commented one, not a method's).
+  assert.deepEqual(computedLoadLines(lines.join('\n')), []);
+  assert.deepEqual(computedLoadLines([...lines, '# exec(code, {})', 'runner.exec(code)'].join('\n')), []);
 });

@@ -42,7 +42,9 @@ const LOAD_CALL = /\b(?:(import_module|__import__|import_string|load_entry_point
  */
 const LIST_CALL = /(?<![\w.])(?:os\s*\.\s*)?(listdir|scandir|walk)\s*\(|(?<![\w.])(?:glob\s*\.\s*)?(i?glob)\s*\(|(?<![\w.])(?:pkgutil\s*\.\s*)?(iter_modules|walk_packages)\s*\(|\.\s*(glob|rglob|iterdir)\s*\(|(?<![\w.])(?:os\s*\.\s*)?(?:path\s*\.\s*)?(join)\s*\(/g;
 /** Words a loader's text must hold, tested before the call patterns run over it (one alternation scans faster than a search per word). */
-const LOAD_WORDS = /import_module|__import__|import_string|load_entry_point|run_path|load_module|spec_from_file_location|load_source|SourceFileLoader|compile\s*\(/;
+const LOAD_WORDS = /import_module|__import__|import_string|load_entry_point|run_path|load_module|spec_from_file_location|load_source|SourceFileLoader|(?<![\w.])compile\s*\(/;
+/** A bare `exec(`: what runs the code object a `compile(…, 'exec')` made (compile alone only checks the syntax). */
+const EXEC_CALL = /(?<![\w.])exec\s*\(/g;
 const LIST_WORDS = /listdir|scandir|walk\s*\(|glob|iter_modules|walk_packages|iterdir|\.py["']/;
 /** A joined name that ends in a literal ".py": `header + name + ".py"`, `f"{name}.py"`, `"%s.py" % name`. */
 const PY_NAME = /\.py["']/;
@@ -96,17 +98,30 @@ export const receiverBefore = (text: string, dot: number): string | null => {
 /** Whether a line's text before `index` holds a comment mark: a listing or load in a comment does nothing. */
 const commented = (text: string, index: number): boolean => text.lastIndexOf('#', index) > text.lastIndexOf('\n', index);
 
+/** Whether the file calls a bare exec( outside a comment. */
+const runsCode = (text: string): boolean => {
+  for (const e of text.matchAll(EXEC_CALL)) if (!commented(text, e.index)) return true;
+  return false;
+};
+
 /** Lines of the file's computed imports: a call whose name or path argument is not a plain string literal. */
 export const computedLoadLines = (text: string): number[] => {
   const starts = lineStarts(text);
   const out: number[] = [];
   let calls = 0;
+  let executes: boolean | undefined;
   for (const m of text.matchAll(LOAD_CALL)) {
     if (++calls > MAX_CALLS) break;
     if (commented(text, m.index)) continue;
     const args = callArguments(text, m.index + m[0].length - 1);
-    // Stop 47: `compile(source, path, 'exec')`, the code of a file it read, to be run (heat's convergence scenarios).
-    if (m[3] !== undefined && (args === null || args.length < 3 || literalValue(args[2].replace(/^mode\s*=(?!=)\s*/, '')) !== 'exec')) continue;
+    // Stop 47: `compile(source, path, 'exec')`, the code of a file it read, to be run (heat's convergence scenarios):
+    // only in a file that also runs code by a bare exec(, and not for the syntax tree alone (ast.PyCF_ONLY_AST).
+    if (m[3] !== undefined) {
+      if (args === null || args.length < 3 || literalValue(args[2].replace(/^mode\s*=(?!=)\s*/, '')) !== 'exec') continue;
+      if (args.slice(3).some((a) => a.includes('PyCF_ONLY_AST'))) continue;
+      executes ??= runsCode(text);
+      if (!executes) continue;
+    }
     const arg = args?.[m[1] ? 0 : m[2] ? 1 : 0]?.replace(/^\w+\s*=(?!=)\s*/, '');
     if (arg === undefined || arg === '' || literalValue(arg) !== null) continue;
     out.push(lineOfOffset(starts, m.index));
