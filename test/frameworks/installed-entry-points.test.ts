@@ -17,4 +17,7 @@ test('hookDirsOf: the folders a PyInstaller hook-dirs function returns, settled 
   const b = ['def get_hook_dirs(base):', '    return [base]', ''].join('\n');
   assert.deepEqual(hookDirsOf(b, file, 'get_hook_dirs'), []);
   assert.deepEqual(hookDirsOf(a, file, 'other'), []);
+  // Review 4 of stop 47: a join with commas inside the list's one item; a column-0 comment inside the body.
+  const c = ['import os', '', 'def get_hook_dirs():', '# the hooks sit in a folder below', '    return [os.path.join(os.path.dirname(__file__), "hooks"), os.path.dirname(__file__)]', ''].join('\n');
+  assert.deepEqual(hookDirsOf(c, file, 'get_hook_dirs'), [{ folder: 'pkg/_pyinstaller/hooks', line: 5 }, { folder: 'pkg/_pyinstaller', line: 5 }]);
 });

@@ -15,7 +15,8 @@ import { listedPaths, pathsInDir, sortedPaths } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { packageInits } from './python-files.js';
-import { pathAssignments, pathValue, repoPathOf } from '../../languages/python/sys-path.js';
+import { pathAssignments, pathValue, repoPathOf, splitCommas } from '../../languages/python/sys-path.js';
+import { topLevelDefAround } from './loader-functions.js';
 
 /** Run by a launcher script, not loaded by a host: left to entry-point-scripts.ts. */
 const SCRIPT_GROUPS = new Set(['console_scripts', 'gui_scripts']);
@@ -47,16 +48,18 @@ const MAX_HOOK_DIRS = 8;
 export const hookDirsOf = (text: string, file: string, fn: string): { folder: string; line: number }[] => {
   const def = new RegExp(`^def[ \\t]+${fn}[ \\t]*\\(`, 'm').exec(text);
   if (def === null) return [];
-  const body = text.slice(def.index);
-  const end = body.slice(1).search(/\n(?=\S)/);
-  const scope = end < 0 ? body : body.slice(0, end + 1);
+  // The def's extent as loader-functions reads one (a column-0 comment inside the body does not end it).
+  const block = topLevelDefAround(text, def.index);
+  if (block === null) return [];
+  const scope = text.slice(def.index, block.end);
   const ret = /^[ \t]+return[ \t]+\[([^\]\n]*)\]/m.exec(scope);
   if (ret === null) return [];
   const line = text.slice(0, def.index + ret.index).split('\n').length;
   const vars = new Map<string, string>();
   for (const a of pathAssignments(text, file)) if (a.value !== null && a.line < line) vars.set(a.name, a.value);
   const out: { folder: string; line: number }[] = [];
-  for (const item of ret[1].split(',').slice(0, MAX_HOOK_DIRS)) {
+  // Split at the list's own commas, not those inside a call (`os.path.join(os.path.dirname(__file__), "hooks")`).
+  for (const item of (splitCommas(ret[1]) ?? []).slice(0, MAX_HOOK_DIRS)) {
     const expr = item.trim().replace(/^(?:str|os\.fspath)\((.*)\)$/, '$1');
     if (expr === '') continue;
     const folder = repoPathOf(pathValue(expr, file, vars));
