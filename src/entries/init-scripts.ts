@@ -5,6 +5,14 @@
  * `command=`, `command_args=` and `directory=` make one command line, run from that folder
  * (mapped back into the repo by the deploy-folder rule).
  */
+import { startState } from '../commandline/expand.js';
+import { daemonStarted } from '../commandline/launchers/start-stop-daemon.js';
+import { parseShell } from '../commandline/parse.js';
+import { mapAbsolute } from '../commandline/paths.js';
+import { type Value, literal } from '../commandline/value.js';
+import { walkScript } from '../commandline/walk.js';
+import { installsNothing } from '../util/installs-nothing.js';
+import { filesystemRoot } from './support/filesystem-root.js';
 import { mapDeployDir } from './support/deploy-dir.js';
 import { addCommand, fileEntry } from './support/inputs.js';
 import { splitLines } from '../util/lines.js';
@@ -13,44 +21,50 @@ import { emptyOutput, type EntryDetector } from './types.js';
 const INIT_SCRIPT = /(?:^|\/)(?:init\.d|rc\.d|openrc)\/[^/]+$/;
 const SETTING = /^\s*(command|command_args|directory)=(?:"([^"]*)"|'([^']*)'|(\S*))\s*$/;
 
-/** `NAME=value` at a line's start (a plain shell assignment: quoted or one word). */
-const ASSIGNMENT = /^\s*([A-Za-z_][A-Za-z0-9_]*)=(?:"([^"$`]*(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?[^"$`]*)*)"|'([^']*)'|([^\s;'"`]*))\s*(?:#.*)?$/;
-const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+/** An init script where the init system reads it in a filesystem tree (`etc/init.d/`, `usr/local/etc/rc.d/`): the folder above is the tree's root. */
+const IN_FILESYSTEM = /^(.*?)(?:usr\/(?:local\/)?)?etc\/(?:init\.d|rc\.d)\/[^/]+$/;
+
+/** `-c /etc/app/config.py`, `--config=/etc/app/config.py`: an option's value among a daemon's arguments. */
+const optionValues = (args: readonly Value[]): { option: string; value: string }[] => {
+  const out: { option: string; value: string }[] = [];
+  args.forEach((a, i) => {
+    const t = literal(a);
+    if (t === null) return;
+    const glued = /^(--[A-Za-z][\w-]*)=(.+)$/.exec(t);
+    if (glued) out.push({ option: glued[1], value: glued[2] });
+    const before = i > 0 ? literal(args[i - 1]) : null;
+    if (before !== null && before !== '--' && /^-[A-Za-z-]/.test(before) && !before.includes('=')) out.push({ option: before, value: t });
+  });
+  return out;
+};
 
 /**
  * Python files a SysV script's daemon is handed as an option's value: `start-stop-daemon --start
  * --exec $DAEMON -- -c $CONFIGFILE` with `CONFIGFILE=/etc/$NAME/config-template.py` (errbot's
  * init script, :21 and :46). A daemon given a Python source file as an option loads it (errbot
  * execs its config module, gunicorn its `-c` config): the file, an absolute path the tree holds,
- * is a production root. The script's plain assignments are expanded (each once, in order); a
- * word that still holds a `$` names nothing.
+ * is a production root. The script is walked as the shell runs it (commandline/walk.ts: comments
+ * skipped, `\` lines joined, its variables expanded, `$DAEMON_ARGS` split into words);
+ * start-stop-daemon's own options are read as its launcher reads them. Absolute paths lie below
+ * the filesystem tree's root (`etc/init.d/` → the folder above `etc/`, else the repo root); a
+ * script kept as a test's fixture, an example or documentation installs nothing.
  */
-const daemonPythonFiles = (script: string, lines: readonly string[], files: ReadonlySet<string>): { target: string; evidence: string; line: number }[] => {
-  const vars = new Map<string, { value: string; line: number }>();
-  const expand = (word: string): string | null => {
-    const value = word.replace(VARIABLE, (_, a: string | undefined, b: string | undefined) => vars.get(a ?? b ?? '')?.value ?? '$');
-    return value.includes('$') ? null : value;
-  };
+const daemonPythonFiles = (script: string, text: string, files: ReadonlySet<string>): { target: string; evidence: string; line: number }[] => {
   const out: { target: string; evidence: string; line: number }[] = [];
-  lines.forEach((l, i) => {
-    const assigned = ASSIGNMENT.exec(l);
-    if (assigned) {
-      const value = assigned[3] ?? expand(assigned[2] ?? assigned[4] ?? '');
-      if (value !== null) vars.set(assigned[1], { value, line: i + 1 });
-      return;
-    }
-    if (!/\bstart-stop-daemon\b/.test(l) || !/\s--start\b|\s-S\b/.test(l)) return;
-    const args = l.split(/\s--\s/)[1];
-    if (args === undefined) return;
-    const words = args.trim().split(/\s+/).map((w) => w.replace(/^["']|["']$/g, ''));
-    for (let w = 1; w < words.length; w++) {
-      if (!words[w - 1].startsWith('-')) continue;
-      const path = expand(words[w]);
-      const target = path?.startsWith('/') && path.endsWith('.py') ? path.slice(1) : null;
+  if (!text.includes('start-stop-daemon') || installsNothing(script.slice(0, script.lastIndexOf('/') + 1))) return out;
+  const root = IN_FILESYSTEM.exec(script)?.[1].replace(/\/$/, '') ?? '';
+  const pathMap = [filesystemRoot(script, root, 'the init system reads scripts')];
+  walkScript(parseShell(text).script, startState(), (visited) => {
+    const name = literal(visited.argv[0]);
+    if (name !== 'start-stop-daemon' && !name?.endsWith('/start-stop-daemon')) return;
+    const started = daemonStarted(visited.argv.slice(1));
+    if (started === null) return;
+    for (const { option, value } of optionValues(started.args)) {
+      if (!value.startsWith('/') || !value.endsWith('.py')) continue;
+      const target = mapAbsolute(value, pathMap);
       if (target === null || !files.has(target)) continue;
-      const via = [...words[w].matchAll(VARIABLE)].map((v) => vars.get(v[1] ?? v[2]!)).filter((v) => v !== undefined);
-      const how = via.length > 0 ? `, ${words[w]} set at line ${via.map((v) => v.line).join(', ')}` : '';
-      out.push({ target, evidence: `${script}:${i + 1} (start-stop-daemon … -- ${words[w - 1]} ${path}${how}): the daemon loads the Python file it is given`, line: i + 1 });
+      const line = visited.command.line;
+      out.push({ target, evidence: `${script}:${line} (start-stop-daemon … -- ${option} ${value}): the daemon loads the Python file it is given`, line });
     }
   });
   return out;
@@ -66,7 +80,7 @@ const initScripts: EntryDetector = {
     const openrc = /^#!\S*openrc-run\b/.test(lines[0] ?? '');
     out.entries.push(fileEntry(file.path, 'production', `${openrc ? 'OpenRC' : 'SysV init'} script ${file.path}`));
     if (!openrc) {
-      for (const loaded of daemonPythonFiles(file.path, lines, ctx.files)) out.entries.push(fileEntry(loaded.target, 'production', loaded.evidence, loaded.line));
+      for (const loaded of daemonPythonFiles(file.path, file.text, ctx.files)) out.entries.push(fileEntry(loaded.target, 'production', loaded.evidence, loaded.line));
       return out;
     }
     const settings = new Map<string, { value: string; line: number }>();
