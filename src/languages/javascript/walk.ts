@@ -221,7 +221,7 @@ const boundAsParameter = (name: string, text: string): boolean => {
  */
 const constSpecifier = (arg: AstNode | null, text: string): string | null => {
   if (arg?.type !== 'Identifier') return null;
-  if (constSpecifiers.text !== text) constSpecifiers = { text, byName: new Map() };
+  if (constSpecifiers.text !== text) constSpecifiers = { text, byName: new Map(), tails: new Map() };
   const known = constSpecifiers.byName.get(arg.name as string);
   if (known !== undefined) return known;
   let found: string | null = null;
@@ -235,16 +235,29 @@ const constSpecifier = (arg: AstNode | null, text: string): string | null => {
   return found;
 };
 
-/** constSpecifier's answers for the file being walked, by name (a file may require one name many times). */
-let constSpecifiers: { text: string; byName: Map<string, string | null> } = { text: '', byName: new Map() };
+/** constSpecifier's answers for the file being walked, by name (a file may require one name many times); `tails`: folderTail's folder, as a specifier, by name. */
+let constSpecifiers: { text: string; byName: Map<string, string | null>; tails: Map<string, string | null> } = { text: '', byName: new Map(), tails: new Map() };
 
-/** `require(lib + '/cli')` with `lib` a const holding a folder, no parameter anywhere (folder-expr.ts's folderTailSpecifier). */
+/**
+ * `require(lib + '/cli')` with `lib` a const holding a folder, no parameter anywhere (folder-expr.ts's
+ * folderTailSpecifier). `__dirname`/`__filename` are never declared; the folder is settled once per
+ * name (the whole-text parameter test last), since the tail only follows it.
+ */
 const folderTail = (arg: AstNode | null, ctx: ValueContext): string | null => {
   const n = unwrap(arg);
   const left = n?.type === 'BinaryExpression' && n.operator === '+' ? unwrap(nodeAt(n, 'left')) : null;
-  const tail = left?.type === 'Identifier' ? literalString(nodeAt(n!, 'right')) : null;
-  if (tail === null || boundAsParameter(escapeRegExp(left!.name as string), ctx.text)) return null;
-  return folderTailSpecifier(left!.name as string, tail, ctx.file, ctx.text);
+  const name = left?.type === 'Identifier' && left.name !== '__dirname' && left.name !== '__filename' ? (left.name as string) : null;
+  const tail = name === null ? null : literalString(nodeAt(n!, 'right'));
+  if (name === null || tail === null || !tail.startsWith('/') || tail === '/' || tail.includes('\n')) return null;
+  if (constSpecifiers.text !== ctx.text) constSpecifiers = { text: ctx.text, byName: new Map(), tails: new Map() };
+  let folder = constSpecifiers.tails.get(name);
+  if (folder === undefined) {
+    // A probe tail ('/x') gives the folder's specifier; the real tail is any other path below it.
+    folder = folderTailSpecifier(name, '/x', ctx.file, ctx.text)?.slice(0, -2) ?? null;
+    if (folder !== null && boundAsParameter(escapeRegExp(name), ctx.text)) folder = null;
+    constSpecifiers.tails.set(name, folder);
+  }
+  return folder === null ? null : `${folder}${tail}`;
 };
 
 /** `require('x')`, `require.resolve('x')`, `import.meta.resolve('x')` and their computed forms. */
