@@ -61,6 +61,8 @@ interface Loader {
   nested?: boolean;
   /** The listing keeps code files and the subfolders holding an index file: both are required. */
   indexes?: boolean;
+  /** The listing's `.filter(…)` keeps only names passing these literal tests (listedNameTests). */
+  names?: NameTest[][];
 }
 
 /** A loader whose folder is a parameter of its function (or a literal join onto one): its callers name the folder. */
@@ -81,6 +83,7 @@ interface ParamLoader {
   glob: string | null;
   dirs?: boolean;
   indexes?: boolean;
+  names?: NameTest[][];
 }
 
 /** `function f(a)`, `const f = (a) =>`, `const f = function (a)`, a method `f(a) {`. */
@@ -167,6 +170,69 @@ const readOfEntries = (text: string, from: number, to: number, folderExpr: strin
 const NEGATED_DIRECTORY = /!\s*(?:[\w$]|\s*\.\s*|\([^()]*(?:\([^()]*\)[^()]*)*\))*isDirectory\(\)/;
 const filteredToDirs = (body: string | null): boolean => body !== null && body.includes('isDirectory()') && !NEGATED_DIRECTORY.test(body);
 
+/** `f.includes('_')`, `!f.startsWith('legacy')`: a literal test of the listed name. */
+interface NameTest {
+  method: 'includes' | 'endsWith' | 'startsWith';
+  literal: string;
+  negated: boolean;
+}
+const NAME_TEST = /^(!\s*)?([A-Za-z_$][\w$]*)\s*\.\s*(includes|endsWith|startsWith)\(\s*(["'])([^"'\n\\]*)\4\s*\)$/;
+const ARROW = /^\s*(?:async\s+)?(?:\(\s*([A-Za-z_$][\w$]*)\s*\)|([A-Za-z_$][\w$]*))\s*=>([\s\S]*)$/;
+
+/** `text` split at `op` where no bracket or string is open. */
+const splitTop = (text: string, op: string): string[] => {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | null = null;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== null) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (depth === 0 && text.startsWith(op, i)) {
+      parts.push(text.slice(from, i).trim());
+      from = i + op.length;
+      i += op.length - 1;
+    }
+  }
+  parts.push(text.slice(from).trim());
+  return parts;
+};
+
+/**
+ * The literal tests a listing's `.filter(…)` callback puts on each name: `(f) => f.includes('_') &&
+ * f.endsWith('.js')` (sync-server's banks), `f => !f.startsWith('legacy')`, as alternatives (`||`)
+ * of terms that must all hold (`&&`). Node never requires a name they reject. A term that is no such
+ * test (a call, a regex, a grouped `( … )`) is taken to keep every name, so an alternative with none
+ * keeps all; null when the callback is no arrow function, holds a conditional, or keeps every name.
+ */
+const listedNameTests = (body: string | null): NameTest[][] | null => {
+  const arrow = body === null ? null : ARROW.exec(body);
+  if (arrow === null) return null;
+  const param = arrow[1] ?? arrow[2];
+  const expr = arrow[3].trim().replace(/^\{\s*return\s+([\s\S]*?);?\s*\}$/, '$1');
+  // A conditional (`a ? b : c`, `??`, `?.`) binds looser than `&&`: not split here.
+  if (expr.includes('?')) return null;
+  const alternatives = splitTop(expr, '||').map((alt) =>
+    splitTop(alt, '&&')
+      .map((term) => NAME_TEST.exec(term))
+      .filter((m): m is RegExpExecArray => m !== null && m[2] === param)
+      .map((m) => ({ method: m[3] as NameTest['method'], literal: m[5], negated: m[1] !== undefined })),
+  );
+  return alternatives.some((a) => a.length === 0) ? null : alternatives;
+};
+
+/** Whether a listed name passes the filter's tests. */
+const passes = (name: string, tests: NameTest[][]): boolean => tests.some((all) => all.every((t) => name[t.method](t.literal) !== t.negated));
+
+/** The evidence's words for the tests: `names that include "_" and end with ".js"`. */
+const testsText = (tests: NameTest[][]): string =>
+  tests.map((all) => all.map((t) => `${t.negated ? 'do not ' : ''}${t.method === 'includes' ? 'include' : t.method === 'endsWith' ? 'end with' : 'start with'} "${t.literal}"`).join(' and ')).join(' or ');
+
 /** The callback text of a `.filter(…)` right after the listing call whose `(` is at `open`, or null. */
 const filterBody = (text: string, open: number): string | null => {
   const args = callArgsText(text, open);
@@ -230,16 +296,18 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
   const params: ParamLoader[] = [];
   const unread: Diagnostic[] = [];
   const requires = [...text.matchAll(REQUIRE)].filter((m) => !LITERAL_ARG.test(m[1]));
-  const listings: { expr: string; glob: string | null; listing: string; fn: string | null; index: number; dirs: boolean; indexes: boolean }[] = [
+  const listings: { expr: string; glob: string | null; listing: string; fn: string | null; index: number; dirs: boolean; indexes: boolean; names: NameTest[][] | null }[] = [
     ...[...text.matchAll(READDIR)].map((m) => {
       const open = (m.index ?? 0) + m[0].indexOf('(');
       // The `.filter(…)` callback right after the listing, read once for both questions.
       const body = filterBody(text, open);
       const dirs = filteredToDirs(body);
       const indexes = !dirs && keepsIndexFolders(body, m[2]);
-      return { expr: m[2], glob: null, listing: `readdir(${m[2].trim()})${dirs ? ' filtered to directories' : indexes ? ' filtered to code files and subfolders with an index file' : ''}`, fn: m[1], index: m.index ?? 0, dirs, indexes };
+      const names = dirs || indexes ? null : listedNameTests(body);
+      const filtered = dirs ? ' filtered to directories' : indexes ? ' filtered to code files and subfolders with an index file' : names !== null ? ` filtered to names that ${testsText(names)}` : '';
+      return { expr: m[2], glob: null, listing: `readdir(${m[2].trim()})${filtered}`, fn: m[1], index: m.index ?? 0, dirs, indexes, names };
     }),
-    ...[...text.matchAll(GLOB_CWD)].map((m) => ({ expr: m[3], glob: m[2], listing: `glob "${m[2]}" in ${m[3].trim()}`, fn: null, index: m.index ?? 0, dirs: false, indexes: false })),
+    ...[...text.matchAll(GLOB_CWD)].map((m) => ({ expr: m[3], glob: m[2], listing: `glob "${m[2]}" in ${m[3].trim()}`, fn: null, index: m.index ?? 0, dirs: false, indexes: false, names: null })),
   ];
   for (const l of listings) {
     const name = IDENTIFIER.test(l.expr.trim()) ? l.expr.trim() : null;
@@ -279,7 +347,7 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
       continue;
     }
     if (req) {
-      const found = { listing: l.listing, listLine, requireLine: lineAt(text, req.index ?? 0), glob: l.glob, ...(l.dirs ? { dirs: true } : {}), ...(l.indexes ? { indexes: true } : {}) };
+      const found = { listing: l.listing, listLine, requireLine: lineAt(text, req.index ?? 0), glob: l.glob, ...(l.dirs ? { dirs: true } : {}), ...(l.indexes ? { indexes: true } : {}), ...(l.names ? { names: l.names } : {}) };
       for (const folder of folders) loaders.push({ folder, ...found });
       if (folders.length === 0 && fn !== null) {
         // A require past the listing's function loads what the function stored: its join's line is evidence too.
@@ -290,7 +358,7 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
     }
     // A subfolder is not a file to read.
     if (l.fn === null || region === null || read === null || l.dirs) continue;
-    const found = { listing: l.listing, listLine, requireLine: lineAt(text, read), glob: null, reads: l.fn };
+    const found = { listing: l.listing, listLine, requireLine: lineAt(text, read), glob: null, reads: l.fn, ...(l.names ? { names: l.names } : {}) };
     for (const folder of folders) loaders.push({ folder, ...found });
     if (folders.length === 0 && (fn === null || joined !== undefined) && name !== null && assignmentsIn(name, text, region).length > 0) {
       unread.push(warning('folder-requires/unread-folder', `${file}:${listLine} lists ${name} (${l.fn}) and reads its files, but no assignment of ${name} in that function names a folder census can read`, file, listLine));
@@ -317,7 +385,7 @@ const targetsOf = (ctx: FrameworkContext, file: string, loader: Loader): string[
   if (loader.nested === true) return inSubfolders(ctx, loader.folder, SUBFOLDER_FILE).filter((f) => code(f) && !TEST_FILE.test(f));
   if (loader.glob === null && loader.indexes === true)
     return [...pathsInDir(ctx.files, loader.folder), ...inSubfolders(ctx, loader.folder, SUBFOLDER_INDEX)].filter((f) => code(f) && !TEST_FILE.test(f));
-  if (loader.glob === null) return pathsInDir(ctx.files, loader.folder).filter((f) => code(f) && !TEST_FILE.test(f));
+  if (loader.glob === null) return pathsInDir(ctx.files, loader.folder).filter((f) => code(f) && !TEST_FILE.test(f) && (loader.names === undefined || passes(basename(f), loader.names)));
   const glob = loader.glob.replace(/^\.\//, '');
   if (!isGlob(glob)) {
     const one = joinRepo(loader.folder, glob);
@@ -373,7 +441,7 @@ const collectCalls = (ctx: FrameworkContext, params: ParamLoader[], out: Framewo
       const folder = base === null ? null : joinRepo(base, ...p.sub);
       if (folder === null) continue;
       const line = lineAt(text, (m.index ?? 0) + m[0].indexOf(m[1]));
-      const loader: Loader = { folder, listing: p.listing, listLine: p.listLine, requireLine: p.requireLine, glob: p.glob, ...(p.dirs ? { dirs: true } : {}), ...(p.indexes ? { indexes: true } : {}) };
+      const loader: Loader = { folder, listing: p.listing, listLine: p.listLine, requireLine: p.requireLine, glob: p.glob, ...(p.dirs ? { dirs: true } : {}), ...(p.indexes ? { indexes: true } : {}), ...(p.names ? { names: p.names } : {}) };
       const through = p.joined === undefined ? '' : `, ${p.joined}`;
       const requires = p.storeLine === undefined ? `requires each ${p.dirs ? 'subfolder (its index file)' : 'file'} it finds (line ${p.requireLine})` : `stores each path it finds (line ${p.storeLine}), which it requires (line ${p.requireLine})`;
       for (const target of targetsOf(ctx, p.file, loader)) {
