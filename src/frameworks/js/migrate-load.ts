@@ -19,6 +19,7 @@ import { warning } from '../../util/diagnostics.js';
 import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { explainedFolderOf, splitArgs, templateAsJoin } from '../../languages/javascript/folder-expr.js';
+import { IDENTIFIER } from '../../languages/javascript/js-text.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { callArgsText } from './parameter-values.js';
 import { enabledByPackages, fileReference, packageFilesUnder, toolPackages } from './support.js';
@@ -27,7 +28,7 @@ const SOURCE = /\.[cm]?[jt]sx?$/;
 const MIGRATION = /\.[cm]?[jt]s$/;
 /** The module's binding of `migrate`: `const migrate = require('migrate')`, `import migrate from 'migrate'`. */
 const BINDING = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*(['"])migrate\2\s*\)|import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])migrate\4)/g;
-/** `key: value` of an object literal's member. */
+/** `key: value` of an object literal's member (a shorthand `{ name }` is its name). */
 const MEMBER = /^([A-Za-z_$][\w$]*|"[^"\n]*"|'[^'\n]*')\s*:\s*([\s\S]+)$/;
 
 const packages = (ctx: FrameworkContext) => toolPackages(ctx, ['migrate'], null);
@@ -54,6 +55,8 @@ const migrateLoad: FrameworkReader = {
             for (const part of splitArgs(options.slice(1, -1))) {
               const m = MEMBER.exec(part);
               if (m) members.set(m[1].replace(/^["']|["']$/g, ''), m[2].trim());
+              // A shorthand `{ migrationsDirectory }`: the name is its own value (folderOf settles the const).
+              else if (IDENTIFIER.test(part.trim())) members.set(part.trim(), part.trim());
             }
             const dirExpr = members.get('migrationsDirectory');
             if (dirExpr === undefined) continue;
