@@ -36,6 +36,7 @@ import { sourceNamesFor } from '../languages/javascript/build-output.js';
 import { pathKind } from '../util/fs.js';
 import { byString } from '../util/compare.js';
 import { lineAt } from '../util/lines.js';
+import { JS_FAMILY_CODE_FILE } from '../languages/js-family.js';
 
 /** The default-excluded folder names a package's own code may sit in. */
 const OUTPUT_DIRS: ReadonlySet<string> = new Set(['dist', 'build', 'out']);
@@ -235,8 +236,8 @@ const workspaceBuilder = (pkgDir: string, read: (repoPath: string) => string | n
   return null;
 };
 
-/** Code a build compiles: JS and TS, and the component languages bundlers read. */
-const SOURCE_CODE_EXT = /\.(?:[cm]?[jt]s|[jt]sx|vue|svelte|coffee)$/;
+/** Code a build compiles: the JS family's code files (JS, TS and the component languages bundlers read) and CoffeeScript. */
+const isSourceCode = (f: string): boolean => JS_FAMILY_CODE_FILE.test(f) || f.endsWith('.coffee');
 
 /** Most folders `holdsCode` lists under one source folder before it answers yes unread. */
 const MAX_SOURCE_DIRS = 2000;
@@ -253,7 +254,7 @@ const holdsCode = (name: string, disk: PackageDisk): boolean => {
     if (i >= MAX_SOURCE_DIRS) return true;
     const names = disk.namesAt(queue[i]);
     if (names === null) return true;
-    for (const f of names.files) if (SOURCE_CODE_EXT.test(f)) return true;
+    for (const f of names.files) if (isSourceCode(f)) return true;
     for (const d of [...names.dirs].sort()) if (d !== 'node_modules') queue.push(`${queue[i]}/${d}`);
   }
   return false;

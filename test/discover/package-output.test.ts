@@ -182,6 +182,11 @@ test('keptOutputDirs: a src/ beside it builds it only when it holds code; a scri
   tree.src.dirs.push('deep');
   tree['src/deep'] = { files: ['a.ts'], dirs: [] };
   assert.deepEqual(run({ main: 'build/index.js' }, ['src']), []);
+  // Every JS-family code file counts (js-family.ts): a Marko or Astro component alone is source too.
+  for (const component of ['button.marko', 'page.astro', 'view.tsrx', 'legacy.coffee']) {
+    tree['src/deep'] = { files: [component], dirs: [] };
+    assert.deepEqual(run({ main: 'build/index.js' }, ['src']), [], component);
+  }
   // A script's deeper input that is there (lib/deep, a glob under lib/): out.
   assert.deepEqual(run({ main: 'build/index.js', scripts: { build: 'babel lib/deep -d build' } }, ['lib']), []);
   assert.deepEqual(run({ main: 'build/index.js', scripts: { build: 'babel "lib/**/*.ts" -d build' } }, ['lib']), []);
