@@ -240,13 +240,14 @@ let constSpecifiers: { text: string; byName: Map<string, string | null>; tails: 
 
 /**
  * `require(lib + '/cli')` with `lib` a const holding a folder, no parameter anywhere (folder-expr.ts's
- * folderTailSpecifier). `__dirname`/`__filename` are never declared; the folder is settled once per
- * name (the whole-text parameter test last), since the tail only follows it.
+ * folderTailSpecifier). The folder is settled once per name and file (the whole-text parameter test
+ * last), since the tail only follows it: `require(__dirname + '/x')` costs one declaration count per
+ * file, and an ES module's own `const __dirname = path.dirname(fileURLToPath(import.meta.url))` still counts.
  */
 const folderTail = (arg: AstNode | null, ctx: ValueContext): string | null => {
   const n = unwrap(arg);
   const left = n?.type === 'BinaryExpression' && n.operator === '+' ? unwrap(nodeAt(n, 'left')) : null;
-  const name = left?.type === 'Identifier' && left.name !== '__dirname' && left.name !== '__filename' ? (left.name as string) : null;
+  const name = left?.type === 'Identifier' ? (left.name as string) : null;
   const tail = name === null ? null : literalString(nodeAt(n!, 'right'));
   if (name === null || tail === null || !tail.startsWith('/') || tail === '/' || tail.includes('\n')) return null;
   if (constSpecifiers.text !== ctx.text) constSpecifiers = { text: ctx.text, byName: new Map(), tails: new Map() };
