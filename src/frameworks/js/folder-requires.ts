@@ -179,30 +179,6 @@ interface NameTest {
 const NAME_TEST = /^(!\s*)?([A-Za-z_$][\w$]*)\s*\.\s*(includes|endsWith|startsWith)\(\s*(["'])([^"'\n\\]*)\4\s*\)$/;
 const ARROW = /^\s*(?:async\s+)?(?:\(\s*([A-Za-z_$][\w$]*)\s*\)|([A-Za-z_$][\w$]*))\s*=>([\s\S]*)$/;
 
-/** `text` split at `op` where no bracket or string is open. */
-const splitTop = (text: string, op: string): string[] => {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote: string | null = null;
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote !== null) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (depth === 0 && text.startsWith(op, i)) {
-      parts.push(text.slice(from, i).trim());
-      from = i + op.length;
-      i += op.length - 1;
-    }
-  }
-  parts.push(text.slice(from).trim());
-  return parts;
-};
-
 /**
  * The literal tests a listing's `.filter(…)` callback puts on each name: `(f) => f.includes('_') &&
  * f.endsWith('.js')` (sync-server's banks), `f => !f.startsWith('legacy')`, as alternatives (`||`)
@@ -217,13 +193,13 @@ const listedNameTests = (body: string | null): NameTest[][] | null => {
   const expr = arrow[3].trim().replace(/^\{\s*return\s+([\s\S]*?);?\s*\}$/, '$1');
   // A conditional (`a ? b : c`, `??`, `?.`) binds looser than `&&`: not split here.
   if (expr.includes('?')) return null;
-  const alternatives = splitTop(expr, '||').map((alt) =>
-    splitTop(alt, '&&')
+  const alternatives = splitArgs(expr, '||').map((alt) =>
+    splitArgs(alt, '&&')
       .map((term) => NAME_TEST.exec(term))
       .filter((m): m is RegExpExecArray => m !== null && m[2] === param)
       .map((m) => ({ method: m[3] as NameTest['method'], literal: m[5], negated: m[1] !== undefined })),
   );
-  return alternatives.some((a) => a.length === 0) ? null : alternatives;
+  return alternatives.length === 0 || alternatives.some((a) => a.length === 0) ? null : alternatives;
 };
 
 /** Whether a listed name passes the filter's tests. */

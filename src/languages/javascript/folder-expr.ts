@@ -350,8 +350,8 @@ export const explainedCandidatesOf = (expr: string, file: string, text: string, 
 /** The repo folder `expr` names in `file` (whose text is `text`), or null. */
 export const folderOf = (expr: string, file: string, text: string, scope: FolderScope | null = null): string | null => explainedFolderOf(expr, file, text, scope)?.folder ?? null;
 
-/** The top-level comma-separated parts of a call's argument text (commas inside brackets or quotes stay). */
-export const splitArgs = (s: string): string[] => {
+/** The top-level comma-separated parts of a call's argument text (commas inside brackets or quotes stay); another `separator` (`&&`) splits an expression so. */
+export const splitArgs = (s: string, separator = ','): string[] => {
   const out: string[] = [];
   let depth = 0;
   let quote: string | null = null;
@@ -363,9 +363,10 @@ export const splitArgs = (s: string): string[] => {
     } else if (c === '"' || c === "'" || c === '`') quote = c;
     else if ('([{'.includes(c)) depth++;
     else if (')]}'.includes(c)) depth--;
-    else if (c === ',' && depth === 0) {
+    else if (c === separator[0] && depth === 0 && s.startsWith(separator, i)) {
       out.push(s.slice(start, i).trim());
-      start = i + 1;
+      start = i + separator.length;
+      i += separator.length - 1;
     }
   }
   const last = s.slice(start).trim();
