@@ -406,19 +406,17 @@ export const folderPatternOf = (expr: string, file: string, text: string, scope:
 };
 
 /**
- * The relative specifier `require(name + '/tail')` names when `name` is declared once in the file
- * (`const`/`let`/`var`) holding a folder folderOf settles: homebridge's bin runs
- * `const lib = path.join(path.dirname(fs.realpathSync(__filename)), "../lib"); require(lib + '/cli')`,
- * read as `../lib/cli`. Null when the tail does not start a path below the folder, or the name is
- * declared more than once or holds anything else. The caller checks the name is no parameter.
+ * The folder `name` holds as a relative specifier (`../lib`), for `require(name + '/tail')`, when
+ * `name` is declared once in the file (`const`/`let`/`var`) holding a folder folderOf settles:
+ * homebridge's bin runs `const lib = path.join(path.dirname(fs.realpathSync(__filename)), "../lib");
+ * require(lib + '/cli')`, read as `../lib` + `/cli`. Null when the name is declared more than once or
+ * holds anything else. The caller checks the tail starts a path below it and the name is no parameter.
  */
-export const folderTailSpecifier = (name: string, tail: string, file: string, text: string): string | null => {
-  if (!tail.startsWith('/') || tail === '/' || tail.includes('\n')) return null;
+export const folderSpecifier = (name: string, file: string, text: string): string | null => {
   const declared = text.match(new RegExp(String.raw`\b(?:const|let|var|function|class)\s+${escapeRegExp(name)}(?![\w$])`, 'g'));
   if (declared?.length !== 1) return null;
   const folder = folderOf(name, file, text);
   if (folder === null) return null;
-  const from = dirname(file);
-  const rel = posix.relative(`/${from}`, `/${folder}`);
-  return `${rel === '' ? '.' : rel.startsWith('..') ? rel : `./${rel}`}${tail}`;
+  const rel = posix.relative(`/${dirname(file)}`, `/${folder}`);
+  return rel === '' ? '.' : rel.startsWith('..') ? rel : `./${rel}`;
 };

@@ -19,7 +19,7 @@ import { type ResolverCallee, bindRequiredResolver, loadsVariable, resolverCall 
 import { hasTopLevelWork, NODE_PROCESS_PROPERTIES } from './top-level-script.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { INTEROP_OPEN } from './compiled-interop.js';
-import { folderTailSpecifier } from './folder-expr.js';
+import { folderSpecifier } from './folder-expr.js';
 
 export interface WalkResult {
   /** require(), require.resolve(), import.meta.resolve(), `import x = require()`. */
@@ -240,7 +240,7 @@ let constSpecifiers: { text: string; byName: Map<string, string | null>; tails: 
 
 /**
  * `require(lib + '/cli')` with `lib` a const holding a folder, no parameter anywhere (folder-expr.ts's
- * folderTailSpecifier). The folder is settled once per name and file (the whole-text parameter test
+ * folderSpecifier). The folder is settled once per name and file (the whole-text parameter test
  * last), since the tail only follows it: `require(__dirname + '/x')` costs one declaration count per
  * file, and an ES module's own `const __dirname = path.dirname(fileURLToPath(import.meta.url))` still counts.
  */
@@ -253,8 +253,7 @@ const folderTail = (arg: AstNode | null, ctx: ValueContext): string | null => {
   if (constSpecifiers.text !== ctx.text) constSpecifiers = { text: ctx.text, byName: new Map(), tails: new Map() };
   let folder = constSpecifiers.tails.get(name);
   if (folder === undefined) {
-    // A probe tail ('/x') gives the folder's specifier; the real tail is any other path below it.
-    folder = folderTailSpecifier(name, '/x', ctx.file, ctx.text)?.slice(0, -2) ?? null;
+    folder = folderSpecifier(name, ctx.file, ctx.text);
     if (folder !== null && boundAsParameter(escapeRegExp(name), ctx.text)) folder = null;
     constSpecifiers.tails.set(name, folder);
   }
