@@ -79,7 +79,7 @@ const DEF_REACH = 400;
  * (`name.rsplit(".", 1)[-1].startswith("_")`): then the `_private` modules its listing finds are
  * skipped, not imported. Read by indentation, at most DEF_REACH lines each way.
  */
-export const skipsPrivate = (text: string, line: number): boolean => {
+const skipsPrivate = (text: string, line: number): boolean => {
   const lines = text.split('\n');
   const at = line - 1;
   if (at < 0 || at >= lines.length) return false;
