@@ -21,7 +21,7 @@
  * is exactly one; else from the template itself, a page that hands on what reaches it (and is a
  * manual root when nothing does).
  */
-import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { isFolder, sortedPaths } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { shownHops, throughFolderLinks, type FolderHop } from '../../util/folder-links.js';
 import { dirname, joinRepo } from '../../util/path.js';
@@ -46,8 +46,6 @@ interface StaticRoot {
   why: string;
 }
 
-const isFolder = (ctx: FrameworkContext, folder: string): boolean => pathsWithPrefix(ctx.files, folder === '' ? '' : `${folder}/`).length > 0;
-
 /** STATIC_ROOT / STATICFILES_DIRS absolute literals of settings modules that name a folder of the tree. */
 const settingRoots = (ctx: FrameworkContext): StaticRoot[] => {
   const out: StaticRoot[] = [];
@@ -65,7 +63,7 @@ const settingRoots = (ctx: FrameworkContext): StaticRoot[] => {
       }
       for (const lit of value.matchAll(ABSOLUTE_LITERAL)) {
         const folder = joinRepo(lit[2].slice(1));
-        if (folder !== null && folder !== '' && isFolder(ctx, folder)) out.push({ folder, why: `${m[1]} '${lit[2]}' in ${file}:${lineAt(text, m.index ?? 0)}` });
+        if (folder !== null && folder !== '' && isFolder(ctx.files, folder)) out.push({ folder, why: `${m[1]} '${lit[2]}' in ${file}:${lineAt(text, m.index ?? 0)}` });
       }
     }
   }
@@ -133,7 +131,7 @@ const templateReferences = perScan((ctx: FrameworkContext): { out: ReferenceInpu
     // `static/` beside each folder above the template, by the name the app uses (a link to a folder of the tree is looked up where it leads).
     for (let d = dirname(template); ; d = dirname(d)) {
       const named = joinRepo(d, 'static');
-      if (named !== null && isFolder(ctx, throughFolderLinks(ctx.folderLinks, named).path)) roots.push(named);
+      if (named !== null && isFolder(ctx.files, throughFolderLinks(ctx.folderLinks, named).path)) roots.push(named);
       if (d === '') break;
     }
     roots.push(...settings.map((s) => s.folder), ...flask.folders.map((f) => f.folder));
