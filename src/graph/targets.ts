@@ -98,6 +98,16 @@ export const createTargetResolver = (ctx: TargetContext) => {
     return targets;
   };
 
+  // A package's scripts, copied out of its manifest once per package, not once per ask: payload's
+  // commands asked 1,036 times about 75 packages (`pnpm -r` runs ask every package), 54,000
+  // scripts copied. Callers only read them.
+  const scriptsOf = new Map<string, Readonly<Record<string, string>>>();
+  const scriptsIn = (pkg: string): Readonly<Record<string, string>> => {
+    let scripts = scriptsOf.get(pkg);
+    if (scripts === undefined) scriptsOf.set(pkg, (scripts = packageScripts(ctx.manifests, pkg)));
+    return scripts;
+  };
+
   /** `x.ts` named where `x.tsx` is (a package.json export), `x.js` where its TypeScript source sits beside it. */
   const sibling = (path: string): string | null => {
     for (const [from, to] of SIBLING_SOURCES) {
@@ -187,7 +197,7 @@ export const createTargetResolver = (ctx: TargetContext) => {
       case 'npm-script': {
         const pkg = ctx.manifests.nearest(target.cwd, 'package.json');
         if (!pkg) return { files: [], unresolved: [missing(`${target.text}: no package.json at or above ${target.cwd || '.'}`)] };
-        const scripts = packageScripts(ctx.manifests, pkg);
+        const scripts = scriptsIn(pkg);
         const out: TargetResult = { files: [], unresolved: [] };
         for (const name of [`pre${target.name}`, target.name, `post${target.name}`]) {
           const body = scripts[name];
@@ -221,7 +231,7 @@ export const createTargetResolver = (ctx: TargetContext) => {
         const script = target.script ?? '';
         // Like pnpm -r and npm --workspaces, a package without the script is skipped; none having it is a finding.
         const running = chosen.packages.filter((pkg) => {
-          const scripts = packageScripts(ctx.manifests, joinRepo(pkg.dir, 'package.json') ?? 'package.json');
+          const scripts = scriptsIn(joinRepo(pkg.dir, 'package.json') ?? 'package.json');
           return [`pre${script}`, script, `post${script}`].some((n) => Object.hasOwn(scripts, n));
         });
         if (running.length === 0) {
