@@ -11,4 +11,5 @@ test('string-modules: has a registry fixture', () => assert.ok(cases.includes('s
 test('string-modules: has a loader-functions fixture', () => assert.ok(cases.includes('string-modules-loaders')));
 test('string-modules: has a prefixed-wrapper fixture', () => assert.ok(cases.includes('string-modules-prefixed-wrapper')));
 test('string-modules: has a re-export chain fixture (two hops, the middle module sorting last)', () => assert.ok(cases.includes('string-modules-reexport-chain')));
+test('string-modules: has an oslo importutils fixture (a literal list fed to import_class, a literal path in pieces)', () => assert.ok(cases.includes('string-modules-oslo')));
 for (const name of cases) test(`string-modules: ${name}`, () => checkFrameworkFixture(name));

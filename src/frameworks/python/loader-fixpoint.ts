@@ -18,6 +18,7 @@ import { argumentFor, bindingsOf, indexes, isParamOrAttr, resolveCall, type Bind
 import { attrKey, ctorOf, packageFolderOf } from './loader-classes.js';
 import { folderTemplate, formattedRole } from './loader-templates.js';
 import { nameOrigin } from './reexports.js';
+import { importsOsloLoader } from './loader-functions.js';
 
 export type Role = 'module' | 'package' | 'folder' | 'file';
 
@@ -53,6 +54,12 @@ export interface RoleOf {
    * `_private` ones too (pkgutil lists them; horizon's `enabled/_1020_project_overview_panel.py`).
    */
   listed?: boolean;
+  /**
+   * Stop 48, for folder: the loader lists it with `os.walk`, so its subfolders too (cinder's
+   * `load_standard_extensions`: `for dirpath, dirnames, filenames in os.walk(our_dir)`, each file
+   * imported under its subpackage's dotted name).
+   */
+  walk?: boolean;
 }
 
 /** A built-in call's parameters: position → role; `real`: the call loads by itself. */
@@ -66,6 +73,9 @@ const SINKS = new Map<string, Sink>([
   ['import_module', sink(true, [0, 'module'])],
   ['__import__', sink(true, [0, 'module'])],
   ['import_string', sink(true, [0, 'module'])],
+  // Stop 48: oslo.utils' importutils (`import_class('pkg.mod.Class')`), as import_string.
+  ['import_class', sink(true, [0, 'module'])],
+  ['import_object', sink(true, [0, 'module'])],
   ['find_spec', sink(false, [0, 'module'])],
   ['find_loader', sink(false, [0, 'module'], [1, 'folder'])],
   ['FileFinder', sink(false, [0, 'folder'])],
@@ -88,7 +98,7 @@ const SINKS = new Map<string, Sink>([
 
 /** Imports that make a file worth reading first. */
 const LOADER_IMPORTS = new Set(['importlib', 'importlib.util', 'importlib.machinery', 'importlib.resources', 'imp', 'pkgutil', 'astroid', 'astroid.modutils']);
-const SEED_WORDS = /import_module|__import__|import_string|exec_module|load_module|find_spec|find_loader/;
+const SEED_WORDS = /import_module|__import__|import_string|import_class|import_object|exec_module|load_module|find_spec|find_loader/;
 
 export interface Loader {
   file: string;
@@ -133,7 +143,7 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
     analysed.set(path, { file: path, fns, classes, words, bindings: bindingsOf(ctx, path, facts.imports) });
   };
   for (const { path, facts } of pyFiles) {
-    if (facts.computedImportLines === undefined && !facts.imports.some((i) => LOADER_IMPORTS.has(i.specifier) || (i.specifier === 'importlib' && i.names.length > 0))) continue;
+    if (facts.computedImportLines === undefined && !facts.imports.some((i) => LOADER_IMPORTS.has(i.specifier) || (i.specifier === 'importlib' && i.names.length > 0)) && !importsOsloLoader(facts.imports)) continue;
     const text = ctx.readText(path);
     if (text === null || !SEED_WORDS.test(text)) continue;
     analyse(path, facts, text);
@@ -206,7 +216,7 @@ const reexportsLoader = (ctx: FrameworkContext, module: string, names: ReadonlyS
 
 const addRole = <K>(roles: Map<K, RoleOf[]>, index: K, role: RoleOf): boolean => {
   const list = roles.get(index) ?? roles.set(index, []).get(index)!;
-  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild && r.object === role.object && r.listed === role.listed)) return false;
+  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild && r.object === role.object && r.listed === role.listed && r.walk === role.walk)) return false;
   list.push(role);
   return true;
 };
@@ -258,7 +268,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
                 if ((r.role === 'folder' || r.role === 'file' || r.object !== undefined) && arg.prefix !== null) continue;
                 if (r.each && arg.each) continue;
                 // A suffix or a computed tail stays after the value: a prefix the caller adds goes before it.
-                found.push([arg.direct, { role: r.role, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each, ...(r.suffix === undefined ? {} : { suffix: r.suffix }), ...(r.wild === true ? { wild: true } : {}), ...(r.object === undefined ? {} : { object: r.object }), ...(r.listed === true ? { listed: true } : {}) }]);
+                found.push([arg.direct, { role: r.role, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each, ...(r.suffix === undefined ? {} : { suffix: r.suffix }), ...(r.wild === true ? { wild: true } : {}), ...(r.object === undefined ? {} : { object: r.object }), ...(r.listed === true ? { listed: true } : {}), ...(r.walk === true ? { walk: true } : {}) }]);
               }
             }
             continue;
@@ -281,7 +291,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
             }
             if (role === 'folder' && arg.direct !== null && !arg.each && arg.prefix === null && !isParamOrAttr(fn, arg.direct)) {
               const template = folderTemplate(a.file, fn, arg.direct, call.line);
-              if (template !== null) found.push([template.param, { role: 'folder', prefix: '', each: false, template }]);
+              if (template !== null) found.push([template.param, { role: 'folder', prefix: '', each: false, template, ...(call.word === 'walk' ? { walk: true } : {}) }]);
               continue;
             }
             // `import_module(self.module_path.__name__ + f".{plugin}")`: the attribute holds a package object.
@@ -300,7 +310,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
             }
             if (arg.direct === null || !isParamOrAttr(fn, arg.direct)) continue;
             if (role === 'folder' && arg.prefix !== null) continue;
-            found.push([arg.direct, { role, prefix: arg.prefix ?? '', each: arg.each }]);
+            found.push([arg.direct, { role, prefix: arg.prefix ?? '', each: arg.each, ...(role === 'folder' && call.word === 'walk' ? { walk: true } : {}) }]);
           }
         }
         const roles = self?.roles ?? new Map<number, RoleOf[]>();

@@ -19,7 +19,21 @@ import { perScan } from '../per-scan.js';
 import type { FrameworkContext } from '../types.js';
 
 /** Calls that import a module by the name they are given (string-modules' COMPUTED_LOAD, less load_entry_point, whose first argument is a distribution). */
-const LOADS = new Set(['import_module', '__import__', 'import_string', 'namedAny', 'namedObject', 'namedModule', 'namedClass', 'resolve_name']);
+const LOADS = new Set(['import_module', '__import__', 'import_string', 'namedAny', 'namedObject', 'namedModule', 'namedClass', 'resolve_name', 'import_class', 'import_object']);
+
+/**
+ * Stop 48: oslo.utils' `importutils` (every OpenStack service): `import_class('pkg.mod.Class')` and
+ * `import_object('pkg.mod.Class', …)` import `pkg.mod` and take the class, as Django's
+ * `import_string` does (cinder's `ExtensionManager.load_extension`: `importutils.import_class(ext_factory)`).
+ */
+export const OSLO_IMPORTUTILS = 'oslo_utils.importutils';
+/** The imports bring in oslo's importutils: `from oslo_utils import importutils`, `import oslo_utils.importutils`, or one of its loaders by name. */
+export const importsOsloLoader = (imports: readonly { specifier: string; names: readonly { name: string }[] }[]): boolean =>
+  imports.some(
+    (i) =>
+      i.specifier === OSLO_IMPORTUTILS ||
+      (i.specifier === 'oslo_utils' && i.names.some((n) => n.name === 'importutils')),
+  );
 
 export interface FunctionLoad {
   name: string;
@@ -300,7 +314,7 @@ export const fileLoads = (text: string, callees: ReadonlyMap<string, Callee> = n
 };
 
 /** The computed imports' calls as text, to find the functions worth tokenizing. */
-const LOAD_CALL = /\b(?:import_module|__import__|import_string|named(?:Any|Object|Module|Class)|resolve_name)\s*\(/g;
+const LOAD_CALL = /\b(?:import_module|__import__|import_string|import_class|import_object|named(?:Any|Object|Module|Class)|resolve_name)\s*\(/g;
 
 /** A line that starts at column 0 with code (not blank, a comment, or the closing bracket of a wrapped signature or call). */
 const isColumnZeroCode = (text: string, at: number): boolean => {

@@ -32,21 +32,21 @@ import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
 import { assignmentAbove, fromName, moduleFile } from './python-files.js';
-import { fileLoads, moduleFunctionLoadsOf, type FunctionLoad } from './loader-functions.js';
+import { OSLO_IMPORTUTILS, fileLoads, moduleFunctionLoadsOf, type FunctionLoad } from './loader-functions.js';
 import { nameOrigin } from './reexports.js';
 import { lineAt, lineStarts } from '../../util/lines.js';
 import { childTemplateOf, moduleConstants, packageChildren } from './prefixed-imports.js';
 import { basename, dirname } from '../../util/path.js';
 
-const LOADERS = new Set(['importlib', 'importlib.metadata', 'django.utils.module_loading', 'pkg_resources', 'werkzeug.utils', 'twisted.python.reflect']);
+const LOADERS = new Set(['importlib', 'importlib.metadata', 'django.utils.module_loading', 'pkg_resources', 'werkzeug.utils', 'twisted.python.reflect', OSLO_IMPORTUTILS]);
 /** Loader functions imported by name (`from importlib import import_module`, `from twisted.python.reflect import namedObject`). */
-const LOADER_NAMES = new Set(['import_module', 'import_string', 'namedAny', 'namedObject', 'namedModule', 'namedClass', 'resolve_name']);
+const LOADER_NAMES = new Set(['import_module', 'import_string', 'namedAny', 'namedObject', 'namedModule', 'namedClass', 'resolve_name', 'import_class', 'import_object']);
 /**
  * A call that loads a module by a name computed at run time (its first argument is not a literal):
  * importlib's, Django's and werkzeug's, pkg_resources', Twisted's `reflect.namedAny`/`namedObject`/
  * `namedModule`/`namedClass` (buildbot loads its subcommands, data and mq classes so), pkgutil's `resolve_name`.
  */
-const COMPUTED_LOAD = /\b(?:import_module|__import__|import_string|load_entry_point|named(?:Any|Object|Module|Class)|resolve_name)\(\s*(?!['")\s])/;
+const COMPUTED_LOAD = /\b(?:import_module|__import__|import_string|import_class|import_object|load_entry_point|named(?:Any|Object|Module|Class)|resolve_name)\(\s*(?!['")\s])/;
 
 const COMPUTED_LOADS = new RegExp(COMPUTED_LOAD.source, 'g');
 /** A setting as Django and its apps name them: UPPER_CASE. */
@@ -86,7 +86,7 @@ const importsAny = (imports: readonly ImportFact[], names: ReadonlySet<string>, 
   }
   return false;
 };
-const LOADER_WORDS = new Set([...LOADER_NAMES, 'reflect']);
+const LOADER_WORDS = new Set([...LOADER_NAMES, 'reflect', 'importutils']);
 
 /** The imports bring in an importlib-like loader. */
 const importsLoader = (imports: readonly ImportFact[]): boolean => {
@@ -95,7 +95,8 @@ const importsLoader = (imports: readonly ImportFact[]): boolean => {
     const i = imports[k];
     if (LOADERS.has(i.specifier)) return true;
     const twisted = i.specifier === 'twisted.python';
-    for (let j = 0; j < i.names.length; j++) if (LOADER_NAMES.has(i.names[j].name) || (twisted && i.names[j].name === 'reflect')) return true;
+    const oslo = i.specifier === 'oslo_utils';
+    for (let j = 0; j < i.names.length; j++) if (LOADER_NAMES.has(i.names[j].name) || (twisted && i.names[j].name === 'reflect') || (oslo && i.names[j].name === 'importutils')) return true;
   }
   return false;
 };
@@ -179,6 +180,26 @@ const importedSettings = (ctx: FrameworkContext, path: string): Map<string, { ho
 };
 
 const dotted = (value: string): boolean => value.includes('.') && isDottedName(value);
+
+/**
+ * Stop 48: a loader handed a literal dotted path, whole or in adjacent pieces (cinder's
+ * `importutils.import_object("cinder.zonemanager.drivers.brocade." "brcd_fc_zone_connector_factory."
+ * "BrcdFCZoneFactory")`, Django's `import_string("app.backends.Mail")`). `import_module` and
+ * `__import__` of a literal are imports extraction reads already.
+ */
+const LITERAL_LOAD = /\b(import_string|import_class|import_object|named(?:Any|Object|Module|Class)|resolve_name)\(\s*((?:(?:"[\w.]*"|'[\w.]*')\s*)+)[,)]/g;
+const LITERAL_WORDS = /import_string|import_class|import_object|named(?:Any|Object|Module|Class)|resolve_name/;
+
+/** The literal dotted paths a file's loader calls are handed, with their lines. */
+const literalLoads = (text: string): { value: string; line: number; call: string }[] => {
+  if (!LITERAL_WORDS.test(text)) return [];
+  const out: { value: string; line: number; call: string }[] = [];
+  for (const m of text.matchAll(LITERAL_LOAD)) {
+    const value = m[2].replace(/["'\s]/g, '');
+    if (dotted(value)) out.push({ value, line: lineAt(text, m.index + m[0].indexOf(m[2])), call: m[1] });
+  }
+  return out;
+};
 
 /** `pkg.mod.Name` where pkg.mod is a repo module file, not a package's `__init__.py`. */
 const inModule = (ctx: FrameworkContext, path: string, value: string): boolean => {
@@ -273,6 +294,9 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
     if (!byName && callees === null) continue;
     const text = ctx.readText(path);
     if (text === null) continue;
+    if (byName) {
+      for (const l of literalLoads(text)) out.references.push({ from: path, target: l.value, targetKind: 'module-attr', line: l.line, label: `named in ${path}:${l.line} as "${l.value}", imported by the ${l.call}() call there` });
+    }
     const call = byName ? COMPUTED_LOAD.exec(text) : null;
     if (call) {
       direct.add(path);
