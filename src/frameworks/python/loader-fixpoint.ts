@@ -54,12 +54,6 @@ export interface RoleOf {
    * `_private` ones too (pkgutil lists them; horizon's `enabled/_1020_project_overview_panel.py`).
    */
   listed?: boolean;
-  /**
-   * Stop 48, for folder: the loader lists it with `os.walk`, so its subfolders too (cinder's
-   * `load_standard_extensions`: `for dirpath, dirnames, filenames in os.walk(our_dir)`, each file
-   * imported under its subpackage's dotted name).
-   */
-  walk?: boolean;
 }
 
 /** A built-in call's parameters: position → role; `real`: the call loads by itself. */
@@ -216,7 +210,7 @@ const reexportsLoader = (ctx: FrameworkContext, module: string, names: ReadonlyS
 
 const addRole = <K>(roles: Map<K, RoleOf[]>, index: K, role: RoleOf): boolean => {
   const list = roles.get(index) ?? roles.set(index, []).get(index)!;
-  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild && r.object === role.object && r.listed === role.listed && r.walk === role.walk)) return false;
+  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild && r.object === role.object && r.listed === role.listed)) return false;
   list.push(role);
   return true;
 };
@@ -268,7 +262,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
                 if ((r.role === 'folder' || r.role === 'file' || r.object !== undefined) && arg.prefix !== null) continue;
                 if (r.each && arg.each) continue;
                 // A suffix or a computed tail stays after the value: a prefix the caller adds goes before it.
-                found.push([arg.direct, { role: r.role, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each, ...(r.suffix === undefined ? {} : { suffix: r.suffix }), ...(r.wild === true ? { wild: true } : {}), ...(r.object === undefined ? {} : { object: r.object }), ...(r.listed === true ? { listed: true } : {}), ...(r.walk === true ? { walk: true } : {}) }]);
+                found.push([arg.direct, { role: r.role, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each, ...(r.suffix === undefined ? {} : { suffix: r.suffix }), ...(r.wild === true ? { wild: true } : {}), ...(r.object === undefined ? {} : { object: r.object }), ...(r.listed === true ? { listed: true } : {}) }]);
               }
             }
             continue;
@@ -291,7 +285,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
             }
             if (role === 'folder' && arg.direct !== null && !arg.each && arg.prefix === null && !isParamOrAttr(fn, arg.direct)) {
               const template = folderTemplate(a.file, fn, arg.direct, call.line);
-              if (template !== null) found.push([template.param, { role: 'folder', prefix: '', each: false, template, ...(call.word === 'walk' ? { walk: true } : {}) }]);
+              if (template !== null) found.push([template.param, { role: 'folder', prefix: '', each: false, template }]);
               continue;
             }
             // `import_module(self.module_path.__name__ + f".{plugin}")`: the attribute holds a package object.
@@ -310,7 +304,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
             }
             if (arg.direct === null || !isParamOrAttr(fn, arg.direct)) continue;
             if (role === 'folder' && arg.prefix !== null) continue;
-            found.push([arg.direct, { role, prefix: arg.prefix ?? '', each: arg.each, ...(role === 'folder' && call.word === 'walk' ? { walk: true } : {}) }]);
+            found.push([arg.direct, { role, prefix: arg.prefix ?? '', each: arg.each }]);
           }
         }
         const roles = self?.roles ?? new Map<number, RoleOf[]>();

@@ -166,8 +166,8 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
           const env: SettleEnv = { ctx, file: a.file, facts, text, fn, moduleFn, assignments };
           const folder = settleFolder(env, first, line);
           if (folder === null) return;
-          const label = `loaded by ${where}, which hands ${first.trim()} (${shown(folder)}) to ${what} as its ${param}, whose first folder it lists${r.walk === true ? ' with os.walk, subfolders too' : ''} (${r.template.file}:${r.template.line}: ${r.template.expr.trim()}): any module there may be loaded`;
-          for (const target of loadedFiles(byFolder, subfolders, { folder, mode: r.walk === true ? 'walk' : 'packages' })) push(target, 'file', line, label);
+          const label = `loaded by ${where}, which hands ${first.trim()} (${shown(folder)}) to ${what} as its ${param}, whose first folder it lists (${r.template.file}:${r.template.line}: ${r.template.expr.trim()}): any module there may be loaded`;
+          for (const target of loadedFiles(byFolder, subfolders, { folder, mode: 'packages' })) push(target, 'file', line, label);
           return;
         }
         if (literal === null) {
@@ -177,14 +177,14 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
           const folders = parts === null ? [] : templateFolders(parts, (value) => settleTemplate(template, value), subfolders);
           for (const folder of folders) {
             const label = `loaded by ${where}, which hands "${templateShown(parts!)}" (a name computed at run time) to ${what} as its ${param}, the folder it builds and lists, here ${shown(folder)}: any module there may be loaded`;
-            for (const target of loadedFiles(byFolder, subfolders, { folder, mode: r.walk === true ? 'walk' : 'packages' })) push(target, 'file', line, label);
+            for (const target of loadedFiles(byFolder, subfolders, { folder, mode: 'packages' })) push(target, 'file', line, label);
           }
           return;
         }
         const folder = settleTemplate(r.template, literal);
         if (folder === null) return;
         const label = `loaded by ${where}, which hands "${literal}" to ${what} as its ${param}, the folder ${shown(folder)} it builds and lists: any module there may be loaded`;
-        for (const target of loadedFiles(byFolder, subfolders, { folder, mode: r.walk === true ? 'walk' : 'packages' })) push(target, 'file', line, label);
+        for (const target of loadedFiles(byFolder, subfolders, { folder, mode: 'packages' })) push(target, 'file', line, label);
         return;
       }
       if (r.role === 'file') {
@@ -197,7 +197,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         const env: SettleEnv = { ctx, file: a.file, facts, text, fn, moduleFn, assignments };
         for (const folder of settleFolders(env, arg.text, line, r.each)) {
           const label = `loaded by ${where}, which hands ${shown(folder)} to ${what} as its folder ${param}: any module there may be loaded`;
-          for (const target of loadedFiles(byFolder, subfolders, { folder, mode: r.walk === true ? 'walk' : 'packages' })) push(target, 'file', line, label);
+          for (const target of loadedFiles(byFolder, subfolders, { folder, mode: 'packages' })) push(target, 'file', line, label);
         }
         return;
       }
