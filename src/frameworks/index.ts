@@ -56,6 +56,7 @@ import marko from './js/marko.js';
 import metro from './js/metro.js';
 import mocha from './js/mocha.js';
 import next from './js/next.js';
+import n8nNodes from './js/n8n-nodes.js';
 import nitro from './js/nitro.js';
 import nodeRed from './js/node-red.js';
 import nodeunit from './js/nodeunit.js';
@@ -225,6 +226,7 @@ export const READERS: readonly FrameworkReader[] = [
   metro,
   mocha,
   next,
+  n8nNodes,
   nitro,
   nodeRed,
   nodeunit,

@@ -33,6 +33,8 @@ const NPM_FIELDS = new Set([
   // The common tools' own: electron-builder, pkg, test runners, linters, release and hook tools.
   'build', 'pkg', 'jest', 'babel', 'eslintConfig', 'prettier', 'nyc', 'ava', 'mocha', 'c8', 'xo', 'standard', 'release',
   'lint-staged', 'husky',
+  // A host whose lists have a reader of their own (its loader is seldom in the same tree): n8n-nodes.ts.
+  'n8n',
 ]);
 const CODE = /\.[cm]?[jt]sx?$/;
 const MAX_DEPTH = 4;
@@ -90,21 +92,32 @@ const fieldLoads = perScan((ctx: FrameworkContext): FieldLoad[] => {
   }
   if (named.length === 0) return [];
   const fields = [...new Set(named.map((n) => n.keys[0]))];
-  const chains = named.map((n) => chainPattern(n.chain));
+  // One pattern per distinct chain: a list of hundreds of files (an array's items share their chain) is one search per file.
+  const byChain = new Map<string, { pattern: RegExp; field: string; named: NamedFile[] }>();
+  for (const n of named) {
+    const key = JSON.stringify(n.chain);
+    let group = byChain.get(key);
+    if (!group) byChain.set(key, (group = { pattern: chainPattern(n.chain), field: n.keys[0], named: [] }));
+    group.named.push(n);
+  }
   const out: FieldLoad[] = [];
   for (const file of jsCodeFiles(ctx)) {
     // A one-off read: transientText keeps no text the store did not already hold.
     const text = ctx.manifests.transientText(file);
     if (text === null || !fields.some((f) => text.includes(f))) continue;
     let starts: number[] | null = null;
-    named.forEach((n, i) => {
-      if (n.target === file || !text.includes(n.keys[0])) return;
-      const at = chains[i].exec(text);
-      if (at === null) return;
+    for (const group of byChain.values()) {
+      if (!text.includes(group.field)) continue;
+      const at = group.pattern.exec(text);
+      if (at === null) continue;
       starts ??= lineStarts(text);
-      const manifestLine = ctx.manifests.get(n.manifest, JSON_MANIFEST)?.lineOf(n.keys) ?? 1;
-      out.push({ ...n, from: file, fromLine: lineOfOffset(starts, at.index), manifestLine });
-    });
+      const fromLine = lineOfOffset(starts, at.index);
+      for (const n of group.named) {
+        if (n.target === file) continue;
+        const manifestLine = ctx.manifests.get(n.manifest, JSON_MANIFEST)?.lineOf(n.keys) ?? 1;
+        out.push({ ...n, from: file, fromLine, manifestLine });
+      }
+    }
   }
   return out;
 });

@@ -1,0 +1,71 @@
+/**
+ * n8n loads nodes by its package.json list, never by import. A node package (n8n-nodes-base, every
+ * community `n8n-nodes-*` package) declares `"n8n": { "nodes": ["dist/nodes/Foo/Foo.node.js"],
+ * "credentials": ["dist/credentials/FooApi.credentials.js"] }`, and n8n-core's package directory
+ * loader (`PackageDirectoryLoader.loadAll`: `const { nodes, credentials } = this.packageJson.n8n`,
+ * then `loadNodeFromFile`/`loadCredentialFromFile` requiring each path joined onto the package
+ * folder) loads each one when the instance starts. Each listed file is a production root.
+ *
+ * A published package holds the listed `dist/` files themselves (package-output.ts keeps its dist/
+ * because the list names it); a source checkout has them as build output that is not in the
+ * census, so a listed path not in the scan is traced to its source through the build-output map
+ * (tsconfig outDir/rootDir: `dist/nodes/Foo/Foo.node.js` ← `nodes/Foo/Foo.node.ts`). A listed
+ * path that is neither is left alone (the package was not built, or the list is stale).
+ */
+import { isRecord } from '../../manifests/json.js';
+import { createBuildOutputMap } from '../../languages/javascript/build-output.js';
+import { lineStarts, lineOfOffset } from '../../util/lines.js';
+import { joinRepo } from '../../util/path.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import { jsPackages, type JsPackage } from './support.js';
+
+/** The lists of the `n8n` field whose files n8n loads. */
+const SECTIONS = ['nodes', 'credentials'] as const;
+
+const declared = (pkg: JsPackage): Record<string, unknown> | null => (isRecord(pkg.json.n8n) ? pkg.json.n8n : null);
+
+const nodePackages = (ctx: FrameworkContext): JsPackage[] => jsPackages(ctx).filter((p) => SECTIONS.some((s) => Array.isArray(declared(p)?.[s])));
+
+const n8nNodes: FrameworkReader = {
+  id: 'n8n-nodes',
+  title: 'n8n nodes and credentials (package.json "n8n" nodes and credentials lists)',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => {
+    const first = nodePackages(ctx)[0];
+    return first ? `${first.manifest} declares "n8n" nodes or credentials` : null;
+  },
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    for (const pkg of nodePackages(ctx)) {
+      const text = ctx.readText(pkg.manifest) ?? '';
+      const starts = lineStarts(text);
+      let built: ReturnType<typeof createBuildOutputMap> | null = null;
+      for (const section of SECTIONS) {
+        const list = declared(pkg)?.[section];
+        if (!Array.isArray(list)) continue;
+        // The list's own place in the manifest: each value's line is looked up from there on (a value may repeat in the other list).
+        const sectionAt = Math.max(0, text.indexOf(`"${section}"`, text.indexOf('"n8n"')));
+        for (const value of list) {
+          if (typeof value !== 'string' || value === '') continue;
+          const path = joinRepo(pkg.dir, value.replace(/^(?:\.\/)+/, ''));
+          if (path === null) continue;
+          let target: string | null = ctx.files.has(path) ? path : null;
+          let why = '';
+          if (target === null) {
+            built ??= createBuildOutputMap(ctx.manifests);
+            const traced = built.explain(path);
+            if (traced === null) continue;
+            target = traced.source;
+            why = `, built from ${traced.source} (${traced.why})`;
+          }
+          const at = text.indexOf(JSON.stringify(value), sectionAt);
+          const line = at < 0 ? undefined : lineOfOffset(starts, at);
+          out.entries.push({ source: pkg.manifest, target, targetKind: 'file', kind: 'production', ...(line ? { line } : {}), evidence: `${pkg.manifest}${line ? `:${line}` : ''} "n8n" ${section} lists "${value}"${why} (loaded by n8n's package loader)` });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export default n8nNodes;
