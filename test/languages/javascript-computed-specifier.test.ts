@@ -123,6 +123,11 @@ test("a require of a const holding the module's folder (or a join onto it) plus 
   assert.deepEqual(importsOf('const up = path.resolve(fileURLToPath(import.meta.url), "..", "..");\nrequire(up + "/config");\n', 'src/a/app.js'), ['../config']);
   // An ES module's own __dirname, through createRequire: a const like any other.
   assert.deepEqual(importsOf('const require = createRequire(import.meta.url);\nconst __dirname = path.dirname(fileURLToPath(import.meta.url));\nrequire(__dirname + "/b.cjs");\n', 'esm/index.mjs'), ['./b.cjs']);
+  // Stop 48: CommonJS's own __dirname (the module wrapper's, declared nowhere in the file), `+` or a template that opens with it.
+  assert.deepEqual(importsOf('const a = require(__dirname + "/lib/a");\nconst c = require(`${__dirname}/lib/c`);\n', 'src/index.js'), ['./lib/a', './lib/c']);
+  // A function's parameter of that name (a bundle's module wrapper), or a computed tail: nothing.
+  assert.deepEqual(importsOf('(function (__dirname) { require(__dirname + "/lib/a"); })(x);\n'), []);
+  assert.deepEqual(importsOf('require(`${__dirname}/lib/${name}`);\n'), []);
   // The folder is settled once per name (walk.ts caches it per file); each tail follows it.
   assert.deepEqual(importsOf('const lib = path.join(__dirname, "../lib");\nrequire(lib + "/cli");\nrequire(lib + "/x/y");\nrequire(lib + "/cli");\n'), ['../lib/cli', '../lib/x/y', '../lib/cli']);
   // A folder census cannot settle, a parameter of that name, a name declared twice, or a tail that is no path: nothing.

@@ -411,9 +411,12 @@ export const folderPatternOf = (expr: string, file: string, text: string, scope:
  * homebridge's bin runs `const lib = path.join(path.dirname(fs.realpathSync(__filename)), "../lib");
  * require(lib + '/cli')`, read as `../lib` + `/cli`. Null when the name is declared more than once or
  * holds anything else. The caller checks the tail starts a path below it and the name is no parameter.
+ * `__dirname` declared nowhere in the file is Node's CommonJS module wrapper's, the module's own folder
+ * (`require(__dirname + '/lib/a')`).
  */
 export const folderSpecifier = (name: string, file: string, text: string): string | null => {
   const declared = text.match(new RegExp(String.raw`\b(?:const|let|var|function|class)\s+${escapeRegExp(name)}(?![\w$])`, 'g'));
+  if (name === '__dirname' && declared === null) return '.';
   if (declared?.length !== 1) return null;
   const folder = folderOf(name, file, text);
   if (folder === null) return null;

@@ -246,9 +246,9 @@ let constSpecifiers: { text: string; byName: Map<string, string | null>; tails: 
  */
 const folderTail = (arg: AstNode | null, ctx: ValueContext): string | null => {
   const n = unwrap(arg);
-  const left = n?.type === 'BinaryExpression' && n.operator === '+' ? unwrap(nodeAt(n, 'left')) : null;
+  const left = n?.type === 'BinaryExpression' && n.operator === '+' ? unwrap(nodeAt(n, 'left')) : n?.type === 'TemplateLiteral' ? templateHead(n) : null;
   const name = left?.type === 'Identifier' ? (left.name as string) : null;
-  const tail = name === null ? null : literalString(nodeAt(n!, 'right'));
+  const tail = name === null ? null : n!.type === 'TemplateLiteral' ? templateTail(n!) : literalString(nodeAt(n!, 'right'));
   if (name === null || tail === null || !tail.startsWith('/') || tail === '/' || tail.includes('\n')) return null;
   if (constSpecifiers.text !== ctx.text) constSpecifiers = { text: ctx.text, byName: new Map(), tails: new Map() };
   let folder = constSpecifiers.tails.get(name);
@@ -258,6 +258,19 @@ const folderTail = (arg: AstNode | null, ctx: ValueContext): string | null => {
     constSpecifiers.tails.set(name, folder);
   }
   return folder === null ? null : `${folder}${tail}`;
+};
+
+/** `` `${lib}/cli` ``: the one expression a template opens with (nothing before it), else null. */
+const templateHead = (n: AstNode): AstNode | null => {
+  const exprs = nodesAt(n, 'expressions');
+  const quasis = nodesAt(n, 'quasis');
+  return exprs.length === 1 && quasis.length === 2 && (quasis[0].value as { cooked?: unknown } | undefined)?.cooked === '' ? unwrap(exprs[0]) : null;
+};
+
+/** The literal text after a templateHead's expression. */
+const templateTail = (n: AstNode): string | null => {
+  const cooked = (nodesAt(n, 'quasis')[1]?.value as { cooked?: unknown } | undefined)?.cooked;
+  return typeof cooked === 'string' ? cooked : null;
 };
 
 /** `require('x')`, `require.resolve('x')`, `import.meta.resolve('x')` and their computed forms. */
