@@ -6,7 +6,7 @@ import { fixturePath } from '../helpers/fixtures.js';
 import { scanDir } from '../helpers/scan-fixture.js';
 
 const cases = frameworkCases('migrate-load');
-test('migrate-load: has a basic fixture', () => assert.ok(cases.includes('migrate-load-basic')));
+test('migrate-load: has a basic and an options fixture', () => assert.ok(cases.includes('migrate-load-basic') && cases.includes('migrate-load-options')));
 for (const name of cases) test(`migrate-load: ${name}`, () => checkFrameworkFixture(name));
 
 test('migrate-load: a filterFunction is a warning naming the file and line, and nothing is followed', async () => {

@@ -13,14 +13,28 @@
  * with the call's line. A folder that cannot be settled, or a `filterFunction` (which the reader
  * does not evaluate), is a warning at the call and adds nothing; with no `migrationsDirectory` the
  * library reads `./migrations` of the process's working directory, which census does not know.
+ *
+ * Stop 48: the other migration runners that take their folder as an option value, each read in a
+ * package that depends on the runner and in the modules that import it. umzug 3 (`new Umzug({
+ * migrations: { glob: path.join(__dirname, 'migrations/*.js') } })`, or `glob: [pattern, { cwd }]`)
+ * imports each file its glob matches; TypeORM (`new DataSource({ migrations: [__dirname +
+ * '/migrations/*.js'] })`) each file of the list's globs and paths; MikroORM (`MikroORM.init({
+ * migrations: { path, pathTs } })`, `defineConfig(…)`) and knex's API (`knex({ migrations: {
+ * directory } })`) each code file directly in the folder. Only a value anchored at the module's
+ * folder is read (folder-expr.ts: `__dirname`, a join onto it, a const holding one): a relative
+ * path is the working directory's (the runners resolve it from `process.cwd()`), which census does
+ * not know, and adds nothing. A glob's folder part is settled the same way and its last segments
+ * match the files. Each matched file (type declarations left out) is a reference from the module
+ * holding the option, with its line.
  */
-import { pathsInDir } from '../../util/file-index.js';
+import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
+import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { warning } from '../../util/diagnostics.js';
 import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { explainedFolderOf, splitArgs, templateAsJoin } from '../../languages/javascript/folder-expr.js';
-import { IDENTIFIER } from '../../languages/javascript/js-text.js';
-import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import { IDENTIFIER, balancedText } from '../../languages/javascript/js-text.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { callArgsText } from './parameter-values.js';
 import { enabledByPackages, fileReference, packageFilesUnder, toolPackages } from './support.js';
 
@@ -33,13 +47,120 @@ const MEMBER = /^([A-Za-z_$][\w$]*|"[^"\n]*"|'[^'\n]*')\s*:\s*([\s\S]+)$/;
 
 const packages = (ctx: FrameworkContext) => toolPackages(ctx, ['migrate'], null);
 
+/** A runner taking its migrations folder as an option: its package names and, in the `migrations` option, the member(s) naming it (null: the option is a list of paths and globs). */
+interface OptionRunner {
+  title: string;
+  packages: string[];
+  members: string[] | null;
+}
+const OPTION_RUNNERS: OptionRunner[] = [
+  { title: 'umzug', packages: ['umzug'], members: ['glob'] },
+  { title: 'TypeORM', packages: ['typeorm'], members: null },
+  { title: 'MikroORM', packages: ['@mikro-orm/core', '@mikro-orm/migrations', '@mikro-orm/postgresql', '@mikro-orm/mysql', '@mikro-orm/sqlite', '@mikro-orm/mariadb', '@mikro-orm/mssql', '@mikro-orm/libsql', '@mikro-orm/better-sqlite', '@mikro-orm/mongodb'], members: ['path', 'pathTs'] },
+  { title: 'knex', packages: ['knex'], members: ['directory'] },
+];
+const MIGRATIONS_OPTION = /(?<![\w$.])migrations\s*:\s*([[{])/g;
+
+/** The members of an object literal's text (`{ a: 1, b }`): key → value text; a shorthand `{ migrationsDirectory }` is its own value (folderOf settles the const). */
+const membersOf = (objectText: string): Map<string, string> => {
+  const members = new Map<string, string>();
+  for (const part of splitArgs(objectText.slice(1, -1))) {
+    const m = MEMBER.exec(part.trim());
+    if (m) members.set(m[1].replace(/^["']|["']$/g, ''), m[2].trim());
+    else if (IDENTIFIER.test(part.trim())) members.set(part.trim(), part.trim());
+  }
+  return members;
+};
+
+/**
+ * The files a folder-or-glob value anchored at the module's folder names: `path.join(__dirname,
+ * 'migrations')` every code file directly in it, `path.join(__dirname, 'migrations/*.js')` or
+ * `__dirname + '/migrations/*.{js,ts}'` the files its last segments match. Null when the value is
+ * not anchored there (a working-directory path) or names nothing census can read.
+ */
+const optionTargets = (ctx: FrameworkContext, value: string, file: string, text: string, folderOnly: boolean): { files: string[]; folder: string; why: string[] } | null => {
+  let expr = templateAsJoin(value.trim());
+  // `__dirname + '/migrations/*.js'`: the same path as a join.
+  const plus = /^(__dirname|import\.meta\.dirname)\s*\+\s*(["'])\/([^"'\n]*)\2$/.exec(expr);
+  if (plus) expr = `path.join(${plus[1]}, '${plus[3]}')`;
+  // A glob's last segments (those from the first one with glob syntax) match files; the rest is the folder.
+  const join = /^((?:path\s*\.\s*)?(?:join|resolve)\(\s*[\s\S]*?,\s*)(["'])([^"'\n]*)\2\s*\)$/.exec(expr);
+  let pattern: string | null = null;
+  if (join && isGlob(join[3])) {
+    if (folderOnly) return null;
+    const segments = join[3].split('/');
+    const first = segments.findIndex((seg) => isGlob(seg));
+    pattern = segments.slice(first).join('/');
+    expr = `${join[1]}'${segments.slice(0, first).join('/') || '.'}')`;
+  }
+  const folder = explainedFolderOf(expr, file, text);
+  if (folder === null) return null;
+  const code = (f: string) => f !== file && MIGRATION.test(f) && !f.endsWith('.d.ts');
+  if (pattern === null) return { files: pathsInDir(ctx.files, folder.folder).filter(code), folder: folder.folder, why: folder.why };
+  const matches = compileRepoGlob(pattern);
+  const prefix = folder.folder === '' ? '' : `${folder.folder}/`;
+  const files = (pattern.includes('/') || pattern.includes('**') ? pathsWithPrefix(ctx.files, prefix) : pathsInDir(ctx.files, folder.folder)).filter((f) => code(f) && matches(f.slice(prefix.length)));
+  return { files, folder: folder.folder, why: folder.why };
+};
+
+/** The `migrations` options of one runner in the modules of a package that import it. */
+const collectOptions = (ctx: FrameworkContext, out: FrameworkOutput): void => {
+  for (const runner of OPTION_RUNNERS) {
+    for (const pkg of toolPackages(ctx, runner.packages, null)) {
+      for (const file of packageFilesUnder(ctx, pkg, pkg.dir)) {
+        if (!SOURCE.test(file) || file.includes('node_modules/')) continue;
+        if (!ctx.facts(file)?.imports.some((i) => runner.packages.includes(i.specifier) && !i.typeOnly)) continue;
+        const text = ctx.readText(file) ?? '';
+        for (const m of text.matchAll(MIGRATIONS_OPTION)) {
+          const open = (m.index ?? 0) + m[0].length - 1;
+          const value = balancedText(text, open);
+          if (value === null) continue;
+          const line = lineAt(text, m.index ?? 0);
+          let values: { member: string; expr: string; folderOnly: boolean }[];
+          if (runner.members === null) {
+            if (value.charAt(0) !== '[') continue;
+            values = splitArgs(value.slice(1, -1)).map((e) => ({ member: 'migrations', expr: e.trim(), folderOnly: false })).filter((v) => v.expr !== '');
+          } else {
+            if (value.charAt(0) !== '{') continue;
+            const members = membersOf(value);
+            values = runner.members.flatMap((member) => {
+              let expr = members.get(member);
+              if (expr === undefined) return [];
+              // umzug's `glob: [pattern, { cwd }]`: the pattern under the cwd.
+              const list = /^\[\s*(["'`][^"'`\n]*["'`])\s*,\s*(\{[\s\S]*\})\s*\]$/.exec(expr);
+              const cwd = list ? membersOf(list[2]).get('cwd') : undefined;
+              if (list && cwd !== undefined) expr = `path.join(${cwd}, ${list[1]})`;
+              return [{ member, expr, folderOnly: runner.members!.includes('glob') ? false : true }];
+            });
+          }
+          for (const v of values) {
+            const found = optionTargets(ctx, v.expr, file, text, v.folderOnly);
+            if (found === null) continue;
+            const why = found.why.length > 0 ? ` (${found.why.join('; ')})` : '';
+            for (const target of found.files) {
+              out.references.push(fileReference(file, target, line, `${file}:${line} hands ${runner.title} the migrations option ${v.member === 'migrations' ? '' : `${v.member}: `}${v.expr.replace(/\s+/g, ' ')}${why}, and ${runner.title} loads each migration file it names in ${found.folder === '' ? 'the root' : `${found.folder}/`}`));
+            }
+          }
+        }
+      }
+    }
+  }
+};
+
 const migrateLoad: FrameworkReader = {
   id: 'migrate-load',
-  title: 'node-migrate: the migrations folder migrate.load() requires',
+  title: 'migration runners given their folder as an option (node-migrate migrate.load(), umzug, TypeORM, MikroORM, knex)',
   ecosystem: 'javascript',
-  enabledBy: (ctx) => enabledByPackages(packages(ctx), 'migrate'),
+  enabledBy: (ctx) => {
+    for (const [list, name] of [[packages(ctx), 'migrate'], ...OPTION_RUNNERS.map((r) => [toolPackages(ctx, r.packages, null), r.title] as const)] as const) {
+      const found = enabledByPackages(list, name);
+      if (found !== null) return found;
+    }
+    return null;
+  },
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
+    collectOptions(ctx, out);
     for (const pkg of packages(ctx)) {
       for (const file of packageFilesUnder(ctx, pkg, pkg.dir)) {
         if (!SOURCE.test(file) || file.includes('node_modules/')) continue;
@@ -51,13 +172,7 @@ const migrateLoad: FrameworkReader = {
             const open = (call.index ?? 0) + call[0].length - 1;
             const options = splitArgs(callArgsText(text, open) ?? '')[0]?.trim() ?? '';
             if (!options.startsWith('{') || !options.endsWith('}')) continue;
-            const members = new Map<string, string>();
-            for (const part of splitArgs(options.slice(1, -1))) {
-              const m = MEMBER.exec(part);
-              if (m) members.set(m[1].replace(/^["']|["']$/g, ''), m[2].trim());
-              // A shorthand `{ migrationsDirectory }`: the name is its own value (folderOf settles the const).
-              else if (IDENTIFIER.test(part.trim())) members.set(part.trim(), part.trim());
-            }
+            const members = membersOf(options);
             const dirExpr = members.get('migrationsDirectory');
             if (dirExpr === undefined) continue;
             const line = lineAt(text, call.index ?? 0);
