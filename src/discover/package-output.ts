@@ -4,8 +4,7 @@
  * `"main": "dist/hexo"`, verdaccio's `build/`), or a repo that commits a package's compiled code
  * without what compiles it, has no build in the tree: left out, all its code vanished from the
  * census. Such a folder is kept when its package.json's entry fields (`main`, `module`, `browser`,
- * `bin`, `exports`, `types`, `typings`) or a host's list of the files it loads from the package
- * (n8n's `"n8n": { "nodes": [...] }`: HOST_ENTRY_LISTS) point into it, or name a file beside the package.json that
+ * `bin`, `exports`, `types`, `typings`) point into it, or name a file beside the package.json that
  * requires a file in it (The Lounge's bin `index.js`: `require("./dist/server/index.js")`), and
  * nothing in that package builds it:
  *
@@ -71,20 +70,6 @@ interface EntryHit {
 
 /** The package.json fields that name the files a package's users load. */
 const ENTRY_FIELDS = ['main', 'module', 'browser', 'bin', 'exports', 'types', 'typings'] as const;
-
-/**
- * Lists in a host program's own package.json field that name the files the host loads from the
- * package, as `main` names what `require` loads: n8n's package loader requires each path of
- * `"n8n": { "nodes": [...], "credentials": [...] }` (frameworks/js/n8n-nodes.ts), the Node-RED
- * registry each file of `"node-red": { "nodes": {...}, "plugins": {...} }` (frameworks/js/node-red.ts).
- * A published n8n-nodes-base has its whole code in the dist/ its list names.
- */
-const HOST_ENTRY_LISTS: readonly (readonly [string, string])[] = [
-  ['n8n', 'nodes'],
-  ['n8n', 'credentials'],
-  ['node-red', 'nodes'],
-  ['node-red', 'plugins'],
-];
 
 /** Source folders a build compiles into an output folder beside them. */
 const SOURCE_DIRS = ['src', 'source'];
@@ -350,12 +335,6 @@ export const keptOutputDirs = (
         hit = { field, ...found };
         break;
       }
-    }
-    for (const [host, list] of HOST_ENTRY_LISTS) {
-      if (hit !== null) break;
-      const lists = root[host];
-      const found = isRecord(lists) ? firstInto(lists[list], dir, [host, list]) : null;
-      if (found) hit = { field: host, ...found };
     }
     hit ??= entryRequiring(root, dir, (name) => read(at(name)));
     const besideDisk: PackageDisk = { isFile: (name) => disk.isFile(at(name)), namesAt: (name) => disk.namesAt(at(name)) };

@@ -156,14 +156,6 @@ test('keptOutputDirs: entry fields, and what in the package builds the folder', 
   assert.deepEqual(run({ main: 'dist/index.js' }, ['tsconfig.json'], [], { 'tsconfig.json': '{ "compilerOptions": { "outDir": "lib" } }' }).kept, ['dist main']);
   assert.deepEqual(run({ main: 'dist/index.js' }, ['vite.config.ts'], []).kept, []);
   assert.deepEqual(run({ main: 'dist/index.js' }, ['Gruntfile.js'], []).kept, []);
-  // Stop 48: a host's list of the files it loads counts as an entry (n8n-nodes-base's whole code is the dist/ its "n8n" lists name), and other fields do not.
-  const n8n = { main: 'index.js', files: ['dist'], n8n: { n8nNodesApiVersion: 1, credentials: ['dist/credentials/A.credentials.js'], nodes: ['dist/nodes/A/A.node.js'] } };
-  assert.deepEqual(run(n8n, ['index.js'], []).kept, ['dist n8n["nodes"][0]']);
-  assert.deepEqual(run({ ...n8n, n8n: { credentials: ['dist/credentials/A.credentials.js'] } }, ['index.js'], []).kept, ['dist n8n["credentials"][0]']);
-  assert.deepEqual(run({ 'node-red': { nodes: { a: 'dist/a.js' } } }, [], []).kept, ['dist node-red["nodes"]["a"]']);
-  assert.deepEqual(run({ n8n: { other: ['dist/x.js'] }, 'size-limit': [{ path: 'dist/x.js' }] }, [], []).kept, []);
-  // The same list in the source checkout, which builds dist/ (tsconfig outDir): out, and n8n-nodes.ts traces the list to the sources.
-  assert.deepEqual(run(n8n, ['index.js', 'tsconfig.json'], ['nodes'], { 'tsconfig.json': '{ "compilerOptions": { "outDir": "./dist" } }' }).kept, []);
   // Not JSON, not an object: a warning, the old rule.
   assert.deepEqual(run('{ "main": "dist/x.js", }', [], []), { kept: [], ids: ['discover/package-json-unread'] });
   assert.deepEqual(run('["dist/x.js"]', [], []), { kept: [], ids: [] });
