@@ -148,6 +148,7 @@ import packageScripts from './python/package-scripts.js';
 import pluginManifests from './python/plugin-manifests.js';
 import pasteDeploy from './python/paste-deploy.js';
 import pluginRegistrations from './python/plugin-registrations.js';
+import moduleRelativeImports from './python/module-relative.js';
 import prefixedImports from './python/prefixed-imports.js';
 import spawnedPaths from './python/spawned-paths.js';
 import pythonLibrary from './python/python-library.js';
@@ -243,6 +244,7 @@ export const READERS: readonly FrameworkReader[] = [
   httpWebRoots,
   loaderModules,
   mkdocsThemeDirs,
+  moduleRelativeImports,
   pathWrappers,
   parcel,
   payload,

@@ -1,0 +1,209 @@
+/**
+ * Imports relative to the module a subclass is defined in: a base class's method that imports a
+ * module named relative to `self.__module__`'s package (horizon/base.py:122-132,
+ * `HorizonComponent._get_default_urlpatterns`: `package_string = '.'.join(self.__module__.split('.')[:-1])`
+ * then `import_module('.urls', package_string)`). The method runs on instances of the repo's
+ * subclasses (every `Panel` in `dashboards/**\/panel.py`), so for each it loads the module so named
+ * beside the subclass's own module: the panel's sibling `urls.py`, and with it the views, tables
+ * and forms that one imports. Nothing imports those urls.py files by name, so census saw them dead.
+ *
+ * The rule: in a method (first parameter `self` or `cls`) of a class B, a call
+ * `import_module('.name', P)` (`importlib.import_module` too) whose first argument is a literal
+ * relative name and whose package P is the package of the module the object's class is in:
+ * written as `'.'.join(X.__module__.split('.')[:-1])`, `X.__module__.rsplit('.', 1)[0]` or
+ * `X.__module__.rpartition('.')[0]` with X `self`, `cls`, `self.__class__` or `type(self)`,
+ * directly or through a local name the method assigns it to. Then for every class of the repo
+ * deriving from B (its bases resolved through the file's imports and re-exports, a few levels
+ * down), defined in a module of a package, the module `.name` beside that module loads.
+ *
+ * The edge goes from the subclass's module, not from B's: the method runs only for a subclass
+ * whose module is imported (Horizon's panel.py registers its Panel with its dashboard when it is
+ * imported; a Panel nobody imports has no urls loaded), so the sibling is alive exactly when the
+ * subclass's module is. Subclasses defined in B's own file (Horizon's `Panel` and `Dashboard`
+ * beside `HorizonComponent`) are the framework's own abstract layers and give no edge.
+ */
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput } from '../types.js';
+import { perScan } from '../per-scan.js';
+import { sortedPaths } from '../../util/file-index.js';
+import { basename } from '../../util/path.js';
+import { fileFlowsAndClasses, type ClassInfo } from './loader-roles.js';
+import { bindingsOf } from './loader-calls.js';
+import { relativeModuleFile } from './python-files.js';
+
+/** A base-class method's import relative to its object's module. */
+export interface SiblingImport {
+  file: string;
+  className: string;
+  method: string;
+  /** The relative name, with its leading dot(s): `.urls`. */
+  relative: string;
+  line: number;
+}
+
+/** Levels of subclassing followed below the base class. */
+const MAX_DEPTH = 5;
+/** Base-class methods read per scan (a hostile repo of thousands gives no more). */
+const MAX_IMPORTS = 200;
+
+/** What holds the object's module name: `self`, `cls`, `self.__class__`, `type(self)`. */
+const HOLDER = String.raw`(?:self|cls|self\.__class__|type\(\s*self\s*\))\.__module__`;
+/** The package of the object's module, as the method writes it. */
+const PARENT_OF_MODULE = [
+  new RegExp(String.raw`^(['"])\.\1\.join\(\s*${HOLDER}\.split\(\s*(['"])\.\2\s*\)\s*\[\s*:\s*-\s*1\s*\]\s*\)$`),
+  new RegExp(String.raw`^${HOLDER}\.rsplit\(\s*(['"])\.\1\s*,\s*(?:maxsplit\s*=\s*)?1\s*\)\s*\[\s*0\s*\]$`),
+  new RegExp(String.raw`^${HOLDER}\.rpartition\(\s*(['"])\.\1\s*\)\s*\[\s*0\s*\]$`),
+];
+
+/** Whether `text` (an argument or the value a local name holds) is the package of the object's module. */
+export const isModuleParent = (text: string): boolean => {
+  const s = text.replace(/\s+/g, ' ').trim();
+  return PARENT_OF_MODULE.some((re) => re.test(s));
+};
+
+/** A literal relative module name: `'.urls'`, `".sub.mod"`; its value, else null. */
+const relativeLiteral = (text: string): string | null => {
+  const m = /^[rRuU]?(['"])(\.[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\1$/.exec(text.trim());
+  return m === null ? null : m[2];
+};
+
+/** The base-class methods' sibling imports in one file's text. */
+export const siblingImportsIn = (file: string, text: string): { imports: SiblingImport[]; classes: ClassInfo[] } => {
+  const { fns, classes } = fileFlowsAndClasses(text, (w) => w === 'import_module');
+  const imports: SiblingImport[] = [];
+  for (const fn of fns) {
+    if (fn.className === null || (fn.params[0] !== 'self' && fn.params[0] !== 'cls')) continue;
+    for (const call of fn.calls) {
+      if (call.word !== 'import_module' || (call.attribute && call.callee !== 'importlib.import_module')) continue;
+      const name = call.positional[0];
+      const pkg = call.positional[1] ?? call.keywords.get('package');
+      if (name === undefined || pkg === undefined) continue;
+      const relative = relativeLiteral(name.text);
+      if (relative === null) continue;
+      let parent = isModuleParent(pkg.text);
+      // A local name: the last value the method gives it above the call.
+      if (!parent && /^[A-Za-z_]\w*$/.test(pkg.text)) {
+        const values = (fn.assigned.get(pkg.text) ?? []).filter((v) => v.line <= call.line && !v.append);
+        parent = values.length > 0 && isModuleParent(values[values.length - 1].text);
+      }
+      if (parent) imports.push({ file, className: fn.className, method: fn.name, relative, line: call.line });
+    }
+  }
+  return { imports, classes };
+};
+
+/** The class a file's base name (`Panel`, `horizon.Panel`) resolves to, as `file\0Name`; null when it is not the repo's. */
+const resolveBase = (bindings: ReturnType<typeof bindingsOf>, file: string, own: ReadonlySet<string>, base: string): string | null => {
+  const dot = base.lastIndexOf('.');
+  if (dot < 0) {
+    if (own.has(base)) return `${file}\0${base}`;
+    const bound = bindings.names.get(base);
+    return bound === undefined ? null : `${bound.file}\0${bound.name}`;
+  }
+  const module = bindings.modules.get(base.slice(0, dot));
+  if (module === undefined) return null;
+  const origin = bindings.origin(module, base.slice(dot + 1));
+  return `${origin.file}\0${origin.name}`;
+};
+
+interface Found {
+  imports: SiblingImport[];
+  /** Per base method's class (`file\0Name`): its subclasses elsewhere, each with its file and line. */
+  subclasses: Map<string, { file: string; name: string; line: number; via: string }[]>;
+}
+
+const findAll = perScan((ctx: FrameworkContext): Found => {
+  const imports: SiblingImport[] = [];
+  const subclasses = new Map<string, { file: string; name: string; line: number; via: string }[]>();
+  const pyFiles = sortedPaths(ctx.files).filter((p) => p.endsWith('.py'));
+  for (const path of pyFiles) {
+    if (imports.length >= MAX_IMPORTS) break;
+    const facts = ctx.facts(path);
+    if (facts === undefined || !facts.imports.some((i) => i.specifier === 'importlib' || i.specifier.startsWith('importlib.'))) continue;
+    const text = ctx.readText(path);
+    if (text === null || !text.includes('__module__') || !text.includes('import_module')) continue;
+    imports.push(...siblingImportsIn(path, text).imports);
+  }
+  if (imports.length === 0) return { imports, subclasses };
+  // Walk down the class tree: each round, the files that name one of the classes found so far (by its last name) are read for subclasses.
+  const roots = new Set(imports.map((i) => `${i.file}\0${i.className}`));
+  const rootOf = new Map<string, Set<string>>([...roots].map((k) => [k, new Set([k])]));
+  const classCache = new Map<string, { classes: ClassInfo[]; bindings: ReturnType<typeof bindingsOf> } | null>();
+  const classesOf = (path: string): { classes: ClassInfo[]; bindings: ReturnType<typeof bindingsOf> } | null => {
+    if (classCache.has(path)) return classCache.get(path)!;
+    const text = ctx.readText(path);
+    const facts = ctx.facts(path);
+    const value = text === null || facts === undefined || !/^\s*class\s/m.test(text) ? null : { classes: fileFlowsAndClasses(text, () => false).classes, bindings: bindingsOf(ctx, path, facts.imports) };
+    classCache.set(path, value);
+    return value;
+  };
+  let frontier = new Set(roots);
+  for (let depth = 0; depth < MAX_DEPTH && frontier.size > 0; depth++) {
+    const names = new Set([...frontier].map((k) => k.slice(k.indexOf('\0') + 1)));
+    const word = new RegExp(String.raw`\bclass\s+\w+\s*\([^)]*\b(?:${[...names].join('|')})\b`);
+    const next = new Set<string>();
+    for (const path of pyFiles) {
+      const text = ctx.readText(path);
+      if (text === null || !word.test(text)) continue;
+      const info = classesOf(path);
+      if (info === null) continue;
+      const own = new Set(info.classes.map((c) => c.name));
+      for (const c of info.classes) {
+        const key = `${path}\0${c.name}`;
+        if (roots.has(key)) continue;
+        for (const base of c.bases) {
+          const last = base.slice(base.lastIndexOf('.') + 1);
+          if (!names.has(last)) continue;
+          const resolved = resolveBase(info.bindings, path, own, base);
+          if (resolved === null || !frontier.has(resolved)) continue;
+          const from = rootOf.get(resolved)!;
+          const mine = rootOf.get(key) ?? rootOf.set(key, new Set()).get(key)!;
+          for (const r of from) {
+            if (mine.has(r)) continue;
+            mine.add(r);
+            const rootFile = r.slice(0, r.indexOf('\0'));
+            if (path !== rootFile) (subclasses.get(r) ?? subclasses.set(r, []).get(r)!).push({ file: path, name: c.name, line: c.line, via: base });
+          }
+          next.add(key);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return { imports, subclasses };
+});
+
+export const collectModuleRelative = (ctx: FrameworkContext): FrameworkOutput => {
+  const out = emptyFrameworkOutput();
+  const { imports, subclasses } = findAll(ctx);
+  for (const imp of imports) {
+    for (const sub of subclasses.get(`${imp.file}\0${imp.className}`) ?? []) {
+      // The subclass's module's package: beside the module, or (an __init__.py) the package above it.
+      const specifier = basename(sub.file) === '__init__.py' ? `.${imp.relative}` : imp.relative;
+      if (!ctx.files.has(sub.file.replace(/[^/]*$/, '__init__.py'))) continue;
+      const target = relativeModuleFile(ctx.files, sub.file, specifier);
+      if (target === null || target === sub.file) continue;
+      out.references.push({
+        from: sub.file,
+        target,
+        targetKind: 'file',
+        line: sub.line,
+        label: `imported for ${sub.name} (${sub.file}:${sub.line}, a subclass of ${imp.className}): ${imp.file}:${imp.line} ${imp.className}.${imp.method} imports '${imp.relative}' relative to the package of self.__module__`,
+      });
+    }
+  }
+  return out;
+};
+
+const reader: FrameworkReader = {
+  id: 'module-relative-imports',
+  title: "imports relative to a subclass's module (self.__module__)",
+  ecosystem: 'python',
+  enabledBy: (ctx) => {
+    const first = findAll(ctx).imports[0];
+    return first === undefined ? null : `${first.file}:${first.line} imports '${first.relative}' relative to self.__module__'s package`;
+  },
+  collect: collectModuleRelative,
+};
+
+export default reader;
