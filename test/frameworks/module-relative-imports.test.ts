@@ -1,7 +1,7 @@
 /** The module-relative-imports reader: a base-class method's import relative to self.__module__'s package loads, for each subclass, the module beside the subclass's module. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isModuleParent, siblingImportsIn } from '../../src/frameworks/python/module-relative.js';
+import { classAttrNames, isModuleParent, siblingImportsIn } from '../../src/frameworks/python/module-relative.js';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 
 const cases = frameworkCases('module-relative-imports');
@@ -37,4 +37,24 @@ test('module-relative-imports: only literal relative names in methods, through a
     siblingImportsIn('x.py', text).imports.map((i) => [i.method, i.relative, i.line]),
     [['a', '.urls', 5], ['c', '.api.v1', 9]],
   );
+});
+
+test('module-relative-imports: a class body\'s literal tuple of names, nested too; a class name among them stops it', () => {
+  const lines = ['class A(B):', "    name = 'x'", "    panels = ('a', 'b',", "              ('c',))  # groups", '', 'class C(B):', '    panels = (Group, "d")', 'x = 1', "    panels = ('e',)"];
+  assert.deepEqual(classAttrNames(lines, 1, 'panels'), { names: ['a', 'b', 'c'], line: 3 });
+  assert.equal(classAttrNames(lines, 6, 'panels'), null);
+  assert.equal(classAttrNames(lines, 1, 'other'), null);
+});
+
+test('module-relative-imports: a template name takes the attributes the method reads', () => {
+  const text = [
+    'import importlib',
+    'class D:',
+    '    def discover(self):',
+    "        package = '.'.join(self.__module__.split('.')[:-1])",
+    '        for panel in self.panels:',
+    "            importlib.import_module('.%s.panel' % panel, package)",
+    '',
+  ].join('\n');
+  assert.deepEqual(siblingImportsIn('x.py', text).imports.map((i) => [i.relative, i.attrs]), [['.%s.panel', ['panels']]]);
 });

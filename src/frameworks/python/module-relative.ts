@@ -36,8 +36,10 @@ export interface SiblingImport {
   file: string;
   className: string;
   method: string;
-  /** The relative name, with its leading dot(s): `.urls`. */
+  /** The relative name, with its leading dot(s): `.urls`; for a template, with `%s` where each name goes (`.%s.panel`). */
   relative: string;
+  /** A template's names come from these class attributes the method reads (`self.panels`): each subclass's literal strings. */
+  attrs?: string[];
   line: number;
 }
 
@@ -67,10 +69,58 @@ const relativeLiteral = (text: string): string | null => {
   return m === null ? null : m[2];
 };
 
+/** `'.%s.panel' % v` or `f'.{v}.panel'`: the template with `%s` for the name, else null. */
+const relativeTemplate = (text: string): string | null => {
+  const t = text.trim();
+  const percent = /^[rRuU]?(['"])\.%s((?:\.[A-Za-z_]\w*)*)\1\s*%\s*[A-Za-z_]\w*$/.exec(t);
+  if (percent !== null) return `.%s${percent[2]}`;
+  const f = /^[fF](['"])\.\{[A-Za-z_]\w*\}((?:\.[A-Za-z_]\w*)*)\1$/.exec(t);
+  return f === null ? null : `.%s${f[2]}`;
+};
+
+/** The attributes of `self` read in a method's lines (from its def to the call). */
+const selfAttrsRead = (lines: readonly string[], from: number, to: number): string[] => {
+  const out = new Set<string>();
+  for (let l = Math.max(0, from - 1); l < Math.min(lines.length, to); l++) for (const m of lines[l].matchAll(/\bself\.([A-Za-z_]\w*)\b(?!\s*\()/g)) if (!/^__\w*__$/.test(m[1])) out.add(m[1]);
+  return [...out];
+};
+
+/**
+ * A class body's `attr = ('a', 'b', ('c',))`: the literal tuple or list (nested ones too) of plain
+ * names, with the line; null when the class sets no such literal (a class name among the items
+ * stops it: its names are another class's).
+ */
+export const classAttrNames = (lines: readonly string[], classLine: number, attr: string): { names: string[]; line: number } | null => {
+  const head = /^(\s*)/.exec(lines[classLine - 1] ?? '')![1].length;
+  const set = new RegExp(String.raw`^(\s+)${attr}\s*=\s*([(\[].*)$`);
+  for (let l = classLine; l < lines.length && l < classLine + 400; l++) {
+    const line = lines[l];
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const indent = /^(\s*)/.exec(line)![1].length;
+    if (indent <= head) break;
+    const m = set.exec(line);
+    if (m === null || m[1].length <= head) continue;
+    let value = m[2];
+    for (let k = l + 1; k < lines.length && k < l + 50 && depthOf(value) > 0; k++) value += ` ${lines[k]}`;
+    if (depthOf(value) !== 0) return null;
+    const bare = value.replace(/#.*$/, '').trim();
+    if (!/^[(\[](?:\s|[()\[\],]|(['"])[A-Za-z_]\w*\1)*[)\]]$/.test(bare)) return null;
+    return { names: [...bare.matchAll(/(['"])([A-Za-z_]\w*)\1/g)].map((x) => x[2]), line: l + 1 };
+  }
+  return null;
+};
+
+const depthOf = (s: string): number => {
+  let d = 0;
+  for (const c of s) d += c === '(' || c === '[' ? 1 : c === ')' || c === ']' ? -1 : 0;
+  return d;
+};
+
 /** The base-class methods' sibling imports in one file's text. */
 export const siblingImportsIn = (file: string, text: string): { imports: SiblingImport[]; classes: ClassInfo[] } => {
   const { fns, classes } = fileFlowsAndClasses(text, (w) => w === 'import_module');
   const imports: SiblingImport[] = [];
+  let lines: string[] | null = null;
   for (const fn of fns) {
     if (fn.className === null || (fn.params[0] !== 'self' && fn.params[0] !== 'cls')) continue;
     for (const call of fn.calls) {
@@ -78,7 +128,9 @@ export const siblingImportsIn = (file: string, text: string): { imports: Sibling
       const name = call.positional[0];
       const pkg = call.positional[1] ?? call.keywords.get('package');
       if (name === undefined || pkg === undefined) continue;
-      const relative = relativeLiteral(name.text);
+      const literal = relativeLiteral(name.text);
+      const template = literal === null ? relativeTemplate(name.text) : null;
+      const relative = literal ?? template;
       if (relative === null) continue;
       let parent = isModuleParent(pkg.text);
       // A local name: the last value the method gives it above the call.
@@ -86,7 +138,13 @@ export const siblingImportsIn = (file: string, text: string): { imports: Sibling
         const values = (fn.assigned.get(pkg.text) ?? []).filter((v) => v.line <= call.line && !v.append);
         parent = values.length > 0 && isModuleParent(values[values.length - 1].text);
       }
-      if (parent) imports.push({ file, className: fn.className, method: fn.name, relative, line: call.line });
+      if (!parent) continue;
+      if (template === null) imports.push({ file, className: fn.className, method: fn.name, relative, line: call.line });
+      else {
+        lines ??= text.split('\n');
+        const attrs = selfAttrsRead(lines, fn.defLine, call.line);
+        if (attrs.length > 0) imports.push({ file, className: fn.className, method: fn.name, relative, line: call.line, attrs });
+      }
     }
   }
   return { imports, classes };
@@ -149,8 +207,8 @@ const findAll = perScan((ctx: FrameworkContext): Found => {
       if (info === null) continue;
       const own = new Set(info.classes.map((c) => c.name));
       for (const c of info.classes) {
+        // A root is walked too: a class with its own such method (Horizon's Dashboard) still inherits its bases' (HorizonComponent's).
         const key = `${path}\0${c.name}`;
-        if (roots.has(key)) continue;
         for (const base of c.bases) {
           const last = base.slice(base.lastIndexOf('.') + 1);
           if (!names.has(last)) continue;
@@ -179,17 +237,29 @@ export const collectModuleRelative = (ctx: FrameworkContext): FrameworkOutput =>
   for (const imp of imports) {
     for (const sub of subclasses.get(`${imp.file}\0${imp.className}`) ?? []) {
       // The subclass's module's package: beside the module, or (an __init__.py) the package above it.
-      const specifier = basename(sub.file) === '__init__.py' ? `.${imp.relative}` : imp.relative;
       if (!ctx.files.has(sub.file.replace(/[^/]*$/, '__init__.py'))) continue;
-      const target = relativeModuleFile(ctx.files, sub.file, specifier);
-      if (target === null || target === sub.file) continue;
-      out.references.push({
-        from: sub.file,
-        target,
-        targetKind: 'file',
-        line: sub.line,
-        label: `imported for ${sub.name} (${sub.file}:${sub.line}, a subclass of ${imp.className}): ${imp.file}:${imp.line} ${imp.className}.${imp.method} imports '${imp.relative}' relative to the package of self.__module__`,
-      });
+      const up = basename(sub.file) === '__init__.py' ? '.' : '';
+      const named: { relative: string; line: number; why: string }[] = [];
+      if (imp.attrs === undefined) named.push({ relative: imp.relative, line: sub.line, why: '' });
+      else {
+        const lines = (ctx.readText(sub.file) ?? '').split('\n');
+        for (const attr of imp.attrs) {
+          const set = classAttrNames(lines, sub.line, attr);
+          for (const n of set?.names ?? []) named.push({ relative: imp.relative.replace('%s', n), line: set!.line, why: ` with '${n}' from ${sub.name}.${attr} (${sub.file}:${set!.line})` });
+        }
+      }
+      for (const n of named) {
+        const target = relativeModuleFile(ctx.files, sub.file, up + n.relative);
+        if (target === null || target === sub.file) continue;
+        const label = `imported for ${sub.name} (${sub.file}:${sub.line}, a subclass of ${imp.className}): ${imp.file}:${imp.line} ${imp.className}.${imp.method} imports '${imp.relative}'${n.why} relative to the package of self.__module__`;
+        // `.audit.panel`: Python runs the packages between (audit/__init__.py) before the module.
+        const parts = n.relative.slice(1).split('.');
+        for (let k = 1; k < parts.length; k++) {
+          const init = relativeModuleFile(ctx.files, sub.file, `${up}.${parts.slice(0, k).join('.')}`);
+          if (init !== null && init.endsWith('/__init__.py') && init !== sub.file) out.references.push({ from: sub.file, target: init, targetKind: 'file', line: n.line, label });
+        }
+        out.references.push({ from: sub.file, target, targetKind: 'file', line: n.line, label });
+      }
     }
   }
   return out;
