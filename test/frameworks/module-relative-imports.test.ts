@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classAttrNames, isModuleParent, siblingImportsIn } from '../../src/frameworks/python/module-relative.js';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+import { fixturePath } from '../helpers/fixtures.js';
+import { scanDir } from '../helpers/scan-fixture.js';
 
 const cases = frameworkCases('module-relative-imports');
 test('module-relative-imports: has a basic fixture', () => assert.ok(cases.includes('module-relative-imports-basic')));
@@ -57,4 +59,34 @@ test('module-relative-imports: a template name takes the attributes the method r
     '',
   ].join('\n');
   assert.deepEqual(siblingImportsIn('x.py', text).imports.map((i) => [i.relative, i.attrs]), [['.%s.panel', ['panels']]]);
+});
+
+test('module-relative-imports: review 6, a template takes only attributes the method loops over, not a skip list it tests', () => {
+  const text = [
+    'from importlib import import_module',
+    'class C:',
+    '    def load(self):',
+    "        pkg = '.'.join(self.__module__.split('.')[:-1])",
+    '        for name in self.names():',
+    '            if name in self.blocked:',
+    '                continue',
+    "            import_module('.%s' % name, pkg)",
+    '',
+  ].join('\n');
+  assert.deepEqual(siblingImportsIn('x.py', text).imports, []);
+});
+
+test('module-relative-imports: review 6 regressions (skip list, abstract layer in its own file, override without super, top-level package)', async () => {
+  const { audit } = await scanDir(fixturePath('frameworks', 'module-relative-imports-review'));
+  const verdict = (p: string) => audit.files.find((f) => f.path === `usr/lib/python3/dist-packages/${p}`)?.verdict;
+  // 1. Ext.blocked = ('legacy',) is a list the method skips by: it names no module the method imports.
+  assert.equal(verdict('app/ext/legacy.py'), 'dead');
+  // 2. fw2/layers/panel.py's Panel is subclassed by the apps' panels: an abstract layer, no sibling of its own.
+  assert.equal(verdict('fw2/layers/urls.py'), 'dead');
+  // 3. P1 overrides get_urls without super(): the base's import never runs for it; P3 calls super() and keeps it.
+  assert.equal(verdict('app/p1/urls.py'), 'dead');
+  assert.equal(verdict('app/p3/urls.py'), 'production');
+  assert.equal(verdict('app/p2/urls.py'), 'production');
+  // 4. plug/__init__.py's module is 'plug': its parent is no package, so no edge to the top-level urls.py.
+  assert.equal(verdict('urls.py'), 'dead');
 });

@@ -26,10 +26,12 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { perScan } from '../per-scan.js';
 import { sortedPaths } from '../../util/file-index.js';
-import { basename } from '../../util/path.js';
+import { basename, dirname } from '../../util/path.js';
 import { fileFlowsAndClasses, type ClassInfo } from './loader-roles.js';
 import { bindingsOf } from './loader-calls.js';
 import { relativeModuleFile } from './python-files.js';
+import { fileDefs } from './loader-functions.js';
+import { tokenize } from '../../languages/python/tokenize.js';
 
 /** A base-class method's import relative to its object's module. */
 export interface SiblingImport {
@@ -78,11 +80,30 @@ const relativeTemplate = (text: string): string | null => {
   return f === null ? null : `.%s${f[2]}`;
 };
 
-/** The attributes of `self` read in a method's lines (from its def to the call). */
-const selfAttrsRead = (lines: readonly string[], from: number, to: number): string[] => {
+/**
+ * The attributes of `self` a method loops over (`for panel_set in self.panels:`), from its def to
+ * the call: only what the method iterates can hold the names it imports; an attribute it merely
+ * reads (a skip list tested with `in`) or assigns (`self._registry = …`) holds none.
+ */
+const selfAttrsLooped = (lines: readonly string[], from: number, to: number): string[] => {
   const out = new Set<string>();
-  for (let l = Math.max(0, from - 1); l < Math.min(lines.length, to); l++) for (const m of lines[l].matchAll(/\bself\.([A-Za-z_]\w*)\b(?!\s*\()/g)) if (!/^__\w*__$/.test(m[1])) out.add(m[1]);
+  for (let l = Math.max(0, from - 1); l < Math.min(lines.length, to); l++) {
+    const m = /^\s*(?:async\s+)?for\s+[A-Za-z_][\w, ()]*?\s+in\s+self\.([A-Za-z_]\w*)\s*:/.exec(lines[l]);
+    if (m !== null && !/^__\w*__$/.test(m[1])) out.add(m[1]);
+  }
   return [...out];
+};
+
+/** Whether the def at `defLine` (1-based) calls `super(` in its body: an override that still runs the base's method. */
+const callsSuper = (lines: readonly string[], defLine: number): boolean => {
+  const indent = /^(\s*)/.exec(lines[defLine - 1] ?? '')![1].length;
+  for (let l = defLine; l < lines.length && l < defLine + 400; l++) {
+    const line = lines[l];
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    if (/^(\s*)/.exec(line)![1].length <= indent) break;
+    if (/\bsuper\(/.test(line)) return true;
+  }
+  return false;
 };
 
 /**
@@ -142,7 +163,7 @@ export const siblingImportsIn = (file: string, text: string): { imports: Sibling
       if (template === null) imports.push({ file, className: fn.className, method: fn.name, relative, line: call.line });
       else {
         lines ??= text.split('\n');
-        const attrs = selfAttrsRead(lines, fn.defLine, call.line);
+        const attrs = selfAttrsLooped(lines, fn.defLine, call.line);
         if (attrs.length > 0) imports.push({ file, className: fn.className, method: fn.name, relative, line: call.line, attrs });
       }
     }
@@ -164,15 +185,32 @@ const resolveBase = (bindings: ReturnType<typeof bindingsOf>, file: string, own:
   return `${origin.file}\0${origin.name}`;
 };
 
+/** A repo subclass of a base method's class. */
+interface Subclass {
+  file: string;
+  name: string;
+  line: number;
+  via: string;
+  /** The root's methods this class (or a class between) overrides without calling super(): they never run for it. */
+  overridden: ReadonlySet<string>;
+}
+
 interface Found {
   imports: SiblingImport[];
-  /** Per base method's class (`file\0Name`): its subclasses elsewhere, each with its file and line. */
-  subclasses: Map<string, { file: string; name: string; line: number; via: string }[]>;
+  /** Per base method's class (`file\0Name`): its subclasses elsewhere that no repo class subclasses in turn. */
+  subclasses: Map<string, Subclass[]>;
+}
+
+interface FileClasses {
+  classes: ClassInfo[];
+  /** Per class name: the methods its body defines without calling super() in them. */
+  overrides: Map<string, Set<string>>;
+  bindings: ReturnType<typeof bindingsOf>;
 }
 
 const findAll = perScan((ctx: FrameworkContext): Found => {
   const imports: SiblingImport[] = [];
-  const subclasses = new Map<string, { file: string; name: string; line: number; via: string }[]>();
+  const subclasses = new Map<string, Subclass[]>();
   const pyFiles = sortedPaths(ctx.files).filter((p) => p.endsWith('.py'));
   for (const path of pyFiles) {
     if (imports.length >= MAX_IMPORTS) break;
@@ -183,20 +221,39 @@ const findAll = perScan((ctx: FrameworkContext): Found => {
     imports.push(...siblingImportsIn(path, text).imports);
   }
   if (imports.length === 0) return { imports, subclasses };
+  const methodsOf = new Map<string, Set<string>>();
+  for (const i of imports) {
+    const k = `${i.file}\0${i.className}`;
+    (methodsOf.get(k) ?? methodsOf.set(k, new Set()).get(k)!).add(i.method);
+  }
   // Walk down the class tree: each round, the files that name one of the classes found so far (by its last name) are read for subclasses.
-  const roots = new Set(imports.map((i) => `${i.file}\0${i.className}`));
-  const rootOf = new Map<string, Set<string>>([...roots].map((k) => [k, new Set([k])]));
-  const classCache = new Map<string, { classes: ClassInfo[]; bindings: ReturnType<typeof bindingsOf> } | null>();
-  const classesOf = (path: string): { classes: ClassInfo[]; bindings: ReturnType<typeof bindingsOf> } | null => {
+  const roots = new Set(methodsOf.keys());
+  /** Per class reached: each root above it, with the root's methods overridden on the way down. */
+  const rootOf = new Map<string, Map<string, Set<string>>>([...roots].map((k) => [k, new Map([[k, new Set<string>()]])]));
+  /** Classes some repo class subclasses: abstract layers (Horizon's Panel), wherever they are. */
+  const parents = new Set<string>();
+  const classCache = new Map<string, FileClasses | null>();
+  const classesOf = (path: string): FileClasses | null => {
     if (classCache.has(path)) return classCache.get(path)!;
     const text = ctx.readText(path);
     const facts = ctx.facts(path);
-    const value = text === null || facts === undefined || !/^\s*class\s/m.test(text) ? null : { classes: fileFlowsAndClasses(text, () => false).classes, bindings: bindingsOf(ctx, path, facts.imports) };
+    let value: FileClasses | null = null;
+    if (text !== null && facts !== undefined && /^\s*class\s/m.test(text)) {
+      const { classes } = fileFlowsAndClasses(text, () => false);
+      const lines = text.split('\n');
+      const overrides = new Map<string, Set<string>>();
+      for (const { fn, className } of fileDefs(tokenize(text)).done) {
+        if (className !== null && !callsSuper(lines, fn.defLine)) (overrides.get(className) ?? overrides.set(className, new Set()).get(className)!).add(fn.name);
+      }
+      value = { classes, overrides, bindings: bindingsOf(ctx, path, facts.imports) };
+    }
     classCache.set(path, value);
     return value;
   };
+  const subOf = new Map<string, { root: string; sub: Subclass }[]>();
   let frontier = new Set(roots);
-  for (let depth = 0; depth < MAX_DEPTH && frontier.size > 0; depth++) {
+  // One round more than subclasses are taken: the classes of the last round are checked for subclasses of their own.
+  for (let depth = 0; depth <= MAX_DEPTH && frontier.size > 0; depth++) {
     const names = new Set([...frontier].map((k) => k.slice(k.indexOf('\0') + 1)));
     const word = new RegExp(String.raw`\bclass\s+\w+\s*\([^)]*\b(?:${[...names].join('|')})\b`);
     const next = new Set<string>();
@@ -214,13 +271,17 @@ const findAll = perScan((ctx: FrameworkContext): Found => {
           if (!names.has(last)) continue;
           const resolved = resolveBase(info.bindings, path, own, base);
           if (resolved === null || !frontier.has(resolved)) continue;
+          parents.add(resolved);
+          if (depth === MAX_DEPTH) continue;
           const from = rootOf.get(resolved)!;
-          const mine = rootOf.get(key) ?? rootOf.set(key, new Set()).get(key)!;
-          for (const r of from) {
+          const mine = rootOf.get(key) ?? rootOf.set(key, new Map()).get(key)!;
+          for (const [r, above] of from) {
             if (mine.has(r)) continue;
-            mine.add(r);
+            const overridden = new Set(above);
+            for (const m of methodsOf.get(r) ?? []) if (info.overrides.get(c.name)?.has(m)) overridden.add(m);
+            mine.set(r, overridden);
             const rootFile = r.slice(0, r.indexOf('\0'));
-            if (path !== rootFile) (subclasses.get(r) ?? subclasses.set(r, []).get(r)!).push({ file: path, name: c.name, line: c.line, via: base });
+            if (path !== rootFile) (subOf.get(key) ?? subOf.set(key, []).get(key)!).push({ root: r, sub: { file: path, name: c.name, line: c.line, via: base, overridden } });
           }
           next.add(key);
         }
@@ -228,16 +289,34 @@ const findAll = perScan((ctx: FrameworkContext): Found => {
     }
     frontier = next;
   }
+  for (const [key, list] of subOf) {
+    if (parents.has(key)) continue;
+    for (const { root, sub } of list) (subclasses.get(root) ?? subclasses.set(root, []).get(root)!).push(sub);
+  }
   return { imports, subclasses };
 });
+
+/**
+ * The folder of the package `self.__module__` names for a subclass in `file`: the module's folder,
+ * or for an `__init__.py` (whose module is the package itself) the folder above; null when that is
+ * no package (a one-part module: `'.'.join(…[:-1])` and `rpartition` give '', which a relative
+ * import refuses, while `rsplit('.', 1)[0]` gives the module itself; none of the three names a
+ * folder of the repo root).
+ */
+const moduleParentFolder = (files: ReadonlySet<string>, file: string): string | null => {
+  const folder = dirname(file);
+  const pkg = basename(file) === '__init__.py' ? dirname(folder) : folder;
+  return pkg !== '' && pkg !== '.' && files.has(`${pkg}/__init__.py`) ? pkg : null;
+};
 
 export const collectModuleRelative = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   const { imports, subclasses } = findAll(ctx);
   for (const imp of imports) {
     for (const sub of subclasses.get(`${imp.file}\0${imp.className}`) ?? []) {
+      if (sub.overridden.has(imp.method)) continue;
       // The subclass's module's package: beside the module, or (an __init__.py) the package above it.
-      if (!ctx.files.has(sub.file.replace(/[^/]*$/, '__init__.py'))) continue;
+      if (moduleParentFolder(ctx.files, sub.file) === null) continue;
       const up = basename(sub.file) === '__init__.py' ? '.' : '';
       const named: { relative: string; line: number; why: string }[] = [];
       if (imp.attrs === undefined) named.push({ relative: imp.relative, line: sub.line, why: '' });
