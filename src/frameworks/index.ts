@@ -118,6 +118,7 @@ import vitest from './js/vitest.js';
 import webdriverio from './js/webdriverio.js';
 import webpack from './js/webpack.js';
 import alembic from './python/alembic.js';
+import attributeImports from './python/attribute-imports.js';
 import celery from './python/celery.js';
 import declarationTwins from './js/declaration-twins.js';
 import namedDeclarations from './js/named-declarations.js';
@@ -166,6 +167,7 @@ export const READERS: readonly FrameworkReader[] = [
   apostrophe,
   arrayRequires,
   astro,
+  attributeImports,
   borp,
   browserify,
   bunTest,
