@@ -23,6 +23,7 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { perScan } from '../per-scan.js';
 import { sortedPaths } from '../../util/file-index.js';
+import { escapeRegExp } from '../../util/regexp.js';
 import { tokenize } from '../../languages/python/tokenize.js';
 import { isModuleName, stringList, stringValue } from '../../languages/python/literals.js';
 import { isOp, nameText } from '../../languages/python/ranges.js';
@@ -85,7 +86,6 @@ const firstArgument = (line: string, open: number): string | null => {
 };
 
 const indentOf = (line: string): number => /^[ \t]*/.exec(line)![0].length;
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface Traced {
   attr: string;
@@ -108,7 +108,7 @@ const trace = (lines: readonly string[], expr: string, at: number, top: number, 
   const h = HEAD_OF.exec(e);
   if (h !== null) return trace(lines, h[1], at, top, each, true, steps + 1);
   if (!NAME.test(e)) return null;
-  const name = escape(e);
+  const name = escapeRegExp(e);
   const loop = new RegExp(String.raw`^\s*(?:async\s+)?for\s+${name}\s+in\s+(.+?)\s*:\s*(?:#.*)?$`);
   const assign = new RegExp(String.raw`^\s*${name}\s*=(?!=)\s*(.+?)\s*(?:#.*)?$`);
   const split = new RegExp(String.raw`^\s*\(?\s*${name}\s*,\s*[A-Za-z_]\w*\s*(?:,\s*[A-Za-z_]\w*\s*)?\)?\s*=\s*([A-Za-z_]\w*)\.(rsplit\(\s*(['"])\.\3\s*,\s*(?:maxsplit\s*=\s*)?1\s*\)|rpartition\(\s*(['"])\.\4\s*\))\s*(?:#.*)?$`);
