@@ -199,10 +199,13 @@ export const collectAttributeImports = (ctx: FrameworkContext): FrameworkOutput 
   const attrs = [...byAttr.keys()];
   for (const path of sortedPaths(ctx.files)) {
     if (!path.endsWith('.py')) continue;
+    // Extraction lists the names a module defines at its top level: only those files are read.
+    const defined = ctx.facts(path)?.definitions;
+    if (defined === undefined || !attrs.some((a) => defined.includes(a))) continue;
     const text = ctx.readText(path);
     if (text === null) continue;
     for (const attr of attrs) {
-      if (!text.includes(attr)) continue;
+      if (!defined.includes(attr)) continue;
       for (const set of assignedNames(text, attr)) {
         for (const load of byAttr.get(attr)!) {
           // A loop takes a list's items; a single name is never looped over (that would be its letters), nor a list imported whole.
