@@ -51,6 +51,8 @@ const ATTR_NAME = /^[A-Z][A-Z0-9_]*$/;
 const MAX_STEPS = 6;
 /** Lines looked at above the import for the assignments of its def. */
 const MAX_BACK = 300;
+/** Computed imports followed back per file. */
+const MAX_FILE_LOADS = 100;
 /** Loaders kept per scan (a hostile repo of thousands gives no more). */
 const MAX_LOADS = 100;
 
@@ -129,7 +131,8 @@ const trace = (lines: readonly string[], expr: string, at: number, top: number, 
 export const attributeLoadsIn = (file: string, text: string, lines: readonly number[]): AttributeLoad[] => {
   const src = text.split('\n');
   const out: AttributeLoad[] = [];
-  for (const at of lines) {
+  // A hostile file of thousands of computed imports costs no more than MAX_FILE_LOADS walks back.
+  for (const at of lines.slice(0, MAX_FILE_LOADS)) {
     const line = src[at - 1];
     if (line === undefined) continue;
     // The def the import is in: the nearest line above with less indentation that opens one.
