@@ -172,12 +172,25 @@ test('startCaptured: a child that finished in time keeps its output though this 
   assert.equal(out?.length, 3 * 1024 * 1024);
 });
 
-test('startCaptured: the same outcomes as execFileSync: a time-out, an exit status, too much output or no such command is null', async () => {
+/** Whether process `pid` still exists (a zombie included). */
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+};
+
+// The hang guard: a child past its limit that is not killed never ends, and neither would this test.
+test('startCaptured: the same outcomes as execFileSync: a time-out, an exit status, too much output or no such command is null', { timeout: 300_000 }, async () => {
   const options = { cwd: tmpdir(), env, timeoutMs: 60_000, maxBuffer: 1 << 30 };
-  const started = Date.now();
-  const slow = startCaptured(node, ['-e', 'process.stdout.write("partial"); setTimeout(() => {}, 30000)'], { ...options, timeoutMs: 300 });
+  // A child that never ends by itself: its output settles only once the time-out has killed it
+  // (no clock is read here: a loaded machine may take its time to start and kill it).
+  const slow = startCaptured(node, ['-e', 'process.stdout.write("partial"); setInterval(() => {}, 1 << 30)'], { ...options, timeoutMs: 300 });
+  assert.ok(slow.pid);
   assert.equal(await slow.output, null);
-  assert.ok(Date.now() - started < 20_000, 'the child past its limit was killed');
+  assert.equal(alive(slow.pid), false, 'the child past its limit was killed');
   assert.equal(await startCaptured(node, ['-e', 'process.stdout.write("out"); process.exit(3)'], options).output, null);
   assert.equal(await startCaptured(node, ['-e', 'process.stdout.write("x".repeat(2000))'], { ...options, maxBuffer: 1000 }).output, null);
   assert.equal((await startCaptured(node, ['-e', 'process.stdout.write("x".repeat(1000))'], { ...options, maxBuffer: 1000 }).output)?.length, 1000);
