@@ -19,7 +19,7 @@
  * `imports` field has conditions are looked at.
  */
 import { isRecord } from '../../manifests/json.js';
-import { createTsconfigIndex, type TsconfigIndex } from '../../languages/javascript/resolution/tsconfig.js';
+import { tsconfigIndexOf } from '../../languages/javascript/resolution/tsconfig.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { importsTargets } from '../../languages/javascript/resolution/package-imports.js';
 import { dirname, joinRepo } from '../../util/path.js';
@@ -41,9 +41,6 @@ const RUNTIMES: readonly { conditions: readonly string[]; who: string }[] = [
 /** tsc's `module` settings under which a `.ts` file of a package without `"type": "module"` is emitted as CommonJS. */
 const COMMONJS_MODULES = new Set(['commonjs', 'node16', 'node18', 'node20', 'nodenext']);
 
-/** The repo's tsconfig options (resolution/tsconfig.ts: `module` through the configs each `extends`), once per scan. */
-const tsconfigIndex = perScan((ctx): TsconfigIndex => createTsconfigIndex(ctx.manifests));
-
 /**
  * Why a TypeScript file's `import` runs as a `require()`: tsc emits CommonJS for a `.cts` file, and
  * for a `.ts`/`.tsx` file of a package without `"type": "module"` under `module: commonjs` (or
@@ -54,7 +51,7 @@ const compiledAsRequire = (ctx: FrameworkContext, file: string, json: Record<str
   if (file.endsWith('.cts')) return 'a .cts file, which tsc emits as CommonJS';
   if (!/\.tsx?$/.test(file) || file.endsWith('.d.ts') || json?.type === 'module') return null;
   const config = ctx.manifests.nearest(dirname(file), 'tsconfig.json');
-  const module = config === null ? null : tsconfigIndex(ctx).options(config).module;
+  const module = config === null ? null : tsconfigIndexOf(ctx.manifests).options(config).module;
   return module !== null && COMMONJS_MODULES.has(module) ? `compiled to CommonJS: ${config} sets module "${module}" and the package has no "type": "module"` : null;
 };
 

@@ -7,7 +7,7 @@
  * scripts' `bin[].scriptPath` — when they are `path.resolve(dirname, 'x')` of the file's own folder.
  */
 import { buildLineTable } from '../../languages/javascript/line-table.js';
-import { createTsconfigIndex, matchPathPattern, pathCandidates, type TsconfigIndex } from '../../languages/javascript/resolution/tsconfig.js';
+import { matchPathPattern, pathCandidates, tsconfigIndexOf } from '../../languages/javascript/resolution/tsconfig.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { warning } from '../../util/diagnostics.js';
 import { pathsWithPrefix } from '../../util/file-index.js';
@@ -120,7 +120,6 @@ const isPayloadConfig = (text: string): boolean => {
 };
 
 interface Walker {
-  tsconfig: TsconfigIndex;
   configByDir: Map<string, string | null>;
   packageByDir: Map<string, JsPackage | null>;
   packages: Map<string, JsPackage>;
@@ -131,7 +130,7 @@ interface Walker {
 
 const walkerOf = perScan((ctx): Walker => {
   const packages = new Map(jsPackages(ctx).map((p) => [p.dir, p]));
-  return { tsconfig: createTsconfigIndex(ctx.manifests), configByDir: new Map(), packageByDir: new Map(), packages, imports: new Map(), literals: new Map(), aliases: new Map() };
+  return { configByDir: new Map(), packageByDir: new Map(), packages, imports: new Map(), literals: new Map(), aliases: new Map() };
 });
 
 /** The tsconfig that governs `file` (memoised per folder). */
@@ -139,7 +138,7 @@ const tsconfigOf = (ctx: FrameworkContext, file: string): string | null => {
   const w = walkerOf(ctx);
   const dir = dirname(file);
   let config = w.configByDir.get(dir);
-  if (config === undefined) w.configByDir.set(dir, (config = w.tsconfig.configFor(dir)));
+  if (config === undefined) w.configByDir.set(dir, (config = tsconfigIndexOf(ctx.manifests).configFor(dir)));
   return config;
 };
 
@@ -152,7 +151,7 @@ export const aliasTarget = (ctx: FrameworkContext, file: string, spec: string): 
   const known = w.aliases.get(key);
   if (known !== undefined) return known;
   let hit: string | null = null;
-  const options = w.tsconfig.options(config);
+  const options = tsconfigIndexOf(ctx.manifests).options(config);
   // Only `paths` aliases (`@/collections/Posts`): a bare name under `baseUrl` is a package nearly always, and trying it for every import costs.
   if (Object.keys(options.paths).some((pattern) => matchPathPattern(spec, pattern) !== null)) {
     for (const candidate of pathCandidates(spec, { ...options, baseUrl: null })) if ((hit = resolveToolPath(ctx, '', candidate)) !== null) break;
@@ -168,7 +167,7 @@ export const aliasTarget = (ctx: FrameworkContext, file: string, spec: string): 
 export const aliasFolder = (ctx: FrameworkContext, file: string, folderSpec: string): string | null => {
   const config = tsconfigOf(ctx, file);
   if (config === null) return null;
-  const options = walkerOf(ctx).tsconfig.options(config);
+  const options = tsconfigIndexOf(ctx.manifests).options(config);
   // A name inside the folder stands in for the computed one: the alias maps names, not folders.
   const probe = `${folderSpec.replace(/\/?$/, '/')}_`;
   if (!Object.keys(options.paths).some((pattern) => matchPathPattern(probe, pattern) !== null)) return null;

@@ -24,7 +24,7 @@ import { OxcLoadError } from './oxc-loaders.js';
 import { importsTargets, type ConditionalTarget } from './resolution/package-imports.js';
 import { declaredConditions, isBuiltInCondition, type DeclaredCondition } from './resolution/conditions.js';
 import { isPackageName, isPathSpecifier, isRuntimeScheme, isUrlLike, packageNameFromPath, packageNameOf, withoutQuery } from './resolution/specifier.js';
-import { createTsconfigIndex, matchPathPattern, pathCandidates, withoutBaseUrl, type RelativeLayout } from './resolution/tsconfig.js';
+import { matchPathPattern, pathCandidates, tsconfigIndexOf, withoutBaseUrl, type RelativeLayout } from './resolution/tsconfig.js';
 import { probeWithSuffixes, rootDirAlternatives } from './resolution/relative-layout.js';
 import { compilerExtensions, type AddedExtension } from './resolution/compiler-extensions.js';
 import { declarationBeside } from './resolution/declaration-beside.js';
@@ -68,7 +68,7 @@ const inNodeModules = (repoPath: string): boolean => repoPath.startsWith('node_m
 
 export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver => {
   const pool = createResolverPool(ctx.rootAbs);
-  const tsconfigs = createTsconfigIndex(ctx.manifests);
+  const tsconfigs = tsconfigIndexOf(ctx.manifests);
   const aliases = toolAliases(ctx.manifests);
   const declared = declaredConditions(ctx.manifests);
   const compilers = compilerExtensions(ctx.manifests);

@@ -170,6 +170,9 @@ export const createTsconfigIndex = (manifests: Manifests): TsconfigIndex => {
   return { configFor, options, relativeLayout };
 };
 
+/** The scan's one tsconfig index, built once per manifest store: the resolver's and the framework readers' (payload-configs, import-conditions). */
+export const tsconfigIndexOf = (manifests: Manifests): TsconfigIndex => manifests.derive('js-tsconfig-index', createTsconfigIndex);
+
 /** The part of a specifier a `paths` pattern's `*` stands for, or null when it does not match. */
 export const matchPathPattern = (specifier: string, pattern: string): string | null => {
   const star = pattern.indexOf('*');
