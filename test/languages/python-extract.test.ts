@@ -7,6 +7,7 @@ import { WARM_UP_MODULE, WARM_UP_SHAPES } from '../../src/languages/python/warm-
 import { tokenize } from '../../src/languages/python/tokenize.js';
 import { Word } from '../../src/languages/python/tokens.js';
 import { ExtractState } from '../../src/languages/python/state.js';
+import { EXTRACTED_SPAWN_ARGS, SPAWN_FUNCTIONS } from '../../src/languages/python/spawn-calls.js';
 
 const facts = (source: string): FileFacts => pythonExtractor.extract('pkg/mod.py', source);
 
@@ -286,6 +287,25 @@ describe('python commands and references', () => {
       facts(source).commands.map((c) => `${c.via}: ${c.command}`),
       ['subprocess.run: a b', 'subprocess.check_output: c', 'subprocess.call: d'],
     );
+  });
+
+  test('stop 48: every spawn function of the one table (spawn-calls.ts) whose command line extraction reads gives it, by its name and renamed', () => {
+    const extracted = SPAWN_FUNCTIONS.filter((s) => EXTRACTED_SPAWN_ARGS.has(s.args)).flatMap((s) => s.functions.map((f) => ({ module: s.module, f, args: s.args })));
+    assert.equal(extracted.length, 17);
+    // The command line `prog x` in each function's own argument shape.
+    const callOf = (name: string, e: (typeof extracted)[number]): string =>
+      e.args === 'argv' ? `${name}(['prog', 'x'])` : e.args === 'shell' ? `${name}('prog x')` : e.args === 'program-args' ? `${name}('prog', 'x')` : e.f.startsWith('execl') ? `${name}('/bin/prog', 'prog', 'x')` : `${name}('/bin/prog', ['prog', 'x'])`;
+    const source = [
+      ...[...new Set(extracted.map((e) => e.module))].map((m) => `import ${m}`),
+      ...extracted.map((e, i) => `from ${e.module} import ${e.f} as renamed${i}`),
+      ...extracted.map((e) => callOf(`${e.module}.${e.f}`, e)),
+      ...extracted.map((e, i) => callOf(`renamed${i}`, e)),
+      // Read by spawned-paths alone: extraction gives no command line for them.
+      "import os\nos.spawnv(os.P_WAIT, 'prog', ['prog', 'x'])",
+    ].join('\n');
+    const commands = facts(source).commands.map((c) => `${c.via}: ${c.command}`);
+    const expected = extracted.map((e) => `${e.module}.${e.f}: prog x`);
+    assert.deepEqual(commands, [...expected, ...expected]);
   });
 
   test('literal command lines split by str.split or shlex.split', () => {

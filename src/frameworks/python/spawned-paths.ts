@@ -39,28 +39,32 @@ import { boundModuleFile } from './folder-loaders.js';
 import { importedNameOrigin } from './reexports.js';
 import { boundModule, lookText } from './package-paths.js';
 import { perScan } from '../per-scan.js';
+import { SPAWN_FUNCTIONS, spawnArgsOf } from '../../languages/python/spawn-calls.js';
 
 /**
- * The spawn functions, by the module that offers them: each runs its first argument as a program
- * (PROGRAM_AFTER_MODE: os.spawn*, whose program follows the mode). Written `<last part of the
- * module>.<function>(` (`subprocess.run(`, `GLib.spawn_sync(`), or bare for `bare` (`Popen(`,
- * `spawn_sync(`, `create_subprocess_exec(`: a regex source); through an import's names, boundSpawnCalls.
+ * The spawn functions, by the module that offers them (languages/python/spawn-calls.ts, the table
+ * extraction's command lines read too): each runs its first argument as a program (`after-mode`:
+ * os.spawn*, whose program follows the mode). Written `<last part of the module>.<function>(`
+ * (`subprocess.run(`, `GLib.spawn_sync(`), or bare for `bare` (`Popen(`, `spawn_sync(`,
+ * `create_subprocess_exec(`); through an import's names, boundSpawnCalls. Here as regex sources, one
+ * alternative per module.
  */
-const GLIB_SPAWN = 'spawn_(?:command_line_(?:a?sync)|async(?:_with_pipes)?|sync)';
-const ASYNCIO_SPAWN = 'create_subprocess_(?:exec|shell)';
-const SPAWN_MODULES: ReadonlyArray<{ module: string; functions: string; bare: string | null }> = [
-  { module: 'subprocess', functions: 'Popen|run|call|check_call|check_output', bare: 'Popen' },
-  { module: 'os', functions: 'exec[lv]p?e?|spawn[lv]p?e?|system|popen', bare: null },
-  { module: 'gi.repository.GLib', functions: GLIB_SPAWN, bare: GLIB_SPAWN },
-  { module: 'asyncio', functions: ASYNCIO_SPAWN, bare: ASYNCIO_SPAWN },
-];
-/** The spawn functions whose program is their second argument, after the mode, by the name meant (`os.spawnv`). */
-const PROGRAM_AFTER_MODE = /^os\.spawn/;
+const SPAWN_MODULES: ReadonlyArray<{ module: string; functions: string; bare: string | null }> = [...new Set(SPAWN_FUNCTIONS.map((s) => s.module))].map((module) => {
+  const rows = SPAWN_FUNCTIONS.filter((s) => s.module === module);
+  const bare = rows.filter((s) => s.bare).flatMap((s) => s.functions);
+  return { module, functions: rows.flatMap((s) => s.functions).join('|'), bare: bare.length === 0 ? null : bare.join('|') };
+});
 /** A module's spawn functions, as a regex source (one group-free alternative). */
 const functionsOf = (module: string): string | null => {
   const m = SPAWN_MODULES.find((x) => x.module === module);
   return m === undefined ? null : `(?:${m.functions})`;
 };
+/** Whether an import may bind a spawn function's module: `subprocess`, `os`, `gi`, `gi.repository…`, `asyncio`. */
+const importsSpawnModule = (specifier: string): boolean =>
+  SPAWN_MODULES.some(({ module }) => {
+    const dot = module.indexOf('.');
+    return specifier === (dot < 0 ? module : module.slice(0, dot)) || (dot >= 0 && specifier.startsWith(module.slice(0, module.lastIndexOf('.'))));
+  });
 /** The spellings of a spawn call's name with no import's names (`subprocess\s*\.\s*(?:Popen|…)`, `Popen`). */
 const SPAWN_NAMES = SPAWN_MODULES.flatMap(({ module, functions, bare }) => [
   `${module.slice(module.lastIndexOf('.') + 1)}\\s*\\.\\s*(?:${functions})`,
@@ -346,7 +350,7 @@ const collectSpawnedPaths = (ctx: FrameworkContext): FrameworkOutput => {
     const tree = inFilesystemTree(file, '/');
     if (tree === null) continue;
     const facts = ctx.facts(file);
-    if (facts === undefined || !facts.imports.some((i) => /^(?:subprocess|os|gi|asyncio)$/.test(i.specifier) || i.specifier.startsWith('gi.repository'))) continue;
+    if (facts === undefined || !facts.imports.some((i) => importsSpawnModule(i.specifier))) continue;
     const bound = boundSpawnCalls(facts.imports);
     const read = lookText(ctx, file);
     if (read === null || (bound === null && !SPAWN_WORDS.test(read))) continue;
@@ -374,7 +378,7 @@ const collectSpawnedPaths = (ctx: FrameworkContext): FrameworkOutput => {
       const args = callArguments(text, m.index + m[0].length - 1);
       // The name it is written by, and the one meant (through the file's imports when SPAWN does not know it).
       const name = throughImport.has(m) ? calledName(m[0], facts.imports) : { written: m[0].replace(/\s+/g, '').slice(0, -1), meant: m[0].replace(/\s+/g, '').slice(0, -1) };
-      const first = PROGRAM_AFTER_MODE.test(name.meant) ? args?.[1] : args?.[0];
+      const first = spawnArgsOf(name.meant) === 'after-mode' ? args?.[1] : args?.[0];
       const program = first === undefined ? null : programOf(first);
       if (program === null) continue;
       if (!(code ??= nameStarts(text)).has(m.index)) continue;

@@ -14,9 +14,8 @@ import { isSysExecutable, stringList, stringValue } from './literals.js';
 import { type CallArgs, callArgs, isOp, nameText, unwrap } from './ranges.js';
 import type { ExtractState, NameSite } from './state.js';
 import { Kind, Op } from './tokens.js';
+import { EXTRACTED_SPAWN_ARGS, spawnArgsOf } from './spawn-calls.js';
 
-const SUBPROCESS = new Set(['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen']);
-const SHELL_STRING = new Set(['os.system', 'os.popen', 'asyncio.create_subprocess_shell']);
 const CLI = new Set([
   'click.command',
   'click.group',
@@ -29,13 +28,13 @@ const CLI = new Set([
 ]);
 
 /** True for what an imported name may stand for when census cares about its calls. */
-const isKnownCallee = (canonical: string): boolean =>
-  canonical === 'importlib.import_module' ||
-  SUBPROCESS.has(canonical) ||
-  SHELL_STRING.has(canonical) ||
-  CLI.has(canonical) ||
-  canonical === 'asyncio.create_subprocess_exec' ||
-  canonical.startsWith('os.exec');
+const isKnownCallee = (canonical: string): boolean => canonical === 'importlib.import_module' || CLI.has(canonical) || isExtractedSpawn(canonical);
+
+/** A spawn function (spawn-calls.ts) whose command line extraction reads. */
+const isExtractedSpawn = (canonical: string): boolean => {
+  const args = spawnArgsOf(canonical);
+  return args !== null && EXTRACTED_SPAWN_ARGS.has(args);
+};
 
 /**
  * Local names that stand for a known callee under another name (`from subprocess import run as
@@ -149,12 +148,14 @@ const separateArgs = (st: ExtractState, ranges: Array<[number, number]>): string
   return parts.length > 0 ? parts.join(' ') : null;
 };
 
+/** The command line a spawn call gives (spawn-calls.ts: how its arguments name it); null for one extraction does not read. */
 const commandOf = (st: ExtractState, canonical: string, args: CallArgs): string | null => {
   const positional = args.positional;
-  if (SUBPROCESS.has(canonical)) return argvOrString(st, positional[0] ?? args.keywords.get('args'));
-  if (SHELL_STRING.has(canonical)) return positional[0] ? stringValue(st.t, positional[0][0], positional[0][1]) : null;
-  if (canonical === 'asyncio.create_subprocess_exec') return separateArgs(st, positional);
-  if (canonical.startsWith('os.exec')) {
+  const shape = spawnArgsOf(canonical);
+  if (shape === 'argv') return argvOrString(st, positional[0] ?? args.keywords.get('args'));
+  if (shape === 'shell') return positional[0] ? stringValue(st.t, positional[0][0], positional[0][1]) : null;
+  if (shape === 'program-args') return separateArgs(st, positional);
+  if (shape === 'exec') {
     // execv*(path, argv): the argv list; execl*(path, arg0, arg1, …): the args; else the path.
     const fn = canonical.slice(3);
     if (fn.startsWith('execv')) {

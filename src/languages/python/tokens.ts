@@ -5,6 +5,8 @@
  * integers instead of cutting substrings out of the source.
  */
 
+import { extractedSpawnNames } from './spawn-calls.js';
+
 export const enum Kind {
   Name = 1,
   Number = 2,
@@ -162,11 +164,7 @@ const WORDS: Array<[string, Word]> = [
   ['modify_settings', Word.SwapSettings],
   ['extend', Word.Extend],
   ['append', Word.Append],
-  ...[
-    'run', 'call', 'check_call', 'check_output', 'Popen', 'system', 'popen',
-    'execl', 'execle', 'execlp', 'execlpe', 'execv', 'execve', 'execvp', 'execvpe',
-    'create_subprocess_exec', 'create_subprocess_shell',
-  ].map((w): [string, Word] => [w, Word.CommandCall]),
+  ...extractedSpawnNames().map((w): [string, Word] => [w, Word.CommandCall]),
   ...['command', 'group', 'Typer', 'ArgumentParser', 'OptionParser', 'Fire', 'docopt'].map((w): [string, Word] => [w, Word.CliName]),
 ];
 
