@@ -17,7 +17,7 @@
  * is reached from that server's file; a page nothing visibly serves is a page a person opens in a browser, a root
  * of the manual tier (languages/web: `runByPath`).
  */
-import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { isFolder, sortedPaths } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
@@ -68,12 +68,12 @@ interface ServerRun {
  */
 const serverRuns = perScan((ctx: FrameworkContext): ServerRun[] => {
   const out: ServerRun[] = [];
-  const isFolder = (dir: string | null): dir is string => dir !== null && pathsWithPrefix(ctx.files, dir === '' ? '' : `${dir}/`).length > 0;
+  const holdsFiles = (dir: string | null): dir is string => dir !== null && isFolder(ctx.files, dir);
   for (const bin of SERVERS) {
     for (const inv of toolInvocations(ctx, [bin])) {
-      const named = inv.args.filter((a) => !a.startsWith('-')).map((a) => joinRepo(inv.cwd, a)).find(isFolder);
+      const named = inv.args.filter((a) => !a.startsWith('-')).map((a) => joinRepo(inv.cwd, a)).find(holdsFiles);
       const publicDir = joinRepo(inv.cwd, 'public');
-      const folder = named ?? (bin === 'http-server' && isFolder(publicDir) ? publicDir : inv.cwd);
+      const folder = named ?? (bin === 'http-server' && holdsFiles(publicDir) ? publicDir : inv.cwd);
       out.push({ folder, bin, evidence: inv.evidence, source: inv.source, kind: kindOf(toolRun(ctx, inv.cwd, [bin])) });
     }
   }

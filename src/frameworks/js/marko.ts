@@ -27,7 +27,7 @@ import { configAt, type ConfigValue } from '../../languages/javascript/config-va
 import { createBuildOutputMap } from '../../languages/javascript/build-output.js';
 import { scanMarkoTemplate } from '../../languages/marko/template.js';
 import { buildLineTable } from '../../languages/javascript/line-table.js';
-import { pathsWithPrefix } from '../../util/file-index.js';
+import { isFolder, pathsWithPrefix } from '../../util/file-index.js';
 import { lineHolding } from '../../util/lines.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
@@ -222,7 +222,7 @@ const exportedTags = (r: Reading, taglib: Taglib): void => {
   if (taglib.exports === null) return;
   const built = joinRepo(dirname(taglib.path), taglib.exports.value);
   if (built === null) return;
-  const checkedIn = pathsWithPrefix(ctx.files, built === '' ? '' : `${built}/`).length > 0;
+  const checkedIn = isFolder(ctx.files, built);
   const traced = checkedIn ? null : createBuildOutputMap(ctx.manifests).explainFolder(built);
   const dir = checkedIn ? built : traced?.source;
   if (dir === undefined) return;

@@ -10,7 +10,7 @@ import { buildLineTable } from '../../languages/javascript/line-table.js';
 import { matchPathPattern, pathCandidates, tsconfigIndexOf } from '../../languages/javascript/resolution/tsconfig.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { warning } from '../../util/diagnostics.js';
-import { pathsWithPrefix } from '../../util/file-index.js';
+import { isFolder } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext } from '../types.js';
 import { jsCodeFiles, jsPackages, mayHold, resolveToolPath, type JsPackage } from './support.js';
@@ -173,7 +173,7 @@ export const aliasFolder = (ctx: FrameworkContext, file: string, folderSpec: str
   if (!Object.keys(options.paths).some((pattern) => matchPathPattern(probe, pattern) !== null)) return null;
   for (const candidate of pathCandidates(probe, { ...options, baseUrl: null })) {
     const folder = dirname(candidate);
-    if (pathsWithPrefix(ctx.files, folder === '' ? '' : `${folder}/`).length > 0) return folder;
+    if (isFolder(ctx.files, folder)) return folder;
   }
   return null;
 };

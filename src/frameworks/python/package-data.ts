@@ -26,7 +26,7 @@
 import type { FileFacts, ImportFact } from '../../model/facts.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader, ReferenceInput } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { pathsInDir, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { isFolder, pathsInDir, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
 import { lineAt, lineStarts } from '../../util/lines.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
@@ -73,7 +73,8 @@ const CLOSED_LITERAL = /((['"])[^'"\n]{1,200}\2)(?=\s*\)|\s*,?\s*$)/;
 /** Literals tried per file: a hostile file of thousands costs no more. */
 const MAX_TRIES = 400;
 
-const isFolder = (ctx: FrameworkContext, p: string): boolean => p !== '' && pathsWithPrefix(ctx.files, `${p}/`).length > 0;
+/** A folder of the repo that holds files (not the root: package data is never the whole repo). */
+const holdsFiles = (ctx: FrameworkContext, p: string): boolean => p !== '' && isFolder(ctx.files, p);
 
 /**
  * The files a listing of `folder` yields, by the listing's text: the literal glob patterns in it
@@ -548,7 +549,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
         for (const m of line.matchAll(LITERAL)) {
           if (/[*?]/.test(m[2]) && LISTING.test(line) && ++tries <= MAX_TRIES) {
             // A glob whose pattern ends the path (`glob(os.path.join(HERE, 'static', '*.js'))`).
-            const globbed = fileAnchoredPath(line, m.index!, m.index! + m[0].length, path, vars, (p) => isFolder(ctx, globFolder(p)));
+            const globbed = fileAnchoredPath(line, m.index!, m.index! + m[0].length, path, vars, (p) => holdsFiles(ctx, globFolder(p)));
             if (globbed !== null) {
               const folder = globFolder(globbed);
               const pattern = globbed.slice(folder.length + 1);
@@ -564,7 +565,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
             continue;
           }
           if (!wanted(m[2]) || ++tries > MAX_TRIES) continue;
-          const found = fileAnchoredPath(line, m.index!, m.index! + m[0].length, path, vars, (p) => ctx.files.has(p) || isFolder(ctx, p));
+          const found = fileAnchoredPath(line, m.index!, m.index! + m[0].length, path, vars, (p) => ctx.files.has(p) || holdsFiles(ctx, p));
           if (found === null) continue;
           if (ctx.files.has(found)) {
             // Stop 45: a Python script run by a command list (`[python.path, os.path.join(ROOT, 'x.py')]`) is run, not loaded.
@@ -649,13 +650,13 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
           const at = sub.indexOf(`'${SENTINEL}'`);
           let base: string | null = null;
           let how = '';
-          const anchored = fileAnchoredPath(sub, at, at + SENTINEL.length + 2, path, vars, (v) => basename(v) === SENTINEL && isFolder(ctx, dirname(v)));
+          const anchored = fileAnchoredPath(sub, at, at + SENTINEL.length + 2, path, vars, (v) => basename(v) === SENTINEL && holdsFiles(ctx, dirname(v)));
           if (anchored !== null) {
             base = dirname(anchored);
             how = 'a path built from __file__';
           } else {
             const r = resourceReads(ctx, path, sub, (n) => n === SENTINEL)[0];
-            if (r !== undefined && isFolder(ctx, dirname(r.target))) {
+            if (r !== undefined && holdsFiles(ctx, dirname(r.target))) {
               base = dirname(r.target);
               how = r.how.replace(`'${SENTINEL}'`, p);
             }

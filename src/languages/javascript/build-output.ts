@@ -16,7 +16,7 @@
  */
 import { JSONC_MANIFEST } from '../../manifests/json.js';
 import type { Manifests } from '../../manifests/store.js';
-import { pathsWithPrefix } from '../../util/file-index.js';
+import { isFolder, pathsWithPrefix } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { tsupOutputs } from './tsup-outputs.js';
 
@@ -186,19 +186,18 @@ const build = (manifests: Manifests): BuildOutputMap => {
     }
     return null;
   };
-  const holdsFiles = (dir: string): boolean => pathsWithPrefix(files, dir === '' ? '' : `${dir}/`).length > 0;
   const explainFolder = (builtDir: string): BuiltSource | null => {
     for (const { outDir, rootDir, why } of mappings) {
       if (builtDir !== outDir && !builtDir.startsWith(`${outDir}/`)) continue;
       const source = joinRepo(rootDir, builtDir.slice(outDir.length + 1));
-      if (source !== null && holdsFiles(source)) return { source, why };
+      if (source !== null && isFolder(files, source)) return { source, why };
     }
     for (const m of `${builtDir}/`.matchAll(BUILD_SEGMENT)) {
       const before = builtDir.slice(0, m.index + (m[0].startsWith('/') ? 1 : 0));
       const outDir = `${before}${m[1]}`;
-      if (holdsFiles(outDir)) continue;
+      if (isFolder(files, outDir)) continue;
       const source = joinRepo(`${before}src`, builtDir.slice(outDir.length + 1));
-      if (source !== null && holdsFiles(source)) return { source, why: `${outDir}/ is build output not in the repo, and ${source}/ is there` };
+      if (source !== null && isFolder(files, source)) return { source, why: `${outDir}/ is build output not in the repo, and ${source}/ is there` };
     }
     return null;
   };
