@@ -14,6 +14,7 @@ import { joinRepo, dirname, posix } from '../../util/path.js';
 import { balancedText, IDENTIFIER as NAME, IDENTIFIER_SOURCE, topLevelIndex } from './js-text.js';
 import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { FILE_URL_OF_MODULE } from './static-value.js';
 
 /** A string literal: quotes or a substitution-free template (a pattern's source, to build others with). */
 export const LITERAL = String.raw`(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)`;
@@ -28,7 +29,7 @@ const OWN_FOLDER_PLUS = new RegExp(String.raw`^(?:__dirname|import\.meta\.dirnam
  * `fileURLToPath(import.meta.url)`, or `fs.realpathSync(…)` of one (the file a link in
  * node_modules/.bin resolves to: homebridge's bin runs `path.dirname(fs.realpathSync(__filename))`).
  */
-const OWN_FILE_NAME = String.raw`(?:__filename|module\.filename|import\.meta\.filename|(?:url\s*\.\s*)?fileURLToPath\(\s*import\.meta\.url\s*\))`;
+const OWN_FILE_NAME = String.raw`(?:__filename|module\.filename|import\.meta\.filename|${FILE_URL_OF_MODULE})`;
 const OWN_FILE = String.raw`(?:(?:fs\s*\.\s*)?realpathSync(?:\s*\.\s*native)?\(\s*${OWN_FILE_NAME}\s*\)|${OWN_FILE_NAME})`;
 const OWN_FILE_ONLY = new RegExp(`^${OWN_FILE}$`);
 /** `path.dirname(<own file>)`: the module's folder. */

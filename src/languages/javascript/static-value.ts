@@ -31,7 +31,8 @@ export interface OwnPathNames {
   files: ReadonlySet<string>;
 }
 
-const FILE_URL_OF_MODULE = String.raw`(?:url\s*\.\s*)?fileURLToPath\(\s*import\.meta\.url\s*\)`;
+/** `fileURLToPath(import.meta.url)` (also `url.fileURLToPath`): an ES module's own file, as a pattern's source (folder-expr.ts builds on it). */
+export const FILE_URL_OF_MODULE = String.raw`(?:url\s*\.\s*)?fileURLToPath\(\s*import\.meta\.url\s*\)`;
 const DECLARED = String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*string\s*)?=\s*`;
 const FILE_ALIAS = new RegExp(`${DECLARED}${FILE_URL_OF_MODULE}`, 'g');
 const FOLDER_ALIAS = new RegExp(String.raw`${DECLARED}(?:path\s*\.\s*)?dirname\(\s*(?:${FILE_URL_OF_MODULE}|([A-Za-z_$][\w$]*))\s*\)`, 'g');
