@@ -175,11 +175,14 @@ export const discover = async (rootAbs: string, options: DiscoverOptions): Promi
         continue;
       }
       if (stat.isDirectory()) {
-        diagnostics.push(warning('read/symlink', 'symlink to a folder is not followed', path));
         const real = realInside(rootReal, abs);
         const target = real === null ? null : toRepoPath(rootReal, real);
-        // The root, or a folder above the link, would alias the link into itself.
-        if (target !== null && target !== '' && !path.startsWith(`${target}/`)) folderLinks.push({ path, target });
+        // Not entered either way. A link to a folder of the tree is kept as an alias (its files are
+        // listed once, where they are, and readers look through it): nothing to warn about. The root,
+        // or a folder above the link, would alias the link into itself.
+        if (target === null) diagnostics.push(warning('read/symlink', 'symlink to a folder outside the scanned folder is not followed', path));
+        else if (target === '' || path.startsWith(`${target}/`)) diagnostics.push(warning('read/symlink', `symlink to ${target === '' ? 'the scanned folder' : `${target}/`}, a folder that holds it, is not followed`, path));
+        else folderLinks.push({ path, target });
         continue;
       }
       // A link out of the tree could bring any file of the user's (a key, /etc/shadow) into the reports.
@@ -200,6 +203,11 @@ export const discover = async (rootAbs: string, options: DiscoverOptions): Promi
       ...(linkTarget !== undefined && linkTarget !== '' ? { linkTarget } : {}),
       language: languageFromPath(path),
     });
+  }
+  // An alias of a folder none of whose files are in the census (excluded, or empty) stands for nothing: say so.
+  for (const link of folderLinks) {
+    const under = `${link.target}/`;
+    if (!files.some((f) => f.path.startsWith(under))) diagnostics.push(warning('read/symlink', `symlink to ${under}, a folder with no file in this census, is not followed`, link.path));
   }
   return { files, junk, git, lastChangeDates, diagnostics, folderLinks, unlisted };
 };
