@@ -54,6 +54,12 @@ export interface RoleOf {
    * `_private` ones too (pkgutil lists them; horizon's `enabled/_1020_project_overview_panel.py`).
    */
   listed?: boolean;
+  /**
+   * Stop 47 (review 4), with listed: the loader's def tests a name against a leading underscore
+   * (`name.rsplit(".", 1)[-1].startswith("_")`), so the `_private` modules its listing finds are
+   * skipped, not imported (FunctionFlows.skipsPrivate, read in the walk that found the listing).
+   */
+  skipsPrivate?: boolean;
 }
 
 /** A built-in call's parameters: position → role; `real`: the call loads by itself. */
@@ -210,7 +216,7 @@ const reexportsLoader = (ctx: FrameworkContext, module: string, names: ReadonlyS
 
 const addRole = <K>(roles: Map<K, RoleOf[]>, index: K, role: RoleOf): boolean => {
   const list = roles.get(index) ?? roles.set(index, []).get(index)!;
-  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild && r.object === role.object && r.listed === role.listed)) return false;
+  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild && r.object === role.object && r.listed === role.listed && r.skipsPrivate === role.skipsPrivate)) return false;
   list.push(role);
   return true;
 };
@@ -262,7 +268,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
                 if ((r.role === 'folder' || r.role === 'file' || r.object !== undefined) && arg.prefix !== null) continue;
                 if (r.each && arg.each) continue;
                 // A suffix or a computed tail stays after the value: a prefix the caller adds goes before it.
-                found.push([arg.direct, { role: r.role, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each, ...(r.suffix === undefined ? {} : { suffix: r.suffix }), ...(r.wild === true ? { wild: true } : {}), ...(r.object === undefined ? {} : { object: r.object }), ...(r.listed === true ? { listed: true } : {}) }]);
+                found.push([arg.direct, { role: r.role, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each, ...(r.suffix === undefined ? {} : { suffix: r.suffix }), ...(r.wild === true ? { wild: true } : {}), ...(r.object === undefined ? {} : { object: r.object }), ...(r.listed === true ? { listed: true } : {}), ...(r.skipsPrivate === true ? { skipsPrivate: true } : {}) }]);
               }
             }
             continue;
@@ -280,7 +286,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
             }
             // Stop 47: `pkgutil.iter_modules(module.__path__, …)` over a package object the loader is handed.
             if (role === 'folder' && arg.pathOf !== undefined && (call.word === 'iter_modules' || call.word === 'walk_packages') && isParamOrAttr(fn, arg.pathOf)) {
-              found.push([arg.pathOf, { role: 'package', prefix: '', each: false, object: `${a.file}:${call.line}`, listed: true }]);
+              found.push([arg.pathOf, { role: 'package', prefix: '', each: false, object: `${a.file}:${call.line}`, listed: true, ...(fn.skipsPrivate ? { skipsPrivate: true } : {}) }]);
               continue;
             }
             if (role === 'folder' && arg.direct !== null && !arg.each && arg.prefix === null && !isParamOrAttr(fn, arg.direct)) {

@@ -75,6 +75,8 @@ export interface FunctionFlows {
   loads: boolean;
   /** The body reads a `__file__` or `__path__` (the folder of a module it has). */
   readsFolder: boolean;
+  /** The body tests a name against a leading underscore (`name.startswith("_")`, or a tuple led by `"_"`): the modules a listing of it finds that are `_private` are skipped. */
+  skipsPrivate: boolean;
   /**
    * Values the body assigns to its local names (`folders = [join(base, "ext", k) for k in KINDS]`,
    * `(head, _tail) = os.path.split(x)` as `os.path.dirname(x)` for head) and appends to them
@@ -215,7 +217,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
         if (args !== null && args.positional.length === 1) assign(nameText(t, a), args.positional[0][0], args.positional[0][1], true);
       }
     }
-    const info: FunctionFlows = { name: fn.name, className, defLine: fn.defLine, params: fn.params, calls: [], joined: new Set(), loads: false, readsFolder: false, assigned };
+    const info: FunctionFlows = { name: fn.name, className, defLine: fn.defLine, params: fn.params, calls: [], joined: new Set(), loads: false, readsFolder: false, skipsPrivate: false, assigned };
     const shape = (range: [number, number]): ArgShape => shapeOf(t, range[0], range[1], fn, flows, moduleFlows, loops);
     for (let r = 0; r < body.length; r += 2) {
       const [a, b] = [body[r], body[r + 1]];
@@ -242,6 +244,10 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
         const word = nameText(t, i);
         const attribute = i > a && isOp(t, i - 1, Op.Dot);
         if (REAL_LOADS.has(word) || (attribute && REAL_METHOD_LOADS.has(word))) info.loads = true;
+        if (attribute && word === 'startswith' && !info.skipsPrivate) {
+          const first = isOp(t, i + 2, Op.LParen) ? i + 3 : i + 2;
+          if (isPlainString(t, first) && stringTokenValue(t, first) === '_') info.skipsPrivate = true;
+        }
         if (word === 'join' && t.kind[i + 2] === Kind.Name && isOp(t, i + 3, Op.Comma)) info.joined.add(nameText(t, i + 2));
         if (!wanted(word) || ++calls > MAX_CALLS) continue;
         const args = callArgs(t, i + 1, b);

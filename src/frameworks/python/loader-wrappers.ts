@@ -84,37 +84,6 @@ const modulesInPackage = (ctx: FrameworkContext, folder: string): string[] => {
 /** A module's name in a package listing: its file's stem, or its folder's name for a subpackage's `__init__.py`. */
 const listedName = (path: string): string => (basename(path) === '__init__.py' ? basename(dirname(path)) : basename(path));
 
-/** Lines read up from a listing call to find its def, and down for the def's body: a hostile file costs no more. */
-const DEF_REACH = 400;
-
-/**
- * Whether the def around line `line` (1-based) of `text` tests a name against a leading underscore
- * (`name.rsplit(".", 1)[-1].startswith("_")`): then the `_private` modules its listing finds are
- * skipped, not imported. Read by indentation, at most DEF_REACH lines each way.
- */
-const skipsPrivate = (text: string, line: number): boolean => {
-  const lines = text.split('\n');
-  const at = line - 1;
-  if (at < 0 || at >= lines.length) return false;
-  const indent = (l: string): number => l.length - l.trimStart().length;
-  let def = -1;
-  for (let l = at, limit = Math.max(0, at - DEF_REACH); l >= limit; l--) {
-    if (/^\s*(?:async\s+)?def\s/.test(lines[l]) && indent(lines[l]) < indent(lines[at])) {
-      def = l;
-      break;
-    }
-  }
-  if (def < 0) return false;
-  const own = indent(lines[def]);
-  for (let l = def + 1, limit = Math.min(lines.length, def + 1 + 2 * DEF_REACH); l < limit; l++) {
-    const t = lines[l].trim();
-    if (t === '' || t.startsWith('#')) continue;
-    if (indent(lines[l]) <= own) break;
-    if (/\.startswith\(\s*\(?\s*[rbuRBU]?(['"])_\1/.test(lines[l])) return true;
-  }
-  return false;
-};
-
 /** The items of a literal list or tuple argument (`[enabled, local_enabled]`); none for anything else. */
 const listedItems = (text: string): string[] => {
   const e = text.trim();
@@ -124,18 +93,6 @@ const listedItems = (text: string): string[] => {
 
 export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
-  const skipping = new Map<string, boolean>();
-  /** Stop 47 (review 4): whether the listing loader at `object` (file:line) skips `_private` names, once per place. */
-  const privateSkipped = (object: string): boolean => {
-    let held = skipping.get(object);
-    if (held === undefined) {
-      const at = object.lastIndexOf(':');
-      const text = ctx.readText(object.slice(0, at));
-      held = text !== null && skipsPrivate(text, Number(object.slice(at + 1)));
-      skipping.set(object, held);
-    }
-    return held;
-  };
   const { loaders, analysed, attrs } = repoLoaders(ctx);
   if (loaders.size === 0 && attrs.size === 0) return out;
   const idx = indexes(loaders, analysed);
@@ -212,9 +169,9 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
           if (init === null || basename(init) !== '__init__.py') continue;
           const folder = dirname(init);
           const label = r.listed === true
-            ? `loaded by ${where}, which hands the package ${dotted} (${shown(folder)}) to ${what} as its ${param}, which lists its folder with pkgutil and imports each module found${privateSkipped(r.object) ? ' not named _private (it skips those)' : ''} (${r.object})`
+            ? `loaded by ${where}, which hands the package ${dotted} (${shown(folder)}) to ${what} as its ${param}, which lists its folder with pkgutil and imports each module found${r.skipsPrivate === true ? ' not named _private (it skips those)' : ''} (${r.object})`
             : `loaded by ${where}, which hands the package ${dotted} (${shown(folder)}) to ${what} as its ${param}, which imports each of its modules by its __name__ and a computed name (${r.object})`;
-          for (const target of r.listed === true ? listedModules(r.object, folder) : modulesInPackage(ctx, folder)) push(target, 'file', line, label);
+          for (const target of r.listed === true ? listedModules(r.skipsPrivate === true, folder) : modulesInPackage(ctx, folder)) push(target, 'file', line, label);
           for (const i of packageInits(ctx.files, folder)) push(i, 'file', line, `run before the modules of ${dotted} that ${where} loads (a package runs before its modules)`);
         }
         return;
@@ -254,10 +211,10 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         }
       }
     };
-    /** What a pkgutil listing of the package in `folder` imports: `_private` modules too unless the loader (at `object`, file:line) skips them. */
-    const listedModules = (object: string, folder: string): string[] => {
+    /** What a pkgutil listing of the package in `folder` imports: `_private` modules too unless the loader skips them. */
+    const listedModules = (skipsPrivate: boolean, folder: string): string[] => {
       const all = loadedFiles(byFolder, subfolders, { folder, mode: 'packages' });
-      return privateSkipped(object) ? all.filter((f) => !listedName(f).startsWith('_')) : all;
+      return skipsPrivate ? all.filter((f) => !listedName(f).startsWith('_')) : all;
     };
     const settleTemplate = (template: NonNullable<RoleOf['template']>, value: string): string | null => {
       const tFacts = ctx.facts(template.file);
