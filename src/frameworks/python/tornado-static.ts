@@ -16,17 +16,18 @@
  * pages are unknown and nothing is added.
  */
 import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { shownHops } from '../../util/folder-links.js';
 import { lineAt } from '../../util/lines.js';
-import { joinRepo } from '../../util/path.js';
 import { pathValue, repoPathOf } from '../../languages/python/sys-path.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader, type ReferenceInput } from '../types.js';
 import { pathConstants } from './package-paths.js';
+import { staticTargets } from './template-static.js';
+import { importsPackage } from './python-files.js';
 
 /** `static_path=`, `template_path=`, `static_url_prefix=` as keywords, or as settings dict keys. */
 const SETTING = /(?:\b(static_path|template_path|static_url_prefix)\s*=(?!=)|(["'])(static_path|template_path|static_url_prefix)\2\s*:)\s*/g;
 const TEMPLATE_PAGE = /\.(?:html?|jinja2?|j2|tmpl)$/;
-const SCRIPT = /\.m?js$/;
 /** `static_url("app.js")` in a template. */
 const STATIC_URL = /\bstatic_url\(\s*(["'])([^"'\n]+)\1/g;
 /** A `<script … src="…">` literal. */
@@ -61,14 +62,11 @@ interface App {
   prefix: string;
 }
 
-const importsTornado = (ctx: FrameworkContext, file: string): boolean =>
-  ctx.facts(file)?.imports.some((i) => i.specifier === 'tornado' || i.specifier.startsWith('tornado.')) ?? false;
-
 /** The Tornado apps whose static_path and template_path census can settle. */
 const apps = perScan((ctx: FrameworkContext): App[] => {
   const out: App[] = [];
   for (const file of sortedPaths(ctx.files)) {
-    if (!file.endsWith('.py') || !importsTornado(ctx, file)) continue;
+    if (!file.endsWith('.py') || !importsPackage(ctx, file, 'tornado')) continue;
     const text = ctx.readText(file);
     if (text === null || !text.includes('static_path')) continue;
     let vars: ReadonlyMap<string, string> | undefined;
@@ -100,17 +98,17 @@ const references = perScan((ctx: FrameworkContext): ReferenceInput[] => {
       for (const m of text.matchAll(STATIC_URL)) named.push({ name: m[2], index: m.index ?? 0, spelled: `static_url("${m[2]}")` });
       for (const m of text.matchAll(SCRIPT_SRC)) if (m[2].startsWith(app.prefix)) named.push({ name: m[2].slice(app.prefix.length), index: m.index ?? 0, spelled: `<script src="${m[2]}">` });
       for (const use of named) {
-        const name = use.name.replace(/[?#].*$/, '');
-        const target = joinRepo(app.folder, name);
-        if (target === null || !SCRIPT.test(target) || !ctx.files.has(target)) continue;
         const line = lineAt(text, use.index);
-        out.push({
-          from: app.file,
-          target,
-          targetKind: 'file',
-          line: app.line,
-          label: `named by ${use.spelled} in ${template}:${line}, a template of the Tornado app whose static_path (${app.file}:${app.line}) serves ${app.folder}/ at ${app.prefix}`,
-        });
+        // Looked up as template-static looks a static name up: in the served folder, through the folder links.
+        for (const { target, hops } of staticTargets(ctx.files, [app.folder], use.name.replace(/[?#].*$/, ''), null, ctx.folderLinks)) {
+          out.push({
+            from: app.file,
+            target,
+            targetKind: 'file',
+            line: app.line,
+            label: `named by ${use.spelled} in ${template}:${line}, a template of the Tornado app whose static_path (${app.file}:${app.line}) serves ${app.folder}/ at ${app.prefix}${hops.length > 0 ? ` (${shownHops(hops)})` : ''}`,
+          });
+        }
       }
     }
   }
