@@ -12,11 +12,11 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
+import { importsPackage } from './python-files.js';
 
 const APP_MODULE = /\b(?:Celery\(|\.conf\b|config_from_object\(|beat_schedule\b)/;
 
-const importsCelery = (ctx: FrameworkContext, path: string): boolean =>
-  path.endsWith('.py') && (ctx.facts(path)?.imports.some((i) => i.specifier === 'celery' || i.specifier.startsWith('celery.')) ?? false);
+const importsCelery = (ctx: FrameworkContext, path: string): boolean => path.endsWith('.py') && importsPackage(ctx, path, 'celery');
 
 const collect = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();

@@ -17,6 +17,7 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { perScan } from '../per-scan.js';
 import { callArguments } from './call-text.js';
+import { importsPackage } from './python-files.js';
 
 /** `Flask(`/`flask.Flask(` or `Blueprint(`/`flask.Blueprint(`, whose first argument is the module's `__name__`. */
 const APP_CALL = /\b(Flask|Blueprint)\(\s*(?:['"][^'"]*['"]\s*,\s*)?__name__\b/g;
@@ -34,16 +35,13 @@ interface StaticFolder {
   given: boolean;
 }
 
-const importsFlask = (ctx: FrameworkContext, file: string): boolean =>
-  ctx.facts(file)?.imports.some((i) => i.specifier === 'flask' || i.specifier.startsWith('flask.')) ?? false;
-
 /** The static folders the repo's Flask apps and blueprints serve, warnings for those made at run time, and every `Flask(__name__…)` app made. */
 export const staticFolders = perScan((ctx: FrameworkContext): { folders: StaticFolder[]; diagnostics: Diagnostic[]; apps: { file: string; line: number }[] } => {
   const folders: StaticFolder[] = [];
   const diagnostics: Diagnostic[] = [];
   const apps: { file: string; line: number }[] = [];
   for (const file of sortedPaths(ctx.files)) {
-    if (!file.endsWith('.py') || !importsFlask(ctx, file)) continue;
+    if (!file.endsWith('.py') || !importsPackage(ctx, file, 'flask')) continue;
     const text = ctx.readText(file);
     if (text === null || !(text.includes('Flask(') || text.includes('Blueprint('))) continue;
     APP_CALL.lastIndex = 0;

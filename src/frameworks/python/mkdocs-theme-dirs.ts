@@ -18,18 +18,16 @@ import { perScan } from '../per-scan.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { labelledReferences, type LabelledReference } from '../js/support.js';
 import { callArguments } from './call-text.js';
+import { importsPackage } from './python-files.js';
 
 /** `theme.dirs.append(` / `theme['dirs'].insert(` / `config['theme'].dirs.append(`. */
 const DIRS_CALL = /\btheme(?:['"]\s*\])?\s*(?:\.\s*dirs|\[\s*['"]dirs['"]\s*\])\s*\.\s*(append|insert)\s*\(/g;
 const SCRIPT = /\.m?js$/;
 
-const importsMkdocs = (ctx: FrameworkContext, file: string): boolean =>
-  ctx.facts(file)?.imports.some((i) => i.specifier === 'mkdocs' || i.specifier.startsWith('mkdocs.')) ?? false;
-
 const themeDirLoads = perScan((ctx: FrameworkContext): LabelledReference[] => {
   const out: LabelledReference[] = [];
   for (const file of sortedPaths(ctx.files)) {
-    if (!file.endsWith('.py') || !importsMkdocs(ctx, file)) continue;
+    if (!file.endsWith('.py') || !importsPackage(ctx, file, 'mkdocs')) continue;
     const text = ctx.readText(file);
     if (text === null || !text.includes('dirs')) continue;
     for (const m of text.matchAll(DIRS_CALL)) {

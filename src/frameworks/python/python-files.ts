@@ -7,6 +7,10 @@ import type { FrameworkContext } from '../types.js';
 import { listedPaths } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
 
+/** Whether `file` imports package `name` or a module of it (`tornado`, `tornado.web`). */
+export const importsPackage = (ctx: FrameworkContext, file: string, name: string): boolean =>
+  ctx.facts(file)?.imports.some((i) => i.specifier === name || i.specifier.startsWith(`${name}.`)) ?? false;
+
 /** Repo files by their folder ('' for the root). */
 export const filesByFolder = (files: ReadonlySet<string>): Map<string, string[]> => {
   const out = new Map<string, string[]>();
