@@ -114,6 +114,21 @@ export const isPlainRoot = (rootAbs: string): boolean => joinAbsolute(rootAbs, '
 export const absoluteOf = (rootAbs: string, plainRoot: boolean, path: string): string =>
   plainRoot && path !== '' && !NOT_PLAIN.test(path) ? `${rootAbs}/${path}` : joinAbsolute(rootAbs, path);
 
+/**
+ * Whether a path of `files` (in the listing's order: sorted by UTF-16 code units) starts with
+ * `prefix`: a binary search, so a tree of many folder links costs a few steps a link.
+ */
+const holdsPathUnder = (files: readonly DiscoveredFile[], prefix: string): boolean => {
+  let lo = 0;
+  let hi = files.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (files[mid].path < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < files.length && files[lo].path.startsWith(prefix);
+};
+
 export const discover = async (rootAbs: string, options: DiscoverOptions): Promise<Discovery> => {
   const diagnostics: Diagnostic[] = [];
   const rootReal = fs.realpathSync(rootAbs);
@@ -207,7 +222,7 @@ export const discover = async (rootAbs: string, options: DiscoverOptions): Promi
   // An alias of a folder none of whose files are in the census (excluded, or empty) stands for nothing: say so.
   for (const link of folderLinks) {
     const under = `${link.target}/`;
-    if (!files.some((f) => f.path.startsWith(under))) diagnostics.push(warning('read/symlink', `symlink to ${under}, a folder with no file in this census, is not followed`, link.path));
+    if (!holdsPathUnder(files, under)) diagnostics.push(warning('read/symlink', `symlink to ${under}, a folder with no file in this census, is not followed`, link.path));
   }
   return { files, junk, git, lastChangeDates, diagnostics, folderLinks, unlisted };
 };
