@@ -56,6 +56,10 @@ export const argumentsFor = <A>(call: CallSite<A>, fn: Callable, index: number, 
 /** The argument a call passes to a loader's parameter. */
 export const argumentFor = (call: CallFlow, loader: Loader, index: number): ArgShape | undefined => argumentsFor(call, loader.fn, index, (arg) => arg.text === 'self')[0];
 
+/** The arguments a call passes to a loader's parameter: for its `*args` parameter, every positional one from there on (Stop 48). */
+export const loaderArguments = (call: CallFlow, loader: Loader, index: number): ArgShape[] =>
+  argumentsFor(call, loader.fn, index, (arg) => arg.text === 'self', loader.fn.star !== undefined && loader.fn.params[index] === loader.fn.star);
+
 /** What a reader knows, in the calling file, to follow a call by name. */
 export interface CallScope<T> {
   /** The function a file defines at top level by a name (for loader-wrappers also a class, as its constructor). */

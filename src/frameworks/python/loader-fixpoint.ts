@@ -12,9 +12,9 @@ import type { FrameworkContext } from '../types.js';
 import { sortedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
 import { fromName, moduleFile } from './python-files.js';
-import { fileFlowsAndClasses, type ClassInfo, type FunctionFlows } from './loader-roles.js';
+import { fileFlowsAndClasses, type ArgShape, type ClassInfo, type FunctionFlows } from './loader-roles.js';
 import { perScan } from '../per-scan.js';
-import { argumentFor, bindingsOf, indexes, isParamOrAttr, resolveCall, type Bindings } from './loader-calls.js';
+import { bindingsOf, indexes, isParamOrAttr, loaderArguments, resolveCall, type Bindings } from './loader-calls.js';
 import { attrKey, ctorOf, packageFolderOf } from './loader-classes.js';
 import { folderTemplate, formattedRole } from './loader-templates.js';
 import { nameOrigin } from './reexports.js';
@@ -60,6 +60,14 @@ export interface RoleOf {
    * skipped, not imported (FunctionFlows.skipsPrivate, read in the walk that found the listing).
    */
   skipsPrivate?: boolean;
+  /** Stop 48, with listed: the listing is `pkgutil.walk_packages`, which goes down into the subpackages (heat's load_modules). */
+  walk?: boolean;
+  /**
+   * Stop 48, with object: the value is the package's dotted NAME, the loader takes its module object
+   * `sys.modules[value]` (heat's `PluginManager(__name__)`); the caller's literal (or the `__name__`
+   * of a package's `__init__.py`) names the package.
+   */
+  byName?: boolean;
 }
 
 /** A built-in call's parameters: position → role; `real`: the call loads by itself. */
@@ -166,12 +174,14 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
     const stems = new Set([...files].map((f) => (basename(f) === '__init__.py' ? basename(dirname(f)) : basename(f).slice(0, -3))));
     let grew = false;
     // A file importing a loader's module is worth tokenizing only when it calls a loader by name (not `def name(`).
-    const callsLoader = new RegExp(`(?<!def\\s)\\b(?:${[...names].join('|')})\\s*\\(`);
+    // Stop 48: or hands it to map() (`map(plugin_loader.load_modules, packages())`).
+    const alternatives = [...names].join('|');
+    const callsLoader = new RegExp(`(?<!def\\s)\\b(?:${alternatives})\\s*\\(|\\bmap\\(\\s*(?:\\w+\\.)*(?:${alternatives})\\s*,`);
     for (const { path, facts } of pyFiles) {
       const seen = analysed.get(path);
       if (seen !== undefined) {
         // Read again when a loader's name (new since) is called in it.
-        if (fresh.length === 0 || !fresh.some((n) => !seen.words.has(n) && new RegExp(`\\b${n}\\s*\\(`).test(ctx.readText(path) ?? ''))) continue;
+        if (fresh.length === 0 || !fresh.some((n) => !seen.words.has(n) && new RegExp(`\\b${n}\\s*\\(|\\bmap\\(\\s*(?:\\w+\\.)*${n}\\s*,`).test(ctx.readText(path) ?? ''))) continue;
       } else if (!importsLoaderFile(ctx, path, facts.imports, stems, names, files)) continue;
       const text = ctx.readText(path);
       if (text === null || (seen === undefined && !callsLoader.test(text))) continue;
@@ -216,7 +226,7 @@ const reexportsLoader = (ctx: FrameworkContext, module: string, names: ReadonlyS
 
 const addRole = <K>(roles: Map<K, RoleOf[]>, index: K, role: RoleOf): boolean => {
   const list = roles.get(index) ?? roles.set(index, []).get(index)!;
-  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild && r.object === role.object && r.listed === role.listed && r.skipsPrivate === role.skipsPrivate)) return false;
+  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild && r.object === role.object && r.listed === role.listed && r.skipsPrivate === role.skipsPrivate && r.walk === role.walk && r.byName === role.byName)) return false;
   list.push(role);
   return true;
 };
@@ -262,13 +272,20 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
             if (target === self) continue;
             if (!target.lister) loads = true;
             for (const [index, list] of target.roles) {
-              const arg = argumentFor(call, target, index);
-              if (arg === undefined || arg.direct === null || !isParamOrAttr(fn, arg.direct)) continue;
-              for (const r of list) {
-                if ((r.role === 'folder' || r.role === 'file' || r.object !== undefined) && arg.prefix !== null) continue;
-                if (r.each && arg.each) continue;
-                // A suffix or a computed tail stays after the value: a prefix the caller adds goes before it.
-                found.push([arg.direct, { role: r.role, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each, ...(r.suffix === undefined ? {} : { suffix: r.suffix }), ...(r.wild === true ? { wild: true } : {}), ...(r.object === undefined ? {} : { object: r.object }), ...(r.listed === true ? { listed: true } : {}), ...(r.skipsPrivate === true ? { skipsPrivate: true } : {}) }]);
+              const starred = target.fn.star !== undefined && target.fn.params[index] === target.fn.star;
+              for (const arg of loaderArguments(call, target, index)) {
+                if (arg.direct === null || !isParamOrAttr(fn, arg.direct)) continue;
+                for (const held of list) {
+                  // Stop 48: each argument of a `*args` call is one item of the tuple the loader iterates.
+                  const r = starred ? { ...held, each: false } : held;
+                  if ((r.role === 'folder' || r.role === 'file' || r.object !== undefined) && arg.prefix !== null) continue;
+                  if (r.each && arg.each) continue;
+                  // Stop 48: `sys.modules[name]` handed where a package object is taken: the parameter holds the package's name.
+                  if (arg.moduleOf === true && (r.object === undefined || r.byName === true)) continue;
+                  const { template: _template, ...kept } = r;
+                  // A suffix or a computed tail stays after the value: a prefix the caller adds goes before it.
+                  found.push([arg.direct, { ...kept, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each, ...(arg.moduleOf === true ? { byName: true } : {}) }]);
+                }
               }
             }
             continue;
@@ -284,9 +301,11 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
               if (arg.direct !== null && !arg.each && arg.prefix === null && fn.params.includes(arg.direct) && !fn.joined.has(arg.direct)) found.push([arg.direct, { role: 'file', prefix: '', each: false }]);
               continue;
             }
-            // Stop 47: `pkgutil.iter_modules(module.__path__, …)` over a package object the loader is handed.
-            if (role === 'folder' && arg.pathOf !== undefined && (call.word === 'iter_modules' || call.word === 'walk_packages') && isParamOrAttr(fn, arg.pathOf)) {
-              found.push([arg.pathOf, { role: 'package', prefix: '', each: false, object: `${a.file}:${call.line}`, listed: true, ...(fn.skipsPrivate ? { skipsPrivate: true } : {}) }]);
+            // Stop 47: `pkgutil.iter_modules(module.__path__, …)` over a package object the loader is handed
+            // (Stop 48: or a local assigned it once, heat's `path = package.__path__`; walk_packages goes down into subpackages).
+            const pathOf = role === 'folder' ? arg.pathOf ?? pathHeld(fn, arg, call.line) : undefined;
+            if (pathOf !== undefined && (call.word === 'iter_modules' || call.word === 'walk_packages') && isParamOrAttr(fn, pathOf)) {
+              found.push([pathOf, { role: 'package', prefix: '', each: false, object: `${a.file}:${call.line}`, listed: true, ...(call.word === 'walk_packages' ? { walk: true } : {}), ...(fn.skipsPrivate ? { skipsPrivate: true } : {}) }]);
               continue;
             }
             if (role === 'folder' && arg.direct !== null && !arg.each && arg.prefix === null && !isParamOrAttr(fn, arg.direct)) {
@@ -333,6 +352,14 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
       }
     }
   }
+};
+
+/** `path = package.__path__` (once, above the listing): the parameter (or `self.X`) whose package object a local argument's folders are. */
+const pathHeld = (fn: FunctionFlows, arg: ArgShape, line: number): string | undefined => {
+  if (arg.direct === null || arg.each || arg.prefix !== null || isParamOrAttr(fn, arg.direct)) return undefined;
+  const values = fn.assigned.get(arg.direct) ?? [];
+  const m = values.length === 1 && values[0].line <= line && !values[0].append ? /^((?:self\.)?[A-Za-z_]\w*)\s*\.\s*__path__$/.exec(values[0].text) : null;
+  return m === null ? undefined : m[1];
 };
 
 /** Whether a real load call (import_module, __import__, import_string) takes `param` as its name. */

@@ -65,6 +65,8 @@ export interface OpenDef {
   defaults: { value: string; line: number }[];
   /** Token ranges [from, to) of the body; null for a class, whose own lines are no function's. */
   body: number[] | null;
+  /** Stop 48: the `*args` parameter's name (it holds the call's remaining positional arguments), if any. */
+  star?: string;
 }
 
 /** Names in [from, to) that are not attributes (`a.b` gives `a`) and not keywords of a call (`f(x=1)` gives no `x`). */
@@ -93,6 +95,7 @@ export const openDef = (t: PythonTokens, open: number, b: number, indent: number
     while (i < e && t.kind[i] === Kind.Op) i++; // `*args`, `**kwargs`
     if (i >= e || t.kind[i] !== Kind.Name) continue;
     fn.params.push(nameText(t, i));
+    if (i === s + 1 && isOp(t, s, Op.Star)) fn.star = nameText(t, i);
     const eq = findTop(t, s, e, Op.Assign);
     const value = eq < 0 ? null : stringValue(t, eq + 1, e);
     if (value !== null) fn.defaults.push({ value, line: t.line[eq + 1] });
@@ -260,6 +263,8 @@ export interface FileDef {
   topLevel: boolean;
   /** The class a method is defined in directly, or null. */
   className: string | null;
+  /** Stop 48: the def this one is nested in directly (a closure), or null. */
+  parent: OpenDef | null;
 }
 
 /**
@@ -276,7 +281,8 @@ export const fileDefs = (t: PythonTokens): { done: FileDef[]; moduleBody: number
   const done: FileDef[] = [];
   const close = (): void => {
     const fn = open.pop()!;
-    if (fn.body !== null) done.push({ fn, topLevel: open.length === 0, className: classOf.get(fn) ?? null });
+    const outer = open[open.length - 1];
+    if (fn.body !== null) done.push({ fn, topLevel: open.length === 0, className: classOf.get(fn) ?? null, parent: outer !== undefined && outer.body !== null ? outer : null });
   };
   for (let l = 0; l < t.lines; l++) {
     const a = t.lineFirst[l];

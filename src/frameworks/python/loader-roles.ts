@@ -47,6 +47,12 @@ export interface ArgShape {
    * `pkgutil.iter_modules(module.__path__, module.__name__ + '.')`). The name of `p`, else absent.
    */
   pathOf?: string;
+  /**
+   * Stop 48: the argument is the module object `direct`'s value names, `sys.modules[name]` (heat's
+   * PluginManager: `for package_name in extra_packages: yield sys.modules[package_name]`, each
+   * handed to `plugin_loader.load_modules(package)`): a loader taking a package object takes a name here.
+   */
+  moduleOf?: boolean;
 }
 
 export interface CallFlow {
@@ -68,6 +74,8 @@ export interface FunctionFlows {
   className: string | null;
   defLine: number;
   params: string[];
+  /** Stop 48: the `*args` parameter, which holds the call's positional arguments from its place on. */
+  star?: string;
   calls: CallFlow[];
   /** Parameters the body joins a name onto (`join(p, …)`): the folder of a path it builds. */
   joined: Set<string>;
@@ -117,13 +125,30 @@ const nameOfModule = (t: PythonTokens, from: number, to: number): string | null 
   return attr ?? nameText(t, from);
 };
 
-const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: readonly Flow[], moduleFlows: readonly Flow[], loops: ReadonlyMap<string, string>): ArgShape => {
+/** `sys.modules[v]` in [from, to): the token of `v`, else -1. */
+const sysModulesItem = (t: PythonTokens, from: number, to: number): number =>
+  to - from === 6 && t.kind[from] === Kind.Name && nameText(t, from) === 'sys' && isOp(t, from + 1, Op.Dot) && t.kind[from + 2] === Kind.Name && nameText(t, from + 2) === 'modules' && isOp(t, from + 3, Op.LBracket) && t.kind[from + 4] === Kind.Name && isOp(t, from + 5, Op.RBracket) ? from + 4 : -1;
+
+/** A function's loop variables: each names the parameter (or `self.X`) it iterates; `modules`: those holding `sys.modules[…]` of its items. */
+interface Loops {
+  of: Map<string, string>;
+  modules: Set<string>;
+}
+
+const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: readonly Flow[], moduleFlows: readonly Flow[], loops: Loops): ArgShape => {
   let direct: string | null = null;
   let prefix: string | null = null;
   let each = false;
   const n = to - from;
   const named = n >= 5 ? nameOfModule(t, from, to) : null;
+  const item = n === 6 ? sysModulesItem(t, from, to) : -1;
+  let moduleOf = false;
   if (n === 1 && t.kind[from] === Kind.Name) direct = nameText(t, from);
+  // Stop 48: `sys.modules[name]`, the module object a name (a parameter or an item of one) names.
+  else if (item >= 0) {
+    direct = nameText(t, item);
+    moduleOf = true;
+  }
   else if (n === 3 && isOp(t, from, Op.LBracket) && t.kind[from + 1] === Kind.Name && isOp(t, from + 2, Op.RBracket)) direct = nameText(t, from + 1);
   // An attribute of the object a method runs on (`self.package`): what the class keeps, as a parameter of all its methods.
   else if (n === 3 && selfAttr(t, from, to) !== null) direct = selfAttr(t, from, to);
@@ -139,14 +164,16 @@ const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: 
   if (need.size > 0) strings.push(...followOut(need, fn, flows, moduleFlows));
   const params = fn.params.filter((p) => p !== 'self' && p !== 'cls' && need.has(p));
   if (direct !== null && !fn.params.includes(direct)) direct = prefix === null ? direct : null;
-  if (direct !== null && prefix === null && named === null && loops.has(direct)) {
-    direct = loops.get(direct)!;
+  if (direct !== null && prefix === null && named === null && loops.of.has(direct)) {
+    if (loops.modules.has(direct)) moduleOf = true;
+    direct = loops.of.get(direct)!;
     each = true;
   }
+  if (moduleOf && (direct === null || !fn.params.includes(direct))) moduleOf = false;
   // `p.__path__`, `self.X.__path__`: the package object p (or self.X) holds, its folders listed.
   const holder = n === 3 && t.kind[from] === Kind.Name ? nameText(t, from) : n === 5 ? selfAttr(t, from, to) : null;
   const pathOf = holder !== null && isOp(t, to - 2, Op.Dot) && t.kind[to - 1] === Kind.Name && nameText(t, to - 1) === '__path__' && (holder.startsWith('self.') || fn.params.includes(holder)) ? holder : null;
-  return { params, direct, prefix, strings, text: t.text.slice(t.start[from], t.end[to - 1]), each, ...(named !== null && direct === named ? { named: true } : {}), ...(pathOf === null ? {} : { pathOf }) };
+  return { params, direct, prefix, strings, text: t.text.slice(t.start[from], t.end[to - 1]), each, ...(named !== null && direct === named ? { named: true } : {}), ...(pathOf === null ? {} : { pathOf }), ...(moduleOf ? { moduleOf } : {}) };
 };
 
 /**
@@ -181,11 +208,33 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
     classes.push({ name: nameText(t, a + 1), bases, line: t.line[a] });
   }
   let calls = 0;
+  // Stop 48: a def's closures (defs nested in it) read its parameters; their lines count as its own
+  // (heat's PluginManager.__init__(self, *extra_packages) runs `map(load_modules, packages())` in a
+  // nested modules(), where the nested generator packages() yields `sys.modules[n]` for each n).
+  const nested = new Map<OpenDef, OpenDef[]>();
+  for (const d of done) if (d.parent !== null) (nested.get(d.parent) ?? nested.set(d.parent, []).get(d.parent)!).push(d.fn);
+  const scopeOf = (fn: OpenDef): number[] => {
+    const kids = nested.get(fn);
+    if (kids === undefined) return fn.body!;
+    const ranges: Array<[number, number]> = [];
+    const add = (d: OpenDef): void => {
+      for (let r = 0; r < d.body!.length; r += 2) ranges.push([d.body![r], d.body![r + 1]]);
+      for (const k of nested.get(d) ?? []) add(k);
+    };
+    add(fn);
+    return ranges.sort((x, y) => x[0] - y[0]).flat();
+  };
+  /** Bare names each def calls, and whether it loads: a def calling a loading def of the file loads too (heat's load_modules → _import_module). */
+  const bareCalls = new Map<FunctionFlows, Set<string>>();
+  const all: FunctionFlows[] = [];
   for (const { fn, className } of [...done, { fn: moduleFn, className: null }]) {
-    const body = fn.body!;
+    const body = fn === moduleFn ? fn.body! : scopeOf(fn);
     const flows = fn === moduleFn ? moduleFlows : assignments(t, body);
     const method = className !== null && fn.params[0] === 'self';
-    const loops = new Map<string, string>();
+    const loops: Loops = { of: new Map(), modules: new Set() };
+    /** `for x in G():` over a closure generator G: resolved once the loops G reads are known. */
+    const genLoops: Array<[string, number, number]> = [];
+    const kids = new Map((nested.get(fn) ?? []).map((k) => [k.name, k]));
     const assigned = new Map<string, { text: string; line: number; append: boolean }[]>();
     const assign = (name: string, from: number, to: number, append: boolean, wrap = ''): void => {
       if (to <= from || to - from > 400) return;
@@ -198,8 +247,18 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
       // `for x in p:` / `for x in self.X:`: x is an item of what is iterated.
       if (b - a >= 5 && t.kind[a] === Kind.Name && nameText(t, a) === 'for' && t.kind[a + 1] === Kind.Name && t.kind[a + 2] === Kind.Name && nameText(t, a + 2) === 'in') {
         const attr = method ? selfAttr(t, a + 3, b) : null;
-        if (attr !== null && isOp(t, a + 6, Op.Colon)) loops.set(nameText(t, a + 1), attr);
-        else if (t.kind[a + 3] === Kind.Name && isOp(t, a + 4, Op.Colon) && fn.params.includes(nameText(t, a + 3))) loops.set(nameText(t, a + 1), nameText(t, a + 3));
+        if (attr !== null && isOp(t, a + 6, Op.Colon)) loops.of.set(nameText(t, a + 1), attr);
+        else if (t.kind[a + 3] === Kind.Name && isOp(t, a + 4, Op.Colon) && fn.params.includes(nameText(t, a + 3))) loops.of.set(nameText(t, a + 1), nameText(t, a + 3));
+        else if (t.kind[a + 3] === Kind.Name && isOp(t, a + 4, Op.LParen) && isOp(t, a + 5, Op.RParen) && isOp(t, a + 6, Op.Colon) && kids.has(nameText(t, a + 3))) genLoops.push([nameText(t, a + 1), a + 3, a + 6]);
+      }
+      // Stop 48: a comprehension's `for x in p` (p a parameter or `self.X`): x is an item of p.
+      for (let i = a + 1; i + 3 < b; i++) {
+        if (t.depth[i] <= t.depth[a] || t.kind[i] !== Kind.Name || nameText(t, i) !== 'for' || t.kind[i + 1] !== Kind.Name || t.kind[i + 2] !== Kind.Name || nameText(t, i + 2) !== 'in') continue;
+        const attr = method ? selfAttr(t, i + 3, b) : null;
+        const end = attr !== null ? i + 6 : i + 4;
+        if (end < b && (isOp(t, end, Op.Dot) || isOp(t, end, Op.LParen) || isOp(t, end, Op.LBracket))) continue;
+        if (attr !== null) loops.of.set(nameText(t, i + 1), attr);
+        else if (t.kind[i + 3] === Kind.Name && fn.params.includes(nameText(t, i + 3))) loops.of.set(nameText(t, i + 1), nameText(t, i + 3));
       }
       if (t.kind[a] === Kind.Name && isOp(t, a + 1, Op.Assign)) assign(nameText(t, a), a + 2, b, false);
       // `(head, _tail) = os.path.split(p)`: head is p's folder.
@@ -217,8 +276,49 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
         if (args !== null && args.positional.length === 1) assign(nameText(t, a), args.positional[0][0], args.positional[0][1], true);
       }
     }
-    const info: FunctionFlows = { name: fn.name, className, defLine: fn.defLine, params: fn.params, calls: [], joined: new Set(), loads: false, readsFolder: false, skipsPrivate: false, assigned };
+    const info: FunctionFlows = { name: fn.name, className, defLine: fn.defLine, params: fn.params, ...(fn.star === undefined ? {} : { star: fn.star }), calls: [], joined: new Set(), loads: false, readsFolder: false, skipsPrivate: false, assigned };
     const shape = (range: [number, number]): ArgShape => shapeOf(t, range[0], range[1], fn, flows, moduleFlows, loops);
+    /**
+     * Stop 48: what iterating [from, to) gives, one shape per kind of item: a parameter (or `self.X`)
+     * gives its items; a closure generator's call `G()` what G yields (`yield sys.modules[n]`,
+     * `yield from p`); a generator expression `(sys.modules[n] for n in p)` its element.
+     */
+    const itemShapes = (from: number, to: number, depth = 0): ArgShape[] => {
+      if (to - from === 1 || (to - from === 3 && selfAttr(t, from, to) !== null)) {
+        const s = shape([from, to]);
+        return s.direct !== null && !s.each && s.prefix === null && isParamOrSelf(fn, s.direct) ? [{ ...s, each: true }] : [];
+      }
+      const gen = to - from === 3 && t.kind[from] === Kind.Name && isOp(t, from + 1, Op.LParen) && isOp(t, from + 2, Op.RParen) ? kids.get(nameText(t, from)) : undefined;
+      if (gen !== undefined && depth < 3) {
+        const out: ArgShape[] = [];
+        for (let r = 0; r < gen.body!.length; r += 2) {
+          const [a, b] = [gen.body![r], gen.body![r + 1]];
+          if (t.kind[a] !== Kind.Name || nameText(t, a) !== 'yield' || a + 1 >= b) continue;
+          if (t.kind[a + 1] === Kind.Name && nameText(t, a + 1) === 'from') out.push(...itemShapes(a + 2, b, depth + 1));
+          else {
+            const s = shape([a + 1, b]);
+            if (s.direct !== null && s.prefix === null && isParamOrSelf(fn, s.direct)) out.push(s);
+          }
+        }
+        return out;
+      }
+      if ((isOp(t, from, Op.LParen) || isOp(t, from, Op.LBracket)) && to - from > 4) {
+        for (let i = from + 1; i < to - 1; i++) {
+          if (t.depth[i] !== t.depth[from + 1] || t.kind[i] !== Kind.Name || nameText(t, i) !== 'for') continue;
+          const s = shape([from + 1, i]);
+          return s.direct !== null && s.each && s.prefix === null ? [s] : [];
+        }
+      }
+      return [];
+    };
+    for (const [name, from, to] of genLoops) {
+      const s = itemShapes(from, to).find((x) => x.each);
+      if (s === undefined || s.direct === null) continue;
+      loops.of.set(name, s.direct);
+      if (s.moduleOf === true) loops.modules.add(name);
+    }
+    const called = new Set<string>();
+    bareCalls.set(info, called);
     for (let r = 0; r < body.length; r += 2) {
       const [a, b] = [body[r], body[r + 1]];
       if (method && calls < MAX_CALLS) {
@@ -248,6 +348,19 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
           const first = isOp(t, i + 2, Op.LParen) ? i + 3 : i + 2;
           if (isPlainString(t, first) && stringTokenValue(t, first) === '_') info.skipsPrivate = true;
         }
+        if (!attribute) called.add(word);
+        // Stop 48: `map(loader, items)` calls the loader with each item.
+        if (word === 'map' && !attribute && calls < MAX_CALLS) {
+          const args = callArgs(t, i + 1, b);
+          const [f, items] = args?.positional ?? [];
+          const callee = f !== undefined && args!.positional.length === 2 ? dottedName(t, f[0], f[1]) : null;
+          if (callee !== null && wanted(callee.slice(callee.lastIndexOf('.') + 1))) {
+            for (const item of itemShapes(items[0], items[1])) {
+              calls++;
+              info.calls.push({ callee, word: callee.slice(callee.lastIndexOf('.') + 1), attribute: callee.includes('.'), line: t.line[i], positional: [item], keywords: new Map() });
+            }
+          }
+        }
         if (word === 'join' && t.kind[i + 2] === Kind.Name && isOp(t, i + 3, Op.Comma)) info.joined.add(nameText(t, i + 2));
         if (!wanted(word) || ++calls > MAX_CALLS) continue;
         const args = callArgs(t, i + 1, b);
@@ -257,10 +370,25 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
         info.calls.push({ callee: calleeAt(t, i, a), word, attribute, line: t.line[i], positional: args.positional.map(shape), keywords });
       }
     }
-    if (info.calls.length > 0 || info.loads || fn === moduleFn) out.push(info);
+    all.push(info);
   }
+  // A def that calls a loading def of the file (by its bare name) loads too.
+  const loading = new Set(all.filter((f) => f.loads && f.className === null && f.name !== '').map((f) => f.name));
+  for (let grew = loading.size > 0, rounds = 0; grew && rounds < 8; rounds++) {
+    grew = false;
+    for (const f of all) {
+      if (f.loads || ![...bareCalls.get(f)!].some((w) => loading.has(w))) continue;
+      f.loads = true;
+      grew = true;
+      if (f.className === null && f.name !== '') loading.add(f.name);
+    }
+  }
+  for (const info of all) if (info.calls.length > 0 || info.loads || info.name === '') out.push(info);
   return { fns: out, classes };
 };
+
+/** A parameter of the def (not self/cls), or `self.X`. */
+const isParamOrSelf = (fn: OpenDef, name: string): boolean => (name.startsWith('self.') ? fn.params[0] === 'self' : fn.params.includes(name) && name !== 'self' && name !== 'cls');
 
 /** The `(` after the dotted name at `from`, or -1. */
 const findOpen = (t: PythonTokens, from: number, to: number): number => {

@@ -41,7 +41,7 @@ import { literalValue } from './call-text.js';
 import type { ArgShape, FunctionFlows } from './loader-roles.js';
 import { packageChildren } from './prefixed-imports.js';
 import { realModuleArg, repoLoaders, type RoleOf } from './loader-fixpoint.js';
-import { argumentFor, indexes, resolveCall } from './loader-calls.js';
+import { indexes, loaderArguments, resolveCall } from './loader-calls.js';
 import { attrKey } from './loader-classes.js';
 import { settleFolder, settleFolders, type SettleEnv } from './loader-folders.js';
 import { templateParts } from './loader-templates.js';
@@ -163,15 +163,16 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       if (r.object !== undefined) {
         // The caller hands a package object by the dotted name it bound (`blueman.plugins.applet`): the loader imports its modules by `__name__`.
         // Stop 47: a list of them for a loader that takes each (`update_dashboards([enabled, local_enabled], …)`).
-        const items = r.each ? listedItems(arg.text) : [arg.text.trim()];
-        for (const dotted of items) {
-          const init = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(dotted) ? boundModuleFile(ctx, a.file, facts, dotted) : null;
+        // Stop 48: or the package's name, whose module object the loader takes from sys.modules (`PluginManager(__name__)`).
+        const items = r.byName === true ? packageNames(a.file, arg, r.each) : (r.each ? listedItems(arg.text) : [arg.text.trim()]).map((dotted) => ({ dotted, init: /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(dotted) ? boundModuleFile(ctx, a.file, facts, dotted) : null }));
+        for (const { dotted, init } of items) {
           if (init === null || basename(init) !== '__init__.py') continue;
           const folder = dirname(init);
+          const handed = r.byName !== true ? `the package ${dotted} (${shown(folder)})` : dotted === '__name__' ? `its own __name__ (the package ${shown(folder)})` : `the name of the package ${dotted} (${shown(folder)})`;
           const label = r.listed === true
-            ? `loaded by ${where}, which hands the package ${dotted} (${shown(folder)}) to ${what} as its ${param}, which lists its folder with pkgutil and imports each module found${r.skipsPrivate === true ? ' not named _private (it skips those)' : ''} (${r.object})`
-            : `loaded by ${where}, which hands the package ${dotted} (${shown(folder)}) to ${what} as its ${param}, which imports each of its modules by its __name__ and a computed name (${r.object})`;
-          for (const target of r.listed === true ? listedModules(r.skipsPrivate === true, folder) : modulesInPackage(ctx, folder)) push(target, 'file', line, label);
+            ? `loaded by ${where}, which hands ${handed} to ${what} as its ${param}, which lists its folder${r.walk === true ? ' and subpackages' : ''} with pkgutil and imports each module found${r.skipsPrivate === true ? ' not named _private (it skips those)' : ''} (${r.object})`
+            : `loaded by ${where}, which hands ${handed} to ${what} as its ${param}, which imports each of its modules by its __name__ and a computed name (${r.object})`;
+          for (const target of r.listed === true ? listedModules(r.skipsPrivate === true, folder, r.walk === true) : modulesInPackage(ctx, folder)) push(target, 'file', line, label);
           for (const i of packageInits(ctx.files, folder)) push(i, 'file', line, `run before the modules of ${dotted} that ${where} loads (a package runs before its modules)`);
         }
         return;
@@ -212,9 +213,19 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       }
     };
     /** What a pkgutil listing of the package in `folder` imports: `_private` modules too unless the loader skips them. */
-    const listedModules = (skipsPrivate: boolean, folder: string): string[] => {
-      const all = loadedFiles(byFolder, subfolders, { folder, mode: 'packages' });
+    const listedModules = (skipsPrivate: boolean, folder: string, walk: boolean): string[] => {
+      const all = loadedFiles(byFolder, subfolders, { folder, mode: walk ? 'walk' : 'packages' });
       return skipsPrivate ? all.filter((f) => !listedName(f).startsWith('_')) : all;
+    };
+    /**
+     * Stop 48: the packages a caller names for a loader that takes `sys.modules[name]`: its literal
+     * strings (each of a list with `each`), or `__name__` in a package's own `__init__.py`.
+     */
+    const packageNames = (file: string, arg: ArgShape, each: boolean): { dotted: string; init: string | null }[] => {
+      const text = arg.text.trim();
+      if (text === '__name__' && !each) return basename(file) === '__init__.py' ? [{ dotted: '__name__', init: file }] : [];
+      if (!each && literalValue(text) === null) return [];
+      return arg.strings.filter((s) => isModuleName(s.value)).map((s) => ({ dotted: s.value, init: ctx.module(s.value, dirname(file))[0] ?? null }));
     };
     const settleTemplate = (template: NonNullable<RoleOf['template']>, value: string): string | null => {
       const tFacts = ctx.facts(template.file);
@@ -241,12 +252,12 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         const where = `${call.callee === '' ? `${call.word}` : call.callee}() at ${a.file}:${call.line}`;
         const what = `${loader.fn.className === null ? '' : `${loader.fn.className}.`}${loader.fn.name}() (${loader.file}:${loader.fn.defLine})`;
         for (const [index, roles] of loader.roles) {
-          const arg = argumentFor(call, loader, index);
-          if (arg === undefined) continue;
           const param = loader.fn.params[index];
           // A module-level function around its own import_module(param): string-modules follows its callers.
           const skipModule = loader.fn.className === null && realModuleArg(loader.fn, param);
-          for (const r of roles) settle(fn, arg, r, call.line, where, what, param, skipModule);
+          // Stop 48: a `*args` parameter takes each positional argument from its place on as one item.
+          const starred = param === loader.fn.star;
+          for (const arg of loaderArguments(call, loader, index)) for (const r of roles) settle(fn, arg, starred ? { ...r, each: false } : r, call.line, where, what, param, skipModule);
         }
       }
     }
