@@ -11,7 +11,7 @@ import { pathValue, repoPathOf } from '../../src/languages/python/sys-path.js';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 
 const cases = frameworkCases('package-data');
-test('package-data: has the basic, commands and spanned fixtures', () => assert.deepEqual(cases, ['package-data-basic', 'package-data-commands', 'package-data-spanned']));
+test('package-data: has the basic, commands, spanned and templates fixtures', () => assert.deepEqual(cases, ['package-data-basic', 'package-data-commands', 'package-data-spanned', 'package-data-templates']));
 for (const name of cases) test(`package-data: ${name}`, () => checkFrameworkFixture(name));
 
 test('package-data: a __file__ path is found from the literal it ends with', () => {

@@ -40,7 +40,7 @@ import { calleeAt, fileDefs, type OpenDef } from './loader-functions.js';
 import { moduleFile } from './python-files.js';
 import { argumentsFor, callTarget, type CallSite } from './loader-calls.js';
 import { boundModuleFile } from './folder-loaders.js';
-import { blankComments, fileAnchoredPath, fileVariables, importsResourceApi, lookText, MAX_PATH_LINE, pathConstants, resourceReads, spannedPathLine, withConstants } from './package-paths.js';
+import { blankComments, fileAnchoredPath, fileVariables, importsResourceApi, lookText, MAX_PATH_LINE, pathConstants, resourceReads, resourceTemplates, spannedPathLine, withConstants } from './package-paths.js';
 
 /** A repo function whose parameter is the last part of a path into a repo folder. */
 interface Wrapper {
@@ -521,6 +521,15 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
       // 'python_target.py')`) reads a script too; one that answers a path may hand it to a loader.
       const read = TEXT_READS.test(r.how) ? push : pushRead;
       read(path, r.target, lineAt(text, r.index), `read by ${path}:${lineAt(text, r.index)} (${r.how})`);
+    }
+    // Stop 48: a name filled in at run time: every file of the package folder the template matches.
+    for (const r of resourceTemplates(ctx, path, text)) {
+      const read = TEXT_READS.test(r.how) ? push : pushRead;
+      const match = compileRepoGlob(r.glob);
+      const line = lineAt(text, r.index);
+      for (const f of pathsWithPrefix(ctx.files, `${r.folder}/`)) {
+        if (!f.endsWith('.pyc') && basename(f) !== '__init__.py' && match(f.slice(r.folder.length + 1))) read(path, f, line, `read by ${path}:${line} (${r.how}), a name filled in at run time: any file of ${r.folder}/ matching ${r.glob} may be the one read`);
+      }
     }
     const lines = text.split('\n');
     let starts: number[] | null = null;

@@ -63,15 +63,7 @@ export const boundModule = (name: string, imports: readonly ImportFact[]): strin
  */
 export const resourceReads = (ctx: FrameworkContext, path: string, text: string, want: (name: string) => boolean): ResourceRead[] => {
   const out: ResourceRead[] = [];
-  const dirOf = (literal: string | undefined, own: string | undefined, bare: string | undefined): string | null => {
-    if (literal !== undefined) return packageDir(ctx, literal);
-    if (own !== undefined) return dirname(path);
-    if (bare === undefined) return null;
-    const imports = ctx.facts(path)?.imports ?? [];
-    const module = boundModule(bare, imports);
-    return module === bare && !imports.some((i) => i.syntax === 'import' && i.alias === undefined && i.specifier === bare) ? null : packageDir(ctx, module);
-  };
-  const shownAnchor = (literal: string | undefined, own: string | undefined, bare: string | undefined): string => (literal !== undefined ? `'${literal}'` : (own ?? bare ?? ''));
+  const dirOf = (literal: string | undefined, own: string | undefined, bare: string | undefined): string | null => anchorDir(ctx, path, literal, own, bare);
   for (const m of text.matchAll(RESOURCE_CALL)) {
     if (!want(m[8])) continue;
     const dir = dirOf(m[3], m[4], m[6]);
@@ -83,6 +75,49 @@ export const resourceReads = (ctx: FrameworkContext, path: string, text: string,
     const dir = dirOf(m[2], m[3], m[5]);
     const target = dir === null ? null : joinRepo(dir, m[7]);
     if (target !== null) out.push({ target, index: m.index!, how: `files(${shownAnchor(m[2], m[3], m[5])}) / '${m[7]}'`, ...(m[2] === undefined ? {} : { anchor: m[2] }) });
+  }
+  return out;
+};
+
+/** The package folder a resource call's anchor names: a literal package, the file's own (`__name__`), or a module the file imports by that name. */
+const anchorDir = (ctx: FrameworkContext, path: string, literal: string | undefined, own: string | undefined, bare: string | undefined): string | null => {
+  if (literal !== undefined) return packageDir(ctx, literal);
+  if (own !== undefined) return dirname(path);
+  if (bare === undefined) return null;
+  const imports = ctx.facts(path)?.imports ?? [];
+  const module = boundModule(bare, imports);
+  return module === bare && !imports.some((i) => i.syntax === 'import' && i.alias === undefined && i.specifier === bare) ? null : packageDir(ctx, module);
+};
+const shownAnchor = (literal: string | undefined, own: string | undefined, bare: string | undefined): string => (literal !== undefined ? `'${literal}'` : (own ?? bare ?? ''));
+
+/** `%s`, `%d`, `%r`, `%(name)s` and `{}`, `{0}`, `{name}` in a resource name: a part filled in at run time. */
+const PLACEHOLDER = /%(?:\(\w+\))?[sdr]|\{\w*\}/g;
+
+export interface ResourceTemplate {
+  /** The package folder the name is under. */
+  folder: string;
+  /** The name as a glob below it, each placeholder a `*` within one path segment (`cloudinit/*`). */
+  glob: string;
+  index: number;
+  how: string;
+}
+
+/**
+ * Stop 48: resource reads whose name is a template filled in at run time (heat's
+ * `pkgutil.get_data('heat', 'cloudinit/%s' % fn)`, `'x/{}.sh'.format(name)`): the package folder and
+ * the glob each placeholder makes. A name that is all placeholders (`'%s' % fn`) names no file.
+ */
+export const resourceTemplates = (ctx: FrameworkContext, path: string, text: string): ResourceTemplate[] => {
+  const out: ResourceTemplate[] = [];
+  for (const m of text.matchAll(RESOURCE_CALL)) {
+    const name = m[8];
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 12);
+    const percent = /^\s*%\s*[\w(]/.test(after);
+    if (!(percent ? /%(?:\(\w+\))?[sdr]/.test(name) : /^\.format\s*\(/.test(after) && /\{\w*\}/.test(name))) continue;
+    const glob = name.replace(/^\.?\//, '').replace(PLACEHOLDER, '*');
+    if (!/[^*/]/.test(glob) || /[?[\]]/.test(glob) || glob.includes('..')) continue;
+    const folder = anchorDir(ctx, path, m[3], m[4], m[6]);
+    if (folder !== null) out.push({ folder, glob, index: m.index!, how: `${m[1]}(${shownAnchor(m[3], m[4], m[6])}, '${name}'${percent ? ' % …' : '.format(…)'})` });
   }
   return out;
 };
