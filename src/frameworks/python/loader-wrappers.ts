@@ -46,6 +46,7 @@ import { attrKey } from './loader-classes.js';
 import { settleFolder, settleFolders, type SettleEnv } from './loader-folders.js';
 import { templateParts } from './loader-templates.js';
 import { templateFolders, templateShown } from './template-folders.js';
+import { lineStarts } from '../../util/lines.js';
 
 /**
  * Stop 48: a loader's folder template that is the first of the folders its parameter holds
@@ -84,6 +85,25 @@ const modulesInPackage = (ctx: FrameworkContext, folder: string): string[] => {
 /** A module's name in a package listing: its file's stem, or its folder's name for a subpackage's `__init__.py`. */
 const listedName = (path: string): string => (basename(path) === '__init__.py' ? basename(dirname(path)) : basename(path));
 
+/** What a test patches to keep a loader from loading: the listing, the import, or the loader itself. */
+const LOADING_WORDS = /\b(?:walk_packages|iter_modules|import_module|__import__|load_module|exec_module)\b/;
+
+/**
+ * Stop 48: whether the decorators right above the def at `defLine` (1-based) patch the loading
+ * (heat's test_plugin_loader: `@mock.patch('pkgutil.walk_packages')` over a call of
+ * `load_modules(heat.engine)`): then the call lists and imports nothing. Decorator lines only
+ * (each starting with `@`), at most 12.
+ */
+const patchesLoading = (text: string, starts: readonly number[], defLine: number, loaderName: string): boolean => {
+  for (let l = defLine - 2, k = 0; l >= 0 && k < 12; l--, k++) {
+    const d = text.slice(starts[l], l + 1 < starts.length ? starts[l + 1] : text.length).trim();
+    if (!d.startsWith('@')) break;
+    if (/\bpatch\b/.test(d) && (LOADING_WORDS.test(d) || new RegExp(`['"]${loaderName}['"]`).test(d))) return true;
+  }
+  return false;
+};
+
+
 /** The items of a literal list or tuple argument (`[enabled, local_enabled]`); none for anything else. */
 const listedItems = (text: string): string[] => {
   const e = text.trim();
@@ -104,6 +124,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
     let held: ReturnType<typeof pathAssignments> | undefined;
     const assignments = (): ReturnType<typeof pathAssignments> => (held ??= pathAssignments(text, a.file));
     const moduleFn = a.fns.find((f) => f.name === '');
+    let starts: number[] | undefined;
     const seen = new Set<string>();
     const push = (target: string, targetKind: 'file' | 'module-attr', line: number, label: string): void => {
       const k = `${target}\0${line}`;
@@ -249,6 +270,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         }
         const loader = resolveCall(a, fn, call, idx);
         if (loader === undefined || loader.lister || (loader.file === a.file && loader.fn === fn)) continue;
+        if (fn.name !== '' && fn.defLine > 1 && patchesLoading(text, (starts ??= lineStarts(text)), fn.defLine, loader.fn.name)) continue;
         const where = `${call.callee === '' ? `${call.word}` : call.callee}() at ${a.file}:${call.line}`;
         const what = `${loader.fn.className === null ? '' : `${loader.fn.className}.`}${loader.fn.name}() (${loader.file}:${loader.fn.defLine})`;
         for (const [index, roles] of loader.roles) {
