@@ -30,7 +30,8 @@ test('fileFlows: direct parameters, literal prefixes and what an argument is bui
     ['import_module', 8, 'module_name', null, ['package']],
   ]);
   const pluggable = fns.find((f) => f.name === 'find_pluggable')!;
-  assert.equal(pluggable.loads, false);
+  // Stop 48: it calls find_components, a def of the file that loads, so it loads too.
+  assert.equal(pluggable.loads, true);
   assert.deepEqual(pluggable.calls.map((c) => [c.word, c.positional[0].direct, c.positional[0].prefix, c.positional[1].direct]), [['find_components', 'subpackage', 'mailman.', 'interface']]);
   // A listing alone is no load.
   assert.equal(fns.find((f) => f.name === 'listed')!.loads, false);
@@ -119,4 +120,47 @@ test('fileFlowsAndClasses: attributes of self as parameters, loop items, stores,
     ['__import__', 'name', false],
   ]);
   assert.deepEqual(rescan.assigned.get('m')?.map((v) => v.text), ['__import__(self.package)']);
+});
+
+test('fileFlows: closures, map() over a generator of sys.modules items, comprehensions, *args (stop 48)', () => {
+  const text = [
+    'import itertools',
+    'import sys',
+    'from app.common import plugin_loader',
+    '',
+    'class PluginManager(object):',
+    '    def __init__(self, *extra_packages):',
+    '        def packages():',
+    '            for package_name in extra_packages:',
+    '                yield sys.modules[package_name]',
+    '',
+    '        def modules():',
+    '            return map(plugin_loader.load_modules, packages())',
+    '',
+    '        self.modules = list(modules())',
+    '',
+    'def load_all(names):',
+    '    return [plugin_loader.load_modules(sys.modules[n]) for n in names]',
+    '',
+    'def _import(importer, name):',
+    '    return importer.find_module(name).load_module(name)',
+    '',
+    'def walk(package):',
+    '    path = package.__path__',
+    '    for importer, name, _ in pkgutil.walk_packages(path):',
+    '        _import(importer, name)',
+  ].join('\n');
+  const fns = fileFlows(text, (w) => w === 'load_modules' || w === 'walk_packages');
+  const init = fns.find((f) => f.name === '__init__')!;
+  assert.equal(init.star, 'extra_packages');
+  // The nested modules() maps the loader over what the nested packages() yields: the module object of each item.
+  assert.deepEqual(init.calls.filter((c) => c.word === 'load_modules').map((c) => [c.callee, c.word, c.attribute, c.positional[0].direct, c.positional[0].each, c.positional[0].moduleOf]), [
+    ['plugin_loader.load_modules', 'load_modules', true, 'extra_packages', true, true],
+  ]);
+  const all = fns.find((f) => f.name === 'load_all')!;
+  assert.deepEqual(all.calls.map((c) => [c.word, c.positional[0].direct, c.positional[0].each, c.positional[0].moduleOf]), [['load_modules', 'names', true, true]]);
+  // walk() loads through _import (a def of the file that loads); its listing takes a local assigned package.__path__.
+  const walk = fns.find((f) => f.name === 'walk')!;
+  assert.equal(walk.loads, true);
+  assert.deepEqual(walk.assigned.get('path')?.map((v) => v.text), ['package.__path__']);
 });

@@ -79,7 +79,11 @@ export interface FunctionFlows {
   calls: CallFlow[];
   /** Parameters the body joins a name onto (`join(p, …)`): the folder of a path it builds. */
   joined: Set<string>;
-  /** The body makes a real load call: import_module, __import__, import_string, astroid's load_module_from_file/_name, `.exec_module(`, `.load_module(`. */
+  /**
+   * The body makes a real load call: import_module, __import__, import_string, astroid's
+   * load_module_from_file/_name, `.exec_module(`, `.load_module(`; Stop 48: or calls, by its bare
+   * name, a def of the file that does (heat's load_modules → `_import_module`, which runs `loader.load_module`).
+   */
   loads: boolean;
   /** The body reads a `__file__` or `__path__` (the folder of a module it has). */
   readsFolder: boolean;
