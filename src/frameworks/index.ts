@@ -22,6 +22,7 @@ import dependencyCruiser from './js/dependency-cruiser.js';
 import dirLoaders from './js/dir-loaders.js';
 import flue from './js/flue.js';
 import folderJoinRequires from './js/folder-join-requires.js';
+import folderConstants from './js/folder-constants.js';
 import folderPackages from './js/folder-packages.js';
 import folderRequires from './js/folder-requires.js';
 import docusaurus from './js/docusaurus.js';
@@ -201,6 +202,7 @@ export const READERS: readonly FrameworkReader[] = [
   expo,
   flaskStatic,
   flue,
+  folderConstants,
   folderJoinRequires,
   folderPackages,
   folderRequires,
