@@ -19,7 +19,8 @@
  *   or a `path.join`/`path.resolve` of it and string literals;
  * - each such path that ends at an existing code file or single-file component is a reference from
  *   the using module, with the use's line and the constant's place as evidence. A folder, a computed
- *   part or a name imported from elsewhere adds nothing. Tool configs are left to their own readers.
+ *   part, a name imported from elsewhere, or a path handed to a call that reads the file as bytes
+ *   (`fs.readFileSync(path.join(FIXTURES_DIR, 'x.ts'))`, hashed by payload's eval runner) adds nothing. Tool configs are left to their own readers.
  */
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
@@ -41,6 +42,8 @@ const DECLARATION = /^(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s
 const URL_FOLDER = /^(?:[A-Za-z_$][\w$]*\s*\(\s*)?(?:url\s*\.\s*)?fileURLToPath\(\s*new\s+URL\(\s*(?:"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`)\s*,\s*import\.meta\.url\s*\)\s*\)(?:\s*\))?$/;
 /** Cheap prefilter: a folder constant's value spells one of these. */
 const DECLARED = /fileURLToPath|join\(|resolve\(/;
+/** Text that ends where a call reading a file's bytes (or its existence) takes its path. */
+const READ_AS_TEXT = /\b(?:readFileSync|readFile|createReadStream|existsSync|statSync|stat|lstat|access|copyFile|copyFileSync)\(\s*$/;
 const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
 
 interface FolderConstant {
@@ -127,6 +130,8 @@ const namedFiles = perScan((ctx): LabelledReference[] => {
     for (const use of usesOf(text, local)) {
       const target = joinRepo(def.folder, ...use.rest);
       if (target === null || target === user || !TARGET.test(target) || !ctx.files.has(target)) continue;
+      // A file read as text (hashed, copied) or tested for is not loaded: payload's eval runner hashes a fixture's source.
+      if (READ_AS_TEXT.test(text.slice(Math.max(0, use.index - 40), use.index))) continue;
       const line = lineAt(text, use.index);
       const key = `${user}\0${target}\0${line}`;
       if (seen.has(key)) continue;
