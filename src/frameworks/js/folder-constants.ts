@@ -52,6 +52,8 @@ interface FolderConstant {
   folder: string;
   line: number;
   value: string;
+  /** The declaring module's name without extension, looked for in an importer's text. */
+  stem: string;
 }
 
 /** The folder a constant's value names, beside the declaring module; null for anything else. */
@@ -71,12 +73,14 @@ const constants = perScan((ctx): FolderConstant[] => {
     const text = asSource(read, PATH_NAMES);
     for (const m of text.matchAll(DECLARATION)) {
       const value = m[2].trim();
-      if (!ANCHOR.test(value) && !/^[A-Za-z_$][\w$]*$/.test(value) && !/\bresolve|join\b/.test(value)) continue;
+      // The value spells the module's place itself: a name holding one is left to folder-expr's readers.
+      if (!ANCHOR.test(value) || !DECLARED.test(value)) continue;
       const folder = folderValue(value, file, text);
-      if (folder === null || folder === '' || folder.startsWith('..')) continue;
+      // The module's own folder (`const dirname = path.dirname(fileURLToPath(import.meta.url))`) is anchored-paths.ts's.
+      if (folder === null || folder === '' || folder.startsWith('..') || folder === dirname(file)) continue;
       // A folder of the repo: some file below it.
       if (pathsWithPrefix(ctx.files, `${folder}/`).length === 0) continue;
-      out.push({ file, name: m[1], folder, line: lineAt(text, m.index ?? 0), value: value.replace(/\s+/g, ' ') });
+      out.push({ file, name: m[1], folder, line: lineAt(text, m.index ?? 0), value: value.replace(/\s+/g, ' '), stem: basename(file).replace(/\.[^.]*$/, '') });
     }
   }
   return out;
@@ -125,7 +129,6 @@ const namedFiles = perScan((ctx): LabelledReference[] => {
   if (defs.length === 0) return [];
   const out: LabelledReference[] = [];
   const seen = new Set<string>();
-  const names = new RegExp(String.raw`\b(?:${[...new Set(defs.map((d) => escapeRegExp(d.name)))].join('|')})\b`);
   const add = (def: FolderConstant, user: string, text: string, local: string): void => {
     for (const use of usesOf(text, local)) {
       const target = joinRepo(def.folder, ...use.rest);
@@ -143,10 +146,12 @@ const namedFiles = perScan((ctx): LabelledReference[] => {
   for (const user of jsCodeFiles(ctx)) {
     if (TOOL_CONFIG.test(basename(user))) continue;
     const raw = ctx.readText(user);
-    if (raw === null || !names.test(raw)) continue;
+    if (raw === null) continue;
+    // Plain `includes` first: the constant's name, and for another module the declaring module's name in a specifier.
+    const mine = defs.filter((d) => raw.includes(d.name) && (d.file === user || raw.includes(d.stem)));
+    if (mine.length === 0) continue;
     const text = asSource(raw, PATH_NAMES);
-    for (const def of defs) {
-      if (!text.includes(def.name)) continue;
+    for (const def of mine) {
       if (user === def.file) add(def, user, text, def.name);
       else for (const imp of importsOf(text, def.name)) if (resolveRelative(ctx.files, user, imp.spec) === def.file) add(def, user, text, imp.local);
     }
