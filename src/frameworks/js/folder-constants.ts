@@ -70,7 +70,8 @@ const constants = perScan((ctx): FolderConstant[] => {
     if (TOOL_CONFIG.test(basename(file))) continue;
     const read = ctx.readText(file) ?? '';
     if (!ANCHOR.test(read) || !DECLARED.test(read)) continue;
-    const text = asSource(read, PATH_NAMES);
+    // Read as written: a declaration's value is looked at only when it spells the module's place.
+    const text = read;
     for (const m of text.matchAll(DECLARATION)) {
       const value = m[2].trim();
       // The value spells the module's place itself: a name holding one is left to folder-expr's readers.
