@@ -21,6 +21,11 @@
  *   the using module, with the use's line and the constant's place as evidence. A folder, a computed
  *   part, a name imported from elsewhere, or a path handed to a call that reads the file as bytes
  *   (`fs.readFileSync(path.join(FIXTURES_DIR, 'x.ts'))`, hashed by payload's eval runner) adds nothing. Tool configs are left to their own readers.
+ *
+ * Cost: the facts decide what is read. A module is read for constants only when its text marks hold
+ * `dirname` or it imports Node's url module, and a module is read for uses only when its import facts
+ * bind a constant's name from the declaring module (one walk of the import facts per scan): no code
+ * file's text is tested for every constant's name, which cost payload's frameworks stage 350–480 ms.
  */
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
@@ -28,16 +33,18 @@ import { lineAt } from '../../util/lines.js';
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { folderOf } from '../../languages/javascript/folder-expr.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
-import type { FrameworkReader } from '../types.js';
+import type { ImportFact } from '../../model/facts.js';
+import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { perScan } from '../per-scan.js';
-import { jsCodeFiles, labelledReferences, type LabelledReference } from './support.js';
+import { jsCodeFiles, labelledReferences, codeFilesMarked, resolveToolPath, type LabelledReference } from './support.js';
 import { PATH_NAMES, TOOL_CONFIG } from './anchored-paths.js';
 
 /** What a named path may end at: code, or a component file a bundler compiles. */
 const TARGET = /\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/;
 const ANCHOR = /__dirname|import\.meta\.(?:dirname|url)|__filename/;
-/** A module-level declaration (at a line's start): its name and value, to the line's end. */
-const DECLARATION = /^(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^\n;]+)/gm;
+const ANCHOR_ALL = new RegExp(ANCHOR.source, 'g');
+/** A module-level declaration (tried at a line's start): its name and value, to the line's end. */
+const DECLARATION = /(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^\n;]+)/y;
 /** `fileURLToPath(new URL('../runtime', import.meta.url))`, maybe inside one more call (`posixify(…)`). */
 const URL_FOLDER = /^(?:[A-Za-z_$][\w$]*\s*\(\s*)?(?:url\s*\.\s*)?fileURLToPath\(\s*new\s+URL\(\s*(?:"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`)\s*,\s*import\.meta\.url\s*\)\s*\)(?:\s*\))?$/;
 /** Cheap prefilter: a folder constant's value spells one of these. */
@@ -52,8 +59,6 @@ interface FolderConstant {
   folder: string;
   line: number;
   value: string;
-  /** The declaring module's name without extension, looked for in an importer's text. */
-  stem: string;
 }
 
 /** The folder a constant's value names, beside the declaring module; null for anything else. */
@@ -63,52 +68,84 @@ const folderValue = (value: string, file: string, text: string): string | null =
   return folderOf(value, file, text);
 };
 
+const NONE: readonly ImportFact[] = [];
+
+/** Whether a module imports Node's url module (where `fileURLToPath` comes from), from its import facts. */
+const importsUrl = (ctx: FrameworkContext, file: string): boolean => {
+  for (const imp of ctx.facts(file)?.imports ?? NONE) if (imp.specifier === 'url' || imp.specifier === 'node:url') return true;
+  return false;
+};
+
+/**
+ * The module-level declarations of `text` whose line spells the module's place: each place found by
+ * one pass of ANCHOR, then the declaration tried at that line's start (DECLARATION, sticky), so a
+ * long module is not matched line by line.
+ */
+function* anchoredDeclarations(text: string): Generator<{ name: string; value: string; index: number }> {
+  let lastLine = -1;
+  for (const a of text.matchAll(ANCHOR_ALL)) {
+    const start = text.lastIndexOf('\n', a.index ?? 0) + 1;
+    if (start === lastLine) continue;
+    lastLine = start;
+    DECLARATION.lastIndex = start;
+    const m = DECLARATION.exec(text);
+    if (m) yield { name: m[1], value: m[2].trim(), index: start };
+  }
+}
+
 const constants = perScan((ctx): FolderConstant[] => {
   const out: FolderConstant[] = [];
-  // Every code file: an ES module spelling only `import.meta.url` holds none of the text marks (text-marks.ts).
+  // From the facts first: a module is read when its text marks hold `dirname` (`__dirname`,
+  // `import.meta.dirname`) or it imports Node's url module (`fileURLToPath`), not every code file.
+  // codeFilesMarked keeps jsCodeFiles' order: walked beside it.
+  const marked = codeFilesMarked(ctx, ['dirname']);
+  let next = 0;
   for (const file of jsCodeFiles(ctx)) {
-    if (TOOL_CONFIG.test(basename(file))) continue;
-    const read = ctx.readText(file) ?? '';
-    if (!ANCHOR.test(read) || !DECLARED.test(read)) continue;
-    // Read as written: a declaration's value is looked at only when it spells the module's place.
-    const text = read;
-    for (const m of text.matchAll(DECLARATION)) {
-      const value = m[2].trim();
+    const hasMark = marked[next] === file;
+    if (hasMark) next++;
+    if (!(hasMark || importsUrl(ctx, file)) || TOOL_CONFIG.test(basename(file))) continue;
+    const text = ctx.readText(file) ?? '';
+    if (!DECLARED.test(text)) continue;
+    // Read as written: a declaration is looked at only when its value spells the module's place.
+    for (const d of anchoredDeclarations(text)) {
       // The value spells the module's place itself: a name holding one is left to folder-expr's readers.
-      if (!ANCHOR.test(value) || !DECLARED.test(value)) continue;
-      const folder = folderValue(value, file, text);
+      if (!ANCHOR.test(d.value) || !DECLARED.test(d.value)) continue;
+      const folder = folderValue(d.value, file, text);
       // The module's own folder (`const dirname = path.dirname(fileURLToPath(import.meta.url))`) is anchored-paths.ts's.
       if (folder === null || folder === '' || folder.startsWith('..') || folder === dirname(file)) continue;
       // A folder of the repo: some file below it.
       if (pathsWithPrefix(ctx.files, `${folder}/`).length === 0) continue;
-      out.push({ file, name: m[1], folder, line: lineAt(text, m.index ?? 0), value: value.replace(/\s+/g, ' '), stem: basename(file).replace(/\.[^.]*$/, '') });
+      out.push({ file, name: d.name, folder, line: lineAt(text, d.index), value: d.value.replace(/\s+/g, ' ') });
     }
   }
   return out;
 });
 
-const SPEC_COMPLETIONS = ['', '.js', '.mjs', '.cjs', '.ts', '.mts', '/index.js', '/index.ts'];
-
-/** The repo file a relative specifier names from `from`: as written, then completed; `.js` written for a `.ts` source too. */
-const resolveRelative = (files: ReadonlySet<string>, from: string, spec: string): string | null => {
-  if (!spec.startsWith('./') && !spec.startsWith('../')) return null;
-  const base = joinRepo(dirname(from), spec);
-  if (base === null) return null;
-  for (const c of SPEC_COMPLETIONS) if (files.has(base + c)) return base + c;
-  const ts = base.replace(/\.([cm]?)js$/, '.$1ts');
-  return files.has(ts) ? ts : null;
-};
-
-/** The local names `text` binds to `name` imported from a module (`import { name as local } from 'spec'`, `const { name } = require('spec')`), with the specifier. */
-const importsOf = (text: string, name: string): { local: string; spec: string }[] => {
-  const out: { local: string; spec: string }[] = [];
-  const n = escapeRegExp(name);
-  const binding = new RegExp(String.raw`(?:^|[{,])\s*${n}(?:\s+as\s+([A-Za-z_$][\w$]*)|\s*:\s*([A-Za-z_$][\w$]*))?\s*(?=[,}])`);
-  const forms = [/\bimport\s*\{([^}]*)\}\s*from\s*["']([^"'\n]+)["']/g, /\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\(\s*["']([^"'\n]+)["']\s*\)/g];
-  for (const form of forms) {
-    for (const m of text.matchAll(form)) {
-      const b = binding.exec(`{${m[1]}}`);
-      if (b) out.push({ local: b[1] ?? b[2] ?? name, spec: m[2] });
+/**
+ * Who imports each folder constant by name: one walk of the code files' import facts (the names each
+ * import binds: `import { runtime_directory as rd }`, `const { assetsDir } = require('./assets')`),
+ * a relative specifier resolved and kept when it is the declaring module. Only these files and the
+ * declaring modules themselves are read for uses: no code file's text is tested for every name.
+ */
+const importers = (ctx: FrameworkContext, defs: readonly FolderConstant[]): Map<string, { def: FolderConstant; local: string }[]> => {
+  const byName = new Map<string, FolderConstant[]>();
+  for (const def of defs) byName.set(def.name, [...(byName.get(def.name) ?? []), def]);
+  const out = new Map<string, { def: FolderConstant; local: string }[]>();
+  const add = (user: string, def: FolderConstant, local: string): void => {
+    const list = out.get(user);
+    if (list === undefined) out.set(user, [{ def, local }]);
+    else if (!list.some((u) => u.def === def && u.local === local)) list.push({ def, local });
+  };
+  for (const def of defs) add(def.file, def, def.name);
+  for (const user of jsCodeFiles(ctx)) {
+    for (const imp of ctx.facts(user)?.imports ?? NONE) {
+      if ((imp.syntax !== 'import' && imp.syntax !== 'require') || !imp.specifier.startsWith('.')) continue;
+      for (const named of imp.names) {
+        const declared = byName.get(named.name);
+        if (declared === undefined) continue;
+        const from = resolveToolPath(ctx, dirname(user), imp.specifier);
+        for (const def of declared) if (def.file === from && user !== from) add(user, def, named.alias ?? named.name);
+      }
     }
   }
   return out;
@@ -144,18 +181,15 @@ const namedFiles = perScan((ctx): LabelledReference[] => {
       out.push({ from: user, target, line, label: `${user}:${line} names it by path (${use.expr}, ${local} = ${def.value} at ${where}: ${def.folder}/)` });
     }
   };
+  const users = importers(ctx, defs);
+  // In the files' order, as every reader walks them.
   for (const user of jsCodeFiles(ctx)) {
-    if (TOOL_CONFIG.test(basename(user))) continue;
+    const uses = users.get(user);
+    if (uses === undefined || TOOL_CONFIG.test(basename(user))) continue;
     const raw = ctx.readText(user);
     if (raw === null) continue;
-    // Plain `includes` first: the constant's name, and for another module the declaring module's name in a specifier.
-    const mine = defs.filter((d) => raw.includes(d.name) && (d.file === user || raw.includes(d.stem)));
-    if (mine.length === 0) continue;
     const text = asSource(raw, PATH_NAMES);
-    for (const def of mine) {
-      if (user === def.file) add(def, user, text, def.name);
-      else for (const imp of importsOf(text, def.name)) if (resolveRelative(ctx.files, user, imp.spec) === def.file) add(def, user, text, imp.local);
-    }
+    for (const { def, local } of uses) if (text.includes(local)) add(def, user, text, local);
   }
   return out;
 });
