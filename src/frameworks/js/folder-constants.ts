@@ -30,13 +30,13 @@
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { lineAt } from '../../util/lines.js';
-import { pathsWithPrefix } from '../../util/file-index.js';
+import { isFolder, pathsWithPrefix } from '../../util/file-index.js';
 import { folderOf } from '../../languages/javascript/folder-expr.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
 import type { ImportFact } from '../../model/facts.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { perScan } from '../per-scan.js';
-import { jsCodeFiles, labelledReferences, codeFilesMarked, resolveToolPath, type LabelledReference } from './support.js';
+import { aliasReferences, codeFilesMarked, enclosingPackages, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 import { PATH_NAMES, TOOL_CONFIG } from './anchored-paths.js';
 
 /** What a named path may end at: code, or a component file a bundler compiles. */
@@ -162,6 +162,17 @@ const usesOf = (text: string, local: string): { rest: string[]; index: number; e
   return out;
 };
 
+/**
+ * The bundler alias entries of `text` whose replacement is `local` or a template opening with it and
+ * going on with literal text (`{ find: '$app', replacement: `${runtime_directory}/app` }`, Vite's and
+ * @rollup/plugin-alias's shape); a `find` that is not a string literal (a RegExp) is left out.
+ */
+const aliasesOf = (text: string, local: string): { name: string; rest: string; index: number }[] => {
+  const l = escapeRegExp(local);
+  const entry = new RegExp(String.raw`\bfind\s*:\s*(?:"([^"\n]+)"|'([^'\n]+)')\s*,\s*replacement\s*:\s*(?:\`\$\{\s*${l}\s*\}(\/[^\`$\\\n]*)?\`|${l}(?![\w$.]))`, 'g');
+  return [...text.matchAll(entry)].map((m) => ({ name: m[1] ?? m[2], rest: (m[3] ?? '').replace(/^\/+|\/+$/g, ''), index: m.index ?? 0 }));
+};
+
 const namedFiles = perScan((ctx): LabelledReference[] => {
   const defs = constants(ctx);
   if (defs.length === 0) return [];
@@ -181,6 +192,24 @@ const namedFiles = perScan((ctx): LabelledReference[] => {
       out.push({ from: user, target, line, label: `${user}:${line} names it by path (${use.expr}, ${local} = ${def.value} at ${where}: ${def.folder}/)` });
     }
   };
+  // A bundler alias to a folder below the constant (`{ find: '$app', replacement: `${runtime_directory}/app` }`):
+  // the imports through it in the declaring file's package name the files (aliasReferences).
+  const alias = (def: FolderConstant, user: string, text: string, local: string): void => {
+    if (!text.includes('replacement')) return;
+    for (const a of aliasesOf(text, local)) {
+      const target = joinRepo(def.folder, a.rest);
+      if (target === null || !(isFolder(ctx.files, target) || ctx.files.has(target))) continue;
+      const line = lineAt(text, a.index);
+      const pkgDir = enclosingPackages(ctx, dirname(user))[0]?.dir ?? '';
+      const where = user === def.file ? `line ${def.line}` : `${def.file}:${def.line}`;
+      for (const r of aliasReferences(ctx, pkgDir, [{ name: a.name, target, line }], user, 'bundler')) {
+        const key = `${r.from}\0${r.target}\0${r.line ?? 0}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ from: r.from, target: r.target, line: r.line ?? 1, label: `${r.label}, ${local} = ${def.value} at ${where}: ${def.folder}/` });
+      }
+    }
+  };
   const users = importers(ctx, defs);
   // In the files' order, as every reader walks them.
   for (const user of jsCodeFiles(ctx)) {
@@ -189,7 +218,11 @@ const namedFiles = perScan((ctx): LabelledReference[] => {
     const raw = ctx.readText(user);
     if (raw === null) continue;
     const text = asSource(raw, PATH_NAMES);
-    for (const { def, local } of uses) if (text.includes(local)) add(def, user, text, local);
+    for (const { def, local } of uses) {
+      if (!text.includes(local)) continue;
+      add(def, user, text, local);
+      alias(def, user, text, local);
+    }
   }
   return out;
 });
