@@ -34,7 +34,11 @@ import { settingStrings } from './setting-strings.js';
 import { assignmentAbove, fromName, moduleFile } from './python-files.js';
 import { OSLO_IMPORTUTILS, fileLoads, moduleFunctionLoadsOf, type FunctionLoad } from './loader-functions.js';
 import { nameOrigin } from './reexports.js';
-import { lineAt, lineStarts } from '../../util/lines.js';
+import { lineAt, lineCounter, lineStarts } from '../../util/lines.js';
+import { tokenize } from '../../languages/python/tokenize.js';
+import { Kind, Op } from '../../languages/python/tokens.js';
+import { callArgs, isOp, nameText, unwrap } from '../../languages/python/ranges.js';
+import { stringValue } from '../../languages/python/literals.js';
 import { childTemplateOf, moduleConstants, packageChildren } from './prefixed-imports.js';
 import { basename, dirname } from '../../util/path.js';
 
@@ -184,19 +188,37 @@ const dotted = (value: string): boolean => value.includes('.') && isDottedName(v
 /**
  * Stop 48: a loader handed a literal dotted path, whole or in adjacent pieces (cinder's
  * `importutils.import_object("cinder.zonemanager.drivers.brocade." "brcd_fc_zone_connector_factory."
- * "BrcdFCZoneFactory")`, Django's `import_string("app.backends.Mail")`). `import_module` and
- * `__import__` of a literal are imports extraction reads already.
+ * "BrcdFCZoneFactory")`, Django's `import_string("app.backends.Mail")`, `resolve_name("pkg.mod:attr")`).
+ * Read from tokens, so a call in a comment or a docstring (commented-out code is what dead code looks
+ * like) is none. importlib's `import_module` and `__import__` of a literal are imports extraction
+ * reads already; oslo's `importutils.import_module("a.b")` and `try_import("a.b")` are read here.
  */
-const LITERAL_LOAD = /\b(import_string|import_class|import_object|named(?:Any|Object|Module|Class)|resolve_name)\(\s*((?:(?:"[\w.]*"|'[\w.]*')\s*)+)[,)]/g;
-const LITERAL_WORDS = /import_string|import_class|import_object|named(?:Any|Object|Module|Class)|resolve_name/;
+const LITERAL_LOADERS = new Set(['import_string', 'import_class', 'import_object', 'namedAny', 'namedObject', 'namedModule', 'namedClass', 'resolve_name']);
+/** oslo importutils' loaders of a module (not a class), read here only through `importutils.`. */
+const OSLO_MODULE_LOADERS = new Set(['import_module', 'try_import']);
+const LITERAL_WORDS = /\b(?:import_string|import_class|import_object|named(?:Any|Object|Module|Class)|resolve_name|import_module|try_import)\s*\(/;
+/** Literal loads read per file: a hostile file of thousands costs no more than this many. */
+const MAX_LITERAL_LOADS = 500;
 
-/** The literal dotted paths a file's loader calls are handed, with their lines. */
+/** The literal dotted paths a file's loader calls are handed, with their lines (`pkg.mod:attr` read as `pkg.mod.attr`). */
 const literalLoads = (text: string): { value: string; line: number; call: string }[] => {
   if (!LITERAL_WORDS.test(text)) return [];
+  const t = tokenize(text);
   const out: { value: string; line: number; call: string }[] = [];
-  for (const m of text.matchAll(LITERAL_LOAD)) {
-    const value = m[2].replace(/["'\s]/g, '');
-    if (dotted(value)) out.push({ value, line: lineAt(text, m.index + m[0].indexOf(m[2])), call: m[1] });
+  for (let i = 0; i + 1 < t.count && out.length < MAX_LITERAL_LOADS; i++) {
+    if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.LParen)) continue;
+    const name = nameText(t, i);
+    const oslo = OSLO_MODULE_LOADERS.has(name);
+    if (!LITERAL_LOADERS.has(name) && !oslo) continue;
+    // `importutils.import_module(…)`: another receiver's import_module is importlib's (extraction's) or none.
+    if (oslo && !(i >= 2 && isOp(t, i - 1, Op.Dot) && t.kind[i - 2] === Kind.Name && nameText(t, i - 2) === 'importutils')) continue;
+    const args = callArgs(t, i + 1, t.count);
+    const first = args?.positional[0];
+    if (first === undefined) continue;
+    const [s, e] = unwrap(t, first[0], first[1]);
+    const literal = stringValue(t, s, e);
+    const value = literal === null ? null : /^[\w.]+:[\w.]+$/.test(literal) ? literal.replace(':', '.') : literal;
+    if (value !== null && dotted(value)) out.push({ value, line: t.line[s], call: name });
   }
   return out;
 };
