@@ -197,7 +197,7 @@ const LITERAL_LOADERS = new Set(['import_string', 'import_class', 'import_object
 /** oslo importutils' loaders of a module (not a class), read here only through `importutils.`. */
 const OSLO_MODULE_LOADERS = new Set(['import_module', 'try_import']);
 const LITERAL_WORDS = /\b(?:import_string|import_class|import_object|named(?:Any|Object|Module|Class)|resolve_name|import_module|try_import)\s*\(/;
-/** Literal loads read per file: a hostile file of thousands costs no more than this many. */
+/** Literal loads (and computed loads read for the modules beside them) per file: a hostile file of thousands costs no more than this many. */
 const MAX_LITERAL_LOADS = 500;
 
 /** The literal dotted paths a file's loader calls are handed, with their lines (`pkg.mod:attr` read as `pkg.mod.attr`). */
@@ -330,11 +330,15 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
       const modules = importedModules(ctx, path);
       if (modules.size > 0) {
         const lines = text.split('\n');
+        const lineOf = lineCounter(text);
+        const locals = [...modules].map(([local, holder]) => ({ local, holder, read: new RegExp(`(?<![\\w.])${local}\\s*\\.`) }));
+        let count = 0;
         for (const m of text.matchAll(COMPUTED_LOADS)) {
-          const line = lineAt(text, m.index);
+          if (++count > MAX_LITERAL_LOADS) break;
+          const line = lineOf(m.index);
           const near = lines.slice(Math.max(0, line - 1 - LINES_ABOVE), line + 1).join('\n');
-          for (const [local, holder] of modules) {
-            if (!new RegExp(`(?<![\\w.])${local}\\s*\\.`).test(near)) continue;
+          for (const { local, holder, read } of locals) {
+            if (!read.test(near)) continue;
             const sites = readers.get(holder) ?? readers.set(holder, []).get(holder)!;
             sites.push(`${path}:${line} (through ${local})`);
           }
