@@ -16,7 +16,7 @@ import { fileFlowsAndClasses, type ArgShape, type ClassInfo, type FunctionFlows 
 import { perScan } from '../per-scan.js';
 import { bindingsOf, indexes, isParamOrAttr, loaderArguments, resolveCall, type Bindings } from './loader-calls.js';
 import { attrKey, ctorOf, packageFolderOf } from './loader-classes.js';
-import { folderTemplate, formattedRole } from './loader-templates.js';
+import { firstFolderParam, folderTemplate, formattedRole } from './loader-templates.js';
 import { nameOrigin } from './reexports.js';
 import { importsOsloLoader } from './loader-functions.js';
 
@@ -310,6 +310,13 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
               continue;
             }
             if (role === 'folder' && arg.direct !== null && !arg.each && arg.prefix === null && !isParamOrAttr(fn, arg.direct)) {
+              // Stop 48: the first of the folders a parameter holds, listed by a def that picks `.py` files from it
+              // (one picking `.plugin` files, yapsy's, names its modules elsewhere): a folder role over a list.
+              const first = firstFolderParam(fn, arg.direct, call.line);
+              if (first !== null) {
+                if (fn.namesPy) found.push([first, { role: 'folder', prefix: '', each: true }]);
+                continue;
+              }
               const template = folderTemplate(a.file, fn, arg.direct, call.line);
               if (template !== null) found.push([template.param, { role: 'folder', prefix: '', each: false, template }]);
               continue;

@@ -89,6 +89,8 @@ export interface FunctionFlows {
   readsFolder: boolean;
   /** The body tests a name against a leading underscore (`name.startswith("_")`, or a tuple led by `"_"`): the modules a listing of it finds that are `_private` are skipped. */
   skipsPrivate: boolean;
+  /** Stop 48: the body holds a string ending in `.py` (`ext in ('.py', '.pyc')`, `'*.py'`): it picks modules from what it lists. */
+  namesPy: boolean;
   /**
    * Values the body assigns to its local names (`folders = [join(base, "ext", k) for k in KINDS]`,
    * `(head, _tail) = os.path.split(x)` as `os.path.dirname(x)` for head) and appends to them
@@ -280,7 +282,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
         if (args !== null && args.positional.length === 1) assign(nameText(t, a), args.positional[0][0], args.positional[0][1], true);
       }
     }
-    const info: FunctionFlows = { name: fn.name, className, defLine: fn.defLine, params: fn.params, ...(fn.star === undefined ? {} : { star: fn.star }), calls: [], joined: new Set(), loads: false, readsFolder: false, skipsPrivate: false, assigned };
+    const info: FunctionFlows = { name: fn.name, className, defLine: fn.defLine, params: fn.params, ...(fn.star === undefined ? {} : { star: fn.star }), calls: [], joined: new Set(), loads: false, readsFolder: false, skipsPrivate: false, namesPy: false, assigned };
     const shape = (range: [number, number]): ArgShape => shapeOf(t, range[0], range[1], fn, flows, moduleFlows, loops);
     /**
      * Stop 48: what iterating [from, to) gives, one shape per kind of item: a parameter (or `self.X`)
@@ -339,6 +341,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
         }
       }
       for (let i = a; i < b; i++) {
+        if (!info.namesPy && isPlainString(t, i) && stringTokenValue(t, i).endsWith('.py')) info.namesPy = true;
         if (t.kind[i] !== Kind.Name) continue;
         if (!info.readsFolder && i > a && isOp(t, i - 1, Op.Dot)) {
           const w = nameText(t, i);

@@ -79,6 +79,20 @@ export const formattedRole = (fn: FunctionFlows, text: string): [string, RoleOf]
   return null;
 };
 
+/**
+ * Stop 48: `our_dir = path[0]` above a listing of `our_dir`: the first of the folders a parameter
+ * holds (cinder's `load_standard_extensions(ext_mgr, LOG, __path__, __package__)`). Nothing is joined
+ * onto the parameter, so it is no template: the parameter, when the body never reassigns it, is a
+ * plain folder role over a list, which settleFolders answers at the callers (`__path__`,
+ * `pkg.__path__`, a literal list). The parameter, else null.
+ */
+export const firstFolderParam = (fn: FunctionFlows, local: string, line: number): string | null => {
+  const values = fn.assigned.get(local)?.filter((v) => v.line < line) ?? [];
+  if (values.length === 0 || values[values.length - 1].append) return null;
+  const param = /^\s*([A-Za-z_]\w*)\s*\[\s*0\s*\]\s*$/.exec(values[values.length - 1].text)?.[1];
+  return param !== undefined && param !== 'self' && param !== 'cls' && fn.params.includes(param) && !fn.assigned.has(param) ? param : null;
+};
+
 /** Templates made per function, local and line: one object each, so a role is added once. */
 const templates = new WeakMap<FunctionFlows, Map<string, NonNullable<RoleOf['template']>>>();
 

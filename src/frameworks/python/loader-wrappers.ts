@@ -48,19 +48,6 @@ import { templateParts } from './loader-templates.js';
 import { templateFolders, templateShown } from './template-folders.js';
 import { lineStarts } from '../../util/lines.js';
 
-/**
- * Stop 48: a loader's folder template that is the first of the folders its parameter holds
- * (`our_dir = path[0]`), and the caller's argument is a list of folders: a package's `__path__`
- * (`pkg.__path__`) or a one-item list. The folder expression to settle in the caller, else null.
- */
-const firstFolderHanded = (template: NonNullable<RoleOf['template']>, argument: string): string | null => {
-  if (!new RegExp(`^${template.param}\\s*\\[\\s*0\\s*\\]$`).test(template.expr.trim())) return null;
-  const source = argument.trim();
-  if (/^(?:[A-Za-z_][\w.]*\.)?__path__$/.test(source)) return source;
-  const item = /^\[\s*([^,[\]]+?)\s*,?\s*\]$/.exec(source);
-  return item === null ? null : item[1];
-};
-
 /** A caller's string that is a dotted head and goes on at run time: `"boot."`. */
 const DOTTED_HEAD = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.$/;
 const shown = (folder: string): string => `${folder === '' ? '.' : folder}/`;
@@ -137,17 +124,6 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       if (r.template !== undefined) {
         // The caller names the part the loader joins onto its own folder: `import_plugins('commands/sanity')`.
         const literal = literalValue(arg.text);
-        const first = literal === null ? firstFolderHanded(r.template, arg.text) : null;
-        if (first !== null) {
-          // Stop 48: the caller hands its own folders and the loader lists the first (cinder's
-          // `load_standard_extensions(ext_mgr, LOG, __path__, __package__)`, then `our_dir = path[0]`).
-          const env: SettleEnv = { ctx, file: a.file, facts, text, fn, moduleFn, assignments };
-          const folder = settleFolder(env, first, line);
-          if (folder === null) return;
-          const label = `loaded by ${where}, which hands ${first.trim()} (${shown(folder)}) to ${what} as its ${param}, whose first folder it lists (${r.template.file}:${r.template.line}: ${r.template.expr.trim()}): any module there may be loaded`;
-          for (const target of loadedFiles(byFolder, subfolders, { folder, mode: 'packages' })) push(target, 'file', line, label);
-          return;
-        }
         if (literal === null) {
           // `import_plugins('provider/%s' % provider_type)`: every folder the template matches.
           const parts = templateParts(arg.text);
