@@ -5,7 +5,7 @@
  * A value that is computed (an f-string, a call on a variable) simply has no literal to read.
  */
 import { tokenize } from '../../languages/python/tokenize.js';
-import { isPlainString, stringTokenValue } from '../../languages/python/literals.js';
+import { isPlainString, stringRunEnd, stringTokenValue, stringValue } from '../../languages/python/literals.js';
 import { isOp, nameText } from '../../languages/python/ranges.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
 
@@ -14,6 +14,8 @@ export interface SettingString {
   setting: string | null;
   value: string;
   line: number;
+  /** Stop 48: the literal is a dict key whose value is a string literal too (`{'old.Driver': 'new.Driver'}`): that value. */
+  mapsTo?: string;
 }
 
 const MUTATORS = new Set(['append', 'extend', 'insert', 'update', 'setdefault']);
@@ -44,7 +46,10 @@ export const settingStrings = (text: string): SettingString[] => {
     }
     for (let i = a; i < b; i++) {
       if (!isPlainString(t, i)) continue;
-      out.push({ setting, value: stringTokenValue(t, i), line: t.line[i] });
+      const value = stringTokenValue(t, i);
+      const to = isOp(t, i + 1, Op.Colon) ? stringRunEnd(t, i + 2, b) : -1;
+      const mapsTo = to > i + 2 && (isOp(t, to, Op.Comma) || isOp(t, to, Op.RBrace)) ? stringValue(t, i + 2, to) : null;
+      out.push(mapsTo === null ? { setting, value, line: t.line[i] } : { setting, value, line: t.line[i], mapsTo });
     }
   }
   return out;

@@ -324,7 +324,8 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
       direct.add(path);
       const callLine = lineAt(text, call.index);
       for (const s of settingStrings(text)) {
-        if (!dotted(s.value)) continue;
+        // Stop 48: a rename map's old name (`{'pkg.old.Driver': 'pkg.new.Driver'}`, cinder's MAPPING) is no load: its value is.
+        if (!dotted(s.value) || (s.mapsTo !== undefined && dotted(s.mapsTo))) continue;
         out.references.push({ from: path, target: s.value, targetKind: 'module-attr', line: s.line, label: `named in ${path}:${s.line} as "${s.value}", loaded by the computed import at line ${callLine}` });
       }
       const modules = importedModules(ctx, path);
