@@ -98,9 +98,8 @@ const importsLoader = (imports: readonly ImportFact[]): boolean => {
   for (let k = 0; k < imports.length; k++) {
     const i = imports[k];
     if (LOADERS.has(i.specifier)) return true;
-    const twisted = i.specifier === 'twisted.python';
-    const oslo = i.specifier === 'oslo_utils';
-    for (let j = 0; j < i.names.length; j++) if (LOADER_NAMES.has(i.names[j].name) || (twisted && i.names[j].name === 'reflect') || (oslo && i.names[j].name === 'importutils')) return true;
+    // A loader function by name, or a loader module by name (`from twisted.python import reflect`, `from oslo_utils import importutils`).
+    for (let j = 0; j < i.names.length; j++) if (LOADER_NAMES.has(i.names[j].name) || LOADERS.has(fromName(i.specifier, i.names[j].name))) return true;
   }
   return false;
 };
