@@ -16,7 +16,7 @@
  * pages are unknown and nothing is added.
  */
 import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
-import { shownHops } from '../../util/folder-links.js';
+import { shownHops, throughFolderLinks } from '../../util/folder-links.js';
 import { lineAt } from '../../util/lines.js';
 import { pathValue, repoPathOf } from '../../languages/python/sys-path.js';
 import { perScan } from '../per-scan.js';
@@ -89,7 +89,10 @@ const apps = perScan((ctx: FrameworkContext): App[] => {
 const references = perScan((ctx: FrameworkContext): ReferenceInput[] => {
   const out: ReferenceInput[] = [];
   for (const app of apps(ctx)) {
-    const under = app.templates === '' ? '' : `${app.templates}/`;
+    // Listed where the templates are: a template_path that is a folder link (or lies below one) is looked up at its target.
+    const { path: templates, hops: templateHops } = throughFolderLinks(ctx.folderLinks, app.templates);
+    const under = templates === '' ? '' : `${templates}/`;
+    const templateVia = templateHops.length > 0 ? ` (its template_path ${app.templates} ${shownHops(templateHops)})` : '';
     for (const template of pathsWithPrefix(ctx.files, under)) {
       if (!TEMPLATE_PAGE.test(template)) continue;
       const text = ctx.readText(template);
@@ -106,7 +109,7 @@ const references = perScan((ctx: FrameworkContext): ReferenceInput[] => {
             target,
             targetKind: 'file',
             line: app.line,
-            label: `named by ${use.spelled} in ${template}:${line}, a template of the Tornado app whose static_path (${app.file}:${app.line}) serves ${app.folder}/ at ${app.prefix}${hops.length > 0 ? ` (${shownHops(hops)})` : ''}`,
+            label: `named by ${use.spelled} in ${template}:${line}, a template of the Tornado app${templateVia} whose static_path (${app.file}:${app.line}) serves ${app.folder}/ at ${app.prefix}${hops.length > 0 ? ` (${shownHops(hops)})` : ''}`,
           });
         }
       }
