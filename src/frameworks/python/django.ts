@@ -17,7 +17,7 @@ import { calledCommands, managementCommands } from './django-commands.js';
 import { findSettingsDeclarations, settingsOption, type SettingsDeclaration } from './django-settings.js';
 import { settingStrings } from './setting-strings.js';
 import { libraryPackages } from './python-library.js';
-import { allUnder, filesByFolder, moduleFile, relativeModuleFile, starImports } from './python-files.js';
+import { allUnder, filesByFolder, importsPackage, moduleFile, relativeModuleFile, starImports } from './python-files.js';
 import { lineAt } from '../../util/lines.js';
 
 interface App {
@@ -333,8 +333,7 @@ const autodiscoveredNames = (ctx: FrameworkContext): Set<string> => {
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const file = listed[at];
     if (!/(^|\/)(celery\w*|tasks|worker|__init__)\.py$/.test(file)) continue;
-    const facts = ctx.facts(file);
-    if (!facts || !facts.imports.some((i) => i.specifier === 'celery' || i.specifier.startsWith('celery.'))) continue;
+    if (!importsPackage(ctx, file, 'celery')) continue;
     const text = ctx.readText(file);
     if (text === null) continue;
     for (const call of text.matchAll(/autodiscover_tasks\(/g)) {

@@ -29,7 +29,7 @@ import { sortedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
 import { fileFlowsAndClasses, type ClassInfo } from './loader-roles.js';
 import { bindingsOf } from './loader-calls.js';
-import { relativeModuleFile } from './python-files.js';
+import { importsPackage, relativeModuleFile } from './python-files.js';
 import { fileDefs } from './loader-functions.js';
 import { tokenize } from '../../languages/python/tokenize.js';
 
@@ -214,8 +214,7 @@ const findAll = perScan((ctx: FrameworkContext): Found => {
   const pyFiles = sortedPaths(ctx.files).filter((p) => p.endsWith('.py'));
   for (const path of pyFiles) {
     if (imports.length >= MAX_IMPORTS) break;
-    const facts = ctx.facts(path);
-    if (facts === undefined || !facts.imports.some((i) => i.specifier === 'importlib' || i.specifier.startsWith('importlib.'))) continue;
+    if (!importsPackage(ctx, path, 'importlib')) continue;
     const text = ctx.readText(path);
     if (text === null || !text.includes('__module__') || !text.includes('import_module')) continue;
     imports.push(...siblingImportsIn(path, text).imports);
