@@ -120,7 +120,6 @@ const isPayloadConfig = (text: string): boolean => {
 };
 
 interface Walker {
-  configByDir: Map<string, string | null>;
   packageByDir: Map<string, JsPackage | null>;
   packages: Map<string, JsPackage>;
   imports: Map<string, string[]>;
@@ -130,17 +129,11 @@ interface Walker {
 
 const walkerOf = perScan((ctx): Walker => {
   const packages = new Map(jsPackages(ctx).map((p) => [p.dir, p]));
-  return { configByDir: new Map(), packageByDir: new Map(), packages, imports: new Map(), literals: new Map(), aliases: new Map() };
+  return { packageByDir: new Map(), packages, imports: new Map(), literals: new Map(), aliases: new Map() };
 });
 
-/** The tsconfig that governs `file` (memoised per folder). */
-const tsconfigOf = (ctx: FrameworkContext, file: string): string | null => {
-  const w = walkerOf(ctx);
-  const dir = dirname(file);
-  let config = w.configByDir.get(dir);
-  if (config === undefined) w.configByDir.set(dir, (config = tsconfigIndexOf(ctx.manifests).configFor(dir)));
-  return config;
-};
+/** The tsconfig that governs `file` (the manifest store memoises the nearest config per folder). */
+const tsconfigOf = (ctx: FrameworkContext, file: string): string | null => tsconfigIndexOf(ctx.manifests).configFor(dirname(file));
 
 /** A specifier through the tsconfig `paths` that govern `file` (`@/collections/Posts`), or null. */
 export const aliasTarget = (ctx: FrameworkContext, file: string, spec: string): string | null => {

@@ -78,7 +78,7 @@ const stringArrays = (value: object): Record<string, string[]> => {
   return out;
 };
 
-export const createTsconfigIndex = (manifests: Manifests): TsconfigIndex => {
+const createTsconfigIndex = (manifests: Manifests): TsconfigIndex => {
   const optionsByConfig = new Map<string, ModuleOptions>();
 
   const configFor = (dir: string): string | null => manifests.nearest(dir, CONFIG_NAMES);
