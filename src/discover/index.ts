@@ -7,6 +7,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { GitInfo } from '../model/audit.js';
 import type { Language } from '../model/file.js';
 import { warning } from '../util/diagnostics.js';
+import { holdsPrefix } from '../util/file-index.js';
 import { compileGlobs } from '../util/glob.js';
 import { joinAbsolute, toRepoPath } from '../util/path.js';
 import { isInsideRoot, realpathOrNull } from '../util/fs.js';
@@ -114,21 +115,6 @@ export const isPlainRoot = (rootAbs: string): boolean => joinAbsolute(rootAbs, '
 export const absoluteOf = (rootAbs: string, plainRoot: boolean, path: string): string =>
   plainRoot && path !== '' && !NOT_PLAIN.test(path) ? `${rootAbs}/${path}` : joinAbsolute(rootAbs, path);
 
-/**
- * Whether a path of `files` (in the listing's order: sorted by UTF-16 code units) starts with
- * `prefix`: a binary search, so a tree of many folder links costs a few steps a link.
- */
-const holdsPathUnder = (files: readonly DiscoveredFile[], prefix: string): boolean => {
-  let lo = 0;
-  let hi = files.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (files[mid].path < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < files.length && files[lo].path.startsWith(prefix);
-};
-
 export const discover = async (rootAbs: string, options: DiscoverOptions): Promise<Discovery> => {
   const diagnostics: Diagnostic[] = [];
   const rootReal = fs.realpathSync(rootAbs);
@@ -220,9 +206,11 @@ export const discover = async (rootAbs: string, options: DiscoverOptions): Promi
     });
   }
   // An alias of a folder none of whose files are in the census (excluded, or empty) stands for nothing: say so.
+  // The listing is sorted by UTF-16 code units: a bisection a link (file-index's holdsPrefix).
+  const paths = folderLinks.length > 0 ? files.map((f) => f.path) : [];
   for (const link of folderLinks) {
     const under = `${link.target}/`;
-    if (!holdsPathUnder(files, under)) diagnostics.push(warning('read/symlink', `symlink to ${under}, a folder with no file in this census, is not followed`, link.path));
+    if (!holdsPrefix(paths, under)) diagnostics.push(warning('read/symlink', `symlink to ${under}, a folder with no file in this census, is not followed`, link.path));
   }
   return { files, junk, git, lastChangeDates, diagnostics, folderLinks, unlisted };
 };

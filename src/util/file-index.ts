@@ -85,8 +85,14 @@ const byDirOf = (index: Index): { paths: Map<string, string[]>; names: Map<strin
   return { paths: index.byDir, names: index.namesByDir };
 };
 
+/** Whether a path of `sorted` (sorted by UTF-16 code units, as byString sorts) starts with `prefix`: one bisection, nothing copied. */
+export const holdsPrefix = (sorted: readonly string[], prefix: string): boolean => {
+  const i = endOfRun(sorted, 0, (path) => path < prefix);
+  return i < sorted.length && sorted[i].startsWith(prefix);
+};
+
 /** Whether the scan has a file below `folder` ('' : the root). */
-export const isFolder = (files: ReadonlySet<string>, folder: string): boolean => pathsWithPrefix(files, folder === '' ? '' : `${folder}/`).length > 0;
+export const isFolder = (files: ReadonlySet<string>, folder: string): boolean => holdsPrefix(indexOf(files).sorted, folder === '' ? '' : `${folder}/`);
 
 /** The paths directly in folder `dir` ('' = the root), sorted. */
 export const pathsInDir = (files: ReadonlySet<string>, dir: string): readonly string[] => byDirOf(indexOf(files)).paths.get(dir) ?? [];

@@ -1,7 +1,7 @@
 /** The file set's sorted views: a folder's run of paths is exactly the paths with that prefix. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { foldersWithPaths, listedPaths, namesInDir, pathsInDir, pathsWithPrefix } from '../../src/util/file-index.js';
+import { foldersWithPaths, holdsPrefix, isFolder, listedPaths, namesInDir, pathsInDir, pathsWithPrefix } from '../../src/util/file-index.js';
 import { byString } from '../../src/util/compare.js';
 
 const FILES = ['a.ts', 'a/b.ts', 'a/b/c.ts', 'a/bc.ts', 'a-b/x.ts', 'ab/y.ts', 'b/z.ts', 'z.ts', 'a/b/d/e.ts', 'é/f.ts', 'a/\u{1F600}.ts'];
@@ -13,6 +13,15 @@ test('pathsWithPrefix: every path with the prefix, sorted, for each prefix of ea
     const expected = FILES.filter((f) => f.startsWith(prefix)).sort(byString);
     assert.deepEqual(pathsWithPrefix(files, prefix), expected, prefix);
   }
+});
+
+test('holdsPrefix and isFolder: whether any path has the prefix, for each prefix of each path and some that match none', () => {
+  const files = new Set(FILES);
+  const sorted = [...FILES].sort(byString);
+  const prefixes = new Set(['', 'q/', 'zz', 'a/b/d/e.ts/', ...FILES.flatMap((f) => [...f].map((_, i) => f.slice(0, i + 1)))]);
+  for (const prefix of prefixes) assert.equal(holdsPrefix(sorted, prefix), FILES.some((f) => f.startsWith(prefix)), prefix);
+  assert.equal(holdsPrefix([], ''), false);
+  for (const folder of ['', 'a', 'a/b', 'a/b/d', 'é', 'ab', 'a-b', 'q', 'a/b.ts', 'a/b/d/e.ts']) assert.equal(isFolder(files, folder), FILES.some((f) => f.startsWith(folder === '' ? '' : `${folder}/`)), folder);
 });
 
 test('pathsInDir: the paths directly in a folder', () => {
