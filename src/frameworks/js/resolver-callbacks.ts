@@ -28,14 +28,13 @@ import { codeFilesMarked, labelledReferences, resolveToolPath, type LabelledRefe
 const BINDING = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*(['"])(\.{1,2}\/[^'"\n]*)\2\s*\)|import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])(\.{1,2}\/[^'"\n]*)\5)/g;
 /** An arrow of one parameter: `p => body`, `(p) => body`. */
 const ARROW = /^(?:\(\s*([A-Za-z_$][\w$]*)\s*\)|([A-Za-z_$][\w$]*))\s*=>\s*([\s\S]+)$/;
-/** A resolver arrow anywhere in a text: `p => path.resolve(`, `(p) => join(`. */
-const RESOLVER_ARROW = /(?:\(\s*[A-Za-z_$][\w$]*\s*\)|[A-Za-z_$][\w$]*)\s*=>\s*(?:[\w$]+\s*\.\s*)?(?:join|resolve)\s*\(/;
 /**
- * RESOLVER_ARROW's tail from its `=>`: a text without it holds no resolver arrow. RESOLVER_ARROW
- * starts at every identifier character and runs each to the end of its word, so a long word costs
- * it the square of its length (a 1.2 MB bundle about a second); this one starts only at `=>`.
+ * A resolver arrow anywhere in a text: `p => path.resolve(`, `(p) => join(`. The match starts at a
+ * `=>` and checks the one parameter before it with a look-behind, so each `=>` is tried once: a
+ * pattern that started at the parameter would try every identifier character and run each to the
+ * end of its word, costing a long word (a hex blob, a bundle) the square of its length.
  */
-const ARROW_TAIL = /=>\s*(?:[\w$]+\s*\.\s*)?(?:join|resolve)\s*\(/;
+export const RESOLVER_ARROW = /=>(?<=(?:\(\s*[A-Za-z_$][\w$]*\s*\)|[A-Za-z_$][\w$]*)\s*=>)\s*(?:[\w$]+\s*\.\s*)?(?:join|resolve)\s*\(/;
 /** The module's exported function and its parameter list. */
 const EXPORT = /(?:\bmodule\.exports\s*=\s*(?:async\s+)?(?:function\b\s*[\w$]*\s*\(([^()]*)\)|\(([^()]*)\)\s*=>|([A-Za-z_$][\w$]*)\s*=>)|\bexport\s+default\s+(?:async\s+)?(?:function\b\s*[\w$]*\s*\(([^()]*)\)|\(([^()]*)\)\s*=>))/;
 
@@ -64,7 +63,7 @@ const resolverCallbackLoads = perScan((ctx: FrameworkContext): LabelledReference
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
     const text = ctx.readText(file) ?? '';
     // Only a file that writes a resolver arrow is read for bindings and calls.
-    if (!ARROW_TAIL.test(text) || !RESOLVER_ARROW.test(text)) continue;
+    if (!RESOLVER_ARROW.test(text)) continue;
     for (const b of text.matchAll(BINDING)) {
       const name = b[1] ?? b[4];
       const module = resolveToolPath(ctx, dirname(file), b[3] ?? b[6]);
