@@ -14,11 +14,12 @@ export const packageJsonObject = (manifests: Manifests, path: string): Record<st
   return isRecord(value) ? value : null;
 };
 
-/** The scripts of a package.json as name → command; {} when the file is not valid JSON. */
+/** The scripts of a package.json as name → command (a null-prototype object); empty when the file is not valid JSON. */
 export const packageScripts = (manifests: Manifests, path: string): Record<string, string> => {
   const pkg = packageJsonObject(manifests, path);
   const scripts = pkg && isRecord(pkg.scripts) ? pkg.scripts : {};
-  const out: Record<string, string> = {};
+  // No prototype: `scripts[name]` for `npm run constructor` must be undefined, not Object's member.
+  const out: Record<string, string> = Object.create(null);
   for (const [name, body] of Object.entries(scripts)) if (typeof body === 'string') out[name] = body;
   return out;
 };

@@ -38,3 +38,19 @@ test('npm -w (a folder), npm --workspaces and yarn workspace <name> reach the sc
     'apps/web/server.js ← npm -w apps/web run serve',
   ]);
 });
+
+test('npm run <an Object member> (constructor, toString) is a missing script, not Object.prototype\'s function', async () => {
+  const { scratchDir } = await import('../helpers/scratch.js');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const dir = scratchDir('census-proto-script-');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'h', version: '1.0.0', scripts: { build: 'node build.js' } }));
+  writeFileSync(join(dir, 'build.js'), "console.log('b');\n");
+  mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
+  writeFileSync(join(dir, '.github', 'workflows', 'ci.yml'), 'on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run constructor\n      - run: npm run toString\n      - run: npm run build\n');
+  const { audit } = await scanDir(dir);
+  assert.deepEqual(audit.warnings.filter((w) => w.id === 'entry/unresolved-command').map((w) => w.message), []);
+  const unresolved = audit.entries.flatMap((e) => (e.unresolvedReason === undefined ? [] : [e.unresolvedReason])).sort();
+  assert.deepEqual(unresolved, ['npm run constructor: no script "constructor" in package.json', 'npm run toString: no script "toString" in package.json']);
+  assert.equal(audit.files.find((f) => f.path === 'build.js')?.verdict, 'tooling');
+});
