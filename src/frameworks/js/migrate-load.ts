@@ -34,6 +34,7 @@ import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { explainedFolderOf, splitArgs, templateAsJoin } from '../../languages/javascript/folder-expr.js';
 import { IDENTIFIER, balancedText } from '../../languages/javascript/js-text.js';
+import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { callArgsText } from './parameter-values.js';
 import { enabledByPackages, fileReference, packageFilesUnder, toolPackages } from './support.js';
@@ -110,7 +111,8 @@ const collectOptions = (ctx: FrameworkContext, out: FrameworkOutput): void => {
       for (const file of packageFilesUnder(ctx, pkg, pkg.dir)) {
         if (!SOURCE.test(file) || file.includes('node_modules/')) continue;
         if (!ctx.facts(file)?.imports.some((i) => runner.packages.includes(i.specifier) && !i.typeOnly)) continue;
-        const text = ctx.readText(file) ?? '';
+        // A commented-out option (`// migrations: [...]`) is not read: comments are blanked, offsets and lines kept.
+        const text = commentsBlanked(ctx.readText(file) ?? '');
         for (const m of text.matchAll(MIGRATIONS_OPTION)) {
           const open = (m.index ?? 0) + m[0].length - 1;
           const value = balancedText(text, open);
@@ -165,7 +167,7 @@ const migrateLoad: FrameworkReader = {
       for (const file of packageFilesUnder(ctx, pkg, pkg.dir)) {
         if (!SOURCE.test(file) || file.includes('node_modules/')) continue;
         if (!ctx.facts(file)?.imports.some((i) => i.specifier === 'migrate' && !i.typeOnly)) continue;
-        const text = ctx.readText(file) ?? '';
+        const text = commentsBlanked(ctx.readText(file) ?? '');
         for (const b of text.matchAll(BINDING)) {
           const name = b[1] ?? b[3];
           for (const call of text.matchAll(new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*\.\s*load\s*\(`, 'g'))) {
