@@ -14,3 +14,14 @@ test('migrate-load: a filterFunction is a warning naming the file and line, and 
   const warning = audit.warnings.find((w) => w.id === 'migrate-load/filtered');
   assert.deepEqual(warning?.location, { file: 'tools/old/migrate-legacy.js', line: 4 });
 });
+
+test('migrate-load: a glob census refuses, an ignore it cannot read and an anchored value it cannot settle are warnings naming file and line', async () => {
+  const { audit } = await scanDir(fixturePath('frameworks', 'migrate-load-options'));
+  const warned = audit.warnings.filter((w) => w.id.startsWith('migrate-load/')).map((w) => [w.id, w.location?.file, w.location?.line]);
+  assert.deepEqual(warned, [
+    ['migrate-load/not-static', 'db/umzug.js', 12],
+    ['migrate-load/glob', 'db/umzug.js', 13],
+    ['migrate-load/not-static', 'db/umzug.js', 14],
+    ['migrate-load/not-static', 'db/umzug.js', 15],
+  ]);
+});

@@ -27,8 +27,9 @@
  * match the files. Each matched file (type declarations left out) is a reference from the module
  * holding the option, with its line.
  */
+import { dirname } from '../../util/path.js';
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
-import { compileRepoGlob, isGlob } from '../../util/glob.js';
+import { compileRepoGlob, compileRepoGlobs, isGlob } from '../../util/glob.js';
 import { warning } from '../../util/diagnostics.js';
 import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
@@ -36,7 +37,7 @@ import { explainedFolderOf, splitArgs, templateAsJoin } from '../../languages/ja
 import { IDENTIFIER, balancedText } from '../../languages/javascript/js-text.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { callArgsText } from './parameter-values.js';
+import { callArgsText, literalValue } from './parameter-values.js';
 import { enabledByPackages, fileReference, packageFilesUnder, toolPackages } from './support.js';
 
 const SOURCE = /\.[cm]?[jt]sx?$/;
@@ -48,17 +49,18 @@ const MEMBER = /^([A-Za-z_$][\w$]*|"[^"\n]*"|'[^'\n]*')\s*:\s*([\s\S]+)$/;
 
 const packages = (ctx: FrameworkContext) => toolPackages(ctx, ['migrate'], null);
 
-/** A runner taking its migrations folder as an option: its package names and, in the `migrations` option, the member(s) naming it (null: the option is a list of paths and globs). */
+/** A runner taking its migrations folder as an option: its package names, in the `migrations` option the member(s) naming it (null: the option is a list of paths and globs), and whether it globs the value (else the value is a folder). */
 interface OptionRunner {
   title: string;
   packages: string[];
   members: string[] | null;
+  takesGlob: boolean;
 }
 const OPTION_RUNNERS: OptionRunner[] = [
-  { title: 'umzug', packages: ['umzug'], members: ['glob'] },
-  { title: 'TypeORM', packages: ['typeorm'], members: null },
-  { title: 'MikroORM', packages: ['@mikro-orm/core', '@mikro-orm/migrations', '@mikro-orm/postgresql', '@mikro-orm/mysql', '@mikro-orm/sqlite', '@mikro-orm/mariadb', '@mikro-orm/mssql', '@mikro-orm/libsql', '@mikro-orm/better-sqlite', '@mikro-orm/mongodb'], members: ['path', 'pathTs'] },
-  { title: 'knex', packages: ['knex'], members: ['directory'] },
+  { title: 'umzug', packages: ['umzug'], members: ['glob'], takesGlob: true },
+  { title: 'TypeORM', packages: ['typeorm'], members: null, takesGlob: true },
+  { title: 'MikroORM', packages: ['@mikro-orm/core', '@mikro-orm/migrations', '@mikro-orm/postgresql', '@mikro-orm/mysql', '@mikro-orm/sqlite', '@mikro-orm/mariadb', '@mikro-orm/mssql', '@mikro-orm/libsql', '@mikro-orm/better-sqlite', '@mikro-orm/mongodb'], members: ['path', 'pathTs'], takesGlob: false },
+  { title: 'knex', packages: ['knex'], members: ['directory'], takesGlob: false },
 ];
 const MIGRATIONS_OPTION = /(?<![\w$.])migrations\s*:\s*([[{])/g;
 
@@ -73,14 +75,39 @@ const membersOf = (objectText: string): Map<string, string> => {
   return members;
 };
 
+/** One value of a `migrations` option: the member naming it, its expression, whether the runner globs it, and (umzug's `glob: [pattern, { cwd, ignore }]`) its cwd and ignore globs. */
+interface OptionValue {
+  member: string;
+  expr: string;
+  /** The runner globs the value (umzug, TypeORM): a plain path names at most the one file it is, never a folder's files. */
+  takesGlob: boolean;
+  cwd?: string;
+  /** Literal ignore globs relative to the cwd; null: an ignore census cannot read. */
+  ignore?: string[] | null;
+}
+
+/** A value anchored at the module's folder: `__dirname…`, `import.meta.dirname…`, or a join (of joins) onto one. */
+const ANCHORED = /^(?:(?:path\s*\.\s*)?(?:join|resolve)\(\s*)*(?:__dirname|import\.meta\.dirname)\b/;
+
+/** umzug's `ignore`: a literal glob or a list of them; null when any part is not a literal. */
+const ignoreGlobs = (expr: string): string[] | null => {
+  const t = expr.trim();
+  const parts = t.startsWith('[') && t.endsWith(']') ? splitArgs(t.slice(1, -1)).map((e) => e.trim()).filter((e) => e !== '') : [t];
+  const globs = parts.map(literalValue);
+  return globs.every((g): g is string => g !== null) ? globs : null;
+};
+
 /**
- * The files a folder-or-glob value anchored at the module's folder names: `path.join(__dirname,
- * 'migrations')` every code file directly in it, `path.join(__dirname, 'migrations/*.js')` or
- * `__dirname + '/migrations/*.{js,ts}'` the files its last segments match. Null when the value is
- * not anchored there (a working-directory path) or names nothing census can read.
+ * The files a folder-or-glob value anchored at the module's folder names: for a folder runner
+ * (MikroORM) `path.join(__dirname, 'migrations')` every code file directly in it; for a glob runner
+ * `path.join(__dirname, 'migrations/*.js')` or `__dirname + '/migrations/*.{js,ts}'` the files its
+ * last segments match, less umzug's `ignore`, and a plain path only the file it is (TypeORM and
+ * umzug glob it as given: a folder matches no file). Null when the value is not anchored there (a
+ * working-directory path) or names nothing census can read; an anchored value census cannot
+ * settle, a glob it refuses or an ignore it cannot read is a warning through `warn`.
  */
-const optionTargets = (ctx: FrameworkContext, value: string, file: string, text: string, folderOnly: boolean): { files: string[]; folder: string; why: string[] } | null => {
-  let expr = templateAsJoin(value.trim());
+const optionTargets = (ctx: FrameworkContext, v: OptionValue, file: string, text: string, warn: (id: string, message: string) => void): { files: string[]; folder: string; why: string[] } | null => {
+  let expr = templateAsJoin(v.expr.trim());
   // `__dirname + '/migrations/*.js'`: the same path as a join.
   const plus = /^(__dirname|import\.meta\.dirname)\s*\+\s*(["'])\/([^"'\n]*)\2$/.exec(expr);
   if (plus) expr = `path.join(${plus[1]}, '${plus[3]}')`;
@@ -88,19 +115,43 @@ const optionTargets = (ctx: FrameworkContext, value: string, file: string, text:
   const join = /^((?:path\s*\.\s*)?(?:join|resolve)\(\s*[\s\S]*?,\s*)(["'])([^"'\n]*)\2\s*\)$/.exec(expr);
   let pattern: string | null = null;
   if (join && isGlob(join[3])) {
-    if (folderOnly) return null;
+    if (!v.takesGlob) return null;
     const segments = join[3].split('/');
     const first = segments.findIndex((seg) => isGlob(seg));
     pattern = segments.slice(first).join('/');
     expr = `${join[1]}'${segments.slice(0, first).join('/') || '.'}')`;
   }
+  const shown = `${v.member === 'migrations' ? 'the migrations option' : `migrations.${v.member}`} ${v.expr.replace(/\s+/g, ' ').slice(0, 120)}`;
   const folder = explainedFolderOf(expr, file, text);
-  if (folder === null) return null;
+  if (folder === null) {
+    if (ANCHORED.test(expr)) warn('migrate-load/not-static', `${shown} is not a path census can read: its migrations are not followed`);
+    return null;
+  }
+  if (v.ignore === null) {
+    warn('migrate-load/not-static', `${shown} has an ignore census cannot read: its migrations are not followed`);
+    return null;
+  }
   const code = (f: string) => f !== file && MIGRATION.test(f) && !f.endsWith('.d.ts');
-  if (pattern === null) return { files: pathsInDir(ctx.files, folder.folder).filter(code), folder: folder.folder, why: folder.why };
-  const matches = compileRepoGlob(pattern);
+  if (pattern === null) {
+    if (!v.takesGlob) return { files: pathsInDir(ctx.files, folder.folder).filter(code), folder: folder.folder, why: folder.why };
+    const self = ctx.files.has(folder.folder) && code(folder.folder) ? [folder.folder] : [];
+    return { files: self, folder: dirname(folder.folder), why: folder.why };
+  }
+  let refused = false;
+  const matches = compileRepoGlob(pattern, (reason) => warn('migrate-load/glob', `${shown}: ${reason}`));
   const prefix = folder.folder === '' ? '' : `${folder.folder}/`;
-  const files = (pattern.includes('/') || pattern.includes('**') ? pathsWithPrefix(ctx.files, prefix) : pathsInDir(ctx.files, folder.folder)).filter((f) => code(f) && matches(f.slice(prefix.length)));
+  let files = (pattern.includes('/') || pattern.includes('**') ? pathsWithPrefix(ctx.files, prefix) : pathsInDir(ctx.files, folder.folder)).filter((f) => code(f) && matches(f.slice(prefix.length)));
+  if (v.ignore !== undefined && v.ignore.length > 0 && files.length > 0) {
+    // umzug hands `ignore` to fast-glob with the cwd: each glob matches paths relative to it. One census refuses ignores nothing it knows of, so nothing is followed.
+    const cwd = v.cwd === undefined ? null : explainedFolderOf(templateAsJoin(v.cwd.trim()), file, text);
+    const ignored = compileRepoGlobs(v.ignore, (reason) => {
+      refused = true;
+      warn('migrate-load/glob', `${shown}: ignore ${reason}: its migrations are not followed`);
+    });
+    if (cwd === null || refused) return null;
+    const base = cwd.folder === '' ? '' : `${cwd.folder}/`;
+    files = files.filter((f) => !(f.startsWith(base) && ignored(f.slice(base.length))));
+  }
   return { files, folder: folder.folder, why: folder.why };
 };
 
@@ -118,25 +169,28 @@ const collectOptions = (ctx: FrameworkContext, out: FrameworkOutput): void => {
           const value = balancedText(text, open);
           if (value === null) continue;
           const line = lineAt(text, m.index ?? 0);
-          let values: { member: string; expr: string; folderOnly: boolean }[];
+          let values: OptionValue[];
           if (runner.members === null) {
             if (value.charAt(0) !== '[') continue;
-            values = splitArgs(value.slice(1, -1)).map((e) => ({ member: 'migrations', expr: e.trim(), folderOnly: false })).filter((v) => v.expr !== '');
+            values = splitArgs(value.slice(1, -1)).map((e) => ({ member: 'migrations', expr: e.trim(), takesGlob: runner.takesGlob })).filter((v) => v.expr !== '');
           } else {
             if (value.charAt(0) !== '{') continue;
             const members = membersOf(value);
-            values = runner.members.flatMap((member) => {
-              let expr = members.get(member);
+            values = runner.members.flatMap((member): OptionValue[] => {
+              const expr = members.get(member);
               if (expr === undefined) return [];
-              // umzug's `glob: [pattern, { cwd }]`: the pattern under the cwd.
+              // umzug's `glob: [pattern, { cwd, ignore }]`: the pattern under the cwd, less the ignored paths.
               const list = /^\[\s*(["'`][^"'`\n]*["'`])\s*,\s*(\{[\s\S]*\})\s*\]$/.exec(expr);
-              const cwd = list ? membersOf(list[2]).get('cwd') : undefined;
-              if (list && cwd !== undefined) expr = `path.join(${cwd}, ${list[1]})`;
-              return [{ member, expr, folderOnly: runner.members!.includes('glob') ? false : true }];
+              const options = list ? membersOf(list[2]) : null;
+              const cwd = options?.get('cwd');
+              if (list === null || options === null || cwd === undefined) return [{ member, expr, takesGlob: runner.takesGlob }];
+              const ignore = options.get('ignore');
+              return [{ member, expr: `path.join(${cwd}, ${list[1]})`, takesGlob: runner.takesGlob, cwd, ...(ignore === undefined ? {} : { ignore: ignoreGlobs(ignore) }) }];
             });
           }
+          const warn = (id: string, message: string) => out.diagnostics.push(warning(id, `${runner.title}: ${message}`, file, line));
           for (const v of values) {
-            const found = optionTargets(ctx, v.expr, file, text, v.folderOnly);
+            const found = optionTargets(ctx, v, file, text, warn);
             if (found === null) continue;
             const why = found.why.length > 0 ? ` (${found.why.join('; ')})` : '';
             for (const target of found.files) {
