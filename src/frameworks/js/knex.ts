@@ -16,11 +16,25 @@
  * gives the migrations its kind, `knex seed:…` the seeds; a file of the package that calls
  * `.migrate.latest()` (or up, down, rollback) or `.seed.run()` references them, so they share its
  * verdict (an app that migrates at boot); with neither, they are tooling.
+ *
+ * Stop 48: a module that calls `.migrate.latest()` (or up, down, rollback) and names the folder
+ * in its own text, `knex({ migrations: { directory } })` or `.migrate.latest({ directory })`,
+ * references the files of that folder (its `loadExtensions`, one level deep, as filesOf reads a
+ * knexfile's). Only a value anchored at the module's folder (`path.join(__dirname, …)`) is read:
+ * the API resolves a relative one from the working directory. A module that builds the options
+ * but never runs the migrator names nothing.
  */
 import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
+import { explainedFolderOf, splitArgs, templateAsJoin } from '../../languages/javascript/folder-expr.js';
+import { balancedText } from '../../languages/javascript/js-text.js';
+import { commentsBlanked } from '../../languages/javascript/text-skips.js';
+import { warning } from '../../util/diagnostics.js';
+import { lineAt } from '../../util/lines.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { ANCHORED } from './migrate-load.js';
+import { literalValue, propertyOf } from './parameter-values.js';
 import { configsFromCommands, eachPackage, enabledByPackages, fileReference, filesIn, kindOf, packageFilesUnder, readToolConfig, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const KNEXFILE = /^knexfile\.([cm]?[jt]s)$/;
@@ -100,7 +114,61 @@ const apiUsers = (ctx: FrameworkContext, pkg: JsPackage, api: RegExp, exclude: S
   return out;
 };
 
+/** `migrations: {` in a module's text: the options object handed to `knex({ … })`. */
+const MIGRATIONS_OPTION = /(?<![\w$.])migrations\s*:\s*\{/g;
+/** `.migrate.latest({`: a config handed to the migrator's call itself. */
+const API_CONFIG = /\.migrate\s*\.\s*(?:latest|up|down|rollback)\s*\(\s*\{/g;
+
+/**
+ * The migrations folders a module that runs the migrator through the API names in its own text:
+ * `knex({ migrations: { directory } })` or `db.migrate.latest({ directory })`. The API resolves a
+ * relative directory from the process's working directory, which census does not know, so only a
+ * value anchored at the module's folder is read (folder-expr.ts); an anchored one census cannot
+ * settle is a warning at its line.
+ */
+const apiFolders = (ctx: FrameworkContext, file: string, out: FrameworkOutput): Folder[] => {
+  const text = commentsBlanked(ctx.readText(file) ?? '');
+  const folders: Folder[] = [];
+  for (const pattern of [MIGRATIONS_OPTION, API_CONFIG]) {
+    for (const m of text.matchAll(pattern)) {
+      const options = balancedText(text, (m.index ?? 0) + m[0].length - 1);
+      const directory = options === null ? null : propertyOf(options, 'directory');
+      if (options === null || directory === null) continue;
+      const line = lineAt(text, m.index ?? 0);
+      const expr = directory.trim();
+      const ext = propertyOf(options, 'loadExtensions');
+      const listed = ext === null ? null : /^\[([\s\S]*)\]$/.exec(ext.trim());
+      const loaded = listed === null ? null : splitArgs(listed[1]).map((e) => e.trim()).filter((e) => e !== '').map(literalValue);
+      if (ext !== null && (loaded === null || loaded.some((e) => e === null))) {
+        out.diagnostics.push(warning('knex/not-static', `migrations.loadExtensions is computed, not read: ${ext.trim().slice(0, 120)}`, file, line));
+        continue;
+      }
+      const folder = explainedFolderOf(templateAsJoin(expr), file, text);
+      if (folder === null) {
+        if (ANCHORED.test(templateAsJoin(expr))) out.diagnostics.push(warning('knex/not-static', `migrations.directory is computed, not read: ${expr.slice(0, 120)}`, file, line));
+        continue;
+      }
+      const extensions = loaded === null ? DEFAULT_EXTENSIONS : (loaded as string[]);
+      const why = folder.why.length > 0 ? ` (${folder.why.join('; ')})` : '';
+      folders.push({ dir: folder.folder, recursive: false, extensions, why: `${file}:${line} migrations.directory ${expr.replace(/\s+/g, ' ')}${why}` });
+    }
+  }
+  return folders;
+};
+
+/** The migrations the package's API users name in their own options (see apiFolders): each a reference from the user. */
+const collectApiOptions = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput): void => {
+  for (const user of apiUsers(ctx, pkg, PARTS[0].api, new Set())) {
+    for (const folder of apiFolders(ctx, user.file, out)) {
+      for (const f of filesOf(ctx, folder)) {
+        if (f !== user.file) out.references.push(fileReference(user.file, f, user.line, `a knex migration (${folder.why}), loaded by the knex migrator ${user.file}:${user.line} runs`));
+      }
+    }
+  }
+};
+
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput): void => {
+  collectApiOptions(ctx, pkg, out);
   for (const knexfile of knexfilesOf(ctx, pkg)) {
     const value = readToolConfig(ctx, knexfile, out.diagnostics, 'knex').value;
     const envs = environments(value);

@@ -19,13 +19,17 @@
  * migrations: { glob: path.join(__dirname, 'migrations/*.js') } })`, or `glob: [pattern, { cwd }]`)
  * imports each file its glob matches; TypeORM (`new DataSource({ migrations: [__dirname +
  * '/migrations/*.js'] })`) each file of the list's globs and paths; MikroORM (`MikroORM.init({
- * migrations: { path, pathTs } })`, `defineConfig(…)`) and knex's API (`knex({ migrations: {
- * directory } })`) each code file directly in the folder. Only a value anchored at the module's
+ * migrations: { path, pathTs } })`, `defineConfig(…)`) each code file directly in the folder
+ * (knex's API `migrations.directory` is knex.ts', read only where the migrator runs). Only a value anchored at the module's
  * folder is read (folder-expr.ts: `__dirname`, a join onto it, a const holding one): a relative
  * path is the working directory's (the runners resolve it from `process.cwd()`), which census does
  * not know, and adds nothing. A glob's folder part is settled the same way and its last segments
  * match the files. Each matched file (type declarations left out) is a reference from the module
- * holding the option, with its line.
+ * holding the option, with its line. A glob runner (umzug, TypeORM) given a plain path globs it as
+ * given, so it names at most the one file it is, never a folder's files; umzug's literal `ignore`
+ * (relative to its cwd) drops its matches. Comments are blanked first (a commented-out option names
+ * nothing); a glob census refuses, an `ignore` it cannot read, or an anchored value it cannot
+ * settle is a warning at the option's line, and nothing is followed.
  */
 import { dirname } from '../../util/path.js';
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
@@ -60,7 +64,6 @@ const OPTION_RUNNERS: OptionRunner[] = [
   { title: 'umzug', packages: ['umzug'], members: ['glob'], takesGlob: true },
   { title: 'TypeORM', packages: ['typeorm'], members: null, takesGlob: true },
   { title: 'MikroORM', packages: ['@mikro-orm/core', '@mikro-orm/migrations', '@mikro-orm/postgresql', '@mikro-orm/mysql', '@mikro-orm/sqlite', '@mikro-orm/mariadb', '@mikro-orm/mssql', '@mikro-orm/libsql', '@mikro-orm/better-sqlite', '@mikro-orm/mongodb'], members: ['path', 'pathTs'], takesGlob: false },
-  { title: 'knex', packages: ['knex'], members: ['directory'], takesGlob: false },
 ];
 const MIGRATIONS_OPTION = /(?<![\w$.])migrations\s*:\s*([[{])/g;
 
@@ -87,7 +90,7 @@ interface OptionValue {
 }
 
 /** A value anchored at the module's folder: `__dirname…`, `import.meta.dirname…`, or a join (of joins) onto one. */
-const ANCHORED = /^(?:(?:path\s*\.\s*)?(?:join|resolve)\(\s*)*(?:__dirname|import\.meta\.dirname)\b/;
+export const ANCHORED = /^(?:(?:path\s*\.\s*)?(?:join|resolve)\(\s*)*(?:__dirname|import\.meta\.dirname)\b/;
 
 /** umzug's `ignore`: a literal glob or a list of them; null when any part is not a literal. */
 const ignoreGlobs = (expr: string): string[] | null => {
@@ -205,7 +208,7 @@ const collectOptions = (ctx: FrameworkContext, out: FrameworkOutput): void => {
 
 const migrateLoad: FrameworkReader = {
   id: 'migrate-load',
-  title: 'migration runners given their folder as an option (node-migrate migrate.load(), umzug, TypeORM, MikroORM, knex)',
+  title: 'migration runners given their folder as an option (node-migrate migrate.load(), umzug, TypeORM, MikroORM)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => {
     for (const [list, name] of [[packages(ctx), 'migrate'], ...OPTION_RUNNERS.map((r) => [toolPackages(ctx, r.packages, null), r.title] as const)] as const) {
