@@ -12,9 +12,8 @@
  * (tsconfig outDir/rootDir: `dist/nodes/Foo/Foo.node.js` ← `nodes/Foo/Foo.node.ts`). A listed
  * path that is neither is left alone (the package was not built, or the list is stale).
  */
-import { isRecord } from '../../manifests/json.js';
+import { isRecord, JSON_MANIFEST } from '../../manifests/json.js';
 import { createBuildOutputMap } from '../../languages/javascript/build-output.js';
-import { lineStarts, lineOfOffset } from '../../util/lines.js';
 import { joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { jsPackages, type JsPackage } from './support.js';
@@ -37,31 +36,27 @@ const n8nNodes: FrameworkReader = {
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
     for (const pkg of nodePackages(ctx)) {
-      const text = ctx.readText(pkg.manifest) ?? '';
-      const starts = lineStarts(text);
-      let built: ReturnType<typeof createBuildOutputMap> | null = null;
+      // The manifest document records each list item's line.
+      const doc = ctx.manifests.get(pkg.manifest, JSON_MANIFEST);
       for (const section of SECTIONS) {
         const list = declared(pkg)?.[section];
         if (!Array.isArray(list)) continue;
-        // The list's own place in the manifest: each value's line is looked up from there on (a value may repeat in the other list).
-        const sectionAt = Math.max(0, text.indexOf(`"${section}"`, text.indexOf('"n8n"')));
-        for (const value of list) {
-          if (typeof value !== 'string' || value === '') continue;
+        list.forEach((value: unknown, i) => {
+          if (typeof value !== 'string' || value === '') return;
           const path = joinRepo(pkg.dir, value.replace(/^(?:\.\/)+/, ''));
-          if (path === null) continue;
+          if (path === null) return;
           let target: string | null = ctx.files.has(path) ? path : null;
           let why = '';
           if (target === null) {
-            built ??= createBuildOutputMap(ctx.manifests);
-            const traced = built.explain(path);
-            if (traced === null) continue;
+            // createBuildOutputMap is memoized per scan (manifests.derive).
+            const traced = createBuildOutputMap(ctx.manifests).explain(path);
+            if (traced === null) return;
             target = traced.source;
             why = `, built from ${traced.source} (${traced.why})`;
           }
-          const at = text.indexOf(JSON.stringify(value), sectionAt);
-          const line = at < 0 ? undefined : lineOfOffset(starts, at);
+          const line = doc?.lineOf(['n8n', section, i]);
           out.entries.push({ source: pkg.manifest, target, targetKind: 'file', kind: 'production', ...(line ? { line } : {}), evidence: `${pkg.manifest}${line ? `:${line}` : ''} "n8n" ${section} lists "${value}"${why} (loaded by n8n's package loader)` });
-        }
+        });
       }
     }
     return out;
