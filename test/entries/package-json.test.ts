@@ -12,7 +12,13 @@ const detector = detectorById('package-json');
 for (const c of detectorCases(detector)) test(`package-json: ${c.name}`, c.check);
 
 test('package-json: packageScripts gives the string scripts, and {} for a broken file', () => {
-  const readPackageScripts = (text: string) => packageScripts(new Manifests({ readText: () => text }), 'package.json');
+  // A null-prototype object (`scripts.constructor` is no script): compared as a plain copy.
+  const readPackageScripts = (text: string) => {
+    const scripts = packageScripts(new Manifests({ readText: () => text }), 'package.json');
+    assert.equal(Object.getPrototypeOf(scripts), null);
+    assert.equal(scripts.constructor, undefined);
+    return { ...scripts };
+  };
   assert.deepEqual(readPackageScripts('{"scripts": {"build": "tsc", "odd": 3}}'), { build: 'tsc' });
   assert.deepEqual(readPackageScripts('{"scripts": '), {});
   assert.deepEqual(readPackageScripts('["not", "an", "object"]'), {});
