@@ -81,12 +81,16 @@ const importsUrl = (ctx: FrameworkContext, file: string): boolean => {
  * one pass of ANCHOR, then the declaration tried at that line's start (DECLARATION, sticky), so a
  * long module is not matched line by line.
  */
-function* anchoredDeclarations(text: string): Generator<{ name: string; value: string; index: number }> {
-  let lastLine = -1;
+export function* anchoredDeclarations(text: string): Generator<{ name: string; value: string; index: number }> {
+  // The end of the line last looked at: later places on it are skipped before any look-back, so each
+  // line is looked back on once (a one-line bundle with thousands of places stays linear).
+  let lineEnd = -1;
   for (const a of text.matchAll(ANCHOR_ALL)) {
-    const start = text.lastIndexOf('\n', a.index ?? 0) + 1;
-    if (start === lastLine) continue;
-    lastLine = start;
+    const at = a.index ?? 0;
+    if (at < lineEnd) continue;
+    const start = text.lastIndexOf('\n', at) + 1;
+    const end = text.indexOf('\n', at);
+    lineEnd = end < 0 ? text.length : end;
     DECLARATION.lastIndex = start;
     const m = DECLARATION.exec(text);
     if (m) yield { name: m[1], value: m[2].trim(), index: start };
