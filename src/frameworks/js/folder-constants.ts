@@ -38,6 +38,8 @@ import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { perScan } from '../per-scan.js';
 import { aliasReferences, codeFilesMarked, enclosingPackages, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 import { PATH_NAMES, TOOL_CONFIG } from './anchored-paths.js';
+import { enclosingFunction, paramNames } from './parameter-values.js';
+import { functionRegion } from './function-region.js';
 
 /** What a named path may end at: code, or a component file a bundler compiles. */
 const TARGET = /\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/;
@@ -177,6 +179,34 @@ const aliasesOf = (text: string, local: string): { name: string; rest: string; i
   return [...text.matchAll(entry)].map((m) => ({ name: m[1] ?? m[2], rest: (m[3] ?? '').replace(/^\/+|\/+$/g, ''), index: m.index ?? 0 }));
 };
 
+/** The parameter names written before a function body's `{` at `brace`: `(a, root = process.cwd())`, `(a) =>`, `a =>`. */
+const paramsBefore = (text: string, brace: number): (string | null)[] => {
+  const before = text.slice(Math.max(0, brace - 400), brace).trimEnd().replace(/=>$/, '').trimEnd();
+  const single = /(?<![\w$.])([A-Za-z_$][\w$]*)$/.exec(before);
+  if (single) return [single[1]];
+  // The list's parentheses, balanced from its `)`: a default may hold a call.
+  let depth = 0;
+  for (let i = before.length - 1; i >= 0; i--) {
+    if (before[i] === ')') depth++;
+    else if (before[i] === '(' && --depth === 0) return paramNames(before.slice(i + 1, -1));
+  }
+  return [];
+};
+
+/**
+ * Whether `local` at `at` is a parameter of a function around it (`build(root = process.cwd())`),
+ * not the constant: the caller's folder, which generic names (`root`, `dir`) are often. Each braced
+ * body out from the position (function-region.ts, its braces walked once per text), and a named
+ * arrow with an expression body (enclosingFunction).
+ */
+const shadowed = (text: string, at: number, local: string): boolean => {
+  if (enclosingFunction(text, at)?.params.includes(local)) return true;
+  for (let region = functionRegion(text, at); region.start > 0 || region.end < text.length; region = functionRegion(text, region.start - 1)) {
+    if (paramsBefore(text, region.start - 1).includes(local)) return true;
+  }
+  return false;
+};
+
 const namedFiles = perScan((ctx): LabelledReference[] => {
   const defs = constants(ctx);
   if (defs.length === 0) return [];
@@ -184,6 +214,7 @@ const namedFiles = perScan((ctx): LabelledReference[] => {
   const seen = new Set<string>();
   const add = (def: FolderConstant, user: string, text: string, local: string): void => {
     for (const use of usesOf(text, local)) {
+      if (shadowed(text, use.index, local)) continue;
       const target = joinRepo(def.folder, ...use.rest);
       if (target === null || target === user || !TARGET.test(target) || !ctx.files.has(target)) continue;
       // A file read as text (hashed, copied) or tested for is not loaded: payload's eval runner hashes a fixture's source.
@@ -201,6 +232,7 @@ const namedFiles = perScan((ctx): LabelledReference[] => {
   const alias = (def: FolderConstant, user: string, text: string, local: string): void => {
     if (!text.includes('replacement')) return;
     for (const a of aliasesOf(text, local)) {
+      if (shadowed(text, a.index, local)) continue;
       const target = joinRepo(def.folder, a.rest);
       if (target === null || !(isFolder(ctx.files, target) || ctx.files.has(target))) continue;
       const line = lineAt(text, a.index);
