@@ -36,7 +36,7 @@ import { asSource } from '../../languages/javascript/compiled-interop.js';
 import type { ImportFact } from '../../model/facts.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { perScan } from '../per-scan.js';
-import { aliasReferences, codeFilesMarked, enclosingPackages, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
+import { aliasReferences, codeFilesMarked, enclosingPackages, inNestedPackage, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 import { PATH_NAMES, TOOL_CONFIG } from './anchored-paths.js';
 import { enclosingFunction, paramNames } from './parameter-values.js';
 import { functionRegion } from './function-region.js';
@@ -228,22 +228,31 @@ const namedFiles = perScan((ctx): LabelledReference[] => {
     }
   };
   // A bundler alias to a folder below the constant (`{ find: '$app', replacement: `${runtime_directory}/app` }`):
-  // the imports through it in the declaring file's package name the files (aliasReferences).
-  const alias = (def: FolderConstant, user: string, text: string, local: string): void => {
+  // the imports through it in the declaring file's package name the files (aliasReferences). Every entry
+  // of the file in text order in one call, so the first whose `find` matches wins, as Vite's and
+  // @rollup/plugin-alias's do (`$app/env` before `$app`); nested packages have their own bundlers.
+  const alias = (user: string, text: string, uses: readonly { def: FolderConstant; local: string }[]): void => {
     if (!text.includes('replacement')) return;
-    for (const a of aliasesOf(text, local)) {
-      if (shadowed(text, a.index, local)) continue;
-      const target = joinRepo(def.folder, a.rest);
-      if (target === null || !(isFolder(ctx.files, target) || ctx.files.has(target))) continue;
-      const line = lineAt(text, a.index);
-      const pkgDir = enclosingPackages(ctx, dirname(user))[0]?.dir ?? '';
-      const where = user === def.file ? `line ${def.line}` : `${def.file}:${def.line}`;
-      for (const r of aliasReferences(ctx, pkgDir, [{ name: a.name, target, line }], user, 'bundler')) {
-        const key = `${r.from}\0${r.target}\0${r.line ?? 0}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push({ from: r.from, target: r.target, line: r.line ?? 1, label: `${r.label}, ${local} = ${def.value} at ${where}: ${def.folder}/` });
+    const pkg = enclosingPackages(ctx, dirname(user))[0];
+    if (pkg === undefined) return;
+    const entries: { name: string; target: string; line: number; index: number; note: string }[] = [];
+    for (const { def, local } of uses) {
+      for (const a of aliasesOf(text, local)) {
+        if (shadowed(text, a.index, local)) continue;
+        const target = joinRepo(def.folder, a.rest);
+        if (target === null || !(isFolder(ctx.files, target) || ctx.files.has(target))) continue;
+        const where = user === def.file ? `line ${def.line}` : `${def.file}:${def.line}`;
+        entries.push({ name: a.name, target, line: lineAt(text, a.index), index: a.index, note: `${local} = ${def.value} at ${where}: ${def.folder}/` });
       }
+    }
+    if (entries.length === 0) return;
+    entries.sort((a, b) => a.index - b.index);
+    for (const r of aliasReferences(ctx, pkg.dir, entries, user, 'bundler', inNestedPackage(ctx, pkg))) {
+      const entry = entries.find((e) => r.label.includes(`alias "${e.name}" (${user}:${e.line})`));
+      const key = `${r.from}\0${r.target}\0${r.line ?? 0}`;
+      if (entry === undefined || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ from: r.from, target: r.target, line: r.line ?? 1, label: `${r.label}, ${entry.note}` });
     }
   };
   const users = importers(ctx, defs);
@@ -254,11 +263,9 @@ const namedFiles = perScan((ctx): LabelledReference[] => {
     const raw = ctx.readText(user);
     if (raw === null) continue;
     const text = asSource(raw, PATH_NAMES);
-    for (const { def, local } of uses) {
-      if (!text.includes(local)) continue;
-      add(def, user, text, local);
-      alias(def, user, text, local);
-    }
+    const present = uses.filter((u) => text.includes(u.local));
+    for (const { def, local } of present) add(def, user, text, local);
+    alias(user, text, present);
   }
   return out;
 });
