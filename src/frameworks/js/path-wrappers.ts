@@ -39,7 +39,7 @@ import { nodeCompletion, OWN_FOLDER, OWN_FOLDER_ONLY, TOOL_CONFIG } from './anch
 import { functionRegion } from './function-region.js';
 import { listElementAt } from './literal-lists.js';
 import { argumentValues, callArgsText, callsOf, enclosingFunction, literalValue, paramNames } from './parameter-values.js';
-import { codeFilesMarked, enclosingPackages, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
+import { BYTE_READ_CALLS, codeFilesMarked, enclosingPackages, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 
 /** `fileURLToPath(new URL('.', import.meta.url))`: the module's folder in an ES module. */
 const URL_FOLDER = /^(?:url\s*\.\s*)?fileURLToPath\(\s*new\s+URL\(\s*(?:'\.\/?'|"\.\/?")\s*,\s*import\.meta\.url\s*\)\s*\)$/;
@@ -49,7 +49,7 @@ const JOIN = new RegExp(
   'g',
 );
 /** What the joined path is handed to right before it: a return (an arm of a returned `c ? a : b` too), or a load or read of the file. */
-const HANDED = /(?:\breturn|\breturn\b[^;{}\n]*[?:]|\b(?:require|import|readFileSync|readFile|createReadStream|sendFile|readJson|readJsonSync|existsSync|copy|copySync|copyFile|copyFileSync)\s*\(|=>)\s*$/;
+const HANDED = new RegExp(String.raw`(?:\breturn|\breturn\b[^;{}\n]*[?:]|\b(?:require|import|${BYTE_READ_CALLS})\s*\(|=>)\s*$`);
 const LOADED = /\b(?:require|import)\s*\(\s*$/;
 const METHOD_HEADER = new RegExp(String.raw`(?:^|[\s;{},])(?:(?:async|static|public|private|protected)\s+)*(${NAME})\s*\(([^()]*)\)\s*(?::\s*[\w$<>[\]|. ]+)?$`);
 /** `name: (a, b) =>` / `name: a =>` at the end of the text: an object property holding an arrow. */

@@ -846,3 +846,13 @@ export const positionalArgs = (args: string[], flagsWithValue: string[]): string
   }
   return out;
 };
+
+/**
+ * Calls that take a file's path to read, copy, write or test its bytes, never to load it as code
+ * (Node's fs, fs-extra, express's sendFile): path-wrappers.ts counts a join handed to the reads as a
+ * path a wrapper returns; folder-constants.ts drops a path handed to any of them.
+ */
+export const BYTE_READ_CALLS = 'readFileSync|readFile|createReadStream|sendFile|readJson|readJsonSync|existsSync|copy|copySync|copyFile|copyFileSync';
+const BYTE_USE_CALLS = `${BYTE_READ_CALLS}|readJSON|readJSONSync|cp|cpSync|stat|statSync|lstat|lstatSync|access|accessSync|pathExists|pathExistsSync|writeFile|writeFileSync|outputFile|outputFileSync|outputJson|outputJsonSync|writeJson|writeJsonSync|appendFile|appendFileSync|rm|rmSync|unlink|unlinkSync|remove|removeSync|move|moveSync|rename|renameSync|createWriteStream`;
+/** Text that ends where a byte-use call takes its path (`fs.copySync(`, `readFile(`). */
+export const BYTE_USE = new RegExp(String.raw`\b(?:${BYTE_USE_CALLS})\s*\(\s*$`);
