@@ -47,8 +47,11 @@ const ANCHOR = /__dirname|import\.meta\.(?:dirname|url)|__filename/;
 const ANCHOR_ALL = new RegExp(ANCHOR.source, 'g');
 /** A module-level declaration (tried at a line's start): its name and value, to the line's end. */
 const DECLARATION = /(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^\n;]+)/y;
-/** `fileURLToPath(new URL('../runtime', import.meta.url))`, maybe inside one more call (`posixify(…)`). */
-const URL_FOLDER = /^(?:[A-Za-z_$][\w$]*\s*\(\s*)?(?:url\s*\.\s*)?fileURLToPath\(\s*new\s+URL\(\s*(?:"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`)\s*,\s*import\.meta\.url\s*\)\s*\)(?:\s*\))?$/;
+/**
+ * `fileURLToPath(new URL('../runtime', import.meta.url))`, maybe inside one call that keeps the folder
+ * (`posixify(…)`, `path.normalize(…)`, `path.resolve(…)`, `fs.realpathSync(…)`): not `dirname(…)`, which names another.
+ */
+const URL_FOLDER = /^(?:(?:(?:path|fs)\s*\.\s*)?(?:posixify|normalize|resolve|realpathSync)\s*\(\s*)?(?:url\s*\.\s*)?fileURLToPath\(\s*new\s+URL\(\s*(?:"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`)\s*,\s*import\.meta\.url\s*\)\s*\)(?:\s*\))?$/;
 /** Cheap prefilter: a folder constant's value spells one of these. */
 const DECLARED = /fileURLToPath|join\(|resolve\(/;
 const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
