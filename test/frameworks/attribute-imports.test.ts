@@ -63,3 +63,13 @@ test('attribute-imports: a top-level dotted literal, joined, parenthesised, cont
     { names: ['j.k'], list: true, line: 6 },
   ]);
 });
+
+test('attribute-imports: review 4, a hostile long line is not traced through (and finishes)', { timeout: 60_000 }, () => {
+  const long = ['def load(config):', `    mod = a${' '.repeat(200_000)}b`, '    return import_module(mod)', ''].join('\n');
+  assert.deepEqual(attributeLoadsIn('x.py', long, [3]), []);
+  // A long line that rebinds the name stops the trace; a long line that does not name it is passed over.
+  const over = ['def load(config):', "    mod = config['ADD_PANEL']", `    mod = x${' '.repeat(1000)}y`, '    import_module(mod)', ''].join('\n');
+  assert.deepEqual(attributeLoadsIn('x.py', over, [4]), []);
+  const past = ['def load(config):', "    mod = config['ADD_PANEL']", `    other = x${' '.repeat(1000)}y`, '    import_module(mod)', ''].join('\n');
+  assert.deepEqual(attributeLoadsIn('x.py', past, [4]).map((l) => l.attr), ['ADD_PANEL']);
+});

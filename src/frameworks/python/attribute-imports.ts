@@ -55,6 +55,12 @@ const MAX_BACK = 300;
 const MAX_FILE_LOADS = 100;
 /** Loaders kept per scan (a hostile repo of thousands gives no more). */
 const MAX_LOADS = 100;
+/**
+ * Longest line (and traced expression) the line patterns run on: they backtrack over runs of blanks,
+ * so a hostile line of a million characters would cost its square. A longer line that names the
+ * traced name stops the trace (it may rebind it); one that does not is passed over.
+ */
+const MAX_LINE = 400;
 
 const CALL = /(?<![\w.])(?:importlib\.)?(import_module|__import__|import_string)\s*\(/g;
 /** `X.get('NAME'[, default])` or `X['NAME']`: the receiver and the name. */
@@ -104,6 +110,7 @@ interface Traced {
 const trace = (lines: readonly string[], expr: string, at: number, top: number, each: boolean, head: boolean, steps: number): Traced | null => {
   if (steps > MAX_STEPS) return null;
   const e = expr.trim();
+  if (e.length > MAX_LINE) return null;
   const got = GET.exec(e);
   const read = got !== null ? { receiver: got[1], attr: got[3] ?? got[5] } : ((m) => (m === null ? null : { receiver: m[1], attr: m[3] }))(GETATTR.exec(e));
   if (read !== null) return ATTR_NAME.test(read.attr) && !ENVIRON.test(read.receiver) ? { attr: read.attr, readLine: at, read: e, each, head } : null;
@@ -116,6 +123,10 @@ const trace = (lines: readonly string[], expr: string, at: number, top: number, 
   const split = new RegExp(String.raw`^\s*\(?\s*${name}\s*,\s*[A-Za-z_]\w*\s*(?:,\s*[A-Za-z_]\w*\s*)?\)?\s*=\s*([A-Za-z_]\w*)\.(rsplit\(\s*(['"])\.\3\s*,\s*(?:maxsplit\s*=\s*)?1\s*\)|rpartition\(\s*(['"])\.\4\s*\))\s*(?:#.*)?$`);
   for (let l = at - 1; l >= top; l--) {
     const line = lines[l - 1];
+    if (line.length > MAX_LINE) {
+      if (line.includes(e)) return null;
+      continue;
+    }
     const m = loop.exec(line);
     if (m !== null) return trace(lines, m[1], l, top, true, head, steps + 1);
     const s = split.exec(line);
