@@ -90,3 +90,44 @@ test('module-relative-imports: review 6 regressions (skip list, abstract layer i
   // 4. plug/__init__.py's module is 'plug': its parent is no package, so no edge to the top-level urls.py.
   assert.equal(verdict('urls.py'), 'dead');
 });
+
+test('module-relative-imports: review 4, a template takes only the loop whose target is its variable and that holds the call', () => {
+  const skip = [
+    'import logging',
+    'from importlib import import_module',
+    'class C:',
+    '    def load(self):',
+    "        pkg = '.'.join(self.__module__.split('.')[:-1])",
+    '        for name in self.blocked:',
+    '            logging.info("skipping %s", name)',
+    '        for other in self.extra:',
+    '            pass',
+    '        for name in self.names():',
+    '            if name not in self.blocked:',
+    "                import_module('.%s' % name, pkg)",
+    '',
+  ].join('\n');
+  assert.deepEqual(siblingImportsIn('x.py', skip).imports, []);
+  // Horizon base.py:579-616: a local list filled inside `for panel_set in self.panels:`, then looped over.
+  const horizon = [
+    'from importlib import import_module',
+    'class D:',
+    '    def _autodiscover(self):',
+    '        panels_to_discover = []',
+    '        for skipped in self.hidden:',
+    '            log(skipped)',
+    '        for panel_set in self.panels:',
+    '            if panel_set:',
+    '                group = make(panel_set)',
+    '            # a comment',
+    '            panels_to_discover.extend(group.panels)',
+    "        package = '.'.join(self.__module__.split('.')[:-1])",
+    '        for panel in panels_to_discover:',
+    '            try:',
+    "                import_module('.%s.panel' % panel, package)",
+    '            except Exception:',
+    '                pass',
+    '',
+  ].join('\n');
+  assert.deepEqual(siblingImportsIn('x.py', horizon).imports.map((i) => [i.relative, i.attrs]), [['.%s.panel', ['panels']]]);
+});

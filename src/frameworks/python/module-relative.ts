@@ -71,25 +71,64 @@ const relativeLiteral = (text: string): string | null => {
   return m === null ? null : m[2];
 };
 
-/** `'.%s.panel' % v` or `f'.{v}.panel'`: the template with `%s` for the name, else null. */
-const relativeTemplate = (text: string): string | null => {
+/** `'.%s.panel' % v` or `f'.{v}.panel'`: the template with `%s` for the name, and the name v; else null. */
+const relativeTemplate = (text: string): { template: string; variable: string } | null => {
   const t = text.trim();
-  const percent = /^[rRuU]?(['"])\.%s((?:\.[A-Za-z_]\w*)*)\1\s*%\s*[A-Za-z_]\w*$/.exec(t);
-  if (percent !== null) return `.%s${percent[2]}`;
-  const f = /^[fF](['"])\.\{[A-Za-z_]\w*\}((?:\.[A-Za-z_]\w*)*)\1$/.exec(t);
-  return f === null ? null : `.%s${f[2]}`;
+  const percent = /^[rRuU]?(['"])\.%s((?:\.[A-Za-z_]\w*)*)\1\s*%\s*([A-Za-z_]\w*)$/.exec(t);
+  if (percent !== null) return { template: `.%s${percent[2]}`, variable: percent[3] };
+  const f = /^[fF](['"])\.\{([A-Za-z_]\w*)\}((?:\.[A-Za-z_]\w*)*)\1$/.exec(t);
+  return f === null ? null : { template: `.%s${f[3]}`, variable: f[2] };
+};
+
+/** Lines longer than this are not read for loops (a hostile line costs no backtracking). */
+const MAX_LINE = 400;
+const FOR = /^(\s*)(?:async\s+)?for\s+([A-Za-z_]\w*)\s+in\s+(self\.)?([A-Za-z_]\w*)\s*:/;
+const indentWidth = (line: string): number => /^[ \t]*/.exec(line)![0].length;
+
+/** The lines (0-based) of the blocks around line `l`, innermost first, down to line `first`: each line above with less indentation. */
+const enclosing = (lines: readonly string[], l: number, first: number): number[] => {
+  const out: number[] = [];
+  let inner = indentWidth(lines[l]);
+  for (let k = l - 1; k >= first && inner > 0; k--) {
+    const above = lines[k];
+    if (above.trim() === '' || above.trimStart().startsWith('#')) continue;
+    const ind = indentWidth(above);
+    if (ind >= inner) continue;
+    inner = ind;
+    out.push(k);
+  }
+  return out;
+};
+
+/** `for v in X:` on a line (not too long): [v, whether X is `self.`-prefixed, X]. */
+const forOf = (line: string): [string, boolean, string] | null => {
+  if (line.length > MAX_LINE) return null;
+  const m = FOR.exec(line);
+  return m === null || /^__\w*__$/.test(m[4]) ? null : [m[2], m[3] !== undefined, m[4]];
 };
 
 /**
- * The attributes of `self` a method loops over (`for panel_set in self.panels:`), from its def to
- * the call: only what the method iterates can hold the names it imports; an attribute it merely
- * reads (a skip list tested with `in`) or assigns (`self._registry = …`) holds none.
+ * The attributes of `self` that feed the template's variable `v` at the call (line `to`, 1-based):
+ * the innermost loop around the call whose target is v, `for v in self.X:`, or `for v in L:` where L
+ * is a local list the method fills (`L.extend(…)`, `L.append(…)`, `L += …`) inside the body of a
+ * `for … in self.X:` (horizon/base.py:588-613: `panels_to_discover.extend(panel_group.panels)`
+ * inside `for panel_set in self.panels:`, then `for panel in panels_to_discover:`). Another loop
+ * over an attribute (a skip list it logs, even with the same variable) feeds nothing the call imports.
  */
-const selfAttrsLooped = (lines: readonly string[], from: number, to: number): string[] => {
+const selfAttrsLooped = (lines: readonly string[], from: number, to: number, v: string): string[] => {
+  const first = Math.max(0, from - 1);
+  if (to - 1 >= lines.length) return [];
+  const loop = enclosing(lines, to - 1, first).map((k) => forOf(lines[k])).find((f) => f !== null && f[0] === v);
+  if (loop === undefined || loop === null) return [];
+  if (loop[1]) return [loop[2]];
   const out = new Set<string>();
-  for (let l = Math.max(0, from - 1); l < Math.min(lines.length, to); l++) {
-    const m = /^\s*(?:async\s+)?for\s+[A-Za-z_][\w, ()]*?\s+in\s+self\.([A-Za-z_]\w*)\s*:/.exec(lines[l]);
-    if (m !== null && !/^__\w*__$/.test(m[1])) out.add(m[1]);
+  const fill = new RegExp(String.raw`^\s*${loop[2]}\s*(?:\.\s*(?:extend|append)\s*\(|\+=)`);
+  for (let l = first; l < to - 1; l++) {
+    if (lines[l].length > MAX_LINE || !fill.test(lines[l])) continue;
+    for (const k of enclosing(lines, l, first)) {
+      const f = forOf(lines[k]);
+      if (f !== null && f[1]) out.add(f[2]);
+    }
   }
   return [...out];
 };
@@ -151,7 +190,7 @@ export const siblingImportsIn = (file: string, text: string): { imports: Sibling
       if (name === undefined || pkg === undefined) continue;
       const literal = relativeLiteral(name.text);
       const template = literal === null ? relativeTemplate(name.text) : null;
-      const relative = literal ?? template;
+      const relative = literal ?? template?.template ?? null;
       if (relative === null) continue;
       let parent = isModuleParent(pkg.text);
       // A local name: the last value the method gives it above the call.
@@ -163,7 +202,7 @@ export const siblingImportsIn = (file: string, text: string): { imports: Sibling
       if (template === null) imports.push({ file, className: fn.className, method: fn.name, relative, line: call.line });
       else {
         lines ??= text.split('\n');
-        const attrs = selfAttrsLooped(lines, fn.defLine, call.line);
+        const attrs = selfAttrsLooped(lines, fn.defLine, call.line, template.variable);
         if (attrs.length > 0) imports.push({ file, className: fn.className, method: fn.name, relative, line: call.line, attrs });
       }
     }
