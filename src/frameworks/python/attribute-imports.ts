@@ -28,6 +28,7 @@ import { tokenize } from '../../languages/python/tokenize.js';
 import { isModuleName, stringList, stringValue } from '../../languages/python/literals.js';
 import { isOp, nameText } from '../../languages/python/ranges.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
+import type { PythonTokens } from '../../languages/python/tokenize.js';
 
 /** An attribute a loader reads by name and imports. */
 export interface AttributeLoad {
@@ -174,9 +175,10 @@ export const attributeLoadsIn = (file: string, text: string, lines: readonly num
  * backslash too) or `NAME = [<dotted literals>]` / a tuple of them: the names, whether it is a list,
  * and the line. Read from tokens; an indented or computed assignment gives nothing.
  */
-export const assignedNames = (text: string, attr: string): { names: string[]; list: boolean; line: number }[] => {
+export const assignedNames = (text: string, attr: string): { names: string[]; list: boolean; line: number }[] => assignedIn(tokenize(text), attr);
+
+const assignedIn = (t: PythonTokens, attr: string): { names: string[]; list: boolean; line: number }[] => {
   const out: { names: string[]; list: boolean; line: number }[] = [];
-  const t = tokenize(text);
   for (let l = 0; l < t.lines; l++) {
     const a = t.lineFirst[l];
     const b = t.lineEnd[l];
@@ -188,6 +190,23 @@ export const assignedNames = (text: string, attr: string): { names: string[]; li
     out.push({ names, list: one === null, line: t.line[a] });
   }
   return out;
+};
+
+/**
+ * Whether a fragment turns itself off for the loader reading `attr`: a top-level `DISABLED = True`
+ * (Horizon's documented switch: utils/settings.py:148-150 `if config.get('DISABLED', False): …
+ * continue` before any ADD_ name is read), or `REMOVE_X = True` for `ADD_X` (horizon/base.py:949-953
+ * removes the panel instead of adding it).
+ */
+const switchedOff = (t: PythonTokens, attr: string): string | null => {
+  const remove = attr.startsWith('ADD_') ? `REMOVE_${attr.slice(4)}` : null;
+  for (let l = 0; l < t.lines; l++) {
+    const a = t.lineFirst[l];
+    if (t.lineIndent[l] !== 0 || t.lineEnd[l] - a !== 3 || t.kind[a] !== Kind.Name || !isOp(t, a + 1, Op.Assign) || t.kind[a + 2] !== Kind.Name || nameText(t, a + 2) !== 'True') continue;
+    const name = nameText(t, a);
+    if (name === 'DISABLED' || name === remove) return `${name} = True`;
+  }
+  return null;
 };
 
 const findLoads = perScan((ctx: FrameworkContext): AttributeLoad[] => {
@@ -218,9 +237,10 @@ export const collectAttributeImports = (ctx: FrameworkContext): FrameworkOutput 
     if (defined === undefined || !attrs.some((a) => defined.includes(a))) continue;
     const text = ctx.readText(path);
     if (text === null) continue;
+    const t = tokenize(text);
     for (const attr of attrs) {
-      if (!defined.includes(attr)) continue;
-      for (const set of assignedNames(text, attr)) {
+      if (!defined.includes(attr) || switchedOff(t, attr) !== null) continue;
+      for (const set of assignedIn(t, attr)) {
         for (const load of byAttr.get(attr)!) {
           // A loop takes a list's items; a single name is never looped over (that would be its letters), nor a list imported whole.
           if (set.list !== load.each) continue;
