@@ -73,3 +73,16 @@ test('attribute-imports: review 4, a hostile long line is not traced through (an
   const past = ['def load(config):', "    mod = config['ADD_PANEL']", `    other = x${' '.repeat(1000)}y`, '    import_module(mod)', ''].join('\n');
   assert.deepEqual(attributeLoadsIn('x.py', past, [4]).map((l) => l.attr), ['ADD_PANEL']);
 });
+
+test('attribute-imports: review 4, any other rebinding of the traced name stops the trace', () => {
+  const shapes = ["    mod += '_v2'", '    mod: str = other()', '    with ctx() as mod:', '    except E as mod:', '    if (mod := pick()):', '    prefix, mod = pick()', '    (a, mod) = pick()', '    for a, mod in pairs:', '    mod //= 2'];
+  for (const shape of shapes) {
+    const text = ['def load(config):', "    mod = config['HANDLER']", shape, '    import_module(mod)', ''].join('\n');
+    assert.deepEqual(attributeLoadsIn('x.py', text, [4]), [], shape);
+  }
+  // Not a binding of the name: a keyword argument, a comparison, another name's tuple.
+  for (const shape of ['    call(a, mod=1)', '    ok = mod == other', '    a, b = pick(mod)', '    modx += 1']) {
+    const text = ['def load(config):', "    mod = config['HANDLER']", shape, '    import_module(mod)', ''].join('\n');
+    assert.deepEqual(attributeLoadsIn('x.py', text, [4]).map((l) => l.attr), ['HANDLER'], shape);
+  }
+});

@@ -122,6 +122,8 @@ const trace = (lines: readonly string[], expr: string, at: number, top: number, 
   const loop = new RegExp(String.raw`^\s*(?:async\s+)?for\s+${name}\s+in\s+(.+?)\s*:\s*(?:#.*)?$`);
   const assign = new RegExp(String.raw`^\s*${name}\s*=(?!=)\s*(.+?)\s*(?:#.*)?$`);
   const split = new RegExp(String.raw`^\s*\(?\s*${name}\s*,\s*[A-Za-z_]\w*\s*(?:,\s*[A-Za-z_]\w*\s*)?\)?\s*=\s*([A-Za-z_]\w*)\.(rsplit\(\s*(['"])\.\3\s*,\s*(?:maxsplit\s*=\s*)?1\s*\)|rpartition\(\s*(['"])\.\4\s*\))\s*(?:#.*)?$`);
+  const rebinds = new RegExp(String.raw`^\s*${name}\s*(?:(?:[-+*/%&|^@]|//|<<|>>|\*\*)=|:)|\bas\s+${name}\b|(?<![\w.])${name}\s*:=`);
+  const word = new RegExp(String.raw`(?<![\w.])${name}(?!\w)`);
   for (let l = at - 1; l >= top; l--) {
     const line = lines[l - 1];
     if (line.length > MAX_LINE) {
@@ -135,8 +137,23 @@ const trace = (lines: readonly string[], expr: string, at: number, top: number, 
     if (s !== null) return (s[2].startsWith('rpartition') ? /,.*,/.test(line.slice(0, line.indexOf('='))) : !/,.*,/.test(line.slice(0, line.indexOf('=')))) ? trace(lines, s[1], l, top, each, true, steps + 1) : null;
     const a = assign.exec(line);
     if (a !== null) return trace(lines, a[1], l, top, each, head, steps + 1);
+    // Any other binding of the name (`v += …`, `v: str = …`, `as v`, `v := …`, `a, v = …`, `for a, v in …`) stops: what it holds is not followed.
+    if (rebinds.test(line) || tupleTarget(line, word)) return null;
   }
   return null;
+};
+
+/** Whether `line` binds a name `word` matches among several targets: `a, v = …`, `(a, v) = …`, `for a, v in …:`. */
+const tupleTarget = (line: string, word: RegExp): boolean => {
+  const f = /^\s*(?:async\s+)?for\s+(.*?)\s+in\b/.exec(line);
+  let targets = f?.[1] ?? null;
+  if (targets === null) {
+    const eq = /(?<![=!<>+\-*/%&|^@:])=(?!=)/.exec(line);
+    if (eq === null) return false;
+    targets = line.slice(0, eq.index);
+    if (/['"(]\s*$|\w\s*\(/.test(targets)) return false;
+  }
+  return targets.includes(',') && word.test(targets);
 };
 
 /** The computed imports of one file whose name is an attribute read by literal name. */
