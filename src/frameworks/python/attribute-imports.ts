@@ -226,6 +226,21 @@ const switchedOff = (t: PythonTokens, attr: string): string | null => {
   return null;
 };
 
+/**
+ * Whether a file looks like the settings fragments such loaders merge: no top-level def or class
+ * (every Horizon enabled/ file is names and literals). A module with code of its own that happens to
+ * keep a `BACKEND = '…'` (a note, a default) is not read by name by an unrelated loader.
+ */
+const isFragment = (t: PythonTokens): boolean => {
+  for (let l = 0; l < t.lines; l++) {
+    const a = t.lineFirst[l];
+    if (t.lineIndent[l] !== 0 || t.lineEnd[l] <= a || t.kind[a] !== Kind.Name) continue;
+    const w = nameText(t, a);
+    if (w === 'def' || w === 'class' || (w === 'async' && t.kind[a + 1] === Kind.Name && nameText(t, a + 1) === 'def')) return false;
+  }
+  return true;
+};
+
 const findLoads = perScan((ctx: FrameworkContext): AttributeLoad[] => {
   const out: AttributeLoad[] = [];
   for (const path of sortedPaths(ctx.files)) {
@@ -255,6 +270,7 @@ export const collectAttributeImports = (ctx: FrameworkContext): FrameworkOutput 
     const text = ctx.readText(path);
     if (text === null) continue;
     const t = tokenize(text);
+    if (!isFragment(t)) continue;
     for (const attr of attrs) {
       if (!defined.includes(attr) || switchedOff(t, attr) !== null) continue;
       for (const set of assignedIn(t, attr)) {
