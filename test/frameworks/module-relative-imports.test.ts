@@ -87,6 +87,9 @@ test('module-relative-imports: review 6 regressions (skip list, abstract layer i
   assert.equal(verdict('app/p1/urls.py'), 'dead');
   assert.equal(verdict('app/p3/urls.py'), 'production');
   assert.equal(verdict('app/p2/urls.py'), 'production');
+  // Review 4: P4(NoUrls, Panel): the mixin's get_urls comes first in the MRO, so the base's import never runs.
+  assert.equal(verdict('app/p4/panel.py'), 'production');
+  assert.equal(verdict('app/p4/urls.py'), 'dead');
   // 4. plug/__init__.py's module is 'plug': its parent is no package, so no edge to the top-level urls.py.
   assert.equal(verdict('urls.py'), 'dead');
 });

@@ -288,6 +288,20 @@ const findAll = perScan((ctx: FrameworkContext): Found => {
     classCache.set(path, value);
     return value;
   };
+  /**
+   * The methods an earlier base (a mixin before the path to the root in the bases list) defines
+   * without calling super(): Python's MRO finds them first (`class P1(NoUrls, Component)`).
+   */
+  const earlierOverrides = (info: FileClasses, path: string, own: ReadonlySet<string>, earlier: readonly string[]): Set<string> => {
+    const out = new Set<string>();
+    for (const base of earlier) {
+      const resolved = resolveBase(info.bindings, path, own, base);
+      if (resolved === null) continue;
+      const [file, name] = resolved.split('\0');
+      for (const m of classesOf(file)?.overrides.get(name) ?? []) out.add(m);
+    }
+    return out;
+  };
   const subOf = new Map<string, { root: string; sub: Subclass }[]>();
   let frontier = new Set(roots);
   // One round more than subclasses are taken: the classes of the last round are checked for subclasses of their own.
@@ -304,7 +318,7 @@ const findAll = perScan((ctx: FrameworkContext): Found => {
       for (const c of info.classes) {
         // A root is walked too: a class with its own such method (Horizon's Dashboard) still inherits its bases' (HorizonComponent's).
         const key = `${path}\0${c.name}`;
-        for (const base of c.bases) {
+        for (const [index, base] of c.bases.entries()) {
           const last = base.slice(base.lastIndexOf('.') + 1);
           if (!names.has(last)) continue;
           const resolved = resolveBase(info.bindings, path, own, base);
@@ -316,7 +330,7 @@ const findAll = perScan((ctx: FrameworkContext): Found => {
           for (const [r, above] of from) {
             if (mine.has(r)) continue;
             const overridden = new Set(above);
-            for (const m of methodsOf.get(r) ?? []) if (info.overrides.get(c.name)?.has(m)) overridden.add(m);
+            for (const m of methodsOf.get(r) ?? []) if (info.overrides.get(c.name)?.has(m) || earlierOverrides(info, path, own, c.bases.slice(0, index)).has(m)) overridden.add(m);
             mine.set(r, overridden);
             const rootFile = r.slice(0, r.indexOf('\0'));
             if (path !== rootFile) (subOf.get(key) ?? subOf.set(key, []).get(key)!).push({ root: r, sub: { file: path, name: c.name, line: c.line, via: base, overridden } });
