@@ -225,7 +225,8 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
     const ranges: Array<[number, number]> = [];
     const add = (d: OpenDef): void => {
       for (let r = 0; r < d.body!.length; r += 2) ranges.push([d.body![r], d.body![r + 1]]);
-      for (const k of nested.get(d) ?? []) add(k);
+      // Review 6 of stop 48: a closure whose own parameter shadows one of fn's reads its own value, not fn's.
+      for (const k of nested.get(d) ?? []) if (!k.params.some((p) => fn.params.includes(p))) add(k);
     };
     add(fn);
     return ranges.sort((x, y) => x[0] - y[0]).flat();
@@ -348,6 +349,8 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
           if (w === '__file__' || w === '__path__') info.readsFolder = true;
         }
         if (!isOp(t, i + 1, Op.LParen)) continue;
+        // A nested def's header `def load(package):` is no call of load.
+        if (i > a && t.kind[i - 1] === Kind.Name && nameText(t, i - 1) === 'def') continue;
         const word = nameText(t, i);
         const attribute = i > a && isOp(t, i - 1, Op.Dot);
         if (REAL_LOADS.has(word) || (attribute && REAL_METHOD_LOADS.has(word))) info.loads = true;
