@@ -18,7 +18,7 @@ import { bindingsOf, indexes, isParamOrAttr, loaderArguments, resolveCall, type 
 import { attrKey, ctorOf, packageFolderOf } from './loader-classes.js';
 import { firstFolderParam, folderTemplate, formattedRole } from './loader-templates.js';
 import { nameOrigin } from './reexports.js';
-import { importsOsloLoader } from './loader-functions.js';
+import { importsOsloLoader, reassignedAbove } from './loader-functions.js';
 
 export type Role = 'module' | 'package' | 'folder' | 'file';
 
@@ -280,7 +280,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
                   const r = starred ? { ...held, each: false } : held;
                   if ((r.role === 'folder' || r.role === 'file' || r.object !== undefined) && arg.prefix !== null) continue;
                   if (r.each && arg.each) continue;
-                  if ((r.role === 'module' || r.role === 'package') && rebound(fn, arg.direct, call.line)) continue;
+                  if ((r.role === 'module' || r.role === 'package') && reassignedAbove(fn.rebinds, arg.direct, call.line)) continue;
                   // Stop 48: `sys.modules[name]` handed where a package object is taken: the parameter holds the package's name.
                   if (arg.moduleOf === true && (r.object === undefined || r.byName === true)) continue;
                   const { template: _template, ...kept } = r;
@@ -337,7 +337,9 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
             }
             if (arg.direct === null || !isParamOrAttr(fn, arg.direct)) continue;
             if (role === 'folder' && arg.prefix !== null) continue;
-            if ((role === 'module' || role === 'package') && rebound(fn, arg.direct, call.line)) continue;
+            // Stop 48 (review 4 of stop 47, #6): a parameter given a new value above the load (`name = name.rsplit(".", 1)[-1]`,
+            // `name += "_impl"`) no longer holds the caller's name, so it takes no module or package role there.
+            if ((role === 'module' || role === 'package') && reassignedAbove(fn.rebinds, arg.direct, call.line)) continue;
             found.push([arg.direct, { role, prefix: arg.prefix ?? '', each: arg.each }]);
           }
         }
@@ -362,15 +364,6 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
     }
   }
 };
-
-/**
- * Stop 48 (review 4 of stop 47, #6): whether the def assigns a new value to the parameter above line
- * `line` (`name = name.rsplit(".", 1)[-1]`): then what reaches the load is no longer the caller's
- * name, and no transform is modelled but `.strip()` (the same name), so the parameter takes no
- * module or package role there.
- */
-const rebound = (fn: FunctionFlows, param: string, line: number): boolean =>
-  (fn.assigned.get(param) ?? []).some((v) => !v.append && v.line < line && v.text.replace(/\s+/g, '') !== `${param}.strip()`);
 
 /** `path = package.__path__` (once, above the listing): the parameter (or `self.X`) whose package object a local argument's folders are. */
 const pathHeld = (fn: FunctionFlows, arg: ArgShape, line: number): string | undefined => {

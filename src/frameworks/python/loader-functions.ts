@@ -144,6 +144,29 @@ export const assignments = (t: PythonTokens, body: readonly number[]): Flow[] =>
   return out;
 };
 
+/**
+ * Stop 48 (review 6 of stop 48, #1): the lines at which the body gives each plain name a new value,
+ * as a statement of its own: `x = …`, `x += …` (any `op=`), `x: T = …`. `x = x.strip()` is left
+ * out (the same name). What reaches a load below such a line is no longer what the caller handed in.
+ */
+export const rebindings = (t: PythonTokens, body: readonly number[]): Map<string, number[]> => {
+  const out = new Map<string, number[]>();
+  for (let r = 0; r < body.length; r += 2) {
+    const [a, b] = [body[r], body[r + 1]];
+    if (b - a < 3 || t.kind[a] !== Kind.Name) continue;
+    let eq = a + 1;
+    if (isOp(t, eq, Op.Colon)) while (eq < b && !(t.depth[eq] === t.depth[a] && isOp(t, eq, Op.Assign))) eq++;
+    if (eq >= b || !(isOp(t, eq, Op.Assign) || (eq === a + 1 && isOp(t, eq, Op.AugAssign)))) continue;
+    const name = nameText(t, a);
+    const strip = isOp(t, eq, Op.Assign) && b - eq === 6 && t.kind[eq + 1] === Kind.Name && nameText(t, eq + 1) === name && isOp(t, eq + 2, Op.Dot) && t.kind[eq + 3] === Kind.Name && nameText(t, eq + 3) === 'strip' && isOp(t, eq + 4, Op.LParen) && isOp(t, eq + 5, Op.RParen);
+    if (!strip) (out.get(name) ?? out.set(name, []).get(name)!).push(t.line[a]);
+  }
+  return out;
+};
+
+/** Whether `name` is given a new value (see rebindings) above `line`. */
+export const reassignedAbove = (rebinds: ReadonlyMap<string, readonly number[]>, name: string, line: number): boolean => (rebinds.get(name) ?? []).some((l) => l < line);
+
 /** Grows `need` (name → line read) by every assignment to a name in it, until nothing new; the literals those assignments read. */
 export const follow = (need: Map<string, number>, flows: readonly Flow[]): { value: string; line: number }[] => {
   const strings: { value: string; line: number }[] = [];
@@ -214,6 +237,7 @@ export const followOut = (need: Map<string, number>, fn: OpenDef, flows: readonl
 
 const finish = (t: PythonTokens, fn: OpenDef, body: number[], topLevel: boolean, callees: ReadonlyMap<string, Callee>, moduleFlows: readonly Flow[], out: FileLoads): void => {
   let flows: readonly Flow[] | undefined;
+  let rebinds: Map<string, number[]> | undefined;
   for (let r = 0; r < body.length; r += 2) {
     for (let i = body[r]; i < body[r + 1]; i++) {
       if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.LParen)) continue;
@@ -230,7 +254,9 @@ const finish = (t: PythonTokens, fn: OpenDef, body: number[], topLevel: boolean,
         if (!first || stringValue(t, first[0], first[1]) !== null) continue;
         plainNames(t, first[0], first[1], (n, line) => need.has(n) || need.set(n, line));
         followOut(need, fn, flows, moduleFlows);
-        const parameter = fn.params.find((p) => need.has(p) && p !== 'self' && p !== 'cls') ?? null;
+        rebinds ??= rebindings(t, body);
+        const loadLine = t.line[i];
+        const parameter = fn.params.find((p) => need.has(p) && p !== 'self' && p !== 'cls' && !reassignedAbove(rebinds!, p, loadLine)) ?? null;
         const reads = [...need].filter(([n]) => !fn.params.includes(n)).map(([name, line]) => ({ name, line }));
         const parameterIndex = parameter === null ? -1 : fn.params.indexOf(parameter);
         const whole = parameter !== null && first[1] - first[0] === 1 && t.kind[first[0]] === Kind.Name && nameText(t, first[0]) === parameter;

@@ -17,7 +17,7 @@ import type { PythonTokens } from '../../languages/python/tokenize.js';
 import { isPlainString, stringTokenValue } from '../../languages/python/literals.js';
 import { callArgs, dottedName, isOp, nameText } from '../../languages/python/ranges.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
-import { assignments, calleeAt, fileDefs, followOut, isClass, literals, plainNames, type Flow, type OpenDef } from './loader-functions.js';
+import { assignments, calleeAt, fileDefs, followOut, isClass, literals, plainNames, rebindings, type Flow, type OpenDef } from './loader-functions.js';
 
 export interface ArgShape {
   /** The function's parameters (not self/cls) the argument is built from. */
@@ -97,6 +97,8 @@ export interface FunctionFlows {
    * (`folders.append(…)`), as source text in order: what a folder argument built from them holds.
    */
   assigned: Map<string, { text: string; line: number; append: boolean }[]>;
+  /** The lines at which the body gives each name a new value (see rebindings). */
+  rebinds: Map<string, number[]>;
 }
 
 /** A class of the file: its name and the base classes as written (`borg.Borg`). */
@@ -283,7 +285,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
         if (args !== null && args.positional.length === 1) assign(nameText(t, a), args.positional[0][0], args.positional[0][1], true);
       }
     }
-    const info: FunctionFlows = { name: fn.name, className, defLine: fn.defLine, params: fn.params, ...(fn.star === undefined ? {} : { star: fn.star }), calls: [], joined: new Set(), loads: false, readsFolder: false, skipsPrivate: false, namesPy: false, assigned };
+    const info: FunctionFlows = { name: fn.name, className, defLine: fn.defLine, params: fn.params, ...(fn.star === undefined ? {} : { star: fn.star }), calls: [], joined: new Set(), loads: false, readsFolder: false, skipsPrivate: false, namesPy: false, assigned, rebinds: rebindings(t, body) };
     const shape = (range: [number, number]): ArgShape => shapeOf(t, range[0], range[1], fn, flows, moduleFlows, loops);
     /**
      * Stop 48: what iterating [from, to) gives, one shape per kind of item: a parameter (or `self.X`)

@@ -7,6 +7,7 @@
 import type { FunctionFlows } from './loader-roles.js';
 import type { RoleOf } from './loader-fixpoint.js';
 import { isParamOrAttr } from './loader-calls.js';
+import { reassignedAbove } from './loader-functions.js';
 
 /** A dotted-name fragment: what may stand around a placeholder in a module-name template. */
 const NAME_PART = /^[\w.]*$/;
@@ -105,7 +106,7 @@ export const folderTemplate = (file: string, fn: FunctionFlows, local: string, l
   const values = fn.assigned.get(local)?.filter((v) => v.line < line) ?? [];
   if (values.length === 0 || values[values.length - 1].append) return null;
   const value = values[values.length - 1];
-  const used = fn.params.filter((p) => p !== 'self' && p !== 'cls' && !fn.assigned.has(p) && new RegExp(`(?<![\\w.'"])${p}\\b`).test(value.text));
+  const used = fn.params.filter((p) => p !== 'self' && p !== 'cls' && !fn.assigned.has(p) && !reassignedAbove(fn.rebinds, p, Infinity) && new RegExp(`(?<![\\w.'"])${p}\\b`).test(value.text));
   if (used.length !== 1) return null;
   const k = `${local}\0${value.line}`;
   const made = templates.get(fn) ?? templates.set(fn, new Map()).get(fn)!;
