@@ -35,7 +35,7 @@ export interface Callable {
   params: readonly string[];
 }
 
-export const isMethod = (fn: Callable): boolean => fn.className !== null && (fn.params[0] === 'self' || fn.params[0] === 'cls');
+export const isMethod = (fn: Pick<Callable, 'className' | 'params'>): boolean => fn.className !== null && (fn.params[0] === 'self' || fn.params[0] === 'cls');
 
 /**
  * The arguments a call passes to parameter `index` of `fn`: by keyword, or by position past `self`
@@ -53,12 +53,11 @@ export const argumentsFor = <A>(call: CallSite<A>, fn: Callable, index: number, 
   return rest ? call.positional.slice(at) : call.positional.slice(at, at + 1);
 };
 
-/** The argument a call passes to a loader's parameter. */
-export const argumentFor = (call: CallFlow, loader: Loader, index: number): ArgShape | undefined => argumentsFor(call, loader.fn, index, (arg) => arg.text === 'self')[0];
+/** Stop 48: whether the def's parameter at `index` is its `*args`. */
+export const isStar = (fn: { params: readonly string[]; star?: string }, index: number): boolean => fn.star !== undefined && fn.params[index] === fn.star;
 
 /** The arguments a call passes to a loader's parameter: for its `*args` parameter, every positional one from there on (Stop 48). */
-export const loaderArguments = (call: CallFlow, loader: Loader, index: number): ArgShape[] =>
-  argumentsFor(call, loader.fn, index, (arg) => arg.text === 'self', loader.fn.star !== undefined && loader.fn.params[index] === loader.fn.star);
+export const loaderArguments = (call: CallFlow, loader: Loader, index: number): ArgShape[] => argumentsFor(call, loader.fn, index, (arg) => arg.text === 'self', isStar(loader.fn, index));
 
 /** What a reader knows, in the calling file, to follow a call by name. */
 export interface CallScope<T> {
@@ -175,4 +174,4 @@ export const indexes = (loaders: ReadonlyMap<string, Loader>, analysed: Readonly
 };
 
 /** A parameter of the function, or (in a method) an attribute of self. */
-export const isParamOrAttr = (fn: FunctionFlows, name: string): boolean => (name.startsWith('self.') ? isMethod(fn) && fn.params[0] === 'self' : fn.params.includes(name) && name !== 'self' && name !== 'cls');
+export const isParamOrAttr = (fn: Pick<Callable, 'className' | 'params'>, name: string): boolean => (name.startsWith('self.') ? isMethod(fn) && fn.params[0] === 'self' : fn.params.includes(name) && name !== 'self' && name !== 'cls');

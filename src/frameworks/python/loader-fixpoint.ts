@@ -14,7 +14,7 @@ import { basename, dirname } from '../../util/path.js';
 import { fromName, moduleFile } from './python-files.js';
 import { fileFlowsAndClasses, type ArgShape, type ClassInfo, type FunctionFlows } from './loader-roles.js';
 import { perScan } from '../per-scan.js';
-import { bindingsOf, indexes, isParamOrAttr, loaderArguments, resolveCall, type Bindings } from './loader-calls.js';
+import { bindingsOf, indexes, isParamOrAttr, isStar, loaderArguments, resolveCall, type Bindings } from './loader-calls.js';
 import { attrKey, ctorOf, packageFolderOf } from './loader-classes.js';
 import { firstFolderParam, folderTemplate, formattedRole } from './loader-templates.js';
 import { nameOrigin } from './reexports.js';
@@ -175,13 +175,13 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
     let grew = false;
     // A file importing a loader's module is worth tokenizing only when it calls a loader by name (not `def name(`).
     // Stop 48: or hands it to map() (`map(plugin_loader.load_modules, packages())`).
-    const alternatives = [...names].join('|');
-    const callsLoader = new RegExp(`(?<!def\\s)\\b(?:${alternatives})\\s*\\(|\\bmap\\(\\s*(?:\\w+\\.)*(?:${alternatives})\\s*,`);
+    const callsLoader = loaderCallRe([...names]);
     for (const { path, facts } of pyFiles) {
       const seen = analysed.get(path);
       if (seen !== undefined) {
         // Read again when a loader's name (new since) is called in it.
-        if (fresh.length === 0 || !fresh.some((n) => !seen.words.has(n) && new RegExp(`\\b${n}\\s*\\(|\\bmap\\(\\s*(?:\\w+\\.)*${n}\\s*,`).test(ctx.readText(path) ?? ''))) continue;
+        const unseen = fresh.filter((n) => !seen.words.has(n));
+        if (unseen.length === 0 || !loaderCallRe(unseen).test(ctx.readText(path) ?? '')) continue;
       } else if (!importsLoaderFile(ctx, path, facts.imports, stems, names, files)) continue;
       const text = ctx.readText(path);
       if (text === null || (seen === undefined && !callsLoader.test(text))) continue;
@@ -272,7 +272,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
             if (target === self) continue;
             if (!target.lister) loads = true;
             for (const [index, list] of target.roles) {
-              const starred = target.fn.star !== undefined && target.fn.params[index] === target.fn.star;
+              const starred = isStar(target.fn, index);
               for (const arg of loaderArguments(call, target, index)) {
                 if (arg.direct === null || !isParamOrAttr(fn, arg.direct)) continue;
                 for (const held of list) {
@@ -363,6 +363,12 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
       }
     }
   }
+};
+
+/** A call of one of `names` (not its `def name(`), or one handed to map() (`map(plugin_loader.load_modules, packages())`). */
+const loaderCallRe = (names: readonly string[]): RegExp => {
+  const alternatives = names.join('|');
+  return new RegExp(`(?<!def\\s)\\b(?:${alternatives})\\s*\\(|\\bmap\\(\\s*(?:\\w+\\.)*(?:${alternatives})\\s*,`);
 };
 
 /** `path = package.__path__` (once, above the listing): the parameter (or `self.X`) whose package object a local argument's folders are. */

@@ -17,6 +17,7 @@ import type { PythonTokens } from '../../languages/python/tokenize.js';
 import { isPlainString, stringTokenValue } from '../../languages/python/literals.js';
 import { callArgs, dottedName, isOp, nameText } from '../../languages/python/ranges.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
+import { isParamOrAttr } from './loader-calls.js';
 import { assignments, calleeAt, fileDefs, followOut, isClass, literals, plainNames, rebindings, type Flow, type OpenDef } from './loader-functions.js';
 
 export interface ArgShape {
@@ -295,7 +296,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
     const itemShapes = (from: number, to: number, depth = 0): ArgShape[] => {
       if (to - from === 1 || (to - from === 3 && selfAttr(t, from, to) !== null)) {
         const s = shape([from, to]);
-        return s.direct !== null && !s.each && s.prefix === null && isParamOrSelf(fn, s.direct) ? [{ ...s, each: true }] : [];
+        return s.direct !== null && !s.each && s.prefix === null && isParamOrAttr({ params: fn.params, className }, s.direct) ? [{ ...s, each: true }] : [];
       }
       const gen = to - from === 3 && t.kind[from] === Kind.Name && isOp(t, from + 1, Op.LParen) && isOp(t, from + 2, Op.RParen) ? kids.get(nameText(t, from)) : undefined;
       if (gen !== undefined && depth < 3) {
@@ -306,7 +307,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
           if (t.kind[a + 1] === Kind.Name && nameText(t, a + 1) === 'from') out.push(...itemShapes(a + 2, b, depth + 1));
           else {
             const s = shape([a + 1, b]);
-            if (s.direct !== null && s.prefix === null && isParamOrSelf(fn, s.direct)) out.push(s);
+            if (s.direct !== null && s.prefix === null && isParamOrAttr({ params: fn.params, className }, s.direct)) out.push(s);
           }
         }
         return out;
@@ -398,9 +399,6 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
   for (const info of all) if (info.calls.length > 0 || info.loads || info.name === '') out.push(info);
   return { fns: out, classes };
 };
-
-/** A parameter of the def (not self/cls), or `self.X`. */
-const isParamOrSelf = (fn: OpenDef, name: string): boolean => (name.startsWith('self.') ? fn.params[0] === 'self' : fn.params.includes(name) && name !== 'self' && name !== 'cls');
 
 /** The `(` after the dotted name at `from`, or -1. */
 const findOpen = (t: PythonTokens, from: number, to: number): number => {

@@ -41,7 +41,7 @@ import { literalValue } from './call-text.js';
 import type { ArgShape, FunctionFlows } from './loader-roles.js';
 import { packageChildren } from './prefixed-imports.js';
 import { realModuleArg, repoLoaders, type RoleOf } from './loader-fixpoint.js';
-import { indexes, loaderArguments, resolveCall } from './loader-calls.js';
+import { indexes, isStar, loaderArguments, resolveCall } from './loader-calls.js';
 import { attrKey } from './loader-classes.js';
 import { settleFolder, settleFolders, type SettleEnv } from './loader-folders.js';
 import { templateParts } from './loader-templates.js';
@@ -254,7 +254,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
           // A module-level function around its own import_module(param): string-modules follows its callers.
           const skipModule = loader.fn.className === null && realModuleArg(loader.fn, param);
           // Stop 48: a `*args` parameter takes each positional argument from its place on as one item.
-          const starred = param === loader.fn.star;
+          const starred = isStar(loader.fn, index);
           for (const arg of loaderArguments(call, loader, index)) for (const r of roles) settle(fn, arg, starred ? { ...r, each: false } : r, call.line, where, what, param, skipModule);
         }
       }
