@@ -146,14 +146,33 @@ export const assignments = (t: PythonTokens, body: readonly number[]): Flow[] =>
 
 /**
  * Stop 48 (review 6 of stop 48, #1): the lines at which the body gives each plain name a new value,
- * as a statement of its own: `x = …`, `x += …` (any `op=`), `x: T = …`. `x = x.strip()` is left
- * out (the same name). What reaches a load below such a line is no longer what the caller handed in.
+ * as a statement of its own at the body's own indentation: `x = …`, `x += …` (any `op=`), `x: T = …`.
+ * `x = x.strip()` is left out (the same name), and so is one under an `if`, `for` or `try`. What reaches a load below such a line is no longer what the caller handed in.
  */
 export const rebindings = (t: PythonTokens, body: readonly number[]): Map<string, number[]> => {
   const out = new Map<string, number[]>();
+  // Only a statement at the body's own indentation rebinds for certain: one under an `if`/`try`
+  // (`if uri in WORKERS: uri = WORKERS[uri]`) may leave the caller's value as it was.
+  const indentAt = (token: number): number => {
+    let lo = 0;
+    let hi = t.lines - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (t.lineFirst[mid] <= token) lo = mid;
+      else hi = mid - 1;
+    }
+    return t.lineFirst[lo] === token ? t.lineIndent[lo] : -1;
+  };
+  let top = Infinity;
+  for (let r = 0; r < body.length; r += 2) {
+    const indent = indentAt(body[r]);
+    if (indent >= 0 && indent < top) top = indent;
+  }
   for (let r = 0; r < body.length; r += 2) {
     const [a, b] = [body[r], body[r + 1]];
     if (b - a < 3 || t.kind[a] !== Kind.Name) continue;
+    const indent = indentAt(a);
+    if (indent >= 0 && indent !== top) continue;
     let eq = a + 1;
     if (isOp(t, eq, Op.Colon)) while (eq < b && !(t.depth[eq] === t.depth[a] && isOp(t, eq, Op.Assign))) eq++;
     if (eq >= b || !(isOp(t, eq, Op.Assign) || (eq === a + 1 && isOp(t, eq, Op.AugAssign)))) continue;
