@@ -35,7 +35,7 @@ export interface Callable {
   params: readonly string[];
 }
 
-export const isMethod = (fn: Pick<Callable, 'className' | 'params'>): boolean => fn.className !== null && (fn.params[0] === 'self' || fn.params[0] === 'cls');
+const isMethod = (fn: Pick<Callable, 'className' | 'params'>): boolean => fn.className !== null && (fn.params[0] === 'self' || fn.params[0] === 'cls');
 
 /**
  * The arguments a call passes to parameter `index` of `fn`: by keyword, or by position past `self`
