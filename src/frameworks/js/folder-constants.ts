@@ -30,7 +30,7 @@
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { lineAt } from '../../util/lines.js';
-import { isFolder, pathsWithPrefix } from '../../util/file-index.js';
+import { isFolder } from '../../util/file-index.js';
 import { folderOf } from '../../languages/javascript/folder-expr.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
 import type { ImportFact } from '../../model/facts.js';
@@ -121,7 +121,7 @@ const constants = perScan((ctx): FolderConstant[] => {
       // The module's own folder (`const dirname = path.dirname(fileURLToPath(import.meta.url))`) is anchored-paths.ts's.
       if (folder === null || folder === '' || folder.startsWith('..') || folder === dirname(file)) continue;
       // A folder of the repo: some file below it.
-      if (pathsWithPrefix(ctx.files, `${folder}/`).length === 0) continue;
+      if (!isFolder(ctx.files, folder)) continue;
       out.push({ file, name: d.name, folder, line: lineAt(text, d.index), value: d.value.replace(/\s+/g, ' ') });
     }
   }
@@ -147,10 +147,12 @@ const importers = (ctx: FrameworkContext, defs: readonly FolderConstant[]): Map<
   for (const user of jsCodeFiles(ctx)) {
     for (const imp of ctx.facts(user)?.imports ?? NONE) {
       if ((imp.syntax !== 'import' && imp.syntax !== 'require') || !imp.specifier.startsWith('.')) continue;
+      // The specifier is resolved once per import, and only when it binds a constant's name.
+      let from: string | null | undefined;
       for (const named of imp.names) {
         const declared = byName.get(named.name);
         if (declared === undefined) continue;
-        const from = resolveToolPath(ctx, dirname(user), imp.specifier);
+        if (from === undefined) from = resolveToolPath(ctx, dirname(user), imp.specifier);
         for (const def of declared) if (def.file === from && user !== from) add(user, def, named.alias ?? named.name);
       }
     }
