@@ -149,6 +149,7 @@ import pythonLoaderWrappers from './python/loader-wrappers.js';
 import packageScripts from './python/package-scripts.js';
 import pluginManifests from './python/plugin-manifests.js';
 import pasteDeploy from './python/paste-deploy.js';
+import pecan from './python/pecan.js';
 import pluginRegistrations from './python/plugin-registrations.js';
 import moduleRelativeImports from './python/module-relative.js';
 import prefixedImports from './python/prefixed-imports.js';
@@ -256,6 +257,7 @@ export const READERS: readonly FrameworkReader[] = [
   plop,
   pluginManifests,
   pasteDeploy,
+  pecan,
   pluginRegistrations,
   postcss,
   preconstruct,
