@@ -32,6 +32,10 @@ import { CONFIGPARSER_DIALECT, parseIni, type IniEntry } from '../../manifests/i
 import { lineAt } from '../../util/lines.js';
 import { boundModule } from './package-paths.js';
 import type { ImportFact } from '../../model/facts.js';
+import { tokenize } from '../../languages/python/tokenize.js';
+import { Kind, Op } from '../../languages/python/tokens.js';
+import { callArgs, isOp, nameText } from '../../languages/python/ranges.js';
+import { stringValue } from '../../languages/python/literals.js';
 
 interface Environment {
   /** Which tool runs it: the upgrades of the other one do not. */
@@ -63,6 +67,14 @@ const UPGRADE_FUNCTIONS: ReadonlyMap<string, Environment['tool']> = new Map([
 /** A call of a dotted name (`x.y.upgrade(`, `db_upgrade(`): looked up in that table once its first name is read through the file's imports. */
 const CALL = /(?<![\w.])((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\s*\(/g;
 
+/**
+ * Stop 49: the modules of that table's functions (`alembic.command`), by tool: `getattr(alembic_cmd, cmd)(config, …)`
+ * runs whichever of their commands the command line named (OpenStack's db-manage programs: zaqar, octavia,
+ * neutron), the upgrade among them.
+ */
+const UPGRADE_MODULES: ReadonlyMap<string, Environment['tool']> = new Map([...UPGRADE_FUNCTIONS].map(([f, tool]) => [f.slice(0, f.lastIndexOf('.')), tool] as const).filter(([m]) => m !== ''));
+const GETATTR_CALL = /(?<![\w.])getattr\s*\(\s*((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\s*,[^()\n]*\)\s*\(/g;
+
 /** The top-level packages of that table: a file that imports none of them (or below them) calls none of its functions. */
 const UPGRADE_PACKAGES: ReadonlySet<string> = new Set([...UPGRADE_FUNCTIONS.keys()].map((f) => f.split('.')[0]));
 
@@ -80,6 +92,11 @@ const upgradeCallLine = (tool: Environment['tool'], imports: readonly ImportFact
     const dot = m[1].indexOf('.');
     const head = dot < 0 ? m[1] : m[1].slice(0, dot);
     if (UPGRADE_FUNCTIONS.get(boundModule(head, imports) + (dot < 0 ? '' : m[1].slice(dot))) === tool) return lineAt(text, m.index!);
+  }
+  for (const m of text.matchAll(GETATTR_CALL)) {
+    const dot = m[1].indexOf('.');
+    const head = dot < 0 ? m[1] : m[1].slice(0, dot);
+    if (UPGRADE_MODULES.get(boundModule(head, imports) + (dot < 0 ? '' : m[1].slice(dot))) === tool) return lineAt(text, m.index!);
   }
   return null;
 };
@@ -156,8 +173,41 @@ const migrateConfigs = perScan((ctx: FrameworkContext): string[] => {
   return out.sort();
 });
 
+/**
+ * Stop 49: a script_location set in code, `config.set_main_option('script_location',
+ * 'zaqar.storage.sqlalchemy.migration:alembic_migrations')` on the Config a db-manage program builds
+ * (zaqar's migration/cli.py; its alembic.ini's own value is a path from the source checkout). Read
+ * from tokens in the files that import alembic: a `pkg:folder` literal (adjacent literals joined),
+ * or a path relative to the file's folder; a computed value has no literal and gives nothing.
+ */
+const codeLocations = perScan((ctx: FrameworkContext): { path: string; line: number; value: string }[] => {
+  const out: { path: string; line: number; value: string }[] = [];
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const path = listed[at];
+    if (!path.endsWith('.py') || !ctx.facts(path)?.imports.some((i) => i.specifier === 'alembic' || i.specifier.startsWith('alembic.'))) continue;
+    const text = ctx.readText(path);
+    if (text === null || !text.includes('set_main_option')) continue;
+    const t = tokenize(text);
+    for (let i = 0; i + 1 < t.count; i++) {
+      if (t.kind[i] !== Kind.Name || nameText(t, i) !== 'set_main_option' || !isOp(t, i + 1, Op.LParen)) continue;
+      const args = callArgs(t, i + 1, t.count);
+      if (args === null || args.positional.length < 2) continue;
+      const [k0, k1] = args.positional[0];
+      const [v0, v1] = args.positional[1];
+      if (stringValue(t, k0, k1) !== 'script_location') continue;
+      const value = stringValue(t, v0, v1);
+      if (value !== null && value.trim() !== '') out.push({ path, line: t.line[v0], value: value.trim() });
+    }
+  }
+  return out;
+});
+
 const environments = (ctx: FrameworkContext): Environment[] => {
   const out: Environment[] = [];
+  for (const { path, line, value } of codeLocations(ctx)) {
+    const dir = value.includes(':') ? packageFolder(ctx, value) : joinRepo(dirname(path), value);
+    if (dir !== null && !out.some((e) => e.dir === dir)) out.push({ tool: 'alembic', dir, source: path, line, how: `script_location set by ${path}:${line}` });
+  }
   for (const ini of alembicConfigs(ctx)) {
     const text = ctx.readText(ini);
     if (text === null) continue;
@@ -167,7 +217,7 @@ const environments = (ctx: FrameworkContext): Environment[] => {
     const first = entry.parts[0]?.line === entry.line ? entry.parts[0].text : '';
     const value = first.replace(/%\(here\)s\/?/, '');
     const dir = value.includes(':') ? packageFolder(ctx, value) : joinRepo(dirname(ini), value);
-    if (dir !== null) out.push({ tool: 'alembic', dir, source: ini, line: entry.line, how: `script_location in ${ini}:${entry.line}` });
+    if (dir !== null && !out.some((e) => e.dir === dir)) out.push({ tool: 'alembic', dir, source: ini, line: entry.line, how: `script_location in ${ini}:${entry.line}` });
   }
   for (const env of [...ctx.files].filter((f) => /(^|\/)migrations\/env\.py$/.test(f)).sort()) {
     const dir = dirname(env);
