@@ -84,6 +84,8 @@ const SINKS = new Map<string, Sink>([
   // Stop 48: oslo.utils' importutils (`import_class('pkg.mod.Class')`), as import_string.
   ['import_class', sink(true, [0, 'module'])],
   ['import_object', sink(true, [0, 'module'])],
+  // Stop 49: importutils' `try_import(name)` imports the module or gives a default (ironic's RPCService(host, 'ironic.conductor.manager', …)).
+  ['try_import', sink(true, [0, 'module'])],
   ['find_spec', sink(false, [0, 'module'])],
   ['find_loader', sink(false, [0, 'module'], [1, 'folder'])],
   ['FileFinder', sink(false, [0, 'folder'])],
@@ -106,7 +108,7 @@ const SINKS = new Map<string, Sink>([
 
 /** Imports that make a file worth reading first. */
 const LOADER_IMPORTS = new Set(['importlib', 'importlib.util', 'importlib.machinery', 'importlib.resources', 'imp', 'pkgutil', 'astroid', 'astroid.modutils']);
-const SEED_WORDS = /import_module|__import__|import_string|import_class|import_object|exec_module|load_module|find_spec|find_loader/;
+const SEED_WORDS = /import_module|__import__|import_string|import_class|import_object|try_import|exec_module|load_module|find_spec|find_loader/;
 
 export interface Loader {
   file: string;

@@ -111,7 +111,7 @@ export interface ClassInfo {
 
 /** Calls read per file: a hostile file of thousands of wanted calls costs no more than this many argument walks. */
 const MAX_CALLS = 2000;
-const REAL_LOADS = new Set(['import_module', '__import__', 'import_string', 'import_class', 'import_object', 'load_module_from_file', 'load_module_from_name']);
+const REAL_LOADS = new Set(['import_module', '__import__', 'import_string', 'import_class', 'import_object', 'try_import', 'load_module_from_file', 'load_module_from_name']);
 const REAL_METHOD_LOADS = new Set(['exec_module', 'load_module']);
 /** `+` is one of the operators the scanner codes as Op.Other: read its text. */
 const isPlus = (t: PythonTokens, i: number): boolean => t.kind[i] === Kind.Op && t.end[i] - t.start[i] === 1 && t.text.charCodeAt(t.start[i]) === 43;
