@@ -27,6 +27,7 @@ src/languages/python/frames.ts:
   handlers, in order without repeats; a bare `except:` counts as BaseException.
 """
 import ast
+import re
 import json
 import os
 import sys
@@ -174,8 +175,32 @@ class Collector:
         if not dynamic or not node.args:
             return
         specifier = str_constant(node.args[0])
+        if specifier is not None and not (isinstance(func, ast.Name) and func.id == "__import__"):
+            specifier = against_package(specifier, node)
         if specifier is not None:
             self.add(ctx, specifier, "dynamic", node.lineno, [])
+
+
+def against_package(name, node):
+    """import_module('.name', package): a literal package resolves the name (importlib's
+    _resolve_name); __package__/__name__ keep it relative to the file; any other package: None."""
+    if not name.startswith("."):
+        return name
+    pkg = next((k.value for k in node.keywords if k.arg == "package"), node.args[1] if len(node.args) > 1 else None)
+    if pkg is None:
+        return name
+    if isinstance(pkg, ast.Name) and pkg.id in ("__package__", "__name__"):
+        return name
+    base = str_constant(pkg)
+    if base is None or not re.fullmatch(r"\w+(?:\.\w+)*", base):
+        return None
+    level = len(name) - len(name.lstrip("."))
+    parts = base.split(".")
+    if level - 1 >= len(parts):
+        return None
+    head = ".".join(parts[: len(parts) - (level - 1)])
+    rest = name[level:]
+    return head + "." + rest if rest else head
 
 
 def target_names(target, out):

@@ -18,8 +18,10 @@ import { BUILD_ROOT } from '../own-files.js';
  * a code file over --max-file-size has facts, its imports read by a scan (extract/large-file-imports.ts);
  * facts packs and why snapshots (whose key holds this flavour) made before say it has none. 3 (stop 47):
  * such a file's facts also hold the declaration files it names beside itself (`declarationNames`).
+ * 4 (stop 49): `import_module('.name', package)` resolves against a literal package and gives no
+ * import for a package computed at run time (languages/python/calls.ts againstPackage).
  */
-export const EXTRACTOR_VERSION = 3;
+export const EXTRACTOR_VERSION = 4;
 
 let stamp: string | undefined;
 

@@ -199,9 +199,36 @@ describe('python dynamic imports', () => {
       '3 dynamic plugins.a -',
       '4 dynamic plugins.b -',
       '5 dynamic plugins.c -',
-      '6 dynamic .rel -',
+      '6 dynamic pkg.rel -',
       '8 dynamic lazy function',
     ]);
+  });
+
+  test('stop 49: import_module of a relative name resolves it against its package argument, not the calling file', () => {
+    const source = [
+      'import importlib',
+      'importlib.import_module(".urls", "app.sub")',
+      'importlib.import_module("..urls", package="app.sub")',
+      'importlib.import_module(".", "app")',
+      'importlib.import_module(".urls", __package__)',
+      'importlib.import_module(".urls", __name__)',
+      'importlib.import_module(".urls")',
+      'importlib.import_module(".urls", ".".join(self.__module__.split(".")[:-1]))',
+      'importlib.import_module(".urls", package_string)',
+      'importlib.import_module("...urls", "app.sub")',
+      'importlib.import_module("abs.urls", package_string)',
+    ].join('\n');
+    assert.deepEqual(imports(source), [
+      '1 import importlib -',
+      '2 dynamic app.sub.urls -',
+      '3 dynamic app.urls -',
+      '4 dynamic app -',
+      '5 dynamic .urls -',
+      '6 dynamic .urls -',
+      '7 dynamic .urls -',
+      '11 dynamic abs.urls -',
+    ]);
+    assert.equal(facts(source).computedImportLines, undefined);
   });
 
   test('non-literal arguments and unimported import_module are ignored', () => {

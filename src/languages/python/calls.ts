@@ -78,6 +78,29 @@ const computedRange = (t: ExtractState['t'], from: number, to: number): boolean 
   return false;
 };
 
+/**
+ * Stop 49: `import_module('.name', package)` resolves the relative name against its package
+ * argument, not against the calling file. Only a literal package, or `__package__`/`__name__` (the
+ * file's own package, as before), names the module without running code: a literal package gives
+ * the absolute name (importlib's `_resolve_name`), any other package (horizon's
+ * `'.'.join(self.__module__.split('.')[:-1])`) gives no edge (null); module-relative.ts models that flow.
+ */
+const againstPackage = (t: ExtractState['t'], name: string, args: CallArgs): string | null => {
+  if (!name.startsWith('.')) return name;
+  const pkg = args.keywords.get('package') ?? args.positional[1];
+  if (pkg === undefined) return name;
+  const [s, e] = unwrap(t, pkg[0], pkg[1]);
+  if (e - s === 1 && t.kind[s] === Kind.Name && (nameText(t, s) === '__package__' || nameText(t, s) === '__name__')) return name;
+  const base = stringValue(t, s, e);
+  if (base === null || !/^[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*$/u.test(base)) return null;
+  const level = /^\.*/.exec(name)![0].length;
+  const parts = base.split('.');
+  if (level - 1 >= parts.length) return null;
+  const rest = name.slice(level);
+  const head = parts.slice(0, parts.length - (level - 1)).join('.');
+  return rest === '' ? head : `${head}.${rest}`;
+};
+
 export const resolveNameSites = (st: ExtractState): void => {
   const t = st.t;
   for (const site of st.nameSites) {
@@ -88,13 +111,14 @@ export const resolveNameSites = (st: ExtractState): void => {
       const args = callArgs(t, open, t.count);
       const first = args?.positional[0];
       const [s, e] = first ? unwrap(t, first[0], first[1]) : [0, 0];
-      const specifier = first ? stringValue(t, s, e) : null;
+      const literal = first ? stringValue(t, s, e) : null;
+      const specifier = literal !== null && args !== null && names[names.length - 1] !== '__import__' ? againstPackage(t, literal, args) : literal;
       if (specifier !== null) {
         st.imports.push({ specifier, syntax: 'dynamic', line: t.line[site.root], names: [], alias: undefined, frame: site.frame });
         // Stop 45: `__import__("pkg", globals(), locals(), names, 0)` with a fromlist computed at run time imports modules of pkg by name.
         const fromlist = names[0] === '__import__' && args ? (args.keywords.get('fromlist') ?? args.positional[3]) : undefined;
         if (fromlist !== undefined && computedRange(t, fromlist[0], fromlist[1])) st.computedImportLines.push(t.line[site.root]);
-      } else if (first) st.computedImportLines.push(t.line[site.root]);
+      } else if (first && literal === null) st.computedImportLines.push(t.line[site.root]);
       continue;
     }
     const canonical = canonicalName(st, names);
