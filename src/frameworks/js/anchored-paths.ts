@@ -23,14 +23,16 @@
  * for the same expression does. The base may also be a parameter of the function the path is built
  * in, when a call of that function in the same file passes the module's folder there (Haraka's
  * `plugin_search_paths(__dirname, name)` → `path.resolve(prefix, 'plugins', `${name}.js`)`;
- * parameter-values.ts); a call passing anything else (an environment variable) adds nothing. Tool configs (`webpack.prod.js`, `vite.config.ts`, `.babelrc.js`) are left to their
+ * parameter-values.ts); a call passing anything else (an environment variable) adds nothing. A path
+ * handed to a byte-use call, or held in a name whose next use is one (support.ts handedForBytes: a
+ * scaffolder's `fs.copySync(path.join(__dirname, '../template/server.js'), …)`), names no load. Tool configs (`webpack.prod.js`, `vite.config.ts`, `.babelrc.js`) are left to their
  * own readers, which say what a path there is (an entry, a loader alias, a page template).
  */
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { compileRepoGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
-import { codeFilesMarked, fileReference } from './support.js';
+import { codeFilesMarked, fileReference, handedForBytes } from './support.js';
 import { lineAt } from '../../util/lines.js';
 import { ownPathNames } from '../../languages/javascript/static-value.js';
 import { perScan } from '../per-scan.js';
@@ -137,6 +139,8 @@ const namedFiles = perScan((ctx): Named[] => {
       const joined = joinRepo(dirname(file), ...parts);
       const target = joined !== null && REQUIRED_ARGUMENT.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) ? nodeCompletion(ctx.files, joined) : joined;
       if (target === null || target === file || !LITERAL_TARGET.test(target) || !ctx.files.has(target)) continue;
+      // Stop 49: a path copied, written or read as bytes (`fs.copySync(path.join(__dirname, '../template/x.js'), …)`) is not loaded.
+      if (handedForBytes(text, m.index ?? 0)) continue;
       const note = baseNote(text, m[2], m.index ?? 0, folderNames);
       if (note === null) continue;
       out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}` });
@@ -150,7 +154,7 @@ const namedFiles = perScan((ctx): Named[] => {
     for (const { m, base, parts, template } of computed) {
       const name = namePattern(template);
       const folder = name === null ? null : joinRepo(dirname(file), ...parts);
-      if (name === null || folder === null) continue;
+      if (name === null || folder === null || handedForBytes(text, m.index ?? 0)) continue;
       // Only below a named folder: the module's own folder and all below it would be every file there.
       const deep = spansFolders(template) && parts.length > 0;
       const match = compileRepoGlob(joinRepo(folder, deep ? `**/${name}` : name) ?? name);

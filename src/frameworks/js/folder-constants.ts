@@ -36,7 +36,7 @@ import { asSource } from '../../languages/javascript/compiled-interop.js';
 import type { ImportFact } from '../../model/facts.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { perScan } from '../per-scan.js';
-import { aliasReferences, BYTE_USE, codeFilesMarked, enclosingPackages, inNestedPackage, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
+import { aliasReferences, codeFilesMarked, handedForBytes, enclosingPackages, inNestedPackage, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 import { PATH_NAMES, TOOL_CONFIG } from './anchored-paths.js';
 import { enclosingFunction, paramNames } from './parameter-values.js';
 import { functionRegion } from './function-region.js';
@@ -182,20 +182,6 @@ const aliasesOf = (text: string, local: string): { name: string; rest: string; i
   return [...text.matchAll(entry)].map((m) => ({ name: m[1] ?? m[2], rest: (m[3] ?? '').replace(/^\/+|\/+$/g, ''), index: m.index ?? 0 }));
 };
 
-/**
- * Whether the path at `at` is the whole value of a `const|let|var NAME =` and NAME's next use is
- * handed to a byte-use call (`const src = path.join(TEMPLATE_DIR, 'client.js'); fs.copyFileSync(src, …)`):
- * a file copied by a scaffolder, not loaded.
- */
-const storedForBytes = (text: string, at: number): boolean => {
-  const held = /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*$/.exec(text.slice(Math.max(0, at - 80), at));
-  if (held === null) return false;
-  const next = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(held[1])}(?![\w$])`, 'g');
-  next.lastIndex = at;
-  const m = next.exec(text);
-  return m !== null && BYTE_USE.test(text.slice(Math.max(0, m.index - 40), m.index));
-};
-
 /** The parameter names written before a function body's `{` at `brace`: `(a, root = process.cwd())`, `(a) =>`, `a =>`. */
 const paramsBefore = (text: string, brace: number): (string | null)[] => {
   const before = text.slice(Math.max(0, brace - 400), brace).trimEnd().replace(/=>$/, '').trimEnd();
@@ -235,7 +221,7 @@ const namedFiles = perScan((ctx): LabelledReference[] => {
       const target = joinRepo(def.folder, ...use.rest);
       if (target === null || target === user || !TARGET.test(target) || !ctx.files.has(target)) continue;
       // A file read as text (hashed, copied) or tested for is not loaded: payload's eval runner hashes a fixture's source.
-      if (BYTE_USE.test(text.slice(Math.max(0, use.index - 40), use.index)) || storedForBytes(text, use.index)) continue;
+      if (handedForBytes(text, use.index)) continue;
       const line = lineAt(text, use.index);
       const key = `${user}\0${target}\0${line}`;
       if (seen.has(key)) continue;

@@ -21,6 +21,7 @@ import { isRecord } from '../../manifests/json.js';
 import type { TextMark } from '../../languages/javascript/text-marks.js';
 import { JS_FAMILY_CODE_FILE } from '../../languages/js-family.js';
 import { perScan } from '../per-scan.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 export interface JsPackage {
   /** Folder of the package.json ('' = the repo root). */
@@ -850,9 +851,24 @@ export const positionalArgs = (args: string[], flagsWithValue: string[]): string
 /**
  * Calls that take a file's path to read, copy, write or test its bytes, never to load it as code
  * (Node's fs, fs-extra, express's sendFile): path-wrappers.ts counts a join handed to the reads as a
- * path a wrapper returns; folder-constants.ts drops a path handed to any of them.
+ * path a wrapper returns; folder-constants.ts and anchored-paths.ts drop a path handed to any of them (handedForBytes).
  */
 export const BYTE_READ_CALLS = 'readFileSync|readFile|createReadStream|sendFile|readJson|readJsonSync|existsSync|copy|copySync|copyFile|copyFileSync';
 const BYTE_USE_CALLS = `${BYTE_READ_CALLS}|readJSON|readJSONSync|cp|cpSync|stat|statSync|lstat|lstatSync|access|accessSync|pathExists|pathExistsSync|writeFile|writeFileSync|outputFile|outputFileSync|outputJson|outputJsonSync|writeJson|writeJsonSync|appendFile|appendFileSync|rm|rmSync|unlink|unlinkSync|remove|removeSync|move|moveSync|rename|renameSync|createWriteStream`;
 /** Text that ends where a byte-use call takes its path (`fs.copySync(`, `readFile(`). */
-export const BYTE_USE = new RegExp(String.raw`\b(?:${BYTE_USE_CALLS})\s*\(\s*$`);
+const BYTE_USE = new RegExp(String.raw`\b(?:${BYTE_USE_CALLS})\s*\(\s*$`);
+/**
+ * Whether the path expression at `at` is handed to a byte-use call (`fs.copySync(path.join(…))`), or is
+ * the whole value of a `const|let|var NAME =` whose next use is (`const src = path.join(TEMPLATE_DIR,
+ * 'client.js'); fs.copyFileSync(src, …)`): a file copied, written or read by a scaffolder, not loaded.
+ * One predicate for every reader that finds a path by its text (folder-constants.ts, anchored-paths.ts).
+ */
+export const handedForBytes = (text: string, at: number): boolean => {
+  if (BYTE_USE.test(text.slice(Math.max(0, at - 40), at))) return true;
+  const held = /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*$/.exec(text.slice(Math.max(0, at - 80), at));
+  if (held === null) return false;
+  const next = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(held[1])}(?![\w$])`, 'g');
+  next.lastIndex = at;
+  const m = next.exec(text);
+  return m !== null && BYTE_USE.test(text.slice(Math.max(0, m.index - 40), m.index));
+};
