@@ -29,6 +29,7 @@ import { isModuleName, stringList, stringValue } from '../../languages/python/li
 import { isOp, nameText } from '../../languages/python/ranges.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
 import type { PythonTokens } from '../../languages/python/tokenize.js';
+import { alternation, CORE_LOADS } from './loader-names.js';
 
 /** An attribute a loader reads by name and imports. */
 export interface AttributeLoad {
@@ -63,7 +64,7 @@ const MAX_LOADS = 100;
  */
 const MAX_LINE = 400;
 
-const CALL = /(?<![\w.])(?:importlib\.)?(import_module|__import__|import_string)\s*\(/g;
+const CALL = new RegExp(String.raw`(?<![\w.])(?:importlib\.)?(${alternation(CORE_LOADS)})\s*\(`, 'g');
 /** `X.get('NAME'[, default])` or `X['NAME']`: the receiver and the name. */
 const GET = /^([A-Za-z_][\w.]*)\s*(?:\.get\(\s*(['"])([A-Za-z_]\w*)\2\s*(?:,\s*(?:[^()]|\(\))*)?\)|\[\s*(['"])([A-Za-z_]\w*)\4\s*\])$/;
 const GETATTR = /^getattr\(\s*([A-Za-z_][\w.]*)\s*,\s*(['"])([A-Za-z_]\w*)\2\s*(?:,\s*(?:[^()]|\(\))*)?\)$/;

@@ -29,20 +29,22 @@ import { dirname } from '../../util/path.js';
 import { listedPaths } from '../../util/file-index.js';
 import { attributeFolder, type AttributeFolder } from './attribute-paths.js';
 import { MAX_ARGS, callArguments, joinArguments, literalSegments, literalValue } from './call-text.js';
+import { alternation, CORE_LOADS, FILE_PATH_LOADS } from './loader-names.js';
 
 /** Modules a listing comes from; a file importing none of these (nor a loader) is not read. */
 const LISTER_MODULES = new Set(['os', 'os.path', 'glob', 'pkgutil', 'pathlib']);
 const LOADER_MODULES = new Set(['importlib', 'importlib.util', 'importlib.machinery', 'imp', 'runpy', 'django.utils.module_loading', 'werkzeug.utils', 'pkg_resources']);
 
 /** A load by name (first argument) or by file path (second argument: `spec_from_file_location(name, path)`). */
-const LOAD_CALL = /\b(?:(import_module|__import__|import_string|load_entry_point|run_path|load_module)|(spec_from_file_location|load_source|SourceFileLoader)|(?<![\w.])(compile))\s*\(/g;
+const NAME_LOADS = [...CORE_LOADS, 'load_entry_point', 'run_path', 'load_module'];
+const LOAD_CALL = new RegExp(String.raw`\b(?:(${alternation(NAME_LOADS)})|(${alternation(FILE_PATH_LOADS)})|(?<![\w.])(compile))\s*\(`, 'g');
 /**
  * A listing: os.listdir/scandir(folder), glob.glob/iglob(pattern), pkgutil.iter_modules/
  * walk_packages(folders), <path>.glob/rglob/iterdir(), os.path.join(folder, <name> + ".py").
  */
 const LIST_CALL = /(?<![\w.])(?:os\s*\.\s*)?(listdir|scandir|walk)\s*\(|(?<![\w.])(?:glob\s*\.\s*)?(i?glob)\s*\(|(?<![\w.])(?:pkgutil\s*\.\s*)?(iter_modules|walk_packages)\s*\(|\.\s*(glob|rglob|iterdir)\s*\(|(?<![\w.])(?:os\s*\.\s*)?(?:path\s*\.\s*)?(join)\s*\(/g;
 /** Words a loader's text must hold, tested before the call patterns run over it (one alternation scans faster than a search per word). */
-const LOAD_WORDS = /import_module|__import__|import_string|load_entry_point|run_path|load_module|spec_from_file_location|load_source|SourceFileLoader|(?<![\w.])compile\s*\(/;
+const LOAD_WORDS = new RegExp(String.raw`${alternation([...NAME_LOADS, ...FILE_PATH_LOADS])}|(?<![\w.])compile\s*\(`);
 /** A bare `exec(`: what runs the code object a `compile(…, 'exec')` made (compile alone only checks the syntax). */
 const EXEC_CALL = /(?<![\w.])exec\s*\(/g;
 const LIST_WORDS = /listdir|scandir|walk\s*\(|glob|iter_modules|walk_packages|iterdir|\.py["']/;

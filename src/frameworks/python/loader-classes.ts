@@ -7,6 +7,7 @@
 import type { FunctionFlows } from './loader-roles.js';
 import type { Analysed, Loader } from './loader-fixpoint.js';
 import type { Index } from './loader-calls.js';
+import { alternation, IMPORTLIB_LOADS } from './loader-names.js';
 
 /** The class a file binds to `name` (`Base`, `mod.Base`, an imported name), as its defining file and name. */
 const classBinding = (idx: Index, file: string, name: string): { file: string; name: string } | null => {
@@ -64,7 +65,7 @@ export const baseCtor = (idx: Index, a: Analysed, className: string, only: strin
 export const attrKey = (file: string, fn: FunctionFlows, attr: string): string => `${file}\0${fn.className}\0${attr.slice('self.'.length)}`;
 
 /** `m = __import__(self.X)` / `import_module(self.X)`: the attribute whose module a name holds. */
-const IMPORTED_ATTR = /(?:__import__|import_module)\(\s*self\.(\w+)\s*[,)]/;
+const IMPORTED_ATTR = new RegExp(String.raw`(?:${alternation(IMPORTLIB_LOADS)})\(\s*self\.(\w+)\s*[,)]`);
 
 /**
  * The attribute X whose package's folder `value` is: `dirname(m.__file__)` with `m = __import__(self.X)`

@@ -19,6 +19,7 @@ import { attrKey, ctorOf, packageFolderOf } from './loader-classes.js';
 import { firstFolderParam, folderTemplate, formattedRole } from './loader-templates.js';
 import { nameOrigin } from './reexports.js';
 import { importsOsloLoader, reassignedAbove } from './loader-functions.js';
+import { alternation, CORE_LOADS, OSLO_OBJECT_LOADS } from './loader-names.js';
 
 export type Role = 'module' | 'package' | 'folder' | 'file';
 
@@ -108,7 +109,7 @@ const SINKS = new Map<string, Sink>([
 
 /** Imports that make a file worth reading first. */
 const LOADER_IMPORTS = new Set(['importlib', 'importlib.util', 'importlib.machinery', 'importlib.resources', 'imp', 'pkgutil', 'astroid', 'astroid.modutils']);
-const SEED_WORDS = /import_module|__import__|import_string|import_class|import_object|try_import|exec_module|load_module|find_spec|find_loader/;
+const SEED_WORDS = new RegExp(alternation([...CORE_LOADS, ...OSLO_OBJECT_LOADS, 'try_import', 'exec_module', 'load_module', 'find_spec', 'find_loader']));
 
 export interface Loader {
   file: string;

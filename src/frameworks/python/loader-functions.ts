@@ -17,9 +17,10 @@ import type { PythonTokens } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext } from '../types.js';
+import { BY_NAME_LOADS, callPattern } from './loader-names.js';
 
 /** Calls that import a module by the name they are given (string-modules' COMPUTED_LOAD, less load_entry_point, whose first argument is a distribution). */
-const LOADS = new Set(['import_module', '__import__', 'import_string', 'namedAny', 'namedObject', 'namedModule', 'namedClass', 'resolve_name', 'import_class', 'import_object']);
+const LOADS: ReadonlySet<string> = new Set(BY_NAME_LOADS);
 
 /**
  * Stop 48: oslo.utils' `importutils` (every OpenStack service): `import_class('pkg.mod.Class')` and
@@ -365,7 +366,7 @@ export const fileLoads = (text: string, callees: ReadonlyMap<string, Callee> = n
 };
 
 /** The computed imports' calls as text, to find the functions worth tokenizing. */
-const LOAD_CALL = /\b(?:import_module|__import__|import_string|import_class|import_object|named(?:Any|Object|Module|Class)|resolve_name)\s*\(/g;
+const LOAD_CALL = callPattern(BY_NAME_LOADS, 'g');
 
 /** A line that starts at column 0 with code (not blank, a comment, or the closing bracket of a wrapped signature or call). */
 const isColumnZeroCode = (text: string, at: number): boolean => {

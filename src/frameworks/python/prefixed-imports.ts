@@ -31,10 +31,11 @@ import { escapeRegExp } from '../../util/regexp.js';
 import { settingStrings } from './setting-strings.js';
 import { EXEC_IMPORT } from '../../languages/python/exec-imports.js';
 import { returnedHead, returnedModules } from './returned-literals.js';
+import { alternation, CORE_LOADS } from './loader-names.js';
 
 /** Lines read from the call's line on: its first argument may wrap (deluge's sits on the next line). */
 const CALL_SPAN = 4;
-const CALL = /\b(?:__import__|import_module|import_string)\(\s*([^,()]+(?:\([^()]*\))?[^,()]*?)\s*(?:,|\))/;
+const CALL = new RegExp(String.raw`\b(?:${alternation(CORE_LOADS)})\(\s*([^,()]+(?:\([^()]*\))?[^,()]*?)\s*(?:,|\))`);
 const DOTTED_PREFIX = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
 
 /**

@@ -41,16 +41,17 @@ import { callArgs, isOp, nameText, unwrap } from '../../languages/python/ranges.
 import { stringValue } from '../../languages/python/literals.js';
 import { childTemplateOf, moduleConstants, packageChildren } from './prefixed-imports.js';
 import { basename, dirname } from '../../util/path.js';
+import { alternation, BY_NAME_LOADS, callPattern, IMPORTLIB_LOADS } from './loader-names.js';
 
 const LOADERS = new Set(['importlib', 'importlib.metadata', 'django.utils.module_loading', 'pkg_resources', 'werkzeug.utils', 'twisted.python.reflect', OSLO_IMPORTUTILS]);
 /** Loader functions imported by name (`from importlib import import_module`, `from twisted.python.reflect import namedObject`). */
-const LOADER_NAMES = new Set(['import_module', 'import_string', 'namedAny', 'namedObject', 'namedModule', 'namedClass', 'resolve_name', 'import_class', 'import_object']);
+const LOADER_NAMES: ReadonlySet<string> = new Set(BY_NAME_LOADS.filter((n) => n !== '__import__'));
 /**
  * A call that loads a module by a name computed at run time (its first argument is not a literal):
  * importlib's, Django's and werkzeug's, pkg_resources', Twisted's `reflect.namedAny`/`namedObject`/
  * `namedModule`/`namedClass` (buildbot loads its subcommands, data and mq classes so), pkgutil's `resolve_name`.
  */
-const COMPUTED_LOAD = /\b(?:import_module|__import__|import_string|import_class|import_object|load_entry_point|named(?:Any|Object|Module|Class)|resolve_name)\(\s*(?!['")\s])/;
+const COMPUTED_LOAD = new RegExp(String.raw`\b(?:${alternation([...BY_NAME_LOADS, 'load_entry_point'])})\(\s*(?!["')\s])`);
 
 const COMPUTED_LOADS = new RegExp(COMPUTED_LOAD.source, 'g');
 /** A setting as Django and its apps name them: UPPER_CASE. */
@@ -192,10 +193,10 @@ const dotted = (value: string): boolean => value.includes('.') && isDottedName(v
  * like) is none. importlib's `import_module` and `__import__` of a literal are imports extraction
  * reads already; oslo's `importutils.import_module("a.b")` and `try_import("a.b")` are read here.
  */
-const LITERAL_LOADERS = new Set(['import_string', 'import_class', 'import_object', 'namedAny', 'namedObject', 'namedModule', 'namedClass', 'resolve_name']);
+const LITERAL_LOADERS: ReadonlySet<string> = new Set(BY_NAME_LOADS.filter((n) => !(IMPORTLIB_LOADS as readonly string[]).includes(n)));
 /** oslo importutils' loaders of a module (not a class), read here only through `importutils.`. */
-const OSLO_MODULE_LOADERS = new Set(['import_module', 'try_import']);
-const LITERAL_WORDS = /\b(?:import_string|import_class|import_object|named(?:Any|Object|Module|Class)|resolve_name|import_module|try_import)\s*\(/;
+const OSLO_MODULE_LOADERS: ReadonlySet<string> = new Set(['import_module', 'try_import']);
+const LITERAL_WORDS = callPattern([...LITERAL_LOADERS, ...OSLO_MODULE_LOADERS]);
 /** Literal loads (and computed loads read for the modules beside them) per file: a hostile file of thousands costs no more than this many. */
 const MAX_LITERAL_LOADS = 500;
 
