@@ -47,6 +47,7 @@ import { settleFolder, settleFolders, type SettleEnv } from './loader-folders.js
 import { templateParts } from './loader-templates.js';
 import { templateFolders, templateShown } from './template-folders.js';
 import { lineStarts } from '../../util/lines.js';
+import { alternation, IMPORTLIB_LOADS } from './loader-names.js';
 
 /** A caller's string that is a dotted head and goes on at run time: `"boot."`. */
 const DOTTED_HEAD = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.$/;
@@ -73,7 +74,7 @@ const modulesInPackage = (ctx: FrameworkContext, folder: string): string[] => {
 const listedName = (path: string): string => (basename(path) === '__init__.py' ? basename(dirname(path)) : basename(path));
 
 /** What a test patches to keep a loader from loading: the listing, the import, or the loader itself. */
-const LOADING_WORDS = /\b(?:walk_packages|iter_modules|import_module|__import__|load_module|exec_module)\b/;
+const LOADING_WORDS = new RegExp(String.raw`\b(?:walk_packages|iter_modules|${alternation(IMPORTLIB_LOADS)}|load_module|exec_module)\b`);
 
 /**
  * Stop 48: whether the decorators right above the def at `defLine` (1-based) patch the loading
@@ -90,6 +91,29 @@ const patchesLoading = (text: string, starts: readonly number[], defLine: number
   return false;
 };
 
+
+/**
+ * Stop 49: whether a `with …patch(…):` block around the call at `callLine` (1-based), inside the def
+ * at `defLine`, patches the loading (`with mock.patch('pkgutil.walk_packages'):` over
+ * `load_modules(pkg)`). The block headers are the lines between them indented less than the call
+ * (at most 200 lines walked); a header's text is read up to its closing `:` (a few wrapped lines).
+ */
+const patchedAround = (text: string, starts: readonly number[], defLine: number, callLine: number, loaderName: string): boolean => {
+  const lineText = (l: number): string => text.slice(starts[l], l + 1 < starts.length ? starts[l + 1] : text.length);
+  const indent = (s: string): number => s.length - s.trimStart().length;
+  let depth = indent(lineText(callLine - 1));
+  for (let l = callLine - 2, k = 0; l >= defLine && k < 200 && depth > 0; l--, k++) {
+    const line = lineText(l);
+    const trimmed = line.trim();
+    // A wrapped header's closing line (`) as mp:`) is no block of its own.
+    if (trimmed === '' || trimmed.startsWith('#') || /^[)\]}]/.test(trimmed) || indent(line) >= depth) continue;
+    depth = indent(line);
+    if (!/^(?:async\s+)?with\b/.test(trimmed)) continue;
+    const header = text.slice(starts[l], Math.min(text.length, starts[l] + 400)).split(/:\s*(?:#[^\n]*)?\n/, 1)[0];
+    if (/\bpatch\b/.test(header) && (LOADING_WORDS.test(header) || new RegExp(`['"]${loaderName}['"]`).test(header))) return true;
+  }
+  return false;
+};
 
 /** The items of a literal list or tuple argument (`[enabled, local_enabled]`); none for anything else. */
 const listedItems = (text: string): string[] => {
@@ -247,6 +271,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         const loader = resolveCall(a, fn, call, idx);
         if (loader === undefined || loader.lister || (loader.file === a.file && loader.fn === fn)) continue;
         if (fn.name !== '' && fn.defLine > 1 && patchesLoading(text, (starts ??= lineStarts(text)), fn.defLine, loader.fn.name)) continue;
+        if (fn.name !== '' && patchedAround(text, (starts ??= lineStarts(text)), fn.defLine, call.line, loader.fn.name)) continue;
         const where = `${call.callee === '' ? `${call.word}` : call.callee}() at ${a.file}:${call.line}`;
         const what = `${loader.fn.className === null ? '' : `${loader.fn.className}.`}${loader.fn.name}() (${loader.file}:${loader.fn.defLine})`;
         for (const [index, roles] of loader.roles) {
