@@ -11,7 +11,7 @@
  * `"main": "./lib"` load lib/hexo.js or lib/hexo/index.js, and lib/index.js.
  * `types` targets (field or condition) are tooling entries: the declarations users' TypeScript reads.
  */
-import { pathsWithPrefix } from '../util/file-index.js';
+import { isFolder, pathsWithPrefix } from '../util/file-index.js';
 import { isWithheldSubpath, targetPatternStar } from '../manifests/package-exports.js';
 import type { EntryKind } from '../model/verdict.js';
 import { warning } from '../util/diagnostics.js';
@@ -220,7 +220,7 @@ const nodeMainTarget = (site: Site, value: string): string => {
   const candidates = rel === '' ? ['index.js'] : [`${rel}.js`, `${rel}/index.js`];
   const found = candidates.find((c) => site.ctx.files.has(inPackage(c)));
   if (found) return found;
-  if (rel === '' || pathsWithPrefix(site.ctx.files, `${inPackage(rel)}/`).length > 0) return rel === '' ? 'index.js' : `${rel}/index.js`;
+  if (rel === '' || isFolder(site.ctx.files, inPackage(rel))) return rel === '' ? 'index.js' : `${rel}/index.js`;
   return /\.[a-z0-9]+$/i.test(basename(rel)) ? value : `${rel}.js`;
 };
 

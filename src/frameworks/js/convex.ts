@@ -11,7 +11,7 @@
 import { configAt } from '../../languages/javascript/config-value.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { configDir, dependsOn, eachPackage, enabledByPackages, filesIn, jsPackages, packageFilesUnder, readToolConfig, type JsPackage } from './support.js';
-import { pathsWithPrefix } from '../../util/file-index.js';
+import { isFolder } from '../../util/file-index.js';
 
 const CONFIG = /^convex\.json$/;
 const CODE = /\.([cm]?[jt]sx?)$/;
@@ -24,7 +24,7 @@ const functionsDir = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutpu
 };
 
 const packages = (ctx: FrameworkContext): JsPackage[] =>
-  jsPackages(ctx).filter((p) => dependsOn(p, 'convex') || filesIn(ctx, p.dir, CONFIG).length > 0 || pathsWithPrefix(ctx.files, `${functionsDir(ctx, p, null)}/_generated/`).length > 0);
+  jsPackages(ctx).filter((p) => dependsOn(p, 'convex') || filesIn(ctx, p.dir, CONFIG).length > 0 || isFolder(ctx.files, `${functionsDir(ctx, p, null)}/_generated`));
 
 const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput) => {
   const dir = functionsDir(ctx, pkg, out);

@@ -16,7 +16,7 @@
  * with the path's line and the copy's line as evidence.
  */
 import { explainedFolderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
-import { pathsWithPrefix } from '../../util/file-index.js';
+import { isFolder } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { joinRepo } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
@@ -70,7 +70,7 @@ const named = perScan((ctx): LabelledReference[] => {
       const tail = destinationTail(dst);
       if (tail === null) continue;
       const source = explainedFolderOf(src, file, text, scope)?.folder ?? null;
-      if (source === null || pathsWithPrefix(ctx.files, source === '' ? '' : `${source}/`).length === 0) continue;
+      if (source === null || !isFolder(ctx.files, source)) continue;
       copies.push({ tail, destination: dst.replace(/\s+/g, ' '), source, line: lineAt(text, m.index ?? 0) });
     }
     if (copies.length === 0) continue;

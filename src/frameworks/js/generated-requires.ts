@@ -23,7 +23,7 @@
  */
 import { type AstNode, childKeysTable, isNode, nodeAt, nodesAt } from '../../languages/javascript/ast.js';
 import { parseFile } from '../../languages/javascript/parse.js';
-import { pathsWithPrefix } from '../../util/file-index.js';
+import { isFolder, pathsWithPrefix } from '../../util/file-index.js';
 import { compileRepoGlob } from '../../util/glob.js';
 import { lineAt } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
@@ -214,7 +214,7 @@ const baseFor = (files: ReadonlySet<string>, own: string, pattern: string): stri
   if (literalFolder.replace(/^(?:\.\.?\/)+/, '') === '') return null;
   const exists = (base: string): boolean => {
     const folder = joinRepo(base, literalFolder);
-    return folder !== null && folder !== '' && pathsWithPrefix(files, `${folder}/`).length > 0;
+    return folder !== null && folder !== '' && isFolder(files, folder);
   };
   if (pattern.startsWith('./')) return exists(own) ? own : null;
   for (let base = own; ; base = dirname(base)) {

@@ -13,7 +13,7 @@
  * next-intl's request config is loaded by its next.config plugin, not imported: the path given to
  * `createNextIntlPlugin('./x')` when literal, else `i18n/request.*` or `i18n.*` at the root or in src/.
  */
-import { pathsWithPrefix } from '../../util/file-index.js';
+import { isFolder, pathsWithPrefix } from '../../util/file-index.js';
 import { callsIn, configAt, configStrings } from '../../languages/javascript/config-value.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
@@ -133,7 +133,7 @@ const projectDirs = (ctx: FrameworkContext, pkg: JsPackage): string[] => {
     const [sub, folder] = positionalArgs(inv.args, VALUE_FLAGS);
     if (!['dev', 'build', 'start'].includes(sub ?? '') || folder === undefined) continue;
     const dir = joinRepo(pkg.dir, folder);
-    if (dir !== null && dir !== pkg.dir && pathsWithPrefix(ctx.files, `${dir}/`).length > 0 && !jsPackages(ctx).some((p) => p.dir === dir)) dirs.add(dir);
+    if (dir !== null && dir !== pkg.dir && dir !== '' && isFolder(ctx.files, dir) && !jsPackages(ctx).some((p) => p.dir === dir)) dirs.add(dir);
   }
   return [...dirs];
 };

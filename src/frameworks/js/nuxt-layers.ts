@@ -7,7 +7,7 @@
  * Nuxt (3.12+) registers by itself. Package-name and `github:`/`gh:`/`https:` layers are
  * dependencies, not repo files. A layer's own `extends` are followed too, to a bounded depth.
  */
-import { pathsWithPrefix } from '../../util/file-index.js';
+import { isFolder, pathsWithPrefix } from '../../util/file-index.js';
 import { joinRepo } from '../../util/path.js';
 import { configAt, type ConfigValue } from '../../languages/javascript/config-value.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
@@ -65,7 +65,7 @@ const localLayerDir = (ctx: FrameworkContext, from: string, source: string): str
   if (dir === null || dir === from) return null;
   // A bare name is a package unless a folder of that name holds a Nuxt config.
   if (!relative && filesIn(ctx, dir, NUXT_CONFIG).length === 0) return null;
-  return pathsWithPrefix(ctx.files, `${dir}/`).length > 0 ? dir : null;
+  return dir !== '' && isFolder(ctx.files, dir) ? dir : null;
 };
 
 /** The folders directly in `dir/layers/` that hold files. */

@@ -12,7 +12,7 @@
  * which the module imports by file name. All with the kind of what runs
  * nuxt there (a `start`/`preview` or a Dockerfile build: production; `nuxt dev` alone: tooling).
  */
-import { pathsWithPrefix } from '../../util/file-index.js';
+import { isFolder, pathsWithPrefix } from '../../util/file-index.js';
 import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
 import { joinRepo } from '../../util/path.js';
 import type { EntryKind } from '../../model/verdict.js';
@@ -45,7 +45,7 @@ const srcDirOf = (ctx: FrameworkContext, dir: string, config: ConfigValue | null
   const srcDirValue = configAt(config, 'srcDir');
   if (srcDirValue?.kind === 'string') return joinRepo(dir, srcDirValue.value) ?? dir;
   const prefix = dir === '' ? '' : `${dir}/`;
-  return ctx.files.has(`${prefix}app/app.vue`) || pathsWithPrefix(ctx.files, `${prefix}app/pages/`).length > 0 ? `${prefix}app` : dir;
+  return ctx.files.has(`${prefix}app/app.vue`) || isFolder(ctx.files, `${prefix}app/pages`) ? `${prefix}app` : dir;
 };
 
 /**

@@ -24,7 +24,7 @@
  * relative to the process's working folder) and the threads package's are left alone. Each script
  * found is a reference from the file that names it, so its kind is the kind of what loads that file.
  */
-import { pathsWithPrefix } from '../../util/file-index.js';
+import { isFolder, pathsWithPrefix } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { explainedFolderOf, splitArgs, templateAsJoin } from '../../languages/javascript/folder-expr.js';
@@ -145,7 +145,7 @@ const serverFiles = (ctx: FrameworkContext, files: readonly string[]): ServedFil
         const exprs = value.startsWith('[') && value.endsWith(']') ? splitArgs(value.slice(1, -1)) : [value];
         for (const expr of exprs) {
           const found = explainedFolderOf(templateAsJoin(expr), file, text, scope);
-          if (found === null || pathsWithPrefix(ctx.files, found.folder === '' ? '' : `${found.folder}/`).length === 0) continue;
+          if (found === null || !isFolder(ctx.files, found.folder)) continue;
           const pkg = packageOf(ctx, file);
           views.set(pkg, [...(views.get(pkg) ?? []), { file, line: lineAt(text, m.index ?? 0), folder: found.folder }]);
         }

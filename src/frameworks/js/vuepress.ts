@@ -12,7 +12,7 @@
  * site's are roots with the kind of what runs vuepress in its package (nothing found: tooling).
  */
 import { basename, dirname } from '../../util/path.js';
-import { pathsInDir, pathsWithPrefix, listedPaths } from '../../util/file-index.js';
+import { isFolder, listedPaths, pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { explainedFolderOf, LITERAL } from '../../languages/javascript/folder-expr.js';
 import { lineAt } from '../../util/lines.js';
@@ -155,7 +155,7 @@ const collectSite = (ctx: FrameworkContext, dotDir: string, out: FrameworkOutput
     for (const f of pathsWithPrefix(ctx.files, `${dotDir}/components/`)) if (f.endsWith('.vue')) found.push({ file: f, what: `a global component of the site (${dotDir}/components/ is registered by path)` });
   }
   const theme = `${dotDir}/theme`;
-  const localTheme = pathsWithPrefix(ctx.files, `${theme}/`).length > 0;
+  const localTheme = isFolder(ctx.files, theme);
   if (localTheme) {
     if (ctx.files.has(`${theme}/index.js`)) found.push({ file: `${theme}/index.js`, what: "the entry of the site's local theme" });
     found.push(...themeConventions(ctx, theme));

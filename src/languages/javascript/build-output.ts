@@ -16,7 +16,7 @@
  */
 import { JSONC_MANIFEST } from '../../manifests/json.js';
 import type { Manifests } from '../../manifests/store.js';
-import { isFolder, pathsWithPrefix } from '../../util/file-index.js';
+import { isFolder } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { tsupOutputs } from './tsup-outputs.js';
 
@@ -118,7 +118,7 @@ const packageMappings = (manifests: Manifests): OutDirMapping[] => {
       const tsc = /\btsc\b[^&|;]*--outDir[\s=]+([.\w/-]+)/.exec(script);
       if (tsc) add(dir, tsc[1], /--rootDir[\s=]+([.\w/-]+)/.exec(script)?.[1] ?? 'src', `${why}: ${tsc[0].trim()}`);
     }
-    const holdsFiles = (folder: string): boolean => pathsWithPrefix(manifests.files, dir === '' ? `${folder}/` : `${dir}/${folder}/`).length > 0;
+    const holdsFiles = (folder: string): boolean => isFolder(manifests.files, dir === '' ? folder : `${dir}/${folder}`);
     for (const key of ['main', 'module', 'types', 'typings', 'bin', 'exports']) {
       for (const target of strings(pkg[key])) {
         const built = BUILD_DIR.exec(target);
@@ -180,7 +180,7 @@ const build = (manifests: Manifests): BuildOutputMap => {
       const before = builtPath.slice(0, m.index + (m[0].startsWith('/') ? 1 : 0));
       const outDir = `${before}${m[1]}`;
       // Only for output that is not here: a lib/ of checked-in source is not build output.
-      if (pathsWithPrefix(files, `${outDir}/`).length > 0) continue;
+      if (isFolder(files, outDir)) continue;
       const source = sourceIn(`${before}src`, builtPath.slice(outDir.length + 1));
       if (source !== null) return { source, why: `${outDir}/ is build output not in the repo, and ${before}src/ has the same file` };
     }

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../../../model/diagnostic.js';
 import { isRecord } from '../../../manifests/json.js';
 import type { Manifests } from '../../../manifests/store.js';
 import { warning } from '../../../util/diagnostics.js';
-import { pathsWithPrefix } from '../../../util/file-index.js';
+import { isFolder } from '../../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../../util/path.js';
 import { CODE_NAME, JSON_NAMES, plainKnipConfig, workspaceDirs } from '../knip-config-file.js';
 import { matchPathPattern } from './tsconfig.js';
@@ -49,7 +49,7 @@ const readScope = (config: string, text: string, files: ReadonlySet<string>, dir
       const fixed = joinRepo(dir, target.split('*')[0]);
       const folder = fixed === null ? null : target.includes('*') ? fixed : dirname(fixed);
       if (folder === null) problems.push(warning('resolve/alias', `knip ${what} points outside the repo ("${target}")`, config, line));
-      else if (folder !== '' && !files.has(folder) && pathsWithPrefix(files, `${folder}/`).length === 0) problems.push(warning('resolve/alias', `knip ${what} maps to ${folder}, which is no file or folder of the repo`, config, line));
+      else if (folder !== '' && !files.has(folder) && !isFolder(files, folder)) problems.push(warning('resolve/alias', `knip ${what} maps to ${folder}, which is no file or folder of the repo`, config, line));
     }
     rules.push({
       prefix: pattern.indexOf('*') < 0 ? pattern.length : pattern.indexOf('*'),

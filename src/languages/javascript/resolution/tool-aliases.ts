@@ -18,7 +18,7 @@ import type { Diagnostic } from '../../../model/diagnostic.js';
 import { JSON_MANIFEST, isRecord } from '../../../manifests/json.js';
 import type { Manifests } from '../../../manifests/store.js';
 import { warning } from '../../../util/diagnostics.js';
-import { pathsWithPrefix } from '../../../util/file-index.js';
+import { isFolder, pathsWithPrefix } from '../../../util/file-index.js';
 import { compileRepoGlob } from '../../../util/glob.js';
 import { byString } from '../../../util/compare.js';
 import { folderPatternOf } from '../folder-expr.js';
@@ -101,7 +101,7 @@ const warn = (r: Reading, line: number, message: string): void => {
 
 /** Is there a file or folder at `path`, or a file it names without its extension? */
 const exists = (files: ReadonlySet<string>, path: string): boolean =>
-  path === '' || files.has(path) || pathsWithPrefix(files, `${path}/`).length > 0 || pathsWithPrefix(files, `${path}.`).some((f) => !f.slice(path.length + 1).includes('/'));
+  path === '' || files.has(path) || isFolder(files, path) || pathsWithPrefix(files, `${path}.`).some((f) => !f.slice(path.length + 1).includes('/'));
 
 /** Warn about a target that names nothing in the repo (false only when it leaves the repo); targets inside node_modules are installs, not checked. */
 const checkTarget = (r: Reading, what: string, replacement: string, target: AliasTarget | null, line: number): boolean => {
