@@ -859,16 +859,24 @@ const BYTE_USE_CALLS = `${BYTE_READ_CALLS}|readJSON|readJSONSync|cp|cpSync|stat|
 const BYTE_USE = new RegExp(String.raw`\b(?:${BYTE_USE_CALLS})\s*\(\s*$`);
 /**
  * Whether the path expression at `at` is handed to a byte-use call (`fs.copySync(path.join(…))`), or is
- * the whole value of a `const|let|var NAME =` whose next use is (`const src = path.join(TEMPLATE_DIR,
+ * the whole value of a `const|let|var NAME =` whose every later use is (`const src = path.join(TEMPLATE_DIR,
  * 'client.js'); fs.copyFileSync(src, …)`): a file copied, written or read by a scaffolder, not loaded.
- * One predicate for every reader that finds a path by its text (folder-constants.ts, anchored-paths.ts).
+ * Every use, not the next: node-red's red.js stats `defaultSettings`, copies it, and else hands it on
+ * to `require` (`settingsFile = defaultSettings`). One predicate for every reader that finds a path by
+ * its text (folder-constants.ts, anchored-paths.ts).
  */
 export const handedForBytes = (text: string, at: number): boolean => {
   if (BYTE_USE.test(text.slice(Math.max(0, at - 40), at))) return true;
   const held = /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*$/.exec(text.slice(Math.max(0, at - 80), at));
   if (held === null) return false;
-  const next = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(held[1])}(?![\w$])`, 'g');
-  next.lastIndex = at;
-  const m = next.exec(text);
-  return m !== null && BYTE_USE.test(text.slice(Math.max(0, m.index - 40), m.index));
+  const uses = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(held[1])}(?![\w$])`, 'g');
+  uses.lastIndex = at;
+  let seen = 0;
+  for (let m = uses.exec(text); m !== null; m = uses.exec(text)) {
+    // A name used more often than this is not followed: kept as a possible load.
+    if (++seen > MAX_BYTE_USES || !BYTE_USE.test(text.slice(Math.max(0, m.index - 40), m.index))) return false;
+  }
+  return seen > 0;
 };
+/** Later uses of a stored path handedForBytes reads (a hostile file naming it thousands of times costs no more). */
+const MAX_BYTE_USES = 32;
