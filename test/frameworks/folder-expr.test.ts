@@ -66,3 +66,16 @@ test("folderOf: the module's own file settles its folder: path.dirname of it, a 
   // A join below the file itself is no folder.
   assert.equal(folderOf('d', 'bin/tool.js', own), null);
 });
+
+test('stop 49: folderOf reads fileURLToPath(new URL(rel, import.meta.url)) for every reader, also as a join base and behind a folder-keeping call', () => {
+  const esm = "const here = fileURLToPath(new URL('.', import.meta.url));\nconst runtime = url.fileURLToPath(new URL('../runtime/', import.meta.url));\n";
+  assert.equal(folderOf("fileURLToPath(new URL('../public', import.meta.url))", 'src/server.js', esm), 'public');
+  assert.equal(folderOf('fileURLToPath(new URL("./", import.meta.url))', 'src/server.js', esm), 'src');
+  assert.equal(folderOf('here', 'src/server.js', esm), 'src');
+  assert.equal(folderOf('runtime', 'src/server.js', esm), 'runtime');
+  assert.equal(folderOf("path.join(fileURLToPath(new URL('..', import.meta.url)), 'static')", 'src/server.js', esm), 'static');
+  assert.equal(folderOf("path.resolve(fileURLToPath(new URL('../public', import.meta.url)))", 'src/server.js', esm), 'public');
+  // dirname() of it names another folder; a URL of a computed name names nothing.
+  assert.equal(folderOf("path.dirname(fileURLToPath(new URL('../public', import.meta.url)))", 'src/server.js', esm), null);
+  assert.equal(folderOf('fileURLToPath(new URL(name, import.meta.url))', 'src/server.js', esm), null);
+});

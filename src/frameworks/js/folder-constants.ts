@@ -47,11 +47,6 @@ const ANCHOR = /__dirname|import\.meta\.(?:dirname|url)|__filename/;
 const ANCHOR_ALL = new RegExp(ANCHOR.source, 'g');
 /** A module-level declaration (tried at a line's start): its name and value, to the line's end. */
 const DECLARATION = /(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^\n;]+)/y;
-/**
- * `fileURLToPath(new URL('../runtime', import.meta.url))`, maybe inside one call that keeps the folder
- * (`posixify(…)`, `path.normalize(…)`, `path.resolve(…)`, `fs.realpathSync(…)`): not `dirname(…)`, which names another.
- */
-const URL_FOLDER = /^(?:(?:(?:path|fs)\s*\.\s*)?(?:posixify|normalize|resolve|realpathSync)\s*\(\s*)?(?:url\s*\.\s*)?fileURLToPath\(\s*new\s+URL\(\s*(?:"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`)\s*,\s*import\.meta\.url\s*\)\s*\)(?:\s*\))?$/;
 /** Cheap prefilter: a folder constant's value spells one of these. */
 const DECLARED = /fileURLToPath|join\(|resolve\(/;
 const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
@@ -63,13 +58,6 @@ interface FolderConstant {
   line: number;
   value: string;
 }
-
-/** The folder a constant's value names, beside the declaring module; null for anything else. */
-const folderValue = (value: string, file: string, text: string): string | null => {
-  const url = URL_FOLDER.exec(value.trim());
-  if (url) return joinRepo(dirname(file), (url[1] ?? url[2] ?? url[3]).replace(/\/+$/, '') || '.');
-  return folderOf(value, file, text);
-};
 
 const NONE: readonly ImportFact[] = [];
 
@@ -117,7 +105,7 @@ const constants = perScan((ctx): FolderConstant[] => {
     for (const d of anchoredDeclarations(text)) {
       // The value spells the module's place itself: a name holding one is left to folder-expr's readers.
       if (!ANCHOR.test(d.value) || !DECLARED.test(d.value)) continue;
-      const folder = folderValue(d.value, file, text);
+      const folder = folderOf(d.value, file, text);
       // The module's own folder (`const dirname = path.dirname(fileURLToPath(import.meta.url))`) is anchored-paths.ts's.
       if (folder === null || folder === '' || folder.startsWith('..') || folder === dirname(file)) continue;
       // A folder of the repo: some file below it.

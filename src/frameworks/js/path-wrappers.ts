@@ -41,8 +41,6 @@ import { listElementAt } from './literal-lists.js';
 import { argumentValues, callArgsText, callsOf, enclosingFunction, literalValue, paramNames } from './parameter-values.js';
 import { BYTE_READ_CALLS, codeFilesMarked, enclosingPackages, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 
-/** `fileURLToPath(new URL('.', import.meta.url))`: the module's folder in an ES module. */
-const URL_FOLDER = /^(?:url\s*\.\s*)?fileURLToPath\(\s*new\s+URL\(\s*(?:'\.\/?'|"\.\/?")\s*,\s*import\.meta\.url\s*\)\s*\)$/;
 /** A join whose parts are literals and names: `path.join(this.libDir, relative)`, `resolve(__dirname, '..', name)`. */
 const JOIN = new RegExp(
   String.raw`(?:\b[\w$]*[pP]ath[\w$]*(?:\s*\.\s*default)?\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*(${OWN_FOLDER}|this\s*\.\s*${NAME}|${NAME})\s*((?:,\s*(?:${LITERAL}|(?:\.\.\.\s*)?${NAME})\s*)+),?\s*\)`,
@@ -130,8 +128,8 @@ const baseFolder = (base: string, file: string, text: string): { folder: string;
   return folder === null ? null : { folder, how: `${b} = ${decl[1].trim()} at line ${lineAt(text, decl.index)}` };
 };
 
-const valueFolder = (value: string, file: string, text: string): string | null =>
-  URL_FOLDER.test(value) ? dirname(file) : folderOf(value, file, text);
+/** The folder a value names (folder-expr reads `fileURLToPath(new URL('.', import.meta.url))` too, the module's folder in an ES module). */
+const valueFolder = (value: string, file: string, text: string): string | null => folderOf(value, file, text);
 
 const exportsAsModule = (text: string, name: string): boolean =>
   new RegExp(String.raw`(?:\bmodule\s*\.\s*exports\s*=|\bexport\s+default)\s*(?:async\s+)?(?:function\s*\*?\s*)?${escapeRegExp(name)}\b`).test(text);

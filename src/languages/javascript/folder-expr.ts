@@ -52,10 +52,20 @@ export interface ExplainedFolder {
   why: string[];
 }
 
+/**
+ * Stop 49 (moved here from folder-constants.ts, so every reader of a folder expression reads it):
+ * `fileURLToPath(new URL('../runtime', import.meta.url))`, a path relative to the module's own URL,
+ * maybe inside one call that keeps the folder (`posixify(…)`, `path.normalize(…)`, `path.resolve(…)`,
+ * `fs.realpathSync(…)`): not `dirname(…)`, which names another. `new URL('.', import.meta.url)` is the module's folder.
+ */
+const URL_FOLDER = /^(?:(?:(?:path|fs)\s*\.\s*)?(?:posixify|normalize|resolve|realpathSync)\s*\(\s*)?(?:url\s*\.\s*)?fileURLToPath\(\s*new\s+URL\(\s*(?:"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`)\s*,\s*import\.meta\.url\s*\)\s*\)(?:\s*\))?$/;
+
 /** The base of a join: `__dirname`, `path.dirname(require.resolve('pkg'))`, or a name holding a folder. */
 const baseOf = (base: string, file: string, text: string, scope: FolderScope | null, depth: number, why: string[]): string | null => {
   const b = base.trim();
   if (b === '__dirname' || b === 'import.meta.dirname' || OWN_FILE_FOLDER.test(b)) return dirname(file);
+  const url = URL_FOLDER.exec(b);
+  if (url) return joinRepo(dirname(file), (url[1] ?? url[2] ?? url[3]).replace(/\/+$/, '') || '.');
   // `__dirname + '/../../public'`: the module's folder and a literal path after it
   const concatenated = OWN_FOLDER_PLUS.exec(b);
   if (concatenated) {
