@@ -1,7 +1,7 @@
 /** Folder expressions read from a module's text: exact folders (folderOf) and folders with computed parts (folderPatternOf). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { folderOf, folderPatternOf } from '../../src/languages/javascript/folder-expr.js';
+import { explainedFolderOf, folderOf, folderPatternOf } from '../../src/languages/javascript/folder-expr.js';
 
 const text = [
   "const suite = process.env.SUITE || 'base';",
@@ -78,4 +78,36 @@ test('stop 49: folderOf reads fileURLToPath(new URL(rel, import.meta.url)) for e
   // dirname() of it names another folder; a URL of a computed name names nothing.
   assert.equal(folderOf("path.dirname(fileURLToPath(new URL('../public', import.meta.url)))", 'src/server.js', esm), null);
   assert.equal(folderOf('fileURLToPath(new URL(name, import.meta.url))', 'src/server.js', esm), null);
+});
+
+test('folderOf: a package-root helper, a package.json resolved and a main entry name folders of the scan\'s packages only', () => {
+  const scope = {
+    packageDir: (name: string) => (name === '@acme/backend' ? 'packages/backend' : null),
+    packageEntryDir: (name: string) => (name === '@acme/backend' ? 'packages/backend/dist' : null),
+    ownPackageDir: (file: string) => (file.startsWith('packages/backend/') ? 'packages/backend' : null),
+    holds: (path: string) => path === 'packages/backend/migrations',
+  };
+  const text = [
+    'const api = require("@backstage/backend-plugin-api");',
+    'const dir = api.resolvePackagePath(',
+    '  "@acme/backend",',
+    '  "migrations"',
+    ');',
+    "const req = createRequire(import.meta.url);",
+  ].join('\n');
+  const file = 'packages/backend/dist/db.js';
+  assert.equal(explainedFolderOf('dir', file, text, scope)?.folder, 'packages/backend/migrations');
+  assert.match(explainedFolderOf('dir', file, text, scope)?.why.join() ?? '', /api\.resolvePackagePath\("@acme\/backend", "migrations"\) at packages\/backend\/dist\/db\.js:2/);
+  // Another package's name resolves into node_modules: nothing.
+  assert.equal(folderOf("resolvePackagePath('@backstage/other', 'migrations')", file, text, scope), null);
+  // The module's own URL: the package holding it, only where that path is in the scan.
+  assert.equal(folderOf("resolvePackagePath(import.meta.url, 'migrations')", file, text, scope), 'packages/backend/migrations');
+  assert.equal(folderOf("resolvePackagePath(import.meta.url, 'seeds')", file, text, scope), null);
+  assert.equal(folderOf("resolvePackagePath((typeof document === 'undefined' ? require('u' + 'rl').pathToFileURL(__filename).href : document.currentScript.src), 'migrations')", file, text, scope), 'packages/backend/migrations');
+  // A package.json resolved (by require or a createRequire'd one) is the package's folder; a bare name its main entry's.
+  assert.equal(folderOf("path.resolve(require.resolve('@acme/backend/package.json'), '..', 'migrations')", file, text, scope), 'packages/backend/migrations');
+  assert.equal(folderOf("path.join(path.dirname(req.resolve('@acme/backend/package.json')), 'migrations')", file, text, scope), 'packages/backend/migrations');
+  assert.equal(folderOf("path.join(path.dirname(require.resolve('@acme/backend')), 'migration-scripts')", file, text, scope), 'packages/backend/dist/migration-scripts');
+  // Without a scope no package is known.
+  assert.equal(folderOf('dir', file, text), null);
 });

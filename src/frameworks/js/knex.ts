@@ -34,6 +34,7 @@ import { warning } from '../../util/diagnostics.js';
 import { lineAt } from '../../util/lines.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { ANCHORED } from './migrate-load.js';
+import { folderScopeOf } from './folder-scope.js';
 import { literalValue, propertyOf } from './parameter-values.js';
 import { configsFromCommands, eachPackage, enabledByPackages, fileReference, filesIn, kindOf, packageFilesUnder, readToolConfig, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 
@@ -143,7 +144,7 @@ const apiFolders = (ctx: FrameworkContext, file: string, out: FrameworkOutput): 
         out.diagnostics.push(warning('knex/not-static', `migrations.loadExtensions is computed, not read: ${ext.trim().slice(0, 120)}`, file, line));
         continue;
       }
-      const folder = explainedFolderOf(templateAsJoin(expr), file, text);
+      const folder = explainedFolderOf(templateAsJoin(expr), file, text, folderScopeOf(ctx));
       if (folder === null) {
         if (ANCHORED.test(templateAsJoin(expr))) out.diagnostics.push(warning('knex/not-static', `migrations.directory is computed, not read: ${expr.slice(0, 120)}`, file, line));
         continue;

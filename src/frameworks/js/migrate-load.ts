@@ -43,6 +43,7 @@ import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { callArgsText, literalValue } from './parameter-values.js';
 import { enabledByPackages, fileReference, packageFilesUnder, toolPackages } from './support.js';
+import { folderScopeOf } from './folder-scope.js';
 
 const SOURCE = /\.[cm]?[jt]sx?$/;
 const MIGRATION = /\.[cm]?[jt]s$/;
@@ -125,7 +126,7 @@ const optionTargets = (ctx: FrameworkContext, v: OptionValue, file: string, text
     expr = `${join[1]}'${segments.slice(0, first).join('/') || '.'}')`;
   }
   const shown = `${v.member === 'migrations' ? 'the migrations option' : `migrations.${v.member}`} ${v.expr.replace(/\s+/g, ' ').slice(0, 120)}`;
-  const folder = explainedFolderOf(expr, file, text);
+  const folder = explainedFolderOf(expr, file, text, folderScopeOf(ctx));
   if (folder === null) {
     if (ANCHORED.test(expr)) warn('migrate-load/not-static', `${shown} is not a path census can read: its migrations are not followed`);
     return null;
@@ -146,7 +147,7 @@ const optionTargets = (ctx: FrameworkContext, v: OptionValue, file: string, text
   let files = (pattern.includes('/') || pattern.includes('**') ? pathsWithPrefix(ctx.files, prefix) : pathsInDir(ctx.files, folder.folder)).filter((f) => code(f) && matches(f.slice(prefix.length)));
   if (v.ignore !== undefined && v.ignore.length > 0 && files.length > 0) {
     // umzug hands `ignore` to fast-glob with the cwd: each glob matches paths relative to it. One census refuses ignores nothing it knows of, so nothing is followed.
-    const cwd = v.cwd === undefined ? null : explainedFolderOf(templateAsJoin(v.cwd.trim()), file, text);
+    const cwd = v.cwd === undefined ? null : explainedFolderOf(templateAsJoin(v.cwd.trim()), file, text, folderScopeOf(ctx));
     const ignored = compileRepoGlobs(v.ignore, (reason) => {
       refused = true;
       warn('migrate-load/glob', `${shown}: ignore ${reason}: its migrations are not followed`);
@@ -239,7 +240,7 @@ const migrateLoad: FrameworkReader = {
               out.diagnostics.push(warning('migrate-load/filtered', `${name}.load() filters ${dirExpr} with a filterFunction census does not evaluate: its migrations are not followed`, file, line));
               continue;
             }
-            const folder = explainedFolderOf(templateAsJoin(dirExpr), file, text);
+            const folder = explainedFolderOf(templateAsJoin(dirExpr), file, text, folderScopeOf(ctx));
             if (folder === null) {
               out.diagnostics.push(warning('migrate-load/not-static', `${name}.load()'s migrationsDirectory ${dirExpr} is not a folder census can read`, file, line));
               continue;

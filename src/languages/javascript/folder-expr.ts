@@ -44,6 +44,12 @@ export interface FolderScope {
   packageDir(name: string): string | null;
   /** The folder a config setting expression names in `file`, and where its value came from. */
   setting?(expr: string, file: string, text: string): { folder: string; why: string } | null;
+  /** The folder of a workspace package's main entry (`require.resolve('pkg')`: its `exports` "." or `main`), by its package.json name. */
+  packageEntryDir?(name: string): string | null;
+  /** The folder of the package holding `file` (its nearest package.json's), or null. */
+  ownPackageDir?(file: string): string | null;
+  /** Whether the scan holds `path` as a file or a folder. */
+  holds?(path: string): boolean;
 }
 
 /** A folder and, when a setting gave it, where that value came from (for the evidence). */
@@ -77,22 +83,137 @@ const baseOf = (base: string, file: string, text: string, scope: FolderScope | n
     why.push(setting.why);
     return setting.folder;
   }
-  const resolved = new RegExp(String.raw`^(?:path\s*\.\s*)?dirname\(\s*require\.resolve\(\s*(${LITERAL})\s*\)\s*\)$`).exec(b);
-  if (resolved) {
-    const spec = literal(resolved[1]);
-    const pkg = spec.replace(/\/package\.json$/, '');
-    return /^(?:@[^/]+\/)?[^/@.][^/]*$/.test(pkg) ? (scope?.packageDir(pkg) ?? null) : null;
-  }
+  const resolved = new RegExp(String.raw`^(?:path\s*\.\s*)?dirname\(\s*(${RESOLVER})\s*\.\s*resolve\(\s*(${LITERAL})\s*\)\s*\)$`).exec(b);
+  if (resolved) return isResolver(resolved[1], text) ? resolvedPackageDirWhy(resolved[1], literal(resolved[2]), scope, why) : null;
   if (depth >= MAX_DEPTH) return null;
   const helper = HELPER_CALL.exec(b);
   if (helper) {
     const fn = functionNamed(text, helper[1]);
     const body = fn === null ? null : inlined(fn.params, fn.body, splitArgs(helper[2]).map(literal));
-    return body === null ? null : folderIn(body, file, text, scope, depth + 1, why);
+    if (body !== null) return folderIn(body, file, text, scope, depth + 1, why);
+    if (fn !== null) return null;
   }
+  const root = packageRootCall(b, file, text, scope, why);
+  if (root !== undefined) return root;
   if (!NAME.test(b)) return null;
-  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(b)}\s*=\s*([^\n;]+)`).exec(text)?.[1];
+  const decl = declaredValue(text, b);
   return decl ? folderIn(decl, file, text, scope, depth + 1, why) : null;
+};
+
+/**
+ * The value a `const`/`let`/`var` of `name` holds: up to its `;` or line end outside brackets and
+ * strings, so a call spread over lines (`const dir = resolvePackagePath(\n  'pkg',\n  'migrations'\n);`)
+ * is read whole; undefined when the text declares no such name.
+ */
+const declaredValue = (text: string, name: string): string | undefined => {
+  const m = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(name)}\s*=\s*`).exec(text);
+  if (m === null) return undefined;
+  const start = m.index + m[0].length;
+  const end = topLevelIndex(text, start, (c) => c === ';' || c === '\n', 2_000);
+  const value = (end < 0 ? /^[^\n;]*/.exec(text.slice(start))![0] : text.slice(start, end)).trim();
+  return value === '' ? undefined : value;
+};
+
+/** What `.resolve(…)` resolves packages with: `require`, `createRequire(import.meta.url)`, `module.createRequire(…)`, or a name holding one. */
+const RESOLVER = String.raw`require|(?:module\s*\.\s*)?createRequire\([^()]*(?:\([^()]*\))?[^()]*\)|${IDENTIFIER_SOURCE}`;
+const RESOLVE_CALL = new RegExp(String.raw`^(${RESOLVER})\s*\.\s*resolve\(\s*(${LITERAL})\s*\)$`);
+
+/** `require`, a `createRequire(…)` call, or a name the text declares as one (`const req = createRequire(import.meta.url)`). */
+const isResolver = (resolver: string, text: string): boolean =>
+  resolver === 'require' ||
+  /createRequire\(/.test(resolver) ||
+  new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(resolver)}\s*=\s*(?:[\w$]+\s*\.\s*)?createRequire\(`).test(text);
+
+/**
+ * The folder a resolved specifier names in a package of the scan (the module's own or a workspace
+ * one; another resolves into node_modules: null): `pkg/package.json` the package's folder, a bare
+ * `pkg` the folder of its main entry (`path.dirname(require.resolve('@medusajs/medusa'))` is its `dist/`).
+ */
+const resolvedPackageDir = (spec: string, scope: FolderScope | null): string | null => {
+  const manifest = /\/package\.json$/.test(spec);
+  const pkg = spec.replace(/\/package\.json$/, '');
+  if (scope === null || !/^(?:@[^/]+\/)?[^/@.][^/]*$/.test(pkg)) return null;
+  return manifest || scope.packageEntryDir === undefined ? scope.packageDir(pkg) : scope.packageEntryDir(pkg);
+};
+
+/** resolvedPackageDir, with the step in `why`: which package of the scan the specifier names. */
+const resolvedPackageDirWhy = (resolver: string, spec: string, scope: FolderScope | null, why: string[]): string | null => {
+  const dir = resolvedPackageDir(spec, scope);
+  if (dir !== null) why.push(`${resolver.replace(/\s+/g, '')}.resolve("${spec}") is ${dir === '' ? 'the root' : `${dir}/`} in this scan (package "${spec.replace(/\/package\.json$/, '')}"${/\/package\.json$/.test(spec) ? '' : ', its main entry'})`);
+  return dir;
+};
+
+/** A join onto `require.resolve('<pkg>/package.json')` whose first part is `..` (Backstage's `resolvePath(req.resolve(`${name}/package.json`), '..', ...paths)`): the package's folder and the parts below it, else null. */
+const packageJsonJoin = (base: string, parts: string[], text: string, scope: FolderScope | null, why: string[]): string | null => {
+  const call = RESOLVE_CALL.exec(base.trim());
+  if (call === null || parts[0] !== '..' || !isResolver(call[1], text) || !/\/package\.json$/.test(literal(call[2]))) return null;
+  const dir = resolvedPackageDirWhy(call[1], literal(call[2]), scope, why);
+  return dir === null ? null : joinRepo(dir, ...parts.slice(1));
+};
+
+/** The module's own URL: `import.meta.url`, `pathToFileURL(__filename).href` (`require('url')`'s too), `new URL('file:' + __filename).href`. */
+const OWN_URL = new RegExp(
+  String.raw`^(?:import\.meta\.url|(?:(?:url|require\(\s*(?:'url'|"url"|'u'\s*\+\s*'rl'|"u"\s*\+\s*"rl")\s*\))\s*\.\s*)?pathToFileURL\(\s*__filename\s*\)\s*(?:\.\s*href|\.\s*toString\(\s*\))?|new\s+URL\(\s*(?:'file:'|"file:")\s*\+\s*__filename\s*\)\s*\.\s*href)$`,
+);
+
+/** `expr` without the parentheses around all of it. */
+const unwrapped = (expr: string): string => {
+  let t = expr.trim();
+  while (t.startsWith('(') && balancedText(t, 0, t.length) === t) t = t.slice(1, -1).trim();
+  return t;
+};
+
+/**
+ * The module's own URL, or a bundler's CommonJS stand-in for `import.meta.url` whose Node branch is
+ * one (rollup: `(typeof document === 'undefined' ? require('u' + 'rl').pathToFileURL(__filename).href : …)`).
+ */
+const isOwnUrl = (expr: string): boolean => {
+  const t = unwrapped(expr);
+  if (OWN_URL.test(t)) return true;
+  const q = topLevelIndex(t, 0, isQuestion(t), t.length);
+  const branches = q < 0 ? null : conditionalBranches(t);
+  return branches !== null && /^typeof\s+document\s*===?\s*(['"])undefined\1$/.test(t.slice(0, q).trim()) && OWN_URL.test(unwrapped(branches[0]));
+};
+
+/** A call of any function or method: its callee and argument text. */
+const ANY_CALL = new RegExp(String.raw`^(${IDENTIFIER_SOURCE}(?:\s*\.\s*${IDENTIFIER_SOURCE})*)\s*\(([\s\S]*)\)$`);
+
+/**
+ * A package-root helper: a call whose first argument names a package of the scan and whose others
+ * are literal paths inside it, the folder they name there (Backstage's `resolvePackagePath(name,
+ * ...paths)`, `resolvePackageAssets`: `path.resolve(dirname(require.resolve(`${name}/package.json`)), ...paths)`).
+ * The first argument is the package's name (the module's own package or a workspace one: another
+ * package's name resolves into node_modules, not a repo file), or the module's own URL (the
+ * package holding the module: `resolvePackagePath(import.meta.url, 'migrations')`; read so only
+ * when that path is in the scan, a helper resolving from the module's folder being the other
+ * reading). Undefined when `expr` is no such call; null when it is one census cannot settle.
+ */
+const packageRootCall = (expr: string, file: string, text: string, scope: FolderScope | null, why: string[]): string | null | undefined => {
+  if (scope === null) return undefined;
+  const call = ANY_CALL.exec(expr);
+  if (call === null || /^(?:require|import|path\s*\.\s*\w+|join|resolve|dirname)$/.test(call[1])) return undefined;
+  const args = splitArgs(call[2]);
+  if (args.length < 2) return undefined;
+  const parts = args.slice(1).map((a) => (new RegExp(`^${LITERAL}$`).test(a.trim()) ? literal(a.trim()) : null));
+  if (parts.some((p) => p === null)) return undefined;
+  const first = args[0].trim();
+  let dir: string | null = null;
+  let shown: string;
+  const ownUrl = isOwnUrl(first);
+  if (new RegExp(`^${LITERAL}$`).test(first)) {
+    dir = resolvedPackageDir(`${literal(first)}/package.json`, scope);
+    shown = `"${literal(first)}"`;
+  } else if (ownUrl) {
+    dir = scope.ownPackageDir?.(file) ?? null;
+    shown = "the module's own URL";
+  } else return undefined;
+  if (dir === null) return null;
+  const folder = joinRepo(dir, ...(parts as string[]));
+  if (folder === null || (ownUrl && scope.holds?.(folder) !== true)) return null;
+  const at = text.indexOf(expr);
+  const paths = (parts as string[]).map((p) => `"${p}"`).join(', ');
+  why.push(`${call[1].replace(/\s+/g, '')}(${shown}, ${paths}) at ${file}${at < 0 ? '' : `:${lineAt(text, at)}`} resolves ${paths} in the package of ${dir === '' ? '' : `${dir}/`}package.json${ownUrl ? ', the one holding the module' : ''}`);
+  return folder;
 };
 
 /** A call of a local helper with literal arguments: `getPkgPath('strapi-admin')`, `fromRoot('public', 'js')`. */
@@ -248,6 +369,8 @@ const folderIn = (expr: string, file: string, text: string, scope: FolderScope |
     const parts = [...call[2].matchAll(new RegExp(LITERAL, 'g'))].map((m) => literal(m[0]));
     const below = ownFileJoin(call[1], parts);
     if (below !== null) return joinRepo(dirname(file), ...below);
+    const inPackage = packageJsonJoin(call[1], parts, text, scope, why);
+    if (inPackage !== null) return inPackage;
     const base = baseOf(call[1], file, text, scope, depth, why);
     if (base === null) return null;
     return joinRepo(base, ...parts);
