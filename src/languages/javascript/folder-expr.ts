@@ -139,7 +139,9 @@ const resolvedPackageDir = (spec: string, scope: FolderScope | null): string | n
 /** resolvedPackageDir, with the step in `why`: which package of the scan the specifier names. */
 const resolvedPackageDirWhy = (resolver: string, spec: string, scope: FolderScope | null, why: string[]): string | null => {
   const dir = resolvedPackageDir(spec, scope);
-  if (dir !== null) why.push(`${resolver.replace(/\s+/g, '')}.resolve("${spec}") is ${dir === '' ? 'the root' : `${dir}/`} in this scan (package "${spec.replace(/\/package\.json$/, '')}"${/\/package\.json$/.test(spec) ? '' : ', its main entry'})`);
+  const name = spec.replace(/\/package\.json$/, '');
+  const where = dir === '' ? 'the root' : `${dir}/`;
+  if (dir !== null) why.push(`${resolver.replace(/\s+/g, '')}.resolve("${spec}") ${name === spec ? `is the main entry of package "${name}", in ${where}` : `is the package.json of package "${name}", in ${where}`} of this scan`);
   return dir;
 };
 
