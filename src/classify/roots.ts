@@ -40,13 +40,21 @@ const runnableEvidence = (file: FileRecord): string | null => {
   return `${file.path} is runnable on its own: ${words.join(', ')}${file.executable ? ' (executable)' : ''}`;
 };
 
+/**
+ * Detectors whose entries only type a file (a module augmentation a tsconfig program applies,
+ * entries/tsconfig-augmentations.ts): the compiler uses the file, nothing runs or loads it.
+ */
+const TYPING_DETECTORS = new Set(['tsconfig-augmentations']);
+
 const sortRoots = (roots: Root[]): Root[] => roots.sort((a, b) => byString(a.file, b.file) || byString(a.evidence, b.evidence));
 
 /** Roots per tier, in the order the tiers are tried. */
 export const rootsByTier = (files: FileRecord[], edges: Edge[], entries: Entry[]): [Verdict, Root[]][] => {
-  const entryRoots = (kind: Verdict): Root[] => {
+  const entryRoots = (kind: Verdict, typing: boolean): Root[] => {
     const roots: Root[] = [];
-    for (const e of entries) if (e.kind === kind && e.file !== null) roots.push({ file: e.file, evidence: entrySentence(e as Entry & { file: string }), source: e.source });
+    for (const e of entries) {
+      if (e.kind === kind && e.file !== null && TYPING_DETECTORS.has(e.detector) === typing) roots.push({ file: e.file, evidence: entrySentence(e as Entry & { file: string }), source: e.source });
+    }
     return sortRoots(roots);
   };
   // A doc that imports code (an MDX page's ESM) documents what it imports, unless something loads the page first.
@@ -62,9 +70,12 @@ export const rootsByTier = (files: FileRecord[], edges: Edge[], entries: Entry[]
     if (evidence) manual.push({ file: f.path, evidence, source: f.path });
   }
   return [
-    ['production', entryRoots('production')],
-    ['tooling', entryRoots('tooling')],
-    ['test', entryRoots('test')],
+    ['production', entryRoots('production', false)],
+    ['tooling', entryRoots('tooling', false)],
+    ['test', entryRoots('test', false)],
+    // Roots that only type their file come after those that run or load files: a file those reach keeps that chain.
+    ['tooling', entryRoots('tooling', true)],
+    ['test', entryRoots('test', true)],
     ['documented', documented],
     ['manual', sortRoots(manual)],
   ];

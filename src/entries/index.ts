@@ -47,6 +47,7 @@ import taskfile from './taskfile.js';
 import tests from './tests.js';
 import toolConfigs from './tool-configs.js';
 import toxIni from './tox-ini.js';
+import tsconfigAugmentations from './tsconfig-augmentations.js';
 import tsconfigProgram from './tsconfig-program.js';
 import uwsgiIni from './uwsgi-ini.js';
 import wrangler from './wrangler.js';
@@ -98,6 +99,7 @@ export const DETECTORS: EntryDetector[] = [
   tests,
   toolConfigs,
   toxIni,
+  tsconfigAugmentations,
   tsconfigProgram,
   uwsgiIni,
   wrangler,

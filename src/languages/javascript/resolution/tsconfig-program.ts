@@ -145,3 +145,53 @@ export const createTsconfigPrograms = (manifests: Manifests): TsconfigPrograms =
     governing: (nearest, file) => (holds(nearest, file) ? nearest : (referenced(nearest, file, 0, new Set([nearest])) ?? nearest)),
   };
 };
+
+/** Which list of a program took a file in: the config that says the list, and the list's key. */
+export interface ProgramListing {
+  config: string;
+  key: 'files' | 'include';
+}
+
+const CONFIG_DIR = '${configDir}';
+
+/**
+ * A spec relative to the config that says it, or, when it starts with `${configDir}` (TypeScript
+ * 5.5), to the folder of the config being compiled (`leaf`), whichever config in the `extends`
+ * chain says it.
+ */
+const leafGlobs = (listed: Listed, leaf: string): string[] => {
+  if (listed === null) return [];
+  const out: string[] = [];
+  for (const spec of listed.specs) {
+    const glob = spec.startsWith(CONFIG_DIR) ? specGlob(leaf, `./${spec.slice(CONFIG_DIR.length).replace(/^\/+/, '')}`) : specGlob(listed.config, spec);
+    if (glob !== null) out.push(glob);
+  }
+  return out;
+};
+
+const listingsOf = new WeakMap<Manifests, Map<string, (file: string) => ProgramListing | null>>();
+
+/**
+ * The program of one tsconfig as tsc builds it: `files`, `include` and `exclude` through relative
+ * `extends`, `${configDir}` read as the config's own folder, no `include` and no `files` meaning
+ * everything below it. For a file: which list takes it in (`files` first, as a file it names is in
+ * whatever `exclude` says), null when the program leaves it out. Once per config and manifests.
+ */
+export const programListing = (manifests: Manifests, config: string): ((file: string) => ProgramListing | null) => {
+  let byConfig = listingsOf.get(manifests);
+  if (!byConfig) listingsOf.set(manifests, (byConfig = new Map()));
+  const known = byConfig.get(config);
+  if (known) return known;
+  const lists = listsOf(manifests, config, 0);
+  const named = new Set(leafGlobs(lists.files, config));
+  const include: Listed = lists.include ?? (lists.files === null ? { config, specs: ['**/*'] } : null);
+  const outDir: Listed = lists.outDir ? { config: lists.outDir.config, specs: [lists.outDir.spec] } : null;
+  const included = compileRepoGlobs(leafGlobs(include, config));
+  const excluded = compileRepoGlobs(lists.exclude !== null ? leafGlobs(lists.exclude, config) : [...leafGlobs({ config, specs: DEFAULT_EXCLUDE }, config), ...leafGlobs(outDir, config)]);
+  const listing = (file: string): ProgramListing | null => {
+    if (named.has(file)) return { config: lists.files!.config, key: 'files' };
+    return include !== null && included(file) && !excluded(file) ? { config: include.config, key: 'include' } : null;
+  };
+  byConfig.set(config, listing);
+  return listing;
+};

@@ -1,0 +1,120 @@
+/**
+ * Stop 49: sources a tsconfig's program applies by being in it. A source (`.ts`, `.tsx`, `.mts`,
+ * `.cts`) with a top-level `declare global { … }` or `declare module '…' { … }` changes the types
+ * of the program's other files: in a module that is an augmentation, which TypeScript merges into
+ * the global scope or into the named module for every file of the program that holds it (the
+ * handbook's "Declaration Merging": "Module Augmentation", "Global augmentation"); in a script it
+ * declares an ambient module, program-wide too. So nothing need import it: Payload's generated
+ * `payload-types.ts` ends in `declare module 'payload' { interface GeneratedTypes … }`, which types
+ * every `payload.find({ collection })` of its suite; a TanStack Router `router.tsx` registers its
+ * router with `declare module '@tanstack/react-router' { interface Register … }`. The declaration
+ * files of a program are entries/tsconfig-program.ts's; this is the same rule for sources.
+ *
+ * The program is read as tsc builds it: `files`, `include` and `exclude` through relative
+ * `extends`, `${configDir}` as the config's own folder (resolution/tsconfig-program.ts). The
+ * augmentation must stand at the start of a line, outside comments and string or template
+ * literals. The entry's kind follows the program's role: test for a test suite's program (a
+ * tsconfig in a test folder, or one named for tests), else tooling. Such an entry only types its
+ * file, so classification tries it after the roots that run or load files (classify/roots.ts): a
+ * file a test imports keeps that chain, and the entry decides only for a file nothing else reaches.
+ * A source that exports without augmenting stays a module that must be imported.
+ */
+import { sortedPaths } from '../util/file-index.js';
+import { lineAt } from '../util/lines.js';
+import { parseJsonc } from '../util/jsonc.js';
+import { commentEnd, quotedEnd } from '../languages/javascript/text-skips.js';
+import { programListing } from '../languages/javascript/resolution/tsconfig-program.js';
+import { fileEntry } from './support/inputs.js';
+import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
+
+const TSCONFIG = /^[tj]sconfig(\.[\w.-]+)?\.json$/;
+/** A source TypeScript compiles; a declaration file is tsconfig-program's. */
+const TS_SOURCE = /\.(?:[cm]?ts|tsx)$/;
+const DECLARATION = /\.d\.[cm]?ts$/;
+/** An augmentation at the start of a line, with what it augments. */
+const AUGMENTATION = /^declare[ \t]+(global\b|module[ \t]*(['"])[^'"\n]+\2)/gm;
+/** A test suite's program: a tsconfig in a test folder, or one named for tests (`tsconfig.test.json`, `tsconfig.spec.json`). */
+const TEST_PROGRAM = /(?:^|\/)(?:tests?|__tests__|e2e|spec|integration-tests?)\/|(?:^|\/)[tj]sconfig\.(?:[\w-]+\.)?(?:tests?|spec|e2e)\.json$/;
+
+/** Whether `index` of a JS/TS text is code: not inside a comment, a string or a template literal. */
+const isCodeAt = (text: string, index: number): boolean => {
+  for (let i = 0; i < index; ) {
+    const c = text.charCodeAt(i);
+    const end = c === 39 || c === 34 || c === 96 ? quotedEnd(text, i) : commentEnd(text, i);
+    if (end < 0) i++;
+    else if (end > index) return false;
+    else i = end;
+  }
+  return true;
+};
+
+/** A source's first top-level augmentation (`declare module 'payload'`), with its line; null when it has none. */
+export const sourceAugmentation = (text: string): { what: string; line: number } | null => {
+  if (!text.includes('declare')) return null;
+  AUGMENTATION.lastIndex = 0;
+  for (let m = AUGMENTATION.exec(text); m !== null; m = AUGMENTATION.exec(text)) {
+    if (isCodeAt(text, m.index)) return { what: `declare ${m[1].replace(/[ \t]+/g, ' ')}`, line: lineAt(text, m.index) };
+  }
+  return null;
+};
+
+interface AugmentingSource {
+  file: string;
+  what: string;
+  line: number;
+}
+
+/**
+ * The repo's sources with a top-level augmentation, outside node_modules, found once per file set
+ * (keyed by the file index's sorted list, rebuilt exactly when the index is).
+ */
+const augmentingOf = new WeakMap<readonly string[], AugmentingSource[]>();
+const augmentingSources = (ctx: DetectorContext): readonly AugmentingSource[] => {
+  const sorted = sortedPaths(ctx.files);
+  let found = augmentingOf.get(sorted);
+  if (!found) {
+    found = [];
+    for (const f of sorted) {
+      if (!TS_SOURCE.test(f) || DECLARATION.test(f) || f.includes('node_modules/')) continue;
+      const augmentation = sourceAugmentation(ctx.manifests.transientText(f) ?? '');
+      if (augmentation !== null) found.push({ file: f, ...augmentation });
+    }
+    augmentingOf.set(sorted, found);
+  }
+  return found;
+};
+
+/** The line of a key of a JSON(C) text (`"include":`), 1 when it is not found. */
+const keyLine = (text: string, key: string): number => {
+  const at = new RegExp(`"${key}"\\s*:`).exec(text);
+  return at === null ? 1 : lineAt(text, at.index);
+};
+
+const tsconfigAugmentations: EntryDetector = {
+  id: 'tsconfig-augmentations',
+  title: 'sources with a module augmentation in a tsconfig program (files, include, exclude, extends)',
+  matches: (path, name) => TSCONFIG.test(name) && !path.includes('node_modules/'),
+  candidates: { extensions: ['json'] },
+  detect: (file, ctx) => {
+    const out = emptyOutput();
+    const sources = augmentingSources(ctx);
+    if (sources.length === 0) return out;
+    // tsconfig-program warns about a tsconfig that does not parse; here it only gives no program.
+    if (!('value' in parseJsonc(file.text))) return out;
+    const listing = programListing(ctx.manifests, file.path);
+    const kind = TEST_PROGRAM.test(file.path) ? 'test' : 'tooling';
+    for (const source of sources) {
+      const listed = listing(source.file);
+      if (listed === null) continue;
+      const own = listed.config === file.path;
+      const line = keyLine(own ? file.text : (ctx.manifests.text(listed.config) ?? ''), listed.key);
+      const where = own ? `${file.path}:${line}` : `${file.path} (from ${listed.config}:${line}, which it extends)`;
+      out.entries.push(
+        fileEntry(source.file, kind, `${listed.key} at ${where}: in the TypeScript program, which applies its ${source.what} (line ${source.line}) to the program's other files`, own ? line : undefined),
+      );
+    }
+    return out;
+  },
+};
+
+export default tsconfigAugmentations;
