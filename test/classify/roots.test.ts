@@ -18,3 +18,21 @@ test('rootsByTier: a .wsgi script is run by path by a WSGI server; a plain modul
   assert.deepEqual([...manual.keys()].sort(), ['tools/run.py', 'usr/share/radicale/radicale.wsgi']);
   assert.match(manual.get('usr/share/radicale/radicale.wsgi')!, /is a WSGI script, which a server .* loads by its path/);
 });
+
+test('rootsByTier: an entry that only types its file (tsconfig-augmentations) is tried after the roots that run files', async () => {
+  const { classify } = await import('../../src/classify/verdicts.js');
+  const files = [file('test/a.spec.ts', 'typescript'), file('test/payload-types.ts', 'typescript'), file('test/other-types.ts', 'typescript')];
+  const edges = [{ from: 'test/a.spec.ts', to: 'test/payload-types.ts', kind: 'import' as const, line: 1, specifier: './payload-types', names: ['Post'], guard: null }];
+  const entries = [
+    { file: 'test/a.spec.ts', kind: 'test' as const, detector: 'tests', source: 'vitest.config.ts', evidence: 'vitest include' },
+    { file: 'test/payload-types.ts', kind: 'tooling' as const, detector: 'tsconfig-augmentations', source: 'tsconfig.json', evidence: 'include at tsconfig.json:2: in the TypeScript program' },
+    { file: 'test/other-types.ts', kind: 'tooling' as const, detector: 'tsconfig-augmentations', source: 'tsconfig.json', evidence: 'include at tsconfig.json:2: in the TypeScript program' },
+  ];
+  const { verdicts } = classify(files, edges, entries);
+  // Imported by a test: it keeps the test's chain, though the typing entry is tooling (a tier before test).
+  assert.equal(verdicts.get('test/payload-types.ts')!.verdict, 'test');
+  assert.match(verdicts.get('test/payload-types.ts')!.evidence.join('\n'), /imported by test\/a\.spec\.ts:1/);
+  // Reached by nothing else: the typing entry decides.
+  assert.equal(verdicts.get('test/other-types.ts')!.verdict, 'tooling');
+  assert.match(verdicts.get('test/other-types.ts')!.evidence[0], /in the TypeScript program/);
+});

@@ -1,0 +1,27 @@
+/** tsconfig-augmentations: every fixture test/fixtures/entries/tsconfig-augmentations-<case>/ against its expected.json. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import detector, { sourceAugmentation } from '../../src/entries/tsconfig-augmentations.js';
+import { detectorCases } from '../helpers/run-detector.js';
+
+const cases = detectorCases(detector);
+
+for (const c of cases) test(`${detector.id}: ${c.name}`, c.check);
+
+test(`${detector.id}: has a basic fixture`, () => {
+  assert.ok(cases.some((c) => c.name === `${detector.id}-basic`), `test/fixtures/entries/${detector.id}-basic/ is missing`);
+});
+
+test(`${detector.id}: an augmentation counts only as code at the start of a line`, () => {
+  assert.deepEqual(sourceAugmentation("export {}\ndeclare global {\n}\n"), { what: 'declare global', line: 2 });
+  assert.deepEqual(sourceAugmentation("import x from 'y'\n\ndeclare  module \"y\" {\n}\n"), { what: 'declare module "y"', line: 3 });
+  // In a comment, a string or a template literal, or not at the start of a line: none.
+  assert.equal(sourceAugmentation("// declare module 'a' {}\n"), null);
+  assert.equal(sourceAugmentation("/*\ndeclare global {}\n*/\n"), null);
+  assert.equal(sourceAugmentation("const s = `\ndeclare module 'a' {}\n`\n"), null);
+  assert.equal(sourceAugmentation("namespace N {\n  declare module 'a' {}\n}\n"), null);
+  // The first in code wins over an earlier one in a comment.
+  assert.deepEqual(sourceAugmentation("/*\ndeclare global {}\n*/\ndeclare module 'b' {\n}\n"), { what: "declare module 'b'", line: 4 });
+  // Unclosed comment: nothing after it is code, and nothing throws.
+  assert.equal(sourceAugmentation("/* never closed\ndeclare global {}\n"), null);
+});
