@@ -25,12 +25,11 @@ import { parseJsonc } from '../util/jsonc.js';
 import { commentEnd, quotedEnd } from '../languages/javascript/text-skips.js';
 import { programListing } from '../languages/javascript/resolution/tsconfig-program.js';
 import { fileEntry } from './support/inputs.js';
+import { DECLARATION, TSCONFIG } from './tsconfig-program.js';
 import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
 
-const TSCONFIG = /^[tj]sconfig(\.[\w.-]+)?\.json$/;
-/** A source TypeScript compiles; a declaration file is tsconfig-program's. */
+/** A source TypeScript compiles; a declaration file (DECLARATION) is tsconfig-program's. */
 const TS_SOURCE = /\.(?:[cm]?ts|tsx)$/;
-const DECLARATION = /\.d\.[cm]?ts$/;
 /** An augmentation at the start of a line, with what it augments. */
 const AUGMENTATION = /^declare[ \t]+(global\b|module[ \t]*(['"])[^'"\n]+\2)/gm;
 /** A test suite's program: a tsconfig in a test folder, or one named for tests (`tsconfig.test.json`, `tsconfig.spec.json`). */

@@ -19,10 +19,10 @@ import { fileEntry } from './support/inputs.js';
 import { isRecord } from '../manifests/json.js';
 import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
 
-const DECLARATION = /\.d\.[cm]?ts$/;
+export const DECLARATION = /\.d\.[cm]?ts$/;
 /** A top-level `declare global` or `declare module '…'`: declarations the compiler applies to every file. */
 const AUGMENTATION = /^[ \t]*(?:export[ \t]+)?declare[ \t]+(?:global\b|module[ \t]*['"])/m;
-const TSCONFIG = /^[tj]sconfig(\.[\w.-]+)?\.json$/;
+export const TSCONFIG = /^[tj]sconfig(\.[\w.-]+)?\.json$/;
 
 /** tsconfig's include/exclude spec → a glob: a folder name means everything below it. */
 const specToGlob = (spec: string): string => {
