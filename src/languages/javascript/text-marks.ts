@@ -4,7 +4,8 @@
  * `glob` for folder loaders, `require(` and `import(` for computed loads, `pathsToAdapters` for an
  * adapter manager's folders, `threads` for the threads package's workers; `endFile`/`endfile`,
  * `views`, `render(`, `Worker` and `importScripts` for the files a server sends and the scripts a
- * browser fetches by URL, served-files.ts). The set is part of the
+ * browser fetches by URL, served-files.ts; `declare` for a source's module augmentation,
+ * entries/tsconfig-augmentations.ts, stop 49). The set is part of the
  * facts: a new mark needs a new JAVASCRIPT_EXTRACTOR_VERSION. Recorded at extraction,
  * where the text is at hand, so those readers read only the files that hold them: reading every
  * code file again was most of their cost. Anywhere in the text counts, comments and strings too:
@@ -16,10 +17,10 @@
  * not followed by `al`: every listing call a reader looks for (`glob(`, `globSync(`, `glob.sync(`)
  * has it, and `global`, in most files (payload: 724 of 7,062, 29 of them with a listing), does not.
  */
-export const TEXT_MARKS = ['dirname', 'tatic(', 'readdir', 'glob', 'require(', 'import(', 'pathsToAdapters', 'threads', 'endFile', 'endfile', 'views', 'render(', 'Worker', 'importScripts'] as const;
+export const TEXT_MARKS = ['dirname', 'tatic(', 'readdir', 'glob', 'require(', 'import(', 'pathsToAdapters', 'threads', 'endFile', 'endfile', 'views', 'render(', 'Worker', 'importScripts', 'declare'] as const;
 export type TextMark = (typeof TEXT_MARKS)[number];
 
-const ANY_MARK = /dirname|tatic\(|readdir|glob(?!al)|require\(|import\(|pathsToAdapters|threads|endFile|endfile|views|render\(|Worker|importScripts/g;
+const ANY_MARK = /dirname|tatic\(|readdir|glob(?!al)|require\(|import\(|pathsToAdapters|threads|endFile|endfile|views|render\(|Worker|importScripts|declare/g;
 
 /** The marks the text holds, in TEXT_MARKS order. One pass of one pattern, stopping once all are seen. */
 export const textMarksOf = (text: string): TextMark[] => {
