@@ -94,6 +94,6 @@ export const fileListLines = (audit: Audit, maxLines: number, width: number): Fi
   const shown = lines.slice(0, room);
   if (shown.at(-1)!.heading === true) shown.pop();
   // Files counted on a folder's "… and N more in this folder" line are left out with it when it is.
-  const left = lines.slice(shown.length).reduce((n, l) => n + l.items + (/^ +… and (\d+) more in this folder$/.exec(l.text) ? Number(/(\d+)/.exec(l.text)![1]) : 0), 0);
+  const left = lines.slice(shown.length).reduce((n, l) => n + l.items + (/^ +\u2026 and (\d+) more in this folder$/.exec(l.text) ? Number(/(\d+)/.exec(l.text)![1]) : 0), 0);
   return { lines: [...shown.map((l) => l.text), `… and ${left} more, see --format md|json|html`], entries: named(shown) };
 };

@@ -5,7 +5,7 @@
  */
 import type { Comment } from 'oxc-parser';
 
-const DIRECTIVE = /^(?:eslint|@ts-|prettier|jshint|jscs|istanbul|c8 |v8 |biome-|oxlint|tslint|global |globals |@flow|@jsx|@vitest-environment|@jest-environment|#region|#endregion|<reference|@license|@preserve|copyright|\(c\)|©|spdx-license|license)/i;
+const DIRECTIVE = /^(?:eslint|@ts-|prettier|jshint|jscs|istanbul|c8 |v8 |biome-|oxlint|tslint|global |globals |@flow|@jsx|@vitest-environment|@jest-environment|#region|#endregion|<reference|@license|@preserve|copyright|\(c\)|\u00a9|spdx-license|license)/i;
 const FILE_TAG = /^@(?:file|fileoverview|overview|module|packageDocumentation|description)\b\s*/;
 const MAX_LENGTH = 200;
 

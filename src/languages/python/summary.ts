@@ -11,7 +11,7 @@ import { Op } from './tokens.js';
 const PRAGMA = /^(?:pylint|flake8|mypy|type|noqa|fmt|isort|pyright|ruff|vim?|ex|pragma)\b\s*:?/i;
 const CODING = /coding[:=]/;
 /** Licence boilerplate says nothing about what the file does. */
-const BOILERPLATE = /\blicen[sc]e[ds]?\b|copyright|\(c\)|©|all rights reserved|warranty|free software|this file is part of/i;
+const BOILERPLATE = /\blicen[sc]e[ds]?\b|copyright|\(c\)|\u00a9|all rights reserved|warranty|free software|this file is part of/i;
 
 const firstNonEmptyLine = (text: string): string | undefined => {
   for (const line of text.split('\n')) {

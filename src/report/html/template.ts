@@ -31,7 +31,7 @@ export const pageHtml = (p: PageParts): string => `<!DOCTYPE html>
 <style>${p.css}</style>
 </head>
 <body>
-<header class="top"><h1>census<span class="root">${escapeHtml(p.title.replace(/^census — /, ''))}</span></h1><p class="meta">${escapeHtml(p.subtitle)}</p></header>
+<header class="top"><h1>census<span class="root">${escapeHtml(p.title.replace(/^census \u2014 /, ''))}</span></h1><p class="meta">${escapeHtml(p.subtitle)}</p></header>
 <nav id="tabs" class="tabs" aria-label="views"></nav>
 <div class="layout"><main id="view"></main><aside id="detail" aria-label="selected file" hidden></aside></div>
 <noscript><p>This report draws its views with JavaScript. The same audit as text: <code>census report audit.json --format md</code>.</p></noscript>
