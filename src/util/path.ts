@@ -15,7 +15,7 @@ export const joinAbsolute = (...segments: string[]): string => {
   if (segments.length === 2 && nodePath.sep === '/') {
     const dir = segments[0];
     const name = segments[1];
-    if (dir.charCodeAt(0) === SLASH && !NOT_NORMAL_ABSOLUTE.test(dir) && isNormal(name)) return `${dir}/${name}`;
+    if (dir !== '' && dir.charCodeAt(0) === SLASH && !NOT_NORMAL_ABSOLUTE.test(dir) && isNormal(name)) return `${dir}/${name}`;
   }
   return nodePath.join(...segments);
 };
@@ -61,12 +61,14 @@ export const posix = nodePath.posix;
 // dirname and basename are asked millions of times a scan (every detector's `matches` of every
 // path, every reader's folder walk): a repo path (no leading, trailing or doubled slash) is
 // answered by slicing at its last slash, which is what node:path answers for it; any other
-// string goes to node:path.
+// string goes to node:path. No character is read past a string's end (charCodeAt's NaN there is
+// an out-of-bounds read, which threw the compiled code of joinDotted, joinRepo and basename away:
+// payload's scan compiled them 4, 2 and 3 times).
 
 const SLASH = 47;
 
 /** A path node:path's dirname and basename answer by its last slash alone. */
-const isPlain = (p: string): boolean => p.charCodeAt(0) !== SLASH && p.charCodeAt(p.length - 1) !== SLASH && !p.includes('//');
+const isPlain = (p: string): boolean => p === '' || (p.charCodeAt(0) !== SLASH && p.charCodeAt(p.length - 1) !== SLASH && !p.includes('//'));
 
 export const dirname = (repoPath: string): string => {
   if (isPlain(repoPath)) {
@@ -77,7 +79,7 @@ export const dirname = (repoPath: string): string => {
   return d === '.' ? '' : d;
 };
 export const basename = (repoPath: string): string =>
-  repoPath.charCodeAt(repoPath.length - 1) !== SLASH ? repoPath.slice(repoPath.lastIndexOf('/') + 1) : nodePath.posix.basename(repoPath);
+  repoPath === '' || repoPath.charCodeAt(repoPath.length - 1) !== SLASH ? repoPath.slice(repoPath.lastIndexOf('/') + 1) : nodePath.posix.basename(repoPath);
 export const extname = (repoPath: string): string => nodePath.posix.extname(repoPath);
 
 /**
@@ -102,12 +104,13 @@ const DOT = 46;
 const joinDotted = (dir: string, name: string): string | null | undefined => {
   let i = 0;
   let end = dir.length;
+  const n = name.length;
   for (;;) {
-    if (name.charCodeAt(i) !== DOT) break;
-    const next = name.charCodeAt(i + 1);
+    if (i >= n || name.charCodeAt(i) !== DOT) break;
+    const next = i + 1 < n ? name.charCodeAt(i + 1) : 0;
     if (next === SLASH) {
       i += 2;
-    } else if (next === DOT && name.charCodeAt(i + 2) === SLASH) {
+    } else if (next === DOT && i + 2 < n && name.charCodeAt(i + 2) === SLASH) {
       if (end === 0) return null;
       end = Math.max(dir.lastIndexOf('/', end - 1), 0);
       i += 3;
@@ -132,7 +135,7 @@ export const joinRepo = (...segments: string[]): string | null => {
     const name = segments[1];
     if (dir === '' || isNormal(dir)) {
       if (isNormal(name)) return dir === '' ? name : `${dir}/${name}`;
-      if (name.charCodeAt(0) === DOT) {
+      if (name !== '' && name.charCodeAt(0) === DOT) {
         const joined = joinDotted(dir, name);
         if (joined !== undefined) return joined;
       }
