@@ -92,3 +92,27 @@ test('TermCounter counts what the plain Map of lower-cased slices counted', () =
     assert.deepEqual(counted(counter, p), oracle(p));
   }), { numRuns: 2000 });
 });
+
+test('sorted(): words that share their first eight letters or more, in the order < gives', () => {
+  // Few letters and long words: many words share a long prefix, which the keyed sort leaves to its insertion sort.
+  const word = fc.array(fc.constantFrom('a', 'b', 'y', 'z', 's'), { minLength: 3, maxLength: 14 }).map((l) => l.join(''));
+  const text = fc.array(word, { minLength: 1, maxLength: 80 }).map((w) => w.join(' '));
+  const counter = new TermCounter();
+  assertProperty(fc.property(fc.array(fc.tuple(text, fc.integer({ min: 1, max: 3 })), { maxLength: 4 }), (list) => {
+    const pieces = list.map(([t, w]): [string, number, number, number] => [t, 0, t.length, w]);
+    assert.deepEqual(counted(counter, pieces), oracle(pieces));
+  }), { numRuns: 500 });
+});
+
+test('sorted(): a file with more distinct words than the keyed sort takes (16,384) is sorted the default way', () => {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const words: string[] = [];
+  for (let i = 0; words.length < 17_000; i++) {
+    let w = '';
+    for (let n = i + 27 * 27; n > 0; n = Math.floor(n / 26)) w += letters[n % 26];
+    words.push(`q${w}z`);
+  }
+  const text = words.reverse().join(' ');
+  const counter = new TermCounter();
+  assert.deepEqual(counted(counter, [[text, 0, text.length, 1]]), oracle([[text, 0, text.length, 1]]));
+});

@@ -117,6 +117,38 @@ const stopWords = new WordTable();
 for (const word of STOP_WORDS) stopWords.add(word, hashOf(word));
 
 /**
+ * Sorting a file's words (`TermCounter.sorted`): each word is a-z only (addOf splits at anything
+ * else and lowers the letters), so its first KEY_LETTERS letters read as a base-27 number (a = 1
+ * … z = 26, 0 past the end) order the words as `<` does, and a typed array of those numbers with
+ * the slot below them (prefix * KEY_SLOTS + slot < 27^8 * 2^14 < 2^53) sorts natively, without the
+ * default sort's two string comparisons per step (payload: 348,000 words in 7,074 files, the
+ * largest part of fingerprinting after the tokenizer).
+ */
+const KEY_LETTERS = 8;
+const KEY_SLOTS = 1 << 14;
+let keyWork = new Float64Array(1024);
+
+/** The words' keys in order (a view of a work array, valid until the next call), or null if a word is not all a-z. */
+const sortKeys = (words: string[], size: number): Float64Array | null => {
+  if (keyWork.length < size) keyWork = new Float64Array(Math.max(size, 2 * keyWork.length));
+  const keys = keyWork;
+  for (let slot = 0; slot < size; slot++) {
+    const word = words[slot];
+    let key = 0;
+    for (let i = 0; i < KEY_LETTERS; i++) {
+      let digit = 0;
+      if (i < word.length) {
+        digit = word.charCodeAt(i) - 96;
+        if (digit < 1 || digit > 26) return null;
+      }
+      key = key * 27 + digit;
+    }
+    keys[slot] = key * KEY_SLOTS + slot;
+  }
+  return keys.subarray(0, size).sort();
+};
+
+/**
  * A file's subject words and how often each occurs (`add`, `addOf`), read out sorted (`sorted`).
  * One counter serves file after file (`clear`).
  *
@@ -205,8 +237,40 @@ export class TermCounter {
   /** The distinct words in UTF-16 code unit order (as `<` compares) and their counts. */
   sorted(): { terms: string[]; counts: Uint32Array } {
     const table = this.words;
+    const size = table.size;
+    if (size < KEY_SLOTS) {
+      const order = sortKeys(table.words, size);
+      if (order !== null) {
+        const terms = new Array<string>(size);
+        const counts = new Uint32Array(size);
+        for (let i = 0; i < size; i++) {
+          const slot = order[i] % KEY_SLOTS;
+          terms[i] = table.words[slot];
+          counts[i] = table.counts[slot];
+        }
+        // Words that share their first KEY_LETTERS letters came out in slot order: an insertion sort of each such run.
+        for (let i = 0; i < size; ) {
+          const prefix = Math.floor(order[i] / KEY_SLOTS);
+          let j = i + 1;
+          while (j < size && Math.floor(order[j] / KEY_SLOTS) === prefix) j++;
+          for (let a = i + 1; a < j; a++) {
+            const term = terms[a];
+            const count = counts[a];
+            let b = a - 1;
+            for (; b >= i && terms[b] > term; b--) {
+              terms[b + 1] = terms[b];
+              counts[b + 1] = counts[b];
+            }
+            terms[b + 1] = term;
+            counts[b + 1] = count;
+          }
+          i = j;
+        }
+        return { terms, counts };
+      }
+    }
     // The default order, without a call per comparison.
-    const terms = table.words.slice(0, table.size).sort();
+    const terms = table.words.slice(0, size).sort();
     const counts = new Uint32Array(terms.length);
     for (let i = 0; i < terms.length; i++) counts[i] = table.counts[table.findWord(terms[i])];
     return { terms, counts };
