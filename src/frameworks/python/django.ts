@@ -19,6 +19,7 @@ import { settingStrings } from './setting-strings.js';
 import { libraryPackages } from './python-library.js';
 import { allUnder, filesByFolder, importsPackage, moduleFile, relativeModuleFile, starImports } from './python-files.js';
 import { lineAt } from '../../util/lines.js';
+import { appLoopModules, fragmentApps } from './installed-app-modules.js';
 
 interface App {
   name: string;
@@ -166,6 +167,14 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
       }
     }
   }
+  // Stop 49: apps a settings fragment adds (Horizon's enabled/ files: `ADD_INSTALLED_APPS = [...]`, read by the project's code).
+  for (const f of fragmentApps(ctx)) {
+    const dir = appOf(ctx, f.value, f.file);
+    if (dir === null) continue;
+    // Named as written where its folder is that name (a system site-packages tree has a longer path).
+    const name = dir === '' || dir === f.value.replace(/\./g, '/') || dir.endsWith(`/${f.value.replace(/\./g, '/')}`) ? f.value : dir.replace(/\//g, '.');
+    apps.push({ name, dir, settings: f.file, line: f.line, how: `app ${name} in ${f.setting} (${f.file}:${f.line}), a settings fragment ${f.reader}:${f.readerLine} reads into the installed apps` });
+  }
   if (settings.size === 0) {
     out.diagnostics.push(warning('django/no-settings', 'Django is used but no DJANGO_SETTINGS_MODULE names a repo module: every package that shows it is a Django app (migrations, an AppConfig, template tags, management commands, a django-allauth provider) is taken as installed, and its urls.py, context_processors.py and middleware.py as what a project that installs it names'));
     const libraries = libraryPackages(ctx);
@@ -196,6 +205,7 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
   // Without settings (a library), the projects that install its apps serve their static files, as nearly every project does.
   const servesStatic = settings.size === 0 || installed.has('django.contrib.staticfiles');
   const celeryDiscovers = autodiscoveredNames(ctx);
+  const loopModules = apps.length > 0 ? appLoopModules(ctx) : [];
   const migrations: { file: string; app: App }[] = [];
   // django-extensions' `manage.py runjobs <period>` imports the apps' jobs/ modules.
   const jobs: { file: string; app: App; how?: string }[] = [];
@@ -225,6 +235,12 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
       // A module or a package: Celery imports `app.<name>` either way.
       const file = [`${prefix}${name}.py`, `${prefix}${name}/__init__.py`].find((f) => ctx.files.has(f));
       if (file) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `${app.how}: Celery's autodiscover_tasks imports its ${name}` });
+    }
+    // Stop 49: a loop of the project's own over the installed apps (or autodiscover_modules) imports `<app>.<name>`.
+    for (const m of loopModules) {
+      const base = `${prefix}${m.name.replace(/\./g, '/')}`;
+      const file = [`${base}.py`, `${base}/__init__.py`].find((f) => ctx.files.has(f));
+      if (file) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `${app.how}: ${m.how}` });
     }
     // django-allauth imports each installed provider app's provider.py, and its urls.py from allauth.urls.
     if (ctx.files.has(`${prefix}provider.py`) && ctx.files.has(`${prefix}urls.py`)) {

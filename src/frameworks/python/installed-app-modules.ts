@@ -1,0 +1,197 @@
+/**
+ * Stop 49: what a project's own code imports from every installed Django app, and the apps its
+ * settings fragments add. Read as written, never run.
+ *
+ * Per-app module loads: a loop over the installed apps that imports a module of each by a name
+ * built from the app and a literal, as Horizon's `_autodiscover` (horizon/base.py) does:
+ *
+ *     for mod_name in ('dashboard', 'panel'):
+ *         for app in settings.INSTALLED_APPS:
+ *             import_module('%s.%s' % (app, mod_name))
+ *
+ * (also `app + '.x'`, `f'{app}.x'`, `'{}.x'.format(app)`, a name assigned one of these in the loop,
+ * `for config in apps.get_app_configs(): … config.name …`), and Django's
+ * `autodiscover_modules('x', …)`, which imports `<app>.x` of every app config.
+ *
+ * Settings fragments: a list assigned to a name ending in INSTALLED_APPS (`ADD_INSTALLED_APPS =
+ * ['openstack_dashboard.dashboards.project']`) that the project's code reads by that name
+ * (`config.get('ADD_INSTALLED_APPS', [])`, `getattr(mod, 'ADD_INSTALLED_APPS')`) names apps the
+ * project installs: Horizon's enabled/ files, merged into INSTALLED_APPS by
+ * openstack_dashboard/utils/settings.py's update_dashboards.
+ */
+import { listedPaths } from '../../util/file-index.js';
+import { lineStarts, lineOfOffset } from '../../util/lines.js';
+import type { FrameworkContext } from '../types.js';
+import { callArguments, literalValue } from './call-text.js';
+import { settingStrings } from './setting-strings.js';
+
+/** A module every installed app may have, imported by the project's code. */
+export interface AppModule {
+  /** Dotted below the app: `dashboard`, `templatetags.extra`. */
+  name: string;
+  file: string;
+  line: number;
+  /** What imports it, for the evidence: `import_module over INSTALLED_APPS (loop at :893)`. */
+  how: string;
+}
+
+/** An app a settings fragment names. */
+export interface FragmentApp {
+  value: string;
+  file: string;
+  line: number;
+  setting: string;
+  /** Where the project's code reads that setting by name. */
+  reader: string;
+  readerLine: number;
+}
+
+const FOR = /^([ \t]*)for\s+(\w+)\s+in\s+(.+?)\s*:\s*(?:#.*)?$/;
+/** The installed apps as an iterable: `settings.INSTALLED_APPS`, `list(INSTALLED_APPS)`, `getattr(settings, 'INSTALLED_APPS', [])`. */
+const INSTALLED = /^(?:\w+\s*\(\s*)?(?:[\w.]*\.)?INSTALLED_APPS\b|^getattr\s*\(\s*[\w.]+\s*,\s*(['"])INSTALLED_APPS\1/;
+/** Django's app registry: each item's `.name` is the app's dotted name. */
+const CONFIGS = /^(?:[\w.]*\.)?get_app_configs\s*\(\s*\)$/;
+const LOADERS = /\b(?:import_module|__import__)\s*\(/g;
+const MODULE = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+const MAX_TEXT = 2_000_000;
+
+const indentOf = (line: string): number => /^[ \t]*/.exec(line)![0].replace(/\t/g, '        ').length;
+const escape = (s: string): string => s.replace(/[.]/g, '\\.');
+
+/** The string values of a literal tuple/list (`('dashboard', 'panel')`), or null for anything else. */
+const literalList = (expr: string): string[] | null => {
+  const m = /^[([]\s*(.*?)\s*,?\s*[)\]]$/s.exec(expr.trim());
+  if (m === null) return null;
+  const values = m[1].split(',').map((s) => literalValue(s));
+  return values.length > 0 && values.every((v): v is string => v !== null) ? values : null;
+};
+
+/**
+ * The module names below the app that `expr` builds from the app expression `app` (`app` or
+ * `config.name`); `part` resolves a name in the second place (`mod_name`) to literal values.
+ */
+const builtNames = (expr: string, app: string, part: (name: string) => string[]): string[] => {
+  const e = expr.trim();
+  const a = escape(app);
+  const tail = (s: string): string[] => {
+    const lit = literalValue(s);
+    if (lit !== null) return [lit];
+    return /^\w+$/.test(s.trim()) ? part(s.trim()) : [];
+  };
+  let m = new RegExp(`^(['"])%s\\.%s\\1\\s*%\\s*\\(\\s*${a}\\s*,\\s*(.+?)\\s*,?\\s*\\)$`).exec(e);
+  if (m) return tail(m[2]);
+  m = new RegExp(`^(['"])%s\\.([\\w.]+)\\1\\s*%\\s*(?:\\(\\s*${a}\\s*,?\\s*\\)|${a})$`).exec(e);
+  if (m) return [m[2]];
+  m = new RegExp(`^${a}\\s*\\+\\s*(['"])\\.([\\w.]+)\\1$`).exec(e);
+  if (m) return [m[2]];
+  m = new RegExp(`^${a}\\s*\\+\\s*(['"])\\.\\1\\s*\\+\\s*(.+)$`).exec(e);
+  if (m) return tail(m[2]);
+  m = new RegExp(`^[fF](['"])\\{${a}\\}\\.(?:([\\w.]+)|\\{(\\w+)\\})\\1$`).exec(e);
+  if (m) return m[2] !== undefined ? [m[2]] : part(m[3]);
+  m = new RegExp(`^(['"])\\{\\}\\.(?:([\\w.]+)|\\{\\})\\1\\s*\\.\\s*format\\s*\\(\\s*${a}\\s*(?:,\\s*(.+?)\\s*)?\\)$`).exec(e);
+  if (m) return m[2] !== undefined ? [m[2]] : m[3] !== undefined ? tail(m[3]) : [];
+  return [];
+};
+
+/** Per-app modules the repo's code imports over the installed apps. */
+export const appLoopModules = (ctx: FrameworkContext): AppModule[] => {
+  const out: AppModule[] = [];
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const file = listed[at];
+    if (!file.endsWith('.py')) continue;
+    const text = ctx.readText(file);
+    if (text === null || text.length > MAX_TEXT) continue;
+    const discovers = text.includes('autodiscover_modules');
+    if (!discovers && !(text.includes('import_module') || text.includes('__import__'))) continue;
+    if (!discovers && !text.includes('INSTALLED_APPS') && !text.includes('get_app_configs')) continue;
+    const starts = lineStarts(text);
+    const lines = text.split('\n');
+    if (discovers) {
+      for (const call of text.matchAll(/\bautodiscover_modules\s*\(/g)) {
+        const args = callArguments(text, call.index + call[0].length - 1);
+        const line = lineOfOffset(starts, call.index);
+        // Positional literals only: `register_to=site` is no module.
+        for (const arg of args ?? []) {
+          const name = literalValue(arg);
+          if (name !== null && MODULE.test(name)) out.push({ name, file, line, how: `autodiscover_modules("${name}") in ${file}:${line} imports it from every installed app` });
+        }
+      }
+    }
+    // Names bound to the installed apps (`apps = settings.INSTALLED_APPS`).
+    const bound = new Set<string>();
+    for (const l of lines) {
+      const m = /^\s*(\w+)\s*=\s*(.+?)\s*$/.exec(l);
+      if (m && INSTALLED.test(m[2])) bound.add(m[1]);
+    }
+    for (let i = 0; i < lines.length; i++) {
+      const loop = FOR.exec(lines[i]);
+      if (loop === null) continue;
+      const iter = loop[3].trim();
+      const app = INSTALLED.test(iter) || bound.has(iter) ? loop[2] : CONFIGS.test(iter) ? `${loop[2]}.name` : null;
+      if (app === null) continue;
+      const indent = indentOf(lines[i]);
+      // The enclosing loops over literal lists: `for mod_name in ('dashboard', 'panel'):`.
+      const outer = new Map<string, string[]>();
+      for (let j = i - 1, limit = indent; j >= 0 && limit > 0; j--) {
+        if (lines[j].trim() === '' || lines[j].trim().startsWith('#')) continue;
+        const d = indentOf(lines[j]);
+        if (d >= limit) continue;
+        limit = d;
+        const o = FOR.exec(lines[j]);
+        const values = o ? literalList(o[3]) : null;
+        if (o && values) outer.set(o[2], values);
+      }
+      let end = i + 1;
+      while (end < lines.length && (lines[end].trim() === '' || indentOf(lines[end]) > indent)) end++;
+      // Names the body assigns (`name = '%s.%s' % (app, mod)`), by their expressions.
+      const assigned = new Map<string, string>();
+      for (let j = i + 1; j < end; j++) {
+        const m = /^\s*(\w+)\s*=\s*(.+?)\s*$/.exec(lines[j]);
+        if (m && !m[2].startsWith('=')) assigned.set(m[1], m[2]);
+      }
+      const part = (name: string): string[] => outer.get(name) ?? literalList(assigned.get(name) ?? '') ?? (literalValue(assigned.get(name) ?? '') === null ? [] : [literalValue(assigned.get(name)!)!]);
+      const bodyStart = starts[i + 1] ?? text.length;
+      const bodyEnd = end < starts.length ? starts[end] : text.length;
+      LOADERS.lastIndex = bodyStart;
+      for (let call = LOADERS.exec(text); call !== null && call.index < bodyEnd; call = LOADERS.exec(text)) {
+        const args = callArguments(text, call.index + call[0].length - 1);
+        if (args === null || args.length === 0) continue;
+        const first = /^\w+$/.test(args[0]) && assigned.has(args[0]) ? assigned.get(args[0])! : args[0];
+        const line = lineOfOffset(starts, call.index);
+        for (const name of builtNames(first, app, part)) {
+          if (MODULE.test(name)) out.push({ name, file, line, how: `${file}:${line} imports it from every installed app (${first === args[0] ? '' : `${args[0]} = `}${first.replace(/\s+/g, ' ')} in the loop over ${iter} at :${i + 1})` });
+        }
+      }
+    }
+  }
+  return out;
+};
+
+/** Settings fragments' apps: lists under a *INSTALLED_APPS name other than Django's own that the repo's code reads by name. */
+export const fragmentApps = (ctx: FrameworkContext): FragmentApp[] => {
+  const readers = new Map<string, { file: string; line: number }>();
+  const python: string[] = [];
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const file = listed[at];
+    if (!file.endsWith('.py')) continue;
+    const text = ctx.readText(file);
+    if (text === null || text.length > MAX_TEXT || !text.includes('INSTALLED_APPS')) continue;
+    python.push(file);
+    for (const m of text.matchAll(/(?:\.get\s*\(|getattr\s*\(\s*[\w.]+\s*,|\[)\s*(['"])(\w+INSTALLED_APPS)\1/g)) {
+      if (!readers.has(m[2])) readers.set(m[2], { file, line: lineOfOffset(lineStarts(text), m.index) });
+    }
+  }
+  const out: FragmentApp[] = [];
+  if (readers.size === 0) return out;
+  for (const file of python) {
+    const text = ctx.readText(file)!;
+    if (![...readers.keys()].some((k) => text.includes(k))) continue;
+    for (const s of settingStrings(text)) {
+      const reader = s.setting === null ? undefined : readers.get(s.setting);
+      // The reader's own `config.get('ADD_INSTALLED_APPS', [])` is no fragment.
+      if (reader === undefined || s.value === s.setting || !MODULE.test(s.value)) continue;
+      out.push({ value: s.value, file, line: s.line, setting: s.setting!, reader: reader.file, readerLine: reader.line });
+    }
+  }
+  return out;
+};
