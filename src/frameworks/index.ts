@@ -153,6 +153,7 @@ import pecan from './python/pecan.js';
 import pluginRegistrations from './python/plugin-registrations.js';
 import moduleRelativeImports from './python/module-relative.js';
 import prefixedImports from './python/prefixed-imports.js';
+import configChoices from './python/config-choices.js';
 import spawnedPaths from './python/spawned-paths.js';
 import pythonLibrary from './python/python-library.js';
 import pytest from './python/pytest.js';
@@ -262,6 +263,7 @@ export const READERS: readonly FrameworkReader[] = [
   postcss,
   preconstruct,
   prefixedImports,
+  configChoices,
   prisma,
   pytest,
   pythonFolderLoaders,

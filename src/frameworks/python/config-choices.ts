@@ -1,0 +1,238 @@
+/**
+ * Stop 49: code a configuration option chooses, where the option's declaration lists every value it
+ * may take. glance/image_cache/__init__.py:
+ *
+ *     cfg.StrOpt('image_cache_driver', default='sqlite', choices=('sqlite', 'xattr'), …)
+ *     …
+ *     driver_name = CONF.image_cache_driver
+ *     driver_module = (__name__ + '.drivers.' + driver_name + '.Driver')
+ *     self.driver_class = importutils.import_class(driver_module)
+ *
+ * oslo.config refuses any value outside `choices`, so each choice names a module the loader may
+ * import: `glance.image_cache.drivers.xattr`. Read as written: an option declared by a literal name
+ * with a literal `choices` list (strings, or `(value, help)` pairs), a name bound to `CONF.<opt>`
+ * (or `CONF.<group>.<opt>`, `self.conf.<opt>`), and a loader call in the same def whose name is
+ * built from that name and literals (`+`, `'%s' %`, an f-string, `__name__` of a package's
+ * `__init__.py`) directly or through one assignment. Each choice that names a repo module is an
+ * edge from the loading file.
+ */
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput } from '../types.js';
+import { listedPaths } from '../../util/file-index.js';
+import { lineStarts, lineOfOffset } from '../../util/lines.js';
+import { basename, dirname } from '../../util/path.js';
+import { callArguments, literalValue } from './call-text.js';
+import { topLevelDefAround } from './loader-functions.js';
+import { perScan } from '../per-scan.js';
+import { packageInits } from './python-files.js';
+
+interface Choices {
+  values: string[];
+  file: string;
+  line: number;
+}
+
+const MAX_TEXT = 2_000_000;
+const OPT = /\b(?:cfg\.)?[A-Z]\w*Opt\(\s*(['"])([\w-]+)\1/g;
+const BINDING = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:self\.)?(?:cfg\.)?(?:CONF|conf|config)\.(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)[ \t]*(?:#.*)?$/gm;
+const LOADER = /\b(?:import_module|import_class|import_object|import_string|__import__|import_object_ns)\s*\(/g;
+const SEGMENT = /^[A-Za-z_]\w*$/;
+
+/** How far after an option's name its `choices=` is looked for. */
+const WINDOW = 6000;
+
+/** The text from the bracket at `open` to its match (strings skipped), or null when unbalanced within 2000 characters. */
+const bracketed = (text: string, open: number): string | null => {
+  let depth = 0;
+  for (let i = open; i < text.length && i < open + 2000; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0) return null;
+      i = close;
+    } else if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && --depth === 0) return text.slice(open, i + 1);
+  }
+  return null;
+};
+
+/** A literal tuple/list of strings, or of `(value, help)` pairs: the values. */
+const choiceValues = (expr: string): string[] | null => {
+  const e = expr.trim();
+  if (!/^[([][\s\S]*[)\]]$/.test(e)) return null;
+  const inner = callArguments(`(${e.slice(1, -1)})`, 0);
+  if (inner === null) return null;
+  const values: string[] = [];
+  for (const item of inner) {
+    if (item === '') continue;
+    const pair = /^\(([\s\S]*)\)$/.exec(item);
+    const first = pair ? callArguments(`(${pair[1]})`, 0)?.[0] ?? null : item;
+    const value = first === null ? null : literalValue(first);
+    if (value === null) return null;
+    values.push(value);
+  }
+  return values.length > 0 ? values : null;
+};
+
+/** Every option the repo declares with a literal `choices` list, by attribute name (`-` read as `_`). */
+const declaredChoices = perScan((ctx: FrameworkContext): Map<string, Choices> => {
+  const out = new Map<string, Choices>();
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const file = listed[at];
+    if (!file.endsWith('.py')) continue;
+    const text = ctx.readText(file);
+    if (text === null || text.length > MAX_TEXT || !text.includes('choices') || !text.includes('Opt(')) continue;
+    let starts: number[] | null = null;
+    const opts = [...text.matchAll(OPT)];
+    for (let k = 0; k < opts.length; k++) {
+      const m = opts[k];
+      // The option's own `choices=`: before the next declaration (a long help text may come first).
+      const window = text.slice(m.index, Math.min(opts[k + 1]?.index ?? text.length, m.index + WINDOW));
+      const at = /\bchoices\s*=\s*[([]/.exec(window);
+      const list = at === null ? null : bracketed(window, at.index + at[0].length - 1);
+      const values = list === null ? null : choiceValues(list);
+      if (values === null) continue;
+      starts ??= lineStarts(text);
+      const name = m[2].replace(/-/g, '_');
+      // Two declarations of one name with different choices: neither says which applies.
+      const seen = out.get(name);
+      if (seen !== undefined && seen.values.join() !== values.join()) out.set(name, { values: [], file, line: 0 });
+      else if (seen === undefined) out.set(name, { values, file, line: lineOfOffset(starts, m.index) });
+    }
+  }
+  return out;
+});
+
+/**
+ * The dotted name `expr` builds with `name` filled by `value`, or null when it is not a build of
+ * literals, `__name__` and that one name. `__name__` is kept as the marker `<pkg>`.
+ */
+const built = (expr: string, name: string, value: string): string | null => {
+  let e = expr.trim();
+  while (/^\([\s\S]*\)$/.test(e) && callArguments(e, 0)?.length === 1) e = e.slice(1, -1).trim();
+  const fill = (part: string): string | null => {
+    const p = part.trim();
+    if (p === name) return value;
+    if (p === '__name__') return '<pkg>';
+    return literalValue(p);
+  };
+  // 'pkg.drivers.%s.Driver' % name
+  let m = /^[rRuU]?(['"])([\w.]*%s[\w.]*)\1\s*%\s*\(?\s*([A-Za-z_]\w*)\s*,?\s*\)?$/.exec(e);
+  if (m) return m[3] === name && m[2].split('%s').length === 2 ? m[2].replace('%s', value) : null;
+  // f'pkg.drivers.{name}.Driver', f'{__name__}.drivers.{name}'
+  m = /^[fF](['"])([\w.{}]*)\1$/.exec(e);
+  if (m) {
+    let ok = true;
+    const s = m[2].replace(/\{([A-Za-z_]\w*)\}/g, (_, n: string) => (n === name ? value : n === '__name__' ? '<pkg>' : ((ok = false), '')));
+    return ok && s.includes(value) ? s : null;
+  }
+  // __name__ + '.drivers.' + name + '.Driver'
+  const parts = e.split('+');
+  if (parts.length < 2 || !parts.some((p) => p.trim() === name)) return null;
+  let s = '';
+  for (const p of parts) {
+    const v = fill(p);
+    if (v === null) return null;
+    s += v;
+  }
+  return s;
+};
+
+/** The repo file a dotted name built in `file` loads: the module, or for a class path its module. */
+const loadedFile = (ctx: FrameworkContext, file: string, dotted: string): string | null => {
+  let name = dotted;
+  let base: string | null = null;
+  if (name.startsWith('<pkg>')) {
+    // `__name__` of a package's __init__.py is that package; of a plain module, no package to go below.
+    if (basename(file) !== '__init__.py') return null;
+    base = dirname(file);
+    name = name.slice('<pkg>'.length).replace(/^\./, '');
+  }
+  const segments = name.split('.');
+  if (!segments.every((s) => SEGMENT.test(s))) return null;
+  for (const take of [segments.length, segments.length - 1]) {
+    if (take < 1) continue;
+    const head = segments.slice(0, take);
+    if (base !== null) {
+      const path = [base, ...head].filter((s) => s !== '').join('/');
+      for (const f of [`${path}.py`, `${path}/__init__.py`]) if (ctx.files.has(f)) return f;
+    } else {
+      const found = ctx.module(head.join('.'), undefined, file)[0];
+      if (found !== undefined) return found;
+    }
+  }
+  return null;
+};
+
+export const collectConfigChoices = (ctx: FrameworkContext): FrameworkOutput => {
+  const out = emptyFrameworkOutput();
+  const choices = declaredChoices(ctx);
+  if (choices.size === 0) return out;
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const file = listed[at];
+    if (!file.endsWith('.py')) continue;
+    const text = ctx.readText(file);
+    if (text === null || text.length > MAX_TEXT || !/\b(?:CONF|conf|config)\./.test(text)) continue;
+    LOADER.lastIndex = 0;
+    if (!LOADER.test(text)) continue;
+    const starts = lineStarts(text);
+    for (const bind of text.matchAll(BINDING)) {
+      const opt = choices.get(bind[2]);
+      if (opt === undefined || opt.values.length === 0) continue;
+      const name = bind[1];
+      const block = topLevelDefAround(text, bind.index);
+      const end = block === null ? text.length : block.end;
+      const body = text.slice(bind.index, end);
+      const bindLine = lineOfOffset(starts, bind.index);
+      const seen = new Set<string>();
+      LOADER.lastIndex = 0;
+      for (const call of body.matchAll(LOADER)) {
+        const offset = bind.index + call.index;
+        const args = callArguments(text, offset + call[0].length - 1);
+        if (args === null || args.length === 0) continue;
+        let expr = args[0];
+        if (SEGMENT.test(expr) && expr !== name) {
+          // One assignment to the argument between the binding and the call.
+          const assigned = [...body.slice(0, call.index).matchAll(new RegExp(`^[ \\t]*${expr}[ \\t]*=(?!=)[ \\t]*([^\\n]+)$`, 'gm'))];
+          if (assigned.length !== 1) continue;
+          expr = assigned[0][1].replace(/\s*#.*$/, '');
+        }
+        const line = lineOfOffset(starts, offset);
+        for (const value of opt.values) {
+          const dotted = built(expr, name, value);
+          if (dotted === null) continue;
+          const target = loadedFile(ctx, file, dotted);
+          if (target === null || target === file || seen.has(target)) continue;
+          seen.add(target);
+          out.references.push({
+            from: file,
+            target,
+            targetKind: 'file',
+            line,
+            label: `loaded by ${file}:${line} (${expr.trim().replace(/^\(([\s\S]*)\)$/, '$1').replace(/\s+/g, ' ')}) with ${name} = CONF.${bind[2]} (:${bindLine}): the option's choices (${opt.file}:${opt.line}) allow "${value}"`,
+          });
+          // Importing it runs its packages' __init__.py first.
+          for (const init of packageInits(ctx.files, dirname(target))) {
+            if (init === file || init === target || seen.has(init)) continue;
+            seen.add(init);
+            out.references.push({ from: file, target: init, targetKind: 'file', line, label: `run before ${target}, which ${file}:${line} loads by the choice "${value}" of CONF.${bind[2]} (a package runs before its modules)` });
+          }
+        }
+      }
+    }
+  }
+  return out;
+};
+
+const reader: FrameworkReader = {
+  id: 'config-choices',
+  title: 'code an oslo.config option with literal choices selects',
+  ecosystem: 'python',
+  enabledBy: (ctx) => {
+    const [name, c] = [...declaredChoices(ctx)].find(([, v]) => v.values.length > 0) ?? [];
+    return name === undefined ? null : `${c!.file}:${c!.line} declares option ${name} with choices`;
+  },
+  collect: collectConfigChoices,
+};
+
+export default reader;
