@@ -13,6 +13,7 @@ import crontab from './crontab.js';
 import dbusServices from './dbus-services.js';
 import devcontainer from './devcontainer.js';
 import dockerfile from './dockerfile.js';
+import etcConfigCommands from './etc-config-commands.js';
 import flyToml from './fly-toml.js';
 import githubActions from './github-actions.js';
 import gitlabCi from './gitlab-ci.js';
@@ -65,6 +66,7 @@ export const DETECTORS: EntryDetector[] = [
   dbusServices,
   devcontainer,
   dockerfile,
+  etcConfigCommands,
   flyToml,
   githubActions,
   gitlabCi,
