@@ -17,7 +17,7 @@ const SAMPLE_PATHS = [
   'knip.ts', 'vite.config.ts', 'tsconfig.json', 'deploy/ingest.service', 'Dockerfile', 'docker-compose.yml', 'Procfile', 'deploy/crontab', 'deploy/supervisord.conf',
   'k8s/worker.yaml', 'package.json', 'pyproject.toml', 'setup.cfg', 'setup.py', 'Makefile', '.github/workflows/ci.yml', '.gitlab-ci.yml',
   'rootfs/etc/s6-overlay/s6-rc.d/web/up', 'deploy/sv/web/run', 'deploy/init.d/web', 'ecosystem.config.js', 'fly.toml', 'render.yaml', 'app.json', '.semgrep/rules/no-raw-sql.yaml', 'Taskfile.yml', 'justfile', 'tox.ini', 'noxfile.py', 'tasks.py', 'railway.json', 'wrangler.toml', 'cdk.json', 'serverless.yml', 'serverless.ts', 'template.yaml', '.yarnrc.yml', 'mise.toml', 'lefthook.yml', 'moon.yml', '.moon/tasks.yml', 'usr/bin/tool', '.devcontainer/devcontainer.json', '.claude/settings.json',
-  'usr/share/dbus-1/services/org.example.App.service', 'etc/update-motd.d/50-app',
+  'usr/share/dbus-1/services/org.example.App.service', 'etc/update-motd.d/50-app', 'etc/patroni/config.yml.in',
 ];
 
 /** Fragments of every format census reads, so random text reaches past the first syntax check. */
@@ -27,7 +27,7 @@ const FRAGMENTS = [
   'steps:', 'kind: Deployment', 'containers:', '<<: *a', '&a', '*a', '!reference [', '[program:x]', 'command=', '%(here)s', '@daily', '* * * * *',
   '[project.scripts]', 'a = "b:c"', 'entry_points={', "'console_scripts': [", '"""', 'define X', 'endef', '$(MAKE)', '$$', 'a: b ; c',
   '"scripts": {', '"bin": "x"', '"exports": {"./*": "./*.js"}', 'uses: ./local', 'extends: .t', 'script:', '---', '{{ x }}',
-  '#!/sbin/openrc-run', 'command="', 'command_args=', 'directory=', "script: '", 'args: [', 'cwd: ', 'apps: [', 'rules:', '  - id: x', '    pattern: y', 'tasks:', '  cmds:', '{{.X}}', '{{x}}', 'recipe:', '[testenv]', 'commands =', '{posargs}', 'session.run(', 'c.run(', 'from invoke import task', '/etc/s6-overlay/scripts/x', 'yarnPath: ', 'plugins:', '  - path: ', '[tasks]', '[tasks.x]', 'run = [', '[task_config]', 'dir = "{{config_root}}"', 'pre-commit:', '  commands:', '    run: x {staged_files}', '  jobs:', '  scripts:', '    runner: node', '    command: ', '$workspaceRoot/', '@files(x)', 'runFromWorkspaceRoot: true',
+  '#!/sbin/openrc-run', 'command="', 'command_args=', 'directory=', "script: '", 'args: [', 'cwd: ', 'apps: [', 'rules:', '  - id: x', '    pattern: y', 'tasks:', '  cmds:', '{{.X}}', '{{x}}', 'recipe:', '[testenv]', 'commands =', '{posargs}', 'session.run(', 'c.run(', 'from invoke import task', '/etc/s6-overlay/scripts/x', 'yarnPath: ', 'plugins:', '  - path: ', '[tasks]', '[tasks.x]', 'run = [', '[task_config]', 'dir = "{{config_root}}"', 'pre-commit:', '  commands:', '    run: x {staged_files}', '  jobs:', '  scripts:', '    runner: node', '    command: ', '$workspaceRoot/', '@files(x)', 'runFromWorkspaceRoot: true', 'command: /usr/share/x', 'restore_command: "/usr/lib/x %f"',
 ];
 
 const hostileText = fc.oneof(
