@@ -17,7 +17,8 @@
  * ['openstack_dashboard.dashboards.project']`) that the project's code reads by that name
  * (`config.get('ADD_INSTALLED_APPS', [])`, `getattr(mod, 'ADD_INSTALLED_APPS')`) names apps the
  * project installs: Horizon's enabled/ files, merged into INSTALLED_APPS by
- * openstack_dashboard/utils/settings.py's update_dashboards.
+ * openstack_dashboard/utils/settings.py's update_dashboards. A fragment setting `DISABLED = True`
+ * (which update_dashboards skips) adds none.
  */
 import { listedPaths } from '../../util/file-index.js';
 import { lineStarts, lineOfOffset } from '../../util/lines.js';
@@ -185,7 +186,8 @@ export const fragmentApps = (ctx: FrameworkContext): FragmentApp[] => {
   if (readers.size === 0) return out;
   for (const file of python) {
     const text = ctx.readText(file)!;
-    if (![...readers.keys()].some((k) => text.includes(k))) continue;
+    // A fragment that turns itself off (`DISABLED = True`, which Horizon's update_dashboards skips) adds nothing.
+    if (![...readers.keys()].some((k) => text.includes(k)) || /^DISABLED\s*=\s*True\b/m.test(text)) continue;
     for (const s of settingStrings(text)) {
       const reader = s.setting === null ? undefined : readers.get(s.setting);
       // The reader's own `config.get('ADD_INSTALLED_APPS', [])` is no fragment.
