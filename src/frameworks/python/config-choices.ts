@@ -79,7 +79,8 @@ const declaredChoices = perScan((ctx: FrameworkContext): Map<string, Choices> =>
   const out = new Map<string, Choices>();
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const file = listed[at];
-    if (!file.endsWith('.py')) continue;
+    // An option is oslo.config's: only a module importing it declares one (a cheap test before reading the text).
+    if (!file.endsWith('.py') || !(ctx.facts(file)?.imports.some((i) => i.specifier === 'oslo_config' || i.specifier.startsWith('oslo_config.')) ?? false)) continue;
     const text = ctx.readText(file);
     if (text === null || text.length > MAX_TEXT || !text.includes('choices') || !text.includes('Opt(')) continue;
     let starts: number[] | null = null;

@@ -56,6 +56,10 @@ const LOADERS = /\b(?:import_module|__import__)\s*\(/g;
 const MODULE = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
 const MAX_TEXT = 2_000_000;
 
+/** Whether a file imports importlib (or its import_module), Django's module_loading, or (`listing`) pkgutil. */
+const importsLoader = (ctx: FrameworkContext, file: string, listing: boolean): boolean =>
+  ctx.facts(file)?.imports.some((i) => i.specifier === 'importlib' || i.specifier === 'django.utils.module_loading' || (listing && i.specifier === 'pkgutil') || i.names.some((n) => n.name === 'import_module' || n.name === 'importlib')) ?? false;
+
 const indentOf = (line: string): number => /^[ \t]*/.exec(line)![0].replace(/\t/g, '        ').length;
 const escape = (s: string): string => s.replace(/[.]/g, '\\.');
 
@@ -99,7 +103,8 @@ export const appLoopModules = (ctx: FrameworkContext): AppModule[] => {
   const out: AppModule[] = [];
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const file = listed[at];
-    if (!file.endsWith('.py')) continue;
+    // import_module / autodiscover_modules come from an import (a cheap test before reading the text); a bare __import__ loop is not read.
+    if (!file.endsWith('.py') || !importsLoader(ctx, file, false)) continue;
     const text = ctx.readText(file);
     if (text === null || text.length > MAX_TEXT) continue;
     const discovers = text.includes('autodiscover_modules');
@@ -171,21 +176,23 @@ export const appLoopModules = (ctx: FrameworkContext): AppModule[] => {
 /** Settings fragments' apps: lists under a *INSTALLED_APPS name other than Django's own that the repo's code reads by name. */
 export const fragmentApps = (ctx: FrameworkContext): FragmentApp[] => {
   const readers = new Map<string, { file: string; line: number }>();
-  const python: string[] = [];
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const file = listed[at];
-    if (!file.endsWith('.py')) continue;
+    // The reader loads the fragments itself (importlib, pkgutil): a file importing neither reads no fragment.
+    if (!file.endsWith('.py') || !importsLoader(ctx, file, true)) continue;
     const text = ctx.readText(file);
     if (text === null || text.length > MAX_TEXT || !text.includes('INSTALLED_APPS')) continue;
-    python.push(file);
     for (const m of text.matchAll(/(?:\.get\s*\(|getattr\s*\(\s*[\w.]+\s*,|\[)\s*(['"])(\w+INSTALLED_APPS)\1/g)) {
       if (!readers.has(m[2])) readers.set(m[2], { file, line: lineOfOffset(lineStarts(text), m.index) });
     }
   }
   const out: FragmentApp[] = [];
   if (readers.size === 0) return out;
-  for (const file of python) {
-    const text = ctx.readText(file)!;
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const file = listed[at];
+    if (!file.endsWith('.py')) continue;
+    const text = ctx.readText(file);
+    if (text === null || text.length > MAX_TEXT) continue;
     // A fragment that turns itself off (`DISABLED = True`, which Horizon's update_dashboards skips) adds nothing.
     if (![...readers.keys()].some((k) => text.includes(k)) || /^DISABLED\s*=\s*True\b/m.test(text)) continue;
     for (const s of settingStrings(text)) {
