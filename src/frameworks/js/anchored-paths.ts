@@ -32,7 +32,7 @@ import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { compileRepoGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
-import { codeFilesMarked, fileReference, handedForBytes } from './support.js';
+import { byteUse, codeFilesMarked, fileReference, type DataUse } from './support.js';
 import { lineAt } from '../../util/lines.js';
 import { ownPathNames } from '../../languages/javascript/static-value.js';
 import { perScan } from '../per-scan.js';
@@ -95,7 +95,13 @@ interface Named {
   target: string;
   line: number;
   expr: string;
+  /** How the module uses the file as data (reads or copies its bytes), when it does: the evidence says so. */
+  data?: string;
 }
+
+/** The evidence's tail for a path read or copied as bytes: ` reads its bytes` (handed straight on), or ` and copies it at X:L` (through a name). */
+export const dataUseNote = (text: string, file: string, at: number, use: DataUse): string =>
+  use.at === at ? ` ${use.verb}` : `, ${use.verb} at ${file}:${lineAt(text, use.at)}`;
 
 /**
  * Where a join's base names the module's folder: the base itself (`__dirname`), or a parameter of
@@ -139,11 +145,14 @@ const namedFiles = perScan((ctx): Named[] => {
       const joined = joinRepo(dirname(file), ...parts);
       const target = joined !== null && REQUIRED_ARGUMENT.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) ? nodeCompletion(ctx.files, joined) : joined;
       if (target === null || target === file || !LITERAL_TARGET.test(target) || !ctx.files.has(target)) continue;
-      // Stop 49: a path copied, written or read as bytes (`fs.copySync(path.join(__dirname, '../template/x.js'), …)`) is not loaded.
-      if (handedForBytes(text, m.index ?? 0)) continue;
+      // Stop 49: a path only written, removed or tested for (`fs.writeFileSync(path.join(__dirname, 'gen.js'), …)`) names no file in
+      // use; one read or copied as bytes (`fs.copySync(path.join(__dirname, '../template/x.js'), …)`) is used as data.
+      const bytes = byteUse(text, m.index ?? 0);
+      if (bytes === 'content-free') continue;
       const note = baseNote(text, m[2], m.index ?? 0, folderNames);
       if (note === null) continue;
-      out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}` });
+      const data = bytes === null ? undefined : dataUseNote(text, file, m.index ?? 0, bytes);
+      out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}`, ...(data === undefined ? {} : { data }) });
     }
     if (!text.includes('${') && !text.includes('+')) continue;
     // A computed last part: a join's (a template or a `+` chain), or a template that opens with the folder.
@@ -154,7 +163,10 @@ const namedFiles = perScan((ctx): Named[] => {
     for (const { m, base, parts, template } of computed) {
       const name = namePattern(template);
       const folder = name === null ? null : joinRepo(dirname(file), ...parts);
-      if (name === null || folder === null || handedForBytes(text, m.index ?? 0)) continue;
+      if (name === null || folder === null) continue;
+      const bytes = byteUse(text, m.index ?? 0);
+      if (bytes === 'content-free') continue;
+      const data = bytes === null ? undefined : dataUseNote(text, file, m.index ?? 0, bytes);
       // Only below a named folder: the module's own folder and all below it would be every file there.
       const deep = spansFolders(template) && parts.length > 0;
       const match = compileRepoGlob(joinRepo(folder, deep ? `**/${name}` : name) ?? name);
@@ -165,7 +177,7 @@ const namedFiles = perScan((ctx): Named[] => {
         if (target === file || !CODE.test(target) || TEST_FILE.test(target) || !match(target)) continue;
         if (note === undefined) note = baseNote(text, base, m.index ?? 0, folderNames);
         if (note === null) break;
-        out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}: every file its literal parts allow${deep ? ', in subfolders too (the name may hold /)' : ''}` });
+        out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}: every file its literal parts allow${deep ? ', in subfolders too (the name may hold /)' : ''}`, ...(data === undefined ? {} : { data }) });
       }
     }
   }
@@ -182,7 +194,7 @@ const anchoredPaths: FrameworkReader = {
   },
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
-    for (const n of namedFiles(ctx)) out.references.push(fileReference(n.from, n.target, n.line, `${n.from}:${n.line} names it by path (${n.expr})`));
+    for (const n of namedFiles(ctx)) out.references.push(fileReference(n.from, n.target, n.line, n.data?.startsWith(' ') ? `${n.from}:${n.line}${n.data} (${n.expr})` : `${n.from}:${n.line} names it by path (${n.expr})${n.data ?? ''}`));
     return out;
   },
 };

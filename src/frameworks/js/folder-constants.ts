@@ -36,8 +36,8 @@ import { asSource } from '../../languages/javascript/compiled-interop.js';
 import type { ImportFact } from '../../model/facts.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { perScan } from '../per-scan.js';
-import { aliasReferences, codeFilesMarked, handedForBytes, enclosingPackages, inNestedPackage, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
-import { PATH_NAMES, TOOL_CONFIG } from './anchored-paths.js';
+import { aliasReferences, byteUse, codeFilesMarked, enclosingPackages, inNestedPackage, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
+import { dataUseNote, PATH_NAMES, TOOL_CONFIG } from './anchored-paths.js';
 import { enclosingFunction, paramNames } from './parameter-values.js';
 import { functionRegion } from './function-region.js';
 
@@ -208,14 +208,18 @@ const namedFiles = perScan((ctx): LabelledReference[] => {
       if (shadowed(text, use.index, local)) continue;
       const target = joinRepo(def.folder, ...use.rest);
       if (target === null || target === user || !TARGET.test(target) || !ctx.files.has(target)) continue;
-      // A file read as text (hashed, copied) or tested for is not loaded: payload's eval runner hashes a fixture's source.
-      if (handedForBytes(text, use.index)) continue;
+      // A path only written, removed or tested for names no file in use; one read or copied as bytes is used as data
+      // (payload's eval runner hashes a fixture's source; a scaffolder copies its template), and the evidence says so.
+      const bytes = byteUse(text, use.index);
+      if (bytes === 'content-free') continue;
       const line = lineAt(text, use.index);
       const key = `${user}\0${target}\0${line}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const where = user === def.file ? `line ${def.line}` : `${def.file}:${def.line}`;
-      out.push({ from: user, target, line, label: `${user}:${line} names it by path (${use.expr}, ${local} = ${def.value} at ${where}: ${def.folder}/)` });
+      const data = bytes === null ? '' : dataUseNote(text, user, use.index, bytes);
+      const how = data.startsWith(' ') ? data : ' names it by path';
+      out.push({ from: user, target, line, label: `${user}:${line}${how} (${use.expr}, ${local} = ${def.value} at ${where}: ${def.folder}/)${how === data ? '' : data}` });
     }
   };
   // A bundler alias to a folder below the constant (`{ find: '$app', replacement: `${runtime_directory}/app` }`):

@@ -862,32 +862,76 @@ export const positionalArgs = (args: string[], flagsWithValue: string[]): string
 /**
  * Calls that take a file's path to read, copy, write or test its bytes, never to load it as code
  * (Node's fs, fs-extra, express's sendFile): path-wrappers.ts counts a join handed to the reads as a
- * path a wrapper returns; folder-constants.ts and anchored-paths.ts drop a path handed to any of them (handedForBytes).
+ * path a wrapper returns; folder-constants.ts and anchored-paths.ts ask byteUse what such a path is.
  */
 export const BYTE_READ_CALLS = 'readFileSync|readFile|createReadStream|sendFile|readJson|readJsonSync|existsSync|copy|copySync|copyFile|copyFileSync';
-const BYTE_USE_CALLS = `${BYTE_READ_CALLS}|readJSON|readJSONSync|cp|cpSync|stat|statSync|lstat|lstatSync|access|accessSync|pathExists|pathExistsSync|writeFile|writeFileSync|outputFile|outputFileSync|outputJson|outputJsonSync|writeJson|writeJsonSync|appendFile|appendFileSync|rm|rmSync|unlink|unlinkSync|remove|removeSync|move|moveSync|rename|renameSync|createWriteStream`;
-/** Text that ends where a byte-use call takes its path (`fs.copySync(`, `readFile(`). */
-const BYTE_USE = new RegExp(String.raw`\b(?:${BYTE_USE_CALLS})\s*\(\s*$`);
+/** Calls whose first argument's content is read: the file is used as data (a template read into a generated file, a page sent). */
+const CONTENT_READ_CALLS = 'readFileSync|readFile|readJson|readJsonSync|readJSON|readJSONSync|createReadStream|sendFile';
+/** Calls whose first argument's content is copied (a scaffolder's template) or moved; their second argument is written over. */
+const CONTENT_COPY_CALLS = 'copy|copySync|copyFile|copyFileSync|cp|cpSync';
+const CONTENT_MOVE_CALLS = 'move|moveSync|rename|renameSync';
+/** Calls that write, remove, stat or test a path, never reading what is there: a generated or scratch path. */
+const CONTENT_FREE_CALLS = 'existsSync|exists|stat|statSync|lstat|lstatSync|access|accessSync|pathExists|pathExistsSync|writeFile|writeFileSync|outputFile|outputFileSync|outputJson|outputJsonSync|writeJson|writeJsonSync|writeJSON|writeJSONSync|appendFile|appendFileSync|rm|rmSync|unlink|unlinkSync|remove|removeSync|createWriteStream';
+/** Text that ends where a byte-use call takes its first argument (`fs.copySync(`, `readFile(`): which kind of call. */
+const FIRST_ARGUMENT = new RegExp(String.raw`\b(?:(${CONTENT_READ_CALLS})|(${CONTENT_COPY_CALLS})|(${CONTENT_MOVE_CALLS})|(${CONTENT_FREE_CALLS}))\s*\(\s*$`);
+/** Text that ends where a copy or move takes its second argument, the destination (`fs.copyFileSync(src, `): one plain argument before it. */
+const DESTINATION = new RegExp(String.raw`\b(?:${CONTENT_COPY_CALLS}|${CONTENT_MOVE_CALLS})\s*\(\s*[^,()\n]*(?:\([^()\n]*\)[^,()\n]*)*,\s*$`);
+/** A path a byte-use call reads, copies or moves: the file is used as data, where (`at`) and how (`verb`, for the evidence). */
+export interface DataUse {
+  verb: 'reads its bytes' | 'copies it' | 'moves it';
+  at: number;
+}
+/** What one use at `at` hands the path to: a data use, a content-free byte use (write, remove, stat, test; a copy's destination), or neither (null). */
+const byteUseAt = (text: string, at: number): DataUse | 'content-free' | null => {
+  const first = FIRST_ARGUMENT.exec(text.slice(Math.max(0, at - 40), at));
+  if (first !== null) {
+    if (first[4] !== undefined) return 'content-free';
+    return { verb: first[1] !== undefined ? 'reads its bytes' : first[2] !== undefined ? 'copies it' : 'moves it', at };
+  }
+  return DESTINATION.test(text.slice(Math.max(0, at - 160), at)) ? 'content-free' : null;
+};
 /**
- * Whether the path expression at `at` is handed to a byte-use call (`fs.copySync(path.join(…))`), or is
- * the whole value of a `const|let|var NAME =` whose every later use is (`const src = path.join(TEMPLATE_DIR,
- * 'client.js'); fs.copyFileSync(src, …)`): a file copied, written or read by a scaffolder, not loaded.
- * Every use, not the next: node-red's red.js stats `defaultSettings`, copies it, and else hands it on
- * to `require` (`settingsFile = defaultSettings`). One predicate for every reader that finds a path by
- * its text (folder-constants.ts, anchored-paths.ts).
+ * What the path expression at `at` is handed to, directly (`fs.copySync(path.join(…), …)`) or as the
+ * whole value of a `const|let|var NAME =` whose every later use is a byte use (`const src = path.join(TEMPLATE_DIR,
+ * 'client.js'); fs.copyFileSync(src, …)`). A read, copy or move of its content (readFile*, readJson*,
+ * createReadStream, sendFile, copy*, cp*, the source of move/rename) is a data use: the file is used
+ * by the reader (vuepress-plugin-pwa reads `lib/skip-waiting.js` into the service worker it writes; a
+ * scaffolder copies its template into a new project), and the first such use is returned for the evidence.
+ * When every use only writes, removes, stats or tests for the path, or is a copy's or move's destination,
+ * the path names no file in use ('content-free': a generated or scratch path). Null when a use is
+ * anything else — the path may be loaded: node-red's red.js stats `defaultSettings`, copies it, and
+ * else hands it on to `require` (`settingsFile = defaultSettings`). One predicate for every reader
+ * that finds a path by its text (folder-constants.ts, anchored-paths.ts).
  */
-export const handedForBytes = (text: string, at: number): boolean => {
-  if (BYTE_USE.test(text.slice(Math.max(0, at - 40), at))) return true;
+export const byteUse = (text: string, at: number): DataUse | 'content-free' | null => {
+  const direct = byteUseAt(text, at);
+  if (direct !== null) return direct;
   const held = /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*$/.exec(text.slice(Math.max(0, at - 80), at));
-  if (held === null) return false;
+  if (held === null) return null;
   const uses = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(held[1])}(?![\w$])`, 'g');
-  uses.lastIndex = at;
+  // After the expression's closing parenthesis: a literal in it may spell the name (`const stamp = path.join(dir, 'stamp.js')`).
+  uses.lastIndex = expressionEnd(text, at);
   let seen = 0;
+  let data: DataUse | null = null;
   for (let m = uses.exec(text); m !== null; m = uses.exec(text)) {
     // A name used more often than this is not followed: kept as a possible load.
-    if (++seen > MAX_BYTE_USES || !BYTE_USE.test(text.slice(Math.max(0, m.index - 40), m.index))) return false;
+    if (++seen > MAX_BYTE_USES) return null;
+    const use = byteUseAt(text, m.index);
+    if (use === null) return null;
+    if (use !== 'content-free') data ??= use;
   }
-  return seen > 0;
+  return seen === 0 ? null : data ?? 'content-free';
 };
-/** Later uses of a stored path handedForBytes reads (a hostile file naming it thousands of times costs no more). */
+/** Where the call expression at `at` (`path.join(…)`) ends: after the parenthesis that closes its first one (`at` when none within reach). */
+const expressionEnd = (text: string, at: number): number => {
+  const open = text.indexOf('(', at);
+  if (open < 0 || open - at > 80) return at;
+  let depth = 0;
+  for (let i = open; i < text.length && i < open + 2000; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return i + 1;
+  }
+  return at;
+};
+/** Later uses of a stored path byteUse reads (a hostile file naming it thousands of times costs no more). */
 const MAX_BYTE_USES = 32;
