@@ -24,8 +24,10 @@
  * in, when a call of that function in the same file passes the module's folder there (Haraka's
  * `plugin_search_paths(__dirname, name)` → `path.resolve(prefix, 'plugins', `${name}.js`)`;
  * parameter-values.ts); a call passing anything else (an environment variable) adds nothing. A path
- * handed to a byte-use call, or held in a name whose next use is one (support.ts handedForBytes: a
- * scaffolder's `fs.copySync(path.join(__dirname, '../template/server.js'), …)`), names no load. Tool configs (`webpack.prod.js`, `vite.config.ts`, `.babelrc.js`) are left to their
+ * handed to a byte-use call, or held in a name whose every later use is one (support.ts byteUse), is
+ * read by what the call does: read or copied (a scaffolder's `fs.copySync(path.join(__dirname,
+ * '../template/server.js'), …)`) the file is used as data and the reference says so; only written,
+ * removed or tested for, it names no file in use. Tool configs (`webpack.prod.js`, `vite.config.ts`, `.babelrc.js`) are left to their
  * own readers, which say what a path there is (an entry, a loader alias, a page template).
  */
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';

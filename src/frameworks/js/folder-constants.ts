@@ -19,8 +19,9 @@
  *   or a `path.join`/`path.resolve` of it and string literals;
  * - each such path that ends at an existing code file or single-file component is a reference from
  *   the using module, with the use's line and the constant's place as evidence. A folder, a computed
- *   part, a name imported from elsewhere, or a path handed to a call that reads the file as bytes
- *   (`fs.readFileSync(path.join(FIXTURES_DIR, 'x.ts'))`, hashed by payload's eval runner) adds nothing. Tool configs are left to their own readers.
+ *   part, a name imported from elsewhere, or a path only written, removed or tested for adds nothing;
+ *   a path whose bytes are read or copied (`fs.readFileSync(path.join(FIXTURES_DIR, 'x.ts'))`, hashed by
+ *   payload's eval runner) is a reference whose evidence says so (support.ts byteUse). Tool configs are left to their own readers.
  *
  * Cost: the facts decide what is read. A module is read for constants only when its text marks hold
  * `dirname` or it imports Node's url module, and a module is read for uses only when its import facts
