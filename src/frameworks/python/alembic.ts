@@ -27,7 +27,7 @@ import { listedPaths } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { allUnder, filesByFolder } from './python-files.js';
+import { allUnder, filesByFolder, importsPackage } from './python-files.js';
 import { CONFIGPARSER_DIALECT, parseIni, type IniEntry } from '../../manifests/ini.js';
 import { lineAt } from '../../util/lines.js';
 import { boundModule } from './package-paths.js';
@@ -45,6 +45,12 @@ interface Environment {
   source: string;
   line: number;
   how: string;
+  /**
+   * Stop 49: named only by `set_main_option('script_location', …)` in this file's code: the upgrade that uses it is
+   * the one this file runs, so the environment lives as this file lives (an edge from it), not by every upgrade of
+   * the repo, nor as an operator's tool.
+   */
+  setter?: boolean;
 }
 
 const UPGRADE_COMMAND = /\b(?:alembic\b[^|;&]*\b(?:upgrade|downgrade|stamp)\b|flask\b[^|;&]*\bdb\s+(?:upgrade|downgrade|stamp)\b)/;
@@ -174,22 +180,42 @@ const migrateConfigs = perScan((ctx: FrameworkContext): string[] => {
 });
 
 /**
+ * A plain (not `pkg:folder`) script_location is a path alembic hands on unchanged (its
+ * coerce_resource_to_filename), so it is read from the process's working folder. A db-manage program is
+ * run from the checkout, whose root is the scan's root; when the path starts with a package the scan
+ * holds below another folder (an installed tree's dist-packages), it is read from where that package
+ * sits. Never from the setting file's own folder.
+ */
+const cwdFolder = (ctx: FrameworkContext, value: string): string | null => {
+  const path = value.replace(/^\.\//, '');
+  const first = path.split('/')[0];
+  const init = /^[A-Za-z_]\w*$/.test(first) ? ctx.module(first)[0] : undefined;
+  const base = init !== undefined && (init === `${first}/__init__.py` || init.endsWith(`/${first}/__init__.py`)) ? dirname(dirname(init)) : '';
+  return joinRepo(base, path);
+};
+
+/** set_main_option calls read per file: a hostile file of thousands of them costs no more than this many argument walks. */
+const MAX_SET_CALLS = 2000;
+
+/**
  * Stop 49: a script_location set in code, `config.set_main_option('script_location',
  * 'zaqar.storage.sqlalchemy.migration:alembic_migrations')` on the Config a db-manage program builds
  * (zaqar's migration/cli.py; its alembic.ini's own value is a path from the source checkout). Read
  * from tokens in the files that import alembic: a `pkg:folder` literal (adjacent literals joined),
- * or a path relative to the file's folder; a computed value has no literal and gives nothing.
+ * or a plain path read from the working folder (cwdFolder); a computed value has no literal and
+ * gives nothing. Only a call whose first argument is a string is read, at most MAX_SET_CALLS a file.
  */
 const codeLocations = perScan((ctx: FrameworkContext): { path: string; line: number; value: string }[] => {
   const out: { path: string; line: number; value: string }[] = [];
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const path = listed[at];
-    if (!path.endsWith('.py') || !ctx.facts(path)?.imports.some((i) => i.specifier === 'alembic' || i.specifier.startsWith('alembic.'))) continue;
+    if (!path.endsWith('.py') || !importsPackage(ctx, path, 'alembic')) continue;
     const text = ctx.readText(path);
     if (text === null || !text.includes('set_main_option')) continue;
     const t = tokenize(text);
-    for (let i = 0; i + 1 < t.count; i++) {
-      if (t.kind[i] !== Kind.Name || nameText(t, i) !== 'set_main_option' || !isOp(t, i + 1, Op.LParen)) continue;
+    for (let i = 0, read = 0; i + 2 < t.count && read < MAX_SET_CALLS; i++) {
+      if (t.kind[i] !== Kind.Name || t.kind[i + 2] !== Kind.String || nameText(t, i) !== 'set_main_option' || !isOp(t, i + 1, Op.LParen)) continue;
+      read++;
       const args = callArgs(t, i + 1, t.count);
       if (args === null || args.positional.length < 2) continue;
       const [k0, k1] = args.positional[0];
@@ -204,10 +230,6 @@ const codeLocations = perScan((ctx: FrameworkContext): { path: string; line: num
 
 const environments = (ctx: FrameworkContext): Environment[] => {
   const out: Environment[] = [];
-  for (const { path, line, value } of codeLocations(ctx)) {
-    const dir = value.includes(':') ? packageFolder(ctx, value) : joinRepo(dirname(path), value);
-    if (dir !== null && !out.some((e) => e.dir === dir)) out.push({ tool: 'alembic', dir, source: path, line, how: `script_location set by ${path}:${line}` });
-  }
   for (const ini of alembicConfigs(ctx)) {
     const text = ctx.readText(ini);
     if (text === null) continue;
@@ -224,6 +246,11 @@ const environments = (ctx: FrameworkContext): Environment[] => {
     if (out.some((e) => e.dir === dir)) continue;
     const text = ctx.readText(env);
     if (text !== null && /\balembic\b/.test(text)) out.push({ tool: 'alembic', dir, source: env, line: 1, how: `Flask-Migrate's migrations folder ${dir}` });
+  }
+  // Last, a folder only code names (an ini or the Flask-Migrate convention names most; theirs keeps its callers).
+  for (const { path, line, value } of codeLocations(ctx)) {
+    const dir = value.includes(':') ? packageFolder(ctx, value) : cwdFolder(ctx, value);
+    if (dir !== null && !out.some((e) => e.dir === dir)) out.push({ tool: 'alembic', dir, source: path, line, how: `script_location set by ${path}:${line}`, setter: true });
   }
   for (const cfg of migrateConfigs(ctx)) {
     const text = ctx.readText(cfg) ?? '';
@@ -264,6 +291,11 @@ export const collectAlembic = (ctx: FrameworkContext): FrameworkOutput => {
     const command = migrate ? MIGRATE_COMMAND : UPGRADE_COMMAND;
     // A repository's __init__.py is not imported by the upgrade: say why it goes with the scripts.
     const whatFor = (file: string): string => (migrate && file.endsWith('__init__.py') ? `${what}, whose package folder this __init__.py makes (shipped with the package; the upgrade imports only the numbered scripts, by path)` : what);
+    if (env.setter) {
+      // Its upgrade is the setting file's own: an edge from it, no other caller, no tooling root.
+      for (const file of files) if (file !== env.source) out.references.push({ from: env.source, target: file, targetKind: 'file', line: env.line, label: `loaded by the alembic commands ${env.source} runs: ${what}` });
+      continue;
+    }
     for (const c of ctx.commands) {
       if (!command.test(c.command)) continue;
       for (const file of files) out.entries.push({ source: c.source, target: file, targetKind: 'file', kind: c.kind, ...(c.line ? { line: c.line } : {}), evidence: `${c.evidence}: ${c.command.trim().replace(/\s+/g, ' ')} → ${whatFor(file)}` });
@@ -288,7 +320,9 @@ const reader: FrameworkReader = {
       if (f === 'alembic.ini' || f.endsWith('/alembic.ini') || f === 'migrations/env.py' || f.endsWith('/migrations/env.py') || isMigrateConfig(f)) return `${f} is there`;
     }
     const config = alembicConfigs(ctx)[0];
-    return config === undefined ? null : `${config} has an [alembic] section`;
+    if (config !== undefined) return `${config} has an [alembic] section`;
+    const set = codeLocations(ctx)[0];
+    return set === undefined ? null : `${set.path}:${set.line} sets script_location`;
   },
   collect: collectAlembic,
 };
