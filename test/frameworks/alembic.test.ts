@@ -8,4 +8,5 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 
 const cases = frameworkCases('alembic');
 test('alembic: has a basic fixture', () => assert.ok(cases.includes('alembic-basic')));
+test('alembic: has the set_main_option fixtures', () => assert.ok(['alembic-db-manage', 'alembic-set-no-ini', 'alembic-set-hostile'].every((c) => cases.includes(c))));
 for (const name of cases) test(`alembic: ${name}`, () => checkFrameworkFixture(name));

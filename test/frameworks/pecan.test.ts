@@ -7,5 +7,6 @@ const cases = frameworkCases('pecan');
 test('pecan: has the scaffold and serve fixtures', () => {
   assert.ok(cases.includes('pecan-scaffold'));
   assert.ok(cases.includes('pecan-serve'));
+  assert.ok(cases.includes('pecan-retired-app'));
 });
 for (const name of cases) test(`pecan: ${name}`, () => checkFrameworkFixture(name));

@@ -8,95 +8,142 @@
  * the root controller module otherwise, and the whole controller tree below it was dead (or test,
  * or manual, reached only from a test or from a controller with top-level code).
  *
- * The rule: a file that imports pecan and calls `conf_from_file(` reads the config module it
- * names as `NAME.__file__`, where NAME is a module its imports bind (`from octavia.api import
- * config as app_config`); a `pecan serve PATH` command line reads PATH. In that config module, the
- * string value of a `'root'` key whose string is a dotted name (`pkg.mod.Class`) is loaded by
- * make_app: an edge from the config module, with its line. Read from tokens, never run; a computed
- * root (a variable, a call) has no literal to read and gives nothing. Pecan's `modules` list
- * (imported by `pecan.load_app` for their `app.setup_app`) is left alone: no surveyed app uses it.
+ * The rule: a file that imports pecan and calls `conf_from_file(ARG)` reads the config module
+ * ARG names: `NAME.__file__` (NAME a module its imports bind, folder-loaders' boundModuleFile:
+ * `from octavia.api import config as app_config`), directly or through a variable assigned so a
+ * few lines above (python-files' assignmentAbove). Any other `NAME.__file__` in the file (a log
+ * line) reads nothing. In that config module, the string value of a `'root'` key whose string is a
+ * dotted name (`pkg.mod.Class`) is loaded by the make_app of each reading file: an edge from each
+ * reader, at its call's line (the controllers live as the app that reads the config lives, not as
+ * anything importing the config for a value does). A `pecan serve PATH` command line reads PATH,
+ * a root of the command's kind: the root's edge hangs on the config, and so does one to `<m>.app`
+ * for each literal of its `'modules'` list (pecan.load_app imports it and calls its
+ * `setup_app(config)`, the `pecan create` scaffold's app factory). Read from tokens, never run; a
+ * computed root (a variable, a call) has no literal to read and gives nothing.
  */
 import { listedPaths } from '../../util/file-index.js';
-import { lineAt } from '../../util/lines.js';
+import { lineStarts } from '../../util/lines.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader, KnownCommand } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
-import { fromName, importsPackage, moduleFile } from './python-files.js';
+import { assignmentAbove, importsPackage } from './python-files.js';
+import { boundModuleFile } from './folder-loaders.js';
 import { perScan } from '../per-scan.js';
-import type { ImportFact } from '../../model/facts.js';
 import { joinRepo } from '../../util/path.js';
+import { tokenize } from '../../languages/python/tokenize.js';
+import { Kind, Op } from '../../languages/python/tokens.js';
+import { callArgs, isOp, nameText } from '../../languages/python/ranges.js';
+import { isPlainString, stringTokenValue } from '../../languages/python/literals.js';
 
-/** `NAME.__file__` handed to conf_from_file (directly or through a variable, as the scaffold does). */
-const MODULE_FILE = /(?<![\w.])([A-Za-z_]\w*)\.__file__\b/g;
+/** conf_from_file's argument is `NAME.__file__` (a dotted NAME allowed; `.replace('.pyc', '.py')` may follow), or a variable assigned that above. */
+const MODULE_FILE = /^\s*((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\.__file__\b/;
 const CONF_FROM_FILE = /\bconf_from_file\s*\(/;
+/** conf_from_file calls read per file (a hostile file of thousands costs no more than this many argument walks). */
+const MAX_CALLS = 200;
 /** `pecan serve config.py`: Pecan's own command line (`pecan` then `serve`, as a program or `-m pecan`). */
 const SERVE = /(?:^|[\s/])pecan[ \t]+serve[ \t]+(?:-\S+[ \t]+)*([^\s;&|]+\.py)\b/;
 
-/** The dotted module `name` is bound to by the file's imports (`import a.b as n`, `from a import b as n`), or null. */
-const boundTo = (imports: readonly ImportFact[], name: string): string | null => {
-  for (const i of imports) {
-    if (i.syntax === 'import' && (i.alias ?? i.specifier) === name) return i.specifier;
-    if (i.syntax === 'from') {
-      const n = i.names.find((x) => (x.alias ?? x.name) === name);
-      if (n !== undefined && n.name !== '*') return fromName(i.specifier, n.name);
-    }
-  }
-  return null;
-};
-
 interface ConfigModule {
   config: string;
-  /** Who reads it: `octavia/api/app.py:41 reads it with …`. */
-  how: string;
+  /** The files that read it with conf_from_file, each with the call's line: the app each builds loads the root. */
+  readers: { path: string; line: number }[];
   /** The `pecan serve` command that reads it, which makes it a root of that command's kind. */
   command?: KnownCommand;
+  /** The command's `pecan serve` argument, as written. */
+  served?: string;
 }
 
-/** The scan's Pecan config modules, each with the file and line that reads it. */
+/** The config modules `path`'s conf_from_file calls read, each with the call's line. */
+const readConfigs = (ctx: FrameworkContext, path: string, text: string): { config: string; line: number }[] => {
+  const facts = ctx.facts(path);
+  if (facts === undefined || facts === null) return [];
+  const out: { config: string; line: number }[] = [];
+  const t = tokenize(text);
+  let starts: number[] | null = null;
+  for (let i = 0, calls = 0; i + 1 < t.count && calls < MAX_CALLS; i++) {
+    if (t.kind[i] !== Kind.Name || nameText(t, i) !== 'conf_from_file' || !isOp(t, i + 1, Op.LParen)) continue;
+    calls++;
+    const args = callArgs(t, i + 1, t.count);
+    if (args === null || args.positional.length === 0) continue;
+    const [a0, a1] = args.positional[0];
+    const line = t.line[i];
+    let m = MODULE_FILE.exec(text.slice(t.start[a0], t.end[a1 - 1]));
+    if (m === null && a1 === a0 + 1 && t.kind[a0] === Kind.Name) {
+      // The scaffold's `filename = app_config.__file__.replace(…)` a line above the call.
+      starts ??= lineStarts(text);
+      const above = assignmentAbove(text, starts, line, nameText(t, a0));
+      m = above === null ? null : MODULE_FILE.exec(above.value);
+    }
+    const config = m === null ? null : boundModuleFile(ctx, path, facts, m[1]);
+    if (config !== null && config !== path) out.push({ config, line });
+  }
+  return out;
+};
+
+/** The scan's Pecan config modules, each with the files and lines that read it. */
 const configModules = perScan((ctx: FrameworkContext): ConfigModule[] => {
   const out = new Map<string, ConfigModule>();
+  const entry = (config: string): ConfigModule => {
+    let c = out.get(config);
+    if (c === undefined) out.set(config, (c = { config, readers: [] }));
+    return c;
+  };
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const path = listed[at];
     if (!path.endsWith('.py') || !importsPackage(ctx, path, 'pecan')) continue;
     const text = ctx.manifests.transientText(path);
     if (text === null || !CONF_FROM_FILE.test(text)) continue;
-    const imports = ctx.facts(path)?.imports ?? [];
-    for (const m of text.matchAll(MODULE_FILE)) {
-      const dotted = boundTo(imports, m[1]);
-      const config = dotted === null ? null : moduleFile(ctx, path, dotted);
-      if (config === null || config === path || out.has(config)) continue;
-      out.set(config, { config, how: `${path}:${lineAt(text, m.index!)} reads it with pecan.configuration.conf_from_file` });
+    for (const { config, line } of readConfigs(ctx, path, text)) {
+      const c = entry(config);
+      if (!c.readers.some((r) => r.path === path)) c.readers.push({ path, line });
     }
   }
   for (const c of ctx.commands) {
     const m = SERVE.exec(c.command);
     if (m === null) continue;
     const config = joinRepo(c.cwd, m[1]);
-    if (config === null || !ctx.files.has(config) || out.has(config)) continue;
-    out.set(config, { config, how: `${c.evidence} runs pecan serve ${m[1]}`, command: c });
+    if (config === null || !ctx.files.has(config)) continue;
+    const e = entry(config);
+    if (e.command === undefined) Object.assign(e, { command: c, served: m[1] });
   }
   return [...out.values()].sort((a, b) => (a.config < b.config ? -1 : a.config > b.config ? 1 : 0));
 });
 
+/** The string literals of the config's `'modules': [...]` list (pecan.load_app imports each one's `app` module), with their lines. */
+const moduleList = (text: string): { name: string; line: number }[] => {
+  const t = tokenize(text);
+  const out: { name: string; line: number }[] = [];
+  for (let i = 0; i + 2 < t.count; i++) {
+    if (!isPlainString(t, i) || stringTokenValue(t, i) !== 'modules' || !isOp(t, i + 1, Op.Colon) || !(isOp(t, i + 2, Op.LBracket) || isOp(t, i + 2, Op.LParen))) continue;
+    for (let j = i + 3; j < t.count && !isOp(t, j, Op.RBracket) && !isOp(t, j, Op.RParen); j++) {
+      if (!isPlainString(t, j)) continue;
+      const name = stringTokenValue(t, j);
+      if (isDottedName(name)) out.push({ name, line: t.line[j] });
+    }
+  }
+  return out;
+};
+
 const collect = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
-  for (const { config, how, command } of configModules(ctx)) {
+  for (const { config, readers, command, served } of configModules(ctx)) {
     const text = ctx.manifests.transientText(config);
     if (text === null) continue;
     if (command !== undefined) {
       const evidence = `${command.evidence}: ${command.command.trim().replace(/\s+/g, ' ')} (Pecan reads the config module ${config})`;
       out.entries.push({ source: command.source, target: config, targetKind: 'file', kind: command.kind, ...(command.line ? { line: command.line } : {}), evidence });
+      // pecan.load_app imports each package of the config's `modules` list for its app.setup_app(config), which builds the app.
+      for (const { name, line } of moduleList(text)) {
+        out.references.push({ from: config, target: `${name}.app`, targetKind: 'module', line, label: `imported by pecan.load_app for the setup_app of '${name}' in the 'modules' list of the Pecan config module ${config}:${line} (${command.evidence} runs pecan serve ${served})` });
+      }
     }
     for (const s of settingStrings(text)) {
       if (s.value !== 'root' || s.mapsTo === undefined || !s.mapsTo.includes('.') || !isDottedName(s.mapsTo)) continue;
-      out.references.push({
-        from: config,
-        target: s.mapsTo,
-        targetKind: 'module-attr',
-        line: s.line,
-        label: `imported for the root controller '${s.mapsTo}' of the Pecan config module ${config}:${s.line} (${how}; pecan.make_app imports the root by its dotted name)`,
-      });
+      const label = (how: string): string => `imported for the root controller '${s.mapsTo}' of the Pecan config module ${config}:${s.line} (${how}; pecan.make_app imports the root by its dotted name)`;
+      // The edge hangs on what reads the config (a served config is a root itself): the controllers live as the app that loads them lives.
+      if (command !== undefined) out.references.push({ from: config, target: s.mapsTo, targetKind: 'module-attr', line: s.line, label: label(`${command.evidence} runs pecan serve ${served}`) });
+      for (const r of readers) out.references.push({ from: r.path, target: s.mapsTo, targetKind: 'module-attr', line: r.line, label: label(`${r.path}:${r.line} reads it with pecan.configuration.conf_from_file`) });
     }
   }
   return out;
@@ -108,7 +155,9 @@ const reader: FrameworkReader = {
   ecosystem: 'python',
   enabledBy: (ctx) => {
     const first = configModules(ctx)[0];
-    return first === undefined ? null : `${first.config} is a Pecan config module (${first.how})`;
+    if (first === undefined) return null;
+    const how = first.readers.length > 0 ? `${first.readers[0].path}:${first.readers[0].line} reads it with pecan.configuration.conf_from_file` : `${first.command!.evidence} runs pecan serve ${first.served}`;
+    return `${first.config} is a Pecan config module (${how})`;
   },
   collect,
 };
