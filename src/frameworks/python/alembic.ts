@@ -30,7 +30,7 @@ import { emptyFrameworkOutput } from '../types.js';
 import { allUnder, filesByFolder, importsPackage } from './python-files.js';
 import { CONFIGPARSER_DIALECT, parseIni, type IniEntry } from '../../manifests/ini.js';
 import { lineAt } from '../../util/lines.js';
-import { boundModule } from './package-paths.js';
+import { boundDotted } from './package-paths.js';
 import type { ImportFact } from '../../model/facts.js';
 import { tokenize } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
@@ -90,19 +90,12 @@ const REPOSITORY_ID = /^[ \t]*repository_id[ \t]*[=:]/m;
 
 /**
  * The line of the first call in `text` that runs a `tool`'s upgrade, read through the names `imports`
- * bound (package-paths' boundModule: the first name of the call stands for the module it was bound
+ * bound (package-paths' boundDotted: the first name of the call stands for the module it was bound
  * to), or null.
  */
 const upgradeCallLine = (tool: Environment['tool'], imports: readonly ImportFact[], text: string): number | null => {
-  for (const m of text.matchAll(CALL)) {
-    const dot = m[1].indexOf('.');
-    const head = dot < 0 ? m[1] : m[1].slice(0, dot);
-    if (UPGRADE_FUNCTIONS.get(boundModule(head, imports) + (dot < 0 ? '' : m[1].slice(dot))) === tool) return lineAt(text, m.index!);
-  }
-  for (const m of text.matchAll(GETATTR_CALL)) {
-    const dot = m[1].indexOf('.');
-    const head = dot < 0 ? m[1] : m[1].slice(0, dot);
-    if (UPGRADE_MODULES.get(boundModule(head, imports) + (dot < 0 ? '' : m[1].slice(dot))) === tool) return lineAt(text, m.index!);
+  for (const [pattern, table] of [[CALL, UPGRADE_FUNCTIONS], [GETATTR_CALL, UPGRADE_MODULES]] as const) {
+    for (const m of text.matchAll(pattern)) if (table.get(boundDotted(m[1], imports)) === tool) return lineAt(text, m.index!);
   }
   return null;
 };

@@ -56,6 +56,12 @@ export const boundModule = (name: string, imports: readonly ImportFact[]): strin
   return name;
 };
 
+/** A dotted name as written (`alembic_cmd.upgrade`), its first name read through the file's imports (boundModule): `alembic.command.upgrade`. */
+export const boundDotted = (name: string, imports: readonly ImportFact[]): string => {
+  const dot = name.indexOf('.');
+  return dot < 0 ? boundModule(name, imports) : boundModule(name.slice(0, dot), imports) + name.slice(dot);
+};
+
 /**
  * The resource reads in `text` (one line, or a whole file) of the module at `path` whose literal
  * name `want` accepts. A bare-name anchor counts only when the file imports it as a module
