@@ -119,6 +119,7 @@ import vitest from './js/vitest.js';
 import webdriverio from './js/webdriverio.js';
 import webpack from './js/webpack.js';
 import alembic from './python/alembic.js';
+import ansible from './python/ansible.js';
 import attributeImports from './python/attribute-imports.js';
 import celery from './python/celery.js';
 import declarationTwins from './js/declaration-twins.js';
@@ -164,6 +165,7 @@ import type { FrameworkReader } from './types.js';
 export const READERS: readonly FrameworkReader[] = [
   adapterManager,
   alembic,
+  ansible,
   anchoredPaths,
   aliasFolders,
   angular,
