@@ -62,6 +62,8 @@ export const allChains = (audit: Pick<Audit, 'files' | 'edges' | 'entries'>, fil
     for (const state of frontier) {
       for (const { tier, root } of rootsOf.get(state.at) ?? []) {
         if (chains.length >= limit) break;
+        // A root that claims only its own file (roots.ts ownFileOnly) starts no chain to another file.
+        if (root.ownFileOnly === true && state.hops.length > 0) continue;
         chains.push({ tier, sentences: [root.evidence, ...state.hops.map(hopSentence)] });
       }
       for (const e of incoming.get(state.at) ?? []) {

@@ -179,6 +179,8 @@ export const reachByTier = (
       stamp++;
       for (const file of level) {
         const root = rootOf[file]!;
+        // A root that claims only its own file (a module augmentation a tsconfig applies) starts no chain.
+        if (root.ownFileOnly === true) continue;
         for (let k = start[file]; k < start[file + 1]; k++) {
           const edge = adjacency[k];
           const to = targetOf[edge];

@@ -18,6 +18,12 @@ export interface Root {
   evidence: string;
   /** The file the evidence comes from (the entry's manifest, the mentioning doc, the file itself). */
   source: string;
+  /**
+   * True when the root claims only its own file: no chain goes on from it. A module augmentation a
+   * tsconfig program applies (entries/tsconfig-augmentations.ts) is used by the compiler for the
+   * types it declares; the files it imports are not run or loaded because of that.
+   */
+  ownFileOnly?: true;
 }
 
 const RUNNABLE_WORDS: Record<string, string> = {
@@ -53,7 +59,10 @@ export const rootsByTier = (files: FileRecord[], edges: Edge[], entries: Entry[]
   const entryRoots = (kind: Verdict, typing: boolean): Root[] => {
     const roots: Root[] = [];
     for (const e of entries) {
-      if (e.kind === kind && e.file !== null && TYPING_DETECTORS.has(e.detector) === typing) roots.push({ file: e.file, evidence: entrySentence(e as Entry & { file: string }), source: e.source });
+      if (e.kind !== kind || e.file === null || TYPING_DETECTORS.has(e.detector) !== typing) continue;
+      const root: Root = { file: e.file, evidence: entrySentence(e as Entry & { file: string }), source: e.source };
+      if (typing) root.ownFileOnly = true;
+      roots.push(root);
     }
     return sortRoots(roots);
   };
@@ -74,6 +83,7 @@ export const rootsByTier = (files: FileRecord[], edges: Edge[], entries: Entry[]
     ['tooling', entryRoots('tooling', false)],
     ['test', entryRoots('test', false)],
     // Roots that only type their file come after those that run or load files: a file those reach keeps that chain.
+    // They claim only their own file (ownFileOnly): what the file imports is not used because the compiler types it.
     ['tooling', entryRoots('tooling', true)],
     ['test', entryRoots('test', true)],
     ['documented', documented],

@@ -36,3 +36,19 @@ test('rootsByTier: an entry that only types its file (tsconfig-augmentations) is
   assert.equal(verdicts.get('test/other-types.ts')!.verdict, 'tooling');
   assert.match(verdicts.get('test/other-types.ts')!.evidence[0], /in the TypeScript program/);
 });
+
+test('rootsByTier: a typing root claims only its own file: what it imports is not reached through it (review 3 #1)', async () => {
+  const { classify } = await import('../../src/classify/verdicts.js');
+  const { allChains } = await import('../../src/classify/explain.js');
+  // A store file that types `window.__STORE__` with a `declare global`, imported by nothing: its imports stay dead.
+  const files = [file('src/legacy/store.ts', 'typescript'), file('src/legacy/create-store.ts', 'typescript'), file('src/legacy/reducers.ts', 'typescript')];
+  const edge = (from: string, to: string) => ({ from, to, kind: 'import' as const, line: 1, specifier: `./${to}`, names: ['x'], guard: null });
+  const edges = [edge('src/legacy/store.ts', 'src/legacy/create-store.ts'), edge('src/legacy/store.ts', 'src/legacy/reducers.ts')];
+  const entries = [{ file: 'src/legacy/store.ts', kind: 'tooling' as const, detector: 'tsconfig-augmentations', source: 'tsconfig.json', evidence: 'include at tsconfig.json:2: in the TypeScript program' }];
+  const { verdicts } = classify(files, edges, entries);
+  assert.equal(verdicts.get('src/legacy/store.ts')!.verdict, 'tooling');
+  assert.equal(verdicts.get('src/legacy/create-store.ts')!.verdict, 'dead');
+  assert.equal(verdicts.get('src/legacy/reducers.ts')!.verdict, 'dead');
+  // census explain shows no chain through it either.
+  assert.deepEqual(allChains({ files, edges, entries }, 'src/legacy/create-store.ts', 5), []);
+});
