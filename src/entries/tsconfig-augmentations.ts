@@ -35,24 +35,25 @@ const AUGMENTATION = /^declare[ \t]+(global\b|module[ \t]*(['"])[^'"\n]+\2)/gm;
 /** A test suite's program: a tsconfig in a test folder, or one named for tests (`tsconfig.test.json`, `tsconfig.spec.json`). */
 const TEST_PROGRAM = /(?:^|\/)(?:tests?|__tests__|e2e|spec|integration-tests?)\/|(?:^|\/)[tj]sconfig\.(?:[\w-]+\.)?(?:tests?|spec|e2e)\.json$/;
 
-/** Whether `index` of a JS/TS text is code: not inside a comment, a string or a template literal. */
-const isCodeAt = (text: string, index: number): boolean => {
-  for (let i = 0; i < index; ) {
-    const c = text.charCodeAt(i);
-    const end = c === 39 || c === 34 || c === 96 ? quotedEnd(text, i) : commentEnd(text, i);
-    if (end < 0) i++;
-    else if (end > index) return false;
-    else i = end;
-  }
-  return true;
-};
-
-/** A source's first top-level augmentation (`declare module 'payload'`), with its line; null when it has none. */
+/**
+ * A source's first top-level augmentation (`declare module 'payload'`), with its line; null when it has none.
+ * One forward walk: `code` is where the text is code again after the comments and literals before
+ * it, and the matches come in order, so each is tested from where the last one left off (a
+ * template literal of 15,000 `declare module` lines in a codegen test is one skip, not 15,000 rescans).
+ */
 export const sourceAugmentation = (text: string): { what: string; line: number } | null => {
   if (!text.includes('declare')) return null;
   AUGMENTATION.lastIndex = 0;
+  let code = 0;
   for (let m = AUGMENTATION.exec(text); m !== null; m = AUGMENTATION.exec(text)) {
-    if (isCodeAt(text, m.index)) return { what: `declare ${m[1].replace(/[ \t]+/g, ' ')}`, line: lineAt(text, m.index) };
+    while (code < m.index) {
+      const c = text.charCodeAt(code);
+      const end = c === 39 || c === 34 || c === 96 ? quotedEnd(text, code) : commentEnd(text, code);
+      code = end < 0 ? code + 1 : end;
+    }
+    if (code === m.index) return { what: `declare ${m[1].replace(/[ \t]+/g, ' ')}`, line: lineAt(text, m.index) };
+    // Inside a comment or a literal that runs to `code`: the next match can only be code from there on.
+    if (AUGMENTATION.lastIndex < code) AUGMENTATION.lastIndex = code;
   }
   return null;
 };

@@ -25,3 +25,15 @@ test(`${detector.id}: an augmentation counts only as code at the start of a line
   // Unclosed comment: nothing after it is code, and nothing throws.
   assert.equal(sourceAugmentation("/* never closed\ndeclare global {}\n"), null);
 });
+
+test(`${detector.id}: one forward walk: thousands of augmentation lines inside a template literal cost one skip (review 3 #2)`, { timeout: 20_000 }, () => {
+  // A codegen test's expectations: 15,000 column-0 `declare module` lines in one template literal
+  // (rescanning from the start for each match took 70 s; the hang guard above is the check).
+  const lines = Array.from({ length: 15_000 }, (_, i) => `declare module "m${i}" { export const v${i}: number }`);
+  const text = `export const expected = \`\n${lines.join('\n')}\n\`;\n`;
+  assert.equal(sourceAugmentation(text), null);
+  // A real one after the literal is still found, on its line.
+  assert.deepEqual(sourceAugmentation(`${text}declare global {\n}\n`), { what: 'declare global', line: 15_003 });
+  // Matches inside a comment, then a string, then code.
+  assert.deepEqual(sourceAugmentation("/*\ndeclare global {}\n*/\nconst s = '\\\ndeclare module \"a\"'\n`\ndeclare global\n`\ndeclare module 'c' {\n}\n"), { what: "declare module 'c'", line: 9 });
+});
