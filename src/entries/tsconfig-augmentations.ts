@@ -17,7 +17,10 @@
  * tsconfig in a test folder, or one named for tests), else tooling. Such an entry only types its
  * file, so classification tries it after the roots that run or load files (classify/roots.ts): a
  * file a test imports keeps that chain, and the entry decides only for a file nothing else reaches.
- * A source that exports without augmenting stays a module that must be imported.
+ * A source that exports without augmenting stays a module that must be imported. A `declare module
+ * 'x'` counts only when some other repo file imports `x` or a subpath of it (or, for a wildcard
+ * `'*.svg'`, a matching specifier): augmenting a package nothing imports (typings left behind when
+ * the dependency went) types nothing. A `declare global` always counts.
  */
 import { sortedPaths } from '../util/file-index.js';
 import { lineAt } from '../util/lines.js';
@@ -31,17 +34,18 @@ import { emptyOutput, type DetectorContext, type EntryDetector } from './types.j
 /** A source TypeScript compiles; a declaration file (DECLARATION) is tsconfig-program's. */
 const TS_SOURCE = /\.(?:[cm]?ts|tsx)$/;
 /** An augmentation at the start of a line, with what it augments. */
-const AUGMENTATION = /^declare[ \t]+(global\b|module[ \t]*(['"])[^'"\n]+\2)/gm;
+const AUGMENTATION = /^declare[ \t]+(global\b|module[ \t]*(['"])([^'"\n]+)\2)/gm;
 /** A test suite's program: a tsconfig in a test folder, or one named for tests (`tsconfig.test.json`, `tsconfig.spec.json`). */
 const TEST_PROGRAM = /(?:^|\/)(?:tests?|__tests__|e2e|spec|integration-tests?)\/|(?:^|\/)[tj]sconfig\.(?:[\w-]+\.)?(?:tests?|spec|e2e)\.json$/;
 
 /**
  * A source's first top-level augmentation (`declare module 'payload'`), with its line; null when it has none.
+ * `applies` says whether a `declare module` of that name reaches any file (a `declare global` always does).
  * One forward walk: `code` is where the text is code again after the comments and literals before
  * it, and the matches come in order, so each is tested from where the last one left off (a
  * template literal of 15,000 `declare module` lines in a codegen test is one skip, not 15,000 rescans).
  */
-export const sourceAugmentation = (text: string): { what: string; line: number } | null => {
+export const sourceAugmentation = (text: string, applies: (module: string) => boolean = () => true): { what: string; line: number } | null => {
   if (!text.includes('declare')) return null;
   AUGMENTATION.lastIndex = 0;
   let code = 0;
@@ -51,11 +55,57 @@ export const sourceAugmentation = (text: string): { what: string; line: number }
       const end = c === 39 || c === 34 || c === 96 ? quotedEnd(text, code) : commentEnd(text, code);
       code = end < 0 ? code + 1 : end;
     }
-    if (code === m.index) return { what: `declare ${m[1].replace(/[ \t]+/g, ' ')}`, line: lineAt(text, m.index) };
+    if (code === m.index) {
+      if (m[3] === undefined || applies(m[3])) return { what: `declare ${m[1].replace(/[ \t]+/g, ' ')}`, line: lineAt(text, m.index) };
+      continue;
+    }
     // Inside a comment or a literal that runs to `code`: the next match can only be code from there on.
     if (AUGMENTATION.lastIndex < code) AUGMENTATION.lastIndex = code;
   }
   return null;
+};
+
+/** Whether an import specifier is the module `name` (`payload`), one of its subpaths (`payload/shared`), or matches its one wildcard (`*.svg`). */
+const namesModule = (specifier: string, name: string): boolean => {
+  const star = name.indexOf('*');
+  if (star < 0) return specifier === name || (specifier.startsWith(name) && specifier.charCodeAt(name.length) === 47);
+  const prefix = name.slice(0, star);
+  const suffix = name.slice(star + 1);
+  return specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix);
+};
+
+/**
+ * Per import specifier, up to two repo files that import it (from the extracted facts; relative
+ * ones for a wildcard's `./logo.svg`): an augmentation of a module only some other file imports changes a type anything uses.
+ */
+const importersOf = new WeakMap<readonly string[], Map<string, string[]>>();
+const moduleImporters = (facts: NonNullable<DetectorContext['facts']>, sorted: readonly string[]): Map<string, string[]> => {
+  let importers = importersOf.get(sorted);
+  if (!importers) {
+    importers = new Map();
+    for (const f of sorted) {
+      if (f.includes('node_modules/')) continue;
+      for (const i of facts(f)?.imports ?? []) {
+        const files = importers.get(i.specifier);
+        if (files === undefined) importers.set(i.specifier, [f]);
+        else if (files.length < 2 && files[0] !== f) files.push(f);
+      }
+    }
+    importersOf.set(sorted, importers);
+  }
+  return importers;
+};
+
+/**
+ * Whether a file other than `file` imports the module a `declare module` in it names: a relative
+ * name (augmenting a repo file) is taken as it is. Without facts nothing can be checked, so all count.
+ */
+const importedElsewhere = (ctx: DetectorContext, sorted: readonly string[], file: string) => (name: string): boolean => {
+  if (ctx.facts === undefined || name.startsWith('.') || name.startsWith('/')) return true;
+  for (const [specifier, files] of moduleImporters(ctx.facts, sorted)) {
+    if (namesModule(specifier, name) && files.some((f) => f !== file)) return true;
+  }
+  return false;
 };
 
 interface AugmentingSource {
@@ -79,7 +129,7 @@ const augmentingSources = (ctx: DetectorContext): readonly AugmentingSource[] =>
       // Extraction records whether the text holds `declare` (text-marks.ts): only those are read (payload: 225 of 6,843 sources).
       const marks = ctx.facts?.(f)?.textMarks;
       if (marks !== undefined && !marks.includes('declare')) continue;
-      const augmentation = sourceAugmentation(ctx.manifests.transientText(f) ?? '');
+      const augmentation = sourceAugmentation(ctx.manifests.transientText(f) ?? '', importedElsewhere(ctx, sorted, f));
       if (augmentation !== null) found.push({ file: f, ...augmentation });
     }
     augmentingOf.set(sorted, found);
