@@ -85,7 +85,6 @@ export const rootsByTier = (files: FileRecord[], edges: Edge[], entries: Entry[]
     // Roots that only type their file come after those that run or load files: a file those reach keeps that chain.
     // They claim only their own file (ownFileOnly): what the file imports is not used because the compiler types it.
     ['tooling', entryRoots('tooling', true)],
-    ['test', entryRoots('test', true)],
     ['documented', documented],
     ['manual', sortRoots(manual)],
   ];

@@ -13,13 +13,14 @@
  * The program is read as tsc builds it: `files`, `include` and `exclude` through relative
  * `extends`, `${configDir}` as the config's own folder (resolution/tsconfig-program.ts). The
  * augmentation must stand at the start of a line, outside comments and string or template
- * literals. The entry's kind follows the program's role: test for a test suite's program (a
- * tsconfig in a test folder, or one named for tests), else tooling. Such an entry only types its
- * file, so classification tries it after the roots that run or load files (classify/roots.ts): a
- * file a test imports keeps that chain, and the entry decides only for a file nothing else reaches.
+ * literals. The entry is tooling, whatever the program's role: the compiler uses the file, nothing
+ * runs it (a test suite's generated types file is not one of its tests). Such an entry only types
+ * its file, so classification tries it after the roots that run or load files and walks no chain
+ * out of it (classify/roots.ts): a file a test imports keeps that chain, the entry decides only for
+ * a file nothing else reaches, and what the file imports is not used because of it.
  * A source that exports without augmenting stays a module that must be imported. A `declare module
- * 'x'` counts only when some other repo file imports `x` or a subpath of it (or, for a wildcard
- * `'*.svg'`, a matching specifier): augmenting a package nothing imports (typings left behind when
+ * 'x'` counts only when some other repo file imports x's package or a subpath of it (or, for a
+ * wildcard `'*.svg'`, a matching specifier): augmenting a package nothing imports (typings left behind when
  * the dependency went) types nothing. A `declare global` always counts.
  */
 import { sortedPaths } from '../util/file-index.js';
@@ -27,6 +28,7 @@ import { lineAt } from '../util/lines.js';
 import { parseJsonc } from '../util/jsonc.js';
 import { commentEnd, quotedEnd } from '../languages/javascript/text-skips.js';
 import { programListing } from '../languages/javascript/resolution/tsconfig-program.js';
+import { isPathSpecifier, packageNameOf } from '../languages/javascript/resolution/specifier.js';
 import { fileEntry } from './support/inputs.js';
 import { DECLARATION, TSCONFIG } from './tsconfig-program.js';
 import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
@@ -35,8 +37,6 @@ import { emptyOutput, type DetectorContext, type EntryDetector } from './types.j
 const TS_SOURCE = /\.(?:[cm]?ts|tsx)$/;
 /** An augmentation at the start of a line, with what it augments. */
 const AUGMENTATION = /^declare[ \t]+(global\b|module[ \t]*(['"])([^'"\n]+)\2)/gm;
-/** A test suite's program: a tsconfig in a test folder, or one named for tests (`tsconfig.test.json`, `tsconfig.spec.json`). */
-const TEST_PROGRAM = /(?:^|\/)(?:tests?|__tests__|e2e|spec|integration-tests?)\/|(?:^|\/)[tj]sconfig\.(?:[\w-]+\.)?(?:tests?|spec|e2e)\.json$/;
 
 /**
  * A source's first top-level augmentation (`declare module 'payload'`), with its line; null when it has none.
@@ -65,30 +65,37 @@ export const sourceAugmentation = (text: string, applies: (module: string) => bo
   return null;
 };
 
-/** Whether an import specifier is the module `name` (`payload`), one of its subpaths (`payload/shared`), or matches its one wildcard (`*.svg`). */
-const namesModule = (specifier: string, name: string): boolean => {
-  const star = name.indexOf('*');
-  if (star < 0) return specifier === name || (specifier.startsWith(name) && specifier.charCodeAt(name.length) === 47);
+/** Whether an import specifier matches a wildcard module name's one `*` (`*.svg`, `virtual:*`). */
+const matchesWildcard = (specifier: string, name: string, star: number): boolean => {
   const prefix = name.slice(0, star);
   const suffix = name.slice(star + 1);
   return specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix);
 };
 
-/**
- * Per import specifier, up to two repo files that import it (from the extracted facts; relative
- * ones for a wildcard's `./logo.svg`): an augmentation of a module only some other file imports changes a type anything uses.
- */
-const importersOf = new WeakMap<readonly string[], Map<string, string[]>>();
-const moduleImporters = (facts: NonNullable<DetectorContext['facts']>, sorted: readonly string[]): Map<string, string[]> => {
+interface Importers {
+  /** Per package (`react-select` for `react-select/dist/…`), up to two repo files that import it or a subpath. */
+  byPackage: Map<string, string[]>;
+  /** Per specifier as written (for a wildcard's `./logo.svg`), up to two repo files that import it. */
+  bySpecifier: Map<string, string[]>;
+}
+
+const addImporter = (map: Map<string, string[]>, key: string, file: string): void => {
+  const files = map.get(key);
+  if (files === undefined) map.set(key, [file]);
+  else if (files.length < 2 && files[0] !== file) files.push(file);
+};
+
+/** Who imports what, from the extracted facts of the repo's files (not node_modules'), once per file set. */
+const importersOf = new WeakMap<readonly string[], Importers>();
+const moduleImporters = (facts: NonNullable<DetectorContext['facts']>, sorted: readonly string[]): Importers => {
   let importers = importersOf.get(sorted);
   if (!importers) {
-    importers = new Map();
+    importers = { byPackage: new Map(), bySpecifier: new Map() };
     for (const f of sorted) {
       if (f.includes('node_modules/')) continue;
-      for (const i of facts(f)?.imports ?? []) {
-        const files = importers.get(i.specifier);
-        if (files === undefined) importers.set(i.specifier, [f]);
-        else if (files.length < 2 && files[0] !== f) files.push(f);
+      for (const { specifier } of facts(f)?.imports ?? []) {
+        addImporter(importers.bySpecifier, specifier, f);
+        if (!isPathSpecifier(specifier)) addImporter(importers.byPackage, packageNameOf(specifier), f);
       }
     }
     importersOf.set(sorted, importers);
@@ -97,14 +104,19 @@ const moduleImporters = (facts: NonNullable<DetectorContext['facts']>, sorted: r
 };
 
 /**
- * Whether a file other than `file` imports the module a `declare module` in it names: a relative
- * name (augmenting a repo file) is taken as it is. Without facts nothing can be checked, so all count.
+ * Whether a file other than `file` imports the module a `declare module` in it names: its package
+ * or a subpath of it (payload's `declare module 'react-select/dist/declarations/src/Select'` types
+ * what `import … from 'react-select'` gives), or for a wildcard name a matching specifier. A
+ * relative name (augmenting a repo file) is taken as it is; without facts nothing can be checked,
+ * so all count.
  */
 const importedElsewhere = (ctx: DetectorContext, sorted: readonly string[], file: string) => (name: string): boolean => {
-  if (ctx.facts === undefined || name.startsWith('.') || name.startsWith('/')) return true;
-  for (const [specifier, files] of moduleImporters(ctx.facts, sorted)) {
-    if (namesModule(specifier, name) && files.some((f) => f !== file)) return true;
-  }
+  if (ctx.facts === undefined || isPathSpecifier(name)) return true;
+  const { byPackage, bySpecifier } = moduleImporters(ctx.facts, sorted);
+  const other = (files: string[] | undefined): boolean => files !== undefined && files.some((f) => f !== file);
+  const star = name.indexOf('*');
+  if (star < 0) return other(byPackage.get(packageNameOf(name)));
+  for (const [specifier, files] of bySpecifier) if (matchesWildcard(specifier, name, star) && other(files)) return true;
   return false;
 };
 
@@ -155,7 +167,6 @@ const tsconfigAugmentations: EntryDetector = {
     // tsconfig-program warns about a tsconfig that does not parse; here it only gives no program.
     if (!('value' in parseJsonc(file.text))) return out;
     const listing = programListing(ctx.manifests, file.path);
-    const kind = TEST_PROGRAM.test(file.path) ? 'test' : 'tooling';
     for (const source of sources) {
       const listed = listing(source.file);
       if (listed === null) continue;
@@ -163,7 +174,7 @@ const tsconfigAugmentations: EntryDetector = {
       const line = keyLine(own ? file.text : (ctx.manifests.text(listed.config) ?? ''), listed.key);
       const where = own ? `${file.path}:${line}` : `${file.path} (from ${listed.config}:${line}, which it extends)`;
       out.entries.push(
-        fileEntry(source.file, kind, `${listed.key} at ${where}: in the TypeScript program, which applies its ${source.what} (line ${source.line}) to the program's other files`, own ? line : undefined),
+        fileEntry(source.file, 'tooling', `${listed.key} at ${where}: in the TypeScript program, which applies its ${source.what} (line ${source.line}) to the program's other files`, own ? line : undefined),
       );
     }
     return out;

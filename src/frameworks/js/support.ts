@@ -692,17 +692,6 @@ export const aliasReferences = (
 };
 
 /**
- * The files the entry detectors start as tests, those a test runner runs: a test suite's tsconfig
- * also makes a source it only types (a generated types file's module augmentation) a test root
- * (entries/tsconfig-augmentations.ts), but nothing runs it, so it is not one of the suite's tests.
- */
-export const testEntryFiles = (ctx: FrameworkContext): string[] => {
-  const out: string[] = [];
-  for (const e of ctx.entries) if (e.kind === 'test' && e.targetKind === 'file' && e.detector !== 'tsconfig-augmentations') out.push(e.target);
-  return out;
-};
-
-/**
  * Whether a code file's text may hold one of `marks`: false only when extraction recorded the
  * marks its text holds (languages/javascript/text-marks.ts) and none of these is among them, so a
  * reader that pre-tests every code file for a word reads only the files that can pass.

@@ -8,7 +8,7 @@
 import { byString } from '../../util/compare.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
-import { fileReference, testEntryFiles } from './support.js';
+import { fileReference } from './support.js';
 import { buildLineTable } from '../../languages/javascript/line-table.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
@@ -17,7 +17,7 @@ const FS = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extr
 const NAME = /(["'`])((?:\.\/)?[\w@.+-]+(?:\/[\w@.+-]+)*\.[A-Za-z]\w*)\1/g;
 
 const testFiles = (ctx: FrameworkContext): string[] =>
-  [...new Set(testEntryFiles(ctx).filter((f) => CODE.test(f)))]
+  [...new Set(ctx.entries.filter((e) => e.kind === 'test' && e.targetKind === 'file' && CODE.test(e.target)).map((e) => e.target))]
     .filter((f) => (ctx.facts(f)?.imports ?? []).some((i) => FS.has(i.specifier)))
     .sort(byString);
 
