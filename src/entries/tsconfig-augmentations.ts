@@ -30,6 +30,7 @@ import { commentEnd, quotedEnd } from '../languages/javascript/text-skips.js';
 import { programListing } from '../languages/javascript/resolution/tsconfig-program.js';
 import { isPathSpecifier, packageNameOf } from '../languages/javascript/resolution/specifier.js';
 import { fileEntry } from './support/inputs.js';
+import { lineOfKey } from './support/config-document.js';
 import { DECLARATION, TSCONFIG } from './tsconfig-program.js';
 import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
 
@@ -149,12 +150,6 @@ const augmentingSources = (ctx: DetectorContext): readonly AugmentingSource[] =>
   return found;
 };
 
-/** The line of a key of a JSON(C) text (`"include":`), 1 when it is not found. */
-const keyLine = (text: string, key: string): number => {
-  const at = new RegExp(`"${key}"\\s*:`).exec(text);
-  return at === null ? 1 : lineAt(text, at.index);
-};
-
 const tsconfigAugmentations: EntryDetector = {
   id: 'tsconfig-augmentations',
   title: 'sources with a module augmentation in a tsconfig program (files, include, exclude, extends)',
@@ -171,7 +166,7 @@ const tsconfigAugmentations: EntryDetector = {
       const listed = listing(source.file);
       if (listed === null) continue;
       const own = listed.config === file.path;
-      const line = keyLine(own ? file.text : (ctx.manifests.text(listed.config) ?? ''), listed.key);
+      const line = lineOfKey(own ? file.text : (ctx.manifests.text(listed.config) ?? ''), listed.key) ?? 1;
       const where = own ? `${file.path}:${line}` : `${file.path} (from ${listed.config}:${line}, which it extends)`;
       out.entries.push(
         fileEntry(source.file, 'tooling', `${listed.key} at ${where}: in the TypeScript program, which applies its ${source.what} (line ${source.line}) to the program's other files`, own ? line : undefined),

@@ -72,8 +72,6 @@ const specGlob = (config: string, spec: string): string | null => {
   return joinRepo(dirname(config), glob);
 };
 
-const globsOf = (listed: Listed): string[] => (listed === null ? [] : listed.specs.map((s) => specGlob(listed.config, s)).filter((g): g is string => g !== null));
-
 /** The configs a tsconfig's `references` name (a folder means its tsconfig.json), those in the repo. */
 export const referencesOf = (manifests: Manifests, config: string): string[] => {
   const value = manifests.get(config, JSONC_MANIFEST);
@@ -108,25 +106,8 @@ export interface TsconfigPrograms {
 }
 
 export const createTsconfigPrograms = (manifests: Manifests): TsconfigPrograms => {
-  const holders = new Map<string, (file: string) => boolean>();
-
-  const holds = (config: string, file: string): boolean => {
-    let holder = holders.get(config);
-    if (!holder) {
-      const lists = listsOf(manifests, config, 0);
-      const files = lists.files;
-      const named = new Set(files === null ? [] : files.specs.map((s) => joinRepo(dirname(files.config), s)));
-      // No `include` and no `files`: everything below the config's own folder.
-      const includeGlobs = lists.include !== null ? globsOf(lists.include) : lists.files === null ? globsOf({ config, specs: ['**/*'] }) : [];
-      const outDir = lists.outDir ? globsOf({ config: lists.outDir.config, specs: [lists.outDir.spec] }) : [];
-      const excludeGlobs = lists.exclude !== null ? globsOf(lists.exclude) : [...globsOf({ config, specs: DEFAULT_EXCLUDE }), ...outDir];
-      const included = compileRepoGlobs(includeGlobs);
-      const excluded = compileRepoGlobs(excludeGlobs);
-      holder = (f) => named.has(f) || (included(f) && !excluded(f));
-      holders.set(config, holder);
-    }
-    return holder(file);
-  };
+  /** Whether the config's program holds the file: the one program model, programListing's (`${configDir}` too). */
+  const holds = (config: string, file: string): boolean => programListing(manifests, config)(file) !== null;
 
   /** Depth first through `references`, as tsc -b builds them: the first project that holds the file. */
   const referenced = (config: string, file: string, depth: number, seen: Set<string>): string | null => {
