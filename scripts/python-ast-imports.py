@@ -96,7 +96,8 @@ class Context:
 
 
 class Collector:
-    def __init__(self, tree):
+    def __init__(self, tree, path):
+        self.path = path
         self.imports = []
         self.importlib_names = {"importlib"}
         self.import_module_names = set()
@@ -176,25 +177,33 @@ class Collector:
             return
         specifier = str_constant(node.args[0])
         if specifier is not None and not (isinstance(func, ast.Name) and func.id == "__import__"):
-            specifier = against_package(specifier, node)
+            specifier = against_package(specifier, node, self.path)
         if specifier is not None:
             self.add(ctx, specifier, "dynamic", node.lineno, [])
 
 
-def against_package(name, node):
+def against_package(name, node, path):
     """import_module('.name', package): a literal package resolves the name (importlib's
-    _resolve_name); __package__/__name__ keep it relative to the file; any other package: None."""
+    _resolve_name); __package__/__spec__.parent keep it relative to the file, and so does __name__
+    in an __init__.py; in a plain module __name__ is the module, so one dot fails (None) and n dots
+    are n - 1 from the file; no package raises TypeError (None); any other package: None."""
     if not name.startswith("."):
         return name
     pkg = next((k.value for k in node.keywords if k.arg == "package"), node.args[1] if len(node.args) > 1 else None)
     if pkg is None:
+        return None
+    level = len(name) - len(name.lstrip("."))
+    if isinstance(pkg, ast.Name) and pkg.id == "__package__":
         return name
-    if isinstance(pkg, ast.Name) and pkg.id in ("__package__", "__name__"):
+    if isinstance(pkg, ast.Attribute) and pkg.attr == "parent" and isinstance(pkg.value, ast.Name) and pkg.value.id == "__spec__":
         return name
+    if isinstance(pkg, ast.Name) and pkg.id == "__name__":
+        if os.path.basename(path) == "__init__.py":
+            return name
+        return None if level == 1 else name[1:]
     base = str_constant(pkg)
     if base is None or not re.fullmatch(r"\w+(?:\.\w+)*", base):
         return None
-    level = len(name) - len(name.lstrip("."))
     parts = base.split(".")
     if level - 1 >= len(parts):
         return None
@@ -317,7 +326,7 @@ def imports_of(path):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             tree = ast.parse(source, filename=path)
-        collector = Collector(tree)
+        collector = Collector(tree, path)
         collector.visit_all(tree.body, Context())
         top = TopLevel()
         top.block(tree.body)

@@ -19,9 +19,10 @@ import { BUILD_ROOT } from '../own-files.js';
  * facts packs and why snapshots (whose key holds this flavour) made before say it has none. 3 (stop 47):
  * such a file's facts also hold the declaration files it names beside itself (`declarationNames`).
  * 4 (stop 49): `import_module('.name', package)` resolves against a literal package and gives no
- * import for a package computed at run time (languages/python/calls.ts againstPackage).
+ * import for a package computed at run time (languages/python/calls.ts againstPackage). 5 (stop 49):
+ * `__spec__.parent` is the own package, `__name__` only in an `__init__.py`, no package gives none.
  */
-export const EXTRACTOR_VERSION = 4;
+export const EXTRACTOR_VERSION = 5;
 
 let stamp: string | undefined;
 

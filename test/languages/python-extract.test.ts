@@ -224,11 +224,27 @@ describe('python dynamic imports', () => {
       '3 dynamic app.urls -',
       '4 dynamic app -',
       '5 dynamic .urls -',
-      '6 dynamic .urls -',
-      '7 dynamic .urls -',
       '11 dynamic abs.urls -',
     ]);
     assert.equal(facts(source).computedImportLines, undefined);
+  });
+
+  test('stop 49: __spec__.parent is __package__; __name__ is the package only in an __init__.py; no package is a TypeError', () => {
+    const source = [
+      'import importlib',
+      'importlib.import_module(".handlers", __spec__.parent)',
+      'importlib.import_module(".handlers", package=(__spec__.parent))',
+      'importlib.import_module(".extra", __name__)',
+      'importlib.import_module("..extra", __name__)',
+      'importlib.import_module("...extra", package=__name__)',
+      'importlib.import_module(".extra")',
+      'importlib.import_module(".x", __spec__.name)',
+    ].join('\n');
+    // pkg/mod.py: __name__ is 'pkg.mod', so '.extra' is 'pkg.mod.extra' (mod is no package: ImportError)
+    // and '..extra' is 'pkg.extra', which is '.extra' from the file.
+    assert.deepEqual(imports(source), ['1 import importlib -', '2 dynamic .handlers -', '3 dynamic .handlers -', '5 dynamic .extra -', '6 dynamic ..extra -']);
+    const init = pythonExtractor.extract('pkg/__init__.py', source).imports.map(brief);
+    assert.deepEqual(init, ['1 import importlib -', '2 dynamic .handlers -', '3 dynamic .handlers -', '4 dynamic .extra -', '5 dynamic ..extra -', '6 dynamic ...extra -']);
   });
 
   test('non-literal arguments and unimported import_module are ignored', () => {

@@ -80,26 +80,38 @@ const computedRange = (t: ExtractState['t'], from: number, to: number): boolean 
 
 /**
  * Stop 49: `import_module('.name', package)` resolves the relative name against its package
- * argument, not against the calling file. Only a literal package, or `__package__`/`__name__` (the
- * file's own package, as before), names the module without running code: a literal package gives
- * the absolute name (importlib's `_resolve_name`), any other package (horizon's
+ * argument, not against the calling file. Only a literal package, or one that names the file's own
+ * package without running code, gives a name: a literal package gives the absolute name
+ * (importlib's `_resolve_name`); `__package__` and `__spec__.parent` (the same value, PEP 451) keep
+ * the name relative to the file; `__name__` is the package only in an `__init__.py` — in a plain
+ * module it names the module, so `_resolve_name` first drops the module's own last part: one dot
+ * resolves inside a module (no edge, the import fails) and n dots are n - 1 dots from the file's
+ * package. No package at all raises TypeError at run time (no edge); any other package (horizon's
  * `'.'.join(self.__module__.split('.')[:-1])`) gives no edge (null); module-relative.ts models that flow.
  */
-const againstPackage = (t: ExtractState['t'], name: string, args: CallArgs): string | null => {
+const againstPackage = (st: ExtractState, name: string, args: CallArgs): string | null => {
   if (!name.startsWith('.')) return name;
+  const t = st.t;
   const pkg = args.keywords.get('package') ?? args.positional[1];
-  if (pkg === undefined) return name;
+  if (pkg === undefined) return null;
   const [s, e] = unwrap(t, pkg[0], pkg[1]);
-  if (e - s === 1 && t.kind[s] === Kind.Name && (nameText(t, s) === '__package__' || nameText(t, s) === '__name__')) return name;
+  const level = /^\.*/.exec(name)![0].length;
+  if (isName(t, s, '__package__', e) || (e - s === 3 && isName(t, s, '__spec__') && isOp(t, s + 1, Op.Dot) && isName(t, s + 2, 'parent'))) return name;
+  if (isName(t, s, '__name__', e)) {
+    if (st.path === '__init__.py' || st.path.endsWith('/__init__.py')) return name;
+    return level === 1 ? null : name.slice(1);
+  }
   const base = stringValue(t, s, e);
   if (base === null || !/^[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*$/u.test(base)) return null;
-  const level = /^\.*/.exec(name)![0].length;
   const parts = base.split('.');
   if (level - 1 >= parts.length) return null;
   const rest = name.slice(level);
   const head = parts.slice(0, parts.length - (level - 1)).join('.');
   return rest === '' ? head : `${head}.${rest}`;
 };
+
+/** True when token i is the Name `text` (and, given `end`, the whole range i..end). */
+const isName = (t: ExtractState['t'], i: number, text: string, end = i + 1): boolean => end - i === 1 && t.kind[i] === Kind.Name && nameText(t, i) === text;
 
 export const resolveNameSites = (st: ExtractState): void => {
   const t = st.t;
@@ -112,7 +124,7 @@ export const resolveNameSites = (st: ExtractState): void => {
       const first = args?.positional[0];
       const [s, e] = first ? unwrap(t, first[0], first[1]) : [0, 0];
       const literal = first ? stringValue(t, s, e) : null;
-      const specifier = literal !== null && args !== null && names[names.length - 1] !== '__import__' ? againstPackage(t, literal, args) : literal;
+      const specifier = literal !== null && args !== null && names[names.length - 1] !== '__import__' ? againstPackage(st, literal, args) : literal;
       if (specifier !== null) {
         st.imports.push({ specifier, syntax: 'dynamic', line: t.line[site.root], names: [], alias: undefined, frame: site.frame });
         // Stop 45: `__import__("pkg", globals(), locals(), names, 0)` with a fromlist computed at run time imports modules of pkg by name.
