@@ -19,7 +19,7 @@ import { attrKey, ctorOf, packageFolderOf } from './loader-classes.js';
 import { firstFolderParam, folderTemplate, formattedRole } from './loader-templates.js';
 import { nameOrigin } from './reexports.js';
 import { importsOsloLoader, reassignedAbove } from './loader-functions.js';
-import { alternation, CORE_LOADS, OSLO_OBJECT_LOADS } from './loader-names.js';
+import { alternation, CORE_LOADS, FILE_PATH_LOADS, OSLO_OBJECT_LOADS, OSLO_TRY_LOADS } from './loader-names.js';
 
 export type Role = 'module' | 'package' | 'folder' | 'file';
 
@@ -79,14 +79,9 @@ interface Sink {
 
 const sink = (real: boolean, ...roles: Array<[number, Role | 'file']>): Sink => ({ args: new Map(roles), real });
 const SINKS = new Map<string, Sink>([
-  ['import_module', sink(true, [0, 'module'])],
-  ['__import__', sink(true, [0, 'module'])],
-  ['import_string', sink(true, [0, 'module'])],
-  // Stop 48: oslo.utils' importutils (`import_class('pkg.mod.Class')`), as import_string.
-  ['import_class', sink(true, [0, 'module'])],
-  ['import_object', sink(true, [0, 'module'])],
-  // Stop 49: importutils' `try_import(name)` imports the module or gives a default (ironic's RPCService(host, 'ironic.conductor.manager', …)).
-  ['try_import', sink(true, [0, 'module'])],
+  // Stop 48: oslo.utils' importutils (`import_class('pkg.mod.Class')`), as import_string. Stop 49: importutils'
+  // `try_import(name)` imports the module or gives a default (ironic's RPCService(host, 'ironic.conductor.manager', …)).
+  ...[...CORE_LOADS, ...OSLO_OBJECT_LOADS, ...OSLO_TRY_LOADS].map((name): [string, Sink] => [name, sink(true, [0, 'module'])]),
   ['find_spec', sink(false, [0, 'module'])],
   ['find_loader', sink(false, [0, 'module'], [1, 'folder'])],
   ['FileFinder', sink(false, [0, 'folder'])],
@@ -98,9 +93,7 @@ const SINKS = new Map<string, Sink>([
   ['walk', sink(false, [0, 'folder'])],
   ['glob', sink(false, [0, 'file'])],
   ['iglob', sink(false, [0, 'file'])],
-  ['spec_from_file_location', sink(false, [1, 'file'])],
-  ['SourceFileLoader', sink(false, [1, 'file'])],
-  ['load_source', sink(false, [1, 'file'])],
+  ...FILE_PATH_LOADS.map((name): [string, Sink] => [name, sink(false, [1, 'file'])]),
   // astroid's modutils (pylint's `register_plugins`: `modutils.load_module_from_file(os.path.join(directory, filename))`);
   // loader-roles counts them as loads. Not `real` here: string-modules does not follow a function around them.
   ['load_module_from_file', sink(false, [0, 'file'])],

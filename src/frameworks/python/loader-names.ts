@@ -11,8 +11,10 @@ export const IMPORTLIB_LOADS = ['import_module', '__import__'] as const;
 export const CORE_LOADS = [...IMPORTLIB_LOADS, 'import_string'] as const;
 /** oslo.utils' importutils (every OpenStack service): `import_class('pkg.mod.Class')`, `import_object(…)`. */
 export const OSLO_OBJECT_LOADS = ['import_class', 'import_object'] as const;
+/** oslo.utils' importutils `try_import(name)`: the module, or a default when it is missing. */
+export const OSLO_TRY_LOADS = ['try_import'] as const;
 /** Twisted's `reflect.named*` (buildbot loads its subcommands so) and pkgutil's `resolve_name`. */
-export const NAMED_LOADS = ['namedAny', 'namedObject', 'namedModule', 'namedClass', 'resolve_name'] as const;
+const NAMED_LOADS = ['namedAny', 'namedObject', 'namedModule', 'namedClass', 'resolve_name'] as const;
 /** Every call that imports a module by the name it is handed as its first argument. */
 export const BY_NAME_LOADS = [...CORE_LOADS, ...OSLO_OBJECT_LOADS, ...NAMED_LOADS] as const;
 /** astroid's modutils (pylint's `register_plugins`): a module by file or by name. */

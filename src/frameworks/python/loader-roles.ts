@@ -19,7 +19,7 @@ import { callArgs, dottedName, isOp, nameText } from '../../languages/python/ran
 import { Kind, Op } from '../../languages/python/tokens.js';
 import { isParamOrAttr } from './loader-calls.js';
 import { assignments, calleeAt, fileDefs, followOut, isClass, literals, plainNames, rebindings, type Flow, type OpenDef } from './loader-functions.js';
-import { ASTROID_LOADS, CORE_LOADS, OSLO_OBJECT_LOADS } from './loader-names.js';
+import { ASTROID_LOADS, CORE_LOADS, OSLO_OBJECT_LOADS, OSLO_TRY_LOADS } from './loader-names.js';
 
 export interface ArgShape {
   /** The function's parameters (not self/cls) the argument is built from. */
@@ -112,7 +112,7 @@ export interface ClassInfo {
 
 /** Calls read per file: a hostile file of thousands of wanted calls costs no more than this many argument walks. */
 const MAX_CALLS = 2000;
-const REAL_LOADS: ReadonlySet<string> = new Set([...CORE_LOADS, ...OSLO_OBJECT_LOADS, 'try_import', ...ASTROID_LOADS]);
+const REAL_LOADS: ReadonlySet<string> = new Set([...CORE_LOADS, ...OSLO_OBJECT_LOADS, ...OSLO_TRY_LOADS, ...ASTROID_LOADS]);
 const REAL_METHOD_LOADS = new Set(['exec_module', 'load_module']);
 /** `+` is one of the operators the scanner codes as Op.Other: read its text. */
 const isPlus = (t: PythonTokens, i: number): boolean => t.kind[i] === Kind.Op && t.end[i] - t.start[i] === 1 && t.text.charCodeAt(t.start[i]) === 43;

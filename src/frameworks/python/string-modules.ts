@@ -41,7 +41,7 @@ import { callArgs, isOp, nameText, unwrap } from '../../languages/python/ranges.
 import { stringValue } from '../../languages/python/literals.js';
 import { childTemplateOf, moduleConstants, packageChildren } from './prefixed-imports.js';
 import { basename, dirname } from '../../util/path.js';
-import { alternation, BY_NAME_LOADS, callPattern, IMPORTLIB_LOADS } from './loader-names.js';
+import { alternation, BY_NAME_LOADS, callPattern, IMPORTLIB_LOADS, OSLO_TRY_LOADS } from './loader-names.js';
 
 const LOADERS = new Set(['importlib', 'importlib.metadata', 'django.utils.module_loading', 'pkg_resources', 'werkzeug.utils', 'twisted.python.reflect', OSLO_IMPORTUTILS]);
 /** Loader functions imported by name (`from importlib import import_module`, `from twisted.python.reflect import namedObject`). */
@@ -195,7 +195,7 @@ const dotted = (value: string): boolean => value.includes('.') && isDottedName(v
  */
 const LITERAL_LOADERS: ReadonlySet<string> = new Set(BY_NAME_LOADS.filter((n) => !(IMPORTLIB_LOADS as readonly string[]).includes(n)));
 /** oslo importutils' loaders of a module (not a class), read here only through `importutils.`. */
-const OSLO_MODULE_LOADERS: ReadonlySet<string> = new Set(['import_module', 'try_import']);
+const OSLO_MODULE_LOADERS: ReadonlySet<string> = new Set(['import_module', ...OSLO_TRY_LOADS]);
 const LITERAL_WORDS = callPattern([...LITERAL_LOADERS, ...OSLO_MODULE_LOADERS]);
 /** Literal loads (and computed loads read for the modules beside them) per file: a hostile file of thousands costs no more than this many. */
 const MAX_LITERAL_LOADS = 500;
