@@ -76,6 +76,10 @@ const listedName = (path: string): string => (basename(path) === '__init__.py' ?
 /** What a test patches to keep a loader from loading: the listing, the import, or the loader itself. */
 const LOADING_WORDS = new RegExp(String.raw`\b(?:walk_packages|iter_modules|${alternation(IMPORTLIB_LOADS)}|load_module|exec_module)\b`);
 
+/** Whether a decorator or a `with` header patches the loading: `patch(…)` of a loading word or of the loader itself. */
+const patchesText = (s: string, loaderName: string): boolean =>
+  /\bpatch\b/.test(s) && (LOADING_WORDS.test(s) || new RegExp(`['"]${loaderName}['"]`).test(s));
+
 /**
  * Stop 48: whether the decorators right above the def at `defLine` (1-based) patch the loading
  * (heat's test_plugin_loader: `@mock.patch('pkgutil.walk_packages')` over a call of
@@ -86,7 +90,7 @@ const patchesLoading = (text: string, starts: readonly number[], defLine: number
   for (let l = defLine - 2, k = 0; l >= 0 && k < 12; l--, k++) {
     const d = text.slice(starts[l], l + 1 < starts.length ? starts[l + 1] : text.length).trim();
     if (!d.startsWith('@')) break;
-    if (/\bpatch\b/.test(d) && (LOADING_WORDS.test(d) || new RegExp(`['"]${loaderName}['"]`).test(d))) return true;
+    if (patchesText(d, loaderName)) return true;
   }
   return false;
 };
@@ -110,7 +114,7 @@ const patchedAround = (text: string, starts: readonly number[], defLine: number,
     depth = indent(line);
     if (!/^(?:async\s+)?with\b/.test(trimmed)) continue;
     const header = text.slice(starts[l], Math.min(text.length, starts[l] + 400)).split(/:\s*(?:#[^\n]*)?\n/, 1)[0];
-    if (/\bpatch\b/.test(header) && (LOADING_WORDS.test(header) || new RegExp(`['"]${loaderName}['"]`).test(header))) return true;
+    if (patchesText(header, loaderName)) return true;
   }
   return false;
 };
