@@ -202,7 +202,7 @@ def against_package(name, node, path):
             return name
         return None if level == 1 else name[1:]
     base = str_constant(pkg)
-    if base is None or not re.fullmatch(r"\w+(?:\.\w+)*", base):
+    if base is None or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*", base):
         return None
     parts = base.split(".")
     if level - 1 >= len(parts):

@@ -114,7 +114,7 @@ const baseFolder = (base: string, file: string, text: string): { folder: string;
     let found: { folder: string; how: string } | null = null;
     for (const m of text.matchAll(set)) {
       const value = m[1].trim().replace(/,$/, '');
-      const folder = valueFolder(value, file, text);
+      const folder = folderOf(value, file, text);
       if (folder === null || (found !== null && found.folder !== folder)) return null;
       found ??= { folder, how: `${b} = ${value} at line ${lineAt(text, m.index ?? 0)}` };
     }
@@ -124,12 +124,9 @@ const baseFolder = (base: string, file: string, text: string): { folder: string;
   if (ownPathNames(text)?.folders.has(b)) return { folder: own, how: b };
   const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(b)}\s*=\s*([^\n;]+)`).exec(text);
   if (decl === null) return null;
-  const folder = valueFolder(decl[1].trim().replace(/,$/, ''), file, text);
+  const folder = folderOf(decl[1].trim().replace(/,$/, ''), file, text);
   return folder === null ? null : { folder, how: `${b} = ${decl[1].trim()} at line ${lineAt(text, decl.index)}` };
 };
-
-/** The folder a value names (folder-expr reads `fileURLToPath(new URL('.', import.meta.url))` too, the module's folder in an ES module). */
-const valueFolder = (value: string, file: string, text: string): string | null => folderOf(value, file, text);
 
 const exportsAsModule = (text: string, name: string): boolean =>
   new RegExp(String.raw`(?:\bmodule\s*\.\s*exports\s*=|\bexport\s+default)\s*(?:async\s+)?(?:function\s*\*?\s*)?${escapeRegExp(name)}\b`).test(text);

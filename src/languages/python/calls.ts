@@ -10,7 +10,7 @@
  * - command-line frameworks: click, typer, argparse, optparse, fire, docopt.
  */
 import type { CommandFact } from '../../model/facts.js';
-import { isSysExecutable, stringList, stringValue } from './literals.js';
+import { isModuleName, isSysExecutable, stringList, stringValue } from './literals.js';
 import { type CallArgs, callArgs, isOp, nameText, unwrap } from './ranges.js';
 import type { ExtractState, NameSite } from './state.js';
 import { Kind, Op } from './tokens.js';
@@ -102,7 +102,7 @@ const againstPackage = (st: ExtractState, name: string, args: CallArgs): string 
     return level === 1 ? null : name.slice(1);
   }
   const base = stringValue(t, s, e);
-  if (base === null || !/^[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*$/u.test(base)) return null;
+  if (base === null || !isModuleName(base)) return null;
   const parts = base.split('.');
   if (level - 1 >= parts.length) return null;
   const rest = name.slice(level);
