@@ -111,3 +111,22 @@ test('folderOf: a package-root helper, a package.json resolved and a main entry 
   // Without a scope no package is known.
   assert.equal(folderOf('dir', file, text), null);
 });
+
+test('stop 49 review 4: a package-root helper is a function whose name says it resolves a package path (no path function, URL function or getter)', () => {
+  // Tiny repo: workspace packages db and server; packages/db/migrations/20230101_legacy.js must stay dead.
+  const scope = { packageDir: (name: string) => (name === 'db' ? 'packages/db' : null), holds: () => true };
+  const file = 'packages/server/src/index.js';
+  const text = "const path = require('path');\nconst nodePath = require('node:path');\nconst upath = require('upath');\nconst url = require('url');\n";
+  for (const expr of [
+    "path.posix.join('db', 'migrations')",
+    "path.win32.join('db', 'migrations')",
+    "nodePath.join('db', 'migrations')",
+    "upath.join('db', 'migrations')",
+    "posix.normalize('db', 'migrations')",
+    "url.resolve('db', 'migrations')",
+    "config.get('db', 'migrations')",
+    "settings.find('db', 'migrations')",
+  ]) assert.equal(folderOf(expr, file, text, scope), null, expr);
+  assert.equal(folderOf("api.resolvePackagePath('db', 'migrations')", file, text, scope), 'packages/db/migrations');
+  assert.equal(folderOf("getPkgDir('db', 'migrations')", file, text, scope), 'packages/db/migrations');
+});

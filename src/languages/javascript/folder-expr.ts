@@ -180,8 +180,19 @@ const isOwnUrl = (expr: string): boolean => {
 /** A call of any function or method: its callee and argument text. */
 const ANY_CALL = new RegExp(String.raw`^(${IDENTIFIER_SOURCE}(?:\s*\.\s*${IDENTIFIER_SOURCE})*)\s*\(([\s\S]*)\)$`);
 
+/** The last member of a callee whose name says it resolves a path in a package (`resolvePackagePath`, `getPkgDir`): not a path or URL function (`path.posix.join`, `upath.join`, `url.resolve`), not a getter (`config.get`). */
+const PACKAGE_HELPER_NAME = /(?:^|\.)\s*[\w$]*(?:package|pkg)[\w$]*$/i;
+
 /**
- * A package-root helper: a call whose first argument names a package of the scan and whose others
+ * Whether a callee may be a package-root helper: its name says it resolves a package's path (a
+ * two-string call of any other function, a path function on another binding or a getter, names no
+ * package folder).
+ */
+const isPackageRootHelper = (callee: string, _text: string): boolean => PACKAGE_HELPER_NAME.test(callee);
+
+/**
+ * A package-root helper: a call of a function whose name says it resolves a package path
+ * (isPackageRootHelper), whose first argument names a package of the scan and whose others
  * are literal paths inside it, the folder they name there (Backstage's `resolvePackagePath(name,
  * ...paths)`, `resolvePackageAssets`: `path.resolve(dirname(require.resolve(`${name}/package.json`)), ...paths)`).
  * The first argument is the package's name (the module's own package or a workspace one: another
@@ -193,7 +204,7 @@ const ANY_CALL = new RegExp(String.raw`^(${IDENTIFIER_SOURCE}(?:\s*\.\s*${IDENTI
 const packageRootCall = (expr: string, file: string, text: string, scope: FolderScope | null, why: string[]): string | null | undefined => {
   if (scope === null) return undefined;
   const call = ANY_CALL.exec(expr);
-  if (call === null || /^(?:require|import|path\s*\.\s*\w+|join|resolve|dirname)$/.test(call[1])) return undefined;
+  if (call === null || !isPackageRootHelper(call[1], text)) return undefined;
   const args = splitArgs(call[2]);
   if (args.length < 2) return undefined;
   const parts = args.slice(1).map((a) => (new RegExp(`^${LITERAL}$`).test(a.trim()) ? literal(a.trim()) : null));
