@@ -130,3 +130,23 @@ test('stop 49 review 4: a package-root helper is a function whose name says it r
   assert.equal(folderOf("api.resolvePackagePath('db', 'migrations')", file, text, scope), 'packages/db/migrations');
   assert.equal(folderOf("getPkgDir('db', 'migrations')", file, text, scope), 'packages/db/migrations');
 });
+
+test("stop 49 review 4: a repo's own helper is no package-root helper; the own URL read so only when the module-relative folder is not in the scan too", () => {
+  // Tiny repo: package at the root; a leftover migrations/20230101_old.js (must stay dead), the real src/migrations/.
+  const scope = {
+    packageDir: (name: string) => (name === 'web' ? 'packages/web' : null),
+    ownPackageDir: () => '',
+    holds: (path: string) => path === 'migrations' || path === 'src/migrations',
+  };
+  const file = 'src/index.js';
+  const local = "const resolvePkgPath = (url, ...p) => path.resolve(path.dirname(fileURLToPath(url)), ...p);\n";
+  assert.equal(folderOf('resolvePkgPath(import.meta.url, "migrations")', 'lib/db.js', local, scope), null);
+  const imported = "import { resolvePkgPath } from './paths.js';\nconst paths = require('../paths');\n";
+  assert.equal(folderOf('resolvePkgPath(import.meta.url, "migrations")', 'lib/db.js', imported, scope), null);
+  assert.equal(folderOf("paths.pkgPath('web', 'public')", file, imported, scope), null);
+  // Imported from a package: read; the module's folder and the package's both hold `migrations`: ambiguous.
+  const pkg = "import { resolvePackagePath } from '@backstage/backend-plugin-api';\n";
+  assert.equal(folderOf('resolvePackagePath(import.meta.url, "migrations")', 'lib/db.js', pkg, scope), 'migrations');
+  assert.equal(folderOf('resolvePackagePath(import.meta.url, "migrations")', file, pkg, scope), null);
+  assert.equal(folderOf("resolvePackagePath('web', 'public')", file, pkg, scope), 'packages/web/public');
+});

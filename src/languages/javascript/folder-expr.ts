@@ -183,12 +183,25 @@ const ANY_CALL = new RegExp(String.raw`^(${IDENTIFIER_SOURCE}(?:\s*\.\s*${IDENTI
 /** The last member of a callee whose name says it resolves a path in a package (`resolvePackagePath`, `getPkgDir`): not a path or URL function (`path.posix.join`, `upath.join`, `url.resolve`), not a getter (`config.get`). */
 const PACKAGE_HELPER_NAME = /(?:^|\.)\s*[\w$]*(?:package|pkg)[\w$]*$/i;
 
+/** A name the module imports from a relative specifier (`import { fromHere } from './paths.js'`, `const paths = require('../paths')`): the repo's own module. */
+const importedRelatively = (text: string, name: string): boolean => {
+  const id = new RegExp(String.raw`(?<![\w$])${escapeRegExp(name)}(?![\w$])`);
+  for (const m of text.matchAll(/\bimport\s+([^;'"]{1,500}?)\s*from\s*['"]\.{1,2}(?:\/[^'"\n]*)?['"]/g)) if (id.test(m[1])) return true;
+  for (const m of text.matchAll(/\b(?:const|let|var)\s+([^=;'"]{1,500}?)\s*=\s*require\(\s*['"]\.{1,2}(?:\/[^'"\n]*)?['"]\s*\)/g)) if (id.test(m[1])) return true;
+  return false;
+};
+
 /**
  * Whether a callee may be a package-root helper: its name says it resolves a package's path (a
  * two-string call of any other function, a path function on another binding or a getter, names no
- * package folder).
+ * package folder), and it is no helper of the repo's own (defined in the module or imported by a
+ * relative path: the helper readers follow those through their bodies).
  */
-const isPackageRootHelper = (callee: string, _text: string): boolean => PACKAGE_HELPER_NAME.test(callee);
+const isPackageRootHelper = (callee: string, text: string): boolean => {
+  if (!PACKAGE_HELPER_NAME.test(callee)) return false;
+  const head = callee.split('.')[0].trim();
+  return functionNamed(text, head) === null && !importedRelatively(text, head);
+};
 
 /**
  * A package-root helper: a call of a function whose name says it resolves a package path
@@ -223,6 +236,9 @@ const packageRootCall = (expr: string, file: string, text: string, scope: Folder
   if (dir === null) return null;
   const folder = joinRepo(dir, ...(parts as string[]));
   if (folder === null || (ownUrl && scope.holds?.(folder) !== true)) return null;
+  // The module-relative reading (`resolveFromFile(import.meta.url, 'x')`) also in the scan, and another folder: ambiguous.
+  const besideModule = ownUrl ? joinRepo(dirname(file), ...(parts as string[])) : null;
+  if (besideModule !== null && besideModule !== folder && scope.holds?.(besideModule) === true) return null;
   const at = text.indexOf(expr);
   const paths = (parts as string[]).map((p) => `"${p}"`).join(', ');
   why.push(`${call[1].replace(/\s+/g, '')}(${shown}, ${paths}) at ${file}${at < 0 ? '' : `:${lineAt(text, at)}`} resolves ${paths} in the package of ${dir === '' ? '' : `${dir}/`}package.json${ownUrl ? ', the one holding the module' : ''}`);
