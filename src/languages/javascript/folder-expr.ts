@@ -83,7 +83,7 @@ const baseOf = (base: string, file: string, text: string, scope: FolderScope | n
     why.push(setting.why);
     return setting.folder;
   }
-  const resolved = new RegExp(String.raw`^(?:path\s*\.\s*)?dirname\(\s*(${RESOLVER})\s*\.\s*resolve\(\s*(${LITERAL})\s*\)\s*\)$`).exec(b);
+  const resolved = RESOLVED_FOLDER.exec(b);
   if (resolved) return isResolver(resolved[1], text) ? resolvedPackageDirWhy(resolved[1], literal(resolved[2]), scope, why) : null;
   if (depth >= MAX_DEPTH) return null;
   const helper = HELPER_CALL.exec(b);
@@ -115,8 +115,11 @@ const declaredValue = (text: string, name: string): string | undefined => {
 };
 
 /** What `.resolve(…)` resolves packages with: `require`, `createRequire(import.meta.url)`, `module.createRequire(…)`, or a name holding one. */
-const RESOLVER = String.raw`require|(?:module\s*\.\s*)?createRequire\([^()]*(?:\([^()]*\))?[^()]*\)|${IDENTIFIER_SOURCE}`;
+// One argument list with at most one call inside: the text after the inner call is matched only after it, so an unclosed `createRequire(aaa…` fails in linear time.
+const RESOLVER = String.raw`require|(?:module\s*\.\s*)?createRequire\([^()]*(?:\([^()]*\)[^()]*)?\)|${IDENTIFIER_SOURCE}`;
 const RESOLVE_CALL = new RegExp(String.raw`^(${RESOLVER})\s*\.\s*resolve\(\s*(${LITERAL})\s*\)$`);
+/** `path.dirname(require.resolve('pkg'))`: the folder of a resolved specifier. */
+const RESOLVED_FOLDER = new RegExp(String.raw`^(?:path\s*\.\s*)?dirname\(\s*(${RESOLVER})\s*\.\s*resolve\(\s*(${LITERAL})\s*\)\s*\)$`);
 
 /** `require`, a `createRequire(…)` call, or a name the text declares as one (`const req = createRequire(import.meta.url)`). */
 const isResolver = (resolver: string, text: string): boolean =>
