@@ -1,7 +1,7 @@
 /** Folder expressions read from a module's text: exact folders (folderOf) and folders with computed parts (folderPatternOf). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { explainedFolderOf, folderOf, folderPatternOf } from '../../src/languages/javascript/folder-expr.js';
+import { explainedCandidatesOf, explainedFolderOf, folderOf, folderPatternOf } from '../../src/languages/javascript/folder-expr.js';
 
 const text = [
   "const suite = process.env.SUITE || 'base';",
@@ -149,4 +149,15 @@ test("stop 49 review 4: a repo's own helper is no package-root helper; the own U
   assert.equal(folderOf('resolvePackagePath(import.meta.url, "migrations")', 'lib/db.js', pkg, scope), 'migrations');
   assert.equal(folderOf('resolvePackagePath(import.meta.url, "migrations")', file, pkg, scope), null);
   assert.equal(folderOf("resolvePackagePath('web', 'public')", file, pkg, scope), 'packages/web/public');
+});
+
+test("stop 49 review 4: the candidates reader (static-dirs) reads a join onto a resolved package.json and '..' as folderOf does", () => {
+  const scope = { packageDir: (name: string) => (name === 'web' ? 'packages/web' : null) };
+  const file = 'packages/server/src/index.js';
+  const expr = "path.resolve(require.resolve('web/package.json'), '..', 'public')";
+  assert.deepEqual(explainedCandidatesOf(expr, file, '', scope).map((c) => c.folder), ['packages/web/public']);
+  assert.match(explainedCandidatesOf(expr, file, '', scope)[0].why.join(), /require\.resolve\("web\/package\.json"\) is the package\.json of package "web"/);
+  assert.deepEqual(explainedCandidatesOf(expr, file, '', scope).map((c) => c.folder), [folderOf(expr, file, '', scope)]);
+  // Another package's package.json resolves into node_modules: nothing (its public/ in the repo stays dead).
+  assert.deepEqual(explainedCandidatesOf("path.resolve(require.resolve('other/package.json'), '..', 'public')", file, '', scope), []);
 });

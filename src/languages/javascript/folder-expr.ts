@@ -156,6 +156,20 @@ const packageJsonJoin = (base: string, parts: string[], text: string, scope: Fol
   return dir === null ? null : joinRepo(dir, ...parts.slice(1));
 };
 
+/**
+ * A join whose base is no folder but a file and whose first part is `..`: onto the module's own
+ * file (ownFileJoin) or a resolved package.json (packageJsonJoin), the folder it names (its step in
+ * `why`), else null. Both join readers (folderIn, candidatesIn) read these first.
+ */
+const joinedBelow = (base: string, parts: string[], file: string, text: string, scope: FolderScope | null, why: string[]): string | null => {
+  const below = ownFileJoin(base, parts);
+  if (below !== null) return joinRepo(dirname(file), ...below);
+  const steps: string[] = [];
+  const inPackage = packageJsonJoin(base, parts, text, scope, steps);
+  if (inPackage !== null) why.push(...steps);
+  return inPackage;
+};
+
 /** The module's own URL: `import.meta.url`, `pathToFileURL(__filename).href` (`require('url')`'s too), `new URL('file:' + __filename).href`. */
 const OWN_URL = new RegExp(
   String.raw`^(?:import\.meta\.url|(?:(?:url|require\(\s*(?:'url'|"url"|'u'\s*\+\s*'rl'|"u"\s*\+\s*"rl")\s*\))\s*\.\s*)?pathToFileURL\(\s*__filename\s*\)\s*(?:\.\s*href|\.\s*toString\(\s*\))?|new\s+URL\(\s*(?:'file:'|"file:")\s*\+\s*__filename\s*\)\s*\.\s*href)$`,
@@ -399,10 +413,8 @@ const folderIn = (expr: string, file: string, text: string, scope: FolderScope |
   const call = JOIN_CALL.exec(e);
   if (call) {
     const parts = [...call[2].matchAll(new RegExp(LITERAL, 'g'))].map((m) => literal(m[0]));
-    const below = ownFileJoin(call[1], parts);
-    if (below !== null) return joinRepo(dirname(file), ...below);
-    const inPackage = packageJsonJoin(call[1], parts, text, scope, why);
-    if (inPackage !== null) return inPackage;
+    const below = joinedBelow(call[1], parts, file, text, scope, why);
+    if (below !== null) return below;
     const base = baseOf(call[1], file, text, scope, depth, why);
     if (base === null) return null;
     return joinRepo(base, ...parts);
@@ -467,11 +479,9 @@ const candidatesIn = (expr: string, file: string, text: string, scope: FolderSco
   const base = call ? call[1].trim() : e;
   const parts = call ? [...call[2].matchAll(new RegExp(LITERAL, 'g'))].map((m) => literal(m[0])) : [];
   if (call) {
-    const below = ownFileJoin(base, parts);
-    if (below !== null) {
-      const own = joinRepo(dirname(file), ...below);
-      return own === null ? [] : [{ folder: own, why: [] }];
-    }
+    const why: string[] = [];
+    const below = joinedBelow(base, parts, file, text, scope, why);
+    if (below !== null) return [{ folder: below, why }];
   }
   let bases: ExplainedFolder[];
   const named = depth < MAX_DEPTH && NAME.test(base) && base !== '__dirname';
