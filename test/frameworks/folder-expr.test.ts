@@ -1,6 +1,7 @@
 /** Folder expressions read from a module's text: exact folders (folderOf) and folders with computed parts (folderPatternOf). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { requireTarget } from '../../src/frameworks/js/folder-scope.js';
 import { explainedCandidatesOf, explainedFolderOf, folderOf, folderPatternOf } from '../../src/languages/javascript/folder-expr.js';
 
 const text = [
@@ -160,4 +161,12 @@ test("stop 49 review 4: the candidates reader (static-dirs) reads a join onto a 
   assert.deepEqual(explainedCandidatesOf(expr, file, '', scope).map((c) => c.folder), [folderOf(expr, file, '', scope)]);
   // Another package's package.json resolves into node_modules: nothing (its public/ in the repo stays dead).
   assert.deepEqual(explainedCandidatesOf("path.resolve(require.resolve('other/package.json'), '..', 'public')", file, '', scope), []);
+});
+
+test("stop 49 review 4: require.resolve's exports target is the first key in document order among Node's require conditions", () => {
+  assert.equal(requireTarget({ node: './dist/node/x.js', require: './dist/cjs/x.js' }), './dist/node/x.js');
+  assert.equal(requireTarget({ import: './dist/esm/x.mjs', require: './dist/cjs/x.js', default: './dist/x.js' }), './dist/cjs/x.js');
+  // A nested conditions object that gives nothing for require: the next key.
+  assert.equal(requireTarget({ node: { import: './dist/node/x.mjs' }, default: './dist/x.js' }), './dist/x.js');
+  assert.equal(requireTarget({ import: './dist/esm/x.mjs', browser: './dist/b.js' }), null);
 });

@@ -11,16 +11,24 @@ import { propertyFolder } from './property-folder.js';
 import { enclosingPackages, jsPackages, type JsPackage } from './support.js';
 import type { FrameworkContext } from '../types.js';
 import { isFolder } from '../../util/file-index.js';
+import { exportsSubpathMap } from '../../manifests/package-exports.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
 
-/** An export target's path for `require`: a string, or a conditions object's `require`/`node`/`default` one. */
-const requireTarget = (value: unknown, depth = 0): string | null => {
+/** The conditions `require.resolve` matches in Node. */
+const REQUIRE_CONDITIONS = new Set(['require', 'node', 'node-addons', 'default']);
+
+/**
+ * An export target's path for `require`: a string, or, as Node reads a conditions object, the
+ * first key in document order that is one of its conditions and gives a target
+ * (`{"node": "./dist/node/x.js", "require": "./dist/cjs/x.js"}` is the node one).
+ */
+export const requireTarget = (value: unknown, depth = 0): string | null => {
   if (typeof value === 'string') return value;
   if (value === null || typeof value !== 'object' || Array.isArray(value) || depth > 3) return null;
-  const conditions = value as Record<string, unknown>;
-  for (const key of ['require', 'node', 'default']) {
-    const found = requireTarget(conditions[key], depth + 1);
+  for (const [key, target] of Object.entries(value as Record<string, unknown>)) {
+    if (!REQUIRE_CONDITIONS.has(key)) continue;
+    const found = requireTarget(target, depth + 1);
     if (found !== null) return found;
   }
   return null;
@@ -29,7 +37,7 @@ const requireTarget = (value: unknown, depth = 0): string | null => {
 /** The folder of the file `require.resolve(name)` gives: the package's `exports` "." (or a bare target), else `main`, else index.js. */
 const entryDir = (ctx: FrameworkContext, pkg: JsPackage): string => {
   const exports = pkg.json.exports;
-  const dot = exports !== null && typeof exports === 'object' && !Array.isArray(exports) && '.' in exports ? (exports as Record<string, unknown>)['.'] : exports;
+  const dot = exports === undefined ? undefined : exportsSubpathMap(exports)['.'];
   const target = requireTarget(dot) ?? (typeof pkg.json.main === 'string' ? pkg.json.main : 'index.js');
   const path = joinRepo(pkg.dir, target.replace(/^\.\//, ''));
   if (path === null) return pkg.dir;
