@@ -170,3 +170,10 @@ test("stop 49 review 4: require.resolve's exports target is the first key in doc
   assert.equal(requireTarget({ node: { import: './dist/node/x.mjs' }, default: './dist/x.js' }), './dist/x.js');
   assert.equal(requireTarget({ import: './dist/esm/x.mjs', browser: './dist/b.js' }), null);
 });
+
+test('stop 49 review 4: folderPatternOf and partOf read a const spread over lines whole, as folderOf does', () => {
+  const spread = "const suite = process.env.SUITE;\nconst kind =\n  'apps';\nconst dir = path.resolve(\n  __dirname,\n  kind,\n  suite,\n  'app'\n);\n";
+  assert.equal(folderPatternOf('dir', 'src/x.js', spread), 'src/apps/*/app');
+  // A name holding more than a literal is a computed part.
+  assert.equal(folderPatternOf("path.join(__dirname, tail, 'x')", 'src/x.js', "const tail = 'a' + suite;\n"), 'src/*/x');
+});

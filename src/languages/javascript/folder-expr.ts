@@ -106,12 +106,18 @@ const baseOf = (base: string, file: string, text: string, scope: FolderScope | n
  * is read whole; undefined when the text declares no such name.
  */
 const declaredValue = (text: string, name: string): string | undefined => {
+  const d = declaration(text, name, (c) => c === ';' || c === '\n');
+  if (d === undefined) return undefined;
+  const value = (d.end < 0 ? /^[^\n;]*/.exec(text.slice(d.start))![0] : text.slice(d.start, d.end)).trim();
+  return value === '' ? undefined : value;
+};
+
+/** The first `const`/`let`/`var` of `name`: where its header is, where its value starts, and the first `stop` character after it outside brackets and strings (-1: none within 2,000 characters). */
+const declaration = (text: string, name: string, stop: (c: string) => boolean): { index: number; start: number; end: number } | undefined => {
   const m = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(name)}\s*=\s*`).exec(text);
   if (m === null) return undefined;
   const start = m.index + m[0].length;
-  const end = topLevelIndex(text, start, (c) => c === ';' || c === '\n', 2_000);
-  const value = (end < 0 ? /^[^\n;]*/.exec(text.slice(start))![0] : text.slice(start, end)).trim();
-  return value === '' ? undefined : value;
+  return { index: m.index, start, end: topLevelIndex(text, start, stop, 2_000) };
 };
 
 /** What `.resolve(…)` resolves packages with: `require`, `createRequire(import.meta.url)`, `module.createRequire(…)`, or a name holding one. */
@@ -465,12 +471,9 @@ const conditionalBranches = (expr: string): [string, string] | null => {
 
 /** The conditional a `const`/`let`/`var` of `name` holds (`const rootDir = cond\n  ? a\n  : b;`, up to its `;` outside strings and brackets), or null. */
 const declaredConditional = (text: string, name: string): { branches: [string, string]; index: number } | null => {
-  const m = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(name)}\s*=\s*`).exec(text);
-  if (m === null) return null;
-  const start = m.index + m[0].length;
-  const end = topLevelIndex(text, start, (c) => c === ';', 2_000);
-  const branches = end < 0 ? null : conditionalBranches(text.slice(start, end).trim());
-  return branches === null ? null : { branches, index: m.index };
+  const d = declaration(text, name, (c) => c === ';');
+  const branches = d === undefined || d.end < 0 ? null : conditionalBranches(text.slice(d.start, d.end).trim());
+  return branches === null || d === undefined ? null : { branches, index: d.index };
 };
 
 const candidatesIn = (expr: string, file: string, text: string, scope: FolderScope | null, region: TextRegion | null, depth: number): ExplainedFolder[] => {
@@ -554,8 +557,8 @@ export const splitArgs = (s: string, separator = ','): string[] => {
 const partOf = (part: string, text: string): string => {
   if (new RegExp(`^${LITERAL}$`).test(part)) return literal(part);
   if (!NAME.test(part)) return '*';
-  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(part)}\s*=\s*(${LITERAL})\s*[;\n]`).exec(text)?.[1];
-  return decl ? literal(decl) : '*';
+  const decl = declaredValue(text, part);
+  return decl !== undefined && new RegExp(`^${LITERAL}$`).test(decl) ? literal(decl) : '*';
 };
 
 /**
@@ -577,7 +580,7 @@ export const folderPatternOf = (expr: string, file: string, text: string, scope:
     return segments.some((s) => s !== '*' && s !== '') ? joinRepo(root, ...segments) : null;
   }
   if (depth >= MAX_DEPTH || !NAME.test(e)) return null;
-  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(e)}\s*=\s*([^\n;]+)`).exec(text)?.[1];
+  const decl = declaredValue(text, e);
   return decl ? folderPatternOf(decl, file, text, scope, depth + 1) : null;
 };
 
