@@ -29,6 +29,8 @@ interface App {
   line: number;
   /** The app and why it counts, as evidence says it: `app shop.orders in INSTALLED_APPS (shop/settings.py:5)`. */
   how: string;
+  /** Added by a settings fragment (Horizon's enabled/ files): installed only where that fragment is read. */
+  fragment?: boolean;
 }
 
 /** Modules Django (or a library driven by INSTALLED_APPS) imports from every installed app. */
@@ -173,7 +175,7 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
     if (dir === null) continue;
     // Named as written where its folder is that name (a system site-packages tree has a longer path).
     const name = dir === '' || dir === f.value.replace(/\./g, '/') || dir.endsWith(`/${f.value.replace(/\./g, '/')}`) ? f.value : dir.replace(/\//g, '.');
-    apps.push({ name, dir, settings: f.file, line: f.line, how: `app ${name} in ${f.setting} (${f.file}:${f.line}), a settings fragment ${f.reader}:${f.readerLine} reads into the installed apps` });
+    apps.push({ name, dir, settings: f.file, line: f.line, how: `app ${name} in ${f.setting} (${f.file}:${f.line}), a settings fragment ${f.reader}:${f.readerLine} reads into the installed apps`, fragment: true });
   }
   if (settings.size === 0) {
     out.diagnostics.push(warning('django/no-settings', 'Django is used but no DJANGO_SETTINGS_MODULE names a repo module: every package that shows it is a Django app (migrations, an AppConfig, template tags, management commands, a django-allauth provider) is taken as installed, and its urls.py, context_processors.py and middleware.py as what a project that installs it names'));
@@ -240,7 +242,10 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
     for (const m of loopModules) {
       const base = `${prefix}${m.name.replace(/\./g, '/')}`;
       const file = [`${base}.py`, `${base}/__init__.py`].find((f) => ctx.files.has(f));
-      if (file) out.references.push({ from: app.settings, target: file, targetKind: 'file', line: app.line, label: `${app.how}: ${m.how}` });
+      // The edge goes from the loop's own file: a loop nobody runs (a dead helper, a vendored copy) imports nothing.
+      // An app only a settings fragment adds keeps the fragment's edge: the fragment decides whether it is installed at
+      // all (a test's fragment adds a test panel, an unread one nothing), and one edge cannot ask both files.
+      if (file) out.references.push({ from: app.fragment ? app.settings : m.file, target: file, targetKind: 'file', line: app.fragment ? app.line : m.line, label: `${app.how}: ${m.how}` });
     }
     // django-allauth imports each installed provider app's provider.py, and its urls.py from allauth.urls.
     if (ctx.files.has(`${prefix}provider.py`) && ctx.files.has(`${prefix}urls.py`)) {
