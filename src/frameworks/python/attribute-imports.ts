@@ -242,6 +242,20 @@ const isFragment = (t: PythonTokens): boolean => {
   return true;
 };
 
+/**
+ * The top-level literal assignments to each of `attrs` in a settings fragment, read as this reader
+ * reads them (tokenized once): none in a file with a top-level def or class (no fragment), nor for
+ * a name the fragment switches off (`DISABLED = True`). Shared with installed-app-modules.ts.
+ */
+export const fragmentAssignments = (text: string, attrs: readonly string[]): { attr: string; names: string[]; list: boolean; line: number }[] => {
+  const t = tokenize(text);
+  if (!isFragment(t)) return [];
+  return attrs.flatMap((attr) => (switchedOff(t, attr) !== null ? [] : assignedIn(t, attr).map((a) => ({ attr, ...a }))));
+};
+
+/** Whether a `.get(` / `[` receiver is the process environment (`os.environ`, `os.getenv`), not a loaded module. */
+export const isEnviron = (receiver: string): boolean => ENVIRON.test(receiver);
+
 const findLoads = perScan((ctx: FrameworkContext): AttributeLoad[] => {
   const out: AttributeLoad[] = [];
   for (const path of sortedPaths(ctx.files)) {

@@ -24,7 +24,7 @@ import { listedPaths } from '../../util/file-index.js';
 import { lineStarts, lineOfOffset } from '../../util/lines.js';
 import type { FrameworkContext } from '../types.js';
 import { callArguments, literalValue } from './call-text.js';
-import { settingStrings } from './setting-strings.js';
+import { fragmentAssignments, isEnviron } from './attribute-imports.js';
 
 /** A module every installed app may have, imported by the project's code. */
 export interface AppModule {
@@ -182,24 +182,30 @@ export const fragmentApps = (ctx: FrameworkContext): FragmentApp[] => {
     if (!file.endsWith('.py') || !importsLoader(ctx, file, true)) continue;
     const text = ctx.readText(file);
     if (text === null || text.length > MAX_TEXT || !text.includes('INSTALLED_APPS')) continue;
-    for (const m of text.matchAll(/(?:\.get\s*\(|getattr\s*\(\s*[\w.]+\s*,|\[)\s*(['"])(\w+INSTALLED_APPS)\1/g)) {
-      if (!readers.has(m[2])) readers.set(m[2], { file, line: lineOfOffset(lineStarts(text), m.index) });
+    for (const m of text.matchAll(/(?:([\w.]*)\.get\s*\(|getattr\s*\(\s*[\w.]+\s*,|([\w.]*)\[)\s*(['"])(\w+INSTALLED_APPS)\3/g)) {
+      // `os.environ.get('EXTRA_INSTALLED_APPS')` reads the environment, not a fragment.
+      if (isEnviron(m[1] ?? m[2] ?? '')) continue;
+      if (!readers.has(m[4])) readers.set(m[4], { file, line: lineOfOffset(lineStarts(text), m.index) });
     }
   }
   const out: FragmentApp[] = [];
   if (readers.size === 0) return out;
+  const names = [...readers.keys()];
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const file = listed[at];
-    if (!file.endsWith('.py')) continue;
+    // Extraction lists the names a module defines at its top level: only a file defining a read name is read.
+    const defined = file.endsWith('.py') ? ctx.facts(file)?.definitions : undefined;
+    if (defined === undefined || !names.some((k) => defined.includes(k))) continue;
     const text = ctx.readText(file);
     if (text === null || text.length > MAX_TEXT) continue;
-    // A fragment that turns itself off (`DISABLED = True`, which Horizon's update_dashboards skips) adds nothing.
-    if (![...readers.keys()].some((k) => text.includes(k)) || /^DISABLED\s*=\s*True\b/m.test(text)) continue;
-    for (const s of settingStrings(text)) {
-      const reader = s.setting === null ? undefined : readers.get(s.setting);
-      // The reader's own `config.get('ADD_INSTALLED_APPS', [])` is no fragment.
-      if (reader === undefined || s.value === s.setting || !MODULE.test(s.value)) continue;
-      out.push({ value: s.value, file, line: s.line, setting: s.setting!, reader: reader.file, readerLine: reader.line });
+    // attribute-imports' reading: top-level literal lists of a fragment (no def or class) that is not switched off (`DISABLED = True`).
+    for (const set of fragmentAssignments(text, names.filter((k) => defined.includes(k)))) {
+      const reader = readers.get(set.attr)!;
+      for (const value of set.names) {
+        // The reader's own `config.get('ADD_INSTALLED_APPS', [])` is no fragment.
+        if (value === set.attr || !MODULE.test(value)) continue;
+        out.push({ value, file, line: set.line, setting: set.attr, reader: reader.file, readerLine: reader.line });
+      }
     }
   }
   return out;
