@@ -55,6 +55,11 @@ const CONFIGS = /^(?:[\w.]*\.)?get_app_configs\s*\(\s*\)$/;
 const LOADERS = /\b(?:import_module|__import__)\s*\(/g;
 const MODULE = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
 const MAX_TEXT = 2_000_000;
+/** Longest line the line patterns run on (their lazy parts backtrack over runs of blanks). */
+const MAX_LINE = 2000;
+/** Loops over the installed apps read per file: a hostile file of thousands costs no more. */
+const MAX_LOOPS = 50;
+const ASSIGN = /^\s*(\w+)\s*=\s*(.+?)\s*$/;
 
 /** Whether a file imports importlib (or its import_module), Django's module_loading, or (`listing`) pkgutil. */
 const importsLoader = (ctx: FrameworkContext, file: string, listing: boolean): boolean =>
@@ -105,10 +110,12 @@ export const appLoopModules = (ctx: FrameworkContext): AppModule[] => {
     const file = listed[at];
     // import_module / autodiscover_modules come from an import (a cheap test before reading the text); a bare __import__ loop is not read.
     if (!file.endsWith('.py') || !importsLoader(ctx, file, false)) continue;
+    // A loop's import_module names a computed module: extraction lists those lines; autodiscover_modules is the other way in.
+    const computed = ctx.facts(file)?.computedImportLines ?? [];
     const text = ctx.readText(file);
     if (text === null || text.length > MAX_TEXT) continue;
     const discovers = text.includes('autodiscover_modules');
-    if (!discovers && !(text.includes('import_module') || text.includes('__import__'))) continue;
+    if (!discovers && computed.length === 0) continue;
     if (!discovers && !text.includes('INSTALLED_APPS') && !text.includes('get_app_configs')) continue;
     const starts = lineStarts(text);
     const lines = text.split('\n');
@@ -123,47 +130,52 @@ export const appLoopModules = (ctx: FrameworkContext): AppModule[] => {
         }
       }
     }
+    if (computed.length === 0) continue;
     // Names bound to the installed apps (`apps = settings.INSTALLED_APPS`).
     const bound = new Set<string>();
     for (const l of lines) {
-      const m = /^\s*(\w+)\s*=\s*(.+?)\s*$/.exec(l);
+      const m = l.length > MAX_LINE ? null : ASSIGN.exec(l);
       if (m && INSTALLED.test(m[2])) bound.add(m[1]);
     }
-    for (let i = 0; i < lines.length; i++) {
-      const loop = FOR.exec(lines[i]);
+    // One forward pass: the enclosing loops over literal lists (`for mod_name in ('dashboard', 'panel'):`) as a stack by indentation.
+    const outerLoops: { indent: number; name: string; values: string[] }[] = [];
+    let loops = 0;
+    for (let i = 0; i < lines.length && loops < MAX_LOOPS; i++) {
+      const trimmed = lines[i].trim();
+      if (trimmed === '' || trimmed.startsWith('#')) continue;
+      const indent = indentOf(lines[i]);
+      while (outerLoops.length > 0 && outerLoops[outerLoops.length - 1].indent >= indent) outerLoops.pop();
+      const loop = lines[i].length > MAX_LINE ? null : FOR.exec(lines[i]);
       if (loop === null) continue;
       const iter = loop[3].trim();
       const app = INSTALLED.test(iter) || bound.has(iter) ? loop[2] : CONFIGS.test(iter) ? `${loop[2]}.name` : null;
-      if (app === null) continue;
-      const indent = indentOf(lines[i]);
-      // The enclosing loops over literal lists: `for mod_name in ('dashboard', 'panel'):`.
-      const outer = new Map<string, string[]>();
-      for (let j = i - 1, limit = indent; j >= 0 && limit > 0; j--) {
-        if (lines[j].trim() === '' || lines[j].trim().startsWith('#')) continue;
-        const d = indentOf(lines[j]);
-        if (d >= limit) continue;
-        limit = d;
-        const o = FOR.exec(lines[j]);
-        const values = o ? literalList(o[3]) : null;
-        if (o && values) outer.set(o[2], values);
+      if (app === null) {
+        const values = literalList(loop[3]);
+        if (values !== null) outerLoops.push({ indent, name: loop[2], values });
+        continue;
       }
       let end = i + 1;
       while (end < lines.length && (lines[end].trim() === '' || indentOf(lines[end]) > indent)) end++;
+      // Only a loop whose body holds a computed import is read further (at most MAX_LOOPS per file).
+      if (!computed.some((l) => l > i + 1 && l <= end)) continue;
+      loops++;
+      const outer = new Map(outerLoops.map((o) => [o.name, o.values]));
       // Names the body assigns (`name = '%s.%s' % (app, mod)`), by their expressions.
       const assigned = new Map<string, string>();
       for (let j = i + 1; j < end; j++) {
-        const m = /^\s*(\w+)\s*=\s*(.+?)\s*$/.exec(lines[j]);
+        const m = lines[j].length > MAX_LINE ? null : ASSIGN.exec(lines[j]);
         if (m && !m[2].startsWith('=')) assigned.set(m[1], m[2]);
       }
       const part = (name: string): string[] => outer.get(name) ?? literalList(assigned.get(name) ?? '') ?? (literalValue(assigned.get(name) ?? '') === null ? [] : [literalValue(assigned.get(name)!)!]);
       const bodyStart = starts[i + 1] ?? text.length;
       const bodyEnd = end < starts.length ? starts[end] : text.length;
-      LOADERS.lastIndex = bodyStart;
-      for (let call = LOADERS.exec(text); call !== null && call.index < bodyEnd; call = LOADERS.exec(text)) {
-        const args = callArguments(text, call.index + call[0].length - 1);
+      // Loaders inside the body only: the search stops at its end.
+      for (const call of text.slice(bodyStart, bodyEnd).matchAll(LOADERS)) {
+        const offset = bodyStart + call.index;
+        const args = callArguments(text, offset + call[0].length - 1);
         if (args === null || args.length === 0) continue;
         const first = /^\w+$/.test(args[0]) && assigned.has(args[0]) ? assigned.get(args[0])! : args[0];
-        const line = lineOfOffset(starts, call.index);
+        const line = lineOfOffset(starts, offset);
         for (const name of builtNames(first, app, part)) {
           if (MODULE.test(name)) out.push({ name, file, line, how: `${file}:${line} imports it from every installed app (${first === args[0] ? '' : `${args[0]} = `}${first.replace(/\s+/g, ' ')} in the loop over ${iter} at :${i + 1})` });
         }
