@@ -22,9 +22,8 @@ import { listedPaths } from '../../util/file-index.js';
 import { lineStarts, lineOfOffset } from '../../util/lines.js';
 import { basename, dirname } from '../../util/path.js';
 import { callArguments, literalValue } from './call-text.js';
-import { topLevelDefAround } from './loader-functions.js';
 import { perScan } from '../per-scan.js';
-import { packageInits } from './python-files.js';
+import { assignmentAbove, packageInits } from './python-files.js';
 
 interface Choices {
   values: string[];
@@ -165,6 +164,29 @@ const loadedFile = (ctx: FrameworkContext, file: string, dotted: string): string
   return null;
 };
 
+/** Loader calls parsed per file, and bindings to an option followed per file (a hostile file of thousands costs no more). */
+const MAX_CALLS = 200;
+const MAX_BINDINGS = 100;
+/** How far above a binding its def is looked for. */
+const MAX_BACK = 300;
+
+const indentOf = (line: string): number => line.length - line.trimStart().length;
+
+/** The 0-based line after the last of the def around 0-based line `at` (by indentation; the file's end at module level). */
+const defEnd = (lines: readonly string[], at: number): number => {
+  let own = indentOf(lines[at]);
+  for (let k = at - 1; k >= 0 && k >= at - MAX_BACK && own > 0; k--) {
+    const l = lines[k];
+    if (l.trim() === '' || indentOf(l) >= own) continue;
+    own = indentOf(l);
+    if (!/^\s*(?:async\s+)?def\s/.test(l)) continue;
+    let end = at + 1;
+    while (end < lines.length && (lines[end].trim() === '' || indentOf(lines[end]) > own)) end++;
+    return end;
+  }
+  return lines.length;
+};
+
 export const collectConfigChoices = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   const choices = declaredChoices(ctx);
@@ -176,29 +198,36 @@ export const collectConfigChoices = (ctx: FrameworkContext): FrameworkOutput => 
     if (text === null || text.length > MAX_TEXT || !/\b(?:CONF|conf|config)\./.test(text)) continue;
     LOADER.lastIndex = 0;
     if (!LOADER.test(text)) continue;
+    const bindings = [...text.matchAll(BINDING)].filter((b) => (choices.get(b[2])?.values.length ?? 0) > 0).slice(0, MAX_BINDINGS);
+    if (bindings.length === 0) continue;
     const starts = lineStarts(text);
-    for (const bind of text.matchAll(BINDING)) {
-      const opt = choices.get(bind[2]);
-      if (opt === undefined || opt.values.length === 0) continue;
+    const lines = text.split('\n');
+    // Each loader call parsed once per file.
+    const calls: { offset: number; line: number; arg: string }[] = [];
+    // matchAll starts at the pattern's lastIndex, which the test above moved.
+    LOADER.lastIndex = 0;
+    for (const call of text.matchAll(LOADER)) {
+      if (calls.length >= MAX_CALLS) break;
+      const args = callArguments(text, call.index + call[0].length - 1);
+      if (args !== null && args.length > 0) calls.push({ offset: call.index, line: lineOfOffset(starts, call.index), arg: args[0] });
+    }
+    for (const bind of bindings) {
+      const opt = choices.get(bind[2])!;
       const name = bind[1];
-      const block = topLevelDefAround(text, bind.index);
-      const end = block === null ? text.length : block.end;
-      const body = text.slice(bind.index, end);
       const bindLine = lineOfOffset(starts, bind.index);
+      // The binding's own def, by indentation: a later method's parameter of that name is another name.
+      const endLine = defEnd(lines, bindLine - 1);
       const seen = new Set<string>();
-      LOADER.lastIndex = 0;
-      for (const call of body.matchAll(LOADER)) {
-        const offset = bind.index + call.index;
-        const args = callArguments(text, offset + call[0].length - 1);
-        if (args === null || args.length === 0) continue;
-        let expr = args[0];
+      for (const call of calls) {
+        if (call.offset < bind.index || call.line > endLine) continue;
+        let expr = call.arg;
         if (SEGMENT.test(expr) && expr !== name) {
           // One assignment to the argument between the binding and the call.
-          const assigned = [...body.slice(0, call.index).matchAll(new RegExp(`^[ \\t]*${expr}[ \\t]*=(?!=)[ \\t]*([^\\n]+)$`, 'gm'))];
-          if (assigned.length !== 1) continue;
-          expr = assigned[0][1].replace(/\s*#.*$/, '');
+          const assigned = assignmentAbove(text, starts, call.line, expr);
+          if (assigned === null || assigned.line <= bindLine) continue;
+          expr = assigned.value;
         }
-        const line = lineOfOffset(starts, offset);
+        const line = call.line;
         for (const value of opt.values) {
           const dotted = built(expr, name, value);
           if (dotted === null) continue;
