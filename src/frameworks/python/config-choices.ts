@@ -23,7 +23,7 @@ import { lineStarts, lineOfOffset } from '../../util/lines.js';
 import { basename, dirname } from '../../util/path.js';
 import { callArguments, literalValue } from './call-text.js';
 import { perScan } from '../per-scan.js';
-import { assignmentAbove, packageInits } from './python-files.js';
+import { assignmentAbove, indentOf, packageInits } from './python-files.js';
 
 interface Choices {
   values: string[];
@@ -169,8 +169,6 @@ const MAX_CALLS = 200;
 const MAX_BINDINGS = 100;
 /** How far above a binding its def is looked for. */
 const MAX_BACK = 300;
-
-const indentOf = (line: string): number => line.length - line.trimStart().length;
 
 /** The 0-based line after the last of the def around 0-based line `at` (by indentation; the file's end at module level). */
 const defEnd = (lines: readonly string[], at: number): number => {

@@ -25,6 +25,8 @@ import { lineStarts, lineOfOffset } from '../../util/lines.js';
 import type { FrameworkContext } from '../types.js';
 import { callArguments, literalValue } from './call-text.js';
 import { fragmentAssignments, isEnviron } from './attribute-imports.js';
+import { indentOf } from './python-files.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 /** A module every installed app may have, imported by the project's code. */
 export interface AppModule {
@@ -65,8 +67,6 @@ const ASSIGN = /^\s*(\w+)\s*=\s*(.+?)\s*$/;
 const importsLoader = (ctx: FrameworkContext, file: string, listing: boolean): boolean =>
   ctx.facts(file)?.imports.some((i) => i.specifier === 'importlib' || i.specifier === 'django.utils.module_loading' || (listing && i.specifier === 'pkgutil') || i.names.some((n) => n.name === 'import_module' || n.name === 'importlib')) ?? false;
 
-const indentOf = (line: string): number => /^[ \t]*/.exec(line)![0].replace(/\t/g, '        ').length;
-const escape = (s: string): string => s.replace(/[.]/g, '\\.');
 
 /** The string values of a literal tuple/list (`('dashboard', 'panel')`), or null for anything else. */
 const literalList = (expr: string): string[] | null => {
@@ -82,7 +82,7 @@ const literalList = (expr: string): string[] | null => {
  */
 const builtNames = (expr: string, app: string, part: (name: string) => string[]): string[] => {
   const e = expr.trim();
-  const a = escape(app);
+  const a = escapeRegExp(app);
   const tail = (s: string): string[] => {
     const lit = literalValue(s);
     if (lit !== null) return [lit];

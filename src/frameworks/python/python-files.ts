@@ -99,3 +99,6 @@ export const assignmentAbove = (text: string, starts: readonly number[], line: n
   }
   return null;
 };
+
+/** A line's indentation in columns, a tab as eight (Python's own tab stops). */
+export const indentOf = (line: string): number => /^[ \t]*/.exec(line)![0].replace(/\t/g, '        ').length;
