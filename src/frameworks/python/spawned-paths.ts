@@ -37,7 +37,7 @@ import { callArguments, joinArguments, literalValue } from './call-text.js';
 import { templateParts } from './loader-templates.js';
 import { boundModuleFile } from './folder-loaders.js';
 import { importedNameOrigin } from './reexports.js';
-import { boundModule, lookText } from './package-paths.js';
+import { boundDotted, lookText } from './package-paths.js';
 import { perScan } from '../per-scan.js';
 import { SPAWN_FUNCTIONS, spawnArgsOf } from '../../languages/python/spawn-calls.js';
 
@@ -327,8 +327,7 @@ const boundSpawnCalls = (imports: readonly ImportFact[]): RegExp | null => {
 /** The name a spawn call is written by, and the one it stands for through the file's imports: `sp.run` → `subprocess.run`. */
 const calledName = (match: string, imports: readonly ImportFact[]): { written: string; meant: string } => {
   const written = match.replace(/\s+/g, '').slice(0, -1);
-  const dot = written.indexOf('.');
-  return { written, meant: boundModule(dot < 0 ? written : written.slice(0, dot), imports) + (dot < 0 ? '' : written.slice(dot)) };
+  return { written, meant: boundDotted(written, imports) };
 };
 
 /** A call through a name an import binds, shown with what it stands for: `sp.run (subprocess.run)`, `P (subprocess.Popen)`. */
