@@ -24,47 +24,22 @@
  * the dependency went) types nothing. A `declare global` always counts.
  */
 import { sortedPaths } from '../util/file-index.js';
-import { lineAt } from '../util/lines.js';
 import { parseJsonc } from '../util/jsonc.js';
-import { commentEnd, quotedEnd } from '../languages/javascript/text-skips.js';
 import { programListing } from '../languages/javascript/resolution/tsconfig-program.js';
 import { isPathSpecifier, packageNameOf } from '../languages/javascript/resolution/specifier.js';
 import { fileEntry } from './support/inputs.js';
 import { lineOfKey } from './support/config-document.js';
-import { DECLARATION, TSCONFIG } from './tsconfig-program.js';
+import { augmentationIn, DECLARATION, TSCONFIG } from './tsconfig-program.js';
 import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
 
 /** A source TypeScript compiles; a declaration file (DECLARATION) is tsconfig-program's. */
 const TS_SOURCE = /\.(?:[cm]?ts|tsx)$/;
-/** An augmentation at the start of a line, with what it augments. */
-const AUGMENTATION = /^declare[ \t]+(global\b|module[ \t]*(['"])([^'"\n]+)\2)/gm;
-
 /**
- * A source's first top-level augmentation (`declare module 'payload'`), with its line; null when it has none.
- * `applies` says whether a `declare module` of that name reaches any file (a `declare global` always does).
- * One forward walk: `code` is where the text is code again after the comments and literals before
- * it, and the matches come in order, so each is tested from where the last one left off (a
- * template literal of 15,000 `declare module` lines in a codegen test is one skip, not 15,000 rescans).
+ * A source's first top-level augmentation (`declare module 'payload'`), with its line; null when it
+ * has none: tsconfig-program.ts's augmentationIn at column 0 (a source's augmentation is top-level).
  */
-export const sourceAugmentation = (text: string, applies: (module: string) => boolean = () => true): { what: string; line: number } | null => {
-  if (!text.includes('declare')) return null;
-  AUGMENTATION.lastIndex = 0;
-  let code = 0;
-  for (let m = AUGMENTATION.exec(text); m !== null; m = AUGMENTATION.exec(text)) {
-    while (code < m.index) {
-      const c = text.charCodeAt(code);
-      const end = c === 39 || c === 34 || c === 96 ? quotedEnd(text, code) : commentEnd(text, code);
-      code = end < 0 ? code + 1 : end;
-    }
-    if (code === m.index) {
-      if (m[3] === undefined || applies(m[3])) return { what: `declare ${m[1].replace(/[ \t]+/g, ' ')}`, line: lineAt(text, m.index) };
-      continue;
-    }
-    // Inside a comment or a literal that runs to `code`: the next match can only be code from there on.
-    if (AUGMENTATION.lastIndex < code) AUGMENTATION.lastIndex = code;
-  }
-  return null;
-};
+export const sourceAugmentation = (text: string, applies: (module: string) => boolean = () => true): { what: string; line: number } | null =>
+  augmentationIn(text, { applies });
 
 /** Whether an import specifier matches a wildcard module name's one `*` (`*.svg`, `virtual:*`). */
 const matchesWildcard = (specifier: string, name: string, star: number): boolean => {

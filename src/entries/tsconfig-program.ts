@@ -1,6 +1,8 @@
 /**
  * Declaration files in a tsconfig's program: tsc reads every `.d.ts` its `files` and `include`
- * select (default: everything under the tsconfig's folder) minus `exclude`, so a `global.d.ts`
+ * select (default: everything under the tsconfig's folder) minus `exclude`, all three through
+ * relative `extends` and `${configDir}` (programListing: one program model for declaration files
+ * and for the augmenting sources of tsconfig-augmentations.ts), so a `global.d.ts`
  * or `env.d.ts` that nothing imports is still used — by the compiler, hence tooling. That holds
  * for a declaration file that acts ambiently: one that exports nothing (a script's globals,
  * `declare module 'x'`, `export {}` with `declare global`, side-effect imports) or that augments
@@ -11,39 +13,65 @@
  * runs them, not by being listed — unless they augment (tsconfig-augmentations.ts, stop 49).
  */
 import { sortedPaths } from '../util/file-index.js';
-import { compileRepoGlobs } from '../util/glob.js';
 import { warning } from '../util/diagnostics.js';
 import { parseJsonc } from '../util/jsonc.js';
-import { dirname, joinRepo } from '../util/path.js';
+import { programListing } from '../languages/javascript/resolution/tsconfig-program.js';
 import { fileEntry } from './support/inputs.js';
 import { isRecord } from '../manifests/json.js';
+import { commentEnd, quotedEnd } from '../languages/javascript/text-skips.js';
+import { lineAt } from '../util/lines.js';
 import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
 
 export const DECLARATION = /\.d\.[cm]?ts$/;
-/** A top-level `declare global` or `declare module '…'`: declarations the compiler applies to every file. */
-const AUGMENTATION = /^[ \t]*(?:export[ \t]+)?declare[ \t]+(?:global\b|module[ \t]*['"])/m;
 export const TSCONFIG = /^[tj]sconfig(\.[\w.-]+)?\.json$/;
+/** `declare global` / `declare module '…'` at the start of a line, after what indents it (and an `export`), with what it augments. */
+const AUGMENTATION = /^([ \t]*(?:export[ \t]+)?)declare[ \t]+(global\b|module[ \t]*(['"])([^'"\n]+)\3)/gm;
 
-/** tsconfig's include/exclude spec → a glob: a folder name means everything below it. */
-const specToGlob = (spec: string): string => {
-  const clean = spec.replace(/^\.\//, '').replace(/\/$/, '');
-  if (clean === '' || clean === '.') return '**/*';
-  return /[*?]/.test(clean) || /\.[\w]+$/.test(clean) ? clean : `${clean}/**/*`;
+/**
+ * The first augmentation in a file's text (`declare module 'payload'`) outside comments and string or
+ * template literals, with its line; null when it has none. The one reading of an augmentation for
+ * both a program's declaration files (`nested`: also indented, inside an ambient block, or after
+ * `export`) and its sources (tsconfig-augmentations.ts: at column 0 only, since in a source only a
+ * top-level one applies). `applies` says whether a `declare module` of that name reaches any file
+ * (a `declare global` always does).
+ * One forward walk: `code` is where the text is code again after the comments and literals before
+ * it, and the matches come in order, so each is tested from where the last one left off (a
+ * template literal of 15,000 `declare module` lines in a codegen test is one skip, not 15,000 rescans).
+ */
+export const augmentationIn = (text: string, { applies = () => true, nested = false }: { applies?: (module: string) => boolean; nested?: boolean } = {}): { what: string; line: number } | null => {
+  if (!text.includes('declare')) return null;
+  AUGMENTATION.lastIndex = 0;
+  let code = 0;
+  for (let m = AUGMENTATION.exec(text); m !== null; m = AUGMENTATION.exec(text)) {
+    while (code < m.index) {
+      const c = text.charCodeAt(code);
+      const end = c === 39 || c === 34 || c === 96 ? quotedEnd(text, code) : commentEnd(text, code);
+      code = end < 0 ? code + 1 : end;
+    }
+    if (code === m.index) {
+      if ((nested || m[1] === '') && (m[4] === undefined || applies(m[4]))) return { what: `declare ${m[2].replace(/[ \t]+/g, ' ')}`, line: lineAt(text, m.index) };
+      continue;
+    }
+    // Inside a comment or a literal that runs to `code`: the next match can only be code from there on.
+    if (AUGMENTATION.lastIndex < code) AUGMENTATION.lastIndex = code;
+  }
+  return null;
 };
 
 /**
  * Whether a declaration file acts ambiently: the compiler uses it for being in the program,
- * without an import of it (it exports nothing, or it augments). Without the file's facts it is kept.
+ * without an import of it (it exports nothing, or it augments: augmentationIn, nested). Without
+ * the file's facts it is kept.
  */
 export const actsAmbiently = (ctx: DetectorContext, f: string): boolean => {
   const facts = ctx.facts?.(f);
   if (facts === undefined || (facts.exportedNames === undefined && facts.hasStarImport !== true)) return true;
-  return AUGMENTATION.test(ctx.manifests.text(f) ?? '');
+  return augmentationIn(ctx.manifests.text(f) ?? '', { nested: true }) !== null;
 };
 
 /**
  * The repo's declaration files outside node_modules, sorted, found once per file set: each
- * tsconfig then looks at those below its folder, not at every file there (payload has 269
+ * tsconfig's program listing is then asked about those, not about every file (payload has 269
  * tsconfigs over 8,855 files, 28 of them declaration files).
  */
 // Keyed by the file index's sorted list, which is rebuilt exactly when the index's is, so this
@@ -59,8 +87,6 @@ const declarationFiles = (files: ReadonlySet<string>): readonly string[] => {
   return paths;
 };
 
-const strings = (v: unknown): string[] | null => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : null);
-
 const tsconfigProgram: EntryDetector = {
   id: 'tsconfig-program',
   title: 'declaration files in a tsconfig program (files, include, exclude)',
@@ -73,22 +99,12 @@ const tsconfigProgram: EntryDetector = {
       out.diagnostics.push(warning('tsconfig-program/invalid', `not valid JSON: ${parsed.error}`, file.path, parsed.line));
       return out;
     }
-    const config = parsed.value;
-    if (!isRecord(config)) return out;
-    const dir = dirname(file.path);
-    const listed = strings(config.files) ?? [];
-    const include = strings(config.include) ?? (config.files === undefined ? ['**/*'] : []);
-    const options = isRecord(config.compilerOptions) ? config.compilerOptions : {};
-    const exclude = strings(config.exclude) ?? ['node_modules', 'bower_components', 'jspm_packages', ...(typeof options.outDir === 'string' ? [options.outDir] : [])];
-    const included = compileRepoGlobs(include.map(specToGlob));
-    const excluded = compileRepoGlobs(exclude.map(specToGlob));
-    const prefix = dir === '' ? '' : `${dir}/`;
-    const named = new Set(listed.map((f) => joinRepo(dir, f)).filter((f): f is string => f !== null));
+    if (!isRecord(parsed.value)) return out;
+    // The program as tsc builds it: files/include/exclude through `extends`, `${configDir}` (programListing, as for sources).
+    const listing = programListing(ctx.manifests, file.path);
     for (const f of declarationFiles(ctx.files)) {
-      if (!f.startsWith(prefix)) continue;
-      const relative = f.slice(prefix.length);
-      const field = named.has(f) ? 'files' : included(relative) && !excluded(relative) ? 'include' : null;
-      if (field !== null && actsAmbiently(ctx, f)) out.entries.push(fileEntry(f, 'tooling', `${file.path} ${field}: in the TypeScript program`));
+      const listed = listing(f);
+      if (listed !== null && actsAmbiently(ctx, f)) out.entries.push(fileEntry(f, 'tooling', `${file.path} ${listed.key}: in the TypeScript program`));
     }
     return out;
   },
