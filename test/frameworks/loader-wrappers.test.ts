@@ -23,6 +23,23 @@ test('templateParts: module-name templates by %, .format and f-strings', async (
   assert.deepEqual(templateParts('"a.{}".format(x, y)'), ['a.', { expr: 'x' }, '']);
   assert.equal(templateParts('module'), null);
   assert.equal(templateParts('get_name(x)'), null);
+  // A dotted value after `%` is one placeholder, as in a tuple.
+  assert.deepEqual(templateParts("'%s.admin' % config.name"), ['', { expr: 'config.name' }, '.admin']);
+});
+
+test('templateParts: `+` concatenation, only when asked', async () => {
+  const { templateParts } = await import('../../src/frameworks/python/loader-templates.js');
+  const plus = (t: string) => templateParts(t, { concatenation: true });
+  assert.equal(templateParts("'pkg.' + name"), null);
+  assert.deepEqual(plus("'pkg.' + name"), ['pkg.', { expr: 'name' }]);
+  assert.deepEqual(plus("__name__ + '.drivers.' + name + '.Driver'"), [{ expr: '__name__' }, '.drivers.', { expr: 'name' }, '.Driver']);
+  // Adjacent literals are one part; a `+` inside a literal or brackets splits nothing.
+  assert.deepEqual(plus("app + '.' + 'admin'"), [{ expr: 'app' }, '.admin']);
+  assert.deepEqual(plus("'a+b.' + f(x + y)"), ['a+b.', { expr: 'f(x + y)' }]);
+  // The other forms read as before.
+  assert.deepEqual(plus("'pkg.%s' % kind"), ['pkg.', { expr: 'kind' }, '']);
+  assert.equal(plus('name'), null);
+  assert.equal(plus("'a' + "), null);
 });
 
 test('templateFolders: each computed part is one path segment (or part of one) of an existing folder', async () => {

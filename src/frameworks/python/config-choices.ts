@@ -22,6 +22,7 @@ import { listedPaths } from '../../util/file-index.js';
 import { lineStarts, lineOfOffset } from '../../util/lines.js';
 import { basename, dirname } from '../../util/path.js';
 import { callArguments, literalValue } from './call-text.js';
+import { NAME_PART, templateParts } from './loader-templates.js';
 import { perScan } from '../per-scan.js';
 import { assignmentAbove, indentOf, packageInits } from './python-files.js';
 
@@ -105,35 +106,22 @@ const declaredChoices = perScan((ctx: FrameworkContext): Map<string, Choices> =>
 
 /**
  * The dotted name `expr` builds with `name` filled by `value`, or null when it is not a build of
- * literals, `__name__` and that one name. `__name__` is kept as the marker `<pkg>`.
+ * literals, `__name__` and that one name (loader-templates' templateParts: `%`, `.format`, an
+ * f-string or `+`). `__name__` is kept as the marker `<pkg>`.
  */
 const built = (expr: string, name: string, value: string): string | null => {
   let e = expr.trim();
   while (/^\([\s\S]*\)$/.test(e) && callArguments(e, 0)?.length === 1) e = e.slice(1, -1).trim();
-  const fill = (part: string): string | null => {
-    const p = part.trim();
-    if (p === name) return value;
-    if (p === '__name__') return '<pkg>';
-    return literalValue(p);
-  };
-  // 'pkg.drivers.%s.Driver' % name
-  let m = /^[rRuU]?(['"])([\w.]*%s[\w.]*)\1\s*%\s*\(?\s*([A-Za-z_]\w*)\s*,?\s*\)?$/.exec(e);
-  if (m) return m[3] === name && m[2].split('%s').length === 2 ? m[2].replace('%s', value) : null;
-  // f'pkg.drivers.{name}.Driver', f'{__name__}.drivers.{name}'
-  m = /^[fF](['"])([\w.{}]*)\1$/.exec(e);
-  if (m) {
-    let ok = true;
-    const s = m[2].replace(/\{([A-Za-z_]\w*)\}/g, (_, n: string) => (n === name ? value : n === '__name__' ? '<pkg>' : ((ok = false), '')));
-    return ok && s.includes(value) ? s : null;
-  }
-  // __name__ + '.drivers.' + name + '.Driver'
-  const parts = e.split('+');
-  if (parts.length < 2 || !parts.some((p) => p.trim() === name)) return null;
+  const parts = templateParts(e, { concatenation: true });
+  if (parts === null || !parts.some((p) => typeof p !== 'string' && p.expr === name)) return null;
   let s = '';
   for (const p of parts) {
-    const v = fill(p);
-    if (v === null) return null;
-    s += v;
+    if (typeof p === 'string') {
+      if (!NAME_PART.test(p)) return null;
+      s += p;
+    } else if (p.expr === name) s += value;
+    else if (p.expr === '__name__') s += '<pkg>';
+    else return null;
   }
   return s;
 };

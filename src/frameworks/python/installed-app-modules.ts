@@ -24,9 +24,9 @@ import { listedPaths } from '../../util/file-index.js';
 import { lineStarts, lineOfOffset } from '../../util/lines.js';
 import type { FrameworkContext } from '../types.js';
 import { callArguments, literalValue } from './call-text.js';
+import { templateParts } from './loader-templates.js';
 import { fragmentAssignments, isEnviron } from './attribute-imports.js';
 import { indentOf } from './python-files.js';
-import { escapeRegExp } from '../../util/regexp.js';
 
 /** A module every installed app may have, imported by the project's code. */
 export interface AppModule {
@@ -78,29 +78,24 @@ const literalList = (expr: string): string[] | null => {
 
 /**
  * The module names below the app that `expr` builds from the app expression `app` (`app` or
- * `config.name`); `part` resolves a name in the second place (`mod_name`) to literal values.
+ * `config.name`) and a dot: `'%s.%s' % (app, name)`, `app + '.admin'`, `f'{app}.{name}'`,
+ * `'{}.{}'.format(app, name)` (loader-templates' templateParts); `part` resolves a name in the
+ * second place (`mod_name`) to literal values.
  */
 const builtNames = (expr: string, app: string, part: (name: string) => string[]): string[] => {
-  const e = expr.trim();
-  const a = escapeRegExp(app);
-  const tail = (s: string): string[] => {
-    const lit = literalValue(s);
-    if (lit !== null) return [lit];
-    return /^\w+$/.test(s.trim()) ? part(s.trim()) : [];
-  };
-  let m = new RegExp(`^(['"])%s\\.%s\\1\\s*%\\s*\\(\\s*${a}\\s*,\\s*(.+?)\\s*,?\\s*\\)$`).exec(e);
-  if (m) return tail(m[2]);
-  m = new RegExp(`^(['"])%s\\.([\\w.]+)\\1\\s*%\\s*(?:\\(\\s*${a}\\s*,?\\s*\\)|${a})$`).exec(e);
-  if (m) return [m[2]];
-  m = new RegExp(`^${a}\\s*\\+\\s*(['"])\\.([\\w.]+)\\1$`).exec(e);
-  if (m) return [m[2]];
-  m = new RegExp(`^${a}\\s*\\+\\s*(['"])\\.\\1\\s*\\+\\s*(.+)$`).exec(e);
-  if (m) return tail(m[2]);
-  m = new RegExp(`^[fF](['"])\\{${a}\\}\\.(?:([\\w.]+)|\\{(\\w+)\\})\\1$`).exec(e);
-  if (m) return m[2] !== undefined ? [m[2]] : part(m[3]);
-  m = new RegExp(`^(['"])\\{\\}\\.(?:([\\w.]+)|\\{\\})\\1\\s*\\.\\s*format\\s*\\(\\s*${a}\\s*(?:,\\s*(.+?)\\s*)?\\)$`).exec(e);
-  if (m) return m[2] !== undefined ? [m[2]] : m[3] !== undefined ? tail(m[3]) : [];
-  return [];
+  const parts = templateParts(expr, { concatenation: true })?.filter((p) => p !== '');
+  if (parts === undefined || parts.length < 2) return [];
+  const [head, ...rest] = parts;
+  if (typeof head === 'string' || head.expr !== app) return [];
+  if (rest.length === 1 && typeof rest[0] === 'string') {
+    const m = /^\.([\w.]+)$/.exec(rest[0]);
+    return m === null ? [] : [m[1]];
+  }
+  if (rest.length !== 2 || rest[0] !== '.' || typeof rest[1] === 'string') return [];
+  const second = rest[1].expr;
+  const literal = literalValue(second);
+  if (literal !== null) return [literal];
+  return /^\w+$/.test(second) ? part(second) : [];
 };
 
 /** Per-app modules the repo's code imports over the installed apps. */

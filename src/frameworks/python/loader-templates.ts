@@ -8,21 +8,24 @@ import type { FunctionFlows } from './loader-roles.js';
 import type { RoleOf } from './loader-fixpoint.js';
 import { isParamOrAttr } from './loader-calls.js';
 import { reassignedAbove } from './loader-functions.js';
+import { literalValue } from './call-text.js';
+import { splitCommas } from '../../languages/python/sys-path.js';
 
 /** A dotted-name fragment: what may stand around a placeholder in a module-name template. */
-const NAME_PART = /^[\w.]*$/;
+export const NAME_PART = /^[\w.]*$/;
 
 /**
  * A module-name template's parts: `"a.%s.%s" % (x, y)`, `"a.{}.{}".format(x, y)` (also `{0}`),
- * `f"a.{x}.{y}"`. Literal parts are strings; a placeholder is the expression filling it (or '' when
- * it cannot be told). Null when the text is no such template.
+ * `f"a.{x}.{y}"`, and with `concatenation` also `"a." + x + ".b"` (adjacent literals joined, each
+ * other operand a placeholder). Literal parts are strings; a placeholder is the expression filling
+ * it (or '' when it cannot be told). Null when the text is no such template.
  */
-export const templateParts = (text: string): Array<string | { expr: string }> | null => {
+export const templateParts = (text: string, { concatenation = false }: { concatenation?: boolean } = {}): Array<string | { expr: string }> | null => {
   const t = text.trim();
   if (t.length > 400) return null;
   const out: Array<string | { expr: string }> = [];
   const args = (inner: string): string[] => inner.split(',').map((a) => a.trim()).filter((a) => a !== '');
-  let m = /^[rRuU]?(['"])([^'"%]*(?:%s[^'"%]*)+)\1\s*%\s*(?:\(([^()]*)\)|([A-Za-z_]\w*))$/.exec(t);
+  let m = /^[rRuU]?(['"])([^'"%]*(?:%s[^'"%]*)+)\1\s*%\s*(?:\(([^()]*)\)|([A-Za-z_][\w.]*))$/.exec(t);
   if (m !== null) {
     const pieces = m[2].split('%s');
     const values = m[3] !== undefined ? args(m[3]) : [m[4]];
@@ -49,7 +52,15 @@ export const templateParts = (text: string): Array<string | { expr: string }> | 
     for (const piece of m[2].split(/(\{[^{}]*\})/)) out.push(piece.startsWith('{') ? { expr: piece.slice(1, -1).trim() } : piece);
     return out;
   }
-  return null;
+  const operands = concatenation ? splitCommas(t, '+') : null;
+  if (operands === null || operands.length < 2 || operands.includes('')) return null;
+  for (const operand of operands) {
+    const literal = literalValue(operand);
+    if (literal === null) out.push({ expr: operand });
+    else if (typeof out[out.length - 1] === 'string') out[out.length - 1] += literal;
+    else out.push(literal);
+  }
+  return out;
 };
 
 /**

@@ -251,10 +251,11 @@ const osPathAliases = (text: string): string[] => {
 };
 
 /**
- * The parts of `text` between its top-level commas (outside brackets and strings), trimmed, empty
- * ones too; null when its brackets do not balance.
+ * The parts of `text` between its top-level commas (or another `separator`: `+` for a
+ * concatenation) outside brackets and strings, trimmed, empty ones too; null when its brackets do
+ * not balance.
  */
-export const splitCommas = (text: string): string[] | null => {
+export const splitCommas = (text: string, separator = ','): string[] | null => {
   const out: string[] = [];
   let depth = 0;
   let quote = '';
@@ -267,7 +268,7 @@ export const splitCommas = (text: string): string[] | null => {
     } else if (c === '"' || c === "'") quote = c;
     else if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) {
+    else if (c === separator && depth === 0) {
       out.push(text.slice(from, i).trim());
       from = i + 1;
     }
