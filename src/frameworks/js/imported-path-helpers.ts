@@ -6,7 +6,7 @@
  * a `const` chosen between `path.resolve(__dirname, "..")` and `path.resolve(__dirname, "..", "..")`.
  *
  * A call whose arguments are all string literals, of a name the file binds to a relative module
- * (nconf-config.ts moduleBinding: `require('./x')` through a compiler's interop helper or not,
+ * (languages/javascript/module-binding.ts moduleBinding: `require('./x')` through a compiler's interop helper or not,
  * `import X from`, `import { f as X } from`, `import * as X from`), is read through that module: the
  * one function or method of the name called (the default export's, or the module's function of
  * that name: folder-expr.ts functionNamed) whose body is one `return` (or an arrow's expression),
@@ -24,7 +24,7 @@ import { asSource } from '../../languages/javascript/compiled-interop.js';
 import { explainedCandidatesOf, functionAt, functionNamed, inlined, splitArgs, templateAsJoin, type ExplainedFolder, type FolderScope, type HelperFunction } from '../../languages/javascript/folder-expr.js';
 import { IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
 import type { FrameworkContext } from '../types.js';
-import { moduleBinding } from './nconf-config.js';
+import { moduleBinding } from '../../languages/javascript/module-binding.js';
 import { literalValue } from './parameter-values.js';
 import { resolveToolPath } from './support.js';
 

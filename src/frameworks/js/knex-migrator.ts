@@ -21,7 +21,8 @@ import { callsIn, configAt, type ConfigValue } from '../../languages/javascript/
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
-import { nconfKey, requiredModule } from './nconf-config.js';
+import { nconfKey } from './nconf-config.js';
+import { requiredModule } from '../../languages/javascript/module-binding.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { eachPackage, enabledByPackages, fileReference, kindOf, packageFilesUnder, readToolConfig, resolveToolPath, runEvidence, toolPackages, toolRun, type JsPackage } from './support.js';
 

@@ -16,8 +16,7 @@ import { pathsWithPrefix } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext } from '../types.js';
 import { jsPackages, resolveToolPath } from './support.js';
-import { escapeRegExp } from '../../util/regexp.js';
-import { INTEROP_OPEN } from '../../languages/javascript/compiled-interop.js';
+import { requiredModule } from '../../languages/javascript/module-binding.js';
 
 export interface NconfValue {
   value: string;
@@ -31,26 +30,6 @@ export type NconfLookup = NconfValue | { unread: string };
 const GET = /^([A-Za-z_$][\w$]*)(?:\s*\.\s*default)?\s*\.\s*get\(\s*(['"])([\w:.-]+)\2\s*\)(?:\s*\.\s*([A-Za-z_$][\w$]*)|\s*\[\s*(['"])([\w.-]+)\5\s*\])?$/;
 
 const IS_RELATIVE = (s: string): boolean => !s.startsWith('/') && !/^[a-z]:[\\/]/i.test(s);
-
-/**
- * The local module a name is bound to, and the export it stands for (null: the module itself):
- * `const name = require('./x')` (through a compiler's interop helper too: `const x_1 =
- * __importDefault(require("./x"))`, compiled-interop.ts), `import name from './x'`, `import * as
- * name from './x'`; `import { f as name } from './x'` and `import { name } from './x'` name the export.
- */
-export const moduleBinding = (text: string, name: string): { spec: string; member: string | null } | null => {
-  const id = escapeRegExp(name);
-  const required = new RegExp(String.raw`\b(?:const|let|var)\s+${id}\s*=\s*(?:${INTEROP_OPEN})?require\(\s*['"](\.[^'"]*)['"]\s*\)`).exec(text);
-  if (required) return { spec: required[1], member: null };
-  const imported = new RegExp(String.raw`\bimport\s+(?:${id}|\*\s+as\s+${id}|\{[^}]*?\b([A-Za-z_$][\w$]*)\s+as\s+${id}\s*[,}]|\{[^}]*?\b(${id})\s*[,}])\s*from\s*['"](\.[^'"]*)['"]`).exec(text);
-  return imported ? { spec: imported[3], member: imported[1] ?? imported[2] ?? null } : null;
-};
-
-/** The local module a name is bound to as a whole (moduleBinding without a named export), or null. */
-export const requiredModule = (text: string, name: string): string | null => {
-  const bound = moduleBinding(text, name);
-  return bound !== null && bound.member === null ? bound.spec : null;
-};
 
 /** The JSON files an nconf loader beside `dir` may read: the folder's own, then one folder down. */
 const jsonFiles = (ctx: FrameworkContext, dir: string): string[] => {

@@ -15,6 +15,7 @@ import { balancedText, IDENTIFIER as NAME, IDENTIFIER_SOURCE, topLevelIndex } fr
 import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { FILE_URL_OF_MODULE } from './static-value.js';
+import { moduleBinding } from './module-binding.js';
 
 /** A string literal: quotes or a substitution-free template (a pattern's source, to build others with). */
 export const LITERAL = String.raw`(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)`;
@@ -206,14 +207,6 @@ const ANY_CALL = new RegExp(String.raw`^(${IDENTIFIER_SOURCE}(?:\s*\.\s*${IDENTI
 /** The last member of a callee whose name says it resolves a path in a package (`resolvePackagePath`, `getPkgDir`): not a path or URL function (`path.posix.join`, `upath.join`, `url.resolve`), not a getter (`config.get`). */
 const PACKAGE_HELPER_NAME = /(?:^|\.)\s*[\w$]*(?:package|pkg)[\w$]*$/i;
 
-/** A name the module imports from a relative specifier (`import { fromHere } from './paths.js'`, `const paths = require('../paths')`): the repo's own module. */
-const importedRelatively = (text: string, name: string): boolean => {
-  const id = new RegExp(String.raw`(?<![\w$])${escapeRegExp(name)}(?![\w$])`);
-  for (const m of text.matchAll(/\bimport\s+([^;'"]{1,500}?)\s*from\s*['"]\.{1,2}(?:\/[^'"\n]*)?['"]/g)) if (id.test(m[1])) return true;
-  for (const m of text.matchAll(/\b(?:const|let|var)\s+([^=;'"]{1,500}?)\s*=\s*require\(\s*['"]\.{1,2}(?:\/[^'"\n]*)?['"]\s*\)/g)) if (id.test(m[1])) return true;
-  return false;
-};
-
 /**
  * Whether a callee may be a package-root helper: its name says it resolves a package's path (a
  * two-string call of any other function, a path function on another binding or a getter, names no
@@ -223,7 +216,7 @@ const importedRelatively = (text: string, name: string): boolean => {
 const isPackageRootHelper = (callee: string, text: string): boolean => {
   if (!PACKAGE_HELPER_NAME.test(callee)) return false;
   const head = callee.split('.')[0].trim();
-  return functionNamed(text, head) === null && !importedRelatively(text, head);
+  return functionNamed(text, head) === null && moduleBinding(text, head) === null;
 };
 
 /**
