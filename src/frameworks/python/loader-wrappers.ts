@@ -36,7 +36,8 @@ import { basename, dirname } from '../../util/path.js';
 import { pathAssignments, splitCommas } from '../../languages/python/sys-path.js';
 import { isModuleName } from '../../languages/python/literals.js';
 import { boundModuleFile, folderIndex, loadedFiles } from './folder-loaders.js';
-import { packageInits } from './python-files.js';
+import { indentOf, packageInits } from './python-files.js';
+import { escapeRegExp } from '../../util/regexp.js';
 import { literalValue } from './call-text.js';
 import type { ArgShape, FunctionFlows } from './loader-roles.js';
 import { packageChildren } from './prefixed-imports.js';
@@ -80,21 +81,58 @@ const LOADING_WORDS = new RegExp(String.raw`\b(?:walk_packages|iter_modules|${al
 const patchesText = (s: string, loaderName: string): boolean =>
   /\bpatch\b/.test(s) && (LOADING_WORDS.test(s) || new RegExp(`['"]${loaderName}['"]`).test(s));
 
+/** A line's text (0-based) from line starts. */
+const lineOf = (text: string, starts: readonly number[], l: number): string => text.slice(starts[l], l + 1 < starts.length ? starts[l + 1] : text.length);
+
 /**
- * Stop 48: whether the decorators right above the def at `defLine` (1-based) patch the loading
- * (heat's test_plugin_loader: `@mock.patch('pkgutil.walk_packages')` over a call of
- * `load_modules(heat.engine)`): then the call lists and imports nothing. Decorator lines only
- * (each starting with `@`), at most 12.
+ * Stop 48: whether the decorators right above the def (or class) at `defLine` (1-based) patch the
+ * loading (heat's test_plugin_loader: `@mock.patch('pkgutil.walk_packages')` over a call of
+ * `load_modules(heat.engine)`): then the call lists and imports nothing. A decorator starts with
+ * `@` at the def's indentation; Stop 50: it may wrap over more lines, as Black splits a long one
+ * (`@mock.patch(\n    "pkgutil.walk_packages"\n)`), each read whole. At most 12 decorators over 40 lines.
  */
 const patchesLoading = (text: string, starts: readonly number[], defLine: number, loaderName: string): boolean => {
-  for (let l = defLine - 2, k = 0; l >= 0 && k < 12; l--, k++) {
-    const d = text.slice(starts[l], l + 1 < starts.length ? starts[l + 1] : text.length).trim();
-    if (!d.startsWith('@')) break;
-    if (patchesText(d, loaderName)) return true;
+  const depth = indentOf(lineOf(text, starts, defLine - 1));
+  let below = defLine - 1;
+  for (let l = defLine - 2, k = 0, decorators = 0; l >= 0 && k < 40 && decorators < 12; l--, k++) {
+    const line = lineOf(text, starts, l);
+    const trimmed = line.trim();
+    if (trimmed === '') break;
+    if (trimmed.startsWith('@') && indentOf(line) === depth) {
+      if (patchesText(text.slice(starts[l], starts[below]), loaderName)) return true;
+      below = l;
+      decorators++;
+    } else if (indentOf(line) <= depth && !/^[)\]}]/.test(trimmed)) break;
+    // Else a wrapped decorator's argument or closing bracket: read with the `@` line above it.
   }
   return false;
 };
 
+/**
+ * Stop 50: the line (1-based) of the class `className` a method at `defLine` is directly in: the
+ * first line above it indented less than the def, when it is that class's header (at most 3,000
+ * lines walked); else null.
+ */
+const classLine = (text: string, starts: readonly number[], defLine: number, className: string): number | null => {
+  const depth = indentOf(lineOf(text, starts, defLine - 1));
+  for (let l = defLine - 2, k = 0; l >= 0 && k < 3000; l--, k++) {
+    const line = lineOf(text, starts, l);
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#') || indentOf(line) >= depth) continue;
+    return new RegExp(String.raw`^class\s+${escapeRegExp(className)}\b`).test(trimmed) ? l + 1 : null;
+  }
+  return null;
+};
+
+/**
+ * Stop 50: whether a test method is patched by its class's decorators: `mock.patch` on a class
+ * patches each of its methods whose name starts with `test` (patch.TEST_PREFIX), for the method's run.
+ */
+const classPatchesLoading = (text: string, starts: readonly number[], fn: { name: string; className: string | null; defLine: number }, loaderName: string): boolean => {
+  if (fn.className === null || !fn.name.startsWith('test')) return false;
+  const line = classLine(text, starts, fn.defLine, fn.className);
+  return line !== null && line > 1 && patchesLoading(text, starts, line, loaderName);
+};
 
 /**
  * Stop 49: whether a `with …patch(…):` block around the call at `callLine` (1-based), inside the def
@@ -103,15 +141,13 @@ const patchesLoading = (text: string, starts: readonly number[], defLine: number
  * (at most 200 lines walked); a header's text is read up to its closing `:` (a few wrapped lines).
  */
 const patchedAround = (text: string, starts: readonly number[], defLine: number, callLine: number, loaderName: string): boolean => {
-  const lineText = (l: number): string => text.slice(starts[l], l + 1 < starts.length ? starts[l + 1] : text.length);
-  const indent = (s: string): number => s.length - s.trimStart().length;
-  let depth = indent(lineText(callLine - 1));
+  let depth = indentOf(lineOf(text, starts, callLine - 1));
   for (let l = callLine - 2, k = 0; l >= defLine && k < 200 && depth > 0; l--, k++) {
-    const line = lineText(l);
+    const line = lineOf(text, starts, l);
     const trimmed = line.trim();
     // A wrapped header's closing line (`) as mp:`) is no block of its own.
-    if (trimmed === '' || trimmed.startsWith('#') || /^[)\]}]/.test(trimmed) || indent(line) >= depth) continue;
-    depth = indent(line);
+    if (trimmed === '' || trimmed.startsWith('#') || /^[)\]}]/.test(trimmed) || indentOf(line) >= depth) continue;
+    depth = indentOf(line);
     if (!/^(?:async\s+)?with\b/.test(trimmed)) continue;
     const header = text.slice(starts[l], Math.min(text.length, starts[l] + 400)).split(/:\s*(?:#[^\n]*)?\n/, 1)[0];
     if (patchesText(header, loaderName)) return true;
@@ -275,6 +311,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         const loader = resolveCall(a, fn, call, idx);
         if (loader === undefined || loader.lister || (loader.file === a.file && loader.fn === fn)) continue;
         if (fn.name !== '' && fn.defLine > 1 && patchesLoading(text, (starts ??= lineStarts(text)), fn.defLine, loader.fn.name)) continue;
+        if (fn.name !== '' && classPatchesLoading(text, (starts ??= lineStarts(text)), fn, loader.fn.name)) continue;
         if (fn.name !== '' && patchedAround(text, (starts ??= lineStarts(text)), fn.defLine, call.line, loader.fn.name)) continue;
         const where = `${call.callee === '' ? `${call.word}` : call.callee}() at ${a.file}:${call.line}`;
         const what = `${loader.fn.className === null ? '' : `${loader.fn.className}.`}${loader.fn.name}() (${loader.file}:${loader.fn.defLine})`;
