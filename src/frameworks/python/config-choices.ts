@@ -24,7 +24,7 @@ import { basename, dirname } from '../../util/path.js';
 import { callArguments, literalValue } from './call-text.js';
 import { NAME_PART, templateParts } from './loader-templates.js';
 import { perScan } from '../per-scan.js';
-import { assignmentAbove, indentOf, packageInits } from './python-files.js';
+import { assignmentAbove, defSpan, packageInits } from './python-files.js';
 
 interface Choices {
   values: string[];
@@ -158,21 +158,6 @@ const MAX_BINDINGS = 100;
 /** How far above a binding its def is looked for. */
 const MAX_BACK = 300;
 
-/** The 0-based line after the last of the def around 0-based line `at` (by indentation; the file's end at module level). */
-const defEnd = (lines: readonly string[], at: number): number => {
-  let own = indentOf(lines[at]);
-  for (let k = at - 1; k >= 0 && k >= at - MAX_BACK && own > 0; k--) {
-    const l = lines[k];
-    if (l.trim() === '' || indentOf(l) >= own) continue;
-    own = indentOf(l);
-    if (!/^\s*(?:async\s+)?def\s/.test(l)) continue;
-    let end = at + 1;
-    while (end < lines.length && (lines[end].trim() === '' || indentOf(lines[end]) > own)) end++;
-    return end;
-  }
-  return lines.length;
-};
-
 export const collectConfigChoices = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   const choices = declaredChoices(ctx);
@@ -202,7 +187,7 @@ export const collectConfigChoices = (ctx: FrameworkContext): FrameworkOutput => 
       const name = bind[1];
       const bindLine = lineOfOffset(starts, bind.index);
       // The binding's own def, by indentation: a later method's parameter of that name is another name.
-      const endLine = defEnd(lines, bindLine - 1);
+      const endLine = defSpan(lines, bindLine - 1, MAX_BACK)?.end ?? lines.length;
       const seen = new Set<string>();
       for (const call of calls) {
         if (call.offset < bind.index || call.line > endLine) continue;

@@ -37,7 +37,7 @@ import { callArgs, isOp, nameText, splitTop } from '../../languages/python/range
 import { Kind, Op, StringFlag } from '../../languages/python/tokens.js';
 import { perScan } from '../per-scan.js';
 import { calleeAt, fileDefs, type OpenDef } from './loader-functions.js';
-import { moduleFile } from './python-files.js';
+import { defSpan, moduleFile } from './python-files.js';
 import { argumentsFor, callTarget, type CallSite } from './loader-calls.js';
 import { boundModuleFile } from './folder-loaders.js';
 import { blankComments, fileAnchoredPath, fileVariables, importsResourceApi, lookText, MAX_PATH_LINE, pathConstants, resourceReads, resourceTemplates, spannedPathLine, withConstants } from './package-paths.js';
@@ -133,18 +133,8 @@ const MAX_COMMAND_LISTS = 8;
 
 /** The lines of the def around 0-based line `at` (the whole file at module level), joined, and its first line (0-based). */
 const defAround = (lines: string[], at: number): { from: number; text: string } => {
-  const indent = (l: string): number => l.length - l.trimStart().length;
-  let own = indent(lines[at]);
-  for (let k = at - 1; k >= 0; k--) {
-    const l = lines[k];
-    if (l.trim() === '' || indent(l) >= own) continue;
-    own = indent(l);
-    if (!/^\s*(?:async\s+)?def\s/.test(l)) continue;
-    let end = at + 1;
-    while (end < lines.length && (lines[end].trim() === '' || indent(lines[end]) > own)) end++;
-    return { from: k, text: lines.slice(k, end).join('\n') };
-  }
-  return { from: 0, text: lines.join('\n') };
+  const span = defSpan(lines, at);
+  return span === null ? { from: 0, text: lines.join('\n') } : { from: span.from, text: lines.slice(span.from, span.end).join('\n') };
 };
 
 /**

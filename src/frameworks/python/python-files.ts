@@ -102,3 +102,24 @@ export const assignmentAbove = (text: string, starts: readonly number[], line: n
 
 /** A line's indentation in columns, a tab as eight (Python's own tab stops). */
 export const indentOf = (line: string): number => /^[ \t]*/.exec(line)![0].replace(/\t/g, '        ').length;
+
+/**
+ * The def around 0-based line `at`, by indentation: its first line and the line after its last
+ * (0-based; blank lines inside it kept); null at module level, or when no def header is found
+ * within `maxBack` lines above (a class body is walked through to the def around it, if any).
+ * Shared by config-choices (a binding's own def, bounded) and package-data (the def a command
+ * list or a Python path is set in, unbounded, which takes the whole file when there is none).
+ */
+export const defSpan = (lines: readonly string[], at: number, maxBack = Infinity): { from: number; end: number } | null => {
+  let own = indentOf(lines[at]);
+  for (let k = at - 1; k >= 0 && k >= at - maxBack && own > 0; k--) {
+    const l = lines[k];
+    if (l.trim() === '' || indentOf(l) >= own) continue;
+    own = indentOf(l);
+    if (!/^\s*(?:async\s+)?def\s/.test(l)) continue;
+    let end = at + 1;
+    while (end < lines.length && (lines[end].trim() === '' || indentOf(lines[end]) > own)) end++;
+    return { from: k, end };
+  }
+  return null;
+};
