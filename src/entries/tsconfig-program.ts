@@ -63,10 +63,19 @@ export const augmentationIn = (text: string, { applies = () => true, nested = fa
  * without an import of it (it exports nothing, or it augments: augmentationIn, nested). Without
  * the file's facts it is kept.
  */
+// Once per file and scan (keyed by the scan's manifests, as programListing is): a base config's
+// `include` can list one declaration file for every config that extends it (payload: 41).
+const ambientOf = new WeakMap<object, Map<string, boolean>>();
 export const actsAmbiently = (ctx: DetectorContext, f: string): boolean => {
-  const facts = ctx.facts?.(f);
-  if (facts === undefined || (facts.exportedNames === undefined && facts.hasStarImport !== true)) return true;
-  return augmentationIn(ctx.manifests.text(f) ?? '', { nested: true }) !== null;
+  let known = ambientOf.get(ctx.manifests);
+  if (!known) ambientOf.set(ctx.manifests, (known = new Map()));
+  let ambient = known.get(f);
+  if (ambient === undefined) {
+    const facts = ctx.facts?.(f);
+    ambient = facts === undefined || (facts.exportedNames === undefined && facts.hasStarImport !== true) || augmentationIn(ctx.manifests.text(f) ?? '', { nested: true }) !== null;
+    known.set(f, ambient);
+  }
+  return ambient;
 };
 
 /**
