@@ -26,6 +26,8 @@ export const DECLARATION = /\.d\.[cm]?ts$/;
 export const TSCONFIG = /^[tj]sconfig(\.[\w.-]+)?\.json$/;
 /** `declare global` / `declare module '…'` at the start of a line, after what indents it (and an `export`), with what it augments. */
 const AUGMENTATION = /^([ \t]*(?:export[ \t]+)?)declare[ \t]+(global\b|module[ \t]*(['"])([^'"\n]+)\3)/gm;
+/** Where a comment, string or template literal may start (commentEnd and quotedEnd say whether one does). */
+const SKIP_START = /['"`/]/g;
 
 /**
  * The first augmentation in a file's text (`declare module 'payload'`) outside comments and string or
@@ -44,6 +46,14 @@ export const augmentationIn = (text: string, { applies = () => true, nested = fa
   let code = 0;
   for (let m = AUGMENTATION.exec(text); m !== null; m = AUGMENTATION.exec(text)) {
     while (code < m.index) {
+      // Plain code is stepped over whole: only a quote, a backtick or a slash can start a skip.
+      SKIP_START.lastIndex = code;
+      const next = SKIP_START.exec(text);
+      if (next === null || next.index >= m.index) {
+        code = m.index;
+        break;
+      }
+      code = next.index;
       const c = text.charCodeAt(code);
       const end = c === 39 || c === 34 || c === 96 ? quotedEnd(text, code) : commentEnd(text, code);
       code = end < 0 ? code + 1 : end;
