@@ -48,36 +48,28 @@ const matchesWildcard = (specifier: string, name: string, star: number): boolean
   return specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix);
 };
 
-interface Importers {
-  /** Per package (`react-select` for `react-select/dist/…`), up to two repo files that import it or a subpath. */
-  byPackage: Map<string, string[]>;
-  /** Per specifier as written (for a wildcard's `./logo.svg`), up to two repo files that import it. */
-  bySpecifier: Map<string, string[]>;
-}
-
-const addImporter = (map: Map<string, string[]>, key: string, file: string): void => {
-  const files = map.get(key);
-  if (files === undefined) map.set(key, [file]);
-  else if (files.length < 2 && files[0] !== file) files.push(file);
-};
-
-/** Who imports what, from the extracted facts of the repo's files (not node_modules'), once per file set. */
-const importersOf = new WeakMap<readonly string[], Importers>();
-const moduleImporters = (facts: NonNullable<DetectorContext['facts']>, sorted: readonly string[]): Importers => {
-  let importers = importersOf.get(sorted);
-  if (!importers) {
-    importers = { byPackage: new Map(), bySpecifier: new Map() };
-    for (const f of sorted) {
-      if (f.includes('node_modules/')) continue;
-      for (const { specifier } of facts(f)?.imports ?? []) {
-        addImporter(importers.bySpecifier, specifier, f);
-        if (!isPathSpecifier(specifier)) addImporter(importers.byPackage, packageNameOf(specifier), f);
-      }
+/**
+ * Up to two repo files (not node_modules') that import what `imports` accepts, found by one pass
+ * over the extracted facts that stops at the second. A pass per module name asked (payload: a
+ * handful), not a map of every import of the repo: few sources augment, and most of the names
+ * they augment are imported at once.
+ */
+const firstImporters = (facts: NonNullable<DetectorContext['facts']>, sorted: readonly string[], imports: (specifier: string) => boolean): string[] => {
+  const found: string[] = [];
+  for (const f of sorted) {
+    if (f.includes('node_modules/')) continue;
+    for (const { specifier } of facts(f)?.imports ?? []) {
+      if (!imports(specifier)) continue;
+      found.push(f);
+      if (found.length === 2) return found;
+      break;
     }
-    importersOf.set(sorted, importers);
   }
-  return importers;
+  return found;
 };
+
+/** Per file set, per package name (or wildcard `*` name), its first two importers. */
+const importersOf = new WeakMap<readonly string[], Map<string, string[]>>();
 
 /**
  * Whether a file other than `file` imports the module a `declare module` in it names: its package
@@ -87,13 +79,21 @@ const moduleImporters = (facts: NonNullable<DetectorContext['facts']>, sorted: r
  * so all count.
  */
 const importedElsewhere = (ctx: DetectorContext, sorted: readonly string[], file: string) => (name: string): boolean => {
-  if (ctx.facts === undefined || isPathSpecifier(name)) return true;
-  const { byPackage, bySpecifier } = moduleImporters(ctx.facts, sorted);
-  const other = (files: string[] | undefined): boolean => files !== undefined && files.some((f) => f !== file);
+  const facts = ctx.facts;
+  if (facts === undefined || isPathSpecifier(name)) return true;
+  let byName = importersOf.get(sorted);
+  if (byName === undefined) importersOf.set(sorted, (byName = new Map()));
   const star = name.indexOf('*');
-  if (star < 0) return other(byPackage.get(packageNameOf(name)));
-  for (const [specifier, files] of bySpecifier) if (matchesWildcard(specifier, name, star) && other(files)) return true;
-  return false;
+  const key = star < 0 ? packageNameOf(name) : `*${name}`;
+  let files = byName.get(key);
+  if (files === undefined) {
+    // A specifier's package name is a piece of it: `includes` turns away the rest before packageNameOf.
+    const imports = star < 0
+      ? (specifier: string) => specifier.includes(key) && !isPathSpecifier(specifier) && packageNameOf(specifier) === key
+      : (specifier: string) => matchesWildcard(specifier, name, star);
+    byName.set(key, (files = firstImporters(facts, sorted, imports)));
+  }
+  return files.some((f) => f !== file);
 };
 
 interface AugmentingSource {
