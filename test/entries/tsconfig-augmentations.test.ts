@@ -1,8 +1,11 @@
 /** tsconfig-augmentations: every fixture test/fixtures/entries/tsconfig-augmentations-<case>/ against its expected.json. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import detector, { sourceAugmentation } from '../../src/entries/tsconfig-augmentations.js';
 import { detectorCases } from '../helpers/run-detector.js';
+import { lineAt } from '../../src/util/lines.js';
+import { commentEnd, quotedEnd } from '../../src/languages/javascript/text-skips.js';
 
 const cases = detectorCases(detector);
 
@@ -36,4 +39,33 @@ test(`${detector.id}: one forward walk: thousands of augmentation lines inside a
   assert.deepEqual(sourceAugmentation(`${text}declare global {\n}\n`), { what: 'declare global', line: 15_003 });
   // Matches inside a comment, then a string, then code.
   assert.deepEqual(sourceAugmentation("/*\ndeclare global {}\n*/\nconst s = '\\\ndeclare module \"a\"'\n`\ndeclare global\n`\ndeclare module 'c' {\n}\n"), { what: "declare module 'c'", line: 9 });
+});
+
+/** Stop 49's walk, one character at a time: the stop-50 walk skips plain code by a search and must agree with it. */
+const referenceAugmentation = (text: string): { what: string; line: number } | null => {
+  const pattern = /^declare[ \t]+(global\b|module[ \t]*(['"])([^'"\n]+)\2)/gm;
+  let code = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    while (code < m.index) {
+      const c = text.charCodeAt(code);
+      const end = c === 39 || c === 34 || c === 96 ? quotedEnd(text, code) : commentEnd(text, code);
+      code = end < 0 ? code + 1 : end;
+    }
+    if (code === m.index) return { what: `declare ${m[1].replace(/[ \t]+/g, ' ')}`, line: lineAt(text, m.index) };
+    if (pattern.lastIndex < code) pattern.lastIndex = code;
+  }
+  return null;
+};
+
+test(`${detector.id}: the walk that skips plain code finds what a walk by single characters finds`, () => {
+  const seed = Date.now() % 100000;
+  console.log(`tsconfig-augmentations walk property seed ${seed}`);
+  const piece = fc.constantFrom("declare module 'a' {}\n", 'declare global {}\n', "declare module \"b\"\n", "'", '"', '`', '/', '*', '//', '/*', '*/', '\\', '\n', 'x', ' ', '[', ']', 'declare ');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      assert.deepEqual(sourceAugmentation(text), referenceAugmentation(text), JSON.stringify(text));
+    }),
+    { seed, numRuns: 3000 },
+  );
 });
