@@ -7,6 +7,8 @@ const cases = frameworkCases('prefixed-imports');
 test('prefixed-imports: has a basic fixture', () => assert.ok(cases.includes('prefixed-imports-basic')));
 test('prefixed-imports: has an exec fixture', () => assert.ok(cases.includes('prefixed-imports-exec')));
 test('prefixed-imports: has a returned-literals fixture', () => assert.ok(cases.includes('prefixed-imports-returned')));
+// Stop 50: importlib's find_spec + exec_module recipe, whole computed segments (`f'pkg.plugins.{name}.{gui}'`, `f'pkg.apps.{app}.models'`).
+test('prefixed-imports: has a find_spec fixture', () => assert.ok(cases.includes('prefixed-imports-spec')));
 for (const name of cases) test(`prefixed-imports: ${name}`, () => checkFrameworkFixture(name));
 
 test('childTemplateOf: the constant package path a computed module name starts with', async () => {

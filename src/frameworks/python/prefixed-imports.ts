@@ -37,6 +37,26 @@ import { alternation, CORE_LOADS } from './loader-names.js';
 const CALL_SPAN = 4;
 const CALL = new RegExp(String.raw`\b(?:${alternation(CORE_LOADS)})\(\s*([^,()]+(?:\([^()]*\))?[^,()]*?)\s*(?:,|\))`);
 const DOTTED_PREFIX = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+/**
+ * Stop 50: importlib's own recipe for importing by name, `spec = importlib.util.find_spec(name)`, then
+ * `module_from_spec(spec)` and `spec.loader.exec_module(module)` (electrum's plugin.py:115-122,
+ * `full_name = f'electrum.plugins.{name}.{self.gui_name}'`). find_spec alone only finds: a file counts
+ * when it imports importlib and also calls exec_module.
+ */
+const SPEC_CALL = /\bfind_spec\(\s*([^,()]+(?:\([^()]*\))?[^,()]*?)\s*(?:,|\))/;
+const SPEC_LINE = /\bfind_spec\(\s*(?![rRuUbB]?['"\s)])/;
+
+/** The lines of `find_spec(<computed>)` in a file that imports importlib and runs `exec_module(`; empty for any other file. */
+const specLines = (ctx: FrameworkContext, file: string, text?: string | null): number[] => {
+  if (!(ctx.facts(file)?.imports.some((i) => i.specifier === 'importlib' || i.specifier === 'importlib.util') ?? false)) return [];
+  const t = text ?? ctx.readText(file);
+  if (t === null || !t.includes('exec_module(') || !t.includes('find_spec(')) return [];
+  const out: number[] = [];
+  t.split('\n').forEach((l, k) => {
+    if (SPEC_LINE.test(l)) out.push(k + 1);
+  });
+  return out;
+};
 
 /**
  * The constant package path `P` a computed module name is a child of, and the literal tail the
@@ -229,7 +249,9 @@ const templateModules = (ctx: FrameworkContext, file: string, expression: string
   const shown = templateShown(parts);
   const segments = shown.split('.');
   const first = segments.findIndex((seg) => seg.includes('*'));
-  if (first < 1 || segments.some((seg) => seg === '' || seg === '*')) return null;
+  // Stop 50: a whole computed segment (`f'electrum.plugins.{name}.{gui}'`) is any subpackage or module
+  // there, but only past the first one: `pkg.{x}` alone is childTemplateOf's, which reads constants.
+  if (first < 1 || segments.some((seg) => seg === '') || (segments.length === first + 1 && segments[first] === '*')) return null;
   const head = segments.slice(0, first).join('.');
   const init = ctx.module(head, dirname(file))[0];
   if (init === undefined || !init.endsWith('/__init__.py')) return null;
@@ -238,7 +260,9 @@ const templateModules = (ctx: FrameworkContext, file: string, expression: string
   let at = [dirname(init)];
   for (const seg of segments.slice(first, -1)) {
     const m = match(seg);
-    at = at.flatMap((f) => (subfolders.get(f) ?? []).filter((sub) => m.test(basename(sub)) && ctx.files.has(`${sub}/__init__.py`))).slice(0, MAX_TEMPLATE_MODULES);
+    // A whole computed segment takes any subpackage there but `_private` ones, as childrenIn does for the last.
+    const keep = (name: string): boolean => m.test(name) && (seg !== '*' || !name.startsWith('_'));
+    at = at.flatMap((f) => (subfolders.get(f) ?? []).filter((sub) => keep(basename(sub)) && ctx.files.has(`${sub}/__init__.py`))).slice(0, MAX_TEMPLATE_MODULES);
     if (at.length === 0) return null;
   }
   const last = match(segments[segments.length - 1]);
@@ -341,10 +365,15 @@ const childName = (target: string): string => basename(target) === '__init__.py'
 export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   for (const file of sortedPaths(ctx.files)) {
-    const calls = file.endsWith('.py') ? ctx.facts(file)?.computedImportLines : undefined;
-    if (calls === undefined) continue;
+    if (!file.endsWith('.py')) continue;
+    const computed = ctx.facts(file)?.computedImportLines;
+    const spec = computed === undefined ? specLines(ctx, file) : [];
+    if (computed === undefined && spec.length === 0) continue;
     const text = ctx.readText(file);
     if (text === null) continue;
+    const specs = computed === undefined ? spec : specLines(ctx, file, text);
+    const calls = specs.length === 0 ? computed! : [...new Set([...(computed ?? []), ...specs])].sort((a, b) => a - b);
+    const specSet = new Set(specs);
     const lines = text.split('\n');
     let constants: Map<string, string> | undefined;
     let starts: number[] | undefined;
@@ -411,7 +440,7 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
         }
         continue;
       }
-      const argument = CALL.exec(span)?.[1]?.trim();
+      const argument = (CALL.exec(span) ?? (specSet.has(line) ? SPEC_CALL.exec(span) : null))?.[1]?.trim();
       if (!argument) continue;
       constants ??= moduleConstants(text);
       const assigned = /^[A-Za-z_]\w*$/.test(argument) ? assignmentAbove(text, (starts ??= lineStarts(text)), line, argument) : null;
@@ -476,6 +505,10 @@ const reader: FrameworkReader = {
     for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
       const f = listed[at];
       if (f.endsWith('.py') && ctx.facts(f)?.computedImportLines !== undefined) return `${f} imports a computed name`;
+    }
+    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+      const f = listed[at];
+      if (f.endsWith('.py') && specLines(ctx, f).length > 0) return `${f} finds a computed module name with find_spec and runs it with exec_module`;
     }
     return null;
   },
