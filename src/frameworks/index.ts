@@ -30,6 +30,7 @@ import docusaurusPluginPaths from './js/docusaurus-plugin-paths.js';
 import hexo from './js/hexo.js';
 import htmlPages from './js/html-pages.js';
 import hubot from './js/hubot.js';
+import egg from './js/egg.js';
 import tiddlywiki from './js/tiddlywiki.js';
 import drizzle from './js/drizzle.js';
 import electron from './js/electron.js';
@@ -220,6 +221,7 @@ export const READERS: readonly FrameworkReader[] = [
   htmlPages,
   servedFiles,
   hubot,
+  egg,
   tiddlywiki,
   husky,
   installedEntryPoints,
