@@ -229,6 +229,43 @@ export const packageChildren = (ctx: FrameworkContext, prefix: string, file: str
   return out;
 };
 
+/** How far above a call its def's header is looked for, and how many lines that header may take. */
+const DEF_REACH = 200;
+const HEADER_LINES = 10;
+
+/**
+ * The parameter names of the def a call on `line` (1-based) stands in: the nearest `def` above it,
+ * less indented; an empty set at module level or when the header cannot be read.
+ */
+const enclosingParams = (lines: readonly string[], line: number): Set<string> => {
+  const indent = /^[ \t]*/.exec(lines[line - 1] ?? '')![0].length;
+  for (let l = line - 1; l >= 1 && l >= line - DEF_REACH; l--) {
+    const text = lines[l - 1];
+    const own = /^[ \t]*/.exec(text)![0].length;
+    if (text.trim() === '' || own >= indent) continue;
+    if (!/^\s*(?:async\s+)?def\s+\w+\s*\(/.test(text)) {
+      if (/^\s*class\b/.test(text) || own === 0) return new Set();
+      continue;
+    }
+    const header = lines.slice(l - 1, l - 1 + HEADER_LINES).join(' ');
+    const open = header.indexOf('(');
+    let depth = 0;
+    let end = -1;
+    for (let i = open; i < header.length; i++) {
+      if (header[i] === '(' || header[i] === '[' || header[i] === '{') depth++;
+      else if ((header[i] === ')' || header[i] === ']' || header[i] === '}') && --depth === 0) {
+        end = i;
+        break;
+      }
+    }
+    if (end < 0) return new Set();
+    const out = new Set<string>();
+    for (const m of header.slice(open + 1, end).matchAll(/(?:^|,)\s*\**\s*([A-Za-z_]\w*)/g)) out.add(m[1]);
+    return out;
+  }
+  return new Set();
+};
+
 /** At most this many modules are answered for one template. */
 const MAX_TEMPLATE_MODULES = 64;
 
@@ -241,9 +278,13 @@ const MAX_TEMPLATE_MODULES = 64;
  * the last one against the modules and subpackages there (not `_private` ones). The packages above
  * each module run first. Null when there is no such anchor or nothing matches.
  */
-const templateModules = (ctx: FrameworkContext, file: string, expression: string): { shown: string; children: Child[] } | null => {
+const templateModules = (ctx: FrameworkContext, file: string, expression: string, params: ReadonlySet<string> = new Set()): { shown: string; children: Child[] } | null => {
   const parts = templateParts(expression);
   if (parts === null || parts.every((p) => typeof p === 'string')) return null;
+  // Stop 50: a whole segment filled by a parameter of the def is the loader-wrappers reader's, which
+  // follows the callers' literals (`import_module("app.{}.{}".format(kind, name))` with `kind` passed in).
+  const whole = (k: number): boolean => (k === 0 || (parts[k - 1] as string).endsWith('.')) && (k === parts.length - 1 || /^(?:\.|$)/.test(parts[k + 1] as string));
+  if (parts.some((p, k) => typeof p !== 'string' && whole(k) && params.has(p.expr))) return null;
   const literal = parts.filter((p): p is string => typeof p === 'string');
   if (literal.some((p) => !/^[\w.]*$/.test(p))) return null;
   const shown = templateShown(parts);
@@ -462,7 +503,8 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
           continue;
         }
         // Stop 45: computed parts inside the segments (`"xpra.client.gl.gtk%s.%sgl_client_window" % (…)`).
-        const matched = expression === null ? null : templateModules(ctx, file, expression);
+        // In importlib's find_spec recipe no other reader follows the parameter, so none is left to it.
+        const matched = expression === null ? null : templateModules(ctx, file, expression, specSet.has(line) ? undefined : enclosingParams(lines, line));
         if (matched === null || seen.has(`tpl\0${matched.shown}`)) continue;
         seen.add(`tpl\0${matched.shown}`);
         const label = `imported by a computed name in ${file}:${line} (${argument === expression ? '' : `${argument} = `}${expression!.replace(/\s+/g, ' ')}${assigned === null ? '' : ` at line ${assigned.line}`}): any module named ${matched.shown} may be the one loaded`;
