@@ -12,4 +12,5 @@ test('string-modules: has a loader-functions fixture', () => assert.ok(cases.inc
 test('string-modules: has a prefixed-wrapper fixture', () => assert.ok(cases.includes('string-modules-prefixed-wrapper')));
 test('string-modules: has a re-export chain fixture (two hops, the middle module sorting last)', () => assert.ok(cases.includes('string-modules-reexport-chain')));
 test('string-modules: has an oslo importutils fixture (a literal list fed to import_class, a literal path in pieces)', () => assert.ok(cases.includes('string-modules-oslo')));
+test('string-modules: has an oslo.db backend_mapping fixture (a module-level dict named by from_config, an inline one in DBAPI())', () => assert.ok(cases.includes('string-modules-oslo-db')));
 for (const name of cases) test(`string-modules: ${name}`, () => checkFrameworkFixture(name));

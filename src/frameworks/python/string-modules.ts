@@ -37,7 +37,7 @@ import { nameOrigin } from './reexports.js';
 import { lineAt, lineCounter, lineStarts } from '../../util/lines.js';
 import { tokenize } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
-import { callArgs, isOp, nameText, unwrap } from '../../languages/python/ranges.js';
+import { callArgs, findTop, isOp, matchClose, nameText, splitTop, unwrap } from '../../languages/python/ranges.js';
 import { stringValue } from '../../languages/python/literals.js';
 import { childTemplateOf, moduleConstants, packageChildren } from './prefixed-imports.js';
 import { basename, dirname } from '../../util/path.js';
@@ -223,6 +223,55 @@ const literalLoads = (text: string): { value: string; line: number; call: string
   return out;
 };
 
+/**
+ * Stop 50: oslo.db's `DBAPI(name, backend_mapping={...})` and `DBAPI.from_config(conf, backend_mapping=…)`
+ * import the module the mapping gives for the configured backend (oslo_db/api.py:
+ * `importutils.import_module(self._backend_mapping.get(name, name))`); ironic's db/api.py:
+ * `_BACKEND_MAPPING = {'sqlalchemy': 'ironic.db.sqlalchemy.api'}` then
+ * `db_api.DBAPI.from_config(cfg.CONF, backend_mapping=_BACKEND_MAPPING, lazy=True)`. Each literal
+ * dotted value of the mapping (a dict literal in the call, or a module-level dict literal the call
+ * names) is a load from the file, at the value's line. Only a file importing oslo_db is read.
+ */
+const importsOsloDb = (imports: readonly ImportFact[]): boolean =>
+  imports.some((i) => i.specifier === 'oslo_db.api' || (i.specifier === 'oslo_db' && i.names.some((n) => n.name === 'api')));
+
+const backendMappingLoads = (text: string): { value: string; line: number; call: string }[] => {
+  if (!text.includes('backend_mapping') || !text.includes('DBAPI')) return [];
+  const t = tokenize(text);
+  const out: { value: string; line: number; call: string }[] = [];
+  /** The dict literal [open, close] a module-level `NAME = {…}` assigns, the last one above `before`. */
+  const moduleDict = (name: string, before: number): [number, number] | null => {
+    let found: [number, number] | null = null;
+    for (let j = 0; j + 2 < before; j++) {
+      if (t.kind[j] !== Kind.Name || t.depth[j] !== 0 || !isOp(t, j + 1, Op.Assign) || !isOp(t, j + 2, Op.LBrace) || nameText(t, j) !== name) continue;
+      if (t.start[j] > 0 && text[t.start[j] - 1] !== '\n') continue; // a module-level statement starts its line
+      const close = matchClose(t, j + 2, t.count);
+      if (close > 0) found = [j + 2, close];
+    }
+    return found;
+  };
+  for (let i = 0; i + 1 < t.count && out.length < MAX_LITERAL_LOADS; i++) {
+    if (t.kind[i] !== Kind.Name || nameText(t, i) !== 'DBAPI') continue;
+    // `DBAPI(…)` or `DBAPI.from_config(…)`.
+    const open = isOp(t, i + 1, Op.LParen) ? i + 1 : isOp(t, i + 1, Op.Dot) && i + 3 < t.count && t.kind[i + 2] === Kind.Name && nameText(t, i + 2) === 'from_config' && isOp(t, i + 3, Op.LParen) ? i + 3 : -1;
+    if (open < 0) continue;
+    const arg = callArgs(t, open, t.count)?.keywords.get('backend_mapping');
+    if (arg === undefined) continue;
+    const [s, e] = unwrap(t, arg[0], arg[1]);
+    const dict = e - s === 1 && t.kind[s] === Kind.Name ? moduleDict(nameText(t, s), i) : isOp(t, s, Op.LBrace) && matchClose(t, s, e) === e - 1 ? ([s, e - 1] as [number, number]) : null;
+    if (dict === null) continue;
+    const call = open === i + 1 ? 'DBAPI' : 'DBAPI.from_config';
+    for (const [a, b] of splitTop(t, dict[0] + 1, dict[1])) {
+      const colon = findTop(t, a, b, Op.Colon);
+      if (colon < 0) continue;
+      const [vs, ve] = unwrap(t, colon + 1, b);
+      const value = stringValue(t, vs, ve);
+      if (value !== null && dotted(value)) out.push({ value, line: t.line[vs], call });
+    }
+  }
+  return out;
+};
+
 /** `pkg.mod.Name` where pkg.mod is a repo module file, not a package's `__init__.py`. */
 const inModule = (ctx: FrameworkContext, path: string, value: string): boolean => {
   const dot = value.lastIndexOf('.');
@@ -247,10 +296,10 @@ const holdLoader = (loaders: Loaders, path: string, name: string, load: Function
 export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   /** Python files with their facts, and whether they import an importlib-like loader: asked once each. */
-  const files: { path: string; facts: FileFacts; byName: boolean }[] = [];
+  const files: { path: string; facts: FileFacts; byName: boolean; osloDb: boolean }[] = [];
   for (const path of sortedPaths(ctx.files)) {
     const facts = path.endsWith('.py') ? ctx.facts(path) : undefined;
-    if (facts !== undefined) files.push({ path, facts, byName: importsLoader(facts.imports) });
+    if (facts !== undefined) files.push({ path, facts, byName: importsLoader(facts.imports), osloDb: importsOsloDb(facts.imports) });
   }
   // Functions that make a computed import: only files whose facts show one are read.
   const loadsIn = new Map<string, FunctionLoad[]>();
@@ -311,11 +360,14 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
   };
   /** Files whose own dotted strings all count: a computed import of a name from a module importlib-like loaders handle. */
   const direct = new Set<string>();
-  for (const { path, facts, byName } of files) {
+  for (const { path, facts, byName, osloDb } of files) {
     const callees = loaders.byFile.size === 0 || !importsAny(facts.imports, loaders.watch, loaders.modules) ? null : loaderCallees(ctx, path, facts.imports, loaders);
-    if (!byName && callees === null) continue;
+    if (!byName && callees === null && !osloDb) continue;
     const text = ctx.readText(path);
     if (text === null) continue;
+    if (osloDb) {
+      for (const l of backendMappingLoads(text)) out.references.push({ from: path, target: l.value, targetKind: 'module-attr', line: l.line, label: `named in ${path}:${l.line} as "${l.value}", a backend_mapping the oslo.db ${l.call}() call there imports` });
+    }
     if (byName) {
       for (const l of literalLoads(text)) out.references.push({ from: path, target: l.value, targetKind: 'module-attr', line: l.line, label: `named in ${path}:${l.line} as "${l.value}", imported by the ${l.call}() call there` });
     }
@@ -422,6 +474,7 @@ const reader: FrameworkReader = {
     for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
       const path = listed[at];
       if (loadsByName(ctx, path)) return `${path} loads modules by name`;
+      if (path.endsWith('.py') && importsOsloDb(ctx.facts(path)?.imports ?? [])) return `${path} imports oslo.db's DBAPI loader`;
       // A builtin `__import__(name)` needs no import: extraction saw its computed name.
       if (path.endsWith('.py') && ctx.facts(path)?.computedImportLines !== undefined) return `${path} imports a computed name`;
     }
