@@ -133,6 +133,7 @@ import doctestImports from './python/doctest-imports.js';
 import entryPointScripts from './python/entry-point-scripts.js';
 import flaskStatic from './python/flask-static.js';
 import templateStatic from './python/template-static.js';
+import staticAttributes from './python/static-attributes.js';
 import tornadoStatic from './python/tornado-static.js';
 import installedEntryPoints from './python/installed-entry-points.js';
 import grunt from './js/grunt.js';
@@ -303,6 +304,7 @@ export const READERS: readonly FrameworkReader[] = [
   tailwind,
   tanstackRouter,
   templateStatic,
+  staticAttributes,
   tornadoStatic,
   testData,
   threadsWorkers,

@@ -113,6 +113,61 @@ export const staticTargets = (files: ReadonlySet<string>, roots: readonly string
   return direct.length > 0 || theme === null ? direct : under(['themes', theme, clean]);
 };
 
+/**
+ * The static folders a template can see: `static/` beside each folder above it, by the name the app
+ * uses (a link to a folder of the tree is looked up where it leads), the settings' static roots and
+ * the folders Flask apps serve.
+ */
+const templateRoots = (ctx: FrameworkContext, template: string, settings: readonly StaticRoot[]): string[] => {
+  const roots: string[] = [];
+  for (let d = dirname(template); ; d = dirname(d)) {
+    const named = joinRepo(d, 'static');
+    if (named !== null && isFolder(ctx.files, throughFolderLinks(ctx.folderLinks, named).path)) roots.push(named);
+    if (d === '') break;
+  }
+  roots.push(...settings.map((s) => s.folder), ...flaskStaticFolders(ctx).folders.map((f) => f.folder));
+  return roots;
+};
+
+/** `url_for('static', filename=name)` or `{% static name %}` with a variable for the whole name: the page serves whatever the view hands it. */
+const FLASK_DYNAMIC = /url_for\(\s*(["'])static\1\s*,\s*filename\s*=\s*([A-Za-z_]\w*)\s*\)/g;
+const DJANGO_DYNAMIC = /\{%-?\s*static\s+([A-Za-z_]\w*)\s*-?%\}/g;
+
+/** A template naming a static file by a variable, and the static folders it looks it up under. */
+export interface DynamicStatic {
+  template: string;
+  line: number;
+  spelled: string;
+  roots: string[];
+}
+
+/**
+ * Stop 50: templates that name a static file by a variable (searx's `{% for script in scripts %}
+ * <script src="{{ url_for('static', filename=script) }}">`), with the static folders each can see.
+ */
+export const dynamicStaticSites = perScan((ctx: FrameworkContext): DynamicStatic[] => {
+  const out: DynamicStatic[] = [];
+  let settings: StaticRoot[] | null = null;
+  for (const template of sortedPaths(ctx.files)) {
+    if (!TEMPLATE.test(template) || template.includes('node_modules/')) continue;
+    const text = ctx.readText(template);
+    if (text === null || !(text.includes('url_for(') || (text.includes('{%') && text.includes('static')))) continue;
+    const found: { index: number; spelled: string }[] = [];
+    for (const m of text.matchAll(FLASK_DYNAMIC)) found.push({ index: m.index ?? 0, spelled: `url_for('static', filename=${m[2]})` });
+    for (const m of text.matchAll(DJANGO_DYNAMIC)) found.push({ index: m.index ?? 0, spelled: `{% static ${m[1]} %}` });
+    if (found.length === 0) continue;
+    settings ??= settingRoots(ctx);
+    const roots = templateRoots(ctx, template, settings);
+    if (roots.length === 0) continue;
+    found.sort((a, b) => a.index - b.index);
+    // The evidence names a use in a `<script` tag when there is one (searx's `filename=script`, not `filename=css`).
+    const onScriptLine = (index: number): boolean => text.slice(text.lastIndexOf('\n', index) + 1, index).includes('<script');
+    const shown = found.find((f) => onScriptLine(f.index)) ?? found[0];
+    out.push({ template, line: lineAt(text, shown.index), spelled: shown.spelled, roots });
+  }
+  return out;
+});
+
 const templateReferences = perScan((ctx: FrameworkContext): { out: ReferenceInput[]; first: string | null } => {
   const out: ReferenceInput[] = [];
   let first: string | null = null;
@@ -127,14 +182,7 @@ const templateReferences = perScan((ctx: FrameworkContext): { out: ReferenceInpu
     if (!uses.some((u) => SCRIPT.test(u.name))) continue;
     settings ??= settingRoots(ctx);
     const flask = flaskStaticFolders(ctx);
-    const roots: string[] = [];
-    // `static/` beside each folder above the template, by the name the app uses (a link to a folder of the tree is looked up where it leads).
-    for (let d = dirname(template); ; d = dirname(d)) {
-      const named = joinRepo(d, 'static');
-      if (named !== null && isFolder(ctx.files, throughFolderLinks(ctx.folderLinks, named).path)) roots.push(named);
-      if (d === '') break;
-    }
-    roots.push(...settings.map((s) => s.folder), ...flask.folders.map((f) => f.folder));
+    const roots = templateRoots(ctx, template, settings);
     const pkg = packageOf(ctx, dirname(template));
     const theme = themeOf(template);
     for (const use of uses) {

@@ -1,0 +1,123 @@
+/**
+ * Stop 50: a module attribute that lists static files the web app serves. searx's plugins say
+ * which scripts their page needs with a module-level tuple (plugins/vim_hotkeys.py:
+ * `js_dependencies = ('plugins/js/vim_hotkeys.js',)`); the app reads the attribute of each
+ * registered plugin (webapp.py:434 `for script in plugin.js_dependencies: kwargs['scripts'].add(script)`)
+ * and its base template serves each name from the static folder (`{% for script in scripts %}
+ * <script src="{{ url_for('static', filename=script) }}">`). Nothing imports the scripts, so census
+ * saw them dead.
+ *
+ * The rule, each link read in the repo's own code: a module-level `NAME = (…)` or `[…]` of string
+ * literals, at least one a relative script path (`.js`/`.mjs`); another Python file of the repo
+ * reads the attribute (`x.NAME`, not an assignment to it, or `getattr(x, 'NAME')`); and a template
+ * of the repo names a static file by a variable (`url_for('static', filename=x)`, `{% static x %}`).
+ * Each literal that names a script under a static folder such a template can see (template-static's
+ * roots: `static/` beside a folder above it, a settings STATIC_ROOT, a Flask app's folder) is an edge
+ * from the module that lists it, at the attribute's line: the script is used when the module is.
+ * With no reader of the attribute in the repo, or no template serving a variable name, there is none.
+ */
+import type { FrameworkContext, FrameworkReader, ReferenceInput } from '../types.js';
+import { emptyFrameworkOutput } from '../types.js';
+import { sortedPaths } from '../../util/file-index.js';
+import { lineAt } from '../../util/lines.js';
+import { escapeRegExp } from '../../util/regexp.js';
+import { perScan } from '../per-scan.js';
+import { dynamicStaticSites, staticTargets } from './template-static.js';
+
+/** A module-level assignment of a tuple or list of string literals only (over lines too), at most 50 of them. */
+const LISTED = /^([A-Za-z_]\w*)[ \t]*=[ \t]*[([]((?:\s*(['"])[^'"\n]{1,300}\3[ \t]*,?){1,50})\s*[)\]]/gm;
+const LITERAL = /(['"])([^'"\n]+)\1/g;
+const SCRIPT = /\.m?js$/;
+/** A cheap test before the regex: a script name in quotes. */
+const HAS_SCRIPT = /\.m?js['"]/;
+/** Attributes read per scan (a hostile repo of thousands gives no more). */
+const MAX_ATTRIBUTES = 200;
+
+interface Listed {
+  file: string;
+  name: string;
+  line: number;
+  paths: string[];
+}
+
+const listedScripts = (ctx: FrameworkContext): Listed[] => {
+  const out: Listed[] = [];
+  for (const file of sortedPaths(ctx.files)) {
+    if (!file.endsWith('.py') || out.length >= MAX_ATTRIBUTES) continue;
+    const text = ctx.readText(file);
+    if (text === null || !HAS_SCRIPT.test(text)) continue;
+    for (const m of text.matchAll(LISTED)) {
+      const paths = [...m[2].matchAll(LITERAL)].map((l) => l[2]).filter((p) => SCRIPT.test(p) && !p.startsWith('/') && !p.includes('://') && !p.split('/').includes('..'));
+      if (paths.length > 0) out.push({ file, name: m[1], line: lineAt(text, m.index ?? 0), paths });
+    }
+  }
+  return out;
+};
+
+/** The first read of each attribute name in a Python file other than `except`: `name → file:line (as written)`. */
+const attributeReads = (ctx: FrameworkContext, names: ReadonlySet<string>, definers: ReadonlyMap<string, ReadonlySet<string>>): Map<string, { file: string; line: number; spelled: string }> => {
+  const found = new Map<string, { file: string; line: number; spelled: string }>();
+  const alternatives = [...names].map(escapeRegExp).join('|');
+  // `plugin.js_dependencies` read (not `x.NAME = …`), or `getattr(x, 'NAME'`.
+  const read = new RegExp(String.raw`(?<![\w.])([A-Za-z_][\w.]*\.(${alternatives}))\b(?!\s*=(?!=))|\bgetattr\(\s*[A-Za-z_][\w.]*\s*,\s*(['"])(${alternatives})\3`, 'g');
+  for (const file of sortedPaths(ctx.files)) {
+    if (!file.endsWith('.py') || found.size === names.size) continue;
+    const text = ctx.readText(file);
+    if (text === null || ![...names].some((n) => !found.has(n) && text.includes(n))) continue;
+    for (const m of text.matchAll(read)) {
+      const name = m[2] ?? m[4];
+      if (found.has(name) || definers.get(name)?.has(file) === true) continue;
+      // A read on a comment line is none.
+      const lineStart = text.lastIndexOf('\n', m.index ?? 0) + 1;
+      if (text.slice(lineStart, m.index ?? 0).includes('#')) continue;
+      found.set(name, { file, line: lineAt(text, m.index ?? 0), spelled: m[1] ?? `getattr(…, '${name}')` });
+    }
+  }
+  return found;
+};
+
+const references = perScan((ctx: FrameworkContext): { out: ReferenceInput[]; first: string | null } => {
+  const out: ReferenceInput[] = [];
+  const sites = dynamicStaticSites(ctx);
+  if (sites.length === 0) return { out, first: null };
+  const listed = listedScripts(ctx);
+  if (listed.length === 0) return { out, first: null };
+  const definers = new Map<string, Set<string>>();
+  for (const l of listed) (definers.get(l.name) ?? definers.set(l.name, new Set()).get(l.name)!).add(l.file);
+  const reads = attributeReads(ctx, new Set(definers.keys()), definers);
+  let first: string | null = null;
+  for (const l of listed) {
+    const read = reads.get(l.name);
+    if (read === undefined) continue;
+    for (const path of l.paths) {
+      for (const site of sites) {
+        const hit = staticTargets(ctx.files, site.roots, path, null, ctx.folderLinks)[0];
+        if (hit === undefined) continue;
+        first ??= `${l.file}:${l.line} lists ${l.name}, read at ${read.file}:${read.line}`;
+        out.push({
+          from: l.file,
+          target: hit.target,
+          targetKind: 'file',
+          line: l.line,
+          label: `named by ${l.name} = ('${path}', …) in ${l.file}:${l.line}, an attribute the app reads (${read.spelled} in ${read.file}:${read.line}) and serves as a static file (${site.spelled} in ${site.template}:${site.line})`,
+        });
+        break;
+      }
+    }
+  }
+  return { out, first };
+});
+
+const reader: FrameworkReader = {
+  id: 'static-attributes',
+  title: "module attributes listing static scripts the app reads and serves (searx plugins' js_dependencies)",
+  ecosystem: 'python',
+  enabledBy: (ctx) => references(ctx).first,
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    out.references.push(...references(ctx).out);
+    return out;
+  },
+};
+
+export default reader;
