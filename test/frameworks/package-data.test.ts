@@ -7,11 +7,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { blankComments, fileAnchoredPath, spannedPathLine, withConstants } from '../../src/frameworks/python/package-paths.js';
-import { pathValue, repoPathOf } from '../../src/languages/python/sys-path.js';
+import { pathAssignments, pathValue, repoPathOf } from '../../src/languages/python/sys-path.js';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 
 const cases = frameworkCases('package-data');
-test('package-data: has the basic, commands, spanned and templates fixtures', () => assert.deepEqual(cases, ['package-data-basic', 'package-data-commands', 'package-data-spanned', 'package-data-templates']));
+test('package-data: has the basic, commands, copied, spanned and templates fixtures', () => assert.deepEqual(cases, ['package-data-basic', 'package-data-commands', 'package-data-copied', 'package-data-spanned', 'package-data-templates']));
 for (const name of cases) test(`package-data: ${name}`, () => checkFrameworkFixture(name));
 
 test('package-data: a __file__ path is found from the literal it ends with', () => {
@@ -67,4 +67,25 @@ test('package-data: commandLine stays linear on a hostile file of interpreter li
   // A real one still counts: the list in a def that runs it.
   const real = 'import subprocess, sys\n\ndef run(path):\n    cmd = [sys.executable, path]\n    subprocess.run(cmd)\n';
   assert.equal(commandLine(real, real.split('\n')), 4);
+});
+
+test('package-data: Stop 50: `a, b = os.path.split(p)` binds the folder, and an assignment whose brackets close on the lines below is read whole', () => {
+  const text = [
+    'def f():',
+    '    here, name = os.path.split(os.path.abspath(__file__))',
+    '    up = os.path.join(os.path.abspath(',
+    "        os.path.join(here, '../..')),  # two levels up",
+    "        'utils')",
+    '    never = os.path.join(here,',
+    '        a,',
+    '        b,',
+    '        c,',
+    "        'x')",
+  ].join('\n');
+  const got = new Map(pathAssignments(text, 'pkg/sub/mod.py').map((a) => [a.name, repoPathOf(a.value)]));
+  assert.equal(got.get('here'), 'pkg/sub');
+  assert.equal(got.get('name'), null);
+  assert.equal(got.get('up'), 'utils');
+  // Brackets left open past three lines below: not read.
+  assert.equal(got.get('never'), null);
 });

@@ -42,6 +42,30 @@ import { argumentsFor, callTarget, type CallSite } from './loader-calls.js';
 import { boundModuleFile } from './folder-loaders.js';
 import { blankComments, fileAnchoredPath, fileVariables, importsResourceApi, lookText, MAX_PATH_LINE, pathConstants, resourceReads, resourceTemplates, spannedPathLine, withConstants } from './package-paths.js';
 
+/** A module-level `NAME = 'literal'` (UPPER_CASE), assigned once. */
+const NAME_CONSTANT = /^([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*(['"])([^'"\n\\]{1,200})\2[ \t]*(?:#.*)?$/gm;
+/** How many string constants of a module are read as literals. */
+const MAX_NAME_CONSTANTS = 50;
+
+/** A module's string constants by name, with the pattern that finds them in a line; null when there are none. */
+const nameConstants = (text: string): { values: Map<string, string>; find: RegExp } | null => {
+  if (!/^[A-Z][A-Z0-9_]*[ \t]*=[ \t]*['"]/m.test(text)) return null;
+  const values = new Map<string, string>();
+  const twice = new Set<string>();
+  for (const m of text.matchAll(NAME_CONSTANT)) {
+    if (values.has(m[1])) twice.add(m[1]);
+    else if (values.size < MAX_NAME_CONSTANTS) values.set(m[1], m[3]);
+  }
+  for (const n of twice) values.delete(n);
+  if (values.size === 0) return null;
+  // A read of the name, not its assignment nor an attribute (`x.NAME`) nor a part of a longer name.
+  return { values, find: new RegExp(`(?<![\\w.'"])(${[...values.keys()].join('|')})(?![\\w'"])(?!\\s*=(?!=))`, 'g') };
+};
+
+/** A line with each string constant it reads written as its literal. */
+const withNameConstants = (line: string, named: { values: Map<string, string>; find: RegExp }): string =>
+  line.includes('(') ? line.replace(named.find, (n: string) => `'${named.values.get(n)!}'`) : line;
+
 /** A repo function whose parameter is the last part of a path into a repo folder. */
 interface Wrapper {
   file: string;
@@ -529,9 +553,12 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
     const lineStart = (l: number): number => (starts ??= lineStarts(text))[l];
     // A path settles only from `__file__` or a path variable: a line naming neither is skipped untried.
     const anchors = ['__file__', ...vars.keys(), ...rewrites.keys()];
+    // Stop 50: a module's own string constants, read as their literals where a path ends with one (octavia's
+    // `CHECK_SCRIPT_NAME = 'udp_check.sh'`, then `shutil.copy2(os.path.join(script_dir, CHECK_SCRIPT_NAME), …)`).
+    const named = nameConstants(text);
     let tries = 0;
     for (let l = 0; l < lines.length && tries < MAX_TRIES; l++) {
-      const own = lines[l];
+      const own = named === null ? lines[l] : withNameConstants(lines[l], named);
       if (own.length > MAX_PATH_LINE || (!own.includes("'") && !own.includes('"'))) continue;
       // The line, comments blanked, when it names an anchor; or (stop 47) the lines a call split over
       // them spans (`os.path.join(os.path.dirname(__file__),\n    'data', 'x.json')`, Black's `"x.json"\n)`),
@@ -540,7 +567,9 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
       // holds the whole line. `start`: the view's offset in the text.
       const bare = blankComments(own);
       const closed = CLOSED_LITERAL.exec(bare);
-      const spanned = closed === null ? null : spannedPathLine(text, lineStart(l) + closed.index, closed[1].length);
+      // A line with constants written as literals has other offsets than the text: read on its own.
+      const rewritten = own !== lines[l];
+      const spanned = closed === null || rewritten ? null : spannedPathLine(text, lineStart(l) + closed.index, closed[1].length);
       const view = spanned !== null && anchors.some((a) => spanned.line.includes(a)) ? { raw: spanned.line, start: lineStart(l) + closed!.index - spanned.at } : anchors.some((a) => bare.includes(a)) ? { raw: bare, start: lineStart(l) } : null;
       if (view !== null) {
         const { raw, start } = view;
@@ -569,7 +598,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
           if (ctx.files.has(found)) {
             // Stop 45: a Python script run by a command list (`[python.path, os.path.join(ROOT, 'x.py')]`) is run, not loaded.
             // Tokenized once per file, on the first such path (nothing else tokenizes until the file's lines are done).
-            if (found.endsWith('.py') && raw.includes(m[0]) && inCommandList((fileTokens ??= tokenize(text)), text, start + raw.indexOf(m[0]))) {
+            if (found.endsWith('.py') && !rewritten && raw.includes(m[0]) && inCommandList((fileTokens ??= tokenize(text)), text, start + raw.indexOf(m[0]))) {
               push(path, found, l + 1, `run as a script by ${path}:${l + 1} (a command list names it by a path built from __file__)`);
               continue;
             }

@@ -373,15 +373,49 @@ export const pathAssignments = (text: string, file: string, seed?: ReadonlyMap<s
   const vars = new Map<string, string>(seed ?? []);
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const assign = ASSIGN.exec(lines[i].replace(/\r$/, ''));
+    const own = lines[i].replace(/\r$/, '');
+    // Stop 50: `here, _ = os.path.split(os.path.abspath(__file__))`: the first name is the folder (octavia's keepalivedlvs.py).
+    const split = SPLIT_ASSIGN.exec(own);
+    if (split) {
+      const value = split[3].length > 300 ? null : pathValue(`os.path.dirname(${split[3]})`, file, vars);
+      if (value !== null) vars.set(split[1], value);
+      else vars.delete(split[1]);
+      vars.delete(split[2]);
+      out.push({ line: i + 1, name: split[1], value }, { line: i + 1, name: split[2], value: null });
+      continue;
+    }
+    const assign = ASSIGN.exec(own);
     if (!assign) continue;
+    // Stop 50: a right-hand side whose brackets close on the lines below (`d = os.path.join(os.path.abspath(\n    os.path.join(here, '../..')), 'utils')`).
+    let rhs = assign[2];
+    for (let k = i + 1; k < lines.length && k <= i + MAX_CONTINUATION_LINES && rhs.length <= 300 && openBrackets(rhs) > 0; k++) rhs += ` ${lines[k].replace(/\r$/, '').replace(/#.*$/, '').trim()}`;
     // A path expression is short; a long right-hand side is something else, and folding its attributes costs its length squared.
-    const value = assign[2].length > 300 ? null : pathValue(assign[2], file, vars);
+    const value = rhs.length > 300 || openBrackets(rhs) !== 0 ? null : pathValue(rhs, file, vars);
     if (value !== null) vars.set(assign[1], value);
     else vars.delete(assign[1]);
     out.push({ line: i + 1, name: assign[1], value });
   }
   return out;
+};
+
+/** `a, b = os.path.split(X)` (also `path.split`, a bare `split`). */
+const SPLIT_ASSIGN = /^[ \t]*([A-Za-z_]\w*)[ \t]*,[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:os\.path\.|path\.)?split\((.*)\)[ \t]*(?:#.*)?$/;
+/** How many lines below an assignment its open brackets may close on. */
+const MAX_CONTINUATION_LINES = 3;
+/** Brackets opened and not closed in an expression's text, strings skipped (negative: more closed than opened). */
+const openBrackets = (expr: string): number => {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < expr.length; i++) {
+    const c = expr[i];
+    if (quote !== '') {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+  }
+  return depth;
 };
 
 /** The path variables a file has assigned before `beforeLine`, by name (see pathAssignments). */
