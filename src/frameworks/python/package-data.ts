@@ -31,6 +31,7 @@ import { lineAt, lineStarts } from '../../util/lines.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { compileRepoGlob } from '../../util/glob.js';
+import { pathVariables } from '../../languages/python/sys-path.js';
 import { tokenize, type PythonTokens } from '../../languages/python/tokenize.js';
 import { stringValue } from '../../languages/python/literals.js';
 import { callArgs, isOp, nameText, splitTop } from '../../languages/python/ranges.js';
@@ -529,7 +530,10 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
   // 1. Paths a module builds itself, ending at a literal.
   const wrappers: Wrapper[] = [];
   for (const [path, text] of texts) {
-    const { vars, rewrites } = variables.get(path) ?? fileVariables(ctx, path, text);
+    const known = variables.get(path) ?? fileVariables(ctx, path, text);
+    const rewrites = known.rewrites;
+    // Stop 50: read again with the split and continued assignments (pathAssignments' `wide`), for this reader alone.
+    const vars = text.includes('__file__') ? pathVariables(text, path, Infinity, known.vars, true) : known.vars;
     for (const r of resourceReads(ctx, path, text, wanted)) {
       // Stop 45: a call that answers the file's bytes or text (`pkgutil.get_data('ansible.executor.discovery',
       // 'python_target.py')`) reads a script too; one that answers a path may hand it to a loader.
@@ -558,6 +562,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
     const named = nameConstants(text);
     let tries = 0;
     for (let l = 0; l < lines.length && tries < MAX_TRIES; l++) {
+      if (lines[l].length > MAX_PATH_LINE) continue;
       const own = named === null ? lines[l] : withNameConstants(lines[l], named);
       if (own.length > MAX_PATH_LINE || (!own.includes("'") && !own.includes('"'))) continue;
       // The line, comments blanked, when it names an anchor; or (stop 47) the lines a call split over

@@ -24,12 +24,29 @@ import { escapeRegExp } from '../../util/regexp.js';
 import { perScan } from '../per-scan.js';
 import { dynamicStaticSites, staticTargets } from './template-static.js';
 
-/** A module-level assignment of a tuple or list of string literals only (over lines too), at most 50 of them. */
-const LISTED = /^([A-Za-z_]\w*)[ \t]*=[ \t]*[([]((?:\s*(['"])[^'"\n]{1,300}\3[ \t]*,?){1,50})\s*[)\]]/gm;
-const LITERAL = /(['"])([^'"\n]+)\1/g;
+/** The start of a module-level assignment of a tuple or list: `NAME = (` / `NAME = [`. */
+const LISTED = /^([A-Za-z_]\w*)[ \t]*=[ \t]*([([])/gm;
+const LITERAL = /(['"])([^'"\n]{1,300})\1/g;
+/** How far a listed value may run (its closing bracket must come within this many characters). */
+const MAX_VALUE = 4000;
+
+/** The string literals of a tuple or list opened at `open` when it holds string literals only (commas, blanks between), else null. */
+const literalsOnly = (text: string, open: number): string[] | null => {
+  const close = text.slice(open + 1, open + 1 + MAX_VALUE).search(text[open] === '(' ? /\)/ : /\]/);
+  if (close < 0) return null;
+  const inside = text.slice(open + 1, open + 1 + close);
+  const values: string[] = [];
+  const rest = inside.replace(LITERAL, (_m: string, _q: string, v: string) => {
+    values.push(v);
+    return ',';
+  });
+  return values.length > 0 && /^[\s,]*$/.test(rest) ? values : null;
+};
 const SCRIPT = /\.m?js$/;
 /** A cheap test before the regex: a script name in quotes. */
 const HAS_SCRIPT = /\.m?js['"]/;
+/** Tuple or list assignments read per file. */
+const MAX_TRIED = 2000;
 /** Attributes read per scan (a hostile repo of thousands gives no more). */
 const MAX_ATTRIBUTES = 200;
 
@@ -46,8 +63,12 @@ const listedScripts = (ctx: FrameworkContext): Listed[] => {
     if (!file.endsWith('.py') || out.length >= MAX_ATTRIBUTES) continue;
     const text = ctx.readText(file);
     if (text === null || !HAS_SCRIPT.test(text)) continue;
+    let tried = 0;
     for (const m of text.matchAll(LISTED)) {
-      const paths = [...m[2].matchAll(LITERAL)].map((l) => l[2]).filter((p) => SCRIPT.test(p) && !p.startsWith('/') && !p.includes('://') && !p.split('/').includes('..'));
+      if (++tried > MAX_TRIED) break;
+      const values = literalsOnly(text, (m.index ?? 0) + m[0].length - 1);
+      if (values === null) continue;
+      const paths = values.filter((p) => SCRIPT.test(p) && !p.startsWith('/') && !p.includes('://') && !p.split('/').includes('..'));
       if (paths.length > 0) out.push({ file, name: m[1], line: lineAt(text, m.index ?? 0), paths });
     }
   }
