@@ -390,9 +390,9 @@ export const pathAssignments = (text: string, file: string, seed?: ReadonlyMap<s
     if (!assign) continue;
     // Stop 50: a right-hand side whose brackets close on the lines below (`d = os.path.join(os.path.abspath(\n    os.path.join(here, '../..')), 'utils')`).
     let rhs = assign[2];
-    for (let k = i + 1; wide && k < lines.length && k <= i + MAX_CONTINUATION_LINES && rhs.length <= 300 && openBrackets(rhs) > 0; k++) rhs += ` ${lines[k].replace(/\r$/, '').replace(/#.*$/, '').trim()}`;
+    for (let k = i + 1; wide && k < lines.length && k <= i + MAX_CONTINUATION_LINES && rhs.length <= 300 && splitCommas(rhs) === null; k++) rhs += ` ${lines[k].replace(/\r$/, '').replace(/#.*$/, '').trim()}`;
     // A path expression is short; a long right-hand side is something else, and folding its attributes costs its length squared.
-    const value = rhs.length > 300 || openBrackets(rhs) !== 0 ? null : pathValue(rhs, file, vars);
+    const value = rhs.length > 300 || (wide && splitCommas(rhs) === null) ? null : pathValue(rhs, file, vars);
     if (value !== null) vars.set(assign[1], value);
     else vars.delete(assign[1]);
     out.push({ line: i + 1, name: assign[1], value });
@@ -404,21 +404,7 @@ export const pathAssignments = (text: string, file: string, seed?: ReadonlyMap<s
 const SPLIT_ASSIGN = /^[ \t]*([A-Za-z_]\w*)[ \t]*,[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:os\.path\.|path\.)?split\((.*)\)[ \t]*(?:#.*)?$/;
 /** How many lines below an assignment its open brackets may close on. */
 const MAX_CONTINUATION_LINES = 3;
-/** Brackets opened and not closed in an expression's text, strings skipped (negative: more closed than opened). */
-const openBrackets = (expr: string): number => {
-  let depth = 0;
-  let quote = '';
-  for (let i = 0; i < expr.length; i++) {
-    const c = expr[i];
-    if (quote !== '') {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-  }
-  return depth;
-};
+
 
 /** The path variables a file has assigned before `beforeLine`, by name (see pathAssignments). */
 export const pathVariables = (text: string, file: string, beforeLine = Infinity, seed?: ReadonlyMap<string, string>, wide = false): Map<string, string> => {
