@@ -70,6 +70,7 @@ import httpWebRoots from './python/http-web-roots.js';
 import loaderModules from './js/loader-modules.js';
 import mkdocsThemeDirs from './python/mkdocs-theme-dirs.js';
 import pathWrappers from './js/path-wrappers.js';
+import envPassedPaths from './js/env-passed-paths.js';
 import parcel from './js/parcel.js';
 import payload from './js/payload.js';
 import playwright from './js/playwright.js';
@@ -257,6 +258,7 @@ export const READERS: readonly FrameworkReader[] = [
   mkdocsThemeDirs,
   moduleRelativeImports,
   pathWrappers,
+  envPassedPaths,
   parcel,
   payload,
   playwright,

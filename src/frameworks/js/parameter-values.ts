@@ -14,12 +14,14 @@ import { functionRegion } from './function-region.js';
 import { balancedText, IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
+/** A TypeScript return type after a parameter list (`): Promise<number> `), or nothing: no `=`, `;`, braces or parentheses in it. */
+const RETURN_TYPE = String.raw`(?::[^=;{}()]*)?`;
 /** `function f(a, b)` / `function* f(…)` right before the brace. */
-const DECLARATION = new RegExp(String.raw`function\s*\*?\s*(${NAME})?\s*\(([^()]*)\)\s*$`);
+const DECLARATION = new RegExp(String.raw`function\s*\*?\s*(${NAME})?\s*\(([^()]*)\)\s*${RETURN_TYPE}$`);
 /** `f = function (…)` / `f: function (…)` / `const f = async function (…)`: the name an anonymous function expression is given. */
 const NAMED_EXPRESSION = new RegExp(String.raw`(?<![\w$.])(${NAME})\s*[=:]\s*(?:async\s+)?$`);
 /** `const f = (a, b) =>` / `f = async a =>` right before the brace. */
-const ARROW = new RegExp(String.raw`(?<![\w$.])(${NAME})\s*=\s*(?:async\s*)?(?:\(([^()]*)\)|(${NAME}))\s*=>\s*$`);
+const ARROW = new RegExp(String.raw`(?<![\w$.])(${NAME})\s*=\s*(?:async\s*)?(?:\(([^()]*)\)\s*${RETURN_TYPE}|(${NAME})\s*)=>\s*$`);
 
 /** `f = (a, b) =>` / `f = a =>` before a body that is one expression, not a block. */
 const EXPRESSION_ARROW = new RegExp(String.raw`(?<![\w$.])(${NAME})\s*=\s*(?:async\s*)?(?:\(([^()]*)\)|(${NAME}))\s*=>\s*(?=[^\s{])`, 'g');
