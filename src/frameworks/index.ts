@@ -71,6 +71,7 @@ import loaderModules from './js/loader-modules.js';
 import mkdocsThemeDirs from './python/mkdocs-theme-dirs.js';
 import pathWrappers from './js/path-wrappers.js';
 import envPassedPaths from './js/env-passed-paths.js';
+import scriptFileArgs from './js/script-file-args.js';
 import parcel from './js/parcel.js';
 import payload from './js/payload.js';
 import playwright from './js/playwright.js';
@@ -259,6 +260,7 @@ export const READERS: readonly FrameworkReader[] = [
   moduleRelativeImports,
   pathWrappers,
   envPassedPaths,
+  scriptFileArgs,
   parcel,
   payload,
   playwright,

@@ -136,7 +136,15 @@ const valuesHere = (file: string, text: string, at: number, expr: string): Named
 };
 
 /** The calls of a function a file defines: in that file by name, and in the files importing it from there by name. */
-const callsAcross = (ctx: FrameworkContext, file: string, text: string, name: string): { file: string; text: string; index: number; args: string[]; how: string }[] => {
+type CallSite = { file: string; text: string; index: number; args: string[]; how: string };
+const callsMemo = perScan(() => new Map<string, CallSite[]>());
+
+const callsAcross = (ctx: FrameworkContext, file: string, text: string, name: string): CallSite[] => {
+  // A file may put the same parameter in many environments: the calls are found once per function.
+  const memo = callsMemo(ctx);
+  const key = `${file}\0${name}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
   const out = callsOf(text, name).map((c) => ({ file, text, ...c, how: name }));
   for (const other of jsCodeFiles(ctx)) {
     if (other === file) continue;
@@ -150,6 +158,7 @@ const callsAcross = (ctx: FrameworkContext, file: string, text: string, name: st
       for (const c of callsOf(otherText, alias).slice(0, MAX_PER_FILE)) out.push({ file: other, text: otherText, ...c, how: alias });
     }
   }
+  memo.set(key, out);
   return out;
 };
 

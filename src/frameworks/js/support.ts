@@ -415,6 +415,14 @@ const commandSegments = perScan((ctx): readonly (readonly Segment[])[] => {
   return ctx.commands.map((command) => segmentsOf(ctx, memo, steps, command.command, command.cwd, 0));
 });
 
+/** Every program the known command lines call, through package scripts too (once per scan). */
+export const programsCalled = perScan((ctx): ReadonlySet<string> => {
+  const memo = binsBelowMemo(ctx);
+  const out = new Set<string>();
+  for (const segments of commandSegments(ctx)) for (const bin of binsBelow(memo, segments)) out.add(bin);
+  return out;
+});
+
 /**
  * The calls of `bins` below a command's segments in order, each with the chain of scripts that led
  * to it (one link per script step, shared by its calls). It takes the memo, not a closure over it:
