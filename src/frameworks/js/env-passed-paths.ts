@@ -42,8 +42,12 @@ const LOAD_OF_ENV = /(?<![\w$.])(import|require)\(\s*process\.env(?:\.([A-Za-z_$
 const ENV_ASSIGNMENT = /(?<![\w$.])process\.env(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'])([^"'\n]+)\2\s*\])\s*=(?![=>])\s*([^;\n]+)/g;
 /** An `env: {` option, the brace last. */
 const ENV_OPTION = /(?<![\w$.])env\s*:\s*\{/g;
-/** How many objects and calls one file is read for. */
+/** How many objects, settings and calls one file is read for. */
 const MAX_PER_FILE = 200;
+/** How many calls of one function are read, in all files. */
+const MAX_CALLS = 1_000;
+/** A value longer than this is no path census reads (a folder expression or a literal is short). */
+const MAX_VALUE = 500;
 
 interface Receiver {
   file: string;
@@ -98,13 +102,17 @@ const settingsIn = (file: string, text: string, names: ReadonlySet<string>): Set
       const name = key[1] ?? key[3];
       if (!names.has(name)) continue;
       // `{ NAME }` is shorthand for `{ NAME: NAME }`.
-      const value = key[4] === undefined ? (key[1] ?? '') : key[5].trim();
-      if (value === '' || (key[4] === undefined && key[1] === undefined)) continue;
+      const shorthand = key[4] === undefined;
+      // `{ NAME }` only: `NAME() { … }` is a method, and a quoted key needs its value.
+      if (shorthand && (key[1] === undefined || key[5].trim() !== '')) continue;
+      const value = shorthand ? key[1] : key[5].trim();
+      if (value === '') continue;
       const where = at >= 0 ? at : open;
       out.push({ name, file, text, at: where, value, says: `puts it in the child's environment as ${name} (${file}:${lineAt(text, where)})` });
     }
   }
   for (const m of text.matchAll(ENV_ASSIGNMENT)) {
+    if (out.length >= MAX_PER_FILE) break;
     const name = m[1] ?? m[3];
     if (!names.has(name)) continue;
     const at = m.index ?? 0;
@@ -124,6 +132,7 @@ interface Named {
 
 /** The values an expression takes where it is written: literals (and locals holding them), or a folder expression. */
 const valuesHere = (file: string, text: string, at: number, expr: string): Named[] => {
+  if (expr.length > MAX_VALUE) return [];
   const line = lineAt(text, at);
   const out: Named[] = [];
   for (const literal of argumentValues(expr, text, at).literals) {
@@ -145,7 +154,7 @@ const callsAcross = (ctx: FrameworkContext, file: string, text: string, name: st
   const key = `${file}\0${name}`;
   const known = memo.get(key);
   if (known !== undefined) return known;
-  const out = callsOf(text, name).map((c) => ({ file, text, ...c, how: name }));
+  const out = callsOf(text, name).slice(0, MAX_PER_FILE).map((c) => ({ file, text, ...c, how: name }));
   for (const other of jsCodeFiles(ctx)) {
     if (other === file) continue;
     for (const imp of ctx.facts(other)?.imports ?? []) {
@@ -157,6 +166,7 @@ const callsAcross = (ctx: FrameworkContext, file: string, text: string, name: st
       const otherText = ctx.readText(other) ?? '';
       for (const c of callsOf(otherText, alias).slice(0, MAX_PER_FILE)) out.push({ file: other, text: otherText, ...c, how: alias });
     }
+    if (out.length >= MAX_CALLS) break;
   }
   memo.set(key, out);
   return out;
@@ -184,12 +194,16 @@ const functionWithParam = (text: string, at: number, name: string): EnclosingFun
 };
 
 /** What a setting's value names: read where it is written, or, for a parameter of the function around it, at each call of that function. */
-const namedBy = (ctx: FrameworkContext, s: Setting): { named: Named; via: string }[] => {
+const namedBy = (ctx: FrameworkContext, s: Setting, done: Set<string>): { named: Named; via: string }[] => {
   const value = s.value;
   if (IDENTIFIER.test(value)) {
     const fn = functionWithParam(s.text, s.at, value);
     const param = fn === null ? -1 : fn.params.indexOf(value);
     if (fn !== null && param >= 0) {
+      // The same parameter put in the same variable again (another spawn of the helper) names the same files: its calls are read once.
+      const key = `${s.file}\0${fn.start}\0${param}\0${s.name}`;
+      if (done.has(key)) return [];
+      done.add(key);
       const out: { named: Named; via: string }[] = [];
       for (const call of callsAcross(ctx, s.file, s.text, fn.name)) {
         const arg = call.args[param];
@@ -210,11 +224,12 @@ const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
   const names = new Set(receivers.keys());
   const namePattern = new RegExp([...names].map(escapeRegExp).join('|'));
   const seen = new Set<string>();
+  const done = new Set<string>();
   for (const file of spawningFiles(ctx)) {
     const text = ctx.readText(file) ?? '';
     if (!namePattern.test(text)) continue;
     for (const setting of settingsIn(file, text, names)) {
-      for (const { named, via } of namedBy(ctx, setting)) {
+      for (const { named, via } of namedBy(ctx, setting, done)) {
         for (const r of receivers.get(setting.name) ?? []) {
           const target = named.path !== null ? resolveToolPath(ctx, '', named.path) : (() => {
             const joined = joinRepo(dirname(r.file), named.spec ?? '');
