@@ -40,12 +40,21 @@ const referenceOf = (r: ReferenceInput, reader: string): ReferenceInput & { read
 
 export const runFrameworks = (ctx: FrameworkContext, readers: readonly FrameworkReader[] = READERS): FrameworksResult => {
   const out: FrameworksResult = { enabled: [], entries: [], commands: [], references: [], diagnostics: [] };
-  for (const reader of readers) {
+  // Fallback readers last, each keeping only what names a file no reader before it named.
+  const ordered = [...readers.filter((r) => r.fallback !== true), ...readers.filter((r) => r.fallback === true)];
+  let named: Set<string> | null = null;
+  for (const reader of ordered) {
     try {
       const evidence = reader.enabledBy(ctx);
       if (evidence === null) continue;
       out.enabled.push({ id: reader.id, evidence });
       const result = reader.collect(ctx);
+      if (reader.fallback === true) {
+        named ??= new Set([...ctx.entries.map((e) => e.target), ...out.entries.map((e) => e.input.target), ...out.references.map((r) => r.target)]);
+        const known = named;
+        result.entries = result.entries.filter((e) => !known.has(e.target));
+        result.references = result.references.filter((r) => !known.has(r.target));
+      }
       for (const { source, ...input } of result.entries) out.entries.push({ detector: reader.id, source, input });
       for (const { source, ...input } of result.commands) out.commands.push({ detector: reader.id, source, input });
       for (const r of result.references) out.references.push(referenceOf(r, reader.id));

@@ -86,6 +86,13 @@ export interface FrameworkReader {
   /** Why the reader applies (a declared dependency, manage.py exists...); null = off. */
   enabledBy(ctx: FrameworkContext): string | null;
   collect(ctx: FrameworkContext): FrameworkOutput;
+  /**
+   * Stop 50: a general rule that stands in for the readers of particular tools (script-file-args:
+   * a source file handed to a program census has no record of). It runs after every other reader,
+   * and its entries and references are kept only for files no entry detector and no other reader
+   * named: a tool's own reader (or its config detector) says better what the tool does with the file.
+   */
+  fallback?: true;
 }
 
 export const emptyFrameworkOutput = (): FrameworkOutput => ({ entries: [], commands: [], references: [], diagnostics: [] });

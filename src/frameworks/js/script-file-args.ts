@@ -10,7 +10,9 @@
  * in. The program reads that file (a compiler, a bundler, a packager): it is an entry of the
  * script's kind, with the script as evidence. census does not know the program's flags, so a word
  * right after an option is taken for its value and not read (`--outFile x.js` is what it writes,
- * `-c rollup.config.mjs` a config the tool's own reader reads), nor one after a redirection.
+ * `-c rollup.config.mjs` a config the tool's own reader reads), nor one after a redirection. The
+ * reader is a fallback (run.ts): a file another reader names (a program census does have a reader
+ * for, `tsdown src/worker.ts`, `karma start karma.conf.cjs`) keeps that reader's entry.
  */
 import { joinRepo } from '../../util/path.js';
 import { launcherFor } from '../../commandline/launchers/index.js';
@@ -59,6 +61,8 @@ const scriptFileArgs: FrameworkReader = {
   id: 'script-file-args',
   title: 'source files a package script hands to a program census has no record of (a compiler: asc assembly/index.ts)',
   ecosystem: 'javascript',
+  // A tool census has a reader for (esbuild, rolldown, tsdown, karma…) gets the file from that reader.
+  fallback: true,
   enabledBy: (ctx) => found(ctx).entries[0]?.evidence ?? null,
   collect: (ctx) => {
     const f = found(ctx);
