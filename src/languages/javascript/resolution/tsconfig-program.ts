@@ -8,9 +8,10 @@
  * config that says it, as tsc does.
  */
 import { JSONC_MANIFEST, isRecord } from '../../../manifests/json.js';
+import { isPackageJson, packageScripts } from '../../../manifests/package-json.js';
 import type { Manifests } from '../../../manifests/store.js';
 import { compileRepoGlobs } from '../../../util/glob.js';
-import { dirname, joinRepo } from '../../../util/path.js';
+import { basename, dirname, joinRepo } from '../../../util/path.js';
 
 const MAX_DEPTH = 8;
 /** What tsc leaves out when a config has no `exclude`, besides its `outDir`. */
@@ -135,16 +136,52 @@ export interface ProgramListing {
 
 const CONFIG_DIR = '${configDir}';
 
+/** A repo tsconfig/jsconfig, by its file name. */
+const TSCONFIG_FILE = /(^|\/)[tj]sconfig(\.[\w.-]+)?\.json$/;
+/** What tsc without `-p` and the editor compile: a folder's own tsconfig.json / jsconfig.json. */
+const FOLDER_CONFIG = /(^|\/)[tj]sconfig\.json$/;
+
+/**
+ * The repo configs that are only a base: another repo config extends them (directly or through a
+ * chain), yet tsc never compiles them, since they are not a folder's tsconfig.json/jsconfig.json,
+ * no `references` names them and no package.json script names their file (`tsc -p
+ * tsconfig.base.json`). Once per scan.
+ */
+const onlyBases = (manifests: Manifests): ReadonlySet<string> =>
+  manifests.derive('js-tsconfig-only-bases', (m) => {
+    const extended = new Set<string>();
+    const referenced = new Set<string>();
+    const walk = (config: string, depth: number) => {
+      const value = depth > MAX_DEPTH ? null : m.get(config, JSONC_MANIFEST);
+      if (!isRecord(value)) return;
+      for (const parent of parentsOf(config, value)) {
+        if (extended.has(parent)) continue;
+        extended.add(parent);
+        walk(parent, depth + 1);
+      }
+    };
+    for (const config of m.all((p) => TSCONFIG_FILE.test(p) && !p.includes('node_modules/'))) {
+      walk(config, 0);
+      for (const ref of referencesOf(m, config)) referenced.add(ref);
+    }
+    const candidates = [...extended].filter((c) => m.files.has(c) && TSCONFIG_FILE.test(c) && !FOLDER_CONFIG.test(c) && !referenced.has(c));
+    if (candidates.length === 0) return new Set<string>();
+    const scripts = m.all((p) => isPackageJson(p) && !p.includes('node_modules/')).flatMap((p) => Object.values(packageScripts(m, p)));
+    return new Set(candidates.filter((c) => !scripts.some((s) => s.includes(basename(c)))));
+  });
+
 /**
  * A spec relative to the config that says it, or, when it starts with `${configDir}` (TypeScript
  * 5.5), to the folder of the config being compiled (`leaf`), whichever config in the `extends`
- * chain says it.
+ * chain says it. A config that is only a base (onlyBases) is no program of its own: there
+ * `${configDir}` is a template for the configs that extend it and names no folder (`leaf` null).
  */
-const leafGlobs = (listed: Listed, leaf: string): string[] => {
+const leafGlobs = (listed: Listed, leaf: string | null): string[] => {
   if (listed === null) return [];
   const out: string[] = [];
   for (const spec of listed.specs) {
-    const glob = spec.startsWith(CONFIG_DIR) ? specGlob(leaf, `./${spec.slice(CONFIG_DIR.length).replace(/^\/+/, '')}`) : specGlob(listed.config, spec);
+    if (spec.startsWith(CONFIG_DIR) && leaf === null) continue;
+    const glob = spec.startsWith(CONFIG_DIR) ? specGlob(leaf!, `./${spec.slice(CONFIG_DIR.length).replace(/^\/+/, '')}`) : specGlob(listed.config, spec);
     if (glob !== null) out.push(glob);
   }
   return out;
@@ -154,7 +191,7 @@ const listingsOf = new WeakMap<Manifests, Map<string, (file: string) => ProgramL
 
 /**
  * The program of one tsconfig as tsc builds it: `files`, `include` and `exclude` through relative
- * `extends`, `${configDir}` read as the config's own folder, no `include` and no `files` meaning
+ * `extends`, `${configDir}` read as the config's own folder (none for a config that is only a base), no `include` and no `files` meaning
  * everything below it. For a file: which list takes it in (`files` first, as a file it names is in
  * whatever `exclude` says), null when the program leaves it out. Once per config and manifests.
  */
@@ -164,11 +201,12 @@ export const programListing = (manifests: Manifests, config: string): ((file: st
   const known = byConfig.get(config);
   if (known) return known;
   const lists = listsOf(manifests, config, 0);
-  const named = new Set(leafGlobs(lists.files, config));
+  const leaf = onlyBases(manifests).has(config) ? null : config;
+  const named = new Set(leafGlobs(lists.files, leaf));
   const include: Listed = lists.include ?? (lists.files === null ? { config, specs: ['**/*'] } : null);
   const outDir: Listed = lists.outDir ? { config: lists.outDir.config, specs: [lists.outDir.spec] } : null;
-  const included = compileRepoGlobs(leafGlobs(include, config));
-  const excluded = compileRepoGlobs(lists.exclude !== null ? leafGlobs(lists.exclude, config) : [...leafGlobs({ config, specs: DEFAULT_EXCLUDE }, config), ...leafGlobs(outDir, config)]);
+  const included = compileRepoGlobs(leafGlobs(include, leaf));
+  const excluded = compileRepoGlobs(lists.exclude !== null ? leafGlobs(lists.exclude, leaf) : [...leafGlobs({ config, specs: DEFAULT_EXCLUDE }, leaf), ...leafGlobs(outDir, leaf)]);
   const listing = (file: string): ProgramListing | null => {
     if (named.has(file)) return { config: lists.files!.config, key: 'files' };
     return include !== null && included(file) && !excluded(file) ? { config: include.config, key: 'include' } : null;
