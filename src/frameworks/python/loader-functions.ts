@@ -309,6 +309,8 @@ export interface FileDef {
   topLevel: boolean;
   /** The class a method is defined in directly, or null. */
   className: string | null;
+  /** Stop 50: that class's header line (1-based, its `class` token's), or null. */
+  classLine: number | null;
   /** Stop 48: the def this one is nested in directly (a closure), or null. */
   parent: OpenDef | null;
 }
@@ -321,14 +323,16 @@ export interface FileDef {
 export const fileDefs = (t: PythonTokens): { done: FileDef[]; moduleBody: number[] } => {
   /** The enclosing defs and classes, innermost last. */
   const open: OpenDef[] = [];
-  const classOf = new Map<OpenDef, string | null>();
+  /** A method's class: the open class (body null) it is directly in. */
+  const classOf = new Map<OpenDef, OpenDef>();
   /** The module's own lines, as the body of a nameless function (its computed imports are no function's). */
   const moduleBody: number[] = [];
   const done: FileDef[] = [];
   const close = (): void => {
     const fn = open.pop()!;
     const outer = open[open.length - 1];
-    if (fn.body !== null) done.push({ fn, topLevel: open.length === 0, className: classOf.get(fn) ?? null, parent: outer !== undefined && outer.body !== null ? outer : null });
+    const owner = classOf.get(fn);
+    if (fn.body !== null) done.push({ fn, topLevel: open.length === 0, className: owner?.name ?? null, classLine: owner?.defLine ?? null, parent: outer !== undefined && outer.body !== null ? outer : null });
   };
   for (let l = 0; l < t.lines; l++) {
     const a = t.lineFirst[l];
@@ -340,7 +344,7 @@ export const fileDefs = (t: PythonTokens): { done: FileDef[]; moduleBody: number
     const fn = paren >= 0 ? openDef(t, paren, b, indent) : null;
     if (fn !== null) {
       const outer = open[open.length - 1];
-      classOf.set(fn, outer !== undefined && outer.body === null ? outer.name : null);
+      if (outer !== undefined && outer.body === null) classOf.set(fn, outer);
       open.push(fn);
     } else if (isClass(t, a, b)) open.push({ name: nameText(t, a + 1), indent, defLine: t.line[a], params: [], defaults: [], body: null });
     else if (open.length === 0) moduleBody.push(a, b);

@@ -74,6 +74,8 @@ export interface FunctionFlows {
   name: string;
   /** The class the def is directly in, or null. */
   className: string | null;
+  /** Stop 50: that class's header line (fileDefs' FileDef.classLine), or null. */
+  classLine: number | null;
   defLine: number;
   params: string[];
   /** Stop 48: the `*args` parameter, which holds the call's positional arguments from its place on. */
@@ -238,7 +240,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
   /** Bare names each def calls, and whether it loads: a def calling a loading def of the file loads too (heat's load_modules → _import_module). */
   const bareCalls = new Map<FunctionFlows, Set<string>>();
   const all: FunctionFlows[] = [];
-  for (const { fn, className } of [...done, { fn: moduleFn, className: null }]) {
+  for (const { fn, className, classLine } of [...done, { fn: moduleFn, className: null, classLine: null }]) {
     const body = fn === moduleFn ? fn.body! : scopeOf(fn);
     const flows = fn === moduleFn ? moduleFlows : assignments(t, body);
     const method = className !== null && fn.params[0] === 'self';
@@ -287,7 +289,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
         if (args !== null && args.positional.length === 1) assign(nameText(t, a), args.positional[0][0], args.positional[0][1], true);
       }
     }
-    const info: FunctionFlows = { name: fn.name, className, defLine: fn.defLine, params: fn.params, ...(fn.star === undefined ? {} : { star: fn.star }), calls: [], joined: new Set(), loads: false, readsFolder: false, skipsPrivate: false, namesPy: false, assigned, rebinds: rebindings(t, body) };
+    const info: FunctionFlows = { name: fn.name, className, classLine, defLine: fn.defLine, params: fn.params, ...(fn.star === undefined ? {} : { star: fn.star }), calls: [], joined: new Set(), loads: false, readsFolder: false, skipsPrivate: false, namesPy: false, assigned, rebinds: rebindings(t, body) };
     const shape = (range: [number, number]): ArgShape => shapeOf(t, range[0], range[1], fn, flows, moduleFlows, loops);
     /**
      * Stop 48: what iterating [from, to) gives, one shape per kind of item: a parameter (or `self.X`)

@@ -37,7 +37,6 @@ import { pathAssignments, splitCommas } from '../../languages/python/sys-path.js
 import { isModuleName } from '../../languages/python/literals.js';
 import { boundModuleFile, folderIndex, loadedFiles } from './folder-loaders.js';
 import { indentOf, packageInits } from './python-files.js';
-import { escapeRegExp } from '../../util/regexp.js';
 import { literalValue } from './call-text.js';
 import type { ArgShape, FunctionFlows } from './loader-roles.js';
 import { packageChildren } from './prefixed-imports.js';
@@ -109,30 +108,11 @@ const patchesLoading = (text: string, starts: readonly number[], defLine: number
 };
 
 /**
- * Stop 50: the line (1-based) of the class `className` a method at `defLine` is directly in: the
- * first line above it indented less than the def, when it is that class's header (at most 3,000
- * lines walked); else null.
- */
-const classLine = (text: string, starts: readonly number[], defLine: number, className: string): number | null => {
-  const depth = indentOf(lineOf(text, starts, defLine - 1));
-  for (let l = defLine - 2, k = 0; l >= 0 && k < 3000; l--, k++) {
-    const line = lineOf(text, starts, l);
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#') || indentOf(line) >= depth) continue;
-    return new RegExp(String.raw`^class\s+${escapeRegExp(className)}\b`).test(trimmed) ? l + 1 : null;
-  }
-  return null;
-};
-
-/**
  * Stop 50: whether a test method is patched by its class's decorators: `mock.patch` on a class
  * patches each of its methods whose name starts with `test` (patch.TEST_PREFIX), for the method's run.
  */
-const classPatchesLoading = (text: string, starts: readonly number[], fn: { name: string; className: string | null; defLine: number }, loaderName: string): boolean => {
-  if (fn.className === null || !fn.name.startsWith('test')) return false;
-  const line = classLine(text, starts, fn.defLine, fn.className);
-  return line !== null && line > 1 && patchesLoading(text, starts, line, loaderName);
-};
+const classPatchesLoading = (text: string, starts: readonly number[], fn: { name: string; classLine: number | null }, loaderName: string): boolean =>
+  fn.classLine !== null && fn.classLine > 1 && fn.name.startsWith('test') && patchesLoading(text, starts, fn.classLine, loaderName);
 
 /**
  * Stop 49: whether a `with …patch(…):` block around the call at `callLine` (1-based), inside the def
