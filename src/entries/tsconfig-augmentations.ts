@@ -28,8 +28,7 @@ import { parseJsonc } from '../util/jsonc.js';
 import { programListing } from '../languages/javascript/resolution/tsconfig-program.js';
 import { isPathSpecifier, packageNameOf } from '../languages/javascript/resolution/specifier.js';
 import { fileEntry } from './support/inputs.js';
-import { lineOfKey } from './support/config-document.js';
-import { augmentationIn, DECLARATION, TSCONFIG } from './tsconfig-program.js';
+import { augmentationIn, DECLARATION, listingWhere, TSCONFIG } from './tsconfig-program.js';
 import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
 
 /** A source TypeScript compiles; a declaration file (DECLARATION) is tsconfig-program's. */
@@ -140,12 +139,8 @@ const tsconfigAugmentations: EntryDetector = {
     for (const source of sources) {
       const listed = listing(source.file);
       if (listed === null) continue;
-      const own = listed.config === file.path;
-      const line = lineOfKey(own ? file.text : (ctx.manifests.text(listed.config) ?? ''), listed.key) ?? 1;
-      const where = own ? `${file.path}:${line}` : `${file.path} (from ${listed.config}:${line}, which it extends)`;
-      out.entries.push(
-        fileEntry(source.file, 'tooling', `${listed.key} at ${where}: in the TypeScript program, which applies its ${source.what} (line ${source.line}) to the program's other files`, own ? line : undefined),
-      );
+      const { where, line } = listingWhere(ctx, file, listed);
+      out.entries.push(fileEntry(source.file, 'tooling', `${where}: in the TypeScript program, which applies its ${source.what} (line ${source.line}) to the program's other files`, line));
     }
     return out;
   },

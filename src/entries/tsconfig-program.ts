@@ -15,8 +15,9 @@
 import { sortedPaths } from '../util/file-index.js';
 import { warning } from '../util/diagnostics.js';
 import { parseJsonc } from '../util/jsonc.js';
-import { programListing } from '../languages/javascript/resolution/tsconfig-program.js';
+import { programListing, type ProgramListing } from '../languages/javascript/resolution/tsconfig-program.js';
 import { fileEntry } from './support/inputs.js';
+import { lineOfKey } from './support/config-document.js';
 import { isRecord } from '../manifests/json.js';
 import { commentEnd, quotedEnd } from '../languages/javascript/text-skips.js';
 import { lineAt } from '../util/lines.js';
@@ -106,6 +107,20 @@ const declarationFiles = (files: ReadonlySet<string>): readonly string[] => {
   return paths;
 };
 
+/**
+ * Where the list of a tsconfig's program that took a file in is said, for the evidence of both
+ * detectors on programListing (this one and tsconfig-augmentations.ts): `include at pkg/tsconfig.json:3`
+ * with that line, `include at pkg/tsconfig.json (from tsconfig.base.json:3, which it extends)` for a
+ * list the config inherits (no line: the entry's line is the config's own), or tsc's default
+ * `include` (everything below the config's folder) when neither it nor a base says one.
+ */
+export const listingWhere = (ctx: DetectorContext, file: { path: string; text: string }, listed: ProgramListing): { where: string; line?: number } => {
+  const own = listed.config === file.path;
+  const line = lineOfKey(own ? file.text : (ctx.manifests.text(listed.config) ?? ''), listed.key);
+  if (own) return line === undefined ? { where: `the default include of ${file.path} (every file below its folder)` } : { where: `${listed.key} at ${file.path}:${line}`, line };
+  return { where: `${listed.key} at ${file.path} (from ${listed.config}${line === undefined ? '' : `:${line}`}, which it extends)` };
+};
+
 const tsconfigProgram: EntryDetector = {
   id: 'tsconfig-program',
   title: 'declaration files in a tsconfig program (files, include, exclude)',
@@ -123,7 +138,9 @@ const tsconfigProgram: EntryDetector = {
     const listing = programListing(ctx.manifests, file.path);
     for (const f of declarationFiles(ctx.files)) {
       const listed = listing(f);
-      if (listed !== null && actsAmbiently(ctx, f)) out.entries.push(fileEntry(f, 'tooling', `${file.path} ${listed.key}: in the TypeScript program`));
+      if (listed === null || !actsAmbiently(ctx, f)) continue;
+      const { where, line } = listingWhere(ctx, file, listed);
+      out.entries.push(fileEntry(f, 'tooling', `${where}: in the TypeScript program`, line));
     }
     return out;
   },
