@@ -7,7 +7,7 @@ const cases = frameworkCases('prefixed-imports');
 test('prefixed-imports: has a basic fixture', () => assert.ok(cases.includes('prefixed-imports-basic')));
 test('prefixed-imports: has an exec fixture', () => assert.ok(cases.includes('prefixed-imports-exec')));
 test('prefixed-imports: has a returned-literals fixture', () => assert.ok(cases.includes('prefixed-imports-returned')));
-// Stop 50: importlib's find_spec + exec_module recipe, whole computed segments (`f'pkg.plugins.{name}.{gui}'`, `f'pkg.apps.{app}.models'`).
+// Stop 50: importlib's find_spec + exec_module recipe (the loader reader's, with a caller over a pkgutil listing), whole computed segments; review 3: a probe, a comment, a constant loop and a one-segment head stay dead.
 test('prefixed-imports: has a find_spec fixture', () => assert.ok(cases.includes('prefixed-imports-spec')));
 for (const name of cases) test(`prefixed-imports: ${name}`, () => checkFrameworkFixture(name));
 

@@ -383,3 +383,23 @@ const pathHeld = (fn: FunctionFlows, arg: ArgShape, line: number): string | unde
 /** Whether a real load call (import_module, __import__, import_string) takes `param` as its name. */
 export const realModuleArg = (fn: FunctionFlows, param: string): boolean =>
   fn.calls.some((c) => SINKS.get(c.word)?.real === true && c.positional[0]?.direct === param);
+
+/** Listings whose loop yields the names of the modules in a folder. */
+const LISTING_LOOP = /^\s*for\s+([\w\s,()]+?)\s+in\s+(?:[\w.]+\.)?(iter_modules|walk_packages)\s*\(/;
+
+/**
+ * Stop 50 (review 3): the line (1-based) of the `for … in pkgutil.iter_modules(…):` (or walk_packages)
+ * loop above `line` in the def `fn` whose loop variables include `name`, when the def really loads
+ * (FunctionFlows.loads: a listing alone only finds); null otherwise. Then `name` holds, one by one, the
+ * name of every module the listing finds (electrum's `load_plugins`: `for loader, name, ispkg in
+ * pkgutil.iter_modules([self.pkgpath]):` then `self.load_plugin(name)`). At most 200 lines are walked.
+ */
+export const listingLoopOf = (text: string, fn: FunctionFlows, name: string, line: number): number | null => {
+  if (!fn.loads || fn.name === '' || !/^[A-Za-z_]\w*$/.test(name)) return null;
+  const lines = text.split('\n', line);
+  for (let l = line - 1; l > fn.defLine && l >= line - 200; l--) {
+    const m = LISTING_LOOP.exec(lines[l - 1] ?? '');
+    if (m !== null && m[1].split(/[\s,()]+/).includes(name)) return l;
+  }
+  return null;
+};

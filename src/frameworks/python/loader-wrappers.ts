@@ -40,7 +40,7 @@ import { indentOf, packageInits } from './python-files.js';
 import { literalValue } from './call-text.js';
 import type { ArgShape, FunctionFlows } from './loader-roles.js';
 import { packageChildren } from './prefixed-imports.js';
-import { realModuleArg, repoLoaders, type RoleOf } from './loader-fixpoint.js';
+import { listingLoopOf, realModuleArg, repoLoaders, type RoleOf } from './loader-fixpoint.js';
 import { indexes, isStar, loaderArguments, resolveCall } from './loader-calls.js';
 import { attrKey } from './loader-classes.js';
 import { settleFolder, settleFolders, type SettleEnv } from './loader-folders.js';
@@ -220,6 +220,31 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       }
       // string-modules reads the callers' strings as whole names: here only a loader that puts a package before them.
       if (r.role === 'module' && skipModule && r.prefix === '') return;
+      // Stop 50 (review 3): a name from a pkgutil listing, in a def that loads, handed to a loader that puts a
+      // package before it (electrum's `self.load_plugin(name)` over `iter_modules`): each module of that package.
+      const listing = r.role === 'module' && r.prefix.endsWith('.') && arg.strings.length === 0 ? listingLoopOf(text, fn, arg.text.trim(), line) : null;
+      if (listing !== null) {
+        const pkg = r.prefix.slice(0, -1);
+        if (!isModuleName(pkg)) return;
+        for (const child of packageChildren(ctx, pkg, a.file, true)) {
+          if (child.init) {
+            push(child.target, 'file', line, `run before the modules of ${pkg} that ${where} loads (a package runs before its modules)`);
+            continue;
+          }
+          const listed = listedName(child.target).replace(/\.py$/, '');
+          const full = `${pkg}.${listed}${r.suffix ?? ''}`;
+          if (!isModuleName(full)) continue;
+          const label = `loaded by ${where}, which hands ${arg.text.trim()}, each name the pkgutil listing at ${a.file}:${listing} finds, to ${what} as its ${param}, which imports ${r.prefix}<its ${param}>${r.suffix ?? ''}${r.wild === true ? '.<a computed name>' : ''}: this module is one it may load`;
+          if (r.wild === true) {
+            for (const c of packageChildren(ctx, full, a.file, true)) push(c.target, 'file', line, c.init ? `run before the modules of ${full} that ${where} loads (a package runs before its modules)` : label);
+          } else {
+            const files = ctx.module(full, dirname(a.file));
+            if (files.length > 0) push(files[0], 'file', line, label);
+            for (const init of files.slice(1)) push(init, 'file', line, `run before ${full}, which ${where} loads (a package runs before its modules)`);
+          }
+        }
+        return;
+      }
       for (const s of arg.strings) {
         if (r.role === 'module' && r.wild !== true && r.suffix === undefined && r.prefix !== '' && DOTTED_HEAD.test(s.value)) {
           // Stop 47: the caller's string is only the head of the name (lava's `"boot." + method`): any module of that package.

@@ -32,32 +32,13 @@ import { settingStrings } from './setting-strings.js';
 import { EXEC_IMPORT } from '../../languages/python/exec-imports.js';
 import { returnedHead, returnedModules } from './returned-literals.js';
 import { alternation, CORE_LOADS } from './loader-names.js';
+import { repoLoaders } from './loader-fixpoint.js';
+import type { FunctionFlows } from './loader-roles.js';
 
 /** Lines read from the call's line on: its first argument may wrap (deluge's sits on the next line). */
 const CALL_SPAN = 4;
 const CALL = new RegExp(String.raw`\b(?:${alternation(CORE_LOADS)})\(\s*([^,()]+(?:\([^()]*\))?[^,()]*?)\s*(?:,|\))`);
 const DOTTED_PREFIX = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
-/**
- * Stop 50: importlib's own recipe for importing by name, `spec = importlib.util.find_spec(name)`, then
- * `module_from_spec(spec)` and `spec.loader.exec_module(module)` (electrum's plugin.py:115-122,
- * `full_name = f'electrum.plugins.{name}.{self.gui_name}'`). find_spec alone only finds: a file counts
- * when it imports importlib and also calls exec_module.
- */
-const SPEC_CALL = /\bfind_spec\(\s*([^,()]+(?:\([^()]*\))?[^,()]*?)\s*(?:,|\))/;
-const SPEC_LINE = /\bfind_spec\(\s*(?![rRuUbB]?['"\s)])/;
-
-/** The lines of `find_spec(<computed>)` in a file that imports importlib and runs `exec_module(`; empty for any other file. */
-const specLines = (ctx: FrameworkContext, file: string, text?: string | null): number[] => {
-  if (!(ctx.facts(file)?.imports.some((i) => i.specifier === 'importlib' || i.specifier === 'importlib.util') ?? false)) return [];
-  const t = text ?? ctx.readText(file);
-  if (t === null || !t.includes('exec_module(') || !t.includes('find_spec(')) return [];
-  const out: number[] = [];
-  t.split('\n').forEach((l, k) => {
-    if (SPEC_LINE.test(l)) out.push(k + 1);
-  });
-  return out;
-};
-
 /**
  * The constant package path `P` a computed module name is a child of, and the literal tail the
  * child's own name ends with: `'pkg.sub.%s' % name` (no tail: any child),
@@ -229,39 +210,25 @@ export const packageChildren = (ctx: FrameworkContext, prefix: string, file: str
   return out;
 };
 
-/** How far above a call its def's header is looked for, and how many lines that header may take. */
+/** How far above a call its def's header is looked for. */
 const DEF_REACH = 200;
-const HEADER_LINES = 10;
 
 /**
- * The parameter names of the def a call on `line` (1-based) stands in: the nearest `def` above it,
- * less indented; an empty set at module level or when the header cannot be read.
+ * The parameters of the def a call on `line` (1-based) stands in (the nearest `def` above it, less
+ * indented), as the loader fixpoint tokenized them (FunctionFlows.params, by the def's line): empty
+ * at module level, or in a file the fixpoint did not read.
  */
-const enclosingParams = (lines: readonly string[], line: number): Set<string> => {
+const enclosingParams = (ctx: FrameworkContext, file: string, lines: readonly string[], line: number): Set<string> => {
   const indent = /^[ \t]*/.exec(lines[line - 1] ?? '')![0].length;
   for (let l = line - 1; l >= 1 && l >= line - DEF_REACH; l--) {
     const text = lines[l - 1];
     const own = /^[ \t]*/.exec(text)![0].length;
     if (text.trim() === '' || own >= indent) continue;
-    if (!/^\s*(?:async\s+)?def\s+\w+\s*\(/.test(text)) {
-      if (/^\s*class\b/.test(text) || own === 0) return new Set();
-      continue;
+    if (/^\s*(?:async\s+)?def\s/.test(text)) {
+      const fn = repoLoaders(ctx).analysed.get(file)?.fns.find((f: FunctionFlows) => f.defLine === l);
+      return new Set(fn?.params ?? []);
     }
-    const header = lines.slice(l - 1, l - 1 + HEADER_LINES).join(' ');
-    const open = header.indexOf('(');
-    let depth = 0;
-    let end = -1;
-    for (let i = open; i < header.length; i++) {
-      if (header[i] === '(' || header[i] === '[' || header[i] === '{') depth++;
-      else if ((header[i] === ')' || header[i] === ']' || header[i] === '}') && --depth === 0) {
-        end = i;
-        break;
-      }
-    }
-    if (end < 0) return new Set();
-    const out = new Set<string>();
-    for (const m of header.slice(open + 1, end).matchAll(/(?:^|,)\s*\**\s*([A-Za-z_]\w*)/g)) out.add(m[1]);
-    return out;
+    if (/^\s*class\b/.test(text) || own === 0) return new Set();
   }
   return new Set();
 };
@@ -278,7 +245,13 @@ const MAX_TEMPLATE_MODULES = 64;
  * the last one against the modules and subpackages there (not `_private` ones). The packages above
  * each module run first. Null when there is no such anchor or nothing matches.
  */
-const templateModules = (ctx: FrameworkContext, file: string, expression: string, params: ReadonlySet<string> = new Set()): { shown: string; children: Child[] } | null => {
+const templateModules = (
+  ctx: FrameworkContext,
+  file: string,
+  expression: string,
+  params: ReadonlySet<string> = new Set(),
+  loopOver: (operand: string) => Set<string> | null = () => null,
+): { shown: string; children: Child[] } | null => {
   const parts = templateParts(expression);
   if (parts === null || parts.every((p) => typeof p === 'string')) return null;
   // Stop 50: a whole segment filled by a parameter of the def is the loader-wrappers reader's, which
@@ -293,6 +266,15 @@ const templateModules = (ctx: FrameworkContext, file: string, expression: string
   // Stop 50: a whole computed segment (`f'electrum.plugins.{name}.{gui}'`) is any subpackage or module
   // there, but only past the first one: `pkg.{x}` alone is childTemplateOf's, which reads constants.
   if (first < 1 || segments.some((seg) => seg === '') || (segments.length === first + 1 && segments[first] === '*')) return null;
+  // Stop 50 (review 3): under a one-segment head (a top-level package) whole computed segments with no
+  // literal segment after them (`f'e.{self.kind}.{self.name}'`) may be any module two levels down: refused.
+  if (first === 1 && segments.slice(first).every((seg) => seg === '*')) return null;
+  // A whole segment filled by the variable of a loop over literals (`for app in ENABLED:`, loopValues) takes only those names.
+  const wholeExprs = parts.filter((p, k): p is { expr: string } => typeof p !== 'string' && whole(k)).map((p) => p.expr);
+  const stars = segments.filter((seg) => seg === '*').length;
+  const listed: Array<Set<string> | null> = stars === wholeExprs.length ? wholeExprs.map((e) => (/^[A-Za-z_]\w*$/.test(e) ? loopOver(e) : null)) : [];
+  let star = 0;
+  const namesAt = (seg: string): Set<string> | null => (seg === '*' ? listed[star++] ?? null : null);
   const head = segments.slice(0, first).join('.');
   const init = ctx.module(head, dirname(file))[0];
   if (init === undefined || !init.endsWith('/__init__.py')) return null;
@@ -301,16 +283,18 @@ const templateModules = (ctx: FrameworkContext, file: string, expression: string
   let at = [dirname(init)];
   for (const seg of segments.slice(first, -1)) {
     const m = match(seg);
+    const names = namesAt(seg);
     // A whole computed segment takes any subpackage there but `_private` ones, as childrenIn does for the last.
-    const keep = (name: string): boolean => m.test(name) && (seg !== '*' || !name.startsWith('_'));
+    const keep = (name: string): boolean => (names === null ? m.test(name) && (seg !== '*' || !name.startsWith('_')) : names.has(name));
     at = at.flatMap((f) => (subfolders.get(f) ?? []).filter((sub) => keep(basename(sub)) && ctx.files.has(`${sub}/__init__.py`))).slice(0, MAX_TEMPLATE_MODULES);
     if (at.length === 0) return null;
   }
   const last = match(segments[segments.length - 1]);
+  const lastNames = namesAt(segments[segments.length - 1]);
   const modules: Child[] = [];
   const inits = new Map<string, Child>();
   for (const folder of at) {
-    const found = childrenIn(ctx, folder, (name) => last.test(name));
+    const found = childrenIn(ctx, folder, (name) => (lastNames === null ? last.test(name) : lastNames.has(name)));
     if (!found.some((c) => !c.init)) continue;
     for (const c of found) if (c.init) inits.set(c.target, c);
     else modules.push(c);
@@ -384,7 +368,14 @@ const LOOP_REACH = 8;
 const loopNames = (text: string, lines: string[], line: number, template: string, call: string): Set<string> | null => {
   const operand = /^\{(\w+)\}/.exec(template.replace(/^[\w.]*?(?=\{)/, ''))?.[1]
     ?? /^\s*\)?\s*(?:%\s*\(?|\.format\s*\()\s*([A-Za-z_]\w*)/.exec(call)?.[1];
-  if (operand === undefined) return null;
+  return operand === undefined ? null : loopValues(text, lines, line, operand);
+};
+
+/**
+ * The names `operand` can take on `line` (1-based) when it is the variable of a `for operand in …:`
+ * loop a few lines above over a literal list or a name whose assignments are string lists; null otherwise.
+ */
+const loopValues = (text: string, lines: readonly string[], line: number, operand: string): Set<string> | null => {
   const loop = new RegExp(`^\\s*for\\s+${operand}\\s+in\\s+(.+?)\\s*:\\s*(?:#.*)?$`);
   for (let l = line - 2; l >= Math.max(0, line - 1 - LOOP_REACH); l--) {
     const m = loop.exec(lines[l]);
@@ -407,14 +398,10 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
   const out = emptyFrameworkOutput();
   for (const file of sortedPaths(ctx.files)) {
     if (!file.endsWith('.py')) continue;
-    const computed = ctx.facts(file)?.computedImportLines;
-    const spec = computed === undefined ? specLines(ctx, file) : [];
-    if (computed === undefined && spec.length === 0) continue;
+    const calls = ctx.facts(file)?.computedImportLines;
+    if (calls === undefined) continue;
     const text = ctx.readText(file);
     if (text === null) continue;
-    const specs = computed === undefined ? spec : specLines(ctx, file, text);
-    const calls = specs.length === 0 ? computed! : [...new Set([...(computed ?? []), ...specs])].sort((a, b) => a - b);
-    const specSet = new Set(specs);
     const lines = text.split('\n');
     let constants: Map<string, string> | undefined;
     let starts: number[] | undefined;
@@ -481,7 +468,7 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
         }
         continue;
       }
-      const argument = (CALL.exec(span) ?? (specSet.has(line) ? SPEC_CALL.exec(span) : null))?.[1]?.trim();
+      const argument = CALL.exec(span)?.[1]?.trim();
       if (!argument) continue;
       constants ??= moduleConstants(text);
       const assigned = /^[A-Za-z_]\w*$/.test(argument) ? assignmentAbove(text, (starts ??= lineStarts(text)), line, argument) : null;
@@ -503,8 +490,7 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
           continue;
         }
         // Stop 45: computed parts inside the segments (`"xpra.client.gl.gtk%s.%sgl_client_window" % (…)`).
-        // In importlib's find_spec recipe no other reader follows the parameter, so none is left to it.
-        const matched = expression === null ? null : templateModules(ctx, file, expression, specSet.has(line) ? undefined : enclosingParams(lines, line));
+        const matched = expression === null ? null : templateModules(ctx, file, expression, enclosingParams(ctx, file, lines, line), (operand) => loopValues(text, lines, line, operand));
         if (matched === null || seen.has(`tpl\0${matched.shown}`)) continue;
         seen.add(`tpl\0${matched.shown}`);
         const label = `imported by a computed name in ${file}:${line} (${argument === expression ? '' : `${argument} = `}${expression!.replace(/\s+/g, ' ')}${assigned === null ? '' : ` at line ${assigned.line}`}): any module named ${matched.shown} may be the one loaded`;
@@ -547,10 +533,6 @@ const reader: FrameworkReader = {
     for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
       const f = listed[at];
       if (f.endsWith('.py') && ctx.facts(f)?.computedImportLines !== undefined) return `${f} imports a computed name`;
-    }
-    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-      const f = listed[at];
-      if (f.endsWith('.py') && specLines(ctx, f).length > 0) return `${f} finds a computed module name with find_spec and runs it with exec_module`;
     }
     return null;
   },
