@@ -2,9 +2,10 @@
  * Stop 50: egg (Alibaba's Koa framework) loads each unit of an app by convention, never by import:
  * egg-core's loader walks the app, every plugin it enables and the framework chain under it, and in
  * each unit's folder reads `config/config.default`, `config/config.<env>` and `config/plugin*`,
- * runs `app` and `agent` (the boot hooks), `app/router`, and loads every file of `app/extend/`,
- * `app/middleware/`, `app/controller/`, `app/service/` and `app/schedule/` (egg-schedule is one of
- * egg's default plugins). A unit is a package whose package.json has `egg` (a framework: `"egg":
+ * runs `app` and `agent` (the boot hooks), the six extensions of `app/extend/` (agent, application,
+ * context, request, response, helper, and their `.<env>` variants), and every file of
+ * `app/middleware/`, `app/service/` and `app/schedule/` (egg-schedule is one of egg's default
+ * plugins); `app/router` and `app/controller/` only from the app, `config/plugin*` not from a plugin. A unit is a package whose package.json has `egg` (a framework: `"egg":
  * {"framework": true}`, or an app's egg options) or `eggPlugin` (a plugin), or that depends on
  * `egg` (an app). Its folders are the package's own and, since egg 4, each folder its `exports`
  * names (`"egg": {"exports": {"typescript": "./src"}}`: egg reads the TypeScript sources there).
@@ -19,14 +20,25 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { dependsOn, eachPackage, enabledByPackages, jsPackages, kindOf, packageFilesUnder, runEvidence, toolRun, type JsPackage } from './support.js';
 
 const CODE = /\.(?:[cm]?js|[cm]?ts)$/;
-/** What egg-core loads from a unit's folder, as the path below it, and what it is. */
-const CONVENTIONS: { test: RegExp; what: string }[] = [
-  { test: /^config\/config\.[\w-]+\.[cm]?[jt]s$/, what: 'config file (config/config.default, config/config.<env>)' },
-  { test: /^config\/plugin(?:\.[\w-]+)?\.[cm]?[jt]s$/, what: 'plugin list (config/plugin*)' },
-  { test: /^(?:app|agent)\.[cm]?[jt]s$/, what: 'boot hook (app, agent)' },
-  { test: /^app\/router\.[cm]?[jt]s$/, what: 'router (app/router)' },
-  { test: /^app\/(?:extend|middleware|controller|service|schedule)\//, what: 'file of a folder it loads whole (app/extend, middleware, controller, service, schedule)' },
+/**
+ * What egg-core loads from a unit's folder, as the path below it, and what it is; `units`: which
+ * units it reads it from (egg-core's loaders: `loadRouter` and `loadController` read only the app's
+ * baseDir; `config/plugin*` is read from the app and the frameworks, a plugin names its own
+ * dependencies in `eggPlugin.dependencies`; the rest from every unit).
+ */
+const CONVENTIONS: { test: RegExp; what: string; units: 'all' | 'app' | 'not-plugin' }[] = [
+  { test: /^config\/config\.[\w-]+\.[cm]?[jt]s$/, what: 'config file (config/config.default, config/config.<env>)', units: 'all' },
+  { test: /^config\/plugin(?:\.[\w-]+)?\.[cm]?[jt]s$/, what: 'plugin list (config/plugin*)', units: 'not-plugin' },
+  { test: /^(?:app|agent)\.[cm]?[jt]s$/, what: 'boot hook (app, agent)', units: 'all' },
+  { test: /^app\/router\.[cm]?[jt]s$/, what: 'router (app/router)', units: 'app' },
+  { test: /^app\/controller\//, what: 'file of a folder it loads whole (app/controller)', units: 'app' },
+  // Review 3 (#4): loadExtend(name) reads `app/extend/<name>` and `<name>.<serverEnv>` for these six names only.
+  { test: /^app\/extend\/(?:agent|application|context|request|response|helper)(?:\.[\w-]+)?(?:\/index)?\.[cm]?[jt]s$/, what: 'extension (app/extend/agent, application, context, request, response, helper)', units: 'all' },
+  { test: /^app\/(?:middleware|service|schedule)\//, what: 'file of a folder it loads whole (app/middleware, service, schedule)', units: 'all' },
 ];
+
+/** The environment a file egg-core reads per server env is for (`config.unittest`, `helper.local`), or undefined. */
+const ENV_FILE = /^(?:config\/(?:config|plugin)|app\/extend\/(?:agent|application|context|request|response|helper))\.([\w-]+)\.[cm]?[jt]s$/;
 
 /** The egg options of a package: `egg` (framework or app options) or `eggPlugin`, and which. */
 const eggField = (pkg: JsPackage): { field: 'egg' | 'eggPlugin'; value: Record<string, unknown> } | null => {
@@ -63,9 +75,10 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
       const rel = file.slice(prefix.length);
       const convention = CONVENTIONS.find((c) => c.test.test(rel));
       if (convention === undefined) continue;
+      if ((convention.units === 'app' && library) || (convention.units === 'not-plugin' && field?.field === 'eggPlugin')) continue;
       seen.add(file);
-      // config.unittest / plugin.unittest load only under `EGG_SERVER_ENV=unittest` (egg-bin test), config.local only in local development.
-      const env = /^config\/(?:config|plugin)\.([\w-]+)\.[cm]?[jt]s$/.exec(rel)?.[1];
+      // config.unittest / plugin.unittest / helper.unittest load only under `EGG_SERVER_ENV=unittest` (egg-bin test), *.local only in local development.
+      const env = ENV_FILE.exec(rel)?.[1];
       const own = env === 'unittest' ? 'test' : env === 'local' && kind === 'production' ? 'tooling' : kind;
       const envNote = own === kind ? '' : `, only in the ${env} environment`;
       out.entries.push({ source: pkg.manifest, target: file, targetKind: 'file', kind: own, evidence: `egg-core's loader, which loads the ${convention.what} of the egg unit in ${shown} by its place, not by an import${envNote} (${why})` });
