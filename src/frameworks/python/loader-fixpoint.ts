@@ -19,7 +19,7 @@ import { attrKey, ctorOf, packageFolderOf } from './loader-classes.js';
 import { firstFolderParam, folderTemplate, formattedRole } from './loader-templates.js';
 import { nameOrigin } from './reexports.js';
 import { importsOsloLoader, reassignedAbove } from './loader-functions.js';
-import { alternation, CORE_LOADS, FILE_PATH_LOADS, OSLO_OBJECT_LOADS, OSLO_TRY_LOADS } from './loader-names.js';
+import { alternation, CORE_LOADS, FILE_PATH_LOADS, FINDER_LOADS, OSLO_OBJECT_LOADS, OSLO_TRY_LOADS } from './loader-names.js';
 
 export type Role = 'module' | 'package' | 'folder' | 'file';
 
@@ -82,7 +82,7 @@ const SINKS = new Map<string, Sink>([
   // Stop 48: oslo.utils' importutils (`import_class('pkg.mod.Class')`), as import_string. Stop 49: importutils'
   // `try_import(name)` imports the module or gives a default (ironic's RPCService(host, 'ironic.conductor.manager', …)).
   ...[...CORE_LOADS, ...OSLO_OBJECT_LOADS, ...OSLO_TRY_LOADS].map((name): [string, Sink] => [name, sink(true, [0, 'module'])]),
-  ['find_spec', sink(false, [0, 'module'])],
+  ...FINDER_LOADS.map((name): [string, Sink] => [name, sink(false, [0, 'module'])]),
   ['find_loader', sink(false, [0, 'module'], [1, 'folder'])],
   ['FileFinder', sink(false, [0, 'folder'])],
   ['iter_modules', sink(false, [0, 'folder'])],
@@ -107,7 +107,7 @@ const LOADER_IMPORTS = new Set(['importlib', 'importlib.util', 'importlib.machin
  * imports (`importutils.try_import('xclarity_client.exceptions')`), which string-modules' literalLoads reads already,
  * and seeding each of them cost ironic's scan ~0.3 s of flow analysis for nothing (stop 49 review 2).
  */
-const SEED_WORDS = new RegExp(alternation([...CORE_LOADS, ...OSLO_OBJECT_LOADS, String.raw`try_import\s*\(\s*(?!['"\s])`, 'exec_module', 'load_module', 'find_spec', 'find_loader']));
+const SEED_WORDS = new RegExp(alternation([...CORE_LOADS, ...OSLO_OBJECT_LOADS, String.raw`try_import\s*\(\s*(?!['"\s])`, 'exec_module', 'load_module', ...FINDER_LOADS, 'find_loader']));
 
 export interface Loader {
   file: string;

@@ -22,6 +22,9 @@ export const ASTROID_LOADS = ['load_module_from_file', 'load_module_from_name'] 
 /** Loads by a file's path, its second argument: `spec_from_file_location(name, path)`. */
 export const FILE_PATH_LOADS = ['spec_from_file_location', 'load_source', 'SourceFileLoader'] as const;
 
+/** importlib's finder: `find_spec(name)` finds a module by its dotted name; it loads only with `exec_module` after it. */
+export const FINDER_LOADS = ['find_spec'] as const;
+
 /** `a|b|c`: names as a regex alternation (the names are plain words). */
 export const alternation = (names: readonly string[]): string => names.join('|');
 
