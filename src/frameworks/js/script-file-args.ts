@@ -18,39 +18,44 @@ import { joinRepo } from '../../util/path.js';
 import { launcherFor } from '../../commandline/launchers/index.js';
 import { INERT_PROGRAMS } from '../../commandline/inert-programs.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { chainSteps, invocationsOf, programsCalled } from './support.js';
+import { positionalArgs, programsCalled, toolInvocations } from './support.js';
 import { perScan } from '../per-scan.js';
 
 const SOURCE = /\.[cm]?[jt]sx?$/;
-const PROGRAM = /^[A-Za-z][\w.-]*$/;
+/** A program on the PATH or in node_modules/.bin; a repo script (`./scripts/gen.js`, `tools/x.sh`) is one census reads itself. */
+const PROGRAM = /^[A-Za-z][\w-]*$/;
 const REDIRECT = /^\d?>>?$/;
+/**
+ * An option naming what the call writes (`-o dist`, `-o=x`, `--outFile x.wasm`, `--outDir`,
+ * `--out-file`, `--output`): the program makes something from its input, a compiler or bundler. A
+ * call without one (rimraf, wait-on, a linter, a copier, an opener, a test runner) is not read.
+ */
+const OUTPUT_OPTION = /^(?:-o|--out[\w-]*)(?:=.*)?$/i;
 
 const found = perScan((ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   const bins = [...programsCalled(ctx)].filter((bin) => PROGRAM.test(bin) && !INERT_PROGRAMS.has(bin) && launcherFor(bin) === undefined).sort();
   if (bins.length === 0) return out;
   const seen = new Set<string>();
-  for (const { command, call } of invocationsOf(ctx, bins)) {
-    // Only calls a package.json script makes: the script is the evidence.
-    if (call.manifest === undefined && !/(^|\/)package\.json$/.test(command.source)) continue;
-    for (let i = 0; i < call.args.length; i++) {
-      const arg = call.args[i];
-      // A word right after an option may be its value (`-c rollup.config.mjs`, `--outFile x.js`): a config the tool's own reader reads, or an output.
-      if (arg.startsWith('-') || !SOURCE.test(arg) || (i > 0 && (call.args[i - 1].startsWith('-') || REDIRECT.test(call.args[i - 1])))) continue;
+  for (const call of toolInvocations(ctx, bins)) {
+    // Only calls a package.json script makes (the script is the evidence), and only a compiler's shape.
+    if (!/(^|\/)package\.json$/.test(call.source) || !call.args.some((a) => OUTPUT_OPTION.test(a))) continue;
+    // A redirection's target is written, not read; a word right after an option may be its value
+    // (`-c rollup.config.mjs`, `--outFile x.js`): census does not know the program's flags.
+    const words = call.args.filter((a, i) => !REDIRECT.test(a) && (i === 0 || !REDIRECT.test(call.args[i - 1])));
+    for (const arg of positionalArgs(words, words.filter((a) => a.startsWith('-')))) {
+      if (!SOURCE.test(arg)) continue;
       const target = joinRepo(call.cwd, arg.replace(/^\.\//, ''));
       if (target === null || !ctx.files.has(target)) continue;
-      const source = call.manifest ?? command.source;
-      const key = `${source}\0${target}\0${command.kind}`;
+      const key = `${call.source}\0${target}\0${call.kind}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const steps = call.chain !== null ? chainSteps(call.chain) : [];
-      const where = steps.length > 0 ? steps[steps.length - 1] : `${command.evidence}: ${command.command.trim().replace(/\s+/g, ' ')}`;
       out.entries.push({
-        source,
+        source: call.source,
         target,
         targetKind: 'file',
-        kind: command.kind,
-        evidence: `${where}: ${call.bin} is given ${arg} (a program census has no record of, handed a source file)`,
+        kind: call.kind,
+        evidence: `${call.evidence}: ${call.bin} is given ${arg} (a program census has no record of, handed a source file to compile)`,
       });
     }
   }
@@ -64,10 +69,8 @@ const scriptFileArgs: FrameworkReader = {
   // A tool census has a reader for (esbuild, rolldown, tsdown, karma…) gets the file from that reader.
   fallback: true,
   enabledBy: (ctx) => found(ctx).entries[0]?.evidence ?? null,
-  collect: (ctx) => {
-    const f = found(ctx);
-    return { ...emptyFrameworkOutput(), entries: [...f.entries] };
-  },
+  // A copy: run.ts narrows a fallback reader's entries on the object it is given.
+  collect: (ctx) => ({ ...found(ctx) }),
 };
 
 export default scriptFileArgs;

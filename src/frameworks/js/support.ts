@@ -817,6 +817,10 @@ export interface ToolInvocation {
   cwd: string;
   evidence: string;
   source: string;
+  /** The program called (`asc`, `ncc`). */
+  bin: string;
+  /** The kind of what runs the command line (a package.json script's kind: `start` production, `build` tooling). */
+  kind: KnownCommand['kind'];
 }
 
 const toolInvocationsMemo = perScan(() => new Map<string, readonly ToolInvocation[]>());
@@ -837,6 +841,8 @@ export const toolInvocations = (ctx: FrameworkContext, bins: readonly string[]):
     cwd: call.cwd,
     evidence: call.chain !== null ? call.chain.step : `${command.evidence}: ${command.command.trim()}`,
     source: call.manifest ?? command.source,
+    bin: call.bin,
+    kind: command.kind,
   }));
   memo.set(key, out);
   return out;
