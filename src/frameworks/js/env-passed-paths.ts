@@ -25,7 +25,9 @@
  * run time adds nothing.
  */
 import { dirname, joinRepo } from '../../util/path.js';
-import { lineAt } from '../../util/lines.js';
+import { lineAt, lineCounter } from '../../util/lines.js';
+import { warning } from '../../util/diagnostics.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { COMMAND_MODULES } from '../../languages/javascript/commands.js';
@@ -34,6 +36,7 @@ import { perScan } from '../per-scan.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { argumentValues, callsOf, enclosingFunction, literalValue, type EnclosingFunction } from './parameter-values.js';
 import { functionRegion } from './function-region.js';
+import { codeOnly } from './unplugin-auto-import.js';
 import { codeFilesMarked, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 
 /** `import(process.env.NAME)` / `require(process.env['NAME'])`: a load of the variable itself. */
@@ -70,10 +73,14 @@ const receiversOf = (ctx: FrameworkContext): Map<string, Receiver[]> => {
   for (const file of codeFilesMarked(ctx, ['require(', 'import('])) {
     const text = ctx.readText(file) ?? '';
     if (!text.includes('process.env')) continue;
-    for (const m of text.matchAll(LOAD_OF_ENV)) {
+    // Offsets ascend: one pass over the lines per file, not one per load (a hostile file has thousands).
+    const lineOf = lineCounter(text);
+    let loads = 0;
+    for (const m of codeOnly(text, true).matchAll(LOAD_OF_ENV)) {
+      if (++loads > MAX_PER_FILE) break;
       const name = m[2] ?? m[4];
       const list = out.get(name) ?? [];
-      list.push({ file, line: lineAt(text, m.index ?? 0), how: `${m[1]}(process.env.${name})` });
+      list.push({ file, line: lineOf(m.index ?? 0), how: `${m[1]}(process.env.${name})` });
       out.set(name, list);
     }
   }
@@ -85,18 +92,20 @@ const spawningFiles = (ctx: FrameworkContext): string[] =>
   jsCodeFiles(ctx).filter((file) => (ctx.facts(file)?.imports ?? []).some((imp) => COMMAND_MODULES[imp.specifier] !== undefined));
 
 /** Where each wanted name is put into a child's environment in one file: an `env: {}` key or a `process.env.X =`. */
-const settingsIn = (file: string, text: string, names: ReadonlySet<string>): Setting[] => {
+const settingsIn = (file: string, text: string, code: string, names: ReadonlySet<string>): Setting[] => {
   const out: Setting[] = [];
+  // The options and assignments are found in the code (comments blanked, same offsets), values read from the text.
+  const lineOf = lineCounter(text);
   let objects = 0;
-  for (const m of text.matchAll(ENV_OPTION)) {
+  for (const m of code.matchAll(ENV_OPTION)) {
     if (++objects > MAX_PER_FILE) break;
     const open = (m.index ?? 0) + m[0].length - 1;
-    const body = balancedText(text, open, 4_000);
+    const body = balancedText(code, open, 4_000);
     if (body === null) continue;
     let offset = open + 1;
     for (const part of splitArgs(body.slice(1, -1))) {
       const key = /^\s*(?:([A-Za-z_$][\w$]*)|(["'])([^"'\n]+)\2)\s*(:)?\s*([\s\S]*)$/.exec(part);
-      const at = text.indexOf(part.trim(), offset);
+      const at = code.indexOf(part.trim(), offset);
       if (at >= 0) offset = at + part.trim().length;
       if (key === null) continue;
       const name = key[1] ?? key[3];
@@ -108,15 +117,16 @@ const settingsIn = (file: string, text: string, names: ReadonlySet<string>): Set
       const value = shorthand ? key[1] : key[5].trim();
       if (value === '') continue;
       const where = at >= 0 ? at : open;
-      out.push({ name, file, text, at: where, value, says: `puts it in the child's environment as ${name} (${file}:${lineAt(text, where)})` });
+      out.push({ name, file, text, at: where, value, says: `puts it in the child's environment as ${name} (${file}:${lineOf(where)})` });
     }
   }
-  for (const m of text.matchAll(ENV_ASSIGNMENT)) {
+  const assignments = lineCounter(text);
+  for (const m of code.matchAll(ENV_ASSIGNMENT)) {
     if (out.length >= MAX_PER_FILE) break;
     const name = m[1] ?? m[3];
     if (!names.has(name)) continue;
     const at = m.index ?? 0;
-    out.push({ name, file, text, at, value: m[4].trim().replace(/,$/, ''), says: `sets process.env.${name} for the child (${file}:${lineAt(text, at)})` });
+    out.push({ name, file, text, at, value: m[4].trim().replace(/,$/, ''), says: `sets process.env.${name} for the child (${file}:${assignments(at)})` });
   }
   return out;
 };
@@ -131,18 +141,23 @@ interface Named {
 }
 
 /** The values an expression takes where it is written: literals (and locals holding them), or a folder expression. */
-const valuesHere = (file: string, text: string, at: number, expr: string): Named[] => {
+const valuesHere = (file: string, text: string, at: number, expr: string, warn: Warn): Named[] => {
   if (expr.length > MAX_VALUE) return [];
   const line = lineAt(text, at);
   const out: Named[] = [];
-  for (const literal of argumentValues(expr, text, at).literals) {
+  const values = argumentValues(expr, text, at);
+  for (const literal of values.literals) {
     if (/^\.{1,2}\//.test(literal)) out.push({ file, line, spec: literal, path: null, shown: `'${literal}'` });
   }
   if (out.length > 0 || literalValue(expr) !== null) return out;
   const path = folderOf(expr, file, text);
   if (path !== null) out.push({ file, line, spec: null, path, shown: expr.replace(/\s+/g, ' ') });
+  else if (values.unread.length > 0) warn(file, line, values.unread[0]);
   return out;
 };
+
+/** Says that a value handed towards a child's environment is computed at run time (`path.join(dir, name)`), not followed. */
+type Warn = (file: string, line: number, value: string) => void;
 
 /** The calls of a function a file defines: in that file by name, and in the files importing it from there by name. */
 type CallSite = { file: string; text: string; index: number; args: string[]; how: string };
@@ -194,7 +209,7 @@ const functionWithParam = (text: string, at: number, name: string): EnclosingFun
 };
 
 /** What a setting's value names: read where it is written, or, for a parameter of the function around it, at each call of that function. */
-const namedBy = (ctx: FrameworkContext, s: Setting, done: Set<string>): { named: Named; via: string }[] => {
+const namedBy = (ctx: FrameworkContext, s: Setting, done: Set<string>, warn: Warn): { named: Named; via: string }[] => {
   const value = s.value;
   if (IDENTIFIER.test(value)) {
     const fn = functionWithParam(s.text, s.at, value);
@@ -208,19 +223,41 @@ const namedBy = (ctx: FrameworkContext, s: Setting, done: Set<string>): { named:
       for (const call of callsAcross(ctx, s.file, s.text, fn.name)) {
         const arg = call.args[param];
         if (arg === undefined) continue;
-        for (const named of valuesHere(call.file, call.text, call.index, arg))
+        for (const named of valuesHere(call.file, call.text, call.index, arg, (file, line, v) => warn(file, line, `${call.how}(${v})`)))
           out.push({ named, via: `${call.file}:${named.line} calls ${call.how}(${named.shown}), which ${s.says}` });
       }
       return out;
     }
   }
-  return valuesHere(s.file, s.text, s.at, value).map((named) => ({ named, via: `${s.file}:${named.line} names ${named.shown}, which it ${s.says.replace(/^puts it/, 'puts')}` }));
+  return valuesHere(s.file, s.text, s.at, value, (file, line, v) => warn(file, line, `${v} as ${s.name}`)).map((named) => ({ named, via: `${s.file}:${named.line} names ${named.shown}, which it ${s.says.replace(/^puts it/, 'puts')}` }));
 };
 
-const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
+/**
+ * Whether a sender's code names a receiver: its file name (`'init.js'`, `'./runner.mjs'`, `'./worker'`
+ * as a string or a path's end; an index file by its folder too). A setting of a generic name
+ * (CONFIG_FILE, PLUGIN) for some other child, a python script or a shell, pairs with nothing.
+ */
+const namesFile = (code: string, file: string): boolean => {
+  const parts = file.split('/');
+  const stem = parts[parts.length - 1].replace(/\.[^.]*$/, '');
+  const stems = stem === 'index' && parts.length > 1 ? [stem, parts[parts.length - 2]] : [stem];
+  return stems.some((s) => new RegExp(`(?:^|[/'"\`])${escapeRegExp(s)}(?:\\.[cm]?[jt]sx?)?['"\`]`).test(code));
+};
+
+const found = perScan((ctx: FrameworkContext): { references: LabelledReference[]; diagnostics: Diagnostic[] } => {
   const receivers = receiversOf(ctx);
   const out: LabelledReference[] = [];
-  if (receivers.size === 0) return out;
+  const diagnostics: Diagnostic[] = [];
+  if (receivers.size === 0) return { references: out, diagnostics };
+  const warned = new Set<string>();
+  const warn: Warn = (file, line, value) => {
+    const key = `${file}:${line}`;
+    if (warned.has(key) || warned.size >= MAX_CALLS) return;
+    warned.add(key);
+    diagnostics.push(
+      warning('env-passed-paths/computed-value', `${file}:${line} hands ${value.slice(0, 80)} to a child's environment: a value computed at run time, not followed`, file, line),
+    );
+  };
   const names = new Set(receivers.keys());
   const namePattern = new RegExp([...names].map(escapeRegExp).join('|'));
   const seen = new Set<string>();
@@ -228,9 +265,13 @@ const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
   for (const file of spawningFiles(ctx)) {
     const text = ctx.readText(file) ?? '';
     if (!namePattern.test(text)) continue;
-    for (const setting of settingsIn(file, text, names)) {
-      for (const { named, via } of namedBy(ctx, setting, done)) {
-        for (const r of receivers.get(setting.name) ?? []) {
+    const code = codeOnly(text, true);
+    for (const setting of settingsIn(file, text, code, names)) {
+      // Only a child this file names: the variable's receiving file is in its text.
+      const paired = (receivers.get(setting.name) ?? []).filter((r) => namesFile(code, r.file));
+      if (paired.length === 0) continue;
+      for (const { named, via } of namedBy(ctx, setting, done, warn)) {
+        for (const r of paired) {
           const target = named.path !== null ? resolveToolPath(ctx, '', named.path) : (() => {
             const joined = joinRepo(dirname(r.file), named.spec ?? '');
             return joined === null ? null : resolveToolPath(ctx, '', joined);
@@ -244,14 +285,17 @@ const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
       }
     }
   }
-  return out;
+  return { references: out, diagnostics };
 });
 
 const envPassedPaths: FrameworkReader = {
   id: 'env-passed-paths',
   title: 'files a child process imports from a path its parent puts in an environment variable',
   ecosystem: 'javascript',
-  ...labelledReferences(found),
+  ...labelledReferences(
+    (ctx) => found(ctx).references,
+    (ctx) => found(ctx).diagnostics,
+  ),
 };
 
 export default envPassedPaths;
