@@ -24,7 +24,7 @@ const NAMED_EXPRESSION = new RegExp(String.raw`(?<![\w$.])(${NAME})\s*[=:]\s*(?:
 const ARROW = new RegExp(String.raw`(?<![\w$.])(${NAME})\s*=\s*(?:async\s*)?(?:\(([^()]*)\)\s*${RETURN_TYPE}|(${NAME})\s*)=>\s*$`);
 
 /** `f = (a, b) =>` / `f = a =>` before a body that is one expression, not a block. */
-const EXPRESSION_ARROW = new RegExp(String.raw`(?<![\w$.])(${NAME})\s*=\s*(?:async\s*)?(?:\(([^()]*)\)|(${NAME}))\s*=>\s*(?=[^\s{])`, 'g');
+const EXPRESSION_ARROW = new RegExp(String.raw`(?<![\w$.])(${NAME})\s*=\s*(?:async\s*)?(?:\(([^()]*)\)\s*${RETURN_TYPE}|(${NAME}))\s*=>\s*(?=[^\s{])`, 'g');
 
 /** How far back from a position a named arrow with an expression body is looked for. */
 const EXPRESSION_ARROW_WINDOW = 2_000;
