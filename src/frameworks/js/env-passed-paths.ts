@@ -8,7 +8,8 @@
  * - the receiver: a repo JS/TS file that loads the variable itself: `import(process.env.NAME)`,
  *   `require(process.env.NAME)` (`process.env['NAME']` too);
  * - the sender: a file that imports a module that runs commands (child_process, execa, cross-spawn,
- *   zx, shelljs: languages/javascript/commands.ts) and puts NAME into a child's environment, either
+ *   zx, shelljs: languages/javascript/commands.ts), whose code names the receiver's file (`'init.js'`;
+ *   comments do not count: the forms are read on codeOnly's text) and puts NAME into a child's environment, either
  *   as a key of an `env: { … }` option (`{ ...process.env, NAME: p }`) or by `process.env.NAME = p`
  *   (the child inherits it);
  * - the value: a string literal, a folder expression (`path.resolve(__dirname, 'x.js')`, `new
@@ -21,8 +22,8 @@
  * receiver's own folder; a folder expression names the file itself. Each value that settles to a
  * repo code file is a reference from the file the value is written in (the call's file, with its
  * line): the evidence names that line, the line that sets the variable and the receiver's load.
- * Both ends must be in the repo; a name no repo file loads, a package name or a value computed at
- * run time adds nothing.
+ * Both ends must be in the repo; a name no repo file loads or a package name adds nothing, and a
+ * value computed at run time is a warning naming its file and line.
  */
 import { dirname, joinRepo } from '../../util/path.js';
 import { lineAt, lineCounter } from '../../util/lines.js';

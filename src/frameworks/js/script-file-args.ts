@@ -4,11 +4,13 @@
  * release --outFile plugin.wasm"`: `asc` (AssemblyScript's compiler) reads assembly/index.ts and
  * everything it imports, yet nothing imports it and census knows no `asc`. The general shape: a
  * call reached from a package.json script (support.ts invocationsOf: through `npm run`, `pnpm`,
- * turbo fan-outs) of a program that has no launcher record (commandline/launchers) and is not one
- * census knows to run nothing of the repo (commandline/inert-programs.ts: linters, formatters, file
- * utilities), whose argument names an existing JS/TS source file from the folder the script runs
- * in. The program reads that file (a compiler, a bundler, a packager): it is an entry of the
- * script's kind, with the script as evidence. census does not know the program's flags, so a word
+ * turbo fan-outs) of a program on the PATH (a name: a repo script is a file census reads itself)
+ * that has no launcher record (commandline/launchers) and is not one census knows to run nothing of
+ * the repo (commandline/inert-programs.ts: linters, formatters, file utilities), which also names
+ * an output (`-o`, `--outFile`, `--outDir`…), and whose argument names an existing JS/TS source file
+ * from the folder the script runs in. The program makes something from that file (a compiler, a
+ * bundler, a packager): it is an entry of the script's kind, with the script as evidence. A call
+ * with no output (rimraf, wait-on, a checker, a test runner) is not read. census does not know the program's flags, so a word
  * right after an option is taken for its value and not read (`--outFile x.js` is what it writes,
  * `-c rollup.config.mjs` a config the tool's own reader reads), nor one after a redirection. The
  * reader is a fallback (run.ts): a file another reader names (a program census does have a reader
