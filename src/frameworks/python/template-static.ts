@@ -139,7 +139,18 @@ export interface DynamicStatic {
   line: number;
   spelled: string;
   roots: string[];
+  /** The collection the tag's variable loops over (`{% for script in scripts %}` → `scripts`), the last name of a dotted one. */
+  collection: string;
 }
+
+/** The collection a template loop over `name` reads, from the last `{% for … name … in COLL %}` before `index`; null when none. */
+const loopCollection = (text: string, index: number, name: string): string | null => {
+  let found: string | null = null;
+  for (const m of text.slice(Math.max(0, index - 20_000), index).matchAll(/\{%-?\s*for\s+([\w\s,()]+?)\s+in\s+([A-Za-z_][\w.]*)/g)) {
+    if (m[1].split(/[\s,()]+/).includes(name)) found = m[2].slice(m[2].lastIndexOf('.') + 1);
+  }
+  return found;
+};
 
 /**
  * Stop 50: templates that name a static file by a variable (searx's `{% for script in scripts %}
@@ -152,18 +163,26 @@ export const dynamicStaticSites = perScan((ctx: FrameworkContext): DynamicStatic
     if (!TEMPLATE.test(template) || template.includes('node_modules/')) continue;
     const text = ctx.readText(template);
     if (text === null || !(text.includes('url_for(') || (text.includes('{%') && text.includes('static')))) continue;
-    const found: { index: number; spelled: string }[] = [];
-    for (const m of text.matchAll(FLASK_DYNAMIC)) found.push({ index: m.index ?? 0, spelled: `url_for('static', filename=${m[2]})` });
-    for (const m of text.matchAll(DJANGO_DYNAMIC)) found.push({ index: m.index ?? 0, spelled: `{% static ${m[1]} %}` });
+    // Each use inside a loop, with the collection the loop reads; a variable tag outside a loop names one file, not a list.
+    const found: { index: number; spelled: string; collection: string }[] = [];
+    const add = (index: number, name: string, spelled: string): void => {
+      const collection = loopCollection(text, index, name);
+      if (collection !== null) found.push({ index, spelled, collection });
+    };
+    for (const m of text.matchAll(FLASK_DYNAMIC)) add(m.index ?? 0, m[2], `url_for('static', filename=${m[2]})`);
+    for (const m of text.matchAll(DJANGO_DYNAMIC)) add(m.index ?? 0, m[1], `{% static ${m[1]} %}`);
     if (found.length === 0) continue;
     settings ??= settingRoots(ctx);
     const roots = templateRoots(ctx, template, settings);
     if (roots.length === 0) continue;
     found.sort((a, b) => a.index - b.index);
-    // The evidence names a use in a `<script` tag when there is one (searx's `filename=script`, not `filename=css`).
+    // One site per collection; the evidence names a use in a `<script` tag when there is one (searx's `filename=script`, not `filename=css`).
     const onScriptLine = (index: number): boolean => text.slice(text.lastIndexOf('\n', index) + 1, index).includes('<script');
-    const shown = found.find((f) => onScriptLine(f.index)) ?? found[0];
-    out.push({ template, line: lineAt(text, shown.index), spelled: shown.spelled, roots });
+    for (const collection of new Set(found.map((f) => f.collection))) {
+      const mine = found.filter((f) => f.collection === collection);
+      const shown = mine.find((f) => onScriptLine(f.index)) ?? mine[0];
+      out.push({ template, line: lineAt(text, shown.index), spelled: shown.spelled, roots, collection });
+    }
   }
   return out;
 });
