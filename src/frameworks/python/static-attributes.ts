@@ -26,6 +26,7 @@ import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { perScan } from '../per-scan.js';
 import { dynamicStaticSites, staticTargets, type DynamicStatic } from './template-static.js';
+import { lookText } from './package-paths.js';
 
 /** The start of a module-level assignment of a tuple or list: `NAME = (` / `NAME = [`. */
 const LISTED = /^([A-Za-z_]\w*)[ \t]*=[ \t]*([([])/gm;
@@ -64,7 +65,7 @@ const listedScripts = (ctx: FrameworkContext): Listed[] => {
   const out: Listed[] = [];
   for (const file of sortedPaths(ctx.files)) {
     if (!file.endsWith('.py') || out.length >= MAX_ATTRIBUTES) continue;
-    const text = ctx.readText(file);
+    const text = lookText(ctx, file);
     if (text === null || !HAS_SCRIPT.test(text)) continue;
     let tried = 0;
     for (const m of text.matchAll(LISTED)) {
@@ -104,7 +105,7 @@ const attributeReads = (ctx: FrameworkContext, names: ReadonlySet<string>, defin
   const collections = [...new Set(sites.map((s) => s.collection))];
   for (const file of sortedPaths(ctx.files)) {
     if (!file.endsWith('.py') || found.size === names.size) continue;
-    const text = ctx.readText(file);
+    const text = lookText(ctx, file);
     if (text === null || ![...names].some((n) => !found.has(n) && text.includes(n))) continue;
     // The collections this file names as a key (`kwargs['scripts']`) or a keyword (`scripts=scripts`).
     const mentions = new Map<string, number[]>();
