@@ -239,16 +239,33 @@ const backendMappingLoads = (text: string): { value: string; line: number; call:
   if (!text.includes('backend_mapping') || !text.includes('DBAPI')) return [];
   const t = tokenize(text);
   const out: { value: string; line: number; call: string }[] = [];
-  /** The dict literal [open, close] a module-level `NAME = {…}` assigns, the last one above `before`. */
-  const moduleDict = (name: string, before: number): [number, number] | null => {
-    let found: [number, number] | null = null;
-    for (let j = 0; j + 2 < before; j++) {
-      if (t.kind[j] !== Kind.Name || t.depth[j] !== 0 || !isOp(t, j + 1, Op.Assign) || !isOp(t, j + 2, Op.LBrace) || nameText(t, j) !== name) continue;
+  /** Module-level `NAME = {…}` dict literals, by name, in file order: indexed once per file on the first call that names one. */
+  let dicts: Map<string, { at: number; range: [number, number] }[]> | null = null;
+  const indexDicts = (): Map<string, { at: number; range: [number, number] }[]> => {
+    const byName = new Map<string, { at: number; range: [number, number] }[]>();
+    for (let j = 0; j + 2 < t.count; j++) {
+      if (t.kind[j] !== Kind.Name || t.depth[j] !== 0 || !isOp(t, j + 1, Op.Assign) || !isOp(t, j + 2, Op.LBrace)) continue;
       if (t.start[j] > 0 && text[t.start[j] - 1] !== '\n') continue; // a module-level statement starts its line
       const close = matchClose(t, j + 2, t.count);
-      if (close > 0) found = [j + 2, close];
+      if (close <= 0) continue;
+      const name = nameText(t, j);
+      (byName.get(name) ?? byName.set(name, []).get(name)!).push({ at: j, range: [j + 2, close] });
     }
-    return found;
+    return byName;
+  };
+  /** The dict literal [open, close] a module-level `NAME = {…}` assigns, the last one above `before`. */
+  const moduleDict = (name: string, before: number): [number, number] | null => {
+    dicts ??= indexDicts();
+    // The last one above `before`, by binary search (a hostile file may assign the name thousands of times).
+    const list = dicts.get(name) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].at + 2 < before) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? list[lo - 1].range : null;
   };
   for (let i = 0; i + 1 < t.count && out.length < MAX_LITERAL_LOADS; i++) {
     if (t.kind[i] !== Kind.Name || nameText(t, i) !== 'DBAPI') continue;
