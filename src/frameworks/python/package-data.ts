@@ -554,16 +554,19 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
     let fileTokens: PythonTokens | null = null;
     // The file's command list does not depend on the glob: found once, when a glob of scripts needs it.
     let command: number | undefined;
-    const lineStart = (l: number): number => (starts ??= lineStarts(text))[l];
     // A path settles only from `__file__` or a path variable: a line naming neither is skipped untried.
     const anchors = ['__file__', ...vars.keys(), ...rewrites.keys()];
     // Stop 50: a module's own string constants, read as their literals where a path ends with one (octavia's
     // `CHECK_SCRIPT_NAME = 'udp_check.sh'`, then `shutil.copy2(os.path.join(script_dir, CHECK_SCRIPT_NAME), …)`).
+    // The file is rewritten once (no line added or removed, so line numbers hold) and that text read throughout:
+    // its lines, the split-call views and the command-list tokens all agree on offsets.
     const named = nameConstants(text);
+    const source = named === null ? text : lines.map((line) => (line.length > MAX_PATH_LINE ? line : withNameConstants(line, named))).join('\n');
+    const sourceLines = source === text ? lines : source.split('\n');
+    const lineStart = (l: number): number => (starts ??= lineStarts(source))[l];
     let tries = 0;
-    for (let l = 0; l < lines.length && tries < MAX_TRIES; l++) {
-      if (lines[l].length > MAX_PATH_LINE) continue;
-      const own = named === null ? lines[l] : withNameConstants(lines[l], named);
+    for (let l = 0; l < sourceLines.length && tries < MAX_TRIES; l++) {
+      const own = sourceLines[l];
       if (own.length > MAX_PATH_LINE || (!own.includes("'") && !own.includes('"'))) continue;
       // The line, comments blanked, when it names an anchor; or (stop 47) the lines a call split over
       // them spans (`os.path.join(os.path.dirname(__file__),\n    'data', 'x.json')`, Black's `"x.json"\n)`),
@@ -572,9 +575,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
       // holds the whole line. `start`: the view's offset in the text.
       const bare = blankComments(own);
       const closed = CLOSED_LITERAL.exec(bare);
-      // A line with constants written as literals has other offsets than the text: read on its own.
-      const rewritten = own !== lines[l];
-      const spanned = closed === null || rewritten ? null : spannedPathLine(text, lineStart(l) + closed.index, closed[1].length);
+      const spanned = closed === null ? null : spannedPathLine(source, lineStart(l) + closed.index, closed[1].length);
       const view = spanned !== null && anchors.some((a) => spanned.line.includes(a)) ? { raw: spanned.line, start: lineStart(l) + closed!.index - spanned.at } : anchors.some((a) => bare.includes(a)) ? { raw: bare, start: lineStart(l) } : null;
       if (view !== null) {
         const { raw, start } = view;
@@ -603,7 +604,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
           if (ctx.files.has(found)) {
             // Stop 45: a Python script run by a command list (`[python.path, os.path.join(ROOT, 'x.py')]`) is run, not loaded.
             // Tokenized once per file, on the first such path (nothing else tokenizes until the file's lines are done).
-            if (found.endsWith('.py') && !rewritten && raw.includes(m[0]) && inCommandList((fileTokens ??= tokenize(text)), text, start + raw.indexOf(m[0]))) {
+            if (found.endsWith('.py') && raw.includes(m[0]) && inCommandList((fileTokens ??= tokenize(source)), source, start + raw.indexOf(m[0]))) {
               push(path, found, l + 1, `run as a script by ${path}:${l + 1} (a command list names it by a path built from __file__)`);
               continue;
             }
