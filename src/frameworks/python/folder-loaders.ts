@@ -50,6 +50,12 @@ const EXEC_CALL = /(?<![\w.])exec\s*\(/g;
 const LIST_WORDS = /listdir|scandir|walk\s*\(|glob|iter_modules|walk_packages|iterdir|\.py["']/;
 /** A joined name that ends in a literal ".py": `header + name + ".py"`, `f"{name}.py"`, `"%s.py" % name`. */
 const PY_NAME = /\.py["']/;
+/** A test of any `.py` name (`'.py'`, `'*.py'`), not of one module's file name. */
+const ANY_PY_TEST = /['"*]\.py['"]/;
+/** A literal module file name (`'sql.py'`). */
+const PY_LITERAL_NAME = /(['"])([\w-]+\.py)\1/g;
+/** Literal names a walk's test is read for (more: read as any `.py`). */
+const MAX_WALK_NAMES = 8;
 /** Calls read per file: a hostile file full of `join(` costs no more than this many argument lists. */
 const MAX_CALLS = 1000;
 
@@ -303,7 +309,11 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
       // Stop 47: `os.walk(folder)` then a `.py` test on the names and a load: every .py file below it (heat's scenario.py).
       if (args.length < 1 || !PY_NAME.test(text)) continue;
       const folder = repoPathOf(pathValue(args[0], file, varsFor(args[0])));
-      if (folder !== null) out.push({ ...at, folder, pattern: '**/*.py', mode: 'glob', via: CALLEE[listing] });
+      if (folder === null) continue;
+      // Stop 50: a test of one literal module name (keystone's `'sql.py' in files`) loads that file below the
+      // folder, not every module; a generic `.py` test (`name.endswith('.py')`, `'*.py'`) loads them all.
+      const names = ANY_PY_TEST.test(text) ? [] : [...new Set([...text.matchAll(PY_LITERAL_NAME)].map((n) => n[2]))].slice(0, MAX_WALK_NAMES);
+      for (const pattern of names.length > 0 ? names.map((n) => `**/${n}`) : ['**/*.py']) out.push({ ...at, folder, pattern, mode: 'glob', via: CALLEE[listing] });
     } else if (listing !== undefined) {
       if (args.length !== 1) continue;
       const folder = repoPathOf(pathValue(args[0], file, varsFor(args[0])));
