@@ -82,14 +82,10 @@ test('package-data: Stop 50: `a, b = os.path.split(p)` binds the folder, and an 
     '        c,',
     "        'x')",
   ].join('\n');
-  const got = new Map(pathAssignments(text, 'pkg/sub/mod.py', undefined, true).map((a) => [a.name, repoPathOf(a.value)]));
+  const got = new Map(pathAssignments(text, 'pkg/sub/mod.py').map((a) => [a.name, repoPathOf(a.value)]));
   assert.equal(got.get('here'), 'pkg/sub');
   assert.equal(got.get('name'), null);
   assert.equal(got.get('up'), 'utils');
   // Brackets left open past three lines below: not read.
   assert.equal(got.get('never'), null);
-  // Without `wide` (the folder loaders' reading) neither form is read.
-  const narrow = new Map(pathAssignments(text, 'pkg/sub/mod.py').map((a) => [a.name, repoPathOf(a.value)]));
-  assert.equal(narrow.get('here'), undefined);
-  assert.equal(narrow.get('up'), null);
 });

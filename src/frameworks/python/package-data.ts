@@ -31,7 +31,6 @@ import { lineAt, lineStarts } from '../../util/lines.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { compileRepoGlob } from '../../util/glob.js';
-import { pathVariables } from '../../languages/python/sys-path.js';
 import { tokenize, type PythonTokens } from '../../languages/python/tokenize.js';
 import { stringValue } from '../../languages/python/literals.js';
 import { callArgs, isOp, nameText, splitTop } from '../../languages/python/ranges.js';
@@ -532,8 +531,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
   for (const [path, text] of texts) {
     const known = variables.get(path) ?? fileVariables(ctx, path, text);
     const rewrites = known.rewrites;
-    // Stop 50: read again with the split and continued assignments (pathAssignments' `wide`), for this reader alone.
-    const vars = text.includes('__file__') ? pathVariables(text, path, Infinity, known.vars, true) : known.vars;
+    const vars = known.vars;
     for (const r of resourceReads(ctx, path, text, wanted)) {
       // Stop 45: a call that answers the file's bytes or text (`pkgutil.get_data('ansible.executor.discovery',
       // 'python_target.py')`) reads a script too; one that answers a path may hand it to a loader.

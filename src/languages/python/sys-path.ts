@@ -366,10 +366,10 @@ export const repoPathOf = (value: string | null): string | null => (value === nu
  * The path assignments of a file in order (`HERE = Path(__file__).parent`, `plugins_path =
  * os.path.join(HERE, "plugins")`), each evaluated with the ones above it, read line by line without
  * scopes; `value` null: the name was assigned something else, and is forgotten from there on.
- * Stop 50, `wide` (package-data's own reading, not the folder loaders', whose walks it would widen):
- * also `a, b = os.path.split(p)` and a right-hand side whose brackets close on the lines below.
+ * Stop 50: also `a, b = os.path.split(p)` and a right-hand side whose brackets close on the lines below
+ * (read for every reader; folder-loaders' `os.walk` reads a literal module name as that file, not every module).
  */
-export const pathAssignments = (text: string, file: string, seed?: ReadonlyMap<string, string>, wide = false): { line: number; name: string; value: string | null }[] => {
+export const pathAssignments = (text: string, file: string, seed?: ReadonlyMap<string, string>): { line: number; name: string; value: string | null }[] => {
   const out: { line: number; name: string; value: string | null }[] = [];
   // `seed`: names bound before the first line (path constants the module imports).
   const vars = new Map<string, string>(seed ?? []);
@@ -377,7 +377,7 @@ export const pathAssignments = (text: string, file: string, seed?: ReadonlyMap<s
   for (let i = 0; i < lines.length; i++) {
     const own = lines[i].replace(/\r$/, '');
     // Stop 50: `here, _ = os.path.split(os.path.abspath(__file__))`: the first name is the folder (octavia's keepalivedlvs.py).
-    const split = !wide || own.length > 300 ? null : SPLIT_ASSIGN.exec(own);
+    const split = own.length > 300 ? null : SPLIT_ASSIGN.exec(own);
     if (split) {
       const value = split[3].length > 300 ? null : pathValue(`os.path.dirname(${split[3]})`, file, vars);
       if (value !== null) vars.set(split[1], value);
@@ -390,9 +390,9 @@ export const pathAssignments = (text: string, file: string, seed?: ReadonlyMap<s
     if (!assign) continue;
     // Stop 50: a right-hand side whose brackets close on the lines below (`d = os.path.join(os.path.abspath(\n    os.path.join(here, '../..')), 'utils')`).
     let rhs = assign[2];
-    for (let k = i + 1; wide && k < lines.length && k <= i + MAX_CONTINUATION_LINES && rhs.length <= 300 && splitCommas(rhs) === null; k++) rhs += ` ${lines[k].replace(/\r$/, '').replace(/#.*$/, '').trim()}`;
+    for (let k = i + 1; k < lines.length && k <= i + MAX_CONTINUATION_LINES && rhs.length <= 300 && splitCommas(rhs) === null; k++) rhs += ` ${lines[k].replace(/\r$/, '').replace(/#.*$/, '').trim()}`;
     // A path expression is short; a long right-hand side is something else, and folding its attributes costs its length squared.
-    const value = rhs.length > 300 || (wide && splitCommas(rhs) === null) ? null : pathValue(rhs, file, vars);
+    const value = rhs.length > 300 || splitCommas(rhs) === null ? null : pathValue(rhs, file, vars);
     if (value !== null) vars.set(assign[1], value);
     else vars.delete(assign[1]);
     out.push({ line: i + 1, name: assign[1], value });
@@ -407,9 +407,9 @@ const MAX_CONTINUATION_LINES = 3;
 
 
 /** The path variables a file has assigned before `beforeLine`, by name (see pathAssignments). */
-export const pathVariables = (text: string, file: string, beforeLine = Infinity, seed?: ReadonlyMap<string, string>, wide = false): Map<string, string> => {
+export const pathVariables = (text: string, file: string, beforeLine = Infinity, seed?: ReadonlyMap<string, string>): Map<string, string> => {
   const vars = new Map<string, string>(seed ?? []);
-  for (const a of pathAssignments(text, file, seed, wide)) {
+  for (const a of pathAssignments(text, file, seed)) {
     if (a.line >= beforeLine) break;
     if (a.value !== null) vars.set(a.name, a.value);
     else vars.delete(a.name);
