@@ -27,24 +27,20 @@ import { escapeRegExp } from '../../util/regexp.js';
 import { perScan } from '../per-scan.js';
 import { dynamicStaticSites, staticTargets, type DynamicStatic } from './template-static.js';
 import { lookText } from './package-paths.js';
+import { readStringList } from '../../languages/python/env/python-literal.js';
 
 /** The start of a module-level assignment of a tuple or list: `NAME = (` / `NAME = [`. */
 const LISTED = /^([A-Za-z_]\w*)[ \t]*=[ \t]*([([])/gm;
-const LITERAL = /(['"])([^'"\n]{1,300})\1/g;
 /** How far a listed value may run (its closing bracket must come within this many characters). */
 const MAX_VALUE = 4000;
 
-/** The string literals of a tuple or list opened at `open` when it holds string literals only (commas, blanks between), else null. */
+/** The string literals of a tuple or list opened at `open` when it holds string literals only (python-literal's readStringList), else null. */
 const literalsOnly = (text: string, open: number): string[] | null => {
-  const close = text.slice(open + 1, open + 1 + MAX_VALUE).search(text[open] === '(' ? /\)/ : /\]/);
-  if (close < 0) return null;
-  const inside = text.slice(open + 1, open + 1 + close);
-  const values: string[] = [];
-  const rest = inside.replace(LITERAL, (_m: string, _q: string, v: string) => {
-    values.push(v);
-    return ',';
-  });
-  return values.length > 0 && /^[\s,]*$/.test(rest) ? values : null;
+  // Handed the value's slice: the tokenizer counts lines from its text's start, and the value is short.
+  const slice = text.slice(open, open + MAX_VALUE);
+  if (!HAS_SCRIPT.test(slice)) return null;
+  const { items, literal } = readStringList(slice, 0);
+  return literal && items.length > 0 ? items.map((i) => i.value) : null;
 };
 const SCRIPT = /\.m?js$/;
 /** A cheap test before the regex: a script name in quotes. */
