@@ -42,6 +42,8 @@ import { codeFilesMarked, jsCodeFiles, labelledReferences, resolveToolPath, type
 
 /** `import(process.env.NAME)` / `require(process.env['NAME'])`: a load of the variable itself. */
 const LOAD_OF_ENV = /(?<![\w$.])(import|require)\(\s*process\.env(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'])([^"'\n]+)\3\s*\])\s*\)/g;
+/** LOAD_OF_ENV without a global regex's state: whether a text has one anywhere. */
+const LOAD_OF_ENV_ANYWHERE = new RegExp(LOAD_OF_ENV.source);
 /** `process.env.NAME = value` (not `==`), the value up to the end of the statement. */
 const ENV_ASSIGNMENT = /(?<![\w$.])process\.env(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'])([^"'\n]+)\2\s*\])\s*=(?![=>])\s*([^;\n]+)/g;
 /** An `env: {` option, the brace last. */
@@ -73,7 +75,8 @@ const receiversOf = (ctx: FrameworkContext): Map<string, Receiver[]> => {
   const out = new Map<string, Receiver[]>();
   for (const file of codeFilesMarked(ctx, ['require(', 'import('])) {
     const text = ctx.readText(file) ?? '';
-    if (!text.includes('process.env')) continue;
+    // codeOnly only for a text that has the load at all (blanking comments and strings never makes one).
+    if (!text.includes('process.env') || !LOAD_OF_ENV_ANYWHERE.test(text)) continue;
     // Offsets ascend: one pass over the lines per file, not one per load (a hostile file has thousands).
     const lineOf = lineCounter(text);
     let loads = 0;
