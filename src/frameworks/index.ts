@@ -159,6 +159,7 @@ import pluginRegistrations from './python/plugin-registrations.js';
 import moduleRelativeImports from './python/module-relative.js';
 import prefixedImports from './python/prefixed-imports.js';
 import configChoices from './python/config-choices.js';
+import configDefaults from './python/config-defaults.js';
 import spawnedPaths from './python/spawned-paths.js';
 import pythonLibrary from './python/python-library.js';
 import pytest from './python/pytest.js';
@@ -273,6 +274,7 @@ export const READERS: readonly FrameworkReader[] = [
   preconstruct,
   prefixedImports,
   configChoices,
+  configDefaults,
   prisma,
   pytest,
   pythonFolderLoaders,

@@ -1,0 +1,179 @@
+/**
+ * Stop 51: code an oslo.config option's default names, loaded by the option's value. trove 18.0:
+ *
+ *     cfg.StrOpt('network_driver', default='trove.network.nova.NovaNetwork', …)   # common/cfg.py
+ *     cls.network_driver = import_class(CONF.network_driver)                      # common/models.py
+ *
+ *     cfg.StrOpt('api_strategy',
+ *                default='trove.common.strategies.cluster.experimental.'
+ *                'redis.api.RedisAPIStrategy', …)                                  # one per datastore group
+ *     clazz = CONF.get(manager).get('api_strategy')                              # common/strategies/
+ *     api_strategy = import_class(clazz)                                         #   cluster/strategy.py
+ *
+ * Unless an operator sets the option, the loader imports the default; nothing else names the
+ * module (trove's network drivers, cluster strategies, root controllers, admin clients and
+ * sqlalchemy api were dead). Read from tokens: an option declared by a literal name with a
+ * literal `default=` (adjacent pieces joined) that is a dotted path; a loader call (import_class,
+ * import_object, import_module, import_string, __import__) whose first argument reads that option
+ * (`CONF.<opt>`, `CONF.<group>.<opt>`, `CONF.get(g).<opt>`, `CONF.get(g).get('<opt>')`,
+ * `CONF[g].<opt>`, `self.conf.<opt>`) directly or through a name assigned so in the 12 lines
+ * above, in the same def. Each default of that name (one per group when several declare it) that
+ * names a repo module, or a module's attribute, is an edge from the loading file. A loader whose
+ * name is built from the option and other parts (`ns + '.' + name`), an option handed to another
+ * function first, or a default that is not a literal names nothing here.
+ */
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput } from '../types.js';
+import { listedPaths } from '../../util/file-index.js';
+import { lineStarts, lineOfOffset } from '../../util/lines.js';
+import { dirname } from '../../util/path.js';
+import { isDottedName } from '../strings.js';
+import { perScan } from '../per-scan.js';
+import { tokenize } from '../../languages/python/tokenize.js';
+import { Kind, Op } from '../../languages/python/tokens.js';
+import { callArgs, isOp, nameText, unwrap } from '../../languages/python/ranges.js';
+import { stringValue } from '../../languages/python/literals.js';
+import { assignmentAbove, defSpan, packageInits } from './python-files.js';
+import { BY_NAME_LOADS, callPattern } from './loader-names.js';
+
+interface Default {
+  value: string;
+  file: string;
+  line: number;
+}
+
+const MAX_TEXT = 2_000_000;
+/** Option declarations read per file, and loader calls per file: a hostile file of thousands costs no more. */
+const MAX_OPTS = 2000;
+const MAX_CALLS = 200;
+/** Defaults kept per option name (one per group: trove declares `root_controller` in 13). */
+const MAX_DEFAULTS = 50;
+const LOADER = callPattern([...BY_NAME_LOADS, 'import_object_ns']);
+const LOADER_NAMES: ReadonlySet<string> = new Set([...BY_NAME_LOADS, 'import_object_ns']);
+/** How far above a loader call its def is looked for. */
+const MAX_BACK = 300;
+
+const importsOsloConfig = (ctx: FrameworkContext, file: string): boolean =>
+  ctx.facts(file)?.imports.some((i) => i.specifier === 'oslo_config' || i.specifier.startsWith('oslo_config.')) ?? false;
+
+/** Every option declared with a literal dotted default, by name (`-` read as `_`). */
+const declaredDefaults = perScan((ctx: FrameworkContext): Map<string, Default[]> => {
+  const out = new Map<string, Default[]>();
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const file = listed[at];
+    if (!file.endsWith('.py') || !importsOsloConfig(ctx, file)) continue;
+    const text = ctx.readText(file);
+    if (text === null || text.length > MAX_TEXT || !text.includes('Opt(') || !text.includes('default')) continue;
+    const t = tokenize(text);
+    let opts = 0;
+    for (let i = 0; i + 1 < t.count && opts < MAX_OPTS; i++) {
+      if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.LParen) || !/^[A-Z]\w*Opt$/.test(nameText(t, i))) continue;
+      opts++;
+      const args = callArgs(t, i + 1, t.count);
+      const first = args?.positional[0];
+      const dflt = args?.keywords.get('default');
+      if (first === undefined || dflt === undefined) continue;
+      const name = stringValue(t, first[0], first[1]);
+      const [s, e] = unwrap(t, dflt[0], dflt[1]);
+      const value = stringValue(t, s, e);
+      if (name === null || value === null || !value.includes('.') || !isDottedName(value)) continue;
+      const key = name.replace(/-/g, '_');
+      const list = out.get(key) ?? out.set(key, []).get(key)!;
+      if (list.length < MAX_DEFAULTS && !list.some((d) => d.value === value)) list.push({ value, file, line: t.line[s] });
+    }
+  }
+  return out;
+});
+
+/** `CONF`, `cfg.CONF`, `self.conf`, `conf`, then groups: `.g`, `.get(g)`, `[g]`; then the option `.opt` or `.get('opt')`. */
+const OPTION_READ = /^(?:self\.)?(?:cfg\.)?(?:CONF|conf)(?:\.[A-Za-z_]\w*|\.get\([^()'"]*\)|\[[^\][]*\])*?(?:\.([A-Za-z_]\w*)|\.get\((['"])([\w-]+)\2\))$/;
+
+/** The option an expression reads, or null. */
+const optionRead = (expr: string): string | null => {
+  const m = OPTION_READ.exec(expr.replace(/\s+/g, ''));
+  if (m === null) return null;
+  return (m[1] ?? m[3]).replace(/-/g, '_');
+};
+
+/** The repo file a dotted default names: the module itself, else the module before its last one or two dots. */
+const namedFile = (ctx: FrameworkContext, from: string, dotted: string): string | null => {
+  const segments = dotted.split('.');
+  for (let take = segments.length; take >= 1 && take >= segments.length - 2; take--) {
+    const found = ctx.module(segments.slice(0, take).join('.'), undefined, from)[0];
+    if (found !== undefined) return found;
+  }
+  return null;
+};
+
+export const collectConfigDefaults = (ctx: FrameworkContext): FrameworkOutput => {
+  const out = emptyFrameworkOutput();
+  const defaults = declaredDefaults(ctx);
+  if (defaults.size === 0) return out;
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const file = listed[at];
+    if (!file.endsWith('.py')) continue;
+    const text = ctx.readText(file);
+    if (text === null || text.length > MAX_TEXT || !/\b(?:CONF|conf)\b/.test(text) || !LOADER.test(text)) continue;
+    const t = tokenize(text);
+    let starts: number[] | null = null;
+    let lines: string[] | null = null;
+    const seen = new Set<string>();
+    let calls = 0;
+    for (let i = 0; i + 1 < t.count && calls < MAX_CALLS; i++) {
+      if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.LParen) || !LOADER_NAMES.has(nameText(t, i))) continue;
+      calls++;
+      const first = callArgs(t, i + 1, t.count)?.positional[0];
+      if (first === undefined) continue;
+      const [s, e] = unwrap(t, first[0], first[1]);
+      const arg = text.slice(t.start[s], t.end[e - 1]);
+      const line = t.line[i];
+      let opt = optionRead(arg);
+      let via = '';
+      if (opt === null && e - s === 1 && t.kind[s] === Kind.Name) {
+        // A name bound to the option above the call, in the call's own def.
+        starts ??= lineStarts(text);
+        lines ??= text.split('\n');
+        const assigned = assignmentAbove(text, starts, line, arg);
+        if (assigned === null) continue;
+        const span = defSpan(lines, line - 1, MAX_BACK);
+        if (span !== null && assigned.line - 1 < span.from) continue;
+        opt = optionRead(assigned.value);
+        via = ` with ${arg} = ${assigned.value.replace(/\s+/g, '')} (:${assigned.line})`;
+      }
+      const list = opt === null ? undefined : defaults.get(opt);
+      if (list === undefined) continue;
+      for (const d of list) {
+        const target = namedFile(ctx, file, d.value);
+        if (target === null || target === file || seen.has(target)) continue;
+        seen.add(target);
+        out.references.push({
+          from: file,
+          target,
+          targetKind: 'file',
+          line,
+          label: `loaded by ${file}:${line} (${nameText(t, i)}(${arg.replace(/\s+/g, '')}))${via}: option ${opt} defaults to "${d.value}" (${d.file}:${d.line})`,
+        });
+        // Importing it runs its packages' __init__.py first.
+        for (const init of packageInits(ctx.files, dirname(target))) {
+          if (init === file || init === target || seen.has(init)) continue;
+          seen.add(init);
+          out.references.push({ from: file, target: init, targetKind: 'file', line, label: `run before ${target}, which ${file}:${line} loads by the default of option ${opt} (a package runs before its modules)` });
+        }
+      }
+    }
+  }
+  return out;
+};
+
+const reader: FrameworkReader = {
+  id: 'config-defaults',
+  title: 'code an oslo.config option default names, loaded by the option',
+  ecosystem: 'python',
+  enabledBy: (ctx) => {
+    const [name, list] = [...declaredDefaults(ctx)][0] ?? [];
+    return name === undefined ? null : `${list![0].file}:${list![0].line} declares option ${name} with a dotted default`;
+  },
+  collect: collectConfigDefaults,
+};
+
+export default reader;
