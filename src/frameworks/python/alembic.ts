@@ -36,6 +36,7 @@ import { tokenize } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
 import { callArgs, isOp, nameText } from '../../languages/python/ranges.js';
 import { stringValue } from '../../languages/python/literals.js';
+import { handedLocations } from './alembic-handed.js';
 
 interface Environment {
   /** Which tool runs it: the upgrades of the other one do not. */
@@ -245,6 +246,10 @@ const environments = (ctx: FrameworkContext): Environment[] => {
     const dir = value.includes(':') ? packageFolder(ctx, value) : cwdFolder(ctx, value);
     if (dir !== null && !out.some((e) => e.dir === dir)) out.push({ tool: 'alembic', dir, source: path, line, how: `script_location set by ${path}:${line}`, setter: true });
   }
+  // Stop 51: a folder a caller hands the function that sets script_location (cloudkitty's six environments).
+  for (const { path, line, dir, how } of handedLocations(ctx)) {
+    if (!out.some((e) => e.dir === dir)) out.push({ tool: 'alembic', dir, source: path, line, how, setter: true });
+  }
   for (const cfg of migrateConfigs(ctx)) {
     const text = ctx.readText(cfg) ?? '';
     const id = REPOSITORY_ID.exec(text);
@@ -315,7 +320,9 @@ const reader: FrameworkReader = {
     const config = alembicConfigs(ctx)[0];
     if (config !== undefined) return `${config} has an [alembic] section`;
     const set = codeLocations(ctx)[0];
-    return set === undefined ? null : `${set.path}:${set.line} sets script_location`;
+    if (set !== undefined) return `${set.path}:${set.line} sets script_location`;
+    const handed = handedLocations(ctx)[0];
+    return handed === undefined ? null : `${handed.path}:${handed.line} hands a folder to the script_location it sets`;
   },
   collect: collectAlembic,
 };
