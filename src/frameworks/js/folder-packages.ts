@@ -10,7 +10,13 @@
  * - require-dir: `requireDir('./models', { recurse: true })` — relative to the calling module,
  *   its top level unless `recurse: true`;
  * - redbean-node: `R.autoloadModels('./server/model')` — `glob.sync(dir + '/*.js')` from where the
- *   process runs (the package folder `npm start` runs in), `.d.ts` left out.
+ *   process runs (the package folder `npm start` runs in), `.d.ts` left out;
+ * - @fastify/autoload (Stop 51; every app `fastify generate` makes): `fastify.register(AutoLoad, {
+ *   dir: path.join(__dirname, 'routes') })` — each script of each folder below `dir` (`.js`, `.cjs`,
+ *   `.mjs`; `.ts` when the caller is TypeScript, run by a TS runtime or compiled beside it), except
+ *   that a folder with an index script loads only that index (and its subfolders), as its README
+ *   says. A call with its own filters (`matchFilter`, `ignoreFilter`, `ignorePattern`,
+ *   `scriptPattern`, `indexPattern`) is not read: census does not run them.
  *
  * The folder must be read statically: a string literal (placed by the package's rule) or an
  * anchored expression (`__dirname`, `path.join(__dirname, 'x')`, `__dirname + '/x'`, a const
@@ -27,7 +33,7 @@ import { escapeRegExp } from '../../util/regexp.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
-const PACKAGES = ['require-directory', 'require-all', 'require-dir', 'redbean-node'] as const;
+const PACKAGES = ['require-directory', 'require-all', 'require-dir', 'redbean-node', '@fastify/autoload', 'fastify-autoload'] as const;
 type FolderPackage = (typeof PACKAGES)[number];
 
 interface Call {
@@ -77,7 +83,11 @@ const callsIn = (text: string, imported: ReadonlySet<string>): Call[] => {
     const spec = String.raw`["']${escapeRegExp(pkg)}["']`;
     const callees: string[] = [];
     if (pkg === 'redbean-node') callees.push(String.raw`\b[A-Za-z_$][\w$]*\s*\.\s*autoloadModels`);
-    else {
+    else if (pkg === '@fastify/autoload' || pkg === 'fastify-autoload') {
+      // The plugin is registered, not called: `.register(AutoLoad, { dir })`; its arguments are read as a call's.
+      const bound = new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*${spec}\s*\)|\bimport\s+([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^{}]*\}\s*)?from\s+${spec}`, 'g');
+      for (const m of text.matchAll(bound)) callees.push(String.raw`\.\s*register(?=\s*\(\s*${escapeRegExp(m[1] ?? m[2])}\s*,)`);
+    } else {
       const bound = new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*${spec}\s*\)\s*[;\n]|\bimport\s+([A-Za-z_$][\w$]*)\s+from\s+${spec}`, 'g');
       for (const m of text.matchAll(bound)) callees.push(String.raw`\b${escapeRegExp(m[1] ?? m[2])}`);
       callees.push(String.raw`\brequire\(\s*${spec}\s*\)`);
@@ -120,6 +130,8 @@ const processFolder = (ctx: FrameworkContext, file: string): string => {
 
 interface Selection {
   folder: string;
+  /** The files loaded, when the package picks them by more than their names (autoload's index rule). */
+  files?: string[];
   recursive: boolean;
   accepts: (name: string) => boolean;
   /** How the evidence describes what is loaded. */
@@ -163,6 +175,14 @@ const selectionOf = (ctx: FrameworkContext, call: Call, file: string, text: stri
       const folder = first === undefined ? here : folderNamed(first, file, text, here);
       return folder === null ? null : { folder, recursive: option(second, 'recurse') === 'true', accepts: jsOnly, what: 'call loads every module of' };
     }
+    case '@fastify/autoload':
+    case 'fastify-autoload': {
+      const options = second;
+      if (options === undefined || !options.startsWith('{') || AUTOLOAD_FILTERS.test(options)) return null;
+      const dir = objectOption(options, 'dir');
+      const folder = dir === null ? null : folderNamed(dir, file, text, here);
+      return folder === null ? null : { folder, recursive: true, accepts: () => true, files: autoloaded(ctx, folder, /\.[cm]?ts$/.test(file)), what: 'register loads every plugin of' };
+    }
     case 'redbean-node': {
       const folder = first === undefined ? null : folderNamed(first, file, text, LITERAL.test(first) ? processFolder(ctx, file) : here);
       return folder === null ? null : { folder, recursive: false, accepts: (n) => n.endsWith('.js'), what: 'R.autoloadModels call loads every model of' };
@@ -170,7 +190,60 @@ const selectionOf = (ctx: FrameworkContext, call: Call, file: string, text: stri
   }
 };
 
+/** Options that make autoload pick files by code census does not run. */
+const AUTOLOAD_FILTERS = /\b(?:matchFilter|ignoreFilter|ignorePattern|scriptPattern|indexPattern)\s*:/;
+const AUTOLOAD_SCRIPT = /\.(?:[cm]?js)$/;
+const AUTOLOAD_TS = /\.[cm]?ts$/;
+const AUTOLOAD_INDEX = /^index\.(?:[cm]?js|[cm]?ts)$/;
+/** How deep below `dir` autoload's folders are walked here (a hostile tree is no deeper). */
+const MAX_AUTOLOAD_DEPTH = 12;
+
+/** autoload's plugins under `folder`: each folder's index script alone when it has one, else every script; subfolders always. */
+const autoloaded = (ctx: FrameworkContext, folder: string, typescript: boolean): string[] => {
+  const out: string[] = [];
+  const script = (name: string): boolean => AUTOLOAD_SCRIPT.test(name) || (typescript && AUTOLOAD_TS.test(name) && !DECLARATION.test(name));
+  const walk = (dir: string, depth: number): void => {
+    const here = pathsInDir(ctx.files, dir).filter((f) => script(basename(f)));
+    const index = here.filter((f) => AUTOLOAD_INDEX.test(basename(f)));
+    out.push(...(index.length > 0 ? index : here));
+    if (depth >= MAX_AUTOLOAD_DEPTH) return;
+    const prefix = dir === '' ? '' : `${dir}/`;
+    const subs = new Set<string>();
+    for (const f of pathsWithPrefix(ctx.files, prefix)) {
+      const rest = f.slice(prefix.length);
+      const slash = rest.indexOf('/');
+      if (slash > 0) subs.add(prefix + rest.slice(0, slash));
+    }
+    for (const sub of [...subs].sort()) walk(sub, depth + 1);
+  };
+  walk(folder, 0);
+  return out;
+};
+
+/** The expression of `name: EXPR` at the top level of an object literal, brackets and strings skipped; null when absent. */
+const objectOption = (arg: string, name: string): string | null => {
+  const m = new RegExp(String.raw`[{,]\s*${name}\s*:`).exec(arg);
+  if (m === null) return null;
+  let depth = 0;
+  let quote: string | null = null;
+  const start = m.index + m[0].length;
+  for (let i = start; i < arg.length; i++) {
+    const c = arg[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === ')' || c === ']' || c === '}') && depth-- === 0) return arg.slice(start, i).trim();
+    else if (c === ',' && depth === 0) return arg.slice(start, i).trim();
+  }
+  return null;
+};
+
 const loaded = (ctx: FrameworkContext, s: Selection, caller: string): string[] => {
+  if (s.files !== undefined) return s.files.filter((f) => f !== caller && !f.includes('node_modules/'));
   const candidates = s.recursive ? pathsWithPrefix(ctx.files, s.folder === '' ? '' : `${s.folder}/`) : pathsInDir(ctx.files, s.folder);
   return candidates.filter((f) => f !== caller && CODE.test(f) && !DECLARATION.test(f) && !f.includes('node_modules/') && s.accepts(basename(f)));
 };
@@ -202,7 +275,7 @@ const importedPackages = (ctx: FrameworkContext, file: string): ReadonlySet<stri
 
 const folderPackages: FrameworkReader = {
   id: 'folder-packages',
-  title: 'Packages that require a whole folder (require-directory, require-all, require-dir, redbean-node autoloadModels)',
+  title: 'Packages that require a whole folder (require-directory, require-all, require-dir, redbean-node autoloadModels, @fastify/autoload)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => {
     const files = sortedFiles(ctx);
