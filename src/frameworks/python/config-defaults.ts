@@ -21,6 +21,14 @@
  * names a repo module, or a module's attribute, is an edge from the loading file. A loader whose
  * name is built from the option and other parts (`ns + '.' + name`), an option handed to another
  * function first, or a default that is not a literal names nothing here.
+ *
+ * Pecan's root controller, when an option gives it (mistral 15.0's api/app.py: `opts =
+ * cfg.CONF.pecan`, then `{"app": {"root": opts.root, …}}` for `conf_from_dict`, whose `app.root`
+ * `pecan.make_app` imports by its dotted name): in a file that imports pecan and calls make_app, a
+ * `'root': <read of an option>` entry (`CONF.pecan.root`, or a name bound to `CONF.<group>` in the
+ * 12 lines above, `.root`) is a load of that option, from the entry's line.
+ * Which group a declaration is registered in is not read (a `register_opts(…, group=…)` elsewhere):
+ * every declaration of the option's name counts, as trove's one name per datastore group needs.
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
@@ -52,6 +60,23 @@ const LOADER = callPattern([...BY_NAME_LOADS, 'import_object_ns']);
 const LOADER_NAMES: ReadonlySet<string> = new Set([...BY_NAME_LOADS, 'import_object_ns']);
 /** How far above a loader call its def is looked for. */
 const MAX_BACK = 300;
+
+/** `'root': opts.root` / `"root": cfg.CONF.pecan.root`: the expression a Pecan config's root key is given. */
+const PECAN_ROOT = /(['"])root\1\s*:\s*((?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*)/g;
+
+const importsPecan = (ctx: FrameworkContext, file: string): boolean =>
+  ctx.facts(file)?.imports.some((i) => i.specifier === 'pecan' || i.specifier.startsWith('pecan.')) ?? false;
+
+/** The option a Pecan root entry reads: the expression itself, or `X.opt` with X bound to `CONF.<group>` above. */
+const pecanRootOption = (text: string, starts: readonly number[], line: number, expr: string): { opt: string; via: string } | null => {
+  const direct = optionRead(expr);
+  if (direct !== null) return { opt: direct, via: '' };
+  const m = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(expr);
+  if (m === null) return null;
+  const assigned = assignmentAbove(text, starts, line + 1, m[1]);
+  if (assigned === null || !/^(?:cfg\.)?(?:CONF|conf)\.[A-Za-z_]\w*$/.test(assigned.value.replace(/\s+/g, ''))) return null;
+  return { opt: m[2], via: ` with ${m[1]} = ${assigned.value.replace(/\s+/g, '')} (:${assigned.line})` };
+};
 
 const importsOsloConfig = (ctx: FrameworkContext, file: string): boolean =>
   ctx.facts(file)?.imports.some((i) => i.specifier === 'oslo_config' || i.specifier.startsWith('oslo_config.')) ?? false;
@@ -105,10 +130,46 @@ const namedFile = (ctx: FrameworkContext, from: string, dotted: string): string 
   return null;
 };
 
+/** Edges to the modules each default of `opt` names, and to the packages above them. */
+const pushDefaults = (ctx: FrameworkContext, out: FrameworkOutput, seen: Set<string>, file: string, line: number, opt: string, list: readonly Default[], how: string): void => {
+  for (const d of list) {
+    const target = namedFile(ctx, file, d.value);
+    if (target === null || target === file || seen.has(target)) continue;
+    seen.add(target);
+    out.references.push({ from: file, target, targetKind: 'file', line, label: `loaded by ${file}:${line} ${how}: option ${opt} defaults to "${d.value}" (${d.file}:${d.line})` });
+    // Importing it runs its packages' __init__.py first.
+    for (const init of packageInits(ctx.files, dirname(target))) {
+      if (init === file || init === target || seen.has(init)) continue;
+      seen.add(init);
+      out.references.push({ from: file, target: init, targetKind: 'file', line, label: `run before ${target}, which ${file}:${line} loads by the default of option ${opt} (a package runs before its modules)` });
+    }
+  }
+};
+
+/** Pecan apps whose root controller an option names (mistral): the `'root':` entries of files that import pecan and call make_app. */
+const collectPecanRoots = (ctx: FrameworkContext, defaults: ReadonlyMap<string, Default[]>, out: FrameworkOutput): void => {
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const file = listed[at];
+    if (!file.endsWith('.py') || !importsPecan(ctx, file)) continue;
+    const text = ctx.readText(file);
+    if (text === null || text.length > MAX_TEXT || !text.includes('make_app')) continue;
+    const starts = lineStarts(text);
+    const seen = new Set<string>();
+    for (const m of text.matchAll(PECAN_ROOT)) {
+      const line = lineOfOffset(starts, m.index);
+      const read = pecanRootOption(text, starts, line, m[2]);
+      const list = read === null ? undefined : defaults.get(read.opt);
+      if (list === undefined) continue;
+      pushDefaults(ctx, out, seen, file, line, read!.opt, list, `(the Pecan root controller make_app imports, 'root': ${m[2]})${read!.via}`);
+    }
+  }
+};
+
 export const collectConfigDefaults = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   const defaults = declaredDefaults(ctx);
   if (defaults.size === 0) return out;
+  collectPecanRoots(ctx, defaults, out);
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const file = listed[at];
     if (!file.endsWith('.py')) continue;
@@ -142,24 +203,7 @@ export const collectConfigDefaults = (ctx: FrameworkContext): FrameworkOutput =>
       }
       const list = opt === null ? undefined : defaults.get(opt);
       if (list === undefined) continue;
-      for (const d of list) {
-        const target = namedFile(ctx, file, d.value);
-        if (target === null || target === file || seen.has(target)) continue;
-        seen.add(target);
-        out.references.push({
-          from: file,
-          target,
-          targetKind: 'file',
-          line,
-          label: `loaded by ${file}:${line} (${nameText(t, i)}(${arg.replace(/\s+/g, '')}))${via}: option ${opt} defaults to "${d.value}" (${d.file}:${d.line})`,
-        });
-        // Importing it runs its packages' __init__.py first.
-        for (const init of packageInits(ctx.files, dirname(target))) {
-          if (init === file || init === target || seen.has(init)) continue;
-          seen.add(init);
-          out.references.push({ from: file, target: init, targetKind: 'file', line, label: `run before ${target}, which ${file}:${line} loads by the default of option ${opt} (a package runs before its modules)` });
-        }
-      }
+      pushDefaults(ctx, out, seen, file, line, opt!, list, `(${nameText(t, i)}(${arg.replace(/\s+/g, '')}))${via}`);
     }
   }
   return out;
