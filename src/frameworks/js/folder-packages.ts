@@ -220,14 +220,13 @@ const autoloaded = (ctx: FrameworkContext, folder: string, typescript: boolean):
   return out;
 };
 
-/** The expression of `name: EXPR` at the top level of an object literal, brackets and strings skipped; null when absent. */
+/** The expression of `name: EXPR` at the top level of the object literal `arg`, brackets and strings skipped; null when absent. */
 const objectOption = (arg: string, name: string): string | null => {
-  const m = new RegExp(String.raw`[{,]\s*${name}\s*:`).exec(arg);
-  if (m === null) return null;
+  const key = new RegExp(String.raw`^\s*${name}\s*:`);
   let depth = 0;
   let quote: string | null = null;
-  const start = m.index + m[0].length;
-  for (let i = start; i < arg.length; i++) {
+  let start = -1;
+  for (let i = 0; i < arg.length; i++) {
     const c = arg[i];
     if (quote) {
       if (c === '\\') i++;
@@ -236,8 +235,17 @@ const objectOption = (arg: string, name: string): string | null => {
     }
     if (c === '"' || c === "'" || c === '`') quote = c;
     else if (c === '(' || c === '[' || c === '{') depth++;
-    else if ((c === ')' || c === ']' || c === '}') && depth-- === 0) return arg.slice(start, i).trim();
-    else if (c === ',' && depth === 0) return arg.slice(start, i).trim();
+    else if (c === ')' || c === ']' || c === '}') {
+      if (--depth === 0 && start >= 0) return arg.slice(start, i).trim();
+    } else if (c === ',' && depth === 1 && start >= 0) return arg.slice(start, i).trim();
+    // A key of this object itself (not of one nested in it): right after its `{` or a top-level comma.
+    if (start < 0 && depth === 1 && (c === '{' || c === ',')) {
+      const m = key.exec(arg.slice(i + 1));
+      if (m !== null) {
+        start = i + 1 + m[0].length;
+        i = start - 1;
+      }
+    }
   }
   return null;
 };
