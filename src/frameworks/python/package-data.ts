@@ -33,6 +33,7 @@ import { escapeRegExp } from '../../util/regexp.js';
 import { compileRepoGlob } from '../../util/glob.js';
 import { tokenize, type PythonTokens } from '../../languages/python/tokenize.js';
 import { stringValue } from '../../languages/python/literals.js';
+import { moduleStrings } from '../../languages/python/assignment-lines.js';
 import { callArgs, isOp, nameText, splitTop } from '../../languages/python/ranges.js';
 import { Kind, Op, StringFlag } from '../../languages/python/tokens.js';
 import { perScan } from '../per-scan.js';
@@ -42,21 +43,24 @@ import { argumentsFor, callTarget, type CallSite } from './loader-calls.js';
 import { boundModuleFile } from './folder-loaders.js';
 import { blankComments, fileAnchoredPath, fileVariables, importsResourceApi, lookText, MAX_PATH_LINE, pathConstants, resourceReads, resourceTemplates, spannedPathLine, withConstants } from './package-paths.js';
 
-/** A module-level `NAME = 'literal'` (UPPER_CASE), assigned once. */
-const NAME_CONSTANT = /^([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*(['"])([^'"\n\\]{1,200})\2[ \t]*(?:#.*)?$/gm;
 /** How many string constants of a module are read as literals. */
 const MAX_NAME_CONSTANTS = 50;
+const UPPER_NAME = /^[A-Z][A-Z0-9_]*$/;
 
-/** A module's string constants by name, with the pattern that finds them in a line; null when there are none. */
+/**
+ * A module's string constants by name (an UPPER_CASE name assigned one literal once, at module
+ * level: assignment-lines' moduleStrings), with the pattern that finds them in a line; null when there are none.
+ */
 const nameConstants = (text: string): { values: Map<string, string>; find: RegExp } | null => {
-  if (!/^[A-Z][A-Z0-9_]*[ \t]*=[ \t]*['"]/m.test(text)) return null;
+  if (!/^[A-Z][A-Z0-9_]*[ \t]*=[ \t]*[rRuU]?['"]/m.test(text)) return null;
   const values = new Map<string, string>();
-  const twice = new Set<string>();
-  for (const m of text.matchAll(NAME_CONSTANT)) {
-    if (values.has(m[1])) twice.add(m[1]);
-    else if (values.size < MAX_NAME_CONSTANTS) values.set(m[1], m[3]);
+  let named = 0;
+  for (const [name, all] of moduleStrings(text)) {
+    const literals = all.filter((v) => v.length > 0 && v.length <= 200);
+    if (!UPPER_NAME.test(name) || literals.length === 0 || named++ >= MAX_NAME_CONSTANTS) continue;
+    // Assigned twice: which value a line reads depends on the order they ran in.
+    if (literals.length === 1) values.set(name, literals[0]);
   }
-  for (const n of twice) values.delete(n);
   if (values.size === 0) return null;
   // A read of the name, not its assignment nor an attribute (`x.NAME`) nor a part of a longer name.
   return { values, find: new RegExp(`(?<![\\w.'"])(${[...values.keys()].join('|')})(?![\\w'"])(?!\\s*=(?!=))`, 'g') };

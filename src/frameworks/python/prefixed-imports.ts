@@ -28,6 +28,7 @@ import { folderIndex } from './folder-loaders.js';
 import { templateParts } from './loader-templates.js';
 import { templateShown } from './template-folders.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { moduleStrings } from '../../languages/python/assignment-lines.js';
 import { settingStrings } from './setting-strings.js';
 import { EXEC_IMPORT } from '../../languages/python/exec-imports.js';
 import { returnedHead, returnedModules } from './returned-literals.js';
@@ -125,10 +126,13 @@ const childrenIn = (ctx: FrameworkContext, folder: string, accept: (name: string
   return out;
 };
 
-/** Module-level `NAME = 'dotted.literal'` assignments. */
+/** Module-level `NAME = 'dotted.literal'` assignments (assignment-lines' moduleStrings): the last one of each name. */
 export const moduleConstants = (text: string): Map<string, string> => {
   const out = new Map<string, string>();
-  for (const m of text.matchAll(/^([A-Za-z_]\w*)\s*=\s*[rRuU]?(['"])([\w.]+)\2\s*(?:#.*)?$/gm)) out.set(m[1], m[3]);
+  for (const [name, values] of moduleStrings(text)) {
+    const dotted = values.filter((v) => /^[\w.]+$/.test(v));
+    if (dotted.length > 0) out.set(name, dotted[dotted.length - 1]);
+  }
   return out;
 };
 

@@ -40,6 +40,7 @@ import { importedNameOrigin } from './reexports.js';
 import { boundDotted, lookText } from './package-paths.js';
 import { perScan } from '../per-scan.js';
 import { SPAWN_FUNCTIONS, spawnArgsOf } from '../../languages/python/spawn-calls.js';
+import { assignmentsOf, type Assignment } from '../../languages/python/assignment-lines.js';
 
 /**
  * The spawn functions, by the module that offers them (languages/python/spawn-calls.ts, the table
@@ -76,8 +77,6 @@ const SPAWN = new RegExp(`(?<![\\w.])(?:${SPAWN_NAMES.join('|')})\\s*\\(`, 'g');
 const SPAWN_WORDS = new RegExp(SPAWN_NAMES.join('|'));
 /** A plain name. */
 const NAME = /^[A-Za-z_]\w*$/;
-/** An assignment line: its indent, target (a name, `self.x`, `mod.NAME`) and expression. */
-const ASSIGNMENT = /^([ \t]*)([A-Za-z_][\w.]*)[ \t]*=(?!=)[ \t]*(.+?)[ \t]*(?:#.*)?$/;
 const DEF_LINE = /^[ \t]*(?:async\s+)?def\s/;
 const CLASS_LINE = /^class\s/;
 /** A line of code at column 0 (not a comment, not a closing bracket): where a class's body ends. */
@@ -100,13 +99,6 @@ interface Value {
   how: string[];
 }
 
-interface Assignment {
-  expr: string;
-  /** 1-based. */
-  line: number;
-  indented: boolean;
-}
-
 /** A file's lines and its assignments by target, made once per scan for each file a program is read in. */
 interface Source {
   file: string;
@@ -116,14 +108,7 @@ interface Source {
 
 const sourceOf = (text: string, file: string): Source => {
   const lines = text.split(/\r\n?|\n/);
-  const assignments = new Map<string, Assignment[]>();
-  lines.forEach((l, k) => {
-    const m = ASSIGNMENT.exec(l);
-    if (m === null) return;
-    const list = assignments.get(m[2]) ?? assignments.set(m[2], []).get(m[2])!;
-    list.push({ expr: m[3], line: k + 1, indented: m[1] !== '' });
-  });
-  return { file, lines, assignments };
+  return { file, lines, assignments: assignmentsOf(lines) };
 };
 
 /** Per scan: what a program is read through, and the values of line-independent expressions. */
@@ -245,21 +230,17 @@ const valuesOf = (ctx: FrameworkContext, reading: Reading, src: Source, line: nu
   }
   if (NAME.test(e)) {
     // A local assigned above (the nearest, within the def), else the module's own constant, else an import.
-    for (let l = line - 1; l >= 1 && l >= line - LOCAL_LOOK_BACK; l--) {
-      const text = src.lines[l - 1];
-      const m = ASSIGNMENT.exec(text);
-      if (m !== null && m[1] !== '' && m[2] === e) {
-        const key = `${src.file}\0${l}\0${e}`;
-        if (reading.open.has(key)) {
-          reading.partial = true;
-          return [];
-        }
-        reading.open.add(key);
-        const values = from(src, [{ expr: m[3], line: l, indented: true }], e);
-        reading.open.delete(key);
-        return values;
+    const local = (src.assignments.get(e) ?? []).filter((a) => a.indented && a.line < line && a.line >= line - LOCAL_LOOK_BACK).pop();
+    if (local !== undefined && !src.lines.slice(local.line, line - 1).some((l) => DEF_LINE.test(l))) {
+      const key = `${src.file}\0${local.line}\0${e}`;
+      if (reading.open.has(key)) {
+        reading.partial = true;
+        return [];
       }
-      if (DEF_LINE.test(text)) break;
+      reading.open.add(key);
+      const values = from(src, [local], e);
+      reading.open.delete(key);
+      return values;
     }
     return once(`${src.file}\0${e}`, () => {
       const own = moduleAssignments(src, e);

@@ -1,0 +1,27 @@
+/** Assignment lines read by text (assignment-lines.ts): the module constants three framework readers share. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assignmentsOf, moduleStrings } from '../../src/languages/python/assignment-lines.js';
+
+test('assignment lines: target, expression without its comment, line and indent', () => {
+  const lines = ['PROG = "/usr/bin/x"  # the helper', 'def f():', "    self.cmd = os.path.join(BASE, 'y')", 'if a == b:', '    pass'];
+  const got = assignmentsOf(lines);
+  assert.deepEqual(got.get('PROG'), [{ expr: '"/usr/bin/x"', line: 1, indented: false }]);
+  assert.deepEqual(got.get('self.cmd'), [{ expr: "os.path.join(BASE, 'y')", line: 3, indented: true }]);
+  assert.equal(got.has('a'), false, 'a comparison is not an assignment');
+});
+
+test('assignment lines: a # inside a string does not start the comment', () => {
+  assert.deepEqual(assignmentsOf(["NAME = 'a#b'  # c"]).get('NAME'), [{ expr: "'a#b'", line: 1, indented: false }]);
+  assert.deepEqual(moduleStrings("NAME = 'a#b'  # c\n").get('NAME'), ['a#b']);
+});
+
+test('module strings: module level only, simple literals only, every one in order', () => {
+  const text = "A = 'x.y'\nB = u\"z\"\nA = 'w'\nC = f'{A}.q'\nD = 'it\\'s'\nclass K:\n    E = 'inner'\nF = ''\nG.H = 'dotted'\nI: str = 'annotated'\n";
+  const got = moduleStrings(text);
+  assert.deepEqual([...got.entries()], [['A', ['x.y', 'w']], ['B', ['z']], ['F', ['']]]);
+});
+
+test('module strings: CRLF lines read like LF ones', () => {
+  assert.deepEqual([...moduleStrings("A = 'x'\r\nB = 'y'\r\n").entries()], [['A', ['x']], ['B', ['y']]]);
+});
