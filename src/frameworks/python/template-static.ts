@@ -46,8 +46,8 @@ interface StaticRoot {
   why: string;
 }
 
-/** STATIC_ROOT / STATICFILES_DIRS absolute literals of settings modules that name a folder of the tree. */
-const settingRoots = (ctx: FrameworkContext): StaticRoot[] => {
+/** STATIC_ROOT / STATICFILES_DIRS absolute literals of settings modules that name a folder of the tree; once per scan. */
+const settingRoots = perScan((ctx: FrameworkContext): StaticRoot[] => {
   const out: StaticRoot[] = [];
   for (const file of sortedPaths(ctx.files)) {
     if (!SETTINGS_FILE.test(file)) continue;
@@ -68,7 +68,7 @@ const settingRoots = (ctx: FrameworkContext): StaticRoot[] => {
     }
   }
   return out;
-};
+});
 
 /** The nearest folder above `dir` (itself included) that is a Python package, or null. */
 const packageOf = (ctx: FrameworkContext, dir: string): string | null => {
@@ -152,89 +152,95 @@ const loopCollection = (text: string, index: number, name: string): string | nul
   return found;
 };
 
-/**
- * Stop 50: templates that name a static file by a variable (searx's `{% for script in scripts %}
- * <script src="{{ url_for('static', filename=script) }}">`), with the static folders each can see.
- */
-export const dynamicStaticSites = perScan((ctx: FrameworkContext): DynamicStatic[] => {
+/** The sites of one template that name static files by a variable, one per collection (Stop 50). */
+const dynamicSitesOf = (template: string, text: string, roots: () => string[]): DynamicStatic[] => {
+  // Each use inside a loop, with the collection the loop reads; a variable tag outside a loop names one file, not a list.
+  const found: { index: number; spelled: string; collection: string }[] = [];
+  const add = (index: number, name: string, spelled: string): void => {
+    const collection = loopCollection(text, index, name);
+    if (collection !== null) found.push({ index, spelled, collection });
+  };
+  for (const m of text.matchAll(FLASK_DYNAMIC)) add(m.index ?? 0, m[2], `url_for('static', filename=${m[2]})`);
+  for (const m of text.matchAll(DJANGO_DYNAMIC)) add(m.index ?? 0, m[1], `{% static ${m[1]} %}`);
+  if (found.length === 0 || roots().length === 0) return [];
+  found.sort((a, b) => a.index - b.index);
+  // One site per collection; the evidence names a use in a `<script` tag when there is one (searx's `filename=script`, not `filename=css`).
+  const onScriptLine = (index: number): boolean => text.slice(text.lastIndexOf('\n', index) + 1, index).includes('<script');
   const out: DynamicStatic[] = [];
-  let settings: StaticRoot[] | null = null;
-  for (const template of sortedPaths(ctx.files)) {
-    if (!TEMPLATE.test(template) || template.includes('node_modules/')) continue;
-    const text = ctx.readText(template);
-    if (text === null || !(text.includes('url_for(') || (text.includes('{%') && text.includes('static')))) continue;
-    // Each use inside a loop, with the collection the loop reads; a variable tag outside a loop names one file, not a list.
-    const found: { index: number; spelled: string; collection: string }[] = [];
-    const add = (index: number, name: string, spelled: string): void => {
-      const collection = loopCollection(text, index, name);
-      if (collection !== null) found.push({ index, spelled, collection });
-    };
-    for (const m of text.matchAll(FLASK_DYNAMIC)) add(m.index ?? 0, m[2], `url_for('static', filename=${m[2]})`);
-    for (const m of text.matchAll(DJANGO_DYNAMIC)) add(m.index ?? 0, m[1], `{% static ${m[1]} %}`);
-    if (found.length === 0) continue;
-    settings ??= settingRoots(ctx);
-    const roots = templateRoots(ctx, template, settings);
-    if (roots.length === 0) continue;
-    found.sort((a, b) => a.index - b.index);
-    // One site per collection; the evidence names a use in a `<script` tag when there is one (searx's `filename=script`, not `filename=css`).
-    const onScriptLine = (index: number): boolean => text.slice(text.lastIndexOf('\n', index) + 1, index).includes('<script');
-    for (const collection of new Set(found.map((f) => f.collection))) {
-      const mine = found.filter((f) => f.collection === collection);
-      const shown = mine.find((f) => onScriptLine(f.index)) ?? mine[0];
-      out.push({ template, line: lineAt(text, shown.index), spelled: shown.spelled, roots, collection });
-    }
+  for (const collection of new Set(found.map((f) => f.collection))) {
+    const mine = found.filter((f) => f.collection === collection);
+    const shown = mine.find((f) => onScriptLine(f.index)) ?? mine[0];
+    out.push({ template, line: lineAt(text, shown.index), spelled: shown.spelled, roots: roots(), collection });
   }
   return out;
-});
+};
 
-const templateReferences = perScan((ctx: FrameworkContext): { out: ReferenceInput[]; first: string | null } => {
+/** The edges from the literal script names of one template to the scripts, from the template's package, Flask app or page. */
+const literalReferencesOf = (ctx: FrameworkContext, template: string, text: string, roots: () => string[], found: { first: string | null }): ReferenceInput[] => {
+  const uses: { name: string; index: number; spelled: string; flask: boolean }[] = [];
+  for (const m of text.matchAll(DJANGO_STATIC)) uses.push({ name: m[2], index: m.index ?? 0, spelled: `{% static ${m[1]}${m[2]}${m[1]} %}`, flask: false });
+  for (const m of text.matchAll(FLASK_STATIC)) uses.push({ name: m[3], index: m.index ?? 0, spelled: `url_for('static', filename='${m[3]}')`, flask: true });
+  if (!uses.some((u) => SCRIPT.test(u.name))) return [];
   const out: ReferenceInput[] = [];
-  let first: string | null = null;
-  let settings: StaticRoot[] | null = null;
-  for (const template of sortedPaths(ctx.files)) {
-    if (!TEMPLATE.test(template) || template.includes('node_modules/')) continue;
-    const text = ctx.readText(template);
-    if (text === null || !(text.includes('url_for(') || (text.includes('{%') && text.includes('static')))) continue;
-    const uses: { name: string; index: number; spelled: string; flask: boolean }[] = [];
-    for (const m of text.matchAll(DJANGO_STATIC)) uses.push({ name: m[2], index: m.index ?? 0, spelled: `{% static ${m[1]}${m[2]}${m[1]} %}`, flask: false });
-    for (const m of text.matchAll(FLASK_STATIC)) uses.push({ name: m[3], index: m.index ?? 0, spelled: `url_for('static', filename='${m[3]}')`, flask: true });
-    if (!uses.some((u) => SCRIPT.test(u.name))) continue;
-    settings ??= settingRoots(ctx);
-    const flask = flaskStaticFolders(ctx);
-    const roots = templateRoots(ctx, template, settings);
-    const pkg = packageOf(ctx, dirname(template));
-    const theme = themeOf(template);
-    for (const use of uses) {
-      const line = lineAt(text, use.index);
-      for (const { target, hops } of staticTargets(ctx.files, roots, use.name, theme, ctx.folderLinks)) {
-        // flask-static already links every script of a folder a Flask app serves, from the app.
-        if (flask.folders.some((f) => target.startsWith(`${f.folder}/`))) continue;
-        const setting = settings.find((s) => target.startsWith(`${s.folder}/`));
-        const via = setting ? ` (the static folder ${setting.why}${hops.length > 0 ? `, ${shownHops(hops)}` : ''})` : hops.length > 0 ? ` (${shownHops(hops)})` : '';
-        const named = `named by ${use.spelled} in ${template}:${line}${via}`;
-        first ??= `${template}:${line} ${use.spelled}`;
-        if (pkg !== null) {
-          out.push({ from: pkg === '' ? '__init__.py' : `${pkg}/__init__.py`, target, targetKind: 'file', label: `${named}, a template of the ${pkg || 'top'} package` });
-        } else if (use.flask && flask.apps.length === 1) {
-          const app = flask.apps[0];
-          out.push({ from: app.file, target, targetKind: 'file', line: app.line, label: `${named}, a template of the Flask app made at ${app.file}:${app.line} (the repo's only Flask app)` });
-        } else if (PAGE.test(template)) {
-          out.push({ from: template, target, targetKind: 'file', line, label: named });
-        }
+  const settings = settingRoots(ctx);
+  const flask = flaskStaticFolders(ctx);
+  const pkg = packageOf(ctx, dirname(template));
+  const theme = themeOf(template);
+  for (const use of uses) {
+    const line = lineAt(text, use.index);
+    for (const { target, hops } of staticTargets(ctx.files, roots(), use.name, theme, ctx.folderLinks)) {
+      // flask-static already links every script of a folder a Flask app serves, from the app.
+      if (flask.folders.some((f) => target.startsWith(`${f.folder}/`))) continue;
+      const setting = settings.find((s) => target.startsWith(`${s.folder}/`));
+      const via = setting ? ` (the static folder ${setting.why}${hops.length > 0 ? `, ${shownHops(hops)}` : ''})` : hops.length > 0 ? ` (${shownHops(hops)})` : '';
+      const named = `named by ${use.spelled} in ${template}:${line}${via}`;
+      found.first ??= `${template}:${line} ${use.spelled}`;
+      if (pkg !== null) {
+        out.push({ from: pkg === '' ? '__init__.py' : `${pkg}/__init__.py`, target, targetKind: 'file', label: `${named}, a template of the ${pkg || 'top'} package` });
+      } else if (use.flask && flask.apps.length === 1) {
+        const app = flask.apps[0];
+        out.push({ from: app.file, target, targetKind: 'file', line: app.line, label: `${named}, a template of the Flask app made at ${app.file}:${app.line} (the repo's only Flask app)` });
+      } else if (PAGE.test(template)) {
+        out.push({ from: template, target, targetKind: 'file', line, label: named });
       }
     }
   }
-  return { out, first };
+  return out;
+};
+
+/**
+ * One pass over the templates: the edges from literal script names, the first such name (what
+ * enables the reader), and (Stop 50) the templates that name a static file by a variable (searx's
+ * `{% for script in scripts %} <script src="{{ url_for('static', filename=script) }}">`), with the
+ * static folders each can see, for static-attributes. A template's roots are found once, when either needs them.
+ */
+const templateScan = perScan((ctx: FrameworkContext): { references: ReferenceInput[]; first: string | null; dynamic: DynamicStatic[] } => {
+  const references: ReferenceInput[] = [];
+  const dynamic: DynamicStatic[] = [];
+  const found = { first: null as string | null };
+  for (const template of sortedPaths(ctx.files)) {
+    if (!TEMPLATE.test(template) || template.includes('node_modules/')) continue;
+    const text = ctx.readText(template);
+    if (text === null || !(text.includes('url_for(') || (text.includes('{%') && text.includes('static')))) continue;
+    let roots: string[] | null = null;
+    const rootsOf = (): string[] => (roots ??= templateRoots(ctx, template, settingRoots(ctx)));
+    dynamic.push(...dynamicSitesOf(template, text, rootsOf));
+    references.push(...literalReferencesOf(ctx, template, text, rootsOf, found));
+  }
+  return { references, first: found.first, dynamic };
 });
+
+/** Templates that name a static file by a variable, with the static folders each can see. */
+export const dynamicStaticSites = (ctx: FrameworkContext): DynamicStatic[] => templateScan(ctx).dynamic;
 
 const reader: FrameworkReader = {
   id: 'template-static',
   title: "scripts Django and Flask templates name ({% static %}, url_for('static', filename=…))",
   ecosystem: 'python',
-  enabledBy: (ctx) => templateReferences(ctx).first,
+  enabledBy: (ctx) => templateScan(ctx).first,
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
-    out.references.push(...templateReferences(ctx).out);
+    out.references.push(...templateScan(ctx).references);
     return out;
   },
 };
