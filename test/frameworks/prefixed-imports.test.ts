@@ -9,6 +9,8 @@ test('prefixed-imports: has an exec fixture', () => assert.ok(cases.includes('pr
 test('prefixed-imports: has a returned-literals fixture', () => assert.ok(cases.includes('prefixed-imports-returned')));
 // Stop 50: importlib's find_spec + exec_module recipe (the loader reader's, with a caller over a pkgutil listing), whole computed segments; review 3: a probe, a comment, a constant loop and a one-segment head stay dead.
 test('prefixed-imports: has a find_spec fixture', () => assert.ok(cases.includes('prefixed-imports-spec')));
+// Stop 51: a name from a pkgutil listing is a module of the folder the loop lists (enabled/), not any child of the loader's package: plugins/beta stays dead.
+test('prefixed-imports: has a listed-folder fixture', () => assert.ok(cases.includes('prefixed-imports-listed-folder')));
 for (const name of cases) test(`prefixed-imports: ${name}`, () => checkFrameworkFixture(name));
 
 test('childTemplateOf: the constant package path a computed module name starts with', async () => {

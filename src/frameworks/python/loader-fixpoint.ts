@@ -18,6 +18,7 @@ import { bindingsOf, indexes, isParamOrAttr, isStar, loaderArguments, resolveCal
 import { attrKey, ctorOf, packageFolderOf } from './loader-classes.js';
 import { firstFolderParam, folderTemplate, formattedRole } from './loader-templates.js';
 import { nameOrigin } from './reexports.js';
+import { callArguments } from './call-text.js';
 import { importsOsloLoader, reassignedAbove } from './loader-functions.js';
 import { alternation, CORE_LOADS, FILE_PATH_LOADS, FINDER_LOADS, OSLO_OBJECT_LOADS, OSLO_TRY_LOADS } from './loader-names.js';
 
@@ -387,19 +388,28 @@ export const realModuleArg = (fn: FunctionFlows, param: string): boolean =>
 /** Listings whose loop yields the names of the modules in a folder. */
 const LISTING_LOOP = /^\s*for\s+([\w\s,()]+?)\s+in\s+(?:[\w.]+\.)?(iter_modules|walk_packages)\s*\(/;
 
+/** A pkgutil listing loop: its line (1-based) and what it lists (its `path` argument), null when that is not on the line. */
+export interface ListingLoop {
+  line: number;
+  path: string | null;
+}
+
 /**
- * Stop 50 (review 3): the line (1-based) of the `for … in pkgutil.iter_modules(…):` (or walk_packages)
- * loop above `line` in the def `fn` whose loop variables include `name`, when the def really loads
+ * Stop 50 (review 3): the `for … in pkgutil.iter_modules(…):` (or walk_packages) loop above `line`
+ * in the def `fn` whose loop variables include `name`, when the def really loads
  * (FunctionFlows.loads: a listing alone only finds); null otherwise. Then `name` holds, one by one, the
  * name of every module the listing finds (electrum's `load_plugins`: `for loader, name, ispkg in
- * pkgutil.iter_modules([self.pkgpath]):` then `self.load_plugin(name)`). At most 200 lines are walked.
+ * pkgutil.iter_modules([self.pkgpath]):` then `self.load_plugin(name)`). At most 200 lines are
+ * walked; `lines`: the file's, split once by the caller.
  */
-export const listingLoopOf = (text: string, fn: FunctionFlows, name: string, line: number): number | null => {
+export const listingLoopOf = (lines: readonly string[], fn: FunctionFlows, name: string, line: number): ListingLoop | null => {
   if (!fn.loads || fn.name === '' || !/^[A-Za-z_]\w*$/.test(name)) return null;
-  const lines = text.split('\n', line);
   for (let l = line - 1; l > fn.defLine && l >= line - 200; l--) {
-    const m = LISTING_LOOP.exec(lines[l - 1] ?? '');
-    if (m !== null && m[1].split(/[\s,()]+/).includes(name)) return l;
+    const text = lines[l - 1] ?? '';
+    const m = LISTING_LOOP.exec(text);
+    if (m === null || !m[1].split(/[\s,()]+/).includes(name)) continue;
+    const first = callArguments(text, m[0].length - 1)?.[0]?.trim().replace(/^path\s*=(?!=)\s*/, '') ?? '';
+    return { line: l, path: first === '' || /^\w+\s*=(?!=)/.test(first) ? null : first };
   }
   return null;
 };

@@ -156,6 +156,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
     const assignments = (): ReturnType<typeof pathAssignments> => (held ??= pathAssignments(text, a.file));
     const moduleFn = a.fns.find((f) => f.name === '');
     let starts: number[] | undefined;
+    let lines: string[] | undefined;
     const seen = new Set<string>();
     const push = (target: string, targetKind: 'file' | 'module-attr', line: number, label: string): void => {
       const k = `${target}\0${line}`;
@@ -222,19 +223,25 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       if (r.role === 'module' && skipModule && r.prefix === '') return;
       // Stop 50 (review 3): a name from a pkgutil listing, in a def that loads, handed to a loader that puts a
       // package before it (electrum's `self.load_plugin(name)` over `iter_modules`): each module of that package.
-      const listing = r.role === 'module' && r.prefix.endsWith('.') && arg.strings.length === 0 ? listingLoopOf(text, fn, arg.text.trim(), line) : null;
+      const listing = r.role === 'module' && r.prefix.endsWith('.') && arg.strings.length === 0 ? listingLoopOf((lines ??= text.split('\n')), fn, arg.text.trim(), line) : null;
       if (listing !== null) {
         const pkg = r.prefix.slice(0, -1);
         if (!isModuleName(pkg)) return;
+        // The names are those of the modules in the folder the loop lists; when that folder does not settle
+        // (a path a user hands in), any module of the loader's package may be one of them.
+        const env: SettleEnv = { ctx, file: a.file, facts, text, fn, moduleFn, assignments };
+        const folders = listing.path === null ? [] : settleFolders(env, listing.path, listing.line, true);
+        const names = folders.length === 0 ? null : new Set(folders.flatMap((f) => loadedFiles(byFolder, subfolders, { folder: f, mode: 'packages' }).map((t) => listedName(t).replace(/\.py$/, ''))));
         for (const child of packageChildren(ctx, pkg, a.file, true)) {
           if (child.init) {
             push(child.target, 'file', line, `run before the modules of ${pkg} that ${where} loads (a package runs before its modules)`);
             continue;
           }
           const listed = listedName(child.target).replace(/\.py$/, '');
+          if (names !== null && !names.has(listed)) continue;
           const full = `${pkg}.${listed}${r.suffix ?? ''}`;
           if (!isModuleName(full)) continue;
-          const label = `loaded by ${where}, which hands ${arg.text.trim()}, each name the pkgutil listing at ${a.file}:${listing} finds, to ${what} as its ${param}, which imports ${r.prefix}<its ${param}>${r.suffix ?? ''}${r.wild === true ? '.<a computed name>' : ''}: this module is one it may load`;
+          const label = `loaded by ${where}, which hands ${arg.text.trim()}, each name the pkgutil listing at ${a.file}:${listing.line} finds, to ${what} as its ${param}, which imports ${r.prefix}<its ${param}>${r.suffix ?? ''}${r.wild === true ? '.<a computed name>' : ''}: this module is one it may load`;
           if (r.wild === true) {
             for (const c of packageChildren(ctx, full, a.file, true)) push(c.target, 'file', line, c.init ? `run before the modules of ${full} that ${where} loads (a package runs before its modules)` : label);
           } else {
