@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { warning } from '../../util/diagnostics.js';
-import { parseJsonc } from '../../util/jsonc.js';
+import { parseJsonc, stripJsonc } from '../../util/jsonc.js';
 import { parseTomlDocument } from '../../manifests/toml.js';
 import { isRecord } from '../../manifests/json.js';
 import { splitLines } from '../../util/lines.js';
@@ -26,10 +26,12 @@ export const readConfigDocument = (path: string, text: string, invalidId: string
 
 /**
  * Neither JSON.parse nor the TOML reader gives positions: the first line that sets `key`
- * (`key =`, `"key":`), and holds `value` when one is given.
+ * (`key =`, `"key":`), and holds `value` when one is given. In JSON(C) (the text opens with `{` or a
+ * comment) comments are blanked first, lines kept: a commented-out `// "main": "old.js"` sets nothing.
  */
 export const lineOfKey = (text: string, key: string, value?: string): number | undefined => {
   const sets = new RegExp(`(^|["\\s])${key}["\\s]*[:=]`);
-  const i = splitLines(text).findIndex((l) => sets.test(l) && (value === undefined || l.includes(value)));
+  const read = /^\s*[{/]/.test(text) ? stripJsonc(text) : text;
+  const i = splitLines(read).findIndex((l) => sets.test(l) && (value === undefined || l.includes(value)));
   return i < 0 ? undefined : i + 1;
 };
