@@ -35,6 +35,7 @@ import { tokenize } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
 import { callArgs, isOp, nameText } from '../../languages/python/ranges.js';
 import { isPlainString, stringTokenValue } from '../../languages/python/literals.js';
+import { pecanDictConfigs, type PecanDictConfig } from './pecan-config-dict.js';
 
 /** conf_from_file's argument is `NAME.__file__` (a dotted NAME allowed; `.replace('.pyc', '.py')` may follow), or a variable assigned that above. */
 const MODULE_FILE = /^\s*((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\.__file__\b/;
@@ -110,6 +111,23 @@ const configModules = perScan((ctx: FrameworkContext): ConfigModule[] => {
   return [...out.values()].sort((a, b) => (a.config < b.config ? -1 : a.config > b.config ? 1 : 0));
 });
 
+const LOADER_CALL = /\b(?:deploy|load_app|load_test_app)\s*\(/;
+
+/** The scan's files that hand a Pecan loader a config dict (pecan-config-dict.ts), each with the dicts. */
+const dictConfigs = perScan((ctx: FrameworkContext): { path: string; configs: PecanDictConfig[] }[] => {
+  const out: { path: string; configs: PecanDictConfig[] }[] = [];
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const path = listed[at];
+    if (!path.endsWith('.py') || !importsPackage(ctx, path, 'pecan')) continue;
+    const text = ctx.manifests.transientText(path);
+    const facts = ctx.facts(path);
+    if (text === null || facts === undefined || facts === null || !LOADER_CALL.test(text)) continue;
+    const configs = pecanDictConfigs(text, facts);
+    if (configs.length > 0) out.push({ path, configs });
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+});
+
 /** The string literals of the config's `'modules': [...]` list (pecan.load_app imports each one's `app` module), with their lines. */
 const moduleList = (text: string): { name: string; line: number }[] => {
   const t = tokenize(text);
@@ -146,6 +164,16 @@ const collect = (ctx: FrameworkContext): FrameworkOutput => {
       for (const r of readers) out.references.push({ from: r.path, target: s.mapsTo, targetKind: 'module-attr', line: r.line, label: label(`${r.path}:${r.line} reads it with pecan.configuration.conf_from_file`) });
     }
   }
+  for (const { path, configs } of dictConfigs(ctx)) {
+    for (const { loader, line, dictLine, root, modules } of configs) {
+      const how = `${path}:${line} passes the config dict at line ${dictLine} to ${loader}`;
+      // The edges hang on the loading file at its call: the app lives as the file that builds it lives.
+      if (root !== null) out.references.push({ from: path, target: root.name, targetKind: 'module-attr', line, label: `imported for the root controller '${root.name}' of a Pecan config dict (${how}; pecan.make_app imports the root by its dotted name)` });
+      for (const m of modules) {
+        out.references.push({ from: path, target: `${m.name}.app`, targetKind: 'module', line, label: `imported by pecan.load_app for the setup_app of '${m.name}' in the 'modules' list of a Pecan config dict (${how})` });
+      }
+    }
+  }
   return out;
 };
 
@@ -155,7 +183,10 @@ const reader: FrameworkReader = {
   ecosystem: 'python',
   enabledBy: (ctx) => {
     const first = configModules(ctx)[0];
-    if (first === undefined) return null;
+    if (first === undefined) {
+      const dict = dictConfigs(ctx)[0];
+      return dict === undefined ? null : `${dict.path}:${dict.configs[0].line} passes a Pecan config dict to ${dict.configs[0].loader}`;
+    }
     const how = first.readers.length > 0 ? `${first.readers[0].path}:${first.readers[0].line} reads it with pecan.configuration.conf_from_file` : `${first.command!.evidence} runs pecan serve ${first.served}`;
     return `${first.config} is a Pecan config module (${how})`;
   },

@@ -1,0 +1,145 @@
+/**
+ * Stop 51: a Pecan config handed over as a dict literal. OpenStack's designate builds each API
+ * with `conf = {'app': {'root': 'designate.api.v2.controllers.root.RootController', 'modules':
+ * ['designate.api.v2'], …}}` and `pecan.deploy.deploy(conf)` (designate/api/v2/__init__.py), no
+ * config module at all. Pecan's `deploy(config)` is `load_app(config)` (pecan/deploy.py), which
+ * `__import__`s each name of `app.modules` with `fromlist=['app']` and calls its
+ * `app.setup_app(conf)`; that builds `make_app(conf.app.root)`, whose `__translate_root__` imports
+ * the root controller by its dotted name (pecan/core.py). `pecan.testing.load_test_app(conf)` does
+ * the same for a test (ironic's api tests).
+ *
+ * Read from tokens, never run: a call of one of those loaders (bound by the file's imports: `import
+ * pecan.deploy`, `from pecan.deploy import deploy`, `from pecan import load_app as la`) whose first
+ * argument is a dict literal, or a name (`conf`, `self.app_config`) whose nearest assignment above
+ * the call in the file is one. Only the dict's `'app'` dict is read, and only its plain string
+ * values: a `'root'` that is a dotted name with a dot, and each string of a `'modules'` list. A
+ * computed value (`opts.root`, `self.root_controller`) names nothing; a dict no loader gets (a
+ * logging config, a dict passed to `conf_from_dict`) reads nothing.
+ */
+import type { FileFacts } from '../../model/facts.js';
+import { isDottedName } from '../strings.js';
+import { tokenize, type PythonTokens } from '../../languages/python/tokenize.js';
+import { Kind, Op } from '../../languages/python/tokens.js';
+import { callArgs, isOp, matchClose, nameText } from '../../languages/python/ranges.js';
+import { isPlainString, stringTokenValue } from '../../languages/python/literals.js';
+
+/** Pecan's functions that load an app from a config: each imports the `modules` and, through setup_app, the root. */
+const LOADERS = new Set(['pecan.deploy.deploy', 'pecan.load_app', 'pecan.core.load_app', 'pecan.testing.load_test_app']);
+const LOADER_NAMES = new Set(['deploy', 'load_app', 'load_test_app']);
+/** Loader calls read per file (a hostile file of thousands costs no more than this many argument walks). */
+const MAX_CALLS = 200;
+
+export interface PecanDictConfig {
+  /** The loader as the file's imports qualify it (`pecan.deploy.deploy`). */
+  loader: string;
+  /** The loader call's line. */
+  line: number;
+  /** The dict's first line (the call's own when the dict is written in the call). */
+  dictLine: number;
+  root: { name: string; line: number } | null;
+  modules: { name: string; line: number }[];
+}
+
+/** Local name → the dotted pecan name it is bound to (`deploy` → `pecan.deploy.deploy`), from the file's imports. */
+const pecanBindings = (facts: FileFacts): Map<string, string> => {
+  const out = new Map<string, string>();
+  for (const i of facts.imports) {
+    if (i.specifier !== 'pecan' && !i.specifier.startsWith('pecan.')) continue;
+    if (i.names.length === 0) {
+      // `import pecan.deploy` binds `pecan`; `import pecan.deploy as d` binds `d` to the whole name.
+      if (i.alias !== undefined) out.set(i.alias, i.specifier);
+      else out.set('pecan', 'pecan');
+    } else for (const n of i.names) if (n.name !== '*') out.set(n.alias ?? n.name, `${i.specifier}.${n.name}`);
+  }
+  return out;
+};
+
+/** The dotted callee ending at name token `i` (`pecan.deploy.deploy`), qualified by the bindings, or null. */
+const qualifiedCallee = (t: PythonTokens, i: number, bindings: ReadonlyMap<string, string>): string | null => {
+  let first = i;
+  while (first >= 2 && isOp(t, first - 1, Op.Dot) && t.kind[first - 2] === Kind.Name) first -= 2;
+  // `x.pecan.deploy(…)` or `f().deploy(…)`: the chain starts on something the imports do not bind.
+  if (first >= 1 && isOp(t, first - 1, Op.Dot)) return null;
+  const bound = bindings.get(nameText(t, first));
+  if (bound === undefined) return null;
+  const rest: string[] = [];
+  for (let k = first + 2; k <= i; k += 2) rest.push(nameText(t, k));
+  return [bound, ...rest].join('.');
+};
+
+/** The `{` of the dict assigned to the name in [a0, a1) (`conf`, `self.app_config`) nearest above token `before`, or -1. */
+const assignedDict = (t: PythonTokens, a0: number, a1: number, before: number): number => {
+  const want = t.text.slice(t.start[a0], t.end[a1 - 1]).replace(/\s+/g, '');
+  const len = a1 - a0;
+  for (let k = before - len - 1; k >= 0; k--) {
+    // A statement's own target: outside brackets (not a call's `conf={…}` keyword) and first on its line.
+    if (!isOp(t, k + len, Op.Assign) || t.depth[k] !== 0) continue;
+    if (k > 0 && t.line[k - 1] === t.line[k] && !isOp(t, k - 1, Op.Semicolon)) continue;
+    let same = true;
+    for (let j = 0; j < len && same; j++) same = t.kind[k + j] === t.kind[a0 + j] && nameText(t, k + j) === nameText(t, a0 + j);
+    if (!same || t.text.slice(t.start[k], t.end[k + len - 1]).replace(/\s+/g, '') !== want) continue;
+    // The nearest assignment decides: a dict, or something else that names nothing.
+    return isOp(t, k + len + 1, Op.LBrace) ? k + len + 1 : -1;
+  }
+  return -1;
+};
+
+/** In the dict whose `{` is at `open`, the `{` of the dict value of its own key `key`, or -1. */
+const keyedDict = (t: PythonTokens, open: number, close: number, key: string): number => {
+  for (let i = open + 1; i + 2 < close; i++) {
+    if (t.depth[i] !== t.depth[open + 1] || !isPlainString(t, i) || stringTokenValue(t, i) !== key || !isOp(t, i + 1, Op.Colon)) continue;
+    return isOp(t, i + 2, Op.LBrace) ? i + 2 : -1;
+  }
+  return -1;
+};
+
+/** The `'app'` dict's root and modules in the dict whose `{` is at `open`. */
+const appSettings = (t: PythonTokens, open: number): Pick<PecanDictConfig, 'root' | 'modules'> | null => {
+  const close = matchClose(t, open, t.count);
+  if (close < 0) return null;
+  const app = keyedDict(t, open, close, 'app');
+  const end = app < 0 ? -1 : matchClose(t, app, close);
+  if (end < 0) return null;
+  let root: PecanDictConfig['root'] = null;
+  const modules: PecanDictConfig['modules'] = [];
+  for (let i = app + 1; i + 2 < end; i++) {
+    if (t.depth[i] !== t.depth[app + 1] || !isPlainString(t, i) || !isOp(t, i + 1, Op.Colon)) continue;
+    const key = stringTokenValue(t, i);
+    if (key === 'root' && isPlainString(t, i + 2) && (isOp(t, i + 3, Op.Comma) || isOp(t, i + 3, Op.RBrace))) {
+      const name = stringTokenValue(t, i + 2);
+      if (name.includes('.') && isDottedName(name)) root = { name, line: t.line[i + 2] };
+    } else if (key === 'modules' && (isOp(t, i + 2, Op.LBracket) || isOp(t, i + 2, Op.LParen))) {
+      const listEnd = matchClose(t, i + 2, end);
+      for (let j = i + 3; j < listEnd; j++) {
+        if (!isPlainString(t, j)) continue;
+        const name = stringTokenValue(t, j);
+        if (isDottedName(name)) modules.push({ name, line: t.line[j] });
+      }
+    }
+  }
+  return root === null && modules.length === 0 ? null : { root, modules };
+};
+
+/** The config dicts `text`'s Pecan loader calls get, with what their `'app'` dict names. */
+export const pecanDictConfigs = (text: string, facts: FileFacts): PecanDictConfig[] => {
+  const bindings = pecanBindings(facts);
+  if (bindings.size === 0) return [];
+  const t = tokenize(text);
+  const out: PecanDictConfig[] = [];
+  for (let i = 0, calls = 0; i + 1 < t.count && calls < MAX_CALLS; i++) {
+    if (t.kind[i] !== Kind.Name || !LOADER_NAMES.has(nameText(t, i)) || !isOp(t, i + 1, Op.LParen)) continue;
+    const loader = qualifiedCallee(t, i, bindings);
+    if (loader === null || !LOADERS.has(loader)) continue;
+    calls++;
+    const args = callArgs(t, i + 1, t.count);
+    if (args === null || args.positional.length === 0) continue;
+    const [a0, a1] = args.positional[0];
+    let open = -1;
+    if (isOp(t, a0, Op.LBrace) && matchClose(t, a0, a1 + 1) === a1 - 1) open = a0;
+    else if (t.kind[a0] === Kind.Name && (a1 - a0) % 2 === 1) open = assignedDict(t, a0, a1, i);
+    if (open < 0) continue;
+    const settings = appSettings(t, open);
+    if (settings !== null) out.push({ loader, line: t.line[i], dictLine: t.line[open], ...settings });
+  }
+  return out;
+};
