@@ -132,6 +132,7 @@ import importConditions from './js/import-conditions.js';
 import django from './python/django.js';
 import djangoTestSettings from './python/django-test-settings.js';
 import doctestImports from './python/doctest-imports.js';
+import testDottedStrings from './python/test-dotted-strings.js';
 import entryPointScripts from './python/entry-point-scripts.js';
 import flaskStatic from './python/flask-static.js';
 import templateStatic from './python/template-static.js';
@@ -197,6 +198,7 @@ export const READERS: readonly FrameworkReader[] = [
   django,
   djangoTestSettings,
   doctestImports,
+  testDottedStrings,
   docusaurus,
   docusaurusPluginPaths,
   drizzle,
