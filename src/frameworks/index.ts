@@ -123,6 +123,7 @@ import webdriverio from './js/webdriverio.js';
 import webpack from './js/webpack.js';
 import alembic from './python/alembic.js';
 import ansible from './python/ansible.js';
+import ansiblePluginPaths from './python/ansible-plugin-paths.js';
 import attributeImports from './python/attribute-imports.js';
 import celery from './python/celery.js';
 import declarationTwins from './js/declaration-twins.js';
@@ -172,6 +173,7 @@ export const READERS: readonly FrameworkReader[] = [
   adapterManager,
   alembic,
   ansible,
+  ansiblePluginPaths,
   anchoredPaths,
   aliasFolders,
   angular,
