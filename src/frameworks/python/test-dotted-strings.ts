@@ -22,6 +22,8 @@ import { perScan } from '../per-scan.js';
 import { isDottedName } from '../strings.js';
 import { tokenize } from '../../languages/python/tokenize.js';
 import { isPlainString, stringTokenValue } from '../../languages/python/literals.js';
+import { isOp, nameText } from '../../languages/python/ranges.js';
+import { Kind, Op } from '../../languages/python/tokens.js';
 
 /** A quoted dotted name anywhere in the text: the cheap test before a file is tokenized. */
 const QUOTED_DOTTED = /(['"])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\1/g;
@@ -34,7 +36,29 @@ interface TestDottedString {
   value: string;
   module: string;
   file: string;
+  /** The call the string is an argument of (`patch`, `import_opt`), when it is one. */
+  call: string | null;
 }
+
+/** How far back the call around a string is looked for, in tokens. */
+const CALL_LOOK_BACK = 400;
+
+/** The name of the call whose parentheses hold token `i` directly (`mock.patch(` → `patch`), or null. */
+const enclosingCall = (t: ReturnType<typeof tokenize>, i: number): string | null => {
+  for (let k = i - 1; k > 0 && k >= i - CALL_LOOK_BACK; k--) {
+    if (t.depth[k] >= t.depth[i]) continue;
+    return isOp(t, k, Op.LParen) && t.kind[k - 1] === Kind.Name ? nameText(t, k - 1) : null;
+  }
+  return null;
+};
+
+/** What the test does with the string, for the evidence. */
+const how = (call: string | null): string =>
+  call === 'patch' || call === 'object' || call === 'dict'
+    ? 'mock.patch imports the module to patch it'
+    : call === 'import_opt' || call === 'import_group'
+      ? 'oslo.config imports the module for the option'
+      : 'the test loads it by that name: an option value, a class path';
 
 /** The test files of the scan: Python files an entry detector made a test root. */
 const testFiles = (ctx: FrameworkContext): Set<string> => {
@@ -67,10 +91,12 @@ const dottedStrings = perScan((ctx: FrameworkContext): TestDottedString[] => {
     if (!QUOTED_DOTTED.test(text)) continue;
     const t = tokenize(text);
     const seen = new Set<string>();
+    // django-test-settings reads override_settings values with the setting they swap: its evidence says more.
+    const swapped = new Set((ctx.facts(test)?.settingSwaps ?? []).map((s) => `${s.line}\0${s.value}`));
     for (let i = 0, read = 0; i < t.count && read < MAX_STRINGS; i++) {
       if (!isPlainString(t, i) || standsAlone(t, i)) continue;
       const value = stringTokenValue(t, i);
-      if (!value.includes('.') || !isDottedName(value) || value.includes(':')) continue;
+      if (!value.includes('.') || !isDottedName(value) || swapped.has(`${t.line[i]}\0${value}`)) continue;
       read++;
       const parts = value.split('.');
       // A name no repo package starts (`os.path.join`) costs one look-up.
@@ -81,7 +107,7 @@ const dottedStrings = perScan((ctx: FrameworkContext): TestDottedString[] => {
         if (file === null) continue;
         if (file !== test && !seen.has(module)) {
           seen.add(module);
-          out.push({ test, line: t.line[i], value, module, file });
+          out.push({ test, line: t.line[i], value, module, file, call: enclosingCall(t, i) });
         }
         break;
       }
@@ -101,7 +127,7 @@ const reader: FrameworkReader = {
   collect: (ctx): FrameworkOutput => {
     const out = emptyFrameworkOutput();
     for (const s of dottedStrings(ctx)) {
-      out.references.push({ from: s.test, target: s.module, targetKind: 'module', line: s.line, label: `named by the string '${s.value}' in the test ${s.test}:${s.line} (the test loads it by that name: an option value, import_opt, mock.patch)` });
+      out.references.push({ from: s.test, target: s.module, targetKind: 'module', line: s.line, label: `named by the string '${s.value}' in the test ${s.test}:${s.line} (${how(s.call)})` });
     }
     return out;
   },
