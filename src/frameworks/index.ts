@@ -200,7 +200,6 @@ export const READERS: readonly FrameworkReader[] = [
   django,
   djangoTestSettings,
   doctestImports,
-  testDottedStrings,
   docusaurus,
   docusaurusPluginPaths,
   drizzle,
@@ -335,4 +334,6 @@ export const READERS: readonly FrameworkReader[] = [
   vitest,
   webdriverio,
   webpack,
+  // Last: its edge is the weakest claim on a file, so an edge another reader draws from the same test line (pytest_plugins, a computed import) comes first and is the one a chain shows.
+  testDottedStrings,
 ];
