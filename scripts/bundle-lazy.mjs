@@ -54,7 +54,8 @@ const arrowEdits = (text, arrow) => {
     while (/\s/.test(text[at])) at++;
   }
   const parenthesised = text[at] === '(';
-  const keyword = arrow.async ? ' function' : 'function';
+  // `return(a)=>…` minified: the word needs a space before it after a name or keyword
+  const keyword = arrow.async || /[\w$]/.test(text[arrow.start - 1] ?? '') ? ' function' : 'function';
   if (parenthesised) edits.push(edit(arrow.async ? arrow.start + 'async'.length : at, 0, keyword));
   else {
     // one bare parameter, `x=>`

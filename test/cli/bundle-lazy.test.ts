@@ -58,6 +58,14 @@ test('the rewritten module computes what the original does; arrows that read thi
   assert.ok(!/(?:^|[^\w$)\]])\(\s*(?:async\s+)?function/.test(out.text), out.text);
 });
 
+test('after a word (`export default(a)=>…` minified) the function keyword gets its space', async () => {
+  const { lazyArrows } = await lazy();
+  const out = lazyArrows('var k=2;export default(a)=>a+k;', '', parseSync);
+  assert.ok(out !== null);
+  assert.ok(out.text.includes('export default function(a){return a+k}'), out.text);
+  assert.equal((await run(out.text) as (a: number) => number)(1), 3);
+});
+
 test('a map column moves with the code it names; one at an inserted word stays on it', async () => {
   const { lazyArrows, forTests } = await lazy();
   const text = 'var a=1,f=(x)=>x+a,g=y=>{return y},b=f(2)+g(3);\nvar h=async z=>z;';
