@@ -38,12 +38,21 @@ const referenceOf = (r: ReferenceInput, reader: string): ReferenceInput & { read
     : { from: r.from, target, targetKind: r.targetKind, line: r.line, label, reader };
 };
 
+/**
+ * CENSUS_READER_TIMES=1 prints each reader's CPU milliseconds to stderr (enabledBy and collect
+ * together), slowest first: the stage's time is the sum of readers, and a whole-scan profile
+ * spreads one reader over shared helpers.
+ */
+const READER_TIMES = process.env.CENSUS_READER_TIMES === '1';
+
 export const runFrameworks = (ctx: FrameworkContext, readers: readonly FrameworkReader[] = READERS): FrameworksResult => {
+  const times: [string, number][] = [];
   const out: FrameworksResult = { enabled: [], entries: [], commands: [], references: [], diagnostics: [] };
   // Fallback readers last, each keeping only what names a file no reader before it named.
   const ordered = [...readers.filter((r) => r.fallback !== true), ...readers.filter((r) => r.fallback === true)];
   let named: Set<string> | null = null;
   for (const reader of ordered) {
+    const start = READER_TIMES ? process.cpuUsage() : null;
     try {
       const evidence = reader.enabledBy(ctx);
       if (evidence === null) continue;
@@ -61,7 +70,16 @@ export const runFrameworks = (ctx: FrameworkContext, readers: readonly Framework
       out.diagnostics.push(...result.diagnostics);
     } catch (e) {
       out.diagnostics.push(warning('framework/crash', `${reader.id} reader failed: ${(e as Error).message}`));
+    } finally {
+      if (start !== null) {
+        const used = process.cpuUsage(start);
+        times.push([reader.id, (used.user + used.system) / 1000]);
+      }
     }
+  }
+  if (READER_TIMES) {
+    times.sort((a, b) => b[1] - a[1]);
+    process.stderr.write(`${times.map(([id, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${id}`).join('\n')}\n`);
   }
   return out;
 };
