@@ -415,11 +415,23 @@ const commandSegments = perScan((ctx): readonly (readonly Segment[])[] => {
   return ctx.commands.map((command) => segmentsOf(ctx, memo, steps, command.command, command.cwd, 0));
 });
 
-/** Every program the known command lines call, through package scripts too (once per scan). */
-export const programsCalled = perScan((ctx): ReadonlySet<string> => {
-  const memo = binsBelowMemo(ctx);
-  const out = new Set<string>();
-  for (const segments of commandSegments(ctx)) for (const bin of binsBelow(memo, segments)) out.add(bin);
+/**
+ * Each call on the known command lines once, through package scripts too, whatever reaches it (once
+ * per scan): a script reached from many command lines (payload's turbo fan-outs) is walked once, so
+ * a reader can ask which programs are called in a given way before it asks for their calls in order.
+ */
+export const distinctCalls = perScan((ctx): readonly { bin: string; args: readonly string[]; cwd: string }[] => {
+  const out: { bin: string; args: readonly string[]; cwd: string }[] = [];
+  const walked = new Set<readonly Segment[]>();
+  const walk = (segments: readonly Segment[]): void => {
+    if (walked.has(segments)) return;
+    walked.add(segments);
+    for (const s of segments) {
+      if (s.kind === 'script') walk(s.segments);
+      else out.push(s);
+    }
+  };
+  for (const segments of commandSegments(ctx)) walk(segments);
   return out;
 });
 
