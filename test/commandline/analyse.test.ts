@@ -181,6 +181,12 @@ const ROWS: Row[] = [
   ['node -r ./tools/preload.cjs --import ./register.mjs src/main.js', ['file:tools/preload.cjs', 'file:register.mjs', 'file:src/main.js']],
   ['node -r dotenv/config server.js', ['file:server.js']],
   ['node -e "require(\'./x\')"', []],
+  // a syntax check parses the file without running it; preloads still load, and a --check after the file is the script's
+  ['node --check src/main.js', []],
+  ['node -c src/main.js', []],
+  ['node -r ./tools/preload.cjs --check src/main.js', ['file:tools/preload.cjs']],
+  ['node src/main.js --check', ['file:src/main.js']],
+  ['node --version', []],
   ['NODE_OPTIONS="--require ./tools/otel.cjs --max-old-space-size=4096" node server.js', ['file:tools/otel.cjs', 'file:server.js']],
   // every node process reads NODE_OPTIONS, whatever starts it
   ["NODE_OPTIONS='--require ./preload.ts' cross-env c8 assets build", ['file:preload.ts', 'unknown:c8']],

@@ -24,12 +24,18 @@ export const isFileSpecifier = (v: Value): boolean => {
   return t !== null && (/^\.{0,2}\//.test(t) || /\.(m|c)?[jt]sx?$/.test(t));
 };
 
-/** Shared by node, tsx and ts-node: preloads, `--test`, then the entry file. */
-export const nodeLike = (args: readonly Value[], spec: ArgSpec, runner: string): Intent[] => {
+/**
+ * Options with which node does not run the entry: `--check` only parses it (node's check_syntax main
+ * reads the source and compiles it, while preloads still load), and help/version print and exit.
+ */
+const NO_RUN = ['-c', '--check', '-h', '--help', '-v', '--version', '--v8-options'];
+
+/** Shared by node, tsx and ts-node: preloads, `--test`, then the entry file. `noRun`: options that leave the entry unrun. */
+export const nodeLike = (args: readonly Value[], spec: ArgSpec, runner: string, noRun: readonly string[] = []): Intent[] => {
   const scanned = scanArgs(args, { ...spec, stops: ['-e', '--eval', '-p', '--print', ...(spec.stops ?? [])], stopAtPositional: !args.some((a) => literal(a) === '--test') });
   const out: Intent[] = [];
   for (const option of PRELOADS) for (const v of scanned.options.get(option) ?? []) if (isFileSpecifier(v)) out.push(file(v));
-  if (scanned.stopped) return out;
+  if (scanned.stopped || noRun.some((o) => scanned.options.has(o))) return out;
   if (scanned.options.has('--test')) return [...out, testRun(`${runner} --test`, scanned.positionals)];
   const entry = scanned.positionals[0];
   if (entry && literal(entry) !== '-') out.push(file(entry));
@@ -46,5 +52,5 @@ export const nodeOptionPreloads = (value: Value | undefined): Intent[] => {
 
 export const node: Launcher = {
   names: ['node', 'nodejs'],
-  run: (args) => nodeLike(args, { values: NODE_VALUES }, 'node'),
+  run: (args) => nodeLike(args, { values: NODE_VALUES }, 'node', NO_RUN),
 };
