@@ -39,13 +39,18 @@ import { lineAt } from '../../util/lines.js';
 import { ownPathNames } from '../../languages/javascript/static-value.js';
 import { perScan } from '../per-scan.js';
 import { callArguments, enclosingFunction } from './parameter-values.js';
-import { asSource } from '../../languages/javascript/compiled-interop.js';
+import { aliasedAsSource, asSource } from '../../languages/javascript/compiled-interop.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 /** The path module, as compiled CommonJS binds it (`const path_1 = tslib_1.__importDefault(require("path"))`), read as `path`. */
 export const PATH_NAMES: Readonly<Record<string, string>> = { path: 'path', 'node:path': 'path' };
-/** What a literal anchored path may end at: code, or a component file a bundler compiles. */
-const LITERAL_TARGET = /\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/;
+/**
+ * What a literal anchored path may end at: code, a component file a bundler compiles, or (stop 51)
+ * a script the module runs or reads: shell or Python, or a program without an extension (pm2 prints
+ * `lib/completion.sh`, read by `pth.join(__dirname, 'completion.sh')`, and runs `lib/tools/xdg-open`
+ * by `execFile(cmd, …)` after `cmd = appName || path.join(__dirname, './xdg-open')`).
+ */
+const LITERAL_TARGET = /\.[cm]?[jt]sx?$|\.(?:vue|svelte|sh|bash|py)$|(?:^|\/)[^./]+$/;
 /** Tool configs, whose own readers say what a path there is (path-wrappers leaves them too). */
 export const TOOL_CONFIG = /(?:^|[.-])(?:config|conf)\.[cm]?[jt]s$|^\.?[\w-]+rc\.[cm]?[jt]s$|^(?:webpack|rollup|vite|vitest|rspack|esbuild|gulpfile|gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$/i;
 const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
@@ -131,7 +136,8 @@ const namedFiles = perScan((ctx): Named[] => {
     if (!ANCHOR.test(read)) continue;
     // Compiled CommonJS read as its source (compiled-interop.ts): tsc's `path_1.default.resolve(__dirname, '../client/clientEntry.js')`
     // (a webpack entry @docusaurus/core's lib/webpack/client.js builds), Babel's `_path.default.join(…)`, `(0, path_1.join)(…)`.
-    const text = asSource(read, PATH_NAMES);
+    // Stop 51: the path module under a name of the file's own, pm2's `pth = require('path')`, read as `path`.
+    const text = asSource(aliasedAsSource(read, PATH_NAMES), PATH_NAMES);
     // The join patterns below hold `join(` or `resolve(`: payload's large test files name their folder
     // and join nothing to it (116 of its 538 files marked dirname, 1.9 MB both patterns scanned for nothing).
     const joins = text.includes('join(') || text.includes('resolve(');
