@@ -39,3 +39,12 @@ test('build output: exports into dist/src/ and dist/bin/ mean dist/ mirrors the 
   assert.match(report?.evidence?.join('\n') ?? '', /package\.json exports "\.\/bin"/);
   assert.deepEqual(audit.files.filter((f) => f.verdict === 'dead').map((f) => f.path), []);
 });
+
+test('build output: tshy builds src/ into dist/esm/ and dist/commonjs/; without tshy dist/esm/ is not read as src/', async () => {
+  const { audit } = await scanDir(fixturePath('javascript', 'build-output-tshy'));
+  const file = (path: string) => audit.files.find((f) => f.path === path);
+  assert.equal(file('hybrid/src/urllib.ts')?.verdict, 'production');
+  assert.match(file('hybrid/src/urllib.ts')?.evidence?.join('\n') ?? '', /hybrid\/package\.json exports "\.\/urllib"/);
+  // No tshy: dist/esm/urllib.js could be any tool's output, and src/esm/urllib.ts is not there.
+  assert.equal(file('plain/src/urllib.ts')?.verdict, 'dead');
+});

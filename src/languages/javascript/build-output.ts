@@ -87,6 +87,23 @@ const readMappings = (manifests: Manifests): OutDirMapping[] => {
   return out.sort((a, b) => b.outDir.length - a.outDir.length);
 };
 
+/**
+ * tshy's output folders, when the package uses it (a `"tshy"` config, or a script that runs `tshy`):
+ * it compiles src/ into dist/esm/ and dist/commonjs/, and each extra dialect into dist/<name>/
+ * (tshy's README: "Source must be in ./src. Builds are in ./dist/commonjs for CommonJS and ./dist/esm
+ * for ESM."). Its exports point into dist/esm/, which the src/-beside rule would read as src/esm/
+ * (egg 4: `exports["./urllib"]` → dist/esm/urllib.js, built from src/urllib.ts).
+ */
+const tshyOutputs = (pkg: Record<string, unknown>, scripts: readonly [string, string][]): { outDirs: string[]; why: string } | null => {
+  const config = pkg.tshy !== null && typeof pkg.tshy === 'object' && !Array.isArray(pkg.tshy) ? (pkg.tshy as Record<string, unknown>) : null;
+  const script = scripts.find(([, body]) => /(?:^|[\s;&|(])tshy(?=$|[\s;&|)])/.test(body));
+  if (config === null && script === undefined) return null;
+  const dialectNames = (key: string): string[] =>
+    Array.isArray(config?.[key]) ? (config[key] as unknown[]).filter((d): d is string => typeof d === 'string' && /^[\w-]+$/.test(d)) : [];
+  const outDirs = ['dist/esm', 'dist/commonjs', ...[...dialectNames('esmDialects'), ...dialectNames('commonjsDialects')].map((d) => `dist/${d}`)];
+  return { outDirs, why: config !== null ? '"tshy"' : `script "${script?.[0]}" runs tshy` };
+};
+
 /** `babel src --out-dir lib`, `swc ./src -d ./dist`, `tsc --outDir dist --rootDir src` in a script. */
 const SCRIPT_OUT: RegExp[] = [
   /\b(?:babel|swc)\s+(?:-[\w-]+\s+)*([.\w][.\w/-]*)\s+(?:[^&|;]*?\s)?(?:-d|--out-dir)[\s=]+([.\w][.\w/-]*)/g,
@@ -119,6 +136,8 @@ const packageMappings = (manifests: Manifests): OutDirMapping[] => {
       if (tsc) add(dir, tsc[1], /--rootDir[\s=]+([.\w/-]+)/.exec(script)?.[1] ?? 'src', `${why}: ${tsc[0].trim()}`);
     }
     const holdsFiles = (folder: string): boolean => isFolder(manifests.files, dir === '' ? folder : `${dir}/${folder}`);
+    const tshy = tshyOutputs(pkg, scripts);
+    if (tshy !== null && holdsFiles('src')) for (const outDir of tshy.outDirs) add(dir, outDir, 'src', `${f} ${tshy.why}: tshy builds src/ into ${outDir}/`);
     for (const key of ['main', 'module', 'types', 'typings', 'bin', 'exports']) {
       for (const target of strings(pkg[key])) {
         const built = BUILD_DIR.exec(target);
