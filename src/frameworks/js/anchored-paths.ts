@@ -39,6 +39,7 @@ import { lineAt } from '../../util/lines.js';
 import { ownPathNames } from '../../languages/javascript/static-value.js';
 import { perScan } from '../per-scan.js';
 import { callArguments, enclosingFunction } from './parameter-values.js';
+import { forInTableValues } from './for-in-tables.js';
 import { aliasedAsSource, asSource } from '../../languages/javascript/compiled-interop.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
@@ -63,6 +64,9 @@ const ANCHORED = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path[
 
 /** The same, ending in a template with a computed name: `path.resolve(__dirname, 'jobs', `${name}.js`)`, or the same name written as a `+` chain: `path.join(__dirname, 'middleware', mw + '.js')`. */
 const ANCHORED_TEMPLATE = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*BASE\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)*),\s*(?:`((?:[^`\\\n$]|\$(?!\{))*\$\{[^`\n]*)`|((?:(?:"[^"\n]*"|'[^'\n]*')\s*\+\s*)?[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*\+\s*(?:"[^"\n]*"|'[^'\n]*')))\s*,?\s*\)/.source.replace('BASE', BASE), 'g');
+
+/** The same, ending in an entry of a table a `for…in` loop walks: `path.join(__dirname, 'agents', list[id].localname)` (for-in-tables.ts). */
+const ANCHORED_TABLE = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*BASE\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)*),\s*([A-Za-z_$][\w$]*)\s*\[\s*([A-Za-z_$][\w$]*)\s*\](?:\s*\.\s*([A-Za-z_$][\w$]*))?\s*,?\s*\)/.source.replace('BASE', BASE), 'g');
 
 /** A template that opens with the folder and ends in a computed name: `${__dirname}/middleware/${name}.js`. */
 const FOLDER_TEMPLATE = new RegExp(String.raw`\`\$\{\s*${BASE}\s*\}((?:\/[^\`$/\\\n]+)*)\/((?:[^\`\\\n$/]|\$(?!\{))*\$\{[^\`\n]*)\``, 'g');
@@ -161,6 +165,24 @@ const namedFiles = perScan((ctx): Named[] => {
       if (note === null) continue;
       const data = bytes === null ? undefined : dataUseNote(text, file, m.index ?? 0, bytes);
       out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}`, ...(data === undefined ? {} : { data }) });
+    }
+    // Stop 51: a last part read off a literal table a `for…in` walks, each entry's value joined in turn.
+    if (joins && text.includes(' in ')) for (const m of text.matchAll(ANCHORED_TABLE)) {
+      const table = forInTableValues(text, m.index ?? 0, m[4], m[5], m[6] ?? null);
+      if (table === null) continue;
+      const parts = [...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);
+      const bytes = byteUse(text, m.index ?? 0);
+      if (bytes === 'content-free') continue;
+      let note: string | null | undefined;
+      for (const value of table.values) {
+        const target = joinRepo(dirname(file), ...parts, value);
+        if (target === null || target === file || !LITERAL_TARGET.test(target) || !ctx.files.has(target)) continue;
+        if (note === undefined) note = baseNote(text, m[2], m.index ?? 0, folderNames);
+        if (note === null) break;
+        const data = bytes === null ? undefined : dataUseNote(text, file, m.index ?? 0, bytes);
+        const how = `${m[4]}[${m[5]}]${m[6] === undefined ? '' : `.${m[6]}`} = '${value}' in the table at line ${lineAt(text, table.tableAt)}, walked by the for…in at line ${lineAt(text, table.loopAt)}`;
+        out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}, ${how}`, ...(data === undefined ? {} : { data }) });
+      }
     }
     if (!text.includes('${') && !text.includes('+')) continue;
     // A computed last part: a join's (a template or a `+` chain), or a template that opens with the folder.
