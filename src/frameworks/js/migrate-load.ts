@@ -44,6 +44,8 @@ import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type
 import { callArgsText, literalValue } from './parameter-values.js';
 import { enabledByPackages, fileReference, packageFilesUnder, toolPackages } from './support.js';
 import { folderScopeOf } from './folder-scope.js';
+import { asSource } from '../../languages/javascript/compiled-interop.js';
+import { PATH_NAMES } from './anchored-paths.js';
 
 const SOURCE = /\.[cm]?[jt]sx?$/;
 const MIGRATION = /\.[cm]?[jt]s$/;
@@ -207,12 +209,58 @@ const collectOptions = (ctx: FrameworkContext, out: FrameworkOutput): void => {
   }
 };
 
+/**
+ * Stop 51: NocoBase's `db.addMigrations({ directory, extensions, namespace })` (@nocobase/database's
+ * Database: `glob.sync(`${directory}/*.{${extensions.join(',')}}`, { ignore: ['**\/*.d.ts'] })`, each
+ * file `requireModule`d; `extensions` defaults to `['js', 'ts']`, as its documentation says).
+ * @nocobase/server registers its own with `this.app.db.addMigrations({ namespace: "core/pm",
+ * directory: path.resolve(__dirname, "../migrations") })`. Read in a package that depends on
+ * @nocobase/database or @nocobase/server (whose `app.db` is that Database), for a call whose
+ * options are written there with a `directory` anchored at the module's folder; a computed
+ * `extensions` adds nothing.
+ */
+const NOCOBASE = ['@nocobase/database', '@nocobase/server'];
+const ADD_MIGRATIONS = /\.\s*addMigrations\s*\(/g;
+
+const collectAddMigrations = (ctx: FrameworkContext, out: FrameworkOutput): void => {
+  for (const pkg of toolPackages(ctx, NOCOBASE, null)) {
+    for (const file of packageFilesUnder(ctx, pkg, pkg.dir)) {
+      if (!SOURCE.test(file) || file.includes('node_modules/') || file.endsWith('.d.ts')) continue;
+      const raw = ctx.readText(file) ?? '';
+      if (!raw.includes('addMigrations')) continue;
+      // esbuild's and tsc's CommonJS (`(0, import_path.resolve)(__dirname, "../migrations")`) read as the source.
+      const text = commentsBlanked(asSource(raw, PATH_NAMES));
+      for (const call of text.matchAll(ADD_MIGRATIONS)) {
+        const open = (call.index ?? 0) + call[0].length - 1;
+        const options = splitArgs(callArgsText(text, open) ?? '')[0]?.trim() ?? '';
+        if (!options.startsWith('{') || !options.endsWith('}')) continue;
+        const members = membersOf(options);
+        const dirExpr = members.get('directory');
+        if (dirExpr === undefined || !ANCHORED.test(templateAsJoin(dirExpr))) continue;
+        const line = lineAt(text, call.index ?? 0);
+        const extensionsExpr = members.get('extensions');
+        const extensions = extensionsExpr === undefined ? ['js', 'ts'] : ignoreGlobs(extensionsExpr);
+        const folder = explainedFolderOf(templateAsJoin(dirExpr), file, text, folderScopeOf(ctx));
+        if (folder === null || extensions === null) {
+          out.diagnostics.push(warning('migrate-load/not-static', `addMigrations() is given ${folder === null ? `a directory ${dirExpr}` : `extensions ${extensionsExpr}`} census cannot read: its migrations are not followed`, file, line));
+          continue;
+        }
+        const why = folder.why.length > 0 ? ` (${folder.why.join('; ')})` : '';
+        for (const target of pathsInDir(ctx.files, folder.folder)) {
+          if (target === file || target.endsWith('.d.ts') || !extensions.some((e) => target.endsWith(`.${e}`))) continue;
+          out.references.push(fileReference(file, target, line, `${file}:${line} runs addMigrations({ directory: ${dirExpr.replace(/\s+/g, ' ')} })${why}, and @nocobase/database requires each *.{${extensions.join(',')}} file of ${folder.folder === '' ? 'the root' : `${folder.folder}/`}`));
+        }
+      }
+    }
+  }
+};
+
 const migrateLoad: FrameworkReader = {
   id: 'migrate-load',
-  title: 'migration runners given their folder as an option (node-migrate migrate.load(), umzug, TypeORM, MikroORM)',
+  title: 'migration runners given their folder as an option (node-migrate migrate.load(), umzug, TypeORM, MikroORM, NocoBase addMigrations())',
   ecosystem: 'javascript',
   enabledBy: (ctx) => {
-    for (const [list, name] of [[packages(ctx), 'migrate'], ...OPTION_RUNNERS.map((r) => [toolPackages(ctx, r.packages, null), r.title] as const)] as const) {
+    for (const [list, name] of [[packages(ctx), 'migrate'], [toolPackages(ctx, NOCOBASE, null), 'NocoBase'], ...OPTION_RUNNERS.map((r) => [toolPackages(ctx, r.packages, null), r.title] as const)] as const) {
       const found = enabledByPackages(list, name);
       if (found !== null) return found;
     }
@@ -221,6 +269,7 @@ const migrateLoad: FrameworkReader = {
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
     collectOptions(ctx, out);
+    collectAddMigrations(ctx, out);
     for (const pkg of packages(ctx)) {
       for (const file of packageFilesUnder(ctx, pkg, pkg.dir)) {
         if (!SOURCE.test(file) || file.includes('node_modules/')) continue;
