@@ -255,12 +255,64 @@ const collectAddMigrations = (ctx: FrameworkContext, out: FrameworkOutput): void
   }
 };
 
+/**
+ * Stop 51: Medusa's migration scripts. `new MigrationScriptsMigrator({ container }).run(paths)`
+ * (@medusajs/framework/migrations) globs `*.{js,ts}` in each folder of `paths`, less `**\/index.{js,ts}`
+ * and `**\/*.d.ts` (Migrator.loadMigrationFiles), and imports each. @medusajs/medusa's
+ * commands/db/run-scripts.js hands it `[join(dirname(require.resolve("@medusajs/medusa")),
+ * "migration-scripts"), ...plugins.map(…)]`. Read in a package that depends on @medusajs/framework:
+ * the migrator bound by `const m = new …MigrationScriptsMigrator(…)`, its `m.run(…)` given a list
+ * written there or held by the module's one `const` of that name; each element census settles to a
+ * folder (folder-expr.ts: anchored at the module, or a package's main folder by `require.resolve`)
+ * names its files; a spread or computed element (the plugins' folders) adds nothing.
+ */
+const MEDUSA = ['@medusajs/framework'];
+const MEDUSA_MIGRATOR = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*new\s+(?:[A-Za-z_$][\w$]*\s*\.\s*)?MigrationScriptsMigrator\s*\(/g;
+
+const collectMedusaScripts = (ctx: FrameworkContext, out: FrameworkOutput): void => {
+  for (const pkg of toolPackages(ctx, MEDUSA, null)) {
+    for (const file of packageFilesUnder(ctx, pkg, pkg.dir)) {
+      if (!SOURCE.test(file) || file.includes('node_modules/') || file.endsWith('.d.ts')) continue;
+      const raw = ctx.readText(file) ?? '';
+      if (!raw.includes('MigrationScriptsMigrator')) continue;
+      const text = commentsBlanked(asSource(raw, PATH_NAMES));
+      for (const bound of text.matchAll(MEDUSA_MIGRATOR)) {
+        for (const call of text.matchAll(new RegExp(String.raw`(?<![\w$.])${escapeRegExp(bound[1])}\s*\.\s*run\s*\(`, 'g'))) {
+          const open = (call.index ?? 0) + call[0].length - 1;
+          const arg = splitArgs(callArgsText(text, open) ?? '')[0]?.trim() ?? '';
+          let list = arg.startsWith('[') ? arg : null;
+          let listAt = call.index ?? 0;
+          if (list === null && IDENTIFIER.test(arg)) {
+            const decls = [...text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(arg)}\s*=\s*\[`, 'g'))];
+            if (decls.length !== 1) continue;
+            listAt = (decls[0].index ?? 0) + decls[0][0].length - 1;
+            list = balancedText(text, listAt);
+          }
+          if (list === null) continue;
+          const line = lineAt(text, call.index ?? 0);
+          for (const element of splitArgs(list.slice(1, -1)).map((e) => e.trim())) {
+            if (element === '' || element.startsWith('...')) continue;
+            const folder = explainedFolderOf(templateAsJoin(element), file, text, folderScopeOf(ctx));
+            if (folder === null) continue;
+            const why = folder.why.length > 0 ? ` (${folder.why.join('; ')})` : '';
+            const held = listAt === (call.index ?? 0) ? '' : ` (the list at line ${lineAt(text, listAt)})`;
+            for (const target of pathsInDir(ctx.files, folder.folder)) {
+              if (!/\.(?:js|ts)$/.test(target) || target.endsWith('.d.ts') || /(?:^|\/)index\.(?:js|ts)$/.test(target)) continue;
+              out.references.push(fileReference(file, target, line, `${file}:${line} runs ${bound[1]}.run(${arg.length <= 40 ? arg : '[…]'})${held} with ${element.replace(/\s+/g, ' ')}${why}, and Medusa's MigrationScriptsMigrator imports each *.{js,ts} of ${folder.folder === '' ? 'the root' : `${folder.folder}/`}`));
+            }
+          }
+        }
+      }
+    }
+  }
+};
+
 const migrateLoad: FrameworkReader = {
   id: 'migrate-load',
-  title: 'migration runners given their folder as an option (node-migrate migrate.load(), umzug, TypeORM, MikroORM, NocoBase addMigrations())',
+  title: 'migration runners given their folder as an option (node-migrate migrate.load(), umzug, TypeORM, MikroORM, NocoBase addMigrations(), Medusa migration scripts)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => {
-    for (const [list, name] of [[packages(ctx), 'migrate'], [toolPackages(ctx, NOCOBASE, null), 'NocoBase'], ...OPTION_RUNNERS.map((r) => [toolPackages(ctx, r.packages, null), r.title] as const)] as const) {
+    for (const [list, name] of [[packages(ctx), 'migrate'], [toolPackages(ctx, NOCOBASE, null), 'NocoBase'], [toolPackages(ctx, MEDUSA, null), 'Medusa'], ...OPTION_RUNNERS.map((r) => [toolPackages(ctx, r.packages, null), r.title] as const)] as const) {
       const found = enabledByPackages(list, name);
       if (found !== null) return found;
     }
@@ -270,6 +322,7 @@ const migrateLoad: FrameworkReader = {
     const out = emptyFrameworkOutput();
     collectOptions(ctx, out);
     collectAddMigrations(ctx, out);
+    collectMedusaScripts(ctx, out);
     for (const pkg of packages(ctx)) {
       for (const file of packageFilesUnder(ctx, pkg, pkg.dir)) {
         if (!SOURCE.test(file) || file.includes('node_modules/')) continue;
