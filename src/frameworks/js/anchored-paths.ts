@@ -68,6 +68,8 @@ const ANCHORED_TEMPLATE = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:nod
 /** The same, ending in an entry of a table a `for…in` loop walks: `path.join(__dirname, 'agents', list[id].localname)` (for-in-tables.ts). */
 const ANCHORED_TABLE = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*BASE\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)*),\s*([A-Za-z_$][\w$]*)\s*\[\s*([A-Za-z_$][\w$]*)\s*\](?:\s*\.\s*([A-Za-z_$][\w$]*))?\s*,?\s*\)/.source.replace('BASE', BASE), 'g');
 
+const MAX_TABLE_USES = 16;
+
 /** A template that opens with the folder and ends in a computed name: `${__dirname}/middleware/${name}.js`. */
 const FOLDER_TEMPLATE = new RegExp(String.raw`\`\$\{\s*${BASE}\s*\}((?:\/[^\`$/\\\n]+)*)\/((?:[^\`\\\n$/]|\$(?!\{))*\$\{[^\`\n]*)\``, 'g');
 
@@ -167,7 +169,10 @@ const namedFiles = perScan((ctx): Named[] => {
       out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}`, ...(data === undefined ? {} : { data }) });
     }
     // Stop 51: a last part read off a literal table a `for…in` walks, each entry's value joined in turn.
+    let tables = 0;
     if (joins && text.includes(' in ')) for (const m of text.matchAll(ANCHORED_TABLE)) {
+      // Each try reads the file's declarations of the table's name: a hostile file of thousands costs no more than a few.
+      if (++tables > MAX_TABLE_USES) break;
       const table = forInTableValues(text, m.index ?? 0, m[4], m[5], m[6] ?? null);
       if (table === null) continue;
       const parts = [...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);

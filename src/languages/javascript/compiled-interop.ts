@@ -50,6 +50,8 @@ export const asSource = (text: string, names: Readonly<Record<string, string>>):
 /** A module bound to a name in hand-written code: `var fs = require('fs'), pth = require('path')`, `import * as pth from 'node:path'`. */
 const PLAIN_BINDING = /(?:\b(?:const|let|var)|,)\s*([A-Za-z_$][\w$]*)\s*=\s*require\(\s*(['"])([^'"\n]+)\2\s*\)|\bimport\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)\s+from\s+(['"])([^'"\n]+)\5/g;
 
+const MAX_RENAMES = 4;
+
 /**
  * `text` with a listed module that hand-written code binds to a name of its own read under the
  * source's name at its member uses: pm2's `pth = require('path')` and `pth.join(__dirname,
@@ -59,10 +61,13 @@ const PLAIN_BINDING = /(?:\b(?:const|let|var)|,)\s*([A-Za-z_$][\w$]*)\s*=\s*requ
 export const aliasedAsSource = (text: string, names: Readonly<Record<string, string>>): string => {
   if (!Object.keys(names).some((module) => text.includes(module))) return text;
   let out = text;
+  const renamed = new Set<string>();
   for (const m of text.matchAll(PLAIN_BINDING)) {
     const local = m[1] ?? m[4];
     const name = names[m[3] ?? m[6]];
-    if (name === undefined || local === name) continue;
+    // Each name once, and a few at most: every rename is a pass over the whole text.
+    if (name === undefined || local === name || renamed.has(local) || renamed.size >= MAX_RENAMES) continue;
+    renamed.add(local);
     out = out.replace(new RegExp(String.raw`(?<![\w$.])${escapeRegExp(local)}(?=[ \t]*\.[ \t]*[A-Za-z_$])`, 'g'), name);
   }
   return out;
