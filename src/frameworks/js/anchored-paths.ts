@@ -36,6 +36,7 @@ import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
 import { byteUse, codeFilesMarked, fileReference, type DataUse } from './support.js';
 import { lineAt } from '../../util/lines.js';
+import { escapeRegExp } from '../../util/regexp.js';
 import { ownPathNames } from '../../languages/javascript/static-value.js';
 import { perScan } from '../per-scan.js';
 import { callArguments, enclosingFunction } from './parameter-values.js';
@@ -143,7 +144,16 @@ const namedFiles = perScan((ctx): Named[] => {
     // Compiled CommonJS read as its source (compiled-interop.ts): tsc's `path_1.default.resolve(__dirname, '../client/clientEntry.js')`
     // (a webpack entry @docusaurus/core's lib/webpack/client.js builds), Babel's `_path.default.join(…)`, `(0, path_1.join)(…)`.
     // Stop 51: the path module under a name of the file's own, pm2's `pth = require('path')`, read as `path`.
-    const text = asSource(aliasedAsSource(read, PATH_NAMES), PATH_NAMES);
+    const aliased = aliasedAsSource(read, PATH_NAMES);
+    const text = asSource(aliased.text, PATH_NAMES);
+    // The evidence quotes the text as read (`path.join(…)`); on a line that spells an alias, it says which.
+    const originalLines = aliased.aliases.size > 0 ? read.split('\n') : null;
+    const shown = (expr: string, at: number): string => {
+      const flat = expr.replace(/\s+/g, ' ');
+      const line = originalLines?.[lineAt(text, at) - 1];
+      const alias = line === undefined ? undefined : [...aliased.aliases].find((a) => new RegExp(String.raw`(?<![\w$.])${escapeRegExp(a)}\s*\.`).test(line));
+      return alias === undefined ? flat : `${flat}, ${alias} being the path module`;
+    };
     // The join patterns below hold `join(` or `resolve(`: payload's large test files name their folder
     // and join nothing to it (116 of its 538 files marked dirname, 1.9 MB both patterns scanned for nothing).
     const joins = text.includes('join(') || text.includes('resolve(');
@@ -166,7 +176,7 @@ const namedFiles = perScan((ctx): Named[] => {
       const note = baseNote(text, m[2], m.index ?? 0, folderNames);
       if (note === null) continue;
       const data = bytes === null ? undefined : dataUseNote(text, file, m.index ?? 0, bytes);
-      out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}`, ...(data === undefined ? {} : { data }) });
+      out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${shown(m[0], m.index ?? 0)}${note}`, ...(data === undefined ? {} : { data }) });
     }
     // Stop 51: a last part read off a literal table a `for…in` walks, each entry's value joined in turn.
     let tables = 0;
@@ -186,7 +196,7 @@ const namedFiles = perScan((ctx): Named[] => {
         if (note === null) break;
         const data = bytes === null ? undefined : dataUseNote(text, file, m.index ?? 0, bytes);
         const how = `${m[4]}[${m[5]}]${m[6] === undefined ? '' : `.${m[6]}`} = '${value}' in the table at line ${lineAt(text, table.tableAt)}, walked by the for…in at line ${lineAt(text, table.loopAt)}`;
-        out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}, ${how}`, ...(data === undefined ? {} : { data }) });
+        out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${shown(m[0], m.index ?? 0)}${note}, ${how}`, ...(data === undefined ? {} : { data }) });
       }
     }
     if (!text.includes('${') && !text.includes('+')) continue;
@@ -212,7 +222,7 @@ const namedFiles = perScan((ctx): Named[] => {
         if (target === file || !CODE.test(target) || TEST_FILE.test(target) || !match(target)) continue;
         if (note === undefined) note = baseNote(text, base, m.index ?? 0, folderNames);
         if (note === null) break;
-        out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${m[0].replace(/\s+/g, ' ')}${note}: every file its literal parts allow${deep ? ', in subfolders too (the name may hold /)' : ''}`, ...(data === undefined ? {} : { data }) });
+        out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${shown(m[0], m.index ?? 0)}${note}: every file its literal parts allow${deep ? ', in subfolders too (the name may hold /)' : ''}`, ...(data === undefined ? {} : { data }) });
       }
     }
   }

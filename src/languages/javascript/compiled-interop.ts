@@ -56,12 +56,13 @@ const MAX_RENAMES = 4;
  * `text` with a listed module that hand-written code binds to a name of its own read under the
  * source's name at its member uses: pm2's `pth = require('path')` and `pth.join(__dirname,
  * 'completion.sh')` read as `path.join(…)`. Only `NAME.` is renamed (not a bare `NAME`, which may be a
- * parameter or a string of the same spelling elsewhere); lines stay where they were.
+ * parameter or a string of the same spelling elsewhere); lines stay where they were. `aliases`: the
+ * names renamed, so evidence can say what the line spells.
  */
-export const aliasedAsSource = (text: string, names: Readonly<Record<string, string>>): string => {
-  if (!Object.keys(names).some((module) => text.includes(module))) return text;
-  let out = text;
+export const aliasedAsSource = (text: string, names: Readonly<Record<string, string>>): { text: string; aliases: ReadonlySet<string> } => {
   const renamed = new Set<string>();
+  if (!Object.keys(names).some((module) => text.includes(module))) return { text, aliases: renamed };
+  let out = text;
   for (const m of text.matchAll(PLAIN_BINDING)) {
     const local = m[1] ?? m[4];
     const name = names[m[3] ?? m[6]];
@@ -70,5 +71,5 @@ export const aliasedAsSource = (text: string, names: Readonly<Record<string, str
     renamed.add(local);
     out = out.replace(new RegExp(String.raw`(?<![\w$.])${escapeRegExp(local)}(?=[ \t]*\.[ \t]*[A-Za-z_$])`, 'g'), name);
   }
-  return out;
+  return { text: out, aliases: renamed };
 };
