@@ -25,3 +25,21 @@ test('module strings: module level only, simple literals only, every one in orde
 test('module strings: CRLF lines read like LF ones', () => {
   assert.deepEqual([...moduleStrings("A = 'x'\r\nB = 'y'\r\n").entries()], [['A', ['x']], ['B', ['y']]]);
 });
+
+test('assignment lines: a line over 1,000 characters is not read, and the lines after it are', () => {
+  // 64 KB of escaped quotes in a string that never closes: read as a quote or as a plain character,
+  // each one doubled the ways the old pattern could split the line (seconds per file).
+  const long = `X = '${"\\'".repeat(32_000)}`;
+  const text = `${long}\nY = 'app.y'\n`;
+  assert.deepEqual([...moduleStrings(text).entries()], [['Y', ['app.y']]]);
+  const got = assignmentsOf(text.split('\n'));
+  assert.equal(got.has('X'), false);
+  assert.deepEqual(got.get('Y'), [{ expr: "'app.y'", line: 2, indented: false }]);
+});
+
+test('assignment lines: a quote only opens a string, so one that never closes leaves the line unread', () => {
+  const got = assignmentsOf(["X = 'it\\'s' + \"a\"  # c", "Y = 'open", 'Z = a + b']);
+  assert.deepEqual(got.get('X'), [{ expr: "'it\\'s' + \"a\"", line: 1, indented: false }]);
+  assert.equal(got.has('Y'), false);
+  assert.deepEqual(got.get('Z'), [{ expr: 'a + b', line: 3, indented: false }]);
+});

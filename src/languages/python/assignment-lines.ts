@@ -3,7 +3,9 @@
  * reader of module constants for the framework readers (package-data's string constants in paths,
  * prefixed-imports' constant package paths, spawned-paths' programs held in a name), so a constant
  * means the same thing to each of them. A line held open by a bracket or a backslash, a tuple
- * target and an annotated one are not read: none of them is a constant these readers follow.
+ * target and an annotated one are not read: none of them is a constant these readers follow. Nor is a
+ * line over MAX_LINE characters (minified or generated data, not a constant a loader names), so a
+ * 64 KB line costs nothing.
  */
 
 /** One assignment: its expression (a trailing comment left off), 1-based line, and whether it is indented (not module level). */
@@ -15,12 +17,17 @@ export interface Assignment {
 
 /**
  * Its indent, target (a name, `self.x`, `mod.NAME`) and expression. A quoted part of the expression
- * is taken whole, so a `#` inside a string does not start the comment (`NAME = 'a#b'`).
+ * is taken whole, so a `#` inside a string does not start the comment (`NAME = 'a#b'`). A quote can
+ * only open a string (the third alternative takes no quote), so each character has one reading: with
+ * a quote also readable as a plain character, a long line of escaped quotes backtracked for seconds.
+ * A line whose string never closes is then not an assignment read here.
  */
-const ASSIGNMENT_SOURCE = `^([ \\t]*)([A-Za-z_][\\w.]*)[ \\t]*=(?!=)[ \\t]*((?:'(?:\\\\.|[^'\\\\\\r\\n])*'|"(?:\\\\.|[^"\\\\\\r\\n])*"|[^#\\r\\n])+?)[ \\t]*(?:#.*)?$`;
+const ASSIGNMENT_SOURCE = `^([ \\t]*)([A-Za-z_][\\w.]*)[ \\t]*=(?!=)[ \\t]*((?:'(?:\\\\.|[^'\\\\\\r\\n])*'|"(?:\\\\.|[^"\\\\\\r\\n])*"|[^#'"\\r\\n])+?)[ \\t]*(?:#.*)?$`;
 const ASSIGNMENT = new RegExp(ASSIGNMENT_SOURCE);
-/** Module-level ones only (no indent), over a whole text. */
-const MODULE_ASSIGNMENT = new RegExp(ASSIGNMENT_SOURCE.replace('([ \\t]*)', '()'), 'gm');
+/** Module-level ones only (no indent). */
+const MODULE_ASSIGNMENT = new RegExp(ASSIGNMENT_SOURCE.replace('([ \\t]*)', '()'));
+/** Longer lines are not read (see the file comment); a constant a reader follows is far shorter. */
+const MAX_LINE = 1000;
 /** A plain one-line string literal with neither quote nor backslash inside (`r`/`u` prefixes allowed): its value. */
 const SIMPLE_STRING = /^[rRuU]?(['"])([^'"\\]*)\1$/;
 const NAME = /^[A-Za-z_]\w*$/;
@@ -29,7 +36,7 @@ const NAME = /^[A-Za-z_]\w*$/;
 export const assignmentsOf = (lines: readonly string[]): Map<string, Assignment[]> => {
   const out = new Map<string, Assignment[]>();
   lines.forEach((l, k) => {
-    const m = ASSIGNMENT.exec(l);
+    const m = l.length > MAX_LINE ? null : ASSIGNMENT.exec(l);
     if (m === null) return;
     const list = out.get(m[2]) ?? out.set(m[2], []).get(m[2])!;
     list.push({ expr: m[3], line: k + 1, indented: m[1] !== '' });
@@ -44,8 +51,10 @@ export const assignmentsOf = (lines: readonly string[]): Map<string, Assignment[
  */
 export const moduleStrings = (text: string): Map<string, string[]> => {
   const out = new Map<string, string[]>();
-  for (const m of text.matchAll(MODULE_ASSIGNMENT)) {
-    const value = NAME.test(m[2]) ? SIMPLE_STRING.exec(m[3]) : null;
+  for (const l of text.split(/\r\n?|\n/)) {
+    const m = l.length > MAX_LINE ? null : MODULE_ASSIGNMENT.exec(l);
+    if (m === null || !NAME.test(m[2])) continue;
+    const value = SIMPLE_STRING.exec(m[3]);
     if (value === null) continue;
     const list = out.get(m[2]) ?? out.set(m[2], []).get(m[2])!;
     list.push(value[2]);
