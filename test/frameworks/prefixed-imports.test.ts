@@ -11,6 +11,9 @@ test('prefixed-imports: has a returned-literals fixture', () => assert.ok(cases.
 test('prefixed-imports: has a find_spec fixture', () => assert.ok(cases.includes('prefixed-imports-spec')));
 // Stop 51: a name from a pkgutil listing is a module of the folder the loop lists (enabled/), not any child of the loader's package: plugins/beta stays dead.
 test('prefixed-imports: has a listed-folder fixture', () => assert.ok(cases.includes('prefixed-imports-listed-folder')));
+// Review 3 of stop 51: a list with a folder that does not settle (the user's) beside enabled/, and an enabled/ that ships empty, leave any plugin.
+test('prefixed-imports: has a listed-partial fixture', () => assert.ok(cases.includes('prefixed-imports-listed-partial')));
+test('prefixed-imports: has a listed-empty fixture', () => assert.ok(cases.includes('prefixed-imports-listed-empty')));
 for (const name of cases) test(`prefixed-imports: ${name}`, () => checkFrameworkFixture(name));
 
 test('childTemplateOf: the constant package path a computed module name starts with', async () => {

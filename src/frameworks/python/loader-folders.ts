@@ -166,6 +166,27 @@ export const settleFolders = (env: SettleEnv, source: string, line: number, each
 };
 
 /**
+ * Every folder a list of folders names, or null when one of its items does not settle (a user's
+ * folder beside the package's own: `[dirname(enabled.__file__), self.user_dir]`) or it has none.
+ * A reader that keeps only what the folders hold asks this: settleFolders' settled part would drop
+ * what the unsettled folder holds at run time.
+ */
+export const settleEveryFolder = (env: SettleEnv, source: string, line: number): string[] | null => {
+  if (/^(?:[A-Za-z_][\w.]*\.)?__path__$/.test(source.trim())) {
+    const one = settleFolder(env, source, line);
+    return one === null ? null : [one];
+  }
+  const items = listItems(env, source, line);
+  const out: string[] = [];
+  for (const item of items) {
+    const folder = settleFolder(env, item.expr, item.line, item.extra);
+    if (folder === null) return null;
+    if (!out.includes(folder)) out.push(folder);
+  }
+  return out.length === 0 ? null : out;
+};
+
+/**
  * The file that holds what `dotted` names as `file` binds it: the module bound to its head
  * (`util.get_module_dir` → util's file), or the module a bare name is imported from by
  * `from m import name`; null when there is none.

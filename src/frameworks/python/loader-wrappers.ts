@@ -43,7 +43,7 @@ import { packageChildren } from './prefixed-imports.js';
 import { listingLoopOf, realModuleArg, repoLoaders, type RoleOf } from './loader-fixpoint.js';
 import { indexes, isStar, loaderArguments, resolveCall } from './loader-calls.js';
 import { attrKey } from './loader-classes.js';
-import { settleFolder, settleFolders, type SettleEnv } from './loader-folders.js';
+import { settleEveryFolder, settleFolder, settleFolders, type SettleEnv } from './loader-folders.js';
 import { templateParts } from './loader-templates.js';
 import { templateFolders, templateShown } from './template-folders.js';
 import { lineStarts } from '../../util/lines.js';
@@ -227,11 +227,13 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       if (listing !== null) {
         const pkg = r.prefix.slice(0, -1);
         if (!isModuleName(pkg)) return;
-        // The names are those of the modules in the folder the loop lists; when that folder does not settle
-        // (a path a user hands in), any module of the loader's package may be one of them.
+        // The names are those of the modules in the folders the loop lists. When one of them does not settle
+        // (a path a user hands in, even beside a settled one) or they hold no module here (horizon's
+        // local/enabled/ ships empty and is filled at deploy time), any module of the loader's package may be one.
         const env: SettleEnv = { ctx, file: a.file, facts, text, fn, moduleFn, assignments };
-        const folders = listing.path === null ? [] : settleFolders(env, listing.path, listing.line, true);
-        const names = folders.length === 0 ? null : new Set(folders.flatMap((f) => loadedFiles(byFolder, subfolders, { folder: f, mode: 'packages' }).map((t) => listedName(t).replace(/\.py$/, ''))));
+        const folders = listing.path === null ? null : settleEveryFolder(env, listing.path, listing.line);
+        const found = (folders ?? []).flatMap((f) => loadedFiles(byFolder, subfolders, { folder: f, mode: 'packages' }).map((t) => listedName(t).replace(/\.py$/, '')));
+        const names = found.length === 0 ? null : new Set(found);
         for (const child of packageChildren(ctx, pkg, a.file, true)) {
           if (child.init) {
             push(child.target, 'file', line, `run before the modules of ${pkg} that ${where} loads (a package runs before its modules)`);
