@@ -45,9 +45,10 @@ export const assignmentsOf = (lines: readonly string[]): Map<string, Assignment[
 };
 
 /**
- * A module's string constants: each plain name assigned a simple string literal at module level,
- * with every such literal in line order (an `if` may set one in each branch; a reader that wants
- * one value decides what a second means). Assignments of anything else are not listed.
+ * A module's string constants: each plain name assigned a simple string literal at module level
+ * (column 0), with every such literal in line order (a module may assign one twice; a reader that
+ * wants one value decides what a second means). Assignments of anything else are not listed, nor
+ * those indented under an `if`/`try` at module level: one branch's value is not the name's.
  */
 export const moduleStrings = (text: string): Map<string, string[]> => {
   const out = new Map<string, string[]>();
