@@ -17,9 +17,10 @@ test('assignment lines: a # inside a string does not start the comment', () => {
 });
 
 test('module strings: module level only, simple literals only, every one in order', () => {
-  const text = "A = 'x.y'\nB = u\"z\"\nA = 'w'\nC = f'{A}.q'\nD = 'it\\'s'\nclass K:\n    E = 'inner'\nF = ''\nG.H = 'dotted'\nI: str = 'annotated'\n";
+  const text = "A = 'x.y'\nB = u\"z\"\nA = 'w'\nC = f'{A}.q'\nD = 'it\\'s'\nclass K:\n    E = 'inner'\nF = ''\nG.H = 'dotted'\nI: str = 'annotated'\nJ = r'raw.sh'\nK = b'bytes'\nif x:\n    L = 'branch'\n";
   const got = moduleStrings(text);
-  assert.deepEqual([...got.entries()], [['A', ['x.y', 'w']], ['B', ['z']], ['F', ['']]]);
+  // r and u prefixes are plain literals here (package-data's old pattern took bare quotes only); bytes are not.
+  assert.deepEqual([...got.entries()], [['A', ['x.y', 'w']], ['B', ['z']], ['F', ['']], ['J', ['raw.sh']]]);
 });
 
 test('module strings: CRLF lines read like LF ones', () => {
