@@ -14,6 +14,8 @@ test('prefixed-imports: has a listed-folder fixture', () => assert.ok(cases.incl
 // Review 3 of stop 51: a list with a folder that does not settle (the user's) beside enabled/, and an enabled/ that ships empty, leave any plugin.
 test('prefixed-imports: has a listed-partial fixture', () => assert.ok(cases.includes('prefixed-imports-listed-partial')));
 test('prefixed-imports: has a listed-empty fixture', () => assert.ok(cases.includes('prefixed-imports-listed-empty')));
+// Review 3 of stop 51: a listing of a folder joined from __file__ and a literal ('plugins'): the literal is not a plugin name.
+test('prefixed-imports: has a listed-join fixture', () => assert.ok(cases.includes('prefixed-imports-listed-join')));
 for (const name of cases) test(`prefixed-imports: ${name}`, () => checkFrameworkFixture(name));
 
 test('childTemplateOf: the constant package path a computed module name starts with', async () => {

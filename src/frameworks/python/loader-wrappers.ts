@@ -223,8 +223,10 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       if (r.role === 'module' && skipModule && r.prefix === '') return;
       // Stop 50 (review 3): a name from a pkgutil listing, in a def that loads, handed to a loader that puts a
       // package before it (electrum's `self.load_plugin(name)` over `iter_modules`): each module of that package.
-      const listing = r.role === 'module' && r.prefix.endsWith('.') && arg.strings.length === 0 ? listingLoopOf((lines ??= text.split('\n')), fn, arg.text.trim(), line) : null;
-      if (listing !== null) {
+      const listing = r.role === 'module' && r.prefix.endsWith('.') ? listingLoopOf((lines ??= text.split('\n')), fn, arg.text.trim(), line) : null;
+      // Stop 51 (review 3): the literals of the listed path itself (`'plugins'` in `iter_modules([join(dirname(__file__),
+      // 'plugins')])`) flow into the loop variable as text, but are no name the loop hands on.
+      if (listing !== null && arg.strings.every((s) => s.line === listing.line)) {
         const pkg = r.prefix.slice(0, -1);
         if (!isModuleName(pkg)) return;
         // The names are those of the modules in the folders the loop lists. When one of them does not settle
