@@ -1,26 +1,35 @@
 /**
- * Stop 51: repo modules a test names by a dotted string. A test hands code to the app by name more
+ * Stop 51: repo modules a test loads by a dotted string. A test hands code to the app by name more
  * often than by import: manila's test_conf.py `CONF.import_opt('answer', 'manila.tests.declare_conf')`
  * (oslo.config imports the module), test_manager.py `self.flags(share_driver=
  * 'manila.tests.fake_driver.FakeShareDriver')` (the share manager's importutils loads the option's
  * class), test_extensions.py's `'manila.tests.api.extensions.foxinsocks.Foxinsocks'` appended to
  * `osapi_share_extension`, and every `mock.patch('pkg.mod.name')`, which imports `pkg.mod` to patch
- * it. The module is loaded when the test runs; nothing imports it otherwise, and it was dead.
+ * its attribute. The module is loaded when the test runs; nothing imports it otherwise, and it was dead.
  *
- * The rule: in a file a test runner collects (an entry of kind test), each plain string literal
- * (not an f-string, a byte string, a comment or a docstring) that is a dotted name of two or more
- * segments is an edge from that file to the longest leading part of it that is a repo module of two
- * or more segments (`manila.tests.fake_driver` of `….FakeShareDriver`). The edge hangs on the test, so
- * what it reaches is test, as the site is; the same string in production code gives nothing (a
- * logger name, a docs string). A bare package name (`'manila'`), a name no repo module starts
- * (`'os.path.join'`) and the test's own module give nothing.
+ * The rule: in a file a test runner collects (an entry of kind test), a plain string literal (not
+ * an f-string, a byte string, a comment or a docstring) that is a dotted name of two or more
+ * segments counts only where something loads it, and is an edge from that file to a repo module:
+ * - the argument of a call that imports by name (loader-names' BY_NAME_LOADS, oslo's `import_opt`,
+ *   `import_group`, `try_import`): the longest leading part of the string that is a repo module;
+ * - the target of `mock.patch(…)`, `patch.dict(…)`, `monkeypatch.setattr(…)`: the longest module
+ *   among its first n−1 segments (the last is the attribute patched, never imported);
+ * - an option value handed to `flags`, `set_override`, `override_config` or `set_default` (the
+ *   code under test loads the option by name): the longest leading part that is a repo module;
+ * - anywhere else, a class path `pkg.mod.Name`: `pkg.mod` a repo module whose top level defines
+ *   `Name`, a capitalised name (an extension, a driver, a serializer class, as options take them).
+ * A string in an assertion (`assert …`, `self.assertX(…)`, `assertLogs('app.x')`) or a dict key is
+ * data and gives nothing; so does a module-shaped string no loader takes (`open('app.log')`, a
+ * logger name). The edge hangs on the test, so what it reaches is test, as the site is; the same
+ * string in production code gives nothing. A bare package name and the test's own module give nothing.
  */
 import { listedPaths } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { perScan } from '../per-scan.js';
 import { isDottedName } from '../strings.js';
-import { tokenize } from '../../languages/python/tokenize.js';
+import { BY_NAME_LOADS, OSLO_TRY_LOADS } from './loader-names.js';
+import { tokenize, type PythonTokens } from '../../languages/python/tokenize.js';
 import { isPlainString, stringTokenValue } from '../../languages/python/literals.js';
 import { isOp, nameText } from '../../languages/python/ranges.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
@@ -30,57 +39,86 @@ const QUOTED_DOTTED = /(['"])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\1/g;
 /** Strings read per test file (a hostile file of thousands costs no more than this many module look-ups). */
 const MAX_STRINGS = 2000;
 
+/** Calls that import the module a string argument names (oslo.config's import_opt imports the option's module). */
+const LOADS = new Set<string>([...BY_NAME_LOADS, ...OSLO_TRY_LOADS, 'import_opt', 'import_group']);
+/** Calls that set an option for the code under test, which loads the option's value by name. */
+const OPTION_SETTERS = new Set(['flags', 'set_override', 'override_config', 'set_default']);
+
+type How = 'load' | 'patch' | 'option' | 'class';
+
 interface TestDottedString {
   test: string;
   line: number;
   value: string;
   module: string;
   file: string;
-  /** The call the string is an argument of (`patch`, `import_opt`), when it is one. */
-  call: string | null;
+  how: How;
+  /** The call as written (`mock.patch`, `CONF.import_opt`), or the class a class path names. */
+  via: string;
 }
 
-/** How far back the call around a string is looked for, in tokens. */
-const CALL_LOOK_BACK = 400;
+/** An open bracket on the walk of a statement: the call it opens, if any, and where its current argument stands. */
+interface Frame {
+  op: Op;
+  /** The dotted callee before a `(` (`mock.patch`, `self.flags`, `.config` after a call), or null. */
+  callee: string | null;
+  /** Index of the current argument among the positional ones (keywords count too; only 0 is asked). */
+  arg: number;
+  /** The bracket or an outer one is an assertion's call: its strings are data. */
+  asserted: boolean;
+}
 
-/** The name of the call whose parentheses hold token `i` directly (`mock.patch(` → `patch`), or null. */
-const enclosingCall = (t: ReturnType<typeof tokenize>, i: number): string | null => {
-  for (let k = i - 1; k > 0 && k >= i - CALL_LOOK_BACK; k--) {
-    if (t.depth[k] >= t.depth[i]) continue;
-    return isOp(t, k, Op.LParen) && t.kind[k - 1] === Kind.Name ? nameText(t, k - 1) : null;
+/** The dotted callee ending at name token `i` (`mock.patch.dict`), as written. */
+const calleeAt = (t: PythonTokens, i: number): string => {
+  let first = i;
+  while (first >= 2 && isOp(t, first - 1, Op.Dot) && t.kind[first - 2] === Kind.Name) first -= 2;
+  const names: string[] = [];
+  for (let k = first; k <= i; k += 2) names.push(nameText(t, k));
+  return (first >= 1 && isOp(t, first - 1, Op.Dot) ? '.' : '') + names.join('.');
+};
+
+const lastName = (callee: string): string => callee.slice(callee.lastIndexOf('.') + 1);
+
+/** mock.patch and its kin, whose first argument is `module.attribute`: the module is imported, the attribute patched. */
+const isPatch = (callee: string): boolean => {
+  const last = lastName(callee);
+  if (last === 'patch') return true;
+  if (last === 'dict' || last === 'multiple') return callee.endsWith(`patch.${last}`);
+  // pytest's monkeypatch.setattr('pkg.mod.name', value) imports pkg.mod; a bare setattr(obj, 'name', v) takes an object.
+  return (last === 'setattr' || last === 'delattr') && callee.includes('.');
+};
+
+const isAssertion = (callee: string): boolean => /^assert/i.test(lastName(callee)) || lastName(callee).startsWith('fail');
+
+/** The call a string at the top of `stack` is handed to through grouping parentheses and, for option values, lists. */
+const callOf = (stack: readonly Frame[], throughLists: boolean): Frame | null => {
+  for (let k = stack.length - 1; k >= 0; k--) {
+    const f = stack[k];
+    if (f.op === Op.LParen && f.callee !== null) return f;
+    if (f.op === Op.LBrace || (f.op === Op.LBracket && !throughLists)) return null;
   }
   return null;
 };
-
-/** What the test does with the string, for the evidence. */
-const how = (call: string | null): string =>
-  call === 'patch' || call === 'object' || call === 'dict'
-    ? 'mock.patch imports the module to patch it'
-    : call === 'import_opt' || call === 'import_group'
-      ? 'oslo.config imports the module for the option'
-      : 'the test loads it by that name: an option value, a class path';
-
-/** The test files of the scan: Python files an entry detector made a test root. */
-const testFiles = (ctx: FrameworkContext): Set<string> => {
-  const out = new Set<string>();
-  for (const e of ctx.entries) if (e.kind === 'test' && e.targetKind === 'file' && e.target.endsWith('.py') && ctx.files.has(e.target)) out.add(e.target);
-  return out;
-};
-
-/** Whether token `i` is a statement of its own at bracket depth 0 (a docstring or a bare string expression). */
-const standsAlone = (t: ReturnType<typeof tokenize>, i: number): boolean =>
-  t.depth[i] === 0 && (i === 0 || t.line[i - 1] < t.line[i]) && (i + 1 >= t.count || t.line[i + 1] > t.line[i]);
 
 const dottedStrings = perScan((ctx: FrameworkContext): TestDottedString[] => {
   const tests = testFiles(ctx);
   if (tests.size === 0) return [];
   const out: TestDottedString[] = [];
-  // Whether a dotted name is a repo module, asked once per name across the scan.
-  const isModule = new Map<string, string | null>();
-  const moduleOf = (name: string): string | null => {
-    let file = isModule.get(name);
-    if (file === undefined) isModule.set(name, (file = ctx.module(name)[0] ?? null));
+  // The repo file of a dotted module name, asked once per name across the scan.
+  const moduleFiles = new Map<string, string | null>();
+  const moduleFileByName = (name: string): string | null => {
+    let file = moduleFiles.get(name);
+    if (file === undefined) moduleFiles.set(name, (file = ctx.module(name)[0] ?? null));
     return file;
+  };
+  /** The longest module among the first `n` segments of `parts` (two or more), with its file. */
+  const longestModule = (parts: string[], n: number): { module: string; file: string } | null => {
+    for (let k = n; k >= 2; k--) {
+      const module = parts.slice(0, k).join('.');
+      const file = moduleFileByName(module);
+      if (file !== null) return { module, file };
+    }
+    return null;
   };
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const test = listed[at];
@@ -93,41 +131,95 @@ const dottedStrings = perScan((ctx: FrameworkContext): TestDottedString[] => {
     const seen = new Set<string>();
     // django-test-settings reads override_settings values with the setting they swap: its evidence says more.
     const swapped = new Set((ctx.facts(test)?.settingSwaps ?? []).map((s) => `${s.line}\0${s.value}`));
-    for (let i = 0, read = 0; i < t.count && read < MAX_STRINGS; i++) {
-      if (!isPlainString(t, i) || standsAlone(t, i)) continue;
-      const value = stringTokenValue(t, i);
-      if (!value.includes('.') || !isDottedName(value) || swapped.has(`${t.line[i]}\0${value}`)) continue;
-      read++;
-      const parts = value.split('.');
-      // A name no repo package starts (`os.path.join`) costs one look-up.
-      if (moduleOf(parts[0]) === null) continue;
-      for (let k = parts.length; k >= 2; k--) {
-        const module = parts.slice(0, k).join('.');
-        const file = moduleOf(module);
-        if (file === null) continue;
-        if (file !== test && !seen.has(module)) {
-          seen.add(module);
-          out.push({ test, line: t.line[i], value, module, file, call: enclosingCall(t, i) });
+    let read = 0;
+    const found = (i: number, value: string, how: How, via: string, hit: { module: string; file: string } | null): void => {
+      if (hit === null || hit.file === test || seen.has(hit.module)) return;
+      seen.add(hit.module);
+      out.push({ test, line: t.line[i], value, module: hit.module, file: hit.file, how, via });
+    };
+    for (let l = 0; l < t.lines && read < MAX_STRINGS; l++) {
+      const a = t.lineFirst[l];
+      const b = t.lineEnd[l];
+      // A docstring or a bare string statement, and an assert statement, load nothing.
+      if (a >= b || t.kind[a] === Kind.String || (t.kind[a] === Kind.Name && nameText(t, a) === 'assert')) continue;
+      const stack: Frame[] = [];
+      for (let i = a; i < b && read < MAX_STRINGS; i++) {
+        if (t.kind[i] === Kind.Op) {
+          const op = t.value[i];
+          if (op === Op.LParen || op === Op.LBracket || op === Op.LBrace) {
+            const callee = op === Op.LParen && i > a && t.kind[i - 1] === Kind.Name ? calleeAt(t, i - 1) : null;
+            const outer = stack.length > 0 && stack[stack.length - 1].asserted;
+            stack.push({ op, callee, arg: 0, asserted: outer || (callee !== null && isAssertion(callee)) });
+          } else if (op === Op.RParen || op === Op.RBracket || op === Op.RBrace) stack.pop();
+          // Commas inside a nested bracket are that bracket's: its own frame is on top then.
+          else if (op === Op.Comma && stack.length > 0) stack[stack.length - 1].arg++;
+          continue;
         }
-        break;
+        if (!isPlainString(t, i)) continue;
+        const value = stringTokenValue(t, i);
+        if (!value.includes('.') || !isDottedName(value) || swapped.has(`${t.line[i]}\0${value}`)) continue;
+        const top = stack.length > 0 ? stack[stack.length - 1] : null;
+        if (top?.asserted || (top?.op === Op.LBrace && isOp(t, i + 1, Op.Colon))) continue;
+        read++;
+        const parts = value.split('.');
+        const direct = callOf(stack, false);
+        const last = direct?.callee ? lastName(direct.callee) : '';
+        if (direct !== null && LOADS.has(last)) found(i, value, 'load', direct.callee!, longestModule(parts, parts.length));
+        else if (direct !== null && isPatch(direct.callee!) && direct.arg === 0) found(i, value, 'patch', direct.callee!, longestModule(parts, parts.length - 1));
+        else {
+          const option = callOf(stack, true);
+          if (option !== null && OPTION_SETTERS.has(lastName(option.callee!))) found(i, value, 'option', option.callee!, longestModule(parts, parts.length));
+          else found(i, value, 'class', parts[parts.length - 1], classPath(ctx, parts, moduleFileByName));
+        }
       }
     }
   }
   return out;
 });
 
+/** `pkg.mod.Name` as a class path: `pkg.mod` a repo module (not `pkg.mod.Name` itself) whose top level defines the capitalised `Name`. */
+const classPath = (ctx: FrameworkContext, parts: string[], moduleFileByName: (name: string) => string | null): { module: string; file: string } | null => {
+  const name = parts[parts.length - 1];
+  if (parts.length < 3 || !/^[A-Z]/.test(name)) return null;
+  const module = parts.slice(0, -1).join('.');
+  const file = moduleFileByName(module);
+  if (file === null || moduleFileByName(parts.join('.')) !== null) return null;
+  return ctx.facts(file)?.definitions.includes(name) ? { module, file } : null;
+};
+
+/** The test files of the scan: Python files an entry detector made a test root. */
+const testFiles = (ctx: FrameworkContext): Set<string> => {
+  const out = new Set<string>();
+  for (const e of ctx.entries) if (e.kind === 'test' && e.targetKind === 'file' && e.target.endsWith('.py') && ctx.files.has(e.target)) out.add(e.target);
+  return out;
+};
+
+/** What loads the string, for the evidence. */
+const how = (s: TestDottedString): string => {
+  switch (s.how) {
+    case 'load':
+      return `${s.via} imports it by that name`;
+    case 'patch':
+      return `${s.via} imports ${s.module} to patch its attribute`;
+    case 'option':
+      return `an option value handed to ${s.via}, which the code under test loads by name`;
+    default:
+      return `the class path of ${s.via}, which ${s.module} defines: an option or registry value a loader imports`;
+  }
+};
+
 const reader: FrameworkReader = {
   id: 'test-dotted-strings',
-  title: 'repo modules a test names by a dotted string (an option value, import_opt, mock.patch)',
+  title: 'repo modules a test loads by a dotted string (import_opt, mock.patch, an option value, a class path)',
   ecosystem: 'python',
   enabledBy: (ctx) => {
     const first = dottedStrings(ctx)[0];
-    return first ? `${first.test}:${first.line} names the repo module ${first.module} by the string '${first.value}'` : null;
+    return first ? `${first.test}:${first.line} loads the repo module ${first.module} by the string '${first.value}'` : null;
   },
   collect: (ctx): FrameworkOutput => {
     const out = emptyFrameworkOutput();
     for (const s of dottedStrings(ctx)) {
-      out.references.push({ from: s.test, target: s.module, targetKind: 'module', line: s.line, label: `named by the string '${s.value}' in the test ${s.test}:${s.line} (${how(s.call)})` });
+      out.references.push({ from: s.test, target: s.module, targetKind: 'module', line: s.line, label: `named by the string '${s.value}' in the test ${s.test}:${s.line} (${how(s)})` });
     }
     return out;
   },
