@@ -19,8 +19,8 @@
 import type { FileFacts } from '../../model/facts.js';
 import { isDottedName } from '../strings.js';
 import { tokenize, type PythonTokens } from '../../languages/python/tokenize.js';
-import { Kind, Op } from '../../languages/python/tokens.js';
-import { callArgs, isOp, matchClose, nameText } from '../../languages/python/ranges.js';
+import { Kind, Op, Word } from '../../languages/python/tokens.js';
+import { callArgs, isOp, isWord, matchClose, nameText } from '../../languages/python/ranges.js';
 import { isPlainString, stringTokenValue } from '../../languages/python/literals.js';
 
 /** Pecan's functions that load an app from a config: each imports the `modules` and, through setup_app, the root. */
@@ -67,10 +67,46 @@ const qualifiedCallee = (t: PythonTokens, i: number, bindings: ReadonlyMap<strin
   return [bound, ...rest].join('.');
 };
 
-/** The `{` of the dict assigned to the name in [a0, a1) (`conf`, `self.app_config`) nearest above token `before`, or -1. */
-const assignedDict = (t: PythonTokens, a0: number, a1: number, before: number): number => {
+/**
+ * Per logical line, the line of the innermost `def` or `class` whose body holds it (-1 at module
+ * level): a name's assignment is seen only in its own scope. A function's `conf = {…}` is not the
+ * `conf` another function takes as a parameter.
+ */
+const lineScopes = (t: PythonTokens): Int32Array => {
+  const scope = new Int32Array(t.lines);
+  const headers: { indent: number; line: number }[] = [];
+  for (let l = 0; l < t.lines; l++) {
+    const indent = t.lineIndent[l];
+    while (headers.length > 0 && headers[headers.length - 1].indent >= indent) headers.pop();
+    scope[l] = headers.length === 0 ? -1 : headers[headers.length - 1].line;
+    let a = t.lineFirst[l];
+    if (isWord(t, a, Word.Async) && a + 1 < t.lineEnd[l]) a++;
+    if (isWord(t, a, Word.Def) || isWord(t, a, Word.Class)) headers.push({ indent, line: l });
+  }
+  return scope;
+};
+
+/** The logical line holding token `i`. */
+const lineOfToken = (t: PythonTokens, i: number): number => {
+  let lo = 0;
+  let hi = t.lines - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (t.lineFirst[mid] <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+};
+
+/**
+ * The `{` of the dict assigned to the name in [a0, a1) (`conf`, `self.app_config`) nearest above
+ * token `before` in the same scope (the enclosing def, or the module), or -1: a parameter, or a
+ * name assigned in another function, names nothing.
+ */
+const assignedDict = (t: PythonTokens, scopes: Int32Array, a0: number, a1: number, before: number): number => {
   const want = t.text.slice(t.start[a0], t.end[a1 - 1]).replace(/\s+/g, '');
   const len = a1 - a0;
+  const scope = scopes[lineOfToken(t, before)];
   for (let k = before - len - 1; k >= 0; k--) {
     // A statement's own target: outside brackets (not a call's `conf={…}` keyword) and first on its line.
     if (!isOp(t, k + len, Op.Assign) || t.depth[k] !== 0) continue;
@@ -78,6 +114,7 @@ const assignedDict = (t: PythonTokens, a0: number, a1: number, before: number): 
     let same = true;
     for (let j = 0; j < len && same; j++) same = t.kind[k + j] === t.kind[a0 + j] && nameText(t, k + j) === nameText(t, a0 + j);
     if (!same || t.text.slice(t.start[k], t.end[k + len - 1]).replace(/\s+/g, '') !== want) continue;
+    if (scopes[lineOfToken(t, k)] !== scope) continue;
     // The nearest assignment decides: a dict, or something else that names nothing.
     return isOp(t, k + len + 1, Op.LBrace) ? k + len + 1 : -1;
   }
@@ -126,6 +163,7 @@ export const pecanDictConfigs = (text: string, facts: FileFacts): PecanDictConfi
   if (bindings.size === 0) return [];
   const t = tokenize(text);
   const out: PecanDictConfig[] = [];
+  let scopes: Int32Array | null = null;
   for (let i = 0, calls = 0; i + 1 < t.count && calls < MAX_CALLS; i++) {
     if (t.kind[i] !== Kind.Name || !LOADER_NAMES.has(nameText(t, i)) || !isOp(t, i + 1, Op.LParen)) continue;
     const loader = qualifiedCallee(t, i, bindings);
@@ -136,7 +174,7 @@ export const pecanDictConfigs = (text: string, facts: FileFacts): PecanDictConfi
     const [a0, a1] = args.positional[0];
     let open = -1;
     if (isOp(t, a0, Op.LBrace) && matchClose(t, a0, a1 + 1) === a1 - 1) open = a0;
-    else if (t.kind[a0] === Kind.Name && (a1 - a0) % 2 === 1) open = assignedDict(t, a0, a1, i);
+    else if (t.kind[a0] === Kind.Name && (a1 - a0) % 2 === 1) open = assignedDict(t, (scopes ??= lineScopes(t)), a0, a1, i);
     if (open < 0) continue;
     const settings = appSettings(t, open);
     if (settings !== null) out.push({ loader, line: t.line[i], dictLine: t.line[open], ...settings });
