@@ -130,6 +130,25 @@ const keyedDict = (t: PythonTokens, open: number, close: number, key: string): n
   return -1;
 };
 
+/**
+ * The dotted-name string literals that are elements of the list or tuple whose bracket is at `open`
+ * (a `'modules'` list: pecan.load_app imports each), with their lines. Only an element that is one
+ * string counts: a string handed to a call in the list (`registry.replacement_for('svc.retired')`)
+ * or part of an expression names nothing the loader gets.
+ */
+export const literalModules = (t: PythonTokens, open: number, limit: number): { name: string; line: number }[] => {
+  const close = matchClose(t, open, limit);
+  if (close < 0) return [];
+  const out: { name: string; line: number }[] = [];
+  for (let j = open + 1; j < close; j++) {
+    if (t.depth[j] !== t.depth[open] + 1 || !isPlainString(t, j)) continue;
+    if (!(isOp(t, j - 1, Op.Comma) || j - 1 === open) || !(isOp(t, j + 1, Op.Comma) || j + 1 === close)) continue;
+    const name = stringTokenValue(t, j);
+    if (isDottedName(name)) out.push({ name, line: t.line[j] });
+  }
+  return out;
+};
+
 /** The `'app'` dict's root and modules in the dict whose `{` is at `open`. */
 const appSettings = (t: PythonTokens, open: number): Pick<PecanDictConfig, 'root' | 'modules'> | null => {
   const close = matchClose(t, open, t.count);
@@ -146,12 +165,7 @@ const appSettings = (t: PythonTokens, open: number): Pick<PecanDictConfig, 'root
       const name = stringTokenValue(t, i + 2);
       if (name.includes('.') && isDottedName(name)) root = { name, line: t.line[i + 2] };
     } else if (key === 'modules' && (isOp(t, i + 2, Op.LBracket) || isOp(t, i + 2, Op.LParen))) {
-      const listEnd = matchClose(t, i + 2, end);
-      for (let j = i + 3; j < listEnd; j++) {
-        if (!isPlainString(t, j)) continue;
-        const name = stringTokenValue(t, j);
-        if (isDottedName(name)) modules.push({ name, line: t.line[j] });
-      }
+      modules.push(...literalModules(t, i + 2, end));
     }
   }
   return root === null && modules.length === 0 ? null : { root, modules };

@@ -35,7 +35,7 @@ import { tokenize } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
 import { callArgs, isOp, nameText } from '../../languages/python/ranges.js';
 import { isPlainString, stringTokenValue } from '../../languages/python/literals.js';
-import { pecanDictConfigs, type PecanDictConfig } from './pecan-config-dict.js';
+import { literalModules, pecanDictConfigs, type PecanDictConfig } from './pecan-config-dict.js';
 
 /** conf_from_file's argument is `NAME.__file__` (a dotted NAME allowed; `.replace('.pyc', '.py')` may follow), or a variable assigned that above. */
 const MODULE_FILE = /^\s*((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\.__file__\b/;
@@ -134,11 +134,7 @@ const moduleList = (text: string): { name: string; line: number }[] => {
   const out: { name: string; line: number }[] = [];
   for (let i = 0; i + 2 < t.count; i++) {
     if (!isPlainString(t, i) || stringTokenValue(t, i) !== 'modules' || !isOp(t, i + 1, Op.Colon) || !(isOp(t, i + 2, Op.LBracket) || isOp(t, i + 2, Op.LParen))) continue;
-    for (let j = i + 3; j < t.count && !isOp(t, j, Op.RBracket) && !isOp(t, j, Op.RParen); j++) {
-      if (!isPlainString(t, j)) continue;
-      const name = stringTokenValue(t, j);
-      if (isDottedName(name)) out.push({ name, line: t.line[j] });
-    }
+    out.push(...literalModules(t, i + 2, t.count));
   }
   return out;
 };
