@@ -9,5 +9,6 @@ test('pecan: has the scaffold and serve fixtures', () => {
   assert.ok(cases.includes('pecan-serve'));
   assert.ok(cases.includes('pecan-retired-app'));
   assert.ok(cases.includes('pecan-deploy-dict'));
+  assert.ok(cases.includes('pecan-dict-alias'));
 });
 for (const name of cases) test(`pecan: ${name}`, () => checkFrameworkFixture(name));

@@ -9,10 +9,12 @@
  * the same for a test (ironic's api tests).
  *
  * Read from tokens, never run: a call of one of those loaders (bound by the file's imports: `import
- * pecan.deploy`, `from pecan.deploy import deploy`, `from pecan import load_app as la`) whose first
- * argument is a dict literal, or a name (`conf`, `self.app_config`) whose nearest assignment above
- * the call in the file is one. Only the dict's `'app'` dict is read, and only its plain string
- * values: a `'root'` that is a dotted name with a dot, and each string of a `'modules'` list. A
+ * pecan.deploy`, `from pecan.deploy import deploy`, `from pecan import load_app as la`, then
+ * `la(conf)`) whose config (the first argument, or `config=`) is a dict literal, or a name (`conf`,
+ * `self.app_config`) whose nearest assignment above the call in the same scope (the enclosing def,
+ * or the module) is one; a parameter names nothing. Only the dict's `'app'` dict is read, and
+ * only its plain string values: a `'root'` that is a dotted name with a dot, and each string
+ * element of a `'modules'` list. A
  * computed value (`opts.root`, `self.root_controller`) names nothing; a dict no loader gets (a
  * logging config, a dict passed to `conf_from_dict`) reads nothing.
  */
@@ -25,6 +27,7 @@ import { isPlainString, stringTokenValue } from '../../languages/python/literals
 
 /** Pecan's functions that load an app from a config: each imports the `modules` and, through setup_app, the root. */
 const LOADERS = new Set(['pecan.deploy.deploy', 'pecan.load_app', 'pecan.core.load_app', 'pecan.testing.load_test_app']);
+/** Their own names: a call of one, or of a name the imports bind to one (`from pecan import load_app as la`), is read. */
 const LOADER_NAMES = new Set(['deploy', 'load_app', 'load_test_app']);
 /** Loader calls read per file (a hostile file of thousands costs no more than this many argument walks). */
 const MAX_CALLS = 200;
@@ -179,13 +182,17 @@ export const pecanDictConfigs = (text: string, facts: FileFacts): PecanDictConfi
   const out: PecanDictConfig[] = [];
   let scopes: Int32Array | null = null;
   for (let i = 0, calls = 0; i + 1 < t.count && calls < MAX_CALLS; i++) {
-    if (t.kind[i] !== Kind.Name || !LOADER_NAMES.has(nameText(t, i)) || !isOp(t, i + 1, Op.LParen)) continue;
+    if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.LParen)) continue;
+    const name = nameText(t, i);
+    if (!LOADER_NAMES.has(name) && !LOADERS.has(bindings.get(name) ?? '')) continue;
     const loader = qualifiedCallee(t, i, bindings);
     if (loader === null || !LOADERS.has(loader)) continue;
     calls++;
     const args = callArgs(t, i + 1, t.count);
-    if (args === null || args.positional.length === 0) continue;
-    const [a0, a1] = args.positional[0];
+    // Every loader takes the config first: `load_app(conf)` or `load_test_app(config=conf)`.
+    const arg = args === null ? undefined : (args.positional[0] ?? args.keywords.get('config'));
+    if (arg === undefined) continue;
+    const [a0, a1] = arg;
     let open = -1;
     if (isOp(t, a0, Op.LBrace) && matchClose(t, a0, a1 + 1) === a1 - 1) open = a0;
     else if (t.kind[a0] === Kind.Name && (a1 - a0) % 2 === 1) open = assignedDict(t, (scopes ??= lineScopes(t)), a0, a1, i);

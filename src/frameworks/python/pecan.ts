@@ -111,8 +111,6 @@ const configModules = perScan((ctx: FrameworkContext): ConfigModule[] => {
   return [...out.values()].sort((a, b) => (a.config < b.config ? -1 : a.config > b.config ? 1 : 0));
 });
 
-const LOADER_CALL = /\b(?:deploy|load_app|load_test_app)\s*\(/;
-
 /** The scan's files that hand a Pecan loader a config dict (pecan-config-dict.ts), each with the dicts. */
 const dictConfigs = perScan((ctx: FrameworkContext): { path: string; configs: PecanDictConfig[] }[] => {
   const out: { path: string; configs: PecanDictConfig[] }[] = [];
@@ -121,7 +119,7 @@ const dictConfigs = perScan((ctx: FrameworkContext): { path: string; configs: Pe
     if (!path.endsWith('.py') || !importsPackage(ctx, path, 'pecan')) continue;
     const text = ctx.manifests.transientText(path);
     const facts = ctx.facts(path);
-    if (text === null || facts === undefined || facts === null || !LOADER_CALL.test(text)) continue;
+    if (text === null || facts === undefined || facts === null) continue;
     const configs = pecanDictConfigs(text, facts);
     if (configs.length > 0) out.push({ path, configs });
   }
