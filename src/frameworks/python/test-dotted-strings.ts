@@ -17,7 +17,8 @@
  * - an option value handed to `flags`, `set_override`, `override_config` or `set_default` (the
  *   code under test loads the option by name): the longest leading part that is a repo module;
  * - anywhere else, a class path `pkg.mod.Name`: `pkg.mod` a repo module whose top level defines
- *   `Name`, a capitalised name (an extension, a driver, a serializer class, as options take them).
+ *   `Name`, a capitalised name (an extension, a driver, a serializer class, as options take them);
+ * - a Django test class's `urls = 'pkg.urls'` (the URLconf its tests run with): the whole module.
  * A string in an assertion (`assert …`, `self.assertX(…)`, `assertLogs('app.x')`) or a dict key is
  * data and gives nothing; so does a module-shaped string no loader takes (`open('app.log')`, a
  * logger name). The edge hangs on the test, so what it reaches is test, as the site is; the same
@@ -44,7 +45,7 @@ const LOADS = new Set<string>([...BY_NAME_LOADS, ...OSLO_TRY_LOADS, 'import_opt'
 /** Calls that set an option for the code under test, which loads the option's value by name. */
 const OPTION_SETTERS = new Set(['flags', 'set_override', 'override_config', 'set_default']);
 
-type How = 'load' | 'patch' | 'option' | 'class';
+type How = 'load' | 'patch' | 'option' | 'class' | 'urls';
 
 interface TestDottedString {
   test: string;
@@ -162,6 +163,11 @@ const dottedStrings = perScan((ctx: FrameworkContext): TestDottedString[] => {
         if (top?.asserted || (top?.op === Op.LBrace && isOp(t, i + 1, Op.Colon))) continue;
         read++;
         const parts = value.split('.');
+        // Django's test class attribute `urls = 'pkg.urls'` (before 1.10; horizon still hands it to ROOT_URLCONF).
+        if (stack.length === 0 && i === a + 2 && b === a + 3 && isOp(t, a + 1, Op.Assign) && nameText(t, a) === 'urls') {
+          found(i, value, 'urls', 'urls', longestModule(parts, parts.length));
+          continue;
+        }
         const direct = callOf(stack, false);
         const last = direct?.callee ? lastName(direct.callee) : '';
         if (direct !== null && LOADS.has(last)) found(i, value, 'load', direct.callee!, longestModule(parts, parts.length));
@@ -203,6 +209,8 @@ const how = (s: TestDottedString): string => {
       return `${s.via} imports ${s.module} to patch its attribute`;
     case 'option':
       return `an option value handed to ${s.via}, which the code under test loads by name`;
+    case 'urls':
+      return "a Django test class's urls, the URLconf its tests load as ROOT_URLCONF";
     default:
       return `the class path of ${s.via}, which ${s.module} defines: an option or registry value a loader imports`;
   }
