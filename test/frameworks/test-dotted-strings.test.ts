@@ -6,5 +6,6 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 const cases = frameworkCases('test-dotted-strings');
 test('test-dotted-strings: has the basic fixture', () => {
   assert.ok(cases.includes('test-dotted-strings-basic'));
+  assert.ok(cases.includes('test-dotted-strings-namespace'));
 });
 for (const name of cases) test(`test-dotted-strings: ${name}`, () => checkFrameworkFixture(name));

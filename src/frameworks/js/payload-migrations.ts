@@ -16,6 +16,7 @@ import { byString } from '../../util/compare.js';
 import type { FrameworkContext, FrameworkEntry, ReferenceInput } from '../types.js';
 import { CODE, folderLiterals, type PayloadConfig } from './payload-configs.js';
 import { fileReference, jsPackages, kindOf, runEvidence, toolRun } from './support.js';
+import { testRoots } from '../test-roots.js';
 
 const MIGRATION_FILE = /\.(?:ts|js)$/;
 const TEMPLATE_EXPORTS = ['upSQL', 'downSQL', 'imports', 'dynamic'];
@@ -119,7 +120,7 @@ export const testFiles = (ctx: FrameworkContext): string[] => {
   const beside = new Set<string>();
   for (const dir of foldersWithPaths(ctx.files)) if (/migration/i.test(basename(dir))) beside.add(dirname(dir));
   if (beside.size === 0) return [];
-  const roots = new Set(ctx.entries.filter((e) => e.kind === 'test' && e.targetKind === 'file').map((e) => e.target));
+  const roots = testRoots(ctx);
   const candidates = [...beside].flatMap((dir) => pathsInDir(ctx.files, dir)).sort(byString);
   return candidates.filter((f) => CODE.test(f) && !f.includes('node_modules/') && (roots.has(f) || TEST_NAME.test(f)));
 };

@@ -14,6 +14,7 @@ import { buildLineTable } from '../../languages/javascript/line-table.js';
 import type { FrameworkContext, FrameworkEntry } from '../types.js';
 import { CODE, type PayloadConfig } from './payload-configs.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { testRoots } from '../test-roots.js';
 
 interface Harness {
   file: string;
@@ -64,7 +65,7 @@ export const suiteEntries = (ctx: FrameworkContext, configs: PayloadConfig[]): F
   if (suites.length === 0) return [];
   const found = harnesses(ctx, suites);
   if (found.length === 0) return [];
-  const tests = new Set(ctx.entries.filter((e) => e.kind === 'test' && e.targetKind === 'file').map((e) => e.target));
+  const tests = testRoots(ctx);
   const out: FrameworkEntry[] = [];
   for (const config of configs) {
     if (basename(config.file) !== 'config.ts') continue;

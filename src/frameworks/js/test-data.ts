@@ -10,6 +10,7 @@ import { dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { fileReference } from './support.js';
 import { buildLineTable } from '../../languages/javascript/line-table.js';
+import { testRoots } from '../test-roots.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const FS = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra']);
@@ -17,7 +18,8 @@ const FS = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extr
 const NAME = /(["'`])((?:\.\/)?[\w@.+-]+(?:\/[\w@.+-]+)*\.[A-Za-z]\w*)\1/g;
 
 const testFiles = (ctx: FrameworkContext): string[] =>
-  [...new Set(ctx.entries.filter((e) => e.kind === 'test' && e.targetKind === 'file' && CODE.test(e.target)).map((e) => e.target))]
+  [...testRoots(ctx)]
+    .filter((f) => CODE.test(f))
     .filter((f) => (ctx.facts(f)?.imports ?? []).some((i) => FS.has(i.specifier)))
     .sort(byString);
 

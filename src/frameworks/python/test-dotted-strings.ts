@@ -28,6 +28,8 @@ import { listedPaths } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { perScan } from '../per-scan.js';
+import { testRoots } from '../test-roots.js';
+import { basename } from '../../util/path.js';
 import { isDottedName } from '../strings.js';
 import { BY_NAME_LOADS, OSLO_TRY_LOADS } from './loader-names.js';
 import { tokenize, type PythonTokens } from '../../languages/python/tokenize.js';
@@ -193,10 +195,18 @@ const classPath = (ctx: FrameworkContext, parts: string[], moduleFileByName: (na
   return ctx.facts(file)?.definitions.includes(name) ? { module, file } : null;
 };
 
-/** The test files of the scan: Python files an entry detector made a test root. */
+/** A folder that holds tests and their helpers (manila/tests/conf_fixture.py, ironic's tests/unit/api/base.py). */
+const TEST_FOLDER = /(?:^|\/)(?:tests?|testing|unittests|unit_tests|functional_tests)\//;
+
+/**
+ * The files read: Python test roots, a pytest conftest.py, and the Python files of a test folder (a
+ * test base class's setUp hands a driver by name as the test would). The edge hangs on the file
+ * that writes the string, so a helper no test reaches reaches nothing.
+ */
 const testFiles = (ctx: FrameworkContext): Set<string> => {
   const out = new Set<string>();
-  for (const e of ctx.entries) if (e.kind === 'test' && e.targetKind === 'file' && e.target.endsWith('.py') && ctx.files.has(e.target)) out.add(e.target);
+  for (const f of testRoots(ctx)) if (f.endsWith('.py') && ctx.files.has(f)) out.add(f);
+  for (const f of listedPaths(ctx.files)) if (f.endsWith('.py') && (TEST_FOLDER.test(f) || basename(f) === 'conftest.py')) out.add(f);
   return out;
 };
 
@@ -227,7 +237,7 @@ const reader: FrameworkReader = {
   collect: (ctx): FrameworkOutput => {
     const out = emptyFrameworkOutput();
     for (const s of dottedStrings(ctx)) {
-      out.references.push({ from: s.test, target: s.module, targetKind: 'module', line: s.line, label: `named by the string '${s.value}' in the test ${s.test}:${s.line} (${how(s)})` });
+      out.references.push({ from: s.test, target: s.module, targetKind: 'module', line: s.line, label: `named by the string '${s.value}' at ${s.test}:${s.line} (${how(s)})` });
     }
     return out;
   },
