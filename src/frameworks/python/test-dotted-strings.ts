@@ -30,6 +30,7 @@ import { emptyFrameworkOutput } from '../types.js';
 import { perScan } from '../per-scan.js';
 import { testRoots } from '../test-roots.js';
 import { basename } from '../../util/path.js';
+import { isSettingsModule } from './settings-class-paths.js';
 import { isDottedName } from '../strings.js';
 import { BY_NAME_LOADS, OSLO_TRY_LOADS } from './loader-names.js';
 import { tokenize, type PythonTokens } from '../../languages/python/tokenize.js';
@@ -206,7 +207,10 @@ const TEST_FOLDER = /(?:^|\/)(?:tests?|testing|unittests|unit_tests|functional_t
 const testFiles = (ctx: FrameworkContext): Set<string> => {
   const out = new Set<string>();
   for (const f of testRoots(ctx)) if (f.endsWith('.py') && ctx.files.has(f)) out.add(f);
-  for (const f of listedPaths(ctx.files)) if (f.endsWith('.py') && (TEST_FOLDER.test(f) || basename(f) === 'conftest.py')) out.add(f);
+  for (const f of listedPaths(ctx.files)) {
+    // A test settings module's class paths are the settings readers' (their evidence names the setting).
+    if (f.endsWith('.py') && (TEST_FOLDER.test(f) || basename(f) === 'conftest.py') && !isSettingsModule(f)) out.add(f);
+  }
   return out;
 };
 
