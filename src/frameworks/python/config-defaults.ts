@@ -48,6 +48,8 @@ interface Default {
   value: string;
   file: string;
   line: number;
+  /** The groups its file registers its list in (`register_opts(cache_opts, group='cache')`); null when not read. */
+  groups: ReadonlySet<string> | null;
 }
 
 const MAX_TEXT = 2_000_000;
@@ -68,18 +70,55 @@ const importsPecan = (ctx: FrameworkContext, file: string): boolean =>
   ctx.facts(file)?.imports.some((i) => i.specifier === 'pecan' || i.specifier.startsWith('pecan.')) ?? false;
 
 /** The option a Pecan root entry reads: the expression itself, or `X.opt` with X bound to `CONF.<group>` above. */
-const pecanRootOption = (text: string, starts: readonly number[], line: number, expr: string): { opt: string; via: string } | null => {
+const pecanRootOption = (text: string, starts: readonly number[], line: number, expr: string): (OptionRead & { via: string }) | null => {
   const direct = optionRead(expr);
-  if (direct !== null) return { opt: direct, via: '' };
+  if (direct !== null) return { ...direct, via: '' };
   const m = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(expr);
   if (m === null) return null;
   const assigned = assignmentAbove(text, starts, line + 1, m[1]);
-  if (assigned === null || !/^(?:cfg\.)?(?:CONF|conf)\.[A-Za-z_]\w*$/.test(assigned.value.replace(/\s+/g, ''))) return null;
-  return { opt: m[2], via: ` with ${m[1]} = ${assigned.value.replace(/\s+/g, '')} (:${assigned.line})` };
+  const group = assigned === null ? null : /^(?:cfg\.)?(?:CONF|conf)\.([A-Za-z_]\w*)$/.exec(assigned.value.replace(/\s+/g, ''));
+  if (group === null || group === undefined) return null;
+  return { opt: m[2], group: group[1], via: ` with ${m[1]} = ${assigned!.value.replace(/\s+/g, '')} (:${assigned!.line})` };
 };
 
 const importsOsloConfig = (ctx: FrameworkContext, file: string): boolean =>
   ctx.facts(file)?.imports.some((i) => i.specifier === 'oslo_config' || i.specifier.startsWith('oslo_config.')) ?? false;
+
+/** The top-level name assigned by the statement a declaration on `line` (1-based) sits in: `cache_opts = [` above it, with no other top-level line between. */
+const enclosingList = (lines: readonly string[], line: number): string | null => {
+  for (let l = line - 1; l >= 0 && l >= line - MAX_BACK; l--) {
+    const text = lines[l];
+    if (text === undefined || !/^[^\s#\])}]/.test(text)) continue;
+    return /^([A-Za-z_]\w*)\s*(?::[^=]*)?=[^=]/.exec(text)?.[1] ?? null;
+  }
+  return null;
+};
+
+/**
+ * The groups each list is registered in by this file: `register_opts(cache_opts, group='cache')`,
+ * `register_opts(cache_opts, 'cache')`, a name bound to `cfg.OptGroup('cache', …)` (or its
+ * `.name`), none for DEFAULT. A list also registered in a group not read here maps to null: any group.
+ */
+const registrations = (text: string): Map<string, Set<string> | null> => {
+  const out = new Map<string, Set<string> | null>();
+  for (const m of text.matchAll(/\bregister_opts\(\s*([A-Za-z_]\w*)\s*(?:,\s*(?:group\s*=\s*)?([^,()]*?)\s*)?[,)]/g)) {
+    const [list, expr] = [m[1], m[2]?.trim() ?? ''];
+    if (out.has(list) && out.get(list) === null) continue;
+    const group = expr === '' ? 'DEFAULT' : groupNamed(text, expr);
+    if (group === null) out.set(list, null);
+    else (out.get(list) ?? out.set(list, new Set()).get(list)!).add(group);
+  }
+  return out;
+};
+
+/** The group a registration names: a literal, or a name bound to `OptGroup('g')` / `OptGroup(name='g')` in the file. */
+const groupNamed = (text: string, expr: string): string | null => {
+  const literal = /^(['"])([\w-]+)\1$/.exec(expr);
+  if (literal !== null) return literal[2];
+  const name = /^([A-Za-z_]\w*)(?:\.name)?$/.exec(expr)?.[1];
+  if (name === undefined) return null;
+  return new RegExp(String.raw`^\s*${name}\s*=\s*(?:cfg\.)?OptGroup\(\s*(?:name\s*=\s*)?(['"])([\w-]+)\1`, 'm').exec(text)?.[2] ?? null;
+};
 
 /** Every option declared with a literal dotted default, by name (`-` read as `_`). */
 const declaredDefaults = perScan((ctx: FrameworkContext): Map<string, Default[]> => {
@@ -90,6 +129,8 @@ const declaredDefaults = perScan((ctx: FrameworkContext): Map<string, Default[]>
     const text = ctx.readText(file);
     if (text === null || text.length > MAX_TEXT || !text.includes('Opt(') || !text.includes('default')) continue;
     const t = tokenize(text);
+    const lines = text.split('\n');
+    const registered = registrations(text);
     let opts = 0;
     for (let i = 0; i + 1 < t.count && opts < MAX_OPTS; i++) {
       if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.LParen) || !/^[A-Z]\w*Opt$/.test(nameText(t, i))) continue;
@@ -104,21 +145,46 @@ const declaredDefaults = perScan((ctx: FrameworkContext): Map<string, Default[]>
       if (name === null || value === null || !value.includes('.') || !isDottedName(value)) continue;
       const key = name.replace(/-/g, '_');
       const list = out.get(key) ?? out.set(key, []).get(key)!;
-      if (list.length < MAX_DEFAULTS && !list.some((d) => d.value === value)) list.push({ value, file, line: t.line[s] });
+      const groups = registered.get(enclosingList(lines, t.line[i]) ?? '') ?? null;
+      const same = list.find((d) => d.value === value);
+      if (same !== undefined) same.groups = same.groups === null || groups === null ? null : new Set([...same.groups, ...groups]);
+      else if (list.length < MAX_DEFAULTS) list.push({ value, file, line: t.line[s], groups });
     }
   }
   return out;
 });
 
-/** `CONF`, `cfg.CONF`, `self.conf`, `conf`, then groups: `.g`, `.get(g)`, `[g]`; then the option `.opt` or `.get('opt')`. */
-const OPTION_READ = /^(?:self\.)?(?:cfg\.)?(?:CONF|conf)(?:\.[A-Za-z_]\w*|\.get\([^()'"]*\)|\[[^\][]*\])*?(?:\.([A-Za-z_]\w*)|\.get\((['"])([\w-]+)\2\))$/;
+interface OptionRead {
+  opt: string;
+  /** The one literal group read (`CONF.cache.driver`, `CONF.get('cache')`, `CONF['cache']`); null when none or not literal. */
+  group: string | null;
+}
 
-/** The option an expression reads, or null. */
-const optionRead = (expr: string): string | null => {
-  const m = OPTION_READ.exec(expr.replace(/\s+/g, ''));
-  if (m === null) return null;
-  return (m[1] ?? m[3]).replace(/-/g, '_');
+const READ_ROOT = /^(?:self\.)?(?:cfg\.)?(?:CONF|conf)/;
+/** One step after the root: `.name`, `.get('name')`, `['name']`, or a computed `.get(x)` / `[x]`. */
+const READ_STEP = /\.get\((['"])([\w-]+)\1\)|(\.get\([^()]*\)|\[[^\][]*\])(?<!['"]\])|\[(['"])([\w-]+)\4\]|\.([A-Za-z_]\w*)/y;
+
+/** The option an expression reads and its group: `CONF.opt`, `CONF.<group>.opt`, `CONF.get(g).get('opt')`, …; null when it reads none. */
+const optionRead = (expr: string): OptionRead | null => {
+  const text = expr.replace(/\s+/g, '');
+  const root = READ_ROOT.exec(text);
+  if (root === null) return null;
+  const steps: Array<string | null> = [];
+  READ_STEP.lastIndex = root[0].length;
+  let last = 0;
+  for (let m = READ_STEP.exec(text); m !== null; m = READ_STEP.exec(text)) {
+    steps.push(m[2] ?? m[5] ?? m[6] ?? null);
+    last = READ_STEP.lastIndex;
+  }
+  const opt = steps.pop();
+  // The option itself is the last step, `.opt` or `.get('opt')`, never `['opt']` alone after the root.
+  if (last !== text.length || opt === undefined || opt === null || text.endsWith(']')) return null;
+  return { opt: opt.replace(/-/g, '_'), group: steps.length === 1 ? steps[0] : null };
 };
+
+/** The declarations a read may mean: those its file registers in the read's literal group, all when the group or the registration is not read. */
+const inGroup = (list: readonly Default[], group: string | null): Default[] =>
+  group === null ? [...list] : list.filter((d) => d.groups === null || d.groups.has(group));
 
 /** The repo file a dotted default names: the module itself, else the module before its last one or two dots. */
 const namedFile = (ctx: FrameworkContext, from: string, dotted: string): string | null => {
@@ -160,7 +226,7 @@ const collectPecanRoots = (ctx: FrameworkContext, defaults: ReadonlyMap<string, 
       const read = pecanRootOption(text, starts, line, m[2]);
       const list = read === null ? undefined : defaults.get(read.opt);
       if (list === undefined) continue;
-      pushDefaults(ctx, out, seen, file, line, read!.opt, list, `(the Pecan root controller make_app imports, 'root': ${m[2]})${read!.via}`);
+      pushDefaults(ctx, out, seen, file, line, read!.opt, inGroup(list, read!.group), `(the Pecan root controller make_app imports, 'root': ${m[2]})${read!.via}`);
     }
   }
 };
@@ -201,9 +267,9 @@ export const collectConfigDefaults = (ctx: FrameworkContext): FrameworkOutput =>
         opt = optionRead(assigned.value);
         via = ` with ${arg} = ${assigned.value.replace(/\s+/g, '')} (:${assigned.line})`;
       }
-      const list = opt === null ? undefined : defaults.get(opt);
+      const list = opt === null ? undefined : defaults.get(opt.opt);
       if (list === undefined) continue;
-      pushDefaults(ctx, out, seen, file, line, opt!, list, `(${nameText(t, i)}(${arg.replace(/\s+/g, '')}))${via}`);
+      pushDefaults(ctx, out, seen, file, line, opt!.opt, inGroup(list, opt!.group), `(${nameText(t, i)}(${arg.replace(/\s+/g, '')}))${via}`);
     }
   }
   return out;
