@@ -71,14 +71,15 @@ const importsPecan = (ctx: FrameworkContext, file: string): boolean =>
 
 /** The option a Pecan root entry reads: the expression itself, or `X.opt` with X bound to `CONF.<group>` above. */
 const pecanRootOption = (text: string, starts: readonly number[], line: number, expr: string): (OptionRead & { via: string }) | null => {
-  const direct = optionRead(expr);
+  const direct = optionRead(expr, BINDS_CONF.test(text));
   if (direct !== null) return { ...direct, via: '' };
   const m = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(expr);
   if (m === null) return null;
   const assigned = assignmentAbove(text, starts, line + 1, m[1]);
-  const group = assigned === null ? null : /^(?:cfg\.)?(?:CONF|conf)\.([A-Za-z_]\w*)$/.exec(assigned.value.replace(/\s+/g, ''));
+  const group = assigned === null ? null : /^(?:(?:cfg\.)?CONF|(conf))\.([A-Za-z_]\w*)$/.exec(assigned.value.replace(/\s+/g, ''));
+  if (group !== null && group[1] !== undefined && !BINDS_CONF.test(text)) return null;
   if (group === null || group === undefined) return null;
-  return { opt: m[2], group: group[1], via: ` with ${m[1]} = ${assigned!.value.replace(/\s+/g, '')} (:${assigned!.line})` };
+  return { opt: m[2], group: group[2], via: ` with ${m[1]} = ${assigned!.value.replace(/\s+/g, '')} (:${assigned!.line})` };
 };
 
 const importsOsloConfig = (ctx: FrameworkContext, file: string): boolean =>
@@ -160,15 +161,18 @@ interface OptionRead {
   group: string | null;
 }
 
-const READ_ROOT = /^(?:self\.)?(?:cfg\.)?(?:CONF|conf)/;
+/** `CONF`, `cfg.CONF`, `self.conf`, `self._conf`, or a bare `conf` (group 1), which counts only in a file that binds it to `CONF`. */
+const READ_ROOT = /^(?:self\._?conf\b|(?:self\.)?(?:cfg\.)?CONF\b|(conf)\b)/;
+/** `conf = cfg.CONF`: a file where a bare `conf` is the config object, not any dict so named (paste's `conf = dict(global_conf, **local_conf)`). */
+const BINDS_CONF = /^[ \t]*conf[ \t]*=[ \t]*(?:cfg\.)?CONF\b/m;
 /** One step after the root: `.name`, `.get('name')`, `['name']`, or a computed `.get(x)` / `[x]`. */
 const READ_STEP = /\.get\((['"])([\w-]+)\1\)|(\.get\([^()]*\)|\[[^\][]*\])(?<!['"]\])|\[(['"])([\w-]+)\4\]|\.([A-Za-z_]\w*)/y;
 
 /** The option an expression reads and its group: `CONF.opt`, `CONF.<group>.opt`, `CONF.get(g).get('opt')`, …; null when it reads none. */
-const optionRead = (expr: string): OptionRead | null => {
+const optionRead = (expr: string, bareConf: boolean): OptionRead | null => {
   const text = expr.replace(/\s+/g, '');
   const root = READ_ROOT.exec(text);
-  if (root === null) return null;
+  if (root === null || (root[1] !== undefined && !bareConf)) return null;
   const steps: Array<string | null> = [];
   READ_STEP.lastIndex = root[0].length;
   let last = 0;
@@ -246,6 +250,7 @@ export const collectConfigDefaults = (ctx: FrameworkContext): FrameworkOutput =>
     let lines: string[] | null = null;
     const seen = new Set<string>();
     let calls = 0;
+    const bareConf = BINDS_CONF.test(text);
     for (let i = 0; i + 1 < t.count && calls < MAX_CALLS; i++) {
       if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.LParen) || !LOADER_NAMES.has(nameText(t, i))) continue;
       calls++;
@@ -254,7 +259,7 @@ export const collectConfigDefaults = (ctx: FrameworkContext): FrameworkOutput =>
       const [s, e] = unwrap(t, first[0], first[1]);
       const arg = text.slice(t.start[s], t.end[e - 1]);
       const line = t.line[i];
-      let opt = optionRead(arg);
+      let opt = optionRead(arg, bareConf);
       let via = '';
       if (opt === null && e - s === 1 && t.kind[s] === Kind.Name) {
         // A name bound to the option above the call, in the call's own def.
@@ -264,7 +269,7 @@ export const collectConfigDefaults = (ctx: FrameworkContext): FrameworkOutput =>
         if (assigned === null) continue;
         const span = defSpan(lines, line - 1, MAX_BACK);
         if (span !== null && assigned.line - 1 < span.from) continue;
-        opt = optionRead(assigned.value);
+        opt = optionRead(assigned.value, bareConf);
         via = ` with ${arg} = ${assigned.value.replace(/\s+/g, '')} (:${assigned.line})`;
       }
       const list = opt === null ? undefined : defaults.get(opt.opt);
