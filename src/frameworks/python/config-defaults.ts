@@ -33,14 +33,14 @@
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths } from '../../util/file-index.js';
-import { lineStarts, lineOfOffset } from '../../util/lines.js';
+import { lineStarts } from '../../util/lines.js';
 import { dirname } from '../../util/path.js';
 import { isDottedName } from '../strings.js';
 import { perScan } from '../per-scan.js';
 import { tokenize } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
-import { callArgs, isOp, nameText, unwrap } from '../../languages/python/ranges.js';
-import { stringValue } from '../../languages/python/literals.js';
+import { callArgs, dottedName, isOp, nameText, unwrap } from '../../languages/python/ranges.js';
+import { isPlainString, stringTokenValue, stringValue } from '../../languages/python/literals.js';
 import { assignmentAbove, defSpan, packageInits } from './python-files.js';
 import { BY_NAME_LOADS, callPattern } from './loader-names.js';
 
@@ -63,8 +63,20 @@ const LOADER_NAMES: ReadonlySet<string> = new Set([...BY_NAME_LOADS, 'import_obj
 /** How far above a loader call its def is looked for. */
 const MAX_BACK = 300;
 
-/** `'root': opts.root` / `"root": cfg.CONF.pecan.root`: the expression a Pecan config's root key is given. */
-const PECAN_ROOT = /(['"])root\1\s*:\s*((?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*)/g;
+/** `'root': opts.root` / `"root": cfg.CONF.pecan.root`, a dict entry read from tokens (never a comment): the dotted name it is given and its line. */
+const pecanRootEntries = (text: string): Array<{ expr: string; line: number }> => {
+  const t = tokenize(text);
+  const out: Array<{ expr: string; line: number }> = [];
+  for (let i = 1; i + 2 < t.count; i++) {
+    if (!isPlainString(t, i) || !isOp(t, i + 1, Op.Colon) || !(isOp(t, i - 1, Op.LBrace) || isOp(t, i - 1, Op.Comma)) || stringTokenValue(t, i) !== 'root') continue;
+    let end = i + 2;
+    while (end + 2 < t.count && t.kind[end] === Kind.Name && isOp(t, end + 1, Op.Dot)) end += 2;
+    // A whole value: the dotted name then the entry's end, not a call or subscript of it.
+    const expr = t.kind[end] === Kind.Name && (isOp(t, end + 1, Op.Comma) || isOp(t, end + 1, Op.RBrace)) ? dottedName(t, i + 2, end + 1) : null;
+    if (expr !== null && expr.includes('.')) out.push({ expr, line: t.line[i] });
+  }
+  return out;
+};
 
 const importsPecan = (ctx: FrameworkContext, file: string): boolean =>
   ctx.facts(file)?.imports.some((i) => i.specifier === 'pecan' || i.specifier.startsWith('pecan.')) ?? false;
@@ -225,12 +237,11 @@ const collectPecanRoots = (ctx: FrameworkContext, defaults: ReadonlyMap<string, 
     if (text === null || text.length > MAX_TEXT || !text.includes('make_app')) continue;
     const starts = lineStarts(text);
     const seen = new Set<string>();
-    for (const m of text.matchAll(PECAN_ROOT)) {
-      const line = lineOfOffset(starts, m.index);
-      const read = pecanRootOption(text, starts, line, m[2]);
+    for (const { expr, line } of pecanRootEntries(text)) {
+      const read = pecanRootOption(text, starts, line - 1, expr);
       const list = read === null ? undefined : defaults.get(read.opt);
       if (list === undefined) continue;
-      pushDefaults(ctx, out, seen, file, line, read!.opt, inGroup(list, read!.group), `(the Pecan root controller make_app imports, 'root': ${m[2]})${read!.via}`);
+      pushDefaults(ctx, out, seen, file, line, read!.opt, inGroup(list, read!.group), `(the Pecan root controller make_app imports, 'root': ${expr})${read!.via}`);
     }
   }
 };
