@@ -180,8 +180,10 @@ const selectionOf = (ctx: FrameworkContext, call: Call, file: string, text: stri
       const options = second;
       if (options === undefined || !options.startsWith('{') || AUTOLOAD_FILTERS.test(options)) return null;
       const dir = objectOption(options, 'dir');
-      const folder = dir === null ? null : folderNamed(dir, file, text, here);
-      return folder === null ? null : { folder, recursive: true, accepts: () => true, files: autoloaded(ctx, folder, /\.[cm]?ts$/.test(file)), what: 'register loads every plugin of' };
+      const depth = maxDepthOf(objectOption(options, 'maxDepth'));
+      const folder = dir === null || depth === null ? null : folderNamed(dir, file, text, here);
+      const hooks = objectOption(options, 'autoHooks') === 'true';
+      return folder === null ? null : { folder, recursive: true, accepts: () => true, files: autoloaded(ctx, folder, /\.[cm]?ts$/.test(file), depth!, hooks), what: 'register loads every plugin of' };
     }
     case 'redbean-node': {
       const folder = first === undefined ? null : folderNamed(first, file, text, LITERAL.test(first) ? processFolder(ctx, file) : here);
@@ -195,18 +197,28 @@ const AUTOLOAD_FILTERS = /\b(?:matchFilter|ignoreFilter|ignorePattern|scriptPatt
 const AUTOLOAD_SCRIPT = /\.(?:[cm]?js)$/;
 const AUTOLOAD_TS = /\.[cm]?ts$/;
 const AUTOLOAD_INDEX = /^index\.(?:[cm]?js|[cm]?ts)$/;
+/** autoload's autoHooksPattern: hooks, never plugins, loaded only with `autoHooks: true`. */
+const AUTOLOAD_HOOKS = /^[_.]?auto_?hooks\.(?:js|cjs|mjs|ts)$/i;
+
+/** The folders below `dir` walked: a literal `maxDepth` (autoload stops at that depth), MAX_AUTOLOAD_DEPTH when absent, null when computed. */
+const maxDepthOf = (expr: string | null): number | null => {
+  if (expr === null) return MAX_AUTOLOAD_DEPTH;
+  return /^\d+$/.test(expr) ? Math.min(Number(expr), MAX_AUTOLOAD_DEPTH) : null;
+};
 /** How deep below `dir` autoload's folders are walked here (a hostile tree is no deeper). */
 const MAX_AUTOLOAD_DEPTH = 12;
 
-/** autoload's plugins under `folder`: each folder's index script alone when it has one, else every script; subfolders always. */
-const autoloaded = (ctx: FrameworkContext, folder: string, typescript: boolean): string[] => {
+/** autoload's plugins under `folder`: each folder's index script alone when it has one, else every script; subfolders down to `maxDepth`; its autohooks files only with `hooks`. */
+const autoloaded = (ctx: FrameworkContext, folder: string, typescript: boolean, maxDepth: number, hooks: boolean): string[] => {
   const out: string[] = [];
   const script = (name: string): boolean => AUTOLOAD_SCRIPT.test(name) || (typescript && AUTOLOAD_TS.test(name) && !DECLARATION.test(name));
   const walk = (dir: string, depth: number): void => {
-    const here = pathsInDir(ctx.files, dir).filter((f) => script(basename(f)));
+    const scripts = pathsInDir(ctx.files, dir).filter((f) => script(basename(f)));
+    const here = scripts.filter((f) => !AUTOLOAD_HOOKS.test(basename(f)));
     const index = here.filter((f) => AUTOLOAD_INDEX.test(basename(f)));
     out.push(...(index.length > 0 ? index : here));
-    if (depth >= MAX_AUTOLOAD_DEPTH) return;
+    if (hooks) out.push(...scripts.filter((f) => AUTOLOAD_HOOKS.test(basename(f))));
+    if (depth >= maxDepth) return;
     const prefix = dir === '' ? '' : `${dir}/`;
     const subs = new Set<string>();
     for (const f of pathsWithPrefix(ctx.files, prefix)) {
