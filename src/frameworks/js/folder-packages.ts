@@ -27,6 +27,7 @@ import { lineAt } from '../../util/lines.js';
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { folderOf } from '../../languages/javascript/folder-expr.js';
+import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
 import { escapeRegExp } from '../../util/regexp.js';
@@ -269,8 +270,10 @@ const loaded = (ctx: FrameworkContext, s: Selection, caller: string): string[] =
 };
 
 const collectFile = (ctx: FrameworkContext, file: string, imported: ReadonlySet<string>, out: FrameworkOutput): void => {
-  const text = ctx.readText(file);
-  if (text === null) return;
+  const raw = ctx.readText(file);
+  if (raw === null) return;
+  // A call commented out loads nothing; blanked, not cut, so offsets and lines stay right.
+  const text = commentsBlanked(raw);
   for (const call of callsIn(text, imported)) {
     const selection = selectionOf(ctx, call, file, text);
     if (!selection) continue;
