@@ -15,7 +15,9 @@
  *   dir: path.join(__dirname, 'routes') })` — each script of each folder below `dir` (`.js`, `.cjs`,
  *   `.mjs`; `.ts` when the caller is TypeScript, run by a TS runtime or compiled beside it), except
  *   that a folder with an index script loads only that index (and its subfolders), as its README
- *   says. A call with its own filters (`matchFilter`, `ignoreFilter`, `ignorePattern`,
+ *   says; a literal `dir` is read by `readdir` from where the process runs (the package folder), not
+ *   from the caller's; `maxDepth` (a literal) stops the walk, `autohooks` files count only with
+ *   `autoHooks: true`. A call with its own filters (`matchFilter`, `ignoreFilter`, `ignorePattern`,
  *   `scriptPattern`, `indexPattern`) is not read: census does not run them.
  *
  * The folder must be read statically: a string literal (placed by the package's rule) or an
@@ -182,7 +184,7 @@ const selectionOf = (ctx: FrameworkContext, call: Call, file: string, text: stri
       if (options === undefined || !options.startsWith('{') || AUTOLOAD_FILTERS.test(options)) return null;
       const dir = objectOption(options, 'dir');
       const depth = maxDepthOf(objectOption(options, 'maxDepth'));
-      const folder = dir === null || depth === null ? null : folderNamed(dir, file, text, here);
+      const folder = dir === null || depth === null ? null : folderNamed(dir, file, text, LITERAL.test(dir) ? processFolder(ctx, file) : here);
       const hooks = objectOption(options, 'autoHooks') === 'true';
       return folder === null ? null : { folder, recursive: true, accepts: () => true, files: autoloaded(ctx, folder, /\.[cm]?ts$/.test(file), depth!, hooks), what: 'register loads every plugin of' };
     }
