@@ -265,7 +265,8 @@ export const collectConfigDefaults = (ctx: FrameworkContext): FrameworkOutput =>
     for (let i = 0; i + 1 < t.count && calls < MAX_CALLS; i++) {
       if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.LParen) || !LOADER_NAMES.has(nameText(t, i))) continue;
       calls++;
-      const first = callArgs(t, i + 1, t.count)?.positional[0];
+      // import_object_ns(name_space, import_str, …): the name imported is the second argument.
+      const first = callArgs(t, i + 1, t.count)?.positional[nameText(t, i) === 'import_object_ns' ? 1 : 0];
       if (first === undefined) continue;
       const [s, e] = unwrap(t, first[0], first[1]);
       const arg = text.slice(t.start[s], t.end[e - 1]);
