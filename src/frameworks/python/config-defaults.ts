@@ -14,21 +14,23 @@
  * module (trove's network drivers, cluster strategies, root controllers, admin clients and
  * sqlalchemy api were dead). Read from tokens: an option declared by a literal name with a
  * literal `default=` (adjacent pieces joined) that is a dotted path; a loader call (import_class,
- * import_object, import_module, import_string, __import__) whose first argument reads that option
- * (`CONF.<opt>`, `CONF.<group>.<opt>`, `CONF.get(g).<opt>`, `CONF.get(g).get('<opt>')`,
- * `CONF[g].<opt>`, `self.conf.<opt>`) directly or through a name assigned so in the 12 lines
- * above, in the same def. Each default of that name (one per group when several declare it) that
- * names a repo module, or a module's attribute, is an edge from the loading file. A loader whose
- * name is built from the option and other parts (`ns + '.' + name`), an option handed to another
- * function first, or a default that is not a literal names nothing here.
+ * import_object, import_module, import_string, __import__; import_object_ns by its second argument)
+ * whose argument reads that option (`CONF.<opt>`, `CONF.<group>.<opt>`, `CONF.get(g).<opt>`,
+ * `CONF.get(g).get('<opt>')`, `CONF[g].<opt>`, `self.conf.<opt>`, a bare `conf.<opt>` only where the
+ * file binds `conf = cfg.CONF`) directly or through a name assigned so in the 12 lines above (in the
+ * call's def when it is in one). Each default of that name that names a repo module, or a module's
+ * attribute, is an edge from the loading file. A read with one literal group keeps the declarations
+ * whose file registers their list in that group (`register_opts(cache_opts, group='cache')`); when
+ * the registration or the group is not read, every declaration of the name counts (trove declares
+ * one per datastore group). A loader whose name is built from the option and other parts
+ * (`ns + '.' + name`), an option handed to another function first, or a default that is not a
+ * literal names nothing here.
  *
  * Pecan's root controller, when an option gives it (mistral 15.0's api/app.py: `opts =
  * cfg.CONF.pecan`, then `{"app": {"root": opts.root, …}}` for `conf_from_dict`, whose `app.root`
  * `pecan.make_app` imports by its dotted name): in a file that imports pecan and calls make_app, a
- * `'root': <read of an option>` entry (`CONF.pecan.root`, or a name bound to `CONF.<group>` in the
- * 12 lines above, `.root`) is a load of that option, from the entry's line.
- * Which group a declaration is registered in is not read (a `register_opts(…, group=…)` elsewhere):
- * every declaration of the option's name counts, as trove's one name per datastore group needs.
+ * `'root': <read of an option>` dict entry, read from tokens (`CONF.pecan.root`, or a name bound to
+ * `CONF.<group>` in the 12 lines above, `.root`), is a load of that option, from the entry's line.
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
