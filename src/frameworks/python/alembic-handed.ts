@@ -17,12 +17,12 @@
  * Read from tokens: in a file that imports alembic, `set_main_option('script_location', P)` with P a
  * parameter of the top-level def around it; then each call of that function (through a module its
  * caller imports by name, `from pkg.db.alembic import migration` then `migration.F(…)`, or the name
- * imported itself) whose argument for P (by position, or `P=`) is a path built from the caller's
+ * imported itself, under its alias too) whose argument for P (by position, or `P=`) is a path built from the caller's
  * `__file__` (inline, or a module-level name assigned one: sys-path's pathAssignments). The folder
  * it names, when it holds an env.py, is an environment its caller sets up (alembic.ts: an edge
  * from the caller, which runs its upgrade). A computed folder, a def that reassigns P first is not
  * told apart (its value is the caller's only when it is the parameter), a method, or a caller that
- * reaches the function through another name, names nothing.
+ * reaches the function through a name bound otherwise than by its import, names nothing.
  */
 import { listedPaths } from '../../util/file-index.js';
 import { joinRepo } from '../../util/path.js';
@@ -111,17 +111,23 @@ export const handedLocations = perScan((ctx: FrameworkContext): HandedLocation[]
     const mine = found.filter((s) => s.file !== file);
     const text = mine.length === 0 ? null : ctx.readText(file);
     if (text === null || !text.includes('__file__')) continue;
+    let t: ReturnType<typeof tokenize> | null = null;
     for (const s of mine) {
-      if (!text.includes(`${s.name}(`)) continue;
+      // Its name is in the file either way: called, or imported under an alias (`import F as G`).
+      if (!text.includes(s.name)) continue;
       const names = new Set(boundNames(ctx, file, s));
       if (names.size === 0) continue;
-      const t = tokenize(text);
+      // The names called: `F`, `G` for `F as G`, and `F` after a module's name.
+      const called = new Set([...names].map((n) => n.slice(n.lastIndexOf('.') + 1)));
+      t ??= tokenize(text);
       let assignments: ReturnType<typeof pathAssignments> | null = null;
       for (let i = 0, calls = 0; i + 1 < t.count && calls < MAX_CALLS; i++) {
-        if (t.kind[i] !== Kind.Name || nameText(t, i) !== s.name || !isOp(t, i + 1, Op.LParen)) continue;
+        if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.LParen)) continue;
+        const name = nameText(t, i);
+        if (!called.has(name)) continue;
         // The callee as written: `F` or `mod.F` (one receiver).
-        const callee = i >= 2 && isOp(t, i - 1, Op.Dot) && t.kind[i - 2] === Kind.Name ? `${nameText(t, i - 2)}.${s.name}` : s.name;
-        if (i >= 2 && isOp(t, i - 1, Op.Dot) && callee === s.name) continue;
+        const callee = i >= 2 && isOp(t, i - 1, Op.Dot) && t.kind[i - 2] === Kind.Name ? `${nameText(t, i - 2)}.${name}` : name;
+        if (i >= 2 && isOp(t, i - 1, Op.Dot) && callee === name) continue;
         if (i >= 3 && isOp(t, i - 3, Op.Dot)) continue;
         if (!names.has(callee)) continue;
         calls++;
@@ -139,7 +145,7 @@ export const handedLocations = perScan((ctx: FrameworkContext): HandedLocation[]
         } else dir = repoPathOf(pathValue(expr, file, new Map()));
         if (dir === null || !ctx.files.has(joinRepo(dir, 'env.py') ?? '')) continue;
         const line = t.line[i];
-        out.push({ path: file, line, dir, how: `script_location set by ${s.file}:${s.line} to the folder ${file}:${line} hands ${s.name}(${expr.replace(/\s+/g, ' ')})` });
+        out.push({ path: file, line, dir, how: `script_location set by ${s.file}:${s.line} to the folder ${file}:${line} hands ${s.name}(${expr.replace(/\s+/g, ' ')})${name === s.name ? '' : `, imported as ${name}`}` });
       }
     }
   }
