@@ -167,6 +167,8 @@ const fromConfig = (read: ReadPatterns, value: ConfigValue | null, config: strin
 interface Package {
   dir: string;
   runners: Runner[];
+  /** The runs of vitest projects its configs declare, which reach into nested packages; `complete` when every entry was read. */
+  projectRuns: (Runner & { complete: boolean })[];
 }
 
 /** The folders a jest `projects` string names (`<rootDir>/packages/*`, `./api`): those holding a jest config or a package.json. */
@@ -204,6 +206,73 @@ const jestRuns = (ctx: DetectorContext, value: ConfigValue | null, config: strin
   return runs.length > 0 ? runs.map((r) => (r.patterns.key === 'defaults' ? { ...r, patterns: { ...r.patterns, key: 'projects' } } : r)) : [own];
 };
 
+/** A vitest config file's name, as a project entry may name one (`vitest.config.ts`, `vitest.unit.config.ts`, `vite.config.js`). */
+const VITEST_PROJECT_CONFIG = /^(vitest|vite)(\.[\w-]+)?\.config\.[cm]?[jt]s$/;
+
+/** The runs of a vitest config and whether its `test.projects` were all read (none computed). */
+interface VitestRuns {
+  runs: Runner[];
+  /** The config declares projects and census read every entry: its runs are all vitest runs from it. */
+  complete: boolean;
+}
+
+/**
+ * The folders and config files a vitest `projects` string names (`packages/*`, `./api`,
+ * `packages/*\/vitest.config.ts`): a config file is read as a config of its own; a folder is a
+ * project rooted there, with its vitest/vite config if it has one, else vitest's defaults.
+ */
+const vitestProjectPaths = (ctx: DetectorContext, root: string, spec: string): { configs: string[]; folders: string[] } => {
+  const target = joinRepo(root, spec.replace(/^\.\//, '').replace(/\/+$/, '') || '.');
+  if (target === null) return { configs: [], folders: [] };
+  if (!isGlob(target)) return ctx.files.has(target) ? { configs: [target], folders: [] } : { configs: [], folders: [target] };
+  const match = compileRepoGlob(target);
+  const files = sortedPaths(ctx.files).filter((f) => !f.includes('node_modules/'));
+  const configs = files.filter((f) => match(f) && VITEST_PROJECT_CONFIG.test(basename(f)));
+  const folders = new Set<string>();
+  for (const f of files) for (let d = dirname(f); d !== '' && !folders.has(d); d = dirname(d)) if (match(d)) folders.add(d);
+  return { configs, folders: [...folders].sort() };
+};
+
+/**
+ * The runs a vitest config makes: its own `test.include`, or with `test.projects` (or the older
+ * `test.workspace`), each project's — an inline object with its own include/exclude/root/dir, or a
+ * string naming folders or config files — as a config that declares projects runs none itself
+ * (vitest docs, config/projects). A project census cannot read is a warning, and the config's own
+ * patterns stay as a run beside the projects it could read.
+ */
+const vitestRuns = (ctx: DetectorContext, value: ConfigValue | null, config: string, dir: string, diagnostics: Diagnostic[], depth = 0): VitestRuns => {
+  const own = fromConfig(vitestPatterns(value, config, dir), value, config, diagnostics);
+  const projects = configAt(value, 'test', 'projects') ?? configAt(value, 'test', 'workspace');
+  if (projects === null || depth > 1) return { runs: [own], complete: false };
+  const runs: Runner[] = [];
+  let computed = projects.kind !== 'array';
+  const unreadProject = (line: number, text: string) =>
+    diagnostics.push(warning('tests/config-not-static', `vitest test.projects entry is computed, not read: ${text}; census keeps ${config}'s own patterns for the files no read project collects`, config, line));
+  if (projects.kind !== 'array') unreadProject(projects.line, projects.kind === 'unknown' ? projects.text : projects.kind);
+  for (const p of projects.kind === 'array' ? projects.items : []) {
+    if (p.kind === 'object') {
+      const read = fromConfig(vitestPatterns(p, config, dir), p, config, diagnostics);
+      runs.push(read.patterns.key === 'defaults' ? { patterns: { ...read.patterns, key: 'projects' }, place: `${config}:${p.line} projects` } : read);
+    } else if (p.kind === 'string') {
+      const { configs, folders } = vitestProjectPaths(ctx, dir, p.value);
+      for (const c of configs.filter((c) => c !== config)) runs.push(...vitestRuns(ctx, configValue(ctx, c), c, dirname(c), diagnostics, depth + 1).runs);
+      for (const folder of folders) {
+        const inner = pathsInDir(ctx.files, folder).find((f) => CONFIG_FILES.vitest.test(basename(f)) && f !== config);
+        if (inner !== undefined) runs.push(...vitestRuns(ctx, configValue(ctx, inner), inner, folder, diagnostics, depth + 1).runs);
+        else runs.push({ patterns: { ...vitestPatterns(null, null, folder).patterns, config, key: 'projects' }, place: `${config}:${p.line} projects "${p.value}"` });
+      }
+    } else {
+      computed = true;
+      unreadProject(p.line, p.kind === 'unknown' ? p.text : p.kind);
+    }
+  }
+  // A project on vitest's defaults is a run of its own, not one that gives way to another's patterns.
+  const fixed = runs.map((r) => (r.patterns.key === 'defaults' ? { ...r, patterns: { ...r.patterns, key: 'projects' } } : r));
+  // The config's own patterns stay for what no read project collects, marked so they do not give way to the projects'.
+  if (computed) return { runs: [...fixed, own.patterns.key === 'defaults' ? { patterns: { ...own.patterns, key: 'projects' }, place: config } : own], complete: false };
+  return { runs: fixed, complete: true };
+};
+
 /** Configs a knip config names for a runner's plugin (`"jest": { "config": [...] }`), by workspace folder and runner. */
 type KnipConfigs = Map<string, { config: string; source: string }[]>;
 
@@ -225,6 +294,7 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
   const pkg: Record<string, unknown> = packageJsonObject(ctx.manifests, pkgPath) ?? {};
   const siblings = pathsInDir(ctx.files, dir);
   const runners: Runner[] = [];
+  const projectRuns: Package['projectRuns'] = [];
   for (const runner of ['vitest', 'jest', 'mocha', 'ava', 'rstest', 'node:test']) {
     const fromKnip = knip.configs.get(`${dir}\0${runner}`) ?? [];
     const configs = [...new Set([...siblings.filter((f) => CONFIG_FILES[runner]?.test(basename(f))), ...fromKnip.map((k) => k.config)])];
@@ -243,7 +313,11 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
       const before = found.length;
       if (runner === 'vitest') {
         // A vite.config without a `test` key says nothing about tests.
-        if (configAt(value, 'test') !== null) found.push(fromConfig(vitestPatterns(value, config, dir), value, config, diagnostics));
+        if (configAt(value, 'test') !== null) {
+          const read = vitestRuns(ctx, value, config, dir, diagnostics);
+          found.push(...read.runs);
+          if (configAt(value, 'test', 'projects') ?? configAt(value, 'test', 'workspace')) projectRuns.push(...read.runs.map((r) => ({ ...r, complete: read.complete })));
+        }
       } else if (runner === 'jest') found.push(...jestRuns(ctx, value, config, diagnostics));
       else if (runner === 'rstest') found.push(fromConfig(rstestPatterns(value, config, dir), value, config, diagnostics));
       else if (runner === 'ava') found.push(fromConfig(avaPatterns(value, config, dir, usesAvaTypeScript(pkg, value)), value, config, diagnostics));
@@ -280,7 +354,7 @@ const readPackage = (dir: string, ctx: DetectorContext, diagnostics: Diagnostic[
   // the karma reader's (src/frameworks/js/karma.ts), and a spec outside basePath or excluded is not a test.
   const karma = runners.length === 0 ? karmaListing(ctx, dir, pkg) : null;
   if (karma !== null) runners.push({ patterns: inPackage('karma', dir, [], karma, 'files') });
-  return { dir, runners };
+  return { dir, runners, projectRuns };
 };
 
 /**
@@ -312,13 +386,33 @@ const nearestPackageDir = (ctx: DetectorContext, folder: string): string | null 
   return pkg === null ? null : dirname(pkg);
 };
 
+/** The folder a glob's fixed leading segments name (`packages/**\/*.spec.ts` → `packages`). */
+const globFolder = (root: string, glob: string): string | null => {
+  const fixed: string[] = [];
+  for (const segment of glob.split('/').slice(0, -1)) {
+    if (/[*?[\]{}()!+@]/.test(segment)) break;
+    fixed.push(segment);
+  }
+  return joinRepo(root, fixed.join('/') || '.');
+};
+
+const inside = (file: string, folder: string): boolean => folder === '' || file === folder || file.startsWith(`${folder}/`);
+
+/** Some include glob of the run can take a file under `dir` (excludes aside). */
+const reaches = (p: TestPatterns, dir: string): boolean =>
+  p.globs.some((g) => {
+    if (g.startsWith('!')) return false;
+    const folder = globFolder(p.root, g);
+    return folder !== null && (inside(dir, folder) || inside(folder, dir));
+  });
+
 /** "jest discovery (jest.config.js:4 testMatch): src/**\/*.test.ts" */
 const evidenceOf = (r: Runner, pattern: string, pkgDir: string): string => {
   const { runner, config, key, root } = r.patterns;
   const name = runner === 'test' ? 'test file' : runner;
   const where = config === null ? '' : ` (${r.place ?? (key === 'defaults' ? config : `${config} ${key}`)})`;
   // Globs are relative to the runner's root (jest's rootDir, vitest's root): named when it is not the package's folder.
-  const under = root !== pkgDir && !pattern.startsWith('/') ? ` under ${root === '' ? '.' : root}/` : '';
+  const under = root !== pkgDir && !pattern.startsWith('/') ? (root === '' ? ' from the repo root' : ` under ${root}/`) : '';
   return `${name} discovery${where}: ${pattern}${under}`;
 };
 
@@ -328,6 +422,39 @@ export const jsTests = (ctx: DetectorContext): { tests: JsTest[]; diagnostics: D
   const knip = knipByDir(ctx);
   const match = testMatcher((reason) => diagnostics.push(warning('entry/glob-refused', reason)));
   const tests: JsTest[] = [];
+  const GENERIC_RUN = (d: string): Runner[] => [{ patterns: inPackage('test', d, GENERIC_TESTS, null, 'defaults') }];
+  const packageAt = (d: string): Package => {
+    let p = packages.get(d);
+    if (!p) packages.set(d, (p = readPackage(d, ctx, diagnostics, knip)));
+    return p;
+  };
+  const runsByDir = new Map<string, Runner[]>();
+  /**
+   * A package's runs in the order they are tried: its own configs' runs, then the vitest projects
+   * of the packages above it (a root vitest.config whose `unit` project takes `packages/**\/*.spec.ts`
+   * runs the tests of packages with no runner of their own), then its runners' defaults, then the
+   * generic names — unless a project above reaches into its folder: vitest collects there only
+   * what a project takes, so the generic names do not apply.
+   */
+  const runsFor = (d: string, pkg: Package): Runner[] => {
+    const known = runsByDir.get(d);
+    if (known) return known;
+    const above: Package['projectRuns'] = [];
+    for (let up = d === '' ? null : nearestPackageDir(ctx, dirname(d)); up !== null; up = up === '' ? null : nearestPackageDir(ctx, dirname(up))) {
+      above.push(...packageAt(up).projectRuns.filter((r) => reaches(r.patterns, d)));
+    }
+    const explicit = pkg.runners.filter((r) => r.patterns.config !== null);
+    const defaults = pkg.runners.filter((r) => r.patterns.config === null);
+    // A project census could not read may take the rest: the generic names stay after the read ones.
+    const covered = above.some((r) => r.complete);
+    // Under a complete project set the test-file names (`*.spec.js` no project takes) say nothing, but a `__tests__` folder's
+    // other files stay: they are the collected tests' fixtures and helpers (payload's typescript-plugin spec loads
+    // __tests__/fixtures/components/*.tsx through the TypeScript language service, by path strings).
+    const generic = pkg.runners.length > 0 ? [] : covered ? [{ patterns: inPackage('test', d, [GENERIC_TESTS[1]], null, 'defaults') }] : GENERIC_RUN(d);
+    const runs = above.length === 0 ? (pkg.runners.length > 0 ? pkg.runners : GENERIC_RUN(d)) : [...explicit, ...above, ...defaults, ...generic];
+    runsByDir.set(d, runs);
+    return runs;
+  };
   // The nearest package depends on the file's folder alone, and a folder's files come together
   // (the store's memo would hash each file's folder, a new string, again).
   let lastFolder: string | null = null;
@@ -339,9 +466,7 @@ export const jsTests = (ctx: DetectorContext): { tests: JsTest[]; diagnostics: D
       lastFolder = folder;
       dir = nearestPackageDir(ctx, folder);
     }
-    let pkg = dir === null ? undefined : packages.get(dir);
-    if (dir !== null && !pkg) packages.set(dir, (pkg = readPackage(dir, ctx, diagnostics, knip)));
-    const runners = pkg && pkg.runners.length > 0 ? pkg.runners : [{ patterns: inPackage('test', dir ?? '', GENERIC_TESTS, null, 'defaults') }];
+    const runners = dir === null ? GENERIC_RUN('') : runsFor(dir, packageAt(dir));
     for (const r of runners) {
       const pattern = match(r.patterns, file);
       if (!pattern) continue;
