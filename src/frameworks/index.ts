@@ -108,6 +108,7 @@ import testData from './js/test-data.js';
 import tsdown from './js/tsdown.js';
 import tscInPlace from './js/tsc-in-place.js';
 import tsup from './js/tsup.js';
+import tstyche from './js/tstyche.js';
 import vike from './js/vike.js';
 import vite from './js/vite.js';
 import viteFileRoutes from './js/vite-file-routes.js';
@@ -320,6 +321,7 @@ export const READERS: readonly FrameworkReader[] = [
   tscInPlace,
   tsdown,
   tsup,
+  tstyche,
   turboGen,
   umi,
   vike,
