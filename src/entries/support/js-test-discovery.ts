@@ -246,6 +246,10 @@ const vitestRuns = (ctx: DetectorContext, value: ConfigValue | null, config: str
   if (projects === null || depth > 1) return { runs: [own], complete: false };
   const runs: Runner[] = [];
   let computed = projects.kind !== 'array';
+  const excluded = (projects.kind === 'array' ? projects.items : []).flatMap((p) => {
+    const target = p.kind === 'string' && p.value.startsWith('!') ? joinRepo(dir, p.value.slice(1).replace(/^\.\//, '').replace(/\/+$/, '')) : null;
+    return target === null ? [] : [isGlob(target) ? compileRepoGlob(target) : (path: string) => path === target || path.startsWith(`${target}/`)];
+  });
   const unreadProject = (line: number, text: string) =>
     diagnostics.push(warning('tests/config-not-static', `vitest test.projects entry is computed, not read: ${text}; census keeps ${config}'s own patterns for the files no read project collects`, config, line));
   if (projects.kind !== 'array') unreadProject(projects.line, projects.kind === 'unknown' ? projects.text : projects.kind);
@@ -253,8 +257,14 @@ const vitestRuns = (ctx: DetectorContext, value: ConfigValue | null, config: str
     if (p.kind === 'object') {
       const read = fromConfig(vitestPatterns(p, config, dir), p, config, diagnostics);
       runs.push(read.patterns.key === 'defaults' ? { patterns: { ...read.patterns, key: 'projects' }, place: `${config}:${p.line} projects` } : read);
+    } else if (p.kind === 'string' && p.value.startsWith('!')) {
+      continue;
     } else if (p.kind === 'string') {
-      const { configs, folders } = vitestProjectPaths(ctx, dir, p.value);
+      const found = vitestProjectPaths(ctx, dir, p.value);
+      // `'!packages/legacy'` leaves out what the other entries name.
+      const left = (path: string) => excluded.some((x) => x(path));
+      const configs = found.configs.filter((c) => !left(c));
+      const folders = found.folders.filter((f) => !left(f));
       for (const c of configs.filter((c) => c !== config)) runs.push(...vitestRuns(ctx, configValue(ctx, c), c, dirname(c), diagnostics, depth + 1).runs);
       for (const folder of folders) {
         const inner = pathsInDir(ctx.files, folder).find((f) => CONFIG_FILES.vitest.test(basename(f)) && f !== config);

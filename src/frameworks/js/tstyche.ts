@@ -34,7 +34,8 @@ const keyLine = (text: string, key: string): number => {
   return at < 0 ? 1 : at + 1;
 };
 
-const collectRun = (ctx: FrameworkContext, run: Run, out: FrameworkOutput) => {
+/** `seen`: the runs already collected (config, root and filters), as a script reached through two chains is one run. */
+const collectRun = (ctx: FrameworkContext, run: Run, out: FrameworkOutput, seen: Set<string>) => {
   const named = configArg(run.args, ['--config']);
   const config = named !== null ? joinRepo(run.cwd, named) : (CONFIGS.map((c) => joinRepo(run.cwd, c)).find((c) => c !== null && ctx.files.has(c)) ?? null);
   const text = config === null ? null : ctx.readText(config);
@@ -47,6 +48,9 @@ const collectRun = (ctx: FrameworkContext, run: Run, out: FrameworkOutput) => {
   const globs = listed ?? DEFAULTS;
   const where = listed !== null && config !== null && text !== null ? `${config}:${keyLine(text, 'testFileMatch')} testFileMatch` : config !== null ? `${config}, defaults` : 'defaults';
   const filters = positionalArgs(run.args, VALUE_FLAGS);
+  const key = `${config}\0${root}\0${filters.join('\0')}`;
+  if (seen.has(key)) return;
+  seen.add(key);
   for (const { file, glob } of globFiles(ctx, root, globs.map((g) => g.replace(/^\.\//, '')))) {
     if (!CODE.test(file) || file.endsWith('.d.ts') || file.includes('node_modules/')) continue;
     const filter = filters.find((f) => file.includes(f.replace(/^\.\//, '')));
@@ -66,10 +70,11 @@ const tstyche: FrameworkReader = {
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
     const all = runs(ctx);
-    for (const run of all) collectRun(ctx, run, out);
+    const seen = new Set<string>();
+    for (const run of all) collectRun(ctx, run, out, seen);
     for (const pkg of toolPackages(ctx, ['tstyche'], null)) {
       if (all.some((r) => r.cwd === pkg.dir)) continue;
-      collectRun(ctx, { cwd: pkg.dir, args: [], evidence: `${pkg.manifest} depends on tstyche`, source: pkg.manifest }, out);
+      collectRun(ctx, { cwd: pkg.dir, args: [], evidence: `${pkg.manifest} depends on tstyche`, source: pkg.manifest }, out, seen);
     }
     return out;
   },
