@@ -39,6 +39,7 @@ import { argumentValues, callsOf, enclosingFunction, literalValue, type Enclosin
 import { functionRegion } from './function-region.js';
 import { codeOnly } from './unplugin-auto-import.js';
 import { codeFilesMarked, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
+import { relativeImporters } from './relative-importers.js';
 
 /** `import(process.env.NAME)` / `require(process.env['NAME'])`: a load of the variable itself. */
 const LOAD_OF_ENV = /(?<![\w$.])(import|require)\(\s*process\.env(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'])([^"'\n]+)\3\s*\])\s*\)/g;
@@ -174,18 +175,17 @@ const callsAcross = (ctx: FrameworkContext, file: string, text: string, name: st
   const known = memo.get(key);
   if (known !== undefined) return known;
   const out = callsOf(text, name).slice(0, MAX_PER_FILE).map((c) => ({ file, text, ...c, how: name }));
-  for (const other of jsCodeFiles(ctx)) {
-    if (other === file) continue;
-    for (const imp of ctx.facts(other)?.imports ?? []) {
-      if (!imp.specifier.startsWith('.')) continue;
-      const local = imp.names.find((n) => n.name === name);
-      if (local === undefined) continue;
-      const alias = local.alias ?? local.name;
-      if (!IDENTIFIER.test(alias) || resolveToolPath(ctx, dirname(other), imp.specifier) !== file) continue;
-      const otherText = ctx.readText(other) ?? '';
-      for (const c of callsOf(otherText, alias).slice(0, MAX_PER_FILE)) out.push({ file: other, text: otherText, ...c, how: alias });
-    }
-    if (out.length >= MAX_CALLS) break;
+  let last = file;
+  for (const { from: other, imp } of relativeImporters(ctx, file)) {
+    // Checked between files, as a file's calls are taken whole.
+    if (other !== last && out.length >= MAX_CALLS) break;
+    last = other;
+    const local = imp.names.find((n) => n.name === name);
+    if (local === undefined) continue;
+    const alias = local.alias ?? local.name;
+    if (!IDENTIFIER.test(alias)) continue;
+    const otherText = ctx.readText(other) ?? '';
+    for (const c of callsOf(otherText, alias).slice(0, MAX_PER_FILE)) out.push({ file: other, text: otherText, ...c, how: alias });
   }
   memo.set(key, out);
   return out;

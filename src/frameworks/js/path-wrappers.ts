@@ -39,7 +39,9 @@ import { nodeCompletion, OWN_FOLDER, OWN_FOLDER_ONLY, TOOL_CONFIG } from './anch
 import { functionRegion } from './function-region.js';
 import { listElementAt } from './literal-lists.js';
 import { argumentValues, callArgsText, callsOf, enclosingFunction, literalValue, paramNames } from './parameter-values.js';
-import { BYTE_READ_CALLS, codeFilesMarked, enclosingPackages, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
+import { BYTE_READ_CALLS, codeFilesMarked, enclosingPackages, jsCodeFiles, labelledReferences, type LabelledReference } from './support.js';
+import { relativeImporters } from './relative-importers.js';
+import type { ImportFact } from '../../model/facts.js';
 
 /** A join whose parts are literals and names: `path.join(this.libDir, relative)`, `resolve(__dirname, '..', name)`. */
 const JOIN = new RegExp(
@@ -242,16 +244,16 @@ const callSites = (ctx: FrameworkContext, wrappers: readonly Wrapper[]): CallSit
   }
   const byFile = new Map<string, Wrapper[]>();
   for (const w of wrappers) byFile.set(w.file, [...(byFile.get(w.file) ?? []), w]);
-  const stems = new Set([...byFile.keys()].map((f) => basename(f).replace(/\.[^.]+$/, '')));
+  // Each importing file's imports of a wrapper file, read in path order and each file's import order.
+  const importing = new Map<string, { imp: ImportFact; defined: Wrapper[] }[]>();
+  for (const [source, defined] of byFile) {
+    for (const { from, imp } of relativeImporters(ctx, source)) importing.set(from, [...(importing.get(from) ?? []), { imp, defined }]);
+  }
   for (const file of jsCodeFiles(ctx)) {
-    for (const imp of ctx.facts(file)?.imports ?? []) {
-      if (!imp.specifier.startsWith('.')) continue;
-      const stem = basename(imp.specifier).replace(/\.[cm]?[jt]sx?$/, '');
-      if (!stems.has(stem) && !stems.has('index')) continue;
-      const source = resolveToolPath(ctx, dirname(file), imp.specifier);
-      const defined = source === null || source === file ? undefined : byFile.get(source);
-      if (defined === undefined) continue;
-      const text = ctx.readText(file) ?? '';
+    if (!importing.has(file)) continue;
+    const order = ctx.facts(file)?.imports ?? [];
+    const text = ctx.readText(file) ?? '';
+    for (const { imp, defined } of importing.get(file)!.sort((a, b) => order.indexOf(a.imp) - order.indexOf(b.imp))) {
       for (const w of defined) {
         if (!text.includes(w.name)) continue;
         for (const n of imp.names) {
