@@ -38,8 +38,8 @@ import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { argumentValues, callsOf, enclosingFunction, literalValue, type EnclosingFunction } from './parameter-values.js';
 import { functionRegion } from './function-region.js';
 import { codeOnly } from './unplugin-auto-import.js';
-import { codeFilesMarked, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
-import { relativeImporters } from './relative-importers.js';
+import { codeFilesMarked, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
+import { filesImporting, relativeImporters } from './import-index.js';
 
 /** `import(process.env.NAME)` / `require(process.env['NAME'])`: a load of the variable itself. */
 const LOAD_OF_ENV = /(?<![\w$.])(import|require)\(\s*process\.env(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'])([^"'\n]+)\3\s*\])\s*\)/g;
@@ -94,7 +94,7 @@ const receiversOf = (ctx: FrameworkContext): Map<string, Receiver[]> => {
 
 /** The files that import a module that runs commands. */
 const spawningFiles = (ctx: FrameworkContext): string[] =>
-  jsCodeFiles(ctx).filter((file) => (ctx.facts(file)?.imports ?? []).some((imp) => COMMAND_MODULES[imp.specifier] !== undefined));
+  filesImporting(ctx, (specifier) => COMMAND_MODULES[specifier] !== undefined);
 
 /** Where each wanted name is put into a child's environment in one file: an `env: {}` key or a `process.env.X =`. */
 const settingsIn = (file: string, text: string, code: string, names: ReadonlySet<string>): Setting[] => {

@@ -40,6 +40,7 @@ import { perScan } from '../per-scan.js';
 import { aliasReferences, byteUse, codeFilesMarked, enclosingPackages, inNestedPackage, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 import { dataUseNote, PATH_NAMES, TOOL_CONFIG } from './anchored-paths.js';
 import { enclosingFunction, paramNames } from './parameter-values.js';
+import { relativeImports } from './import-index.js';
 import { functionRegion } from './function-region.js';
 
 /** What a named path may end at: code, or a component file a bundler compiles. */
@@ -118,10 +119,12 @@ const constants = perScan((ctx): FolderConstant[] => {
 });
 
 /**
- * Who imports each folder constant by name: one walk of the code files' import facts (the names each
- * import binds: `import { runtime_directory as rd }`, `const { assetsDir } = require('./assets')`),
- * a relative specifier resolved and kept when it is the declaring module. Only these files and the
- * declaring modules themselves are read for uses: no code file's text is tested for every name.
+ * Who imports each folder constant by name: the code files' relative imports (import-index.ts, one
+ * walk of the import facts a scan) that bind a constant's name (`import { runtime_directory as rd }`,
+ * `const { assetsDir } = require('./assets')`), resolved and kept when it is the declaring module.
+ * Only these files and the declaring modules themselves are read for uses: no code file's text is
+ * tested for every name. (relativeImporters per declaring module resolved far more: one is an
+ * index file, whose importers may be any relative import.)
  */
 const importers = (ctx: FrameworkContext, defs: readonly FolderConstant[]): Map<string, { def: FolderConstant; local: string }[]> => {
   const byName = new Map<string, FolderConstant[]>();
@@ -133,17 +136,15 @@ const importers = (ctx: FrameworkContext, defs: readonly FolderConstant[]): Map<
     else if (!list.some((u) => u.def === def && u.local === local)) list.push({ def, local });
   };
   for (const def of defs) add(def.file, def, def.name);
-  for (const user of jsCodeFiles(ctx)) {
-    for (const imp of ctx.facts(user)?.imports ?? NONE) {
-      if ((imp.syntax !== 'import' && imp.syntax !== 'require') || !imp.specifier.startsWith('.')) continue;
-      // The specifier is resolved once per import, and only when it binds a constant's name.
-      let from: string | null | undefined;
-      for (const named of imp.names) {
-        const declared = byName.get(named.name);
-        if (declared === undefined) continue;
-        if (from === undefined) from = resolveToolPath(ctx, dirname(user), imp.specifier);
-        for (const def of declared) if (def.file === from && user !== from) add(user, def, named.alias ?? named.name);
-      }
+  // The specifier is resolved once per import, and only when it binds a constant's name.
+  for (const { from: user, imp } of relativeImports(ctx)) {
+    if (imp.syntax !== 'import' && imp.syntax !== 'require') continue;
+    let from: string | null | undefined;
+    for (const named of imp.names) {
+      const declared = byName.get(named.name);
+      if (declared === undefined) continue;
+      if (from === undefined) from = resolveToolPath(ctx, dirname(user), imp.specifier);
+      for (const def of declared) if (def.file === from && user !== from) add(user, def, named.alias ?? named.name);
     }
   }
   return out;

@@ -40,7 +40,7 @@ import { functionRegion } from './function-region.js';
 import { listElementAt } from './literal-lists.js';
 import { argumentValues, callArgsText, callsOf, enclosingFunction, literalValue, paramNames } from './parameter-values.js';
 import { BYTE_READ_CALLS, codeFilesMarked, enclosingPackages, jsCodeFiles, labelledReferences, type LabelledReference } from './support.js';
-import { relativeImporters } from './relative-importers.js';
+import { relativeImporters } from './import-index.js';
 import type { ImportFact } from '../../model/facts.js';
 
 /** A join whose parts are literals and names: `path.join(this.libDir, relative)`, `resolve(__dirname, '..', name)`. */
