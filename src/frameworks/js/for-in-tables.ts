@@ -9,6 +9,7 @@
 import { splitArgs } from '../../languages/javascript/folder-expr.js';
 import { balancedText } from '../../languages/javascript/js-text.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { functionRegion } from './function-region.js';
 import { literalValue, propertyOf } from './parameter-values.js';
 
 /** How far back from the use a loop header is looked for, and how long a table or loop body is read. */
@@ -16,6 +17,23 @@ const LOOP_WINDOW = 4_000;
 const TABLE_WINDOW = 20_000;
 /** A plain key of an object literal: a name, a number or a string. */
 const KEY = /^\s*(?:[A-Za-z_$][\w$]*|\d+|"[^"\n]*"|'[^'\n]*')\s*:\s*([\s\S]+)$/;
+
+/**
+ * Whether the table declared at `declAt` is the one the loop at `loopAt` names: the declaration's
+ * function encloses the loop, and no function between them takes a parameter of that name (a
+ * `function (scripts) { for (… in scripts) }` walks its caller's list, not another function's table).
+ */
+const inScopeAt = (text: string, table: string, declAt: number, loopAt: number): boolean => {
+  const scope = functionRegion(text, declAt);
+  if (loopAt < scope.start || loopAt >= scope.end) return false;
+  const param = new RegExp(String.raw`\(([^()]*)\)\s*(?::[^{=]*)?(?:=>)?\s*$`);
+  const name = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(table)}(?![\w$])`);
+  for (let region = functionRegion(text, loopAt); region.start > scope.start; region = functionRegion(text, region.start - 2)) {
+    const header = param.exec(text.slice(Math.max(0, region.start - 1 - 400), region.start - 1).trimEnd());
+    if (header !== null && name.test(header[1])) return false;
+  }
+  return true;
+};
 
 /** The strings of `TABLE[KEY].FIELD` (field null: `TABLE[KEY]`) when the use at `at` is inside a `for (… KEY in TABLE)` body; null otherwise. */
 export const forInTableValues = (text: string, at: number, table: string, key: string, field: string | null): { values: string[]; loopAt: number; tableAt: number } | null => {
@@ -32,6 +50,7 @@ export const forInTableValues = (text: string, at: number, table: string, key: s
   // Two declarations of the name (in different functions) would each be a different table.
   if (declarations.length !== 1) return null;
   const tableAt = (declarations[0].index ?? 0) + declarations[0][0].length - 1;
+  if (!inScopeAt(text, table, declarations[0].index ?? 0, loopAt)) return null;
   const object = balancedText(text, tableAt, TABLE_WINDOW);
   if (object === null) return null;
   const entries = splitArgs(object.slice(1, -1).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '')).filter((e) => e.trim() !== '');
