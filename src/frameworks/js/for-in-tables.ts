@@ -51,6 +51,8 @@ export const forInTableValues = (text: string, at: number, table: string, key: s
   if (declarations.length !== 1) return null;
   const tableAt = (declarations[0].index ?? 0) + declarations[0][0].length - 1;
   if (!inScopeAt(text, table, declarations[0].index ?? 0, loopAt)) return null;
+  // A table assigned anew (`scripts = JSON.parse(…)`) holds what that assignment gives, not the literal.
+  if (new RegExp(String.raw`(?<![\w$.]|(?:var|let|const)\s+)${escapeRegExp(table)}\s*=(?![=>])`).test(text.replace(declarations[0][0], ''))) return null;
   const object = balancedText(text, tableAt, TABLE_WINDOW);
   if (object === null) return null;
   const entries = splitArgs(object.slice(1, -1).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '')).filter((e) => e.trim() !== '');
