@@ -38,9 +38,16 @@ interface PluginPath {
   plugin: string;
 }
 
+const isPluginBase = (specifier: string): boolean => specifier === 'ansible.plugins' || specifier.startsWith('ansible.plugins.');
+
 const pluginPaths = perScan((ctx: FrameworkContext): PluginPath[] => {
   const out: PluginPath[] = [];
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+  const listed = listedPaths(ctx.files);
+  // Every plugin this reader reports imports its kind's base from ansible.plugins, so a repo with no
+  // such import has none: checked on the facts before any file's text is read (saleor: 274 ms of
+  // re-reading every .py file for a setting no file assigns).
+  if (!listed.some((file) => file.endsWith('.py') && (ctx.facts(file)?.imports ?? []).some((i) => isPluginBase(i.specifier)))) return out;
+  for (let at = 0; at < listed.length; at++) {
     const file = listed[at];
     if (!file.endsWith('.py')) continue;
     const text = ctx.manifests.transientText(file);
