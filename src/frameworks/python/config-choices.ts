@@ -24,7 +24,7 @@ import { basename, dirname } from '../../util/path.js';
 import { callArguments, literalValue } from './call-text.js';
 import { NAME_PART, templateParts } from './loader-templates.js';
 import { perScan } from '../per-scan.js';
-import { assignmentAbove, defSpan, packageInits } from './python-files.js';
+import { assignmentAbove, defSpan, importsPackage, packageInits } from './python-files.js';
 
 interface Choices {
   values: string[];
@@ -80,7 +80,7 @@ const declaredChoices = perScan((ctx: FrameworkContext): Map<string, Choices> =>
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const file = listed[at];
     // An option is oslo.config's: only a module importing it declares one (a cheap test before reading the text).
-    if (!file.endsWith('.py') || !(ctx.facts(file)?.imports.some((i) => i.specifier === 'oslo_config' || i.specifier.startsWith('oslo_config.')) ?? false)) continue;
+    if (!file.endsWith('.py') || !importsPackage(ctx, file, 'oslo_config')) continue;
     const text = ctx.readText(file);
     if (text === null || text.length > MAX_TEXT || !text.includes('choices') || !text.includes('Opt(')) continue;
     let starts: number[] | null = null;

@@ -43,7 +43,7 @@ import { tokenize } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
 import { callArgs, dottedName, isOp, nameText, unwrap } from '../../languages/python/ranges.js';
 import { isPlainString, stringTokenValue, stringValue } from '../../languages/python/literals.js';
-import { assignmentAbove, defSpan, packageInits } from './python-files.js';
+import { assignmentAbove, defSpan, importsPackage, packageInits } from './python-files.js';
 import { BY_NAME_LOADS, callPattern } from './loader-names.js';
 
 interface Default {
@@ -80,8 +80,6 @@ const pecanRootEntries = (text: string): Array<{ expr: string; line: number }> =
   return out;
 };
 
-const importsPecan = (ctx: FrameworkContext, file: string): boolean =>
-  ctx.facts(file)?.imports.some((i) => i.specifier === 'pecan' || i.specifier.startsWith('pecan.')) ?? false;
 
 /** The option a Pecan root entry reads: the expression itself, or `X.opt` with X bound to `CONF.<group>` above. */
 const pecanRootOption = (text: string, starts: readonly number[], line: number, expr: string): (OptionRead & { via: string }) | null => {
@@ -96,8 +94,6 @@ const pecanRootOption = (text: string, starts: readonly number[], line: number, 
   return { opt: m[2], group: group[2], via: ` with ${m[1]} = ${assigned!.value.replace(/\s+/g, '')} (:${assigned!.line})` };
 };
 
-const importsOsloConfig = (ctx: FrameworkContext, file: string): boolean =>
-  ctx.facts(file)?.imports.some((i) => i.specifier === 'oslo_config' || i.specifier.startsWith('oslo_config.')) ?? false;
 
 /** The top-level name assigned by the statement a declaration on `line` (1-based) sits in: `cache_opts = [` above it, with no other top-level line between. */
 const enclosingList = (lines: readonly string[], line: number): string | null => {
@@ -140,7 +136,7 @@ const declaredDefaults = perScan((ctx: FrameworkContext): Map<string, Default[]>
   const out = new Map<string, Default[]>();
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const file = listed[at];
-    if (!file.endsWith('.py') || !importsOsloConfig(ctx, file)) continue;
+    if (!file.endsWith('.py') || !importsPackage(ctx, file, 'oslo_config')) continue;
     const text = ctx.readText(file);
     if (text === null || text.length > MAX_TEXT || !text.includes('Opt(') || !text.includes('default')) continue;
     const t = tokenize(text);
@@ -234,7 +230,7 @@ const pushDefaults = (ctx: FrameworkContext, out: FrameworkOutput, seen: Set<str
 const collectPecanRoots = (ctx: FrameworkContext, defaults: ReadonlyMap<string, Default[]>, out: FrameworkOutput): void => {
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const file = listed[at];
-    if (!file.endsWith('.py') || !importsPecan(ctx, file)) continue;
+    if (!file.endsWith('.py') || !importsPackage(ctx, file, 'pecan')) continue;
     const text = ctx.readText(file);
     if (text === null || text.length > MAX_TEXT || !text.includes('make_app')) continue;
     const starts = lineStarts(text);
