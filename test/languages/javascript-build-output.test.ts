@@ -8,6 +8,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixturePath } from '../helpers/fixtures.js';
 import { scanDir } from '../helpers/scan-fixture.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Manifests } from '../../src/manifests/store.js';
+import { createBuildOutputMap } from '../../src/languages/javascript/build-output.js';
+
+/** The repo paths of the files below `root`. */
+const walkFiles = (root: string, prefix = ''): string[] =>
+  readdirSync(join(root, prefix), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkFiles(root, `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
 
 const scanned = scanDir(fixturePath('javascript', 'workspace-build-output'));
 
@@ -45,6 +53,29 @@ test('build output: tshy builds src/ into dist/esm/ and dist/commonjs/; without 
   const file = (path: string) => audit.files.find((f) => f.path === path);
   assert.equal(file('hybrid/src/urllib.ts')?.verdict, 'production');
   assert.match(file('hybrid/src/urllib.ts')?.evidence?.join('\n') ?? '', /hybrid\/package\.json exports "\.\/urllib"/);
-  // No tshy: dist/esm/urllib.js could be any tool's output, and src/esm/urllib.ts is not there.
+  // No tshy: dist/esm/urllib.js could be any tool's output, and src/esm/urllib.ts is not there; dist/esm/legacy.js has no
+  // twin under src/, so the exports are no mirror of src/ either.
   assert.equal(file('plain/src/urllib.ts')?.verdict, 'dead');
+  // tshy named by a script alone: ./gen has no twin, so only tshy's own folders read dist/esm/ as src/.
+  assert.equal(file('script-only/src/urllib.ts')?.verdict, 'production');
+  // tshy's exports naming src/*.ts directly: the file is the entry itself, nothing is mapped.
+  assert.equal(file('source-exports/src/urllib.ts')?.verdict, 'production');
+  assert.match(file('source-exports/src/urllib.ts')?.evidence?.join('\n') ?? '', /source-exports\/package\.json exports "\.\/urllib"/);
+  // Stop 52, no tshy: every export under dist/esm/ and dist/commonjs/ has its twin under src/ (two tsc configs).
+  assert.equal(file('mirrored/src/urllib.ts')?.verdict, 'production');
+  assert.deepEqual(audit.files.filter((f) => f.verdict === 'dead').map((f) => f.path), ['plain/src/urllib.ts']);
+});
+
+test('build output: each mapping into src/ says where it comes from: the tshy config, a script running tshy, or exports mirroring src/', () => {
+  const root = fixturePath('javascript', 'build-output-tshy');
+  const files = new Set(walkFiles(root));
+  const map = createBuildOutputMap(new Manifests({ files, readText: (p) => (files.has(p) ? readFileSync(join(root, p), 'utf8') : null) }));
+  assert.match(map.explain('hybrid/dist/commonjs/urllib.js')?.why ?? '', /hybrid\/package\.json "tshy": tshy builds src\/ into dist\/commonjs\//);
+  assert.match(map.explain('script-only/dist/esm/urllib.js')?.why ?? '', /script "prepare" runs tshy/);
+  assert.equal(map.explain('script-only/dist/esm/gen.js'), null);
+  assert.deepEqual(map.explain('mirrored/dist/commonjs/urllib.js'), {
+    source: 'mirrored/src/urllib.ts',
+    why: 'mirrored/package.json exports name 5 built files under dist/esm/ and dist/commonjs/, each with its twin under src/',
+  });
+  assert.equal(map.explain('plain/dist/esm/urllib.js'), null);
 });

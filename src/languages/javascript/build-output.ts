@@ -104,6 +104,40 @@ const tshyOutputs = (pkg: Record<string, unknown>, scripts: readonly [string, st
   return { outDirs, why: config !== null ? '"tshy"' : `script "${script?.[0]}" runs tshy` };
 };
 
+/**
+ * Stop 52: the dist/<d>/ folders a package's exports point into, read as src/, when the package has
+ * no folder <d> and every code file its exports name under a build folder has its twin under src/
+ * (`dist/esm/urllib.js` and `dist/commonjs/urllib.js` → src/urllib.ts): a dual build by two tsc
+ * configs, or any tool that writes one folder per dialect. One export without a twin (a file the
+ * build writes from elsewhere, or a guess) and none is read: the exports are not a mirror of src/.
+ */
+const mirroredOutputs = (
+  pkg: Record<string, unknown>,
+  dir: string,
+  files: ReadonlySet<string>,
+  holdsFiles: (folder: string) => boolean,
+): { outDirs: string[]; why: string } | null => {
+  if (!holdsFiles('src')) return null;
+  const outDirs = new Set<string>();
+  let twins = 0;
+  for (const target of strings(pkg.exports)) {
+    const built = BUILD_DIR.exec(target);
+    if (!built || sourceNamesFor(target).length === 0) continue;
+    const rest = target.slice(built[0].length);
+    const folder = /^([^/]+)\//.exec(rest)?.[1];
+    const nested = folder !== undefined && !holdsFiles(folder);
+    const inSrc = nested ? rest.slice(folder.length + 1) : rest;
+    const hasTwin = sourceNamesFor(inSrc).some((name) => {
+      const path = joinRepo(dir, `src/${name}`);
+      return path !== null && files.has(path);
+    });
+    if (!hasTwin) return null;
+    twins++;
+    if (nested) outDirs.add(`${built[1]}/${folder}`);
+  }
+  return outDirs.size === 0 ? null : { outDirs: [...outDirs], why: `exports name ${twins} built file${twins === 1 ? '' : 's'} under ${[...outDirs].map((d) => `${d}/`).join(' and ')}, each with its twin under src/` };
+};
+
 /** `babel src --out-dir lib`, `swc ./src -d ./dist`, `tsc --outDir dist --rootDir src` in a script. */
 const SCRIPT_OUT: RegExp[] = [
   /\b(?:babel|swc)\s+(?:-[\w-]+\s+)*([.\w][.\w/-]*)\s+(?:[^&|;]*?\s)?(?:-d|--out-dir)[\s=]+([.\w][.\w/-]*)/g,
@@ -138,6 +172,8 @@ const packageMappings = (manifests: Manifests): OutDirMapping[] => {
     const holdsFiles = (folder: string): boolean => isFolder(manifests.files, dir === '' ? folder : `${dir}/${folder}`);
     const tshy = tshyOutputs(pkg, scripts);
     if (tshy !== null && holdsFiles('src')) for (const outDir of tshy.outDirs) add(dir, outDir, 'src', `${f} ${tshy.why}: tshy builds src/ into ${outDir}/`);
+    const mirrored = mirroredOutputs(pkg, dir, manifests.files, holdsFiles);
+    if (mirrored !== null) for (const outDir of mirrored.outDirs) add(dir, outDir, 'src', `${f} ${mirrored.why}`);
     for (const key of ['main', 'module', 'types', 'typings', 'bin', 'exports']) {
       for (const target of strings(pkg[key])) {
         const built = BUILD_DIR.exec(target);
