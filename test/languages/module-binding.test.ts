@@ -1,7 +1,7 @@
 /** module-binding: which relative module a name is bound to (nconf-config, knex-migrator, imported-path-helpers, folder-expr). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { moduleBinding, requiredModule } from '../../src/languages/javascript/module-binding.js';
+import { moduleAliasedAsSource, moduleAliases, moduleBinding, requiredModule } from '../../src/languages/javascript/module-binding.js';
 
 test('moduleBinding: require, interop, default, namespace and named imports', () => {
   assert.deepEqual(moduleBinding("const config = require('../shared/config');", 'config'), { spec: '../shared/config', member: null });
@@ -26,4 +26,37 @@ test('moduleBinding: packages, type-only imports and other names are no binding'
   assert.equal(moduleBinding("import type { Helper } from './types';", 'Helper'), null);
   assert.equal(moduleBinding("import { fromHereToo } from './paths';", 'fromHere'), null);
   assert.equal(moduleBinding("const { a: fromHere2 } = require('./paths');", 'fromHere'), null);
+});
+
+test('moduleAliases: every form that binds a listed module, whole or a part, in text order', () => {
+  const text = [
+    "import pth = require('path');",
+    "var fs = require('fs'), p2 = require('node:path');",
+    'const path_1 = tslib_1.__importDefault(require("path"));',
+    "const { join: pjoin, resolve } = require('path');",
+    "const dyn = await import('path');",
+    "import { join as j2 } from 'node:path';",
+    "import * as other from './path';",
+  ].join('\n');
+  assert.deepEqual(moduleAliases(text, (m) => m === 'path' || m === 'node:path'), [
+    { local: 'pth', module: 'path', member: null, via: 'import' },
+    { local: 'p2', module: 'node:path', member: null, via: 'require' },
+    { local: 'path_1', module: 'path', member: null, via: 'interop' },
+    { local: 'pjoin', module: 'path', member: 'join', via: 'require' },
+    { local: 'dyn', module: 'path', member: null, via: 'import' },
+    { local: 'j2', module: 'node:path', member: 'join', via: 'import' },
+  ]);
+  assert.deepEqual(moduleAliases(text, (m) => m === 'path', false).map((a) => a.local), ['pth', 'path_1', 'dyn']);
+});
+
+test('moduleAliasedAsSource: a name of the file\'s own read as the source spells it, at its member uses and calls only', () => {
+  const names = { path: 'path', 'node:path': 'path' };
+  const { text, aliases } = moduleAliasedAsSource(
+    "const { join: pjoin } = require('path');\nimport pth = require('node:path');\npjoin(__dirname, 'a.js'); pth.join(__dirname, 'b.js'); f(pth); x.pjoin(1);",
+    names,
+  );
+  assert.equal(text.split('\n')[2], "path.join(__dirname, 'a.js'); path.join(__dirname, 'b.js'); f(pth); x.pjoin(1);");
+  assert.deepEqual([...aliases], [['pjoin', 'path.join'], ['pth', 'path']]);
+  // A compiler's binding is asSource's (compiled-interop.ts), which drops `.default` as well.
+  assert.equal(moduleAliasedAsSource('const path_1 = __importDefault(require("path"));\npath_1.default.join(a);', names).aliases.size, 0);
 });

@@ -41,7 +41,8 @@ import { ownPathNames } from '../../languages/javascript/static-value.js';
 import { perScan } from '../per-scan.js';
 import { callArguments, enclosingFunction } from './parameter-values.js';
 import { forInTableValues } from './for-in-tables.js';
-import { aliasedAsSource, asSource } from '../../languages/javascript/compiled-interop.js';
+import { asSource } from '../../languages/javascript/compiled-interop.js';
+import { moduleAliasedAsSource } from '../../languages/javascript/module-binding.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 /** The path module, as compiled CommonJS binds it (`const path_1 = tslib_1.__importDefault(require("path"))`), read as `path`. */
@@ -143,16 +144,17 @@ const namedFiles = perScan((ctx): Named[] => {
     if (!ANCHOR.test(read)) continue;
     // Compiled CommonJS read as its source (compiled-interop.ts): tsc's `path_1.default.resolve(__dirname, '../client/clientEntry.js')`
     // (a webpack entry @docusaurus/core's lib/webpack/client.js builds), Babel's `_path.default.join(…)`, `(0, path_1.join)(…)`.
-    // Stop 51: the path module under a name of the file's own, pm2's `pth = require('path')`, read as `path`.
-    const aliased = aliasedAsSource(read, PATH_NAMES);
+    // Stop 51: the path module under a name of the file's own, pm2's `pth = require('path')`, read as `path` (stop 52: `import pth =
+    // require('path')`, `await import('path')`, `const { join: pjoin } = require('path')` too; module-binding.ts).
+    const aliased = moduleAliasedAsSource(read, PATH_NAMES);
     const text = asSource(aliased.text, PATH_NAMES);
     // The evidence quotes the text as read (`path.join(…)`); on a line that spells an alias, it says which.
     const originalLines = aliased.aliases.size > 0 ? read.split('\n') : null;
     const shown = (expr: string, at: number): string => {
       const flat = expr.replace(/\s+/g, ' ');
       const line = originalLines?.[lineAt(text, at) - 1];
-      const alias = line === undefined ? undefined : [...aliased.aliases].find((a) => new RegExp(String.raw`(?<![\w$.])${escapeRegExp(a)}\s*\.`).test(line));
-      return alias === undefined ? flat : `${flat}, ${alias} being the path module`;
+      const alias = line === undefined ? undefined : [...aliased.aliases].find(([a]) => new RegExp(String.raw`(?<![\w$.])${escapeRegExp(a)}\s*[.(]`).test(line));
+      return alias === undefined ? flat : `${flat}, ${alias[0]} being ${alias[1] === 'path' ? 'the path module' : alias[1]}`;
     };
     // The join patterns below hold `join(` or `resolve(`: payload's large test files name their folder
     // and join nothing to it (116 of its 538 files marked dirname, 1.9 MB both patterns scanned for nothing).

@@ -12,11 +12,8 @@
  * the result are the original's.
  */
 import { escapeRegExp } from '../../util/regexp.js';
+import { moduleAliases } from './module-binding.js';
 
-/** The opening of the interop helper call tsc (plain and through tslib), Babel and esbuild wrap a `require` in: a pattern's source. */
-export const INTEROP_OPEN = String.raw`(?:tslib(?:_1)?\.)?(?:__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM)\([ \t]*`;
-/** A name bound to a `require`, through an interop helper or not. */
-const BINDING = new RegExp(String.raw`\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*(?:${INTEROP_OPEN})?require\([ \t]*(['"])([^'"\n]+)\2[ \t]*\)`, 'g');
 /** `(0, f)(` / `(0, m.f)(`, the call without a `this`. */
 const ZERO_CALL = /\([ \t]*0[ \t]*,[ \t]*([A-Za-z_$][\w$]*(?:[ \t]*\.[ \t]*[A-Za-z_$][\w$]*)*)[ \t]*\)(?=[ \t]*\()/g;
 /**
@@ -37,39 +34,12 @@ export const asSource = (text: string, names: Readonly<Record<string, string>>):
   if (!isCompiled(text)) return text;
   let out = text;
   const renames = new Map<string, string>();
-  for (const m of text.matchAll(BINDING)) {
-    const name = names[m[3]];
-    if (name !== undefined && m[1] !== name) renames.set(m[1], name);
+  // The bindings module-binding.ts reads; a compiler binds a whole module by `require`.
+  for (const { local, module, member, via } of moduleAliases(text, (m) => names[m] !== undefined, false)) {
+    if (member === null && via !== 'import' && local !== names[module]) renames.set(local, names[module]);
   }
   for (const [local, name] of renames) {
     out = out.replace(new RegExp(String.raw`(?<![\w$.])${escapeRegExp(local)}(?:[ \t]*\.[ \t]*default\b|\[[ \t]*(['"])default\1[ \t]*\])?(?![\w$])`, 'g'), name);
   }
   return out.replace(ZERO_CALL, '$1');
-};
-
-/** A module bound to a name in hand-written code: `var fs = require('fs'), pth = require('path')`, `import * as pth from 'node:path'`. */
-const PLAIN_BINDING = /(?:\b(?:const|let|var)|,)\s*([A-Za-z_$][\w$]*)\s*=\s*require\(\s*(['"])([^'"\n]+)\2\s*\)|\bimport\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)\s+from\s+(['"])([^'"\n]+)\5/g;
-
-const MAX_RENAMES = 4;
-
-/**
- * `text` with a listed module that hand-written code binds to a name of its own read under the
- * source's name at its member uses: pm2's `pth = require('path')` and `pth.join(__dirname,
- * 'completion.sh')` read as `path.join(…)`. Only `NAME.` is renamed (not a bare `NAME`, which may be a
- * parameter or a string of the same spelling elsewhere); lines stay where they were. `aliases`: the
- * names renamed, so evidence can say what the line spells.
- */
-export const aliasedAsSource = (text: string, names: Readonly<Record<string, string>>): { text: string; aliases: ReadonlySet<string> } => {
-  const renamed = new Set<string>();
-  if (!Object.keys(names).some((module) => text.includes(module))) return { text, aliases: renamed };
-  let out = text;
-  for (const m of text.matchAll(PLAIN_BINDING)) {
-    const local = m[1] ?? m[4];
-    const name = names[m[3] ?? m[6]];
-    // Each name once, and a few at most: every rename is a pass over the whole text.
-    if (name === undefined || local === name || renamed.has(local) || renamed.size >= MAX_RENAMES) continue;
-    renamed.add(local);
-    out = out.replace(new RegExp(String.raw`(?<![\w$.])${escapeRegExp(local)}(?=[ \t]*\.[ \t]*[A-Za-z_$])`, 'g'), name);
-  }
-  return { text: out, aliases: renamed };
 };

@@ -5,7 +5,9 @@
  * them. Here, in languages/, because folder-expr may not import frameworks/.
  */
 import { escapeRegExp } from '../../util/regexp.js';
-import { INTEROP_OPEN } from './compiled-interop.js';
+
+/** The opening of the interop helper call tsc (plain and through tslib), Babel and esbuild wrap a `require` in: a pattern's source (compiled-interop.ts). */
+export const INTEROP_OPEN = String.raw`(?:tslib(?:_1)?\.)?(?:__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM)\([ \t]*`;
 
 /** A relative specifier as written (`./x`, `../x`, `.`): the repo's own module. */
 const RELATIVE = String.raw`['"](\.[^'"\n]*)['"]`;
@@ -55,4 +57,87 @@ export const moduleBinding = (text: string, name: string): { spec: string; membe
 export const requiredModule = (text: string, name: string): string | null => {
   const bound = moduleBinding(text, name);
   return bound !== null && bound.member === null ? bound.spec : null;
+};
+
+const ID = String.raw`[A-Za-z_$][\w$]*`;
+/** A quoted specifier: the quote (group `n`, closed by its backreference) and the module. */
+const spec = (n: number): string => String.raw`(['"])([^'"\n]+)` + `\\${n}`;
+/**
+ * A module bound whole to a name: `const x = require('m')` (through a compiler's interop helper too),
+ * `, x = require('m')` in a declaration list, `const x = await import('m')`, `import x from 'm'`,
+ * `import * as x from 'm'`, TypeScript's `import x = require('m')`. Groups: the name and the
+ * specifier of each form; `via` below says which.
+ */
+const WHOLE = new RegExp(
+  String.raw`(?:\b(?:const|let|var)|,)\s*(${ID})\s*=\s*(?:(await\s+import\()|(${INTEROP_OPEN})?require\()\s*${spec(4)}\s*\)` +
+    String.raw`|\bimport\s+(?:\*\s*as\s+)?(${ID})\s+from\s*${spec(7)}` +
+    String.raw`|\bimport\s+(${ID})\s*=\s*require\(\s*${spec(10)}\s*\)`,
+  'g',
+);
+/** Named parts of a module bound to names: `const { join: pjoin } = require('m')` (or `await import('m')`), `import { join as pjoin } from 'm'`. */
+const MEMBERS = new RegExp(
+  String.raw`\b(?:const|let|var)\s*\{([^{}=;'"]{0,500}?)\}\s*=\s*(?:await\s+import\(|require\()\s*${spec(2)}\s*\)` +
+    String.raw`|\bimport\s*\{([^{}'";]{0,500})\}\s*from\s*${spec(5)}`,
+  'g',
+);
+
+/** A name a module is bound to in a text: the module itself (`member` null) or one of its exports; `via` says what bound it: a `require`, one a compiler's interop helper wraps, or an import. */
+export interface ModuleAlias {
+  local: string;
+  module: string;
+  member: string | null;
+  via: 'require' | 'interop' | 'import';
+}
+
+/**
+ * Every name `text` binds one of `modules` to, in text order: the one binder for the readers that read
+ * a module under the name source code gives it (compiled-interop.ts asSource for compiled CommonJS,
+ * moduleAliasedAsSource for hand-written aliases). A named part bound to its own name (`{ join }`)
+ * is left out: it is spelled as the source spells it already. `members` false: whole modules only.
+ */
+export const moduleAliases = (text: string, modules: (module: string) => boolean, members = true): ModuleAlias[] => {
+  const out: { at: number; alias: ModuleAlias }[] = [];
+  for (const m of text.matchAll(WHOLE)) {
+    const local = m[1] ?? m[6] ?? m[9];
+    const module = m[5] ?? m[8] ?? m[11];
+    if (modules(module)) out.push({ at: m.index ?? 0, alias: { local, module, member: null, via: m[3] !== undefined ? 'interop' : m[1] !== undefined && m[2] === undefined ? 'require' : 'import' } });
+  }
+  if (members) for (const m of text.matchAll(MEMBERS)) {
+    const module = m[3] ?? m[6];
+    if (!modules(module)) continue;
+    const separator = m[1] !== undefined ? ':' : /\s+as\s+/;
+    for (const item of (m[1] ?? m[4]).split(',')) {
+      const [member, local] = item.split(separator).map((s) => s.trim());
+      if (local === undefined || !new RegExp(`^${ID}$`).test(local) || !new RegExp(`^${ID}$`).test(member) || local === member) continue;
+      out.push({ at: m.index ?? 0, alias: { local, module, member, via: m[1] !== undefined ? 'require' : 'import' } });
+    }
+  }
+  return out.sort((a, b) => a.at - b.at).map((o) => o.alias);
+};
+
+const MAX_RENAMES = 4;
+
+/**
+ * `text` with a listed module (module → the name source code gives it) that hand-written code binds to
+ * a name of its own read under the source's spelling at its uses: pm2's `pth = require('path')` and
+ * `pth.join(__dirname, 'completion.sh')` read as `path.join(…)`, `const { join: pjoin } =
+ * require('path')` and `pjoin(…)` as `path.join(…)`. Only `NAME.` (a part: `NAME(`) is renamed, not a
+ * bare `NAME`, which may be a parameter or a string of the same spelling elsewhere; lines stay where
+ * they were. `aliases`: each name renamed and what it was read as (`path`, `path.join`), so evidence can say what the line spells.
+ */
+export const moduleAliasedAsSource = (text: string, names: Readonly<Record<string, string>>): { text: string; aliases: ReadonlyMap<string, string> } => {
+  const renamed = new Map<string, string>();
+  if (!Object.keys(names).some((module) => text.includes(module))) return { text, aliases: renamed };
+  let out = text;
+  for (const { local, module, member, via } of moduleAliases(text, (m) => names[m] !== undefined)) {
+    const name = names[module];
+    // A compiler's binding (`path_1 = __importDefault(require("path"))`) is asSource's, which drops its `.default` too.
+    if (via === 'interop') continue;
+    // Each name once, and a few at most: every rename is a pass over the whole text.
+    if (local === name || renamed.has(local) || renamed.size >= MAX_RENAMES) continue;
+    renamed.set(local, member === null ? name : `${name}.${member}`);
+    const use = member === null ? String.raw`(?=[ \t]*\.[ \t]*[A-Za-z_$])` : String.raw`(?=[ \t]*\()`;
+    out = out.replace(new RegExp(String.raw`(?<![\w$.])${escapeRegExp(local)}${use}`, 'g'), renamed.get(local) ?? name);
+  }
+  return { text: out, aliases: renamed };
 };

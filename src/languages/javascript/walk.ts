@@ -18,7 +18,7 @@ import { type ComputedPattern, computedSpecifierPattern } from './computed-speci
 import { type ResolverCallee, bindRequiredResolver, loadsVariable, resolverCall } from './cwd-resolvers.js';
 import { hasTopLevelWork, NODE_PROCESS_PROPERTIES } from './top-level-script.js';
 import { escapeRegExp } from '../../util/regexp.js';
-import { INTEROP_OPEN } from './compiled-interop.js';
+import { INTEROP_OPEN } from './module-binding.js';
 import { folderSpecifier } from './folder-expr.js';
 
 export interface WalkResult {
