@@ -95,8 +95,8 @@ interface OptionValue {
 /** A value anchored at the module's folder: `__dirname…`, `import.meta.dirname…`, or a join (of joins) onto one. */
 export const ANCHORED = /^(?:(?:path\s*\.\s*)?(?:join|resolve)\(\s*)*(?:__dirname|import\.meta\.dirname)\b/;
 
-/** umzug's `ignore`: a literal glob or a list of them; null when any part is not a literal. */
-const ignoreGlobs = (expr: string): string[] | null => {
+/** A literal string or an array of them (umzug's `ignore` globs, the extensions a Medusa loader takes); null when any part is not a literal. */
+const literalList = (expr: string): string[] | null => {
   const t = expr.trim();
   const parts = t.startsWith('[') && t.endsWith(']') ? splitArgs(t.slice(1, -1)).map((e) => e.trim()).filter((e) => e !== '') : [t];
   const globs = parts.map(literalValue);
@@ -191,7 +191,7 @@ const collectOptions = (ctx: FrameworkContext, out: FrameworkOutput): void => {
               const cwd = options?.get('cwd');
               if (list === null || options === null || cwd === undefined) return [{ member, expr, takesGlob: runner.takesGlob }];
               const ignore = options.get('ignore');
-              return [{ member, expr: `path.join(${cwd}, ${list[1]})`, takesGlob: runner.takesGlob, cwd, ...(ignore === undefined ? {} : { ignore: ignoreGlobs(ignore) }) }];
+              return [{ member, expr: `path.join(${cwd}, ${list[1]})`, takesGlob: runner.takesGlob, cwd, ...(ignore === undefined ? {} : { ignore: literalList(ignore) }) }];
             });
           }
           const warn = (id: string, message: string) => out.diagnostics.push(warning(id, `${runner.title}: ${message}`, file, line));
@@ -239,7 +239,7 @@ const collectAddMigrations = (ctx: FrameworkContext, out: FrameworkOutput): void
         if (dirExpr === undefined || !ANCHORED.test(templateAsJoin(dirExpr))) continue;
         const line = lineAt(text, call.index ?? 0);
         const extensionsExpr = members.get('extensions');
-        const extensions = extensionsExpr === undefined ? ['js', 'ts'] : ignoreGlobs(extensionsExpr);
+        const extensions = extensionsExpr === undefined ? ['js', 'ts'] : literalList(extensionsExpr);
         const folder = explainedFolderOf(templateAsJoin(dirExpr), file, text, folderScopeOf(ctx));
         if (folder === null || extensions === null) {
           out.diagnostics.push(warning('migrate-load/not-static', `addMigrations() is given ${folder === null ? `a directory ${dirExpr}` : `extensions ${extensionsExpr}`} census cannot read: its migrations are not followed`, file, line));
