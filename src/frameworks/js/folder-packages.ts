@@ -18,7 +18,10 @@
  *   says; a literal `dir` is read by `readdir` from where the process runs (the package folder), not
  *   from the caller's; `maxDepth` (a literal) stops the walk, `autohooks` files count only with
  *   `autoHooks: true`. A call with its own filters (`matchFilter`, `ignoreFilter`, `ignorePattern`,
- *   `scriptPattern`, `indexPattern`) is not read: census does not run them.
+ *   `scriptPattern`, `indexPattern`) is not read: census does not run them. The options may be an
+ *   object literal (`{ dir }` shorthand too) or `Object.assign({}, opts, { dir })`, whose literal parts
+ *   are read and whose other parts (`opts`) add nothing; the plugin may be bound by `const { default:
+ *   AutoLoad } = require(…)` as well (Stop 52).
  *
  * The folder must be read statically: a string literal (placed by the package's rule) or an
  * anchored expression (`__dirname`, `path.join(__dirname, 'x')`, `__dirname + '/x'`, a const
@@ -48,13 +51,17 @@ interface Call {
 
 const LITERAL = /^\s*(["'`])([^"'`$\n]*)\1\s*$/;
 
-/** The text between the parenthesis at `open` and its match, split at top-level commas; null when unbalanced. */
-const argumentsAt = (text: string, open: number): string[] | null => {
-  const args: string[] = [];
+/**
+ * The text between the bracket at `open` and its match, split at its top-level commas (brackets and
+ * strings skipped), read up to `limit` characters; null when unbalanced. A call's arguments, and the
+ * parts of an object literal.
+ */
+const topLevelParts = (text: string, open: number, limit: number): string[] | null => {
+  const parts: string[] = [];
   let depth = 0;
   let start = open + 1;
   let quote: string | null = null;
-  for (let i = open; i < text.length && i < open + 2000; i++) {
+  for (let i = open; i < text.length && i < open + limit; i++) {
     const c = text[i];
     if (quote) {
       if (c === '\\') i++;
@@ -67,16 +74,19 @@ const argumentsAt = (text: string, open: number): string[] | null => {
       depth--;
       if (depth === 0) {
         const last = text.slice(start, i).trim();
-        if (last !== '' || args.length > 0) args.push(last);
-        return args;
+        if (last !== '' || parts.length > 0) parts.push(last);
+        return parts;
       }
     } else if (c === ',' && depth === 1) {
-      args.push(text.slice(start, i).trim());
+      parts.push(text.slice(start, i).trim());
       start = i + 1;
     }
   }
   return null;
 };
+
+/** A call's arguments: the parts between the parenthesis at `open` and its match. */
+const argumentsAt = (text: string, open: number): string[] | null => topLevelParts(text, open, 2000);
 
 /** The names the file binds to each package (`const requireDir = require('require-dir')`, `import requireAll from 'require-all'`, `{ R }`). */
 const callsIn = (text: string, imported: ReadonlySet<string>): Call[] => {
@@ -88,8 +98,13 @@ const callsIn = (text: string, imported: ReadonlySet<string>): Call[] => {
     if (pkg === 'redbean-node') callees.push(String.raw`\b[A-Za-z_$][\w$]*\s*\.\s*autoloadModels`);
     else if (pkg === '@fastify/autoload' || pkg === 'fastify-autoload') {
       // The plugin is registered, not called: `.register(AutoLoad, { dir })`; its arguments are read as a call's.
-      const bound = new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*${spec}\s*\)|\bimport\s+([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^{}]*\}\s*)?from\s+${spec}`, 'g');
-      for (const m of text.matchAll(bound)) callees.push(String.raw`\.\s*register(?=\s*\(\s*${escapeRegExp(m[1] ?? m[2])}\s*,)`);
+      // Stop 52: `const { default: AutoLoad } = require('@fastify/autoload')` binds it too.
+      const bound = new RegExp(
+        String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*${spec}\s*\)|\bimport\s+([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^{}]*\}\s*)?from\s+${spec}` +
+          String.raw`|\b(?:const|let|var)\s*\{\s*default\s*:\s*([A-Za-z_$][\w$]*)\s*\}\s*=\s*require\(\s*${spec}\s*\)`,
+        'g',
+      );
+      for (const m of text.matchAll(bound)) callees.push(String.raw`\.\s*register(?=\s*\(\s*${escapeRegExp(m[1] ?? m[2] ?? m[3])}\s*,)`);
     } else {
       const bound = new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*${spec}\s*\)\s*[;\n]|\bimport\s+([A-Za-z_$][\w$]*)\s+from\s+${spec}`, 'g');
       for (const m of text.matchAll(bound)) callees.push(String.raw`\b${escapeRegExp(m[1] ?? m[2])}`);
@@ -180,12 +195,12 @@ const selectionOf = (ctx: FrameworkContext, call: Call, file: string, text: stri
     }
     case '@fastify/autoload':
     case 'fastify-autoload': {
-      const options = second;
-      if (options === undefined || !options.startsWith('{') || AUTOLOAD_FILTERS.test(options)) return null;
-      const dir = objectOption(options, 'dir');
-      const depth = maxDepthOf(objectOption(options, 'maxDepth'));
-      const folder = dir === null || depth === null ? null : folderNamed(dir, file, text, LITERAL.test(dir) ? processFolder(ctx, file) : here);
-      const hooks = objectOption(options, 'autoHooks') === 'true';
+      const options = second === undefined || AUTOLOAD_FILTERS.test(second) ? null : optionsOf(second);
+      if (options === null) return null;
+      const dir = options.get('dir');
+      const depth = maxDepthOf(options.get('maxDepth') ?? null);
+      const folder = dir === undefined || depth === null ? null : folderNamed(dir, file, text, LITERAL.test(dir) ? processFolder(ctx, file) : here);
+      const hooks = options.get('autoHooks') === 'true';
       return folder === null ? null : { folder, recursive: true, accepts: () => true, files: autoloaded(ctx, folder, /\.[cm]?ts$/.test(file), depth!, hooks), what: 'register loads every plugin of' };
     }
     case 'redbean-node': {
@@ -199,6 +214,8 @@ const selectionOf = (ctx: FrameworkContext, call: Call, file: string, text: stri
 const AUTOLOAD_FILTERS = /\b(?:matchFilter|ignoreFilter|ignorePattern|scriptPattern|indexPattern)\s*:/;
 const AUTOLOAD_SCRIPT = /\.(?:[cm]?js)$/;
 const AUTOLOAD_TS = /\.[cm]?ts$/;
+// autoload's indexPattern; index.mts and index.cts too, as its current defaults read them (older releases did not: reading them
+// live errs on the side of a file kept, not one called dead that autoload loads).
 const AUTOLOAD_INDEX = /^index\.(?:[cm]?js|[cm]?ts)$/;
 /** autoload's autoHooksPattern: hooks, never plugins, loaded only with `autoHooks: true`. */
 const AUTOLOAD_HOOKS = /^[_.]?auto_?hooks\.(?:js|cjs|mjs|ts)$/i;
@@ -235,34 +252,33 @@ const autoloaded = (ctx: FrameworkContext, folder: string, typescript: boolean, 
   return out;
 };
 
-/** The expression of `name: EXPR` at the top level of the object literal `arg`, brackets and strings skipped; null when absent. */
-const objectOption = (arg: string, name: string): string | null => {
-  const key = new RegExp(String.raw`^\s*${name}\s*:`);
-  let depth = 0;
-  let quote: string | null = null;
-  let start = -1;
-  for (let i = 0; i < arg.length; i++) {
-    const c = arg[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = null;
-      continue;
+/**
+ * The keys an options expression sets and their expressions, as written: an object literal's own
+ * `key: EXPR` and shorthand `key` (Stop 52: `{ dir }`, the name holding the folder), or
+ * `Object.assign({}, opts, { dir })`, its literal parts merged in order, a later key over an earlier
+ * one. What a part that is not a literal (`opts`, `...opts`) holds is not known: a key only it could
+ * set is absent. Null for any other expression.
+ */
+const optionsOf = (expr: string): Map<string, string> | null => {
+  const t = expr.trim();
+  if (t.startsWith('{')) {
+    const parts = topLevelParts(t, 0, t.length);
+    if (parts === null) return null;
+    const keys = new Map<string, string>();
+    for (const part of parts) {
+      const pair = /^(?:([A-Za-z_$][\w$]*)|(["'])([^"'\n]*)\2)\s*:([^]*)$/.exec(part);
+      if (pair) keys.set(pair[1] ?? pair[3], pair[4].trim());
+      else if (/^[A-Za-z_$][\w$]*$/.test(part)) keys.set(part, part);
     }
-    if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      if (--depth === 0 && start >= 0) return arg.slice(start, i).trim();
-    } else if (c === ',' && depth === 1 && start >= 0) return arg.slice(start, i).trim();
-    // A key of this object itself (not of one nested in it): right after its `{` or a top-level comma.
-    if (start < 0 && depth === 1 && (c === '{' || c === ',')) {
-      const m = key.exec(arg.slice(i + 1));
-      if (m !== null) {
-        start = i + 1 + m[0].length;
-        i = start - 1;
-      }
-    }
+    return keys;
   }
-  return null;
+  const assign = /^Object\s*\.\s*assign\s*\(/.exec(t);
+  if (assign === null) return null;
+  const args = topLevelParts(t, assign[0].length - 1, t.length);
+  if (args === null) return null;
+  const merged = new Map<string, string>();
+  for (const arg of args) for (const [key, value] of arg.startsWith('{') ? (optionsOf(arg) ?? []) : []) merged.set(key, value);
+  return merged;
 };
 
 const loaded = (ctx: FrameworkContext, s: Selection, caller: string): string[] => {
