@@ -39,7 +39,7 @@ import { isRecord } from '../../manifests/json.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { YAML } from '../../manifests/yaml.js';
 import { configAt, configStrings, fromFile, jsonConfigValue, readConfigFile, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { GENERIC_TESTS, JEST_DEFAULTS, JS_EXTENSIONS, RSTEST_DEFAULTS, VITEST_DEFAULTS, avaPatterns, jestPatterns, rstestPatterns, testMatcher, vitestPatterns, type ReadPatterns, type TestPatterns } from '../../languages/javascript/test-runner-config.js';
+import { GENERIC_TESTS, JEST_DEFAULTS, JS_EXTENSIONS, RSTEST_DEFAULTS, VITEST_DEFAULTS, avaPatterns, jestPatterns, rstestPatterns, testMatcher, vitestPatterns, vitestProjects, type ReadPatterns, type TestPatterns } from '../../languages/javascript/test-runner-config.js';
 
 export interface JsTest {
   file: string;
@@ -206,32 +206,12 @@ const jestRuns = (ctx: DetectorContext, value: ConfigValue | null, config: strin
   return runs.length > 0 ? runs.map((r) => (r.patterns.key === 'defaults' ? { ...r, patterns: { ...r.patterns, key: 'projects' } } : r)) : [own];
 };
 
-/** A vitest config file's name, as a project entry may name one (`vitest.config.ts`, `vitest.unit.config.ts`, `vite.config.js`). */
-const VITEST_PROJECT_CONFIG = /^(vitest|vite)(\.[\w-]+)?\.config\.[cm]?[jt]s$/;
-
 /** The runs of a vitest config and whether its `test.projects` were all read (none computed). */
 interface VitestRuns {
   runs: Runner[];
   /** The config declares projects and census read every entry: its runs are all vitest runs from it. */
   complete: boolean;
 }
-
-/**
- * The folders and config files a vitest `projects` string names (`packages/*`, `./api`,
- * `packages/*\/vitest.config.ts`): a config file is read as a config of its own; a folder is a
- * project rooted there, with its vitest/vite config if it has one, else vitest's defaults.
- */
-const vitestProjectPaths = (ctx: DetectorContext, root: string, spec: string): { configs: string[]; folders: string[] } => {
-  const target = joinRepo(root, spec.replace(/^\.\//, '').replace(/\/+$/, '') || '.');
-  if (target === null) return { configs: [], folders: [] };
-  if (!isGlob(target)) return ctx.files.has(target) ? { configs: [target], folders: [] } : { configs: [], folders: [target] };
-  const match = compileRepoGlob(target);
-  const files = sortedPaths(ctx.files).filter((f) => !f.includes('node_modules/'));
-  const configs = files.filter((f) => match(f) && VITEST_PROJECT_CONFIG.test(basename(f)));
-  const folders = new Set<string>();
-  for (const f of files) for (let d = dirname(f); d !== '' && !folders.has(d); d = dirname(d)) if (match(d)) folders.add(d);
-  return { configs, folders: [...folders].sort() };
-};
 
 /**
  * The runs a vitest config makes: its own `test.include`, or with `test.projects` (or the older
@@ -245,35 +225,21 @@ const vitestRuns = (ctx: DetectorContext, value: ConfigValue | null, config: str
   const projects = configAt(value, 'test', 'projects') ?? configAt(value, 'test', 'workspace');
   if (projects === null || depth > 1) return { runs: [own], complete: false };
   const runs: Runner[] = [];
-  let computed = projects.kind !== 'array';
-  const excluded = (projects.kind === 'array' ? projects.items : []).flatMap((p) => {
-    const target = p.kind === 'string' && p.value.startsWith('!') ? joinRepo(dir, p.value.slice(1).replace(/^\.\//, '').replace(/\/+$/, '')) : null;
-    return target === null ? [] : [isGlob(target) ? compileRepoGlob(target) : (path: string) => path === target || path.startsWith(`${target}/`)];
-  });
-  const unreadProject = (line: number, text: string) =>
-    diagnostics.push(warning('tests/config-not-static', `vitest test.projects entry is computed, not read: ${text}; census keeps ${config}'s own patterns for the files no read project collects`, config, line));
-  if (projects.kind !== 'array') unreadProject(projects.line, projects.kind === 'unknown' ? projects.text : projects.kind);
-  for (const p of projects.kind === 'array' ? projects.items : []) {
-    if (p.kind === 'object') {
-      const read = fromConfig(vitestPatterns(p, config, dir), p, config, diagnostics);
+  let computed = false;
+  // The entries as test-runner-config.ts reads them (the vitest reader reads the same ones for their setup files).
+  for (const p of vitestProjects(ctx.files, projects, config, dir)) {
+    if (p.kind === 'inline') {
+      const read = fromConfig(vitestPatterns(p.value, config, dir), p.value, config, diagnostics);
       runs.push(read.patterns.key === 'defaults' ? { patterns: { ...read.patterns, key: 'projects' }, place: `${config}:${p.line} projects` } : read);
-    } else if (p.kind === 'string' && p.value.startsWith('!')) {
-      continue;
-    } else if (p.kind === 'string') {
-      const found = vitestProjectPaths(ctx, dir, p.value);
-      // `'!packages/legacy'` leaves out what the other entries name.
-      const left = (path: string) => excluded.some((x) => x(path));
-      const configs = found.configs.filter((c) => !left(c));
-      const folders = found.folders.filter((f) => !left(f));
-      for (const c of configs.filter((c) => c !== config)) runs.push(...vitestRuns(ctx, configValue(ctx, c), c, dirname(c), diagnostics, depth + 1).runs);
-      for (const folder of folders) {
-        const inner = pathsInDir(ctx.files, folder).find((f) => CONFIG_FILES.vitest.test(basename(f)) && f !== config);
-        if (inner !== undefined) runs.push(...vitestRuns(ctx, configValue(ctx, inner), inner, folder, diagnostics, depth + 1).runs);
-        else runs.push({ patterns: { ...vitestPatterns(null, null, folder).patterns, config, key: 'projects' }, place: `${config}:${p.line} projects "${p.value}"` });
+    } else if (p.kind === 'paths') {
+      for (const c of p.configs) runs.push(...vitestRuns(ctx, configValue(ctx, c), c, dirname(c), diagnostics, depth + 1).runs);
+      for (const { folder, config: inner } of p.folders) {
+        if (inner !== null) runs.push(...vitestRuns(ctx, configValue(ctx, inner), inner, folder, diagnostics, depth + 1).runs);
+        else runs.push({ patterns: { ...vitestPatterns(null, null, folder).patterns, config, key: 'projects' }, place: `${config}:${p.line} projects "${p.spec}"` });
       }
     } else {
       computed = true;
-      unreadProject(p.line, p.kind === 'unknown' ? p.text : p.kind);
+      diagnostics.push(warning('tests/config-not-static', `vitest test.projects entry is computed, not read: ${p.text}; census keeps ${config}'s own patterns for the files no read project collects`, config, p.line));
     }
   }
   // A project on vitest's defaults is a run of its own, not one that gives way to another's patterns.

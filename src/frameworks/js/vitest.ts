@@ -2,7 +2,8 @@
  * Vitest loads what `test` in vitest.config / vite.config (or the file `vitest -c x` names) names: setupFiles, globalSetup, a local
  * environment, snapshot serializers and reporters, relative to the root (`test.root`, else Vite's
  * `root`, else the folder vitest runs in); inline `projects`/`workspace` entries (with the config
- * an `extends` names) and vitest.workspace files; project config files a `projects` glob names,
+ * an `extends` names) and vitest.workspace files; project config files a `projects` entry names or finds
+ * in a folder it names (test-runner-config.ts vitestProjects, the reading test discovery shares),
  * read like the top one from their own folder (their setup files and `include` globs); and its own
  * file kinds beside the tests discovery already finds: benchmarks (`*.bench.ts`) and type tests
  * (`*.test-d.ts`). All test roots. A vitest config is a Vite config: the build inputs it names
@@ -15,7 +16,7 @@
  * discovery reads only the configs beside a package.json.
  */
 import { configAt, configStrings, type ConfigValue } from '../../languages/javascript/config-value.js';
-import { testFilesOf, testMatcher, vitestPatterns } from '../../languages/javascript/test-runner-config.js';
+import { testFilesOf, testMatcher, vitestPatterns, vitestProjects } from '../../languages/javascript/test-runner-config.js';
 import { knipPluginConfigs } from '../../languages/javascript/knip-config-file.js';
 import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
@@ -69,14 +70,17 @@ const readTest = (ctx: FrameworkContext, config: string, test: ConfigValue | nul
 
 /**
  * `projects: ['packages/*\/vitest.config.ts', { extends: './shared.ts', test: {...} }]` and a
- * vitest.workspace file's array, globs from `base` (the root). A project config file is read as
- * vitest reads it, from its own folder; an inline project runs from its `root`, else `base`, with
- * what the config its `extends` names (relative to the config that holds it) adds.
+ * vitest.workspace file's array, as test-runner-config.ts's vitestProjects reads them (test
+ * discovery reads the same entries for their tests). A project config file, named or found in a
+ * folder an entry names, is read as vitest reads it, from its own folder; an inline project runs
+ * from its `root`, else `base`, with what the config its `extends` names (relative to the config
+ * that holds it) adds.
  */
 const readProjects = (ctx: FrameworkContext, config: string, list: ConfigValue | null, base: string, out: FrameworkOutput, depth: number) => {
   if (list?.kind !== 'array' || depth > 3) return;
-  for (const item of list.items) {
-    if (item.kind === 'object') {
+  for (const project of vitestProjects(ctx.files, list, config, base)) {
+    if (project.kind === 'inline') {
+      const item = project.value;
       const extendsValue = configAt(item, 'extends');
       const extendsPath = extendsValue?.kind === 'string' ? extendsValue : null;
       const extended = extendsPath === null ? null : resolveToolPath(ctx, dirname(config), extendsPath.value);
@@ -88,10 +92,11 @@ const readProjects = (ctx: FrameworkContext, config: string, list: ConfigValue |
         readTest(ctx, extended, configAt(extendedValue, 'test'), { root, cwd: base }, out, depth, `loaded by vitest for the project at ${config}:${item.line}, which extends it`);
       }
       readTest(ctx, config, configAt(item, 'test'), { root, cwd: base }, out, depth, 'loaded by vitest');
-    } else if (item.kind === 'string' && /\.[cm]?[jt]s$/.test(item.value)) {
-      for (const { file } of globFiles(ctx, base, [item.value])) {
-        out.entries.push({ source: config, target: file, targetKind: 'file', kind: 'test', evidence: `${config}:${item.line} vitest project "${item.value}"`, line: item.line });
-        if (file === config) continue;
+    } else if (project.kind === 'paths') {
+      // Stop 52: a folder's own config too (`projects: ['packages/*']`), which vitest loads as that project's.
+      const files = [...project.configs, ...project.folders.flatMap((f) => (f.config === null ? [] : [f.config]))];
+      for (const file of files) {
+        out.entries.push({ source: config, target: file, targetKind: 'file', kind: 'test', evidence: `${config}:${project.line} vitest project "${project.spec}"`, line: project.line });
         const { value } = readToolConfig(ctx, file, out.diagnostics, 'vitest');
         readConfig(ctx, file, value, dirname(file), out, depth, `loaded by vitest, a project of ${config}`);
       }

@@ -6,10 +6,10 @@
  * names (`jest --config test/jest-e2e.json`, `vitest -c sub/vitest.config.ts`). What cannot be
  * read is returned as unread parts (file and line) for the caller to warn about.
  */
-import { compileRepoGlob } from '../../util/glob.js';
+import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { safeRegExp } from '../../util/safe-regex.js';
-import { joinRepo } from '../../util/path.js';
-import { pathsWithPrefix } from '../../util/file-index.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
+import { pathsInDir, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
 import { configAt, configStrings, type ConfigValue } from './config-value.js';
 
 export interface Unread {
@@ -282,6 +282,64 @@ export const testFilesOf = (files: ReadonlySet<string>, p: TestPatterns, match: 
       const pattern = match(p, file);
       if (pattern) out.push({ file, pattern });
     }
+  }
+  return out;
+};
+
+/** A vitest config file's name, as a project entry may name one (`vitest.config.ts`, `vitest.unit.config.ts`, `vite.config.js`). */
+const VITEST_PROJECT_CONFIG = /^(vitest|vite)(\.[\w-]+)?\.config\.[cm]?[jt]s$/;
+/** The config vitest finds in a project folder. */
+const VITEST_FOLDER_CONFIG = /^(vitest|vite)\.config\.[cm]?[jt]s$/;
+
+/** One entry of vitest's `test.projects` (or a vitest.workspace file's array), as census reads it. */
+export type VitestProject =
+  /** An inline project: `{ test: { include, root }, extends }`. */
+  | { kind: 'inline'; value: ConfigValue; line: number }
+  /** A string naming config files and folders (each folder with the config vitest finds in it, if any). */
+  | { kind: 'paths'; spec: string; line: number; configs: string[]; folders: { folder: string; config: string | null }[] }
+  /** An entry (or the whole list) census cannot read: its text. */
+  | { kind: 'computed'; line: number; text: string };
+
+/**
+ * The folders and config files a vitest `projects` string names (`packages/*`, `./api`,
+ * `packages/*\/vitest.config.ts`) from `root`: a config file is read as a config of its own; a
+ * folder is a project rooted there.
+ */
+const projectPaths = (files: ReadonlySet<string>, root: string, spec: string): { configs: string[]; folders: string[] } => {
+  const target = joinRepo(root, spec.replace(/^\.\//, '').replace(/\/+$/, '') || '.');
+  if (target === null) return { configs: [], folders: [] };
+  if (!isGlob(target)) return files.has(target) ? { configs: [target], folders: [] } : { configs: [], folders: [target] };
+  const match = compileRepoGlob(target);
+  const all = sortedPaths(files).filter((f) => !f.includes('node_modules/'));
+  const configs = all.filter((f) => match(f) && VITEST_PROJECT_CONFIG.test(basename(f)));
+  const folders = new Set<string>();
+  for (const f of all) for (let d = dirname(f); d !== '' && !folders.has(d); d = dirname(d)) if (match(d)) folders.add(d);
+  return { configs, folders: [...folders].sort() };
+};
+
+/**
+ * The projects a vitest list declares (`test.projects`, the older `test.workspace`, a
+ * vitest.workspace file's array), strings read from `dir` (vitest docs, config/projects), `!`
+ * entries leaving out what the others name; `config` itself is never a project of its own. The one
+ * reading for test discovery (each project's tests) and the vitest reader (each project's setup
+ * files and configs). A list that is not an array is one computed entry.
+ */
+export const vitestProjects = (files: ReadonlySet<string>, list: ConfigValue, config: string, dir: string): VitestProject[] => {
+  if (list.kind !== 'array') return [{ kind: 'computed', line: list.line, text: list.kind === 'unknown' ? list.text : list.kind }];
+  const excluded = list.items.flatMap((p) => {
+    const target = p.kind === 'string' && p.value.startsWith('!') ? joinRepo(dir, p.value.slice(1).replace(/^\.\//, '').replace(/\/+$/, '')) : null;
+    return target === null ? [] : [isGlob(target) ? compileRepoGlob(target) : (path: string) => path === target || path.startsWith(`${target}/`)];
+  });
+  const left = (path: string) => excluded.some((x) => x(path));
+  const out: VitestProject[] = [];
+  for (const p of list.items) {
+    if (p.kind === 'object') out.push({ kind: 'inline', value: p, line: p.line });
+    else if (p.kind === 'string' && p.value.startsWith('!')) continue;
+    else if (p.kind === 'string') {
+      const found = projectPaths(files, dir, p.value);
+      const folders = found.folders.filter((f) => !left(f)).map((folder) => ({ folder, config: pathsInDir(files, folder).find((f) => VITEST_FOLDER_CONFIG.test(basename(f)) && f !== config) ?? null }));
+      out.push({ kind: 'paths', spec: p.value, line: p.line, configs: found.configs.filter((c) => !left(c) && c !== config), folders });
+    } else out.push({ kind: 'computed', line: p.line, text: p.kind === 'unknown' ? p.text : p.kind });
   }
   return out;
 };
