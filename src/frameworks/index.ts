@@ -152,6 +152,7 @@ import graphqlLazyTypes from './python/graphql-lazy.js';
 import pythonFolderLoaders from './python/folder-loaders.js';
 import packageConfigs from './python/package-configs.js';
 import packageData from './python/package-data.js';
+import heatTemplates from './python/heat-templates.js';
 import resourceAnchors from './python/resource-anchors.js';
 import pythonLoaderWrappers from './python/loader-wrappers.js';
 import packageScripts from './python/package-scripts.js';
@@ -255,6 +256,7 @@ export const READERS: readonly FrameworkReader[] = [
   oxygen,
   packageConfigs,
   packageData,
+  heatTemplates,
   resourceAnchors,
   packageScripts,
   parameterRequires,

@@ -781,6 +781,9 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
   return { refs };
 });
 
+/** The files package data settles (each with the module that reads it): heat-templates follows the templates among them. */
+export const packageDataReads = (ctx: FrameworkContext): readonly ReferenceInput[] => analyse(ctx).refs;
+
 export const collectPackageData = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   out.references.push(...analyse(ctx).refs);
