@@ -18,8 +18,26 @@ import { packageInits } from './python-files.js';
 import { pathAssignments, pathValue, repoPathOf, splitCommas } from '../../languages/python/sys-path.js';
 import { topLevelDefAround } from './loader-functions.js';
 
-/** Run by a launcher script, not loaded by a host: left to entry-point-scripts.ts. */
+/**
+ * Run by a launcher script the installer writes, not loaded by a host. When the tree holds the
+ * launcher, its import (or entry-point-scripts.ts, for easy_install's) carries the module; when it
+ * does not (a Debian package whose commands ship in another .deb: python3-barbican's
+ * `barbican-status = barbican.cmd.status:main`, whose /usr/bin/barbican-status is in
+ * barbican-common), the metadata is the only record of the command, and the module it names is a
+ * production entry.
+ */
 const SCRIPT_GROUPS = new Set(['console_scripts', 'gui_scripts']);
+/** The folders installers write launchers to (Debian's usr/bin, a virtualenv's bin/, Windows' Scripts/). */
+const LAUNCHER_FOLDER = /(?:^|\/)(?:s?bin|Scripts)$/;
+/** The names of launchers the tree holds: a file in a bin/, sbin/ or Scripts/ folder, without a Windows launcher's `.exe` or `-script.py`. */
+const launcherNames = (ctx: FrameworkContext): Set<string> => {
+  const names = new Set<string>();
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const f = listed[at];
+    if (LAUNCHER_FOLDER.test(dirname(f))) names.add(basename(f).replace(/(?:\.exe|-script\.pyw?)$/, ''));
+  }
+  return names;
+};
 const METADATA_FOLDER = /(?:^|\/)(?:[^/]+\.(?:egg-info|dist-info)|EGG-INFO)$/;
 /** `module.path:attr [extra]` → `module.path`. */
 const MODULE = /^\s*([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*)\s*(?::|\[|$)/;
@@ -70,6 +88,7 @@ export const hookDirsOf = (text: string, file: string, fn: string): { folder: st
 
 export const collectInstalledEntryPoints = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
+  let launchers: Set<string> | null = null;
   for (const file of sortedPaths(ctx.files)) {
     if (!isEntryPointsFile(file)) continue;
     const doc = ctx.manifests.get(file, CONFIGPARSER);
@@ -78,12 +97,21 @@ export const collectInstalledEntryPoints = (ctx: FrameworkContext): FrameworkOut
     const metadata = dirname(file);
     const installedIn = dirname(metadata);
     for (const section of doc.sections) {
-      if (SCRIPT_GROUPS.has(section.name)) continue;
+      const script = SCRIPT_GROUPS.has(section.name);
       for (const entry of section.entries) {
         const module = MODULE.exec(entry.value)?.[1];
         if (!module) continue;
+        if (script && (launchers ??= launcherNames(ctx)).has(entry.key)) continue;
         const evidence = `entry point [${section.name}] ${entry.key} = ${entry.value.trim()} in ${file}:${entry.line} (${basename(metadata)})`;
         const target = ctx.module(module, installedIn)[0];
+        if (script) {
+          const command = `${evidence}: the command ${entry.key} the distribution installs, whose launcher (not in the tree) imports ${module}`;
+          if (target !== undefined) out.entries.push({ source: file, target, targetKind: 'file', kind: 'production', line: entry.line, evidence: command });
+          for (const init of target === undefined ? [] : packageInits(ctx.files, dirname(target))) {
+            if (init !== target) out.entries.push({ source: file, target: init, targetKind: 'file', kind: 'production', line: entry.line, evidence: `${command}: importing it runs this package first` });
+          }
+          continue;
+        }
         if (target !== undefined) {
           out.entries.push({ source: file, target, targetKind: 'file', kind: 'production', line: entry.line, evidence: `${evidence}: the plugin a host application loads by its group` });
           // Importing it runs the packages above it first (mkdocs.themes.mkdocs runs mkdocs/themes/__init__.py).
