@@ -12,15 +12,18 @@ import { NO_NAMES, type FactsOfFile } from './import-edges.js';
 import type { ImageContext } from './image-context.js';
 import type { TargetResolver, TargetResult } from './targets.js';
 
-/** Commands in code rarely say where they run: try the stated folder, the file's own, then the root. */
-const resolveFromCode = (targets: TargetResolver, command: string, cwds: string[], scriptDir: string, image: ImageContext | undefined): TargetResult => {
+/** Commands in code rarely say where they run: try the stated folder, the file's own, then the root. The folder that answered comes back with the files. */
+const resolveFromCode = (targets: TargetResolver, command: string, cwds: string[], scriptDir: string, image: ImageContext | undefined): TargetResult & { cwd?: string } => {
   let last: TargetResult = { files: [], unresolved: [] };
   for (const cwd of cwds) {
     last = targets.command(command, { cwd, scriptDir, ...(image ? { pathMap: image.pathMap, ...(image.env ? { env: image.env } : {}) } : {}) });
-    if (last.files.length > 0) return last;
+    if (last.files.length > 0) return { ...last, cwd };
   }
   return last;
 };
+
+/** JavaScript and TypeScript sources: a process they start runs where node was started, which `npm start` makes the package's folder. */
+const JS_SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 
 /** Extensions a JS path may name for its TypeScript source (`new Worker(new URL('./worker.js', import.meta.url))`). */
 const SOURCE_EXTENSIONS: [RegExp, string][] = [[/\.js$/, '.ts'], [/\.js$/, '.tsx'], [/\.mjs$/, '.mts'], [/\.cjs$/, '.cts']];
@@ -115,11 +118,17 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, im
       // A stated cwd is relative to the file's folder (shell `cd "$(dirname "$0")/.."`) or, for a
       // literal `cwd: 'jobs'` in code, to wherever the process runs — usually the repo root.
       const statedCwds = cmd.cwd === undefined ? [] : [joinRepo(dir, cmd.cwd) ?? undefined, joinRepo(cmd.cwd) ?? undefined];
-      const result = resolveFromCode(targets, cmd.command, candidateCwds(...statedCwds, dir, ''), dir, image);
+      // Stop 52: node's child_process.fork('minifier.js') in nodebb's src/meta/js.js:117 runs package/minifier.js: the
+      // path is relative to the process's working folder, the package's (nearest package.json), not the file's.
+      const pkg = JS_SOURCE.test(path) ? processFolders(targets, dir, folderCache)[0] : undefined;
+      const tried = candidateCwds(...statedCwds, dir);
+      const fromPackage = pkg !== undefined && pkg !== '' && !tried.includes(pkg) ? pkg : undefined;
+      const result = resolveFromCode(targets, cmd.command, candidateCwds(...tried, fromPackage, ''), dir, image);
+      const where = fromPackage !== undefined && result.cwd === fromPackage ? `, from ${fromPackage}/, the package's folder, where the process runs` : '';
       const base = { from: path, kind: 'exec' as const, line: cmd.line, specifier: cmd.command.trim(), names: NO_NAMES, guard: null };
       for (const f of result.files) {
         const via = f.via.length > 0 ? ` → ${f.via.join(' → ')}` : '';
-        edges.push({ ...base, to: f.file, via: cmd.via, label: aboutFile(f.file, `run by ${path}:${cmd.line} (${cmd.via})${via}`) });
+        edges.push({ ...base, to: f.file, via: cmd.via, label: aboutFile(f.file, `run by ${path}:${cmd.line} (${cmd.via}${where})${via}`) });
       }
       if (result.files.length === 0) {
         for (const u of result.unresolved) {
