@@ -109,6 +109,23 @@ const importEdge = (
   return edge;
 };
 
+/**
+ * Stop 52: an import a test's sys.modules swap maps (import-aliases.ts, `testOnly`). Outside the
+ * tests it finds the package outside the repo: one unresolved edge says so. The target is loaded
+ * only while the swapping file has run, so its edge comes from that file, at the swap's line.
+ * Returns true once the unresolved edge is made (one per import, however many targets).
+ */
+const addSwappedIn = (edges: Edge[], from: string, fact: ImportFact, r: Resolution, by: { file: string; line: number }, to: string, made: boolean): boolean => {
+  const pkg = fact.specifier.split('.')[0];
+  if (!made) edges.push(importEdge(from, null, edgeKind(fact), fact.line, fact.specifier, fact.names.length === 0 ? NO_NAMES : fact.names.map((n) => n.name), fact.guard, undefined, 'external', pkg, undefined));
+  const sentence = r.via === 'package-init'
+    ? joined(to, ' is run by the import in ', from, ':', fact.line, ' (Python runs a package before its modules)')
+    : joined(to, ' is imported by ', from, ':', fact.line);
+  edges.push({ from: by.file, to, kind: 'reference', line: by.line, specifier: fact.specifier, names: r.names ?? NO_NAMES, guard: null, via: 'test-swap',
+    label: joined(sentence, ' while tests run, "', fact.specifier, '" mapped by ', r.mapping ?? '', ' (a test swaps it in: production imports the package)') });
+  return true;
+};
+
 /** The names of an import with none: one array for every such edge (nothing changes an edge's names). */
 export const NO_NAMES: string[] = [];
 
@@ -173,7 +190,12 @@ export const buildImportEdges = (
   const addEdges = (from: string, resolver: ImportResolver, fact: ImportFact): void => {
     const kind = edgeKind(fact);
     const allNames = fact.names.length === 0 ? NO_NAMES : fact.names.map((n) => n.name);
+    let swappedOut = false;
     for (const r of resolver.resolve(fact, from)) {
+      if (r.swappedInBy !== undefined && r.to !== null) {
+        swappedOut = addSwappedIn(edges, from, fact, r, r.swappedInBy, pathOf.get(r.to) ?? r.to, swappedOut);
+        continue;
+      }
       const names = r.names === undefined ? allNames : r.names.length === 0 ? NO_NAMES : r.names;
       const to = r.to === null ? null : (pathOf.get(r.to) ?? r.to);
       const built = resolver.ecosystem === 'javascript' && r.unresolved === 'not-found' ? sourceOfBuiltImport(from, fact.specifier, sourceOfBuilt) : null;

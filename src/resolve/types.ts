@@ -19,6 +19,12 @@ export interface Resolution {
   package?: string;
   /** The imported names this target serves (`from pkg import sub` → a second target pkg/sub.py with ['sub']). */
   names?: string[];
+  /**
+   * The file whose run makes the mapping, and its line, when only a test's run does (a test
+   * package's `sys.modules["storops"] = fake_storops`): the target is loaded by that file's run,
+   * while production's import finds the package outside the repo.
+   */
+  swappedInBy?: { file: string; line: number };
 }
 
 /** What every resolver may look at: the repo's file list and root. Built once per scan. */

@@ -47,3 +47,16 @@ test('import aliases: sys.modules["x"] = a module the file imported', () => {
 test('import aliases: a module put back under its own name is no alias', () => {
   assert.deepEqual(importAliasesIn('a.py', 'import sys\nimport six\nsys.modules["six"] = six\n', [imp('sys'), imp('six')]), []);
 });
+
+test('import aliases: a file that runs only under test makes test-only ones (cinder tests/…/vnx/__init__.py:25 swaps in a fake storops)', () => {
+  const text = 'import sys\nfrom cinder.tests.unit.volume.drivers.dell_emc.vnx import fake_storops\nsys.modules["storops"] = fake_storops\n';
+  const imports = [imp('sys'), from('cinder.tests.unit.volume.drivers.dell_emc.vnx', 'fake_storops')];
+  const testOnly = (path: string): boolean[] => importAliasesIn(path, text, imports).map((a) => a.testOnly);
+  for (const path of ['cinder/tests/unit/volume/drivers/dell_emc/vnx/__init__.py', 'tests/__init__.py', 'app/test_swap.py', 'app/conftest.py', 'app/unittests/base.py']) {
+    assert.deepEqual(testOnly(path), [true], path);
+  }
+  // Where the stop is: the same swap in a package's own module, or in a folder merely named like
+  // a test folder (`contests/`), holds for every run.
+  assert.deepEqual(testOnly('cinder/volume/drivers/dell_emc/vnx/__init__.py'), [false]);
+  assert.deepEqual(testOnly('app/contests/__init__.py'), [false]);
+});

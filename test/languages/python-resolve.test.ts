@@ -63,3 +63,14 @@ test('python resolution: an absolute import is answered once for the folders tha
   assert.deepEqual(ask('helpers', 'tools/go.py').map((r) => [r.to, r.unresolved]), [[null, 'not-found']]);
   assert.deepEqual(ask('helpers', 'app/x/m.py').map((r) => [r.to, r.unresolved]), [[null, 'not-found']]);
 });
+
+test('python resolution: a test sys.modules swap loads its fake from the test, not from the production importer', async () => {
+  const { audit } = await scanDir(fixturePath('python', 'import-alias-test-swap'));
+  const verdict = (path: string) => audit.files.find((f) => f.path === path)?.verdict;
+  assert.equal(verdict('app/driver.py'), 'production');
+  // Reached while the tests run (the driver's import under the swap), and by nothing in production.
+  assert.equal(verdict('app/tests/fake_storops/lib/tasks.py'), 'test');
+  assert.equal(verdict('app/tests/__init__.py'), 'test');
+  const swapped = audit.edges.find((e) => e.to === 'app/tests/fake_storops/lib/tasks.py');
+  assert.match(swapped?.label ?? '', /imported by app\/driver\.py:1 while tests run, "storops\.lib" mapped by sys\.modules\["storops"\] = fake_storops in app\/tests\/__init__\.py:6/);
+});

@@ -10,10 +10,20 @@
  *
  * The resolver uses an alias only for an import that finds no module of the repo by its own name,
  * so a vendored copy is not reached past a real one.
+ *
+ * Stop 52: an alias made by a file in a test folder (or a test module, or conftest.py) is marked
+ * `testOnly`. That file runs only when tests run, so what it swaps in is what the tests load, never
+ * what production imports: cinder 21.3.1's tests/unit/volume/drivers/dell_emc/vnx/__init__.py:25
+ * `sys.modules["storops"] = fake_storops` made the real driver's `from storops import exception`
+ * (unity/adapter.py:39) a production edge into tests/, and 23 test files production. The graph
+ * gives such a target an edge from the aliasing file instead (import-edges.ts): vnx/client.py:31's
+ * `from storops.lib import tasks`, run by the vnx tests, still reaches fake_storops/lib/tasks.py.
  */
 import type { FileFacts, ImportFact } from '../../../model/facts.js';
 import { byString } from '../../../util/compare.js';
 import { lineAt } from '../../../util/lines.js';
+import { basename } from '../../../util/path.js';
+import { isTestLikeName } from '../test-marks.js';
 
 export interface ImportAlias {
   /** The dotted name imports use (`senf`). */
@@ -25,9 +35,19 @@ export interface ImportAlias {
   line: number;
   /** For the edge's label: `the sys.meta_path hook RedirectImportHook("quodlibet.packages", […]) in quodlibet/_import.py:56`. */
   how: string;
+  /** The aliasing file runs only when tests run (see the file's comment). */
+  testOnly: boolean;
 }
 
 const DOTTED = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+/** A folder of tests and their helpers, as test-dotted-strings reads it (cinder/tests/unit/…). */
+const TEST_FOLDER = /(?:^|\/)(?:tests?|testing|unittests|unit_tests|functional_tests)\//;
+
+/** A file that runs only when tests run: in a test folder, a test module, or a conftest.py. */
+const runsOnlyUnderTest = (path: string): boolean => {
+  const name = basename(path);
+  return TEST_FOLDER.test(path) || isTestLikeName(name) || name === 'conftest.py';
+};
 /** `Hook("pkg.sub", ["a", "b"])` or with a tuple: the call's name, the package, the list's text. */
 const HOOK_CALL = /\b([A-Za-z_]\w*)\s*\(\s*(['"])([A-Za-z_][\w.]*)\2\s*,\s*[[(]([^\])]*)[\])]\s*\)/g;
 const LIST_ITEM = /^\s*(['"])([A-Za-z_]\w*)\1\s*$/;
@@ -63,6 +83,7 @@ const importedModule = (value: string, imports: readonly ImportFact[]): string |
 /** The aliases one Python file makes (see the file's comment). */
 export const importAliasesIn = (path: string, text: string, imports: readonly ImportFact[]): ImportAlias[] => {
   const out: ImportAlias[] = [];
+  const testOnly = runsOnlyUnderTest(path);
   if (/\bsys\.meta_path\.(?:insert|append)\s*\(/.test(text)) {
     const finders = finderClasses(text);
     for (const m of finders.size === 0 ? [] : text.matchAll(HOOK_CALL)) {
@@ -72,7 +93,7 @@ export const importAliasesIn = (path: string, text: string, imports: readonly Im
       if (names.length === 0 || names.some((n) => n === undefined)) continue;
       const line = lineAt(text, m.index!);
       const how = `the sys.meta_path hook ${m[1]}("${m[3]}", […]) in ${path}:${line}`;
-      for (const name of names as string[]) out.push({ name, target: `${m[3]}.${name}`, from: path, line, how });
+      for (const name of names as string[]) out.push({ name, target: `${m[3]}.${name}`, from: path, line, how, testOnly });
     }
   }
   if (text.includes('sys.modules[')) {
@@ -81,7 +102,7 @@ export const importAliasesIn = (path: string, text: string, imports: readonly Im
       // `sys.modules["six"] = six` names the module itself: no alias.
       if (target === null || target === m[2]) continue;
       const line = lineAt(text, m.index!);
-      out.push({ name: m[2], target, from: path, line, how: `sys.modules["${m[2]}"] = ${m[3]} in ${path}:${line}` });
+      out.push({ name: m[2], target, from: path, line, how: `sys.modules["${m[2]}"] = ${m[3]} in ${path}:${line}`, testOnly });
     }
   }
   return out;

@@ -330,7 +330,8 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
       }
       if (found.length === 0 || found[0].to === null) return null;
       const mapping = found[0].mapping === undefined ? alias.how : `${alias.how}, then ${found[0].mapping}`;
-      return found.map((r) => (r.to === null ? r : { ...r, mapping }));
+      const swappedInBy = alias.testOnly ? { file: alias.from, line: alias.line } : undefined;
+      return found.map((r) => (r.to === null ? r : swappedInBy === undefined ? { ...r, mapping } : { ...r, mapping, swappedInBy }));
     }
     return null;
   };
