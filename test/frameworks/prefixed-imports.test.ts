@@ -68,3 +68,5 @@ test('headAndTail: a computed module name whose head is computed and whose tail 
   assert.equal(headAndTail('pkg + "/main"'), null);
   assert.equal(headAndTail('"%s_x" % pkg'), null);
 });
+// Stop 52 (review 3's kept wrong-dead): an annotated module constant (PLUGIN_PACKAGE: Final[str] = ...) names the package.
+test('prefixed-imports: has an annotated-constant fixture', () => assert.ok(cases.includes('prefixed-imports-annotated')));

@@ -20,7 +20,27 @@ test('module strings: module level only, simple literals only, every one in orde
   const text = "A = 'x.y'\nB = u\"z\"\nA = 'w'\nC = f'{A}.q'\nD = 'it\\'s'\nclass K:\n    E = 'inner'\nF = ''\nG.H = 'dotted'\nI: str = 'annotated'\nJ = r'raw.sh'\nK = b'bytes'\nif x:\n    L = 'branch'\n";
   const got = moduleStrings(text);
   // r and u prefixes are plain literals here (package-data's old pattern took bare quotes only); bytes are not.
-  assert.deepEqual([...got.entries()], [['A', ['x.y', 'w']], ['B', ['z']], ['F', ['']], ['J', ['raw.sh']]]);
+  assert.deepEqual([...got.entries()], [['A', ['x.y', 'w']], ['B', ['z']], ['F', ['']], ['I', ['annotated']], ['J', ['raw.sh']]]);
+});
+
+test('module strings: an annotated constant is read (review 3: PLUGIN_PKG: str = ...), with the stops of its annotation', () => {
+  const text = [
+    "PLUGIN_PKG: str = 'app.plugins'",
+    "FINAL: typing.Final[str] = 'app.final'",
+    "OPT: Optional[str] | None = 'app.opt'",
+    "LIT: Literal['a'] = 'app.lit'",
+    "CALL: str = make('app.call')",
+    "    INNER: str = 'app.inner'",
+    "EQ: str == 'app.eq'",
+  ].join('\n');
+  assert.deepEqual([...moduleStrings(text).entries()], [['PLUGIN_PKG', ['app.plugins']], ['FINAL', ['app.final']], ['OPT', ['app.opt']]]);
+  // assignmentsOf (spawned-paths' reading) is unchanged: an annotated target is no assignment there.
+  assert.equal(assignmentsOf(text.split('\n')).has('PLUGIN_PKG'), false);
+});
+
+test('module strings: a long annotation-like line costs one pass', () => {
+  const text = `X: ${'a['.repeat(400)}${' '.repeat(400)}\nY: str = 'app.y'\n`;
+  assert.deepEqual([...moduleStrings(text).entries()], [['Y', ['app.y']]]);
 });
 
 test('module strings: CRLF lines read like LF ones', () => {

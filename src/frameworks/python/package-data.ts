@@ -52,7 +52,8 @@ const UPPER_NAME = /^[A-Z][A-Z0-9_]*$/;
  * level: assignment-lines' moduleStrings), with the pattern that finds them in a line; null when there are none.
  */
 const nameConstants = (text: string): { values: Map<string, string>; find: RegExp } | null => {
-  if (!/^[A-Z][A-Z0-9_]*[ \t]*=[ \t]*[rRuU]?['"]/m.test(text)) return null;
+  // Annotated or not (`DATA_DIR: str = 'data'`), as moduleStrings reads them.
+  if (!/^[A-Z][A-Z0-9_]*(?:[ \t]*:[^=\n]*)?[ \t]*=[ \t]*[rRuU]?['"]/m.test(text)) return null;
   const values = new Map<string, string>();
   let named = 0;
   for (const [name, all] of moduleStrings(text)) {

@@ -2,8 +2,9 @@
  * Assignment lines of a Python file read by text, no parse: `target = expr` on one line. The one
  * reader of module constants for the framework readers (package-data's string constants in paths,
  * prefixed-imports' constant package paths, spawned-paths' programs held in a name), so a constant
- * means the same thing to each of them. A line held open by a bracket or a backslash, a tuple
- * target and an annotated one are not read: none of them is a constant these readers follow. Nor is a
+ * means the same thing to each of them. A line held open by a bracket or a backslash and a tuple
+ * target are not read: neither is a constant these readers follow. An annotated target
+ * (`NAME: str = 'x'`) is read as a module string only. Nor is a
  * line over MAX_LINE characters (minified or generated data, not a constant a loader names), so a
  * 64 KB line costs nothing.
  */
@@ -24,8 +25,15 @@ export interface Assignment {
  */
 const ASSIGNMENT_SOURCE = `^([ \\t]*)([A-Za-z_][\\w.]*)[ \\t]*=(?!=)[ \\t]*((?:'(?:\\\\.|[^'\\\\\\r\\n])*'|"(?:\\\\.|[^"\\\\\\r\\n])*"|[^#'"\\r\\n])+?)[ \\t]*(?:#.*)?$`;
 const ASSIGNMENT = new RegExp(ASSIGNMENT_SOURCE);
-/** Module-level ones only (no indent). */
-const MODULE_ASSIGNMENT = new RegExp(ASSIGNMENT_SOURCE.replace('([ \\t]*)', '()'));
+/**
+ * A type annotation between a module constant's name and its `=` (Stop 52, review 3's kept
+ * wrong-dead: `PLUGIN_PKG: str = 'app.plugins'`): a dotted type, one bracketed part
+ * (`Final[str]`, `Optional[str]`) and `| other` unions. No quotes inside (`Literal['a']` is not
+ * read) and no `=`, so the reading stays one pass over a line.
+ */
+const ANNOTATION = String.raw`(?:[ \t]*:[ \t]*[A-Za-z_][\w.]*(?:\[[\w.\[\], |]*\])?(?:[ \t]*\|[ \t]*[A-Za-z_][\w.]*)*)?`;
+/** Module-level ones only (no indent), annotated or not. */
+const MODULE_ASSIGNMENT = new RegExp(ASSIGNMENT_SOURCE.replace('([ \\t]*)', '()').replace('[ \\t]*=(?!=)', `${ANNOTATION}[ \\t]*=(?!=)`));
 /** Longer lines are not read (see the file comment); a constant a reader follows is far shorter. */
 const MAX_LINE = 1000;
 /** A plain one-line string literal with neither quote nor backslash inside (`r`/`u` prefixes allowed): its value. */
@@ -46,7 +54,7 @@ export const assignmentsOf = (lines: readonly string[]): Map<string, Assignment[
 
 /**
  * A module's string constants: each plain name assigned a simple string literal at module level
- * (column 0), with every such literal in line order (a module may assign one twice; a reader that
+ * (column 0), annotated or not (`NAME: Final[str] = 'x'`), with every such literal in line order (a module may assign one twice; a reader that
  * wants one value decides what a second means). Assignments of anything else are not listed, nor
  * those indented under an `if`/`try` at module level: one branch's value is not the name's.
  */
