@@ -1,7 +1,7 @@
 /** Assignment lines read by text (assignment-lines.ts): the module constants three framework readers share. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assignmentsOf, moduleStrings } from '../../src/languages/python/assignment-lines.js';
+import { assignmentLine, assignmentsOf, moduleStrings } from '../../src/languages/python/assignment-lines.js';
 
 test('assignment lines: target, expression without its comment, line and indent', () => {
   const lines = ['PROG = "/usr/bin/x"  # the helper', 'def f():', "    self.cmd = os.path.join(BASE, 'y')", 'if a == b:', '    pass'];
@@ -63,4 +63,19 @@ test('assignment lines: a quote only opens a string, so one that never closes le
   assert.deepEqual(got.get('X'), [{ expr: "'it\\'s' + \"a\"", line: 1, indented: false }]);
   assert.equal(got.has('Y'), false);
   assert.deepEqual(got.get('Z'), [{ expr: 'a + b', line: 3, indented: false }]);
+});
+
+test('assignment lines: assignmentLine gives the target, the expression and its offset; assignmentAbove reads through it', async () => {
+  assert.deepEqual(assignmentLine("    name = 'pkg.#1'  # c"), { target: 'name', expr: "'pkg.#1'", offset: 11 });
+  assert.equal(assignmentLine('if a == b:'), null);
+  const { assignmentAbove } = await import('../../src/frameworks/python/python-files.js');
+  const { lineStarts } = await import('../../src/util/lines.js');
+  const text = "def f():\n    mod = 'app.plugins.#x'  # a comment\n    other = 1\n    import_module(mod)\n";
+  const got = assignmentAbove(text, lineStarts(text), 4, 'mod');
+  // The old reading cut the value at the `#` inside the string.
+  assert.deepEqual(got, { value: "'app.plugins.#x'", line: 2, at: text.indexOf("'app.plugins") });
+  assert.equal(assignmentAbove(text, lineStarts(text), 4, 'missing'), null);
+  // CRLF lines read like LF ones.
+  const crlf = text.replace(/\n/g, '\r\n');
+  assert.equal(assignmentAbove(crlf, lineStarts(crlf), 4, 'mod')?.value, "'app.plugins.#x'");
 });

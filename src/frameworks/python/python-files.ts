@@ -6,6 +6,7 @@ import type { FileFacts } from '../../model/facts.js';
 import type { FrameworkContext } from '../types.js';
 import { listedPaths } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
+import { assignmentLine } from '../../languages/python/assignment-lines.js';
 
 /** Whether `file` imports package `name` or a module of it (`tornado`, `tornado.web`). */
 export const importsPackage = (ctx: FrameworkContext, file: string, name: string): boolean =>
@@ -89,13 +90,13 @@ const LOOK_BACK = 12;
 /**
  * The expression last assigned to `name` on its own line within LOOK_BACK lines above `line`
  * (1-based; `starts`: util/lines' lineStarts of `text`): the value, its line and its offset in the
- * text; null when there is none. `name == x` is a comparison, no assignment.
+ * text; null when there is none. `name == x` is a comparison, no assignment. Read as
+ * assignment-lines reads every assignment (a `#` inside a string is no comment).
  */
 export const assignmentAbove = (text: string, starts: readonly number[], line: number, name: string): { value: string; line: number; at: number } | null => {
-  const assignment = new RegExp(`^(\\s*${name}\\s*=(?!=)\\s*)(.+?)\\s*(?:#.*)?$`);
   for (let l = line - 1; l >= 1 && l >= line - LOOK_BACK; l--) {
-    const m = assignment.exec(text.slice(starts[l - 1], (starts[l] ?? text.length + 1) - 1));
-    if (m) return { value: m[2], line: l, at: starts[l - 1] + m[1].length };
+    const m = assignmentLine(text.slice(starts[l - 1], (starts[l] ?? text.length + 1) - 1).replace(/\r$/, ''));
+    if (m !== null && m.target === name) return { value: m.expr, line: l, at: starts[l - 1] + m.offset };
   }
   return null;
 };

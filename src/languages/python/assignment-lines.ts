@@ -40,6 +40,20 @@ const MAX_LINE = 1000;
 const SIMPLE_STRING = /^[rRuU]?(['"])([^'"\\]*)\1$/;
 const NAME = /^[A-Za-z_]\w*$/;
 
+/**
+ * One line read as an assignment (the same reading as assignmentsOf): its target, its expression
+ * (a trailing comment left off) and the expression's offset in the line; null when it is none.
+ * python-files' assignmentAbove asks this of the lines above a load (Stop 52: it had a regex of
+ * its own, which cut `NAME = 'a#b'` at the `#`).
+ */
+export const assignmentLine = (line: string): { target: string; expr: string; offset: number } | null => {
+  const m = line.length > MAX_LINE ? null : ASSIGNMENT.exec(line);
+  if (m === null) return null;
+  // Only blanks stand between the `=` and the expression.
+  const eq = line.indexOf('=', m[1].length + m[2].length);
+  return { target: m[2], expr: m[3], offset: line.indexOf(m[3], eq + 1) };
+};
+
 /** Every assignment line of a file, by target, in line order. */
 export const assignmentsOf = (lines: readonly string[]): Map<string, Assignment[]> => {
   const out = new Map<string, Assignment[]>();
