@@ -41,6 +41,7 @@ import { ownPathNames } from '../../languages/javascript/static-value.js';
 import { perScan } from '../per-scan.js';
 import { callArguments, enclosingFunction } from './parameter-values.js';
 import { forInTableValues } from './for-in-tables.js';
+import { scriptUse } from './script-use.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
 import { moduleAliasedAsSource } from '../../languages/javascript/module-binding.js';
 
@@ -118,6 +119,19 @@ interface Named {
 export const dataUseNote = (text: string, file: string, at: number, use: DataUse): string =>
   use.at === at ? ` ${use.verb}` : `, ${use.verb} at ${file}:${lineAt(text, use.at)}`;
 
+/** A code file or a component a bundler compiles: its path is evidence by itself (something may load it); a script's is not (script-use.ts). */
+const LOADABLE = /\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/;
+
+/**
+ * The evidence's tail for how the module uses the file its path names: the byte use when there is
+ * one; for a script or program (not code), how the text reads or runs it, null when it shows neither
+ * (a path only printed or returned names no file in use: review 2 finding 5).
+ */
+const useNote = (text: string, file: string, target: string, at: number, end: number, bytes: DataUse | null): string | undefined | null => {
+  if (bytes !== null) return dataUseNote(text, file, at, bytes);
+  return LOADABLE.test(target) ? undefined : scriptUse(text, file, at, end);
+};
+
 /**
  * Where a join's base names the module's folder: the base itself (`__dirname`), or a parameter of
  * the function around it that a call in the same file passes the module's folder in (`prefix`, with
@@ -175,9 +189,10 @@ const namedFiles = perScan((ctx): Named[] => {
       // use; one read or copied as bytes (`fs.copySync(path.join(__dirname, '../template/x.js'), …)`) is used as data.
       const bytes = byteUse(text, m.index ?? 0);
       if (bytes === 'content-free') continue;
+      const data = useNote(text, file, target, m.index ?? 0, (m.index ?? 0) + m[0].length, bytes);
+      if (data === null) continue;
       const note = baseNote(text, m[2], m.index ?? 0, folderNames);
       if (note === null) continue;
-      const data = bytes === null ? undefined : dataUseNote(text, file, m.index ?? 0, bytes);
       out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${shown(m[0], m.index ?? 0)}${note}`, ...(data === undefined ? {} : { data }) });
     }
     // Stop 51: a last part read off a literal table a `for…in` walks, each entry's value joined in turn.
@@ -194,9 +209,10 @@ const namedFiles = perScan((ctx): Named[] => {
       for (const value of table.values) {
         const target = joinRepo(dirname(file), ...parts, value);
         if (target === null || target === file || !LITERAL_TARGET.test(target) || !ctx.files.has(target)) continue;
+        const data = useNote(text, file, target, m.index ?? 0, (m.index ?? 0) + m[0].length, bytes);
+        if (data === null) continue;
         if (note === undefined) note = baseNote(text, m[2], m.index ?? 0, folderNames);
         if (note === null) break;
-        const data = bytes === null ? undefined : dataUseNote(text, file, m.index ?? 0, bytes);
         const how = `${m[4]}[${m[5]}]${m[6] === undefined ? '' : `.${m[6]}`} = '${value}' in the table at line ${lineAt(text, table.tableAt)}, walked by the for…in at line ${lineAt(text, table.loopAt)}`;
         out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${shown(m[0], m.index ?? 0)}${note}, ${how}`, ...(data === undefined ? {} : { data }) });
       }

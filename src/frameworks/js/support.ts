@@ -897,7 +897,7 @@ export interface DataUse {
   at: number;
 }
 /** What one use at `at` hands the path to: a data use, a content-free byte use (write, remove, stat, test; a copy's destination), or neither (null). */
-const byteUseAt = (text: string, at: number): DataUse | 'content-free' | null => {
+export const byteUseAt = (text: string, at: number): DataUse | 'content-free' | null => {
   const first = FIRST_ARGUMENT.exec(text.slice(Math.max(0, at - 40), at));
   if (first !== null) {
     if (first[4] !== undefined) return 'content-free';
