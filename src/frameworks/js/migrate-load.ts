@@ -45,6 +45,7 @@ import { callArgsText, literalValue } from './parameter-values.js';
 import { enabledByPackages, fileReference, packageFilesUnder, toolPackages } from './support.js';
 import { folderScopeOf } from './folder-scope.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
+import { functionRegion } from './function-region.js';
 import { PATH_NAMES } from './anchored-paths.js';
 
 const SOURCE = /\.[cm]?[jt]sx?$/;
@@ -269,6 +270,24 @@ const collectAddMigrations = (ctx: FrameworkContext, out: FrameworkOutput): void
 const MEDUSA = ['@medusajs/framework'];
 const MEDUSA_MIGRATOR = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*new\s+(?:[A-Za-z_$][\w$]*\s*\.\s*)?MigrationScriptsMigrator\s*\(/g;
 
+/**
+ * Where the module's one list literal held by NAME opens: a `const` (or a `let`/`var` never
+ * assigned anew) whose whole initializer is the list; -1 otherwise. A tail (`[…].map((p) => join(p,
+ * 'sub'))`) makes the value other folders than the literal's (review 2 findings 3 and 2).
+ */
+const wholeListOf = (text: string, name: string): number => {
+  const decls = [...text.matchAll(new RegExp(String.raw`\b(const|let|var)\s+${escapeRegExp(name)}\s*=\s*\[`, 'g'))];
+  if (decls.length !== 1) return -1;
+  const decl = decls[0];
+  const open = (decl.index ?? 0) + decl[0].length - 1;
+  const list = balancedText(text, open);
+  if (list === null || !LIST_END.test(text.slice(open + list.length, open + list.length + 200))) return -1;
+  if (decl[1] !== 'const' && new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?![=>])`).test(text.slice(0, decl.index) + text.slice(open))) return -1;
+  return open;
+};
+/** What may follow a whole initializer: the statement's or the declaration list's end, or (no semicolon) a new line that starts a statement. */
+const LIST_END = /^(?:\s*(?:[;,}]|$)|[ \t]*\r?\n\s*[A-Za-z_$])/;
+
 const collectMedusaScripts = (ctx: FrameworkContext, out: FrameworkOutput): void => {
   for (const pkg of toolPackages(ctx, MEDUSA, null)) {
     for (const file of packageFilesUnder(ctx, pkg, pkg.dir)) {
@@ -277,16 +296,17 @@ const collectMedusaScripts = (ctx: FrameworkContext, out: FrameworkOutput): void
       if (!raw.includes('MigrationScriptsMigrator')) continue;
       const text = commentsBlanked(asSource(raw, PATH_NAMES));
       for (const bound of text.matchAll(MEDUSA_MIGRATOR)) {
+        // Only a `run(` in the function that binds the migrator: another function's `migrator` may be any object (review 2 finding 4).
+        const scope = functionRegion(text, bound.index ?? 0);
         for (const call of text.matchAll(new RegExp(String.raw`(?<![\w$.])${escapeRegExp(bound[1])}\s*\.\s*run\s*\(`, 'g'))) {
+          if (functionRegion(text, call.index ?? 0).start !== scope.start) continue;
           const open = (call.index ?? 0) + call[0].length - 1;
           const arg = splitArgs(callArgsText(text, open) ?? '')[0]?.trim() ?? '';
-          let list = arg.startsWith('[') ? arg : null;
+          let list = arg.startsWith('[') && balancedText(arg, 0)?.length === arg.length ? arg : null;
           let listAt = call.index ?? 0;
           if (list === null && IDENTIFIER.test(arg)) {
-            const decls = [...text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(arg)}\s*=\s*\[`, 'g'))];
-            if (decls.length !== 1) continue;
-            listAt = (decls[0].index ?? 0) + decls[0][0].length - 1;
-            list = balancedText(text, listAt);
+            listAt = wholeListOf(text, arg);
+            list = listAt < 0 ? null : balancedText(text, listAt);
           }
           if (list === null) continue;
           const line = lineAt(text, call.index ?? 0);
