@@ -40,7 +40,7 @@ import { escapeRegExp } from '../../util/regexp.js';
 import { ownPathNames } from '../../languages/javascript/static-value.js';
 import { perScan } from '../per-scan.js';
 import { callArguments, enclosingFunction } from './parameter-values.js';
-import { forInTableValues } from './for-in-tables.js';
+import { tableReader } from './for-in-tables.js';
 import { scriptUse } from './script-use.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
 import { moduleAliasedAsSource } from '../../languages/javascript/module-binding.js';
@@ -63,15 +63,23 @@ export const OWN_FOLDER = /(?:__dirname|import\.meta\.dirname|(?:\bpath\s*\.\s*)
 /** The base of a join: the module's folder, or a name (a parameter the function's callers may pass the folder in). */
 const BASE = `(${OWN_FOLDER}|[A-Za-z_$][\\w$]*)`;
 export const OWN_FOLDER_ONLY = new RegExp(`^${OWN_FOLDER}$`);
-const ANCHORED = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*BASE\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)+),?\s*\)/.source.replace('BASE', BASE), 'g');
+/** A join's head up to its base: `path.join(BASE`, `require('path').resolve(BASE`, a bare `join(BASE` (destructured); the method and the base are groups 1 and 2. */
+const JOIN_HEAD = String.raw`(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*${BASE}\s*`;
+/** One plain string part: `"a"`, `'a'`, `` `a` `` with no substitution. */
+const LITERAL_PART = String.raw`(?:"[^"\n]*"|'[^'\n]*'|` + '`[^`$\\n]*`)';
+/** The literal parts after the base (group 3), each after a comma. */
+const LITERAL_PARTS = String.raw`((?:,\s*${LITERAL_PART}\s*)*)`;
+const NAME = '[A-Za-z_$][\\w$]*';
+
+const ANCHORED = new RegExp(String.raw`${JOIN_HEAD}((?:,\s*${LITERAL_PART}\s*)+),?\s*\)`, 'g');
 
 /** The same, ending in a template with a computed name: `path.resolve(__dirname, 'jobs', `${name}.js`)`, or the same name written as a `+` chain: `path.join(__dirname, 'middleware', mw + '.js')`. */
-const ANCHORED_TEMPLATE = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*BASE\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)*),\s*(?:`((?:[^`\\\n$]|\$(?!\{))*\$\{[^`\n]*)`|((?:(?:"[^"\n]*"|'[^'\n]*')\s*\+\s*)?[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*\+\s*(?:"[^"\n]*"|'[^'\n]*')))\s*,?\s*\)/.source.replace('BASE', BASE), 'g');
+const ANCHORED_TEMPLATE = new RegExp(String.raw`${JOIN_HEAD}${LITERAL_PARTS},\s*(?:` + '`' + String.raw`((?:[^` + '`' + String.raw`\\\n$]|\$(?!\{))*\$\{[^` + '`' + String.raw`\n]*)` + '`' + String.raw`|((?:(?:"[^"\n]*"|'[^'\n]*')\s*\+\s*)?${NAME}(?:\s*\.\s*${NAME})*\s*\+\s*(?:"[^"\n]*"|'[^'\n]*')))\s*,?\s*\)`, 'g');
 
-/** The same, ending in an entry of a table a `for…in` loop walks: `path.join(__dirname, 'agents', list[id].localname)` (for-in-tables.ts). */
-const ANCHORED_TABLE = new RegExp(/(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*BASE\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)*),\s*([A-Za-z_$][\w$]*)\s*\[\s*([A-Za-z_$][\w$]*)\s*\](?:\s*\.\s*([A-Za-z_$][\w$]*))?\s*,?\s*\)/.source.replace('BASE', BASE), 'g');
-
-const MAX_TABLE_USES = 16;
+/** The same, ending in an entry of a table a loop walks by key: `path.join(__dirname, 'agents', list[id].localname)` (for-in-tables.ts). */
+const ANCHORED_TABLE = new RegExp(String.raw`${JOIN_HEAD}${LITERAL_PARTS},\s*(${NAME})\s*\[\s*(${NAME})\s*\](?:\s*\.\s*(${NAME}))?\s*,?\s*\)`, 'g');
+/** The same, ending in the item a `for…of` over a literal list gives: `path.join(__dirname, 'agents', s.file)`. */
+const ANCHORED_ITEM = new RegExp(String.raw`${JOIN_HEAD}${LITERAL_PARTS},\s*(${NAME})(?:\s*\.\s*(${NAME}))?\s*,?\s*\)`, 'g');
 
 /** A template that opens with the folder and ends in a computed name: `${__dirname}/middleware/${name}.js`. */
 const FOLDER_TEMPLATE = new RegExp(String.raw`\`\$\{\s*${BASE}\s*\}((?:\/[^\`$/\\\n]+)*)\/((?:[^\`\\\n$/]|\$(?!\{))*\$\{[^\`\n]*)\``, 'g');
@@ -195,26 +203,30 @@ const namedFiles = perScan((ctx): Named[] => {
       if (note === null) continue;
       out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${shown(m[0], m.index ?? 0)}${note}`, ...(data === undefined ? {} : { data }) });
     }
-    // Stop 51: a last part read off a literal table a `for…in` walks, each entry's value joined in turn.
-    let tables = 0;
-    if (joins && text.includes(' in ')) for (const m of text.matchAll(ANCHORED_TABLE)) {
-      // Each try reads the file's declarations of the table's name: a hostile file of thousands costs no more than a few.
-      if (++tables > MAX_TABLE_USES) break;
-      const table = forInTableValues(text, m.index ?? 0, m[4], m[5], m[6] ?? null);
-      if (table === null) continue;
-      const parts = [...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);
-      const bytes = byteUse(text, m.index ?? 0);
-      if (bytes === 'content-free') continue;
-      let note: string | null | undefined;
-      for (const value of table.values) {
-        const target = joinRepo(dirname(file), ...parts, value);
-        if (target === null || target === file || !LITERAL_TARGET.test(target) || !ctx.files.has(target)) continue;
-        const data = useNote(text, file, target, m.index ?? 0, (m.index ?? 0) + m[0].length, bytes);
-        if (data === null) continue;
-        if (note === undefined) note = baseNote(text, m[2], m.index ?? 0, folderNames);
-        if (note === null) break;
-        const how = `${m[4]}[${m[5]}]${m[6] === undefined ? '' : `.${m[6]}`} = '${value}' in the table at line ${lineAt(text, table.tableAt)}, walked by the for…in at line ${lineAt(text, table.loopAt)}`;
-        out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${shown(m[0], m.index ?? 0)}${note}, ${how}`, ...(data === undefined ? {} : { data }) });
+    // Stop 51: a last part read off a literal table a loop walks, each entry's value joined in turn
+    // (stop 52: by for…in, Object.keys(…).forEach or for…of; for-in-tables.ts reads each file's loops once).
+    if (joins && (text.includes(' in ') || text.includes(' of ') || text.includes('forEach'))) {
+      const tables = tableReader(text);
+      const uses = [
+        ...[...text.matchAll(ANCHORED_TABLE)].map((m) => ({ m, table: tables.valuesAt(m.index ?? 0, 'key', m[5], m[4], m[6] ?? null), read: `${m[4]}[${m[5]}]${m[6] === undefined ? '' : `.${m[6]}`}` })),
+        ...[...text.matchAll(ANCHORED_ITEM)].map((m) => ({ m, table: tables.valuesAt(m.index ?? 0, 'item', m[4], null, m[5] ?? null), read: `${m[4]}${m[5] === undefined ? '' : `.${m[5]}`}` })),
+      ];
+      for (const { m, table, read: spelled } of uses) {
+        if (table === null) continue;
+        const parts = [...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);
+        const bytes = byteUse(text, m.index ?? 0);
+        if (bytes === 'content-free') continue;
+        let note: string | null | undefined;
+        for (const value of table.values) {
+          const target = joinRepo(dirname(file), ...parts, value);
+          if (target === null || target === file || !LITERAL_TARGET.test(target) || !ctx.files.has(target)) continue;
+          const data = useNote(text, file, target, m.index ?? 0, (m.index ?? 0) + m[0].length, bytes);
+          if (data === null) continue;
+          if (note === undefined) note = baseNote(text, m[2], m.index ?? 0, folderNames);
+          if (note === null) break;
+          const how = `${spelled} = '${value}' in the ${table.loop === 'for…of' ? 'list' : 'table'} at line ${lineAt(text, table.tableAt)}, walked by the ${table.loop} at line ${lineAt(text, table.loopAt)}`;
+          out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${shown(m[0], m.index ?? 0)}${note}, ${how}`, ...(data === undefined ? {} : { data }) });
+        }
       }
     }
     if (!text.includes('${') && !text.includes('+')) continue;

@@ -1,22 +1,93 @@
 /**
- * The values a `for (… KEY in TABLE)` loop reads as `TABLE[KEY].FIELD` (or `TABLE[KEY]`), when TABLE
- * is an object literal the file declares once and every entry gives that field as a string literal:
- * meshcentral's `meshAgentsInstallScriptList = { 1: { localname: 'meshinstall-linux.sh', … }, … }`
- * walked by `for (var scriptid in meshAgentsInstallScriptList)` and joined onto its agents folder.
- * Read from the text, never run. All or nothing: one entry whose value is not a literal (a computed
- * entry, a spread, a missing field) makes the table unreadable, since the names would be a guess.
+ * The values a loop over a literal table hands its body, read from the text, never run:
+ * - `for (… KEY in TABLE)` (braces or one statement to its `;`) or `Object.keys(TABLE).forEach((KEY)
+ *   => …)` reading `TABLE[KEY].FIELD` (or `TABLE[KEY]`), TABLE an object literal: meshcentral's
+ *   `meshAgentsInstallScriptList = { 1: { localname: 'meshinstall-linux.sh', … }, … }` walked by
+ *   `for (var scriptid in meshAgentsInstallScriptList)` and joined onto its agents folder;
+ * - `for (… ITEM of LIST)` reading `ITEM.FIELD` (or `ITEM`), LIST an array literal written there or
+ *   held by a name.
+ * Only a table's values (the field, or the entry) count, never its keys. A named table is declared
+ * once in the file (`const`, or a `let`/`var` never assigned anew), in a function enclosing the loop
+ * with no function between taking a parameter of its name. All or nothing: one entry whose value is
+ * not a literal (a computed entry, a spread, a missing field) makes the table unreadable, since the
+ * names would be a guess. Comments are blanked first (text-skips.ts), strings kept: a URL's `//` in
+ * an entry is not a comment.
+ *
+ * One reader per file text (tableReader): its loops are found in one pass, each bracket's match in
+ * another, and each table's declaration, scope and entries once, so a file naming a table
+ * thousands of times is read in time linear in its size (review 2 finding 10: a 400 KB file of
+ * loops took 13.5 s when each use re-read the file).
  */
 import { splitArgs } from '../../languages/javascript/folder-expr.js';
-import { balancedText } from '../../languages/javascript/js-text.js';
+import { topLevelIndex } from '../../languages/javascript/js-text.js';
+import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { functionRegion } from './function-region.js';
 import { literalValue, propertyOf } from './parameter-values.js';
 
-/** How far back from the use a loop header is looked for, and how long a table or loop body is read. */
-const LOOP_WINDOW = 4_000;
+/** How long a table, or a loop body of one statement, is read. */
 const TABLE_WINDOW = 20_000;
+const STATEMENT_WINDOW = 4_000;
+/** How many loops of the same names before a use are tried for one whose body holds it. */
+const NESTED_LOOPS = 8;
 /** A plain key of an object literal: a name, a number or a string. */
 const KEY = /^\s*(?:[A-Za-z_$][\w$]*|\d+|"[^"\n]*"|'[^'\n]*')\s*:\s*([\s\S]+)$/;
+const ID = '[A-Za-z_$][\\w$]*';
+/** `for (var k in T)`, `for (const s of L)`, `for (const s of [`, `Object.keys(T).forEach(`. */
+const LOOP = new RegExp(String.raw`\bfor\s*\(\s*(?:var|let|const)\s+(${ID})\s+(in|of)\s+(?:(${ID})\s*\)|(\[))|\bObject\s*\.\s*keys\s*\(\s*(${ID})\s*\)\s*\.\s*forEach\s*\(\s*(?:\(\s*(${ID})\s*\)\s*=>|(${ID})\s*=>|function\s*(?:${ID})?\s*\(\s*(${ID})\s*\))`, 'g');
+
+/** How a loop's body reads its table: by key (`T[k]`, for…in and Object.keys) or by item (`s`, for…of). */
+export type TableUse = 'key' | 'item';
+
+interface Loop {
+  /** How the evidence names the loop. */
+  kind: 'for…in' | 'for…of' | 'Object.keys(…).forEach';
+  use: TableUse;
+  /** The key or item name. */
+  name: string;
+  /** The table's name; null for a list written in the loop's header. */
+  table: string | null;
+  at: number;
+  /** The list's `[` when written in the header. */
+  listAt: number;
+  bodyStart: number;
+  /** Where the body ends (exclusive), computed on first use; -1 when it cannot be read. */
+  bodyEnd?: number;
+  inScope?: boolean;
+}
+
+interface Table {
+  open: number;
+  entries: string[];
+  declAt: number;
+}
+
+export interface TableValues {
+  values: string[];
+  loop: string;
+  loopAt: number;
+  tableAt: number;
+}
+
+/** Where each bracket at an offset closes (-1: unmatched), in one pass with quoted text skipped. */
+const closers = (text: string): Int32Array => {
+  const close = new Int32Array(text.length).fill(-1);
+  const stack: number[] = [];
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== '') {
+      if (c === '\\') i++;
+      else if (c === quote || (c === '\n' && quote !== '`')) quote = '';
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(' || c === '[' || c === '{') stack.push(i);
+    else if (c === ')' || c === ']' || c === '}') {
+      const open = stack.pop();
+      if (open !== undefined) close[open] = i;
+    }
+  }
+  return close;
+};
 
 /**
  * Whether the table declared at `declAt` is the one the loop at `loopAt` names: the declaration's
@@ -35,34 +106,140 @@ const inScopeAt = (text: string, table: string, declAt: number, loopAt: number):
   return true;
 };
 
-/** The strings of `TABLE[KEY].FIELD` (field null: `TABLE[KEY]`) when the use at `at` is inside a `for (… KEY in TABLE)` body; null otherwise. */
-export const forInTableValues = (text: string, at: number, table: string, key: string, field: string | null): { values: string[]; loopAt: number; tableAt: number } | null => {
-  const from = Math.max(0, at - LOOP_WINDOW);
-  const header = new RegExp(String.raw`\bfor\s*\(\s*(?:var|let|const)\s+${escapeRegExp(key)}\s+in\s+${escapeRegExp(table)}\s*\)\s*\{`, 'g');
-  let loop: RegExpExecArray | null = null;
-  for (const m of text.slice(from, at).matchAll(header)) loop = m as RegExpExecArray;
-  if (loop === null) return null;
-  const loopAt = from + (loop.index ?? 0);
-  const open = loopAt + loop[0].length - 1;
-  const body = balancedText(text, open, LOOP_WINDOW * 2);
-  if (body === null || open + body.length <= at) return null;
-  const declarations = [...text.matchAll(new RegExp(String.raw`\b(?:var|let|const)\s+${escapeRegExp(table)}\s*=\s*\{`, 'g'))];
-  // Two declarations of the name (in different functions) would each be a different table.
-  if (declarations.length !== 1) return null;
-  const tableAt = (declarations[0].index ?? 0) + declarations[0][0].length - 1;
-  if (!inScopeAt(text, table, declarations[0].index ?? 0, loopAt)) return null;
-  // A table assigned anew (`scripts = JSON.parse(…)`) holds what that assignment gives, not the literal.
-  if (new RegExp(String.raw`(?<![\w$.]|(?:var|let|const)\s+)${escapeRegExp(table)}\s*=(?![=>])`).test(text.replace(declarations[0][0], ''))) return null;
-  const object = balancedText(text, tableAt, TABLE_WINDOW);
-  if (object === null) return null;
-  const entries = splitArgs(object.slice(1, -1).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '')).filter((e) => e.trim() !== '');
-  if (entries.length === 0) return null;
-  const values: string[] = [];
-  for (const entry of entries) {
-    const value = KEY.exec(entry)?.[1];
-    const literal = value === undefined ? null : field === null ? literalValue(value) : literalValue(propertyOf(value, escapeRegExp(field)) ?? '');
-    if (literal === null) return null;
-    values.push(literal);
+/** The entries of a list or object literal's text, comments already blanked; null when one is empty (a hole) or there are none. */
+const entriesOf = (literal: string): string[] | null => {
+  const entries = splitArgs(literal.slice(1, -1)).filter((e) => e.trim() !== '');
+  return entries.length === 0 ? null : entries;
+};
+
+/** The values of one use of a file's table loops: `valuesAt(at, use, name, table, field)`. */
+export interface TableReader {
+  /** The values a use at `at` reads: `T[k].f` is ('key', 'k', 'T', 'f'), `s.f` is ('item', 's', null, 'f'). */
+  valuesAt: (at: number, use: TableUse, name: string, table: string | null, field: string | null) => TableValues | null;
+}
+
+/** Loops are looked up by what a use spells: `T[k]` names the key and the table, an item `s` only itself. */
+const loopKey = (use: TableUse, name: string, table: string | null): string => (use === 'key' ? `key\0${name}\0${table ?? ''}` : `item\0${name}`);
+
+/** A reader of the table loops of one file's text (offsets are the text's). */
+export const tableReader = (source: string): TableReader => {
+  const text = commentsBlanked(source);
+  let close: Int32Array | undefined;
+  const closeOf = (open: number): number => (close ??= closers(text))[open];
+  const loops = new Map<string, Loop[]>();
+  for (const m of text.matchAll(LOOP)) {
+    const at = m.index ?? 0;
+    let loop: Loop;
+    if (m[1] !== undefined) {
+      const listAt = m[4] === undefined ? -1 : at + m[0].length - 1;
+      loop = { kind: m[2] === 'in' ? 'for…in' : 'for…of', use: m[2] === 'in' ? 'key' : 'item', name: m[1], table: m[3] ?? null, at, listAt, bodyStart: listAt < 0 ? at + m[0].length : -1 };
+      // `for (… in [`: an array's keys, not its values.
+      if (loop.use === 'key' && loop.table === null) continue;
+    } else {
+      // Object.keys(T).forEach(…): the callback's call is the body.
+      loop = { kind: 'Object.keys(…).forEach', use: 'key', name: m[6] ?? m[7] ?? m[8], table: m[5], at, listAt: -1, bodyStart: at + m[0].length };
+      loop.bodyEnd = closeOf(text.indexOf('(', at + m[0].indexOf('forEach')));
+    }
+    const key = loopKey(loop.use, loop.name, loop.table);
+    const list = loops.get(key);
+    if (list) list.push(loop);
+    else loops.set(key, [loop]);
   }
-  return { values, loopAt, tableAt };
+
+  /** Where the body of a `for` loop ends: its block's `}`, or the `;` of its one statement. */
+  const bodyEndOf = (loop: Loop): number => {
+    if (loop.bodyEnd !== undefined) return loop.bodyEnd;
+    let start = loop.bodyStart;
+    if (loop.listAt >= 0) {
+      const listEnd = closeOf(loop.listAt);
+      const paren = listEnd < 0 ? null : /^\s*\)/.exec(text.slice(listEnd + 1, listEnd + 200));
+      start = paren === null ? -1 : listEnd + 1 + paren[0].length;
+      loop.bodyStart = start;
+    }
+    if (start < 0) return (loop.bodyEnd = -1);
+    const brace = /^\s*\{/.exec(text.slice(start, start + 200));
+    if (brace !== null) return (loop.bodyEnd = closeOf(start + brace[0].length - 1));
+    const end = topLevelIndex(text, start, (c) => c === ';', STATEMENT_WINDOW);
+    return (loop.bodyEnd = end);
+  };
+
+  const tables = new Map<string, Table | null>();
+  /** The one declaration of a named table as a literal of the kind its loop reads (`{` for keys, `[` for items), never assigned anew. */
+  const tableNamed = (name: string, use: TableUse): Table | null => {
+    const memo = `${use}\0${name}`;
+    const known = tables.get(memo);
+    if (known !== undefined) return known;
+    let found: Table | null = null;
+    const decls = [...text.matchAll(new RegExp(String.raw`\b(?:var|let|const)\s+${escapeRegExp(name)}\s*=\s*`, 'g'))];
+    // Two declarations of the name (in different functions) would each be a different table.
+    const decl = decls.length === 1 ? decls[0] : undefined;
+    const open = decl === undefined ? -1 : (decl.index ?? 0) + decl[0].length;
+    if (decl !== undefined && text[open] === (use === 'key' ? '{' : '[')) {
+      const end = closeOf(open);
+      // A table assigned anew (`scripts = JSON.parse(…)`) holds what that assignment gives, not the literal.
+      const reassigned = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*=(?![=>])`).test(text.slice(0, decl.index) + text.slice(open));
+      const entries = end < 0 || end - open > TABLE_WINDOW || reassigned ? null : entriesOf(text.slice(open, end + 1));
+      if (entries !== null) found = { open, entries, declAt: decl.index ?? 0 };
+    }
+    tables.set(memo, found);
+    return found;
+  };
+
+  const inlineLists = new Map<number, string[] | null>();
+  const valuesCache = new Map<string, string[] | null>();
+  /** Each entry's literal value (of the field, when given): null when one is not a literal. */
+  const valuesOf = (cacheKey: string, entries: string[], use: TableUse, field: string | null): string[] | null => {
+    const memo = `${cacheKey}\0${field ?? ''}`;
+    if (valuesCache.has(memo)) return valuesCache.get(memo) ?? null;
+    const values: string[] = [];
+    for (const entry of entries) {
+      const value = use === 'key' ? KEY.exec(entry)?.[1] : entry;
+      const literal = value === undefined ? null : field === null ? literalValue(value) : literalValue(propertyOf(value, escapeRegExp(field)) ?? '');
+      if (literal === null) {
+        valuesCache.set(memo, null);
+        return null;
+      }
+      values.push(literal);
+    }
+    valuesCache.set(memo, values);
+    return values;
+  };
+
+  const valuesAt = (at: number, use: TableUse, name: string, table: string | null, field: string | null): TableValues | null => {
+    const candidates = loops.get(loopKey(use, name, table));
+    if (candidates === undefined) return null;
+    // The innermost loop of those names whose body holds the use: the last that starts before it.
+    let lo = 0;
+    let hi = candidates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (candidates[mid].at < at) lo = mid + 1;
+      else hi = mid;
+    }
+    let loop: Loop | undefined;
+    for (let i = lo - 1; i >= 0 && i >= lo - NESTED_LOOPS; i--) {
+      const end = bodyEndOf(candidates[i]);
+      if (end > at && candidates[i].bodyStart >= 0 && candidates[i].bodyStart <= at) {
+        loop = candidates[i];
+        break;
+      }
+    }
+    if (loop === undefined) return null;
+    if (loop.table === null) {
+      if (!inlineLists.has(loop.listAt)) {
+        const end = closeOf(loop.listAt);
+        inlineLists.set(loop.listAt, end < 0 || end - loop.listAt > TABLE_WINDOW ? null : entriesOf(text.slice(loop.listAt, end + 1)));
+      }
+      const entries = inlineLists.get(loop.listAt) ?? null;
+      const values = entries === null ? null : valuesOf(`@${loop.listAt}`, entries, 'item', field);
+      return values === null ? null : { values, loop: loop.kind, loopAt: loop.at, tableAt: loop.listAt };
+    }
+    const found = tableNamed(loop.table, loop.use);
+    if (found === null) return null;
+    loop.inScope ??= inScopeAt(text, loop.table, found.declAt, loop.at);
+    if (!loop.inScope) return null;
+    const values = valuesOf(`${loop.use}\0${loop.table}`, found.entries, loop.use, field);
+    return values === null ? null : { values, loop: loop.kind, loopAt: loop.at, tableAt: found.open };
+  };
+  return { valuesAt };
 };
