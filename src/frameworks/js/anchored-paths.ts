@@ -207,7 +207,7 @@ const namedFiles = perScan((ctx): Named[] => {
     // (stop 52: by for…in, Object.keys(…).forEach or for…of; for-in-tables.ts reads each file's loops once).
     if (joins && (text.includes(' in ') || text.includes(' of ') || text.includes('forEach'))) {
       const tables = tableReader(text);
-      const uses = [
+      const uses = !tables.loops ? [] : [
         ...[...text.matchAll(ANCHORED_TABLE)].map((m) => ({ m, table: tables.valuesAt(m.index ?? 0, 'key', m[5], m[4], m[6] ?? null), read: `${m[4]}[${m[5]}]${m[6] === undefined ? '' : `.${m[6]}`}` })),
         ...[...text.matchAll(ANCHORED_ITEM)].map((m) => ({ m, table: tables.valuesAt(m.index ?? 0, 'item', m[4], null, m[5] ?? null), read: `${m[4]}${m[5] === undefined ? '' : `.${m[5]}`}` })),
       ];

@@ -114,21 +114,30 @@ const entriesOf = (literal: string): string[] | null => {
 
 /** The values of one use of a file's table loops: `valuesAt(at, use, name, table, field)`. */
 export interface TableReader {
+  /** Whether the text holds a loop of a kind read here at all. */
+  loops: boolean;
   /** The values a use at `at` reads: `T[k].f` is ('key', 'k', 'T', 'f'), `s.f` is ('item', 's', null, 'f'). */
   valuesAt: (at: number, use: TableUse, name: string, table: string | null, field: string | null) => TableValues | null;
 }
+
+const NO_TABLES: TableReader = { loops: false, valuesAt: () => null };
 
 /** Loops are looked up by what a use spells: `T[k]` names the key and the table, an item `s` only itself. */
 const loopKey = (use: TableUse, name: string, table: string | null): string => (use === 'key' ? `key\0${name}\0${table ?? ''}` : `item\0${name}`);
 
 /** A reader of the table loops of one file's text (offsets are the text's). */
 export const tableReader = (source: string): TableReader => {
+  // Most files that join a name onto their folder walk no table: their comments are not blanked.
+  const found = [...source.matchAll(LOOP)];
+  if (found.length === 0) return NO_TABLES;
   const text = commentsBlanked(source);
   let close: Int32Array | undefined;
   const closeOf = (open: number): number => (close ??= closers(text))[open];
   const loops = new Map<string, Loop[]>();
-  for (const m of text.matchAll(LOOP)) {
+  for (const m of found) {
     const at = m.index ?? 0;
+    // A loop in a comment is none.
+    if (text.charCodeAt(at) === 32) continue;
     let loop: Loop;
     if (m[1] !== undefined) {
       const listAt = m[4] === undefined ? -1 : at + m[0].length - 1;
@@ -241,5 +250,5 @@ export const tableReader = (source: string): TableReader => {
     const values = valuesOf(`${loop.use}\0${loop.table}`, found.entries, loop.use, field);
     return values === null ? null : { values, loop: loop.kind, loopAt: loop.at, tableAt: found.open };
   };
-  return { valuesAt };
+  return { loops: true, valuesAt };
 };
