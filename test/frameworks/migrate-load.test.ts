@@ -25,3 +25,12 @@ test('migrate-load: a glob census refuses, an ignore it cannot read and an ancho
     ['migrate-load/not-static', 'db/umzug.js', 15],
   ]);
 });
+
+test('migrate-load: an addMigrations() directory census cannot settle is a warning naming file and line (review 2 finding 8)', async () => {
+  const { audit } = await scanDir(fixturePath('frameworks', 'migrate-load-nocobase'));
+  const warned = audit.warnings.filter((w) => w.id.startsWith('migrate-load/')).map((w) => [w.id, w.location?.file, w.location?.line, w.message.includes('process.env.MIGRATIONS_DIR') || w.message.includes("'src/seeds'")]);
+  assert.deepEqual(warned, [
+    ['migrate-load/not-static', 'server/src/index.js', 11, true],
+    ['migrate-load/not-static', 'server/src/index.js', 22, true],
+  ]);
+});

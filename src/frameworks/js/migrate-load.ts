@@ -41,7 +41,7 @@ import { explainedFolderOf, splitArgs, templateAsJoin } from '../../languages/ja
 import { IDENTIFIER, balancedText } from '../../languages/javascript/js-text.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
-import { callArgsText, literalValue } from './parameter-values.js';
+import { callArgsText, literalValue, objectText } from './parameter-values.js';
 import { enabledByPackages, fileReference, packageFilesUnder, toolPackages } from './support.js';
 import { folderScopeOf } from './folder-scope.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
@@ -223,6 +223,12 @@ const collectOptions = (ctx: FrameworkContext, out: FrameworkOutput): void => {
 const NOCOBASE = ['@nocobase/database', '@nocobase/server'];
 const ADD_MIGRATIONS = /\.\s*addMigrations\s*\(/g;
 
+/** The line of the file's first `const|let|var NAME =`, for the evidence (`?` when none). */
+const declaredAt = (text: string, name: string): string => {
+  const decl = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(name)}\s*=`).exec(text);
+  return decl === null ? '?' : String(lineAt(text, decl.index));
+};
+
 const collectAddMigrations = (ctx: FrameworkContext, out: FrameworkOutput): void => {
   for (const pkg of toolPackages(ctx, NOCOBASE, null)) {
     for (const file of packageFilesUnder(ctx, pkg, pkg.dir)) {
@@ -233,23 +239,32 @@ const collectAddMigrations = (ctx: FrameworkContext, out: FrameworkOutput): void
       const text = commentsBlanked(asSource(raw, PATH_NAMES));
       for (const call of text.matchAll(ADD_MIGRATIONS)) {
         const open = (call.index ?? 0) + call[0].length - 1;
-        const options = splitArgs(callArgsText(text, open) ?? '')[0]?.trim() ?? '';
-        if (!options.startsWith('{') || !options.endsWith('}')) continue;
-        const members = membersOf(options);
-        const dirExpr = members.get('directory');
-        if (dirExpr === undefined || !ANCHORED.test(templateAsJoin(dirExpr))) continue;
+        const arg = splitArgs(callArgsText(text, open) ?? '')[0]?.trim() ?? '';
         const line = lineAt(text, call.index ?? 0);
-        const extensionsExpr = members.get('extensions');
-        const extensions = extensionsExpr === undefined ? ['js', 'ts'] : literalList(extensionsExpr);
-        const folder = explainedFolderOf(templateAsJoin(dirExpr), file, text, folderScopeOf(ctx));
-        if (folder === null || extensions === null) {
-          out.diagnostics.push(warning('migrate-load/not-static', `addMigrations() is given ${folder === null ? `a directory ${dirExpr}` : `extensions ${extensionsExpr}`} census cannot read: its migrations are not followed`, file, line));
+        const unread = (what: string) => out.diagnostics.push(warning('migrate-load/not-static', `addMigrations() is given ${what} census cannot read: its migrations are not followed`, file, line));
+        // Options held in a const (`const opts = { directory: … }; db.addMigrations(opts)`) are read where it is declared.
+        const options = objectText(arg, text) ?? '';
+        if (!options.startsWith('{') || !options.endsWith('}')) {
+          if (arg !== '') unread(`options ${arg.replace(/\s+/g, ' ').slice(0, 80)}`);
           continue;
         }
-        const why = folder.why.length > 0 ? ` (${folder.why.join('; ')})` : '';
+        const members = membersOf(options);
+        const dirExpr = members.get('directory');
+        if (dirExpr === undefined) continue;
+        const extensionsExpr = members.get('extensions');
+        const extensions = extensionsExpr === undefined ? ['js', 'ts'] : literalList(extensionsExpr);
+        // Every directory is settled the same way (folder-expr.ts): anchored at the module, or a const holding such a path.
+        const folder = explainedFolderOf(templateAsJoin(dirExpr), file, text, folderScopeOf(ctx));
+        if (folder === null || extensions === null) {
+          unread(folder === null ? `a directory ${dirExpr.replace(/\s+/g, ' ').slice(0, 80)}` : `extensions ${extensionsExpr}`);
+          continue;
+        }
+        const held = [arg, dirExpr].filter((name) => IDENTIFIER.test(name)).map((name) => `${name} at line ${declaredAt(text, name)}`);
+        const why = [...held, ...folder.why];
+        const shown = arg === options ? `{ directory: ${dirExpr.replace(/\s+/g, ' ')} }` : `${arg}) with directory: ${dirExpr.replace(/\s+/g, ' ')}`;
         for (const target of pathsInDir(ctx.files, folder.folder)) {
           if (target === file || target.endsWith('.d.ts') || !extensions.some((e) => target.endsWith(`.${e}`))) continue;
-          out.references.push(fileReference(file, target, line, `${file}:${line} runs addMigrations({ directory: ${dirExpr.replace(/\s+/g, ' ')} })${why}, and @nocobase/database requires each *.{${extensions.join(',')}} file of ${folder.folder === '' ? 'the root' : `${folder.folder}/`}`));
+          out.references.push(fileReference(file, target, line, `${file}:${line} runs addMigrations(${shown}${arg === options ? ')' : ''}${why.length > 0 ? ` (${why.join('; ')})` : ''}, and @nocobase/database requires each *.{${extensions.join(',')}} file of ${folder.folder === '' ? 'the root' : `${folder.folder}/`}`));
         }
       }
     }
