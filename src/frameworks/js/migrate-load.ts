@@ -211,6 +211,21 @@ const collectOptions = (ctx: FrameworkContext, out: FrameworkOutput): void => {
 };
 
 /**
+ * The source files (no type declarations) of the packages depending on one of `deps` whose text
+ * holds `word`, each read as its source (esbuild's and tsc's CommonJS, `(0, import_path.resolve)(__dirname,
+ * "../migrations")`, as `path.resolve(…)`) with comments blanked, offsets kept.
+ */
+function* sourcesMentioning(ctx: FrameworkContext, deps: string[], word: string): Generator<{ file: string; text: string }> {
+  for (const pkg of toolPackages(ctx, deps, null)) {
+    for (const file of packageFilesUnder(ctx, pkg, pkg.dir)) {
+      if (!SOURCE.test(file) || file.includes('node_modules/') || file.endsWith('.d.ts')) continue;
+      const raw = ctx.readText(file) ?? '';
+      if (raw.includes(word)) yield { file, text: commentsBlanked(asSource(raw, PATH_NAMES)) };
+    }
+  }
+}
+
+/**
  * Stop 51: NocoBase's `db.addMigrations({ directory, extensions, namespace })` (@nocobase/database's
  * Database: `glob.sync(`${directory}/*.{${extensions.join(',')}}`, { ignore: ['**\/*.d.ts'] })`, each
  * file `requireModule`d; `extensions` defaults to `['js', 'ts']`, as its documentation says).
@@ -230,42 +245,35 @@ const declaredAt = (text: string, name: string): string => {
 };
 
 const collectAddMigrations = (ctx: FrameworkContext, out: FrameworkOutput): void => {
-  for (const pkg of toolPackages(ctx, NOCOBASE, null)) {
-    for (const file of packageFilesUnder(ctx, pkg, pkg.dir)) {
-      if (!SOURCE.test(file) || file.includes('node_modules/') || file.endsWith('.d.ts')) continue;
-      const raw = ctx.readText(file) ?? '';
-      if (!raw.includes('addMigrations')) continue;
-      // esbuild's and tsc's CommonJS (`(0, import_path.resolve)(__dirname, "../migrations")`) read as the source.
-      const text = commentsBlanked(asSource(raw, PATH_NAMES));
-      for (const call of text.matchAll(ADD_MIGRATIONS)) {
-        const open = (call.index ?? 0) + call[0].length - 1;
-        const arg = splitArgs(callArgsText(text, open) ?? '')[0]?.trim() ?? '';
-        const line = lineAt(text, call.index ?? 0);
-        const unread = (what: string) => out.diagnostics.push(warning('migrate-load/not-static', `addMigrations() is given ${what} census cannot read: its migrations are not followed`, file, line));
-        // Options held in a const (`const opts = { directory: … }; db.addMigrations(opts)`) are read where it is declared.
-        const options = objectText(arg, text) ?? '';
-        if (!options.startsWith('{') || !options.endsWith('}')) {
-          if (arg !== '') unread(`options ${arg.replace(/\s+/g, ' ').slice(0, 80)}`);
-          continue;
-        }
-        const members = membersOf(options);
-        const dirExpr = members.get('directory');
-        if (dirExpr === undefined) continue;
-        const extensionsExpr = members.get('extensions');
-        const extensions = extensionsExpr === undefined ? ['js', 'ts'] : literalList(extensionsExpr);
-        // Every directory is settled the same way (folder-expr.ts): anchored at the module, or a const holding such a path.
-        const folder = explainedFolderOf(templateAsJoin(dirExpr), file, text, folderScopeOf(ctx));
-        if (folder === null || extensions === null) {
-          unread(folder === null ? `a directory ${dirExpr.replace(/\s+/g, ' ').slice(0, 80)}` : `extensions ${extensionsExpr}`);
-          continue;
-        }
-        const held = [arg, dirExpr].filter((name) => IDENTIFIER.test(name)).map((name) => `${name} at line ${declaredAt(text, name)}`);
-        const why = [...held, ...folder.why];
-        const shown = arg === options ? `{ directory: ${dirExpr.replace(/\s+/g, ' ')} }` : `${arg}) with directory: ${dirExpr.replace(/\s+/g, ' ')}`;
-        for (const target of pathsInDir(ctx.files, folder.folder)) {
-          if (target === file || target.endsWith('.d.ts') || !extensions.some((e) => target.endsWith(`.${e}`))) continue;
-          out.references.push(fileReference(file, target, line, `${file}:${line} runs addMigrations(${shown}${arg === options ? ')' : ''}${why.length > 0 ? ` (${why.join('; ')})` : ''}, and @nocobase/database requires each *.{${extensions.join(',')}} file of ${folder.folder === '' ? 'the root' : `${folder.folder}/`}`));
-        }
+  for (const { file, text } of sourcesMentioning(ctx, NOCOBASE, 'addMigrations')) {
+    for (const call of text.matchAll(ADD_MIGRATIONS)) {
+      const open = (call.index ?? 0) + call[0].length - 1;
+      const arg = splitArgs(callArgsText(text, open) ?? '')[0]?.trim() ?? '';
+      const line = lineAt(text, call.index ?? 0);
+      const unread = (what: string) => out.diagnostics.push(warning('migrate-load/not-static', `addMigrations() is given ${what} census cannot read: its migrations are not followed`, file, line));
+      // Options held in a const (`const opts = { directory: … }; db.addMigrations(opts)`) are read where it is declared.
+      const options = objectText(arg, text) ?? '';
+      if (!options.startsWith('{') || !options.endsWith('}')) {
+        if (arg !== '') unread(`options ${arg.replace(/\s+/g, ' ').slice(0, 80)}`);
+        continue;
+      }
+      const members = membersOf(options);
+      const dirExpr = members.get('directory');
+      if (dirExpr === undefined) continue;
+      const extensionsExpr = members.get('extensions');
+      const extensions = extensionsExpr === undefined ? ['js', 'ts'] : literalList(extensionsExpr);
+      // Every directory is settled the same way (folder-expr.ts): anchored at the module, or a const holding such a path.
+      const folder = explainedFolderOf(templateAsJoin(dirExpr), file, text, folderScopeOf(ctx));
+      if (folder === null || extensions === null) {
+        unread(folder === null ? `a directory ${dirExpr.replace(/\s+/g, ' ').slice(0, 80)}` : `extensions ${extensionsExpr}`);
+        continue;
+      }
+      const held = [arg, dirExpr].filter((name) => IDENTIFIER.test(name)).map((name) => `${name} at line ${declaredAt(text, name)}`);
+      const why = [...held, ...folder.why];
+      const shown = arg === options ? `{ directory: ${dirExpr.replace(/\s+/g, ' ')} }` : `${arg}) with directory: ${dirExpr.replace(/\s+/g, ' ')}`;
+      for (const target of pathsInDir(ctx.files, folder.folder)) {
+        if (target === file || target.endsWith('.d.ts') || !extensions.some((e) => target.endsWith(`.${e}`))) continue;
+        out.references.push(fileReference(file, target, line, `${file}:${line} runs addMigrations(${shown}${arg === options ? ')' : ''}${why.length > 0 ? ` (${why.join('; ')})` : ''}, and @nocobase/database requires each *.{${extensions.join(',')}} file of ${folder.folder === '' ? 'the root' : `${folder.folder}/`}`));
       }
     }
   }
@@ -304,37 +312,31 @@ const wholeListOf = (text: string, name: string): number => {
 const LIST_END = /^(?:\s*(?:[;,}]|$)|[ \t]*\r?\n\s*[A-Za-z_$])/;
 
 const collectMedusaScripts = (ctx: FrameworkContext, out: FrameworkOutput): void => {
-  for (const pkg of toolPackages(ctx, MEDUSA, null)) {
-    for (const file of packageFilesUnder(ctx, pkg, pkg.dir)) {
-      if (!SOURCE.test(file) || file.includes('node_modules/') || file.endsWith('.d.ts')) continue;
-      const raw = ctx.readText(file) ?? '';
-      if (!raw.includes('MigrationScriptsMigrator')) continue;
-      const text = commentsBlanked(asSource(raw, PATH_NAMES));
-      for (const bound of text.matchAll(MEDUSA_MIGRATOR)) {
-        // Only a `run(` in the function that binds the migrator: another function's `migrator` may be any object (review 2 finding 4).
-        const scope = functionRegion(text, bound.index ?? 0);
-        for (const call of text.matchAll(new RegExp(String.raw`(?<![\w$.])${escapeRegExp(bound[1])}\s*\.\s*run\s*\(`, 'g'))) {
-          if (functionRegion(text, call.index ?? 0).start !== scope.start) continue;
-          const open = (call.index ?? 0) + call[0].length - 1;
-          const arg = splitArgs(callArgsText(text, open) ?? '')[0]?.trim() ?? '';
-          let list = arg.startsWith('[') && balancedText(arg, 0)?.length === arg.length ? arg : null;
-          let listAt = call.index ?? 0;
-          if (list === null && IDENTIFIER.test(arg)) {
-            listAt = wholeListOf(text, arg);
-            list = listAt < 0 ? null : balancedText(text, listAt);
-          }
-          if (list === null) continue;
-          const line = lineAt(text, call.index ?? 0);
-          for (const element of splitArgs(list.slice(1, -1)).map((e) => e.trim())) {
-            if (element === '' || element.startsWith('...')) continue;
-            const folder = explainedFolderOf(templateAsJoin(element), file, text, folderScopeOf(ctx));
-            if (folder === null) continue;
-            const why = folder.why.length > 0 ? ` (${folder.why.join('; ')})` : '';
-            const held = listAt === (call.index ?? 0) ? '' : ` (the list at line ${lineAt(text, listAt)})`;
-            for (const target of pathsInDir(ctx.files, folder.folder)) {
-              if (!/\.(?:js|ts)$/.test(target) || target.endsWith('.d.ts') || /(?:^|\/)index\.(?:js|ts)$/.test(target)) continue;
-              out.references.push(fileReference(file, target, line, `${file}:${line} runs ${bound[1]}.run(${arg.length <= 40 ? arg : '[…]'})${held} with ${element.replace(/\s+/g, ' ')}${why}, and Medusa's MigrationScriptsMigrator imports each *.{js,ts} of ${folder.folder === '' ? 'the root' : `${folder.folder}/`}`));
-            }
+  for (const { file, text } of sourcesMentioning(ctx, MEDUSA, 'MigrationScriptsMigrator')) {
+    for (const bound of text.matchAll(MEDUSA_MIGRATOR)) {
+      // Only a `run(` in the function that binds the migrator: another function's `migrator` may be any object (review 2 finding 4).
+      const scope = functionRegion(text, bound.index ?? 0);
+      for (const call of text.matchAll(new RegExp(String.raw`(?<![\w$.])${escapeRegExp(bound[1])}\s*\.\s*run\s*\(`, 'g'))) {
+        if (functionRegion(text, call.index ?? 0).start !== scope.start) continue;
+        const open = (call.index ?? 0) + call[0].length - 1;
+        const arg = splitArgs(callArgsText(text, open) ?? '')[0]?.trim() ?? '';
+        let list = arg.startsWith('[') && balancedText(arg, 0)?.length === arg.length ? arg : null;
+        let listAt = call.index ?? 0;
+        if (list === null && IDENTIFIER.test(arg)) {
+          listAt = wholeListOf(text, arg);
+          list = listAt < 0 ? null : balancedText(text, listAt);
+        }
+        if (list === null) continue;
+        const line = lineAt(text, call.index ?? 0);
+        for (const element of splitArgs(list.slice(1, -1)).map((e) => e.trim())) {
+          if (element === '' || element.startsWith('...')) continue;
+          const folder = explainedFolderOf(templateAsJoin(element), file, text, folderScopeOf(ctx));
+          if (folder === null) continue;
+          const why = folder.why.length > 0 ? ` (${folder.why.join('; ')})` : '';
+          const held = listAt === (call.index ?? 0) ? '' : ` (the list at line ${lineAt(text, listAt)})`;
+          for (const target of pathsInDir(ctx.files, folder.folder)) {
+            if (!/\.(?:js|ts)$/.test(target) || target.endsWith('.d.ts') || /(?:^|\/)index\.(?:js|ts)$/.test(target)) continue;
+            out.references.push(fileReference(file, target, line, `${file}:${line} runs ${bound[1]}.run(${arg.length <= 40 ? arg : '[…]'})${held} with ${element.replace(/\s+/g, ' ')}${why}, and Medusa's MigrationScriptsMigrator imports each *.{js,ts} of ${folder.folder === '' ? 'the root' : `${folder.folder}/`}`));
           }
         }
       }
