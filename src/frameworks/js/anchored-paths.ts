@@ -29,6 +29,13 @@
  * '../template/server.js'), …)`) the file is used as data and the reference says so; only written,
  * removed or tested for, it names no file in use. Tool configs (`webpack.prod.js`, `vite.config.ts`, `.babelrc.js`) are left to their
  * own readers, which say what a path there is (an entry, a loader alias, a page template).
+ *
+ * Stop 51: the path module under a name of the file's own (`pth = require('path')`) reads as `path`;
+ * a literal join may also end at a shell or Python script or a program without an extension, which
+ * (stop 52) counts only with a use the text shows, its bytes read or the path run (script-use.ts);
+ * a last part read off a literal table a loop walks (`TABLE[KEY].FIELD` in a `for…in` or
+ * `Object.keys(TABLE).forEach`, `ITEM.FIELD` in a `for…of` over a literal list) names each entry's
+ * file (for-in-tables.ts).
  */
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { compileRepoGlob } from '../../util/glob.js';
@@ -50,8 +57,8 @@ const CODE = /\.[cm]?[jt]sx?$/;
 export const PATH_NAMES: Readonly<Record<string, string>> = { path: 'path', 'node:path': 'path' };
 /**
  * What a literal anchored path may end at: code, a component file a bundler compiles, or (stop 51)
- * a script the module runs or reads: shell or Python, or a program without an extension (pm2 prints
- * `lib/completion.sh`, read by `pth.join(__dirname, 'completion.sh')`, and runs `lib/tools/xdg-open`
+ * a script the module runs or reads: shell or Python, or a program without an extension (pm2 reads
+ * `lib/completion.sh`, named by `pth.join(__dirname, 'completion.sh')`, and runs `lib/tools/xdg-open`
  * by `execFile(cmd, …)` after `cmd = appName || path.join(__dirname, './xdg-open')`).
  */
 const LITERAL_TARGET = /\.[cm]?[jt]sx?$|\.(?:vue|svelte|sh|bash|py)$|(?:^|\/)[^./]+$/;
