@@ -7,7 +7,7 @@
  * built there (`exec('python3 ' + path.join(__dirname, 'gen.py'))`). The path counts directly, or
  * through the name it is assigned to (`const`/`let`/`var` or a plain assignment, in the same
  * statement as the join) and any later use of that name in the same function. A path only printed
- * (`console.log('run ' + path.join(__dirname, 'uninstall.sh'))`), returned, put in a message or a
+ * to the terminal (`'run ' + path.join(__dirname, 'uninstall.sh')` logged), returned, put in a message or a
  * help text is no evidence: a code file's path is evidence by itself (something may `require` it),
  * a script's is not. Read from the text, never run.
  */
