@@ -213,10 +213,20 @@ const namedFiles = perScan((ctx): Named[] => {
     // Stop 51: a last part read off a literal table a loop walks, each entry's value joined in turn
     // (stop 52: by for…in, Object.keys(…).forEach or for…of; for-in-tables.ts reads each file's loops once).
     if (joins && (text.includes(' in ') || text.includes(' of ') || text.includes('forEach'))) {
-      const tables = tableReader(text);
-      const uses = !tables.loops ? [] : [
-        ...[...text.matchAll(ANCHORED_TABLE)].map((m) => ({ m, table: tables.valuesAt(m.index ?? 0, 'key', m[5], m[4], m[6] ?? null), read: `${m[4]}[${m[5]}]${m[6] === undefined ? '' : `.${m[6]}`}` })),
-        ...[...text.matchAll(ANCHORED_ITEM)].map((m) => ({ m, table: tables.valuesAt(m.index ?? 0, 'item', m[4], null, m[5] ?? null), read: `${m[4]}${m[5] === undefined ? '' : `.${m[5]}`}` })),
+      // Most joins ending in a name (`path.join(__dirname, file)`) are no loop's item: the file's loops are read
+      // only for a name some `for (… NAME of` declares (payload: many for…of loops, none over a table).
+      const keyed = [...text.matchAll(ANCHORED_TABLE)];
+      const itemNames = new Map<string, boolean>();
+      const isItem = (name: string): boolean => {
+        let known = itemNames.get(name);
+        if (known === undefined) itemNames.set(name, (known = new RegExp(String.raw`\b(?:var|let|const)\s+${escapeRegExp(name)}\s+of\b`).test(text)));
+        return known;
+      };
+      const items = [...text.matchAll(ANCHORED_ITEM)].filter((m) => isItem(m[4]));
+      const tables = keyed.length + items.length === 0 ? null : tableReader(text);
+      const uses = tables === null || !tables.loops ? [] : [
+        ...keyed.map((m) => ({ m, table: tables.valuesAt(m.index ?? 0, 'key', m[5], m[4], m[6] ?? null), read: `${m[4]}[${m[5]}]${m[6] === undefined ? '' : `.${m[6]}`}` })),
+        ...items.map((m) => ({ m, table: tables.valuesAt(m.index ?? 0, 'item', m[4], null, m[5] ?? null), read: `${m[4]}${m[5] === undefined ? '' : `.${m[5]}`}` })),
       ];
       for (const { m, table, read: spelled } of uses) {
         if (table === null) continue;
