@@ -106,6 +106,7 @@ const uniformFacts = (f: FileFacts): FileFacts => {
     mentionsFile: f.mentionsFile,
     textMarks: f.textMarks,
     holdsTests: f.holdsTests,
+    dottedStrings: f.dottedStrings,
   };
   return every as FileFacts;
 };

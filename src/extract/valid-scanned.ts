@@ -26,6 +26,7 @@ const severity = oneOf(['error', 'warning', 'info']);
 const syntax = oneOf(['import', 'from', 'export-from', 'require', 'dynamic', 'import-equals', 'reference-path', 'reference-types']);
 const guard = oneOf(['type-checking', 'try', 'function']);
 const form = oneOf(['module-attr', 'module', 'path', 'glob']);
+const dottedHow = oneOf(['load', 'patch', 'option', 'class', 'urls']);
 
 const isLocation = (v: unknown): boolean => isObj(v) && isStr(v.file) && opt(v.line, isNum) && opt(v.column, isNum);
 const isDiagnostic = (v: unknown): boolean => isObj(v) && isStr(v.id) && severity(v.severity) && isStr(v.message) && opt(v.location, isLocation);
@@ -46,6 +47,7 @@ const isFacts = (v: unknown): boolean =>
   opt(v.mentionsFile, (x) => x === true) &&
   opt(v.declarationNames, (r) => every(r, (x) => isObj(x) && isStr(x.literal) && isNum(x.line))) &&
   opt(v.settingSwaps, (r) => every(r, (x) => isObj(x) && isStr(x.call) && isStr(x.setting) && isStr(x.value) && isNum(x.line))) &&
+  opt(v.dottedStrings, (r) => every(r, (x) => isObj(x) && isStr(x.value) && isNum(x.line) && dottedHow(x.how) && isStr(x.via))) &&
   every(v.diagnostics, isDiagnostic);
 
 const isRecord = (v: unknown): boolean =>

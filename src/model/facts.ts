@@ -127,7 +127,23 @@ export interface FileFacts {
    * something pytest collects (languages/python/test-marks.ts); absent: unknown, read the text.
    */
   holdsTests?: boolean;
+  /**
+   * Python, a test-like path (languages/python/dotted-strings.ts) whose decoded text is the file's UTF-8 as read: its dotted-name
+   * strings that something may load, with what takes them (frameworks/python/test-dotted-strings.ts resolves them); absent: unknown, read the text.
+   */
+  dottedStrings?: DottedStringFact[];
   diagnostics: Diagnostic[];
+}
+
+/** What takes a test's dotted string: an import-by-name call, a mock.patch target, an option value, a class path, a Django test class's urls. */
+export type DottedStringHow = 'load' | 'patch' | 'option' | 'class' | 'urls';
+
+export interface DottedStringFact {
+  value: string;
+  line: number;
+  how: DottedStringHow;
+  /** The call as written (`mock.patch`, `CONF.import_opt`); '' for a class path. */
+  via: string;
 }
 
 export const emptyFacts = (): FileFacts => ({

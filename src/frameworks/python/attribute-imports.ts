@@ -29,7 +29,7 @@ import { isModuleName, stringList, stringValue } from '../../languages/python/li
 import { isOp, nameText } from '../../languages/python/ranges.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
 import type { PythonTokens } from '../../languages/python/tokenize.js';
-import { alternation, CORE_LOADS } from './loader-names.js';
+import { alternation, CORE_LOADS } from '../../languages/python/loader-names.js';
 
 /** An attribute a loader reads by name and imports. */
 export interface AttributeLoad {

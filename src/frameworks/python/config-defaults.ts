@@ -34,7 +34,7 @@ import { tokenize } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
 import { callArgs, isOp, nameText, unwrap } from '../../languages/python/ranges.js';
 import { assignmentAbove, defSpan } from './python-files.js';
-import { BY_NAME_LOADS, callPattern } from './loader-names.js';
+import { BY_NAME_LOADS, callPattern } from '../../languages/python/loader-names.js';
 import { BINDS_CONF, declaredDefaults, inGroup, MAX_BACK, MAX_TEXT, optionRead, pushDefaults } from './config-options.js';
 import { collectPecanRoots } from './config-pecan-root.js';
 

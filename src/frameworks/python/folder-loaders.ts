@@ -29,7 +29,7 @@ import { dirname } from '../../util/path.js';
 import { listedPaths } from '../../util/file-index.js';
 import { attributeFolder, type AttributeFolder } from './attribute-paths.js';
 import { MAX_ARGS, callArguments, joinArguments, literalSegments, literalValue } from './call-text.js';
-import { alternation, CORE_LOADS, FILE_PATH_LOADS } from './loader-names.js';
+import { alternation, CORE_LOADS, FILE_PATH_LOADS } from '../../languages/python/loader-names.js';
 
 /** Modules a listing comes from; a file importing none of these (nor a loader) is not read. */
 const LISTER_MODULES = new Set(['os', 'os.path', 'glob', 'pkgutil', 'pathlib']);

@@ -7,7 +7,7 @@
 import type { FunctionFlows } from './loader-roles.js';
 import type { Analysed, Loader } from './loader-fixpoint.js';
 import type { Index } from './loader-calls.js';
-import { alternation, IMPORTLIB_LOADS } from './loader-names.js';
+import { alternation, IMPORTLIB_LOADS } from '../../languages/python/loader-names.js';
 
 /** The class a file binds to `name` (`Base`, `mod.Base`, an imported name), as its defining file and name. */
 const classBinding = (idx: Index, file: string, name: string): { file: string; name: string } | null => {

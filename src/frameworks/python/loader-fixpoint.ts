@@ -20,7 +20,7 @@ import { firstFolderParam, folderTemplate, formattedRole } from './loader-templa
 import { nameOrigin } from './reexports.js';
 import { callArguments } from './call-text.js';
 import { importsOsloLoader, reassignedAbove } from './loader-functions.js';
-import { alternation, CORE_LOADS, FILE_PATH_LOADS, FINDER_LOADS, OSLO_OBJECT_LOADS, OSLO_TRY_LOADS } from './loader-names.js';
+import { alternation, CORE_LOADS, FILE_PATH_LOADS, FINDER_LOADS, OSLO_OBJECT_LOADS, OSLO_TRY_LOADS } from '../../languages/python/loader-names.js';
 
 export type Role = 'module' | 'package' | 'folder' | 'file';
 

@@ -17,7 +17,7 @@ import type { PythonTokens } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext } from '../types.js';
-import { BY_NAME_LOADS, callPattern } from './loader-names.js';
+import { BY_NAME_LOADS, callPattern } from '../../languages/python/loader-names.js';
 
 /** Calls that import a module by the name they are given (string-modules' COMPUTED_LOAD, less load_entry_point, whose first argument is a distribution). */
 const LOADS: ReadonlySet<string> = new Set(BY_NAME_LOADS);

@@ -19,7 +19,7 @@ import { callArgs, dottedName, isOp, nameText } from '../../languages/python/ran
 import { Kind, Op } from '../../languages/python/tokens.js';
 import { isParamOrAttr } from './loader-calls.js';
 import { assignments, calleeAt, fileDefs, followOut, isClass, literals, plainNames, rebindings, type Flow, type OpenDef } from './loader-functions.js';
-import { ASTROID_LOADS, CORE_LOADS, OSLO_OBJECT_LOADS, OSLO_TRY_LOADS } from './loader-names.js';
+import { ASTROID_LOADS, CORE_LOADS, OSLO_OBJECT_LOADS, OSLO_TRY_LOADS } from '../../languages/python/loader-names.js';
 
 export interface ArgShape {
   /** The function's parameters (not self/cls) the argument is built from. */

@@ -47,7 +47,7 @@ import { settleEveryFolder, settleFolder, settleFolders, type SettleEnv } from '
 import { templateParts } from './loader-templates.js';
 import { templateFolders, templateShown } from './template-folders.js';
 import { lineStarts } from '../../util/lines.js';
-import { alternation, IMPORTLIB_LOADS } from './loader-names.js';
+import { alternation, IMPORTLIB_LOADS } from '../../languages/python/loader-names.js';
 
 /** A caller's string that is a dotted head and goes on at run time: `"boot."`. */
 const DOTTED_HEAD = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.$/;

@@ -32,7 +32,7 @@ import { moduleStrings } from '../../languages/python/assignment-lines.js';
 import { settingStrings } from './setting-strings.js';
 import { EXEC_IMPORT } from '../../languages/python/exec-imports.js';
 import { returnedHead, returnedModules } from './returned-literals.js';
-import { alternation, CORE_LOADS } from './loader-names.js';
+import { alternation, CORE_LOADS } from '../../languages/python/loader-names.js';
 import { repoLoaders } from './loader-fixpoint.js';
 import type { FunctionFlows } from './loader-roles.js';
 

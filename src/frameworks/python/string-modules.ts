@@ -41,7 +41,7 @@ import { callArgs, findTop, isOp, matchClose, nameText, splitTop, unwrap } from 
 import { stringValue } from '../../languages/python/literals.js';
 import { childTemplateOf, moduleConstants, packageChildren } from './prefixed-imports.js';
 import { basename, dirname } from '../../util/path.js';
-import { alternation, BY_NAME_LOADS, callPattern, IMPORTLIB_LOADS, OSLO_TRY_LOADS } from './loader-names.js';
+import { alternation, BY_NAME_LOADS, callPattern, IMPORTLIB_LOADS, OSLO_TRY_LOADS } from '../../languages/python/loader-names.js';
 
 const LOADERS = new Set(['importlib', 'importlib.metadata', 'django.utils.module_loading', 'pkg_resources', 'werkzeug.utils', 'twisted.python.reflect', OSLO_IMPORTUTILS]);
 /** Loader functions imported by name (`from importlib import import_module`, `from twisted.python.reflect import namedObject`). */

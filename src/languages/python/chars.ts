@@ -7,6 +7,7 @@ export const FF = 12;
 export const SPACE = 32;
 export const DQUOTE = 34;
 export const HASH = 35;
+export const DOT = 46;
 export const SQUOTE = 39;
 export const BACKSLASH = 92;
 export const LBRACE = 123;

@@ -32,6 +32,7 @@ import { type PythonTokens, tokenize, warmUpScanner } from './tokenize.js';
 import { WARM_UP_MODULE, WARM_UP_SHAPES } from './warm-up.js';
 import { holdsTestsIn, isTestLikeName } from './test-marks.js';
 import { rewriteNames } from '../rewrite-names.js';
+import { dottedStringsIn, recordsDottedStrings, swapsOf } from './dotted-strings.js';
 
 /**
  * The fact of one import, built whole by one of four literals (alias and handles present or
@@ -138,7 +139,8 @@ export const pythonExtractor: LanguageExtractor = {
   // 6: importRoots keeps absolute sys.path folders (`/usr/share/app`). 7: not a __file__ path that climbs out of the checkout.
   // 8: computedImportLines holds exec("from .%s import …") lines and __import__ calls with a computed fromlist.
   // 9: only exec calls in code count (not one written in a docstring or another string).
-  version: 9,
+  // 10: dottedStrings on test-like paths.
+  version: 10,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();
@@ -147,6 +149,9 @@ export const pythonExtractor: LanguageExtractor = {
       const facts = extractFacts(path, text);
       // Test discovery's question, answered here where the text is at hand (it read the file again).
       if (asRead && isTestLikeName(path.slice(path.lastIndexOf('/') + 1))) facts.holdsTests = holdsTestsIn(text, lastTokens);
+      // test-dotted-strings' question, answered on these tokens rather than by reading and tokenizing the file again.
+      // A sys.path expression is tokenized after the file (sys-path.ts), in the same shared buffers: then the file is tokenized again.
+      if (asRead && recordsDottedStrings(path)) facts.dottedStrings = dottedStringsIn(text, lastTokens.text === text ? lastTokens : tokenize(text), swapsOf(facts));
       return facts;
     } catch (e) {
       // Never reached on any input we know of; if it is, the file keeps a visible trace.
