@@ -40,7 +40,7 @@ import { aliasReferences, byteUse, codeFilesMarked, enclosingPackages, inNestedP
 import { dataUseNote, PATH_NAMES, TOOL_CONFIG } from './anchored-paths.js';
 import { enclosingFunction, paramNames } from './parameter-values.js';
 import { filesImporting, relativeImports } from './import-index.js';
-import { functionRegion } from './function-region.js';
+import { functionRegion, paramListBefore } from './function-region.js';
 
 /** What a named path may end at: code, or a component file a bundler compiles. */
 const TARGET = /\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/;
@@ -168,18 +168,7 @@ const aliasesOf = (text: string, local: string): { name: string; rest: string; i
 };
 
 /** The parameter names written before a function body's `{` at `brace`: `(a, root = process.cwd())`, `(a) =>`, `a =>`. */
-const paramsBefore = (text: string, brace: number): (string | null)[] => {
-  const before = text.slice(Math.max(0, brace - 400), brace).trimEnd().replace(/=>$/, '').trimEnd();
-  const single = /(?<![\w$.])([A-Za-z_$][\w$]*)$/.exec(before);
-  if (single) return [single[1]];
-  // The list's parentheses, balanced from its `)`: a default may hold a call.
-  let depth = 0;
-  for (let i = before.length - 1; i >= 0; i--) {
-    if (before[i] === ')') depth++;
-    else if (before[i] === '(' && --depth === 0) return paramNames(before.slice(i + 1, -1));
-  }
-  return [];
-};
+const paramsBefore = (text: string, brace: number): (string | null)[] => paramNames(paramListBefore(text, brace));
 
 /**
  * Whether `local` at `at` is a parameter of a function around it (`build(root = process.cwd())`),

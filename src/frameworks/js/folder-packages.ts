@@ -18,10 +18,11 @@
  *   says; a literal `dir` is read by `readdir` from where the process runs (the package folder), not
  *   from the caller's; `maxDepth` (a literal) stops the walk, `autohooks` files count only with
  *   `autoHooks: true`. A call with its own filters (`matchFilter`, `ignoreFilter`, `ignorePattern`,
- *   `scriptPattern`, `indexPattern`) is not read: census does not run them. The options may be an
- *   object literal (`{ dir }` shorthand too) or `Object.assign({}, opts, { dir })`, whose literal parts
- *   are read and whose other parts (`opts`) add nothing; the plugin may be bound by `const { default:
- *   AutoLoad } = require(…)` as well (Stop 52).
+ *   `scriptPattern`, `indexPattern`; set as `key: x`, by shorthand or as a method) is not read: census
+ *   does not run them. The options may be an object literal (`{ dir }` shorthand too) or
+ *   `Object.assign({}, opts, { dir })`, whose literal parts are read and whose other parts (`opts`) add
+ *   nothing; the plugin may be bound by `const { default: AutoLoad } = require(…)` as well (Stop 52). A
+ *   `dir` that reads a parameter of a function around the call is the caller's: nothing is read.
  *
  * The folder must be read statically: a string literal (placed by the package's rule) or an
  * anchored expression (`__dirname`, `path.join(__dirname, 'x')`, `__dirname + '/x'`, a const
@@ -36,6 +37,8 @@ import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { functionRegion, paramListBefore } from './function-region.js';
+import { enclosingFunction } from './parameter-values.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
@@ -196,8 +199,9 @@ const selectionOf = (ctx: FrameworkContext, call: Call, file: string, text: stri
     case '@fastify/autoload':
     case 'fastify-autoload': {
       const options = second === undefined || AUTOLOAD_FILTERS.test(second) ? null : optionsOf(second);
-      if (options === null) return null;
+      if (options === null || AUTOLOAD_FILTER_KEYS.some((k) => options.has(k))) return null;
       const dir = options.get('dir');
+      if (dir !== undefined && namesParameter(text, call.index, dir)) return null;
       const depth = maxDepthOf(options.get('maxDepth') ?? null);
       const folder = dir === undefined || depth === null ? null : folderNamed(dir, file, text, LITERAL.test(dir) ? processFolder(ctx, file) : here);
       const hooks = options.get('autoHooks') === 'true';
@@ -210,8 +214,9 @@ const selectionOf = (ctx: FrameworkContext, call: Call, file: string, text: stri
   }
 };
 
-/** Options that make autoload pick files by code census does not run. */
-const AUTOLOAD_FILTERS = /\b(?:matchFilter|ignoreFilter|ignorePattern|scriptPattern|indexPattern)\s*:/;
+/** Options that make autoload pick files by code census does not run: set as `key: x` (read in the text, a nested object too), shorthand `{ ignorePattern }` or a method `ignoreFilter (p) {…}` (read as optionsOf's keys). */
+const AUTOLOAD_FILTER_KEYS = ['matchFilter', 'ignoreFilter', 'ignorePattern', 'scriptPattern', 'indexPattern'];
+const AUTOLOAD_FILTERS = new RegExp(String.raw`\b(?:${AUTOLOAD_FILTER_KEYS.join('|')})\s*:`);
 const AUTOLOAD_SCRIPT = /\.(?:[cm]?js)$/;
 const AUTOLOAD_TS = /\.[cm]?ts$/;
 // autoload's indexPattern; index.mts and index.cts too, as its current defaults read them (older releases did not: reading them
@@ -269,6 +274,11 @@ const optionsOf = (expr: string): Map<string, string> | null => {
       const pair = /^(?:([A-Za-z_$][\w$]*)|(["'])([^"'\n]*)\2)\s*:([^]*)$/.exec(part);
       if (pair) keys.set(pair[1] ?? pair[3], pair[4].trim());
       else if (/^[A-Za-z_$][\w$]*$/.test(part)) keys.set(part, part);
+      else {
+        // A method (`ignoreFilter (p) { … }`): its key is set, to code census does not run.
+        const method = /^(?:async\s+)?\*?\s*([A-Za-z_$][\w$]*)\s*\(/.exec(part);
+        if (method) keys.set(method[1], part);
+      }
     }
     return keys;
   }
@@ -279,6 +289,23 @@ const optionsOf = (expr: string): Map<string, string> | null => {
   const merged = new Map<string, string>();
   for (const arg of args) for (const [key, value] of arg.startsWith('{') ? (optionsOf(arg) ?? []) : []) merged.set(key, value);
   return merged;
+};
+
+/**
+ * Whether an options expression reads a name that is a parameter of a function around the call
+ * (`async function (fastify, { dir }) { fastify.register(AutoLoad, { dir }) }`): the folder is the
+ * caller's, not a top-level const of the same name. Each braced body out from the call; a name
+ * written anywhere in a parameter list (a destructured one too) counts.
+ */
+const namesParameter = (text: string, at: number, expr: string): boolean => {
+  const names = [...expr.replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""').matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*/g)].map((m) => m[0]);
+  if (names.length === 0) return false;
+  const named = new RegExp(String.raw`(?<![\w$.])(?:${names.map(escapeRegExp).join('|')})(?![\w$])`);
+  if (enclosingFunction(text, at)?.params.some((p) => p !== null && names.includes(p))) return true;
+  for (let region = functionRegion(text, at); region.start > 0 || region.end < text.length; region = functionRegion(text, region.start - 1)) {
+    if (named.test(paramListBefore(text, region.start - 1))) return true;
+  }
+  return false;
 };
 
 const loaded = (ctx: FrameworkContext, s: Selection, caller: string): string[] => {

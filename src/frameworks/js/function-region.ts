@@ -142,3 +142,20 @@ export const functionRegion = (text: string, index: number): Region => {
   }
   return whole;
 };
+
+/**
+ * The parameter list written before a function body's `{` at `brace`, as written: `a, root = process.cwd()`
+ * from `(a, root = process.cwd())`, `a` from `a =>`; '' when there is none census can read. Balanced from
+ * its `)`, as a default may hold a call.
+ */
+export const paramListBefore = (text: string, brace: number): string => {
+  const before = text.slice(Math.max(0, brace - 400), brace).trimEnd().replace(/=>$/, '').trimEnd();
+  const single = /(?<![\w$.])([A-Za-z_$][\w$]*)$/.exec(before);
+  if (single) return single[1];
+  let depth = 0;
+  for (let i = before.length - 1; i >= 0; i--) {
+    if (before[i] === ')') depth++;
+    else if (before[i] === '(' && --depth === 0) return before.slice(i + 1, -1);
+  }
+  return '';
+};
