@@ -60,3 +60,13 @@ test('moduleAliasedAsSource: a name of the file\'s own read as the source spells
   // A compiler's binding is asSource's (compiled-interop.ts), which drops `.default` as well.
   assert.equal(moduleAliasedAsSource('const path_1 = __importDefault(require("path"));\npath_1.default.join(a);', names).aliases.size, 0);
 });
+
+test('moduleAliasedAsSource: a binding in a comment binds nothing, and a name bound to another module too is left as written (review 1)', () => {
+  const names = { path: 'path' };
+  const commented = "// Was: const { join: pjoin } = require('path')\nconst pjoin = require('./url-join');\npjoin(__dirname, 'a.js');";
+  assert.equal(moduleAliasedAsSource(commented, names).text, commented);
+  const twice = "var { join: pjoin } = require('path');\nvar pjoin = require('./url-join');\npjoin(__dirname, 'a.js');";
+  assert.equal(moduleAliasedAsSource(twice, names).aliases.size, 0);
+  // Where it stops short of that: bound to the path module alone, the name is still read.
+  assert.deepEqual([...moduleAliasedAsSource("/* x */ const { join: pjoin } = require('path');\npjoin(a);", names).aliases], [['pjoin', 'path.join']]);
+});

@@ -5,6 +5,7 @@
  * them. Here, in languages/, because folder-expr may not import frameworks/.
  */
 import { escapeRegExp } from '../../util/regexp.js';
+import { commentsBlanked } from './text-skips.js';
 
 /** The opening of the interop helper call tsc (plain and through tslib), Babel and esbuild wrap a `require` in: a pattern's source (compiled-interop.ts). */
 export const INTEROP_OPEN = String.raw`(?:tslib(?:_1)?\.)?(?:__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM)\([ \t]*`;
@@ -129,10 +130,16 @@ export const moduleAliasedAsSource = (text: string, names: Readonly<Record<strin
   const renamed = new Map<string, string>();
   if (!Object.keys(names).some((module) => text.includes(module))) return { text, aliases: renamed };
   let out = text;
-  for (const { local, module, member, via } of moduleAliases(text, (m) => names[m] !== undefined)) {
+  // Bindings are read with comments blanked (`// Was: const { join: pjoin } = require('path')` binds nothing), and a
+  // name bound to a module besides a listed one (`const pjoin = require('./url-join')`) is left as written: which
+  // binding a use reads is not settled here.
+  const code = commentsBlanked(text);
+  const modulesOf = new Map<string, Set<string>>();
+  for (const a of moduleAliases(code, () => true)) modulesOf.set(a.local, (modulesOf.get(a.local) ?? new Set()).add(a.module));
+  for (const { local, module, member, via } of moduleAliases(code, (m) => names[m] !== undefined)) {
     const name = names[module];
     // A compiler's binding (`path_1 = __importDefault(require("path"))`) is asSource's, which drops its `.default` too.
-    if (via === 'interop') continue;
+    if (via === 'interop' || (modulesOf.get(local)?.size ?? 0) > 1) continue;
     // Each name once, and a few at most: every rename is a pass over the whole text.
     if (local === name || renamed.has(local) || renamed.size >= MAX_RENAMES) continue;
     renamed.set(local, member === null ? name : `${name}.${member}`);
