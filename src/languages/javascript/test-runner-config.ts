@@ -9,7 +9,7 @@
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { safeRegExp } from '../../util/safe-regex.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
-import { pathsInDir, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
 import { configAt, configStrings, type ConfigValue } from './config-value.js';
 
 export interface Unread {
@@ -286,10 +286,21 @@ export const testFilesOf = (files: ReadonlySet<string>, p: TestPatterns, match: 
   return out;
 };
 
-/** A vitest config file's name, as a project entry may name one (`vitest.config.ts`, `vitest.unit.config.ts`, `vite.config.js`). */
-const VITEST_PROJECT_CONFIG = /^(vitest|vite)(\.[\w-]+)?\.config\.[cm]?[jt]s$/;
-/** The config vitest finds in a project folder. */
-const VITEST_FOLDER_CONFIG = /^(vitest|vite)\.config\.[cm]?[jt]s$/;
+/**
+ * A vitest config file's name, as a project entry may name one (`vitest.config.ts`, `vitest.unit.config.ts`,
+ * `vite.config.js`, `vitest.config.e2e.ts`): vitest's own test, `^vite(?:st)?(?:\.[\w-]+)?\.config\.`, on a code file.
+ */
+const VITEST_PROJECT_CONFIG = /^vite(?:st)?(?:\.[\w-]+)?\.config\.(?:[^/]*\.)?[cm]?[jt]s$/;
+/** The configs vitest finds in a project folder, in the order it tries them (its defaultConfigFiles: vitest.config before vite.config). */
+const VITEST_FOLDER_CONFIGS = ['vitest.config', 'vite.config'].flatMap((name) => ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].map((ext) => `${name}.${ext}`));
+/** The config vitest finds in `folder`, not `config` (the one that lists the project), or null. */
+const folderConfig = (files: ReadonlySet<string>, folder: string, config: string): string | null => {
+  for (const name of VITEST_FOLDER_CONFIGS) {
+    const path = folder === '' ? name : `${folder}/${name}`;
+    if (path !== config && files.has(path)) return path;
+  }
+  return null;
+};
 
 /** One entry of vitest's `test.projects` (or a vitest.workspace file's array), as census reads it. */
 export type VitestProject =
@@ -337,7 +348,7 @@ export const vitestProjects = (files: ReadonlySet<string>, list: ConfigValue, co
     else if (p.kind === 'string' && p.value.startsWith('!')) continue;
     else if (p.kind === 'string') {
       const found = projectPaths(files, dir, p.value);
-      const folders = found.folders.filter((f) => !left(f)).map((folder) => ({ folder, config: pathsInDir(files, folder).find((f) => VITEST_FOLDER_CONFIG.test(basename(f)) && f !== config) ?? null }));
+      const folders = found.folders.filter((f) => !left(f)).map((folder) => ({ folder, config: folderConfig(files, folder, config) }));
       out.push({ kind: 'paths', spec: p.value, line: p.line, configs: found.configs.filter((c) => !left(c) && c !== config), folders });
     } else out.push({ kind: 'computed', line: p.line, text: p.kind === 'unknown' ? p.text : p.kind });
   }
