@@ -63,7 +63,11 @@ test('build output: tshy builds src/ into dist/esm/ and dist/commonjs/; without 
   assert.match(file('source-exports/src/urllib.ts')?.evidence?.join('\n') ?? '', /source-exports\/package\.json exports "\.\/urllib"/);
   // Stop 52, no tshy: every export under dist/esm/ and dist/commonjs/ has its twin under src/ (two tsc configs).
   assert.equal(file('mirrored/src/urllib.ts')?.verdict, 'production');
-  assert.deepEqual(audit.files.filter((f) => f.verdict === 'dead').map((f) => f.path), ['plain/src/urllib.ts']);
+  // Review 1: a subpath pattern (`./dist/esm/*.js`) neither shows nor breaks the mirror; main/module/types do when there are
+  // no exports into a build folder; a lib/esm/ the repo holds is code of its own, not a build's output.
+  assert.equal(file('wildcard/src/runner.ts')?.verdict, 'production');
+  assert.equal(file('main-module/src/runner.ts')?.verdict, 'production');
+  assert.deepEqual(audit.files.filter((f) => f.verdict === 'dead').map((f) => f.path), ['checked-in/src/old.ts', 'plain/src/urllib.ts']);
 });
 
 test('build output: each mapping into src/ says where it comes from: the tshy config, a script running tshy, or exports mirroring src/', () => {
@@ -78,4 +82,9 @@ test('build output: each mapping into src/ says where it comes from: the tshy co
     why: 'mirrored/package.json exports name 5 built files under dist/esm/ and dist/commonjs/, each with its twin under src/',
   });
   assert.equal(map.explain('plain/dist/esm/urllib.js'), null);
+  assert.deepEqual(map.explain('main-module/dist/cjs/runner.js'), {
+    source: 'main-module/src/runner.ts',
+    why: 'main-module/package.json main, module and types name 3 built files under dist/cjs/ and dist/esm/ and dist/types/, each with its twin under src/',
+  });
+  assert.equal(map.explain('checked-in/lib/esm/old.js'), null);
 });

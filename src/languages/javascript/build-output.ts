@@ -110,6 +110,10 @@ const tshyOutputs = (pkg: Record<string, unknown>, scripts: readonly [string, st
  * (`dist/esm/urllib.js` and `dist/commonjs/urllib.js` → src/urllib.ts): a dual build by two tsc
  * configs, or any tool that writes one folder per dialect. One export without a twin (a file the
  * build writes from elsewhere, or a guess) and none is read: the exports are not a mirror of src/.
+ * A package whose exports name no built file is read the same way by its main, module, types and
+ * typings (review 1: `main: dist/cjs/index.js`, `module: dist/esm/index.js`). A subpath pattern
+ * (`./dist/esm/*.js`) names no one file and is passed over; a built file or <d> folder the repo
+ * holds (lib/esm/ checked in) is code of its own, and then nothing is read.
  */
 const mirroredOutputs = (
   pkg: Record<string, unknown>,
@@ -118,25 +122,37 @@ const mirroredOutputs = (
   holdsFiles: (folder: string) => boolean,
 ): { outDirs: string[]; why: string } | null => {
   if (!holdsFiles('src')) return null;
-  const outDirs = new Set<string>();
-  let twins = 0;
-  for (const target of strings(pkg.exports)) {
-    const built = BUILD_DIR.exec(target);
-    if (!built || sourceNamesFor(target).length === 0) continue;
-    const rest = target.slice(built[0].length);
-    const folder = /^([^/]+)\//.exec(rest)?.[1];
-    const nested = folder !== undefined && !holdsFiles(folder);
-    const inSrc = nested ? rest.slice(folder.length + 1) : rest;
-    const hasTwin = sourceNamesFor(inSrc).some((name) => {
-      const path = joinRepo(dir, `src/${name}`);
-      return path !== null && files.has(path);
-    });
-    if (!hasTwin) return null;
-    twins++;
-    if (nested) outDirs.add(`${built[1]}/${folder}`);
+  for (const keys of MIRROR_KEYS) {
+    const outDirs = new Set<string>();
+    const used = new Set<string>();
+    let twins = 0;
+    for (const [key, target] of keys.flatMap((key) => strings(pkg[key]).map((t) => [key, t] as const))) {
+      const built = BUILD_DIR.exec(target);
+      if (!built || target.includes('*') || sourceNamesFor(target).length === 0) continue;
+      const rest = target.slice(built[0].length);
+      const folder = /^([^/]+)\//.exec(rest)?.[1];
+      const inRepo = joinRepo(dir, target);
+      if ((inRepo !== null && files.has(inRepo)) || (folder !== undefined && holdsFiles(`${built[1]}/${folder}`))) return null;
+      const nested = folder !== undefined && !holdsFiles(folder);
+      const inSrc = nested ? rest.slice(folder.length + 1) : rest;
+      const hasTwin = sourceNamesFor(inSrc).some((name) => {
+        const path = joinRepo(dir, `src/${name}`);
+        return path !== null && files.has(path);
+      });
+      if (!hasTwin) return null;
+      twins++;
+      used.add(key);
+      if (nested) outDirs.add(`${built[1]}/${folder}`);
+    }
+    if (twins === 0) continue;
+    const named = [...used].join(', ').replace(/, ([^,]+)$/, ' and $1');
+    return outDirs.size === 0 ? null : { outDirs: [...outDirs], why: `${named} name ${twins} built file${twins === 1 ? '' : 's'} under ${[...outDirs].map((d) => `${d}/`).join(' and ')}, each with its twin under src/` };
   }
-  return outDirs.size === 0 ? null : { outDirs: [...outDirs], why: `exports name ${twins} built file${twins === 1 ? '' : 's'} under ${[...outDirs].map((d) => `${d}/`).join(' and ')}, each with its twin under src/` };
+  return null;
 };
+
+/** The package.json keys read for a mirror of src/: exports, else (none of its targets under a build folder) the older keys. */
+const MIRROR_KEYS: readonly (readonly string[])[] = [['exports'], ['main', 'module', 'types', 'typings']];
 
 /** `babel src --out-dir lib`, `swc ./src -d ./dist`, `tsc --outDir dist --rootDir src` in a script. */
 const SCRIPT_OUT: RegExp[] = [
