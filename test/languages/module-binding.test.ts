@@ -70,3 +70,14 @@ test('moduleAliasedAsSource: a binding in a comment binds nothing, and a name bo
   // Where it stops short of that: bound to the path module alone, the name is still read.
   assert.deepEqual([...moduleAliasedAsSource("/* x */ const { join: pjoin } = require('path');\npjoin(a);", names).aliases], [['pjoin', 'path.join']]);
 });
+
+test('moduleAliases: a part read off a require, and a default import beside named ones (review 1)', () => {
+  const any = () => true;
+  assert.deepEqual(moduleAliases("const pjoin = require('path').join;", any), [{ local: 'pjoin', module: 'path', member: 'join', via: 'require' }]);
+  assert.deepEqual(moduleAliases("import pth, { join as pj } from 'node:path';", any), [
+    { local: 'pth', module: 'node:path', member: null, via: 'import' },
+    { local: 'pj', module: 'node:path', member: 'join', via: 'import' },
+  ]);
+  // Where it stops: a call or a deeper part read off the require binds no part.
+  assert.deepEqual(moduleAliases("const a = require('path').join('x'); const b = require('path').posix.join;", any), []);
+});

@@ -104,10 +104,13 @@ const callsIn = (text: string, imported: ReadonlySet<string>): Call[] => {
       // Stop 52: `const { default: AutoLoad } = require('@fastify/autoload')` binds it too.
       const bound = new RegExp(
         String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*${spec}\s*\)|\bimport\s+([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^{}]*\}\s*)?from\s+${spec}` +
-          String.raw`|\b(?:const|let|var)\s*\{\s*default\s*:\s*([A-Za-z_$][\w$]*)\s*\}\s*=\s*require\(\s*${spec}\s*\)`,
+          String.raw`|\b(?:const|let|var)\s*\{\s*default\s*:\s*([A-Za-z_$][\w$]*)\s*\}\s*=\s*require\(\s*${spec}\s*\)` +
+          String.raw`|\bimport\s*\{\s*default\s+as\s+([A-Za-z_$][\w$]*)\s*\}\s*from\s+${spec}`,
         'g',
       );
-      for (const m of text.matchAll(bound)) callees.push(String.raw`\.\s*register(?=\s*\(\s*${escapeRegExp(m[1] ?? m[2] ?? m[3])}\s*,)`);
+      for (const m of text.matchAll(bound)) callees.push(String.raw`\.\s*register(?=\s*\(\s*${escapeRegExp(m[1] ?? m[2] ?? m[3] ?? m[4])}\s*,)`);
+      // Registered without a name: `fastify.register(require('@fastify/autoload'), { dir })`.
+      callees.push(String.raw`\.\s*register(?=\s*\(\s*require\(\s*${spec}\s*\)\s*,)`);
     } else {
       const bound = new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*${spec}\s*\)\s*[;\n]|\bimport\s+([A-Za-z_$][\w$]*)\s+from\s+${spec}`, 'g');
       for (const m of text.matchAll(bound)) callees.push(String.raw`\b${escapeRegExp(m[1] ?? m[2])}`);

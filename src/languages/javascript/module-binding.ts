@@ -70,17 +70,20 @@ const spec = (n: number): string => String.raw`(['"])([^'"\n]+)` + `\\${n}`;
  * specifier of each form; `via` below says which.
  */
 const WHOLE = new RegExp(
-  String.raw`(?:\b(?:const|let|var)|,)\s*(${ID})\s*=\s*(?:(await\s+import\()|(${INTEROP_OPEN})?require\()\s*${spec(4)}\s*\)` +
-    String.raw`|\bimport\s+(?:\*\s*as\s+)?(${ID})\s+from\s*${spec(7)}` +
+  // Not a part read off it (`require('path').join`: MEMBER_OF's).
+  String.raw`(?:\b(?:const|let|var)|,)\s*(${ID})\s*=\s*(?:(await\s+import\()|(${INTEROP_OPEN})?require\()\s*${spec(4)}\s*\)(?!\s*[.[])` +
+    String.raw`|\bimport\s+(?:\*\s*as\s+)?(${ID})(?:\s*,\s*\{[^{}'";]{0,500}\}\s*|\s+)from\s*${spec(7)}` +
     String.raw`|\bimport\s+(${ID})\s*=\s*require\(\s*${spec(10)}\s*\)`,
   'g',
 );
 /** Named parts of a module bound to names: `const { join: pjoin } = require('m')` (or `await import('m')`), `import { join as pjoin } from 'm'`. */
 const MEMBERS = new RegExp(
   String.raw`\b(?:const|let|var)\s*\{([^{}=;'"]{0,500}?)\}\s*=\s*(?:await\s+import\(|require\()\s*${spec(2)}\s*\)` +
-    String.raw`|\bimport\s*\{([^{}'";]{0,500})\}\s*from\s*${spec(5)}`,
+    String.raw`|\bimport\s*(?:${ID}\s*,\s*)?\{([^{}'";]{0,500})\}\s*from\s*${spec(5)}`,
   'g',
 );
+/** A part of a module read off its `require` (`const pjoin = require('path').join`): the name, the specifier and the part; not a call or a deeper member. */
+const MEMBER_OF = new RegExp(String.raw`\b(?:const|let|var)\s+(${ID})\s*=\s*require\(\s*${spec(2)}\s*\)\s*\.\s*(${ID})(?![\w$])(?!\s*[.(\[])`, 'g');
 
 /** A name a module is bound to in a text: the module itself (`member` null) or one of its exports; `via` says what bound it: a `require`, one a compiler's interop helper wraps, or an import. */
 export interface ModuleAlias {
@@ -93,7 +96,8 @@ export interface ModuleAlias {
 /**
  * Every name `text` binds one of `modules` to, in text order: the one binder for the readers that read
  * a module under the name source code gives it (compiled-interop.ts asSource for compiled CommonJS,
- * moduleAliasedAsSource for hand-written aliases). A named part bound to its own name (`{ join }`)
+ * moduleAliasedAsSource for hand-written aliases). Also `import d, { x as y } from 'm'` (both names) and
+ * `const pjoin = require('path').join` (review 1). A named part bound to its own name (`{ join }`)
  * is left out: it is spelled as the source spells it already. `members` false: whole modules only.
  */
 export const moduleAliases = (text: string, modules: (module: string) => boolean, members = true): ModuleAlias[] => {
@@ -112,6 +116,9 @@ export const moduleAliases = (text: string, modules: (module: string) => boolean
       if (local === undefined || !new RegExp(`^${ID}$`).test(local) || !new RegExp(`^${ID}$`).test(member) || local === member) continue;
       out.push({ at: m.index ?? 0, alias: { local, module, member, via: m[1] !== undefined ? 'require' : 'import' } });
     }
+  }
+  if (members) for (const m of text.matchAll(MEMBER_OF)) {
+    if (modules(m[3]) && m[1] !== m[4]) out.push({ at: m.index ?? 0, alias: { local: m[1], module: m[3], member: m[4], via: 'require' } });
   }
   return out.sort((a, b) => a.at - b.at).map((o) => o.alias);
 };
