@@ -13,7 +13,10 @@
  * Stops at: a template no repo module reads by such a path (an example under docs/, a test's
  * fixture template that only a test reads gives the test's kind); a `get_file`/`type` that is a URL
  * or an absolute path; environment files' `resource_registry` (which template a resource type maps
- * to depends on which environments the code passes); a YAML file without `heat_template_version`.
+ * to depends on which environments the code passes); a YAML file without `heat_template_version`;
+ * `get_file` text in a comment, in a string (a `description: >`, a parameter's default) or in a
+ * block scalar (a script sent inline): the template is parsed and only a `get_file` map key with a
+ * scalar value, or a `type` key whose value is a template file name, is read.
  * Nothing is run; a template over MAX_TEMPLATE_BYTES is not read.
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader, ReferenceInput } from '../types.js';
@@ -21,25 +24,25 @@ import { emptyFrameworkOutput } from '../types.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
 import { packageDataReads } from './package-data.js';
+import { YAML, type YamlNode } from '../../manifests/yaml.js';
 
 const MAX_TEMPLATE_BYTES = 512 * 1024;
 /** Nested templates followed from one read template (magnum's deepest chain is three). */
 const MAX_TEMPLATES = 64;
 const TEMPLATE_NAME = /\.(?:ya?ml|template|hot)$/;
 const HEAT_VERSION = /^heat_template_version[ \t]*:/m;
-/** `get_file: x.sh`, `{get_file: 'x.sh'}`, `- get_file: x.sh`: the path up to a quote, space, comma or closing brace. */
-const GET_FILE = /(?:^|[\s{,])get_file[ \t]*:[ \t]*(['"]?)([^'"\s,{}[\]#]+)\1/g;
-/** A resource's `type: nested.yaml` (a provider template), not a Heat type name (`OS::Nova::Server`). */
-const NESTED = /^[ \t]*type[ \t]*:[ \t]*(['"]?)([^'"\s#]+\.(?:ya?ml|template|hot))\1[ \t]*(?:#.*)?$/;
+/** How deep the walk goes into a template's tree (magnum's deepest get_file sits at depth nine). */
+const MAX_DEPTH = 40;
 
-interface Named {
+/** A file a template names, with the line of the `get_file`/`type` key that names it. */
+interface TemplateRef {
   file: string;
   line: number;
 }
 
 interface Template {
-  files: Named[];
-  nested: Named[];
+  files: TemplateRef[];
+  nested: TemplateRef[];
 }
 
 /** A relative path a template names, settled against its folder; null for a URL, an absolute path or one leaving the repo. */
@@ -52,21 +55,26 @@ const readTemplate = (ctx: FrameworkContext, path: string): Template | null => {
   const text = ctx.readText(path);
   if (text === null || text.length > MAX_TEMPLATE_BYTES || !HEAT_VERSION.test(text)) return null;
   const out: Template = { files: [], nested: [] };
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (/^[ \t]*#/.test(line)) continue;
-    if (line.includes('get_file')) {
-      for (const m of line.matchAll(GET_FILE)) {
-        const file = relativeTo(path, m[2]);
-        if (file !== null && ctx.files.has(file)) out.files.push({ file, line: i + 1 });
+  const name = (value: string | undefined, line: number, into: TemplateRef[]): void => {
+    const file = value === undefined ? null : relativeTo(path, value.trim());
+    if (file !== null && ctx.files.has(file)) into.push({ file, line });
+  };
+  // The parsed tree, not the lines: a get_file in a comment, in a description's prose or in a
+  // block scalar (a script sent inline) is text Heat never reads as a function.
+  for (const doc of ctx.manifests.get(path, YAML) ?? []) {
+    const seen = new Set<YamlNode>();
+    const walk = (node: YamlNode, depth: number): void => {
+      if (!node || depth > MAX_DEPTH || seen.has(node)) return;
+      seen.add(node);
+      if (doc.isSeq(node)) for (const item of doc.items(node)) walk(item, depth + 1);
+      for (const [key, value, line] of doc.entries(node)) {
+        if (key === 'get_file') name(doc.str(value), line, out.files);
+        // A resource's (or a ResourceGroup's resource_def) type naming a template file, not `OS::Nova::Server`.
+        else if (key === 'type' && TEMPLATE_NAME.test(doc.str(value) ?? '')) name(doc.str(value), line, out.nested);
+        walk(value, depth + 1);
       }
-    }
-    const nested = NESTED.exec(line);
-    if (nested !== null) {
-      const file = relativeTo(path, nested[2]);
-      if (file !== null && ctx.files.has(file)) out.nested.push({ file, line: i + 1 });
-    }
+    };
+    walk(doc.root, 0);
   }
   return out;
 };
