@@ -24,7 +24,7 @@ import { topLevelDefAround } from './loader-functions.js';
  * does not (a Debian package whose commands ship in another .deb: python3-barbican's
  * `barbican-status = barbican.cmd.status:main`, whose /usr/bin/barbican-status is in
  * barbican-common), the metadata is the only record of the command, and the module it names is a
- * production entry.
+ * production entry. Only for metadata in a site-packages folder (SITE_PACKAGES).
  */
 const SCRIPT_GROUPS = new Set(['console_scripts', 'gui_scripts']);
 /** The folders installers write launchers to (Debian's usr/bin, a virtualenv's bin/, Windows' Scripts/). */
@@ -38,6 +38,12 @@ const launcherNames = (ctx: FrameworkContext): Set<string> => {
   }
   return names;
 };
+/**
+ * Where an installer puts a distribution whose commands it also installs: a site-packages or
+ * dist-packages folder. Metadata elsewhere (a Lambda bundle's `pip install -t lambda/vendor`, a
+ * vendored copy) came with no launcher: its commands are never on a PATH.
+ */
+const SITE_PACKAGES = /(?:^|\/)(?:site|dist)-packages$/;
 const METADATA_FOLDER = /(?:^|\/)(?:[^/]+\.(?:egg-info|dist-info)|EGG-INFO)$/;
 /** `module.path:attr [extra]` → `module.path`. */
 const MODULE = /^\s*([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*)\s*(?::|\[|$)/;
@@ -98,6 +104,7 @@ export const collectInstalledEntryPoints = (ctx: FrameworkContext): FrameworkOut
     const installedIn = dirname(metadata);
     for (const section of doc.sections) {
       const script = SCRIPT_GROUPS.has(section.name);
+      if (script && !SITE_PACKAGES.test(basename(metadata) === 'EGG-INFO' ? dirname(installedIn) : installedIn)) continue;
       for (const entry of section.entries) {
         const module = MODULE.exec(entry.value)?.[1];
         if (!module) continue;
