@@ -44,6 +44,13 @@ const launcherNames = (ctx: FrameworkContext): Set<string> => {
  * vendored copy) came with no launcher: its commands are never on a PATH.
  */
 const SITE_PACKAGES = /(?:^|\/)(?:site|dist)-packages$/;
+/**
+ * A module that imports one of these at top level runs only on Windows (pywin32's win32api and
+ * pywintypes, servicemanager; the standard library's winreg, msvcrt, _winapi): a command of it
+ * that the metadata alone records (buildbot's `buildbot_windows_service`) has no launcher on the
+ * system the tree was built for. An import inside a try or a function is indented, not matched.
+ */
+const WINDOWS_ONLY = /^(?:import|from)[ \t]+(?:win32\w*|pywintypes|servicemanager|winreg|msvcrt|_winapi)\b/m;
 const METADATA_FOLDER = /(?:^|\/)(?:[^/]+\.(?:egg-info|dist-info)|EGG-INFO)$/;
 /** `module.path:attr [extra]` → `module.path`. */
 const MODULE = /^\s*([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*)\s*(?::|\[|$)/;
@@ -112,6 +119,7 @@ export const collectInstalledEntryPoints = (ctx: FrameworkContext): FrameworkOut
         const evidence = `entry point [${section.name}] ${entry.key} = ${entry.value.trim()} in ${file}:${entry.line} (${basename(metadata)})`;
         const target = ctx.module(module, installedIn)[0];
         if (script) {
+          if (target !== undefined && WINDOWS_ONLY.test(ctx.readText(target) ?? '')) continue;
           const command = `${evidence}: the command ${entry.key} the distribution installs, whose launcher (not in the tree) imports ${module}`;
           if (target !== undefined) out.entries.push({ source: file, target, targetKind: 'file', kind: 'production', line: entry.line, evidence: command });
           for (const init of target === undefined ? [] : packageInits(ctx.files, dirname(target))) {
