@@ -25,6 +25,9 @@ const resolveFromCode = (targets: TargetResolver, command: string, cwds: string[
 /** JavaScript and TypeScript sources: a process they start runs where node was started, which `npm start` makes the package's folder. */
 const JS_SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 
+/** A command naming a `./` or `../` path, which a `path.join(__dirname, …)` becomes when read. */
+const SPELLED_RELATIVE = /(?:^|\s)\.\.?\//;
+
 /** Extensions a JS path may name for its TypeScript source (`new Worker(new URL('./worker.js', import.meta.url))`). */
 const SOURCE_EXTENSIONS: [RegExp, string][] = [[/\.js$/, '.ts'], [/\.js$/, '.tsx'], [/\.mjs$/, '.mts'], [/\.cjs$/, '.cts']];
 
@@ -120,15 +123,27 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, im
       const statedCwds = cmd.cwd === undefined ? [] : [joinRepo(dir, cmd.cwd) ?? undefined, joinRepo(cmd.cwd) ?? undefined];
       // Stop 52: node's child_process.fork('minifier.js') in nodebb's src/meta/js.js:117 runs package/minifier.js: the
       // path is relative to the process's working folder, the package's (nearest package.json), not the file's.
+      // Review 2 of stop 52: before the file's own folder, which node never reads such a path from
+      // (fork('local.js') beside the calling file is not what runs when the package has one).
       const pkg = JS_SOURCE.test(path) ? processFolders(targets, dir, folderCache)[0] : undefined;
-      const tried = candidateCwds(...statedCwds, dir);
-      const fromPackage = pkg !== undefined && pkg !== '' && !tried.includes(pkg) ? pkg : undefined;
-      const result = resolveFromCode(targets, cmd.command, candidateCwds(...tried, fromPackage, ''), dir, image);
-      const where = fromPackage !== undefined && result.cwd === fromPackage ? `, from ${fromPackage}/, the package's folder, where the process runs` : '';
+      const stated = candidateCwds(...statedCwds);
+      const fromPackage = pkg !== undefined && pkg !== dir && !stated.includes(pkg) ? pkg : undefined;
+      const result = resolveFromCode(targets, cmd.command, candidateCwds(...stated, fromPackage, dir, ''), dir, image);
+      const where = fromPackage !== undefined && result.cwd === fromPackage ? `, from ${fromPackage === '' ? 'the repo root' : `${fromPackage}/`}, the package's folder, where the process runs` : '';
       const base = { from: path, kind: 'exec' as const, line: cmd.line, specifier: cmd.command.trim(), names: NO_NAMES, guard: null };
       for (const f of result.files) {
         const via = f.via.length > 0 ? ` → ${f.via.join(' → ')}` : '';
         edges.push({ ...base, to: f.file, via: cmd.via, label: aboutFile(f.file, `run by ${path}:${cmd.line} (${cmd.via}${where})${via}`) });
+      }
+      // `path.join(__dirname, 'x.js')` reads as `./x.js`, as a literal './x.js' does: a `./` path the
+      // package's folder answered may be the file beside this one, which then runs too.
+      if (where !== '' && SPELLED_RELATIVE.test(cmd.command)) {
+        const own = new Set(result.files.map((f) => f.file));
+        for (const f of resolveFromCode(targets, cmd.command, [dir], dir, image).files) {
+          if (own.has(f.file)) continue;
+          const via = f.via.length > 0 ? ` → ${f.via.join(' → ')}` : '';
+          edges.push({ ...base, to: f.file, via: cmd.via, label: aboutFile(f.file, `run by ${path}:${cmd.line} (${cmd.via}, from its own folder, if the ./ path was spelled from __dirname)${via}`) });
+        }
       }
       if (result.files.length === 0) {
         for (const u of result.unresolved) {
