@@ -83,7 +83,8 @@ const moduleTargets = (targets: TargetResolver, dir: string, target: string): st
 
 /**
  * Where a process started for `dir`'s code runs, for globs relative to it (node:fs `glob()`): the
- * nearest folder at or above with a package.json (`npm run` starts there), then the repo root.
+ * nearest folder at or above with a package.json that has a name or scripts (`npm run` starts
+ * there; a `{"type": "commonjs"}` stub is not a package), then the repo root.
  */
 const processFolders = (targets: TargetResolver, dir: string, known: Map<string, string[]>): string[] => {
   let folders = known.get(dir);
@@ -91,7 +92,7 @@ const processFolders = (targets: TargetResolver, dir: string, known: Map<string,
     let pkg: string | undefined;
     for (let d = dir; pkg === undefined; d = d === '' ? '' : dirname(d)) {
       const manifest = d === '' ? 'package.json' : `${d}/package.json`;
-      if (targets.file(manifest) === manifest) pkg = d;
+      if (targets.file(manifest) === manifest && targets.isPackageRoot(manifest)) pkg = d;
       else if (d === '') break;
     }
     folders = candidateCwds(pkg, '');

@@ -11,7 +11,7 @@ import { INERT_PROGRAMS } from '../commandline/inert-programs.js';
 import { mapAbsolute, pathMapKey } from '../commandline/paths.js';
 import type { CommandContext, CommandTarget } from '../commandline/types.js';
 import { MAKEFILE, MAKEFILE_INCLUDES, type MakeTarget } from '../manifests/makefile.js';
-import { packageScripts } from '../manifests/package-json.js';
+import { packageJsonObject, packageScripts } from '../manifests/package-json.js';
 import type { Manifests } from '../manifests/store.js';
 import { readGunicornConfig, readUwsgiConfig } from '../entries/support/server-config.js';
 import { namedProgramFiles } from '../entries/support/tsconfig-files.js';
@@ -311,6 +311,14 @@ export const createTargetResolver = (ctx: TargetContext) => {
     },
     /** A repo path as named by a manifest: the file itself, or the source of a built file. */
     file: repoFile,
+    /**
+     * A package.json a package is run from: one with a name or scripts. A `{"type": "commonjs"}`
+     * stub that a dual build drops into dist/cjs/ only sets how node reads the folder's files.
+     */
+    isPackageRoot: (path: string): boolean => {
+      const pkg = packageJsonObject(ctx.manifests, path);
+      return pkg !== null && (typeof pkg.name === 'string' || (typeof pkg.scripts === 'object' && pkg.scripts !== null));
+    },
     /**
      * The repo files a glob matches (`src/pages/*.vue`), never under node_modules; `filter`, a
      * regular expression source, is tested against `./` + the path below the glob's static folder.
