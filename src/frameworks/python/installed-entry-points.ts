@@ -17,6 +17,7 @@ import { emptyFrameworkOutput } from '../types.js';
 import { packageInits } from './python-files.js';
 import { pathAssignments, pathValue, repoPathOf, splitCommas } from '../../languages/python/sys-path.js';
 import { topLevelDefAround } from './loader-functions.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 /**
  * Run by a launcher script the installer writes, not loaded by a host. When the tree holds the
@@ -29,14 +30,32 @@ import { topLevelDefAround } from './loader-functions.js';
 const SCRIPT_GROUPS = new Set(['console_scripts', 'gui_scripts']);
 /** The folders installers write launchers to (Debian's usr/bin, a virtualenv's bin/, Windows' Scripts/). */
 const LAUNCHER_FOLDER = /(?:^|\/)(?:s?bin|Scripts)$/;
-/** The names of launchers the tree holds: a file in a bin/, sbin/ or Scripts/ folder, without a Windows launcher's `.exe` or `-script.py`. */
-const launcherNames = (ctx: FrameworkContext): Set<string> => {
-  const names = new Set<string>();
+/** The launchers the tree holds by command name: files in a bin/, sbin/ or Scripts/ folder, without a Windows launcher's `.exe` or `-script.py`. */
+const launcherFiles = (ctx: FrameworkContext): Map<string, string[]> => {
+  const names = new Map<string, string[]>();
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const f = listed[at];
-    if (LAUNCHER_FOLDER.test(dirname(f))) names.add(basename(f).replace(/(?:\.exe|-script\.pyw?)$/, ''));
+    if (!LAUNCHER_FOLDER.test(dirname(f))) continue;
+    const name = basename(f).replace(/(?:\.exe|-script\.pyw?)$/, '');
+    const list = names.get(name);
+    if (list === undefined) names.set(name, [f]);
+    else list.push(f);
   }
   return names;
+};
+
+/**
+ * Whether a launcher of the command carries its module: its text imports the module (pip's and
+ * Debian's `from svc.cmd.api import main`) or looks the command up by `load_entry_point`. A file of
+ * the same name that does neither (a shell wrapper that execs `svc-status.real`, another
+ * package's `bin/status`) is not the launcher; an unreadable one (a Windows `.exe`) is taken as one.
+ */
+const launcherCarries = (ctx: FrameworkContext, launchers: string[], command: string, module: string): boolean => {
+  const named = new RegExp(`(?:^|[^\\w.])${escapeRegExp(module)}(?![\\w.])`);
+  return launchers.some((f) => {
+    const text = ctx.readText(f);
+    return text === null || named.test(text) || (text.includes('load_entry_point') && text.includes(command));
+  });
 };
 /**
  * Where an installer puts a distribution whose commands it also installs: a site-packages or
@@ -101,7 +120,7 @@ export const hookDirsOf = (text: string, file: string, fn: string): { folder: st
 
 export const collectInstalledEntryPoints = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
-  let launchers: Set<string> | null = null;
+  let launchers: Map<string, string[]> | null = null;
   for (const file of sortedPaths(ctx.files)) {
     if (!isEntryPointsFile(file)) continue;
     const doc = ctx.manifests.get(file, CONFIGPARSER);
@@ -115,12 +134,13 @@ export const collectInstalledEntryPoints = (ctx: FrameworkContext): FrameworkOut
       for (const entry of section.entries) {
         const module = MODULE.exec(entry.value)?.[1];
         if (!module) continue;
-        if (script && (launchers ??= launcherNames(ctx)).has(entry.key)) continue;
+        const launcher = script ? (launchers ??= launcherFiles(ctx)).get(entry.key) : undefined;
+        if (launcher !== undefined && launcherCarries(ctx, launcher, entry.key, module)) continue;
         const evidence = `entry point [${section.name}] ${entry.key} = ${entry.value.trim()} in ${file}:${entry.line} (${basename(metadata)})`;
         const target = ctx.module(module, installedIn)[0];
         if (script) {
           if (target !== undefined && WINDOWS_ONLY.test(ctx.readText(target) ?? '')) continue;
-          const command = `${evidence}: the command ${entry.key} the distribution installs, whose launcher (not in the tree) imports ${module}`;
+          const command = `${evidence}: the command ${entry.key} the distribution installs, whose launcher (${launcher === undefined ? 'not in the tree' : `not ${launcher.join(', ')}, which does not import it`}) imports ${module}`;
           if (target !== undefined) out.entries.push({ source: file, target, targetKind: 'file', kind: 'production', line: entry.line, evidence: command });
           for (const init of target === undefined ? [] : packageInits(ctx.files, dirname(target))) {
             if (init !== target) out.entries.push({ source: file, target: init, targetKind: 'file', kind: 'production', line: entry.line, evidence: `${command}: importing it runs this package first` });
