@@ -118,6 +118,33 @@ export const hookDirsOf = (text: string, file: string, fn: string): { folder: st
   return out;
 };
 
+interface Named {
+  /** The entry_points.txt and the entry's line. */
+  file: string;
+  line: number;
+  module: string;
+  /** The module's file, found from installedIn; undefined when the tree does not hold it. */
+  target: string | undefined;
+  installedIn: string;
+}
+
+/**
+ * Production entries on the module an entry names and on the package `__init__.py` files above it,
+ * which importing it runs first (mkdocs.themes.mkdocs runs mkdocs/themes/__init__.py). A module the
+ * tree does not hold (Debian moved mkdocs' themes to /usr/share): with `missing`, the nearest
+ * package above it that the tree does hold, which importing it still runs.
+ */
+const importChain = (ctx: FrameworkContext, out: FrameworkOutput, at: Named, why: string, initWhy: string, missing?: string): void => {
+  const entry = (target: string, evidence: string) => out.entries.push({ source: at.file, target, targetKind: 'file', kind: 'production', line: at.line, evidence });
+  if (at.target === undefined) {
+    const parent = missing === undefined ? null : nearestPackage(ctx, at.module, at.installedIn);
+    if (parent !== null) entry(parent.init, `${missing}: ${at.module} is not in the tree, and importing it runs ${parent.name} first`);
+    return;
+  }
+  entry(at.target, why);
+  for (const init of packageInits(ctx.files, dirname(at.target))) if (init !== at.target) entry(init, initWhy);
+};
+
 export const collectInstalledEntryPoints = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   let launchers: Map<string, string[]> | null = null;
@@ -141,18 +168,11 @@ export const collectInstalledEntryPoints = (ctx: FrameworkContext): FrameworkOut
         if (script) {
           if (target !== undefined && WINDOWS_ONLY.test(ctx.readText(target) ?? '')) continue;
           const command = `${evidence}: the command ${entry.key} the distribution installs, whose launcher (${launcher === undefined ? 'not in the tree' : `not ${launcher.join(', ')}, which does not import it`}) imports ${module}`;
-          if (target !== undefined) out.entries.push({ source: file, target, targetKind: 'file', kind: 'production', line: entry.line, evidence: command });
-          for (const init of target === undefined ? [] : packageInits(ctx.files, dirname(target))) {
-            if (init !== target) out.entries.push({ source: file, target: init, targetKind: 'file', kind: 'production', line: entry.line, evidence: `${command}: importing it runs this package first` });
-          }
+          importChain(ctx, out, { file, line: entry.line, module, target, installedIn }, command, `${command}: importing it runs this package first`);
           continue;
         }
+        importChain(ctx, out, { file, line: entry.line, module, target, installedIn }, `${evidence}: the plugin a host application loads by its group`, `${evidence}: importing ${module} runs this package first`, evidence);
         if (target !== undefined) {
-          out.entries.push({ source: file, target, targetKind: 'file', kind: 'production', line: entry.line, evidence: `${evidence}: the plugin a host application loads by its group` });
-          // Importing it runs the packages above it first (mkdocs.themes.mkdocs runs mkdocs/themes/__init__.py).
-          for (const init of packageInits(ctx.files, dirname(target))) {
-            if (init !== target) out.entries.push({ source: file, target: init, targetKind: 'file', kind: 'production', line: entry.line, evidence: `${evidence}: importing ${module} runs this package first` });
-          }
           // Stop 47: PyInstaller runs the hook-<module>.py files of the folders the hook-dirs function returns while it bundles an app.
           const fn = section.name === 'pyinstaller40' && entry.key === 'hook-dirs' ? /:\s*([A-Za-z_]\w*)\s*$/.exec(entry.value)?.[1] : undefined;
           const text = fn === undefined ? null : ctx.readText(target);
@@ -164,11 +184,7 @@ export const collectInstalledEntryPoints = (ctx: FrameworkContext): FrameworkOut
               }
             }
           }
-          continue;
         }
-        // A module the tree does not hold (Debian moved mkdocs' themes to /usr/share): importing it still runs the packages above it that the tree does hold.
-        const parent = nearestPackage(ctx, module, installedIn);
-        if (parent !== null) out.entries.push({ source: file, target: parent.init, targetKind: 'file', kind: 'production', line: entry.line, evidence: `${evidence}: ${module} is not in the tree, and importing it runs ${parent.name} first` });
       }
     }
   }
