@@ -117,3 +117,15 @@ test('the config is the root\'s wherever census runs, and --config FILE replaces
   const invalid = runCli(['scan', '--config', 'elsewhere/bad.json'], { cwd: dir });
   assert.equal(invalid.code, 2);
 });
+
+test('why says when nothing marks a root above the file and census audits its folder alone', () => {
+  // An unpacked package: no census config, git work tree or manifest anywhere above the file.
+  const dir = scratchDir('census-why-bare-');
+  write(dir, { 'usr/bin/tool': '#!/bin/sh\nexec sh /usr/share/tool/run.sh\n', 'usr/share/tool/run.sh': 'echo run\n' });
+  const bare = runCli(['why', 'usr/share/tool/run.sh', '--no-cache'], { cwd: dir });
+  assert.equal(bare.code, 0, bare.stderr);
+  assert.match(bare.stderr, /nothing marks a project root above usr\/share\/tool\/run\.sh .* audits its folder usr\/share\/tool alone; give the project's folder: census why usr\/share\/tool\/run\.sh PATH/);
+  const given = runCli(['why', 'usr/share/tool/run.sh', '.', '--no-cache'], { cwd: dir });
+  assert.equal(given.code, 0, given.stderr);
+  assert.equal(given.stderr, '');
+});

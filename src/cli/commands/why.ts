@@ -45,10 +45,15 @@ export const whyCommand: Command = {
   ],
   view: 'why',
   run: async (args, io) => {
-    const [{ freshAudit }, { scanOptionsFrom }] = await Promise.all([import('../../cache/snapshot.js'), import('../scan-options.js')]);
+    const [{ freshAudit }, { scanTargetFrom }] = await Promise.all([import('../../cache/snapshot.js'), import('../scan-options.js')]);
     const format = formatFrom(args, 'why', 'why');
     const { file: asked, candidates, rest } = splitArgs(args, io);
-    const options = scanOptionsFrom(rest, io, { whole: true, announce: false });
+    const { found, options } = scanTargetFrom(rest, io, { whole: true, announce: false });
+    // Review 2 of stop 52: in an unpacked package (no config, git or manifest above the file) the
+    // root is the file's own folder, and what loads the file from elsewhere is not seen.
+    if (found.reason === 'asked' && args.positionals.length === 1 && args.values.quiet !== true) {
+      io.stderr(`census: nothing marks a project root above ${asked} (no census config, git work tree or manifest), so census audits its folder ${options.root} alone; give the project's folder: census why ${asked} PATH\n`);
+    }
     const rootAbs = resolveAbsolute(options.cwd ?? '.', options.root);
     // The pipeline and the chain search load only when needed: a recorded audit answers without them.
     const explain = async (audit: RecordedAudit): Promise<WhyExplanation> => {
