@@ -74,3 +74,13 @@ test('python resolution: a test sys.modules swap loads its fake from the test, n
   const swapped = audit.edges.find((e) => e.to === 'app/tests/fake_storops/lib/tasks.py');
   assert.match(swapped?.label ?? '', /imported by app\/driver\.py:1 while tests run, "storops\.lib" mapped by sys\.modules\["storops"\] = fake_storops in app\/tests\/__init__\.py:6/);
 });
+
+test('python resolution: a production sys.modules alias wins over a test swap of the same name, whatever their path order', async () => {
+  // app/tests/__init__.py sorts before app/vendor_shim.py: the first alias by path was the test's.
+  const { audit } = await scanDir(fixturePath('python', 'import-alias-test-swap-shadow'));
+  const verdict = (path: string) => audit.files.find((f) => f.path === path)?.verdict;
+  assert.equal(verdict('app/_vendor/storops_lite/lib/tasks.py'), 'production');
+  assert.equal(verdict('app/_vendor/storops_lite/lib/__init__.py'), 'production');
+  const edge = audit.edges.find((e) => e.from === 'app/driver.py' && e.to === 'app/_vendor/storops_lite/lib/tasks.py');
+  assert.match(edge?.label ?? '', /sys\.modules\["storops"\] = storops_lite in app\/vendor_shim\.py:7/);
+});

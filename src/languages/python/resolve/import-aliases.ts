@@ -110,8 +110,11 @@ export const importAliasesIn = (path: string, text: string, imports: readonly Im
 
 /**
  * Every alias of the repo's Python files, by name; the first file in path order wins a name
- * two files alias. Only files that import sys can touch sys.meta_path or sys.modules, so only
- * their text is read.
+ * two files alias, but a production alias wins over a test-only one whatever their order: the
+ * test's fake stands in only while tests run, and production imports what the production alias
+ * names (review 3: app/tests/__init__.py's fake, first by path, hid app/vendor_shim.py's vendored
+ * copy, which was called dead). Only files that import sys can touch sys.meta_path or
+ * sys.modules, so only their text is read.
  */
 export const importAliases = (files: readonly { path: string; language: string; facts: FileFacts }[], readText: (path: string) => string | null): Map<string, ImportAlias> => {
   const out = new Map<string, ImportAlias>();
@@ -127,7 +130,10 @@ export const importAliases = (files: readonly { path: string; language: string; 
   for (const path of candidates) {
     const text = readText(path);
     if (text === null || (!text.includes('meta_path') && !text.includes('sys.modules['))) continue;
-    for (const a of importAliasesIn(path, text, importsOf.get(path)!)) if (!out.has(a.name)) out.set(a.name, a);
+    for (const a of importAliasesIn(path, text, importsOf.get(path)!)) {
+      const known = out.get(a.name);
+      if (known === undefined || (known.testOnly && !a.testOnly)) out.set(a.name, a);
+    }
   }
   return out;
 };
