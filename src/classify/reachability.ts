@@ -149,6 +149,12 @@ export const reachByTier = (
   tiers: readonly (readonly Root[])[],
   /** Whether `root`'s evidence lies in the project of file `file`. */
   atHome: (file: number, root: Root) => boolean,
+  /**
+   * Edges (by index, 1) a chain may take only from tier `from` on: taken from a file an earlier
+   * tier reached, they wait, and at tier `from` their targets join its first level, their chains
+   * kept (an import a test swaps a fake into: test at most, and nothing from a dead importer).
+   */
+  held?: { edges: Uint8Array; from: number },
 ): Reach => {
   const n = graph.start.length - 1;
   const { idOf, targetOf, start, adjacency } = graph;
@@ -159,9 +165,11 @@ export const reachByTier = (
   // The files reached at the current depth of a tier carry its stamp: only their chains may still be swapped.
   const stampOf = new Int32Array(n);
   let stamp = 0;
+  const waiting: { file: number; edge: number }[] = [];
   for (let tier = 0; tier < tiers.length; tier++) {
     let level: number[] = [];
     stamp++;
+    if (held !== undefined && tier === held.from) releaseHeld(reach, targetOf, waiting, level, tier, stampOf, stamp);
     for (const root of tiers[tier]) {
       const file = idOf.get(root.file);
       if (file === undefined || !reachable(file)) continue;
@@ -184,6 +192,10 @@ export const reachByTier = (
         for (let k = start[file]; k < start[file + 1]; k++) {
           const edge = adjacency[k];
           const to = targetOf[edge];
+          if (held !== undefined && tier < held.from && held.edges[edge] === 1) {
+            waiting.push({ file, edge });
+            continue;
+          }
           if (tierOf[to] >= 0) {
             if (stampOf[to] === stamp && better(to, root)) {
               rootOf[to] = root;
@@ -204,4 +216,18 @@ export const reachByTier = (
     }
   }
   return reach;
+};
+
+/** The held edges' targets no earlier tier reached join `level` at `tier`, each by the first held edge that names it. */
+const releaseHeld = (reach: Reach, targetOf: Int32Array, waiting: readonly { file: number; edge: number }[], level: number[], tier: number, stampOf: Int32Array, stamp: number): void => {
+  for (const { file, edge } of waiting) {
+    const to = targetOf[edge];
+    if (reach.tierOf[to] >= 0) continue;
+    reach.tierOf[to] = tier;
+    reach.rootOf[to] = reach.rootOf[file];
+    reach.parentOf[to] = file;
+    reach.viaOf[to] = edge;
+    stampOf[to] = stamp;
+    level.push(to);
+  }
 };

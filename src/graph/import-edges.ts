@@ -2,7 +2,7 @@
  * Import facts → edges. Every import becomes at least one edge: to a repo file, or to null with
  * the reason it did not resolve, so nothing an import says is lost between stages.
  */
-import type { Edge, EdgeKind, Unresolved } from '../model/edge.js';
+import { TEST_SWAP, type Edge, type EdgeKind, type Unresolved } from '../model/edge.js';
 import type { FileFacts, Guard, ImportFact } from '../model/facts.js';
 import type { Language } from '../model/file.js';
 import { resolverFor, type Resolvers } from '../languages/resolvers.js';
@@ -111,19 +111,31 @@ const importEdge = (
 
 /**
  * Stop 52: an import a test's sys.modules swap maps (import-aliases.ts, `testOnly`). Outside the
- * tests it finds the package outside the repo: one unresolved edge says so. The target is loaded
- * only while the swapping file has run, so its edge comes from that file, at the swap's line.
- * Returns true once the unresolved edge is made (one per import, however many targets).
+ * tests it finds the package outside the repo: one unresolved edge says so. While the tests run it
+ * loads the fake, so the importer gets a second edge to it, `via: test-swap`, which the walk takes
+ * only from the test tier on (classify/reachability.ts): a production importer makes the fake
+ * test, a dead one (review 3: app/legacy.py, which nothing imports) gives it nothing.
+ *
+ * The swapping file has run, so every package of its own folder and above has run too: an
+ * `__init__.py` there is no news, and the resolution's package inits up there (cinder: 58 edges,
+ * 2 that matter, one from vnx/__init__.py to itself) get no edge.
  */
-const addSwappedIn = (edges: Edge[], from: string, fact: ImportFact, r: Resolution, by: { file: string; line: number }, to: string, made: boolean): boolean => {
-  const pkg = fact.specifier.split('.')[0];
-  if (!made) edges.push(importEdge(from, null, edgeKind(fact), fact.line, fact.specifier, fact.names.length === 0 ? NO_NAMES : fact.names.map((n) => n.name), fact.guard, undefined, 'external', pkg, undefined));
+const addSwappedIn = (edges: Edge[], swap: { from: string; fact: ImportFact; r: Resolution; by: { file: string; line: number }; to: string; unresolvedMade: boolean }): void => {
+  const { from, fact, r, by, to } = swap;
+  if (!swap.unresolvedMade) edges.push(importEdge(from, null, edgeKind(fact), fact.line, fact.specifier, fact.names.length === 0 ? NO_NAMES : fact.names.map((n) => n.name), fact.guard, undefined, 'external', fact.specifier.split('.')[0], undefined));
+  if (r.via === 'package-init' && isPackageInitAbove(to, by.file)) return;
   const sentence = r.via === 'package-init'
     ? joined(to, ' is run by the import in ', from, ':', fact.line, ' (Python runs a package before its modules)')
     : joined(to, ' is imported by ', from, ':', fact.line);
-  edges.push({ from: by.file, to, kind: 'reference', line: by.line, specifier: fact.specifier, names: r.names ?? NO_NAMES, guard: null, via: 'test-swap',
+  edges.push({ from, to, kind: 'reference', line: fact.line, specifier: fact.specifier, names: r.names ?? NO_NAMES, guard: null, via: TEST_SWAP,
     label: joined(sentence, ' while tests run, "', fact.specifier, '" mapped by ', r.mapping ?? '', ' (a test swaps it in: production imports the package)') });
-  return true;
+};
+
+/** Whether `init` (a package's `__init__.py`) lies in the folder of `file` or above it. */
+const isPackageInitAbove = (init: string, file: string): boolean => {
+  const folder = dirname(init);
+  const own = dirname(file);
+  return folder === '' || folder === own || own.startsWith(`${folder}/`);
 };
 
 /** The names of an import with none: one array for every such edge (nothing changes an edge's names). */
@@ -190,12 +202,16 @@ export const buildImportEdges = (
   const addEdges = (from: string, resolver: ImportResolver, fact: ImportFact): void => {
     const kind = edgeKind(fact);
     const allNames = fact.names.length === 0 ? NO_NAMES : fact.names.map((n) => n.name);
-    let swappedOut = false;
+    // A swap's fake needs no unresolved edge when the import resolves in production too (a
+    // production alias of the same name, whose resolutions come first) or the edge is made.
+    let placed = false;
     for (const r of resolver.resolve(fact, from)) {
       if (r.swappedInBy !== undefined && r.to !== null) {
-        swappedOut = addSwappedIn(edges, from, fact, r, r.swappedInBy, pathOf.get(r.to) ?? r.to, swappedOut);
+        addSwappedIn(edges, { from, fact, r, by: r.swappedInBy, to: pathOf.get(r.to) ?? r.to, unresolvedMade: placed });
+        placed = true;
         continue;
       }
+      if (r.to !== null) placed = true;
       const names = r.names === undefined ? allNames : r.names.length === 0 ? NO_NAMES : r.names;
       const to = r.to === null ? null : (pathOf.get(r.to) ?? r.to);
       const built = resolver.ecosystem === 'javascript' && r.unresolved === 'not-found' ? sourceOfBuiltImport(from, fact.specifier, sourceOfBuilt) : null;

@@ -38,3 +38,6 @@ export interface Edge {
   /** A sentence about `to` for evidence: "sidecar/admin.py is imported by sidecar/main.py:4 (as admin_router)". */
   label?: string;
 }
+
+/** The `via` of an import's edge to a fake a test swaps in (graph/import-edges.ts): the walk takes it only from the test tier on. */
+export const TEST_SWAP = 'test-swap';

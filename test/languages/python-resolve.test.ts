@@ -83,4 +83,23 @@ test('python resolution: a production sys.modules alias wins over a test swap of
   assert.equal(verdict('app/_vendor/storops_lite/lib/__init__.py'), 'production');
   const edge = audit.edges.find((e) => e.from === 'app/driver.py' && e.to === 'app/_vendor/storops_lite/lib/tasks.py');
   assert.match(edge?.label ?? '', /sys\.modules\["storops"\] = storops_lite in app\/vendor_shim\.py:7/);
+  // The test's fake is still what the tests load: the driver's import reaches it too, test at most.
+  assert.equal(verdict('app/tests/fake_storops/lib/tasks.py'), 'test');
+  assert.equal(verdict('app/tests/fake_storops/lib/__init__.py'), 'test');
+  // The import resolves in production: no unresolved edge for it.
+  assert.equal(audit.edges.some((e) => e.from === 'app/driver.py' && e.line === 2 && e.to === null), false);
+});
+
+test('python resolution: a test swap gives nothing through a dead importer, and no edge to the packages the swapping file sits in', async () => {
+  // app/legacy.py imports storops.lib.tasks under the swap, but nothing imports app/legacy.py.
+  const { audit } = await scanDir(fixturePath('python', 'import-alias-test-swap-deadimp'));
+  const verdict = (path: string) => audit.files.find((f) => f.path === path)?.verdict;
+  assert.equal(verdict('app/legacy.py'), 'dead');
+  assert.equal(verdict('app/tests/fake_storops/lib/tasks.py'), 'dead');
+  const swaps = audit.edges.filter((e) => e.via === 'test-swap');
+  assert.deepEqual(swaps.map((e) => [e.from, e.to]), [
+    ['app/legacy.py', 'app/tests/fake_storops/__init__.py'],
+    ['app/legacy.py', 'app/tests/fake_storops/lib/__init__.py'],
+    ['app/legacy.py', 'app/tests/fake_storops/lib/tasks.py'],
+  ]);
 });

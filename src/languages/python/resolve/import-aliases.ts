@@ -37,6 +37,8 @@ export interface ImportAlias {
   how: string;
   /** The aliasing file runs only when tests run (see the file's comment). */
   testOnly: boolean;
+  /** On a production alias: a test-only alias of the same name, whose fake the tests load instead. */
+  underTest?: ImportAlias;
 }
 
 const DOTTED = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
@@ -113,8 +115,9 @@ export const importAliasesIn = (path: string, text: string, imports: readonly Im
  * two files alias, but a production alias wins over a test-only one whatever their order: the
  * test's fake stands in only while tests run, and production imports what the production alias
  * names (review 3: app/tests/__init__.py's fake, first by path, hid app/vendor_shim.py's vendored
- * copy, which was called dead). Only files that import sys can touch sys.meta_path or
- * sys.modules, so only their text is read.
+ * copy, which was called dead). The test's alias is kept on it (`underTest`): the tests still
+ * load the fake. Only files that import sys can touch sys.meta_path or sys.modules, so only
+ * their text is read.
  */
 export const importAliases = (files: readonly { path: string; language: string; facts: FileFacts }[], readText: (path: string) => string | null): Map<string, ImportAlias> => {
   const out = new Map<string, ImportAlias>();
@@ -132,7 +135,9 @@ export const importAliases = (files: readonly { path: string; language: string; 
     if (text === null || (!text.includes('meta_path') && !text.includes('sys.modules['))) continue;
     for (const a of importAliasesIn(path, text, importsOf.get(path)!)) {
       const known = out.get(a.name);
-      if (known === undefined || (known.testOnly && !a.testOnly)) out.set(a.name, a);
+      if (known === undefined) out.set(a.name, a);
+      else if (known.testOnly && !a.testOnly) out.set(a.name, { ...a, underTest: known });
+      else if (!known.testOnly && a.testOnly && known.underTest === undefined) out.set(a.name, { ...known, underTest: a });
     }
   }
   return out;

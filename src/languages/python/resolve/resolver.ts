@@ -6,6 +6,7 @@
  */
 import type { ImportFact } from '../../../model/facts.js';
 import type { ImportResolver, Resolution, ResolveContext } from '../../../resolve/types.js';
+import type { ImportAlias } from './import-aliases.js';
 import { dirname } from '../../../util/path.js';
 import { isStdlibModule } from '../stdlib.js';
 import { buildModuleIndex, joinModulePath, moduleFile, packageInit, stubBeside, type ModuleIndex } from './module-index.js';
@@ -318,22 +319,28 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
     for (let n = parts.length; n >= 1; n--) {
       const alias = aliases!.get(n === parts.length ? fact.specifier : parts.slice(0, n).join('.'));
       if (alias === undefined) continue;
-      const rest = parts.slice(n).join('.');
-      const specifier = rest === '' ? alias.target : alias.target.endsWith('.') ? `${alias.target}${rest}` : `${alias.target}.${rest}`;
-      const target: ImportFact = { ...fact, specifier };
-      aliasDepth++;
-      let found: Resolution[];
-      try {
-        found = specifier.startsWith('.') ? resolveRelative(target, dirname(alias.from)) : resolveAbsolute(target, dirname(alias.from), alias.from);
-      } finally {
-        aliasDepth--;
-      }
-      if (found.length === 0 || found[0].to === null) return null;
-      const mapping = found[0].mapping === undefined ? alias.how : `${alias.how}, then ${found[0].mapping}`;
-      const swappedInBy = alias.testOnly ? { file: alias.from, line: alias.line } : undefined;
-      return found.map((r) => (r.to === null ? r : swappedInBy === undefined ? { ...r, mapping } : { ...r, mapping, swappedInBy }));
+      const found = resolveThrough(alias, fact, parts.slice(n).join('.'));
+      const fake = alias.underTest === undefined ? null : resolveThrough(alias.underTest, fact, parts.slice(n).join('.'));
+      if (found === null) return fake;
+      return fake === null ? found : [...found, ...fake.filter((r) => r.to !== null)];
     }
     return null;
+  };
+  /** The import's resolutions through one alias (`rest`: the name's part after the aliased prefix), or null when its target is not in the repo. */
+  const resolveThrough = (alias: ImportAlias, fact: ImportFact, rest: string): Resolution[] | null => {
+    const specifier = rest === '' ? alias.target : alias.target.endsWith('.') ? `${alias.target}${rest}` : `${alias.target}.${rest}`;
+    const target: ImportFact = { ...fact, specifier };
+    aliasDepth++;
+    let found: Resolution[];
+    try {
+      found = specifier.startsWith('.') ? resolveRelative(target, dirname(alias.from)) : resolveAbsolute(target, dirname(alias.from), alias.from);
+    } finally {
+      aliasDepth--;
+    }
+    if (found.length === 0 || found[0].to === null) return null;
+    const mapping = found[0].mapping === undefined ? alias.how : `${alias.how}, then ${found[0].mapping}`;
+    const swappedInBy = alias.testOnly ? { file: alias.from, line: alias.line } : undefined;
+    return found.map((r) => (r.to === null ? r : swappedInBy === undefined ? { ...r, mapping } : { ...r, mapping, swappedInBy }));
   };
 
   // An answer depends only on the dotted name, (for `from`) the names imported, and for a relative
