@@ -59,4 +59,7 @@ test('import aliases: a file that runs only under test makes test-only ones (cin
   // a test folder (`contests/`), holds for every run.
   assert.deepEqual(testOnly('cinder/volume/drivers/dell_emc/vnx/__init__.py'), [false]);
   assert.deepEqual(testOnly('app/contests/__init__.py'), [false]);
+  // Review 3: a name that merely ends or starts like a test's is a production module's.
+  for (const path of ['app/latest.py', 'app/contest.py', 'app/testimonials.py', 'app/attest.py']) assert.deepEqual(testOnly(path), [false], path);
+  for (const path of ['app/swap_test.py', 'app/tests.py', 'app/test.py']) assert.deepEqual(testOnly(path), [true], path);
 });

@@ -103,3 +103,13 @@ test('python resolution: a test swap gives nothing through a dead importer, and 
     ['app/legacy.py', 'app/tests/fake_storops/lib/tasks.py'],
   ]);
 });
+
+test('python resolution: a sys.modules alias in a module whose name ends like a test module\'s (app/latest.py) is production\'s', async () => {
+  const { audit } = await scanDir(fixturePath('python', 'import-alias-latest'));
+  const verdict = (path: string) => audit.files.find((f) => f.path === path)?.verdict;
+  assert.equal(verdict('app/_vendor/storops_lite/lib/tasks.py'), 'production');
+  const edge = audit.edges.find((e) => e.from === 'app/driver.py' && e.to === 'app/_vendor/storops_lite/lib/tasks.py');
+  assert.equal(edge?.via === 'test-swap', false);
+  assert.doesNotMatch(edge?.label ?? '', /a test swaps it in/);
+  assert.match(edge?.label ?? '', /sys\.modules\["storops"\] = storops_lite in app\/latest\.py:8/);
+});

@@ -36,8 +36,9 @@ import { testRoots } from '../test-roots.js';
 import { basename } from '../../util/path.js';
 import { isSettingsModule } from './settings-class-paths.js';
 import type { DottedStringFact, DottedStringHow } from '../../model/facts.js';
-import { dottedStringsIn, mayHoldDottedStrings, swapsOf, TEST_FOLDER } from '../../languages/python/dotted-strings.js';
+import { dottedStringsIn, mayHoldDottedStrings, swapsOf } from '../../languages/python/dotted-strings.js';
 import { tokenize } from '../../languages/python/tokenize.js';
+import { TEST_FOLDER } from '../../languages/python/test-marks.js';
 
 interface TestDottedString {
   test: string;

@@ -18,6 +18,7 @@
  */
 import type { DottedStringFact, DottedStringHow, FileFacts } from '../../model/facts.js';
 import { BY_NAME_LOADS, OSLO_TRY_LOADS } from './loader-names.js';
+import { TEST_FOLDER } from './test-marks.js';
 import { isModuleName, stringTokenValue } from './literals.js';
 import { isOp, nameText } from './ranges.js';
 import { stringContent, type PythonTokens } from './tokenize.js';
@@ -34,8 +35,6 @@ const LOADS = new Set<string>([...BY_NAME_LOADS, ...OSLO_TRY_LOADS, 'import_opt'
 /** Calls that set an option for the code under test, which loads the option's value by name. */
 const OPTION_SETTERS = new Set(['flags', 'set_override', 'override_config', 'set_default']);
 
-/** A folder that holds tests and their helpers (manila/tests/conf_fixture.py, ironic's tests/unit/api/base.py). */
-export const TEST_FOLDER = /(?:^|\/)(?:tests?|testing|unittests|unit_tests|functional_tests)\//;
 
 /**
  * Paths whose facts carry the strings: a test folder's files, conftest.py and test-like names

@@ -62,3 +62,17 @@ export const definesTests = (text: string): boolean => DEFINES_TESTS.test(text);
 
 /** A file name pytest's default patterns or unittest's `test*.py` may collect. */
 export const isTestLikeName = (name: string): boolean => name.endsWith('.py') && (name.startsWith('test') || name.endsWith('test.py'));
+
+/**
+ * A folder that holds tests and their helpers (manila/tests/conf_fixture.py, ironic's
+ * tests/unit/api/base.py, a package's testing/ helpers): frameworks/python/test-dotted-strings.ts
+ * reads its files, resolve/import-aliases.ts takes what they swap in for test-only.
+ */
+export const TEST_FOLDER = /(?:^|\/)(?:tests?|testing|unittests|unit_tests|functional_tests)\//;
+
+/**
+ * A module name test runners collect (`test_*.py`, `*_test.py`, Django's `tests.py`, `test.py`)
+ * or a pytest `conftest.py`: stricter than isTestLikeName, which also takes `latest.py`,
+ * `contest.py` and `testimonials.py` for the extractor's cheaper question.
+ */
+export const isTestModuleName = (name: string): boolean => /^(?:test_\w*|\w+_test|tests?|conftest)\.py$/.test(name);

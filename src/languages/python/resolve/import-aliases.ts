@@ -23,7 +23,7 @@ import type { FileFacts, ImportFact } from '../../../model/facts.js';
 import { byString } from '../../../util/compare.js';
 import { lineAt } from '../../../util/lines.js';
 import { basename } from '../../../util/path.js';
-import { isTestLikeName } from '../test-marks.js';
+import { isTestModuleName, TEST_FOLDER } from '../test-marks.js';
 
 export interface ImportAlias {
   /** The dotted name imports use (`senf`). */
@@ -42,14 +42,11 @@ export interface ImportAlias {
 }
 
 const DOTTED = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
-/** A folder of tests and their helpers, as test-dotted-strings reads it (cinder/tests/unit/…). */
-const TEST_FOLDER = /(?:^|\/)(?:tests?|testing|unittests|unit_tests|functional_tests)\//;
-
-/** A file that runs only when tests run: in a test folder, a test module, or a conftest.py. */
-const runsOnlyUnderTest = (path: string): boolean => {
-  const name = basename(path);
-  return TEST_FOLDER.test(path) || isTestLikeName(name) || name === 'conftest.py';
-};
+/**
+ * A file that runs only when tests run: in a test folder (cinder/tests/unit/…), a test module or
+ * a conftest.py. Review 3: a name that merely ends in `test` (app/latest.py) is production's.
+ */
+const runsOnlyUnderTest = (path: string): boolean => TEST_FOLDER.test(path) || isTestModuleName(basename(path));
 /** `Hook("pkg.sub", ["a", "b"])` or with a tuple: the call's name, the package, the list's text. */
 const HOOK_CALL = /\b([A-Za-z_]\w*)\s*\(\s*(['"])([A-Za-z_][\w.]*)\2\s*,\s*[[(]([^\])]*)[\])]\s*\)/g;
 const LIST_ITEM = /^\s*(['"])([A-Za-z_]\w*)\1\s*$/;
