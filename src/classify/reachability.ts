@@ -151,8 +151,9 @@ export const reachByTier = (
   atHome: (file: number, root: Root) => boolean,
   /**
    * Edges (by index, 1) a chain may take only from tier `from` on: taken from a file an earlier
-   * tier reached, they wait, and at tier `from` their targets join its first level, their chains
-   * kept (an import a test swaps a fake into: test at most, and nothing from a dead importer).
+   * tier reached, they wait, and once tier `from`'s own walk ends, the targets it left go on from
+   * there, their chains kept (an import a test swaps a fake into: test at most, nothing from a
+   * dead importer, and a test's own chain to the fake first).
    */
   held?: { edges: Uint8Array; from: number },
 ): Reach => {
@@ -169,7 +170,6 @@ export const reachByTier = (
   for (let tier = 0; tier < tiers.length; tier++) {
     let level: number[] = [];
     stamp++;
-    if (held !== undefined && tier === held.from) releaseHeld(reach, targetOf, waiting, level, tier, stampOf, stamp);
     for (const root of tiers[tier]) {
       const file = idOf.get(root.file);
       if (file === undefined || !reachable(file)) continue;
@@ -182,7 +182,16 @@ export const reachByTier = (
       stampOf[file] = stamp;
       level.push(file);
     }
-    while (level.length > 0) {
+    let released = held === undefined || tier !== held.from;
+    for (;;) {
+      if (level.length === 0) {
+        if (released) break;
+        // After the tier's own chains: a fake a test file reaches keeps that chain, not the swap's.
+        released = true;
+        stamp++;
+        releaseHeld(reach, targetOf, waiting, level, tier, stampOf, stamp);
+        continue;
+      }
       const next: number[] = [];
       stamp++;
       for (const file of level) {

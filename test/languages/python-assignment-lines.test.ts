@@ -38,7 +38,7 @@ test('module strings: an annotated constant is read (review 3: PLUGIN_PKG: str =
   assert.equal(assignmentsOf(text.split('\n')).has('PLUGIN_PKG'), false);
 });
 
-test('module strings: a long annotation-like line costs one pass', () => {
+test('module strings: a long annotation-like line is not taken for an assignment, and the line after it is read (the value only: no time is measured)', () => {
   const text = `X: ${'a['.repeat(400)}${' '.repeat(400)}\nY: str = 'app.y'\n`;
   assert.deepEqual([...moduleStrings(text).entries()], [['Y', ['app.y']]]);
 });

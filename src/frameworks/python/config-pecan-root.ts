@@ -40,7 +40,7 @@ const pecanRootOption = (text: string, starts: readonly number[], line: number, 
   const assigned = assignmentAbove(text, starts, line + 1, m[1]);
   const group = assigned === null ? null : /^(?:(?:cfg\.)?CONF|(conf))\.([A-Za-z_]\w*)$/.exec(assigned.value.replace(/\s+/g, ''));
   if (group !== null && group[1] !== undefined && !BINDS_CONF.test(text)) return null;
-  if (group === null || group === undefined) return null;
+  if (group === null) return null;
   return { opt: m[2], group: group[2], via: ` with ${m[1]} = ${assigned!.value.replace(/\s+/g, '')} (:${assigned!.line})` };
 };
 
