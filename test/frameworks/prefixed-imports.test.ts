@@ -16,6 +16,8 @@ test('prefixed-imports: has a listed-partial fixture', () => assert.ok(cases.inc
 test('prefixed-imports: has a listed-empty fixture', () => assert.ok(cases.includes('prefixed-imports-listed-empty')));
 // Review 3 of stop 51: a listing of a folder joined from __file__ and a literal ('plugins'): the literal is not a plugin name.
 test('prefixed-imports: has a listed-join fixture', () => assert.ok(cases.includes('prefixed-imports-listed-join')));
+// Review 3 of stop 52: an annotated local (`module: str = "app.plugins." + kind`) above import_module(module).
+test('prefixed-imports: has an annotated-local fixture', () => assert.ok(cases.includes('prefixed-imports-annotated-local')));
 for (const name of cases) test(`prefixed-imports: ${name}`, () => checkFrameworkFixture(name));
 
 test('childTemplateOf: the constant package path a computed module name starts with', async () => {

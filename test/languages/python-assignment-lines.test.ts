@@ -34,8 +34,12 @@ test('module strings: an annotated constant is read (review 3: PLUGIN_PKG: str =
     "EQ: str == 'app.eq'",
   ].join('\n');
   assert.deepEqual([...moduleStrings(text).entries()], [['PLUGIN_PKG', ['app.plugins']], ['FINAL', ['app.final']], ['OPT', ['app.opt']]]);
-  // assignmentsOf (spawned-paths' reading) is unchanged: an annotated target is no assignment there.
-  assert.equal(assignmentsOf(text.split('\n')).has('PLUGIN_PKG'), false);
+  // assignmentsOf (spawned-paths', assignmentAbove's reading) takes the annotation too, at any indent (review 3 of stop 52).
+  const all = assignmentsOf(text.split('\n'));
+  assert.deepEqual(all.get('PLUGIN_PKG'), [{ expr: "'app.plugins'", line: 1, indented: false }]);
+  assert.deepEqual(all.get('INNER'), [{ expr: "'app.inner'", line: 6, indented: true }]);
+  assert.equal(all.has('LIT'), false);
+  assert.equal(all.has('EQ'), false);
 });
 
 test('module strings: a long annotation-like line is not taken for an assignment, and the line after it is read (the value only: no time is measured)', () => {
@@ -78,4 +82,14 @@ test('assignment lines: assignmentLine gives the target, the expression and its 
   // CRLF lines read like LF ones.
   const crlf = text.replace(/\n/g, '\r\n');
   assert.equal(assignmentAbove(crlf, lineStarts(crlf), 4, 'mod')?.value, "'app.plugins.#x'");
+  // An annotated local is read; one that cannot be read (a string opened over lines) hides the older value.
+  const annotated = "def f(kind):\n    mod: str = 'app.' + kind\n    import_module(mod)\n";
+  assert.equal(assignmentAbove(annotated, lineStarts(annotated), 3, 'mod')?.value, "'app.' + kind");
+  const hidden = "def f():\n    mod = 'app.a'\n    mod = '''app.\n    b'''\n    import_module(mod)\n";
+  assert.equal(assignmentAbove(hidden, lineStarts(hidden), 5, 'mod'), null);
+  const hiddenAnnotated = "def f():\n    mod = 'app.a'\n    mod: str = '''app.\n    b'''\n    import_module(mod)\n";
+  assert.equal(assignmentAbove(hiddenAnnotated, lineStarts(hiddenAnnotated), 5, 'mod'), null);
+  // A comparison or a longer name is no assignment of the name.
+  const compared = "def f():\n    mod = 'app.a'\n    mod == '''x\n    modx = '''y\n    import_module(mod)\n";
+  assert.equal(assignmentAbove(compared, lineStarts(compared), 5, 'mod')?.value, "'app.a'");
 });

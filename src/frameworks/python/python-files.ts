@@ -95,10 +95,24 @@ const LOOK_BACK = 12;
  */
 export const assignmentAbove = (text: string, starts: readonly number[], line: number, name: string): { value: string; line: number; at: number } | null => {
   for (let l = line - 1; l >= 1 && l >= line - LOOK_BACK; l--) {
-    const m = assignmentLine(text.slice(starts[l - 1], (starts[l] ?? text.length + 1) - 1).replace(/\r$/, ''));
+    const own = text.slice(starts[l - 1], (starts[l] ?? text.length + 1) - 1).replace(/\r$/, '');
+    const m = assignmentLine(own);
     if (m !== null && m.target === name) return { value: m.expr, line: l, at: starts[l - 1] + m.offset };
+    // Review 3: an assignment to the name that cannot be read (a string opened over lines, a line
+    // too long) is the value; an older one above it is not.
+    if (m === null && assignsTo(own, name)) return null;
   }
   return null;
+};
+
+/** Whether `line` assigns `name` (`name =`, `name: T =`, not `name ==`), readable or not. */
+const assignsTo = (line: string, name: string): boolean => {
+  const at = line.length - line.trimStart().length;
+  if (!line.startsWith(name, at)) return false;
+  const rest = line.slice(at + name.length);
+  if (/^[\w.]/.test(rest)) return false;
+  const eq = /^[ \t]*(?::[^=\n]*)?=(?!=)/.exec(rest);
+  return eq !== null;
 };
 
 /** A line's indentation in columns, a tab as eight (Python's own tab stops). */

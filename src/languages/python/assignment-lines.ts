@@ -17,23 +17,24 @@ export interface Assignment {
 }
 
 /**
+ * A type annotation between a target and its `=` (Stop 52, review 3's kept wrong-dead:
+ * `PLUGIN_PKG: str = 'app.plugins'`, and at any indent `module: str = "app.plugins." + kind`
+ * above an import_module(module)): a dotted type, one bracketed part
+ * (`Final[str]`, `Optional[str]`) and `| other` unions. No quotes inside (`Literal['a']` is not
+ * read) and no `=`, so the reading stays one pass over a line.
+ */
+const ANNOTATION = String.raw`(?:[ \t]*:[ \t]*[A-Za-z_][\w.]*(?:\[[\w.\[\], |]*\])?(?:[ \t]*\|[ \t]*[A-Za-z_][\w.]*)*)?`;
+/**
  * Its indent, target (a name, `self.x`, `mod.NAME`) and expression. A quoted part of the expression
  * is taken whole, so a `#` inside a string does not start the comment (`NAME = 'a#b'`). A quote can
  * only open a string (the third alternative takes no quote), so each character has one reading: with
  * a quote also readable as a plain character, a long line of escaped quotes backtracked for seconds.
  * A line whose string never closes is then not an assignment read here.
  */
-const ASSIGNMENT_SOURCE = `^([ \\t]*)([A-Za-z_][\\w.]*)[ \\t]*=(?!=)[ \\t]*((?:'(?:\\\\.|[^'\\\\\\r\\n])*'|"(?:\\\\.|[^"\\\\\\r\\n])*"|[^#'"\\r\\n])+?)[ \\t]*(?:#.*)?$`;
+const ASSIGNMENT_SOURCE = `^([ \\t]*)([A-Za-z_][\\w.]*)${ANNOTATION}[ \\t]*=(?!=)[ \\t]*((?:'(?:\\\\.|[^'\\\\\\r\\n])*'|"(?:\\\\.|[^"\\\\\\r\\n])*"|[^#'"\\r\\n])+?)[ \\t]*(?:#.*)?$`;
 const ASSIGNMENT = new RegExp(ASSIGNMENT_SOURCE);
-/**
- * A type annotation between a module constant's name and its `=` (Stop 52, review 3's kept
- * wrong-dead: `PLUGIN_PKG: str = 'app.plugins'`): a dotted type, one bracketed part
- * (`Final[str]`, `Optional[str]`) and `| other` unions. No quotes inside (`Literal['a']` is not
- * read) and no `=`, so the reading stays one pass over a line.
- */
-const ANNOTATION = String.raw`(?:[ \t]*:[ \t]*[A-Za-z_][\w.]*(?:\[[\w.\[\], |]*\])?(?:[ \t]*\|[ \t]*[A-Za-z_][\w.]*)*)?`;
 /** Module-level ones only (no indent), annotated or not. */
-const MODULE_ASSIGNMENT = new RegExp(ASSIGNMENT_SOURCE.replace('([ \\t]*)', '()').replace('[ \\t]*=(?!=)', `${ANNOTATION}[ \\t]*=(?!=)`));
+const MODULE_ASSIGNMENT = new RegExp(ASSIGNMENT_SOURCE.replace('([ \\t]*)', '()'));
 /** Longer lines are not read (see the file comment); a constant a reader follows is far shorter. */
 const MAX_LINE = 1000;
 /** A plain one-line string literal with neither quote nor backslash inside (`r`/`u` prefixes allowed): its value. */
