@@ -94,7 +94,7 @@ const closers = (text: string): Int32Array => {
  * function encloses the loop, and no function between them takes a parameter of that name (a
  * `function (scripts) { for (… in scripts) }` walks its caller's list, not another function's table).
  */
-const inScopeAt = (text: string, table: string, declAt: number, loopAt: number): boolean => {
+export const inScopeAt = (text: string, table: string, declAt: number, loopAt: number): boolean => {
   const scope = functionRegion(text, declAt);
   if (loopAt < scope.start || loopAt >= scope.end) return false;
   const param = new RegExp(String.raw`\(([^()]*)\)\s*(?::[^{=]*)?(?:=>)?\s*$`);

@@ -45,7 +45,7 @@ import { callArgsText, literalValue, objectText } from './parameter-values.js';
 import { enabledByPackages, fileReference, packageFilesUnder, toolPackages } from './support.js';
 import { folderScopeOf } from './folder-scope.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
-import { functionRegion } from './function-region.js';
+import { inScopeAt } from './for-in-tables.js';
 import { PATH_NAMES } from './anchored-paths.js';
 
 const SOURCE = /\.[cm]?[jt]sx?$/;
@@ -314,10 +314,11 @@ const LIST_END = /^(?:\s*(?:[;,}]|$)|[ \t]*\r?\n\s*[A-Za-z_$])/;
 const collectMedusaScripts = (ctx: FrameworkContext, out: FrameworkOutput): void => {
   for (const { file, text } of sourcesMentioning(ctx, MEDUSA, 'MigrationScriptsMigrator')) {
     for (const bound of text.matchAll(MEDUSA_MIGRATOR)) {
-      // Only a `run(` in the function that binds the migrator: another function's `migrator` may be any object (review 2 finding 4).
-      const scope = functionRegion(text, bound.index ?? 0);
+      // Only a `run(` in the function that binds the migrator or one nested in it (a lock's callback,
+      // review 4 finding 1) with no function between taking a parameter of its name: another
+      // function's `migrator` may be any object (review 2 finding 4).
       for (const call of text.matchAll(new RegExp(String.raw`(?<![\w$.])${escapeRegExp(bound[1])}\s*\.\s*run\s*\(`, 'g'))) {
-        if (functionRegion(text, call.index ?? 0).start !== scope.start) continue;
+        if (!inScopeAt(text, bound[1], bound.index ?? 0, call.index ?? 0)) continue;
         const open = (call.index ?? 0) + call[0].length - 1;
         const arg = splitArgs(callArgsText(text, open) ?? '')[0]?.trim() ?? '';
         let list = arg.startsWith('[') && balancedText(arg, 0)?.length === arg.length ? arg : null;
