@@ -47,7 +47,7 @@ import { escapeRegExp } from '../../util/regexp.js';
 import { ownPathNames } from '../../languages/javascript/static-value.js';
 import { perScan } from '../per-scan.js';
 import { callArguments, enclosingFunction } from './parameter-values.js';
-import { tableReader } from './for-in-tables.js';
+import { forOfNames, tableReader } from './for-in-tables.js';
 import { scriptUse } from './script-use.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
 import { moduleAliasedAsSource } from '../../languages/javascript/module-binding.js';
@@ -216,13 +216,8 @@ const namedFiles = perScan((ctx): Named[] => {
       // Most joins ending in a name (`path.join(__dirname, file)`) are no loop's item: the file's loops are read
       // only for a name some `for (… NAME of` declares (payload: many for…of loops, none over a table).
       const keyed = [...text.matchAll(ANCHORED_TABLE)];
-      const itemNames = new Map<string, boolean>();
-      const isItem = (name: string): boolean => {
-        let known = itemNames.get(name);
-        if (known === undefined) itemNames.set(name, (known = new RegExp(String.raw`\b(?:var|let|const)\s+${escapeRegExp(name)}\s+of\b`).test(text)));
-        return known;
-      };
-      const items = [...text.matchAll(ANCHORED_ITEM)].filter((m) => isItem(m[4]));
+      let itemNames: Set<string> | undefined;
+      const items = [...text.matchAll(ANCHORED_ITEM)].filter((m) => (itemNames ??= forOfNames(text)).has(m[4]));
       const tables = keyed.length + items.length === 0 ? null : tableReader(text);
       const uses = tables === null || !tables.loops ? [] : [
         ...keyed.map((m) => ({ m, table: tables.valuesAt(m.index ?? 0, 'key', m[5], m[4], m[6] ?? null), read: `${m[4]}[${m[5]}]${m[6] === undefined ? '' : `.${m[6]}`}` })),

@@ -97,13 +97,33 @@ const closers = (text: string): Int32Array => {
 export const inScopeAt = (text: string, table: string, declAt: number, loopAt: number): boolean => {
   const scope = functionRegion(text, declAt);
   if (loopAt < scope.start || loopAt >= scope.end) return false;
-  const param = new RegExp(String.raw`\(([^()]*)\)\s*(?::[^{=]*)?(?:=>)?\s*$`);
-  const name = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(table)}(?![\w$])`);
   for (let region = functionRegion(text, loopAt); region.start > scope.start; region = functionRegion(text, region.start - 2)) {
-    const header = param.exec(text.slice(Math.max(0, region.start - 1 - 400), region.start - 1).trimEnd());
-    if (header !== null && name.test(header[1])) return false;
+    const header = PARAMS.exec(text.slice(Math.max(0, region.start - 1 - 400), region.start - 1).trimEnd());
+    if (header !== null && [...header[1].matchAll(NAMES)].some((m) => m[0] === table)) return false;
   }
   return true;
+};
+/** A function's parenthesised parameters just before its body's `{`. */
+const PARAMS = /\(([^()]*)\)\s*(?::[^{=]*)?(?:=>)?\s*$/;
+/** The names in a parameter list (a default's member `a.b` is no parameter). */
+const NAMES = /(?<![\w$.])[A-Za-z_$][\w$]*/g;
+
+/** Every NAME a `for (var|let|const NAME of` declares, in one pass (review 4 finding 5: one pass per name was quadratic). */
+export const forOfNames = (text: string): Set<string> => new Set(Array.from(text.matchAll(FOR_OF_NAME), (m) => m[1]));
+const FOR_OF_NAME = /\b(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s+of\b/g;
+/** Every `var|let|const NAME =` and every `NAME =` (an assignment, not `==` or `=>`), each found in one pass per file. */
+const DECLARATION = /\b(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*/g;
+const ASSIGNMENT = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*=(?![=>])/g;
+
+/** Matches grouped by their first group, in text order. */
+const byName = (text: string, pattern: RegExp): Map<string, RegExpMatchArray[]> => {
+  const out = new Map<string, RegExpMatchArray[]>();
+  for (const m of text.matchAll(pattern)) {
+    const list = out.get(m[1]);
+    if (list) list.push(m);
+    else out.set(m[1], [m]);
+  }
+  return out;
 };
 
 /** The entries of a list or object literal's text, comments already blanked; null when one is empty (a hole) or there are none. */
@@ -173,20 +193,24 @@ export const tableReader = (source: string): TableReader => {
   };
 
   const tables = new Map<string, Table | null>();
+  let declarations: Map<string, RegExpMatchArray[]> | undefined;
+  let assignments: Map<string, RegExpMatchArray[]> | undefined;
   /** The one declaration of a named table as a literal of the kind its loop reads (`{` for keys, `[` for items), never assigned anew. */
   const tableNamed = (name: string, use: TableUse): Table | null => {
     const memo = `${use}\0${name}`;
     const known = tables.get(memo);
     if (known !== undefined) return known;
     let found: Table | null = null;
-    const decls = [...text.matchAll(new RegExp(String.raw`\b(?:var|let|const)\s+${escapeRegExp(name)}\s*=\s*`, 'g'))];
+    declarations ??= byName(text, DECLARATION);
+    const decls = declarations.get(name) ?? [];
     // Two declarations of the name (in different functions) would each be a different table.
     const decl = decls.length === 1 ? decls[0] : undefined;
     const open = decl === undefined ? -1 : (decl.index ?? 0) + decl[0].length;
     if (decl !== undefined && text[open] === (use === 'key' ? '{' : '[')) {
       const end = closeOf(open);
       // A table assigned anew (`scripts = JSON.parse(…)`) holds what that assignment gives, not the literal.
-      const reassigned = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*=(?![=>])`).test(text.slice(0, decl.index) + text.slice(open));
+      assignments ??= byName(text, ASSIGNMENT);
+      const reassigned = (assignments.get(name) ?? []).some((a) => (a.index ?? 0) < (decl.index ?? 0) || (a.index ?? 0) >= open);
       const entries = end < 0 || end - open > TABLE_WINDOW || reassigned ? null : entriesOf(text.slice(open, end + 1));
       if (entries !== null) found = { open, entries, declAt: decl.index ?? 0 };
     }
