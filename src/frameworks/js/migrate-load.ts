@@ -244,6 +244,12 @@ const declaredAt = (text: string, name: string): string => {
   return decl === null ? '?' : String(lineAt(text, decl.index));
 };
 
+/** Whether NAME at `at` is the module's one `const|let|var NAME =`: declared once, in a function enclosing `at`, not shadowed by a parameter between. */
+const heldAt = (text: string, name: string, at: number): boolean => {
+  const decls = [...text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(name)}\s*=`, 'g'))];
+  return decls.length === 1 && inScopeAt(text, name, decls[0].index ?? 0, at);
+};
+
 const collectAddMigrations = (ctx: FrameworkContext, out: FrameworkOutput): void => {
   for (const { file, text } of sourcesMentioning(ctx, NOCOBASE, 'addMigrations')) {
     for (const call of text.matchAll(ADD_MIGRATIONS)) {
@@ -252,7 +258,9 @@ const collectAddMigrations = (ctx: FrameworkContext, out: FrameworkOutput): void
       const line = lineAt(text, call.index ?? 0);
       const unread = (what: string) => out.diagnostics.push(warning('migrate-load/not-static', `addMigrations() is given ${what} census cannot read: its migrations are not followed`, file, line));
       // Options held in a const (`const opts = { directory: … }; db.addMigrations(opts)`) are read where it is declared.
-      const options = objectText(arg, text) ?? '';
+      // Only the one declaration of the name whose function encloses the call, with no function
+      // between taking a parameter of that name (review 4 finding 4: another function's `options`).
+      const options = IDENTIFIER.test(arg) && !heldAt(text, arg, call.index ?? 0) ? '' : (objectText(arg, text) ?? '');
       if (!options.startsWith('{') || !options.endsWith('}')) {
         if (arg !== '') unread(`options ${arg.replace(/\s+/g, ' ').slice(0, 80)}`);
         continue;
@@ -286,7 +294,8 @@ const collectAddMigrations = (ctx: FrameworkContext, out: FrameworkOutput): void
  * commands/db/run-scripts.js hands it `[join(dirname(require.resolve("@medusajs/medusa")),
  * "migration-scripts"), ...plugins.map(…)]`. Read in a package that depends on @medusajs/framework:
  * the migrator bound by `const m = new …MigrationScriptsMigrator(…)`, its `m.run(…)` given a list
- * written there or held by the module's one `const` of that name; each element census settles to a
+ * written there or held by the module's one `const` of that name, declared in a function enclosing the
+ * call with no parameter of that name between; each element census settles to a
  * folder (folder-expr.ts: anchored at the module, or a package's main folder by `require.resolve`)
  * names its files; a spread or computed element (the plugins' folders) adds nothing.
  */
@@ -298,9 +307,10 @@ const MEDUSA_MIGRATOR = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*new\s+(?
  * assigned anew) whose whole initializer is the list; -1 otherwise. A tail (`[…].map((p) => join(p,
  * 'sub'))`) makes the value other folders than the literal's (review 2 findings 3 and 2).
  */
-const wholeListOf = (text: string, name: string): number => {
+const wholeListOf = (text: string, name: string, at: number): number => {
   const decls = [...text.matchAll(new RegExp(String.raw`\b(const|let|var)\s+${escapeRegExp(name)}\s*=\s*\[`, 'g'))];
-  if (decls.length !== 1) return -1;
+  // The one declaration of the name, and the one the call at `at` sees (review 4 finding 4: a parameter of that name is the caller's).
+  if (decls.length !== 1 || !heldAt(text, name, at)) return -1;
   const decl = decls[0];
   const open = (decl.index ?? 0) + decl[0].length - 1;
   const list = balancedText(text, open);
@@ -324,7 +334,7 @@ const collectMedusaScripts = (ctx: FrameworkContext, out: FrameworkOutput): void
         let list = arg.startsWith('[') && balancedText(arg, 0)?.length === arg.length ? arg : null;
         let listAt = call.index ?? 0;
         if (list === null && IDENTIFIER.test(arg)) {
-          listAt = wholeListOf(text, arg);
+          listAt = wholeListOf(text, arg, call.index ?? 0);
           list = listAt < 0 ? null : balancedText(text, listAt);
         }
         if (list === null) continue;
