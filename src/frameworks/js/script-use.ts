@@ -26,6 +26,9 @@ const MAX_USES = 32;
 /** The statement up to the path: `[const|let|var] NAME = …` with no statement break between. */
 const ASSIGNED = /(?:^|[;{}\n])\s*(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*=(?![=>])[^;{}\n=]*$/;
 
+/** The keyword `function` ending at the second-to-last character. */
+const FUNCTION_END = /(?<![\w$])function(?![\w$])[\s\S]$/;
+
 /** The name of the run call whose arguments hold the position (`execFile(cmd, [x])`, `exec('sh ' + x)`, `` exec(`sh ${x}`) ``); null when none. */
 const runCallAround = (text: string, at: number): string | null => {
   let depth = 0;
@@ -45,7 +48,11 @@ const runCallAround = (text: string, at: number): string | null => {
         if (run !== null) return run[1];
       }
       if (++levels > MAX_LEVELS) return null;
-    } else if (c === ';' && depth === 0) return null;
+    } else if (depth === 0 && (c === ';' || (c === '>' && text[i - 1] === '=') || (c === 'n' && FUNCTION_END.test(text.slice(Math.max(0, i - 9), i + 2))))) {
+      // A statement's end, or a function's start: a path in a callback (`exec(cmd, (err) =>
+      // console.log('run ' + p))`) is the callback's, not the run call's (review 4 finding 6).
+      return null;
+    }
   }
   return null;
 };
