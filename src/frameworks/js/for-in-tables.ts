@@ -30,6 +30,11 @@ const TABLE_WINDOW = 20_000;
 const STATEMENT_WINDOW = 4_000;
 /** How many loops of the same names before a use are tried for one whose body holds it. */
 const NESTED_LOOPS = 8;
+/** A line ending so that the statement goes on (an operator, a comma, an arrow), or a next line starting so. */
+const GOES_ON_AFTER = /(?:[-+*/%&|^=<>?:,.(\[{!~]|\b(?:in|of|instanceof|typeof|new|await))$/;
+const GOES_ON_BEFORE = /^\s*(?:[-+*/%&|^=<>?:,.(\[`]|instanceof\b|in\b)/;
+/** A line that is only a statement's head (`if (x)`, `else`), whose body is on the next. */
+const HEADER_LINE = /^(?:(?:\}\s*)?(?:else\s+)?(?:if|for|while|with)\s*\([\s\S]*\)|(?:\}\s*)?else|do)$/;
 /** A plain key of an object literal: a name, a number or a string. */
 const KEY = /^\s*(?:[A-Za-z_$][\w$]*|\d+|"[^"\n]*"|'[^'\n]*')\s*:\s*([\s\S]+)$/;
 const ID = '[A-Za-z_$][\\w$]*';
@@ -188,7 +193,17 @@ export const tableReader = (source: string): TableReader => {
     if (start < 0) return (loop.bodyEnd = -1);
     const brace = /^\s*\{/.exec(text.slice(start, start + 200));
     if (brace !== null) return (loop.bodyEnd = closeOf(start + brace[0].length - 1));
-    const end = topLevelIndex(text, start, (c) => c === ';', STATEMENT_WINDOW);
+    // One statement: to its `;`, or (no semicolons) to the first line break outside brackets after
+    // which the expression does not go on (review 4 finding 2: `for (…) console.log(f)` then a new line).
+    const first = start + (/^\s*/.exec(text.slice(start, start + 200))?.[0].length ?? 0);
+    let lineStart = first;
+    const end = topLevelIndex(text, first, (c, i) => {
+      if (c === ';') return true;
+      if (c !== '\n') return false;
+      const line = text.slice(lineStart, i).trim();
+      lineStart = i + 1;
+      return !(line === '' || GOES_ON_AFTER.test(line) || HEADER_LINE.test(line) || GOES_ON_BEFORE.test(text.slice(i + 1, i + 200)));
+    }, STATEMENT_WINDOW);
     return (loop.bodyEnd = end);
   };
 
