@@ -103,13 +103,22 @@ export const inScopeAt = (text: string, table: string, declAt: number, loopAt: n
   const scope = functionRegion(text, declAt);
   if (loopAt < scope.start || loopAt >= scope.end) return false;
   for (let region = functionRegion(text, loopAt); region.start > scope.start; region = functionRegion(text, region.start - 2)) {
-    const header = PARAMS.exec(text.slice(Math.max(0, region.start - 1 - 400), region.start - 1).trimEnd());
+    const before = text.slice(Math.max(0, region.start - 1 - 400), region.start - 1).trimEnd();
+    const header = PARAMS.exec(before);
     if (header !== null && [...header[1].matchAll(NAMES)].some((m) => m[0] === table)) return false;
+    // `scripts => {` and `const { steps } = opts` in a function between shadow the name too (review 4 finding 3).
+    if (BARE_PARAM.exec(before)?.[1] === table) return false;
+    const body = text.slice(region.start, Math.min(loopAt, region.end));
+    if (body.includes(table) && [...body.matchAll(DESTRUCTURED)].some((d) => [...d[1].matchAll(NAMES)].some((m) => m[0] === table))) return false;
   }
   return true;
 };
 /** A function's parenthesised parameters just before its body's `{`. */
 const PARAMS = /\(([^()]*)\)\s*(?::[^{=]*)?(?:=>)?\s*$/;
+/** A lone arrow parameter before the body's `{`: `scripts => {`. */
+const BARE_PARAM = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*=>$/;
+/** A destructuring declaration's pattern: `const { steps } = opts`, `let [a, b] = list`. */
+const DESTRUCTURED = /\b(?:const|let|var)\s*([{[][^=;]*?[}\]])\s*=/g;
 /** The names in a parameter list (a default's member `a.b` is no parameter). */
 const NAMES = /(?<![\w$.])[A-Za-z_$][\w$]*/g;
 
