@@ -203,7 +203,7 @@ export const tableReader = (source: string): TableReader => {
     const brace = /^\s*\{/.exec(text.slice(start, start + 200));
     if (brace !== null) return (loop.bodyEnd = closeOf(start + brace[0].length - 1));
     // One statement: to its `;`, or (no semicolons) to the first line break outside brackets after
-    // which the expression does not go on (review 4 finding 2: `for (…) console.log(f)` then a new line).
+    // which the expression does not go on (review 4 finding 2: `for (…) log(f)` then a new line).
     const first = start + (/^\s*/.exec(text.slice(start, start + 200))?.[0].length ?? 0);
     let lineStart = first;
     const end = topLevelIndex(text, first, (c, i) => {

@@ -50,7 +50,7 @@ const runCallAround = (text: string, at: number): string | null => {
       if (++levels > MAX_LEVELS) return null;
     } else if (depth === 0 && (c === ';' || (c === '>' && text[i - 1] === '=') || (c === 'n' && FUNCTION_END.test(text.slice(Math.max(0, i - 9), i + 2))))) {
       // A statement's end, or a function's start: a path in a callback (`exec(cmd, (err) =>
-      // console.log('run ' + p))`) is the callback's, not the run call's (review 4 finding 6).
+      // log('run ' + p))`) is the callback's, not the run call's (review 4 finding 6).
       return null;
     }
   }
