@@ -75,12 +75,10 @@ export const scriptUse = (text: string, file: string, at: number, end: number): 
   const held = ASSIGNED.exec(text.slice(Math.max(0, at - 200), at));
   if (held === null) return null;
   const region = functionRegion(text, at);
-  const uses = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(held[1])}(?![\w$])(\s*=(?![=>]))?`, 'g');
+  const uses = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(held[1])}(?![\w$]|\s*=(?![=>]))`, 'g');
   uses.lastIndex = end;
   let seen = 0;
   for (let m = uses.exec(text); m !== null && m.index < region.end && ++seen <= MAX_USES; m = uses.exec(text)) {
-    // Assigned anew: later uses hold the new value, not this path (review 4 finding 7).
-    if (m[1] !== undefined) return null;
     const use = useAt(text, m.index);
     if (use !== null) return `, ${use} at ${file}:${lineAt(text, m.index)} (as ${held[1]})`;
   }
