@@ -20,6 +20,7 @@ import { missingJavaScriptNames, missingPythonNames, type NameCheckContext } fro
 import { classifyPythonImport, type PythonTriageContext } from './python.js';
 import { buildRootCauses, type ClassifiedFinding } from './root-causes.js';
 import type { Failure } from './types.js';
+import { lowerBound } from '../../util/lower-bound.js';
 
 export interface TriageInput {
   files: readonly FileRecord[];
@@ -71,13 +72,7 @@ const inLineOrder = (edges: readonly Edge[]): boolean => {
 
 /** The edges of one import statement: those of its line (a file's edges in line order) with its specifier. */
 export const edgesAt = (edges: readonly Edge[], line: number, specifier: string): Edge[] | undefined => {
-  let lo = 0;
-  let hi = edges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (edges[mid].line < line) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(edges, (edge) => edge.line, line);
   let out: Edge[] | undefined;
   for (let i = lo; i < edges.length && edges[i].line === line; i++) if (edges[i].specifier === specifier) (out ??= []).push(edges[i]);
   return out;

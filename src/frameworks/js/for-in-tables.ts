@@ -24,6 +24,7 @@ import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { functionRegion } from './function-region.js';
 import { literalValue, propertyOf } from './parameter-values.js';
+import { lowerBound } from '../../util/lower-bound.js';
 
 /** How long a table, or a loop body of one statement, is read. */
 const TABLE_WINDOW = 20_000;
@@ -266,13 +267,7 @@ export const tableReader = (source: string): TableReader => {
     const candidates = loops.get(loopKey(use, name, table));
     if (candidates === undefined) return null;
     // The innermost loop of those names whose body holds the use: the last that starts before it.
-    let lo = 0;
-    let hi = candidates.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (candidates[mid].at < at) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(candidates, (loop) => loop.at, at);
     let loop: Loop | undefined;
     for (let i = lo - 1; i >= 0 && i >= lo - NESTED_LOOPS; i--) {
       const end = bodyEndOf(candidates[i]);

@@ -12,6 +12,7 @@
  * template literal whole, `${…}` included, where the blanker keeps a substitution's code.
  */
 import { commentEnd, quotedEnd } from '../../languages/javascript/text-skips.js';
+import { lowerBound } from '../../util/lower-bound.js';
 
 export interface Region {
   start: number;
@@ -128,13 +129,7 @@ export const functionRegion = (text: string, index: number): Region => {
   // The function bodies open at the position are those whose `{` came before it and whose `}` did
   // not; the innermost is the last opened. One the walk never closed (the end of the text, or an
   // unmatched `}` first) gives the whole text, and so does a position inside no function body.
-  let lo = 0;
-  let hi = functions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (functions[mid].at < index) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(functions, (f) => f.at, index);
   for (let k = lo - 1; k >= 0; k--) {
     const f = functions[k];
     if (f.close === -1) return whole;
