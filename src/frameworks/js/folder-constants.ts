@@ -40,7 +40,7 @@ import { aliasReferences, byteUse, codeFilesMarked, enclosingPackages, inNestedP
 import { dataUseNote, PATH_NAMES, TOOL_CONFIG } from './anchored-paths.js';
 import { enclosingFunction, paramNames } from './parameter-values.js';
 import { filesImporting, relativeImports } from './import-index.js';
-import { functionRegion, paramListBefore } from './function-region.js';
+import { someParamListAround } from './function-region.js';
 
 /** What a named path may end at: code, or a component file a bundler compiles. */
 const TARGET = /\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/;
@@ -167,9 +167,6 @@ const aliasesOf = (text: string, local: string): { name: string; rest: string; i
   return [...text.matchAll(entry)].map((m) => ({ name: m[1] ?? m[2], rest: (m[3] ?? '').replace(/^\/+|\/+$/g, ''), index: m.index ?? 0 }));
 };
 
-/** The parameter names written before a function body's `{` at `brace`: `(a, root = process.cwd())`, `(a) =>`, `a =>`. */
-const paramsBefore = (text: string, brace: number): (string | null)[] => paramNames(paramListBefore(text, brace));
-
 /**
  * Whether `local` at `at` is a parameter of a function around it (`build(root = process.cwd())`),
  * not the constant: the caller's folder, which generic names (`root`, `dir`) are often. Each braced
@@ -178,10 +175,7 @@ const paramsBefore = (text: string, brace: number): (string | null)[] => paramNa
  */
 const shadowed = (text: string, at: number, local: string): boolean => {
   if (enclosingFunction(text, at)?.params.includes(local)) return true;
-  for (let region = functionRegion(text, at); region.start > 0 || region.end < text.length; region = functionRegion(text, region.start - 1)) {
-    if (paramsBefore(text, region.start - 1).includes(local)) return true;
-  }
-  return false;
+  return someParamListAround(text, at, (list) => paramNames(list).includes(local));
 };
 
 const namedFiles = perScan((ctx): LabelledReference[] => {

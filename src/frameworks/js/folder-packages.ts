@@ -37,7 +37,7 @@ import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
 import { escapeRegExp } from '../../util/regexp.js';
-import { functionRegion, paramListBefore } from './function-region.js';
+import { someParamListAround } from './function-region.js';
 import { enclosingFunction } from './parameter-values.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
@@ -305,10 +305,7 @@ const namesParameter = (text: string, at: number, expr: string): boolean => {
   if (names.length === 0) return false;
   const named = new RegExp(String.raw`(?<![\w$.])(?:${names.map(escapeRegExp).join('|')})(?![\w$])`);
   if (enclosingFunction(text, at)?.params.some((p) => p !== null && names.includes(p))) return true;
-  for (let region = functionRegion(text, at); region.start > 0 || region.end < text.length; region = functionRegion(text, region.start - 1)) {
-    if (named.test(paramListBefore(text, region.start - 1))) return true;
-  }
-  return false;
+  return someParamListAround(text, at, (list) => named.test(list));
 };
 
 const loaded = (ctx: FrameworkContext, s: Selection, caller: string): string[] => {

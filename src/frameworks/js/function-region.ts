@@ -154,3 +154,14 @@ export const paramListBefore = (text: string, brace: number): string => {
   }
   return '';
 };
+
+/**
+ * Whether the parameter list before some braced body around `at` (functionRegion's, innermost out)
+ * passes `test`: a name the code reads there may be the caller's value, not a top-level one.
+ */
+export const someParamListAround = (text: string, at: number, test: (list: string) => boolean): boolean => {
+  for (let region = functionRegion(text, at); region.start > 0 || region.end < text.length; region = functionRegion(text, region.start - 1)) {
+    if (test(paramListBefore(text, region.start - 1))) return true;
+  }
+  return false;
+};

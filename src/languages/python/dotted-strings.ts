@@ -18,7 +18,7 @@
  */
 import type { DottedStringFact, DottedStringHow, FileFacts } from '../../model/facts.js';
 import { BY_NAME_LOADS, OSLO_TRY_LOADS } from './loader-names.js';
-import { TEST_FOLDER } from './test-marks.js';
+import { isTestLikeName, TEST_FOLDER } from './test-marks.js';
 import { isModuleName, stringTokenValue } from './literals.js';
 import { isOp, nameText } from './ranges.js';
 import { stringContent, type PythonTokens } from './tokenize.js';
@@ -44,7 +44,7 @@ const OPTION_SETTERS = new Set(['flags', 'set_override', 'override_config', 'set
 export const recordsDottedStrings = (path: string): boolean => {
   if (!path.endsWith('.py')) return false;
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return TEST_FOLDER.test(path) || name.startsWith('test') || name.endsWith('test.py') || name.endsWith('tests.py') || name === 'conftest.py';
+  return TEST_FOLDER.test(path) || isTestLikeName(name) || name.endsWith('tests.py') || name === 'conftest.py';
 };
 
 /** True when the text holds a quoted dotted name at all: without one no walk can find a string. */
