@@ -59,6 +59,7 @@ import metro from './js/metro.js';
 import mocha from './js/mocha.js';
 import next from './js/next.js';
 import n8nNodes from './js/n8n-nodes.js';
+import oclif from './js/oclif.js';
 import nitro from './js/nitro.js';
 import nodeRed from './js/node-red.js';
 import nodeunit from './js/nodeunit.js';
@@ -247,6 +248,7 @@ export const READERS: readonly FrameworkReader[] = [
   mocha,
   next,
   n8nNodes,
+  oclif,
   nitro,
   nodeRed,
   nodeunit,
