@@ -60,6 +60,7 @@ import mocha from './js/mocha.js';
 import next from './js/next.js';
 import n8nNodes from './js/n8n-nodes.js';
 import oclif from './js/oclif.js';
+import yargsCommandDir from './js/yargs-command-dir.js';
 import nitro from './js/nitro.js';
 import nodeRed from './js/node-red.js';
 import nodeunit from './js/nodeunit.js';
@@ -249,6 +250,7 @@ export const READERS: readonly FrameworkReader[] = [
   next,
   n8nNodes,
   oclif,
+  yargsCommandDir,
   nitro,
   nodeRed,
   nodeunit,
