@@ -7,7 +7,8 @@
  * that one file. An `oclif.manifest.json` beside the package.json takes the glob's place: oclif
  * loads the files its commands' `relativePath` name, so those (and only those) are read then.
  * `"hooks": { "init": ["./dist/hooks/init/version"] }` loads each named module (a string, a list,
- * or `{ target, identifier }`) when the event fires.
+ * or `{ target, identifier }`) when the event fires, and `"helpClass": "./dist/help"` the module that
+ * renders help.
  *
  * A source checkout names `./dist/commands` and holds `src/commands`: the folder and files are
  * traced through the build-output map (tsconfig outDir/rootDir, or dist/ beside src/), as oclif
@@ -120,11 +121,17 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   const lineOf = (path: (string | number)[]): number => doc?.lineOf(path) ?? 1;
   collectCommands(ctx, pkg, out, lineOf(['oclif', 'commands']));
   collectHooks(ctx, pkg, out, lineOf);
+  const help = config(pkg)?.helpClass;
+  const helpClass = typeof help === 'string' && help !== '' ? moduleAt(ctx, pkg, help) : null;
+  if (typeof help === 'string' && helpClass !== null) {
+    const line = lineOf(['oclif', 'helpClass']);
+    out.entries.push({ source: pkg.manifest, target: helpClass.file, targetKind: 'file', kind: 'production', line, evidence: `${pkg.manifest}:${line} oclif.helpClass "${help}"${helpClass.why} (oclif renders help with it)` });
+  }
 };
 
 const oclif: FrameworkReader = {
   id: 'oclif',
-  title: 'oclif (package.json "oclif" commands folder or module, oclif.manifest.json, hooks)',
+  title: 'oclif (package.json "oclif" commands folder or module, oclif.manifest.json, hooks, helpClass)',
   ecosystem: 'javascript',
   enabledBy: (ctx) => {
     const first = packages(ctx)[0];
