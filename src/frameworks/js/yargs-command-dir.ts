@@ -13,9 +13,10 @@
  * which the absolute path ends with; a `^`-anchored one is not tested) and `visit`. A caller
  * written in TypeScript runs compiled, loading the compiled twins of its folder's `.ts` files, so
  * those are taken with `js`. Each file is a reference from the caller, which gives it the caller's
- * kind. Options census cannot read (a function filter, a spread, a name) are a warning naming the
+ * kind; a call in a comment is not read. Options census cannot read (a function filter, a spread, a name) are a warning naming the
  * line, and the folder is not followed.
  */
+import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { safeRegExp } from '../../util/safe-regex.js';
 import { warning } from '../../util/diagnostics.js';
 import { lineAt } from '../../util/lines.js';
@@ -85,8 +86,10 @@ const found = perScan((ctx: FrameworkContext): { references: LabelledReference[]
     if (!dependsOn(pkg, 'yargs')) continue;
     for (const file of packageFilesUnder(ctx, pkg, pkg.dir)) {
       if (!CODE.test(file) || file.endsWith('.d.ts')) continue;
-      const text = ctx.readText(file) ?? '';
-      if (!text.includes('commandDir(')) continue;
+      const raw = ctx.readText(file) ?? '';
+      if (!raw.includes('commandDir(')) continue;
+      // A commented-out call loads nothing.
+      const text = commentsBlanked(raw);
       for (const m of text.matchAll(CALL)) {
         const at = m.index ?? 0;
         const line = lineAt(text, at);
