@@ -53,7 +53,8 @@ const objectBody = (text: string, open: number): string | null => {
 /** Each property of an options body, comments dropped; null when one is not a property census reads. */
 const readOptions = (body: string): Options | string => {
   const o: Options = { recurse: false, extensions: ['js'], include: null, exclude: null };
-  const clean = body.replace(/\/\/[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
+  // A line comment starts a line or follows a space, comma or brace; `\//` in a regex literal does not.
+  const clean = body.replace(/(^|[\s,{])\/\/[^\n]*/g, '$1').replace(/\/\*[\s\S]*?\*\//g, '');
   // A regex literal may hold a comma: split after each value instead of on commas.
   let rest = clean.trim();
   while (rest !== '') {
@@ -68,10 +69,12 @@ const readOptions = (body: string): Options | string => {
       if (value[1].startsWith('^')) return `the ${name} pattern /${value[1]}/, anchored at an absolute path census does not know`;
       const compiled = safeRegExp(value[1]);
       if (compiled === null) return `the ${name} pattern /${value[1]}/`;
-      const flagged = value[2] === '' ? compiled : new RegExp(compiled.source, value[2].replace(/[gy]/g, ''));
+      // `g`/`y` would make test() stateful; a flag RegExp does not know is dropped rather than thrown on.
+      const flags = [...new Set(value[2].replace(/[^imsu]/g, ''))].join('');
+      const flagged = flags === '' ? compiled : new RegExp(compiled.source, flags);
       if (name === 'include') o.include = flagged;
       else o.exclude = flagged;
-    } else if (name === 'visit' && (value = /^[\w$.]+|^(?:\([^)]*\)|\w+)\s*=>\s*[^,\n]+/.exec(rest))) {
+    } else if (name === 'visit' && (value = /^(?:\([^)]*\)|\w+)\s*=>\s*[^,\n{]+|^[\w$.]+(?!\s*=>)/.exec(rest))) {
       // visit transforms each module after it is required: what is loaded stays the same.
     } else return `the ${name} value "${rest.slice(0, 40)}"`;
     rest = rest.slice(value[0].length).replace(/^\s*,?\s*/, '');
@@ -86,12 +89,14 @@ const found = perScan((ctx: FrameworkContext): { references: LabelledReference[]
     if (!dependsOn(pkg, 'yargs')) continue;
     for (const file of packageFilesUnder(ctx, pkg, pkg.dir)) {
       if (!CODE.test(file) || file.endsWith('.d.ts')) continue;
-      const raw = ctx.readText(file) ?? '';
-      if (!raw.includes('commandDir(')) continue;
-      // A commented-out call loads nothing.
-      const text = commentsBlanked(raw);
+      const text = ctx.readText(file) ?? '';
+      if (!text.includes('commandDir(')) continue;
+      // A commented-out call loads nothing. Only the call is looked up in the blanked text: a regex
+      // literal in the options (`/[/\\]drafts\//`) can read as a `//` comment there.
+      const blanked = commentsBlanked(text);
       for (const m of text.matchAll(CALL)) {
         const at = m.index ?? 0;
+        if (!blanked.startsWith('.commandDir(', at)) continue;
         const line = lineAt(text, at);
         const parts = m[2] !== undefined ? [m[2]] : [...(m[3] ?? '').matchAll(/(["'])([^"'\n]+)\1/g)].map((p) => p[2]);
         const folder = joinRepo(dirname(file), parts.join('/').replace(/\/+$/, ''));
@@ -134,6 +139,8 @@ const yargsCommandDir: FrameworkReader = {
     (ctx) => found(ctx).references,
     (ctx) => found(ctx).diagnostics,
   ),
+  // On for a call it could not read too, so the warning is reported.
+  enabledBy: (ctx) => found(ctx).references[0]?.label ?? found(ctx).diagnostics[0]?.message ?? null,
 };
 
 export default yargsCommandDir;
