@@ -70,6 +70,12 @@ export interface RoleOf {
    * of a package's `__init__.py`) names the package.
    */
   byName?: boolean;
+  /**
+   * Stop 53, for module: the loader imports an attribute of the module the value names (oslo's
+   * `import_object('pkg.mod.Class')`, `import_class`, Django's `import_string`): a value whose last
+   * part is no module names the module holding it.
+   */
+  attr?: boolean;
 }
 
 /** A built-in call's parameters: position → role; `real`: the call loads by itself. */
@@ -100,6 +106,9 @@ const SINKS = new Map<string, Sink>([
   ['load_module_from_file', sink(false, [0, 'file'])],
   ['load_module_from_name', sink(false, [0, 'module'])],
 ]);
+
+/** Sinks that import an attribute of the module named: the name's last part may be a class. */
+const ATTR_SINKS: ReadonlySet<string> = new Set([...OSLO_OBJECT_LOADS, 'import_string']);
 
 /** Imports that make a file worth reading first. */
 const LOADER_IMPORTS = new Set(['importlib', 'importlib.util', 'importlib.machinery', 'importlib.resources', 'imp', 'pkgutil', 'astroid', 'astroid.modutils']);
@@ -228,7 +237,7 @@ const reexportsLoader = (ctx: FrameworkContext, module: string, names: ReadonlyS
 
 const addRole = <K>(roles: Map<K, RoleOf[]>, index: K, role: RoleOf): boolean => {
   const list = roles.get(index) ?? roles.set(index, []).get(index)!;
-  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild && r.object === role.object && r.listed === role.listed && r.skipsPrivate === role.skipsPrivate && r.walk === role.walk && r.byName === role.byName)) return false;
+  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild && r.object === role.object && r.listed === role.listed && r.skipsPrivate === role.skipsPrivate && r.walk === role.walk && r.byName === role.byName && r.attr === role.attr)) return false;
   list.push(role);
   return true;
 };
@@ -342,7 +351,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
             // Stop 48 (review 4 of stop 47, #6): a parameter given a new value above the load (`name = name.rsplit(".", 1)[-1]`,
             // `name += "_impl"`) no longer holds the caller's name, so it takes no module or package role there.
             if ((role === 'module' || role === 'package') && reassignedAbove(fn.rebinds, arg.direct, call.line)) continue;
-            found.push([arg.direct, { role, prefix: arg.prefix ?? '', each: arg.each }]);
+            found.push([arg.direct, { role, prefix: arg.prefix ?? '', each: arg.each, ...(role === 'module' && ATTR_SINKS.has(call.word) ? { attr: true } : {}) }]);
           }
         }
         const roles = self?.roles ?? new Map<number, RoleOf[]>();

@@ -48,6 +48,7 @@ import { templateParts } from './loader-templates.js';
 import { templateFolders, templateShown } from './template-folders.js';
 import { lineStarts } from '../../util/lines.js';
 import { alternation, IMPORTLIB_LOADS } from '../../languages/python/loader-names.js';
+import { registryValues, type TableCache } from './registry-lookups.js';
 
 /** A caller's string that is a dotted head and goes on at run time: `"boot."`. */
 const DOTTED_HEAD = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.$/;
@@ -148,6 +149,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
   if (loaders.size === 0 && attrs.size === 0) return out;
   const idx = indexes(loaders, analysed);
   const { byFolder, subfolders } = folderIndex(ctx);
+  const tables: TableCache = new Map();
   for (const a of analysed.values()) {
     const facts = ctx.facts(a.file);
     const text = facts === undefined ? null : ctx.readText(a.file);
@@ -202,6 +204,27 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       }
       // A prefix built around a parameter leaves the name unknown here; its own callers settle it.
       if (arg.prefix !== null) return;
+      /**
+       * The module a name settles to, pushed with `label`: its file (and the packages above it), or for a
+       * loader that imports an attribute (`import_object('pkg.mod.Class')`, Stop 53) the module holding it.
+       */
+      const pushModule = (full: string, at: number, label: string): void => {
+        const files = ctx.module(full, dirname(a.file));
+        if (files.length === 0) {
+          if (r.attr === true && full.includes('.')) push(full, 'module-attr', at, label);
+          return;
+        }
+        push(files[0], 'file', at, label);
+        for (const init of files.slice(1)) push(init, 'file', at, `run before ${full}, which ${where} loads (a package runs before its modules)`);
+      };
+      // Stop 53: the argument is looked up in a registry table (registry-lookups.ts): any value of it may be the name.
+      if (r.role === 'module' && r.object === undefined && r.wild !== true) {
+        for (const v of registryValues(ctx, tables, a.file, a.bindings, fn, arg.text, line)) {
+          const full = r.prefix + v.value + (r.suffix ?? '');
+          if (!isModuleName(full)) continue;
+          pushModule(full, line, `named in ${v.file}:${v.line} as "${v.value}", a value of the table ${v.table}, looked up at ${a.file}:${v.lookup} by a key chosen at run time and handed by ${where} to ${what} as its ${param}, which imports ${r.prefix === '' && r.suffix === undefined ? 'it' : `${r.prefix}<its ${param}>${r.suffix ?? ''}`}: any value of the table may be the one loaded`);
+        }
+      }
       if (r.object !== undefined) {
         // The caller hands a package object by the dotted name it bound (`blueman.plugins.applet`): the loader imports its modules by `__name__`.
         // Stop 47: a list of them for a loader that takes each (`update_dashboards([enabled, local_enabled], …)`).
@@ -275,10 +298,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         } else if (r.role === 'module') {
           const full = name + (r.suffix ?? '');
           if (!isModuleName(full)) continue;
-          const files = ctx.module(full, dirname(a.file));
-          if (files.length === 0) continue;
-          push(files[0], 'file', s.line, `named in ${a.file}:${s.line} as "${s.value}", loaded by ${where} through ${what}, which imports its ${param}`);
-          for (const init of files.slice(1)) push(init, 'file', s.line, `run before ${full}, which ${where} loads (a package runs before its modules)`);
+          pushModule(full, s.line, `named in ${a.file}:${s.line} as "${s.value}", loaded by ${where} through ${what}, which imports its ${param}`);
         } else {
           const listed = packageModules(ctx, name, a.file);
           if (listed === null) continue;

@@ -1,0 +1,143 @@
+/**
+ * Stop 53: a registry table of dotted names, looked up, and the value handed to a loader. trove 18.0:
+ *
+ *     defaults = {'mysql': 'trove.guestagent.datastore.mysql.manager.Manager', …}   # guestagent/dbaas.py:36
+ *     def datastore_registry():
+ *         return dict(chain(defaults.items(), get_custom_managers().items()))
+ *     manager = dbaas.datastore_registry().get(CONF.datastore_manager)               # cmd/guest.py:52
+ *     server = rpc_service.RpcService(…, manager=manager, …)                          # cmd/guest.py:93
+ *     _manager = importutils.import_object(manager)                                    # common/rpc/service.py:48
+ *
+ * Which key is looked up is chosen at run time, so any value of the table may be the one loaded.
+ * Read from tokens: the argument a loader is handed (loader-wrappers.ts settles it) is, or is a
+ * local assigned (at or above the call, in the same def), `R.get(…)` or `R[…]`, where R is a
+ * module-level `NAME = {…}` of the file or of a repo module it imports (`NAME`, `mod.NAME`, a name
+ * imported from it), or the call `f()` / `mod.f()` of a module-level def whose `return` reads such a
+ * NAME of its own module (`return NAME`, `dict(NAME)`, `dict(chain(NAME.items(), …))`). Every value of
+ * the table that is a plain string is a name the loader may get. A table that is never looked up, a
+ * lookup that reaches no loader, a table whose values are computed, a function that builds its
+ * table inline or returns another module's: nothing.
+ */
+import type { FrameworkContext } from '../types.js';
+import type { PythonTokens } from '../../languages/python/tokenize.js';
+import { tokenize } from '../../languages/python/tokenize.js';
+import { Kind, Op } from '../../languages/python/tokens.js';
+import { isOp, matchClose, nameText, splitTop } from '../../languages/python/ranges.js';
+import { stringValue } from '../../languages/python/literals.js';
+import { fileDefs, plainNames } from './loader-functions.js';
+import type { Bindings } from './loader-calls.js';
+import type { FunctionFlows } from './loader-roles.js';
+
+/** One value of a registry table: where it is written, and the table's name there. */
+export interface RegistryValue {
+  value: string;
+  file: string;
+  line: number;
+  table: string;
+  /** The line of the loading file that looks it up. */
+  lookup: number;
+}
+
+/** A lookup, as the loading file writes it: `R.get(` or `R[`, R a dotted name, called with no arguments or not. */
+const LOOKUP = /^((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)(\(\))?\s*(?:\.\s*get\s*\(|\[)/;
+/** How many assignments of one local are read. */
+const MAX_ASSIGNED = 8;
+
+/** A file's module-level tables (`NAME = {…}`) and the names each module-level def's `return`s read. */
+interface FileTables {
+  tables: Map<string, { value: string; line: number }[]>;
+  returns: Map<string, Set<string>>;
+}
+
+/** The plain-string values of the dict literal at `open` (a `{`): `'k': 'v'` pairs only, each value a string run. */
+const dictValues = (t: PythonTokens, open: number, to: number): { value: string; line: number }[] => {
+  const close = matchClose(t, open, to);
+  if (close < 0) return [];
+  const out: { value: string; line: number }[] = [];
+  for (const [s, e] of splitTop(t, open + 1, close)) {
+    let colon = -1;
+    for (let i = s; i < e; i++) if (t.depth[i] === t.depth[s] && isOp(t, i, Op.Colon)) { colon = i; break; }
+    if (colon < 0) continue;
+    const value = stringValue(t, colon + 1, e);
+    if (value !== null) out.push({ value, line: t.line[colon + 1] });
+  }
+  return out;
+};
+
+const readTables = (text: string): FileTables => {
+  const t = tokenize(text);
+  const { done, moduleBody } = fileDefs(t);
+  const tables = new Map<string, { value: string; line: number }[]>();
+  for (let r = 0; r < moduleBody.length; r += 2) {
+    const [a, b] = [moduleBody[r], moduleBody[r + 1]];
+    if (b - a < 4 || t.kind[a] !== Kind.Name || !isOp(t, a + 1, Op.Assign) || !isOp(t, a + 2, Op.LBrace) || matchClose(t, a + 2, b) !== b - 1) continue;
+    const name = nameText(t, a);
+    // A table bound twice at module level holds whichever ran last: neither is read.
+    if (tables.has(name)) tables.set(name, []);
+    else tables.set(name, dictValues(t, a + 2, b));
+  }
+  const returns = new Map<string, Set<string>>();
+  for (const d of done) {
+    if (!d.topLevel || d.fn.body === null) continue;
+    const read = new Set<string>();
+    const body = d.fn.body;
+    for (let r = 0; r < body.length; r += 2) {
+      const [a, b] = [body[r], body[r + 1]];
+      if (t.kind[a] === Kind.Name && nameText(t, a) === 'return') plainNames(t, a + 1, b, (n) => read.add(n));
+    }
+    returns.set(d.fn.name, read);
+  }
+  return { tables, returns };
+};
+
+/** Tables are read once per file for a scan's loader-wrappers pass. */
+export type TableCache = Map<string, FileTables | null>;
+
+const tablesOf = (ctx: FrameworkContext, cache: TableCache, file: string): FileTables | null => {
+  let held = cache.get(file);
+  if (held === undefined) {
+    const text = ctx.readText(file);
+    held = text === null ? null : readTables(text);
+    cache.set(file, held);
+  }
+  return held;
+};
+
+/** The values of the table `name` in `file`, or of the tables its def `name` returns (when `called`). */
+const tableValues = (ctx: FrameworkContext, cache: TableCache, file: string, name: string, called: boolean): Omit<RegistryValue, 'lookup'>[] => {
+  const tables = tablesOf(ctx, cache, file);
+  if (tables === null) return [];
+  const names = called ? [...(tables.returns.get(name) ?? [])].filter((n) => tables.tables.has(n)) : [name];
+  return names.flatMap((n) => (tables.tables.get(n) ?? []).map((v) => ({ ...v, file, table: n })));
+};
+
+/** The table a registry expression (`defaults`, `dbaas.defaults`, `dbaas.datastore_registry`) reaches, read where it is defined. */
+const registryOf = (ctx: FrameworkContext, cache: TableCache, file: string, bindings: Bindings, expr: string, called: boolean): Omit<RegistryValue, 'lookup'>[] => {
+  const parts = expr.split('.');
+  if (parts.length === 1) {
+    const imported = bindings.names.get(expr);
+    return imported !== undefined ? tableValues(ctx, cache, imported.file, imported.name, called) : tableValues(ctx, cache, file, expr, called);
+  }
+  if (parts.length !== 2) return [];
+  const module = bindings.modules.get(parts[0]);
+  if (module === undefined) return [];
+  const origin = bindings.origin(module, parts[1]);
+  return tableValues(ctx, cache, origin.file, origin.name, called);
+};
+
+/**
+ * The registry values an argument handed to a loader at `line` may hold: the argument is a lookup,
+ * or a local of `fn` assigned one at or above the call.
+ */
+export const registryValues = (ctx: FrameworkContext, cache: TableCache, file: string, bindings: Bindings, fn: FunctionFlows, argText: string, line: number): RegistryValue[] => {
+  const arg = argText.trim();
+  const texts = /^[A-Za-z_]\w*$/.test(arg) && !fn.params.includes(arg)
+    ? (fn.assigned.get(arg) ?? []).filter((v) => v.line <= line && !v.append).slice(0, MAX_ASSIGNED)
+    : [{ text: arg, line }];
+  const out: RegistryValue[] = [];
+  for (const { text, line: lookup } of texts) {
+    const m = LOOKUP.exec(text);
+    if (m !== null) for (const v of registryOf(ctx, cache, file, bindings, m[1], m[2] !== undefined)) out.push({ ...v, lookup });
+  }
+  return out;
+};
