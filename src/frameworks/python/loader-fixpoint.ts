@@ -76,6 +76,11 @@ export interface RoleOf {
    * part is no module names the module holding it.
    */
   attr?: boolean;
+  /**
+   * Stop 53, for module: the parameter holds a list of dicts, and the loader gets each one's value
+   * under this key (cloudkitty's `do_init(app, 'rating', [{'module': __name__ + '.' + 'modules', …}])`).
+   */
+  key?: string;
 }
 
 /** A built-in call's parameters: position → role; `real`: the call loads by itself. */
@@ -237,7 +242,7 @@ const reexportsLoader = (ctx: FrameworkContext, module: string, names: ReadonlyS
 
 const addRole = <K>(roles: Map<K, RoleOf[]>, index: K, role: RoleOf): boolean => {
   const list = roles.get(index) ?? roles.set(index, []).get(index)!;
-  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild && r.object === role.object && r.listed === role.listed && r.skipsPrivate === role.skipsPrivate && r.walk === role.walk && r.byName === role.byName && r.attr === role.attr)) return false;
+  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild && r.object === role.object && r.listed === role.listed && r.skipsPrivate === role.skipsPrivate && r.walk === role.walk && r.byName === role.byName && r.attr === role.attr && r.key === role.key)) return false;
   list.push(role);
   return true;
 };
@@ -291,12 +296,14 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
                   const r = starred ? { ...held, each: false } : held;
                   if ((r.role === 'folder' || r.role === 'file' || r.object !== undefined) && arg.prefix !== null) continue;
                   if (r.each && arg.each) continue;
+                  // Stop 53: a keyed item feeds only a plain module name (no template, no key already).
+                  if (arg.key !== undefined && (r.role !== 'module' || r.key !== undefined || r.template !== undefined || r.object !== undefined || r.wild === true || r.prefix !== '' || r.suffix !== undefined)) continue;
                   if ((r.role === 'module' || r.role === 'package') && reassignedAbove(fn.rebinds, arg.direct, call.line)) continue;
                   // Stop 48: `sys.modules[name]` handed where a package object is taken: the parameter holds the package's name.
                   if (arg.moduleOf === true && (r.object === undefined || r.byName === true)) continue;
                   const { template: _template, ...kept } = r;
                   // A suffix or a computed tail stays after the value: a prefix the caller adds goes before it.
-                  found.push([arg.direct, { ...kept, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each, ...(arg.moduleOf === true ? { byName: true } : {}) }]);
+                  found.push([arg.direct, { ...kept, prefix: r.prefix + (arg.prefix ?? ''), each: r.each || arg.each, ...(arg.moduleOf === true ? { byName: true } : {}), ...(arg.key !== undefined ? { key: arg.key } : {}) }]);
                 }
               }
             }
@@ -351,7 +358,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
             // Stop 48 (review 4 of stop 47, #6): a parameter given a new value above the load (`name = name.rsplit(".", 1)[-1]`,
             // `name += "_impl"`) no longer holds the caller's name, so it takes no module or package role there.
             if ((role === 'module' || role === 'package') && reassignedAbove(fn.rebinds, arg.direct, call.line)) continue;
-            found.push([arg.direct, { role, prefix: arg.prefix ?? '', each: arg.each, ...(role === 'module' && ATTR_SINKS.has(call.word) ? { attr: true } : {}) }]);
+            found.push([arg.direct, { role, prefix: arg.prefix ?? '', each: arg.each, ...(role === 'module' && ATTR_SINKS.has(call.word) ? { attr: true } : {}), ...(role === 'module' && arg.key !== undefined ? { key: arg.key } : {}) }]);
           }
         }
         const roles = self?.roles ?? new Map<number, RoleOf[]>();

@@ -55,6 +55,12 @@ export interface ArgShape {
    * handed to `plugin_loader.load_modules(package)`): a loader taking a package object takes a name here.
    */
   moduleOf?: boolean;
+  /**
+   * Stop 53: the argument is `item['KEY']` for an item of the parameter `direct` (`for resource_info in
+   * schema(resources): _load_resource(resource_info['module'], …)`, cloudkitty's api/v2/utils.py do_init):
+   * the parameter holds dicts, and the value under KEY is what the loader gets.
+   */
+  key?: string;
 }
 
 export interface CallFlow {
@@ -145,6 +151,8 @@ const sysModulesItem = (t: PythonTokens, from: number, to: number): number =>
 interface Loops {
   of: Map<string, string>;
   modules: Set<string>;
+  /** Stop 53: `for x in f(p):`, a parameter's items through one call (a schema check): read only for `x['KEY']`. */
+  through: Map<string, string>;
 }
 
 const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: readonly Flow[], moduleFlows: readonly Flow[], loops: Loops): ArgShape => {
@@ -169,6 +177,8 @@ const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: 
     direct = nameText(t, from + 2);
     prefix = stringTokenValue(t, from);
   } else if (named !== null) direct = named;
+  // Stop 53: `item['KEY']`, for an item of a parameter's list.
+  const keyed = n === 4 && t.kind[from] === Kind.Name && isOp(t, from + 1, Op.LBracket) && isPlainString(t, from + 2) && isOp(t, from + 3, Op.RBracket) ? nameText(t, from) : null;
   const need = new Map<string, number>();
   plainNames(t, from, to, (name, line) => need.has(name) || need.set(name, line));
   const strings: { value: string; line: number }[] = [];
@@ -182,10 +192,15 @@ const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: 
     each = true;
   }
   if (moduleOf && (direct === null || !fn.params.includes(direct))) moduleOf = false;
+  const keyOf = keyed === null ? undefined : loops.of.get(keyed) ?? loops.through.get(keyed);
+  if (keyOf !== undefined && fn.params.includes(keyOf)) {
+    direct = keyOf;
+    each = true;
+  }
   // `p.__path__`, `self.X.__path__`: the package object p (or self.X) holds, its folders listed.
   const holder = n === 3 && t.kind[from] === Kind.Name ? nameText(t, from) : n === 5 ? selfAttr(t, from, to) : null;
   const pathOf = holder !== null && isOp(t, to - 2, Op.Dot) && t.kind[to - 1] === Kind.Name && nameText(t, to - 1) === '__path__' && (holder.startsWith('self.') || fn.params.includes(holder)) ? holder : null;
-  return { params, direct, prefix, strings, text: t.text.slice(t.start[from], t.end[to - 1]), each, ...(named !== null && direct === named ? { named: true } : {}), ...(pathOf === null ? {} : { pathOf }), ...(moduleOf ? { moduleOf } : {}) };
+  return { params, direct, prefix, strings, text: t.text.slice(t.start[from], t.end[to - 1]), each, ...(named !== null && direct === named ? { named: true } : {}), ...(pathOf === null ? {} : { pathOf }), ...(moduleOf ? { moduleOf } : {}), ...(keyOf !== undefined && direct === keyOf ? { key: stringTokenValue(t, from + 2) } : {}) };
 };
 
 /**
@@ -244,7 +259,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
     const body = fn === moduleFn ? fn.body! : scopeOf(fn);
     const flows = fn === moduleFn ? moduleFlows : assignments(t, body);
     const method = className !== null && fn.params[0] === 'self';
-    const loops: Loops = { of: new Map(), modules: new Set() };
+    const loops: Loops = { of: new Map(), modules: new Set(), through: new Map() };
     /** `for x in G():` over a closure generator G: resolved once the loops G reads are known. */
     const genLoops: Array<[string, number, number]> = [];
     const kids = new Map((nested.get(fn) ?? []).map((k) => [k.name, k]));
@@ -263,6 +278,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
         if (attr !== null && isOp(t, a + 6, Op.Colon)) loops.of.set(nameText(t, a + 1), attr);
         else if (t.kind[a + 3] === Kind.Name && isOp(t, a + 4, Op.Colon) && fn.params.includes(nameText(t, a + 3))) loops.of.set(nameText(t, a + 1), nameText(t, a + 3));
         else if (t.kind[a + 3] === Kind.Name && isOp(t, a + 4, Op.LParen) && isOp(t, a + 5, Op.RParen) && isOp(t, a + 6, Op.Colon) && kids.has(nameText(t, a + 3))) genLoops.push([nameText(t, a + 1), a + 3, a + 6]);
+        else if (t.kind[a + 3] === Kind.Name && isOp(t, a + 4, Op.LParen) && t.kind[a + 5] === Kind.Name && isOp(t, a + 6, Op.RParen) && isOp(t, a + 7, Op.Colon) && fn.params.includes(nameText(t, a + 5))) loops.through.set(nameText(t, a + 1), nameText(t, a + 5));
       }
       // Stop 48: a comprehension's `for x in p` (p a parameter or `self.X`): x is an item of p.
       for (let i = a + 1; i + 3 < b; i++) {

@@ -49,6 +49,7 @@ import { templateFolders, templateShown } from './template-folders.js';
 import { lineStarts } from '../../util/lines.js';
 import { alternation, IMPORTLIB_LOADS } from '../../languages/python/loader-names.js';
 import { registryValues, type TableCache } from './registry-lookups.js';
+import { keyedValues } from './keyed-items.js';
 
 /** A caller's string that is a dotted head and goes on at run time: `"boot."`. */
 const DOTTED_HEAD = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.$/;
@@ -217,6 +218,15 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         push(files[0], 'file', at, label);
         for (const init of files.slice(1)) push(init, 'file', at, `run before ${full}, which ${where} loads (a package runs before its modules)`);
       };
+      // Stop 53: a list of dicts, each naming its module under the loader's key (keyed-items.ts).
+      if (r.key !== undefined) {
+        if (r.role !== 'module') return;
+        for (const item of keyedValues(ctx, a.file, arg.text, r.key)) {
+          const label = `named as ${item.text} (${item.name}) under '${r.key}' in the list ${where} hands to ${what} as its ${param}, which imports each item's '${r.key}'`;
+          for (const [k, f] of item.files.entries()) push(f, 'file', line, k === 0 ? label : `run before ${item.name}, which ${where} loads (a package runs before its modules)`);
+        }
+        return;
+      }
       // Stop 53: the argument is looked up in a registry table (registry-lookups.ts): any value of it may be the name.
       if (r.role === 'module' && r.object === undefined && r.wild !== true) {
         for (const v of registryValues(ctx, tables, a.file, a.bindings, fn, arg.text, line)) {
