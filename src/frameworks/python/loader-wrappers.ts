@@ -232,7 +232,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         for (const v of registryValues(ctx, tables, a.file, a.bindings, fn, arg.text, line)) {
           const full = r.prefix + v.value + (r.suffix ?? '');
           if (!isModuleName(full)) continue;
-          pushModule(full, line, `named in ${v.file}:${v.line} as "${v.value}", a value of the table ${v.table}, looked up at ${a.file}:${v.lookup} by a key chosen at run time and handed by ${where} to ${what} as its ${param}, which imports ${r.prefix === '' && r.suffix === undefined ? 'it' : `${r.prefix}<its ${param}>${r.suffix ?? ''}`}: any value of the table may be the one loaded`);
+          pushModule(full, line, `named in ${v.file}:${v.line} as "${v.value}", ${v.key === null ? `a value of the table ${v.table}, looked up at ${a.file}:${v.lookup} by a key chosen at run time` : `the value under '${v.key}' in the table ${v.table}, looked up at ${a.file}:${v.lookup}`} and handed by ${where} to ${what} as its ${param}, which imports ${r.prefix === '' && r.suffix === undefined ? 'it' : `${r.prefix}<its ${param}>${r.suffix ?? ''}`}${v.key === null ? ': any value of the table may be the one loaded' : ''}`);
         }
       }
       if (r.object !== undefined) {

@@ -14,7 +14,8 @@
  * module-level `NAME = {…}` of the file or of a repo module it imports (`NAME`, `mod.NAME`, a name
  * imported from it), or the call `f()` / `mod.f()` of a module-level def whose `return` reads such a
  * NAME of its own module (`return NAME`, `dict(NAME)`, `dict(chain(NAME.items(), …))`). Every value of
- * the table that is a plain string is a name the loader may get. A table that is never looked up, a
+ * the table that is a plain string is a name the loader may get (with a literal key, `.get('mysql')`,
+ * only that entry's). A table that is never looked up, a
  * lookup that reaches no loader, a table whose values are computed, a function that builds its
  * table inline or returns another module's: nothing.
  */
@@ -36,30 +37,42 @@ export interface RegistryValue {
   table: string;
   /** The line of the loading file that looks it up. */
   lookup: number;
+  /** The literal key looked up, or null for one chosen at run time. */
+  key: string | null;
 }
 
-/** A lookup, as the loading file writes it: `R.get(` or `R[`, R a dotted name, called with no arguments or not. */
-const LOOKUP = /^((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)(\(\))?\s*(?:\.\s*get\s*\(|\[)/;
+/**
+ * A lookup, as the loading file writes it: `R.get(` or `R[`, R a dotted name, called with no
+ * arguments or not; then the key when it is a plain string literal (`.get('mysql')`, `['mysql']`).
+ */
+const LOOKUP = /^((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)(\(\))?\s*(?:\.\s*get\s*\(|\[)\s*(?:(['"])([\w.-]*)\3\s*[,)\]])?/;
 /** How many assignments of one local are read. */
 const MAX_ASSIGNED = 8;
 
 /** A file's module-level tables (`NAME = {…}`) and the names each module-level def's `return`s read. */
 interface FileTables {
-  tables: Map<string, { value: string; line: number }[]>;
+  tables: Map<string, Entry[]>;
   returns: Map<string, Set<string>>;
 }
 
-/** The plain-string values of the dict literal at `open` (a `{`): `'k': 'v'` pairs only, each value a string run. */
-const dictValues = (t: PythonTokens, open: number, to: number): { value: string; line: number }[] => {
+/** One entry of a table: its value, the value's line, and its key when that is a string literal. */
+interface Entry {
+  key: string | null;
+  value: string;
+  line: number;
+}
+
+/** The plain-string values of the dict literal at `open` (a `{`): `k: 'v'` pairs only, each value a string run. */
+const dictValues = (t: PythonTokens, open: number, to: number): Entry[] => {
   const close = matchClose(t, open, to);
   if (close < 0) return [];
-  const out: { value: string; line: number }[] = [];
+  const out: Entry[] = [];
   for (const [s, e] of splitTop(t, open + 1, close)) {
     let colon = -1;
     for (let i = s; i < e; i++) if (t.depth[i] === t.depth[s] && isOp(t, i, Op.Colon)) { colon = i; break; }
     if (colon < 0) continue;
     const value = stringValue(t, colon + 1, e);
-    if (value !== null) out.push({ value, line: t.line[colon + 1] });
+    if (value !== null) out.push({ key: stringValue(t, s, colon), value, line: t.line[colon + 1] });
   }
   return out;
 };
@@ -67,7 +80,7 @@ const dictValues = (t: PythonTokens, open: number, to: number): { value: string;
 const readTables = (text: string): FileTables => {
   const t = tokenize(text);
   const { done, moduleBody } = fileDefs(t);
-  const tables = new Map<string, { value: string; line: number }[]>();
+  const tables = new Map<string, Entry[]>();
   for (let r = 0; r < moduleBody.length; r += 2) {
     const [a, b] = [moduleBody[r], moduleBody[r + 1]];
     if (b - a < 4 || t.kind[a] !== Kind.Name || !isOp(t, a + 1, Op.Assign) || !isOp(t, a + 2, Op.LBrace) || matchClose(t, a + 2, b) !== b - 1) continue;
@@ -80,12 +93,15 @@ const readTables = (text: string): FileTables => {
   for (const d of done) {
     if (!d.topLevel || d.fn.body === null) continue;
     const read = new Set<string>();
+    const local = new Set<string>(d.fn.params);
     const body = d.fn.body;
     for (let r = 0; r < body.length; r += 2) {
       const [a, b] = [body[r], body[r + 1]];
       if (t.kind[a] === Kind.Name && nameText(t, a) === 'return') plainNames(t, a + 1, b, (n) => read.add(n));
+      // A local of the table's name (`defaults = {}` in the def) is not the module's table.
+      if (t.kind[a] === Kind.Name && isOp(t, a + 1, Op.Assign)) local.add(nameText(t, a));
     }
-    returns.set(d.fn.name, read);
+    returns.set(d.fn.name, new Set([...read].filter((n) => !local.has(n))));
   }
   return { tables, returns };
 };
@@ -104,25 +120,26 @@ const tablesOf = (ctx: FrameworkContext, cache: TableCache, file: string): FileT
 };
 
 /** The values of the table `name` in `file`, or of the tables its def `name` returns (when `called`). */
-const tableValues = (ctx: FrameworkContext, cache: TableCache, file: string, name: string, called: boolean): Omit<RegistryValue, 'lookup'>[] => {
+const tableValues = (ctx: FrameworkContext, cache: TableCache, file: string, name: string, called: boolean, key: string | null): Omit<RegistryValue, 'lookup' | 'key'>[] => {
   const tables = tablesOf(ctx, cache, file);
   if (tables === null) return [];
   const names = called ? [...(tables.returns.get(name) ?? [])].filter((n) => tables.tables.has(n)) : [name];
-  return names.flatMap((n) => (tables.tables.get(n) ?? []).map((v) => ({ ...v, file, table: n })));
+  // A literal key reads its own entry only.
+  return names.flatMap((n) => (tables.tables.get(n) ?? []).filter((v) => key === null || v.key === key).map((v) => ({ value: v.value, line: v.line, file, table: n })));
 };
 
 /** The table a registry expression (`defaults`, `dbaas.defaults`, `dbaas.datastore_registry`) reaches, read where it is defined. */
-const registryOf = (ctx: FrameworkContext, cache: TableCache, file: string, bindings: Bindings, expr: string, called: boolean): Omit<RegistryValue, 'lookup'>[] => {
+const registryOf = (ctx: FrameworkContext, cache: TableCache, file: string, bindings: Bindings, expr: string, called: boolean, key: string | null): Omit<RegistryValue, 'lookup' | 'key'>[] => {
   const parts = expr.split('.');
   if (parts.length === 1) {
     const imported = bindings.names.get(expr);
-    return imported !== undefined ? tableValues(ctx, cache, imported.file, imported.name, called) : tableValues(ctx, cache, file, expr, called);
+    return imported !== undefined ? tableValues(ctx, cache, imported.file, imported.name, called, key) : tableValues(ctx, cache, file, expr, called, key);
   }
   if (parts.length !== 2) return [];
   const module = bindings.modules.get(parts[0]);
   if (module === undefined) return [];
   const origin = bindings.origin(module, parts[1]);
-  return tableValues(ctx, cache, origin.file, origin.name, called);
+  return tableValues(ctx, cache, origin.file, origin.name, called, key);
 };
 
 /**
@@ -137,7 +154,9 @@ export const registryValues = (ctx: FrameworkContext, cache: TableCache, file: s
   const out: RegistryValue[] = [];
   for (const { text, line: lookup } of texts) {
     const m = LOOKUP.exec(text);
-    if (m !== null) for (const v of registryOf(ctx, cache, file, bindings, m[1], m[2] !== undefined)) out.push({ ...v, lookup });
+    // A table of the def's own (`defaults = {…}` there) is not the module's.
+    if (m === null || (m[2] === undefined && !m[1].includes('.') && fn.assigned.has(m[1]))) continue;
+    for (const v of registryOf(ctx, cache, file, bindings, m[1], m[2] !== undefined, m[4] ?? null)) out.push({ ...v, lookup, key: m[4] ?? null });
   }
   return out;
 };
