@@ -24,6 +24,10 @@ export interface Root {
    * types it declares; the files it imports are not run or loaded because of that.
    */
   ownFileOnly?: true;
+  /** The entry stands for a launcher the tree lacks (Entry.standsIn, stand-ins.ts). */
+  standsIn?: true;
+  /** The detector of the entry that makes the file a root (stand-ins.ts asks it); none for a doc or a runnable marker. */
+  detector?: string;
 }
 
 const RUNNABLE_WORDS: Record<string, string> = {
@@ -60,8 +64,9 @@ export const rootsByTier = (files: FileRecord[], edges: Edge[], entries: Entry[]
     const roots: Root[] = [];
     for (const e of entries) {
       if (e.kind !== kind || e.file === null || TYPING_DETECTORS.has(e.detector) !== typing) continue;
-      const root: Root = { file: e.file, evidence: entrySentence(e as Entry & { file: string }), source: e.source };
+      const root: Root = { file: e.file, evidence: entrySentence(e as Entry & { file: string }), source: e.source, detector: e.detector };
       if (typing) root.ownFileOnly = true;
+      if (e.standsIn === true) root.standsIn = true;
       roots.push(root);
     }
     return sortRoots(roots);

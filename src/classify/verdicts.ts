@@ -10,7 +10,8 @@ import { isReachableLanguage, isSourceLanguage } from '../languages/registry.js'
 import type { Verdict } from '../model/verdict.js';
 import { sortedUnique } from '../util/compare.js';
 import { aboutFile } from '../util/sentences.js';
-import { fileGraph, pathOf, reachByTier, type FileGraph, type Reach } from './reachability.js';
+import { fileGraph, reachByTier, type FileGraph, type Reach } from './reachability.js';
+import { chainsOf, type Chain } from './stand-ins.js';
 import { projectLocator } from './projects.js';
 import { rootsByTier, type Root } from './roots.js';
 
@@ -74,7 +75,10 @@ export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[], n
     return home === (projectOfFile[file] ??= projectOf(paths[file]));
   };
   const tiers = rootsByTier(files, edges, entries);
-  const reach = reachByTier(graph, reachable, tiers.map(([, roots]) => roots), atHome, heldUntilTest(edges, tiers));
+  const rootTiers = tiers.map(([, roots]) => roots);
+  const held = heldUntilTest(edges, tiers);
+  const reach = reachByTier(graph, reachable, rootTiers, atHome, held);
+  const chainOf = chainsOf(graph, reachable, rootTiers, atHome, held, reach, edges);
 
   const notesOf = new Map<string, string[]>();
   for (const { file, note } of notes) {
@@ -82,7 +86,7 @@ export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[], n
     if (list === undefined) notesOf.set(file, [note]);
     else if (!list.includes(note)) list.push(note);
   }
-  const byIndex = verdictsByIndex(files, edges, graph, tiers, reach, deadImporters(files, edges, graph, reach), notesOf);
+  const byIndex = verdictsByIndex(files, graph, tiers, reach, chainOf, deadImporters(files, edges, graph, reach), notesOf);
   if (unread.length > 0) addUnreadCaveats(files, byIndex, unread, projectOf);
   let verdicts: Map<string, FileVerdict> | undefined;
   return {
@@ -156,10 +160,10 @@ const deadImporters = (files: readonly FileRecord[], edges: readonly Edge[], gra
 /** Per file, at its index: its verdict and evidence, or undefined for a file that is not source. */
 const verdictsByIndex = (
   files: readonly FileRecord[],
-  edges: readonly Edge[],
   graph: FileGraph,
   tiers: readonly (readonly [Verdict, Root[]])[],
   reach: Reach,
+  chainOf: (file: number) => Chain,
   importersOf: ReadonlyMap<number, string[]>,
   notesOf: ReadonlyMap<string, string[]>,
 ): (FileVerdict | undefined)[] => {
@@ -172,8 +176,9 @@ const verdictsByIndex = (
     if (tier >= 0) {
       const verdict = tiers[tier][0];
       // Every sentence names its subject (the root file, then each file along the way), so the chain reads on its own.
-      const evidence = [reach.rootOf[id]!.evidence];
-      for (const edge of pathOf(reach, edges, id)) evidence.push(hopSentence(edge));
+      const { root, path } = chainOf(id);
+      const evidence = [root.evidence];
+      for (const edge of path) evidence.push(hopSentence(edge));
       if (verdict === 'manual' || verdict === 'documented') evidence.push(...lastChangeNote(file));
       byIndex[i] = { verdict, evidence };
     } else {

@@ -14,6 +14,8 @@ export interface EntryInput {
   line?: number;
   /** "package.json bin \"census\"" — the readable start of the evidence chain. */
   evidence: string;
+  /** The entry stands for a launcher the tree lacks (Entry.standsIn). */
+  standsIn?: true;
 }
 
 /** A command line found in config; the one command analyser turns it into targets later. */

@@ -52,7 +52,7 @@ interface EntryHead {
  * keeps it): in V8 a spread followed by more keys gives every object a hidden class of its own,
  * about 250 bytes per entry (18,000 entries on saleor x4, 100,000 at 100k files).
  */
-const entryOf = (head: EntryHead, file: string | null, evidence: string, unresolved?: Pick<Entry, 'unresolvedReason' | 'unresolved'>): Entry => {
+const entryOf = (head: EntryHead, file: string | null, evidence: string, unresolved?: Pick<Entry, 'unresolvedReason' | 'unresolved'>, standsIn?: true): Entry => {
   const entry = { kind: head.kind, detector: head.detector, source: head.source } as Entry;
   if (head.command !== undefined) entry.command = head.command;
   if (head.line) entry.line = head.line;
@@ -62,6 +62,7 @@ const entryOf = (head: EntryHead, file: string | null, evidence: string, unresol
     entry.unresolvedReason = unresolved.unresolvedReason;
     entry.unresolved = unresolved.unresolved;
   }
+  if (standsIn) entry.standsIn = true;
   return entry;
 };
 
@@ -77,7 +78,7 @@ export const buildEntries = (detected: Detected, targets: TargetResolver): { ent
       entries.push(entryOf(base, null, input.evidence, { unresolvedReason: reason, unresolved: input.targetKind === 'module' ? 'no-module' : 'not-found' }));
       continue;
     }
-    for (const file of resolved) entries.push(entryOf(base, file, input.evidence));
+    for (const file of resolved) entries.push(entryOf(base, file, input.evidence, undefined, input.standsIn));
   }
   // A unit's WorkingDirectory or an image's WORKDIR/COPY says where the repo is deployed; a crontab
   // line that cds into the same absolute folder means the same place.

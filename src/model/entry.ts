@@ -23,4 +23,10 @@ export interface Entry {
    * what it runs is computed at run time (a warning).
    */
   unresolved?: 'not-found' | 'no-module' | 'dynamic';
+  /**
+   * The entry stands for a launcher the tree lacks: an installed console script whose launcher
+   * another package ships (frameworks/python/installed-entry-points.ts). When a file the tree holds
+   * reaches the same file in the same tier, that chain is the evidence (classify/stand-ins.ts).
+   */
+  standsIn?: true;
 }

@@ -134,8 +134,8 @@ interface Named {
  * tree does not hold (Debian moved mkdocs' themes to /usr/share): with `missing`, the nearest
  * package above it that the tree does hold, which importing it still runs.
  */
-const importChain = (ctx: FrameworkContext, out: FrameworkOutput, at: Named, why: string, initWhy: string, missing?: string): void => {
-  const entry = (target: string, evidence: string) => out.entries.push({ source: at.file, target, targetKind: 'file', kind: 'production', line: at.line, evidence });
+const importChain = (ctx: FrameworkContext, out: FrameworkOutput, at: Named, why: string, initWhy: string, missing?: string, standsIn?: true): void => {
+  const entry = (target: string, evidence: string) => out.entries.push({ source: at.file, target, targetKind: 'file', kind: 'production', line: at.line, evidence, ...(standsIn ? { standsIn } : {}) });
   if (at.target === undefined) {
     const parent = missing === undefined ? null : nearestPackage(ctx, at.module, at.installedIn);
     if (parent !== null) entry(parent.init, `${missing}: ${at.module} is not in the tree, and importing it runs ${parent.name} first`);
@@ -168,7 +168,8 @@ export const collectInstalledEntryPoints = (ctx: FrameworkContext): FrameworkOut
         if (script) {
           if (target !== undefined && WINDOWS_ONLY.test(ctx.readText(target) ?? '')) continue;
           const command = `${evidence}: the command ${entry.key} the distribution installs, whose launcher (${launcher === undefined ? 'not in the tree' : `not ${launcher.join(', ')}, which does not import it`}) imports ${module}`;
-          importChain(ctx, out, { file, line: entry.line, module, target, installedIn }, command, `${command}: importing it runs this package first`);
+          // The metadata stands for the launcher: a chain from a launcher the tree holds (Debian's heat-all imports heat.cmd.all, which imports heat.cmd.api) is shown instead.
+          importChain(ctx, out, { file, line: entry.line, module, target, installedIn }, command, `${command}: importing it runs this package first`, undefined, true);
           continue;
         }
         importChain(ctx, out, { file, line: entry.line, module, target, installedIn }, `${evidence}: the plugin a host application loads by its group`, `${evidence}: importing ${module} runs this package first`, evidence);

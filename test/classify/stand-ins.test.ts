@@ -1,0 +1,78 @@
+/** A root that stands in for a launcher the tree lacks yields its chain to one from a file the tree holds (stand-ins.ts). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { classify } from '../../src/classify/verdicts.js';
+import type { Edge } from '../../src/model/edge.js';
+import type { Entry } from '../../src/model/entry.js';
+import type { FileRecord } from '../../src/model/file.js';
+
+const file = (path: string): FileRecord => ({ path, language: 'python', bytes: 1, lines: 1, codeLines: 1, hash: '0', executable: false });
+const edge = (from: string, to: string, line: number, guard: Edge['guard'] = null): Edge => ({ from, to, kind: 'import', line, specifier: to, names: [], guard });
+const EP = 'pkg/svc.egg-info/entry_points.txt';
+
+/** Debian's heat: usr/bin/svc-all imports svc.cmd.all, which imports svc.cmd.api; svc-api's launcher ships in another package. */
+const tree = (extraEdges: Edge[] = [], extraEntries: Entry[] = []) => {
+  const files = ['usr/bin/svc-all', 'pkg/svc/cmd/all.py', 'pkg/svc/cmd/api.py', 'pkg/svc/cmd/worker.py', 'pkg/svc/common/db.py', 'pkg/svc/opts.py'].map(file);
+  const edges = [edge('usr/bin/svc-all', 'pkg/svc/cmd/all.py', 6), edge('pkg/svc/cmd/all.py', 'pkg/svc/cmd/api.py', 37), edge('pkg/svc/cmd/api.py', 'pkg/svc/common/db.py', 12), ...extraEdges];
+  const standIn = (module: string, line: number): Entry => ({ file: `pkg/svc/cmd/${module}.py`, kind: 'production', detector: 'installed-entry-points', source: EP, line, evidence: `svc-${module} in ${EP}:${line}, whose launcher (not in the tree) imports svc.cmd.${module}`, standsIn: true });
+  const entries: Entry[] = [
+    { file: 'usr/bin/svc-all', kind: 'production', detector: 'installed-commands', source: 'usr/bin/svc-all', evidence: 'usr/bin/svc-all: an installed command' },
+    standIn('api', 3),
+    standIn('worker', 4),
+    ...extraEntries,
+  ];
+  return classify(files, edges, entries).verdicts;
+};
+
+test('stand-ins: an in-tree launcher that imports the module takes the stand-in sentence\'s place; the rest of the chain is kept', () => {
+  const verdicts = tree();
+  assert.deepEqual(verdicts.get('pkg/svc/cmd/api.py')!.evidence, [
+    'usr/bin/svc-all: an installed command',
+    'pkg/svc/cmd/all.py is imported by usr/bin/svc-all:6',
+    'pkg/svc/cmd/api.py is imported by pkg/svc/cmd/all.py:37',
+  ]);
+  assert.equal(verdicts.get('pkg/svc/common/db.py')!.evidence.at(-1), 'pkg/svc/common/db.py is imported by pkg/svc/cmd/api.py:12');
+  assert.equal(verdicts.get('pkg/svc/common/db.py')!.evidence[0], 'usr/bin/svc-all: an installed command');
+});
+
+test('stand-ins: where no file of the tree reaches the module, the stand-in stays the evidence', () => {
+  const verdicts = tree();
+  assert.equal(verdicts.get('pkg/svc/cmd/worker.py')!.verdict, 'production');
+  assert.match(verdicts.get('pkg/svc/cmd/worker.py')!.evidence[0], /^pkg\/svc\/cmd\/worker.py is an entry point: svc-worker in .*whose launcher \(not in the tree\)/);
+});
+
+test('stand-ins: another line of the same metadata (a plugin that imports the module) does not replace the stand-in', () => {
+  const plugin: Entry = { file: 'pkg/svc/opts.py', kind: 'production', detector: 'installed-entry-points', source: EP, line: 31, evidence: `[oslo.config.opts] svc = svc.opts:list_opts in ${EP}:31` };
+  const verdicts = tree([edge('pkg/svc/opts.py', 'pkg/svc/cmd/worker.py', 45)], [plugin]);
+  assert.match(verdicts.get('pkg/svc/cmd/worker.py')!.evidence[0], /^pkg\/svc\/cmd\/worker.py is an entry point: svc-worker in /);
+  assert.equal(verdicts.get('pkg/svc/cmd/worker.py')!.evidence.length, 1);
+});
+
+test('stand-ins: an in-tree chain through an import inside a function (run only when called) does not replace the stand-in', () => {
+  const verdicts = tree([edge('pkg/svc/cmd/all.py', 'pkg/svc/cmd/worker.py', 50, 'function')]);
+  assert.match(verdicts.get('pkg/svc/cmd/worker.py')!.evidence[0], /^pkg\/svc\/cmd\/worker.py is an entry point: svc-worker in /);
+});
+
+test('stand-ins: an in-tree chain to the module that passes through the file itself shows the file\'s own in-tree chain', () => {
+  // db.py is reached from api's stand-in; the launcher reaches api.py only through db.py (a cycle).
+  const files = ['usr/bin/svc-db', 'pkg/svc/cmd/api.py', 'pkg/svc/common/db.py'].map(file);
+  const edges = [edge('usr/bin/svc-db', 'pkg/svc/common/db.py', 5), edge('pkg/svc/common/db.py', 'pkg/svc/cmd/api.py', 9), edge('pkg/svc/cmd/api.py', 'pkg/svc/common/db.py', 12)];
+  const entries: Entry[] = [
+    { file: 'usr/bin/svc-db', kind: 'production', detector: 'installed-commands', source: 'usr/bin/svc-db', evidence: 'usr/bin/svc-db: an installed command' },
+    { file: 'pkg/svc/cmd/api.py', kind: 'production', detector: 'installed-entry-points', source: EP, line: 3, evidence: 'svc-api stand-in', standsIn: true },
+  ];
+  const { verdicts } = classify(files, edges, entries);
+  assert.deepEqual(verdicts.get('pkg/svc/common/db.py')!.evidence, ['usr/bin/svc-db: an installed command', 'pkg/svc/common/db.py is imported by usr/bin/svc-db:5']);
+  assert.deepEqual(verdicts.get('pkg/svc/cmd/api.py')!.evidence, ['usr/bin/svc-db: an installed command', 'pkg/svc/common/db.py is imported by usr/bin/svc-db:5', 'pkg/svc/cmd/api.py is imported by pkg/svc/common/db.py:9']);
+});
+
+test('stand-ins: a launcher that only reaches the module as a tooling or test root does not replace a production stand-in', () => {
+  const files = ['tools/gen.py', 'pkg/svc/cmd/api.py'].map(file);
+  const edges = [edge('tools/gen.py', 'pkg/svc/cmd/api.py', 2)];
+  const entries: Entry[] = [
+    { file: 'tools/gen.py', kind: 'tooling', detector: 'tox', source: 'tox.ini', evidence: 'tox runs tools/gen.py' },
+    { file: 'pkg/svc/cmd/api.py', kind: 'production', detector: 'installed-entry-points', source: EP, line: 3, evidence: 'svc-api stand-in', standsIn: true },
+  ];
+  const { verdicts } = classify(files, edges, entries);
+  assert.deepEqual(verdicts.get('pkg/svc/cmd/api.py'), { verdict: 'production', evidence: ['pkg/svc/cmd/api.py is an entry point: svc-api stand-in'] });
+});
