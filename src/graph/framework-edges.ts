@@ -10,16 +10,22 @@ import type { TargetResolver } from './targets.js';
 import { aboutFile } from '../util/sentences.js';
 import { NO_NAMES } from './import-edges.js';
 
+const isPackageInit = (path: string): boolean => path === '__init__.py' || path.endsWith('/__init__.py');
+
 export const buildFrameworkEdges = (references: readonly (ReferenceInput & { reader: string })[], targets: TargetResolver): Edge[] => {
   const edges: Edge[] = [];
   const seen = new Set<string>();
   for (const ref of references) {
-    for (const to of resolveNamed(targets, ref, ref.from)) {
+    const files = resolveNamed(targets, ref, ref.from);
+    for (let i = 0; i < files.length; i++) {
+      const to = files[i];
       if (to === ref.from) continue;
       const key = `${ref.from}\0${to}\0${ref.line ?? 0}\0${ref.target}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      edges.push({ from: ref.from, to, kind: 'reference', line: ref.line ?? 1, specifier: ref.target, names: NO_NAMES, guard: null, via: ref.reader, label: aboutFile(to, ref.label) });
+      // After the named module come the packages above it (targets.ts moduleFiles): named by a deeper module's name, each says why it runs, as an import's package-init edge does.
+      const label = i > 0 && ref.targetKind !== 'file' && isPackageInit(to) ? `${ref.label} (Python runs a package before its modules)` : ref.label;
+      edges.push({ from: ref.from, to, kind: 'reference', line: ref.line ?? 1, specifier: ref.target, names: NO_NAMES, guard: null, via: ref.reader, label: aboutFile(to, label) });
     }
   }
   return edges;
