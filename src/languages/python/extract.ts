@@ -139,8 +139,8 @@ export const pythonExtractor: LanguageExtractor = {
   // 6: importRoots keeps absolute sys.path folders (`/usr/share/app`). 7: not a __file__ path that climbs out of the checkout.
   // 8: computedImportLines holds exec("from .%s import …") lines and __import__ calls with a computed fromlist.
   // 9: only exec calls in code count (not one written in a docstring or another string).
-  // 10: dottedStrings on test-like paths.
-  version: 10,
+  // 10: dottedStrings on test-like paths. 11: kombu's symbol_by_name is a by-name load (dottedStrings' calls).
+  version: 11,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();

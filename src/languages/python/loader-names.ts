@@ -13,8 +13,13 @@ export const CORE_LOADS = [...IMPORTLIB_LOADS, 'import_string'] as const;
 export const OSLO_OBJECT_LOADS = ['import_class', 'import_object'] as const;
 /** oslo.utils' importutils `try_import(name)`: the module, or a default when it is missing. */
 export const OSLO_TRY_LOADS = ['try_import'] as const;
-/** Twisted's `reflect.named*` (buildbot loads its subcommands so) and pkgutil's `resolve_name`. */
-const NAMED_LOADS = ['namedAny', 'namedObject', 'namedModule', 'namedClass', 'resolve_name'] as const;
+/**
+ * Twisted's `reflect.named*` (buildbot loads its subcommands so), pkgutil's `resolve_name`, and
+ * kombu's `symbol_by_name('pkg.mod:attr' or 'pkg.mod.attr', aliases)`, which celery re-exports from
+ * celery.utils.imports and loads its backends, pools, loaders and schedulers with (stop 53: celery's
+ * app/backends.py:49 `symbol_by_name(backend, aliases)` over `'rpc': 'celery.backends.rpc.RPCBackend'`).
+ */
+const NAMED_LOADS = ['namedAny', 'namedObject', 'namedModule', 'namedClass', 'resolve_name', 'symbol_by_name'] as const;
 /** Every call that imports a module by the name it is handed as its first argument. */
 export const BY_NAME_LOADS = [...CORE_LOADS, ...OSLO_OBJECT_LOADS, ...NAMED_LOADS] as const;
 /** astroid's modutils (pylint's `register_plugins`): a module by file or by name. */
