@@ -136,6 +136,7 @@ import importConditions from './js/import-conditions.js';
 import django from './python/django.js';
 import djangoTestSettings from './python/django-test-settings.js';
 import doctestImports from './python/doctest-imports.js';
+import codeTemplates from './python/code-templates.js';
 import testDottedStrings from './python/test-dotted-strings.js';
 import entryPointScripts from './python/entry-point-scripts.js';
 import flaskStatic from './python/flask-static.js';
@@ -204,6 +205,7 @@ export const READERS: readonly FrameworkReader[] = [
   django,
   djangoTestSettings,
   doctestImports,
+  codeTemplates,
   docusaurus,
   docusaurusPluginPaths,
   drizzle,
