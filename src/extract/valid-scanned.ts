@@ -43,6 +43,7 @@ const isFacts = (v: unknown): boolean =>
   opt(v.importRoots, (r) => every(r, (x) => isObj(x) && isStr(x.dir) && isNum(x.line))) && opt(v.textMarks, strings) && opt(v.holdsTests, isBool) &&
   opt(v.typePaths, (r) => every(r, (x) => isObj(x) && isStr(x.value) && isNum(x.line) && opt(x.lazy, (l) => l === true))) &&
   opt(v.computedImportLines, (r) => every(r, isNum)) &&
+  opt(v.codeTemplateLines, (r) => every(r, isNum)) &&
   opt(v.scriptNames, (r) => every(r, (x) => isObj(x) && isStr(x.name) && isNum(x.line))) &&
   opt(v.mentionsFile, (x) => x === true) &&
   opt(v.declarationNames, (r) => every(r, (x) => isObj(x) && isStr(x.literal) && isNum(x.line))) &&

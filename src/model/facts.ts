@@ -110,6 +110,11 @@ export interface FileFacts {
   settingSwaps?: { call: string; setting: string; value: string; line: number }[];
   /** Python: the lines of `__import__(…)`/`import_module(…)` calls whose module name is computed, not a literal (frameworks/python/prefixed-imports.ts reads them). */
   computedImportLines?: number[];
+  /**
+   * Python: the lines of triple-quoted string literals holding an import line at their column 0 (`from a.b import c`),
+   * Python source a module may write out (frameworks/python/code-templates.ts reads them).
+   */
+  codeTemplateLines?: number[];
   /** Python: string literals that are a script's bare file name (`'autoadd.js'`), with their lines (frameworks/python/package-scripts.ts reads them). */
   scriptNames?: { name: string; line: number }[];
   /**

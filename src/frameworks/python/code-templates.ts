@@ -119,7 +119,8 @@ const templateImports = perScan((ctx: FrameworkContext): TemplateImport[] => {
   const out: TemplateImport[] = [];
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const file = listed[at];
-    if (!file.endsWith('.py')) continue;
+    // The extractor notes the triple-quoted strings with a column-0 import line; a file with none is not read.
+    if (!file.endsWith('.py') || ctx.facts(file)?.codeTemplateLines === undefined) continue;
     const text = ctx.readText(file);
     if (text === null || !TEMPLATE_ASSIGNMENT.test(text) || !WRITE_CALL.test(text)) continue;
     const t = tokenize(text);

@@ -107,6 +107,7 @@ const extractFacts = (path: string, text: string): FileFacts => {
   if (st.execImportLines.length > 0) addExecImportLines(st.execImportLines, st.computedImportLines);
   if (st.computedImportLines.length > 0) facts.computedImportLines = st.computedImportLines;
   if (st.scriptNames.length > 0) facts.scriptNames = st.scriptNames;
+  if (st.codeTemplateLines.length > 0) facts.codeTemplateLines = st.codeTemplateLines;
   if (text.includes('__file__')) facts.mentionsFile = true;
   const summary = summaryOf(t);
   if (summary !== undefined) facts.summary = summary;
@@ -139,7 +140,7 @@ export const pythonExtractor: LanguageExtractor = {
   // 6: importRoots keeps absolute sys.path folders (`/usr/share/app`). 7: not a __file__ path that climbs out of the checkout.
   // 8: computedImportLines holds exec("from .%s import …") lines and __import__ calls with a computed fromlist.
   // 9: only exec calls in code count (not one written in a docstring or another string).
-  // 10: dottedStrings on test-like paths. 11: kombu's symbol_by_name is a by-name load (dottedStrings' calls).
+  // 10: dottedStrings on test-like paths. 11: kombu's symbol_by_name is a by-name load (dottedStrings' calls); codeTemplateLines.
   version: 11,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {

@@ -16,6 +16,7 @@ import { Kind, Op, StringFlag, Word } from './tokens.js';
 import { importsGraphqlLibrary, noteTypePaths } from './type-paths.js';
 import { importsDjangoTest, noteSettingSwaps } from './setting-swaps.js';
 import { execImportAt } from './exec-imports.js';
+import { holdsImportLine, MAX_TEMPLATE_LINES } from './template-imports.js';
 
 const NO_NAMES: number[] = [];
 
@@ -91,7 +92,10 @@ export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame
     }
     // A constant str literal (the scanner notes no other string).
     if (graphql) noteTypePaths(t, i, typePaths);
-    if ((values[i] & StringFlag.Triple) !== 0) continue;
+    if ((values[i] & StringFlag.Triple) !== 0) {
+      if (st.codeTemplateLines.length < MAX_TEMPLATE_LINES && holdsImportLine(t.text, t.start[i] + (values[i] >> StringFlag.PrefixShift) + 3, t.end[i] - 3)) st.codeTemplateLines.push(t.line[i]);
+      continue;
+    }
     // A one-line str literal: its content sits between one quote and the prefix.
     const start = t.start[i] + (values[i] >> StringFlag.PrefixShift) + 1;
     const end = t.end[i] - 1;
