@@ -59,3 +59,23 @@ test('for-in-tables: the for…of names of a 20,000-line file of distinct joined
   assert.equal(result, 1);
   assert.ok(built < 5, `${built} regular expressions built`);
 });
+
+test('for-in-tables: an object walked through Object.keys, Object.values or Object.entries (stop 53)', () => {
+  const text = [
+    'const T = { a: { file: "a.sh" }, b: { file: "b.sh" } };',
+    'for (const k of Object.keys(T)) x(path.join(__dirname, T[k].file));',
+    'Object.values(T).forEach((v, i) => x(path.join(__dirname, v.file)));',
+    'for (const [k2, e] of Object.entries(T)) x(path.join(__dirname, e.file), T[k2].file);',
+    'for (const e2 of Object.entries(T)) x(path.join(__dirname, e2[1].file));',
+  ].join('\n');
+  const reader = tableReader(text);
+  const at = (s: string) => text.indexOf(s);
+  assert.deepEqual(reader.valuesAt(at('T[k].file'), 'key', 'k', 'T', 'file')?.values, ['a.sh', 'b.sh']);
+  assert.deepEqual(reader.valuesAt(at('v.file'), 'item', 'v', null, 'file')?.values, ['a.sh', 'b.sh']);
+  assert.equal(reader.valuesAt(at('v.file'), 'item', 'v', null, 'file')?.loop, 'Object.values(…).forEach');
+  assert.deepEqual(reader.valuesAt(at('e.file'), 'item', 'e', null, 'file')?.values, ['a.sh', 'b.sh']);
+  assert.deepEqual(reader.valuesAt(at('T[k2].file'), 'key', 'k2', 'T', 'file')?.values, ['a.sh', 'b.sh']);
+  // Where it stops: a pair held whole hands no item, and forOfNames knows the item names only.
+  assert.equal(reader.valuesAt(at('e2[1]'), 'item', 'e2', null, 'file'), null);
+  assert.deepEqual([...forOfNames(text)].sort(), ['e', 'e2', 'k', 'v']);
+});

@@ -81,3 +81,20 @@ test('moduleAliases: a part read off a require, and a default import beside name
   // Where it stops: a call or a deeper part read off the require binds no part.
   assert.deepEqual(moduleAliases("const a = require('path').join('x'); const b = require('path').posix.join;", any), []);
 });
+
+test('moduleAliasedAsSource: the path module\'s POSIX part under a name, off the require and under its own name is read at its parts (stop 53)', () => {
+  const names = { path: 'path', 'node:path': 'path' };
+  const posix = new Set(['posix']);
+  const read = (text: string) => moduleAliasedAsSource(text, names, posix).text;
+  assert.equal(read("const { posix: pp } = require('path');\npp.join(a);"), "const { posix: pp } = require('path');\npath.posix.join(a);");
+  assert.equal(read("import { posix as pp } from 'node:path';\npp.join(a);"), "import { posix as pp } from 'node:path';\npath.posix.join(a);");
+  assert.equal(read("const pp = require('path').posix;\npp.resolve(a);"), "const pp = require('path').posix;\npath.posix.resolve(a);");
+  assert.equal(read("const { posix } = require('path');\nposix.join(a);"), "const { posix } = require('path');\npath.posix.join(a);");
+  // Where it stops: without the namespace list a part is read only at a call; the Windows part, another module's `posix`, a call of the part.
+  assert.equal(moduleAliasedAsSource("const { posix: pp } = require('path');\npp.join(a);", names).text, "const { posix: pp } = require('path');\npp.join(a);");
+  assert.equal(read("const { win32: wp } = require('path');\nwp.join(a);"), "const { win32: wp } = require('path');\nwp.join(a);");
+  assert.equal(read("const { posix: op } = require('./other');\nop.join(a);"), "const { posix: op } = require('./other');\nop.join(a);");
+  assert.equal(read("const { posix: cp } = require('path');\ncp(a);"), "const { posix: cp } = require('path');\ncp(a);");
+  // An own-named part that is not a namespace is still left as written (`{ join }` spells `join(` already).
+  assert.deepEqual(moduleAliases("const { join, posix } = require('path');", () => true, true, posix).map((a) => a.local), ['posix']);
+});

@@ -51,10 +51,13 @@ import { forOfNames, tableReader } from './for-in-tables.js';
 import { scriptUse } from './script-use.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
 import { moduleAliasedAsSource } from '../../languages/javascript/module-binding.js';
+import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 /** The path module, as compiled CommonJS binds it (`const path_1 = tslib_1.__importDefault(require("path"))`), read as `path`. */
 export const PATH_NAMES: Readonly<Record<string, string>> = { path: 'path', 'node:path': 'path' };
+/** Parts of the path module that are path modules of their own: `const { posix: pp } = require('path')`, then `pp.join(…)`. */
+const PATH_NAMESPACES: ReadonlySet<string> = new Set(['posix']);
 /**
  * What a literal anchored path may end at: code, a component file a bundler compiles, or (stop 51)
  * a script the module runs or reads: shell or Python, or a program without an extension (pm2 reads
@@ -70,8 +73,8 @@ export const OWN_FOLDER = /(?:__dirname|import\.meta\.dirname|(?:\bpath\s*\.\s*)
 /** The base of a join: the module's folder, or a name (a parameter the function's callers may pass the folder in). */
 const BASE = `(${OWN_FOLDER}|[A-Za-z_$][\\w$]*)`;
 export const OWN_FOLDER_ONLY = new RegExp(`^${OWN_FOLDER}$`);
-/** A join's head up to its base: `path.join(BASE`, `require('path').resolve(BASE`, a bare `join(BASE` (destructured); the method and the base are groups 1 and 2. */
-const JOIN_HEAD = String.raw`(?:\bpath\s*\.\s*|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*${BASE}\s*`;
+/** A join's head up to its base: `path.join(BASE`, `require('path').resolve(BASE`, a bare `join(BASE` (destructured), `path.posix.join(BASE` (stop 53: POSIX joins name the same file where census runs); the method and the base are groups 1 and 2. */
+const JOIN_HEAD = String.raw`(?:\bpath\s*\.\s*(?:posix\s*\.\s*)?|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*(?:posix\s*\.\s*)?|(?<![\w$.]))(join|resolve)\(\s*${BASE}\s*`;
 /** One plain string part: `"a"`, `'a'`, `` `a` `` with no substitution. */
 const LITERAL_PART = String.raw`(?:"[^"\n]*"|'[^'\n]*'|` + '`[^`$\\n]*`)';
 /** The literal parts after the base (group 3), each after a comma. */
@@ -169,13 +172,15 @@ const namedFiles = perScan((ctx): Named[] => {
   const out: Named[] = [];
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
     if (TOOL_CONFIG.test(basename(file))) continue;
-    const read = ctx.readText(file) ?? '';
-    if (!ANCHOR.test(read)) continue;
+    const written = ctx.readText(file) ?? '';
+    if (!ANCHOR.test(written)) continue;
+    // Stop 53: a join in a comment (`// job: path.join(__dirname, 'old-job.js')`) names nothing; strings are kept.
+    const read = commentsBlanked(written);
     // Compiled CommonJS read as its source (compiled-interop.ts): tsc's `path_1.default.resolve(__dirname, '../client/clientEntry.js')`
     // (a webpack entry @docusaurus/core's lib/webpack/client.js builds), Babel's `_path.default.join(…)`, `(0, path_1.join)(…)`.
     // Stop 51: the path module under a name of the file's own, pm2's `pth = require('path')`, read as `path` (stop 52: `import pth =
     // require('path')`, `await import('path')`, `const { join: pjoin } = require('path')` too; module-binding.ts).
-    const aliased = moduleAliasedAsSource(read, PATH_NAMES);
+    const aliased = moduleAliasedAsSource(read, PATH_NAMES, PATH_NAMESPACES, true);
     const text = asSource(aliased.text, PATH_NAMES);
     // The evidence quotes the text as read (`path.join(…)`); on a line that spells an alias, it says which.
     const originalLines = aliased.aliases.size > 0 ? read.split('\n') : null;

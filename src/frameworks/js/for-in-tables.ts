@@ -6,6 +6,12 @@
  *   `for (var scriptid in meshAgentsInstallScriptList)` and joined onto its agents folder;
  * - `for (… ITEM of LIST)` reading `ITEM.FIELD` (or `ITEM`), LIST an array literal written there or
  *   held by a name.
+ * - Stop 53, an object literal walked through `Object.keys`/`Object.values`/`Object.entries`: `for (…
+ *   KEY of Object.keys(TABLE))` and `Object.keys(TABLE).forEach((KEY, i) => …)` read as a for…in;
+ *   `for (… ITEM of Object.values(TABLE))`, `Object.values(TABLE).forEach((ITEM) => …)` and the
+ *   second name of a `[KEY, ITEM]` pair from `Object.entries(TABLE)` (its KEY as a for…in's) read
+ *   ITEM as the entry's value. An entries pair held whole (`for (const e of Object.entries(T))`) is
+ *   not read: `e[1]` is no item use.
  * Only a table's values (the field, or the entry) count, never its keys. A named table is declared
  * once in the file (`const`, or a `let`/`var` never assigned anew), in a function enclosing the loop
  * with no function between taking a parameter of its name. All or nothing: one entry whose value is
@@ -39,16 +45,31 @@ const HEADER_LINE = /^(?:(?:\}\s*)?(?:else\s+)?(?:if|for|while|with)\s*\([\s\S]*
 /** A plain key of an object literal: a name, a number or a string. */
 const KEY = /^\s*(?:[A-Za-z_$][\w$]*|\d+|"[^"\n]*"|'[^'\n]*')\s*:\s*([\s\S]+)$/;
 const ID = '[A-Za-z_$][\\w$]*';
-/** `for (var k in T)`, `for (const s of L)`, `for (const s of [`, `Object.keys(T).forEach(`. */
-const LOOP = new RegExp(String.raw`\bfor\s*\(\s*(?:var|let|const)\s+(${ID})\s+(in|of)\s+(?:(${ID})\s*\)|(\[))|\bObject\s*\.\s*keys\s*\(\s*(${ID})\s*\)\s*\.\s*forEach\s*\(\s*(?:\(\s*(${ID})\s*\)\s*=>|(${ID})\s*=>|function\s*(?:${ID})?\s*\(\s*(${ID})\s*\))`, 'g');
+/** `for (var k in T)`, `for (const s of L)`, `for (const s of [`. */
+const LOOP = new RegExp(String.raw`\bfor\s*\(\s*(?:var|let|const)\s+(${ID})\s+(in|of)\s+(?:(${ID})\s*\)|(\[))`, 'g');
+/** A callback's first parameter (a name, or a `[k, v]` pair or `[k]`: groups `k`, `v`), more parameters after it allowed. */
+const FIRST_PARAM = String.raw`(?:(${ID})|\[\s*(${ID})?\s*(?:,\s*(${ID})\s*)?\])`;
+/**
+ * An object's keys, values or entries walked: `for (const k of Object.keys(T))`, `for (const [k, v]
+ * of Object.entries(T))` (groups 1-5: the name or pair, the part, the table), and `Object.values(T).forEach(
+ * (v, i) => …)`, an arrow with or without parentheses or a function (groups 6-13: the part, the table,
+ * `function`, the first parameter as a name or pair, `=>`, a lone arrow parameter); objectLoop reads them.
+ */
+const OBJECT_LOOP = new RegExp(
+  String.raw`\bfor\s*\(\s*(?:var|let|const)\s+${FIRST_PARAM}\s+of\s+Object\s*\.\s*(keys|values|entries)\s*\(\s*(${ID})\s*\)\s*\)` +
+    String.raw`|\bObject\s*\.\s*(keys|values|entries)\s*\(\s*(${ID})\s*\)\s*\.\s*forEach\s*\(\s*(?:(function\s*(?:${ID})?\s*)?\(\s*${FIRST_PARAM}\s*(?:,\s*${ID}\s*)*\)\s*(=>)?|(${ID})\s*=>)`,
+  'g',
+);
 
 /** How a loop's body reads its table: by key (`T[k]`, for…in and Object.keys) or by item (`s`, for…of). */
 export type TableUse = 'key' | 'item';
 
 interface Loop {
   /** How the evidence names the loop. */
-  kind: 'for…in' | 'for…of' | 'Object.keys(…).forEach';
+  kind: string;
   use: TableUse;
+  /** What the table is: an object literal (`{`: its values are read) or an array literal (`[`). */
+  shape: '{' | '[';
   /** The key or item name. */
   name: string;
   /** The table's name; null for a list written in the loop's header. */
@@ -123,9 +144,38 @@ const DESTRUCTURED = /\b(?:const|let|var)\s*([{[][^=;]*?[}\]])\s*=/g;
 /** The names in a parameter list (a default's member `a.b` is no parameter). */
 const NAMES = /(?<![\w$.])[A-Za-z_$][\w$]*/g;
 
-/** Every NAME a `for (var|let|const NAME of` declares, in one pass (review 4 finding 5: one pass per name was quadratic). */
-export const forOfNames = (text: string): Set<string> => new Set(Array.from(text.matchAll(FOR_OF_NAME), (m) => m[1]));
-const FOR_OF_NAME = /\b(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s+of\b/g;
+/**
+ * Every name a loop may hand its body as an item, in one pass (review 4 finding 5: one pass per name
+ * was quadratic): each NAME a `for (var|let|const NAME of` declares, or the second of its `[KEY,
+ * NAME]` pair, and (stop 53) the first parameter of an `Object.values(T).forEach` callback or the
+ * second of an `Object.entries(T).forEach(([KEY, NAME]) =>` pair.
+ */
+export const forOfNames = (text: string): Set<string> => {
+  const names = new Set(Array.from(text.matchAll(FOR_OF_NAME), (m) => m[1] ?? m[2]));
+  if (text.includes('Object')) for (const m of text.matchAll(OBJECT_LOOP)) {
+    const loop = objectLoop(m);
+    if (loop?.item !== undefined) names.add(loop.item);
+  }
+  return names;
+};
+
+/** An OBJECT_LOOP match read: the loop's kind, the table, the key and the item names it hands its body (either may be missing); null for a callback that is none. */
+const objectLoop = (m: RegExpMatchArray): { kind: string; table: string; key?: string; item?: string; forEach: boolean } | null => {
+  const forEach = m[6] !== undefined;
+  const part = forEach ? m[6] : m[4];
+  // `forEach((fn))`: a parenthesised name, no callback.
+  if (forEach && m[13] === undefined && m[8] === undefined && m[12] === undefined) return null;
+  const name = forEach ? (m[9] ?? m[13]) : m[1];
+  const pairKey = forEach ? m[10] : m[2];
+  const pairValue = forEach ? m[11] : m[3];
+  const kind = forEach ? `Object.${part}(…).forEach` : `for…of Object.${part}(…)`;
+  const table = forEach ? m[7] : m[5];
+  if (part === 'keys') return name === undefined ? null : { kind, table, key: name, forEach };
+  if (part === 'values') return name === undefined ? null : { kind, table, item: name, forEach };
+  // `[k, v]`, `[, v]` or `[k]`; a pair held whole (`e`) hands neither.
+  return pairKey === undefined && pairValue === undefined ? null : { kind, table, ...(pairKey === undefined ? {} : { key: pairKey }), ...(pairValue === undefined ? {} : { item: pairValue }), forEach };
+};
+const FOR_OF_NAME = /\b(?:var|let|const)\s+(?:([A-Za-z_$][\w$]*)|\[\s*(?:[A-Za-z_$][\w$]*)?\s*,\s*([A-Za-z_$][\w$]*)\s*\])\s+of\b/g;
 /** Every `var|let|const NAME =` and every `NAME =` (an assignment, not `==` or `=>`), each found in one pass per file. */
 const DECLARATION = /\b(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*/g;
 const ASSIGNMENT = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*=(?![=>])/g;
@@ -164,26 +214,35 @@ const loopKey = (use: TableUse, name: string, table: string | null): string => (
 export const tableReader = (source: string): TableReader => {
   // Most files that join a name onto their folder walk no table: their comments are not blanked.
   const found = [...source.matchAll(LOOP)];
-  if (found.length === 0) return NO_TABLES;
+  const objectFound = source.includes('Object') ? [...source.matchAll(OBJECT_LOOP)] : [];
+  if (found.length + objectFound.length === 0) return NO_TABLES;
   const text = commentsBlanked(source);
   let close: Int32Array | undefined;
   const closeOf = (open: number): number => (close ??= closers(text))[open];
-  const loops = new Map<string, Loop[]>();
+  const all: Loop[] = [];
   for (const m of found) {
     const at = m.index ?? 0;
     // A loop in a comment is none.
     if (text.charCodeAt(at) === 32) continue;
-    let loop: Loop;
-    if (m[1] !== undefined) {
-      const listAt = m[4] === undefined ? -1 : at + m[0].length - 1;
-      loop = { kind: m[2] === 'in' ? 'for…in' : 'for…of', use: m[2] === 'in' ? 'key' : 'item', name: m[1], table: m[3] ?? null, at, listAt, bodyStart: listAt < 0 ? at + m[0].length : -1 };
-      // `for (… in [`: an array's keys, not its values.
-      if (loop.use === 'key' && loop.table === null) continue;
-    } else {
-      // Object.keys(T).forEach(…): the callback's call is the body.
-      loop = { kind: 'Object.keys(…).forEach', use: 'key', name: m[6] ?? m[7] ?? m[8], table: m[5], at, listAt: -1, bodyStart: at + m[0].length };
-      loop.bodyEnd = closeOf(text.indexOf('(', at + m[0].indexOf('forEach')));
-    }
+    const listAt = m[4] === undefined ? -1 : at + m[0].length - 1;
+    const loop: Loop = { kind: m[2] === 'in' ? 'for…in' : 'for…of', use: m[2] === 'in' ? 'key' : 'item', shape: m[2] === 'in' ? '{' : '[', name: m[1], table: m[3] ?? null, at, listAt, bodyStart: listAt < 0 ? at + m[0].length : -1 };
+    // `for (… in [`: an array's keys, not its values.
+    if (loop.use === 'key' && loop.table === null) continue;
+    all.push(loop);
+  }
+  for (const m of objectFound) {
+    const at = m.index ?? 0;
+    const read = text.charCodeAt(at) === 32 ? null : objectLoop(m);
+    if (read === null) continue;
+    // A forEach's body is the callback's call; a for…of's, its block or statement after the header.
+    const bodyEnd = read.forEach ? closeOf(text.indexOf('(', at + m[0].indexOf('forEach'))) : undefined;
+    const common = { kind: read.kind, shape: '{' as const, table: read.table, at, listAt: -1, bodyStart: at + m[0].length, ...(bodyEnd === undefined ? {} : { bodyEnd }) };
+    if (read.key !== undefined) all.push({ ...common, use: 'key', name: read.key });
+    if (read.item !== undefined) all.push({ ...common, use: 'item', name: read.item });
+  }
+  const loops = new Map<string, Loop[]>();
+  // In text order per name: a use's loop is the last of its names that starts before it.
+  for (const loop of all.sort((a, b) => a.at - b.at)) {
     const key = loopKey(loop.use, loop.name, loop.table);
     const list = loops.get(key);
     if (list) list.push(loop);
@@ -220,9 +279,9 @@ export const tableReader = (source: string): TableReader => {
   const tables = new Map<string, Table | null>();
   let declarations: Map<string, RegExpMatchArray[]> | undefined;
   let assignments: Map<string, RegExpMatchArray[]> | undefined;
-  /** The one declaration of a named table as a literal of the kind its loop reads (`{` for keys, `[` for items), never assigned anew. */
-  const tableNamed = (name: string, use: TableUse): Table | null => {
-    const memo = `${use}\0${name}`;
+  /** The one declaration of a named table as a literal of the shape its loop reads (`{` for keys and an object's values, `[` for a list's items), never assigned anew. */
+  const tableNamed = (name: string, shape: '{' | '['): Table | null => {
+    const memo = `${shape}\0${name}`;
     const known = tables.get(memo);
     if (known !== undefined) return known;
     let found: Table | null = null;
@@ -231,7 +290,7 @@ export const tableReader = (source: string): TableReader => {
     // Two declarations of the name (in different functions) would each be a different table.
     const decl = decls.length === 1 ? decls[0] : undefined;
     const open = decl === undefined ? -1 : (decl.index ?? 0) + decl[0].length;
-    if (decl !== undefined && text[open] === (use === 'key' ? '{' : '[')) {
+    if (decl !== undefined && text[open] === shape) {
       const end = closeOf(open);
       // A table assigned anew (`scripts = JSON.parse(…)`) holds what that assignment gives, not the literal.
       assignments ??= byName(text, ASSIGNMENT);
@@ -246,12 +305,12 @@ export const tableReader = (source: string): TableReader => {
   const inlineLists = new Map<number, string[] | null>();
   const valuesCache = new Map<string, string[] | null>();
   /** Each entry's literal value (of the field, when given): null when one is not a literal. */
-  const valuesOf = (cacheKey: string, entries: string[], use: TableUse, field: string | null): string[] | null => {
+  const valuesOf = (cacheKey: string, entries: string[], shape: '{' | '[', field: string | null): string[] | null => {
     const memo = `${cacheKey}\0${field ?? ''}`;
     if (valuesCache.has(memo)) return valuesCache.get(memo) ?? null;
     const values: string[] = [];
     for (const entry of entries) {
-      const value = use === 'key' ? KEY.exec(entry)?.[1] : entry;
+      const value = shape === '{' ? KEY.exec(entry)?.[1] : entry;
       const literal = value === undefined ? null : field === null ? literalValue(value) : literalValue(propertyOf(value, escapeRegExp(field)) ?? '');
       if (literal === null) {
         valuesCache.set(memo, null);
@@ -283,14 +342,14 @@ export const tableReader = (source: string): TableReader => {
         inlineLists.set(loop.listAt, end < 0 || end - loop.listAt > TABLE_WINDOW ? null : entriesOf(text.slice(loop.listAt, end + 1)));
       }
       const entries = inlineLists.get(loop.listAt) ?? null;
-      const values = entries === null ? null : valuesOf(`@${loop.listAt}`, entries, 'item', field);
+      const values = entries === null ? null : valuesOf(`@${loop.listAt}`, entries, '[', field);
       return values === null ? null : { values, loop: loop.kind, loopAt: loop.at, tableAt: loop.listAt };
     }
-    const found = tableNamed(loop.table, loop.use);
+    const found = tableNamed(loop.table, loop.shape);
     if (found === null) return null;
     loop.inScope ??= inScopeAt(text, loop.table, found.declAt, loop.at);
     if (!loop.inScope) return null;
-    const values = valuesOf(`${loop.use}\0${loop.table}`, found.entries, loop.use, field);
+    const values = valuesOf(`${loop.shape}\0${loop.table}`, found.entries, loop.shape, field);
     return values === null ? null : { values, loop: loop.kind, loopAt: loop.at, tableAt: found.open };
   };
   return { loops: true, valuesAt };

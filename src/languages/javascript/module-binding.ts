@@ -98,9 +98,11 @@ export interface ModuleAlias {
  * a module under the name source code gives it (compiled-interop.ts asSource for compiled CommonJS,
  * moduleAliasedAsSource for hand-written aliases). Also `import d, { x as y } from 'm'` (both names) and
  * `const pjoin = require('path').join` (review 1). A named part bound to its own name (`{ join }`)
- * is left out: it is spelled as the source spells it already. `members` false: whole modules only.
+ * is left out: it is spelled as the source spells it already, unless it is one of `ownNamed` (a part
+ * that is a module of its own, `const { posix } = require('path')`, whose uses `posix.join(` the source
+ * spells `path.posix.join(`). `members` false: whole modules only.
  */
-export const moduleAliases = (text: string, modules: (module: string) => boolean, members = true): ModuleAlias[] => {
+export const moduleAliases = (text: string, modules: (module: string) => boolean, members = true, ownNamed: ReadonlySet<string> = NO_NAMES): ModuleAlias[] => {
   const out: { at: number; alias: ModuleAlias }[] = [];
   for (const m of text.matchAll(WHOLE)) {
     const local = m[1] ?? m[6] ?? m[9];
@@ -113,8 +115,9 @@ export const moduleAliases = (text: string, modules: (module: string) => boolean
     const separator = m[1] !== undefined ? ':' : /\s+as\s+/;
     for (const item of (m[1] ?? m[4]).split(',')) {
       const [member, local] = item.split(separator).map((s) => s.trim());
-      if (local === undefined || !new RegExp(`^${ID}$`).test(local) || !new RegExp(`^${ID}$`).test(member) || local === member) continue;
-      out.push({ at: m.index ?? 0, alias: { local, module, member, via: m[1] !== undefined ? 'require' : 'import' } });
+      const bound = local ?? (ownNamed.has(member) ? member : undefined);
+      if (bound === undefined || !new RegExp(`^${ID}$`).test(bound) || !new RegExp(`^${ID}$`).test(member) || (bound === member && !ownNamed.has(member))) continue;
+      out.push({ at: m.index ?? 0, alias: { local: bound, module, member, via: m[1] !== undefined ? 'require' : 'import' } });
     }
   }
   if (members) for (const m of text.matchAll(MEMBER_OF)) {
@@ -123,6 +126,7 @@ export const moduleAliases = (text: string, modules: (module: string) => boolean
   return out.sort((a, b) => a.at - b.at).map((o) => o.alias);
 };
 
+const NO_NAMES: ReadonlySet<string> = new Set();
 const MAX_RENAMES = 4;
 
 /**
@@ -132,25 +136,30 @@ const MAX_RENAMES = 4;
  * require('path')` and `pjoin(…)` as `path.join(…)`. Only `NAME.` (a part: `NAME(`) is renamed, not a
  * bare `NAME`, which may be a parameter or a string of the same spelling elsewhere; lines stay where
  * they were. `aliases`: each name renamed and what it was read as (`path`, `path.join`), so evidence can say what the line spells.
+ * `namespaces`: parts of a listed module that are modules of their own, used by their parts (stop 53:
+ * `const { posix: pp } = require('path')`, `import { posix as pp } from 'path'`, `const pp =
+ * require('path').posix` and `const { posix } = require('path')`, each `pp.join(…)` read as `path.posix.join(…)`).
  */
-export const moduleAliasedAsSource = (text: string, names: Readonly<Record<string, string>>): { text: string; aliases: ReadonlyMap<string, string> } => {
+export const moduleAliasedAsSource = (text: string, names: Readonly<Record<string, string>>, namespaces: ReadonlySet<string> = NO_NAMES, blanked = false): { text: string; aliases: ReadonlyMap<string, string> } => {
   const renamed = new Map<string, string>();
   if (!Object.keys(names).some((module) => text.includes(module))) return { text, aliases: renamed };
   let out = text;
   // Bindings are read with comments blanked (`// Was: const { join: pjoin } = require('path')` binds nothing), and a
   // name bound to a module besides a listed one (`const pjoin = require('./url-join')`) is left as written: which
-  // binding a use reads is not settled here.
-  const code = commentsBlanked(text);
+  // binding a use reads is not settled here. `blanked`: the caller blanked them already.
+  const code = blanked ? text : commentsBlanked(text);
   const modulesOf = new Map<string, Set<string>>();
-  for (const a of moduleAliases(code, () => true)) modulesOf.set(a.local, (modulesOf.get(a.local) ?? new Set()).add(a.module));
-  for (const { local, module, member, via } of moduleAliases(code, (m) => names[m] !== undefined)) {
+  for (const a of moduleAliases(code, () => true, true, namespaces)) modulesOf.set(a.local, (modulesOf.get(a.local) ?? new Set()).add(a.module));
+  for (const { local, module, member, via } of moduleAliases(code, (m) => names[m] !== undefined, true, namespaces)) {
     const name = names[module];
     // A compiler's binding (`path_1 = __importDefault(require("path"))`) is asSource's, which drops its `.default` too.
     if (via === 'interop' || (modulesOf.get(local)?.size ?? 0) > 1) continue;
     // Each name once, and a few at most: every rename is a pass over the whole text.
     if (local === name || renamed.has(local) || renamed.size >= MAX_RENAMES) continue;
     renamed.set(local, member === null ? name : `${name}.${member}`);
-    const use = member === null ? String.raw`(?=[ \t]*\.[ \t]*[A-Za-z_$])` : String.raw`(?=[ \t]*\()`;
+    // A whole module and a part that is a module of its own (`path.posix`) are used by their parts (`pp.join(`), any other part by a call.
+    const whole = member === null || namespaces.has(member);
+    const use = whole ? String.raw`(?=[ \t]*\.[ \t]*[A-Za-z_$])` : String.raw`(?=[ \t]*\()`;
     out = out.replace(new RegExp(String.raw`(?<![\w$.])${escapeRegExp(local)}${use}`, 'g'), renamed.get(local) ?? name);
   }
   return { text: out, aliases: renamed };
