@@ -15,7 +15,8 @@
  * (`exists ? a : 'app'`) names each folder it may be; one computed from a folder's parts
  * (`path.relative(__dirname, path.resolve(__dirname, suite, 'app'))`) names each folder those parts
  * allow that holds a Start router entry (a warning says which). Names starting with `routeFileIgnorePrefix`
- * (default `-`) or matching `routeFileIgnorePattern`, files or folders, are not routes. Plugin
+ * (default `-`) or matching `routeFileIgnorePattern`, files or folders, are not routes, nor (stop 53)
+ * names that do not start with `routeFilePrefix` when one is set (router-generator's getRouteNodes). Plugin
  * options census cannot read (`tanstackStart(opts.x)`) are a warning and no routes folder is
  * guessed then; Start's entries in the default `src/` still count. All with the kind of what runs
  * vite (or vinxi, rsbuild, tsr).
@@ -62,6 +63,8 @@ interface Options {
   generatedRouteTree?: Setting;
   ignorePrefix?: string;
   ignorePattern?: string;
+  /** `routeFilePrefix`: when set, only names that start with it are routes. */
+  filePrefix?: string;
   /** Every folder `srcDirectory` may be (one, or the branches of a conditional). */
   srcDirectories?: Setting[];
   /** The options were computed (an unknown argument): nothing is guessed. */
@@ -110,6 +113,7 @@ const optionsOf = (ctx: FrameworkContext, value: ConfigValue | null, source: str
     generatedRouteTree: setting('generatedRouteTree', configAt(router, 'generatedRouteTree'), source),
     ignorePrefix: str(configAt(router, 'routeFileIgnorePrefix')),
     ignorePattern: str(configAt(router, 'routeFileIgnorePattern')),
+    filePrefix: str(configAt(router, 'routeFilePrefix')),
   };
   if (start) {
     const src = configAt(value, 'srcDirectory') ?? configAt(router, 'srcDirectory') ?? configAt(router, 'appDirectory');
@@ -204,7 +208,9 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   const patternSource = last('ignorePattern');
   const pattern = patternSource === undefined ? null : safeRegExp(patternSource);
   if (patternSource !== undefined && pattern === null) out.diagnostics.push(warning('tanstack-router/unsafe-pattern', `routeFileIgnorePattern not used (refused as unsafe or invalid): ${patternSource}`, source, 1));
-  const ignored = (name: string) => name.startsWith('.') || (prefix !== '' && name.startsWith(prefix)) || (pattern !== null && pattern.test(name));
+  // Stop 53: with a routeFilePrefix, the generator keeps only names (files and folders) that start with it.
+  const filePrefix = last('filePrefix') ?? '';
+  const ignored = (name: string) => name.startsWith('.') || (prefix !== '' && name.startsWith(prefix)) || (filePrefix !== '' && !name.startsWith(filePrefix)) || (pattern !== null && pattern.test(name));
   for (const folder of routesUnread ? [] : folders) {
     const routes = joinRepo(pkg.dir, folder.routes);
     if (routes === null) continue;
@@ -212,7 +218,7 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
       if (!ROUTE_CODE.test(file) || file.endsWith('.d.ts')) continue;
       const parts = file.slice(routes === '' ? 0 : routes.length + 1).split('/');
       if (parts.some(ignored)) continue;
-      out.entries.push({ source, target: file, targetKind: 'file', kind, evidence: `TanStack Router route file (${routes}/; ${folder.origin}), loaded by ${why}` });
+      out.entries.push({ source, target: file, targetKind: 'file', kind, evidence: `TanStack Router route file (${routes}/; ${folder.origin}${filePrefix === '' ? '' : `, routeFilePrefix "${filePrefix}"`}), loaded by ${why}` });
     }
     const tree = joinRepo(pkg.dir, folder.tree);
     if (tree !== null && ctx.files.has(tree)) out.entries.push({ source, target: tree, targetKind: 'file', kind, evidence: `TanStack Router generated route tree (${treeSetting?.origin ?? 'generatedRouteTree default'}${folder.srcOrigin ? ` in ${folder.srcOrigin}` : ''}), loaded by ${why}` });
