@@ -32,13 +32,16 @@
 import { lineAt } from '../../util/lines.js';
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
-import { folderOf } from '../../languages/javascript/folder-expr.js';
+import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
+import { balancedText } from '../../languages/javascript/js-text.js';
+import { moduleAliases } from '../../languages/javascript/module-binding.js';
+import { objectMembers } from '../../languages/javascript/object-members.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { someParamListAround } from './function-region.js';
-import { enclosingFunction } from './parameter-values.js';
+import { callArgsText, enclosingFunction } from './parameter-values.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
@@ -54,66 +57,35 @@ interface Call {
 
 const LITERAL = /^\s*(["'`])([^"'`$\n]*)\1\s*$/;
 
-/**
- * The text between the bracket at `open` and its match, split at its top-level commas (brackets and
- * strings skipped), read up to `limit` characters; null when unbalanced. A call's arguments, and the
- * parts of an object literal.
- */
-const topLevelParts = (text: string, open: number, limit: number): string[] | null => {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = open + 1;
-  let quote: string | null = null;
-  for (let i = open; i < text.length && i < open + limit; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = null;
-      continue;
-    }
-    if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      depth--;
-      if (depth === 0) {
-        const last = text.slice(start, i).trim();
-        if (last !== '' || parts.length > 0) parts.push(last);
-        return parts;
-      }
-    } else if (c === ',' && depth === 1) {
-      parts.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  return null;
+/** A call's arguments: the parts between the parenthesis at `open` and its match, as written (trimmed); null when they do not close. */
+const argumentsAt = (text: string, open: number): string[] | null => {
+  const args = callArgsText(text, open);
+  return args === null ? null : splitArgs(args);
 };
-
-/** A call's arguments: the parts between the parenthesis at `open` and its match. */
-const argumentsAt = (text: string, open: number): string[] | null => topLevelParts(text, open, 2000);
 
 /** The names the file binds to each package (`const requireDir = require('require-dir')`, `import requireAll from 'require-all'`, `{ R }`). */
 const callsIn = (text: string, imported: ReadonlySet<string>): Call[] => {
   const calls: Call[] = [];
+  // The names the file binds each package to (module-binding.ts, the one binder): whole, or (Stop 52) autoload's
+  // `default` export, which @fastify/autoload sets beside its CommonJS export; the others have none.
+  const boundTo = new Map<string, string[]>();
+  for (const a of moduleAliases(text, (m) => imported.has(m))) {
+    if (a.member === null || (a.member === 'default' && a.module.includes('autoload'))) boundTo.set(a.module, [...(boundTo.get(a.module) ?? []), a.local]);
+  }
   for (const pkg of PACKAGES) {
     if (!imported.has(pkg)) continue;
     const spec = String.raw`["']${escapeRegExp(pkg)}["']`;
     const callees: string[] = [];
+    const names = boundTo.get(pkg) ?? [];
     if (pkg === 'redbean-node') callees.push(String.raw`\b[A-Za-z_$][\w$]*\s*\.\s*autoloadModels`);
     else if (pkg === '@fastify/autoload' || pkg === 'fastify-autoload') {
       // The plugin is registered, not called: `.register(AutoLoad, { dir })`; its arguments are read as a call's.
       // Stop 52: `const { default: AutoLoad } = require('@fastify/autoload')` binds it too.
-      const bound = new RegExp(
-        String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*${spec}\s*\)|\bimport\s+([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^{}]*\}\s*)?from\s+${spec}` +
-          String.raw`|\b(?:const|let|var)\s*\{\s*default\s*:\s*([A-Za-z_$][\w$]*)\s*\}\s*=\s*require\(\s*${spec}\s*\)` +
-          String.raw`|\bimport\s*\{\s*default\s+as\s+([A-Za-z_$][\w$]*)\s*\}\s*from\s+${spec}`,
-        'g',
-      );
-      for (const m of text.matchAll(bound)) callees.push(String.raw`\.\s*register(?=\s*\(\s*${escapeRegExp(m[1] ?? m[2] ?? m[3] ?? m[4])}\s*,)`);
+      for (const name of names) callees.push(String.raw`\.\s*register(?=\s*\(\s*${escapeRegExp(name)}\s*,)`);
       // Registered without a name: `fastify.register(require('@fastify/autoload'), { dir })`.
       callees.push(String.raw`\.\s*register(?=\s*\(\s*require\(\s*${spec}\s*\)\s*,)`);
     } else {
-      const bound = new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*${spec}\s*\)\s*[;\n]|\bimport\s+([A-Za-z_$][\w$]*)\s+from\s+${spec}`, 'g');
-      for (const m of text.matchAll(bound)) callees.push(String.raw`\b${escapeRegExp(m[1] ?? m[2])}`);
+      for (const name of names) callees.push(String.raw`\b${escapeRegExp(name)}`);
       callees.push(String.raw`\brequire\(\s*${spec}\s*\)`);
     }
     for (const callee of callees) {
@@ -127,12 +99,8 @@ const callsIn = (text: string, imported: ReadonlySet<string>): Call[] => {
   return calls;
 };
 
-/** `dirname: EXPR` / `recurse: true` in an options object literal. */
-const option = (arg: string | undefined, name: string): string | null => {
-  if (!arg?.startsWith('{')) return null;
-  const m = new RegExp(String.raw`\b${name}\s*:\s*([^,}]+)`).exec(arg);
-  return m ? m[1].trim() : null;
-};
+/** `dirname: EXPR` / `recurse: true` in an options object literal (its own keys, as optionsOf reads them). */
+const option = (arg: string | undefined, name: string): string | null => (arg?.startsWith('{') ? (optionsOf(arg)?.get(name) ?? null) : null);
 
 /** The folder an expression names: a literal relative to `base`, or an anchored folder expression (`__dirname + '/x'` too). */
 const folderNamed = (expr: string, file: string, text: string, base: string): string | null => {
@@ -270,24 +238,13 @@ const autoloaded = (ctx: FrameworkContext, folder: string, typescript: boolean, 
 const optionsOf = (expr: string): Map<string, string> | null => {
   const t = expr.trim();
   if (t.startsWith('{')) {
-    const parts = topLevelParts(t, 0, t.length);
-    if (parts === null) return null;
-    const keys = new Map<string, string>();
-    for (const part of parts) {
-      const pair = /^(?:([A-Za-z_$][\w$]*)|(["'])([^"'\n]*)\2)\s*:([^]*)$/.exec(part);
-      if (pair) keys.set(pair[1] ?? pair[3], pair[4].trim());
-      else if (/^[A-Za-z_$][\w$]*$/.test(part)) keys.set(part, part);
-      else {
-        // A method (`ignoreFilter (p) { … }`): its key is set, to code census does not run.
-        const method = /^(?:async\s+)?\*?\s*([A-Za-z_$][\w$]*)\s*\(/.exec(part);
-        if (method) keys.set(method[1], part);
-      }
-    }
-    return keys;
+    const literal = balancedText(t, 0, t.length);
+    // A method (`ignoreFilter (p) { … }`) sets its key, to code census does not run.
+    return literal === null ? null : objectMembers(literal, true);
   }
   const assign = /^Object\s*\.\s*assign\s*\(/.exec(t);
   if (assign === null) return null;
-  const args = topLevelParts(t, assign[0].length - 1, t.length);
+  const args = argumentsAt(t, assign[0].length - 1);
   if (args === null) return null;
   const merged = new Map<string, string>();
   for (const arg of args) for (const [key, value] of arg.startsWith('{') ? (optionsOf(arg) ?? []) : []) merged.set(key, value);

@@ -39,6 +39,7 @@ import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { explainedFolderOf, splitArgs, templateAsJoin } from '../../languages/javascript/folder-expr.js';
 import { IDENTIFIER, balancedText } from '../../languages/javascript/js-text.js';
+import { objectMembers } from '../../languages/javascript/object-members.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { callArgsText, literalValue, objectText } from './parameter-values.js';
@@ -53,7 +54,6 @@ const MIGRATION = /\.[cm]?[jt]s$/;
 /** The module's binding of `migrate`: `const migrate = require('migrate')`, `import migrate from 'migrate'`. */
 const BINDING = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*(['"])migrate\2\s*\)|import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])migrate\4)/g;
 /** `key: value` of an object literal's member (a shorthand `{ name }` is its name). */
-const MEMBER = /^([A-Za-z_$][\w$]*|"[^"\n]*"|'[^'\n]*')\s*:\s*([\s\S]+)$/;
 
 const packages = (ctx: FrameworkContext) => toolPackages(ctx, ['migrate'], null);
 
@@ -70,17 +70,6 @@ const OPTION_RUNNERS: OptionRunner[] = [
   { title: 'MikroORM', packages: ['@mikro-orm/core', '@mikro-orm/migrations', '@mikro-orm/postgresql', '@mikro-orm/mysql', '@mikro-orm/sqlite', '@mikro-orm/mariadb', '@mikro-orm/mssql', '@mikro-orm/libsql', '@mikro-orm/better-sqlite', '@mikro-orm/mongodb'], members: ['path', 'pathTs'], takesGlob: false },
 ];
 const MIGRATIONS_OPTION = /(?<![\w$.])migrations\s*:\s*([[{])/g;
-
-/** The members of an object literal's text (`{ a: 1, b }`): key → value text; a shorthand `{ migrationsDirectory }` is its own value (folderOf settles the const). */
-const membersOf = (objectText: string): Map<string, string> => {
-  const members = new Map<string, string>();
-  for (const part of splitArgs(objectText.slice(1, -1))) {
-    const m = MEMBER.exec(part.trim());
-    if (m) members.set(m[1].replace(/^["']|["']$/g, ''), m[2].trim());
-    else if (IDENTIFIER.test(part.trim())) members.set(part.trim(), part.trim());
-  }
-  return members;
-};
 
 /** One value of a `migrations` option: the member naming it, its expression, whether the runner globs it, and (umzug's `glob: [pattern, { cwd, ignore }]`) its cwd and ignore globs. */
 interface OptionValue {
@@ -182,13 +171,13 @@ const collectOptions = (ctx: FrameworkContext, out: FrameworkOutput): void => {
             values = splitArgs(value.slice(1, -1)).map((e) => ({ member: 'migrations', expr: e.trim(), takesGlob: runner.takesGlob })).filter((v) => v.expr !== '');
           } else {
             if (value.charAt(0) !== '{') continue;
-            const members = membersOf(value);
+            const members = objectMembers(value);
             values = runner.members.flatMap((member): OptionValue[] => {
               const expr = members.get(member);
               if (expr === undefined) return [];
               // umzug's `glob: [pattern, { cwd, ignore }]`: the pattern under the cwd, less the ignored paths.
               const list = /^\[\s*(["'`][^"'`\n]*["'`])\s*,\s*(\{[\s\S]*\})\s*\]$/.exec(expr);
-              const options = list ? membersOf(list[2]) : null;
+              const options = list ? objectMembers(list[2]) : null;
               const cwd = options?.get('cwd');
               if (list === null || options === null || cwd === undefined) return [{ member, expr, takesGlob: runner.takesGlob }];
               const ignore = options.get('ignore');
@@ -265,7 +254,7 @@ const collectAddMigrations = (ctx: FrameworkContext, out: FrameworkOutput): void
         if (arg !== '') unread(`options ${arg.replace(/\s+/g, ' ').slice(0, 80)}`);
         continue;
       }
-      const members = membersOf(options);
+      const members = objectMembers(options);
       const dirExpr = members.get('directory');
       if (dirExpr === undefined) continue;
       const extensionsExpr = members.get('extensions');
@@ -382,7 +371,7 @@ const migrateLoad: FrameworkReader = {
             const open = (call.index ?? 0) + call[0].length - 1;
             const options = splitArgs(callArgsText(text, open) ?? '')[0]?.trim() ?? '';
             if (!options.startsWith('{') || !options.endsWith('}')) continue;
-            const members = membersOf(options);
+            const members = objectMembers(options);
             const dirExpr = members.get('migrationsDirectory');
             if (dirExpr === undefined) continue;
             const line = lineAt(text, call.index ?? 0);
