@@ -573,6 +573,9 @@ describe('python warm-up sample', () => {
     assert.deepEqual(f.runnable, ['shebang', 'main-guard', 'cli-framework', 'top-level-code']);
     assert.ok(f.importRoots && f.importRoots.length === 2, 'both sys.path forms');
     assert.ok(f.diagnostics.some((d) => d.id === 'python/syntax-error'), 'the malformed tail');
+    // Stop 53: the token pass's branches a real file first met hundreds of files in (scanTokens compiled three times on saleor).
+    assert.ok(f.settingSwaps?.some((s) => s.setting === 'ROOT_URLCONF'), 'a django.test settings swap');
+    assert.ok(f.scriptNames?.some((s) => s.name === 'autoadd.js'), 'a string naming a .js file');
   });
 });
 

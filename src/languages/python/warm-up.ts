@@ -66,6 +66,9 @@ export const WARM_UP_MODULE = [
   'BASE = os.path.dirname(os.path.abspath(__file__))\nsys.path.append(os.path.join(BASE, "lib"))\n',
   'sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))\n',
   'def main():\n    pass\n\nif "__main__" == __name__:\n    main()\n',
+  // Stop 53: scanTokens' two branches no other sample reached (a django.test settings swap, a string naming a
+  // `.js` file): saleor met them hundreds of files in, and V8 threw the compiled pass away twice and compiled it again.
+  'from django.test import override_settings\n@override_settings(ROOT_URLCONF="app.urls")\ndef test_swap():\n    get_resource("autoadd.js")\n',
   MALFORMED,
 ].join('');
 
