@@ -142,20 +142,26 @@ const MAX_RENAMES = 4;
  */
 export const moduleAliasedAsSource = (text: string, names: Readonly<Record<string, string>>, namespaces: ReadonlySet<string> = NO_NAMES, blanked = false): { text: string; aliases: ReadonlyMap<string, string> } => {
   const renamed = new Map<string, string>();
-  if (!Object.keys(names).some((module) => text.includes(module))) return { text, aliases: renamed };
-  let out = text;
-  // Bindings are read with comments blanked (`// Was: const { join: pjoin } = require('path')` binds nothing), and a
-  // name bound to a module besides a listed one (`const pjoin = require('./url-join')`) is left as written: which
-  // binding a use reads is not settled here. `blanked`: the caller blanked them already.
+  // A binding spells its module quoted (`'path'`, `"path"`), and blanking a comment makes no quote: a text without one binds none.
+  if (!Object.keys(names).some((module) => text.includes(`'${module}'`) || text.includes(`"${module}"`))) return { text, aliases: renamed };
+  // Bindings are read with comments blanked (`// Was: const { join: pjoin } = require('path')` binds nothing);
+  // `blanked`: the caller blanked them already.
   const code = blanked ? text : commentsBlanked(text);
+  // A compiler's binding (`path_1 = __importDefault(require("path"))`) is asSource's, which drops its `.default` too; a
+  // name the source spells already needs no rename. Most texts bind the module under its own name and end here, before
+  // the map of every binding below (stop 53).
+  const candidates = moduleAliases(code, (m) => names[m] !== undefined, true, namespaces).filter(({ local, module, via }) => via !== 'interop' && local !== names[module]);
+  if (candidates.length === 0) return { text, aliases: renamed };
+  let out = text;
+  // A name bound to a module besides a listed one (`const pjoin = require('./url-join')`) is left as written: which
+  // binding a use reads is not settled here.
   const modulesOf = new Map<string, Set<string>>();
   for (const a of moduleAliases(code, () => true, true, namespaces)) modulesOf.set(a.local, (modulesOf.get(a.local) ?? new Set()).add(a.module));
-  for (const { local, module, member, via } of moduleAliases(code, (m) => names[m] !== undefined, true, namespaces)) {
+  for (const { local, module, member } of candidates) {
     const name = names[module];
-    // A compiler's binding (`path_1 = __importDefault(require("path"))`) is asSource's, which drops its `.default` too.
-    if (via === 'interop' || (modulesOf.get(local)?.size ?? 0) > 1) continue;
+    if ((modulesOf.get(local)?.size ?? 0) > 1) continue;
     // Each name once, and a few at most: every rename is a pass over the whole text.
-    if (local === name || renamed.has(local) || renamed.size >= MAX_RENAMES) continue;
+    if (renamed.has(local) || renamed.size >= MAX_RENAMES) continue;
     renamed.set(local, member === null ? name : `${name}.${member}`);
     // A whole module and a part that is a module of its own (`path.posix`) are used by their parts (`pp.join(`), any other part by a call.
     const whole = member === null || namespaces.has(member);
