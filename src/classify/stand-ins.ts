@@ -4,8 +4,10 @@
  * starts the shortest chain of the module it names, and of what that module imports; but when a
  * file the tree holds reaches the same module in the same tier (Debian's usr/bin/heat-all imports
  * heat.cmd.all, which imports heat.cmd.api), that chain is evidence one can open, where the stand-in
- * only says that a launcher elsewhere exists. It takes the stand-in sentence's place, and the rest
- * of the chain from the module on is kept. Verdicts do not change: both chains are of one tier.
+ * only says that a launcher elsewhere exists. The in-tree walk's own chain to the file is shown
+ * (the shortest: heat-all reaches heat/common/messaging.py through cmd/all.py:41, not through
+ * cmd/api.py), when every hop of it runs as its importer loads; else the in-tree chain to the
+ * module followed by the module's own, when that one does. Verdicts do not change: the chains are of one tier.
  */
 import type { Edge } from '../model/edge.js';
 import type { Root } from './roots.js';
@@ -25,8 +27,20 @@ export interface Chain {
  */
 const NAMING_DETECTORS = new Set(['installed-entry-points', 'python-library']);
 
-/** Whether each hop runs when its importer is loaded: an import inside a function runs only when something calls it. */
-const runsOnLoad = (path: readonly Edge[]): boolean => path.every((e) => e.guard !== 'function');
+/**
+ * Readers whose reference is a call the naming file makes as it runs, not a name it holds: an
+ * easy_install launcher calls load_entry_point() at its top level (barman's usr/bin/barman).
+ */
+const CALLED_ON_LOAD = new Set(['entry-point-scripts']);
+
+/**
+ * Whether each hop runs when its importer is loaded. An import inside a function runs only when
+ * something calls it, one under `if TYPE_CHECKING:` (or an `import type`) never; another reader's
+ * reference carries no guard (importutils.import_object("svc.cmd.api.Server") inside `def main()`
+ * looks the same as one at the top), so it is not taken.
+ */
+const runsOnLoad = (path: readonly Edge[]): boolean =>
+  path.every((e) => ((e.kind === 'import' || e.kind === 'dynamic-import') && (e.guard === null || e.guard === 'try')) || (e.kind === 'reference' && CALLED_ON_LOAD.has(e.via ?? '')));
 
 export const chainsOf = (
   graph: FileGraph,
@@ -44,17 +58,18 @@ export const chainsOf = (
   return (file) => {
     const root = reach.rootOf[file]!;
     if (root.standsIn !== true) return plain(file);
+    const tier = reach.tierOf[file];
     const start = graph.idOf.get(root.file)!;
-    if (inTree.tierOf[start] !== reach.tierOf[file]) return plain(file);
-    const rest = pathOf(reach, edges, file);
+    if (inTree.tierOf[start] !== tier) return plain(file);
+    // Reaching the module in the file's tier, the in-tree walk reaches the file in it too, by its shortest chain.
+    const own = inTree.tierOf[file] === tier ? pathOf(inTree, edges, file) : null;
+    if (own !== null && runsOnLoad(own)) return { root: inTree.rootOf[file]!, path: own };
+    // That chain passes a hop that may not run (an import inside a function): the in-tree chain to the module, then the module's own, when the first runs on load and does not pass the file or a file after the module.
     const prefix = pathOf(inTree, edges, start);
-    // An in-tree chain to the module that passes through the file, or a file after the module, reaches that file itself on the way: its own in-tree chain is shown.
-    const after = new Set(rest.map((e) => e.to!));
-    after.add(root.file);
-    const through = prefix.some((e) => after.has(e.from));
-    const chain = through ? { root: inTree.rootOf[file]!, path: pathOf(inTree, edges, file) } : { root: inTree.rootOf[start]!, path: prefix };
-    // barman's launcher reaches barman/clients/ only through an import inside a function: the stand-in's command is surer.
-    if (!runsOnLoad(chain.path)) return plain(file);
-    return through ? chain : { root: chain.root, path: [...prefix, ...rest] };
+    const rest = pathOf(reach, edges, file);
+    const between = new Set(rest.map((e) => e.to!));
+    between.add(root.file);
+    if (!runsOnLoad(prefix) || prefix.some((e) => between.has(e.from))) return plain(file);
+    return { root: inTree.rootOf[start]!, path: [...prefix, ...rest] };
   };
 };

@@ -76,3 +76,44 @@ test('stand-ins: a launcher that only reaches the module as a tooling or test ro
   const { verdicts } = classify(files, edges, entries);
   assert.deepEqual(verdicts.get('pkg/svc/cmd/api.py'), { verdict: 'production', evidence: ['pkg/svc/cmd/api.py is an entry point: svc-api stand-in'] });
 });
+
+test('stand-ins: an import under `if TYPE_CHECKING:`, or a type-only import, never runs: the stand-in stays', () => {
+  for (const extra of [edge('pkg/svc/cmd/all.py', 'pkg/svc/cmd/worker.py', 4, 'type-checking'), { ...edge('pkg/svc/cmd/all.py', 'pkg/svc/cmd/worker.py', 4), kind: 'type-import' as const }]) {
+    const verdicts = tree([extra]);
+    assert.match(verdicts.get('pkg/svc/cmd/worker.py')!.evidence[0], /^pkg\/svc\/cmd\/worker.py is an entry point: svc-worker in /, `${extra.kind} ${extra.guard}`);
+  }
+});
+
+test('stand-ins: an import inside try: runs on load and is taken', () => {
+  const verdicts = tree([edge('pkg/svc/cmd/all.py', 'pkg/svc/cmd/worker.py', 8, 'try')]);
+  assert.equal(verdicts.get('pkg/svc/cmd/worker.py')!.evidence[0], 'usr/bin/svc-all: an installed command');
+});
+
+test('stand-ins: a framework reference carries no guard (it may sit inside a def): only a launcher\'s load_entry_point() call is taken', () => {
+  const ref = (via: string): Edge => ({ ...edge('pkg/svc/cmd/all.py', 'pkg/svc/cmd/worker.py', 5), kind: 'reference', via, label: `pkg/svc/cmd/worker.py is named in pkg/svc/cmd/all.py:5 (${via})` });
+  assert.match(tree([ref('string-modules')]).get('pkg/svc/cmd/worker.py')!.evidence[0], /^pkg\/svc\/cmd\/worker.py is an entry point: svc-worker in /);
+  assert.deepEqual(tree([ref('entry-point-scripts')]).get('pkg/svc/cmd/worker.py')!.evidence, ['usr/bin/svc-all: an installed command', 'pkg/svc/cmd/all.py is imported by usr/bin/svc-all:6', 'pkg/svc/cmd/worker.py is named in pkg/svc/cmd/all.py:5 (entry-point-scripts)']);
+});
+
+test('stand-ins: an installed package taken as a library names a module for whoever imports it: its chain does not replace the stand-in', () => {
+  const library: Entry = { file: 'pkg/svc/opts.py', kind: 'production', detector: 'python-library', source: 'pkg/svc/opts.py', evidence: 'svc is an installed library' };
+  const verdicts = tree([edge('pkg/svc/opts.py', 'pkg/svc/cmd/worker.py', 45)], [library]);
+  assert.match(verdicts.get('pkg/svc/cmd/worker.py')!.evidence[0], /^pkg\/svc\/cmd\/worker.py is an entry point: svc-worker in /);
+  assert.equal(verdicts.get('pkg/svc/cmd/worker.py')!.evidence.length, 1);
+});
+
+test('stand-ins: the in-tree walk\'s own chain is shown when it is shorter than the chain through the module', () => {
+  // all.py imports db.py itself (heat/cmd/all.py:41 imports heat.common.messaging): 2 hops, not 3 through api.py.
+  const verdicts = tree([edge('pkg/svc/cmd/all.py', 'pkg/svc/common/db.py', 41)]);
+  assert.deepEqual(verdicts.get('pkg/svc/common/db.py')!.evidence, ['usr/bin/svc-all: an installed command', 'pkg/svc/cmd/all.py is imported by usr/bin/svc-all:6', 'pkg/svc/common/db.py is imported by pkg/svc/cmd/all.py:41']);
+});
+
+test('stand-ins: when the shortest in-tree chain to the file passes an import inside a function, the in-tree chain to the module and the module\'s own are shown', () => {
+  const verdicts = tree([edge('pkg/svc/cmd/all.py', 'pkg/svc/common/db.py', 50, 'function')]);
+  assert.deepEqual(verdicts.get('pkg/svc/common/db.py')!.evidence, [
+    'usr/bin/svc-all: an installed command',
+    'pkg/svc/cmd/all.py is imported by usr/bin/svc-all:6',
+    'pkg/svc/cmd/api.py is imported by pkg/svc/cmd/all.py:37',
+    'pkg/svc/common/db.py is imported by pkg/svc/cmd/api.py:12',
+  ]);
+});
