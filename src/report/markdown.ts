@@ -13,6 +13,8 @@ import { mdCode, mdText } from './md-escape.js';
 import { LISTED_VERDICTS } from './file-lists.js';
 import { missingTargets } from './missing-view.js';
 import { plural } from '../util/words.js';
+import type { FileRecord } from '../model/file.js';
+import { evidenceParts } from './evidence-parts.js';
 
 /** Markdown table cells: no pipe or newline may break the row, no backtick or bracket make code or a link. */
 export const cell = mdText;
@@ -26,6 +28,12 @@ const table = (header: string[], rows: string[][]): string[] => [
 /** Rows of each list in --summary: with the counts and the evidence cut short, a 1,500-file repo stays well under GitHub's 65,536-character issue body. */
 const SUMMARY_ROWS = { dead: 100, manual: 40, missing: 30 } as const;
 const SUMMARY_EVIDENCE_CHARS = 160;
+
+/** Arrows between a chain's hops only; a dead file's sentences joined as sentences; the last commit has its own column. */
+const evidenceCell = (record: FileRecord): string => {
+  const { chain, notes } = evidenceParts(record);
+  return [...(chain.length > 0 ? [chain.join(' → ')] : []), ...notes].join('; ');
+};
 
 const short = (s: string): string => (s.length > SUMMARY_EVIDENCE_CHARS ? `${s.slice(0, SUMMARY_EVIDENCE_CHARS - 1)}…` : s);
 
@@ -103,7 +111,7 @@ export const renderMarkdown: Reporter = (audit, options) => {
       out.push(
         ...table(
           ['File', 'Evidence', 'Summary', 'Last change'],
-          inFolder.map((f) => [basename(f.path), (f.evidence ?? []).join(' → '), f.summary ?? '', f.lastChange ?? '']),
+          inFolder.map((f) => [basename(f.path), evidenceCell(f), f.summary ?? '', f.lastChange ?? '']),
         ),
         '',
       );

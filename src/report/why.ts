@@ -8,17 +8,30 @@
  */
 import type { FileRecord } from '../model/file.js';
 import type { WhyExplanation } from '../model/why.js';
+import { chainRootFile, evidenceParts, type EvidenceParts } from './evidence-parts.js';
 
-/** What a manual or documented verdict means, which its chain (a runnable marker, a doc mention) does not say. */
-const NOTHING_MORE: Partial<Record<NonNullable<FileRecord['verdict']>, string>> = {
-  manual: 'no entry point, test rule or docs mention reaches it: census takes it for a script run by hand',
-  documented: 'no entry point or test rule reaches it: only docs name it',
+/**
+ * What a manual or documented verdict means, which its chain (a runnable marker, a doc mention)
+ * does not say. A file the chain reaches through imports is no script and named by no doc itself:
+ * the line speaks of the chain's root (trove's backup_group.py is imported by int_tests.py).
+ */
+const nothingMore = (verdict: NonNullable<FileRecord['verdict']>, chain: readonly string[]): string | undefined => {
+  const root = chain.length > 1 ? chainRootFile(chain) : null;
+  if (verdict === 'manual') {
+    return root === null
+      ? 'no entry point, test rule or docs mention reaches it: census takes it for a script run by hand'
+      : `no entry point, test rule or docs mention reaches it: it runs only when someone runs ${root} by hand`;
+  }
+  if (verdict === 'documented') {
+    return root === null ? 'no entry point or test rule reaches it: only docs name it' : `no entry point or test rule reaches it: its chain starts at a docs mention of ${root}`;
+  }
+  return undefined;
 };
 
-/** The record's sentences without the last-commit note (printed once, at the end), arrows between a chain's hops. */
-const evidenceLines = (record: FileRecord, note: string | null, lines: string[]): void => {
-  const evidence = (record.evidence ?? []).filter((s) => s !== note);
-  evidence.forEach((s, k) => lines.push(`  ${k === 0 || record.verdict === 'dead' ? '' : '→ '}${s}`));
+/** The chain with arrows between its hops, then the sentences that are no hop. */
+const evidenceLines = ({ chain, notes }: EvidenceParts, lines: string[]): void => {
+  chain.forEach((s, k) => lines.push(`  ${k === 0 ? '' : '→ '}${s}`));
+  for (const s of notes) lines.push(`  ${s}`);
 };
 
 export const renderWhyTerminal = ({ file: record, all }: WhyExplanation): string => {
@@ -28,6 +41,7 @@ export const renderWhyTerminal = ({ file: record, all }: WhyExplanation): string
     lines.push(`${file}: ${record.language} file — census gives verdicts to source files only (Python, JavaScript/TypeScript, shell).`);
   } else {
     lines.push(`${file}: ${record.verdict}`);
+    const parts = evidenceParts(record);
     const note = record.lastChange ? `last commit ${record.lastChange}` : null;
     if (all) {
       const { chains, limit } = all;
@@ -38,9 +52,9 @@ export const renderWhyTerminal = ({ file: record, all }: WhyExplanation): string
       });
       if (chains.length === limit) lines.push(`  (stopped at --limit ${limit})`);
     } else {
-      evidenceLines(record, note, lines);
+      evidenceLines(parts, lines);
     }
-    const meaning = NOTHING_MORE[record.verdict];
+    const meaning = nothingMore(record.verdict, parts.chain);
     if (meaning !== undefined) lines.push(`  ${meaning}`);
     if (note !== null) lines.push(`  ${note}`);
   }

@@ -32,3 +32,21 @@ test('why: a documented file says that only docs name it', () => {
   const out = renderWhyTerminal({ file: record('documented', ['pkg/x.py is referenced in README.md:3']) });
   assert.match(out, /referenced in README\.md:3\n  no entry point or test rule reaches it: only docs name it\n$/);
 });
+
+test('why: a manual file reached through an import is no script itself: the line names the chain\'s root', () => {
+  const out = renderWhyTerminal({ file: record('manual', ['scripts/fix.py is runnable on its own: it has an `if __name__ == "__main__"` guard', 'pkg/x.py is imported by scripts/fix.py:1 (as x)', 'last commit 2025-01-01'], '2025-01-01') });
+  assert.equal(out, [
+    'pkg/x.py: manual',
+    '  scripts/fix.py is runnable on its own: it has an `if __name__ == "__main__"` guard',
+    '  → pkg/x.py is imported by scripts/fix.py:1 (as x)',
+    '  no entry point, test rule or docs mention reaches it: it runs only when someone runs scripts/fix.py by hand',
+    '  last commit 2025-01-01',
+    '',
+  ].join('\n'));
+});
+
+test('why: a documented file reached from a doc-named file says where its chain starts, not that docs name it', () => {
+  const out = renderWhyTerminal({ file: record('documented', ['tools/report.py is referenced in README.md:3', 'pkg/x.py is imported by tools/report.py:1 (as x)']) });
+  assert.match(out, /→ pkg\/x\.py is imported by tools\/report\.py:1 \(as x\)\n  no entry point or test rule reaches it: its chain starts at a docs mention of tools\/report\.py\n$/);
+  assert.doesNotMatch(out, /only docs name it/);
+});
