@@ -9,8 +9,7 @@ import { resolveNamed } from '../frameworks/strings.js';
 import type { TargetResolver } from './targets.js';
 import { aboutFile } from '../util/sentences.js';
 import { NO_NAMES } from './import-edges.js';
-
-const isPackageInit = (path: string): boolean => path === '__init__.py' || path.endsWith('/__init__.py');
+import { isPackageInit, withPackageNote } from '../util/python-package.js';
 
 export const buildFrameworkEdges = (references: readonly (ReferenceInput & { reader: string })[], targets: TargetResolver): Edge[] => {
   const edges: Edge[] = [];
@@ -23,8 +22,8 @@ export const buildFrameworkEdges = (references: readonly (ReferenceInput & { rea
       const key = `${ref.from}\0${to}\0${ref.line ?? 0}\0${ref.target}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      // After the named module come the packages above it (targets.ts moduleFiles): named by a deeper module's name, each says why it runs, as an import's package-init edge does.
-      const label = i > 0 && ref.targetKind !== 'file' && isPackageInit(to) ? `${ref.label} (Python runs a package before its modules)` : ref.label;
+      // Besides the named module come the packages above it (targets.ts moduleFiles): named by a deeper module's name, each says why it runs, as an import's package-init edge does. The named module's own file is files[0], a package's __init__.py when the name is the package's.
+      const label = to !== files[0] && ref.targetKind !== 'file' && isPackageInit(to) ? withPackageNote(ref.label) : ref.label;
       edges.push({ from: ref.from, to, kind: 'reference', line: ref.line ?? 1, specifier: ref.target, names: NO_NAMES, guard: null, via: ref.reader, label: aboutFile(to, label) });
     }
   }

@@ -10,6 +10,7 @@ import type { ImportResolver, Resolution } from '../resolve/types.js';
 import { dirname, joinRepo } from '../util/path.js';
 import { aboutFile } from '../util/sentences.js';
 import { joined } from '../util/own-string.js';
+import { PACKAGE_RUNS_FIRST } from '../util/python-package.js';
 
 export interface FactsOfFile {
   path: string;
@@ -59,7 +60,7 @@ const placedRoot = (via: string | undefined): string =>
 
 /** How a resolved import reaches its file, as a sentence about that file. */
 const edgeLabel = (to: string, via: string | undefined, from: string, fact: ImportFact, names: string[]): string =>
-  via === 'package-init' ? joined(to, ' is run by the import in ', from, ':', fact.line, ' (Python runs a package before its modules)')
+  via === 'package-init' ? joined(to, ' is run by the import in ', from, ':', fact.line, ` (${PACKAGE_RUNS_FIRST})`)
   : via === 'stub' ? joined(to, ' is the type stub read for the import in ', from, ':', fact.line)
   : importLabel(to, from, fact, names) + placedRoot(via);
 
@@ -125,7 +126,7 @@ const addSwappedIn = (edges: Edge[], swap: { from: string; fact: ImportFact; r: 
   if (!swap.unresolvedMade) edges.push(importEdge(from, null, edgeKind(fact), fact.line, fact.specifier, fact.names.length === 0 ? NO_NAMES : fact.names.map((n) => n.name), fact.guard, undefined, 'external', fact.specifier.split('.')[0], undefined));
   if (r.via === 'package-init' && isPackageInitAbove(to, by.file)) return;
   const sentence = r.via === 'package-init'
-    ? joined(to, ' is run by the import in ', from, ':', fact.line, ' (Python runs a package before its modules)')
+    ? joined(to, ' is run by the import in ', from, ':', fact.line, ` (${PACKAGE_RUNS_FIRST})`)
     : joined(to, ' is imported by ', from, ':', fact.line);
   edges.push({ from, to, kind: 'reference', line: fact.line, specifier: fact.specifier, names: r.names ?? NO_NAMES, guard: null, via: TEST_SWAP,
     label: joined(sentence, ' while tests run, "', fact.specifier, '" mapped by ', r.mapping ?? '', ' (a test swaps it in: production imports the package)') });

@@ -9,6 +9,7 @@ import type { FileRecord, Language } from '../../model/file.js';
 import { languageRecord } from '../../languages/registry.js';
 import { byString } from '../../util/compare.js';
 import { dirname } from '../../util/path.js';
+import { isPackageInit } from '../../util/python-package.js';
 
 /** Languages with imports: the only ones whose loading can fail on one. */
 const hasImports = (language: Language | undefined): boolean => language !== undefined && languageRecord(language)?.ecosystem !== undefined;
@@ -67,8 +68,6 @@ const addLoadEdges = (reverse: Map<string, string[]>, loads: ReadonlyMap<string,
   }
 };
 
-const isInitFile = (path: string): boolean => path === '__init__.py' || path.endsWith('/__init__.py');
-
 /**
  * The Python modules (`.py` files of Python) and every `__init__.py`, in one pass over the files;
  * a repo without Python (payload: 8,855 files) walks its files once here, and no further.
@@ -78,7 +77,7 @@ const packageFiles = (files: readonly FileRecord[]): { modules: string[]; inits:
   const inits = new Set<string>();
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
-    if (isInitFile(f.path)) inits.add(f.path);
+    if (isPackageInit(f.path)) inits.add(f.path);
     if (isPython(f.language) && f.path.endsWith('.py')) modules.push(f.path);
   }
   return { modules, inits };
@@ -94,7 +93,7 @@ const addPackageInits = (reverse: Map<string, string[]>, files: readonly FileRec
   for (let i = 0; i < modules.length; i++) {
     const path = modules[i];
     const dir = dirname(path);
-    const parent = isInitFile(path) ? (dir === '' ? null : initOf(dirname(dir))) : initOf(dir);
+    const parent = isPackageInit(path) ? (dir === '' ? null : initOf(dirname(dir))) : initOf(dir);
     if (parent !== null && parent !== path) addTo(reverse, parent, path);
   }
 };

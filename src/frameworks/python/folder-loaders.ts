@@ -30,6 +30,7 @@ import { listedPaths } from '../../util/file-index.js';
 import { attributeFolder, type AttributeFolder } from './attribute-paths.js';
 import { MAX_ARGS, callArguments, joinArguments, literalSegments, literalValue } from './call-text.js';
 import { alternation, CORE_LOADS, FILE_PATH_LOADS } from '../../languages/python/loader-names.js';
+import { isPackageInit } from '../../util/python-package.js';
 
 /** Modules a listing comes from; a file importing none of these (nor a loader) is not read. */
 const LISTER_MODULES = new Set(['os', 'os.path', 'glob', 'pkgutil', 'pathlib']);
@@ -383,7 +384,6 @@ const folderLoaders = perScan((ctx): FolderLoader[] => {
 });
 
 const within = (folder: string, rest: string): string => (folder === '' ? rest : `${folder}/${rest}`);
-const isPackageInit = (path: string): boolean => path === '__init__.py' || path.endsWith('/__init__.py');
 
 /** The repo files a listing of `folder` can load, in order. */
 export const loadedFiles = (byFolder: ReadonlyMap<string, readonly string[]>, subfolders: ReadonlyMap<string, readonly string[]>, loader: Pick<FolderLoader, 'folder' | 'mode' | 'pattern'>): string[] => {
