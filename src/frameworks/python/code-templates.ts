@@ -12,9 +12,11 @@
  * - only a module-level `NAME = """…"""` (or a list/tuple of such strings): a docstring's example,
  *   a string passed inline, or one assigned inside a function is not a template;
  * - the string spans lines (a one-line string is a message, not a file);
- * - the module uses NAME again past its assignment, and makes a `.write(`/`.write_text(`/
- *   `.writelines(` call in code (a comment's or a string's is no token): a usage text that holds an
- *   example import and is only printed gives nothing;
+ * - NAME is used in a function that writes a file, or that calls (by bare name) a function of the
+ *   module that does; a file write is `.write_text(` or `R.write(`/`R.writelines(` on a handle R the
+ *   same function binds by `open(` (review 3: `self.stdout.write(NOTICE)`, `sys.stderr.write(USAGE)`,
+ *   or `print(EXAMPLE)` beside an unrelated `f.write(json)` gave false liveness). A usage text that is
+ *   only shown gives nothing;
  * - an import line counts at the string's column 0 only, as a module's own imports stand (an example
  *   indented in a help text is none); a relative import names nothing (the written file lives
  *   elsewhere), nor does a commented line.
@@ -79,21 +81,77 @@ const templateStrings = (t: PythonTokens, from: number, to: number): number[] | 
   return all(from, to);
 };
 
-/** The first `.write(`-like call in code, by line; 0 for none. */
-const writeLine = (t: PythonTokens): number => {
-  for (let i = 1; i + 1 < t.count; i++) {
-    if (t.kind[i] === Kind.Name && isOp(t, i - 1, Op.Dot) && isOp(t, i + 1, Op.LParen) && WRITE_NAMES.has(nameText(t, i))) return t.line[i];
-  }
-  return 0;
-};
+interface Def {
+  name: string;
+  /** Token range [from, to) of the def and its body. */
+  from: number;
+  to: number;
+  /** Line of its first write to a file; 0 for none. */
+  writes: number;
+}
 
-/** NAME appears as a name token outside its own assignment [first, end). */
-const usedElsewhere = (t: PythonTokens, name: string, first: number, end: number): boolean => {
-  for (let i = 0; i < t.count; i++) {
-    if (i === first) i = end;
-    if (i < t.count && t.kind[i] === Kind.Name && t.end[i] - t.start[i] === name.length && nameText(t, i) === name) return true;
+const nameAt = (t: PythonTokens, i: number, name: string): boolean =>
+  t.kind[i] === Kind.Name && t.end[i] - t.start[i] === name.length && nameText(t, i) === name;
+
+/** Some logical line of [lineFrom, lineTo) binds R by `open(`: `with open(…) as R` or `R = open(…)`. */
+const handleBound = (t: PythonTokens, lineFrom: number, lineTo: number, r: string): boolean => {
+  for (let l = lineFrom; l < lineTo; l++) {
+    const a = t.lineFirst[l];
+    const b = t.lineEnd[l];
+    let opens = false;
+    for (let i = a; i + 1 < b && !opens; i++) opens = nameAt(t, i, 'open') && isOp(t, i + 1, Op.LParen);
+    if (!opens) continue;
+    if (nameAt(t, a, r) && isOp(t, a + 1, Op.Assign)) return true;
+    for (let i = a; i + 1 < b; i++) if (nameAt(t, i, 'as') && nameAt(t, i + 1, r)) return true;
   }
   return false;
+};
+
+/**
+ * The module's functions, each with the line of its first write to a file: `.write_text(` (a Path), or
+ * `R.write(`/`R.writelines(` on a handle R the same function binds by `open(`. A write to
+ * sys.stdout, self.stdout or a stream passed in is none: that text is shown, not saved.
+ */
+const defs = (t: PythonTokens): Def[] => {
+  const out: Def[] = [];
+  for (let l = 0; l < t.lines; l++) {
+    let a = t.lineFirst[l];
+    if (nameAt(t, a, 'async')) a++;
+    if (!nameAt(t, a, 'def') || t.kind[a + 1] !== Kind.Name) continue;
+    let stop = l + 1;
+    while (stop < t.lines && t.lineIndent[stop] > t.lineIndent[l]) stop++;
+    const to = stop < t.lines ? t.lineFirst[stop] : t.count;
+    let writes = 0;
+    for (let i = a + 2; i + 1 < to && writes === 0; i++) {
+      if (t.kind[i] !== Kind.Name || !isOp(t, i - 1, Op.Dot) || !isOp(t, i + 1, Op.LParen) || !WRITE_NAMES.has(nameText(t, i))) continue;
+      const handle = t.kind[i - 2] === Kind.Name && !isOp(t, i - 3, Op.Dot) && handleBound(t, l, stop, nameText(t, i - 2));
+      if (nameText(t, i) === 'write_text' || handle) writes = t.line[i];
+    }
+    out.push({ name: nameText(t, a + 1), from: t.lineFirst[l], to, writes });
+  }
+  return out;
+};
+
+/**
+ * The write line a template NAME reaches: a function that uses NAME and writes a file, or that calls
+ * (by bare name) a function of the module that does; 0 for none.
+ */
+const writtenBy = (t: PythonTokens, fns: readonly Def[], name: string): number => {
+  const writers = new Map<string, number>();
+  for (const f of fns) if (f.writes !== 0 && !writers.has(f.name)) writers.set(f.name, f.writes);
+  if (writers.size === 0) return 0;
+  for (const f of fns) {
+    let uses = false;
+    for (let i = f.from; i < f.to && !uses; i++) uses = nameAt(t, i, name);
+    if (!uses) continue;
+    if (f.writes !== 0) return f.writes;
+    for (let i = f.from + 2; i + 1 < f.to; i++) {
+      if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.LParen) || isOp(t, i - 1, Op.Dot)) continue;
+      const w = writers.get(nameText(t, i));
+      if (w !== undefined) return w;
+    }
+  }
+  return 0;
 };
 
 /** The repo modules an import line names, absolute names only. */
@@ -126,8 +184,8 @@ const templateImports = perScan((ctx: FrameworkContext): TemplateImport[] => {
     const text = ctx.readText(file);
     if (text === null || !TEMPLATE_ASSIGNMENT.test(text) || !WRITE_CALL.test(text)) continue;
     const t = tokenize(text);
-    const written = writeLine(t);
-    if (written === 0) continue;
+    const fns = defs(t);
+    if (!fns.some((f) => f.writes !== 0)) continue;
     let templates = 0;
     for (let l = 0; l < t.lines && templates < MAX_TEMPLATES; l++) {
       const first = t.lineFirst[l];
@@ -147,13 +205,14 @@ const templateImports = perScan((ctx: FrameworkContext): TemplateImport[] => {
           if (++imports > MAX_IMPORTS) break;
           const line = t.line[s] + countNewlines(t.text, t.start[s], start + m.index!);
           for (const target of importTargets(ctx, file, m)) {
-            found.push({ file, name, line, statement: m[0].replace(/#[^\n]*$/, '').trim(), writeLine: written, target });
+            found.push({ file, name, line, statement: m[0].replace(/#[^\n]*$/, '').trim(), writeLine: 0, target });
           }
         }
       }
       if (found.length === 0) continue;
       templates++;
-      if (usedElsewhere(t, name, first, end)) out.push(...found);
+      const written = writtenBy(t, fns, name);
+      if (written !== 0) out.push(...found.map((d) => ({ ...d, writeLine: written })));
     }
   }
   return out;
