@@ -9,6 +9,7 @@
  *
  * Each absolute `import`/`from … import` line inside such a string that names a repo module is an
  * edge from the holding module, which writes it out. Where it stops:
+ * - never in a test file or folder (a test writes a sample to parse it, not to run it);
  * - only a module-level `NAME = """…"""` (or a list/tuple of such strings): a docstring's example,
  *   a string passed inline, or one assigned inside a function is not a template;
  * - the string spans lines (a one-line string is a message, not a file);
@@ -25,6 +26,7 @@ import { listedPaths } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { perScan } from '../per-scan.js';
+import { testRoots } from '../test-roots.js';
 import { fromName, moduleFile } from './python-files.js';
 import { tokenize, stringContent, type PythonTokens } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
@@ -45,6 +47,11 @@ const WRITE_NAMES: ReadonlySet<string> = new Set(['write', 'write_text', 'writel
 export const IMPORT_LINE = /^(?=[^\n]{0,500}$)(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import[ \t]+\(?([\w \t,]+?)\)?|import[ \t]+([A-Za-z_][\w. \t,]*?))[ \t]*(?:#[^\n]*)?$/gm;
 /** Templates read per file, lines per template: a hostile file costs no more. */
 const MAX_TEMPLATES = 50;
+/**
+ * A test writes a code sample to parse or lint it, not to run it (review 3: a test that ast-counts
+ * `from app.legacy import X` made app/legacy.py a test file): test files and folders hold no template.
+ */
+const TEST_FILE = /(?:^|\/)(?:tests?|testing)\/|(?:^|\/)(?:test_[^/]*|[^/]*_tests?|conftest)\.py$/;
 const MAX_IMPORTS = 200;
 
 interface TemplateImport {
@@ -181,6 +188,7 @@ const templateImports = perScan((ctx: FrameworkContext): TemplateImport[] => {
     const file = listed[at];
     // The extractor notes the triple-quoted strings with a column-0 import line; a file with none is not read.
     if (!file.endsWith('.py') || ctx.facts(file)?.codeTemplateLines === undefined) continue;
+    if (TEST_FILE.test(file) || testRoots(ctx).has(file)) continue;
     const text = ctx.readText(file);
     if (text === null || !TEMPLATE_ASSIGNMENT.test(text) || !WRITE_CALL.test(text)) continue;
     const t = tokenize(text);
