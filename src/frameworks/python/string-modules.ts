@@ -43,7 +43,16 @@ import { childTemplateOf, moduleConstants, packageChildren } from './prefixed-im
 import { basename, dirname } from '../../util/path.js';
 import { alternation, BY_NAME_LOADS, callPattern, IMPORTLIB_LOADS, OSLO_TRY_LOADS } from '../../languages/python/loader-names.js';
 
-const LOADERS = new Set(['importlib', 'importlib.metadata', 'django.utils.module_loading', 'pkg_resources', 'werkzeug.utils', 'twisted.python.reflect', OSLO_IMPORTUTILS]);
+/** kombu's imports module and celery's re-export of it: `imports.symbol_by_name(…)` called through the module. */
+const KOMBU_IMPORTS = ['kombu.utils.imports', 'celery.utils.imports'];
+const LOADERS = new Set(['importlib', 'importlib.metadata', 'django.utils.module_loading', 'pkg_resources', 'werkzeug.utils', 'twisted.python.reflect', OSLO_IMPORTUTILS, ...KOMBU_IMPORTS]);
+/**
+ * `symbol_by_name` is a common name (a repo's own symbol table has one): it is kombu's loader only
+ * from these modules, or from celery's own `.imports` inside celery (review 3, finding 3).
+ */
+const KOMBU_SPECIFIERS: ReadonlySet<string> = new Set([...KOMBU_IMPORTS, 'kombu.utils', 'celery.utils']);
+const kombuLoader = (path: string, specifier: string): boolean =>
+  KOMBU_SPECIFIERS.has(specifier) || (/^\.+(?:utils\.)?imports$/.test(specifier) && /(?:^|\/)celery\//.test(path));
 /** Loader functions imported by name (`from importlib import import_module`, `from twisted.python.reflect import namedObject`). */
 const LOADER_NAMES: ReadonlySet<string> = new Set(BY_NAME_LOADS.filter((n) => n !== '__import__'));
 /**
@@ -91,23 +100,26 @@ const importsAny = (imports: readonly ImportFact[], names: ReadonlySet<string>, 
   }
   return false;
 };
-const LOADER_WORDS = new Set([...LOADER_NAMES, 'reflect', 'importutils']);
+const LOADER_WORDS = new Set([...LOADER_NAMES, 'reflect', 'importutils', 'imports']);
 
 /** The imports bring in an importlib-like loader. */
-const importsLoader = (imports: readonly ImportFact[]): boolean => {
+const importsLoader = (path: string, imports: readonly ImportFact[]): boolean => {
   if (!importsAny(imports, LOADER_WORDS, LOADERS)) return false;
   for (let k = 0; k < imports.length; k++) {
     const i = imports[k];
     if (LOADERS.has(i.specifier)) return true;
     // A loader function by name, or a loader module by name (`from twisted.python import reflect`, `from oslo_utils import importutils`).
-    for (let j = 0; j < i.names.length; j++) if (LOADER_NAMES.has(i.names[j].name) || LOADERS.has(fromName(i.specifier, i.names[j].name))) return true;
+    for (let j = 0; j < i.names.length; j++) {
+      const name = i.names[j].name;
+      if (name === 'symbol_by_name' ? kombuLoader(path, i.specifier) : LOADER_NAMES.has(name) || LOADERS.has(fromName(i.specifier, name))) return true;
+    }
   }
   return false;
 };
 
 const loadsByName = (ctx: FrameworkContext, path: string): boolean => {
   const facts = ctx.facts(path);
-  return facts !== undefined && path.endsWith('.py') && importsLoader(facts.imports);
+  return facts !== undefined && path.endsWith('.py') && importsLoader(path, facts.imports);
 };
 
 /** A module-level function of a repo file that imports a module named by one of its parameters. */
@@ -316,7 +328,7 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
   const files: { path: string; facts: FileFacts; byName: boolean; osloDb: boolean }[] = [];
   for (const path of sortedPaths(ctx.files)) {
     const facts = path.endsWith('.py') ? ctx.facts(path) : undefined;
-    if (facts !== undefined) files.push({ path, facts, byName: importsLoader(facts.imports), osloDb: importsOsloDb(facts.imports) });
+    if (facts !== undefined) files.push({ path, facts, byName: importsLoader(path, facts.imports), osloDb: importsOsloDb(facts.imports) });
   }
   // Functions that make a computed import: only files whose facts show one are read.
   const loadsIn = new Map<string, FunctionLoad[]>();
