@@ -46,6 +46,28 @@ export interface RegistryValue {
  * arguments or not; then the key when it is a plain string literal (`.get('mysql')`, `['mysql']`).
  */
 const LOOKUP = /^((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)(\(\))?\s*(?:\.\s*get\s*\(|\[)\s*(?:(['"])([\w.-]*)\3\s*[,)\]])?/;
+/**
+ * Whether the lookup that `matched` opens (its `(` of `.get(` or its `[`, or, with a literal key, the
+ * key's closing `)`/`]`) is closed by the last character of `text`. Strings are skipped.
+ */
+const endsArgument = (text: string, matched: string): boolean => {
+  const last = matched[matched.length - 1];
+  if (last === ')' || last === ']') return matched.length === text.length;
+  let depth = 1;
+  for (let i = matched.length; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const end = text.indexOf(c, i + 1);
+      if (end < 0) return false;
+      i = end;
+    } else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) return i === text.length - 1;
+    }
+  }
+  return false;
+};
 /** How many assignments of one local are read. */
 const MAX_ASSIGNED = 8;
 
@@ -81,14 +103,26 @@ const readTables = (text: string): FileTables => {
   const t = tokenize(text);
   const { done, moduleBody } = fileDefs(t);
   const tables = new Map<string, Entry[]>();
+  /** Names bound at module level other than by one dict literal: their table holds whatever ran last. */
+  const rebound = new Set<string>();
   for (let r = 0; r < moduleBody.length; r += 2) {
     const [a, b] = [moduleBody[r], moduleBody[r + 1]];
-    if (b - a < 4 || t.kind[a] !== Kind.Name || !isOp(t, a + 1, Op.Assign) || !isOp(t, a + 2, Op.LBrace) || matchClose(t, a + 2, b) !== b - 1) continue;
-    const name = nameText(t, a);
-    // A table bound twice at module level holds whichever ran last: neither is read.
-    if (tables.has(name)) tables.set(name, []);
-    else tables.set(name, dictValues(t, a + 2, b));
+    if (t.kind[a] !== Kind.Name) continue;
+    const first = nameText(t, a);
+    if (first === 'from' || first === 'import') {
+      for (let i = a + 1; i < b; i++) if (t.kind[i] === Kind.Name) rebound.add(nameText(t, i));
+      continue;
+    }
+    if (!isOp(t, a + 1, Op.Assign) && !isOp(t, a + 1, Op.Colon)) continue;
+    if (b - a < 4 || !isOp(t, a + 1, Op.Assign) || !isOp(t, a + 2, Op.LBrace) || matchClose(t, a + 2, b) !== b - 1 || tables.has(first)) rebound.add(first);
+    else tables.set(first, dictValues(t, a + 2, b));
   }
+  // `global NAME` in a def rebinds it too.
+  for (let i = 0; i + 1 < t.count; i++) {
+    if (t.kind[i] !== Kind.Name || t.end[i] - t.start[i] !== 6 || nameText(t, i) !== 'global') continue;
+    for (let j = i + 1; j < t.count && t.line[j] === t.line[i]; j++) if (t.kind[j] === Kind.Name) rebound.add(nameText(t, j));
+  }
+  for (const name of rebound) if (tables.has(name)) tables.set(name, []);
   const returns = new Map<string, Set<string>>();
   for (const d of done) {
     if (!d.topLevel || d.fn.body === null) continue;
@@ -154,8 +188,13 @@ export const registryValues = (ctx: FrameworkContext, cache: TableCache, file: s
   const out: RegistryValue[] = [];
   for (const { text, line: lookup } of texts) {
     const m = LOOKUP.exec(text);
-    // A table of the def's own (`defaults = {…}` there) is not the module's.
-    if (m === null || (m[2] === undefined && !m[1].includes('.') && fn.assigned.has(m[1]))) continue;
+    if (m === null) continue;
+    // A parameter or local of the def (`def pick(registry, key)`, `registry = overrides.Registry()`,
+    // `defaults = {…}` there) is not the module of that name.
+    const head = m[1].split('.')[0];
+    if (fn.params.includes(head) || fn.assigned.has(head)) continue;
+    // The lookup must be the whole argument: `R[k] + '_v2'` names something else.
+    if (!endsArgument(text, m[0])) continue;
     for (const v of registryOf(ctx, cache, file, bindings, m[1], m[2] !== undefined, m[4] ?? null)) out.push({ ...v, lookup, key: m[4] ?? null });
   }
   return out;
