@@ -260,6 +260,12 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
     const flows = fn === moduleFn ? moduleFlows : assignments(t, body);
     const method = className !== null && fn.params[0] === 'self';
     const loops: Loops = { of: new Map(), modules: new Set(), through: new Map() };
+    /**
+     * Stop 53: names two `for`s of the def bind. A use is not tied to its loop, so such a name is no
+     * loop's item (`for info in resources: load(info['module'])` then `for info in docs: …`).
+     */
+    const forCount = new Map<string, number>();
+    const forBound = (name: string): void => void forCount.set(name, (forCount.get(name) ?? 0) + 1);
     /** `for x in G():` over a closure generator G: resolved once the loops G reads are known. */
     const genLoops: Array<[string, number, number]> = [];
     const kids = new Map((nested.get(fn) ?? []).map((k) => [k.name, k]));
@@ -274,6 +280,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
       const [a, b] = [body[r], body[r + 1]];
       // `for x in p:` / `for x in self.X:`: x is an item of what is iterated.
       if (b - a >= 5 && t.kind[a] === Kind.Name && nameText(t, a) === 'for' && t.kind[a + 1] === Kind.Name && t.kind[a + 2] === Kind.Name && nameText(t, a + 2) === 'in') {
+        forBound(nameText(t, a + 1));
         const attr = method ? selfAttr(t, a + 3, b) : null;
         if (attr !== null && isOp(t, a + 6, Op.Colon)) loops.of.set(nameText(t, a + 1), attr);
         else if (t.kind[a + 3] === Kind.Name && isOp(t, a + 4, Op.Colon) && fn.params.includes(nameText(t, a + 3))) loops.of.set(nameText(t, a + 1), nameText(t, a + 3));
@@ -283,6 +290,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
       // Stop 48: a comprehension's `for x in p` (p a parameter or `self.X`): x is an item of p.
       for (let i = a + 1; i + 3 < b; i++) {
         if (t.depth[i] <= t.depth[a] || t.kind[i] !== Kind.Name || nameText(t, i) !== 'for' || t.kind[i + 1] !== Kind.Name || t.kind[i + 2] !== Kind.Name || nameText(t, i + 2) !== 'in') continue;
+        forBound(nameText(t, i + 1));
         const attr = method ? selfAttr(t, i + 3, b) : null;
         const end = attr !== null ? i + 6 : i + 4;
         if (end < b && (isOp(t, end, Op.Dot) || isOp(t, end, Op.LParen) || isOp(t, end, Op.LBracket))) continue;
@@ -345,6 +353,12 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
       if (s === undefined || s.direct === null) continue;
       loops.of.set(name, s.direct);
       if (s.moduleOf === true) loops.modules.add(name);
+    }
+    for (const [name, n] of forCount) {
+      if (n < 2) continue;
+      loops.of.delete(name);
+      loops.modules.delete(name);
+      loops.through.delete(name);
     }
     const called = new Set<string>();
     bareCalls.set(info, called);
