@@ -65,3 +65,26 @@ test('templateFolders: each computed part is one path segment (or part of one) o
   // A loader that does not settle the value: nothing.
   assert.deepEqual(templateFolders(templateParts("'provider/%s' % k")!, () => null, subfolders), []);
 });
+
+test('registryValues: a table is read once per scan and at most MAX_ENTRIES of its values; stops (review2 #1-#3, #8)', async () => {
+  const { registryValues, MAX_ENTRIES } = await import('../../src/frameworks/python/registry-lookups.js');
+  const big = `HUGE = {\n${Array.from({ length: 2000 }, (_, i) => `    'k${i}': 'app.d.m${i}',`).join('\n')}\n}\n`;
+  const texts = new Map([
+    ['app/huge.py', big],
+    ['app/again.py', "T = {'a': 'app.d.a'}\nT = load()\nU = {'b': 'app.d.b'}\nfrom x import U\nV = {'c': 'app.d.c'}\ndef f():\n    global V\n"],
+  ]);
+  let reads = 0;
+  const ctx = { readText: (f: string) => (reads++, texts.get(f) ?? null) } as unknown as Parameters<typeof registryValues>[0];
+  const bindings = { modules: new Map([['huge', 'app/huge.py'], ['again', 'app/again.py']]), names: new Map(), origin: (file: string, name: string) => ({ file, name }) };
+  const fn = { params: ['key'], assigned: new Map() } as unknown as Parameters<typeof registryValues>[4];
+  const cache = new Map();
+  let values = 0;
+  for (let i = 0; i < 200; i++) values += registryValues(ctx, cache, 'app/cmd.py', bindings, fn, `huge.HUGE[argv[${i}]]`, 10 + i).length;
+  assert.equal(reads, 1);
+  assert.equal(values, 200 * MAX_ENTRIES);
+  // A parameter named like the module, a suffix after the lookup, tables bound again: nothing.
+  assert.deepEqual(registryValues(ctx, cache, 'app/cmd.py', bindings, { ...fn, params: ['huge'] }, 'huge.HUGE[k]', 1), []);
+  assert.deepEqual(registryValues(ctx, cache, 'app/cmd.py', bindings, fn, "huge.HUGE[k] + '_v2'", 1), []);
+  assert.equal(registryValues(ctx, cache, 'app/cmd.py', bindings, fn, 'huge.HUGE.get(k, None)', 1).length, MAX_ENTRIES);
+  for (const t of ['T', 'U', 'V']) assert.deepEqual(registryValues(ctx, cache, 'app/cmd.py', bindings, fn, `again.${t}[k]`, 1), [], t);
+});

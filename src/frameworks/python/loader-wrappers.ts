@@ -151,6 +151,14 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
   const idx = indexes(loaders, analysed);
   const { byFolder, subfolders } = folderIndex(ctx);
   const tables: TableCache = new Map();
+  /** Dotted names resolved once per scan: a registry's values are resolved again at every lookup (review2 #8). */
+  const resolved = new Map<string, string[]>();
+  const moduleOf = (full: string, from: string): string[] => {
+    const k = `${full}\0${from}`;
+    let files = resolved.get(k);
+    if (files === undefined) resolved.set(k, (files = ctx.module(full, from)));
+    return files;
+  };
   for (const a of analysed.values()) {
     const facts = ctx.facts(a.file);
     const text = facts === undefined ? null : ctx.readText(a.file);
@@ -161,11 +169,12 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
     let starts: number[] | undefined;
     let lines: string[] | undefined;
     const seen = new Set<string>();
-    const push = (target: string, targetKind: 'file' | 'module-attr', line: number, label: string): void => {
+    /** `label` may be a thunk: a registry's many values build their text only for an edge that is added (review2 #8). */
+    const push = (target: string, targetKind: 'file' | 'module-attr', line: number, label: string | (() => string)): void => {
       const k = `${target}\0${line}`;
       if (target === a.file || seen.has(k)) return;
       seen.add(k);
-      out.references.push({ from: a.file, target, targetKind, line, label });
+      out.references.push({ from: a.file, target, targetKind, line, label: typeof label === 'string' ? label : label() });
     };
     /** Edges for a value handed to a parameter (or stored on an attribute) with role `r`. */
     const settle = (fn: FunctionFlows, arg: ArgShape, r: RoleOf, line: number, where: string, what: string, param: string, skipModule: boolean): void => {
@@ -209,8 +218,8 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
        * The module a name settles to, pushed with `label`: its file (and the packages above it), or for a
        * loader that imports an attribute (`import_object('pkg.mod.Class')`, Stop 53) the module holding it.
        */
-      const pushModule = (full: string, at: number, label: string): void => {
-        const files = ctx.module(full, dirname(a.file));
+      const pushModule = (full: string, at: number, label: string | (() => string)): void => {
+        const files = moduleOf(full, dirname(a.file));
         if (files.length === 0) {
           if (r.attr === true && full.includes('.')) push(full, 'module-attr', at, label);
           return;
@@ -232,7 +241,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         for (const v of registryValues(ctx, tables, a.file, a.bindings, fn, arg.text, line)) {
           const full = r.prefix + v.value + (r.suffix ?? '');
           if (!isModuleName(full)) continue;
-          pushModule(full, line, `named in ${v.file}:${v.line} as "${v.value}", ${v.key === null ? `a value of the table ${v.table}, looked up at ${a.file}:${v.lookup} by a key chosen at run time` : `the value under '${v.key}' in the table ${v.table}, looked up at ${a.file}:${v.lookup}`} and handed by ${where} to ${what} as its ${param}, which imports ${r.prefix === '' && r.suffix === undefined ? 'it' : `${r.prefix}<its ${param}>${r.suffix ?? ''}`}${v.key === null ? ': any value of the table may be the one loaded' : ''}`);
+          pushModule(full, line, () => `named in ${v.file}:${v.line} as "${v.value}", ${v.key === null ? `a value of the table ${v.table}, looked up at ${a.file}:${v.lookup} by a key chosen at run time` : `the value under '${v.key}' in the table ${v.table}, looked up at ${a.file}:${v.lookup}`} and handed by ${where} to ${what} as its ${param}, which imports ${r.prefix === '' && r.suffix === undefined ? 'it' : `${r.prefix}<its ${param}>${r.suffix ?? ''}`}${v.key === null ? ': any value of the table may be the one loaded' : ''}`);
         }
       }
       if (r.object !== undefined) {

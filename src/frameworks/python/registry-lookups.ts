@@ -68,6 +68,8 @@ const endsArgument = (text: string, matched: string): boolean => {
   }
   return false;
 };
+/** Entries read from one table (each lookup of it may resolve all of them). */
+export const MAX_ENTRIES = 200;
 /** How many assignments of one local are read. */
 const MAX_ASSIGNED = 8;
 
@@ -90,6 +92,8 @@ const dictValues = (t: PythonTokens, open: number, to: number): Entry[] => {
   if (close < 0) return [];
   const out: Entry[] = [];
   for (const [s, e] of splitTop(t, open + 1, close)) {
+    // Every lookup reads every value: a table this long is data, not a registry of modules.
+    if (out.length >= MAX_ENTRIES) break;
     let colon = -1;
     for (let i = s; i < e; i++) if (t.depth[i] === t.depth[s] && isOp(t, i, Op.Colon)) { colon = i; break; }
     if (colon < 0) continue;
