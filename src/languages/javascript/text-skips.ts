@@ -66,11 +66,36 @@ export const quotedEnd = (text: string, i: number): number => {
   return text.length;
 };
 
+/** The characters after which a `/` opens a regular expression, not a division. */
+const REGEX_BEFORE = new Set('(,=:[!&|?{};'.split('').map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether the `/` at `i` (not a comment's) opens a regular expression literal: the last
+ * character before it that is not a space is one of `( , = : [ ! & | ? { } ;`, or the line
+ * starts there, or the word before it is `return`. A division follows a value (a name, a number,
+ * `)`, `]`), which none of these is; `p.replace(/\/*$/, '')` is the idiom this is for, whose
+ * `/*` is no comment.
+ */
+export const regexStartsAt = (text: string, i: number): boolean => {
+  let j = i - 1;
+  while (j >= 0) {
+    const c = text.charCodeAt(j);
+    if (c !== 32 && c !== 9 && c !== 13) break;
+    j--;
+  }
+  if (j < 0) return true;
+  const c = text.charCodeAt(j);
+  if (c === NEWLINE || REGEX_BEFORE.has(c)) return true;
+  return j >= 5 && text.startsWith('return', j - 5) && !/[\w$.]/.test(text[j - 6] ?? ' ');
+};
+
 /**
  * The text with its comments blanked to spaces (line breaks kept, so offsets and lines stay
- * right) and its strings and template literals kept as they are: a `/*` or `//` inside a string
- * (`__dirname + '/migrations/*.js'`, a URL) is not a comment. Regular expressions are not told
- * apart from division; a quote in one reads as a string to its line's end.
+ * right) and its strings, template literals and regular expressions kept as they are: a `/*` or
+ * `//` inside a string (`__dirname + '/migrations/*.js'`, a URL) or a regular expression
+ * (`/\/*$/`, see regexStartsAt) is not a comment. A `/*` that never closes is not blanked: it is
+ * more likely a slash census misread than a comment running to the end of the file, and
+ * blanking the rest would hide every join after it.
  */
 export const commentsBlanked = (text: string): string => {
   if (!text.includes('/')) return text;
@@ -84,19 +109,29 @@ export const commentsBlanked = (text: string): string => {
     opener.lastIndex = i;
     if (opener.exec(text) === null) break;
     i = opener.lastIndex - 1;
-    const c = text.charCodeAt(i);
-    if (c === 39 || c === 34 || c === BACKTICK) {
-      i = quotedEnd(text, i);
-      continue;
+    const step = blankStep(text, i);
+    if (step.blank) {
+      out.push(text.slice(from, i), text.slice(i, step.end).replace(/[^\n]/g, ' '));
+      from = step.end;
     }
-    const end = commentEnd(text, i);
-    if (end < 0) {
-      i++;
-      continue;
-    }
-    out.push(text.slice(from, i), text.slice(i, end).replace(/[^\n]/g, ' '));
-    from = i = end;
+    i = step.end;
   }
   out.push(text.slice(from));
   return out.join('');
+};
+
+/**
+ * One step of the blanker at `i`: past a literal or a comment that starts there (`blank` for a
+ * comment), else one character on. Shared with the character-by-character walk of the property test.
+ */
+export const blankStep = (text: string, i: number): { end: number; blank: boolean } => {
+  const c = text.charCodeAt(i);
+  if (c === 39 || c === 34 || c === BACKTICK) return { end: quotedEnd(text, i), blank: false };
+  if (c !== SLASH) return { end: i + 1, blank: false };
+  const next = text.charCodeAt(i + 1);
+  if (next === STAR && text.indexOf('*/', i + 2) < 0) return { end: i + 1, blank: false };
+  const end = commentEnd(text, i);
+  if (end >= 0) return { end, blank: true };
+  if (regexStartsAt(text, i)) return { end: quotedEnd(text, i), blank: false };
+  return { end: i + 1, blank: false };
 };
