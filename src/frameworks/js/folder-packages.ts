@@ -3,10 +3,12 @@
  *
  * - require-directory: `requireDirectory(module, './routes', { recurse: false })` — the folder is
  *   relative to the calling module (its own folder when left out), recursive unless `recurse:
- *   false`, `.js` files (`extensions` widens it), never the calling file itself;
+ *   false`, `.js` files (`extensions`, a list or a const holding one, widens it; one census cannot
+ *   read takes every code file, with a warning), never the calling file itself;
  * - require-all: `requireAll(__dirname + '/controllers')` or `requireAll({ dirname, filter,
  *   recursive })` — an absolute folder, recursive unless `recursive: false`, files matching
- *   `filter` (a regular expression on the file name; default `.js`/`.json`, not dot-files);
+ *   `filter` (a regular expression on the file name, or a const holding one; any other filter
+ *   leaves the call unread; default `.js`/`.json`, not dot-files);
  * - require-dir: `requireDir('./models', { recurse: true })` — relative to the calling module,
  *   its top level unless `recurse: true`;
  * - redbean-node: `R.autoloadModels('./server/model')` — `glob.sync(dir + '/*.js')` from where the
@@ -40,6 +42,7 @@ import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { warning } from '../../util/diagnostics.js';
 import { someParamListAround } from './function-region.js';
 import { callArgsText, enclosingFunction } from './parameter-values.js';
 
@@ -132,35 +135,74 @@ interface Selection {
 
 const jsOnly = (name: string): boolean => /\.[cm]?js$/.test(name);
 
-const extensionsOf = (arg: string | undefined): string[] | null => {
-  const list = option(arg, 'extensions');
-  return list ? [...list.matchAll(/["'`]\.?(\w+)["'`]/g)].map((m) => m[1]) : null;
+/**
+ * The expression of the file's one `const NAME = …` when it is an array literal (`[…]`) or a
+ * regular expression literal (`/…/flags`): what a shorthand `{ extensions }` or `filter: FILTER`
+ * holds. Null when the name is declared more than once, declared otherwise, or holds anything else.
+ */
+const constLiteral = (text: string, name: string): string | null => {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
+  const decls = [...text.matchAll(new RegExp(String.raw`(?<![\w$.])(?:const|let|var)\s+${escapeRegExp(name)}\s*=\s*`, 'g'))];
+  if (decls.length !== 1 || !decls[0][0].startsWith('const')) return null;
+  const at = decls[0].index + decls[0][0].length;
+  if (text[at] === '[') return balancedText(text, at);
+  const regex = /^\/(?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n])+\/[a-z]*/.exec(text.slice(at, at + 1000));
+  return regex ? regex[0] : null;
 };
 
-const selectionOf = (ctx: FrameworkContext, call: Call, file: string, text: string): Selection | null => {
+/**
+ * The extensions a require-directory `extensions` option names: an array literal, or a const
+ * holding one (`{ extensions }`, `extensions: EXTS`); null when the option is absent (jsOnly).
+ * 'unread' when it names something else: every code file is then taken, with a warning, since
+ * an empty list would call dead what the call loads.
+ */
+const extensionsOf = (arg: string | undefined, text: string): string[] | null | 'unread' => {
+  const expr = option(arg, 'extensions');
+  if (expr === null) return null;
+  const list = expr.trim().startsWith('[') ? expr : constLiteral(text, expr.trim());
+  if (list === null || !list.startsWith('[')) return 'unread';
+  return [...list.matchAll(/["'`]\.?(\w+)["'`]/g)].map((m) => m[1]);
+};
+
+/**
+ * A require-all `filter` as a regular expression: a literal or a const holding one. Null for
+ * anything else (a function, a name census cannot resolve): census does not run the filter, so
+ * the call is not read.
+ */
+const filterOf = (expr: string, text: string): RegExp | null => {
+  const literal = expr.trim().startsWith('/') ? expr.trim() : constLiteral(text, expr.trim());
+  const regex = literal === null ? null : /^\/(.+)\/([a-z]*)$/.exec(literal);
+  if (regex === null) return null;
+  try {
+    return new RegExp(regex[1], regex[2].replace(/[gy]/g, ''));
+  } catch {
+    return null;
+  }
+};
+
+const selectionOf = (ctx: FrameworkContext, call: Call, file: string, text: string, warn: (message: string) => void): Selection | null => {
   const here = dirname(file);
   const [first, second, third] = call.args;
   switch (call.pkg) {
     case 'require-directory': {
       const options = second?.startsWith('{') ? second : third;
       const folder = second === undefined || second.startsWith('{') ? here : folderNamed(second, file, text, here);
-      const extensions = extensionsOf(options);
-      return folder === null ? null : { folder, recursive: option(options, 'recurse') !== 'false', accepts: extensions ? (n) => extensions.some((e) => n.endsWith(`.${e}`)) : jsOnly, what: 'call loads every module of' };
+      if (folder === null) return null;
+      const extensions = extensionsOf(options, text);
+      if (extensions === 'unread') warn(`require-directory extensions not read (${option(options, 'extensions')}): every code file of the folder counted as loaded`);
+      const accepts = extensions === 'unread' ? () => true : extensions ? (n: string) => extensions.some((e) => n.endsWith(`.${e}`)) : jsOnly;
+      return { folder, recursive: option(options, 'recurse') !== 'false', accepts, what: 'call loads every module of' };
     }
     case 'require-all': {
       const dirExpr = first?.startsWith('{') ? option(first, 'dirname') : first;
       const folder = dirExpr ? folderNamed(dirExpr, file, text, here) : null;
       const filter = option(first, 'filter');
-      const regex = filter ? /^\/(.+)\/([a-z]*)$/.exec(filter) : null;
       let accepts = (n: string): boolean => !n.startsWith('.') && jsOnly(n);
-      if (regex) {
-        try {
-          const re = new RegExp(regex[1], regex[2].replace(/[gy]/g, ''));
-          accepts = (n) => re.test(n);
-        } catch {
-          return null;
-        }
-      } else if (filter) accepts = (n) => !n.startsWith('.') && jsOnly(n);
+      if (filter !== null) {
+        const re = filterOf(filter, text);
+        if (re === null) return null;
+        accepts = (n) => re.test(n);
+      }
       return folder === null || first === undefined ? null : { folder, recursive: option(first, 'recursive') !== 'false', accepts, what: 'call loads every module of' };
     }
     case 'require-dir': {
@@ -277,9 +319,9 @@ const collectFile = (ctx: FrameworkContext, file: string, imported: ReadonlySet<
   // A call commented out loads nothing; blanked, not cut, so offsets and lines stay right.
   const text = commentsBlanked(raw);
   for (const call of callsIn(text, imported)) {
-    const selection = selectionOf(ctx, call, file, text);
-    if (!selection) continue;
     const line = lineAt(text, call.index);
+    const selection = selectionOf(ctx, call, file, text, (message) => out.diagnostics.push(warning('folder-packages/not-static', message, file, line)));
+    if (!selection) continue;
     for (const target of loaded(ctx, selection, file)) {
       out.references.push(fileReference(file, target, line, `${file}:${line}, whose ${call.pkg} ${selection.what} ${selection.folder === '' ? 'the repo root' : selection.folder}`));
     }
