@@ -14,7 +14,7 @@
 import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { functionRegion } from './function-region.js';
-import { balancedText } from '../../languages/javascript/js-text.js';
+import { blankStep, commentEnd, quotedEnd, regexStartsAt } from '../../languages/javascript/text-skips.js';
 import { byteUseAt } from './support.js';
 
 /** Calls that run a program or make it runnable (child_process, execa, shelljs, fs). */
@@ -24,8 +24,6 @@ const CALL_WINDOW = 400;
 const MAX_LEVELS = 4;
 /** Later uses of the name a path is assigned to that are looked at (a hostile file naming it thousands of times costs no more). */
 const MAX_USES = 32;
-/** How long a block that replaces a held path may be. */
-const BLOCK_WINDOW = 20_000;
 /** The statement up to the path: `[const|let|var] NAME = …` with no statement break between. */
 const ASSIGNED = /(?:^|[;{}\n])\s*(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*=(?![=>])[^;{}\n=]*$/;
 
@@ -85,59 +83,104 @@ export const scriptUse = (text: string, file: string, at: number, end: number): 
   assigned.lastIndex = end;
   const reassignments: number[] = [];
   for (let m = assigned.exec(text); m !== null && m.index < region.end && reassignments.length < MAX_USES; m = assigned.exec(text)) reassignments.push(m.index);
-  // From the function body's own `{` (a top-level statement is in no block census closes: it replaces nothing).
-  const blocks = reassignments.length === 0 ? [] : innermostBlocks(text, Math.max(0, region.start - 1), reassignments);
+  // Each reassignment's block, and whether it replaces the value, decided once: a use only asks whether it is inside.
+  const spans = reassignments.map((r) => replacingBlock(text, r, held[1], region.start));
   uses.lastIndex = end;
   let seen = 0;
   for (let m = uses.exec(text); m !== null && m.index < region.end && ++seen <= MAX_USES; m = uses.exec(text)) {
     const useAtIndex = m.index;
-    if (reassignments.some((r, i) => r < useAtIndex && overwrites(text, r, held[1], useAtIndex, blocks[i], region.start))) continue;
+    if (reassignments.some((r, i) => r < useAtIndex && spans[i] !== null && spans[i]!.close > useAtIndex)) continue;
     const use = useAt(text, m.index);
     if (use !== null) return `, ${use} at ${file}:${lineAt(text, m.index)} (as ${held[1]})`;
   }
   return null;
 };
 
-/** For each position (ascending), the `{` of the innermost block around it (-1: none), in one walk from `from` with quoted text skipped. */
-const innermostBlocks = (text: string, from: number, positions: readonly number[]): number[] => {
-  const out: number[] = [];
-  const stack: number[] = [];
-  let next = 0;
-  let quote = '';
-  for (let i = from; i < text.length && next < positions.length; i++) {
-    while (next < positions.length && positions[next] === i) {
-      out.push(stack.length === 0 ? -1 : stack[stack.length - 1]);
-      next++;
-    }
-    const c = text[i];
-    if (quote !== '') {
-      if (c === '\\') i++;
-      else if (c === quote || (c === '\n' && quote !== '`')) quote = '';
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '{') stack.push(i);
-    else if (c === '}') stack.pop();
+interface Brace {
+  open: number;
+  /** -1: never closed, or closed past a regular expression the walk was not sure of. */
+  close: number;
+}
+
+let braced: { text: string; braces: Brace[] } | null = null;
+
+/**
+ * Every `{` of the text with its `}`, in order of `{`, from one walk per text (held for the next
+ * path of the same file): strings, template literals, comments and regular expressions stepped over
+ * as text-skips steps over them, the one rule the other brace walkers use. A regular expression
+ * that meets a line break before its closing `/` leaves the walk unsure: every block open there is
+ * then never closed, so it replaces nothing (review 5 of stop 53: a `'` in `/'/g` read as a string
+ * closed pm2's `if` block at a later function's `}`).
+ */
+const bracesOf = (text: string): Brace[] => {
+  if (braced !== null && braced.text === text) return braced.braces;
+  const braces: Brace[] = [];
+  const stack: Brace[] = [];
+  const opener = /['"`/{}]/g;
+  for (let i = 0; i < text.length; ) {
+    opener.lastIndex = i;
+    if (opener.exec(text) === null) break;
+    i = opener.lastIndex - 1;
+    const c = text.charCodeAt(i);
+    if (c === 123) {
+      const b = { open: i, close: -1 };
+      braces.push(b);
+      stack.push(b);
+      i++;
+    } else if (c === 125) {
+      const b = stack.pop();
+      if (b !== undefined) b.close = i;
+      i++;
+    } else if (c === 47 && commentEnd(text, i) < 0 && regexStartsAt(text, i)) {
+      const end = quotedEnd(text, i);
+      if (text.charCodeAt(end - 1) === 10 || end >= text.length) stack.length = 0;
+      i = end;
+    } else i = blankStep(text, i).end;
   }
-  while (out.length < positions.length) out.push(-1);
-  return out;
+  braced = { text, braces };
+  return braces;
+};
+
+/** How many blocks back from a position the innermost one around it is looked for (siblings closed before it are stepped over). */
+const BLOCK_STEPS = 2_000;
+
+/** The innermost block around `at` from `floor` on; null when none, or when it is not sure. */
+const innermostBlock = (text: string, at: number, floor: number): Brace | null => {
+  const braces = bracesOf(text);
+  let lo = 0;
+  let hi = braces.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (braces[mid].open < at) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1, steps = 0; k >= 0 && braces[k].open >= floor - 1 && steps < BLOCK_STEPS; k--, steps++) {
+    const b = braces[k];
+    if (b.close === -1) return null;
+    if (b.close > at) return b;
+  }
+  return null;
 };
 
 /**
- * Whether the assignment to `name` at `at` replaces its value for the use at `use`: a statement of
- * its own (after `;`, `{` or `}`: not `if (c) x = …`, `c && (x = …)` or `else x = …`) whose value
- * does not read the name again (`x = x + '.sh'` keeps the path), in a block (its `{` at `open`) that
- * holds the use too and is no `switch` body (a `case`'s assignment is not on every path). pm2's
- * `cmd = 'sudo'` inside `if (process.env.SUDO_USER) { … }` is in a block the `execFile(cmd, …)` after
- * it is outside of: the path still reaches the run there. A block census cannot close replaces nothing.
+ * The block in which the assignment to `name` at `at` replaces its value, null when it replaces
+ * nothing: a statement of its own (after `;`, `{` or `}`: not `if (c) x = …`, `c && (x = …)` or
+ * `else x = …`) whose value does not read the name again (`x = x + '.sh'` keeps the path), in a
+ * block of the function (from its body's `{`, `floor`) that is no `switch` body (a `case`'s
+ * assignment is not on every path) and that the walk closed. A use inside the block holds the new
+ * value. pm2's `cmd = 'sudo'` inside `if (process.env.SUDO_USER) { … }` is in a block the
+ * `execFile(cmd, …)` after it is outside of: the path still reaches the run there.
  */
-const overwrites = (text: string, at: number, name: string, use: number, open: number, floor: number): boolean => {
-  if (open < 0) return false;
+const replacingBlock = (text: string, at: number, name: string, floor: number): Brace | null => {
   let before = at - 1;
   while (before >= floor && /\s/.test(text[before])) before--;
-  if (before >= floor && !';{}'.includes(text[before])) return false;
+  if (before >= floor && !';{}'.includes(text[before])) return null;
   const statementEnd = text.slice(at, Math.min(text.length, at + 400)).search(/[;\n]/);
   const value = text.slice(text.indexOf('=', at) + 1, statementEnd < 0 ? at + 400 : at + statementEnd);
-  if (new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}(?![\w$])`).test(value)) return false;
-  if (/\bswitch\s*\([^{}]*\)\s*$/.test(text.slice(Math.max(0, open - 200), open))) return false;
-  const block = balancedText(text, open, BLOCK_WINDOW);
-  return block !== null && open + block.length > use;
+  if (new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}(?![\w$])`).test(value)) return null;
+  // From the function body's own `{` (a top-level statement is in no block census closes: it replaces nothing).
+  const block = innermostBlock(text, at, floor);
+  if (block === null || block.open < floor - 1) return null;
+  if (/\bswitch\s*\([^{}]*\)\s*$/.test(text.slice(Math.max(0, block.open - 200), block.open))) return null;
+  return block;
 };
