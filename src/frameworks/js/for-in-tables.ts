@@ -52,12 +52,12 @@ const FIRST_PARAM = String.raw`(?:(${ID})|\[\s*(${ID})?\s*(?:,\s*(${ID})\s*)?\])
 /**
  * An object's keys, values or entries walked: `for (const k of Object.keys(T))`, `for (const [k, v]
  * of Object.entries(T))` (groups 1-5: the name or pair, the part, the table), and `Object.values(T).forEach(
- * (v, i) => …)`, an arrow with or without parentheses or a function (groups 6-13: the part, the table,
+ * (v, i) => …)`, an arrow with or without parentheses or a function, `async` or not (groups 6-13: the part, the table,
  * `function`, the first parameter as a name or pair, `=>`, a lone arrow parameter); objectLoop reads them.
  */
 const OBJECT_LOOP = new RegExp(
   String.raw`\bfor\s*\(\s*(?:var|let|const)\s+${FIRST_PARAM}\s+of\s+Object\s*\.\s*(keys|values|entries)\s*\(\s*(${ID})\s*\)\s*\)` +
-    String.raw`|\bObject\s*\.\s*(keys|values|entries)\s*\(\s*(${ID})\s*\)\s*\.\s*forEach\s*\(\s*(?:(function\s*(?:${ID})?\s*)?\(\s*${FIRST_PARAM}\s*(?:,\s*${ID}\s*)*\)\s*(=>)?|(${ID})\s*=>)`,
+    String.raw`|\bObject\s*\.\s*(keys|values|entries)\s*\(\s*(${ID})\s*\)\s*\.\s*forEach\s*\(\s*(?:async\b\s*)?(?:(function\s*(?:${ID})?\s*)?\(\s*${FIRST_PARAM}\s*(?:,\s*${ID}\s*)*\)\s*(=>)?|(${ID})\s*=>)`,
   'g',
 );
 

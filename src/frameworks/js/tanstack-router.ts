@@ -16,7 +16,8 @@
  * (`path.relative(__dirname, path.resolve(__dirname, suite, 'app'))`) names each folder those parts
  * allow that holds a Start router entry (a warning says which). Names starting with `routeFileIgnorePrefix`
  * (default `-`) or matching `routeFileIgnorePattern`, files or folders, are not routes, nor (stop 53)
- * names that do not start with `routeFilePrefix` when one is set (router-generator's getRouteNodes). Plugin
+ * names that do not start with `routeFilePrefix` when one is set, which then wins over the pattern
+ * (router-generator's getRouteNodes tests the prefix first and returns). Plugin
  * options census cannot read (`tanstackStart(opts.x)`) are a warning and no routes folder is
  * guessed then; Start's entries in the default `src/` still count. All with the kind of what runs
  * vite (or vinxi, rsbuild, tsr).
@@ -208,9 +209,10 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
   const patternSource = last('ignorePattern');
   const pattern = patternSource === undefined ? null : safeRegExp(patternSource);
   if (patternSource !== undefined && pattern === null) out.diagnostics.push(warning('tanstack-router/unsafe-pattern', `routeFileIgnorePattern not used (refused as unsafe or invalid): ${patternSource}`, source, 1));
-  // Stop 53: with a routeFilePrefix, the generator keeps only names (files and folders) that start with it.
+  // Stop 53: with a routeFilePrefix, the generator keeps only names (files and folders) that start with it, and
+  // tests that before routeFileIgnorePattern, which it then never applies (getRouteNodes; review 5 #3).
   const filePrefix = last('filePrefix') ?? '';
-  const ignored = (name: string) => name.startsWith('.') || (prefix !== '' && name.startsWith(prefix)) || (filePrefix !== '' && !name.startsWith(filePrefix)) || (pattern !== null && pattern.test(name));
+  const ignored = (name: string) => name.startsWith('.') || (prefix !== '' && name.startsWith(prefix)) || (filePrefix !== '' ? !name.startsWith(filePrefix) : pattern !== null && pattern.test(name));
   for (const folder of routesUnread ? [] : folders) {
     const routes = joinRepo(pkg.dir, folder.routes);
     if (routes === null) continue;
