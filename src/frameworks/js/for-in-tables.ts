@@ -64,9 +64,13 @@ const OBJECT_LOOP = new RegExp(
 /** How a loop's body reads its table: by key (`T[k]`, for…in and Object.keys) or by item (`s`, for…of). */
 export type TableUse = 'key' | 'item';
 
+type ObjectPart = 'keys' | 'values' | 'entries';
+/** How the evidence names a loop. */
+type LoopKind = 'for…in' | 'for…of' | `Object.${ObjectPart}(…).forEach` | `for…of Object.${ObjectPart}(…)`;
+
 interface Loop {
   /** How the evidence names the loop. */
-  kind: string;
+  kind: LoopKind;
   use: TableUse;
   /** What the table is: an object literal (`{`: its values are read) or an array literal (`[`). */
   shape: '{' | '[';
@@ -160,15 +164,16 @@ export const forOfNames = (text: string): Set<string> => {
 };
 
 /** An OBJECT_LOOP match read: the loop's kind, the table, the key and the item names it hands its body (either may be missing); null for a callback that is none. */
-const objectLoop = (m: RegExpMatchArray): { kind: string; table: string; key?: string; item?: string; forEach: boolean } | null => {
+const objectLoop = (m: RegExpMatchArray): { kind: LoopKind; table: string; key?: string; item?: string; forEach: boolean } | null => {
   const forEach = m[6] !== undefined;
-  const part = forEach ? m[6] : m[4];
+  // OBJECT_LOOP matches only these three.
+  const part = (forEach ? m[6] : m[4]) as ObjectPart;
   // `forEach((fn))`: a parenthesised name, no callback.
   if (forEach && m[13] === undefined && m[8] === undefined && m[12] === undefined) return null;
   const name = forEach ? (m[9] ?? m[13]) : m[1];
   const pairKey = forEach ? m[10] : m[2];
   const pairValue = forEach ? m[11] : m[3];
-  const kind = forEach ? `Object.${part}(…).forEach` : `for…of Object.${part}(…)`;
+  const kind: LoopKind = forEach ? `Object.${part}(…).forEach` : `for…of Object.${part}(…)`;
   const table = forEach ? m[7] : m[5];
   if (part === 'keys') return name === undefined ? null : { kind, table, key: name, forEach };
   if (part === 'values') return name === undefined ? null : { kind, table, item: name, forEach };

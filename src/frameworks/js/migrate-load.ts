@@ -53,7 +53,6 @@ const SOURCE = /\.[cm]?[jt]sx?$/;
 const MIGRATION = /\.[cm]?[jt]s$/;
 /** The module's binding of `migrate`: `const migrate = require('migrate')`, `import migrate from 'migrate'`. */
 const BINDING = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*(['"])migrate\2\s*\)|import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])migrate\4)/g;
-/** `key: value` of an object literal's member (a shorthand `{ name }` is its name). */
 
 const packages = (ctx: FrameworkContext) => toolPackages(ctx, ['migrate'], null);
 
