@@ -39,6 +39,22 @@ const CONVENTIONAL = ['__init__.py', 'apps.py', 'models.py', 'models/__init__.py
 const foldersThrough = (byFolder: ReadonlyMap<string, string[]>, name: string): ReadonlyMap<string, string[]> =>
   new Map([...byFolder].filter(([dir]) => dir === name || dir.startsWith(`${name}/`) || dir.endsWith(`/${name}`) || dir.includes(`/${name}/`)));
 
+/**
+ * Settings that only Django's test command (or a test tool) reads, with who reads them: what
+ * their dotted paths name is loaded by a test run, never by the app the settings configure.
+ */
+const TEST_TIER_SETTINGS: ReadonlyMap<string, string> = new Map([['TEST_RUNNER', 'the test runner class only `manage.py test` loads']]);
+
+/** The longest dotted prefix of `value` that names a repo module (`pkg.runner` of `pkg.runner.Runner`), or null. */
+const importedModule = (ctx: FrameworkContext, value: string, dir: string): string | null => {
+  const parts = value.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const name = parts.slice(0, n).join('.');
+    if (ctx.module(name, dir).length > 0 || ctx.module(name).length > 0) return name;
+  }
+  return null;
+};
+
 /** A template named like a script, which census would otherwise read as one. */
 const TEMPLATE_SCRIPT = /\.(?:[cm]?js|jsx|[cm]?ts|tsx|py|sh)$/;
 
@@ -159,6 +175,15 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
         }
         const named = namedTarget(s.value, !/URLCONF|APPLICATION$/.test(s.setting));
         if (!named || named.targetKind === 'file') continue;
+        // Stop 53: a setting only `manage.py test` reads names what the test run loads, not the app (saleor's TEST_RUNNER).
+        const testOnly = TEST_TIER_SETTINGS.get(s.setting);
+        if (testOnly !== undefined) {
+          // By its module, so the packages above it run too; a name only the manage.py folder finds, by its file.
+          const module = importedModule(ctx, s.value, dirname(file));
+          const target = module !== null ? { target: module, targetKind: 'module' as const } : resolveNamed(projectLookupOf(ctx), named, file).map((f) => ({ target: f, targetKind: 'file' as const }))[0];
+          if (target !== undefined) out.entries.push({ source: file, ...target, kind: 'test', line: s.line, evidence: `${s.setting} "${s.value}" in ${file}:${s.line}, ${testOnly}` });
+          continue;
+        }
         // A name only the manage.py folder on sys.path finds: the file itself, and why.
         const inScriptFolder = resolveNamed(lookupOf(ctx), named, file).length === 0 ? resolveNamed(projectLookupOf(ctx), named, file) : [];
         if (inScriptFolder.length > 0) {
