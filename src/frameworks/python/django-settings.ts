@@ -68,5 +68,11 @@ export const findSettingsDeclarations = (files: ReadonlySet<string>, readText: (
   return out;
 };
 
+/**
+ * Stop 53: settings that only Django's test command reads, with who reads them: what their dotted
+ * paths name is loaded by a test run, never by the app the settings configure (saleor's TEST_RUNNER).
+ */
+export const TEST_TIER_SETTINGS: ReadonlyMap<string, string> = new Map([['TEST_RUNNER', 'the test runner class only `manage.py test` loads']]);
+
 /** `--settings=x.y` / `--settings x.y` on a command line. */
 export const settingsOption = (command: string): string | null => /--settings[= ]([A-Za-z_][\w.]*)/.exec(command)?.[1] ?? null;

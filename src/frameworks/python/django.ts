@@ -14,7 +14,7 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName, namedTarget, resolveNamed } from '../strings.js';
 import { calledCommands, managementCommands } from './django-commands.js';
-import { findSettingsDeclarations, settingsOption, type SettingsDeclaration } from './django-settings.js';
+import { findSettingsDeclarations, settingsOption, TEST_TIER_SETTINGS, type SettingsDeclaration } from './django-settings.js';
 import { settingStrings } from './setting-strings.js';
 import { libraryPackages } from './python-library.js';
 import { allUnder, filesByFolder, importsPackage, moduleFile, relativeModuleFile, starImports } from './python-files.js';
@@ -38,12 +38,6 @@ const CONVENTIONAL = ['__init__.py', 'apps.py', 'models.py', 'models/__init__.py
 /** The folders whose path goes through a folder called `name`: every folder below any `<app>/<name>`. */
 const foldersThrough = (byFolder: ReadonlyMap<string, string[]>, name: string): ReadonlyMap<string, string[]> =>
   new Map([...byFolder].filter(([dir]) => dir === name || dir.startsWith(`${name}/`) || dir.endsWith(`/${name}`) || dir.includes(`/${name}/`)));
-
-/**
- * Settings that only Django's test command (or a test tool) reads, with who reads them: what
- * their dotted paths name is loaded by a test run, never by the app the settings configure.
- */
-const TEST_TIER_SETTINGS: ReadonlyMap<string, string> = new Map([['TEST_RUNNER', 'the test runner class only `manage.py test` loads']]);
 
 /** The longest dotted prefix of `value` that names a repo module (`pkg.runner` of `pkg.runner.Runner`), or null. */
 const importedModule = (ctx: FrameworkContext, value: string, dir: string): string | null => {

@@ -23,6 +23,7 @@ import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
 import { moduleFunctionLoadsOf } from './loader-functions.js';
 import { topPackageFolder } from './python-files.js';
+import { TEST_TIER_SETTINGS } from './django-settings.js';
 
 /** A setting's name as Django, scrapy and their kin write them. */
 const SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
@@ -110,7 +111,8 @@ export const collectSettingsClassPaths = (ctx: FrameworkContext): FrameworkOutpu
     if (text === null) continue;
     let loader: Loader | undefined | null = null;
     for (const s of settingStrings(text)) {
-      if (s.setting === null || !SETTING_NAME.test(s.setting)) continue;
+      // A setting only the test command reads loads nothing in the app (the Django reader gives it a test entry).
+      if (s.setting === null || !SETTING_NAME.test(s.setting) || TEST_TIER_SETTINGS.has(s.setting)) continue;
       const dot = s.value.lastIndexOf('.');
       if (dot <= 0 || !isDottedName(s.value)) continue;
       const name = s.value.slice(dot + 1);
