@@ -215,6 +215,48 @@ export const fileFlows = (text: string, wanted: (word: string) => boolean): Func
  * counts as a parameter (`self.package`), and stores to one are calls too: `self.X = v` (word
  * `@set`) and `self.X.append(v)` (word `@add`), with the value as the one argument.
  */
+/** The one parameter of a loader alias's stand-in def. */
+const ALIAS_PARAM = 'name';
+
+/**
+ * Stop 53: a module-level alias of a loader, `import_class = importutils.import_class` (trove's
+ * common/utils.py:42), is read as the def it stands for, `def import_class(name): return
+ * importutils.import_class(name)`: a loader of the file by that name, whose first argument the
+ * loader aliased gets. Only a whole statement `NAME = a.b.word` (or `NAME = word`) with no call,
+ * index or other operand, at the module's top level, where `word` is a real load (import_module,
+ * __import__, import_string, oslo's import_class/import_object/try_import, astroid's loads).
+ */
+const loaderAliases = (t: PythonTokens, moduleBody: readonly number[], wanted: (word: string) => boolean): FunctionFlows[] => {
+  const out: FunctionFlows[] = [];
+  for (let r = 0; r < moduleBody.length; r += 2) {
+    const [a, b] = [moduleBody[r], moduleBody[r + 1]];
+    if (b - a < 3 || t.kind[a] !== Kind.Name || !isOp(t, a + 1, Op.Assign) || t.depth[a] !== 0) continue;
+    const callee = dottedName(t, a + 2, b);
+    if (callee === null) continue;
+    const word = callee.slice(callee.lastIndexOf('.') + 1);
+    // A real load only: an alias of a listing (`listdir = os.listdir`) or of a repo loader is not read.
+    if (!REAL_LOADS.has(word) || !wanted(word)) continue;
+    const line = t.line[a];
+    const arg: ArgShape = { params: [ALIAS_PARAM], direct: ALIAS_PARAM, prefix: null, strings: [], text: ALIAS_PARAM, each: false };
+    out.push({
+      name: nameText(t, a),
+      className: null,
+      classLine: null,
+      defLine: line,
+      params: [ALIAS_PARAM],
+      calls: [{ callee, word, attribute: callee.includes('.'), line, positional: [arg], keywords: new Map() }],
+      joined: new Set(),
+      loads: REAL_LOADS.has(word),
+      readsFolder: false,
+      skipsPrivate: false,
+      namesPy: false,
+      assigned: new Map(),
+      rebinds: new Map(),
+    });
+  }
+  return out;
+};
+
 export const fileFlowsAndClasses = (text: string, wanted: (word: string) => boolean): { fns: FunctionFlows[]; classes: ClassInfo[] } => {
   const t = tokenize(text);
   const { done, moduleBody } = fileDefs(t);
@@ -430,6 +472,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
     }
   }
   for (const info of all) if (info.calls.length > 0 || info.loads || info.name === '') out.push(info);
+  out.push(...loaderAliases(t, moduleBody, wanted));
   return { fns: out, classes };
 };
 

@@ -373,7 +373,9 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         for (const [index, roles] of loader.roles) {
           const param = loader.fn.params[index];
           // A module-level function around its own import_module(param): string-modules follows its callers.
-          const skipModule = loader.fn.className === null && realModuleArg(loader.fn, param);
+          // Stop 53: not when that import_class is a repo alias (`utils.import_class`, trove's common/utils.py:42), which string-modules never reads as a load.
+          const held = analysed.get(loader.file);
+          const skipModule = loader.fn.className === null && realModuleArg(loader.fn, param) && !(held !== undefined && loader.fn.calls.some((c) => c.positional[0]?.direct === param && resolveCall(held, loader.fn, c, idx) !== undefined));
           // Stop 48: a `*args` parameter takes each positional argument from its place on as one item.
           const starred = isStar(loader.fn, index);
           for (const arg of loaderArguments(call, loader, index)) for (const r of roles) settle(fn, arg, starred ? { ...r, each: false } : r, call.line, where, what, param, skipModule);
