@@ -13,10 +13,9 @@
  * path that is neither is left alone (the package was not built, or the list is stale).
  */
 import { isRecord, JSON_MANIFEST } from '../../manifests/json.js';
-import { createBuildOutputMap } from '../../languages/javascript/build-output.js';
 import { joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
-import { jsPackages, type JsPackage } from './support.js';
+import { jsPackages, listedOrSource, type JsPackage } from './support.js';
 
 /** The lists of the `n8n` field whose files n8n loads. */
 const SECTIONS = ['nodes', 'credentials'] as const;
@@ -45,15 +44,9 @@ const n8nNodes: FrameworkReader = {
           if (typeof value !== 'string' || value === '') return;
           const path = joinRepo(pkg.dir, value.replace(/^(?:\.\/)+/, ''));
           if (path === null) return;
-          let target: string | null = ctx.files.has(path) ? path : null;
-          let why = '';
-          if (target === null) {
-            // createBuildOutputMap is memoized per scan (manifests.derive).
-            const traced = createBuildOutputMap(ctx.manifests).explain(path);
-            if (traced === null) return;
-            target = traced.source;
-            why = `, built from ${traced.source} (${traced.why})`;
-          }
+          const listed = listedOrSource(ctx, path);
+          if (listed === null) return;
+          const { file: target, why } = listed;
           const line = doc?.lineOf(['n8n', section, i]);
           out.entries.push({ source: pkg.manifest, target, targetKind: 'file', kind: 'production', ...(line ? { line } : {}), evidence: `${pkg.manifest}${line ? `:${line}` : ''} "n8n" ${section} lists "${value}"${why} (loaded by n8n's package loader)` });
         });

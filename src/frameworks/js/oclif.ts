@@ -4,8 +4,11 @@
  * @oclif/core's Plugin glob that folder (`**\/*.+(js|cjs|mjs|ts|tsx|mts|cts)` without
  * `*.d.ts`/`*.test.*`/`*.spec.*` and dot-files) and load each file as a command; the object form
  * `{ strategy: 'pattern', target }` is the same, `{ strategy: 'explicit' | 'single', target }` loads
- * that one file. An `oclif.manifest.json` beside the package.json takes the glob's place: oclif
- * loads the files its commands' `relativePath` name, so those (and only those) are read then.
+ * that one file. An `oclif.manifest.json` (else `.oclif.manifest.json`) beside the package.json
+ * whose version matches the package's (before any `-` suffix) takes the glob's place: oclif loads
+ * the file each command's `relativePath` names, or, for a manifest without them (oclif v1 and early
+ * v2), the module at the commands folder + the id split on `:`, so those (and only those) are read
+ * then. A manifest of another version oclif skips ("Mismatched version"), and globs.
  * `"hooks": { "init": ["./dist/hooks/init/version"] }` loads each named module (a string, a list,
  * or `{ target, identifier }`) when the event fires, and `"helpClass": "./dist/help"` the module that
  * renders help.
@@ -14,15 +17,17 @@
  * traced through the build-output map (tsconfig outDir/rootDir, or dist/ beside src/), as oclif
  * itself maps them for ts-node in development. Custom `globPatterns` are not read (a warning): the
  * default glob could then name a helper the CLI never loads. The CLI is the package's product, so
- * what oclif loads is production.
+ * what oclif loads is production; a package kept as a test's fixture or an example
+ * (util/installs-nothing.ts) ships nothing, and is not read.
  */
 import { isRecord, JSON_MANIFEST } from '../../manifests/json.js';
 import { createBuildOutputMap } from '../../languages/javascript/build-output.js';
+import { installsNothing } from '../../util/installs-nothing.js';
 import { warning } from '../../util/diagnostics.js';
 import { isFolder } from '../../util/file-index.js';
 import { basename, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
-import { eachPackage, jsPackages, packageFilesUnder, resolveToolPath, type JsPackage } from './support.js';
+import { eachPackage, jsPackages, listedOrSource, packageFilesUnder, resolveToolPath, type JsPackage } from './support.js';
 
 /** What oclif's default glob takes: code files... */
 const COMMAND_FILE = /\.(?:js|cjs|mjs|ts|tsx|mts|cts)$/;
@@ -31,40 +36,49 @@ const NOT_COMMAND = /\.(?:d\.ts|test\.ts|test\.js|spec\.ts|spec\.js|d\.mts|d\.ct
 
 const config = (pkg: JsPackage): Record<string, unknown> | null => (isRecord(pkg.json.oclif) ? pkg.json.oclif : null);
 
-const packages = (ctx: FrameworkContext): JsPackage[] => jsPackages(ctx).filter((p) => config(p) !== null);
+const packages = (ctx: FrameworkContext): JsPackage[] => jsPackages(ctx).filter((p) => config(p) !== null && !installsNothing(p.dir));
 
-const relative = (value: string): string => value.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+const withoutDotSlash = (value: string): string => value.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
 
 /** A module oclif requires by a path from the package: the file, its TypeScript twin, or the source it is built from. */
 const moduleAt = (ctx: FrameworkContext, pkg: JsPackage, value: string): { file: string; why: string } | null => {
-  const file = resolveToolPath(ctx, pkg.dir, `./${relative(value)}`);
-  if (file !== null) return { file, why: '' };
-  const built = joinRepo(pkg.dir, relative(value));
-  const traced = built === null ? null : createBuildOutputMap(ctx.manifests).explain(built);
-  return traced === null ? null : { file: traced.source, why: `, built from ${traced.source} (${traced.why})` };
+  const built = joinRepo(pkg.dir, withoutDotSlash(value));
+  return built === null ? null : listedOrSource(ctx, built, resolveToolPath(ctx, pkg.dir, `./${withoutDotSlash(value)}`));
 };
 
 /** The folder a commands target names, or the source folder it is built from. */
 const folderAt = (ctx: FrameworkContext, pkg: JsPackage, value: string): { dir: string; why: string } | null => {
-  const dir = joinRepo(pkg.dir, relative(value));
+  const dir = joinRepo(pkg.dir, withoutDotSlash(value));
   if (dir === null) return null;
   if (isFolder(ctx.files, dir)) return { dir, why: '' };
   const traced = createBuildOutputMap(ctx.manifests).explainFolder(dir);
   return traced === null ? null : { dir: traced.source, why: `, built from ${traced.source}/ (${traced.why})` };
 };
 
-/** The command files oclif.manifest.json lists, or null when there is none (or it lists nothing readable). */
-const manifestCommands = (ctx: FrameworkContext, pkg: JsPackage): { manifest: string; paths: string[] } | null => {
-  const manifest = joinRepo(pkg.dir, 'oclif.manifest.json');
-  if (manifest === null || !ctx.files.has(manifest)) return null;
+/** The version before a prerelease suffix: oclif compares `2.1.0` of `2.1.0-beta.1` so. */
+const release = (v: unknown): string | null => (typeof v === 'string' ? v.split('-')[0] : null);
+
+/**
+ * The command modules the manifest oclif would read lists (a path from the package), or null when
+ * oclif globs: no manifest, none it can parse, or one of another version than the package.
+ */
+const manifestCommands = (ctx: FrameworkContext, pkg: JsPackage, commandsDir: string): { manifest: string; paths: string[] } | null => {
+  const manifest = ['oclif.manifest.json', '.oclif.manifest.json'].map((name) => joinRepo(pkg.dir, name)).find((m): m is string => m !== null && ctx.files.has(m));
+  if (manifest === undefined) return null;
   const value = ctx.manifests.get(manifest, JSON_MANIFEST)?.value;
   if (!isRecord(value) || !isRecord(value.commands)) return null;
+  if (release(value.version) === null || release(value.version) !== release(pkg.json.version)) return null;
   const paths: string[] = [];
-  for (const command of Object.values(value.commands)) {
+  for (const [key, command] of Object.entries(value.commands)) {
     const parts = isRecord(command) ? command.relativePath : undefined;
     if (Array.isArray(parts) && parts.length > 0 && parts.every((p): p is string => typeof p === 'string' && p !== '' && p !== '..')) paths.push(parts.join('/'));
+    else if (parts === undefined) {
+      const id = isRecord(command) && typeof command.id === 'string' ? command.id : key;
+      const segments = id.split(':');
+      if (segments.every((p) => p !== '' && p !== '.' && p !== '..' && !p.includes('/'))) paths.push(`${withoutDotSlash(commandsDir)}/${segments.join('/')}`);
+    }
   }
-  return paths.length === 0 ? null : { manifest, paths };
+  return { manifest, paths };
 };
 
 const collectCommands = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOutput, line: number): void => {
@@ -79,7 +93,7 @@ const collectCommands = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOu
     return;
   }
   if (strategy !== 'pattern') return;
-  const listed = manifestCommands(ctx, pkg);
+  const listed = manifestCommands(ctx, pkg, spec.target);
   if (listed !== null) {
     for (const path of listed.paths) {
       const found = moduleAt(ctx, pkg, path);

@@ -22,6 +22,7 @@ import type { TextMark } from '../../languages/javascript/text-marks.js';
 import { JS_FAMILY_CODE_FILE } from '../../languages/js-family.js';
 import { perScan } from '../per-scan.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { createBuildOutputMap } from '../../languages/javascript/build-output.js';
 
 export interface JsPackage {
   /** Folder of the package.json ('' = the repo root). */
@@ -950,3 +951,15 @@ const expressionEnd = (text: string, at: number): number => {
 };
 /** Later uses of a stored path byteUse reads (a hostile file naming it thousands of times costs no more). */
 const MAX_BYTE_USES = 32;
+
+/**
+ * A file a package.json lists by path (`./dist/nodes/x.node.js`), or, when the repo holds no such
+ * file (a source checkout), the source it is built from through the build-output map, with the
+ * evidence's clause saying so. `found` is the file when the caller resolves the path its own way.
+ */
+export const listedOrSource = (ctx: FrameworkContext, path: string, found: string | null = ctx.files.has(path) ? path : null): { file: string; why: string } | null => {
+  if (found !== null) return { file: found, why: '' };
+  // createBuildOutputMap is memoized per scan (manifests.derive).
+  const traced = createBuildOutputMap(ctx.manifests).explain(path);
+  return traced === null ? null : { file: traced.source, why: `, built from ${traced.source} (${traced.why})` };
+};
