@@ -23,6 +23,7 @@
  *   elsewhere), nor does a commented line.
  */
 import { listedPaths } from '../../util/file-index.js';
+import { lineAt } from '../../util/lines.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { perScan } from '../per-scan.js';
@@ -211,7 +212,7 @@ const templateImports = perScan((ctx: FrameworkContext): TemplateImport[] => {
         if (!body.includes('\n')) continue;
         for (const m of body.matchAll(IMPORT_LINE)) {
           if (++imports > MAX_IMPORTS) break;
-          const line = t.line[s] + countNewlines(t.text, t.start[s], start + m.index!);
+          const line = lineAt(t.text, start + m.index!);
           for (const target of importTargets(ctx, file, m)) {
             found.push({ file, name, line, statement: m[0].replace(/#[^\n]*$/, '').trim(), writeLine: 0, target });
           }
@@ -225,12 +226,6 @@ const templateImports = perScan((ctx: FrameworkContext): TemplateImport[] => {
   }
   return out;
 });
-
-const countNewlines = (text: string, from: number, to: number): number => {
-  let n = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-};
 
 const reader: FrameworkReader = {
   id: 'code-templates',
