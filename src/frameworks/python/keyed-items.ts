@@ -79,9 +79,12 @@ const named = (ctx: FrameworkContext, file: string, value: string): { name: stri
   return { name: `${segments.join('.')} of the package ${folder === '' ? '.' : folder}/`, files: [module, ...inits.filter((f) => f !== module)] };
 };
 
+/** The parts of a literal list or tuple's text (`["a.b", "c"]`, `("a.b",)`); none for anything else. */
+export const listedItems = (text: string): string[] => inside(text, '[', ']') ?? inside(text, '(', ')') ?? [];
+
 /** The modules named under `key` in the dicts of the literal list `argText`, read in `file`. */
 export const keyedValues = (ctx: FrameworkContext, file: string, argText: string, key: string): KeyedValue[] => {
-  const items = inside(argText, '[', ']') ?? inside(argText, '(', ')') ?? [];
+  const items = listedItems(argText);
   const out: KeyedValue[] = [];
   for (const item of items.slice(0, MAX_ITEMS)) {
     const value = valueUnder(item, key);

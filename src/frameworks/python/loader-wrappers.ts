@@ -33,7 +33,7 @@
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { basename, dirname } from '../../util/path.js';
-import { pathAssignments, splitCommas } from '../../languages/python/sys-path.js';
+import { pathAssignments } from '../../languages/python/sys-path.js';
 import { isModuleName } from '../../languages/python/literals.js';
 import { boundModuleFile, folderIndex, loadedFiles } from './folder-loaders.js';
 import { indentOf, packageInits } from './python-files.js';
@@ -49,7 +49,7 @@ import { templateFolders, templateShown } from './template-folders.js';
 import { lineStarts } from '../../util/lines.js';
 import { alternation, IMPORTLIB_LOADS } from '../../languages/python/loader-names.js';
 import { registryValues, type TableCache } from './registry-lookups.js';
-import { keyedValues } from './keyed-items.js';
+import { keyedValues, listedItems } from './keyed-items.js';
 
 /** A caller's string that is a dotted head and goes on at run time: `"boot."`. */
 const DOTTED_HEAD = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.$/;
@@ -135,13 +135,6 @@ const patchedAround = (text: string, starts: readonly number[], defLine: number,
     if (patchesText(header, loaderName)) return true;
   }
   return false;
-};
-
-/** The items of a literal list or tuple argument (`[enabled, local_enabled]`); none for anything else. */
-const listedItems = (text: string): string[] => {
-  const e = text.trim();
-  if (!((e.startsWith('[') && e.endsWith(']')) || (e.startsWith('(') && e.endsWith(')')))) return [];
-  return (splitCommas(e.slice(1, -1)) ?? []).filter((p) => p !== '');
 };
 
 export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput => {
