@@ -7,13 +7,17 @@ import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 
 const cases = frameworkCases('python-loader-wrappers');
-for (const c of ['package', 'folder', 'methods', 'caller-folder', 'class-attrs', 'built-folder', 'astroid', 'dotted-head', 'dotted-head-other-file', 'listed-object-private', 'oslo-extensions', 'oslo-service', 'generator-packages', 'rebound-param', 'shadowed-closure', 'rebound-module', 'registry', 'keyed']) test(`loader-wrappers: has a ${c} fixture`, () => assert.ok(cases.includes(`python-loader-wrappers-${c}`)));
+for (const c of ['package', 'folder', 'methods', 'caller-folder', 'class-attrs', 'built-folder', 'astroid', 'dotted-head', 'dotted-head-other-file', 'listed-object-private', 'oslo-extensions', 'oslo-service', 'generator-packages', 'rebound-param', 'shadowed-closure', 'rebound-module', 'registry', 'keyed', 'formatted-name']) test(`loader-wrappers: has a ${c} fixture`, () => assert.ok(cases.includes(`python-loader-wrappers-${c}`)));
 for (const name of cases) test(`loader-wrappers: ${name}`, () => checkFrameworkFixture(name));
 
 test('templateParts: module-name templates by %, .format and f-strings', async () => {
   const { templateParts } = await import('../../src/frameworks/python/loader-templates.js');
   assert.deepEqual(templateParts('"radicale.%s.%s" % (module_name, type_)'), ['radicale.', { expr: 'module_name' }, '.', { expr: 'type_' }, '']);
   assert.deepEqual(templateParts("'pkg.%s' % kind"), ['pkg.', { expr: 'kind' }, '']);
+  // Stop 54: bytes format with `%` too (mercurial's `b"hgext.%s" % name`); not with .format or as f-strings.
+  assert.deepEqual(templateParts('b"hgext.%s" % name'), ['hgext.', { expr: 'name' }, '']);
+  assert.deepEqual(templateParts("rb'pkg.%s' % kind"), ['pkg.', { expr: 'kind' }, '']);
+  assert.equal(templateParts('x"pkg.%s" % kind'), null);
   assert.deepEqual(templateParts('"app.{}.{}".format(kind, name)'), ['app.', { expr: 'kind' }, '.', { expr: 'name' }, '']);
   assert.deepEqual(templateParts('"app.{1}.{0}".format(name, kind)'), ['app.', { expr: 'kind' }, '.', { expr: 'name' }, '']);
   assert.deepEqual(templateParts('f"app.{area}.{page}"'), ['app.', { expr: 'area' }, '.', { expr: 'page' }, '']);

@@ -24,6 +24,9 @@ test('childTemplateOf: the constant package path a computed module name starts w
   const { childTemplateOf } = await import('../../src/frameworks/python/prefixed-imports.js');
   const constants = new Map([['NS', 'beetsplug'], ['BASE', 'pkg.sub']]);
   assert.deepEqual(childTemplateOf("'deluge.ui.commands.%s' % name", constants), { prefix: 'deluge.ui.commands', tail: '' });
+  // Stop 54: a bytes template formats with `%` too (mercurial's `b"hgext.%s" % name`); a bytes `+` join is not read.
+  assert.deepEqual(childTemplateOf('b"hgext.%s" % name', constants), { prefix: 'hgext', tail: '' });
+  assert.equal(childTemplateOf('b"hgext." + name', constants), null);
   assert.deepEqual(childTemplateOf('"pkg.handlers." + kind', constants), { prefix: 'pkg.handlers', tail: '' });
   assert.deepEqual(childTemplateOf("BASE + '.' + name", constants), { prefix: 'pkg.sub', tail: '' });
   assert.deepEqual(childTemplateOf("f'{NS}.{name}'", constants), { prefix: 'beetsplug', tail: '' });

@@ -155,7 +155,31 @@ interface Loops {
   through: Map<string, string>;
 }
 
+/**
+ * Stop 54: conversions between bytes and str that keep a name's text: `str(x)`, `os.fsdecode(x)`,
+ * mercurial's `pycompat.sysstr(x)` (`__import__(pycompat.sysstr(name))`, extensions.py), `x.decode()`
+ * or `x.decode('utf-8')`. Any other call may change the name (`resolve(x)`) and is not looked through.
+ */
+const TEXT_CONVERSIONS = new Set(['str', 'fsdecode', 'sysstr', 'strfromlocal']);
+
+/** `[from, to)` is one text conversion of a single name (TEXT_CONVERSIONS, `.decode(…)`): the name's token, else -1. */
+export const convertedName = (t: PythonTokens, from: number, to: number): number => {
+  const n = to - from;
+  if (n < 4 || n > 6 || !isOp(t, to - 1, Op.RParen)) return -1;
+  // `x.decode()`, `x.decode('utf-8')`
+  if (t.kind[from] === Kind.Name && isOp(t, from + 1, Op.Dot) && t.kind[from + 2] === Kind.Name && nameText(t, from + 2) === 'decode' && isOp(t, from + 3, Op.LParen)) {
+    return n === 5 || (n === 6 && isPlainString(t, from + 4)) ? from : -1;
+  }
+  // `conv(x)` or `mod.conv(x)`: the callee's last name, then `( x )` closing the range.
+  const open = to - 3;
+  if (!isOp(t, open, Op.LParen) || t.kind[open + 1] !== Kind.Name || t.kind[open - 1] !== Kind.Name || !TEXT_CONVERSIONS.has(nameText(t, open - 1))) return -1;
+  if (open - 1 === from) return open + 1;
+  return open - 3 === from && t.kind[from] === Kind.Name && isOp(t, from + 1, Op.Dot) ? open + 1 : -1;
+};
+
 const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: readonly Flow[], moduleFlows: readonly Flow[], loops: Loops): ArgShape => {
+  const converted = convertedName(t, from, to);
+  if (converted >= 0) return shapeOf(t, converted, converted + 1, fn, flows, moduleFlows, loops);
   let direct: string | null = null;
   let prefix: string | null = null;
   let each = false;

@@ -25,7 +25,8 @@ export const templateParts = (text: string, { concatenation = false }: { concate
   if (t.length > 400) return null;
   const out: Array<string | { expr: string }> = [];
   const args = (inner: string): string[] => inner.split(',').map((a) => a.trim()).filter((a) => a !== '');
-  let m = /^[rRuU]?(['"])([^'"%]*(?:%s[^'"%]*)+)\1\s*%\s*(?:\(([^()]*)\)|([A-Za-z_][\w.]*))$/.exec(t);
+  // Stop 54: a bytes literal formats with `%` too (mercurial's `b"hgext.%s" % name`, made text before it is imported).
+  let m = /^(?:[rRuU]|[bB][rR]?|[rR][bB])?(['"])([^'"%]*(?:%s[^'"%]*)+)\1\s*%\s*(?:\(([^()]*)\)|([A-Za-z_][\w.]*))$/.exec(t);
   if (m !== null) {
     const pieces = m[2].split('%s');
     const values = m[3] !== undefined ? args(m[3]) : [m[4]];

@@ -39,7 +39,7 @@ import { boundModuleFile, folderIndex, loadedFiles } from './folder-loaders.js';
 import { indentOf, packageInits } from './python-files.js';
 import { literalValue } from './call-text.js';
 import type { ArgShape, FunctionFlows } from './loader-roles.js';
-import { packageChildren } from './prefixed-imports.js';
+import { childTemplateOf, moduleConstants, packageChildren } from './prefixed-imports.js';
 import { listingLoopOf, realModuleArg, repoLoaders, type RoleOf } from './loader-fixpoint.js';
 import { indexes, isStar, loaderArguments, resolveCall } from './loader-calls.js';
 import { attrKey } from './loader-classes.js';
@@ -161,6 +161,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
     const moduleFn = a.fns.find((f) => f.name === '');
     let starts: number[] | undefined;
     let lines: string[] | undefined;
+    let constants: Map<string, string> | undefined;
     const seen = new Set<string>();
     /** `label` may be a thunk: a registry's many values build their text only for an edge that is added (review2 #8). */
     const push = (target: string, targetKind: 'file' | 'module-attr', line: number, label: string | (() => string)): void => {
@@ -207,6 +208,20 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       }
       // A prefix built around a parameter leaves the name unknown here; its own callers settle it.
       if (arg.prefix !== null) return;
+      // Stop 54: a name formatted under a constant package (`_importh(b"hgext.%s" % name)`, mercurial's
+      // extensions.py:125) handed to a loader that imports its parameter as it is: what prefixed-imports
+      // reads in a direct `__import__("hgext.%s" % name)`, one wrapper away. Any module of that package
+      // may be the one loaded. Not for a loader that adds its own parts or imports an attribute.
+      if (r.role === 'module' && r.prefix === '' && r.suffix === undefined && r.wild !== true && r.object === undefined && r.key === undefined && r.attr !== true) {
+        const template = childTemplateOf(arg.text, (constants ??= moduleConstants(text)));
+        if (template !== null && isModuleName(template.prefix)) {
+          const { prefix, tail } = template;
+          const label = `imported by a computed name under ${prefix} in ${a.file}:${line} (${arg.text.replace(/\s+/g, ' ')}), handed to ${what} as its ${param}, which imports it: any module of ${prefix}${tail === '' ? '' : ` named *${tail}`} may be the one loaded`;
+          const initLabel = `run before the modules of ${prefix} that ${a.file}:${line} imports by a computed name through ${what} (a package runs before its modules)`;
+          for (const c of packageChildren(ctx, prefix, a.file, false, tail)) push(c.target, 'file', line, c.init ? initLabel : label);
+          return;
+        }
+      }
       /**
        * The module a name settles to, pushed with `label`: its file (and the packages above it), or for a
        * loader that imports an attribute (`import_object('pkg.mod.Class')`, Stop 53) the module holding it.

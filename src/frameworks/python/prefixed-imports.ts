@@ -59,7 +59,8 @@ export const childTemplateOf = (expression: string, constants: ReadonlyMap<strin
   const constant = (name: string): string | null => constants.get(name) ?? null;
   const made = (prefix: string | null, tail = ''): ChildTemplate | null => (prefix === null ? null : { prefix, tail });
   // 'pkg.sub.%s' % name, 'pkg.sub.%s_handler' % name, 'pkg.sub.{}_handler'.format(name)
-  let m = /^[rRuU]?(['"])([\w.]+)\.%s(\w*)\1\s*%/.exec(e) ?? /^[rRuU]?(['"])([\w.]+)\.\{0?\}(\w*)\1\s*\.\s*format\(/.exec(e);
+  // Stop 54: `b'pkg.sub.%s' % name` too (bytes format with `%`; mercurial's loader makes the name text).
+  let m = /^(?:[rRuU]|[bB][rR]?|[rR][bB])?(['"])([\w.]+)\.%s(\w*)\1\s*%/.exec(e) ?? /^[rRuU]?(['"])([\w.]+)\.\{0?\}(\w*)\1\s*\.\s*format\(/.exec(e);
   if (m) return made(m[2], m[3]);
   // 'pkg.sub.' + name + '_handler' (a tail only when it ends the expression)
   m = /^[rRuU]?(['"])([\w.]+)\.\1\s*\+\s*[A-Za-z_][\w.]*(?:\([^()]*\))?\s*\+\s*[rRuU]?(['"])(\w*)\3$/.exec(e);
