@@ -167,6 +167,14 @@ const ROWS: Row[] = [
   ['jest src/__tests__/a.js lib/util.js test/test.js', ['test:jest(src/__tests__/a.js,test/test.js)@']],
   ['jest --config jest.config.js', ['test:jest()@', 'file:jest.config.js']],
   ["mocha -r ./test/setup.js 'test/**/*.spec.js'", ['test:mocha(test/**/*.spec.js)@', 'file:test/setup.js']],
+  // coverage tools run the command after their options; their report subcommands run nothing
+  ['nyc mocha -t 10000 test/project/test.js', ['test:mocha(test/project/test.js)@']],
+  ['nyc --reporter lcov --require ./test/setup.js node spec/run.js', ['file:test/setup.js', 'file:spec/run.js']],
+  ['c8 --all --reporter=lcov --reporter=text -- mocha spec/a.js', ['test:mocha(spec/a.js)@']],
+  ['c8 -r html npm run test', ['npm:test@']],
+  ['npx c8 report --reporter=json-summary', []],
+  ['nyc check-coverage --lines 90', []],
+  ['c8 --check-coverage --lines 90', []],
   ['playwright test e2e/login.spec.ts', ['test:playwright(e2e/login.spec.ts)@']],
   ['npx playwright install --with-deps', []],
   ['stryker run --incremental stryker.custom.conf.ts', ['file:stryker.custom.conf.ts']],
@@ -189,7 +197,7 @@ const ROWS: Row[] = [
   ['node --version', []],
   ['NODE_OPTIONS="--require ./tools/otel.cjs --max-old-space-size=4096" node server.js', ['file:tools/otel.cjs', 'file:server.js']],
   // every node process reads NODE_OPTIONS, whatever starts it
-  ["NODE_OPTIONS='--require ./preload.ts' cross-env c8 assets build", ['file:preload.ts', 'unknown:c8']],
+  ["NODE_OPTIONS='--require ./preload.ts' cross-env c8 assets build", ['file:preload.ts', 'unknown:assets']],
   ['cross-env NODE_OPTIONS="--import ./register.mjs" node dist/main.js', ['file:register.mjs', 'file:dist/main.js']],
   ['export NODE_OPTIONS="-r ./otel.cjs"; pnpm start; pnpm worker', ['file:otel.cjs', 'npm:start@', 'npm:worker@']],
   ['NODE_OPTIONS=--max-old-space-size=4096 vitest run', ['test:vitest()@']],

@@ -6,6 +6,7 @@ import { bun } from './bun.js';
 import { celery } from './celery.js';
 import { concurrently } from './concurrently.js';
 import { coverage } from './coverage.js';
+import { jsCoverage } from './js-coverage.js';
 import { daphne } from './daphne.js';
 import { deno } from './deno.js';
 import { djangoAdmin } from './django-admin.js';
@@ -55,7 +56,7 @@ import { yarn } from './yarn.js';
 
 export const LAUNCHERS: readonly Launcher[] = [
   alembic, arq, bash, bun, celery, concurrently, coverage, daphne, deno, djangoAdmin, dramatiq, evalCommand, flask, granian, gunicorn, hatch,
-  huey, hypercorn, jest, make, mocha, node, nodemon, npm, npmRunAll, npx, pdm, pipenv, pipx, playwright, pm2, pnpm, poetry, pytest, python,
+  huey, hypercorn, jest, jsCoverage, make, mocha, node, nodemon, npm, npmRunAll, npx, pdm, pipenv, pipx, playwright, pm2, pnpm, poetry, pytest, python,
   pythonTools, rq, source, startStopDaemon, stryker, tsc, tsNode, tsx, unittest, uv, uvx, uvicorn, uwsgi, viteNode, vitest, waitress, yarn, ...WRAPPERS,
 ];
 
