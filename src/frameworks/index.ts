@@ -8,6 +8,7 @@ import anchoredPaths from './js/anchored-paths.js';
 import aliasFolders from './js/alias-folders.js';
 import arrayRequires from './js/array-requires.js';
 import angular from './js/angular.js';
+import schematicCollections from './js/schematic-collections.js';
 import apostrophe from './js/apostrophe.js';
 import astro from './js/astro.js';
 import browserify from './js/browserify.js';
@@ -182,6 +183,7 @@ export const READERS: readonly FrameworkReader[] = [
   anchoredPaths,
   aliasFolders,
   angular,
+  schematicCollections,
   apostrophe,
   arrayRequires,
   astro,
