@@ -43,9 +43,12 @@ import { BYTE_READ_CALLS, codeFilesMarked, enclosingPackages, jsCodeFiles, label
 import { relativeImporters } from './import-index.js';
 import type { ImportFact } from '../../model/facts.js';
 
-/** A join whose parts are literals and names: `path.join(this.libDir, relative)`, `resolve(__dirname, '..', name)`. */
+/** A template literal whose one substitution is a name: `` `/../../${file}` ``, `` `${name}.js` `` (Stop 54). */
+const NAME_TEMPLATE = String.raw`\`[^\`$\n]*\$\{\s*${NAME}\s*\}[^\`$\n]*\``;
+const NAME_TEMPLATE_PARTS = new RegExp(String.raw`^\`([^\`$\n]*)\$\{\s*(${NAME})\s*\}([^\`$\n]*)\`$`);
+/** A join whose parts are literals and names: `path.join(this.libDir, relative)`, `resolve(__dirname, '..', name)`, `join(__dirname, `/../../${file}`)`. */
 const JOIN = new RegExp(
-  String.raw`(?:\b[\w$]*[pP]ath[\w$]*(?:\s*\.\s*default)?\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*(${OWN_FOLDER}|this\s*\.\s*${NAME}|${NAME})\s*((?:,\s*(?:${LITERAL}|(?:\.\.\.\s*)?${NAME})\s*)+),?\s*\)`,
+  String.raw`(?:\b[\w$]*[pP]ath[\w$]*(?:\s*\.\s*default)?\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*(${OWN_FOLDER}|this\s*\.\s*${NAME}|${NAME})\s*((?:,\s*(?:${LITERAL}|${NAME_TEMPLATE}|(?:\.\.\.\s*)?${NAME})\s*)+),?\s*\)`,
   'g',
 );
 /** What the joined path is handed to right before it: a return (an arm of a returned `c ? a : b` too), or a load or read of the file. */
@@ -66,6 +69,9 @@ interface Wrapper {
   /** The join's parts around the parameter, literals. */
   before: string[];
   after: string[];
+  /** The literal text around the parameter in its own part, when that part is a template (`/../../${file}`). */
+  prefix: string;
+  suffix: string;
   folder: string;
   /** The join as written, where, and how its base was read, for the evidence: `which returns path.join(…) (file:line, …)`. */
   says: string;
@@ -142,7 +148,12 @@ const wrappersIn = (file: string, text: string): Wrapper[] => {
     const names = parts.map((p, i) => (literalValue(p) === null ? i : -1)).filter((i) => i >= 0);
     const spread = names.length === 1 && names[0] === parts.length - 1 && /^\.\.\.\s*[A-Za-z_$][\w$]*$/.test(parts[names[0]]);
     if (spread) parts[names[0]] = parts[names[0]].replace(/^\.\.\.\s*/, '');
-    if (names.length !== 1 || !IDENTIFIER.test(parts[names[0]])) continue;
+    if (names.length !== 1) continue;
+    const template = NAME_TEMPLATE_PARTS.exec(parts[names[0]].trim());
+    // path.resolve starts over at a part that opens with `/`: the path is then absolute, no repo file.
+    if (template !== null && m[1] === 'resolve' && template[1].startsWith('/')) continue;
+    if (template !== null) parts[names[0]] = template[2];
+    if (!IDENTIFIER.test(parts[names[0]])) continue;
     const handed = text.slice(Math.max(0, at - 60), at);
     if (!HANDED.test(handed)) continue;
     const header = headerAt(text, at);
@@ -159,6 +170,8 @@ const wrappersIn = (file: string, text: string): Wrapper[] => {
       param,
       before: literals.slice(0, names[0]),
       after: literals.slice(names[0] + 1),
+      prefix: template?.[1] ?? '',
+      suffix: template?.[3] ?? '',
       folder: base.folder,
       says: `which ${LOADED.test(handed) ? 'loads' : 'returns'} ${m[0].replace(/\s+/g, ' ')} (${file}:${lineAt(text, at)}${base.how === m[2].replace(/\s+/g, '') ? '' : `, ${base.how}`})`,
       loads: LOADED.test(handed),
@@ -175,7 +188,7 @@ const REQUIRED_CALL = /\brequire\s*\(\s*(?:\(\s*0\s*,\s*)?[\w$.]*$/;
 /** The repo file a value names through the wrapper, or null (a folder, nothing there; its index file when a require loads it). */
 const targetOf = (ctx: FrameworkContext, w: Wrapper, value: string, required: boolean): string | null => {
   if (/^[a-z][\w+.-]*:/i.test(value) || value.startsWith('/')) return null;
-  const joined = joinRepo(w.folder, ...w.before, value, ...w.after);
+  const joined = joinRepo(w.folder, ...w.before, `${w.prefix}${value}${w.suffix}`, ...w.after);
   if (joined === null) return null;
   if (!w.loads && !required) return ctx.files.has(joined) ? joined : null;
   return nodeCompletion(ctx.files, joined);
