@@ -20,7 +20,7 @@ import { lineAt } from '../../util/lines.js';
 import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { functionRegion } from './function-region.js';
-import { callsOf, literalValue } from './parameter-values.js';
+import { argumentValues, callsOf, enclosingFunction, literalValue, paramNames } from './parameter-values.js';
 import { dependsOn, jsCodeFiles, jsPackages, labelledReferences, resolveToolPath, type JsPackage, type LabelledReference } from './support.js';
 import { perScan } from '../per-scan.js';
 import { balancedText, IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
@@ -100,6 +100,41 @@ interface Wrapper {
   line: number;
 }
 
+/** The parameter list of an unnamed function whose body opens at `start` (`(resolve, reject) => {`, `function (a) {`, `x => {`), or null. */
+const callbackParams = (text: string, start: number): (string | null)[] | null => {
+  const before = text.slice(Math.max(0, start - 1 - 300), start - 1).trimEnd();
+  const m = new RegExp(String.raw`(?:\(([^()]*)\)|(${NAME}))\s*(?:=>)?$`).exec(before);
+  return m ? paramNames(m[1] ?? m[2]) : null;
+};
+
+/**
+ * The named function of the file whose parameter `name` is at `at` (through unnamed callbacks
+ * around it: `(inPath) => new Promise((resolve) => { browserify(inPath) … })`), with the
+ * parameter's place; null when a callback between declares the name too (it is that callback's),
+ * the function assigns it, or no named function has it.
+ */
+const parameterOwner = (text: string, at: number, name: string): { name: string; param: number } | null => {
+  const arrows = new RegExp(String.raw`(?:\(([^()]*)\)|(${NAME}))\s*=>`, 'g');
+  let here = at;
+  for (let depth = 0; depth < 4; depth++) {
+    const fn = enclosingFunction(text, here);
+    const region = functionRegion(text, here);
+    // The named function nearest `here`: its braced body is the innermost one, or an arrow's expression body lies inside it.
+    if (fn !== null && fn.start >= region.start) {
+      const param = fn.params.indexOf(name);
+      if (param < 0) return null;
+      // An expression-bodied arrow between that declares the name (`xs.map((inPath) => browserify(inPath))`) owns it.
+      for (const m of text.slice(fn.start, at).matchAll(arrows)) if (paramNames(m[1] ?? m[2]).includes(name)) return null;
+      const reassigned = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*=(?![=>])`).test(text.slice(fn.start, fn.end));
+      return reassigned ? null : { name: fn.name, param };
+    }
+    if (region.start === 0) return null;
+    if (callbackParams(text, region.start)?.includes(name) ?? true) return null;
+    here = region.start - 2;
+  }
+  return null;
+};
+
 const packageOf = (packages: JsPackage[], file: string): JsPackage | null => {
   let best: JsPackage | null = null;
   for (const p of packages) if ((p.dir === '' || file.startsWith(`${p.dir}/`)) && (best === null || p.dir.length > best.dir.length)) best = p;
@@ -134,6 +169,23 @@ const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
             out.push({ from: file, target, line, label: `${file}:${line} bundles '${spec}' with browserify (from ${base || '.'})` });
           }
           continue;
+        }
+        // Stop 54: `browserify(inPath)` in a function of the file whose parameter it is: its calls in the file name the entries.
+        if (IDENTIFIER.test(first)) {
+          const owner = parameterOwner(text, call.index, first);
+          if (owner !== null) {
+            for (const caller of callsOf(text, owner.name)) {
+              const arg = caller.args[owner.param];
+              if (arg === undefined) continue;
+              const callerLine = lineAt(text, caller.index);
+              for (const spec of argumentValues(arg, text, caller.index).literals) {
+                const target = resolveToolPath(ctx, base, spec);
+                if (target === null || target === file) continue;
+                out.push({ from: file, target, line: callerLine, label: `${file}:${callerLine} hands '${spec}' to ${owner.name}, which bundles it with browserify (line ${line}, from ${base || '.'})` });
+              }
+            }
+            continue;
+          }
         }
         // `browserify(file, opts)` where `var file = param.key`: the callers name the entry.
         if (basedirExpr === null || !IDENTIFIER.test(first)) continue;
