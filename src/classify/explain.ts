@@ -8,6 +8,7 @@ import type { Edge } from '../model/edge.js';
 import type { Verdict } from '../model/verdict.js';
 import type { Chain } from '../model/why.js';
 import { rootsByTier, type Root } from './roots.js';
+import { splitLastCommit } from '../util/last-commit.js';
 import { hopSentence } from './verdicts.js';
 
 const MAX_DEPTH = 16;
@@ -18,8 +19,7 @@ const sameSentences = (a: string[], b: string[]): boolean => a.length === b.leng
 const decidingChain = (audit: Pick<Audit, 'files'>, file: string): Chain | null => {
   const record = audit.files.find((f) => f.path === file);
   if (!record?.verdict || record.verdict === 'dead' || !record.evidence?.length) return null;
-  const note = record.lastChange ? `last commit ${record.lastChange}` : null;
-  const sentences = record.evidence.at(-1) === note ? record.evidence.slice(0, -1) : record.evidence;
+  const { sentences } = splitLastCommit(record);
   return sentences.length > 0 ? { tier: record.verdict, sentences } : null;
 };
 

@@ -9,6 +9,7 @@ import type { FileNote } from '../entries/types.js';
 import { isReachableLanguage, isSourceLanguage } from '../languages/registry.js';
 import type { Verdict } from '../model/verdict.js';
 import { sortedUnique } from '../util/compare.js';
+import { lastCommitNote } from '../util/last-commit.js';
 import { aboutFile } from '../util/sentences.js';
 import { fileGraph, reachByTier, type FileGraph, type Reach } from './reachability.js';
 import { chainsOf, type Chain } from './stand-ins.js';
@@ -24,7 +25,10 @@ export const hopSentence = (edge: Edge): string => {
   return aboutFile(edge.to!, `${verb} ${edge.from}:${edge.line}`);
 };
 
-const lastChangeNote = (file: FileRecord): string[] => (file.lastChange ? [`last commit ${file.lastChange}`] : []);
+const lastChangeNote = (file: FileRecord): string[] => {
+  const note = lastCommitNote(file.lastChange);
+  return note === null ? [] : [note];
+};
 
 /**
  * Why nothing reaches a file: its importers (if any, all unreached), what detectors saw of it

@@ -6,6 +6,7 @@ import type { DuplicateCluster } from '../model/duplicates.js';
 import type { Edge } from '../model/edge.js';
 import type { FileRecord } from '../model/file.js';
 import { sortedUnique } from '../util/compare.js';
+import { splitLastCommit } from '../util/last-commit.js';
 
 const MAX_NAMED = 5;
 
@@ -16,7 +17,7 @@ export const named = (items: string[], max = MAX_NAMED): string =>
 /** The verdict and the evidence chain that decided it, as one sentence. */
 export const verdictReason = (file: FileRecord): string => {
   // The last commit date is a reason of its own (lastChangeReason), not a hop of the chain.
-  const evidence = (file.evidence ?? []).filter((e) => !e.startsWith('last commit '));
+  const evidence = splitLastCommit(file).sentences;
   if (evidence.length === 0) return `${file.verdict}`;
   return file.verdict === 'dead' ? `dead: ${evidence.join('; ')}` : `${file.verdict}: ${evidence.join(' → ')}`;
 };

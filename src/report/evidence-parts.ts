@@ -5,6 +5,7 @@
  * a hop. `census why` and the markdown report both split it here.
  */
 import type { FileRecord } from '../model/file.js';
+import { splitLastCommit } from '../util/last-commit.js';
 
 export interface EvidenceParts {
   /** The root's sentence, then one per hop (empty for a dead file). */
@@ -16,10 +17,7 @@ export interface EvidenceParts {
 }
 
 export const evidenceParts = (record: Pick<FileRecord, 'verdict' | 'evidence' | 'lastChange'>): EvidenceParts => {
-  const note = record.lastChange ? `last commit ${record.lastChange}` : null;
-  const sentences = record.evidence ?? [];
-  const rest = sentences.filter((s) => s !== note);
-  const lastCommit = note !== null && rest.length < sentences.length ? note : null;
+  const { sentences: rest, lastCommit } = splitLastCommit(record);
   return record.verdict === 'dead' ? { chain: [], notes: rest, lastCommit } : { chain: rest, notes: [], lastCommit };
 };
 

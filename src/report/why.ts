@@ -8,6 +8,7 @@
  */
 import type { FileRecord } from '../model/file.js';
 import type { WhyExplanation } from '../model/why.js';
+import { lastCommitNote, splitLastCommit } from '../util/last-commit.js';
 import { chainRootFile, evidenceParts, type EvidenceParts } from './evidence-parts.js';
 
 /**
@@ -42,10 +43,10 @@ export const renderWhyTerminal = ({ file: record, all }: WhyExplanation): string
   } else {
     lines.push(`${file}: ${record.verdict}`);
     const parts = evidenceParts(record);
-    const note = record.lastChange ? `last commit ${record.lastChange}` : null;
+    const note = lastCommitNote(record.lastChange);
     if (all) {
       const { chains, limit } = all;
-      if (chains.length === 0) for (const e of record.evidence ?? []) if (e !== note) lines.push(`  ${e}`);
+      if (chains.length === 0) for (const e of splitLastCommit(record).sentences) lines.push(`  ${e}`);
       chains.forEach((c, i) => {
         lines.push(`  chain ${i + 1} (${c.tier}):`);
         c.sentences.forEach((s, k) => lines.push(`    ${k === 0 ? '' : '→ '}${s}`));
