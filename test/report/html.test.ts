@@ -116,6 +116,21 @@ test('demo chains map each hop to the edge it crossed, and each root to its entr
   }
 });
 
+test('the page draws arrows between chain steps only: none before a dead file\'s sentences or the last-commit note', async () => {
+  const { audit } = await scanDir(join(REPO_ROOT, 'examples/demo'));
+  const data = buildPageData(audit);
+  let noted = 0;
+  audit.files.forEach((f) => {
+    const said = f.evidence ?? [];
+    const note = f.lastChange !== undefined && said.at(-1) === `last commit ${f.lastChange}`;
+    if (note) noted++;
+    const steps = f.verdict === undefined || f.verdict === 'dead' ? 0 : said.length - (note ? 1 : 0);
+    assert.equal(data.chainSteps[data.files.findIndex((p) => p[0] === f.path)], steps, f.path);
+  });
+  // The demo is a git checkout: its manual, documented and dead files end with the note.
+  assert.ok(noted > 0, 'no file carried a last-commit note');
+});
+
 test('matchChain keeps trailing notes as sentences and stops at the first sentence', () => {
   const incoming = new Map<string, IndexedEdge[]>([
     ['b.py', [{ index: 0, from: 'a.py', to: 'b.py', sentence: 'imported by a.py:1 as b' }]],

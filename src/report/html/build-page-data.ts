@@ -1,6 +1,7 @@
 /** Audit → PageData: the compact projection the HTML page embeds (see page-data.ts). */
 import type { Audit } from '../../model/audit.js';
 import type { FileRecord } from '../../model/file.js';
+import { evidenceParts } from '../evidence-parts.js';
 import { findChainRoot, hopSentence, matchChain, type IndexedEdge } from './chain-edges.js';
 import { MAX_WARNINGS, pageDuplicates, pageImports, pageRuntime } from './page-sections.js';
 import {
@@ -87,8 +88,10 @@ export const buildPageData = (audit: Audit): PageData => {
   const { sentences, ref } = sentenceTable();
   const evidence: number[][] = [];
   const chainRoot: number[] = [];
+  const chainSteps: number[] = [];
   for (const f of audit.files) {
     const said = f.evidence ?? [];
+    chainSteps.push(evidenceParts(f).chain.length);
     if (said.length === 0 || f.verdict === undefined || f.verdict === 'dead') {
       evidence.push(said.map(ref));
       chainRoot.push(-1);
@@ -126,6 +129,7 @@ export const buildPageData = (audit: Audit): PageData => {
     sentences,
     evidence,
     chainRoot,
+    chainSteps,
     entries,
     ...optional('imports', pageImports(audit, fileIndex)),
     ...optional('duplicates', pageDuplicates(audit.duplicates)),

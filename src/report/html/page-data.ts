@@ -91,6 +91,12 @@ export interface PageData {
   evidence: number[][];
   /** Per file, the edge that starts its chain (an entry or a docs mention), or -1. */
   chainRoot: number[];
+  /**
+   * Per file, how many of its evidence sentences are the chain (root, then hops; evidence-parts'
+   * split, as `census why` and the markdown report make it): arrows go between these only, not
+   * before a dead file's sentences or the last-commit note.
+   */
+  chainSteps: number[];
   entries: PageEntry[];
   imports?: PageImports;
   duplicates?: PageDuplicates;
