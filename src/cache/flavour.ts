@@ -21,8 +21,9 @@ import { BUILD_ROOT } from '../own-files.js';
  * 4 (stop 49): `import_module('.name', package)` resolves against a literal package and gives no
  * import for a package computed at run time (languages/python/calls.ts againstPackage). 5 (stop 49):
  * `__spec__.parent` is the own package, `__name__` only in an `__init__.py`, no package gives none.
+ * 6 (stop 54): a Python import inside a def names it (`within`), for its evidence.
  */
-export const EXTRACTOR_VERSION = 5;
+export const EXTRACTOR_VERSION = 6;
 
 let stamp: string | undefined;
 

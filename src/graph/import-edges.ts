@@ -38,13 +38,22 @@ const boundNames = (fact: ImportFact, names: string[]): string => {
   return count === 0 ? '' : ` (as ${as})`;
 };
 
+/**
+ * Stop 54: an import inside a function runs only when the function is called, which a chain
+ * through it would otherwise hide (`plugins/a.py is imported by app.py:40 inside def load_plugins: …`).
+ */
+const whenCalled = (fact: ImportFact): string =>
+  fact.guard !== 'function' ? ''
+  : fact.within !== undefined ? ` inside def ${fact.within}: it runs when that function is called`
+  : ' inside a function: it runs when that function is called';
+
 // The sentences below start with words `aboutFile` follows with " is ": joined here in one step.
 const importLabel = (to: string, from: string, fact: ImportFact, names: string[]): string => {
   if (fact.syntax === 'reference-path' || fact.syntax === 'reference-types') {
     const attribute = fact.syntax === 'reference-path' ? 'path' : 'types';
     return aboutFile(to, `named by the directive /// <reference ${attribute}="${fact.specifier}" /> in ${from}:${fact.line} (TypeScript reads it with that file)`);
   }
-  return joined(to, ' is imported by ', from, ':', fact.line, boundNames(fact, names));
+  return joined(to, ' is imported by ', from, ':', fact.line, boundNames(fact, names), whenCalled(fact));
 };
 
 /**
@@ -60,7 +69,7 @@ const placedRoot = (via: string | undefined): string =>
 
 /** How a resolved import reaches its file, as a sentence about that file. */
 const edgeLabel = (to: string, via: string | undefined, from: string, fact: ImportFact, names: string[]): string =>
-  via === 'package-init' ? joined(to, ' is run by the import in ', from, ':', fact.line, ` (${PACKAGE_RUNS_FIRST})`)
+  via === 'package-init' ? joined(to, ' is run by the import in ', from, ':', fact.line, whenCalled(fact), ` (${PACKAGE_RUNS_FIRST})`)
   : via === 'stub' ? joined(to, ' is the type stub read for the import in ', from, ':', fact.line)
   : importLabel(to, from, fact, names) + placedRoot(via);
 

@@ -42,6 +42,8 @@ export interface ImportFact {
   typeOnly?: boolean;
   /** Which exceptions the enclosing try handles, when guard is `try` (e.g. ImportError). */
   handles?: string[];
+  /** Python, guard `function`: the name of the def the import sits in (its evidence says it runs when that def is called). */
+  within?: string;
 }
 
 /** A command line found inside code: subprocess.run([...]), os.system('...'), spawn('node', [...]), a shell line. */

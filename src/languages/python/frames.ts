@@ -48,6 +48,8 @@ export class Frame {
     readonly kind: FrameKind,
     readonly parent: Frame | null,
     readonly tryInfo: TryInfo | null = null,
+    /** A def's name, for the evidence of an import inside it (runs only when it is called). */
+    readonly name: string | null = null,
   ) {
     this.topLevel = parent === null || (parent.topLevel && kind !== FrameKind.Def && kind !== FrameKind.Class);
   }
@@ -65,18 +67,25 @@ export const addHandler = (info: TryInfo, names: string[], bare: boolean): void 
 export interface GuardInfo {
   guard: Guard | null;
   handles?: string[];
+  /** With guard 'function': the innermost def's name, when the def names one. */
+  within?: string;
 }
 
 export const guardOf = (frame: Frame): GuardInfo => {
   let tryInfo: TryInfo | null = null;
   let inFunction = false;
+  let within: string | null = null;
   for (let f: Frame | null = frame; f !== null; f = f.parent) {
     if (f.kind === FrameKind.TypeChecking) return { guard: 'type-checking' };
-    if (f.kind === FrameKind.Def) inFunction = true;
+    if (f.kind === FrameKind.Def) {
+      if (!inFunction) within = f.name;
+      inFunction = true;
+    }
     else if (f.kind === FrameKind.TryBody && !inFunction && tryInfo === null && f.tryInfo?.catchesImportErrors) {
       tryInfo = f.tryInfo;
     }
   }
   if (tryInfo) return { guard: 'try', handles: [...tryInfo.handles] };
-  return { guard: inFunction ? 'function' : null };
+  if (!inFunction) return { guard: null };
+  return within === null ? { guard: 'function' } : { guard: 'function', within };
 };

@@ -175,7 +175,7 @@ export class StatementWalker {
       case Word.Class:
         frame.lastTry = null;
         if (frame.topLevel && t.kind[hs] === Kind.Name) st.definitions.add(nameText(t, hs));
-        body = new Frame(w === Word.Def ? FrameKind.Def : FrameKind.Class, frame);
+        body = w === Word.Def ? new Frame(FrameKind.Def, frame, null, t.kind[hs] === Kind.Name ? nameText(t, hs) : null) : new Frame(FrameKind.Class, frame);
         break;
       case Word.Match:
         frame.lastTry = null;
