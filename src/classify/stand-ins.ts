@@ -8,6 +8,10 @@
  * (the shortest: heat-all reaches heat/common/messaging.py through cmd/all.py:41, not through
  * cmd/api.py), when every hop of it runs as its importer loads; else the in-tree chain to the
  * module followed by the module's own, when that one does. Verdicts do not change: the chains are of one tier.
+ *
+ * Stop 54: any chain, in-tree or not, yields to a launcher's (LAUNCHERS) that runs on load and is
+ * at most one hop longer: a user starts usr/bin/heat-all, not the PasteDeploy filter that heat's API
+ * pipeline loads. More hops than that and the shortest chain stays: it is easier to check.
  */
 import type { Edge } from '../model/edge.js';
 import type { Root } from './roots.js';
@@ -42,6 +46,17 @@ const CALLED_ON_LOAD = new Set(['entry-point-scripts']);
 const runsOnLoad = (path: readonly Edge[]): boolean =>
   path.every((e) => ((e.kind === 'import' || e.kind === 'dynamic-import') && (e.guard === null || e.guard === 'try')) || (e.kind === 'reference' && CALLED_ON_LOAD.has(e.via ?? '')));
 
+/**
+ * Stop 54: detectors whose root is a program someone starts (an installed command, a service
+ * unit, an init script, a process supervisor's entry), not a module a host loads by name
+ * (a PasteDeploy filter, a plugin group). heat's cmd/all.py serves the API whose PasteDeploy
+ * pipeline loads heat/common/context.py: a chain from usr/bin/heat-all says what a user runs.
+ */
+const LAUNCHERS = new Set(['installed-commands', 'systemd', 'init-scripts', 'supervisord', 'runit', 's6-overlay', 'procfile', 'dbus-services', 'crontab']);
+
+/** How many hops more than the shortest in-tree chain a launcher's chain may take and still be shown. */
+const LAUNCHER_SLACK = 1;
+
 export const chainsOf = (
   graph: FileGraph,
   reachable: (id: number) => boolean,
@@ -51,7 +66,21 @@ export const chainsOf = (
   reach: Reach,
   edges: readonly Edge[],
 ): ((file: number) => Chain) => {
-  const plain = (file: number): Chain => ({ root: reach.rootOf[file]!, path: pathOf(reach, edges, file) });
+  // The walk from launchers only, made the first time a chain starts elsewhere.
+  let launched: Reach | undefined;
+  const launcherChain = (file: number, tier: number, longest: number): Chain | null => {
+    launched ??= reachByTier(graph, reachable, tiers.map((roots) => roots.filter((r) => r.standsIn !== true && LAUNCHERS.has(r.detector ?? ''))), atHome, held);
+    if (launched.tierOf[file] !== tier) return null;
+    const path = pathOf(launched, edges, file);
+    return path.length <= longest && runsOnLoad(path) ? { root: launched.rootOf[file]!, path } : null;
+  };
+  /** The in-tree chain, or a launcher's when one reaches the file, on load, in at most one hop more. */
+  const preferLauncher = (file: number, tier: number, chain: Chain): Chain =>
+    LAUNCHERS.has(chain.root.detector ?? '') ? chain : launcherChain(file, tier, chain.path.length + LAUNCHER_SLACK) ?? chain;
+  const shortest = (file: number): Chain => ({ root: reach.rootOf[file]!, path: pathOf(reach, edges, file) });
+  const plain = tiers.some((roots) => roots.some((r) => r.standsIn !== true && LAUNCHERS.has(r.detector ?? '')))
+    ? (file: number): Chain => preferLauncher(file, reach.tierOf[file], shortest(file))
+    : shortest;
   // The walk again from the roots the tree runs, only in a tree that has stand-ins (Debian packages' metadata).
   if (!tiers.some((roots) => roots.some((r) => r.standsIn === true))) return plain;
   const inTree = reachByTier(graph, reachable, tiers.map((roots) => roots.filter((r) => r.standsIn !== true && !NAMING_DETECTORS.has(r.detector ?? ''))), atHome, held);
@@ -63,13 +92,13 @@ export const chainsOf = (
     if (inTree.tierOf[start] !== tier) return plain(file);
     // Reaching the module in the file's tier, the in-tree walk reaches the file in it too, by its shortest chain.
     const own = inTree.tierOf[file] === tier ? pathOf(inTree, edges, file) : null;
-    if (own !== null && runsOnLoad(own)) return { root: inTree.rootOf[file]!, path: own };
+    if (own !== null && runsOnLoad(own)) return preferLauncher(file, tier, { root: inTree.rootOf[file]!, path: own });
     // That chain passes a hop that may not run (an import inside a function): the in-tree chain to the module, then the module's own, when the first runs on load and does not pass the file or a file after the module.
     const prefix = pathOf(inTree, edges, start);
     const rest = pathOf(reach, edges, file);
     const between = new Set(rest.map((e) => e.to!));
     between.add(root.file);
     if (!runsOnLoad(prefix) || prefix.some((e) => between.has(e.from))) return plain(file);
-    return { root: inTree.rootOf[start]!, path: [...prefix, ...rest] };
+    return preferLauncher(file, tier, { root: inTree.rootOf[start]!, path: [...prefix, ...rest] });
   };
 };

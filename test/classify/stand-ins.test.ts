@@ -117,3 +117,49 @@ test('stand-ins: when the shortest in-tree chain to the file passes an import in
     'pkg/svc/common/db.py is imported by pkg/svc/cmd/api.py:12',
   ]);
 });
+
+/**
+ * Stop 54, heat: the stand-in for svc-api yields to the in-tree walk, whose shortest chain to db.py
+ * starts at a PasteDeploy filter; usr/bin/svc-all reaches db.py too, one hop longer.
+ */
+const pasteTree = (allToDbHops: 'one-more' | 'two-more', guard: Edge['guard'] = null, standIn = true) => {
+  const files = ['usr/bin/svc-all', 'pkg/svc/cmd/all.py', 'pkg/svc/cmd/api.py', 'pkg/svc/ctx.py', 'pkg/svc/db/api.py', 'pkg/svc/env.py', 'pkg/svc/mid.py'].map(file);
+  const edges = [
+    edge('pkg/svc/ctx.py', 'pkg/svc/db/api.py', 34),
+    edge('pkg/svc/db/api.py', 'pkg/svc/env.py', 45),
+    edge('usr/bin/svc-all', 'pkg/svc/cmd/all.py', 6),
+    edge('pkg/svc/cmd/all.py', 'pkg/svc/cmd/api.py', 37, guard),
+    ...(allToDbHops === 'one-more'
+      ? [edge('pkg/svc/cmd/api.py', 'pkg/svc/env.py', 12)]
+      : [edge('pkg/svc/cmd/api.py', 'pkg/svc/mid.py', 12), edge('pkg/svc/mid.py', 'pkg/svc/env.py', 3)]),
+  ];
+  const entries: Entry[] = [
+    { file: 'usr/bin/svc-all', kind: 'production', detector: 'installed-commands', source: 'usr/bin/svc-all', evidence: 'usr/bin/svc-all: an installed command' },
+    { file: 'pkg/svc/ctx.py', kind: 'production', detector: 'paste-deploy', source: 'etc/svc/api-paste.ini', evidence: 'PasteDeploy config etc/svc/api-paste.ini [filter:context]' },
+    ...(standIn ? [{ file: 'pkg/svc/env.py', kind: 'production' as const, detector: 'installed-entry-points', source: EP, line: 3, evidence: 'svc-env stand-in', standsIn: true as const }] : []),
+  ];
+  return classify(files, edges, entries).verdicts;
+};
+
+test('launchers: a launcher\'s chain one hop longer than a PasteDeploy filter\'s is shown, with or without a stand-in: it is what a user runs', () => {
+  for (const standIn of [true, false]) {
+    assert.deepEqual(pasteTree('one-more', null, standIn).get('pkg/svc/env.py')!.evidence, [
+      'usr/bin/svc-all: an installed command',
+      'pkg/svc/cmd/all.py is imported by usr/bin/svc-all:6',
+      'pkg/svc/cmd/api.py is imported by pkg/svc/cmd/all.py:37',
+      'pkg/svc/env.py is imported by pkg/svc/cmd/api.py:12',
+    ], `stand-in: ${standIn}`);
+  }
+  // The filter's own module is its own entry: no launcher chain is as short.
+  assert.equal(pasteTree('one-more', null, false).get('pkg/svc/ctx.py')!.evidence.length, 1);
+});
+
+test('launchers: a launcher\'s chain two hops longer, or through an import inside a function, leaves the shortest chain', () => {
+  for (const verdicts of [pasteTree('two-more'), pasteTree('one-more', 'function'), pasteTree('two-more', null, false), pasteTree('one-more', 'function', false)]) {
+    assert.deepEqual(verdicts.get('pkg/svc/env.py')!.evidence, [
+      'pkg/svc/ctx.py is an entry point: PasteDeploy config etc/svc/api-paste.ini [filter:context]',
+      'pkg/svc/db/api.py is imported by pkg/svc/ctx.py:34',
+      'pkg/svc/env.py is imported by pkg/svc/db/api.py:45',
+    ]);
+  }
+});
