@@ -17,8 +17,12 @@ const FOLLOWS_IS = /^(?:imported|run|named|referenced|loaded|included|collected|
 export const aboutFile = (file: string, predicate: string): string =>
   joined(file, FOLLOWS_IS.test(predicate) ? ' is ' : ' is reached through ', predicate);
 
-/** An entry's evidence that quotes what runs: `Procfile process "web": gunicorn …`, `Dockerfile CMD: …`. */
-const QUOTES_A_COMMAND = /^[^:]*\b(?:process|ExecStart|CMD|ENTRYPOINT|RUN|HEALTHCHECK|script|step|target|command)\b[^:]*: /;
+/**
+ * An entry's evidence that quotes what runs: `Procfile process "web": gunicorn …`, `Dockerfile CMD: …`.
+ * Stop 54: not a reader's "(no command found that runs it: tooling)", which says the opposite
+ * (payload's 230 Next.js routes read "is run by Next.js app router page …").
+ */
+const QUOTES_A_COMMAND = /^[^:]*\b(?<!\bno )(?:process|ExecStart|CMD|ENTRYPOINT|RUN|HEALTHCHECK|script|step|target|command)\b[^:]*: /;
 
 /** How an entry starts its file: a command runs it, a test runner collects it, else it is an entry point of what names it. */
 export const entryVerb = (entry: { command?: string; kind: string; evidence: string }): string =>

@@ -13,4 +13,9 @@ test('entrySentence: evidence that opens with the file and a colon or a space st
   assert.equal(entrySentence(entry('a/b.py', 'Procfile process "web": python a/b.py')), 'a/b.py is run by Procfile process "web": python a/b.py');
   assert.equal(entrySentence(entry('t/test_x.py', 'pytest discovery: test_*.py', 'test')), 't/test_x.py is collected by pytest discovery: test_*.py');
   assert.equal(entrySentence(entry('x.sh', 'make target', 'tooling', 'sh x.sh')), 'x.sh is run by make target');
+  // A reader's note that no command runs the tool is no quoted command (payload's Next.js routes).
+  assert.equal(
+    entrySentence(entry('app/page.tsx', 'Next.js app router page (app), loaded by next (no command found that runs it: tooling)', 'tooling')),
+    'app/page.tsx is an entry point: Next.js app router page (app), loaded by next (no command found that runs it: tooling)',
+  );
 });
