@@ -48,3 +48,18 @@ test('import labels: a module found in the folder of a script that reaches it sa
     'usr/share/tool/base/g.py is imported by app/main.py:4, found in the folder of the script usr/share/tool/tool.py (the command usr/bin/tool links to it), which Python puts first on sys.path',
   ]);
 });
+
+test('import labels: an import inside a function says it runs when the function is called, naming a Python def', () => {
+  const to = [{ to: 'pkg/x.py', via: 'root' }];
+  assert.deepEqual(labelsOf({ names: [{ name: 'a' }], guard: 'function', within: 'load_plugins' }, to), [
+    'pkg/x.py is imported by app/main.py:4 (as a) inside def load_plugins: it runs when that function is called',
+  ]);
+  assert.deepEqual(labelsOf({ guard: 'function', within: 'load' }, [{ to: 'pkg/__init__.py', via: 'package-init', names: [] }]), [
+    'pkg/__init__.py is run by the import in app/main.py:4 inside def load: it runs when that function is called (Python runs a package before its modules)',
+  ]);
+  // JS knows no def name; a guard of `try` or `type-checking`, or none, says nothing of the kind.
+  assert.deepEqual(labelsOf({ syntax: 'dynamic', specifier: './x.js', guard: 'function' }, [{ to: 'app/x.js', via: 'relative' }], 'typescript'), [
+    'app/x.js is imported by app/main.py:4 inside a function: it runs when that function is called',
+  ]);
+  for (const guard of [null, 'try', 'type-checking'] as const) assert.deepEqual(labelsOf({ guard }, to), ['pkg/x.py is imported by app/main.py:4']);
+});

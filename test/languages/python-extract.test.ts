@@ -637,3 +637,25 @@ describe('python import bindings', () => {
     assert.deepEqual(f.commands.map((c) => [c.command, c.via]), [['ls', 'subprocess.run'], ['make', 'subprocess.call']]);
   });
 });
+
+test('an import inside a def names the innermost def (within); at module level, in a class body or in a try inside the def, none', () => {
+  const src = [
+    'import a',
+    'def outer():',
+    '    import b',
+    '    def inner():',
+    '        from c import d',
+    '    class K:',
+    '        import e',
+    '    try:',
+    '        import f',
+    '    except ImportError:',
+    '        pass',
+    'class C:',
+    '    import g',
+    '    async def method(self):',
+    '        import h',
+  ].join('\n');
+  const within = Object.fromEntries(facts(src).imports.map((i) => [i.specifier, `${i.guard}:${i.within ?? '-'}`]));
+  assert.deepEqual(within, { a: 'null:-', b: 'function:outer', c: 'function:inner', e: 'function:outer', f: 'try:-', g: 'null:-', h: 'function:method' });
+});
