@@ -43,9 +43,9 @@ const boundNames = (fact: ImportFact, names: string[]): string => {
  * through it would otherwise hide (`plugins/a.py is imported by app.py:40 inside def load_plugins: …`).
  */
 const whenCalled = (fact: ImportFact): string =>
-  fact.guard !== 'function' ? ''
-  : fact.within !== undefined ? ` inside def ${fact.within}: it runs when that function is called`
-  : ' inside a function: it runs when that function is called';
+  fact.within !== undefined ? ` inside def ${fact.within}: it runs when that function is called`
+  : fact.guard === 'function' ? ' inside a function: it runs when that function is called'
+  : '';
 
 // The sentences below start with words `aboutFile` follows with " is ": joined here in one step.
 const importLabel = (to: string, from: string, fact: ImportFact, names: string[]): string => {

@@ -42,7 +42,7 @@ export interface ImportFact {
   typeOnly?: boolean;
   /** Which exceptions the enclosing try handles, when guard is `try` (e.g. ImportError). */
   handles?: string[];
-  /** Python, guard `function`: the name of the def the import sits in (its evidence says it runs when that def is called). */
+  /** Python, an import in a def's body (guard `function`, or `try` inside the def): the innermost def's name (its evidence says it runs when that def is called). */
   within?: string;
 }
 

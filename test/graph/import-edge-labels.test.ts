@@ -57,6 +57,8 @@ test('import labels: an import inside a function says it runs when the function 
   assert.deepEqual(labelsOf({ guard: 'function', within: 'load' }, [{ to: 'pkg/__init__.py', via: 'package-init', names: [] }]), [
     'pkg/__init__.py is run by the import in app/main.py:4 inside def load: it runs when that function is called (Python runs a package before its modules)',
   ]);
+  // A try in the def's body guards the import; the def still runs it only when called.
+  assert.deepEqual(labelsOf({ guard: 'try', handles: ['ImportError'], within: 'version' }, to), ['pkg/x.py is imported by app/main.py:4 inside def version: it runs when that function is called']);
   // JS knows no def name; a guard of `try` or `type-checking`, or none, says nothing of the kind.
   assert.deepEqual(labelsOf({ syntax: 'dynamic', specifier: './x.js', guard: 'function' }, [{ to: 'app/x.js', via: 'relative' }], 'typescript'), [
     'app/x.js is imported by app/main.py:4 inside a function: it runs when that function is called',

@@ -638,7 +638,7 @@ describe('python import bindings', () => {
   });
 });
 
-test('an import inside a def names the innermost def (within); at module level, in a class body or in a try inside the def, none', () => {
+test('an import inside a def names the innermost def (within), in a try there too; at module level or in a class body, none', () => {
   const src = [
     'import a',
     'def outer():',
@@ -657,5 +657,5 @@ test('an import inside a def names the innermost def (within); at module level, 
     '        import h',
   ].join('\n');
   const within = Object.fromEntries(facts(src).imports.map((i) => [i.specifier, `${i.guard}:${i.within ?? '-'}`]));
-  assert.deepEqual(within, { a: 'null:-', b: 'function:outer', c: 'function:inner', e: 'function:outer', f: 'try:-', g: 'null:-', h: 'function:method' });
+  assert.deepEqual(within, { a: 'null:-', b: 'function:outer', c: 'function:inner', e: 'function:outer', f: 'try:outer', g: 'null:-', h: 'function:method' });
 });

@@ -44,8 +44,10 @@ import { dottedStringsIn, recordsDottedStrings, swapsOf } from './dotted-strings
 const importFact = (p: PendingImport): ImportFact => {
   const { guard, handles, within } = guardOf(p.frame);
   const { specifier, syntax, line, names, alias } = p;
-  // An import inside a def has no handles (a try counts only between the import and its def).
-  if (within !== undefined) return alias === undefined ? { specifier, syntax, line, names, guard, within } : { specifier, syntax, line, names, guard, alias, within };
+  if (within !== undefined) {
+    if (handles) return alias === undefined ? { specifier, syntax, line, names, guard, handles, within } : { specifier, syntax, line, names, guard, alias, handles, within };
+    return alias === undefined ? { specifier, syntax, line, names, guard, within } : { specifier, syntax, line, names, guard, alias, within };
+  }
   if (alias === undefined) return handles ? { specifier, syntax, line, names, guard, handles } : { specifier, syntax, line, names, guard };
   return handles ? { specifier, syntax, line, names, guard, alias, handles } : { specifier, syntax, line, names, guard, alias };
 };

@@ -67,7 +67,7 @@ export const addHandler = (info: TryInfo, names: string[], bare: boolean): void 
 export interface GuardInfo {
   guard: Guard | null;
   handles?: string[];
-  /** With guard 'function': the innermost def's name, when the def names one. */
+  /** Inside a def (guard 'function', or 'try' in its body): the innermost def's name, when it has one. */
   within?: string;
 }
 
@@ -85,7 +85,9 @@ export const guardOf = (frame: Frame): GuardInfo => {
       tryInfo = f.tryInfo;
     }
   }
-  if (tryInfo) return { guard: 'try', handles: [...tryInfo.handles] };
+  // A try inside a def guards the import, and the def still runs it only when called (deluge's
+  // argparserbase.py:92, in `_get_version_detail`): its evidence says so.
+  if (tryInfo) return within === null ? { guard: 'try', handles: [...tryInfo.handles] } : { guard: 'try', handles: [...tryInfo.handles], within };
   if (!inFunction) return { guard: null };
   return within === null ? { guard: 'function' } : { guard: 'function', within };
 };
