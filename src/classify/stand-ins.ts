@@ -54,6 +54,12 @@ const runsOnLoad = (path: readonly Edge[]): boolean =>
  */
 const LAUNCHERS = new Set(['installed-commands', 'systemd', 'init-scripts', 'supervisord', 'runit', 's6-overlay', 'procfile', 'dbus-services', 'crontab']);
 
+/**
+ * A chain that already starts at a command someone runs keeps its place: a launcher's, or any root
+ * a command line runs (a Dockerfile CMD, a package.json script: entrySentence's "is run by").
+ */
+const runByCommand = (root: Root): boolean => LAUNCHERS.has(root.detector ?? '') || root.evidence.startsWith(`${root.file} is run by `);
+
 /** How many hops more than the shortest in-tree chain a launcher's chain may take and still be shown. */
 const LAUNCHER_SLACK = 1;
 
@@ -76,7 +82,7 @@ export const chainsOf = (
   };
   /** The in-tree chain, or a launcher's when one reaches the file, on load, in at most one hop more. */
   const preferLauncher = (file: number, tier: number, chain: Chain): Chain =>
-    LAUNCHERS.has(chain.root.detector ?? '') ? chain : launcherChain(file, tier, chain.path.length + LAUNCHER_SLACK) ?? chain;
+    runByCommand(chain.root) ? chain : launcherChain(file, tier, chain.path.length + LAUNCHER_SLACK) ?? chain;
   const shortest = (file: number): Chain => ({ root: reach.rootOf[file]!, path: pathOf(reach, edges, file) });
   const plain = tiers.some((roots) => roots.some((r) => r.standsIn !== true && LAUNCHERS.has(r.detector ?? '')))
     ? (file: number): Chain => preferLauncher(file, reach.tierOf[file], shortest(file))

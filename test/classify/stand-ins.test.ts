@@ -122,7 +122,7 @@ test('stand-ins: when the shortest in-tree chain to the file passes an import in
  * Stop 54, heat: the stand-in for svc-api yields to the in-tree walk, whose shortest chain to db.py
  * starts at a PasteDeploy filter; usr/bin/svc-all reaches db.py too, one hop longer.
  */
-const pasteTree = (allToDbHops: 'one-more' | 'two-more', guard: Edge['guard'] = null, standIn = true) => {
+const pasteTree = (allToDbHops: 'one-more' | 'two-more', guard: Edge['guard'] = null, standIn = true, ctxEvidence = 'PasteDeploy config etc/svc/api-paste.ini [filter:context]') => {
   const files = ['usr/bin/svc-all', 'pkg/svc/cmd/all.py', 'pkg/svc/cmd/api.py', 'pkg/svc/ctx.py', 'pkg/svc/db/api.py', 'pkg/svc/env.py', 'pkg/svc/mid.py'].map(file);
   const edges = [
     edge('pkg/svc/ctx.py', 'pkg/svc/db/api.py', 34),
@@ -135,7 +135,7 @@ const pasteTree = (allToDbHops: 'one-more' | 'two-more', guard: Edge['guard'] = 
   ];
   const entries: Entry[] = [
     { file: 'usr/bin/svc-all', kind: 'production', detector: 'installed-commands', source: 'usr/bin/svc-all', evidence: 'usr/bin/svc-all: an installed command' },
-    { file: 'pkg/svc/ctx.py', kind: 'production', detector: 'paste-deploy', source: 'etc/svc/api-paste.ini', evidence: 'PasteDeploy config etc/svc/api-paste.ini [filter:context]' },
+    { file: 'pkg/svc/ctx.py', kind: 'production', detector: 'paste-deploy', source: 'etc/svc/api-paste.ini', evidence: ctxEvidence },
     ...(standIn ? [{ file: 'pkg/svc/env.py', kind: 'production' as const, detector: 'installed-entry-points', source: EP, line: 3, evidence: 'svc-env stand-in', standsIn: true as const }] : []),
   ];
   return classify(files, edges, entries).verdicts;
@@ -162,4 +162,12 @@ test('launchers: a launcher\'s chain two hops longer, or through an import insid
       'pkg/svc/env.py is imported by pkg/svc/db/api.py:45',
     ]);
   }
+});
+
+test('launchers: a chain whose root a command line runs (a Dockerfile CMD) keeps its place', () => {
+  assert.deepEqual(pasteTree('one-more', null, false, 'Dockerfile CMD: python -m svc.ctx').get('pkg/svc/env.py')!.evidence, [
+    'pkg/svc/ctx.py is run by Dockerfile CMD: python -m svc.ctx',
+    'pkg/svc/db/api.py is imported by pkg/svc/ctx.py:34',
+    'pkg/svc/env.py is imported by pkg/svc/db/api.py:45',
+  ]);
 });
