@@ -33,9 +33,8 @@ import { lineStarts } from '../../util/lines.js';
 import { tokenize } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
 import { callArgs, isOp, nameText, unwrap } from '../../languages/python/ranges.js';
-import { assignmentAbove, defSpan } from './python-files.js';
 import { BY_NAME_LOADS, callPattern } from '../../languages/python/loader-names.js';
-import { BINDS_CONF, declaredDefaults, inGroup, MAX_BACK, MAX_TEXT, optionRead, pushDefaults } from './config-options.js';
+import { argumentOption, BINDS_CONF, declaredDefaults, inGroup, MAX_TEXT, pushDefaults } from './config-options.js';
 import { collectPecanRoots } from './config-pecan-root.js';
 
 /** Loader calls read per file: a hostile file of thousands costs no more. */
@@ -68,19 +67,10 @@ export const collectConfigDefaults = (ctx: FrameworkContext): FrameworkOutput =>
       const [s, e] = unwrap(t, first[0], first[1]);
       const arg = text.slice(t.start[s], t.end[e - 1]);
       const line = t.line[i];
-      let opt = optionRead(arg, bareConf);
-      let via = '';
-      if (opt === null && e - s === 1 && t.kind[s] === Kind.Name) {
-        // A name bound to the option above the call, in the call's own def.
-        starts ??= lineStarts(text);
-        lines ??= text.split('\n');
-        const assigned = assignmentAbove(text, starts, line, arg);
-        if (assigned === null) continue;
-        const span = defSpan(lines, line - 1, MAX_BACK);
-        if (span !== null && assigned.line - 1 < span.from) continue;
-        opt = optionRead(assigned.value, bareConf);
-        via = ` with ${arg} = ${assigned.value.replace(/\s+/g, '')} (:${assigned.line})`;
-      }
+      const opt = e - s === 1 && t.kind[s] === Kind.Name
+        ? argumentOption(text, (starts ??= lineStarts(text)), (lines ??= text.split('\n')), line, arg, bareConf)
+        : argumentOption(text, [], [], line, arg, bareConf);
+      const via = opt?.via ?? '';
       const list = opt === null ? undefined : defaults.get(opt.opt);
       if (list === undefined) continue;
       pushDefaults(ctx, out, seen, file, line, opt!.opt, inGroup(list, opt!.group), `(${nameText(t, i)}(${arg.replace(/\s+/g, '')}))${via}`);

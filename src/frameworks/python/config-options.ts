@@ -12,7 +12,7 @@ import { tokenize } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
 import { callArgs, isOp, nameText, unwrap } from '../../languages/python/ranges.js';
 import { stringValue } from '../../languages/python/literals.js';
-import { importsPackage, packageInits } from './python-files.js';
+import { assignmentAbove, defSpan, importsPackage, packageInits } from './python-files.js';
 
 export interface Default {
   value: string;
@@ -159,4 +159,28 @@ export const pushDefaults = (ctx: FrameworkContext, out: FrameworkOutput, seen: 
       out.references.push({ from: file, target: init, targetKind: 'file', line, label: `run before ${target}, which ${file}:${line} loads by the default of option ${opt} (a package runs before its modules)` });
     }
   }
+};
+
+/** An option a loader's argument reads: directly, or through a name bound to the read above the call in the call's own def. */
+export interface ArgumentOption extends OptionRead {
+  /** `with name = CONF.….opt (:line)` when read through a name; '' when the argument reads it itself. */
+  via: string;
+}
+
+/**
+ * The option the argument `arg` of a call on `line` reads (config-defaults' loader calls and, Stop 54,
+ * the callers of the repo's own loaders: trove's `ns = CONF.get(manager).replication_namespace` then
+ * `get_strategy_cls(strategy, ns)`). A name counts through its nearest assignment in the 12 lines
+ * above, inside the call's def when the call is in one; null when it reads none.
+ */
+export const argumentOption = (text: string, starts: readonly number[], lines: readonly string[], line: number, arg: string, bareConf: boolean): ArgumentOption | null => {
+  const direct = optionRead(arg, bareConf);
+  if (direct !== null) return { ...direct, via: '' };
+  if (!/^[A-Za-z_]\w*$/.test(arg)) return null;
+  const assigned = assignmentAbove(text, starts, line, arg);
+  if (assigned === null) return null;
+  const span = defSpan(lines, line - 1, MAX_BACK);
+  if (span !== null && assigned.line - 1 < span.from) return null;
+  const opt = optionRead(assigned.value, bareConf);
+  return opt === null ? null : { ...opt, via: ` with ${arg} = ${assigned.value.replace(/\s+/g, '')} (:${assigned.line})` };
 };

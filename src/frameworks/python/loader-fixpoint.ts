@@ -290,6 +290,15 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
             for (const [index, list] of target.roles) {
               const starred = isStar(target.fn, index);
               for (const arg of loaderArguments(call, target, index)) {
+                // Stop 54: `utils.import_class(ns + "." + name)` through a repo loader taking a plain module name:
+                // the template's parameter takes the role the template gives it (trove's Strategy.get_strategy).
+                if (arg.direct === null && !starred) {
+                  for (const r of list) {
+                    if (r.role !== 'module' || r.prefix !== '' || r.suffix !== undefined || r.wild === true || r.each || r.key !== undefined || r.object !== undefined || r.template !== undefined) continue;
+                    const formatted = formattedRole(fn, arg.text);
+                    if (formatted !== null) found.push([formatted[0], { ...formatted[1], ...(r.attr === true ? { attr: true } : {}) }]);
+                  }
+                }
                 if (arg.direct === null || !isParamOrAttr(fn, arg.direct)) continue;
                 for (const held of list) {
                   // Stop 48: each argument of a `*args` call is one item of the tuple the loader iterates.
@@ -349,7 +358,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
               const values = arg.direct === null ? [arg.text] : (fn.assigned.get(arg.direct) ?? []).filter((v) => v.line <= call.line && !v.append).map((v) => v.text);
               for (const value of values) {
                 const formatted = formattedRole(fn, value);
-                if (formatted !== null) found.push(formatted);
+                if (formatted !== null) found.push(ATTR_SINKS.has(call.word) ? [formatted[0], { ...formatted[1], attr: true }] : formatted);
               }
               continue;
             }

@@ -179,7 +179,9 @@ export const rebindings = (t: PythonTokens, body: readonly number[]): Map<string
     if (eq >= b || !(isOp(t, eq, Op.Assign) || (eq === a + 1 && isOp(t, eq, Op.AugAssign)))) continue;
     const name = nameText(t, a);
     const strip = isOp(t, eq, Op.Assign) && b - eq === 6 && t.kind[eq + 1] === Kind.Name && nameText(t, eq + 1) === name && isOp(t, eq + 2, Op.Dot) && t.kind[eq + 3] === Kind.Name && nameText(t, eq + 3) === 'strip' && isOp(t, eq + 4, Op.LParen) && isOp(t, eq + 5, Op.RParen);
-    if (!strip) (out.get(name) ?? out.set(name, []).get(name)!).push(t.line[a]);
+    // Stop 54: `name = name or fallback` keeps any value the caller hands (trove's `ns = ns or cls.__strategy_ns__`).
+    const fallback = isOp(t, eq, Op.Assign) && b - eq >= 4 && t.kind[eq + 1] === Kind.Name && nameText(t, eq + 1) === name && t.kind[eq + 2] === Kind.Name && nameText(t, eq + 2) === 'or';
+    if (!strip && !fallback) (out.get(name) ?? out.set(name, []).get(name)!).push(t.line[a]);
   }
   return out;
 };

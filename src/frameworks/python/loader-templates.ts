@@ -65,6 +65,17 @@ export const templateParts = (text: string, { concatenation = false }: { concate
 };
 
 /**
+ * Stop 54: whether a parameter still holds the caller's value wherever the body uses it: the body
+ * never assigns it, or only as `p = p or <fallback>` (trove's `ns = ns or cls.__strategy_ns__`),
+ * which keeps any non-empty value the caller hands (the fallback is no caller's, so names nothing).
+ */
+export const keepsParameter = (fn: Pick<FunctionFlows, 'assigned'>, param: string): boolean =>
+  (fn.assigned.get(param) ?? []).every((v) => !v.append && orFallback(param, v.text));
+
+/** `p or <fallback>`: the text of an assignment to p that keeps p's value when it is set. */
+export const orFallback = (param: string, text: string): boolean => new RegExp(`^${param}\\s+or\\b`).test(text.trim());
+
+/**
  * The role a template gives the loader's one parameter in it: `"pkg.%s" % p` (module, prefix pkg.),
  * `"pkg.%s.handler" % p` (and a suffix), `"radicale.%s.%s" % (module_name, type_)` with type_
  * computed in the loader (a wildcard: the parameter names a package, radicale.auth, any of whose
@@ -72,10 +83,11 @@ export const templateParts = (text: string, { concatenation = false }: { concate
  * placeholder that is a parameter the body never reassigns and at most one more, last, after a dot.
  */
 export const formattedRole = (fn: FunctionFlows, text: string): [string, RoleOf] | null => {
-  const parts = templateParts(text);
+  // Stop 54: `ns + "." + name` too (trove's Strategy.get_strategy), read by the same rules as `"%s.%s" % (ns, name)`.
+  const parts = templateParts(text, { concatenation: true });
   if (parts === null) return null;
   const holes = parts.filter((p): p is { expr: string } => typeof p !== 'string');
-  const at = holes.findIndex((h) => isParamOrAttr(fn, h.expr) && !h.expr.startsWith('self.') && !fn.assigned.has(h.expr));
+  const at = holes.findIndex((h) => isParamOrAttr(fn, h.expr) && !h.expr.startsWith('self.') && keepsParameter(fn, h.expr));
   if (at < 0 || holes.length > 2 || parts.some((p) => typeof p === 'string' && !NAME_PART.test(p))) return null;
   const i = parts.indexOf(holes[at]);
   const prefix = parts.slice(0, i);
@@ -86,7 +98,8 @@ export const formattedRole = (fn: FunctionFlows, text: string): [string, RoleOf]
   const suffix = rest[0] as string;
   if (rest.length === 1) return suffix.startsWith('.') ? [holes[at].expr, { role: 'module', prefix: head, each: false, suffix }] : null;
   // A computed last part after a dot: the value (with what follows it) names a package.
-  if (rest.length === 3 && rest[2] === '' && suffix.endsWith('.') && typeof rest[1] !== 'string') {
+  // (A `%`/format template ends in an empty literal piece; a `+` chain ends at its last operand.)
+  if ((rest.length === 2 || (rest.length === 3 && rest[2] === '')) && suffix.endsWith('.') && typeof rest[1] !== 'string') {
     return [holes[at].expr, { role: 'module', prefix: head, each: false, suffix: suffix.slice(0, -1), wild: true }];
   }
   return null;

@@ -47,9 +47,10 @@ import { settleEveryFolder, settleFolder, settleFolders, type SettleEnv } from '
 import { templateParts } from './loader-templates.js';
 import { templateFolders, templateShown } from './template-folders.js';
 import { lineStarts } from '../../util/lines.js';
-import { alternation, IMPORTLIB_LOADS } from '../../languages/python/loader-names.js';
+import { alternation, BY_NAME_LOADS, IMPORTLIB_LOADS } from '../../languages/python/loader-names.js';
 import { registryValues, type TableCache } from './registry-lookups.js';
 import { keyedValues, listedItems } from './keyed-items.js';
+import { argumentOption, BINDS_CONF, declaredDefaults, inGroup } from './config-options.js';
 
 /** A caller's string that is a dotted head and goes on at run time: `"boot."`. */
 const DOTTED_HEAD = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.$/;
@@ -137,6 +138,9 @@ const patchedAround = (text: string, starts: readonly number[], defLine: number,
   return false;
 };
 
+/** The loader names config-defaults.ts reads an option argument of: this reader leaves those calls to it. */
+const CONFIG_LOADS: ReadonlySet<string> = new Set([...BY_NAME_LOADS, 'import_object_ns']);
+
 export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   const { loaders, analysed, attrs } = repoLoaders(ctx);
@@ -144,6 +148,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
   const idx = indexes(loaders, analysed);
   const { byFolder, subfolders } = folderIndex(ctx);
   const tables: TableCache = new Map();
+  const defaults = declaredDefaults(ctx);
   /** Dotted names resolved once per scan: a registry's values are resolved again at every lookup (review2 #8). */
   const resolved = new Map<string, string[]>();
   const moduleOf = (full: string, from: string): string[] => {
@@ -162,6 +167,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
     let starts: number[] | undefined;
     let lines: string[] | undefined;
     let constants: Map<string, string> | undefined;
+    let bareConf: boolean | undefined;
     const seen = new Set<string>();
     /** `label` may be a thunk: a registry's many values build their text only for an edge that is added (review2 #8). */
     const push = (target: string, targetKind: 'file' | 'module-attr', line: number, label: string | (() => string)): void => {
@@ -171,7 +177,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       out.references.push({ from: a.file, target, targetKind, line, label: typeof label === 'string' ? label : label() });
     };
     /** Edges for a value handed to a parameter (or stored on an attribute) with role `r`. */
-    const settle = (fn: FunctionFlows, arg: ArgShape, r: RoleOf, line: number, where: string, what: string, param: string, skipModule: boolean): void => {
+    const settle = (fn: FunctionFlows, arg: ArgShape, r: RoleOf, line: number, where: string, what: string, param: string, skipModule: boolean, optionsRead = true): void => {
       if (r.template !== undefined) {
         // The caller names the part the loader joins onto its own folder: `import_plugins('commands/sanity')`.
         const literal = literalValue(arg.text);
@@ -252,6 +258,19 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
           pushModule(full, line, () => `named in ${v.file}:${v.line} as "${v.value}", ${v.key === null ? `a value of the table ${v.table}, looked up at ${a.file}:${v.lookup} by a key chosen at run time` : `the value under '${v.key}' in the table ${v.table}, looked up at ${a.file}:${v.lookup}`} and handed by ${where} to ${what} as its ${param}, which imports ${r.prefix === '' && r.suffix === undefined ? 'it' : `${r.prefix}<its ${param}>${r.suffix ?? ''}`}${v.key === null ? ': any value of the table may be the one loaded' : ''}`);
         }
       }
+      // Stop 54: the caller hands an oslo.config option (trove's `ns = CONF.get(manager).replication_namespace`, then
+      // `get_strategy_cls(strategy, ns)`): unless an operator sets it, the loader is handed each default of that name.
+      if (optionsRead && r.role === 'module' && r.object === undefined && defaults.size > 0 && arg.strings.length === 0) {
+        const opt = argumentOption(text, (starts ??= lineStarts(text)), (lines ??= text.split('\n')), line, arg.text.trim(), bareConf ??= BINDS_CONF.test(text));
+        for (const d of opt === null ? [] : inGroup(defaults.get(opt.opt) ?? [], opt.group)) {
+          const full = r.prefix + d.value + (r.suffix ?? '');
+          if (!isModuleName(full)) continue;
+          const label = `named by the default "${d.value}" of option ${opt!.opt} (${d.file}:${d.line}), read at ${a.file}:${line}${opt!.via} and handed by ${where} to ${what} as its ${param}, which imports ${r.prefix}<its ${param}>${r.suffix ?? ''}${r.wild === true ? '.<a computed name>' : ''}`;
+          const plain = r.wild === true && r.attr === true ? ctx.module(full, dirname(a.file)) : [];
+          if (r.wild !== true || (plain.length > 0 && basename(plain[0]) !== '__init__.py')) pushModule(full, line, label);
+          else for (const c of packageChildren(ctx, full, a.file, true)) push(c.target, 'file', line, c.init ? `run before the modules of ${full} that ${where} loads (a package runs before its modules)` : `${label}: any module of ${full} may be the one loaded`);
+        }
+      }
       if (r.object !== undefined) {
         // The caller hands a package object by the dotted name it bound (`blueman.plugins.applet`): the loader imports its modules by `__name__`.
         // Stop 47: a list of them for a loader that takes each (`update_dashboards([enabled, local_enabled], …)`).
@@ -320,6 +339,12 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         if (r.role === 'module' && r.wild === true) {
           const pkg = name + (r.suffix ?? '');
           if (!isModuleName(pkg)) continue;
+          // Stop 54: `import_class(ns + "." + name)`: a value naming a plain module is the one holding the class.
+          const plain = r.attr === true ? ctx.module(pkg, dirname(a.file)) : [];
+          if (plain.length > 0 && basename(plain[0]) !== '__init__.py') {
+            pushModule(pkg, s.line, `named in ${a.file}:${s.line} as "${s.value}", loaded by ${where} through ${what}, which imports an attribute of the module its ${param} names (${r.prefix}<its ${param}>${r.suffix ?? ''}.<a computed name>)`);
+            continue;
+          }
           const label = `named in ${a.file}:${s.line} as "${s.value}", loaded by ${where} through ${what}, which imports a module of ${pkg} it names from its ${param}: any module of ${pkg} may be the one loaded`;
           for (const c of packageChildren(ctx, pkg, a.file, true)) push(c.target, 'file', s.line, c.init ? `run before the modules of ${pkg} that ${where} loads (a package runs before its modules)` : label);
         } else if (r.role === 'module') {
@@ -386,7 +411,9 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
           const skipModule = loader.fn.className === null && realModuleArg(loader.fn, param) && !(held !== undefined && loader.fn.calls.some((c) => c.positional[0]?.direct === param && resolveCall(held, loader.fn, c, idx) !== undefined));
           // Stop 48: a `*args` parameter takes each positional argument from its place on as one item.
           const starred = isStar(loader.fn, index);
-          for (const arg of loaderArguments(call, loader, index)) for (const r of roles) settle(fn, arg, starred ? { ...r, each: false } : r, call.line, where, what, param, skipModule);
+          // config-defaults reads an option handed to a loader called by such a name (`utils.import_class(CONF.x)`).
+          const optionsRead = !CONFIG_LOADS.has(call.word);
+          for (const arg of loaderArguments(call, loader, index)) for (const r of roles) settle(fn, arg, starred ? { ...r, each: false } : r, call.line, where, what, param, skipModule, optionsRead);
         }
       }
     }
