@@ -23,8 +23,8 @@
  * whose file registers their list in that group (`register_opts(cache_opts, group='cache')`); when
  * the registration or the group is not read, every declaration of the name counts (trove declares
  * one per datastore group). A loader whose name is built from the option and other parts
- * (`ns + '.' + name`), an option handed to another function first, or a default that is not a
- * literal names nothing here.
+ * (`ns + '.' + name`), or a default that is not a literal names nothing here; an option handed to a
+ * repo loader first is loader-wrappers' (Stop 54, through argumentOption).
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';

@@ -181,14 +181,29 @@ const registryOf = (ctx: FrameworkContext, cache: TableCache, file: string, bind
 };
 
 /**
+ * Stop 54 (review 2 #4): the assignments of a local that may reach a call on `line`: the nearest
+ * above it, and those above that one until one made at the def's own indentation (FunctionFlows.rebinds:
+ * no `if`, `for` or `try` around it), which replaces whatever came before. So the two arms of an
+ * if/else both count, and `name = R.get(k)` then `name = 'other'` counts only the last.
+ */
+const reaching = (fn: FunctionFlows, name: string, line: number): { text: string; line: number }[] => {
+  const above = (fn.assigned.get(name) ?? []).filter((v) => v.line <= line && !v.append);
+  const sure = fn.rebinds.get(name) ?? [];
+  const out: { text: string; line: number }[] = [];
+  for (let k = above.length - 1; k >= 0 && out.length < MAX_ASSIGNED; k--) {
+    out.push(above[k]);
+    if (sure.includes(above[k].line)) break;
+  }
+  return out;
+};
+
+/**
  * The registry values an argument handed to a loader at `line` may hold: the argument is a lookup,
- * or a local of `fn` assigned one at or above the call.
+ * or a local of `fn` assigned one at or above the call that may reach it (see reaching).
  */
 export const registryValues = (ctx: FrameworkContext, cache: TableCache, file: string, bindings: Bindings, fn: FunctionFlows, argText: string, line: number): RegistryValue[] => {
   const arg = argText.trim();
-  const texts = /^[A-Za-z_]\w*$/.test(arg) && !fn.params.includes(arg)
-    ? (fn.assigned.get(arg) ?? []).filter((v) => v.line <= line && !v.append).slice(0, MAX_ASSIGNED)
-    : [{ text: arg, line }];
+  const texts = /^[A-Za-z_]\w*$/.test(arg) && !fn.params.includes(arg) ? reaching(fn, arg, line) : [{ text: arg, line }];
   const out: RegistryValue[] = [];
   for (const { text, line: lookup } of texts) {
     const m = LOOKUP.exec(text);
