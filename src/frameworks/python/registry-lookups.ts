@@ -118,8 +118,11 @@ const readTables = (text: string): FileTables => {
       continue;
     }
     if (!isOp(t, a + 1, Op.Assign) && !isOp(t, a + 1, Op.Colon)) continue;
-    if (b - a < 4 || !isOp(t, a + 1, Op.Assign) || !isOp(t, a + 2, Op.LBrace) || matchClose(t, a + 2, b) !== b - 1 || tables.has(first)) rebound.add(first);
-    else tables.set(first, dictValues(t, a + 2, b));
+    // Stop 54 (review 2 #7): an annotated table, `NAME: Dict[str, str] = {…}`, is the same dict.
+    let eq = a + 1;
+    if (isOp(t, eq, Op.Colon)) while (eq < b && !(t.depth[eq] === t.depth[a] && isOp(t, eq, Op.Assign))) eq++;
+    if (b - eq < 3 || !isOp(t, eq, Op.Assign) || !isOp(t, eq + 1, Op.LBrace) || matchClose(t, eq + 1, b) !== b - 1 || tables.has(first)) rebound.add(first);
+    else tables.set(first, dictValues(t, eq + 1, b));
   }
   // `global NAME` in a def rebinds it too.
   for (let i = 0; i + 1 < t.count; i++) {
@@ -173,10 +176,10 @@ const registryOf = (ctx: FrameworkContext, cache: TableCache, file: string, bind
     const imported = bindings.names.get(expr);
     return imported !== undefined ? tableValues(ctx, cache, imported.file, imported.name, called, key) : tableValues(ctx, cache, file, expr, called, key);
   }
-  if (parts.length !== 2) return [];
-  const module = bindings.modules.get(parts[0]);
+  // Stop 54 (review 2 #7): `import app.registry` then `app.registry.DEEP[k]`: the module bound to all but the last part.
+  const module = bindings.modules.get(parts.slice(0, -1).join('.'));
   if (module === undefined) return [];
-  const origin = bindings.origin(module, parts[1]);
+  const origin = bindings.origin(module, parts[parts.length - 1]);
   return tableValues(ctx, cache, origin.file, origin.name, called, key);
 };
 
