@@ -41,11 +41,12 @@ const WRITE_CALL = /\.(?:write|write_text|writelines)\s*\(/;
 const WRITE_NAMES: ReadonlySet<string> = new Set(['write', 'write_text', 'writelines']);
 /**
  * A top-level import line of the template, at its column 0 as a module's own imports stand:
- * `from a.b import c, d` / `import a.b as c, d`. An example indented in a usage text is not one.
+ * `from a.b import c, d` / `import a.b as c, d`, or `from a.b import (` whose names run to its `)`
+ * (Stop 54, review 3 #5: parenthesisedNames). An example indented in a usage text is not one.
  * The lookahead caps the line at 500 characters, as doctest-imports' EXAMPLE_IMPORT: the lazy name
  * runs before `[ \t]*$` backtrack quadratically on a long line of blanks (60k: 6 s of CPU).
  */
-export const IMPORT_LINE = /^(?=[^\n]{0,500}$)(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import[ \t]+\(?([\w \t,]+?)\)?|import[ \t]+([A-Za-z_][\w. \t,]*?))[ \t]*(?:#[^\n]*)?$/gm;
+export const IMPORT_LINE = /^(?=[^\n]{0,500}$)(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import[ \t]+(?:\(?([\w \t,]+?)\)?|\()|import[ \t]+([A-Za-z_][\w. \t,]*?))[ \t]*(?:#[^\n]*)?$/gm;
 /** Templates read per file, lines per template: a hostile file costs no more. */
 const MAX_TEMPLATES = 50;
 /**
@@ -162,8 +163,16 @@ const writtenBy = (t: PythonTokens, fns: readonly Def[], name: string): number =
   return 0;
 };
 
-/** The repo modules an import line names, absolute names only. */
-const importTargets = (ctx: FrameworkContext, file: string, m: RegExpMatchArray): string[] => {
+/** Names a parenthesised import holds from `at` (just past its `(`) to its `)`, comments dropped; null when it does not close within 2000 characters. */
+const parenthesisedNames = (body: string, at: number): string | null => {
+  const close = body.indexOf(')', at);
+  if (close < 0 || close - at > 2000) return null;
+  const names = body.slice(at, close).replace(/#[^\n]*/g, '').replace(/\s+/g, ' ');
+  return /^[\w ,]*$/.test(names) ? names : null;
+};
+
+/** The repo modules an import line names, absolute names only; `names`: a `from` line's, when not on the line itself. */
+const importTargets = (ctx: FrameworkContext, file: string, m: RegExpMatchArray, names = m[2]): string[] => {
   const out: string[] = [];
   const add = (dotted: string): boolean => {
     const target = moduleFile(ctx, file, dotted);
@@ -172,10 +181,10 @@ const importTargets = (ctx: FrameworkContext, file: string, m: RegExpMatchArray)
   };
   const firstName = (part: string): string => part.trim().split(/[ \t]+as[ \t]+/)[0];
   if (m[1] !== undefined) {
-    const names = m[2].split(',').map(firstName).filter((n) => n !== '');
+    const listed = (names ?? '').split(',').map(firstName).filter((n) => n !== '');
     // `from pkg import mod`: the module when it is one, else the module that defines the name.
-    let missing = false;
-    for (const n of names) if (!add(fromName(m[1], n))) missing = true;
+    let missing = listed.length === 0;
+    for (const n of listed) if (!add(fromName(m[1], n))) missing = true;
     if (missing) add(m[1]);
   } else {
     for (const part of m[3].split(',')) add(firstName(part));
@@ -213,8 +222,11 @@ const templateImports = perScan((ctx: FrameworkContext): TemplateImport[] => {
         for (const m of body.matchAll(IMPORT_LINE)) {
           if (++imports > MAX_IMPORTS) break;
           const line = lineAt(t.text, start + m.index!);
-          for (const target of importTargets(ctx, file, m)) {
-            found.push({ file, name, line, statement: m[0].replace(/#[^\n]*$/, '').trim(), writeLine: 0, target });
+          const names = m[1] !== undefined && m[2] === undefined ? parenthesisedNames(body, m.index! + m[0].length) : m[2];
+          if (names === null) continue;
+          for (const target of importTargets(ctx, file, m, names)) {
+            const statement = m[0].replace(/#[^\n]*$/, '').trim();
+            found.push({ file, name, line, statement: m[2] === undefined && m[1] !== undefined ? `${statement}${names!.trim()})` : statement, writeLine: 0, target });
           }
         }
       }
