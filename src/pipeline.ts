@@ -18,6 +18,7 @@ import { pythonScriptsContext } from './languages/python/resolve/script-folders.
 import { discover, type DiscoveredFile } from './discover/index.js';
 import { scanAllCached } from './extract/cached-scan.js';
 import { unreadSources } from './extract/scan-file.js';
+import { keptTexts } from './extract/kept-texts.js';
 import { openFactsCache, type CacheSetting } from './cache/open.js';
 import { saveSnapshot } from './cache/snapshot.js';
 import { stampFiles, stampTree } from './cache/tree-stamps.js';
@@ -167,10 +168,12 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
   const tooLarge = new Map<string, Diagnostic>();
   // Once discovery is done, what its lstat saw of each listed file, which the reader then need not ask again.
   let listedFiles: Map<string, DiscoveredFile> | null = null;
+  // JS/TS texts extraction decodes on this thread, kept until the framework readers are done.
+  const extractedTexts = keptTexts();
   const readRepoText = repoTextReader(rootAbs, {
     maxBytes: options.maxFileSize,
     onTooLarge: (path, bytes) => tooLarge.set(path, warning('read/too-large', `${bytes} bytes is over --max-file-size ${options.maxFileSize}; not read`, path)),
-  }, (path) => listedFiles?.get(path));
+  }, (path) => listedFiles?.get(path), (path) => extractedTexts.get(path));
   // Every manifest is read and parsed once, through this store, by whichever stage asks first.
   const manifests = new Manifests({ readText: readRepoText });
   const config = options.configFile !== undefined ? loadCensusConfigFile(options.configFile) : loadCensusConfig(manifests);
@@ -186,7 +189,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
   // Without the facts cache, the fingerprint thread (if extraction starts one) keeps the fingerprints
   // and groups them while this thread resolves and classifies; only keepers and actions wait for the verdicts.
   const holdFingerprints: FingerprintThreadStarter | undefined = options.duplicates && !cache && ingested.length === 0 ? (o) => (kept.thread = startFingerprintThread(o, undefined, true)) : undefined;
-  const extracted = await timed(progress, 'extract', () => scanAllCached(discovery.files, extraction, options.workers, cache, holdFingerprints), (s) => plural(s.length, 'file'));
+  const extracted = await timed(progress, 'extract', () => scanAllCached(discovery.files, extraction, options.workers, cache, holdFingerprints, extractedTexts.keep), (s) => plural(s.length, 'file'));
 
   // Junk found by its bytes joins the junk found by its name; neither is a file of the census.
   const scanned = extracted.filter((s) => s.junk === undefined);
@@ -242,6 +245,8 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
     };
     return { ...merged, frameworks, built: buildEntries(merged, targets) };
   }, (d) => plural(d.built.entries.length, 'entry', 'entries'));
+  // What the store was asked for it keeps; the rest is let go.
+  extractedTexts.release();
   const entries = detected.built.entries.sort(compareEntries);
   const codeEdges = await timed(progress, 'edges', () => [
     ...buildCodeEdges(factsOfFiles.filter((f) => !isDocLanguage(f.language)), targets, createImageContexts(detected), (pattern, from) => resolvers.javascript.patternPaths?.(pattern, from) ?? null),

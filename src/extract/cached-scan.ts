@@ -10,7 +10,7 @@ import { contentHash } from '../util/content-hash.js';
 import { readBytes, readBytesUpTo } from '../util/fs.js';
 import { readsLargeFile } from './large-file-imports.js';
 import { scanAll, type FingerprintThreadStarter } from './pool.js';
-import { type ScannedFile, type ScanOptions, type ScanRequest } from './scan-file.js';
+import { type ScannedFile, type ScanOptions, type ScanRequest, type TextKeeper } from './scan-file.js';
 import { isScannedFile } from './valid-scanned.js';
 
 /** What discovery knew about a file besides its bytes: scanFile's result depends on all of it. */
@@ -29,8 +29,8 @@ const matches = (s: ScannedFile, r: ScanRequest, hash: string): boolean =>
   s.record.path === r.path && hashOf(s) === hash && s.record.executable === r.executable && (s.record.symlink === true) === r.symlink &&
   (r.language === null || s.record.language === r.language);
 
-export const scanAllCached = async (requests: ScanRequest[], options: ScanOptions, workers: number | undefined, cache: FactsCache | null, startFingerprints?: FingerprintThreadStarter): Promise<ScannedFile[]> => {
-  if (cache === null) return scanAll(requests, options, workers, startFingerprints);
+export const scanAllCached = async (requests: ScanRequest[], options: ScanOptions, workers: number | undefined, cache: FactsCache | null, startFingerprints?: FingerprintThreadStarter, keep?: TextKeeper): Promise<ScannedFile[]> => {
+  if (cache === null) return scanAll(requests, options, workers, startFingerprints, keep);
   const results = new Array<ScannedFile>(requests.length);
   const misses: number[] = [];
   for (let i = 0; i < requests.length; i++) {
@@ -60,7 +60,7 @@ export const scanAllCached = async (requests: ScanRequest[], options: ScanOption
     if (hit !== undefined) results[i] = hit;
     else misses.push(i);
   }
-  const scanned = await scanAll(misses.map((i) => requests[i]), options, workers);
+  const scanned = await scanAll(misses.map((i) => requests[i]), options, workers, undefined, keep);
   for (let k = 0; k < misses.length; k++) {
     const i = misses[k];
     const s = scanned[k];

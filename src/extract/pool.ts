@@ -24,7 +24,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { EXTRACT_WORKER } from '../own-files.js';
-import { scanFile, type ScanOptions, type ScanRequest, type ScannedFile } from './scan-file.js';
+import { scanFile, type ScanOptions, type ScanRequest, type ScannedFile, type TextKeeper } from './scan-file.js';
 import { startFingerprintThread, type FingerprintThread } from './fingerprint-thread.js';
 import { shareStrings, type StringTable } from './shared-strings.js';
 import { isLargeTree } from '../util/large-tree.js';
@@ -62,7 +62,7 @@ const batchesOf = (requests: ScanRequest[]): ScanRequest[][] => {
 /** Starts the fingerprint thread when scanAll wants one (the pipeline's, to keep it after extraction). */
 export type FingerprintThreadStarter = (options: ScanOptions & { fingerprint: NonNullable<ScanOptions['fingerprint']> }) => FingerprintThread;
 
-export const scanAll = async (requests: ScanRequest[], options: ScanOptions, workers?: number, startFingerprints: FingerprintThreadStarter = startFingerprintThread): Promise<ScannedFile[]> => {
+export const scanAll = async (requests: ScanRequest[], options: ScanOptions, workers?: number, startFingerprints: FingerprintThreadStarter = startFingerprintThread, keep?: TextKeeper): Promise<ScannedFile[]> => {
   const totalBytes = requests.reduce((n, r) => n + Math.min(r.bytes, options.maxFileSize), 0);
   const poolSize = Math.max(1, Math.min(workers ?? availableParallelism(), 8));
   const small = requests.length <= INLINE_MAX_FILES && totalBytes <= INLINE_MAX_BYTES;
@@ -71,7 +71,8 @@ export const scanAll = async (requests: ScanRequest[], options: ScanOptions, wor
     const fingerprints = options.fingerprint && poolSize > 1 && !small ? startFingerprints({ ...options, fingerprint: options.fingerprint }) : null;
     const table: StringTable = new Map();
     const results = requests.map((r) => {
-      const scanned = scanFile(r, options, fingerprints?.handOff(r));
+      // Texts are kept on this path only: a worker's would cross threads as copies.
+      const scanned = scanFile(r, options, fingerprints?.handOff(r), keep);
       shareStrings(table, scanned);
       return scanned;
     });

@@ -55,6 +55,13 @@ export interface ScanOptions {
  */
 export type FingerprintHandOff = (result: ScannedFile, text: string, language: Language, code: string) => void;
 
+/**
+ * Handed each text extraction decoded as plain UTF-8 (no byte order mark, nothing to note), with
+ * the file's result once its facts are in: the text is what `fs.readFileSync(path, 'utf8')` would
+ * answer for the same bytes, so a later stage may take it instead of reading the file again.
+ */
+export type TextKeeper = (result: ScannedFile, text: string) => void;
+
 
 const firstLine = (bytes: Uint8Array): string => {
   const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1');
@@ -154,10 +161,10 @@ const tooLarge = (req: ScanRequest, options: ScanOptions): ScannedFile => {
  * through), and meeting it threw away that function's optimised code, with everything inlined
  * into it, to compile it all again. Here that costs a recompile of this small function at most.
  */
-export const scanFile = (req: ScanRequest, options: ScanOptions, handOff?: FingerprintHandOff): ScannedFile =>
-  req.bytes > options.maxFileSize ? tooLarge(req, options) : scanListed(req, options, handOff);
+export const scanFile = (req: ScanRequest, options: ScanOptions, handOff?: FingerprintHandOff, keep?: TextKeeper): ScannedFile =>
+  req.bytes > options.maxFileSize ? tooLarge(req, options) : scanListed(req, options, handOff, keep);
 
-const scanListed = (req: ScanRequest, options: ScanOptions, handOff?: FingerprintHandOff): ScannedFile => {
+const scanListed = (req: ScanRequest, options: ScanOptions, handOff?: FingerprintHandOff, keep?: TextKeeper): ScannedFile => {
   const result = listedAs(req);
   const { record, diagnostics } = result;
   const read = readFile(req.abs, req.bytes);
@@ -188,6 +195,7 @@ const scanListed = (req: ScanRequest, options: ScanOptions, handOff?: Fingerprin
   }
   if (decoded.note) diagnostics.push(warning('read/encoding', decoded.note, req.path));
   const text = decoded.text;
+  const plain = decoded.note === undefined && !hasBom(bytes);
   const spec = languageRecord(language);
   // A file that mixes code and markup is counted and fingerprinted by its code alone.
   const code = spec?.codeView ? spec.codeView(req.path, text).text : text;
@@ -205,10 +213,13 @@ const scanListed = (req: ScanRequest, options: ScanOptions, handOff?: Fingerprin
       diagnostics.push(fingerprintCrash(req.path, e));
     }
   }
-  if (!extractor) return result;
+  if (!extractor) {
+    if (plain) keep?.(result, text);
+    return result;
+  }
   let facts: FileFacts;
   try {
-    facts = extractor.extract(req.path, text, decoded.note === undefined && !hasBom(bytes));
+    facts = extractor.extract(req.path, text, plain);
   } catch (e) {
     // An extractor must not throw; if one does, the file is still listed and the bug is visible.
     if (countedByExtractor) setLineCounts(record, countLines(code, language));
@@ -223,6 +234,7 @@ const scanListed = (req: ScanRequest, options: ScanOptions, handOff?: Fingerprin
   if (facts.runnable.length > 0) record.runnable = facts.runnable;
   if (facts.complexity > 0) record.complexity = facts.complexity;
   result.facts = facts;
+  if (plain) keep?.(result, text);
   return result;
 };
 

@@ -37,6 +37,8 @@ export const repoTextReader = (
   rootAbs: string,
   limit?: { maxBytes: number; onTooLarge(path: string, bytes: number): void },
   listed?: ListedFile,
+  /** The text a stage already read of a listed file, when it holds one: taken after every check here, instead of the read. */
+  known?: (path: string) => string | undefined,
 ): ((path: string) => string | null) => {
   const rootReal = realpathOrNull(rootAbs) ?? rootAbs;
   // The real path of a folder, found once per reader: a realpath per file costs an lstat per
@@ -99,7 +101,7 @@ export const repoTextReader = (
         return null;
       }
     }
-    return readTextOrNull(real);
+    return known?.(path) ?? readTextOrNull(real);
   };
 };
 

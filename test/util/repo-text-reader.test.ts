@@ -61,3 +61,16 @@ test('repo reader: the size limit holds for listed and unlisted files alike', ()
     assert.equal(read('src/app.ts'), 'inside', 'unlisted, under the limit');
   }
 });
+
+test('repo reader: a text extraction kept is taken only where the reader would read the file', () => {
+  const root = repo();
+  const kept: Record<string, string> = { 'src/app.ts': 'kept', 'linked/config.json': 'kept', 'secret.txt': 'kept', 'big.txt': 'kept' };
+  const listed = listing({ 'src/app.ts': { bytes: 6, symlink: false }, 'linked/config.json': { bytes: SECRET.length, symlink: false }, 'secret.txt': { bytes: SECRET.length, symlink: true }, 'big.txt': { bytes: 10, symlink: false } });
+  const read = repoTextReader(root, { maxBytes: 8, onTooLarge: () => {} }, listed, (path) => kept[path]);
+  assert.equal(read('src/app.ts'), 'kept');
+  // Out of the root, through a folder or a file link, or over the size limit: null, as without it.
+  assert.equal(read('linked/config.json'), null);
+  assert.equal(read('secret.txt'), null);
+  assert.equal(read('big.txt'), null);
+  assert.equal(read('near/app.ts'), 'inside', 'nothing kept: read from disk');
+});
