@@ -49,6 +49,7 @@ import { perScan } from '../per-scan.js';
 import { callArguments, enclosingFunction } from './parameter-values.js';
 import { forOfNames, tableReader } from './for-in-tables.js';
 import { scriptUse } from './script-use.js';
+import { shadowedBetween } from './shadowed-names.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
 import { moduleAliasedAsSource } from '../../languages/javascript/module-binding.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
@@ -157,10 +158,13 @@ const useNote = (text: string, file: string, target: string, at: number, end: nu
  */
 const baseNote = (text: string, base: string, at: number, folderNames: () => ReadonlySet<string>): string | null => {
   const ownFolder = (expr: string): boolean => OWN_FOLDER_ONLY.test(expr) || folderNames().has(expr);
-  if (ownFolder(base)) return '';
+  if (OWN_FOLDER_ONLY.test(base)) return '';
+  // Stop 54: a function between the name's binding and the join that takes a parameter of that name
+  // (`roots.map(dirname => path.join(dirname, 'x.js'))`) joins onto its argument.
+  if (folderNames().has(base)) return shadowedBetween(text, base, 0, at) ? null : '';
   const fn = enclosingFunction(text, at);
   const position = fn === null ? -1 : fn.params.indexOf(base);
-  if (fn === null || position < 0) return null;
+  if (fn === null || position < 0 || shadowedBetween(text, base, fn.start, at)) return null;
   const call = callArguments(text, fn.name, position).find((c) => ownFolder(c.text.trim()));
   return call === undefined ? null : `, ${base} = ${call.text.trim()} at line ${lineAt(text, call.index)}`;
 };

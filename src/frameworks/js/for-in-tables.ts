@@ -29,6 +29,7 @@ import { topLevelIndex } from '../../languages/javascript/js-text.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { functionRegion } from './function-region.js';
+import { shadowedBetween } from './shadowed-names.js';
 import { literalValue, propertyOf } from './parameter-values.js';
 import { lowerBound } from '../../util/lower-bound.js';
 
@@ -137,7 +138,8 @@ export const inScopeAt = (text: string, table: string, declAt: number, loopAt: n
     const body = text.slice(region.start, Math.min(loopAt, region.end));
     if (body.includes(table) && [...body.matchAll(DESTRUCTURED)].some((d) => [...d[1].matchAll(NAMES)].some((m) => m[0] === table))) return false;
   }
-  return true;
+  // Stop 54: a brace-less arrow (`tables.map(T => Object.keys(T)…)`) is no braced region above.
+  return !shadowedBetween(text, table, declAt, loopAt);
 };
 /** A function's parenthesised parameters just before its body's `{`. */
 const PARAMS = /\(([^()]*)\)\s*(?::[^{=]*)?(?:=>)?\s*$/;
@@ -341,6 +343,8 @@ export const tableReader = (source: string): TableReader => {
       }
     }
     if (loop === undefined) return null;
+    // Stop 54: a function in the body taking the key, the item or the table as its parameter (`others.forEach(s => … s.file)`) hands its own.
+    if (shadowedBetween(text, name, loop.bodyStart, at) || (table !== null && shadowedBetween(text, table, loop.bodyStart, at))) return null;
     if (loop.table === null) {
       if (!inlineLists.has(loop.listAt)) {
         const end = closeOf(loop.listAt);

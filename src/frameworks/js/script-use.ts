@@ -16,6 +16,7 @@ import { escapeRegExp } from '../../util/regexp.js';
 import { functionRegion } from './function-region.js';
 import { blankStep, commentEnd, quotedEnd, regexStartsAt } from '../../languages/javascript/text-skips.js';
 import { byteUseAt } from './support.js';
+import { shadowedBetween } from './shadowed-names.js';
 
 /** Calls that run a program or make it runnable (child_process, execa, shelljs, fs). */
 const RUN_CALL = /(?<![\w$])(exec|execSync|execFile|execFileSync|spawn|spawnSync|fork|execa|execaSync|execaCommand|execaCommandSync|execaNode|chmod|chmodSync)\s*$/;
@@ -90,6 +91,8 @@ export const scriptUse = (text: string, file: string, at: number, end: number): 
   for (let m = uses.exec(text); m !== null && m.index < region.end && ++seen <= MAX_USES; m = uses.exec(text)) {
     const useAtIndex = m.index;
     if (reassignments.some((r, i) => r < useAtIndex && spans[i] !== null && spans[i]!.close > useAtIndex)) continue;
+    // Stop 54: a function taking a parameter of the name (`cmds.forEach(cmd => execFile(cmd))`) runs its argument, not the path.
+    if (shadowedBetween(text, held[1], end, useAtIndex)) continue;
     const use = useAt(text, m.index);
     if (use !== null) return `, ${use} at ${file}:${lineAt(text, m.index)} (as ${held[1]})`;
   }
