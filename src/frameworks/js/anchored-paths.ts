@@ -57,8 +57,12 @@ import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 const CODE = /\.[cm]?[jt]sx?$/;
 /** The path module, as compiled CommonJS binds it (`const path_1 = tslib_1.__importDefault(require("path"))`), read as `path`. */
 export const PATH_NAMES: Readonly<Record<string, string>> = { path: 'path', 'node:path': 'path' };
-/** Parts of the path module that are path modules of their own: `const { posix: pp } = require('path')`, then `pp.join(…)`. */
-const PATH_NAMESPACES: ReadonlySet<string> = new Set(['posix']);
+/**
+ * Parts of the path module that are path modules of their own: `const { posix: pp } = require('path')`, then `pp.join(…)`.
+ * Stop 54: `win32` too: its join names the same file where Windows runs the module (`\` between the parts), and a file
+ * loaded on one platform is in use.
+ */
+const PATH_NAMESPACES: ReadonlySet<string> = new Set(['posix', 'win32']);
 /**
  * What a literal anchored path may end at: code, a component file a bundler compiles, or (stop 51)
  * a script the module runs or reads: shell or Python, or a program without an extension (pm2 reads
@@ -74,8 +78,8 @@ export const OWN_FOLDER = /(?:__dirname|import\.meta\.dirname|(?:\bpath\s*\.\s*)
 /** The base of a join: the module's folder, or a name (a parameter the function's callers may pass the folder in). */
 const BASE = `(${OWN_FOLDER}|[A-Za-z_$][\\w$]*)`;
 export const OWN_FOLDER_ONLY = new RegExp(`^${OWN_FOLDER}$`);
-/** A join's head up to its base: `path.join(BASE`, `require('path').resolve(BASE`, a bare `join(BASE` (destructured), `path.posix.join(BASE` (stop 53: POSIX joins name the same file where census runs); the method and the base are groups 1 and 2. */
-const JOIN_HEAD = String.raw`(?:\bpath\s*\.\s*(?:posix\s*\.\s*)?|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*(?:posix\s*\.\s*)?|(?<![\w$.]))(join|resolve)\(\s*${BASE}\s*`;
+/** A join's head up to its base: `path.join(BASE`, `require('path').resolve(BASE`, a bare `join(BASE` (destructured), `path.posix.join(BASE` (stop 53: POSIX joins name the same file where census runs), `path.win32.join(BASE` (stop 54: the same file on Windows); the method and the base are groups 1 and 2. */
+const JOIN_HEAD = String.raw`(?:\bpath\s*\.\s*(?:(?:posix|win32)\s*\.\s*)?|\brequire\(\s*["'](?:node:)?path["']\s*\)\s*\.\s*(?:(?:posix|win32)\s*\.\s*)?|(?<![\w$.]))(join|resolve)\(\s*${BASE}\s*`;
 /** One plain string part: `"a"`, `'a'`, `` `a` `` with no substitution. */
 const LITERAL_PART = String.raw`(?:"[^"\n]*"|'[^'\n]*'|` + '`[^`$\\n]*`)';
 /** The literal parts after the base (group 3), each after a comma. */
