@@ -41,6 +41,7 @@ import { explainedFolderOf, splitArgs, templateAsJoin } from '../../languages/ja
 import { IDENTIFIER, balancedText } from '../../languages/javascript/js-text.js';
 import { objectMembers } from '../../languages/javascript/object-members.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
+import { moduleAliases } from '../../languages/javascript/module-binding.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { callArgsText, literalValue, objectText } from './parameter-values.js';
 import { enabledByPackages, fileReference, packageFilesUnder, toolPackages } from './support.js';
@@ -51,8 +52,6 @@ import { PATH_NAMES } from './anchored-paths.js';
 
 const SOURCE = /\.[cm]?[jt]sx?$/;
 const MIGRATION = /\.[cm]?[jt]s$/;
-/** The module's binding of `migrate`: `const migrate = require('migrate')`, `import migrate from 'migrate'`. */
-const BINDING = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*(['"])migrate\2\s*\)|import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])migrate\4)/g;
 
 const packages = (ctx: FrameworkContext) => toolPackages(ctx, ['migrate'], null);
 
@@ -364,8 +363,10 @@ const migrateLoad: FrameworkReader = {
         if (!SOURCE.test(file) || file.includes('node_modules/')) continue;
         if (!ctx.facts(file)?.imports.some((i) => i.specifier === 'migrate' && !i.typeOnly)) continue;
         const text = commentsBlanked(ctx.readText(file) ?? '');
-        for (const b of text.matchAll(BINDING)) {
-          const name = b[1] ?? b[3];
+        // The module's names, by the shared binder (module-binding.ts; stop 54, review 5 of stop 53 #8e): `const migrate =
+        // require('migrate')`, `import migrate from 'migrate'`, and the forms a regex of its own missed (`, m = require('migrate')`
+        // in a declaration list, `import * as m`, `import m = require(…)`, `await import(…)`).
+        for (const name of new Set(moduleAliases(text, (m) => m === 'migrate', false).map((a) => a.local))) {
           for (const call of text.matchAll(new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*\.\s*load\s*\(`, 'g'))) {
             const open = (call.index ?? 0) + call[0].length - 1;
             const options = splitArgs(callArgsText(text, open) ?? '')[0]?.trim() ?? '';
