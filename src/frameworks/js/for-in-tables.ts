@@ -27,6 +27,7 @@
 import { splitArgs } from '../../languages/javascript/folder-expr.js';
 import { topLevelIndex } from '../../languages/javascript/js-text.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
+import { memberValues } from '../../languages/javascript/object-members.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { functionRegion } from './function-region.js';
 import { shadowedBetween } from './shadowed-names.js';
@@ -43,8 +44,6 @@ const GOES_ON_AFTER = /(?:[-+*/%&|^=<>?:,.(\[{!~]|\b(?:in|of|instanceof|typeof|n
 const GOES_ON_BEFORE = /^\s*(?:[-+*/%&|^=<>?:,.(\[`]|instanceof\b|in\b)/;
 /** A line that is only a statement's head (`if (x)`, `else`), whose body is on the next. */
 const HEADER_LINE = /^(?:(?:\}\s*)?(?:else\s+)?(?:if|for|while|with)\s*\([\s\S]*\)|(?:\}\s*)?else|do)$/;
-/** A plain key of an object literal: a name, a number or a string. */
-const KEY = /^\s*(?:[A-Za-z_$][\w$]*|\d+|"[^"\n]*"|'[^'\n]*')\s*:\s*([\s\S]+)$/;
 const ID = '[A-Za-z_$][\\w$]*';
 /** `for (var k in T)`, `for (const s of L)`, `for (const s of [`. */
 const LOOP = new RegExp(String.raw`\bfor\s*\(\s*(?:var|let|const)\s+(${ID})\s+(in|of)\s+(?:(${ID})\s*\)|(\[))`, 'g');
@@ -198,8 +197,12 @@ const byName = (text: string, pattern: RegExp): Map<string, RegExpMatchArray[]> 
   return out;
 };
 
-/** The entries of a list or object literal's text, comments already blanked; null when one is empty (a hole) or there are none. */
+/**
+ * The values of a list or object literal's text (an object's by objectMembers' member rule), comments
+ * already blanked; null when there are none, or when an object's member is no plain `key: value`.
+ */
 const entriesOf = (literal: string): string[] | null => {
+  if (literal.startsWith('{')) return memberValues(literal);
   const entries = splitArgs(literal.slice(1, -1)).filter((e) => e.trim() !== '');
   return entries.length === 0 ? null : entries;
 };
@@ -312,13 +315,12 @@ export const tableReader = (source: string): TableReader => {
   const inlineLists = new Map<number, string[] | null>();
   const valuesCache = new Map<string, string[] | null>();
   /** Each entry's literal value (of the field, when given): null when one is not a literal. */
-  const valuesOf = (cacheKey: string, entries: string[], shape: '{' | '[', field: string | null): string[] | null => {
+  const valuesOf = (cacheKey: string, entries: string[], field: string | null): string[] | null => {
     const memo = `${cacheKey}\0${field ?? ''}`;
     if (valuesCache.has(memo)) return valuesCache.get(memo) ?? null;
     const values: string[] = [];
-    for (const entry of entries) {
-      const value = shape === '{' ? KEY.exec(entry)?.[1] : entry;
-      const literal = value === undefined ? null : field === null ? literalValue(value) : literalValue(propertyOf(value, escapeRegExp(field)) ?? '');
+    for (const value of entries) {
+      const literal = field === null ? literalValue(value) : literalValue(propertyOf(value, escapeRegExp(field)) ?? '');
       if (literal === null) {
         valuesCache.set(memo, null);
         return null;
@@ -351,14 +353,14 @@ export const tableReader = (source: string): TableReader => {
         inlineLists.set(loop.listAt, end < 0 || end - loop.listAt > TABLE_WINDOW ? null : entriesOf(text.slice(loop.listAt, end + 1)));
       }
       const entries = inlineLists.get(loop.listAt) ?? null;
-      const values = entries === null ? null : valuesOf(`@${loop.listAt}`, entries, '[', field);
+      const values = entries === null ? null : valuesOf(`@${loop.listAt}`, entries, field);
       return values === null ? null : { values, loop: loop.kind, loopAt: loop.at, tableAt: loop.listAt };
     }
     const found = tableNamed(loop.table, loop.shape);
     if (found === null) return null;
     loop.inScope ??= inScopeAt(text, loop.table, found.declAt, loop.at);
     if (!loop.inScope) return null;
-    const values = valuesOf(`${loop.shape}\0${loop.table}`, found.entries, loop.shape, field);
+    const values = valuesOf(`${loop.shape}\0${loop.table}`, found.entries, field);
     return values === null ? null : { values, loop: loop.kind, loopAt: loop.at, tableAt: found.open };
   };
   return { loops: true, valuesAt };

@@ -6,8 +6,8 @@
 import { splitArgs } from './folder-expr.js';
 import { IDENTIFIER } from './js-text.js';
 
-/** `key: value`, the key a name or a quoted string. */
-const MEMBER = /^([A-Za-z_$][\w$]*|"[^"\n]*"|'[^'\n]*')\s*:\s*([\s\S]+)$/;
+/** `key: value`, the key a name, a number (meshcentral's `{ 1: { … } }`) or a quoted string. */
+const MEMBER = /^([A-Za-z_$][\w$]*|\d+|"[^"\n]*"|'[^'\n]*')\s*:\s*([\s\S]+)$/;
 /** A method's head: `ignoreFilter (p) {`, `async load () {`, `*gen () {`. */
 const METHOD = /^(?:async\s+)?\*?\s*([A-Za-z_$][\w$]*)\s*\(/;
 
@@ -29,4 +29,22 @@ export const objectMembers = (objectText: string, methods = false): Map<string, 
     }
   }
   return members;
+};
+
+/**
+ * The value text of every member of an object literal's text (braces included), in order, duplicates
+ * kept; null when one is no plain `key: value` (a shorthand, a spread, a method, a computed key: what
+ * it holds would be a guess) or there is none. for-in-tables' table values (stop 54, review 5 of stop
+ * 53 #8c: it had split the literal with a key pattern of its own).
+ */
+export const memberValues = (objectText: string): string[] | null => {
+  const values: string[] = [];
+  for (const raw of splitArgs(objectText.slice(1, -1))) {
+    const part = raw.trim();
+    if (part === '') continue;
+    const m = MEMBER.exec(part);
+    if (m === null) return null;
+    values.push(m[2]);
+  }
+  return values.length === 0 ? null : values;
 };
