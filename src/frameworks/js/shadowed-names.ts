@@ -8,8 +8,8 @@
  * before its `{` (`function f(NAME) {`, a method `f(NAME) {`, `(NAME) => {`, `NAME => {`), and every
  * `=>` whose body is an expression, up to its `,`, `;`, line end or the closer of a bracket opened
  * before it (folder-expr.ts expressionEnd). A destructured parameter binds every name in its pattern
- * (`({ T }) =>`); a default's value (`(a = T) =>`) binds nothing. A TypeScript return type between
- * the list and the `{` hides the list (not read: the name stays the outer binding).
+ * (`({ T }) =>`); a default's value (`(a = T) =>`) binds nothing, nor does a TypeScript return type
+ * (`(x): T =>`), which also hides the list before it (not read: the name stays the outer binding).
  *
  * One index per text (the last one asked is held), built in one pass over its `=>` and the brace
  * walk's functions, so a file asking for thousands of names costs one pass (for-in-tables' 5,000
@@ -47,7 +47,12 @@ const listBefore = (text: string, end: number): { at: number; names: string[] } 
   while (i >= 0 && /\s/.test(text[i])) i--;
   if (text[i] !== ')') {
     const bare = BARE.exec(text.slice(Math.max(0, i + 1 - 100), i + 1));
-    return bare === null ? null : { at: i + 1 - bare[0].length, names: [bare[0]] };
+    if (bare === null) return null;
+    const at = i + 1 - bare[0].length;
+    // `(x): Tbl =>`: a return type's name, no parameter.
+    let k = at - 1;
+    while (k >= 0 && /\s/.test(text[k])) k--;
+    return text[k] === ':' ? null : { at, names: [bare[0]] };
   }
   let depth = 0;
   for (let j = i; j >= Math.max(0, i - LIST_WINDOW); j--) {
@@ -73,7 +78,10 @@ const bindingsOf = (text: string): Map<string, Binding[]> => {
     if (f.close < 0) continue;
     let end = f.at;
     while (end > 0 && /\s/.test(text[end - 1])) end--;
-    if (text.slice(end - 2, end) === '=>') end -= 2;
+    const arrow = text.slice(end - 2, end) === '=>';
+    if (arrow) end -= 2;
+    // A lone name is a list only before `=>` (`(a): T {` ends in its return type's name).
+    if (!arrow && text[end - 1] !== ')') continue;
     const list = listBefore(text, end);
     if (list !== null) add(list.names, { at: list.at, start: f.at, end: f.close });
   }
