@@ -119,18 +119,13 @@ export const walkBraces = (text: string): FunctionBrace[] => {
  */
 let walked: { text: string; functions: FunctionBrace[] } | null = null;
 
-/** Every function body of the text, in order of its `{`, from the walk held for the text. */
-export const functionBraces = (text: string): readonly FunctionBrace[] => {
-  if (walked === null || walked.text !== text) {
-    walked = { text, functions: walkBraces(text) };
-  }
-  return walked.functions;
-};
-
 /** The innermost function body holding `index` (from after its `{` to its `}`), or the whole text. */
 export const functionRegion = (text: string, index: number): Region => {
   const whole = { start: 0, end: text.length };
-  const functions = functionBraces(text);
+  if (walked === null || walked.text !== text) {
+    walked = { text, functions: walkBraces(text) };
+  }
+  const { functions } = walked;
   // The function bodies open at the position are those whose `{` came before it and whose `}` did
   // not; the innermost is the last opened. One the walk never closed (the end of the text, or an
   // unmatched `}` first) gives the whole text, and so does a position inside no function body.
