@@ -95,7 +95,9 @@ export const formattedRole = (fn: FunctionFlows, text: string): [string, RoleOf]
   const rest = parts.slice(i + 1);
   const head = prefix.join('');
   if (rest.length === 0 || (rest.length === 1 && rest[0] === '')) return [holes[at].expr, { role: 'module', prefix: head, each: false }];
-  const suffix = rest[0] as string;
+  // A `+` chain may put two operands side by side (`pkg + name`): no literal tells where a name part ends.
+  if (typeof rest[0] !== 'string') return null;
+  const suffix = rest[0];
   if (rest.length === 1) return suffix.startsWith('.') ? [holes[at].expr, { role: 'module', prefix: head, each: false, suffix }] : null;
   // A computed last part after a dot: the value (with what follows it) names a package.
   // (A `%`/format template ends in an empty literal piece; a `+` chain ends at its last operand.)
