@@ -222,12 +222,13 @@ const templateImports = perScan((ctx: FrameworkContext): TemplateImport[] => {
         for (const m of body.matchAll(IMPORT_LINE)) {
           if (++imports > MAX_IMPORTS) break;
           const line = lineAt(t.text, start + m.index!);
-          const names = m[1] !== undefined && m[2] === undefined ? parenthesisedNames(body, m.index! + m[0].length) : m[2];
+          const statement = m[0].replace(/#[^\n]*$/, '').trim();
+          // A `(` left open on the line, whatever follows it (`( # noqa`, `(a,`), runs to its `)` (review rm3 #2).
+          const open = m[1] !== undefined && statement.includes('(') && !statement.includes(')');
+          const names = open ? parenthesisedNames(body, m.index! + m[0].indexOf('(') + 1) : m[2];
           if (names === null) continue;
-          for (const target of importTargets(ctx, file, m, names)) {
-            const statement = m[0].replace(/#[^\n]*$/, '').trim();
-            found.push({ file, name, line, statement: m[2] === undefined && m[1] !== undefined ? `${statement}${names!.trim()})` : statement, writeLine: 0, target });
-          }
+          const shown = open ? `from ${m[1]} import (${names!.trim().replace(/,$/, '')})` : statement;
+          for (const target of importTargets(ctx, file, m, names)) found.push({ file, name, line, statement: shown, writeLine: 0, target });
         }
       }
       if (found.length === 0) continue;
