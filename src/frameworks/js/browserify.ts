@@ -103,7 +103,7 @@ interface Wrapper {
 /** The parameter list of an unnamed function whose body opens at `start` (`(resolve, reject) => {`, `function (a) {`, `x => {`), or null. */
 const callbackParams = (text: string, start: number): (string | null)[] | null => {
   const before = text.slice(Math.max(0, start - 1 - 300), start - 1).trimEnd();
-  const m = new RegExp(String.raw`(?:\(([^()]*)\)|(${NAME}))\s*(?:=>)?$`).exec(before);
+  const m = new RegExp(String.raw`(?:\(([^()]*)\)|(?<![\w$])(${NAME}))\s*(?:=>)?$`).exec(before);
   return m ? paramNames(m[1] ?? m[2]) : null;
 };
 
@@ -114,7 +114,8 @@ const callbackParams = (text: string, start: number): (string | null)[] | null =
  * the function assigns it, or no named function has it.
  */
 const parameterOwner = (text: string, at: number, name: string): { name: string; param: number } | null => {
-  const arrows = new RegExp(String.raw`(?:\(([^()]*)\)|(${NAME}))\s*=>`, 'g');
+  // The name starts a word: unanchored, a long word (an inline data URL) was retried at each of its characters, quadratic in it.
+  const arrows = new RegExp(String.raw`(?:\(([^()]*)\)|(?<![\w$])(${NAME}))\s*=>`, 'g');
   let here = at;
   for (let depth = 0; depth < 4; depth++) {
     const fn = enclosingFunction(text, here);
