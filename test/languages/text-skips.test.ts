@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { commentEnd, quotedEnd } from '../../src/languages/javascript/text-skips.js';
+import { commentEnd, insideQuoted, quotedEnd, quotedSpans } from '../../src/languages/javascript/text-skips.js';
 
 test('commentEnd: a line comment stops before its line break, a block comment past its close', () => {
   const line = 'a // b\nc';
@@ -53,4 +53,18 @@ test('quotedEnd and commentEnd: text beyond Latin-1 (two-byte strings) is read a
   assert.equal(commentEnd('→ // 日本\nx', 2), '→ // 日本'.length);
   assert.equal(commentEnd('→ / 日本', 2), -1);
   assert.equal(commentEnd('→ /* 日本 */ x', 2), '→ /* 日本 */'.length);
+});
+
+test('quotedSpans and insideQuoted: a call in a string is text, in a template only outside its ${…}', () => {
+  const text = "f('a'); g(\"f('b')\"); // f('c')\nh(`f('d') ${f('e')} f('g')`);";
+  const spans = quotedSpans(text);
+  const at = (s: string) => text.indexOf(s);
+  assert.equal(insideQuoted(text, spans, at("f('a')")), false);
+  assert.equal(insideQuoted(text, spans, at("f('b')")), true);
+  // A comment is not a string (commentsBlanked is the caller's first step).
+  assert.equal(insideQuoted(text, spans, at("f('c')")), false);
+  assert.equal(insideQuoted(text, spans, at("f('d')")), true);
+  assert.equal(insideQuoted(text, spans, at("f('e')")), false);
+  assert.equal(insideQuoted(text, spans, at("f('g')")), true);
+  assert.equal(insideQuoted('', quotedSpans(''), 0), false);
 });

@@ -25,6 +25,7 @@ import { dependsOn, jsCodeFiles, jsPackages, labelledReferences, resolveToolPath
 import { perScan } from '../per-scan.js';
 import { balancedText, IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 
 const PACKAGES = new Set(['browserify', 'browserify-middleware']);
 
@@ -136,6 +137,10 @@ const parameterOwner = (text: string, at: number, name: string): { name: string;
   return null;
 };
 
+/** The calls of `name` in code: `text` has its comments blanked, and a call inside a string (`"usage: bundle('a.js')"`) is text. */
+const codeCalls = (text: string, spans: readonly number[], name: string): ReturnType<typeof callsOf> =>
+  callsOf(text, name).filter((c) => !insideQuoted(text, spans, c.index));
+
 const packageOf = (packages: JsPackage[], file: string): JsPackage | null => {
   let best: JsPackage | null = null;
   for (const p of packages) if ((p.dir === '' || file.startsWith(`${p.dir}/`)) && (best === null || p.dir.length > best.dir.length)) best = p;
@@ -151,10 +156,11 @@ const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
   for (const file of files) {
     const imports = ctx.facts(file)?.imports;
     if (imports === undefined || !imports.some((i) => PACKAGES.has(i.specifier))) continue;
-    const text = ctx.readText(file) ?? '';
+    const text = commentsBlanked(ctx.readText(file) ?? '');
+    const spans = quotedSpans(text);
     const cwd = packageOf(packages, file)?.dir ?? '';
     for (const name of localNames(text, [...PACKAGES])) {
-      for (const call of callsOf(text, name)) {
+      for (const call of codeCalls(text, spans, name)) {
         const line = lineAt(text, call.index);
         const first = call.args[0];
         if (first === undefined) continue;
@@ -175,7 +181,7 @@ const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
         if (IDENTIFIER.test(first)) {
           const owner = parameterOwner(text, call.index, first);
           if (owner !== null) {
-            for (const caller of callsOf(text, owner.name)) {
+            for (const caller of codeCalls(text, spans, owner.name)) {
               const arg = caller.args[owner.param];
               if (arg === undefined) continue;
               const callerLine = lineAt(text, caller.index);
@@ -203,14 +209,16 @@ const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
     const imports = ctx.facts(file)?.imports;
     if (imports === undefined) continue;
     let text: string | null = null;
+    let spans: number[] | null = null;
     for (const i of imports) {
       if (!i.specifier.startsWith('.')) continue;
       const wrapperFile = resolveToolPath(ctx, dirname(file), i.specifier);
       const wrapper = wrapperFile === null ? undefined : wrapperOf.get(wrapperFile);
       if (wrapper === undefined) continue;
-      text ??= ctx.readText(file) ?? '';
+      text ??= commentsBlanked(ctx.readText(file) ?? '');
+      spans ??= quotedSpans(text);
       for (const name of localNames(text, [i.specifier])) {
-        for (const call of callsOf(text, name)) {
+        for (const call of codeCalls(text, spans, name)) {
           const value = call.args[0] === undefined ? null : property(call.args[0], wrapper.key);
           const spec = value === null ? null : literalValue(value);
           if (spec === null) continue;

@@ -135,3 +135,41 @@ export const blankStep = (text: string, i: number): { end: number; blank: boolea
   if (regexStartsAt(text, i)) return { end: quotedEnd(text, i), blank: false };
   return { end: i + 1, blank: false };
 };
+
+/**
+ * The quoted strings and template literals of the text, outside comments, as flat [start, end)
+ * pairs in order: where a name followed by `(` is text, not a call (`console.log("usage:
+ * bundle('a.js')")`). A template's `${…}` is code: see insideQuoted.
+ */
+export const quotedSpans = (text: string): number[] => {
+  const out: number[] = [];
+  const opener = /['"`/]/g;
+  for (let i = 0; i < text.length; ) {
+    opener.lastIndex = i;
+    if (opener.exec(text) === null) break;
+    i = opener.lastIndex - 1;
+    const step = blankStep(text, i);
+    if (text.charCodeAt(i) !== SLASH) out.push(i, step.end);
+    i = step.end;
+  }
+  return out;
+};
+
+/** Whether offset `at` lies inside one of `spans` (from quotedSpans of the same text), and not in a template's open `${`. */
+export const insideQuoted = (text: string, spans: readonly number[], at: number): boolean => {
+  let lo = 0;
+  let hi = spans.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = spans[2 * mid];
+    const end = spans[2 * mid + 1];
+    if (at < start) hi = mid - 1;
+    else if (at >= end) lo = mid + 1;
+    else {
+      if (text.charCodeAt(start) !== BACKTICK) return true;
+      const inner = text.slice(start, at);
+      return inner.lastIndexOf('${') <= inner.lastIndexOf('}');
+    }
+  }
+  return false;
+};
