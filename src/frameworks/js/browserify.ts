@@ -13,7 +13,8 @@
  *   calls it with a literal at that property (`browserify({ file: './App/index.js', … })`) names an
  *   entry, resolved against the wrapper's basedir.
  * Each entry is a reference from the file that names it, with its line; a basedir census cannot
- * settle is not guessed.
+ * settle is not guessed. Calls are looked for in code: not in comments, nor inside a string or a
+ * template's text (a usage line that spells a call).
  */
 import { dirname, joinRepo } from '../../util/path.js';
 import { lineAt } from '../../util/lines.js';

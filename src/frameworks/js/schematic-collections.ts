@@ -12,9 +12,11 @@
  *   Angular CLI's `ng update` hands its own collection to the engine; `require.resolve('./x.json')`):
  *   each factory is a reference from that module, so it lives when the module does. Only files with
  *   a collection's conventional name are looked for in code (collection.json, builders.json, …);
- *   comments name nothing, and the path must resolve to that very file.
- * A factory in any other key, a collection nobody names, or a value naming another package
- * (`"@schematics/angular/collection.json"`) is not read.
+ *   comments name nothing, the path must resolve to that very file, and a plain `require` of it
+ *   reads the JSON as data, which loads no factory.
+ * A factory in any other key, a collection nobody names, a value naming another package
+ * (`"@schematics/angular/collection.json"`), or a bare factory path (`utils/index#b`, `@scope/x`)
+ * in a collection only Angular reads (its engine resolves that as a package) is not read.
  */
 import { isRecord, JSON_MANIFEST, type JsonDocument } from '../../manifests/json.js';
 import { lineAt } from '../../util/lines.js';
@@ -29,16 +31,19 @@ import { jsCodeFiles, jsPackages, resolveToolPath, sortedFiles } from './support
 
 /** The sections of a collection and the member keys that name code in them. */
 const SECTIONS = ['schematics', 'builders', 'generators', 'executors'];
-const CODE_KEYS = ['factory', 'implementation'];
-/** package.json fields holding a collection's path: [path in the manifest, what reads it]. */
-const FIELDS: readonly [readonly string[], string][] = [
-  [['schematics'], 'the Angular CLI'],
-  [['builders'], 'the Angular CLI'],
-  [['generators'], 'Nx'],
-  [['executors'], 'Nx'],
-  [['ng-update', 'migrations'], "the Angular CLI's ng update"],
-  [['nx-migrations'], "Nx's migrate"],
-  [['nx-migrations', 'migrations'], "Nx's migrate"],
+/** Nx executors also load `batchImplementation` (a batch run) and `hasher` (the task's hash). */
+const CODE_KEYS = ['factory', 'implementation', 'batchImplementation', 'hasher'];
+/** Sections Nx reads: it joins a bare path (`src/gen/index`) onto the collection's folder, where Angular resolves it as a package. */
+const NX_SECTIONS = new Set(['generators', 'executors']);
+/** package.json fields holding a collection's path: [path in the manifest, what reads it, whether Nx does]. */
+const FIELDS: readonly [readonly string[], string, boolean][] = [
+  [['schematics'], 'the Angular CLI', false],
+  [['builders'], 'the Angular CLI', false],
+  [['generators'], 'Nx', true],
+  [['executors'], 'Nx', true],
+  [['ng-update', 'migrations'], "the Angular CLI's ng update", false],
+  [['nx-migrations'], "Nx's migrate", true],
+  [['nx-migrations', 'migrations'], "Nx's migrate", true],
 ];
 const CONVENTIONAL = /^(?:collection|builders|generators|executors|migrations?|migration-collection|schematics)\.json$/;
 
@@ -55,8 +60,13 @@ const fieldAt = (json: Record<string, unknown>, path: readonly string[]): unknow
   return v;
 };
 
-/** The code each member of a collection's sections names, resolved from the collection's folder. */
-const factoriesOf = (ctx: FrameworkContext, collection: string): Factory[] => {
+/**
+ * The code each member of a collection's sections names, resolved from the collection's folder.
+ * Angular's engine (ExportStringRef) joins only a `./`/`../` path onto the folder and resolves any
+ * other as a package, so a bare one is read only where Nx reads it (`nx`: a field of Nx named the
+ * collection, or the section is Nx's own).
+ */
+const factoriesOf = (ctx: FrameworkContext, collection: string, nx: boolean): Factory[] => {
   const doc: JsonDocument | null | undefined = ctx.manifests.get(collection, JSON_MANIFEST);
   if (!doc || !isRecord(doc.value)) return [];
   const out: Factory[] = [];
@@ -68,6 +78,7 @@ const factoriesOf = (ctx: FrameworkContext, collection: string): Factory[] => {
       for (const key of CODE_KEYS) {
         const spec = member[key];
         if (typeof spec !== 'string') continue;
+        if (!/^\.\.?\//.test(spec) && !(nx || NX_SECTIONS.has(section))) continue;
         const file = resolveToolPath(ctx, dirname(collection), spec.split('#')[0]);
         if (file !== null && file !== collection) out.push({ file, what: `"${name}" ${key} "${spec}"`, line: doc.lineOf([section, name, key]) });
       }
@@ -87,7 +98,9 @@ const pathNamed = (file: string, text: string, at: number, value: string): strin
     if (c === ')') depth++;
     else if (c === '(' && depth-- === 0) {
       const callee = calleeBefore(text, i);
-      if (/^(?:require|require\.resolve)$/.test(callee)) return /^\.\.?\//.test(value) ? joinRepo(dirname(file), value) : null;
+      // A plain require reads the JSON as data (a help text listing descriptions): only a path handed on loads factories.
+      if (callee === 'require') return null;
+      if (callee === 'require.resolve') return /^\.\.?\//.test(value) ? joinRepo(dirname(file), value) : null;
       if (!/(?:^|\.)(?:join|resolve)$/.test(callee)) return null;
       const args = balancedText(text, i);
       return args === null ? null : folderOf(`${callee}${args}`, file, text);
@@ -105,14 +118,14 @@ const found = perScan((ctx): Found => {
   const out: Found = { entries: [], references: [] };
   const named = new Set<string>();
   for (const pkg of jsPackages(ctx)) {
-    for (const [path, reader] of FIELDS) {
+    for (const [path, reader, nx] of FIELDS) {
       const value = fieldAt(pkg.json, path);
       if (typeof value !== 'string' || !value.endsWith('.json')) continue;
       const collection = resolveToolPath(ctx, pkg.dir, value.startsWith('.') ? value : `./${value}`);
       if (collection === null || collection.includes('node_modules/')) continue;
       named.add(collection);
       const line = ctx.manifests.get(pkg.manifest, JSON_MANIFEST)?.lineOf([...path]) ?? 1;
-      for (const f of factoriesOf(ctx, collection)) {
+      for (const f of factoriesOf(ctx, collection, nx)) {
         out.entries.push({ source: pkg.manifest, target: f.file, targetKind: 'file', kind: 'production', line, evidence: `${pkg.manifest}:${line} "${path.join('.')}": "${value}" → ${collection}:${f.line} ${f.what} (${reader} loads it in the projects that install the package)` });
       }
     }
@@ -121,7 +134,7 @@ const found = perScan((ctx): Found => {
   const mayName = (f: string): boolean => { const t = ctx.readText(f); return t !== null && CODE_KEYS.some((k) => t.includes(`"${k}"`)); };
   const collections = sortedFiles(ctx).filter((f) => CONVENTIONAL.test(basename(f)) && !f.includes('node_modules/') && !named.has(f) && mayName(f));
   if (collections.length === 0) return out;
-  const factories = new Map(collections.map((c) => [c, factoriesOf(ctx, c)] as const).filter(([, fs]) => fs.length > 0));
+  const factories = new Map(collections.map((c) => [c, factoriesOf(ctx, c, false)] as const).filter(([, fs]) => fs.length > 0));
   const names = [...new Set([...factories.keys()].map((c) => basename(c)))];
   if (names.length === 0) return out;
   const literal = new RegExp(String.raw`(['"\`])([^'"\`\n$]*(?:${names.map(escapeRegExp).join('|')}))\1`, 'g');
