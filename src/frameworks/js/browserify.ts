@@ -77,6 +77,14 @@ const basedirOf = (expr: string, file: string, text: string, cwd: string): strin
   return folderOf(joined, file, text);
 };
 
+/** The one name a call's entry is written as: `inPath`, `{ entries: inPath }`, `[inPath]`, `{ entries: [inPath] }`; or null. */
+const entryName = (first: string): string | null => {
+  const e = (first.startsWith('{') ? property(first, 'entries') : first)?.trim() ?? null;
+  if (e === null) return null;
+  if (IDENTIFIER.test(e)) return e;
+  return new RegExp(String.raw`^\[\s*(${NAME})\s*\]$`).exec(e)?.[1] ?? null;
+};
+
 /** The options object a call passes: an object literal, or a local of the function assigned one. */
 const optionsText = (expr: string | undefined, text: string, at: number): string | null => {
   if (expr === undefined) return null;
@@ -179,8 +187,9 @@ const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
           continue;
         }
         // Stop 54: `browserify(inPath)` in a function of the file whose parameter it is: its calls in the file name the entries.
-        if (IDENTIFIER.test(first)) {
-          const owner = parameterOwner(text, call.index, first);
+        const param = entryName(first);
+        if (param !== null) {
+          const owner = parameterOwner(text, call.index, param);
           if (owner !== null) {
             for (const caller of codeCalls(text, spans, owner.name)) {
               const arg = caller.args[owner.param];
