@@ -4,7 +4,7 @@
  */
 import { warning } from '../util/diagnostics.js';
 import { dirname } from '../util/path.js';
-import { isRecord } from '../manifests/json.js';
+import { isRecord, valueAt } from '../manifests/json.js';
 import { addEntryPoint, addScriptFile } from './support/python-entries.js';
 import { TOML, type TomlDocument } from '../manifests/toml.js';
 import { emptyOutput, type DetectorOutput, type EntryDetector } from './types.js';
@@ -44,12 +44,6 @@ const readGroups = (site: Site, groups: unknown, prefix: string) => {
 /** Group names such as `console_scripts` are bare keys; `flake8.extension` must be quoted. */
 const quoteKey = (key: string): string => (/^[\w-]+$/.test(key) ? key : `"${key}"`);
 
-const get = (value: unknown, ...keys: string[]): unknown => {
-  let v = value;
-  for (const k of keys) v = isRecord(v) ? v[k] : undefined;
-  return v;
-};
-
 const pyproject: EntryDetector = {
   id: 'pyproject',
   title: 'pyproject.toml (project scripts, gui-scripts, entry points; Poetry scripts and plugins)',
@@ -61,12 +55,12 @@ const pyproject: EntryDetector = {
     if (!doc) return out;
     const site: Site = { path: file.path, doc, out };
     const toml = doc.value;
-    readScriptTable(site, get(toml, 'project', 'scripts'), 'project.scripts');
-    readScriptTable(site, get(toml, 'project', 'gui-scripts'), 'project.gui-scripts');
-    readGroups(site, get(toml, 'project', 'entry-points'), 'project.entry-points');
-    readScriptTable(site, get(toml, 'tool', 'poetry', 'scripts'), 'tool.poetry.scripts');
-    readGroups(site, get(toml, 'tool', 'poetry', 'plugins'), 'tool.poetry.plugins');
-    const scriptFiles = get(toml, 'tool', 'setuptools', 'script-files');
+    readScriptTable(site, valueAt(toml, ['project', 'scripts']), 'project.scripts');
+    readScriptTable(site, valueAt(toml, ['project', 'gui-scripts']), 'project.gui-scripts');
+    readGroups(site, valueAt(toml, ['project', 'entry-points']), 'project.entry-points');
+    readScriptTable(site, valueAt(toml, ['tool', 'poetry', 'scripts']), 'tool.poetry.scripts');
+    readGroups(site, valueAt(toml, ['tool', 'poetry', 'plugins']), 'tool.poetry.plugins');
+    const scriptFiles = valueAt(toml, ['tool', 'setuptools', 'script-files']);
     if (Array.isArray(scriptFiles)) {
       const line = doc.keyLine('tool.setuptools', 'script-files');
       for (const f of scriptFiles) {

@@ -153,6 +153,13 @@ export const parseJsonDocument = (text: string, file: string): JsonResult => {
 
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The value at a path of nested keys of a parsed document (JSON, TOML), or undefined where one is missing or not an object. */
+export const valueAt = (value: unknown, keys: readonly string[]): unknown => {
+  let v = value;
+  for (const k of keys) v = isRecord(v) ? v[k] : undefined;
+  return v;
+};
+
 export const JSON_MANIFEST: ManifestFormat<JsonDocument> = {
   id: 'json',
   parse: (text, path) => {

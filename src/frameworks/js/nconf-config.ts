@@ -11,7 +11,7 @@
  */
 import { parseJsonc } from '../../util/jsonc.js';
 import { lineHolding } from '../../util/lines.js';
-import { isRecord } from '../../manifests/json.js';
+import { valueAt } from '../../manifests/json.js';
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext } from '../types.js';
@@ -42,8 +42,7 @@ const jsonKey = (ctx: FrameworkContext, file: string, keys: string[]): { value: 
   const text = ctx.readText(file);
   const parsed = text === null ? null : parseJsonc(text);
   if (text === null || parsed === null || !('value' in parsed)) return undefined;
-  let v: unknown = parsed.value;
-  for (const k of keys) v = isRecord(v) ? v[k] : undefined;
+  const v = valueAt(parsed.value, keys);
   if (typeof v !== 'string') return undefined;
   const value = v;
   const last = JSON.stringify(keys[keys.length - 1]);

@@ -18,7 +18,7 @@
  * (`"@schematics/angular/collection.json"`), or a bare factory path (`utils/index#b`, `@scope/x`)
  * in a collection only Angular reads (its engine resolves that as a package) is not read.
  */
-import { isRecord, JSON_MANIFEST, type JsonDocument } from '../../manifests/json.js';
+import { isRecord, JSON_MANIFEST, valueAt, type JsonDocument } from '../../manifests/json.js';
 import { lineAt } from '../../util/lines.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
@@ -53,12 +53,6 @@ interface Factory {
   what: string;
   line: number;
 }
-
-const fieldAt = (json: Record<string, unknown>, path: readonly string[]): unknown => {
-  let v: unknown = json;
-  for (const key of path) v = isRecord(v) ? v[key] : undefined;
-  return v;
-};
 
 /**
  * The code each member of a collection's sections names, resolved from the collection's folder.
@@ -119,7 +113,7 @@ const found = perScan((ctx): Found => {
   const named = new Set<string>();
   for (const pkg of jsPackages(ctx)) {
     for (const [path, reader, nx] of FIELDS) {
-      const value = fieldAt(pkg.json, path);
+      const value = valueAt(pkg.json, path);
       if (typeof value !== 'string' || !value.endsWith('.json')) continue;
       const collection = resolveToolPath(ctx, pkg.dir, value.startsWith('.') ? value : `./${value}`);
       if (collection === null || collection.includes('node_modules/')) continue;
