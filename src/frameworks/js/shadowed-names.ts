@@ -6,20 +6,21 @@
  * caller's commands. Brace-less arrows are what the brace walk (function-region.ts) cannot see, and
  * the readers did not check braced callbacks either, so every `=>` (`NAME =>`, `(…, NAME, …) =>`,
  * `async` or not) and every `function` head (`function (NAME) {`, `function f(NAME) {`) is read here;
- * a method's list (`f(NAME) {`: no keyword marks it) is not. A body is its block (braces matched with
- * quotes skipped), or an arrow's expression up to its `,`, `;`, line end or the closer of a bracket
- * opened before it (folder-expr.ts expressionEnd). A destructured parameter binds every name in its
- * pattern (`({ T }) =>`); a default's value (`(a = T) =>`) binds nothing, nor does a TypeScript
- * return type (`(x): T =>`), which also hides the list before it (not read: the name stays the outer
- * binding).
+ * a method's list (`f(NAME) {`: no keyword marks it) is not. A body is its block, or an arrow's
+ * expression up to its `,`, `;`, line end or the closer of a bracket opened before it, strings,
+ * comments and regular expressions stepped over (codeEnd). A destructured parameter binds the names
+ * of its pattern (`({ T }) =>`), not its keys (`({ T: t }) =>` binds `t`) nor a type after it; a
+ * default's value (`(a = T) =>`) binds nothing, nor does a TypeScript return type (`(x): T =>`),
+ * which also hides the list before it (not read: the name stays the outer binding).
  *
  * One index per text (the last one asked is held), built in one pass over its `=>` and `function`
  * without a brace walk, a body's end found only for a binding of a name asked: a file asking for
  * thousands of names costs one pass (for-in-tables' 5,000 tables test), and a file asking for one
  * name no walk (a walk per ES module joining onto its folder name was 50-110 ms more on payload).
  */
-import { expressionEnd, paramNames, splitArgs } from '../../languages/javascript/folder-expr.js';
+import { paramNames, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { balancedText } from '../../languages/javascript/js-text.js';
+import { blankStep, quotedEnd } from '../../languages/javascript/text-skips.js';
 
 /** A parameter binding: where its list starts, where its body starts, and (found when first asked) where it ends. */
 interface Binding {
@@ -32,19 +33,39 @@ interface Binding {
 const LIST_WINDOW = 400;
 /** How far a braced body is matched. */
 const BODY_WINDOW = 50_000;
+/** How far an arrow's expression body is read. */
+const EXPRESSION_WINDOW = 10_000;
+/** The characters the body walk acts on: brackets, an expression's stops, and what opens a literal or a comment. */
+const ACTED = /[()[\]{},;\n'"`/]/g;
+const OPENERS = '([{';
 /** After a `function`'s parameter list: a TypeScript return type, then the body's `{`. */
 const AFTER_LIST = /^\s*(?::[^=;{}()]*)?\{/;
 const WORDS = /(?<![\w$.])[A-Za-z_$][\w$]*/g;
 const ARROW = /=>/g;
 const BARE = /(?<![\w$.])[A-Za-z_$][\w$]*$/;
+const QUOTED = /"[^"\n]*"|'[^'\n]*'/g;
+const DEFAULT = /=[^,}\]]*/g;
+/** A pattern's key: a name before a `:` (not TypeScript's `::`, which no pattern holds). */
+const KEY = /(?<![\w$.])[A-Za-z_$][\w$]*\s*:/g;
 
-/** The names a parameter list binds: plain names, and every name of a pattern without its defaults' values. */
+/**
+ * The names a destructuring pattern binds: its text up to its closer (a TypeScript type after it,
+ * `({ a }: Opts)`, binds nothing), less its keys (`{ cmd: c }` binds `c`: review s54-rm5 #2), quoted
+ * keys and defaults' values.
+ */
+const patternNames = (entry: string): string[] => {
+  const trimmed = entry.trim();
+  const pattern = balancedText(trimmed, 0, LIST_WINDOW) ?? trimmed;
+  const bare = pattern.replace(QUOTED, ' ').replace(DEFAULT, '').replace(KEY, ' ');
+  return Array.from(bare.matchAll(WORDS), (w) => w[0]);
+};
+
+/** The names a parameter list binds: plain names, and every name a pattern binds. */
 const boundNames = (list: string): string[] => {
   const plain = paramNames(list);
   return splitArgs(list).flatMap((entry, i) => {
     const name = plain[i];
-    if (name !== undefined && name !== null) return [name];
-    return Array.from(entry.replace(/=[^,}\]]*/g, '').matchAll(WORDS), (w) => w[0]);
+    return name !== undefined && name !== null ? [name] : patternNames(entry);
   });
 };
 
@@ -100,14 +121,44 @@ const bindingsOf = (text: string): Map<string, Binding[]> => {
   return byName;
 };
 
-/** Where a binding's body ends: its block's `}` (the brace walk's, else matched with quotes skipped), or an arrow's expression's end; -1 when census cannot tell. */
+/**
+ * Where the code from `s` ends: a block opened at `s` at its closing `}`; an expression at its first `,`,
+ * `;` or line break outside brackets it opens, or at the closer of a bracket opened before it. Strings,
+ * template literals, comments and regular expressions are stepped over whole (text-skips' blankStep):
+ * review s54-rm5 #1, a quote or a brace in `cmd.replace(/'/g, '')` or `/^\s*\{/.test(cmd)` ran the
+ * body on over the outer name's later use. A `/` that opens the expression is a regular expression
+ * (`x => /a/.test(x)`: the `>` before it is no operand). -1 when it does not end within the window.
+ */
+const codeEnd = (text: string, s: number, block: boolean): number => {
+  const end = Math.min(text.length, s + (block ? BODY_WINDOW : EXPRESSION_WINDOW));
+  let depth = 0;
+  ACTED.lastIndex = s;
+  for (let m = ACTED.exec(text); m !== null && m.index < end; m = ACTED.exec(text)) {
+    const i = m.index;
+    const c = m[0];
+    if (c === '/' && i === s) {
+      ACTED.lastIndex = quotedEnd(text, i);
+      continue;
+    }
+    if (c === "'" || c === '"' || c === '`' || c === '/') {
+      ACTED.lastIndex = Math.max(i + 1, blankStep(text, i).end);
+      continue;
+    }
+    if (OPENERS.includes(c)) depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) return block ? -1 : i;
+      if (--depth === 0 && block) return i;
+    } else if (depth === 0 && !block) return i;
+  }
+  return !block && end === text.length ? text.length : -1;
+};
+
+/** Where a binding's body ends: its block's `}` or its expression's end; -1 when census cannot tell. */
 const bodyEndOf = (text: string, b: Binding): number => {
   if (b.end !== undefined) return b.end;
   let s = b.start;
   while (s < text.length && /\s/.test(text[s])) s++;
-  if (text[s] !== '{') return (b.end = expressionEnd(text, s));
-  const block = balancedText(text, s, BODY_WINDOW);
-  return (b.end = block === null ? -1 : s + block.length - 1);
+  return (b.end = codeEnd(text, s, text[s] === '{'));
 };
 
 /** Whether a function whose parameter list starts at or after `from` takes a parameter `name` and its body holds `at`. */
