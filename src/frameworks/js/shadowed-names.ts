@@ -13,14 +13,16 @@
  * default's value (`(a = T) =>`) binds nothing, nor does a TypeScript return type (`(x): T =>`),
  * which also hides the list before it (not read: the name stays the outer binding).
  *
- * One index per text (the last one asked is held), built in one pass over its `=>` and `function`
- * without a brace walk, a body's end found only for a binding of a name asked: a file asking for
- * thousands of names costs one pass (for-in-tables' 5,000 tables test), and a file asking for one
- * name no walk (a walk per ES module joining onto its folder name was 50-110 ms more on payload).
+ * One index per text (the last one asked is held): its `=>` and `function` heads found in native
+ * regex passes, no brace walk; a name's lists read only where the name's text is within reach, until
+ * FEW_NAMES names are asked, then every list at once (for-in-tables' 5,000 tables test); a body's
+ * end found only for a binding of a name asked. An ES module joining onto its folder name reads a
+ * few lists (reading every one was ~18 ms of payload's anchored-paths: review s54-rm5).
  */
 import { paramNames, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { balancedText } from '../../languages/javascript/js-text.js';
 import { blankStep, quotedEnd } from '../../languages/javascript/text-skips.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 /** A parameter binding: where its list starts, where its body starts, and (found when first asked) where it ends. */
 interface Binding {
@@ -90,35 +92,105 @@ const listBefore = (text: string, end: number): { at: number; names: string[] } 
   return null;
 };
 
-let indexed: { text: string; byName: Map<string, Binding[]> } | null = null;
-
 /** `function f(`, `function* (`, `async function (`: the list's `(` is the match's last character. */
 const FUNCTION_HEAD = /(?<![\w$.])function\s*\*?\s*(?:[A-Za-z_$][\w$]*\s*)?\(/g;
+/** Names asked of one text before every list of it is read at once (for-in-tables asks one per table). */
+const FEW_NAMES = 8;
 
-/** Every arrow's and `function`'s parameters, by name, in one pass over the text. */
-const bindingsOf = (text: string): Map<string, Binding[]> => {
-  if (indexed !== null && indexed.text === text) return indexed.byName;
+/** A text's `=>` and `function` lists' `(` (found in native regex passes), and the bindings read so far. */
+interface TextIndex {
+  text: string;
+  arrows: number[];
+  heads: number[];
+  byName: Map<string, Binding[]>;
+  /** Every list read (all names in byName). */
+  full: boolean;
+}
+
+let indexed: TextIndex | null = null;
+
+/** The binding a `=>` at `arrow` makes, with its names; null when no list is written before it. */
+const arrowBinding = (text: string, arrow: number): { names: string[]; binding: Binding } | null => {
+  const list = listBefore(text, arrow);
+  return list === null ? null : { names: list.names, binding: { at: list.at, start: arrow + 2 } };
+};
+
+/** The binding a `function` head whose list opens at `open` makes, with its names; null when no body follows. */
+const headBinding = (text: string, open: number): { names: string[]; binding: Binding } | null => {
+  const params = balancedText(text, open, LIST_WINDOW);
+  if (params === null) return null;
+  const head = AFTER_LIST.exec(text.slice(open + params.length, open + params.length + 200));
+  return head === null ? null : { names: boundNames(params.slice(1, -1)), binding: { at: open, start: open + params.length + head[0].length - 1 } };
+};
+
+const indexOf = (text: string): TextIndex => {
+  if (indexed !== null && indexed.text === text) return indexed;
+  const arrows = text.includes('=>') ? Array.from(text.matchAll(ARROW), (m) => m.index ?? 0) : [];
+  const heads = text.includes('function') ? Array.from(text.matchAll(FUNCTION_HEAD), (m) => (m.index ?? 0) + m[0].length - 1) : [];
+  indexed = { text, arrows, heads, byName: new Map(), full: false };
+  return indexed;
+};
+
+/** Every list of the text read, by name: one pass, whatever the number of names asked. */
+const readAll = (index: TextIndex): void => {
   const byName = new Map<string, Binding[]>();
-  const add = (names: string[], binding: Binding): void => {
-    for (const name of names) {
+  for (const found of [...index.arrows.map((a) => arrowBinding(index.text, a)), ...index.heads.map((h) => headBinding(index.text, h))]) {
+    if (found === null) continue;
+    for (const name of found.names) {
       const list = byName.get(name);
-      if (list) list.push(binding);
-      else byName.set(name, [binding]);
+      if (list) list.push(found.binding);
+      else byName.set(name, [found.binding]);
+    }
+  }
+  index.byName = byName;
+  index.full = true;
+};
+
+/**
+ * The bindings of one name: only the lists with the name's text within their reach are read (a list's
+ * names are text of its own), found by a walk of the name's occurrences beside the sorted lists: an ES
+ * module asking for its folder name reads a few lists, not the hundreds of a TypeScript file's arrows
+ * (review s54-rm5: payload's anchored-paths). The same bindings as reading every list.
+ */
+const readName = (index: TextIndex, name: string): Binding[] => {
+  const { text } = index;
+  const out: Binding[] = [];
+  // The name as a word: a list's names are words of its text.
+  const word = new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`, 'g');
+  const search = (from: number): number => {
+    word.lastIndex = Math.max(0, from);
+    return word.exec(text)?.index ?? -1;
+  };
+  const collect = (positions: number[], reach: (p: number) => [number, number], bind: (p: number) => { names: string[]; binding: Binding } | null): void => {
+    let next = search(0);
+    for (const p of positions) {
+      if (next < 0) return;
+      const [from, to] = reach(p);
+      if (next < from) next = search(from);
+      if (next < 0 || next >= to) continue;
+      const found = bind(p);
+      if (found !== null && found.names.includes(name)) out.push(found.binding);
     }
   };
-  if (text.includes('=>')) for (const m of text.matchAll(ARROW)) {
-    const list = listBefore(text, m.index ?? 0);
-    if (list !== null) add(list.names, { at: list.at, start: (m.index ?? 0) + 2 });
+  // listBefore reads back from the last character before the `=>` that is no space: a list within LIST_WINDOW of it, a bare name within 100.
+  const lastBefore = (a: number): number => {
+    let i = a - 1;
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    return i;
+  };
+  collect(index.arrows, (a) => [lastBefore(a) - LIST_WINDOW - 1, a], (a) => arrowBinding(text, a));
+  collect(index.heads, (h) => [h, h + LIST_WINDOW + 1], (h) => headBinding(text, h));
+  return out;
+};
+
+/** The parameter bindings of `name` in `text`. */
+const bindingsOf = (text: string, name: string): Binding[] => {
+  const index = indexOf(text);
+  if (!index.full && !index.byName.has(name)) {
+    if (index.byName.size >= FEW_NAMES) readAll(index);
+    else index.byName.set(name, readName(index, name));
   }
-  if (text.includes('function')) for (const m of text.matchAll(FUNCTION_HEAD)) {
-    const open = (m.index ?? 0) + m[0].length - 1;
-    const params = balancedText(text, open, LIST_WINDOW);
-    if (params === null) continue;
-    const head = AFTER_LIST.exec(text.slice(open + params.length, open + params.length + 200));
-    if (head !== null) add(boundNames(params.slice(1, -1)), { at: open, start: open + params.length + head[0].length - 1 });
-  }
-  indexed = { text, byName };
-  return byName;
+  return index.byName.get(name) ?? [];
 };
 
 /**
@@ -164,5 +236,5 @@ const bodyEndOf = (text: string, b: Binding): number => {
 /** Whether a function whose parameter list starts at or after `from` takes a parameter `name` and its body holds `at`. */
 export const shadowedBetween = (text: string, name: string, from: number, at: number): boolean => {
   if (from >= at) return false;
-  return (bindingsOf(text).get(name) ?? []).some((b) => b.at >= from && b.start <= at && bodyEndOf(text, b) > at);
+  return bindingsOf(text, name).some((b) => b.at >= from && b.start <= at && bodyEndOf(text, b) > at);
 };
