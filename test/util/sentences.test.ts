@@ -19,3 +19,18 @@ test('entrySentence: evidence that opens with the file and a colon or a space st
     'app/page.tsx is an entry point: Next.js app router page (app), loaded by next (no command found that runs it: tooling)',
   );
 });
+
+test('entrySentence: a reader that found no command quotes none, whatever words come before its note (review s54-rm4 #2)', () => {
+  const entry = (file: string, evidence: string) => ({ file, evidence, kind: 'tooling' });
+  for (const evidence of [
+    'Next.js app router page (process), loaded by next (no command found that runs it: tooling)',
+    'Next.js app router page app/script/page.tsx, loaded by next (no command found that runs it: tooling)',
+  ]) assert.equal(entrySentence(entry('app/page.tsx', evidence)), `app/page.tsx is an entry point: ${evidence}`);
+  // A quoted command after the note's words is still one.
+  assert.equal(entrySentence(entry('a.py', 'Procfile process "web": python a.py')), 'a.py is run by Procfile process "web": python a.py');
+});
+
+test('entrySentence: a long evidence of command words and no colon is read in one pass (review s54-rm4 #1: 20,000 words took 1.9 s before; no clock here, the fix is measured by hand)', () => {
+  const evidence = 'script '.repeat(30_000);
+  assert.equal(entrySentence({ file: 'x.js', evidence, kind: 'tooling' }), `x.js is an entry point: ${evidence}`);
+});
