@@ -17,7 +17,7 @@ import { matchChain, type IndexedEdge } from '../../src/report/html/chain-edges.
 import { CLIENT_MODULES, clientFunctions, clientScript } from '../../src/report/html/client/bundle.js';
 import { groupKey } from '../../src/report/html/client/graph-model.js';
 import { layeredLayout } from '../../src/report/html/client/graph-layout.js';
-import { fileFlags, verdictNames } from '../../src/report/html/client/model.js';
+import { buildModel, evidenceOf, fileFlags, verdictNames } from '../../src/report/html/client/model.js';
 import { emptyRoute, formatFragment, parseFragment } from '../../src/report/html/client/route.js';
 import { squarify } from '../../src/report/html/client/treemap-layout.js';
 import { escapeHtml, isScriptSafe, jsonForScript } from '../../src/report/html/escape.js';
@@ -207,4 +207,19 @@ test('groupKey folds paths to folders below the current one', () => {
   assert.equal(groupKey('a/b/c/d.py', 'a', 1), 'a/b');
   assert.equal(groupKey('a/top.py', 'a', 2), 'a');
   assert.equal(groupKey('root.py', '', 1), '');
+});
+
+test('the detail panel and the table draw an arrow before each chain step, matched to an edge or not (review s54-rm4 #3)', async () => {
+  const { audit } = await scanDir(join(REPO_ROOT, 'examples/demo'));
+  const data = buildPageData(audit);
+  const at = data.chainSteps.findIndex((steps, i) => steps >= 3 && data.evidence[i]![1]! >= 0);
+  assert.ok(at >= 0, 'the demo has a chain of three steps');
+  // The hop's sentence no longer matches an edge: it is a step of the chain all the same.
+  data.sentences.push('b.py is reached through something no edge says');
+  data.evidence[at]![1] = -data.sentences.length;
+  const model = buildModel(data);
+  assert.deepEqual(evidenceOf(model, at).map((item) => item.hop), data.evidence[at]!.map((_, k) => k > 0 && k < data.chainSteps[at]!));
+  assert.equal(evidenceOf(model, at)[1]!.hop, true);
+  const dead = audit.files.findIndex((f) => f.verdict === 'dead' && (f.evidence?.length ?? 0) > 0);
+  if (dead >= 0) assert.ok(evidenceOf(model, data.files.findIndex((p) => p[0] === audit.files[dead]!.path)).every((item) => !item.hop));
 });

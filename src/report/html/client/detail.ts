@@ -29,9 +29,7 @@ export function edgeList(app: App, file: ClientFile, direction: 'in' | 'out'): H
 
 export function chainSection(app: App, file: ClientFile): HTMLElement {
   const list = h('ol', { class: 'chain', id: 'chain' });
-  // An arrow before each step of the chain but its root, by the split `census why` uses.
-  const steps = app.model.data.chainSteps[file.index] ?? 0;
-  evidenceOf(app.model, file.index).forEach((item, k) => list.appendChild(h('li', { class: k > 0 && k < steps ? 'hop' : 'sentence' }, item.text)));
+  for (const item of evidenceOf(app.model, file.index)) list.appendChild(h('li', { class: item.hop ? 'hop' : 'sentence' }, item.text));
   const chain = chainOf(app.model, file.index);
   const path = h('p', { class: 'chain-path' });
   if (chain.files.length > 1) {

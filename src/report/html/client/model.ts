@@ -107,11 +107,17 @@ export interface EvidenceItem {
   text: string;
   /** The edge a hop crossed, or -1 for a plain sentence. */
   edge: number;
+  /**
+   * A step of the chain after its root, drawn with an arrow: by chainSteps (evidence-parts' split, as
+   * `census why` draws them), not by whether the sentence matched an edge (an unmatched hop is a step too).
+   */
+  hop: boolean;
 }
 
 export function evidenceOf(model: Model, fileIndex: number): EvidenceItem[] {
-  return (model.data.evidence[fileIndex] ?? []).map((n) =>
-    n >= 0 ? { text: edgeSentence(model, n), edge: n } : { text: model.data.sentences[-n - 1] ?? '', edge: -1 },
+  const steps = model.data.chainSteps[fileIndex] ?? 0;
+  return (model.data.evidence[fileIndex] ?? []).map((n, k) =>
+    n >= 0 ? { text: edgeSentence(model, n), edge: n, hop: k > 0 && k < steps } : { text: model.data.sentences[-n - 1] ?? '', edge: -1, hop: k > 0 && k < steps },
   );
 }
 

@@ -48,9 +48,7 @@ export function sortedRows(model: Model, app: App): ClientFile[] {
 
 export function evidenceCell(model: Model, f: ClientFile): HTMLElement {
   const cell = h('td', { class: 'evidence' });
-  evidenceOf(model, f.index).forEach((item, i) => {
-    cell.appendChild(h('span', { class: item.edge >= 0 ? 'hop' : 'sentence' }, i > 0 && item.edge >= 0 ? `→ ${item.text}` : item.text));
-  });
+  for (const item of evidenceOf(model, f.index)) cell.appendChild(h('span', { class: item.hop ? 'hop' : 'sentence' }, item.hop ? `→ ${item.text}` : item.text));
   return cell;
 }
 
