@@ -9,13 +9,16 @@ import { joined } from './own-string.js';
 /** Predicates that follow "X is" as they are: a participle or an article. */
 const FOLLOWS_IS = /^(?:imported|run|named|referenced|loaded|included|collected|required|called|started|copied|declared|used|read|runnable|the|a|an)\b/;
 
+/** A predicate that is a clause of its own, a call at a place (`lib/boot.js:103 calls load(dir), which lists …`): "reached when" it happens. */
+const CALL_AT = /^\S+:\d+ calls /;
+
 /**
  * `predicate` said of `file`: "X is imported by …", else "X is reached through <what a reader wrote>".
  * One flat string, not a rope of its parts: every edge keeps its sentence until the Audit is
  * written (a rope costs about half as much again, and the JSON writer flattens it in place).
  */
 export const aboutFile = (file: string, predicate: string): string =>
-  joined(file, FOLLOWS_IS.test(predicate) ? ' is ' : ' is reached through ', predicate);
+  joined(file, FOLLOWS_IS.test(predicate) ? ' is ' : CALL_AT.test(predicate) ? ' is reached when ' : ' is reached through ', predicate);
 
 /** A word that names what quotes a command: `Procfile process "web": gunicorn …`, `Dockerfile CMD: …`. */
 const COMMAND_WORD = /\b(?:process|ExecStart|CMD|ENTRYPOINT|RUN|HEALTHCHECK|script|step|target|command)\b/;
@@ -51,7 +54,18 @@ const opensWithFile = (evidence: string, file: string): boolean => {
   return next === 58 /* : */ || next === 32 /* space */;
 };
 
+/**
+ * The verb, unless the evidence names what it is itself: "entry point [console_scripts] x = m:f in …"
+ * reads "is an entry point […]", not "is an entry point: entry point". Not "the entry point": roots of
+ * one file are tried in their sentences' order, and "an entry point [" keeps its place before the
+ * other "an entry point: …" roots (an installed package's `__init__.py` keeps its entry point's chain).
+ */
+const verbBefore = (entry: { evidence: string; command?: string; kind: string }): string => {
+  const verb = entryVerb(entry);
+  return verb === 'an entry point:' && entry.evidence.startsWith('entry point ') ? 'an' : verb;
+};
+
 /** The root sentence of a chain that starts at an entry point. */
 export const entrySentence = (entry: { file: string; evidence: string; command?: string; kind: string }): string =>
   // "eslint.config.mjs: config file loaded by eslint" already says what it is about.
-  opensWithFile(entry.evidence, entry.file) ? entry.evidence : `${entry.file} is ${entryVerb(entry)} ${entry.evidence}`;
+  opensWithFile(entry.evidence, entry.file) ? entry.evidence : `${entry.file} is ${verbBefore(entry)} ${entry.evidence}`;

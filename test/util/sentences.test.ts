@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { entrySentence } from '../../src/util/sentences.js';
+import { aboutFile, entrySentence } from '../../src/util/sentences.js';
 
 test('entrySentence: evidence that opens with the file and a colon or a space stands as it is; else the file is its subject', () => {
   const entry = (file: string, evidence: string, kind = 'tooling', command?: string) => ({ file, evidence, kind, ...(command !== undefined ? { command } : {}) });
@@ -33,4 +33,13 @@ test('entrySentence: a reader that found no command quotes none, whatever words 
 test('entrySentence: a long evidence of command words and no colon is read in one pass (review s54-rm4 #1: 20,000 words took 1.9 s before; no clock here, the fix is measured by hand)', () => {
   const evidence = 'script '.repeat(30_000);
   assert.equal(entrySentence({ file: 'x.js', evidence, kind: 'tooling' }), `x.js is an entry point: ${evidence}`);
+});
+
+test('sentences read as sentences: an installed entry point is "an entry point […]", a call at a place is "reached when" (review s54-rm4 #4, #6)', () => {
+  const ep = 'entry point [console_scripts] x = pkg.cli:main in pkg.egg-info/entry_points.txt:2 (pkg.egg-info)';
+  assert.equal(entrySentence({ file: 'pkg/cli.py', evidence: ep, kind: 'production' }), `pkg/cli.py is an ${ep}`);
+  assert.equal(aboutFile('lib/commands/a.js', 'lib/boot.js:103 calls load(dir), which lists lib/commands'), 'lib/commands/a.js is reached when lib/boot.js:103 calls load(dir), which lists lib/commands');
+  // Not a call at a place: as before.
+  assert.equal(aboutFile('a.py', 'settings of x calls y'), 'a.py is reached through settings of x calls y');
+  assert.equal(aboutFile('a.py', 'the settings module named by DJANGO_SETTINGS_MODULE'), 'a.py is the settings module named by DJANGO_SETTINGS_MODULE');
 });

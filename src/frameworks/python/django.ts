@@ -144,7 +144,7 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
     const label = `DJANGO_SETTINGS_MODULE "${d.module}" in ${d.file}:${d.line}${inScriptFolder ? ` (${onScriptPath(dir)})` : ''}`;
     // A module only the manage.py folder holds is named by its file: a module name would not resolve from there.
     const target = inScriptFolder ? { target: file, targetKind: 'file' as const } : { target: d.module, targetKind: 'module' as const };
-    if (d.how === 'code') out.references.push({ from: d.file, ...target, line: d.line, label: `settings module named by ${label}` });
+    if (d.how === 'code') out.references.push({ from: d.file, ...target, line: d.line, label: `the settings module named by ${label}` });
     else out.entries.push({ source: d.file, target: file, targetKind: 'file', kind: d.how, line: d.line, evidence: label });
   }
 
