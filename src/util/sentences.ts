@@ -54,18 +54,7 @@ const opensWithFile = (evidence: string, file: string): boolean => {
   return next === 58 /* : */ || next === 32 /* space */;
 };
 
-/**
- * The verb, unless the evidence names what it is itself: "entry point [console_scripts] x = m:f in …"
- * reads "is an entry point […]", not "is an entry point: entry point". Not "the entry point": roots of
- * one file are tried in their sentences' order, and "an entry point [" keeps its place before the
- * other "an entry point: …" roots (an installed package's `__init__.py` keeps its entry point's chain).
- */
-const verbBefore = (entry: { evidence: string; command?: string; kind: string }): string => {
-  const verb = entryVerb(entry);
-  return verb === 'an entry point:' && entry.evidence.startsWith('entry point ') ? 'an' : verb;
-};
-
 /** The root sentence of a chain that starts at an entry point. */
 export const entrySentence = (entry: { file: string; evidence: string; command?: string; kind: string }): string =>
   // "eslint.config.mjs: config file loaded by eslint" already says what it is about.
-  opensWithFile(entry.evidence, entry.file) ? entry.evidence : `${entry.file} is ${verbBefore(entry)} ${entry.evidence}`;
+  opensWithFile(entry.evidence, entry.file) ? entry.evidence : `${entry.file} is ${entryVerb(entry)} ${entry.evidence}`;
