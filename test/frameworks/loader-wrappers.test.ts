@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 
 const cases = frameworkCases('python-loader-wrappers');
-for (const c of ['package', 'folder', 'methods', 'caller-folder', 'class-attrs', 'built-folder', 'astroid', 'dotted-head', 'dotted-head-other-file', 'listed-object-private', 'oslo-extensions', 'oslo-service', 'generator-packages', 'rebound-param', 'shadowed-closure', 'rebound-module', 'registry', 'keyed', 'formatted-name']) test(`loader-wrappers: has a ${c} fixture`, () => assert.ok(cases.includes(`python-loader-wrappers-${c}`)));
+for (const c of ['package', 'folder', 'methods', 'caller-folder', 'class-attrs', 'built-folder', 'astroid', 'dotted-head', 'dotted-head-other-file', 'listed-object-private', 'oslo-extensions', 'oslo-service', 'generator-packages', 'rebound-param', 'shadowed-closure', 'rebound-module', 'registry', 'keyed', 'formatted-name', 'template-bounds']) test(`loader-wrappers: has a ${c} fixture`, () => assert.ok(cases.includes(`python-loader-wrappers-${c}`)));
 for (const name of cases) test(`loader-wrappers: ${name}`, () => checkFrameworkFixture(name));
 
 test('templateParts: module-name templates by %, .format and f-strings', async () => {
@@ -91,4 +91,26 @@ test('registryValues: a table is read once per scan and at most MAX_ENTRIES of i
   assert.deepEqual(registryValues(ctx, cache, 'app/cmd.py', bindings, fn, "huge.HUGE[k] + '_v2'", 1), []);
   assert.equal(registryValues(ctx, cache, 'app/cmd.py', bindings, fn, 'huge.HUGE.get(k, None)', 1).length, MAX_ENTRIES);
   for (const t of ['T', 'U', 'V']) assert.deepEqual(registryValues(ctx, cache, 'app/cmd.py', bindings, fn, `again.${t}[k]`, 1), [], t);
+});
+
+test('convertedName: text conversions of a name looked through, others not (review 1 of Stop 54)', async () => {
+  const { convertedName } = await import('../../src/frameworks/python/loader-roles.js');
+  const { tokenize } = await import('../../src/languages/python/tokenize.js');
+  const inner = (src: string): string | null => {
+    const t = tokenize(src);
+    const r = convertedName(t, 0, t.count);
+    return r === null ? null : src.slice(t.start[r[0]], t.end[r[1] - 1]);
+  };
+  assert.equal(inner('pycompat.sysstr(name)'), 'name');
+  assert.equal(inner('compat.sysstr(name)'), 'name');
+  assert.equal(inner('str(self.name)'), 'self.name');
+  assert.equal(inner('name.decode()'), 'name');
+  assert.equal(inner('name.decode("utf-8", "strict")'), 'name');
+  assert.equal(inner('os.fsdecode(name).strip()'), 'name');
+  // Some object's str(), a codec that changes the text, a second argument to str, a dotted chain.
+  assert.equal(inner('thing.str(name)'), null);
+  assert.equal(inner('name.decode("hex")'), null);
+  assert.equal(inner("str(name, 'utf-8')"), null);
+  assert.equal(inner('a.b.sysstr(name)'), null);
+  assert.equal(inner('resolve(name)'), null);
 });

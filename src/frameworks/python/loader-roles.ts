@@ -158,28 +158,75 @@ interface Loops {
 /**
  * Stop 54: conversions between bytes and str that keep a name's text: `str(x)`, `os.fsdecode(x)`,
  * mercurial's `pycompat.sysstr(x)` (`__import__(pycompat.sysstr(name))`, extensions.py), `x.decode()`
- * or `x.decode('utf-8')`. Any other call may change the name (`resolve(x)`) and is not looked through.
+ * or `x.decode('utf-8', 'strict')`. Any other call may change the name (`resolve(x)`) and is not looked through.
  */
 const TEXT_CONVERSIONS = new Set(['str', 'fsdecode', 'sysstr', 'strfromlocal']);
+/** Review 1: the codecs that decode text as it is; Python 2's `'hex'` or `'base64'` change it. */
+const TEXT_CODEC = /^(?:utf[-_]?8|ascii|us-ascii|latin[-_]?1|iso[-_]?8859[-_]?1|cp1252|mbcs)$/i;
 
-/** `[from, to)` is one text conversion of a single name (TEXT_CONVERSIONS, `.decode(…)`): the name's token, else -1. */
-export const convertedName = (t: PythonTokens, from: number, to: number): number => {
-  const n = to - from;
-  if (n < 4 || n > 6 || !isOp(t, to - 1, Op.RParen)) return -1;
-  // `x.decode()`, `x.decode('utf-8')`
-  if (t.kind[from] === Kind.Name && isOp(t, from + 1, Op.Dot) && t.kind[from + 2] === Kind.Name && nameText(t, from + 2) === 'decode' && isOp(t, from + 3, Op.LParen)) {
-    return n === 5 || (n === 6 && isPlainString(t, from + 4)) ? from : -1;
+/** `[from, to)` is one name (`x`) or an attribute of self (`self.x`). */
+const isNameOrSelf = (t: PythonTokens, from: number, to: number): boolean =>
+  (to - from === 1 && t.kind[from] === Kind.Name) || (to - from === 3 && selfAttr(t, from, to) !== null);
+
+/**
+ * `[from, to)` is one text conversion of a name or `self.X` (TEXT_CONVERSIONS, `.decode(…)`), perhaps
+ * `.strip()`ped: the range of that name, else null.
+ */
+export const convertedName = (t: PythonTokens, from: number, to: number): [number, number] | null => {
+  if (to - from < 4 || to - from > 12 || !isOp(t, to - 1, Op.RParen)) return null;
+  // `….strip()`: spaces around a name are no part of it.
+  if (isOp(t, to - 2, Op.LParen) && t.kind[to - 3] === Kind.Name && nameText(t, to - 3) === 'strip' && isOp(t, to - 4, Op.Dot)) {
+    const inner = to - 4;
+    return isNameOrSelf(t, from, inner) ? [from, inner] : convertedName(t, from, inner);
   }
-  // `conv(x)` or `mod.conv(x)`: the callee's last name, then `( x )` closing the range.
-  const open = to - 3;
-  if (!isOp(t, open, Op.LParen) || t.kind[open + 1] !== Kind.Name || t.kind[open - 1] !== Kind.Name || !TEXT_CONVERSIONS.has(nameText(t, open - 1))) return -1;
-  if (open - 1 === from) return open + 1;
-  return open - 3 === from && t.kind[from] === Kind.Name && isOp(t, from + 1, Op.Dot) ? open + 1 : -1;
+  // `x.decode()`, `x.decode('utf-8')`, `x.decode('utf-8', 'strict')`
+  for (const head of [from + 1, from + 3]) {
+    if (head + 2 >= to || !isNameOrSelf(t, from, head) || !isOp(t, head, Op.Dot) || t.kind[head + 1] !== Kind.Name || nameText(t, head + 1) !== 'decode' || !isOp(t, head + 2, Op.LParen)) continue;
+    const args = to - 1 - (head + 3);
+    if (args === 0) return [from, head];
+    if (!isPlainString(t, head + 3) || !TEXT_CODEC.test(stringTokenValue(t, head + 3))) return null;
+    if (args === 1 || (args === 3 && isOp(t, head + 4, Op.Comma) && isPlainString(t, head + 5))) return [from, head];
+    return null;
+  }
+  // `conv(x)` or `mod.conv(x)`, x a name or `self.X`
+  let open = from + 1;
+  if (t.kind[from] === Kind.Name && isOp(t, from + 1, Op.Dot)) open = from + 3;
+  const conv = open - 1;
+  if (t.kind[conv] !== Kind.Name || !TEXT_CONVERSIONS.has(nameText(t, conv)) || !isOp(t, open, Op.LParen)) return null;
+  // Review 1: `anything.str(x)` is some object's method; `sysstr`, `fsdecode` are read on any module (`compat.sysstr`).
+  if (open !== from + 1 && nameText(t, conv) === 'str') return null;
+  return isNameOrSelf(t, open + 1, to - 1) ? [open + 1, to - 1] : null;
+};
+
+/** `%` is one of the operators the scanner codes as Op.Other: read its text. */
+const isPercent = (t: PythonTokens, i: number): boolean => t.kind[i] === Kind.Op && t.end[i] - t.start[i] === 1 && t.text.charCodeAt(t.start[i]) === 37;
+
+/**
+ * Review 1 of Stop 54: a name formatted under a package, `'pkg.%s' % p` (bytes too), `'pkg.{}'.format(p)`
+ * or `f'pkg.{p}'`: read as `'pkg.' + p` is, the literal head and the name, so a loader's callers settle
+ * the name (`plugin("used")` for `_load("app.plugins.%s" % name)`) instead of the whole package opening.
+ */
+const formattedHead = (t: PythonTokens, from: number, to: number): { prefix: string; name: string } | null => {
+  const n = to - from;
+  const raw = (i: number): string => t.text.slice(t.start[i], t.end[i]);
+  if (n === 3 && t.kind[from] === Kind.String && isPercent(t, from + 1) && t.kind[from + 2] === Kind.Name) {
+    const m = /^(?:[rRuU]|[bB][rR]?|[rR][bB])?(['"])([\w.]*\.)%s\1$/.exec(raw(from));
+    return m === null ? null : { prefix: m[2], name: nameText(t, from + 2) };
+  }
+  if (n === 6 && t.kind[from] === Kind.String && isOp(t, from + 1, Op.Dot) && t.kind[from + 2] === Kind.Name && nameText(t, from + 2) === 'format' && isOp(t, from + 3, Op.LParen) && t.kind[from + 4] === Kind.Name && isOp(t, from + 5, Op.RParen)) {
+    const m = /^[rRuU]?(['"])([\w.]*\.)\{0?\}\1$/.exec(raw(from));
+    return m === null ? null : { prefix: m[2], name: nameText(t, from + 4) };
+  }
+  if (n === 1 && t.kind[from] === Kind.String) {
+    const m = /^(?:[fF][rR]?|[rR][fF])(['"])([\w.]*\.)\{([A-Za-z_]\w*)\}\1$/.exec(raw(from));
+    return m === null ? null : { prefix: m[2], name: m[3] };
+  }
+  return null;
 };
 
 const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: readonly Flow[], moduleFlows: readonly Flow[], loops: Loops): ArgShape => {
   const converted = convertedName(t, from, to);
-  if (converted >= 0) return shapeOf(t, converted, converted + 1, fn, flows, moduleFlows, loops);
+  if (converted !== null) return shapeOf(t, converted[0], converted[1], fn, flows, moduleFlows, loops);
   let direct: string | null = null;
   let prefix: string | null = null;
   let each = false;
@@ -201,6 +248,13 @@ const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: 
     direct = nameText(t, from + 2);
     prefix = stringTokenValue(t, from);
   } else if (named !== null) direct = named;
+  else {
+    const head = formattedHead(t, from, to);
+    if (head !== null && /^[A-Za-z_]/.test(head.prefix)) {
+      direct = head.name;
+      prefix = head.prefix;
+    }
+  }
   // Stop 53: `item['KEY']`, for an item of a parameter's list.
   const keyed = n === 4 && t.kind[from] === Kind.Name && isOp(t, from + 1, Op.LBracket) && isPlainString(t, from + 2) && isOp(t, from + 3, Op.RBracket) ? nameText(t, from) : null;
   const need = new Map<string, number>();
@@ -209,6 +263,8 @@ const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: 
   literals(t, from, to, strings);
   if (need.size > 0) strings.push(...followOut(need, fn, flows, moduleFlows));
   const params = fn.params.filter((p) => p !== 'self' && p !== 'cls' && need.has(p));
+  // An f-string's name is inside its token: plainNames does not see it.
+  if (direct !== null && prefix !== null && fn.params.includes(direct) && !params.includes(direct) && direct !== 'self' && direct !== 'cls') params.push(direct);
   if (direct !== null && !fn.params.includes(direct)) direct = prefix === null ? direct : null;
   if (direct !== null && prefix === null && named === null && loops.of.has(direct)) {
     if (loops.modules.has(direct)) moduleOf = true;

@@ -36,12 +36,12 @@ import { basename, dirname } from '../../util/path.js';
 import { pathAssignments } from '../../languages/python/sys-path.js';
 import { isModuleName } from '../../languages/python/literals.js';
 import { boundModuleFile, folderIndex, loadedFiles } from './folder-loaders.js';
-import { indentOf, packageInits } from './python-files.js';
+import { assignmentAbove, indentOf, packageInits } from './python-files.js';
 import { literalValue } from './call-text.js';
 import type { ArgShape, FunctionFlows } from './loader-roles.js';
 import { childTemplateOf, moduleConstants, packageChildren } from './prefixed-imports.js';
 import { listingLoopOf, realModuleArg, repoLoaders, type RoleOf } from './loader-fixpoint.js';
-import { indexes, isStar, loaderArguments, resolveCall } from './loader-calls.js';
+import { indexes, isParamOrAttr, isStar, loaderArguments, resolveCall } from './loader-calls.js';
 import { attrKey } from './loader-classes.js';
 import { settleEveryFolder, settleFolder, settleFolders, type SettleEnv } from './loader-folders.js';
 import { templateParts } from './loader-templates.js';
@@ -138,6 +138,10 @@ const patchedAround = (text: string, starts: readonly number[], defLine: number,
   return false;
 };
 
+/** A loader that imports its module parameter as it is: no part of its own, no attribute, no key. */
+const plainModuleRole = (r: RoleOf): boolean =>
+  r.role === 'module' && r.prefix === '' && r.suffix === undefined && r.wild !== true && r.object === undefined && r.key === undefined && r.attr !== true && r.template === undefined;
+
 /** The loader names config-defaults.ts reads an option argument of: this reader leaves those calls to it. */
 const CONFIG_LOADS: ReadonlySet<string> = new Set([...BY_NAME_LOADS, 'import_object_ns']);
 
@@ -169,6 +173,12 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
     let constants: Map<string, string> | undefined;
     let bareConf: boolean | undefined;
     const seen = new Set<string>();
+    /** The text a computed name is built from: the argument's, or for a bare local name the value assigned to it just above the call. */
+    const computedText = (arg: ArgShape, fn: FunctionFlows, line: number): string => {
+      const name = arg.text.trim();
+      if (!/^[A-Za-z_]\w*$/.test(name) || fn.params.includes(name)) return arg.text;
+      return assignmentAbove(text, (starts ??= lineStarts(text)), line, name)?.value ?? arg.text;
+    };
     /** `label` may be a thunk: a registry's many values build their text only for an edge that is added (review2 #8). */
     const push = (target: string, targetKind: 'file' | 'module-attr', line: number, label: string | (() => string)): void => {
       const k = `${target}\0${line}`;
@@ -177,7 +187,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       out.references.push({ from: a.file, target, targetKind, line, label: typeof label === 'string' ? label : label() });
     };
     /** Edges for a value handed to a parameter (or stored on an attribute) with role `r`. */
-    const settle = (fn: FunctionFlows, arg: ArgShape, r: RoleOf, line: number, where: string, what: string, param: string, skipModule: boolean, optionsRead = true): void => {
+    const settle = (fn: FunctionFlows, arg: ArgShape, r: RoleOf, line: number, where: string, what: string, param: string, skipModule: boolean, optionsRead = true, opens = true, sameFile = false): void => {
       if (r.template !== undefined) {
         // The caller names the part the loader joins onto its own folder: `import_plugins('commands/sanity')`.
         const literal = literalValue(arg.text);
@@ -212,15 +222,20 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         }
         return;
       }
-      // A prefix built around a parameter leaves the name unknown here; its own callers settle it.
-      if (arg.prefix !== null) return;
+      // A prefix built around a parameter (`'pkg.' + p`, `'pkg.%s' % p`) leaves the name unknown here; its own callers settle it.
+      if (arg.prefix !== null && arg.direct !== null) return;
       // Stop 54: a name formatted under a constant package (`_importh(b"hgext.%s" % name)`, mercurial's
       // extensions.py:125) handed to a loader that imports its parameter as it is: what prefixed-imports
       // reads in a direct `__import__("hgext.%s" % name)`, one wrapper away. Any module of that package
       // may be the one loaded. Not for a loader that adds its own parts or imports an attribute.
-      if (r.role === 'module' && r.prefix === '' && r.suffix === undefined && r.wild !== true && r.object === undefined && r.key === undefined && r.attr !== true) {
-        const template = childTemplateOf(arg.text, (constants ??= moduleConstants(text)));
+      // Review 1: the operand is no parameter (a local, `os.environ[…]`), or the name was assigned just
+      // above (`modname = b"app.exts.%s" % name`); and only through a loader resolved by its binding,
+      // not a method matched by its name alone (`store.load(…)` is no PluginLoader.load).
+      // string-modules reads these names at a call from another file of a function around its own import_module(name) (skipModule).
+      if (plainModuleRole(r) && !(skipModule && !sameFile)) {
+        const template = childTemplateOf(computedText(arg, fn, line), (constants ??= moduleConstants(text)));
         if (template !== null && isModuleName(template.prefix)) {
+          if (!opens) return;
           const { prefix, tail } = template;
           const label = `imported by a computed name under ${prefix} in ${a.file}:${line} (${arg.text.replace(/\s+/g, ' ')}), handed to ${what} as its ${param}, which imports it: any module of ${prefix}${tail === '' ? '' : ` named *${tail}`} may be the one loaded`;
           const initLabel = `run before the modules of ${prefix} that ${a.file}:${line} imports by a computed name through ${what} (a package runs before its modules)`;
@@ -228,6 +243,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
           return;
         }
       }
+      if (arg.prefix !== null) return;
       /**
        * The module a name settles to, pushed with `label`: its file (and the packages above it), or for a
        * loader that imports an attribute (`import_object('pkg.mod.Class')`, Stop 53) the module holding it.
@@ -251,8 +267,10 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         return;
       }
       // Stop 53: the argument is looked up in a registry table (registry-lookups.ts): any value of it may be the name.
+      let looked = false;
       if (r.role === 'module' && r.object === undefined && r.wild !== true) {
         for (const v of registryValues(ctx, tables, a.file, a.bindings, fn, arg.text, line)) {
+          looked = true;
           const full = r.prefix + v.value + (r.suffix ?? '');
           if (!isModuleName(full)) continue;
           pushModule(full, line, () => `named in ${v.file}:${v.line} as "${v.value}", ${v.key === null ? `a value of the table ${v.table}, looked up at ${a.file}:${v.lookup} by a key chosen at run time` : `the value under '${v.key}' in the table ${v.table}, looked up at ${a.file}:${v.lookup}`} and handed by ${where} to ${what} as its ${param}, which imports ${r.prefix === '' && r.suffix === undefined ? 'it' : `${r.prefix}<its ${param}>${r.suffix ?? ''}`}${v.key === null ? ': any value of the table may be the one loaded' : ''}`);
@@ -263,6 +281,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       if (optionsRead && r.role === 'module' && r.object === undefined && defaults.size > 0 && arg.strings.length === 0) {
         const opt = argumentOption(text, (starts ??= lineStarts(text)), (lines ??= text.split('\n')), line, arg.text.trim(), bareConf ??= BINDS_CONF.test(text));
         for (const d of opt === null ? [] : inGroup(defaults.get(opt.opt) ?? [], opt.group)) {
+          looked = true;
           const full = r.prefix + d.value + (r.suffix ?? '');
           if (!isModuleName(full)) continue;
           const label = `named by the default "${d.value}" of option ${opt!.opt} (${d.file}:${d.line}), read at ${a.file}:${line}${opt!.via} and handed by ${where} to ${what} as its ${param}, which imports ${r.prefix}<its ${param}>${r.suffix ?? ''}${r.wild === true ? '.<a computed name>' : ''}`;
@@ -360,6 +379,17 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
           for (const init of listed.inits) push(init, 'file', s.line, `run before the modules of ${name} that ${where} loads (a package runs before its modules)`);
         }
       }
+      // Review 1 of Stop 54: a loader that imports a name under its package (`_importext(name)` over
+      // `_importh(b"hgext.%s" % name)`), handed a name that settles to nothing here (mercurial's `loadall`
+      // hands the names of its config): any module of that package may be the one loaded, as prefixed-imports
+      // reads a direct `__import__("hgext.%s" % name)`. A value the caller's own callers hand (a parameter,
+      // `self.X`) is settled there; a method matched by its name alone opens nothing.
+      const pkg = r.prefix.slice(0, -1);
+      if (opens && !looked && arg.strings.length === 0 && !arg.each && (arg.direct === null || !isParamOrAttr(fn, arg.direct)) && r.role === 'module' && r.prefix.endsWith('.') && isModuleName(pkg)
+        && r.suffix === undefined && r.wild !== true && r.object === undefined && r.key === undefined && r.attr !== true && r.template === undefined) {
+        const label = `imported by a computed name under ${pkg}: ${where} hands ${arg.text.replace(/\s+/g, ' ')} (a name known only at run time) to ${what} as its ${param}, which imports ${r.prefix}<its ${param}>: any module of ${pkg} may be the one loaded`;
+        for (const c of packageChildren(ctx, pkg, a.file, true)) push(c.target, 'file', line, c.init ? `run before the modules of ${pkg} that ${where} loads (a package runs before its modules)` : label);
+      }
     };
     /** What a pkgutil listing of the package in `folder` imports: `_private` modules too unless the loader skips them. */
     const listedModules = (skipsPrivate: boolean, folder: string, walk: boolean): string[] => {
@@ -401,6 +431,8 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         if (fn.name !== '' && fn.defLine > 1 && patchesLoading(text, (starts ??= lineStarts(text)), fn.defLine, loader.fn.name)) continue;
         if (fn.name !== '' && classPatchesLoading(text, (starts ??= lineStarts(text)), fn, loader.fn.name)) continue;
         if (fn.name !== '' && patchedAround(text, (starts ??= lineStarts(text)), fn.defLine, call.line, loader.fn.name)) continue;
+        // Review 1 of Stop 54: a method reached through an object other than self/cls is matched by its name alone (resolveCall).
+        const byName = loader.fn.className !== null && loader.fn.name !== '__init__' && call.callee !== '' && !/^(?:self|cls)\./.test(call.callee) && call.callee.includes('.');
         const where = `${call.callee === '' ? `${call.word}` : call.callee}() at ${a.file}:${call.line}`;
         const what = `${loader.fn.className === null ? '' : `${loader.fn.className}.`}${loader.fn.name}() (${loader.file}:${loader.fn.defLine})`;
         for (const [index, roles] of loader.roles) {
@@ -413,7 +445,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
           const starred = isStar(loader.fn, index);
           // config-defaults reads an option handed to a loader called by such a name (`utils.import_class(CONF.x)`).
           const optionsRead = !CONFIG_LOADS.has(call.word);
-          for (const arg of loaderArguments(call, loader, index)) for (const r of roles) settle(fn, arg, starred ? { ...r, each: false } : r, call.line, where, what, param, skipModule, optionsRead);
+          for (const arg of loaderArguments(call, loader, index)) for (const r of roles) settle(fn, arg, starred ? { ...r, each: false } : r, call.line, where, what, param, skipModule, optionsRead, !byName, loader.file === a.file);
         }
       }
     }
