@@ -138,7 +138,7 @@ export const blankStep = (text: string, i: number): { end: number; blank: boolea
 
 /**
  * The quoted strings and template literals of the text, outside comments, as flat [start, end)
- * pairs in order: where a name followed by `(` is text, not a call (`console.log("usage:
+ * pairs in order: where a name followed by `(` is text, not a call (`logger.info("usage:
  * bundle('a.js')")`). A template's `${…}` is code: see insideQuoted.
  */
 export const quotedSpans = (text: string): number[] => {
