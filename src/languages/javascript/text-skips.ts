@@ -101,23 +101,31 @@ export const commentsBlanked = (text: string): string => {
   if (!text.includes('/')) return text;
   const out: string[] = [];
   let from = 0;
-  // Only a quote or a slash can open a literal or a comment: the regular expression skips to the
-  // next one in native code, where a loop over every character code cost more than the rest of the
-  // walk (stop 53: anchored-paths' texts on payload).
+  eachOpenerStep(text, (i, step) => {
+    if (!step.blank) return;
+    out.push(text.slice(from, i), text.slice(i, step.end).replace(/[^\n]/g, ' '));
+    from = step.end;
+  });
+  out.push(text.slice(from));
+  return out.join('');
+};
+
+/**
+ * Calls `visit` with each step of the blanker that starts at a quote or a slash, in order. Only a
+ * quote or a slash can open a literal or a comment: the regular expression skips to the next one in
+ * native code, where a loop over every character code cost more than the rest of the walk (stop 53:
+ * anchored-paths' texts on payload).
+ */
+const eachOpenerStep = (text: string, visit: (i: number, step: { end: number; blank: boolean }) => void): void => {
   const opener = /['"`/]/g;
   for (let i = 0; i < text.length; ) {
     opener.lastIndex = i;
     if (opener.exec(text) === null) break;
     i = opener.lastIndex - 1;
     const step = blankStep(text, i);
-    if (step.blank) {
-      out.push(text.slice(from, i), text.slice(i, step.end).replace(/[^\n]/g, ' '));
-      from = step.end;
-    }
+    visit(i, step);
     i = step.end;
   }
-  out.push(text.slice(from));
-  return out.join('');
 };
 
 /**
@@ -143,15 +151,9 @@ export const blankStep = (text: string, i: number): { end: number; blank: boolea
  */
 export const quotedSpans = (text: string): number[] => {
   const out: number[] = [];
-  const opener = /['"`/]/g;
-  for (let i = 0; i < text.length; ) {
-    opener.lastIndex = i;
-    if (opener.exec(text) === null) break;
-    i = opener.lastIndex - 1;
-    const step = blankStep(text, i);
+  eachOpenerStep(text, (i, step) => {
     if (text.charCodeAt(i) !== SLASH) out.push(i, step.end);
-    i = step.end;
-  }
+  });
   return out;
 };
 
