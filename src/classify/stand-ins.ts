@@ -39,12 +39,13 @@ const CALLED_ON_LOAD = new Set(['entry-point-scripts']);
 
 /**
  * Whether each hop runs when its importer is loaded. An import inside a function runs only when
- * something calls it, one under `if TYPE_CHECKING:` (or an `import type`) never; another reader's
+ * something calls it (stop 55: also one in a `try` inside a def, which the edge's `within` names),
+ * one under `if TYPE_CHECKING:` (or an `import type`) never; another reader's
  * reference carries no guard (importutils.import_object("svc.cmd.api.Server") inside `def main()`
  * looks the same as one at the top), so it is not taken.
  */
 const runsOnLoad = (path: readonly Edge[]): boolean =>
-  path.every((e) => ((e.kind === 'import' || e.kind === 'dynamic-import') && (e.guard === null || e.guard === 'try')) || (e.kind === 'reference' && CALLED_ON_LOAD.has(e.via ?? '')));
+  path.every((e) => ((e.kind === 'import' || e.kind === 'dynamic-import') && (e.guard === null || (e.guard === 'try' && e.within === undefined))) || (e.kind === 'reference' && CALLED_ON_LOAD.has(e.via ?? '')));
 
 /**
  * Stop 54: detectors whose root is a program someone starts (an installed command, a service

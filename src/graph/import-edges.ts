@@ -236,6 +236,8 @@ export const buildImportEdges = (
       } else {
         edge = importEdge(from, to, kind, fact.line, fact.specifier, names, fact.guard, r.via, r.unresolved, r.package, to === null ? undefined : resolvedLabel(to, r, from, fact, r.mapping));
       }
+      // After the literal: few imports sit in a def, and the Audit keeps the other keys' order.
+      if (fact.within !== undefined) edge.within = fact.within;
       edges.push(edge);
       const twin = resolver.ecosystem === 'javascript' ? caseTwinEdge(edge, byLowerPath, kind) : null;
       if (twin) edges.push(twin);

@@ -37,6 +37,11 @@ export interface Edge {
   package?: string;
   /** A sentence about `to` for evidence: "sidecar/admin.py is imported by sidecar/main.py:4 (as admin_router)". */
   label?: string;
+  /**
+   * Python, an import in a def's body: the innermost def's name. Set with guard `function`, and with
+   * guard `try` when the try is inside the def, so a chain through it does not count as run on load.
+   */
+  within?: string;
 }
 
 /** The `via` of an import's edge to a fake a test swaps in (graph/import-edges.ts): the walk takes it only from the test tier on. */

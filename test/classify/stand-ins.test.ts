@@ -89,6 +89,17 @@ test('stand-ins: an import inside try: runs on load and is taken', () => {
   assert.equal(verdicts.get('pkg/svc/cmd/worker.py')!.evidence[0], 'usr/bin/svc-all: an installed command');
 });
 
+test('stand-ins: an import in a try inside a def (its edge names the def) runs only when called: the stand-in stays', () => {
+  const verdicts = tree([{ ...edge('pkg/svc/cmd/all.py', 'pkg/svc/cmd/worker.py', 8, 'try'), within: 'main' }]);
+  assert.match(verdicts.get('pkg/svc/cmd/worker.py')!.evidence[0], /^pkg\/svc\/cmd\/worker.py is an entry point: svc-worker in /);
+});
+
+test('launchers: a launcher\'s chain through an import in a try inside a def leaves the shortest chain; a try at the top level does not', () => {
+  const inDef = pasteTree('one-more', 'try', false, undefined, 'main').get('pkg/svc/env.py')!.evidence;
+  assert.equal(inDef[0], 'pkg/svc/ctx.py is an entry point: PasteDeploy config etc/svc/api-paste.ini [filter:context]');
+  assert.equal(pasteTree('one-more', 'try', false).get('pkg/svc/env.py')!.evidence[0], 'usr/bin/svc-all: an installed command');
+});
+
 test('stand-ins: a framework reference carries no guard (it may sit inside a def): only a launcher\'s load_entry_point() call is taken', () => {
   const ref = (via: string): Edge => ({ ...edge('pkg/svc/cmd/all.py', 'pkg/svc/cmd/worker.py', 5), kind: 'reference', via, label: `pkg/svc/cmd/worker.py is named in pkg/svc/cmd/all.py:5 (${via})` });
   assert.match(tree([ref('string-modules')]).get('pkg/svc/cmd/worker.py')!.evidence[0], /^pkg\/svc\/cmd\/worker.py is an entry point: svc-worker in /);
@@ -122,13 +133,13 @@ test('stand-ins: when the shortest in-tree chain to the file passes an import in
  * Stop 54, heat: the stand-in for svc-api yields to the in-tree walk, whose shortest chain to db.py
  * starts at a PasteDeploy filter; usr/bin/svc-all reaches db.py too, one hop longer.
  */
-const pasteTree = (allToDbHops: 'one-more' | 'two-more', guard: Edge['guard'] = null, standIn = true, ctxEvidence = 'PasteDeploy config etc/svc/api-paste.ini [filter:context]') => {
+const pasteTree = (allToDbHops: 'one-more' | 'two-more', guard: Edge['guard'] = null, standIn = true, ctxEvidence = 'PasteDeploy config etc/svc/api-paste.ini [filter:context]', within?: string) => {
   const files = ['usr/bin/svc-all', 'pkg/svc/cmd/all.py', 'pkg/svc/cmd/api.py', 'pkg/svc/ctx.py', 'pkg/svc/db/api.py', 'pkg/svc/env.py', 'pkg/svc/mid.py'].map(file);
   const edges = [
     edge('pkg/svc/ctx.py', 'pkg/svc/db/api.py', 34),
     edge('pkg/svc/db/api.py', 'pkg/svc/env.py', 45),
     edge('usr/bin/svc-all', 'pkg/svc/cmd/all.py', 6),
-    edge('pkg/svc/cmd/all.py', 'pkg/svc/cmd/api.py', 37, guard),
+    { ...edge('pkg/svc/cmd/all.py', 'pkg/svc/cmd/api.py', 37, guard), ...(within === undefined ? {} : { within }) },
     ...(allToDbHops === 'one-more'
       ? [edge('pkg/svc/cmd/api.py', 'pkg/svc/env.py', 12)]
       : [edge('pkg/svc/cmd/api.py', 'pkg/svc/mid.py', 12), edge('pkg/svc/mid.py', 'pkg/svc/env.py', 3)]),

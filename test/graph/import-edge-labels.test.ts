@@ -65,3 +65,10 @@ test('import labels: an import inside a function says it runs when the function 
   ]);
   for (const guard of [null, 'try', 'type-checking'] as const) assert.deepEqual(labelsOf({ guard }, to), ['pkg/x.py is imported by app/main.py:4']);
 });
+
+test('import edges: a Python import in a def (a try inside it too) carries the def on the edge, for chain choice (stop 55)', () => {
+  const resolver: ImportResolver = { ecosystem: 'python', resolve: () => [{ to: 'pkg/x.py', via: 'root' }] };
+  const fact = (f: Partial<ImportFact>): ImportFact => ({ specifier: 'pkg', syntax: 'from', line: 4, names: [], guard: null, ...f });
+  const files = [{ path: 'app/main.py', language: 'python', facts: { imports: [fact({ guard: 'try', within: 'version' }), fact({ guard: 'try' })] } }] as Parameters<typeof buildImportEdges>[0];
+  assert.deepEqual(buildImportEdges(files, { python: resolver, javascript: resolver }, () => null).map((e) => e.within), ['version', undefined]);
+});
