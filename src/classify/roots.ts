@@ -56,7 +56,26 @@ const runnableEvidence = (file: FileRecord): string | null => {
  */
 const TYPING_DETECTORS = new Set(['tsconfig-augmentations']);
 
-const sortRoots = (roots: Root[]): Root[] => roots.sort((a, b) => byString(a.file, b.file) || byString(a.evidence, b.evidence));
+/**
+ * Stop 55: detectors whose root is a program a service manager starts (a server, a daemon, a timer's
+ * job), then one a user starts from their PATH. Among chains of equal length the walk keeps the
+ * first root's (reachability.ts), so these come first; the rest keep path order.
+ */
+const ROOT_RANK: ReadonlyMap<string, number> = new Map([
+  ...['systemd', 'init-scripts', 'supervisord', 'runit', 's6-overlay', 'procfile', 'dbus-services', 'crontab'].map((d) => [d, 0] as const),
+  ['installed-commands', 1],
+]);
+const rankOf = (root: Root): number => ROOT_RANK.get(root.detector ?? '') ?? 2;
+
+/**
+ * The order ties between roots go by: the root's kind, its file's path, then the detector. Stop 55:
+ * not the sentence, whose wording decided which of one file's roots won (a rewording moved glance's
+ * api/__init__.py from its PasteDeploy app to an oslo.policy entry point); the sentence only orders
+ * one detector's roots of one file (package.json's main before its convention entry, as before:
+ * by line it would put the convention, which has none, first).
+ */
+const sortRoots = (roots: Root[]): Root[] =>
+  roots.sort((a, b) => rankOf(a) - rankOf(b) || byString(a.file, b.file) || byString(a.detector ?? '', b.detector ?? '') || byString(a.evidence, b.evidence));
 
 /** Roots per tier, in the order the tiers are tried. */
 export const rootsByTier = (files: FileRecord[], edges: Edge[], entries: Entry[]): [Verdict, Root[]][] => {

@@ -297,7 +297,7 @@ const builderOf = (dir: string, names: FolderNames, doc: JsonDocument, readBesid
       const glob = fixed.findIndex((seg) => /[*?[{]/.test(seg));
       return names.dirs.has(first) && isThere((glob < 0 ? fixed : fixed.slice(0, glob)).join('/'), disk);
     });
-    if (input !== undefined) return `script "${name}" (${input} → ${dir}/)`;
+    if (input !== undefined) return `script "${name}" (from ${input} to ${dir}/)`;
   }
   return null;
 };

@@ -6,7 +6,7 @@ import type { Edge } from '../model/edge.js';
 import type { ReferenceFact } from '../model/facts.js';
 import { compileRepoGlobs } from '../util/glob.js';
 import { dirname, joinRepo } from '../util/path.js';
-import { aboutFile } from '../util/sentences.js';
+import { aboutFile, withSteps } from '../util/sentences.js';
 import { candidateCwds } from './entries.js';
 import { NO_NAMES, type FactsOfFile } from './import-edges.js';
 import type { ImageContext } from './image-context.js';
@@ -133,8 +133,7 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, im
       const where = fromPackage !== undefined && result.cwd === fromPackage ? `, from ${fromPackage === '' ? 'the repo root' : `${fromPackage}/`}, the package's folder, where the process runs` : '';
       const base = { from: path, kind: 'exec' as const, line: cmd.line, specifier: cmd.command.trim(), names: NO_NAMES, guard: null };
       for (const f of result.files) {
-        const via = f.via.length > 0 ? ` → ${f.via.join(' → ')}` : '';
-        edges.push({ ...base, to: f.file, via: cmd.via, label: aboutFile(f.file, `run by ${path}:${cmd.line} (${cmd.via}${where})${via}`) });
+        edges.push({ ...base, to: f.file, via: cmd.via, label: aboutFile(f.file, withSteps(`run by ${path}:${cmd.line} (${cmd.via}${where})`, f.via)) });
       }
       // `path.join(__dirname, 'x.js')` reads as `./x.js`, as a literal './x.js' does: a `./` path the
       // package's folder answered may be the file beside this one, which then runs too.
@@ -142,8 +141,7 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, im
         const own = new Set(result.files.map((f) => f.file));
         for (const f of resolveFromCode(targets, cmd.command, [dir], dir, image).files) {
           if (own.has(f.file)) continue;
-          const via = f.via.length > 0 ? ` → ${f.via.join(' → ')}` : '';
-          edges.push({ ...base, to: f.file, via: cmd.via, label: aboutFile(f.file, `run by ${path}:${cmd.line} (${cmd.via}, from its own folder, if the ./ path was spelled from __dirname)${via}`) });
+            edges.push({ ...base, to: f.file, via: cmd.via, label: aboutFile(f.file, withSteps(`run by ${path}:${cmd.line} (${cmd.via}, from its own folder, if the ./ path was spelled from __dirname)`, f.via)) });
         }
       }
       if (result.files.length === 0) {

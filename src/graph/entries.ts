@@ -9,6 +9,7 @@ import type { Detected } from '../entries/run.js';
 import { joinRepo } from '../util/path.js';
 import { warning } from '../util/diagnostics.js';
 import type { TargetResolver } from './targets.js';
+import { withSteps } from '../util/sentences.js';
 
 /**
  * Detectors whose commands are not deploy or CI lines (package scripts, Makefile recipes, test
@@ -25,8 +26,6 @@ const sharedPathMap = (detected: Detected): { from: string; to: string }[] => {
   }
   return [...targetsOf].filter(([, to]) => to.size === 1).map(([from, to]) => ({ from, to: [...to][0] }));
 };
-
-const chain = (evidence: string, via: string[]): string => [evidence, ...via].join(' → ');
 
 /**
  * A command as evidence quotes: the sentence is copied into the chain of every file the command
@@ -91,7 +90,7 @@ export const buildEntries = (detected: Detected, targets: TargetResolver): { ent
     const base: EntryHead = { kind: input.kind, detector, source, command: excerpt(input.command, ENTRY_COMMAND_CHARS), line: input.line };
     const result = targets.command(input.command, { cwd: input.cwd, ...(pathMap.length > 0 ? { pathMap } : {}), ...(input.env ? { env: input.env } : {}) });
     const evidence = `${input.evidence}: ${oneLine(input.command)}`;
-    for (const f of result.files) entries.push(entryOf(base, f.file, chain(evidence, f.via)));
+    for (const f of result.files) entries.push(entryOf(base, f.file, withSteps(evidence, f.via)));
     for (const u of result.unresolved) entries.push(entryOf(base, null, evidence, { unresolvedReason: u.reason, unresolved: u.dynamic ? 'dynamic' : u.module ? 'no-module' : 'not-found' }));
     if (NOT_DEPLOY_OR_CI.has(detector)) continue;
     // Nothing silent: what a deploy or CI line runs that census cannot name is said, with the word it stopped at.

@@ -156,7 +156,7 @@ export const createTargetResolver = (ctx: TargetContext) => {
     switch (target.kind) {
       case 'file': {
         const file = repoFile(target.path) ?? probe(target.path, target.launcher);
-        if (file) return { files: [{ file, via: target.mappedBy ? [target.mappedBy] : [] }], unresolved: [] };
+        if (file) return { files: [{ file, via: target.mappedBy ? [`(${target.mappedBy})`] : [] }], unresolved: [] };
         if (target.ifPresent) return none;
         // A program of the base image (`/init`) seen through a repo folder copied to `/`: not the repo's file.
         if (target.underRoot && target.launcher === 'direct') {
@@ -171,7 +171,7 @@ export const createTargetResolver = (ctx: TargetContext) => {
         // PYTHONPATH from the command's environment (an image's ENV, a unit's Environment=) is searched next.
         for (const p of files.length === 0 ? pythonPathDirs(cmdCtx) : []) {
           files = moduleFiles(target.module, p.dir);
-          via = [`PYTHONPATH ${p.entry}${p.dir === p.entry ? '' : ` (${p.dir || '.'} in the repo)`}`];
+          via = [`(found on PYTHONPATH ${p.entry}${p.dir === p.entry ? '' : `, ${p.dir || '.'} in the repo`})`];
           if (files.length > 0) break;
         }
         if (files.length > 0) return { files: files.map((file) => ({ file, via })), unresolved: [] };

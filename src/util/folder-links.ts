@@ -41,4 +41,4 @@ export const throughFolderLinks = (links: ReadonlyMap<string, string> | undefine
 };
 
 /** The links followed, for evidence: `by the folder link a/static → share/a/static`. */
-export const shownHops = (hops: readonly FolderHop[]): string => `by the folder link${hops.length > 1 ? 's' : ''} ${hops.map((h) => `${h.link} → ${h.target}`).join(', then ')}`;
+export const shownHops = (hops: readonly FolderHop[]): string => `by the folder link${hops.length > 1 ? 's' : ''} ${hops.map((h) => `${h.link}, which points to ${h.target}`).join(', then ')}`;

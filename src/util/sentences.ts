@@ -20,6 +20,18 @@ const CALL_AT = /^\S+:\d+ calls /;
 export const aboutFile = (file: string, predicate: string): string =>
   joined(file, FOLLOWS_IS.test(predicate) ? ' is ' : CALL_AT.test(predicate) ? ' is reached when ' : ' is reached through ', predicate);
 
+/**
+ * A command's sentence, then the steps it went through (`package.json script "test": …`, `the
+ * migrations of app saleor.order`), each after ", then "; a step in parentheses (why a path was
+ * read as a repo path) after a space. Stop 55: never " → ", which `census why`, the markdown and the
+ * HTML report draw between the sentences of a chain: one sentence read as two steps (saleor 5,764).
+ */
+export const withSteps = (sentence: string, steps: readonly string[]): string => {
+  let out = sentence;
+  for (const step of steps) out += step.startsWith('(') ? ` ${step}` : `, then ${step}`;
+  return out;
+};
+
 /** A word that names what quotes a command: `Procfile process "web": gunicorn …`, `Dockerfile CMD: …`. */
 const COMMAND_WORD = /\b(?:process|ExecStart|CMD|ENTRYPOINT|RUN|HEALTHCHECK|script|step|target|command)\b/;
 
@@ -38,10 +50,15 @@ const quotesACommand = (evidence: string): boolean => {
   return COMMAND_WORD.test(head) && !head.endsWith('(no command found that runs it');
 };
 
-/** How an entry starts its file: a command runs it, a test runner collects it, else it is an entry point of what names it. */
+/**
+ * How an entry starts its file: a command runs it, a test runner collects it, else it is an entry
+ * point of what names it; evidence that says "entry point [group] …" itself (installed metadata) is
+ * that entry point (stop 55: not "is an entry point: entry point [console_scripts] …").
+ */
 export const entryVerb = (entry: { command?: string; kind: string; evidence: string }): string =>
   entry.command !== undefined || quotesACommand(entry.evidence) ? 'run by'
   : entry.kind === 'test' && /discovery|test file|testMatch|testpaths/.test(entry.evidence) ? 'collected by'
+  : entry.evidence.startsWith('entry point ') ? 'the'
   : 'an entry point:';
 
 /**

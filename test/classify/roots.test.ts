@@ -52,3 +52,28 @@ test('rootsByTier: a typing root claims only its own file: what it imports is no
   // census explain shows no chain through it either.
   assert.deepEqual(allChains({ files, edges, entries }, 'src/legacy/create-store.ts', 5), []);
 });
+
+test('rootsByTier: of equally short chains, a service manager\'s program beats an installed command, which beats any other root, whatever their paths (stop 55)', async () => {
+  const { classify } = await import('../../src/classify/verdicts.js');
+  const files = ['aaa/filter.py', 'zz/init.d/svc', 'usr/bin/svc-status', 'pkg/svc.py', 'pkg/db.py'].map((p) => file(p, 'python'));
+  const edge = (from: string, to: string) => ({ from, to, kind: 'import' as const, line: 1, specifier: to, names: [], guard: null });
+  const entry = (f: string, detector: string) => ({ file: f, kind: 'production' as const, detector, source: f, evidence: `${f}: by ${detector}` });
+  const edges = [edge('aaa/filter.py', 'pkg/db.py'), edge('usr/bin/svc-status', 'pkg/db.py'), edge('zz/init.d/svc', 'pkg/svc.py'), edge('usr/bin/svc-status', 'pkg/svc.py'), edge('aaa/filter.py', 'pkg/svc.py')];
+  const run = (detectors: [string, string, string]) => classify(files, edges, [entry('aaa/filter.py', detectors[0]), entry('usr/bin/svc-status', detectors[1]), entry('zz/init.d/svc', detectors[2])]).verdicts;
+  const verdicts = run(['paste-deploy', 'installed-commands', 'init-scripts']);
+  assert.equal(verdicts.get('pkg/svc.py')!.evidence[0], 'zz/init.d/svc: by init-scripts');
+  assert.equal(verdicts.get('pkg/db.py')!.evidence[0], 'usr/bin/svc-status: by installed-commands');
+  // Roots of one kind go by path, as before.
+  assert.equal(run(['paste-deploy', 'package-json', 'tests']).get('pkg/db.py')!.evidence[0], 'aaa/filter.py: by paste-deploy');
+});
+
+test('rootsByTier: one file\'s roots go by detector, not by their sentences\' wording (stop 55: "the entry point" moved glance\'s ties)', () => {
+  const entries = (a: string, b: string) => [
+    { file: 'pkg/api/__init__.py', kind: 'production' as const, detector: 'paste-deploy', source: 'etc/api-paste.ini', evidence: a },
+    { file: 'pkg/api/__init__.py', kind: 'production' as const, detector: 'installed-entry-points', source: 'pkg.egg-info/entry_points.txt', evidence: b },
+  ];
+  const first = (a: string, b: string) => rootsByTier([file('pkg/api/__init__.py', 'python')], [], entries(a, b))[0][1][0].detector;
+  assert.equal(first('PasteDeploy config etc/api-paste.ini [app:api]', 'entry point [oslo.policy.enforcer] x = pkg.api:f'), 'installed-entry-points');
+  assert.equal(first('z PasteDeploy config', 'entry point [oslo.policy.enforcer] x = pkg.api:f'), 'installed-entry-points');
+  assert.equal(first('PasteDeploy config', 'a entry point'), 'installed-entry-points');
+});

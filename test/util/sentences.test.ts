@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aboutFile, entrySentence } from '../../src/util/sentences.js';
+import { aboutFile, entrySentence, withSteps } from '../../src/util/sentences.js';
 
 test('entrySentence: evidence that opens with the file and a colon or a space stands as it is; else the file is its subject', () => {
   const entry = (file: string, evidence: string, kind = 'tooling', command?: string) => ({ file, evidence, kind, ...(command !== undefined ? { command } : {}) });
@@ -40,4 +40,16 @@ test('sentences read as sentences: a call at a place is "reached when", a settin
   // Not a call at a place: as before.
   assert.equal(aboutFile('a.py', 'settings of x calls y'), 'a.py is reached through settings of x calls y');
   assert.equal(aboutFile('a.py', 'the settings module named by DJANGO_SETTINGS_MODULE'), 'a.py is the settings module named by DJANGO_SETTINGS_MODULE');
+});
+
+test('withSteps: a command\'s steps follow it after ", then ", a note in parentheses after a space, never " → " (stop 55)', () => {
+  assert.equal(withSteps('devcontainer.json postCreateCommand: python manage.py migrate', ['the migrations of app shop']), 'devcontainer.json postCreateCommand: python manage.py migrate, then the migrations of app shop');
+  assert.equal(withSteps('ExecStart: /usr/bin/x', ['(lib/systemd/system/x.service lies where systemd reads units)']), 'ExecStart: /usr/bin/x (lib/systemd/system/x.service lies where systemd reads units)');
+  assert.equal(withSteps('script "a": pnpm b', ['package.json script "b": node x.js', '(found on PYTHONPATH src)']), 'script "a": pnpm b, then package.json script "b": node x.js (found on PYTHONPATH src)');
+  assert.equal(withSteps('CMD: x', []), 'CMD: x');
+});
+
+test('entrySentence: evidence that says "entry point [group] …" is that entry point, not "an entry point: entry point" (stop 55)', () => {
+  const e = { file: 'pkg/cmd/status.py', kind: 'production', evidence: 'entry point [console_scripts] svc-status = pkg.cmd.status:main in pkg.egg-info/entry_points.txt:3' };
+  assert.equal(entrySentence(e), 'pkg/cmd/status.py is the entry point [console_scripts] svc-status = pkg.cmd.status:main in pkg.egg-info/entry_points.txt:3');
 });

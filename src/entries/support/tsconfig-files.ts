@@ -59,7 +59,7 @@ export const namedProgramFiles = (manifests: Manifests, tsconfig: string, depth 
     const path = isRecord(reference) && typeof reference.path === 'string' ? reference.path : null;
     const target = path === null ? null : joinRepo(dirname(tsconfig), path.endsWith('.json') ? path : `${path}/tsconfig.json`);
     if (target === null || !manifests.files.has(target)) continue;
-    for (const p of namedProgramFiles(manifests, target, depth + 1, seen)) out.push({ file: p.file, why: `${tsconfig} references "${path}" → ${p.why}` });
+    for (const p of namedProgramFiles(manifests, target, depth + 1, seen)) out.push({ file: p.file, why: `${tsconfig} references "${path}", then ${p.why}` });
   }
   return out;
 };

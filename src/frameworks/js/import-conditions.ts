@@ -99,7 +99,7 @@ const conditionLoads = perScan((ctx: FrameworkContext): ConditionLoad[] => {
         const target = joinRepo(dirname(manifest), t.target);
         if (target === null || !ctx.files.has(target) || target === file || seen.has(target)) continue;
         seen.add(target);
-        const condition = t.conditions.length === 0 ? 'a plain target' : `the "${t.conditions.join('" → "')}" condition`;
+        const condition = t.conditions.length === 0 ? 'a plain target' : `the "${t.conditions.join('"."')}" condition`;
         out.push({ from: file, line: i.line, target, why: `${i.specifier} at ${file}:${i.line}: ${condition} of ${manifest} imports "${t.key}", ${runtime.who}${how}` });
       }
     }

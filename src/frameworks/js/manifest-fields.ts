@@ -133,7 +133,8 @@ const manifestFields: FrameworkReader = {
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
     for (const l of fieldLoads(ctx)) {
-      const path = l.keys.map((k) => `"${k}"`).join(' → ');
+      // Not " → ", which joins the steps of a chain: a JSON path, as `"a"."b"`.
+      const path = l.keys.map((k) => `"${k}"`).join('.');
       out.references.push(fileReference(l.from, l.target, l.fromLine, `named by ${l.manifest}:${l.manifestLine} ${path}: "${l.value}", a field ${l.from}:${l.fromLine} reads`));
     }
     return out;

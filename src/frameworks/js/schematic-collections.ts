@@ -120,7 +120,7 @@ const found = perScan((ctx): Found => {
       named.add(collection);
       const line = ctx.manifests.get(pkg.manifest, JSON_MANIFEST)?.lineOf([...path]) ?? 1;
       for (const f of factoriesOf(ctx, collection, nx)) {
-        out.entries.push({ source: pkg.manifest, target: f.file, targetKind: 'file', kind: 'production', line, evidence: `${pkg.manifest}:${line} "${path.join('.')}": "${value}" → ${collection}:${f.line} ${f.what} (${reader} loads it in the projects that install the package)` });
+        out.entries.push({ source: pkg.manifest, target: f.file, targetKind: 'file', kind: 'production', line, evidence: `${pkg.manifest}:${line} "${path.join('.')}": "${value}", then ${collection}:${f.line} ${f.what} (${reader} loads it in the projects that install the package)` });
       }
     }
   }

@@ -22,6 +22,7 @@ import type { TextMark } from '../../languages/javascript/text-marks.js';
 import { JS_FAMILY_CODE_FILE } from '../../languages/js-family.js';
 import { perScan } from '../per-scan.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { withSteps } from '../../util/sentences.js';
 import { createBuildOutputMap } from '../../languages/javascript/build-output.js';
 
 export interface JsPackage {
@@ -521,10 +522,9 @@ const runsOf = (ctx: FrameworkContext, dir: string, bins: string[], bundler: boo
     for (const { command, call } of callsIn(ctx, bin, dir)) {
       // Only some subcommands load what the reader asks about (`payload migrate`, not `payload build`).
       if (args !== null && !args(call.args)) continue;
-      const via = call.chain !== null ? ` → ${chainSteps(call.chain).join(' → ')}` : '';
-      // A bundler run while an image is built makes what the image ships: its entries are production.
+            // A bundler run while an image is built makes what the image ships: its entries are production.
       const kind = bundler && IMAGE_FILE.test(basename(command.source)) ? 'production' : command.kind;
-      found.push({ kind, evidence: `${command.evidence}: ${command.command.trim().replace(/\s+/g, ' ')}${via}` });
+      found.push({ kind, evidence: withSteps(`${command.evidence}: ${command.command.trim().replace(/\s+/g, ' ')}`, call.chain !== null ? chainSteps(call.chain) : []) });
     }
   }
   found.sort((a, b) => RANK.indexOf(a.kind) - RANK.indexOf(b.kind) || a.evidence.length - b.evidence.length || byString(a.evidence, b.evidence));

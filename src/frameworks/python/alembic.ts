@@ -37,6 +37,7 @@ import { Kind, Op } from '../../languages/python/tokens.js';
 import { callArgs, isOp, nameText } from '../../languages/python/ranges.js';
 import { stringValue } from '../../languages/python/literals.js';
 import { handedLocations } from './alembic-handed.js';
+import { withSteps } from '../../util/sentences.js';
 
 interface Environment {
   /** Which tool runs it: the upgrades of the other one do not. */
@@ -296,7 +297,7 @@ export const collectAlembic = (ctx: FrameworkContext): FrameworkOutput => {
     }
     for (const c of ctx.commands) {
       if (!command.test(c.command)) continue;
-      for (const file of files) out.entries.push({ source: c.source, target: file, targetKind: 'file', kind: c.kind, ...(c.line ? { line: c.line } : {}), evidence: `${c.evidence}: ${c.command.trim().replace(/\s+/g, ' ')} → ${whatFor(file)}` });
+      for (const file of files) out.entries.push({ source: c.source, target: file, targetKind: 'file', kind: c.kind, ...(c.line ? { line: c.line } : {}), evidence: withSteps(`${c.evidence}: ${c.command.trim().replace(/\s+/g, ' ')}`, [whatFor(file)]) });
     }
     for (const { path, line } of callers!.get(env.tool)!) {
       if (files.includes(path)) continue;

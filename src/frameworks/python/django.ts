@@ -20,6 +20,7 @@ import { libraryPackages } from './python-library.js';
 import { allUnder, filesByFolder, importsPackage, moduleFile, relativeModuleFile, starImports } from './python-files.js';
 import { lineAt } from '../../util/lines.js';
 import { appLoopModules, fragmentApps } from './installed-app-modules.js';
+import { withSteps } from '../../util/sentences.js';
 
 interface App {
   name: string;
@@ -316,7 +317,7 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
   for (const c of ctx.commands) {
     for (const name of managementCommands(c.command)) {
       for (const t of targetsOf(name)) {
-        out.entries.push({ source: c.source, target: t.file, targetKind: 'file', kind: c.kind, ...(c.line ? { line: c.line } : {}), evidence: `${c.evidence}: ${c.command.trim().replace(/\s+/g, ' ')} → ${t.what}` });
+        out.entries.push({ source: c.source, target: t.file, targetKind: 'file', kind: c.kind, ...(c.line ? { line: c.line } : {}), evidence: withSteps(`${c.evidence}: ${c.command.trim().replace(/\s+/g, ' ')}`, [t.what]) });
       }
     }
   }

@@ -752,7 +752,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
         const name = e - s === 1 && t.kind[s] === Kind.Name ? nameText(t, s) : star && t.kind[s + 1] === Kind.Name ? nameText(t, s + 1) : null;
         if (name === null || !call.fn.params.includes(name) || name === 'self' || name === 'cls') return;
         if ((byName.get(call.fn.name) ?? []).some((x) => x.file === path && x.className === call.className)) return;
-        add({ file: path, name: call.fn.name, className: call.className, defLine: call.fn.defLine, params: call.fn.params, index: call.fn.params.indexOf(name), varargs: star, base: w.base, line: call.line, how: `${call.callee}(${star ? '*' : ''}${name}) at ${path}:${call.line} → ${w.how}` });
+        add({ file: path, name: call.fn.name, className: call.className, defLine: call.fn.defLine, params: call.fn.params, index: call.fn.params.indexOf(name), varargs: star, base: w.base, line: call.line, how: `${call.callee}(${star ? '*' : ''}${name}) at ${path}:${call.line}, then ${w.how}` });
         grew = true;
       });
       if (!grew) break;
@@ -767,7 +767,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
       if (values.every((v) => v !== null)) {
         const rel = (values as string[]).join('/');
         const target = joinRepo(w.base, rel);
-        if (target !== null) push(path, target, call.line, `named in ${path}:${call.line} as "${rel}", read through ${call.callee}() → ${where}`);
+        if (target !== null) push(path, target, call.line, `named in ${path}:${call.line} as "${rel}", read through ${call.callee}(): ${where}`);
         return;
       }
       if (args.length !== 1) return;
@@ -775,7 +775,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
       if (pattern === null) return;
       const shown = t.text.slice(t.start[args[0][0]], t.end[args[0][0]]);
       for (const f of pathsWithPrefix(ctx.files, `${w.base}/`)) {
-        if (pattern.test(f.slice(w.base.length + 1))) push(path, f, call.line, `named in ${path}:${call.line} by the pattern ${shown}, read through ${call.callee}() → ${where}`);
+        if (pattern.test(f.slice(w.base.length + 1))) push(path, f, call.line, `named in ${path}:${call.line} by the pattern ${shown}, read through ${call.callee}(): ${where}`);
       }
     });
   }

@@ -334,7 +334,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     const picked = match.targets.find((t) => t.selected);
     const reached = picked ? reach(picked) : null;
     if (picked && reached) {
-      return reached.built === undefined ? { to: reached.to, via: 'package-imports' } : { to: reached.to, via: 'build-output', mapping: `${where} → build output ${reached.built} (${reached.why})` };
+      return reached.built === undefined ? { to: reached.to, via: 'package-imports' } : { to: reached.to, via: 'build-output', mapping: `${where}, then build output ${reached.built} (${reached.why})` };
     }
     // Node's pick is build output this checkout does not have (or no condition picks a target):
     // a tool resolving under another condition (a bundler's `browser`, a `source`) loads that one.
@@ -343,8 +343,8 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       if (t === picked || t.conditions.length === 0) continue;
       const other = reach(t);
       if (other === null) continue;
-      const condition = `the "${t.conditions.join('" → "')}" condition of ${where}${missing}`;
-      return other.built === undefined ? { to: other.to, via: 'package-imports', mapping: condition } : { to: other.to, via: 'build-output', mapping: `${condition} → build output ${other.built} (${other.why})` };
+      const condition = `the "${t.conditions.join('"."')}" condition of ${where}${missing}`;
+      return other.built === undefined ? { to: other.to, via: 'package-imports', mapping: condition } : { to: other.to, via: 'build-output', mapping: `${condition}, then build output ${other.built} (${other.why})` };
     }
     return null;
   };
