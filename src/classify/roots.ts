@@ -58,12 +58,17 @@ const TYPING_DETECTORS = new Set(['tsconfig-augmentations']);
 
 /**
  * Stop 55: detectors whose root is a program a service manager starts (a server, a daemon, a timer's
- * job), then one a user starts from their PATH. Among chains of equal length the walk keeps the
+ * job), then one a user starts from their PATH, then the rest, and last installed metadata's names. Among chains of equal length the walk keeps the
  * first root's (reachability.ts), so these come first; the rest keep path order.
  */
 const ROOT_RANK: ReadonlyMap<string, number> = new Map([
   ...['systemd', 'init-scripts', 'supervisord', 'runit', 's6-overlay', 'procfile', 'dbus-services', 'crontab'].map((d) => [d, 0] as const),
   ['installed-commands', 1],
+  // Last: a name installed metadata gives a module for whoever imports it (cinder's [oslo.config.opts]
+  // list_opts), which no program is known to load, after a root that loads the file (heat's
+  // PasteDeploy filter, which the API's pipeline loads).
+  ['installed-entry-points', 3],
+  ['python-library', 3],
 ]);
 const rankOf = (root: Root): number => ROOT_RANK.get(root.detector ?? '') ?? 2;
 
