@@ -42,6 +42,12 @@ const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const FOLDER = String.raw`(?:(?:path\s*\.\s*)?(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*(?:,\s*(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)\s*)*\)|__dirname|import\.meta\.dirname|[A-Za-z_$][\w$]*)`;
 const READDIR = new RegExp(String.raw`\b(readdir(?:Sync)?)\(\s*(${FOLDER})\s*[,)]`, 'g');
 const GLOB_CWD = new RegExp(String.raw`\b(?:glob\s*\.\s*sync|globSync|glob)\(\s*(["'\`])([^"'\`\n]+)\1\s*,\s*\{[^{}]*?\bcwd\s*:\s*(${FOLDER})\s*[,}]`, 'g');
+/**
+ * A glob call whose pattern is computed from a folder (actionhero's `safeGlobSync(path.join(p, '**', '*.ts'))`,
+ * `` safeGlobSync(`${realpath}/**\/*.js`) ``): any function named `glob`, `globSync`, `…Glob`/`…GlobSync`
+ * (a project's wrapper) or `glob.sync`. The pattern is read by globPathOf.
+ */
+const GLOB_PATH = /(?<![\w$])(?:[A-Za-z_$][\w$]*[gG]lob(?:Sync)?|glob\s*\.\s*sync|globSync|glob)\(/g;
 const REQUIRE = /\b(?:require|import)\(\s*([^()'"`\n][^\n]*?|`[^`\n]*\$\{[^`\n]*`|["'][^"'\n]*["']\s*\+[^\n]*?)\s*\)/g;
 const LITERAL_ARG = /^\s*(["'])[^"'\n]*\1\s*$/;
 
@@ -96,12 +102,15 @@ const functionWithParam = (text: string, index: number, name: string): { fn: str
   for (const f of text.slice(0, index).matchAll(FUNCTION)) fn = f;
   if (!fn) return null;
   const fnName = fn[1] ?? fn[3] ?? fn[5];
-  const position = splitArgs(fn[2] ?? fn[4] ?? fn[6] ?? '').findIndex((p) => /^([A-Za-z_$][\w$]*)\s*(?:=|$)/.exec(p)?.[1] === name);
+  const position = splitArgs(fn[2] ?? fn[4] ?? fn[6] ?? '').findIndex((p) => /^([A-Za-z_$][\w$]*)\s*(?:\??\s*:|=|$)/.exec(p)?.[1] === name);
   return fnName && !KEYWORDS.has(fnName) && position >= 0 ? { fn: fnName, position } : null;
 };
 
 /** `path.join(dir, 'commands')`: a name and literal parts joined onto it (a listed local's one assignment). */
 const PARAM_JOIN = /^(?:path\s*\.\s*)?(?:join|resolve)\(\s*([A-Za-z_$][\w$]*)\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*')\s*)+)\)$/;
+
+/** `fs.realpathSync(dir)`, `path.resolve(dir)`: a local naming the same folder as a name. */
+const SAME_FOLDER = /^(?:fs\s*\.\s*)?(?:realpathSync(?:\s*\.\s*native)?|(?:path\s*\.\s*)?(?:resolve|normalize))\(\s*([A-Za-z_$][\w$]*)\s*\)$/;
 
 /** True when a computed require argument is built from this folder expression (or `./` for the loader's own folder). */
 const requiresFrom = (arg: string, folderExpr: string, ownFolder: boolean): boolean => {
@@ -229,6 +238,8 @@ const keepsIndexFolders = (body: string | null, folderExpr: string): boolean => 
   return new RegExp(String.raw`\b(?:join|resolve)\(\s*${e}\s*,\s*[A-Za-z_$][\w$]*\s*,\s*(["'])index\.[cm]?js\1\s*\)`).test(body);
 };
 const GLOB_SYNC = /glob\s*\.\s*sync\(/;
+/** A project's glob wrapper, `safeGlobSync(`: GLOB_PATH's other callees. */
+const WRAPPED_GLOB = /[\w$]Glob(?:Sync)?\(/;
 
 /**
  * Whether the text may hold a listing READDIR or GLOB_CWD reads: a call of `readdir`,
@@ -236,7 +247,7 @@ const GLOB_SYNC = /glob\s*\.\s*sync\(/;
  * `readdir` or a `globby`, and three patterns over each were most of this reader's time.
  */
 const mayList = (text: string): boolean =>
-  text.includes('readdir(') || text.includes('readdirSync(') || text.includes('glob(') || text.includes('globSync(') || (text.includes('sync(') && GLOB_SYNC.test(text));
+  text.includes('readdir(') || text.includes('readdirSync(') || text.includes('glob(') || text.includes('globSync(') || (text.includes('sync(') && GLOB_SYNC.test(text)) || WRAPPED_GLOB.test(text);
 
 const YEOMAN = /\brequire\(\s*['"]yeoman-environment['"]\s*\)|\bfrom\s*['"]yeoman-environment['"]/;
 /** `path.join(<folder>, <name>)`: a listed folder joined to one of its entries. */
@@ -267,12 +278,97 @@ const registeredSubfolder = (file: string, text: string, name: string, region: {
   return null;
 };
 
+/**
+ * A template literal's text from just after its opening backtick to its close, each `${…}` (nested
+ * templates too) as `*`, and the name its first substitution holds when the template starts with one
+ * (`` `${realpath}/**` ``); null when unclosed on its line.
+ */
+const templateWithWildcards = (text: string, from: number): { body: string; head: string | null } | null => {
+  let out = '';
+  let head: string | null = null;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '`') return { body: out, head };
+    if (c === '\\' || c === '\n') return null;
+    if (c !== '$' || text[i + 1] !== '{') {
+      out += c;
+      continue;
+    }
+    // Braces balance inside a substitution, nested templates' own `${…}` included.
+    const open = i + 1;
+    let depth = 0;
+    for (i = open; i < text.length; i++) {
+      if (text[i] === '{') depth++;
+      else if (text[i] === '}' && --depth === 0) break;
+    }
+    if (open === from + 1) head = /^\s*([A-Za-z_$][\w$]*)\s*$/.exec(text.slice(open + 1, i))?.[1] ?? null;
+    out += '*';
+  }
+  return null;
+};
+
+/** `path.join(dir, '**', '*.js')`: a folder name and the literal parts joined below it. */
+const JOINED_PATTERN = /^(?:path\s*\.\s*)?(?:join|resolve)\(\s*([A-Za-z_$][\w$]*)\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*')\s*)+)\)$/;
+
+/**
+ * The folder and pattern of a glob call whose first argument joins literal parts below a folder name
+ * (`path.join(p, '**', '**\/*(*.js|*.ts)')`) or is a template starting with one (`` `${realpath}/**\/+(${…})` ``,
+ * each later substitution any name, `*`), directly or through a local the listing's function assigns
+ * once (actionhero's `const matcher = …`). Null for anything else, or a pattern with no wildcard.
+ */
+const globPathOf = (text: string, open: number, region: { start: number; end: number }): { expr: string; glob: string } | null => {
+  const argsText = callArgsText(text, open);
+  const first = argsText === null ? undefined : splitArgs(argsText)[0];
+  if (first === undefined) return null;
+  let value = first;
+  // Where the value starts in the text, for a template that spans lines.
+  let at = open + 1 + (argsText ?? '').indexOf(first);
+  if (IDENTIFIER.test(first)) {
+    const assigned = assignmentsIn(first, text, region);
+    if (assigned.length !== 1) return null;
+    value = assigned[0].value;
+    at = text.indexOf(value, assigned[0].index);
+  }
+  let expr: string | null = null;
+  let glob: string | null = null;
+  const joined = JOINED_PATTERN.exec(value.replace(/;\s*$/, ''));
+  if (joined !== null) {
+    expr = joined[1];
+    glob = [...joined[2].matchAll(/"([^"\n]*)"|'([^'\n]*)'/g)].map((p) => (p[1] ?? p[2]).replace(/^\/+|\/+$/g, '')).join('/');
+  } else if (value.startsWith('`') && at >= 0) {
+    const template = templateWithWildcards(text, at + 1);
+    const rest = template === null ? null : /^\*\/(.+)$/.exec(template.body);
+    if (template !== null && template.head !== null && rest !== null) {
+      expr = template.head;
+      glob = rest[1];
+    }
+  }
+  return expr !== null && glob !== null && isGlob(glob) ? { expr, glob } : null;
+};
+
+/** `const files = wrap(` just before a listing call: the local that holds what it listed. */
+const RESULT_LOCAL = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:await\s+)?(?:[A-Za-z_$][\w$.]*\(\s*)?$/;
+
+/**
+ * Whether a require's argument is one element of the listing's result `files`: `files[i]`, or `f` in
+ * `for (const f of files)` / `files.forEach((f) =>` between the listing and the require. A glob's
+ * matches are whole paths, so requiring one loads a listed file.
+ */
+const requiresElement = (arg: string, result: string, between: string): boolean => {
+  const r = escapeRegExp(result);
+  if (new RegExp(String.raw`^\s*${r}\s*\[\s*[A-Za-z_$][\w$]*\s*\]\s*$`).test(arg)) return true;
+  const name = /^\s*([A-Za-z_$][\w$]*)\s*$/.exec(arg)?.[1];
+  if (name === undefined) return false;
+  const n = escapeRegExp(name);
+  return new RegExp(String.raw`\bfor\s*\(\s*(?:const|let|var)\s+${n}\s+of\s+${r}\s*\)|\b${r}\s*\.\s*forEach\(\s*(?:async\s+)?(?:\(\s*${n}\s*[,)]|${n}\s*=>)`).test(between);
+};
+
 const loadersIn = (file: string, text: string): { loaders: Loader[]; params: ParamLoader[]; unread: Diagnostic[] } => {
   const loaders: Loader[] = [];
   const params: ParamLoader[] = [];
   const unread: Diagnostic[] = [];
   const requires = [...text.matchAll(REQUIRE)].filter((m) => !LITERAL_ARG.test(m[1]));
-  const listings: { expr: string; glob: string | null; listing: string; fn: string | null; index: number; dirs: boolean; indexes: boolean; names: NameTest[][] | null }[] = [
+  const listings: { expr: string; glob: string | null; listing: string; fn: string | null; index: number; dirs: boolean; indexes: boolean; names: NameTest[][] | null; result?: string }[] = [
     ...[...text.matchAll(READDIR)].map((m) => {
       const open = (m.index ?? 0) + m[0].indexOf('(');
       // The `.filter(…)` callback right after the listing, read once for both questions.
@@ -284,6 +380,13 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
       return { expr: m[2], glob: null, listing: `readdir(${m[2].trim()})${filtered}`, fn: m[1], index: m.index ?? 0, dirs, indexes, names };
     }),
     ...[...text.matchAll(GLOB_CWD)].map((m) => ({ expr: m[3], glob: m[2], listing: `glob "${m[2]}" in ${m[3].trim()}`, fn: null, index: m.index ?? 0, dirs: false, indexes: false, names: null })),
+    ...[...text.matchAll(GLOB_PATH)].flatMap((m) => {
+      const index = m.index ?? 0;
+      const path = globPathOf(text, index + m[0].length - 1, functionRegion(text, index));
+      if (path === null) return [];
+      const result = RESULT_LOCAL.exec(text.slice(Math.max(0, index - 120), index))?.[1];
+      return [{ expr: path.expr, glob: path.glob, listing: `glob "${path.glob}" below ${path.expr}`, fn: null, index, dirs: false, indexes: false, names: null, ...(result ? { result } : {}) }];
+    }),
   ];
   for (const l of listings) {
     const name = IDENTIFIER.test(l.expr.trim()) ? l.expr.trim() : null;
@@ -297,10 +400,10 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
     let joined: string | undefined;
     if (fn === null && folders.length === 0 && name !== null && region !== null) {
       const assigned = assignmentsIn(name, text, region);
-      const join = assigned.length === 1 ? PARAM_JOIN.exec(assigned[0].value) : null;
+      const join = assigned.length === 1 ? (PARAM_JOIN.exec(assigned[0].value) ?? SAME_FOLDER.exec(assigned[0].value)) : null;
       fn = join === null ? null : functionWithParam(text, l.index, join[1]);
       if (join !== null && fn !== null) {
-        sub = [...join[2].matchAll(/"([^"\n]*)"|'([^'\n]*)'/g)].map((p) => p[1] ?? p[2]);
+        sub = [...(join[2] ?? '').matchAll(/"([^"\n]*)"|'([^'\n]*)'/g)].map((p) => p[1] ?? p[2]);
         joined = `${name} = ${assigned[0].value.replace(/\s+/g, ' ')} at line ${lineAt(text, assigned[0].index)}`;
       }
     }
@@ -308,8 +411,9 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
     // only when that function neither requires nor reads them, a require later in the file.
     const requireIn = (end: number) => {
       const within = (r: RegExpMatchArray) => (r.index ?? 0) > l.index && (r.index ?? 0) < end;
+      const element = l.result === undefined || end > regionEnd ? null : l.result;
       return (
-        requires.find((r) => within(r) && requiresFrom(r[1], l.expr, folders.length === 1 && folders[0] === dirname(file))) ??
+        requires.find((r) => within(r) && (requiresFrom(r[1], l.expr, folders.length === 1 && folders[0] === dirname(file)) || (element !== null && requiresElement(r[1], element, text.slice(l.index, r.index ?? 0))))) ??
         (joinsNames(text.slice(l.index, end), l.expr) ? requires.find((r) => within(r) && BARE_NAME.test(r[1])) : undefined)
       );
     };

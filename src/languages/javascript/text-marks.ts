@@ -16,18 +16,19 @@
  * Each mark is a substring; `tatic(` stands for both `static(` and `serveStatic(`. `glob` is one
  * not followed by `al`: every listing call a reader looks for (`glob(`, `globSync(`, `glob.sync(`)
  * has it, and `global`, in most files (payload: 724 of 7,062, 29 of them with a listing), does not.
+ * A capital `Glob` counts too (stop 55): a project's own wrapper, actionhero's `safeGlobSync(…)`.
  */
 export const TEXT_MARKS = ['dirname', 'tatic(', 'readdir', 'glob', 'require(', 'import(', 'pathsToAdapters', 'threads', 'endFile', 'endfile', 'views', 'render(', 'Worker', 'importScripts', 'declare'] as const;
 export type TextMark = (typeof TEXT_MARKS)[number];
 
-const ANY_MARK = /dirname|tatic\(|readdir|glob(?!al)|require\(|import\(|pathsToAdapters|threads|endFile|endfile|views|render\(|Worker|importScripts|declare/g;
+const ANY_MARK = /dirname|tatic\(|readdir|[gG]lob(?!al)|require\(|import\(|pathsToAdapters|threads|endFile|endfile|views|render\(|Worker|importScripts|declare/g;
 
 /** The marks the text holds, in TEXT_MARKS order. One pass of one pattern, stopping once all are seen. */
 export const textMarksOf = (text: string): TextMark[] => {
   let seen = 0;
   ANY_MARK.lastIndex = 0;
   for (let m = ANY_MARK.exec(text); m !== null; m = ANY_MARK.exec(text)) {
-    seen |= 1 << TEXT_MARKS.indexOf(m[0] as TextMark);
+    seen |= 1 << TEXT_MARKS.indexOf((m[0] === 'Glob' ? 'glob' : m[0]) as TextMark);
     if (seen === (1 << TEXT_MARKS.length) - 1) break;
     // Marks may overlap (`readdirname`): the next try starts one character on, not after the match.
     ANY_MARK.lastIndex = m.index + 1;
