@@ -26,3 +26,18 @@ test('shadowedBetween: a pattern binds its names, not its keys nor a type after 
   assert.equal(use('{ a }: T'), false);
   assert.equal(use('{ a = T }'), false);
 });
+
+test('shadowedBetween: a return type\'s last name is no parameter, in a union or after typeof too', () => {
+  const use = (head: string): boolean => {
+    const text = `const T = {};\nconst f = ${head} => use(T);\n`;
+    return shadowedBetween(text, 'T', 1, at(text, 'use(T)') + 4);
+  };
+  assert.equal(use('(x): T'), false);
+  assert.equal(use('(x): A | T'), false);
+  assert.equal(use('(x): A & T'), false);
+  assert.equal(use('(x): typeof T'), false);
+  assert.equal(use('(x): A |\n  T'), false);
+  // Where it stops: a bare parameter is still one.
+  assert.equal(use('T'), true);
+  assert.equal(use('async T'), true);
+});

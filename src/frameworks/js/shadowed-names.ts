@@ -11,7 +11,8 @@
  * comments and regular expressions stepped over (codeEnd). A destructured parameter binds the names
  * of its pattern (`({ T }) =>`), not its keys (`({ T: t }) =>` binds `t`) nor a type after it; a
  * default's value (`(a = T) =>`) binds nothing, nor does a TypeScript return type (`(x): T =>`),
- * which also hides the list before it (not read: the name stays the outer binding).
+ * which also hides the list before it (not read: the name stays the outer binding); nor a union's,
+ * intersection's or `typeof`'s last name (`(x): A | T =>`, stop 55).
  *
  * One index per text (the last one asked is held): its `=>` and `function` heads found in native
  * regex passes, no brace walk; a name's lists read only where the name's text is within reach, until
@@ -45,6 +46,8 @@ const AFTER_LIST = /^\s*(?::[^=;{}()]*)?\{/;
 const WORDS = /(?<![\w$.])[A-Za-z_$][\w$]*/g;
 const ARROW = /=>/g;
 const BARE = /(?<![\w$.])[A-Za-z_$][\w$]*$/;
+/** A type operator right before a bare name: what follows is a type, not an arrow's parameter. */
+const TYPE_OPERATOR = /(?<![\w$.])(?:typeof|keyof)$/;
 const QUOTED = /"[^"\n]*"|'[^'\n]*'/g;
 const DEFAULT = /=[^,}\]]*/g;
 /** A pattern's key: a name before a `:` (not TypeScript's `::`, which no pattern holds). */
@@ -79,10 +82,11 @@ const listBefore = (text: string, end: number): { at: number; names: string[] } 
     const bare = BARE.exec(text.slice(Math.max(0, i + 1 - 100), i + 1));
     if (bare === null) return null;
     const at = i + 1 - bare[0].length;
-    // `(x): Tbl =>`: a return type's name, no parameter.
+    // `(x): Tbl =>`, `(x): A | Tbl =>`, `(x): typeof Tbl =>`: a return type's name, no parameter
+    // (JavaScript has no arrow whose bare parameter follows `|`, `&` or such a keyword).
     let k = at - 1;
     while (k >= 0 && /\s/.test(text[k])) k--;
-    return text[k] === ':' ? null : { at, names: [bare[0]] };
+    return ':|&'.includes(text[k]) || TYPE_OPERATOR.test(text.slice(Math.max(0, k - 7), k + 1)) ? null : { at, names: [bare[0]] };
   }
   let depth = 0;
   for (let j = i; j >= Math.max(0, i - LIST_WINDOW); j--) {
