@@ -22,7 +22,7 @@
  */
 import { paramNames, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { balancedText } from '../../languages/javascript/js-text.js';
-import { blankStep, quotedEnd } from '../../languages/javascript/text-skips.js';
+import { codeEnd } from '../../languages/javascript/code-end.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
 /** A parameter binding: where its list starts, where its body starts, and (found when first asked) where it ends. */
@@ -34,13 +34,6 @@ interface Binding {
 
 /** How far back from a body a parameter list is read. */
 const LIST_WINDOW = 400;
-/** How far a braced body is matched. */
-const BODY_WINDOW = 50_000;
-/** How far an arrow's expression body is read. */
-const EXPRESSION_WINDOW = 10_000;
-/** The characters the body walk acts on: brackets, an expression's stops, and what opens a literal or a comment. */
-const ACTED = /[()[\]{},;\n'"`/]/g;
-const OPENERS = '([{';
 /** After a `function`'s parameter list: a TypeScript return type, then the body's `{`. */
 const AFTER_LIST = /^\s*(?::[^=;{}()]*)?\{/;
 const WORDS = /(?<![\w$.])[A-Za-z_$][\w$]*/g;
@@ -195,38 +188,6 @@ const bindingsOf = (text: string, name: string): Binding[] => {
     else index.byName.set(name, readName(index, name));
   }
   return index.byName.get(name) ?? [];
-};
-
-/**
- * Where the code from `s` ends: a block opened at `s` at its closing `}`; an expression at its first `,`,
- * `;` or line break outside brackets it opens, or at the closer of a bracket opened before it. Strings,
- * template literals, comments and regular expressions are stepped over whole (text-skips' blankStep):
- * review s54-rm5 #1, a quote or a brace in `cmd.replace(/'/g, '')` or `/^\s*\{/.test(cmd)` ran the
- * body on over the outer name's later use. A `/` that opens the expression is a regular expression
- * (`x => /a/.test(x)`: the `>` before it is no operand). -1 when it does not end within the window.
- */
-const codeEnd = (text: string, s: number, block: boolean): number => {
-  const end = Math.min(text.length, s + (block ? BODY_WINDOW : EXPRESSION_WINDOW));
-  let depth = 0;
-  ACTED.lastIndex = s;
-  for (let m = ACTED.exec(text); m !== null && m.index < end; m = ACTED.exec(text)) {
-    const i = m.index;
-    const c = m[0];
-    if (c === '/' && i === s) {
-      ACTED.lastIndex = quotedEnd(text, i);
-      continue;
-    }
-    if (c === "'" || c === '"' || c === '`' || c === '/') {
-      ACTED.lastIndex = Math.max(i + 1, blankStep(text, i).end);
-      continue;
-    }
-    if (OPENERS.includes(c)) depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      if (depth === 0) return block ? -1 : i;
-      if (--depth === 0 && block) return i;
-    } else if (depth === 0 && !block) return i;
-  }
-  return !block && end === text.length ? text.length : -1;
 };
 
 /** Where a binding's body ends: its block's `}` or its expression's end; -1 when census cannot tell. */

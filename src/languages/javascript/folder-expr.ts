@@ -16,6 +16,7 @@ import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { FILE_URL_OF_MODULE } from './static-value.js';
 import { moduleBinding } from './module-binding.js';
+import { codeEnd } from './code-end.js';
 
 /** A string literal: quotes or a substitution-free template (a pattern's source, to build others with). */
 export const LITERAL = String.raw`(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)`;
@@ -285,17 +286,16 @@ export const paramNames = (list: string): (string | null)[] =>
 
 /**
  * Where an arrow's expression body that starts at `start` ends: its parenthesized expression
- * (`=> ({ … })`), else the first `,`, `;` or line end outside brackets and strings, or a closer
- * of a bracket opened before it. -1 when it does not end within the window.
+ * (`=> ({ … })`), else the first `,`, `;` or line end outside brackets, strings, comments and
+ * regular expressions, or a closer of a bracket opened before it. -1 when it does not end within the window.
  */
 export const expressionEnd = (text: string, start: number): number => {
   if (text[start] === '(') {
     const body = balancedText(text, start, CALL_ARGS_WINDOW);
     return body === null ? -1 : start + body.length;
   }
-  const at = topLevelIndex(text, start, (c) => c === ',' || c === ';' || c === '\n', CALL_ARGS_WINDOW);
-  if (at >= 0) return at;
-  return Math.min(text.length, start + CALL_ARGS_WINDOW) === text.length ? text.length : -1;
+  // Comments and regular expressions are stepped over too (code-end.ts), as shadowed-names does.
+  return codeEnd(text, start, false);
 };
 
 /** A helper function the text defines: its parameter list, its one returned expression (null: a body that is more), where its header is. */
