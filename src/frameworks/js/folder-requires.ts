@@ -106,7 +106,10 @@ const functionWithParam = (text: string, index: number, name: string): { fn: str
   return fnName && !KEYWORDS.has(fnName) && position >= 0 ? { fn: fnName, position } : null;
 };
 
-/** `path.join(dir, 'commands')`: a name and literal parts joined onto it (a listed local's one assignment). */
+/** The literal parts of PARAM_JOIN's second group: `, 'a', "b"` → ['a', 'b']. */
+const joinedLiterals = (parts: string): string[] => [...parts.matchAll(/"([^"\n]*)"|'([^'\n]*)'/g)].map((p) => p[1] ?? p[2]);
+
+/** `path.join(dir, 'commands')`: a name and literal parts joined onto it (a listed local's one assignment; a glob's folder and pattern parts too). */
 const PARAM_JOIN = /^(?:path\s*\.\s*)?(?:join|resolve)\(\s*([A-Za-z_$][\w$]*)\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*')\s*)+)\)$/;
 
 /** `fs.realpathSync(dir)`, `path.resolve(dir)`: a local naming the same folder as a name. */
@@ -307,9 +310,6 @@ const templateWithWildcards = (text: string, from: number): { body: string; head
   return null;
 };
 
-/** `path.join(dir, '**', '*.js')`: a folder name and the literal parts joined below it. */
-const JOINED_PATTERN = /^(?:path\s*\.\s*)?(?:join|resolve)\(\s*([A-Za-z_$][\w$]*)\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*')\s*)+)\)$/;
-
 /**
  * The folder and pattern of a glob call whose first argument joins literal parts below a folder name
  * (`path.join(p, '**', '**\/*(*.js|*.ts)')`) or is a template starting with one (`` `${realpath}/**\/+(${…})` ``,
@@ -331,10 +331,10 @@ const globPathOf = (text: string, open: number, region: { start: number; end: nu
   }
   let expr: string | null = null;
   let glob: string | null = null;
-  const joined = JOINED_PATTERN.exec(value.replace(/;\s*$/, ''));
+  const joined = PARAM_JOIN.exec(value.replace(/;\s*$/, ''));
   if (joined !== null) {
     expr = joined[1];
-    glob = [...joined[2].matchAll(/"([^"\n]*)"|'([^'\n]*)'/g)].map((p) => (p[1] ?? p[2]).replace(/^\/+|\/+$/g, '')).join('/');
+    glob = joinedLiterals(joined[2]).map((p) => p.replace(/^\/+|\/+$/g, '')).join('/');
   } else if (value.startsWith('`') && at >= 0) {
     const template = templateWithWildcards(text, at + 1);
     const rest = template === null ? null : /^\*\/(.+)$/.exec(template.body);
@@ -403,7 +403,7 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
       const join = assigned.length === 1 ? (PARAM_JOIN.exec(assigned[0].value) ?? SAME_FOLDER.exec(assigned[0].value)) : null;
       fn = join === null ? null : functionWithParam(text, l.index, join[1]);
       if (join !== null && fn !== null) {
-        sub = [...(join[2] ?? '').matchAll(/"([^"\n]*)"|'([^'\n]*)'/g)].map((p) => p[1] ?? p[2]);
+        sub = joinedLiterals(join[2] ?? '');
         joined = `${name} = ${assigned[0].value.replace(/\s+/g, ' ')} at line ${lineAt(text, assigned[0].index)}`;
       }
     }
