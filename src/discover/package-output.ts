@@ -37,6 +37,7 @@ import { pathKind } from '../util/fs.js';
 import { byString } from '../util/compare.js';
 import { lineAt } from '../util/lines.js';
 import { JS_FAMILY_CODE_FILE } from '../languages/js-family.js';
+import { joinRepo } from '../util/path.js';
 
 /** The default-excluded folder names a package's own code may sit in. */
 const OUTPUT_DIRS: ReadonlySet<string> = new Set(['dist', 'build', 'out']);
@@ -166,8 +167,14 @@ const sourceTwin = (dir: string, value: string, names: FolderNames, isFile: (nam
   return null;
 };
 
-/** A literal relative specifier of a `require`/`import` in an entry file: `require("./dist/server/index.js")`. */
-const LOCAL_SPECIFIER = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*(['"])\.\/([^'"\n]+)\1/g;
+/**
+ * A literal relative specifier of a `require`/`import` in an entry file: `require("./dist/server/index.js")`,
+ * or from a bin/ file, `import … from '../dist/utils/x.js'` (netlify-cli's `bin/run.js`).
+ */
+const LOCAL_SPECIFIER = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*(['"])((?:\.\.?\/)+[^'"\n]+)\1/g;
+
+/** A shebang that runs the file with Node: a bin file without an extension is JS then (`bin/hexo`). */
+const NODE_SHEBANG = /^#![^\n]*\bnode\b/;
 
 /**
  * Whether a specifier names JS code: a code extension or none (`./dist/server`). A native addon's
@@ -190,6 +197,12 @@ const inLineComment = (text: string, at: number): boolean => {
  * its `server/` sources are not published. The entry's own member path, the entry and what it loads
  * as the value (for the diagnostic), and the required path as the target (for the source twin).
  * Only a specifier that names code counts, and not one on a comment line.
+ *
+ * Stop 55: the entry may be in a folder of the package other than an output folder or
+ * node_modules (netlify-cli's `"bin": "./bin/run.js"` imports `../dist/utils/nodejs-compile-cache.js`,
+ * and its 1,000 files of dist/ were left out), its specifier read from that folder; a file there
+ * without an extension counts when a shebang runs it with Node. A specifier that leaves the package
+ * or lands outside `dir` names nothing.
  */
 const entryRequiring = (root: Record<string, unknown>, dir: string, readBeside: (name: string) => string | null): EntryHit | null => {
   const entries: { value: string; path: (string | number)[] }[] = [];
@@ -200,11 +213,18 @@ const entryRequiring = (root: Record<string, unknown>, dir: string, readBeside: 
   for (const field of ENTRY_FIELDS) collect(root[field], [field], 0);
   for (const entry of entries) {
     const file = plain(entry.value);
-    if (file.includes('/') || !CODE_EXT.test(file) || SOURCE_ONLY_EXT.test(file)) continue;
+    const first = file.split('/')[0];
+    if (file.includes('/') && (file.split('/').some((seg) => seg === '' || seg === '.' || seg === '..') || OUTPUT_DIRS.has(first) || first === 'node_modules')) continue;
+    const last = file.slice(file.lastIndexOf('/') + 1);
+    const bare = file.includes('/') && !/\.[A-Za-z0-9]+$/.test(last);
+    if (SOURCE_ONLY_EXT.test(file) || (!CODE_EXT.test(file) && !bare)) continue;
     const text = readBeside(file);
-    for (const m of text?.matchAll(LOCAL_SPECIFIER) ?? []) {
-      if (!m[2].startsWith(`${dir}/`) || !namesCode(m[2]) || inLineComment(text!, m.index)) continue;
-      return { field: String(entry.path[0]), value: `${entry.value}, which loads ./${m[2]} (line ${lineAt(text!, m.index)})`, target: m[2], path: entry.path };
+    if (text === null || (bare && !NODE_SHEBANG.test(text))) continue;
+    const from = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+    for (const m of text.matchAll(LOCAL_SPECIFIER)) {
+      const target = joinRepo(from, m[2]);
+      if (target === null || !target.startsWith(`${dir}/`) || !namesCode(target) || inLineComment(text, m.index)) continue;
+      return { field: String(entry.path[0]), value: `${entry.value}, which loads ${m[2]} (line ${lineAt(text, m.index)})`, target, path: entry.path };
     }
   }
   return null;

@@ -34,8 +34,17 @@ const KEPT_EXPECTED = {
     'dist/index.js': 'production',
     'dist/lib/format.js': 'production',
     'dist/lib/unused.js': 'dead',
+    // away: its bin requires another package's dist/ (and its own only in a comment): its dist/x.js stays out.
+    'packages/away/bin/run.js': 'production',
+    // hx: a bin without an extension (bin/hx, not listed: the summary keeps .js/.ts), run by Node (its shebang), requires ../dist/cli.
+    'packages/hx/dist/cli.js': 'production',
     'packages/lounge/dist/server/index.js': 'production',
     'packages/lounge/index.js': 'production',
+    // ntl: netlify-cli's bin/run.js imports ../dist/…; its build script's tsconfig is not published.
+    'packages/ntl/bin/run.js': 'production',
+    'packages/ntl/dist/commands/deploy.js': 'production',
+    'packages/ntl/dist/main.js': 'production',
+    'packages/ntl/dist/orphan.js': 'dead',
     // sync-server: its src/ holds a README only, and its copy script names a src/sql that is not there.
     'packages/server/build/bin/server.js': 'production',
     'packages/server/build/src/app.js': 'production',
@@ -43,7 +52,9 @@ const KEPT_EXPECTED = {
   },
   notes: [
     'package.json:4 discover/package-output-kept dist/ is scanned, not left out as build output: main names dist/index.js and nothing in this package builds dist/ (no src/ holding code, bundler config, tsconfig output or script that writes it)',
+    'packages/hx/package.json:3 discover/package-output-kept dist/ is scanned, not left out as build output: bin["hx"] names bin/hx, which loads ../dist/cli (line 4) and nothing in this package builds dist/ (no src/ holding code, bundler config, tsconfig output or script that writes it)',
     'packages/lounge/package.json:3 discover/package-output-kept dist/ is scanned, not left out as build output: bin["lounge"] names index.js, which loads ./dist/server/index.js (line 3) and nothing in this package builds dist/ (no src/ holding code, bundler config, tsconfig output or script that writes it)',
+    'packages/ntl/package.json:4 discover/package-output-kept dist/ is scanned, not left out as build output: bin["ntl"] names ./bin/run.js, which loads ../dist/main.js (line 3) and nothing in this package builds dist/ (no src/ holding code, bundler config, tsconfig output or script that writes it)',
     'packages/server/package.json:4 discover/package-output-kept build/ is scanned, not left out as build output: bin["server"] names ./build/bin/server.js and nothing in this package builds build/ (no src/ holding code, bundler config, tsconfig output or script that writes it)',
     'packages/vendored/package.json:1 discover/package-output-kept build/ is scanned, not left out as build output: exports["."]["require"] names ./build/main.js and nothing in this package builds build/ (no src/ holding code, bundler config, tsconfig output or script that writes it)',
   ],
@@ -126,6 +137,17 @@ test('keptOutputDirs: entry fields, and what in the package builds the folder', 
   assert.deepEqual(run(lounge, ['index.js'], ['src'], { 'index.js': bin }).kept, []);
   // The bin's required output has a source twin (server/index.ts, which tsc builds into dist/server/): out.
   assert.deepEqual(run({ bin: 'index.js' }, ['index.js'], ['server'], { 'index.js': 'require("./dist/server/index.js");\n', 'server/index.ts': '' }).kept, []);
+  // Stop 55: an entry in a folder of the package (netlify-cli's bin/run.js) read from there; a bare one needs Node's shebang.
+  assert.deepEqual(run({ bin: './bin/run.js' }, [], ['bin'], { 'bin/run.js': "import { x } from '../dist/x.js'\n" }).kept, ['dist bin']);
+  assert.deepEqual(run({ bin: 'bin/x' }, [], ['bin'], { 'bin/x': "#!/usr/bin/env node\nrequire('../dist/x');\n" }).kept, ['dist bin']);
+  assert.deepEqual(run({ bin: 'bin/x' }, [], ['bin'], { 'bin/x': "#!/bin/sh\nexec node ../dist/x.js\n# require('../dist/x')\n" }).kept, []);
+  // Where it leads outside the folder or the package, through an output folder or node_modules, or from a source-only file: out.
+  assert.deepEqual(run({ bin: './bin/run.js' }, [], ['bin'], { 'bin/run.js': "require('../../dist/x.js');\nrequire('./dist/x.js');\n" }).kept, []);
+  assert.deepEqual(run({ main: 'build/a.js' }, [], [], { 'build/a.js': "require('../dist/x.js');\n" }).kept, ['build main']);
+  assert.deepEqual(run({ main: 'node_modules/a/i.js' }, [], [], { 'node_modules/a/i.js': "require('../../dist/x.js');\n" }).kept, []);
+  assert.deepEqual(run({ bin: './bin/run.ts' }, [], ['bin'], { 'bin/run.ts': "import '../dist/x.js'\n" }).kept, []);
+  // The same bin beside src/ (the repo, not the published package): out.
+  assert.deepEqual(run({ bin: './bin/run.js' }, [], ['bin', 'src'], { 'bin/run.js': "import '../dist/x.js'\n", 'src/x.ts': '' }).kept, []);
   // A native addon's shim requires node-gyp's build/ (a .node, not code), beside its binding.gyp: out; so is a require in a comment.
   const addon = { 'index.js': "module.exports = require('./build/Release/addon.node');\n" };
   assert.deepEqual(run({ main: 'index.js' }, ['index.js'], [], addon).kept, []);
