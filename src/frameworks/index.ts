@@ -5,6 +5,7 @@
  */
 import adapterManager from './js/adapter-manager.js';
 import anchoredPaths from './js/anchored-paths.js';
+import computedJoinLoads from './js/computed-join-loads.js';
 import aliasFolders from './js/alias-folders.js';
 import arrayRequires from './js/array-requires.js';
 import angular from './js/angular.js';
@@ -195,6 +196,7 @@ export const READERS: readonly FrameworkReader[] = [
   changesets,
   commitlint,
   copiedFolderPaths,
+  computedJoinLoads,
   convex,
   cucumber,
   cypress,
