@@ -6,8 +6,27 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+import { scanDir } from '../helpers/scan-fixture.js';
 
 const cases = frameworkCases('computed-join-loads');
 test('computed-join-loads: has a basic fixture', () => assert.ok(cases.includes('computed-join-loads-basic')));
 for (const name of cases) test(`computed-join-loads: ${name}`, () => checkFrameworkFixture(name));
+
+test('computed-join-loads: many loads of one held join in one file cost one search each (no quadratic walk)', { timeout: 60_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'census-cjl-many-'));
+  try {
+    mkdirSync(join(dir, 'src/recipes/a'), { recursive: true });
+    writeFileSync(join(dir, 'package.json'), '{ "name": "many", "main": "src/index.js" }\n');
+    writeFileSync(join(dir, 'src/recipes/a/index.js'), 'module.exports = 1\n');
+    const loads = Array.from({ length: 5_000 }, (_, i) => `const r${i} = require(p)\nconst q${i} = require(x${i})`).join('\n');
+    writeFileSync(join(dir, 'src/index.js'), `const path = require('path')\nconst p = path.join(__dirname, 'recipes', process.env.R, 'index.js')\n${loads}\n`);
+    const { audit } = await scanDir(dir);
+    assert.equal(audit.files.find((f) => f.path === 'src/recipes/a/index.js')?.verdict, 'production');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -60,19 +60,45 @@ const joinOf = (arg: string): string | null => {
   return balancedText(inner, open) === inner.slice(open) ? inner : null;
 };
 
+/** Every `const`/`let`/`var` declaration of a name in a text, by name: one pass per file, not one per load. */
+const DECLARATION = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*/g;
+const declarationsOf = (text: string): Map<string, { index: number; valueAt: number }[]> => {
+  const byName = new Map<string, { index: number; valueAt: number }[]>();
+  for (const m of text.matchAll(DECLARATION)) {
+    const list = byName.get(m[1]) ?? [];
+    list.push({ index: m.index ?? 0, valueAt: (m.index ?? 0) + m[0].length });
+    byName.set(m[1], list);
+  }
+  return byName;
+};
+
+/** Where `name` is next assigned after `from` (Infinity if never), memoised per file: many loads of one name cost one search. */
+const reassignedAfter = (text: string, memo: Map<string, number>, name: string, from: number): number => {
+  const key = `${name}@${from}`;
+  let at = memo.get(key);
+  if (at === undefined) {
+    const re = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*(?:=(?!=)|\+=)`, 'g');
+    re.lastIndex = from;
+    at = re.exec(text)?.index ?? Infinity;
+    memo.set(key, at);
+  }
+  return at;
+};
+
 /**
  * The join a name holds at `at`: its one `const`/`let`/`var` declaration in the function around the
  * call (or the file's top level), before the call, with no later `name =` before it; else null.
  */
-const heldJoin = (text: string, name: string, at: number): { expr: string; index: number } | null => {
+const heldJoin = (text: string, declared: Map<string, { index: number; valueAt: number }[]>, memo: Map<string, number>, name: string, at: number): { expr: string; index: number } | null => {
+  const all = declared.get(name);
+  if (all === undefined) return null;
   const start = functionRegion(text, at).start;
-  const n = escapeRegExp(name);
-  const decls = [...text.slice(start, at).matchAll(new RegExp(String.raw`\b(?:const|let|var)\s+${n}\s*=\s*`, 'g'))];
+  const decls = all.filter((d) => d.index >= start && d.index < at);
   if (decls.length !== 1) return null;
-  const valueAt = start + (decls[0].index ?? 0) + decls[0][0].length;
-  if (new RegExp(String.raw`(?<![\w$.])${n}\s*(?:=(?!=)|\+=)`).test(text.slice(valueAt, at))) return null;
+  const { valueAt } = decls[0];
   const head = JOIN_CALL.exec(text.slice(valueAt, valueAt + 80));
   if (!head) return null;
+  if (reassignedAfter(text, memo, name, valueAt) < at) return null;
   const open = valueAt + head[0].length - 1;
   const args = balancedText(text, open);
   return args === null ? null : { expr: text.slice(valueAt, open) + args, index: valueAt };
@@ -80,11 +106,24 @@ const heldJoin = (text: string, name: string, at: number): { expr: string; index
 
 const loads = perScan((ctx): Loaded[] => {
   const out: Loaded[] = [];
+  // One walk of the file list per pattern, however many loads spell it.
+  const matched = new Map<string, string[]>();
+  const filesMatching = (pattern: string): string[] => {
+    let found = matched.get(pattern);
+    if (found === undefined) {
+      const match = compileRepoGlob(pattern);
+      found = sortedFiles(ctx).filter((f) => CODE.test(f) && !TEST_FILE.test(f) && !f.includes('node_modules/') && match(f));
+      matched.set(pattern, found);
+    }
+    return found;
+  };
   for (const file of codeFilesMarked(ctx, ['require(', 'import('])) {
     if (TEST_FILE.test(file)) continue;
     const written = ctx.readText(file) ?? '';
     if ((!written.includes('join(') && !written.includes('resolve(')) || !LOAD_CANDIDATE.test(written)) continue;
     const text = commentsBlanked(written);
+    let declared: Map<string, { index: number; valueAt: number }[]> | undefined;
+    const reassigned = new Map<string, number>();
     for (const m of text.matchAll(LOAD)) {
       const open = (m.index ?? 0) + m[0].length - 1;
       const arg = balancedText(text, open, 2_000);
@@ -93,7 +132,7 @@ const loads = perScan((ctx): Loaded[] => {
       if (expr === null) continue;
       let held = '';
       if (NAME.test(expr)) {
-        const h = heldJoin(text, expr, m.index ?? 0);
+        const h = heldJoin(text, (declared ??= declarationsOf(text)), reassigned, expr, m.index ?? 0);
         if (h === null) continue;
         held = `, ${expr} = ${h.expr.replace(/\s+/g, ' ')} at line ${lineAt(text, h.index)}`;
         expr = h.expr;
@@ -105,11 +144,10 @@ const loads = perScan((ctx): Loaded[] => {
       if (last.includes('*') || !CODE.test(last)) continue;
       const fixed = segments.slice(0, segments.findIndex((s) => s.includes('*'))).join('/');
       if (fixed === dirname(file)) continue;
-      const match = compileRepoGlob(pattern);
       const line = lineAt(text, m.index ?? 0);
       const call = text.slice(m.index ?? 0, open + arg.length).replace(/\s+/g, ' ');
-      for (const target of sortedFiles(ctx)) {
-        if (target === file || !CODE.test(target) || TEST_FILE.test(target) || target.includes('node_modules/') || !match(target)) continue;
+      for (const target of filesMatching(pattern)) {
+        if (target === file) continue;
         out.push({ from: file, target, line, label: `${file}:${line}, which loads it by a computed path (${call}${held}), read as ${pattern}: every file its literal parts allow` });
       }
     }
