@@ -135,11 +135,30 @@ export interface Index {
   classesOf: Map<string, { byName: Map<string, ClassInfo>; ownInit: Set<string> }>;
 }
 
+/**
+ * Stop 55: a plain call of a local that the function assigned once, above the call, a module's
+ * function (`import_plugin = sos.report.plugins.import_plugin`, then `import_plugin(plugbase, …)`,
+ * sos' report/__init__.py:467): that module's function. Only a module the file imports by that name:
+ * an object's method kept in a local is left alone. Null when the call is no such alias.
+ */
+const moduleAlias = (a: Analysed, fn: FunctionFlows, call: CallFlow): { file: string; name: string } | null => {
+  if (call.attribute || isParamOrAttr(fn, call.word)) return null;
+  const values = fn.assigned.get(call.word);
+  if (values === undefined || values.length !== 1 || values[0].append || values[0].line > call.line) return null;
+  const m = /^((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(values[0].text);
+  const module = m === null ? undefined : a.bindings.modules.get(m[1]);
+  if (module === undefined || m === null) return null;
+  const origin = a.bindings.origin(module, m[2]);
+  return origin;
+};
+
 /** The loader a call reaches, if any. */
 export const resolveCall = (a: Analysed, fn: FunctionFlows, call: CallFlow, idx: Index): Loader | undefined => {
   const { methods, topLevel } = idx;
   if (call.word.startsWith('@')) return undefined;
   if (call.callee === '') return call.word === '__init__' && fn.className !== null ? baseCtor(idx, a, fn.className, null) : undefined;
+  const aliased = moduleAlias(a, fn, call);
+  if (aliased !== null) return topLevel.get(`${aliased.file}\0${aliased.name}`);
   return callTarget(a.file, call, {
     topLevel: (file, name) => topLevel.get(`${file}\0${name}`) ?? ctorOf(idx, file, name),
     imported: (name) => a.bindings.names.get(name) ?? null,

@@ -292,11 +292,17 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
               for (const arg of loaderArguments(call, target, index)) {
                 // Stop 54: `utils.import_class(ns + "." + name)` through a repo loader taking a plain module name:
                 // the template's parameter takes the role the template gives it (trove's Strategy.get_strategy).
-                if (arg.direct === null && !starred) {
+                // Stop 55: or a local assigned such a template above the call, as a real load's argument is read
+                // (sos' report/plugins/__init__.py:2783 `plugin_fqname = "sos.report.plugins.%s" % name`, then
+                // `import_module(plugin_fqname, superclasses)`: sos.utilities' own import_module, around `__import__`).
+                if (!starred && (arg.direct === null || !isParamOrAttr(fn, arg.direct))) {
+                  const values = arg.direct === null ? [arg.text] : assignedAbove(fn, arg.direct, call.line);
                   for (const r of list) {
                     if (r.role !== 'module' || r.prefix !== '' || r.suffix !== undefined || r.wild === true || r.each || r.key !== undefined || r.object !== undefined || r.template !== undefined) continue;
-                    const formatted = formattedRole(fn, arg.text);
-                    if (formatted !== null) found.push([formatted[0], { ...formatted[1], ...(r.attr === true ? { attr: true } : {}) }]);
+                    for (const value of values) {
+                      const formatted = formattedRole(fn, value);
+                      if (formatted !== null) found.push([formatted[0], { ...formatted[1], ...(r.attr === true ? { attr: true } : {}) }]);
+                    }
                   }
                 }
                 if (arg.direct === null || !isParamOrAttr(fn, arg.direct)) continue;
@@ -355,7 +361,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
             }
             if (role === 'module' && (arg.direct === null || !isParamOrAttr(fn, arg.direct))) {
               // `import_module("radicale.%s.%s" % (module_name, type_))`, or a local assigned such a template.
-              const values = arg.direct === null ? [arg.text] : (fn.assigned.get(arg.direct) ?? []).filter((v) => v.line <= call.line && !v.append).map((v) => v.text);
+              const values = arg.direct === null ? [arg.text] : assignedAbove(fn, arg.direct, call.line);
               for (const value of values) {
                 const formatted = formattedRole(fn, value);
                 if (formatted !== null) found.push(ATTR_SINKS.has(call.word) ? [formatted[0], { ...formatted[1], attr: true }] : formatted);
@@ -391,6 +397,10 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
     }
   }
 };
+
+/** The values a local is assigned (not appended to) at or above `line`: what a call there may hand on. */
+const assignedAbove = (fn: FunctionFlows, local: string, line: number): string[] =>
+  (fn.assigned.get(local) ?? []).filter((v) => v.line <= line && !v.append).map((v) => v.text);
 
 /** A call of one of `names` (not its `def name(`), or one handed to map() (`map(plugin_loader.load_modules, packages())`). */
 const loaderCallRe = (names: readonly string[]): RegExp => {
