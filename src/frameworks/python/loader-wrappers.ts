@@ -49,6 +49,7 @@ import { templateFolders, templateShown } from './template-folders.js';
 import { lineStarts } from '../../util/lines.js';
 import { alternation, BY_NAME_LOADS, IMPORTLIB_LOADS } from '../../languages/python/loader-names.js';
 import { registryValues, type TableCache } from './registry-lookups.js';
+import { loadsByName } from './string-modules.js';
 import { keyedValues, listedItems } from './keyed-items.js';
 import { argumentOption, BINDS_CONF, declaredDefaults, inGroup } from './config-options.js';
 
@@ -308,7 +309,10 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         return;
       }
       // string-modules reads the callers' strings as whole names: here only a loader that puts a package before them.
-      if (r.role === 'module' && skipModule && r.prefix === '') return;
+      // Stop 55: string-modules reads a call in the loader's own file only where that file imports an importlib-like
+      // loader; around a bare `__import__` (jupyter_server's serverapp.py:198 `load_handlers(name)`, called at :396
+      // and :412 in the same file) the names are read here.
+      if (r.role === 'module' && skipModule && r.prefix === '' && !(sameFile && !loadsByName(ctx, a.file))) return;
       // Stop 50 (review 3): a name from a pkgutil listing, in a def that loads, handed to a loader that puts a
       // package before it (electrum's `self.load_plugin(name)` over `iter_modules`): each module of that package.
       const listing = r.role === 'module' && r.prefix.endsWith('.') ? listingLoopOf((lines ??= text.split('\n')), fn, arg.text.trim(), line) : null;

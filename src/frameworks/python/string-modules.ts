@@ -117,7 +117,8 @@ const importsLoader = (path: string, imports: readonly ImportFact[]): boolean =>
   return false;
 };
 
-const loadsByName = (ctx: FrameworkContext, path: string): boolean => {
+/** Whether string-modules reads every dotted string of the file as a name its computed import may load (it imports an importlib-like loader). */
+export const loadsByName = (ctx: FrameworkContext, path: string): boolean => {
   const facts = ctx.facts(path);
   return facts !== undefined && path.endsWith('.py') && importsLoader(path, facts.imports);
 };
