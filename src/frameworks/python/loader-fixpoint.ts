@@ -16,7 +16,7 @@ import { fileFlowsAndClasses, type ArgShape, type ClassInfo, type FunctionFlows 
 import { perScan } from '../per-scan.js';
 import { bindingsOf, indexes, isParamOrAttr, isStar, loaderArguments, resolveCall, type Bindings } from './loader-calls.js';
 import { attrKey, ctorOf, packageFolderOf } from './loader-classes.js';
-import { firstFolderParam, folderTemplate, formattedRole } from './loader-templates.js';
+import { firstFolderParam, folderTemplate, formattedRole, loopPackageRoles } from './loader-templates.js';
 import { nameOrigin } from './reexports.js';
 import { callArguments } from './call-text.js';
 import { importsOsloLoader, reassignedAbove } from './loader-functions.js';
@@ -365,6 +365,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
               for (const value of values) {
                 const formatted = formattedRole(fn, value);
                 if (formatted !== null) found.push(ATTR_SINKS.has(call.word) ? [formatted[0], { ...formatted[1], attr: true }] : formatted);
+                else if (!ATTR_SINKS.has(call.word)) found.push(...loopPackageRoles(a.fns, fn, value));
               }
               continue;
             }

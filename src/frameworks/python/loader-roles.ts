@@ -109,6 +109,8 @@ export interface FunctionFlows {
   assigned: Map<string, { text: string; line: number; append: boolean }[]>;
   /** The lines at which the body gives each name a new value (see rebindings). */
   rebinds: Map<string, number[]>;
+  /** Stop 55: each `for x in self.X:` (or over a parameter) of the body, x → what it iterates (`self.X`, the parameter). */
+  loopsOf?: ReadonlyMap<string, string>;
 }
 
 /** A class of the file: its name and the base classes as written (`borg.Borg`). */
@@ -435,7 +437,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
         if (args !== null && args.positional.length === 1) assign(nameText(t, a), args.positional[0][0], args.positional[0][1], true);
       }
     }
-    const info: FunctionFlows = { name: fn.name, className, classLine, defLine: fn.defLine, params: fn.params, ...(fn.star === undefined ? {} : { star: fn.star }), calls: [], joined: new Set(), loads: false, readsFolder: false, skipsPrivate: false, namesPy: false, assigned, rebinds: rebindings(t, body) };
+    const info: FunctionFlows = { name: fn.name, className, classLine, defLine: fn.defLine, params: fn.params, ...(fn.star === undefined ? {} : { star: fn.star }), calls: [], joined: new Set(), loads: false, readsFolder: false, skipsPrivate: false, namesPy: false, assigned, rebinds: rebindings(t, body), loopsOf: new Map(loops.of) };
     const shape = (range: [number, number]): ArgShape => shapeOf(t, range[0], range[1], fn, flows, moduleFlows, loops);
     /**
      * Stop 48: what iterating [from, to) gives, one shape per kind of item: a parameter (or `self.X`)

@@ -107,6 +107,40 @@ export const formattedRole = (fn: FunctionFlows, text: string): [string, RoleOf]
   return null;
 };
 
+/** `'.'.join((a, b))` or `'.'.join([a, b])`: the two names joined by a dot. */
+const DOT_JOIN = /^(['"])\.\1\s*\.\s*join\(\s*[([]\s*([A-Za-z_]\w*)\s*,\s*([A-Za-z_]\w*)\s*,?\s*[)\]]\s*\)$/;
+
+/**
+ * Stop 55: a module name joined from a loop's package and a parameter, where the loop runs over a
+ * class attribute the class assigns once, a literal list of packages (orca's script_manager.py:163-166
+ * `for package in self._scriptPackages: moduleName = '.'.join((package, name))` then
+ * `importlib.import_module(moduleName)`, with `self._scriptPackages = ["orca-scripts", "orca.scripts",
+ * "orca.scripts.apps", "orca.scripts.toolkits"]` in `__init__` at :44): the parameter takes one module
+ * role per package, that package as its prefix. `'%s.%s' % (package, name)` and
+ * `f'{package}.{name}'` read alike. Not a loop over a parameter, a list built or appended to, or an
+ * attribute set twice: its packages are not all in sight.
+ */
+export const loopPackageRoles = (fns: readonly FunctionFlows[], fn: FunctionFlows, text: string): Array<[string, RoleOf]> => {
+  let head: string | null = null;
+  let param: string | null = null;
+  const joined = DOT_JOIN.exec(text.trim());
+  if (joined !== null) [head, param] = [joined[2], joined[3]];
+  else {
+    const parts = templateParts(text)?.filter((p) => p !== '');
+    if (parts !== undefined && parts.length === 3 && typeof parts[0] !== 'string' && parts[1] === '.' && typeof parts[2] !== 'string') [head, param] = [parts[0].expr, parts[2].expr];
+  }
+  if (head === null || param === null || param.startsWith('self.') || !isParamOrAttr(fn, param) || !keepsParameter(fn, param)) return [];
+  const attr = fn.loopsOf?.get(head);
+  if (attr === undefined || !attr.startsWith('self.') || fn.className === null) return [];
+  const stores = fns.filter((f) => f.className === fn.className).flatMap((f) => f.calls.filter((c) => (c.word === '@set' || c.word === '@add') && c.callee === attr));
+  if (stores.length !== 1 || stores[0].word !== '@set') return [];
+  const value = stores[0].positional[0];
+  if (value === undefined || !/^[([]/.test(value.text.trim())) return [];
+  const items = (splitCommas(value.text.trim().slice(1, -1)) ?? [null]).map((i) => (i === null ? null : i.trim())).filter((i) => i !== '').map((i) => (i === null ? null : literalValue(i)));
+  if (items.length === 0 || items.some((i) => i === null)) return [];
+  return (items as string[]).filter((i) => /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(i)).map((i): [string, RoleOf] => [param!, { role: 'module', prefix: `${i}.`, each: false }]);
+};
+
 /**
  * Stop 48: `our_dir = path[0]` above a listing of `our_dir`: the first of the folders a parameter
  * holds (cinder's `load_standard_extensions(ext_mgr, LOG, __path__, __package__)`). Nothing is joined
