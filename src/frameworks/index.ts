@@ -159,6 +159,7 @@ import packageConfigs from './python/package-configs.js';
 import packageData from './python/package-data.js';
 import heatTemplates from './python/heat-templates.js';
 import resourceAnchors from './python/resource-anchors.js';
+import resourceWrappers from './python/resource-wrappers.js';
 import pythonLoaderWrappers from './python/loader-wrappers.js';
 import packageScripts from './python/package-scripts.js';
 import pluginManifests from './python/plugin-manifests.js';
@@ -268,6 +269,7 @@ export const READERS: readonly FrameworkReader[] = [
   packageData,
   heatTemplates,
   resourceAnchors,
+  resourceWrappers,
   packageScripts,
   parameterRequires,
   resolverCallbacks,

@@ -19,6 +19,7 @@ import { lineAt } from '../../util/lines.js';
 import { basename, dirname } from '../../util/path.js';
 import { importsResourceApi, lookText, packageDir, resourceReads } from './package-paths.js';
 import { fromName, moduleFile } from './python-files.js';
+import { literalFirst, resourceApiCalls } from './resource-wrappers.js';
 
 /** A resource call whose anchor is an f-string of one module constant and a dotted tail: `path(f"{PACKAGE_NAME}.data", …)`, `files(f"{PKG}")`. */
 const FSTRING_ANCHOR = /\b(read_text|read_binary|open_text|open_binary|path|is_resource|contents|files|resource_filename|resource_string|resource_stream|resource_exists|resource_isdir|resource_listdir|get_data)\s*\(\s*[fF](['"])\{([A-Za-z_]\w*)\}((?:\.[A-Za-z_]\w*)*)\2/g;
@@ -68,6 +69,17 @@ export const collectResourceAnchors = (ctx: FrameworkContext): FrameworkOutput =
       seen.add(init);
       const line = lineAt(text, r.index);
       out.references.push({ from: path, target: init, targetKind: 'file', line, label: `the package ${r.anchor}, imported by ${r.how} in ${path}:${line}, which reads from it` });
+    }
+    // Stop 55: the API's own call with a literal anchor and a computed name (meson's
+    // `importlib.resources.read_text('mesonbuild.dependencies.data', cmake_file, …)`).
+    for (const c of resourceApiCalls(ctx, path, text)) {
+      const name = literalFirst(text, c.open);
+      const dir = name === null ? null : packageDir(ctx, name);
+      const init = dir === null ? null : `${dir}/__init__.py`;
+      if (init === null || seen.has(init)) continue;
+      seen.add(init);
+      const line = lineAt(text, c.index);
+      out.references.push({ from: path, target: init, targetKind: 'file', line, label: `the package ${name}, imported by ${c.api}('${name}', …) in ${path}:${line}, which reads from it` });
     }
     if (!text.includes('{')) continue;
     for (const m of text.matchAll(FSTRING_ANCHOR)) {

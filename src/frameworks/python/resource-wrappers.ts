@@ -1,0 +1,240 @@
+/**
+ * Stop 55: packages a resource API imports through a call that names the package and nothing else
+ * literal, and through a repo function that hands its parameter on as the anchor.
+ *
+ * - A direct call with a literal anchor and a computed name (meson's dependencies/cmake.py:588
+ *   `importlib.resources.read_text('mesonbuild.dependencies.data', cmake_file, …)`): the call must
+ *   be the resource API's own, read through the file's imports (`resources.files` with `from
+ *   importlib import resources`, `pkgutil.get_data`), not any function called `path` or `files`.
+ * - A wrapper (mercurial's utils/resourceutil.py `def open_resource(package, name)` over
+ *   `resources.files(pycompat.sysstr(package))`): a def whose parameter is the anchor of such a call,
+ *   as is or inside one call; its callers in modules that import the wrapper's module name the
+ *   package: a literal (`b'mercurial.defaultrc'`, bytes too), a local last assigned a literal above
+ *   the call (help.py's `package = b'mercurial.helptext'`), a `'.'.join` of a literal list.
+ *   A package the caller extends at run time (`package += b'.' + subdir`, `'.'.join([…] + parts)`)
+ *   stands for the package and each repo package below it: one of them is imported, which one is
+ *   not known. Methods (a first parameter `self`/`cls`) and names bound any other way give nothing.
+ *
+ * Nothing is run. The edge goes from the calling file to the package's `__init__.py`.
+ */
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput } from '../types.js';
+import { listedPaths } from '../../util/file-index.js';
+import { lineAt } from '../../util/lines.js';
+import { escapeRegExp } from '../../util/regexp.js';
+import { boundDotted, importsResourceApi, lookText, packageDir } from './package-paths.js';
+import { fromName, moduleFile } from './python-files.js';
+
+/** The resource API functions whose first argument is a package they import. */
+const RESOURCE_FUNCTION = /^(?:(?:importlib\.resources|importlib_resources)\.(?:files|read_text|read_binary|open_text|open_binary|path|contents|is_resource)|pkg_resources\.resource_(?:filename|string|stream|exists|isdir|listdir)|pkgutil\.get_data)$/;
+
+/** A dotted callee and the opening bracket of its call. */
+const CALLEE = /(?<![\w.])([A-Za-z_][\w.]*)\s*\(/g;
+
+/** Whitespace and comments between tokens of a call split over lines. */
+const GAP = String.raw`(?:\s|#[^\n]*)*`;
+
+/** A resource API call in a file's text: the API function and the offset just after its `(`. */
+export interface ResourceCall {
+  api: string;
+  index: number;
+  open: number;
+}
+
+/** The resource API calls of a Python file, each callee read through the file's imports. */
+export const resourceApiCalls = (ctx: FrameworkContext, path: string, text: string): ResourceCall[] => {
+  const imports = ctx.facts(path)?.imports ?? [];
+  const out: ResourceCall[] = [];
+  for (const m of text.matchAll(CALLEE)) {
+    const api = boundDotted(m[1], imports);
+    if (RESOURCE_FUNCTION.test(api)) out.push({ api, index: m.index!, open: m.index! + m[0].length });
+  }
+  return out;
+};
+
+/** A literal first argument, str or bytes: `'pkg.data'`, `b"pkg.data"`, then `,` or `)`. */
+const LITERAL_FIRST = new RegExp(String.raw`^${GAP}[bB]?(['"])([A-Za-z_][\w.]*)\1${GAP}[,)]`);
+
+/** The literal package a call's first argument names, or null. */
+export const literalFirst = (text: string, open: number): string | null => LITERAL_FIRST.exec(text.slice(open, open + 300))?.[2] ?? null;
+
+/** A repo function that hands one of its parameters to a resource API as the anchor. */
+interface Wrapper {
+  file: string;
+  name: string;
+  param: number;
+  /** Where it hands it on, shown: `resources.files(…) in mercurial/utils/resourceutil.py:94`. */
+  via: string;
+}
+
+/** A def header: its indent, name and parameter list (on one or more lines, no brackets inside). */
+const DEF = /^([ \t]*)(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\(([^()]*)\)/gm;
+
+/** The end offset of the body of a def whose header starts at `at` with `indent`: the first code line indented no deeper. */
+const bodyEnd = (text: string, at: number, indent: number): number => {
+  const lineRe = /\n([ \t]*)(\S)?/g;
+  lineRe.lastIndex = text.indexOf('\n', at);
+  if (lineRe.lastIndex < 0) return text.length;
+  for (let m = lineRe.exec(text); m !== null; m = lineRe.exec(text)) {
+    if (m[2] === undefined || m[2] === '#') continue;
+    if (m[1].length <= indent && text.slice(m.index + 1 + m[1].length, m.index + 1 + m[1].length + 1) !== ')') return m.index;
+  }
+  return text.length;
+};
+
+/** The wrappers a file defines: defs whose parameter (or one call of it, `str(package)`) is a resource call's first argument. */
+const wrappersIn = (ctx: FrameworkContext, path: string, text: string): Wrapper[] => {
+  const calls = resourceApiCalls(ctx, path, text);
+  if (calls.length === 0) return [];
+  const out: Wrapper[] = [];
+  for (const d of text.matchAll(DEF)) {
+    const params = d[3].split(',').map((p) => /^\s*(\w+)/.exec(p)?.[1] ?? '');
+    if (params[0] === 'self' || params[0] === 'cls') continue;
+    const end = bodyEnd(text, d.index!, d[1].length);
+    for (const c of calls) {
+      if (c.index < d.index! || c.index >= end) continue;
+      const first = new RegExp(String.raw`^${GAP}(?:[A-Za-z_][\w.]*\s*\(${GAP})?([A-Za-z_]\w*)${GAP}\)?${GAP}[,)]`).exec(text.slice(c.open, c.open + 300));
+      const param = first === null ? -1 : params.indexOf(first[1]);
+      if (param < 0 || out.some((w) => w.name === d[2])) continue;
+      out.push({ file: path, name: d[2], param, via: `${c.api.replace(/^importlib\./, '')}(…) in ${path}:${lineAt(text, c.index)}` });
+    }
+  }
+  return out;
+};
+
+/** A package a caller names, and whether it stands also for each package below it. */
+interface Named {
+  name: string;
+  below: boolean;
+  /** Where the value came from, when not the call itself: `package = b'x' at line 333`. */
+  where?: string;
+}
+
+/** `b'.'.join([b'a', b'b'])` or `'.'.join(['a', 'b'] + rest)`: the joined literal, and whether a computed list follows. */
+const JOIN = /^[bB]?(['"])\.\1\s*\.\s*join\s*\(\s*\[([^\]]*)\]\s*(\+\s*[^)]+)?\)\s*$/;
+
+/** A package an expression names: a literal, or a `'.'.join` of literals (and maybe more parts). */
+const namedBy = (expr: string): Named | null => {
+  const lit = /^\s*[bB]?(['"])([A-Za-z_][\w.]*)\1\s*$/.exec(expr);
+  if (lit !== null) return { name: lit[2], below: false };
+  const join = JOIN.exec(expr.trim());
+  if (join === null) return null;
+  const parts = join[2].split(',').map((p) => /^\s*[bB]?(['"])([A-Za-z_]\w*)\1\s*$/.exec(p)?.[2] ?? null);
+  if (parts.length === 0 || parts.some((p) => p === null)) return null;
+  return { name: parts.join('.'), below: join[3] !== undefined };
+};
+
+/** How far above a call the local it hands on may be assigned. */
+const LOOK_BACK = 12;
+
+/** The package a call's first argument names: read as namedBy, or a local assigned so above the call (and maybe extended by `+= '.' + x`). */
+const argumentNames = (text: string, open: number, callLine: number): Named | null => {
+  const arg = new RegExp(String.raw`^${GAP}(?:([bB]?(['"])[A-Za-z_][\w.]*\2)|([A-Za-z_]\w*))${GAP}[,)]`).exec(text.slice(open, open + 300));
+  if (arg === null) return null;
+  if (arg[1] !== undefined) return namedBy(arg[1]);
+  const local = arg[3];
+  const lines = text.slice(0, open).split('\n');
+  let below = false;
+  let extended = '';
+  for (let l = lines.length - 2; l >= 0 && l >= lines.length - 1 - LOOK_BACK; l--) {
+    const line = lines[l];
+    if (/^\s*(?:async\s+)?def\s/.test(line)) return null;
+    if (new RegExp(String.raw`^\s*${escapeRegExp(local)}\s*\+=\s*[bB]?(['"])\.\1\s*\+`).test(line)) {
+      below = true;
+      extended = ` extended by ${line.trim()} at line ${l + 1}`;
+      continue;
+    }
+    const set = new RegExp(String.raw`^\s*${escapeRegExp(local)}\s*=(?!=)(.*)$`).exec(line);
+    if (set === null) continue;
+    const named = namedBy(set[1].replace(/\s+#.*$/, ''));
+    if (named === null) return null;
+    return { name: named.name, below: below || named.below, where: `${local} = ${set[1].trim()} at line ${l + 1}${extended}` };
+  }
+  void callLine;
+  return null;
+};
+
+/** The repo file a caller's qualifier (`resourceutil`, `mercurial.utils.resourceutil`) or bare name's import names, or null. */
+const calleeFile = (ctx: FrameworkContext, path: string, qualifier: string | undefined, name: string): string | null => {
+  const imports = ctx.facts(path)?.imports ?? [];
+  const head = qualifier ?? name;
+  for (const i of imports) {
+    if (i.syntax === 'from') {
+      const n = i.names.find((x) => (x.alias ?? x.name) === head);
+      if (n === undefined) continue;
+      // `from .utils import resourceutil` then resourceutil.f(…); `from .utils.resourceutil import f` then f(…).
+      return qualifier === undefined ? moduleFile(ctx, path, i.specifier) : moduleFile(ctx, path, fromName(i.specifier, n.name));
+    }
+    if (qualifier !== undefined && (i.alias ?? i.specifier) === qualifier) return moduleFile(ctx, path, i.specifier);
+  }
+  return null;
+};
+
+/** The `__init__.py` of the package and, when `below`, of each repo package under it. */
+const packageInitsFor = (ctx: FrameworkContext, named: Named): string[] => {
+  const dir = packageDir(ctx, named.name);
+  if (dir === null) return [];
+  const out = [`${dir}/__init__.py`];
+  if (named.below) {
+    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+      const p = listed[at];
+      if (p.startsWith(`${dir}/`) && p.endsWith('/__init__.py')) out.push(p);
+    }
+  }
+  return out;
+};
+
+export const collectResourceWrappers = (ctx: FrameworkContext): FrameworkOutput => {
+  const out = emptyFrameworkOutput();
+  const wrappers: Wrapper[] = [];
+  const pythonFiles: string[] = [];
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const path = listed[at];
+    if (!path.endsWith('.py')) continue;
+    pythonFiles.push(path);
+    if (!importsResourceApi(ctx.facts(path))) continue;
+    const text = lookText(ctx, path);
+    if (text !== null) wrappers.push(...wrappersIn(ctx, path, text));
+  }
+  if (wrappers.length === 0) return out;
+  const names = [...new Set(wrappers.map((w) => w.name))];
+  const call = new RegExp(String.raw`(?<![\w.])(?:([A-Za-z_][\w.]*)\.)?(${names.map(escapeRegExp).join('|')})\s*\(`, 'g');
+  for (const path of pythonFiles) {
+    const text = lookText(ctx, path);
+    if (text === null || !names.some((n) => text.includes(n))) continue;
+    const seen = new Set<string>();
+    for (const m of text.matchAll(call)) {
+      const file = calleeFile(ctx, path, m[1], m[2]);
+      const w = file === null ? undefined : wrappers.find((x) => x.file === file && x.name === m[2]);
+      // Only a wrapper whose first parameter is the anchor is read: a later argument would need the call's arguments split.
+      if (w === undefined || w.param !== 0 || file === path) continue;
+      const line = lineAt(text, m.index!);
+      const named = argumentNames(text, m.index! + m[0].length, line);
+      if (named === null) continue;
+      for (const init of packageInitsFor(ctx, named)) {
+        if (seen.has(init)) continue;
+        seen.add(init);
+        const which = init === `${packageDir(ctx, named.name)}/__init__.py` ? `the package ${named.name}` : `a package under ${named.name} (the name is extended at run time)`;
+        const from = named.where === undefined ? '' : ` (${named.where})`;
+        out.references.push({ from: path, target: init, targetKind: 'file', line, label: `${which}, imported by ${m[0].replace(/\s*\($/, '')}(…) in ${path}:${line}${from}, which hands it to ${w.via}` });
+      }
+    }
+  }
+  return out;
+};
+
+const reader: FrameworkReader = {
+  id: 'resource-wrappers',
+  title: 'packages handed to a resource API by a repo function that wraps it',
+  ecosystem: 'python',
+  enabledBy: (ctx) => {
+    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+      const path = listed[at];
+      if (path.endsWith('.py') && importsResourceApi(ctx.facts(path))) return `${path} imports a resource API`;
+    }
+    return null;
+  },
+  collect: collectResourceWrappers,
+};
+
+export default reader;
