@@ -160,6 +160,7 @@ import packageData from './python/package-data.js';
 import heatTemplates from './python/heat-templates.js';
 import resourceAnchors from './python/resource-anchors.js';
 import resourceWrappers from './python/resource-wrappers.js';
+import chosenPackageImports from './python/chosen-package-imports.js';
 import pythonLoaderWrappers from './python/loader-wrappers.js';
 import packageScripts from './python/package-scripts.js';
 import pluginManifests from './python/plugin-manifests.js';
@@ -270,6 +271,7 @@ export const READERS: readonly FrameworkReader[] = [
   heatTemplates,
   resourceAnchors,
   resourceWrappers,
+  chosenPackageImports,
   packageScripts,
   parameterRequires,
   resolverCallbacks,

@@ -84,6 +84,49 @@ export const moduleFileAsImported = (ctx: FrameworkContext, from: string, specif
 /** The dotted name `from specifier import name` would import as a module (`from . import x` → `.x`). */
 export const fromName = (specifier: string, name: string): string => (specifier.endsWith('.') ? `${specifier}${name}` : `${specifier}.${name}`);
 
+/** The repo module file a call's qualifier (`resourceutil`, `mercurial.utils.resourceutil`) or bare name's import names, or null. */
+export const calledModuleFile = (ctx: FrameworkContext, path: string, qualifier: string | undefined, name: string): string | null => {
+  const imports = ctx.facts(path)?.imports ?? [];
+  const head = qualifier ?? name;
+  for (const i of imports) {
+    if (i.syntax === 'from') {
+      const n = i.names.find((x) => (x.alias ?? x.name) === head);
+      if (n === undefined) continue;
+      // `from .utils import resourceutil` then resourceutil.f(…); `from .utils.resourceutil import f` then f(…).
+      return qualifier === undefined ? moduleFile(ctx, path, i.specifier) : moduleFile(ctx, path, fromName(i.specifier, n.name));
+    }
+    if (qualifier !== undefined && (i.alias ?? i.specifier) === qualifier) return moduleFile(ctx, path, i.specifier);
+  }
+  return null;
+};
+
+/** A def read from a module's text: where its header starts, its name, its parameters' names and where its body ends. */
+export interface TextDef {
+  index: number;
+  name: string;
+  params: string[];
+  end: number;
+}
+
+/** A def header: its indent, name and parameter list (on one or more lines, no brackets inside). */
+const DEF = /^([ \t]*)(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\(([^()]*)\)/gm;
+
+/** The end offset of the body of a def whose header starts at `at` with `indent`: the first code line indented no deeper (a closing bracket of the header's own lines aside). */
+const bodyEnd = (text: string, at: number, indent: number): number => {
+  const lineRe = /\n([ \t]*)(\S)?/g;
+  lineRe.lastIndex = text.indexOf('\n', at);
+  if (lineRe.lastIndex < 0) return text.length;
+  for (let m = lineRe.exec(text); m !== null; m = lineRe.exec(text)) {
+    if (m[2] === undefined || m[2] === '#' || m[2] === ')') continue;
+    if (m[1].length <= indent) return m.index;
+  }
+  return text.length;
+};
+
+/** The defs of a module's text, methods and nested defs too, by their headers' indentation (a def whose parameters hold brackets is not read). */
+export const defsOf = (text: string): TextDef[] =>
+  [...text.matchAll(DEF)].map((d) => ({ index: d.index!, name: d[2], params: d[3].split(',').map((p) => /^\s*\**(\w+)/.exec(p)?.[1] ?? ''), end: bodyEnd(text, d.index!, d[1].length) }));
+
 /** How far above a line an assignment to the name it uses may stand. */
 const LOOK_BACK = 12;
 

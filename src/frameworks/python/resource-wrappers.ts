@@ -23,7 +23,7 @@ import { listedPaths } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { boundDotted, importsResourceApi, lookText, packageDir } from './package-paths.js';
-import { fromName, moduleFile } from './python-files.js';
+import { calledModuleFile, defsOf } from './python-files.js';
 
 /** The resource API functions whose first argument is a package they import. */
 const RESOURCE_FUNCTION = /^(?:(?:importlib\.resources|importlib_resources)\.(?:files|read_text|read_binary|open_text|open_binary|path|contents|is_resource)|pkg_resources\.resource_(?:filename|string|stream|exists|isdir|listdir)|pkgutil\.get_data)$/;
@@ -67,36 +67,20 @@ interface Wrapper {
   via: string;
 }
 
-/** A def header: its indent, name and parameter list (on one or more lines, no brackets inside). */
-const DEF = /^([ \t]*)(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\(([^()]*)\)/gm;
-
-/** The end offset of the body of a def whose header starts at `at` with `indent`: the first code line indented no deeper. */
-const bodyEnd = (text: string, at: number, indent: number): number => {
-  const lineRe = /\n([ \t]*)(\S)?/g;
-  lineRe.lastIndex = text.indexOf('\n', at);
-  if (lineRe.lastIndex < 0) return text.length;
-  for (let m = lineRe.exec(text); m !== null; m = lineRe.exec(text)) {
-    if (m[2] === undefined || m[2] === '#') continue;
-    if (m[1].length <= indent && text.slice(m.index + 1 + m[1].length, m.index + 1 + m[1].length + 1) !== ')') return m.index;
-  }
-  return text.length;
-};
-
 /** The wrappers a file defines: defs whose parameter (or one call of it, `str(package)`) is a resource call's first argument. */
 const wrappersIn = (ctx: FrameworkContext, path: string, text: string): Wrapper[] => {
   const calls = resourceApiCalls(ctx, path, text);
   if (calls.length === 0) return [];
   const out: Wrapper[] = [];
-  for (const d of text.matchAll(DEF)) {
-    const params = d[3].split(',').map((p) => /^\s*(\w+)/.exec(p)?.[1] ?? '');
+  for (const d of defsOf(text)) {
+    const params = d.params;
     if (params[0] === 'self' || params[0] === 'cls') continue;
-    const end = bodyEnd(text, d.index!, d[1].length);
     for (const c of calls) {
-      if (c.index < d.index! || c.index >= end) continue;
+      if (c.index < d.index || c.index >= d.end) continue;
       const first = new RegExp(String.raw`^${GAP}(?:[A-Za-z_][\w.]*\s*\(${GAP})?([A-Za-z_]\w*)${GAP}\)?${GAP}[,)]`).exec(text.slice(c.open, c.open + 300));
       const param = first === null ? -1 : params.indexOf(first[1]);
-      if (param < 0 || out.some((w) => w.name === d[2])) continue;
-      out.push({ file: path, name: d[2], param, via: `${c.api.replace(/^importlib\./, '')}(…) in ${path}:${lineAt(text, c.index)}` });
+      if (param < 0 || out.some((w) => w.name === d.name)) continue;
+      out.push({ file: path, name: d.name, param, via: `${c.api.replace(/^importlib\./, '')}(…) in ${path}:${lineAt(text, c.index)}` });
     }
   }
   return out;
@@ -154,22 +138,6 @@ const argumentNames = (text: string, open: number, callLine: number): Named | nu
   return null;
 };
 
-/** The repo file a caller's qualifier (`resourceutil`, `mercurial.utils.resourceutil`) or bare name's import names, or null. */
-const calleeFile = (ctx: FrameworkContext, path: string, qualifier: string | undefined, name: string): string | null => {
-  const imports = ctx.facts(path)?.imports ?? [];
-  const head = qualifier ?? name;
-  for (const i of imports) {
-    if (i.syntax === 'from') {
-      const n = i.names.find((x) => (x.alias ?? x.name) === head);
-      if (n === undefined) continue;
-      // `from .utils import resourceutil` then resourceutil.f(…); `from .utils.resourceutil import f` then f(…).
-      return qualifier === undefined ? moduleFile(ctx, path, i.specifier) : moduleFile(ctx, path, fromName(i.specifier, n.name));
-    }
-    if (qualifier !== undefined && (i.alias ?? i.specifier) === qualifier) return moduleFile(ctx, path, i.specifier);
-  }
-  return null;
-};
-
 /** The `__init__.py` of the package and, when `below`, of each repo package under it. */
 const packageInitsFor = (ctx: FrameworkContext, named: Named): string[] => {
   const dir = packageDir(ctx, named.name);
@@ -204,7 +172,7 @@ export const collectResourceWrappers = (ctx: FrameworkContext): FrameworkOutput 
     if (text === null || !names.some((n) => text.includes(n))) continue;
     const seen = new Set<string>();
     for (const m of text.matchAll(call)) {
-      const file = calleeFile(ctx, path, m[1], m[2]);
+      const file = calledModuleFile(ctx, path, m[1], m[2]);
       const w = file === null ? undefined : wrappers.find((x) => x.file === file && x.name === m[2]);
       // Only a wrapper whose first parameter is the anchor is read: a later argument would need the call's arguments split.
       if (w === undefined || w.param !== 0 || file === path) continue;
