@@ -180,11 +180,14 @@ export const rebindings = (t: PythonTokens, body: readonly number[]): Map<string
     const name = nameText(t, a);
     const strip = isOp(t, eq, Op.Assign) && b - eq === 6 && t.kind[eq + 1] === Kind.Name && nameText(t, eq + 1) === name && isOp(t, eq + 2, Op.Dot) && t.kind[eq + 3] === Kind.Name && nameText(t, eq + 3) === 'strip' && isOp(t, eq + 4, Op.LParen) && isOp(t, eq + 5, Op.RParen);
     // Stop 54: `name = name or fallback` keeps any value the caller hands (trove's `ns = ns or cls.__strategy_ns__`).
-    const fallback = isOp(t, eq, Op.Assign) && b - eq >= 4 && t.kind[eq + 1] === Kind.Name && nameText(t, eq + 1) === name && t.kind[eq + 2] === Kind.Name && nameText(t, eq + 2) === 'or';
+    const fallback = isOp(t, eq, Op.Assign) && b - eq >= 4 && orFallback(name, t.text.slice(t.start[eq + 1], t.end[b - 1]));
     if (!strip && !fallback) (out.get(name) ?? out.set(name, []).get(name)!).push(t.line[a]);
   }
   return out;
 };
+
+/** `p or <fallback>`: the text of an assignment to p that keeps p's value when it is set (rebindings, and loader-templates' keepsParameter). */
+export const orFallback = (param: string, text: string): boolean => new RegExp(`^${param}\\s+or\\b`).test(text.trim());
 
 /** Whether `name` is given a new value (see rebindings) above `line`. */
 export const reassignedAbove = (rebinds: ReadonlyMap<string, readonly number[]>, name: string, line: number): boolean => (rebinds.get(name) ?? []).some((l) => l < line);

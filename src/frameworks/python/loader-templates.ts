@@ -7,7 +7,7 @@
 import type { FunctionFlows } from './loader-roles.js';
 import type { RoleOf } from './loader-fixpoint.js';
 import { isParamOrAttr } from './loader-calls.js';
-import { reassignedAbove } from './loader-functions.js';
+import { orFallback, reassignedAbove } from './loader-functions.js';
 import { literalValue } from './call-text.js';
 import { splitCommas } from '../../languages/python/sys-path.js';
 
@@ -71,9 +71,6 @@ export const templateParts = (text: string, { concatenation = false }: { concate
  */
 export const keepsParameter = (fn: Pick<FunctionFlows, 'assigned'>, param: string): boolean =>
   (fn.assigned.get(param) ?? []).every((v) => !v.append && orFallback(param, v.text));
-
-/** `p or <fallback>`: the text of an assignment to p that keeps p's value when it is set. */
-export const orFallback = (param: string, text: string): boolean => new RegExp(`^${param}\\s+or\\b`).test(text.trim());
 
 /**
  * The role a template gives the loader's one parameter in it: `"pkg.%s" % p` (module, prefix pkg.),

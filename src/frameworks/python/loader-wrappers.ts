@@ -53,6 +53,24 @@ import { loadsByName } from './string-modules.js';
 import { keyedValues, listedItems } from './keyed-items.js';
 import { argumentOption, BINDS_CONF, declaredDefaults, inGroup } from './config-options.js';
 
+/** Where a value is handed to a loader's parameter, for settle: the call's line, how it is shown, and what the call may open. */
+interface HandedAt {
+  line: number;
+  /** The calling function, shown. */
+  where: string;
+  /** The loader, shown. */
+  what: string;
+  param: string;
+  /** string-modules follows this call's plain module names (a module-level function around its own import_module(param)). */
+  skipModule: boolean;
+  /** Whether an oslo.config option handed here is read for its defaults (false for a loader config-defaults reads by name). */
+  optionsRead?: boolean;
+  /** Whether a dotted head handed here opens its whole package (false for a method matched by its name alone). */
+  opens?: boolean;
+  /** Whether the loader is in the caller's own file. */
+  sameFile?: boolean;
+}
+
 /** A caller's string that is a dotted head and goes on at run time: `"boot."`. */
 const DOTTED_HEAD = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.$/;
 const shown = (folder: string): string => `${folder === '' ? '.' : folder}/`;
@@ -187,8 +205,9 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       seen.add(k);
       out.references.push({ from: a.file, target, targetKind, line, label: typeof label === 'string' ? label : label() });
     };
-    /** Edges for a value handed to a parameter (or stored on an attribute) with role `r`. */
-    const settle = (fn: FunctionFlows, arg: ArgShape, r: RoleOf, line: number, where: string, what: string, param: string, skipModule: boolean, optionsRead = true, opens = true, sameFile = false): void => {
+    /** Edges for a value handed to a parameter (or stored on an attribute) with role `r`, at the call `at` describes. */
+    const settle = (fn: FunctionFlows, arg: ArgShape, r: RoleOf, at: HandedAt): void => {
+      const { line, where, what, param, skipModule, optionsRead = true, opens = true, sameFile = false } = at;
       if (r.template !== undefined) {
         // The caller names the part the loader joins onto its own folder: `import_plugins('commands/sanity')`.
         const literal = literalValue(arg.text);
@@ -427,7 +446,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
           if (roles === undefined || value === undefined || (value.direct !== null && fn.params.includes(value.direct))) continue;
           const where = `${fn.className}.${fn.name}() at ${a.file}:${call.line}`;
           const what = `the methods of ${fn.className} that load from ${call.callee}`;
-          for (const r of roles) settle(fn, value, call.word === '@add' ? { ...r, each: false } : r, call.line, where, what, call.callee, false);
+          for (const r of roles) settle(fn, value, call.word === '@add' ? { ...r, each: false } : r, { line: call.line, where, what, param: call.callee, skipModule: false });
           continue;
         }
         const loader = resolveCall(a, fn, call, idx);
@@ -449,7 +468,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
           const starred = isStar(loader.fn, index);
           // config-defaults reads an option handed to a loader called by such a name (`utils.import_class(CONF.x)`).
           const optionsRead = !CONFIG_LOADS.has(call.word);
-          for (const arg of loaderArguments(call, loader, index)) for (const r of roles) settle(fn, arg, starred ? { ...r, each: false } : r, call.line, where, what, param, skipModule, optionsRead, !byName, loader.file === a.file);
+          for (const arg of loaderArguments(call, loader, index)) for (const r of roles) settle(fn, arg, starred ? { ...r, each: false } : r, { line: call.line, where, what, param, skipModule, optionsRead, opens: !byName, sameFile: loader.file === a.file });
         }
       }
     }
