@@ -18,11 +18,11 @@
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths } from '../../util/file-index.js';
-import { lineAt } from '../../util/lines.js';
+import { lineAt, lineCounter } from '../../util/lines.js';
 import { dirname } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { lookText } from './package-paths.js';
-import { calledModuleFile, defsOf } from './python-files.js';
+import { calledModuleFile, defsOf, importedStem, importsAnyOf } from './python-files.js';
 
 /** `__import__(a, globals(), locals, [b], level=1)`, the fromlist one name, level by keyword or position. */
 const RELATIVE_IMPORT = /\b__import__\s*\(\s*([A-Za-z_]\w*)\s*,[^,()]*(?:\(\s*\))?\s*,[^,()]*(?:\(\s*\))?\s*,\s*\[\s*([A-Za-z_]\w*)\s*\]\s*,\s*(?:level\s*=\s*)?1\s*\)/g;
@@ -91,9 +91,12 @@ export const collectChosenPackageImports = (ctx: FrameworkContext): FrameworkOut
   if (choosers.length === 0) return out;
   const names = [...new Set(choosers.flatMap((c) => c.entries.map((e) => e.name)))];
   const call = new RegExp(String.raw`(?<![\w.])(?:([A-Za-z_][\w.]*)\.)?(${names.map(escapeRegExp).join('|')})\s*\(([^()]*)\)`, 'g');
+  const words = new Set([...names, ...choosers.map((c) => importedStem(c.file))]);
   for (const path of pythonFiles) {
+    if (!importsAnyOf(ctx.facts(path), words)) continue;
     const text = lookText(ctx, path);
     if (text === null || !names.some((n) => text.includes(n))) continue;
+    const lineOf = lineCounter(text);
     for (const m of text.matchAll(call)) {
       const file = calledModuleFile(ctx, path, m[1], m[2]);
       const chooser = choosers.find((c) => c.file === file);
@@ -101,7 +104,7 @@ export const collectChosenPackageImports = (ctx: FrameworkContext): FrameworkOut
       if (chooser === undefined || entry === undefined || file === path) continue;
       const arg = /^\s*[bB]?(['"])([A-Za-z_]\w*)\1\s*$/.exec(m[3].split(',')[entry.arg] ?? '');
       if (arg === null) continue;
-      const line = lineAt(text, m.index!);
+      const line = lineOf(m.index!);
       const shown = [...chooser.subpackages.keys()].sort().join(', ');
       for (const [sub, folder] of chooser.subpackages) {
         const module = `${folder}/${arg[2]}.py`;

@@ -100,6 +100,16 @@ export const calledModuleFile = (ctx: FrameworkContext, path: string, qualifier:
   return null;
 };
 
+/** A module file's name as an import names it: its stem, or its package's folder name for an `__init__.py`. */
+export const importedStem = (file: string): string => {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  return base === '__init__.py' ? file.slice(0, file.lastIndexOf('/')).split('/').pop() ?? '' : base.replace(/\.py$/, '');
+};
+
+/** Whether a file's imports may bind one of `words` (a module's stem or a function's name): calledModuleFile can find it only then. */
+export const importsAnyOf = (facts: FileFacts | undefined, words: ReadonlySet<string>): boolean =>
+  (facts?.imports ?? []).some((i) => words.has(i.specifier.slice(i.specifier.lastIndexOf('.') + 1)) || i.names.some((n) => words.has(n.name)));
+
 /** A def read from a module's text: where its header starts, its name, its parameters' names and where its body ends. */
 export interface TextDef {
   index: number;

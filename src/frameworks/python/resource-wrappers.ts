@@ -20,10 +20,10 @@
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths } from '../../util/file-index.js';
-import { lineAt } from '../../util/lines.js';
+import { lineAt, lineCounter } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { boundDotted, importsResourceApi, lookText, packageDir } from './package-paths.js';
-import { calledModuleFile, defsOf } from './python-files.js';
+import { calledModuleFile, defsOf, importedStem, importsAnyOf } from './python-files.js';
 
 /** The resource API functions whose first argument is a package they import. */
 const RESOURCE_FUNCTION = /^(?:(?:importlib\.resources|importlib_resources)\.(?:files|read_text|read_binary|open_text|open_binary|path|contents|is_resource)|pkg_resources\.resource_(?:filename|string|stream|exists|isdir|listdir)|pkgutil\.get_data)$/;
@@ -112,29 +112,38 @@ const namedBy = (expr: string): Named | null => {
 const LOOK_BACK = 12;
 
 /** The package a call's first argument names: read as namedBy, or a local assigned so above the call (and maybe extended by `+= '.' + x`). */
+/** A call's first argument: a literal (str or bytes) or a plain name. */
+const FIRST_ARGUMENT = new RegExp(String.raw`^${GAP}(?:([bB]?(['"])[A-Za-z_][\w.]*\2)|([A-Za-z_]\w*))${GAP}[,)]`);
+
 const argumentNames = (text: string, open: number, callLine: number): Named | null => {
-  const arg = new RegExp(String.raw`^${GAP}(?:([bB]?(['"])[A-Za-z_][\w.]*\2)|([A-Za-z_]\w*))${GAP}[,)]`).exec(text.slice(open, open + 300));
+  const arg = FIRST_ARGUMENT.exec(text.slice(open, open + 300));
   if (arg === null) return null;
   if (arg[1] !== undefined) return namedBy(arg[1]);
   const local = arg[3];
-  const lines = text.slice(0, open).split('\n');
+  // Only the lines LOOK_BACK can reach: a file with thousands of calls must not split its whole head each time.
+  let from = open;
+  for (let n = 0; n <= LOOK_BACK + 1 && from > 0; n++) from = text.lastIndexOf('\n', from - 1);
+  const lines = text.slice(from < 0 ? 0 : from + 1, open).split('\n');
+  // The last of `lines` is the call's own line.
+  const before = callLine - lines.length;
   let below = false;
   let extended = '';
+  const extension = new RegExp(String.raw`^\s*${escapeRegExp(local)}\s*\+=\s*[bB]?(['"])\.\1\s*\+`);
+  const assigns = new RegExp(String.raw`^\s*${escapeRegExp(local)}\s*=(?!=)(.*)$`);
   for (let l = lines.length - 2; l >= 0 && l >= lines.length - 1 - LOOK_BACK; l--) {
     const line = lines[l];
     if (/^\s*(?:async\s+)?def\s/.test(line)) return null;
-    if (new RegExp(String.raw`^\s*${escapeRegExp(local)}\s*\+=\s*[bB]?(['"])\.\1\s*\+`).test(line)) {
+    if (extension.test(line)) {
       below = true;
-      extended = ` extended by ${line.trim()} at line ${l + 1}`;
+      extended = ` extended by ${line.trim()} at line ${before + l + 1}`;
       continue;
     }
-    const set = new RegExp(String.raw`^\s*${escapeRegExp(local)}\s*=(?!=)(.*)$`).exec(line);
+    const set = assigns.exec(line);
     if (set === null) continue;
     const named = namedBy(set[1].replace(/\s+#.*$/, ''));
     if (named === null) return null;
-    return { name: named.name, below: below || named.below, where: `${local} = ${set[1].trim()} at line ${l + 1}${extended}` };
+    return { name: named.name, below: below || named.below, where: `${local} = ${set[1].trim()} at line ${before + l + 1}${extended}` };
   }
-  void callLine;
   return null;
 };
 
@@ -167,16 +176,19 @@ export const collectResourceWrappers = (ctx: FrameworkContext): FrameworkOutput 
   if (wrappers.length === 0) return out;
   const names = [...new Set(wrappers.map((w) => w.name))];
   const call = new RegExp(String.raw`(?<![\w.])(?:([A-Za-z_][\w.]*)\.)?(${names.map(escapeRegExp).join('|')})\s*\(`, 'g');
+  const words = new Set([...names, ...wrappers.map((w) => importedStem(w.file))]);
   for (const path of pythonFiles) {
+    if (!importsAnyOf(ctx.facts(path), words)) continue;
     const text = lookText(ctx, path);
     if (text === null || !names.some((n) => text.includes(n))) continue;
     const seen = new Set<string>();
+    const lineOf = lineCounter(text);
     for (const m of text.matchAll(call)) {
       const file = calledModuleFile(ctx, path, m[1], m[2]);
       const w = file === null ? undefined : wrappers.find((x) => x.file === file && x.name === m[2]);
       // Only a wrapper whose first parameter is the anchor is read: a later argument would need the call's arguments split.
       if (w === undefined || w.param !== 0 || file === path) continue;
-      const line = lineAt(text, m.index!);
+      const line = lineOf(m.index!);
       const named = argumentNames(text, m.index! + m[0].length, line);
       if (named === null) continue;
       for (const init of packageInitsFor(ctx, named)) {
