@@ -576,6 +576,8 @@ describe('python warm-up sample', () => {
     // Stop 53: the token pass's branches a real file first met hundreds of files in (scanTokens compiled three times on saleor).
     assert.ok(f.settingSwaps?.some((s) => s.setting === 'ROOT_URLCONF'), 'a django.test settings swap');
     assert.ok(f.scriptNames?.some((s) => s.name === 'autoadd.js'), 'a string naming a .js file');
+    // Stop 55: the third such branch.
+    assert.ok(f.codeTemplateLines !== undefined && f.codeTemplateLines.length > 0, 'a triple-quoted string holding an import line');
   });
 });
 
