@@ -165,6 +165,37 @@ test('python extractor: the entry point pre-check is true wherever the entry poi
   for (const value of ['name = pkg.mod:main', ' x.y-z\u00a0=\u00a0a:b [e]']) assert.equal(mayBeEntryPoint(value, 0, value.length), true, value);
 });
 
+test('python extractor: mayBeEntryPoint on its character table answers as the per-character helpers did (stop 55)', () => {
+  // The form before stop 55, kept here as the reference: a call per character.
+  const isEntryNameChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+  const maybeSpace = (c: number): boolean => c <= 32 || c >= 127;
+  const before = (text: string, start: number, end: number): boolean => {
+    if (end - start > 200) return false;
+    let i = start;
+    while (i < end && maybeSpace(text.charCodeAt(i))) i++;
+    const name = i;
+    while (i < end && isEntryNameChar(text.charCodeAt(i))) i++;
+    if (i === name) return false;
+    while (i < end && maybeSpace(text.charCodeAt(i))) i++;
+    if (i === end || text.charCodeAt(i) !== 61) return false;
+    while (i < end && text.charCodeAt(i) !== 58) i++;
+    return i < end;
+  };
+  const piece = fc.constantFrom(' ', '\t', '\u007f', '\u0080', '\u00a0', '\ufeff', '=', ':', '.', '-', '_', '@', '`', '{', '/', 'a', 'Z', '9', 'é', 'x = a.b:c');
+  const text = fc.array(piece, { maxLength: 14 }).map((parts) => parts.join(''));
+  assertProperty(
+    fc.property(text, fc.string({ maxLength: 4 }), fc.nat(3), (value, around, cut) => {
+      const padded = `${around}${value}${around}`;
+      const start = around.length;
+      // An end inside the padding or short of the value's end too: the loops must stop at `end`, not at the text's.
+      for (const end of [start + value.length, Math.max(start, start + value.length - cut), padded.length]) {
+        assert.equal(mayBeEntryPoint(padded, start, end), before(padded, start, end), JSON.stringify([padded, start, end]));
+      }
+    }),
+    { numRuns: 5000, seed: 55 },
+  );
+});
+
 test('python extractor: the test-marks answer from tokens is the pattern answer', () => {
   // The pieces the pattern looks for, at and off line starts, and what moves line starts around:
   // CR, U+2028, continuations, strings and comments that hide or show a line, form feeds.

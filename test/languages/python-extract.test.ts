@@ -5,7 +5,7 @@ import type { FileFacts, ImportFact } from '../../src/model/facts.js';
 import { pythonExtractor } from '../../src/languages/python/extract.js';
 import { WARM_UP_MODULE, WARM_UP_SHAPES } from '../../src/languages/python/warm-up.js';
 import { tokenize } from '../../src/languages/python/tokenize.js';
-import { Word } from '../../src/languages/python/tokens.js';
+import { Word, WORDS } from '../../src/languages/python/tokens.js';
 import { ExtractState } from '../../src/languages/python/state.js';
 import { EXTRACTED_SPAWN_ARGS, SPAWN_FUNCTIONS } from '../../src/languages/python/spawn-calls.js';
 
@@ -598,6 +598,14 @@ describe('python warm-up shapes', () => {
 });
 
 describe('python word ids', () => {
+  // Stop 55: the scanner computes each name's key in place (no call per name); every known word must still find itself.
+  test('every known word gets its own id, alone and inside a line', () => {
+    for (const [text, id] of WORDS) {
+      assert.equal(tokenize(text).value[0], id, text);
+      assert.equal(tokenize(`x = ${text}(1)`).value[2], id, text);
+    }
+  });
+
   // Words are found by length, first and last character, then compared: names that share those
   // (execle/execve, import/ixxxxt) must still be told apart.
   test('known words get their id and look-alikes none', () => {

@@ -23,7 +23,7 @@ import { isModuleName, stringTokenValue } from './literals.js';
 import { isOp, nameText } from './ranges.js';
 import { stringContent, type PythonTokens } from './tokenize.js';
 import { Kind, Op, StringFlag } from './tokens.js';
-import { BACKSLASH, DOT, isIdentPart } from './chars.js';
+import { BACKSLASH, DOT, IDENT } from './chars.js';
 
 /** A quoted dotted name anywhere in the text: the cheap test before a file is tokenized. */
 const QUOTED_DOTTED = /(['"])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\1/g;
@@ -135,7 +135,8 @@ export const dottedStringsIn = (text: string, t: PythonTokens, swapped: Readonly
       const c = tokenText.charCodeAt(k);
       if (c === DOT) dot = true;
       else if (c === BACKSLASH && !raw) break;
-      else if (c >= 128 || !isIdentPart(c)) return null;
+      // IDENT itself, not isIdentPart: a call per character (the scan compiles without inlining).
+      else if (c >= 128 || IDENT[c] === 0) return null;
     }
     if (k === end && !dot) return null;
     const value = stringTokenValue(t, i);

@@ -16,7 +16,7 @@
 import { Buffer } from 'node:buffer';
 import { BACKSLASH, DQUOTE, FF, HASH, IDENT_UNIT, LBRACE, LF, RBRACE, SPACE, SQUOTE, TAB, isDigit, isIdentPart, prefixFlag } from './chars.js';
 import { StringScanner } from './strings.js';
-import { Kind, MAX_WORD_LENGTH, Op, Problem, StringFlag, WORD_ROLE, Word, WordRole, wordAt, wordKey } from './tokens.js';
+import { Kind, MAX_WORD_LENGTH, Op, Problem, StringFlag, WORD_ROLE, Word, WordRole, wordAt } from './tokens.js';
 import { WARM_UP_SOURCE } from './warm-up.js';
 
 export interface CommentRange {
@@ -220,7 +220,7 @@ class Scanner extends StringScanner {
         pos = this.nameOrString(pos, depth);
         continue;
       }
-      if (isDigit(c) || (c === 46 && isDigit(codes[pos + 1]))) {
+      if ((c >= 48 && c <= 57) || (c === 46 && isDigit(codes[pos + 1]))) {
         pos = this.number(pos, depth);
         continue;
       }
@@ -409,7 +409,8 @@ class Scanner extends StringScanner {
         }
       }
     }
-    const word = len > MAX_WORD_LENGTH ? Word.None : wordAt(text, pos, p, wordKey(len, codes[pos], codes[p - 1]));
+    // wordKey(len, first, last) written out: a call per name, as the scan compiles without inlining (a test holds the two to one key).
+    const word = len > MAX_WORD_LENGTH ? Word.None : wordAt(text, pos, p, (codes[pos] * 31 + codes[p - 1]) * 31 + len);
     if (word !== Word.None) {
       const role = WORD_ROLE[word];
       if (role === WordRole.Branch) this.out.branchWords++;
@@ -424,19 +425,20 @@ class Scanner extends StringScanner {
     let p = pos;
     const first = codes[p];
     const second = codes[p + 1] | 32;
+    // Digits are tested in place (`c >= 48 && c <= 57`), not by isDigit: a call per digit, as the scan compiles without inlining.
     if (first === 48 && (second === 120 || second === 111 || second === 98)) {
       p += 2;
       for (;;) {
         const c = codes[p];
-        if (isDigit(c) || c === 95 || ((c | 32) >= 97 && (c | 32) <= 102)) p++;
+        if ((c >= 48 && c <= 57) || c === 95 || ((c | 32) >= 97 && (c | 32) <= 102)) p++;
         else break;
       }
     } else {
-      while (isDigit(codes[p]) || codes[p] === 95) p++;
+      for (let c = codes[p]; (c >= 48 && c <= 57) || c === 95; c = codes[p]) p++;
       const intEnd = p;
       if (codes[p] === 46) {
         p++;
-        while (isDigit(codes[p]) || codes[p] === 95) p++;
+        for (let c = codes[p]; (c >= 48 && c <= 57) || c === 95; c = codes[p]) p++;
       }
       if ((codes[p] | 32) === 101) {
         const sign = codes[p + 1];
@@ -445,7 +447,7 @@ class Scanner extends StringScanner {
         else if ((sign === 43 || sign === 45) && isDigit(codes[p + 2])) digits = p + 2;
         if (digits > 0) {
           p = digits;
-          while (isDigit(codes[p]) || codes[p] === 95) p++;
+          for (let c = codes[p]; (c >= 48 && c <= 57) || c === 95; c = codes[p]) p++;
         }
       }
       if (first === 48 && intEnd === p && intEnd - pos > 1) {

@@ -124,7 +124,8 @@ export const enum Word {
   CliName,
 }
 
-const WORDS: Array<[string, Word]> = [
+/** The names the scanner knows, with their ids (exported for the test that holds the scanner's key to wordKey). */
+export const WORDS: ReadonlyArray<readonly [string, Word]> = [
   ['and', Word.And],
   ['as', Word.As],
   ['async', Word.Async],
