@@ -1,5 +1,5 @@
 /**
- * extract/kept-texts.ts: the JS/TS texts extraction keeps for the framework readers. A kept text is
+ * extract/kept-texts.ts: the JS/TS, JSON and YAML texts extraction keeps for the framework readers and the manifest store. A kept text is
  * what `fs.readFileSync(path, 'utf8')` answers for the file (a text decoded with a note, or from
  * bytes with a byte order mark, which decoding drops, is never kept), and the policy keeps what
  * readers read (a text holding a pre-tested word, a small one), not a large unmarked one or
@@ -16,7 +16,7 @@ import { scratchDir } from '../helpers/scratch.js';
 
 const UNMARKED_MAX = 4096;
 
-test('kept texts: marked or small JS/TS texts, each as a plain UTF-8 read answers it', () => {
+test('kept texts: marked or small JS/TS texts and JSON and YAML ones, each as a plain UTF-8 read answers it', () => {
   const root = scratchDir('census-kept-texts-');
   const filler = (n: number): string => `export const x = 1;\n${'// plain words\n'.repeat(Math.ceil(n / 15))}`.slice(0, n);
   const files: Record<string, { text: string | Buffer; language: Language; kept: boolean }> = {
@@ -28,6 +28,11 @@ test('kept texts: marked or small JS/TS texts, each as a plain UTF-8 read answer
     'bom.ts': { text: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('export const b = 1;\n')]), language: 'typescript', kept: false },
     'latin1.js': { text: Buffer.from([0x76, 0x61, 0x72, 0x20, 0x73, 0x3d, 0x27, 0xe9, 0x27, 0x3b, 0x0a]), language: 'javascript', kept: false },
     'script.py': { text: `import os\nprint(os.path.dirname(__file__))\n`, language: 'python', kept: false },
+    // Manifests and configs, at any size (stop 55); with a byte order mark, not
+    'package.json': { text: `{ "name": "a", "main": "./index.js", "description": "${'x'.repeat(UNMARKED_MAX)}" }\n`, language: 'json', kept: true },
+    'pnpm-workspace.yaml': { text: `packages:\n  - 'packages/*'\n`, language: 'yaml', kept: true },
+    'bom.json': { text: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{}\n')]), language: 'json', kept: false },
+    'Cargo.toml': { text: `[package]\nname = "a"\n`, language: 'toml', kept: false },
   };
   const texts = keptTexts();
   for (const [path, f] of Object.entries(files)) {
