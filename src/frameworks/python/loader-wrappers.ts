@@ -332,6 +332,9 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       // loader; around a bare `__import__` (jupyter_server's serverapp.py:198 `load_handlers(name)`, called at :396
       // and :412 in the same file) the names are read here.
       if (r.role === 'module' && skipModule && r.prefix === '' && !(sameFile && !loadsByName(ctx, a.file))) return;
+      // Review rm1 of Stop 55: there, as string-modules reads them, only dotted strings name a module, or the call's own
+      // literal: a string key of the table the argument is looked up in (`{"tools": ["app.svc.tooling"]}`) names none.
+      const dottedOnly = r.role === 'module' && skipModule && r.prefix === '' && literalValue(arg.text) === null;
       // Stop 50 (review 3): a name from a pkgutil listing, in a def that loads, handed to a loader that puts a
       // package before it (electrum's `self.load_plugin(name)` over `iter_modules`): each module of that package.
       const listing = r.role === 'module' && r.prefix.endsWith('.') ? listingLoopOf((lines ??= text.split('\n')), fn, arg.text.trim(), line) : null;
@@ -377,7 +380,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
           continue;
         }
         const name = r.prefix + s.value;
-        if (!isModuleName(name)) continue;
+        if (!isModuleName(name) || (dottedOnly && !name.includes('.'))) continue;
         if (r.role === 'module' && r.wild === true) {
           const pkg = name + (r.suffix ?? '');
           if (!isModuleName(pkg)) continue;
