@@ -146,6 +146,9 @@ const moduleAlias = (a: Analysed, fn: FunctionFlows, call: CallFlow): { file: st
   const values = fn.assigned.get(call.word);
   if (values === undefined || values.length !== 1 || values[0].append || values[0].line > call.line) return null;
   const m = /^((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(values[0].text);
+  // Review rm1: a parameter or local of the function that shadows the module's name (`def f(app): … = app.plugins.x`) holds an object.
+  const head = m === null ? '' : m[1].split('.')[0];
+  if (fn.params.includes(head) || fn.assigned.has(head) || fn.rebinds.has(head) || fn.loopsOf?.has(head) === true) return null;
   const module = m === null ? undefined : a.bindings.modules.get(m[1]);
   if (module === undefined || m === null) return null;
   const origin = a.bindings.origin(module, m[2]);
