@@ -437,7 +437,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
         if (args !== null && args.positional.length === 1) assign(nameText(t, a), args.positional[0][0], args.positional[0][1], true);
       }
     }
-    const info: FunctionFlows = { name: fn.name, className, classLine, defLine: fn.defLine, params: fn.params, ...(fn.star === undefined ? {} : { star: fn.star }), calls: [], joined: new Set(), loads: false, readsFolder: false, skipsPrivate: false, namesPy: false, assigned, rebinds: rebindings(t, body), loopsOf: new Map(loops.of) };
+    const info: FunctionFlows = { name: fn.name, className, classLine, defLine: fn.defLine, params: fn.params, ...(fn.star === undefined ? {} : { star: fn.star }), calls: [], joined: new Set(), loads: false, readsFolder: false, skipsPrivate: false, namesPy: false, assigned, rebinds: rebindings(t, body) };
     const shape = (range: [number, number]): ArgShape => shapeOf(t, range[0], range[1], fn, flows, moduleFlows, loops);
     /**
      * Stop 48: what iterating [from, to) gives, one shape per kind of item: a parameter (or `self.X`)
@@ -484,6 +484,8 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
       loops.modules.delete(name);
       loops.through.delete(name);
     }
+    // Review rm1 of Stop 55: kept once the names two loops bind are dropped, as for any other use of a loop's item.
+    info.loopsOf = new Map(loops.of);
     const called = new Set<string>();
     bareCalls.set(info, called);
     for (let r = 0; r < body.length; r += 2) {

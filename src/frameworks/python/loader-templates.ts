@@ -128,12 +128,16 @@ export const loopPackageRoles = (fns: readonly FunctionFlows[], fn: FunctionFlow
   }
   if (head === null || param === null || param.startsWith('self.') || !isParamOrAttr(fn, param) || !keepsParameter(fn, param)) return [];
   const attr = fn.loopsOf?.get(head);
-  if (attr === undefined || !attr.startsWith('self.') || fn.className === null) return [];
+  // Review rm1: an item the body gives a new value (`package = package.replace(…)`) is no longer the list's.
+  if (attr === undefined || !attr.startsWith('self.') || fn.className === null || fn.assigned.has(head) || fn.rebinds.has(head)) return [];
   const stores = fns.filter((f) => f.className === fn.className).flatMap((f) => f.calls.filter((c) => (c.word === '@set' || c.word === '@add') && c.callee === attr));
   if (stores.length !== 1 || stores[0].word !== '@set') return [];
   const value = stores[0].positional[0];
   if (value === undefined || !/^[([]/.test(value.text.trim())) return [];
-  const items = (splitCommas(value.text.trim().slice(1, -1)) ?? [null]).map((i) => (i === null ? null : i.trim())).filter((i) => i !== '').map((i) => (i === null ? null : literalValue(i)));
+  const inner = splitCommas(value.text.trim().slice(1, -1));
+  // Review rm1: `("app.scripts")` is a string in parentheses, not a tuple: the loop would run over its characters.
+  if (value.text.trim().startsWith('(') && (inner === null || inner.length < 2)) return [];
+  const items = (inner ?? [null]).map((i) => (i === null ? null : i.trim())).filter((i) => i !== '').map((i) => (i === null ? null : literalValue(i)));
   if (items.length === 0 || items.some((i) => i === null)) return [];
   return (items as string[]).filter((i) => /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(i)).map((i): [string, RoleOf] => [param!, { role: 'module', prefix: `${i}.`, each: false }]);
 };
