@@ -32,8 +32,13 @@ export const withSteps = (sentence: string, steps: readonly string[]): string =>
   return out;
 };
 
-/** A word that names what quotes a command: `Procfile process "web": gunicorn …`, `Dockerfile CMD: …`. */
-const COMMAND_WORD = /\b(?:process|ExecStart|CMD|ENTRYPOINT|RUN|HEALTHCHECK|script|step|target|command)\b/;
+/**
+ * A word that names what quotes a command: `Procfile process "web": gunicorn …`, `Dockerfile CMD: …`;
+ * a config key that holds a command line (stop 55: devcontainer.ts's lifecycle keys, render's and
+ * railway's startCommand/buildCommand), else saleor's migrations, which a framework reads from
+ * `postCreateCommand: python manage.py migrate` without its own `command`, read "is an entry point:".
+ */
+const COMMAND_WORD = /\b(?:process|ExecStart|CMD|ENTRYPOINT|RUN|HEALTHCHECK|script|step|target|command|(?:initialize|onCreate|updateContent|postCreate|postStart|postAttach|start|build)Command)\b/;
 
 /**
  * An entry's evidence that quotes what runs: a command word before its first colon, and the colon

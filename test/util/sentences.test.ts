@@ -53,3 +53,13 @@ test('entrySentence: evidence that says "entry point [group] …" is that entry 
   const e = { file: 'pkg/cmd/status.py', kind: 'production', evidence: 'entry point [console_scripts] svc-status = pkg.cmd.status:main in pkg.egg-info/entry_points.txt:3' };
   assert.equal(entrySentence(e), 'pkg/cmd/status.py is the entry point [console_scripts] svc-status = pkg.cmd.status:main in pkg.egg-info/entry_points.txt:3');
 });
+
+test('entrySentence: a config key that holds a command line quotes a command; a word that only ends in Command does not (review s55-rm3 #2)', () => {
+  const entry = (file: string, evidence: string) => ({ file, evidence, kind: 'tooling' });
+  const migration = 'Dev Container .devcontainer/devcontainer.json postCreateCommand: python manage.py migrate, then the migrations of app shop';
+  assert.equal(entrySentence(entry('shop/migrations/0001_initial.py', migration)), `shop/migrations/0001_initial.py is run by ${migration}`);
+  assert.equal(entrySentence(entry('a.py', 'render render.yaml service "web" startCommand: python a.py')), 'a.py is run by render render.yaml service "web" startCommand: python a.py');
+  // A word that names a command's registration, not a command line, and a key without the colon.
+  assert.equal(entrySentence(entry('ext.js', 'vscode registerCommand: ext.run')), 'ext.js is an entry point: vscode registerCommand: ext.run');
+  assert.equal(entrySentence(entry('a.py', 'Dev Container x/devcontainer.json postCreateCommand')), 'a.py is an entry point: Dev Container x/devcontainer.json postCreateCommand');
+});
