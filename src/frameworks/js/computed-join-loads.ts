@@ -13,15 +13,17 @@
  * onto one, a name holding one); each part it cannot read stands for one folder name
  * (folderPatternOf). Where it stops: the last part must be a literal code file name (`index.js`,
  * not a computed one: computed-specifier and anchored-paths read those); a computed part must come
- * below a literal folder or a base other than the module's own folder (`join(__dirname, name,
- * 'index.js')` would name every subfolder's index beside the loader); a join in a comment, test
- * files and the loader itself name nothing.
+ * below a literal folder or a base other than the module's own folder or a folder above it
+ * (`join(__dirname, name, 'index.js')` would name every subfolder's index beside the loader, and
+ * `join(__dirname, '..', name, 'index.js')` every one beside its folder); a join in a comment or a
+ * string (a usage line, a code generator's template), another object's `import(…)` method, test
+ * files and the loader itself name nothing (review s55-rm2).
  */
 import { compileRepoGlob } from '../../util/glob.js';
 import { dirname } from '../../util/path.js';
 import { folderPatternOf } from '../../languages/javascript/folder-expr.js';
 import { balancedText } from '../../languages/javascript/js-text.js';
-import { commentsBlanked } from '../../languages/javascript/text-skips.js';
+import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 import { functionRegion } from './function-region.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
 import { codeFilesMarked, fileReference, sortedFiles } from './support.js';
@@ -31,7 +33,8 @@ import { perScan } from '../per-scan.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$|(?:^|\/)__tests__\//;
-const LOAD = /\b(?:require|import)\s*\(/g;
+/** Node's loader, not another object's `import`/`require` method (`loader.import(…)`). */
+const LOAD = /(?<![\w$.])(?:require|import)\s*\(/g;
 /** `path.join(` / `resolve(` opening a join, with the path module's usual spellings. */
 const JOIN_CALL = /^(?:(?:path|nodePath|posix)\s*\.\s*)?(?:join|resolve)\s*\(/;
 /** `pathToFileURL(x)`, `url.pathToFileURL(x).href`, `.toString()`: the argument is the path. */
@@ -124,7 +127,10 @@ const loads = perScan((ctx): Loaded[] => {
     const text = commentsBlanked(written);
     let declared: Map<string, { index: number; valueAt: number }[]> | undefined;
     const reassigned = new Map<string, number>();
+    let spans: number[] | undefined;
     for (const m of text.matchAll(LOAD)) {
+      // A load spelled in a string (a usage line, a code generator's template) loads nothing here.
+      if (insideQuoted(text, (spans ??= quotedSpans(text)), m.index ?? 0)) continue;
       const open = (m.index ?? 0) + m[0].length - 1;
       const arg = balancedText(text, open, 2_000);
       if (arg === null) continue;
@@ -143,7 +149,10 @@ const loads = perScan((ctx): Loaded[] => {
       const last = segments[segments.length - 1];
       if (last.includes('*') || !CODE.test(last)) continue;
       const fixed = segments.slice(0, segments.findIndex((s) => s.includes('*'))).join('/');
-      if (fixed === dirname(file)) continue;
+      // A computed part right under the module's folder, or any folder above it, ranges over every
+      // folder there (the loader's own among them): `join(__dirname, '..', name, 'index.js')`.
+      const own = dirname(file);
+      if (fixed === '' || own === fixed || own.startsWith(`${fixed}/`)) continue;
       const line = lineAt(text, m.index ?? 0);
       const call = text.slice(m.index ?? 0, open + arg.length).replace(/\s+/g, ' ');
       for (const target of filesMatching(pattern)) {
