@@ -69,6 +69,8 @@ interface Loader {
   indexes?: boolean;
   /** The listing's `.filter(…)` keeps only names passing these literal tests (listedNameTests). */
   names?: NameTest[][];
+  /** The only require joins the folder to a literal file (`glob` holds it): that file, not the listing, is loaded. */
+  one?: boolean;
 }
 
 /** A loader whose folder is a parameter of its function (or a literal join onto one): its callers name the folder. */
@@ -90,6 +92,8 @@ interface ParamLoader {
   dirs?: boolean;
   indexes?: boolean;
   names?: NameTest[][];
+  /** As Loader.one: the require names one literal file in the folder. */
+  one?: boolean;
 }
 
 /** `function f(a)`, `const f = (a) =>`, `const f = function (a)`, a method `f(a) {`. */
@@ -112,8 +116,22 @@ const joinedLiterals = (parts: string): string[] => [...parts.matchAll(/"([^"\n]
 /** `path.join(dir, 'commands')`: a name and literal parts joined onto it (a listed local's one assignment; a glob's folder and pattern parts too). */
 const PARAM_JOIN = /^(?:path\s*\.\s*)?(?:join|resolve)\(\s*([A-Za-z_$][\w$]*)\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*')\s*)+)\)$/;
 
+const FOLDER_NAME = String.raw`(?:__dirname|import\.meta\.dirname|[A-Za-z_$][\w$]*)`;
+const QUOTED = String.raw`(?:"[^"\n]*"|'[^'\n]*')`;
+
 /** `fs.realpathSync(dir)`, `path.resolve(dir)`: a local naming the same folder as a name. */
 const SAME_FOLDER = /^(?:fs\s*\.\s*)?(?:realpathSync(?:\s*\.\s*native)?|(?:path\s*\.\s*)?(?:resolve|normalize))\(\s*([A-Za-z_$][\w$]*)\s*\)$/;
+
+/**
+ * A require of a folder and literal parts only (`path.join(dir, 'lint.config.js')`, REQUIRE's
+ * argument ending before the join's `)`; `dir + '/x.js'`; `` `${dir}/x.js` ``) loads that one file,
+ * not what a listing of the folder found (review s55-rm2 #2: a glob's matches only linted).
+ */
+const ONE_FILE = new RegExp(
+  String.raw`^(?:(?:path\s*\.\s*)?(?:join|resolve)\(\s*${FOLDER_NAME}\s*(?:,\s*${QUOTED}\s*)+\)?|${FOLDER_NAME}\s*\+\s*${QUOTED}|\`\$\{\s*${FOLDER_NAME}\s*\}[^\`$
+]*\`)$`,
+);
+const namesOneFile = (arg: string): boolean => ONE_FILE.test(arg.trim());
 
 /** True when a computed require argument is built from this folder expression (or `./` for the loader's own folder). */
 const requiresFrom = (arg: string, folderExpr: string, ownFolder: boolean): boolean => {
@@ -409,17 +427,24 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
     }
     // The require (or read) that loads what was listed: first in the listing's own function, and
     // only when that function neither requires nor reads them, a require later in the file.
+    const ownFolder = folders.length === 1 && folders[0] === dirname(file);
     const requireIn = (end: number) => {
       const within = (r: RegExpMatchArray) => (r.index ?? 0) > l.index && (r.index ?? 0) < end;
       const element = l.result === undefined || end > regionEnd ? null : l.result;
       return (
-        requires.find((r) => within(r) && (requiresFrom(r[1], l.expr, folders.length === 1 && folders[0] === dirname(file)) || (element !== null && requiresElement(r[1], element, text.slice(l.index, r.index ?? 0))))) ??
+        requires.find((r) => within(r) && ((!namesOneFile(r[1]) && requiresFrom(r[1], l.expr, ownFolder)) || (element !== null && requiresElement(r[1], element, text.slice(l.index, r.index ?? 0))))) ??
         (joinsNames(text.slice(l.index, end), l.expr) ? requires.find((r) => within(r) && BARE_NAME.test(r[1])) : undefined)
       );
     };
     const regionEnd = region?.end ?? text.length;
     const read = l.fn === null ? null : readOfEntries(text, l.index, regionEnd, l.expr);
-    const req = requireIn(regionEnd) ?? (read === null ? requireIn(text.length) : undefined);
+    let req = requireIn(regionEnd) ?? (read === null ? requireIn(text.length) : undefined);
+    let glob = l.glob;
+    if (req === undefined && read === null) {
+      // Only a require of one file joined to the folder: that file is loaded, nothing else listed.
+      req = requires.find((r) => (r.index ?? 0) > l.index && (r.index ?? 0) < regionEnd && namesOneFile(r[1]) && requiresFrom(r[1], l.expr, ownFolder));
+      if (req !== undefined) glob = joinedLiterals(req[1]).join('/').replace(/\/{2,}/g, '/').replace(/^(?:\.?\/)+/, '');
+    }
     const listLine = lineAt(text, l.index);
     const nested = l.fn !== null && name !== null && region !== null && folders.length === 0 ? registeredSubfolder(file, text, name, region, l.index) : null;
     if (nested !== null) {
@@ -427,7 +452,7 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
       continue;
     }
     if (req) {
-      const found = { listing: l.listing, listLine, requireLine: lineAt(text, req.index ?? 0), glob: l.glob, ...(l.dirs ? { dirs: true } : {}), ...(l.indexes ? { indexes: true } : {}), ...(l.names ? { names: l.names } : {}) };
+      const found = { listing: l.listing, listLine, requireLine: lineAt(text, req.index ?? 0), glob, ...(glob !== l.glob ? { one: true } : {}), ...(l.dirs ? { dirs: true } : {}), ...(l.indexes ? { indexes: true } : {}), ...(l.names ? { names: l.names } : {}) };
       for (const folder of folders) loaders.push({ folder, ...found });
       if (folders.length === 0 && fn !== null) {
         // A require past the listing's function loads what the function stored: its join's line is evidence too.
@@ -523,7 +548,7 @@ const collectCalls = (ctx: FrameworkContext, params: ParamLoader[], out: Framewo
       const line = lineAt(text, (m.index ?? 0) + m[0].indexOf(m[1]));
       const loader: Loader = { folder, listing: p.listing, listLine: p.listLine, requireLine: p.requireLine, glob: p.glob, ...(p.dirs ? { dirs: true } : {}), ...(p.indexes ? { indexes: true } : {}), ...(p.names ? { names: p.names } : {}) };
       const through = p.joined === undefined ? '' : `, ${p.joined}`;
-      const requires = p.storeLine === undefined ? `requires each ${p.dirs ? 'subfolder (its index file)' : 'file'} it finds (line ${p.requireLine})` : `stores each path it finds (line ${p.storeLine}), which it requires (line ${p.requireLine})`;
+      const requires = p.storeLine === undefined ? p.one === true ? `requires ${p.glob} in it (line ${p.requireLine})` : `requires each ${p.dirs ? 'subfolder (its index file)' : 'file'} it finds (line ${p.requireLine})` : `stores each path it finds (line ${p.storeLine}), which it requires (line ${p.requireLine})`;
       for (const target of targetsOf(ctx, p.file, loader)) {
         if (target === file) continue;
         const label = `${file}:${line} calls ${p.fn}(${args.slice(0, p.position + 1).map((a) => a.replace(/\s+/g, ' ')).join(', ')}), which lists ${folder || '.'} (${p.file}:${p.listLine}, ${p.listing}${through}) and ${requires}`;
@@ -553,7 +578,7 @@ const folderRequires: FrameworkReader = {
           loader.nested === true
             ? `${file}:${loader.listLine} lists each subfolder of ${loader.folder || '.'} (${loader.listing}) and registers each file it finds with yeoman-environment (line ${loader.requireLine})`
             : loader.reads === undefined
-            ? `${file}:${loader.listLine} lists ${loader.folder || '.'} (${loader.listing}) and requires each ${loader.dirs ? 'subfolder (its index file)' : 'file'} it finds (line ${loader.requireLine})`
+            ? `${file}:${loader.listLine} lists ${loader.folder || '.'} (${loader.listing}) and requires ${loader.one === true ? `${loader.glob} in it` : `each ${loader.dirs ? 'subfolder (its index file)' : 'file'} it finds`} (line ${loader.requireLine})`
             : `${file}:${loader.listLine} lists ${loader.folder || '.'} (${loader.reads}) and reads its files (line ${loader.requireLine})`;
         out.references.push(fileReference(file, target, loader.requireLine, label));
       }
