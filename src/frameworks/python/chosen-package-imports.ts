@@ -22,7 +22,7 @@ import { lineAt, lineCounter } from '../../util/lines.js';
 import { dirname } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { lookText } from './package-paths.js';
-import { calledModuleFile, defsOf, importedStem, importsAnyOf } from './python-files.js';
+import { calledModuleFile, codeNames, defsOf, importedStem, importsAnyOf } from './python-files.js';
 
 /** `__import__(a, globals(), locals, [b], level=1)`, the fromlist one name, level by keyword or position. */
 const RELATIVE_IMPORT = /\b__import__\s*\(\s*([A-Za-z_]\w*)\s*,[^,()]*(?:\(\s*\))?\s*,[^,()]*(?:\(\s*\))?\s*,\s*\[\s*([A-Za-z_]\w*)\s*\]\s*,\s*(?:level\s*=\s*)?1\s*\)/g;
@@ -40,9 +40,10 @@ interface Chooser {
 const choosersIn = (ctx: FrameworkContext, path: string, text: string): Chooser | null => {
   const defs = defsOf(text);
   const entries: Chooser['entries'] = [];
+  const isCode = codeNames(text);
   for (const m of text.matchAll(RELATIVE_IMPORT)) {
     const f = defs.filter((d) => d.index < m.index! && m.index! < d.end).pop();
-    if (f === undefined || !f.params.includes(m[1]) || !f.params.includes(m[2])) continue;
+    if (!isCode(m.index!) || f === undefined || !f.params.includes(m[1]) || !f.params.includes(m[2])) continue;
     const line = lineAt(text, m.index!);
     const how = `${f.name}(${f.params.join(', ')}), whose __import__(${m[1]}, …, [${m[2]}], level=1) at ${path}:${line} imports module ${m[2]} of the subpackage ${m[1]}`;
     const modAt = f.params.indexOf(m[2]);
@@ -97,11 +98,12 @@ export const collectChosenPackageImports = (ctx: FrameworkContext): FrameworkOut
     const text = lookText(ctx, path);
     if (text === null || !names.some((n) => text.includes(n))) continue;
     const lineOf = lineCounter(text);
+    const isCode = codeNames(text);
     for (const m of text.matchAll(call)) {
       const file = calledModuleFile(ctx, path, m[1], m[2]);
       const chooser = choosers.find((c) => c.file === file);
       const entry = chooser?.entries.find((e) => e.name === m[2]);
-      if (chooser === undefined || entry === undefined || file === path) continue;
+      if (chooser === undefined || entry === undefined || file === path || !isCode(m.index!)) continue;
       const arg = /^\s*[bB]?(['"])([A-Za-z_]\w*)\1\s*$/.exec(m[3].split(',')[entry.arg] ?? '');
       if (arg === null) continue;
       const line = lineOf(m.index!);

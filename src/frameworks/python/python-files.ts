@@ -7,6 +7,8 @@ import type { FrameworkContext } from '../types.js';
 import { listedPaths } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { assignmentLine } from '../../languages/python/assignment-lines.js';
+import { tokenize } from '../../languages/python/tokenize.js';
+import { Kind } from '../../languages/python/tokens.js';
 
 /** Whether `file` imports package `name` or a module of it (`tornado`, `tornado.web`). */
 export const importsPackage = (ctx: FrameworkContext, file: string, name: string): boolean =>
@@ -109,6 +111,23 @@ export const importedStem = (file: string): string => {
 /** Whether a file's imports may bind one of `words` (a module's stem or a function's name): calledModuleFile can find it only then. */
 export const importsAnyOf = (facts: FileFacts | undefined, words: ReadonlySet<string>): boolean =>
   (facts?.imports ?? []).some((i) => words.has(i.specifier.slice(i.specifier.lastIndexOf('.') + 1)) || i.names.some((n) => words.has(n.name)));
+
+/**
+ * Whether a text offset starts a name of the code, read from tokens once per text on first ask: a
+ * call a regex finds in a comment or a docstring (`# res.open_resource(b'app.old', …)`, commented-out
+ * code is what dead code looks like) starts none.
+ */
+export const codeNames = (text: string): ((at: number) => boolean) => {
+  let starts: Set<number> | undefined;
+  return (at) => {
+    if (starts === undefined) {
+      const t = tokenize(text);
+      starts = new Set<number>();
+      for (let i = 0; i < t.count; i++) if (t.kind[i] === Kind.Name) starts.add(t.start[i]);
+    }
+    return starts.has(at);
+  };
+};
 
 /** A def read from a module's text: where its header starts, its name, its parameters' names and where its body ends. */
 export interface TextDef {

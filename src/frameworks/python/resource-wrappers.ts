@@ -23,7 +23,7 @@ import { listedPaths } from '../../util/file-index.js';
 import { lineAt, lineCounter } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { boundDotted, importsResourceApi, lookText, packageDir } from './package-paths.js';
-import { calledModuleFile, defsOf, importedStem, importsAnyOf } from './python-files.js';
+import { calledModuleFile, codeNames, defsOf, importedStem, importsAnyOf } from './python-files.js';
 
 /** The resource API functions whose first argument is a package they import. */
 const RESOURCE_FUNCTION = /^(?:(?:importlib\.resources|importlib_resources)\.(?:files|read_text|read_binary|open_text|open_binary|path|contents|is_resource)|pkg_resources\.resource_(?:filename|string|stream|exists|isdir|listdir)|pkgutil\.get_data)$/;
@@ -49,9 +49,10 @@ export interface ResourceCall {
 export const resourceApiCalls = (ctx: FrameworkContext, path: string, text: string): ResourceCall[] => {
   const imports = ctx.facts(path)?.imports ?? [];
   const out: ResourceCall[] = [];
+  const isCode = codeNames(text);
   for (const m of text.matchAll(CALLEE)) {
     const api = boundDotted(m[1], imports);
-    if (RESOURCE_FUNCTION.test(api)) out.push({ api, index: m.index!, open: m.index! + m[0].length });
+    if (RESOURCE_FUNCTION.test(api) && isCode(m.index!)) out.push({ api, index: m.index!, open: m.index! + m[0].length });
   }
   return out;
 };
@@ -187,11 +188,12 @@ export const collectResourceWrappers = (ctx: FrameworkContext): FrameworkOutput 
     if (text === null || !names.some((n) => text.includes(n))) continue;
     const seen = new Set<string>();
     const lineOf = lineCounter(text);
+    const isCode = codeNames(text);
     for (const m of text.matchAll(call)) {
       const file = calledModuleFile(ctx, path, m[1], m[2]);
       const w = file === null ? undefined : wrappers.find((x) => x.file === file && x.name === m[2]);
       // Only a wrapper whose first parameter is the anchor is read: a later argument would need the call's arguments split.
-      if (w === undefined || w.param !== 0 || file === path) continue;
+      if (w === undefined || w.param !== 0 || file === path || !isCode(m.index!)) continue;
       const line = lineOf(m.index!);
       const named = argumentNames(text, m.index! + m[0].length, line);
       if (named === null) continue;
