@@ -7,8 +7,9 @@
  *
  * The rule, read from text: a def F whose body runs `__import__(A, …, […, B, …], level=1)` (or
  * `importlib.import_module('.' + …)`-free: only this form) with A and B both its parameters imports
- * module B of subpackage A of its own package. A is any string literal of F's file that names such
- * a subpackage (a folder beside the file with an `__init__.py`); B is a literal a caller hands:
+ * module B of subpackage A of its own package. A is the literal a caller of F hands for it, or,
+ * when that is computed (and for callers of G below), any string literal of F's file that names
+ * such a subpackage (a folder beside the file with an `__init__.py`); B is a literal a caller hands:
  * F's own callers in other modules (`policy._importfrom('pure', 'x')`), or callers of a def G of the
  * same file whose one parameter reaches F's B (G calls F with it, or with a name assigned on a line
  * that uses it: `pn, mn = _modredirects.get((purepkg, modname), …)`). Callers are read as
@@ -27,13 +28,16 @@ import { calledModuleFile, codeNames, defsOf, importedStem, importsAnyOf } from 
 /** `__import__(a, globals(), locals, [b], level=1)`, the fromlist one name, level by keyword or position. */
 const RELATIVE_IMPORT = /\b__import__\s*\(\s*([A-Za-z_]\w*)\s*,[^,()]*(?:\(\s*\))?\s*,[^,()]*(?:\(\s*\))?\s*,\s*\[\s*([A-Za-z_]\w*)\s*\]\s*,\s*(?:level\s*=\s*)?1\s*\)/g;
 
+/** A whole literal argument, str or bytes: `"osutil"`, `b'pure'`. */
+const LITERAL_ARGUMENT = /^\s*[bB]?(['"])([A-Za-z_]\w*)\1\s*$/;
+
 /** A def that imports its parameter `module` from its parameter `pkg` subpackage, and the defs that feed it a module name. */
 interface Chooser {
   file: string;
   /** Subpackages of the file's package its literals name: name → folder. */
   subpackages: Map<string, string>;
-  /** The def name callers call, and which argument is the module. */
-  entries: { name: string; arg: number; line: number; how: string }[];
+  /** The def name callers call, which argument is the module, and (F's own callers) which is the subpackage. */
+  entries: { name: string; arg: number; pkgArg?: number; line: number; how: string }[];
 }
 
 /** The choosers a file defines: F, and any G of the file that hands F its parameter as the module. */
@@ -47,7 +51,7 @@ const choosersIn = (ctx: FrameworkContext, path: string, text: string): Chooser 
     const line = lineAt(text, m.index!);
     const how = `${f.name}(${f.params.join(', ')}), whose __import__(${m[1]}, …, [${m[2]}], level=1) at ${path}:${line} imports module ${m[2]} of the subpackage ${m[1]}`;
     const modAt = f.params.indexOf(m[2]);
-    entries.push({ name: f.name, arg: modAt, line, how });
+    entries.push({ name: f.name, arg: modAt, pkgArg: f.params.indexOf(m[1]), line, how });
     // G: a def of the same file with one parameter that reaches F's module argument.
     const call = new RegExp(String.raw`(?<![\w.])${escapeRegExp(f.name)}\s*\(([^()]*)\)`, 'g');
     for (const g of defs) {
@@ -73,7 +77,7 @@ const choosersIn = (ctx: FrameworkContext, path: string, text: string): Chooser 
     const folder = dir === '' ? s[2] : `${dir}/${s[2]}`;
     if (ctx.files.has(`${folder}/__init__.py`)) subpackages.set(s[2], folder);
   }
-  return subpackages.size === 0 ? null : { file: path, subpackages, entries };
+  return { file: path, subpackages, entries };
 };
 
 export const collectChosenPackageImports = (ctx: FrameworkContext): FrameworkOutput => {
@@ -104,14 +108,22 @@ export const collectChosenPackageImports = (ctx: FrameworkContext): FrameworkOut
       const chooser = choosers.find((c) => c.file === file);
       const entry = chooser?.entries.find((e) => e.name === m[2]);
       if (chooser === undefined || entry === undefined || file === path || !isCode(m.index!)) continue;
-      const arg = /^\s*[bB]?(['"])([A-Za-z_]\w*)\1\s*$/.exec(m[3].split(',')[entry.arg] ?? '');
+      const args = m[3].split(',');
+      const arg = LITERAL_ARGUMENT.exec(args[entry.arg] ?? '');
       if (arg === null) continue;
       const line = lineOf(m.index!);
-      const shown = [...chooser.subpackages.keys()].sort().join(', ');
-      for (const [sub, folder] of chooser.subpackages) {
+      // Review s55-rm4: a caller that names the subpackage itself chooses it; the file's literals
+      // stand only for a computed one (`load("fast", "codec")` loads no slow/codec.py).
+      const named = entry.pkgArg === undefined ? null : LITERAL_ARGUMENT.exec(args[entry.pkgArg] ?? '')?.[2] ?? null;
+      const dir = dirname(chooser.file);
+      const subpackages = named === null ? chooser.subpackages : new Map([[named, dir === '' ? named : `${dir}/${named}`]]);
+      const shown = [...subpackages.keys()].sort().join(', ');
+      for (const [sub, folder] of subpackages) {
         const module = `${folder}/${arg[2]}.py`;
-        if (!ctx.files.has(module)) continue;
-        const label = `imported by ${m[0].trim()} in ${path}:${line} when ${sub} is the subpackage chosen at run time (${chooser.file} names ${shown}): ${entry.how}`;
+        if (!ctx.files.has(`${folder}/__init__.py`) || !ctx.files.has(module)) continue;
+        const label = named !== null
+          ? `imported by ${m[0].trim()} in ${path}:${line}, which names the subpackage ${sub}: ${entry.how}`
+          : `imported by ${m[0].trim()} in ${path}:${line} when ${sub} is the subpackage chosen at run time (${chooser.file} names ${shown}): ${entry.how}`;
         out.references.push({ from: path, target: module, targetKind: 'file', line, label: `a module ${label}` });
         out.references.push({ from: path, target: `${folder}/__init__.py`, targetKind: 'file', line, label: `the package of a module ${label}` });
       }
