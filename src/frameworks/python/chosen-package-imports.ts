@@ -26,7 +26,8 @@ import { lookText } from './package-paths.js';
 import { calledModuleFile, codeNames, defsOf, importedStem, importsAnyOf } from './python-files.js';
 
 /** `__import__(a, globals(), locals, [b], level=1)`, the fromlist one name, level by keyword or position. */
-const RELATIVE_IMPORT = /\b__import__\s*\(\s*([A-Za-z_]\w*)\s*,[^,()]*(?:\(\s*\))?\s*,[^,()]*(?:\(\s*\))?\s*,\s*\[\s*([A-Za-z_]\w*)\s*\]\s*,\s*(?:level\s*=\s*)?1\s*\)/g;
+// An argument is `[^,()]*(?:\(\s*\)[^,()]*)?`: no `\s*` beside a class that holds spaces too, so a long run of them is read once, not split every way (review s55-rm4: 40,000 spaces took 1.7 s).
+const RELATIVE_IMPORT = /\b__import__\s*\(\s*([A-Za-z_]\w*)\s*,[^,()]*(?:\(\s*\)[^,()]*)?,[^,()]*(?:\(\s*\)[^,()]*)?,\s*\[\s*([A-Za-z_]\w*)\s*\]\s*,\s*(?:level\s*=\s*)?1\s*\)/g;
 
 /** A whole literal argument, str or bytes: `"osutil"`, `b'pure'`. */
 const LITERAL_ARGUMENT = /^\s*[bB]?(['"])([A-Za-z_]\w*)\1\s*$/;

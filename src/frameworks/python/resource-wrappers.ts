@@ -100,7 +100,7 @@ interface Named {
 }
 
 /** `b'.'.join([b'a', b'b'])` or `'.'.join(['a', 'b'] + rest)`: the joined literal, and whether a computed list follows. */
-const JOIN = /^[bB]?(['"])\.\1\s*\.\s*join\s*\(\s*\[([^\]]*)\]\s*(\+\s*[^)]+)?\)\s*$/;
+const JOIN = /^[bB]?(['"])\.\1\s*\.\s*join\s*\(\s*\[([^\]]*)\]\s*(\+[^)]+)?\)\s*$/;
 
 /** A package an expression names: a literal, or a `'.'.join` of literals (and maybe more parts). */
 const namedBy = (expr: string): Named | null => {
