@@ -24,6 +24,7 @@ import { lineAt, lineCounter } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { boundDotted, importsResourceApi, lookText, packageDir } from './package-paths.js';
 import { calledModuleFile, codeNames, defsOf, importedStem, importsAnyOf } from './python-files.js';
+import { orFallback } from './loader-functions.js';
 
 /** The resource API functions whose first argument is a package they import. */
 const RESOURCE_FUNCTION = /^(?:(?:importlib\.resources|importlib_resources)\.(?:files|read_text|read_binary|open_text|open_binary|path|contents|is_resource)|pkg_resources\.resource_(?:filename|string|stream|exists|isdir|listdir)|pkgutil\.get_data)$/;
@@ -72,6 +73,28 @@ interface Wrapper {
   via: string;
 }
 
+/**
+ * Whether the body of the def at `at`, above the line of the call at `call`, rebinds `param` on a
+ * line of the body's own indent (so on every path: `package = DEFAULT_PACKAGE`), which hands the
+ * call something else than the caller's value; `package = package or X` keeps it, and a rebinding
+ * under an `if` is one path of several. The body starts below the header's `)` (a header over
+ * lines holds `package=None,` too).
+ */
+const rebound = (text: string, at: number, call: number, param: string): boolean => {
+  const from = text.indexOf('\n', text.indexOf(')', at));
+  const to = text.lastIndexOf('\n', call);
+  if (from < 0 || to <= from) return false;
+  const lines = text.slice(from + 1, to).split('\n');
+  const body = lines.find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+  if (body === undefined) return false;
+  const indent = /^[ \t]*/.exec(body)![0];
+  const assigns = new RegExp(String.raw`^${indent}${escapeRegExp(param)}\s*(?::[^=]*)?=(?!=)(.*)$`);
+  return lines.some((l) => {
+    const m = assigns.exec(l);
+    return m !== null && !orFallback(param, m[1]);
+  });
+};
+
 /** The wrappers a file defines: defs whose parameter (or one call of it, `str(package)`) is a resource call's first argument. */
 const wrappersIn = (ctx: FrameworkContext, path: string, text: string): Wrapper[] => {
   const calls = resourceApiCalls(ctx, path, text);
@@ -84,7 +107,7 @@ const wrappersIn = (ctx: FrameworkContext, path: string, text: string): Wrapper[
       if (c.index < d.index || c.index >= d.end) continue;
       const first = new RegExp(String.raw`^${GAP}(?:[A-Za-z_][\w.]*\s*\(${GAP})?([A-Za-z_]\w*)${GAP}\)?${GAP}[,)]`).exec(text.slice(c.open, c.open + 300));
       const param = first === null ? -1 : params.indexOf(first[1]);
-      if (param < 0 || out.some((w) => w.name === d.name)) continue;
+      if (param < 0 || out.some((w) => w.name === d.name) || rebound(text, d.index, c.index, params[param])) continue;
       out.push({ file: path, name: d.name, param, via: `${c.api.replace(/^importlib\./, '')}(…) in ${path}:${lineAt(text, c.index)}` });
     }
   }
