@@ -39,7 +39,9 @@ import { IDENTIFIER } from '../../languages/javascript/js-text.js';
 const CODE = /\.[cm]?[jt]sx?$/;
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /** A folder expression: `__dirname`, `import.meta.dirname`, `path.join(__dirname, 'a', 'b')`, or a name. */
-const FOLDER = String.raw`(?:(?:path\s*\.\s*)?(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*(?:,\s*(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)\s*)*\)|__dirname|import\.meta\.dirname|[A-Za-z_$][\w$]*)`;
+const FOLDER = String.raw`(?:(?:path\s*\.\s*)?(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*(?:,\s*(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)\s*)*\)|(?:__dirname|import\.meta\.dirname)\s*\+\s*(?:'/'|"/")|__dirname|import\.meta\.dirname|[A-Za-z_$][\w$]*)`;
+/** `__dirname + '/'` lists the module's own folder, as `__dirname` does (signalk's dist/interfaces/index.js). */
+const withoutTrailingSlash = (expr: string): string => expr.replace(/\s*\+\s*(?:'\/'|"\/")\s*$/, '');
 const READDIR = new RegExp(String.raw`\b(readdir(?:Sync)?)\(\s*(${FOLDER})\s*[,)]`, 'g');
 const GLOB_CWD = new RegExp(String.raw`\b(?:glob\s*\.\s*sync|globSync|glob)\(\s*(["'\`])([^"'\`\n]+)\1\s*,\s*\{[^{}]*?\bcwd\s*:\s*(${FOLDER})\s*[,}]`, 'g');
 /**
@@ -392,10 +394,10 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
       // The `.filter(…)` callback right after the listing, read once for both questions.
       const body = filterBody(text, open);
       const dirs = filteredToDirs(body);
-      const indexes = !dirs && keepsIndexFolders(body, m[2]);
+      const indexes = !dirs && keepsIndexFolders(body, withoutTrailingSlash(m[2]));
       const names = dirs || indexes ? null : listedNameTests(body);
       const filtered = dirs ? ' filtered to directories' : indexes ? ' filtered to code files and subfolders with an index file' : names !== null ? ` filtered to names that ${testsText(names)}` : '';
-      return { expr: m[2], glob: null, listing: `readdir(${m[2].trim()})${filtered}`, fn: m[1], index: m.index ?? 0, dirs, indexes, names };
+      return { expr: withoutTrailingSlash(m[2]), glob: null, listing: `readdir(${m[2].trim()})${filtered}`, fn: m[1], index: m.index ?? 0, dirs, indexes, names };
     }),
     ...[...text.matchAll(GLOB_CWD)].map((m) => ({ expr: m[3], glob: m[2], listing: `glob "${m[2]}" in ${m[3].trim()}`, fn: null, index: m.index ?? 0, dirs: false, indexes: false, names: null })),
     ...[...text.matchAll(GLOB_PATH)].flatMap((m) => {
