@@ -14,6 +14,7 @@ import { dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
 import { perScan } from '../per-scan.js';
+import { listedPaths } from '../../util/file-index.js';
 import { moduleFile } from './python-files.js';
 
 /** Imports of the resource APIs: importlib.resources (`from importlib import resources`), its backport, pkg_resources, pkgutil. */
@@ -21,6 +22,15 @@ const RESOURCE_APIS: ReadonlySet<string> = new Set(['importlib', 'importlib.reso
 
 /** Whether a file's facts show an import of a resource API. */
 export const importsResourceApi = (facts: FileFacts | undefined): boolean => (facts?.imports ?? []).some((i) => RESOURCE_APIS.has(i.specifier));
+
+/** The enabling reason of the readers that follow resource API calls: the first .py file that imports one. */
+export const firstResourceApiImporter = (ctx: FrameworkContext): string | null => {
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const path = listed[at];
+    if (path.endsWith('.py') && importsResourceApi(ctx.facts(path))) return `${path} imports a resource API`;
+  }
+  return null;
+};
 
 /** An anchor: a literal package, `__name__`/`__package__` (also `__package__ or 'pkg'`), or a name bound to a module. */
 const anchor = (groupsBefore: number): string => `(?:(['"])([\\w.]+)\\${groupsBefore + 1}|(__name__|__package__)(?:\\s+or\\s+(['"])[\\w.]+\\${groupsBefore + 4})?|([A-Za-z_][\\w.]*))`;

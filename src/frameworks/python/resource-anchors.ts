@@ -17,7 +17,7 @@ import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { basename, dirname } from '../../util/path.js';
-import { importsResourceApi, lookText, packageDir, resourceReads } from './package-paths.js';
+import { firstResourceApiImporter, importsResourceApi, lookText, packageDir, resourceReads } from './package-paths.js';
 import { fromName, moduleFile } from './python-files.js';
 import { literalFirst, resourceApiCalls } from './resource-wrappers.js';
 
@@ -100,13 +100,7 @@ const reader: FrameworkReader = {
   id: 'resource-anchors',
   title: 'packages a resource API call is anchored at (importlib.resources, pkg_resources, pkgutil)',
   ecosystem: 'python',
-  enabledBy: (ctx) => {
-    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-      const path = listed[at];
-      if (path.endsWith('.py') && importsResourceApi(ctx.facts(path))) return `${path} imports a resource API`;
-    }
-    return null;
-  },
+  enabledBy: firstResourceApiImporter,
   collect: collectResourceAnchors,
 };
 

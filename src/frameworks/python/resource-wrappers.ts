@@ -22,7 +22,7 @@ import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths } from '../../util/file-index.js';
 import { lineAt, lineCounter } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
-import { boundDotted, importsResourceApi, lookText, packageDir } from './package-paths.js';
+import { boundDotted, firstResourceApiImporter, importsResourceApi, lookText, packageDir } from './package-paths.js';
 import { calledModuleFile, codeNames, defsOf, importedStem, importsAnyOf } from './python-files.js';
 import { orFallback } from './loader-functions.js';
 
@@ -236,13 +236,7 @@ const reader: FrameworkReader = {
   id: 'resource-wrappers',
   title: 'packages handed to a resource API by a repo function that wraps it',
   ecosystem: 'python',
-  enabledBy: (ctx) => {
-    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-      const path = listed[at];
-      if (path.endsWith('.py') && importsResourceApi(ctx.facts(path))) return `${path} imports a resource API`;
-    }
-    return null;
-  },
+  enabledBy: firstResourceApiImporter,
   collect: collectResourceWrappers,
 };
 
