@@ -113,3 +113,30 @@ test('computedLoadLines: compile(…, "exec") of a computed source is a load; an
   assert.deepEqual(computedLoadLines(lines.join('\n')), []);
   assert.deepEqual(computedLoadLines([...lines, '# exec(code, {})', 'runner.exec(code)'].join('\n')), []);
 });
+
+test('loopFolders: the items a listing loop variable takes, and where it stops', async () => {
+  const { loopFolders, findsIn } = await import('../../src/frameworks/python/loop-folders.js');
+  const { lineStarts } = await import('../../src/util/lines.js');
+  const at = (text: string, line: number, name: string) => loopFolders(text, lineStarts(text), line, name);
+  const mailnag = ['PATHS = [ LIB, USER ]', '', 'def load():', '    for path in PATHS:', '        if not ok(path):', '            continue', '        for f in os.listdir(path):', '            pass'].join('\n');
+  assert.deepEqual(at(mailnag, 7, 'path'), { line: 4, list: 'PATHS', items: ['LIB', 'USER'] });
+  const limnoria = ['def load(name):', '    dirs = conf.dirs()[:]', '    dirs.append(_pluginsDir)', '    dirs.insert(0, OTHER)', '    for dir in dirs:', '        try:', '            files.extend(os.listdir(dir))', '        except OSError:', '            pass'].join('\n');
+  assert.deepEqual(at(limnoria, 7, 'dir'), { line: 5, list: 'dirs', items: ['_pluginsDir', 'OTHER'] });
+  assert.deepEqual(at('for d in (A, B):\n    os.listdir(d)', 2, 'd')?.items, ['A', 'B']);
+  // Rebound between the loop and the listing; a loop outside the listing's def; a computed iterable; no loop.
+  assert.equal(at('for d in (A, B):\n    d = other(d)\n    os.listdir(d)', 3, 'd'), null);
+  assert.equal(at('for d in (A, B):\n    pass\ndef f(d):\n    os.listdir(d)', 4, 'd'), null);
+  assert.equal(at('for d in dirs():\n    os.listdir(d)', 2, 'd'), null);
+  assert.equal(at('os.listdir(d)', 1, 'd'), null);
+  // A list whose assignment is not seen (a parameter): no items.
+  assert.deepEqual(at('def f(dirs):\n    for d in dirs:\n        os.listdir(d)', 3, 'd')?.items, []);
+  assert.equal(findsIn('spec = PathFinder.find_spec(name, pluginDirs)', 'pluginDirs'), true);
+  assert.equal(findsIn('info = imp.find_module(name, pluginDirs)', 'pluginDirs'), true);
+  assert.equal(findsIn('info = imp.find_module(name, otherDirs)', 'pluginDirs'), false);
+  assert.equal(findsIn('spec = find_spec(name)', 'pluginDirs'), false);
+});
+
+test('pathValue reads sys.modules[__name__].__file__ as __file__', () => {
+  assert.equal(repoPathOf(pathValue("os.path.join(os.path.dirname(sys.modules[__name__].__file__), 'plugins')", 'bot/plugin.py', new Map())), 'bot/plugins');
+  assert.equal(repoPathOf(pathValue('os.path.dirname(sys.modules[other].__file__)', 'bot/plugin.py', new Map())), null);
+});

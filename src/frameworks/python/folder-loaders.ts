@@ -21,7 +21,9 @@ import type { FrameworkContext, FrameworkReader, ReferenceInput } from '../types
 import { emptyFrameworkOutput } from '../types.js';
 import type { FileFacts } from '../../model/facts.js';
 import { perScan } from '../per-scan.js';
-import { pathAssignments, pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
+import { absolutePathOf, pathAssignments, pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
+import { inFilesystemTree } from '../../util/filesystem-tree.js';
+import { findsIn, loopFolders } from './loop-folders.js';
 import { assignmentAbove, filesByFolder, moduleFile, moduleFileAsImported } from './python-files.js';
 import { lineOfOffset, lineStarts } from '../../util/lines.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
@@ -29,7 +31,7 @@ import { dirname } from '../../util/path.js';
 import { listedPaths } from '../../util/file-index.js';
 import { attributeFolder, type AttributeFolder } from './attribute-paths.js';
 import { MAX_ARGS, callArguments, joinArguments, literalSegments, literalValue } from './call-text.js';
-import { alternation, CORE_LOADS, FILE_PATH_LOADS } from '../../languages/python/loader-names.js';
+import { alternation, CORE_LOADS, FILE_PATH_LOADS, FINDER_LOADS } from '../../languages/python/loader-names.js';
 import { isPackageInit } from '../../util/python-package.js';
 
 /** Modules a listing comes from; a file importing none of these (nor a loader) is not read. */
@@ -45,7 +47,13 @@ const LOAD_CALL = new RegExp(String.raw`\b(?:(${alternation(NAME_LOADS)})|(${alt
  */
 const LIST_CALL = /(?<![\w.])(?:os\s*\.\s*)?(listdir|scandir|walk)\s*\(|(?<![\w.])(?:glob\s*\.\s*)?(i?glob)\s*\(|(?<![\w.])(?:pkgutil\s*\.\s*)?(iter_modules|walk_packages)\s*\(|\.\s*(glob|rglob|iterdir)\s*\(|(?<![\w.])(?:os\s*\.\s*)?(?:path\s*\.\s*)?(join)\s*\(/g;
 /** Words a loader's text must hold, tested before the call patterns run over it (one alternation scans faster than a search per word). */
-const LOAD_WORDS = new RegExp(String.raw`${alternation([...NAME_LOADS, ...FILE_PATH_LOADS])}|(?<![\w.])compile\s*\(`);
+const LOAD_WORDS = new RegExp(String.raw`${alternation([...NAME_LOADS, ...FILE_PATH_LOADS, ...FINDER_LOADS])}|(?<![\w.])compile\s*\(`);
+/**
+ * Stop 56: `find_spec(name, …)` loads where the file also runs `exec_module(` on what it found
+ * (limnoria's `PathFinder.find_spec(name, pluginDirs)`, `module_from_spec`, `spec.loader.exec_module`).
+ */
+const FINDER_CALL = new RegExp(String.raw`\b(?:${alternation(FINDER_LOADS)})\s*\(`, 'g');
+const EXEC_MODULE = /\bexec_module\s*\(/;
 /** A bare `exec(`: what runs the code object a `compile(…, 'exec')` made (compile alone only checks the syntax). */
 const EXEC_CALL = /(?<![\w.])exec\s*\(/g;
 const LIST_WORDS = /listdir|scandir|walk\s*\(|glob|iter_modules|walk_packages|iterdir|\.py["']/;
@@ -79,6 +87,8 @@ export interface FolderLoader {
   tail?: { expr: string; path: string };
   /** Stop 44: a folder named by an attribute assigned once in the tree (attribute-paths.ts). */
   attribute?: AttributeFolder;
+  /** Stop 56: a folder the listing's loop variable takes (loop-folders.ts): the loop's line and the item. */
+  loop?: { line: number; item: string };
 }
 
 /** The expression a method is called on (`Path(__file__).parent` before `.glob(`), from the `.` at `dot` back; null when there is none. */
@@ -135,7 +145,15 @@ export const computedLoadLines = (text: string): number[] => {
     if (arg === undefined || arg === '' || literalValue(arg) !== null) continue;
     out.push(lineOfOffset(starts, m.index));
   }
-  return out;
+  if (!EXEC_MODULE.test(text)) return out;
+  for (const m of text.matchAll(FINDER_CALL)) {
+    if (++calls > MAX_CALLS) break;
+    if (commented(text, m.index)) continue;
+    const name = callArguments(text, m.index + m[0].length - 1)?.[0]?.replace(/^\w+\s*=(?!=)\s*/, '');
+    if (name === undefined || name === '' || literalValue(name) !== null) continue;
+    out.push(lineOfOffset(starts, m.index));
+  }
+  return out.sort((a, b) => a - b);
 };
 
 /**
@@ -176,8 +194,24 @@ const variablesOf = (ctx: FrameworkContext, file: string, facts: FileFacts, text
   for (const i of facts.imports) if (i.syntax === 'from') for (const n of i.names) if (n.name !== '*') imported.set(n.alias ?? n.name, { specifier: i.specifier, name: n.name });
   const tried = new Set<string>();
   const held = moduleVariables(ctx);
+  /** Stop 56: the path constants the file imports by name from repo modules, for its own assignments to build on (mailnag's `PLUGIN_LIB_PATH = os.path.join(LIB_DIR, 'plugins')`, LIB_DIR from common/dist_cfg.py). */
+  const importedConstants = (): Map<string, string> => {
+    const seed = new Map<string, string>();
+    for (const [local, from] of imported) {
+      const holder = moduleFile(ctx, file, from.specifier);
+      if (holder === null || holder === file) continue;
+      let known = held.get(holder);
+      if (!known) {
+        const source = ctx.manifests.transientText(holder);
+        held.set(holder, (known = source === null ? new Map() : pathVariables(source, holder)));
+      }
+      const value = known.get(from.name);
+      if (value !== undefined) seed.set(local, value);
+    }
+    return seed;
+  };
   return (line, expr) => {
-    assignments ??= pathAssignments(text, file);
+    assignments ??= pathAssignments(text, file, importedConstants());
     for (; next < assignments.length && assignments[next].line < line; next++) {
       const a = assignments[next];
       if (a.value !== null) vars.set(a.name, a.value);
@@ -294,6 +328,22 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
   const out: FolderLoader[] = [];
   const variablesAt = variablesOf(ctx, file, facts, text);
   const folderEndingIn = (tail: string): string | null => onlyFolderEndingIn(ctx, tail);
+  /**
+   * A listed expression's repo folder: in the repo from `__file__`, or (Stop 56) an absolute folder
+   * written out, placed in the filesystem tree the file lies in (util/filesystem-tree.ts, as
+   * apache-wsgi places a script) when the tree has that folder: mailnag's `LIB_DIR =
+   * '/usr/lib/python3/dist-packages/Mailnag'` in its own package's tree.
+   */
+  const settle = (expr: string, varsFor: (expr: string) => ReadonlyMap<string, string>): string | null => {
+    const value = pathValue(expr, file, varsFor(expr));
+    const inRepo = repoPathOf(value);
+    if (inRepo !== null) return inRepo;
+    const absolute = absolutePathOf(value);
+    const placed = absolute === null ? null : inFilesystemTree(file, absolute);
+    if (placed === null) return null;
+    const { byFolder, subfolders } = folderIndex(ctx);
+    return byFolder.has(placed.path) || subfolders.has(placed.path) ? placed.path : null;
+  };
   let calls = 0;
   for (const m of text.matchAll(LIST_CALL)) {
     if (++calls > MAX_CALLS) break;
@@ -317,9 +367,18 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
       for (const pattern of names.length > 0 ? names.map((n) => `**/${n}`) : ['**/*.py']) out.push({ ...at, folder, pattern, mode: 'glob', via: CALLEE[listing] });
     } else if (listing !== undefined) {
       if (args.length !== 1) continue;
-      const folder = repoPathOf(pathValue(args[0], file, varsFor(args[0])));
-      if (folder !== null) out.push({ ...at, folder, mode: 'modules', via: CALLEE[listing] });
-      else {
+      const folder = settle(args[0], varsFor);
+      // Stop 56: a folder of a list the listing loops over (loop-folders.ts); a path finder given that
+      // list finds packages as well as modules (limnoria's `PathFinder.find_spec(name, pluginDirs)`).
+      const loop = folder === null ? loopFolders(text, starts, line, args[0].trim()) : null;
+      if (folder !== null) out.push({ ...at, folder, mode: findsIn(text, args[0].trim()) ? 'packages' : 'modules', via: CALLEE[listing] });
+      else if (loop !== null && loop.items.length > 0) {
+        const mode: Mode = findsIn(text, loop.list ?? args[0].trim()) ? 'packages' : 'modules';
+        for (const item of loop.items) {
+          const itemFolder = settle(item, varsFor);
+          if (itemFolder !== null) out.push({ ...at, folder: itemFolder, mode, via: CALLEE[listing], loop: { line: loop.line, item } });
+        }
+      } else {
         const byTail = settledByTail(ctx, text, starts, line, args[0], false);
         const byAttribute = byTail === null ? attributeFolder(ctx, text, starts, line, args[0], folderEndingIn) : null;
         if (byTail !== null) out.push({ ...at, folder: byTail.folder, mode: 'modules', via: CALLEE[listing], tail: byTail.tail });
@@ -432,7 +491,9 @@ const shown = (folder: string): string => `${folder === '' ? '.' : folder}/`;
 const fromAttribute = (a: AttributeFolder): string => `${a.attribute}, assigned ${a.expr} in ${a.file}:${a.line}: ${a.how}`;
 
 export const describe = (l: FolderLoader): string =>
-  l.attribute !== undefined
+  l.loop !== undefined
+    ? `loaded by ${l.file}:${l.line}, which lists ${shown(l.folder)} (${l.via} of each folder the loop on line ${l.loop.line} takes, here ${l.loop.item}) and ${l.mode === 'packages' ? 'finds each module or package' : 'imports each'} by name (line ${l.loadLine})`
+    : l.attribute !== undefined
     ? `loaded by ${l.file}:${l.line}, which ${l.join ? `joins a computed name onto ${shown(l.folder)}` : `lists ${l.mode === 'glob' ? within(l.folder, l.pattern ?? '') : shown(l.folder)}`} (${l.via} of ${fromAttribute(l.attribute)}) and imports ${l.join ? 'it' : 'each'} by name (line ${l.loadLine})`
     : l.tail !== undefined
     ? `loaded by ${l.file}:${l.line}, which lists ${l.mode === 'glob' ? within(l.folder, l.pattern ?? '') : shown(l.folder)} (${l.via} of ${l.tail.expr}: its head is set at run time, and ${shown(l.folder)} is the only folder of the tree ending in ${l.tail.path}/) and loads each (line ${l.loadLine})`

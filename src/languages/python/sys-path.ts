@@ -165,7 +165,9 @@ const groupStart = (expr: string, close: number): number => {
 const STEP = /^\s*\.\s*(?:(resolve|absolute|expanduser)\s*\(\s*\)|(parent)\b(?!s)|parents\s*\[\s*(\d+)\s*\]|(joinpath)\s*\(|(with_name)\s*\()/;
 
 const foldAttributes = (expr: string): string => {
-  let out = expr;
+  // Stop 56: `sys.modules[__name__]` is the module itself, so its `__file__` is `__file__` (limnoria's
+  // supybot/plugin.py: `installDir = os.path.dirname(sys.modules[__name__].__file__)`).
+  let out = expr.replace(/\bsys\s*\.\s*modules\s*\[\s*__name__\s*\]\s*\.\s*__file__\b/g, '__file__');
   for (let guard = 0; guard < 30; guard++) {
     let changed = false;
     for (let close = 0; close < out.length; close++) {
@@ -358,6 +360,9 @@ export const pathValue = (expr: string, file: string, vars: ReadonlyMap<string, 
   const tokens = tokenize(foldAttributes(expr.trim()));
   return tokens === null || tokens.length === 0 ? null : evaluate(tokens, file, vars);
 };
+
+/** Stop 56: the absolute path a pathValue names outside the repo (`/usr/lib/python3/dist-packages/Mailnag/plugins`, written so), normalised; null otherwise. */
+export const absolutePathOf = (value: string | null): string | null => (value === null || !value.startsWith('/') ? null : absoluteDir(value));
 
 /** The repo path a pathValue names ('' = the root), or null when it is relative (to a working folder no one knows) or outside the repo. */
 export const repoPathOf = (value: string | null): string | null => (value === null || !value.startsWith(`${REPO}/`) && value !== REPO ? null : toRepo(value));
