@@ -155,6 +155,7 @@ import oxlint from './js/oxlint.js';
 import graphqlCodegen from './js/graphql-codegen.js';
 import graphqlLazyTypes from './python/graphql-lazy.js';
 import pythonFolderLoaders from './python/folder-loaders.js';
+import rqJobs from './python/rq-jobs.js';
 import packageConfigs from './python/package-configs.js';
 import packageData from './python/package-data.js';
 import heatTemplates from './python/heat-templates.js';
@@ -298,6 +299,7 @@ export const READERS: readonly FrameworkReader[] = [
   prisma,
   pytest,
   pythonFolderLoaders,
+  rqJobs,
   pythonLibrary,
   pythonLoaderWrappers,
   qwik,
