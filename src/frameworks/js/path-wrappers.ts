@@ -51,6 +51,12 @@ const JOIN = new RegExp(
   String.raw`(?:\b[\w$]*[pP]ath[\w$]*(?:\s*\.\s*default)?\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*(${OWN_FOLDER}|this\s*\.\s*${NAME}|${NAME})\s*((?:,\s*(?:${LITERAL}|${NAME_TEMPLATE}|(?:\.\.\.\s*)?${NAME})\s*)+),?\s*\)`,
   'g',
 );
+/**
+ * tsc's call of a named import, `import { resolve } from "path"`: `(0, path_1.resolve)(__dirname, "../templates", relPath)`
+ * (firebase-tools' lib/templates.js), read as `path_1.resolve(…)`, which JOIN takes. Only this form is rewritten, so
+ * the evidence of every other join still quotes the file as written.
+ */
+const ZERO_JOIN = /\([ \t]*0[ \t]*,[ \t]*([\w$]*[pP]ath[\w$]*(?:[ \t]*\.[ \t]*default)?[ \t]*\.[ \t]*(?:join|resolve))[ \t]*\)(?=[ \t]*\()/g;
 /** What the joined path is handed to right before it: a return (an arm of a returned `c ? a : b` too), or a load or read of the file. */
 const HANDED = new RegExp(String.raw`(?:\breturn|\breturn\b[^;{}\n]*[?:]|\b(?:require|import|${BYTE_READ_CALLS})\s*\(|=>)\s*$`);
 const LOADED = /\b(?:require|import)\s*\(\s*$/;
@@ -308,7 +314,7 @@ const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
   const wrappers: Wrapper[] = [];
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
     if (TOOL_CONFIG.test(basename(file))) continue;
-    const text = ctx.readText(file) ?? '';
+    const text = (ctx.readText(file) ?? '').replace(ZERO_JOIN, '$1');
     if (!text.includes('join(') && !text.includes('resolve(')) continue;
     wrappers.push(...wrappersIn(file, text));
   }
@@ -328,7 +334,9 @@ const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
       const header = headerAt(text, call.index);
       const param = header?.params.indexOf(arg.trim()) ?? -1;
       if (header != null && param >= 0) {
-        const key = `${from}\0${header.name}\0${param}`;
+        // One per join handed on: a helper with two returns (firebase-tools' `absoluteTemplateFilePath`: `templates`
+        // beside it for the VS Code build, `../templates` else) hands its caller both folders, not the first only.
+        const key = `${from}\0${header.name}\0${param}\0${w.file}\0${w.says}`;
         if (!derived.has(key))
           derived.set(key, { ...w, file: from, name: header.name, method: header.method, param, says: `which hands it to ${how} (${from}:${line}), ${w.says}`, exportedAsModule: !header.method && exportsAsModule(text, header.name) });
         return;
