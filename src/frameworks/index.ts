@@ -8,6 +8,7 @@ import anchoredPaths from './js/anchored-paths.js';
 import computedJoinLoads from './js/computed-join-loads.js';
 import aliasFolders from './js/alias-folders.js';
 import arrayRequires from './js/array-requires.js';
+import registryRequires from './js/registry-requires.js';
 import angular from './js/angular.js';
 import schematicCollections from './js/schematic-collections.js';
 import apostrophe from './js/apostrophe.js';
@@ -190,6 +191,7 @@ export const READERS: readonly FrameworkReader[] = [
   schematicCollections,
   apostrophe,
   arrayRequires,
+  registryRequires,
   astro,
   attributeImports,
   borp,
