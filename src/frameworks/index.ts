@@ -5,6 +5,7 @@
  */
 import adapterManager from './js/adapter-manager.js';
 import anchoredPaths from './js/anchored-paths.js';
+import callerGlobs from './js/caller-globs.js';
 import computedJoinLoads from './js/computed-join-loads.js';
 import aliasFolders from './js/alias-folders.js';
 import arrayRequires from './js/array-requires.js';
@@ -127,6 +128,7 @@ import vueCli from './js/vue-cli.js';
 import vitest from './js/vitest.js';
 import webdriverio from './js/webdriverio.js';
 import webpack from './js/webpack.js';
+import workerpoolScripts from './js/workerpool-scripts.js';
 import alembic from './python/alembic.js';
 import ansible from './python/ansible.js';
 import ansiblePluginPaths from './python/ansible-plugin-paths.js';
@@ -201,6 +203,7 @@ export const READERS: readonly FrameworkReader[] = [
   changesets,
   commitlint,
   copiedFolderPaths,
+  callerGlobs,
   computedJoinLoads,
   convex,
   cucumber,
@@ -356,6 +359,7 @@ export const READERS: readonly FrameworkReader[] = [
   vitest,
   webdriverio,
   webpack,
+  workerpoolScripts,
   // Last: its edge is the weakest claim on a file, so an edge another reader draws from the same test line (pytest_plugins, a computed import) comes first and is the one a chain shows.
   testDottedStrings,
 ];

@@ -1,0 +1,71 @@
+/**
+ * A worker script workerpool runs by path: `workerpool.pool(script)` starts each worker (a child
+ * process or a worker thread) on that file, as `new Worker(path)` does. ember-cli's
+ * lib/models/asset-size-printer.js binds `const { pool: workerPool } = require('workerpool')` and
+ * calls ``workerPool(`${__dirname}/worker.js`)``: nothing imports lib/models/worker.js.
+ *
+ * Read: in a module that binds workerpool (`const workerpool = require('workerpool')`, `const {
+ * pool: p } = …`, `import workerpool from …`, `import { pool } from …`, `import * as wp from …`),
+ * a call of its `pool` whose first argument is a path folder-expr.ts settles on the module's own
+ * folder (`${__dirname}/worker.js`, `path.join(__dirname, 'worker.js')`, a const holding one) and
+ * that names a code file of the scan. Where it stops: a bare string (workerpool hands it to the
+ * process's working folder, not the module's), `pool()` with no script (workerpool's own default
+ * worker), a `pool` of another module, a path to no file of the scan. `require.resolve('./worker')`
+ * (mocha's) is an import census already reads.
+ */
+import { lineAt } from '../../util/lines.js';
+import { folderOf, templateAsJoin } from '../../languages/javascript/folder-expr.js';
+import { callsOf } from './parameter-values.js';
+import { codeFilesMarked, labelledReferences, type LabelledReference } from './support.js';
+import { perScan } from '../per-scan.js';
+import type { FrameworkReader } from '../types.js';
+
+const CODE = /\.[cm]?[jt]sx?$/;
+const MODULE = String.raw`['"]workerpool['"]`;
+/** The module's namespace: `const wp = require('workerpool')`, `import wp from`, `import * as wp from`. */
+const NAMESPACE = new RegExp(String.raw`\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*${MODULE}\s*\)|import\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)\s+from\s*${MODULE})`, 'g');
+/** `const { pool, pool: p } = require('workerpool')`, `import { pool as p } from 'workerpool'`: the list. */
+const MEMBERS = new RegExp(String.raw`\b(?:(?:const|let|var)\s*\{([^{}]*)\}\s*=\s*require\(\s*${MODULE}\s*\)|import\s+(?:[A-Za-z_$][\w$]*\s*,\s*)?\{([^{}]*)\}\s*from\s*${MODULE})`, 'g');
+
+/** The names the module calls workerpool's `pool` by: `pool`, an alias, or `ns.pool`. */
+const poolNames = (text: string): string[] => {
+  const names: string[] = [];
+  for (const m of text.matchAll(NAMESPACE)) names.push(`${m[1] ?? m[2]}.pool`);
+  for (const m of text.matchAll(MEMBERS)) {
+    for (const item of (m[1] ?? m[2]).split(',')) {
+      const [from, local] = item.split(/\s*(?::|\bas\b)\s*/).map((s) => s.trim());
+      if (from === 'pool') names.push(local || from);
+    }
+  }
+  return names;
+};
+
+const scripts = perScan((ctx): LabelledReference[] => {
+  const out: LabelledReference[] = [];
+  // The script is read only when anchored at the module's folder, so a file without `dirname` has none.
+  for (const file of codeFilesMarked(ctx, ['dirname'])) {
+    const text = ctx.readText(file) ?? '';
+    if (!text.includes('workerpool')) continue;
+    for (const name of poolNames(text)) {
+      for (const call of callsOf(text, name)) {
+        const arg = call.args[0];
+        if (arg === undefined) continue;
+        const target = folderOf(templateAsJoin(arg), file, text);
+        if (target === null || target === file || !CODE.test(target) || !ctx.files.has(target)) continue;
+        const line = lineAt(text, call.index);
+        out.push({ from: file, target, line, label: `started by ${file}:${line} as a workerpool worker (${name}(${arg.replace(/\s+/g, ' ')}))` });
+      }
+    }
+  }
+  return out;
+});
+
+const workerpoolScripts: FrameworkReader = {
+  id: 'workerpool-scripts',
+  title: 'worker scripts workerpool runs by path (workerpool.pool(`${__dirname}/worker.js`))',
+  ecosystem: 'javascript',
+  ...labelledReferences((ctx) => scripts(ctx)),
+};
+
+export default workerpoolScripts;
+
