@@ -26,7 +26,7 @@ import { escapeRegExp } from '../../util/regexp.js';
 import { lineAt } from '../../util/lines.js';
 import { functionRegion, paramListBefore } from './function-region.js';
 import { callsOf, literalValue } from './parameter-values.js';
-import { codeFilesMarked, fileReference, globFiles, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
+import { codeFilesMarked, dependsOn, globFiles, jsCodeFiles, jsPackages, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkReader } from '../types.js';
 
@@ -111,7 +111,11 @@ const globsIn = (file: string, text: string): CallerGlob[] => {
 const BOUND = /\b(?:(?:const|let|var)\s+(?:\{[^{}]*\}|([A-Za-z_$][\w$]*))\s*=\s*[^;\n]*?require\(|import\s+([^;'"]{1,300}?)\s*from\s*)\s*['"]\.{1,2}\//g;
 const NAMES = /[A-Za-z_$][\w$]*/g;
 
+const CALLER_PACKAGES = ['get-caller-file', 'caller-path', 'parent-module'];
+
 const loads = perScan((ctx): LabelledReference[] => {
+  // Only a scan whose package declares one of those packages has such a loader.
+  if (!jsPackages(ctx).some((p) => CALLER_PACKAGES.some((name) => dependsOn(p, name)))) return [];
   const loaders = codeFilesMarked(ctx, ['glob']).flatMap((file) => {
     const text = ctx.readText(file) ?? '';
     return /get-caller-file|caller-path|parent-module/.test(text) ? globsIn(file, text) : [];

@@ -301,15 +301,20 @@ const registeredSubfolder = (file: string, text: string, name: string, region: {
   return null;
 };
 
+/** How far a glob's template pattern is read before it is taken as none. */
+const TEMPLATE_LIMIT = 500;
+
 /**
  * A template literal's text from just after its opening backtick to its close, each `${…}` (nested
  * templates too) as `*`, and the name its first substitution holds when the template starts with one
- * (`` `${realpath}/**` ``); null when unclosed on its line.
+ * (`` `${realpath}/**` ``); null when unclosed on its line or within TEMPLATE_LIMIT characters.
  */
 const templateWithWildcards = (text: string, from: number): { body: string; head: string | null } | null => {
   let out = '';
   let head: string | null = null;
-  for (let i = from; i < text.length; i++) {
+  // A glob pattern is short: a longer template is none, and each call costs at most this much (review s55-rm2 #5).
+  const end = Math.min(text.length, from + TEMPLATE_LIMIT);
+  for (let i = from; i < end; i++) {
     const c = text[i];
     if (c === '`') return { body: out, head };
     if (c === '\\' || c === '\n') return null;
@@ -320,7 +325,7 @@ const templateWithWildcards = (text: string, from: number): { body: string; head
     // Braces balance inside a substitution, nested templates' own `${…}` included.
     const open = i + 1;
     let depth = 0;
-    for (i = open; i < text.length; i++) {
+    for (i = open; i < end; i++) {
       if (text[i] === '{') depth++;
       else if (text[i] === '}' && --depth === 0) break;
     }
@@ -336,19 +341,30 @@ const templateWithWildcards = (text: string, from: number): { body: string; head
  * each later substitution any name, `*`), directly or through a local the listing's function assigns
  * once (actionhero's `const matcher = …`). Null for anything else, or a pattern with no wildcard.
  */
-const globPathOf = (text: string, open: number, region: { start: number; end: number }): { expr: string; glob: string } | null => {
-  const argsText = callArgsText(text, open);
-  const first = argsText === null ? undefined : splitArgs(argsText)[0];
-  if (first === undefined) return null;
-  let value = first;
+const globPathOf = (text: string, open: number, region: { start: number; end: number }, assignedMemo: Map<string, { value: string; index: number }[]>): { expr: string; glob: string } | null => {
+  // The first argument is read in place by sticky patterns, not as the call's whole argument text:
+  // a file of thousands of unclosed `…Glob(` calls cost a 10,000-character walk each (review s55-rm2 #5).
+  let value: string;
   // Where the value starts in the text, for a template that spans lines.
-  let at = open + 1 + (argsText ?? '').indexOf(first);
-  if (IDENTIFIER.test(first)) {
-    const assigned = assignmentsIn(first, text, region);
+  let at: number;
+  FIRST_JOIN.lastIndex = FIRST_NAME.lastIndex = FIRST_TEMPLATE.lastIndex = open + 1;
+  const join = FIRST_JOIN.exec(text);
+  const name = join === null ? FIRST_NAME.exec(text) : null;
+  const template = join === null && name === null ? FIRST_TEMPLATE.exec(text) : null;
+  if (join !== null) {
+    value = join[1];
+    at = join.index + join[0].indexOf(join[1]);
+  } else if (name !== null) {
+    const key = `${name[1]}@${region.start}`;
+    let assigned = assignedMemo.get(key);
+    if (assigned === undefined) assignedMemo.set(key, (assigned = assignmentsIn(name[1], text, region)));
     if (assigned.length !== 1) return null;
     value = assigned[0].value;
     at = text.indexOf(value, assigned[0].index);
-  }
+  } else if (template !== null) {
+    value = '`';
+    at = template.index + template[0].length - 1;
+  } else return null;
   let expr: string | null = null;
   let glob: string | null = null;
   const joined = PARAM_JOIN.exec(value.replace(/;\s*$/, ''));
@@ -365,6 +381,11 @@ const globPathOf = (text: string, open: number, region: { start: number; end: nu
   }
   return expr !== null && glob !== null && isGlob(glob) ? { expr, glob } : null;
 };
+
+/** GLOB_PATH's first argument, from just after its `(`: a join of a name and literal parts, a name, or a template's backtick. */
+const FIRST_JOIN = /\s*((?:path\s*\.\s*)?(?:join|resolve)\(\s*[A-Za-z_$][\w$]*\s*(?:,\s*(?:"[^"\n]*"|'[^'\n]*')\s*)+\))\s*[,)]/y;
+const FIRST_NAME = /\s*([A-Za-z_$][\w$]*)\s*[,)]/y;
+const FIRST_TEMPLATE = /\s*`/y;
 
 /** `const files = wrap(` just before a listing call: the local that holds what it listed. */
 const RESULT_LOCAL = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:await\s+)?(?:[A-Za-z_$][\w$.]*\(\s*)?$/;
@@ -388,6 +409,7 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
   const params: ParamLoader[] = [];
   const unread: Diagnostic[] = [];
   const requires = [...text.matchAll(REQUIRE)].filter((m) => !LITERAL_ARG.test(m[1]));
+  const assignedMemo = new Map<string, { value: string; index: number }[]>();
   const listings: { expr: string; glob: string | null; listing: string; fn: string | null; index: number; dirs: boolean; indexes: boolean; names: NameTest[][] | null; result?: string }[] = [
     ...[...text.matchAll(READDIR)].map((m) => {
       const open = (m.index ?? 0) + m[0].indexOf('(');
@@ -402,7 +424,7 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
     ...[...text.matchAll(GLOB_CWD)].map((m) => ({ expr: m[3], glob: m[2], listing: `glob "${m[2]}" in ${m[3].trim()}`, fn: null, index: m.index ?? 0, dirs: false, indexes: false, names: null })),
     ...[...text.matchAll(GLOB_PATH)].flatMap((m) => {
       const index = m.index ?? 0;
-      const path = globPathOf(text, index + m[0].length - 1, functionRegion(text, index));
+      const path = globPathOf(text, index + m[0].length - 1, functionRegion(text, index), assignedMemo);
       if (path === null) return [];
       const result = RESULT_LOCAL.exec(text.slice(Math.max(0, index - 120), index))?.[1];
       return [{ expr: path.expr, glob: path.glob, listing: `glob "${path.glob}" below ${path.expr}`, fn: null, index, dirs: false, indexes: false, names: null, ...(result ? { result } : {}) }];

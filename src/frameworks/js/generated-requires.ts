@@ -22,7 +22,7 @@
  * generating file, with the line and the pattern as evidence.
  */
 import { type AstNode, childKeysTable, isNode, nodeAt, nodesAt } from '../../languages/javascript/ast.js';
-import { parseFile } from '../../languages/javascript/parse.js';
+import { parseCheckedFile } from '../../languages/javascript/parse.js';
 import { isFolder, pathsWithPrefix } from '../../util/file-index.js';
 import { compileRepoGlob } from '../../util/glob.js';
 import { lineAt } from '../../util/lines.js';
@@ -178,7 +178,7 @@ const specifiersIn = (pieces: Piece[], text: string, line: number): Found[] => {
 const generatedIn = (file: string, text: string): Found[] => {
   let program: AstNode;
   try {
-    program = parseFile(file, text, /\.[cm]?tsx?$/.test(file)).program;
+    program = parseCheckedFile(file, text, /\.[cm]?tsx?$/.test(file)).program;
   } catch {
     return [];
   }

@@ -8,7 +8,7 @@
  */
 import { type AstNode, childKeysTable, dottedName, isNode, literalString, nodeAt, nodesAt, propertyKeyName, unwrap } from './ast.js';
 import { buildLineTable, type LineTable } from './line-table.js';
-import { parseFile } from './parse.js';
+import { parseCheckedFile } from './parse.js';
 import { evaluateString } from './static-value.js';
 import { parseJsonc } from '../../util/jsonc.js';
 import { isRecord } from '../../manifests/json.js';
@@ -389,7 +389,7 @@ const isTypeScriptPath = (path: string): boolean => /\.[cm]?tsx?$/.test(path);
 
 interface ParsedConfig {
   text: string;
-  parsed: ReturnType<typeof parseFile>;
+  parsed: ReturnType<typeof parseCheckedFile>;
   lines: LineTable;
   bindings: Map<string, AstNode>;
 }
@@ -406,7 +406,7 @@ const PARSED_CONFIGS_KEPT = 128;
 const parseConfig = (path: string, text: string): ParsedConfig => {
   const known = parsedConfigs.get(path);
   if (known !== undefined && known.text === text) return known;
-  const parsed = parseFile(path, text, isTypeScriptPath(path));
+  const parsed = parseCheckedFile(path, text, isTypeScriptPath(path));
   const made: ParsedConfig = { text, parsed, lines: buildLineTable(text), bindings: topLevelBindings(parsed.program) };
   parsedConfigs.delete(path);
   if (parsedConfigs.size >= PARSED_CONFIGS_KEPT) parsedConfigs.delete(parsedConfigs.keys().next().value!);
@@ -415,7 +415,7 @@ const parseConfig = (path: string, text: string): ParsedConfig => {
 };
 
 /** A config file parsed, with the scope its values are read in; a file that does not parse is its ConfigFile already. */
-const openConfig = (path: string, text: string, load?: ConfigLoader): ConfigFile | { parsed: ReturnType<typeof parseFile>; scope: Scope; errors: ConfigFile['errors'] } => {
+const openConfig = (path: string, text: string, load?: ConfigLoader): ConfigFile | { parsed: ReturnType<typeof parseCheckedFile>; scope: Scope; errors: ConfigFile['errors'] } => {
   let config;
   try {
     config = parseConfig(path, text);

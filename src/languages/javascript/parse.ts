@@ -7,6 +7,7 @@
 import type { Comment, EcmaScriptModule, OxcError, ParserOptions } from 'oxc-parser';
 import type { AstNode } from './ast.js';
 import { oxcParser } from './oxc-loaders.js';
+import { checkNesting } from './nesting.js';
 
 export interface Parsed {
   program: AstNode;
@@ -103,4 +104,16 @@ export const parseFile = (path: string, text: string, isTypeScript: boolean, via
     if (asCommonJs.errors.length < parsed.errors.length) return asCommonJs;
   }
   return parsed;
+};
+
+/**
+ * parseFile for a reader that parses a file extraction did not hand it (a config, a file holding
+ * generated code): oxc overflows the thread's stack on deep nesting and ends the process, so a text
+ * nesting.ts finds too deep throws here instead, as a parse that failed (a file of 20,000 unclosed
+ * `require(join(dir, x, ` in one line segfaulted node through generated-requires).
+ */
+export const parseCheckedFile = (path: string, text: string, isTypeScript: boolean): Parsed => {
+  const nesting = checkNesting(text);
+  if (nesting.tooDeep) throw new Error(`nested too deeply to parse safely (line ${nesting.line ?? 1})`);
+  return parseFile(path, text, isTypeScript);
 };
