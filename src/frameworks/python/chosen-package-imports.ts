@@ -19,15 +19,22 @@
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths } from '../../util/file-index.js';
-import { lineAt, lineCounter } from '../../util/lines.js';
 import { dirname } from '../../util/path.js';
-import { escapeRegExp } from '../../util/regexp.js';
 import { lookText } from './package-paths.js';
-import { calledModuleFile, codeNames, defsOf, importedStem, importsAnyOf } from './python-files.js';
+import { calledModuleFile, importedStem, importsAnyOf } from './python-files.js';
+import { callingFlows, type ArgShape, type CallFlow, type FunctionFlows } from './loader-roles.js';
 
-/** `__import__(a, globals(), locals, [b], level=1)`, the fromlist one name, level by keyword or position. */
-// An argument is `[^,()]*(?:\(\s*\)[^,()]*)?`: no `\s*` beside a class that holds spaces too, so a long run of them is read once, not split every way (review s55-rm4: 40,000 spaces took 1.7 s).
-const RELATIVE_IMPORT = /\b__import__\s*\(\s*([A-Za-z_]\w*)\s*,[^,()]*(?:\(\s*\)[^,()]*)?,[^,()]*(?:\(\s*\)[^,()]*)?,\s*\[\s*([A-Za-z_]\w*)\s*\]\s*,\s*(?:level\s*=\s*)?1\s*\)/g;
+/**
+ * `__import__(a, globals(), locals, [b], level=1)` (the fromlist one name, level by keyword or
+ * position) with `a` and `b` both parameters of the def it is in: their names, else null.
+ */
+const relativeImport = (fn: FunctionFlows, c: CallFlow): { pkg: string; mod: string } | null => {
+  const [a, , , list, level] = c.positional;
+  const levelOne = c.positional.length === 5 ? c.keywords.size === 0 && level.text === '1' : c.positional.length === 4 && c.keywords.size === 1 && c.keywords.get('level')?.text === '1';
+  if (!levelOne || !/^[A-Za-z_]\w*$/.test(a.text)) return null;
+  const mod = /^\[\s*([A-Za-z_]\w*)\s*\]$/.exec(list.text)?.[1];
+  return mod !== undefined && fn.params.includes(a.text) && fn.params.includes(mod) ? { pkg: a.text, mod } : null;
+};
 
 /** A whole literal argument, str or bytes: `"osutil"`, `b'pure'`. */
 const LITERAL_ARGUMENT = /^\s*[bB]?(['"])([A-Za-z_]\w*)\1\s*$/;
@@ -41,34 +48,37 @@ interface Chooser {
   entries: { name: string; arg: number; pkgArg?: number; line: number; how: string }[];
 }
 
-/** The choosers a file defines: F, and any G of the file that hands F its parameter as the module. */
+/** An argument that is `p` or a name assigned from it (`mn` of `pn, mn = redirects.get((pkg, p), …)`); a computed one (`p.upper()`) is not p's name. */
+const handsOn = (arg: ArgShape, p: string): boolean => /^[A-Za-z_]\w*$/.test(arg.text) && arg.params.includes(p);
+
+/** The choosers a file defines: F, and any G of the file that hands F its parameter as the module (read from loader-roles' per-def facts). */
 const choosersIn = (ctx: FrameworkContext, path: string, text: string): Chooser | null => {
-  const defs = defsOf(text);
   const entries: Chooser['entries'] = [];
-  const isCode = codeNames(text);
-  for (const m of text.matchAll(RELATIVE_IMPORT)) {
-    const f = defs.filter((d) => d.index < m.index! && m.index! < d.end).pop();
-    if (!isCode(m.index!) || f === undefined || !f.params.includes(m[1]) || !f.params.includes(m[2])) continue;
-    const line = lineAt(text, m.index!);
-    const how = `${f.name}(${f.params.join(', ')}), whose __import__(${m[1]}, …, [${m[2]}], level=1) at ${path}:${line} imports module ${m[2]} of the subpackage ${m[1]}`;
-    const modAt = f.params.indexOf(m[2]);
-    entries.push({ name: f.name, arg: modAt, pkgArg: f.params.indexOf(m[1]), line, how });
-    // G: a def of the same file with one parameter that reaches F's module argument.
-    const call = new RegExp(String.raw`(?<![\w.])${escapeRegExp(f.name)}\s*\(([^()]*)\)`, 'g');
-    for (const g of defs) {
-      if (g === f || g.params.length !== 1 || g.params[0] === '' || g.params[0] === 'self') continue;
-      const body = text.slice(g.index, g.end);
-      for (const c of body.matchAll(call)) {
-        const args = c[1].split(',').map((a) => a.trim());
-        if (args.length !== f.params.length) continue;
-        const mod = args[modAt];
-        const p = g.params[0];
-        const word = (name: string) => new RegExp(String.raw`(?<![\w.])${escapeRegExp(name)}(?!\w)`);
-        const assignedFromP = body.split('\n').some((l) => /=(?!=)/.test(l) && word(mod).test(l.split('=')[0]) && word(p).test(l.slice(l.indexOf('=') + 1)));
-        if (mod !== p && !assignedFromP) continue;
-        entries.push({ name: g.name, arg: 0, line: lineAt(text, g.index), how: `${g.name}(${p}), which hands ${p} to ${how}` });
-        break;
-      }
+  const found: { f: FunctionFlows; line: number; pkg: string; mod: string }[] = [];
+  for (const fn of callingFlows(text, (w) => w === '__import__')) {
+    if (fn.name === '') continue;
+    for (const c of fn.calls) {
+      const r = relativeImport(fn, c);
+      // A closure's call is its own def's and the def around it's too: the innermost (the later header) is F.
+      const other = found.findIndex((x) => x.line === c.line);
+      if (r === null || (other >= 0 && found[other].f.defLine > fn.defLine)) continue;
+      if (other >= 0) found.splice(other, 1);
+      found.push({ f: fn, line: c.line, ...r });
+    }
+  }
+  if (found.length === 0) return null;
+  found.sort((x, y) => x.line - y.line);
+  const fileFns = callingFlows(text, (w) => found.some((x) => x.f.name === w));
+  for (const { f, line, pkg, mod } of found) {
+    const how = `${f.name}(${f.params.join(', ')}), whose __import__(${pkg}, …, [${mod}], level=1) at ${path}:${line} imports module ${mod} of the subpackage ${pkg}`;
+    const modAt = f.params.indexOf(mod);
+    entries.push({ name: f.name, arg: modAt, pkgArg: f.params.indexOf(pkg), line, how });
+    // G: a def of the same file with one parameter that reaches F's module argument, as is or through its assignments (`pn, mn = _modredirects.get((purepkg, modname), …)`).
+    for (const g of [...fileFns].sort((x, y) => x.defLine - y.defLine)) {
+      if (g.name === '' || g.name === f.name || g.params.length !== 1 || g.params[0] === 'self') continue;
+      const p = g.params[0];
+      const hands = g.calls.some((c) => c.word === f.name && !c.attribute && c.keywords.size === 0 && c.positional.length === f.params.length && handsOn(c.positional[modAt], p));
+      if (hands) entries.push({ name: g.name, arg: 0, line: g.defLine, how: `${g.name}(${p}), which hands ${p} to ${how}` });
     }
   }
   if (entries.length === 0) return null;
@@ -95,27 +105,31 @@ export const collectChosenPackageImports = (ctx: FrameworkContext): FrameworkOut
     if (c !== null) choosers.push(c);
   }
   if (choosers.length === 0) return out;
-  const names = [...new Set(choosers.flatMap((c) => c.entries.map((e) => e.name)))];
-  const call = new RegExp(String.raw`(?<![\w.])(?:([A-Za-z_][\w.]*)\.)?(${names.map(escapeRegExp).join('|')})\s*\(([^()]*)\)`, 'g');
+  const names = new Set(choosers.flatMap((c) => c.entries.map((e) => e.name)));
   const words = new Set([...names, ...choosers.map((c) => importedStem(c.file))]);
   for (const path of pythonFiles) {
     if (!importsAnyOf(ctx.facts(path), words)) continue;
     const text = lookText(ctx, path);
-    if (text === null || !names.some((n) => text.includes(n))) continue;
-    const lineOf = lineCounter(text);
-    const isCode = codeNames(text);
-    for (const m of text.matchAll(call)) {
-      const file = calledModuleFile(ctx, path, m[1], m[2]);
-      const chooser = choosers.find((c) => c.file === file);
-      const entry = chooser?.entries.find((e) => e.name === m[2]);
-      if (chooser === undefined || entry === undefined || file === path || !isCode(m.index!)) continue;
-      const args = m[3].split(',');
-      const arg = LITERAL_ARGUMENT.exec(args[entry.arg] ?? '');
+    if (text === null || ![...names].some((n) => text.includes(n))) continue;
+    const calls = callingFlows(text, (w) => names.has(w)).flatMap((fn) => fn.calls);
+    calls.sort((x, y) => x.line - y.line);
+    // A closure's call is read for its def and the def around it: once here.
+    const done = new Set<string>();
+    for (const c of calls) {
+      const shownCall = `${c.callee}(${[...c.positional.map((a) => a.text), ...[...c.keywords].map(([k, a]) => `${k}=${a.text}`)].join(', ')})`;
+      if (c.callee === '' || done.has(`${c.line} ${shownCall}`)) continue;
+      done.add(`${c.line} ${shownCall}`);
+      const dot = c.callee.lastIndexOf('.');
+      const file = calledModuleFile(ctx, path, dot < 0 ? undefined : c.callee.slice(0, dot), c.word);
+      const chooser = choosers.find((x) => x.file === file);
+      const entry = chooser?.entries.find((e) => e.name === c.word);
+      if (chooser === undefined || entry === undefined || file === path) continue;
+      const arg = LITERAL_ARGUMENT.exec(c.positional[entry.arg]?.text ?? '');
       if (arg === null) continue;
-      const line = lineOf(m.index!);
+      const line = c.line;
       // Review s55-rm4: a caller that names the subpackage itself chooses it; the file's literals
       // stand only for a computed one (`load("fast", "codec")` loads no slow/codec.py).
-      const named = entry.pkgArg === undefined ? null : LITERAL_ARGUMENT.exec(args[entry.pkgArg] ?? '')?.[2] ?? null;
+      const named = entry.pkgArg === undefined ? null : LITERAL_ARGUMENT.exec(c.positional[entry.pkgArg]?.text ?? '')?.[2] ?? null;
       const dir = dirname(chooser.file);
       const subpackages = named === null ? chooser.subpackages : new Map([[named, dir === '' ? named : `${dir}/${named}`]]);
       const shown = [...subpackages.keys()].sort().join(', ');
@@ -123,8 +137,8 @@ export const collectChosenPackageImports = (ctx: FrameworkContext): FrameworkOut
         const module = `${folder}/${arg[2]}.py`;
         if (!ctx.files.has(`${folder}/__init__.py`) || !ctx.files.has(module)) continue;
         const label = named !== null
-          ? `imported by ${m[0].trim()} in ${path}:${line}, which names the subpackage ${sub}: ${entry.how}`
-          : `imported by ${m[0].trim()} in ${path}:${line} when ${sub} is the subpackage chosen at run time (${chooser.file} names ${shown}): ${entry.how}`;
+          ? `imported by ${shownCall} in ${path}:${line}, which names the subpackage ${sub}: ${entry.how}`
+          : `imported by ${shownCall} in ${path}:${line} when ${sub} is the subpackage chosen at run time (${chooser.file} names ${shown}): ${entry.how}`;
         out.references.push({ from: path, target: module, targetKind: 'file', line, label: `a module ${label}` });
         out.references.push({ from: path, target: `${folder}/__init__.py`, targetKind: 'file', line, label: `the package of a module ${label}` });
       }

@@ -292,6 +292,17 @@ const shapeOf = (t: PythonTokens, from: number, to: number, fn: OpenDef, flows: 
  */
 export const fileFlows = (text: string, wanted: (word: string) => boolean): FunctionFlows[] => fileFlowsAndClasses(text, wanted).fns;
 
+/** fileFlows of only the defs (and module code) that call a wanted name: their calls are what the caller reads. */
+export const callingFlows = (text: string, wanted: (word: string) => boolean): FunctionFlows[] => fileFlowsAndClasses(text, wanted, true).fns;
+
+/** Whether the token ranges of a body call a wanted name. */
+const callsWanted = (t: PythonTokens, body: readonly number[], wanted: (word: string) => boolean): boolean => {
+  for (let r = 0; r < body.length; r += 2) {
+    for (let i = body[r]; i + 1 < body[r + 1]; i++) if (t.kind[i] === Kind.Name && isOp(t, i + 1, Op.LParen) && wanted(nameText(t, i))) return true;
+  }
+  return false;
+};
+
 /**
  * fileFlows, with the file's classes and their bases. In a method, an attribute of `self`
  * counts as a parameter (`self.package`), and stores to one are calls too: `self.X = v` (word
@@ -339,14 +350,21 @@ const loaderAliases = (t: PythonTokens, moduleBody: readonly number[], wanted: (
   return out;
 };
 
-export const fileFlowsAndClasses = (text: string, wanted: (word: string) => boolean): { fns: FunctionFlows[]; classes: ClassInfo[] } => {
+/**
+ * `callers`: only the defs (and module code) that call a wanted name are read, and nothing else of
+ * them matters but their calls: no classes, no loader aliases (Stop 56: resource-wrappers and
+ * chosen-package-imports read their callers' calls; the facts of every other def of a large module
+ * doubled their cost on mercurial).
+ */
+export const fileFlowsAndClasses = (text: string, wanted: (word: string) => boolean, callers = false): { fns: FunctionFlows[]; classes: ClassInfo[] } => {
   const t = tokenize(text);
   const { done, moduleBody } = fileDefs(t);
+  if (callers && !callsWanted(t, moduleBody, wanted) && !done.some((d) => callsWanted(t, d.fn.body!, wanted))) return { fns: [], classes: [] };
   const moduleFlows = assignments(t, moduleBody);
   const moduleFn: OpenDef = { name: '', indent: -1, defLine: 0, params: [], defaults: [], body: moduleBody };
   const out: FunctionFlows[] = [];
   const classes: ClassInfo[] = [];
-  for (let l = 0; l < t.lines; l++) {
+  for (let l = 0; l < t.lines && !callers; l++) {
     const a = t.lineFirst[l];
     const b = t.lineEnd[l];
     if (!isClass(t, a, b)) continue;
@@ -381,6 +399,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
   const all: FunctionFlows[] = [];
   for (const { fn, className, classLine } of [...done, { fn: moduleFn, className: null, classLine: null }]) {
     const body = fn === moduleFn ? fn.body! : scopeOf(fn);
+    if (callers && !callsWanted(t, body, wanted)) continue;
     const flows = fn === moduleFn ? moduleFlows : assignments(t, body);
     const method = className !== null && fn.params[0] === 'self';
     const loops: Loops = { of: new Map(), modules: new Set(), through: new Map() };
@@ -556,7 +575,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
     }
   }
   for (const info of all) if (info.calls.length > 0 || info.loads || info.name === '') out.push(info);
-  out.push(...loaderAliases(t, moduleBody, wanted));
+  if (!callers) out.push(...loaderAliases(t, moduleBody, wanted));
   return { fns: out, classes };
 };
 

@@ -7,8 +7,6 @@ import type { FrameworkContext } from '../types.js';
 import { listedPaths } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { assignmentLine } from '../../languages/python/assignment-lines.js';
-import { tokenize } from '../../languages/python/tokenize.js';
-import { Kind } from '../../languages/python/tokens.js';
 
 /** Whether `file` imports package `name` or a module of it (`tornado`, `tornado.web`). */
 export const importsPackage = (ctx: FrameworkContext, file: string, name: string): boolean =>
@@ -111,50 +109,6 @@ export const importedStem = (file: string): string => {
 /** Whether a file's imports may bind one of `words` (a module's stem or a function's name): calledModuleFile can find it only then. */
 export const importsAnyOf = (facts: FileFacts | undefined, words: ReadonlySet<string>): boolean =>
   (facts?.imports ?? []).some((i) => words.has(i.specifier.slice(i.specifier.lastIndexOf('.') + 1)) || i.names.some((n) => words.has(n.name)));
-
-/**
- * Whether a text offset starts a name of the code, read from tokens once per text on first ask: a
- * call a regex finds in a comment or a docstring (`# res.open_resource(b'app.old', …)`, commented-out
- * code is what dead code looks like) starts none.
- */
-export const codeNames = (text: string): ((at: number) => boolean) => {
-  let starts: Set<number> | undefined;
-  return (at) => {
-    if (starts === undefined) {
-      const t = tokenize(text);
-      starts = new Set<number>();
-      for (let i = 0; i < t.count; i++) if (t.kind[i] === Kind.Name) starts.add(t.start[i]);
-    }
-    return starts.has(at);
-  };
-};
-
-/** A def read from a module's text: where its header starts, its name, its parameters' names and where its body ends. */
-export interface TextDef {
-  index: number;
-  name: string;
-  params: string[];
-  end: number;
-}
-
-/** A def header: its indent, name and parameter list (on one or more lines, no brackets inside). */
-const DEF = /^([ \t]*)(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\(([^()]*)\)/gm;
-
-/** The end offset of the body of a def whose header starts at `at` with `indent`: the first code line indented no deeper (a closing bracket of the header's own lines aside). */
-const bodyEnd = (text: string, at: number, indent: number): number => {
-  const lineRe = /\n([ \t]*)(\S)?/g;
-  lineRe.lastIndex = text.indexOf('\n', at);
-  if (lineRe.lastIndex < 0) return text.length;
-  for (let m = lineRe.exec(text); m !== null; m = lineRe.exec(text)) {
-    if (m[2] === undefined || m[2] === '#' || m[2] === ')') continue;
-    if (m[1].length <= indent) return m.index;
-  }
-  return text.length;
-};
-
-/** The defs of a module's text, methods and nested defs too, by their headers' indentation (a def whose parameters hold brackets is not read). */
-export const defsOf = (text: string): TextDef[] =>
-  [...text.matchAll(DEF)].map((d) => ({ index: d.index!, name: d[2], params: d[3].split(',').map((p) => /^\s*\**(\w+)/.exec(p)?.[1] ?? ''), end: bodyEnd(text, d.index!, d[1].length) }));
 
 /** How far above a line an assignment to the name it uses may stand. */
 const LOOK_BACK = 12;

@@ -73,12 +73,12 @@ export const collectResourceAnchors = (ctx: FrameworkContext): FrameworkOutput =
     // Stop 55: the API's own call with a literal anchor and a computed name (meson's
     // `importlib.resources.read_text('mesonbuild.dependencies.data', cmake_file, …)`).
     for (const c of resourceApiCalls(ctx, path, text)) {
-      const name = literalFirst(text, c.open);
+      const name = literalFirst(c);
       const dir = name === null ? null : packageDir(ctx, name);
       const init = dir === null ? null : `${dir}/__init__.py`;
       if (init === null || seen.has(init)) continue;
       seen.add(init);
-      const line = lineAt(text, c.index);
+      const line = c.line;
       out.references.push({ from: path, target: init, targetKind: 'file', line, label: `the package ${name}, imported by ${c.api}('${name}', …) in ${path}:${line}, which reads from it` });
     }
     if (!text.includes('{')) continue;

@@ -19,50 +19,71 @@
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
+import { perScan } from '../per-scan.js';
 import { listedPaths } from '../../util/file-index.js';
-import { lineAt, lineCounter } from '../../util/lines.js';
+import { lineStarts } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { boundDotted, firstResourceApiImporter, importsResourceApi, lookText, packageDir } from './package-paths.js';
-import { calledModuleFile, codeNames, defsOf, importedStem, importsAnyOf } from './python-files.js';
-import { orFallback } from './loader-functions.js';
+import { assignmentAbove, calledModuleFile, importedStem, importsAnyOf } from './python-files.js';
+import { callingFlows, type ArgShape, type FunctionFlows } from './loader-roles.js';
+import { reassignedAbove } from './loader-functions.js';
 
 /** The resource API functions whose first argument is a package they import. */
 const RESOURCE_FUNCTION = /^(?:(?:importlib\.resources|importlib_resources)\.(?:files|read_text|read_binary|open_text|open_binary|path|contents|is_resource)|pkg_resources\.resource_(?:filename|string|stream|exists|isdir|listdir)|pkgutil\.get_data)$/;
-
 /** A dotted callee and the opening bracket of its call. */
 const CALLEE = /(?<![\w.])([A-Za-z_][\w.]*)\s*\(/g;
 
 /**
- * Whitespace and comments between tokens of a call split over lines. A comment runs to its line's
+ * Whitespace and comments between tokens of an argument split over lines. A comment runs to its line's
  * end (`(?![^\n])`): without that, each `#` inside one could start a new repetition, and a banner of
  * n `#` after an open bracket split 2^n ways when the rest of the pattern fails (review s55-rm4).
  */
 const GAP = String.raw`(?:\s|#[^\n]*(?![^\n]))*`;
 
-/** A resource API call in a file's text: the API function and the offset just after its `(`. */
+/** A resource API call of a Python file: the API function, its line, the def it is in and its first positional argument. */
 export interface ResourceCall {
   api: string;
-  index: number;
-  open: number;
+  line: number;
+  fn: FunctionFlows;
+  first: ArgShape | undefined;
 }
 
-/** The resource API calls of a Python file, each callee read through the file's imports. */
+/** Each file's resource calls, read once a scan for resource-anchors and resource-wrappers both. */
+const callsByFile = perScan((): Map<string, ResourceCall[]> => new Map());
+
+/**
+ * The resource API calls of a Python file, from its per-def facts (loader-roles' fileFlows: a call in
+ * a comment or a docstring is none), each callee read through the file's imports. Calls in a class
+ * body outside any def are no def's and not read.
+ */
 export const resourceApiCalls = (ctx: FrameworkContext, path: string, text: string): ResourceCall[] => {
-  const imports = ctx.facts(path)?.imports ?? [];
+  const memo = callsByFile(ctx);
+  const known = memo.get(path);
+  if (known !== undefined) return known;
   const out: ResourceCall[] = [];
-  const isCode = codeNames(text);
-  for (const m of text.matchAll(CALLEE)) {
-    const api = boundDotted(m[1], imports);
-    if (RESOURCE_FUNCTION.test(api) && isCode(m.index!)) out.push({ api, index: m.index!, open: m.index! + m[0].length });
+  const imports = ctx.facts(path)?.imports ?? [];
+  // The last parts of the callees that name the API through the file's imports (`package_files` for
+  // `from importlib.resources import files as package_files`): a text without one (comments and strings too) is not tokenized.
+  const words = new Set<string>();
+  for (const m of text.matchAll(CALLEE)) if (RESOURCE_FUNCTION.test(boundDotted(m[1], imports))) words.add(m[1].slice(m[1].lastIndexOf('.') + 1));
+  if (words.size > 0) {
+    for (const fn of callingFlows(text, (w) => words.has(w))) {
+      for (const c of fn.calls) {
+        const api = c.callee === '' ? '' : boundDotted(c.callee, imports);
+        if (RESOURCE_FUNCTION.test(api)) out.push({ api, line: c.line, fn, first: c.positional[0] });
+      }
+    }
+    out.sort((a, b) => a.line - b.line || a.fn.defLine - b.fn.defLine);
   }
+  memo.set(path, out);
   return out;
 };
 
-/** A literal first argument, str or bytes: `'pkg.data'`, `b"pkg.data"`, then `,` or `)`. */
-const LITERAL_FIRST = new RegExp(String.raw`^${GAP}[bB]?(['"])([A-Za-z_][\w.]*)\1${GAP}[,)]`);
+/** A literal first argument, str or bytes: `'pkg.data'`, `b"pkg.data"`. */
+const LITERAL = /^[bB]?(['"])([A-Za-z_][\w.]*)\1$/;
 
 /** The literal package a call's first argument names, or null. */
-export const literalFirst = (text: string, open: number): string | null => LITERAL_FIRST.exec(text.slice(open, open + 300))?.[2] ?? null;
+export const literalFirst = (c: ResourceCall): string | null => (c.first === undefined ? null : LITERAL.exec(c.first.text)?.[2] ?? null);
 
 /** A repo function that hands one of its parameters to a resource API as the anchor. */
 interface Wrapper {
@@ -73,43 +94,25 @@ interface Wrapper {
   via: string;
 }
 
-/**
- * Whether the body of the def at `at`, above the line of the call at `call`, rebinds `param` on a
- * line of the body's own indent (so on every path: `package = DEFAULT_PACKAGE`), which hands the
- * call something else than the caller's value; `package = package or X` keeps it, and a rebinding
- * under an `if` is one path of several. The body starts below the header's `)` (a header over
- * lines holds `package=None,` too).
- */
-const rebound = (text: string, at: number, call: number, param: string): boolean => {
-  const from = text.indexOf('\n', text.indexOf(')', at));
-  const to = text.lastIndexOf('\n', call);
-  if (from < 0 || to <= from) return false;
-  const lines = text.slice(from + 1, to).split('\n');
-  const body = lines.find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
-  if (body === undefined) return false;
-  const indent = /^[ \t]*/.exec(body)![0];
-  const assigns = new RegExp(String.raw`^${indent}${escapeRegExp(param)}\s*(?::[^=]*)?=(?!=)(.*)$`);
-  return lines.some((l) => {
-    const m = assigns.exec(l);
-    return m !== null && !orFallback(param, m[1]);
-  });
-};
+/** A first argument that is a name, or one call of a name (`pycompat.sysstr(package)`): that name. */
+const NAME_OR_CALLED = new RegExp(String.raw`^(?:[A-Za-z_][\w.]*\s*\(${GAP}([A-Za-z_]\w*)${GAP}\)|([A-Za-z_]\w*))$`);
 
-/** The wrappers a file defines: defs whose parameter (or one call of it, `str(package)`) is a resource call's first argument. */
+/**
+ * The wrappers a file defines: defs whose parameter (or one call of it, `str(package)`) is a resource
+ * call's first argument. A def that rebinds the parameter above the call at its body's own indent
+ * (`package = DEFAULT_PACKAGE`: on every path, loader-functions' rebindings) hands the call something
+ * else than the caller's value; `package = package or X` keeps it, and a rebinding under an `if` is
+ * one path of several. A closure's calls count for the def around it (fileFlows' scope) and for itself.
+ */
 const wrappersIn = (ctx: FrameworkContext, path: string, text: string): Wrapper[] => {
-  const calls = resourceApiCalls(ctx, path, text);
-  if (calls.length === 0) return [];
   const out: Wrapper[] = [];
-  for (const d of defsOf(text)) {
-    const params = d.params;
-    if (params[0] === 'self' || params[0] === 'cls') continue;
-    for (const c of calls) {
-      if (c.index < d.index || c.index >= d.end) continue;
-      const first = new RegExp(String.raw`^${GAP}(?:[A-Za-z_][\w.]*\s*\(${GAP})?([A-Za-z_]\w*)${GAP}\)?${GAP}[,)]`).exec(text.slice(c.open, c.open + 300));
-      const param = first === null ? -1 : params.indexOf(first[1]);
-      if (param < 0 || out.some((w) => w.name === d.name) || rebound(text, d.index, c.index, params[param])) continue;
-      out.push({ file: path, name: d.name, param, via: `${c.api.replace(/^importlib\./, '')}(…) in ${path}:${lineAt(text, c.index)}` });
-    }
+  for (const c of resourceApiCalls(ctx, path, text)) {
+    const { fn, first } = c;
+    if (fn.name === '' || fn.params[0] === 'self' || fn.params[0] === 'cls' || first === undefined) continue;
+    const m = NAME_OR_CALLED.exec(first.text);
+    const param = m === null ? -1 : fn.params.indexOf(m[1] ?? m[2]);
+    if (param < 0 || out.some((w) => w.name === fn.name) || reassignedAbove(fn.rebinds, fn.params[param], c.line)) continue;
+    out.push({ file: path, name: fn.name, param, via: `${c.api.replace(/^importlib\./, '')}(…) in ${path}:${c.line}` });
   }
   return out;
 };
@@ -136,43 +139,28 @@ const namedBy = (expr: string): Named | null => {
   return { name: parts.join('.'), below: join[3] !== undefined };
 };
 
-/** How far above a call the local it hands on may be assigned. */
-const LOOK_BACK = 12;
-
-/** The package a call's first argument names: read as namedBy, or a local assigned so above the call (and maybe extended by `+= '.' + x`). */
-/** A call's first argument: a literal (str or bytes) or a plain name. */
-const FIRST_ARGUMENT = new RegExp(String.raw`^${GAP}(?:([bB]?(['"])[A-Za-z_][\w.]*\2)|([A-Za-z_]\w*))${GAP}[,)]`);
-
-const argumentNames = (text: string, open: number, callLine: number): Named | null => {
-  const arg = FIRST_ARGUMENT.exec(text.slice(open, open + 300));
-  if (arg === null) return null;
-  if (arg[1] !== undefined) return namedBy(arg[1]);
-  const local = arg[3];
-  // Only the lines LOOK_BACK can reach: a file with thousands of calls must not split its whole head each time.
-  let from = open;
-  for (let n = 0; n <= LOOK_BACK + 1 && from > 0; n++) from = text.lastIndexOf('\n', from - 1);
-  const lines = text.slice(from < 0 ? 0 : from + 1, open).split('\n');
-  // The last of `lines` is the call's own line.
-  const before = callLine - lines.length;
-  let below = false;
-  let extended = '';
+/**
+ * The package a call's first argument names: a literal, or a local last assigned one (or a `'.'.join`
+ * of them) a few lines above the call in the same def (python-files' assignmentAbove), perhaps
+ * extended between there and the call by `local += '.' + x`, which makes it any package below too.
+ */
+const argumentNames = (text: string, starts: readonly number[], arg: ArgShape, fn: FunctionFlows, callLine: number): Named | null => {
+  if (!/^[A-Za-z_]\w*$/.test(arg.text)) return /^[bB]?(['"])/.test(arg.text) ? namedBy(arg.text) : null;
+  const local = arg.text;
+  const set = assignmentAbove(text, starts, callLine, local);
+  // An assignment above the def's own header is another def's (or the module's) value.
+  if (set === null || set.line <= fn.defLine) return null;
+  const named = namedBy(set.value);
+  if (named === null) return null;
   const extension = new RegExp(String.raw`^\s*${escapeRegExp(local)}\s*\+=\s*[bB]?(['"])\.\1\s*\+`);
-  const assigns = new RegExp(String.raw`^\s*${escapeRegExp(local)}\s*=(?!=)(.*)$`);
-  for (let l = lines.length - 2; l >= 0 && l >= lines.length - 1 - LOOK_BACK; l--) {
-    const line = lines[l];
-    if (/^\s*(?:async\s+)?def\s/.test(line)) return null;
-    if (extension.test(line)) {
-      below = true;
-      extended = ` extended by ${line.trim()} at line ${before + l + 1}`;
-      continue;
-    }
-    const set = assigns.exec(line);
-    if (set === null) continue;
-    const named = namedBy(set[1].replace(/\s+#.*$/, ''));
-    if (named === null) return null;
-    return { name: named.name, below: below || named.below, where: `${local} = ${set[1].trim()} at line ${before + l + 1}${extended}` };
+  let extended = '';
+  for (let l = callLine - 1; l > set.line; l--) {
+    const line = text.slice(starts[l - 1], (starts[l] ?? text.length + 1) - 1);
+    if (!extension.test(line)) continue;
+    extended = ` extended by ${line.trim()} at line ${l}`;
+    break;
   }
-  return null;
+  return { name: named.name, below: named.below || extended !== '', where: `${local} = ${set.value.trim()} at line ${set.line}${extended}` };
 };
 
 /** The `__init__.py` of the package and, when `below`, of each repo package under it. */
@@ -202,30 +190,32 @@ export const collectResourceWrappers = (ctx: FrameworkContext): FrameworkOutput 
     if (text !== null) wrappers.push(...wrappersIn(ctx, path, text));
   }
   if (wrappers.length === 0) return out;
-  const names = [...new Set(wrappers.map((w) => w.name))];
-  const call = new RegExp(String.raw`(?<![\w.])(?:([A-Za-z_][\w.]*)\.)?(${names.map(escapeRegExp).join('|')})\s*\(`, 'g');
+  const names = new Set(wrappers.map((w) => w.name));
   const words = new Set([...names, ...wrappers.map((w) => importedStem(w.file))]);
   for (const path of pythonFiles) {
     if (!importsAnyOf(ctx.facts(path), words)) continue;
     const text = lookText(ctx, path);
-    if (text === null || !names.some((n) => text.includes(n))) continue;
+    if (text === null || ![...names].some((n) => text.includes(n))) continue;
     const seen = new Set<string>();
-    const lineOf = lineCounter(text);
-    const isCode = codeNames(text);
-    for (const m of text.matchAll(call)) {
-      const file = calledModuleFile(ctx, path, m[1], m[2]);
-      const w = file === null ? undefined : wrappers.find((x) => x.file === file && x.name === m[2]);
+    let starts: number[] | undefined;
+    // In line order, a closure's own def before the def around it: the first call that names a package is its evidence.
+    const calls = callingFlows(text, (w) => names.has(w)).flatMap((fn) => fn.calls.map((c) => ({ fn, c })));
+    calls.sort((x, y) => x.c.line - y.c.line || y.fn.defLine - x.fn.defLine);
+    for (const { fn, c } of calls) {
+      if (c.callee === '') continue;
+      const dot = c.callee.lastIndexOf('.');
+      const file = calledModuleFile(ctx, path, dot < 0 ? undefined : c.callee.slice(0, dot), c.word);
+      const w = file === null ? undefined : wrappers.find((x) => x.file === file && x.name === c.word);
       // Only a wrapper whose first parameter is the anchor is read: a later argument would need the call's arguments split.
-      if (w === undefined || w.param !== 0 || file === path || !isCode(m.index!)) continue;
-      const line = lineOf(m.index!);
-      const named = argumentNames(text, m.index! + m[0].length, line);
+      if (w === undefined || w.param !== 0 || file === path || c.positional[0] === undefined) continue;
+      const named = argumentNames(text, (starts ??= lineStarts(text)), c.positional[0], fn, c.line);
       if (named === null) continue;
       for (const init of packageInitsFor(ctx, named)) {
         if (seen.has(init)) continue;
         seen.add(init);
         const which = init === `${packageDir(ctx, named.name)}/__init__.py` ? `the package ${named.name}` : `a package under ${named.name} (the name is extended at run time)`;
         const from = named.where === undefined ? '' : ` (${named.where})`;
-        out.references.push({ from: path, target: init, targetKind: 'file', line, label: `${which}, imported by ${m[0].replace(/\s*\($/, '')}(…) in ${path}:${line}${from}, which hands it to ${w.via}` });
+        out.references.push({ from: path, target: init, targetKind: 'file', line: c.line, label: `${which}, imported by ${c.callee}(…) in ${path}:${c.line}${from}, which hands it to ${w.via}` });
       }
     }
   }
