@@ -49,6 +49,10 @@ test('folderOf: a one-parameter local helper called with a literal is read throu
 test("folderOf: the module's folder and a concatenated literal path", () => {
   assert.equal(folderOf("path.resolve(__dirname + '/../../public')", 'admin/server/app/router.js', ''), 'admin/public');
   assert.equal(folderOf("__dirname + '/static'", 'lib/server.js', ''), 'lib/static');
+  // Stop 56: `__dirname + '/'` is the module's own folder to every reader that resolves folders
+  // (folder-requires' FOLDER pattern only finds that spelling in a listing's argument).
+  assert.equal(folderOf("__dirname + '/'", 'dist/interfaces/index.js', ''), 'dist/interfaces');
+  assert.equal(folderOf('__dirname + "/"', 'index.js', ''), '');
   // Not a path below the folder (`__dirname + 'x'` makes a sibling's name): nothing.
   assert.equal(folderOf("__dirname + 'static'", 'lib/server.js', ''), null);
   assert.equal(folderOf("__dirname + '/../../../x'", 'lib/server.js', ''), null);
