@@ -12,6 +12,12 @@ import { type Value, anchored, appendText, concat, dirnameOf, dynamic, text } fr
  */
 export class Vars {
   private readonly own = new Map<string, Value | null>();
+  /**
+   * Stop 56: the value a variable held before an assignment that ran only under a condition
+   * (`_hasprefix "$DIR" "@" && DIR=…`, a branch of an `if`): the shell may still hold it. Null once
+   * an assignment that always runs replaces both.
+   */
+  private readonly before = new Map<string, Value | null>();
 
   constructor(private readonly parent: Vars | null = null) {}
 
@@ -23,7 +29,20 @@ export class Vars {
     return undefined;
   }
 
-  set(name: string, value: Value): void {
+  /** The value the variable may still hold when its last assignment ran only under a condition. */
+  earlier(name: string): Value | undefined {
+    for (let v: Vars | null = this; v !== null; v = v.parent) {
+      const value = v.before.get(name);
+      if (value !== undefined) return value ?? undefined;
+      if (v.own.has(name)) return undefined;
+    }
+    return undefined;
+  }
+
+  /** `conditional`: the assignment may not run, so the value before it is kept as the earlier one. */
+  set(name: string, value: Value, conditional = false): void {
+    const prior = conditional ? this.get(name) : undefined;
+    this.before.set(name, prior !== undefined && prior.kind !== 'dynamic' ? prior : null);
     this.own.set(name, value);
   }
 
@@ -47,6 +66,8 @@ export interface ExpandScope {
   state: ShellState;
   /** Set when a word used a value assigned earlier in the text (its own text alone would read differently). */
   usedState: boolean;
+  /** The variables a word took a value of, when the walker asks (to read the command again with their earlier values). */
+  used?: Set<string>;
   /** Run a command substitution; its output value (dynamic unless census can compute it). */
   substitute(body: Script, raw: string): Value;
   /** Walk commands inside an opaque part (process substitution) for what they run. */
@@ -66,7 +87,10 @@ const expandParam = (part: Extract<Part, { type: 'param' }>, scope: ExpandScope)
   else {
     value = scope.state.vars.get(name);
     if (value?.kind === 'dynamic') value = dynamic(part.raw);
-    else if (value) scope.usedState = true;
+    else if (value) {
+      scope.usedState = true;
+      scope.used?.add(name);
+    }
   }
   if (op === '') return value ?? dynamic(part.raw);
   if (isDirnameOp(part)) return value ? dirnameOf(value) : dynamic(part.raw);

@@ -54,20 +54,37 @@ const absoluteOf = (v: Value, cwd: Value): Value => {
   return changeDir(cwd, v);
 };
 
+/** Compound commands whose body may not run, or may run again: an assignment inside is conditional. */
+const CONDITIONAL: ReadonlySet<string> = new Set(['if', 'case', 'while', 'until', 'for', 'select']);
+
+export interface WalkOptions {
+  /**
+   * Stop 56: visit a command once more for each variable it uses whose last assignment ran only
+   * under a condition, with the value the variable held before (kupfer-activate.sh:7-10
+   * `PYTHONDIR="/usr/share/kupfer"` then `_hasprefix "$PYTHONDIR" "@" && PYTHONDIR=$(dirname …)/..`):
+   * either value may reach the command, and the walk cannot tell which.
+   */
+  earlierValues?: boolean;
+}
+
 class Walker {
   private outputs: Value[] | null = null;
   /** Functions the text defines: calling one runs its body, which was walked where it was defined. */
   private readonly functions = new Set<string>();
+  /** How many conditions the command being walked sits under (after `&&`/`||`, in an `if` or a loop). */
+  private conditional = 0;
 
-  constructor(private readonly visit: Visitor) {}
+  constructor(private readonly visit: Visitor, private readonly options: WalkOptions = {}) {}
 
   script(script: Script, state: ShellState): void {
     for (const item of script.items) {
       const s = item.background ? childState(state) : state;
-      for (const pipeline of item.andOr.pipelines) {
+      item.andOr.pipelines.forEach((pipeline, i) => {
         const many = pipeline.commands.length > 1;
+        if (i > 0) this.conditional++;
         for (const command of pipeline.commands) this.command(command, many ? childState(s) : s);
-      }
+        if (i > 0) this.conditional--;
+      });
     }
   }
 
@@ -83,9 +100,13 @@ class Walker {
         this.functions.add(command.name);
         this.command(command.body, childState(state));
         return;
-      case 'compound':
+      case 'compound': {
         if (command.loopVar) state.vars.set(command.loopVar, dynamic(`$${command.loopVar}`));
+        const conditional = CONDITIONAL.has(command.keyword);
+        if (conditional) this.conditional++;
         this.script(command.body, state);
+        if (conditional) this.conditional--;
+      }
     }
   }
 
@@ -93,6 +114,7 @@ class Walker {
     return {
       state,
       usedState: false,
+      ...(this.options.earlierValues ? { used: new Set<string>() } : {}),
       substitute: (body, raw) => this.substitute(body, raw, state),
       walkOnly: (body) => this.script(body, childState(state)),
     };
@@ -115,12 +137,12 @@ class Walker {
     for (const word of command.words) {
       const assignment = declarer && argv.length > 0 ? splitAssignmentWord(word) : null;
       if (assignment) {
-        state.vars.set(assignment.name, expandJoined(assignment.value, scope));
+        state.vars.set(assignment.name, expandJoined(assignment.value, scope), this.conditional > 0);
         argv.push(text(word.raw));
       } else argv.push(...expandWord(word, scope));
     }
     if (argv.length === 0) {
-      for (const a of command.assignments) state.vars.set(a.name, expandJoined(a.value, scope));
+      for (const a of command.assignments) state.vars.set(a.name, expandJoined(a.value, scope), this.conditional > 0);
       return;
     }
     // Prefix assignments (`FOO=1 cmd`) only reach the command's environment; their $( … ) still run.
@@ -135,6 +157,22 @@ class Walker {
     const vars = state.vars;
     this.visit({ command, argv, cwd: state.cwd, usedState: scope.usedState, env: (n) => prefix.get(n) ?? vars.get(n) });
     if (this.outputs && output !== null) this.outputs.push(output);
+    for (const name of scope.used ?? []) this.withEarlier(command, state, name);
+  }
+
+  /** The command again, read with the value `name` held before its conditional assignment, if any. */
+  private withEarlier(command: SimpleCommand, state: ShellState, name: string): void {
+    const earlier = state.vars.earlier(name);
+    if (earlier === undefined) return;
+    const before = childState(state);
+    before.vars.set(name, earlier);
+    const scope: ExpandScope = { state: before, usedState: true, substitute: (body, raw) => this.substitute(body, raw, before), walkOnly: () => undefined };
+    const saved = this.outputs;
+    this.outputs = null;
+    const argv = command.words.flatMap((word) => expandWord(word, scope));
+    this.outputs = saved;
+    if (argv.length === 0) return;
+    this.visit({ command, argv, cwd: state.cwd, usedState: true, env: (n) => before.vars.get(n) });
   }
 
   /** Applies what a builtin does to the shell state; returns the command's output value (null: silent). */
@@ -179,6 +217,6 @@ class Walker {
 }
 
 /** Walk `script` from `state` (mutated as the shell would), calling `visit` for every simple command. */
-export const walkScript = (script: Script, state: ShellState, visit: Visitor): void => {
-  new Walker(visit).script(script, state);
+export const walkScript = (script: Script, state: ShellState, visit: Visitor, options: WalkOptions = {}): void => {
+  new Walker(visit, options).script(script, state);
 };

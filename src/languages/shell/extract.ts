@@ -4,6 +4,8 @@
  * - `command` is the command's source text, unless a word took a value assigned earlier in the
  *   script (`$SCRIPT_DIR/x.py`, `$PYTHON`): then the words are written out with the values in place
  *   (`"$(dirname "$0")/x.py"`), so the fact does not depend on lines it does not carry.
+ * - a variable whose last assignment ran only under a condition (`test … && DIR=…`) may still hold
+ *   its value before: the command is a fact once with each (Stop 56).
  * - `cwd` is set when a `cd` earlier in the script put the shell somewhere relative to the script's
  *   own folder (`cd "$(dirname "$0")/.."` → '..'; the folder itself is '.'). A `cd` that is not
  *   anchored to the script (`cd web`, `cd /opt/app`, `cd "$DIR"`) is kept in the command instead,
@@ -88,6 +90,7 @@ const extractShell = (path: string, text: string): FileFacts => {
   const commands: CommandFact[] = [];
   const { branches, functions } = countBranches(parsed.script);
   const ownFunctions = new Set(functions);
+  const seen = new Set<string>();
   walkScript(parsed.script, startState(), (visited) => {
     const name = literal(visited.argv[0]);
     // A call of the script's own function runs no file; its body's commands are facts of their own.
@@ -98,8 +101,12 @@ const extractShell = (path: string, text: string): FileFacts => {
     // hidden class of command, which every compiled reader of commands (shareStrings, the stages) met late.
     const fact: CommandFact = { command: prefix + body, line: visited.command.line, via: 'shell' };
     if (cwd !== undefined) fact.cwd = cwd;
+    // A command read again with a variable's earlier value (walk.ts' earlierValues) may come out the same.
+    const key = `${fact.line}\0${cwd ?? ''}\0${fact.command}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     commands.push(fact);
-  });
+  }, { earlierValues: true });
   facts.commands = commands.sort((a, b) => a.line - b.line);
   const lines = text.split('\n');
   const shebang = lines[0]?.startsWith('#!') ?? false;
@@ -114,7 +121,7 @@ const extractShell = (path: string, text: string): FileFacts => {
 
 export const shellExtractor: LanguageExtractor = {
   language: 'shell',
-  version: 1,
+  version: 2,
   extract(path, text) {
     try {
       return extractShell(path, text);
