@@ -249,7 +249,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
   extractedTexts.release();
   const entries = detected.built.entries.sort(compareEntries);
   const codeEdges = await timed(progress, 'edges', () => [
-    ...buildCodeEdges(factsOfFiles.filter((f) => !isDocLanguage(f.language)), targets, createImageContexts(detected), (pattern, from) => resolvers.javascript.patternPaths?.(pattern, from) ?? null),
+    ...buildCodeEdges(factsOfFiles.filter((f) => !isDocLanguage(f.language)), targets, createImageContexts(detected, context.files), (pattern, from) => resolvers.javascript.patternPaths?.(pattern, from) ?? null),
     ...buildFrameworkEdges(detected.frameworks.references, targets),
     ...buildSymlinkEdges(discovery.files, context.files),
   ], (e) => `${e.length} code and framework edges`);

@@ -21,3 +21,26 @@ export const inFilesystemTree = (repoPath: string, absolute: string): { tree: st
   const path = joinRepo(root[1], absolute.slice(1));
   return path === null ? null : { tree: root[1], path };
 };
+
+/** The filesystem tree a file lies in ('' = the repo root, else a folder with its `/`), or null when it lies in none. */
+export const filesystemTreeOf = (repoPath: string): string | null => FS_ROOT.exec(repoPath)?.[1] ?? null;
+
+/** The folders of `usr/` a package or a rootfs installs into: one of them with a file in it shows the tree is an image. */
+const IMAGE_USR = /^usr\/(?:s?bin|lib|libexec|share|local\/s?bin)\/[^]/;
+
+/**
+ * Stop 56: the filesystem trees of a file list that are file-system images (a Debian package
+ * unpacked, a container's rootfs overlay): a tree whose `usr/` holds a file below bin/, sbin/, lib/,
+ * libexec/, share/ or local/bin/ (kupfer's `usr/bin/kupfer`, `usr/share/kupfer/…`). A tree that only
+ * has `etc/`, `opt/` or `var/` (a repo's config folder) is not one by itself. The answer holds the
+ * tree folders as filesystemTreeOf gives them.
+ */
+export const imageTrees = (paths: Iterable<string>): Set<string> => {
+  const trees = new Set<string>();
+  for (const path of paths) {
+    if (!path.includes('usr/')) continue;
+    const tree = filesystemTreeOf(path);
+    if (tree !== null && !trees.has(tree) && IMAGE_USR.test(path.slice(tree.length))) trees.add(tree);
+  }
+  return trees;
+};
