@@ -242,7 +242,7 @@ const pkgutilFolders = (ctx: FrameworkContext, file: string, facts: FileFacts, a
   if (expr === '__path__') return file === '__init__.py' || file.endsWith('/__init__.py') ? [dirname(file)] : null;
   const ofModule = /^([A-Za-z_][\w.]*)\.__path__$/.exec(expr);
   if (ofModule) {
-    const init = boundModuleFile(ctx, file, facts, ofModule[1]);
+    const init = boundModuleFile(ctx, file, facts, ofModule[1], true);
     return init !== null && (init === '__init__.py' || init.endsWith('/__init__.py')) ? [dirname(init)] : null;
   }
   const list = /^[[(]([\s\S]*)[\])]$/.exec(expr);
