@@ -365,7 +365,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
               for (const value of values) {
                 const formatted = formattedRole(fn, value);
                 if (formatted !== null) found.push(ATTR_SINKS.has(call.word) ? [formatted[0], { ...formatted[1], attr: true }] : formatted);
-                else if (!ATTR_SINKS.has(call.word)) found.push(...loopPackageRoles(a.fns, fn, value));
+                else if (!ATTR_SINKS.has(call.word)) found.push(...loopPackageRoles(a.fns, a.classes, fn, value));
               }
               continue;
             }

@@ -66,6 +66,8 @@ export interface OpenDef {
   defaults: { value: string; line: number }[];
   /** Token ranges [from, to) of the body; null for a class, whose own lines are no function's. */
   body: number[] | null;
+  /** Stop 56: a class's own lines (its attributes, `_packages = ("app.more",)`), outside its defs. */
+  classLines?: number[];
   /** Stop 48: the `*args` parameter's name (it holds the call's remaining positional arguments), if any. */
   star?: string;
 }
@@ -325,7 +327,7 @@ export interface FileDef {
  * indentation. Functions are listed once their bodies end, so a caller can read the module's
  * lines (which their names may be assigned in) before looking into them.
  */
-export const fileDefs = (t: PythonTokens): { done: FileDef[]; moduleBody: number[] } => {
+export const fileDefs = (t: PythonTokens): { done: FileDef[]; moduleBody: number[]; classes: OpenDef[] } => {
   /** The enclosing defs and classes, innermost last. */
   const open: OpenDef[] = [];
   /** A method's class: the open class (body null) it is directly in. */
@@ -333,6 +335,7 @@ export const fileDefs = (t: PythonTokens): { done: FileDef[]; moduleBody: number
   /** The module's own lines, as the body of a nameless function (its computed imports are no function's). */
   const moduleBody: number[] = [];
   const done: FileDef[] = [];
+  const classes: OpenDef[] = [];
   const close = (): void => {
     const fn = open.pop()!;
     const outer = open[open.length - 1];
@@ -344,18 +347,26 @@ export const fileDefs = (t: PythonTokens): { done: FileDef[]; moduleBody: number
     const b = t.lineEnd[l];
     const indent = t.lineIndent[l];
     while (open.length > 0 && indent <= open[open.length - 1].indent) close();
-    if (open.length > 0) open[open.length - 1].body?.push(a, b);
+    if (open.length > 0) {
+      const inner = open[open.length - 1];
+      if (inner.body !== null) inner.body.push(a, b);
+      else inner.classLines?.push(a, b);
+    }
     const paren = defOpen(t, a, b);
     const fn = paren >= 0 ? openDef(t, paren, b, indent) : null;
     if (fn !== null) {
       const outer = open[open.length - 1];
       if (outer !== undefined && outer.body === null) classOf.set(fn, outer);
       open.push(fn);
-    } else if (isClass(t, a, b)) open.push({ name: nameText(t, a + 1), indent, defLine: t.line[a], params: [], defaults: [], body: null });
+    } else if (isClass(t, a, b)) {
+      const c: OpenDef = { name: nameText(t, a + 1), indent, defLine: t.line[a], params: [], defaults: [], body: null, classLines: [] };
+      classes.push(c);
+      open.push(c);
+    }
     else if (open.length === 0) moduleBody.push(a, b);
   }
   while (open.length > 0) close();
-  return { done, moduleBody };
+  return { done, moduleBody, classes };
 };
 
 /**

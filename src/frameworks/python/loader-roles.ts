@@ -111,13 +111,44 @@ export interface FunctionFlows {
   rebinds: Map<string, number[]>;
   /** Stop 55: each `for x in self.X:` (or over a parameter) of the body, x → what it iterates (`self.X`, the parameter). */
   loopsOf?: ReadonlyMap<string, string>;
+  /** Stop 56: each `for x in NAME:` over a bare name the def neither takes nor assigns (a module constant), x → NAME. */
+  loopsOfName?: ReadonlyMap<string, string>;
+  /**
+   * Stop 56, the module's own flows only: how often the file stores each bare name, anywhere (a
+   * statement `X = …`, `X += …`, `X := …`, a `global X`, `X.append(…)` and the other list and dict
+   * mutators count), so a constant stored once is known to keep its literal.
+   */
+  storesOf?: ReadonlyMap<string, number>;
 }
+
+/** Methods that change a list, set or dict in place. */
+const MUTATORS: ReadonlySet<string> = new Set(['append', 'extend', 'insert', 'remove', 'pop', 'clear', 'update', 'add', 'discard', 'setdefault', 'sort', 'reverse']);
+
+/** How often the file stores each bare name (see FunctionFlows.storesOf). */
+const storesOf = (t: PythonTokens): Map<string, number> => {
+  const out = new Map<string, number>();
+  const bump = (i: number, by = 1): void => void out.set(nameText(t, i), (out.get(nameText(t, i)) ?? 0) + by);
+  const n = t.count;
+  for (let i = 0; i < n; i++) {
+    if (t.kind[i] !== Kind.Name || (i > 0 && isOp(t, i - 1, Op.Dot))) continue;
+    if (isOp(t, i + 1, Op.AugAssign) || isOp(t, i + 1, Op.Walrus)) bump(i, 2);
+    else if (isOp(t, i + 1, Op.Assign) && (i === 0 || t.line[i - 1] !== t.line[i] || isOp(t, i - 1, Op.Comma) || isOp(t, i - 1, Op.Semicolon) || isOp(t, i - 1, Op.Assign))) bump(i);
+    else if (isOp(t, i + 1, Op.Dot) && t.kind[i + 2] === Kind.Name && MUTATORS.has(nameText(t, i + 2)) && isOp(t, i + 3, Op.LParen)) bump(i, 2);
+    else if (nameText(t, i) === 'global') for (let j = i + 1; j < n && t.line[j] === t.line[i] && t.kind[j] === Kind.Name; j += 2) {
+      bump(j, 2);
+      if (!isOp(t, j + 1, Op.Comma)) break;
+    }
+  }
+  return out;
+};
 
 /** A class of the file: its name and the base classes as written (`borg.Borg`). */
 export interface ClassInfo {
   name: string;
   bases: string[];
   line: number;
+  /** Stop 56: what the class's own lines assign to each attribute (`_packages = ("app.more",)`), as source text in order. */
+  attributes: Map<string, string[]>;
 }
 
 /** Calls read per file: a hostile file of thousands of wanted calls costs no more than this many argument walks. */
@@ -350,6 +381,21 @@ const loaderAliases = (t: PythonTokens, moduleBody: readonly number[], wanted: (
   return out;
 };
 
+/** `NAME = value` statements of a class's own lines, the value's text per name, in order; a value over 400 tokens is left out. */
+const classAttributes = (t: PythonTokens, lines: readonly number[]): Map<string, string[]> => {
+  const out = new Map<string, string[]>();
+  for (let r = 0; r < lines.length; r += 2) {
+    const [a, b] = [lines[r], lines[r + 1]];
+    if (t.kind[a] !== Kind.Name || b - a < 3 || b - a > 400) continue;
+    // `NAME = …` and `NAME += …`/`NAME: T = …` alike: any store makes the attribute's value uncertain below.
+    const name = nameText(t, a);
+    const list = out.get(name) ?? out.set(name, []).get(name)!;
+    if (isOp(t, a + 1, Op.Assign)) list.push(t.text.slice(t.start[a + 2], t.end[b - 1]));
+    else if (!isOp(t, a + 1, Op.LParen) && !isOp(t, a + 1, Op.Dot)) list.push('');
+  }
+  return out;
+};
+
 /**
  * `callers`: only the defs (and module code) that call a wanted name are read, and nothing else of
  * them matters but their calls: no classes, no loader aliases (Stop 56: resource-wrappers and
@@ -358,7 +404,7 @@ const loaderAliases = (t: PythonTokens, moduleBody: readonly number[], wanted: (
  */
 export const fileFlowsAndClasses = (text: string, wanted: (word: string) => boolean, callers = false): { fns: FunctionFlows[]; classes: ClassInfo[] } => {
   const t = tokenize(text);
-  const { done, moduleBody } = fileDefs(t);
+  const { done, moduleBody, classes: classDefs } = fileDefs(t);
   if (callers && !callsWanted(t, moduleBody, wanted) && !done.some((d) => callsWanted(t, d.fn.body!, wanted))) return { fns: [], classes: [] };
   const moduleFlows = assignments(t, moduleBody);
   const moduleFn: OpenDef = { name: '', indent: -1, defLine: 0, params: [], defaults: [], body: moduleBody };
@@ -374,7 +420,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
       const name = dottedName(t, s0, e0);
       if (name !== null) bases.push(name);
     }
-    classes.push({ name: nameText(t, a + 1), bases, line: t.line[a] });
+    classes.push({ name: nameText(t, a + 1), bases, line: t.line[a], attributes: classAttributes(t, classDefs.find((c) => c.defLine === t.line[a])?.classLines ?? []) });
   }
   let calls = 0;
   // Stop 48: a def's closures (defs nested in it) read its parameters; their lines count as its own
@@ -403,6 +449,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
     const flows = fn === moduleFn ? moduleFlows : assignments(t, body);
     const method = className !== null && fn.params[0] === 'self';
     const loops: Loops = { of: new Map(), modules: new Set(), through: new Map() };
+    const ofName = new Map<string, string>();
     /**
      * Stop 53: names two `for`s of the def bind. A use is not tied to its loop, so such a name is no
      * loop's item (`for info in resources: load(info['module'])` then `for info in docs: …`).
@@ -427,6 +474,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
         const attr = method ? selfAttr(t, a + 3, b) : null;
         if (attr !== null && isOp(t, a + 6, Op.Colon)) loops.of.set(nameText(t, a + 1), attr);
         else if (t.kind[a + 3] === Kind.Name && isOp(t, a + 4, Op.Colon) && fn.params.includes(nameText(t, a + 3))) loops.of.set(nameText(t, a + 1), nameText(t, a + 3));
+        else if (t.kind[a + 3] === Kind.Name && isOp(t, a + 4, Op.Colon) && fn !== moduleFn) ofName.set(nameText(t, a + 1), nameText(t, a + 3));
         else if (t.kind[a + 3] === Kind.Name && isOp(t, a + 4, Op.LParen) && isOp(t, a + 5, Op.RParen) && isOp(t, a + 6, Op.Colon) && kids.has(nameText(t, a + 3))) genLoops.push([nameText(t, a + 1), a + 3, a + 6]);
         else if (t.kind[a + 3] === Kind.Name && isOp(t, a + 4, Op.LParen) && t.kind[a + 5] === Kind.Name && isOp(t, a + 6, Op.RParen) && isOp(t, a + 7, Op.Colon) && fn.params.includes(nameText(t, a + 5))) loops.through.set(nameText(t, a + 1), nameText(t, a + 5));
       }
@@ -499,12 +547,16 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
     }
     for (const [name, n] of forCount) {
       if (n < 2) continue;
+      ofName.delete(name);
       loops.of.delete(name);
       loops.modules.delete(name);
       loops.through.delete(name);
     }
     // Review rm1 of Stop 55: kept once the names two loops bind are dropped, as for any other use of a loop's item.
     info.loopsOf = new Map(loops.of);
+    // A name the def assigns (or rebinds) is its own local, not the module's constant.
+    for (const [item, name] of ofName) if (assigned.has(name) || info.rebinds.has(name)) ofName.delete(item);
+    if (ofName.size > 0) info.loopsOfName = ofName;
     const called = new Set<string>();
     bareCalls.set(info, called);
     for (let r = 0; r < body.length; r += 2) {
@@ -574,7 +626,10 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
       if (f.className === null && f.name !== '') loading.add(f.name);
     }
   }
-  for (const info of all) if (info.calls.length > 0 || info.loads || info.name === '') out.push(info);
+  for (const info of all) {
+    if (info.name === '' && info.className === null && all.some((f) => f.loopsOfName !== undefined)) info.storesOf = storesOf(t);
+    if (info.calls.length > 0 || info.loads || info.name === '') out.push(info);
+  }
   if (!callers) out.push(...loaderAliases(t, moduleBody, wanted));
   return { fns: out, classes };
 };

@@ -4,7 +4,7 @@
  * or a wildcard when a computed last part follows) and a folder built from one parameter
  * (`path = os.path.join(root, directory)` above a listing: a template the caller's literal fills).
  */
-import type { FunctionFlows } from './loader-roles.js';
+import type { ClassInfo, FunctionFlows } from './loader-roles.js';
 import type { RoleOf } from './loader-fixpoint.js';
 import { isParamOrAttr } from './loader-calls.js';
 import { orFallback, reassignedAbove } from './loader-functions.js';
@@ -117,7 +117,7 @@ const DOT_JOIN = /^(['"])\.\1\s*\.\s*join\(\s*[([]\s*([A-Za-z_]\w*)\s*,\s*([A-Za
  * `f'{package}.{name}'` read alike. Not a loop over a parameter, a list built or appended to, or an
  * attribute set twice: its packages are not all in sight.
  */
-export const loopPackageRoles = (fns: readonly FunctionFlows[], fn: FunctionFlows, text: string): Array<[string, RoleOf]> => {
+export const loopPackageRoles = (fns: readonly FunctionFlows[], classes: readonly ClassInfo[], fn: FunctionFlows, text: string): Array<[string, RoleOf]> => {
   let head: string | null = null;
   let param: string | null = null;
   const joined = DOT_JOIN.exec(text.trim());
@@ -127,19 +127,49 @@ export const loopPackageRoles = (fns: readonly FunctionFlows[], fn: FunctionFlow
     if (parts !== undefined && parts.length === 3 && typeof parts[0] !== 'string' && parts[1] === '.' && typeof parts[2] !== 'string') [head, param] = [parts[0].expr, parts[2].expr];
   }
   if (head === null || param === null || param.startsWith('self.') || !isParamOrAttr(fn, param) || !keepsParameter(fn, param)) return [];
-  const attr = fn.loopsOf?.get(head);
   // Review rm1: an item the body gives a new value (`package = package.replace(…)`) is no longer the list's.
-  if (attr === undefined || !attr.startsWith('self.') || fn.className === null || fn.assigned.has(head) || fn.rebinds.has(head)) return [];
+  if (fn.assigned.has(head) || fn.rebinds.has(head)) return [];
+  const attr = fn.loopsOf?.get(head);
+  const constant = attr === undefined ? fn.loopsOfName?.get(head) : undefined;
+  const list = constant !== undefined ? constantValue(fns, constant) : attr !== undefined ? attributeValue(fns, classes, fn, attr) : null;
+  return list === null ? [] : packageItems(list).map((i): [string, RoleOf] => [param!, { role: 'module', prefix: `${i}.`, each: false }]);
+};
+
+/**
+ * Stop 56 (rm1's open #6): the value of a module constant a loop runs over (`SCRIPT_PACKAGES =
+ * ["app.scripts"]` then `for package in SCRIPT_PACKAGES:` in a def): the module's one assignment,
+ * when the file stores the name nowhere else (a def's `global` store, `.append(…)`, `+=`), else null.
+ */
+const constantValue = (fns: readonly FunctionFlows[], name: string): string | null => {
+  const module = fns.find((f) => f.name === '' && f.className === null);
+  const values = module?.assigned.get(name) ?? [];
+  if (values.length !== 1 || values[0].append || module?.storesOf?.get(name) !== 1) return null;
+  return values[0].text;
+};
+
+/**
+ * The one value a class gives `self.X`: one store in its defs (orca's `self._scriptPackages = […]` in
+ * `__init__`) and none in its own lines, or (Stop 56) one assignment in its own lines
+ * (`_packages = ("app.more",)`) and no store in its defs; else null.
+ */
+const attributeValue = (fns: readonly FunctionFlows[], classes: readonly ClassInfo[], fn: FunctionFlows, attr: string): string | null => {
+  if (!attr.startsWith('self.') || fn.className === null) return null;
   const stores = fns.filter((f) => f.className === fn.className).flatMap((f) => f.calls.filter((c) => (c.word === '@set' || c.word === '@add') && c.callee === attr));
-  if (stores.length !== 1 || stores[0].word !== '@set') return [];
-  const value = stores[0].positional[0];
-  if (value === undefined || !/^[([]/.test(value.text.trim())) return [];
-  const inner = splitCommas(value.text.trim().slice(1, -1));
+  const own = classes.filter((c) => c.name === fn.className).flatMap((c) => c.attributes.get(attr.slice('self.'.length)) ?? []);
+  if (stores.length === 1 && own.length === 0) return stores[0].word === '@set' ? (stores[0].positional[0]?.text ?? null) : null;
+  return stores.length === 0 && own.length === 1 ? own[0] : null;
+};
+
+/** The dotted package names of a literal list or tuple, or none when any item is not a literal string. */
+const packageItems = (text: string): string[] => {
+  const value = text.trim();
+  if (!/^[([]/.test(value)) return [];
+  const inner = splitCommas(value.slice(1, -1));
   // Review rm1: `("app.scripts")` is a string in parentheses, not a tuple: the loop would run over its characters.
-  if (value.text.trim().startsWith('(') && (inner === null || inner.length < 2)) return [];
+  if (value.startsWith('(') && (inner === null || inner.length < 2)) return [];
   const items = (inner ?? [null]).map((i) => (i === null ? null : i.trim())).filter((i) => i !== '').map((i) => (i === null ? null : literalValue(i)));
   if (items.length === 0 || items.some((i) => i === null)) return [];
-  return (items as string[]).filter((i) => /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(i)).map((i): [string, RoleOf] => [param!, { role: 'module', prefix: `${i}.`, each: false }]);
+  return (items as string[]).filter((i) => /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(i));
 };
 
 /**
