@@ -59,12 +59,15 @@ const HOOK_FOLDERS: HookFolder[] = [
   { folder: 'usr/share/apport/(?:package|general)-hooks', names: PYTHON, runner: 'apport', how: 'loaded into every crash or bug report' },
   { folder: 'usr/share/bug/[^/]+', names: /^script$/, runner: 'reportbug', how: 'run when a bug is reported against the package' },
   { folder: 'usr/share/(?:nautilus|caja|nemo)-python/extensions', names: PYTHON, runner: 'the file manager', how: 'nautilus-python (caja-, nemo-) loads every *.py extension there' },
+  // Stop 56: ceph-mgr imports each package of its mgr_module_path (default /usr/share/ceph/mgr) at
+  // start, enabled or not, to read its options and commands (ceph's PyModuleRegistry::probe_modules).
+  { folder: 'usr/share/ceph/mgr/[A-Za-z_][A-Za-z0-9_]*', names: /^__init__\.py$/, runner: 'ceph-mgr', how: 'ceph-mgr imports every module package in its mgr_module_path at start' },
 ];
 
 /** One regex: the tree's root, then one of the folders (its index found by the group that matched), then the file's name. */
 const HOOK = new RegExp(`^((?:.*?/)??)(?:${HOOK_FOLDERS.map((h) => `(${h.folder})`).join('|')})/([^/]+)$`);
 /** Text every folder above contains: a cheap test before the regex. */
-const PREFILTER = /\.d\/|systemd\/|cups\/|apport\/|bug\/|python\/ext|initramfs-tools\//;
+const PREFILTER = /\.d\/|systemd\/|cups\/|apport\/|bug\/|python\/ext|initramfs-tools\/|ceph\/mgr\//;
 
 const hookOf = (path: string): { root: string; folder: string; hook: HookFolder; name: string } | null => {
   if (!PREFILTER.test(path)) return null;
