@@ -90,6 +90,21 @@ export const regexStartsAt = (text: string, i: number): boolean => {
 };
 
 /**
+ * The characters of `text` from `from` to `to` as spaces, line breaks kept: a blanked comment. One
+ * `repeat` per line, where a replace of each character (`/[^\n]/g`) made a match of every one
+ * (stop 56: half of commentsBlanked on payload's texts).
+ */
+const spacesFor = (text: string, from: number, to: number): string => {
+  let out = '';
+  for (let at = from; ; ) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0 || nl >= to) return out + ' '.repeat(to - at);
+    out += `${' '.repeat(nl - at)}\n`;
+    at = nl + 1;
+  }
+};
+
+/**
  * The text with its comments blanked to spaces (line breaks kept, so offsets and lines stay
  * right) and its strings, template literals and regular expressions kept as they are: a `/*` or
  * `//` inside a string (`__dirname + '/migrations/*.js'`, a URL) or a regular expression
@@ -101,10 +116,10 @@ export const commentsBlanked = (text: string): string => {
   if (!text.includes('/')) return text;
   const out: string[] = [];
   let from = 0;
-  eachOpenerStep(text, (i, step) => {
-    if (!step.blank) return;
-    out.push(text.slice(from, i), text.slice(i, step.end).replace(/[^\n]/g, ' '));
-    from = step.end;
+  eachOpenerStep(text, (i, end, blank) => {
+    if (!blank) return;
+    out.push(text.slice(from, i), spacesFor(text, i, end));
+    from = end;
   });
   out.push(text.slice(from));
   return out.join('');
@@ -114,17 +129,19 @@ export const commentsBlanked = (text: string): string => {
  * Calls `visit` with each step of the blanker that starts at a quote or a slash, in order. Only a
  * quote or a slash can open a literal or a comment: the regular expression skips to the next one in
  * native code, where a loop over every character code cost more than the rest of the walk (stop 53:
- * anchored-paths' texts on payload).
+ * anchored-paths' texts on payload). `test`, not `exec`, and a step as a number (stepAt): no match
+ * array or step object per quote (stop 56).
  */
-const eachOpenerStep = (text: string, visit: (i: number, step: { end: number; blank: boolean }) => void): void => {
+const eachOpenerStep = (text: string, visit: (i: number, end: number, blank: boolean) => void): void => {
   const opener = /['"`/]/g;
   for (let i = 0; i < text.length; ) {
     opener.lastIndex = i;
-    if (opener.exec(text) === null) break;
+    if (!opener.test(text)) break;
     i = opener.lastIndex - 1;
-    const step = blankStep(text, i);
-    visit(i, step);
-    i = step.end;
+    const step = stepAt(text, i);
+    const end = step < 0 ? ~step : step;
+    visit(i, end, step < 0);
+    i = end;
   }
 };
 
@@ -133,15 +150,21 @@ const eachOpenerStep = (text: string, visit: (i: number, step: { end: number; bl
  * comment), else one character on. Shared with the character-by-character walk of the property test.
  */
 export const blankStep = (text: string, i: number): { end: number; blank: boolean } => {
+  const step = stepAt(text, i);
+  return step < 0 ? { end: ~step, blank: true } : { end: step, blank: false };
+};
+
+/** blankStep's end as one number: the end itself, or `~end` (below 0) past a comment. */
+const stepAt = (text: string, i: number): number => {
   const c = text.charCodeAt(i);
-  if (c === 39 || c === 34 || c === BACKTICK) return { end: quotedEnd(text, i), blank: false };
-  if (c !== SLASH) return { end: i + 1, blank: false };
+  if (c === 39 || c === 34 || c === BACKTICK) return quotedEnd(text, i);
+  if (c !== SLASH) return i + 1;
   const next = text.charCodeAt(i + 1);
-  if (next === STAR && text.indexOf('*/', i + 2) < 0) return { end: i + 1, blank: false };
+  if (next === STAR && text.indexOf('*/', i + 2) < 0) return i + 1;
   const end = commentEnd(text, i);
-  if (end >= 0) return { end, blank: true };
-  if (regexStartsAt(text, i)) return { end: quotedEnd(text, i), blank: false };
-  return { end: i + 1, blank: false };
+  if (end >= 0) return ~end;
+  if (regexStartsAt(text, i)) return quotedEnd(text, i);
+  return i + 1;
 };
 
 /**
@@ -151,8 +174,8 @@ export const blankStep = (text: string, i: number): { end: number; blank: boolea
  */
 export const quotedSpans = (text: string): number[] => {
   const out: number[] = [];
-  eachOpenerStep(text, (i, step) => {
-    if (text.charCodeAt(i) !== SLASH) out.push(i, step.end);
+  eachOpenerStep(text, (i, end) => {
+    if (text.charCodeAt(i) !== SLASH) out.push(i, end);
   });
   return out;
 };
