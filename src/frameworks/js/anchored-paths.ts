@@ -47,7 +47,7 @@ import { escapeRegExp } from '../../util/regexp.js';
 import { ownPathNames } from '../../languages/javascript/static-value.js';
 import { perScan } from '../per-scan.js';
 import { callArguments, enclosingFunction } from './parameter-values.js';
-import { forOfNames, tableReader } from './for-in-tables.js';
+import { forOfNames, holdsTableLoops, tableReader } from './for-in-tables.js';
 import { scriptUse } from './script-use.js';
 import { shadowedBetween } from './shadowed-names.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
@@ -225,7 +225,8 @@ const namedFiles = perScan((ctx): Named[] => {
     }
     // Stop 51: a last part read off a literal table a loop walks, each entry's value joined in turn
     // (stop 52: by for…in, Object.keys(…).forEach or for…of; for-in-tables.ts reads each file's loops once).
-    if (joins && (text.includes(' in ') || text.includes(' of ') || text.includes('forEach'))) {
+    // The uses are read only where a loop is: the two patterns below cost more than the test for one.
+    if (joins && (text.includes(' in ') || text.includes(' of ') || text.includes('forEach')) && holdsTableLoops(text)) {
       // Most joins ending in a name (`path.join(__dirname, file)`) are no loop's item: the file's loops are read
       // only for a name some `for (… NAME of` declares (payload: many for…of loops, none over a table).
       const keyed = [...text.matchAll(ANCHORED_TABLE)];

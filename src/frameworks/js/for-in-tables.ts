@@ -220,6 +220,16 @@ const NO_TABLES: TableReader = { loops: false, valuesAt: () => null };
 /** Loops are looked up by what a use spells: `T[k]` names the key and the table, an item `s` only itself. */
 const loopKey = (use: TableUse, name: string, table: string | null): string => (use === 'key' ? `key\0${name}\0${table ?? ''}` : `item\0${name}`);
 
+const ANY_LOOP = new RegExp(LOOP.source);
+const ANY_OBJECT_LOOP = new RegExp(OBJECT_LOOP.source);
+
+/**
+ * Whether `tableReader(source).loops` holds, without reading the loops: for a caller whose uses of
+ * a table are found by patterns dearer than the loops' (anchored-paths: most texts that join onto
+ * their folder walk no table, stop 56).
+ */
+export const holdsTableLoops = (source: string): boolean => ANY_LOOP.test(source) || (source.includes('Object') && ANY_OBJECT_LOOP.test(source));
+
 /** A reader of the table loops of one file's text (offsets are the text's). */
 export const tableReader = (source: string): TableReader => {
   // Most files that join a name onto their folder walk no table: their comments are not blanked.
