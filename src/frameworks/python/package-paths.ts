@@ -256,7 +256,46 @@ export const lookText = (ctx: FrameworkContext, path: string): string | null =>
   typeof ctx.manifests?.transientText === 'function' ? ctx.manifests.transientText(path) : ctx.readText(path);
 
 /** Module-level path constants of repo modules (`RANGERDIR = os.path.dirname(__file__)`), by module file; once per scan. */
-const constantsState = perScan(() => ({ byFile: new Map<string, Constants>(), inProgress: new Set<string>(), uncached: 0 }));
+const constantsState = perScan(() => ({ byFile: new Map<string, Constants>(), inProgress: new Set<string>(), uncached: 0, own: undefined as OwnConstants | null | undefined }));
+
+/** Each module's path constants read with nothing imported (its text too, so an ask with that text need not read them again). */
+type OwnConstants = Map<string, { text: string; vars: Map<string, string> }>;
+
+/**
+ * Stop 56: the modules' own path constants when no module can import one, else null. A module's
+ * constants come from its own text, which must name `__file__` (read with nothing imported), or
+ * from a path constant it imports by name; so when no `from` import of any file names one of the
+ * own constants, no module imports any (by induction over the walk: each module it meets has its
+ * own constants only, whatever order it meets them in, and a cycle or the depth guard gives none),
+ * and the answer for every module is its own constants, with no walk of its imports (saleor: one
+ * test module naming `__file__` walked 1,010 modules and 11,419 `from` imports to find nothing).
+ */
+const ownConstantsAlone = (ctx: FrameworkContext, state: ReturnType<typeof constantsState>): OwnConstants | null => {
+  if (state.own === undefined) {
+    const own: OwnConstants = new Map();
+    const names = new Set<string>();
+    const files = listedPaths(ctx.files);
+    for (let at = 0; at < files.length; at++) {
+      if (ctx.facts(files[at])?.mentionsFile !== true) continue;
+      const text = lookText(ctx, files[at]);
+      if (text === null || !text.includes('__file__')) continue;
+      const vars = pathVariables(text, files[at], Infinity, new Map());
+      own.set(files[at], { text, vars });
+      for (const name of vars.keys()) names.add(name);
+    }
+    let alone = true;
+    for (let at = 0; at < files.length && alone && names.size > 0; at++) {
+      for (const i of ctx.facts(files[at])?.imports ?? []) {
+        if (i.syntax === 'from' && i.names.some((n) => names.has(n.name))) {
+          alone = false;
+          break;
+        }
+      }
+    }
+    state.own = alone ? own : null;
+  }
+  return state.own;
+};
 
 /** A module's path constants, and how many of them it imports by name. */
 interface Constants {
@@ -302,6 +341,20 @@ const constantsOf = (ctx: FrameworkContext, file: string, knownText: string | un
   const state = constantsState(ctx);
   const known = state.byFile.get(file);
   if (known !== undefined) return { constants: known, complete: true };
+  const alone = ownConstantsAlone(ctx, state);
+  if (alone !== null) {
+    // What the walk below answers when nothing is imported: the text's own constants, or none.
+    const mine = alone.get(file);
+    let vars: Map<string, string>;
+    if (mine !== undefined && (knownText === undefined || knownText === mine.text)) vars = mine.vars;
+    else {
+      const text = ctx.facts(file)?.mentionsFile !== true ? null : (knownText ?? lookText(ctx, file));
+      vars = text === null || !text.includes('__file__') ? new Map<string, string>() : pathVariables(text, file, Infinity, new Map());
+    }
+    const constants = { vars, imported: 0 };
+    state.byFile.set(file, constants);
+    return { constants, complete: true };
+  }
   // A cycle of imports gives nothing while the module is being read.
   if (state.inProgress.has(file)) return { constants: NONE, complete: true };
   if (depth > MAX_CONSTANT_DEPTH) return { constants: NONE, complete: false };
