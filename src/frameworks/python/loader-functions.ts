@@ -327,7 +327,7 @@ export interface FileDef {
  * indentation. Functions are listed once their bodies end, so a caller can read the module's
  * lines (which their names may be assigned in) before looking into them.
  */
-export const fileDefs = (t: PythonTokens): { done: FileDef[]; moduleBody: number[]; classes: OpenDef[] } => {
+export const fileDefs = (t: PythonTokens): { done: FileDef[]; moduleBody: number[]; classes: OpenDef[]; headers: number[] } => {
   /** The enclosing defs and classes, innermost last. */
   const open: OpenDef[] = [];
   /** A method's class: the open class (body null) it is directly in. */
@@ -336,6 +336,8 @@ export const fileDefs = (t: PythonTokens): { done: FileDef[]; moduleBody: number
   const moduleBody: number[] = [];
   const done: FileDef[] = [];
   const classes: OpenDef[] = [];
+  /** Inside the brackets of top-level def and class headers (`def f(root=files('pkg')):`): no body's, but run at import. */
+  const headers: number[] = [];
   const close = (): void => {
     const fn = open.pop()!;
     const outer = open[open.length - 1];
@@ -354,6 +356,9 @@ export const fileDefs = (t: PythonTokens): { done: FileDef[]; moduleBody: number
     }
     const paren = defOpen(t, a, b);
     const fn = paren >= 0 ? openDef(t, paren, b, indent) : null;
+    // From inside the bracket: the def's or class's own name is no call.
+    if (open.length === 0 && fn !== null) headers.push(paren + 1, b);
+    else if (open.length === 0 && isClass(t, a, b) && isOp(t, a + 2, Op.LParen)) headers.push(a + 3, b);
     if (fn !== null) {
       const outer = open[open.length - 1];
       if (outer !== undefined && outer.body === null) classOf.set(fn, outer);
@@ -366,7 +371,7 @@ export const fileDefs = (t: PythonTokens): { done: FileDef[]; moduleBody: number
     else if (open.length === 0) moduleBody.push(a, b);
   }
   while (open.length > 0) close();
-  return { done, moduleBody, classes };
+  return { done, moduleBody, classes, headers };
 };
 
 /**

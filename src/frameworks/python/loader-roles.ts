@@ -396,6 +396,13 @@ const classAttributes = (t: PythonTokens, lines: readonly number[]): Map<string,
   return out;
 };
 
+/** Token ranges `[a, b, …]` of several lists, in token order. */
+const mergeRanges = (lists: readonly (readonly number[])[]): number[] => {
+  const pairs: Array<[number, number]> = [];
+  for (const l of lists) for (let r = 0; r < l.length; r += 2) pairs.push([l[r], l[r + 1]]);
+  return pairs.sort((x, y) => x[0] - y[0]).flat();
+};
+
 /**
  * `callers`: only the defs (and module code) that call a wanted name are read, and nothing else of
  * them matters but their calls: no classes, no loader aliases (Stop 56: resource-wrappers and
@@ -404,10 +411,13 @@ const classAttributes = (t: PythonTokens, lines: readonly number[]): Map<string,
  */
 export const fileFlowsAndClasses = (text: string, wanted: (word: string) => boolean, callers = false): { fns: FunctionFlows[]; classes: ClassInfo[] } => {
   const t = tokenize(text);
-  const { done, moduleBody, classes: classDefs } = fileDefs(t);
-  if (callers && !callsWanted(t, moduleBody, wanted) && !done.some((d) => callsWanted(t, d.fn.body!, wanted))) return { fns: [], classes: [] };
+  const { done, moduleBody, classes: classDefs, headers } = fileDefs(t);
+  // Review s56-rm4: a caller's import-time code is also a class body's lines and a top-level header
+  // (`ROOT = data_path('pkg')` in a class, `def f(root=files('pkg')):`), read as module code.
+  const importTime = callers ? mergeRanges([moduleBody, headers, ...classDefs.map((c) => c.classLines ?? [])]) : moduleBody;
+  if (callers && !callsWanted(t, importTime, wanted) && !done.some((d) => callsWanted(t, d.fn.body!, wanted))) return { fns: [], classes: [] };
   const moduleFlows = assignments(t, moduleBody);
-  const moduleFn: OpenDef = { name: '', indent: -1, defLine: 0, params: [], defaults: [], body: moduleBody };
+  const moduleFn: OpenDef = { name: '', indent: -1, defLine: 0, params: [], defaults: [], body: importTime };
   const out: FunctionFlows[] = [];
   const classes: ClassInfo[] = [];
   for (let l = 0; l < t.lines && !callers; l++) {
@@ -446,7 +456,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
   for (const { fn, className, classLine } of [...done, { fn: moduleFn, className: null, classLine: null }]) {
     const body = fn === moduleFn ? fn.body! : scopeOf(fn);
     if (callers && !callsWanted(t, body, wanted)) continue;
-    const flows = fn === moduleFn ? moduleFlows : assignments(t, body);
+    const flows = fn !== moduleFn ? assignments(t, body) : callers ? assignments(t, importTime) : moduleFlows;
     const method = className !== null && fn.params[0] === 'self';
     const loops: Loops = { of: new Map(), modules: new Set(), through: new Map() };
     const ofName = new Map<string, string>();
