@@ -46,7 +46,7 @@ const runnableEvidence = (file: FileRecord): string | null => {
     const byPath = spec?.runByPath ? spec.runByPath[nameExtension(withoutLanguageTag(basename(file.path)))] : undefined;
     return byPath === undefined ? null : `${file.path} ${byPath}`;
   }
-  const words = markers.map((m) => RUNNABLE_WORDS[m]);
+  const words = markers.map((m) => (m === 'main-guard' && spec?.mainGuardEvidence !== undefined ? spec.mainGuardEvidence : RUNNABLE_WORDS[m]));
   return `${file.path} is runnable on its own: ${words.join(', ')}${file.executable ? ' (executable)' : ''}`;
 };
 

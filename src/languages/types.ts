@@ -89,6 +89,8 @@ export interface LanguageRecord {
   codeView?: (path: string, text: string) => CodeView;
   /** Code at the top level makes a file runnable on its own (a Python script). */
   topLevelCodeRuns?: boolean;
+  /** How a 'main-guard' marker reads in evidence for this language; absent: Python's `if __name__ == "__main__"` guard. */
+  mainGuardEvidence?: string;
   /** The evidence for an executable file of this language with no other runnable marker. */
   executableEvidence?: string;
   /**

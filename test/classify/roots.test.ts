@@ -19,6 +19,17 @@ test('rootsByTier: a .wsgi script is run by path by a WSGI server; a plain modul
   assert.match(manual.get('usr/share/radicale/radicale.wsgi')!, /is a WSGI script, which a server .* loads by its path/);
 });
 
+test('rootsByTier: a JS main guard reads as `require.main === module`, a Python one as `if __name__ == "__main__"` (review s56-rm4)', () => {
+  const manual = manualOf([
+    file('scripts/seed.js', 'javascript', { runnable: ['main-guard'] }),
+    file('scripts/migrate.ts', 'typescript', { runnable: ['shebang', 'main-guard'], executable: true }),
+    file('tools/run.py', 'python', { runnable: ['main-guard'] }),
+  ]);
+  assert.equal(manual.get('scripts/seed.js'), 'scripts/seed.js is runnable on its own: it has a `require.main === module` guard (or its ES module form)');
+  assert.equal(manual.get('scripts/migrate.ts'), 'scripts/migrate.ts is runnable on its own: it has a shebang line, it has a `require.main === module` guard (or its ES module form) (executable)');
+  assert.equal(manual.get('tools/run.py'), 'tools/run.py is runnable on its own: it has an `if __name__ == "__main__"` guard');
+});
+
 test('rootsByTier: an entry that only types its file (tsconfig-augmentations) is tried after the roots that run files', async () => {
   const { classify } = await import('../../src/classify/verdicts.js');
   const files = [file('test/a.spec.ts', 'typescript'), file('test/payload-types.ts', 'typescript'), file('test/other-types.ts', 'typescript')];

@@ -7,6 +7,9 @@ import { JAVASCRIPT_EXTENSIONS, TYPESCRIPT_EXTENSIONS } from '../js-family.js';
 import type { LanguageRecord } from '../types.js';
 import { javascriptExtractor, typescriptExtractor } from './extract.js';
 
+/** walk.ts marks 'main-guard' for `require.main === module`, `import.meta.main`, `esMain(import.meta)` and a process.argv check against the module's own path. */
+const JS_MAIN_GUARD = 'it has a `require.main === module` guard (or its ES module form)';
+
 export const javascriptLanguage: LanguageRecord = {
   id: 'javascript',
   family: 'javascript',
@@ -19,6 +22,7 @@ export const javascriptLanguage: LanguageRecord = {
   tokens: 'js',
   // The extractor marks 'top-level-code' only on a Node script that exports nothing (top-level-script.ts).
   topLevelCodeRuns: true,
+  mainGuardEvidence: JS_MAIN_GUARD,
 };
 
 export const typescriptLanguage: LanguageRecord = {
@@ -32,5 +36,6 @@ export const typescriptLanguage: LanguageRecord = {
   ecosystem: 'javascript',
   typeScriptImports: true,
   topLevelCodeRuns: true,
+  mainGuardEvidence: JS_MAIN_GUARD,
   tokens: 'js',
 };
