@@ -28,6 +28,7 @@ import { functionRegion, paramListBefore } from './function-region.js';
 import { callsOf, literalValue } from './parameter-values.js';
 import { codeFilesMarked, dependsOn, globFiles, jsCodeFiles, jsPackages, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 import { perScan } from '../per-scan.js';
+import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 import type { FrameworkReader } from '../types.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
@@ -118,13 +119,16 @@ const loads = perScan((ctx): LabelledReference[] => {
   if (!jsPackages(ctx).some((p) => CALLER_PACKAGES.some((name) => dependsOn(p, name)))) return [];
   const loaders = codeFilesMarked(ctx, ['glob']).flatMap((file) => {
     const text = ctx.readText(file) ?? '';
-    return /get-caller-file|caller-path|parent-module/.test(text) ? globsIn(file, text) : [];
+    return /get-caller-file|caller-path|parent-module/.test(text) ? globsIn(file, commentsBlanked(text)) : [];
   });
   if (loaders.length === 0) return [];
   const out: LabelledReference[] = [];
   for (const file of jsCodeFiles(ctx)) {
-    const text = ctx.readText(file) ?? '';
-    if (!loaders.some((l) => text.includes(l.fn) || (l.member !== null && text.includes(l.member)))) continue;
+    const written = ctx.readText(file) ?? '';
+    if (!loaders.some((l) => written.includes(l.fn) || (l.member !== null && written.includes(l.member)))) continue;
+    // A call in a comment (code left out) or in a string (a usage message) loads nothing.
+    const text = commentsBlanked(written);
+    const quoted = quotedSpans(text);
     const names = new Set<string>();
     for (const b of text.matchAll(BOUND)) for (const n of (b[0].match(NAMES) ?? [])) names.add(n);
     for (const name of names) {
@@ -134,6 +138,7 @@ const loads = perScan((ctx): LabelledReference[] => {
       const loader = loaders.find((l) => l.file === module && l.member === bound.member);
       if (loader === undefined || module === file) continue;
       for (const call of callsOf(text, name)) {
+        if (insideQuoted(text, quoted, call.index)) continue;
         const pattern = literalValue(call.args[loader.position] ?? '');
         if (pattern === null) continue;
         // The pattern's folders, `..` among them, settle against the caller's folder; the rest is the glob.

@@ -16,6 +16,7 @@
 import { lineAt } from '../../util/lines.js';
 import { folderOf, templateAsJoin } from '../../languages/javascript/folder-expr.js';
 import { callsOf } from './parameter-values.js';
+import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 import { codeFilesMarked, dependsOn, jsPackages, labelledReferences, type LabelledReference } from './support.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkReader } from '../types.js';
@@ -46,10 +47,14 @@ const scripts = perScan((ctx): LabelledReference[] => {
   if (!jsPackages(ctx).some((p) => dependsOn(p, 'workerpool'))) return out;
   // The script is read only when anchored at the module's folder, so a file without `dirname` has none.
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
-    const text = ctx.readText(file) ?? '';
-    if (!text.includes('workerpool')) continue;
+    const written = ctx.readText(file) ?? '';
+    if (!written.includes('workerpool')) continue;
+    // A call in a comment (retired code) or in a string (a usage message) starts no worker.
+    const text = commentsBlanked(written);
+    const quoted = quotedSpans(text);
     for (const name of poolNames(text)) {
       for (const call of callsOf(text, name)) {
+        if (insideQuoted(text, quoted, call.index)) continue;
         const arg = call.args[0];
         if (arg === undefined) continue;
         const target = folderOf(templateAsJoin(arg), file, text);
