@@ -17,7 +17,7 @@
  * Where it stops: a pattern that is not a literal at the call, a cwd that is not the caller's
  * folder (folder-requires reads those), a require of the local joined to literals only (one file,
  * not the listing), a function the module does not export, a call of a name bound to another
- * module, a pattern whose folders climb out of the repo.
+ * module, a pattern whose folders climb out of the repo, a call in a comment or a string.
  */
 import { dirname, joinRepo } from '../../util/path.js';
 import { assignmentsIn, paramNames } from '../../languages/javascript/folder-expr.js';

@@ -5,10 +5,12 @@
  * `const filename = app.filters[filter]; … require(filename)`; no import names the 50 plugin modules.
  * Read from the text, never run:
  * - the require: `require(X.PROP[KEY])` or `require(NAME)` where the last assignment of NAME before it
- *   in the same function is `X.PROP[KEY]` (or `PROP[KEY]`), KEY any index;
+ *   in the same function is `X.PROP[KEY]` (or `PROP[KEY]`); KEY a name or an expression takes every
+ *   value, a string literal only that key's, a number none (`process.argv[2]` is an array element); a
+ *   require in a comment or a string is none;
  * - the registry: an object literal member `PROP: { k: '…', … }` in the requiring file, in a file it
  *   imports by a relative path, or in a file importing it by one (the module that builds the
- *   registry and hands it over). Every value must be a string literal (one computed value, spread or
+ *   registry and hands it over), outside comments and strings. Every value must be a string literal (one computed value, spread or
  *   method makes the registry unreadable: the paths would be a guess), and only values starting with
  *   `./` or `../` name repo files;
  * - each such value is resolved as Node resolves the require, from the requiring file's folder
@@ -16,11 +18,12 @@
  *   the registry's place as evidence. A registry whose property name differs, one in a file with no
  *   import link to the requiring file, and a require whose argument is not such a lookup give nothing.
  */
-import { lineAt } from '../../util/lines.js';
+import { lineAt, lineCounter } from '../../util/lines.js';
 import { dirname } from '../../util/path.js';
 import { assignmentsIn, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { balancedText, IDENTIFIER } from '../../languages/javascript/js-text.js';
-import { memberValues } from '../../languages/javascript/object-members.js';
+import { memberValues, objectMembers } from '../../languages/javascript/object-members.js';
+import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { functionRegion } from './function-region.js';
@@ -32,24 +35,41 @@ import { perScan } from '../per-scan.js';
 /** `require(` not a method (`x.require(`) nor part of a name. */
 const REQUIRE = /(?<![\w$.])require\s*\(/g;
 /** `app.filters[filter]` / `filters[name]`: the property the registry is found by. */
-const LOOKUP = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)*([A-Za-z_$][\w$]*)\s*\[[^\]\n]+\]$/;
+const LOOKUP = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)*([A-Za-z_$][\w$]*)\s*\[([^\]\n]+)\]$/;
+/** `name = x.y[`: a name assigned a lookup, the candidates for `require(name)`. */
+const ASSIGNED_LOOKUP = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*=\s*[\w$.\s]+\[/g;
+/** An index that is a number (`process.argv[2]`, `list[0]`): an element of an array, no key of a registry. */
+const NUMBER_INDEX = /^\s*\d+\s*$/;
 
 interface Registry {
   file: string;
   line: number;
   values: string[];
+  /** Each member's literal value by its key: what a lookup by a literal key takes. */
+  byKey: Map<string, string>;
 }
 
-/** The registries `PROP: { … }` one file declares, each with all-literal values; null values when one is not a literal. */
+/**
+ * The registries `PROP: { … }` one file declares, each with all-literal values; none where one is not a
+ * literal. `text` has its comments blanked, and a `PROP: {` inside a string is none (an example in a
+ * message or a doc comment lists no module the code loads).
+ */
 const registriesIn = (file: string, text: string, prop: string): Registry[] => {
   const out: Registry[] = [];
+  let quoted: number[] | null = null;
   for (const m of text.matchAll(new RegExp(String.raw`(?<![\w$.'"])${escapeRegExp(prop)}\s*:\s*\{`, 'g'))) {
+    if (insideQuoted(text, (quoted ??= quotedSpans(text)), m.index ?? 0)) continue;
     const open = (m.index ?? 0) + m[0].length - 1;
     const literal = balancedText(text, open, 20_000);
     if (literal === null) continue;
     const values = memberValues(literal)?.map((v) => literalValue(v.trim()));
     if (values === undefined || values.some((v) => v === null)) continue;
-    out.push({ file, line: lineAt(text, m.index ?? 0), values: values as string[] });
+    const byKey = new Map<string, string>();
+    for (const [key, value] of objectMembers(literal)) {
+      const literalText = literalValue(value);
+      if (literalText !== null) byKey.set(key, literalText);
+    }
+    out.push({ file, line: lineAt(text, m.index ?? 0), values: values as string[], byKey });
   }
   return out;
 };
@@ -68,11 +88,37 @@ const linkedFiles = (ctx: FrameworkContext, file: string): string[] => {
 
 const found = perScan((ctx): LabelledReference[] => {
   const out: LabelledReference[] = [];
+  // Per scan, a file's registries and links are read once, however many requires look them up (review s56-rm3 #2).
+  const blanked = new Map<string, string>();
+  const codeOf = (file: string): string => {
+    let text = blanked.get(file);
+    if (text === undefined) blanked.set(file, (text = commentsBlanked(ctx.readText(file) ?? '')));
+    return text;
+  };
+  const registries = new Map<string, Registry[]>();
+  const registriesOf = (file: string, prop: string): Registry[] => {
+    const key = `${file}\0${prop}`;
+    let found = registries.get(key);
+    if (found === undefined) {
+      const text = codeOf(file);
+      registries.set(key, (found = text.includes(prop) ? registriesIn(file, text, prop) : []));
+    }
+    return found;
+  };
   for (const file of codeFilesMarked(ctx, ['require('])) {
-    const text = ctx.readText(file) ?? '';
-    if (!text.includes('[')) continue;
+    const written = ctx.readText(file) ?? '';
+    if (!written.includes('[')) continue;
+    // A require in a comment (code left out) or a string (a message) loads nothing.
+    const text = codeOf(file);
+    let quoted: number[] | null = null;
+    let linked: string[] | null = null;
+    // The names the file assigns a lookup `name = x[…]`, found in one pass: a whole-text test per
+    // `require(name)` was quadratic in a file of thousands of them.
+    let lookupNames: Set<string> | null = null;
+    let lineOf: ((offset: number) => number) | null = null;
     for (const m of text.matchAll(REQUIRE)) {
       const at = m.index ?? 0;
+      if (insideQuoted(text, (quoted ??= quotedSpans(text)), at)) continue;
       const args = callArgsText(text, at + m[0].length - 1);
       if (args === null) continue;
       const arg = splitArgs(args)[0]?.trim() ?? '';
@@ -81,7 +127,7 @@ const found = perScan((ctx): LabelledReference[] => {
       let expr = arg;
       // A plain text test before reading the function's region, which walks the file's braces: few
       // `require(name)` have a `name = x[k]` anywhere in their file.
-      if (lookup === null && IDENTIFIER.test(arg) && new RegExp(String.raw`(?<![\w$.])${escapeRegExp(arg)}\s*=\s*[\w$.\s]+\[`).test(text)) {
+      if (lookup === null && IDENTIFIER.test(arg) && (lookupNames ??= new Set([...text.matchAll(ASSIGNED_LOOKUP)].map((a) => a[1]))).has(arg)) {
         const assigned = assignmentsIn(arg, text, functionRegion(text, at)).filter((a) => a.index < at);
         const last = assigned[assigned.length - 1];
         if (last !== undefined) {
@@ -89,14 +135,15 @@ const found = perScan((ctx): LabelledReference[] => {
           expr = `${arg} = ${last.value.trim()}`;
         }
       }
-      if (lookup === null) continue;
+      if (lookup === null || NUMBER_INDEX.test(lookup[2])) continue;
       const prop = lookup[1];
-      const line = lineAt(text, at);
-      for (const other of linkedFiles(ctx, file)) {
-        const otherText = other === file ? text : (ctx.readText(other) ?? '');
-        if (!otherText.includes(prop)) continue;
-        for (const registry of registriesIn(other, otherText, prop)) {
-          for (const value of registry.values) {
+      // A key written as a literal (`app.filters['a']`) loads that member only.
+      const key = literalValue(lookup[2].trim());
+      const line = (lineOf ??= lineCounter(text))(at);
+      for (const other of (linked ??= linkedFiles(ctx, file))) {
+        for (const registry of registriesOf(other, prop)) {
+          const values = key === null ? registry.values : [registry.byKey.get(key)].filter((v): v is string => v !== undefined);
+          for (const value of values) {
             if (!/^\.{1,2}\//.test(value)) continue;
             const target = resolveToolPath(ctx, dirname(file), value);
             if (target === null || target === file) continue;

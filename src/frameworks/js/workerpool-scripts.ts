@@ -10,7 +10,7 @@
  * folder (`${__dirname}/worker.js`, `path.join(__dirname, 'worker.js')`, a const holding one) and
  * that names a code file of the scan. Where it stops: a bare string (workerpool hands it to the
  * process's working folder, not the module's), `pool()` with no script (workerpool's own default
- * worker), a `pool` of another module, a path to no file of the scan. `require.resolve('./worker')`
+ * worker), a `pool` of another module, a path to no file of the scan, a call in a comment or a string. `require.resolve('./worker')`
  * (mocha's) is an import census already reads.
  */
 import { lineAt } from '../../util/lines.js';
