@@ -8,19 +8,22 @@
  * recon/core/tasks.py.
  *
  * Only in a tree where some Python file imports rq (other libraries have an `enqueue` too); only a
- * string literal; only when the name's module is a repo module that defines the function at its
+ * string literal, read from tokens so a call in a comment or a docstring (a retired job commented out
+ * is what dead code looks like) is none; only when the name's module is a repo module that defines the function at its
  * top level (`def func(` or `async def func(` at column 0). A computed name, a module outside the
  * repo, a name whose last part the module does not define give nothing.
  */
 import { listedPaths } from '../../util/file-index.js';
-import { lineOfOffset, lineStarts } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader, type ReferenceInput } from '../types.js';
-import { callArguments, literalValue } from './call-text.js';
+import { tokenize, type PythonTokens } from '../../languages/python/tokenize.js';
+import { Kind, Op } from '../../languages/python/tokens.js';
+import { callArgs, isOp, nameText, unwrap, type CallArgs } from '../../languages/python/ranges.js';
+import { stringValue } from '../../languages/python/literals.js';
 import { moduleFileAsImported } from './python-files.js';
 
-/** The call and which argument holds the function: enqueue(f), enqueue_call(func=f), enqueue_in/at(time, f). */
-const ENQUEUE = /\.\s*(enqueue|enqueue_call|enqueue_in|enqueue_at)\s*\(/g;
+/** The calls that take a function: enqueue(f), enqueue_call(func=f), enqueue_in/at(time, f). */
+const ENQUEUE_CALLS: ReadonlySet<string> = new Set(['enqueue', 'enqueue_call', 'enqueue_in', 'enqueue_at']);
 const DOTTED = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/;
 /** Calls read per file. */
 const MAX_CALLS = 200;
@@ -35,12 +38,27 @@ interface Job {
 
 const importsRq = (ctx: FrameworkContext, file: string): boolean => ctx.facts(file)?.imports.some((i) => i.specifier === 'rq' || i.specifier.startsWith('rq.')) ?? false;
 
-/** The function argument of an enqueue call, by rq's signatures. */
-const functionArgument = (call: string, args: readonly string[]): string | undefined => {
-  const keyword = args.find((a) => /^(?:func|f)\s*=(?!=)/.test(a));
-  if (keyword !== undefined) return keyword.replace(/^\w+\s*=\s*/, '');
-  if (call === 'enqueue_in' || call === 'enqueue_at') return args[1];
-  return args[0];
+/** The token range of an enqueue call's function argument, by rq's signatures. */
+const functionArgument = (call: string, args: CallArgs): [number, number] | undefined =>
+  args.keywords.get('func') ?? args.keywords.get('f') ?? (call === 'enqueue_in' || call === 'enqueue_at' ? args.positional[1] : args.positional[0]);
+
+/** The literal dotted names a file's enqueue calls are handed, with their lines and calls. */
+const enqueuedNames = (t: PythonTokens): { name: string; line: number; call: string }[] => {
+  const out: { name: string; line: number; call: string }[] = [];
+  let calls = 0;
+  for (let i = 1; i + 1 < t.count; i++) {
+    if (t.kind[i] !== Kind.Name || !isOp(t, i - 1, Op.Dot) || !isOp(t, i + 1, Op.LParen)) continue;
+    const call = nameText(t, i);
+    if (!ENQUEUE_CALLS.has(call)) continue;
+    if (++calls > MAX_CALLS) break;
+    const args = callArgs(t, i + 1, t.count);
+    const range = args === null ? undefined : functionArgument(call, args);
+    if (range === undefined) continue;
+    const [s, e] = unwrap(t, range[0], range[1]);
+    const name = stringValue(t, s, e);
+    if (name !== null && DOTTED.test(name)) out.push({ name, line: t.line[i], call });
+  }
+  return out;
 };
 
 const defines = (text: string, name: string): boolean => new RegExp(`^(?:async[ \\t]+)?def[ \\t]+${name}\\s*\\(`, 'm').test(text);
@@ -52,20 +70,13 @@ const rqJobs = perScan((ctx): Job[] => {
   for (const file of python) {
     const text = ctx.manifests.transientText(file);
     if (text === null || !text.includes('enqueue')) continue;
-    const starts = lineStarts(text);
-    let calls = 0;
-    for (const m of text.matchAll(ENQUEUE)) {
-      if (++calls > MAX_CALLS) break;
-      const args = callArguments(text, m.index + m[0].length - 1);
-      const arg = args === null ? undefined : functionArgument(m[1], args.map((a) => a.trim()));
-      const name = arg === undefined ? null : literalValue(arg);
-      if (name === null || !DOTTED.test(name)) continue;
+    for (const { name, line, call } of enqueuedNames(tokenize(text))) {
       const at = name.lastIndexOf('.');
       const target = moduleFileAsImported(ctx, file, name.slice(0, at));
       if (target === null || target === file) continue;
       const source = ctx.manifests.transientText(target);
       if (source === null || !defines(source, name.slice(at + 1))) continue;
-      out.push({ file, line: lineOfOffset(starts, m.index), name, call: m[1], target });
+      out.push({ file, line, name, call, target });
     }
   }
   return out;
