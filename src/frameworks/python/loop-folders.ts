@@ -43,16 +43,37 @@ const literalItems = (expr: string): string[] | null => {
 
 const escape = (name: string): string => name.replace(/[.]/g, '\\.');
 
+/**
+ * A line's rest before its comment, spaces trimmed: what `(.*?)\s*(?:#.*)?$` took, cut by hand (that
+ * pattern backtracks quadratically over a long run of spaces: 5 s on a 40 000-space line).
+ */
+export const beforeComment = (rest: string): string => {
+  const hash = rest.indexOf('#');
+  return (hash < 0 ? rest : rest.slice(0, hash)).trimEnd();
+};
+
+/** After a colon: spaces, then a comment or the end (sticky; each test reads only the spaces after its colon). */
+const COLON_TAIL = /\s*(?:#|$)/y;
+
+/** A loop header's iterable: the rest up to the first colon that ends the line (`(.*?)\s*:\s*(?:#.*)?$`, linear); null when none does. */
+export const beforeHeaderColon = (rest: string): string | null => {
+  for (let i = rest.indexOf(':'); i >= 0; i = rest.indexOf(':', i + 1)) {
+    COLON_TAIL.lastIndex = i + 1;
+    if (COLON_TAIL.test(rest)) return rest.slice(0, i).trimEnd();
+  }
+  return null;
+};
+
 /** What `list` holds at `line`: its last plain assignment above (a literal's items) and what is added to it since. */
 const listItemsAbove = (text: string, starts: readonly number[], line: number, list: string): string[] => {
-  const assign = new RegExp(`^[ \\t]*${escape(list)}\\s*=(?!=)\\s*(.*?)\\s*(?:#.*)?$`);
+  const assign = new RegExp(`^[ \\t]*${escape(list)}\\s*=(?!=)\\s*`);
   const append = new RegExp(`^[ \\t]*${escape(list)}\\s*\\.\\s*(append|insert|extend)\\s*\\(`);
-  const plusEquals = new RegExp(`^[ \\t]*${escape(list)}\\s*\\+=\\s*(.*?)\\s*(?:#.*)?$`);
+  const plusEquals = new RegExp(`^[ \\t]*${escape(list)}\\s*\\+=\\s*`);
   const added: string[] = [];
   for (let l = line - 1; l >= 1 && l >= line - LIST_LOOK_BACK; l--) {
     const own = lineText(text, starts, l);
     const a = assign.exec(own);
-    if (a !== null) return [...(literalItems(a[1]) ?? []), ...added.reverse()].slice(0, MAX_ITEMS);
+    if (a !== null) return [...(literalItems(beforeComment(own.slice(a[0].length))) ?? []), ...added.reverse()].slice(0, MAX_ITEMS);
     const m = append.exec(own);
     if (m !== null) {
       const args = callArguments(own, m.index + m[0].length - 1);
@@ -63,7 +84,7 @@ const listItemsAbove = (text: string, starts: readonly number[], line: number, l
       continue;
     }
     const p = plusEquals.exec(own);
-    if (p !== null) added.push(...(literalItems(p[1]) ?? []).reverse());
+    if (p !== null) added.push(...(literalItems(beforeComment(own.slice(p[0].length))) ?? []).reverse());
   }
   // No assignment seen: a parameter or a global from elsewhere, whose items are not known.
   return [];
@@ -74,7 +95,7 @@ export const loopFolders = (text: string, starts: readonly number[], line: numbe
   if (!/^[A-Za-z_]\w*$/.test(name)) return null;
   const indent = indentOf(lineText(text, starts, line));
   const reassigned = new RegExp(`^[ \\t]*${name}\\s*(?::[^=]*)?=(?!=)`);
-  const header = new RegExp(`^[ \\t]*(?:async\\s+)?for\\s+${name}\\s+in\\s+(.*?)\\s*:\\s*(?:#.*)?$`);
+  const header = new RegExp(`^[ \\t]*(?:async\\s+)?for\\s+${name}\\s+in\\s+`);
   for (let l = line - 1; l >= 1 && l >= line - LOOP_LOOK_BACK; l--) {
     const own = lineText(text, starts, l);
     if (own.trim() === '' || own.trimStart().startsWith('#')) continue;
@@ -83,9 +104,9 @@ export const loopFolders = (text: string, starts: readonly number[], line: numbe
       if (reassigned.test(own)) return null;
       continue;
     }
-    const loop = header.exec(own);
-    if (loop !== null) {
-      const iterable = loop[1];
+    const head = header.exec(own);
+    const iterable = head === null ? null : beforeHeaderColon(own.slice(head[0].length));
+    if (iterable !== null) {
       const literal = literalItems(iterable);
       if (literal !== null) return { line: l, items: literal.slice(0, MAX_ITEMS) };
       if (!/^[A-Za-z_][\w.]*$/.test(iterable)) return null;
