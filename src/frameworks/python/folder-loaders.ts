@@ -194,18 +194,22 @@ const variablesOf = (ctx: FrameworkContext, file: string, facts: FileFacts, text
   for (const i of facts.imports) if (i.syntax === 'from') for (const n of i.names) if (n.name !== '*') imported.set(n.alias ?? n.name, { specifier: i.specifier, name: n.name });
   const tried = new Set<string>();
   const held = moduleVariables(ctx);
+  /** The path value an imported name holds in its repo module (read once per module), or undefined. */
+  const importedValue = (from: { specifier: string; name: string }): string | undefined => {
+    const holder = moduleFile(ctx, file, from.specifier);
+    if (holder === null || holder === file) return undefined;
+    let known = held.get(holder);
+    if (!known) {
+      const source = ctx.manifests.transientText(holder);
+      held.set(holder, (known = source === null ? new Map() : pathVariables(source, holder)));
+    }
+    return known.get(from.name);
+  };
   /** Stop 56: the path constants the file imports by name from repo modules, for its own assignments to build on (mailnag's `PLUGIN_LIB_PATH = os.path.join(LIB_DIR, 'plugins')`, LIB_DIR from common/dist_cfg.py). */
   const importedConstants = (): Map<string, string> => {
     const seed = new Map<string, string>();
     for (const [local, from] of imported) {
-      const holder = moduleFile(ctx, file, from.specifier);
-      if (holder === null || holder === file) continue;
-      let known = held.get(holder);
-      if (!known) {
-        const source = ctx.manifests.transientText(holder);
-        held.set(holder, (known = source === null ? new Map() : pathVariables(source, holder)));
-      }
-      const value = known.get(from.name);
+      const value = importedValue(from);
       if (value !== undefined) seed.set(local, value);
     }
     return seed;
@@ -222,14 +226,7 @@ const variablesOf = (ctx: FrameworkContext, file: string, facts: FileFacts, text
       const from = imported.get(name);
       if (from === undefined || tried.has(name)) continue;
       tried.add(name);
-      const holder = moduleFile(ctx, file, from.specifier);
-      if (holder === null || holder === file) continue;
-      let known = held.get(holder);
-      if (!known) {
-        const source = ctx.manifests.transientText(holder);
-        held.set(holder, (known = source === null ? new Map() : pathVariables(source, holder)));
-      }
-      const value = known.get(from.name);
+      const value = importedValue(from);
       if (value !== undefined) vars.set(name, value);
     }
     return vars;
