@@ -37,6 +37,8 @@ interface HookFolder {
   how: string;
   /** The runner executes the file, so only one with the executable bit runs (`chmod -x` is how an update-motd.d part is switched off); left out for files sourced or loaded. */
   exec?: true;
+  /** A file the folder must also hold for the runner to take it (ceph-mgr's module.py). */
+  sibling?: string;
 }
 
 const HOOK_FOLDERS: HookFolder[] = [
@@ -61,7 +63,8 @@ const HOOK_FOLDERS: HookFolder[] = [
   { folder: 'usr/share/(?:nautilus|caja|nemo)-python/extensions', names: PYTHON, runner: 'the file manager', how: 'nautilus-python (caja-, nemo-) loads every *.py extension there' },
   // Stop 56: ceph-mgr imports each package of its mgr_module_path (default /usr/share/ceph/mgr) at
   // start, enabled or not, to read its options and commands (ceph's PyModuleRegistry::probe_modules).
-  { folder: 'usr/share/ceph/mgr/[A-Za-z_][A-Za-z0-9_]*', names: /^__init__\.py$/, runner: 'ceph-mgr', how: 'ceph-mgr imports every module package in its mgr_module_path at start' },
+  // probe_modules takes only a folder that holds module.py (review s56-rm1: `sibling`).
+  { folder: 'usr/share/ceph/mgr/[A-Za-z_][A-Za-z0-9_]*', names: /^__init__\.py$/, runner: 'ceph-mgr', how: 'ceph-mgr imports every module package in its mgr_module_path at start', sibling: 'module.py' },
 ];
 
 /** One regex: the tree's root, then one of the folders (its index found by the group that matched), then the file's name. */
@@ -89,6 +92,7 @@ const systemHooks: EntryDetector = {
     const out = emptyOutput();
     const hit = hookOf(file.path);
     if (!hit || (hit.hook.exec && ctx.executable?.(file.path) !== true)) return out;
+    if (hit.hook.sibling !== undefined && !ctx.files.has(`${hit.root}${hit.folder}/${hit.hook.sibling}`)) return out;
     // A command, not a bare entry: the tree is a filesystem image, so the absolute paths the hook
     // names (`exec /usr/share/app/motd-status`) map below its root, as a systemd unit's do.
     const root = hit.root.replace(/\/$/, '');
