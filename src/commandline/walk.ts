@@ -71,8 +71,14 @@ class Walker {
   private outputs: Value[] | null = null;
   /** Functions the text defines: calling one runs its body, which was walked where it was defined. */
   private readonly functions = new Set<string>();
-  /** How many conditions the command being walked sits under (after `&&`/`||`, in an `if` or a loop). */
-  private conditional = 0;
+  /** The conditions the command being walked sits under (after `&&`/`||`, in an `if` or a loop), innermost last. */
+  private readonly regions: object[] = [];
+  /**
+   * Review s56-rm1: the condition each variable's last conditional assignment sits under. Until it
+   * closes, a use follows the assignment on the same path (`if …; then X=b; run "$X"; fi` runs only
+   * b), so the earlier value is read only after it.
+   */
+  private readonly assignedUnder = new Map<string, object>();
 
   constructor(private readonly visit: Visitor, private readonly options: WalkOptions = {}) {}
 
@@ -81,9 +87,9 @@ class Walker {
       const s = item.background ? childState(state) : state;
       item.andOr.pipelines.forEach((pipeline, i) => {
         const many = pipeline.commands.length > 1;
-        if (i > 0) this.conditional++;
+        if (i > 0) this.regions.push({});
         for (const command of pipeline.commands) this.command(command, many ? childState(s) : s);
-        if (i > 0) this.conditional--;
+        if (i > 0) this.regions.pop();
       });
     }
   }
@@ -103,9 +109,9 @@ class Walker {
       case 'compound': {
         if (command.loopVar) state.vars.set(command.loopVar, dynamic(`$${command.loopVar}`));
         const conditional = CONDITIONAL.has(command.keyword);
-        if (conditional) this.conditional++;
+        if (conditional) this.regions.push({});
         this.script(command.body, state);
-        if (conditional) this.conditional--;
+        if (conditional) this.regions.pop();
       }
     }
   }
@@ -137,12 +143,12 @@ class Walker {
     for (const word of command.words) {
       const assignment = declarer && argv.length > 0 ? splitAssignmentWord(word) : null;
       if (assignment) {
-        state.vars.set(assignment.name, expandJoined(assignment.value, scope), this.conditional > 0);
+        this.assign(state, assignment.name, expandJoined(assignment.value, scope));
         argv.push(text(word.raw));
       } else argv.push(...expandWord(word, scope));
     }
     if (argv.length === 0) {
-      for (const a of command.assignments) state.vars.set(a.name, expandJoined(a.value, scope), this.conditional > 0);
+      for (const a of command.assignments) this.assign(state, a.name, expandJoined(a.value, scope));
       return;
     }
     // Prefix assignments (`FOO=1 cmd`) only reach the command's environment; their $( … ) still run.
@@ -160,8 +166,17 @@ class Walker {
     for (const name of scope.used ?? []) this.withEarlier(command, state, name);
   }
 
+  private assign(state: ShellState, name: string, value: Value): void {
+    const region = this.regions[this.regions.length - 1];
+    state.vars.set(name, value, region !== undefined);
+    if (region !== undefined) this.assignedUnder.set(name, region);
+    else this.assignedUnder.delete(name);
+  }
+
   /** The command again, read with the value `name` held before its conditional assignment, if any. */
   private withEarlier(command: SimpleCommand, state: ShellState, name: string): void {
+    const under = this.assignedUnder.get(name);
+    if (under !== undefined && this.regions.includes(under)) return;
     const earlier = state.vars.earlier(name);
     if (earlier === undefined) return;
     const before = childState(state);
