@@ -72,7 +72,7 @@ for (const name of fixtureCases('shell')) {
 
 test('every fact via is "shell" and the extractor reports its language and version', () => {
   assert.equal(shellExtractor.language, 'shell');
-  assert.equal(shellExtractor.version, 2);
+  assert.equal(shellExtractor.version, 3);
   const facts = shellExtractor.extract('x.sh', 'python a.py\nnode b.js\n');
   assert.deepEqual(facts.commands.map((c) => [c.via, c.line]), [['shell', 1], ['shell', 2]]);
   assert.deepEqual(facts.runnable, ['top-level-code']);

@@ -121,7 +121,7 @@ const extractShell = (path: string, text: string): FileFacts => {
 
 export const shellExtractor: LanguageExtractor = {
   language: 'shell',
-  version: 2,
+  version: 3,
   extract(path, text) {
     try {
       return extractShell(path, text);
