@@ -39,6 +39,11 @@ export class Vars {
     return undefined;
   }
 
+  /** Keeps `value` as the variable's earlier one (a value built from another variable's earlier value). */
+  keepEarlier(name: string, value: Value): void {
+    this.before.set(name, value);
+  }
+
   /** `conditional`: the assignment may not run, so the value before it is kept as the earlier one. */
   set(name: string, value: Value, conditional = false): void {
     const prior = conditional ? this.get(name) : undefined;

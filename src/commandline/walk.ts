@@ -148,7 +148,11 @@ class Walker {
       } else argv.push(...expandWord(word, scope));
     }
     if (argv.length === 0) {
-      for (const a of command.assignments) this.assign(state, a.name, expandJoined(a.value, scope));
+      for (const a of command.assignments) {
+        const used = this.options.earlierValues ? new Set<string>() : undefined;
+        this.assign(state, a.name, expandJoined(a.value, used ? { ...scope, used } : scope));
+        if (used) this.carryEarlier(state, a.name, a.value, used);
+      }
       return;
     }
     // Prefix assignments (`FOO=1 cmd`) only reach the command's environment; their $( … ) still run.
@@ -171,6 +175,29 @@ class Walker {
     state.vars.set(name, value, region !== undefined);
     if (region !== undefined) this.assignedUnder.set(name, region);
     else this.assignedUnder.delete(name);
+  }
+
+  /**
+   * Review s56-rm1: a variable built from one that may hold its earlier value (`MAIN="$APPDIR/main.py"`
+   * after `[ … ] && APPDIR=…`) may hold that value built the same way: it is kept as its earlier one.
+   * Not for an assignment that itself runs under a condition (its earlier value is the one it replaces).
+   */
+  private carryEarlier(state: ShellState, name: string, value: Parameters<typeof expandJoined>[0], used: ReadonlySet<string>): void {
+    if (this.regions.length > 0) return;
+    for (const source of used) {
+      const under = this.assignedUnder.get(source);
+      if (under !== undefined && this.regions.includes(under)) continue;
+      const earlier = state.vars.earlier(source);
+      if (earlier === undefined) continue;
+      const before = childState(state);
+      before.vars.set(source, earlier);
+      const saved = this.outputs;
+      this.outputs = null;
+      const alt = expandJoined(value, { state: before, usedState: true, substitute: (body, raw) => this.substitute(body, raw, before), walkOnly: () => undefined });
+      this.outputs = saved;
+      if (alt.kind !== 'dynamic') state.vars.keepEarlier(name, alt);
+      return;
+    }
   }
 
   /** The command again, read with the value `name` held before its conditional assignment, if any. */
