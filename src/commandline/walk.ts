@@ -185,16 +185,8 @@ class Walker {
   private carryEarlier(state: ShellState, name: string, value: Parameters<typeof expandJoined>[0], used: ReadonlySet<string>): void {
     if (this.regions.length > 0) return;
     for (const source of used) {
-      const under = this.assignedUnder.get(source);
-      if (under !== undefined && this.regions.includes(under)) continue;
-      const earlier = state.vars.earlier(source);
-      if (earlier === undefined) continue;
-      const before = childState(state);
-      before.vars.set(source, earlier);
-      const saved = this.outputs;
-      this.outputs = null;
-      const alt = expandJoined(value, { state: before, usedState: true, substitute: (body, raw) => this.substitute(body, raw, before), walkOnly: () => undefined });
-      this.outputs = saved;
+      const alt = this.readEarlier(state, source, (scope) => expandJoined(value, scope));
+      if (alt === undefined) continue;
       if (alt.kind !== 'dynamic') state.vars.keepEarlier(name, alt);
       return;
     }
@@ -202,19 +194,27 @@ class Walker {
 
   /** The command again, read with the value `name` held before its conditional assignment, if any. */
   private withEarlier(command: SimpleCommand, state: ShellState, name: string): void {
+    const read = this.readEarlier(state, name, (scope) => ({ argv: command.words.flatMap((word) => expandWord(word, scope)), vars: scope.state.vars }));
+    if (read === undefined || read.argv.length === 0) return;
+    this.visit({ command, argv: read.argv, cwd: state.cwd, usedState: true, env: (n) => read.vars.get(n) });
+  }
+
+  /**
+   * `read` in a state where `name` holds its earlier value (silent: a substitution's output is no
+   * output of the command walked); undefined when it has none, or none yet (its condition is open).
+   */
+  private readEarlier<T>(state: ShellState, name: string, read: (scope: ExpandScope) => T): T | undefined {
     const under = this.assignedUnder.get(name);
-    if (under !== undefined && this.regions.includes(under)) return;
+    if (under !== undefined && this.regions.includes(under)) return undefined;
     const earlier = state.vars.earlier(name);
-    if (earlier === undefined) return;
+    if (earlier === undefined) return undefined;
     const before = childState(state);
     before.vars.set(name, earlier);
-    const scope: ExpandScope = { state: before, usedState: true, substitute: (body, raw) => this.substitute(body, raw, before), walkOnly: () => undefined };
     const saved = this.outputs;
     this.outputs = null;
-    const argv = command.words.flatMap((word) => expandWord(word, scope));
+    const out = read({ state: before, usedState: true, substitute: (body, raw) => this.substitute(body, raw, before), walkOnly: () => undefined });
     this.outputs = saved;
-    if (argv.length === 0) return;
-    this.visit({ command, argv, cwd: state.cwd, usedState: true, env: (n) => before.vars.get(n) });
+    return out;
   }
 
   /** Applies what a builtin does to the shell state; returns the command's output value (null: silent). */
