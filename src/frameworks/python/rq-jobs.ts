@@ -39,8 +39,12 @@ interface Job {
 const importsRq = (ctx: FrameworkContext, file: string): boolean => ctx.facts(file)?.imports.some((i) => i.specifier === 'rq' || i.specifier.startsWith('rq.')) ?? false;
 
 /** The token range of an enqueue call's function argument, by rq's signatures. */
-const functionArgument = (call: string, args: CallArgs): [number, number] | undefined =>
-  args.keywords.get('func') ?? args.keywords.get('f') ?? (call === 'enqueue_in' || call === 'enqueue_at' ? args.positional[1] : args.positional[0]);
+const functionArgument = (call: string, args: CallArgs): [number, number] | undefined => {
+  // rq's own parameter names: enqueue(f, …) and enqueue_at(datetime, f, …) take `f`, enqueue_call(func, …) and
+  // enqueue_in(time_delta, func, …) take `func`; any other keyword (`enqueue(hook, func=…)`) is handed on to the job.
+  const keyword = call === 'enqueue_call' || call === 'enqueue_in' ? 'func' : 'f';
+  return args.keywords.get(keyword) ?? (call === 'enqueue_in' || call === 'enqueue_at' ? args.positional[1] : args.positional[0]);
+};
 
 /** The literal dotted names a file's enqueue calls are handed, with their lines and calls. */
 const enqueuedNames = (t: PythonTokens): { name: string; line: number; call: string }[] => {
