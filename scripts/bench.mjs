@@ -1,27 +1,30 @@
 #!/usr/bin/env node
-// npm run bench [-- --corpus NAME[,NAME]] [--quick] [--json FILE] [--workers N] [--no-agreement] [--no-dupes] [--no-trace] [--no-mcp]
+// npm run bench [-- --corpus NAME[,NAME]] [--quick] [--runs N] [--against BUILD] [--json FILE] [--workers N] [--no-agreement] [--no-dupes] [--no-trace] [--no-mcp]
 //
 // Scans real corpora with the built census (run `npm run build` first; the child processes load the
 // bundle, dist/bundle, as bin/census.js does, or tsc's dist/src with CENSUS_BENCH_BUILD=src) and prints, per corpus:
-// files, MB, wall time of a whole census process (median of 3 after a warm-up), files/s, MB/s,
-// peak RSS, the time to merely read and sha256 the same files, the stage breakdown, PASS/FAIL
+// files, MB, wall time of a whole census process (median of 5 after a warm-up), files/s, MB/s,
+// CPU with its spread over the runs, peak RSS, the time to merely read and sha256 the same files, the stage breakdown, PASS/FAIL
 // against the issue's targets, the Python extractor's agreement with CPython's ast, and the JS/TS
-// module scan's agreement with oxc-parser.
+// module scan's agreement with oxc-parser. --against BUILD (a folder with bin/, dist/ and
+// scripts/bench/, e.g. a snapshot of main) also scans each corpus with that build and this one in
+// alternating pairs and prints both medians and how many pairs this build went lower: the way to
+// tell two builds apart on a shared machine, where two benches run one after the other are not.
 // Corpora are installed and built by the bench itself under bench/.corpora/ (gitignored) and
 // reused by later runs. It reports; it does not gate: the exit code is 0 unless it cannot run.
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CORPORA, ensureCorpus } from './bench/corpora.mjs';
-import { measureCorpus } from './bench/measure.mjs';
-import { agreementTable, speedTable, stageLine, verdicts } from './bench/report.mjs';
+import { measureAgainst, measureCorpus } from './bench/measure.mjs';
+import { againstLines, agreementTable, speedTable, stageLine, verdicts } from './bench/report.mjs';
 import { agreementUnavailable, pythonAgreement } from './bench/agreement.mjs';
 import { agreementLine, moduleScanAgreement } from './bench/js-agreement.mjs';
 import { compareDuplicates, dupesTable, ensureJscpd } from './bench/dupes.mjs';
 import { BenchError, run } from './bench/shell.mjs';
 
 const repo = new URL('..', import.meta.url).pathname;
-const USAGE = `usage: npm run bench -- [--corpus NAME[,NAME...]] [--quick] [--json FILE] [--workers N] [--no-agreement] [--no-dupes] [--no-trace] [--no-mcp]
+const USAGE = `usage: npm run bench -- [--corpus NAME[,NAME...]] [--quick] [--runs N] [--against BUILD] [--json FILE] [--workers N] [--no-agreement] [--no-dupes] [--no-trace] [--no-mcp]
 corpora: ${CORPORA.map((c) => `${c.name}${c.optional ? ' (by name only)' : ''}`).join(', ')}`;
 
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
@@ -31,6 +34,8 @@ const options = () => {
     options: {
       corpus: { type: 'string', multiple: true },
       quick: { type: 'boolean' },
+      runs: { type: 'string' },
+      against: { type: 'string' },
       json: { type: 'string' },
       workers: { type: 'string' },
       'no-agreement': { type: 'boolean' },
@@ -49,11 +54,16 @@ const options = () => {
   if (unknown.length > 0) throw new BenchError(`unknown corpus ${unknown.join(', ')}\n${USAGE}`);
   const workers = values.workers === undefined ? 0 : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 0) throw new BenchError(`--workers wants a whole number, got ${values.workers}`);
+  const runs = values.runs === undefined ? (values.quick === true ? 1 : 5) : Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new BenchError(`--runs wants a whole number from 1, got ${values.runs}`);
+  if (values.against !== undefined && !existsSync(`${values.against}/scripts/bench/child.mjs`)) throw new BenchError(`--against wants a build folder holding scripts/bench/child.mjs, got ${values.against}`);
   return {
     // optional corpora (the whole django and ansible packages, the 100k-file scale run) only by name
     corpora: names.length === 0 ? CORPORA.filter((c) => !c.optional) : CORPORA.filter((c) => names.includes(c.name)),
     named: names.length > 0,
     quick: values.quick === true,
+    runs,
+    against: values.against,
     json: values.json,
     workers,
     agreement: values['no-agreement'] !== true,
@@ -73,7 +83,7 @@ const main = async () => {
   }
   const { isInDefaultExcludedDir } = await import(new URL('../dist/src/discover/excludes.js', import.meta.url).href);
   const ctx = { corporaDir: `${repo}bench/.corpora`, tsInstallDir: `${repo}bench/.corpora/ts-install`, isInDefaultExcludedDir, log };
-  const runs = opts.quick ? 1 : 3;
+  const { runs } = opts;
   const machine = { node: process.version, platform: `${process.platform} ${process.arch}`, cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown' };
 
   const builtCorpora = opts.corpora.map((corpus) => ({ corpus, built: ensureCorpus(corpus, ctx) }));
@@ -83,6 +93,13 @@ const main = async () => {
     log(`${corpus.name}: ${built.files.toLocaleString('en-US')} files, ${(built.bytes / 1e6).toFixed(1)} MB`);
     const measured = measureCorpus(built.dir, { runs, warmup: !opts.quick, workers: opts.workers, log });
     results.push({ name: corpus.name, language: corpus.language, about: corpus.about, from: built.from, dir: built.dir, target: corpus.target, ...measured });
+  }
+  const against = [];
+  if (opts.against !== undefined) {
+    for (const r of results) {
+      log(`${r.name}: against ${opts.against}, ${runs} alternating pairs`);
+      against.push({ name: r.name, ...measureAgainst(r.dir, opts.against, { pairs: runs, workers: opts.workers, log }) });
+    }
   }
   const loadAfter = loadavg()[0];
 
@@ -135,7 +152,7 @@ const main = async () => {
     }
   }
 
-  const header = `census bench: Node ${machine.node}, ${machine.platform}, ${machine.cores} cores (${machine.cpu}); ${opts.quick ? '1 run' : `median of ${runs} runs after a warm-up`}, ${opts.workers > 0 ? `${opts.workers} workers` : 'default workers'}`;
+  const header = `census bench: Node ${machine.node}, ${machine.platform}, ${machine.cores} cores (${machine.cpu}); ${runs === 1 ? '1 run' : `median of ${runs} runs`}${opts.quick ? '' : ' after a warm-up'}, ${opts.workers > 0 ? `${opts.workers} workers` : 'default workers'}`;
   console.log(`\n${header}`);
   // Other work on the machine steals cores from the workers: say so beside the figures.
   // (the bench's own runs raise the figure after; the one before tells whether others were busy)
@@ -144,9 +161,14 @@ const main = async () => {
   console.log(speedTable(results));
   console.log('\nwall = a whole census process (Node start, load, scan, Audit JSON text); scan() = the pipeline alone;');
   console.log('CPU = user + system time of that process, all threads (on an idle machine wall is about CPU / cores at best; on a shared machine CPU is the figure to compare);');
+  console.log('CPU range = the lowest and highest run; probe = CPU ms of a fixed job (scripts/bench/probe.mjs) before each run: when it moves, the machine ran slower, not census;');
   console.log('read+hash = one thread reading and sha256-hashing the same files; census / floor = scan() / read+hash.\n');
-  console.log('Stages of the median run (wall ms / CPU ms of the whole process during the stage):');
+  console.log('Stages, medians over the runs (wall ms / CPU ms of the whole process during the stage, and the CPU range):');
   for (const r of results) console.log(`  ${stageLine(r)}`);
+  if (against.length > 0) {
+    console.log(`\nThis build against ${opts.against}, ${runs} alternating pairs (ABBA) per corpus, process CPU and stage CPU medians:`);
+    for (const a of against) for (const line of againstLines(a)) console.log(`  ${line}`);
+  }
   console.log('\nCorpora:');
   for (const r of results) console.log(`  ${r.name}: ${r.about}; languages: ${r.languages.join(', ')}; ${r.edges.toLocaleString('en-US')} edges, ${r.warnings.toLocaleString('en-US')} warnings`);
   if (agreements.length > 0) {
@@ -208,6 +230,7 @@ const main = async () => {
       loadAverage: { before: loadBefore, after: loadAfter },
       runs,
       warmup: !opts.quick,
+      against,
       corpora: results.map(({ stagesScanMs, ...r }) => ({ ...r, verdicts: verdicts(r) })),
       agreement: agreements.map(({ name, a }) => ({ name, ...a })),
       moduleScanAgreement: jsAgreements.map(({ name, a }) => ({ name, ...a })),

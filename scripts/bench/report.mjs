@@ -32,7 +32,7 @@ export const verdicts = (result) => {
 
 export const speedTable = (results) =>
   table(
-    ['corpus', 'files', 'MB', 'wall s', 'scan() s', 'CPU s', 'files/s', 'MB/s', 'peak RSS MiB', 'read+hash s', 'census / floor', 'targets'],
+    ['corpus', 'files', 'MB', 'wall s', 'scan() s', 'CPU s', 'CPU range s', 'probe ms', 'files/s', 'MB/s', 'peak RSS MiB', 'read+hash s', 'census / floor', 'targets'],
     results.map((r) => [
       r.name,
       int(r.files),
@@ -40,6 +40,8 @@ export const speedTable = (results) =>
       fixed(r.wallMs / 1000, 2),
       fixed(r.scanMs / 1000, 2),
       fixed(r.cpuMs / 1000, 2),
+      `${fixed(Math.min(...r.allCpuMs) / 1000, 2)}-${fixed(Math.max(...r.allCpuMs) / 1000, 2)}`,
+      `${int(Math.min(...r.probeCpuMs))}-${int(Math.max(...r.probeCpuMs))}`,
       int(r.files / (r.wallMs / 1000)),
       fixed(mb(r.bytes) / (r.wallMs / 1000), 1),
       int(r.peakRssMiB),
@@ -49,11 +51,13 @@ export const speedTable = (results) =>
     ]),
   );
 
-/** Where the time went in the median run: each pipeline stage, then what no stage reports. */
+const stageCpu = (s) => (s.cpuMs === undefined ? '' : ` / ${int(s.cpuMs)} CPU${s.cpuMinMs === undefined || s.cpuMinMs === s.cpuMaxMs ? '' : ` (${int(s.cpuMinMs)}-${int(s.cpuMaxMs)})`}`);
+
+/** Where the time went, medians over the runs: each pipeline stage, then what no stage reports. */
 export const stageLine = (r) => {
   const staged = r.stages.reduce((n, s) => n + s.ms, 0);
   // wall ms, then the process's CPU ms during the stage (all threads: extract's workers count)
-  const parts = r.stages.map((s) => `${s.stage} ${int(s.ms)} ms${s.cpuMs === undefined ? '' : ` / ${int(s.cpuMs)} CPU`} (${s.detail})`);
+  const parts = r.stages.map((s) => `${s.stage} ${int(s.ms)} ms${stageCpu(s)} (${s.detail})`);
   parts.push(`untimed ${int(Math.max(0, r.stagesScanMs - staged))} ms`);
   return `${r.name}: load ${int(r.loadMs)} ms / ${int(r.loadCpuMs)} CPU | ${parts.join(' | ')} | write (Audit JSON) ${int(r.jsonMs)} ms (${fixed(r.jsonBytes / 1e6, 1)} MB) | HTML report ${int(r.htmlMs)} ms (${fixed(r.htmlBytes / 1e6, 1)} MB, one run)`;
 };
@@ -73,3 +77,13 @@ export const agreementTable = (rows) =>
       fixed(a.censusMs / 1000, 1),
     ]),
   );
+
+/** One corpus of --against: both builds' medians, every pair, and each stage's medians side by side. */
+export const againstLines = (a) => [
+  `${a.name}: process CPU ${fixed(a.base.cpuMs / 1000, 2)} s (other) -> ${fixed(a.here.cpuMs / 1000, 2)} s (this build), lower in ${a.lower} of ${a.pairs} pairs; peak RSS ${int(a.base.peakRssMiB)} -> ${int(a.here.peakRssMiB)} MiB`,
+  `  pairs (CPU ms, other / this): ${a.base.allCpuMs.map((b, i) => `${int(b)} / ${int(a.here.allCpuMs[i])}`).join(', ')}`,
+  `  stages (CPU ms, other -> this): ${a.base.stages
+    .filter((s) => s.cpuMs !== undefined)
+    .map((s) => `${s.stage} ${int(s.cpuMs)} -> ${int(a.here.stages.find((x) => x.stage === s.stage)?.cpuMs ?? NaN)}`)
+    .join(', ')}`,
+];
