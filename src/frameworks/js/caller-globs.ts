@@ -6,13 +6,14 @@
  * `requireAsHash('../commands/*.js', Command)`, which loads every command. Nothing names the
  * command files, and folder-requires reads a folder only from the loader's own text.
  *
- * Read: in a module that binds get-caller-file, caller-path or parent-module (each answers the file
- * that called the function that calls it), a `glob(…)`/`globSync(…)`/`glob.sync(…)` whose pattern
+ * Read: in a module that binds get-caller-file, caller-path or parent-module whole (each answers the
+ * file that called the function that calls it; bindings as module-binding.ts moduleAliases reads them), a `glob(…)`/`globSync(…)`/`glob.sync(…)` whose pattern
  * is a parameter of the function around it and whose `cwd` is a local that function assigns once
  * as `dirname(<that binding>())`, and a require there after it built from that local and a
  * computed part. The function must be what the module exports (`module.exports = f`, `exports.x =
  * f`, `exports.x = function f(`, `module.exports = function f(`, `export default f`, `export function f`). Each call of it, in a module that binds it by a
- * relative require or import resolving to the loader, whose argument at the pattern's place is a
+ * relative require or import resolving to the loader (moduleAliases: the module whole, or the export
+ * by name, destructured, imported or read off the require; a name bound twice by its first binding), whose argument at the pattern's place is a
  * string literal, loads the code files that pattern matches from the caller's folder.
  * Where it stops: a pattern that is not a literal at the call, a cwd that is not the caller's
  * folder (folder-requires reads those), a require of the local joined to literals only (one file,
@@ -21,7 +22,7 @@
  */
 import { dirname, joinRepo } from '../../util/path.js';
 import { assignmentsIn, paramNames } from '../../languages/javascript/folder-expr.js';
-import { moduleBinding } from '../../languages/javascript/module-binding.js';
+import { moduleAliases } from '../../languages/javascript/module-binding.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { lineAt } from '../../util/lines.js';
 import { functionRegion, paramListBefore } from './function-region.js';
@@ -32,8 +33,7 @@ import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/java
 import type { FrameworkReader } from '../types.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
-/** The packages whose call answers the file of the caller's caller: the local each binds. */
-const CALLER_FILE = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*|import\s+([A-Za-z_$][\w$]*)\s+from\s*)['"](?:get-caller-file|caller-path|parent-module)['"]/g;
+const CALLER_PACKAGES = ['get-caller-file', 'caller-path', 'parent-module'];
 /** `globSync(pattern, { cwd: dir })`: a pattern and a cwd, each a plain name. */
 const GLOB = /(?<![\w$.])(?:glob\s*\.\s*sync|globSync|glob)\(\s*([A-Za-z_$][\w$]*)\s*,\s*\{[^{}]*?\bcwd\s*:\s*([A-Za-z_$][\w$]*)\s*[,}]/g;
 /** The name a function body's header declares: `function f(…) {`, `const f = (…) => {`, `const f = async function (…) {`. */
@@ -82,7 +82,8 @@ const exportOf = (text: string, fn: string): string | null | undefined => {
 
 /** The caller-folder globs of one module's text. */
 const globsIn = (file: string, text: string): CallerGlob[] => {
-  const callers = [...text.matchAll(CALLER_FILE)].map((m) => m[1] ?? m[2]);
+  // The locals the packages whose call answers the file of the caller's caller are bound to, whole.
+  const callers = moduleAliases(text, (m) => CALLER_PACKAGES.includes(m), false).map((a) => a.local);
   if (callers.length === 0) return [];
   const out: CallerGlob[] = [];
   for (const m of text.matchAll(GLOB)) {
@@ -108,11 +109,8 @@ const globsIn = (file: string, text: string): CallerGlob[] => {
   return out;
 };
 
-/** The local names a module binds by a relative require or import: candidates for a loader's binding. */
-const BOUND = /\b(?:(?:const|let|var)\s+(?:\{[^{}]*\}|([A-Za-z_$][\w$]*))\s*=\s*[^;\n]*?require\(|import\s+([^;'"]{1,300}?)\s*from\s*)\s*['"]\.{1,2}\//g;
-const NAMES = /[A-Za-z_$][\w$]*/g;
-
-const CALLER_PACKAGES = ['get-caller-file', 'caller-path', 'parent-module'];
+/** A relative specifier (`./x`, `../x`): a module of the repo, which may be a loader. */
+const RELATIVE = /^\.\.?\//;
 
 const loads = perScan((ctx): LabelledReference[] => {
   // Only a scan whose package declares one of those packages has such a loader.
@@ -122,6 +120,7 @@ const loads = perScan((ctx): LabelledReference[] => {
     return /get-caller-file|caller-path|parent-module/.test(text) ? globsIn(file, commentsBlanked(text)) : [];
   });
   if (loaders.length === 0) return [];
+  const loaderMembers: ReadonlySet<string> = new Set(loaders.flatMap((l) => (l.member === null ? [] : [l.member])));
   const out: LabelledReference[] = [];
   for (const file of jsCodeFiles(ctx)) {
     const written = ctx.readText(file) ?? '';
@@ -129,13 +128,14 @@ const loads = perScan((ctx): LabelledReference[] => {
     // A call in a comment (code left out) or in a string (a usage message) loads nothing.
     const text = commentsBlanked(written);
     const quoted = quotedSpans(text);
-    const names = new Set<string>();
-    for (const b of text.matchAll(BOUND)) for (const n of (b[0].match(NAMES) ?? [])) names.add(n);
-    for (const name of names) {
-      const bound = moduleBinding(text, name);
-      if (bound === null) continue;
-      const module = resolveToolPath(ctx, dirname(file), bound.spec);
-      const loader = loaders.find((l) => l.file === module && l.member === bound.member);
+    // A loader's export bound to its own name (`const { loadAll } = require('./load-all')`) is read too.
+    const seen = new Set<string>();
+    for (const { local: name, module: spec, member } of moduleAliases(text, (m) => RELATIVE.test(m), true, loaderMembers)) {
+      // A name bound twice is read by its first binding.
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const module = resolveToolPath(ctx, dirname(file), spec);
+      const loader = loaders.find((l) => l.file === module && l.member === member);
       if (loader === undefined || module === file) continue;
       for (const call of callsOf(text, name)) {
         if (insideQuoted(text, quoted, call.index)) continue;

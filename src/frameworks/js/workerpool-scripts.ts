@@ -4,17 +4,20 @@
  * lib/models/asset-size-printer.js binds `const { pool: workerPool } = require('workerpool')` and
  * calls ``workerPool(`${__dirname}/worker.js`)``: nothing imports lib/models/worker.js.
  *
- * Read: in a module that binds workerpool (`const workerpool = require('workerpool')`, `const {
- * pool: p } = …`, `import workerpool from …`, `import { pool } from …`, `import * as wp from …`),
+ * Read: in a module that binds workerpool as module-binding.ts moduleAliases reads a binding
+ * (`const workerpool = require('workerpool')`, `const { pool: p } = …`, `const p =
+ * require('workerpool').pool`, `import workerpool, { pool } from …`, `import * as wp from …`, a
+ * compiler's `__importDefault(require("workerpool"))` called as `wp.default.pool(`),
  * a call of its `pool` whose first argument is a path folder-expr.ts settles on the module's own
  * folder (`${__dirname}/worker.js`, `path.join(__dirname, 'worker.js')`, a const holding one) and
  * that names a code file of the scan. Where it stops: a bare string (workerpool hands it to the
  * process's working folder, not the module's), `pool()` with no script (workerpool's own default
- * worker), a `pool` of another module, a path to no file of the scan, a call in a comment or a string. `require.resolve('./worker')`
+ * worker), a `pool` of another module or of workerpool's `pool` itself (`p.pool(` after `p = require('workerpool').pool`), a path to no file of the scan, a call in a comment or a string. `require.resolve('./worker')`
  * (mocha's) is an import census already reads.
  */
 import { lineAt } from '../../util/lines.js';
 import { folderOf, templateAsJoin } from '../../languages/javascript/folder-expr.js';
+import { moduleAliases } from '../../languages/javascript/module-binding.js';
 import { callsOf } from './parameter-values.js';
 import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 import { codeFilesMarked, dependsOn, jsPackages, labelledReferences, type LabelledReference } from './support.js';
@@ -22,23 +25,19 @@ import { perScan } from '../per-scan.js';
 import type { FrameworkReader } from '../types.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
-const MODULE = String.raw`['"]workerpool['"]`;
-/** The module's namespace: `const wp = require('workerpool')`, `import wp from`, `import * as wp from`. */
-const NAMESPACE = new RegExp(String.raw`\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*${MODULE}\s*\)|import\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)\s+from\s*${MODULE})`, 'g');
-/** `const { pool, pool: p } = require('workerpool')`, `import { pool as p } from 'workerpool'`: the list. */
-const MEMBERS = new RegExp(String.raw`\b(?:(?:const|let|var)\s*\{([^{}]*)\}\s*=\s*require\(\s*${MODULE}\s*\)|import\s+(?:[A-Za-z_$][\w$]*\s*,\s*)?\{([^{}]*)\}\s*from\s*${MODULE})`, 'g');
+const POOL: ReadonlySet<string> = new Set(['pool']);
 
-/** The names the module calls workerpool's `pool` by: `pool`, an alias, or `ns.pool`. */
+/**
+ * The names the module calls workerpool's `pool` by, as the one binder reads its bindings: `ns.pool`
+ * for the module bound whole, `pool` or an alias for the part (destructured, imported by name, or
+ * read off the require: `const p = require('workerpool').pool`). A compiler's interop wrapper is
+ * called through `ns.default.pool` (`__importDefault`) or `ns.pool` (`__importStar`).
+ */
 const poolNames = (text: string): string[] => {
-  const names: string[] = [];
-  for (const m of text.matchAll(NAMESPACE)) names.push(`${m[1] ?? m[2]}.pool`);
-  for (const m of text.matchAll(MEMBERS)) {
-    for (const item of (m[1] ?? m[2]).split(',')) {
-      const [from, local] = item.split(/\s*(?::|\bas\b)\s*/).map((s) => s.trim());
-      if (from === 'pool') names.push(local || from);
-    }
-  }
-  return names;
+  const names = moduleAliases(text, (m) => m === 'workerpool', true, POOL).flatMap(({ local, member, via }) =>
+    member === 'pool' ? [local] : member !== null ? [] : via === 'interop' ? [`${local}.pool`, `${local}.default.pool`] : [`${local}.pool`],
+  );
+  return [...new Set(names)];
 };
 
 const scripts = perScan((ctx): LabelledReference[] => {
