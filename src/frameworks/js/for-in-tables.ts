@@ -25,6 +25,7 @@
  * loops took 13.5 s when each use re-read the file).
  */
 import { splitArgs } from '../../languages/javascript/folder-expr.js';
+import { bracketPairs } from '../../languages/javascript/code-end.js';
 import { topLevelIndex } from '../../languages/javascript/js-text.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { memberValues } from '../../languages/javascript/object-members.js';
@@ -100,23 +101,10 @@ export interface TableValues {
   tableAt: number;
 }
 
-/** Where each bracket at an offset closes (-1: unmatched), in one pass with quoted text skipped. */
+/** Where each bracket at an offset closes (-1: unmatched), from code-end.ts bracketPairs' one walk. */
 const closers = (text: string): Int32Array => {
   const close = new Int32Array(text.length).fill(-1);
-  const stack: number[] = [];
-  let quote = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote !== '') {
-      if (c === '\\') i++;
-      else if (c === quote || (c === '\n' && quote !== '`')) quote = '';
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '(' || c === '[' || c === '{') stack.push(i);
-    else if (c === ')' || c === ']' || c === '}') {
-      const open = stack.pop();
-      if (open !== undefined) close[open] = i;
-    }
-  }
+  for (const { open, close: at } of bracketPairs(text, '([{')) close[open] = at;
   return close;
 };
 

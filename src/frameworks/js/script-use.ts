@@ -14,7 +14,7 @@
 import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { functionRegion } from './function-region.js';
-import { blankStep, commentEnd, quotedEnd, regexStartsAt } from '../../languages/javascript/text-skips.js';
+import { bracketPairs, type BracketPair } from '../../languages/javascript/code-end.js';
 import { byteUseAt } from './support.js';
 import { shadowedBetween } from './shadowed-names.js';
 
@@ -99,47 +99,16 @@ export const scriptUse = (text: string, file: string, at: number, end: number): 
   return null;
 };
 
-interface Brace {
-  open: number;
-  /** -1: never closed, or closed past a regular expression the walk was not sure of. */
-  close: number;
-}
-
-let braced: { text: string; braces: Brace[] } | null = null;
+let braced: { text: string; braces: BracketPair[] } | null = null;
 
 /**
  * Every `{` of the text with its `}`, in order of `{`, from one walk per text (held for the next
- * path of the same file): strings, template literals, comments and regular expressions stepped over
- * as text-skips steps over them, the one rule the other brace walkers use. A regular expression
- * that meets a line break before its closing `/` leaves the walk unsure: every block open there is
- * then never closed, so it replaces nothing (review 5 of stop 53: a `'` in `/'/g` read as a string
- * closed pm2's `if` block at a later function's `}`).
+ * path of the same file): code-end.ts bracketPairs, whose walk the other brace walkers share; a
+ * block open where a regular expression meets a line break is never closed, so it replaces nothing.
  */
-const bracesOf = (text: string): Brace[] => {
+const bracesOf = (text: string): BracketPair[] => {
   if (braced !== null && braced.text === text) return braced.braces;
-  const braces: Brace[] = [];
-  const stack: Brace[] = [];
-  const opener = /['"`/{}]/g;
-  for (let i = 0; i < text.length; ) {
-    opener.lastIndex = i;
-    if (opener.exec(text) === null) break;
-    i = opener.lastIndex - 1;
-    const c = text.charCodeAt(i);
-    if (c === 123) {
-      const b = { open: i, close: -1 };
-      braces.push(b);
-      stack.push(b);
-      i++;
-    } else if (c === 125) {
-      const b = stack.pop();
-      if (b !== undefined) b.close = i;
-      i++;
-    } else if (c === 47 && commentEnd(text, i) < 0 && regexStartsAt(text, i)) {
-      const end = quotedEnd(text, i);
-      if (text.charCodeAt(end - 1) === 10 || end >= text.length) stack.length = 0;
-      i = end;
-    } else i = blankStep(text, i).end;
-  }
+  const braces = bracketPairs(text, '{');
   braced = { text, braces };
   return braces;
 };
@@ -148,7 +117,7 @@ const bracesOf = (text: string): Brace[] => {
 const BLOCK_STEPS = 2_000;
 
 /** The innermost block around `at` from `floor` on; null when none, or when it is not sure. */
-const innermostBlock = (text: string, at: number, floor: number): Brace | null => {
+const innermostBlock = (text: string, at: number, floor: number): BracketPair | null => {
   const braces = bracesOf(text);
   let lo = 0;
   let hi = braces.length;
@@ -174,7 +143,7 @@ const innermostBlock = (text: string, at: number, floor: number): Brace | null =
  * value. pm2's `cmd = 'sudo'` inside `if (process.env.SUDO_USER) { … }` is in a block the
  * `execFile(cmd, …)` after it is outside of: the path still reaches the run there.
  */
-const replacingBlock = (text: string, at: number, name: string, floor: number): Brace | null => {
+const replacingBlock = (text: string, at: number, name: string, floor: number): BracketPair | null => {
   let before = at - 1;
   while (before >= floor && /\s/.test(text[before])) before--;
   if (before >= floor && !';{}'.includes(text[before])) return null;
