@@ -39,7 +39,7 @@ import { boundModuleFile, folderIndex, loadedFiles } from './folder-loaders.js';
 import { assignmentAbove, indentOf, packageInits } from './python-files.js';
 import { literalValue } from './call-text.js';
 import type { ArgShape, FunctionFlows } from './loader-roles.js';
-import { childTemplateOf, moduleConstants, packageChildren } from './prefixed-imports.js';
+import { childTemplateOf, moduleConstants, packageChildren, templateChildren } from './prefixed-imports.js';
 import { listingLoopOf, realModuleArg, repoLoaders, type RoleOf } from './loader-fixpoint.js';
 import { indexes, isParamOrAttr, isStar, loaderArguments, resolveCall } from './loader-calls.js';
 import { attrKey } from './loader-classes.js';
@@ -256,10 +256,8 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         const template = childTemplateOf(computedText(arg, fn, line), (constants ??= moduleConstants(text)));
         if (template !== null && isModuleName(template.prefix)) {
           if (!opens) return;
-          const { prefix, tail } = template;
-          const label = `imported by a computed name under ${prefix} in ${a.file}:${line} (${arg.text.replace(/\s+/g, ' ')}), handed to ${what} as its ${param}, which imports it: any module of ${prefix}${tail === '' ? '' : ` named *${tail}`} may be the one loaded`;
-          const initLabel = `run before the modules of ${prefix} that ${a.file}:${line} imports by a computed name through ${what} (a package runs before its modules)`;
-          for (const c of packageChildren(ctx, prefix, a.file, false, tail)) push(c.target, 'file', line, c.init ? initLabel : label);
+          const detail = `(${arg.text.replace(/\s+/g, ' ')}), handed to ${what} as its ${param}, which imports it`;
+          for (const c of templateChildren(ctx, template, a.file, line, detail, `${a.file}:${line} imports by a computed name through ${what}`)) push(c.target, 'file', line, c.label);
           return;
         }
       }

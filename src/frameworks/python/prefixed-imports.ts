@@ -215,6 +215,20 @@ export const packageChildren = (ctx: FrameworkContext, prefix: string, file: str
   return out;
 };
 
+/**
+ * The modules a name computed under a package may be (`template`: `'pkg.%s_handler' % name` read as
+ * `pkg`, `_handler`), each with its label, and the package's `__init__.py` files, which run before
+ * them: the one step of prefixed-imports, string-modules and loader-wrappers (three copies until stop
+ * 57). `detail`: what the reader saw at `file:line`, the expression and the loader it went through;
+ * `initBy`: who imports the modules, for the `__init__.py` label. Not strict, as packageChildren.
+ */
+export const templateChildren = (ctx: FrameworkContext, template: ChildTemplate, file: string, line: number, detail: string, initBy: string): { target: string; label: string }[] => {
+  const { prefix, tail } = template;
+  const label = `imported by a computed name under ${prefix} in ${file}:${line} ${detail}: any module of ${prefix}${tail === '' ? '' : ` named *${tail}`} may be the one loaded`;
+  const initLabel = `run before the modules of ${prefix} that ${initBy} (a package runs before its modules)`;
+  return packageChildren(ctx, prefix, file, false, tail).map((c) => ({ target: c.target, label: c.init ? initLabel : label }));
+};
+
 /** How far above a call its def's header is looked for. */
 const DEF_REACH = 200;
 
@@ -507,9 +521,7 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
       const { prefix, tail } = template;
       if (seen.has(`${prefix}\0${tail}`)) continue;
       seen.add(`${prefix}\0${tail}`);
-      const label = `imported by a computed name under ${prefix} in ${file}:${line} (${expression}): any module of ${prefix}${tail === '' ? '' : ` named *${tail}`} may be the one loaded`;
-      const initLabel = `run before the modules of ${prefix} that ${file}:${line} imports by a computed name (a package runs before its modules)`;
-      for (const c of packageChildren(ctx, prefix, file, false, tail)) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? initLabel : label });
+      for (const c of templateChildren(ctx, template, file, line, `(${expression})`, `${file}:${line} imports by a computed name`)) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.label });
       // xpra's platform_import: `module = "xpra.platform.%s" % p` (p assigned only literals in the def), then
       // `module += ".%s" % pm`: the name is one level deeper, a module of each package the literals name.
       const extended = assigned === null || tail !== '' ? 0 : extendedBetween(lines, assigned.line, line, argument);

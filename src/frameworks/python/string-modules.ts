@@ -39,7 +39,7 @@ import { tokenize } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
 import { callArgs, findTop, isOp, matchClose, nameText, splitTop, unwrap } from '../../languages/python/ranges.js';
 import { stringValue } from '../../languages/python/literals.js';
-import { childTemplateOf, moduleConstants, packageChildren } from './prefixed-imports.js';
+import { childTemplateOf, moduleConstants, templateChildren } from './prefixed-imports.js';
 import { basename, dirname } from '../../util/path.js';
 import { alternation, BY_NAME_LOADS, callPattern, IMPORTLIB_LOADS, OSLO_TRY_LOADS } from '../../languages/python/loader-names.js';
 
@@ -457,9 +457,8 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
         seen.add(`tpl\0${template.prefix}\0${template.tail}`);
         const shownAt = assigned === null ? expression! : `${c.text} = ${expression} at line ${assigned.line}`;
         const origin = loaders.origins.get(loader.load) ?? loader.file;
-        const label = `imported by a computed name under ${template.prefix} in ${path}:${c.line} (${shownAt.replace(/\s+/g, ' ')}), through ${c.callee}(), which ${origin}:${loader.load.defLine} defines to import its ${loader.load.parameter} by a computed name (line ${loader.load.loadLine}): any module of ${template.prefix}${template.tail === '' ? '' : ` named *${template.tail}`} may be the one loaded`;
-        const initLabel = `run before the modules of ${template.prefix} that ${c.callee}() at ${path}:${c.line} loads by a computed name (a package runs before its modules)`;
-        for (const child of packageChildren(ctx, template.prefix, path, false, template.tail)) if (child.target !== path) out.references.push({ from: path, target: child.target, targetKind: 'file', line: c.line, label: child.init ? initLabel : label });
+        const detail = `(${shownAt.replace(/\s+/g, ' ')}), through ${c.callee}(), which ${origin}:${loader.load.defLine} defines to import its ${loader.load.parameter} by a computed name (line ${loader.load.loadLine})`;
+        for (const child of templateChildren(ctx, template, path, c.line, detail, `${c.callee}() at ${path}:${c.line} loads by a computed name`)) if (child.target !== path) out.references.push({ from: path, target: child.target, targetKind: 'file', line: c.line, label: child.label });
       }
     }
   }
