@@ -11,7 +11,7 @@ import type { FileFacts } from './model/facts.js';
 import type { FileRecord, Language } from './model/file.js';
 import { isDocLanguage, isSourceLanguage } from './languages/registry.js';
 import { createResolvers } from './languages/resolvers.js';
-import { sysPathScopes } from './languages/python/resolve/sys-path-scopes.js';
+import { sysPathAdders, sysPathScopesOf } from './languages/python/resolve/sys-path-scopes.js';
 import { absoluteRootPlacer } from './languages/python/resolve/absolute-roots.js';
 import { importAliases } from './languages/python/resolve/import-aliases.js';
 import { pythonScriptsContext } from './languages/python/resolve/script-folders.js';
@@ -211,7 +211,8 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
     })
     : null;
   const disk = createPathProbe();
-  const context: ResolveContext = { rootAbs, files: manifests.files, manifests, pythonPathFor: sysPathScopes(factsOfFiles, absoluteRootPlacer(factsOfFiles, manifests.files, manifests)), pythonImportAliases: importAliases(factsOfFiles, manifests.transientText), disk, ...pythonScriptsContext(discovery.files, factsOfFiles) };
+  const pathAdders = sysPathAdders(factsOfFiles, absoluteRootPlacer(factsOfFiles, manifests.files, manifests));
+  const context: ResolveContext = { rootAbs, files: manifests.files, manifests, pythonPathFor: sysPathScopesOf(pathAdders), pythonPathAdders: pathAdders, pythonImportAliases: importAliases(factsOfFiles, manifests.transientText), disk, ...pythonScriptsContext(discovery.files, factsOfFiles) };
   const resolvers = createResolvers(context);
   const sourceOfBuilt = createBuildOutputMap(manifests);
   const importEdges = await timed(

@@ -74,3 +74,28 @@ test('sys.path: sys.argv[0] and sys.path[0] name nothing in a module that is not
   const text = "import os, sys\nsys.path.insert(0, os.path.join(os.path.dirname(sys.argv[0]), 'lib'))\nsys.path.append(os.path.join(sys.path[0], 'x'))\n";
   assert.deepEqual(sysPathFolders(text, 'pkg/mod.py'), []);
 });
+
+test('sys.path: a path assignment or sys.path call whose brackets close on the lines below (bumblebee-status discover.py); still open 3 lines below, nothing', () => {
+  const text = [
+    'def discover():',
+    '    libdir = os.path.abspath(',
+    '        os.path.join(os.path.dirname(__file__), "..", "bumblebee_status")',
+    '    )',
+    '    sys.path.append(libdir)',
+    '    sys.path.insert(',
+    '        0, os.path.join(os.path.dirname(__file__), "vendor")  # bundled',
+    '    )',
+    '    far = os.path.join(',
+    '        os.path.dirname(__file__),',
+    '        "a",',
+    '        "b",',
+    '        "c",',
+    '    )',
+    '    sys.path.append(far)',
+    '',
+  ].join('\n');
+  assert.deepEqual(sysPathFolders(text, 'lib/bumblebee_status/discover.py'), [
+    { dir: 'lib/bumblebee_status', line: 5 },
+    { dir: 'lib/bumblebee_status/vendor', line: 6 },
+  ]);
+});

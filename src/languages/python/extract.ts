@@ -145,7 +145,8 @@ export const pythonExtractor: LanguageExtractor = {
   // 8: computedImportLines holds exec("from .%s import …") lines and __import__ calls with a computed fromlist.
   // 9: only exec calls in code count (not one written in a docstring or another string).
   // 10: dottedStrings on test-like paths. 11: kombu's symbol_by_name is a by-name load (dottedStrings' calls); codeTemplateLines.
-  version: 11,
+  // 12: importRoots reads a sys.path call or path assignment whose brackets close on the lines below.
+  version: 12,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();

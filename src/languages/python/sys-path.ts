@@ -287,6 +287,24 @@ const listItems = (expr: string): string[] | null => {
   return parts === null || parts.length < 2 ? null : parts.filter((p) => p !== '');
 };
 
+/** A sys.path call or a path assignment whose brackets stay open at the line's end (Black's split). */
+const OPENS_CALL = /^[ \t]*(?:sys\.path\.(?:insert|append)\s*\(|[A-Za-z_]\w*\s*=\s*\S)/;
+
+/**
+ * Stop 57: `line` with the lines below it joined on while its brackets are open, as pathAssignments
+ * reads an assignment (bumblebee-status's `libdir = os.path.abspath(\n    os.path.join(…)\n)`):
+ * at most MAX_CONTINUATION_LINES; still open then, the line alone (no match below).
+ */
+const joinedBelow = (lines: readonly string[], i: number, line: string): string => {
+  if (line.length > 300 || !OPENS_CALL.test(line) || splitCommas(line.replace(/#.*$/, '')) !== null) return line;
+  let joined = line.replace(/#.*$/, '').trimEnd();
+  for (let k = i + 1; k < lines.length && k <= i + MAX_CONTINUATION_LINES && joined.length <= 300; k++) {
+    joined += ` ${lines[k].replace(/\r$/, '').replace(/#.*$/, '').trim()}`;
+    if (splitCommas(joined) !== null) return joined;
+  }
+  return line;
+};
+
 /** The repo folders `file` puts on sys.path (only when its text mentions sys.path). */
 export const sysPathFolders = (text: string, file: string): SysPathFolder[] => {
   if (!text.includes('sys.path')) return [];
@@ -314,7 +332,7 @@ export const sysPathFolders = (text: string, file: string): SysPathFolder[] => {
   };
   const lines = text.split('\n');
   lines.forEach((raw, i) => {
-    const line = raw.replace(/\r$/, '');
+    const line = joinedBelow(lines, i, raw.replace(/\r$/, ''));
     const call = SYS_PATH.exec(line);
     if (call) {
       let arg = call[2];

@@ -108,7 +108,9 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
   const rootsMemo = new Map<string, SearchRoot[]>();
   const rootLists = new Map<string, SearchRoot[]>();
   const rootsFor = (fromDir: string, fromFile: string): SearchRoot[] => {
-    const reached = scriptFiles().get(fromFile);
+    const script = scriptFiles().get(fromFile);
+    const imported = importerRoots(fromFile, fromDir);
+    const reached = imported === null ? script : [...(script ?? []), ...imported];
     const memoKey = reached === undefined ? fromDir : `\0${fromFile}`;
     let list = rootsMemo.get(memoKey);
     if (!list) {
@@ -210,6 +212,48 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
         }
       }
     }
+    return out;
+  };
+
+  /**
+   * sys.path is the process's: a file that imports a module which puts a folder on it sees that
+   * folder too (usr/bin/bumblebee-status imports bumblebee_status.discover, whose discover()
+   * appends the package's folder, then `import core.config`). Only an absolute import found through
+   * the file's own roots (no root this adds: one step, no chain) that leads to the module itself,
+   * and after the usual roots, so it only fills gaps; a def that adds it is taken as called.
+   */
+  const importerMemo = new Map<string, SearchRoot[] | null>();
+  let adderNames: Set<string> | null = null;
+  const importerRoots = (fromFile: string, fromDir: string): SearchRoot[] | null => {
+    const adders = ctx.pythonPathAdders;
+    const importsOf = ctx.pythonImportsOf;
+    if (adders === undefined || adders.size === 0 || importsOf === undefined) return null;
+    const memo = importerMemo.get(fromFile);
+    if (memo !== undefined) return memo;
+    // The last dotted part an import of an adder ends with: its file name, or its package's folder name.
+    adderNames ??= new Set([...adders.keys()].map((a) => {
+      const file = a.slice(a.lastIndexOf('/') + 1).replace(/\.pyi?$/, '');
+      return file === '__init__' ? dirname(a).slice(dirname(a).lastIndexOf('/') + 1) : file;
+    }));
+    let out: SearchRoot[] | null = null;
+    for (const fact of importsOf(fromFile) ?? []) {
+      if (fact.specifier === '' || fact.specifier.startsWith('.')) continue;
+      const parts = fact.specifier.split('.');
+      if (!adderNames.has(parts[parts.length - 1])) continue;
+      const holders = foldersWith(parts[0]);
+      if (holders === undefined) continue;
+      for (const root of [...baseRootsOfDir(fromDir), ...extraRoots(fromDir)]) {
+        if (!holders.has(root.dir)) continue;
+        const file = find(root.dir, parts)?.file ?? null;
+        if (file === null) continue;
+        for (const r of adders.get(file) ?? []) {
+          if (!index.dirs.has(r.dir) || out?.some((o) => o.dir === r.dir)) continue;
+          (out ??= []).push({ dir: r.dir, kind: `${r.why.endsWith(')') ? r.why.slice(0, -1) + '; ' : `${r.why} (`}imported by ${fromFile}:${fact.line})` });
+        }
+        break;
+      }
+    }
+    importerMemo.set(fromFile, out);
     return out;
   };
 

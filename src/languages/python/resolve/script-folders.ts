@@ -31,7 +31,7 @@ const pythonScripts = (files: readonly DiscoveredFile[], facts: (path: string) =
   return out;
 };
 
-/** The resolver's part of it (ResolveContext): the scripts and the imports to follow from them; nothing when no Python file runs as a script. */
+/** The resolver's part of it (ResolveContext): the scripts and the imports to follow from them; nothing when the repo has no Python file. */
 export const pythonScriptsContext = (
   files: readonly DiscoveredFile[],
   factsOfFiles: readonly { path: string; language: string; facts: FileFacts }[],
@@ -40,5 +40,7 @@ export const pythonScriptsContext = (
   for (const f of factsOfFiles) if (f.language === 'python') python.set(f.path, f.facts);
   if (python.size === 0) return {};
   const scripts = pythonScripts(files, (path) => python.get(path));
-  return scripts.size === 0 ? {} : { pythonScripts: scripts, pythonImportsOf: (path) => python.get(path)?.imports };
+  // The imports are read for a module's sys.path folders too (resolver.ts importerRoots), scripts or not.
+  const pythonImportsOf = (path: string) => python.get(path)?.imports;
+  return scripts.size === 0 ? { pythonImportsOf } : { pythonScripts: scripts, pythonImportsOf };
 };

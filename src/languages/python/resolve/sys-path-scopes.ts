@@ -4,17 +4,17 @@
  * module imports from there imports its neighbours the same way) see it. Extraction found the
  * folders (`importRoots`); this groups them by the folder whose files see them. An absolute folder
  * (`/usr/share/app`) counts where `place` finds it in the tree (absolute-roots.ts), with why.
+ * `sysPathAdders` keeps them by the module that adds them, for the files importing it (resolver.ts).
  */
 import { dirname } from '../../../util/path.js';
 import type { FileFacts } from '../../../model/facts.js';
 import type { PlaceAbsolute } from './absolute-roots.js';
 
-export const sysPathScopes = (files: readonly { path: string; facts: FileFacts }[], place: PlaceAbsolute | null = null): Map<string, { dir: string; why: string }[]> => {
-  const out = new Map<string, { dir: string; why: string }[]>();
-  const add = (scope: string, dir: string, why: string) => {
-    const list = out.get(scope) ?? out.set(scope, []).get(scope)!;
-    if (!list.some((r) => r.dir === dir)) list.push({ dir, why });
-  };
+export type SysPathFolders = Map<string, { dir: string; why: string }[]>;
+
+/** Module → the folders it puts on sys.path (placed in the tree), each with why. */
+export const sysPathAdders = (files: readonly { path: string; facts: FileFacts }[], place: PlaceAbsolute | null = null): SysPathFolders => {
+  const out: SysPathFolders = new Map();
   for (const { path, facts } of files) {
     for (const root of facts.importRoots ?? []) {
       let dir = root.dir;
@@ -25,9 +25,28 @@ export const sysPathScopes = (files: readonly { path: string; facts: FileFacts }
         dir = placed.dir;
         why += ` (${placed.how})`;
       }
+      const list = out.get(path) ?? out.set(path, []).get(path)!;
+      if (!list.some((r) => r.dir === dir)) list.push({ dir, why });
+    }
+  }
+  return out;
+};
+
+/** Folder whose files see them → the folders (sysPathAdders' answer regrouped). */
+export const sysPathScopesOf = (adders: SysPathFolders): SysPathFolders => {
+  const out: SysPathFolders = new Map();
+  const add = (scope: string, dir: string, why: string) => {
+    const list = out.get(scope) ?? out.set(scope, []).get(scope)!;
+    if (!list.some((r) => r.dir === dir)) list.push({ dir, why });
+  };
+  for (const [path, roots] of adders) {
+    for (const { dir, why } of roots) {
       add(dirname(path), dir, why);
       add(dir, dir, why);
     }
   }
   return out;
 };
+
+export const sysPathScopes = (files: readonly { path: string; facts: FileFacts }[], place: PlaceAbsolute | null = null): SysPathFolders =>
+  sysPathScopesOf(sysPathAdders(files, place));
