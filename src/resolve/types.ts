@@ -55,6 +55,8 @@ export interface ResolveContext {
   pythonImportsOf?: (path: string) => readonly ImportFact[] | undefined;
   /** Python: dotted names a module makes importable as another module (a sys.meta_path hook, `sys.modules["x"] = y`), by name. */
   pythonImportAliases?: ReadonlyMap<string, ImportAlias>;
+  /** Symlinks to folders inside the root, link path → target folder (discovery's folderLinks): Python looks a linked package up where it leads. */
+  folderLinks?: ReadonlyMap<string, string>;
   /** The scan's answers about paths on disk, shared with the import triage (one of its own when absent). */
   disk?: PathProbe;
 }

@@ -340,6 +340,8 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
       if (found) namespaceHit ??= { found, root };
       else internalRoot ??= root;
     }
+    const linked = links === undefined || namespaceHit !== null ? null : resolveLinked(fact, parts, fromDir, fromFile);
+    if (linked !== null) return linked;
     const aliased = aliases === undefined ? null : resolveAliased(fact, parts);
     if (aliased !== null) return aliased;
     if (namespaceHit) return toResolutions(namespaceHit.found, namespaceHit.root.kind, fact, namespaceHit.root.dir, parts);
@@ -348,6 +350,29 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
     const other = elsewhere.get(top);
     if (other) return [{ to: null, unresolved: 'not-found', via: `not-on-path:${other}`, package: top }];
     return [{ to: null, unresolved: 'external', package: top }];
+  };
+
+  /**
+   * Stop 57: a root's top-level package that is a symlink to a folder of the tree (Debian's
+   * `usr/lib/python3/dist-packages/supysonic -> ../../../share/supysonic`): discovery lists the
+   * files once, where the link leads, so the import is looked up there, its evidence naming the
+   * link. Only a link standing for the import's first name, in one of the importing file's roots;
+   * tried when no root found the module itself (a real package of that name wins).
+   */
+  const links = ctx.folderLinks !== undefined && ctx.folderLinks.size > 0 ? ctx.folderLinks : undefined;
+  const resolveLinked = (fact: ImportFact, parts: string[], fromDir: string, fromFile: string): Resolution[] | null => {
+    for (const root of rootsFor(fromDir, fromFile)) {
+      const link = joinModulePath(root.dir, parts[0]);
+      const target = links!.get(link);
+      if (target === undefined || !pyDirs.has(target)) continue;
+      const base = dirname(target);
+      const targetParts = [target.slice(base === '' ? 0 : base.length + 1), ...parts.slice(1)];
+      const found = find(base, targetParts);
+      if (!found?.file) continue;
+      const mapping = `the folder link ${link}, which points to ${target}`;
+      return toResolutions(found, root.kind, fact, base, targetParts).map((r) => (r.to === null ? r : { ...r, mapping }));
+    }
+    return null;
   };
 
   /**
