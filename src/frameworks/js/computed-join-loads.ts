@@ -8,7 +8,8 @@
  *
  * Read: a `require(…)` or `import(…)` whose argument is such a join, or `pathToFileURL(…)` (`.href`,
  * `.toString()`) of one, or a name the same function declares once (`const`/`let`/`var`) holding
- * one before the call and never assigns again. The join's base is a folder folder-expr.ts settles
+ * one before the call and never assigns again, or such a name holding `pathToFileURL(…)` of a join or of
+ * one such name (Stop 57, sitespeed.io's `pluginUrl`). The join's base is a folder folder-expr.ts settles
  * (`__dirname`, `import.meta.dirname`, `dirname(fileURLToPath(import.meta.url))`, a join of literals
  * onto one, a name holding one); each part it cannot read stands for one folder name
  * (folderPatternOf). Where it stops: the last part must be a literal code file name (`index.js`,
@@ -88,23 +89,56 @@ const reassignedAfter = (text: string, memo: Map<string, number>, name: string, 
   return at;
 };
 
+/** `pathToFileURL(` opening a declaration's value, as FILE_URL reads a load's argument. */
+const FILE_URL_HEAD = /^(?:url\s*\.\s*)?pathToFileURL\s*\(/;
+/** What may follow the URL call to end the value: `.href`, `.toString()`, then the statement's end. */
+const URL_TAIL = /^\s*(?:\.\s*href|\.\s*toString\s*\(\s*\))?\s*(?:[;\n]|$)/;
+
+interface Held {
+  expr: string;
+  index: number;
+  /** The names followed, outermost first, each with its value and line: the evidence's middle part. */
+  steps: string[];
+}
+
 /**
  * The join a name holds at `at`: its one `const`/`let`/`var` declaration in the function around the
  * call (or the file's top level), before the call, with no later `name =` before it; else null.
+ * A name may instead hold `pathToFileURL(X)` (`.href`, `.toString()`) of a join or of one more such
+ * name (sitespeed.io's `pluginUrl = pathToFileURL(pluginPath).href` then `import(pluginUrl)`); one
+ * URL step only, each name under the same rules.
  */
-const heldJoin = (text: string, declared: Map<string, { index: number; valueAt: number }[]>, memo: Map<string, number>, name: string, at: number): { expr: string; index: number } | null => {
+const heldJoin = (text: string, declared: Map<string, { index: number; valueAt: number }[]>, memo: Map<string, number>, name: string, at: number, urlStep = true): Held | null => {
   const all = declared.get(name);
   if (all === undefined) return null;
   const start = functionRegion(text, at).start;
   const decls = all.filter((d) => d.index >= start && d.index < at);
   if (decls.length !== 1) return null;
   const { valueAt } = decls[0];
-  const head = JOIN_CALL.exec(text.slice(valueAt, valueAt + 80));
-  if (!head) return null;
   if (reassignedAfter(text, memo, name, valueAt) < at) return null;
-  const open = valueAt + head[0].length - 1;
+  const head = JOIN_CALL.exec(text.slice(valueAt, valueAt + 80));
+  if (head) {
+    const open = valueAt + head[0].length - 1;
+    const args = balancedText(text, open);
+    if (args === null) return null;
+    const expr = text.slice(valueAt, open) + args;
+    return { expr, index: valueAt, steps: [`${name} = ${expr.replace(/\s+/g, ' ')} at line ${lineAt(text, valueAt)}`] };
+  }
+  const url = urlStep ? FILE_URL_HEAD.exec(text.slice(valueAt, valueAt + 80)) : null;
+  if (url === null) return null;
+  const open = valueAt + url[0].length - 1;
   const args = balancedText(text, open);
-  return args === null ? null : { expr: text.slice(valueAt, open) + args, index: valueAt };
+  if (args === null) return null;
+  // Only the URL of the path, whole: `pathToFileURL(p).pathname + x` or `… || other` is another value.
+  const tail = URL_TAIL.exec(text.slice(open + args.length, open + args.length + 40));
+  if (tail === null) return null;
+  const value = text.slice(valueAt, open + args.length + tail[0].length).replace(/[;\s]+$/, '').replace(/\s+/g, ' ');
+  const inner = joinOf(args.slice(1, -1));
+  if (inner === null) return null;
+  const step = `${name} = ${value} at line ${lineAt(text, valueAt)}`;
+  if (!NAME.test(inner)) return { expr: inner, index: valueAt, steps: [step] };
+  const deeper = heldJoin(text, declared, memo, inner, valueAt, false);
+  return deeper === null ? null : { expr: deeper.expr, index: deeper.index, steps: [step, ...deeper.steps] };
 };
 
 const loads = perScan((ctx): Loaded[] => {
@@ -140,7 +174,7 @@ const loads = perScan((ctx): Loaded[] => {
       if (NAME.test(expr)) {
         const h = heldJoin(text, (declared ??= declarationsOf(text)), reassigned, expr, m.index ?? 0);
         if (h === null) continue;
-        held = `, ${expr} = ${h.expr.replace(/\s+/g, ' ')} at line ${lineAt(text, h.index)}`;
+        held = `, ${h.steps.join(', ')}`;
         expr = h.expr;
       }
       const pattern = folderPatternOf(expr, file, text);
