@@ -22,15 +22,21 @@
  * `require(module)` (an `import()` when that fails) and the class calls it as
  * `this.tryRequireThenImport("./plugins/cli-plugin")` (parameter-values.ts enclosingMethod,
  * thisCallArguments): each `this.<method>(…)` call in the file is read as a call of the helper.
+ *
+ * Stop 57: Lighthouse's `requireAudit(auditPath)` hands `` `../audits/${auditPath}` `` (held by a local)
+ * to `requireWrapper(requirePath)`, which `import()`s it; the name comes from a config. A relative
+ * folder and one computed last segment (parameter-values.ts folderAndName) names the folder's
+ * module files and its subfolders' index files, as computed-specifier.ts reads the same path
+ * written in a require; deeper names are not guessed.
  */
 import { warning } from '../../util/diagnostics.js';
 import { lineAt } from '../../util/lines.js';
-import { dirname } from '../../util/path.js';
+import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { argumentValues, callArguments, enclosingFunction, enclosingMethod, thisCallArguments } from './parameter-values.js';
 import { listElementAt, listsPassedTo } from './literal-lists.js';
 import { IDENTIFIER } from '../../languages/javascript/js-text.js';
-import { codeFilesMarked, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
+import { codeFilesMarked, labelledReferences, resolveToolPath, sortedFiles, type LabelledReference } from './support.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { perScan } from '../per-scan.js';
 
@@ -42,6 +48,21 @@ const loadedNames = (arg: string): string[] => {
   const branches = /\?\s*([A-Za-z_$][\w$]*)\s*:\s*([A-Za-z_$][\w$]*)$/.exec(arg);
   return branches ? [branches[1], branches[2]] : arg.split(/\|\||\?\?/).map((n) => n.trim());
 };
+
+const MODULE = /\.[cm]?[jt]sx?$/;
+const NOT_MODULE = /\.d\.[cm]?ts$|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+
+/**
+ * What a load of `<dir>/<name>` can reach, as computed-specifier.ts reads `'../../hooks/' + id`:
+ * the module files directly in the folder and its direct subfolders' index files (a name holding
+ * `/` would reach deeper; that is not guessed). Type declarations and tests are not loaded.
+ */
+const folderModules = (ctx: FrameworkContext, dir: string): string[] =>
+  sortedFiles(ctx).filter((f) => {
+    if (!f.startsWith(`${dir}/`) || !MODULE.test(f) || NOT_MODULE.test(f)) return false;
+    const rest = f.slice(dir.length + 1);
+    return !rest.includes('/') || /^[^/]+\/index\.[cm]?[jt]sx?$/.test(rest);
+  });
 
 interface Found {
   loaded: LabelledReference[];
@@ -87,6 +108,13 @@ const found = perScan((ctx: FrameworkContext): Found => {
           const values = argumentValues(call.text, text, call.index);
           if (values.unread.length > 0 && unread === null) unread = { line, text: values.unread[0] };
           for (const spec of values.literals) hand(spec, line, '');
+          for (const { folder, written } of values.folders ?? []) {
+            const dir = joinRepo(dirname(file), folder.replace(/\/$/, ''));
+            if (dir === null) continue;
+            for (const target of folderModules(ctx, dir))
+              if (target !== file)
+                loaded.push({ from: file, target, line, label: `${file}:${line} hands ${written.replace(/\s+/g, ' ')} to ${what}: a folder and one computed name, read as ${dir}/{*,*/index}: each module there` });
+          }
         }
         // The helper itself handed to the loop: `[…].map(idToPlugin)` gives it each element first.
         if (position === 0 && named !== null)

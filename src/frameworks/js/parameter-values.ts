@@ -163,7 +163,30 @@ export const objectText = (arg: string | undefined, text: string): string | unde
 export interface ArgumentValues {
   literals: string[];
   unread: string[];
+  /**
+   * Relative folders a value names with one computed name after them (`` `../audits/${name}` ``,
+   * `'./plugins/' + name`), as written; each is also unread (its name is not known).
+   */
+  folders?: { folder: string; written: string }[];
 }
+
+/**
+ * A relative folder below `./` or `../` (one named segment at least) and one computed name as the
+ * whole last segment: a template `` `../audits/${auditPath}` `` or `'../audits/' + auditPath`.
+ * Lighthouse's requireAudit builds that and hands it to the helper that imports it. A name inside
+ * a segment (`./x-${n}`), two names, or a folder of dots alone (`../${n}`) is not one.
+ */
+const FOLDER_AND_NAME = [
+  /^`((?:\.\.?\/)+(?:[\w@.-]*[\w@-][\w@.-]*\/)+)\$\{\s*[A-Za-z_$][\w$.]*\s*\}`$/,
+  /^(?:'((?:\.\.?\/)+(?:[\w@.-]*[\w@-][\w@.-]*\/)+)'|"((?:\.\.?\/)+(?:[\w@.-]*[\w@-][\w@.-]*\/)+)")\s*\+\s*[A-Za-z_$][\w$.]*$/,
+];
+export const folderAndName = (expr: string): string | null => {
+  for (const re of FOLDER_AND_NAME) {
+    const m = re.exec(expr.trim());
+    if (m) return m[1] ?? m[2];
+  }
+  return null;
+};
 
 /**
  * The string values an argument expression may take: a literal; a local of the calling function
@@ -176,11 +199,13 @@ export const argumentValues = (expr: string, text: string, at: number, depth = 0
   if (literal !== null) return { literals: [literal], unread: [] };
   const fallback = /^([\s\S]+?)\s*(?:\|\||\?\?)\s*("[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)$/.exec(e);
   if (fallback) return { literals: [literalValue(fallback[2]) ?? ''], unread: [fallback[1].trim()] };
+  const folder = folderAndName(e);
+  if (folder !== null) return { literals: [], unread: [e], folders: [{ folder, written: e }] };
   if (depth < 2 && IDENTIFIER.test(e)) {
     const assigned = assignmentsIn(e, text, functionRegion(text, at)).filter((a) => a.index < at);
     if (assigned.length > 0) {
       const all = assigned.map((a) => argumentValues(a.value, text, a.index, depth + 1));
-      return { literals: all.flatMap((v) => v.literals), unread: all.flatMap((v) => v.unread) };
+      return { literals: all.flatMap((v) => v.literals), unread: all.flatMap((v) => v.unread), folders: all.flatMap((v) => v.folders ?? []) };
     }
   }
   return { literals: [], unread: [e] };
