@@ -36,7 +36,8 @@ import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { argumentValues, callArguments, enclosingFunction, enclosingMethod, thisCallArguments } from './parameter-values.js';
 import { listElementAt, listsPassedTo } from './literal-lists.js';
 import { IDENTIFIER } from '../../languages/javascript/js-text.js';
-import { codeFilesMarked, labelledReferences, resolveToolPath, sortedFiles, type LabelledReference } from './support.js';
+import { codeFilesMarked, enclosingPackages, labelledReferences, packageFilesUnder, resolveToolPath, sortedFiles, type LabelledReference } from './support.js';
+import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { perScan } from '../per-scan.js';
 
@@ -64,6 +65,56 @@ const folderModules = (ctx: FrameworkContext, dir: string): string[] =>
     return !rest.includes('/') || /^[^/]+\/index\.[cm]?[jt]sx?$/.test(rest);
   });
 
+interface FolderLoad {
+  file: string;
+  dir: string;
+  how: string;
+}
+
+/** A string literal of path segments with a `/` in it (`'metrics/first-contentful-paint'`). */
+const SLASHED_STRING = /(['"])([\w@.-]+(?:\/[\w@.-]+)+)\1/g;
+
+/**
+ * A name holding `/` reaches below the folder's subfolders (Lighthouse's config lists
+ * `'metrics/first-contentful-paint'` for `../audits/${auditPath}`), and that is not guessed from the
+ * folder. A string literal in the loader's package, outside comments, that spells such a
+ * module's path below the folder, without its extension, names it: a reference from the file
+ * that holds the string, which is where the name comes from (a test's string makes a test's edge). A
+ * file no string spells stays as it is;
+ * a string with the file's extension (`'manual/manual-audit.js'`) is not read as a module name.
+ */
+const namedDeeper = (ctx: FrameworkContext, loads: FolderLoad[]): LabelledReference[] => {
+  const out: LabelledReference[] = [];
+  const seen = new Set<string>();
+  for (const load of loads) {
+    const pkg = enclosingPackages(ctx, dirname(load.file))[0];
+    if (pkg === undefined || seen.has(`${pkg.dir}\0${load.dir}`)) continue;
+    seen.add(`${pkg.dir}\0${load.dir}`);
+    const byName = new Map<string, string>();
+    for (const f of packageFilesUnder(ctx, pkg, load.dir)) {
+      const rest = f.slice(load.dir.length + 1);
+      if (!rest.includes('/') || /^[^/]+\/index\.[cm]?[jt]sx?$/.test(rest) || !MODULE.test(f) || NOT_MODULE.test(f)) continue;
+      // A module name, as a config hands it to the loader; a file name with its extension is more often a
+      // file list (Lighthouse's runner.js `ignoredFiles: ['manual/manual-audit.js', …]`, the names it skips).
+      byName.set(rest.replace(MODULE, ''), f);
+    }
+    if (byName.size === 0) continue;
+    for (const holder of packageFilesUnder(ctx, pkg, '')) {
+      if (!MODULE.test(holder) || /\.d\.[cm]?ts$/.test(holder)) continue;
+      const written = ctx.readText(holder) ?? '';
+      if (!written.includes('/')) continue;
+      const text = commentsBlanked(written);
+      for (const m of text.matchAll(SLASHED_STRING)) {
+        const target = byName.get(m[2]);
+        if (target === undefined || target === holder) continue;
+        const line = lineAt(text, m.index ?? 0);
+        out.push({ from: holder, target, line, label: `${holder}:${line} names '${m[2]}', a name with a folder in it, which ${load.how}` });
+      }
+    }
+  }
+  return out;
+};
+
 interface Found {
   loaded: LabelledReference[];
   diagnostics: Diagnostic[];
@@ -72,6 +123,7 @@ interface Found {
 const found = perScan((ctx: FrameworkContext): Found => {
   const loaded: LabelledReference[] = [];
   const diagnostics: Diagnostic[] = [];
+  const folderLoads: FolderLoad[] = [];
   for (const file of codeFilesMarked(ctx, ['require(', 'import('])) {
     const text = ctx.readText(file) ?? '';
     if (!/(?:require|import)\(\s*[A-Za-z_$]/.test(text)) continue;
@@ -111,9 +163,10 @@ const found = perScan((ctx: FrameworkContext): Found => {
           for (const { folder, written } of values.folders ?? []) {
             const dir = joinRepo(dirname(file), folder.replace(/\/$/, ''));
             if (dir === null) continue;
+            const how = `${file}:${line} hands ${written.replace(/\s+/g, ' ')} to ${what}`;
             for (const target of folderModules(ctx, dir))
-              if (target !== file)
-                loaded.push({ from: file, target, line, label: `${file}:${line} hands ${written.replace(/\s+/g, ' ')} to ${what}: a folder and one computed name, read as ${dir}/{*,*/index}: each module there` });
+              if (target !== file) loaded.push({ from: file, target, line, label: `${how}: a folder and one computed name, read as ${dir}/{*,*/index}: each module there` });
+            folderLoads.push({ file, dir, how });
           }
         }
         // The helper itself handed to the loop: `[…].map(idToPlugin)` gives it each element first.
@@ -129,6 +182,7 @@ const found = perScan((ctx: FrameworkContext): Found => {
         );
     }
   }
+  loaded.push(...namedDeeper(ctx, folderLoads));
   return { loaded, diagnostics };
 });
 
