@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 import { fixturePath } from '../helpers/fixtures.js';
 import { scanDir } from '../helpers/scan-fixture.js';
+import { folderAndName } from '../../src/frameworks/js/parameter-values.js';
 
 const cases = frameworkCases('parameter-requires');
 test('parameter-requires: has a basic fixture', () => assert.ok(cases.includes('parameter-requires-basic')));
@@ -25,4 +26,18 @@ test('parameter-requires: a class method handed a computed path (this.f(configPa
   const { audit } = await scanDir(fixturePath('frameworks', 'parameter-requires-method'));
   const warned = audit.warnings.filter((w) => w.id === 'parameter-requires/computed-argument').map((w) => `${w.location?.file}:${w.location?.line}`);
   assert.deepEqual(warned, ['lib/cli.js:20']);
+});
+
+test('parameter-requires: a folder and one computed name, and what is not one', () => {
+  assert.equal(folderAndName('`../audits/${auditPath}`'), '../audits/');
+  assert.equal(folderAndName("'../gatherers/' + name"), '../gatherers/');
+  assert.equal(folderAndName('`./.hidden/x/${a.b}`'), './.hidden/x/');
+  for (const none of ['`../${name}`', '`./x-${name}`', '`./a/${b}/${c}`', '`../a/../b/${x}`', "'./x/' + a + '.js'", '`/abs/${x}`', 'name'])
+    assert.equal(folderAndName(none), null, none);
+});
+
+test('parameter-requires: a long argument that is no folder and name fails in one pass (no split tried twice)', { timeout: 60_000 }, () => {
+  // The first pattern tried every split of a segment: 8,000 characters took 1.8 s, 200,000 would take minutes.
+  assert.equal(folderAndName('`./' + 'a.'.repeat(100_000) + '`'), null);
+  assert.equal(folderAndName("'./" + 'a.'.repeat(100_000) + "' + x"), null);
 });

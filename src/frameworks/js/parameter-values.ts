@@ -174,11 +174,13 @@ export interface ArgumentValues {
  * A relative folder below `./` or `../` (one named segment at least) and one computed name as the
  * whole last segment: a template `` `../audits/${auditPath}` `` or `'../audits/' + auditPath`.
  * Lighthouse's requireAudit builds that and hands it to the helper that imports it. A name inside
- * a segment (`./x-${n}`), two names, or a folder of dots alone (`../${n}`) is not one.
+ * a segment (`./x-${n}`), two names, or a folder of dots alone (`../${n}`) is not one. A segment's
+ * first character that is not a dot is where its name starts, so a long argument that is none fails
+ * in one pass (`[\w.]*[\w][\w.]*` tried every split: 8,000 characters took 1.8 s).
  */
 const FOLDER_AND_NAME = [
-  /^`((?:\.\.?\/)+(?:[\w@.-]*[\w@-][\w@.-]*\/)+)\$\{\s*[A-Za-z_$][\w$.]*\s*\}`$/,
-  /^(?:'((?:\.\.?\/)+(?:[\w@.-]*[\w@-][\w@.-]*\/)+)'|"((?:\.\.?\/)+(?:[\w@.-]*[\w@-][\w@.-]*\/)+)")\s*\+\s*[A-Za-z_$][\w$.]*$/,
+  /^`((?:\.\.?\/)+(?:\.*[\w@-][\w@.-]*\/)+)\$\{\s*[A-Za-z_$][\w$.]*\s*\}`$/,
+  /^(?:'((?:\.\.?\/)+(?:\.*[\w@-][\w@.-]*\/)+)'|"((?:\.\.?\/)+(?:\.*[\w@-][\w@.-]*\/)+)")\s*\+\s*[A-Za-z_$][\w$.]*$/,
 ];
 export const folderAndName = (expr: string): string | null => {
   for (const re of FOLDER_AND_NAME) {
