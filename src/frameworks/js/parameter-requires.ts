@@ -158,7 +158,9 @@ const found = perScan((ctx: FrameworkContext): Found => {
             continue;
           }
           const values = argumentValues(call.text, text, call.index);
-          if (values.unread.length > 0 && unread === null) unread = { line, text: values.unread[0] };
+          // A folder and one name is followed below: only what is left is unread.
+          const left = values.unread.filter((u) => !(values.folders ?? []).some((f) => f.written === u));
+          if (left.length > 0 && unread === null) unread = { line, text: left[0] };
           for (const spec of values.literals) hand(spec, line, '');
           for (const { folder, written } of values.folders ?? []) {
             const dir = joinRepo(dirname(file), folder.replace(/\/$/, ''));
