@@ -129,6 +129,7 @@ import vitest from './js/vitest.js';
 import webdriverio from './js/webdriverio.js';
 import webpack from './js/webpack.js';
 import workerpoolScripts from './js/workerpool-scripts.js';
+import bundlerApiConfigs from './js/bundler-api-configs.js';
 import alembic from './python/alembic.js';
 import ansible from './python/ansible.js';
 import ansiblePluginPaths from './python/ansible-plugin-paths.js';
@@ -360,6 +361,7 @@ export const READERS: readonly FrameworkReader[] = [
   webdriverio,
   webpack,
   workerpoolScripts,
+  bundlerApiConfigs,
   // Last: its edge is the weakest claim on a file, so an edge another reader draws from the same test line (pytest_plugins, a computed import) comes first and is the one a chain shows.
   testDottedStrings,
 ];

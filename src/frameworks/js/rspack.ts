@@ -4,9 +4,11 @@
  * (`HtmlRspackPlugin` or HtmlWebpackPlugin) and ProvidePlugin modules, so the webpack reader's
  * rules apply as they are, with Rspack's names and programs.
  */
-import { webpackLikeReader } from './webpack.js';
+import { webpackLikeReader, type WebpackLikeSpec } from './webpack.js';
+
+export const RSPACK: WebpackLikeSpec = { id: 'rspack', tool: 'Rspack', packages: ['@rspack/core', '@rspack/cli'], config: /^rspack(\.[\w-]+)*\.config\.[cm]?[jt]s$/, bins: ['rspack', 'rspack-cli'] };
 
 export default webpackLikeReader(
-  { id: 'rspack', tool: 'Rspack', packages: ['@rspack/core', '@rspack/cli'], config: /^rspack(\.[\w-]+)*\.config\.[cm]?[jt]s$/, bins: ['rspack', 'rspack-cli'] },
+  RSPACK,
   'Rspack (webpack-format config: entry in all its shapes, context, loader aliases)',
 );

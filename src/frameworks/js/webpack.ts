@@ -117,6 +117,16 @@ const collectConfig = (ctx: FrameworkContext, spec: WebpackLikeSpec, config: str
   const kind = kindOf(run);
   const why = runEvidence(run, spec.tool);
   out.entries.push({ source: config, target: config, targetKind: 'file', kind, evidence: `${config}: ${spec.tool} config, loaded by ${why}` });
+  configReferences(ctx, spec, config, dir, out);
+};
+
+/**
+ * What one config builds, as references from the config: its entries (relative to `context`, else
+ * `dir`), HTML templates, ProvidePlugin modules and loader aliases. The config's own root is the
+ * caller's: a config beside package.json is one, a config the package's code runs is reached
+ * from that code (bundler-api-configs.ts).
+ */
+export const configReferences = (ctx: FrameworkContext, spec: WebpackLikeSpec, config: string, dir: string, out: FrameworkOutput): void => {
   const { value } = readToolConfig(ctx, config, out.diagnostics, spec.id);
   const entries: { value: string; line: number; context: string | null }[] = [];
   const unread: { line: number; text: string }[] = [];
@@ -163,7 +173,8 @@ export const webpackLikeReader = (spec: WebpackLikeSpec, title: string): Framewo
   };
 };
 
-export default webpackLikeReader(
-  { id: 'webpack', tool: 'webpack', packages: ['webpack'], config: /^webpack(\.[\w-]+)*\.config\.[cm]?[jt]s$|^webpack\.[\w-]+\.[cm]?js$/, bins: ['webpack', 'webpack-cli', 'webpack-dev-server'] },
-  'webpack (entry in all its shapes, context, loader aliases)',
-);
+export const WEBPACK: WebpackLikeSpec = {
+  id: 'webpack', tool: 'webpack', packages: ['webpack'], config: /^webpack(\.[\w-]+)*\.config\.[cm]?[jt]s$|^webpack\.[\w-]+\.[cm]?js$/, bins: ['webpack', 'webpack-cli', 'webpack-dev-server'],
+};
+
+export default webpackLikeReader(WEBPACK, 'webpack (entry in all its shapes, context, loader aliases)');
