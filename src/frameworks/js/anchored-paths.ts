@@ -129,6 +129,15 @@ const COMPLETIONS = ['', '.js', '.cjs', '.mjs', '/index.js'];
 export const nodeCompletion = (files: ReadonlySet<string>, path: string): string | null =>
   COMPLETIONS.map((c) => `${path}${c}`).find((p) => files.has(p) && CODE.test(p)) ?? null;
 
+/** A last part without an extension: a program's name, or a script node completes. */
+const BARE_NAME = /(?:^|\/)[^./]+$/;
+
+/** How the text runs a path node completes: handed to a call that starts a program (not `chmod`, not a byte use); null when it shows none. */
+const nodeRun = (text: string, file: string, at: number, end: number): string | null => {
+  const use = scriptUse(text, file, at, end);
+  return use !== null && /hands it to (?!chmod)\w+\(\)/.test(use) ? use : null;
+};
+
 interface Named {
   from: string;
   target: string;
@@ -211,13 +220,18 @@ const namedFiles = perScan((ctx): Named[] => {
       // beside the module, and the base's note (the enclosing function, its callers) is what costs.
       const parts = [...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);
       const joined = joinRepo(dirname(file), ...parts);
-      const target = joined !== null && REQUIRED_ARGUMENT.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) ? nodeCompletion(ctx.files, joined) : joined;
+      let target = joined !== null && REQUIRED_ARGUMENT.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) ? nodeCompletion(ctx.files, joined) : joined;
+      // Stop 57: a name without an extension that is no file but `X.js` is, handed to a run call (firebase-tools'
+      // `args = [path.join(__dirname, "functionsEmulatorRuntime")]`, then `spawn(bin, args)`): only node finds
+      // the script by that name, completing it as it completes a main module.
+      const completed = target !== null && !ctx.files.has(target) && BARE_NAME.test(target) ? nodeCompletion(ctx.files, target) : null;
+      if (completed !== null) target = completed;
       if (target === null || target === file || !LITERAL_TARGET.test(target) || !ctx.files.has(target)) continue;
       // Stop 49: a path only written, removed or tested for (`fs.writeFileSync(path.join(__dirname, 'gen.js'), …)`) names no file in
       // use; one read or copied as bytes (`fs.copySync(path.join(__dirname, '../template/x.js'), …)`) is used as data.
       const bytes = byteUse(text, m.index ?? 0);
-      if (bytes === 'content-free') continue;
-      const data = useNote(text, file, target, m.index ?? 0, (m.index ?? 0) + m[0].length, bytes);
+      if (bytes === 'content-free' || (completed !== null && bytes !== null)) continue;
+      const data = completed === null ? useNote(text, file, target, m.index ?? 0, (m.index ?? 0) + m[0].length, bytes) : nodeRun(text, file, m.index ?? 0, (m.index ?? 0) + m[0].length);
       if (data === null) continue;
       const note = baseNote(text, m[2], m.index ?? 0, folderNames);
       if (note === null) continue;
