@@ -475,3 +475,17 @@ describe('warm-up sample files', () => {
     assert.ok(facts.some((f) => f.diagnostics.some((d) => d.id === 'javascript/syntax-error')), 'a syntax error');
   });
 });
+
+test('require(true && "x") loads x; any other left side may be false and names nothing', () => {
+  const facts = js(
+    [
+      'const { dynamicImport } = require(true && "../dynamicImport");',
+      'const maybe = require(process.env.X && "./maybe");',
+      'const off = require(false && "./off");',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    facts.imports.map(({ specifier, line, names }) => ({ specifier, line, names: names.map((n) => n.name) })),
+    [{ specifier: '../dynamicImport', line: 1, names: ['dynamicImport'] }],
+  );
+});

@@ -72,7 +72,10 @@ const boundNames = (id: AstNode | null): ImportedName[] => {
 const loadedModule = (node: AstNode | null): string | null => {
   if (!node) return null;
   if (node.type === 'ImportExpression') return literalString(nodeAt(node, 'source'));
-  if (node.type === 'CallExpression' && dottedName(nodeAt(node, 'callee')) === 'require') return literalString(nodesAt(node, 'arguments')[0] ?? null);
+  if (node.type === 'CallExpression' && dottedName(nodeAt(node, 'callee')) === 'require') {
+    const arg = nodesAt(node, 'arguments')[0] ?? null;
+    return literalString(arg) ?? trueAndLiteral(arg);
+  }
   return null;
 };
 
@@ -235,6 +238,18 @@ const constSpecifier = (arg: AstNode | null, text: string): string | null => {
   return found;
 };
 
+/**
+ * `require(true && "../../dynamicImport")`: firebase-tools spells its require so that a bundler does not
+ * read it (the module must stay a file of its own), and Node loads the right side. Only the literal
+ * `true` on the left: any other condition may be false.
+ */
+const trueAndLiteral = (arg: AstNode | null): string | null => {
+  const n = unwrap(arg);
+  if (n?.type !== 'LogicalExpression' || n.operator !== '&&') return null;
+  const left = unwrap(nodeAt(n, 'left'));
+  return left?.type === 'Literal' && left.value === true ? literalString(nodeAt(n, 'right')) : null;
+};
+
 /** constSpecifier's answers for the file being walked, by name (a file may require one name many times); `tails`: folderTail's folder, as a specifier, by name. */
 let constSpecifiers: { text: string; byName: Map<string, string | null>; tails: Map<string, string | null> } = { text: '', byName: new Map(), tails: new Map() };
 
@@ -276,7 +291,7 @@ const templateTail = (n: AstNode): string | null => {
 /** `require('x')`, `require.resolve('x')`, `import.meta.resolve('x')` and their computed forms. */
 const onRequire = (w: Walk, node: AstNode, flags: number, name: string, args: AstNode[]): void => {
   const { result, lines } = w;
-  const specifier = literalString(args[0] ?? null) ?? (name === 'require' ? (constSpecifier(args[0] ?? null, w.ctx.text) ?? folderTail(args[0] ?? null, w.ctx)) : null);
+  const specifier = literalString(args[0] ?? null) ?? (name === 'require' ? (constSpecifier(args[0] ?? null, w.ctx.text) ?? folderTail(args[0] ?? null, w.ctx) ?? trueAndLiteral(args[0] ?? null)) : null);
   if (specifier === null) {
     const resolved = name === 'require' ? resolverCall(args[0] ?? null, w.resolvers) : null;
     if (resolved && !resolved.loads) return pushResolved(w, resolved.id, lines.lineOf(node.start), `require(${dottedName(nodeAt(unwrap(args[0] ?? null) ?? node, 'callee'))}())`);
