@@ -489,3 +489,18 @@ test('require(true && "x") loads x; any other left side may be false and names n
     [{ specifier: '../dynamicImport', line: 1, names: ['dynamicImport'] }],
   );
 });
+
+test('new NAME.Worker(path) with NAME bound to worker_threads starts a thread on the file; another object\'s Worker does not', () => {
+  const facts = js(
+    [
+      "const Worker = require('worker_threads');",
+      "const pool = require('./pool');",
+      "const a = new Worker.Worker(__dirname + '/textdb-worker.js');",
+      "const b = new pool.Worker(__dirname + '/not-a-thread.js');",
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    facts.references.filter((r) => r.via === 'new Worker').map(({ target, line }) => ({ target, line })),
+    [{ target: './textdb-worker.js', line: 3 }],
+  );
+});

@@ -18,7 +18,7 @@ import { type ComputedPattern, computedSpecifierPattern } from './computed-speci
 import { type ResolverCallee, bindRequiredResolver, loadsVariable, resolverCall } from './cwd-resolvers.js';
 import { hasTopLevelWork, NODE_PROCESS_PROPERTIES } from './top-level-script.js';
 import { escapeRegExp } from '../../util/regexp.js';
-import { INTEROP_OPEN } from './module-binding.js';
+import { INTEROP_OPEN, moduleAliases } from './module-binding.js';
 import { folderSpecifier } from './folder-expr.js';
 
 export interface WalkResult {
@@ -412,6 +412,16 @@ const onCall: Handler = (w, node, flags) => {
   return WALK_CHILDREN;
 };
 
+/**
+ * `new NAME.Worker(…)` with NAME the file's own name for worker_threads as a whole (total4's
+ * `const Worker = require('worker_threads')`, then `new Worker.Worker(__dirname + '/textdb-worker.js')`).
+ * Another object's `Worker` member is no thread.
+ */
+const threadsWorker = (callee: string | null, text: string): boolean => {
+  const m = callee === null ? null : /^([A-Za-z_$][\w$]*)\.Worker$/.exec(callee);
+  return m !== null && moduleAliases(text, (s) => s === 'worker_threads' || s === 'node:worker_threads', false).some((a) => a.local === m[1]);
+};
+
 const onNew: Handler = (w, node) => {
   const { result } = w;
   const callee = dottedName(nodeAt(node, 'callee'));
@@ -422,7 +432,7 @@ const onNew: Handler = (w, node) => {
     if (target !== null) result.references.push({ target, form: 'path', line: w.lines.lineOf(node.start), via: 'new URL' });
     return WALK_CHILDREN;
   }
-  if (!WORKERS.has(callee ?? '')) return WALK_CHILDREN;
+  if (!WORKERS.has(callee ?? '') && !threadsWorker(callee, w.ctx.text)) return WALK_CHILDREN;
   const arg = unwrap(nodesAt(node, 'arguments')[0] ?? null);
   // A bare string is relative to the process's cwd (Node) or the page (browsers): not a file here.
   if (!arg || literalString(arg) !== null) return WALK_CHILDREN;
