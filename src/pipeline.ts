@@ -3,6 +3,7 @@
  * discover → extract → resolve → graph → (entries → classify → analyses) → Audit.
  * Each stage reads the previous stage's data; reporters only ever see the Audit.
  */
+import { holdTestFlagImports } from './languages/python/test-flags.js';
 import type { Audit, LanguageCount, Summary } from './model/audit.js';
 import { SCHEMA_VERSION } from './model/audit.js';
 import type { Diagnostic } from './model/diagnostic.js';
@@ -249,6 +250,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
   // What the store was asked for it keeps; the rest is let go.
   extractedTexts.release();
   const entries = detected.built.entries.sort(compareEntries);
+  holdTestFlagImports(factsOfFiles, importEdges, manifests.transientText, new Set(entries.flatMap((e) => (e.kind === 'test' && e.file !== null ? [e.file] : []))));
   const codeEdges = await timed(progress, 'edges', () => [
     ...buildCodeEdges(factsOfFiles.filter((f) => !isDocLanguage(f.language)), targets, createImageContexts(detected, context.files), (pattern, from) => resolvers.javascript.patternPaths?.(pattern, from) ?? null),
     ...buildFrameworkEdges(detected.frameworks.references, targets),

@@ -2,7 +2,7 @@
  * classify: every source file gets exactly one verdict and the evidence for it — the shortest
  * chain from a root for reachable files, and what was looked for and not found for the rest.
  */
-import { TEST_SWAP, type Edge } from '../model/edge.js';
+import { TEST_FLAG, TEST_SWAP, type Edge } from '../model/edge.js';
 import type { Entry } from '../model/entry.js';
 import type { FileRecord } from '../model/file.js';
 import type { FileNote } from '../entries/types.js';
@@ -108,11 +108,11 @@ export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[], n
 // The loops of classify are functions of their own: V8 optimizes a long loop while it runs, and a
 // loop after it in one function, not yet run, threw that code away as soon as it ended.
 
-/** The edges to a fake a test swaps in (import-edges.ts): a chain takes them from the test tier on, so what they reach is test at most. */
+/** The edges to a fake a test swaps in (import-edges.ts) and imports under a test-only flag (test-flags.ts): a chain takes them from the test tier on, so what they reach is test at most. */
 const heldUntilTest = (edges: readonly Edge[], tiers: readonly (readonly [Verdict, Root[]])[]): { edges: Uint8Array; from: number } | undefined => {
   let held: Uint8Array | undefined;
   for (let i = 0; i < edges.length; i++) {
-    if (edges[i].via !== TEST_SWAP) continue;
+    if (edges[i].via !== TEST_SWAP && edges[i].via !== TEST_FLAG) continue;
     held ??= new Uint8Array(edges.length);
     held[i] = 1;
   }

@@ -46,3 +46,5 @@ export interface Edge {
 
 /** The `via` of an import's edge to a fake a test swaps in (graph/import-edges.ts): the walk takes it only from the test tier on. */
 export const TEST_SWAP = 'test-swap';
+/** The `via` of an import's edge that runs only when a flag only tests switch on is set (languages/python/test-flags.ts): held like TEST_SWAP. */
+export const TEST_FLAG = 'test-flag';
