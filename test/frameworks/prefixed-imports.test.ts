@@ -7,6 +7,8 @@ const cases = frameworkCases('prefixed-imports');
 test('prefixed-imports: has a basic fixture', () => assert.ok(cases.includes('prefixed-imports-basic')));
 test('prefixed-imports: has an exec fixture', () => assert.ok(cases.includes('prefixed-imports-exec')));
 test('prefixed-imports: has a returned-literals fixture', () => assert.ok(cases.includes('prefixed-imports-returned')));
+// Stop 57: a relative template over a package named by a literal (orca's `import_module(backend, 'orca')`); a package outside the repo and a climb above the top name nothing.
+test('prefixed-imports: has a literal-package fixture', () => assert.ok(cases.includes('prefixed-imports-literal-package')));
 // Stop 50: importlib's find_spec + exec_module recipe (the loader reader's, with a caller over a pkgutil listing), whole computed segments; review 3: a probe, a comment, a constant loop and a one-segment head stay dead.
 test('prefixed-imports: has a find_spec fixture', () => assert.ok(cases.includes('prefixed-imports-spec')));
 // Stop 51: a name from a pkgutil listing is a module of the folder the loop lists (enabled/), not any child of the loader's package: plugins/beta stays dead.
@@ -75,3 +77,13 @@ test('headAndTail: a computed module name whose head is computed and whose tail 
 });
 // Stop 52 (review 3's kept wrong-dead): an annotated module constant (PLUGIN_PACKAGE: Final[str] = ...) names the package.
 test('prefixed-imports: has an annotated-constant fixture', () => assert.ok(cases.includes('prefixed-imports-annotated')));
+
+test('absoluteOver: a relative computed name written over a literal package, as importlib resolves it', async () => {
+  const { absoluteOver } = await import('../../src/frameworks/python/prefixed-imports.js');
+  assert.equal(absoluteOver("'.backends.%s_backend' % x", 'orca'), "'orca.backends.%s_backend' % x");
+  assert.equal(absoluteOver("'..%s' % x", 'app.tools.extra'), "'app.tools.%s' % x");
+  assert.equal(absoluteOver("f'.{x}'", 'app'), "f'app.{x}'");
+  // above the top package, or not relative: nothing
+  assert.equal(absoluteOver("'...%s' % x", 'app.views'), null);
+  assert.equal(absoluteOver("'app.%s' % x", 'app'), null);
+});

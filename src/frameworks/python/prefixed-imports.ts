@@ -84,6 +84,28 @@ export const childTemplateOf = (expression: string, constants: ReadonlyMap<strin
 /** `import_module(NAME, package=__name__)` / `import_module(NAME, __package__)`: a relative name over the caller's package. */
 const RELATIVE_CALL = /\bimport_module\(\s*([^,()]+(?:\([^()]*\))?[^,()]*?)\s*,\s*(?:package\s*=\s*)?(__name__|__package__)\s*\)/;
 
+/**
+ * Stop 57: `import_module(NAME, 'pkg')` / `import_module(NAME, package='pkg')`: a relative name over a
+ * package named by a literal (orca's settings_manager.py:163 `importlib.import_module(backend, 'orca')`
+ * with `backend = '.backends.%s_backend' % self.backendName` a line above).
+ */
+const LITERAL_PACKAGE_CALL = /\bimport_module\(\s*([^,()]+(?:\([^()]*\))?[^,()]*?)\s*,\s*(?:package\s*=\s*)?(['"])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\2\s*\)/;
+
+/**
+ * A relative computed name written absolute over the literal package `pkg` (`'.backends.%s_backend' % x`
+ * over `orca` → `'orca.backends.%s_backend' % x`; each dot past the first drops a segment of `pkg`,
+ * as importlib resolves it); null when the name is not relative or climbs above `pkg`'s top.
+ */
+export const absoluteOver = (expression: string, pkg: string): string | null => {
+  const m = /^([rRuUfF]{0,2})(['"])(\.+)/.exec(expression.trim());
+  if (m === null) return null;
+  const segments = pkg.split('.');
+  const level = m[3].length;
+  if (level > segments.length) return null;
+  const base = segments.slice(0, segments.length - level + 1).join('.');
+  return `${m[1]}${m[2]}${base}.${expression.trim().slice(m[0].length)}`;
+};
+
 /** The leading dots of a relative computed module name (`'.' + x`, `f'.{x}'`, `'.%s' % x`), 0 when it is not one. */
 export const relativeLevel = (expression: string): number => {
   const e = expression.trim();
@@ -486,6 +508,25 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
           for (const c of childrenIn(ctx, folder, () => true)) if (c.target !== file) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? initLabel : label });
         }
         continue;
+      }
+      const overLiteral = LITERAL_PACKAGE_CALL.exec(span);
+      if (overLiteral !== null) {
+        const name = overLiteral[1].trim();
+        const assignedName = /^[A-Za-z_]\w*$/.test(name) ? assignmentAbove(text, (starts ??= lineStarts(text)), line, name) : null;
+        const expression = assignedName !== null ? assignedName.value : /^[A-Za-z_]\w*$/.test(name) ? null : name;
+        const absolute = expression === null ? null : absoluteOver(expression, overLiteral[3]);
+        constants ??= moduleConstants(text);
+        const template = absolute === null ? null : childTemplateOf(absolute, constants);
+        if (template !== null && DOTTED_PREFIX.test(template.prefix)) {
+          const { prefix, tail } = template;
+          if (seen.has(`${prefix}\0${tail}`)) continue;
+          seen.add(`${prefix}\0${tail}`);
+          const shown = `${name === expression ? '' : `${name} = `}${expression!.replace(/\s+/g, ' ')}${assignedName === null ? '' : ` at line ${assignedName.line}`}, over the package '${overLiteral[3]}'`;
+          const label = `imported by a relative computed name under ${prefix} in ${file}:${line} (${shown}): any module of ${prefix}${tail === '' ? '' : ` named *${tail}`} may be the one loaded`;
+          const initLabel = `run before the modules of ${prefix} that ${file}:${line} imports by a relative computed name (a package runs before its modules)`;
+          for (const c of packageChildren(ctx, prefix, file, false, tail)) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? initLabel : label });
+          continue;
+        }
       }
       const argument = CALL.exec(span)?.[1]?.trim();
       if (!argument) continue;
