@@ -10,5 +10,7 @@ test('pecan: has the scaffold and serve fixtures', () => {
   assert.ok(cases.includes('pecan-retired-app'));
   assert.ok(cases.includes('pecan-deploy-dict'));
   assert.ok(cases.includes('pecan-dict-alias'));
+  // Stop 57: a root named by a literal in make_app/Pecan itself (ceph-mgr's restful); a name and another make_app name nothing.
+  assert.ok(cases.includes('pecan-literal-root'));
 });
 for (const name of cases) test(`pecan: ${name}`, () => checkFrameworkFixture(name));

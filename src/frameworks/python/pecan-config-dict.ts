@@ -174,6 +174,47 @@ const appSettings = (t: PythonTokens, open: number): Pick<PecanDictConfig, 'root
   return root === null && modules.length === 0 ? null : { root, modules };
 };
 
+/** Pecan's app factories that take the root controller first (`make_app(root, …)`, `Pecan(root, …)`): a string root is imported by its dotted name. */
+const FACTORIES = new Set(['pecan.make_app', 'pecan.core.make_app', 'pecan.Pecan', 'pecan.core.Pecan']);
+const FACTORY_NAMES = new Set(['make_app', 'Pecan']);
+
+export interface PecanLiteralRoot {
+  /** The factory as the file's imports qualify it (`pecan.make_app`). */
+  factory: string;
+  line: number;
+  name: string;
+}
+
+/**
+ * Stop 57: a root controller named by a string literal in the factory call itself. ceph-mgr's
+ * restful/module.py:325 `make_app(root='restful.api.Root', …)`: pecan's `make_app(root, **kw)`
+ * builds `Pecan(root, …)`, whose `__init__` runs `__translate_root__(root)` on a string (pecan/core.py:
+ * `__import__` of the name up to its last dot, then `getattr` of the last part, called), as the
+ * make_app docstring says ("root – A string representing a root controller object (e.g.,
+ * 'myapp.controller.root.RootController')"). Only the first positional argument or `root=`, and
+ * only one plain string with a dot: a name, an f-string or a concatenation names nothing.
+ */
+export const pecanLiteralRoots = (text: string, facts: FileFacts): PecanLiteralRoot[] => {
+  const bindings = pecanBindings(facts);
+  if (bindings.size === 0) return [];
+  const t = tokenize(text);
+  const out: PecanLiteralRoot[] = [];
+  for (let i = 0, calls = 0; i + 1 < t.count && calls < MAX_CALLS; i++) {
+    if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.LParen)) continue;
+    const name = nameText(t, i);
+    if (!FACTORY_NAMES.has(name) && !FACTORIES.has(bindings.get(name) ?? '')) continue;
+    const factory = qualifiedCallee(t, i, bindings);
+    if (factory === null || !FACTORIES.has(factory)) continue;
+    calls++;
+    const args = callArgs(t, i + 1, t.count);
+    const arg = args === null ? undefined : (args.positional[0] ?? args.keywords.get('root'));
+    if (arg === undefined || arg[1] !== arg[0] + 1 || !isPlainString(t, arg[0])) continue;
+    const root = stringTokenValue(t, arg[0]);
+    if (root.includes('.') && isDottedName(root)) out.push({ factory, line: t.line[i], name: root });
+  }
+  return out;
+};
+
 /** The config dicts `text`'s Pecan loader calls get, with what their `'app'` dict names. */
 export const pecanDictConfigs = (text: string, facts: FileFacts): PecanDictConfig[] => {
   const bindings = pecanBindings(facts);

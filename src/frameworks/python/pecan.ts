@@ -35,7 +35,7 @@ import { tokenize } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
 import { callArgs, isOp, nameText } from '../../languages/python/ranges.js';
 import { isPlainString, stringTokenValue } from '../../languages/python/literals.js';
-import { literalModules, pecanDictConfigs, type PecanDictConfig } from './pecan-config-dict.js';
+import { literalModules, pecanDictConfigs, pecanLiteralRoots, type PecanDictConfig, type PecanLiteralRoot } from './pecan-config-dict.js';
 
 /** conf_from_file's argument is `NAME.__file__` (a dotted NAME allowed; `.replace('.pyc', '.py')` may follow), or a variable assigned that above. */
 const MODULE_FILE = /^\s*((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\.__file__\b/;
@@ -126,6 +126,21 @@ const dictConfigs = perScan((ctx: FrameworkContext): { path: string; configs: Pe
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 });
 
+/** The scan's files that name a Pecan root controller by a string literal in make_app/Pecan (pecan-config-dict.ts). */
+const literalRoots = perScan((ctx: FrameworkContext): { path: string; roots: PecanLiteralRoot[] }[] => {
+  const out: { path: string; roots: PecanLiteralRoot[] }[] = [];
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const path = listed[at];
+    if (!path.endsWith('.py') || !importsPackage(ctx, path, 'pecan')) continue;
+    const text = ctx.manifests.transientText(path);
+    const facts = ctx.facts(path);
+    if (text === null || facts === undefined || facts === null || (!text.includes('make_app') && !text.includes('Pecan'))) continue;
+    const roots = pecanLiteralRoots(text, facts);
+    if (roots.length > 0) out.push({ path, roots });
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+});
+
 /** The string literals of the config's `'modules': [...]` list (pecan.load_app imports each one's `app` module), with their lines. */
 const moduleList = (text: string): { name: string; line: number }[] => {
   const t = tokenize(text);
@@ -168,6 +183,11 @@ const collect = (ctx: FrameworkContext): FrameworkOutput => {
       }
     }
   }
+  for (const { path, roots } of literalRoots(ctx)) {
+    for (const { factory, line, name } of roots) {
+      out.references.push({ from: path, target: name, targetKind: 'module-attr', line, label: `imported for the root controller '${name}' that ${path}:${line} hands ${factory} (Pecan imports a string root by its dotted name)` });
+    }
+  }
   return out;
 };
 
@@ -179,7 +199,9 @@ const reader: FrameworkReader = {
     const first = configModules(ctx)[0];
     if (first === undefined) {
       const dict = dictConfigs(ctx)[0];
-      return dict === undefined ? null : `${dict.path}:${dict.configs[0].line} passes a Pecan config dict to ${dict.configs[0].loader}`;
+      if (dict !== undefined) return `${dict.path}:${dict.configs[0].line} passes a Pecan config dict to ${dict.configs[0].loader}`;
+      const literal = literalRoots(ctx)[0];
+      return literal === undefined ? null : `${literal.path}:${literal.roots[0].line} names a Pecan root controller in ${literal.roots[0].factory}`;
     }
     const how = first.readers.length > 0 ? `${first.readers[0].path}:${first.readers[0].line} reads it with pecan.configuration.conf_from_file` : `${first.command!.evidence} runs pecan serve ${first.served}`;
     return `${first.config} is a Pecan config module (${how})`;
