@@ -68,6 +68,8 @@ export interface OpenDef {
   body: number[] | null;
   /** Stop 56: a class's own lines (its attributes, `_packages = ("app.more",)`), outside its defs. */
   classLines?: number[];
+  /** Stop 57: for a class made inside a def (directly or in a class there), that def: its lines run when the def does, not at import. */
+  inDef?: OpenDef;
   /** Stop 48: the `*args` parameter's name (it holds the call's remaining positional arguments), if any. */
   star?: string;
 }
@@ -365,6 +367,11 @@ export const fileDefs = (t: PythonTokens): { done: FileDef[]; moduleBody: number
       open.push(fn);
     } else if (isClass(t, a, b)) {
       const c: OpenDef = { name: nameText(t, a + 1), indent, defLine: t.line[a], params: [], defaults: [], body: null, classLines: [] };
+      for (let k = open.length - 1; k >= 0; k--) {
+        if (open[k].body === null) continue;
+        c.inDef = open[k];
+        break;
+      }
       classes.push(c);
       open.push(c);
     }

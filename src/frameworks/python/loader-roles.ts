@@ -414,8 +414,16 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
   const { done, moduleBody, classes: classDefs, headers } = fileDefs(t);
   // Review s56-rm4: a caller's import-time code is also a class body's lines and a top-level header
   // (`ROOT = data_path('pkg')` in a class, `def f(root=files('pkg')):`), read as module code.
-  const importTime = callers ? mergeRanges([moduleBody, headers, ...classDefs.map((c) => c.classLines ?? [])]) : moduleBody;
-  if (callers && !callsWanted(t, importTime, wanted) && !done.some((d) => callsWanted(t, d.fn.body!, wanted))) return { fns: [], classes: [] };
+  // Stop 57: not the lines of a class made inside a def; they run when that def does, as its own
+  // (`def data_path(name): class Holder: root = files(name)` is a wrapper of its parameter).
+  const importTime = callers ? mergeRanges([moduleBody, headers, ...classDefs.map((c) => (c.inDef === undefined ? (c.classLines ?? []) : []))]) : moduleBody;
+  const classLinesOf = new Map<OpenDef, number[][]>();
+  if (callers) for (const c of classDefs) if (c.inDef !== undefined && c.classLines !== undefined) (classLinesOf.get(c.inDef) ?? classLinesOf.set(c.inDef, []).get(c.inDef)!).push(c.classLines);
+  const ownBody = (fn: OpenDef): number[] => {
+    const inner = classLinesOf.get(fn);
+    return inner === undefined ? fn.body! : mergeRanges([fn.body!, ...inner]);
+  };
+  if (callers && !callsWanted(t, importTime, wanted) && !done.some((d) => callsWanted(t, ownBody(d.fn), wanted))) return { fns: [], classes: [] };
   const moduleFlows = assignments(t, moduleBody);
   const moduleFn: OpenDef = { name: '', indent: -1, defLine: 0, params: [], defaults: [], body: importTime };
   const out: FunctionFlows[] = [];
@@ -440,10 +448,11 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
   for (const d of done) if (d.parent !== null) (nested.get(d.parent) ?? nested.set(d.parent, []).get(d.parent)!).push(d.fn);
   const scopeOf = (fn: OpenDef): number[] => {
     const kids = nested.get(fn);
-    if (kids === undefined) return fn.body!;
+    if (kids === undefined) return ownBody(fn);
     const ranges: Array<[number, number]> = [];
     const add = (d: OpenDef): void => {
-      for (let r = 0; r < d.body!.length; r += 2) ranges.push([d.body![r], d.body![r + 1]]);
+      const body = ownBody(d);
+      for (let r = 0; r < body.length; r += 2) ranges.push([body[r], body[r + 1]]);
       // Review 6 of stop 48: a closure whose own parameter shadows one of fn's reads its own value, not fn's.
       for (const k of nested.get(d) ?? []) if (!k.params.some((p) => fn.params.includes(p))) add(k);
     };
