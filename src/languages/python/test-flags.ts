@@ -45,12 +45,13 @@ const runsOnlyUnderTest = (path: string, testRoots: ReadonlySet<string>): boolea
 const escaped = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Flag name → its line in `text` when the module assigns it a false literal once at its top level and stores it nowhere else. */
-const falseFlags = (text: string, names: readonly string[]): Map<string, number> => {
+export const falseFlags = (text: string, names: readonly string[]): Map<string, number> => {
   const out = new Map<string, number>();
   for (const name of names) {
-    const top = new RegExp(`^${escaped(name)}[ \\t]*=[ \\t]*([^=\\n#][^\\n#]*?)[ \\t]*(?:#.*)?$`, 'gm');
+    // Greedy to the comment and trimmed in code: a lazy value before `[ \\t]*` backtracked quadratically on a line of spaces (review s57-rm2 #2).
+    const top = new RegExp(`^${escaped(name)}[ \\t]*=(?!=)([^\\n#]*)`, 'gm');
     const found = [...text.matchAll(top)];
-    if (found.length !== 1 || !FALSE_LITERAL.test(found[0][1])) continue;
+    if (found.length !== 1 || !FALSE_LITERAL.test(found[0][1].trim())) continue;
     // Another store anywhere in the module (a def's `global` store, an augmented one, a second top-level one): not a constant flag.
     const stores = text.match(new RegExp(`(?<![\\w.])${escaped(name)}[ \\t]*(?:[-+*/|&^]|//|<<|>>)?=(?!=)`, 'g'))?.length ?? 0;
     if (stores !== 1 || new RegExp(`\\bglobal\\b[^\\n]*\\b${escaped(name)}\\b`).test(text)) continue;
@@ -59,9 +60,23 @@ const falseFlags = (text: string, names: readonly string[]): Map<string, number>
   return out;
 };
 
-/** The name an import binds to the module `target` (a top-level import only), or null. */
-const boundName = (fact: ImportFact, edge: Edge): string | null => {
-  if (fact.guard !== null || fact.within !== undefined) return null;
+/**
+ * Review s57-rm2 #1: a store by a computed name a reader of the flag module cannot check (a config
+ * loader's `setattr(sys.modules[__name__], key, value)`, `globals().update(cfg)`) in the module itself…
+ */
+const SELF_DYNAMIC = /\bglobals[ \t]*\(|\bsys[ \t]*\.[ \t]*modules[ \t]*\[[ \t]*__name__\b|\b__dict__\b|\bvars[ \t]*\([ \t]*\)/;
+/** …or a setattr by a computed name on a module looked up by name, in any file outside the tests. */
+const SYS_MODULES_SETATTR = /\bsetattr[ \t]*\([ \t]*sys[ \t]*\.[ \t]*modules[ \t]*\[[^\]\n]*\][ \t]*,[ \t]*(?![ \t'"])/;
+
+/** Whether `text` stores into the module it binds as `holder` by a computed name: `setattr(holder, key, …)`, `holder.__dict__`, `vars(holder)`. */
+const storesComputed = (text: string, holder: string): boolean => {
+  const h = escaped(holder).replace(/\\\./g, '[ \\t]*\\.[ \\t]*');
+  return new RegExp(`\\bsetattr[ \\t]*\\([ \\t]*${h}[ \\t]*,[ \\t]*(?![ \\t'"])|(?<![\\w.])${h}[ \\t]*\\.[ \\t]*__dict__\\b|\\bvars[ \\t]*\\([ \\t]*${h}[ \\t]*\\)`).test(text);
+};
+
+/** The name an import binds to the module `target` (a top-level import only unless `anywhere`), or null. */
+const boundName = (fact: ImportFact, edge: Edge, anywhere = false): string | null => {
+  if (!anywhere && (fact.guard !== null || fact.within !== undefined)) return null;
   if (fact.syntax === 'import') return fact.alias ?? fact.specifier;
   if (fact.syntax !== 'from' || edge.names.length !== 1) return null;
   const n = fact.names.find((x) => x.name === edge.names[0]);
@@ -89,14 +104,15 @@ const guardedLines = (text: string, holder: string, flag: string): Map<number, n
 };
 
 /** Every store of a value other than a false literal to `.flag` (or by setattr) in `text`: its line. */
-const trueStores = (text: string, flag: string): number[] => {
+export const trueStores = (text: string, flag: string): number[] => {
   const out: number[] = [];
   const attr = new RegExp(`\\.[ \\t]*${escaped(flag)}[ \\t]*(?:([-+*/|&^]|//|<<|>>)?=)(?!=)[ \\t]*([^\\n#;]*)`, 'g');
   for (const m of text.matchAll(attr)) {
     if (m[1] === undefined && FALSE_LITERAL.test(m[2].trim())) continue;
     out.push(lineAt(text, m.index!));
   }
-  const set = new RegExp(`setattr[ \\t]*\\([^)\\n]*(['"])${escaped(flag)}\\1`, 'g');
+  // Only the second argument: a scan to the line's `)` from every `setattr(` was quadratic on a line of them (review s57-rm2 #3).
+  const set = new RegExp(`setattr[ \\t]*\\((?:[^,()\\n]|\\([^()\\n]*\\))*,\\s*(['"])${escaped(flag)}\\1`, 'g');
   for (const m of text.matchAll(set)) out.push(lineAt(text, m.index!));
   return out;
 };
@@ -121,7 +137,7 @@ export const holdTestFlagImports = (files: readonly PyFile[], edges: Edge[], rea
     const names = f.facts.definitions.filter((d) => FLAG_NAME.test(d) && IDENT.test(d));
     if (names.length === 0) continue;
     const text = readText(f.path);
-    if (text === null) continue;
+    if (text === null || SELF_DYNAMIC.test(text)) continue;
     const flags = falseFlags(text, names);
     if (flags.size > 0) flagsOf.set(f.path, flags);
   }
@@ -166,6 +182,20 @@ export const holdTestFlagImports = (files: readonly PyFile[], edges: Edge[], rea
   }
   if (guarded.length === 0) return;
 
+  // A module a file outside the tests stores into by a computed name (a config or option loader) may have its flag switched on in production.
+  const dynamic = new Set<string>();
+  for (const [importer, toFlagModule] of byImporter) {
+    const facts = factsOf.get(importer);
+    if (facts === undefined || runsOnlyUnderTest(importer, testRoots)) continue;
+    const text = readText(importer);
+    if (text === null) continue;
+    for (const e of toFlagModule) {
+      const fact = facts.imports.find((i) => i.line === e.line && i.specifier === e.specifier);
+      const holder = fact === undefined ? null : boundName(fact, e, true);
+      if (holder !== null && storesComputed(text, holder)) dynamic.add(e.to!);
+    }
+  }
+
   // Where each flag is stored true, by flag name: a store outside the tests (in any file) voids it.
   const storesOf = new Map<string, { path: string; line: number }[] | null>();
   for (const flag of new Set(guarded.map((g) => g.flag))) {
@@ -174,7 +204,12 @@ export const holdTestFlagImports = (files: readonly PyFile[], edges: Edge[], rea
     for (const f of files) {
       if (f.language !== 'python') continue;
       const text = readText(f.path);
-      if (text === null || !text.includes(flag)) continue;
+      if (text === null) continue;
+      if (!runsOnlyUnderTest(f.path, testRoots) && text.includes('setattr') && SYS_MODULES_SETATTR.test(text)) {
+        voided = true;
+        break;
+      }
+      if (!text.includes(flag)) continue;
       const lines = trueStores(text, flag);
       if (lines.length === 0) continue;
       if (!runsOnlyUnderTest(f.path, testRoots)) {
@@ -188,9 +223,10 @@ export const holdTestFlagImports = (files: readonly PyFile[], edges: Edge[], rea
 
   for (const g of guarded) {
     const stores = storesOf.get(g.flag);
-    if (stores == null) continue;
+    // Review s57-rm2 #1: no test storing the flag is no evidence that only tests switch it on (a loader the reading missed may).
+    if (stores == null || stores.length === 0 || dynamic.has(g.module)) continue;
     const named = stores.slice(0, 2).map((s) => `${s.path}:${s.line}`).join(', ') + (stores.length > 2 ? ` and ${stores.length - 2} more` : '');
-    const why = `, under \`if ${g.holder}.${g.flag}:\`, true only while tests run (${g.module}:${g.flagLine} sets ${g.flag} to a false value; ${stores.length === 0 ? 'nothing stores another' : `only tests store another value to a \`.${g.flag}\`: ${named}`})`;
+    const why = `, under \`if ${g.holder}.${g.flag}:\`, true only while tests run (${g.module}:${g.flagLine} sets ${g.flag} to a false value; only tests store another value to a \`.${g.flag}\`: ${named})`;
     for (const e of g.edges) {
       if (e.via === TEST_FLAG) continue;
       e.via = TEST_FLAG;
