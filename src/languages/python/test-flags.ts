@@ -19,6 +19,9 @@
  *   installed test command). One store elsewhere (production code switching the flag on) and the
  *   import stays a plain edge. Any object's `.flag` counts as a store, so an unrelated
  *   `app.testing = True` in production code also keeps the edge: a miss, never a false test.
+ * - at least one test stores it (review s57-rm2: a flag nothing visibly stores may be set by a
+ *   config loader), and nothing stores into M by a computed name: SELF_DYNAMIC in M, or
+ *   storesComputed / SYS_MODULES_SETATTR in a file outside the tests.
  *
  * The importers' and flag modules' texts are read only when a module defines such a name; every
  * Python file's text only when a guarded import was found.
