@@ -250,7 +250,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
   // What the store was asked for it keeps; the rest is let go.
   extractedTexts.release();
   const entries = detected.built.entries.sort(compareEntries);
-  holdTestFlagImports(factsOfFiles, importEdges, manifests.transientText, new Set(entries.flatMap((e) => (e.kind === 'test' && e.file !== null ? [e.file] : []))));
+  holdTestFlagImports(factsOfFiles, importEdges, manifests.transientText, entries);
   const codeEdges = await timed(progress, 'edges', () => [
     ...buildCodeEdges(factsOfFiles.filter((f) => !isDocLanguage(f.language)), targets, createImageContexts(detected, context.files), (pattern, from) => resolvers.javascript.patternPaths?.(pattern, from) ?? null),
     ...buildFrameworkEdges(detected.frameworks.references, targets),

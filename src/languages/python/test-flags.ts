@@ -42,8 +42,15 @@ const FLAG_NAME = /test/i;
 const FALSE_LITERAL = /^(?:False|0|None)$/;
 const IDENT = /^[A-Za-z_]\w*$/;
 
-const runsOnlyUnderTest = (path: string, testRoots: ReadonlySet<string>): boolean =>
-  testRoots.has(path) || TEST_FOLDER.test(path) || isTestModuleName(basename(path));
+interface Roots {
+  /** Files an entry detector made a test root. */
+  test: ReadonlySet<string>;
+  /** Files an entry detector made a root of another kind: a store there may run outside the tests (review s57-rm2 #4). */
+  other: ReadonlySet<string>;
+}
+
+const runsOnlyUnderTest = (path: string, roots: Roots): boolean =>
+  !roots.other.has(path) && (roots.test.has(path) || TEST_FOLDER.test(path) || isTestModuleName(basename(path)));
 
 const escaped = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -131,12 +138,16 @@ interface Guarded {
 /**
  * Holds the import edges of imports that run only when a test-only flag is on (see the file's
  * comment): each gets `via: test-flag` and a label that says why. `edges` are the scan's import
- * edges; `testRoots` the files an entry detector made a test root.
+ * edges; `entries` the scan's entries (a file that is a test root and no other kind of root runs only under tests).
  */
-export const holdTestFlagImports = (files: readonly PyFile[], edges: Edge[], readText: (path: string) => string | null, testRoots: ReadonlySet<string>): void => {
+export const holdTestFlagImports = (files: readonly PyFile[], edges: Edge[], readText: (path: string) => string | null, entries: readonly { file: string | null; kind: string }[]): void => {
+  const test = new Set<string>();
+  const other = new Set<string>();
+  for (const e of entries) if (e.file !== null) (e.kind === 'test' ? test : other).add(e.file);
+  const roots: Roots = { test, other };
   const flagsOf = new Map<string, Map<string, number>>();
   for (const f of files) {
-    if (f.language !== 'python' || runsOnlyUnderTest(f.path, testRoots)) continue;
+    if (f.language !== 'python' || runsOnlyUnderTest(f.path, roots)) continue;
     const names = f.facts.definitions.filter((d) => FLAG_NAME.test(d) && IDENT.test(d));
     if (names.length === 0) continue;
     const text = readText(f.path);
@@ -189,7 +200,7 @@ export const holdTestFlagImports = (files: readonly PyFile[], edges: Edge[], rea
   const dynamic = new Set<string>();
   for (const [importer, toFlagModule] of byImporter) {
     const facts = factsOf.get(importer);
-    if (facts === undefined || runsOnlyUnderTest(importer, testRoots)) continue;
+    if (facts === undefined || runsOnlyUnderTest(importer, roots)) continue;
     const text = readText(importer);
     if (text === null) continue;
     for (const e of toFlagModule) {
@@ -208,14 +219,14 @@ export const holdTestFlagImports = (files: readonly PyFile[], edges: Edge[], rea
       if (f.language !== 'python') continue;
       const text = readText(f.path);
       if (text === null) continue;
-      if (!runsOnlyUnderTest(f.path, testRoots) && text.includes('setattr') && SYS_MODULES_SETATTR.test(text)) {
+      if (!runsOnlyUnderTest(f.path, roots) && text.includes('setattr') && SYS_MODULES_SETATTR.test(text)) {
         voided = true;
         break;
       }
       if (!text.includes(flag)) continue;
       const lines = trueStores(text, flag);
       if (lines.length === 0) continue;
-      if (!runsOnlyUnderTest(f.path, testRoots)) {
+      if (!runsOnlyUnderTest(f.path, roots)) {
         voided = true;
         break;
       }
