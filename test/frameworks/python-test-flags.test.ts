@@ -40,9 +40,12 @@ test('python-test-flags: the linear top-level pattern takes what the old one too
 
 // Not a speed budget: the old patterns would take minutes on these lines; the timeout only keeps a regression from hanging the suite.
 test('python-test-flags: a long line of spaces or of setattr( calls finishes', { timeout: 60_000 }, async () => {
-  const { falseFlags, trueStores } = await import('../../src/languages/python/test-flags.js');
+  const { falseFlags, trueStores, SYS_MODULES_SETATTR } = await import('../../src/languages/python/test-flags.js');
   const spaces = ' '.repeat(400_000);
   assert.equal(falseFlags(`testing = a${spaces}b\n`, ['testing']).size, 0);
   assert.equal(falseFlags(`testing = False${spaces}\n`, ['testing']).get('testing'), 1);
   assert.deepEqual(trueStores(`${'setattr('.repeat(100_000)}\nsetattr(get_world(),\n  'testing', True)\n`, 'testing'), [2]);
+  assert.equal(SYS_MODULES_SETATTR.test(`${'setattr(sys.modules['.repeat(50_000)}\n`), false);
+  assert.equal(SYS_MODULES_SETATTR.test("setattr(sys.modules['app.world'], 'testing', True)"), false);
+  assert.equal(SYS_MODULES_SETATTR.test('setattr(sys.modules[name], key, value)'), true);
 });

@@ -75,8 +75,8 @@ export const falseFlags = (text: string, names: readonly string[]): Map<string, 
  * loader's `setattr(sys.modules[__name__], key, value)`, `globals().update(cfg)`) in the module itself…
  */
 const SELF_DYNAMIC = /\bglobals[ \t]*\(|\bsys[ \t]*\.[ \t]*modules[ \t]*\[[ \t]*__name__\b|\b__dict__\b|\bvars[ \t]*\([ \t]*\)/;
-/** …or a setattr by a computed name on a module looked up by name, in any file outside the tests. */
-const SYS_MODULES_SETATTR = /\bsetattr[ \t]*\([ \t]*sys[ \t]*\.[ \t]*modules[ \t]*\[[^\]\n]*\][ \t]*,[ \t]*(?![ \t'"])/;
+/** …or a setattr by a computed name on a module looked up by name, in any file outside the tests (the key bounded: unbounded, a line of `setattr(sys.modules[` was quadratic). */
+export const SYS_MODULES_SETATTR = /\bsetattr[ \t]*\([ \t]*sys[ \t]*\.[ \t]*modules[ \t]*\[[^\]\n]{0,200}\][ \t]*,[ \t]*(?![ \t'"])/;
 
 /** Whether `text` stores into the module it binds as `holder` by a computed name: `setattr(holder, key, …)`, `holder.__dict__`, `vars(holder)`. */
 const storesComputed = (text: string, holder: string): boolean => {
