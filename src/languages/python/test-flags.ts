@@ -16,7 +16,7 @@
  * - every store of anything but a false literal to `<anything>.<flag>` (or `setattr(…, '<flag>', …)`)
  *   in any Python file of the tree lies in a file that runs only under tests: a test module or a
  *   file in a test folder (test-marks.ts), or a root an entry detector gave the kind test (an
- *   installed test command). One store elsewhere (production code switching the flag on) and the
+ *   installed test command), and no file some detector made a root of another kind. One store elsewhere (production code switching the flag on) and the
  *   import stays a plain edge. Any object's `.flag` counts as a store, so an unrelated
  *   `app.testing = True` in production code also keeps the edge: a miss, never a false test.
  * - at least one test stores it (review s57-rm2: a flag nothing visibly stores may be set by a
