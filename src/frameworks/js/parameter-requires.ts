@@ -37,7 +37,8 @@ import { argumentValues, callArguments, enclosingFunction, enclosingMethod, this
 import { listElementAt, listsPassedTo } from './literal-lists.js';
 import { IDENTIFIER } from '../../languages/javascript/js-text.js';
 import { codeFilesMarked, enclosingPackages, labelledReferences, packageFilesUnder, resolveToolPath, sortedFiles, type LabelledReference } from './support.js';
-import { commentsBlanked } from '../../languages/javascript/text-skips.js';
+import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
+import { stringPlace } from './string-place.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { perScan } from '../per-scan.js';
 
@@ -69,6 +70,8 @@ interface FolderLoad {
   file: string;
   dir: string;
   how: string;
+  /** The function the hand-off sits in (`requireAudit`), whose own calls hand it a name; null at a file's top level. */
+  caller: string | null;
 }
 
 /** A string literal of path segments with a `/` in it (`'metrics/first-contentful-paint'`). */
@@ -82,14 +85,27 @@ const SLASHED_STRING = /(['"])([\w@.-]+(?:\/[\w@.-]+)+)\1/g;
  * that holds the string, which is where the name comes from (a test's string makes a test's edge). A
  * file no string spells stays as it is;
  * a string with the file's extension (`'manual/manual-audit.js'`) is not read as a module name.
+ * The string must stand where a config lists names (string-place.ts): an array element, a property
+ * value, or an argument of the function that builds the path (`requireAudit('seo/tested')`); a view
+ * (`res.render('user/profile')`), an endpoint (`fetch('api/users')`), a key compared or assigned
+ * spells a path by chance (stop 57 review: each kept a dead module of the folder alive).
  */
 const namedDeeper = (ctx: FrameworkContext, loads: FolderLoad[]): LabelledReference[] => {
   const out: LabelledReference[] = [];
   const seen = new Set<string>();
+  const callers = new Map<string, Set<string>>();
+  for (const load of loads) {
+    const pkg = enclosingPackages(ctx, dirname(load.file))[0];
+    if (pkg === undefined) continue;
+    const key = `${pkg.dir}\0${load.dir}`;
+    if (!callers.has(key)) callers.set(key, new Set());
+    if (load.caller !== null) callers.get(key)?.add(load.caller);
+  }
   for (const load of loads) {
     const pkg = enclosingPackages(ctx, dirname(load.file))[0];
     if (pkg === undefined || seen.has(`${pkg.dir}\0${load.dir}`)) continue;
     seen.add(`${pkg.dir}\0${load.dir}`);
+    const namers = callers.get(`${pkg.dir}\0${load.dir}`) ?? new Set<string>();
     const byName = new Map<string, string>();
     for (const f of packageFilesUnder(ctx, pkg, load.dir)) {
       const rest = f.slice(load.dir.length + 1);
@@ -104,9 +120,12 @@ const namedDeeper = (ctx: FrameworkContext, loads: FolderLoad[]): LabelledRefere
       const written = ctx.readText(holder) ?? '';
       if (!written.includes('/')) continue;
       const text = commentsBlanked(written);
+      let spans: number[] | undefined;
       for (const m of text.matchAll(SLASHED_STRING)) {
         const target = byName.get(m[2]);
         if (target === undefined || target === holder) continue;
+        const place = stringPlace(text, (spans ??= quotedSpans(text)), m.index ?? 0);
+        if (place.kind === 'other' || (place.kind === 'argument' && (place.callee === null || !namers.has(place.callee)))) continue;
         const line = lineAt(text, m.index ?? 0);
         out.push({ from: holder, target, line, label: `${holder}:${line} names '${m[2]}', a name with a folder in it, which ${load.how}` });
       }
@@ -125,10 +144,15 @@ const found = perScan((ctx: FrameworkContext): Found => {
   const diagnostics: Diagnostic[] = [];
   const folderLoads: FolderLoad[] = [];
   for (const file of codeFilesMarked(ctx, ['require(', 'import('])) {
-    const text = ctx.readText(file) ?? '';
-    if (!/(?:require|import)\(\s*[A-Za-z_$]/.test(text)) continue;
+    const written = ctx.readText(file) ?? '';
+    if (!/(?:require|import)\(\s*[A-Za-z_$]/.test(written)) continue;
+    // A load or a call in a comment or a string (`// old: load('./cache/' + key)`, a usage line) runs nothing.
+    const text = commentsBlanked(written);
+    let quoted: number[] | undefined;
+    const inQuotes = (at: number) => insideQuoted(text, (quoted ??= quotedSpans(text)), at);
     for (const m of text.matchAll(LOAD_OF_NAME)) {
       const at = m.index ?? 0;
+      if (inQuotes(at)) continue;
       // A class method handed the path (`this.tryRequireThenImport("./plugins/cli-plugin")`, webpack-cli) is called as `this.f(…)`.
       const named = enclosingFunction(text, at);
       const fn = named ?? enclosingMethod(text, at);
@@ -148,7 +172,7 @@ const found = perScan((ctx: FrameworkContext): Found => {
         if (position < 0) continue;
         for (const call of callsAt(position)) {
           // A call inside the helper itself hands on what it was handed.
-          if (call.index >= fn.start && call.index < fn.end) continue;
+          if ((call.index >= fn.start && call.index < fn.end) || inQuotes(call.index)) continue;
           const line = lineAt(text, call.index);
           // The element variable of a loop over a literal list: `[…].map((id) => idToPlugin(id))`.
           const arg = call.text.trim();
@@ -168,12 +192,13 @@ const found = perScan((ctx: FrameworkContext): Found => {
             const how = `${file}:${line} hands ${written.replace(/\s+/g, ' ')} to ${what}`;
             for (const target of folderModules(ctx, dir))
               if (target !== file) loaded.push({ from: file, target, line, label: `${how}: a folder and one computed name, read as ${dir}/{*,*/index}: each module there` });
-            folderLoads.push({ file, dir, how });
+            folderLoads.push({ file, dir, how, caller: (enclosingFunction(text, call.index) ?? enclosingMethod(text, call.index))?.name ?? null });
           }
         }
         // The helper itself handed to the loop: `[…].map(idToPlugin)` gives it each element first.
         if (position === 0 && named !== null)
           for (const { list, where } of listsPassedTo(text, fn.name)) {
+            if (inQuotes(where)) continue;
             const line = lineAt(text, where);
             for (const spec of list.names) hand(spec, line, ` (an element of the list at line ${lineAt(text, list.at)}, passed as the callback)`);
           }

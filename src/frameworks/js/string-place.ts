@@ -1,0 +1,64 @@
+/**
+ * Where a string literal stands in the code around it, read backwards from its opening quote: an
+ * element of an array literal (`audits: ['viewport', 'metrics/first-contentful-paint']`), a property
+ * value (`{ gatherer: 'seo/font-size' }`), or an argument of a call (with the callee's name). A config
+ * lists module names in the first two places; a string handed to `render`, `fetch` or `t` is a
+ * view, an endpoint or a message key that only happens to look like a module's path.
+ */
+import { IDENTIFIER_SOURCE } from '../../languages/javascript/js-text.js';
+
+export type StringPlace = { kind: 'element' } | { kind: 'value' } | { kind: 'argument'; callee: string | null } | { kind: 'other' };
+
+const CALLEE = new RegExp(`(?:^|[^\\w$.]|this\\s*\\.\\s*)(${IDENTIFIER_SOURCE})\\s*$`);
+/** A character after which `[` indexes a value (`x['a/b']`, `f()['a/b']`) rather than opening a list. */
+const INDEXED = /[\w$)\]]/;
+
+/** The span of `spans` (quotedSpans' flat [start, end) pairs) that ends right after `at`, as its start; else -1. */
+const spanEndingAt = (spans: readonly number[], at: number): number => {
+  let lo = 0;
+  let hi = spans.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const end = spans[2 * mid + 1];
+    if (end === at + 1) return spans[2 * mid];
+    if (end <= at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+};
+
+const lastNonSpace = (text: string, from: number): number => {
+  let i = from;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return i;
+};
+
+/**
+ * The place of the string literal opening at `at` in `text` (comments blanked, `spans` its
+ * quotedSpans). The opener around a `,` is looked for within `window` characters, other strings
+ * stepped over; past it the place is `other`.
+ */
+export const stringPlace = (text: string, spans: readonly number[], at: number, window = 10_000): StringPlace => {
+  const before = lastNonSpace(text, at - 1);
+  if (before < 0) return { kind: 'other' };
+  const c = text[before];
+  if (c === ':') return { kind: 'value' };
+  if (c !== ',' && c !== '[' && c !== '(') return { kind: 'other' };
+  let open = c === ',' ? -1 : before;
+  for (let j = before - 1, depth = 0; open < 0 && j >= 0 && at - j <= window; j--) {
+    const ch = text[j];
+    if (ch === "'" || ch === '"' || ch === '`') {
+      const start = spanEndingAt(spans, j);
+      if (start >= 0) j = start;
+    } else if (ch === ')' || ch === ']' || ch === '}') depth++;
+    else if (ch === '(' || ch === '[' || ch === '{') {
+      if (depth === 0) open = j;
+      else depth--;
+    }
+  }
+  if (open < 0) return { kind: 'other' };
+  const prev = lastNonSpace(text, open - 1);
+  if (text[open] === '[') return prev >= 0 && INDEXED.test(text[prev]) ? { kind: 'other' } : { kind: 'element' };
+  if (text[open] === '(') return { kind: 'argument', callee: CALLEE.exec(text.slice(Math.max(0, prev - 200), prev + 1))?.[1] ?? null };
+  return { kind: 'other' };
+};
