@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 import { fixturePath } from '../helpers/fixtures.js';
 import { scanDir } from '../helpers/scan-fixture.js';
-import { folderAndName } from '../../src/frameworks/js/parameter-values.js';
+import { folderAndName, folderNameExtension } from '../../src/frameworks/js/parameter-values.js';
 
 const cases = frameworkCases('parameter-requires');
 test('parameter-requires: has a basic fixture', () => assert.ok(cases.includes('parameter-requires-basic')));
@@ -32,7 +32,10 @@ test('parameter-requires: a folder and one computed name, and what is not one', 
   assert.equal(folderAndName('`../audits/${auditPath}`'), '../audits/');
   assert.equal(folderAndName("'../gatherers/' + name"), '../gatherers/');
   assert.equal(folderAndName('`./.hidden/x/${a.b}`'), './.hidden/x/');
-  for (const none of ['`../${name}`', '`./x-${name}`', '`./a/${b}/${c}`', '`../a/../b/${x}`', "'./x/' + a + '.js'", '`/abs/${x}`', 'name'])
+  assert.deepEqual(folderNameExtension('`./commands/${name}.js`'), { folder: './commands/', extension: '.js' });
+  assert.deepEqual(folderNameExtension("'./x/' + a + '.mjs'"), { folder: './x/', extension: '.mjs' });
+  assert.deepEqual(folderNameExtension("'./x/' + a"), { folder: './x/', extension: '' });
+  for (const none of ['`../${name}`', '`./x-${name}`', '`./a/${b}/${c}`', '`../a/../b/${x}`', "'./x/' + a + '.json'", "'./x/' + a + b", '`./x/${a}.txt`', '`/abs/${x}`', 'name'])
     assert.equal(folderAndName(none), null, none);
 });
 

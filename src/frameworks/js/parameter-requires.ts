@@ -57,12 +57,15 @@ const NOT_MODULE = /\.d\.[cm]?ts$|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /**
  * What a load of `<dir>/<name>` can reach, as computed-specifier.ts reads `'../../hooks/' + id`:
  * the module files directly in the folder and its direct subfolders' index files (a name holding
- * `/` would reach deeper; that is not guessed). Type declarations and tests are not loaded.
+ * `/` would reach deeper; that is not guessed). Type declarations and tests are not loaded. With an
+ * extension written after the name (`` `./commands/${name}.js` ``) only the folder's files of that
+ * extension: no folder index is reached through `x.js`.
  */
-const folderModules = (ctx: FrameworkContext, dir: string): string[] =>
+const folderModules = (ctx: FrameworkContext, dir: string, extension: string): string[] =>
   sortedFiles(ctx).filter((f) => {
     if (!f.startsWith(`${dir}/`) || !MODULE.test(f) || NOT_MODULE.test(f)) return false;
     const rest = f.slice(dir.length + 1);
+    if (extension !== '') return !rest.includes('/') && rest.endsWith(extension);
     return !rest.includes('/') || /^[^/]+\/index\.[cm]?[jt]sx?$/.test(rest);
   });
 
@@ -70,6 +73,8 @@ interface FolderLoad {
   file: string;
   dir: string;
   how: string;
+  /** The extension written after the name (`.js`), or ''. */
+  extension: string;
   /** The function the hand-off sits in (`requireAudit`), whose own calls hand it a name; null at a file's top level. */
   caller: string | null;
 }
@@ -109,7 +114,8 @@ const namedDeeper = (ctx: FrameworkContext, loads: FolderLoad[]): LabelledRefere
     const byName = new Map<string, string>();
     for (const f of packageFilesUnder(ctx, pkg, load.dir)) {
       const rest = f.slice(load.dir.length + 1);
-      if (!rest.includes('/') || /^[^/]+\/index\.[cm]?[jt]sx?$/.test(rest) || !MODULE.test(f) || NOT_MODULE.test(f)) continue;
+      if (!rest.includes('/') || !MODULE.test(f) || NOT_MODULE.test(f)) continue;
+      if (load.extension === '' ? /^[^/]+\/index\.[cm]?[jt]sx?$/.test(rest) : !rest.endsWith(load.extension)) continue;
       // A module name, as a config hands it to the loader; a file name with its extension is more often a
       // file list (Lighthouse's runner.js `ignoredFiles: ['manual/manual-audit.js', …]`, the names it skips).
       byName.set(rest.replace(MODULE, ''), f);
@@ -186,13 +192,13 @@ const found = perScan((ctx: FrameworkContext): Found => {
           const left = values.unread.filter((u) => !(values.folders ?? []).some((f) => f.written === u));
           if (left.length > 0 && unread === null) unread = { line, text: left[0] };
           for (const spec of values.literals) hand(spec, line, '');
-          for (const { folder, written } of values.folders ?? []) {
+          for (const { folder, written, extension } of values.folders ?? []) {
             const dir = joinRepo(dirname(file), folder.replace(/\/$/, ''));
             if (dir === null) continue;
             const how = `${file}:${line} hands ${written.replace(/\s+/g, ' ')} to ${what}`;
-            for (const target of folderModules(ctx, dir))
-              if (target !== file) loaded.push({ from: file, target, line, label: `${how}: a folder and one computed name, read as ${dir}/{*,*/index}: each module there` });
-            folderLoads.push({ file, dir, how, caller: (enclosingFunction(text, call.index) ?? enclosingMethod(text, call.index))?.name ?? null });
+            for (const target of folderModules(ctx, dir, extension))
+              if (target !== file) loaded.push({ from: file, target, line, label: `${how}: a folder and one computed name, read as ${extension === '' ? `${dir}/{*,*/index}` : `${dir}/*${extension}`}: each module there` });
+            folderLoads.push({ file, dir, how, extension, caller: (enclosingFunction(text, call.index) ?? enclosingMethod(text, call.index))?.name ?? null });
           }
         }
         // The helper itself handed to the loop: `[…].map(idToPlugin)` gives it each element first.

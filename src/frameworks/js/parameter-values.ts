@@ -167,28 +167,35 @@ export interface ArgumentValues {
    * Relative folders a value names with one computed name after them (`` `../audits/${name}` ``,
    * `'./plugins/' + name`), as written; each is also unread (its name is not known).
    */
-  folders?: { folder: string; written: string }[];
+  folders?: { folder: string; written: string; extension: string }[];
 }
 
 /**
  * A relative folder below `./` or `../` (one named segment at least) and one computed name as the
  * whole last segment: a template `` `../audits/${auditPath}` `` or `'../audits/' + auditPath`.
- * Lighthouse's requireAudit builds that and hands it to the helper that imports it. A name inside
+ * Lighthouse's requireAudit builds that and hands it to the helper that imports it; a module
+ * extension may follow the name (`` `./commands/${name}.js` ``, `'./x/' + name + '.js'`). A name inside
  * a segment (`./x-${n}`), two names, or a folder of dots alone (`../${n}`) is not one. A segment's
  * first character that is not a dot is where its name starts, so a long argument that is none fails
  * in one pass (`[\w.]*[\w][\w.]*` tried every split: 8,000 characters took 1.8 s).
  */
 const FOLDER_AND_NAME = [
-  /^`((?:\.\.?\/)+(?:\.*[\w@-][\w@.-]*\/)+)\$\{\s*[A-Za-z_$][\w$.]*\s*\}`$/,
-  /^(?:'((?:\.\.?\/)+(?:\.*[\w@-][\w@.-]*\/)+)'|"((?:\.\.?\/)+(?:\.*[\w@-][\w@.-]*\/)+)")\s*\+\s*[A-Za-z_$][\w$.]*$/,
+  /^`((?:\.\.?\/)+(?:\.*[\w@-][\w@.-]*\/)+)\$\{\s*[A-Za-z_$][\w$.]*\s*\}(\.[cm]?[jt]sx?)?`$/,
+  /^(?:'((?:\.\.?\/)+(?:\.*[\w@-][\w@.-]*\/)+)'|"((?:\.\.?\/)+(?:\.*[\w@-][\w@.-]*\/)+)")\s*\+\s*[A-Za-z_$][\w$.]*(?:\s*\+\s*(?:'(\.[cm]?[jt]sx?)'|"(\.[cm]?[jt]sx?)"))?$/,
 ];
-export const folderAndName = (expr: string): string | null => {
-  for (const re of FOLDER_AND_NAME) {
-    const m = re.exec(expr.trim());
-    if (m) return m[1] ?? m[2];
-  }
-  return null;
+/**
+ * folderAndName's folder and the module extension written after the name, '' when there is none
+ * (`` `./commands/${name}.js` ``, `'./commands/' + name + '.js'`: the folder's `.js` files only).
+ */
+export const folderNameExtension = (expr: string): { folder: string; extension: string } | null => {
+  const [template, sum] = FOLDER_AND_NAME;
+  const e = expr.trim();
+  const t = template.exec(e);
+  if (t) return { folder: t[1], extension: t[2] ?? '' };
+  const m = sum.exec(e);
+  return m ? { folder: m[1] ?? m[2], extension: m[3] ?? m[4] ?? '' } : null;
 };
+export const folderAndName = (expr: string): string | null => folderNameExtension(expr)?.folder ?? null;
 
 /**
  * The string values an argument expression may take: a literal; a local of the calling function
@@ -201,8 +208,8 @@ export const argumentValues = (expr: string, text: string, at: number, depth = 0
   if (literal !== null) return { literals: [literal], unread: [] };
   const fallback = /^([\s\S]+?)\s*(?:\|\||\?\?)\s*("[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)$/.exec(e);
   if (fallback) return { literals: [literalValue(fallback[2]) ?? ''], unread: [fallback[1].trim()] };
-  const folder = folderAndName(e);
-  if (folder !== null) return { literals: [], unread: [e], folders: [{ folder, written: e }] };
+  const folder = folderNameExtension(e);
+  if (folder !== null) return { literals: [], unread: [e], folders: [{ ...folder, written: e }] };
   if (depth < 2 && IDENTIFIER.test(e)) {
     const assigned = assignmentsIn(e, text, functionRegion(text, at)).filter((a) => a.index < at);
     if (assigned.length > 0) {
