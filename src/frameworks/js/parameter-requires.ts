@@ -127,10 +127,11 @@ const namedDeeper = (ctx: FrameworkContext, loads: FolderLoad[]): LabelledRefere
       if (!written.includes('/')) continue;
       const text = commentsBlanked(written);
       let spans: number[] | undefined;
+      const openers = new Map<number, number>();
       for (const m of text.matchAll(SLASHED_STRING)) {
         const target = byName.get(m[2]);
         if (target === undefined || target === holder) continue;
-        const place = stringPlace(text, (spans ??= quotedSpans(text)), m.index ?? 0);
+        const place = stringPlace(text, (spans ??= quotedSpans(text)), m.index ?? 0, openers);
         if (place.kind === 'other' || (place.kind === 'argument' && (place.callee === null || !namers.has(place.callee)))) continue;
         const line = lineAt(text, m.index ?? 0);
         out.push({ from: holder, target, line, label: `${holder}:${line} names '${m[2]}', a name with a folder in it, which ${load.how}` });

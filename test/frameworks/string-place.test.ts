@@ -1,0 +1,30 @@
+/** string-place: where a string literal stands, read backwards from its quote. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { stringPlace } from '../../src/frameworks/js/string-place.js';
+import { quotedSpans } from '../../src/languages/javascript/text-skips.js';
+
+const placeOf = (text: string, literal: string) => stringPlace(text, quotedSpans(text), text.lastIndexOf(literal));
+
+test('string-place: list elements, property values and call arguments, and what is none of them', () => {
+  assert.deepEqual(placeOf("const audits = ['viewport', 'seo/a']", "'seo/a'"), { kind: 'element' });
+  assert.deepEqual(placeOf("x = [\n  'seo/a',\n]", "'seo/a'"), { kind: 'element' });
+  assert.deepEqual(placeOf("const a = ['x', f('(', ')'), { k: ']' }, 'seo/a']", "'seo/a'"), { kind: 'element' });
+  assert.deepEqual(placeOf("({ id: 'Robots', gatherer: 'seo/a' })", "'seo/a'"), { kind: 'value' });
+  assert.deepEqual(placeOf("requireAudit('seo/a')", "'seo/a'"), { kind: 'argument', callee: 'requireAudit' });
+  assert.deepEqual(placeOf("this.requireAudit(x, 'seo/a')", "'seo/a'"), { kind: 'argument', callee: 'requireAudit' });
+  assert.deepEqual(placeOf("res.render('seo/a')", "'seo/a'"), { kind: 'argument', callee: null });
+  for (const other of ["titles['seo/a'] = 1", "const k = 'seo/a'", "if (x === 'seo/a') y()", "return 'seo/a'", "{ a: 1, 'seo/a' }"])
+    assert.deepEqual(placeOf(other, "'seo/a'"), { kind: 'other' }, other);
+});
+
+test('string-place: a long list is read once through the siblings already placed', () => {
+  const text = `module.exports = [${"'seo/a', ".repeat(20_000)}]`;
+  const spans = quotedSpans(text);
+  const openers = new Map<number, number>();
+  let last = { kind: 'other' } as ReturnType<typeof stringPlace>;
+  for (let at = text.indexOf("'"); at >= 0; at = text.indexOf("'seo/a'", at + 1)) last = stringPlace(text, spans, at, openers);
+  assert.deepEqual(last, { kind: 'element' });
+  // Far past the window, only the siblings lead back to the opener.
+  assert.deepEqual(stringPlace(text, spans, text.lastIndexOf("'seo/a'")), { kind: 'other' });
+});
