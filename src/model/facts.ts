@@ -98,7 +98,7 @@ export interface FileFacts {
    * Python: repo folders the module puts on sys.path itself (`sys.path.insert(0, …/"lib")`), with the line;
    * an absolute folder outside the repo keeps its leading `/` (`/usr/share/app`), for the scan to place (sys-path-scopes.ts).
    */
-  importRoots?: { dir: string; line: number }[];
+  importRoots?: { dir: string; line: number; mainOnly?: true }[];
   /**
    * Python, in files that import graphene or strawberry: string literals naming a GraphQL type by its import path (`"app.types.User"`), and the
    * first argument of each `lazy(`/`lazy_import(` call (`lazy: true`, the call's line), from the

@@ -45,7 +45,7 @@ export interface ResolveContext {
    * Python: the same folders by the module that adds them: sys.path is the process's, so a file
    * importing that module sees them too (resolver.ts `importerRoots`).
    */
-  pythonPathAdders?: ReadonlyMap<string, readonly { dir: string; why: string }[]>;
+  pythonPathAdders?: ReadonlyMap<string, readonly { dir: string; why: string; mainOnly?: true }[]>;
   /**
    * Python: files run as scripts (a command links to them, or executable with `#!` and a `__main__`
    * guard), each with why (script-folders.ts); their folder is sys.path[0] even inside a package.

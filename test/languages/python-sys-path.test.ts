@@ -99,3 +99,23 @@ test('sys.path: a path assignment or sys.path call whose brackets close on the l
     { dir: 'lib/bumblebee_status/vendor', line: 6 },
   ]);
 });
+
+test('sys.path: a folder added inside the `if __name__ == "__main__":` block is marked mainOnly; after the block, and added again outside it, it is not', () => {
+  const text = [
+    'import os, sys',
+    'if __name__ == "__main__":',
+    '    # run as a script',
+    '    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "vendor"))',
+    "sys.path.append(os.path.join(os.path.dirname(__file__), 'lib'))",
+    "if '__main__' == __name__:",
+    "    sys.path.append(os.path.join(os.path.dirname(__file__), 'only'))",
+    'else:',
+    "    sys.path.append(os.path.join(os.path.dirname(__file__), 'vendor'))",
+    '',
+  ].join('\n');
+  assert.deepEqual(sysPathFolders(text, 'pkg/mod.py'), [
+    { dir: 'pkg/vendor', line: 4 },
+    { dir: 'pkg/lib', line: 5 },
+    { dir: 'pkg/only', line: 7, mainOnly: true },
+  ]);
+});

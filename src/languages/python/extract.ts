@@ -146,7 +146,8 @@ export const pythonExtractor: LanguageExtractor = {
   // 9: only exec calls in code count (not one written in a docstring or another string).
   // 10: dottedStrings on test-like paths. 11: kombu's symbol_by_name is a by-name load (dottedStrings' calls); codeTemplateLines.
   // 12: importRoots reads a sys.path call or path assignment whose brackets close on the lines below.
-  version: 12,
+  // 13: importRoots marks a folder added only under `if __name__ == '__main__':` (mainOnly).
+  version: 13,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();

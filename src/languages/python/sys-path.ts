@@ -22,6 +22,8 @@ export interface SysPathFolder {
   /** Repo-relative folder ('' = the root). */
   dir: string;
   line: number;
+  /** Added only inside an `if __name__ == '__main__':` block: importing the file does not add it. */
+  mainOnly?: true;
 }
 
 /**
@@ -287,6 +289,11 @@ const listItems = (expr: string): string[] | null => {
   return parts === null || parts.length < 2 ? null : parts.filter((p) => p !== '');
 };
 
+/** A line that is code (not blank, not only a comment), its indent in group 1. */
+const MAIN_BLOCK_LINE = /^([ \t]*)[^\s#]/;
+/** `if __name__ == '__main__':` (either order), which a module imported never enters. */
+const MAIN_GUARD_LINE = /^[ \t]*if\s+(?:__name__\s*==\s*(['"])__main__\1|(['"])__main__\2\s*==\s*__name__)\s*:/;
+
 /** A sys.path call or a path assignment whose brackets stay open at the line's end (Black's split). */
 const OPENS_CALL = /^[ \t]*(?:sys\.path\.(?:insert|append)\s*\(|[A-Za-z_]\w*\s*=\s*\S)/;
 
@@ -320,6 +327,8 @@ export const sysPathFolders = (text: string, file: string): SysPathFolder[] => {
     const tokens = tokenize(foldAttributes((aliasRe === null ? expr : expr.replace(aliasRe, 'os.path.')).trim()));
     return tokens === null || tokens.length === 0 ? null : evaluate(tokens, file, vars, script);
   };
+  /** The indent of the `if __name__ == '__main__':` whose block the current line is in; -1: none. */
+  let mainIndent = -1;
   const put = (arg: string, line: number) => {
     const name = arg.trim();
     const many = /^[A-Za-z_]\w*$/.test(name) && !vars.has(name) ? choices.get(name) : undefined;
@@ -327,12 +336,19 @@ export const sysPathFolders = (text: string, file: string): SysPathFolder[] => {
       // A relative literal is relative to where the process starts: taken as the repo root.
       // An absolute one outside the repo is kept as written (sysPathScopes places it in the tree).
       const dir = raw === null || raw === undefined ? null : raw.startsWith('/') ? (toRepo(raw) ?? absoluteDir(raw)) : toRepo(`${REPO}/${raw}`);
-      if (dir !== null && !out.some((o) => o.dir === dir)) out.push({ dir, line });
+      if (dir === null) continue;
+      const known = out.find((o) => o.dir === dir);
+      if (known === undefined) out.push(mainIndent < 0 ? { dir, line } : { dir, line, mainOnly: true });
+      else if (mainIndent < 0 && known.mainOnly) delete known.mainOnly;
     }
   };
   const lines = text.split('\n');
   lines.forEach((raw, i) => {
-    const line = joinedBelow(lines, i, raw.replace(/\r$/, ''));
+    const own = raw.replace(/\r$/, '');
+    const indent = MAIN_BLOCK_LINE.exec(own)?.[1].length;
+    if (indent !== undefined && mainIndent >= 0 && indent <= mainIndent) mainIndent = -1;
+    if (indent !== undefined && MAIN_GUARD_LINE.test(own)) mainIndent = indent;
+    const line = joinedBelow(lines, i, own);
     const call = SYS_PATH.exec(line);
     if (call) {
       let arg = call[2];

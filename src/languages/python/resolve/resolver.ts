@@ -106,6 +106,8 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
    * Folders with the same roots get the same list object (`absoluteMemo` is keyed by it).
    */
   const rootsMemo = new Map<string, SearchRoot[]>();
+  /** Lists holding a root seen only from a line on: their answers depend on the import's line. */
+  const lineBound = new Set<SearchRoot[]>();
   const rootLists = new Map<string, SearchRoot[]>();
   const rootsFor = (fromDir: string, fromFile: string): SearchRoot[] => {
     const script = scriptFiles().get(fromFile);
@@ -118,7 +120,8 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
       // Joined by hand: `.map(...).join` met both the packed list the map builtin makes and the holey
       // one of TurboFan's inlined copy, and V8 recompiled the resolver when the second came.
       let signature = '';
-      for (const r of list) signature += `${r.dir}\0${r.kind}\n`;
+      for (const r of list) signature += `${r.dir}\0${r.kind}\0${r.after ?? ''}\n`;
+      if (list.some((r) => r.after !== undefined)) lineBound.add(list);
       const same = rootLists.get(signature);
       if (same) list = same;
       else rootLists.set(signature, list);
@@ -219,8 +222,11 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
    * sys.path is the process's: a file that imports a module which puts a folder on it sees that
    * folder too (usr/bin/bumblebee-status imports bumblebee_status.discover, whose discover()
    * appends the package's folder, then `import core.config`). Only an absolute import found through
-   * the file's own roots (no root this adds: one step, no chain) that leads to the module itself,
-   * and after the usual roots, so it only fills gaps; a def that adds it is taken as called.
+   * the file's own roots (no root this adds: one step, no chain) that runs the module itself: the
+   * module, a package __init__ on its way (`import vpkg.cli` runs vpkg/__init__.py), or a name of a
+   * `from` import that is a module (`from pkg import setup_path`). After the usual roots, so it only
+   * fills gaps, and only for the imports from that line on (one above ran before the folder was
+   * added); a def that adds it is taken as called, a folder added under its `__main__` guard is not.
    */
   const importerMemo = new Map<string, SearchRoot[] | null>();
   let adderNames: Set<string> | null = null;
@@ -230,25 +236,40 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
     if (adders === undefined || adders.size === 0 || importsOf === undefined) return null;
     const memo = importerMemo.get(fromFile);
     if (memo !== undefined) return memo;
-    // The last dotted part an import of an adder ends with: its file name, or its package's folder name.
+    // The dotted part an import of an adder names it by: its file name, or its package's folder name.
     adderNames ??= new Set([...adders.keys()].map((a) => {
       const file = a.slice(a.lastIndexOf('/') + 1).replace(/\.pyi?$/, '');
       return file === '__init__' ? dirname(a).slice(dirname(a).lastIndexOf('/') + 1) : file;
     }));
     let out: SearchRoot[] | null = null;
+    let own: SearchRoot[] | null = null;
+    const reach = (file: string, fact: ImportFact) => {
+      for (const r of adders.get(file) ?? []) {
+        if (r.mainOnly || !index.dirs.has(r.dir) || own!.some((o) => o.dir === r.dir)) continue;
+        const at = out?.findIndex((o) => o.dir === r.dir) ?? -1;
+        if (at >= 0 && out![at].after! <= fact.line) continue;
+        const root = { dir: r.dir, kind: `${r.why.endsWith(')') ? r.why.slice(0, -1) + '; ' : `${r.why} (`}imported by ${fromFile}:${fact.line})`, after: fact.line };
+        if (at >= 0) out![at] = root;
+        else (out ??= []).push(root);
+      }
+    };
     for (const fact of importsOf(fromFile) ?? []) {
       if (fact.specifier === '' || fact.specifier.startsWith('.')) continue;
       const parts = fact.specifier.split('.');
-      if (!adderNames.has(parts[parts.length - 1])) continue;
+      const asFrom = fact.syntax === 'from' ? fact.names.filter((n) => adderNames!.has(n.name)) : [];
+      if (asFrom.length === 0 && !parts.some((p) => adderNames!.has(p))) continue;
       const holders = foldersWith(parts[0]);
       if (holders === undefined) continue;
-      for (const root of [...baseRootsOfDir(fromDir), ...extraRoots(fromDir)]) {
+      own ??= [...baseRootsOfDir(fromDir), ...extraRoots(fromDir)];
+      for (const root of own) {
         if (!holders.has(root.dir)) continue;
-        const file = find(root.dir, parts)?.file ?? null;
-        if (file === null) continue;
-        for (const r of adders.get(file) ?? []) {
-          if (!index.dirs.has(r.dir) || out?.some((o) => o.dir === r.dir)) continue;
-          (out ??= []).push({ dir: r.dir, kind: `${r.why.endsWith(')') ? r.why.slice(0, -1) + '; ' : `${r.why} (`}imported by ${fromFile}:${fact.line})` });
+        const found = find(root.dir, parts);
+        if (found === null) continue;
+        for (const init of found.chain) reach(init, fact);
+        if (found.file !== null) reach(found.file, fact);
+        for (const n of asFrom) {
+          const sub = find(root.dir, [...parts, n.name])?.file;
+          if (sub) reach(sub, fact);
         }
         break;
       }
@@ -334,7 +355,7 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
     const holders = foldersWith(top);
     for (const root of holders ? rootsFor(fromDir, fromFile) : []) {
       // moduleFile(root/top) or a Python folder root/top exists exactly when root holds top.
-      if (!holders!.has(root.dir)) continue;
+      if (!holders!.has(root.dir) || (root.after !== undefined && fact.line < root.after)) continue;
       const found = find(root.dir, parts);
       if (found?.file) return toResolutions(found, root.kind, fact, root.dir, parts);
       if (found) namespaceHit ??= { found, root };
@@ -362,6 +383,7 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
   const links = ctx.folderLinks !== undefined && ctx.folderLinks.size > 0 ? ctx.folderLinks : undefined;
   const resolveLinked = (fact: ImportFact, parts: string[], fromDir: string, fromFile: string): Resolution[] | null => {
     for (const root of rootsFor(fromDir, fromFile)) {
+      if (root.after !== undefined && fact.line < root.after) continue;
       const link = joinModulePath(root.dir, parts[0]);
       const target = links!.get(link);
       if (target === undefined || !pyDirs.has(target)) continue;
@@ -430,6 +452,7 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
       const dir = dirname(fromFile);
       const relative = fact.specifier.startsWith('.');
       let answers: Map<string, readonly Readonly<Resolution>[]> | undefined;
+      let bound = false;
       if (relative) {
         answers = relativeMemo.get(dir);
         if (!answers) {
@@ -438,6 +461,7 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
         }
       } else {
         const roots = rootsFor(dir, fromFile);
+        bound = lineBound.has(roots);
         answers = absoluteMemo.get(roots);
         if (!answers || answers.size >= MEMO_ANSWERS) {
           if (!answers && absoluteMemo.size >= MEMO_FOLDERS) absoluteMemo.delete(absoluteMemo.keys().next().value!);
@@ -445,6 +469,7 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
         }
       }
       let key = fact.specifier;
+      if (bound) key += `\0@${fact.line}`;
       if (fact.syntax === 'from') for (const n of fact.names) key += `\0:${n.name}`;
       let known = answers.get(key);
       if (!known) answers.set(key, (known = relative ? resolveRelative(fact, dir) : resolveAbsolute(fact, dir, fromFile)));

@@ -16,6 +16,8 @@ export interface SearchRoot {
   dir: string;
   /** Shown in edge `via`: `root`, `src-root:src`, `package-dir:lib`, `project:services/api`, `pythonpath:src`. */
   kind: string;
+  /** Seen only by imports from this line on (a folder a module imported there put on sys.path; resolver.ts importerRoots). */
+  after?: number;
 }
 
 const PROJECT_FILES = new Set(['pyproject.toml', 'setup.py', 'setup.cfg']);

@@ -10,7 +10,8 @@ import { dirname } from '../../../util/path.js';
 import type { FileFacts } from '../../../model/facts.js';
 import type { PlaceAbsolute } from './absolute-roots.js';
 
-export type SysPathFolders = Map<string, { dir: string; why: string }[]>;
+/** `mainOnly`: added only under the module's `if __name__ == '__main__':`, so not for the files importing it. */
+export type SysPathFolders = Map<string, { dir: string; why: string; mainOnly?: true }[]>;
 
 /** Module → the folders it puts on sys.path (placed in the tree), each with why. */
 export const sysPathAdders = (files: readonly { path: string; facts: FileFacts }[], place: PlaceAbsolute | null = null): SysPathFolders => {
@@ -26,7 +27,9 @@ export const sysPathAdders = (files: readonly { path: string; facts: FileFacts }
         why += ` (${placed.how})`;
       }
       const list = out.get(path) ?? out.set(path, []).get(path)!;
-      if (!list.some((r) => r.dir === dir)) list.push({ dir, why });
+      const known = list.find((r) => r.dir === dir);
+      if (known === undefined) list.push(root.mainOnly ? { dir, why, mainOnly: true } : { dir, why });
+      else if (!root.mainOnly && known.mainOnly) delete known.mainOnly;
     }
   }
   return out;
