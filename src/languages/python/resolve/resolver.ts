@@ -229,6 +229,8 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
    * added); a def that adds it is taken as called, a folder added under its `__main__` guard is not.
    */
   const importerMemo = new Map<string, SearchRoot[] | null>();
+  /** A module-level import above the one that ran the adder; an import in a def's body runs when it is called, later. */
+  const ranBefore = (root: SearchRoot, fact: ImportFact): boolean => root.after !== undefined && fact.line < root.after && fact.guard !== 'function' && fact.within === undefined;
   let adderNames: Set<string> | null = null;
   const importerRoots = (fromFile: string, fromDir: string): SearchRoot[] | null => {
     const adders = ctx.pythonPathAdders;
@@ -355,7 +357,7 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
     const holders = foldersWith(top);
     for (const root of holders ? rootsFor(fromDir, fromFile) : []) {
       // moduleFile(root/top) or a Python folder root/top exists exactly when root holds top.
-      if (!holders!.has(root.dir) || (root.after !== undefined && fact.line < root.after)) continue;
+      if (!holders!.has(root.dir) || ranBefore(root, fact)) continue;
       const found = find(root.dir, parts);
       if (found?.file) return toResolutions(found, root.kind, fact, root.dir, parts);
       if (found) namespaceHit ??= { found, root };
@@ -383,7 +385,7 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
   const links = ctx.folderLinks !== undefined && ctx.folderLinks.size > 0 ? ctx.folderLinks : undefined;
   const resolveLinked = (fact: ImportFact, parts: string[], fromDir: string, fromFile: string): Resolution[] | null => {
     for (const root of rootsFor(fromDir, fromFile)) {
-      if (root.after !== undefined && fact.line < root.after) continue;
+      if (ranBefore(root, fact)) continue;
       const link = joinModulePath(root.dir, parts[0]);
       const target = links!.get(link);
       if (target === undefined || !pyDirs.has(target)) continue;
