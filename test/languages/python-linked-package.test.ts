@@ -24,4 +24,8 @@ test('python linked package: the command imports through dist-packages/radiod ->
   // Stops: nothing imports it; a link below the package (radiod/tools -> ../other/tools) is not looked through.
   assert.equal(verdict('usr/share/radiod/unused.py'), 'dead');
   assert.notEqual(verdict('usr/share/other/tools/knife.py'), 'production');
+  // uses_tools.py is itself dead, so knife's verdict cannot tell; its import must stay unresolved (rm1 of stop 57, #10).
+  const throughInnerLink = audit.edges.filter((e) => e.from === 'usr/share/radiod/uses_tools.py' && e.specifier === 'radiod.tools.knife');
+  assert.equal(throughInnerLink.length, 1);
+  assert.equal(throughInnerLink[0]!.to, null);
 });
