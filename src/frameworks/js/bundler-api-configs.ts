@@ -8,7 +8,8 @@
  * is reached from the code that requires it, which gives it its kind.
  *
  * Read: in a module that binds webpack or @rspack/core (`const webpack = require('webpack')`,
- * `import webpack from 'webpack'`, the one binder module-binding.ts), a `require(…)`/`import(…)`
+ * `import webpack from 'webpack'`, the one binder module-binding.ts) and runs it (calls it or hands
+ * it on as a value: `runs` below), a `require(…)`/`import(…)`
  * that names a config file of that bundler (webpack.ts's names: `webpack.config.js`, …):
  * - a literal relative path, or a path folder-expr.ts settles (`path.join(__dirname, 'webpack.config.js')`):
  *   that file;
@@ -17,16 +18,17 @@
  * - a join whose base is computed and whose trailing literal parts give a folder and the file
  *   name (`join(opt.template, 'src', 'webpack.config.js')`): each config of the module's own package
  *   whose path ends with them.
- * Where it stops: a module that does not bind the bundler (it may read the config as data, not run
- * it); a computed join ending in the file name alone (`join(process.cwd(), 'webpack.config.js')` is
- * the user's config, not one of the package's), or based on `process.cwd()`; a config of another
+ * Where it stops: a module that does not bind the bundler, or only reads members off it (it may read
+ * the config as data, not run it); a computed join ending in the file name alone
+ * (`join(process.cwd(), 'webpack.config.js')` is the user's config, not one of the package's), or
+ * based on the working folder (`process.cwd()`, a `cwd` name, a name assigned from one); a config of another
  * package; a call in a comment or a string; entries that are computed (`entry: importFile`) name
  * nothing, as in a root config.
  */
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
-import { folderOf, splitArgs, templateAsJoin } from '../../languages/javascript/folder-expr.js';
+import { assignmentsIn, folderOf, splitArgs, templateAsJoin } from '../../languages/javascript/folder-expr.js';
 import { moduleAliases } from '../../languages/javascript/module-binding.js';
 import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 import { callArgsText } from './parameter-values.js';
@@ -51,8 +53,20 @@ const configAt = (ctx: FrameworkContext, spec: WebpackLikeSpec, base: string): s
   return null;
 };
 
+/** The process's working folder: `process.cwd()` in the expression, or a `cwd` name (`opts.cwd`). */
+const CWD = /\bprocess\s*\.\s*cwd\s*\(\s*\)|(?:^|\.)\s*cwd\s*\)?$/;
+
+/**
+ * Whether a join's base is the working folder, the user's project and not the package: written so, or a
+ * plain name the module assigns from it anywhere (`const root = process.cwd()`, a default `(root =
+ * process.cwd())`); review rm4 of stop 57: a CLI building the user's `join(root, 'config', 'webpack.config.js')`
+ * read the package's own scaffold template config as built.
+ */
+const workingFolder = (base: string, text: string): boolean =>
+  CWD.test(base) || (/^[A-Za-z_$][\w$]*$/.test(base) && assignmentsIn(base, text, { start: 0, end: text.length }).some((a) => CWD.test(a.value)));
+
 /** The trailing literal parts of a join whose base is computed (`join(opt.template, 'src', 'x.js')` → ['src', 'x.js']), or null. */
-const joinTail = (arg: string): string[] | null => {
+const joinTail = (arg: string, text: string): string[] | null => {
   // `path.resolve(path.join(…))`: the innermost join holds the parts.
   let expr = arg.trim();
   for (let m = /^[\w$.]*\b(?:join|resolve)\s*\(([\s\S]*)\)$/.exec(expr); m; m = /^[\w$.]*\b(?:join|resolve)\s*\(([\s\S]*)\)$/.exec(expr)) {
@@ -61,7 +75,7 @@ const joinTail = (arg: string): string[] | null => {
       expr = parts[0];
       continue;
     }
-    if (parts.length < 2 || /^process\s*\.\s*cwd\s*\(\s*\)$/.test(parts[0]) || STRING.test(parts[0])) return null;
+    if (parts.length < 2 || workingFolder(parts[0], text) || STRING.test(parts[0])) return null;
     const tail: string[] = [];
     for (let i = parts.length - 1; i > 0; i--) {
       const s = STRING.exec(parts[i]);
@@ -85,6 +99,20 @@ const templatePattern = (arg: string, file: string): RegExp | null => {
   const rest = t[1].slice(folder.length).split(/\$\{[^{}]*\}/);
   if (rest.some((p) => p.includes('${') || p.includes('`'))) return null;
   return new RegExp(`^${escapeRegExp(anchored === '' ? '' : `${anchored}/`)}${rest.map(escapeRegExp).join('[^/]+')}(?:\\.[cm]?[jt]s)?$`);
+};
+
+/**
+ * Whether the module runs the bundler it binds as `local`: calls it (`webpack(config)`, tsc's
+ * `(0, webpack_1.default)(config)`) or hands it on as a value (apostrophe's
+ * `Promise.promisify(webpackModule)`). A module that only reads members off it (`new
+ * webpack.DefinePlugin(…)` in a storybook main.js that borrows a config's `module.rules`) builds
+ * nothing (review rm4 of stop 57).
+ */
+const runs = (text: string, quoted: number[], local: string): boolean => {
+  const name = escapeRegExp(local);
+  const use = new RegExp(String.raw`(?<![\w$.])${name}(?:\s*\.\s*default)?\s*\)?\s*\(|[(,]\s*${name}\s*[),]`, 'g');
+  for (const m of text.matchAll(use)) if (!insideQuoted(text, quoted, m.index ?? 0)) return true;
+  return false;
 };
 
 interface Found {
@@ -111,7 +139,7 @@ const configsNamed = (ctx: FrameworkContext, spec: WebpackLikeSpec, file: string
   }
   const pattern = templatePattern(arg, file);
   if (pattern !== null) return sortedFiles(ctx).filter((f) => pattern.test(f) && spec.config.test(basename(f))).map((config) => ({ config, how: ` (${arg.trim()}: one folder name for each computed part)` }));
-  const tail = joinTail(arg);
+  const tail = joinTail(arg, text);
   if (tail === null || !spec.config.test(tail[tail.length - 1])) return [];
   const own = enclosingPackages(ctx, dirname(file))[0];
   if (own === undefined) return [];
@@ -131,10 +159,10 @@ const found = perScan((ctx): Found[] => {
     if (!written.includes('webpack') && !written.includes('rspack')) continue;
     // A call in a comment (retired code) or in a string (a usage message) loads nothing.
     const text = commentsBlanked(written);
-    const bound = moduleAliases(text, (m) => BUNDLERS.has(m), false);
+    const quoted = quotedSpans(text);
+    const bound = moduleAliases(text, (m) => BUNDLERS.has(m), false).filter((a) => runs(text, quoted, a.local));
     if (bound.length === 0) continue;
     const spec = BUNDLERS.get(bound[0].module) as WebpackLikeSpec;
-    const quoted = quotedSpans(text);
     for (const m of text.matchAll(LOAD)) {
       const at = m.index ?? 0;
       if (insideQuoted(text, quoted, at)) continue;
