@@ -132,10 +132,21 @@ export const nodeCompletion = (files: ReadonlySet<string>, path: string): string
 /** A last part without an extension: a program's name, or a script node completes. */
 const BARE_NAME = /(?:^|\/)[^./]+$/;
 
-/** How the text runs a path node completes: handed to a call that starts a program (not `chmod`, not a byte use); null when it shows none. */
+/** Calls whose first argument is the program itself, which the system runs by its exact name (not `fork`, which hands it to node). */
+const PROGRAM_CALLS = String.raw`(?<![\w$.])(?:exec|execSync|execFile|execFileSync|spawn|spawnSync|execa|execaSync|execaCommand|execaCommandSync)\s*\(\s*`;
+const PROGRAM_BEFORE = new RegExp(`${PROGRAM_CALLS}$`);
+
+/**
+ * How the text runs a path node completes: handed to a call that starts a program (not `chmod`, not a
+ * byte use), as a script for node, not as the program (review rm4 of stop 57: `execFileSync(path.join(__dirname,
+ * 'bin', 'helper'))`, directly or through the name it is assigned to, runs bin/helper, never bin/helper.js); null when it shows none.
+ */
 const nodeRun = (text: string, file: string, at: number, end: number): string | null => {
+  if (PROGRAM_BEFORE.test(text.slice(Math.max(0, at - 60), at))) return null;
   const use = scriptUse(text, file, at, end);
-  return use !== null && /hands it to (?!chmod)\w+\(\)/.test(use) ? use : null;
+  if (use === null || !/hands it to (?!chmod)\w+\(\)/.test(use)) return null;
+  const held = / \(as ([A-Za-z_$][\w$]*)\)$/.exec(use);
+  return held !== null && new RegExp(String.raw`${PROGRAM_CALLS}${escapeRegExp(held[1])}\s*[,)]`).test(text) ? null : use;
 };
 
 interface Named {
