@@ -504,3 +504,10 @@ test('new NAME.Worker(path) with NAME bound to worker_threads starts a thread on
     [{ target: './textdb-worker.js', line: 3 }],
   );
 });
+
+test('new NAME.Worker: the worker_threads names are read once per file and not carried to the next file', () => {
+  const bound = js(["const wt = require('worker_threads');", "new wt.Worker(__dirname + '/a.js');", "new wt.Worker(__dirname + '/b.js');"].join('\n'));
+  const unbound = js(["const wt = require('./pool');", "new wt.Worker(__dirname + '/c.js');"].join('\n'));
+  assert.deepEqual(bound.references.filter((r) => r.via === 'new Worker').map((r) => r.target), ['./a.js', './b.js']);
+  assert.deepEqual(unbound.references.filter((r) => r.via === 'new Worker').map((r) => r.target), []);
+});
