@@ -8,7 +8,8 @@
  * is reached from the code that requires it, which gives it its kind.
  *
  * Read: in a module that binds webpack or @rspack/core (`const webpack = require('webpack')`,
- * `import webpack from 'webpack'`, the one binder module-binding.ts) and runs it (calls it or hands
+ * `import webpack from 'webpack'`, `const { rspack } = require('@rspack/core')`, the one binder
+ * module-binding.ts) and runs it (calls it or hands
  * it on as a value: `runs` below), a `require(…)`/`import(…)`
  * that names a config file of that bundler (webpack.ts's names: `webpack.config.js`, …):
  * - a literal relative path, or a path folder-expr.ts settles (`path.join(__dirname, 'webpack.config.js')`):
@@ -40,6 +41,11 @@ import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type
 
 /** The modules whose Node API builds a webpack-format config, and the config names each takes. */
 const BUNDLERS: ReadonlyMap<string, WebpackLikeSpec> = new Map([['webpack', WEBPACK], ['@rspack/core', RSPACK]]);
+/**
+ * The bundler's function by name, as its own docs bind it (`const { rspack } = require('@rspack/core')`,
+ * `import { webpack } from 'webpack'`): review rm4 of stop 57, the whole module only had been read.
+ */
+const COMPILER_EXPORTS: ReadonlySet<string> = new Set(['webpack', 'rspack']);
 /** Node's loader, not another object's `require`/`import` method. */
 const LOAD = /(?<![\w$.])(?:require|import)\s*\(/g;
 /** One string literal, whole. */
@@ -160,7 +166,7 @@ const found = perScan((ctx): Found[] => {
     // A call in a comment (retired code) or in a string (a usage message) loads nothing.
     const text = commentsBlanked(written);
     const quoted = quotedSpans(text);
-    const bound = moduleAliases(text, (m) => BUNDLERS.has(m), false).filter((a) => runs(text, quoted, a.local));
+    const bound = moduleAliases(text, (m) => BUNDLERS.has(m), true, COMPILER_EXPORTS).filter((a) => (a.member === null || COMPILER_EXPORTS.has(a.member)) && runs(text, quoted, a.local));
     if (bound.length === 0) continue;
     const spec = BUNDLERS.get(bound[0].module) as WebpackLikeSpec;
     for (const m of text.matchAll(LOAD)) {
