@@ -71,8 +71,13 @@ const CWD = /\bprocess\s*\.\s*cwd\s*\(\s*\)|(?:^|\.)\s*cwd\s*\)?$/;
 const workingFolder = (base: string, text: string): boolean =>
   CWD.test(base) || (/^[A-Za-z_$][\w$]*$/.test(base) && assignmentsIn(base, text, { start: 0, end: text.length }).some((a) => CWD.test(a.value)));
 
-/** The trailing literal parts of a join whose base is computed (`join(opt.template, 'src', 'x.js')` → ['src', 'x.js']), or null. */
-const joinTail = (arg: string, text: string): string[] | null => {
+/**
+ * The trailing literal parts of a join whose base is computed (`join(opt.template, 'src', 'x.js')` →
+ * ['src', 'x.js']), with `head`, the folder its leading parts settle when they do (`join(__dirname,
+ * '..', 'themes', theme, 'src', 'x.js')` → themes: review rm4 of stop 57, an examples/ config ending
+ * the same was read as a theme), or null.
+ */
+const joinTail = (arg: string, file: string, text: string): { tail: string[]; head: string | null } | null => {
   // `path.resolve(path.join(…))`: the innermost join holds the parts.
   let expr = arg.trim();
   for (let m = /^[\w$.]*\b(?:join|resolve)\s*\(([\s\S]*)\)$/.exec(expr); m; m = /^[\w$.]*\b(?:join|resolve)\s*\(([\s\S]*)\)$/.exec(expr)) {
@@ -88,7 +93,11 @@ const joinTail = (arg: string, text: string): string[] | null => {
       if (!s) break;
       tail.unshift(...s[2].split('/').filter((x) => x !== '' && x !== '.'));
     }
-    return tail.length >= 2 && !tail.includes('..') ? tail : null;
+    if (tail.length < 2 || tail.includes('..')) return null;
+    const computed = parts.findIndex((p, i) => i > 0 && !STRING.test(p));
+    const base = folderOf(templateAsJoin(parts[0]), file, text);
+    const lead = parts.slice(1, computed < 0 ? 1 : computed).map((p) => STRING.exec(p)?.[2] ?? '');
+    return { tail, head: base === null ? null : joinRepo(base, ...lead) };
   }
   return null;
 };
@@ -145,15 +154,17 @@ const configsNamed = (ctx: FrameworkContext, spec: WebpackLikeSpec, file: string
   }
   const pattern = templatePattern(arg, file);
   if (pattern !== null) return sortedFiles(ctx).filter((f) => pattern.test(f) && spec.config.test(basename(f))).map((config) => ({ config, how: ` (${arg.trim()}: one folder name for each computed part)` }));
-  const tail = joinTail(arg, text);
-  if (tail === null || !spec.config.test(tail[tail.length - 1])) return [];
+  const joined = joinTail(arg, file, text);
+  if (joined === null || !spec.config.test(joined.tail[joined.tail.length - 1])) return [];
+  const { tail, head } = joined;
+  const under = head === null || head === '' ? '' : `${head}/`;
   const own = enclosingPackages(ctx, dirname(file))[0];
   if (own === undefined) return [];
   const suffix = `/${tail.join('/')}`;
   const prefix = own.dir === '' ? '' : `${own.dir}/`;
   return sortedFiles(ctx)
-    .filter((f) => f.endsWith(suffix) && f.startsWith(prefix) && enclosingPackages(ctx, dirname(f))[0] === own)
-    .map((config) => ({ config, how: ` (a path ending in '${tail.join('/')}')` }));
+    .filter((f) => f.endsWith(suffix) && f.startsWith(prefix) && f.startsWith(under) && enclosingPackages(ctx, dirname(f))[0] === own)
+    .map((config) => ({ config, how: ` (a path ending in '${tail.join('/')}'${under === '' ? '' : ` below ${head}`})` }));
 };
 
 const found = perScan((ctx): Found[] => {
