@@ -68,13 +68,13 @@ const choosersIn = (ctx: FrameworkContext, path: string, text: string): Chooser 
   }
   if (found.length === 0) return null;
   found.sort((x, y) => x.line - y.line);
-  const fileFns = callingFlows(text, (w) => found.some((x) => x.f.name === w));
+  const fileFns = callingFlows(text, (w) => found.some((x) => x.f.name === w)).sort((x, y) => x.defLine - y.defLine);
   for (const { f, line, pkg, mod } of found) {
     const how = `${f.name}(${f.params.join(', ')}), whose __import__(${pkg}, …, [${mod}], level=1) at ${path}:${line} imports module ${mod} of the subpackage ${pkg}`;
     const modAt = f.params.indexOf(mod);
     entries.push({ name: f.name, arg: modAt, pkgArg: f.params.indexOf(pkg), line, how });
     // G: a def of the same file with one parameter that reaches F's module argument, as is or through its assignments (`pn, mn = _modredirects.get((purepkg, modname), …)`).
-    for (const g of [...fileFns].sort((x, y) => x.defLine - y.defLine)) {
+    for (const g of fileFns) {
       if (g.name === '' || g.name === f.name || g.params.length !== 1 || g.params[0] === 'self') continue;
       const p = g.params[0];
       const hands = g.calls.some((c) => c.word === f.name && !c.attribute && c.keywords.size === 0 && c.positional.length === f.params.length && handsOn(c.positional[modAt], p));

@@ -645,8 +645,9 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
       if (f.className === null && f.name !== '') loading.add(f.name);
     }
   }
+  const anyLoopOfName = all.some((f) => f.loopsOfName !== undefined);
   for (const info of all) {
-    if (info.name === '' && info.className === null && all.some((f) => f.loopsOfName !== undefined)) info.storesOf = storesOf(t);
+    if (info.name === '' && info.className === null && anyLoopOfName) info.storesOf = storesOf(t);
     if (info.calls.length > 0 || info.loads || info.name === '') out.push(info);
   }
   if (!callers) out.push(...loaderAliases(t, moduleBody, wanted));

@@ -244,9 +244,9 @@ export const packageChildren = (ctx: FrameworkContext, prefix: string, file: str
  * 57). `detail`: what the reader saw at `file:line`, the expression and the loader it went through;
  * `initBy`: who imports the modules, for the `__init__.py` label. Not strict, as packageChildren.
  */
-export const templateChildren = (ctx: FrameworkContext, template: ChildTemplate, file: string, line: number, detail: string, initBy: string): { target: string; label: string }[] => {
+export const templateChildren = (ctx: FrameworkContext, template: ChildTemplate, file: string, line: number, detail: string, initBy: string, what = 'a computed name'): { target: string; label: string }[] => {
   const { prefix, tail } = template;
-  const label = `imported by a computed name under ${prefix} in ${file}:${line} ${detail}: any module of ${prefix}${tail === '' ? '' : ` named *${tail}`} may be the one loaded`;
+  const label = `imported by ${what} under ${prefix} in ${file}:${line} ${detail}: any module of ${prefix}${tail === '' ? '' : ` named *${tail}`} may be the one loaded`;
   const initLabel = `run before the modules of ${prefix} that ${initBy} (a package runs before its modules)`;
   return packageChildren(ctx, prefix, file, false, tail).map((c) => ({ target: c.target, label: c.init ? initLabel : label }));
 };
@@ -522,9 +522,8 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
           if (seen.has(`${prefix}\0${tail}`)) continue;
           seen.add(`${prefix}\0${tail}`);
           const shown = `${name === expression ? '' : `${name} = `}${expression!.replace(/\s+/g, ' ')}${assignedName === null ? '' : ` at line ${assignedName.line}`}, over the package '${overLiteral[3]}'`;
-          const label = `imported by a relative computed name under ${prefix} in ${file}:${line} (${shown}): any module of ${prefix}${tail === '' ? '' : ` named *${tail}`} may be the one loaded`;
-          const initLabel = `run before the modules of ${prefix} that ${file}:${line} imports by a relative computed name (a package runs before its modules)`;
-          for (const c of packageChildren(ctx, prefix, file, false, tail)) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? initLabel : label });
+          const children = templateChildren(ctx, template, file, line, `(${shown})`, `${file}:${line} imports by a relative computed name`, 'a relative computed name');
+          for (const c of children) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.label });
           continue;
         }
       }

@@ -20,7 +20,7 @@ import { tokenize, type PythonTokens } from '../../languages/python/tokenize.js'
 import { Kind, Op } from '../../languages/python/tokens.js';
 import { callArgs, isOp, nameText, unwrap, type CallArgs } from '../../languages/python/ranges.js';
 import { stringValue } from '../../languages/python/literals.js';
-import { moduleFileAsImported } from './python-files.js';
+import { importsPackage, moduleFileAsImported } from './python-files.js';
 
 /** The calls that take a function: enqueue(f), enqueue_call(func=f), enqueue_in/at(time, f). */
 const ENQUEUE_CALLS: ReadonlySet<string> = new Set(['enqueue', 'enqueue_call', 'enqueue_in', 'enqueue_at']);
@@ -35,8 +35,6 @@ interface Job {
   call: string;
   target: string;
 }
-
-const importsRq = (ctx: FrameworkContext, file: string): boolean => ctx.facts(file)?.imports.some((i) => i.specifier === 'rq' || i.specifier.startsWith('rq.')) ?? false;
 
 /** The token range of an enqueue call's function argument, by rq's signatures. */
 const functionArgument = (call: string, args: CallArgs): [number, number] | undefined => {
@@ -69,7 +67,7 @@ const defines = (text: string, name: string): boolean => new RegExp(`^(?:async[ 
 
 const rqJobs = perScan((ctx): Job[] => {
   const python = listedPaths(ctx.files).filter((f) => f.endsWith('.py'));
-  if (!python.some((f) => importsRq(ctx, f))) return [];
+  if (!python.some((f) => importsPackage(ctx, f, 'rq'))) return [];
   const out: Job[] = [];
   for (const file of python) {
     const text = ctx.manifests.transientText(file);

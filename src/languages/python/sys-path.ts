@@ -200,7 +200,7 @@ const toRepo = (abs: string | null): string | null => {
 /**
  * Stop 44: an absolute folder outside the repo (`sys.path.insert(0, "/usr/share/virt-manager")`),
  * normalised and kept with its leading `/`; null for `/` itself. Where it lies in the tree (a
- * filesystem image's own folder, a Dockerfile's COPY destination) is for sysPathScopes to say.
+ * filesystem image's own folder, a Dockerfile's COPY destination) is for sysPathAdders to say.
  */
 const absoluteDir = (abs: string): string | null => {
   const normal = posix.normalize(abs).replace(/\/+$/, '');
@@ -304,12 +304,18 @@ const OPENS_CALL = /^[ \t]*(?:sys\.path\.(?:insert|append)\s*\(|[A-Za-z_]\w*\s*=
  */
 const joinedBelow = (lines: readonly string[], i: number, line: string): string => {
   if (line.length > 300 || !OPENS_CALL.test(line) || splitCommas(line.replace(/#.*$/, '')) !== null) return line;
-  let joined = line.replace(/#.*$/, '').trimEnd();
-  for (let k = i + 1; k < lines.length && k <= i + MAX_CONTINUATION_LINES && joined.length <= 300; k++) {
-    joined += ` ${lines[k].replace(/\r$/, '').replace(/#.*$/, '').trim()}`;
-    if (splitCommas(joined) !== null) return joined;
-  }
-  return line;
+  const joined = continued(lines, i, line.replace(/#.*$/, '').trimEnd());
+  return splitCommas(joined) !== null ? joined : line;
+};
+
+/**
+ * `start` (line i's text, or a part of it) with the lines below joined on, each without its comment,
+ * while its brackets stay open: at most MAX_CONTINUATION_LINES, and none once it passes 300 characters.
+ */
+const continued = (lines: readonly string[], i: number, start: string): string => {
+  let text = start;
+  for (let k = i + 1; k < lines.length && k <= i + MAX_CONTINUATION_LINES && text.length <= 300 && splitCommas(text) === null; k++) text += ` ${lines[k].replace(/\r$/, '').replace(/#.*$/, '').trim()}`;
+  return text;
 };
 
 /** The repo folders `file` puts on sys.path (only when its text mentions sys.path). */
@@ -334,7 +340,7 @@ export const sysPathFolders = (text: string, file: string): SysPathFolder[] => {
     const many = /^[A-Za-z_]\w*$/.test(name) && !vars.has(name) ? choices.get(name) : undefined;
     for (const raw of many ?? [value(arg)]) {
       // A relative literal is relative to where the process starts: taken as the repo root.
-      // An absolute one outside the repo is kept as written (sysPathScopes places it in the tree).
+      // An absolute one outside the repo is kept as written (sysPathAdders places it in the tree).
       const dir = raw === null || raw === undefined ? null : raw.startsWith('/') ? (toRepo(raw) ?? absoluteDir(raw)) : toRepo(`${REPO}/${raw}`);
       if (dir === null) continue;
       const known = out.find((o) => o.dir === dir);
@@ -428,8 +434,7 @@ export const pathAssignments = (text: string, file: string, seed?: ReadonlyMap<s
     const assign = ASSIGN.exec(own);
     if (!assign) continue;
     // Stop 50: a right-hand side whose brackets close on the lines below (`d = os.path.join(os.path.abspath(\n    os.path.join(here, '../..')), 'utils')`).
-    let rhs = assign[2];
-    for (let k = i + 1; k < lines.length && k <= i + MAX_CONTINUATION_LINES && rhs.length <= 300 && splitCommas(rhs) === null; k++) rhs += ` ${lines[k].replace(/\r$/, '').replace(/#.*$/, '').trim()}`;
+    const rhs = continued(lines, i, assign[2]);
     // A path expression is short; a long right-hand side is something else, and folding its attributes costs its length squared.
     const value = rhs.length > 300 || splitCommas(rhs) === null ? null : pathValue(rhs, file, vars);
     if (value !== null) vars.set(assign[1], value);

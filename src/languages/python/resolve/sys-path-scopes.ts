@@ -50,6 +50,3 @@ export const sysPathScopesOf = (adders: SysPathFolders): SysPathFolders => {
   }
   return out;
 };
-
-export const sysPathScopes = (files: readonly { path: string; facts: FileFacts }[], place: PlaceAbsolute | null = null): SysPathFolders =>
-  sysPathScopesOf(sysPathAdders(files, place));
