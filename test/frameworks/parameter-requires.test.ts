@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 import { fixturePath } from '../helpers/fixtures.js';
 import { scanDir } from '../helpers/scan-fixture.js';
-import { folderAndName, folderNameExtension } from '../../src/frameworks/js/parameter-values.js';
+import { folderNameExtension } from '../../src/frameworks/js/parameter-values.js';
+
+const folderAndName = (expr: string): string | null => folderNameExtension(expr)?.folder ?? null;
 
 const cases = frameworkCases('parameter-requires');
 test('parameter-requires: has a basic fixture', () => assert.ok(cases.includes('parameter-requires-basic')));

@@ -25,7 +25,7 @@
  *
  * Stop 57: Lighthouse's `requireAudit(auditPath)` hands `` `../audits/${auditPath}` `` (held by a local)
  * to `requireWrapper(requirePath)`, which `import()`s it; the name comes from a config. A relative
- * folder and one computed last segment (parameter-values.ts folderAndName) names the folder's
+ * folder and one computed last segment (parameter-values.ts folderNameExtension) names the folder's
  * module files and its subfolders' index files, as computed-specifier.ts reads the same path
  * written in a require; deeper names are not guessed.
  */
@@ -36,11 +36,12 @@ import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { argumentValues, callArguments, enclosingFunction, enclosingMethod, thisCallArguments } from './parameter-values.js';
 import { listElementAt, listsPassedTo } from './literal-lists.js';
 import { IDENTIFIER } from '../../languages/javascript/js-text.js';
-import { codeFilesMarked, enclosingPackages, labelledReferences, packageFilesUnder, resolveToolPath, sortedFiles, type LabelledReference } from './support.js';
+import { codeFilesMarked, enclosingPackages, labelledReferences, packageFilesUnder, resolveToolPath, type LabelledReference } from './support.js';
 import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 import { stringPlace } from './string-place.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { perScan } from '../per-scan.js';
+import { pathsWithPrefix } from '../../util/file-index.js';
 
 /** `require(…)` / `import(…)` of names: a bare name, `a || b`, `a ?? b` or `cond ? a : b`. */
 const LOAD_OF_NAME = /(?<![\w$.])(require|import)\(\s*([A-Za-z_$][\w$]*(?:\s*(?:\|\||\?\?)\s*[A-Za-z_$][\w$]*)*|[^()?:\n]{1,80}\?\s*[A-Za-z_$][\w$]*\s*:\s*[A-Za-z_$][\w$]*)\s*\)/g;
@@ -62,7 +63,7 @@ const NOT_MODULE = /\.d\.[cm]?ts$|\.(?:test|spec)\.[cm]?[jt]sx?$/;
  * extension: no folder index is reached through `x.js`.
  */
 const folderModules = (ctx: FrameworkContext, dir: string, extension: string): string[] =>
-  sortedFiles(ctx).filter((f) => {
+  pathsWithPrefix(ctx.files, `${dir}/`).filter((f) => {
     if (!f.startsWith(`${dir}/`) || !MODULE.test(f) || NOT_MODULE.test(f)) return false;
     const rest = f.slice(dir.length + 1);
     if (extension !== '') return !rest.includes('/') && rest.endsWith(extension);

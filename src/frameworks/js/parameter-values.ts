@@ -184,7 +184,7 @@ const FOLDER_AND_NAME = [
   /^(?:'((?:\.\.?\/)+(?:\.*[\w@-][\w@.-]*\/)+)'|"((?:\.\.?\/)+(?:\.*[\w@-][\w@.-]*\/)+)")\s*\+\s*[A-Za-z_$][\w$.]*(?:\s*\+\s*(?:'(\.[cm]?[jt]sx?)'|"(\.[cm]?[jt]sx?)"))?$/,
 ];
 /**
- * folderAndName's folder and the module extension written after the name, '' when there is none
+ * The folder of a folder-and-name expression and the module extension written after the name, '' when there is none
  * (`` `./commands/${name}.js` ``, `'./commands/' + name + '.js'`: the folder's `.js` files only).
  */
 export const folderNameExtension = (expr: string): { folder: string; extension: string } | null => {
@@ -195,7 +195,6 @@ export const folderNameExtension = (expr: string): { folder: string; extension: 
   const m = sum.exec(e);
   return m ? { folder: m[1] ?? m[2], extension: m[3] ?? m[4] ?? '' } : null;
 };
-export const folderAndName = (expr: string): string | null => folderNameExtension(expr)?.folder ?? null;
 
 /**
  * The string values an argument expression may take: a literal; a local of the calling function
