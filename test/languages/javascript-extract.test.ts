@@ -361,6 +361,27 @@ test('commands: an ES module\'s own folder under any name (`const _dirname = dir
   );
 });
 
+test('desm\'s join(import.meta.url, …) names a file beside this one (serverless-offline); path\'s join of a URL, another first argument, or join without desm do not', () => {
+  const facts = js(
+    [
+      "import { spawn } from 'node:child_process';",
+      "import { Worker } from 'node:worker_threads';",
+      "import { join, dirname as here } from 'desm';",
+      "import d from 'desm';",
+      "new Worker(join(import.meta.url, 'workerThreadHelper.js'));",
+      "spawn('python3', ['-u', join(import.meta.url, 'invoke.py')]);",
+      "spawn('node', [d.join(import.meta.url, '..', 'tools', 'seed.js')]);",
+      "spawn('node', [join(otherUrl, 'x.js')]);",
+    ].join('\n'),
+    'src/lambda/runner.js',
+  );
+  assert.deepEqual(facts.commands.map((c) => c.command), ['python3 -u ./invoke.py', 'node ../tools/seed.js', 'node ${join(otherUrl, \'x.js\')}']);
+  assert.deepEqual(facts.references.filter((r) => r.via === 'new Worker').map((r) => r.target), ['./workerThreadHelper.js']);
+  // path's join treats the URL as a folder name: no file beside this one.
+  const plain = js("import { join } from 'node:path';\nimport { Worker } from 'node:worker_threads';\nnew Worker(join(import.meta.url, 'w.js'));\n", 'src/a.js');
+  assert.deepEqual(plain.references.filter((r) => r.via === 'new Worker').map((r) => r.target), ['./a.js/w.js']);
+});
+
 test('commands: a function taken off a required command module (`var fork = require(\'child_process\').fork`)', () => {
   const facts = js("var fork = require('child_process').fork;\nvar run = require('child_process')['execSync'];\nfork('./bcrypt', []);\nrun('make docs');\n", 'src/password.js');
   assert.deepEqual(

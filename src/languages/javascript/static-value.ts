@@ -29,12 +29,34 @@ export const OWN_FOLDER_DECLARATION = /^(?:path\s*\.\s*)?dirname\(\s*(?:\w+|file
 export interface OwnPathNames {
   folders: ReadonlySet<string>;
   files: ReadonlySet<string>;
+  /**
+   * Callees bound to desm's `join` (`import { join } from 'desm'`, or `desm.join` of its default
+   * import): `join(import.meta.url, 'x.js')` is `path.join(dirname(fileURLToPath(url)), 'x.js')`,
+   * the file beside this one, where a path `join` of a URL names nothing.
+   */
+  urlJoins: ReadonlySet<string>;
 }
 
 /** `fileURLToPath(import.meta.url)` (also `url.fileURLToPath`): an ES module's own file, as a pattern's source (folder-expr.ts builds on it). */
 export const FILE_URL_OF_MODULE = String.raw`(?:url\s*\.\s*)?fileURLToPath\(\s*import\.meta\.url\s*\)`;
 const DECLARED = String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*string\s*)?=\s*`;
 const FILE_ALIAS = new RegExp(`${DECLARED}${FILE_URL_OF_MODULE}`, 'g');
+const DESM_NAMED = /\bimport\s*\{([^}]*)\}\s*from\s*['"]desm['"]/g;
+const DESM_DEFAULT = /\bimport\s+([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^}]*\}\s*)?from\s*['"]desm['"]/g;
+
+/** Local names of desm's `join`: `join`, `join as j`, or `d.join` of `import d from 'desm'`. */
+const desmJoins = (text: string): Set<string> => {
+  const names = new Set<string>();
+  if (!text.includes('desm')) return names;
+  for (const m of text.matchAll(DESM_NAMED)) {
+    for (const spec of m[1].split(',')) {
+      const named = /^\s*join(?:\s+as\s+([A-Za-z_$][\w$]*))?\s*$/.exec(spec);
+      if (named) names.add(named[1] ?? 'join');
+    }
+  }
+  for (const m of text.matchAll(DESM_DEFAULT)) names.add(`${m[1]}.join`);
+  return names;
+};
 const FOLDER_ALIAS = new RegExp(String.raw`${DECLARED}(?:path\s*\.\s*)?dirname\(\s*(?:${FILE_URL_OF_MODULE}|([A-Za-z_$][\w$]*))\s*\)`, 'g');
 
 /**
@@ -51,7 +73,8 @@ export const ownPathNames = (text: string): OwnPathNames | undefined => {
   const folders = new Set<string>();
   for (const m of text.matchAll(FOLDER_ALIAS)) if (m[2] === undefined || files.has(m[2])) folders.add(m[1]);
   files.delete('__filename');
-  return files.size > 0 || folders.size > 0 ? { folders, files } : undefined;
+  const urlJoins = desmJoins(text);
+  return files.size > 0 || folders.size > 0 || urlJoins.size > 0 ? { folders, files, urlJoins } : undefined;
 };
 
 const DIR_NAMES = new Set(['__dirname', 'import.meta.dirname']);
@@ -95,6 +118,12 @@ const evaluateCall = (node: AstNode, ctx: ValueContext): string | null => {
   const callee = dottedName(nodeAt(node, 'callee'));
   const args = nodesAt(node, 'arguments');
   if (callee === null) return null;
+  if (ctx.ownNames?.urlJoins.has(callee)) {
+    // desm's join takes the folder of a module URL; any other first argument is not known here.
+    if (args.length < 2 || dottedName(unwrap(args[0])) !== 'import.meta.url') return null;
+    const rest = joinArgs(ctx, args.slice(1));
+    return rest === null || posix.isAbsolute(rest) ? null : besideFile(rest);
+  }
   if (JOIN_CALLS.has(callee)) return joinArgs(ctx, args);
   if (DIRNAME_CALLS.has(callee) && args.length === 1) {
     // `dirname(fileURLToPath(import.meta.url))`: the folder of a path beside this file.
