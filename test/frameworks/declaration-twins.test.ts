@@ -6,5 +6,6 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 const cases = frameworkCases('declaration-twins');
 test('declaration-twins: has a basic fixture', () => assert.ok(cases.includes('declaration-twins-basic')));
 test('declaration-twins: has a fixture with a declarations folder mirroring the code', () => assert.ok(cases.includes('declaration-twins-mirror')));
+test('declaration-twins: has a fixture whose exports pair types with code', () => assert.ok(cases.includes('declaration-twins-exports')));
 test('declaration-twins: has a fixture with a published declarations folder the types field misses', () => assert.ok(cases.includes('declaration-twins-published')));
 for (const name of cases) test(`declaration-twins: ${name}`, () => checkFrameworkFixture(name));

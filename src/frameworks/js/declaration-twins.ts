@@ -16,7 +16,9 @@
  * (tsc's `declarationDir`): webpack-dev-server's `"types": "types/lib/Server.d.ts"` for
  * `"main": "lib/Server.js"` says `types/` mirrors the package folder, so `types/lib/getPort.d.ts`
  * types `lib/getPort.js` and `types/bin/cli-flags.d.ts` types `bin/cli-flags.js`. Each is referenced
- * from its twin at the mirrored path, as one beside it is.
+ * from its twin at the mirrored path, as one beside it is. A package with no main to pair says the
+ * same in `exports`: svgo 4's `".": { "import": "./lib/svgo-node.js", "types":
+ * "./types/lib/svgo-node.d.ts" }` makes `types/` mirror the package folder (exportsMirror).
  */
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { joinRepo } from '../../util/path.js';
@@ -60,7 +62,10 @@ const stemSegments = (path: string): string[] => path.replace(/\.d\.[cm]?ts$|\.[
  * one folder (twins beside each other) or share no name; a mirror at the package's own folder would
  * claim every declaration in the package, so the declarations' side must be a folder.
  */
-const mirrorOf = (ctx: FrameworkContext, pkg: JsPackage): { declarations: string; code: string; types: string } | null => {
+const mirrorOf = (ctx: FrameworkContext, pkg: JsPackage): { declarations: string; code: string; types: string } | null =>
+  mainMirror(ctx, pkg) ?? exportsMirror(ctx, pkg);
+
+const mainMirror = (ctx: FrameworkContext, pkg: JsPackage): { declarations: string; code: string; types: string } | null => {
   const types = typeof pkg.json.types === 'string' ? pkg.json.types : typeof pkg.json.typings === 'string' ? pkg.json.typings : null;
   const inPackage = (p: string): string => joinRepo(pkg.dir, p) ?? p;
   const main = mainCandidates(typeof pkg.json.main === 'string' ? pkg.json.main : '').code.map(inPackage).find((c) => ctx.files.has(c) && /\.[cm]?js$/.test(c));
@@ -70,7 +75,7 @@ const mirrorOf = (ctx: FrameworkContext, pkg: JsPackage): { declarations: string
   // The package may still publish its declarations' folder by name (publishedDeclarations).
   const shipped = typesPath !== null && ctx.files.has(typesPath) ? { path: typesPath, why: `${pkg.manifest} "types": "${types}"` } : publishedDeclarations(ctx, pkg, main, types);
   if (shipped === null) return null;
-  return mirrorBetween(pkg, shipped.path, main, shipped.why);
+  return mirrorBetween(pkg, shipped.path, main, `${shipped.why} for "main" ${main}`);
 };
 
 /**
@@ -100,6 +105,42 @@ const publishedDeclarations = (ctx: FrameworkContext, pkg: JsPackage, main: stri
   return null;
 };
 
+/** The conditions under which an `exports` entry names the code Node loads, beside its `types`. */
+const CODE_CONDITIONS = ['import', 'require', 'node', 'default'];
+
+/**
+ * The mirror an `exports` entry gives when package.json has no main to pair with its types (svgo 4:
+ * `".": { "import": "./lib/svgo-node.js", "types": "./types/lib/svgo-node.d.ts" }`): one condition
+ * object holding both a shipped `types` declaration and a shipped code file, taken in the order
+ * written, as far as four objects deep. The first pair whose paths share a tail decides; an entry
+ * whose types and code share no name (`"./browser"`'s dist bundle) gives none, nor does a types
+ * file beside its code.
+ */
+const exportsMirror = (ctx: FrameworkContext, pkg: JsPackage): { declarations: string; code: string; types: string } | null => {
+  const pairs: { types: string; code: string; where: string }[] = [];
+  const walk = (value: unknown, where: string[], depth: number): void => {
+    if (depth > 4 || typeof value !== 'object' || value === null || Array.isArray(value)) return;
+    const entry = value as Record<string, unknown>;
+    const types = entry.types;
+    if (typeof types === 'string' && DECLARATION.test(types)) {
+      for (const condition of CODE_CONDITIONS) {
+        const code = entry[condition];
+        if (typeof code === 'string' && /\.[cm]?js$/.test(code)) pairs.push({ types, code, where: [...where, `"${condition}"`].join(' ') });
+      }
+    }
+    for (const [key, inner] of Object.entries(entry)) walk(inner, [...where, `"${key}"`], depth + 1);
+  };
+  walk(pkg.json.exports, [], 0);
+  for (const pair of pairs) {
+    const typesPath = joinRepo(pkg.dir, pair.types);
+    const codePath = joinRepo(pkg.dir, pair.code);
+    if (typesPath === null || codePath === null || !ctx.files.has(typesPath) || !ctx.files.has(codePath)) continue;
+    const mirror = mirrorBetween(pkg, typesPath, codePath, `${pkg.manifest} exports ${pair.where} "${pair.code}" with "types": "${pair.types}"`);
+    if (mirror !== null) return mirror;
+  }
+  return null;
+};
+
 /** The mirror between a declaration and the code file it types, at the end of their paths. */
 const mirrorBetween = (pkg: JsPackage, typesPath: string, main: string, why: string): { declarations: string; code: string; types: string } | null => {
   const a = stemSegments(typesPath);
@@ -110,7 +151,7 @@ const mirrorBetween = (pkg: JsPackage, typesPath: string, main: string, why: str
   const declarations = a.slice(0, a.length - shared).join('/');
   const code = b.slice(0, b.length - shared).join('/');
   if (declarations === code || declarations === pkg.dir) return null;
-  return { declarations, code, types: `${why} for "main" ${main}` };
+  return { declarations, code, types: why };
 };
 
 /** Each declaration in a package's mirror folder with the code file at the mirrored path (once per scan: enabledBy and collect both ask). */
