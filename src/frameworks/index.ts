@@ -138,6 +138,7 @@ import celery from './python/celery.js';
 import declarationTwins from './js/declaration-twins.js';
 import namedDeclarations from './js/named-declarations.js';
 import manifestFields from './js/manifest-fields.js';
+import manifestFiles from './js/manifest-files.js';
 import importConditions from './js/import-conditions.js';
 import django from './python/django.js';
 import djangoTestSettings from './python/django-test-settings.js';
@@ -212,6 +213,7 @@ export const READERS: readonly FrameworkReader[] = [
   declarationTwins,
   namedDeclarations,
   manifestFields,
+  manifestFiles,
   importConditions,
   dependencyCruiser,
   dirLoaders,

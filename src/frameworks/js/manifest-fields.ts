@@ -39,7 +39,7 @@ const NPM_FIELDS = new Set([
 const CODE = /\.[cm]?[jt]sx?$/;
 const MAX_DEPTH = 4;
 
-interface NamedFile {
+export interface NamedFile {
   manifest: string;
   /** The field and the keys on the way to the value. */
   keys: string[];
@@ -56,17 +56,17 @@ interface FieldLoad extends NamedFile {
 }
 
 /** A property access of `key` in code (`['key']`, `["key"]`, or `.key` for a name) as a regex source; `n` numbers its quote group. */
-const accessSource = (key: string, n: number): string => {
+export const accessSource = (key: string, n: number): string => {
   const quoted = escapeRegExp(key);
   const dotted = /^[A-Za-z_$][\w$]*$/.test(key) ? `|\\.\\s*${quoted}(?![\\w$])` : '';
   return `(?:(?:\\?\\.\\s*)?\\[\\s*(["'\`])${quoted}\\${n}\\s*\\]${dotted})`;
 };
 
 /** The keys as one chain of property accesses in code: `['ghost-cli']['process-managers']`, `.build.files`. */
-const chainPattern = (keys: string[]): RegExp => new RegExp(keys.map((k, i) => accessSource(k, i + 1)).join('\\s*'));
+export const chainPattern = (keys: string[]): RegExp => new RegExp(keys.map((k, i) => accessSource(k, i + 1)).join('\\s*'));
 
 /** The strings under a field that name a code file of the package, with the keys on their way. */
-const namedFiles = (ctx: FrameworkContext, dir: string, manifest: string, keys: string[], inArray: boolean, value: unknown, out: NamedFile[]): void => {
+export const namedFiles = (ctx: FrameworkContext, dir: string, manifest: string, keys: string[], inArray: boolean, value: unknown, out: NamedFile[]): void => {
   if (keys.length > MAX_DEPTH) return;
   if (typeof value === 'string') {
     if (!CODE.test(value) || /^[a-z][\w+.-]*:|^\/|[*{}\s]/i.test(value)) return;

@@ -1,0 +1,131 @@
+/**
+ * A host that keeps a manifest file of its own in each plugin folder and loads the code files it
+ * names: ungit lists components/ (server.js:245), keeps each folder holding `ungit-plugin.json`,
+ * and ungit-plugin.js parses it (`path.join(this.path, 'ungit-plugin.json')`, :18) and serves
+ * `manifest.exports.javascript` as a `<script>` of the plugin's folder (:70-80). No module imports
+ * the 19 `NAME.bundle.js` files, so they looked dead.
+ *
+ * manifest-fields.ts reads such fields in package.json; this reader reads them in a JSON file of
+ * another name. A code file that spells the manifest's bare file name as a string literal
+ * (`'ungit-plugin.json'`: a name joined onto a folder the code computes) and spells the whole key
+ * path to a value as property accesses references the code file the value names in the manifest's
+ * folder or below. The path may be spelled in one chain (`manifest.server`) or through one
+ * variable (`const exports = this.manifest.exports` … `exports.javascript`). Where it stops: a
+ * literal holding a folder (`'./config.json'`, a require of one file) or a name no JSON file of the
+ * repo has; package.json (manifest-fields.ts) and TypeScript's configs; a key path the naming file
+ * does not spell in full; values that are not code files of the manifest's folder.
+ */
+import { isRecord, JSON_MANIFEST } from '../../manifests/json.js';
+import { lineStarts, lineOfOffset } from '../../util/lines.js';
+import { basename, dirname } from '../../util/path.js';
+import { escapeRegExp } from '../../util/regexp.js';
+import { perScan } from '../per-scan.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import { accessSource, chainPattern, namedFiles, type NamedFile } from './manifest-fields.js';
+import { fileReference, jsCodeFiles, sortedFiles } from './support.js';
+
+/** Manifests other readers own: npm's, and the configs TypeScript reads (`files`/`include` name sources for the compiler, not a host). */
+const OWNED = /^(?:package|package-lock|npm-shrinkwrap|composer)\.json$|^[tj]sconfig(?:\.[\w-]+)*\.json$/;
+/** A quoted bare `.json` file name: no folder, no interpolation. */
+const BARE_JSON_NAME = /(['"`])([\w@+-][\w.@+-]*\.json)\1/g;
+const IDENT = String.raw`[A-Za-z_$][\w$]*`;
+
+interface ManifestLoad extends NamedFile {
+  from: string;
+  nameLine: number;
+  readLine: number;
+  manifestLine: number;
+}
+
+/** Where `text` spells the whole key path: as one chain, or a prefix assigned to a variable and the rest off that variable. */
+const readAt = (text: string, keys: string[]): number | null => {
+  const whole = chainPattern(keys).exec(text);
+  if (whole !== null) return whole.index + whole[0].length - 1;
+  for (let split = 1; split < keys.length; split++) {
+    // The variable is group 1, so the prefix's quote groups count from 2.
+    const prefix = keys.slice(0, split).map((k, i) => accessSource(k, i + 2)).join(String.raw`\s*`);
+    const declared = new RegExp(String.raw`\b(?:const|let|var)\s+(${IDENT})\s*=\s*[^;\n]*?${prefix}(?![\w$])`, 'g');
+    for (const d of text.matchAll(declared)) {
+      const rest = chainPattern(keys.slice(split)).source;
+      const use = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(d[1])}\s*${rest}`, 'g');
+      use.lastIndex = (d.index ?? 0) + d[0].length;
+      const at = use.exec(text);
+      if (at !== null) return at.index;
+    }
+  }
+  return null;
+};
+
+const manifestLoads = perScan((ctx: FrameworkContext): ManifestLoad[] => {
+  const byName = new Map<string, string[]>();
+  for (const f of sortedFiles(ctx)) {
+    if (!f.endsWith('.json') || f.includes('node_modules/')) continue;
+    const name = basename(f);
+    if (OWNED.test(name)) continue;
+    const list = byName.get(name);
+    if (list) list.push(f);
+    else byName.set(name, [f]);
+  }
+  if (byName.size === 0) return [];
+  const namedIn = new Map<string, NamedFile[]>();
+  const filesNamedIn = (manifest: string): NamedFile[] => {
+    let named = namedIn.get(manifest);
+    if (named) return named;
+    named = [];
+    const value = ctx.manifests.get(manifest, JSON_MANIFEST)?.value;
+    if (isRecord(value)) {
+      const dir = dirname(manifest);
+      for (const [key, inner] of Object.entries(value)) namedFiles(ctx, dir, manifest, [key], false, inner, named);
+      // The plugin's own files: a value that climbs out of its folder names another plugin's, or the host's.
+      named = named.filter((n) => dir === '' || n.target.startsWith(`${dir}/`));
+    }
+    namedIn.set(manifest, named);
+    return named;
+  };
+  const out: ManifestLoad[] = [];
+  for (const file of jsCodeFiles(ctx)) {
+    const text = ctx.manifests.transientText(file);
+    if (text === null || !text.includes('.json')) continue;
+    let starts: number[] | null = null;
+    const seen = new Set<string>();
+    for (const m of text.matchAll(BARE_JSON_NAME)) {
+      const name = m[2];
+      const manifests = byName.get(name);
+      if (!manifests || seen.has(name)) continue;
+      seen.add(name);
+      for (const manifest of manifests) {
+        for (const n of filesNamedIn(manifest)) {
+          if (n.target === file) continue;
+          const at = readAt(text, n.keys);
+          if (at === null) continue;
+          starts ??= lineStarts(text);
+          const manifestLine = ctx.manifests.get(manifest, JSON_MANIFEST)?.lineOf(n.keys) ?? 1;
+          out.push({ ...n, from: file, nameLine: lineOfOffset(starts, m.index ?? 0), readLine: lineOfOffset(starts, at), manifestLine });
+        }
+      }
+    }
+  }
+  return out;
+});
+
+const manifestFiles: FrameworkReader = {
+  id: 'manifest-files',
+  title: 'Code files a plugin folder\'s own manifest names in a field its host reads (ungit-plugin.json "exports"."javascript")',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => {
+    const first = manifestLoads(ctx)[0];
+    return first ? `${first.from}:${first.nameLine} names ${basename(first.manifest)} and reads ${first.keys.map((k) => `"${k}"`).join('.')} (:${first.readLine})` : null;
+  },
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    for (const l of manifestLoads(ctx)) {
+      const path = l.keys.map((k) => `"${k}"`).join('.');
+      out.references.push(
+        fileReference(l.from, l.target, l.readLine, `named by ${l.manifest}:${l.manifestLine} ${path}: "${l.value}", a manifest ${l.from}:${l.nameLine} names ('${basename(l.manifest)}') and reads at :${l.readLine}`),
+      );
+    }
+    return out;
+  },
+};
+
+export default manifestFiles;
