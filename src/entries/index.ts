@@ -36,6 +36,7 @@ import pyproject from './pyproject.js';
 import railway from './railway.js';
 import renderYaml from './render-yaml.js';
 import runit from './runit.js';
+import s2i from './s2i.js';
 import s6Overlay from './s6-overlay.js';
 import semgrepRules from './semgrep-rules.js';
 import serverless from './serverless.js';
@@ -89,6 +90,7 @@ export const DETECTORS: EntryDetector[] = [
   railway,
   renderYaml,
   runit,
+  s2i,
   s6Overlay,
   semgrepRules,
   serverless,

@@ -1,0 +1,13 @@
+/** s2i: every fixture test/fixtures/entries/s2i-<case>/ against its expected.json. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import detector from '../../src/entries/s2i.js';
+import { detectorCases } from '../helpers/run-detector.js';
+
+const cases = detectorCases(detector);
+
+for (const c of cases) test(`${detector.id}: ${c.name}`, c.check);
+
+test(`${detector.id}: has a basic fixture`, () => {
+  assert.ok(cases.some((c) => c.name === `${detector.id}-basic`), `test/fixtures/entries/${detector.id}-basic/ is missing`);
+});
