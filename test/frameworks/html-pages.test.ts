@@ -3,10 +3,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 import { pagesForPath, visitedPath } from '../../src/frameworks/js/html-pages.js';
+import { inlineRequires, inlineRequireTarget } from '../../src/frameworks/js/inline-requires.js';
 
 const cases = frameworkCases('html-pages');
 test('html-pages: has a basic fixture', () => assert.ok(cases.includes('html-pages-basic')));
 test('html-pages: has a fixture with a theme\'s url-filter scripts', () => assert.ok(cases.includes('html-pages-theme')));
+test('html-pages: has fixtures with a desktop page\'s inline require (manual, and an NW.js main)', () => {
+  assert.ok(cases.includes('html-pages-inline-require'));
+  assert.ok(cases.includes('html-pages-nw-main'));
+});
 for (const name of cases) test(`html-pages: ${name}`, () => checkFrameworkFixture(name));
 
 test('html-pages: a visited URL names a page only on this machine', () => {
@@ -29,4 +34,14 @@ test('html-pages: a URL path names x.html, x/index.html or the page it spells', 
   assert.deepEqual(pagesForPath(files, 'app', '/commands/actions#top'), ['app/commands/actions.html']);
   assert.deepEqual(pagesForPath(files, 'app', '/missing'), []);
   assert.deepEqual(pagesForPath(files, '', '/'), []);
+});
+
+test('html-pages: an inline require is a relative literal of a classic script, with its page line', () => {
+  const html = '<p>\n<script>\n  var a = require("./a"); x.require("./b");\n  // require("./c")\n</script>\n<script type="module">require("./d")</script>\n<script>require(name); require("pkg")</script>';
+  assert.deepEqual(inlineRequires(html), [{ spec: './a', line: 3 }]);
+  const files = new Set(['app/a.js', 'app/lib/index.js', 'app/data.json']);
+  assert.equal(inlineRequireTarget(files, 'app/index.html', './a'), 'app/a.js');
+  assert.equal(inlineRequireTarget(files, 'app/index.html', './lib'), 'app/lib/index.js');
+  assert.equal(inlineRequireTarget(files, 'app/index.html', './data.json'), null);
+  assert.equal(inlineRequireTarget(files, 'app/index.html', '../../outside'), null);
 });

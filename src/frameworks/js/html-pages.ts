@@ -27,6 +27,7 @@ import { fileReference, jsCodeFiles, jsPackages, kindOf, toolInvocations, toolRu
 import type { EntryKind } from '../../model/verdict.js';
 import { htmlScripts } from './vite.js';
 import { isLanguageVariantPage } from '../../languages/web/index.js';
+import { inlineRequires, inlineRequireTarget } from './inline-requires.js';
 
 const PAGE = /\.html?$/;
 /** A page the repo owns: `x.html`, `x.htm`, or one language's version of one (`x.html.de`, languages/web). */
@@ -49,6 +50,8 @@ interface PageScript {
   line: number;
   src: string;
   target: string;
+  /** How the page loads it, as evidence says it: `<script src="js/app.js">`, `require('./js/app') in an inline <script>`. */
+  how: string;
 }
 
 const SERVERS = ['serve', 'http-server', 'live-server'];
@@ -142,7 +145,11 @@ export const pageScripts = perScan((ctx: FrameworkContext): { scripts: PageScrip
     roots.set(page, root);
     for (const { src, line } of htmlScripts(text)) {
       const target = scriptTarget(ctx, page, src, root);
-      if (target !== null) scripts.push({ page, line, src, target });
+      if (target !== null) scripts.push({ page, line, src, target, how: `<script src="${src}">` });
+    }
+    for (const { spec, line } of inlineRequires(text)) {
+      const target = inlineRequireTarget(ctx.files, page, spec);
+      if (target !== null) scripts.push({ page, line, src: spec, target, how: `require('${spec}') in an inline <script>` });
     }
   }
   return { scripts, roots };
@@ -170,7 +177,7 @@ const htmlPages: FrameworkReader = {
   ecosystem: 'javascript',
   enabledBy: (ctx) => {
     const first = pageScripts(ctx).scripts[0];
-    return first ? `${first.page}:${first.line} <script src="${first.src}">` : null;
+    return first ? `${first.page}:${first.line} ${first.how}` : null;
   },
   collect: (ctx) => {
     const out = emptyFrameworkOutput();
@@ -180,7 +187,7 @@ const htmlPages: FrameworkReader = {
       // package's __init__.py stands in for the template (census has no edge from a renderer to it).
       const theme = URL_FILTER.test(s.src) ? joinRepo(themeRootOf(ctx, s.page), '__init__.py') : null;
       if (theme !== null && ctx.files.has(theme)) out.references.push(fileReference(theme, s.target, undefined, `loaded by <script src="${s.src}"> in ${s.page}:${s.line}, a template of the theme package ${theme}`));
-      else out.references.push(fileReference(s.page, s.target, s.line, `loaded by <script src="${s.src}"> in ${s.page}:${s.line}`));
+      else out.references.push(fileReference(s.page, s.target, s.line, `loaded by ${s.how} in ${s.page}:${s.line}`));
     }
     const runs = serverRuns(ctx);
     for (const page of roots.keys()) {

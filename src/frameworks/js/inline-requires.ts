@@ -1,0 +1,60 @@
+/**
+ * A desktop page (NW.js, Electron with node integration) loads its app from an inline script:
+ * testcafe's studio/index.html runs `var TestCafeStudio = require('./js/app');` inside a bare
+ * `<script>`, and nothing else names js/app.js, so the app and every module it requires look
+ * dead. Such a `require` resolves from the page's folder as Node resolves one there (`X`, `X.js`,
+ * `X/index.js`). Only a classic script's body is read (no `src`, no `type` but a JavaScript one:
+ * a module script or a template has no `require`), only a call of the global `require` with one
+ * relative literal (`./`, `../`): a package name (`require('remote')`) loads nothing of the repo;
+ * a require in a JS comment, in a string or in an HTML comment is not a load.
+ */
+import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
+import { dirname, joinRepo } from '../../util/path.js';
+
+const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+const CLASSIC_TYPE = /^(?:text|application)\/(?:x-)?(?:javascript|ecmascript)$/i;
+const REQUIRE = /(?<![\w$.])require\(\s*(["'])(\.{1,2}\/[^"'\n]*)\1\s*\)/g;
+const NODE_EXTENSIONS = ['', '.js', '/index.js'];
+const CODE = /\.[cm]?js$/;
+
+export interface InlineRequire {
+  spec: string;
+  line: number;
+}
+
+/** What is blanked keeps its length and newlines, so offsets and lines stay the page's own. */
+const blanked = (text: string): string => text.replace(/[^\n]/g, ' ');
+
+/** Each `require('./…')` of the page's classic inline scripts, with its line in the page. */
+export const inlineRequires = (html: string): InlineRequire[] => {
+  if (!html.includes('require(')) return [];
+  const page = html.replace(HTML_COMMENT, blanked);
+  const out: InlineRequire[] = [];
+  for (const m of page.matchAll(INLINE_SCRIPT)) {
+    const attrs = m[1];
+    if (/\bsrc\s*=/i.test(attrs)) continue;
+    const type = /\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attrs);
+    const typeValue = type ? (type[1] ?? type[2] ?? type[3]).trim() : '';
+    if (typeValue !== '' && !CLASSIC_TYPE.test(typeValue)) continue;
+    const body = commentsBlanked(m[2]);
+    const spans = quotedSpans(body);
+    const bodyAt = (m.index ?? 0) + m[0].indexOf('>') + 1;
+    for (const r of body.matchAll(REQUIRE)) {
+      if (insideQuoted(body, spans, r.index ?? 0)) continue;
+      out.push({ spec: r[2], line: page.slice(0, bodyAt + (r.index ?? 0)).split('\n').length });
+    }
+  }
+  return out;
+};
+
+/** The code file a page's inline `require(spec)` loads: Node's resolution from the page's folder, or null. */
+export const inlineRequireTarget = (files: ReadonlySet<string>, page: string, spec: string): string | null => {
+  const base = joinRepo(dirname(page), spec.replace(/\/+$/, ''));
+  if (base === null) return null;
+  for (const ext of NODE_EXTENSIONS) {
+    const candidate = `${base}${ext}`;
+    if (CODE.test(candidate) && files.has(candidate)) return candidate;
+  }
+  return null;
+};
