@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { requireTarget } from '../../src/frameworks/js/folder-scope.js';
-import { explainedCandidatesOf, explainedFolderOf, folderOf, folderPatternOf } from '../../src/languages/javascript/folder-expr.js';
+import { assignmentsIn, explainedCandidatesOf, explainedFolderOf, folderOf, folderPatternOf } from '../../src/languages/javascript/folder-expr.js';
 
 const text = [
   "const suite = process.env.SUITE || 'base';",
@@ -180,4 +180,15 @@ test('stop 49 review 4: folderPatternOf and partOf read a const spread over line
   assert.equal(folderPatternOf('dir', 'src/x.js', spread), 'src/apps/*/app');
   // A name holding more than a literal is a computed part.
   assert.equal(folderPatternOf("path.join(__dirname, tail, 'x')", 'src/x.js', "const tail = 'a' + suite;\n"), 'src/*/x');
+});
+
+test('assignmentsIn: a declarator list holds each value up to the comma before the next name; a comma inside a call is the value\'s own', () => {
+  const list = 'var A = "a.js", B = "b.js", C = join(__dirname, "c", "d"), D = x, y;\nE = "e.js", f(1);';
+  const whole = { start: 0, end: list.length };
+  assert.deepEqual(assignmentsIn('A', list, whole).map((a) => a.value), ['"a.js"']);
+  assert.deepEqual(assignmentsIn('B', list, whole).map((a) => a.value), ['"b.js"']);
+  assert.deepEqual(assignmentsIn('C', list, whole).map((a) => a.value), ['join(__dirname, "c", "d")']);
+  // `D = x, y` is a comma expression, not a next declarator: the value as written, as before.
+  assert.deepEqual(assignmentsIn('D', list, whole).map((a) => a.value), ['x, y']);
+  assert.deepEqual(assignmentsIn('E', list, whole).map((a) => a.value), ['"e.js", f(1)']);
 });

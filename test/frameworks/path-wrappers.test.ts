@@ -5,4 +5,5 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 
 const cases = frameworkCases('path-wrappers');
 test('path-wrappers: has a basic fixture', () => assert.ok(cases.includes('path-wrappers-basic')));
+test('path-wrappers: has a fixture whose constants are one declarator list', () => assert.ok(cases.includes('path-wrappers-declarator-list')));
 for (const name of cases) test(`path-wrappers: ${name}`, () => checkFrameworkFixture(name));

@@ -444,10 +444,28 @@ export interface TextRegion {
   end: number;
 }
 
+/** The next declarator of a list, right after its comma: ` SECOND = …`. */
+const NEXT_DECLARATOR = /\s*[A-Za-z_$][\w$]*\s*=(?![=>])/y;
+
+/**
+ * A declarator list (`var A = "a.js", B = "b.js";`, testcafe's assets_manager.js) holds A's value
+ * only up to the top-level comma before `B =`; a comma inside a call, a literal or brackets is
+ * the value's own (`path.join(__dirname, 'x')`).
+ */
+const ownValue = (value: string): string => {
+  if (!value.includes(',')) return value;
+  const comma = topLevelIndex(value, 0, (c, at) => {
+    if (c !== ',') return false;
+    NEXT_DECLARATOR.lastIndex = at + 1;
+    return NEXT_DECLARATOR.test(value);
+  }, value.length);
+  return comma < 0 || value[comma] !== ',' ? value : value.slice(0, comma).trim();
+};
+
 /** The values assigned to `name` in the region: `name = value` and `var name = value`, in order. */
 export const assignmentsIn = (name: string, text: string, region: TextRegion): { value: string; index: number }[] => {
   const assignment = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*=(?![=>])\s*([^\n;]+)`, 'g');
-  return [...text.slice(region.start, region.end).matchAll(assignment)].map((m) => ({ value: m[1].trim(), index: region.start + (m.index ?? 0) }));
+  return [...text.slice(region.start, region.end).matchAll(assignment)].map((m) => ({ value: ownValue(m[1].trim()), index: region.start + (m.index ?? 0) }));
 };
 
 /** A conditional's `?` (not `??` or `?.`). */
