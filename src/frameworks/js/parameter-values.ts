@@ -215,6 +215,33 @@ export const argumentValues = (expr: string, text: string, at: number, depth = 0
       const all = assigned.map((a) => argumentValues(a.value, text, a.index, depth + 1));
       return { literals: all.flatMap((v) => v.literals), unread: all.flatMap((v) => v.unread), folders: all.flatMap((v) => v.folders ?? []) };
     }
+    const constant = moduleConstant(e, text);
+    if (constant !== null) return { literals: [constant], unread: [] };
   }
   return { literals: [], unread: [e] };
+};
+
+/** A place where `name` is bound anew: a parameter (`function f(name)`, `(a, name) =>`, `name =>`), a `catch (name)`, a destructuring. */
+const rebinding = (name: string): RegExp => {
+  const n = escapeRegExp(name);
+  return new RegExp(
+    String.raw`\bfunction\b[^(]*\([^()]*(?<![\w$.])${n}(?![\w$])|\([^()]*(?<![\w$.])${n}(?![\w$])[^()]*\)\s*(?::[^=;{}()]*)?=>|(?<![\w$.])${n}\s*=>|\bcatch\s*\(\s*${n}\s*\)|[{,]\s*${n}\s*[,}]\s*=[^=>]|\b(?:const|let|var)\s+${n}(?![\w$])[\s\S]*\b(?:const|let|var)\s+${n}(?![\w$])`,
+  );
+};
+
+/**
+ * A module-level name given one literal once (`var CORE_SCRIPT = "../../_compiled_/x.js", …;` at
+ * the top of testcafe's assets_manager.js) holds it inside every function of the module too
+ * (`content: readFile(CORE_SCRIPT)` in a method): the literal, when the file assigns the name
+ * nowhere else and binds it anew nowhere (a parameter, a catch, a destructuring, a second
+ * declaration), else null.
+ */
+const moduleConstant = (name: string, text: string): string | null => {
+  const whole = { start: 0, end: text.length };
+  const assigned = assignmentsIn(name, text, whole);
+  if (assigned.length !== 1) return null;
+  const region = functionRegion(text, assigned[0].index);
+  if (region.start !== 0 || region.end !== text.length) return null;
+  const value = literalValue(assigned[0].value);
+  return value === null || rebinding(name).test(text) ? null : value;
 };
