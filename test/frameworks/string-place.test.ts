@@ -18,6 +18,15 @@ test('string-place: list elements, property values and call arguments, and what 
     assert.deepEqual(placeOf(other, "'seo/a'"), { kind: 'other' }, other);
 });
 
+test('string-place: a property of an object handed straight to a call is that call\'s argument', () => {
+  assert.deepEqual(placeOf("fetch({ url: 'seo/a' })", "'seo/a'"), { kind: 'argument', callee: 'fetch' });
+  assert.deepEqual(placeOf("request(opts, { method: 'GET', path: 'seo/a' })", "'seo/a'"), { kind: 'argument', callee: 'request' });
+  assert.deepEqual(placeOf("this.load({ name: 'seo/a' })", "'seo/a'"), { kind: 'argument', callee: 'load' });
+  // An object in a list, nested in another object, held by a name or only parenthesized stays a value.
+  for (const value of ["f([{ gatherer: 'seo/a' }])", "f({ artifacts: { gatherer: 'seo/a' } })", "const c = { gatherer: 'seo/a' }", "({ gatherer: 'seo/a' })"])
+    assert.deepEqual(placeOf(value, "'seo/a'"), { kind: 'value' }, value);
+});
+
 test('string-place: a long list is read once through the siblings already placed', () => {
   const text = `module.exports = [${"'seo/a', ".repeat(20_000)}]`;
   const spans = quotedSpans(text);

@@ -44,10 +44,39 @@ export const stringPlace = (text: string, spans: readonly number[], at: number, 
   const before = lastNonSpace(text, at - 1);
   if (before < 0) return { kind: 'other' };
   const c = text[before];
-  if (c === ':') return { kind: 'value' };
+  if (c === ':') return valuePlace(text, spans, at, before, window);
   if (c !== ',' && c !== '[' && c !== '(') return { kind: 'other' };
-  let open = c === ',' ? -1 : before;
-  for (let j = before - 1, depth = 0; open < 0 && j >= 0 && at - j <= window; j--) {
+  const open = c === ',' ? openerBefore(text, spans, at, before, openers, window) : before;
+  if (open < 0) return { kind: 'other' };
+  openers.set(at, open);
+  const prev = lastNonSpace(text, open - 1);
+  if (text[open] === '[') return prev >= 0 && INDEXED.test(text[prev]) ? { kind: 'other' } : { kind: 'element' };
+  if (text[open] === '(') return { kind: 'argument', callee: CALLEE.exec(text.slice(Math.max(0, prev - 200), prev + 1))?.[1] ?? null };
+  return { kind: 'other' };
+};
+
+/**
+ * A property value's place: the object's own, when the object literal is itself an argument of a call
+ * (`fetch({ url: 'api/users' })`, `request(opts, { path: 'user/profile' })` hand the call an endpoint,
+ * not a list of modules); else a value, as in a config object, a list of them or a `const` holding one.
+ */
+const valuePlace = (text: string, spans: readonly number[], at: number, colon: number, window: number): StringPlace => {
+  const brace = openerBefore(text, spans, at, colon, new Map(), window);
+  if (brace < 0 || text[brace] !== '{') return { kind: 'value' };
+  const around = lastNonSpace(text, brace - 1);
+  if (around < 0 || (text[around] !== '(' && text[around] !== ',')) return { kind: 'value' };
+  const call = text[around] === '(' ? around : openerBefore(text, spans, brace, around, new Map(), window);
+  if (call < 0 || text[call] !== '(') return { kind: 'value' };
+  const prev = lastNonSpace(text, call - 1);
+  // `(` after a name or `)` is a call's; a bare `({ … })` is a parenthesized object.
+  if (prev < 0 || !/[\w$)]/.test(text[prev])) return { kind: 'value' };
+  return { kind: 'argument', callee: CALLEE.exec(text.slice(Math.max(0, prev - 200), prev + 1))?.[1] ?? null };
+};
+
+/** The nearest bracket opened and not closed before `from` (strings stepped over, a sibling's known opener taken), or -1. */
+const openerBefore = (text: string, spans: readonly number[], at: number, from: number, openers: Map<number, number>, window: number): number => {
+  let open = -1;
+  for (let j = from - 1, depth = 0; open < 0 && j >= 0 && at - j <= window; j--) {
     const ch = text[j];
     if (ch === "'" || ch === '"' || ch === '`') {
       const start = spanEndingAt(spans, j);
@@ -60,10 +89,5 @@ export const stringPlace = (text: string, spans: readonly number[], at: number, 
       else depth--;
     }
   }
-  if (open < 0) return { kind: 'other' };
-  openers.set(at, open);
-  const prev = lastNonSpace(text, open - 1);
-  if (text[open] === '[') return prev >= 0 && INDEXED.test(text[prev]) ? { kind: 'other' } : { kind: 'element' };
-  if (text[open] === '(') return { kind: 'argument', callee: CALLEE.exec(text.slice(Math.max(0, prev - 200), prev + 1))?.[1] ?? null };
-  return { kind: 'other' };
+  return open;
 };
