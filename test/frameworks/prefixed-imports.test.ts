@@ -20,6 +20,9 @@ test('prefixed-imports: has a listed-empty fixture', () => assert.ok(cases.inclu
 test('prefixed-imports: has a listed-join fixture', () => assert.ok(cases.includes('prefixed-imports-listed-join')));
 // Review 3 of stop 52: an annotated local (`module: str = "app.plugins." + kind`) above import_module(module).
 test('prefixed-imports: has an annotated-local fixture', () => assert.ok(cases.includes('prefixed-imports-annotated-local')));
+// Stop 58: `__import__(name, globals(), None, (), 1)` (gallery-dl) is relative to the file's own package: narrowed by a loop over a
+// list or an `if name in LIST:` guard (gamma, tar stay dead); other globals and level 0 read nothing (thing dead); level 2 goes a package up (inner dead).
+test('prefixed-imports: has a level fixture', () => assert.ok(cases.includes('prefixed-imports-level')));
 for (const name of cases) test(`prefixed-imports: ${name}`, () => checkFrameworkFixture(name));
 
 test('childTemplateOf: the constant package path a computed module name starts with', async () => {

@@ -35,6 +35,7 @@ import { returnedHead, returnedModules } from './returned-literals.js';
 import { alternation, CORE_LOADS } from '../../languages/python/loader-names.js';
 import { repoLoaders } from './loader-fixpoint.js';
 import type { FunctionFlows } from './loader-roles.js';
+import { guardValues, relativeDunderCall } from './relative-dunder-import.js';
 
 /** Lines read from the call's line on: its first argument may wrap (deluge's sits on the next line). */
 const CALL_SPAN = 4;
@@ -420,16 +421,19 @@ const loopValues = (text: string, lines: readonly string[], line: number, operan
   const loop = new RegExp(`^\\s*for\\s+${operand}\\s+in\\s+(.+?)\\s*:\\s*(?:#.*)?$`);
   for (let l = line - 2; l >= Math.max(0, line - 1 - LOOP_REACH); l--) {
     const m = loop.exec(lines[l]);
-    if (m === null) continue;
-    const iterated = m[1];
-    if (/^[[(]\s*(?:(['"])[\w.]*\1\s*,?\s*)*[\])]$/.test(iterated)) {
-      return new Set([...iterated.matchAll(/(['"])([\w.]*)\1/g)].map((s) => s[2]));
-    }
-    if (!/^[A-Za-z_]\w*$/.test(iterated)) return null;
-    const listed = settingStrings(text).filter((s) => s.setting === iterated).map((s) => s.value);
-    return listed.length === 0 ? null : new Set(listed);
+    if (m !== null) return listedValues(text, m[1]);
   }
   return null;
+};
+
+/** The strings `iterated` holds: a literal list or tuple of strings, or a name whose assignments are string lists (settingStrings); null otherwise. */
+const listedValues = (text: string, iterated: string): Set<string> | null => {
+  if (/^[[(]\s*(?:(['"])[\w.]*\1\s*,?\s*)*[\])]$/.test(iterated)) {
+    return new Set([...iterated.matchAll(/(['"])([\w.]*)\1/g)].map((s) => s[2]));
+  }
+  if (!/^[A-Za-z_]\w*$/.test(iterated)) return null;
+  const listed = settingStrings(text).filter((s) => s.setting === iterated).map((s) => s.value);
+  return listed.length === 0 ? null : new Set(listed);
 };
 
 /** A child's module name: the file's stem, or its folder's name for a package's __init__.py. */
@@ -467,6 +471,23 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
             out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? `imported as ${pkg} by ${file}:${line} (a package runs before its modules)` : label });
           }
         }
+      }
+      // Stop 58: `__import__(name, globals(), None, (), 1)`, relative to the file's own package (relative-dunder-import.ts).
+      const leveled = relativeDunderCall(span, text, (starts ??= lineStarts(text)), line);
+      if (leveled !== null) {
+        // `globals()` hands the file's `__package__`: its own package, as `import_module(…, __package__)` reads it.
+        const folder = relativePackageFolder(ctx, file, '__package__', leveled.level);
+        if (folder !== null && !seen.has(`lvl\0${folder}\0${leveled.name}`)) {
+          seen.add(`lvl\0${folder}\0${leveled.name}`);
+          const shownFolder = folder === '' ? '.' : folder;
+          const looped = loopValues(text, lines, line, leveled.name);
+          const named = looped ?? guardValues(lines, line, leveled.name, (iterated) => listedValues(text, iterated));
+          const how = named === null ? `any module of the package in ${shownFolder} may be the one loaded` : `named in the list ${looped === null ? `its \`if ${leveled.name} in …\` tests` : `its \`for ${leveled.name} in …\` loop goes over`}: this module is one of them`;
+          const label = `imported by a computed name relative to its own package in ${file}:${line} (${leveled.call}, level ${leveled.level}): ${how}`;
+          const initLabel = `run before the modules of the package in ${shownFolder} that ${file}:${line} imports by a relative computed name (a package runs before its modules)`;
+          for (const c of childrenIn(ctx, folder, (name) => named === null || named.has(name))) if (c.target !== file) out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? initLabel : label });
+        }
+        continue;
       }
       // Stop 45: `exec("from .%s import %s" % (module, module))` over a list of names (system-config-printer's troubleshoot/__init__.py).
       // Only an exec on the recorded line itself: one a few lines below has its own line (and this line's call its own rules).
