@@ -100,6 +100,29 @@ test('sys.path: a path assignment or sys.path call whose brackets close on the l
   ]);
 });
 
+// Stop 58: Black's trailing comma after the last argument (thonny's plugins/micropython/mp_back.py:116-120); still 3 lines at most.
+test('sys.path: a trailing comma after a sys.path call\'s last argument is no part of the path; a call open past 3 lines below, nothing', () => {
+  const text = [
+    'class Backend:',
+    '    def __init__(self):',
+    '        sys.path.insert(',
+    '            0,',
+    '            os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "vendored_libs")),',
+    '        )',
+    '        sys.path.append(os.path.join(os.path.dirname(__file__), "lib"),)',
+    '        sys.path.insert(',
+    '            0,',
+    '            os.path.join(',
+    '                os.path.dirname(__file__), "far"),',
+    '        )',
+    '',
+  ].join('\n');
+  assert.deepEqual(sysPathFolders(text, 'app/plugins/mp/back.py'), [
+    { dir: 'app/plugins/vendored_libs', line: 3 },
+    { dir: 'app/plugins/mp/lib', line: 7 },
+  ]);
+});
+
 test('sys.path: a folder added inside the `if __name__ == "__main__":` block is marked mainOnly; after the block, and added again outside it, it is not', () => {
   const text = [
     'import os, sys',

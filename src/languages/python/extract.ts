@@ -147,7 +147,8 @@ export const pythonExtractor: LanguageExtractor = {
   // 10: dottedStrings on test-like paths. 11: kombu's symbol_by_name is a by-name load (dottedStrings' calls); codeTemplateLines.
   // 12: importRoots reads a sys.path call or path assignment whose brackets close on the lines below.
   // 13: importRoots marks a folder added only under `if __name__ == '__main__':` (mainOnly).
-  version: 13,
+  // 14: a trailing comma after a sys.path call's last argument (`sys.path.insert(\n 0,\n path,\n)`).
+  version: 14,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();

@@ -363,7 +363,8 @@ export const sysPathFolders = (text: string, file: string): SysPathFolder[] => {
         if (comma < 0) return;
         arg = arg.slice(comma + 1);
       }
-      put(arg, i + 1);
+      // Stop 58: Black's trailing comma after the last argument (thonny's mp_back.py:116-120) is no part of the path.
+      put(arg.replace(/,\s*$/, ''), i + 1);
       return;
     }
     const set = SYS_PATH_SET.exec(line);
