@@ -175,6 +175,7 @@ import pecan from './python/pecan.js';
 import pluginRegistrations from './python/plugin-registrations.js';
 import moduleRelativeImports from './python/module-relative.js';
 import prefixedImports from './python/prefixed-imports.js';
+import pythonModuleArgs from './python/module-args.js';
 import configChoices from './python/config-choices.js';
 import configDefaults from './python/config-defaults.js';
 import spawnedPaths from './python/spawned-paths.js';
@@ -302,6 +303,7 @@ export const READERS: readonly FrameworkReader[] = [
   postcss,
   preconstruct,
   prefixedImports,
+  pythonModuleArgs,
   configChoices,
   configDefaults,
   prisma,
