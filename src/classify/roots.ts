@@ -28,6 +28,8 @@ export interface Root {
   standsIn?: true;
   /** The detector of the entry that makes the file a root (stand-ins.ts asks it); none for a doc or a runnable marker. */
   detector?: string;
+  /** Stop 58: what says the file is started (Entry.startedBy): among one file's roots of a rank, a declared command, then a command line, first. */
+  startedBy?: Entry['startedBy'];
 }
 
 const RUNNABLE_WORDS: Record<string, string> = {
@@ -73,14 +75,20 @@ const ROOT_RANK: ReadonlyMap<string, number> = new Map([
 const rankOf = (root: Root): number => ROOT_RANK.get(root.detector ?? '') ?? 2;
 
 /**
- * The order ties between roots go by: the root's kind, its file's path, then the detector. Stop 55:
+ * The order ties between roots go by: the root's kind, its file's path, what says its file is
+ * started (Stop 58, Entry.startedBy: a command name the package declares, `bin "hubot"`, before a
+ * command line that runs the file, `script "start": bin/hubot`, before the rest: `script "start":
+ * node app.js` before `main`, systemd's `ExecStart: /etc/init.d/keystone systemd-start` before the
+ * bare SysV script), then the detector. Stop 55:
  * not the sentence, whose wording decided which of one file's roots won (a rewording moved glance's
  * api/__init__.py from its PasteDeploy app to an oslo.policy entry point); the sentence only orders
  * one detector's roots of one file (package.json's main before its convention entry, as before:
  * by line it would put the convention, which has none, first).
  */
 const sortRoots = (roots: Root[]): Root[] =>
-  roots.sort((a, b) => rankOf(a) - rankOf(b) || byString(a.file, b.file) || byString(a.detector ?? '', b.detector ?? '') || byString(a.evidence, b.evidence));
+  roots.sort((a, b) => rankOf(a) - rankOf(b) || byString(a.file, b.file) || startOrder(a) - startOrder(b) || byString(a.detector ?? '', b.detector ?? '') || byString(a.evidence, b.evidence));
+
+const startOrder = (root: Root): number => (root.startedBy === 'declared-command' ? 0 : root.startedBy === 'command-line' ? 1 : 2);
 
 /** Roots per tier, in the order the tiers are tried. */
 export const rootsByTier = (files: FileRecord[], edges: Edge[], entries: Entry[]): [Verdict, Root[]][] => {
@@ -91,6 +99,7 @@ export const rootsByTier = (files: FileRecord[], edges: Edge[], entries: Entry[]
       const root: Root = { file: e.file, evidence: entrySentence(e as Entry & { file: string }), source: e.source, detector: e.detector };
       if (typing) root.ownFileOnly = true;
       if (e.standsIn === true) root.standsIn = true;
+      if (e.startedBy !== undefined) root.startedBy = e.startedBy;
       roots.push(root);
     }
     return sortRoots(roots);

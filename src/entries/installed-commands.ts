@@ -36,7 +36,7 @@ const installedCommands: EntryDetector = {
     const kind = TEST_COMMAND.test(name) ? 'test' : 'production';
     // "<path>: …" says what the file is; opening with a colon, it sorts after "<path> is run by systemd …",
     // so a unit or cron line that runs the command starts the evidence when there is one.
-    out.entries.push(fileEntry(file.path, kind, `${file.path}: an installed ${kind === 'test' ? 'test command' : 'command'}, on every user's PATH (${folder} of the filesystem tree at ${tree})`));
+    out.entries.push({ ...fileEntry(file.path, kind, `${file.path}: an installed ${kind === 'test' ? 'test command' : 'command'}, on every user's PATH (${folder} of the filesystem tree at ${tree})`), startedBy: 'declared-command' });
     return out;
   },
 };

@@ -263,10 +263,13 @@ const packageJson: EntryDetector = {
     }
     const site: Site = { path: file.path, dir: dirname(file.path), doc, ctx, out };
     const name = typeof pkg.name === 'string' ? pkg.name.replace(/^@[^/]+\//, '') : basename(site.dir) || 'package';
+    const declared = site.out.entries.length;
     if (typeof pkg.bin === 'string') addFile(site, pkg.bin, `${file.path} bin "${name}"`, ['bin']);
     else if (isRecord(pkg.bin)) {
       for (const [bin, target] of Object.entries(pkg.bin)) if (typeof target === 'string') addFile(site, target, `${file.path} bin "${bin}"`, ['bin', bin]);
     }
+    // A bin is a command name users run: among the file's roots it comes before a script that runs it (Entry.startedBy).
+    for (let i = declared; i < site.out.entries.length; i++) site.out.entries[i].startedBy = 'declared-command';
     for (const field of ['main', 'module'] as const) {
       const value = pkg[field];
       if (typeof value !== 'string') continue;

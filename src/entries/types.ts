@@ -16,6 +16,8 @@ export interface EntryInput {
   evidence: string;
   /** The entry stands for a launcher the tree lacks (Entry.standsIn). */
   standsIn?: true;
+  /** A command name the package declares for the file (Entry.startedBy). */
+  startedBy?: 'declared-command';
 }
 
 /** A command line found in config; the one command analyser turns it into targets later. */

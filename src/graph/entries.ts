@@ -43,6 +43,7 @@ interface EntryHead {
   detector: string;
   source: string;
   command?: string;
+  startedBy?: Entry['startedBy'];
   line?: number;
 }
 
@@ -54,6 +55,7 @@ interface EntryHead {
 const entryOf = (head: EntryHead, file: string | null, evidence: string, unresolved?: Pick<Entry, 'unresolvedReason' | 'unresolved'>, standsIn?: true): Entry => {
   const entry = { kind: head.kind, detector: head.detector, source: head.source } as Entry;
   if (head.command !== undefined) entry.command = head.command;
+  if (head.startedBy !== undefined) entry.startedBy = head.startedBy;
   if (head.line) entry.line = head.line;
   entry.file = file;
   entry.evidence = evidence;
@@ -69,7 +71,7 @@ export const buildEntries = (detected: Detected, targets: TargetResolver): { ent
   const entries: Entry[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const { detector, source, input } of detected.entries) {
-    const base: EntryHead = { kind: input.kind, detector, source, line: input.line };
+    const base: EntryHead = { kind: input.kind, detector, source, startedBy: input.startedBy, line: input.line };
     const file = input.targetKind === 'file' ? targets.file(input.target) : null;
     const resolved = input.targetKind === 'module' ? targets.module(input.target) : file ? [file] : [];
     if (resolved.length === 0) {
@@ -87,7 +89,7 @@ export const buildEntries = (detected: Detected, targets: TargetResolver): { ent
   const deployOnly = [...deployMap].sort(byLength);
   for (const { detector, source, input } of detected.commands) {
     const pathMap = input.pathMap === undefined || input.pathMap.length === 0 ? deployOnly : [...input.pathMap, ...deployMap].sort(byLength);
-    const base: EntryHead = { kind: input.kind, detector, source, command: excerpt(input.command, ENTRY_COMMAND_CHARS), line: input.line };
+    const base: EntryHead = { kind: input.kind, detector, source, command: excerpt(input.command, ENTRY_COMMAND_CHARS), startedBy: 'command-line', line: input.line };
     const result = targets.command(input.command, { cwd: input.cwd, ...(pathMap.length > 0 ? { pathMap } : {}), ...(input.env ? { env: input.env } : {}) });
     const evidence = `${input.evidence}: ${oneLine(input.command)}`;
     for (const f of result.files) entries.push(entryOf(base, f.file, withSteps(evidence, f.via)));

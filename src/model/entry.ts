@@ -13,6 +13,14 @@ export interface Entry {
   line?: number;
   /** The command line as written, when the entry came from one. */
   command?: string;
+  /**
+   * Stop 58: what says the file is started, when the detector knows: `command-line`, a command line
+   * that runs it (`command`: a package.json script, a unit's ExecStart, a Procfile line);
+   * `declared-command`, a command name a package declares for it (a package.json bin, an installed
+   * command or console script). Among one file's roots of one rank (classify/roots.ts), a declared
+   * command comes first, then a command line, then the rest (`main`, a convention, a config).
+   */
+  startedBy?: 'command-line' | 'declared-command';
   /** Readable sentence: "systemd deploy/sidecar.service ExecStart: uvicorn sidecar.main:app". */
   evidence: string;
   /** Why `file` is null: "$APP_DIR is not expanded", "no such file". */

@@ -89,3 +89,32 @@ test('rootsByTier: one file\'s roots go by detector, not by their sentences\' wo
   assert.equal(first('z PasteDeploy config', 'entry point [oslo.policy.enforcer] x = pkg.api:f'), 'paste-deploy');
   assert.equal(first('PasteDeploy config', 'a entry point'), 'paste-deploy');
 });
+
+test('rootsByTier: among one file\'s roots of one rank, a declared command, then a command line, then the rest (Stop 58, Entry.startedBy)', () => {
+  const files = [file('bin/hubot', 'javascript'), file('app.js', 'javascript'), file('lib/other.js', 'javascript'), file('usr/bin/svc', 'python')];
+  const entry = (f: string, detector: string, evidence: string, startedBy?: 'command-line' | 'declared-command') => ({ file: f, kind: 'production' as const, detector, source: 'package.json', evidence, ...(startedBy ? { startedBy } : {}) });
+  const entries = [
+    entry('app.js', 'package-json', 'package.json main'),
+    entry('app.js', 'package-json', 'package.json script "start"', 'command-line'),
+    entry('bin/hubot', 'package-json', 'package.json script "start"', 'command-line'),
+    entry('bin/hubot', 'package-json', 'package.json bin "hubot"', 'declared-command'),
+    // Another file is not a tie: paths keep their order, so lib/other.js's main stays after app.js and bin/hubot.
+    entry('lib/other.js', 'package-json', 'package.json main'),
+    // The rank still comes first: the unit's line (rank 0) before the installed command (rank 1) that it runs.
+    entry('usr/bin/svc', 'installed-commands', 'usr/bin/svc: an installed command', 'declared-command'),
+    entry('usr/bin/svc', 'systemd', 'systemd x.service ExecStart', 'command-line'),
+  ];
+  const production = rootsByTier(files, [], entries).find(([tier]) => tier === 'production')![1];
+  assert.deepEqual(
+    production.map((r) => `${r.file} ${r.evidence.replace(/^.* (?=package|usr|systemd)/, '')}`),
+    [
+      'usr/bin/svc systemd x.service ExecStart',
+      'usr/bin/svc usr/bin/svc: an installed command',
+      'app.js package.json script "start"',
+      'app.js package.json main',
+      'bin/hubot package.json bin "hubot"',
+      'bin/hubot package.json script "start"',
+      'lib/other.js package.json main',
+    ],
+  );
+});

@@ -135,7 +135,7 @@ interface Named {
  * package above it that the tree does hold, which importing it still runs.
  */
 const importChain = (ctx: FrameworkContext, out: FrameworkOutput, at: Named, why: string, initWhy: string, missing?: string, standsIn?: true): void => {
-  const entry = (target: string, evidence: string) => out.entries.push({ source: at.file, target, targetKind: 'file', kind: 'production', line: at.line, evidence, ...(standsIn ? { standsIn } : {}) });
+  const entry = (target: string, evidence: string) => out.entries.push({ source: at.file, target, targetKind: 'file', kind: 'production', line: at.line, evidence, ...(standsIn ? { standsIn, startedBy: 'declared-command' as const } : {}) });
   if (at.target === undefined) {
     const parent = missing === undefined ? null : nearestPackage(ctx, at.module, at.installedIn);
     if (parent !== null) entry(parent.init, `${missing}: ${at.module} is not in the tree, and importing it runs ${parent.name} first`);
