@@ -101,7 +101,8 @@ const extractShell = (path: string, text: string): FileFacts => {
     // hidden class of command, which every compiled reader of commands (shareStrings, the stages) met late.
     const fact: CommandFact = { command: prefix + body, line: visited.command.line, via: 'shell' };
     if (cwd !== undefined) fact.cwd = cwd;
-    // A command read again with a variable's earlier value (walk.ts' earlierValues) may come out the same.
+    // A command read again with a variable's earlier value (walk.ts' earlierValues) may come out the same;
+    // so does `a; a`, which says no more than `a` (a fact is what a line runs, not how often: fixture repeated-command).
     const key = `${fact.line}\0${cwd ?? ''}\0${fact.command}`;
     if (seen.has(key)) return;
     seen.add(key);
