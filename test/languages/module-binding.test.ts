@@ -20,6 +20,20 @@ test('moduleBinding: a default import beside named ones, and destructured requir
   assert.equal(requiredModule("const { fromHere } = require('./paths');", 'fromHere'), null);
 });
 
+test('moduleBinding: a part read off a require names that export; a value made from it is derived, neither (stop 58)', () => {
+  assert.deepEqual(moduleBinding("const labels = require('./config').labels;", 'labels'), { spec: './config', member: 'labels' });
+  assert.deepEqual(moduleBinding("const labels = require('./config') . labels\n", 'labels'), { spec: './config', member: 'labels' });
+  assert.equal(requiredModule("const labels = require('./config').labels;", 'labels'), null);
+  // A call or a deeper part: still the repo's module (folder-expr leaves it to the helper readers), but no export to read.
+  assert.deepEqual(moduleBinding("const cfg = require('./config')(opts);", 'cfg'), { spec: './config', member: null, derived: true });
+  assert.deepEqual(moduleBinding("const cfg = require('./config').store.get;", 'cfg'), { spec: './config', member: null, derived: true });
+  assert.deepEqual(moduleBinding("const cfg = require('./config')['store'];", 'cfg'), { spec: './config', member: null, derived: true });
+  assert.deepEqual(moduleBinding("const get = require('./config').get('paths');", 'get'), { spec: './config', member: null, derived: true });
+  assert.equal(requiredModule("const cfg = require('./config')(opts);", 'cfg'), null);
+  // The interop wrapper's closing bracket follows the require: the module itself, as before.
+  assert.deepEqual(moduleBinding('const config_1 = __importDefault(require("./config")).default;', 'config_1'), { spec: './config', member: null });
+});
+
 test('moduleBinding: packages, type-only imports and other names are no binding', () => {
   assert.equal(moduleBinding("const config = require('nconf');", 'config'), null);
   assert.equal(moduleBinding("import { fromHere } from 'paths-pkg';", 'fromHere'), null);

@@ -43,7 +43,7 @@ const PATH_NAMES: Record<string, string> = { path: 'path', 'node:path': 'path' }
  */
 const boundModule = (text: string, head: string, rest: string[]): { spec: string; name: string | null } | null => {
   const bound = moduleBinding(text, head);
-  if (bound === null || !/^\.{1,2}\//.test(bound.spec)) return null;
+  if (bound === null || bound.derived === true || !/^\.{1,2}\//.test(bound.spec)) return null;
   if (bound.member !== null) return rest.length === 0 ? { spec: bound.spec, name: bound.member } : null;
   // `.default` is how compiled code reaches a default export.
   const path = rest[0] === 'default' ? rest.slice(1) : rest;

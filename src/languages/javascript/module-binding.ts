@@ -10,6 +10,7 @@ import { commentsBlanked } from './text-skips.js';
 /** The opening of the interop helper call tsc (plain and through tslib), Babel and esbuild wrap a `require` in: a pattern's source (compiled-interop.ts). */
 export const INTEROP_OPEN = String.raw`(?:tslib(?:_1)?\.)?(?:__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM)\([ \t]*`;
 
+const ID = String.raw`[A-Za-z_$][\w$]*`;
 /** A relative specifier as written (`./x`, `../x`, `.`): the repo's own module. */
 const RELATIVE = String.raw`['"](\.[^'"\n]*)['"]`;
 /** `const { f, g: name, h = 1 } = require('./x')`: the pattern and the specifier. */
@@ -27,16 +28,27 @@ const memberIn = (list: string, name: string, separator: RegExp): string | null 
 };
 
 /**
+ * `derived`: the name holds a value made from the module (`require('./x')(opts)`,
+ * `require('./x').a.b`): bound to the repo's module, but neither it nor one of its exports.
+ */
+export interface ModuleBinding {
+  spec: string;
+  member: string | null;
+  derived?: true;
+}
+
+/**
  * The local module a name is bound to, and the export it stands for (null: the module itself):
- * `const name = require('./x')` (through a compiler's interop helper too: `const x_1 =
+ * `const name = require('./x')` (`require('./x').f` names the export f; stop 58) (through a compiler's interop helper too: `const x_1 =
  * __importDefault(require("./x"))`, compiled-interop.ts), `import name from './x'`, `import * as
  * name from './x'`; `import { f as name } from './x'`, `import d, { name } from './x'` and `const {
  * f: name } = require('./x')` name the export.
  */
-export const moduleBinding = (text: string, name: string): { spec: string; member: string | null } | null => {
+export const moduleBinding = (text: string, name: string): ModuleBinding | null => {
   const id = escapeRegExp(name);
-  const required = new RegExp(String.raw`\b(?:const|let|var)\s+${id}\s*=\s*(?:${INTEROP_OPEN})?require\(\s*${RELATIVE}\s*\)`).exec(text);
-  if (required) return { spec: required[1], member: null };
+  // `require('./x').f` binds the export f, not the module; a value made from it (a call, a deeper part) is derived: neither.
+  const required = new RegExp(String.raw`\b(?:const|let|var)\s+${id}\s*=\s*(?:${INTEROP_OPEN})?require\(\s*${RELATIVE}\s*\)(?:\s*\.\s*(${ID})(?![\w$])(?!\s*[.(\[]))?(\s*[.([])?`).exec(text);
+  if (required) return required[3] !== undefined ? { spec: required[1], member: null, derived: true } : { spec: required[1], member: required[2] ?? null };
   if (!text.includes(name)) return null;
   for (const m of text.matchAll(IMPORT)) {
     const clause = m[1].trim();
@@ -57,10 +69,9 @@ export const moduleBinding = (text: string, name: string): { spec: string; membe
 /** The local module a name is bound to as a whole (moduleBinding without a named export), or null. */
 export const requiredModule = (text: string, name: string): string | null => {
   const bound = moduleBinding(text, name);
-  return bound !== null && bound.member === null ? bound.spec : null;
+  return bound !== null && bound.member === null && bound.derived !== true ? bound.spec : null;
 };
 
-const ID = String.raw`[A-Za-z_$][\w$]*`;
 /** A quoted specifier: the quote (group `n`, closed by its backreference) and the module. */
 const spec = (n: number): string => String.raw`(['"])([^'"\n]+)` + `\\${n}`;
 /**
