@@ -170,6 +170,7 @@ import chosenPackageImports from './python/chosen-package-imports.js';
 import pythonLoaderWrappers from './python/loader-wrappers.js';
 import packageScripts from './python/package-scripts.js';
 import pluginManifests from './python/plugin-manifests.js';
+import dataDottedNames from './python/data-dotted-names.js';
 import pasteDeploy from './python/paste-deploy.js';
 import pecan from './python/pecan.js';
 import pluginRegistrations from './python/plugin-registrations.js';
@@ -297,6 +298,7 @@ export const READERS: readonly FrameworkReader[] = [
   playwright,
   plop,
   pluginManifests,
+  dataDottedNames,
   pasteDeploy,
   pecan,
   pluginRegistrations,

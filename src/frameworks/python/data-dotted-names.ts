@@ -1,0 +1,143 @@
+/**
+ * Dotted names in shipped data files, loaded by the package's own computed import: powerline's
+ * themes (`/usr/share/powerline/config_files/themes/shell/default.json`: `"function":
+ * "powerline.segments.common.net.hostname"`) reach `__import__(module, fromlist=(attr,))` at
+ * powerline/__init__.py:392, which imports whatever name the config gives. Nothing imports those
+ * segment modules by a literal name, so census saw them dead.
+ *
+ * A JSON, YAML or TOML file's string value that is a whole dotted name `P.a.b` counts when P is a
+ * top-level package of the tree holding a file whose `__import__`/`import_module` takes a computed
+ * first argument (extraction's computedImportLines, checked on the line). The name is looked up
+ * inside that package's own folder, as a module or as a module's attribute (`…net.hostname`: the
+ * module `…net`). The edge goes from each such loader file, so the module takes the loader's class.
+ * Stops: a package with no computed import (a data file alone says nothing loads it), a name of
+ * another package, a key (`"pkg.mod": {…}`), a dotted word inside a longer string or in prose (README, .md, .rst are not read),
+ * data files under test, docs or example folders.
+ */
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput } from '../types.js';
+import { listedPaths, sortedPaths } from '../../util/file-index.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
+import { packageInits, topPackageFolder } from './python-files.js';
+
+const DATA = /\.(json|ya?ml|toml)$/;
+/** Fixtures, samples and documentation ship names nothing loads. */
+const NOT_SHIPPED = /(?:^|\/)(?:tests?|testing|fixtures?|examples?|samples?|docs?)\//;
+const MAX_TEXT = 1_000_000;
+/** `__import__(` or `import_module(` whose first argument does not open a string literal. */
+const COMPUTED_CALL = /\b(?:__import__|import_module)\(\s*(?![rbuf]*['"])[^)\s]/;
+/**
+ * A quoted value that is a whole dotted name, or a YAML plain value after `key: ` or `- `. A key
+ * (`"powerline.segments.i3wm.scratchpad": {args}`, powerline's segment_data) only configures a name
+ * should a theme use it: not read.
+ */
+const QUOTED = /["']([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)["'](?!\s*[:=])/g;
+const YAML_PLAIN = /(?:^|:\s|-\s)\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)\s*$/;
+
+interface Loader {
+  path: string;
+  line: number;
+}
+
+/** Top-level package name → its folder and the files in it that import a computed name. */
+const loaderPackages = (ctx: FrameworkContext): Map<string, { folder: string; loaders: Loader[] }> => {
+  const out = new Map<string, { folder: string; loaders: Loader[] }>();
+  for (const path of sortedPaths(ctx.files)) {
+    if (!path.endsWith('.py')) continue;
+    const lines = ctx.facts(path)?.computedImportLines;
+    if (lines === undefined || lines.length === 0) continue;
+    const folder = topPackageFolder(ctx.files, path);
+    if (folder === null) continue;
+    const text = ctx.readText(path);
+    if (text === null) continue;
+    const source = text.split('\n');
+    const line = lines.find((l) => COMPUTED_CALL.test(source[l - 1] ?? ''));
+    if (line === undefined) continue;
+    const name = basename(folder);
+    const entry = out.get(name) ?? { folder, loaders: [] };
+    // Two installed copies of one package name: the first folder in path order is read.
+    if (entry.folder !== folder) continue;
+    entry.loaders.push({ path, line });
+    out.set(name, entry);
+  }
+  return out;
+};
+
+/** The module file `name` (below its top package `folder`) or, failing that, the module its last part is an attribute of. */
+const moduleIn = (files: ReadonlySet<string>, folder: string, name: string): string | null => {
+  const parts = name.split('.').slice(1);
+  for (const take of [parts.length, parts.length - 1]) {
+    if (take < 1) continue;
+    const base = joinRepo(folder, parts.slice(0, take).join('/'));
+    if (base === null) continue;
+    for (const candidate of [`${base}.py`, `${base}/__init__.py`]) if (files.has(candidate)) return candidate;
+  }
+  return null;
+};
+
+/** The dotted names a data file's lines hold as whole values, with their 1-based lines. */
+export const dataDottedNames = (text: string, yaml: boolean): { name: string; line: number }[] => {
+  const out: { name: string; line: number }[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    for (const m of l.matchAll(QUOTED)) out.push({ name: m[1], line: i + 1 });
+    const plain = yaml && !l.trimStart().startsWith('#') ? YAML_PLAIN.exec(l) : null;
+    if (plain) out.push({ name: plain[1], line: i + 1 });
+  }
+  return out;
+};
+
+export const collectDataDottedNames = (ctx: FrameworkContext): FrameworkOutput => {
+  const out = emptyFrameworkOutput();
+  const packages = loaderPackages(ctx);
+  if (packages.size === 0) return out;
+  const named = new Set<string>();
+  for (const path of sortedPaths(ctx.files)) {
+    const ext = DATA.exec(path)?.[1];
+    if (ext === undefined || NOT_SHIPPED.test(path)) continue;
+    const text = ctx.readText(path);
+    if (text === null || text.length > MAX_TEXT) continue;
+    if (![...packages.keys()].some((p) => text.includes(`${p}.`))) continue;
+    for (const { name, line } of dataDottedNames(text, ext !== 'json' && ext !== 'toml')) {
+      const pkg = packages.get(name.slice(0, name.indexOf('.')));
+      if (pkg === undefined) continue;
+      const target = moduleIn(ctx.files, pkg.folder, name);
+      if (target === null || named.has(target)) continue;
+      named.add(target);
+      const inits = packageInits(ctx.files, dirname(target)).filter((i) => i !== target);
+      for (const loader of pkg.loaders) {
+        if (loader.path === target) continue;
+        for (const t of [target, ...inits]) {
+          out.references.push({
+            from: loader.path,
+            target: t,
+            targetKind: 'file',
+            line: loader.line,
+            label: `loaded by name: ${path}:${line} names "${name}", and ${loader.path}:${loader.line} imports a computed module name of its package`,
+          });
+        }
+      }
+    }
+  }
+  return out;
+};
+
+const reader: FrameworkReader = {
+  id: 'data-dotted-names',
+  title: 'dotted names in data files, loaded by a computed import (powerline themes)',
+  ecosystem: 'python',
+  enabledBy: (ctx) => {
+    let data = false;
+    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length && !data; at++) data = DATA.test(listed[at]);
+    if (!data) return null;
+    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+      const f = listed[at];
+      if (f.endsWith('.py') && (ctx.facts(f)?.computedImportLines?.length ?? 0) > 0) return `${f} imports a computed module name`;
+    }
+    return null;
+  },
+  collect: collectDataDottedNames,
+};
+
+export default reader;
