@@ -11,7 +11,7 @@
  * inside that package's own folder, as a module or as a module's attribute (`…net.hostname`: the
  * module `…net`). The edge goes from each such loader file, so the module takes the loader's class.
  * Stops: a package with no computed import (a data file alone says nothing loads it), a name of
- * another package, a key (`"pkg.mod": {…}`), a dotted word inside a longer string or in prose (README, .md, .rst are not read),
+ * another package, a dotted word inside a longer string or in prose (README, .md, .rst are not read),
  * data files under test, docs or example folders.
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
@@ -27,11 +27,12 @@ const MAX_TEXT = 1_000_000;
 /** `__import__(` or `import_module(` whose first argument does not open a string literal. */
 const COMPUTED_CALL = /\b(?:__import__|import_module)\(\s*(?![rbuf]*['"])[^)\s]/;
 /**
- * A quoted value that is a whole dotted name, or a YAML plain value after `key: ` or `- `. A key
- * (`"powerline.segments.i3wm.scratchpad": {args}`, powerline's segment_data) only configures a name
- * should a theme use it: not read.
+ * A quoted string that is a whole dotted name, or a YAML plain value after `key: ` or `- `. Keys
+ * count: vim's `local_themes` maps matcher functions (`"powerline.matchers.vim.plugin.commandt.commandt":
+ * "plugin_commandt"`) that powerline imports; its `segment_data` keys give a segment's arguments
+ * for any theme that lists it.
  */
-const QUOTED = /["']([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)["'](?!\s*[:=])/g;
+const QUOTED = /["']([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)["']/g;
 const YAML_PLAIN = /(?:^|:\s|-\s)\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)\s*$/;
 
 interface Loader {
