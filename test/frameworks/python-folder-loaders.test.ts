@@ -12,7 +12,7 @@ import { pathValue, pathVariables, repoPathOf } from '../../src/languages/python
 
 const cases = frameworkCases('python-folder-loaders');
 test('python-folder-loaders: has the glances, pkgutil, glob and unsettled fixtures', () => {
-  for (const name of ['glances', 'pkgutil', 'glob', 'unsettled', 'walk-exec', 'walk-name']) assert.ok(cases.includes(`python-folder-loaders-${name}`), name);
+  for (const name of ['glances', 'pkgutil', 'glob', 'unsettled', 'walk-exec', 'walk-name', 'ctor']) assert.ok(cases.includes(`python-folder-loaders-${name}`), name);
 });
 for (const name of cases) test(`python-folder-loaders: ${name}`, () => checkFrameworkFixture(name));
 

@@ -21,6 +21,7 @@ import type { FrameworkContext, FrameworkReader, ReferenceInput } from '../types
 import { emptyFrameworkOutput } from '../types.js';
 import type { FileFacts } from '../../model/facts.js';
 import { perScan } from '../per-scan.js';
+import { constructorItems, type ConstructorItem } from './constructor-folders.js';
 import { absolutePathOf, pathAssignments, pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
 import { inFilesystemTree } from '../../util/filesystem-tree.js';
 import { findsIn, loopFolders } from './loop-folders.js';
@@ -89,6 +90,8 @@ export interface FolderLoader {
   attribute?: AttributeFolder;
   /** Stop 56: a folder the listing's loop variable takes (loop-folders.ts): the loop's line and the item. */
   loop?: { line: number; item: string };
+  /** Stop 58: a folder the loop takes from `self.ATTR`, stored from a constructor argument: the call that hands it (constructor-folders.ts). */
+  ctor?: ConstructorItem & { list: string; loopLine: number };
 }
 
 /** The expression a method is called on (`Path(__file__).parent` before `.glob(`), from the `.` at `dot` back; null when there is none. */
@@ -357,11 +360,24 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
       // Stop 47: `os.walk(folder)` then a `.py` test on the names and a load: every .py file below it (heat's scenario.py).
       if (args.length < 1 || !PY_NAME.test(text)) continue;
       const folder = repoPathOf(pathValue(args[0], file, varsFor(args[0])));
-      if (folder === null) continue;
+      // Stop 58: each folder of a list the loop takes from `self.ATTR`, stored from the class's constructor argument (constructor-folders.ts).
+      const loop = folder === null ? loopFolders(text, starts, line, args[0].trim()) : null;
+      const built = loop?.list === undefined || loop.items.length > 0 ? [] : constructorItems(ctx, file, text, loop.line, loop.list);
+      const folders: { folder: string; ctor?: FolderLoader['ctor'] }[] = folder !== null ? [{ folder }] : [];
+      for (const b of built) {
+        const callerText = b.caller === file ? text : ctx.manifests.transientText(b.caller);
+        if (callerText === null) continue;
+        // The caller's own module-level path constants only (`HERE = os.path.dirname(__file__)`).
+        const settled = repoPathOf(pathValue(b.item, b.caller, pathVariables(callerText, b.caller)));
+        if (settled !== null) folders.push({ folder: settled, ctor: { ...b, list: loop!.list!, loopLine: loop!.line } });
+      }
+      if (folders.length === 0) continue;
       // Stop 50: a test of one literal module name (keystone's `'sql.py' in files`) loads that file below the
       // folder, not every module; a generic `.py` test (`name.endswith('.py')`, `'*.py'`) loads them all.
       const names = ANY_PY_TEST.test(text) ? [] : [...new Set([...text.matchAll(PY_LITERAL_NAME)].map((n) => n[2]))].slice(0, MAX_WALK_NAMES);
-      for (const pattern of names.length > 0 ? names.map((n) => `**/${n}`) : ['**/*.py']) out.push({ ...at, folder, pattern, mode: 'glob', via: CALLEE[listing] });
+      for (const f of folders) {
+        for (const pattern of names.length > 0 ? names.map((n) => `**/${n}`) : ['**/*.py']) out.push({ ...at, folder: f.folder, pattern, mode: 'glob', via: CALLEE[listing], ...(f.ctor === undefined ? {} : { ctor: f.ctor }) });
+      }
     } else if (listing !== undefined) {
       if (args.length !== 1) continue;
       const folder = settle(args[0], varsFor);
@@ -488,7 +504,9 @@ const shown = (folder: string): string => `${folder === '' ? '.' : folder}/`;
 const fromAttribute = (a: AttributeFolder): string => `${a.attribute}, assigned ${a.expr} in ${a.file}:${a.line}: ${a.how}`;
 
 export const describe = (l: FolderLoader): string =>
-  l.loop !== undefined
+  l.ctor !== undefined
+    ? `loaded by ${l.file}:${l.line}, which walks ${shown(l.folder)} (os.walk of each folder in ${l.ctor.list}, line ${l.ctor.loopLine}, stored from ${l.ctor.className}(${l.ctor.param}) on line ${l.ctor.stored}; ${l.ctor.caller}:${l.ctor.line} builds ${l.ctor.className} with ${l.ctor.item}) and loads each (line ${l.loadLine})`
+    : l.loop !== undefined
     ? `loaded by ${l.file}:${l.line}, which lists ${shown(l.folder)} (${l.via} of each folder the loop on line ${l.loop.line} takes, here ${l.loop.item}) and ${l.mode === 'packages' ? 'finds each module or package' : 'imports each'} by name (line ${l.loadLine})`
     : l.attribute !== undefined
     ? `loaded by ${l.file}:${l.line}, which ${l.join ? `joins a computed name onto ${shown(l.folder)}` : `lists ${l.mode === 'glob' ? within(l.folder, l.pattern ?? '') : shown(l.folder)}`} (${l.via} of ${fromAttribute(l.attribute)}) and imports ${l.join ? 'it' : 'each'} by name (line ${l.loadLine})`
