@@ -90,3 +90,12 @@ test('absoluteOver: a relative computed name written over a literal package, as 
   assert.equal(absoluteOver("'...%s' % x", 'app.views'), null);
   assert.equal(absoluteOver("'app.%s' % x", 'app'), null);
 });
+
+test('relativeSegments: computed whole segments below literal ones, last one computed', async () => {
+  const { relativeSegments } = await import('../../src/frameworks/python/relative-templates.js');
+  assert.deepEqual(relativeSegments('".schema.migration.{}.{}".format(p, d)'), { level: 1, segments: ['schema', 'migration', null, null] });
+  assert.deepEqual(relativeSegments("'..plugins.%s' % name"), { level: 2, segments: ['plugins', null] });
+  assert.equal(relativeSegments('".extra.x_{}.{}".format(k, n)'), null);
+  assert.equal(relativeSegments('".extra.{}.mod".format(k)'), null);
+  assert.equal(relativeSegments('"app.{}.{}".format(k, n)'), null);
+});

@@ -28,7 +28,7 @@ import { findsIn, loopFolders } from './loop-folders.js';
 import { assignmentAbove, filesByFolder, moduleFile, moduleFileAsImported } from './python-files.js';
 import { lineOfOffset, lineStarts } from '../../util/lines.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
-import { dirname } from '../../util/path.js';
+import { basename, dirname } from '../../util/path.js';
 import { listedPaths } from '../../util/file-index.js';
 import { attributeFolder, type AttributeFolder } from './attribute-paths.js';
 import { MAX_ARGS, callArguments, joinArguments, literalSegments, literalValue } from './call-text.js';
@@ -90,6 +90,8 @@ export interface FolderLoader {
   attribute?: AttributeFolder;
   /** Stop 56: a folder the listing's loop variable takes (loop-folders.ts): the loop's line and the item. */
   loop?: { line: number; item: string };
+  /** Stop 58: the line of a `not NAME.startswith("_")` test beside the listing: `_private` modules are skipped, not loaded. */
+  skipsPrivate?: number;
   /** Stop 58: a folder the loop takes from `self.ATTR`, stored from a constructor argument: the call that hands it (constructor-folders.ts). */
   ctor?: ConstructorItem & { list: string; loopLine: number };
 }
@@ -434,8 +436,23 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
       }
     }
   }
+  // Stop 58: supysonic's server/__init__.py:19-21 `[e.name[:-3] for e in os.scandir(…) if not e.name.startswith("_") …]`.
+  for (const l of out) {
+    for (let k = l.line; k < l.line + PRIVATE_REACH && k <= starts.length; k++) {
+      if (!PRIVATE_SKIP.test(text.slice(starts[k - 1], starts[k] ?? text.length))) continue;
+      l.skipsPrivate = k;
+      break;
+    }
+  }
   return out;
 };
+
+/** A test that leaves `_private` names out: in a comprehension's condition, or `if NAME.startswith("_"): continue`. */
+const PRIVATE_SKIP = /\bnot\s+[\w.]+\.startswith\(\s*(['"])_\1\s*\)|\bif\s+[\w.]+\.startswith\(\s*(['"])_\2\s*\)\s*:\s*continue\b/;
+/** Lines read from the listing's on for that test: a comprehension's `if` or the loop's first lines. */
+const PRIVATE_REACH = 4;
+/** The name a listed file is imported by (a package's `__init__.py`: its folder's). */
+const listedModuleName = (target: string): string => (basename(target) === '__init__.py' ? basename(dirname(target)) : basename(target));
 
 const WANTED_IMPORTS = new Set([...LISTER_MODULES, ...LOADER_MODULES]);
 
@@ -504,6 +521,9 @@ const shown = (folder: string): string => `${folder === '' ? '.' : folder}/`;
 const fromAttribute = (a: AttributeFolder): string => `${a.attribute}, assigned ${a.expr} in ${a.file}:${a.line}: ${a.how}`;
 
 export const describe = (l: FolderLoader): string =>
+  l.skipsPrivate === undefined ? describeListing(l) : `${describeListing(l)}; names starting with "_" are left out (line ${l.skipsPrivate})`;
+
+const describeListing = (l: FolderLoader): string =>
   l.ctor !== undefined
     ? `loaded by ${l.file}:${l.line}, which walks ${shown(l.folder)} (os.walk of each folder in ${l.ctor.list}, line ${l.ctor.loopLine}, stored from ${l.ctor.className}(${l.ctor.param}) on line ${l.ctor.stored}; ${l.ctor.caller}:${l.ctor.line} builds ${l.ctor.className} with ${l.ctor.item}) and loads each (line ${l.loadLine})`
     : l.loop !== undefined
@@ -535,7 +555,7 @@ const reader: FrameworkReader = {
     const distance = (l: FolderLoader): number => Math.abs(l.loadLine - l.line);
     for (const loader of folderLoaders(ctx)) {
       for (const target of loadedFiles(byFolder, subfolders, loader)) {
-        if (target === loader.file) continue;
+        if (target === loader.file || (loader.skipsPrivate !== undefined && listedModuleName(target).startsWith('_'))) continue;
         const key = `${loader.file}\0${target}`;
         const known = best.get(key);
         if (known === undefined || distance(loader) < distance(known) || (distance(loader) === distance(known) && loader.line < known.line)) best.set(key, loader);

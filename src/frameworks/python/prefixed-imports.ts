@@ -34,6 +34,7 @@ import { EXEC_IMPORT } from '../../languages/python/exec-imports.js';
 import { returnedHead, returnedModules } from './returned-literals.js';
 import { alternation, CORE_LOADS } from '../../languages/python/loader-names.js';
 import { repoLoaders } from './loader-fixpoint.js';
+import { relativeSegments, relativeTemplateFiles } from './relative-templates.js';
 import type { FunctionFlows } from './loader-roles.js';
 import { guardValues, relativeDunderCall } from './relative-dunder-import.js';
 
@@ -83,7 +84,7 @@ export const childTemplateOf = (expression: string, constants: ReadonlyMap<strin
 };
 
 /** `import_module(NAME, package=__name__)` / `import_module(NAME, __package__)`: a relative name over the caller's package. */
-const RELATIVE_CALL = /\bimport_module\(\s*([^,()]+(?:\([^()]*\))?[^,()]*?)\s*,\s*(?:package\s*=\s*)?(__name__|__package__)\s*\)/;
+const RELATIVE_CALL = /\bimport_module\(\s*([^,()]+(?:\([^()]*\))?[^,()]*?)\s*,\s*(?:package\s*=\s*)?(__name__|__package__)\s*,?\s*\)/;
 
 /**
  * Stop 57: `import_module(NAME, 'pkg')` / `import_module(NAME, package='pkg')`: a relative name over a
@@ -520,6 +521,16 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
         const name = relative[1].trim();
         const expression = /^[A-Za-z_]\w*$/.test(name) ? (assignmentAbove(text, (starts ??= lineStarts(text)), line, name)?.value ?? null) : name;
         const level = expression === null ? 0 : relativeLevel(expression);
+        // Stop 58: computed whole segments below literal ones (relative-templates.ts).
+        const deeper = level === 0 && expression !== null ? relativeSegments(expression) : null;
+        const under = deeper === null ? null : relativePackageFolder(ctx, file, relative[2], deeper.level);
+        if (deeper !== null && under !== null && !seen.has(`reltpl\0${under}\0${deeper.segments.join('.')}`)) {
+          seen.add(`reltpl\0${under}\0${deeper.segments.join('.')}`);
+          const call = relative[0].replace(/\s+/g, ' ');
+          const shown = deeper.segments.map((x) => x ?? '*').join('.');
+          const label = `imported by a relative computed name in ${file}:${line} (${call}): any module ${shown} below the package in ${under === '' ? '.' : under} may be the one loaded`;
+          for (const target of relativeTemplateFiles(ctx, under, deeper.segments)) if (target !== file) out.references.push({ from: file, target, targetKind: 'file', line, label });
+        }
         const folder = level === 0 ? null : relativePackageFolder(ctx, file, relative[2], level);
         if (folder !== null && !seen.has(`rel\0${folder}`)) {
           seen.add(`rel\0${folder}`);
