@@ -21,8 +21,11 @@ import { basename, dirname, joinRepo } from '../../util/path.js';
 import { packageInits, topPackageFolder } from './python-files.js';
 
 const DATA = /\.(json|ya?ml|toml)$/;
-/** Fixtures, samples and documentation ship names nothing loads. */
-const NOT_SHIPPED = /(?:^|\/)(?:tests?|testing|fixtures?|examples?|samples?|docs?)\//;
+/**
+ * Fixtures, samples and documentation ship names nothing loads; pyproject.toml configures tools
+ * (saleor's `[tool.pytest.ini_options] DJANGO_SETTINGS_MODULE = "saleor.settings"`, which Django loads, not saleor's loaders).
+ */
+const NOT_SHIPPED = /(?:^|\/)(?:tests?|testing|fixtures?|examples?|samples?|docs?)\/|(?:^|\/)pyproject\.toml$/;
 const MAX_TEXT = 1_000_000;
 /** `__import__(` or `import_module(` whose first argument does not open a string literal. */
 const COMPUTED_CALL = /\b(?:__import__|import_module)\(\s*(?![rbuf]*['"])[^)\s]/;
