@@ -210,21 +210,18 @@ const pairComparer = (representatives: GroupFile[], orderOf: OrderOf) => {
   };
 };
 
-/** For members x, y of a group (positions in it): do their files share a winnowed fingerprint? `hashes`: each representative's distinct ones. */
-const sharingAHash = (group: number[], hashes: Uint32Array[]): ((x: number, y: number) => boolean) => {
-  const holders = new Map<number, number[]>();
-  group.forEach((member, x) => {
-    for (const h of hashes[member]) {
-      const list = holders.get(h);
-      if (list) list.push(x);
-      else holders.set(h, [x]);
-    }
-  });
-  const pairs = new Set<number>();
-  for (const list of holders.values()) {
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pairs.add(list[i] * group.length + list[j]);
+/** Whether two sorted, de-duplicated hash arrays hold a common value (a merge that stops at the first). */
+export const shareAHash = (a: Uint32Array, b: Uint32Array): boolean => {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) return true;
+    if (x < y) i++;
+    else j++;
   }
-  return (x, y) => pairs.has(x * group.length + y);
+  return false;
 };
 
 const sameNameEdges = (representatives: GroupFile[], hashes: Uint32Array[], compare: ReturnType<typeof pairComparer>): Edge[] => {
@@ -238,14 +235,14 @@ const sameNameEdges = (representatives: GroupFile[], hashes: Uint32Array[], comp
   });
   const edges: Edge[] = [];
   for (const group of byName.values()) {
-    // A name only one file has makes no pair: no need to index its hashes.
     if (group.length < 2) continue;
-    const related = sharingAHash(group, hashes);
     for (let x = 0; x < group.length; x++) {
       for (let y = x + 1; y < group.length; y++) {
         // Without a shared fingerprint there is no seed, hence no shared run and no containment:
-        // a monorepo's hundreds of page.tsx are compared only where they can share code.
-        if (!related(x, y)) continue;
+        // a monorepo's hundreds of page.tsx are compared only where they can share code. Asked per
+        // pair by a merge of the two sorted arrays, not by a map of every hash to its holders:
+        // winnowed hashes are mostly above V8's small integers, so each map key was a heap number.
+        if (!shareAHash(hashes[group[x]], hashes[group[y]])) continue;
         const { similarity, containment } = compare(group[x], group[y]);
         if (containment >= SAME_NAME_MIN_CONTAINMENT) edges.push({ a: group[x], b: group[y], similarity });
       }
