@@ -1,14 +1,15 @@
 /**
- * shareAHash (analyses/duplicates/group.ts) decides which same-name pairs are compared at all: two
- * files meet only when their winnowed fingerprint sets intersect. It must answer exactly what a
- * set of one file's hashes answers for the other's, for any sorted, de-duplicated arrays, with
- * values above V8's small integers (as most 32-bit hashes are), empty arrays and one shared value
- * at either end.
+ * shareAHash and sharingAHash (analyses/duplicates/group.ts) decide which same-name pairs are
+ * compared at all: two files meet only when their winnowed fingerprint sets intersect. Both ways
+ * of asking (a merge per pair for a small group, an index of every hash for a large one) must
+ * answer exactly what a set of one file's hashes answers for the other's, for any sorted,
+ * de-duplicated arrays, with values above V8's small integers (as most 32-bit hashes are), empty
+ * arrays and one shared value at either end.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { shareAHash } from '../../src/analyses/duplicates/group.js';
+import { shareAHash, sharingAHash } from '../../src/analyses/duplicates/group.js';
 import { sortedUnique } from '../../src/analyses/duplicates/sets.js';
 import { assertProperty } from '../helpers/property.js';
 
@@ -38,4 +39,23 @@ test('shareAHash: a value shared at either end, or none, or an empty side', () =
   assert.equal(shareAHash(big, Uint32Array.of(2, 3, 0xfffffff1)), false);
   assert.equal(shareAHash(big, new Uint32Array(0)), false);
   assert.equal(shareAHash(new Uint32Array(0), new Uint32Array(0)), false);
+});
+
+test('sharingAHash: the merge and the index answer every pair of a group alike (seed 58)', () => {
+  assertProperty(
+    fc.property(fc.array(hashSet, { minLength: 2, maxLength: 12 }), (sets) => {
+      // Members are positions in the group; the group names representatives in any order.
+      const group = sets.map((_, i) => sets.length - 1 - i);
+      const merged = sharingAHash(group, sets);
+      const indexed = sharingAHash(group, sets, 0);
+      for (let x = 0; x < group.length; x++) {
+        for (let y = x + 1; y < group.length; y++) {
+          const expected = oracle(sets[group[x]], sets[group[y]]);
+          assert.equal(merged(x, y), expected);
+          assert.equal(indexed(x, y), expected);
+        }
+      }
+    }),
+    { numRuns: 500, seed: 58 },
+  );
 });
