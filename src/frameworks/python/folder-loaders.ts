@@ -437,9 +437,15 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
     }
   }
   // Stop 58: supysonic's server/__init__.py:19-21 `[e.name[:-3] for e in os.scandir(…) if not e.name.startswith("_") …]`.
+  // The name tested must be the one the listing's own line binds (`for e in os.scandir(…)`): a filter over
+  // another name (`[h for h in dir(mod) if not h.startswith('_')]` after the load) leaves no module out.
   for (const l of out) {
+    const own = text.slice(starts[l.line - 1], starts[l.line] ?? text.length);
+    const bound = new Set([...own.matchAll(/\bfor\s+([A-Za-z_]\w*)\s+in\b/g)].map((m) => m[1]));
+    if (bound.size === 0) continue;
     for (let k = l.line; k < l.line + PRIVATE_REACH && k <= starts.length; k++) {
-      if (!PRIVATE_SKIP.test(text.slice(starts[k - 1], starts[k] ?? text.length))) continue;
+      const tested = PRIVATE_SKIP.exec(text.slice(starts[k - 1], starts[k] ?? text.length));
+      if (tested === null || !bound.has((tested[1] ?? tested[3]).split('.')[0])) continue;
       l.skipsPrivate = k;
       break;
     }
@@ -448,7 +454,7 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
 };
 
 /** A test that leaves `_private` names out: in a comprehension's condition, or `if NAME.startswith("_"): continue`. */
-const PRIVATE_SKIP = /\bnot\s+[\w.]+\.startswith\(\s*(['"])_\1\s*\)|\bif\s+[\w.]+\.startswith\(\s*(['"])_\2\s*\)\s*:\s*continue\b/;
+const PRIVATE_SKIP = /\bnot\s+([\w.]+)\.startswith\(\s*(['"])_\2\s*\)|\bif\s+([\w.]+)\.startswith\(\s*(['"])_\4\s*\)\s*:\s*continue\b/;
 /** Lines read from the listing's on for that test: a comprehension's `if` or the loop's first lines. */
 const PRIVATE_REACH = 4;
 /** The name a listed file is imported by (a package's `__init__.py`: its folder's). */
