@@ -8,14 +8,18 @@ const cases = frameworkCases('data-dotted-names');
 test('data-dotted-names: has a basic fixture', () => assert.ok(cases.includes('data-dotted-names-basic')));
 for (const name of cases) test(`data-dotted-names: ${name}`, () => checkFrameworkFixture(name));
 
-test('data-dotted-names: whole strings (keys too), not prose or YAML comments', () => {
+test('data-dotted-names: whole strings (keys too, marked), not prose or YAML comments', () => {
   assert.deepEqual(dataDottedNames('{"function": "a.b.c",\n "a.b.d": {}, "x": "see a.b.e"}', false), [
-    { name: 'a.b.c', line: 1 },
-    { name: 'a.b.d', line: 2 },
+    { name: 'a.b.c', line: 1, key: false },
+    { name: 'a.b.d', line: 2, key: true },
   ]);
-  assert.deepEqual(dataDottedNames('x:\n  - a.b.c\n  key: a.b.d\n# a.b.e\nkey: a.b.f and more\n', true), [
-    { name: 'a.b.c', line: 2 },
-    { name: 'a.b.d', line: 3 },
+  assert.deepEqual(dataDottedNames('x:\n  - a.b.c\n  key: a.b.d\n# a.b.e\nkey: a.b.f and more\n\'a.b.g\' : 1\n', true), [
+    { name: 'a.b.c', line: 2, key: false },
+    { name: 'a.b.d', line: 3, key: false },
+    { name: 'a.b.g', line: 6, key: true },
   ]);
-  assert.deepEqual(dataDottedNames('plugin = "a.b.c"\nname = "a b.c"\n', false), [{ name: 'a.b.c', line: 1 }]);
+  assert.deepEqual(dataDottedNames('plugin = "a.b.c"\nname = "a b.c"\n"a.b.d" = 1\n', false), [
+    { name: 'a.b.c', line: 1, key: false },
+    { name: 'a.b.d', line: 3, key: true },
+  ]);
 });

@@ -12,7 +12,14 @@
  * module `…net`). The edge goes from each such loader file, so the module takes the loader's class.
  * Stops: a package with no computed import (a data file alone says nothing loads it), a name of
  * another package, a dotted word inside a longer string or in prose (README, .md, .rst are not read),
- * data files under test, docs or example folders.
+ * data files under test, docs or example folders, or in a dot folder or dotfile (`.github/workflows/ci.yml`'s
+ * `DJANGO_SETTINGS_MODULE: app.settings_ci` configures CI, not the package).
+ *
+ * Read as a module's attribute (`P.a.b` with no module `P/a/b`), the name counts only when `P/a` defines
+ * `b` at its top level (or star-imports): an i18n key `"app.views.heading"` names no attribute of
+ * app/views.py. A key counts only in that form: powerline's keys name functions (`…gundo.gundo`,
+ * `…bat.battery`), while a logging config's `"loggers": {"app.legacy": …}` keys a logger by the module
+ * name `getLogger(__name__)` gives, which loads nothing.
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
@@ -25,7 +32,7 @@ const DATA = /\.(json|ya?ml|toml)$/;
  * Fixtures, samples and documentation ship names nothing loads; pyproject.toml configures tools
  * (saleor's `[tool.pytest.ini_options] DJANGO_SETTINGS_MODULE = "saleor.settings"`, which Django loads, not saleor's loaders).
  */
-const NOT_SHIPPED = /(?:^|\/)(?:tests?|testing|fixtures?|examples?|samples?|docs?)\/|(?:^|\/)pyproject\.toml$/;
+const NOT_SHIPPED = /(?:^|\/)(?:tests?|testing|fixtures?|examples?|samples?|docs?)\/|(?:^|\/)pyproject\.toml$|(?:^|\/)\.[^/.]/;
 const MAX_TEXT = 1_000_000;
 /** `__import__(` or `import_module(` whose first argument does not open a string literal. */
 const COMPUTED_CALL = /\b(?:__import__|import_module)\(\s*(?![rbuf]*['"])[^)\s]/;
@@ -67,27 +74,38 @@ const loaderPackages = (ctx: FrameworkContext): Map<string, { folder: string; lo
   return out;
 };
 
-/** The module file `name` (below its top package `folder`) or, failing that, the module its last part is an attribute of. */
-const moduleIn = (files: ReadonlySet<string>, folder: string, name: string): string | null => {
+/**
+ * The module file `name` (below its top package `folder`) or, failing that, the module its last part
+ * is a top-level name of; a key only in the second form.
+ */
+const moduleIn = (ctx: FrameworkContext, folder: string, name: string, key: boolean): string | null => {
   const parts = name.split('.').slice(1);
-  for (const take of [parts.length, parts.length - 1]) {
+  for (const take of key ? [parts.length - 1] : [parts.length, parts.length - 1]) {
     if (take < 1) continue;
     const base = joinRepo(folder, parts.slice(0, take).join('/'));
     if (base === null) continue;
-    for (const candidate of [`${base}.py`, `${base}/__init__.py`]) if (files.has(candidate)) return candidate;
+    for (const candidate of [`${base}.py`, `${base}/__init__.py`]) {
+      if (!ctx.files.has(candidate)) continue;
+      if (take === parts.length) return candidate;
+      const facts = ctx.facts(candidate);
+      return facts !== undefined && (facts.hasStarImport === true || facts.definitions.includes(parts[take])) ? candidate : null;
+    }
   }
   return null;
 };
 
-/** The dotted names a data file's lines hold as whole values, with their 1-based lines. */
-export const dataDottedNames = (text: string, yaml: boolean): { name: string; line: number }[] => {
-  const out: { name: string; line: number }[] = [];
+/** A key: the quoted string is followed by `:` (JSON, YAML) or `=` (TOML). */
+const KEY_AFTER = /^\s*(?::|=(?!=))/;
+
+/** The dotted names a data file's lines hold as whole strings, with their 1-based lines and whether each is a key. */
+export const dataDottedNames = (text: string, yaml: boolean): { name: string; line: number; key: boolean }[] => {
+  const out: { name: string; line: number; key: boolean }[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    for (const m of l.matchAll(QUOTED)) out.push({ name: m[1], line: i + 1 });
+    for (const m of l.matchAll(QUOTED)) out.push({ name: m[1], line: i + 1, key: KEY_AFTER.test(l.slice(m.index + m[0].length, m.index + m[0].length + 64)) });
     const plain = yaml && !l.trimStart().startsWith('#') ? YAML_PLAIN.exec(l) : null;
-    if (plain) out.push({ name: plain[1], line: i + 1 });
+    if (plain) out.push({ name: plain[1], line: i + 1, key: false });
   }
   return out;
 };
@@ -103,10 +121,10 @@ export const collectDataDottedNames = (ctx: FrameworkContext): FrameworkOutput =
     const text = ctx.readText(path);
     if (text === null || text.length > MAX_TEXT) continue;
     if (![...packages.keys()].some((p) => text.includes(`${p}.`))) continue;
-    for (const { name, line } of dataDottedNames(text, ext !== 'json' && ext !== 'toml')) {
+    for (const { name, line, key } of dataDottedNames(text, ext !== 'json' && ext !== 'toml')) {
       const pkg = packages.get(name.slice(0, name.indexOf('.')));
       if (pkg === undefined) continue;
-      const target = moduleIn(ctx.files, pkg.folder, name);
+      const target = moduleIn(ctx, pkg.folder, name, key);
       if (target === null || named.has(target)) continue;
       named.add(target);
       const inits = packageInits(ctx.files, dirname(target)).filter((i) => i !== target);
