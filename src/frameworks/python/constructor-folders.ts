@@ -17,7 +17,7 @@ import type { FrameworkContext } from '../types.js';
 import { listedPaths } from '../../util/file-index.js';
 import { callArguments } from './call-text.js';
 import { moduleFile } from './python-files.js';
-import { lineStarts } from '../../util/lines.js';
+import { lineOfOffset, lineStarts } from '../../util/lines.js';
 
 export interface ConstructorItem {
   /** The file and line of the `Class(…)` call. */
@@ -41,16 +41,6 @@ const MAX_ITEMS = 16;
 const INIT_DEF = /^\s+def\s+__init__\s*\((.*)\)\s*(?:->[^:]*)?:\s*(?:#.*)?$/;
 const MAX_DEF_LINE = 2000;
 
-const lineOf = (starts: readonly number[], at: number): number => {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-};
 
 /** The items of a literal list or tuple written in full; null for anything else. */
 const literalItems = (expr: string): string[] | null => {
@@ -129,7 +119,7 @@ export const constructorItems = (ctx: FrameworkContext, file: string, text: stri
       const arg = keyword === undefined ? positional : keyword.slice(keyword.indexOf('=') + 1);
       const items = arg === undefined ? null : literalItems(arg);
       for (const item of (items ?? []).slice(0, MAX_ITEMS)) {
-        out.push({ caller, line: lineOf(starts, m.index), item, className: cls.name, param: stored.param, stored: stored.line });
+        out.push({ caller, line: lineOfOffset(starts, m.index), item, className: cls.name, param: stored.param, stored: stored.line });
       }
     }
   }
