@@ -102,6 +102,7 @@ const uniformFacts = (f: FileFacts): FileFacts => {
     settingSwaps: f.settingSwaps,
     computedImportLines: f.computedImportLines,
     scriptNames: f.scriptNames,
+    moduleArgs: f.moduleArgs,
     codeTemplateLines: f.codeTemplateLines,
     declarationNames: f.declarationNames,
     mentionsFile: f.mentionsFile,

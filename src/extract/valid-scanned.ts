@@ -45,6 +45,7 @@ const isFacts = (v: unknown): boolean =>
   opt(v.computedImportLines, (r) => every(r, isNum)) &&
   opt(v.codeTemplateLines, (r) => every(r, isNum)) &&
   opt(v.scriptNames, (r) => every(r, (x) => isObj(x) && isStr(x.name) && isNum(x.line))) &&
+  opt(v.moduleArgs, (r) => every(r, (x) => isObj(x) && isStr(x.name) && isNum(x.line))) &&
   opt(v.mentionsFile, (x) => x === true) &&
   opt(v.declarationNames, (r) => every(r, (x) => isObj(x) && isStr(x.literal) && isNum(x.line))) &&
   opt(v.settingSwaps, (r) => every(r, (x) => isObj(x) && isStr(x.call) && isStr(x.setting) && isStr(x.value) && isNum(x.line))) &&

@@ -120,6 +120,11 @@ export interface FileFacts {
   /** Python: string literals that are a script's bare file name (`'autoadd.js'`), with their lines (frameworks/python/package-scripts.ts reads them). */
   scriptNames?: { name: string; line: number }[];
   /**
+   * Python: the dotted module of each `"-m", "pkg.mod"` pair of adjacent elements in a list, tuple or call whose head may be Python, with the
+   * `-m`'s line (languages/python/module-args.ts; frameworks/python/module-args.ts resolves them).
+   */
+  moduleArgs?: { name: string; line: number }[];
+  /**
    * JS/TS over --max-file-size (whose text readers do not get): the string literals that are a declaration file's bare name
    * (`"lib.es5.d.ts"`), quotes included, each at its first line, when the text spells its own location
    * (languages/javascript/declaration-names.ts; frameworks/js/named-declarations.ts reads them).

@@ -4,8 +4,9 @@
  * self.get_cwd()]` (a backend launcher's argv, handed to a subprocess elsewhere), cps_front.py:35,
  * mp_front.py:401. Extraction reads a command only when its list is written in the spawn call itself
  * (calls.ts); this reads the pair `"-m", "pkg.mod"` as two adjacent elements of any list, tuple or
- * call written in code (comments blanked), when the name is dotted and resolves, from the file, to a
- * repo module (a package: its `__main__.py`). A name that resolves to nothing (`serial.tools.miniterm`,
+ * call written in code, as the tokens note it (languages/python/module-args.ts: not a docstring's,
+ * not a list headed by another program's name), when the name is dotted and resolves, from the file,
+ * to a repo module (a package: its `__main__.py`). A name that resolves to nothing (`serial.tools.miniterm`,
  * `pip`) gives nothing, and so does a one-part name (`["pytest", "-m", "slow"]` is a marker), a name
  * held in a variable, or `-m` that is not an element (`"python -m x.y"`, one string, is the commands'
  * own reading).
@@ -14,14 +15,6 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths, sortedPaths } from '../../util/file-index.js';
 import { dirname } from '../../util/path.js';
-import { blankComments } from './package-paths.js';
-import { lineCounter } from '../../util/lines.js';
-
-/** `"-m", "pkg.mod"` after `[`, `(` or `,` and before `,`, `]` or `)`; newlines between are Black's. */
-const MODULE_PAIR = /([[(,]\s*)(['"])-m\2\s*,\s*(['"])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)\3\s*[,\])]/g;
-
-/** A cheap test before the comments are blanked: the text holds a quoted `-m`. */
-const MAY_HOLD = /(['"])-m\1/;
 
 /**
  * The repo files `python -m name` runs, as `file` would find the module: the module (a package: its
@@ -38,18 +31,15 @@ const runTargets = (ctx: FrameworkContext, file: string, name: string): string[]
 export const collectModuleArgs = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   for (const file of sortedPaths(ctx.files)) {
-    if (!file.endsWith('.py')) continue;
-    const raw = ctx.readText(file);
-    if (raw === null || !MAY_HOLD.test(raw)) continue;
-    const text = blankComments(raw);
-    const lineOf = lineCounter(text);
+    // Review of stop 58: the pairs come from the tokens (FileFacts.moduleArgs), not the text: no file is read here, a
+    // docstring's example is no pair, and a list headed by another program (`mypy`, `git commit`) is none either.
+    const pairs = file.endsWith('.py') ? ctx.facts(file)?.moduleArgs : undefined;
+    if (pairs === undefined) continue;
     const seen = new Set<string>();
-    for (const m of text.matchAll(MODULE_PAIR)) {
-      const name = m[4];
+    for (const { name, line } of pairs) {
       const targets = runTargets(ctx, file, name);
       if (targets.length === 0 || seen.has(name)) continue;
       seen.add(name);
-      const line = lineOf(m.index + m[1].length);
       const [main, ...inits] = targets;
       if (main !== file) out.references.push({ from: file, target: main, targetKind: 'file', line, label: `run as \`python -m ${name}\` by the argument list in ${file}:${line} ("-m", "${name}")` });
       for (const init of inits) if (init !== file) out.references.push({ from: file, target: init, targetKind: 'file', line, label: `run before ${name}, which the argument list in ${file}:${line} runs with \`python -m\` (a package runs before its modules)` });
@@ -64,7 +54,7 @@ const reader: FrameworkReader = {
   ecosystem: 'python',
   enabledBy: (ctx) => {
     for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-      if (listed[at].endsWith('.py')) return `${listed[at]} is Python`;
+      if (listed[at].endsWith('.py') && ctx.facts(listed[at])?.moduleArgs !== undefined) return `${listed[at]} writes "-m" and a module as list elements`;
     }
     return null;
   },

@@ -111,6 +111,7 @@ const extractFacts = (path: string, text: string): FileFacts => {
   if (st.execImportLines.length > 0) addExecImportLines(st.execImportLines, st.computedImportLines);
   if (st.computedImportLines.length > 0) facts.computedImportLines = st.computedImportLines;
   if (st.scriptNames.length > 0) facts.scriptNames = st.scriptNames;
+  if (st.moduleArgs.length > 0) facts.moduleArgs = st.moduleArgs;
   if (st.codeTemplateLines.length > 0) facts.codeTemplateLines = st.codeTemplateLines;
   if (text.includes('__file__')) facts.mentionsFile = true;
   const summary = summaryOf(t);
@@ -148,7 +149,8 @@ export const pythonExtractor: LanguageExtractor = {
   // 12: importRoots reads a sys.path call or path assignment whose brackets close on the lines below.
   // 13: importRoots marks a folder added only under `if __name__ == '__main__':` (mainOnly).
   // 14: a trailing comma after a sys.path call's last argument (`sys.path.insert(\n 0,\n path,\n)`).
-  version: 14,
+  // 15: moduleArgs, the `"-m", "pkg.mod"` pairs of a list (module-args.ts).
+  version: 15,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();

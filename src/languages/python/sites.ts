@@ -17,6 +17,7 @@ import { importsGraphqlLibrary, noteTypePaths } from './type-paths.js';
 import { importsDjangoTest, noteSettingSwaps } from './setting-swaps.js';
 import { execImportAt } from './exec-imports.js';
 import { holdsImportLine, MAX_TEMPLATE_LINES } from './template-imports.js';
+import { noteModuleArg } from './module-args.js';
 
 const NO_NAMES: number[] = [];
 
@@ -101,6 +102,8 @@ export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame
     const end = t.end[i] - 1;
     // `'label.js'`: a script the module names by its file name (FileFacts.scriptNames); tested by its last three characters first.
     if (end - start > 3 && t.text.charCodeAt(end - 1) === 115 && t.text.charCodeAt(end - 2) === 106 && t.text.charCodeAt(end - 3) === 46) noteScriptName(st, t.text.slice(start, end), t.line[i]);
+    // `"-m", "pkg.mod"`: a module the list runs with Python (FileFacts.moduleArgs); tested by its two characters first.
+    if (end - start === 2 && t.text.charCodeAt(start) === 45 && t.text.charCodeAt(start + 1) === 109) noteModuleArg(t, i, st.moduleArgs);
     const target = moduleAttrAt(t.text, start, end) ?? (mayBeEntryPoint(t.text, start, end) ? entryPointTarget(t.text.slice(start, end)) : null);
     if (target !== null) st.facts.references.push({ target, form: 'module-attr', line: t.line[i], via: 'string literal' });
   }

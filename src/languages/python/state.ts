@@ -60,6 +60,8 @@ export class ExtractState {
   readonly typePaths: TypePath[] = [];
   /** String literals that are a script's file name (FileFacts.scriptNames). */
   readonly scriptNames: { name: string; line: number }[] = [];
+  /** Modules a list runs with `"-m", "pkg.mod"` (FileFacts.moduleArgs). */
+  readonly moduleArgs: { name: string; line: number }[] = [];
   /** Lines of triple-quoted strings with an import line at their column 0 (FileFacts.codeTemplateLines). */
   readonly codeTemplateLines: number[] = [];
   /** Lines of `__import__`/`import_module` calls whose name is computed (FileFacts.computedImportLines). */
