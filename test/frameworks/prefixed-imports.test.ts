@@ -23,6 +23,9 @@ test('prefixed-imports: has an annotated-local fixture', () => assert.ok(cases.i
 // Stop 58: `__import__(name, globals(), None, (), 1)` (gallery-dl) is relative to the file's own package: narrowed by a loop over a
 // list or an `if name in LIST:` guard (gamma, tar stay dead); other globals and level 0 read nothing (thing dead); level 2 goes a package up (inner dead).
 test('prefixed-imports: has a level fixture', () => assert.ok(cases.includes('prefixed-imports-level')));
+// Review of stop 58: a literal name with a level is relative too (calls.ts): app/sub/x.py and app/y.py (level 2) run, the top-level x.py and y.py
+// do not; other globals name another package (app/sub/z.py and z.py both dead).
+test('prefixed-imports: has a level-literal fixture', () => assert.ok(cases.includes('prefixed-imports-level-literal')));
 for (const name of cases) test(`prefixed-imports: ${name}`, () => checkFrameworkFixture(name));
 
 test('childTemplateOf: the constant package path a computed module name starts with', async () => {

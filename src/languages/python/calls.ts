@@ -110,6 +110,25 @@ const againstPackage = (st: ExtractState, name: string, args: CallArgs): string 
   return rest === '' ? head : `${head}.${rest}`;
 };
 
+/**
+ * Review of stop 58: `__import__('x', globals(), None, (), 1)`, a literal name with a level, is relative to the file's own package
+ * (`globals()` hands its `__package__`), as `from . import x` is: `.x` (each level past the first a package up). Other globals name
+ * some other package (null: no edge); a level of 0, none, or one not written as a number keeps the name absolute.
+ */
+const leveled = (st: ExtractState, name: string, args: CallArgs): string | null => {
+  const t = st.t;
+  const at = args.keywords.get('level') ?? args.positional[4];
+  if (at === undefined) return name;
+  const [s, e] = unwrap(t, at[0], at[1]);
+  const level = e - s === 1 && t.kind[s] === Kind.Number && /^\d+$/.test(t.text.slice(t.start[s], t.end[s])) ? Number(t.text.slice(t.start[s], t.end[s])) : 0;
+  if (level === 0) return name;
+  const globals = args.keywords.get('globals') ?? args.positional[1];
+  if (globals === undefined) return null;
+  const [gs, ge] = unwrap(t, globals[0], globals[1]);
+  const own = ge - gs === 3 && isName(t, gs, 'globals') && isOp(t, gs + 1, Op.LParen) && isOp(t, gs + 2, Op.RParen);
+  return own ? `${'.'.repeat(level)}${name}` : null;
+};
+
 /** True when token i is the Name `text` (and, given `end`, the whole range i..end). */
 const isName = (t: ExtractState['t'], i: number, text: string, end = i + 1): boolean => end - i === 1 && t.kind[i] === Kind.Name && nameText(t, i) === text;
 
@@ -124,7 +143,7 @@ export const resolveNameSites = (st: ExtractState): void => {
       const first = args?.positional[0];
       const [s, e] = first ? unwrap(t, first[0], first[1]) : [0, 0];
       const literal = first ? stringValue(t, s, e) : null;
-      const specifier = literal !== null && args !== null && names[names.length - 1] !== '__import__' ? againstPackage(st, literal, args) : literal;
+      const specifier = literal === null || args === null ? literal : names[names.length - 1] === '__import__' ? leveled(st, literal, args) : againstPackage(st, literal, args);
       if (specifier !== null) {
         st.imports.push({ specifier, syntax: 'dynamic', line: t.line[site.root], names: [], alias: undefined, frame: site.frame });
         // Stop 45: `__import__("pkg", globals(), locals(), names, 0)` with a fromlist computed at run time imports modules of pkg by name.

@@ -149,7 +149,7 @@ export const pythonExtractor: LanguageExtractor = {
   // 12: importRoots reads a sys.path call or path assignment whose brackets close on the lines below.
   // 13: importRoots marks a folder added only under `if __name__ == '__main__':` (mainOnly).
   // 14: a trailing comma after a sys.path call's last argument (`sys.path.insert(\n 0,\n path,\n)`).
-  // 15: moduleArgs, the `"-m", "pkg.mod"` pairs of a list (module-args.ts).
+  // 15: moduleArgs, the `"-m", "pkg.mod"` pairs of a list (module-args.ts); a literal `__import__` with a level is relative (calls.ts leveled).
   version: 15,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
