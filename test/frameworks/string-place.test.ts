@@ -25,6 +25,10 @@ test('string-place: a property of an object handed straight to a call is that ca
   // An object in a list, nested in another object, held by a name or only parenthesized stays a value.
   for (const value of ["f([{ gatherer: 'seo/a' }])", "f({ artifacts: { gatherer: 'seo/a' } })", "const c = { gatherer: 'seo/a' }", "({ gatherer: 'seo/a' })"])
     assert.deepEqual(placeOf(value, "'seo/a'"), { kind: 'value' }, value);
+  // A call that returns the object it is handed keeps a table; another library's freeze does not.
+  for (const value of ["Object.freeze({ gatherer: 'seo/a' })", "Object.assign({}, base, { gatherer: 'seo/a' })", "defineConfig({ gatherer: 'seo/a' })"])
+    assert.deepEqual(placeOf(value, "'seo/a'"), { kind: 'value' }, value);
+  assert.deepEqual(placeOf("this.freeze({ url: 'seo/a' })", "'seo/a'"), { kind: 'argument', callee: 'freeze' });
 });
 
 test('string-place: a long list is read once through the siblings already placed', () => {

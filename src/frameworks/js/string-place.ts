@@ -70,8 +70,18 @@ const valuePlace = (text: string, spans: readonly number[], at: number, colon: n
   const prev = lastNonSpace(text, call - 1);
   // `(` after a name or `)` is a call's; a bare `({ … })` is a parenthesized object.
   if (prev < 0 || !/[\w$)]/.test(text[prev])) return { kind: 'value' };
-  return { kind: 'argument', callee: CALLEE.exec(text.slice(Math.max(0, prev - 200), prev + 1))?.[1] ?? null };
+  const callee = text.slice(Math.max(0, prev - 200), prev + 1);
+  if (RETURNS_ITS_OBJECT.test(callee)) return { kind: 'value' };
+  return { kind: 'argument', callee: CALLEE.exec(callee)?.[1] ?? null };
 };
+
+/**
+ * A call that returns the object it is handed (`Object.freeze({ edit: 'admin/edit' })`,
+ * `Object.assign({}, base, { … })`, a config's `defineConfig({ … })`): the object is still the
+ * table a `const` or an export holds, so its properties stay values (s58-rm3: a frozen table of
+ * controllers had turned dead).
+ */
+const RETURNS_ITS_OBJECT = /(?:(?<![\w$.])Object\s*\.\s*(?:freeze|seal|preventExtensions|assign)|(?<![\w$.])defineConfig)\s*$/;
 
 /** The nearest bracket opened and not closed before `from` (strings stepped over, a sibling's known opener taken), or -1. */
 const openerBefore = (text: string, spans: readonly number[], at: number, from: number, openers: Map<number, number>, window: number): number => {
