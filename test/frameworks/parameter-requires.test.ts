@@ -10,6 +10,7 @@ const folderAndName = (expr: string): string | null => folderNameExtension(expr)
 
 const cases = frameworkCases('parameter-requires');
 test('parameter-requires: has a basic fixture', () => assert.ok(cases.includes('parameter-requires-basic')));
+test('parameter-requires: has a fixture whose module constants are shadowed or changed where they are read', () => assert.ok(cases.includes('parameter-requires-shadowed-constant')));
 for (const name of cases) test(`parameter-requires: ${name}`, () => checkFrameworkFixture(name));
 
 test('parameter-requires: a name computed at run time is a warning naming file and line, not a guess', async () => {

@@ -215,33 +215,75 @@ export const argumentValues = (expr: string, text: string, at: number, depth = 0
       const all = assigned.map((a) => argumentValues(a.value, text, a.index, depth + 1));
       return { literals: all.flatMap((v) => v.literals), unread: all.flatMap((v) => v.unread), folders: all.flatMap((v) => v.folders ?? []) };
     }
-    const constant = moduleConstant(e, text);
+    const constant = moduleConstant(e, text, at);
     if (constant !== null) return { literals: [constant], unread: [] };
   }
   return { literals: [], unread: [e] };
 };
 
-/** A place where `name` is bound anew: a parameter (`function f(name)`, `(a, name) =>`, `name =>`), a `catch (name)`, a destructuring. */
+/**
+ * A place where `name` is bound anew or changed, anywhere in the file: a parameter (`function f(name)`,
+ * `(a, name) =>`, `name =>`, a method's `use(name) {`), a `catch (name)`, a destructuring (`const { name,
+ * x } = o`, `[name] = list`), a compound or update assignment (`name += '.map'`, `name ??= x`, `name++`:
+ * assignmentsIn reads only `=`), a loop's head (`for (name of list)`), a second declaration.
+ */
 const rebinding = (name: string): RegExp => {
   const n = escapeRegExp(name);
+  const id = String.raw`(?<![\w$.])${n}(?![\w$])`;
   return new RegExp(
-    String.raw`\bfunction\b[^(]*\([^()]*(?<![\w$.])${n}(?![\w$])|\([^()]*(?<![\w$.])${n}(?![\w$])[^()]*\)\s*(?::[^=;{}()]*)?=>|(?<![\w$.])${n}\s*=>|\bcatch\s*\(\s*${n}\s*\)|[{,]\s*${n}\s*[,}]\s*=[^=>]|\b(?:const|let|var)\s+${n}(?![\w$])[\s\S]*\b(?:const|let|var)\s+${n}(?![\w$])`,
+    [
+      String.raw`\bfunction\b[^(]*\([^()]*${id}`,
+      String.raw`\([^()]*${id}[^()]*\)\s*(?::[^=;{}()]*)?=>`,
+      String.raw`${id}\s*=>`,
+      // A call is never followed by a block, so `(…) {` is a method's parameter list, unless a statement heads it.
+      String.raw`(?<!\b(?:if|while|for|switch|with)\s*)\([^()]*${id}[^()]*\)\s*(?::[^=;{}()]*)?\{`,
+      String.raw`\bcatch\s*\(\s*${n}\s*\)`,
+      // `[` after a name, `)` or `]` indexes (`titles[name] = …` reads the name).
+      String.raw`(?:\{|(?<![\w$)\]]\s*)\[)[^;={}\[\]()]*${id}[^;={}\[\]()]*[}\]]\s*=(?![=>])`,
+      String.raw`${id}\s*(?:\+\+|--|(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)=)`,
+      String.raw`(?:\+\+|--)\s*${id}`,
+      String.raw`\bfor\s*\(\s*${n}\s+(?:of|in)\b`,
+      String.raw`\b(?:const|let|var)\s+${n}(?![\w$])[\s\S]*\b(?:const|let|var)\s+${n}(?![\w$])`,
+    ].join('|'),
   );
+};
+
+/** moduleConstant's findings for the last text asked about, by name: a file's calls ask for the same names again (10,000 calls in one file read it 10,000 times). */
+let constantsText: string | null = null;
+const constants = new Map<string, { value: string; index: number } | null>();
+
+/** The one top-level assignment of a literal to `name` the file makes, when nothing binds or changes the name anew; else null. */
+const moduleAssignment = (name: string, text: string): { value: string; index: number } | null => {
+  if (constantsText !== text) {
+    constantsText = text;
+    constants.clear();
+  }
+  const known = constants.get(name);
+  if (known !== undefined) return known;
+  const assigned = assignmentsIn(name, text, { start: 0, end: text.length });
+  let found: { value: string; index: number } | null = null;
+  if (assigned.length === 1) {
+    const region = functionRegion(text, assigned[0].index);
+    const value = region.start === 0 && region.end === text.length ? literalValue(assigned[0].value) : null;
+    found = value === null || rebinding(name).test(text) ? null : { value, index: assigned[0].index };
+  }
+  constants.set(name, found);
+  return found;
 };
 
 /**
  * A module-level name given one literal once (`var CORE_SCRIPT = "../../_compiled_/x.js", …;` at
  * the top of testcafe's assets_manager.js) holds it inside every function of the module too
  * (`content: readFile(CORE_SCRIPT)` in a method): the literal, when the file assigns the name
- * nowhere else and binds it anew nowhere (a parameter, a catch, a destructuring, a second
- * declaration), else null.
+ * nowhere else and binds or changes it nowhere (rebinding), else null. A read at the top level
+ * before the assignment sees undefined (a `var` is hoisted without its value), so it takes nothing.
  */
-const moduleConstant = (name: string, text: string): string | null => {
-  const whole = { start: 0, end: text.length };
-  const assigned = assignmentsIn(name, text, whole);
-  if (assigned.length !== 1) return null;
-  const region = functionRegion(text, assigned[0].index);
-  if (region.start !== 0 || region.end !== text.length) return null;
-  const value = literalValue(assigned[0].value);
-  return value === null || rebinding(name).test(text) ? null : value;
+const moduleConstant = (name: string, text: string, at: number): string | null => {
+  const found = moduleAssignment(name, text);
+  if (found === null) return null;
+  if (at < found.index) {
+    const region = functionRegion(text, at);
+    if (region.start === 0 && region.end === text.length && expressionArrowAt(text, at, 0) === null) return null;
+  }
+  return found.value;
 };
