@@ -45,3 +45,10 @@ test('html-pages: an inline require is a relative literal of a classic script, w
   assert.equal(inlineRequireTarget(files, 'app/index.html', './data.json'), null);
   assert.equal(inlineRequireTarget(files, 'app/index.html', '../../outside'), null);
 });
+
+test('html-pages: a bundle\'s own require gives nothing; an unclosed script ends the read; lines hold across scripts', () => {
+  assert.deepEqual(inlineRequires('<script>\n(function(require, module, exports){ require("./a") })\n</script>'), []);
+  assert.deepEqual(inlineRequires('<script>var require = loader.bind(null); require("./a")</script>'), []);
+  const page = '<script>\nrequire("./a")\n</script>\n<script>\nrequire("./b"); require("./c")\n</script><script>require("./d")';
+  assert.deepEqual(inlineRequires(page), [{ spec: './a', line: 2 }, { spec: './b', line: 5 }, { spec: './c', line: 5 }]);
+});

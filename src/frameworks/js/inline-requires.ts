@@ -9,12 +9,20 @@
  * a require in a JS comment, in a string or in an HTML comment is not a load.
  */
 import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
+import { lineCounter } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
 
-const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+/** A script's opening tag; its attributes run to the next `>`, its body to the next `</script>`. */
+const SCRIPT_OPEN = /<script\b/gi;
+const SCRIPT_CLOSE = /<\/script\s*>/gi;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 const CLASSIC_TYPE = /^(?:text|application)\/(?:x-)?(?:javascript|ecmascript)$/i;
 const REQUIRE = /(?<![\w$.])require\(\s*(["'])(\.{1,2}\/[^"'\n]*)\1\s*\)/g;
+/**
+ * A body that binds `require` itself: a bundle's module function (browserify's `function(require,module,exports){ … }`)
+ * or a declaration. Its `require('./x')` is the bundle's own, looked up in its map, not a file beside the page.
+ */
+const OWN_REQUIRE = /(?<![\w$.])require(?![\w$])\s*(?:,[^()]*)?\)\s*(?::[^=;{}()]*)?(?:=>|\{)|\bfunction\s+require\b|\b(?:var|let|const)\s+require\b/;
 const NODE_EXTENSIONS = ['', '.js', '/index.js'];
 const CODE = /\.[cm]?js$/;
 
@@ -26,23 +34,36 @@ export interface InlineRequire {
 /** What is blanked keeps its length and newlines, so offsets and lines stay the page's own. */
 const blanked = (text: string): string => text.replace(/[^\n]/g, ' ');
 
-/** Each `require('./…')` of the page's classic inline scripts, with its line in the page. */
+/**
+ * Each `require('./…')` of the page's classic inline scripts, with its line in the page. One pass
+ * forward: each tag's `>` and `</script>` are looked for once, and a page with none left ends the
+ * read (rescanning for every unclosed `<script` was quadratic), lines counted as offsets grow.
+ */
 export const inlineRequires = (html: string): InlineRequire[] => {
   if (!html.includes('require(')) return [];
   const page = html.replace(HTML_COMMENT, blanked);
+  const lineOf = lineCounter(page);
   const out: InlineRequire[] = [];
-  for (const m of page.matchAll(INLINE_SCRIPT)) {
-    const attrs = m[1];
+  SCRIPT_OPEN.lastIndex = 0;
+  for (let open = SCRIPT_OPEN.exec(page); open !== null; open = SCRIPT_OPEN.exec(page)) {
+    const tagEnd = page.indexOf('>', open.index);
+    if (tagEnd < 0) break;
+    SCRIPT_CLOSE.lastIndex = tagEnd + 1;
+    const close = SCRIPT_CLOSE.exec(page);
+    if (close === null) break;
+    SCRIPT_OPEN.lastIndex = close.index + close[0].length;
+    const attrs = page.slice(open.index + open[0].length, tagEnd);
     if (/\bsrc\s*=/i.test(attrs)) continue;
     const type = /\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attrs);
     const typeValue = type ? (type[1] ?? type[2] ?? type[3]).trim() : '';
     if (typeValue !== '' && !CLASSIC_TYPE.test(typeValue)) continue;
-    const body = commentsBlanked(m[2]);
+    const bodyAt = tagEnd + 1;
+    const body = commentsBlanked(page.slice(bodyAt, close.index));
+    if (!body.includes('require(') || OWN_REQUIRE.test(body)) continue;
     const spans = quotedSpans(body);
-    const bodyAt = (m.index ?? 0) + m[0].indexOf('>') + 1;
     for (const r of body.matchAll(REQUIRE)) {
       if (insideQuoted(body, spans, r.index ?? 0)) continue;
-      out.push({ spec: r[2], line: page.slice(0, bodyAt + (r.index ?? 0)).split('\n').length });
+      out.push({ spec: r[2], line: lineOf(bodyAt + (r.index ?? 0)) });
     }
   }
   return out;
