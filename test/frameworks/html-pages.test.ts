@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 import { pagesForPath, visitedPath } from '../../src/frameworks/js/html-pages.js';
 import { inlineRequires, inlineRequireTarget } from '../../src/frameworks/js/inline-requires.js';
+import { htmlScripts } from '../../src/frameworks/js/vite.js';
 
 const cases = frameworkCases('html-pages');
 test('html-pages: has a basic fixture', () => assert.ok(cases.includes('html-pages-basic')));
@@ -51,4 +52,9 @@ test('html-pages: a bundle\'s own require gives nothing; an unclosed script ends
   assert.deepEqual(inlineRequires('<script>var require = loader.bind(null); require("./a")</script>'), []);
   const page = '<script>\nrequire("./a")\n</script>\n<script>\nrequire("./b"); require("./c")\n</script><script>require("./d")';
   assert.deepEqual(inlineRequires(page), [{ spec: './a', line: 2 }, { spec: './b', line: 5 }, { spec: './c', line: 5 }]);
+});
+
+test('html-pages: a page\'s script tags are read in order with their lines; a tag that never closes ends the read', () => {
+  const page = '<script src="a.js"></script>\n<p>\n<script type="module" src=\'b.ts\'></script><script src="https://cdn/x.js"></script>\n<script src="c.js"';
+  assert.deepEqual(htmlScripts(page), [{ src: 'a.js', line: 1 }, { src: 'b.ts', line: 3 }]);
 });
