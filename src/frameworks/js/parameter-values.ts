@@ -232,7 +232,8 @@ const rebinding = (name: string): RegExp => {
   const id = String.raw`(?<![\w$.])${n}(?![\w$])`;
   return new RegExp(
     [
-      String.raw`\bfunction\b[^(]*\([^()]*${id}`,
+      // Only a star, a name and type parameters between `function` and its `(`: `[^(]*` scanned to the next paren from every `function` (450 KB of them: 72 s).
+      String.raw`\bfunction\s*\*?\s*[\w$]*\s*(?:<[^<>()]*>\s*)?\([^()]*${id}`,
       String.raw`\([^()]*${id}[^()]*\)\s*(?::[^=;{}()]*)?=>`,
       String.raw`${id}\s*=>`,
       // A call is never followed by a block, so `(…) {` is a method's parameter list, unless a statement heads it.
