@@ -37,15 +37,28 @@ interface ManifestLoad extends NamedFile {
   manifestLine: number;
 }
 
+/**
+ * Not a read of a manifest: a key spelled off one of Node's or the browser's own objects
+ * (`require.main`, `module.exports`, `process.env`), which nearly every file holds whatever JSON it
+ * names. Tested on the few characters before the access, not as a lookbehind the engine would try at
+ * every offset of the text.
+ */
+const GLOBAL_RECEIVER = /(?:^|[^\w$.])(?:require|module|exports|process|global|globalThis|window|self|document)\s*$/;
+const offGlobal = (text: string, at: number): boolean => GLOBAL_RECEIVER.test(text.slice(Math.max(0, at - 24), at));
+/** How far an initializer is searched for the key path's first part: a bound, so a long line is not searched again from each declaration on it. */
+const MAX_INITIALIZER = 200;
+
 /** Where `text` spells the whole key path: as one chain, or a prefix assigned to a variable and the rest off that variable. */
 const readAt = (text: string, keys: string[]): number | null => {
-  const whole = chainPattern(keys).exec(text);
-  if (whole !== null) return whole.index + whole[0].length - 1;
+  for (const whole of text.matchAll(new RegExp(chainPattern(keys).source, 'g'))) {
+    if (!offGlobal(text, whole.index ?? 0)) return (whole.index ?? 0) + whole[0].length - 1;
+  }
   for (let split = 1; split < keys.length; split++) {
-    // The variable is group 1, so the prefix's quote groups count from 2.
-    const prefix = keys.slice(0, split).map((k, i) => accessSource(k, i + 2)).join(String.raw`\s*`);
-    const declared = new RegExp(String.raw`\b(?:const|let|var)\s+(${IDENT})\s*=\s*[^;\n]*?${prefix}(?![\w$])`, 'g');
+    // The variable is group 1 and the prefix group 2, so the prefix's quote groups count from 3.
+    const prefix = keys.slice(0, split).map((k, i) => accessSource(k, i + 3)).join(String.raw`\s*`);
+    const declared = new RegExp(String.raw`\b(?:const|let|var)\s+(${IDENT})\s*=\s*[^;\n]{0,${MAX_INITIALIZER}}?(${prefix})(?![\w$])`, 'gd');
     for (const d of text.matchAll(declared)) {
+      if (offGlobal(text, d.indices?.[2]?.[0] ?? 0)) continue;
       const rest = chainPattern(keys.slice(split)).source;
       const use = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(d[1])}\s*${rest}`, 'g');
       use.lastIndex = (d.index ?? 0) + d[0].length;
