@@ -13,8 +13,10 @@
  * variable (`const exports = this.manifest.exports` … `exports.javascript`). Where it stops: a
  * literal holding a folder (`'./config.json'`, a require of one file) or a name no JSON file of the
  * repo has; package.json (manifest-fields.ts) and TypeScript's configs; a key path the naming file
- * does not spell in full; values that are not code files of the manifest's folder.
+ * does not spell in full, or spells in a comment or off Node's own objects (`require.main`,
+ * `module.exports`, `process.env`: stop 58's review); values that are not code files of the manifest's folder.
  */
+import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { isRecord, JSON_MANIFEST } from '../../manifests/json.js';
 import { lineStarts, lineOfOffset } from '../../util/lines.js';
 import { basename, dirname } from '../../util/path.js';
@@ -97,8 +99,10 @@ const manifestLoads = perScan((ctx: FrameworkContext): ManifestLoad[] => {
   };
   const out: ManifestLoad[] = [];
   for (const file of jsCodeFiles(ctx)) {
-    const text = ctx.manifests.transientText(file);
-    if (text === null || !text.includes('.json')) continue;
+    const written = ctx.manifests.transientText(file);
+    if (written === null || !written.includes('.json')) continue;
+    // A comment that names a manifest or spells a key path (a plan, a note on another host) reads nothing.
+    const text = commentsBlanked(written);
     let starts: number[] | null = null;
     const seen = new Set<string>();
     for (const m of text.matchAll(BARE_JSON_NAME)) {
