@@ -24,6 +24,9 @@ test('moduleBinding: a part read off a require names that export; a value made f
   assert.deepEqual(moduleBinding("const labels = require('./config').labels;", 'labels'), { spec: './config', member: 'labels' });
   assert.deepEqual(moduleBinding("const labels = require('./config') . labels\n", 'labels'), { spec: './config', member: 'labels' });
   assert.equal(requiredModule("const labels = require('./config').labels;", 'labels'), null);
+  // `.default` of a compiled module is its default export, which the readers take as the module (fixture static-dirs-require-default).
+  assert.deepEqual(moduleBinding("const Utils = require('./utils').default;", 'Utils'), { spec: './utils', member: null });
+  assert.equal(requiredModule("const config = require('./config').default;", 'config'), './config');
   // A call or a deeper part: still the repo's module (folder-expr leaves it to the helper readers), but no export to read.
   assert.deepEqual(moduleBinding("const cfg = require('./config')(opts);", 'cfg'), { spec: './config', member: null, derived: true });
   assert.deepEqual(moduleBinding("const cfg = require('./config').store.get;", 'cfg'), { spec: './config', member: null, derived: true });

@@ -39,7 +39,7 @@ export interface ModuleBinding {
 
 /**
  * The local module a name is bound to, and the export it stands for (null: the module itself):
- * `const name = require('./x')` (`require('./x').f` names the export f; stop 58) (through a compiler's interop helper too: `const x_1 =
+ * `const name = require('./x')` (`require('./x').f` names the export f, stop 58; `.default` is the module) (through a compiler's interop helper too: `const x_1 =
  * __importDefault(require("./x"))`, compiled-interop.ts), `import name from './x'`, `import * as
  * name from './x'`; `import { f as name } from './x'`, `import d, { name } from './x'` and `const {
  * f: name } = require('./x')` name the export.
@@ -48,7 +48,11 @@ export const moduleBinding = (text: string, name: string): ModuleBinding | null 
   const id = escapeRegExp(name);
   // `require('./x').f` binds the export f, not the module; a value made from it (a call, a deeper part) is derived: neither.
   const required = new RegExp(String.raw`\b(?:const|let|var)\s+${id}\s*=\s*(?:${INTEROP_OPEN})?require\(\s*${RELATIVE}\s*\)(?:\s*\.\s*(${ID})(?![\w$])(?!\s*[.(\[]))?(\s*[.([])?`).exec(text);
-  if (required) return required[3] !== undefined ? { spec: required[1], member: null, derived: true } : { spec: required[1], member: required[2] ?? null };
+  if (required) {
+    if (required[3] !== undefined) return { spec: required[1], member: null, derived: true };
+    // `.default` is how CommonJS reaches a compiled module's default export: the module, as the readers take an interop binding.
+    return { spec: required[1], member: required[2] === undefined || required[2] === 'default' ? null : required[2] };
+  }
   if (!text.includes(name)) return null;
   for (const m of text.matchAll(IMPORT)) {
     const clause = m[1].trim();
