@@ -382,6 +382,11 @@ test('desm\'s join(import.meta.url, …) names a file beside this one (serverles
   assert.deepEqual(plain.references.filter((r) => r.via === 'new Worker').map((r) => r.target), ['./a.js/w.js']);
 });
 
+test('desm\'s join off a namespace import (`import * as desm from \'desm\'`) names the file beside this one, as off the default import', () => {
+  const facts = js("import * as desm from 'desm';\nimport { Worker } from 'node:worker_threads';\nnew Worker(desm.join(import.meta.url, 'helper.js'));\nnew Worker(desm.join(process.argv[2], 'x.js'));\n", 'src/run.js');
+  assert.deepEqual(facts.references.filter((r) => r.via === 'new Worker').map((r) => r.target), ['./helper.js']);
+});
+
 test('commands: a function taken off a required command module (`var fork = require(\'child_process\').fork`)', () => {
   const facts = js("var fork = require('child_process').fork;\nvar run = require('child_process')['execSync'];\nfork('./bcrypt', []);\nrun('make docs');\n", 'src/password.js');
   assert.deepEqual(

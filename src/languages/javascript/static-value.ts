@@ -41,10 +41,12 @@ export interface OwnPathNames {
 export const FILE_URL_OF_MODULE = String.raw`(?:url\s*\.\s*)?fileURLToPath\(\s*import\.meta\.url\s*\)`;
 const DECLARED = String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*string\s*)?=\s*`;
 const FILE_ALIAS = new RegExp(`${DECLARED}${FILE_URL_OF_MODULE}`, 'g');
-const DESM_NAMED = /\bimport\s*\{([^}]*)\}\s*from\s*['"]desm['"]/g;
-const DESM_DEFAULT = /\bimport\s+([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^}]*\}\s*)?from\s*['"]desm['"]/g;
+// The braces' span is bounded: an unclosed `import {` (in a string, or many of them) is not searched to the end of the text from each.
+const DESM_NAMED = /\bimport\s*\{([^}]{0,1000})\}\s*from\s*['"]desm['"]/g;
+/** desm's default import or its namespace (`import * as desm from 'desm'`): either object's `join`. */
+const DESM_DEFAULT = /\bimport\s+(?:\*\s*as\s+)?([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^}]{0,1000}\}\s*)?from\s*['"]desm['"]/g;
 
-/** Local names of desm's `join`: `join`, `join as j`, or `d.join` of `import d from 'desm'`. */
+/** Local names of desm's `join`: `join`, `join as j`, or `d.join` of `import d from 'desm'` or `import * as d from 'desm'`. */
 const desmJoins = (text: string): Set<string> => {
   const names = new Set<string>();
   if (!text.includes('desm')) return names;
