@@ -111,8 +111,9 @@ const CODE_CONDITIONS = ['import', 'require', 'node', 'default'];
 /**
  * The mirror an `exports` entry gives when package.json has no main to pair with its types (svgo 4:
  * `".": { "import": "./lib/svgo-node.js", "types": "./types/lib/svgo-node.d.ts" }`): one condition
- * object holding both a shipped `types` declaration and a shipped code file, taken in the order
- * written, as far as four objects deep. The first pair whose paths share a tail decides; an entry
+ * object holding both a shipped `types` declaration and a shipped code file, the objects taken in
+ * the order written as far as four deep, and within one object its code under `import`, then
+ * `require`, `node`, `default`. The first pair whose paths share a tail decides; an entry
  * whose types and code share no name (`"./browser"`'s dist bundle) gives none, nor does a types
  * file beside its code.
  */
