@@ -210,29 +210,27 @@ export const holdTestFlagImports = (files: readonly PyFile[], edges: Edge[], rea
     }
   }
 
-  // Where each flag is stored true, by flag name: a store outside the tests (in any file) voids it.
-  const storesOf = new Map<string, { path: string; line: number }[] | null>();
-  for (const flag of new Set(guarded.map((g) => g.flag))) {
-    const stores: { path: string; line: number }[] = [];
-    let voided = false;
-    for (const f of files) {
-      if (f.language !== 'python') continue;
-      const text = readText(f.path);
-      if (text === null) continue;
-      if (!runsOnlyUnderTest(f.path, roots) && text.includes('setattr') && SYS_MODULES_SETATTR.test(text)) {
-        voided = true;
-        break;
-      }
-      if (!text.includes(flag)) continue;
+  // Where each flag is stored true, by flag name: a store outside the tests (in any file) voids it. One read of each
+  // file serves every flag; a computed store into sys.modules outside the tests voids them all.
+  const flags = [...new Set(guarded.map((g) => g.flag))];
+  const storesOf = new Map<string, { path: string; line: number }[] | null>(flags.map((flag) => [flag, []]));
+  for (const f of files) {
+    if (f.language !== 'python') continue;
+    const text = readText(f.path);
+    if (text === null) continue;
+    const testOnly = runsOnlyUnderTest(f.path, roots);
+    if (!testOnly && text.includes('setattr') && SYS_MODULES_SETATTR.test(text)) {
+      for (const flag of flags) storesOf.set(flag, null);
+      break;
+    }
+    for (const flag of flags) {
+      const stores = storesOf.get(flag);
+      if (stores == null || !text.includes(flag)) continue;
       const lines = trueStores(text, flag);
       if (lines.length === 0) continue;
-      if (!runsOnlyUnderTest(f.path, roots)) {
-        voided = true;
-        break;
-      }
-      for (const line of lines) stores.push({ path: f.path, line });
+      if (!testOnly) storesOf.set(flag, null);
+      else for (const line of lines) stores.push({ path: f.path, line });
     }
-    storesOf.set(flag, voided ? null : stores);
   }
 
   for (const g of guarded) {
