@@ -16,13 +16,15 @@
  * does not spell in full, or spells in a comment or off Node's own objects (`require.main`,
  * `module.exports`, `process.env`: stop 58's review); values that are not code files of the manifest's folder.
  */
+import { folderOf } from '../../languages/javascript/folder-expr.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { isRecord, JSON_MANIFEST } from '../../manifests/json.js';
 import { lineStarts, lineOfOffset } from '../../util/lines.js';
-import { basename, dirname } from '../../util/path.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import { enclosingCall } from './enclosing-call.js';
 import { accessSource, chainPattern, namedFiles, type NamedFile } from './manifest-fields.js';
 import { fileReference, jsCodeFiles, sortedFiles } from './support.js';
 
@@ -30,6 +32,20 @@ import { fileReference, jsCodeFiles, sortedFiles } from './support.js';
 const OWNED = /^(?:package|package-lock|npm-shrinkwrap|composer)\.json$|^[tj]sconfig(?:\.[\w-]+)*\.json$/;
 /** A quoted bare `.json` file name: no folder, no interpolation. */
 const BARE_JSON_NAME = /(['"`])([\w@+-][\w.@+-]*\.json)\1/g;
+/**
+ * BARE_JSON_NAME without taking its closing quote: on the text as written (comments and all) it
+ * finds every name BARE_JSON_NAME finds once comments are blanked (blanking keeps a quoted name's
+ * characters and offsets, and no match can swallow the opening quote of the next), so a file none of
+ * whose names is a manifest's is passed by before its comments are blanked (#19: payload's many
+ * `'package.json'` files).
+ */
+const BARE_JSON_NAME_AHEAD = /(['"`])([\w@+-][\w.@+-]*\.json)(?=\1)/g;
+/**
+ * Calls that take a field's value as a file (Node's `require`, `import()`, the path joins and
+ * resolves, a worker or child process, a file read or served): a one-key read (`cfg.main`) counts
+ * only as an argument of one, as any object may have such a key.
+ */
+const FILE_CALLEE = /(?:^|\.)(?:require|import|resolve|join|pathToFileURL|fork|Worker|readFileSync|readFile|createReadStream|existsSync|sendFile|loadFile)$/;
 const IDENT = String.raw`[A-Za-z_$][\w$]*`;
 
 interface ManifestLoad extends NamedFile {
@@ -50,10 +66,22 @@ const offGlobal = (text: string, at: number): boolean => GLOBAL_RECEIVER.test(te
 /** How far an initializer is searched for the key path's first part: a bound, so a long line is not searched again from each declaration on it. */
 const MAX_INITIALIZER = 200;
 
-/** Where `text` spells the whole key path: as one chain, or a prefix assigned to a variable and the rest off that variable. */
+/** Whether the property read at `at` is an argument of a call that takes it as a file (FILE_CALLEE). */
+const readAsFile = (text: string, at: number): boolean => {
+  const call = enclosingCall(text, at);
+  return call !== null && FILE_CALLEE.test(call.callee);
+};
+
+/**
+ * Where `text` spells the whole key path: as one chain, or a prefix assigned to a variable and the
+ * rest off that variable. A path of one key (`manifest.server`) only where a call takes it as a
+ * file (`require(path.join(dir, manifest.server))`), not a test or a log of it.
+ */
 const readAt = (text: string, keys: string[]): number | null => {
   for (const whole of text.matchAll(new RegExp(chainPattern(keys).source, 'g'))) {
-    if (!offGlobal(text, whole.index ?? 0)) return (whole.index ?? 0) + whole[0].length - 1;
+    const at = whole.index ?? 0;
+    if (offGlobal(text, at) || (keys.length === 1 && !readAsFile(text, at))) continue;
+    return at + whole[0].length - 1;
   }
   for (let split = 1; split < keys.length; split++) {
     // The variable is group 1 and the prefix group 2, so the prefix's quote groups count from 3.
@@ -69,6 +97,28 @@ const readAt = (text: string, keys: string[]): number | null => {
     }
   }
   return null;
+};
+
+/** Whether the text as written quotes a bare name some manifest has (a superset of what the blanked text quotes: BARE_JSON_NAME_AHEAD). */
+const namesAny = (text: string, byName: ReadonlyMap<string, string[]>): boolean => {
+  for (const m of text.matchAll(BARE_JSON_NAME_AHEAD)) if (byName.has(m[2])) return true;
+  return false;
+};
+
+/**
+ * The manifests a quoted name at `at` (`length` characters with its quotes) means: when it is an
+ * argument after others that name a folder census settles (`path.join(__dirname, 'jobs',
+ * 'worker.json')`, `read(__dirname, 'config.json')`), only the one in that folder; a folder the
+ * code computes (`path.join(this.path, 'ungit-plugin.json')`, a plugin's) may be any of them.
+ */
+const manifestsMeant = (text: string, file: string, at: number, length: number, all: string[]): string[] => {
+  const call = enclosingCall(text, at);
+  if (call === null || call.current !== '' || call.before.length === 0 || !/^\s*[,)]/.test(text.slice(at + length))) return all;
+  // One argument before the name is the folder itself (`read(path.join(__dirname, 'jobs'), 'worker.json')`); more are a join's parts.
+  const folder = folderOf(call.before.length === 1 ? call.before[0] : `path.join(${call.before.join(', ')})`, file, text);
+  if (folder === null) return all;
+  const meant = joinRepo(folder, basename(all[0]));
+  return all.filter((m) => m === meant);
 };
 
 const manifestLoads = perScan((ctx: FrameworkContext): ManifestLoad[] => {
@@ -100,17 +150,17 @@ const manifestLoads = perScan((ctx: FrameworkContext): ManifestLoad[] => {
   const out: ManifestLoad[] = [];
   for (const file of jsCodeFiles(ctx)) {
     const written = ctx.manifests.transientText(file);
-    if (written === null || !written.includes('.json')) continue;
+    if (written === null || !written.includes('.json') || !namesAny(written, byName)) continue;
     // A comment that names a manifest or spells a key path (a plan, a note on another host) reads nothing.
     const text = commentsBlanked(written);
     let starts: number[] | null = null;
     const seen = new Set<string>();
     for (const m of text.matchAll(BARE_JSON_NAME)) {
-      const name = m[2];
-      const manifests = byName.get(name);
-      if (!manifests || seen.has(name)) continue;
-      seen.add(name);
-      for (const manifest of manifests) {
+      const all = byName.get(m[2]);
+      if (!all) continue;
+      for (const manifest of manifestsMeant(text, file, m.index ?? 0, m[0].length, all)) {
+        if (seen.has(manifest)) continue;
+        seen.add(manifest);
         for (const n of filesNamedIn(manifest)) {
           if (n.target === file) continue;
           const at = readAt(text, n.keys);
