@@ -19,6 +19,10 @@ export interface Entry {
    * `declared-command`, a command name a package declares for it (a package.json bin, an installed
    * command or console script). Among one file's roots of one rank (classify/roots.ts), a declared
    * command comes first, then a command line, then the rest (`main`, a convention, a config).
+   * Stop 59: a framework reader's entry for a file its tool loads by a config's or a convention's
+   * choice (a Vite page's script, a release-it plugin) carries none, though its evidence names the
+   * command line that runs the tool (`vite run by package.json script "dev"`): that line starts the
+   * tool, not the file. A command line a framework config holds (a release-it hook) is `command-line`.
    */
   startedBy?: 'command-line' | 'declared-command';
   /** Readable sentence: "systemd deploy/sidecar.service ExecStart: uvicorn sidecar.main:app". */
