@@ -11,10 +11,8 @@
 import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 import { lineCounter } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
+import { eachScriptTag } from './script-tags.js';
 
-/** A script's opening tag; its attributes run to the next `>`, its body to the next `</script>`. */
-const SCRIPT_OPEN = /<script\b/gi;
-const SCRIPT_CLOSE = /<\/script\s*>/gi;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 const CLASSIC_TYPE = /^(?:text|application)\/(?:x-)?(?:javascript|ecmascript)$/i;
 const REQUIRE = /(?<![\w$.])require\(\s*(["'])(\.{1,2}\/[^"'\n]*)\1\s*\)/g;
@@ -35,37 +33,27 @@ export interface InlineRequire {
 const blanked = (text: string): string => text.replace(/[^\n]/g, ' ');
 
 /**
- * Each `require('./…')` of the page's classic inline scripts, with its line in the page. One pass
- * forward: each tag's `>` and `</script>` are looked for once, and a page with none left ends the
- * read (rescanning for every unclosed `<script` was quadratic), lines counted as offsets grow.
+ * Each `require('./…')` of the page's classic inline scripts, with its line in the page: one walk
+ * of the tags and their bodies (script-tags.ts), lines counted as offsets grow.
  */
 export const inlineRequires = (html: string): InlineRequire[] => {
   if (!html.includes('require(')) return [];
   const page = html.replace(HTML_COMMENT, blanked);
   const lineOf = lineCounter(page);
   const out: InlineRequire[] = [];
-  SCRIPT_OPEN.lastIndex = 0;
-  for (let open = SCRIPT_OPEN.exec(page); open !== null; open = SCRIPT_OPEN.exec(page)) {
-    const tagEnd = page.indexOf('>', open.index);
-    if (tagEnd < 0) break;
-    SCRIPT_CLOSE.lastIndex = tagEnd + 1;
-    const close = SCRIPT_CLOSE.exec(page);
-    if (close === null) break;
-    SCRIPT_OPEN.lastIndex = close.index + close[0].length;
-    const attrs = page.slice(open.index + open[0].length, tagEnd);
-    if (/\bsrc\s*=/i.test(attrs)) continue;
+  eachScriptTag(page, true, ({ attrs, bodyStart, bodyEnd }) => {
+    if (/\bsrc\s*=/i.test(attrs)) return;
     const type = /\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attrs);
     const typeValue = type ? (type[1] ?? type[2] ?? type[3]).trim() : '';
-    if (typeValue !== '' && !CLASSIC_TYPE.test(typeValue)) continue;
-    const bodyAt = tagEnd + 1;
-    const body = commentsBlanked(page.slice(bodyAt, close.index));
-    if (!body.includes('require(') || OWN_REQUIRE.test(body)) continue;
+    if (typeValue !== '' && !CLASSIC_TYPE.test(typeValue)) return;
+    const body = commentsBlanked(page.slice(bodyStart, bodyEnd));
+    if (!body.includes('require(') || OWN_REQUIRE.test(body)) return;
     const spans = quotedSpans(body);
     for (const r of body.matchAll(REQUIRE)) {
       if (insideQuoted(body, spans, r.index ?? 0)) continue;
-      out.push({ spec: r[2], line: lineOf(bodyAt + (r.index ?? 0)) });
+      out.push({ spec: r[2], line: lineOf(bodyStart + (r.index ?? 0)) });
     }
-  }
+  });
   return out;
 };
 

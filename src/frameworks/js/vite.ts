@@ -11,34 +11,24 @@ import { configAt, type ConfigValue } from '../../languages/javascript/config-va
 import { lineCounter } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { eachScriptTag } from './script-tags.js';
 import { eachPackage, enabledByPackages, fileReference, filesIn, kindOf, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['vite'], CONFIG);
 
-const SCRIPT = /<script\b/gi;
-
-/**
- * The module scripts of an HTML page: `src` of each `<script type="module">` (and plain scripts that name a .ts/.js file).
- * Each tag's attributes run to its `>`, looked for once; a tag with none left ends the read (`[^>]*` from every
- * unclosed `<script` was quadratic: 40,000 of them took 27 s), and lines are counted as offsets grow.
- */
+/** The module scripts of an HTML page: `src` of each `<script type="module">` (and plain scripts that name a .ts/.js file), lines counted as offsets grow. */
 export const htmlScripts = (html: string): { src: string; line: number }[] => {
   const out: { src: string; line: number }[] = [];
   const lineOf = lineCounter(html);
-  SCRIPT.lastIndex = 0;
-  for (let m = SCRIPT.exec(html); m !== null; m = SCRIPT.exec(html)) {
-    const tagEnd = html.indexOf('>', m.index);
-    if (tagEnd < 0) break;
-    SCRIPT.lastIndex = tagEnd + 1;
-    const attrs = html.slice(m.index + m[0].length, tagEnd);
+  eachScriptTag(html, false, ({ at, attrs }) => {
     // A double-quoted value may hold single quotes and the other way round (`src="{{ 'js/base.js'|url }}"`).
     const quoted = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attrs);
     const src = quoted?.[1] ?? quoted?.[2];
-    if (!src || /^[a-z][\w+.-]*:|^\/\//i.test(src)) continue;
-    out.push({ src, line: lineOf(m.index) });
-  }
+    if (!src || /^[a-z][\w+.-]*:|^\/\//i.test(src)) return;
+    out.push({ src, line: lineOf(at) });
+  });
   return out;
 };
 
