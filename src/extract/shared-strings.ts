@@ -72,6 +72,8 @@ const shareFacts = (table: StringTable, facts: FileFacts): void => {
   // The JS/TS extractor hands out one list as both (a worker's copy keeps that: structured clone
   // copies a shared object once), and a second pass would only look up each name again.
   if (facts.exportedNames !== undefined && facts.exportedNames !== facts.definitions) shareAll(table, facts.exportedNames);
+  // `'package.json'` in hundreds of files: one string.
+  if (facts.jsonNames !== undefined) shareAll(table, facts.jsonNames);
 };
 
 /** Every field of FileFacts, each required: a field added to FileFacts and not copied below fails to compile instead of being dropped. */
@@ -107,6 +109,7 @@ const uniformFacts = (f: FileFacts): FileFacts => {
     declarationNames: f.declarationNames,
     mentionsFile: f.mentionsFile,
     textMarks: f.textMarks,
+    jsonNames: f.jsonNames,
     holdsTests: f.holdsTests,
     dottedStrings: f.dottedStrings,
   };

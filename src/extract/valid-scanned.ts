@@ -40,7 +40,7 @@ const isReference = (v: unknown): boolean => isObj(v) && isStr(v.target) && form
 const isFacts = (v: unknown): boolean =>
   isObj(v) && every(v.imports, isImport) && every(v.commands, isCommand) && every(v.references, isReference) && every(v.runnable, runnable) &&
   opt(v.summary, isStr) && strings(v.definitions) && opt(v.exportedNames, strings) && opt(v.hasStarImport, isBool) && isNum(v.complexity) &&
-  opt(v.importRoots, (r) => every(r, (x) => isObj(x) && isStr(x.dir) && isNum(x.line))) && opt(v.textMarks, strings) && opt(v.holdsTests, isBool) &&
+  opt(v.importRoots, (r) => every(r, (x) => isObj(x) && isStr(x.dir) && isNum(x.line))) && opt(v.textMarks, strings) && opt(v.jsonNames, strings) && opt(v.holdsTests, isBool) &&
   opt(v.typePaths, (r) => every(r, (x) => isObj(x) && isStr(x.value) && isNum(x.line) && opt(x.lazy, (l) => l === true))) &&
   opt(v.computedImportLines, (r) => every(r, isNum)) &&
   opt(v.codeTemplateLines, (r) => every(r, isNum)) &&

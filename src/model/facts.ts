@@ -135,6 +135,11 @@ export interface FileFacts {
   /** JS/TS: which of the words some readers pre-test every code file for the text holds (languages/javascript/text-marks.ts); absent: unknown, read the text. */
   textMarks?: string[];
   /**
+   * JS/TS: the bare `.json` file names the text quotes (`'ungit-plugin.json'`; languages/javascript/json-names.ts;
+   * frameworks/js/manifest-files.ts reads them). Set with textMarks: absent where textMarks is present, none.
+   */
+  jsonNames?: string[];
+  /**
    * Python, a test-like file name (`test*.py`, `*test.py`) whose decoded text is the file's UTF-8 as read: whether it may hold
    * something pytest collects (languages/python/test-marks.ts); absent: unknown, read the text.
    */

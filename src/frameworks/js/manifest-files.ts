@@ -17,6 +17,7 @@
  * `module.exports`, `process.env`: stop 58's review); values that are not code files of the manifest's folder.
  */
 import { folderOf } from '../../languages/javascript/folder-expr.js';
+import { quotedJsonNames } from '../../languages/javascript/json-names.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { isRecord, JSON_MANIFEST } from '../../manifests/json.js';
 import { lineStarts, lineOfOffset } from '../../util/lines.js';
@@ -32,14 +33,6 @@ import { fileReference, jsCodeFiles, sortedFiles } from './support.js';
 const OWNED = /^(?:package|package-lock|npm-shrinkwrap|composer)\.json$|^[tj]sconfig(?:\.[\w-]+)*\.json$/;
 /** A quoted bare `.json` file name: no folder, no interpolation. */
 const BARE_JSON_NAME = /(['"`])([\w@+-][\w.@+-]*\.json)\1/g;
-/**
- * BARE_JSON_NAME without taking its closing quote: on the text as written (comments and all) it
- * finds every name BARE_JSON_NAME finds once comments are blanked (blanking keeps a quoted name's
- * characters and offsets, and no match can swallow the opening quote of the next), so a file none of
- * whose names is a manifest's is passed by before its comments are blanked (#19: payload's many
- * `'package.json'` files).
- */
-const BARE_JSON_NAME_AHEAD = /(['"`])([\w@+-][\w.@+-]*\.json)(?=\1)/g;
 /**
  * Calls that take a field's value as a file (Node's `require`, `import()`, the path joins and
  * resolves, a worker or child process, a file read or served): a one-key read (`cfg.main`) counts
@@ -99,10 +92,18 @@ const readAt = (text: string, keys: string[]): number | null => {
   return null;
 };
 
-/** Whether the text as written quotes a bare name some manifest has (a superset of what the blanked text quotes: BARE_JSON_NAME_AHEAD). */
-const namesAny = (text: string, byName: ReadonlyMap<string, string[]>): boolean => {
-  for (const m of text.matchAll(BARE_JSON_NAME_AHEAD)) if (byName.has(m[2])) return true;
-  return false;
+/**
+ * A code file's text when it may quote a bare name some manifest has, else null: by the names extraction recorded
+ * (facts jsonNames, set with textMarks: a file with marks and no names quotes none), else by those
+ * its text as written quotes. Either is a superset of what BARE_JSON_NAME finds in the text with its
+ * comments blanked, so a file passed by here would have given nothing (#19: payload's 7,062 code
+ * files were read again, ~75 ms, most for `'package.json'` alone).
+ */
+const namingText = (ctx: FrameworkContext, file: string, byName: ReadonlyMap<string, string[]>): string | null => {
+  const facts = ctx.facts(file);
+  if (facts?.textMarks !== undefined) return facts.jsonNames?.some((n) => byName.has(n)) === true ? ctx.manifests.transientText(file) : null;
+  const text = ctx.manifests.transientText(file);
+  return text !== null && quotedJsonNames(text).some((n) => byName.has(n)) ? text : null;
 };
 
 /**
@@ -149,8 +150,8 @@ const manifestLoads = perScan((ctx: FrameworkContext): ManifestLoad[] => {
   };
   const out: ManifestLoad[] = [];
   for (const file of jsCodeFiles(ctx)) {
-    const written = ctx.manifests.transientText(file);
-    if (written === null || !written.includes('.json') || !namesAny(written, byName)) continue;
+    const written = namingText(ctx, file, byName);
+    if (written === null) continue;
     // A comment that names a manifest or spells a key path (a plan, a note on another host) reads nothing.
     const text = commentsBlanked(written);
     let starts: number[] | null = null;

@@ -33,12 +33,13 @@ import { codeStartOf, needsWalk, textComplexity } from './text-shape.js';
 import { WARM_UP_FILES } from './warm-up.js';
 import { rewriteNames } from '../rewrite-names.js';
 import { ownPathNames } from './static-value.js';
+import { quotedJsonNames } from './json-names.js';
 import { textMarksOf } from './text-marks.js';
 import { isNodeScript, mayBeNodeScript } from './top-level-script.js';
 import { tripleSlashImports } from './triple-slash.js';
 import { packedMap } from '../../util/packed-list.js';
 
-export const JAVASCRIPT_EXTRACTOR_VERSION = 18;
+export const JAVASCRIPT_EXTRACTOR_VERSION = 19;
 
 /** Importing one of these makes a file a command-line program. */
 const CLI_FRAMEWORKS = new Set(['commander', 'yargs', 'yargs/yargs', 'cac', 'meow', 'minimist', 'mri', 'arg', 'sade', 'citty', 'clipanion', '@oclif/core', 'caporal', 'vorpal']);
@@ -234,6 +235,8 @@ const safeExtract = (isTypeScript: boolean) => (path: string, text: string): Fil
     facts.diagnostics.push(warning('javascript/extract-failed', `extraction failed: ${errorMessage(e)}`, path));
   }
   facts.textMarks = textMarksOf(text);
+  const jsonNames = quotedJsonNames(text);
+  if (jsonNames.length > 0) facts.jsonNames = jsonNames;
   return facts;
 };
 
