@@ -112,13 +112,20 @@ const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const ANCHOR = /__dirname|import\.meta\.(?:dirname|url)|__filename|module\.filename/;
 const GLOB_CHARACTERS = /[*?[\]{}!]/;
 
-/** `${name}.js` → `*.js`: one computed name within the last segment, ending in a literal extension; else null. */
+/**
+ * `${name}.js` → `*.js`: one computed name within the last segment, ending in a literal extension;
+ * or (stop 59) a literal name whose extension alone is computed, `migration-template.${suffix}` →
+ * `migration-template.*` (node-pg-migrate copies the template of the language a project writes its
+ * migrations in; a scaffolder picks `component.${ext}` the same way); else null. The computed
+ * extension takes no `/` and needs a literal stem: `${a}.${b}` would be any file of the folder.
+ */
 const namePattern = (template: string): string | null => {
   const literalParts = template.split(/\$\{[^}]*\}/);
   if (literalParts.some((p) => GLOB_CHARACTERS.test(p) || p.includes('${'))) return null;
   const pattern = literalParts.join('*').replace(/\*{2,}/g, '*');
-  if (pattern.includes('/') || !/\*[^*]*\.[a-z]+$/i.test(pattern)) return null;
-  return pattern;
+  if (pattern.includes('/')) return null;
+  if (/\*[^*]*\.[a-z]+$/i.test(pattern) || /^[^*]+\.\*$/.test(pattern)) return pattern;
+  return null;
 };
 
 /** Text that ends where a `require(` argument starts. */
