@@ -776,8 +776,20 @@ export const codeFilesMarked = (ctx: FrameworkContext, marks: readonly TextMark[
 
 const codeFilesMarkedMemo = perScan(() => new Map<string, readonly string[]>());
 
-/** The JS/TS code files outside node_modules, sorted (once per scan). */
-export const jsCodeFiles = perScan((ctx): readonly string[] => sortedFiles(ctx).filter((file) => JS_CODE.test(file) && !file.includes('node_modules/')));
+/** A first line that runs the file with Node (`#!/usr/bin/env node`), as discovery reads a file without an extension as JS. */
+const NODE_SHEBANG = /^#![^\n]*\bnode\b/;
+
+/**
+ * Stop 59: a file without an extension that Node runs by its shebang is JS code too: the `bin/brunch`
+ * of a package's `bin` requires `join(libPath, 'cli.js')`, and a reader that walked only `.js` files
+ * never read the load. Only a name without a dot is read for its first line (few files: LICENSE, Makefile, bin/x).
+ */
+const isNodeScript = (ctx: FrameworkContext, file: string): boolean => !basename(file).includes('.') && NODE_SHEBANG.test(ctx.readText(file)?.slice(0, 200) ?? '');
+
+/** The JS/TS code files outside node_modules (and the scripts Node runs by their shebang), sorted (once per scan). */
+export const jsCodeFiles = perScan((ctx): readonly string[] =>
+  sortedFiles(ctx).filter((file) => !file.includes('node_modules/') && (JS_CODE.test(file) || isNodeScript(ctx, file))),
+);
 
 /**
  * Whether a file below `pkg`'s folder lies in a package nested inside it (whose files belong to
