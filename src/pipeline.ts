@@ -62,6 +62,7 @@ import type { DuplicatesOptions, DuplicatesReport } from './model/duplicates.js'
 import { VERSION } from './version.js';
 import { plural } from './util/words.js';
 import { boundHeapGrowthFor } from './util/heap-growth.js';
+import { fileLinksOf } from './discover/file-links.js';
 
 export interface ScanOptions {
   /** The directory to scan, as the user named it. */
@@ -238,6 +239,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
       entries: d.entries.map(({ detector, source, input }) => ({ target: input.target, targetKind: input.targetKind, kind: input.kind, detector, source, evidence: input.evidence })),
       module: (name, cwd, importer) => targets.module(name, cwd, importer),
       folderLinks: new Map(discovery.folderLinks.map((l) => [l.path, l.target])),
+      fileLinks: fileLinksOf(discovery.files),
     });
     const merged: Detected = {
       entries: [...d.entries, ...frameworks.entries],

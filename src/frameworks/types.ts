@@ -53,6 +53,8 @@ export interface FrameworkContext {
   module(name: string, cwd?: string, importer?: string): string[];
   /** Symlinks to folders inside the root, link path → target folder (discovery's folderLinks; util/folder-links.ts). */
   folderLinks?: ReadonlyMap<string, string>;
+  /** Symlinks to files inside the root, link path → the file it finally leads to (discovery's linkTarget). */
+  fileLinks?: ReadonlyMap<string, string>;
 }
 
 /** An edge: config, settings or convention → code. */

@@ -7,7 +7,9 @@
  * metadata, the script has an edge to the module, found from the metadata's folder (the
  * site-packages the distribution is installed in, or the script's own folder: Python puts it first
  * on sys.path, and Debian installs some applications there, `usr/share/beets/beet` beside
- * `beets-1.6.0.egg-info/` and the `beets` package).
+ * `beets-1.6.0.egg-info/` and the `beets` package). A script run through a symlink has the folder
+ * of the file the link leads to (Python resolves the link first): `usr/bin/alot` →
+ * `../share/alot/alot.bin` finds `usr/share/alot/alot-0.10.egg-info/`.
  */
 import { CONFIGPARSER, iniValue } from '../../manifests/ini.js';
 import { lineAt } from '../../util/lines.js';
@@ -75,7 +77,10 @@ export const collectEntryPointScripts = (ctx: FrameworkContext): FrameworkOutput
       const [, dist, version, group, name] = m;
       const line = lineAt(text, m.index);
       sites ??= siteFolders(ctx);
-      const folders = sites.includes(dirname(script)) ? sites : [dirname(script), ...sites];
+      // sys.path[0] is the folder of the file Python runs, links resolved: `usr/bin/alot` links to
+      // `usr/share/alot/alot.bin`, beside `alot-0.10.egg-info/` and the `alot` package.
+      const own = dirname(ctx.fileLinks?.get(script) ?? script);
+      const folders = sites.includes(own) ? sites : [own, ...sites];
       for (const file of metadataFiles(folders, dist, version)) {
         const doc = ctx.manifests.get(file, CONFIGPARSER);
         const value = doc ? iniValue(doc, group, name)?.value.trim() : undefined;
