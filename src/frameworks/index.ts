@@ -160,6 +160,7 @@ import oxlint from './js/oxlint.js';
 import graphqlCodegen from './js/graphql-codegen.js';
 import graphqlLazyTypes from './python/graphql-lazy.js';
 import pythonFolderLoaders from './python/folder-loaders.js';
+import pythonStarAllListings from './python/star-all-listings.js';
 import rqJobs from './python/rq-jobs.js';
 import packageConfigs from './python/package-configs.js';
 import packageData from './python/package-data.js';
@@ -311,6 +312,7 @@ export const READERS: readonly FrameworkReader[] = [
   prisma,
   pytest,
   pythonFolderLoaders,
+  pythonStarAllListings,
   rqJobs,
   pythonLibrary,
   pythonLoaderWrappers,

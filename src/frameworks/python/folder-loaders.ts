@@ -46,7 +46,7 @@ const LOAD_CALL = new RegExp(String.raw`\b(?:(${alternation(NAME_LOADS)})|(${alt
  * A listing: os.listdir/scandir(folder), glob.glob/iglob(pattern), pkgutil.iter_modules/
  * walk_packages(folders), <path>.glob/rglob/iterdir(), os.path.join(folder, <name> + ".py").
  */
-const LIST_CALL = /(?<![\w.])(?:os\s*\.\s*)?(listdir|scandir|walk)\s*\(|(?<![\w.])(?:glob\s*\.\s*)?(i?glob)\s*\(|(?<![\w.])(?:pkgutil\s*\.\s*)?(iter_modules|walk_packages)\s*\(|\.\s*(glob|rglob|iterdir)\s*\(|(?<![\w.])(?:os\s*\.\s*)?(?:path\s*\.\s*)?(join)\s*\(/g;
+const LIST_CALL = /(?<![\w.])(?:os\s*\.\s*)?(listdir|scandir|walk)\s*\(|(?<![\w.])(?:glob\s*\.\s*)?(i?glob|glob1)\s*\(|(?<![\w.])(?:pkgutil\s*\.\s*)?(iter_modules|walk_packages)\s*\(|\.\s*(glob|rglob|iterdir)\s*\(|(?<![\w.])(?:os\s*\.\s*)?(?:path\s*\.\s*)?(join)\s*\(/g;
 /** Words a loader's text must hold, tested before the call patterns run over it (one alternation scans faster than a search per word). */
 const LOAD_WORDS = new RegExp(String.raw`${alternation([...NAME_LOADS, ...FILE_PATH_LOADS, ...FINDER_LOADS])}|(?<![\w.])compile\s*\(`);
 /**
@@ -320,12 +320,16 @@ const settledByTail = (ctx: FrameworkContext, text: string, starts: readonly num
   return { folder, ...(at < 0 ? {} : { pattern: joined.segments.slice(at).join('/') }), tail: { expr: joined.expr, path } };
 };
 
-const CALLEE: Record<string, string> = { listdir: 'os.listdir', scandir: 'os.scandir', walk: 'os.walk', glob: 'glob.glob', iglob: 'glob.iglob', iter_modules: 'pkgutil.iter_modules', walk_packages: 'pkgutil.walk_packages', join: 'os.path.join' };
+const CALLEE: Record<string, string> = { listdir: 'os.listdir', scandir: 'os.scandir', walk: 'os.walk', glob: 'glob.glob', iglob: 'glob.iglob', glob1: 'glob.glob1', iter_modules: 'pkgutil.iter_modules', walk_packages: 'pkgutil.walk_packages', join: 'os.path.join' };
 
-/** Every listing of a settled folder in a file that also makes a computed import. */
-export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts, text: string): FolderLoader[] => {
+/**
+ * Every listing of a settled folder in a file that also makes a computed import. `listingsOnly`:
+ * every listing whether or not the file imports anything by name (star-all-listings.ts: what
+ * loads the names is a star import elsewhere); each listing's loadLine is then its own line.
+ */
+export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts, text: string, listingsOnly = false): FolderLoader[] => {
   const loads = computedLoadLines(text);
-  if (loads.length === 0) return [];
+  if (loads.length === 0 && !listingsOnly) return [];
   const starts = lineStarts(text);
   const out: FolderLoader[] = [];
   const variablesAt = variablesOf(ctx, file, facts, text);
@@ -354,7 +358,7 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
     const args = callArguments(text, open);
     if (args === null) continue;
     const line = lineOfOffset(starts, m.index);
-    const loadLine = loads.reduce((best, l) => (Math.abs(l - line) < Math.abs(best - line) ? l : best));
+    const loadLine = loads.length === 0 ? line : loads.reduce((best, l) => (Math.abs(l - line) < Math.abs(best - line) ? l : best));
     const at = { file, line, loadLine, join: false };
     const varsFor = (expr: string) => variablesAt(line, expr);
     const [listing, globbing, pkgutil, method, join] = [m[1], m[2], m[3], m[4], m[5]];
@@ -399,6 +403,13 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
         if (byTail !== null) out.push({ ...at, folder: byTail.folder, mode: 'modules', via: CALLEE[listing], tail: byTail.tail });
         else if (byAttribute !== null && byAttribute.below.length === 0) out.push({ ...at, folder: byAttribute.folder, mode: 'modules', via: CALLEE[listing], attribute: byAttribute });
       }
+    } else if (globbing === 'glob1') {
+      // `glob.glob1(folder, pattern)`: the names in one folder that match a file-name pattern (alot's
+      // commands/__init__.py:210), no recursion and no folder part in the pattern.
+      const folder = args.length === 2 ? repoPathOf(pathValue(args[0], file, varsFor(args[0]))) : null;
+      const pattern = folder === null ? null : literalValue(args[1]);
+      if (pattern === null || pattern.includes('/')) continue;
+      out.push({ ...at, folder: folder!, pattern: pattern.replace(/\*\*/g, '*'), mode: 'glob', via: CALLEE.glob1 });
     } else if (globbing !== undefined) {
       const where = repoPathOf(pathValue(args[0] ?? '', file, varsFor(args[0] ?? '')));
       const byTail = where === null && args[0] !== undefined ? settledByTail(ctx, text, starts, line, args[0], true) : null;

@@ -1,0 +1,15 @@
+/**
+ * Star imports of a package whose `__init__.py` builds `__all__` from a listing of its own folder
+ * (glob.glob1, a glob comprehension, pkgutil.iter_modules(__path__)), on fixture repos: the listed
+ * modules are loaded by the star import; the same `__all__` with no star import, a listing that does
+ * not feed `__all__`, and a listing of another folder load nothing.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('python-star-all-listings');
+test('python-star-all-listings: has the glob1 and comprehension fixtures', () => {
+  for (const name of ['glob1', 'comprehension']) assert.ok(cases.includes(`python-star-all-listings-${name}`), name);
+});
+for (const name of cases) test(`python-star-all-listings: ${name}`, () => checkFrameworkFixture(name));
