@@ -7,9 +7,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+import { concatAsJoin } from '../../src/frameworks/python/folder-loaders.js';
 
 const cases = frameworkCases('python-star-all-listings');
 test('python-star-all-listings: has the glob1 and comprehension fixtures', () => {
   for (const name of ['glob1', 'comprehension']) assert.ok(cases.includes(`python-star-all-listings-${name}`), name);
 });
 for (const name of cases) test(`python-star-all-listings: ${name}`, () => checkFrameworkFixture(name));
+
+test('concatAsJoin reads `HEAD + "/tail"` as a join; other sums stay as written', () => {
+  assert.equal(concatAsJoin('dirname(__file__) + "/*.py"'), 'os.path.join(dirname(__file__), "*.py")');
+  assert.equal(concatAsJoin("os.path.dirname(__file__)+'/plugins/*.py'"), 'os.path.join(os.path.dirname(__file__), "plugins/*.py")');
+  assert.equal(concatAsJoin('base + name'), 'base + name');
+  assert.equal(concatAsJoin('prefix + "x" + "/*.py"'), 'prefix + "x" + "/*.py"');
+  assert.equal(concatAsJoin('"/abs" + "/*.py"'), '"/abs" + "/*.py"');
+});

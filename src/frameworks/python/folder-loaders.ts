@@ -119,6 +119,13 @@ export const receiverBefore = (text: string, dot: number): string | null => {
   return out === '' || out.startsWith('.') ? null : out;
 };
 
+/** `HEAD + "/tail"` as `os.path.join(HEAD, "tail")` (`glob.glob(dirname(__file__) + "/*.py")`, the common spelling); anything else as written. */
+const CONCAT_TAIL = /^([^+'"]+?)\s*\+\s*(['"])\/([\w.*?/-]*)\2\s*$/;
+export const concatAsJoin = (arg: string): string => {
+  const m = CONCAT_TAIL.exec(arg);
+  return m === null ? arg : `os.path.join(${m[1]}, "${m[3]}")`;
+};
+
 /** Whether a line's text before `index` holds a comment mark: a listing or load in a comment does nothing. */
 const commented = (text: string, index: number): boolean => text.lastIndexOf('#', index) > text.lastIndexOf('\n', index);
 
@@ -411,7 +418,8 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
       if (pattern === null || pattern.includes('/')) continue;
       out.push({ ...at, folder: folder!, pattern: pattern.replace(/\*\*/g, '*'), mode: 'glob', via: CALLEE.glob1 });
     } else if (globbing !== undefined) {
-      const where = repoPathOf(pathValue(args[0] ?? '', file, varsFor(args[0] ?? '')));
+      const pattern0 = concatAsJoin(args[0] ?? '');
+      const where = repoPathOf(pathValue(pattern0, file, varsFor(pattern0)));
       const byTail = where === null && args[0] !== undefined ? settledByTail(ctx, text, starts, line, args[0], true) : null;
       const byAttribute = where === null && byTail === null && args[0] !== undefined ? attributeFolder(ctx, text, starts, line, args[0], folderEndingIn) : null;
       const split = byTail !== null ? { folder: byTail.folder, pattern: byTail.pattern! } : byAttribute !== null ? splitGlob([byAttribute.folder, ...byAttribute.below].join('/')) : where === null ? null : splitGlob(where);

@@ -11,7 +11,9 @@
  * The listing must be of the package's own folder (its names are what `pkg.name` imports) and
  * feed `__all__`: on the `__all__` statement itself, or assigned at top level to a name the
  * statement (or a name it reads, a few hops) uses. Without a star import of the package nothing
- * is loaded: the computed `__all__` alone imports nothing.
+ * is loaded: the computed `__all__` alone imports nothing. A module file name written as a literal in
+ * those statements (`EXCLUDE = ['__init__.py', 'test_case.py']` … `if basename(f) not in EXCLUDE`)
+ * is one the filter leaves out: the idiom names files only to skip them.
  */
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
@@ -32,6 +34,8 @@ const TOP_ASSIGNMENT = /^([A-Za-z_]\w*)\s*(?::[^=\n]*)?\+?=(?!=)/;
 const MAX_HOPS = 3;
 /** A one-line string literal, for blanking (a backslash only ever pairs with the character after it: no backtracking on a hostile line of them). */
 const STRING = /(['"])(?:\\.|(?!\1)[^\\\n])*\1/g;
+/** A literal module file name (`'test_case.py'`), not a pattern. */
+const PY_FILE_NAME = /(['"])([\w-]+\.py)\1/g;
 /** Lines one statement may run over (a comprehension split across lines). */
 const MAX_STATEMENT_LINES = 20;
 
@@ -58,7 +62,7 @@ interface Statement {
 }
 
 /** The lines of the top-level statements that feed `__all__`: its own, and those of the names it reads (a few hops). */
-const feedingStatements = (text: string): { all: number; spans: Statement[] } | null => {
+const feedingStatements = (text: string): { all: number; spans: Statement[]; excluded: Set<string> } | null => {
   const lines = text.split('\n');
   const assigned = new Map<string, Statement[]>();
   const alls: Statement[] = [];
@@ -89,7 +93,9 @@ const feedingStatements = (text: string): { all: number; spans: Statement[] } | 
     spans.push(...next);
     frontier = next;
   }
-  return { all: alls[0].from, spans };
+  const excluded = new Set<string>();
+  for (const s of spans) for (const m of lines.slice(s.from - 1, s.to).join('\n').matchAll(PY_FILE_NAME)) excluded.add(m[2]);
+  return { all: alls[0].from, spans, excluded };
 };
 
 interface AllListing {
@@ -97,6 +103,8 @@ interface AllListing {
   /** The line of the `__all__` statement. */
   allLine: number;
   loader: FolderLoader;
+  /** Module file names the filter leaves out. */
+  excluded: ReadonlySet<string>;
 }
 
 /** Package inits whose `__all__` a listing of their own folder builds, by init path. */
@@ -115,7 +123,7 @@ const allListings = perScan((ctx: FrameworkContext): Map<string, AllListing[]> =
     const own = dirname(init);
     for (const loader of loadersIn(ctx, init, facts, text, true)) {
       if (loader.folder !== own || loader.join || !feeding.spans.some((s) => loader.line >= s.from && loader.line <= s.to)) continue;
-      (out.get(init) ?? out.set(init, []).get(init)!).push({ init, allLine: feeding.all, loader });
+      (out.get(init) ?? out.set(init, []).get(init)!).push({ init, allLine: feeding.all, loader, excluded: feeding.excluded });
     }
   }
   return out;
@@ -155,11 +163,11 @@ const reader: FrameworkReader = {
     const { byFolder, subfolders } = folderIndex(ctx);
     for (const star of starImporters(ctx, listings)) {
       const done = new Set<string>();
-      for (const { init, allLine, loader } of listings.get(star.init)!) {
+      for (const { init, allLine, loader, excluded } of listings.get(star.init)!) {
         const listing = describe(loader).replace(/^loaded by [^,]*, which /, '').replace(/ and (?:imports|loads|finds) each.*$/, '');
         const label = `loaded by ${star.file}:${star.line} (\`from ${star.specifier} import *\`), which imports each submodule ${init}:${allLine} puts in __all__: ${init}:${loader.line} ${listing}`;
         for (const target of loadedFiles(byFolder, subfolders, loader)) {
-          if (target === init || target === star.file || done.has(target) || (loader.skipsPrivate !== undefined && moduleName(target).startsWith('_'))) continue;
+          if (target === init || target === star.file || done.has(target) || excluded.has(basename(target)) || (loader.skipsPrivate !== undefined && moduleName(target).startsWith('_'))) continue;
           done.add(target);
           out.references.push({ from: star.file, target, targetKind: 'file', line: star.line, label });
         }
