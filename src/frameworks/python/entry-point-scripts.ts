@@ -71,10 +71,12 @@ export const collectEntryPointScripts = (ctx: FrameworkContext): FrameworkOutput
   const out = emptyFrameworkOutput();
   let sites: string[] | undefined;
   for (const script of callers(ctx)) {
-    // A link to a file read as Python itself (`usr/bin/beet` → `usr/share/beets/beet`): that file's
-    // own call is read, and the link's edge to it carries the reach; one chain, not two.
+    // A link to a file census does not read as Python (`usr/bin/alot` → `usr/share/alot/alot.bin`)
+    // is read for it, from that file's folder. A link to one it reads (`usr/bin/beet` →
+    // `usr/share/beets/beet`) has that file's own call read from its own folder already; the link's
+    // is read as before, from the site-packages folders.
     const linked = ctx.fileLinks?.get(script);
-    if (linked !== undefined && ctx.facts(linked) !== undefined) continue;
+    const runsFrom = linked !== undefined && ctx.facts(linked) === undefined ? linked : script;
     const text = ctx.readText(script);
     if (text === null || !text.includes('load_entry_point(')) continue;
     for (const m of text.matchAll(CALL)) {
@@ -83,7 +85,7 @@ export const collectEntryPointScripts = (ctx: FrameworkContext): FrameworkOutput
       sites ??= siteFolders(ctx);
       // sys.path[0] is the folder of the file Python runs, links resolved: `usr/bin/alot` links to
       // `usr/share/alot/alot.bin`, beside `alot-0.10.egg-info/` and the `alot` package.
-      const own = dirname(linked ?? script);
+      const own = dirname(runsFrom);
       const folders = sites.includes(own) ? sites : [own, ...sites];
       for (const file of metadataFiles(folders, dist, version)) {
         const doc = ctx.manifests.get(file, CONFIGPARSER);
