@@ -177,6 +177,7 @@ import pecan from './python/pecan.js';
 import pluginRegistrations from './python/plugin-registrations.js';
 import moduleRelativeImports from './python/module-relative.js';
 import prefixedImports from './python/prefixed-imports.js';
+import attributeTemplates from './python/attribute-templates.js';
 import pythonModuleArgs from './python/module-args.js';
 import configChoices from './python/config-choices.js';
 import configDefaults from './python/config-defaults.js';
@@ -306,6 +307,7 @@ export const READERS: readonly FrameworkReader[] = [
   postcss,
   preconstruct,
   prefixedImports,
+  attributeTemplates,
   pythonModuleArgs,
   configChoices,
   configDefaults,
