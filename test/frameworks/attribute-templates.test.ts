@@ -1,0 +1,11 @@
+/** Stop 59: computed imports whose package comes from the loading class's attributes (tuned's PluginLoader, powerline's renderer_module). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('attribute-templates');
+// plugin_cpu/plugin_disk and monitor_disk (a prefix from an imported constant) run through Loader.load in each subclass;
+// tty and shell/bash through self.renderer_module; helpers.py, stats.py (not so named), extras/audit.py (a logger's
+// name built alike) and unrelated/x_one.py (attributes of a class that is no Loader) stay dead.
+test('attribute-templates: has a basic fixture', () => assert.ok(cases.includes('attribute-templates-basic')));
+for (const name of cases) test(`attribute-templates: ${name}`, () => checkFrameworkFixture(name));
