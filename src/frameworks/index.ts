@@ -178,6 +178,7 @@ import pluginRegistrations from './python/plugin-registrations.js';
 import moduleRelativeImports from './python/module-relative.js';
 import prefixedImports from './python/prefixed-imports.js';
 import attributeTemplates from './python/attribute-templates.js';
+import finderPackagePaths from './python/finder-package-paths.js';
 import pythonModuleArgs from './python/module-args.js';
 import configChoices from './python/config-choices.js';
 import configDefaults from './python/config-defaults.js';
@@ -308,6 +309,7 @@ export const READERS: readonly FrameworkReader[] = [
   preconstruct,
   prefixedImports,
   attributeTemplates,
+  finderPackagePaths,
   pythonModuleArgs,
   configChoices,
   configDefaults,
