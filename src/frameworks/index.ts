@@ -179,6 +179,7 @@ import moduleRelativeImports from './python/module-relative.js';
 import prefixedImports from './python/prefixed-imports.js';
 import attributeTemplates from './python/attribute-templates.js';
 import finderPackagePaths from './python/finder-package-paths.js';
+import configDirPaths from './python/config-dir-paths.js';
 import pythonModuleArgs from './python/module-args.js';
 import configChoices from './python/config-choices.js';
 import configDefaults from './python/config-defaults.js';
@@ -310,6 +311,7 @@ export const READERS: readonly FrameworkReader[] = [
   prefixedImports,
   attributeTemplates,
   finderPackagePaths,
+  configDirPaths,
   pythonModuleArgs,
   configChoices,
   configDefaults,
