@@ -14,6 +14,9 @@ const cases = frameworkCases('python-folder-loaders');
 test('python-folder-loaders: has the glances, pkgutil, glob and unsettled fixtures', () => {
   for (const name of ['glances', 'pkgutil', 'glob', 'unsettled', 'walk-exec', 'walk-name', 'ctor']) assert.ok(cases.includes(`python-folder-loaders-${name}`), name);
 });
+// Stop 59: the per-scan cache of imported path constants (folder-loaders' variablesOf) is keyed by the module that holds them:
+// two modules' PLUGINS, read by two loaders in one scan, each lists its own folder (pkg/plugins/a.py, other/extras/c.py).
+test('python-folder-loaders: has the constant-owner fixture', () => assert.ok(cases.includes('python-folder-loaders-constant-owner')));
 for (const name of cases) test(`python-folder-loaders: ${name}`, () => checkFrameworkFixture(name));
 
 test('joinArguments reads an os.path.join call; whole: only when nothing follows it', () => {
