@@ -47,6 +47,9 @@ const MAX_TEMPLATES = 32;
 /** Subclasses are followed this many levels below the loading class. */
 const MAX_DEPTH = 3;
 
+/** Lines longer than this are not read (a minified or generated line): no regex walks them. */
+const MAX_LINE = 400;
+
 const indentOf = (line: string): number => /^[ \t]*/.exec(line)![0].length;
 const blank = (line: string): boolean => /^\s*(?:#.*)?$/.test(line);
 
@@ -80,7 +83,7 @@ const fileLoaders = (lines: readonly string[]): Map<string, number> => {
     for (let k = l + 1; k < lines.length; k++) {
       if (blank(lines[k])) continue;
       if (indentOf(lines[k]) <= m[1].length) break;
-      const arg = load.exec(lines[k])?.[1];
+      const arg = lines[k].length > MAX_LINE ? undefined : load.exec(lines[k])?.[1];
       const at = arg === undefined ? -1 : params.indexOf(arg);
       if (at >= shift) {
         out.set(m[2], at - shift);
@@ -100,6 +103,7 @@ interface Repo {
   classes: Map<string, ClassAt[]>;
   bindings: Map<string, Bindings>;
   lines: Map<string, string[]>;
+  families: Map<string, Map<ClassAt, ClassAt | null>>;
 }
 
 const linesOf = (repo: Repo, file: string): string[] => {
@@ -142,8 +146,17 @@ const baseTarget = (repo: Repo, file: string, base: string): { file: string; nam
   return module === undefined ? null : { file: module, name: base.slice(dot + 1) };
 };
 
-/** The loading class and its subclasses (those naming it, or one of them, as a base), each with its parent among them. */
+/** The loading class and its subclasses (those naming it, or one of them, as a base), each with its parent among them; once per class and attributes. */
 const familyOf = (repo: Repo, root: ClassAt, attrs: readonly string[]): Map<ClassAt, ClassAt | null> => {
+  const key = `${root.file}\0${root.name}\0${attrs.join('\0')}`;
+  const known = repo.families.get(key);
+  if (known !== undefined) return known;
+  const family = findFamily(repo, root, attrs);
+  repo.families.set(key, family);
+  return family;
+};
+
+const findFamily = (repo: Repo, root: ClassAt, attrs: readonly string[]): Map<ClassAt, ClassAt | null> => {
   const out = new Map<ClassAt, ClassAt | null>([[root, null]]);
   // Only files that store one of the attributes (or name the class) can add a member worth reading.
   const words = [root.name, ...attrs];
@@ -185,6 +198,7 @@ const ownValues = (repo: Repo, c: ClassAt, attr: string): { text: string; line: 
   })();
   const out: { text: string; line: number }[] = [];
   for (let l = c.line; l < c.end; l++) {
+    if (lines[l].length > MAX_LINE) continue;
     const m = self.exec(lines[l]) ?? (indentOf(lines[l]) === bodyIndent ? own.exec(lines[l]) : null);
     if (m !== null) out.push({ text: m[1], line: l + 1 });
   }
@@ -291,14 +305,17 @@ const patternTargets = (ctx: FrameworkContext, file: string, p: Pattern): { targ
 /** The module argument of each loader call in a file: `self.NAME(arg, …)`, `NAME(arg, …)` or a core load call, by line. */
 const loaderCalls = (lines: readonly string[], loaders: ReadonlyMap<string, number>): { line: number; arg: string; call: string }[] => {
   const out: { line: number; arg: string; call: string }[] = [];
-  const names = [...loaders.keys(), ...CORE_LOADS].map(escapeRegExp);
-  const call = new RegExp(String.raw`(?<![\w])(?:self\.)?(${names.join('|')})\(([^()]*(?:\([^()]*\)[^()]*)*)\)`, 'g');
+  const own = [...loaders.keys()].map(escapeRegExp);
+  const argList = String.raw`\(([^()]*(?:\([^()]*\)[^()]*)*)\)`;
+  // A def of the file as `self.NAME(` or a bare `NAME(` (not `other.NAME(`, some other object's method of the same
+  // name); a core load off any module (`importlib.import_module(`).
+  const call = new RegExp(String.raw`(?:(?<![\w.])(?:self\.)?(${own.length > 0 ? own.join('|') : '(?!)'})|(?<![\w])(${CORE_LOADS.map(escapeRegExp).join('|')}))${argList}`, 'g');
   for (let l = 0; l < lines.length; l++) {
-    if (/^\s*(?:async\s+)?def\s/.test(lines[l])) continue;
+    if (lines[l].length > MAX_LINE || /^\s*(?:async\s+)?def\s/.test(lines[l])) continue;
     for (const m of lines[l].matchAll(call)) {
-      const index = loaders.get(m[1]) ?? 0;
-      const args = splitCommas(m[2]);
-      const arg = args?.[index]?.trim();
+      const index = m[1] === undefined ? 0 : loaders.get(m[1]) ?? 0;
+      const parts = splitCommas(m[3]);
+      const arg = parts?.[index]?.trim();
       if (arg === undefined || arg === '' || /=/.test(arg.replace(/==/g, ''))) continue;
       out.push({ line: l + 1, arg, call: m[0] });
     }
@@ -308,7 +325,7 @@ const loaderCalls = (lines: readonly string[], loaders: ReadonlyMap<string, numb
 
 export const collectAttributeTemplates = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
-  const repo: Repo = { ctx, classes: new Map(), bindings: new Map(), lines: new Map() };
+  const repo: Repo = { ctx, classes: new Map(), bindings: new Map(), lines: new Map(), families: new Map() };
   for (const file of sortedPaths(ctx.files)) {
     if (!file.endsWith('.py') || ctx.facts(file)?.computedImportLines === undefined) continue;
     const text = ctx.readText(file);
@@ -326,6 +343,8 @@ export const collectAttributeTemplates = (ctx: FrameworkContext): FrameworkOutpu
       const attr = /^self\.([A-Za-z_]\w*)$/.exec(arg)?.[1];
       const assigned = /^[A-Za-z_]\w*$/.test(arg) ? assignmentAbove(text, (starts ??= lineStarts(text)), line, arg) : null;
       if (/^[A-Za-z_]\w*$/.test(arg) && assigned === null) continue;
+      // The assignment in the call's own def: one in a def above is another function's local (its own call is read there).
+      if (assigned !== null && lines.slice(assigned.line, line - 1).some((l) => /^\s*(?:async\s+)?def\s/.test(l))) continue;
       const template = assigned?.value ?? arg;
       const selfParts = [...template.matchAll(/\bself\.([A-Za-z_]\w*)/g)].map((m) => m[1]);
       if (selfParts.length === 0) continue;
