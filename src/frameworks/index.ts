@@ -29,6 +29,7 @@ import folderJoinRequires from './js/folder-join-requires.js';
 import folderConstants from './js/folder-constants.js';
 import folderPackages from './js/folder-packages.js';
 import folderRequires from './js/folder-requires.js';
+import walkedFolderTables from './js/walked-folder-tables.js';
 import docusaurus from './js/docusaurus.js';
 import docusaurusPluginPaths from './js/docusaurus-plugin-paths.js';
 import hexo from './js/hexo.js';
@@ -245,6 +246,7 @@ export const READERS: readonly FrameworkReader[] = [
   folderJoinRequires,
   folderPackages,
   folderRequires,
+  walkedFolderTables,
   gatsby,
   generatedRequires,
   graphqlCodegen,

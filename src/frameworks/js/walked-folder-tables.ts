@@ -1,0 +1,250 @@
+/**
+ * A table of folder names, each folder walked by a recursive reader that hands every file to a
+ * loader: nightwatch's `lib/api/index.js` lists its built-in command folders in a table
+ * (`protocolActions: {dirPath: 'protocol', …}`, `clientCommands: 'client-commands'`), joins each
+ * onto its own folder (`dirPath = path.join(__dirname, commands.dirPath)`), walks it with
+ * `Utils.readFolderRecursively(dirPath, [], (dirPath, fileName, namespace) => …)` and, down the
+ * callback's chain, calls `loader.loadModule(dirPath, fileName)`, which requires
+ * `path.join(dirPath, fileName)`. Nothing imports those ~265 command files by name. The hops run
+ * through option objects and classes no reader follows, so this reads the four ends, each needed:
+ *
+ * - a walker: a function whose first parameter it lists (`readdirSync(P)`/`readdir(P)`), that
+ *   calls itself (it recurses into subfolders) and calls one of its other parameters back;
+ * - a name loader: a function `L(A, B, …)` that requires (`require`, `import()`, or a function
+ *   named `…require…`) `path.join(A, B)`, directly or through a local holding it;
+ * - the caller: a file that calls the walker with a name `N` and a callback `(d, f, …) =>` whose
+ *   two first parameters it hands, by those names, to a name loader (`L(d, f)`), and that assigns
+ *   `N = path.join(__dirname, V.prop)` (or `…, V)`);
+ * - the table, in the caller: each `prop: '<folder>'` entry, and (when the caller also joins `V`
+ *   bare) each `key: '<folder>'` beside the objects holding those entries, naming a folder next
+ *   to the caller.
+ *
+ * Every code file under such a folder, subfolders too (the walker recurses), test files left out,
+ * is a reference from the caller at the table's line, the evidence naming the join, the walk and
+ * the loader. A folder named in a table that is only copied, read or listed adds nothing: without
+ * a name loader reached from the callback's names there is no require.
+ */
+import { pathsWithPrefix, isFolder } from '../../util/file-index.js';
+import { dirname, joinRepo } from '../../util/path.js';
+import { splitArgs } from '../../languages/javascript/folder-expr.js';
+import { walkBraces, paramListBefore } from './function-region.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import { codeFilesMarked, fileReference } from './support.js';
+import { lineAt } from '../../util/lines.js';
+import { perScan } from '../per-scan.js';
+import { escapeRegExp } from '../../util/regexp.js';
+import { callArgsText } from './parameter-values.js';
+
+const CODE = /\.[cm]?[jt]sx?$/;
+const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
+const NAME = String.raw`[A-Za-z_$][\w$]*`;
+const KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'with']);
+
+interface Defined {
+  file: string;
+  name: string;
+  line: number;
+  params: string[];
+  body: string;
+  /** Where the body lies in its file's text. */
+  start: number;
+  end: number;
+}
+
+/** Each named function body of a text: `function n(…) {`, `n(…) {` (a method), `n = (…) => {`. */
+const functionsIn = (file: string, text: string): Defined[] => {
+  const out: Defined[] = [];
+  for (const f of walkBraces(text)) {
+    if (f.close === -1) continue;
+    const before = text.slice(Math.max(0, f.at - 400), f.at);
+    const named = new RegExp(String.raw`(?:function\s+|(?:^|[\s;{}])(?:static\s+|async\s+)*)(${NAME})\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$|(${NAME})\s*=\s*(?:async\s*)?(?:function\s*)?\([^()]*\)\s*=>\s*$`).exec(before);
+    const name = named?.[1] ?? named?.[2];
+    if (name === undefined || KEYWORDS.has(name)) continue;
+    const params = splitArgs(paramListBefore(text, f.at)).map((p) => /^\s*(?:\.\.\.)?([A-Za-z_$][\w$]*)/.exec(p)?.[1] ?? '');
+    out.push({ file, name, line: lineAt(text, f.at), params, body: text.slice(f.at + 1, f.close), start: f.at, end: f.close });
+  }
+  return out;
+};
+
+/** Functions that list their first parameter, recurse, and call another parameter back (found once per scan). */
+const walkers = perScan((ctx: FrameworkContext): Defined[] => {
+  const out: Defined[] = [];
+  for (const file of codeFilesMarked(ctx, ['readdir'])) {
+    const text = ctx.readText(file) ?? '';
+    if (!text.includes('readdir')) continue;
+    for (const fn of functionsIn(file, text)) {
+      const [first, ...rest] = fn.params;
+      if (!first) continue;
+      const lists = new RegExp(String.raw`\breaddir(?:Sync)?\(\s*${escapeRegExp(first)}\s*[,)]`).test(fn.body);
+      const recurses = new RegExp(String.raw`(?<![\w$])${escapeRegExp(fn.name)}\(`).test(fn.body);
+      const callsBack = rest.some((p) => p !== '' && new RegExp(String.raw`(?<![\w$.])${escapeRegExp(p)}\(`).test(fn.body));
+      if (lists && recurses && callsBack) out.push(fn);
+    }
+  }
+  return out;
+});
+
+/** Functions `L(A, B)` that require `path.join(A, B)` (found once per scan). */
+const nameLoaders = perScan((ctx: FrameworkContext): Defined[] => {
+  const out: Defined[] = [];
+  for (const file of codeFilesMarked(ctx, ['require(', 'import('])) {
+    const text = ctx.readText(file) ?? '';
+    if (!/(?:join|resolve)\(/.test(text)) continue;
+    for (const fn of functionsIn(file, text)) {
+      const [a, b] = fn.params;
+      if (!a || !b) continue;
+      const join = String.raw`(?:path\s*\.\s*)?(?:join|resolve)\(\s*${escapeRegExp(a)}\s*,\s*${escapeRegExp(b)}\s*\)`;
+      const held = new RegExp(String.raw`\b(?:const|let|var)\s+(${NAME})\s*=\s*${join}`).exec(fn.body)?.[1];
+      const loaded = String.raw`(?:${join}${held === undefined ? '' : `|${escapeRegExp(held)}\\b`})`;
+      if (new RegExp(String.raw`(?<![\w$])(?:require|import|[\w$]*[rR]equire[\w$]*)\(\s*${loaded}`).test(fn.body)) out.push(fn);
+    }
+  }
+  return out;
+});
+
+const CALLBACK = new RegExp(String.raw`^(?:async\s+)?(?:function\s*${NAME}?\s*)?\(\s*(${NAME})\s*,\s*(${NAME})[^)]*\)\s*(?:=>|\{)`);
+const STRING = /^(["'])([^"'\n\\]+)\1$/;
+
+/** The `{` of the object literal around `at` (braces in strings ignored), or -1. */
+const openingBrace = (text: string, at: number): number => {
+  let depth = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === '}') depth++;
+    else if (c === '{' && depth-- === 0) return i;
+  }
+  return -1;
+};
+
+/** The `key: 'string'` entries directly in the object whose `{` is at `open` (nested objects skipped). */
+const topLevelStrings = (text: string, open: number): { value: string; index: number }[] => {
+  const out: { value: string; index: number }[] = [];
+  const entry = new RegExp(String.raw`[{,]\s*${NAME}\s*:\s*(["'])([^"'\n\\]+)\1\s*(?=[,}])`, 'y');
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if ((depth === 1 && c === ',') || i === open) {
+      entry.lastIndex = i;
+      const hit = entry.exec(text);
+      if (hit) out.push({ value: hit[2], index: i + hit[0].search(/[A-Za-z_$]/) });
+    }
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) break;
+  }
+  return out;
+};
+
+interface TableFolder {
+  folder: string;
+  line: number;
+  how: string;
+  /** Named by a string entry of the table itself, joined by the bare `V` join. */
+  bare: boolean;
+}
+
+/** The folders a caller's table names for a join onto `V.prop` (and `V` bare when `bare`). */
+const tableFolders = (text: string, prop: string, bare: boolean): TableFolder[] => {
+  const out: TableFolder[] = [];
+  const seen = new Set<number>();
+  const entry = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(prop)}\s*:\s*(["'])([^"'\n\\]+)\1`, 'g');
+  for (const m of text.matchAll(entry)) {
+    out.push({ folder: m[2], line: lineAt(text, m.index ?? 0), how: `${prop}: '${m[2]}'`, bare: false });
+    if (!bare) continue;
+    const inner = openingBrace(text, m.index ?? 0);
+    const table = inner < 0 ? -1 : openingBrace(text, inner);
+    if (table < 0 || seen.has(table)) continue;
+    seen.add(table);
+    for (const s of topLevelStrings(text, table)) out.push({ folder: s.value, line: lineAt(text, s.index), how: `'${s.value}'`, bare: true });
+  }
+  return out.filter((t) => STRING.test(`'${t.folder}'`) && !t.folder.startsWith('/'));
+};
+
+interface Walk {
+  caller: string;
+  table: TableFolder;
+  folder: string;
+  joinLine: number;
+  join: string;
+  callLine: number;
+  walker: Defined;
+  loadLine: number;
+  loader: Defined;
+  loadCall: string;
+}
+
+const walks = perScan((ctx: FrameworkContext): Walk[] => {
+  const byWalker = new Map<string, Defined>();
+  for (const w of walkers(ctx)) if (!byWalker.has(w.name)) byWalker.set(w.name, w);
+  const byLoader = new Map<string, Defined>();
+  for (const l of nameLoaders(ctx)) if (!byLoader.has(l.name)) byLoader.set(l.name, l);
+  if (byWalker.size === 0 || byLoader.size === 0) return [];
+  const walkCall = new RegExp(String.raw`(?<![\w$])(${[...byWalker.keys()].map(escapeRegExp).join('|')})\(`, 'g');
+  const loaderNames = [...byLoader.keys()].map(escapeRegExp).join('|');
+  const out: Walk[] = [];
+  for (const caller of codeFilesMarked(ctx, ['dirname'])) {
+    const text = ctx.readText(caller) ?? '';
+    if (![...byWalker.keys()].some((n) => text.includes(`${n}(`))) continue;
+    for (const m of text.matchAll(walkCall)) {
+      const walker = byWalker.get(m[1])!;
+      if (walker.file === caller && (m.index ?? 0) > walker.start && (m.index ?? 0) < walker.end) continue;
+      const args = splitArgs(callArgsText(text, (m.index ?? 0) + m[0].length - 1) ?? '').map((a) => a.trim());
+      const folderName = /^[A-Za-z_$][\w$]*$/.exec(args[0] ?? '')?.[0];
+      const cb = args.map((a) => CALLBACK.exec(a)).find((c) => c !== null);
+      if (folderName === undefined || !cb) continue;
+      const load = new RegExp(String.raw`(?<![\w$])(${loaderNames})\(\s*${escapeRegExp(cb[1])}\s*,\s*${escapeRegExp(cb[2])}\s*[,)]`).exec(text);
+      if (!load) continue;
+      const joinRe = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(folderName)}\s*=\s*(?:path\s*\.\s*)?(?:join|resolve)\(\s*__dirname\s*,\s*(${NAME})(?:\s*\.\s*(${NAME}))?\s*\)`, 'g');
+      const joins = [...text.matchAll(joinRe)];
+      for (const j of joins) {
+        if (j[2] === undefined) continue;
+        const bareJoin = joins.find((o) => o[1] === j[1] && o[2] === undefined);
+        for (const table of tableFolders(text, j[2], bareJoin !== undefined)) {
+          const folder = joinRepo(dirname(caller), table.folder);
+          if (folder === null || folder === '' || folder.startsWith('..') || !isFolder(ctx.files, folder)) continue;
+          const used = table.bare && bareJoin !== undefined ? bareJoin : j;
+          out.push({
+            caller,
+            table,
+            folder,
+            joinLine: lineAt(text, used.index ?? 0),
+            join: used[0].replace(/\s+/g, ' '),
+            callLine: lineAt(text, m.index ?? 0),
+            walker,
+            loadLine: lineAt(text, load.index),
+            loader: byLoader.get(load[1])!,
+            loadCall: `${load[1]}(${cb[1]}, ${cb[2]})`,
+          });
+        }
+      }
+    }
+  }
+  return out;
+});
+
+const walkedFolderTables: FrameworkReader = {
+  id: 'walked-folder-tables',
+  title: 'folders named in a table, walked by a recursive reader whose callback requires each file (nightwatch command folders)',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => {
+    const first = walks(ctx)[0];
+    return first ? `${first.caller}:${first.table.line} names folder ${first.folder} in a table walked by ${first.walker.name}() (line ${first.callLine})` : null;
+  },
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    const done = new Set<string>();
+    for (const w of walks(ctx)) {
+      for (const target of pathsWithPrefix(ctx.files, `${w.folder}/`)) {
+        if (!CODE.test(target) || TEST_FILE.test(target) || target === w.caller || done.has(`${w.caller}\0${target}`)) continue;
+        done.add(`${w.caller}\0${target}`);
+        const label =
+          `${w.caller}:${w.table.line} names folder ${w.folder} in a table (${w.table.how}), joined at line ${w.joinLine} (${w.join}), ` +
+          `walked at line ${w.callLine} by ${w.walker.name}() (${w.walker.file}:${w.walker.line}, lists each folder recursively and calls back with each file), ` +
+          `whose callback's names reach ${w.loadCall} at line ${w.loadLine} (${w.loader.file}:${w.loader.line} requires the joined path)`;
+        out.references.push(fileReference(w.caller, target, w.table.line, label));
+      }
+    }
+    return out;
+  },
+};
+
+export default walkedFolderTables;
