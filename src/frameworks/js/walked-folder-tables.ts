@@ -51,13 +51,18 @@ interface Defined {
   end: number;
 }
 
+/** The name before a function body's `{`: `function n(…)`, a method `static n(…)`, `n = (…) =>`. */
+const NAMED = new RegExp(String.raw`(?:function\s+|(?:^|[\s;{}])(?:static\s+|async\s+)*)(${NAME})\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$|(${NAME})\s*=\s*(?:async\s*)?(?:function\s*)?\([^()]*\)\s*=>\s*$`);
+/** A require of a computed argument (a name first): a file without one defines no name loader. */
+const COMPUTED_REQUIRE = /(?<![\w$])(?:require|import|[\w$]*[rR]equire[\w$]*)\(\s*[A-Za-z_$]/;
+
 /** Each named function body of a text: `function n(…) {`, `n(…) {` (a method), `n = (…) => {`. */
 const functionsIn = (file: string, text: string): Defined[] => {
   const out: Defined[] = [];
   for (const f of walkBraces(text)) {
     if (f.close === -1) continue;
     const before = text.slice(Math.max(0, f.at - 400), f.at);
-    const named = new RegExp(String.raw`(?:function\s+|(?:^|[\s;{}])(?:static\s+|async\s+)*)(${NAME})\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$|(${NAME})\s*=\s*(?:async\s*)?(?:function\s*)?\([^()]*\)\s*=>\s*$`).exec(before);
+    const named = NAMED.exec(before);
     const name = named?.[1] ?? named?.[2];
     if (name === undefined || KEYWORDS.has(name)) continue;
     const params = splitArgs(paramListBefore(text, f.at)).map((p) => /^\s*(?:\.\.\.)?([A-Za-z_$][\w$]*)/.exec(p)?.[1] ?? '');
@@ -89,7 +94,7 @@ const nameLoaders = perScan((ctx: FrameworkContext): Defined[] => {
   const out: Defined[] = [];
   for (const file of codeFilesMarked(ctx, ['require(', 'import('])) {
     const text = ctx.readText(file) ?? '';
-    if (!/(?:join|resolve)\(/.test(text)) continue;
+    if (!/(?:join|resolve)\(/.test(text) || !COMPUTED_REQUIRE.test(text)) continue;
     for (const fn of functionsIn(file, text)) {
       const [a, b] = fn.params;
       if (!a || !b) continue;
@@ -175,9 +180,10 @@ interface Walk {
 const walks = perScan((ctx: FrameworkContext): Walk[] => {
   const byWalker = new Map<string, Defined>();
   for (const w of walkers(ctx)) if (!byWalker.has(w.name)) byWalker.set(w.name, w);
+  if (byWalker.size === 0) return [];
   const byLoader = new Map<string, Defined>();
   for (const l of nameLoaders(ctx)) if (!byLoader.has(l.name)) byLoader.set(l.name, l);
-  if (byWalker.size === 0 || byLoader.size === 0) return [];
+  if (byLoader.size === 0) return [];
   const walkCall = new RegExp(String.raw`(?<![\w$])(${[...byWalker.keys()].map(escapeRegExp).join('|')})\(`, 'g');
   const loaderNames = [...byLoader.keys()].map(escapeRegExp).join('|');
   const out: Walk[] = [];
