@@ -182,13 +182,20 @@ test('stop 49 review 4: folderPatternOf and partOf read a const spread over line
   assert.equal(folderPatternOf("path.join(__dirname, tail, 'x')", 'src/x.js', "const tail = 'a' + suite;\n"), 'src/*/x');
 });
 
-test('assignmentsIn: a declarator list holds each value up to the comma before the next name; a comma inside a call is the value\'s own', () => {
-  const list = 'var A = "a.js", B = "b.js", C = join(__dirname, "c", "d"), D = x, y;\nE = "e.js", f(1);';
+test('assignmentsIn: a value ends at its first top-level comma (a declarator list, a comma expression); a comma inside a call is the value\'s own', () => {
+  const list = 'var A = "a.js", B = "b.js", C = join(__dirname, "c", "d"), D = x, y;\nE = "e.js", f(1);\nvar G = \'g.js\', cache, timer;';
   const whole = { start: 0, end: list.length };
   assert.deepEqual(assignmentsIn('A', list, whole).map((a) => a.value), ['"a.js"']);
   assert.deepEqual(assignmentsIn('B', list, whole).map((a) => a.value), ['"b.js"']);
   assert.deepEqual(assignmentsIn('C', list, whole).map((a) => a.value), ['join(__dirname, "c", "d")']);
-  // `D = x, y` is a comma expression, not a next declarator: the value as written, as before.
-  assert.deepEqual(assignmentsIn('D', list, whole).map((a) => a.value), ['x, y']);
-  assert.deepEqual(assignmentsIn('E', list, whole).map((a) => a.value), ['"e.js", f(1)']);
+  // `=` binds tighter than `,`: `D = x, y` assigns x, and G's value stops before the bare declarators after it.
+  assert.deepEqual(assignmentsIn('D', list, whole).map((a) => a.value), ['x']);
+  assert.deepEqual(assignmentsIn('E', list, whole).map((a) => a.value), ['"e.js"']);
+  assert.deepEqual(assignmentsIn('G', list, whole).map((a) => a.value), ["'g.js'"]);
+});
+
+test('folderOf: a declared folder ends at the comma before the next declarator', () => {
+  const decl = "const root = path.join(__dirname, 'web'), other = 1;\nconst bare = __dirname, cache = {};";
+  assert.equal(folderOf('root', 'lib/server.js', decl), 'lib/web');
+  assert.equal(folderOf('bare', 'lib/server.js', decl), 'lib');
 });

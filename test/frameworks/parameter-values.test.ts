@@ -1,7 +1,7 @@
 /** parameter-values: the arguments same-file calls pass to a function, read from the text within a bounded window. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CALL_ARGS_WINDOW, callArguments, callsOf } from '../../src/frameworks/js/parameter-values.js';
+import { argumentValues, CALL_ARGS_WINDOW, callArguments, callsOf } from '../../src/frameworks/js/parameter-values.js';
 
 test('callArguments reads the argument at its place, and skips methods and declarations', () => {
   const text = "function load(name) { return require(name); }\nload('./a');\nx.load('./b');\nload(cfg.x || './c');\n";
@@ -27,4 +27,10 @@ test('callsOf: every argument of each call; a spread calls the function, a gener
     callsOf(text, 'make').map((c) => [text.slice(c.index, c.index + 4), c.args]),
     [['make', ["'./a'", '{ basedir: x }']], ['make', []]],
   );
+});
+
+test('argumentValues: a module constant declared before bare declarators (`var A = "a.js", cache, timer;`) holds its literal', () => {
+  const text = "var CORE_SCRIPT = '../client/core.js', cache, timer;\nfunction serve() {\n  return readFile(CORE_SCRIPT);\n}\n";
+  const at = text.indexOf('CORE_SCRIPT)');
+  assert.deepEqual(argumentValues('CORE_SCRIPT', text, at).literals, ['../client/core.js']);
 });

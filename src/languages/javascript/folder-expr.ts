@@ -103,12 +103,12 @@ const baseOf = (base: string, file: string, text: string, scope: FolderScope | n
 };
 
 /**
- * The value a `const`/`let`/`var` of `name` holds: up to its `;` or line end outside brackets and
- * strings, so a call spread over lines (`const dir = resolvePackagePath(\n  'pkg',\n  'migrations'\n);`)
+ * The value a `const`/`let`/`var` of `name` holds: up to its `;`, its `,` (the next declarator) or line
+ * end outside brackets and strings, so a call spread over lines (`const dir = resolvePackagePath(\n  'pkg',\n  'migrations'\n);`)
  * is read whole; undefined when the text declares no such name.
  */
 const declaredValue = (text: string, name: string): string | undefined => {
-  const d = declaration(text, name, (c) => c === ';' || c === '\n');
+  const d = declaration(text, name, (c) => c === ';' || c === '\n' || c === ',');
   if (d === undefined) return undefined;
   const value = (d.end < 0 ? /^[^\n;]*/.exec(text.slice(d.start))![0] : text.slice(d.start, d.end)).trim();
   return value === '' ? undefined : value;
@@ -444,21 +444,16 @@ export interface TextRegion {
   end: number;
 }
 
-/** The next declarator of a list, right after its comma: ` SECOND = …`. */
-const NEXT_DECLARATOR = /\s*[A-Za-z_$][\w$]*\s*=(?![=>])/y;
-
 /**
- * A declarator list (`var A = "a.js", B = "b.js";`, testcafe's assets_manager.js) holds A's value
- * only up to the top-level comma before `B =`; a comma inside a call, a literal or brackets is
- * the value's own (`path.join(__dirname, 'x')`).
+ * An assignment's value ends at its first top-level comma: `=` binds tighter than `,` in JS, so
+ * `var A = "a.js", cache, timer;` gives A `"a.js"` (the names after it are declarators of their own)
+ * and the expression `D = x, y` gives D `x`; a comma inside a call, a literal or brackets is the
+ * value's own (`path.join(__dirname, 'x')`). A `)` or `]` that closes a bracket opened before the
+ * value (`f(a = 1)`) leaves the value as it was.
  */
 const ownValue = (value: string): string => {
   if (!value.includes(',')) return value;
-  const comma = topLevelIndex(value, 0, (c, at) => {
-    if (c !== ',') return false;
-    NEXT_DECLARATOR.lastIndex = at + 1;
-    return NEXT_DECLARATOR.test(value);
-  }, value.length);
+  const comma = topLevelIndex(value, 0, (c) => c === ',', value.length);
   return comma < 0 || value[comma] !== ',' ? value : value.slice(0, comma).trim();
 };
 
@@ -482,7 +477,7 @@ const conditionalBranches = (expr: string): [string, string] | null => {
 
 /** The conditional a `const`/`let`/`var` of `name` holds (`const rootDir = cond\n  ? a\n  : b;`, up to its `;` outside strings and brackets), or null. */
 const declaredConditional = (text: string, name: string): { branches: [string, string]; index: number } | null => {
-  const d = declaration(text, name, (c) => c === ';');
+  const d = declaration(text, name, (c) => c === ';' || c === ',');
   const branches = d === undefined || d.end < 0 ? null : conditionalBranches(text.slice(d.start, d.end).trim());
   return branches === null || d === undefined ? null : { branches, index: d.index };
 };
