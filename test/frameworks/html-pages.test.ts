@@ -58,3 +58,8 @@ test('html-pages: a page\'s script tags are read in order with their lines; a ta
   const page = '<script src="a.js"></script>\n<p>\n<script type="module" src=\'b.ts\'></script><script src="https://cdn/x.js"></script>\n<script src="c.js"';
   assert.deepEqual(htmlScripts(page), [{ src: 'a.js', line: 1 }, { src: 'b.ts', line: 3 }]);
 });
+
+test('html-pages: only an attribute named src loads a script; data-src and a :src binding do not', () => {
+  const page = '<script data-src="lazy.js"></script>\n<script :src="dyn.js"></script>\n<script data-src="x.js" src="real.js"></script>\n<script type="module"src="tight.js"></script>';
+  assert.deepEqual(htmlScripts(page), [{ src: 'real.js', line: 3 }, { src: 'tight.js', line: 4 }]);
+});

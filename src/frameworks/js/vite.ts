@@ -24,7 +24,8 @@ export const htmlScripts = (html: string): { src: string; line: number }[] => {
   const lineOf = lineCounter(html);
   eachScriptTag(html, false, ({ at, attrs }) => {
     // A double-quoted value may hold single quotes and the other way round (`src="{{ 'js/base.js'|url }}"`).
-    const quoted = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attrs);
+    // Only an attribute named `src` loads: `data-src` (a lazy loader's) and `:src` (a Vue binding) do not.
+    const quoted = /(?:^|[\s"'/])src\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attrs);
     const src = quoted?.[1] ?? quoted?.[2];
     if (!src || /^[a-z][\w+.-]*:|^\/\//i.test(src)) return;
     out.push({ src, line: lineOf(at) });
