@@ -94,6 +94,10 @@ const ROWS: Row[] = [
   ['python ~/bin/x.py', ['unresolved:computed at run time (~/bin/x.py)']],
   ['python scripts/*.py', ['unresolved:a glob pattern (scripts/*.py)']],
   ['$PYTHON scripts/x.py', ['unresolved:the program is computed at run time ($PYTHON)']],
+  // A computed program handed a ./ script first is its interpreter (serverless-offline's PythonRunner.js:45); anything else stays unresolved.
+  ['${pythonExecutable} -u ./invoke.py ${handler}', ['file:invoke.py']],
+  ['$EDITOR ./notes.txt', ['unresolved:the program is computed at run time ($EDITOR)']],
+  ['$TOOL build ./gen.py', ['unresolved:the program is computed at run time ($TOOL)']],
   ['PY=python3; $PY scripts/x.py', ['file:scripts/x.py']],
   ['python -m unittest discover -s tests', ['test:unittest(tests)@']],
   ['coverage run -m pytest tests', ['test:pytest(tests)@']],

@@ -338,6 +338,24 @@ test('commands: fork runs node; process.execPath is node; __dirname paths are re
   );
 });
 
+test('commands: a computed program handed a script beside the module first is its interpreter; any other computed program is no command', () => {
+  const facts = js(
+    [
+      "const { spawn } = require('child_process');",
+      "const path = require('path');",
+      "spawn(pythonExecutable, ['-u', path.join(__dirname, 'invoke.py'), handler]);",
+      "spawn(editor, [path.join(__dirname, 'notes.txt')]);",
+      "spawn(tool, ['build', path.join(__dirname, 'gen.py')]);",
+      "spawn(runner, [...flags, path.join(__dirname, 'x.py')]);",
+    ].join('\n'),
+    'src/runner/python.js',
+  );
+  assert.deepEqual(
+    facts.commands.map((c) => [c.command, c.line]),
+    [['${pythonExecutable} -u ./invoke.py ${handler}', 3]],
+  );
+});
+
 test('commands: an ES module\'s own folder under any name (`const _dirname = dirname(fileURLToPath(import.meta.url))`)', () => {
   const facts = ts(
     [

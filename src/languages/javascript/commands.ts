@@ -117,13 +117,37 @@ const cwdOf = (args: AstNode[], ctx: ValueContext): string | null | undefined =>
   return undefined;
 };
 
+/** A script an interpreter takes as its first word that is no option: Python, Ruby, Perl, shell, PHP, JS. */
+const SCRIPT_PATH = /\.(?:py|rb|pl|sh|bash|php|[cm]?js)$/;
+
+/**
+ * Whether an argv list's first word that is no option is a path the code spells statically to a
+ * script (`['-u', join(import.meta.url, 'invoke.py'), handler]`): a program computed at run time
+ * that is handed it is that script's interpreter (serverless-offline's PythonRunner.js:45 spawns
+ * `pythonExecutable`, the function's runtime, on its own invoke.py). Any other computed program is
+ * no command census can read.
+ */
+const leadsWithScript = (list: AstNode | null, ctx: ValueContext): boolean => {
+  if (list?.type !== 'ArrayExpression') return false;
+  for (const element of nodesAt(list, 'elements')) {
+    if (element.type === 'SpreadElement') return false;
+    const value = evaluateString(element, ctx);
+    if (value === null) return false;
+    if (value.startsWith('-')) continue;
+    return (value.startsWith('./') || value.startsWith('../')) && SCRIPT_PATH.test(value);
+  }
+  return false;
+};
+
 const commandText = (shape: CallShape, args: AstNode[], ctx: ValueContext): string | null => {
   switch (shape) {
     case 'shell':
       return shellCommand(args[0] ?? null, ctx);
     case 'file-args': {
       const program = evaluateString(args[0] ?? null, ctx);
-      return program === null ? null : argvCommand(program, unwrap(args[1] ?? null), ctx);
+      if (program !== null) return argvCommand(program, unwrap(args[1] ?? null), ctx);
+      const list = unwrap(args[1] ?? null);
+      return args[0] && leadsWithScript(list, ctx) ? argvCommand(placeholder(args[0], ctx), list, ctx) : null;
     }
     case 'node-module': {
       const module = args[0] ? evaluateString(args[0], ctx) : null;
