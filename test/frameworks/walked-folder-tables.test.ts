@@ -6,9 +6,37 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+import { scanDir } from '../helpers/scan-fixture.js';
 
 const cases = frameworkCases('walked-folder-tables');
 test('walked-folder-tables: has a basic fixture', () => assert.ok(cases.includes('walked-folder-tables-basic')));
 test('walked-folder-tables: has a copied (negative) fixture', () => assert.ok(cases.includes('walked-folder-tables-copied')));
 for (const name of cases) test(`walked-folder-tables: ${name}`, () => checkFrameworkFixture(name));
+
+test('walked-folder-tables: a table of 20,000 entries is read in one pass (each entry looked for its table: 12 s), and its folder still loads', { timeout: 120_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'census-walked-'));
+  try {
+    mkdirSync(join(dir, 'lib/api/protocol'), { recursive: true });
+    writeFileSync(join(dir, 'package.json'), '{"name":"h","main":"lib/api/index.js"}');
+    writeFileSync(join(dir, 'lib/api/protocol/a.js'), 'module.exports = 1;\n');
+    const entries = Array.from({ length: 20_000 }, (_, i) => `  k${i}: { dirPath: 'protocol' },`).join('\n');
+    writeFileSync(
+      join(dir, 'lib/api/index.js'),
+      `const path = require('path');\nconst Utils = require('../utils');\nconst T = {\n${entries}\n  bare: 'protocol'\n};\nfunction load({dirPath}) {\n  Utils.walk(dirPath, (dirPath, fileName) => Utils.loadModule(dirPath, fileName));\n}\nlet dirPath = path.join(__dirname, c.dirPath);\ndirPath = path.join(__dirname, c);\n`,
+    );
+    writeFileSync(
+      join(dir, 'lib/utils.js'),
+      "const fs = require('fs');\nconst path = require('path');\nexports.walk = function walk(dir, cb) { fs.readdirSync(dir).forEach((n) => { walk(n, cb); cb(dir, n); }); };\nexports.loadModule = function loadModule(dirPath, fileName) { const full = path.join(dirPath, fileName); return require(full); };\n",
+    );
+    const started = Date.now();
+    const { audit } = await scanDir(dir);
+    assert.equal(audit.files.find((f) => f.path === 'lib/api/protocol/a.js')?.verdict, 'production');
+    assert.ok(Date.now() - started < 10_000, `scan took ${Date.now() - started} ms`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -110,10 +110,15 @@ const nameLoaders = perScan((ctx: FrameworkContext): Defined[] => {
 const CALLBACK = new RegExp(String.raw`^(?:async\s+)?(?:function\s*${NAME}?\s*)?\(\s*(${NAME})\s*,\s*(${NAME})[^)]*\)\s*(?:=>|\{)`);
 const STRING = /^(["'])([^"'\n\\]+)\1$/;
 
-/** The `{` of the object literal around `at` (braces in strings ignored), or -1. */
+/** How far back an entry's enclosing `{` is looked for: a hostile file of many entries costs no more per entry. */
+const BRACE_WINDOW = 20_000;
+/** How many entries outside every table read so far may look for their table (nightwatch: 2 entries, 1 table). */
+const MAX_TABLE_SEARCHES = 32;
+
+/** The `{` of the object literal around `at` (braces in strings ignored), or -1 (none within the window). */
 const openingBrace = (text: string, at: number): number => {
   let depth = 0;
-  for (let i = at - 1; i >= 0; i--) {
+  for (let i = at - 1; i >= Math.max(0, at - BRACE_WINDOW); i--) {
     const c = text[i];
     if (c === '}') depth++;
     else if (c === '{' && depth-- === 0) return i;
@@ -121,22 +126,23 @@ const openingBrace = (text: string, at: number): number => {
   return -1;
 };
 
-/** The `key: 'string'` entries directly in the object whose `{` is at `open` (nested objects skipped). */
-const topLevelStrings = (text: string, open: number): { value: string; index: number }[] => {
-  const out: { value: string; index: number }[] = [];
+/** The `key: 'string'` entries directly in the object whose `{` is at `open` (nested objects skipped), and where its `}` is. */
+const topLevelStrings = (text: string, open: number): { strings: { value: string; index: number }[]; end: number } => {
+  const strings: { value: string; index: number }[] = [];
   const entry = new RegExp(String.raw`[{,]\s*${NAME}\s*:\s*(["'])([^"'\n\\]+)\1\s*(?=[,}])`, 'y');
   let depth = 0;
-  for (let i = open; i < text.length; i++) {
+  const last = Math.min(text.length, open + BRACE_WINDOW);
+  for (let i = open; i < last; i++) {
     const c = text[i];
     if ((depth === 1 && c === ',') || i === open) {
       entry.lastIndex = i;
       const hit = entry.exec(text);
-      if (hit) out.push({ value: hit[2], index: i + hit[0].search(/[A-Za-z_$]/) });
+      if (hit) strings.push({ value: hit[2], index: i + hit[0].search(/[A-Za-z_$]/) });
     }
     if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) break;
+    else if (c === '}' && --depth === 0) return { strings, end: i };
   }
-  return out;
+  return { strings, end: last };
 };
 
 interface TableFolder {
@@ -147,21 +153,31 @@ interface TableFolder {
   bare: boolean;
 }
 
-/** The folders a caller's table names for a join onto `V.prop` (and `V` bare when `bare`). */
+/**
+ * The folders a caller's table names for a join onto `V.prop` (and `V` bare when `bare`), each once, at
+ * its first entry. A table's `{` is looked for only from an entry outside every table already read, and
+ * lines are counted only for the entries kept: a file of thousands of entries is read in one pass.
+ */
 const tableFolders = (text: string, prop: string, bare: boolean): TableFolder[] => {
-  const out: TableFolder[] = [];
-  const seen = new Set<number>();
+  const found = new Map<string, { index: number; how: string; bare: boolean }>();
+  const tables: { start: number; end: number }[] = [];
+  let searches = 0;
   const entry = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(prop)}\s*:\s*(["'])([^"'\n\\]+)\1`, 'g');
   for (const m of text.matchAll(entry)) {
-    out.push({ folder: m[2], line: lineAt(text, m.index ?? 0), how: `${prop}: '${m[2]}'`, bare: false });
-    if (!bare) continue;
-    const inner = openingBrace(text, m.index ?? 0);
+    const at = m.index ?? 0;
+    if (!found.has(m[2])) found.set(m[2], { index: at, how: `${prop}: '${m[2]}'`, bare: false });
+    if (!bare || searches >= MAX_TABLE_SEARCHES || tables.some((t) => at > t.start && at < t.end)) continue;
+    searches++;
+    const inner = openingBrace(text, at);
     const table = inner < 0 ? -1 : openingBrace(text, inner);
-    if (table < 0 || seen.has(table)) continue;
-    seen.add(table);
-    for (const s of topLevelStrings(text, table)) out.push({ folder: s.value, line: lineAt(text, s.index), how: `'${s.value}'`, bare: true });
+    if (table < 0) continue;
+    const { strings, end } = topLevelStrings(text, table);
+    tables.push({ start: table, end });
+    for (const s of strings) if (!found.has(s.value)) found.set(s.value, { index: s.index, how: `'${s.value}'`, bare: true });
   }
-  return out.filter((t) => STRING.test(`'${t.folder}'`) && !t.folder.startsWith('/'));
+  const out: TableFolder[] = [];
+  for (const [folder, f] of found) if (STRING.test(`'${folder}'`) && !folder.startsWith('/')) out.push({ folder, line: lineAt(text, f.index), how: f.how, bare: f.bare });
+  return out;
 };
 
 interface Walk {
