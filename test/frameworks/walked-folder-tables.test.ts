@@ -17,7 +17,9 @@ test('walked-folder-tables: has a basic fixture', () => assert.ok(cases.includes
 test('walked-folder-tables: has a copied (negative) fixture', () => assert.ok(cases.includes('walked-folder-tables-copied')));
 for (const name of cases) test(`walked-folder-tables: ${name}`, () => checkFrameworkFixture(name));
 
-test('walked-folder-tables: a table of 20,000 entries is read in one pass (each entry looked for its table: 12 s), and its folder still loads', { timeout: 120_000 }, async () => {
+// How long this takes is the bench's business, not a test's (no wall-clock budgets in tests): a
+// table read once per entry took 12 s here, once per table 20 ms.
+test('walked-folder-tables: a table of 20,000 entries still loads its folder', { timeout: 120_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'census-walked-'));
   try {
     mkdirSync(join(dir, 'lib/api/protocol'), { recursive: true });
@@ -32,10 +34,8 @@ test('walked-folder-tables: a table of 20,000 entries is read in one pass (each 
       join(dir, 'lib/utils.js'),
       "const fs = require('fs');\nconst path = require('path');\nexports.walk = function walk(dir, cb) { fs.readdirSync(dir).forEach((n) => { walk(n, cb); cb(dir, n); }); };\nexports.loadModule = function loadModule(dirPath, fileName) { const full = path.join(dirPath, fileName); return require(full); };\n",
     );
-    const started = Date.now();
     const { audit } = await scanDir(dir);
     assert.equal(audit.files.find((f) => f.path === 'lib/api/protocol/a.js')?.verdict, 'production');
-    assert.ok(Date.now() - started < 10_000, `scan took ${Date.now() - started} ms`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
