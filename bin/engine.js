@@ -21,7 +21,10 @@ import v8 from 'node:v8';
 
 export const ONE_SHOT_V8_FLAGS = '--no-turbo-inlining --interrupt-budget=135168';
 
+/** Which flags `command` runs under: V8's defaults for the long-lived `census mcp`, else the one-shot flags. */
+export const engineVariantFor = (command) => (command === 'mcp' ? 'default' : 'one-shot');
+
 /** Sets the one-shot flags unless `command` is a long-lived one. */
 export const tuneEngineFor = (command) => {
-  if (command !== 'mcp') v8.setFlagsFromString(ONE_SHOT_V8_FLAGS);
+  if (engineVariantFor(command) === 'one-shot') v8.setFlagsFromString(ONE_SHOT_V8_FLAGS);
 };

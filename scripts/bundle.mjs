@@ -12,6 +12,9 @@
 //   - every other file, a chunk of shared code or a module loaded by `import()` (a command, a
 //     renderer, the pipeline's stages), sits at the root of dist/bundle, so lazy loading stays
 //     lazy: `census --help` loads the same modules as before, in fewer files;
+//   - census.cjs at the root is the same code as one CommonJS file (stop 59), what bin/census.js
+//     runs: V8 can load a classic script from a code cache (bin/code-cache.js), not an ES module
+//     on Node 20; the ES module bundle stays for the worker threads and as the fallback;
 //   - the HTML report's page script is assembled from tsc's build and embedded as a constant
 //     (client/bundle.ts says why);
 //   - the pure-JS packages every scan loads (yaml, smol-toml) are bundled: from node_modules they
@@ -40,6 +43,8 @@ const OUT = 'dist/bundle';
 /** Packages compiled into the bundle (see above); every other dependency is imported from node_modules. */
 const BUNDLED_PACKAGES = ['yaml', 'smol-toml'];
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+/** The one-file CommonJS build (below), at the bundle's root as own-files.ts's chunk is. */
+const ONE_FILE = `${OUT}/census.cjs`;
 /** The module that finds census's own files from its own URL: it must land at the bundle's root. */
 const LAYOUT_MODULE = `${SRC}/own-files.js`;
 
@@ -94,7 +99,38 @@ if (strays.size > 0) {
   console.error(`bundle: packages compiled in that BUNDLED_PACKAGES does not list: ${[...strays].join(', ')}`);
   process.exit(1);
 }
-const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
+// The same code again as one CommonJS file, what bin/census.js runs (bin/code-cache.js): V8 can
+// keep a code cache of a classic script between runs, and Node 20 has none for ES modules. Its
+// entry exports the CLI's `run` and, loaded on demand as in the ES modules, the pipeline and the
+// reporters the bench's child process times. `import.meta.url` is the file's own URL: at the
+// root of dist/bundle, like own-files.ts's chunk, so the workers and docs/ are found as there.
+await build({
+  absWorkingDir: repo,
+  stdin: {
+    contents: [
+      `export { run } from './${SRC}/cli/main.js';`,
+      `export const loadPipeline = () => import('./${SRC}/pipeline.js');`,
+      `export const loadJsonReporter = () => import('./${SRC}/report/json.js');`,
+      `export const loadHtmlReporter = () => import('./${SRC}/report/html/index.js');`,
+    ].join('\n'),
+    resolveDir: repo,
+    sourcefile: 'census-entry.js',
+  },
+  outfile: ONE_FILE,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20.19',
+  external: Object.keys(dependencies).filter((name) => !BUNDLED_PACKAGES.includes(name)),
+  sourcemap: 'linked',
+  sourcesContent: false,
+  define: { CENSUS_PAGE_SCRIPT: JSON.stringify(clientScript()), 'import.meta.url': '__censusOwnUrl' },
+  banner: { js: "const __censusOwnUrl = require('node:url').pathToFileURL(__filename).href;" },
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+});
+const files = [...Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js')), ONE_FILE];
 // One character past ASCII makes V8 hold a whole file's source as two-byte text and Node decode it
 // from UTF-8 the slow way: the main chunk (1.9 MB) held one `→` in a comment. esbuild's charset
 // (ASCII by default) escapes strings, templates and names, not comments nor regular expression
