@@ -26,10 +26,10 @@ const GROWTH_TO_REWRITE = 512 * 1024;
 /** Caches of other builds (other keys) older than this are removed when a new one is written. */
 const STALE_MS = 24 * 3600 * 1000;
 
-/** The user's own cache folder in the OS temp folder, made private; null when it is not safely ours. */
-const privateCacheDir = () => {
-  if (process.env.NODE_DISABLE_COMPILE_CACHE || typeof process.getuid !== 'function') return null;
-  const dir = join(os.tmpdir(), `census-code-cache-${process.getuid()}`);
+/** The user's own cache folder in the temp folder, made private; null when it is not safely ours or caching is off. */
+const privateCacheDir = (tempDir, env) => {
+  if (env.NODE_DISABLE_COMPILE_CACHE || typeof process.getuid !== 'function') return null;
+  const dir = join(tempDir, `census-code-cache-${process.getuid()}`);
   try {
     fs.mkdirSync(dir, { mode: 0o700 });
   } catch (e) {
@@ -73,11 +73,11 @@ const bytecodeBytes = () => v8.getHeapCodeStatistics().bytecode_and_metadata_siz
 /**
  * Runs the CommonJS file `file` and returns its exports, `save`, to call once the command has run
  * (the cache then holds the functions it compiled), and whether V8 took a cache. `variant` names
- * the V8 flags in effect.
+ * the V8 flags in effect; `tempDir` and `env` are the OS temp folder and the environment (tests pass their own).
  */
-export const loadWithCodeCache = (file, variant) => {
+export const loadWithCodeCache = (file, variant, tempDir = os.tmpdir(), env = process.env) => {
   const source = fs.readFileSync(file, 'utf8');
-  const dir = privateCacheDir();
+  const dir = privateCacheDir(tempDir, env);
   const key = createHash('sha256').update(`${process.version}\0${process.arch}\0${variant}\0`).update(source).digest('hex').slice(0, 24);
   const cachePath = dir === null ? null : join(dir, `${key}.bin`);
   const cachedData = cachePath === null ? undefined : readOrNull(cachePath);

@@ -17,79 +17,67 @@ interface Loaded {
   save: () => void;
   cacheTaken: boolean;
 }
-type Loader = (file: string, variant: string) => Loaded;
+type Loader = (file: string, variant: string, tempDir?: string, env?: NodeJS.ProcessEnv) => Loaded;
 
 const { loadWithCodeCache } = (await import(pathToFileURL(join(REPO_ROOT, 'bin/code-cache.js')).href)) as { loadWithCodeCache: Loader };
 
-/** A temp folder made the OS temp folder for the call, and a CommonJS file in it. */
-const withTemp = <T>(source: string, body: (file: string, cacheDir: string) => T): T => {
+/** A scratch folder standing for the OS temp folder, a CommonJS file in it, and the cache folder census would use there. */
+const withTemp = <T>(source: string, body: (load: (variant: string, env?: NodeJS.ProcessEnv) => Loaded, file: string, cacheDir: string) => T): T => {
   const temp = scratchDir('census-code-cache-test-');
   const file = join(temp, 'build.cjs');
   writeFileSync(file, source);
-  const before = process.env.TMPDIR;
-  process.env.TMPDIR = temp;
-  try {
-    return body(file, join(temp, `census-code-cache-${process.getuid!()}`));
-  } finally {
-    if (before === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = before;
-  }
+  return body((variant, env = {}) => loadWithCodeCache(file, variant, temp, env), file, join(temp, `census-code-cache-${process.getuid!()}`));
 };
 
 const SOURCE = 'const base = 40;\nexports.answer = function answer() { return base + 2; };\n';
 
 test('a second load takes the code cache the first one wrote, and runs the same code', () => {
-  withTemp(SOURCE, (file, cacheDir) => {
-    const first = loadWithCodeCache(file, 'one-shot');
+  withTemp(SOURCE, (load, _file, cacheDir) => {
+    const first = load('one-shot');
     assert.equal(first.cacheTaken, false);
     assert.equal(first.exports.answer(), 42);
     first.save();
     assert.equal(readdirSync(cacheDir).length, 1, 'one cache file');
-    const second = loadWithCodeCache(file, 'one-shot');
+    const second = load('one-shot');
     assert.equal(second.cacheTaken, true);
     assert.equal(second.exports.answer(), 42);
     // Another variant of the engine flags has a cache of its own.
-    assert.equal(loadWithCodeCache(file, 'default').cacheTaken, false);
+    assert.equal(load('default').cacheTaken, false);
   });
 });
 
 test('a changed file of the same length is not run from the old file\'s cache', () => {
-  withTemp(SOURCE, (file) => {
-    loadWithCodeCache(file, 'one-shot').save();
+  withTemp(SOURCE, (load, file) => {
+    load('one-shot').save();
     // V8 checks a cache against the source's length only: the key holds a hash of the text.
     writeFileSync(file, SOURCE.replace('40', '50'));
-    const changed = loadWithCodeCache(file, 'one-shot');
+    const changed = load('one-shot');
     assert.equal(changed.cacheTaken, false);
     assert.equal(changed.exports.answer(), 52);
   });
 });
 
 test('a cache folder others may write into, or a link, is not used', () => {
-  withTemp(SOURCE, (file, cacheDir) => {
+  withTemp(SOURCE, (load, _file, cacheDir) => {
     mkdirSync(cacheDir);
     chmodSync(cacheDir, 0o777);
-    const loaded = loadWithCodeCache(file, 'one-shot');
+    const loaded = load('one-shot');
     loaded.save();
     assert.equal(loaded.cacheTaken, false);
     assert.deepEqual(readdirSync(cacheDir), [], 'nothing written into a folder others may write');
   });
-  withTemp(SOURCE, (file, cacheDir) => {
+  withTemp(SOURCE, (load, _file, cacheDir) => {
     const elsewhere = `${cacheDir}-target`;
     mkdirSync(elsewhere, { mode: 0o700 });
     symlinkSync(elsewhere, cacheDir);
-    loadWithCodeCache(file, 'one-shot').save();
+    load('one-shot').save();
     assert.deepEqual(readdirSync(elsewhere), [], 'nothing written through a link');
   });
 });
 
 test('NODE_DISABLE_COMPILE_CACHE turns the cache off', () => {
-  withTemp(SOURCE, (file, cacheDir) => {
-    process.env.NODE_DISABLE_COMPILE_CACHE = '1';
-    try {
-      loadWithCodeCache(file, 'one-shot').save();
-    } finally {
-      delete process.env.NODE_DISABLE_COMPILE_CACHE;
-    }
+  withTemp(SOURCE, (load, _file, cacheDir) => {
+    load('one-shot', { NODE_DISABLE_COMPILE_CACHE: '1' }).save();
     assert.equal(existsSync(cacheDir), false);
   });
 });
