@@ -44,7 +44,7 @@ const privateCacheDir = (tempDir, env) => {
   }
 };
 
-const readOrNull = (path) => {
+const readIfThere = (path) => {
   try {
     return fs.readFileSync(path);
   } catch {
@@ -80,7 +80,7 @@ export const loadWithCodeCache = (file, variant, tempDir = os.tmpdir(), env = pr
   const dir = privateCacheDir(tempDir, env);
   const key = createHash('sha256').update(`${process.version}\0${process.arch}\0${variant}\0`).update(source).digest('hex').slice(0, 24);
   const cachePath = dir === null ? null : join(dir, `${key}.bin`);
-  const cachedData = cachePath === null ? undefined : readOrNull(cachePath);
+  const cachedData = cachePath === null ? undefined : readIfThere(cachePath);
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapped, { filename: file, cachedData });
   const taken = cachedData !== undefined && !script.cachedDataRejected;
