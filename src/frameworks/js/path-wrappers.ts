@@ -41,15 +41,19 @@ import { listElementAt } from './literal-lists.js';
 import { argumentValues, callArgsText, callsOf, enclosingFunction, literalValue, paramNames } from './parameter-values.js';
 import { BYTE_READ_CALLS, codeFilesMarked, enclosingPackages, jsCodeFiles, labelledReferences, type LabelledReference } from './support.js';
 import { relativeImporters } from './import-index.js';
+import { joinCallMatches } from './join-call-matches.js';
 import type { ImportFact } from '../../model/facts.js';
 
 /** A template literal whose one substitution is a name: `` `/../../${file}` ``, `` `${name}.js` `` (Stop 54). */
 const NAME_TEMPLATE = String.raw`\`[^\`$\n]*\$\{\s*${NAME}\s*\}[^\`$\n]*\``;
 const NAME_TEMPLATE_PARTS = new RegExp(String.raw`^\`([^\`$\n]*)\$\{\s*(${NAME})\s*\}([^\`$\n]*)\`$`);
-/** A join whose parts are literals and names: `path.join(this.libDir, relative)`, `resolve(__dirname, '..', name)`, `join(__dirname, `/../../${file}`)`. */
-const JOIN = new RegExp(
+/**
+ * A join whose parts are literals and names: `path.join(this.libDir, relative)`, `resolve(__dirname, '..', name)`, `join(__dirname, `/../../${file}`)`.
+ * Sticky: tried only in the head before each `join(` / `resolve(` (joinCallMatches), as matchAll of it with `g` would find it.
+ */
+export const JOIN = new RegExp(
   String.raw`(?:\b[\w$]*[pP]ath[\w$]*(?:\s*\.\s*default)?\s*\.\s*|(?<![\w$.]))(join|resolve)\(\s*(${OWN_FOLDER}|this\s*\.\s*${NAME}|${NAME})\s*((?:,\s*(?:${LITERAL}|${NAME_TEMPLATE}|(?:\.\.\.\s*)?${NAME})\s*)+),?\s*\)`,
-  'g',
+  'y',
 );
 /**
  * tsc's call of a named import, `import { resolve } from "path"`: `(0, path_1.resolve)(__dirname, "../templates", relPath)`
@@ -148,7 +152,7 @@ const exportsAsModule = (text: string, name: string): boolean =>
 /** The wrappers one file defines. */
 const wrappersIn = (file: string, text: string): Wrapper[] => {
   const out: Wrapper[] = [];
-  for (const m of text.matchAll(JOIN)) {
+  for (const m of joinCallMatches(text, JOIN)) {
     const at = m.index ?? 0;
     const parts = splitArgs(m[3].replace(/^\s*,/, ''));
     const names = parts.map((p, i) => (literalValue(p) === null ? i : -1)).filter((i) => i >= 0);
