@@ -354,14 +354,18 @@ export const collectAttributeTemplates = (ctx: FrameworkContext): FrameworkOutpu
         for (const t of texts.slice(0, MAX_TEMPLATES)) {
           for (const p of patternsOf(repo, family, c, t.file, t.text)) {
             const shown = `${p.pkg}.${p.lead}*${p.tail}${p.deeper ? ' (or one package further down)' : ''}`;
-            if (seen.has(shown)) continue;
-            seen.add(shown);
+            // A subclass's values are loaded only when that subclass runs: the edge starts at its file (its class line),
+            // so a subclass in a dead file (or a test's) lends the loader's file no liveness it does not have itself.
+            const from = c === holder ? file : c.file;
+            const fromLine = c === holder ? line : c.line;
+            if (seen.has(`${from}\0${shown}`)) continue;
+            seen.add(`${from}\0${shown}`);
             const how = `${call.replace(/\s+/g, ' ')}${t.text === arg ? '' : `, ${attr === undefined ? arg : `self.${attr}`} = ${t.text.replace(/\s+/g, ' ')} at ${t.file}:${t.line}`}${c === holder ? '' : `, in its subclass ${c.name} (${c.file}:${c.line})`}`;
             const label = `imported by a computed name built from the class's attributes in ${file}:${line} (${how}): any module named ${shown} may be the one loaded`;
             const initLabel = `run before the modules named ${shown} that ${file}:${line} imports by a computed name (a package runs before its modules)`;
             for (const target of patternTargets(ctx, file, p)) {
-              if (target.target === file) continue;
-              out.references.push({ from: file, target: target.target, targetKind: 'file', line, label: target.init ? initLabel : label });
+              if (target.target === file || target.target === from) continue;
+              out.references.push({ from, target: target.target, targetKind: 'file', line: fromLine, label: target.init ? initLabel : label });
             }
           }
         }
