@@ -11,8 +11,9 @@
  * package P when the file appends or inserts `P.__path__[0]` / `list(P.__path__)[0]` to it, or
  * assigns it a list holding one (or `P.__path__` / `list(P.__path__)` itself), P a repo package the
  * file imports. Every module (not `_private`, not `__init__`) and subpackage `__init__.py` in that
- * folder is an edge from the file. A literal name, a list of user folders only, a finder whose find
- * nothing loads (a probe), a package the file does not import give nothing.
+ * folder is an edge from the file. A literal name, a list of user folders only, a finder whose def
+ * loads nothing (a probe, even beside another def that loads a file by its path), a commented-out
+ * line, a package the file does not import give nothing.
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
@@ -20,7 +21,7 @@ import { listedPaths, pathsInDir, sortedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { splitCommas } from '../../languages/python/sys-path.js';
-import { moduleFile } from './python-files.js';
+import { defSpan, moduleFile } from './python-files.js';
 import { folderIndex } from './folder-loaders.js';
 
 /** A finder call with its arguments (one level of nested parentheses). */
@@ -30,6 +31,15 @@ const LOADS = /\b(?:load_module|exec_module|module_from_spec)\s*\(/;
 /** `P.__path__[0]`, `list(P.__path__)[0]`, `P.__path__`, `list(P.__path__)`: the package P. */
 const PACKAGE_PATH = String.raw`(?:list\(\s*([A-Za-z_][\w.]*)\.__path__\s*\)|([A-Za-z_][\w.]*)\.__path__)(?:\s*\[\s*0\s*\])?`;
 
+const comment = (line: string): boolean => /^\s*#/.test(line);
+
+/** Whether what the finder at 0-based line `at` finds is loaded: a load call in the same def (the whole file at module level), not in a comment. */
+const loadsFound = (lines: readonly string[], at: number): boolean => {
+  const span = defSpan(lines, at) ?? { from: 0, end: lines.length };
+  for (let l = span.from; l < span.end; l++) if (!comment(lines[l]) && LOADS.test(lines[l])) return true;
+  return false;
+};
+
 /** The lines (1-based) at which the file puts a package's folder in `list`, with the package's dotted name. */
 const packagesIn = (lines: readonly string[], list: string): { pkg: string; line: number }[] => {
   const name = escapeRegExp(list);
@@ -38,6 +48,7 @@ const packagesIn = (lines: readonly string[], list: string): { pkg: string; line
   const item = new RegExp(String.raw`^${PACKAGE_PATH}$`);
   const out: { pkg: string; line: number }[] = [];
   for (let l = 0; l < lines.length; l++) {
+    if (comment(lines[l])) continue;
     const a = added.exec(lines[l]);
     if (a !== null) {
       out.push({ pkg: a[1] ?? a[2], line: l + 1 });
@@ -78,6 +89,8 @@ export const collectFinderPackagePaths = (ctx: FrameworkContext): FrameworkOutpu
     const lines = text.split('\n');
     const seen = new Set<string>();
     for (let l = 0; l < lines.length; l++) {
+      // A commented-out finder finds nothing; one whose def loads nothing is a probe (a load elsewhere in the file loads something else).
+      if (comment(lines[l]) || !/\bfind_(?:spec|module)\s*\(/.test(lines[l]) || !loadsFound(lines, l)) continue;
       for (const call of lines[l].matchAll(FINDER_CALL)) {
         const args = splitCommas(call[2]);
         if (args === null || args.length < 2) continue;
