@@ -11,6 +11,7 @@ test('prefixed-imports: has a returned-literals fixture', () => assert.ok(cases.
 test('prefixed-imports: has a literal-package fixture', () => assert.ok(cases.includes('prefixed-imports-literal-package')));
 // Stop 50: importlib's find_spec + exec_module recipe (the loader reader's, with a caller over a pkgutil listing), whole computed segments; review 3: a probe, a comment, a constant loop and a one-segment head stay dead.
 // Stop 59: router.py's one-segment head `f'app.{self.kind}.{self.name}'` is settled by attribute-templates (the class's `kind = 'handlers'`): app/handlers/ping.py runs.
+// Stop 59 review: the stop 50 refusal keeps its own case: Dispatcher's same template with `self.kind = kind` (the caller's) leaves app/jobs/nightly.py dead.
 test('prefixed-imports: has a find_spec fixture', () => assert.ok(cases.includes('prefixed-imports-spec')));
 // Stop 51: a name from a pkgutil listing is a module of the folder the loop lists (enabled/), not any child of the loader's package: plugins/beta stays dead.
 test('prefixed-imports: has a listed-folder fixture', () => assert.ok(cases.includes('prefixed-imports-listed-folder')));
