@@ -9,10 +9,11 @@
  * VAR a name that says it is a folder (`DIR` in it), `path` a repo file beside the config. The
  * variable counts only when a Python file of the repo writes the token `${VAR}` itself (plain or
  * regex-escaped, `\$\{VAR\}`) in a string, escaped or on a line that substitutes (`re.sub(`,
- * `.replace(`): the code that expands it, not a message that names it. The edge goes from that file
- * (the first in path order when several do) to the file named, with the config's line and the
- * code's. A variable no code expands (a packager's template, `${DESTDIR}/x`), a path that is not
- * beside the config, or a VAR without DIR in its name gives nothing.
+ * `.replace(`): the code that expands it, not a message that names it. The edge goes from each such
+ * file (up to 16: the first in path order may be a tool nothing runs) to the file named, with the
+ * config's line and the code's; at most 64 distinct variables are looked up. A variable no code
+ * expands (a packager's template, `${DESTDIR}/x`), a path that is not beside the config, or a VAR
+ * without DIR in its name gives nothing.
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
@@ -29,6 +30,10 @@ const DIR_PATH = /\$\{([A-Za-z_][\w:.-]*)\}\/([\w.-]+(?:\/[\w.-]+)*)/g;
 const SUBSTITUTES = /\b(?:sub|subn|replace|compile|substitute|safe_substitute)\s*\(/;
 /** At most this many configs are read for their variables. */
 const MAX_CONFIGS = 2000;
+/** At most this many distinct variables are looked up (each walks the repo's Python files). */
+const MAX_VARIABLES = 64;
+/** At most this many expanding files are kept for one variable. */
+const MAX_EXPANDERS = 16;
 
 interface Named {
   config: string;
@@ -63,12 +68,14 @@ const namedPaths = (ctx: FrameworkContext): Named[] => {
   return out;
 };
 
-/** The first Python file (path order) and line writing `${variable}` in its text, plain or regex-escaped. */
-const expanderOf = (ctx: FrameworkContext, variable: string): { file: string; line: number } | null => {
+/** The Python files (path order) writing `${variable}` in their text, plain or regex-escaped, each with its first such line. */
+const expandersOf = (ctx: FrameworkContext, variable: string): { file: string; line: number }[] => {
+  const out: { file: string; line: number }[] = [];
   // Each non-word character may stand regex-escaped in the code (`\$\{i:PROFILE_DIR\}`, a `\:` too).
   const name = [...variable].map((c) => (/\w/.test(c) ? c : `\\\\?${escapeRegExp(c) === c ? `\\${c}` : escapeRegExp(c)}`)).join('');
   const token = new RegExp(String.raw`\\?\$\\?\{${name}\\?\}`);
   for (const file of sortedPaths(ctx.files)) {
+    if (out.length >= MAX_EXPANDERS) break;
     if (!file.endsWith('.py') || SKIPPED.test(file)) continue;
     const text = ctx.readText(file);
     if (text === null || !text.includes(variable.replace(/^.*:/, ''))) continue;
@@ -79,21 +86,28 @@ const expanderOf = (ctx: FrameworkContext, variable: string): { file: string; li
       const m = token.exec(lines[l]);
       // An expansion, not a message naming the variable (tuned's plugins/base.py:223 `"Use ${i:PROFILE_DIR}."`):
       // the token regex-escaped, or on a line that substitutes (`re.sub(`, `.replace(`, `re.compile(`).
-      if (m !== null && /['"][^'"]*$/.test(lines[l].slice(0, m.index)) && (m[0].startsWith('\\') || SUBSTITUTES.test(lines[l]))) return { file, line: l + 1 };
+      if (m !== null && /['"][^'"]*$/.test(lines[l].slice(0, m.index)) && (m[0].startsWith('\\') || SUBSTITUTES.test(lines[l]))) {
+        out.push({ file, line: l + 1 });
+        break;
+      }
     }
   }
-  return null;
+  return out;
 };
 
 export const collectConfigDirPaths = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
-  const expanders = new Map<string, { file: string; line: number } | null>();
+  const expanders = new Map<string, { file: string; line: number }[]>();
   for (const n of namedPaths(ctx)) {
-    if (!expanders.has(n.variable)) expanders.set(n.variable, expanderOf(ctx, n.variable));
-    const by = expanders.get(n.variable);
-    if (by === null || by === undefined) continue;
-    const label = `named by ${n.config}:${n.line} (${n.text}) in the config's own folder through \${${n.variable}}, which ${by.file}:${by.line} expands: run or read by the program that loads that config`;
-    out.references.push({ from: by.file, target: n.target, targetKind: 'file', line: by.line, label });
+    if (!expanders.has(n.variable)) {
+      if (expanders.size >= MAX_VARIABLES) continue;
+      expanders.set(n.variable, expandersOf(ctx, n.variable));
+    }
+    // Every expanding file: the first in path order may be a tool nothing runs while the daemon's loader is live.
+    for (const by of expanders.get(n.variable) ?? []) {
+      const label = `named by ${n.config}:${n.line} (${n.text}) in the config's own folder through \${${n.variable}}, which ${by.file}:${by.line} expands: run or read by the program that loads that config`;
+      out.references.push({ from: by.file, target: n.target, targetKind: 'file', line: by.line, label });
+    }
   }
   return out;
 };
