@@ -26,6 +26,8 @@ import { folderIndex } from './folder-loaders.js';
 
 /** A finder call with its arguments (one level of nested parentheses). */
 const FINDER_CALL = /\b(find_spec|find_module)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g;
+/** At most this many finder lines are read in one file (each looks over its def and the file's lines). */
+const MAX_FINDERS = 64;
 /** What loads a found spec or module. */
 const LOADS = /\b(?:load_module|exec_module|module_from_spec)\s*\(/;
 /** `P.__path__[0]`, `list(P.__path__)[0]`, `P.__path__`, `list(P.__path__)`: the package P. */
@@ -88,9 +90,13 @@ export const collectFinderPackagePaths = (ctx: FrameworkContext): FrameworkOutpu
     if (text === null || !text.includes('__path__') || !/\bfind_(?:spec|module)\s*\(/.test(text) || !LOADS.test(text)) continue;
     const lines = text.split('\n');
     const seen = new Set<string>();
+    const lists = new Map<string, { pkg: string; line: number }[]>();
+    let finders = 0;
     for (let l = 0; l < lines.length; l++) {
       // A commented-out finder finds nothing; one whose def loads nothing is a probe (a load elsewhere in the file loads something else).
-      if (comment(lines[l]) || !/\bfind_(?:spec|module)\s*\(/.test(lines[l]) || !loadsFound(lines, l)) continue;
+      if (comment(lines[l]) || !/\bfind_(?:spec|module)\s*\(/.test(lines[l])) continue;
+      if (++finders > MAX_FINDERS) break;
+      if (!loadsFound(lines, l)) continue;
       for (const call of lines[l].matchAll(FINDER_CALL)) {
         const args = splitCommas(call[2]);
         if (args === null || args.length < 2) continue;
@@ -100,7 +106,8 @@ export const collectFinderPackagePaths = (ctx: FrameworkContext): FrameworkOutpu
         const keyword = args.map((a) => /^path\s*=\s*([A-Za-z_]\w*)$/.exec(a.trim())?.[1]).find((a) => a !== undefined);
         const list = keyword ?? (/^[A-Za-z_]\w*$/.test(args[1].trim()) ? args[1].trim() : undefined);
         if (list === undefined) continue;
-        for (const { pkg, line } of packagesIn(lines, list)) {
+        if (!lists.has(list)) lists.set(list, packagesIn(lines, list));
+        for (const { pkg, line } of lists.get(list)!) {
           // The package as the file's own import binds it.
           if (!new RegExp(String.raw`^\s*(?:import\s+${escapeRegExp(pkg)}\b|from\s+[\w.]+\s+import\s+(?:.*,\s*)?${escapeRegExp(pkg)}\b)`, 'm').test(text)) continue;
           const init = moduleFile(ctx, file, pkg);
