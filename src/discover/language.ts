@@ -11,7 +11,6 @@ const BY_EXTENSION = new Map<string, Language>(LANGUAGE_RECORDS.flatMap((r) => r
 const BY_NAME = new Map<string, Language>(LANGUAGE_RECORDS.flatMap((r) => (r.fileNames ?? []).map((n) => [n, r.id] as const)));
 const BY_PREFIX: [string, Language][] = LANGUAGE_RECORDS.flatMap((r) => (r.fileNamePrefixes ?? []).map((p): [string, Language] => [p, r.id]));
 const BY_FOLDER: [string, Language][] = LANGUAGE_RECORDS.flatMap((r) => (r.folders ?? []).map((f): [string, Language] => [f, r.id]));
-const SHEBANG_INTERPRETERS: [RegExp, Language][] = LANGUAGE_RECORDS.flatMap((r) => (r.shebang ? [[r.shebang, r.id] as [RegExp, Language]] : []));
 
 /**
  * What node:path's `extname` answers for a file name (no slash in it): from its last dot on, unless
@@ -46,17 +45,4 @@ export const languageFromPath = (path: string): Language | null => {
 /** A file inside a Python distribution's metadata folder: `x.dist-info/`, `x.egg-info/`, an egg's `EGG-INFO/`. */
 const PACKAGING_METADATA = /(?:^|\/)(?:[^/]+\.(?:dist|egg)-info|EGG-INFO)\//;
 
-/** `#!/usr/bin/env python3`, `#!/bin/bash -e`, `#!/usr/bin/env -S node --flag`, `#!/command/with-contenv bash` → language. */
-export const languageFromShebang = (firstLine: string): Language | null => {
-  if (!firstLine.startsWith('#!')) return null;
-  const words = firstLine.slice(2).trim().split(/\s+/);
-  let program = basename(words[0] ?? '');
-  let i = 1;
-  // s6-overlay's `#!/command/with-contenv bash` runs the interpreter after it, as env does.
-  if (program === 'env' || program === 'with-contenv') {
-    while (i < words.length && words[i].startsWith('-')) i++;
-    program = basename(words[i] ?? '');
-  }
-  for (const [pattern, language] of SHEBANG_INTERPRETERS) if (pattern.test(program)) return language;
-  return null;
-};
+export { languageFromShebang } from '../languages/shebang.js';

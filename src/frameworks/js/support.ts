@@ -20,6 +20,7 @@ import { parseTomlDocument } from '../../manifests/toml.js';
 import { isRecord } from '../../manifests/json.js';
 import type { TextMark } from '../../languages/javascript/text-marks.js';
 import { JS_FAMILY_CODE_FILE } from '../../languages/js-family.js';
+import { languageFromShebang } from '../../languages/shebang.js';
 import { perScan } from '../per-scan.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { withSteps } from '../../util/sentences.js';
@@ -776,15 +777,20 @@ export const codeFilesMarked = (ctx: FrameworkContext, marks: readonly TextMark[
 
 const codeFilesMarkedMemo = perScan(() => new Map<string, readonly string[]>());
 
-/** A first line that runs the file with Node (`#!/usr/bin/env node`), as discovery reads a file without an extension as JS. */
-const NODE_SHEBANG = /^#![^\n]*\bnode\b/;
-
 /**
  * Stop 59: a file without an extension that Node runs by its shebang is JS code too: the `bin/brunch`
  * of a package's `bin` requires `join(libPath, 'cli.js')`, and a reader that walked only `.js` files
- * never read the load. Only a name without a dot is read for its first line (few files: LICENSE, Makefile, bin/x).
+ * never read the load. Its first line is read as discovery reads it (languageFromShebang: `nodejs`,
+ * `bun`, `tsx` too; a `node` anywhere else on the line is no Node), and only for a name without a
+ * dot that extraction read as code: a LICENSE, a data blob or a man page is never opened, and none
+ * is kept in the store (transientText).
  */
-const isNodeScript = (ctx: FrameworkContext, file: string): boolean => !basename(file).includes('.') && NODE_SHEBANG.test(ctx.readText(file)?.slice(0, 200) ?? '');
+const isNodeScript = (ctx: FrameworkContext, file: string): boolean => {
+  if (basename(file).includes('.') || ctx.facts(file) === undefined) return false;
+  const head = ctx.manifests.transientText(file)?.slice(0, 256) ?? '';
+  const language = languageFromShebang(head.slice(0, head.indexOf('\n') < 0 ? head.length : head.indexOf('\n')));
+  return language === 'javascript' || language === 'typescript';
+};
 
 /** The JS/TS code files outside node_modules (and the scripts Node runs by their shebang), sorted (once per scan). */
 export const jsCodeFiles = perScan((ctx): readonly string[] =>
