@@ -141,6 +141,9 @@ test('keptOutputDirs: entry fields, and what in the package builds the folder', 
   assert.deepEqual(run({ bin: './bin/run.js' }, [], ['bin'], { 'bin/run.js': "import { x } from '../dist/x.js'\n" }).kept, ['dist bin']);
   assert.deepEqual(run({ bin: 'bin/x' }, [], ['bin'], { 'bin/x': "#!/usr/bin/env node\nrequire('../dist/x');\n" }).kept, ['dist bin']);
   assert.deepEqual(run({ bin: 'bin/x' }, [], ['bin'], { 'bin/x': "#!/bin/sh\nexec node ../dist/x.js\n# require('../dist/x')\n" }).kept, []);
+  // Node's shebang as discovery reads it: Debian's old `nodejs` runs it; a `node` folder on a Python's #! line does not.
+  assert.deepEqual(run({ bin: 'bin/x' }, [], ['bin'], { 'bin/x': "#!/usr/bin/nodejs\nrequire('../dist/x');\n" }).kept, ['dist bin']);
+  assert.deepEqual(run({ bin: 'bin/x' }, [], ['bin'], { 'bin/x': "#!/opt/node/bin/python3\nprint(\"require('../dist/x')\")\n" }).kept, []);
   // Where it leads outside the folder or the package, through an output folder or node_modules, or from a source-only file: out.
   assert.deepEqual(run({ bin: './bin/run.js' }, [], ['bin'], { 'bin/run.js': "require('../../dist/x.js');\nrequire('./dist/x.js');\n" }).kept, []);
   assert.deepEqual(run({ main: 'build/a.js' }, [], [], { 'build/a.js': "require('../dist/x.js');\n" }).kept, ['build main']);
