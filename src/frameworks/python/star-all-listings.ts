@@ -13,7 +13,8 @@
  * statement (or a name it reads, a few hops) uses. Without a star import of the package nothing
  * is loaded: the computed `__all__` alone imports nothing. A module file name written as a literal in
  * those statements (`EXCLUDE = ['__init__.py', 'test_case.py']` … `if basename(f) not in EXCLUDE`)
- * is one the filter leaves out: the idiom names files only to skip them.
+ * is one the filter leaves out when a negated test reads it (`not in EXCLUDE`, `!= 'x.py'`): the
+ * idiom names files to skip them; an allow-list (`if f in PLUGINS`) leaves none out.
  */
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
@@ -59,7 +60,22 @@ interface Statement {
   from: number;
   to: number;
   reads: Set<string>;
+  /** The name a top-level assignment binds (`EXCLUDE`); none for `__all__`'s own statement. */
+  bound?: string;
 }
+
+/** Text that ends where a negated test takes the literal after it: `f != `, `f not in (`, `not f.endswith(`. */
+const NEGATED_BEFORE = /(?:!=\s*|\bnot\s+in\s*[([{][^)\]}]*|\bnot\s+[\w.()]*\.endswith\s*\(\s*)$/;
+
+/**
+ * Whether the literal file name at `at` of a statement is one the filter leaves out: written in a
+ * negated test (`basename(f) != 'x.py'`, `not f.endswith('__init__.py')`), or in a list that a
+ * negated test reads (`EXCLUDE = [...]` … `not in EXCLUDE`). A list read by `in PLUGINS` is an
+ * allow-list: its names are the ones imported, never left out.
+ */
+const leftOut = (body: string, at: number, bound: string | undefined, feeding: string): boolean =>
+  NEGATED_BEFORE.test(body.slice(Math.max(0, at - 120), at)) ||
+  (bound !== undefined && new RegExp(String.raw`\bnot\s+in\s+${bound}\b`).test(feeding));
 
 /** The lines of the top-level statements that feed `__all__`: its own, and those of the names it reads (a few hops). */
 const feedingStatements = (text: string): { all: number; spans: Statement[]; excluded: Set<string> } | null => {
@@ -73,7 +89,7 @@ const feedingStatements = (text: string): { all: number; spans: Statement[]; exc
     if (!isAll && bound === null) continue;
     const to = statementEnd(lines, k);
     const body = lines.slice(k - 1, to).join('\n');
-    const stmt = { from: k, to, reads: namesRead(body.slice(body.search(/=|\(/) + 1)) };
+    const stmt: Statement = { from: k, to, reads: namesRead(body.slice(body.search(/=|\(/) + 1)), ...(bound === null ? {} : { bound: bound[1] }) };
     if (isAll) alls.push(stmt);
     else (assigned.get(bound![1]) ?? assigned.set(bound![1], []).get(bound![1])!).push(stmt);
   }
@@ -94,7 +110,11 @@ const feedingStatements = (text: string): { all: number; spans: Statement[]; exc
     frontier = next;
   }
   const excluded = new Set<string>();
-  for (const s of spans) for (const m of lines.slice(s.from - 1, s.to).join('\n').matchAll(PY_FILE_NAME)) excluded.add(m[2]);
+  const bodies = spans.map((s) => lines.slice(s.from - 1, s.to).join('\n'));
+  const feeding = bodies.join('\n');
+  spans.forEach((s, i) => {
+    for (const m of bodies[i].matchAll(PY_FILE_NAME)) if (leftOut(bodies[i], m.index, s.bound, feeding)) excluded.add(m[2]);
+  });
   return { all: alls[0].from, spans, excluded };
 };
 
