@@ -78,6 +78,7 @@ import loaderModules from './js/loader-modules.js';
 import mkdocsThemeDirs from './python/mkdocs-theme-dirs.js';
 import pathWrappers from './js/path-wrappers.js';
 import envPassedPaths from './js/env-passed-paths.js';
+import envFolders from './js/env-folders.js';
 import scriptFileArgs from './js/script-file-args.js';
 import parcel from './js/parcel.js';
 import payload from './js/payload.js';
@@ -298,6 +299,7 @@ export const READERS: readonly FrameworkReader[] = [
   moduleRelativeImports,
   pathWrappers,
   envPassedPaths,
+  envFolders,
   scriptFileArgs,
   parcel,
   payload,

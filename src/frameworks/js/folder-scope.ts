@@ -2,12 +2,13 @@
  * What a folder expression (folder-expr.ts) may refer to in a scan: the workspace packages by
  * their package.json name, and the settings an nconf config module's JSON files settle
  * (nconf-config.ts), and a folder held on an object and read elsewhere (`obj.parent.webPublicPath`:
- * property-folder.ts), the package holding a module (a package-root helper given the module's own
+ * property-folder.ts) or in an environment variable (`process.env.UIX_BASE_PATH`: env-folders.ts), the package holding a module (a package-root helper given the module's own
  * URL: folder-expr.ts packageRootCall). Built once per scan and shared by the readers that follow folders.
  */
 import type { FolderScope } from '../../languages/javascript/folder-expr.js';
 import { nconfFolder } from './nconf-config.js';
 import { propertyFolder } from './property-folder.js';
+import { envFolder, isEnvRead } from './env-folders.js';
 import { enclosingPackages, jsPackages, type JsPackage } from './support.js';
 import type { FrameworkContext } from '../types.js';
 import { isFolder } from '../../util/file-index.js';
@@ -54,7 +55,9 @@ export const folderScopeOf = perScan((ctx): FolderScope => {
       const pkg = byName.get(name);
       return pkg === undefined ? null : entryDir(ctx, pkg);
     },
-    setting: (expr, file, text) => (expr.includes('.get(') ? nconfFolder(ctx, file, text, expr) : propertyFolder(ctx, expr, scope)),
+    // `process.env.NAME` is an environment variable, set by `process.env.NAME = …` (env-folders.ts), not a property of an object.
+    setting: (expr, file, text) =>
+      expr.includes('.get(') ? nconfFolder(ctx, file, text, expr) : isEnvRead(expr) ? envFolder(ctx, expr, scope) : propertyFolder(ctx, expr, scope),
     ownPackageDir: (file) => enclosingPackages(ctx, dirname(file))[0]?.dir ?? null,
     holds: (path) => ctx.files.has(path) || isFolder(ctx.files, path),
   };

@@ -1,0 +1,136 @@
+/**
+ * Stop 59: a folder a module puts in an environment variable and other modules read back as the
+ * base of their paths. homebridge-config-ui-x's dist/env-setup.js sets
+ * `process.env.UIX_BASE_PATH = process.env.UIX_BASE_PATH_OVERRIDE || resolve(__dirname, '../')`, and
+ * the server serves `resolve(process.env.UIX_BASE_PATH, 'public')`, forks
+ * `resolve(process.env.UIX_BASE_PATH, 'scripts/extract-plugin-alias.js')` and runs
+ * `resolve(process.env.UIX_BASE_PATH, 'dist', 'bin', 'standalone.js')`: no path names the package's
+ * folder but the variable. Read from the text, never run:
+ *
+ * - a read `process.env.NAME` (or `process.env['NAME']`) given to folder-expr.ts as a base names the
+ *   folder every assignment `process.env.NAME = VALUE` of the scan's JS files spells, when VALUE is
+ *   a folder folder-expr.ts settles on its own (`__dirname`, a join onto it, a workspace package's folder);
+ * - `process.env.OTHER || VALUE` (or `??`) is read as VALUE: the override is unset in an install
+ *   nobody configured, and VALUE is the folder the package ships with;
+ * - one assignment census cannot read (`process.env.NAME = argv.dir`), or two that name different
+ *   folders, and the variable names nothing: the folder would depend on which ran. A variable no
+ *   repo file assigns (set by the user's shell or a service file) names nothing either.
+ *
+ * Only files that spell a module's folder (the `dirname` mark: `__dirname`, `import.meta.dirname`)
+ * are read for assignments, the files the anchored-path readers read anyway; an assignment anchored
+ * only at `import.meta.url` is not found.
+ *
+ * Every reader that settles a folder expression reads such a base (folder-scope.ts: a static folder
+ * `express.static(path.join(process.env.APP_ROOT, 'public'))`). The reader here reads the paths
+ * themselves: a `path.join`/`path.resolve` (or a bare `join`/`resolve`) of `process.env.NAME` and
+ * string literals only, that ends at an existing JS/TS file of the scan, is a reference from the
+ * module that spells it, as anchored-paths.ts reads a join onto `__dirname`; one read or copied as
+ * bytes says so, and one only written, removed or tested for names nothing. A script or a file of
+ * another kind is left alone (what runs it is not in the text: homebridge-config-ui-x hands
+ * `scripts/upgrade-install-plugin.sh` to its own `runNpmCommand`).
+ */
+import { lineAt } from '../../util/lines.js';
+import { perScan } from '../per-scan.js';
+import type { FrameworkContext, FrameworkReader } from '../types.js';
+import { folderOf, type FolderScope } from '../../languages/javascript/folder-expr.js';
+import { asSource } from '../../languages/javascript/compiled-interop.js';
+import { byteUse, codeFilesMarked, labelledReferences, type LabelledReference } from './support.js';
+import { escapeRegExp } from '../../util/regexp.js';
+import { joinRepo } from '../../util/path.js';
+import { folderScopeOf } from './folder-scope.js';
+import { dataUseNote } from './anchored-paths.js';
+
+/** `process.env.NAME` / `process.env['NAME']`, the whole expression. */
+const ENV_READ = /^process\s*\.\s*env\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(["'])([A-Za-z_$][\w$]*)\2\s*\])$/;
+/** An override read first: `process.env.OTHER ||` / `??`, the fallback after it. */
+const OVERRIDE = /^process\s*\.\s*env\s*(?:\.\s*[A-Za-z_$][\w$]*|\[\s*(["'])[^"'\n]+\1\s*\])\s*(?:\|\||\?\?)\s*/;
+
+/** `process.env.NAME = value` (not `==`, `=>`), the value to the end of the statement or line. */
+const assignmentsOf = (name: string): RegExp =>
+  new RegExp(String.raw`(?<![\w$.])process\s*\.\s*env\s*(?:\.\s*${escapeRegExp(name)}|\[\s*(["'])${escapeRegExp(name)}\1\s*\])\s*=(?![=>])\s*([^;\n]+)`, 'g');
+
+/** The value an install nobody configured gets: the fallback of an override, else the value itself. */
+const defaultValue = (value: string): string => value.replace(OVERRIDE, '').trim();
+
+/** The folder every assignment of `process.env.NAME` names, by name; null when none does or they disagree. */
+const assignedFolders = perScan((ctx: FrameworkContext) => {
+  const known = new Map<string, { folder: string; why: string } | null>();
+  return (name: string, scope: FolderScope): { folder: string; why: string } | null => {
+    if (known.has(name)) return known.get(name) ?? null;
+    // a variable set from itself (`process.env.A = path.join(process.env.A, 'x')`) names nothing
+    known.set(name, null);
+    let found: { folder: string; why: string } | null = null;
+    let agreed = true;
+    for (const file of codeFilesMarked(ctx, ['dirname'])) {
+      if (!agreed) break;
+      const text = ctx.readText(file) ?? '';
+      if (!text.includes(name) || !text.includes('process')) continue;
+      for (const m of text.matchAll(assignmentsOf(name))) {
+        const value = defaultValue(m[2].trim().replace(/,$/, ''));
+        const folder = folderOf(value, file, text, scope);
+        if (folder === null || (found !== null && found.folder !== folder)) {
+          agreed = false;
+          break;
+        }
+        found ??= { folder, why: `process.env.${name} = ${m[2].trim()} at ${file}:${lineAt(text, m.index ?? 0)}` };
+      }
+    }
+    const result = agreed ? found : null;
+    known.set(name, result);
+    return result;
+  };
+});
+
+/** The folder an environment variable read (`process.env.UIX_BASE_PATH`) names, with the assignment that set it, or null. */
+export const envFolder = (ctx: FrameworkContext, expr: string, scope: FolderScope): { folder: string; why: string } | null => {
+  const m = ENV_READ.exec(expr.trim());
+  return m === null ? null : assignedFolders(ctx)(m[1] ?? m[3], scope);
+};
+
+/** Whether `expr` is a read of an environment variable (envFolder's to settle, no other setting's). */
+export const isEnvRead = (expr: string): boolean => ENV_READ.test(expr.trim());
+
+/** The path module's names compiled code binds (`path_1.default.join`, `(0, path_1.join)`), spelled as source (compiled-interop.ts). */
+const PATH_NAMES: Record<string, string> = { path: 'path', 'node:path': 'path' };
+/** A join of `process.env.NAME` and string literals only: the variable's name (group 1 or 3) and the literal parts (group 4). */
+const ENV_JOIN = /(?:\bpath\s*\.\s*|(?<![\w$.]))(?:join|resolve)\(\s*process\s*\.\s*env\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(["'])([A-Za-z_$][\w$]*)\2\s*\])\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)+),?\s*\)/g;
+const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
+/** What a join onto the variable's folder may name here: a JS/TS module. */
+const CODE = /\.[cm]?[jt]sx?$/;
+
+const envJoins = perScan((ctx: FrameworkContext): LabelledReference[] => {
+  const out: LabelledReference[] = [];
+  const scope = folderScopeOf(ctx);
+  // A join spells `join(` or `resolve(`, which the require( mark does not: every JS file is asked, read only when it spells process.env.
+  for (const file of codeFilesMarked(ctx, ['dirname', 'require(', 'import('])) {
+    const read = ctx.readText(file) ?? '';
+    if (!read.includes('process') || !read.includes('env')) continue;
+    const text = asSource(read, PATH_NAMES);
+    for (const m of text.matchAll(ENV_JOIN)) {
+      const name = m[1] ?? m[3];
+      const parts = [...m[4].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);
+      const last = parts[parts.length - 1] ?? '';
+      // Most joins name a file the user keeps (a config, a log): the folder is settled only for a code file's name.
+      if (!CODE.test(last)) continue;
+      const base = assignedFolders(ctx)(name, scope);
+      const target = base === null ? null : joinRepo(base.folder, ...parts);
+      if (base === null || target === null || target === file || !ctx.files.has(target)) continue;
+      const at = m.index ?? 0;
+      const bytes = byteUse(text, at);
+      if (bytes === 'content-free') continue;
+      const use = bytes === null ? '' : dataUseNote(text, file, at, bytes);
+      const line = lineAt(text, at);
+      out.push({ from: file, target, line, label: `${file}:${line} names ${target} by ${m[0].replace(/\s+/g, ' ')}${use} (${base.why})` });
+    }
+  }
+  return out;
+});
+
+const envFolders: FrameworkReader = {
+  id: 'env-folders',
+  title: 'files named by a path joined onto a folder an environment variable holds (process.env.NAME = __dirname …)',
+  ecosystem: 'javascript',
+  ...labelledReferences(envJoins),
+};
+
+export default envFolders;
