@@ -19,6 +19,11 @@
  * esbuild's `import_express.default.static(…)`, `register(static_1.default, { root })`. A folder a path helper
  * of another repo module returns (`express.static(Utils.getFileFromRelativeToRoot('public'))`) is read through
  * that helper (imported-path-helpers.ts).
+ *
+ * Stop 59: NestJS's `app.useStaticAssets(dir, { prefix })` (its Express platform: serve-static under
+ * it) and `app.useStaticAssets({ root: dir })` (its Fastify platform: @fastify/static) serve a folder
+ * the same way: homebridge-config-ui-x's dist/main.js serves its built Angular UI by
+ * `app.useStaticAssets({ root: resolve(process.env.UIX_BASE_PATH, 'public') })`.
  */
 import { isFolder, pathsWithPrefix } from '../../util/file-index.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
@@ -39,6 +44,8 @@ const KOA_STATIC = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:[\w$.]+
 /** `const fastifyStatic = require('@fastify/static')` / `import fastifyStatic from 'fastify-static'`: the name `fastify.register(fastifyStatic, { root })` passes the plugin by (its require may also be written in the call). */
 const FASTIFY_STATIC = /\b(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:[\w$.]+\(\s*)?require\(\s*(['"])(?:@fastify\/static|fastify-static)\2\s*\)|import\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])(?:@fastify\/static|fastify-static)\4)/;
 const REGISTER = /\.\s*register\s*\(/g;
+/** NestJS's `app.useStaticAssets(…)`: a folder first, or an options object holding `root`. */
+const NEST_STATIC_ASSETS = /\.\s*useStaticAssets\s*\(/g;
 /** What every call this reader reads holds (see servedFolders). */
 const STATIC_OR_SIRV = /tatic|sirv/;
 /** The names source code gives the modules read here, which compiled code binds to names of its own. */
@@ -58,7 +65,8 @@ export const servedFolders = perScan((ctx): Served[] => {
   const out: Served[] = [];
   // `express['static'](dir)` (how ES3-era and LiveScript/CoffeeScript output spell it: `static` was reserved)
   // holds no `tatic(` mark; an anchored folder there spells `dirname`, which is the mark asked for it.
-  for (const file of codeFilesMarked(ctx, ['tatic(', 'dirname'])) {
+  // NestJS's `useStaticAssets(` holds no `tatic(` and its folder need not spell `dirname` (a folder an environment variable holds).
+  for (const file of codeFilesMarked(ctx, ['tatic(', 'dirname', 'StaticAssets'])) {
     const read = ctx.readText(file) ?? '';
     // Every call read below spells `tatic` (`static(`, `serveStatic(`, `koa-static`, `@fastify/static`,
     // `express['static']`) or `sirv(`: one pass for both, where the six tests below each walked the
@@ -74,7 +82,8 @@ export const servedFolders = perScan((ctx): Served[] => {
     // (`register(require('@fastify/static'), { root })`), bound to no name.
     const fastifyNamed = text.includes('@fastify/static') || text.includes('fastify-static');
     const fastify = fastifyNamed ? FASTIFY_STATIC.exec(text) : null;
-    if (!text.includes('static(') && !text.includes('serveStatic(') && !text.includes('sirv(') && koaName === null && !fastifyNamed && !(text.includes('express') && /express\s*\[\s*["']static["']\s*\]\s*\(/.test(text))) continue;
+    const nest = text.includes('useStaticAssets');
+    if (!text.includes('static(') && !text.includes('serveStatic(') && !text.includes('sirv(') && koaName === null && !fastifyNamed && !nest && !(text.includes('express') && /express\s*\[\s*["']static["']\s*\]\s*\(/.test(text))) continue;
     const add = (index: number, call: string, expr: string) => {
       // A conditional `const` the folder goes through gives a candidate per branch, those of the scan (folder-expr.ts).
       const found = explainedCandidatesOf(templateAsJoin(expr), file, text, folderScopeOf(ctx));
@@ -101,6 +110,16 @@ export const servedFolders = perScan((ctx): Served[] => {
         // The options written in the call, or the object a `const` of the file holds (as served-files reads sendFile's).
         const root = propertyOf(objectText(options, text), 'root');
         if (root !== null) add(m.index ?? 0, "@fastify/static's register", root);
+      }
+    }
+    if (nest) {
+      for (const m of text.matchAll(NEST_STATIC_ASSETS)) {
+        const args = callArgsText(text, (m.index ?? 0) + m[0].length - 1);
+        const first = args === null ? undefined : splitArgs(args)[0];
+        if (first === undefined) continue;
+        // `{ root: dir, … }` (the Fastify platform's options), else the folder itself (the Express platform's).
+        const folder = first.trim().startsWith('{') ? propertyOf(objectText(first, text), 'root') : first;
+        if (folder !== null) add(m.index ?? 0, "NestJS's useStaticAssets", folder);
       }
     }
   }

@@ -39,7 +39,7 @@ import { isNodeScript, mayBeNodeScript } from './top-level-script.js';
 import { tripleSlashImports } from './triple-slash.js';
 import { packedMap } from '../../util/packed-list.js';
 
-export const JAVASCRIPT_EXTRACTOR_VERSION = 20;
+export const JAVASCRIPT_EXTRACTOR_VERSION = 21;
 
 /** Importing one of these makes a file a command-line program. */
 const CLI_FRAMEWORKS = new Set(['commander', 'yargs', 'yargs/yargs', 'cac', 'meow', 'minimist', 'mri', 'arg', 'sade', 'citty', 'clipanion', '@oclif/core', 'caporal', 'vorpal']);
