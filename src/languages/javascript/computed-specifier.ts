@@ -21,6 +21,8 @@
  * Node's resolution of `<folder>/<id>` reaches either. A relative pattern whose suffix does not end in a
  * code extension (``require(`./email-templates/${name}.txt`)``, Ghost's staff emails) also matches
  * the names with one added (`<name>.txt.js`), the files Node's resolution tries after the name itself.
+ * A name prefix of two or more characters says as much as a folder (stop 59: cnpm's
+ * `require('./cnpm-' + action)` names `./cnpm-*` and those names with a code extension).
  */
 import { type AstNode, nodeAt, nodesAt, unwrap } from './ast.js';
 
@@ -96,7 +98,10 @@ export const computedSpecifierPattern = (node: AstNode | null, text: string): Co
   const suffix = pattern.slice(pattern.lastIndexOf('*') + 1);
   const namesFolder = (packageName === undefined ? folder.replace(/^(\.\.?\/)+/, '') : folder.slice(packageName.length)) !== '';
   const namesSuffix = /\.[a-z]+$/i.test(suffix);
-  if (!namesFolder && !namesSuffix) return null;
+  // Stop 59: a literal name before the hole (`'./cnpm-' + action`, cnpm's bin/cnpm.js dispatching to
+  // bin/cnpm-sync.js and its siblings) says which files of the folder too; one character says too little.
+  const namesPrefix = pattern.slice(folder.length, hole).length >= 2;
+  if (!namesFolder && !namesSuffix && !namesPrefix) return null;
   // a hole inside a folder name, or holes in several segments, would be a guess at the tree
   if (pattern.slice(hole).includes('/')) return null;
   // a whole last segment (`'../../hooks/' + id`) may also be a subfolder, which Node resolves to its index
