@@ -64,6 +64,14 @@ test('a suffix with an extension is enough', () => {
   assert.deepEqual(globsOf('module.exports = (n) => require(`./${n}.plugin.js`);\n'), [['./*.plugin.js', 'computed require']]);
 });
 
+test('a name prefix of two or more characters before the hole names those files of the folder (cnpm: `require(\'./cnpm-\' + action)`)', () => {
+  const CODE = '{js,cjs,mjs,jsx,ts,cts,mts,tsx,json}';
+  assert.deepEqual(globsOf("if (extendsMethd[action]) require('./cnpm-' + action);\n"), [[`./{cnpm-*,cnpm-*.${CODE}}`, 'computed require']]);
+  assert.deepEqual(globsOf('export const load = (n) => import(`./plugin_${n}`);\n'), [[`./{plugin_*,plugin_*.${CODE}}`, 'computed import()']]);
+  // One character says too little of the folder's names: nothing.
+  assert.deepEqual(globsOf("module.exports = (n) => require('./x' + n);\n"), []);
+});
+
 test('./ and one computed name is the importer folder: its module files and its direct subfolders\' index files', () => {
   assert.deepEqual(globsOf('module.exports = (n) => require(`./${n}`);\n'), [[OWN_FOLDER, 'computed require']]);
   assert.deepEqual(globsOf("module.exports = (n) => require('./' + n);\n"), [[OWN_FOLDER, 'computed require']]);

@@ -14,6 +14,8 @@ test('text marks: the words a file holds, in comments and strings too', () => {
   assert.deepEqual(textMarksOf(`const p = path.join(__dirname, 'jobs/a.js'); // glob`), ['dirname', 'glob']);
   assert.deepEqual(textMarksOf(`app.use(serveStatic(dir)); app.use(express.static(x))`), ['tatic(']);
   assert.deepEqual(textMarksOf(`import x from 'y'`), []);
+  // Stop 59: NestJS's useStaticAssets(, whose folder need not spell dirname.
+  assert.deepEqual(textMarksOf(`app.useStaticAssets({ root: resolve(process.env.ROOT, 'public') })`), ['StaticAssets']);
   assert.deepEqual(textMarksOf(`const m = await import('./' + name); require(\`./\${n}\`)`), ['require(', 'import(']);
 });
 

@@ -16,9 +16,8 @@
  *   folders, and the variable names nothing: the folder would depend on which ran. A variable no
  *   repo file assigns (set by the user's shell or a service file) names nothing either.
  *
- * Only files that spell a module's folder (the `dirname` mark: `__dirname`, `import.meta.dirname`)
- * are read for assignments, the files the anchored-path readers read anyway; an assignment anchored
- * only at `import.meta.url` is not found.
+ * Every JS file of the scan is read for assignments, once per scan and only when a path is joined
+ * onto a variable: an assignment in a file that spells no folder is what makes it unknown.
  *
  * Every reader that settles a folder expression reads such a base (folder-scope.ts: a static folder
  * `express.static(path.join(process.env.APP_ROOT, 'public'))`). The reader here reads the paths
@@ -34,23 +33,48 @@ import { perScan } from '../per-scan.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { folderOf, type FolderScope } from '../../languages/javascript/folder-expr.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
-import { byteUse, codeFilesMarked, labelledReferences, type LabelledReference } from './support.js';
-import { escapeRegExp } from '../../util/regexp.js';
+import { byteUse, codeFilesMarked, jsCodeFiles, labelledReferences, type LabelledReference } from './support.js';
 import { joinRepo } from '../../util/path.js';
 import { folderScopeOf } from './folder-scope.js';
 import { dataUseNote } from './anchored-paths.js';
+import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 
 /** `process.env.NAME` / `process.env['NAME']`, the whole expression. */
 const ENV_READ = /^process\s*\.\s*env\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(["'])([A-Za-z_$][\w$]*)\2\s*\])$/;
 /** An override read first: `process.env.OTHER ||` / `??`, the fallback after it. */
 const OVERRIDE = /^process\s*\.\s*env\s*(?:\.\s*[A-Za-z_$][\w$]*|\[\s*(["'])[^"'\n]+\1\s*\])\s*(?:\|\||\?\?)\s*/;
 
-/** `process.env.NAME = value` (not `==`, `=>`), the value to the end of the statement or line. */
-const assignmentsOf = (name: string): RegExp =>
-  new RegExp(String.raw`(?<![\w$.])process\s*\.\s*env\s*(?:\.\s*${escapeRegExp(name)}|\[\s*(["'])${escapeRegExp(name)}\1\s*\])\s*=(?![=>])\s*([^;\n]+)`, 'g');
+/** `process.env.NAME = value` (not `==`, `=>`): the name (group 1 or 3) and the value to the end of the statement or line (group 4). */
+const ASSIGNMENT = /(?<![\w$.])process\s*\.\s*env\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(["'])([A-Za-z_$][\w$]*)\2\s*\])\s*=(?![=>])\s*([^;\n]+)/g;
 
 /** The value an install nobody configured gets: the fallback of an override, else the value itself. */
 const defaultValue = (value: string): string => value.replace(OVERRIDE, '').trim();
+
+interface Assignment {
+  file: string;
+  at: number;
+  value: string;
+}
+
+/**
+ * Every `process.env.NAME = …` of the scan's JS files, by NAME. All files are read (once, and only
+ * when some path is joined onto a variable): an assignment in a file that spells no folder
+ * (`process.env.DATA_DIR = argv.dataDir`) is what makes the variable's folder unknown.
+ */
+const envAssignments = perScan((ctx: FrameworkContext): Map<string, Assignment[]> => {
+  const out = new Map<string, Assignment[]>();
+  for (const file of jsCodeFiles(ctx)) {
+    const text = ctx.readText(file) ?? '';
+    if (!text.includes('process')) continue;
+    for (const m of text.matchAll(ASSIGNMENT)) {
+      const name = m[1] ?? m[3];
+      const list = out.get(name) ?? [];
+      list.push({ file, at: m.index ?? 0, value: m[4].trim() });
+      out.set(name, list);
+    }
+  }
+  return out;
+});
 
 /** The folder every assignment of `process.env.NAME` names, by name; null when none does or they disagree. */
 const assignedFolders = perScan((ctx: FrameworkContext) => {
@@ -61,19 +85,14 @@ const assignedFolders = perScan((ctx: FrameworkContext) => {
     known.set(name, null);
     let found: { folder: string; why: string } | null = null;
     let agreed = true;
-    for (const file of codeFilesMarked(ctx, ['dirname'])) {
-      if (!agreed) break;
-      const text = ctx.readText(file) ?? '';
-      if (!text.includes(name) || !text.includes('process')) continue;
-      for (const m of text.matchAll(assignmentsOf(name))) {
-        const value = defaultValue(m[2].trim().replace(/,$/, ''));
-        const folder = folderOf(value, file, text, scope);
-        if (folder === null || (found !== null && found.folder !== folder)) {
-          agreed = false;
-          break;
-        }
-        found ??= { folder, why: `process.env.${name} = ${m[2].trim()} at ${file}:${lineAt(text, m.index ?? 0)}` };
+    for (const a of envAssignments(ctx).get(name) ?? []) {
+      const text = ctx.readText(a.file) ?? '';
+      const folder = folderOf(defaultValue(a.value.replace(/,$/, '')), a.file, text, scope);
+      if (folder === null || (found !== null && found.folder !== folder)) {
+        agreed = false;
+        break;
       }
+      found ??= { folder, why: `process.env.${name} = ${a.value} at ${a.file}:${lineAt(text, a.at)}` };
     }
     const result = agreed ? found : null;
     known.set(name, result);
@@ -101,11 +120,13 @@ const CODE = /\.[cm]?[jt]sx?$/;
 const envJoins = perScan((ctx: FrameworkContext): LabelledReference[] => {
   const out: LabelledReference[] = [];
   const scope = folderScopeOf(ctx);
-  // A join spells `join(` or `resolve(`, which the require( mark does not: every JS file is asked, read only when it spells process.env.
+  // A join's own words are no text mark: the files that load or spell a folder are asked (a module with only
+  // static imports and no folder of its own is not), and read only when they spell process.env.
   for (const file of codeFilesMarked(ctx, ['dirname', 'require(', 'import('])) {
-    const read = ctx.readText(file) ?? '';
-    if (!read.includes('process') || !read.includes('env')) continue;
-    const text = asSource(read, PATH_NAMES);
+    const written = ctx.readText(file) ?? '';
+    if (!written.includes('process') || !written.includes('env')) continue;
+    // A join in a comment (`// fork(path.resolve(process.env.ROOT, 'old.js'))`) names nothing; strings are kept.
+    const text = asSource(commentsBlanked(written), PATH_NAMES);
     for (const m of text.matchAll(ENV_JOIN)) {
       const name = m[1] ?? m[3];
       const parts = [...m[4].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);
