@@ -18,3 +18,16 @@ test('enclosing-call: no call around a statement, a test, an object or an array'
   assert.equal(at('f(); m.main', '.main'), null);
   assert.equal(at('if (m.main) go()', '.main')?.callee, 'if');
 });
+
+test('enclosing-call: an offset inside a template\'s substitution is in the call the template is an argument of', () => {
+  assert.equal(at('require(`${dir}/${m.entry}`)', '.entry')?.callee, 'require');
+  assert.equal(at('import(`${base}/plugins/${name}/${m.main}`)', '.main')?.callee, 'import');
+  // The template of a log, or of an object's value, is not a file call's argument.
+  assert.equal(at('console.log(`${dir}: ${m.readme}`)', '.readme')?.callee, 'console.log');
+  assert.equal(at('x = { a: `${m.main}` }', '.main'), null);
+});
+
+test('enclosing-call: a quote whose opening is on an earlier line, or before the window on a long line, ends the search', () => {
+  assert.equal(at("f('a\n', m.main)", '.main'), null);
+  assert.equal(at(`f('${'a'.repeat(500)}', m.main)`, '.main'), null);
+});
