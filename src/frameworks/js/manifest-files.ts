@@ -58,6 +58,8 @@ const GLOBAL_RECEIVER = /(?:^|[^\w$.])(?:require|module|exports|process|global|g
 const offGlobal = (text: string, at: number): boolean => GLOBAL_RECEIVER.test(text.slice(Math.max(0, at - 24), at));
 /** How far an initializer is searched for the key path's first part: a bound, so a long line is not searched again from each declaration on it. */
 const MAX_INITIALIZER = 200;
+/** How many distinct folder expressions a name is joined onto are read in one file (manifestsMeant). */
+const MAX_FOLDER_EXPRS = 64;
 
 /** Whether the property read at `at` is an argument of a call that takes it as a file (FILE_CALLEE). */
 const readAsFile = (text: string, at: number): boolean => {
@@ -65,16 +67,40 @@ const readAsFile = (text: string, at: number): boolean => {
   return call !== null && FILE_CALLEE.test(call.callee);
 };
 
+/** A declaration whose whole initializer is the read that follows, up to its receiver (`const entry = this.manifest`), its name in group 1. */
+const DECLARED_BEFORE = new RegExp(String.raw`\b(?:const|let|var)\s+(${IDENT})\s*=\s*${IDENT}(?:\s*\??\.\s*${IDENT})*\s*$`);
+/** How many uses of a name holding a one-key read are looked at for a call that takes it as a file. */
+const MAX_USES = 32;
+
+/**
+ * Where a one-key read at `at`..`end` held by a variable (`const entry = manifest.main;`) is taken
+ * as a file through it (`require(path.join(dir, entry))`): the end of that use, else null.
+ */
+const readAsFileThrough = (text: string, at: number, end: number): number | null => {
+  const declared = DECLARED_BEFORE.exec(text.slice(Math.max(0, at - 80), at));
+  if (declared === null || !/^\s*(?:[;,\n]|$)/.test(text.slice(end, end + 80))) return null;
+  const use = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(declared[1])}(?![\w$])`, 'g');
+  use.lastIndex = end;
+  for (let n = 0, u = use.exec(text); u !== null && n < MAX_USES; n++, u = use.exec(text)) {
+    if (readAsFile(text, u.index)) return u.index + u[0].length - 1;
+  }
+  return null;
+};
+
 /**
  * Where `text` spells the whole key path: as one chain, or a prefix assigned to a variable and the
  * rest off that variable. A path of one key (`manifest.server`) only where a call takes it as a
- * file (`require(path.join(dir, manifest.server))`), not a test or a log of it.
+ * file (`require(path.join(dir, manifest.server))`, or a variable holding it: `const entry =
+ * manifest.main` … `require(path.join(dir, entry))`), not a test or a log of it.
  */
 const readAt = (text: string, keys: string[]): number | null => {
   for (const whole of text.matchAll(new RegExp(chainPattern(keys).source, 'g'))) {
     const at = whole.index ?? 0;
-    if (offGlobal(text, at) || (keys.length === 1 && !readAsFile(text, at))) continue;
-    return at + whole[0].length - 1;
+    const end = at + whole[0].length;
+    if (offGlobal(text, at)) continue;
+    if (keys.length > 1 || readAsFile(text, at)) return end - 1;
+    const through = readAsFileThrough(text, at, end);
+    if (through !== null) return through;
   }
   for (let split = 1; split < keys.length; split++) {
     // The variable is group 1 and the prefix group 2, so the prefix's quote groups count from 3.
@@ -112,14 +138,21 @@ const namingText = (ctx: FrameworkContext, file: string, byName: ReadonlyMap<str
  * 'worker.json')`, `read(__dirname, 'config.json')`), only the one in that folder; a folder the
  * code computes (`path.join(this.path, 'ungit-plugin.json')`, a plugin's) may be any of them.
  */
-const manifestsMeant = (text: string, file: string, at: number, length: number, all: string[]): string[] => {
+const manifestsMeant = (text: string, file: string, at: number, length: number, all: string[], folders: Map<string, string | null>): string[] => {
   const call = enclosingCall(text, at);
   if (call === null || call.current !== '' || call.before.length === 0 || !/^\s*[,)]/.test(text.slice(at + length))) return all;
   // One argument before the name is the folder itself (`read(path.join(__dirname, 'jobs'), 'worker.json')`); more are a join's parts.
-  const folder = folderOf(call.before.length === 1 ? call.before[0] : `path.join(${call.before.join(', ')})`, file, text);
+  const expr = call.before.length === 1 ? call.before[0] : `path.join(${call.before.join(', ')})`;
+  let folder: string | null | undefined = folders.get(expr);
+  if (folder === undefined) {
+    // Each folder expression is read once a file, and only so many: a file quoting a name thousands of times must not read each (a file past that takes every manifest of the name).
+    folder = folders.size < MAX_FOLDER_EXPRS ? folderOf(expr, file, text) : null;
+    folders.set(expr, folder);
+  }
   if (folder === null) return all;
   const meant = joinRepo(folder, basename(all[0]));
-  return all.filter((m) => m === meant);
+  // A folder holding no manifest of the name is misread (a parameter `dir` read as a module's `const dir` of another scope) or made at run time: any may be meant.
+  return meant !== null && all.includes(meant) ? [meant] : all;
 };
 
 const manifestLoads = perScan((ctx: FrameworkContext): ManifestLoad[] => {
@@ -156,15 +189,25 @@ const manifestLoads = perScan((ctx: FrameworkContext): ManifestLoad[] => {
     const text = commentsBlanked(written);
     let starts: number[] | null = null;
     const seen = new Set<string>();
+    const folders = new Map<string, string | null>();
+    // readAt depends on the text and the keys alone: many plugins' manifests share a key (`"main"`).
+    const reads = new Map<string, number | null>();
+    const readOf = (keys: string[]): number | null => {
+      const key = JSON.stringify(keys);
+      let at = reads.get(key);
+      if (at === undefined) reads.set(key, (at = readAt(text, keys)));
+      return at;
+    };
     for (const m of text.matchAll(BARE_JSON_NAME)) {
       const all = byName.get(m[2]);
-      if (!all) continue;
-      for (const manifest of manifestsMeant(text, file, m.index ?? 0, m[0].length, all)) {
+      // A name each of whose manifests is taken already gives nothing new (a file may quote it thousands of times).
+      if (!all || all.every((a) => seen.has(a))) continue;
+      for (const manifest of manifestsMeant(text, file, m.index ?? 0, m[0].length, all, folders)) {
         if (seen.has(manifest)) continue;
         seen.add(manifest);
         for (const n of filesNamedIn(manifest)) {
           if (n.target === file) continue;
-          const at = readAt(text, n.keys);
+          const at = readOf(n.keys);
           if (at === null) continue;
           starts ??= lineStarts(text);
           const manifestLine = ctx.manifests.get(manifest, JSON_MANIFEST)?.lineOf(n.keys) ?? 1;
