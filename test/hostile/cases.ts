@@ -340,6 +340,21 @@ export const HOSTILE_CASES: HostileCase[] = [
     check: (out) => (/census reads baselines up to/.test(out) ? null : 'the oversized baseline was not refused'),
   },
   {
+    id: 'manifest-name-flood',
+    attack: "a 900 KB one-line module quoting a plugin manifest's name 42,000 times, and modules of 40,000-60,000 declarations holding its fields",
+    expected: 'each quote and declaration is read within a bounded window (it was 20-49 s); the plugin file the manifest names is still found',
+    build: (ctx) => {
+      write(ctx.repo, 'package.json', JSON.stringify({ name: 'flood', main: 'index.js' }));
+      write(ctx.repo, 'plugins/p/plugin.json', JSON.stringify({ main: 'main.js', exports: { javascript: 'ui.js' } }));
+      write(ctx.repo, 'plugins/p/main.js', 'module.exports = 1;\n');
+      write(ctx.repo, 'plugins/p/ui.js', 'module.exports = 2;\n');
+      write(ctx.repo, 'index.js', `require('./held.js');require('./parts.js');${"f('a','plugin.json');".repeat(42_000)}require(path.join(d,m.main));`);
+      write(ctx.repo, 'held.js', `var m = JSON.parse('plugin.json');\n${'var e = m.main\n'.repeat(60_000)}`);
+      write(ctx.repo, 'parts.js', `var m = JSON.parse('plugin.json');\n${Array.from({ length: 40_000 }, (_, i) => `var x${i} = m.exports\n`).join('')}require(x0.javascript);\n`);
+    },
+    check: (out) => (['main', 'ui'].every((f) => new RegExp(String.raw`"path":\s*"plugins/p/${f}\.js"[^}]*?"verdict":\s*"production"`).test(out)) ? null : 'a file plugin.json names is not production'),
+  },
+  {
     id: 'forged-audit',
     attack: 'a saved Audit with a wrong type deep inside, given to `census report`',
     expected: 'refused with the first problem named, exit 2, no stack trace',

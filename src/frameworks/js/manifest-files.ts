@@ -71,14 +71,18 @@ const readAsFile = (text: string, at: number): boolean => {
 const DECLARED_BEFORE = new RegExp(String.raw`\b(?:const|let|var)\s+(${IDENT})\s*=\s*${IDENT}(?:\s*\??\.\s*${IDENT})*\s*$`);
 /** How many uses of a name holding a one-key read are looked at for a call that takes it as a file. */
 const MAX_USES = 32;
+/** How many names holding a one-key read are followed in one file: each is looked for in the rest of the text (60,000 `var e = m.main` lines: 7 s). */
+const MAX_HELD = 16;
 
 /**
  * Where a one-key read at `at`..`end` held by a variable (`const entry = manifest.main;`) is taken
  * as a file through it (`require(path.join(dir, entry))`): the end of that use, else null.
  */
-const readAsFileThrough = (text: string, at: number, end: number): number | null => {
+const readAsFileThrough = (text: string, at: number, end: number, held: Set<string>): number | null => {
   const declared = DECLARED_BEFORE.exec(text.slice(Math.max(0, at - 80), at));
   if (declared === null || !/^\s*(?:[;,\n]|$)/.test(text.slice(end, end + 80))) return null;
+  if (held.has(declared[1]) || held.size >= MAX_HELD) return null;
+  held.add(declared[1]);
   const use = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(declared[1])}(?![\w$])`, 'g');
   use.lastIndex = end;
   for (let n = 0, u = use.exec(text); u !== null && n < MAX_USES; n++, u = use.exec(text)) {
@@ -94,20 +98,25 @@ const readAsFileThrough = (text: string, at: number, end: number): number | null
  * manifest.main` … `require(path.join(dir, entry))`), not a test or a log of it.
  */
 const readAt = (text: string, keys: string[]): number | null => {
+  const held = new Set<string>();
   for (const whole of text.matchAll(new RegExp(chainPattern(keys).source, 'g'))) {
     const at = whole.index ?? 0;
     const end = at + whole[0].length;
     if (offGlobal(text, at)) continue;
     if (keys.length > 1 || readAsFile(text, at)) return end - 1;
-    const through = readAsFileThrough(text, at, end);
+    const through = readAsFileThrough(text, at, end, held);
     if (through !== null) return through;
   }
   for (let split = 1; split < keys.length; split++) {
     // The variable is group 1 and the prefix group 2, so the prefix's quote groups count from 3.
     const prefix = keys.slice(0, split).map((k, i) => accessSource(k, i + 3)).join(String.raw`\s*`);
     const declared = new RegExp(String.raw`\b(?:const|let|var)\s+(${IDENT})\s*=\s*[^;\n]{0,${MAX_INITIALIZER}}?(${prefix})(?![\w$])`, 'gd');
+    // A name is followed once (its first declaration's search covers the text after any later one), and only so many names (MAX_HELD: 60,000 `var xN = m.exports` lines took 7 s).
+    const names = new Set<string>();
     for (const d of text.matchAll(declared)) {
-      if (offGlobal(text, d.indices?.[2]?.[0] ?? 0)) continue;
+      if (names.has(d[1]) || offGlobal(text, d.indices?.[2]?.[0] ?? 0)) continue;
+      if (names.size >= MAX_HELD) break;
+      names.add(d[1]);
       const rest = chainPattern(keys.slice(split)).source;
       const use = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(d[1])}\s*${rest}`, 'g');
       use.lastIndex = (d.index ?? 0) + d[0].length;
