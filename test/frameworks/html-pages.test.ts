@@ -63,3 +63,8 @@ test('html-pages: only an attribute named src loads a script; data-src and a :sr
   const page = '<script data-src="lazy.js"></script>\n<script :src="dyn.js"></script>\n<script data-src="x.js" src="real.js"></script>\n<script type="module"src="tight.js"></script>';
   assert.deepEqual(htmlScripts(page), [{ src: 'real.js', line: 3 }, { src: 'tight.js', line: 4 }]);
 });
+
+test('html-pages: a script commented out loads nothing; one in a conditional comment old IE reads does, and lines hold past comments', () => {
+  const page = '<!-- <script src="old.js"></script>\n<script src="older.js"></script> -->\n<script src="live.js"></script>\n<!--[if lt IE 9]><script src="shim.js"></script><![endif]-->';
+  assert.deepEqual(htmlScripts(page), [{ src: 'live.js', line: 3 }, { src: 'shim.js', line: 4 }]);
+});

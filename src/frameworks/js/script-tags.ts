@@ -17,6 +17,15 @@ export interface ScriptTag {
 }
 
 const OPEN = /<script\b/gi;
+/** An HTML comment other than a downlevel-hidden conditional one (`<!--[if lt IE 9]>…<![endif]-->`, whose scripts old Internet Explorer loads). */
+const HTML_COMMENT = /<!--(?!\[if\b)[\s\S]*?-->/g;
+
+/**
+ * `page` with its HTML comments blanked, lines and offsets kept: a `<script src>` commented out
+ * (`<!-- <script src="old.js"></script> -->`) loads nothing.
+ */
+export const htmlCommentsBlanked = (page: string): string =>
+  page.includes('<!--') ? page.replace(HTML_COMMENT, (c) => c.replace(/[^\n]/g, ' ')) : page;
 const CLOSE = /<\/script\s*>/gi;
 
 /**

@@ -11,18 +11,19 @@ import { configAt, type ConfigValue } from '../../languages/javascript/config-va
 import { lineCounter } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
-import { eachScriptTag } from './script-tags.js';
+import { eachScriptTag, htmlCommentsBlanked } from './script-tags.js';
 import { eachPackage, enabledByPackages, fileReference, filesIn, kindOf, readToolConfig, resolveToolPath, runEvidence, toolInvocations, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['vite'], CONFIG);
 
-/** The module scripts of an HTML page: `src` of each `<script type="module">` (and plain scripts that name a .ts/.js file), lines counted as offsets grow. */
+/** The module scripts of an HTML page: `src` of each `<script type="module">` (and plain scripts that name a .ts/.js file) outside its comments, lines counted as offsets grow. */
 export const htmlScripts = (html: string): { src: string; line: number }[] => {
   const out: { src: string; line: number }[] = [];
-  const lineOf = lineCounter(html);
-  eachScriptTag(html, false, ({ at, attrs }) => {
+  const page = htmlCommentsBlanked(html);
+  const lineOf = lineCounter(page);
+  eachScriptTag(page, false, ({ at, attrs }) => {
     // A double-quoted value may hold single quotes and the other way round (`src="{{ 'js/base.js'|url }}"`).
     // Only an attribute named `src` loads: `data-src` (a lazy loader's) and `:src` (a Vue binding) do not.
     const quoted = /(?:^|[\s"'/])src\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attrs);
