@@ -69,6 +69,8 @@ const readAsFile = (text: string, at: number): boolean => {
 
 /** A declaration whose whole initializer is the read that follows, up to its receiver (`const entry = this.manifest`), its name in group 1. */
 const DECLARED_BEFORE = new RegExp(String.raw`\b(?:const|let|var)\s+(${IDENT})\s*=\s*${IDENT}(?:\s*\??\.\s*${IDENT})*\s*$`);
+/** The end of such a declaration: the read alone, or with a literal default (`const main = m.main || 'index.js';`). */
+const HELD_END = /^\s*(?:(?:\|\||\?\?)\s*(?:"[^"\n]*"|'[^'\n]*'))?\s*(?:[;,\n]|$)/;
 /** How many uses of a name holding a one-key read are looked at for a call that takes it as a file. */
 const MAX_USES = 32;
 /** How many names holding a one-key read are followed in one file: each is looked for in the rest of the text (60,000 `var e = m.main` lines: 7 s). */
@@ -80,7 +82,7 @@ const MAX_HELD = 16;
  */
 const readAsFileThrough = (text: string, at: number, end: number, held: Set<string>): number | null => {
   const declared = DECLARED_BEFORE.exec(text.slice(Math.max(0, at - 80), at));
-  if (declared === null || !/^\s*(?:[;,\n]|$)/.test(text.slice(end, end + 80))) return null;
+  if (declared === null || !HELD_END.test(text.slice(end, end + 80))) return null;
   if (held.has(declared[1]) || held.size >= MAX_HELD) return null;
   held.add(declared[1]);
   const use = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(declared[1])}(?![\w$])`, 'g');
