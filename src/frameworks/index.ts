@@ -177,6 +177,7 @@ import dataDottedNames from './python/data-dotted-names.js';
 import pasteDeploy from './python/paste-deploy.js';
 import pecan from './python/pecan.js';
 import pluginRegistrations from './python/plugin-registrations.js';
+import protocolAttributes from './python/protocol-attributes.js';
 import moduleRelativeImports from './python/module-relative.js';
 import prefixedImports from './python/prefixed-imports.js';
 import attributeTemplates from './python/attribute-templates.js';
@@ -310,6 +311,7 @@ export const READERS: readonly FrameworkReader[] = [
   pasteDeploy,
   pecan,
   pluginRegistrations,
+  protocolAttributes,
   postcss,
   preconstruct,
   prefixedImports,
