@@ -17,6 +17,9 @@ test('python-folder-loaders: has the glances, pkgutil, glob and unsettled fixtur
 // Stop 59: the per-scan cache of imported path constants (folder-loaders' variablesOf) is keyed by the module that holds them:
 // two modules' PLUGINS, read by two loaders in one scan, each lists its own folder (pkg/plugins/a.py, other/extras/c.py).
 test('python-folder-loaders: has the constant-owner fixture', () => assert.ok(cases.includes('python-folder-loaders-constant-owner')));
+// Stop 59: werkzeug's find_modules(__name__) in a package (lektor's admin/modules/__init__.py), a dotted literal with
+// include_packages/recursive, and a plain module's __name__ (no submodules: its sibling stays dead).
+test('python-folder-loaders: has the find-modules fixture', () => assert.ok(cases.includes('python-folder-loaders-find-modules')));
 for (const name of cases) test(`python-folder-loaders: ${name}`, () => checkFrameworkFixture(name));
 
 test('joinArguments reads an os.path.join call; whole: only when nothing follows it', () => {

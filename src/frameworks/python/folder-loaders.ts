@@ -44,9 +44,10 @@ const NAME_LOADS = [...CORE_LOADS, 'load_entry_point', 'run_path', 'load_module'
 const LOAD_CALL = new RegExp(String.raw`\b(?:(${alternation(NAME_LOADS)})|(${alternation(FILE_PATH_LOADS)})|(?<![\w.])(compile))\s*\(`, 'g');
 /**
  * A listing: os.listdir/scandir(folder), glob.glob/iglob(pattern), pkgutil.iter_modules/
- * walk_packages(folders), <path>.glob/rglob/iterdir(), os.path.join(folder, <name> + ".py").
+ * walk_packages(folders), <path>.glob/rglob/iterdir(), os.path.join(folder, <name> + ".py"),
+ * werkzeug.utils.find_modules(package name).
  */
-const LIST_CALL = /(?<![\w.])(?:os\s*\.\s*)?(listdir|scandir|walk)\s*\(|(?<![\w.])(?:glob\s*\.\s*)?(i?glob|glob1)\s*\(|(?<![\w.])(?:pkgutil\s*\.\s*)?(iter_modules|walk_packages)\s*\(|\.\s*(glob|rglob|iterdir)\s*\(|(?<![\w.])(?:os\s*\.\s*)?(?:path\s*\.\s*)?(join)\s*\(/g;
+const LIST_CALL = /(?<![\w.])(?:os\s*\.\s*)?(listdir|scandir|walk)\s*\(|(?<![\w.])(?:glob\s*\.\s*)?(i?glob|glob1)\s*\(|(?<![\w.])(?:pkgutil\s*\.\s*)?(iter_modules|walk_packages)\s*\(|\.\s*(glob|rglob|iterdir)\s*\(|(?<![\w.])(?:os\s*\.\s*)?(?:path\s*\.\s*)?(join)\s*\(|(?<![\w.])(?:(?:werkzeug\s*\.\s*)?utils\s*\.\s*)?(find_modules)\s*\(/g;
 /** Words a loader's text must hold, tested before the call patterns run over it (one alternation scans faster than a search per word). */
 const LOAD_WORDS = new RegExp(String.raw`${alternation([...NAME_LOADS, ...FILE_PATH_LOADS, ...FINDER_LOADS])}|(?<![\w.])compile\s*\(`);
 /**
@@ -57,7 +58,7 @@ const FINDER_CALL = new RegExp(String.raw`\b(?:${alternation(FINDER_LOADS)})\s*\
 const EXEC_MODULE = /\bexec_module\s*\(/;
 /** A bare `exec(`: what runs the code object a `compile(…, 'exec')` made (compile alone only checks the syntax). */
 const EXEC_CALL = /(?<![\w.])exec\s*\(/g;
-const LIST_WORDS = /listdir|scandir|walk\s*\(|glob|iter_modules|walk_packages|iterdir|\.py["']/;
+const LIST_WORDS = /listdir|scandir|walk\s*\(|glob|iter_modules|walk_packages|iterdir|find_modules|\.py["']/;
 /** A joined name that ends in a literal ".py": `header + name + ".py"`, `f"{name}.py"`, `"%s.py" % name`. */
 const PY_NAME = /\.py["']/;
 /** A test of any `.py` name (`'.py'`, `'*.py'`), not of one module's file name. */
@@ -274,6 +275,20 @@ const pkgutilFolders = (ctx: FrameworkContext, file: string, facts: FileFacts, a
   return folders.length > 0 ? folders : null;
 };
 
+/**
+ * The package folder `find_modules(<arg>)` lists: `__name__` of a package's `__init__.py`, or a
+ * dotted literal that names a repo package as the file's own import would find it; null otherwise
+ * (a plain module's `__name__` has no submodules).
+ */
+const findModulesFolder = (ctx: FrameworkContext, file: string, arg: string): string | null => {
+  const expr = arg.replace(/^import_path\s*=\s*/, '').trim();
+  if (expr === '__name__') return isPackageInit(file) ? dirname(file) : null;
+  const name = literalValue(expr);
+  if (name === null || !/^[A-Za-z_][\w.]*$/.test(name)) return null;
+  const init = moduleFileAsImported(ctx, file, name);
+  return init !== null && isPackageInit(init) ? dirname(init) : null;
+};
+
 /** A glob's folder (the segments before the first with glob syntax) and the pattern below it; null for a plain path. */
 const splitGlob = (path: string): { folder: string; pattern: string } | null => {
   const segments = path.split('/');
@@ -335,7 +350,7 @@ const settledByTail = (ctx: FrameworkContext, text: string, starts: readonly num
   return { folder, ...(at < 0 ? {} : { pattern: joined.segments.slice(at).join('/') }), tail: { expr: joined.expr, path } };
 };
 
-const CALLEE: Record<string, string> = { listdir: 'os.listdir', scandir: 'os.scandir', walk: 'os.walk', glob: 'glob.glob', iglob: 'glob.iglob', glob1: 'glob.glob1', iter_modules: 'pkgutil.iter_modules', walk_packages: 'pkgutil.walk_packages', join: 'os.path.join' };
+const CALLEE: Record<string, string> = { listdir: 'os.listdir', scandir: 'os.scandir', walk: 'os.walk', glob: 'glob.glob', iglob: 'glob.iglob', glob1: 'glob.glob1', iter_modules: 'pkgutil.iter_modules', walk_packages: 'pkgutil.walk_packages', join: 'os.path.join', find_modules: 'werkzeug.utils.find_modules' };
 
 /**
  * Every listing of a settled folder in a file that also makes a computed import. `listingsOnly`:
@@ -376,7 +391,7 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
     const loadLine = loads.length === 0 ? line : loads.reduce((best, l) => (Math.abs(l - line) < Math.abs(best - line) ? l : best));
     const at = { file, line, loadLine, join: false };
     const varsFor = (expr: string) => variablesAt(line, expr);
-    const [listing, globbing, pkgutil, method, join] = [m[1], m[2], m[3], m[4], m[5]];
+    const [listing, globbing, pkgutil, method, join, finder] = [m[1], m[2], m[3], m[4], m[5], m[6]];
     if (listing === 'walk') {
       // Stop 47: `os.walk(folder)` then a `.py` test on the names and a load: every .py file below it (heat's scenario.py).
       if (args.length < 1 || !PY_NAME.test(text)) continue;
@@ -451,6 +466,17 @@ export const loadersIn = (ctx: FrameworkContext, file: string, facts: FileFacts,
       const pattern = args.length === 1 ? literalValue(args[0]) : null;
       if (pattern === null || pattern.startsWith('/') || pattern.split('/').includes('..')) continue;
       out.push({ ...at, folder, pattern: method === 'rglob' ? `**/${pattern}` : pattern, mode: 'glob', via: `Path.${method}` });
+    } else if (finder !== undefined) {
+      // Stop 59: werkzeug's `find_modules(import_path, include_packages=False, recursive=False)` yields the dotted
+      // names of a package's modules (lektor's admin/modules/__init__.py:5-6 `for module in find_modules(__name__):
+      // app.register_blueprint(__import__(module, None, None, ["bp"]).bp)`).
+      const folder = args[0] === undefined ? null : findModulesFolder(ctx, file, args[0]);
+      if (folder === null) continue;
+      const flag = (name: string): boolean => args.slice(1).some((a) => new RegExp(String.raw`^${name}\s*=\s*True$`).test(a));
+      const positional = args.slice(1).filter((a) => !/^\w+\s*=(?!=)/.test(a));
+      const packages = flag('include_packages') || positional[0] === 'True';
+      const recursive = flag('recursive') || positional[1] === 'True';
+      out.push({ ...at, folder, mode: recursive ? 'walk' : packages ? 'packages' : 'modules', via: CALLEE[finder] });
     } else if (join !== undefined) {
       const name = args[args.length - 1];
       if (args.length < 2 || literalValue(name) !== null || !PY_NAME.test(name)) continue;
