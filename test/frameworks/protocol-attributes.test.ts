@@ -27,6 +27,14 @@ test('protocol-attributes: no load from a literal name, a common dunder, another
   assert.deepEqual(protocolLoads('def f(n):\n    m = importlib.import_module(n)\n    return m\n\n\ndef g(m):\n    return m.__plugins__\n'), []);
 });
 
+test('protocol-attributes: a computed import relative to the loader\'s package is left to the readers of relative imports', () => {
+  assert.deepEqual(protocolLoads('def f(s):\n    if s in modules:\n        m = __import__(s, globals(), None, (), 1)\n        return m.__downloader__\n'), []);
+  assert.deepEqual(protocolLoads('def f(s):\n    m = __import__(s, level=2)\n    return m.__downloader__\n'), []);
+  assert.deepEqual(protocolLoads("def f(s):\n    m = import_module('.' + s, __package__)\n    return m.__hooks__\n"), []);
+  assert.deepEqual(protocolLoads('def f(s):\n    m = __import__(s, globals(), None, (), 0)\n    return m.__hooks__\n'), [{ loadLine: 2, readLine: 3, attr: '__hooks__' }]);
+  assert.deepEqual(protocolLoads('def f(s):\n    m = importlib.import_module(\n        s,\n    )\n    return m.__hooks__\n'), [{ loadLine: 2, readLine: 5, attr: '__hooks__' }]);
+});
+
 test('protocol-attributes: only a top-level assignment sets the dunder', () => {
   assert.equal(topLevelAssignment("x = 1\n__plugins__ = ('a',)\n", '__plugins__'), 2);
   assert.equal(topLevelAssignment("__plugins__: tuple = ('a',)\n", '__plugins__'), 1);

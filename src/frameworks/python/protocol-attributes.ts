@@ -13,7 +13,8 @@
  * so no literal names a plugin and census saw 15 of beancount's plugins dead.
  *
  * The rule: a computed import (`V = import_module(<not a string literal>)`, `__import__`,
- * `import_string`) whose variable the same def then reads for a dunder name that is not one of
+ * `import_string`; not one relative to the loader's package, which other readers settle with the
+ * loader's own tests) whose variable the same def then reads for a dunder name that is not one of
  * Python's own or a packaging field (`hasattr(V, '__plugins__')`, `getattr(V, '__plugins__'…)`,
  * `V.__plugins__`). Every other Python file of the loader's top-level package whose top level
  * assigns that dunder is a module the loader may import: an edge from the loader at the import's
@@ -26,11 +27,10 @@ import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
 import { perScan } from '../per-scan.js';
 import { defSpan, topPackageFolder } from './python-files.js';
 import { alternation, CORE_LOADS } from '../../languages/python/loader-names.js';
+import { callArguments, literalValue } from './call-text.js';
 
-/** `V = [mod.]import_module(args`: the variable and the text after the open parenthesis. */
-const IMPORT_ASSIGN = new RegExp(String.raw`^\s*([A-Za-z_]\w*)\s*=\s*(?:[\w.]+\.)?(?:${alternation(CORE_LOADS)})\s*\((.*)$`);
-/** A first argument that is one whole string literal: a fixed module, which the import reader already follows. */
-const LITERAL_ARG = /^\s*[rRbBuU]?(["'])[^"'\\]*\1\s*(?:[,)]|$)/;
+/** `V = [mod.]import_module(`: the variable and the loader's name; the call's `(` ends the match. */
+const IMPORT_ASSIGN = new RegExp(String.raw`^\s*([A-Za-z_]\w*)\s*=\s*(?:[\w.]+\.)?(${alternation(CORE_LOADS)})\s*\(`);
 /** A dunder name as a protocol word: lower case, at least one letter between the underscores. */
 const DUNDER = '__[a-z][a-z0-9_]*[a-z0-9]__';
 /**
@@ -76,14 +76,31 @@ const dunderRead = (lines: readonly string[], variable: string, from: number, en
   return null;
 };
 
+/**
+ * A computed import relative to the loader's own package (`__import__(name, globals(), None, (), 1)`,
+ * `import_module('.' + name, __package__)`): relative-dunder-import.ts and prefixed-imports.ts read
+ * those with the loader's own tests (gallery-dl's downloader/__init__.py:28-30 imports only a scheme
+ * `in modules`), which a module that merely sets the dunder must not bypass.
+ */
+const relative = (loader: string, args: readonly string[]): boolean => {
+  const keyword = (name: string): string | undefined => args.find((a) => new RegExp(String.raw`^${name}\s*=(?!=)`).test(a))?.replace(/^\w+\s*=\s*/, '');
+  if (loader === '__import__') {
+    const level = keyword('level') ?? (args[4] !== undefined && !/^\w+\s*=(?!=)/.test(args[4]) ? args[4] : undefined);
+    return level !== undefined && level.trim() !== '0';
+  }
+  return loader === 'import_module' && /^[fFrR]*(["'])\./.test(args[0].trim());
+};
+
 /** Each computed import in `text` whose variable is read for a protocol dunder (one per import). */
 export const protocolLoads = (text: string): { loadLine: number; readLine: number; attr: string }[] => {
   if (!text.includes('__') || !/import_module|__import__|import_string/.test(text)) return [];
   const lines = text.split('\n');
   const found: { loadLine: number; readLine: number; attr: string }[] = [];
-  for (let at = 0; at < lines.length; at++) {
+  for (let at = 0, offset = 0; at < lines.length; offset += lines[at].length + 1, at++) {
     const m = IMPORT_ASSIGN.exec(lines[at]);
-    if (m === null || LITERAL_ARG.test(m[2])) continue;
+    if (m === null) continue;
+    const args = callArguments(text, offset + m[0].length - 1);
+    if (args === null || args.length === 0 || literalValue(args[0]) !== null || relative(m[2], args)) continue;
     const span = defSpan(lines, at);
     const end = span === null ? Math.min(lines.length, at + MODULE_LEVEL_SPAN) : span.end;
     const read = dunderRead(lines, m[1], at + 1, end);
