@@ -30,7 +30,7 @@ import { splitArgs } from '../../languages/javascript/folder-expr.js';
 import { walkBraces, paramListBefore } from './function-region.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { codeFilesMarked, fileReference } from './support.js';
-import { lineAt } from '../../util/lines.js';
+import { lineAt, lineCounter, lineOfOffset, lineStarts } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { callArgsText } from './parameter-values.js';
@@ -59,6 +59,7 @@ const COMPUTED_REQUIRE = /(?<![\w$])(?:require|import|[\w$]*[rR]equire[\w$]*)\(\
 /** Each named function body of a text: `function n(…) {`, `n(…) {` (a method), `n = (…) => {`. */
 const functionsIn = (file: string, text: string): Defined[] => {
   const out: Defined[] = [];
+  const lineOf = lineCounter(text); // walkBraces gives the bodies in order of their `{`
   for (const f of walkBraces(text)) {
     if (f.close === -1) continue;
     const before = text.slice(Math.max(0, f.at - 400), f.at);
@@ -66,7 +67,7 @@ const functionsIn = (file: string, text: string): Defined[] => {
     const name = named?.[1] ?? named?.[2];
     if (name === undefined || KEYWORDS.has(name)) continue;
     const params = splitArgs(paramListBefore(text, f.at)).map((p) => /^\s*(?:\.\.\.)?([A-Za-z_$][\w$]*)/.exec(p)?.[1] ?? '');
-    out.push({ file, name, line: lineAt(text, f.at), params, body: text.slice(f.at + 1, f.close), start: f.at, end: f.close });
+    out.push({ file, name, line: lineOf(f.at), params, body: text.slice(f.at + 1, f.close), start: f.at, end: f.close });
   }
   return out;
 };
@@ -108,6 +109,30 @@ const nameLoaders = perScan((ctx: FrameworkContext): Defined[] => {
 });
 
 const CALLBACK = new RegExp(String.raw`^(?:async\s+)?(?:function\s*${NAME}?\s*)?\(\s*(${NAME})\s*,\s*(${NAME})[^)]*\)\s*(?:=>|\{)`);
+/** A call in a callback: its callee, dotted (`loadAction.call`, `fs.copyFileSync`). */
+const CALLEE = new RegExp(String.raw`(?<![\w$.])(${NAME}(?:\s*\.\s*${NAME})*)\s*\(`, 'g');
+/** A callee that touches the file rather than loading it: `fs.*`, `path.*`, or a copy/stat/read/write of its own. */
+const FILE_CALLEE = /^(?:fs\w*|path|fse)\s*\.|(?:^|\.)\s*(?:copy|stat|lstat|read|write|unlink|rm|rename|exists|access|open|link|mkdir)\w*$/i;
+/** A path call on the names (`path.join(d, f)`): the names inside it are a path being built, not handed on. */
+const PATH_CALL = /(?:[\w$]+\s*\.\s*)?(?:join|resolve|relative|basename|extname|dirname)\([^()]*\)/g;
+
+/**
+ * Whether a walk's callback hands its two names on to something that may load (a call, or an object
+ * passed to one, holding both: nightwatch's `loadAction.call(this, {dirPath, fileName, …})`), not only
+ * to the file system or a path join: a callback that copies or stats each file loads nothing, even
+ * when another function of the same file calls a loader with names spelled the same.
+ */
+const handsNamesOn = (callback: string, d: string, f: string): boolean => {
+  const body = callback.slice(CALLBACK.exec(callback)?.[0].length ?? 0);
+  const has = (text: string, name: string): boolean => new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}(?![\w$])`).test(text);
+  for (const c of body.matchAll(CALLEE)) {
+    const callee = c[1].replace(/\s+/g, '');
+    if (FILE_CALLEE.test(callee) || /^(?:[\w$]+\.)?(?:join|resolve|relative)$/.test(callee)) continue;
+    const args = (callArgsText(body, (c.index ?? 0) + c[0].length - 1) ?? '').replace(PATH_CALL, ' ');
+    if (has(args, d) && has(args, f)) return true;
+  }
+  return false;
+};
 const STRING = /^(["'])([^"'\n\\]+)\1$/;
 
 /** How far back an entry's enclosing `{` is looked for: a hostile file of many entries costs no more per entry. */
@@ -201,26 +226,48 @@ const walks = perScan((ctx: FrameworkContext): Walk[] => {
   for (const l of nameLoaders(ctx)) if (!byLoader.has(l.name)) byLoader.set(l.name, l);
   if (byLoader.size === 0) return [];
   const walkCall = new RegExp(String.raw`(?<![\w$])(${[...byWalker.keys()].map(escapeRegExp).join('|')})\(`, 'g');
-  const loaderNames = [...byLoader.keys()].map(escapeRegExp).join('|');
+  const loaderCall = new RegExp(String.raw`(?<![\w$])(${[...byLoader.keys()].map(escapeRegExp).join('|')})\(\s*(${NAME})\s*,\s*(${NAME})\s*[,)]`, 'g');
   const out: Walk[] = [];
   for (const caller of codeFilesMarked(ctx, ['dirname'])) {
     const text = ctx.readText(caller) ?? '';
     if (![...byWalker.keys()].some((n) => text.includes(`${n}(`))) continue;
+    // Each file is read once for its loader calls, its joins and its tables, however many walks it holds.
+    let loads: Map<string, RegExpMatchArray> | undefined;
+    const joinsOf = new Map<string, RegExpMatchArray[]>();
+    const tablesOf = new Map<string, TableFolder[]>();
+    const seen = new Set<string>();
+    let starts: number[] | undefined;
+    const lineOf = (offset: number): number => lineOfOffset((starts ??= lineStarts(text)), offset);
     for (const m of text.matchAll(walkCall)) {
       const walker = byWalker.get(m[1])!;
       if (walker.file === caller && (m.index ?? 0) > walker.start && (m.index ?? 0) < walker.end) continue;
       const args = splitArgs(callArgsText(text, (m.index ?? 0) + m[0].length - 1) ?? '').map((a) => a.trim());
       const folderName = /^[A-Za-z_$][\w$]*$/.exec(args[0] ?? '')?.[0];
-      const cb = args.map((a) => CALLBACK.exec(a)).find((c) => c !== null);
-      if (folderName === undefined || !cb) continue;
-      const load = new RegExp(String.raw`(?<![\w$])(${loaderNames})\(\s*${escapeRegExp(cb[1])}\s*,\s*${escapeRegExp(cb[2])}\s*[,)]`).exec(text);
+      const cbText = args.find((a) => CALLBACK.test(a));
+      const cb = cbText === undefined ? null : CALLBACK.exec(cbText);
+      if (folderName === undefined || cbText === undefined || !cb || !handsNamesOn(cbText, cb[1], cb[2])) continue;
+      const key = `${m[1]}\0${folderName}\0${cb[1]}\0${cb[2]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (loads === undefined) {
+        loads = new Map();
+        for (const l of text.matchAll(loaderCall)) if (!loads.has(`${l[2]}\0${l[3]}`)) loads.set(`${l[2]}\0${l[3]}`, l);
+      }
+      const load = loads.get(`${cb[1]}\0${cb[2]}`);
       if (!load) continue;
-      const joinRe = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(folderName)}\s*=\s*(?:path\s*\.\s*)?(?:join|resolve)\(\s*__dirname\s*,\s*(${NAME})(?:\s*\.\s*(${NAME}))?\s*\)`, 'g');
-      const joins = [...text.matchAll(joinRe)];
+      let joins = joinsOf.get(folderName);
+      if (joins === undefined) {
+        const joinRe = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(folderName)}\s*=\s*(?:path\s*\.\s*)?(?:join|resolve)\(\s*__dirname\s*,\s*(${NAME})(?:\s*\.\s*(${NAME}))?\s*\)`, 'g');
+        joins = [...text.matchAll(joinRe)];
+        joinsOf.set(folderName, joins);
+      }
       for (const j of joins) {
         if (j[2] === undefined) continue;
         const bareJoin = joins.find((o) => o[1] === j[1] && o[2] === undefined);
-        for (const table of tableFolders(text, j[2], bareJoin !== undefined)) {
+        const tableKey = `${j[2]}\0${bareJoin !== undefined}`;
+        const tables = tablesOf.get(tableKey) ?? tableFolders(text, j[2], bareJoin !== undefined);
+        tablesOf.set(tableKey, tables);
+        for (const table of tables) {
           const folder = joinRepo(dirname(caller), table.folder);
           if (folder === null || folder === '' || folder.startsWith('..') || !isFolder(ctx.files, folder)) continue;
           const used = table.bare && bareJoin !== undefined ? bareJoin : j;
@@ -228,11 +275,11 @@ const walks = perScan((ctx: FrameworkContext): Walk[] => {
             caller,
             table,
             folder,
-            joinLine: lineAt(text, used.index ?? 0),
+            joinLine: lineOf(used.index ?? 0),
             join: used[0].replace(/\s+/g, ' '),
-            callLine: lineAt(text, m.index ?? 0),
+            callLine: lineOf(m.index ?? 0),
             walker,
-            loadLine: lineAt(text, load.index),
+            loadLine: lineOf(load.index ?? 0),
             loader: byLoader.get(load[1])!,
             loadCall: `${load[1]}(${cb[1]}, ${cb[2]})`,
           });
