@@ -6,6 +6,7 @@
  * known to run nothing of the repo (inert-programs.ts); computed targets yield `unresolved`.
  */
 import { basename } from '../util/path.js';
+import { INTERPRETED_SCRIPT, namesInterpreterOf } from '../util/interpreter-names.js';
 import { startState, changeDir } from './expand.js';
 import { INERT_PROGRAMS } from './inert-programs.js';
 import { launcherFor } from './launchers/index.js';
@@ -29,8 +30,6 @@ const INSTALLED = /(^|\/)(node_modules|\.?venv[\w.-]*|\.tox|site-packages|__pypa
 /** A program named by its install folder (`$VENV/bin/python`, `node_modules/.bin/vitest`): its name says which launcher. */
 const BIN_PROGRAM = /(^|\/)\.?s?bin\/([^/]+)$/;
 /** `$@`, `$1`, `${1}`: whatever the caller passed, analysed where the caller is. */
-/** A script a computed program is handed first (languages/javascript/commands.ts leadsWithScript). */
-const INTERPRETED_SCRIPT = /\.(?:py|rb|pl|sh|bash|php|[cm]?js)$/;
 const POSITIONAL = /^\$\{?[@*1-9]/;
 
 /**
@@ -183,10 +182,10 @@ const analyseArgv = (run: Run, argv: readonly Value[], cwd: Value, text: string,
     const bin = BIN_PROGRAM.exec(word.kind === 'dynamic' ? word.text : word.rest);
     if (bin && launcherFor(bin[2]) && launch(run, bin[2], args, cwd, text, depth, env)) return;
     if (word.kind === 'path') return fileTarget(run, word, cwd, 'direct', text);
-    // A computed program handed a script path first (`${pythonExecutable} -u ./invoke.py …`): its interpreter runs that script.
+    // A computed program named for a script's language and handed that script first (`${pythonExecutable} -u ./invoke.py …`): it runs it.
     const script = word.kind === 'dynamic' ? args.find((a) => !(a.kind === 'text' && a.text.startsWith('-'))) : undefined;
     const spelled = script?.kind === 'path' ? script.rest : script?.kind === 'text' && /^\.\.?\//.test(script.text) ? script.text : null;
-    if (script !== undefined && spelled !== null && INTERPRETED_SCRIPT.test(spelled)) return fileTarget(run, script, cwd, 'interpreter', text);
+    if (script !== undefined && spelled !== null && INTERPRETED_SCRIPT.test(spelled) && namesInterpreterOf(word.text, spelled)) return fileTarget(run, script, cwd, 'interpreter', text);
     if (!POSITIONAL.test(word.text)) unresolved(run, text, `the program is computed at run time (${word.text})`);
     return;
   }

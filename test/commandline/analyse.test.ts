@@ -98,6 +98,10 @@ const ROWS: Row[] = [
   ['${pythonExecutable} -u ./invoke.py ${handler}', ['file:invoke.py']],
   ['$EDITOR ./notes.txt', ['unresolved:the program is computed at run time ($EDITOR)']],
   ['$TOOL build ./gen.py', ['unresolved:the program is computed at run time ($TOOL)']],
+  // Its name must say the script's language: an editor opens the file and a compiler's -o writes it, neither runs it.
+  ['$EDITOR ./notes.py', ['unresolved:the program is computed at run time ($EDITOR)']],
+  ['$CC -o ./out.js main.c', ['unresolved:the program is computed at run time ($CC)']],
+  ['${PYTHON3} ./tool.py', ['file:tool.py']],
   ['PY=python3; $PY scripts/x.py', ['file:scripts/x.py']],
   ['python -m unittest discover -s tests', ['test:unittest(tests)@']],
   ['coverage run -m pytest tests', ['test:pytest(tests)@']],

@@ -338,7 +338,7 @@ test('commands: fork runs node; process.execPath is node; __dirname paths are re
   );
 });
 
-test('commands: a computed program handed a script beside the module first is its interpreter; any other computed program is no command', () => {
+test('commands: a computed program named for its language and handed a script beside the module first is its interpreter; any other computed program (an editor, a compiler writing -o) is no command', () => {
   const facts = js(
     [
       "const { spawn } = require('child_process');",
@@ -347,6 +347,8 @@ test('commands: a computed program handed a script beside the module first is it
       "spawn(editor, [path.join(__dirname, 'notes.txt')]);",
       "spawn(tool, ['build', path.join(__dirname, 'gen.py')]);",
       "spawn(runner, [...flags, path.join(__dirname, 'x.py')]);",
+      "spawn(editor, [path.join(__dirname, 'notes.py')]);",
+      "spawn(compiler, ['-o', path.join(__dirname, 'out.js'), 'main.c']);",
     ].join('\n'),
     'src/runner/python.js',
   );

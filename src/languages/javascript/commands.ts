@@ -7,6 +7,7 @@
 import type { CommandFact } from '../../model/facts.js';
 import { type AstNode, dottedName, literalString, nodeAt, nodesAt, propertyKeyName, unwrap } from './ast.js';
 import { describeTemplate, evaluateString, placeholder, type ValueContext } from './static-value.js';
+import { INTERPRETED_SCRIPT, namesInterpreterOf } from '../../util/interpreter-names.js';
 
 /** Modules whose exports run commands, by the name census reports them under. */
 export const COMMAND_MODULES: Readonly<Record<string, string>> = {
@@ -117,24 +118,21 @@ const cwdOf = (args: AstNode[], ctx: ValueContext): string | null | undefined =>
   return undefined;
 };
 
-/** A script an interpreter takes as its first word that is no option: Python, Ruby, Perl, shell, PHP, JS. */
-const SCRIPT_PATH = /\.(?:py|rb|pl|sh|bash|php|[cm]?js)$/;
-
 /**
  * Whether an argv list's first word that is no option is a path the code spells statically to a
- * script (`['-u', join(import.meta.url, 'invoke.py'), handler]`): a program computed at run time
- * that is handed it is that script's interpreter (serverless-offline's PythonRunner.js:45 spawns
- * `pythonExecutable`, the function's runtime, on its own invoke.py). Any other computed program is
- * no command census can read.
+ * script (`['-u', join(import.meta.url, 'invoke.py'), handler]`) and the program computed at run
+ * time is named for that script's language (util/interpreter-names.ts): it is that script's
+ * interpreter (serverless-offline's PythonRunner.js:45 spawns `pythonExecutable`, the function's
+ * runtime, on its own invoke.py). Any other computed program is no command census can read.
  */
-const leadsWithScript = (list: AstNode | null, ctx: ValueContext): boolean => {
+const leadsWithScript = (program: string, list: AstNode | null, ctx: ValueContext): boolean => {
   if (list?.type !== 'ArrayExpression') return false;
   for (const element of nodesAt(list, 'elements')) {
     if (element.type === 'SpreadElement') return false;
     const value = evaluateString(element, ctx);
     if (value === null) return false;
     if (value.startsWith('-')) continue;
-    return (value.startsWith('./') || value.startsWith('../')) && SCRIPT_PATH.test(value);
+    return (value.startsWith('./') || value.startsWith('../')) && INTERPRETED_SCRIPT.test(value) && namesInterpreterOf(program, value);
   }
   return false;
 };
@@ -147,7 +145,8 @@ const commandText = (shape: CallShape, args: AstNode[], ctx: ValueContext): stri
       const program = evaluateString(args[0] ?? null, ctx);
       if (program !== null) return argvCommand(program, unwrap(args[1] ?? null), ctx);
       const list = unwrap(args[1] ?? null);
-      return args[0] && leadsWithScript(list, ctx) ? argvCommand(placeholder(args[0], ctx), list, ctx) : null;
+      const computed = args[0] ? placeholder(args[0], ctx) : null;
+      return computed !== null && leadsWithScript(computed, list, ctx) ? argvCommand(computed, list, ctx) : null;
     }
     case 'node-module': {
       const module = args[0] ? evaluateString(args[0], ctx) : null;
