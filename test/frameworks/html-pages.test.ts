@@ -68,3 +68,8 @@ test('html-pages: a script commented out loads nothing; one in a conditional com
   const page = '<!-- <script src="old.js"></script>\n<script src="older.js"></script> -->\n<script src="live.js"></script>\n<!--[if lt IE 9]><script src="shim.js"></script><![endif]-->';
   assert.deepEqual(htmlScripts(page), [{ src: 'live.js', line: 3 }, { src: 'shim.js', line: 4 }]);
 });
+
+test('html-pages: a src= inside another attribute\'s value loads nothing; the tag\'s own src attribute does', () => {
+  const page = '<script data-note="src=\'old.js\'"></script>\n<script title="was src=\'x.js\'" data-x="1" SRC="new.js"></script>';
+  assert.deepEqual(htmlScripts(page), [{ src: 'new.js', line: 2 }]);
+});

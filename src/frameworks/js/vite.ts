@@ -18,16 +18,27 @@ const CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['vite'], CONFIG);
 
+/** One attribute of a tag: its name, then its value double-quoted, single-quoted or bare (HTML's attribute syntax). */
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|[^\s"'=<>`]+))?/g;
+
+/**
+ * The quoted value of a tag's first attribute named `src`, read attribute by attribute: `data-src`
+ * (a lazy loader's) and `:src` (a Vue binding) are other attributes, and a `src=` inside another
+ * attribute's value (`data-note="src='old.js'"`) is that value's text. A double-quoted value may hold
+ * single quotes and the other way round (`src="{{ 'js/base.js'|url }}"`).
+ */
+const srcAttribute = (attrs: string): string | undefined => {
+  for (const a of attrs.matchAll(ATTRIBUTE)) if (a[1].toLowerCase() === 'src') return a[2] ?? a[3];
+  return undefined;
+};
+
 /** The module scripts of an HTML page: `src` of each `<script type="module">` (and plain scripts that name a .ts/.js file) outside its comments, lines counted as offsets grow. */
 export const htmlScripts = (html: string): { src: string; line: number }[] => {
   const out: { src: string; line: number }[] = [];
   const page = htmlCommentsBlanked(html);
   const lineOf = lineCounter(page);
   eachScriptTag(page, false, ({ at, attrs }) => {
-    // A double-quoted value may hold single quotes and the other way round (`src="{{ 'js/base.js'|url }}"`).
-    // Only an attribute named `src` loads: `data-src` (a lazy loader's) and `:src` (a Vue binding) do not.
-    const quoted = /(?:^|[\s"'/])src\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attrs);
-    const src = quoted?.[1] ?? quoted?.[2];
+    const src = srcAttribute(attrs);
     if (!src || /^[a-z][\w+.-]*:|^\/\//i.test(src)) return;
     out.push({ src, line: lineOf(at) });
   });

@@ -140,7 +140,7 @@ const BRACE_WINDOW = 20_000;
 /** How many entries outside every table read so far may look for their table (nightwatch: 2 entries, 1 table). */
 const MAX_TABLE_SEARCHES = 32;
 
-/** The `{` of the object literal around `at` (braces in strings ignored), or -1 (none within the window). */
+/** The `{` of the object literal around `at`, or -1 (none within the window). Braces inside strings are counted too (a backward walk cannot tell a quote's side): an unbalanced one in a table misplaces it, bounded by the window. */
 const openingBrace = (text: string, at: number): number => {
   let depth = 0;
   for (let i = at - 1; i >= Math.max(0, at - BRACE_WINDOW); i--) {
