@@ -40,3 +40,25 @@ test('walked-folder-tables: a table of 20,000 entries still loads its folder', {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// A function named for a check, not a load (`isRequired(path.join(d, f))`), is no name loader: the walked folder stays dead.
+test('walked-folder-tables: a check named ...Required... is no loader', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'census-walked-'));
+  try {
+    mkdirSync(join(dir, 'lib/api/protocol'), { recursive: true });
+    writeFileSync(join(dir, 'package.json'), '{"name":"h","main":"lib/api/index.js"}');
+    writeFileSync(join(dir, 'lib/api/protocol/a.js'), 'module.exports = 1;\n');
+    writeFileSync(
+      join(dir, 'lib/api/index.js'),
+      "const path = require('path');\nconst Utils = require('../utils');\nconst T = {\n  k: { dirPath: 'protocol' }\n};\nfunction load({dirPath}) {\n  Utils.walk(dirPath, (dirPath, fileName) => Utils.checkFile(dirPath, fileName));\n}\nlet dirPath = path.join(__dirname, c.dirPath);\n",
+    );
+    writeFileSync(
+      join(dir, 'lib/utils.js'),
+      "const fs = require('fs');\nconst path = require('path');\nconst isRequired = (p) => fs.existsSync(p);\nconst plugin = (name) => require(name);\nexports.walk = function walk(dir, cb) { fs.readdirSync(dir).forEach((n) => { walk(n, cb); cb(dir, n); }); };\nexports.checkFile = function checkFile(dirPath, fileName) { const full = path.join(dirPath, fileName); return isRequired(full); };\n",
+    );
+    const { audit } = await scanDir(dir);
+    assert.equal(audit.files.find((f) => f.path === 'lib/api/protocol/a.js')?.verdict, 'dead');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -53,8 +53,10 @@ interface Defined {
 
 /** The name before a function body's `{`: `function n(…)`, a method `static n(…)`, `n = (…) =>`. */
 const NAMED = new RegExp(String.raw`(?:function\s+|(?:^|[\s;{}])(?:static\s+|async\s+)*)(${NAME})\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$|(${NAME})\s*=\s*(?:async\s*)?(?:function\s*)?\([^()]*\)\s*=>\s*$`);
+/** What loads: `require`, `import()`, or a function named for requiring (`requireModule`, `safeRequire`), not a check (`isRequired`, `checkRequirements`). */
+const REQUIRER = String.raw`(?:require|import|(?![\w$]*[rR]equire(?:d|ment))[\w$]*[rR]equire[\w$]*)`;
 /** A require of a computed argument (a name first): a file without one defines no name loader. */
-const COMPUTED_REQUIRE = /(?<![\w$])(?:require|import|[\w$]*[rR]equire[\w$]*)\(\s*[A-Za-z_$]/;
+const COMPUTED_REQUIRE = new RegExp(String.raw`(?<![\w$])${REQUIRER}\(\s*[A-Za-z_$]`);
 
 /** Each named function body of a text: `function n(…) {`, `n(…) {` (a method), `n = (…) => {`. */
 const functionsIn = (file: string, text: string): Defined[] => {
@@ -102,7 +104,7 @@ const nameLoaders = perScan((ctx: FrameworkContext): Defined[] => {
       const join = String.raw`(?:path\s*\.\s*)?(?:join|resolve)\(\s*${escapeRegExp(a)}\s*,\s*${escapeRegExp(b)}\s*\)`;
       const held = new RegExp(String.raw`\b(?:const|let|var)\s+(${NAME})\s*=\s*${join}`).exec(fn.body)?.[1];
       const loaded = String.raw`(?:${join}${held === undefined ? '' : `|${escapeRegExp(held)}\\b`})`;
-      if (new RegExp(String.raw`(?<![\w$])(?:require|import|[\w$]*[rR]equire[\w$]*)\(\s*${loaded}`).test(fn.body)) out.push(fn);
+      if (new RegExp(String.raw`(?<![\w$])${REQUIRER}\(\s*${loaded}`).test(fn.body)) out.push(fn);
     }
   }
   return out;
