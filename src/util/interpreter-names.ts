@@ -11,7 +11,8 @@ const BY_EXTENSION: readonly [RegExp, RegExp][] = [
   [/\.pl$/, /perl/i],
   [/\.php$/, /php/i],
   [/\.(?:sh|bash)$/, /bash|shell|(?:^|[^a-z])sh(?:[^a-z]|$)/i],
-  [/\.[cm]?js$/, /node|execpath/i],
+  // `process.argv[0]` is the node running the code (karma's lib/server.js:423 spawns it on detached.js).
+  [/\.[cm]?js$/, /node|execpath|argv\s*\[\s*0\s*\]|argv0/i],
 ];
 
 /** A script an interpreter takes as its first word that is no option: Python, Ruby, Perl, shell, PHP, JS. */

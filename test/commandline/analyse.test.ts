@@ -102,6 +102,7 @@ const ROWS: Row[] = [
   ['$EDITOR ./notes.py', ['unresolved:the program is computed at run time ($EDITOR)']],
   ['$CC -o ./out.js main.c', ['unresolved:the program is computed at run time ($CC)']],
   ['${PYTHON3} ./tool.py', ['file:tool.py']],
+  ['${process.argv[0]} ./detached.js ${tmp}', ['file:detached.js']],
   ['PY=python3; $PY scripts/x.py', ['file:scripts/x.py']],
   ['python -m unittest discover -s tests', ['test:unittest(tests)@']],
   ['coverage run -m pytest tests', ['test:pytest(tests)@']],

@@ -349,12 +349,13 @@ test('commands: a computed program named for its language and handed a script be
       "spawn(runner, [...flags, path.join(__dirname, 'x.py')]);",
       "spawn(editor, [path.join(__dirname, 'notes.py')]);",
       "spawn(compiler, ['-o', path.join(__dirname, 'out.js'), 'main.c']);",
+      "spawn(process.argv[0], [path.join(__dirname, 'detached.js'), tmp]);",
     ].join('\n'),
     'src/runner/python.js',
   );
   assert.deepEqual(
     facts.commands.map((c) => [c.command, c.line]),
-    [['${pythonExecutable} -u ./invoke.py ${handler}', 3]],
+    [['${pythonExecutable} -u ./invoke.py ${handler}', 3], ['${process.argv[0]} ./detached.js ${tmp}', 9]],
   );
 });
 
