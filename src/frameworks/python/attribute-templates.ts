@@ -323,20 +323,73 @@ const loaderCalls = (lines: readonly string[], loaders: ReadonlyMap<string, numb
   return out;
 };
 
+/**
+ * Stop 59: the loaders a class inherits from bases in other files — a def of the base's file (as
+ * `fileLoaders` finds them) that the base's body makes a method: `def NAME` in it, or `self.NAME = …`
+ * (powerline's Powerline stores `self.get_module_attr = gen_module_attr_getter(…)` in __init__.py;
+ * VimPowerline in vim.py:181 calls `self.get_module_attr(match_module, …)`). Followed MAX_DEPTH
+ * bases up; a base that is no class of the repo gives nothing.
+ */
+const inheritedLoaders = (repo: Repo, c: ClassAt): Map<string, number> => {
+  const out = new Map<string, number>();
+  const seen = new Set<ClassAt>([c]);
+  let frontier = [c];
+  for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
+    const next: ClassAt[] = [];
+    for (const at of frontier) {
+      for (const base of at.bases) {
+        const t = baseTarget(repo, at.file, base);
+        const parent = t === null ? undefined : classesOf(repo, t.file).find((k) => k.name === t.name);
+        if (parent === undefined || seen.has(parent)) continue;
+        seen.add(parent);
+        next.push(parent);
+        if (parent.file === c.file) continue;
+        const lines = linesOf(repo, parent.file);
+        const body = lines.slice(parent.line, parent.end).filter((l) => l.length <= MAX_LINE);
+        for (const [name, index] of fileLoaders(lines)) {
+          const bound = new RegExp(String.raw`^\s*(?:(?:async\s+)?def\s+${escapeRegExp(name)}\s*\(|(?:[\w.]+\s*,\s*)*self\.${escapeRegExp(name)}\s*(?:,\s*[\w.]+\s*)*=(?!=))`);
+          if (!out.has(name) && body.some((l) => bound.test(l))) out.set(name, index);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+};
+
+/** The calls of inherited loaders in a file: `self.NAME(arg, …)` inside a class that inherits NAME. */
+const inheritedCalls = (repo: Repo, lines: readonly string[], classes: readonly ClassAt[], own: ReadonlyMap<string, number>): { line: number; arg: string; call: string }[] => {
+  const out: { line: number; arg: string; call: string }[] = [];
+  for (const c of classes) {
+    const inherited = inheritedLoaders(repo, c);
+    for (const name of own.keys()) inherited.delete(name);
+    if (inherited.size === 0) continue;
+    for (const call of loaderCalls(lines, inherited)) {
+      if (call.line > c.line && call.line <= c.end && call.call.startsWith('self.')) out.push(call);
+    }
+  }
+  return out;
+};
+
 export const collectAttributeTemplates = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   const repo: Repo = { ctx, classes: new Map(), bindings: new Map(), lines: new Map(), families: new Map() };
-  for (const file of sortedPaths(ctx.files)) {
-    if (!file.endsWith('.py') || ctx.facts(file)?.computedImportLines === undefined) continue;
+  const py = sortedPaths(ctx.files).filter((f) => f.endsWith('.py'));
+  // The names of the loaders of files with a computed import: a file without one of its own may call one it inherits.
+  const loaderNames = new Set<string>();
+  for (const file of py) if (ctx.facts(file)?.computedImportLines !== undefined) for (const name of fileLoaders(linesOf(repo, file)).keys()) loaderNames.add(name);
+  const inheritedCall = loaderNames.size === 0 ? null : new RegExp(String.raw`\bself\.(?:${[...loaderNames].map(escapeRegExp).join('|')})\(`);
+  for (const file of py) {
     const text = ctx.readText(file);
     // Only a file that reads an attribute into a module name, or stores a template in one, is worth the walk.
     if (text === null || !/\bself\.\w+/.test(text)) continue;
+    if (ctx.facts(file)?.computedImportLines === undefined && !(inheritedCall?.test(text) ?? false)) continue;
     const lines = linesOf(repo, file);
     const classes = classesOf(repo, file);
     const loaders = fileLoaders(lines);
     let starts: number[] | undefined;
     const seen = new Set<string>();
-    for (const { line, arg, call } of loaderCalls(lines, loaders)) {
+    for (const { line, arg, call } of [...loaderCalls(lines, loaders), ...inheritedCalls(repo, lines, classes, loaders)]) {
       const holder = classAround(classes, line);
       if (holder === undefined) continue;
       // The template: the argument itself, the name's assignment just above, or what the class stores in `self.ATTR`.
