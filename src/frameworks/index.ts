@@ -181,6 +181,7 @@ import protocolAttributes from './python/protocol-attributes.js';
 import moduleRelativeImports from './python/module-relative.js';
 import prefixedImports from './python/prefixed-imports.js';
 import attributeTemplates from './python/attribute-templates.js';
+import sourceTextImports from './python/source-text-imports.js';
 import finderPackagePaths from './python/finder-package-paths.js';
 import configDirPaths from './python/config-dir-paths.js';
 import pythonModuleArgs from './python/module-args.js';
@@ -316,6 +317,7 @@ export const READERS: readonly FrameworkReader[] = [
   preconstruct,
   prefixedImports,
   attributeTemplates,
+  sourceTextImports,
   finderPackagePaths,
   configDirPaths,
   pythonModuleArgs,
