@@ -182,6 +182,7 @@ import moduleRelativeImports from './python/module-relative.js';
 import prefixedImports from './python/prefixed-imports.js';
 import attributeTemplates from './python/attribute-templates.js';
 import sourceTextImports from './python/source-text-imports.js';
+import handedLoaders from './python/handed-loaders.js';
 import finderPackagePaths from './python/finder-package-paths.js';
 import configDirPaths from './python/config-dir-paths.js';
 import pythonModuleArgs from './python/module-args.js';
@@ -318,6 +319,7 @@ export const READERS: readonly FrameworkReader[] = [
   prefixedImports,
   attributeTemplates,
   sourceTextImports,
+  handedLoaders,
   finderPackagePaths,
   configDirPaths,
   pythonModuleArgs,

@@ -72,7 +72,7 @@ const classesIn = (file: string, lines: readonly string[]): ClassAt[] => {
 };
 
 /** The defs of a file (any depth) whose parameter goes straight into a core load call: name → the parameter's index among the call's arguments. */
-const fileLoaders = (lines: readonly string[]): Map<string, number> => {
+export const fileLoaders = (lines: readonly string[]): Map<string, number> => {
   const out = new Map<string, number>();
   const load = new RegExp(String.raw`\b(?:${alternation(CORE_LOADS)})\(\s*([A-Za-z_]\w*)\s*[,)]`);
   for (let l = 0; l < lines.length; l++) {
