@@ -5,6 +5,7 @@
  */
 import adapterManager from './js/adapter-manager.js';
 import anchoredPaths from './js/anchored-paths.js';
+import parameterFolderJoins from './js/parameter-folder-joins.js';
 import callerGlobs from './js/caller-globs.js';
 import computedJoinLoads from './js/computed-join-loads.js';
 import aliasFolders from './js/alias-folders.js';
@@ -201,6 +202,7 @@ export const READERS: readonly FrameworkReader[] = [
   ansible,
   ansiblePluginPaths,
   anchoredPaths,
+  parameterFolderJoins,
   aliasFolders,
   angular,
   schematicCollections,

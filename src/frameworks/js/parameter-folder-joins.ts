@@ -1,0 +1,117 @@
+/**
+ * Stop 59: a join onto a function's parameter, where the callers in the same file pass a folder
+ * built from the module's own (`path.join(fs.realpathSync(__dirname), '..', 'lib')`), and whose other
+ * parts are literals or fields of an object literal of the file. brunch's bin/brunch:40-60:
+ * `var files = {old: 'cli.js', new: 'run-cli.js'}`, `var loadBrunch = function(libPath) { var runCli =
+ * join(libPath, files.new); … fork(runCli …) … require(join(libPath, files.old)).run(); }`, called as
+ * `loadBrunch(join(fs.realpathSync(__dirname), '..', 'lib'))`, with `var join = sysPath.join`.
+ *
+ * anchored-paths reads a parameter base only when a caller passes the folder itself (`__dirname`) and
+ * literal parts only; this reads the caller's folder expression (folder-expr.ts, `fs.realpathSync` of
+ * the module's folder read as that folder, which it is in the tree) and `OBJ.KEY` parts of a
+ * `const`/`let`/`var OBJ = { KEY: 'literal' }` of the file. The path module under a name of the file's
+ * own and `join`/`resolve` taken off it (`var join = sysPath.join`, `const { join } = require('path')`)
+ * count. Only a code file is named (its path needs no use, as in anchored-paths: something may require or
+ * fork it); inside `require(…)` it is completed as Node does. A path only written, removed or tested
+ * for names nothing; a caller passing anything else (a folder from the working directory) adds nothing.
+ */
+import { joinRepo } from '../../util/path.js';
+import { lineAt } from '../../util/lines.js';
+import { escapeRegExp } from '../../util/regexp.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
+import { byteUse, codeFilesMarked } from './support.js';
+import { callArguments, callArgsText, enclosingFunction, literalValue, objectText, propertyOf } from './parameter-values.js';
+import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
+import { commentsBlanked } from '../../languages/javascript/text-skips.js';
+import { nodeCompletion } from './anchored-paths.js';
+
+/** A code file a join may name. */
+const CODE = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
+/** The module's real folder: in the tree it is the folder itself. */
+const REAL_OWN_FOLDER = /(?:fs\s*\.\s*)?realpathSync(?:\s*\.\s*native)?\(\s*__dirname\s*\)/g;
+const NAME = String.raw`[A-Za-z_$][\w$]*`;
+
+/** The names the file calls path.join/path.resolve by: `path.join`, `P.join` for `P = require('path')`, `join` taken off either. */
+export const joinCallees = (text: string): string[] => {
+  const modules = new Set(['path']);
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\w$.])(${NAME})\s*=\s*require\(\s*['"](?:node:)?path['"]\s*\)`, 'g'))) modules.add(m[1]);
+  const out = [...modules].flatMap((p) => [`${p}.join`, `${p}.resolve`]);
+  const module = [...modules].map(escapeRegExp).join('|');
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:var|let|const)\s+(${NAME})\s*=\s*(?:${module})\s*\.\s*(join|resolve)\s*[;,\n]`, 'g'))) out.push(m[1]);
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:var|let|const)\s*\{([^{}]*)\}\s*=\s*(?:require\(\s*['"](?:node:)?path['"]\s*\)|${module})\s*[;\n]`, 'g'))) {
+    for (const part of m[1].split(',')) {
+      const b = /^\s*(join|resolve)\s*(?::\s*([A-Za-z_$][\w$]*))?\s*$/.exec(part);
+      if (b !== null) out.push(b[2] ?? b[1]);
+    }
+  }
+  return out;
+};
+
+/** A part's literal value: a string literal, or `OBJ.KEY` of an object literal the file declares; null otherwise. */
+const partValue = (part: string, text: string): string | null => {
+  const literal = literalValue(part);
+  if (literal !== null) return literal;
+  const m = new RegExp(String.raw`^(${NAME})\s*\.\s*(${NAME})$`).exec(part.trim());
+  if (m === null) return null;
+  const object = objectText(m[1], text);
+  if (object === undefined || !object.startsWith('{')) return null;
+  const value = propertyOf(object, m[2]);
+  return value === null ? null : literalValue(value);
+};
+
+export const collectParameterFolderJoins = (ctx: FrameworkContext): FrameworkOutput => {
+  const out = emptyFrameworkOutput();
+  for (const file of codeFilesMarked(ctx, ['dirname'])) {
+    const written = ctx.readText(file);
+    if (written === null || (!written.includes('join(') && !written.includes('resolve('))) continue;
+    const text = commentsBlanked(written);
+    const callees = joinCallees(text);
+    const call = new RegExp(String.raw`(?<![\w$.])(?:${callees.map((c) => c.split('.').map(escapeRegExp).join(String.raw`\s*\.\s*`)).join('|')})\s*\(`, 'g');
+    for (const m of text.matchAll(call)) {
+      const at = m.index ?? 0;
+      const args = callArgsText(text, at + m[0].length - 1);
+      if (args === null) continue;
+      const [base, ...rest] = splitArgs(args).map((a) => a.trim());
+      if (base === undefined || rest.length === 0 || !new RegExp(String.raw`^${NAME}$`).test(base)) continue;
+      const fn = enclosingFunction(text, at);
+      const position = fn === null ? -1 : fn.params.indexOf(base);
+      if (fn === null || position < 0) continue;
+      const parts = rest.map((p) => partValue(p, text));
+      if (parts.some((p) => p === null)) continue;
+      if (byteUse(text, at) === 'content-free') continue;
+      for (const c of callArguments(text, fn.name, position)) {
+        // The caller's argument read as a folder, the file's join names spelled `path.join`.
+        let expr = c.text.trim().replace(REAL_OWN_FOLDER, '__dirname');
+        const head = /^([\w$.\s]+?)\s*\(/.exec(expr)?.[1].replace(/\s+/g, '');
+        if (head !== undefined && callees.includes(head)) expr = `path.${head.endsWith('resolve') ? 'resolve' : 'join'}${expr.slice(expr.indexOf('('))}`;
+        const folder = folderOf(expr, file, text);
+        if (folder === null) continue;
+        const joined = joinRepo(folder, ...(parts as string[]));
+        if (joined === null) continue;
+        const required = /\brequire\(\s*$/.test(text.slice(Math.max(0, at - 40), at));
+        const target = required ? nodeCompletion(ctx.files, joined) : joined;
+        if (target === null || target === file || !CODE.test(target) || !ctx.files.has(target)) continue;
+        const line = lineAt(text, at);
+        const shown = text.slice(at, at + m[0].length + args.length + 1).replace(/\s+/g, ' ');
+        out.references.push({
+          from: file,
+          target,
+          targetKind: 'file',
+          line,
+          label: `named by path in ${file}:${line} (${shown}, ${base} = ${c.text.trim().replace(/\s+/g, ' ')} at line ${lineAt(text, c.index)})`,
+        });
+      }
+    }
+  }
+  return out;
+};
+
+const reader: FrameworkReader = {
+  id: 'parameter-folder-joins',
+  title: 'JS paths joined onto a parameter that callers fill with a folder of the module',
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => (codeFilesMarked(ctx, ['dirname']).length > 0 ? 'a JS/TS file names its own folder' : null),
+  collect: collectParameterFolderJoins,
+};
+
+export default reader;
