@@ -202,7 +202,6 @@ export const READERS: readonly FrameworkReader[] = [
   ansible,
   ansiblePluginPaths,
   anchoredPaths,
-  parameterFolderJoins,
   aliasFolders,
   angular,
   schematicCollections,
@@ -297,6 +296,8 @@ export const READERS: readonly FrameworkReader[] = [
   chosenPackageImports,
   packageScripts,
   parameterRequires,
+  // After anchored-paths and folder-requires: a file both name keeps their sentence (framework-edges keeps the first).
+  parameterFolderJoins,
   resolverCallbacks,
   httpWebRoots,
   loaderModules,

@@ -24,12 +24,15 @@ import { callArguments, callArgsText, enclosingFunction, literalValue, objectTex
 import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { nodeCompletion } from './anchored-paths.js';
+import { shadowedBetween } from './shadowed-names.js';
 
 /** A code file a join may name. */
 const CODE = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
 /** The module's real folder: in the tree it is the folder itself. */
 const REAL_OWN_FOLDER = /(?:fs\s*\.\s*)?realpathSync(?:\s*\.\s*native)?\(\s*__dirname\s*\)/g;
 const NAME = String.raw`[A-Za-z_$][\w$]*`;
+/** A folder listing in a function's body: folder-requires reads those functions. */
+const LISTS = /\b(?:readdir|readdirSync|glob|globSync|sync)\s*\(|[gG]lob\w*\s*\(/;
 
 /** The names the file calls path.join/path.resolve by: `path.join`, `P.join` for `P = require('path')`, `join` taken off either. */
 export const joinCallees = (text: string): string[] => {
@@ -75,7 +78,10 @@ export const collectParameterFolderJoins = (ctx: FrameworkContext): FrameworkOut
       if (base === undefined || rest.length === 0 || !new RegExp(String.raw`^${NAME}$`).test(base)) continue;
       const fn = enclosingFunction(text, at);
       const position = fn === null ? -1 : fn.params.indexOf(base);
-      if (fn === null || position < 0) continue;
+      // A function between the def and the join that takes the name again (`names.map(prefix => join(prefix, …))`) joins onto its own argument.
+      if (fn === null || position < 0 || shadowedBetween(text, base, fn.start, at)) continue;
+      // A function that lists the folder it is handed (readdir, a glob) is folder-requires' to read, with the listing in its sentence.
+      if (LISTS.test(text.slice(fn.start, fn.end))) continue;
       const parts = rest.map((p) => partValue(p, text));
       if (parts.some((p) => p === null)) continue;
       if (byteUse(text, at) === 'content-free') continue;
