@@ -21,10 +21,15 @@ import v8 from 'node:v8';
 
 export const ONE_SHOT_V8_FLAGS = '--no-turbo-inlining --interrupt-budget=135168';
 
-/** Which flags `command` runs under: V8's defaults for the long-lived `census mcp`, else the one-shot flags. */
-export const engineVariantFor = (command) => (command === 'mcp' ? 'default' : 'one-shot');
+/**
+ * Which flags `command` runs under: V8's defaults for the long-lived `census mcp`, else the one-shot
+ * flags, named by the flags themselves. It keys the code cache (bin/code-cache.js): V8 refuses a cache
+ * made under other flags, so two builds of one census.cjs under different flags (a change to this
+ * file alone) must not share a cache file, or each run would refuse and rewrite the other's.
+ */
+export const engineVariantFor = (command) => (command === 'mcp' ? 'default' : `one-shot ${ONE_SHOT_V8_FLAGS}`);
 
 /** Sets the one-shot flags unless `command` is a long-lived one. */
 export const tuneEngineFor = (command) => {
-  if (engineVariantFor(command) === 'one-shot') v8.setFlagsFromString(ONE_SHOT_V8_FLAGS);
+  if (engineVariantFor(command) !== 'default') v8.setFlagsFromString(ONE_SHOT_V8_FLAGS);
 };

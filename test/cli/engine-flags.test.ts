@@ -54,3 +54,9 @@ test('a one-shot command tiers up to TurboFan later than V8 would', () => {
 test('census mcp tiers up when V8 would', () => {
   assert.equal(optimizedEarlyFor('mcp'), true);
 });
+
+test('the one-shot variant, which keys the code cache, names its flags (V8 refuses a cache made under other flags)', async () => {
+  const engine = (await import(ENGINE)) as { engineVariantFor: (command: string) => string; ONE_SHOT_V8_FLAGS: string };
+  assert.ok(engine.engineVariantFor('scan').includes(engine.ONE_SHOT_V8_FLAGS));
+  assert.notEqual(engine.engineVariantFor('scan'), engine.engineVariantFor('mcp'));
+});
