@@ -35,6 +35,7 @@ import { perScan } from '../per-scan.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { callArgsText } from './parameter-values.js';
 import { IDENTIFIER } from '../../languages/javascript/js-text.js';
+import { lastMatchBefore, MatchesByKey, RequireIndex, type RequireCall } from './folder-requires-index.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
@@ -103,9 +104,8 @@ const FUNCTION = /\bfunction\s+([A-Za-z_$][\w$]*)\s*\(([^)]*)\)|\b(?:const|let|v
 const KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'with']);
 
 /** The function around `index` that has a parameter `name`, if any: its name and the parameter's place. */
-const functionWithParam = (text: string, index: number, name: string): { fn: string; position: number } | null => {
-  let fn: RegExpMatchArray | null = null;
-  for (const f of text.slice(0, index).matchAll(FUNCTION)) fn = f;
+const functionWithParam = (text: string, functions: RegExpExecArray[], index: number, name: string): { fn: string; position: number } | null => {
+  const fn = lastMatchBefore(functions, text, index, FUNCTION);
   if (!fn) return null;
   const fnName = fn[1] ?? fn[3] ?? fn[5];
   const position = splitArgs(fn[2] ?? fn[4] ?? fn[6] ?? '').findIndex((p) => /^([A-Za-z_$][\w$]*)\s*(?:\??\s*:|=|$)/.exec(p)?.[1] === name);
@@ -135,15 +135,14 @@ const ONE_FILE = new RegExp(
 );
 const namesOneFile = (arg: string): boolean => ONE_FILE.test(arg.trim());
 
-/** True when a computed require argument is built from this folder expression (or `./` for the loader's own folder). */
-const requiresFrom = (arg: string, folderExpr: string, ownFolder: boolean): boolean => {
-  const e = folderExpr.trim();
-  const name = IDENTIFIER.test(e) ? e : null;
-  if (name && new RegExp(String.raw`(?:^|[^\w$.])${escapeRegExp(name)}(?![\w$])`).test(arg)) return true;
-  if (!name && arg.replace(/\s+/g, '').includes(e.replace(/\s+/g, ''))) return true;
-  if (ownFolder && /(?:^|[(,\s])(?:__dirname|import\.meta\.dirname)\b/.test(arg)) return true;
-  return ownFolder && /^\s*(?:["'`])\.\/(?:["'`]\s*\+|\$\{)/.test(arg);
-};
+/**
+ * When a computed require argument is built from the listing's folder expression: it reads the
+ * expression's name (`(?:^|[^\w$.])name(?![\w$])`, RequireIndex's tokens), or holds the expression's
+ * text (containsExpr), or, for the loader's own folder, reads `__dirname` or starts with `'./' +`
+ * (readsOwnFolder). RequireIndex.from asks this of each require once per expression.
+ */
+const containsExpr = (arg: string, e: string): boolean => arg.replace(/\s+/g, '').includes(e.replace(/\s+/g, ''));
+const readsOwnFolder = (arg: string): boolean => /(?:^|[(,\s])(?:__dirname|import\.meta\.dirname)\b/.test(arg) || /^\s*(?:["'`])\.\/(?:["'`]\s*\+|\$\{)/.test(arg);
 
 /**
  * A name the loader built from the listing (or its file URL, as an ES module imports a path:
@@ -157,9 +156,9 @@ const BARE_NAME = /^\s*(?:(?:url\s*\.\s*)?pathToFileURL\(\s*[A-Za-z_$][\w$]*|[A-
  * what it listed. A loader that hands those on before requiring them (Strapi's middlewares:
  * `mountMiddleware(name, [path.resolve(dir, f)])`, then `require(file)`) requires a bare name.
  */
-const joinsNames = (text: string, folderExpr: string): boolean => joinOfNames(text, folderExpr) >= 0;
+const joinsNamesPattern = (folderExpr: string): RegExp => new RegExp(String.raw`\b(?:join|resolve)\(\s*${escapeRegExp(folderExpr).replace(/\s+/g, '\\s*')}\s*,\s*[A-Za-z_$]`, 'g');
 
-/** Where the text first joins the folder expression to a name (as joinsNames asks), or -1; `stored`: only a join assigned or pushed (`commands[name] = path.resolve(dir, name)`). */
+/** Where the text first joins the folder expression to a name (as joinsNamesPattern matches), or -1; `stored`: only a join assigned or pushed (`commands[name] = path.resolve(dir, name)`). */
 const joinOfNames = (text: string, folderExpr: string, stored = false): number => {
   const e = escapeRegExp(folderExpr.trim()).replace(/\s+/g, '\\s*');
   const before = stored ? String.raw`(?:(?<![=!<>])=|\bpush\()\s*(?:path\s*\.\s*)?` : String.raw`\b`;
@@ -185,12 +184,9 @@ const globMatcher = (glob: string): ((name: string) => boolean) | null => {
  * (`fs.readFileSync(path.join(dir, names[i]))`). A listing whose entries are never read there
  * (counted, tested for existence, handed elsewhere) loads nothing: it is not followed.
  */
-const readOfEntries = (text: string, from: number, to: number, folderExpr: string): number | null => {
-  const e = escapeRegExp(folderExpr.trim()).replace(/\s+/g, '\\s*');
-  const read = new RegExp(String.raw`\b(?:readFileSync|readFile|createReadStream)\(\s*(?:[A-Za-z_$][\w$]*\s*\.\s*)*(?:join|resolve)\(\s*${e}\s*,\s*[A-Za-z_$]`);
-  const m = read.exec(text.slice(from, to));
-  return m === null ? null : from + m.index;
-};
+const readsPattern = (folderExpr: string): RegExp =>
+  new RegExp(String.raw`\b(?:readFileSync|readFile|createReadStream)\(\s*(?:[A-Za-z_$][\w$]*\s*\.\s*)*(?:join|resolve)\(\s*${escapeRegExp(folderExpr).replace(/\s+/g, '\\s*')}\s*,\s*[A-Za-z_$]`, 'g');
+const readOfEntries = (reads: MatchesByKey, from: number, to: number, folderExpr: string): number | null => reads.firstIn(folderExpr.trim(), from, to)?.start ?? null;
 
 /**
  * Whether a listing call's `.filter(…)` callback (filterBody) keeps directories only:
@@ -285,8 +281,8 @@ const JOIN_ENTRY = /^(?:path\s*\.\s*)?(?:join|resolve)\(\s*([A-Za-z_$][\w$]*)\s*
  * the listing in the same function must take the local or a join onto it. The files of each
  * subfolder of that folder are what it registers.
  */
-const registeredSubfolder = (file: string, text: string, name: string, region: { start: number; end: number }, at: number): { folder: string; line: number } | null => {
-  if (!YEOMAN.test(text)) return null;
+const registeredSubfolder = (file: string, text: string, yeoman: boolean, name: string, region: { start: number; end: number }, at: number): { folder: string; line: number } | null => {
+  if (!yeoman) return null;
   const parent = assignmentsIn(name, text, region)
     .map((a) => JOIN_ENTRY.exec(a.value)?.[1])
     .find((p): p is string => p !== undefined && p !== name);
@@ -408,7 +404,14 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
   const loaders: Loader[] = [];
   const params: ParamLoader[] = [];
   const unread: Diagnostic[] = [];
-  const requires = [...text.matchAll(REQUIRE)].filter((m) => !LITERAL_ARG.test(m[1]));
+  const requires = [...text.matchAll(REQUIRE)].filter((m) => !LITERAL_ARG.test(m[1])) as RequireCall[];
+  // Built once per file: each listing's questions are looked up, not asked of the whole text again.
+  const index = new RequireIndex(requires, readsOwnFolder, containsExpr, namesOneFile, (arg) => BARE_NAME.test(arg));
+  const joins = new MatchesByKey(text, joinsNamesPattern);
+  const reads = new MatchesByKey(text, readsPattern);
+  let functions: RegExpExecArray[] | null = null;
+  const functionsOf = (): RegExpExecArray[] => (functions ??= [...text.matchAll(FUNCTION)]);
+  const yeoman = YEOMAN.test(text);
   const assignedMemo = new Map<string, { value: string; index: number }[]>();
   const listings: { expr: string; glob: string | null; listing: string; fn: string | null; index: number; dirs: boolean; indexes: boolean; names: NameTest[][] | null; result?: string }[] = [
     ...[...text.matchAll(READDIR)].map((m) => {
@@ -435,7 +438,7 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
     const region = name !== null || l.fn !== null ? functionRegion(text, l.index) : null;
     // A local assigned several times in the listing's function names one folder per readable assignment.
     const folders = name !== null && region !== null ? folderCandidatesOf(name, file, text, region) : [folderOf(l.expr, file, text)].filter((f): f is string => f !== null);
-    let fn = folders.length === 0 && name !== null ? functionWithParam(text, l.index, name) : null;
+    let fn = folders.length === 0 && name !== null ? functionWithParam(text, functionsOf(), l.index, name) : null;
     // A local the function joins onto its parameter (`const commandsDir = path.join(dir, 'commands')`,
     // assigned once there): the callers' folder, and those parts below it.
     let sub: string[] = [];
@@ -443,7 +446,7 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
     if (fn === null && folders.length === 0 && name !== null && region !== null) {
       const assigned = assignmentsIn(name, text, region);
       const join = assigned.length === 1 ? (PARAM_JOIN.exec(assigned[0].value) ?? SAME_FOLDER.exec(assigned[0].value)) : null;
-      fn = join === null ? null : functionWithParam(text, l.index, join[1]);
+      fn = join === null ? null : functionWithParam(text, functionsOf(), l.index, join[1]);
       if (join !== null && fn !== null) {
         sub = joinedLiterals(join[2] ?? '');
         joined = `${name} = ${assigned[0].value.replace(/\s+/g, ' ')} at line ${lineAt(text, assigned[0].index)}`;
@@ -452,25 +455,26 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
     // The require (or read) that loads what was listed: first in the listing's own function, and
     // only when that function neither requires nor reads them, a require later in the file.
     const ownFolder = folders.length === 1 && folders[0] === dirname(file);
-    const requireIn = (end: number) => {
-      const within = (r: RegExpMatchArray) => (r.index ?? 0) > l.index && (r.index ?? 0) < end;
+    const expr = l.expr.trim();
+    const from = index.from(expr, IDENTIFIER.test(expr) ? expr : null, ownFolder);
+    const requireIn = (end: number): RequireCall | undefined => {
       const element = l.result === undefined || end > regionEnd ? null : l.result;
-      return (
-        requires.find((r) => within(r) && ((!namesOneFile(r[1]) && requiresFrom(r[1], l.expr, ownFolder)) || (element !== null && requiresElement(r[1], element, text.slice(l.index, r.index ?? 0))))) ??
-        (joinsNames(text.slice(l.index, end), l.expr) ? requires.find((r) => within(r) && BARE_NAME.test(r[1])) : undefined)
-      );
+      const built = index.first(from.many, l.index, end, () => true);
+      // An element of the listing's result required before that one is the first.
+      const each = element === null ? undefined : index.first(index.all, l.index, built?.index ?? end, (r) => requiresElement(r[1], element, text.slice(l.index, r.index)));
+      return each ?? built ?? (joins.firstIn(expr, l.index, end) !== null ? index.first(index.bare, l.index, end, () => true) : undefined);
     };
     const regionEnd = region?.end ?? text.length;
-    const read = l.fn === null ? null : readOfEntries(text, l.index, regionEnd, l.expr);
+    const read = l.fn === null ? null : readOfEntries(reads, l.index, regionEnd, l.expr);
     let req = requireIn(regionEnd) ?? (read === null ? requireIn(text.length) : undefined);
     let glob = l.glob;
     if (req === undefined && read === null) {
       // Only a require of one file joined to the folder: that file is loaded, nothing else listed.
-      req = requires.find((r) => (r.index ?? 0) > l.index && (r.index ?? 0) < regionEnd && namesOneFile(r[1]) && requiresFrom(r[1], l.expr, ownFolder));
+      req = index.first(from.one, l.index, regionEnd, () => true);
       if (req !== undefined) glob = joinedLiterals(req[1]).join('/').replace(/\/{2,}/g, '/').replace(/^(?:\.?\/)+/, '');
     }
     const listLine = lineAt(text, l.index);
-    const nested = l.fn !== null && name !== null && region !== null && folders.length === 0 ? registeredSubfolder(file, text, name, region, l.index) : null;
+    const nested = l.fn !== null && name !== null && region !== null && folders.length === 0 ? registeredSubfolder(file, text, yeoman, name, region, l.index) : null;
     if (nested !== null) {
       loaders.push({ folder: nested.folder, listing: l.listing, listLine, requireLine: nested.line, glob: null, nested: true });
       continue;

@@ -114,11 +114,29 @@ const declaredValue = (text: string, name: string): string | undefined => {
   return value === '' ? undefined : value;
 };
 
+/**
+ * The first `const name =` of the last text asked about, per name: a loader file of thousands of
+ * listings asks for each one's folder, and a search of the whole text per listing was quadratic
+ * (review s59: a minified bundle of listings took minutes).
+ */
+let declared: { text: string; byName: Map<string, { index: number; length: number } | null> } | null = null;
+
+const firstDeclaration = (text: string, name: string): { index: number; length: number } | null => {
+  if (declared === null || declared.text !== text) declared = { text, byName: new Map() };
+  let found = declared.byName.get(name);
+  if (found === undefined) {
+    const m = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(name)}\s*=\s*`).exec(text);
+    found = m === null ? null : { index: m.index, length: m[0].length };
+    declared.byName.set(name, found);
+  }
+  return found;
+};
+
 /** The first `const`/`let`/`var` of `name`: where its header is, where its value starts, and the first `stop` character after it outside brackets and strings (-1: none within 2,000 characters). */
 const declaration = (text: string, name: string, stop: (c: string) => boolean): { index: number; start: number; end: number } | undefined => {
-  const m = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(name)}\s*=\s*`).exec(text);
+  const m = firstDeclaration(text, name);
   if (m === null) return undefined;
-  const start = m.index + m[0].length;
+  const start = m.index + m.length;
   return { index: m.index, start, end: topLevelIndex(text, start, stop, 2_000) };
 };
 

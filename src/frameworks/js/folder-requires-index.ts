@@ -1,0 +1,115 @@
+/**
+ * What folder-requires asks of one file for each listing in it, answered from tables built once per
+ * file. It used to ask by walking every require after the listing (a new RegExp each), every
+ * function header before it and the whole rest of the text for a join: per listing, so a minified
+ * bundle of thousands of listings was quadratic (review s59: a 480 KB bundle took 39 s, a 990 KB one
+ * 144 s). Each answer here is the one the walk gave: the same first match, found by binary search.
+ */
+import { lowerBound } from '../../util/lower-bound.js';
+
+/** The last match of `pattern` (global) in `text.slice(0, index)`, as `text.slice(0, index).matchAll(pattern)` gives it. */
+export const lastMatchBefore = (matches: RegExpExecArray[], text: string, index: number, pattern: RegExp): RegExpMatchArray | null => {
+  // Matches of the whole text that end by `index` are the prefix's matches too; a match that
+  // starts before `index` and ends past it may match differently in the prefix: walk that prefix.
+  const k = lowerBound(matches, (m) => m.index + m[0].length, index + 1);
+  const crossing = matches[k];
+  if (crossing !== undefined && crossing.index < index) {
+    let last: RegExpMatchArray | null = null;
+    for (const m of text.slice(0, index).matchAll(pattern)) last = m;
+    return last;
+  }
+  return k > 0 ? matches[k - 1] : null;
+};
+
+/** A require or import call with a computed argument: where it is, its argument text. */
+export type RequireCall = RegExpMatchArray & { index: number };
+
+/** Identifiers of an argument not read as a property (`name` in `path.join(name, f)`, not in `x.name`). */
+const TOKEN = /[\w$]+/g;
+
+/**
+ * The requires of one file indexed by what requiresFrom tests: the names their arguments read
+ * (`(?:^|[^\w$.])name(?![\w$])`), and whether they read the loader's own folder.
+ */
+export class RequireIndex {
+  /** Every require's place, and those whose argument is a bare name (BARE_NAME). */
+  readonly all: number[];
+  readonly bare: number[];
+  private readonly byToken = new Map<string, number[]>();
+  private readonly own: number[] = [];
+  private readonly memo = new Map<string, { many: number[]; one: number[] }>();
+
+  constructor(
+    readonly requires: RequireCall[],
+    ownTest: (arg: string) => boolean,
+    private readonly textTest: (arg: string, expr: string) => boolean,
+    private readonly oneTest: (arg: string) => boolean,
+    bareTest: (arg: string) => boolean,
+  ) {
+    this.all = requires.map((_, i) => i);
+    this.bare = this.all.filter((i) => bareTest(requires[i][1]));
+    requires.forEach((r, i) => {
+      const arg = r[1];
+      const seen = new Set<string>();
+      for (const t of arg.matchAll(TOKEN)) {
+        const at = t.index ?? 0;
+        // A run after a `.` is a property, no name the pattern accepts.
+        if ((at > 0 && arg[at - 1] === '.') || seen.has(t[0])) continue;
+        seen.add(t[0]);
+        let list = this.byToken.get(t[0]);
+        if (list === undefined) this.byToken.set(t[0], (list = []));
+        list.push(i);
+      }
+      if (ownTest(arg)) this.own.push(i);
+    });
+  }
+
+  /**
+   * The requires (their places, in order) whose argument is built from `expr` as requiresFrom
+   * decided it: `one`, those that join it to one literal file (namesOneFile), `many` the others.
+   */
+  from(expr: string, name: string | null, ownFolder: boolean): { many: number[]; one: number[] } {
+    const key = `${ownFolder ? 1 : 0}\u0000${expr}`;
+    let out = this.memo.get(key);
+    if (out !== undefined) return out;
+    const direct = name !== null ? (this.byToken.get(name) ?? []) : this.all.filter((i) => this.textTest(this.requires[i][1], expr));
+    const places = ownFolder ? [...new Set([...direct, ...this.own])].sort((a, b) => a - b) : direct;
+    out = { many: places.filter((i) => !this.oneTest(this.requires[i][1])), one: places.filter((i) => this.oneTest(this.requires[i][1])) };
+    this.memo.set(key, out);
+    return out;
+  }
+
+  /** The first of `places` (ordered) whose require is after `after` and before `before` and passes `keep`. */
+  first(places: number[], after: number, before: number, keep: (r: RequireCall) => boolean): RequireCall | undefined {
+    for (let k = lowerBound(places, (i) => this.requires[i].index, after + 1); k < places.length; k++) {
+      const r = this.requires[places[k]];
+      if (r.index >= before) return undefined;
+      if (keep(r)) return r;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Every match of a pattern built per key (a folder expression), each key's computed once over the
+ * whole text: "the first match after a position, ending by another" by binary search.
+ */
+export class MatchesByKey {
+  private readonly memo = new Map<string, { start: number; end: number }[]>();
+
+  constructor(
+    private readonly text: string,
+    private readonly patternOf: (key: string) => RegExp,
+  ) {}
+
+  /** Where the first match at or after `from` starts, when it ends by `to`; null when none does. */
+  firstIn(key: string, from: number, to: number): { start: number; end: number } | null {
+    let all = this.memo.get(key);
+    if (all === undefined) {
+      all = [...this.text.matchAll(this.patternOf(key))].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+      this.memo.set(key, all);
+    }
+    const m = all[lowerBound(all, (x) => x.start, from)];
+    return m !== undefined && m.end <= to ? m : null;
+  }
+}
