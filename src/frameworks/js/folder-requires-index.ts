@@ -6,6 +6,7 @@
  * 144 s). Each answer here is the one the walk gave: the same first match, found by binary search.
  */
 import { lowerBound } from '../../util/lower-bound.js';
+import { IDENTIFIER } from '../../languages/javascript/js-text.js';
 
 /** The last match of `pattern` (global) in `text.slice(0, index)`, as `text.slice(0, index).matchAll(pattern)` gives it. */
 export const lastMatchBefore = (matches: RegExpExecArray[], text: string, index: number, pattern: RegExp): RegExpMatchArray | null => {
@@ -91,8 +92,10 @@ export class RequireIndex {
 }
 
 /**
- * Every match of a pattern built per key (a folder expression), each key's computed once over the
- * whole text: "the first match after a position, ending by another" by binary search.
+ * Every match of a pattern built per key (a folder expression) as "the first match after a position,
+ * ending by another", by binary search. A name's matches come from one scan of the text with the
+ * name left open (`byName`, its group 1 the name), so thousands of listed names cost one scan; any
+ * other key's (`path.join(__dirname, 'a')`) from a scan of its own, once.
  */
 export class MatchesByKey {
   private readonly memo = new Map<string, { start: number; end: number }[]>();
@@ -100,15 +103,31 @@ export class MatchesByKey {
   constructor(
     private readonly text: string,
     private readonly patternOf: (key: string) => RegExp,
+    private readonly byName: RegExp,
   ) {}
+
+  private matchesOf(key: string): { start: number; end: number }[] {
+    let all = this.memo.get(key);
+    if (all !== undefined) return all;
+    if (IDENTIFIER.test(key)) {
+      if (!this.memo.has('\u0000')) {
+        this.memo.set('\u0000', []);
+        for (const m of this.text.matchAll(this.byName)) {
+          let list = this.memo.get(m[1]);
+          if (list === undefined) this.memo.set(m[1], (list = []));
+          list.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+        }
+      }
+      return this.memo.get(key) ?? [];
+    }
+    all = [...this.text.matchAll(this.patternOf(key))].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+    this.memo.set(key, all);
+    return all;
+  }
 
   /** Where the first match at or after `from` starts, when it ends by `to`; null when none does. */
   firstIn(key: string, from: number, to: number): { start: number; end: number } | null {
-    let all = this.memo.get(key);
-    if (all === undefined) {
-      all = [...this.text.matchAll(this.patternOf(key))].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
-      this.memo.set(key, all);
-    }
+    const all = this.matchesOf(key);
     const m = all[lowerBound(all, (x) => x.start, from)];
     return m !== undefined && m.end <= to ? m : null;
   }

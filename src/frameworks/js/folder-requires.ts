@@ -186,6 +186,9 @@ const globMatcher = (glob: string): ((name: string) => boolean) | null => {
  */
 const readsPattern = (folderExpr: string): RegExp =>
   new RegExp(String.raw`\b(?:readFileSync|readFile|createReadStream)\(\s*(?:[A-Za-z_$][\w$]*\s*\.\s*)*(?:join|resolve)\(\s*${escapeRegExp(folderExpr).replace(/\s+/g, '\\s*')}\s*,\s*[A-Za-z_$]`, 'g');
+/** joinsNamesPattern and readsPattern with the folder left open, a name (MatchesByKey's one scan for every name). */
+const JOINS_A_NAME = /\b(?:join|resolve)\(\s*([A-Za-z_$][\w$]*)\s*,\s*[A-Za-z_$]/g;
+const READS_A_NAME = /\b(?:readFileSync|readFile|createReadStream)\(\s*(?:[A-Za-z_$][\w$]*\s*\.\s*)*(?:join|resolve)\(\s*([A-Za-z_$][\w$]*)\s*,\s*[A-Za-z_$]/g;
 const readOfEntries = (reads: MatchesByKey, from: number, to: number, folderExpr: string): number | null => reads.firstIn(folderExpr.trim(), from, to)?.start ?? null;
 
 /**
@@ -407,8 +410,8 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
   const requires = [...text.matchAll(REQUIRE)].filter((m) => !LITERAL_ARG.test(m[1])) as RequireCall[];
   // Built once per file: each listing's questions are looked up, not asked of the whole text again.
   const index = new RequireIndex(requires, readsOwnFolder, containsExpr, namesOneFile, (arg) => BARE_NAME.test(arg));
-  const joins = new MatchesByKey(text, joinsNamesPattern);
-  const reads = new MatchesByKey(text, readsPattern);
+  const joins = new MatchesByKey(text, joinsNamesPattern, JOINS_A_NAME);
+  const reads = new MatchesByKey(text, readsPattern, READS_A_NAME);
   let functions: RegExpExecArray[] | null = null;
   const functionsOf = (): RegExpExecArray[] => (functions ??= [...text.matchAll(FUNCTION)]);
   const yeoman = YEOMAN.test(text);

@@ -17,6 +17,7 @@ import { escapeRegExp } from '../../util/regexp.js';
 import { FILE_URL_OF_MODULE } from './static-value.js';
 import { moduleBinding } from './module-binding.js';
 import { codeEnd } from './code-end.js';
+import { lowerBound } from '../../util/lower-bound.js';
 
 /** A string literal: quotes or a substitution-free template (a pattern's source, to build others with). */
 export const LITERAL = String.raw`(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)`;
@@ -121,9 +122,15 @@ const declaredValue = (text: string, name: string): string | undefined => {
  */
 let declared: { text: string; byName: Map<string, { index: number; length: number } | null> } | null = null;
 
+const DECLARED = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*/g;
 const firstDeclaration = (text: string, name: string): { index: number; length: number } | null => {
-  if (declared === null || declared.text !== text) declared = { text, byName: new Map() };
+  if (declared === null || declared.text !== text) {
+    // Every name's first declaration, in one scan: what the pattern per name finds first.
+    declared = { text, byName: new Map() };
+    for (const m of text.matchAll(DECLARED)) if (!declared.byName.has(m[1])) declared.byName.set(m[1], { index: m.index ?? 0, length: m[0].length });
+  }
   let found = declared.byName.get(name);
+  if (found === undefined && NAME.test(name)) found = null;
   if (found === undefined) {
     const m = new RegExp(String.raw`\b(?:const|let|var)\s+${escapeRegExp(name)}\s*=\s*`).exec(text);
     found = m === null ? null : { index: m.index, length: m[0].length };
@@ -477,8 +484,44 @@ const ownValue = (value: string): string => {
 
 /** The values assigned to `name` in the region: `name = value` and `var name = value`, in order. */
 export const assignmentsIn = (name: string, text: string, region: TextRegion): { value: string; index: number }[] => {
-  const assignment = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*=(?![=>])\s*([^\n;]+)`, 'g');
-  return [...text.slice(region.start, region.end).matchAll(assignment)].map((m) => ({ value: ownValue(m[1].trim()), index: region.start + (m.index ?? 0) }));
+  // The index holds whole names: a region that starts inside one (none census makes) is scanned.
+  const indexed = NAME.test(name) && (region.start === 0 || !/[\w$]/.test(text[region.start - 1]));
+  const assignment = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*=(?![=>])\s*([^\n;]+)`, indexed ? 'y' : 'g');
+  const inRegion = text.slice(region.start, region.end);
+  if (!assignment.sticky) return [...inRegion.matchAll(assignment)].map((m) => ({ value: ownValue(m[1].trim()), index: region.start + (m.index ?? 0) }));
+  // The pattern is tried only where the name stands before an `=` (assignedNames), as the scan of
+  // the region would have met those places: one past another's value is skipped.
+  const out: { value: string; index: number }[] = [];
+  const places = assignedNames(text).get(name) ?? [];
+  let next = region.start;
+  for (let k = lowerBound(places, (p) => p, region.start); k < places.length && places[k] < region.end; k++) {
+    if (places[k] < next) continue;
+    assignment.lastIndex = places[k] - region.start;
+    const m = assignment.exec(inRegion);
+    if (m === null) continue;
+    out.push({ value: ownValue(m[1].trim()), index: places[k] });
+    next = places[k] + m[0].length;
+  }
+  return out;
+};
+
+/**
+ * Where each name stands right before an `=` (not `==` or `=>`) in the last text asked about: a
+ * loader file of thousands of listings asks for each listed name's assignments, and a scan of the
+ * whole text (a listing outside any function) per name was quadratic (review s59).
+ */
+let assigned: { text: string; places: Map<string, number[]> } | null = null;
+const ASSIGNED_NAME = /(?<![\w$])[\w$]+(?=\s*=(?![=>]))/g;
+const assignedNames = (text: string): Map<string, number[]> => {
+  if (assigned !== null && assigned.text === text) return assigned.places;
+  const places = new Map<string, number[]>();
+  for (const m of text.matchAll(ASSIGNED_NAME)) {
+    let list = places.get(m[0]);
+    if (list === undefined) places.set(m[0], (list = []));
+    list.push(m.index ?? 0);
+  }
+  assigned = { text, places };
+  return places;
 };
 
 /** A conditional's `?` (not `??` or `?.`). */
