@@ -20,7 +20,7 @@ import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { byteUse, codeFilesMarked } from './support.js';
-import { callArguments, callArgsText, enclosingFunction, literalValue, objectText, propertyOf } from './parameter-values.js';
+import { callArguments, callArgsText, type CallArgument, enclosingFunction, literalValue, objectText, propertyOf } from './parameter-values.js';
 import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { nodeCompletion } from './anchored-paths.js';
@@ -31,6 +31,8 @@ const CODE = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
 /** The module's real folder: in the tree it is the folder itself. */
 const REAL_OWN_FOLDER = /(?:fs\s*\.\s*)?realpathSync(?:\s*\.\s*native)?\(\s*__dirname\s*\)/g;
 const NAME = String.raw`[A-Za-z_$][\w$]*`;
+/** How many functions' callers a file is read for: a bound on a minified file's cost, far above a hand-written loader's few. */
+const CALLED_FUNCTIONS = 64;
 /** A folder listing in a function's body: folder-requires reads those functions. */
 const LISTS = /\b(?:readdir|readdirSync|glob|globSync|sync)\s*\(|[gG]lob\w*\s*\(/;
 
@@ -69,6 +71,18 @@ export const collectParameterFolderJoins = (ctx: FrameworkContext): FrameworkOut
     if (written === null || (!written.includes('join(') && !written.includes('resolve('))) continue;
     const text = commentsBlanked(written);
     const callees = joinCallees(text);
+    // A function's callers are read once however many joins it holds (20,000 joins of 50 functions in an
+    // 850 KB one-line file read the whole text per join: 7 s), and at most CALLED_FUNCTIONS functions a file.
+    const callers = new Map<string, CallArgument[]>();
+    const callersOf = (name: string, position: number): CallArgument[] => {
+      const key = `${position}:${name}`;
+      let found = callers.get(key);
+      if (found === undefined) {
+        found = callers.size < CALLED_FUNCTIONS ? callArguments(text, name, position) : [];
+        callers.set(key, found);
+      }
+      return found;
+    };
     const call = new RegExp(String.raw`(?<![\w$.])(?:${callees.map((c) => c.split('.').map(escapeRegExp).join(String.raw`\s*\.\s*`)).join('|')})\s*\(`, 'g');
     for (const m of text.matchAll(call)) {
       const at = m.index ?? 0;
@@ -85,7 +99,7 @@ export const collectParameterFolderJoins = (ctx: FrameworkContext): FrameworkOut
       const parts = rest.map((p) => partValue(p, text));
       if (parts.some((p) => p === null)) continue;
       if (byteUse(text, at) === 'content-free') continue;
-      for (const c of callArguments(text, fn.name, position)) {
+      for (const c of callersOf(fn.name, position)) {
         // The caller's argument read as a folder, the file's join names spelled `path.join`.
         let expr = c.text.trim().replace(REAL_OWN_FOLDER, '__dirname');
         const head = /^([\w$.\s]+?)\s*\(/.exec(expr)?.[1].replace(/\s+/g, '');
