@@ -47,6 +47,9 @@ const OVERRIDE = /^process\s*\.\s*env\s*(?:\.\s*[A-Za-z_$][\w$]*|\[\s*(["'])[^"'
 /** `process.env.NAME = value` (not `==`, `=>`): the name (group 1 or 3) and the value to the end of the statement or line (group 4). */
 const ASSIGNMENT = /(?<![\w$.])process\s*\.\s*env\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(["'])([A-Za-z_$][\w$]*)\2\s*\])\s*=(?![=>])\s*([^;\n]+)/g;
 
+/** Whether a text may hold an assignment: the blanking of comments is paid only by those that do. */
+const ASSIGNMENT_START = /process\s*\.\s*env\s*(?:\.\s*[A-Za-z_$][\w$]*|\[[^\]\n]*\])\s*=(?![=>])/;
+
 /** The value an install nobody configured gets: the fallback of an override, else the value itself. */
 const defaultValue = (value: string): string => value.replace(OVERRIDE, '').trim();
 
@@ -64,8 +67,11 @@ interface Assignment {
 const envAssignments = perScan((ctx: FrameworkContext): Map<string, Assignment[]> => {
   const out = new Map<string, Assignment[]>();
   for (const file of jsCodeFiles(ctx)) {
-    const text = ctx.readText(file) ?? '';
-    if (!text.includes('process')) continue;
+    const written = ctx.readText(file) ?? '';
+    if (!written.includes('process') || !ASSIGNMENT_START.test(written)) continue;
+    // An assignment in a comment (`// process.env.ROOT = path.resolve(__dirname, '..')`, an old default) sets nothing:
+    // the variable is the user's shell's, and what it names is not in the tree. Blanked only for a file that assigns one.
+    const text = commentsBlanked(written);
     for (const m of text.matchAll(ASSIGNMENT)) {
       const name = m[1] ?? m[3];
       const list = out.get(name) ?? [];
