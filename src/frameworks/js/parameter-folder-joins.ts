@@ -23,7 +23,7 @@ import { byteUse, codeFilesMarked } from './support.js';
 import { callArguments, callArgsText, type CallArgument, enclosingFunction, literalValue, objectText, propertyOf } from './parameter-values.js';
 import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
-import { nodeCompletion } from './anchored-paths.js';
+import { dataUseNote, nodeCompletion } from './anchored-paths.js';
 import { shadowedBetween } from './shadowed-names.js';
 
 /** A code file a join may name. */
@@ -98,7 +98,10 @@ export const collectParameterFolderJoins = (ctx: FrameworkContext): FrameworkOut
       if (LISTS.test(text.slice(fn.start, fn.end))) continue;
       const parts = rest.map((p) => partValue(p, text));
       if (parts.some((p) => p === null)) continue;
-      if (byteUse(text, at) === 'content-free') continue;
+      const bytes = byteUse(text, at);
+      if (bytes === 'content-free') continue;
+      // A file read or copied as bytes (a scaffolder's template) is used as data: the evidence says so, as anchored-paths' does.
+      const use = bytes === null ? '' : dataUseNote(text, file, at, bytes);
       for (const c of callersOf(fn.name, position)) {
         // The caller's argument read as a folder, the file's join names spelled `path.join`.
         let expr = c.text.trim().replace(REAL_OWN_FOLDER, '__dirname');
@@ -118,7 +121,7 @@ export const collectParameterFolderJoins = (ctx: FrameworkContext): FrameworkOut
           target,
           targetKind: 'file',
           line,
-          label: `named by path in ${file}:${line} (${shown}, ${base} = ${c.text.trim().replace(/\s+/g, ' ')} at line ${lineAt(text, c.index)})`,
+          label: `named by path in ${file}:${line}${use} (${shown}, ${base} = ${c.text.trim().replace(/\s+/g, ' ')} at line ${lineAt(text, c.index)})`,
         });
       }
     }
