@@ -38,6 +38,7 @@ import { joinRepo } from '../../util/path.js';
 import { folderScopeOf } from './folder-scope.js';
 import { dataUseNote } from './anchored-paths.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
+import { testRoots } from '../test-roots.js';
 
 /** `process.env.NAME` / `process.env['NAME']`, the whole expression. */
 const ENV_READ = /^process\s*\.\s*env\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(["'])([A-Za-z_$][\w$]*)\2\s*\])$/;
@@ -82,16 +83,29 @@ const envAssignments = perScan((ctx: FrameworkContext): Map<string, Assignment[]
   return out;
 });
 
-/** The folder every assignment of `process.env.NAME` names, by name; null when none does or they disagree. */
+/** A folder of tests (`test/`, `__tests__/`, `spec/`, `fixtures/`): a file there runs under a test runner, never in an install. */
+const TEST_FOLDER = /(?:^|\/)(?:tests?|__tests__|specs?|__mocks__|fixtures?|e2e)\//;
+
+/** Whether a file runs for the tests only: a test root (a runner collects it) or a file of a test folder. */
+const testSide = (ctx: FrameworkContext, file: string): boolean => TEST_FOLDER.test(file) || testRoots(ctx).has(file);
+
+/**
+ * The folder every assignment of `process.env.NAME` names, by name; null when none does or they
+ * disagree. A test's assignment (`process.env.PLUGINS_DIR = path.join(__dirname, 'fixtures')` in
+ * test/setup.js) sets the variable for the tests alone: it settles a read in a test, never one in
+ * the code an install runs, where the user sets it (its fixtures would be called production).
+ */
 const assignedFolders = perScan((ctx: FrameworkContext) => {
   const known = new Map<string, { folder: string; why: string } | null>();
-  return (name: string, scope: FolderScope): { folder: string; why: string } | null => {
-    if (known.has(name)) return known.get(name) ?? null;
+  return (name: string, scope: FolderScope, forTests: boolean): { folder: string; why: string } | null => {
+    const key = `${forTests ? 't' : 'p'}:${name}`;
+    if (known.has(key)) return known.get(key) ?? null;
     // a variable set from itself (`process.env.A = path.join(process.env.A, 'x')`) names nothing
-    known.set(name, null);
+    known.set(key, null);
     let found: { folder: string; why: string } | null = null;
     let agreed = true;
     for (const a of envAssignments(ctx).get(name) ?? []) {
+      if (!forTests && testSide(ctx, a.file)) continue;
       const text = ctx.readText(a.file) ?? '';
       const folder = folderOf(defaultValue(a.value.replace(/,$/, '')), a.file, text, scope);
       if (folder === null || (found !== null && found.folder !== folder)) {
@@ -101,15 +115,15 @@ const assignedFolders = perScan((ctx: FrameworkContext) => {
       found ??= { folder, why: `process.env.${name} = ${a.value} at ${a.file}:${lineAt(text, a.at)}` };
     }
     const result = agreed ? found : null;
-    known.set(name, result);
+    known.set(key, result);
     return result;
   };
 });
 
-/** The folder an environment variable read (`process.env.UIX_BASE_PATH`) names, with the assignment that set it, or null. */
-export const envFolder = (ctx: FrameworkContext, expr: string, scope: FolderScope): { folder: string; why: string } | null => {
+/** The folder an environment variable read (`process.env.UIX_BASE_PATH`) in `file` names, with the assignment that set it, or null. */
+export const envFolder = (ctx: FrameworkContext, expr: string, scope: FolderScope, file: string): { folder: string; why: string } | null => {
   const m = ENV_READ.exec(expr.trim());
-  return m === null ? null : assignedFolders(ctx)(m[1] ?? m[3], scope);
+  return m === null ? null : assignedFolders(ctx)(m[1] ?? m[3], scope, testSide(ctx, file));
 };
 
 /** Whether `expr` is a read of an environment variable (envFolder's to settle, no other setting's). */
@@ -139,7 +153,7 @@ const envJoins = perScan((ctx: FrameworkContext): LabelledReference[] => {
       const last = parts[parts.length - 1] ?? '';
       // Most joins name a file the user keeps (a config, a log): the folder is settled only for a code file's name.
       if (!CODE.test(last)) continue;
-      const base = assignedFolders(ctx)(name, scope);
+      const base = assignedFolders(ctx)(name, scope, testSide(ctx, file));
       const target = base === null ? null : joinRepo(base.folder, ...parts);
       if (base === null || target === null || target === file || !ctx.files.has(target)) continue;
       const at = m.index ?? 0;

@@ -57,7 +57,7 @@ export const folderScopeOf = perScan((ctx): FolderScope => {
     },
     // `process.env.NAME` is an environment variable, set by `process.env.NAME = …` (env-folders.ts), not a property of an object.
     setting: (expr, file, text) =>
-      expr.includes('.get(') ? nconfFolder(ctx, file, text, expr) : isEnvRead(expr) ? envFolder(ctx, expr, scope) : propertyFolder(ctx, expr, scope),
+      expr.includes('.get(') ? nconfFolder(ctx, file, text, expr) : isEnvRead(expr) ? envFolder(ctx, expr, scope, file) : propertyFolder(ctx, expr, scope),
     ownPackageDir: (file) => enclosingPackages(ctx, dirname(file))[0]?.dir ?? null,
     holds: (path) => ctx.files.has(path) || isFolder(ctx.files, path),
   };
