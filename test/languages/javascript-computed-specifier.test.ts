@@ -70,6 +70,9 @@ test('a name prefix of two or more characters before the hole names those files 
   assert.deepEqual(globsOf('export const load = (n) => import(`./plugin_${n}`);\n'), [[`./{plugin_*,plugin_*.${CODE}}`, 'computed import()']]);
   // One character says too little of the folder's names: nothing.
   assert.deepEqual(globsOf("module.exports = (n) => require('./x' + n);\n"), []);
+  // What the own folder's glob leaves out, a prefix's leaves out too: a declaration no require loads, a test beside the commands.
+  const ref = javascriptExtractor.extract('bin/cnpm.js', "require('./cnpm-' + action);\n").references[0];
+  assert.deepEqual(ref?.exclude, ['./*.d.{ts,cts,mts}', './*.{test,spec}.*']);
 });
 
 test('./ and one computed name is the importer folder: its module files and its direct subfolders\' index files', () => {

@@ -108,9 +108,12 @@ export const computedSpecifierPattern = (node: AstNode | null, text: string): Co
   if (packageName === undefined && pattern.endsWith('/*')) return { target: `${folder}{*,*/index.${CODE_EXTENSIONS}}`, exclude: [`${folder}*/index.d.{ts,cts,mts}`] };
   // A suffix Node does not load as it is (`${name}.txt`, `'-handler'`) is completed as Node completes it:
   // Ghost's ``require(`./email-templates/${templateName}.txt`)`` loads `new-comment.txt.js`.
+  // Named by its prefix alone, the glob reaches what the own folder's would leave out (a declaration
+  // `./cnpm-x.d.ts` no require loads, a test `./cnpm-x.test.js` beside the commands), and leaves them out too.
+  const exclude = namesPrefix && !namesFolder && !namesSuffix && packageName === undefined ? [`${folder}*.d.{ts,cts,mts}`, `${folder}*.{test,spec}.*`] : undefined;
   if ((packageName === undefined || namesSuffix) && !NODE_EXTENSION.test(suffix)) {
     const rest = pattern.slice(folder.length);
-    return { target: `${folder}{${rest},${rest}.${CODE_EXTENSIONS}}` };
+    return { target: `${folder}{${rest},${rest}.${CODE_EXTENSIONS}}`, ...(exclude && { exclude }) };
   }
-  return { target: pattern };
+  return { target: pattern, ...(exclude && { exclude }) };
 };

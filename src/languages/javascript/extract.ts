@@ -40,7 +40,7 @@ import { tripleSlashImports } from './triple-slash.js';
 import { packedMap } from '../../util/packed-list.js';
 
 /** 22: a computed program is read as a script's interpreter only when its name says the script's language (util/interpreter-names.ts); 21 was the NestJS StaticAssets text mark. */
-export const JAVASCRIPT_EXTRACTOR_VERSION = 22;
+export const JAVASCRIPT_EXTRACTOR_VERSION = 23;
 
 /** Importing one of these makes a file a command-line program. */
 const CLI_FRAMEWORKS = new Set(['commander', 'yargs', 'yargs/yargs', 'cac', 'meow', 'minimist', 'mri', 'arg', 'sade', 'citty', 'clipanion', '@oclif/core', 'caporal', 'vorpal']);
