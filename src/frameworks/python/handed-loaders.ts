@@ -22,6 +22,7 @@ import { CORE_LOADS } from '../../languages/python/loader-names.js';
 import { splitCommas } from '../../languages/python/sys-path.js';
 import { assignmentAbove, indentOf } from './python-files.js';
 import { childTemplateOf, moduleConstants, templateChildren } from './prefixed-imports.js';
+import { blankComments } from './package-paths.js';
 import { fileLoaders } from './attribute-templates.js';
 
 /** Lines longer than this are not read (a minified or generated line). */
@@ -55,7 +56,8 @@ export const collectHandedLoaders = (ctx: FrameworkContext): FrameworkOutput => 
   for (const file of py) {
     const text = ctx.readText(file);
     if (text === null || !anyCall.test(text)) continue;
-    const lines = text.split('\n');
+    // A call in a comment after code (`x = 1  # was get_module_attr('app.old.' + ext, …)`) loads nothing.
+    const lines = blankComments(text).split('\n');
     let starts: number[] | undefined;
     let constants: Map<string, string> | undefined;
     const seen = new Set<string>();
