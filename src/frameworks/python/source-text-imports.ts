@@ -77,6 +77,8 @@ export const collectSourceTextImports = (ctx: FrameworkContext): FrameworkOutput
       const source = stringValue(t, s, e);
       if (source === null) continue;
       const callee = i >= 2 && isOp(t, i - 1, Op.Dot) ? `${nameText(t, i - 2)}.${runner}` : runner;
+      // Only the builtin compile( compiles Python source; `re.compile("import pkg.mod")` is a pattern that finds one.
+      if (runner === 'compile' && callee !== runner) continue;
       for (const { name, also } of importedNames(source)) {
         if (name.startsWith('.') && callee !== 'exec') continue;
         for (const dotted of [name, ...also]) {
