@@ -31,6 +31,7 @@ import { assignmentAbove } from './python-files.js';
 import { templateParts } from './loader-templates.js';
 import { literalValue } from './call-text.js';
 import { moduleConstants, packageChildren } from './prefixed-imports.js';
+import { blankComments } from './package-paths.js';
 import { bindingsOf, type Bindings } from './loader-calls.js';
 
 /** A class of the repo: where it is, its header line and the lines its body spans (1-based, inclusive). */
@@ -312,7 +313,8 @@ const loaderCalls = (lines: readonly string[], loaders: ReadonlyMap<string, numb
   const call = new RegExp(String.raw`(?:(?<![\w.])(?:self\.)?(${own.length > 0 ? own.join('|') : '(?!)'})|(?<![\w])(${CORE_LOADS.map(escapeRegExp).join('|')}))${argList}`, 'g');
   for (let l = 0; l < lines.length; l++) {
     if (lines[l].length > MAX_LINE || /^\s*(?:async\s+)?def\s/.test(lines[l])) continue;
-    for (const m of lines[l].matchAll(call)) {
+    // A call in a comment after code (`x = 1  # self.get_module_attr('app.old.' + ext)`) loads nothing.
+    for (const m of blankComments(lines[l]).matchAll(call)) {
       const index = m[1] === undefined ? 0 : loaders.get(m[1]) ?? 0;
       const parts = splitCommas(m[3]);
       const arg = parts?.[index]?.trim();
