@@ -81,18 +81,23 @@ export const collectSourceTextImports = (ctx: FrameworkContext): FrameworkOutput
       if (runner === 'compile' && callee !== runner) continue;
       for (const { name, also } of importedNames(source)) {
         if (name.startsWith('.') && callee !== 'exec') continue;
+        const statement = source.trim().split('\n')[0].trim();
+        const link = (target: string, why: string): void => {
+          if (target === file || seen.has(target)) return;
+          seen.add(target);
+          out.references.push({ from: file, target, targetKind: 'file', line: t.line[i], label: `imported by ${file}:${t.line[i]}, which hands the source text "${statement}" to ${callee}(…) to run${why}` });
+        };
         for (const dotted of [name, ...also]) {
           const target = moduleFile(ctx, file, dotted);
-          if (target === null || target === file || seen.has(target)) continue;
-          seen.add(target);
-          const statement = source.trim().split('\n')[0].trim();
-          out.references.push({
-            from: file,
-            target,
-            targetKind: 'file',
-            line: t.line[i],
-            label: `imported by ${file}:${t.line[i]}, which hands the source text "${statement}" to ${callee}(…) to run`,
-          });
+          if (target === null) continue;
+          link(target, '');
+          // `import shell.used` runs shell/__init__.py first: the packages above an absolute name it found.
+          if (dotted.startsWith('.')) continue;
+          const parts = dotted.split('.');
+          for (let k = 1; k < parts.length; k++) {
+            const init = moduleFile(ctx, file, parts.slice(0, k).join('.'));
+            if (init !== null && init.endsWith('__init__.py')) link(init, ` (a package runs before its modules: ${dotted})`);
+          }
         }
       }
     }
