@@ -355,6 +355,19 @@ export const HOSTILE_CASES: HostileCase[] = [
     check: (out) => (['main', 'ui'].every((f) => new RegExp(String.raw`"path":\s*"plugins/p/${f}\.js"[^}]*?"verdict":\s*"production"`).test(out)) ? null : 'a file plugin.json names is not production'),
   },
   {
+    id: 'inherited-loader-classes',
+    attack: 'a module of 3,000 classes, each subclassing a base (with a 30,000-line body) whose loader it calls as self.get_mod',
+    expected: "each class's base is found once (it was 280 s); the module the loader loads is still found",
+    build: (ctx) => {
+      write(ctx.repo, 'app/__init__.py', '');
+      write(ctx.repo, 'app/sel/__init__.py', '');
+      write(ctx.repo, 'app/sel/vim.py', 'x = 1\n');
+      write(ctx.repo, 'app/base.py', `def get_mod(module):\n    return __import__(module)\n\n\nclass Base(object):\n    def init(self):\n        self.get_mod = get_mod\n        self.ext = 'vim'\n${Array.from({ length: 30_000 }, (_, i) => `        self.v${i} = ${i}\n`).join('')}`);
+      write(ctx.repo, 'app/kids.py', `from app.base import Base\n\n${Array.from({ length: 3_000 }, (_, i) => `class K${i}(Base):\n    def g(self):\n        return self.get_mod('app.sel.{0}'.format(self.ext))\n`).join('')}\nif __name__ == "__main__":\n    K0().g()\n`);
+    },
+    check: (out) => (/"path":\s*"app\/sel\/vim\.py"[^}]*?"verdict":\s*"(?:production|manual)"/.test(out) ? null : 'app/sel/vim.py, which the inherited loader loads, is not alive'),
+  },
+  {
     id: 'forged-audit',
     attack: 'a saved Audit with a wrong type deep inside, given to `census report`',
     expected: 'refused with the first problem named, exit 2, no stack trace',
