@@ -21,13 +21,13 @@
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { listedPaths, sortedPaths } from '../../util/file-index.js';
+import { sortedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
 import { lineStarts } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { alternation, CORE_LOADS } from '../../languages/python/loader-names.js';
 import { splitCommas } from '../../languages/python/sys-path.js';
-import { assignmentAbove } from './python-files.js';
+import { assignmentAbove, firstComputedImport } from './python-files.js';
 import { templateParts } from './loader-templates.js';
 import { literalValue } from './call-text.js';
 import { moduleConstants, packageChildren } from './prefixed-imports.js';
@@ -468,13 +468,7 @@ const reader: FrameworkReader = {
   id: 'attribute-templates',
   title: 'Python computed imports whose package comes from the loading class\'s attributes',
   ecosystem: 'python',
-  enabledBy: (ctx) => {
-    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-      const f = listed[at];
-      if (f.endsWith('.py') && ctx.facts(f)?.computedImportLines !== undefined) return `${f} imports a computed name`;
-    }
-    return null;
-  },
+  enabledBy: firstComputedImport,
   collect: collectAttributeTemplates,
 };
 

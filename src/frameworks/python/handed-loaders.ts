@@ -15,12 +15,12 @@
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { listedPaths, sortedPaths } from '../../util/file-index.js';
+import { sortedPaths } from '../../util/file-index.js';
 import { lineStarts } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { CORE_LOADS } from '../../languages/python/loader-names.js';
 import { splitCommas } from '../../languages/python/sys-path.js';
-import { assignmentAbove, indentOf } from './python-files.js';
+import { assignmentAbove, firstComputedImport, indentOf } from './python-files.js';
 import { childTemplateOf, moduleConstants, templateChildren } from './prefixed-imports.js';
 import { blankComments } from './package-paths.js';
 import { fileLoaders } from './attribute-templates.js';
@@ -110,13 +110,7 @@ const reader: FrameworkReader = {
   id: 'handed-loaders',
   title: 'Python loaders handed to a function as a parameter and called there with a module under a package',
   ecosystem: 'python',
-  enabledBy: (ctx) => {
-    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-      const f = listed[at];
-      if (f.endsWith('.py') && ctx.facts(f)?.computedImportLines !== undefined) return `${f} imports a computed name`;
-    }
-    return null;
-  },
+  enabledBy: firstComputedImport,
   collect: collectHandedLoaders,
 };
 

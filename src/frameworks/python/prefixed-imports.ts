@@ -19,9 +19,9 @@
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { foldersWithPaths, listedPaths, pathsInDir, sortedPaths } from '../../util/file-index.js';
+import { foldersWithPaths, pathsInDir, sortedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
-import { assignmentAbove, packageInits } from './python-files.js';
+import { assignmentAbove, firstComputedImport, packageInits } from './python-files.js';
 import { lineStarts } from '../../util/lines.js';
 import { topLevelDefAround } from './loader-functions.js';
 import { folderIndex } from './folder-loaders.js';
@@ -617,14 +617,7 @@ const reader: FrameworkReader = {
   id: 'prefixed-imports',
   title: 'Python computed imports under a constant package path',
   ecosystem: 'python',
-  enabledBy: (ctx) => {
-    // By index over the set's own order, as every walk of all paths asked once (file-index.ts listedPaths).
-    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-      const f = listed[at];
-      if (f.endsWith('.py') && ctx.facts(f)?.computedImportLines !== undefined) return `${f} imports a computed name`;
-    }
-    return null;
-  },
+  enabledBy: firstComputedImport,
   collect: collectPrefixedImports,
 };
 

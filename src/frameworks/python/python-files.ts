@@ -197,3 +197,16 @@ export const defSpan = (lines: readonly string[], at: number, maxBack = Infinity
   }
   return null;
 };
+
+/**
+ * Why a reader of computed imports runs: the first .py file (in the set's own order) whose facts hold
+ * a computed import, or null. prefixed-imports, attribute-templates and handed-loaders share it.
+ */
+export const firstComputedImport = (ctx: FrameworkContext): string | null => {
+  // By index over the set's own order, as every walk of all paths asked once (file-index.ts listedPaths).
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
+    const f = listed[at];
+    if (f.endsWith('.py') && ctx.facts(f)?.computedImportLines !== undefined) return `${f} imports a computed name`;
+  }
+  return null;
+};
