@@ -347,6 +347,13 @@ const loaderCalls = (lines: readonly string[], loaders: ReadonlyMap<string, numb
  * VimPowerline in vim.py:181 calls `self.get_module_attr(match_module, …)`). Followed MAX_DEPTH
  * bases up; a base that is no class of the repo gives nothing.
  */
+/** fileLoaders of `file`, read once a scan whoever asks (the loader names, a file's own walk, a base's bound loaders). */
+const loadersOf = (repo: Repo, file: string): Map<string, number> => {
+  let loaders = repo.fileLoaders.get(file);
+  if (loaders === undefined) repo.fileLoaders.set(file, (loaders = fileLoaders(linesOf(repo, file))));
+  return loaders;
+};
+
 /**
  * The loaders of a class's file that its body binds as methods, read once a class: a base in a large
  * file that many classes inherit was read again for each (3,000 subclasses of a base with a
@@ -357,8 +364,7 @@ const boundLoaders = (repo: Repo, parent: ClassAt): ReadonlyMap<string, number> 
   if (cached !== undefined) return cached;
   const out = new Map<string, number>();
   const lines = linesOf(repo, parent.file);
-  let loaders = repo.fileLoaders.get(parent.file);
-  if (loaders === undefined) repo.fileLoaders.set(parent.file, (loaders = fileLoaders(lines)));
+  const loaders = loadersOf(repo, parent.file);
   if (loaders.size > 0) {
     const body = lines.slice(parent.line, parent.end).filter((l) => l.length <= MAX_LINE);
     for (const [name, index] of loaders) {
@@ -413,7 +419,7 @@ export const collectAttributeTemplates = (ctx: FrameworkContext): FrameworkOutpu
   const py = sortedPaths(ctx.files).filter((f) => f.endsWith('.py'));
   // The names of the loaders of files with a computed import: a file without one of its own may call one it inherits.
   const loaderNames = new Set<string>();
-  for (const file of py) if (ctx.facts(file)?.computedImportLines !== undefined) for (const name of fileLoaders(linesOf(repo, file)).keys()) loaderNames.add(name);
+  for (const file of py) if (ctx.facts(file)?.computedImportLines !== undefined) for (const name of loadersOf(repo, file).keys()) loaderNames.add(name);
   const inheritedCall = loaderNames.size === 0 ? null : new RegExp(String.raw`\bself\.(?:${[...loaderNames].map(escapeRegExp).join('|')})\(`);
   for (const file of py) {
     const text = ctx.readText(file);
@@ -422,7 +428,7 @@ export const collectAttributeTemplates = (ctx: FrameworkContext): FrameworkOutpu
     if (ctx.facts(file)?.computedImportLines === undefined && !(inheritedCall?.test(text) ?? false)) continue;
     const lines = linesOf(repo, file);
     const classes = classesOf(repo, file);
-    const loaders = fileLoaders(lines);
+    const loaders = loadersOf(repo, file);
     let starts: number[] | undefined;
     const seen = new Set<string>();
     for (const { line, arg, call } of [...loaderCalls(lines, loaders), ...inheritedCalls(repo, lines, classes, loaders)]) {

@@ -28,6 +28,7 @@ import { perScan } from '../per-scan.js';
 import { defSpan, topPackageFolder } from './python-files.js';
 import { alternation, CORE_LOADS } from '../../languages/python/loader-names.js';
 import { callArguments, literalValue } from './call-text.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 /** `V = [mod.]import_module(`: the variable and the loader's name; the call's `(` ends the match. */
 const IMPORT_ASSIGN = new RegExp(String.raw`^\s*([A-Za-z_]\w*)\s*=\s*(?:[\w.]+\.)?(${alternation(CORE_LOADS)})\s*\(`);
@@ -58,11 +59,9 @@ export interface ProtocolLoad {
   scope: string;
 }
 
-const escape = (name: string): string => name.replace(/[^\w]/g, '\\$&');
-
 /** The first protocol dunder read of `variable` in `lines[from, end)`, with its 0-based line. */
 const dunderRead = (lines: readonly string[], variable: string, from: number, end: number): { attr: string; at: number } | null => {
-  const v = escape(variable);
+  const v = escapeRegExp(variable);
   const read = new RegExp(String.raw`\b(?:hasattr|getattr)\s*\(\s*${v}\s*,\s*(["'])(${DUNDER})\1|(?<![\w.])${v}\s*\.\s*(${DUNDER})(?!\w)`, 'g');
   for (let at = from; at < end; at++) {
     const line = lines[at];
@@ -111,7 +110,7 @@ export const protocolLoads = (text: string): { loadLine: number; readLine: numbe
 
 /** The 1-based line where `text`'s top level assigns `attr` (`__plugins__ = …`, `__plugins__: T = …`), else 0. */
 export const topLevelAssignment = (text: string, attr: string): number => {
-  const at = text.search(new RegExp(String.raw`^${escape(attr)}\s*(?::[^=\n]*)?=(?!=)`, 'm'));
+  const at = text.search(new RegExp(String.raw`^${escapeRegExp(attr)}\s*(?::[^=\n]*)?=(?!=)`, 'm'));
   return at === -1 ? 0 : text.slice(0, at).split('\n').length;
 };
 

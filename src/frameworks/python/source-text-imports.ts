@@ -15,6 +15,7 @@
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
+import { perScan } from '../per-scan.js';
 import { listedPaths } from '../../util/file-index.js';
 import { tokenize } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
@@ -55,14 +56,22 @@ export const importedNames = (source: string): { name: string; also: string[] }[
   return out;
 };
 
-export const collectSourceTextImports = (ctx: FrameworkContext): FrameworkOutput => {
-  const out = emptyFrameworkOutput();
+/** The .py files whose text may hand an import statement to a runner, in the set's order: found once, for enabledBy and collect alike. */
+const candidateFiles = perScan((ctx: FrameworkContext): string[] => {
+  const found: string[] = [];
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const file = listed[at];
     if (!file.endsWith('.py')) continue;
     const text = ctx.readText(file);
-    if (text === null || !CANDIDATE.test(text)) continue;
-    const t = tokenize(text);
+    if (text !== null && CANDIDATE.test(text)) found.push(file);
+  }
+  return found;
+});
+
+export const collectSourceTextImports = (ctx: FrameworkContext): FrameworkOutput => {
+  const out = emptyFrameworkOutput();
+  for (const file of candidateFiles(ctx)) {
+    const t = tokenize(ctx.readText(file) ?? '');
     const seen = new Set<string>();
     for (let i = 0, calls = 0; i + 2 < t.count && calls < MAX_CALLS; i++) {
       if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.LParen) || t.kind[i + 2] !== Kind.String) continue;
@@ -110,13 +119,8 @@ const reader: FrameworkReader = {
   title: 'Python import statements handed as literal source text to exec or an interpreter',
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-      const f = listed[at];
-      if (!f.endsWith('.py')) continue;
-      const text = ctx.readText(f);
-      if (text !== null && CANDIDATE.test(text)) return `${f} hands an import statement to a call that runs source text`;
-    }
-    return null;
+    const first = candidateFiles(ctx)[0];
+    return first === undefined ? null : `${first} hands an import statement to a call that runs source text`;
   },
   collect: collectSourceTextImports,
 };
