@@ -36,7 +36,7 @@ import { asSource } from '../../languages/javascript/compiled-interop.js';
 import { byteUse, codeFilesMarked, jsCodeFiles, labelledReferences, type LabelledReference } from './support.js';
 import { joinRepo } from '../../util/path.js';
 import { folderScopeOf } from './folder-scope.js';
-import { dataUseNote } from './anchored-paths.js';
+import { PATH_NAMES, dataUseNote } from './anchored-paths.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { testRoots } from '../test-roots.js';
 
@@ -129,8 +129,6 @@ export const envFolder = (ctx: FrameworkContext, expr: string, scope: FolderScop
 /** Whether `expr` is a read of an environment variable (envFolder's to settle, no other setting's). */
 export const isEnvRead = (expr: string): boolean => ENV_READ.test(expr.trim());
 
-/** The path module's names compiled code binds (`path_1.default.join`, `(0, path_1.join)`), spelled as source (compiled-interop.ts). */
-const PATH_NAMES: Record<string, string> = { path: 'path', 'node:path': 'path' };
 /** A join of `process.env.NAME` and string literals only: the variable's name (group 1 or 3) and the literal parts (group 4). */
 const ENV_JOIN = /(?:\bpath\s*\.\s*|(?<![\w$.]))(?:join|resolve)\(\s*process\s*\.\s*env\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(["'])([A-Za-z_$][\w$]*)\2\s*\])\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)+),?\s*\)/g;
 const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;

@@ -158,11 +158,10 @@ const BARE_NAME = /^\s*(?:(?:url\s*\.\s*)?pathToFileURL\(\s*[A-Za-z_$][\w$]*|[A-
  */
 const joinsNamesPattern = (folderExpr: string): RegExp => new RegExp(String.raw`\b(?:join|resolve)\(\s*${escapeRegExp(folderExpr).replace(/\s+/g, '\\s*')}\s*,\s*[A-Za-z_$]`, 'g');
 
-/** Where the text first joins the folder expression to a name (as joinsNamesPattern matches), or -1; `stored`: only a join assigned or pushed (`commands[name] = path.resolve(dir, name)`). */
-const joinOfNames = (text: string, folderExpr: string, stored = false): number => {
+/** Where the text first joins the folder expression to a name in a join assigned or pushed (`commands[name] = path.resolve(dir, name)`), or -1. */
+const storedJoinOfNames = (text: string, folderExpr: string): number => {
   const e = escapeRegExp(folderExpr.trim()).replace(/\s+/g, '\\s*');
-  const before = stored ? String.raw`(?:(?<![=!<>])=|\bpush\()\s*(?:path\s*\.\s*)?` : String.raw`\b`;
-  const m = new RegExp(String.raw`${before}(?:join|resolve)\(\s*${e}\s*,\s*[A-Za-z_$]`).exec(text);
+  const m = new RegExp(String.raw`(?:(?<![=!<>])=|\bpush\()\s*(?:path\s*\.\s*)?(?:join|resolve)\(\s*${e}\s*,\s*[A-Za-z_$]`).exec(text);
   return m === null ? -1 : m.index + m[0].search(/(?:join|resolve)\(/);
 };
 
@@ -487,7 +486,7 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
       for (const folder of folders) loaders.push({ folder, ...found });
       if (folders.length === 0 && fn !== null) {
         // A require past the listing's function loads what the function stored: its join's line is evidence too.
-        const store = (req.index ?? 0) >= regionEnd ? joinOfNames(text.slice(l.index, regionEnd), l.expr, true) : -1;
+        const store = (req.index ?? 0) >= regionEnd ? storedJoinOfNames(text.slice(l.index, regionEnd), l.expr) : -1;
         params.push({ file, fn: fn.fn, position: fn.position, sub, ...(joined ? { joined } : {}), ...(store >= 0 ? { storeLine: lineAt(text, l.index + store) } : {}), ...found });
       }
       continue;

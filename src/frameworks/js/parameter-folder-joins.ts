@@ -31,6 +31,10 @@ const CODE = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
 /** The module's real folder: in the tree it is the folder itself. */
 const REAL_OWN_FOLDER = /(?:fs\s*\.\s*)?realpathSync(?:\s*\.\s*native)?\(\s*__dirname\s*\)/g;
 const NAME = String.raw`[A-Za-z_$][\w$]*`;
+/** A part read off an object literal of the file (`files.old`), compiled once rather than per part. */
+const MEMBER_READ = new RegExp(String.raw`^(${NAME})\s*\.\s*(${NAME})$`);
+/** A join's base that is a bare name (a parameter), compiled once rather than per join. */
+const WHOLE_NAME = new RegExp(String.raw`^${NAME}$`);
 /** How many functions' callers a file is read for: a bound on a minified file's cost, far above a hand-written loader's few. */
 const CALLED_FUNCTIONS = 64;
 /** A folder listing in a function's body: folder-requires reads those functions. */
@@ -56,7 +60,7 @@ export const joinCallees = (text: string): string[] => {
 const partValue = (part: string, text: string): string | null => {
   const literal = literalValue(part);
   if (literal !== null) return literal;
-  const m = new RegExp(String.raw`^(${NAME})\s*\.\s*(${NAME})$`).exec(part.trim());
+  const m = MEMBER_READ.exec(part.trim());
   if (m === null) return null;
   const object = objectText(m[1], text);
   if (object === undefined || !object.startsWith('{')) return null;
@@ -89,7 +93,7 @@ export const collectParameterFolderJoins = (ctx: FrameworkContext): FrameworkOut
       const args = callArgsText(text, at + m[0].length - 1);
       if (args === null) continue;
       const [base, ...rest] = splitArgs(args).map((a) => a.trim());
-      if (base === undefined || rest.length === 0 || !new RegExp(String.raw`^${NAME}$`).test(base)) continue;
+      if (base === undefined || rest.length === 0 || !WHOLE_NAME.test(base)) continue;
       const fn = enclosingFunction(text, at);
       const position = fn === null ? -1 : fn.params.indexOf(base);
       // A function between the def and the join that takes the name again (`names.map(prefix => join(prefix, …))`) joins onto its own argument.
