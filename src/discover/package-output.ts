@@ -37,7 +37,7 @@ import { pathKind } from '../util/fs.js';
 import { byString } from '../util/compare.js';
 import { lineAt } from '../util/lines.js';
 import { JS_FAMILY_CODE_FILE } from '../languages/js-family.js';
-import { languageFromShebang } from '../languages/shebang.js';
+import { runsWithNode } from '../languages/shebang.js';
 import { joinRepo } from '../util/path.js';
 
 /** The default-excluded folder names a package's own code may sit in. */
@@ -173,17 +173,6 @@ const sourceTwin = (dir: string, value: string, names: FolderNames, isFile: (nam
  * or from a bin/ file, `import … from '../dist/utils/x.js'` (netlify-cli's `bin/run.js`).
  */
 const LOCAL_SPECIFIER = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*(['"])((?:\.\.?\/)+[^'"\n]+)\1/g;
-
-/**
- * A shebang that runs the file with Node: a bin file without an extension is JS then (`bin/hexo`).
- * Asked as discovery asks a dotless file its language (`#!/usr/bin/nodejs`, `bun`, `tsx` too; a
- * `node` elsewhere on the line, `#!/opt/node/bin/python3`, is no Node).
- */
-const runsWithNode = (text: string): boolean => {
-  const nl = text.indexOf('\n');
-  const language = languageFromShebang(nl < 0 ? text : text.slice(0, nl));
-  return language === 'javascript' || language === 'typescript';
-};
 
 /**
  * Whether a specifier names JS code: a code extension or none (`./dist/server`). A native addon's

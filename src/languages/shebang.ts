@@ -24,3 +24,13 @@ export const languageFromShebang = (firstLine: string): Language | null => {
   for (const [pattern, language] of SHEBANG_INTERPRETERS) if (pattern.test(program)) return language;
   return null;
 };
+
+/**
+ * Whether a text's `#!` line runs it with Node (or a TypeScript runner): a bin file without an
+ * extension is JS then (`bin/hexo`). Package outputs and the JS readers ask it alike.
+ */
+export const runsWithNode = (text: string): boolean => {
+  const nl = text.indexOf('\n');
+  const language = languageFromShebang(nl < 0 ? text : text.slice(0, nl));
+  return language === 'javascript' || language === 'typescript';
+};

@@ -20,7 +20,7 @@ import { parseTomlDocument } from '../../manifests/toml.js';
 import { isRecord } from '../../manifests/json.js';
 import type { TextMark } from '../../languages/javascript/text-marks.js';
 import { JS_FAMILY_CODE_FILE } from '../../languages/js-family.js';
-import { languageFromShebang } from '../../languages/shebang.js';
+import { runsWithNode } from '../../languages/shebang.js';
 import { perScan } from '../per-scan.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { withSteps } from '../../util/sentences.js';
@@ -780,7 +780,7 @@ const codeFilesMarkedMemo = perScan(() => new Map<string, readonly string[]>());
 /**
  * Stop 59: a file without an extension that Node runs by its shebang is JS code too: the `bin/brunch`
  * of a package's `bin` requires `join(libPath, 'cli.js')`, and a reader that walked only `.js` files
- * never read the load. Its first line is read as discovery reads it (languageFromShebang: `nodejs`,
+ * never read the load. Its first line is read as discovery reads it (runsWithNode, by languageFromShebang: `nodejs`,
  * `bun`, `tsx` too; a `node` anywhere else on the line is no Node), and only for a name without a
  * dot that extraction read as code: a LICENSE, a data blob or a man page is never opened, and none
  * is kept in the store (transientText).
@@ -788,8 +788,7 @@ const codeFilesMarkedMemo = perScan(() => new Map<string, readonly string[]>());
 const isNodeScript = (ctx: FrameworkContext, file: string): boolean => {
   if (basename(file).includes('.') || ctx.facts(file) === undefined) return false;
   const head = ctx.manifests.transientText(file)?.slice(0, 256) ?? '';
-  const language = languageFromShebang(head.slice(0, head.indexOf('\n') < 0 ? head.length : head.indexOf('\n')));
-  return language === 'javascript' || language === 'typescript';
+  return runsWithNode(head);
 };
 
 /** The JS/TS code files outside node_modules (and the scripts Node runs by their shebang), sorted (once per scan). */

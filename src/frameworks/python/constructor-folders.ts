@@ -103,6 +103,7 @@ export const constructorItems = (ctx: FrameworkContext, file: string, text: stri
     if (imports.some((i) => i.syntax === 'from' && i.names.some((n) => n.name === cls.name && (n.alias ?? n.name) === cls.name) && moduleFile(ctx, f, i.specifier) === file)) callers.push(f);
   }
   const call = new RegExp(String.raw`(?<![\w.])${cls.name}\s*\(`, 'g');
+  const keywordArg = new RegExp(String.raw`^${stored.param}\s*=(?!=)`);
   for (const caller of callers) {
     const source = caller === file ? text : ctx.manifests.transientText(caller);
     if (source === null) continue;
@@ -114,7 +115,7 @@ export const constructorItems = (ctx: FrameworkContext, file: string, text: stri
       if (/^\s*(?:class|def)\s+$/.test(before) || before.includes('#')) continue;
       const args = callArguments(source, m.index + m[0].length - 1);
       if (args === null) continue;
-      const keyword = args.find((a) => new RegExp(String.raw`^${stored.param}\s*=(?!=)`).test(a));
+      const keyword = args.find((a) => keywordArg.test(a));
       const positional = args.slice(0, stored.index + 1).every((a) => !/^[A-Za-z_]\w*\s*=(?!=)/.test(a) && !a.startsWith('*')) ? args[stored.index] : undefined;
       const arg = keyword === undefined ? positional : keyword.slice(keyword.indexOf('=') + 1);
       const items = arg === undefined ? null : literalItems(arg);

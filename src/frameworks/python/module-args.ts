@@ -37,8 +37,9 @@ export const collectModuleArgs = (ctx: FrameworkContext): FrameworkOutput => {
     if (pairs === undefined) continue;
     const seen = new Set<string>();
     for (const { name, line } of pairs) {
+      if (seen.has(name)) continue;
       const targets = runTargets(ctx, file, name);
-      if (targets.length === 0 || seen.has(name)) continue;
+      if (targets.length === 0) continue;
       seen.add(name);
       const [main, ...inits] = targets;
       if (main !== file) out.references.push({ from: file, target: main, targetKind: 'file', line, label: `run as \`python -m ${name}\` by the argument list in ${file}:${line} ("-m", "${name}")` });
