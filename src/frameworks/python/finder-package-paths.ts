@@ -17,12 +17,12 @@
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { listedPaths, pathsInDir, sortedPaths } from '../../util/file-index.js';
+import { listedPaths, sortedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { splitCommas } from '../../languages/python/sys-path.js';
 import { defSpan, moduleFile } from './python-files.js';
-import { folderIndex } from './folder-loaders.js';
+import { childrenIn } from './prefixed-imports.js';
 
 /** A finder call with its arguments (one level of nested parentheses). */
 const FINDER_CALL = /\b(find_spec|find_module)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g;
@@ -69,18 +69,9 @@ const packagesIn = (lines: readonly string[], list: string): { pkg: string; line
   return out;
 };
 
-/** The modules and subpackages directly in a folder (not `_private` ones, not its own `__init__.py`). */
-const modulesIn = (ctx: FrameworkContext, folder: string): string[] => {
-  const out: string[] = [];
-  for (const child of pathsInDir(ctx.files, folder)) {
-    const name = basename(child);
-    if (name.endsWith('.py') && name !== '__init__.py' && !name.startsWith('_')) out.push(child);
-  }
-  for (const sub of folderIndex(ctx).subfolders.get(folder) ?? []) {
-    if (!basename(sub).startsWith('_') && ctx.files.has(`${sub}/__init__.py`)) out.push(`${sub}/__init__.py`);
-  }
-  return out;
-};
+/** The modules and subpackages directly in a folder (not `_private` ones, not its own `__init__.py`): prefixed-imports' childrenIn less the package inits. */
+const modulesIn = (ctx: FrameworkContext, folder: string): string[] =>
+  childrenIn(ctx, folder, () => true).flatMap((c) => (c.init ? [] : [c.target]));
 
 export const collectFinderPackagePaths = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();

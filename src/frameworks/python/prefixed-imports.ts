@@ -136,7 +136,7 @@ type Child = { target: string; init: boolean };
  * The modules and subpackages directly in a package folder (not `_private` ones) that `accept`
  * takes by name and file, and the package's own `__init__.py` and those above it.
  */
-const childrenIn = (ctx: FrameworkContext, folder: string, accept: (name: string, target: string) => boolean): Child[] => {
+export const childrenIn = (ctx: FrameworkContext, folder: string, accept: (name: string, target: string) => boolean): Child[] => {
   const out: Child[] = [];
   for (const child of pathsInDir(ctx.files, folder)) {
     const name = basename(child);
