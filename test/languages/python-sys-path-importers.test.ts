@@ -36,3 +36,12 @@ test('sys.path importers: a package __init__ that adds a folder counts for an im
   const edges = await edgesOf();
   assert.deepEqual(edges('bin/pkg_init.py', 'vendlib'), ['vpkg/_vendor/vendlib.py']);
 });
+
+test('sys.path importers (stop 60): `sys.path[0:0] = map(os.path.abspath, __path__)` of `from . import __path__` puts the package folder first (frescobaldi\'s toplevel.py)', async () => {
+  const { audit } = await scanDir(fixturePath('python', 'sys-path-own-package'));
+  const to = (from: string, specifier: string) => audit.edges.filter((e) => e.from === from && e.specifier === specifier).map((e) => e.to ?? `(${e.unresolved})`);
+  assert.deepEqual(to('bin/app.py', 'main'), ['app_pkg/main.py']);
+  // A map through basename keeps no folder: `import unused` there finds nothing, and unused.py stays dead.
+  assert.deepEqual(to('bin/other_app.py', 'unused'), ['(not-found)']);
+  assert.equal(audit.files.find((f) => f.path === 'app_pkg/unused.py')?.verdict, 'dead');
+});

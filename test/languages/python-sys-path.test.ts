@@ -142,3 +142,24 @@ test('sys.path: a folder added inside the `if __name__ == "__main__":` block is 
     { dir: 'pkg/only', line: 7, mainOnly: true },
   ]);
 });
+
+test('sys.path (stop 60): a slice assignment `sys.path[0:0] = …` of the package\'s own __path__, a literal list, or through map(os.path.abspath, …)', () => {
+  const toplevel = ['def install():', '    from . import __path__ as path', '    sys.path[0:0] = map(os.path.abspath, path)', '    del path[:]', ''].join('\n');
+  assert.deepEqual(sysPathFolders(toplevel, 'usr/lib/python3/dist-packages/app/toplevel.py'), [{ dir: 'usr/lib/python3/dist-packages/app', line: 3 }]);
+  // In a package's __init__.py, __path__ itself; `sys.path[:0]` and a literal list too.
+  const init = ['sys.path[:0] = list(map(os.path.realpath, __path__))', 'sys.path[0:0] = [os.path.join(os.path.dirname(__file__), "vendor")]', ''].join('\n');
+  assert.deepEqual(sysPathFolders(init, 'pkg/__init__.py'), [{ dir: 'pkg', line: 1 }, { dir: 'pkg/vendor', line: 2 }]);
+});
+
+test('sys.path (stop 60): a slice assignment of anything else puts nothing on sys.path', () => {
+  const text = [
+    'from . import __path__ as path',
+    'sys.path[0:0] = map(os.path.basename, path)', // base names, not folders
+    'sys.path[0:0] = __path__', // a plain module has no __path__ of its own
+    'path = compute()',
+    'sys.path[0:0] = path', // rebound
+    'sys.path[0:0] = other_list',
+    '',
+  ].join('\n');
+  assert.deepEqual(sysPathFolders(text, 'pkg/mod.py'), []);
+});

@@ -150,7 +150,7 @@ export const pythonExtractor: LanguageExtractor = {
   // 13: importRoots marks a folder added only under `if __name__ == '__main__':` (mainOnly).
   // 14: a trailing comma after a sys.path call's last argument (`sys.path.insert(\n 0,\n path,\n)`).
   // 15: moduleArgs, the `"-m", "pkg.mod"` pairs of a list (module-args.ts); a literal `__import__` with a level is relative (calls.ts leveled).
-  version: 15,
+  version: 16,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();

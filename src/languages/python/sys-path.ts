@@ -211,6 +211,14 @@ const SYS_PATH = /^[ \t]*sys\.path\.(insert|append)\s*\((.*)\)\s*(?:#.*)?$/;
 /** `sys.path[0] = X`: replaces the script's own folder with X, which is put first as an insert would. */
 const SYS_PATH_SET = /^[ \t]*sys\.path\[\s*0\s*\]\s*=\s*(.*?)\s*(?:#.*)?$/;
 const ASSIGN = /^[ \t]*([A-Za-z_]\w*)\s*=\s*(.*?)\s*(?:#.*)?$/;
+/**
+ * Stop 60: `sys.path[0:0] = X` (or `sys.path[:0] = X`), a slice assignment that puts each folder of
+ * the list X first, as frescobaldi's toplevel.py does with its package's own `__path__`.
+ */
+const SYS_PATH_SLICE = /^[ \t]*sys\.path\[\s*0?\s*:\s*0\s*\]\s*=\s*(.*?)\s*(?:#.*)?$/;
+/** Stop 60: `from . import __path__` (or `as path`): the file's own package's folder list, its folder. */
+const OWN_PATH_IMPORT = /^[ \t]*from\s+\.\s+import\s+__path__(?:\s+as\s+([A-Za-z_]\w*))?\s*(?:#.*)?$/;
+
 /** `for location in src_lib, share_lib:` / `for d in (A, B):` / `[A, B]`. */
 const FOR_IN = /^[ \t]*for\s+([A-Za-z_]\w*)\s+in\s+(.*?)\s*:\s*(?:#.*)?$/;
 /** A right-hand side worth evaluating as a path. */
@@ -333,12 +341,37 @@ export const sysPathFolders = (text: string, file: string): SysPathFolder[] => {
     const tokens = tokenize(foldAttributes((aliasRe === null ? expr : expr.replace(aliasRe, 'os.path.')).trim()));
     return tokens === null || tokens.length === 0 ? null : evaluate(tokens, file, vars, script);
   };
+  /**
+   * Stop 60: names holding a list of folders: a package's `__path__` (in its `__init__.py`, or bound by
+   * `from . import __path__`), whose one folder is the file's own.
+   */
+  const folderLists = new Map<string, string[]>();
+  if (posix.basename(file) === '__init__.py') folderLists.set('__path__', [posix.dirname(`${REPO}/${file}`)]);
+  /** The folders of a list expression: `[A, B]`, a folder-list name, either through `map(os.path.abspath, …)` (or `list(map(…))`). */
+  const folderList = (expr: string): (string | null)[] => {
+    let e = expr.trim();
+    if (e.length > 300) return [];
+    if (/^list\s*\(/.test(e) && e.endsWith(')')) e = e.replace(/^list\s*\(/, '').slice(0, -1).trim();
+    const mapped = /^map\s*\(\s*([\w.]+)\s*,(.*)\)$/.exec(e);
+    if (mapped) {
+      // Only a call that keeps the folder it is given (abspath, realpath, str…) maps the list onto itself.
+      if (!PASS_THROUGH.has(mapped[1])) return [];
+      e = mapped[2].trim();
+    }
+    if (/^[A-Za-z_]\w*$/.test(e)) return folderLists.get(e) ?? [];
+    if (!e.startsWith('[') || !e.endsWith(']')) return [];
+    const items = splitCommas(e.slice(1, -1));
+    return items === null ? [] : items.filter((x) => x !== '').map(value);
+  };
   /** The indent of the `if __name__ == '__main__':` whose block the current line is in; -1: none. */
   let mainIndent = -1;
   const put = (arg: string, line: number) => {
     const name = arg.trim();
     const many = /^[A-Za-z_]\w*$/.test(name) && !vars.has(name) ? choices.get(name) : undefined;
-    for (const raw of many ?? [value(arg)]) {
+    putValues(many ?? [value(arg)], line);
+  };
+  const putValues = (values: readonly (string | null | undefined)[], line: number) => {
+    for (const raw of values) {
       // A relative literal is relative to where the process starts: taken as the repo root.
       // An absolute one outside the repo is kept as written (sysPathAdders places it in the tree).
       const dir = raw === null || raw === undefined ? null : raw.startsWith('/') ? (toRepo(raw) ?? absoluteDir(raw)) : toRepo(`${REPO}/${raw}`);
@@ -367,6 +400,16 @@ export const sysPathFolders = (text: string, file: string): SysPathFolder[] => {
       put(arg.replace(/,\s*$/, ''), i + 1);
       return;
     }
+    const slice = SYS_PATH_SLICE.exec(line);
+    if (slice) {
+      putValues(folderList(slice[1]), i + 1);
+      return;
+    }
+    const ownPath = OWN_PATH_IMPORT.exec(line);
+    if (ownPath) {
+      folderLists.set(ownPath[1] ?? '__path__', [posix.dirname(`${REPO}/${file}`)]);
+      return;
+    }
     const set = SYS_PATH_SET.exec(line);
     if (set) {
       put(set[1], i + 1);
@@ -377,11 +420,14 @@ export const sysPathFolders = (text: string, file: string): SysPathFolder[] => {
       const items = listItems(loop[2]);
       const values = items === null ? [] : items.map(value).filter((v): v is string => v !== null);
       vars.delete(loop[1]);
+      folderLists.delete(loop[1]);
       if (values.length > 0) choices.set(loop[1], values);
       else choices.delete(loop[1]);
       return;
     }
     const assign = ASSIGN.exec(line);
+    // A name bound again no longer holds the package's folder list.
+    if (assign) folderLists.delete(assign[1]);
     if (assign && (PATHISH.test(assign[2]) || ABSOLUTE_LITERAL.test(assign[2]) || aliasRe?.test(assign[2]) || vars.has(assign[2]))) {
       if (aliasRe) aliasRe.lastIndex = 0;
       const v = value(assign[2]);
