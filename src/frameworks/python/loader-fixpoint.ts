@@ -363,6 +363,13 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
               // `import_module("radicale.%s.%s" % (module_name, type_))`, or a local assigned such a template.
               const values = arg.direct === null ? [arg.text] : assignedAbove(fn, arg.direct, call.line);
               for (const value of values) {
+                // Stop 60: `module_name = name.rsplit('.', 1)[0]` (or the tuple's head): the caller hands a class
+                // path, `"charmap.CharMap"`, whose module is loaded, as oslo's import_class reads one (frescobaldi's loadPanel).
+                const head = CLASS_PATH_HEAD.exec(value);
+                if (head !== null && isParamOrAttr(fn, head[1]) && !reassignedAbove(fn.rebinds, head[1], call.line)) {
+                  found.push([head[1], { role: 'module', prefix: '', each: false, attr: true }]);
+                  continue;
+                }
                 const formatted = formattedRole(fn, value);
                 if (formatted !== null) found.push(ATTR_SINKS.has(call.word) ? [formatted[0], { ...formatted[1], attr: true }] : formatted);
                 else if (!ATTR_SINKS.has(call.word)) found.push(...loopPackageRoles(a.fns, a.classes, fn, value));
@@ -400,6 +407,9 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
 };
 
 /** The values a local is assigned (not appended to) at or above `line`: what a call there may hand on. */
+/** Stop 60: `P.rsplit('.', 1)[0]`, the module part of the class path P (a parameter or `self.X`). */
+const CLASS_PATH_HEAD = /^((?:self\.)?[A-Za-z_]\w*)\.rsplit\(\s*(['"])\.\2\s*,\s*(?:maxsplit\s*=\s*)?1\s*\)\s*\[\s*0\s*\]$/;
+
 const assignedAbove = (fn: FunctionFlows, local: string, line: number): string[] =>
   (fn.assigned.get(local) ?? []).filter((v) => v.line <= line && !v.append).map((v) => v.text);
 

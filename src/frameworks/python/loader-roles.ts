@@ -517,6 +517,13 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
           const args = callArgs(t, open, b);
           if (args !== null && args.positional.length === 1 && args.close === b - 1) assign(nameText(t, tuple), args.positional[0][0], args.positional[0][1], false, 'os.path.dirname');
         }
+        // Stop 60: `(module_name, class_name) = name.rsplit('.', 1)`: the head is the class path's module,
+        // recorded as `name.rsplit('.', 1)[0]` (frescobaldi's panelmanager.py:106), which the fixpoint reads.
+        const callee = open >= 0 ? dottedName(t, eq + 1, open) : null;
+        if (callee !== null && callee.endsWith('.rsplit') && callArgs(t, open, b)?.close === b - 1) {
+          const list = assigned.get(nameText(t, tuple)) ?? assigned.set(nameText(t, tuple), []).get(nameText(t, tuple))!;
+          list.push({ text: `${t.text.slice(t.start[eq + 1], t.end[b - 1])}[0]`, line: t.line[eq + 1], append: false });
+        }
       }
       if (t.kind[a] === Kind.Name && isOp(t, a + 1, Op.Dot) && t.kind[a + 2] === Kind.Name && nameText(t, a + 2) === 'append' && isOp(t, a + 3, Op.LParen)) {
         const args = callArgs(t, a + 3, b);
