@@ -27,6 +27,8 @@ test('prefixed-imports: has an annotated-local fixture', () => assert.ok(cases.i
 test('prefixed-imports: has a level fixture', () => assert.ok(cases.includes('prefixed-imports-level')));
 // Review of stop 58: a literal name with a level is relative too (calls.ts): app/sub/x.py and app/y.py (level 2) run, the top-level x.py and y.py
 // do not; other globals name another package (app/sub/z.py and z.py both dead).
+// Stop 60: a computed part with two calls, `'app.locales.%s' % getlocale()[0].lower()` (lollypop's localized.py:19); a call with no template names nothing.
+test('prefixed-imports: has a call-part fixture', () => assert.ok(cases.includes('prefixed-imports-call-part')));
 test('prefixed-imports: has a level-literal fixture', () => assert.ok(cases.includes('prefixed-imports-level-literal')));
 for (const name of cases) test(`prefixed-imports: ${name}`, () => checkFrameworkFixture(name));
 

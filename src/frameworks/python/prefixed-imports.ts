@@ -40,7 +40,8 @@ import { guardValues, relativeDunderCall } from './relative-dunder-import.js';
 
 /** Lines read from the call's line on: its first argument may wrap (deluge's sits on the next line). */
 const CALL_SPAN = 4;
-const CALL = new RegExp(String.raw`\b(?:${alternation(CORE_LOADS)})\(\s*([^,()]+(?:\([^()]*\))?[^,()]*?)\s*(?:,|\))`);
+// Stop 60: up to two call groups in the argument, `'pkg.locales.%s' % getlocale()[0].lower()` (lollypop's localized.py:19).
+const CALL = new RegExp(String.raw`\b(?:${alternation(CORE_LOADS)})\(\s*([^,()]+(?:\([^()]*\)[^,()]*?){0,2}?)\s*(?:,|\))`);
 const DOTTED_PREFIX = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
 /**
  * The constant package path `P` a computed module name is a child of, and the literal tail the
