@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 
 const cases = frameworkCases('python-loader-wrappers');
-for (const c of ['package', 'folder', 'methods', 'caller-folder', 'class-attrs', 'built-folder', 'astroid', 'dotted-head', 'dotted-head-other-file', 'listed-object-private', 'oslo-extensions', 'oslo-service', 'generator-packages', 'rebound-param', 'shadowed-closure', 'rebound-module', 'registry', 'keyed', 'formatted-name', 'template-bounds', 'local-template', 'same-file', 'loop-packages', 'loop-constants', 'class-path-head']) test(`loader-wrappers: has a ${c} fixture`, () => assert.ok(cases.includes(`python-loader-wrappers-${c}`)));
+for (const c of ['package', 'folder', 'methods', 'caller-folder', 'class-attrs', 'built-folder', 'astroid', 'dotted-head', 'dotted-head-other-file', 'listed-object-private', 'oslo-extensions', 'oslo-service', 'generator-packages', 'rebound-param', 'shadowed-closure', 'rebound-module', 'registry', 'keyed', 'formatted-name', 'template-bounds', 'local-template', 'same-file', 'loop-packages', 'loop-constants', 'class-path-head', 'xdg-data']) test(`loader-wrappers: has a ${c} fixture`, () => assert.ok(cases.includes(`python-loader-wrappers-${c}`)));
 for (const name of cases) test(`loader-wrappers: ${name}`, () => checkFrameworkFixture(name));
 
 test('templateParts: module-name templates by %, .format and f-strings', async () => {
@@ -113,4 +113,18 @@ test('convertedName: text conversions of a name looked through, others not (revi
   assert.equal(inner("str(name, 'utf-8')"), null);
   assert.equal(inner('a.b.sysstr(name)'), null);
   assert.equal(inner('resolve(name)'), null);
+});
+
+test('xdgDataFolders (stop 60): a join onto a run-time head placed in the XDG data folders the file reads, in its own filesystem tree', async () => {
+  const { xdgDataFolders } = await import('../../src/frameworks/python/xdg-data-folders.js');
+  const text = "paths = os.environ.get('XDG_DATA_DIRS', '/usr/local/share:/usr/share').split(':')\npaths = [os.path.join(p, 'app') for p in paths]\n";
+  const has = (f: string) => f === 'usr/share/app/plugins' || f === 'img/usr/local/share/app/plugins';
+  assert.deepEqual(xdgDataFolders('usr/lib/python3/dist-packages/app/main.py', text, "os.path.join(path, 'plugins')", has).map((x) => [x.folder, x.xdgLine, x.nameLine]), [['usr/share/app/plugins', 1, 2]]);
+  assert.deepEqual(xdgDataFolders('img/usr/lib/app/main.py', text, "os.path.join(path, 'plugins')", has).map((x) => x.folder), ['img/usr/local/share/app/plugins']);
+  // Not: a file in no filesystem tree, a literal head, a file that reads no XDG_DATA_DIRS, a tail with a glob or `..`, no name joined.
+  assert.deepEqual(xdgDataFolders('app/main.py', text, "os.path.join(path, 'plugins')", () => true), []);
+  assert.deepEqual(xdgDataFolders('usr/lib/app/main.py', text, "os.path.join('/usr/share/app', 'plugins')", () => true), []);
+  assert.deepEqual(xdgDataFolders('usr/lib/app/main.py', "home = os.environ['HOME']\nx = os.path.join(p, 'app')\n", "os.path.join(path, 'plugins')", () => true), []);
+  assert.deepEqual(xdgDataFolders('usr/lib/app/main.py', text, "os.path.join(path, '..')", () => true), []);
+  assert.deepEqual(xdgDataFolders('usr/lib/app/main.py', "d = os.environ.get('XDG_DATA_DIRS')\n", "os.path.join(path, 'plugins')", () => true), []);
 });

@@ -44,6 +44,7 @@ import { listingLoopOf, realModuleArg, repoLoaders, type RoleOf } from './loader
 import { indexes, isParamOrAttr, isStar, loaderArguments, resolveCall } from './loader-calls.js';
 import { attrKey } from './loader-classes.js';
 import { settleEveryFolder, settleFolder, settleFolders, type SettleEnv } from './loader-folders.js';
+import { xdgDataFolders } from './xdg-data-folders.js';
 import { templateParts } from './loader-templates.js';
 import { templateFolders, templateShown } from './template-folders.js';
 import { lineStarts } from '../../util/lines.js';
@@ -236,9 +237,17 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
       }
       if (r.role === 'folder') {
         const env: SettleEnv = { ctx, file: a.file, facts, text, fn, moduleFn, assignments };
-        for (const folder of settleFolders(env, arg.text, line, r.each)) {
+        const folders = settleFolders(env, arg.text, line, r.each);
+        for (const folder of folders) {
           const label = `loaded by ${where}, which hands ${shown(folder)} to ${what} as its folder ${param}: any module there may be loaded`;
           for (const target of loadedFiles(byFolder, subfolders, { folder, mode: 'packages' })) push(target, 'file', line, label);
+        }
+        // Stop 60: a head set at run time that is one of the XDG data folders the file reads (xdg-data-folders.ts).
+        if (folders.length === 0 && !r.each) {
+          for (const x of xdgDataFolders(a.file, text, arg.text, (f) => byFolder.has(f) || subfolders.has(f))) {
+            const label = `loaded by ${where}, which hands ${arg.text.trim()} to ${what} as its folder ${param}: its head is one of the XDG data folders ${a.file}:${x.xdgLine} reads (XDG_DATA_DIRS, default ${x.dirs}) joined with '${x.name}' at line ${x.nameLine}, here ${shown(x.folder)}: any module there may be loaded`;
+            for (const target of loadedFiles(byFolder, subfolders, { folder: x.folder, mode: 'packages' })) push(target, 'file', line, label);
+          }
         }
         return;
       }
