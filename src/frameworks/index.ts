@@ -165,6 +165,7 @@ import graphqlLazyTypes from './python/graphql-lazy.js';
 import pythonFolderLoaders from './python/folder-loaders.js';
 import pythonStarAllListings from './python/star-all-listings.js';
 import rqJobs from './python/rq-jobs.js';
+import envDefaultImports from './python/env-default-imports.js';
 import packageConfigs from './python/package-configs.js';
 import packageData from './python/package-data.js';
 import heatTemplates from './python/heat-templates.js';
@@ -333,6 +334,7 @@ export const READERS: readonly FrameworkReader[] = [
   pythonFolderLoaders,
   pythonStarAllListings,
   rqJobs,
+  envDefaultImports,
   pythonLibrary,
   pythonLoaderWrappers,
   qwik,
