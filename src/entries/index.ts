@@ -24,6 +24,7 @@ import justfile from './justfile.js';
 import knipConfig from './knip-config.js';
 import kubernetes from './kubernetes.js';
 import lefthook from './lefthook.js';
+import libpeasPlugins from './libpeas-plugins.js';
 import makefile from './makefile.js';
 import miseTasks from './mise-tasks.js';
 import moonTasks from './moon-tasks.js';
@@ -78,6 +79,7 @@ export const DETECTORS: EntryDetector[] = [
   knipConfig,
   kubernetes,
   lefthook,
+  libpeasPlugins,
   makefile,
   miseTasks,
   moonTasks,
