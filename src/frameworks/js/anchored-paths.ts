@@ -52,7 +52,7 @@ import { scriptUse } from './script-use.js';
 import { shadowedBetween } from './shadowed-names.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
 import { moduleAliasedAsSource } from '../../languages/javascript/module-binding.js';
-import { commentsBlanked } from '../../languages/javascript/text-skips.js';
+import { blankedText } from './blanked-texts.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 /** The path module, as compiled CommonJS binds it (`const path_1 = tslib_1.__importDefault(require("path"))`), read as `path`. */
@@ -210,7 +210,7 @@ const namedFiles = perScan((ctx): Named[] => {
     const written = ctx.readText(file) ?? '';
     if (!ANCHOR.test(written)) continue;
     // Stop 53: a join in a comment (`// job: path.join(__dirname, 'old-job.js')`) names nothing; strings are kept.
-    const read = commentsBlanked(written);
+    const read = blankedText(ctx, file, written);
     // Compiled CommonJS read as its source (compiled-interop.ts): tsc's `path_1.default.resolve(__dirname, '../client/clientEntry.js')`
     // (a webpack entry @docusaurus/core's lib/webpack/client.js builds), Babel's `_path.default.join(…)`, `(0, path_1.join)(…)`.
     // Stop 51: the path module under a name of the file's own, pm2's `pth = require('path')`, read as `path` (stop 52: `import pth =

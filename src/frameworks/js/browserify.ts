@@ -26,7 +26,8 @@ import { dependsOn, jsCodeFiles, jsPackages, labelledReferences, resolveToolPath
 import { perScan } from '../per-scan.js';
 import { balancedText, IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascript/js-text.js';
 import { escapeRegExp } from '../../util/regexp.js';
-import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
+import { insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
+import { blankedText } from './blanked-texts.js';
 
 const PACKAGES = new Set(['browserify', 'browserify-middleware']);
 
@@ -165,7 +166,7 @@ const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
   for (const file of files) {
     const imports = ctx.facts(file)?.imports;
     if (imports === undefined || !imports.some((i) => PACKAGES.has(i.specifier))) continue;
-    const text = commentsBlanked(ctx.readText(file) ?? '');
+    const text = blankedText(ctx, file, ctx.readText(file) ?? '');
     const spans = quotedSpans(text);
     const cwd = packageOf(packages, file)?.dir ?? '';
     for (const name of localNames(text, [...PACKAGES])) {
@@ -225,7 +226,7 @@ const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
       const wrapperFile = resolveToolPath(ctx, dirname(file), i.specifier);
       const wrapper = wrapperFile === null ? undefined : wrapperOf.get(wrapperFile);
       if (wrapper === undefined) continue;
-      text ??= commentsBlanked(ctx.readText(file) ?? '');
+      text ??= blankedText(ctx, file, ctx.readText(file) ?? '');
       spans ??= quotedSpans(text);
       for (const name of localNames(text, [i.specifier])) {
         for (const call of codeCalls(text, spans, name)) {

@@ -31,13 +31,14 @@ import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { assignmentsIn, folderOf, splitArgs, templateAsJoin } from '../../languages/javascript/folder-expr.js';
 import { moduleAliases } from '../../languages/javascript/module-binding.js';
-import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
+import { insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 import { callArgsText } from './parameter-values.js';
 import { codeFilesMarked, dependsOn, enclosingPackages, fileReference, jsPackages, sortedFiles } from './support.js';
 import { configReferences, WEBPACK, type WebpackLikeSpec } from './webpack.js';
 import { RSPACK } from './rspack.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
+import { blankedText } from './blanked-texts.js';
 
 /** The modules whose Node API builds a webpack-format config, and the config names each takes. */
 const BUNDLERS: ReadonlyMap<string, WebpackLikeSpec> = new Map([['webpack', WEBPACK], ['@rspack/core', RSPACK]]);
@@ -175,7 +176,7 @@ const found = perScan((ctx): Found[] => {
     const written = ctx.readText(file) ?? '';
     if (!written.includes('webpack') && !written.includes('rspack')) continue;
     // A call in a comment (retired code) or in a string (a usage message) loads nothing.
-    const text = commentsBlanked(written);
+    const text = blankedText(ctx, file, written);
     const quoted = quotedSpans(text);
     const bound = moduleAliases(text, (m) => BUNDLERS.has(m), true, COMPILER_EXPORTS).filter((a) => (a.member === null || COMPILER_EXPORTS.has(a.member)) && runs(text, quoted, a.local));
     if (bound.length === 0) continue;

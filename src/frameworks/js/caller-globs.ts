@@ -29,8 +29,9 @@ import { functionRegion, paramListBefore } from './function-region.js';
 import { callsOf, literalValue } from './parameter-values.js';
 import { codeFilesMarked, dependsOn, globFiles, jsCodeFiles, jsPackages, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 import { perScan } from '../per-scan.js';
-import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
+import { insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 import type { FrameworkReader } from '../types.js';
+import { blankedText } from './blanked-texts.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const CALLER_PACKAGES = ['get-caller-file', 'caller-path', 'parent-module'];
@@ -117,7 +118,7 @@ const loads = perScan((ctx): LabelledReference[] => {
   if (!jsPackages(ctx).some((p) => CALLER_PACKAGES.some((name) => dependsOn(p, name)))) return [];
   const loaders = codeFilesMarked(ctx, ['glob']).flatMap((file) => {
     const text = ctx.readText(file) ?? '';
-    return /get-caller-file|caller-path|parent-module/.test(text) ? globsIn(file, commentsBlanked(text)) : [];
+    return /get-caller-file|caller-path|parent-module/.test(text) ? globsIn(file, blankedText(ctx, file, text)) : [];
   });
   if (loaders.length === 0) return [];
   const loaderMembers: ReadonlySet<string> = new Set(loaders.flatMap((l) => (l.member === null ? [] : [l.member])));
@@ -126,7 +127,7 @@ const loads = perScan((ctx): LabelledReference[] => {
     const written = ctx.readText(file) ?? '';
     if (!loaders.some((l) => written.includes(l.fn) || (l.member !== null && written.includes(l.member)))) continue;
     // A call in a comment (code left out) or in a string (a usage message) loads nothing.
-    const text = commentsBlanked(written);
+    const text = blankedText(ctx, file, written);
     const quoted = quotedSpans(text);
     // A loader's export bound to its own name (`const { loadAll } = require('./load-all')`) is read too.
     const seen = new Set<string>();

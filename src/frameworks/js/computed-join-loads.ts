@@ -24,13 +24,14 @@ import { compileRepoGlob } from '../../util/glob.js';
 import { dirname } from '../../util/path.js';
 import { folderPatternOf } from '../../languages/javascript/folder-expr.js';
 import { balancedText } from '../../languages/javascript/js-text.js';
-import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
+import { insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 import { functionRegion } from './function-region.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
 import { codeFilesMarked, fileReference, sortedFiles } from './support.js';
 import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { perScan } from '../per-scan.js';
+import { blankedText } from './blanked-texts.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$|(?:^|\/)__tests__\//;
@@ -158,7 +159,7 @@ const loads = perScan((ctx): Loaded[] => {
     if (TEST_FILE.test(file)) continue;
     const written = ctx.readText(file) ?? '';
     if ((!written.includes('join(') && !written.includes('resolve(')) || !LOAD_CANDIDATE.test(written)) continue;
-    const text = commentsBlanked(written);
+    const text = blankedText(ctx, file, written);
     let declared: Map<string, { index: number; valueAt: number }[]> | undefined;
     const reassigned = new Map<string, number>();
     let spans: number[] | undefined;

@@ -37,8 +37,8 @@ import { byteUse, codeFilesMarked, jsCodeFiles, labelledReferences, type Labelle
 import { joinRepo } from '../../util/path.js';
 import { folderScopeOf } from './folder-scope.js';
 import { PATH_NAMES, dataUseNote } from './anchored-paths.js';
-import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { testRoots } from '../test-roots.js';
+import { blankedText } from './blanked-texts.js';
 
 /** `process.env.NAME` / `process.env['NAME']`, the whole expression. */
 const ENV_READ = /^process\s*\.\s*env\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(["'])([A-Za-z_$][\w$]*)\2\s*\])$/;
@@ -72,7 +72,7 @@ const envAssignments = perScan((ctx: FrameworkContext): Map<string, Assignment[]
     if (!written.includes('process') || !ASSIGNMENT_START.test(written)) continue;
     // An assignment in a comment (`// process.env.ROOT = path.resolve(__dirname, '..')`, an old default) sets nothing:
     // the variable is the user's shell's, and what it names is not in the tree. Blanked only for a file that assigns one.
-    const text = commentsBlanked(written);
+    const text = blankedText(ctx, file, written);
     for (const m of text.matchAll(ASSIGNMENT)) {
       const name = m[1] ?? m[3];
       const list = out.get(name) ?? [];
@@ -144,7 +144,7 @@ const envJoins = perScan((ctx: FrameworkContext): LabelledReference[] => {
     const written = ctx.readText(file) ?? '';
     if (!written.includes('process') || !written.includes('env')) continue;
     // A join in a comment (`// fork(path.resolve(process.env.ROOT, 'old.js'))`) names nothing; strings are kept.
-    const text = asSource(commentsBlanked(written), PATH_NAMES);
+    const text = asSource(blankedText(ctx, file, written), PATH_NAMES);
     for (const m of text.matchAll(ENV_JOIN)) {
       const name = m[1] ?? m[3];
       const parts = [...m[4].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);

@@ -38,13 +38,13 @@ import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { balancedText } from '../../languages/javascript/js-text.js';
 import { moduleAliases } from '../../languages/javascript/module-binding.js';
 import { objectMembers } from '../../languages/javascript/object-members.js';
-import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { warning } from '../../util/diagnostics.js';
 import { someParamListAround } from './function-region.js';
 import { callArgsText, enclosingFunction } from './parameter-values.js';
+import { blankedText } from './blanked-texts.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
@@ -317,7 +317,7 @@ const collectFile = (ctx: FrameworkContext, file: string, imported: ReadonlySet<
   const raw = ctx.readText(file);
   if (raw === null) return;
   // A call commented out loads nothing; blanked, not cut, so offsets and lines stay right.
-  const text = commentsBlanked(raw);
+  const text = blankedText(ctx, file, raw);
   for (const call of callsIn(text, imported)) {
     const line = lineAt(text, call.index);
     const selection = selectionOf(ctx, call, file, text, (message) => out.diagnostics.push(warning('folder-packages/not-static', message, file, line)));

@@ -29,7 +29,6 @@ import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { explainedFolderOf, splitArgs, templateAsJoin } from '../../languages/javascript/folder-expr.js';
 import { balancedText } from '../../languages/javascript/js-text.js';
-import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { warning } from '../../util/diagnostics.js';
 import { lineAt } from '../../util/lines.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
@@ -37,6 +36,7 @@ import { ANCHORED } from './migrate-load.js';
 import { folderScopeOf } from './folder-scope.js';
 import { literalValue, propertyOf } from './parameter-values.js';
 import { configsFromCommands, eachPackage, enabledByPackages, fileReference, filesIn, kindOf, packageFilesUnder, readToolConfig, runEvidence, toolPackages, toolRun, warnUnread, type JsPackage } from './support.js';
+import { blankedText } from './blanked-texts.js';
 
 const KNEXFILE = /^knexfile\.([cm]?[jt]s)$/;
 /** knex's default `loadExtensions`, less the compile-to-JS languages census does not read. */
@@ -128,7 +128,7 @@ const API_CONFIG = /\.migrate\s*\.\s*(?:latest|up|down|rollback)\s*\(\s*\{/g;
  * settle is a warning at its line.
  */
 const apiFolders = (ctx: FrameworkContext, file: string, out: FrameworkOutput): Folder[] => {
-  const text = commentsBlanked(ctx.readText(file) ?? '');
+  const text = blankedText(ctx, file, ctx.readText(file) ?? '');
   const folders: Folder[] = [];
   for (const pattern of [MIGRATIONS_OPTION, API_CONFIG]) {
     for (const m of text.matchAll(pattern)) {

@@ -22,9 +22,9 @@ import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type
 import { byteUse, codeFilesMarked } from './support.js';
 import { callArguments, callArgsText, type CallArgument, enclosingFunction, literalValue, objectText, propertyOf } from './parameter-values.js';
 import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
-import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { dataUseNote, nodeCompletion } from './anchored-paths.js';
 import { shadowedBetween } from './shadowed-names.js';
+import { blankedText } from './blanked-texts.js';
 
 /** A code file a join may name. */
 const CODE = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
@@ -107,7 +107,7 @@ export const collectParameterFolderJoins = (ctx: FrameworkContext): FrameworkOut
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
     const written = ctx.readText(file);
     if (written === null || (!written.includes('join(') && !written.includes('resolve('))) continue;
-    const text = commentsBlanked(written);
+    const text = blankedText(ctx, file, written);
     const callees = joinCallees(text);
     // A function's callers are read once however many joins it holds (20,000 joins of 50 functions in an
     // 850 KB one-line file read the whole text per join: 7 s), and at most CALLED_FUNCTIONS functions a file.

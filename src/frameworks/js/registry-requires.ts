@@ -23,7 +23,7 @@ import { dirname } from '../../util/path.js';
 import { assignmentsIn, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { balancedText, IDENTIFIER } from '../../languages/javascript/js-text.js';
 import { memberValues, objectMembers } from '../../languages/javascript/object-members.js';
-import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
+import { insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { functionRegion } from './function-region.js';
@@ -31,6 +31,7 @@ import { callArgsText, literalValue } from './parameter-values.js';
 import { relativeImporters } from './import-index.js';
 import { codeFilesMarked, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 import { perScan } from '../per-scan.js';
+import { blankedText } from './blanked-texts.js';
 
 /** `require(` not a method (`x.require(`) nor part of a name. */
 const REQUIRE = /(?<![\w$.])require\s*\(/g;
@@ -89,12 +90,7 @@ const linkedFiles = (ctx: FrameworkContext, file: string): string[] => {
 const found = perScan((ctx): LabelledReference[] => {
   const out: LabelledReference[] = [];
   // Per scan, a file's registries and links are read once, however many requires look them up (review s56-rm3 #2).
-  const blanked = new Map<string, string>();
-  const codeOf = (file: string): string => {
-    let text = blanked.get(file);
-    if (text === undefined) blanked.set(file, (text = commentsBlanked(ctx.readText(file) ?? '')));
-    return text;
-  };
+  const codeOf = (file: string): string => blankedText(ctx, file, ctx.readText(file) ?? '');
   const registries = new Map<string, Registry[]>();
   const registriesOf = (file: string, prop: string): Registry[] => {
     const key = `${file}\0${prop}`;

@@ -24,10 +24,10 @@ import { basename, dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { folderOf } from '../../languages/javascript/folder-expr.js';
 import { balancedText } from '../../languages/javascript/js-text.js';
-import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { jsCodeFiles, jsPackages, resolveToolPath, sortedFiles } from './support.js';
+import { blankedText } from './blanked-texts.js';
 
 /** The sections of a collection and the member keys that name code in them. */
 const SECTIONS = ['schematics', 'builders', 'generators', 'executors'];
@@ -135,7 +135,7 @@ const found = perScan((ctx): Found => {
   for (const file of jsCodeFiles(ctx)) {
     const raw = ctx.readText(file);
     if (raw === null || !names.some((n) => raw.includes(n))) continue;
-    const text = commentsBlanked(raw);
+    const text = blankedText(ctx, file, raw);
     for (const m of text.matchAll(literal)) {
       const target = pathNamed(file, text, m.index, m[2]);
       const fs = target === null ? undefined : factories.get(target);

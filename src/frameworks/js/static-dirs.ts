@@ -35,8 +35,8 @@ import { codeFilesMarked, fileReference } from './support.js';
 import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
-import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { helperFolders } from './imported-path-helpers.js';
+import { blankedText } from './blanked-texts.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const STATIC_CALL = /\b(express\s*(?:\.\s*static|\[\s*["']static["']\s*\])|serveStatic|sirv)\(\s*([^()\n]*(?:\([^()\n]*(?:\([^()\n]*(?:\([^()\n]*\))?[^()\n]*\))?[^()\n]*\))?[^()\n]*?)\s*[,)]/g;
@@ -76,7 +76,7 @@ export const servedFolders = perScan((ctx): Served[] => {
     // Compiled CommonJS read as its source (compiled-interop.ts): tsc's `express_1.default.static(path_1.default.join(__dirname, 'public'))`,
     // Babel's `(0, _serveStatic.default)(…)`, `register(static_1.default, { root })` (verdaccio's and Node-RED's built servers).
     // A call in a comment (`// app.useStaticAssets(join(__dirname, '..', 'old-client'))`, a server's old folder) serves nothing.
-    const text = asSource(commentsBlanked(read), SOURCE_NAMES);
+    const text = asSource(blankedText(ctx, file, read), SOURCE_NAMES);
     // The bracket form's pattern only where its word is: most files asked hold neither call (payload: 530 of its 538 files marked dirname, 5.9 MB).
     const koa = text.includes('koa-static') ? KOA_STATIC.exec(text) : null;
     const koaName = koa === null ? null : (koa[1] ?? koa[3]);

@@ -19,10 +19,11 @@ import { lineAt } from '../../util/lines.js';
 import { folderOf, templateAsJoin } from '../../languages/javascript/folder-expr.js';
 import { moduleAliases } from '../../languages/javascript/module-binding.js';
 import { callsOf } from './parameter-values.js';
-import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
+import { insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 import { codeFilesMarked, dependsOn, jsPackages, labelledReferences, type LabelledReference } from './support.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkReader } from '../types.js';
+import { blankedText } from './blanked-texts.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const POOL: ReadonlySet<string> = new Set(['pool']);
@@ -49,7 +50,7 @@ const scripts = perScan((ctx): LabelledReference[] => {
     const written = ctx.readText(file) ?? '';
     if (!written.includes('workerpool')) continue;
     // A call in a comment (retired code) or in a string (a usage message) starts no worker.
-    const text = commentsBlanked(written);
+    const text = blankedText(ctx, file, written);
     const quoted = quotedSpans(text);
     for (const name of poolNames(text)) {
       for (const call of callsOf(text, name)) {
