@@ -32,11 +32,28 @@ const opensFunction = (text: string, brace: number): boolean => {
     const c = before[i];
     if (c === ')') depth++;
     else if (c === '(' && --depth === 0) {
-      const word = /([A-Za-z_$][\w$]*)\s*$/.exec(before.slice(0, i))?.[1];
+      const word = wordEndingAt(before, i);
       return word === undefined || !BLOCK_KEYWORDS.has(word);
     }
   }
   return false;
+};
+
+/** Whether a code unit is one of `[\w$]`. */
+const isWordCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+
+/**
+ * What `/([A-Za-z_$][\w$]*)\s*$/.exec(text.slice(0, end))?.[1]` gives, read backwards from `end`:
+ * past the white space, the run of name characters before it, from its first that is no digit (the
+ * pattern's leftmost match). The pattern was tried at every character of the 400 before each brace.
+ */
+export const wordEndingAt = (text: string, end: number): string | undefined => {
+  let e = end;
+  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+  let s = e;
+  while (s > 0 && isWordCode(text.charCodeAt(s - 1))) s--;
+  while (s < e && text.charCodeAt(s) >= 48 && text.charCodeAt(s) <= 57) s++;
+  return s < e ? text.slice(s, e) : undefined;
 };
 
 /** A `{` that opens a function body: where it is and where its `}` is (-1 when the walk never met it). */
