@@ -42,11 +42,11 @@ import { compileRepoGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
 import { byteUse, codeFilesMarked, fileReference, type DataUse } from './support.js';
-import { lineAt } from '../../util/lines.js';
+import { lineAt, lineOfOffset, lineStarts } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { ownPathNames } from '../../languages/javascript/static-value.js';
 import { perScan } from '../per-scan.js';
-import { callArguments, enclosingFunction } from './parameter-values.js';
+import { callArguments, type CallArgument, enclosingFunction } from './parameter-values.js';
 import { forOfNames, holdsTableLoops, tableReader } from './for-in-tables.js';
 import { scriptUse } from './script-use.js';
 import { shadowedBetween } from './shadowed-names.js';
@@ -187,7 +187,30 @@ const useNote = (text: string, file: string, target: string, at: number, end: nu
  * the function around it that a call in the same file passes the module's folder in (`prefix`, with
  * the call's line for the evidence). Null when neither holds.
  */
-const baseNote = (text: string, base: string, at: number, folderNames: () => ReadonlySet<string>): string | null => {
+/**
+ * What baseNote asks of a text more than once, made once per text: a function's calls (one pass of the
+ * whole text each; 20,000 joins in one function of a 476 KB file read it 20,000 times: 7 s) and lines.
+ */
+interface TextAsks {
+  callersOf: (name: string, position: number) => readonly CallArgument[];
+  lineOf: (at: number) => number;
+}
+
+const textAsks = (text: string): TextAsks => {
+  const callers = new Map<string, CallArgument[]>();
+  let starts: number[] | undefined;
+  return {
+    callersOf: (name, position) => {
+      const key = `${position}:${name}`;
+      let found = callers.get(key);
+      if (found === undefined) callers.set(key, (found = callArguments(text, name, position)));
+      return found;
+    },
+    lineOf: (at) => lineOfOffset((starts ??= lineStarts(text)), at),
+  };
+};
+
+const baseNote = (text: string, base: string, at: number, folderNames: () => ReadonlySet<string>, asks: TextAsks): string | null => {
   const ownFolder = (expr: string): boolean => OWN_FOLDER_ONLY.test(expr) || folderNames().has(expr);
   if (OWN_FOLDER_ONLY.test(base)) return '';
   // Stop 54: a function between the name's binding and the join that takes a parameter of that name
@@ -196,8 +219,8 @@ const baseNote = (text: string, base: string, at: number, folderNames: () => Rea
   const fn = enclosingFunction(text, at);
   const position = fn === null ? -1 : fn.params.indexOf(base);
   if (fn === null || position < 0 || shadowedBetween(text, base, fn.start, at)) return null;
-  const call = callArguments(text, fn.name, position).find((c) => ownFolder(c.text.trim()));
-  return call === undefined ? null : `, ${base} = ${call.text.trim()} at line ${lineAt(text, call.index)}`;
+  const call = asks.callersOf(fn.name, position).find((c) => ownFolder(c.text.trim()));
+  return call === undefined ? null : `, ${base} = ${call.text.trim()} at line ${asks.lineOf(call.index)}`;
 };
 
 /** A computed name that opens the last part (`${name}.js`) may hold `/`: the pattern reaches subfolders (below a literal folder only). */
@@ -217,11 +240,12 @@ const namedFiles = perScan((ctx): Named[] => {
     // require('path')`, `await import('path')`, `const { join: pjoin } = require('path')` too; module-binding.ts).
     const aliased = moduleAliasedAsSource(read, PATH_NAMES, PATH_NAMESPACES, true);
     const text = asSource(aliased.text, PATH_NAMES);
+    const asks = textAsks(text);
     // The evidence quotes the text as read (`path.join(…)`); on a line that spells an alias, it says which.
     const originalLines = aliased.aliases.size > 0 ? read.split('\n') : null;
     const shown = (expr: string, at: number): string => {
       const flat = expr.replace(/\s+/g, ' ');
-      const line = originalLines?.[lineAt(text, at) - 1];
+      const line = originalLines?.[asks.lineOf(at) - 1];
       const alias = line === undefined ? undefined : [...aliased.aliases].find(([a]) => new RegExp(String.raw`(?<![\w$.])${escapeRegExp(a)}\s*[.(]`).test(line));
       return alias === undefined ? flat : `${flat}, ${alias[0]} being ${alias[1] === 'path' ? 'the path module' : alias[1]}`;
     };
@@ -251,9 +275,9 @@ const namedFiles = perScan((ctx): Named[] => {
       if (bytes === 'content-free' || (completed !== null && bytes !== null)) continue;
       const data = completed === null ? useNote(text, file, target, m.index ?? 0, (m.index ?? 0) + m[0].length, bytes) : nodeRun(text, file, m.index ?? 0, (m.index ?? 0) + m[0].length);
       if (data === null) continue;
-      const note = baseNote(text, m[2], m.index ?? 0, folderNames);
+      const note = baseNote(text, m[2], m.index ?? 0, folderNames, asks);
       if (note === null) continue;
-      out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${shown(m[0], m.index ?? 0)}${note}`, ...(data === undefined ? {} : { data }) });
+      out.push({ from: file, target, line: asks.lineOf(m.index ?? 0), expr: `${shown(m[0], m.index ?? 0)}${note}`, ...(data === undefined ? {} : { data }) });
     }
     // Stop 51: a last part read off a literal table a loop walks, each entry's value joined in turn
     // (stop 52: by for…in, Object.keys(…).forEach or for…of; for-in-tables.ts reads each file's loops once).
@@ -280,10 +304,10 @@ const namedFiles = perScan((ctx): Named[] => {
           if (target === null || target === file || !LITERAL_TARGET.test(target) || !ctx.files.has(target)) continue;
           const data = useNote(text, file, target, m.index ?? 0, (m.index ?? 0) + m[0].length, bytes);
           if (data === null) continue;
-          if (note === undefined) note = baseNote(text, m[2], m.index ?? 0, folderNames);
+          if (note === undefined) note = baseNote(text, m[2], m.index ?? 0, folderNames, asks);
           if (note === null) break;
-          const how = `${spelled} = '${value}' in the ${table.loop === 'for…of' ? 'list' : 'table'} at line ${lineAt(text, table.tableAt)}, walked by the ${table.loop} at line ${lineAt(text, table.loopAt)}`;
-          out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${shown(m[0], m.index ?? 0)}${note}, ${how}`, ...(data === undefined ? {} : { data }) });
+          const how = `${spelled} = '${value}' in the ${table.loop === 'for…of' ? 'list' : 'table'} at line ${asks.lineOf(table.tableAt)}, walked by the ${table.loop} at line ${asks.lineOf(table.loopAt)}`;
+          out.push({ from: file, target, line: asks.lineOf(m.index ?? 0), expr: `${shown(m[0], m.index ?? 0)}${note}, ${how}`, ...(data === undefined ? {} : { data }) });
         }
       }
     }
@@ -308,9 +332,9 @@ const namedFiles = perScan((ctx): Named[] => {
       let note: string | null | undefined;
       for (const target of candidates) {
         if (target === file || !CODE.test(target) || TEST_FILE.test(target) || !match(target)) continue;
-        if (note === undefined) note = baseNote(text, base, m.index ?? 0, folderNames);
+        if (note === undefined) note = baseNote(text, base, m.index ?? 0, folderNames, asks);
         if (note === null) break;
-        out.push({ from: file, target, line: lineAt(text, m.index ?? 0), expr: `${shown(m[0], m.index ?? 0)}${note}: every file its literal parts allow${deep ? ', in subfolders too (the name may hold /)' : ''}`, ...(data === undefined ? {} : { data }) });
+        out.push({ from: file, target, line: asks.lineOf(m.index ?? 0), expr: `${shown(m[0], m.index ?? 0)}${note}: every file its literal parts allow${deep ? ', in subfolders too (the name may hold /)' : ''}`, ...(data === undefined ? {} : { data }) });
       }
     }
   }
