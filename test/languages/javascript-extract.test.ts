@@ -139,6 +139,14 @@ test('runnable: CLI frameworks and top-level process.argv; process.argv inside a
   assert.deepEqual(ts("import type { Command } from 'commander';\n").runnable, []);
 });
 
+test('runnable: a declaration file runs nothing, whatever it imports (lerna dist/libs/core/src/lib/cli.d.ts)', () => {
+  const declared = 'import yargs from "yargs";\nexport declare function lernaCLI(argv?: string[]): yargs.Argv;\n';
+  assert.deepEqual(ts(declared, 'dist/lib/cli.d.ts').runnable, []);
+  assert.deepEqual(ts(`#!/usr/bin/env node\n${declared}`, 'dist/lib/cli.d.mts').runnable, []);
+  // The same text in a TypeScript module is still a CLI.
+  assert.deepEqual(ts(declared, 'dist/lib/cli.ts').runnable, ['cli-framework']);
+});
+
 test('runnable and guards: an immediately called function runs when the file loads', () => {
   // A script whose body is one async IIFE (Etherpad's bin/importSqlFile.js, uptime-kuma's extra/ scripts).
   // It reads process.argv, so it is a Node program that works when loaded too (top-level-code).

@@ -40,7 +40,7 @@ import { tripleSlashImports } from './triple-slash.js';
 import { packedMap } from '../../util/packed-list.js';
 
 /** 22: a computed program is read as a script's interpreter only when its name says the script's language (util/interpreter-names.ts); 21 was the NestJS StaticAssets text mark. */
-export const JAVASCRIPT_EXTRACTOR_VERSION = 23;
+export const JAVASCRIPT_EXTRACTOR_VERSION = 24;
 
 /** Importing one of these makes a file a command-line program. */
 const CLI_FRAMEWORKS = new Set(['commander', 'yargs', 'yargs/yargs', 'cac', 'meow', 'minimist', 'mri', 'arg', 'sade', 'citty', 'clipanion', '@oclif/core', 'caporal', 'vorpal']);
@@ -72,7 +72,14 @@ const syntaxErrorDiagnostic = (path: string, parsed: Parsed, lines: LineTable, f
 const isTopLevelScript = (path: string, walk: WalkResult | null, imports: PlacedImport[], exported: ModuleFacts['exported']): boolean =>
   walk !== null && walk.topLevelWork && !walk.usesExports && walk.commonJsExports.length === 0 && exported.names.length === 0 && !exported.star && isNodeScript(path, imports, walk.usesNodeProcess);
 
-const runnableOf = (text: string, walk: WalkResult | null, imports: PlacedImport[], topLevelScript = false): RunnableMarker[] => {
+/** A declaration file (`.d.ts`, `.d.mts`, `.d.cts`): types only, which no runtime loads or runs. */
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+
+const runnableOf = (path: string, text: string, walk: WalkResult | null, imports: PlacedImport[], topLevelScript = false): RunnableMarker[] => {
+  // `import yargs from "yargs"` in lerna's dist/libs/core/src/lib/cli.d.ts types a factory's return; it
+  // runs nothing, so the file is no command-line program (it was called manual, and so were the
+  // declarations that import it).
+  if (DECLARATION_FILE.test(path)) return [];
   const markers = new Set<RunnableMarker>(walk?.runnable ?? []);
   if (topLevelScript) markers.add('top-level-code');
   if (text.startsWith('#!')) markers.add('shebang');
@@ -150,7 +157,7 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
 
   imports.sort((a, b) => a.offset - b.offset);
   facts.imports = packedMap(imports, (p) => p.fact);
-  facts.runnable = runnableOf(text, walk, imports, isTopLevelScript(path, walk, imports, exported));
+  facts.runnable = runnableOf(path, text, walk, imports, isTopLevelScript(path, walk, imports, exported));
   if (walk) {
     facts.commands = walk.commands.sort((a, b) => a.line - b.line);
     facts.references = walk.references;
@@ -185,7 +192,7 @@ const parseModule = (path: string, text: string, isTypeScript: boolean, lines: L
     const imports = scanImportsFromText(text, lines);
     imports.sort((a, b) => a.offset - b.offset);
     facts.imports = packedMap(imports, (p) => p.fact);
-    facts.runnable = runnableOf(text, null, imports);
+    facts.runnable = runnableOf(path, text, null, imports);
     facts.complexity = 1;
     return null;
   };
