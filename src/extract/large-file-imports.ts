@@ -27,6 +27,10 @@
  * indexOf walk from each `.d.` out to its quotes; whether the text spells `__dirname`/`__filename`/
  * `import.meta.url` is asked by one regular expression only after a name is found.
  *
+ * Also beside them (stop 60), the relative `new URL('./x', import.meta.url)` literals
+ * (languages/javascript/url-literals.ts), as `new URL` references: @redocly/cli's 2.8 MB chunk reads
+ * `./redoc.standalone.js` so. Gated on the text spelling `import.meta.url`.
+ *
  * Python: the Python extractor itself (a tokenizer, linear in the text), of whose facts only the
  * imports, the `sys.path` folders and the names the module binds (for name checks) are kept.
  */
@@ -36,6 +40,7 @@ import { emptyFacts } from '../model/facts.js';
 import { languageRecord } from '../languages/registry.js';
 import { lineCounter } from '../util/lines.js';
 import { declarationNamesIn } from '../languages/javascript/declaration-names.js';
+import { newUrlLiterals } from '../languages/javascript/url-literals.js';
 
 /**
  * The largest JS/TS file whose imports are read, whatever --max-file-size is: 32 MB, or the limit
@@ -430,5 +435,7 @@ export const largeFileFacts = (path: string, text: string, language: Language): 
   // The declaration files it names beside itself (typescript.js' libMap): named-declarations.ts gets no text of a file this large.
   const names = declarationNamesIn(text);
   if (names.length > 0) facts.declarationNames = names.map((d) => ({ literal: d.literal, line: lineOf(d.offset) }));
+  // The files it names beside itself by `new URL('./x', import.meta.url)` (a bundle reading an asset chunk), as the walk records them.
+  for (const u of newUrlLiterals(text)) facts.references.push({ target: u.target, form: 'path', line: lineOf(u.offset), via: 'new URL' });
   return facts;
 };

@@ -136,3 +136,27 @@ test("a compiler over --max-file-size still names its lib.*.d.ts beside it (name
   assert.ok(file('lib/lib.es5.d.ts').evidence.some((e: string) => e.includes('read by name by lib/compiler.js:8001 ("lib.es5.d.ts")')), JSON.stringify(file('lib/lib.es5.d.ts').evidence));
   assert.equal(file('lib/lib.unnamed.d.ts').verdict, 'dead');
 });
+
+test("a bundle over --max-file-size still names the file its new URL(…, import.meta.url) reads (@redocly/cli's redoc.standalone.js)", () => {
+  const text = 'import{fileURLToPath as pnt}from"node:url";\nvar Zle=pnt(new URL("./redoc.standalone.js",import.meta.url));\nvar u=new URL(`./${name}.js`,import.meta.url),v=new URL("https://x.org/a.js",import.meta.url),w=new URL("./other.js",base);\n';
+  assert.deepEqual(largeFileFacts('lib/chunks/big.js', text, 'javascript')?.references, [{ target: './redoc.standalone.js', form: 'path', line: 2, via: 'new URL' }]);
+  // No import.meta.url, no reference: a URL against another base is not a file beside the module.
+  assert.deepEqual(largeFileFacts('lib/chunks/big.js', 'var w=new URL("./other.js",base);\n', 'javascript')?.references, []);
+
+  const dir = scratchDir('census-large-url-');
+  const w = (p: string, data: string): void => {
+    mkdirSync(join(dir, p, '..'), { recursive: true });
+    writeFileSync(join(dir, p), data);
+  };
+  w('package.json', JSON.stringify({ name: 'url-bundle', version: '1.0.0', type: 'module', main: 'lib/chunks/big.js' }));
+  w('lib/chunks/big.js', `${'var q=0;\n'.repeat(30_000)}${text}export const read = () => NA(Zle, "utf-8");\n`);
+  w('lib/chunks/redoc.standalone.js', 'export const redoc = 1;\n');
+  w('lib/chunks/other.js', 'export const other = 1;\n');
+  const r = runCli(['scan', dir, '--no-cache', '--format', 'json', '--max-file-size', '200000']);
+  assert.equal(r.code, 0, r.stderr);
+  const audit = JSON.parse(r.stdout);
+  const file = (path: string) => audit.files.find((f: { path: string }) => f.path === path);
+  assert.equal(file('lib/chunks/redoc.standalone.js').verdict, 'production', JSON.stringify(file('lib/chunks/redoc.standalone.js').evidence));
+  assert.ok(file('lib/chunks/redoc.standalone.js').evidence.some((e: string) => e.includes('lib/chunks/big.js:30002')), JSON.stringify(file('lib/chunks/redoc.standalone.js').evidence));
+  assert.equal(file('lib/chunks/other.js').verdict, 'dead');
+});
