@@ -28,6 +28,7 @@ import dirLoaders from './js/dir-loaders.js';
 import flue from './js/flue.js';
 import folderJoinRequires from './js/folder-join-requires.js';
 import folderConstants from './js/folder-constants.js';
+import packageRootConstants from './js/package-root-constants.js';
 import folderPackages from './js/folder-packages.js';
 import folderRequires from './js/folder-requires.js';
 import walkedFolderTables from './js/walked-folder-tables.js';
@@ -249,6 +250,7 @@ export const READERS: readonly FrameworkReader[] = [
   flaskStatic,
   flue,
   folderConstants,
+  packageRootConstants,
   folderJoinRequires,
   folderPackages,
   folderRequires,
