@@ -64,6 +64,11 @@ test('html-pages: only an attribute named src loads a script; data-src and a :sr
   assert.deepEqual(htmlScripts(page), [{ src: 'real.js', line: 3 }, { src: 'tight.js', line: 4 }]);
 });
 
+test('html-pages: an unquoted src (HTML allows it; minifiers write it) loads its script; a bare data-src does not', () => {
+  const page = '<script src=js/app.js></script>\n<script defer src=main.js type=module></script>\n<script data-src=lazy.js></script>';
+  assert.deepEqual(htmlScripts(page), [{ src: 'js/app.js', line: 1 }, { src: 'main.js', line: 2 }]);
+});
+
 test('html-pages: a script commented out loads nothing; one in a conditional comment old IE reads does, and lines hold past comments', () => {
   const page = '<!-- <script src="old.js"></script>\n<script src="older.js"></script> -->\n<script src="live.js"></script>\n<!--[if lt IE 9]><script src="shim.js"></script><![endif]-->';
   assert.deepEqual(htmlScripts(page), [{ src: 'live.js', line: 3 }, { src: 'shim.js', line: 4 }]);

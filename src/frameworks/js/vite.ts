@@ -19,16 +19,17 @@ const CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['vite'], CONFIG);
 
 /** One attribute of a tag: its name, then its value double-quoted, single-quoted or bare (HTML's attribute syntax). */
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|[^\s"'=<>`]+))?/g;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 /**
- * The quoted value of a tag's first attribute named `src`, read attribute by attribute: `data-src`
+ * The value of a tag's first attribute named `src` (quoted, or bare as a minifier writes it:
+ * `<script src=js/app.js>`), read attribute by attribute: `data-src`
  * (a lazy loader's) and `:src` (a Vue binding) are other attributes, and a `src=` inside another
  * attribute's value (`data-note="src='old.js'"`) is that value's text. A double-quoted value may hold
  * single quotes and the other way round (`src="{{ 'js/base.js'|url }}"`).
  */
 const srcAttribute = (attrs: string): string | undefined => {
-  for (const a of attrs.matchAll(ATTRIBUTE)) if (a[1].toLowerCase() === 'src') return a[2] ?? a[3];
+  for (const a of attrs.matchAll(ATTRIBUTE)) if (a[1].toLowerCase() === 'src') return a[2] ?? a[3] ?? a[4];
   return undefined;
 };
 
