@@ -199,3 +199,14 @@ test('folderOf: a declared folder ends at the comma before the next declarator',
   assert.equal(folderOf('root', 'lib/server.js', decl), 'lib/web');
   assert.equal(folderOf('bare', 'lib/server.js', decl), 'lib');
 });
+
+test('stop 60: an environment override read first is skipped: the folder is the fallback an unconfigured install uses', () => {
+  const src = "const pluginDir = process.env.X_PLUGINS || path.join(__dirname, 'plugins');\nconst other = process.env['X_DIR'] ?? path.resolve(__dirname, '..', 'lib');\nconst chain = process.env.A || opts.dir || path.join(__dirname, 'c');\n";
+  assert.equal(folderOf('pluginDir', 'lib/index.js', src), 'lib/plugins');
+  assert.equal(folderOf("process.env.X_PLUGINS || path.join(__dirname, 'plugins')", 'lib/index.js', src), 'lib/plugins');
+  assert.equal(folderOf('other', 'lib/index.js', src), 'lib');
+  // Another computed value in between: which folder depends on it.
+  assert.equal(folderOf('chain', 'lib/index.js', src), null);
+  // The override alone is no folder.
+  assert.equal(folderOf('process.env.X_PLUGINS', 'lib/index.js', src), null);
+});

@@ -428,12 +428,18 @@ export const inlined = (params: string, body: string | null, values: readonly st
 
 /** The path module held on an object (`obj.path.join(…)`, MeshCentral's habit): read as `path.join(…)`. */
 const HELD_PATH_MODULE = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)+(?=path\s*\.\s*(?:join|resolve)\()/;
+/**
+ * An override read first (`process.env.X_PLUGINS || path.join(__dirname, 'plugins')`, or `??`): the
+ * folder is the fallback, the one the package ships and an install nobody configured uses, as
+ * env-folders.ts reads the same shape assigned to a variable (Stop 60).
+ */
+const ENV_OVERRIDE = /^process\s*\.\s*env\s*(?:\.\s*[A-Za-z_$][\w$]*|\[\s*(["'])[^"'\n]+\1\s*\])\s*(?:\|\||\?\?)\s*/;
 
 /** `path.join(base, 'a', 'b')` / `path.resolve(…)`: the base and the literal parts. */
 const JOIN_CALL = new RegExp(String.raw`^(?:path\s*\.\s*)?(?:join|resolve)\(\s*([^,()]+(?:\([^()]*(?:\([^()]*\))?[^()]*\))?(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*((?:,\s*${LITERAL}\s*)*)\)$`);
 
 const folderIn = (expr: string, file: string, text: string, scope: FolderScope | null, depth: number, why: string[]): string | null => {
-  const e = expr.trim().replace(HELD_PATH_MODULE, '');
+  const e = expr.trim().replace(ENV_OVERRIDE, '').replace(HELD_PATH_MODULE, '');
   const call = JOIN_CALL.exec(e);
   if (call) {
     const parts = [...call[2].matchAll(new RegExp(LITERAL, 'g'))].map((m) => literal(m[0]));
@@ -544,7 +550,7 @@ const declaredConditional = (text: string, name: string): { branches: [string, s
 };
 
 const candidatesIn = (expr: string, file: string, text: string, scope: FolderScope | null, region: TextRegion | null, depth: number): ExplainedFolder[] => {
-  const e = expr.trim().replace(HELD_PATH_MODULE, '');
+  const e = expr.trim().replace(ENV_OVERRIDE, '').replace(HELD_PATH_MODULE, '');
   const call = JOIN_CALL.exec(e);
   const base = call ? call[1].trim() : e;
   const parts = call ? [...call[2].matchAll(new RegExp(LITERAL, 'g'))].map((m) => literal(m[0])) : [];
