@@ -40,7 +40,7 @@
 import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { compileRepoGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
-import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { byteUse, codeFilesMarked, fileReference, type DataUse } from './support.js';
 import { lineAt, lineOfOffset, lineStarts } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
@@ -72,6 +72,23 @@ const PATH_NAMESPACES: ReadonlySet<string> = new Set(['posix', 'win32']);
 const LITERAL_TARGET = /\.[cm]?[jt]sx?$|\.(?:vue|svelte|sh|bash|py)$|(?:^|\/)[^./]+$/;
 /** Tool configs, whose own readers say what a path there is (path-wrappers leaves them too). */
 export const TOOL_CONFIG = /(?:^|[.-])(?:config|conf)\.[cm]?[jt]s$|^\.?[\w-]+rc\.[cm]?[jt]s$|^(?:webpack|rollup|vite|vitest|rspack|esbuild|gulpfile|gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$/i;
+/** A bare `config.js`/`conf.js` (no tool's name before it). */
+const BARE_CONFIG = /^(?:config|conf)\.[cm]?[jt]s$/i;
+
+/**
+ * Whether `file` is a tool config (TOOL_CONFIG on its name). A bare `config.js` is one only at a
+ * package's root (a package.json beside it) or in a dot-folder (VuePress' `.vuepress/config.js`);
+ * elsewhere it is the app's own settings module, which its code requires: browser-sync's
+ * `dist/config.js` names `template: path.join(__dirname, "..", "templates/cli-template.js")`, which
+ * `browser-sync init` reads (dist/cli/cli-info.js:39) to write the user's bs-config.js (Stop 60).
+ */
+export const isToolConfig = (ctx: FrameworkContext, file: string): boolean => {
+  const name = basename(file);
+  if (!TOOL_CONFIG.test(name)) return false;
+  if (!BARE_CONFIG.test(name)) return true;
+  const dir = dirname(file);
+  return ctx.files.has(dir === '' ? 'package.json' : `${dir}/package.json`) || basename(dir).startsWith('.');
+};
 const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
 /** The module's own folder: `__dirname`, `import.meta.dirname`, `path.dirname(__filename)`, `path.dirname(module.filename)`. */
 export const OWN_FOLDER = /(?:__dirname|import\.meta\.dirname|(?:\bpath\s*\.\s*)?dirname\(\s*(?:__filename|module\.filename)\s*\))/.source;
@@ -229,7 +246,7 @@ const spansFolders = (template: string): boolean => template.startsWith('${');
 const namedFiles = perScan((ctx): Named[] => {
   const out: Named[] = [];
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
-    if (TOOL_CONFIG.test(basename(file))) continue;
+    if (isToolConfig(ctx, file)) continue;
     const written = ctx.readText(file) ?? '';
     if (!ANCHOR.test(written)) continue;
     // Stop 53: a join in a comment (`// job: path.join(__dirname, 'old-job.js')`) names nothing; strings are kept.

@@ -28,7 +28,7 @@
  * bind a constant's name from the declaring module (one walk of the import facts per scan): no code
  * file's text is tested for every constant's name, which cost payload's frameworks stage 350–480 ms.
  */
-import { basename, dirname, joinRepo } from '../../util/path.js';
+import { dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { lineAt } from '../../util/lines.js';
 import { isFolder } from '../../util/file-index.js';
@@ -37,7 +37,7 @@ import { asSource } from '../../languages/javascript/compiled-interop.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { perScan } from '../per-scan.js';
 import { aliasReferences, byteUse, codeFilesMarked, enclosingPackages, inNestedPackage, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
-import { dataUseNote, PATH_NAMES, TOOL_CONFIG } from './anchored-paths.js';
+import { dataUseNote, isToolConfig, PATH_NAMES } from './anchored-paths.js';
 import { enclosingFunction, paramNames } from './parameter-values.js';
 import { filesImporting, relativeImports } from './import-index.js';
 import { someParamListAround } from './function-region.js';
@@ -95,7 +95,7 @@ const constants = perScan((ctx): FolderConstant[] => {
   for (const file of jsCodeFiles(ctx)) {
     const hasMark = marked[next] === file;
     if (hasMark) next++;
-    if (!(hasMark || urlUsers.has(file)) || TOOL_CONFIG.test(basename(file))) continue;
+    if (!(hasMark || urlUsers.has(file)) || isToolConfig(ctx, file)) continue;
     const text = ctx.readText(file) ?? '';
     if (!DECLARED.test(text)) continue;
     // Read as written: a declaration is looked at only when its value spells the module's place.
@@ -234,7 +234,7 @@ const namedFiles = perScan((ctx): LabelledReference[] => {
   // In the files' order, as every reader walks them.
   for (const user of jsCodeFiles(ctx)) {
     const uses = users.get(user);
-    if (uses === undefined || TOOL_CONFIG.test(basename(user))) continue;
+    if (uses === undefined || isToolConfig(ctx, user)) continue;
     const raw = ctx.readText(user);
     if (raw === null) continue;
     const text = asSource(raw, PATH_NAMES);

@@ -21,13 +21,13 @@
  *
  * Cost: a module is read only when its text marks hold `dirname` and its text spells `/package.json`.
  */
-import { basename, dirname, joinRepo } from '../../util/path.js';
+import { dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { lineAt } from '../../util/lines.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { perScan } from '../per-scan.js';
 import { byteUse, codeFilesMarked, enclosingPackages, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
-import { dataUseNote } from './anchored-paths.js';
+import { dataUseNote, isToolConfig } from './anchored-paths.js';
 import { filesImporting, relativeImports } from './import-index.js';
 
 /** What a named path may end at: code, or a component file a bundler compiles. */
@@ -148,7 +148,7 @@ const namedFiles = perScan((ctx): LabelledReference[] => {
   const byUser = users(ctx, defs);
   for (const user of jsCodeFiles(ctx)) {
     const uses = byUser.get(user);
-    if (uses === undefined || basename(user).includes('.config.')) continue;
+    if (uses === undefined || isToolConfig(ctx, user)) continue;
     const text = ctx.readText(user);
     if (text === null) continue;
     for (const { def, local } of uses) {

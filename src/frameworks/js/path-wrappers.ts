@@ -27,7 +27,7 @@
  * anchored-paths reads); callers are read only when a wrapper's name is in their text. Tool
  * configs are left to their own readers, as anchored-paths leaves them.
  */
-import { basename, dirname, joinRepo } from '../../util/path.js';
+import { dirname, joinRepo } from '../../util/path.js';
 import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { folderOf, LITERAL, splitArgs } from '../../languages/javascript/folder-expr.js';
@@ -35,7 +35,7 @@ import { IDENTIFIER, IDENTIFIER_SOURCE as NAME } from '../../languages/javascrip
 import { ownPathNames } from '../../languages/javascript/static-value.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
-import { nodeCompletion, OWN_FOLDER, OWN_FOLDER_ONLY, TOOL_CONFIG } from './anchored-paths.js';
+import { isToolConfig, nodeCompletion, OWN_FOLDER, OWN_FOLDER_ONLY } from './anchored-paths.js';
 import { functionRegion } from './function-region.js';
 import { listElementAt } from './literal-lists.js';
 import { argumentValues, callArgsText, callsOf, enclosingFunction, literalValue, paramNames } from './parameter-values.js';
@@ -299,7 +299,7 @@ const callSites = (ctx: FrameworkContext, wrappers: readonly Wrapper[]): CallSit
   if (unique.length === 0) return out;
   const dirs = new Set(unique.map((u) => u.dir));
   for (const file of jsCodeFiles(ctx)) {
-    if (TOOL_CONFIG.test(basename(file))) continue;
+    if (isToolConfig(ctx, file)) continue;
     // Only the files of a package with a method wrapper are read; the prefix test first, the package walk after.
     if (![...dirs].some((d) => d === '' || file.startsWith(`${d}/`))) continue;
     const dir = packageOf(file);
@@ -317,7 +317,7 @@ const callSites = (ctx: FrameworkContext, wrappers: readonly Wrapper[]): CallSit
 const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
   const wrappers: Wrapper[] = [];
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
-    if (TOOL_CONFIG.test(basename(file))) continue;
+    if (isToolConfig(ctx, file)) continue;
     const text = (ctx.readText(file) ?? '').replace(ZERO_JOIN, '$1');
     if (!text.includes('join(') && !text.includes('resolve(')) continue;
     wrappers.push(...wrappersIn(file, text));
