@@ -72,13 +72,15 @@ const PATH_NAMESPACES: ReadonlySet<string> = new Set(['posix', 'win32']);
 const LITERAL_TARGET = /\.[cm]?[jt]sx?$|\.(?:vue|svelte|sh|bash|py)$|(?:^|\/)[^./]+$/;
 /** Tool configs, whose own readers say what a path there is (path-wrappers leaves them too). */
 export const TOOL_CONFIG = /(?:^|[.-])(?:config|conf)\.[cm]?[jt]s$|^\.?[\w-]+rc\.[cm]?[jt]s$|^(?:webpack|rollup|vite|vitest|rspack|esbuild|gulpfile|gruntfile)(?:\.[\w-]+)*\.[cm]?[jt]s$/i;
-/** A bare `config.js`/`conf.js` (no tool's name before it). */
-const BARE_CONFIG = /^(?:config|conf)\.[cm]?[jt]s$/i;
+/** A bare JavaScript `config.js`/`conf.js` (no tool's name before it). */
+const BARE_CONFIG = /^(?:config|conf)\.[cm]?js$/i;
 
 /**
  * Whether `file` is a tool config (TOOL_CONFIG on its name). A bare `config.js` is one only at a
  * package's root (a package.json beside it) or in a dot-folder (VuePress' `.vuepress/config.js`);
- * elsewhere it is the app's own settings module, which its code requires: browser-sync's
+ * elsewhere it is the app's own settings module, which its code requires. A bare `config.ts` stays
+ * a tool's (Payload's test suites each have one, which payload-configs.ts reads): a published
+ * settings module is compiled JavaScript. browser-sync's
  * `dist/config.js` names `template: path.join(__dirname, "..", "templates/cli-template.js")`, which
  * `browser-sync init` reads (dist/cli/cli-info.js:39) to write the user's bs-config.js (Stop 60).
  */
