@@ -136,6 +136,13 @@ const applyConfig = (out: Detected, config: LoadedConfig): Detected => {
   return { entries: keep(out.entries), commands: keep(out.commands), diagnostics: out.diagnostics, notes: out.notes };
 };
 
+/**
+ * CENSUS_DETECTOR_TIMES=1 prints each entry detector's CPU milliseconds to stderr, slowest first,
+ * as CENSUS_READER_TIMES does for the framework readers: the entries stage is their sum, and a
+ * whole-scan profile spreads one detector over the manifest store and shared helpers.
+ */
+const DETECTOR_TIMES = process.env.CENSUS_DETECTOR_TIMES === '1';
+
 export const detectEntries = (paths: string[], ctx: DetectorContext, config: LoadedConfig | null = null): Detected => {
   const out: Detected = { entries: [], commands: [], diagnostics: [], notes: [] };
   const names = paths.map(basename);
@@ -143,7 +150,19 @@ export const detectEntries = (paths: string[], ctx: DetectorContext, config: Loa
   // Every position, for the detectors that declare no candidates (made once, when one asks).
   let all: number[] | undefined;
   const every = (): readonly number[] => (all ??= Array.from(paths, (_, i) => i));
-  for (const detector of DETECTORS) runDetector(detector, paths, names, buckets, every, ctx, out);
+  const times: [string, number][] = [];
+  for (const detector of DETECTORS) {
+    const start = DETECTOR_TIMES ? process.cpuUsage() : null;
+    runDetector(detector, paths, names, buckets, every, ctx, out);
+    if (start !== null) {
+      const used = process.cpuUsage(start);
+      times.push([detector.id, (used.user + used.system) / 1000]);
+    }
+  }
+  if (DETECTOR_TIMES) {
+    times.sort((a, b) => b[1] - a[1]);
+    process.stderr.write(`${times.map(([id, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${id}`).join('\n')}\n`);
+  }
   if (!config) return out;
   const fromConfig = configInputs(config, paths);
   collect(out, CONFIG_DETECTOR, config.file, { ...fromConfig, diagnostics: [] });
