@@ -214,7 +214,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
     : null;
   const disk = createPathProbe();
   const pathAdders = sysPathAdders(factsOfFiles, absoluteRootPlacer(factsOfFiles, manifests.files, manifests));
-  const context: ResolveContext = { rootAbs, files: manifests.files, manifests, pythonPathFor: sysPathScopesOf(pathAdders), pythonPathAdders: pathAdders, folderLinks: discovery.folderLinks.length === 0 ? undefined : new Map(discovery.folderLinks.map((l) => [l.path, l.target])), pythonImportAliases: importAliases(factsOfFiles, manifests.transientText), disk, ...pythonScriptsContext(discovery.files, factsOfFiles) };
+  const context: ResolveContext = { rootAbs, files: manifests.files, manifests, pythonPathFor: sysPathScopesOf(pathAdders), pythonPathAdders: pathAdders, folderLinks: discovery.folderLinks.length === 0 ? undefined : new Map(discovery.folderLinks.map((l) => [l.path, l.target])), pythonImportAliases: importAliases(factsOfFiles, manifests.transientText), disk, linkedFiles: new Set(discovery.files.flatMap((f) => (f.symlink ? [f.path] : []))), ...pythonScriptsContext(discovery.files, factsOfFiles) };
   const resolvers = createResolvers(context);
   const sourceOfBuilt = createBuildOutputMap(manifests);
   const importEdges = await timed(

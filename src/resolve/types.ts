@@ -59,6 +59,11 @@ export interface ResolveContext {
   folderLinks?: ReadonlyMap<string, string>;
   /** The scan's answers about paths on disk, shared with the import triage (one of its own when absent). */
   disk?: PathProbe;
+  /**
+   * The listed files that are symlinks (discovery's lstat): when given, a relative import that names
+   * a listed file that is no link is answered from the listing (javascript/resolution/listed-relative.ts).
+   */
+  linkedFiles?: ReadonlySet<string>;
 }
 
 /**

@@ -34,6 +34,7 @@ import { createBuildOutputMap } from './build-output.js';
 import { builtCandidates } from './resolution/built-package.js';
 import { toolAliases, type AliasRule, type AliasTarget } from './resolution/tool-aliases.js';
 import { findWorkspacePackages, type WorkspacePackage } from './resolution/workspaces.js';
+import { listedRelative, type ListedRelativeContext } from './resolution/listed-relative.js';
 
 const EMPTY_RESOLUTIONS: readonly Resolution[] = [];
 /** The profiles a lookup tries for the one an import's syntax asks for: it, then types (one list each, not one per ask). */
@@ -515,6 +516,13 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     extra: readonly string[];
   }
   const folders = new Map<string, Folder>();
+  /** What listedRelative reads; null when the scan did not say which listed files are links. */
+  const listing: ListedRelativeContext | null = ctx.linkedFiles === undefined ? null : {
+    files: ctx.files,
+    linkedFiles: ctx.linkedFiles,
+    folderLinks: ctx.folderLinks,
+    onDisk: (path) => disk.exists(joinAbsolute(ctx.rootAbs, path)),
+  };
   const folderOf = (dir: string): Folder => {
     let known = folders.get(dir);
     if (known === undefined) {
@@ -555,6 +563,11 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
       if (suffixed) return suffixed;
     }
     const { added, extra } = folder;
+    // A relative import of a listed file: oxc's answer, from the listing (resolution/listed-relative.ts).
+    if (relative !== null && listing !== null) {
+      const listed = listedRelative(listing, relative, specifier, kind);
+      if (listed !== null) return { to: listed, via: 'relative' };
+    }
     for (const profile of PROFILES_TRIED[primary]) {
       const found = lookup(dirAbs, specifier, config, profile, kind, extra);
       if (found.builtin) return { to: null, unresolved: 'builtin' };
