@@ -8,6 +8,8 @@
  * greeting.tsrx, resolution/compiler-extensions.ts), the edge naming the declaration.
  * A TypeScript importer's import of a file TypeScript does not load (`./Query.graphql`) reaches
  * the declaration TypeScript reads for it too (`Query.graphql.d.ts`, resolution/declaration-beside.ts).
+ * A relative import that names a listed file (`./a.js` → a.ts) is answered from the file list
+ * by oxc's own candidate order, without a call into oxc (resolution/listed-relative.ts).
  * Anything that is not a repo file becomes a classified dead end: `builtin`, `external` (with the
  * package name) or `not-found`. Never throws.
  */
