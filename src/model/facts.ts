@@ -132,7 +132,10 @@ export interface FileFacts {
   declarationNames?: { literal: string; line: number }[];
   /** Python: the text names `__file__` (frameworks/python/package-data.ts reads only such files for paths built from it); absent: it does not. */
   mentionsFile?: true;
-  /** JS/TS: which of the words some readers pre-test every code file for the text holds (languages/javascript/text-marks.ts); absent: unknown, read the text. */
+  /**
+   * JS/TS: which of the words some readers pre-test every code file for the text holds (languages/javascript/text-marks.ts); absent: unknown, read the text.
+   * Python (a file whose decoded text is its UTF-8 as read): the same for the Python readers' words (languages/python/text-marks.ts).
+   */
   textMarks?: string[];
   /**
    * JS/TS: the bare `.json` file names the text quotes (`'ungit-plugin.json'`; languages/javascript/json-names.ts;

@@ -422,10 +422,13 @@ export const collectAttributeTemplates = (ctx: FrameworkContext): FrameworkOutpu
   for (const file of py) if (ctx.facts(file)?.computedImportLines !== undefined) for (const name of loadersOf(repo, file).keys()) loaderNames.add(name);
   const inheritedCall = loaderNames.size === 0 ? null : new RegExp(String.raw`\bself\.(?:${[...loaderNames].map(escapeRegExp).join('|')})\(`);
   for (const file of py) {
+    const computed = ctx.facts(file)?.computedImportLines !== undefined;
+    // Issue 19: a file without a computed import of its own, where no file's loader can be inherited, is not read at all.
+    if (!computed && inheritedCall === null) continue;
     const text = ctx.readText(file);
     // Only a file that reads an attribute into a module name, or stores a template in one, is worth the walk.
     if (text === null || !/\bself\.\w+/.test(text)) continue;
-    if (ctx.facts(file)?.computedImportLines === undefined && !(inheritedCall?.test(text) ?? false)) continue;
+    if (!computed && !(inheritedCall?.test(text) ?? false)) continue;
     const lines = linesOf(repo, file);
     const classes = classesOf(repo, file);
     const loaders = loadersOf(repo, file);

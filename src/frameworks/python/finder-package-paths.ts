@@ -23,6 +23,7 @@ import { escapeRegExp } from '../../util/regexp.js';
 import { splitCommas } from '../../languages/python/sys-path.js';
 import { defSpan, moduleFile } from './python-files.js';
 import { childrenIn } from './prefixed-imports.js';
+import { mayHoldPythonMark } from '../../languages/python/text-marks.js';
 
 /** A finder call with its arguments (one level of nested parentheses). */
 const FINDER_CALL = /\b(find_spec|find_module)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g;
@@ -76,8 +77,9 @@ const modulesIn = (ctx: FrameworkContext, folder: string): string[] =>
 export const collectFinderPackagePaths = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   for (const file of sortedPaths(ctx.files)) {
-    if (!file.endsWith('.py')) continue;
-    const text = ctx.readText(file);
+    // Issue 19: only a file whose text may hold `__path__` is read, and not kept.
+    if (!file.endsWith('.py') || !mayHoldPythonMark(ctx.facts(file)?.textMarks, '__path__')) continue;
+    const text = ctx.manifests.transientText(file);
     if (text === null || !text.includes('__path__') || !/\bfind_(?:spec|module)\s*\(/.test(text) || !LOADS.test(text)) continue;
     const lines = text.split('\n');
     const seen = new Set<string>();

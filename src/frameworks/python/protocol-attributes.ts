@@ -29,6 +29,7 @@ import { defSpan, topPackageFolder } from './python-files.js';
 import { alternation, CORE_LOADS } from '../../languages/python/loader-names.js';
 import { callArguments, literalValue } from './call-text.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { mayHoldPythonMark } from '../../languages/python/text-marks.js';
 
 /** `V = [mod.]import_module(`: the variable and the loader's name; the call's `(` ends the match. */
 const IMPORT_ASSIGN = new RegExp(String.raw`^\s*([A-Za-z_]\w*)\s*=\s*(?:[\w.]+\.)?(${alternation(CORE_LOADS)})\s*\(`);
@@ -117,8 +118,9 @@ export const topLevelAssignment = (text: string, attr: string): number => {
 const findProtocolLoads = perScan((ctx: FrameworkContext): ProtocolLoad[] => {
   const loads: ProtocolLoad[] = [];
   for (const file of sortedPaths(ctx.files)) {
-    if (!file.endsWith('.py')) continue;
-    const text = ctx.readText(file);
+    // Issue 19: only a file whose text may name a computed import's call is read (every one's name holds `import_`).
+    if (!file.endsWith('.py') || !mayHoldPythonMark(ctx.facts(file)?.textMarks, 'import_')) continue;
+    const text = ctx.manifests.transientText(file);
     if (text === null) continue;
     const found = protocolLoads(text);
     if (found.length === 0) continue;

@@ -22,12 +22,11 @@ import { Kind, Op } from '../../languages/python/tokens.js';
 import { callArgs, isOp, nameText } from '../../languages/python/ranges.js';
 import { stringValue } from '../../languages/python/literals.js';
 import { fromName, moduleFile } from './python-files.js';
+import { mayHoldPythonMark, RUNS_SOURCE_TEXT } from '../../languages/python/text-marks.js';
 
 /** The calls that run a string of source: the builtin, and code.InteractiveInterpreter's and its REPLs' methods. */
 const RUNNERS: ReadonlySet<string> = new Set(['exec', 'runsource', 'runcode', 'push', 'compile']);
 
-/** A runner called with a string literal that opens with an import statement: the files worth tokenizing. */
-const CANDIDATE = /\b(?:exec|runsource|runcode|push|compile)\s*\(\s*[rRuU]?(?:'|")(?:''|"")?(?:\s|\\n)*(?:from|import)\s/;
 
 /** At most this many runner calls are read in one file. */
 const MAX_CALLS = 200;
@@ -61,9 +60,10 @@ const candidateFiles = perScan((ctx: FrameworkContext): string[] => {
   const found: string[] = [];
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const file = listed[at];
-    if (!file.endsWith('.py')) continue;
-    const text = ctx.readText(file);
-    if (text !== null && CANDIDATE.test(text)) found.push(file);
+    // Issue 19: extraction recorded whether the text passes (text-marks.ts); only a file it could not answer for is read here.
+    if (!file.endsWith('.py') || !mayHoldPythonMark(ctx.facts(file)?.textMarks, 'runs-source')) continue;
+    const text = ctx.manifests.transientText(file);
+    if (text !== null && RUNS_SOURCE_TEXT.test(text)) found.push(file);
   }
   return found;
 });
@@ -71,7 +71,7 @@ const candidateFiles = perScan((ctx: FrameworkContext): string[] => {
 export const collectSourceTextImports = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   for (const file of candidateFiles(ctx)) {
-    const t = tokenize(ctx.readText(file) ?? '');
+    const t = tokenize(ctx.manifests.transientText(file) ?? '');
     const seen = new Set<string>();
     for (let i = 0, calls = 0; i + 2 < t.count && calls < MAX_CALLS; i++) {
       if (t.kind[i] !== Kind.Name || !isOp(t, i + 1, Op.LParen) || t.kind[i + 2] !== Kind.String) continue;

@@ -33,6 +33,7 @@ import { WARM_UP_MODULE, WARM_UP_SHAPES } from './warm-up.js';
 import { holdsTestsIn, isTestLikeName } from './test-marks.js';
 import { rewriteNames } from '../rewrite-names.js';
 import { dottedStringsIn, recordsDottedStrings, swapsOf } from './dotted-strings.js';
+import { pythonTextMarksOf } from './text-marks.js';
 
 /**
  * The fact of one import, built whole by one of four literals (alias and handles present or
@@ -150,7 +151,9 @@ export const pythonExtractor: LanguageExtractor = {
   // 13: importRoots marks a folder added only under `if __name__ == '__main__':` (mainOnly).
   // 14: a trailing comma after a sys.path call's last argument (`sys.path.insert(\n 0,\n path,\n)`).
   // 15: moduleArgs, the `"-m", "pkg.mod"` pairs of a list (module-args.ts); a literal `__import__` with a level is relative (calls.ts leveled).
-  version: 16,
+  // 16: importRoots reads a slice assignment sys.path[0:0] = X (sys-path.ts).
+  // 17: textMarks, the words some readers pre-test every .py file for (text-marks.ts).
+  version: 17,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();
@@ -162,6 +165,8 @@ export const pythonExtractor: LanguageExtractor = {
       // test-dotted-strings' question, answered on these tokens rather than by reading and tokenizing the file again.
       // A sys.path expression is tokenized after the file (sys-path.ts), in the same shared buffers: then the file is tokenized again.
       if (asRead && recordsDottedStrings(path)) facts.dottedStrings = dottedStringsIn(text, lastTokens.text === text ? lastTokens : tokenize(text), swapsOf(facts));
+      // The readers' pre-tests of every .py file, answered once here; only for the text a reader would read.
+      if (asRead) facts.textMarks = pythonTextMarksOf(text);
       return facts;
     } catch (e) {
       // Never reached on any input we know of; if it is, the file keeps a visible trace.
