@@ -26,7 +26,8 @@ import type { FrameworkContext } from '../types.js';
 import { callArguments, literalValue } from './call-text.js';
 import { templateParts } from './loader-templates.js';
 import { fragmentAssignments, isEnviron } from './attribute-imports.js';
-import { indentOf } from './python-files.js';
+import { filesImporting, indentOf } from './python-files.js';
+import { perScan } from '../per-scan.js';
 
 /** A module every installed app may have, imported by the project's code. */
 export interface AppModule {
@@ -64,8 +65,11 @@ const MAX_LOOPS = 50;
 const ASSIGN = /^\s*(\w+)\s*=\s*(.+?)\s*$/;
 
 /** Whether a file imports importlib (or its import_module), Django's module_loading, or (`listing`) pkgutil. */
-const importsLoader = (ctx: FrameworkContext, file: string, listing: boolean): boolean =>
-  ctx.facts(file)?.imports.some((i) => i.specifier === 'importlib' || i.specifier === 'django.utils.module_loading' || (listing && i.specifier === 'pkgutil') || i.names.some((n) => n.name === 'import_module' || n.name === 'importlib')) ?? false;
+const LOADER_MODULES = ['importlib', 'django.utils.module_loading'];
+const LOADER_NAMES = ['import_module', 'importlib'];
+/** The .py files importing a loader (`listing`: pkgutil too), from the scan's import index: each reader asked every file's imports (issue 19). */
+const loaderImporters = perScan((ctx: FrameworkContext) => ({ loading: filesImporting(ctx, LOADER_MODULES, LOADER_NAMES), listing: filesImporting(ctx, [...LOADER_MODULES, 'pkgutil'], LOADER_NAMES) }));
+const importsLoader = (ctx: FrameworkContext, file: string, listing: boolean): boolean => loaderImporters(ctx)[listing ? 'listing' : 'loading'].has(file);
 
 
 /** The string values of a literal tuple/list (`('dashboard', 'panel')`), or null for anything else. */
