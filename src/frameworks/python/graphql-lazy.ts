@@ -10,10 +10,10 @@ import { sortedPaths, listedPaths } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
-import { importsGraphqlLibrary } from '../../languages/python/type-paths.js';
+import { importsPackage } from './python-files.js';
 
-const importsGraphql = (ctx: FrameworkContext, path: string): boolean =>
-  path.endsWith('.py') && (ctx.facts(path)?.imports.some((i) => importsGraphqlLibrary(i.specifier)) ?? false);
+/** importsGraphqlLibrary of any import: a first dotted part that is graphene or strawberry, which the scan's index of imports by that part answers (issue 19). */
+const importsGraphql = (ctx: FrameworkContext, path: string): boolean => path.endsWith('.py') && (importsPackage(ctx, path, 'graphene') || importsPackage(ctx, path, 'strawberry'));
 
 /** The strings were noted at extraction (languages/python/type-paths.ts): the file is not read again. */
 const collect = (ctx: FrameworkContext): FrameworkOutput => {

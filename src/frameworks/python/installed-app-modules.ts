@@ -26,8 +26,7 @@ import type { FrameworkContext } from '../types.js';
 import { callArguments, literalValue } from './call-text.js';
 import { templateParts } from './loader-templates.js';
 import { fragmentAssignments, isEnviron } from './attribute-imports.js';
-import { filesImporting, indentOf } from './python-files.js';
-import { perScan } from '../per-scan.js';
+import { asksImport, importQuestion, indentOf } from './python-files.js';
 
 /** A module every installed app may have, imported by the project's code. */
 export interface AppModule {
@@ -64,13 +63,10 @@ const MAX_LINE = 2000;
 const MAX_LOOPS = 50;
 const ASSIGN = /^\s*(\w+)\s*=\s*(.+?)\s*$/;
 
-/** Whether a file imports importlib (or its import_module), Django's module_loading, or (`listing`) pkgutil. */
-const LOADER_MODULES = ['importlib', 'django.utils.module_loading'];
-const LOADER_NAMES = ['import_module', 'importlib'];
-/** The .py files importing a loader (`listing`: pkgutil too), from the scan's import index: each reader asked every file's imports (issue 19). */
-const loaderImporters = perScan((ctx: FrameworkContext) => ({ loading: filesImporting(ctx, LOADER_MODULES, LOADER_NAMES), listing: filesImporting(ctx, [...LOADER_MODULES, 'pkgutil'], LOADER_NAMES) }));
-const importsLoader = (ctx: FrameworkContext, file: string, listing: boolean): boolean => loaderImporters(ctx)[listing ? 'listing' : 'loading'].has(file);
-
+/** A file importing importlib (or its import_module), Django's module_loading, or (`listing`) pkgutil (`listing`: pkgutil too): questions the scan's one walk of the imports answers (python-files importQuestion; issue 19). */
+const LOADING = importQuestion(['importlib', 'django.utils.module_loading'], ['import_module', 'importlib']);
+const LISTING = importQuestion(['importlib', 'django.utils.module_loading', 'pkgutil'], ['import_module', 'importlib']);
+const importsLoader = (ctx: FrameworkContext, file: string, listing: boolean): boolean => asksImport(ctx, listing ? LISTING : LOADING, file);
 
 /** The string values of a literal tuple/list (`('dashboard', 'panel')`), or null for anything else. */
 const literalList = (expr: string): string[] | null => {

@@ -471,7 +471,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
   const stems = new Set<string>();
   for (const path of pyFiles) {
     const facts = ctx.facts(path);
-    if (facts?.mentionsFile !== true && !importsResourceApi(facts)) continue;
+    if (facts?.mentionsFile !== true && !importsResourceApi(ctx, path)) continue;
     const text = lookText(ctx, path);
     if (text === null) continue;
     texts.set(path, text);

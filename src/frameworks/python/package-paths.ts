@@ -15,19 +15,22 @@ import { escapeRegExp } from '../../util/regexp.js';
 import { pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
 import { perScan } from '../per-scan.js';
 import { listedPaths } from '../../util/file-index.js';
-import { moduleFile } from './python-files.js';
+import { asksImport, importQuestion, moduleFile } from './python-files.js';
 
 /** Imports of the resource APIs: importlib.resources (`from importlib import resources`), its backport, pkg_resources, pkgutil. */
 const RESOURCE_APIS: ReadonlySet<string> = new Set(['importlib', 'importlib.resources', 'importlib_resources', 'pkg_resources', 'pkgutil']);
 
-/** Whether a file's facts show an import of a resource API. */
-export const importsResourceApi = (facts: FileFacts | undefined): boolean => (facts?.imports ?? []).some((i) => RESOURCE_APIS.has(i.specifier));
+/** A resource API's import, asked of every .py file in the scan's one walk of the imports (python-files importQuestion). */
+const IMPORTS_RESOURCE_API = importQuestion(RESOURCE_APIS, []);
+
+/** Whether a listed .py file's facts show an import of a resource API. */
+export const importsResourceApi = (ctx: FrameworkContext, path: string): boolean => asksImport(ctx, IMPORTS_RESOURCE_API, path);
 
 /** The enabling reason of the readers that follow resource API calls: the first .py file that imports one. */
 export const firstResourceApiImporter = (ctx: FrameworkContext): string | null => {
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const path = listed[at];
-    if (path.endsWith('.py') && importsResourceApi(ctx.facts(path))) return `${path} imports a resource API`;
+    if (path.endsWith('.py') && importsResourceApi(ctx, path)) return `${path} imports a resource API`;
   }
   return null;
 };

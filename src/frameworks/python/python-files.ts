@@ -39,44 +39,58 @@ const importersByHead = perScan((ctx: FrameworkContext): Map<string, Set<string>
 });
 
 /**
- * The scan's .py files by each specifier they import, as written, and by each name an import lists
- * (`from a import b` lists `b`), built in one pass. Issue 19: string-modules and the Django app
- * readers asked every import of every file whether it named one of a few loaders (saleor: 4,338
- * files, each walked again by each reader); a lookup per asked word answers the same.
+ * Questions some readers ask of every .py file's imports: does one import have a specifier in
+ * `specifiers` (as written) or list a name in `names` (`from a import b` lists `b`)? Issue 19:
+ * string-modules and the Django app readers each walked every import of every file for their own
+ * few words (saleor: 4,338 files, four walks); now one walk answers every question, one map lookup
+ * per specifier and per name. A reader registers its question when its module loads (importQuestion)
+ * and asks it per file (asksImport).
  */
-const importersByWord = perScan((ctx: FrameworkContext): { bySpecifier: Map<string, string[]>; byName: Map<string, string[]> } => {
-  const bySpecifier = new Map<string, string[]>();
-  const byName = new Map<string, string[]>();
-  const add = (map: Map<string, string[]>, key: string, path: string): void => {
-    const files = map.get(key);
-    if (files === undefined) map.set(key, [path]);
-    else if (files[files.length - 1] !== path) files.push(path);
-  };
+interface ImportQuestion {
+  specifiers: ReadonlySet<string>;
+  names: ReadonlySet<string>;
+}
+const importQuestions: ImportQuestion[] = [];
+
+/** Registers a question (at most 31); its number is what asksImport takes. */
+export const importQuestion = (specifiers: Iterable<string>, names: Iterable<string>): number => {
+  if (importQuestions.length === 31) throw new Error('python-files: at most 31 import questions');
+  importQuestions.push({ specifiers: new Set(specifiers), names: new Set(names) });
+  return importQuestions.length - 1;
+};
+
+/** Each .py file's answers, one bit per question (files answering none are left out); again when a question was added since. */
+const importAnswers = new WeakMap<FrameworkContext, { asked: number; bits: Map<string, number> }>();
+const answersOf = (ctx: FrameworkContext): Map<string, number> => {
+  const known = importAnswers.get(ctx);
+  if (known !== undefined && known.asked === importQuestions.length) return known.bits;
+  const bySpecifier = new Map<string, number>();
+  const byName = new Map<string, number>();
+  for (let q = 0; q < importQuestions.length; q++) {
+    for (const s of importQuestions[q].specifiers) bySpecifier.set(s, (bySpecifier.get(s) ?? 0) | (1 << q));
+    for (const n of importQuestions[q].names) byName.set(n, (byName.get(n) ?? 0) | (1 << q));
+  }
+  const bits = new Map<string, number>();
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const path = listed[at];
     if (!path.endsWith('.py')) continue;
     const imports = ctx.facts(path)?.imports;
     if (imports === undefined) continue;
+    let b = 0;
     for (let k = 0; k < imports.length; k++) {
       const i = imports[k];
-      add(bySpecifier, i.specifier, path);
-      for (let j = 0; j < i.names.length; j++) add(byName, i.names[j].name, path);
+      b |= bySpecifier.get(i.specifier) ?? 0;
+      const names = i.names;
+      for (let j = 0; j < names.length; j++) b |= byName.get(names[j].name) ?? 0;
     }
+    if (b !== 0) bits.set(path, b);
   }
-  return { bySpecifier, byName };
-});
-
-/**
- * The .py files (with facts) one of whose imports has a specifier in `specifiers` or lists a name in `names`:
- * the files for which `imports.some((i) => specifiers.has(i.specifier) || i.names.some((n) => names.has(n.name)))` holds.
- */
-export const filesImporting = (ctx: FrameworkContext, specifiers: Iterable<string>, names: Iterable<string>): Set<string> => {
-  const { bySpecifier, byName } = importersByWord(ctx);
-  const out = new Set<string>();
-  for (const s of specifiers) for (const f of bySpecifier.get(s) ?? []) out.add(f);
-  for (const n of names) for (const f of byName.get(n) ?? []) out.add(f);
-  return out;
+  importAnswers.set(ctx, { asked: importQuestions.length, bits });
+  return bits;
 };
+
+/** Whether a listed .py file's imports answer yes to `question` (importQuestion's number); false for any other file. */
+export const asksImport = (ctx: FrameworkContext, question: number, file: string): boolean => ((answersOf(ctx).get(file) ?? 0) & (1 << question)) !== 0;
 
 /** Whether `file` imports package `name` or a module of it (`tornado`, `tornado.web`). */
 export const importsPackage = (ctx: FrameworkContext, file: string, name: string): boolean => {

@@ -57,7 +57,7 @@ export const collectResourceAnchors = (ctx: FrameworkContext): FrameworkOutput =
   const out = emptyFrameworkOutput();
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const path = listed[at];
-    if (!path.endsWith('.py') || !importsResourceApi(ctx.facts(path))) continue;
+    if (!path.endsWith('.py') || !importsResourceApi(ctx, path)) continue;
     const text = lookText(ctx, path);
     if (text === null) continue;
     const seen = new Set<string>();

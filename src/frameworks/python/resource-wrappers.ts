@@ -185,7 +185,7 @@ export const collectResourceWrappers = (ctx: FrameworkContext): FrameworkOutput 
     const path = listed[at];
     if (!path.endsWith('.py')) continue;
     pythonFiles.push(path);
-    if (!importsResourceApi(ctx.facts(path))) continue;
+    if (!importsResourceApi(ctx, path)) continue;
     const text = lookText(ctx, path);
     if (text !== null) wrappers.push(...wrappersIn(ctx, path, text));
   }

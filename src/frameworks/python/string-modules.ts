@@ -31,7 +31,7 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
-import { assignmentAbove, filesImporting, fromName, moduleFile } from './python-files.js';
+import { asksImport, assignmentAbove, fromName, importQuestion, moduleFile } from './python-files.js';
 import { OSLO_IMPORTUTILS, fileLoads, moduleFunctionLoadsOf, type FunctionLoad } from './loader-functions.js';
 import { nameOrigin } from './reexports.js';
 import { lineAt, lineCounter, lineStarts } from '../../util/lines.js';
@@ -101,6 +101,10 @@ const importsAny = (imports: readonly ImportFact[], names: ReadonlySet<string>, 
   return false;
 };
 const LOADER_WORDS = new Set([...LOADER_NAMES, 'reflect', 'importutils', 'imports']);
+
+/** importsLoader's first test and importsOsloDb's, asked of every .py file in the scan's one walk of the imports (python-files importQuestion). */
+const MAY_LOAD = importQuestion(LOADERS, LOADER_WORDS);
+const MAY_OSLO_DB = importQuestion(['oslo_db.api', 'oslo_db'], []);
 
 /** The imports bring in an importlib-like loader. */
 const importsLoader = (path: string, imports: readonly ImportFact[]): boolean => {
@@ -327,12 +331,9 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
   const out = emptyFrameworkOutput();
   /** Python files with their facts, and whether they import an importlib-like loader: asked once each. */
   const files: { path: string; facts: FileFacts; byName: boolean; osloDb: boolean }[] = [];
-  // importsLoader's first test (importsAny of its words), asked of the scan's import index once rather than of every file's imports.
-  const mayLoad = filesImporting(ctx, LOADERS, LOADER_WORDS);
-  const mayOsloDb = filesImporting(ctx, ['oslo_db.api', 'oslo_db'], []);
   for (const path of sortedPaths(ctx.files)) {
     const facts = path.endsWith('.py') ? ctx.facts(path) : undefined;
-    if (facts !== undefined) files.push({ path, facts, byName: mayLoad.has(path) && importsLoader(path, facts.imports), osloDb: mayOsloDb.has(path) && importsOsloDb(facts.imports) });
+    if (facts !== undefined) files.push({ path, facts, byName: asksImport(ctx, MAY_LOAD, path) && importsLoader(path, facts.imports), osloDb: asksImport(ctx, MAY_OSLO_DB, path) && importsOsloDb(facts.imports) });
   }
   // Functions that make a computed import: only files whose facts show one are read.
   const loadsIn = new Map<string, FunctionLoad[]>();
@@ -393,10 +394,8 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
   };
   /** Files whose own dotted strings all count: a computed import of a name from a module importlib-like loaders handle. */
   const direct = new Set<string>();
-  // The files that may call a repo loader (importsAny of the loaders' names and modules), from the index; the loaders are all known by now.
-  const mayCall = loaders.byFile.size === 0 ? null : filesImporting(ctx, loaders.modules, loaders.watch);
   for (const { path, facts, byName, osloDb } of files) {
-    const callees = mayCall === null || !mayCall.has(path) ? null : loaderCallees(ctx, path, facts.imports, loaders);
+    const callees = loaders.byFile.size === 0 || !importsAny(facts.imports, loaders.watch, loaders.modules) ? null : loaderCallees(ctx, path, facts.imports, loaders);
     if (!byName && callees === null && !osloDb) continue;
     const text = ctx.readText(path);
     if (text === null) continue;
