@@ -23,7 +23,7 @@
  * module-level function by the name the file binds (`mod.f` through folder-loaders' boundModuleFile:
  * `import a.b` binds `a`), a method by `self.m` in its class or by name when one class alone defines it.
  */
-import type { FileFacts, ImportFact } from '../../model/facts.js';
+import type { FileFacts } from '../../model/facts.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader, ReferenceInput } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { isFolder, pathsInDir, pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
@@ -38,7 +38,7 @@ import { callArgs, isOp, nameText, splitTop } from '../../languages/python/range
 import { Kind, Op, StringFlag } from '../../languages/python/tokens.js';
 import { perScan } from '../per-scan.js';
 import { calleeAt, fileDefs, type OpenDef } from './loader-functions.js';
-import { defSpan, moduleFile } from './python-files.js';
+import { defSpan, importIndex, moduleFile } from './python-files.js';
 import { argumentsFor, callTarget, type CallSite } from './loader-calls.js';
 import { boundModuleFile } from './folder-loaders.js';
 import { blankComments, fileAnchoredPath, fileVariables, importsResourceApi, lookText, MAX_PATH_LINE, pathConstants, resourceReads, resourceTemplates, spannedPathLine, withConstants } from './package-paths.js';
@@ -477,35 +477,44 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
     texts.set(path, text);
     if (facts?.mentionsFile === true && pathConstants(ctx, path, text).size > 0) stems.add(basename(path) === '__init__.py' ? basename(dirname(path)) : basename(path).slice(0, -3));
   }
-  // Whether a specifier names a stem as one of its dotted parts, once per specifier: split per import
-  // and file it was most of the reader's cost (saleor: every import of every Python file, the same specifiers again and again).
-  const namesStem = new Map<string, boolean>();
-  const importsStem = (imports: readonly { specifier: string }[]): boolean => {
-    for (let i = 0; i < imports.length; i++) {
-      const specifier = imports[i].specifier;
-      let known = namesStem.get(specifier);
-      if (known === undefined) namesStem.set(specifier, (known = specifier.split('.').some((part) => stems.has(part))));
-      if (known) return true;
-    }
-    return false;
-  };
   // Stop 45: a module that builds a constant of its own from an imported one (`SANITY_ROOT =
   // os.path.join(ANSIBLE_TEST_CONTROLLER_ROOT, 'sanity')`) is a stem too, and a module importing
   // such a constant by its name (`from . import SANITY_ROOT`: no stem in the specifier) is read;
   // again while a round finds new constants.
   const constantNames = new Set<string>();
   for (const path of texts.keys()) for (const name of pathConstants(ctx, path).keys()) constantNames.add(name);
-  const importsConstant = (imports: readonly ImportFact[]): boolean => imports.some((i) => i.syntax === 'from' && i.names.some((n) => constantNames.has(n.name)));
   // A file read and rejected is not read again in a later round: its variables come from the
   // constants of the modules it imports, which pathConstants settles whole (to any depth), not per round.
   const rejected = new Set<string>();
+  // Issue 19: the files one of whose imports names a stem as a dotted part of its specifier, or a constant by a `from`
+  // import, found in the scan's import index (python-files importIndex) rather than by walking every file's imports
+  // each round; grown as stems and names are found, so a file later in the same round sees them as the walk did.
+  const candidates = new Set<string>();
+  const index = stems.size > 0 ? importIndex(ctx) : null;
+  const byPart = new Map<string, string[]>();
+  if (index !== null) {
+    for (const [specifier, files] of index.bySpecifier) {
+      for (const part of new Set(specifier.split('.'))) {
+        const list = byPart.get(part);
+        if (list === undefined) byPart.set(part, [...files]);
+        else list.push(...files);
+      }
+    }
+  }
+  const addStem = (stem: string): void => {
+    for (const f of byPart.get(stem) ?? []) candidates.add(f);
+  };
+  const addConstant = (name: string): void => {
+    for (const f of index?.byFromName.get(name) ?? []) candidates.add(f);
+  };
+  for (const stem of stems) addStem(stem);
+  for (const name of constantNames) addConstant(name);
   for (let round = 0, grew = true; round < 3 && grew && stems.size > 0; round++) {
     grew = false;
     for (let at = 0; at < pyFiles.length; at++) {
       const path = pyFiles[at];
       if (texts.has(path) || rejected.has(path)) continue;
-      const imports = ctx.facts(path)?.imports ?? [];
-      if (!importsStem(imports) && !importsConstant(imports)) continue;
+      if (!candidates.has(path)) continue;
       const text = lookText(ctx, path);
       if (text === null) continue;
       const found = fileVariables(ctx, path, text);
@@ -519,12 +528,13 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
       const stem = basename(path) === '__init__.py' ? basename(dirname(path)) : basename(path).slice(0, -3);
       if (own.size > 0 && !stems.has(stem)) {
         stems.add(stem);
-        namesStem.clear();
+        addStem(stem);
         grew = true;
       }
       for (const name of own.keys()) {
         if (constantNames.has(name)) continue;
         constantNames.add(name);
+        addConstant(name);
         grew = true;
       }
     }

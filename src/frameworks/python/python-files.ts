@@ -59,31 +59,57 @@ export const importQuestion = (specifiers: Iterable<string>, names: Iterable<str
   return importQuestions.length - 1;
 };
 
-/** Each .py file's answers, one bit per question (files answering none are left out); again when a question was added since. */
-const importAnswers = new WeakMap<FrameworkContext, { asked: number; bits: Map<string, number> }>();
-const answersOf = (ctx: FrameworkContext): Map<string, number> => {
-  const known = importAnswers.get(ctx);
-  if (known !== undefined && known.asked === importQuestions.length) return known.bits;
-  const bySpecifier = new Map<string, number>();
-  const byName = new Map<string, number>();
-  for (let q = 0; q < importQuestions.length; q++) {
-    for (const s of importQuestions[q].specifiers) bySpecifier.set(s, (bySpecifier.get(s) ?? 0) | (1 << q));
-    for (const n of importQuestions[q].names) byName.set(n, (byName.get(n) ?? 0) | (1 << q));
-  }
-  const bits = new Map<string, number>();
+/**
+ * The listed .py files (with facts) by each specifier they import, as written, and by each name a
+ * `from` import lists or another import lists, each list in the scan's file order: one walk of the
+ * imports, which the import questions and package-data's rounds read instead of walking them again.
+ */
+export interface ImportIndex {
+  bySpecifier: ReadonlyMap<string, readonly string[]>;
+  byFromName: ReadonlyMap<string, readonly string[]>;
+  byOtherName: ReadonlyMap<string, readonly string[]>;
+}
+export const importIndex = perScan((ctx: FrameworkContext): ImportIndex => {
+  const bySpecifier = new Map<string, string[]>();
+  const byFromName = new Map<string, string[]>();
+  const byOtherName = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, path: string): void => {
+    const files = map.get(key);
+    if (files === undefined) map.set(key, [path]);
+    else if (files[files.length - 1] !== path) files.push(path);
+  };
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const path = listed[at];
     if (!path.endsWith('.py')) continue;
     const imports = ctx.facts(path)?.imports;
     if (imports === undefined) continue;
-    let b = 0;
     for (let k = 0; k < imports.length; k++) {
       const i = imports[k];
-      b |= bySpecifier.get(i.specifier) ?? 0;
+      add(bySpecifier, i.specifier, path);
       const names = i.names;
-      for (let j = 0; j < names.length; j++) b |= byName.get(names[j].name) ?? 0;
+      const byName = i.syntax === 'from' ? byFromName : byOtherName;
+      for (let j = 0; j < names.length; j++) add(byName, names[j].name, path);
     }
-    if (b !== 0) bits.set(path, b);
+  }
+  return { bySpecifier, byFromName, byOtherName };
+});
+
+/** Each .py file's answers, one bit per question (files answering none are left out); again when a question was added since. */
+const importAnswers = new WeakMap<FrameworkContext, { asked: number; bits: Map<string, number> }>();
+const answersOf = (ctx: FrameworkContext): Map<string, number> => {
+  const known = importAnswers.get(ctx);
+  if (known !== undefined && known.asked === importQuestions.length) return known.bits;
+  const { bySpecifier, byFromName, byOtherName } = importIndex(ctx);
+  const bits = new Map<string, number>();
+  const mark = (files: readonly string[] | undefined, bit: number): void => {
+    for (const f of files ?? []) bits.set(f, (bits.get(f) ?? 0) | bit);
+  };
+  for (let q = 0; q < importQuestions.length; q++) {
+    for (const s of importQuestions[q].specifiers) mark(bySpecifier.get(s), 1 << q);
+    for (const n of importQuestions[q].names) {
+      mark(byFromName.get(n), 1 << q);
+      mark(byOtherName.get(n), 1 << q);
+    }
   }
   importAnswers.set(ctx, { asked: importQuestions.length, bits });
   return bits;
