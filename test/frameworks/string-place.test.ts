@@ -41,3 +41,22 @@ test('string-place: a long list is read once through the siblings already placed
   // Far past the window, only the siblings lead back to the opener.
   assert.deepEqual(stringPlace(text, spans, text.lastIndexOf("'seo/a'")), { kind: 'other' });
 });
+
+test('string-place: the values of a long object are read once through the siblings already placed', () => {
+  // 200,000 values: a scan back to the `{` per value (10,000 characters each) took minutes.
+  const text = `load(opts, {${"k: 'seo/a', ".repeat(200_000)}})`;
+  const spans = quotedSpans(text);
+  const openers = new Map<number, number>();
+  const kinds = new Map<string, number>();
+  for (let at = text.indexOf("'"); at >= 0; at = text.indexOf("'seo/a'", at + 1)) {
+    const place = stringPlace(text, spans, at, openers);
+    const key = place.kind === 'argument' ? `argument ${place.callee}` : place.kind;
+    kinds.set(key, (kinds.get(key) ?? 0) + 1);
+  }
+  // As a scan of its own reads it: within the window of the `{` a value is the call's argument, past it a value.
+  const brace = text.indexOf('{');
+  const near = [...text.matchAll(/'seo\/a'/g)].filter((m) => (m.index ?? 0) - brace <= 10_000).length;
+  assert.deepEqual(Object.fromEntries(kinds), { 'argument load': near, value: 200_000 - near });
+  assert.deepEqual(stringPlace(text, spans, text.indexOf("'seo/a'")), { kind: 'argument', callee: 'load' });
+  assert.deepEqual(stringPlace(text, spans, text.lastIndexOf("'seo/a'")), { kind: 'value' });
+});
