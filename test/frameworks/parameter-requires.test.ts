@@ -5,6 +5,9 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 import { fixturePath } from '../helpers/fixtures.js';
 import { scanDir } from '../helpers/scan-fixture.js';
 import { folderNameExtension } from '../../src/frameworks/js/parameter-values.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const folderAndName = (expr: string): string | null => folderNameExtension(expr)?.folder ?? null;
 
@@ -46,4 +49,25 @@ test('parameter-requires: a long argument that is no folder and name fails in on
   // The first pattern tried every split of a segment: 8,000 characters took 1.8 s, 200,000 would take minutes.
   assert.equal(folderAndName('`./' + 'a.'.repeat(100_000) + '`'), null);
   assert.equal(folderAndName("'./" + 'a.'.repeat(100_000) + "' + x"), null);
+});
+
+test('parameter-requires: a bundle of thousands of helpers that require their parameter is read once, not once per helper', { timeout: 120_000 }, async () => {
+  // 25,000 `function gN(b){return require(b)}` (950 KB): each helper's calls and loops were looked for
+  // over the whole text (the start build: tens of seconds; a 715 KB bundle took 17.9 s).
+  const repo = mkdtempSync(join(tmpdir(), 'census-parameter-requires-bundle-'));
+  try {
+    mkdirSync(join(repo, 'lib'));
+    for (const f of ['a', 'b', 'c', 'unnamed']) writeFileSync(join(repo, 'lib', `${f}.js`), `module.exports = '${f}';\n`);
+    const helpers = Array.from({ length: 25_000 }, (_, i) => `function g${i}(b){return require(b)}`).join(';');
+    const tail = "\ng17('./lib/a.js');['./lib/b.js'].map(g42);\nclass K { m(p){return require(p)} run(){ return this.m('./lib/c.js') } }\nmodule.exports = K;\n";
+    writeFileSync(join(repo, 'bundle.js'), helpers + tail);
+    writeFileSync(join(repo, 'package.json'), JSON.stringify({ name: 'bundle', main: 'bundle.js' }));
+    const { audit } = await scanDir(repo);
+    const verdict = (path: string) => audit.files.find((f) => f.path === path)?.verdict;
+    assert.deepEqual(['a', 'b', 'c', 'unnamed'].map((f) => verdict(`lib/${f}.js`)), ['production', 'production', 'production', 'dead']);
+    const evidence = (audit.files.find((f) => f.path === 'lib/b.js')?.evidence ?? []).join('\n');
+    assert.match(evidence, /bundle\.js:2 hands '\.\/lib\/b\.js' \(an element of the list at line 2, passed as the callback\) to g42\(\)/);
+  } finally {
+    rmSync(repo, { recursive: true, force: true });
+  }
 });

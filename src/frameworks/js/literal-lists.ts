@@ -203,12 +203,32 @@ export const listBoundAt = (text: string, at: number, name: string): LiteralList
  * `[…].map(fn)`, `LIST.forEach(fn)`, `.flatMap(fn)`. The function takes each element as its
  * first parameter; `where` is the position of the `.` of that call.
  */
-export const listsPassedTo = (text: string, fn: string): { list: LiteralList; where: number }[] => {
+export const listsPassedTo = (text: string, fn: string, passed?: PassedNames): { list: LiteralList; where: number }[] => {
   const out: { list: LiteralList; where: number }[] = [];
-  const passed = new RegExp(String.raw`\.\s*(?:forEach|map|flatMap)\s*\(\s*${escapeRegExp(fn)}\s*\)`, 'g');
-  for (const m of text.matchAll(passed)) {
-    const list = arrayBefore(text, m.index ?? 0);
-    if (list !== null) out.push({ list, where: m.index ?? 0 });
+  const found = passed?.of(fn) ?? [...text.matchAll(new RegExp(String.raw`\.\s*(?:forEach|map|flatMap)\s*\(\s*${escapeRegExp(fn)}\s*\)`, 'g'))].map((m) => m.index ?? 0);
+  for (const where of found) {
+    const list = arrayBefore(text, where);
+    if (list !== null) out.push({ list, where });
   }
   return out;
 };
+
+/** `.forEach(name)`, `.map(name)`, `.flatMap(name)` of any name: where listsPassedTo's pattern for that name matches. */
+const PASSED = /\.\s*(?:forEach|map|flatMap)\s*\(\s*([A-Za-z_$][\w$]*)\s*\)/g;
+
+/** Where each name is handed to a loop in one text, found in one pass: listsPassedTo for many names of a file reads it once. */
+export class PassedNames {
+  private byName?: Map<string, number[]>;
+  constructor(private readonly text: string) {}
+  of(fn: string): readonly number[] {
+    if (this.byName === undefined) {
+      this.byName = new Map();
+      for (const m of this.text.matchAll(PASSED)) {
+        const list = this.byName.get(m[1]);
+        if (list === undefined) this.byName.set(m[1], [m.index ?? 0]);
+        else list.push(m.index ?? 0);
+      }
+    }
+    return this.byName.get(fn) ?? [];
+  }
+}

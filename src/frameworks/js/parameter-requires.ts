@@ -33,8 +33,8 @@ import { warning } from '../../util/diagnostics.js';
 import { lineAt } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
-import { argumentValues, callArguments, enclosingFunction, enclosingMethod, thisCallArguments } from './parameter-values.js';
-import { listElementAt, listsPassedTo } from './literal-lists.js';
+import { argumentValues, callArguments, CallSites, enclosingFunction, enclosingMethod, thisCallArguments } from './parameter-values.js';
+import { listElementAt, listsPassedTo, PassedNames } from './literal-lists.js';
 import { IDENTIFIER } from '../../languages/javascript/js-text.js';
 import { codeFilesMarked, enclosingPackages, labelledReferences, packageFilesUnder, resolveToolPath, type LabelledReference } from './support.js';
 import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
@@ -158,6 +158,9 @@ const found = perScan((ctx: FrameworkContext): Found => {
     const text = commentsBlanked(written);
     let quoted: number[] | undefined;
     const inQuotes = (at: number) => insideQuoted(text, (quoted ??= quotedSpans(text)), at);
+    // Every helper's calls from one pass over the text: a bundle of thousands of helpers is read once, not once per helper.
+    const sites = new CallSites(text);
+    const passed = new PassedNames(text);
     for (const m of text.matchAll(LOAD_OF_NAME)) {
       const at = m.index ?? 0;
       if (inQuotes(at)) continue;
@@ -165,7 +168,7 @@ const found = perScan((ctx: FrameworkContext): Found => {
       const named = enclosingFunction(text, at);
       const fn = named ?? enclosingMethod(text, at);
       if (fn === null) continue;
-      const callsAt = (position: number) => (named !== null ? callArguments(text, fn.name, position) : thisCallArguments(text, fn.name, position));
+      const callsAt = (position: number) => (named !== null ? callArguments(text, fn.name, position, sites) : thisCallArguments(text, fn.name, position, sites));
       const loadLine = lineAt(text, at);
       const what = `${fn.name}(), which ${m[1]}s ${m[2].includes('?') || m[2].includes('|') ? `${m[2].replace(/\s+/g, ' ')}` : 'it'} (line ${loadLine})`;
       let unread: { line: number; text: string } | null = null;
@@ -205,7 +208,7 @@ const found = perScan((ctx: FrameworkContext): Found => {
         }
         // The helper itself handed to the loop: `[…].map(idToPlugin)` gives it each element first.
         if (position === 0 && named !== null)
-          for (const { list, where } of listsPassedTo(text, fn.name)) {
+          for (const { list, where } of listsPassedTo(text, fn.name, passed)) {
             if (inQuotes(where)) continue;
             const line = lineAt(text, where);
             for (const spec of list.names) hand(spec, line, ` (an element of the list at line ${lineAt(text, list.at)}, passed as the callback)`);
