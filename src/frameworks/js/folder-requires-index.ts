@@ -39,6 +39,9 @@ export class RequireIndex {
   private readonly byToken = new Map<string, number[]>();
   private readonly own: number[] = [];
   private readonly memo = new Map<string, { many: number[]; one: number[] }>();
+  /** The requires by the [\w$] runs of their argument without whitespace: candidates for textTest. */
+  private readonly bySquashedToken = new Map<string, number[]>();
+  private readonly direct = new Map<string, number[]>();
 
   constructor(
     readonly requires: RequireCall[],
@@ -62,6 +65,14 @@ export class RequireIndex {
         list.push(i);
       }
       if (ownTest(arg)) this.own.push(i);
+      const squashedSeen = new Set<string>();
+      for (const t of arg.replace(/\s+/g, '').matchAll(TOKEN)) {
+        if (squashedSeen.has(t[0])) continue;
+        squashedSeen.add(t[0]);
+        let list = this.bySquashedToken.get(t[0]);
+        if (list === undefined) this.bySquashedToken.set(t[0], (list = []));
+        list.push(i);
+      }
     });
   }
 
@@ -73,10 +84,34 @@ export class RequireIndex {
     const key = `${ownFolder ? 1 : 0}\u0000${expr}`;
     let out = this.memo.get(key);
     if (out !== undefined) return out;
-    const direct = name !== null ? (this.byToken.get(name) ?? []) : this.all.filter((i) => this.textTest(this.requires[i][1], expr));
+    const direct = name !== null ? (this.byToken.get(name) ?? []) : this.holding(expr);
     const places = ownFolder ? [...new Set([...direct, ...this.own])].sort((a, b) => a - b) : direct;
     out = { many: places.filter((i) => !this.oneTest(this.requires[i][1])), one: places.filter((i) => this.oneTest(this.requires[i][1])) };
     this.memo.set(key, out);
+    return out;
+  }
+
+  /**
+   * The requires whose argument holds the expression (textTest, which holds only when the argument
+   * without whitespace holds the expression without whitespace). Such an argument holds each [\w$]
+   * run inside the squashed expression (one with a non-[\w$] character on both sides) as a run of its
+   * own, so only the requires holding its rarest such run are tested: one test per require each, not
+   * every require per expression (thousands of `path.join(__dirname, 'aN')` listings were quadratic).
+   */
+  private holding(expr: string): number[] {
+    const squashed = expr.replace(/\s+/g, '');
+    let out = this.direct.get(squashed);
+    if (out !== undefined) return out;
+    let fewest: number[] | null = null;
+    for (const t of squashed.matchAll(TOKEN)) {
+      const at = t.index ?? 0;
+      const end = at + t[0].length;
+      if (at === 0 || end === squashed.length) continue;
+      const list = this.bySquashedToken.get(t[0]) ?? [];
+      if (fewest === null || list.length < fewest.length) fewest = list;
+    }
+    out = (fewest ?? this.all).filter((i) => this.textTest(this.requires[i][1], expr));
+    this.direct.set(squashed, out);
     return out;
   }
 
@@ -99,12 +134,39 @@ export class RequireIndex {
  */
 export class MatchesByKey {
   private readonly memo = new Map<string, { start: number; end: number }[]>();
+  private opened?: { byArgument: Map<string, number[]>; long: number[] };
 
   constructor(
     private readonly text: string,
     private readonly patternOf: (key: string) => RegExp,
     private readonly byName: RegExp,
+    /** The pattern's text before the key (`\b(?:join|resolve)\(\s*`), global: where a match may start. */
+    private readonly opens: RegExp,
   ) {}
+
+  /**
+   * Where each match of `opens` starts, by the first argument after it without whitespace (to its
+   * first `,` outside brackets and quotes): a key's matches are among those whose argument is the
+   * key's (a key with no `,` outside brackets and quotes, as every folder expression is), so each key
+   * is looked up, not searched for over the text (thousands of `path.join(__dirname, 'aN')` keys were
+   * quadratic). An argument longer than ARGUMENT_SCAN is kept apart and tried for every key.
+   */
+  private openings(): { byArgument: Map<string, number[]>; long: number[] } {
+    if (this.opened !== undefined) return this.opened;
+    const byArgument = new Map<string, number[]>();
+    const long: number[] = [];
+    for (const m of this.text.matchAll(this.opens)) {
+      const start = m.index ?? 0;
+      const argument = firstArgument(this.text, start + m[0].length, ARGUMENT_SCAN);
+      if (argument === null) long.push(start);
+      else {
+        const list = byArgument.get(argument);
+        if (list === undefined) byArgument.set(argument, [start]);
+        else list.push(start);
+      }
+    }
+    return (this.opened = { byArgument, long });
+  }
 
   private matchesOf(key: string): { start: number; end: number }[] {
     let all = this.memo.get(key);
@@ -120,7 +182,20 @@ export class MatchesByKey {
       }
       return this.memo.get(key) ?? [];
     }
-    all = [...this.text.matchAll(this.patternOf(key))].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+    const squashed = key.replace(/\s+/g, '');
+    if (firstArgument(squashed, 0, Infinity) === squashed) {
+      // The key's own pattern, tried only where an opening's argument is the key: its matches start
+      // where `opens` matches (neither can start inside another), so they are the scan's.
+      const { byArgument, long } = this.openings();
+      const sticky = new RegExp(this.patternOf(key).source, 'y');
+      const starts = [...(byArgument.get(squashed) ?? []), ...long].sort((a, b) => a - b);
+      all = [];
+      for (const start of starts) {
+        sticky.lastIndex = start;
+        const m = sticky.exec(this.text);
+        if (m !== null) all.push({ start, end: start + m[0].length });
+      }
+    } else all = [...this.text.matchAll(this.patternOf(key))].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
     this.memo.set(key, all);
     return all;
   }
@@ -132,3 +207,36 @@ export class MatchesByKey {
     return m !== undefined && m.end <= to ? m : null;
   }
 }
+
+/** How far an opening's first argument is read (MatchesByKey.openings); a longer one is tried for every key. */
+const ARGUMENT_SCAN = 512;
+
+/**
+ * The text from `from` to the first `,` outside brackets and quotes, without whitespace; null when
+ * none comes within `limit` characters or a bracket closes first. Quotes are read as FOLDER writes
+ * them: to the next same quote, no escapes.
+ */
+const firstArgument = (text: string, from: number, limit: number): string | null => {
+  let depth = 0;
+  let out = '';
+  const end = Math.min(text.length, from + limit);
+  for (let i = from; i < end; i++) {
+    const c = text[i];
+    if (c === "'" || c === '"' || c === '`') {
+      let close = i + 1;
+      while (close < end && text[close] !== c) close++;
+      if (close >= end) return null;
+      out += text.slice(i, close + 1).replace(/\s+/g, '');
+      i = close;
+    } else if (c === '(' || c === '[' || c === '{') {
+      depth++;
+      out += c;
+    } else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) return null;
+      depth--;
+      out += c;
+    } else if (c === ',' && depth === 0) return out;
+    else if (!/\s/.test(c)) out += c;
+  }
+  return limit === Infinity && depth === 0 ? out : null;
+};

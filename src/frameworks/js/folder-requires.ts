@@ -188,6 +188,9 @@ const readsPattern = (folderExpr: string): RegExp =>
 /** joinsNamesPattern and readsPattern with the folder left open, a name (MatchesByKey's one scan for every name). */
 const JOINS_A_NAME = /\b(?:join|resolve)\(\s*([A-Za-z_$][\w$]*)\s*,\s*[A-Za-z_$]/g;
 const READS_A_NAME = /\b(?:readFileSync|readFile|createReadStream)\(\s*(?:[A-Za-z_$][\w$]*\s*\.\s*)*(?:join|resolve)\(\s*([A-Za-z_$][\w$]*)\s*,\s*[A-Za-z_$]/g;
+/** joinsNamesPattern and readsPattern up to the folder: where a match may start (MatchesByKey's lookup for any other key). */
+const JOIN_OPENS = /\b(?:join|resolve)\(\s*/g;
+const READ_OPENS = /\b(?:readFileSync|readFile|createReadStream)\(\s*(?:[A-Za-z_$][\w$]*\s*\.\s*)*(?:join|resolve)\(\s*/g;
 const readOfEntries = (reads: MatchesByKey, from: number, to: number, folderExpr: string): number | null => reads.firstIn(folderExpr.trim(), from, to)?.start ?? null;
 
 /**
@@ -409,8 +412,8 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
   const requires = [...text.matchAll(REQUIRE)].filter((m) => !LITERAL_ARG.test(m[1])) as RequireCall[];
   // Built once per file: each listing's questions are looked up, not asked of the whole text again.
   const index = new RequireIndex(requires, readsOwnFolder, containsExpr, namesOneFile, (arg) => BARE_NAME.test(arg));
-  const joins = new MatchesByKey(text, joinsNamesPattern, JOINS_A_NAME);
-  const reads = new MatchesByKey(text, readsPattern, READS_A_NAME);
+  const joins = new MatchesByKey(text, joinsNamesPattern, JOINS_A_NAME, JOIN_OPENS);
+  const reads = new MatchesByKey(text, readsPattern, READS_A_NAME, READ_OPENS);
   let functions: RegExpExecArray[] | null = null;
   const functionsOf = (): RegExpExecArray[] => (functions ??= [...text.matchAll(FUNCTION)]);
   const yeoman = YEOMAN.test(text);
