@@ -142,6 +142,9 @@ const namedDeeper = (ctx: FrameworkContext, loads: FolderLoad[]): LabelledRefere
   return out;
 };
 
+/** How many loads of a name one file's calls are looked for by a scan per helper, before one scan for all. */
+const INDEXED_AFTER = 8;
+
 interface Found {
   loaded: LabelledReference[];
   diagnostics: Diagnostic[];
@@ -158,9 +161,11 @@ const found = perScan((ctx: FrameworkContext): Found => {
     const text = commentsBlanked(written);
     let quoted: number[] | undefined;
     const inQuotes = (at: number) => insideQuoted(text, (quoted ??= quotedSpans(text)), at);
-    // Every helper's calls from one pass over the text: a bundle of thousands of helpers is read once, not once per helper.
-    const sites = new CallSites(text);
-    const passed = new PassedNames(text);
+    // Past a few helpers, every helper's calls come from one pass over the text: a bundle of thousands
+    // of helpers is read once, not once per helper (a file of one or two scans for its own names).
+    let helpers = 0;
+    let sites: CallSites | undefined;
+    let passed: PassedNames | undefined;
     for (const m of text.matchAll(LOAD_OF_NAME)) {
       const at = m.index ?? 0;
       if (inQuotes(at)) continue;
@@ -168,6 +173,10 @@ const found = perScan((ctx: FrameworkContext): Found => {
       const named = enclosingFunction(text, at);
       const fn = named ?? enclosingMethod(text, at);
       if (fn === null) continue;
+      if (++helpers > INDEXED_AFTER) {
+        sites ??= new CallSites(text);
+        passed ??= new PassedNames(text);
+      }
       const callsAt = (position: number) => (named !== null ? callArguments(text, fn.name, position, sites) : thisCallArguments(text, fn.name, position, sites));
       const loadLine = lineAt(text, at);
       const what = `${fn.name}(), which ${m[1]}s ${m[2].includes('?') || m[2].includes('|') ? `${m[2].replace(/\s+/g, ' ')}` : 'it'} (line ${loadLine})`;
