@@ -400,9 +400,10 @@ export const fileVariables = (ctx: FrameworkContext, path: string, text: string)
       const parts = i.specifier.split('.');
       const bound: Array<[string, string]> = i.alias !== undefined ? [[i.alias, i.specifier]] : parts.map((_, k) => [parts.slice(0, k + 1).join('.'), parts.slice(0, k + 1).join('.')]);
       for (const [local, module] of bound) {
-        if (!text.includes(`${local}.`)) continue;
+        // The repo module first: a file of thousands of `import mN` of modules outside the repo
+        // searched its whole text once per import (40,000 lines: 13 s).
         const file = ctx.module(module)[0];
-        if (file === undefined || file === path) continue;
+        if (file === undefined || file === path || !text.includes(`${local}.`)) continue;
         for (const [name, value] of pathConstants(ctx, file)) {
           const written = `${local}.${name}`;
           if (!text.includes(written)) continue;
