@@ -29,6 +29,9 @@ import { perScan } from '../per-scan.js';
 import { byteUse, codeFilesMarked, enclosingPackages, jsCodeFiles, labelledReferences, resolveToolPath, type LabelledReference } from './support.js';
 import { dataUseNote, isToolConfig } from './anchored-paths.js';
 import { filesImporting, relativeImports } from './import-index.js';
+import { blankedText } from './blanked-texts.js';
+import { functionRegion, paramListBefore } from './function-region.js';
+import { paramNames } from '../../languages/javascript/folder-expr.js';
 
 /** What a named path may end at: code, or a component file a bundler compiles. */
 const TARGET = /\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/;
@@ -125,6 +128,14 @@ const joinsOf = (text: string, local: string, from = 0, to = text.length): { par
   return out;
 };
 
+/** Whether a function opened after `from` and around `at` takes `name` as a parameter (`function other(src) { join(src, …) }`). */
+const rebound = (text: string, name: string, at: number, from: number): boolean => {
+  for (let region = functionRegion(text, at); region.start > from; region = functionRegion(text, region.start - 1)) {
+    if (paramNames(paramListBefore(text, region.start - 1)).includes(name)) return true;
+  }
+  return false;
+};
+
 const namedFiles = perScan((ctx): LabelledReference[] => {
   const defs = constants(ctx);
   if (defs.length === 0) return [];
@@ -149,8 +160,10 @@ const namedFiles = perScan((ctx): LabelledReference[] => {
   for (const user of jsCodeFiles(ctx)) {
     const uses = byUser.get(user);
     if (uses === undefined || isToolConfig(ctx, user)) continue;
-    const text = ctx.readText(user);
-    if (text === null) continue;
+    const written = ctx.readText(user);
+    if (written === null) continue;
+    // A join in a comment (`// readFile(join(ROOT, "static", "old.js"))`) names nothing, as anchored-paths reads it (review s60-rv2).
+    const text = blankedText(ctx, user, written);
     for (const { def, local } of uses) {
       if (!text.includes(local)) continue;
       for (const j of joinsOf(text, local)) {
@@ -162,8 +175,14 @@ const namedFiles = perScan((ctx): LabelledReference[] => {
         const after = j.index + j.expr.length;
         const again = new RegExp(String.raw`(?:const|let|var)\s+${escapeRegExp(held[1])}\s*=`, 'g');
         again.lastIndex = after;
-        const end = again.exec(text)?.index ?? text.length;
-        for (const k of joinsOf(text, held[1], after, end)) refer(def, user, text, `${held[1]} = ${j.expr}, ${local}`, [...j.parts, ...k.parts], k.index, k.expr);
+        // ...and within the function that declares it: another function's `src` (a parameter, a minifier's
+        // reused one-letter name) is another value (review s60-rv2).
+        const scope = functionRegion(text, j.index);
+        const end = Math.min(again.exec(text)?.index ?? text.length, scope.end);
+        for (const k of joinsOf(text, held[1], after, end)) {
+          if (rebound(text, held[1], k.index, scope.start)) continue;
+          refer(def, user, text, `${held[1]} = ${j.expr}, ${local}`, [...j.parts, ...k.parts], k.index, k.expr);
+        }
       }
     }
   }
