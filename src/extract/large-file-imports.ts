@@ -29,7 +29,8 @@
  *
  * Also beside them (stop 60), the relative `new URL('./x', import.meta.url)` literals
  * (languages/javascript/url-literals.ts), as `new URL` references: @redocly/cli's 2.8 MB chunk reads
- * `./redoc.standalone.js` so. Gated on the text spelling `import.meta.url`.
+ * `./redoc.standalone.js` so. Read at each `import.meta` the token scan meets as code, so one in a
+ * comment or a string names nothing.
  *
  * Python: the Python extractor itself (a tokenizer, linear in the text), of whose facts only the
  * imports, the `sys.path` folders and the names the module binds (for name checks) are kept.
@@ -40,7 +41,7 @@ import { emptyFacts } from '../model/facts.js';
 import { languageRecord } from '../languages/registry.js';
 import { lineCounter } from '../util/lines.js';
 import { declarationNamesIn } from '../languages/javascript/declaration-names.js';
-import { newUrlLiterals } from '../languages/javascript/url-literals.js';
+import { newUrlLiteralAt, type UrlLiteral } from '../languages/javascript/url-literals.js';
 
 /**
  * The largest JS/TS file whose imports are read, whatever --max-file-size is: 32 MB, or the limit
@@ -319,8 +320,15 @@ const opensTry = (text: string, pos: number): boolean => {
   return p >= 2 && text.charCodeAt(p) === 121 && text.startsWith('try', p - 2) && !isIdentPart(text.charCodeAt(p - 3)) && !isMember(text, p - 2);
 };
 
-/** The imports of JS/TS text, in source order. */
-export const scanJsImports = (text: string): Found[] => {
+/** The most distinct `new URL` literals kept of one text. */
+const MAX_URL_LITERALS = 1_000;
+
+/**
+ * The imports of JS/TS text, in source order; into `urls` (when given) its relative
+ * `new URL('./x', import.meta.url)` literals, each at its first place, read where the scan reads code.
+ */
+export const scanJsImports = (text: string, urls?: UrlLiteral[]): Found[] => {
+  const urlTargets = new Set<string>();
   const r = new Reader(text);
   const n = r.n;
   const found: Found[] = [];
@@ -367,7 +375,13 @@ export const scanJsImports = (text: string): Found[] => {
       const word = length === 7 ? 'require' : text.charCodeAt(at) === 105 ? 'import' : 'export';
       const next = r.skipBlank(after);
       const d = text.charCodeAt(next);
-      if (d === LPAREN && word !== 'export') {
+      if (word === 'import' && d === DOT) {
+        const url = urls === undefined || urls.length >= MAX_URL_LITERALS ? null : newUrlLiteralAt(text, at);
+        if (url !== null && !urlTargets.has(url.target)) {
+          urlTargets.add(url.target);
+          urls?.push(url);
+        }
+      } else if (d === LPAREN && word !== 'export') {
         const specifier = callArgument(r, next, word === 'import');
         if (specifier !== null) add({ offset: at, specifier, syntax: word === 'import' ? 'dynamic' : 'require', typeOnly: false, inTry: tries > 0 });
       } else if (word === 'import' && (d === QUOTE || d === DQUOTE)) {
@@ -422,7 +436,8 @@ export const largeFileFacts = (path: string, text: string, language: Language): 
     return facts;
   }
   if (language !== 'javascript' && language !== 'typescript') return null;
-  const found = scanJsImports(text);
+  const urls: UrlLiteral[] = [];
+  const found = scanJsImports(text, urls);
   const lineOf = lineCounter(text);
   const facts = emptyFacts();
   // what it exports is not read: name checks against it stay silent, as for a module with `export *`
@@ -436,6 +451,6 @@ export const largeFileFacts = (path: string, text: string, language: Language): 
   const names = declarationNamesIn(text);
   if (names.length > 0) facts.declarationNames = names.map((d) => ({ literal: d.literal, line: lineOf(d.offset) }));
   // The files it names beside itself by `new URL('./x', import.meta.url)` (a bundle reading an asset chunk), as the walk records them.
-  for (const u of newUrlLiterals(text)) facts.references.push({ target: u.target, form: 'path', line: lineOf(u.offset), via: 'new URL' });
+  for (const u of urls) facts.references.push({ target: u.target, form: 'path', line: lineOf(u.offset), via: 'new URL' });
   return facts;
 };

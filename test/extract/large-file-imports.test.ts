@@ -160,3 +160,22 @@ test("a bundle over --max-file-size still names the file its new URL(…, import
   assert.ok(file('lib/chunks/redoc.standalone.js').evidence.some((e: string) => e.includes('lib/chunks/big.js:30002')), JSON.stringify(file('lib/chunks/redoc.standalone.js').evidence));
   assert.equal(file('lib/chunks/other.js').verdict, 'dead');
 });
+
+test('a new URL(…, import.meta.url) in a comment or a string of a bundle names nothing (review s60-rv2)', () => {
+  const text = [
+    '// was: fs.readFileSync(new URL("./commented.js", import.meta.url))',
+    '/* new URL(\'./block.js\', import.meta.url) */',
+    'const doc = "new URL(\'./instring.js\', import.meta.url)", tpl = `new URL("./intemplate.js", import.meta.url)`;',
+    'const real = new URL( "./real.js" ,\n import.meta.url ), sub = `${new URL(\'../sub.js\', import.meta.url)}`;',
+    'const other = URL("./no-new.js", import.meta.url), m = import.meta.url, n = new URL("./x.js", import.meta.dirname);',
+  ].join('\n');
+  assert.deepEqual(largeFileFacts('lib/big.js', text, 'javascript')?.references.map((r) => `${r.target}:${r.line}`), ['./real.js:4', '../sub.js:5']);
+});
+
+test('new URL literals of a hostile bundle are read in bounded time and capped', () => {
+  // One line of nothing but `import.meta.url` and of a literal that never closes before it.
+  assert.deepEqual(largeFileFacts('lib/big.js', 'x(import.meta.url);'.repeat(200_000), 'javascript')?.references, []);
+  assert.deepEqual(largeFileFacts('lib/big.js', `new URL("./${'a'.repeat(2_000_000)}", import.meta.url)`, 'javascript')?.references, []);
+  const many = Array.from({ length: 3_000 }, (_, i) => `new URL("./f${i}.js",import.meta.url);`).join('');
+  assert.equal(largeFileFacts('lib/big.js', many, 'javascript')?.references.length, 1_000);
+});
