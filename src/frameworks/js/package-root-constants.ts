@@ -11,7 +11,7 @@
  *
  * - the constant: `const|let|var NAME = dirname(X.resolve('<pkg>/package.json'))` at a line's start,
  *   the call to `dirname` under any name that opens with it (a bundler's `dirname3`), `<pkg>` the
- *   `name` of the package.json enclosing the module (another package's folder is not in the repo);
+ *   `name` of the nearest package.json around the module that has one (another package's folder is not in the repo);
  * - its users: the module itself, and a module whose import facts bind NAME from a specifier that
  *   resolves to the module (a relative one, or a key of the package's `imports` whose target is it);
  * - a `join`/`resolve` (path's, or a bundler's `join5`) of the constant and string literals names the
@@ -58,7 +58,9 @@ const constants = perScan((ctx): RootConstant[] => {
     if (text === null || !text.includes('/package.json')) continue;
     for (const m of text.matchAll(ROOT_DECLARATION)) {
       if (m[2] === 'path') continue;
-      const pkg = enclosingPackages(ctx, dirname(file))[0];
+      // The nearest package.json that names a package: one that only sets the module type
+      // (`dist/esm/package.json`: {"type": "module"}) is no package a name resolves to (review s60-rv2).
+      const pkg = enclosingPackages(ctx, dirname(file)).find((p) => typeof p.json.name === 'string');
       if (pkg === undefined || pkg.json.name !== m[4]) continue;
       out.push({ file, name: m[1], folder: pkg.dir, line: lineAt(text, m.index ?? 0), value: m[0].trim().replace(/^(?:export\s+)?(?:const|let|var)\s+[\w$]+\s*=\s*/, '') });
     }
