@@ -35,7 +35,7 @@ import { paramNames } from '../../languages/javascript/folder-expr.js';
 
 /** What a named path may end at: code, or a component file a bundler compiles. */
 const TARGET = /\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/;
-/** `NAME = dirname…(X.resolve('<pkg>/package.json'))` at a line's start; X is not `path` (that resolves against the working folder). */
+/** `NAME = dirname…(X.resolve('<pkg>/package.json'))` at a line's start; X is not `path` or an alias of it (that resolves against the working folder). */
 const ROOT_DECLARATION = /^[ \t]*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:[\w$]+\s*\.\s*)?dirname[\w$]*\(\s*([\w$]+)\s*\.\s*resolve\(\s*(["'`])([^"'`\n]+)\/package\.json\3\s*\)\s*\)/gm;
 /** A join call, path's or a bundler's alias of it (`join5`), opened. */
 const JOIN = String.raw`(?<![\w$])(?:[\w$]+\s*\.\s*)?(?:join|resolve)\d*\(\s*`;
@@ -54,10 +54,13 @@ interface RootConstant {
 const constants = perScan((ctx): RootConstant[] => {
   const out: RootConstant[] = [];
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
-    const text = ctx.readText(file);
-    if (text === null || !text.includes('/package.json')) continue;
+    const written = ctx.readText(file);
+    if (written === null || !written.includes('/package.json')) continue;
+    // A declaration in a block comment declares nothing (review s60-rv2).
+    const text = blankedText(ctx, file, written);
     for (const m of text.matchAll(ROOT_DECLARATION)) {
-      if (m[2] === 'path') continue;
+      // path's resolve (also under a bundler's alias: `path2`, `import_path`, `path__default`) works from the working folder.
+      if (/path/i.test(m[2])) continue;
       // The nearest package.json that names a package: one that only sets the module type
       // (`dist/esm/package.json`: {"type": "module"}) is no package a name resolves to (review s60-rv2).
       const pkg = enclosingPackages(ctx, dirname(file)).find((p) => typeof p.json.name === 'string');
