@@ -39,7 +39,7 @@ import { isNodeScript, mayBeNodeScript } from './top-level-script.js';
 import { tripleSlashImports } from './triple-slash.js';
 import { packedMap } from '../../util/packed-list.js';
 
-/** 22: a computed program is read as a script's interpreter only when its name says the script's language (util/interpreter-names.ts); 21 was the NestJS StaticAssets text mark. */
+/** 24: a declaration file (.d.ts, .d.mts, .d.cts) gets no runnable marker. 23: a glob named by its prefix alone leaves out declarations and tests (computed-specifier). 22: a computed program is read as a script's interpreter only when its name says the script's language (util/interpreter-names.ts); 21 was the NestJS StaticAssets text mark. */
 export const JAVASCRIPT_EXTRACTOR_VERSION = 24;
 
 /** Importing one of these makes a file a command-line program. */
