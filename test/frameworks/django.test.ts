@@ -7,6 +7,9 @@ import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 import { managementCommands } from '../../src/frameworks/python/django-commands.js';
 import { settingStrings } from '../../src/frameworks/python/setting-strings.js';
+import django from '../../src/frameworks/python/django.js';
+import { Manifests } from '../../src/manifests/store.js';
+import type { FrameworkContext } from '../../src/frameworks/types.js';
 
 const cases = frameworkCases('django');
 test('django: has a basic fixture', () => assert.ok(cases.includes('django-basic')));
@@ -22,4 +25,18 @@ test('django: management commands on a command line', () => {
 test('django: setting strings carry the setting they belong to', () => {
   const text = 'A = "x.y"\nif DEBUG:\n    MIDDLEWARE += ["dbg.M"]\nLOGGING["handlers"] = {"()": "f.F"}\nMIDDLEWARE.insert(0, "m.N")\nelse_ = 1\nprint("p.q")\n';
   assert.deepEqual(settingStrings(text).map((s) => `${s.setting}=${s.value}@${s.line}`), ['A=x.y@1', 'MIDDLEWARE=dbg.M@3', 'LOGGING=handlers@4', 'LOGGING=()@4', 'LOGGING=f.F@4', 'MIDDLEWARE=m.N@5', 'null=p.q@7']);
+});
+
+/** A context over texts alone: the Django reader's gate reads paths and texts, nothing else. */
+const textsContext = (texts: Record<string, string>): FrameworkContext => {
+  const manifests = new Manifests({ files: new Set(Object.keys(texts)), readText: (path) => texts[path] ?? null });
+  return { files: manifests.files, readText: manifests.text, manifests, facts: () => undefined, commands: [], entries: [], module: () => [] };
+};
+
+test('django: a repo without a .py file is no Django project, whatever a Dockerfile sets', () => {
+  // Stop 60: the gate that spares a JS repo the walk of every path (a settings module is a .py file).
+  const env = 'FROM node:20\nENV DJANGO_SETTINGS_MODULE=site.settings\n';
+  assert.equal(django.enabledBy(textsContext({ Dockerfile: env, 'src/index.js': 'x()' })), null);
+  // With a .py file the Dockerfile's declaration still enables the reader.
+  assert.equal(django.enabledBy(textsContext({ Dockerfile: env, 'tools/run.py': 'print(1)\n' })), 'DJANGO_SETTINGS_MODULE in Dockerfile:2');
 });

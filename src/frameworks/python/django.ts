@@ -451,12 +451,18 @@ const reader: FrameworkReader = {
   title: 'Django',
   ecosystem: 'python',
   enabledBy: (ctx) => {
+    let python = false;
     for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
       const f = listed[at];
-      if (!f.endsWith('.py') || !DECLARERS.test(f)) continue;
+      if (!f.endsWith('.py')) continue;
+      python = true;
+      if (!DECLARERS.test(f)) continue;
       const text = ctx.readText(f);
       if (text !== null && /\bdjango\b/.test(text)) return `${f} uses django`;
     }
+    // A settings module and a reusable app are .py files: a repo without one has no Django to read, and
+    // the walk of every path for DJANGO_SETTINGS_MODULE below is skipped (payload: 6,500 JS files, 5-20 ms).
+    if (!python) return null;
     const declared = findSettingsDeclarations(ctx.files, ctx.readText)[0] as SettingsDeclaration | undefined;
     if (declared) return `DJANGO_SETTINGS_MODULE in ${declared.file}:${declared.line}`;
     // A reusable app (Postorius, a django-* package) has no project of its own: the projects that
