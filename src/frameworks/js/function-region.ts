@@ -79,12 +79,20 @@ const endsOperand = (code: number): boolean =>
   (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code === 41 || code === 93;
 
 /** `{`, `}`, a quote, a backtick or `/`: the characters the walk acts on. */
-const acted = (code: number): boolean => code === 123 || code === 125 || code === 34 || code === 39 || code === 96 || code === 47;
+const ACTED = /[{}"'`/]/g;
+
+/** Where the next character the walk acts on is, from `from`; the text's length when none is left. */
+const nextActed = (text: string, from: number): number => {
+  ACTED.lastIndex = from;
+  return ACTED.test(text) ? ACTED.lastIndex - 1 : text.length;
+};
 
 /**
  * One walk of a text's braces: every function body, in order of its `{` (an unmatched `}` ends
  * the walk). Between the characters it acts on only the last one that is not a space matters:
- * whether a `/` after it starts a regular expression.
+ * whether a `/` after it starts a regular expression. The next one is found by a regular
+ * expression, in native code, and the last one that is not a space by reading back from it:
+ * a test of every character code was most of the walk (stop 60: 4.5 MB of payload's texts).
  */
 export const walkBraces = (text: string): FunctionBrace[] => {
   const functions: FunctionBrace[] = [];
@@ -92,13 +100,14 @@ export const walkBraces = (text: string): FunctionBrace[] => {
   let last = '';
   let i = 0;
   while (i < text.length) {
-    let lastCode = -1;
-    for (; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (acted(code)) break;
-      if (!isSpace(code)) lastCode = code;
+    const stop = nextActed(text, i);
+    let j = stop - 1;
+    while (j >= i && isSpace(text.charCodeAt(j))) j--;
+    if (j >= i) {
+      const lastCode = text.charCodeAt(j);
+      last = endsOperand(lastCode) ? 'x' : String.fromCharCode(lastCode);
     }
-    if (lastCode !== -1) last = endsOperand(lastCode) ? 'x' : String.fromCharCode(lastCode);
+    i = stop;
     if (i >= text.length) break;
     const c = text[i];
     const comment = commentEnd(text, i);
