@@ -2,13 +2,17 @@
  * Stop 60 (issue 19): patterns that were tried at every character now run only behind a literal
  * their matches must hold, or are read backwards from one. Each must give exactly what the plain
  * pattern gave: joinCallees (parameter-folder-joins.ts) against its three patterns by matchAll, and
- * function-region's wordEndingAt against `/([A-Za-z_$][\w$]*)\s*$/` on the slice.
+ * function-region's wordEndingAt against `/([A-Za-z_$][\w$]*)\s*$/` on the slice, and enclosingFunction
+ * (parameter-values.ts), whose arrow look-back runs only where a `=>` stands in its window, against
+ * the look-back that matched every window.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { joinCallees } from '../../src/frameworks/js/parameter-folder-joins.js';
-import { wordEndingAt } from '../../src/frameworks/js/function-region.js';
+import { functionRegion, wordEndingAt } from '../../src/frameworks/js/function-region.js';
+import { enclosingFunction, type EnclosingFunction } from '../../src/frameworks/js/parameter-values.js';
+import { expressionEnd, paramNames } from '../../src/languages/javascript/folder-expr.js';
 import { escapeRegExp } from '../../src/util/regexp.js';
 import { assertProperty } from '../helpers/property.js';
 
@@ -65,5 +69,57 @@ test('wordEndingAt gives what the end-anchored pattern gives (seed 60)', () => {
       assert.equal(wordEndingAt(text, end), plainWord(text, end), JSON.stringify([text, end]));
     }),
     { numRuns: 4000, seed: 60 },
+  );
+});
+
+const RETURN_TYPE = String.raw`(?::[^=;{}()]*)?`;
+const EXPRESSION_ARROW = new RegExp(String.raw`(?<![\w$.])(${NAME})\s*=\s*(?:async\s*)?(?:\(([^()]*)\)\s*${RETURN_TYPE}|(${NAME}))\s*=>\s*(?=[^\s{])`, 'g');
+const ARROW = new RegExp(String.raw`(?<![\w$.])(${NAME})\s*=\s*(?:async\s*)?(?:\(([^()]*)\)\s*${RETURN_TYPE}|(${NAME})\s*)=>\s*$`);
+const DECLARATION = new RegExp(String.raw`function\s*\*?\s*(${NAME})?\s*\(([^()]*)\)\s*${RETURN_TYPE}$`);
+const NAMED_EXPRESSION = new RegExp(String.raw`(?<![\w$.])(${NAME})\s*[=:]\s*(?:async\s+)?$`);
+
+/** enclosingFunction as it was (main ff5fff87): the 2,000 characters before each position matched for an arrow, `=>` or not. */
+const plainEnclosingFunction = (text: string, index: number): EnclosingFunction | null => {
+  const region = functionRegion(text, index);
+  const start = Math.max(region.start, index - 2_000);
+  let arrow: EnclosingFunction | null = null;
+  for (const m of text.slice(start, index + 1).matchAll(EXPRESSION_ARROW)) {
+    const body = start + (m.index ?? 0) + m[0].length;
+    const end = expressionEnd(text, body);
+    if (end > index) arrow = { name: m[1], params: paramNames(m[2] ?? m[3]), start: body, end };
+  }
+  if (arrow !== null) return arrow;
+  if (region.start === 0 && region.end === text.length) return null;
+  const before = text.slice(Math.max(0, region.start - 1 - 400), region.start - 1).trimEnd();
+  const header = ARROW.exec(before);
+  if (header) return { name: header[1], params: paramNames(header[2] ?? header[3]), ...region };
+  const decl = DECLARATION.exec(before);
+  if (!decl) return null;
+  const name = decl[1] ?? NAMED_EXPRESSION.exec(before.slice(0, decl.index))?.[1];
+  return name === undefined ? null : { name, params: paramNames(decl[2]), ...region };
+};
+
+const sameFunction = (text: string, at: number): void => assert.deepStrictEqual(enclosingFunction(text, at), plainEnclosingFunction(text, at), JSON.stringify([text.length > 200 ? `${text.slice(0, 80)}…` : text, at]));
+
+test('enclosingFunction gives what matching every window gave: fixed cases, a `=>` at the window\'s edge (seed 60)', () => {
+  const pad = 'x'.repeat(1_990);
+  for (const text of [
+    'const f = (a) => require(a);',
+    'const f = a => path.join(a, "x.js"), g = 1;',
+    'function load(dir) { path.join(dir, "j.js"); const h = (b) => b; }',
+    'function g(q) {f=a=>join(a)}',
+    `function g(q) {${'x'.repeat(2_000)};f=a=>join(a) + ${pad}}`,
+    `const f = (a) => ${pad} + join(a, 'x')`,
+    `f = a =>${pad}join(a)`,
+    '=> x; g = y => join(y)',
+    '',
+  ]) for (let at = 0; at <= text.length + 1; at++) sameFunction(text, at);
+  const piece = fc.constantFrom('f', 'g', 'a', ' = ', '=>', '= >', '(', ')', '{', '}', 'function ', 'async ', ' ', '\n', ';', ',', 'join(a)', "'x'", 'x'.repeat(700), ':T');
+  assertProperty(
+    fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+      const text = pieces.join('');
+      for (let at = 0; at <= text.length; at += text.length > 200 ? 37 : 1) sameFunction(text, at);
+    }),
+    { numRuns: 1500, seed: 60 },
   );
 });

@@ -121,6 +121,15 @@ export const collectParameterFolderJoins = (ctx: FrameworkContext): FrameworkOut
       }
       return found;
     };
+    // Whether a function's body lists a folder, once per function: asked per join, a function of 20,000
+    // joins had its whole body matched 20,000 times (5 s).
+    const listing = new Map<string, boolean>();
+    const listsFolder = (fn: { start: number; end: number }): boolean => {
+      const key = `${fn.start}:${fn.end}`;
+      let lists = listing.get(key);
+      if (lists === undefined) listing.set(key, (lists = LISTS.test(text.slice(fn.start, fn.end))));
+      return lists;
+    };
     const call = new RegExp(String.raw`(?<![\w$.])(?:${callees.map((c) => c.split('.').map(escapeRegExp).join(String.raw`\s*\.\s*`)).join('|')})\s*\(`, 'g');
     for (const m of text.matchAll(call)) {
       const at = m.index ?? 0;
@@ -136,7 +145,7 @@ export const collectParameterFolderJoins = (ctx: FrameworkContext): FrameworkOut
       // A function between the def and the join that takes the name again (`names.map(prefix => join(prefix, …))`) joins onto its own argument.
       if (fn === null || position < 0 || shadowedBetween(text, base, fn.start, at)) continue;
       // A function that lists the folder it is handed (readdir, a glob) is folder-requires' to read, with the listing in its sentence.
-      if (LISTS.test(text.slice(fn.start, fn.end))) continue;
+      if (listsFolder(fn)) continue;
       const parts = rest.map((p) => partValue(p, text));
       if (parts.some((p) => p === null)) continue;
       const bytes = byteUse(text, at);
