@@ -51,8 +51,9 @@ const index = perScan((ctx): ImportIndex => {
       out.relative.push(r);
       const last = basename(imp.specifier);
       push(out.byLast, last, r);
-      const bare = last.replace(/\.[^.]+$/, '');
-      if (bare !== last) push(out.byLast, bare, r);
+      // The part without its extension (what `/\.[^.]+$/` drops: a last `.` with something after it), without a pattern per import.
+      const dot = last.lastIndexOf('.');
+      if (dot >= 0 && dot < last.length - 1) push(out.byLast, last.slice(0, dot), r);
     }
   }
   return out;
