@@ -19,6 +19,39 @@ const ENV_DEFAULT = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:os\.)?(?:environ\.get|
 const loadOf = (name: string): RegExp => new RegExp(`\\b(?:import_module|__import__)\\(\\s*${name}\\s*[,)]`);
 /** Assignments looked at above a load. */
 const MAX_ABOVE = 40;
+/** A `def` header's start: its indent and the text after the name (the parameters, maybe cut at the line's end). */
+const DEF_LINE = /^([ \t]*)(?:async[ \t]+)?def[ \t]+[A-Za-z_]\w*[ \t]*\((.*)$/;
+/** A `def` or `class` header: a scope of its own (a class body's names are no method's). */
+const SCOPE_LINE = /^([ \t]*)(?:(?:async[ \t]+)?def|class)[ \t]+[A-Za-z_]\w*/;
+/** A line that is code: its indent. */
+const CODE_LINE = /^([ \t]*)[^\s#]/;
+
+/**
+ * Review s60-rv1: the `def` or `class` each line is in (its 0-based line; -1: module level), from the indents.
+ * The nearest assignment above a load may sit in another function (a sibling's local) and says
+ * nothing of the name the load reads there.
+ */
+const enclosingDefs = (lines: readonly string[]): Int32Array => {
+  const of = new Int32Array(lines.length).fill(-1);
+  const open: Array<{ indent: number; line: number }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const code = CODE_LINE.exec(lines[i]);
+    if (code !== null) {
+      while (open.length > 0 && code[1].length <= open[open.length - 1].indent) open.pop();
+    }
+    of[i] = open.length > 0 ? open[open.length - 1].line : -1;
+    const scope = SCOPE_LINE.exec(lines[i]);
+    if (scope !== null) open.push({ indent: scope[1].length, line: i });
+  }
+  return of;
+};
+
+/** Whether the def at `defLine` takes `name` as a parameter (its header read over at most 6 lines). */
+const takesParam = (lines: readonly string[], defLine: number, name: string): boolean => {
+  const header = lines.slice(defLine, defLine + 6).join(' ');
+  const params = DEF_LINE.exec(header)?.[2] ?? '';
+  return new RegExp(`(?:^|[(,])\\s*\\*{0,2}${name}\\s*(?:[:=,)]|$)`).test(params.split(/\)\s*(?:->[^:]*)?:/)[0] ?? '');
+};
 
 export interface EnvDefaultImport {
   file: string;
@@ -39,11 +72,17 @@ const envDefaultImports = perScan((ctx: FrameworkContext): EnvDefaultImport[] =>
     const text = ctx.readText(file);
     if (text === null || !/\b(?:environ|getenv)\b/.test(text)) continue;
     const lines = text.split('\n');
+    const defs = enclosingDefs(lines);
     for (const line of loads) {
       const call = lines[line - 1] ?? '';
+      const scope = defs[line - 1] ?? -1;
       for (let k = line - 2; k >= 0 && k >= line - 1 - MAX_ABOVE; k--) {
         const assign = /^[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)/.exec(lines[k]);
         if (assign === null || !loadOf(assign[1]).test(call)) continue;
+        // Only the load's own function or the module level binds the name the load reads; a parameter of
+        // the load's function shadows a module-level read (review s60-rv1).
+        if (defs[k] !== scope && defs[k] !== -1) continue;
+        if (defs[k] === -1 && scope !== -1 && takesParam(lines, scope, assign[1])) break;
         // The nearest assignment to the loaded name decides: an environment read with a default, or nothing.
         const env = ENV_DEFAULT.exec(lines[k].replace(/\r$/, ''));
         if (env !== null) out.push({ file, line, assignLine: k + 1, variable: env[3], module: env[5] });
