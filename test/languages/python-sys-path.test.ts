@@ -151,6 +151,11 @@ test('sys.path (stop 60): a slice assignment `sys.path[0:0] = …` of the packag
   assert.deepEqual(sysPathFolders(init, 'pkg/__init__.py'), [{ dir: 'pkg', line: 1 }, { dir: 'pkg/vendor', line: 2 }]);
 });
 
+test('sys.path (review s60-rv1): a slice assignment whose list spans lines, as zc.buildout writes its scripts', () => {
+  const text = ['import os, sys', 'base = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))', 'sys.path[0:0] = [', "    os.path.join(base, 'src'),", "    os.path.join(base, 'lib'),", '    ]', ''].join('\n');
+  assert.deepEqual(sysPathFolders(text, 'bin/app'), [{ dir: 'src', line: 3 }, { dir: 'lib', line: 3 }]);
+});
+
 test('sys.path (stop 60): a slice assignment of anything else puts nothing on sys.path', () => {
   const text = [
     'from . import __path__ as path',

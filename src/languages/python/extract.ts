@@ -153,7 +153,8 @@ export const pythonExtractor: LanguageExtractor = {
   // 15: moduleArgs, the `"-m", "pkg.mod"` pairs of a list (module-args.ts); a literal `__import__` with a level is relative (calls.ts leveled).
   // 16: importRoots reads a slice assignment sys.path[0:0] = X (sys-path.ts).
   // 17: textMarks, the words some readers pre-test every .py file for (text-marks.ts).
-  version: 17,
+  // 18: a slice assignment's list that spans lines (zc.buildout's scripts).
+  version: 18,
   extract(path: string, text: string, asRead?: boolean): FileFacts {
     try {
       if (!warmedUp) warmUp();

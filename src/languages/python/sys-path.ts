@@ -302,8 +302,11 @@ const MAIN_BLOCK_LINE = /^([ \t]*)[^\s#]/;
 /** `if __name__ == '__main__':` (either order), which a module imported never enters. */
 const MAIN_GUARD_LINE = /^[ \t]*if\s+(?:__name__\s*==\s*(['"])__main__\1|(['"])__main__\2\s*==\s*__name__)\s*:/;
 
-/** A sys.path call or a path assignment whose brackets stay open at the line's end (Black's split). */
-const OPENS_CALL = /^[ \t]*(?:sys\.path\.(?:insert|append)\s*\(|[A-Za-z_]\w*\s*=\s*\S)/;
+/**
+ * A sys.path call or a path assignment whose brackets stay open at the line's end (Black's split), or a
+ * slice assignment whose list does (zc.buildout's scripts write `sys.path[0:0] = [` one folder a line).
+ */
+const OPENS_CALL = /^[ \t]*(?:sys\.path\.(?:insert|append)\s*\(|sys\.path\[\s*0?\s*:\s*0\s*\]\s*=\s*\S|[A-Za-z_]\w*\s*=\s*\S)/;
 
 /**
  * Stop 57: `line` with the lines below it joined on while its brackets are open, as pathAssignments
