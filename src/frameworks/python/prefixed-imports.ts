@@ -41,7 +41,10 @@ import { guardValues, relativeDunderCall } from './relative-dunder-import.js';
 /** Lines read from the call's line on: its first argument may wrap (deluge's sits on the next line). */
 const CALL_SPAN = 4;
 // Stop 60: up to two call groups in the argument, `'pkg.locales.%s' % getlocale()[0].lower()` (lollypop's localized.py:19).
-const CALL = new RegExp(String.raw`\b(?:${alternation(CORE_LOADS)})\(\s*([^,()]+(?:\([^()]*\)[^,()]*?){0,2}?)\s*(?:,|\))`);
+// Review s60-rv1: each run of the argument is matched one way only (no lazy part, no \s* beside a class that takes
+// spaces too; the capture is trimmed), so a long argument that never closes costs a pass, not minutes (cubic
+// backtracking before: 6,000 spaces in an unclosed `import_module(name +` took census over 120 s).
+const CALL = new RegExp(String.raw`\b(?:${alternation(CORE_LOADS)})\(\s*([^,()]+(?:\([^()]*\)[^,()]*){0,2})(?:,|\))`);
 const DOTTED_PREFIX = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
 /**
  * The constant package path `P` a computed module name is a child of, and the literal tail the
@@ -85,14 +88,14 @@ export const childTemplateOf = (expression: string, constants: ReadonlyMap<strin
 };
 
 /** `import_module(NAME, package=__name__)` / `import_module(NAME, __package__)`: a relative name over the caller's package. */
-const RELATIVE_CALL = /\bimport_module\(\s*([^,()]+(?:\([^()]*\))?[^,()]*?)\s*,\s*(?:package\s*=\s*)?(__name__|__package__)\s*,?\s*\)/;
+const RELATIVE_CALL = /\bimport_module\(\s*([^,()]+(?:\([^()]*\)[^,()]*)?),\s*(?:package\s*=\s*)?(__name__|__package__)\s*,?\s*\)/;
 
 /**
  * Stop 57: `import_module(NAME, 'pkg')` / `import_module(NAME, package='pkg')`: a relative name over a
  * package named by a literal (orca's settings_manager.py:163 `importlib.import_module(backend, 'orca')`
  * with `backend = '.backends.%s_backend' % self.backendName` a line above).
  */
-const LITERAL_PACKAGE_CALL = /\bimport_module\(\s*([^,()]+(?:\([^()]*\))?[^,()]*?)\s*,\s*(?:package\s*=\s*)?(['"])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\2\s*\)/;
+const LITERAL_PACKAGE_CALL = /\bimport_module\(\s*([^,()]+(?:\([^()]*\)[^,()]*)?),\s*(?:package\s*=\s*)?(['"])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\2\s*\)/;
 
 /**
  * A relative computed name written absolute over the literal package `pkg` (`'.backends.%s_backend' % x`
@@ -200,7 +203,7 @@ const placeholderName = (expression: string): string | null =>
  * `__import__(first, g, l, FROMLIST, …)` / `__import__(first, …, fromlist=FROMLIST)` where FROMLIST is
  * computed: a one-name list `[name]` or a name. The first group is the package expression.
  */
-const FROMLIST_CALL = /\b__import__\(\s*([A-Za-z_]\w*|[rRuU]?(['"])[\w.]+\2)\s*,[^,()]*(?:\(\s*\))?\s*,[^,()]*(?:\(\s*\))?\s*,\s*(?:fromlist\s*=\s*)?(?:\[\s*[A-Za-z_][\w.]*\s*\]|[A-Za-z_]\w*)\s*[,)]/;
+const FROMLIST_CALL = /\b__import__\(\s*([A-Za-z_]\w*|[rRuU]?(['"])[\w.]+\2)\s*,[^,()]*(?:\(\s*\)\s*)?,[^,()]*(?:\(\s*\)\s*)?,\s*(?:fromlist\s*=\s*)?(?:\[\s*[A-Za-z_][\w.]*\s*\]|[A-Za-z_]\w*)\s*[,)]/;
 const FROMLIST_KEYWORD = /\b__import__\(\s*([A-Za-z_]\w*|[rRuU]?(['"])[\w.]+\2)\s*,[^()]*?(?:\(\s*\)[^()]*?)*\bfromlist\s*=\s*(?:\[\s*[A-Za-z_][\w.]*\s*\]|[A-Za-z_]\w*)\s*[,)]/;
 
 /**
