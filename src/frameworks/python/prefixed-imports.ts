@@ -46,6 +46,8 @@ const CALL_SPAN = 4;
 // backtracking before: 6,000 spaces in an unclosed `import_module(name +` took census over 120 s).
 const CALL = new RegExp(String.raw`\b(?:${alternation(CORE_LOADS)})\(\s*([^,()]+(?:\([^()]*\)[^,()]*){0,2})(?:,|\))`);
 const DOTTED_PREFIX = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+/** The longest load argument read (sys-path.ts reads path expressions up to 300 characters too). */
+const MAX_ARGUMENT = 300;
 /**
  * The constant package path `P` a computed module name is a child of, and the literal tail the
  * child's own name ends with: `'pkg.sub.%s' % name` (no tail: any child),
@@ -521,7 +523,7 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
         continue;
       }
       const relative = RELATIVE_CALL.exec(span);
-      if (relative !== null) {
+      if (relative !== null && relative[1].trim().length <= MAX_ARGUMENT) {
         const name = relative[1].trim();
         const expression = /^[A-Za-z_]\w*$/.test(name) ? (assignmentAbove(text, (starts ??= lineStarts(text)), line, name)?.value ?? null) : name;
         const level = expression === null ? 0 : relativeLevel(expression);
@@ -546,7 +548,7 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
         continue;
       }
       const overLiteral = LITERAL_PACKAGE_CALL.exec(span);
-      if (overLiteral !== null) {
+      if (overLiteral !== null && overLiteral[1].trim().length <= MAX_ARGUMENT) {
         const name = overLiteral[1].trim();
         const assignedName = /^[A-Za-z_]\w*$/.test(name) ? assignmentAbove(text, (starts ??= lineStarts(text)), line, name) : null;
         const expression = assignedName !== null ? assignedName.value : /^[A-Za-z_]\w*$/.test(name) ? null : name;
@@ -564,7 +566,9 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
         }
       }
       const argument = CALL.exec(span)?.[1]?.trim();
-      if (!argument) continue;
+      // Review s60-rv1: a module-name expression is short; a huge one (hostile, or generated) is not read, as the
+      // template readers below backtrack on it (a 200,000-character argument took 14 s).
+      if (!argument || argument.length > MAX_ARGUMENT) continue;
       constants ??= moduleConstants(text);
       const assigned = /^[A-Za-z_]\w*$/.test(argument) ? assignmentAbove(text, (starts ??= lineStarts(text)), line, argument) : null;
       const expression = assigned !== null ? assigned.value : /^[A-Za-z_]\w*$/.test(argument) ? null : argument;
