@@ -38,7 +38,7 @@ import { callArgs, isOp, nameText, splitTop } from '../../languages/python/range
 import { Kind, Op, StringFlag } from '../../languages/python/tokens.js';
 import { perScan } from '../per-scan.js';
 import { calleeAt, fileDefs, type OpenDef } from './loader-functions.js';
-import { defSpan, importIndex, moduleFile } from './python-files.js';
+import { defSpan, importersBySpecifierPart, importIndex, moduleFile } from './python-files.js';
 import { argumentsFor, callTarget, type CallSite } from './loader-calls.js';
 import { boundModuleFile } from './folder-loaders.js';
 import { blankComments, fileAnchoredPath, fileVariables, importsResourceApi, lookText, MAX_PATH_LINE, pathConstants, resourceReads, resourceTemplates, spannedPathLine, withConstants } from './package-paths.js';
@@ -491,16 +491,7 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
   // each round; grown as stems and names are found, so a file later in the same round sees them as the walk did.
   const candidates = new Set<string>();
   const index = stems.size > 0 ? importIndex(ctx) : null;
-  const byPart = new Map<string, string[]>();
-  if (index !== null) {
-    for (const [specifier, files] of index.bySpecifier) {
-      for (const part of new Set(specifier.split('.'))) {
-        const list = byPart.get(part);
-        if (list === undefined) byPart.set(part, [...files]);
-        else list.push(...files);
-      }
-    }
-  }
+  const byPart = index === null ? new Map<string, readonly string[]>() : importersBySpecifierPart(index);
   const addStem = (stem: string): void => {
     for (const f of byPart.get(stem) ?? []) candidates.add(f);
   };

@@ -94,6 +94,24 @@ export const importIndex = perScan((ctx: FrameworkContext): ImportIndex => {
   return { bySpecifier, byFromName, byOtherName };
 });
 
+/**
+ * The files of `index` by each dotted part of a specifier they import (`a.b` files them under `a`
+ * and `b`; a file may be listed more than once). Appended one by one: a spread push takes every
+ * file as a call argument, and past about 125,000 importers of one specifier (`os.path` in a large
+ * monorepo) it threw, which lost package-data's whole output.
+ */
+export const importersBySpecifierPart = (index: ImportIndex): Map<string, string[]> => {
+  const byPart = new Map<string, string[]>();
+  for (const [specifier, files] of index.bySpecifier) {
+    for (const part of new Set(specifier.split('.'))) {
+      let list = byPart.get(part);
+      if (list === undefined) byPart.set(part, (list = []));
+      for (let i = 0; i < files.length; i++) list.push(files[i]);
+    }
+  }
+  return byPart;
+};
+
 /** Each .py file's answers, one bit per question (files answering none are left out); again when a question was added since. */
 const importAnswers = new WeakMap<FrameworkContext, { asked: number; bits: Map<string, number> }>();
 const answersOf = (ctx: FrameworkContext): Map<string, number> => {
