@@ -18,6 +18,8 @@ import { fixtureCases, fixturePath } from '../helpers/fixtures.js';
 import { languageFromPath } from '../../src/discover/language.js';
 import { languageRecord } from '../../src/languages/registry.js';
 import { pathExists } from '../../src/util/fs.js';
+import fc from 'fast-check';
+import { assertProperty } from '../helpers/property.js';
 
 const importOf = (specifier: string): ImportFact => ({ specifier, syntax: 'import', line: 1, names: [], typeOnly: false, guard: null }) as unknown as ImportFact;
 
@@ -112,4 +114,66 @@ test('the JS resolution fixtures resolve alike with and without the listing', ()
     }
   }
   assert.ok(compared > 100, `${compared} imports compared`);
+});
+
+/**
+ * Review s60-rv3: random trees (files listed, files on disk but not listed, folders named like a
+ * file, listed links to a file, a folder or nothing; a tsconfig now and then) and random relative
+ * specifiers from TS and JS importers: the listing answers exactly what oxc alone answers.
+ */
+test('listed relative imports resolve as oxc alone does on random trees (property, seed 60)', () => {
+  // Few names in few folders, so that a candidate and the file listed after it meet often.
+  const STEMS = ['a', 'x.y', 'index'];
+  const EXTS = ['.js', '.ts', '.tsx', '.jsx', '.mjs', '.mts', '.cjs', '.cts', '.d.ts', '.json', '.css', '.vue', '.JS', ''];
+  const entry = fc.record({
+    dir: fc.constantFrom('src', 'src', 'src/sub', 'lib', ''),
+    name: fc.tuple(fc.constantFrom(...STEMS), fc.constantFrom(...EXTS)).map(([s, e]) => s + e),
+    how: fc.constantFrom('listed', 'listed', 'listed', 'excluded', 'folder', 'link'),
+    target: fc.constantFrom('a.js', 'nowhere.ts', '../lib/a.ts', 'sub'),
+  });
+  const specifier = fc.tuple(fc.constantFrom('./', './', '../', './sub/', '../src/', '../lib/', './sub/../'), fc.constantFrom(...STEMS), fc.constantFrom('.js', '.jsx', '.mjs', '.cjs', '.ts', '.json', '.css', '.JS', '.d.ts', '')).map((p) => p.join(''));
+  const tsconfig = fc.option(fc.constantFrom<Record<string, unknown>>({ allowJs: true }, { moduleSuffixes: ['.ios', ''] }, { rootDirs: ['src', 'lib'] }, { baseUrl: '.', paths: { './*': ['lib/*'] } }));
+  assertProperty(
+    fc.property(fc.array(entry, { minLength: 1, maxLength: 16 }), tsconfig, fc.array(specifier, { minLength: 1, maxLength: 12 }), (entries, options, specifiers) => {
+      const root = mkdtempSync(join(tmpdir(), 'census-listed-relative-prop-'));
+      try {
+        const listed = new Set<string>();
+        const linked = new Set<string>();
+        for (const e of entries) {
+          const path = e.dir === '' ? e.name : `${e.dir}/${e.name}`;
+          if (listed.has(path) || pathExists(join(root, path))) continue;
+          mkdirSync(join(root, path, '..'), { recursive: true });
+          if (e.how === 'folder') {
+            mkdirSync(join(root, path), { recursive: true });
+            writeFileSync(join(root, path, 'index.js'), 'export {};\n');
+            listed.add(`${path}/index.js`);
+          } else if (e.how === 'link') {
+            symlinkSync(e.target, join(root, path));
+            listed.add(path);
+            linked.add(path);
+          } else {
+            writeFileSync(join(root, path), 'export {};\n');
+            if (e.how === 'listed') listed.add(path);
+          }
+        }
+        if (options !== null) {
+          writeFileSync(join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: options }));
+          listed.add('tsconfig.json');
+        }
+        const readText = (p: string): string | null => (pathExists(join(root, p)) && !statSync(join(root, p)).isDirectory() ? readFileSync(join(root, p), 'utf8') : null);
+        const make = (links: ReadonlySet<string> | undefined) => {
+          const manifests = new Manifests({ files: listed, readText });
+          return createJavaScriptResolver({ rootAbs: root, files: manifests.files, manifests, ...(links ? { linkedFiles: links } : {}) });
+        };
+        const fast = make(linked);
+        const oxc = make(undefined);
+        for (const from of ['src/main.ts', 'src/main.js', 'src/sub/m.mts', 'lib/m.cjs', 'm.tsx']) {
+          for (const s of specifiers) assert.deepEqual(fast.resolve(importOf(s), from), oxc.resolve(importOf(s), from), `${from} ${s} in ${[...listed].join(' ')}`);
+        }
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    }),
+    { numRuns: 300, seed: 60 },
+  );
 });
