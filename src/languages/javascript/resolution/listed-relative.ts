@@ -28,9 +28,14 @@ const NOT_PLAIN = /[?#%\\]|\/\/|\/$/;
 
 const inNodeModules = (path: string): boolean => path.startsWith('node_modules/') || path.includes('/node_modules/');
 
-const throughFolderLink = (path: string, links: ReadonlyMap<string, string> | undefined): boolean => {
+/**
+ * Whether a folder of `path` is a folder link: each of its few folders looked up, not every link
+ * walked per import (a tree of 5,000 folder links and 50,000 relative imports cost 850 ms so;
+ * review s60-rv3).
+ */
+export const throughFolderLink = (path: string, links: ReadonlyMap<string, string> | undefined): boolean => {
   if (links === undefined || links.size === 0) return false;
-  for (const link of links.keys()) if (path.startsWith(`${link}/`)) return true;
+  for (let slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) if (links.has(path.slice(0, slash))) return true;
   return false;
 };
 
