@@ -47,6 +47,23 @@ test('python text marks: a superset of each reader\'s own test on the text (prop
   );
 });
 
+test('python text marks: each mark is exactly its plain test, overlapping words too (property)', () => {
+  // The marks are found by one pass for both words and a cheap necessary tail before RUNS_SOURCE_TEXT:
+  // the same set as the two includes and the pattern alone.
+  const plain = (text: string): string[] =>
+    [text.includes('import_') && 'import_', text.includes('__path__') && '__path__', RUNS_SOURCE_TEXT.test(text) && 'runs-source'].filter((m): m is string => m !== false);
+  assert.deepEqual(pythonTextMarksOf('import__path__'), ['import_', '__path__']);
+  assert.deepEqual(pythonTextMarksOf('__path__ import_'), ['import_', '__path__']);
+  assert.deepEqual(pythonTextMarksOf('x(  "import y")\nexec("import y")'), ['runs-source']);
+  const parts = fc.constantFrom('import', '_', '__', 'path', '__path__', 'import_', 'exec', 'push', 'xexec', ' ', '(', '"', "'", "''", 'r', 'U', '\\n', '\n', 'from', 'import ', 'from\t', 'a');
+  fc.assert(
+    fc.property(fc.array(parts, { maxLength: 24 }).map((p) => p.join('')), (text) => {
+      assert.deepEqual(pythonTextMarksOf(text), plain(text), JSON.stringify(text));
+    }),
+    { numRuns: 5000, seed: 60 },
+  );
+});
+
 /** A scan of `texts` with the extractor's facts (marks dropped for `unmarked`), counting each file the readers read. */
 const contextOf = (texts: Record<string, string>, unmarked: readonly string[] = []): { ctx: FrameworkContext; reads: string[] } => {
   const facts = new Map<string, FileFacts>();

@@ -25,12 +25,27 @@ export type PythonTextMark = (typeof PYTHON_TEXT_MARKS)[number];
 /** A runner called with a string literal that opens with an import statement (source-text-imports' candidates). */
 export const RUNS_SOURCE_TEXT = /\b(?:exec|runsource|runcode|push|compile)\s*\(\s*[rRuU]?(?:'|")(?:''|"")?(?:\s|\\n)*(?:from|import)\s/;
 
+/**
+ * A string RUNS_SOURCE_TEXT's every match holds (its tail from the call's parenthesis): tested
+ * first, as it starts at one character where the pattern's \b and five-word alternation start at
+ * every position (saleor's 28 MB of .py: about 20 ms against 30; no file there holds it).
+ */
+const SOURCE_STRING_CALL = /\(\s*[rRuU]?(?:'|")(?:''|"")?(?:\s|\\n)*(?:from|import)\s/;
+
+/** Either word mark: one pass over a text holding neither (most), where two `includes` made two. */
+const WORD_MARKS = /import_|__path__/;
+
 /** The marks `text` holds, in PYTHON_TEXT_MARKS order. */
 export const pythonTextMarksOf = (text: string): PythonTextMark[] => {
   const marks: PythonTextMark[] = [];
-  if (text.includes('import_')) marks.push('import_');
-  if (text.includes('__path__')) marks.push('__path__');
-  if (RUNS_SOURCE_TEXT.test(text)) marks.push('runs-source');
+  const first = WORD_MARKS.exec(text);
+  if (first !== null) {
+    // The first match is the leftmost of the two words; the other, if any, starts at or after it
+    // (from its index, not its end: `import__path__` holds both, overlapping).
+    if (first[0] === 'import_' || text.includes('import_', first.index)) marks.push('import_');
+    if (first[0] === '__path__' || text.includes('__path__', first.index)) marks.push('__path__');
+  }
+  if (SOURCE_STRING_CALL.test(text) && RUNS_SOURCE_TEXT.test(text)) marks.push('runs-source');
   return marks;
 };
 
