@@ -52,3 +52,14 @@ test('pathConstants: with no constant imported by name, the same answers as the 
   const walked = answers(contextOf({ ...TREE, 'pkg/late.py': 'from .paths import DATA\n' }, { ...IMPORTS, 'pkg/late.py': [from('.paths', 'DATA')] }), [...order, 'pkg/late.py']);
   assert.deepEqual(walked, { ...alone, 'pkg/late.py': { DATA: 'pkg/data' } });
 });
+
+test('pathConstants: a constant imported by name from a .py module (the import index) or a script without the suffix (walked) walks every module', () => {
+  const order = ['pkg/tool.py', 'pkg/user.py', 'pkg/paths.py'];
+  const alone = answers(contextOf(TREE, IMPORTS), order);
+  // The index answers for .py files: the alone shortcut would give late.py nothing of its own.
+  const py = answers(contextOf({ ...TREE, 'pkg/late.py': 'from .paths import DATA\n' }, { ...IMPORTS, 'pkg/late.py': [from('.paths', 'DATA')] }), ['pkg/late.py', ...order]);
+  assert.deepEqual(py, { ...alone, 'pkg/late.py': { DATA: 'pkg/data' } });
+  // A script (no .py suffix) is not in the index: it is walked.
+  const script = answers(contextOf({ ...TREE, 'pkg/late': 'from .paths import DATA\n' }, { ...IMPORTS, 'pkg/late': [from('.paths', 'DATA')] }), ['pkg/late', ...order]);
+  assert.deepEqual(script, { ...alone, 'pkg/late': { DATA: 'pkg/data' } });
+});
