@@ -5,6 +5,7 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 import { pagesForPath, visitedPath } from '../../src/frameworks/js/html-pages.js';
 import { inlineRequires, inlineRequireTarget } from '../../src/frameworks/js/inline-requires.js';
 import { htmlScripts } from '../../src/frameworks/js/vite.js';
+import { searchIndexLoads } from '../../src/frameworks/js/sphinx-search-index.js';
 
 const cases = frameworkCases('html-pages');
 test('html-pages: has a basic fixture', () => assert.ok(cases.includes('html-pages-basic')));
@@ -77,4 +78,11 @@ test('html-pages: a script commented out loads nothing; one in a conditional com
 test('html-pages: a src= inside another attribute\'s value loads nothing; the tag\'s own src attribute does', () => {
   const page = '<script data-note="src=\'old.js\'"></script>\n<script title="was src=\'x.js\'" data-x="1" SRC="new.js"></script>';
   assert.deepEqual(htmlScripts(page), [{ src: 'new.js', line: 2 }]);
+});
+
+test('html-pages: a Sphinx search page loads its index through Search.loadIndex (fixture), not a commented or templated one', () => {
+  assert.ok(cases.includes('html-pages-sphinx-search'));
+  const page = '<script>\njQuery(function() { Search.loadIndex("searchindex.js"); });\n// Search.loadIndex("old.js")\n</script>\n'
+    + '<script>Search.loadIndex("{{ pathto(\'searchindex.js\', 1) }}")</script>\n<!-- <script>Search.loadIndex("gone.js")</script> -->\n<script src="x.js">Search.loadIndex("y.js")</script>';
+  assert.deepEqual(searchIndexLoads(page), [{ spec: 'searchindex.js', line: 2 }]);
 });

@@ -28,6 +28,7 @@ import type { EntryKind } from '../../model/verdict.js';
 import { htmlScripts } from './vite.js';
 import { isLanguageVariantPage } from '../../languages/web/index.js';
 import { inlineRequires, inlineRequireTarget } from './inline-requires.js';
+import { searchIndexLoads } from './sphinx-search-index.js';
 
 const PAGE = /\.html?$/;
 /** A page the repo owns: `x.html`, `x.htm`, or one language's version of one (`x.html.de`, languages/web). */
@@ -150,6 +151,11 @@ export const pageScripts = perScan((ctx: FrameworkContext): { scripts: PageScrip
     for (const { spec, line } of inlineRequires(text)) {
       const target = inlineRequireTarget(ctx.files, page, spec);
       if (target !== null) scripts.push({ page, line, src: spec, target, how: `require('${spec}') in an inline <script>` });
+    }
+    // Stop 60: a Sphinx search page's index (sphinx-search-index.ts), fetched relative to the page as a <script src> is.
+    for (const { spec, line } of searchIndexLoads(text)) {
+      const target = scriptTarget(ctx, page, spec, root);
+      if (target !== null) scripts.push({ page, line, src: spec, target, how: `Search.loadIndex("${spec}") in an inline <script>` });
     }
   }
   return { scripts, roots };
