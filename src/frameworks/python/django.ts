@@ -14,6 +14,7 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName, namedTarget, resolveNamed } from '../strings.js';
 import { calledCommands, managementCommands } from './django-commands.js';
+import { djangoWrapperRun } from './django-wrappers.js';
 import { findSettingsDeclarations, settingsOption, TEST_TIER_SETTINGS, type SettingsDeclaration } from './django-settings.js';
 import { settingStrings } from './setting-strings.js';
 import { libraryPackages } from './python-library.js';
@@ -319,6 +320,14 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
       for (const t of targetsOf(name)) {
         out.entries.push({ source: c.source, target: t.file, targetKind: 'file', kind: c.kind, ...(c.line ? { line: c.line } : {}), evidence: withSteps(`${c.evidence}: ${c.command.trim().replace(/\s+/g, ' ')}`, [t.what]) });
       }
+    }
+    // Stop 60: a program that is manage.py under another name (lava-server's `manage lava-scheduler`): the first word naming a command.
+    const run = djangoWrapperRun(ctx, c);
+    const name = run?.words.find((w) => targetsOf(w).length > 0);
+    if (run === null || name === undefined) continue;
+    const handed = `${run.wrapper}:${run.line} hands its arguments to Django's execute_from_command_line`;
+    for (const t of targetsOf(name)) {
+      out.entries.push({ source: c.source, target: t.file, targetKind: 'file', kind: c.kind, ...(c.line ? { line: c.line } : {}), evidence: withSteps(`${c.evidence}: ${c.command.trim().replace(/\s+/g, ' ')}`, [handed, t.what]) });
     }
   }
   // Commands run from code (a shell script, subprocess, call_command): an edge from that file.

@@ -1,0 +1,62 @@
+/**
+ * A program that hands its arguments to Django's `execute_from_command_line` is a manage.py under
+ * another name. lava-server's systemd units run `/usr/bin/lava-server manage lava-scheduler ...`:
+ * usr/bin/lava-server passes the words after `manage` to Django, so `lava-scheduler` is the
+ * management command the daemon runs (a production root, not an operator's tool). The program is
+ * the command's first word, looked up as a repo file: an absolute path below the folders above the
+ * declaring file (a unit in `lib/systemd/system/` of a package tree names `/usr/bin/x` of that tree),
+ * or a path relative to the command's folder. Only a file that imports the function counts; the
+ * words are those before the first option, which the caller matches against the apps' commands.
+ */
+import type { FrameworkContext, KnownCommand } from '../types.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
+import { lineAt } from '../../util/lines.js';
+
+const RUNNER_FUNCTION = 'execute_from_command_line';
+/** Words a shell line may put before the program: assignments and plain launchers. */
+const LAUNCHERS = new Set(['exec', 'env', 'nice', 'nohup']);
+
+export interface WrapperRun {
+  /** The repo file the command runs, which hands its arguments to Django. */
+  wrapper: string;
+  /** The line of its `execute_from_command_line(` call. */
+  line: number;
+  /** The command's plain words after the program, up to its first option. */
+  words: string[];
+}
+
+const programFile = (ctx: FrameworkContext, program: string, c: KnownCommand): string | null => {
+  if (program.startsWith('/')) {
+    // The tree the declaring file sits in is `/` for the paths it names: try each folder above it.
+    for (let dir = dirname(c.source); ; dir = dirname(dir)) {
+      const file = joinRepo(dir, program.slice(1));
+      if (file !== null && ctx.files.has(file)) return file;
+      if (dir === '') return null;
+    }
+  }
+  if (!program.includes('/')) return null;
+  const file = joinRepo(c.cwd, program);
+  return file !== null && ctx.files.has(file) ? file : null;
+};
+
+/** The Django wrapper a known command runs, or null: most commands are out at their first word. */
+export const djangoWrapperRun = (ctx: FrameworkContext, c: KnownCommand): WrapperRun | null => {
+  const words = c.command.trim().split(/\s+/);
+  let at = 0;
+  while (at < words.length && (LAUNCHERS.has(words[at]) || /^[A-Za-z_]\w*=/.test(words[at]))) at++;
+  const program = words[at];
+  if (program === undefined || basename(program) === 'manage.py') return null;
+  const wrapper = programFile(ctx, program, c);
+  if (wrapper === null) return null;
+  const facts = ctx.facts(wrapper);
+  if (!facts || !facts.imports.some((i) => i.names.some((n) => n.name === RUNNER_FUNCTION))) return null;
+  const text = ctx.readText(wrapper);
+  const call = text === null ? -1 : text.indexOf(`${RUNNER_FUNCTION}(`);
+  if (text === null || call < 0) return null;
+  const plain: string[] = [];
+  for (const w of words.slice(at + 1)) {
+    if (w.startsWith('-')) break;
+    if (/^[a-z_][\w-]*$/.test(w)) plain.push(w);
+  }
+  return { wrapper, line: lineAt(text, call), words: plain };
+};
