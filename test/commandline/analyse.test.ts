@@ -123,6 +123,7 @@ const ROWS: Row[] = [
   ['uvicorn main:app --app-dir src --reload --host 0.0.0.0', ['module:main:app@src']],
   ['gunicorn -w 4 -k uvicorn.workers.UvicornWorker -c deploy/gunicorn.conf.py --chdir api "app.main:create_app()"', ['config:gunicorn:deploy/gunicorn.conf.py@', 'module:app.main:create_app@api']],
   ['gunicorn app:application -b 0.0.0.0:80 --preload', ['config?:gunicorn:gunicorn.conf.py@', 'module:app:application@']],
+  ['/usr/bin/gunicorn3 lava_server.wsgi --workers 4', ['config?:gunicorn:gunicorn.conf.py@', 'module:lava_server.wsgi@']],
   ['gunicorn -c gunicorn.conf.py', ['config:gunicorn:gunicorn.conf.py@']],
   ['GUNICORN_CMD_ARGS="--chdir api" gunicorn app:app', ['config?:gunicorn:gunicorn.conf.py@', 'module:app:app@api']],
   ['gunicorn -c python:config.gunicorn wsgi', ['module:config.gunicorn@', 'module:wsgi@']],

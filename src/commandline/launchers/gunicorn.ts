@@ -14,7 +14,8 @@ const FLAGS = [
 ];
 
 export const gunicorn: Launcher = {
-  names: ['gunicorn'],
+  // gunicorn3: the name Debian's older python3 gunicorn installed, which units still run (lava-server-gunicorn.service).
+  names: ['gunicorn', 'gunicorn3'],
   run(args, _name, env): Intent[] {
     const fromEnv = literal(env('GUNICORN_CMD_ARGS'));
     const words = fromEnv ? [...fromEnv.split(/\s+/).filter((w) => w !== '').map(text), ...args] : args;
