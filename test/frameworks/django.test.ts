@@ -41,3 +41,5 @@ test('django: a repo without a .py file is no Django project, whatever a Dockerf
   assert.equal(django.enabledBy(textsContext({ Dockerfile: env, 'tools/run.py': 'print(1)\n' })), 'DJANGO_SETTINGS_MODULE in Dockerfile:2');
 });
 test('django: has a fixture whose systemd unit runs a management command through a wrapper of execute_from_command_line', () => assert.ok(cases.includes('django-wrapper-command')));
+
+test('django: has a fixture whose test settings only a docs command names, its URLconf documented with it, an unnamed one\'s not', () => assert.ok(cases.includes('django-documented-settings')));

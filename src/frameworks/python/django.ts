@@ -15,6 +15,7 @@ import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName, namedTarget, resolveNamed } from '../strings.js';
 import { calledCommands, managementCommands } from './django-commands.js';
 import { djangoWrapperRun } from './django-wrappers.js';
+import { documentedSettings } from './django-documented-settings.js';
 import { findSettingsDeclarations, settingsOption, TEST_TIER_SETTINGS, type SettingsDeclaration } from './django-settings.js';
 import { settingStrings } from './setting-strings.js';
 import { libraryPackages } from './python-library.js';
@@ -188,6 +189,17 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
         }
         out.references.push({ from: file, target: named.target, targetKind: named.targetKind, line: s.line, label: `named in ${s.setting} in ${file}:${s.line}` });
       }
+    }
+  }
+  // Stop 60: a settings module only a docs command runs with (django-documented-settings.ts): its dotted settings, as edges from it.
+  for (const d of documentedSettings(ctx, settings)) {
+    const text = ctx.readText(d.file);
+    if (text === null) continue;
+    for (const s of settingStrings(text)) {
+      if (s.setting === null || s.setting === 'INSTALLED_APPS' || TEST_TIER_SETTINGS.has(s.setting)) continue;
+      const named = namedTarget(s.value, !/URLCONF|APPLICATION$/.test(s.setting));
+      if (!named || named.targetKind === 'file') continue;
+      out.references.push({ from: d.file, target: named.target, targetKind: named.targetKind, line: s.line, label: `named in ${s.setting} in ${d.file}:${s.line}, the settings module of the command in ${d.doc}:${d.line}` });
     }
   }
   // Stop 49: apps a settings fragment adds (Horizon's enabled/ files: `ADD_INSTALLED_APPS = [...]`, read by the project's code).
