@@ -165,7 +165,9 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
           const dir = appOf(ctx, s.value, file);
           // `shop.orders.apps.OrdersConfig` is the app `shop.orders`: name it by its package.
           if (dir !== null) {
-            const name = dir === '' ? s.value : dir.replace(/\//g, '.');
+            // Stop 60: named as written where its folder is that name (lava's `lava_server` in usr/lib/python3/dist-packages/, not `usr.lib.python3.dist-packages.lava_server`).
+            const written = s.value.replace(/\./g, '/');
+            const name = dir === '' || dir === written || dir.endsWith(`/${written}`) ? s.value : dir.replace(/\//g, '.');
             apps.push({ name, dir, settings: file, line: s.line, how: `app ${name} in INSTALLED_APPS (${file}:${s.line})` });
           }
           continue;
