@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 
 const cases = frameworkCases('python-loader-wrappers');
-for (const c of ['package', 'folder', 'methods', 'caller-folder', 'class-attrs', 'built-folder', 'astroid', 'dotted-head', 'dotted-head-other-file', 'listed-object-private', 'oslo-extensions', 'oslo-service', 'generator-packages', 'rebound-param', 'shadowed-closure', 'rebound-module', 'registry', 'keyed', 'formatted-name', 'template-bounds', 'local-template', 'same-file', 'loop-packages', 'loop-constants', 'class-path-head', 'xdg-data']) test(`loader-wrappers: has a ${c} fixture`, () => assert.ok(cases.includes(`python-loader-wrappers-${c}`)));
+for (const c of ['package', 'folder', 'methods', 'caller-folder', 'class-attrs', 'built-folder', 'astroid', 'dotted-head', 'dotted-head-other-file', 'listed-object-private', 'oslo-extensions', 'oslo-service', 'generator-packages', 'rebound-param', 'shadowed-closure', 'rebound-module', 'registry', 'keyed', 'formatted-name', 'template-bounds', 'local-template', 'same-file', 'loop-packages', 'loop-constants', 'class-path-head', 'xdg-data', 'xdg-unrelated']) test(`loader-wrappers: has a ${c} fixture`, () => assert.ok(cases.includes(`python-loader-wrappers-${c}`)));
 for (const name of cases) test(`loader-wrappers: ${name}`, () => checkFrameworkFixture(name));
 
 test('templateParts: module-name templates by %, .format and f-strings', async () => {
@@ -117,14 +117,49 @@ test('convertedName: text conversions of a name looked through, others not (revi
 
 test('xdgDataFolders (stop 60): a join onto a run-time head placed in the XDG data folders the file reads, in its own filesystem tree', async () => {
   const { xdgDataFolders } = await import('../../src/frameworks/python/xdg-data-folders.js');
-  const text = "paths = os.environ.get('XDG_DATA_DIRS', '/usr/local/share:/usr/share').split(':')\npaths = [os.path.join(p, 'app') for p in paths]\n";
+  const mod = { name: '', className: null, params: [], defLine: 0 };
+  const text = "paths = os.environ.get('XDG_DATA_DIRS', '/usr/local/share:/usr/share').split(':')\npaths = [os.path.join(p, 'app') for p in paths]\nfor path in paths:\n    load(os.path.join(path, 'plugins'))\n";
   const has = (f: string) => f === 'usr/share/app/plugins' || f === 'img/usr/local/share/app/plugins';
-  assert.deepEqual(xdgDataFolders('usr/lib/python3/dist-packages/app/main.py', text, "os.path.join(path, 'plugins')", has).map((x) => [x.folder, x.xdgLine, x.nameLine]), [['usr/share/app/plugins', 1, 2]]);
-  assert.deepEqual(xdgDataFolders('img/usr/lib/app/main.py', text, "os.path.join(path, 'plugins')", has).map((x) => x.folder), ['img/usr/local/share/app/plugins']);
+  assert.deepEqual(xdgDataFolders('usr/lib/python3/dist-packages/app/main.py', text, "os.path.join(path, 'plugins')", has, mod, 4).map((x) => [x.folder, x.xdgLine, x.nameLine, x.viaLine]), [['usr/share/app/plugins', 1, 2, 3]]);
+  assert.deepEqual(xdgDataFolders('img/usr/lib/app/main.py', text, "os.path.join(path, 'plugins')", has, mod, 4).map((x) => x.folder), ['img/usr/local/share/app/plugins']);
   // Not: a file in no filesystem tree, a literal head, a file that reads no XDG_DATA_DIRS, a tail with a glob or `..`, no name joined.
-  assert.deepEqual(xdgDataFolders('app/main.py', text, "os.path.join(path, 'plugins')", () => true), []);
-  assert.deepEqual(xdgDataFolders('usr/lib/app/main.py', text, "os.path.join('/usr/share/app', 'plugins')", () => true), []);
-  assert.deepEqual(xdgDataFolders('usr/lib/app/main.py', "home = os.environ['HOME']\nx = os.path.join(p, 'app')\n", "os.path.join(path, 'plugins')", () => true), []);
-  assert.deepEqual(xdgDataFolders('usr/lib/app/main.py', text, "os.path.join(path, '..')", () => true), []);
-  assert.deepEqual(xdgDataFolders('usr/lib/app/main.py', "d = os.environ.get('XDG_DATA_DIRS')\n", "os.path.join(path, 'plugins')", () => true), []);
+  assert.deepEqual(xdgDataFolders('app/main.py', text, "os.path.join(path, 'plugins')", () => true, mod, 4), []);
+  assert.deepEqual(xdgDataFolders('usr/lib/app/main.py', text, "os.path.join('/usr/share/app', 'plugins')", () => true, mod, 4), []);
+  assert.deepEqual(xdgDataFolders('usr/lib/app/main.py', "home = os.environ['HOME']\nx = os.path.join(p, 'app')\n", "os.path.join(path, 'plugins')", () => true, mod, 2), []);
+  assert.deepEqual(xdgDataFolders('usr/lib/app/main.py', text, "os.path.join(path, '..')", () => true, mod, 4), []);
+  assert.deepEqual(xdgDataFolders('usr/lib/app/main.py', "d = os.environ.get('XDG_DATA_DIRS')\n", "os.path.join(path, 'plugins')", () => true, mod, 1), []);
+});
+
+test('xdgDataFolders (review s60-rv1): the head must come from the XDG read, not merely sit in the same file', async () => {
+  const { xdgDataFolders } = await import('../../src/frameworks/python/xdg-data-folders.js');
+  const file = 'usr/lib/python3/dist-packages/app/main.py';
+  const join = "os.path.join(confdir, 'plugins')";
+  const reads = [
+    'def data_dirs():',
+    "    dirs = os.environ.get('XDG_DATA_DIRS', '/usr/local/share:/usr/share').split(':')",
+    "    return [os.path.join(d, 'app') for d in dirs]",
+    '',
+  ];
+  const loader = { name: 'load_user_plugins', className: null, params: ['confdir'], defLine: 5 };
+  const at = (body: string[]) => [...reads, 'def load_user_plugins(confdir):', `    return load_dir(${join})`, '', ...body].join('\n');
+  const folders = (text: string) => xdgDataFolders(file, text, join, () => true, loader, 6).map((x) => [x.folder, x.viaLine]);
+  // The probe: the file reads XDG_DATA_DIRS, but the loader is handed ~/.config/app.
+  assert.deepEqual(folders(at(["load_user_plugins(os.path.expanduser('~/.config/app'))"])), []);
+  // A loop over something else, a loop whose variable is not the one handed, a call in a def's head.
+  assert.deepEqual(folders(at(['for confdir in other_dirs():', '    load_user_plugins(confdir)'])), []);
+  assert.deepEqual(folders(at(['for d in data_dirs():', "    load_user_plugins('/etc/app')"])), []);
+  // Handed a loop variable over data_dirs(): positionally, by keyword, through a method call.
+  assert.deepEqual(folders(at(['for d in data_dirs():', '    load_user_plugins(d)'])), [['usr/local/share/app/plugins', 9], ['usr/share/app/plugins', 9]]);
+  assert.deepEqual(folders(at(['def main():', '    for d in self.data_dirs():', '        x = load_user_plugins(confdir=d)'])).length, 2);
+  // A local loop in the loader itself.
+  const local = [...reads, 'def main():', '    for confdir in data_dirs():', `        load_dir(${join})`].join('\n');
+  assert.deepEqual(xdgDataFolders(file, local, join, () => true, { name: 'main', className: null, params: [], defLine: 5 }, 7).map((x) => x.viaLine), [6, 6]);
+  // The loop must enclose the call: one that ended above it does not.
+  const ended = [...reads, 'def main():', '    for confdir in data_dirs():', '        pass', "    confdir = '/etc/app'", `    load_dir(${join})`].join('\n');
+  assert.deepEqual(xdgDataFolders(file, ended, join, () => true, { name: 'main', className: null, params: [], defLine: 5 }, 9), []);
+  // Hostile: a loop head with a long run of spaces (a lazy iterable pattern was quadratic there), and many callers.
+  const spaces = [...reads, 'def main():', `    for confdir in other_dirs()${' '.repeat(200_000)}x:`, `        load_dir(${join})`].join('\n');
+  assert.deepEqual(xdgDataFolders(file, spaces, join, () => true, { name: 'main', className: null, params: [], defLine: 5 }, 7), []);
+  const many = at(Array.from({ length: 20_000 }, () => "load_user_plugins('/etc/app')"));
+  assert.deepEqual(folders(many), []);
 });

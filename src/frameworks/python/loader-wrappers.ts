@@ -244,8 +244,8 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
         }
         // Stop 60: a head set at run time that is one of the XDG data folders the file reads (xdg-data-folders.ts).
         if (folders.length === 0 && !r.each) {
-          for (const x of xdgDataFolders(a.file, text, arg.text, (f) => byFolder.has(f) || subfolders.has(f))) {
-            const label = `loaded by ${where}, which hands ${arg.text.trim()} to ${what} as its folder ${param}: its head is one of the XDG data folders ${a.file}:${x.xdgLine} reads (XDG_DATA_DIRS, default ${x.dirs}) joined with '${x.name}' at line ${x.nameLine}, here ${shown(x.folder)}: any module there may be loaded`;
+          for (const x of xdgDataFolders(a.file, text, arg.text, (f) => byFolder.has(f) || subfolders.has(f), fn, line)) {
+            const label = `loaded by ${where}, which hands ${arg.text.trim()} to ${what} as its folder ${param}: its head is one of the XDG data folders ${a.file}:${x.xdgLine} reads (XDG_DATA_DIRS, default ${x.dirs}) joined with '${x.name}' at line ${x.nameLine}, ${x.handedIn ? `handed in at line ${x.viaLine} from a loop over them` : `looped over at line ${x.viaLine}`}, here ${shown(x.folder)}: any module there may be loaded`;
             for (const target of loadedFiles(byFolder, subfolders, { folder: x.folder, mode: 'packages' })) push(target, 'file', line, label);
           }
         }
