@@ -158,8 +158,10 @@ export class MatchesByKey {
     for (const m of this.text.matchAll(this.opens)) {
       const start = m.index ?? 0;
       const argument = firstArgument(this.text, start + m[0].length, ARGUMENT_SCAN);
-      if (argument === null) long.push(start);
-      else {
+      // An argument no key can be (`resolve(p)`, closed before any comma) is not kept: kept with the
+      // long ones, each was tried for every key, and a file of single-argument resolve calls was quadratic.
+      if (argument === undefined) long.push(start);
+      else if (argument !== null) {
         const list = byArgument.get(argument);
         if (list === undefined) byArgument.set(argument, [start]);
         else list.push(start);
@@ -212,20 +214,22 @@ export class MatchesByKey {
 const ARGUMENT_SCAN = 512;
 
 /**
- * The text from `from` to the first `,` outside brackets and quotes, without whitespace; null when
- * none comes within `limit` characters or a bracket closes first. Quotes are read as FOLDER writes
- * them: to the next same quote, no escapes.
+ * The text from `from` to the first `,` outside brackets and quotes, without whitespace. Null when
+ * there is none: a bracket closes first, or the text ends inside a quote or before a `,` (no key,
+ * balanced and followed by a `,`, can be read there); undefined when the `limit` characters end first
+ * (any key may still be). Quotes are read as FOLDER writes them: to the next same quote, no escapes.
  */
-const firstArgument = (text: string, from: number, limit: number): string | null => {
+export const firstArgument = (text: string, from: number, limit: number): string | null | undefined => {
   let depth = 0;
   let out = '';
   const end = Math.min(text.length, from + limit);
+  const cut = end < text.length ? undefined : null;
   for (let i = from; i < end; i++) {
     const c = text[i];
     if (c === "'" || c === '"' || c === '`') {
       let close = i + 1;
       while (close < end && text[close] !== c) close++;
-      if (close >= end) return null;
+      if (close >= end) return cut;
       out += text.slice(i, close + 1).replace(/\s+/g, '');
       i = close;
     } else if (c === '(' || c === '[' || c === '{') {
@@ -238,5 +242,5 @@ const firstArgument = (text: string, from: number, limit: number): string | null
     } else if (c === ',' && depth === 0) return out;
     else if (!/\s/.test(c)) out += c;
   }
-  return limit === Infinity && depth === 0 ? out : null;
+  return limit === Infinity && depth === 0 ? out : cut;
 };
