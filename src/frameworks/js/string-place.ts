@@ -65,12 +65,15 @@ export const stringPlace = (text: string, spans: readonly number[], at: number, 
  * The `(` around an object is kept there too, under the `{`'s own offset (never a string's start).
  */
 const valuePlace = (text: string, spans: readonly number[], at: number, colon: number, openers: Map<number, number>, window: number): StringPlace => {
-  const brace = openerBefore(text, spans, at, colon, openers, window);
-  if (brace >= 0) openers.set(at, brace);
+  const brace = openerBefore(text, spans, at, colon, openers, window, true);
+  // Kept under a key of its own (-1 - at): an element's or argument's scan back takes only what the
+  // start build kept for it, an element's or argument's opener; taking a value's, it reached an opener
+  // past its window (['c' ? 'd' : 'v', 'e'] at the window's edge: 'e' was other, and became an element).
+  if (brace >= 0) openers.set(valueKey(at), brace);
   if (brace < 0 || at - brace > window || text[brace] !== '{') return { kind: 'value' };
   const around = lastNonSpace(text, brace - 1);
   if (around < 0 || (text[around] !== '(' && text[around] !== ',')) return { kind: 'value' };
-  const call = text[around] === '(' ? around : (openers.get(brace) ?? openerBefore(text, spans, brace, around, openers, window));
+  const call = text[around] === '(' ? around : (openers.get(brace) ?? openerBefore(text, spans, brace, around, openers, window, true));
   if (call >= 0) openers.set(brace, call);
   if (call < 0 || brace - call > window || text[call] !== '(') return { kind: 'value' };
   const prev = lastNonSpace(text, call - 1);
@@ -89,15 +92,21 @@ const valuePlace = (text: string, spans: readonly number[], at: number, colon: n
  */
 const RETURNS_ITS_OBJECT = /(?:(?<![\w$.])Object\s*\.\s*(?:freeze|seal|preventExtensions|assign)|(?<![\w$.])defineConfig)\s*$/;
 
-/** The nearest bracket opened and not closed before `from` (strings stepped over, a sibling's known opener taken), or -1. */
-const openerBefore = (text: string, spans: readonly number[], at: number, from: number, openers: Map<number, number>, window: number): number => {
+/** Where a property value's opener is kept in the openers map: apart from the elements' and arguments' (string starts). */
+const valueKey = (at: number): number => -1 - at;
+
+/**
+ * The nearest bracket opened and not closed before `from` (strings stepped over, a sibling's known
+ * opener taken: with `values`, a property value's too), or -1.
+ */
+const openerBefore = (text: string, spans: readonly number[], at: number, from: number, openers: Map<number, number>, window: number, values = false): number => {
   let open = -1;
   for (let j = from - 1, depth = 0; open < 0 && j >= 0 && at - j <= window; j--) {
     const ch = text[j];
     if (ch === "'" || ch === '"' || ch === '`') {
       const start = spanEndingAt(spans, j);
       if (start >= 0) j = start;
-      const sibling = depth === 0 ? openers.get(j) : undefined;
+      const sibling = depth === 0 ? (openers.get(j) ?? (values ? openers.get(valueKey(j)) : undefined)) : undefined;
       if (sibling !== undefined) open = sibling;
     } else if (ch === ')' || ch === ']' || ch === '}') depth++;
     else if (ch === '(' || ch === '[' || ch === '{') {
