@@ -10,7 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { firstArgument, MatchesByKey } from '../../src/frameworks/js/folder-requires-index.js';
+import { firstArgument, MatchesByKey, RequireIndex, type RequireCall } from '../../src/frameworks/js/folder-requires-index.js';
 import { escapeRegExp } from '../../src/util/regexp.js';
 import { assertProperty } from '../helpers/property.js';
 
@@ -92,4 +92,22 @@ test('firstArgument: a comma ends it, a bracket closing first or the text ending
   // Cut by the limit: the argument may go on to any key.
   assert.equal(firstArgument(`join(${LONG}, f)`, 5, 512), undefined);
   assert.equal(firstArgument(`join(a${' '.repeat(600)}, f)`, 5, 512), undefined);
+});
+
+test('RequireIndex.from gives the requires whose argument holds the expression, as testing every require did (seed 60)', () => {
+  // folder-requires.ts's containsExpr: the argument without whitespace holds the expression without whitespace.
+  const containsExpr = (arg: string, e: string): boolean => arg.replace(/\s+/g, '').includes(e.replace(/\s+/g, ''));
+  const piece = fc.constantFrom('path', '.', 'join', '(', ')', '__dirname', ',', ' ', "'a'", "'a b'", 'a', 'b', 'ab', '+', "'/'", '$x', '1');
+  const textOf = (pieces: string[]): string => pieces.join('');
+  assertProperty(
+    fc.property(fc.array(fc.array(piece, { maxLength: 12 }), { maxLength: 8 }), fc.array(fc.array(piece, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 6 }), (args, exprs) => {
+      const requires = args.map((a, i) => Object.assign([`require(${textOf(a)})`, textOf(a)], { index: i * 100 }) as unknown as RequireCall);
+      const index = new RequireIndex(requires, () => false, containsExpr, () => false, () => false);
+      for (const expr of exprs.map(textOf)) {
+        const want = requires.map((_, i) => i).filter((i) => containsExpr(requires[i][1], expr));
+        assert.deepEqual(index.from(expr, null, false).many, want, `${JSON.stringify(args.map(textOf))} expr ${JSON.stringify(expr)}`);
+      }
+    }),
+    { numRuns: 3000, seed: 60 },
+  );
 });
