@@ -86,3 +86,9 @@ test('html-pages: a Sphinx search page loads its index through Search.loadIndex 
     + '<script>Search.loadIndex("{{ pathto(\'searchindex.js\', 1) }}")</script>\n<!-- <script>Search.loadIndex("gone.js")</script> -->\n<script src="x.js">Search.loadIndex("y.js")</script>';
   assert.deepEqual(searchIndexLoads(page), [{ spec: 'searchindex.js', line: 2 }]);
 });
+test('html-pages: a loadIndex in a template script or inside a JS string loads nothing (review s60-rv5)', () => {
+  const page = '<script type="text/x-template">Search.loadIndex("tmpl.js")</script>\n'
+    + '<script>var help = \'call Search.loadIndex("quoted.js") to search\';</script>\n'
+    + '<script type="text/javascript">Search.loadIndex("searchindex.js")</script>';
+  assert.deepEqual(searchIndexLoads(page), [{ spec: 'searchindex.js', line: 3 }]);
+});

@@ -11,10 +11,9 @@
 import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 import { lineCounter } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
-import { eachScriptTag } from './script-tags.js';
+import { eachScriptTag, isClassicInlineScript } from './script-tags.js';
 
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
-const CLASSIC_TYPE = /^(?:text|application)\/(?:x-)?(?:javascript|ecmascript)$/i;
 const REQUIRE = /(?<![\w$.])require\(\s*(["'])(\.{1,2}\/[^"'\n]*)\1\s*\)/g;
 /**
  * A body that binds `require` itself: a bundle's module function (browserify's `function(require,module,exports){ … }`)
@@ -42,10 +41,7 @@ export const inlineRequires = (html: string): InlineRequire[] => {
   const lineOf = lineCounter(page);
   const out: InlineRequire[] = [];
   eachScriptTag(page, true, ({ attrs, bodyStart, bodyEnd }) => {
-    if (/\bsrc\s*=/i.test(attrs)) return;
-    const type = /\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attrs);
-    const typeValue = type ? (type[1] ?? type[2] ?? type[3]).trim() : '';
-    if (typeValue !== '' && !CLASSIC_TYPE.test(typeValue)) return;
+    if (!isClassicInlineScript(attrs)) return;
     const body = commentsBlanked(page.slice(bodyStart, bodyEnd));
     if (!body.includes('require(') || OWN_REQUIRE.test(body)) return;
     const spans = quotedSpans(body);

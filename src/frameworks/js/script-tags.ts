@@ -27,6 +27,18 @@ const HTML_COMMENT = /<!--(?!\[if\b)[\s\S]*?-->/g;
 export const htmlCommentsBlanked = (page: string): string =>
   page.includes('<!--') ? page.replace(HTML_COMMENT, (c) => c.replace(/[^\n]/g, ' ')) : page;
 const CLOSE = /<\/script\s*>/gi;
+const CLASSIC_TYPE = /^(?:text|application)\/(?:x-)?(?:javascript|ecmascript)$/i;
+
+/**
+ * Whether a tag with these attributes is a classic inline script a browser runs: no `src`, and no
+ * `type` but a JavaScript one (a template, `text/x-template`, or a module script is not).
+ */
+export const isClassicInlineScript = (attrs: string): boolean => {
+  if (/\bsrc\s*=/i.test(attrs)) return false;
+  const type = /\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attrs);
+  const typeValue = type ? (type[1] ?? type[2] ?? type[3]).trim() : '';
+  return typeValue === '' || CLASSIC_TYPE.test(typeValue);
+};
 
 /**
  * Calls `visit` with each script tag of `page`, in order. With `bodies`, a tag's body runs to the

@@ -3,11 +3,12 @@
  * Sphinx before 5 writes `jQuery(function() { Search.loadIndex("searchindex.js"); });` into
  * search.html, and searchtools.js fetches that path (relative to the page) as a script. Without
  * this the shipped docs' searchindex.js looks dead (postorius, poezio, quodlibet's doc packages).
- * Only a quoted literal counts; a template's `Search.loadIndex("{{ pathto(...) }}")` names no file.
+ * Only a classic script's call counts (not one in a `text/x-template` script, nor inside a JS string),
+ * and only with a quoted literal: a template's `Search.loadIndex("{{ pathto(...) }}")` names no file.
  */
-import { commentsBlanked } from '../../languages/javascript/text-skips.js';
+import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 import { lineCounter } from '../../util/lines.js';
-import { eachScriptTag, htmlCommentsBlanked } from './script-tags.js';
+import { eachScriptTag, htmlCommentsBlanked, isClassicInlineScript } from './script-tags.js';
 
 const LOAD_INDEX = /(?<![\w$])Search\s*\.\s*loadIndex\(\s*(["'])([^"'{}<>\n]+)\1\s*\)/g;
 
@@ -24,9 +25,13 @@ export const searchIndexLoads = (html: string): SearchIndexLoad[] => {
   const lineOf = lineCounter(page);
   const out: SearchIndexLoad[] = [];
   eachScriptTag(page, true, ({ attrs, bodyStart, bodyEnd }) => {
-    if (/\bsrc\s*=/i.test(attrs)) return;
+    if (!isClassicInlineScript(attrs)) return;
     const body = commentsBlanked(page.slice(bodyStart, bodyEnd));
-    for (const m of body.matchAll(LOAD_INDEX)) out.push({ spec: m[2], line: lineOf(bodyStart + (m.index ?? 0)) });
+    if (!body.includes('loadIndex(')) return;
+    const spans = quotedSpans(body);
+    for (const m of body.matchAll(LOAD_INDEX)) {
+      if (!insideQuoted(body, spans, m.index ?? 0)) out.push({ spec: m[2], line: lineOf(bodyStart + (m.index ?? 0)) });
+    }
   });
   return out;
 };
