@@ -39,6 +39,27 @@ const programFile = (ctx: FrameworkContext, program: string, c: KnownCommand): s
   return file !== null && ctx.files.has(file) ? file : null;
 };
 
+/** A call whose argument is a list or tuple of string literals only: Django runs that fixed command, not the program's words. */
+const FIXED_ARGV = /^\(\s*[[(]\s*(?:(["'])[^"'\n]*\1\s*,\s*)*(?:(["'])[^"'\n]*\2\s*,?\s*)?[\])]\s*\)/;
+
+/**
+ * Where the wrapper's first `execute_from_command_line(` in code hands Django its words, or -1: a
+ * call in a `#` comment or a string on its line is not one (its line would be wrong evidence), and a
+ * call with a fixed argv (`execute_from_command_line(["manage.py", "migrate"])`) passes none of the
+ * command's words, so they name no management command.
+ */
+const forwardingCall = (text: string): number => {
+  const needle = `${RUNNER_FUNCTION}(`;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+    const before = text.slice(text.lastIndexOf('\n', at) + 1, at);
+    if (before.includes('#') || (before.split('"').length - 1) % 2 === 1 || (before.split("'").length - 1) % 2 === 1) continue;
+    if (/(?<![\w.])def\s+$/.test(before)) continue;
+    if (FIXED_ARGV.test(text.slice(at + RUNNER_FUNCTION.length, at + RUNNER_FUNCTION.length + 400))) continue;
+    return at;
+  }
+  return -1;
+};
+
 /** The Django wrapper a known command runs, or null: most commands are out at their first word. */
 export const djangoWrapperRun = (ctx: FrameworkContext, c: KnownCommand): WrapperRun | null => {
   const words = c.command.trim().split(/\s+/);
@@ -51,7 +72,7 @@ export const djangoWrapperRun = (ctx: FrameworkContext, c: KnownCommand): Wrappe
   const facts = ctx.facts(wrapper);
   if (!facts || !facts.imports.some((i) => i.names.some((n) => n.name === RUNNER_FUNCTION))) return null;
   const text = ctx.readText(wrapper);
-  const call = text === null ? -1 : text.indexOf(`${RUNNER_FUNCTION}(`);
+  const call = text === null ? -1 : forwardingCall(text);
   if (text === null || call < 0) return null;
   const plain: string[] = [];
   for (const w of words.slice(at + 1)) {
