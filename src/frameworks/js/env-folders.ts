@@ -31,7 +31,7 @@
 import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
-import { folderOf, type FolderScope } from '../../languages/javascript/folder-expr.js';
+import { ENV_OVERRIDE, folderOf, type FolderScope } from '../../languages/javascript/folder-expr.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
 import { byteUse, codeFilesMarked, jsCodeFiles, labelledReferences, type LabelledReference } from './support.js';
 import { joinRepo } from '../../util/path.js';
@@ -40,19 +40,22 @@ import { PATH_NAMES, dataUseNote } from './anchored-paths.js';
 import { testRoots } from '../test-roots.js';
 import { blankedText } from './blanked-texts.js';
 
-/** `process.env.NAME` / `process.env['NAME']`, the whole expression. */
-const ENV_READ = /^process\s*\.\s*env\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(["'])([A-Za-z_$][\w$]*)\2\s*\])$/;
-/** An override read first: `process.env.OTHER ||` / `??`, the fallback after it. */
-const OVERRIDE = /^process\s*\.\s*env\s*(?:\.\s*[A-Za-z_$][\w$]*|\[\s*(["'])[^"'\n]+\1\s*\])\s*(?:\|\||\?\?)\s*/;
+/**
+ * `process.env.NAME` / `process.env['NAME']`: the name is group 1 or 3 (group 2 is the quote). Each
+ * pattern below that names the variable starts with it, so their groups are numbered alike.
+ */
+const ENV_VARIABLE = String.raw`process\s*\.\s*env\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(["'])([A-Za-z_$][\w$]*)\2\s*\])`;
+/** A read of a variable, the whole expression. */
+const ENV_READ = new RegExp(String.raw`^${ENV_VARIABLE}$`);
 
 /** `process.env.NAME = value` (not `==`, `=>`): the name (group 1 or 3) and the value to the end of the statement or line (group 4). */
-const ASSIGNMENT = /(?<![\w$.])process\s*\.\s*env\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(["'])([A-Za-z_$][\w$]*)\2\s*\])\s*=(?![=>])\s*([^;\n]+)/g;
+const ASSIGNMENT = new RegExp(String.raw`(?<![\w$.])${ENV_VARIABLE}\s*=(?![=>])\s*([^;\n]+)`, 'g');
 
 /** Whether a text may hold an assignment: the blanking of comments is paid only by those that do. */
 const ASSIGNMENT_START = /process\s*\.\s*env\s*(?:\.\s*[A-Za-z_$][\w$]*|\[[^\]\n]*\])\s*=(?![=>])/;
 
 /** The value an install nobody configured gets: the fallback of an override, else the value itself. */
-const defaultValue = (value: string): string => value.replace(OVERRIDE, '').trim();
+const defaultValue = (value: string): string => value.replace(ENV_OVERRIDE, '').trim();
 
 interface Assignment {
   file: string;
@@ -130,7 +133,7 @@ export const envFolder = (ctx: FrameworkContext, expr: string, scope: FolderScop
 export const isEnvRead = (expr: string): boolean => ENV_READ.test(expr.trim());
 
 /** A join of `process.env.NAME` and string literals only: the variable's name (group 1 or 3) and the literal parts (group 4). */
-const ENV_JOIN = /(?:\bpath\s*\.\s*|(?<![\w$.]))(?:join|resolve)\(\s*process\s*\.\s*env\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(["'])([A-Za-z_$][\w$]*)\2\s*\])\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*)+),?\s*\)/g;
+const ENV_JOIN = new RegExp(String.raw`(?:\bpath\s*\.\s*|(?<![\w$.]))(?:join|resolve)\(\s*${ENV_VARIABLE}\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)\s*)+),?\s*\)`, 'g');
 const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
 /** What a join onto the variable's folder may name here: a JS/TS module. */
 const CODE = /\.[cm]?[jt]sx?$/;

@@ -433,7 +433,7 @@ const HELD_PATH_MODULE = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)+(?=path\s*\.\s*(?:join|r
  * folder is the fallback, the one the package ships and an install nobody configured uses, as
  * env-folders.ts reads the same shape assigned to a variable (Stop 60).
  */
-const ENV_OVERRIDE = /^process\s*\.\s*env\s*(?:\.\s*[A-Za-z_$][\w$]*|\[\s*(["'])[^"'\n]+\1\s*\])\s*(?:\|\||\?\?)\s*/;
+export const ENV_OVERRIDE = /^process\s*\.\s*env\s*(?:\.\s*[A-Za-z_$][\w$]*|\[\s*(["'])[^"'\n]+\1\s*\])\s*(?:\|\||\?\?)\s*/;
 
 /** `path.join(base, 'a', 'b')` / `path.resolve(…)`: the base and the literal parts. */
 const JOIN_CALL = new RegExp(String.raw`^(?:path\s*\.\s*)?(?:join|resolve)\(\s*([^,()]+(?:\([^()]*(?:\([^()]*\))?[^()]*\))?(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*((?:,\s*${LITERAL}\s*)*)\)$`);
