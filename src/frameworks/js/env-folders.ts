@@ -39,6 +39,7 @@ import { folderScopeOf } from './folder-scope.js';
 import { PATH_NAMES, dataUseNote } from './anchored-paths.js';
 import { testRoots } from '../test-roots.js';
 import { blankedText } from './blanked-texts.js';
+import { agreedFolder, type NamedFolder } from './agreed-folder.js';
 
 /**
  * `process.env.NAME` / `process.env['NAME']`: the name is group 1 or 3 (group 2 is the quote). Each
@@ -99,32 +100,28 @@ const testSide = (ctx: FrameworkContext, file: string): boolean => TEST_FOLDER.t
  * the code an install runs, where the user sets it (its fixtures would be called production).
  */
 const assignedFolders = perScan((ctx: FrameworkContext) => {
-  const known = new Map<string, { folder: string; why: string } | null>();
-  return (name: string, scope: FolderScope, forTests: boolean): { folder: string; why: string } | null => {
+  const known = new Map<string, NamedFolder | null>();
+  return (name: string, scope: FolderScope, forTests: boolean): NamedFolder | null => {
     const key = `${forTests ? 't' : 'p'}:${name}`;
     if (known.has(key)) return known.get(key) ?? null;
     // a variable set from itself (`process.env.A = path.join(process.env.A, 'x')`) names nothing
     known.set(key, null);
-    let found: { folder: string; why: string } | null = null;
-    let agreed = true;
-    for (const a of envAssignments(ctx).get(name) ?? []) {
-      if (!forTests && testSide(ctx, a.file)) continue;
-      const text = ctx.readText(a.file) ?? '';
-      const folder = folderOf(defaultValue(a.value.replace(/,$/, '')), a.file, text, scope);
-      if (folder === null || (found !== null && found.folder !== folder)) {
-        agreed = false;
-        break;
+    const named = function* () {
+      for (const a of envAssignments(ctx).get(name) ?? []) {
+        if (!forTests && testSide(ctx, a.file)) continue;
+        const text = ctx.readText(a.file) ?? '';
+        const folder = folderOf(defaultValue(a.value.replace(/,$/, '')), a.file, text, scope);
+        yield { folder, why: () => `process.env.${name} = ${a.value} at ${a.file}:${lineAt(text, a.at)}` };
       }
-      found ??= { folder, why: `process.env.${name} = ${a.value} at ${a.file}:${lineAt(text, a.at)}` };
-    }
-    const result = agreed ? found : null;
+    };
+    const result = agreedFolder(named());
     known.set(key, result);
     return result;
   };
 });
 
 /** The folder an environment variable read (`process.env.UIX_BASE_PATH`) in `file` names, with the assignment that set it, or null. */
-export const envFolder = (ctx: FrameworkContext, expr: string, scope: FolderScope, file: string): { folder: string; why: string } | null => {
+export const envFolder = (ctx: FrameworkContext, expr: string, scope: FolderScope, file: string): NamedFolder | null => {
   const m = ENV_READ.exec(expr.trim());
   return m === null ? null : assignedFolders(ctx)(m[1] ?? m[3], scope, testSide(ctx, file));
 };

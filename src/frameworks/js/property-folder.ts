@@ -15,6 +15,7 @@ import type { FrameworkContext } from '../types.js';
 import { folderOf, type FolderScope } from '../../languages/javascript/folder-expr.js';
 import { codeFilesMarked } from './support.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { agreedFolder, type NamedFolder } from './agreed-folder.js';
 
 /** `a.b.name`, `this.name`: a property read off an object. */
 const MEMBER = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)+([A-Za-z_$][\w$]*)$/;
@@ -24,38 +25,32 @@ const assignmentsOf = (name: string): RegExp => new RegExp(String.raw`\.\s*${esc
 
 /** The folder every assignment of `name` names, by property name; null when none does or they disagree. */
 const heldFolders = perScan((ctx: FrameworkContext) => {
-  const known = new Map<string, { folder: string; why: string } | null>();
-  return (name: string, scope: FolderScope): { folder: string; why: string } | null => {
+  const known = new Map<string, NamedFolder | null>();
+  return (name: string, scope: FolderScope): NamedFolder | null => {
     if (known.has(name)) return known.get(name) ?? null;
     // a property set from itself (`a.dir = b.dir`) names nothing
     known.set(name, null);
-    let found: { folder: string; why: string } | null = null;
-    let agreed = true;
-    for (const file of codeFilesMarked(ctx, ['dirname'])) {
-      if (!agreed) break;
-      const text = ctx.readText(file) ?? '';
-      if (!text.includes(name)) continue;
-      for (const m of text.matchAll(assignmentsOf(name))) {
-        const at = m.index ?? 0;
-        // `.webPublicPathX =` is another property
-        if (NAME_CHARS.test(text.charAt(at + m[0].indexOf(name) + name.length))) continue;
-        const value = m[1].trim().replace(/,$/, '');
-        const folder = folderOf(value, file, text, scope);
-        if (folder === null || (found !== null && found.folder !== folder)) {
-          agreed = false;
-          break;
+    const named = function* () {
+      for (const file of codeFilesMarked(ctx, ['dirname'])) {
+        const text = ctx.readText(file) ?? '';
+        if (!text.includes(name)) continue;
+        for (const m of text.matchAll(assignmentsOf(name))) {
+          const at = m.index ?? 0;
+          // `.webPublicPathX =` is another property
+          if (NAME_CHARS.test(text.charAt(at + m[0].indexOf(name) + name.length))) continue;
+          const value = m[1].trim().replace(/,$/, '');
+          yield { folder: folderOf(value, file, text, scope), why: () => `.${name} = ${value} at ${file}:${lineAt(text, at)}` };
         }
-        found ??= { folder, why: `.${name} = ${value} at ${file}:${lineAt(text, at)}` };
       }
-    }
-    const result = agreed ? found : null;
+    };
+    const result = agreedFolder(named());
     known.set(name, result);
     return result;
   };
 });
 
 /** The folder a property read (`obj.parent.webPublicPath`) names, with the assignment that set it, or null. */
-export const propertyFolder = (ctx: FrameworkContext, expr: string, scope: FolderScope): { folder: string; why: string } | null => {
+export const propertyFolder = (ctx: FrameworkContext, expr: string, scope: FolderScope): NamedFolder | null => {
   const m = MEMBER.exec(expr.trim());
   return m ? heldFolders(ctx)(m[1], scope) : null;
 };
