@@ -49,10 +49,15 @@ const MAX_TEMPLATES = 32;
 const MAX_DEPTH = 3;
 
 /** Lines longer than this are not read (a minified or generated line): no regex walks them. */
-const MAX_LINE = 400;
+export const MAX_LINE = 400;
 
 const indentOf = (line: string): number => /^[ \t]*/.exec(line)![0].length;
-const blank = (line: string): boolean => /^\s*(?:#.*)?$/.test(line);
+/** A line with no code: empty, spaces, or a comment only. */
+export const blank = (line: string): boolean => /^\s*(?:#.*)?$/.test(line);
+/** A def's header on one line: its indentation (group 1), name (2) and parameter list (3). */
+export const DEF = /^([ \t]*)(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(([^)]*)\)/;
+/** The names of a parameter list (`self, name: str = ''` gives self, name), stars kept. */
+export const paramsOf = (list: string): string[] => list.split(',').map((p) => p.trim().replace(/[:=].*$/, '').trim()).filter((p) => p !== '');
 
 /** The classes a file defines at its top level, with the lines of their bodies. */
 const classesIn = (file: string, lines: readonly string[]): ClassAt[] => {
@@ -77,9 +82,9 @@ export const fileLoaders = (lines: readonly string[]): Map<string, number> => {
   const out = new Map<string, number>();
   const load = new RegExp(String.raw`\b(?:${alternation(CORE_LOADS)})\(\s*([A-Za-z_]\w*)\s*[,)]`);
   for (let l = 0; l < lines.length; l++) {
-    const m = /^([ \t]*)(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(([^)]*)\)/.exec(lines[l]);
+    const m = DEF.exec(lines[l]);
     if (m === null) continue;
-    const params = m[3].split(',').map((p) => p.trim().replace(/[:=].*$/, '').trim()).filter((p) => p !== '' && !p.startsWith('*'));
+    const params = paramsOf(m[3]).filter((p) => !p.startsWith('*'));
     const shift = params[0] === 'self' || params[0] === 'cls' ? 1 : 0;
     for (let k = l + 1; k < lines.length; k++) {
       if (blank(lines[k])) continue;

@@ -23,14 +23,7 @@ import { splitCommas } from '../../languages/python/sys-path.js';
 import { assignmentAbove, firstComputedImport, indentOf } from './python-files.js';
 import { childTemplateOf, moduleConstants, templateChildren } from './prefixed-imports.js';
 import { blankComments } from './package-paths.js';
-import { fileLoaders } from './attribute-templates.js';
-
-/** Lines longer than this are not read (a minified or generated line). */
-const MAX_LINE = 400;
-
-const blank = (line: string): boolean => /^\s*(?:#.*)?$/.test(line);
-const DEF = /^([ \t]*)(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(([^)]*)\)/;
-const paramsOf = (list: string): string[] => list.split(',').map((p) => p.trim().replace(/[:=].*$/, '').trim()).filter((p) => p !== '');
+import { blank, DEF, fileLoaders, MAX_LINE, paramsOf } from './attribute-templates.js';
 
 /** The repo's loader defs by name → where one is defined and its module parameter's index (past `self`). */
 const repoLoaders = (ctx: FrameworkContext, py: readonly string[]): Map<string, { file: string; index: number }> => {
