@@ -25,7 +25,7 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths, sortedPaths } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
-import { packageInits, topPackageFolder } from './python-files.js';
+import { firstComputedImport, packageInits, topPackageFolder } from './python-files.js';
 
 const DATA = /\.(json|ya?ml|toml)$/;
 /**
@@ -159,12 +159,7 @@ const reader: FrameworkReader = {
   enabledBy: (ctx) => {
     let data = false;
     for (let at = 0, listed = listedPaths(ctx.files); at < listed.length && !data; at++) data = DATA.test(listed[at]);
-    if (!data) return null;
-    for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-      const f = listed[at];
-      if (f.endsWith('.py') && (ctx.facts(f)?.computedImportLines?.length ?? 0) > 0) return `${f} imports a computed module name`;
-    }
-    return null;
+    return data ? firstComputedImport(ctx) : null;
   },
   collect: collectDataDottedNames,
 };
