@@ -17,6 +17,7 @@ import type { FrameworkContext } from '../types.js';
 import { listedPaths } from '../../util/file-index.js';
 import { callArguments } from './call-text.js';
 import { moduleFile } from './python-files.js';
+import { literalItems } from './loop-folders.js';
 import { lineOfOffset, lineStarts } from '../../util/lines.js';
 
 export interface ConstructorItem {
@@ -40,15 +41,6 @@ const MAX_ITEMS = 16;
  */
 const INIT_DEF = /^\s+def\s+__init__\s*\((.*)\)\s*(?:->[^:]*)?:\s*(?:#.*)?$/;
 const MAX_DEF_LINE = 2000;
-
-
-/** The items of a literal list or tuple written in full; null for anything else. */
-const literalItems = (expr: string): string[] | null => {
-  const e = expr.trim();
-  if (!((e.startsWith('[') && e.endsWith(']')) || (e.startsWith('(') && e.endsWith(')')))) return null;
-  const parts = callArguments(`(${e.slice(1, -1)})`, 0);
-  return parts === null ? null : parts.map((p) => p.trim()).filter((p) => p !== '');
-};
 
 /** The top-level class whose body holds `line` (1-based): its name and its lines. */
 const classAround = (lines: readonly string[], line: number): { name: string; from: number; to: number } | null => {

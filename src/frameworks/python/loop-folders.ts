@@ -34,7 +34,7 @@ export interface LoopFolders {
 const lineText = (text: string, starts: readonly number[], line: number): string => text.slice(starts[line - 1], (starts[line] ?? text.length + 1) - 1).replace(/\r$/, '');
 
 /** The items of a literal list or tuple written in full (`[a, b]`, `(a,)`); null for anything else. */
-const literalItems = (expr: string): string[] | null => {
+export const literalItems = (expr: string): string[] | null => {
   const e = expr.trim();
   if (!((e.startsWith('[') && e.endsWith(']')) || (e.startsWith('(') && e.endsWith(')')))) return null;
   const parts = callArguments(`(${e.slice(1, -1)})`, 0);
