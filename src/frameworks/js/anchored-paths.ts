@@ -53,6 +53,7 @@ import { shadowedBetween } from './shadowed-names.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
 import { moduleAliasedAsSource } from '../../languages/javascript/module-binding.js';
 import { blankedText } from './blanked-texts.js';
+import { literalTexts } from '../../languages/javascript/folder-expr.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 /** The path module, as compiled CommonJS binds it (`const path_1 = tslib_1.__importDefault(require("path"))`), read as `path`. */
@@ -91,7 +92,6 @@ export const isToolConfig = (ctx: FrameworkContext, file: string): boolean => {
   const dir = dirname(file);
   return ctx.files.has(dir === '' ? 'package.json' : `${dir}/package.json`) || basename(dir).startsWith('.');
 };
-const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
 /** The module's own folder: `__dirname`, `import.meta.dirname`, `path.dirname(__filename)`, `path.dirname(module.filename)`. */
 export const OWN_FOLDER = /(?:__dirname|import\.meta\.dirname|(?:\bpath\s*\.\s*)?dirname\(\s*(?:__filename|module\.filename)\s*\))/.source;
 /** The base of a join: the module's folder, or a name (a parameter the function's callers may pass the folder in). */
@@ -279,7 +279,7 @@ const namedFiles = perScan((ctx): Named[] => {
     if (joins) for (const m of text.matchAll(ANCHORED)) {
       // The target first: most joins (`path.join(root, 'x')` of some other folder) name no repo code file
       // beside the module, and the base's note (the enclosing function, its callers) is what costs.
-      const parts = [...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);
+      const parts = literalTexts(m[3]);
       const joined = joinRepo(dirname(file), ...parts);
       let target = joined !== null && REQUIRED_ARGUMENT.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) ? nodeCompletion(ctx.files, joined) : joined;
       // Stop 57: a name without an extension that is no file but `X.js` is, handed to a run call (firebase-tools'
@@ -314,7 +314,7 @@ const namedFiles = perScan((ctx): Named[] => {
       ];
       for (const { m, table, read: spelled } of uses) {
         if (table === null) continue;
-        const parts = [...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);
+        const parts = literalTexts(m[3]);
         const bytes = byteUse(text, m.index ?? 0);
         if (bytes === 'content-free') continue;
         let note: string | null | undefined;
@@ -333,7 +333,7 @@ const namedFiles = perScan((ctx): Named[] => {
     if (!text.includes('${') && !text.includes('+')) continue;
     // A computed last part: a join's (a template or a `+` chain), or a template that opens with the folder.
     const computed = [
-      ...(joins ? [...text.matchAll(ANCHORED_TEMPLATE)] : []).map((m) => ({ m, base: m[2], parts: [...m[3].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]), template: m[4] ?? concatAsTemplate(m[5]) })),
+      ...(joins ? [...text.matchAll(ANCHORED_TEMPLATE)] : []).map((m) => ({ m, base: m[2], parts: literalTexts(m[3]), template: m[4] ?? concatAsTemplate(m[5]) })),
       ...(text.includes('${') ? [...text.matchAll(FOLDER_TEMPLATE)] : []).map((m) => ({ m, base: m[1], parts: m[2].split('/').filter((p) => p !== ''), template: m[3] })),
     ];
     for (const { m, base, parts, template } of computed) {

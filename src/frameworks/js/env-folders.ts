@@ -31,7 +31,7 @@
 import { lineAt } from '../../util/lines.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
-import { ENV_OVERRIDE, folderOf, type FolderScope } from '../../languages/javascript/folder-expr.js';
+import { ENV_OVERRIDE, folderOf, literalTexts, type FolderScope } from '../../languages/javascript/folder-expr.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
 import { byteUse, codeFilesMarked, jsCodeFiles, labelledReferences, type LabelledReference } from './support.js';
 import { joinRepo } from '../../util/path.js';
@@ -131,7 +131,6 @@ export const isEnvRead = (expr: string): boolean => ENV_READ.test(expr.trim());
 
 /** A join of `process.env.NAME` and string literals only: the variable's name (group 1 or 3) and the literal parts (group 4). */
 const ENV_JOIN = new RegExp(String.raw`(?:\bpath\s*\.\s*|(?<![\w$.]))(?:join|resolve)\(\s*${ENV_VARIABLE}\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)\s*)+),?\s*\)`, 'g');
-const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
 /** What a join onto the variable's folder may name here: a JS/TS module. */
 const CODE = /\.[cm]?[jt]sx?$/;
 
@@ -147,7 +146,7 @@ const envJoins = perScan((ctx: FrameworkContext): LabelledReference[] => {
     const text = asSource(blankedText(ctx, file, written), PATH_NAMES);
     for (const m of text.matchAll(ENV_JOIN)) {
       const name = m[1] ?? m[3];
-      const parts = [...m[4].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);
+      const parts = literalTexts(m[4]);
       const last = parts[parts.length - 1] ?? '';
       // Most joins name a file the user keeps (a config, a log): the folder is settled only for a code file's name.
       if (!CODE.test(last)) continue;

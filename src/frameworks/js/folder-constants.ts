@@ -32,7 +32,7 @@ import { dirname, joinRepo } from '../../util/path.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { lineAt } from '../../util/lines.js';
 import { isFolder } from '../../util/file-index.js';
-import { folderOf } from '../../languages/javascript/folder-expr.js';
+import { folderOf, literalTexts } from '../../languages/javascript/folder-expr.js';
 import { asSource } from '../../languages/javascript/compiled-interop.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { perScan } from '../per-scan.js';
@@ -50,7 +50,6 @@ const ANCHOR_ALL = new RegExp(ANCHOR.source, 'g');
 const DECLARATION = /(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^\n;]+)/y;
 /** Cheap prefilter: a folder constant's value spells one of these. */
 const DECLARED = /fileURLToPath|join\(|resolve\(/;
-const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
 
 interface FolderConstant {
   file: string;
@@ -151,7 +150,7 @@ const usesOf = (text: string, local: string): { rest: string[]; index: number; e
   const out: { rest: string[]; index: number; expr: string }[] = [];
   for (const m of text.matchAll(new RegExp(String.raw`\`\$\{\s*${l}\s*\}(\/[^\`$\\\n]+)\``, 'g'))) out.push({ rest: [m[1].slice(1)], index: m.index ?? 0, expr: m[0] });
   for (const m of text.matchAll(new RegExp(String.raw`(?<![\w$.])(?:path\s*\.\s*)?(?:join|resolve)\(\s*${l}\s*((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)\s*)+),?\s*\)`, 'g'))) {
-    out.push({ rest: [...m[1].matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]), index: m.index ?? 0, expr: m[0].replace(/\s+/g, ' ') });
+    out.push({ rest: literalTexts(m[1]), index: m.index ?? 0, expr: m[0].replace(/\s+/g, ' ') });
   }
   return out;
 };

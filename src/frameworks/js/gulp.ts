@@ -12,10 +12,10 @@ import { basename, dirname } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { fileReference, sortedFiles } from './support.js';
 import { lineAt } from '../../util/lines.js';
+import { literalTexts } from '../../languages/javascript/folder-expr.js';
 
 const GULPFILE = /^gulpfile(?:\.babel)?\.[cm]?[jt]s$/i;
 const CODE = /\.[cm]?[jt]sx?$/;
-const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
 const SRC_CALL = /\b(?:gulp\s*\.\s*)?src\(\s*(\[[^\]]*\]|"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)/g;
 
 const gulpfiles = (ctx: FrameworkContext): string[] => sortedFiles(ctx).filter((f) => GULPFILE.test(basename(f)) && !f.includes('node_modules/'));
@@ -26,7 +26,7 @@ const collectGulpfile = (ctx: FrameworkContext, gulpfile: string, out: Framework
   const prefix = dir === '' ? '' : `${dir}/`;
   const under = pathsWithPrefix(ctx.files, prefix).filter((f) => CODE.test(f) && f !== gulpfile && !f.includes('node_modules/'));
   for (const call of text.matchAll(SRC_CALL)) {
-    const globs = [...call[1].matchAll(LITERAL)].map((m) => m[1] ?? m[2] ?? m[3]).filter((g) => g !== '');
+    const globs = literalTexts(call[1]).filter((g) => g !== '');
     const include = globs.filter((g) => !g.startsWith('!')).map((g) => compileRepoGlob(g.replace(/^\.\//, '')));
     const exclude = globs.filter((g) => g.startsWith('!')).map((g) => compileRepoGlob(g.slice(1).replace(/^\.\//, '')));
     if (include.length === 0) continue;

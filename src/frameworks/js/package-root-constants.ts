@@ -31,7 +31,7 @@ import { dataUseNote, isToolConfig } from './anchored-paths.js';
 import { filesImporting, relativeImports } from './import-index.js';
 import { blankedText } from './blanked-texts.js';
 import { functionRegion, paramListBefore } from './function-region.js';
-import { paramNames } from '../../languages/javascript/folder-expr.js';
+import { literalTexts, paramNames } from '../../languages/javascript/folder-expr.js';
 
 /** What a named path may end at: code, or a component file a bundler compiles. */
 const TARGET = /\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/;
@@ -40,7 +40,6 @@ const ROOT_DECLARATION = /^[ \t]*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\
 /** A join call, path's or a bundler's alias of it (`join5`), opened. */
 const JOIN = String.raw`(?<![\w$])(?:[\w$]+\s*\.\s*)?(?:join|resolve)\d*\(\s*`;
 const LITERALS = String.raw`((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)\s*)+),?\s*\)`;
-const LITERAL = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
 
 interface RootConstant {
   file: string;
@@ -122,7 +121,7 @@ const users = (ctx: FrameworkContext, defs: readonly RootConstant[]): Map<string
 };
 
 /** The literal parts of a join's rest (`, "static", 'main.js'`). */
-const partsOf = (rest: string): string[] => [...rest.matchAll(LITERAL)].map((p) => p[1] ?? p[2] ?? p[3]);
+const partsOf = (rest: string): string[] => literalTexts(rest);
 
 /** Each join of `local` and literals in `text` (from `from` to `to`): its parts, place and expression. */
 const joinsOf = (text: string, local: string, from = 0, to = text.length): { parts: string[]; index: number; expr: string }[] => {

@@ -24,6 +24,10 @@ export const LITERAL = String.raw`(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)`;
 const MAX_DEPTH = 3;
 
 const literal = (s: string): string => s.replace(/^["'`]|["'`]$/g, '');
+/** A string literal with its text in group 1, 2 or 3 (the quote it is written in). */
+const LITERAL_TEXT = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
+/** The texts of the string literals in `list`, in order (`, 'a', "b.js"` gives a, b.js). */
+export const literalTexts = (list: string): string[] => [...list.matchAll(LITERAL_TEXT)].map((p) => p[1] ?? p[2] ?? p[3]);
 
 const OWN_FOLDER_PLUS = new RegExp(String.raw`^(?:__dirname|import\.meta\.dirname)\s*\+\s*(${LITERAL})$`);
 
@@ -442,7 +446,7 @@ const folderIn = (expr: string, file: string, text: string, scope: FolderScope |
   const e = expr.trim().replace(ENV_OVERRIDE, '').replace(HELD_PATH_MODULE, '');
   const call = JOIN_CALL.exec(e);
   if (call) {
-    const parts = [...call[2].matchAll(new RegExp(LITERAL, 'g'))].map((m) => literal(m[0]));
+    const parts = literalTexts(call[2]);
     const below = joinedBelow(call[1], parts, file, text, scope, why);
     if (below !== null) return below;
     const base = baseOf(call[1], file, text, scope, depth, why);
