@@ -15,25 +15,19 @@ const factsImport = (facts: FileFacts | undefined, name: string): boolean =>
 
 /**
  * The scan's .py files by each top-level name they import (`tornado` for `tornado.web`; relative
- * imports left out), built in one pass: thirteen reader loops ask importsPackage about every .py
- * file (alembic, oslo_config, pecan, celery…), and each had tested every import of every file again.
+ * imports left out): thirteen reader loops ask importsPackage about every .py file (alembic,
+ * oslo_config, pecan, celery…), and each had tested every import of every file again. Folded from
+ * the import index's specifiers, so the imports are walked once for both.
  */
 const importersByHead = perScan((ctx: FrameworkContext): Map<string, Set<string>> => {
   const out = new Map<string, Set<string>>();
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-    const path = listed[at];
-    if (!path.endsWith('.py')) continue;
-    const imports = ctx.facts(path)?.imports;
-    if (imports === undefined) continue;
-    for (let k = 0; k < imports.length; k++) {
-      const specifier = imports[k].specifier;
-      const dot = specifier.indexOf('.');
-      if (dot === 0) continue;
-      const head = dot < 0 ? specifier : specifier.slice(0, dot);
-      const importers = out.get(head);
-      if (importers === undefined) out.set(head, new Set([path]));
-      else importers.add(path);
-    }
+  for (const [specifier, files] of importIndex(ctx).bySpecifier) {
+    const dot = specifier.indexOf('.');
+    if (dot === 0) continue;
+    const head = dot < 0 ? specifier : specifier.slice(0, dot);
+    let importers = out.get(head);
+    if (importers === undefined) out.set(head, (importers = new Set()));
+    for (let k = 0; k < files.length; k++) importers.add(files[k]);
   }
   return out;
 });
