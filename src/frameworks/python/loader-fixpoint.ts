@@ -77,6 +77,12 @@ export interface RoleOf {
    */
   attr?: boolean;
   /**
+   * Stop 60, with attr: the value is a class path the loader splits (`mod, cls = P.rsplit('.', 1)`),
+   * so a value without a dot names no module (the split raises, or the loader tests for a dot first:
+   * sphinx's `PygmentsBridge('html', 'sphinx')`, highlighting.py:101-103).
+   */
+  classPath?: boolean;
+  /**
    * Stop 53, for module: the parameter holds a list of dicts, and the loader gets each one's value
    * under this key (cloudkitty's `do_init(app, 'rating', [{'module': __name__ + '.' + 'modules', …}])`).
    */
@@ -242,7 +248,7 @@ const reexportsLoader = (ctx: FrameworkContext, module: string, names: ReadonlyS
 
 const addRole = <K>(roles: Map<K, RoleOf[]>, index: K, role: RoleOf): boolean => {
   const list = roles.get(index) ?? roles.set(index, []).get(index)!;
-  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild && r.object === role.object && r.listed === role.listed && r.skipsPrivate === role.skipsPrivate && r.walk === role.walk && r.byName === role.byName && r.attr === role.attr && r.key === role.key)) return false;
+  if (list.some((r) => r.role === role.role && r.prefix === role.prefix && r.each === role.each && r.template === role.template && r.suffix === role.suffix && r.wild === role.wild && r.object === role.object && r.listed === role.listed && r.skipsPrivate === role.skipsPrivate && r.walk === role.walk && r.byName === role.byName && r.attr === role.attr && r.classPath === role.classPath && r.key === role.key)) return false;
   list.push(role);
   return true;
 };
@@ -367,7 +373,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
                 // path, `"charmap.CharMap"`, whose module is loaded, as oslo's import_class reads one (frescobaldi's loadPanel).
                 const head = CLASS_PATH_HEAD.exec(value);
                 if (head !== null && isParamOrAttr(fn, head[1]) && !reassignedAbove(fn.rebinds, head[1], call.line)) {
-                  found.push([head[1], { role: 'module', prefix: '', each: false, attr: true }]);
+                  found.push([head[1], { role: 'module', prefix: '', each: false, attr: true, classPath: true }]);
                   continue;
                 }
                 const formatted = formattedRole(fn, value);

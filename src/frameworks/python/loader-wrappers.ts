@@ -276,6 +276,7 @@ export const collectLoaderWrappers = (ctx: FrameworkContext): FrameworkOutput =>
        * loader that imports an attribute (`import_object('pkg.mod.Class')`, Stop 53) the module holding it.
        */
       const pushModule = (full: string, at: number, label: string | (() => string)): void => {
+        if (r.classPath === true && !full.includes('.')) return;
         const files = moduleOf(full, dirname(a.file));
         if (files.length === 0) {
           if (r.attr === true && full.includes('.')) push(full, 'module-attr', at, label);
