@@ -20,6 +20,7 @@
  * file hands such a loop variable (main.py:403 `load_plugins(path, log)`).
  */
 import { filesystemTreeOf } from '../../util/filesystem-tree.js';
+import { lineCounter } from '../../util/lines.js';
 import { callArguments, joinArguments, literalValue } from './call-text.js';
 
 /** How many lines below the XDG_DATA_DIRS read the app's name may be joined on. */
@@ -109,23 +110,12 @@ const loopsOverSource = (lines: string[], at: number, stop: number, name: string
   return 0;
 };
 
-const lineStartsOf = (lines: string[]): number[] => {
-  const starts: number[] = [];
-  let at = 0;
-  for (const line of lines) {
-    starts.push(at);
-    at += line.length + 1;
-  }
-  return starts;
-};
-
 /** The 1-based line of a call of `caller` in `text` that hands its parameter `param` a loop variable over what `source` gives; 0 when none. */
 const handedBySource = (text: string, lines: string[], caller: XdgCaller, param: string, source: XdgSource): number => {
   if (caller.name === '' || !caller.params.includes(param)) return 0;
   const bound = caller.className !== null && (caller.params[0] === 'self' || caller.params[0] === 'cls') ? 1 : 0;
   const index = caller.params.indexOf(param);
-  let starts: number[] | null = null;
-  let line = 0;
+  let lineOf: ((offset: number) => number) | null = null;
   for (let at = text.indexOf(`${caller.name}(`); at >= 0; at = text.indexOf(`${caller.name}(`, at + 1)) {
     const before = at === 0 ? '' : text[at - 1];
     if (/\w/.test(before)) continue;
@@ -136,9 +126,9 @@ const handedBySource = (text: string, lines: string[], caller: XdgCaller, param:
     const positional = args.filter((a) => !/^\s*[A-Za-z_]\w*\s*=(?!=)/.test(a) && !a.trim().startsWith('*'));
     const value = (keyword ?? positional[index - (dotted ? bound : 0)] ?? '').trim();
     if (!IDENTIFIER.test(value)) continue;
-    starts ??= lineStartsOf(lines);
-    // The calls come in text order: the line only moves down (one pass over the lines for all of them).
-    while (line + 1 < starts.length && starts[line + 1] <= at) line++;
+    // The calls come in text order: the count only moves down (one pass over the text for all of them).
+    lineOf ??= lineCounter(text);
+    const line = lineOf(at) - 1;
     if (DEF_HEAD.test(lines[line])) continue;
     if (loopsOverSource(lines, line, 0, value, source) > 0) return line + 1;
   }
