@@ -1,14 +1,19 @@
 /**
  * Where an absolute path lies in the filesystem tree a repo file is part of: a Debian package
  * unpacked at the repo root (`usr/bin/app`), a container's `rootfs/etc/…`. The tree is the file's
- * path up to its first top folder of the FHS (`etc/`, `usr/`, `opt/`, `srv/`, `var/`). Entry
- * detectors (apache-wsgi), the resolver (absolute sys.path folders) and framework readers
- * (http-web-roots, spawned-paths) all place an absolute path by this one rule.
+ * path up to its first top folder of the FHS (`etc/`, `usr/`, `opt/`, `srv/`, `var/`, and `lib/`
+ * where it holds what Debian installs below /lib). Entry detectors (apache-wsgi), the resolver
+ * (absolute sys.path folders) and framework readers (http-web-roots, spawned-paths,
+ * django-wrappers) all place an absolute path by this one rule.
  */
 import { joinRepo } from './path.js';
 
-/** The filesystem tree a file lies in: everything before its first top-level folder of the FHS. */
-const FS_ROOT = /^((?:[^/]+\/)*?)(?:etc|usr|opt|srv|var)\//;
+/**
+ * The filesystem tree a file lies in: everything before its first top-level folder of the FHS.
+ * Stop 61: `lib/` counts only followed by a folder Debian installs below /lib (lava-server's units
+ * in `lib/systemd/system/`): a repo's own `lib/` (a JS or Ruby package's source) is no filesystem.
+ */
+const FS_ROOT = /^((?:[^/]+\/)*?)(?:etc|usr|opt|srv|var|lib(?=\/(?:systemd|udev|tmpfiles\.d|sysusers\.d|modules-load\.d|modprobe\.d)\/))\//;
 
 /**
  * Where an absolute path lies in the filesystem tree a repo file is part of (`usr/bin/app`'s tree is

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
-import { managementCommands } from '../../src/frameworks/python/django-commands.js';
+import { calledCommands, managementCommands } from '../../src/frameworks/python/django-commands.js';
 import { settingStrings } from '../../src/frameworks/python/setting-strings.js';
 import django from '../../src/frameworks/python/django.js';
 import { Manifests } from '../../src/manifests/store.js';
@@ -20,6 +20,11 @@ test('django: management commands on a command line', () => {
   assert.deepEqual(managementCommands('django-admin --settings=x.y check'), ['check']);
   assert.deepEqual(managementCommands('python -m django makemigrations'), ['makemigrations']);
   assert.deepEqual(managementCommands('python mymanage.py migrate'), []);
+});
+
+test('django: call_command names its command positionally or as command_name= (stop 61)', () => {
+  assert.deepEqual(calledCommands('call_command("migrate", verbosity=0)\ncall_command(command_name="flush")\n').map((c) => c.name), ['migrate', 'flush']);
+  assert.deepEqual(calledCommands('call_command(name, "migrate")\n').map((c) => c.name), []);
 });
 
 test('django: setting strings carry the setting they belong to', () => {

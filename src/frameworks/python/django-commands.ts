@@ -11,8 +11,8 @@ export const managementCommands = (command: string): string[] => {
   return out;
 };
 
-/** `call_command("name", ...)` in Python code. */
-const CALL = /\bcall_command\(\s*['"]([a-z_][\w-]*)['"]/g;
+/** `call_command("name", ...)` in Python code, the name also as its keyword (`call_command(command_name="name")`). */
+const CALL = /\bcall_command\(\s*(?:command_name\s*=\s*)?['"]([a-z_][\w-]*)['"]/g;
 
 export const calledCommands = (text: string): { name: string; index: number }[] =>
   [...text.matchAll(CALL)].map((m) => ({ name: m[1], index: m.index ?? 0 }));

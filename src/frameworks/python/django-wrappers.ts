@@ -3,13 +3,14 @@
  * another name. lava-server's systemd units run `/usr/bin/lava-server manage lava-scheduler ...`:
  * usr/bin/lava-server passes the words after `manage` to Django, so `lava-scheduler` is the
  * management command the daemon runs (a production root, not an operator's tool). The program is
- * the command's first word, looked up as a repo file: an absolute path below the folders above the
- * declaring file (a unit in `lib/systemd/system/` of a package tree names `/usr/bin/x` of that tree),
- * or a path relative to the command's folder. Only a file that imports the function counts; the
+ * the command's first word, looked up as a repo file: an absolute path in the filesystem tree the
+ * declaring file lies in (a unit in `lib/systemd/system/` of a package tree names `/usr/bin/x` of that
+ * tree; a unit in a source repo's `contrib/` names an installed program, no repo file), or a path relative to the command's folder. Only a file that imports the function counts; the
  * words are those before the first option, which the caller matches against the apps' commands.
  */
 import type { FrameworkContext, KnownCommand } from '../types.js';
-import { basename, dirname, joinRepo } from '../../util/path.js';
+import { basename, joinRepo } from '../../util/path.js';
+import { inFilesystemTree } from '../../util/filesystem-tree.js';
 import { lineAt } from '../../util/lines.js';
 
 const RUNNER_FUNCTION = 'execute_from_command_line';
@@ -27,20 +28,17 @@ export interface WrapperRun {
 
 const programFile = (ctx: FrameworkContext, program: string, c: KnownCommand): string | null => {
   if (program.startsWith('/')) {
-    // The tree the declaring file sits in is `/` for the paths it names: try each folder above it.
-    for (let dir = dirname(c.source); ; dir = dirname(dir)) {
-      const file = joinRepo(dir, program.slice(1));
-      if (file !== null && ctx.files.has(file)) return file;
-      if (dir === '') return null;
-    }
+    // Stop 61: `/` is the root of the filesystem tree the declaring file lies in (util/filesystem-tree's one rule), not any folder above it.
+    const file = inFilesystemTree(c.source, program)?.path;
+    return file !== undefined && ctx.files.has(file) ? file : null;
   }
   if (!program.includes('/')) return null;
   const file = joinRepo(c.cwd, program);
   return file !== null && ctx.files.has(file) ? file : null;
 };
 
-/** A call whose argument is a list or tuple of string literals only: Django runs that fixed command, not the program's words. */
-const FIXED_ARGV = /^\(\s*[[(]\s*(?:(["'])[^"'\n]*\1\s*,\s*)*(?:(["'])[^"'\n]*\2\s*,?\s*)?[\])]\s*\)/;
+/** A call whose argument (positional or `argv=`) is a list or tuple of string literals only: Django runs that fixed command, not the program's words. */
+const FIXED_ARGV = /^\(\s*(?:argv\s*=\s*)?[[(]\s*(?:(["'])[^"'\n]*\1\s*,\s*)*(?:(["'])[^"'\n]*\2\s*,?\s*)?[\])]\s*\)/;
 
 /**
  * Where the wrapper's first `execute_from_command_line(` in code hands Django its words, or -1: a
@@ -76,7 +74,8 @@ export const djangoWrapperRun = (ctx: FrameworkContext, c: KnownCommand): Wrappe
   if (text === null || call < 0) return null;
   const plain: string[] = [];
   for (const w of words.slice(at + 1)) {
-    if (w.startsWith('-')) break;
+    // `manage help lava-scheduler` prints the command's help; Django runs none of the words after `help`.
+    if (w.startsWith('-') || w === 'help') break;
     if (/^[a-z_][\w-]*$/.test(w)) plain.push(w);
   }
   return { wrapper, line: lineAt(text, call), words: plain };
