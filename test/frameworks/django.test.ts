@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
-import { calledCommands, managementCommands } from '../../src/frameworks/python/django-commands.js';
+import { calledCommands, managementCommands, runnerSettings } from '../../src/frameworks/python/django-commands.js';
 import { settingStrings } from '../../src/frameworks/python/setting-strings.js';
 import django from '../../src/frameworks/python/django.js';
 import { Manifests } from '../../src/manifests/store.js';
@@ -25,6 +25,13 @@ test('django: management commands on a command line', () => {
 test('django: call_command names its command positionally or as command_name= (stop 61)', () => {
   assert.deepEqual(calledCommands('call_command("migrate", verbosity=0)\ncall_command(command_name="flush")\n').map((c) => c.name), ['migrate', 'flush']);
   assert.deepEqual(calledCommands('call_command(name, "migrate")\n').map((c) => c.name), []);
+});
+
+test('django: --settings names a settings module only on a command that runs Django (stop 61)', () => {
+  assert.equal(runnerSettings('django-admin test --settings hyperkitty.tests.settings_test hyperkitty'), 'hyperkitty.tests.settings_test');
+  assert.equal(runnerSettings('python manage.py runserver --settings=site.dev'), 'site.dev');
+  assert.equal(runnerSettings('hyperkitty-archiver --settings hyperkitty.tests.settings_unused import'), null);
+  assert.equal(runnerSettings('python manage.py check && mytool --settings other.conf'), null);
 });
 
 test('django: setting strings carry the setting they belong to', () => {

@@ -16,3 +16,13 @@ const CALL = /\bcall_command\(\s*(?:command_name\s*=\s*)?['"]([a-z_][\w-]*)['"]/
 
 export const calledCommands = (text: string): { name: string; index: number }[] =>
   [...text.matchAll(CALL)].map((m) => ({ name: m[1], index: m.index ?? 0 }));
+
+/** `--settings x.y` given to a Django runner in the same command (not after a `;`, `&&` or `|`). */
+const RUNNER_SETTINGS = /(?:^|[\s/;&|'"`(])(?:manage\.py|django-admin(?:\.py)?|-m\s+django)\s[^;&|\n]*?--settings[= ]([A-Za-z_][\w.]*)/;
+
+/**
+ * The settings module a command hands manage.py, django-admin or `python -m django` with
+ * `--settings`, or null: another tool's `--settings` (a docs line running `sphinx-build`, a
+ * script of the project's own) names no Django settings module.
+ */
+export const runnerSettings = (command: string): string | null => RUNNER_SETTINGS.exec(command)?.[1] ?? null;

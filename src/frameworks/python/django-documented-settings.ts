@@ -5,11 +5,12 @@
  * setting of it. Its `ROOT_URLCONF = 'hyperkitty.tests.urls_test'` is still what that documented run
  * loads. Such a module is not one of the project's settings (its INSTALLED_APPS say nothing of
  * what a deployment installs, and a library stays a library); only its dotted settings become
- * edges from it, so what they name is live exactly as far as the settings module is.
+ * edges from it, so what they name is live exactly as far as the settings module is. The option
+ * counts only on a command that runs manage.py, django-admin or `python -m django`.
  */
 import { listedPaths } from '../../util/file-index.js';
 import type { FrameworkContext } from '../types.js';
-import { settingsOption } from './django-settings.js';
+import { runnerSettings } from './django-commands.js';
 
 const DOCS = /\.(md|markdown|rst|txt|adoc)$/i;
 
@@ -32,7 +33,8 @@ export const documentedSettings = (ctx: FrameworkContext, known: ReadonlySet<str
     for (const cmd of facts.commands) {
       // The cheap test first: nearly no docs command names a settings module.
       if (!cmd.command.includes('--settings')) continue;
-      const module = settingsOption(cmd.command);
+      // Stop 61: only a command that runs Django names its settings (`mytool --settings x.y` is another tool's option).
+      const module = runnerSettings(cmd.command);
       const file = module === null ? undefined : ctx.module(module)[0];
       if (file === undefined || known.has(file) || out.some((d) => d.file === file)) continue;
       out.push({ file, doc, line: cmd.line });
