@@ -157,6 +157,21 @@ test('xdgDataFolders (review s60-rv1): the head must come from the XDG read, not
   // The loop must enclose the call: one that ended above it does not.
   const ended = [...reads, 'def main():', '    for confdir in data_dirs():', '        pass', "    confdir = '/etc/app'", `    load_dir(${join})`].join('\n');
   assert.deepEqual(xdgDataFolders(file, ended, join, () => true, { name: 'main', className: null, params: [], defLine: 5 }, 9), []);
+  // Stop 61: the loop variable or the handed parameter bound anew before the call is the home folder, not an XDG one.
+  const rebound = [...reads, 'def main():', '    for confdir in data_dirs():', "        confdir = os.path.expanduser('~/.app')", `        load_dir(${join})`].join('\n');
+  assert.deepEqual(xdgDataFolders(file, rebound, join, () => true, { name: 'main', className: null, params: [], defLine: 5 }, 8), []);
+  const augmented = [...reads, 'def main():', '    for confdir in data_dirs():', "        confdir += '/old'", `        load_dir(${join})`].join('\n');
+  assert.deepEqual(xdgDataFolders(file, augmented, join, () => true, { name: 'main', className: null, params: [], defLine: 5 }, 8), []);
+  const reparam = [...reads, 'def load_user_plugins(confdir):', "    confdir = '/etc/app'", `    return load_dir(${join})`, '', 'for d in data_dirs():', '    load_user_plugins(d)'].join('\n');
+  assert.deepEqual(xdgDataFolders(file, reparam, join, () => true, loader, 7), []);
+  // A line that only reads the variable (`log(confdir)`, `confdir == x`) binds nothing.
+  const reads2 = [...reads, 'def main():', '    for confdir in data_dirs():', '        log(confdir == 1)', `        load_dir(${join})`].join('\n');
+  assert.deepEqual(xdgDataFolders(file, reads2, join, () => true, { name: 'main', className: null, params: [], defLine: 5 }, 8).length, 2);
+  // A comprehension on the call's own line over what the XDG read gives; one over something else is not.
+  const compre = [...reads, 'def main():', `    return [load_dir(${join}) for confdir in data_dirs()]`].join('\n');
+  assert.deepEqual(xdgDataFolders(file, compre, join, () => true, { name: 'main', className: null, params: [], defLine: 5 }, 6).map((x) => x.viaLine), [6, 6]);
+  const other = [...reads, 'def main():', `    return [load_dir(${join}) for confdir in other_dirs()]`].join('\n');
+  assert.deepEqual(xdgDataFolders(file, other, join, () => true, { name: 'main', className: null, params: [], defLine: 5 }, 6), []);
   // Hostile: a loop head with a long run of spaces (a lazy iterable pattern was quadratic there), and many callers.
   const spaces = [...reads, 'def main():', `    for confdir in other_dirs()${' '.repeat(200_000)}x:`, `        load_dir(${join})`].join('\n');
   assert.deepEqual(xdgDataFolders(file, spaces, join, () => true, { name: 'main', className: null, params: [], defLine: 5 }, 7), []);

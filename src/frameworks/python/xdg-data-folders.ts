@@ -91,8 +91,38 @@ const sourceOf = (lines: string[], nameLine: number): XdgSource => {
   return { def: null, variable: null };
 };
 
-/** The 1-based line of the enclosing `for` that binds `name`, at the 0-based line `at`, over what `source` gives (not above line `stop`); 0 when none. */
+/** Whether the iterable text of a loop gives what the XDG-reading code gives. */
+const givesSource = (iterable: string, source: XdgSource): boolean =>
+  (source.variable !== null && iterable === source.variable) || (source.def !== null && CALLED.exec(iterable)?.[1] === source.def);
+
+const escaped = (name: string): string => name.replace(/[^\w]/g, '');
+
+/**
+ * Whether a line between `from` and `to` (0-based, exclusive) binds `name` anew: `name = …`,
+ * `name += …`, a nested `for name in`, `with … as name`. Stop 61: `for path in build_load_path():`
+ * then `path = os.path.expanduser('~/.app')` hands the loader the home folder, not an XDG one.
+ */
+const rebinds = (lines: string[], from: number, to: number, name: string): boolean => {
+  const bound = new RegExp(`^\\s*(?:${escaped(name)}\\s*(?:[-+*/|&]|//)?=(?!=)|(?:async\\s+)?for\\s+(?:[\\w\\s,]*,\\s*)?${escaped(name)}\\b|with\\b.*\\bas\\s+${escaped(name)}\\b)`);
+  for (let i = from + 1; i < to; i++) if (lines[i].includes(name) && bound.test(lines[i])) return true;
+  return false;
+};
+
+/** `[load(os.path.join(p, 'plugins')) for p in build_load_path()]`: a comprehension on the call's own line binds `name` over what `source` gives. */
+const comprehends = (line: string, name: string, source: XdgSource): boolean => {
+  const at = line.search(new RegExp(`\\bfor\\s+${escaped(name)}\\s+in\\s`));
+  if (at < 0) return false;
+  const iterable = line.slice(at).replace(/^for\s+\w+\s+in\s+/, '').replace(/\s*(?:\bif\b.*)?[\])]*\s*:?\s*$/, '').trim();
+  return givesSource(iterable, source);
+};
+
+/**
+ * The 1-based line of the enclosing `for` that binds `name`, at the 0-based line `at`, over what
+ * `source` gives (not above line `stop`), or of a comprehension on that line doing so; 0 when none,
+ * or when a line between the loop and the call binds the name anew.
+ */
 const loopsOverSource = (lines: string[], at: number, stop: number, name: string, source: XdgSource): number => {
+  if (comprehends(lines[at], name, source)) return at + 1;
   let indent = indentOf(lines[at]);
   for (let i = at - 1; i >= Math.max(stop, at - LOOP_SPAN); i--) {
     const line = lines[i];
@@ -102,8 +132,7 @@ const loopsOverSource = (lines: string[], at: number, stop: number, name: string
     const loop = FOR_LOOP.exec(line);
     if (loop !== null && loop[1] === name) {
       const iterable = loop[2].trim().replace(/:$/, '').trimEnd();
-      const given = (source.variable !== null && iterable === source.variable) || (source.def !== null && CALLED.exec(iterable)?.[1] === source.def);
-      return given ? i + 1 : 0;
+      return givesSource(iterable, source) && !rebinds(lines, i, at, name) ? i + 1 : 0;
     }
     if (indent === 0) return 0;
   }
@@ -198,6 +227,8 @@ export const xdgDataFolders = (
   let via = loopsOverSource(lines, callLine - 1, stop, head, source);
   const handedIn = via === 0;
   if (handedIn) {
+    // A parameter bound anew in the calling function before the call (`confdir = '/etc/app'`) is no longer what its callers hand it.
+    if (caller.name !== '' && rebinds(lines, caller.defLine - 1, callLine - 1, head)) return [];
     // Many loader calls in one function ask the same question: its callers are searched once.
     const key = `${caller.name}\0${caller.defLine}\0${head}`;
     via = handed.get(key) ?? handedBySource(text, lines, caller, head, source);
