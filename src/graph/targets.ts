@@ -129,13 +129,14 @@ export const createTargetResolver = (ctx: TargetContext) => {
     return null;
   };
 
-  const moduleFiles = (module: string, cwd: string, importer?: string): string[] => {
+  /** `runs`: the module is run (`python -m pkg`, a command's module target), so a package's `__main__.py` runs too; an import (`pkg:main`) runs none. */
+  const moduleFiles = (module: string, cwd: string, importer?: string, runs = false): string[] => {
     const fromFile = importer ?? joinRepo(cwd, '__census_command__.py') ?? '__census_command__.py';
     const resolutions = ctx.python.resolve({ specifier: module, syntax: 'import', line: 0, names: [], guard: null }, fromFile);
     const primary = resolutions[0]?.to ?? null;
     if (primary === null) return [];
     // `python -m pkg` (not an import) runs pkg/__main__.py after pkg/__init__.py; importing a.b.c runs a/ and a/b/'s __init__.py.
-    const main = importer === undefined && primary.endsWith('/__init__.py') ? primary.replace(/__init__\.py$/, '__main__.py') : null;
+    const main = runs && importer === undefined && primary.endsWith('/__init__.py') ? primary.replace(/__init__\.py$/, '__main__.py') : null;
     const inits = resolutions.filter((r) => r.via === 'package-init' && r.to !== null).map((r) => r.to!);
     return [primary, ...(main && ctx.files.has(main) ? [main] : []), ...inits];
   };
@@ -166,11 +167,11 @@ export const createTargetResolver = (ctx: TargetContext) => {
         return { files: [], unresolved: [missing(`${target.text}: no such file ${target.path}`)] };
       }
       case 'module': {
-        let files = moduleFiles(target.module, target.cwd ?? cmdCtx.cwd);
+        let files = moduleFiles(target.module, target.cwd ?? cmdCtx.cwd, undefined, true);
         let via: string[] = [];
         // PYTHONPATH from the command's environment (an image's ENV, a unit's Environment=) is searched next.
         for (const p of files.length === 0 ? pythonPathDirs(cmdCtx) : []) {
-          files = moduleFiles(target.module, p.dir);
+          files = moduleFiles(target.module, p.dir, undefined, true);
           via = [`(found on PYTHONPATH ${p.entry}${p.dir === p.entry ? '' : `, ${p.dir || '.'} in the repo`})`];
           if (files.length > 0) break;
         }
@@ -331,7 +332,12 @@ export const createTargetResolver = (ctx: TargetContext) => {
       const match = compileRepoGlob(pattern);
       return pathsWithPrefix(ctx.files, base).filter((f) => !f.includes('node_modules/') && match(f) && (test === null || test.test(`./${f.slice(base.length)}`)));
     },
-    /** A Python module (`pkg.cli`) as the console-script machinery would import it (or, given `importer`, as that repo file's own import would). */
+    /**
+     * A Python module (`pkg.cli`) as the console-script machinery would import it (or, given
+     * `importer`, as that repo file's own import would). Stop 61: an import, so a package gives its
+     * `__init__.py`, never its `__main__.py` (a console script `app = pkg:main` made pkg/__main__.py
+     * "an entry point: setup.py console_scripts"); only a command's `python -m pkg` runs that.
+     */
     module: (module: string, cwd = '', importer?: string): string[] => {
       const key = importer === undefined ? `${cwd}\0${module}` : `\0${importer}\0${module}`;
       let known = modules.get(key);

@@ -1,0 +1,46 @@
+/**
+ * Stop 61: a package's `__main__.py` runs when the package is run (`python -m pkg`), not when it is
+ * imported. A console script `app = pkg:main` imports pkg and calls main; it made pkg/__main__.py
+ * "an entry point: setup.py console_scripts", calling a file production that only `python -m` runs.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scanDir } from '../helpers/scan-fixture.js';
+import { scratchDir } from '../helpers/scratch.js';
+
+const write = (repo: string, files: Record<string, string>): void => {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(repo, path, '..'), { recursive: true });
+    writeFileSync(join(repo, path), text);
+  }
+};
+
+test('package __main__.py: a console script naming the package imports it, and runs no __main__.py', async () => {
+  const repo = scratchDir('census-package-main-');
+  write(repo, {
+    'setup.py': 'from setuptools import setup\nsetup(name="app", entry_points={"console_scripts": ["app = myapp:main"]})\n',
+    'myapp/__init__.py': 'def main():\n    return 0\n',
+    'myapp/__main__.py': 'from myapp import main\nmain()\n',
+  });
+  const { audit } = await scanDir(repo);
+  const file = (path: string) => audit.files.find((f) => f.path === path);
+  assert.equal(file('myapp/__init__.py')?.verdict, 'production');
+  const main = file('myapp/__main__.py');
+  assert.notEqual(main?.verdict, 'production', JSON.stringify(main?.evidence));
+  assert.ok(!main?.evidence?.some((e) => e.includes('console_scripts')), JSON.stringify(main?.evidence));
+});
+
+test('package __main__.py: a command running `python -m myapp` still runs it', async () => {
+  const repo = scratchDir('census-package-main-run-');
+  write(repo, {
+    Dockerfile: 'FROM python:3.12\nCOPY . /app\nWORKDIR /app\nCMD ["python", "-m", "myapp"]\n',
+    'myapp/__init__.py': 'def main():\n    return 0\n',
+    'myapp/__main__.py': 'from myapp import main\nmain()\n',
+  });
+  const { audit } = await scanDir(repo);
+  const main = audit.files.find((f) => f.path === 'myapp/__main__.py');
+  assert.equal(main?.verdict, 'production', JSON.stringify(main?.evidence));
+  assert.ok(main?.evidence?.some((e) => e.includes('python -m myapp')), JSON.stringify(main?.evidence));
+});
