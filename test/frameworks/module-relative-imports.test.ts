@@ -90,6 +90,13 @@ test('module-relative-imports: review 6 regressions (skip list, abstract layer i
   // Review 4: P4(NoUrls, Panel): the mixin's get_urls comes first in the MRO, so the base's import never runs.
   assert.equal(verdict('app/p4/panel.py'), 'production');
   assert.equal(verdict('app/p4/urls.py'), 'dead');
+  // Stop 61: P5 is subclassed (P6) but also named by its dotted path in a string (horizon's ADD_PANEL naming project's
+  // Backups, which admin's Backups subclasses): it is loaded itself, so its sibling loads. P7, named only in a comment, stays a layer.
+  assert.equal(verdict('app/p5/urls.py'), 'production');
+  assert.equal(verdict('app/p6/urls.py'), 'production');
+  assert.equal(verdict('app/p7/urls.py'), 'dead');
+  assert.equal(verdict('app/p8/urls.py'), 'production');
+  assert.equal(verdict('app/p9/urls.py'), 'production');
   // 4. plug/__init__.py's module is 'plug': its parent is no package, so no edge to the top-level urls.py.
   assert.equal(verdict('urls.py'), 'dead');
 });

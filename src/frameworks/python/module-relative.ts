@@ -20,7 +20,9 @@
  * whose module is imported (Horizon's panel.py registers its Panel with its dashboard when it is
  * imported; a Panel nobody imports has no urls loaded), so the sibling is alive exactly when the
  * subclass's module is. Subclasses defined in B's own file (Horizon's `Panel` and `Dashboard`
- * beside `HorizonComponent`) are the framework's own abstract layers and give no edge.
+ * beside `HorizonComponent`) are the framework's own abstract layers and give no edge; so is a
+ * class another repo class subclasses, unless a string names it by its dotted path (stop 61:
+ * horizon's project Backups panel, named by ADD_PANEL and subclassed by admin's Backups).
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
@@ -232,6 +234,8 @@ interface Subclass {
   via: string;
   /** The root's methods this class (or a class between) overrides without calling super(): they never run for it. */
   overridden: ReadonlySet<string>;
+  /** A class some repo class subclasses in turn, still loaded itself: where a string names it (`file:line`). */
+  named?: string;
 }
 
 interface Found {
@@ -341,12 +345,67 @@ const findAll = perScan((ctx: FrameworkContext): Found => {
     }
     frontier = next;
   }
+  const named = namedParents(ctx, pyFiles, [...subOf.keys()].filter((k) => parents.has(k)));
   for (const [key, list] of subOf) {
-    if (parents.has(key)) continue;
-    for (const { root, sub } of list) (subclasses.get(root) ?? subclasses.set(root, []).get(root)!).push(sub);
+    const concrete = named.get(key);
+    if (parents.has(key) && concrete === undefined) continue;
+    for (const { root, sub } of list) (subclasses.get(root) ?? subclasses.set(root, []).get(root)!).push(concrete === undefined ? sub : { ...sub, named: concrete });
   }
   return { imports, subclasses };
 });
+
+/** `pkg.mod.Class` as a string some code hands a loader: `'openstack_dashboard.dashboards.project.backups.panel.Backups'`. */
+const dottedNeedle = (file: string, name: string): string => {
+  const folder = dirname(file);
+  const module = basename(file) === '__init__.py' ? basename(folder) : `${basename(folder)}.${basename(file).replace(/\.py$/, '')}`;
+  return `${module}.${name}`;
+};
+
+/** Where `text` holds `needle` whole in a string literal (a quote, maybe a dotted head, the needle, the same quote), or -1. */
+const inString = (text: string, needle: string): number => {
+  for (let at: number = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    let head = at;
+    while (head > 0 && /[\w.]/.test(text[head - 1])) head--;
+    const quote = text[head - 1];
+    if ((quote === "'" || quote === '"') && text[at + needle.length] === quote && (at === head || text[at - 1] === '.')) return at;
+  }
+  return -1;
+};
+
+/** Adjacent string literals Python joins (`('pkg.panel.'\n 'Cls')`, horizon's _1370_project_vg_snapshots.py:9): the quotes between them. */
+const ADJACENT = /(['"])[ \t]*(?:\\?\r?\n[ \t]*)*\1/g;
+
+/**
+ * Stop 61: the subclassed classes that are still loaded as they are: each named by its dotted path
+ * in a string of another .py file (horizon's enabled/_1330_project_backups_panel.py:9 `ADD_PANEL =
+ * 'openstack_dashboard.dashboards.project.backups.panel.Backups'`, while admin/backups/panel.py:17
+ * subclasses that Backups). Per class (`file\0Name`): where it is named (`file:line`). An abstract
+ * layer (fw2/layers/panel.py's Panel) is named by no such string and stays without an edge.
+ */
+const namedParents = (ctx: FrameworkContext, pyFiles: readonly string[], keys: readonly string[]): Map<string, string> => {
+  const out = new Map<string, string>();
+  if (keys.length === 0) return out;
+  const needles = keys.map((k) => {
+    const file = k.slice(0, k.indexOf('\0'));
+    const name = k.slice(k.indexOf('\0') + 1);
+    const needle = dottedNeedle(file, name);
+    return { key: k, file, name, needle, head: needle.slice(0, needle.length - name.length) };
+  });
+  for (const path of pyFiles) {
+    if (out.size === needles.length) break;
+    const text = ctx.readText(path);
+    if (text === null) continue;
+    let joined: string | null = null;
+    for (const n of needles) {
+      if (out.has(n.key) || path === n.file || !text.includes(n.head)) continue;
+      let at = inString(text, n.needle);
+      // Written across adjacent literals: found in the joined text, placed at the head's line in the file's own.
+      if (at < 0 && text.includes(n.name)) at = inString((joined ??= text.replace(ADJACENT, '')), n.needle) < 0 ? -1 : text.indexOf(n.head);
+      if (at >= 0) out.set(n.key, `${path}:${text.slice(0, at).split('\n').length}`);
+    }
+  }
+  return out;
+};
 
 /**
  * The folder of the package `self.__module__` names for a subclass in `file`: the module's folder,
@@ -382,7 +441,8 @@ export const collectModuleRelative = (ctx: FrameworkContext): FrameworkOutput =>
       for (const n of named) {
         const target = relativeModuleFile(ctx.files, sub.file, up + n.relative);
         if (target === null || target === sub.file) continue;
-        const label = `imported for ${sub.name} (${sub.file}:${sub.line}, a subclass of ${imp.className}): ${imp.file}:${imp.line} ${imp.className}.${imp.method} imports '${imp.relative}'${n.why} relative to the package of self.__module__`;
+        const own = sub.named === undefined ? '' : `; subclassed in turn, but loaded itself as named in ${sub.named}`;
+        const label = `imported for ${sub.name} (${sub.file}:${sub.line}, a subclass of ${imp.className}${own}): ${imp.file}:${imp.line} ${imp.className}.${imp.method} imports '${imp.relative}'${n.why} relative to the package of self.__module__`;
         // `.audit.panel`: Python runs the packages between (audit/__init__.py) before the module.
         const parts = n.relative.slice(1).split('.');
         for (let k = 1; k < parts.length; k++) {
