@@ -187,6 +187,7 @@ import attributeTemplates from './python/attribute-templates.js';
 import sourceTextImports from './python/source-text-imports.js';
 import handedLoaders from './python/handed-loaders.js';
 import finderPackagePaths from './python/finder-package-paths.js';
+import djangoTemplateCommands from './python/django-template-commands.js';
 import configDirPaths from './python/config-dir-paths.js';
 import pythonModuleArgs from './python/module-args.js';
 import configChoices from './python/config-choices.js';
@@ -327,6 +328,7 @@ export const READERS: readonly FrameworkReader[] = [
   sourceTextImports,
   handedLoaders,
   finderPackagePaths,
+  djangoTemplateCommands,
   configDirPaths,
   pythonModuleArgs,
   configChoices,

@@ -55,3 +55,4 @@ test('django: a repo without a .py file is no Django project, whatever a Dockerf
 test('django: has a fixture whose systemd unit runs a management command through a wrapper of execute_from_command_line', () => assert.ok(cases.includes('django-wrapper-command')));
 
 test('django: has a fixture whose test settings only a docs command names, its URLconf documented with it, an unnamed one\'s not', () => assert.ok(cases.includes('django-documented-settings')));
+test('django: has a fixture whose TemplateCommand names its template folder by a package\'s __path__, one by a computed name, and a join outside a TemplateCommand (stop 61)', () => assert.ok(cases.includes('django-template-command')));
