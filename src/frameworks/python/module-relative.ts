@@ -361,11 +361,14 @@ const dottedNeedle = (file: string, name: string): string => {
   return `${module}.${name}`;
 };
 
+const MAX_HEAD = 300;
+
 /** Where `text` holds `needle` whole in a string literal (a quote, maybe a dotted head, the needle, the same quote), or -1. */
 const inString = (text: string, needle: string): number => {
   for (let at: number = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    // A dotted head longer than MAX_HEAD is no module path (and a hostile run of them costs no quadratic walk back).
     let head = at;
-    while (head > 0 && /[\w.]/.test(text[head - 1])) head--;
+    while (head > 0 && at - head < MAX_HEAD && /[\w.]/.test(text[head - 1])) head--;
     const quote = text[head - 1];
     if ((quote === "'" || quote === '"') && text[at + needle.length] === quote && (at === head || text[at - 1] === '.')) return at;
   }
