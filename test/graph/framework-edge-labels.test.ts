@@ -8,7 +8,7 @@ import type { TargetResolver } from '../../src/graph/targets.js';
 const MODULES: Record<string, string[]> = {
   'shop.plugins.stripe.plugin': ['shop/plugins/stripe/plugin.py', 'shop/__init__.py', 'shop/plugins/__init__.py', 'shop/plugins/stripe/__init__.py'],
   'shop.auth': ['shop/auth/__init__.py', 'shop/__init__.py'],
-  // A package run as a program (`python -m shop.cli`): its __main__.py comes second, and it is no package init.
+  // A resolver answer holding a package's __main__.py (stop 61: only a command's `python -m shop.cli` gives one now): it comes second, and it is no package init.
   'shop.cli': ['shop/cli/__init__.py', 'shop/cli/__main__.py', 'shop/__init__.py'],
 };
 const targets = { module: (name: string) => MODULES[name] ?? [], file: (path: string) => (path === 'shop/__init__.py' ? path : null) } as unknown as TargetResolver;
