@@ -330,6 +330,10 @@ export class Lexer {
       } else if (c === 10) {
         this.newlineBefore = true;
         pos++;
+      } else if (c > 32 && c < 127 && c !== 47 && c !== 45) {
+        // a token's first character (printable ASCII but `/`, a comment's, and `-`, of `-->`): no
+        // blank or break to test it against, and no call for that (no TurboFan inlining, bin/engine.js)
+        break;
       } else if (isSpace(c)) {
         pos++;
       } else if (isLineBreak(c)) {
@@ -373,7 +377,7 @@ export class Lexer {
     this.atExpressionStart = this.regexAllowed;
     const c = text.charCodeAt(pos);
     if (this.leading && c !== 39 && c !== 34 && c !== 59) this.leading = false;
-    if (isIdentifierPart(c) && !(c >= 48 && c <= 57)) {
+    if (IDENTIFIER_PART[c] === 1 && !(c >= 48 && c <= 57)) {
       this.readIdentifier(pos + 1, afterPlainWord);
     } else if (c === 35) {
       // #private names; a shebang anywhere but the start is not JavaScript

@@ -52,6 +52,9 @@ const CONTINUING_WORDS = ['in', 'instanceof', 'as', 'satisfies', 'of', 'extends'
  * most identifiers, and cutting each out of the text to look it up was an allocation per token.
  */
 const isContinuingWord = (lex: Lexer): boolean => {
+  // by length first: most identifiers have none of the words' lengths, and each isWord is a call (no TurboFan inlining, bin/engine.js)
+  const length = lex.end - lex.start;
+  if (length !== 2 && length !== 5 && length !== 7 && length !== 9 && length !== 10) return false;
   for (const word of CONTINUING_WORDS) if (lex.isWord(word)) return true;
   return false;
 };
@@ -146,8 +149,17 @@ export class StatementReader {
     const lex = this.lex;
     const t = lex.token();
     if (t === Token.Punctuator) {
-      this.previousClosesAngle = lex.is('>');
-      this.previousEndsOperand = lex.is(')') || lex.is(']') || lex.is('}') || lex.is('++') || lex.is('--') || (lex.is('!') && lex.endsOperand());
+      // lex.is('>'), lex.is(')') || lex.is(']') || lex.is('}') || lex.is('++') || lex.is('--') || (lex.is('!') && …),
+      // read off the token's length and characters: seven calls per punctuator of every declaration skipped
+      const length = lex.end - lex.start;
+      const c = lex.text.charCodeAt(lex.start);
+      if (length === 1) {
+        this.previousClosesAngle = c === 62;
+        this.previousEndsOperand = c === 41 || c === 93 || c === 125 || (c === 33 && lex.endsOperand());
+      } else {
+        this.previousClosesAngle = false;
+        this.previousEndsOperand = length === 2 && (c === 43 || c === 45) && lex.text.charCodeAt(lex.start + 1) === c;
+      }
     } else {
       this.previousClosesAngle = false;
       this.previousEndsOperand =
