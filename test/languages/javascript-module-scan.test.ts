@@ -258,6 +258,17 @@ test('module scan: what it cannot read exactly goes to the parser, and syntax er
   assert.deepEqual(facts.imports.map((i) => i.specifier), ['./a']);
 });
 
+test('module scan: where a skipped declaration ends at a line break, after each operand end and continuing word', () => {
+  // Stop 61 (issue 19): advance() reads a punctuator's length and characters, isContinuingWord a word's
+  // length first, and the blank loop breaks at a token's first character; these pin each case to oxc.
+  agrees(`export const a = f(x)\nexport const b = y[0]\nexport const c = { d: 1 }\nexport const e = i++\nexport const g = j--\nexport const h = k!\nexport const z = 1;\n`);
+  agrees(`export const a = x\n  in y, b = u\n  instanceof V, c = p as\n  T, d = q satisfies\n  S, e = r\n  ;\nexport type K = keyof\n  O;\nexport class M extends\n  N {}\nfor (const x of\n  y) {}\n`);
+  agrees(`export const a = f<T>\nexport const b = 1 >\n  0, c = 2 >= 1, d = 3 >> 1, e = -\n  1, g = !h;\n`);
+  agrees(`export const a = 1;/* c */export const b = 2;// d\n\t\v\fexport const c = -1 - -2;\n`);
+  agrees(`export const a = b +\n  +c, d = e -\n  -f, g = h + ++i, j = k - --l;\nexport const m = 1;\n`);
+  declines(`x = 1;\n--> comment\nexport const a = 1;\n`, 'script.js');
+});
+
 test('module scan: regular expressions and division are told apart', () => {
   agrees(`const a = b / c / d, e = (f + g) / 2, h = x++ / y;\nexport const r = /"quoted'/.test(s) ? /[/]'/ : /\\//;\n`);
   agrees(`if (ok) /"/.test(s);\nconst v = {} / 1;\nexport const w = a[0] / b;\n`);
