@@ -106,7 +106,8 @@ export class StatementReader {
     lex.next();
     // `lex.type as Token`, not lex.token(): the property as read now, unnarrowed, without a call per token (see advance)
     for (let t = lex.type as Token; t !== Token.End; t = lex.type as Token) {
-      if (t === Token.Identifier && lex.depth === 0 && !lex.memberName) {
+      // `import` and `export` are both six letters long: other words make no isWord call
+      if (t === Token.Identifier && lex.depth === 0 && lex.end - lex.start === 6 && !lex.memberName) {
         if (lex.isWord('import') && !lex.importExpression) {
           this.readImport(lex.start);
           continue;
