@@ -15,4 +15,6 @@ test('census\'s own source has no dead files and no broken internal imports', as
   const srcVerdicts = new Set(audit.files.filter((f) => f.path.startsWith('src/')).map((f) => f.verdict));
   assert.ok(!srcVerdicts.has('dead'));
   assert.equal(audit.files.find((f) => f.path === 'src/cli/main.ts')?.verdict, 'production');
+  // The extraction pool's worker: `new Worker(EXTRACT_WORKER)`, a URL below own-files.ts's folder URL.
+  assert.equal(audit.files.find((f) => f.path === 'src/extract/worker.ts')?.verdict, 'production');
 });

@@ -475,6 +475,31 @@ test('references: a Worker built from a URL or __dirname path names a file besid
   ]);
 });
 
+
+test("references: a URL relative to a name of the module's folder URL names a file below that folder", () => {
+  // census's own src/own-files.ts: EXTRACT_WORKER is what the extraction pool hands to `new Worker(…)`.
+  const facts = ts(
+    "export const BUILD_ROOT = new URL('./', import.meta.url);\nconst ROOT: URL = new URL('.', import.meta.url);\n" +
+      "export const EXTRACT_WORKER = new URL('extract/worker.js', BUILD_ROOT);\nnew Worker(new URL('./jobs/resize.js', ROOT));\n",
+    'src/own-files.ts',
+  );
+  assert.deepEqual(
+    facts.references?.filter((r) => !/^[./]*$/.test(r.target)), // the folder URLs themselves name folders
+    [
+      { target: './extract/worker.js', form: 'path', line: 3, via: 'new URL' },
+      { target: './jobs/resize.js', form: 'path', line: 4, via: 'new Worker' },
+    ],
+  );
+});
+
+test('references: a URL relative to any other base (the package two folders up, a URL from elsewhere) names nothing here', () => {
+  const facts = ts(
+    "const PACKAGE_ROOT = new URL('../../', import.meta.url);\nexport const schema = new URL('docs/audit.schema.json', PACKAGE_ROOT);\n" +
+      "export const page = (base: URL) => new URL('index.html', base);\nconst site = new URL('https://example.org/');\nnew URL('about.html', site);\n",
+    'src/own-files.ts',
+  );
+  assert.deepEqual(facts.references?.filter((r) => !/^[./]*$/.test(r.target)) ?? [], []);
+});
 test('an empty file and a comment-only file give empty facts and no warnings', () => {
   for (const text of ['', '// just a comment\n', '\n\n']) {
     const facts = js(text);

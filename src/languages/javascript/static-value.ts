@@ -35,6 +35,13 @@ export interface OwnPathNames {
    * the file beside this one, where a path `join` of a URL names nothing.
    */
   urlJoins: ReadonlySet<string>;
+  /**
+   * Names of a URL of the module's own folder (`const BUILD_ROOT = new URL('./', import.meta.url)`):
+   * `new URL('extract/worker.js', BUILD_ROOT)` is the file that path names below that folder, as
+   * `new URL('./extract/worker.js', import.meta.url)` is (census's own src/own-files.ts, whose
+   * EXTRACT_WORKER is the extraction pool's `new Worker(…)`).
+   */
+  folderUrls: ReadonlySet<string>;
 }
 
 /** `fileURLToPath(import.meta.url)` (also `url.fileURLToPath`): an ES module's own file, as a pattern's source (folder-expr.ts builds on it). */
@@ -59,6 +66,8 @@ const desmJoins = (text: string): Set<string> => {
   for (const m of text.matchAll(DESM_DEFAULT)) names.add(`${m[1]}.join`);
   return names;
 };
+/** `const ROOT = new URL('./', import.meta.url)` (or `'.'`, a `: URL` annotation): the module's folder as a URL. */
+const FOLDER_URL_ALIAS = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*URL\s*)?=\s*new\s+URL\(\s*(['"`])\.\/?\2\s*,\s*import\.meta\.url\s*\)/g;
 const FOLDER_ALIAS = new RegExp(String.raw`${DECLARED}(?:path\s*\.\s*)?dirname\(\s*(?:${FILE_URL_OF_MODULE}|([A-Za-z_$][\w$]*))\s*\)`, 'g');
 
 /**
@@ -76,7 +85,9 @@ export const ownPathNames = (text: string): OwnPathNames | undefined => {
   for (const m of text.matchAll(FOLDER_ALIAS)) if (m[2] === undefined || files.has(m[2])) folders.add(m[1]);
   files.delete('__filename');
   const urlJoins = desmJoins(text);
-  return files.size > 0 || folders.size > 0 || urlJoins.size > 0 ? { folders, files, urlJoins } : undefined;
+  const folderUrls = new Set<string>();
+  if (text.includes('new URL')) for (const m of text.matchAll(FOLDER_URL_ALIAS)) folderUrls.add(m[1]);
+  return files.size > 0 || folders.size > 0 || urlJoins.size > 0 || folderUrls.size > 0 ? { folders, files, urlJoins, folderUrls } : undefined;
 };
 
 const DIR_NAMES = new Set(['__dirname', 'import.meta.dirname']);
@@ -105,11 +116,20 @@ const joinArgs = (ctx: ValueContext, args: AstNode[]): string | null => {
   return isFileRelative(parts[0]) ? besideFile(joined) : joined;
 };
 
-/** `new URL('./x.js', import.meta.url)` → `./x.js`, beside this file. */
-const urlBesideFile = (node: AstNode): string | null => {
+/**
+ * Whether a `new URL(…, base)`'s base is this module's own URL or a name of its folder's URL: a
+ * relative path resolves to the same file against either.
+ */
+export const isOwnUrlBase = (base: AstNode | null, ctx: ValueContext): boolean => {
+  const name = dottedName(base);
+  return name === 'import.meta.url' || (name !== null && (ctx.ownNames?.folderUrls.has(name) ?? false));
+};
+
+/** `new URL('./x.js', import.meta.url)` (or `new URL('x.js', OWN_FOLDER_URL)`) → `./x.js`, beside this file. */
+const urlBesideFile = (node: AstNode, ctx: ValueContext): string | null => {
   if (node.type !== 'NewExpression' || dottedName(nodeAt(node, 'callee')) !== 'URL') return null;
   const [target, base] = nodesAt(node, 'arguments');
-  if (!target || dottedName(base ?? null) !== 'import.meta.url') return null;
+  if (!target || !isOwnUrlBase(base ?? null, ctx)) return null;
   const relative = literalString(target);
   return relative === null ? null : besideFile(relative);
 };
@@ -134,7 +154,7 @@ const evaluateCall = (node: AstNode, ctx: ValueContext): string | null => {
   }
   if (FILE_URL_CALLS.has(callee) && args[0]) {
     const inner = unwrap(args[0]);
-    return inner ? (urlBesideFile(inner) ?? (dottedName(inner) === 'import.meta.url' ? besideFile(basename(ctx.file)) : null)) : null;
+    return inner ? (urlBesideFile(inner, ctx) ?? (dottedName(inner) === 'import.meta.url' ? besideFile(basename(ctx.file)) : null)) : null;
   }
   if (callee === 'require.resolve' || callee === 'import.meta.resolve') {
     const specifier = literalString(args[0] ?? null);
@@ -160,12 +180,12 @@ export const evaluateString = (input: AstNode | null, ctx: ValueContext): string
     case 'CallExpression':
       return evaluateCall(node, ctx);
     case 'NewExpression':
-      return urlBesideFile(node);
+      return urlBesideFile(node, ctx);
     case 'MemberExpression': {
       // `new URL('./x.js', import.meta.url).pathname`
       const object = unwrap(nodeAt(node, 'object'));
       const property = nodeAt(node, 'property');
-      return object && !node.computed && property?.name === 'pathname' ? urlBesideFile(object) : null;
+      return object && !node.computed && property?.name === 'pathname' ? urlBesideFile(object, ctx) : null;
     }
     case 'TemplateLiteral': {
       const template = describeTemplate(node, ctx);

@@ -13,7 +13,7 @@ import type { LineTable } from './line-table.js';
 import { MODULE_API, registeredSpecifier, requiredRegisterCallees } from './module-hooks.js';
 import { isUrlLike } from './resolution/specifier.js';
 import type { DynamicImportContext, PlacedImport } from './module-record.js';
-import { evaluateString, type ValueContext } from './static-value.js';
+import { evaluateString, isOwnUrlBase, type ValueContext } from './static-value.js';
 import { type ComputedPattern, computedSpecifierPattern } from './computed-specifier.js';
 import { type ResolverCallee, bindRequiredResolver, loadsVariable, resolverCall } from './cwd-resolvers.js';
 import { hasTopLevelWork, NODE_PROCESS_PROPERTIES } from './top-level-script.js';
@@ -432,8 +432,9 @@ const onNew: Handler = (w, node) => {
   const { result } = w;
   const callee = dottedName(nodeAt(node, 'callee'));
   if (callee === 'URL') {
-    // `new URL('./x.js', import.meta.url)` names a file beside this one (an asset, a worker, a wasm module).
-    if (w.recordedUrls.has(node.start) || dottedName(nodesAt(node, 'arguments')[1] ?? null) !== 'import.meta.url') return WALK_CHILDREN;
+    // `new URL('./x.js', import.meta.url)` names a file beside this one (an asset, a worker, a wasm module);
+    // so does `new URL('x.js', ROOT)` with ROOT the module's folder URL (ownPathNames' folderUrls).
+    if (w.recordedUrls.has(node.start) || !isOwnUrlBase(nodesAt(node, 'arguments')[1] ?? null, w.ctx)) return WALK_CHILDREN;
     const target = evaluateString(node, w.ctx);
     if (target !== null) result.references.push({ target, form: 'path', line: w.lines.lineOf(node.start), via: 'new URL' });
     return WALK_CHILDREN;
