@@ -56,7 +56,7 @@ interface Loaded {
 }
 
 /** The join expression a load's argument is (`join(…)`, `pathToFileURL(join(…)).href`), else null. */
-const joinOf = (arg: string): string | null => {
+export const joinOf = (arg: string): string | null => {
   const a = arg.trim();
   const url = FILE_URL.exec(a);
   const inner = url ? url[1].trim() : a;
@@ -67,7 +67,7 @@ const joinOf = (arg: string): string | null => {
 
 /** Every `const`/`let`/`var` declaration of a name in a text, by name: one pass per file, not one per load. */
 const DECLARATION = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*/g;
-const declarationsOf = (text: string): Map<string, { index: number; valueAt: number }[]> => {
+export const declarationsOf = (text: string): Map<string, { index: number; valueAt: number }[]> => {
   const byName = new Map<string, { index: number; valueAt: number }[]>();
   for (const m of text.matchAll(DECLARATION)) {
     const list = byName.get(m[1]) ?? [];
@@ -95,7 +95,7 @@ const FILE_URL_HEAD = /^(?:url\s*\.\s*)?pathToFileURL\s*\(/;
 /** What may follow the URL call to end the value: `.href`, `.toString()`, then the statement's end. */
 const URL_TAIL = /^\s*(?:\.\s*href|\.\s*toString\s*\(\s*\))?\s*(?:[;\n]|$)/;
 
-interface Held {
+export interface Held {
   expr: string;
   index: number;
   /** The names followed, outermost first, each with its value and line: the evidence's middle part. */
@@ -109,7 +109,7 @@ interface Held {
  * name (sitespeed.io's `pluginUrl = pathToFileURL(pluginPath).href` then `import(pluginUrl)`); one
  * URL step only, each name under the same rules.
  */
-const heldJoin = (text: string, declared: Map<string, { index: number; valueAt: number }[]>, memo: Map<string, number>, name: string, at: number, urlStep = true): Held | null => {
+export const heldJoin = (text: string, declared: Map<string, { index: number; valueAt: number }[]>, memo: Map<string, number>, name: string, at: number, urlStep = true): Held | null => {
   const all = declared.get(name);
   if (all === undefined) return null;
   const start = functionRegion(text, at).start;
