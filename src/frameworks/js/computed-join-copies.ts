@@ -103,7 +103,7 @@ const copies = perScan((ctx): LabelledReference[] => {
       const call = `${text.slice(at, open + 1)}${source.trim().replace(/\s+/g, ' ')}, …)`;
       for (const target of filesMatching(pattern)) {
         if (target === file) continue;
-        out.push({ from: file, target, line, label: `${file}:${line}, which copies it by a computed path (${call}${held}), read as ${pattern}: every folder its literal parts allow` });
+        out.push({ from: file, target, line, label: `${file}:${line}, which copies it by a computed path (${call}${held}), read as ${pattern}: every path its literal parts allow, and all below it` });
       }
     }
   }
