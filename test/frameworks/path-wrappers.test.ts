@@ -6,4 +6,5 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 const cases = frameworkCases('path-wrappers');
 test('path-wrappers: has a basic fixture', () => assert.ok(cases.includes('path-wrappers-basic')));
 test('path-wrappers: has a fixture whose constants are one declarator list', () => assert.ok(cases.includes('path-wrappers-declarator-list')));
+test('path-wrappers: has a fixture of minified bundles (the path module under a short name)', () => assert.ok(cases.includes('path-wrappers-minified')));
 for (const name of cases) test(`path-wrappers: ${name}`, () => checkFrameworkFixture(name));

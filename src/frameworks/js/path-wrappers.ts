@@ -61,6 +61,35 @@ export const JOIN = new RegExp(
  * the evidence of every other join still quotes the file as written.
  */
 const ZERO_JOIN = /\([ \t]*0[ \t]*,[ \t]*([\w$]*[pP]ath[\w$]*(?:[ \t]*\.[ \t]*default)?[ \t]*\.[ \t]*(?:join|resolve))[ \t]*\)(?=[ \t]*\()/g;
+/**
+ * A minifier's (or a hand's) name for the path module that does not say `path`: marp-cli's rollup
+ * bundle lib/marp-cli-*.js binds `u=require("node:path")` and reads its page scripts through
+ * `async function Js(e){return(await a.promises.readFile(u.resolve(__dirname,e))).toString()}`,
+ * called `Js("bespoke.js")`. Found from the `require(`/`from` of the path module (a literal search),
+ * the name read back before it; its `X.join(`/`X.resolve(` is read as `path.join(`/`path.resolve(`,
+ * on the same line, as ZERO_JOIN rewrites tsc's form (the evidence quotes `path.resolve(…)`).
+ */
+const PATH_REQUIRE = /require\(\s*(['"])(?:node:)?path\1\s*\)/g;
+const PATH_IMPORT = /\bfrom\s*(['"])(?:node:)?path\1/g;
+const NAME_BEFORE_REQUIRE = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*=\s*$/;
+const NAME_BEFORE_FROM = /\bimport\s*(?:\*\s*as\s+|\s)([A-Za-z_$][\w$]*)\s*$/;
+
+const pathAliasesAsPath = (text: string): string => {
+  const names = new Set<string>();
+  for (const m of text.matchAll(PATH_REQUIRE)) {
+    const name = NAME_BEFORE_REQUIRE.exec(text.slice(Math.max(0, (m.index ?? 0) - 80), m.index))?.[1];
+    if (name !== undefined) names.add(name);
+  }
+  for (const m of text.matchAll(PATH_IMPORT)) {
+    const name = NAME_BEFORE_FROM.exec(text.slice(Math.max(0, (m.index ?? 0) - 80), m.index))?.[1];
+    if (name !== undefined) names.add(name);
+  }
+  const others = [...names].filter((n) => !/[pP]ath/.test(n));
+  if (others.length === 0) return text;
+  const call = new RegExp(String.raw`(?<![\w$.])(?:${others.map(escapeRegExp).join('|')})(?=[ \t]*\.[ \t]*(?:join|resolve)[ \t]*\()`, 'g');
+  return text.replace(call, 'path');
+};
+
 /** What the joined path is handed to right before it: a return (an arm of a returned `c ? a : b` too), or a load or read of the file. */
 const HANDED = new RegExp(String.raw`(?:\breturn|\breturn\b[^;{}\n]*[?:]|\b(?:require|import|${BYTE_READ_CALLS})\s*\(|=>)\s*$`);
 const LOADED = /\b(?:require|import)\s*\(\s*$/;
@@ -322,7 +351,7 @@ const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
     // Every ZERO_JOIN match spells `join` or `resolve`: a text without either (payload's large test files
     // that name their folder) is not matched for none, and holds no join after it either.
     if (!written.includes('join') && !written.includes('resolve')) continue;
-    const text = written.replace(ZERO_JOIN, '$1');
+    const text = pathAliasesAsPath(written.replace(ZERO_JOIN, '$1'));
     if (!text.includes('join(') && !text.includes('resolve(')) continue;
     wrappers.push(...wrappersIn(file, text));
   }
