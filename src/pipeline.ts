@@ -34,6 +34,7 @@ import { createTargetResolver } from './graph/targets.js';
 import { detectEntries, type Detected } from './entries/run.js';
 import { runFrameworks } from './frameworks/run.js';
 import { buildSymlinkEdges } from './graph/symlink-edges.js';
+import { sortEdges } from './graph/sort-edges.js';
 import { buildFrameworkEdges } from './graph/framework-edges.js';
 import { loadCensusConfig, loadCensusConfigFile, type LoadedConfig } from './config/load.js';
 import { focusOn } from './analyses/focus.js';
@@ -109,9 +110,6 @@ export interface ScanResult {
 }
 
 export { DEFAULT_MAX_FILE_SIZE } from './extract/limits.js';
-
-const compareEdges = (a: Edge, b: Edge): number =>
-  byString(a.from, b.from) || a.line - b.line || byString(a.specifier, b.specifier) || byString(a.to ?? '', b.to ?? '') || byString(a.kind, b.kind);
 
 const countVerdicts = (files: FileRecord[]): Partial<Record<Verdict, number>> => {
   const out: Partial<Record<Verdict, number>> = {};
@@ -259,7 +257,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
     ...buildSymlinkEdges(discovery.files, context.files),
   ], (e) => `${e.length} code and framework edges`);
   const docs = await timed(progress, 'docs', () => buildDocEdges(factsOfFiles.filter((f) => isDocLanguage(f.language)), files, targets), (d) => `${d.edges.length} doc edges`);
-  const edges = [...importEdges, ...buildAmbientModuleEdges(factsOfFiles, importEdges, manifests), ...codeEdges, ...docs.edges].sort(compareEdges);
+  const edges = sortEdges([...importEdges, ...buildAmbientModuleEdges(factsOfFiles, importEdges, manifests), ...codeEdges, ...docs.edges]);
 
   if (discovery.lastChangeDates) {
     // git log was started by discover; this waits for what it has not answered yet.
