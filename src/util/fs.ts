@@ -216,6 +216,18 @@ export const realpathOrNull = (absPath: string): string | null => {
   }
 };
 
+/**
+ * Bytes gathered before one write of a text given in pieces. The JSON reporter's pieces are about
+ * 13 KB (report/json.ts): a write each was 54,000 writes for saleor-100k's 700 MB Audit, whose
+ * system time a buffer of this size about halves (0.5 → 0.27 s for 650 MB of such pieces).
+ */
+const WRITE_BUFFER_BYTES = 1 << 20;
+
+/** Writes `bytes[0..length)` whole (a write may take fewer bytes than it was given). */
+const writeAll = (fd: number, bytes: Buffer, length: number): void => {
+  for (let done = 0; done < length; ) done += fs.writeSync(fd, bytes, done, length - done);
+};
+
 export const writeTextFile = (absPath: string, text: string | Iterable<string>): void => {
   fs.mkdirSync(dirnameAbsolute(absPath), { recursive: true });
   if (typeof text === 'string') {
@@ -224,7 +236,22 @@ export const writeTextFile = (absPath: string, text: string | Iterable<string>):
   }
   const fd = fs.openSync(absPath, 'w');
   try {
-    for (const piece of text) fs.writeSync(fd, piece);
+    const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+    let used = 0;
+    for (const piece of text) {
+      // A UTF-16 unit takes at most 3 bytes of UTF-8 (a surrogate pair's two units take 4): a piece
+      // that might not fit whole goes after what is gathered, and one larger than the buffer alone.
+      if (piece.length * 3 > WRITE_BUFFER_BYTES - used) {
+        writeAll(fd, buffer, used);
+        used = 0;
+        if (piece.length * 3 > WRITE_BUFFER_BYTES) {
+          fs.writeSync(fd, piece);
+          continue;
+        }
+      }
+      used += buffer.write(piece, used);
+    }
+    writeAll(fd, buffer, used);
   } finally {
     fs.closeSync(fd);
   }
