@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mayHoldPythonMark, pythonTextMarksOf, RUNS_SOURCE_TEXT } from '../../src/languages/python/text-marks.js';
+import { mayHoldPythonMark, pythonTextMarksOf, RUNS_SOURCE_TEXT, TextWord, textWordsOf } from '../../src/languages/python/text-marks.js';
 import { pythonExtractor } from '../../src/languages/python/extract.js';
 import { protocolLoads } from '../../src/frameworks/python/protocol-attributes.js';
 import protocolAttributes from '../../src/frameworks/python/protocol-attributes.js';
@@ -61,6 +61,37 @@ test('python text marks: each mark is exactly its plain test, overlapping words 
       assert.deepEqual(pythonTextMarksOf(text), plain(text), JSON.stringify(text));
     }),
     { numRuns: 5000, seed: 60 },
+  );
+});
+
+test('python text words: one pass answers each of the three words as its own includes, overlapping too (property)', () => {
+  // `__file__` (FileFacts.mentionsFile) rides on the word marks' pass (issue 19, stop 61).
+  const plain = (text: string): number =>
+    (text.includes('import_') ? TextWord.Import : 0) | (text.includes('__path__') ? TextWord.Path : 0) | (text.includes('__file__') ? TextWord.File : 0);
+  assert.equal(textWordsOf('__path__file__'), TextWord.Path | TextWord.File);
+  assert.equal(textWordsOf('import__file__'), TextWord.Import | TextWord.File);
+  assert.equal(textWordsOf('os.path.dirname(__file__)'), TextWord.File);
+  assert.equal(pythonExtractor.extract('pkg/d.py', 'import os\nHERE = os.path.dirname(__file__)\n').mentionsFile, true);
+  assert.equal(pythonExtractor.extract('pkg/e.py', 'import os\nHERE = __fil__\n').mentionsFile, undefined);
+  const parts = fc.constantFrom('import', '_', '__', 'path', 'file', '__path__', '__file__', 'import_', 'fil', ' ', 'a', '\n');
+  fc.assert(
+    fc.property(fc.array(parts, { maxLength: 24 }).map((p) => p.join('')), (text) => {
+      assert.equal(textWordsOf(text), plain(text), JSON.stringify(text));
+    }),
+    { numRuns: 5000, seed: 61 },
+  );
+});
+
+test('python text marks: runs-source tried at each parenthesis is the pattern over the whole text (property)', () => {
+  assert.deepEqual(pythonTextMarksOf('((exec(  r"""\\nimport y")'), ['runs-source']);
+  assert.deepEqual(pythonTextMarksOf('exec ("import y")'), ['runs-source']);
+  assert.deepEqual(pythonTextMarksOf('exec("x"); ("import y")'), []);
+  const parts = fc.constantFrom('exec', 'compile', ' ', '(', '((', ')', '"', "'", '"""', 'r', 'U', '\\n', '\n', '\t', 'from', 'import', ' import ', 'from ', 'x', '#');
+  fc.assert(
+    fc.property(fc.array(parts, { maxLength: 24 }).map((p) => p.join('')), (text) => {
+      assert.equal(pythonTextMarksOf(text).includes('runs-source'), RUNS_SOURCE_TEXT.test(text), JSON.stringify(text));
+    }),
+    { numRuns: 5000, seed: 61 },
   );
 });
 

@@ -33,7 +33,7 @@ import { WARM_UP_MODULE, WARM_UP_SHAPES } from './warm-up.js';
 import { holdsTestsIn, isTestLikeName } from './test-marks.js';
 import { rewriteNames } from '../rewrite-names.js';
 import { dottedStringsIn, recordsDottedStrings, swapsOf } from './dotted-strings.js';
-import { pythonTextMarksOf } from './text-marks.js';
+import { pythonTextMarksOf, TextWord, textWordsOf } from './text-marks.js';
 
 /**
  * The fact of one import, built whole by one of four literals (alias and handles present or
@@ -59,6 +59,9 @@ const hasShebang = (text: string): boolean => text.startsWith('#!') || text.star
 
 /** The line counts of the last file's scan (tokenize.ts counts them on its walk), or null. */
 let lastCounts: { lines: number; codeLines: number } | null = null;
+
+/** The words of the last file's text (text-marks.ts textWordsOf): `__file__` here, the readers' marks in `extract`. */
+let lastWords = 0;
 
 /** The last file's tokens (shared buffers: valid until the next tokenize). */
 let lastTokens: PythonTokens = tokenize('');
@@ -114,7 +117,9 @@ const extractFacts = (path: string, text: string): FileFacts => {
   if (st.scriptNames.length > 0) facts.scriptNames = st.scriptNames;
   if (st.moduleArgs.length > 0) facts.moduleArgs = st.moduleArgs;
   if (st.codeTemplateLines.length > 0) facts.codeTemplateLines = st.codeTemplateLines;
-  if (text.includes('__file__')) facts.mentionsFile = true;
+  // One pass finds `__file__` and the readers' two word marks (text-marks.ts).
+  lastWords = textWordsOf(text);
+  if (lastWords & TextWord.File) facts.mentionsFile = true;
   const summary = summaryOf(t);
   if (summary !== undefined) facts.summary = summary;
   if (st.exported) facts.exportedNames = st.exported;
@@ -167,7 +172,7 @@ export const pythonExtractor: LanguageExtractor = {
       // A sys.path expression is tokenized after the file (sys-path.ts), in the same shared buffers: then the file is tokenized again.
       if (asRead && recordsDottedStrings(path)) facts.dottedStrings = dottedStringsIn(text, lastTokens.text === text ? lastTokens : tokenize(text), swapsOf(facts));
       // The readers' pre-tests of every .py file, answered once here; only for the text a reader would read.
-      if (asRead) facts.textMarks = pythonTextMarksOf(text);
+      if (asRead) facts.textMarks = pythonTextMarksOf(text, lastWords);
       return facts;
     } catch (e) {
       // Never reached on any input we know of; if it is, the file keeps a visible trace.
