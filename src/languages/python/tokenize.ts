@@ -316,15 +316,7 @@ class Scanner extends StringScanner {
   private emit(kind: number, start: number, end: number, value: number, depth: number, line = this.lineNo): void {
     const out = this.out;
     const i = out.count;
-    if (i === out.kind.length) {
-      const size = i * 2;
-      out.kind = grow(out.kind, size);
-      out.start = grow(out.start, size);
-      out.end = grow(out.end, size);
-      out.line = grow(out.line, size);
-      out.value = grow(out.value, size);
-      out.depth = grow(out.depth, size);
-    }
+    if (i === out.kind.length) this.growTokens();
     out.kind[i] = kind;
     out.start[i] = start;
     out.end[i] = end;
@@ -332,6 +324,18 @@ class Scanner extends StringScanner {
     out.value[i] = value;
     out.depth[i] = depth;
     out.count = i + 1;
+  }
+
+  /** Doubles the token arrays (a file of more tokens than TOKENS_AT_START). */
+  private growTokens(): void {
+    const out = this.out;
+    const size = out.kind.length * 2;
+    out.kind = grow(out.kind, size);
+    out.start = grow(out.start, size);
+    out.end = grow(out.end, size);
+    out.line = grow(out.line, size);
+    out.value = grow(out.value, size);
+    out.depth = grow(out.depth, size);
   }
 
   /** Notes the token about to be emitted (see PythonTokens.notes). */
@@ -416,7 +420,17 @@ class Scanner extends StringScanner {
       if (role === WordRole.Branch) this.out.branchWords++;
       else if (role === WordRole.Noted) this.note();
     }
-    this.emit(Kind.Name, pos, p, word, depth);
+    // emit() written out: names are half of all tokens, and the scan compiles without inlining.
+    const out = this.out;
+    const i = out.count;
+    if (i === out.kind.length) this.growTokens();
+    out.kind[i] = Kind.Name;
+    out.start[i] = pos;
+    out.end[i] = p;
+    out.line[i] = this.lineNo;
+    out.value[i] = word;
+    out.depth[i] = depth;
+    out.count = i + 1;
     return p;
   }
 
