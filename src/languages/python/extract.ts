@@ -34,6 +34,7 @@ import { holdsTestsIn, isTestLikeName } from './test-marks.js';
 import { rewriteNames } from '../rewrite-names.js';
 import { dottedStringsIn, recordsDottedStrings, swapsOf } from './dotted-strings.js';
 import { pythonTextMarksOf, TextWord, textWordsOf } from './text-marks.js';
+import { ownFactStrings } from './own-strings.js';
 
 /**
  * The fact of one import, built whole by one of four literals (alias and handles present or
@@ -173,6 +174,7 @@ export const pythonExtractor: LanguageExtractor = {
       if (asRead && recordsDottedStrings(path)) facts.dottedStrings = dottedStringsIn(text, lastTokens.text === text ? lastTokens : tokenize(text), swapsOf(facts));
       // The readers' pre-tests of every .py file, answered once here; only for the text a reader would read.
       if (asRead) facts.textMarks = pythonTextMarksOf(text, lastWords);
+      ownFactStrings(facts);
       return facts;
     } catch (e) {
       // Never reached on any input we know of; if it is, the file keeps a visible trace.
