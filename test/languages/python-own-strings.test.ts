@@ -61,7 +61,7 @@ test('python facts keep no slice of their text: a 4 MB module\'s facts hold unde
   // The scan shares the names, specifiers and definitions (extract/shared-strings.ts); the rest is the extractor's to own.
   const scanned = { record: { language: 'python' }, facts, diagnostics: [] } as unknown as ScannedFile;
   shareStrings(new Map(), scanned);
-  facts = scanned.facts;
+  facts = scanned.facts ?? facts;
   // A tokenize of something else, so the extractor's shared buffers hold no reference to the text either.
   pythonExtractor.extract('other.py', 'x = 1\n', true);
   // and a successful match of another subject: V8 keeps the last one's (RegExp.input) until the next.
