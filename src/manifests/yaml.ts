@@ -7,8 +7,28 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type A
 import type { Diagnostic } from '../model/diagnostic.js';
 import { warning } from '../util/diagnostics.js';
 import type { ManifestFormat } from './store.js';
+import { readBlockYaml, type BlockNode } from './yaml-block.js';
 
-export type YamlNode = Node | null | undefined;
+/** A node of either reader: the library's, or the focused block reader's (yaml-block.ts). Opaque to callers. */
+export type YamlNode = Node | BlockNode | null | undefined;
+
+/** What detectors ask of one YAML document; every node they hold comes from the same document. */
+export interface YamlDoc {
+  readonly root: YamlNode;
+  /** `map[key]`, honouring `<<: *anchor` merge keys (GitLab CI templates use them). */
+  get(node: YamlNode, key: string): YamlNode;
+  /** The key/value pairs of a map, in order (merge keys left out), each with its key's line. */
+  entries(node: YamlNode): [string, YamlNode, number][];
+  items(node: YamlNode): YamlNode[];
+  /** A scalar's text (numbers and booleans as written in YAML's JSON form), else undefined. */
+  str(node: YamlNode): string | undefined;
+  /** A node's explicit tag (`!reference`), if any. */
+  tag(node: YamlNode): string | undefined;
+  isMap(node: YamlNode): boolean;
+  isSeq(node: YamlNode): boolean;
+  /** 1-based line of a node; a block scalar (`run: |`) counts from its first content line. */
+  lineOf(node: YamlNode): number;
+}
 
 /** `<<` merge keys: a plain '<<', or the Symbol the parser makes of it when merging is on. */
 const isMergeKey = (key: unknown): boolean => isScalar(key) && (key.value === '<<' || typeof key.value === 'symbol');
@@ -25,9 +45,10 @@ const keyText = (key: unknown): string | null =>
  */
 export const MERGE_BUDGET = 10_000;
 
-export class YamlDoc {
+/** A document the `yaml` library parsed: aliases, merge keys, tags, anything. */
+class LibraryYamlDoc implements YamlDoc {
   /** Each alias resolved once: the library's resolve() searches the whole document every time. */
-  private readonly resolved = new Map<Alias, YamlNode>();
+  private readonly resolved = new Map<Alias, Node | undefined>();
   private mergeVisits = 0;
 
   constructor(
@@ -39,17 +60,16 @@ export class YamlDoc {
     return this.deref(this.doc.contents as YamlNode);
   }
 
-  deref(node: unknown): YamlNode {
-    let n = node as YamlNode;
+  private deref(node: unknown): Node | null | undefined {
+    let n = node as Node | null | undefined;
     for (let hops = 0; n && isAlias(n) && hops < 20; hops++) {
       const alias: Alias = n;
-      if (!this.resolved.has(alias)) this.resolved.set(alias, alias.resolve(this.doc) as YamlNode);
+      if (!this.resolved.has(alias)) this.resolved.set(alias, alias.resolve(this.doc) as Node | undefined);
       n = this.resolved.get(alias);
     }
     return n && isAlias(n) ? null : n;
   }
 
-  /** `map[key]`, honouring `<<: *anchor` merge keys (GitLab CI templates use them). */
   get(node: YamlNode, key: string): YamlNode {
     this.mergeVisits = 0;
     return this.lookup(node, key, new Set());
@@ -74,7 +94,6 @@ export class YamlDoc {
     return undefined;
   }
 
-  /** The key/value pairs of a map, in order (merge keys left out). */
   entries(node: YamlNode): [string, YamlNode, number][] {
     const map = this.deref(node);
     if (!map || !isMap(map)) return [];
@@ -91,14 +110,12 @@ export class YamlDoc {
     return seq && isSeq(seq) ? seq.items.map((i) => this.deref(i)) : [];
   }
 
-  /** A scalar's text (numbers and booleans as written in YAML's JSON form), else undefined. */
   str(node: YamlNode): string | undefined {
     const n = this.deref(node);
     if (!n || !isScalar(n) || n.value === null || n.value === undefined) return undefined;
     return typeof n.value === 'object' ? undefined : String(n.value);
   }
 
-  /** A node's explicit tag (`!reference`), if any. */
   tag(node: YamlNode): string | undefined {
     return this.deref(node)?.tag;
   }
@@ -113,7 +130,6 @@ export class YamlDoc {
     return !!n && isSeq(n);
   }
 
-  /** 1-based line of a node; a block scalar (`run: |`) counts from its first content line. */
   lineOf(node: YamlNode): number {
     const n = this.deref(node);
     const start = n?.range?.[0];
@@ -128,7 +144,54 @@ export interface YamlFile {
   diagnostics: Diagnostic[];
 }
 
-export const parseYamlFile = (text: string, file: string): YamlFile => {
+/** A document the block reader read: no aliases, merge keys or tags, so each lookup is direct. */
+class BlockYamlDoc implements YamlDoc {
+  constructor(readonly root: BlockNode) {}
+
+  get(node: YamlNode, key: string): YamlNode {
+    const n = node as BlockNode | null | undefined;
+    if (n?.kind !== 'map') return undefined;
+    for (const [k, v] of n.items) if (k.value !== null && String(k.value) === key) return v;
+    return undefined;
+  }
+
+  entries(node: YamlNode): [string, YamlNode, number][] {
+    const n = node as BlockNode | null | undefined;
+    if (n?.kind !== 'map') return [];
+    const out: [string, YamlNode, number][] = [];
+    for (const [k, v] of n.items) if (k.value !== null) out.push([String(k.value), v, k.line]);
+    return out;
+  }
+
+  items(node: YamlNode): YamlNode[] {
+    const n = node as BlockNode | null | undefined;
+    return n?.kind === 'seq' ? n.items : [];
+  }
+
+  str(node: YamlNode): string | undefined {
+    const n = node as BlockNode | null | undefined;
+    return n?.kind === 'scalar' && n.value !== null ? String(n.value) : undefined;
+  }
+
+  tag(): string | undefined {
+    return undefined;
+  }
+
+  isMap(node: YamlNode): boolean {
+    return (node as BlockNode | null | undefined)?.kind === 'map';
+  }
+
+  isSeq(node: YamlNode): boolean {
+    return (node as BlockNode | null | undefined)?.kind === 'seq';
+  }
+
+  lineOf(node: YamlNode): number {
+    return (node as BlockNode | null | undefined)?.line ?? 0;
+  }
+}
+
+/** The library's reading of `text`: every document, and the first error of each as a diagnostic. */
+export const parseYamlWithLibrary = (text: string, file: string): YamlFile => {
   const lines = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const docs: YamlDoc[] = [];
@@ -145,9 +208,19 @@ export const parseYamlFile = (text: string, file: string): YamlFile => {
       const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       diagnostics.push(warning('manifest/invalid-yaml', `invalid YAML: ${reason}`, file, line));
     }
-    docs.push(new YamlDoc(doc, lines));
+    docs.push(new LibraryYamlDoc(doc, lines));
   }
   return { docs, diagnostics };
+};
+
+/**
+ * A YAML file's documents. The block-style subset most CI workflows and compose files keep to is
+ * read by yaml-block.ts (the library's lexer and parser, run cold, cost ~4 µs a byte); anything
+ * else, and every file that reader is unsure of, goes to the library.
+ */
+export const parseYamlFile = (text: string, file: string): YamlFile => {
+  const block = readBlockYaml(text);
+  return block ? { docs: [new BlockYamlDoc(block)], diagnostics: [] } : parseYamlWithLibrary(text, file);
 };
 
 /** Every document of a YAML file (what the parser recovered, even from a broken one). */
