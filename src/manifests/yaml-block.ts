@@ -59,6 +59,9 @@ const PLAIN_START_FORBIDDEN = new Set(['[', ']', '{', '}', ',', '#', '&', '*', '
 
 const SPACE = 32;
 
+/** Deeper nesting goes to the library: each level is a frame of this reader's recursion (`- - - - x`). */
+const MAX_DEPTH = 64;
+
 /** A line with nothing but spaces and perhaps a comment. */
 const isBlank = (line: string): boolean => {
   const t = line.trimStart();
@@ -75,6 +78,7 @@ class Reader {
   private readonly lines: string[];
   /** The line index each parse step looks at next. */
   private i = 0;
+  private depth = 0;
 
   constructor(text: string) {
     this.lines = text.split('\n');
@@ -110,10 +114,11 @@ class Reader {
 
   /** A node starting at column `col` of line this.i, inside a block indented `parent`. */
   private node(col: number, parent: number): BlockNode {
+    if (++this.depth > MAX_DEPTH) throw OUTSIDE;
     const rest = this.lines[this.i].slice(col);
-    if (rest === '-' || rest.startsWith('- ')) return this.seq(col);
-    if (this.keyEnd(rest) !== -1) return this.map(col);
-    return this.scalar(col, parent);
+    const node = rest === '-' || rest.startsWith('- ') ? this.seq(col) : this.keyEnd(rest) !== -1 ? this.map(col) : this.scalar(col, parent);
+    this.depth--;
+    return node;
   }
 
   /** A block sequence whose first `-` is at column `col` of line this.i; later items at that indent. */
@@ -434,8 +439,8 @@ export const readBlockYaml = (text: string): BlockNode | null => {
   if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return null;
   try {
     return new Reader(text).read();
-  } catch (e) {
-    if (e === OUTSIDE) return null;
-    throw e;
+  } catch {
+    // OUTSIDE, or anything unforeseen: the library reads the file, and reports what is wrong with it.
+    return null;
   }
 };
