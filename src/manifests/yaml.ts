@@ -190,11 +190,41 @@ class BlockYamlDoc implements YamlDoc {
   }
 }
 
+/**
+ * How deep `[` and `{` may nest before the library is not asked. The `yaml` library aborts the whole
+ * process on flow collections nested about 8,000 deep (V8 runs out of memory compiling a regex for
+ * them: no catch can stop it, and a 16 KB file would end the scan); at 2,000 it is a caught stack
+ * overflow. No CI, compose or Kubernetes file nests a hundred deep.
+ */
+export const MAX_FLOW_DEPTH = 1_000;
+
+/**
+ * The line at which `text`'s brackets first nest past MAX_FLOW_DEPTH, or 0. Brackets in quotes and
+ * comments are counted too: over-counting can only send a file to the warning, never to the library.
+ */
+export const tooDeepFlowLine = (text: string): number => {
+  let depth = 0;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_FLOW_DEPTH) return line;
+    } else if (c === 0x5d || c === 0x7d) {
+      if (depth > 0) depth--;
+    } else if (c === 0x0a) line++;
+  }
+  return 0;
+};
+
 /** The library's reading of `text`: every document, and the first error of each as a diagnostic. */
 export const parseYamlWithLibrary = (text: string, file: string): YamlFile => {
   const lines = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const docs: YamlDoc[] = [];
+  const deepLine = tooDeepFlowLine(text);
+  if (deepLine > 0) {
+    return { docs, diagnostics: [warning('manifest/invalid-yaml', `YAML not read: [ or { nested more than ${MAX_FLOW_DEPTH} deep`, file, deepLine)] };
+  }
   let parsed: Document.Parsed[];
   try {
     parsed = parseAllDocuments(text, { lineCounter: lines, merge: true, uniqueKeys: false, prettyErrors: false }) as Document.Parsed[];

@@ -222,6 +222,16 @@ export const HOSTILE_CASES: HostileCase[] = [
     },
   },
   {
+    id: 'yaml-deep-flow',
+    attack: 'a CI workflow whose flow list nests 16,000 deep (`a: [[[[…`, 32 KB): the `yaml` library aborts the process on it',
+    expected: 'the file is not parsed: a `manifest/invalid-yaml` warning names it and the line; the scan goes on',
+    build: (ctx) => {
+      smallApp(ctx.repo);
+      write(ctx.repo, '.github/workflows/deep.yml', `on: push\njobs:\n  a:\n    steps: ${'['.repeat(16_000)}${']'.repeat(16_000)}\n`);
+    },
+    check: (out) => (/deep\.yml/.test(out) && /nested more than/.test(out) ? null : 'no warning names deep.yml'),
+  },
+  {
     id: 'dockerfile-continuations',
     attack: 'a Dockerfile of 60,000 continuation lines',
     expected: 'read in linear time (under --max-file-size) or skipped with a warning (over it)',

@@ -230,3 +230,15 @@ test('generated block documents: the block reader agrees with the library or ref
     { numRuns: 1500 },
   );
 });
+
+test('flow collections nested past MAX_FLOW_DEPTH are not handed to the library: one warning names the line', () => {
+  // 16,000 deep aborts the process inside the `yaml` library (V8's regex compiler runs out of memory).
+  const text = `on: push\njobs:\n  a: ${'['.repeat(16_000)}${']'.repeat(16_000)}\n`;
+  const { docs, diagnostics } = parseYamlFile(text, '.github/workflows/deep.yml');
+  assert.equal(docs.length, 0);
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0].location?.line, 3);
+  assert.match(diagnostics[0].message, /nested more than 1000 deep/);
+  // Nesting a little deeper than any real file, but below the limit, is still read.
+  assert.equal(parseYamlFile(`a: ${'['.repeat(200)}${']'.repeat(200)}\n`, 'x.yml').docs.length, 1);
+});
