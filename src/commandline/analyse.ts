@@ -74,14 +74,14 @@ const fileTarget = (run: Run, path: Value, cwd: Value, launcher: string, text: s
   });
 };
 
-const moduleTarget = (run: Run, spec: Value, cwd: Value, launcher: string, text: string, ifPresent = false): void => {
+const moduleTarget = (run: Run, spec: Value, cwd: Value, launcher: string, text: string, ifPresent = false, runs = false): void => {
   const t = literal(spec);
   if (t === null) return ifPresent ? undefined : unresolved(run, text, `module computed at run time (${spec.kind === 'dynamic' ? spec.text : '?'})`);
   const m = MODULE_SPEC.exec(t);
   if (!m) return ifPresent ? undefined : unresolved(run, text, `"${t}" is not a Python module name`);
   run.steps.push((ctx, out) => {
     const dir = placeDir(cwd, ctx);
-    out.push({ kind: 'module', module: m[1], ...(m[2] ? { attr: m[2] } : {}), launcher, text, ...(dir.ok ? { cwd: dir.path } : {}), ...(ifPresent ? { ifPresent } : {}) });
+    out.push({ kind: 'module', module: m[1], ...(m[2] ? { attr: m[2] } : {}), launcher, text, ...(dir.ok ? { cwd: dir.path } : {}), ...(ifPresent ? { ifPresent } : {}), ...(runs ? { runs: true as const } : {}) });
   });
 };
 
@@ -91,7 +91,7 @@ const intentTargets = (run: Run, intent: Intent, cwd: Value, launcher: string, t
     case 'file':
       return fileTarget(run, intent.path, here, launcher, text, intent.ifPresent);
     case 'module':
-      return moduleTarget(run, intent.spec, here, launcher, text, intent.ifPresent);
+      return moduleTarget(run, intent.spec, here, launcher, text, intent.ifPresent, intent.runs === true);
     case 'config':
       run.steps.push((ctx, out) => {
         const placed = placePath(intent.path, here, ctx);

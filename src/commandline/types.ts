@@ -32,9 +32,9 @@ export type CommandTarget =
   /**
    * A Python module (`python -m pkg.mod`, `uvicorn pkg.main:app`, `celery -A pkg`); attr after ':' if any.
    * `cwd` is the repo folder it is imported from (the command's directory, or `--app-dir`/`--chdir`),
-   * when census can place it.
+   * when census can place it. `runs`: run as the program (`python -m pkg`: a package's __main__.py too).
    */
-  | { kind: 'module'; module: string; attr?: string; launcher: string; text: string; cwd?: string; ifPresent?: boolean }
+  | { kind: 'module'; module: string; attr?: string; launcher: string; text: string; cwd?: string; ifPresent?: boolean; runs?: true }
   /**
    * A server config file (`uwsgi.ini`, `gunicorn.conf.py`): the file loads, and the app it names runs.
    * `cwd` is where the server runs, for the paths and modules the file names.

@@ -167,11 +167,13 @@ export const createTargetResolver = (ctx: TargetContext) => {
         return { files: [], unresolved: [missing(`${target.text}: no such file ${target.path}`)] };
       }
       case 'module': {
-        let files = moduleFiles(target.module, target.cwd ?? cmdCtx.cwd, undefined, true);
+        // Only a module run as the program (`python -m pkg`) runs a package's __main__.py; `gunicorn pkg:app` imports pkg.
+        const runs = target.runs === true;
+        let files = moduleFiles(target.module, target.cwd ?? cmdCtx.cwd, undefined, runs);
         let via: string[] = [];
         // PYTHONPATH from the command's environment (an image's ENV, a unit's Environment=) is searched next.
         for (const p of files.length === 0 ? pythonPathDirs(cmdCtx) : []) {
-          files = moduleFiles(target.module, p.dir, undefined, true);
+          files = moduleFiles(target.module, p.dir, undefined, runs);
           via = [`(found on PYTHONPATH ${p.entry}${p.dir === p.entry ? '' : `, ${p.dir || '.'} in the repo`})`];
           if (files.length > 0) break;
         }

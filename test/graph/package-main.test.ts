@@ -44,3 +44,38 @@ test('package __main__.py: a command running `python -m myapp` still runs it', a
   assert.equal(main?.verdict, 'production', JSON.stringify(main?.evidence));
   assert.ok(main?.evidence?.some((e) => e.includes('python -m myapp')), JSON.stringify(main?.evidence));
 });
+
+test('package __main__.py: a server or worker importing the package (gunicorn pkg:app, celery -A pkg) runs no __main__.py (review of stop 61)', async () => {
+  const repo = scratchDir('census-package-main-server-');
+  write(repo, {
+    Dockerfile: 'FROM python:3.12\nCOPY . /app\nWORKDIR /app\nCMD ["gunicorn", "webapp:app"]\n',
+    Procfile: 'worker: celery -A tasks worker\n',
+    'webapp/__init__.py': 'app = object()\n',
+    'webapp/__main__.py': 'print("dev server")\n',
+    'tasks/__init__.py': 'app = object()\n',
+    'tasks/__main__.py': 'print("tasks")\n',
+  });
+  const { audit } = await scanDir(repo);
+  const file = (path: string) => audit.files.find((f) => f.path === path);
+  assert.equal(file('webapp/__init__.py')?.verdict, 'production', JSON.stringify(file('webapp/__init__.py')?.evidence));
+  assert.equal(file('tasks/__init__.py')?.verdict, 'production', JSON.stringify(file('tasks/__init__.py')?.evidence));
+  for (const main of ['webapp/__main__.py', 'tasks/__main__.py']) {
+    assert.ok(!file(main)?.evidence?.some((e) => /gunicorn|celery/.test(e)), `${main}: ${JSON.stringify(file(main)?.evidence)}`);
+  }
+});
+
+test('package __main__.py: `uv run -m myapp` and `python -m pdb -m myapp` run the package as python -m does', async () => {
+  const repo = scratchDir('census-package-main-uv-');
+  write(repo, {
+    Procfile: 'web: uv run -m myapp\ndebug: python -m pdb -m other\n',
+    'myapp/__init__.py': '',
+    'myapp/__main__.py': 'print("run")\n',
+    'other/__init__.py': '',
+    'other/__main__.py': 'print("run")\n',
+  });
+  const { audit } = await scanDir(repo);
+  for (const main of ['myapp/__main__.py', 'other/__main__.py']) {
+    const f = audit.files.find((x) => x.path === main);
+    assert.ok(f?.evidence?.some((e) => e.includes(' -m ')), `${main}: ${JSON.stringify(f?.evidence)}`);
+  }
+});

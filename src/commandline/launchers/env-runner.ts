@@ -5,7 +5,7 @@
  */
 import { optionValue, scanArgs } from '../args.js';
 import { type Value, literal, text } from '../value.js';
-import { type Intent, type Launcher, argv, module } from './types.js';
+import { type Intent, type Launcher, argv, runModule } from './types.js';
 
 export interface EnvRunnerSpec {
   names: readonly string[];
@@ -35,7 +35,7 @@ export const envRunner = (spec: EnvRunnerSpec): Launcher => ({
     }
     const scanned = scanArgs(rest, { values, stops: spec.moduleOptions, stopAtPositional: true });
     dir = optionValue(scanned, ...(spec.dirOptions ?? [])) ?? dir;
-    if (scanned.stopped?.value) return [module(scanned.stopped.value, dir)];
+    if (scanned.stopped?.value) return [runModule(scanned.stopped.value, dir)];
     const first = scanned.positionals[0];
     if (!first) return [];
     const word = spec.commandWord ? spec.commandWord(first) : first;

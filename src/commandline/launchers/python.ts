@@ -5,7 +5,7 @@
  */
 import { scanArgs } from '../args.js';
 import { literal, text } from '../value.js';
-import { type Intent, type Launcher, argv, file, module, moduleIfPresent } from './types.js';
+import { type Intent, type Launcher, argv, file, moduleIfPresent, runModule } from './types.js';
 
 /** `python -m X` where X has a launcher record of its own (it runs paths or modules, not itself). */
 const TOOL_MODULES: ReadonlySet<string> = new Set([
@@ -53,7 +53,7 @@ export const python: Launcher = {
       if (name !== null && Object.hasOwn(SCRIPT_OF_MODULE, name)) return [argv([text(SCRIPT_OF_MODULE[name]), ...scanned.rest])];
       if (name !== null && TOOL_MODULES.has(name)) return name === 'pip' ? [] : [argv([text(name), ...scanned.rest])];
       if (name !== null && NOT_IN_REPO.has(name)) return [];
-      return [module(spec)];
+      return [runModule(spec)];
     }
     const target = scanned.positionals[0];
     return literal(target) === '-' ? [] : [file(target)];

@@ -16,8 +16,10 @@ export type Intent =
   /**
    * A Python module, `pkg.mod` or `pkg.mod:attr`; `dir` is where it is imported from (`--app-dir`).
    * `ifPresent`: only when the repo has it (`python -c "import os, app"` names stdlib modules too).
+   * `runs`: the module is run as the program (`python -m pkg`), so a package's `__main__.py` runs
+   * too; a server or worker (`gunicorn pkg:app`, `celery -A pkg`) only imports it.
    */
-  | { kind: 'module'; spec: Value; dir?: Value; ifPresent?: boolean }
+  | { kind: 'module'; spec: Value; dir?: Value; ifPresent?: boolean; runs?: true }
   /**
    * A server's config file that names the app (`uwsgi --ini uwsgi.ini`, `gunicorn -c gunicorn.conf.py`):
    * the file itself loads, and what it names runs. `reader` says how to read it (src/graph/server-config.ts).
@@ -53,6 +55,8 @@ export interface Launcher {
 
 export const file = (path: Value, dir?: Value): Intent => ({ kind: 'file', path, dir });
 export const module = (spec: Value, dir?: Value): Intent => ({ kind: 'module', spec, dir });
+/** A module run as the program (`python -m pkg`, `uv run -m pkg`): a package's `__main__.py` runs. */
+export const runModule = (spec: Value, dir?: Value): Intent => ({ kind: 'module', spec, dir, runs: true });
 /** A default the program tries, or a name that may be the standard library's: only when the repo has it. */
 export const fileIfPresent = (path: Value, dir?: Value): Intent => ({ kind: 'file', path, dir, ifPresent: true });
 export const moduleIfPresent = (spec: Value, dir?: Value): Intent => ({ kind: 'module', spec, dir, ifPresent: true });
