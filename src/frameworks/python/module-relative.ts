@@ -363,20 +363,48 @@ const dottedNeedle = (file: string, name: string): string => {
 
 const MAX_HEAD = 300;
 
-/** Where `text` holds `needle` whole in a string literal (a quote, maybe a dotted head, the needle, the same quote), or -1. */
-const inString = (text: string, needle: string): number => {
+/**
+ * Where `text` holds `needle` whole in a string literal (a quote, maybe a dotted head, the needle, the
+ * same quote) that `accept` takes, or -1. `accept` is handed the whole dotted string and where its quote is.
+ */
+const inString = (text: string, needle: string, accept: (dotted: string, quote: number) => boolean): number => {
   for (let at: number = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
     // A dotted head longer than MAX_HEAD is no module path (and a hostile run of them costs no quadratic walk back).
     let head = at;
     while (head > 0 && at - head < MAX_HEAD && /[\w.]/.test(text[head - 1])) head--;
     const quote = text[head - 1];
-    if ((quote === "'" || quote === '"') && text[at + needle.length] === quote && (at === head || text[at - 1] === '.')) return at;
+    if ((quote === "'" || quote === '"') && text[at + needle.length] === quote && (at === head || text[at - 1] === '.') && accept(text.slice(head, at + needle.length), head - 1)) return at;
   }
   return -1;
 };
 
+/** Whether the quote at `quote` is in a comment: a `#` before any quote on its line (`# see 'pkg.panel.Cls'`). */
+const inComment = (text: string, quote: number): boolean => /^[^'"\n]*#/.test(text.slice(text.lastIndexOf('\n', quote) + 1, quote));
+
 /** Adjacent string literals Python joins (`('pkg.panel.'\n 'Cls')`, horizon's _1370_project_vg_snapshots.py:9): the quotes between them. */
 const ADJACENT = /(['"])[ \t]*(?:\\?\r?\n[ \t]*)*\1/g;
+
+/** The text with adjacent literals joined, and a map from an offset in it back to the file's own text. */
+const joinAdjacent = (text: string): { joined: string; original: (at: number) => number } => {
+  const cuts: { at: number; removed: number }[] = [];
+  let removed = 0;
+  const joined = text.replace(ADJACENT, (m: string, _q: string, offset: number) => {
+    removed += m.length;
+    cuts.push({ at: offset + m.length - removed, removed });
+    return '';
+  });
+  return {
+    joined,
+    original: (at) => {
+      let shift = 0;
+      for (const c of cuts) {
+        if (c.at > at) break;
+        shift = c.removed;
+      }
+      return at + shift;
+    },
+  };
+};
 
 /**
  * Stop 61: the subclassed classes that are still loaded as they are: each named by its dotted path
@@ -384,6 +412,9 @@ const ADJACENT = /(['"])[ \t]*(?:\\?\r?\n[ \t]*)*\1/g;
  * 'openstack_dashboard.dashboards.project.backups.panel.Backups'`, while admin/backups/panel.py:17
  * subclasses that Backups). Per class (`file\0Name`): where it is named (`file:line`). An abstract
  * layer (fw2/layers/panel.py's Panel) is named by no such string and stays without an edge.
+ * Review of stop 61: the whole dotted string must name the class's own module, as the naming file
+ * would import it (`'…admin.backups.panel.Backups'` ends as project's does, but names admin's
+ * class), and a string in a comment names nothing.
  */
 const namedParents = (ctx: FrameworkContext, pyFiles: readonly string[], keys: readonly string[]): Map<string, string> => {
   const out = new Map<string, string>();
@@ -398,12 +429,18 @@ const namedParents = (ctx: FrameworkContext, pyFiles: readonly string[], keys: r
     if (out.size === needles.length) break;
     const text = ctx.readText(path);
     if (text === null) continue;
-    let joined: string | null = null;
+    let joined: ReturnType<typeof joinAdjacent> | null = null;
     for (const n of needles) {
       if (out.has(n.key) || path === n.file || !text.includes(n.head)) continue;
-      let at = inString(text, n.needle);
-      // Written across adjacent literals: found in the joined text, placed at the head's line in the file's own.
-      if (at < 0 && text.includes(n.name)) at = inString((joined ??= text.replace(ADJACENT, '')), n.needle) < 0 ? -1 : text.indexOf(n.head);
+      const names = (within: string) => (dotted: string, quote: number): boolean =>
+        !inComment(within, quote) && ctx.module(dotted.slice(0, dotted.length - n.name.length - 1), dirname(path), path)[0] === n.file;
+      let at = inString(text, n.needle, names(text));
+      // Written across adjacent literals: found in the joined text, placed at its line in the file's own.
+      if (at < 0 && text.includes(n.name)) {
+        joined ??= joinAdjacent(text);
+        const hit = inString(joined.joined, n.needle, names(joined.joined));
+        at = hit < 0 ? -1 : joined.original(hit);
+      }
       if (at >= 0) out.set(n.key, `${path}:${text.slice(0, at).split('\n').length}`);
     }
   }
