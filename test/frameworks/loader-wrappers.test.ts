@@ -164,6 +164,16 @@ test('xdgDataFolders (review s60-rv1): the head must come from the XDG read, not
   assert.deepEqual(xdgDataFolders(file, augmented, join, () => true, { name: 'main', className: null, params: [], defLine: 5 }, 8), []);
   const reparam = [...reads, 'def load_user_plugins(confdir):', "    confdir = '/etc/app'", `    return load_dir(${join})`, '', 'for d in data_dirs():', '    load_user_plugins(d)'].join('\n');
   assert.deepEqual(xdgDataFolders(file, reparam, join, () => true, loader, 7), []);
+  // Review of stop 61: a rebinding that writes the same folder back (abspath, expanduser, rstrip) still hands the loader the XDG folder.
+  for (const same of ['confdir = os.path.abspath(confdir)', 'confdir = os.path.expanduser(confdir)  # ~ in XDG_DATA_DIRS', "confdir = confdir.rstrip('/')", 'confdir = Path(confdir)']) {
+    const kept = [...reads, 'def main():', '    for confdir in data_dirs():', `        ${same}`, `        load_dir(${join})`].join('\n');
+    assert.equal(xdgDataFolders(file, kept, join, () => true, { name: 'main', className: null, params: [], defLine: 5 }, 8).length, 2, same);
+  }
+  const keptParam = [...reads, 'def load_user_plugins(confdir):', '    confdir = os.path.realpath(confdir)', `    return load_dir(${join})`, '', 'for d in data_dirs():', '    load_user_plugins(d)'].join('\n');
+  assert.equal(xdgDataFolders(file, keptParam, join, () => true, loader, 7).length, 2);
+  // One that moves it (a join below it, the folder of something else) is no longer the XDG folder census would name.
+  const moved = [...reads, 'def main():', '    for confdir in data_dirs():', "        confdir = os.path.join(confdir, 'app')", `        load_dir(${join})`].join('\n');
+  assert.deepEqual(xdgDataFolders(file, moved, join, () => true, { name: 'main', className: null, params: [], defLine: 5 }, 8), []);
   // A line that only reads the variable (`log(confdir)`, `confdir == x`) binds nothing.
   const reads2 = [...reads, 'def main():', '    for confdir in data_dirs():', '        log(confdir == 1)', `        load_dir(${join})`].join('\n');
   assert.deepEqual(xdgDataFolders(file, reads2, join, () => true, { name: 'main', className: null, params: [], defLine: 5 }, 8).length, 2);

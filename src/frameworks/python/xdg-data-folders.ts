@@ -104,8 +104,20 @@ const escaped = (name: string): string => name.replace(/[^\w]/g, '');
  */
 const rebinds = (lines: string[], from: number, to: number, name: string): boolean => {
   const bound = new RegExp(`^\\s*(?:${escaped(name)}\\s*(?:[-+*/|&]|//)?=(?!=)|(?:async\\s+)?for\\s+(?:[\\w\\s,]*,\\s*)?${escaped(name)}\\b|with\\b.*\\bas\\s+${escaped(name)}\\b)`);
-  for (let i = from + 1; i < to; i++) if (lines[i].includes(name) && bound.test(lines[i])) return true;
+  const same = sameFolder(name);
+  for (let i = from + 1; i < to; i++) if (lines[i].includes(name) && bound.test(lines[i]) && !same.test(lines[i])) return true;
   return false;
+};
+
+/**
+ * Review of stop 61: `path = os.path.abspath(path)`, `path = os.path.expanduser(path)`,
+ * `path = path.rstrip('/')` write the same folder back: the loader is still handed the XDG folder.
+ */
+const sameFolder = (name: string): RegExp => {
+  const n = escaped(name);
+  return new RegExp(
+    `^\\s*${n}\\s*=\\s*(?:(?:(?:os\\.)?path\\.(?:abspath|realpath|normpath|expanduser|expandvars)|os\\.fspath|str|(?:pathlib\\.)?(?:Pure)?Path)\\(\\s*${n}\\s*\\)|${n}\\.r?strip\\(\\s*(?:(['"])[/\\\\\\s]*\\1)?\\s*\\))\\s*(?:#.*)?$`,
+  );
 };
 
 /** `[load(os.path.join(p, 'plugins')) for p in build_load_path()]`: a comprehension on the call's own line binds `name` over what `source` gives. */
