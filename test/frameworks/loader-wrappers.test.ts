@@ -171,6 +171,9 @@ test('xdgDataFolders (review s60-rv1): the head must come from the XDG read, not
   }
   const keptParam = [...reads, 'def load_user_plugins(confdir):', '    confdir = os.path.realpath(confdir)', `    return load_dir(${join})`, '', 'for d in data_dirs():', '    load_user_plugins(d)'].join('\n');
   assert.equal(xdgDataFolders(file, keptParam, join, () => true, loader, 7).length, 2);
+  // A rebinding in a branch the call is outside of leaves the XDG folder on the other path.
+  const branch = [...reads, 'def main():', '    for confdir in data_dirs():', '        if not confdir:', "            confdir = '/etc/app'", `        load_dir(${join})`].join('\n');
+  assert.equal(xdgDataFolders(file, branch, join, () => true, { name: 'main', className: null, params: [], defLine: 5 }, 9).length, 2);
   // One that moves it (a join below it, the folder of something else) is no longer the XDG folder census would name.
   const moved = [...reads, 'def main():', '    for confdir in data_dirs():', "        confdir = os.path.join(confdir, 'app')", `        load_dir(${join})`].join('\n');
   assert.deepEqual(xdgDataFolders(file, moved, join, () => true, { name: 'main', className: null, params: [], defLine: 5 }, 8), []);

@@ -98,14 +98,17 @@ const givesSource = (iterable: string, source: XdgSource): boolean =>
 const escaped = (name: string): string => name.replace(/[^\w]/g, '');
 
 /**
- * Whether a line between `from` and `to` (0-based, exclusive) binds `name` anew: `name = …`,
+ * Whether a line between `from` and `to` (0-based, exclusive; `to` the call's) binds `name` anew: `name = …`,
  * `name += …`, a nested `for name in`, `with … as name`. Stop 61: `for path in build_load_path():`
  * then `path = os.path.expanduser('~/.app')` hands the loader the home folder, not an XDG one.
  */
 const rebinds = (lines: string[], from: number, to: number, name: string): boolean => {
   const bound = new RegExp(`^\\s*(?:${escaped(name)}\\s*(?:[-+*/|&]|//)?=(?!=)|(?:async\\s+)?for\\s+(?:[\\w\\s,]*,\\s*)?${escaped(name)}\\b|with\\b.*\\bas\\s+${escaped(name)}\\b)`);
   const same = sameFolder(name);
-  for (let i = from + 1; i < to; i++) if (lines[i].includes(name) && bound.test(lines[i]) && !same.test(lines[i])) return true;
+  // Review of stop 61: a binding indented deeper than the call sits in a branch the call is outside of (`if not path:` /
+  // `path = '.'`): the loader is still handed the XDG folder on the other path, so only one at the call's depth or above counts.
+  const depth = indentOf(lines[to] ?? '');
+  for (let i = from + 1; i < to; i++) if (lines[i].includes(name) && indentOf(lines[i]) <= depth && bound.test(lines[i]) && !same.test(lines[i])) return true;
   return false;
 };
 
