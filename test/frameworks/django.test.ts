@@ -32,6 +32,14 @@ test('django: --settings names a settings module only on a command that runs Dja
   assert.equal(runnerSettings('python manage.py runserver --settings=site.dev'), 'site.dev');
   assert.equal(runnerSettings('hyperkitty-archiver --settings hyperkitty.tests.settings_unused import'), null);
   assert.equal(runnerSettings('python manage.py check && mytool --settings other.conf'), null);
+  assert.equal(runnerSettings('mytool --settings other.conf; ./manage.py test --settings=site.test'), 'site.test');
+  assert.equal(runnerSettings('python -m django check --settings site.prod'), 'site.prod');
+  assert.equal(runnerSettings('mymanage.py check --settings site.prod'), null);
+});
+
+test('django: a docs line of many manage.py words and no option ends (review of stop 61: the pattern was quadratic)', { timeout: 120_000 }, () => {
+  assert.equal(runnerSettings(`${'manage.py '.repeat(200_000)}--settingsx`), null);
+  assert.equal(runnerSettings(`${'manage.py '.repeat(200_000)}--settings site.x`), 'site.x');
 });
 
 test('django: setting strings carry the setting they belong to', () => {
