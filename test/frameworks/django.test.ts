@@ -64,3 +64,5 @@ test('django: has a fixture whose systemd unit runs a management command through
 
 test('django: has a fixture whose test settings only a docs command names, its URLconf documented with it, an unnamed one\'s not', () => assert.ok(cases.includes('django-documented-settings')));
 test('django: has a fixture whose TemplateCommand names its template folder by a package\'s __path__, one by a computed name, and a join outside a TemplateCommand (stop 61)', () => assert.ok(cases.includes('django-template-command')));
+// Review of stop 61: the fixture's startaliased.py binds `dash` to the site package (dash/conf/other_template stays dead), and
+// startlocal.py's head is os.path.dirname(os.path.abspath(__file__)) (its local_template/views.py is a template): see its expected.json.

@@ -18,23 +18,29 @@ import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths, pathsWithPrefix } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { lineAt } from '../../util/lines.js';
+import { bindingsOf } from './loader-calls.js';
 
 const BASE = 'TemplateCommand';
 /** `template = os.path.join(HEAD, 'a', "b")` at the start of a line (a class attribute or a plain name). */
-const TEMPLATE = /^[ \t]*template[ \t]*=[ \t]*(?:os\.)?path\.join\([ \t]*([\w.]+(?:\([^()\n]*\))?(?:\[[ \t]*0[ \t]*\])?)[ \t]*((?:,[ \t]*(['"])[\w.-]+\3[ \t]*)+)\)/gm;
+const TEMPLATE = /^[ \t]*template[ \t]*=[ \t]*(?:os\.)?path\.join\([ \t]*([\w.]+(?:\((?:[^()\n]|\([^()\n]*\))*\))?(?:\[[ \t]*0[ \t]*\])?)[ \t]*((?:,[ \t]*(['"])[\w.-]+\3[ \t]*)+)\)/gm;
 const PACKAGE_PATH = /^([A-Za-z_][\w.]*)\.__path__\[\s*0\s*\]$/;
 const PACKAGE_FILE = /^(?:os\.)?path\.dirname\(\s*([A-Za-z_][\w.]*)\.__file__\s*\)$/;
-const OWN_FILE = /^(?:os\.)?path\.dirname\(\s*__file__\s*\)$/;
+/** `dirname(__file__)`, also of its absolute or real path (`os.path.dirname(os.path.abspath(__file__))`). */
+const OWN_FILE = /^(?:os\.)?path\.dirname\(\s*(?:(?:os\.)?path\.(?:abspath|realpath)\(\s*__file__\s*\)|__file__)\s*\)$/;
 
 const importsTemplateCommand = (ctx: FrameworkContext, file: string): boolean =>
   ctx.facts(file)?.imports.some((i) => i.names.some((n) => n.name === BASE)) ?? false;
 
-/** The repo folder a head names, seen from `file`; null when it is none of the three forms or not the repo's. */
+/**
+ * The repo folder a head names, seen from `file`; null when it is none of the three forms or not the repo's.
+ * Review of stop 61: P is the package the file's own import binds to that name (`import site as dash` makes
+ * `dash.__path__[0]` site's folder), not whatever module is called P.
+ */
 const headFolder = (ctx: FrameworkContext, file: string, head: string): string | null => {
   if (OWN_FILE.test(head)) return dirname(file);
   const pkg = PACKAGE_PATH.exec(head)?.[1] ?? PACKAGE_FILE.exec(head)?.[1];
   if (pkg === undefined) return null;
-  const init = ctx.module(pkg, dirname(file), file)[0];
+  const init = bindingsOf(ctx, file, ctx.facts(file)?.imports ?? []).modules.get(pkg);
   return init !== undefined && basename(init) === '__init__.py' ? dirname(init) : null;
 };
 
