@@ -191,3 +191,15 @@ test('xdgDataFolders (review s60-rv1): the head must come from the XDG read, not
   const many = at(Array.from({ length: 20_000 }, () => "load_user_plugins('/etc/app')"));
   assert.deepEqual(folders(many), []);
 });
+
+test('xdgDataFolders (review of stop 61): a comprehension on the call\'s line with a long run of blanks ends (the iterable\'s end pattern was cubic there)', { timeout: 120_000 }, async () => {
+  const { xdgDataFolders } = await import('../../src/frameworks/python/xdg-data-folders.js');
+  const file = 'usr/lib/python3/dist-packages/app/main.py';
+  const join = "os.path.join(confdir, 'plugins')";
+  const reads = ['def data_dirs():', "    dirs = os.environ.get('XDG_DATA_DIRS', '/usr/local/share:/usr/share').split(':')", "    return [os.path.join(d, 'app') for d in dirs]", ''];
+  const main = { name: 'main', className: null, params: [], defLine: 5 };
+  const line = (tail: string) => [...reads, 'def main():', `    return [load_dir(${join}) for confdir in ${tail}]`].join('\n');
+  assert.equal(xdgDataFolders(file, line(`data_dirs()${' '.repeat(100_000)}if confdir`), join, () => true, main, 6).length, 2);
+  assert.equal(xdgDataFolders(file, line(`data_dirs()${' '.repeat(100_000)}`), join, () => true, main, 6).length, 2);
+  assert.deepEqual(xdgDataFolders(file, line(`other_dirs()${' '.repeat(100_000)}x`), join, () => true, main, 6), []);
+});
