@@ -492,6 +492,14 @@ test("references: a URL relative to a name of the module's folder URL names a fi
   );
 });
 
+test("references: a folder URL's name assigned another URL later names nothing (review s61-rv2)", () => {
+  const facts = ts(
+    "let ROOT = new URL('./', import.meta.url);\nROOT = new URL('https://example.org/app/');\nexport const page = new URL('index.js', ROOT);\n",
+    'src/pages.ts',
+  );
+  assert.deepEqual(facts.references?.filter((r) => !/^[./]*$/.test(r.target)) ?? [], []);
+});
+
 test('references: a URL relative to any other base (the package two folders up, a URL from elsewhere) names nothing here', () => {
   const facts = ts(
     "const PACKAGE_ROOT = new URL('../../', import.meta.url);\nexport const schema = new URL('docs/audit.schema.json', PACKAGE_ROOT);\n" +

@@ -7,6 +7,7 @@
  * as written; anything computed at run time is null.
  */
 import { basename, posix } from '../../util/path.js';
+import { escapeRegExp } from '../../util/regexp.js';
 import { type AstNode, dottedName, literalString, nodeAt, nodesAt, unwrap } from './ast.js';
 
 export interface ValueContext {
@@ -68,6 +69,12 @@ const desmJoins = (text: string): Set<string> => {
 };
 /** `const ROOT = new URL('./', import.meta.url)` (or `'.'`, a `: URL` annotation): the module's folder as a URL. */
 const FOLDER_URL_ALIAS = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*URL\s*)?=\s*new\s+URL\(\s*(['"`])\.\/?\2\s*,\s*import\.meta\.url\s*\)/g;
+/**
+ * Whether a name is assigned once in the text (its declaration): `let ROOT = new URL('./', import.meta.url)`
+ * then `ROOT = new URL('https://example.org/')` is another URL from then on, and census does not follow which.
+ */
+const assignedOnce = (text: string, name: string): boolean =>
+  !new RegExp(String.raw`(?<![\w$.]|\b(?:const|let|var)\s+)${escapeRegExp(name)}\s*(?:=(?![=>])|\+=)`).test(text);
 const FOLDER_ALIAS = new RegExp(String.raw`${DECLARED}(?:path\s*\.\s*)?dirname\(\s*(?:${FILE_URL_OF_MODULE}|([A-Za-z_$][\w$]*))\s*\)`, 'g');
 
 /**
@@ -86,7 +93,7 @@ export const ownPathNames = (text: string): OwnPathNames | undefined => {
   files.delete('__filename');
   const urlJoins = desmJoins(text);
   const folderUrls = new Set<string>();
-  if (text.includes('new URL')) for (const m of text.matchAll(FOLDER_URL_ALIAS)) folderUrls.add(m[1]);
+  if (text.includes('new URL')) for (const m of text.matchAll(FOLDER_URL_ALIAS)) if (assignedOnce(text, m[1])) folderUrls.add(m[1]);
   return files.size > 0 || folders.size > 0 || urlJoins.size > 0 || folderUrls.size > 0 ? { folders, files, urlJoins, folderUrls } : undefined;
 };
 
