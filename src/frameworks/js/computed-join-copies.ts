@@ -15,8 +15,10 @@
  * name. Every code file at or below a path the pattern allows is a reference from the module, with
  * the call's line. Where it stops: a computed part right under the module's own folder or a folder
  * above it (`join(__dirname, name)` would name the module's siblings), a base census cannot settle
- * (the user's cwd, a parameter), a copy's destination, a call in a comment or a string, test files
- * and the copier itself. A copy of a literal path is left to the readers of literal paths.
+ * (the user's cwd, a parameter), a copy's destination, a call with no destination (a clipboard's
+ * `copy(text)`), a computed last part over a folder that holds code files itself or the source of a
+ * `copyFile` (the part may name a file: a build script copying its assets out of src/ by name
+ * names no source file), a call in a comment or a string, test files and the copier itself. A copy of a literal path is left to the readers of literal paths.
  */
 import { compileRepoGlob } from '../../util/glob.js';
 import { dirname, joinRepo } from '../../util/path.js';
@@ -33,10 +35,40 @@ import { codeFilesMarked, labelledReferences, sortedFiles, type LabelledReferenc
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$|(?:^|\/)__tests__\//;
-/** A copy call: the callee's last name (`fs.copy(`, `copyTemplateDir(`, `cpSync(`), not a method defined here (`copy(a) {`). */
-const COPY = /(?<![\w$])(?:[A-Za-z_$][\w$]*\s*\.\s*)*(?:copy[A-Za-z]*|cp|cpSync|ncp)\s*\(/g;
-/** The cheap check before a file's text is blanked and searched. */
-const COPY_MARK = /(?:copy[A-Za-z]*|\bcp|cpSync|\bncp)\s*\(/;
+/**
+ * A copy call's last name (`fs.copy(`, `copyTemplateDir(`, `cpSync(`); the object names before it are
+ * read back by calleeStart. Not `(?:name\.)*copy(` in one pattern: tried at every name of a long
+ * `a.a.a…` chain that is quadratic (a 32 KB chain took 7.5 s).
+ */
+const COPY = /(?<![\w$])(?:copy[A-Za-z]*|cp|cpSync|ncp)\s*\(/g;
+/** The cheap check before a file's text is blanked and searched: a name starting `copy` (one try per word, so `copycopy…` is linear). */
+const COPY_MARK = /(?<![\w$])(?:copy[A-Za-z]*|cp|cpSync|ncp)\s*\(/;
+/** A copy of one file (`copyFile`, `copyFileSync`): its source is a file, never a folder with files below it. */
+const FILE_COPY = /^copyFile/;
+/** How far back a callee's object names are read (`this.fs.promises.` is far shorter). */
+const CALLEE_LOOKBACK = 200;
+const SPACE = /\s/;
+const NAME_CHAR = /[\w$]/;
+const NAME_START = /[A-Za-z_$]/;
+
+/** Where a call's callee starts: the last name at `at`, with the `a.b.` object names before it (one backward pass). */
+const calleeStart = (text: string, at: number): number => {
+  const floor = Math.max(0, at - CALLEE_LOOKBACK);
+  let start = at;
+  for (;;) {
+    let j = start - 1;
+    while (j >= floor && SPACE.test(text[j])) j--;
+    if (j < floor || text[j] !== '.') return start;
+    j--;
+    while (j >= floor && SPACE.test(text[j])) j--;
+    const end = j + 1;
+    while (j >= floor && NAME_CHAR.test(text[j])) j--;
+    // No name before the dot (`x[0].copy(`, `).copy(`), one cut by the look-back's floor, or a number.
+    if (end === j + 1 || (j >= 0 && NAME_CHAR.test(text[j])) || !NAME_START.test(text[j + 1])) return start;
+    start = j + 1;
+  }
+};
+
 const JOIN_CALL = /^(?:(?:path|nodePath|posix)\s*\.\s*)?(?:join|resolve)\s*\(([\s\S]*)\)$/;
 const NAME = /^[A-Za-z_$][\w$]*$/;
 
@@ -51,6 +83,12 @@ const patternOf = (expr: string, file: string, text: string): string | null => {
   const segments = parts.map((p) => literalValue(p) ?? '*');
   if (!segments.includes('*') || segments.some((s) => s !== '*' && (s.includes('*') || s.includes('{')))) return null;
   return joinRepo(root, ...segments);
+};
+
+/** Whether a file is one the pattern names itself, not one below a folder it names. */
+const atPattern = (pattern: string): ((file: string) => boolean) => {
+  const depth = pattern.split('/').length;
+  return (file) => file.split('/').length === depth;
 };
 
 const copies = perScan((ctx): LabelledReference[] => {
@@ -75,15 +113,16 @@ const copies = perScan((ctx): LabelledReference[] => {
     const reassigned = new Map<string, number>();
     let spans: number[] | undefined;
     for (const m of text.matchAll(COPY)) {
-      const at = m.index ?? 0;
+      const at = calleeStart(text, m.index ?? 0);
       if (insideQuoted(text, (spans ??= quotedSpans(text)), at)) continue;
-      const open = at + m[0].length - 1;
+      const open = (m.index ?? 0) + m[0].length - 1;
       const args = balancedText(text, open, 2_000);
       if (args === null) continue;
       // A method's definition (`copy(src, dest) {`) is no call.
       if (/^\s*\{/.test(text.slice(open + args.length, open + args.length + 20))) continue;
-      const source = splitArgs(args.slice(1, -1))[0];
-      if (source === undefined) continue;
+      // A copy of files has a source and a destination; `copy(text)` / `copy(text, { format })` is a clipboard's.
+      const [source, destination] = splitArgs(args.slice(1, -1));
+      if (source === undefined || destination === undefined || /^\s*(?:\{|$)/.test(destination)) continue;
       let expr = joinOf(source);
       if (expr === null) continue;
       let held = '';
@@ -99,6 +138,12 @@ const copies = perScan((ctx): LabelledReference[] => {
       // A computed part right under the module's folder, or any folder above it, ranges over the module's own siblings.
       const own = dirname(file);
       if (fixed === '' || own === fixed || own.startsWith(`${fixed}/`)) continue;
+      // A computed last part may name a file: where the folder it ranges over holds code files (a build
+      // script's `copyFileSync(join(SRC, file), join(DIST, file))` over its assets), census cannot tell
+      // which it copies, and every source file there would live by the copier. A family of folders
+      // (netlify-cli's functions-templates/<lang>/<name>/) holds none.
+      const lastComputed = pattern.endsWith('/*');
+      if (lastComputed && (FILE_COPY.test(m[0]) || filesMatching(pattern).some(atPattern(pattern)))) continue;
       const line = lineAt(text, at);
       const call = `${text.slice(at, open + 1)}${source.trim().replace(/\s+/g, ' ')}, …)`;
       for (const target of filesMatching(pattern)) {
