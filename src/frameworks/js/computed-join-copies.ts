@@ -22,7 +22,7 @@
  */
 import { compileRepoGlob } from '../../util/glob.js';
 import { dirname, joinRepo } from '../../util/path.js';
-import { lineAt } from '../../util/lines.js';
+import { lineCounter } from '../../util/lines.js';
 import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { balancedText } from '../../languages/javascript/js-text.js';
 import { insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
@@ -112,6 +112,8 @@ const copies = perScan((ctx): LabelledReference[] => {
     let declared: ReturnType<typeof declarationsOf> | undefined;
     const reassigned = new Map<string, number>();
     let spans: number[] | undefined;
+    // The copies come in text order: each line is counted on from the last (lineAt per call was quadratic).
+    const lineOf = lineCounter(text);
     for (const m of text.matchAll(COPY)) {
       const at = calleeStart(text, m.index ?? 0);
       if (insideQuoted(text, (spans ??= quotedSpans(text)), at)) continue;
@@ -144,7 +146,7 @@ const copies = perScan((ctx): LabelledReference[] => {
       // (netlify-cli's functions-templates/<lang>/<name>/) holds none.
       const lastComputed = pattern.endsWith('/*');
       if (lastComputed && (FILE_COPY.test(m[0]) || filesMatching(pattern).some(atPattern(pattern)))) continue;
-      const line = lineAt(text, at);
+      const line = lineOf(at);
       const call = `${text.slice(at, open + 1)}${source.trim().replace(/\s+/g, ' ')}, …)`;
       for (const target of filesMatching(pattern)) {
         if (target === file) continue;
