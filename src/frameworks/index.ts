@@ -400,3 +400,44 @@ export const READERS: readonly FrameworkReader[] = [
   // Last: its edge is the weakest claim on a file, so an edge another reader draws from the same test line (pytest_plugins, a computed import) comes first and is the one a chain shows.
   testDottedStrings,
 ];
+
+/**
+ * Issue 19: readers whose enabledBy is null in a repo without a .py file, each found by reading it
+ * (every one asks a .py file's facts, imports or text before it says yes, or needs a package's
+ * __init__.py). runFrameworks skips them there, at one place, instead of each walking every path
+ * of a JS repo to find no Python (payload: 8,854 paths, about 1 ms a reader). A Python reader that
+ * may say yes without one (alembic.ini, ansible.cfg, an entry_points.txt, a template) is not here.
+ */
+export const PYTHON_SOURCE_READERS: ReadonlySet<FrameworkReader> = new Set([
+  attributeImports,
+  attributeTemplates,
+  celery,
+  chosenPackageImports,
+  codeTemplates,
+  configChoices,
+  configDefaults,
+  dataDottedNames,
+  django,
+  djangoTemplateCommands,
+  djangoTestSettings,
+  doctestImports,
+  envDefaultImports,
+  finderPackagePaths,
+  graphqlLazyTypes,
+  handedLoaders,
+  moduleRelativeImports,
+  packageConfigs,
+  packageScripts,
+  prefixedImports,
+  protocolAttributes,
+  pythonFolderLoaders,
+  pythonModuleArgs,
+  pythonStarAllListings,
+  resourceAnchors,
+  resourceWrappers,
+  rqJobs,
+  settingsClassPaths,
+  sourceTextImports,
+  spawnedPaths,
+  stringModules,
+]);

@@ -6,7 +6,8 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { warning } from '../util/diagnostics.js';
 import { ownString } from '../util/own-string.js';
 import type { CommandInput, EntryInput } from '../entries/types.js';
-import { READERS } from './index.js';
+import { PYTHON_SOURCE_READERS, READERS } from './index.js';
+import { listedPaths } from '../util/file-index.js';
 import type { FrameworkContext, FrameworkReader, ReferenceInput } from './types.js';
 
 export interface FrameworkInput<T> {
@@ -51,7 +52,11 @@ export const runFrameworks = (ctx: FrameworkContext, readers: readonly Framework
   // Fallback readers last, each keeping only what names a file no reader before it named.
   const ordered = [...readers.filter((r) => r.fallback !== true), ...readers.filter((r) => r.fallback === true)];
   let named: Set<string> | null = null;
+  // Once: whether the repo holds a .py file (the readers that read Python source alone are off without one).
+  let python = false;
+  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length && !python; at++) python = listed[at].endsWith('.py');
   for (const reader of ordered) {
+    if (!python && PYTHON_SOURCE_READERS.has(reader)) continue;
     const start = READER_TIMES ? process.cpuUsage() : null;
     try {
       const evidence = reader.enabledBy(ctx);

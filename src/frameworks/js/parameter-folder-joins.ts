@@ -20,7 +20,7 @@ import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
 import { byteUse, codeFilesMarked } from './support.js';
-import { callArguments, callArgsText, type CallArgument, enclosingFunction, literalValue, objectText, propertyOf } from './parameter-values.js';
+import { callArguments, callArgsText, type CallArgument, enclosingFunction, literalValue, mayBeParameter, objectText, propertyOf } from './parameter-values.js';
 import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { dataUseNote, nodeCompletion } from './anchored-paths.js';
 import { shadowedBetween } from './shadowed-names.js';
@@ -140,6 +140,8 @@ export const collectParameterFolderJoins = (ctx: FrameworkContext): FrameworkOut
       // A part that is neither a literal nor `OBJ.KEY` never has a value (partValue below): asked before
       // the function around the join is looked for, the dearer question (payload: 44 of this reader's ms).
       if (!rest.every((p) => literalValue(p) !== null || MEMBER_READ.test(p.trim()))) continue;
+      // A name no function header of the text takes is no parameter: the braces are not walked for it.
+      if (!mayBeParameter(text, base)) continue;
       const fn = enclosingFunction(text, at);
       const position = fn === null ? -1 : fn.params.indexOf(base);
       // A function between the def and the join that takes the name again (`names.map(prefix => join(prefix, …))`) joins onto its own argument.
