@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { joinCallees } from '../../src/frameworks/js/parameter-folder-joins.js';
 import { functionRegion, wordEndingAt } from '../../src/frameworks/js/function-region.js';
-import { enclosingFunction, type EnclosingFunction } from '../../src/frameworks/js/parameter-values.js';
+import { enclosingFunction, type EnclosingFunction, mayBeParameter } from '../../src/frameworks/js/parameter-values.js';
 import { expressionEnd, paramNames } from '../../src/languages/javascript/folder-expr.js';
 import { escapeRegExp } from '../../src/util/regexp.js';
 import { assertProperty } from '../helpers/property.js';
@@ -122,4 +122,34 @@ test('enclosingFunction gives what matching every window gave: fixed cases, a `=
     }),
     { numRuns: 1500, seed: 60 },
   );
+});
+
+/**
+ * Stop 61 (issue 19): parameter-folder-joins asks enclosingFunction only for a join base some function
+ * header of the text may take (mayBeParameter). The gate must never say no where enclosingFunction
+ * finds a function taking the name: asked at every position of texts of header pieces.
+ */
+const gateHolds = (text: string): void => {
+  for (let at = 0; at <= text.length; at += text.length > 200 ? 37 : 1) {
+    for (const name of enclosingFunction(text, at)?.params ?? []) {
+      if (name !== null) assert.ok(mayBeParameter(text, name), JSON.stringify([text.length > 200 ? `${text.slice(0, 80)}…` : text, at, name]));
+    }
+  }
+};
+
+test('mayBeParameter says yes for every parameter enclosingFunction finds, no for a name only joined onto (seed 61)', () => {
+  for (const text of [
+    'function load(dir) { path.join(dir, "j.js"); }',
+    'const f = (a, dir: string): string => { return path.join(dir, "x.js"); }',
+    'const f = async (...dir) => { join(dir, "x") }',
+    'g = dir => join(dir, "x.js")',
+    'const h = (a, dir = x) => require(dir)',
+    'o = { m: function (dir) { join(dir) } }',
+    'function f(a, $dir?: T): Promise<string> { join($dir, "a") }',
+  ]) gateHolds(text);
+  assert.equal(mayBeParameter("const x = path.join(__dirname, 'a.js');\nif (fs.existsSync(path.join(__dirname, 'b'))) {}\n", '__dirname'), false);
+  assert.equal(mayBeParameter('const dirname = path.dirname(fileURLToPath(import.meta.url));\njoin(dirname, "x")', 'dirname'), false);
+  assert.equal(mayBeParameter('function f(dirname) { join(dirname, "x") }', 'dirname'), true);
+  const piece = fc.constantFrom('f', 'g', 'a', 'dir', '$d', ' = ', '=>', '(', ')', '{', '}', 'function ', 'async ', ' ', '\n', ';', ',', 'join(dir)', "'x'", '...', '?', ':T', ': Promise<T> ', '=1', 'x'.repeat(500));
+  assertProperty(fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => gateHolds(pieces.join(''))), { numRuns: 1500, seed: 61 });
 });
