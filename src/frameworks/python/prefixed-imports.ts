@@ -203,10 +203,18 @@ const placeholderName = (expression: string): string | null =>
 
 /**
  * `__import__(first, g, l, FROMLIST, …)` / `__import__(first, …, fromlist=FROMLIST)` where FROMLIST is
- * computed: a one-name list `[name]` or a name. The first group is the package expression.
+ * computed: a one-name list `[name]` or a name. Stop 61: the package and the list's one name may
+ * each be wrapped in `str(…)`, which hands its str argument back (powerline's lib/vcs/__init__.py:238
+ * `__import__(str('powerline.lib.vcs'), fromlist=[str(vcs)])`, written so for Python 2). Read the
+ * groups with fromlistParts.
  */
-const FROMLIST_CALL = /\b__import__\(\s*([A-Za-z_]\w*|[rRuU]?(['"])[\w.]+\2)\s*,[^,()]*(?:\(\s*\)\s*)?,[^,()]*(?:\(\s*\)\s*)?,\s*(?:fromlist\s*=\s*)?(?:\[\s*[A-Za-z_][\w.]*\s*\]|[A-Za-z_]\w*)\s*[,)]/;
-const FROMLIST_KEYWORD = /\b__import__\(\s*([A-Za-z_]\w*|[rRuU]?(['"])[\w.]+\2)\s*,[^()]*?(?:\(\s*\)[^()]*?)*\bfromlist\s*=\s*(?:\[\s*[A-Za-z_][\w.]*\s*\]|[A-Za-z_]\w*)\s*[,)]/;
+const FROMLIST_PACKAGE = String.raw`(?:str\(\s*([A-Za-z_]\w*|[rRuU]?(['"])[\w.]+\2)\s*\)|([A-Za-z_]\w*|[rRuU]?(['"])[\w.]+\4))`;
+const FROMLIST_ITEM = String.raw`(?:\[\s*(?:str\(\s*([A-Za-z_]\w*)\s*\)|([A-Za-z_][\w.]*))\s*\]|[A-Za-z_]\w*)`;
+const FROMLIST_CALL = new RegExp(String.raw`\b__import__\(\s*${FROMLIST_PACKAGE}\s*,[^,()]*(?:\(\s*\)\s*)?,[^,()]*(?:\(\s*\)\s*)?,\s*(?:fromlist\s*=\s*)?${FROMLIST_ITEM}\s*[,)]`);
+const FROMLIST_KEYWORD = new RegExp(String.raw`\b__import__\(\s*${FROMLIST_PACKAGE}\s*,[^()]*?(?:\(\s*\)[^()]*?)*\bfromlist\s*=\s*${FROMLIST_ITEM}\s*[,)]`);
+
+/** A FROMLIST_CALL or FROMLIST_KEYWORD match: the call's text, the package expression, and the one name a one-name list holds (undefined for a name). */
+const fromlistParts = (m: RegExpExecArray): { call: string; pkg: string; item: string | undefined } => ({ call: m[0], pkg: m[1] ?? m[3], item: m[5] ?? m[6] });
 
 /**
  * The package names `expr` holds at offset `at`: a dotted literal, or a name whose every assignment
@@ -463,18 +471,27 @@ export const collectPrefixedImports = (ctx: FrameworkContext): FrameworkOutput =
     for (const line of calls) {
       const span = lines.slice(line - 1, line - 1 + CALL_SPAN).join('\n');
       // `__import__(PKG, globals(), locals(), [name], 0)`: a computed fromlist names modules of PKG.
-      const fromlist = FROMLIST_CALL.exec(span) ?? FROMLIST_KEYWORD.exec(span);
-      if (fromlist !== null) {
-        const globbed = globbedNames(lines, line, fromlist[0]);
-        for (const pkg of packageNamesOf(text, endAbove(line), fromlist[1])) {
-          if (seen.has(`from\0${pkg}`)) continue;
-          seen.add(`from\0${pkg}`);
-          const label = globbed === null
-            ? `imported from ${pkg} by a computed fromlist in ${file}:${line} (${fromlist[0].replace(/\s+/g, ' ')}…): any module of ${pkg} may be the one loaded`
-            : `imported from ${pkg} by a computed fromlist in ${file}:${line} (${fromlist[0].replace(/\s+/g, ' ')}…), the names of the files a glob of ${globbed.pattern} lists at line ${globbed.line}: any module of ${pkg} so named may be the one loaded`;
+      const matched = FROMLIST_CALL.exec(span) ?? FROMLIST_KEYWORD.exec(span);
+      if (matched !== null) {
+        const fromlist = fromlistParts(matched);
+        const globbed = globbedNames(lines, line, fromlist.call);
+        // Stop 61: `for kind in ['csv', 'json']:` a few lines above names every module the list's one name can be.
+        const looped = fromlist.item === undefined ? null : loopValues(text, lines, line, fromlist.item);
+        const shown = fromlist.call.replace(/\s+/g, ' ');
+        for (const pkg of packageNamesOf(text, endAbove(line), fromlist.pkg)) {
+          // A loop's names are a key of their own: a second call of the file over other names (or over any) still reads.
+          const key = `from\0${pkg}\0${looped === null ? '*' : [...looped].join(',')}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const label = globbed !== null
+            ? `imported from ${pkg} by a computed fromlist in ${file}:${line} (${shown}…), the names of the files a glob of ${globbed.pattern} lists at line ${globbed.line}: any module of ${pkg} so named may be the one loaded`
+            : looped !== null
+              ? `imported from ${pkg} by a computed fromlist in ${file}:${line} (${shown}…), named in the list its \`for ${fromlist.item} in …\` loop goes over: this module is one of them`
+              : `imported from ${pkg} by a computed fromlist in ${file}:${line} (${shown}…): any module of ${pkg} may be the one loaded`;
           // __import__ of the package runs its __init__.py (and those above) whatever the fromlist holds.
           for (const c of packageChildren(ctx, pkg, file, true)) {
             if (!c.init && globbed !== null && (!globbed.match.test(childName(c.target)) || globbed.removed.has(childName(c.target)))) continue;
+            if (!c.init && looped !== null && !looped.has(childName(c.target))) continue;
             out.references.push({ from: file, target: c.target, targetKind: 'file', line, label: c.init ? `imported as ${pkg} by ${file}:${line} (a package runs before its modules)` : label });
           }
         }
