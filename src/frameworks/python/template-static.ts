@@ -35,6 +35,12 @@ const PAGE = /\.html?$/;
 const DJANGO_STATIC = /\{%-?\s*static\s+(["'])([^"'\n{}%]+)\1/g;
 /** `url_for('static', filename='js/x.js')`, the filename a literal and the whole argument (not `'css/' + x`). */
 const FLASK_STATIC = /url_for\(\s*(["'])static\1\s*,\s*filename\s*=\s*(["'])([^"'\n]+)\2\s*[,)]/g;
+/**
+ * Stop 61: Tornado's `{{ static_url("js/x.js") }}`, the name a literal and the whole first argument
+ * (jupyterhub's templates/admin.html:9 `<script src={{ static_url("js/admin-react.js") }}>`, its
+ * static folder beside its templates in /usr/share/jupyterhub).
+ */
+const TORNADO_STATIC = /\{\{-?\s*static_url\(\s*(["'])([^"'\n{}%]+)\1\s*[,)]/g;
 const SCRIPT = /\.m?js$/;
 const SETTINGS_FILE = /(?:^|\/)(?:[\w-]*settings[\w-]*\.py|settings\/[^/]+\.py)$/;
 /** A module-level STATIC_ROOT or STATICFILES_DIRS assignment (a commented one is not). */
@@ -180,6 +186,7 @@ const literalReferencesOf = (ctx: FrameworkContext, template: string, text: stri
   const uses: { name: string; index: number; spelled: string; flask: boolean }[] = [];
   for (const m of text.matchAll(DJANGO_STATIC)) uses.push({ name: m[2], index: m.index ?? 0, spelled: `{% static ${m[1]}${m[2]}${m[1]} %}`, flask: false });
   for (const m of text.matchAll(FLASK_STATIC)) uses.push({ name: m[3], index: m.index ?? 0, spelled: `url_for('static', filename='${m[3]}')`, flask: true });
+  for (const m of text.matchAll(TORNADO_STATIC)) uses.push({ name: m[2], index: m.index ?? 0, spelled: `{{ static_url(${m[1]}${m[2]}${m[1]}) }}`, flask: false });
   if (!uses.some((u) => SCRIPT.test(u.name))) return [];
   const out: ReferenceInput[] = [];
   const settings = settingRoots(ctx);
@@ -221,7 +228,7 @@ const templateScan = perScan((ctx: FrameworkContext): { references: ReferenceInp
   for (const template of sortedPaths(ctx.files)) {
     if (!TEMPLATE.test(template) || template.includes('node_modules/')) continue;
     const text = ctx.readText(template);
-    if (text === null || !(text.includes('url_for(') || (text.includes('{%') && text.includes('static')))) continue;
+    if (text === null || !(text.includes('url_for(') || text.includes('static_url(') || (text.includes('{%') && text.includes('static')))) continue;
     let roots: string[] | null = null;
     const rootsOf = (): string[] => (roots ??= templateRoots(ctx, template, settingRoots(ctx)));
     dynamic.push(...dynamicSitesOf(template, text, rootsOf));
@@ -235,7 +242,7 @@ export const dynamicStaticSites = (ctx: FrameworkContext): DynamicStatic[] => te
 
 const reader: FrameworkReader = {
   id: 'template-static',
-  title: "scripts Django and Flask templates name ({% static %}, url_for('static', filename=…))",
+  title: "scripts Django, Flask and Tornado templates name ({% static %}, url_for('static', filename=…), static_url(…))",
   ecosystem: 'python',
   enabledBy: (ctx) => templateScan(ctx).first,
   collect: (ctx) => {
