@@ -37,6 +37,7 @@ import { Kind, Op } from '../../languages/python/tokens.js';
 import { callArgs, isOp, nameText } from '../../languages/python/ranges.js';
 import { stringValue } from '../../languages/python/literals.js';
 import { handedLocations } from './alembic-handed.js';
+import { formattedLocations, placeholderOf } from './alembic-formatted.js';
 import { withSteps } from '../../util/sentences.js';
 
 interface Environment {
@@ -233,6 +234,14 @@ const environments = (ctx: FrameworkContext): Environment[] => {
     // The value written on the key's own line; %(here)s is the ini's own folder; a `pkg:folder` location names a package's folder.
     const first = entry.parts[0]?.line === entry.line ? entry.parts[0].text : '';
     const value = first.replace(/%\(here\)s\/?/, '');
+    // Stop 61: a template's `{name}`, filled by a module beside the ini that runs the upgrade on what it writes (jupyterhub's dbutil.py).
+    const placeholder = placeholderOf(value);
+    if (placeholder !== null) {
+      for (const { path, line, dir } of formattedLocations(ctx, ini, placeholder)) {
+        if (!out.some((e) => e.dir === dir)) out.push({ tool: 'alembic', dir, source: path, line, how: `script_location {${placeholder}} of the template ${ini}:${entry.line}, filled by ${path}:${line}`, setter: true });
+      }
+      continue;
+    }
     const dir = value.includes(':') ? packageFolder(ctx, value) : joinRepo(dirname(ini), value);
     if (dir !== null && !out.some((e) => e.dir === dir)) out.push({ tool: 'alembic', dir, source: ini, line: entry.line, how: `script_location in ${ini}:${entry.line}` });
   }
