@@ -32,11 +32,22 @@ import { filesImporting, relativeImports } from './import-index.js';
 import { blankedText } from './blanked-texts.js';
 import { functionRegion, paramListBefore } from './function-region.js';
 import { literalTexts, paramNames } from '../../languages/javascript/folder-expr.js';
+import { createBuildOutputMap } from '../../languages/javascript/build-output.js';
 
 /** What a named path may end at: code, or a component file a bundler compiles. */
 const TARGET = /\.[cm]?[jt]sx?$|\.(?:vue|svelte)$/;
 /** `NAME = dirname…(X.resolve('<pkg>/package.json'))` at a line's start; X is not `path` or an alias of it (that resolves against the working folder). */
 const ROOT_DECLARATION = /^[ \t]*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:[\w$]+\s*\.\s*)?dirname[\w$]*\(\s*([\w$]+)\s*\.\s*resolve\(\s*(["'`])([^"'`\n]+)\/package\.json\3\s*\)\s*\)/gm;
+/**
+ * Stop 61: `NAME = (() => { let D = <the module's folder>; while (!existsSync(join(D, 'package.json'))) D = dirname(D); return D; })()`,
+ * the walk up to the nearest folder with a package.json (census's own test/helpers/fixtures.ts:8 REPO_ROOT); the
+ * module's folder is `__dirname` or a `dirname(…)` of `import.meta.url` or `__filename`.
+ */
+const WALK_UP_DECLARATION = new RegExp(
+  String.raw`^[ \t]*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*\(\s*\(\s*\)\s*=>\s*\{\s*let\s+([A-Za-z_$][\w$]*)\s*=\s*(?:__dirname|(?:[\w$]+\s*\.\s*)?dirname\w*\(\s*(?:[\w$.]+\s*\(\s*)?(?:import\.meta\.url|__filename)\s*\)?\s*\))\s*;?\s*` +
+    String.raw`while\s*\(\s*!\s*(?:[\w$]+\s*\.\s*)?existsSync\w*\(\s*(?:[\w$]+\s*\.\s*)?join\w*\(\s*\2\s*,\s*(["'])package\.json\3\s*\)\s*\)\s*\)\s*\{?\s*\2\s*=\s*(?:[\w$]+\s*\.\s*)?dirname\w*\(\s*\2\s*\)\s*;?\s*\}?\s*return\s+\2\s*;?\s*\}\s*\)\s*\(\s*\)`,
+  'gm',
+);
 /** A join call, path's or a bundler's alias of it (`join5`), opened. */
 const JOIN = String.raw`(?<![\w$])(?:[\w$]+\s*\.\s*)?(?:join|resolve)\d*\(\s*`;
 const LITERALS = String.raw`((?:,\s*(?:"[^"\n]*"|'[^'\n]*'|\`[^\`$\n]*\`)\s*)+),?\s*\)`;
@@ -54,7 +65,7 @@ const constants = perScan((ctx): RootConstant[] => {
   const out: RootConstant[] = [];
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
     const written = ctx.readText(file);
-    if (written === null || !written.includes('/package.json')) continue;
+    if (written === null || !written.includes('package.json')) continue;
     // A declaration in a block comment declares nothing (review s60-rv2).
     const text = blankedText(ctx, file, written);
     for (const m of text.matchAll(ROOT_DECLARATION)) {
@@ -65,6 +76,12 @@ const constants = perScan((ctx): RootConstant[] => {
       const pkg = enclosingPackages(ctx, dirname(file)).find((p) => typeof p.json.name === 'string');
       if (pkg === undefined || pkg.json.name !== m[4]) continue;
       out.push({ file, name: m[1], folder: pkg.dir, line: lineAt(text, m.index ?? 0), value: m[0].trim().replace(/^(?:export\s+)?(?:const|let|var)\s+[\w$]+\s*=\s*/, '') });
+    }
+    for (const m of text.matchAll(WALK_UP_DECLARATION)) {
+      // The first folder up from the module's that holds a package.json (any: existsSync asks for no name).
+      const pkg = enclosingPackages(ctx, dirname(file))[0];
+      if (pkg === undefined) continue;
+      out.push({ file, name: m[1], folder: pkg.dir, line: lineAt(text, m.index ?? 0), value: `the walk up from the module's folder to the first with a package.json` });
     }
   }
   return out;
@@ -147,7 +164,10 @@ const namedFiles = perScan((ctx): LabelledReference[] => {
   const seen = new Set<string>();
   // `chain`: how the path's base holds the package's folder (`src = join5(ROOT, "static"), ROOT`).
   const refer = (def: RootConstant, user: string, text: string, chain: string, parts: string[], index: number, expr: string): void => {
-    const target = joinRepo(def.folder, ...parts);
+    const named = joinRepo(def.folder, ...parts);
+    // Stop 61: a built file not in the repo (`dist/test/x.js`) names the source it is compiled from (tsconfig's outDir/rootDir).
+    const built = named === null || ctx.files.has(named) ? null : createBuildOutputMap(ctx.manifests).explain(named);
+    const target = built?.source ?? named;
     if (target === null || target === user || !TARGET.test(target) || !ctx.files.has(target)) return;
     const bytes = byteUse(text, index);
     if (bytes === 'content-free') return;
@@ -158,7 +178,8 @@ const namedFiles = perScan((ctx): LabelledReference[] => {
     const where = user === def.file ? `line ${def.line}` : `${def.file}:${def.line}`;
     const data = bytes === null ? '' : dataUseNote(text, user, index, bytes);
     const how = data.startsWith(' ') ? data : ' names it by path';
-    out.push({ from: user, target, line, label: `${user}:${line}${how} (${expr}, ${chain} = ${def.value} at ${where}: ${def.folder === '' ? 'the package root' : `${def.folder}/`})${how === data ? '' : data}` });
+    const compiled = built === null || built === undefined ? '' : `; ${named} is built from it: ${built.why}`;
+    out.push({ from: user, target, line, label: `${user}:${line}${how} (${expr}, ${chain} = ${def.value} at ${where}: ${def.folder === '' ? 'the package root' : `${def.folder}/`}${compiled})${how === data ? '' : data}` });
   };
   const byUser = users(ctx, defs);
   for (const user of jsCodeFiles(ctx)) {
