@@ -32,6 +32,15 @@ const bigModule = (): string => {
     'def test_pay(client):',
     "    run(['python', '-m', 'pkg.tools.reindex_everything'])",
     "    get_resource('payment_widget_bundle.js')",
+    'import subprocess',
+    'import sys',
+    "sys.path.insert(0, '/usr/share/payment_plugins_dir')",
+    'try:',
+    '    import payment_yaml_loader',
+    'except ModuleNotFoundError:',
+    '    payment_yaml_loader = None',
+    'def reindex():',
+    "    subprocess.run('payment-reindex --all-plugins', cwd='tools/payment_reindexer', shell=True)",
     '',
   ].join('\n');
   // Decoded from bytes as extraction decodes a file (extract/decode.ts): one flat string (a rope would be
@@ -58,6 +67,10 @@ test('python facts keep no slice of their text: a 4 MB module\'s facts hold unde
   assert.ok(facts.imports.some((i) => i.specifier === 'pkg.lazy_module_name' && i.within === 'helper'));
   assert.ok(facts.moduleArgs?.some((m) => m.name === 'pkg.tools.reindex_everything'));
   assert.ok(facts.scriptNames?.some((s) => s.name === 'payment_widget_bundle.js'));
+  // an except clause's exception names, a command and its cwd, an absolute sys.path folder (stop 61 review)
+  assert.ok(facts.imports.some((i) => i.specifier === 'payment_yaml_loader' && i.handles?.includes('ModuleNotFoundError')));
+  assert.ok(facts.commands.some((c) => c.command === 'payment-reindex --all-plugins' && c.cwd === 'tools/payment_reindexer'));
+  assert.ok(facts.importRoots?.some((r) => r.dir === '/usr/share/payment_plugins_dir'));
   // The scan shares the names, specifiers and definitions (extract/shared-strings.ts); the rest is the extractor's to own.
   const scanned = { record: { language: 'python' }, facts, diagnostics: [] } as unknown as ScannedFile;
   shareStrings(new Map(), scanned);
