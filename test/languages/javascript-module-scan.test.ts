@@ -267,6 +267,11 @@ test('module scan: where a skipped declaration ends at a line break, after each 
   agrees(`export const a = 1;/* c */export const b = 2;// d\n\t\v\fexport const c = -1 - -2;\n`);
   agrees(`export const a = b +\n  +c, d = e -\n  -f, g = h + ++i, j = k - --l;\nexport const m = 1;\n`);
   declines(`x = 1;\n--> comment\nexport const a = 1;\n`, 'script.js');
+  // and the HTML open comment, a comment to the line's end in a script: the scan read `<`, `!`, `--`
+  // and then the import hidden in it, which oxc does not give (stop 61 review)
+  declines(`x = 1\n<!-- import './hidden.js'\nexport const a = 1;\n`, 'script.js');
+  declines(`const y = 2;\nx = y <!-- z\nimport './shown.js';\n`, 'script.js');
+  agrees(`export const a = b <!c;\n`, 'script.js');
 });
 
 test('module scan: regular expressions and division are told apart', () => {

@@ -674,6 +674,9 @@ export class Lexer {
       }
     }
     this.end = pos + length;
+    // `<!--` opens an HTML-like comment to the line's end in a script (oxc reads it so): the scan
+    // would read `<`, `!`, `--` and then what the comment holds (an import, an export) as code
+    if (c === 60 && length === 1 && text.charCodeAt(pos + 1) === 33 && text.startsWith('<!--', pos)) throw new Unsure();
     if ((c === 60 || c === 61 || c === 62) && length >= 2 && (pos === 0 || text.charCodeAt(pos - 1) === 10) && CONFLICT_MARKERS.includes(text.slice(pos, pos + 7))) {
       throw new Unsure(); // a merge-conflict marker, which lexes as operators; the parser reports it
     }
