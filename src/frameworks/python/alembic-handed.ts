@@ -28,7 +28,7 @@ import { listedPaths } from '../../util/file-index.js';
 import { joinRepo } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext } from '../types.js';
-import { importsPackage, fromName, moduleFile } from './python-files.js';
+import { fromName, moduleFile, packageImporters } from './python-files.js';
 import { topLevelDefAround } from './loader-functions.js';
 import { tokenize } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
@@ -60,9 +60,7 @@ const PARAMS = /^(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(([^)]*)\)/;
 
 const setters = (ctx: FrameworkContext): Setter[] => {
   const out: Setter[] = [];
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-    const file = listed[at];
-    if (!file.endsWith('.py') || !importsPackage(ctx, file, 'alembic')) continue;
+  for (const file of packageImporters(ctx, 'alembic', 'listed')) {
     const text = ctx.readText(file);
     if (text === null || !text.includes('set_main_option')) continue;
     const t = tokenize(text);

@@ -27,7 +27,7 @@ import { listedPaths } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { allUnder, filesByFolder, importsPackage } from './python-files.js';
+import { allUnder, filesByFolder, packageImporters } from './python-files.js';
 import { CONFIGPARSER_DIALECT, parseIni, type IniEntry } from '../../manifests/ini.js';
 import { lineAt } from '../../util/lines.js';
 import { boundDotted } from './package-paths.js';
@@ -203,9 +203,7 @@ const MAX_SET_CALLS = 2000;
  */
 const codeLocations = perScan((ctx: FrameworkContext): { path: string; line: number; value: string }[] => {
   const out: { path: string; line: number; value: string }[] = [];
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-    const path = listed[at];
-    if (!path.endsWith('.py') || !importsPackage(ctx, path, 'alembic')) continue;
+  for (const path of packageImporters(ctx, 'alembic', 'listed')) {
     const text = ctx.readText(path);
     if (text === null || !text.includes('set_main_option')) continue;
     const t = tokenize(text);

@@ -7,12 +7,12 @@
  * app module, labelled with its line. `autodiscover_tasks` is read elsewhere: a literal package
  * list where it is written (extraction), the installed apps by the Django reader.
  */
-import { sortedPaths, listedPaths } from '../../util/file-index.js';
+import { listedPaths } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
-import { importsPackage } from './python-files.js';
+import { importsPackage, packageImporters, somePackageImporter } from './python-files.js';
 import { dirname } from '../../util/path.js';
 import { lineAt } from '../../util/lines.js';
 
@@ -49,8 +49,7 @@ const importsCelery = (ctx: FrameworkContext, path: string): boolean => path.end
 
 const collect = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
-  for (const path of sortedPaths(ctx.files)) {
-    if (!importsCelery(ctx, path)) continue;
+  for (const path of packageImporters(ctx, 'celery', 'sorted')) {
     const text = ctx.manifests.transientText(path);
     if (text === null || !APP_MODULE.test(text)) continue;
     configModuleEdges(ctx, path, text, out);
@@ -69,6 +68,8 @@ const reader: FrameworkReader = {
   title: 'Celery app modules: imports, include, beat_schedule tasks, config_from_object',
   ecosystem: 'python',
   enabledBy: (ctx) => {
+    // The first listed importer names the reason; none at all is known from the index without walking the files.
+    if (!somePackageImporter(ctx, ['celery'])) return null;
     for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
       const path = listed[at];
       if (importsCelery(ctx, path)) return `${path} imports celery`;

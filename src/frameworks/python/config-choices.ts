@@ -24,7 +24,7 @@ import { basename, dirname } from '../../util/path.js';
 import { callArguments, literalValue } from './call-text.js';
 import { NAME_PART, templateParts } from './loader-templates.js';
 import { perScan } from '../per-scan.js';
-import { assignmentAbove, defSpan, importsPackage, packageInits } from './python-files.js';
+import { assignmentAbove, defSpan, packageImporters, packageInits } from './python-files.js';
 
 interface Choices {
   values: string[];
@@ -77,10 +77,8 @@ const choiceValues = (expr: string): string[] | null => {
 /** Every option the repo declares with a literal `choices` list, by attribute name (`-` read as `_`). */
 const declaredChoices = perScan((ctx: FrameworkContext): Map<string, Choices> => {
   const out = new Map<string, Choices>();
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-    const file = listed[at];
-    // An option is oslo.config's: only a module importing it declares one (a cheap test before reading the text).
-    if (!file.endsWith('.py') || !importsPackage(ctx, file, 'oslo_config')) continue;
+  // An option is oslo.config's: only a module importing it declares one (a cheap test before reading the text).
+  for (const file of packageImporters(ctx, 'oslo_config', 'listed')) {
     const text = ctx.readText(file);
     if (text === null || text.length > MAX_TEXT || !text.includes('choices') || !text.includes('Opt(')) continue;
     let starts: number[] | null = null;

@@ -4,7 +4,6 @@
  * entry) both match, so one file says what an option declaration and an option read are.
  */
 import type { FrameworkContext, FrameworkOutput } from '../types.js';
-import { listedPaths } from '../../util/file-index.js';
 import { dirname } from '../../util/path.js';
 import { isDottedName } from '../strings.js';
 import { perScan } from '../per-scan.js';
@@ -12,7 +11,7 @@ import { tokenize } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
 import { callArgs, isOp, nameText, unwrap } from '../../languages/python/ranges.js';
 import { stringValue } from '../../languages/python/literals.js';
-import { assignmentAbove, defSpan, importsPackage, packageInits } from './python-files.js';
+import { assignmentAbove, defSpan, packageImporters, packageInits } from './python-files.js';
 
 export interface Default {
   value: string;
@@ -69,9 +68,7 @@ const groupNamed = (text: string, expr: string): string | null => {
 /** Every option declared with a literal dotted default, by name (`-` read as `_`). */
 export const declaredDefaults = perScan((ctx: FrameworkContext): Map<string, Default[]> => {
   const out = new Map<string, Default[]>();
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-    const file = listed[at];
-    if (!file.endsWith('.py') || !importsPackage(ctx, file, 'oslo_config')) continue;
+  for (const file of packageImporters(ctx, 'oslo_config', 'listed')) {
     const text = ctx.readText(file);
     if (text === null || text.length > MAX_TEXT || !text.includes('Opt(') || !text.includes('default')) continue;
     const t = tokenize(text);

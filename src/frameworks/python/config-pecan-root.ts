@@ -7,13 +7,12 @@
  * `CONF.<group>` in the 12 lines above, `.root`), is a load of that option, from the entry's line.
  */
 import type { FrameworkContext, FrameworkOutput } from '../types.js';
-import { listedPaths } from '../../util/file-index.js';
 import { lineStarts } from '../../util/lines.js';
 import { tokenize } from '../../languages/python/tokenize.js';
 import { Kind, Op } from '../../languages/python/tokens.js';
 import { dottedName, isOp } from '../../languages/python/ranges.js';
 import { isPlainString, stringTokenValue } from '../../languages/python/literals.js';
-import { assignmentAbove, importsPackage } from './python-files.js';
+import { assignmentAbove, packageImporters } from './python-files.js';
 import { BINDS_CONF, inGroup, MAX_TEXT, optionRead, pushDefaults, type Default, type OptionRead } from './config-options.js';
 
 /** `'root': opts.root` / `"root": cfg.CONF.pecan.root`, a dict entry read from tokens (never a comment): the dotted name it is given and its line. */
@@ -46,9 +45,7 @@ const pecanRootOption = (text: string, starts: readonly number[], line: number, 
 
 /** Pecan apps whose root controller an option names (mistral): the `'root':` entries of files that import pecan and call make_app. */
 export const collectPecanRoots = (ctx: FrameworkContext, defaults: ReadonlyMap<string, Default[]>, out: FrameworkOutput): void => {
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-    const file = listed[at];
-    if (!file.endsWith('.py') || !importsPackage(ctx, file, 'pecan')) continue;
+  for (const file of packageImporters(ctx, 'pecan', 'listed')) {
     const text = ctx.readText(file);
     if (text === null || text.length > MAX_TEXT || !text.includes('make_app')) continue;
     const starts = lineStarts(text);

@@ -19,7 +19,7 @@ import { documentedSettings } from './django-documented-settings.js';
 import { findSettingsDeclarations, settingsOption, TEST_TIER_SETTINGS, type SettingsDeclaration } from './django-settings.js';
 import { settingStrings } from './setting-strings.js';
 import { libraryPackages } from './python-library.js';
-import { allUnder, filesByFolder, importsPackage, moduleFile, relativeModuleFile, starImports } from './python-files.js';
+import { allUnder, filesByFolder, importIndex, moduleFile, packageImporters, relativeModuleFile, starImports } from './python-files.js';
 import { lineAt } from '../../util/lines.js';
 import { appLoopModules, fragmentApps } from './installed-app-modules.js';
 import { withSteps } from '../../util/sentences.js';
@@ -345,6 +345,9 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
     }
   }
   // Commands run from code (a shell script, subprocess, call_command): an edge from that file.
+  // The .py files that import call_command, from the scan's import index (issue 19: each file's imports were walked for it).
+  const { byFromName, byOtherName } = importIndex(ctx);
+  const callCommandImporters = new Set([...(byFromName.get('call_command') ?? []), ...(byOtherName.get('call_command') ?? [])]);
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const file = listed[at];
     const facts = ctx.facts(file);
@@ -355,7 +358,7 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
         for (const t of targetsOf(name)) out.references.push({ from: file, target: t.file, targetKind: 'file', line: cmd.line, label: `run by ${file}:${cmd.line} (${cmd.command.trim()}): ${t.what}` });
       }
     }
-    if (!file.endsWith('.py') || !facts.imports.some((i) => i.names.some((n) => n.name === 'call_command'))) continue;
+    if (!file.endsWith('.py') || !callCommandImporters.has(file)) continue;
     const text = ctx.readText(file);
     if (text === null) continue;
     for (const call of calledCommands(text)) {
@@ -394,10 +397,8 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
  */
 const autodiscoveredNames = (ctx: FrameworkContext): Set<string> => {
   const names = new Set<string>();
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-    const file = listed[at];
+  for (const file of packageImporters(ctx, 'celery', 'listed')) {
     if (!/(^|\/)(celery\w*|tasks|worker|__init__)\.py$/.test(file)) continue;
-    if (!importsPackage(ctx, file, 'celery')) continue;
     const text = ctx.readText(file);
     if (text === null) continue;
     for (const call of text.matchAll(/autodiscover_tasks\(/g)) {

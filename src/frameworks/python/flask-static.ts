@@ -10,14 +10,14 @@
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { warning } from '../../util/diagnostics.js';
-import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { pathsWithPrefix } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { perScan } from '../per-scan.js';
 import { callArguments } from './call-text.js';
-import { importsPackage } from './python-files.js';
+import { packageImporters } from './python-files.js';
 
 /** `Flask(`/`flask.Flask(` or `Blueprint(`/`flask.Blueprint(`, whose first argument is the module's `__name__`. */
 const APP_CALL = /\b(Flask|Blueprint)\(\s*(?:['"][^'"]*['"]\s*,\s*)?__name__\b/g;
@@ -40,8 +40,7 @@ export const staticFolders = perScan((ctx: FrameworkContext): { folders: StaticF
   const folders: StaticFolder[] = [];
   const diagnostics: Diagnostic[] = [];
   const apps: { file: string; line: number }[] = [];
-  for (const file of sortedPaths(ctx.files)) {
-    if (!file.endsWith('.py') || !importsPackage(ctx, file, 'flask')) continue;
+  for (const file of packageImporters(ctx, 'flask', 'sorted')) {
     const text = ctx.readText(file);
     if (text === null || !(text.includes('Flask(') || text.includes('Blueprint('))) continue;
     APP_CALL.lastIndex = 0;

@@ -21,12 +21,14 @@
  * followed). An absolute folder outside such a tree is the machine's, and a relative one depends on
  * where the process starts: neither is followed.
  */
-import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { byString } from '../../util/compare.js';
+import { pathsWithPrefix } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { inFilesystemTree } from '../../util/filesystem-tree.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { labelledReferences, type LabelledReference } from '../js/support.js';
+import { importIndex } from './python-files.js';
 
 /** A handler class (`class H(BaseHTTPRequestHandler):`, a repo subclass `class W(HTTPRequestHandler):`) or a stdlib handler made or bound with a folder. */
 const HANDLER = /^[ \t]*class\s+\w+\s*\([^)]*\b\w*HTTPRequestHandler\b[^)]*\)\s*:|\bSimpleHTTPRequestHandler\b[^\n]*\bdirectory\s*=/m;
@@ -41,12 +43,20 @@ const placedInTree = (file: string, absolute: string): string | null => inFilesy
 /** The standard library's HTTP server modules (Python 3, and Python 2's names). */
 const HTTP_SERVER = new Set(['http.server', 'BaseHTTPServer', 'SimpleHTTPServer', 'CGIHTTPServer']);
 
-const importsHttpServer = (ctx: FrameworkContext, file: string): boolean => ctx.facts(file)?.imports.some((i) => HTTP_SERVER.has(i.specifier)) ?? false;
+/**
+ * The .py files that import one of them, in byString order: the scan's import index lists them by
+ * specifier, where a walk of every file asked each file's imports (issue 19).
+ */
+const httpServerImporters = (ctx: FrameworkContext): string[] => {
+  const index = importIndex(ctx).bySpecifier;
+  const out = new Set<string>();
+  for (const specifier of HTTP_SERVER) for (const file of index.get(specifier) ?? []) out.add(file);
+  return [...out].sort(byString);
+};
 
 const webRootLoads = perScan((ctx: FrameworkContext): LabelledReference[] => {
   const out: LabelledReference[] = [];
-  for (const file of sortedPaths(ctx.files)) {
-    if (!file.endsWith('.py') || !importsHttpServer(ctx, file)) continue;
+  for (const file of httpServerImporters(ctx)) {
     const text = ctx.readText(file);
     if (text === null || !text.includes('HTTPRequestHandler')) continue;
     const handler = HANDLER.exec(text);

@@ -11,14 +11,14 @@
  * the expression, or a name assigned one above the call) adds that folder; each `.js`/`.mjs` below
  * it is a reference from the module, with the call's line. A folder made at run time adds nothing.
  */
-import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { pathsWithPrefix } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext, FrameworkReader } from '../types.js';
 import { labelledReferences, type LabelledReference } from '../js/support.js';
 import { callArguments } from './call-text.js';
-import { importsPackage } from './python-files.js';
+import { packageImporters } from './python-files.js';
 
 /** `theme.dirs.append(` / `theme['dirs'].insert(` / `config['theme'].dirs.append(`. */
 const DIRS_CALL = /\btheme(?:['"]\s*\])?\s*(?:\.\s*dirs|\[\s*['"]dirs['"]\s*\])\s*\.\s*(append|insert)\s*\(/g;
@@ -26,8 +26,7 @@ const SCRIPT = /\.m?js$/;
 
 const themeDirLoads = perScan((ctx: FrameworkContext): LabelledReference[] => {
   const out: LabelledReference[] = [];
-  for (const file of sortedPaths(ctx.files)) {
-    if (!file.endsWith('.py') || !importsPackage(ctx, file, 'mkdocs')) continue;
+  for (const file of packageImporters(ctx, 'mkdocs', 'sorted')) {
     const text = ctx.readText(file);
     if (text === null || !text.includes('dirs')) continue;
     for (const m of text.matchAll(DIRS_CALL)) {

@@ -21,13 +21,12 @@
  * `setup_app(config)`, the `pecan create` scaffold's app factory). Read from tokens, never run; a
  * computed root (a variable, a call) has no literal to read and gives nothing.
  */
-import { listedPaths } from '../../util/file-index.js';
 import { lineStarts } from '../../util/lines.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader, KnownCommand } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
-import { assignmentAbove, importsPackage } from './python-files.js';
+import { assignmentAbove, packageImporters } from './python-files.js';
 import { boundModuleFile } from './folder-loaders.js';
 import { perScan } from '../per-scan.js';
 import { joinRepo } from '../../util/path.js';
@@ -90,9 +89,7 @@ const configModules = perScan((ctx: FrameworkContext): ConfigModule[] => {
     if (c === undefined) out.set(config, (c = { config, readers: [] }));
     return c;
   };
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-    const path = listed[at];
-    if (!path.endsWith('.py') || !importsPackage(ctx, path, 'pecan')) continue;
+  for (const path of packageImporters(ctx, 'pecan', 'listed')) {
     const text = ctx.manifests.transientText(path);
     if (text === null || !CONF_FROM_FILE.test(text)) continue;
     for (const { config, line } of readConfigs(ctx, path, text)) {
@@ -114,9 +111,7 @@ const configModules = perScan((ctx: FrameworkContext): ConfigModule[] => {
 /** The scan's files that hand a Pecan loader a config dict (pecan-config-dict.ts), each with the dicts. */
 const dictConfigs = perScan((ctx: FrameworkContext): { path: string; configs: PecanDictConfig[] }[] => {
   const out: { path: string; configs: PecanDictConfig[] }[] = [];
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-    const path = listed[at];
-    if (!path.endsWith('.py') || !importsPackage(ctx, path, 'pecan')) continue;
+  for (const path of packageImporters(ctx, 'pecan', 'listed')) {
     const text = ctx.manifests.transientText(path);
     const facts = ctx.facts(path);
     if (text === null || facts === undefined || facts === null) continue;
@@ -129,9 +124,7 @@ const dictConfigs = perScan((ctx: FrameworkContext): { path: string; configs: Pe
 /** The scan's files that name a Pecan root controller by a string literal in make_app/Pecan (pecan-config-dict.ts). */
 const literalRoots = perScan((ctx: FrameworkContext): { path: string; roots: PecanLiteralRoot[] }[] => {
   const out: { path: string; roots: PecanLiteralRoot[] }[] = [];
-  for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
-    const path = listed[at];
-    if (!path.endsWith('.py') || !importsPackage(ctx, path, 'pecan')) continue;
+  for (const path of packageImporters(ctx, 'pecan', 'listed')) {
     const text = ctx.manifests.transientText(path);
     const facts = ctx.facts(path);
     if (text === null || facts === undefined || facts === null || (!text.includes('make_app') && !text.includes('Pecan'))) continue;

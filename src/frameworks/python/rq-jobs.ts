@@ -20,7 +20,7 @@ import { tokenize, type PythonTokens } from '../../languages/python/tokenize.js'
 import { Kind, Op } from '../../languages/python/tokens.js';
 import { callArgs, isOp, nameText, unwrap, type CallArgs } from '../../languages/python/ranges.js';
 import { stringValue } from '../../languages/python/literals.js';
-import { importsPackage, moduleFileAsImported } from './python-files.js';
+import { moduleFileAsImported, packageImporters } from './python-files.js';
 
 /** The calls that take a function: enqueue(f), enqueue_call(func=f), enqueue_in/at(time, f). */
 const ENQUEUE_CALLS: ReadonlySet<string> = new Set(['enqueue', 'enqueue_call', 'enqueue_in', 'enqueue_at']);
@@ -66,8 +66,8 @@ const enqueuedNames = (t: PythonTokens): { name: string; line: number; call: str
 const defines = (text: string, name: string): boolean => new RegExp(`^(?:async[ \\t]+)?def[ \\t]+${name}\\s*\\(`, 'm').test(text);
 
 const rqJobs = perScan((ctx): Job[] => {
+  if (packageImporters(ctx, 'rq', 'listed').length === 0) return [];
   const python = listedPaths(ctx.files).filter((f) => f.endsWith('.py'));
-  if (!python.some((f) => importsPackage(ctx, f, 'rq'))) return [];
   const out: Job[] = [];
   for (const file of python) {
     const text = ctx.manifests.transientText(file);

@@ -15,7 +15,7 @@
  * that sets static_path, with the template's line and the setting's. Without a template_path the
  * pages are unknown and nothing is added.
  */
-import { pathsWithPrefix, sortedPaths } from '../../util/file-index.js';
+import { pathsWithPrefix } from '../../util/file-index.js';
 import { shownHops, throughFolderLinks } from '../../util/folder-links.js';
 import { lineAt } from '../../util/lines.js';
 import { pathValue, repoPathOf } from '../../languages/python/sys-path.js';
@@ -23,7 +23,7 @@ import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader, type ReferenceInput } from '../types.js';
 import { pathConstants } from './package-paths.js';
 import { staticTargets } from './template-static.js';
-import { importsPackage } from './python-files.js';
+import { packageImporters } from './python-files.js';
 
 /** `static_path=`, `template_path=`, `static_url_prefix=` as keywords, or as settings dict keys. */
 const SETTING = /(?:\b(static_path|template_path|static_url_prefix)\s*=(?!=)|(["'])(static_path|template_path|static_url_prefix)\2\s*:)\s*/g;
@@ -65,8 +65,7 @@ interface App {
 /** The Tornado apps whose static_path and template_path census can settle. */
 const apps = perScan((ctx: FrameworkContext): App[] => {
   const out: App[] = [];
-  for (const file of sortedPaths(ctx.files)) {
-    if (!file.endsWith('.py') || !importsPackage(ctx, file, 'tornado')) continue;
+  for (const file of packageImporters(ctx, 'tornado', 'sorted')) {
     const text = ctx.readText(file);
     if (text === null || !text.includes('static_path')) continue;
     let vars: ReadonlyMap<string, string> | undefined;

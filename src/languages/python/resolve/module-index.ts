@@ -14,12 +14,16 @@ export interface ModuleIndex {
   files: ReadonlySet<string>;
   /** `pkg/fast` → `pkg/fast.cpython-311-x86_64-linux-gnu.so` */
   extensionModules: ReadonlyMap<string, string>;
+  /** Whether any file is a `.pyi` stub: without one, stubBeside answers without making the stub's name per resolution. */
+  hasStubs: boolean;
 }
 
 export const buildModuleIndex = (files: ReadonlySet<string>): ModuleIndex => {
   const dirs = new Set<string>(['']);
   const extensionModules = new Map<string, string>();
+  let hasStubs = false;
   for (const f of files) {
+    if (!hasStubs && f.endsWith('.pyi')) hasStubs = true;
     let d = dirname(f);
     while (!dirs.has(d)) {
       dirs.add(d);
@@ -30,7 +34,7 @@ export const buildModuleIndex = (files: ReadonlySet<string>): ModuleIndex => {
       if (m && !extensionModules.has(m[1])) extensionModules.set(m[1], f);
     }
   }
-  return { dirs, files, extensionModules };
+  return { dirs, files, extensionModules, hasStubs };
 };
 
 const join = (dir: string, name: string): string => (dir === '' ? name : `${dir}/${name}`);
@@ -60,7 +64,7 @@ export const moduleFile = (index: ModuleIndex, modulePath: string): string | nul
 
 /** The `.pyi` stub beside a runtime module file, if any (type checkers read it instead). */
 export const stubBeside = (index: ModuleIndex, file: string): string | null => {
-  if (file.endsWith('.pyi')) return null;
+  if (!index.hasStubs || file.endsWith('.pyi')) return null;
   const stub = file.replace(/(?:\.[\w-]+)?\.(?:py|so|pyd)$/, '.pyi');
   return stub !== file && index.files.has(stub) ? stub : null;
 };
