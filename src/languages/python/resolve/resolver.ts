@@ -109,6 +109,8 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
   /** Lists holding a root seen only from a line on: their answers depend on the import's line. */
   const lineBound = new Set<SearchRoot[]>();
   const rootLists = new Map<string, SearchRoot[]>();
+  /** A list rootsOfDir made → the list of the same roots first met (issue 19: see baseRootsOfDir). */
+  const sameRoots = new WeakMap<SearchRoot[], SearchRoot[]>();
   const rootsFor = (fromDir: string, fromFile: string): SearchRoot[] => {
     const script = scriptFiles().get(fromFile);
     const imported = importerRoots(fromFile, fromDir);
@@ -116,7 +118,13 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
     const memoKey = reached === undefined ? fromDir : `\0${fromFile}`;
     let list = rootsMemo.get(memoKey);
     if (!list) {
-      list = rootsOfDir(fromDir, reached ?? []);
+      const made = rootsOfDir(fromDir, reached ?? []);
+      list = sameRoots.get(made);
+      if (list !== undefined) {
+        rootsMemo.set(memoKey, list);
+        return list;
+      }
+      list = made;
       // Joined by hand: `.map(...).join` met both the packed list the map builtin makes and the holey
       // one of TurboFan's inlined copy, and V8 recompiled the resolver when the second came.
       let signature = '';
@@ -125,10 +133,19 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
       const same = rootLists.get(signature);
       if (same) list = same;
       else rootLists.set(signature, list);
+      sameRoots.set(made, list);
       rootsMemo.set(memoKey, list);
     }
     return list;
   };
+  /**
+   * The usual roots of a folder's files, one list object per package base (or script folder): the
+   * folders of one package share it, so rootsFor writes and looks up a list's signature once per
+   * list, not per folder. Issue 19: a tree of many projects has many roots (saleor-100k: each of its
+   * 22 copies adds its own), and each folder had copied them and joined them into a signature.
+   */
+  const rootDirs = new Set(roots.map((r) => r.dir));
+  const baseLists = new Map<string, SearchRoot[]>();
   const baseRootsOfDir = (fromDir: string): SearchRoot[] => {
     let dir = fromDir;
     let kind = 'script-dir';
@@ -136,7 +153,11 @@ export const createPythonResolver = (ctx: ResolveContext): ImportResolver => {
       dir = dirname(dir);
       kind = 'package-base';
     }
-    return roots.some((r) => r.dir === dir) ? roots : kind === 'script-dir' ? [{ dir, kind: `${kind}:${dir}` }, ...roots] : [...roots, { dir, kind: `${kind}:${dir}` }];
+    if (rootDirs.has(dir)) return roots;
+    const key = `${kind}:${dir}`;
+    let list = baseLists.get(key);
+    if (list === undefined) baseLists.set(key, (list = kind === 'script-dir' ? [{ dir, kind: key }, ...roots] : [...roots, { dir, kind: key }]));
+    return list;
   };
   const rootsOfDir = (fromDir: string, reached: readonly SearchRoot[]): SearchRoot[] => {
     const base = baseRootsOfDir(fromDir);
