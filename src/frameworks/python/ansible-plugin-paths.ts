@@ -20,6 +20,7 @@ import { listedPaths, pathsInDir } from '../../util/file-index.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { perScan } from '../per-scan.js';
+import { importIndex } from './python-files.js';
 import { pathAssignments, repoPathOf } from '../../languages/python/sys-path.js';
 import { basename } from '../../util/path.js';
 
@@ -46,7 +47,8 @@ const pluginPaths = perScan((ctx: FrameworkContext): PluginPath[] => {
   // Every plugin this reader reports imports its kind's base from ansible.plugins, so a repo with no
   // such import has none: checked on the facts before any file's text is read (saleor: 274 ms of
   // re-reading every .py file for a setting no file assigns).
-  if (!listed.some((file) => file.endsWith('.py') && (ctx.facts(file)?.imports ?? []).some((i) => isPluginBase(i.specifier)))) return out;
+  // Asked of the scan's distinct specifiers (its import index), not of every import of every file (issue 19).
+  if (![...importIndex(ctx).bySpecifier.keys()].some(isPluginBase)) return out;
   for (let at = 0; at < listed.length; at++) {
     const file = listed[at];
     if (!file.endsWith('.py')) continue;

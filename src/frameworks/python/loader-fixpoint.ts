@@ -19,7 +19,7 @@ import { attrKey, ctorOf, packageFolderOf } from './loader-classes.js';
 import { firstFolderParam, folderTemplate, formattedRole, loopPackageRoles } from './loader-templates.js';
 import { nameOrigin } from './reexports.js';
 import { callArguments } from './call-text.js';
-import { importsOsloLoader, reassignedAbove } from './loader-functions.js';
+import { importsOsloLoader, OSLO_IMPORTUTILS, reassignedAbove } from './loader-functions.js';
 import { alternation, CORE_LOADS, FILE_PATH_LOADS, FINDER_LOADS, OSLO_OBJECT_LOADS, OSLO_TRY_LOADS } from '../../languages/python/loader-names.js';
 
 export type Role = 'module' | 'package' | 'folder' | 'file';
@@ -172,7 +172,10 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
     const { fns, classes } = fileFlowsAndClasses(text, (w) => SINKS.has(w) || words.has(w));
     analysed.set(path, { file: path, fns, classes, words, bindings: bindingsOf(ctx, path, facts.imports) });
   };
+  // Issue 19: the files that import one of those modules, from the scan's import index; the test below only for them.
+  const seeding = filesImporting(ctx, [...LOADER_IMPORTS, OSLO_IMPORTUTILS, 'oslo_utils']);
   for (const { path, facts } of pyFiles) {
+    if (facts.computedImportLines === undefined && !seeding.has(path)) continue;
     if (facts.computedImportLines === undefined && !facts.imports.some((i) => LOADER_IMPORTS.has(i.specifier) || (i.specifier === 'importlib' && i.names.length > 0)) && !importsOsloLoader(facts.imports)) continue;
     const text = ctx.readText(path);
     if (text === null || !SEED_WORDS.test(text)) continue;
@@ -216,6 +219,14 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
   settleRoles(loaders, attrs, analysed);
   return { loaders, analysed, attrs };
 });
+
+/** The .py files that import one of `specifiers` as written. */
+const filesImporting = (ctx: FrameworkContext, specifiers: readonly string[]): Set<string> => {
+  const bySpecifier = importIndex(ctx).bySpecifier;
+  const out = new Set<string>();
+  for (const s of specifiers) for (const file of bySpecifier.get(s) ?? []) out.add(file);
+  return out;
+};
 
 /** The scan's .py files by the last dotted part of each specifier they import (`pkg.plugins` and `.plugins` under `plugins`). */
 const importersByLastPart = perScan((ctx: FrameworkContext): Map<string, string[]> => {

@@ -31,7 +31,7 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
-import { asksImport, assignmentAbove, fromName, importQuestion, moduleFile } from './python-files.js';
+import { asksImport, assignmentAbove, fromName, importIndex, importQuestion, moduleFile } from './python-files.js';
 import { OSLO_IMPORTUTILS, fileLoads, moduleFunctionLoadsOf, type FunctionLoad } from './loader-functions.js';
 import { nameOrigin } from './reexports.js';
 import { lineAt, lineCounter, lineStarts } from '../../util/lines.js';
@@ -360,7 +360,12 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
     const defined = new Map([...loaders.byFile].map(([file, held]) => [file, new Map(held)]));
     const loaderNames = new Set<string>();
     for (const held of defined.values()) for (const name of held.keys()) loaderNames.add(name);
+    // Issue 19: only the files a `from` import of which lists a loader's name, from the scan's import index.
+    const byFromName = importIndex(ctx).byFromName;
+    const naming = new Set<string>();
+    for (const name of loaderNames) for (const file of byFromName.get(name) ?? []) naming.add(file);
     for (const { path, facts } of files) {
+      if (!naming.has(path)) continue;
       for (const i of facts.imports) {
         if (i.syntax !== 'from') continue;
         for (const n of i.names) {
