@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { FileFacts, ImportFact } from '../../src/model/facts.js';
 import type { FrameworkContext } from '../../src/frameworks/types.js';
-import { importsPackage } from '../../src/frameworks/python/python-files.js';
+import { importsPackage, packageImporters } from '../../src/frameworks/python/python-files.js';
+import { listedPaths, sortedPaths } from '../../src/util/file-index.js';
 import { assertProperty } from '../helpers/property.js';
 
 const SEED = 57;
@@ -53,4 +54,29 @@ test('importsPackage: a package, its modules, not a longer name or a relative im
   assert.equal(importsPackage(ctx, 'app/tasks.py', 'cel'), false);
   assert.equal(importsPackage(ctx, 'app/tasks.py', 'schedules'), false);
   assert.equal(importsPackage(ctx, 'app/tasks.py', 'flask'), false);
+});
+
+/**
+ * Issue 19: readers walk packageImporters' list instead of every file, so it must hold exactly the
+ * files a walk of the scan's files in that order would keep (.py, importsPackage yes for a name), in
+ * that order: the scan's own file order for 'listed' (drawn here unsorted), byString for 'sorted'.
+ */
+test(`packageImporters lists what a walk of every file would keep, in its order (property, seed ${SEED})`, () => {
+  const heads = PARTS.filter((p) => p !== '');
+  assertProperty(
+    fc.property(
+      fc.uniqueArray(fc.constantFrom(...PATHS, 'z.py', 'b/a.py', 'a/b.py'), { maxLength: 9 }),
+      fc.array(fc.array(specifier, { maxLength: 4 }), { minLength: 9, maxLength: 9 }),
+      fc.array(fc.constantFrom(...heads), { minLength: 1, maxLength: 3 }),
+      (paths, specifiers, names) => {
+        const facts = new Map<string, FileFacts>(paths.map((path, i) => [path, { imports: specifiers[i].map(importOf) } as unknown as FileFacts]));
+        const files = new Set(paths);
+        const ctx = { files, facts: (path: string) => facts.get(path) } as unknown as FrameworkContext;
+        const kept = (walk: readonly string[]) => walk.filter((f) => f.endsWith('.py') && names.some((n) => importsPackage(ctx, f, n)));
+        assert.deepEqual(packageImporters(ctx, names, 'listed'), kept(listedPaths(files)));
+        assert.deepEqual(packageImporters(ctx, names, 'sorted'), kept(sortedPaths(files)));
+      },
+    ),
+    { seed: SEED, numRuns: 1000 },
+  );
 });
