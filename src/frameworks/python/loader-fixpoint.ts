@@ -181,6 +181,8 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
     if (text === null || !SEED_WORDS.test(text)) continue;
     analyse(path, facts, text);
   }
+  /** Lists of the index, by last dotted part: made once a loader is found, dropped with this function's frame. */
+  let byLast: Map<string, (readonly string[])[]> | undefined;
   for (let round = 0; round < 8; round++) {
     settleRoles(loaders, attrs, analysed);
     // Most repos have no loader: then no file's imports are worth a look.
@@ -201,7 +203,7 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
     // A file importing a loader's module is worth tokenizing only when it calls a loader by name (not `def name(`).
     // Stop 48: or hands it to map() (`map(plugin_loader.load_modules, packages())`).
     const callsLoader = loaderCallRe([...names]);
-    const candidates = mayImportLoader(ctx, stems, names);
+    const candidates = mayImportLoader(ctx, (byLast ??= importersByLastPart(ctx)), stems, names);
     for (const { path, facts } of pyFiles) {
       const seen = analysed.get(path);
       if (seen !== undefined) {
@@ -228,17 +230,17 @@ const filesImporting = (ctx: FrameworkContext, specifiers: readonly string[]): S
   return out;
 };
 
-/** The scan's .py files by the last dotted part of each specifier they import (`pkg.plugins` and `.plugins` under `plugins`). */
-const importersByLastPart = perScan((ctx: FrameworkContext): Map<string, string[]> => {
-  const out = new Map<string, string[]>();
+/** The import index's lists of .py files by the last dotted part of each specifier they import (`pkg.plugins` and `.plugins` under `plugins`). */
+const importersByLastPart = (ctx: FrameworkContext): Map<string, (readonly string[])[]> => {
+  const out = new Map<string, (readonly string[])[]>();
   for (const [specifier, files] of importIndex(ctx).bySpecifier) {
     const last = specifier.slice(specifier.lastIndexOf('.') + 1);
-    const list = out.get(last);
-    if (list === undefined) out.set(last, [...files]);
-    else for (let k = 0; k < files.length; k++) list.push(files[k]);
+    const lists = out.get(last);
+    if (lists === undefined) out.set(last, [files]);
+    else lists.push(files);
   }
   return out;
-});
+};
 
 /**
  * The .py files importsLoaderFile can say yes to: an import whose specifier ends in a loader file's
@@ -246,14 +248,13 @@ const importersByLastPart = perScan((ctx: FrameworkContext): Map<string, string[
  * walked every import of every file of the scan for those few words, and made a string per import
  * (saleor-100k: 2.3 s); the scan's import index answers by word.
  */
-const mayImportLoader = (ctx: FrameworkContext, stems: ReadonlySet<string>, names: ReadonlySet<string>): Set<string> => {
+const mayImportLoader = (ctx: FrameworkContext, byLast: ReadonlyMap<string, readonly (readonly string[])[]>, stems: ReadonlySet<string>, names: ReadonlySet<string>): Set<string> => {
   const out = new Set<string>();
   const index: ImportIndex = importIndex(ctx);
-  const byLast = importersByLastPart(ctx);
   const add = (files: readonly string[] | undefined): void => {
     if (files !== undefined) for (let k = 0; k < files.length; k++) out.add(files[k]);
   };
-  for (const stem of stems) add(byLast.get(stem));
+  for (const stem of stems) for (const files of byLast.get(stem) ?? []) add(files);
   for (const word of [...stems, ...names]) {
     add(index.byFromName.get(word));
     add(index.byOtherName.get(word));
