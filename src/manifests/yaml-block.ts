@@ -59,6 +59,12 @@ const PLAIN_START_FORBIDDEN = new Set(['[', ']', '{', '}', ',', '#', '&', '*', '
 
 const SPACE = 32;
 
+/** A character JavaScript counts as white space or a line end that is neither a space nor `\n`. */
+const NOT_YAML_BLANK = /[^\S \n]/;
+
+/** `---` or `...` at a line's start, alone or before a space: a document starts or ends there. */
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?: |$)/;
+
 /** Deeper nesting goes to the library: each level is a frame of this reader's recursion (`- - - - x`). */
 const MAX_DEPTH = 64;
 
@@ -92,6 +98,8 @@ class Reader {
       this.skipBlank();
     }
     if (this.i >= lines.length) throw OUTSIDE;
+    // A document marker anywhere past that (`--- a: 1`, `... : 1`, a second document) is the library's to read.
+    for (let j = this.i; j < lines.length; j++) if (DOCUMENT_MARKER.test(lines[j])) throw OUTSIDE;
     const first = lines[this.i];
     const root = this.node(indentOf(first), -1);
     if (root.kind === 'scalar') throw OUTSIDE;
@@ -194,10 +202,14 @@ class Reader {
   /** The key scalar of `rest` (a key line's text from the key on), ending at `end`. */
   private keyScalar(rest: string, end: number): BlockScalar {
     const line = this.i + 1;
+    // The library's error: an implicit key's `:` more than 1,024 characters after the key starts (quotes and blanks count).
+    if (end > 1024) throw OUTSIDE;
     const c = rest[0];
-    if (c === '"' || c === "'") return { kind: 'scalar', value: this.quotedValue(rest, 0, this.quoteEnd(rest, 0)), line };
-    const text = rest.slice(0, end).trimEnd();
-    if (text === '<<' || text.length > 1024 || !this.plainStart(text)) throw OUTSIDE;
+    // `<<`, plain or quoted, is a merge key to the library's reading (yaml.ts leaves it out of entries()).
+    const text = c === '"' || c === "'" ? this.quotedValue(rest, 0, this.quoteEnd(rest, 0)) : rest.slice(0, end).trimEnd();
+    if (text === '<<') throw OUTSIDE;
+    if (c === '"' || c === "'") return { kind: 'scalar', value: text, line };
+    if (!this.plainStart(text)) throw OUTSIDE;
     return { kind: 'scalar', value: resolvePlain(text), line };
   }
 
@@ -436,7 +448,10 @@ class Reader {
 /** The one block-style document of `text`, or null when the text leaves the subset (ask the library). */
 export const readBlockYaml = (text: string): BlockNode | null => {
   // Anchors, aliases, tags, directives and document markers past the first are refused where the reader meets them.
-  if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return null;
+  // Tabs, CRs, a BOM and every other character JavaScript's trim() and \s count as blank (U+00A0, U+2028,
+  // U+FEFF, ...) leave the subset: this reader trims with them, YAML's only blanks are space and tab
+  // (`s\u2028:` is the key 's\u2028', `s:\n\u00a0` a document error).
+  if (NOT_YAML_BLANK.test(text)) return null;
   try {
     return new Reader(text).read();
   } catch {
