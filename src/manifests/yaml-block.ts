@@ -1,10 +1,11 @@
 /**
  * A focused reader for the block-style YAML that CI workflows and compose files are written in:
  * one document of block maps and sequences, plain and quoted scalars, `|`/`>` block scalars,
- * one-line flow sequences of scalars, comments. It exists for speed: the `yaml` library's lexer
+ * flow sequences of scalars (on one line or several), comments. It exists for speed: the `yaml` library's lexer
  * and parser are generators that run cold in a scan, ~100 ms for saleor's two dozen small files.
  * It gives up (returns null) on anything outside that subset (anchors, aliases, tags, merge keys,
- * flow maps, multiple documents, directives, tabs, CR line ends, escapes, explicit indentation,
+ * flow maps, multiple documents, directives, tabs, CR line ends, blanks other than the space
+ * (U+00A0, U+2028, BOM), a quoted `<<` key, escapes, explicit indentation,
  * odd indentation, anything the library would call an error), and the caller hands the file to
  * the library. Values are resolved as the library's YAML 1.2 core schema resolves them, and each
  * node keeps the line the library's node would report (test/manifests/yaml-block.test.ts checks
