@@ -28,6 +28,7 @@ import { dirname, joinRepo } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader, type ReferenceInput } from '../types.js';
 import { staticFolders as flaskStaticFolders } from './flask-static.js';
+import { tornadoApps } from './tornado-apps.js';
 
 const TEMPLATE = /(?:^|\/)templates\/(?:[^/]+\/)*[^/]+\.(?:html?|jinja2?|j2)$/;
 const PAGE = /\.html?$/;
@@ -182,11 +183,11 @@ const dynamicSitesOf = (template: string, text: string, roots: () => string[]): 
 };
 
 /** The edges from the literal script names of one template to the scripts, from the template's package, Flask app or page. */
-const literalReferencesOf = (ctx: FrameworkContext, template: string, text: string, roots: () => string[], found: { first: string | null }): ReferenceInput[] => {
+const literalReferencesOf = (ctx: FrameworkContext, template: string, text: string, roots: () => string[], found: { first: string | null }, tornado: boolean): ReferenceInput[] => {
   const uses: { name: string; index: number; spelled: string; flask: boolean }[] = [];
   for (const m of text.matchAll(DJANGO_STATIC)) uses.push({ name: m[2], index: m.index ?? 0, spelled: `{% static ${m[1]}${m[2]}${m[1]} %}`, flask: false });
   for (const m of text.matchAll(FLASK_STATIC)) uses.push({ name: m[3], index: m.index ?? 0, spelled: `url_for('static', filename='${m[3]}')`, flask: true });
-  for (const m of text.matchAll(TORNADO_STATIC)) uses.push({ name: m[2], index: m.index ?? 0, spelled: `{{ static_url(${m[1]}${m[2]}${m[1]}) }}`, flask: false });
+  if (tornado) for (const m of text.matchAll(TORNADO_STATIC)) uses.push({ name: m[2], index: m.index ?? 0, spelled: `{{ static_url(${m[1]}${m[2]}${m[1]}) }}`, flask: false });
   if (!uses.some((u) => SCRIPT.test(u.name))) return [];
   const out: ReferenceInput[] = [];
   const settings = settingRoots(ctx);
@@ -225,6 +226,11 @@ const templateScan = perScan((ctx: FrameworkContext): { references: ReferenceInp
   const references: ReferenceInput[] = [];
   const dynamic: DynamicStatic[] = [];
   const found = { first: null as string | null };
+  // A template of a Tornado app whose folders census settles is tornado-static's: its edge names the
+  // app and the static_path that serves the file. Here only the others (jupyterhub's, found at run time).
+  let tornadoTemplates: string[] | null = null;
+  const settledTornadoTemplate = (template: string): boolean =>
+    (tornadoTemplates ??= tornadoApps(ctx).map((app) => throughFolderLinks(ctx.folderLinks, app.templates).path)).some((folder) => folder === '' || template.startsWith(`${folder}/`));
   for (const template of sortedPaths(ctx.files)) {
     if (!TEMPLATE.test(template) || template.includes('node_modules/')) continue;
     const text = ctx.readText(template);
@@ -232,7 +238,7 @@ const templateScan = perScan((ctx: FrameworkContext): { references: ReferenceInp
     let roots: string[] | null = null;
     const rootsOf = (): string[] => (roots ??= templateRoots(ctx, template, settingRoots(ctx)));
     dynamic.push(...dynamicSitesOf(template, text, rootsOf));
-    references.push(...literalReferencesOf(ctx, template, text, rootsOf, found));
+    references.push(...literalReferencesOf(ctx, template, text, rootsOf, found, text.includes('static_url(') && !settledTornadoTemplate(template)));
   }
   return { references, first: found.first, dynamic };
 });
