@@ -153,6 +153,7 @@ import testDottedStrings from './python/test-dotted-strings.js';
 import entryPointScripts from './python/entry-point-scripts.js';
 import flaskStatic from './python/flask-static.js';
 import templateStatic from './python/template-static.js';
+import amdModules from './python/amd-modules.js';
 import staticAttributes from './python/static-attributes.js';
 import tornadoStatic from './python/tornado-static.js';
 import installedEntryPoints from './python/installed-entry-points.js';
@@ -373,6 +374,7 @@ export const READERS: readonly FrameworkReader[] = [
   tailwind,
   tanstackRouter,
   templateStatic,
+  amdModules,
   staticAttributes,
   tornadoStatic,
   testData,

@@ -30,7 +30,8 @@ import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader, type
 import { staticFolders as flaskStaticFolders } from './flask-static.js';
 import { tornadoApps } from './tornado-apps.js';
 
-const TEMPLATE = /(?:^|\/)templates\/(?:[^/]+\/)*[^/]+\.(?:html?|jinja2?|j2)$/;
+/** A template: an HTML or Jinja file below a `templates/` folder. */
+export const TEMPLATE = /(?:^|\/)templates\/(?:[^/]+\/)*[^/]+\.(?:html?|jinja2?|j2)$/;
 const PAGE = /\.html?$/;
 /** `{% static "js/x.js" %}` (also `{%- static`), the whole name a literal. */
 const DJANGO_STATIC = /\{%-?\s*static\s+(["'])([^"'\n{}%]+)\1/g;
@@ -135,6 +136,9 @@ const templateRoots = (ctx: FrameworkContext, template: string, settings: readon
   roots.push(...settings.map((s) => s.folder), ...flaskStaticFolders(ctx).folders.map((f) => f.folder));
   return roots;
 };
+
+/** The static folders a template can see (templateRoots), for readers that resolve static names of their own (amd-modules). */
+export const templateStaticRoots = (ctx: FrameworkContext, template: string): string[] => templateRoots(ctx, template, settingRoots(ctx));
 
 /** `url_for('static', filename=name)` or `{% static name %}` with a variable for the whole name: the page serves whatever the view hands it. */
 const FLASK_DYNAMIC = /url_for\(\s*(["'])static\1\s*,\s*filename\s*=\s*([A-Za-z_]\w*)\s*\)/g;
