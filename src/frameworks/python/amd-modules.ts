@@ -37,6 +37,7 @@ const AMD_CALL = /(?<![\w$.])(require|requirejs|define)\s*\(\s*(?:(["'])[^"'\n]*
 const ID = /(["'])([^"'\n]+)\1/g;
 const EXTENDS = /\{%-?\s*extends\s+(["'])([^"'\n]+)\1/;
 const SCRIPT_BLOCK = /(<script\b[^>]*>)([\s\S]*?)<\/script>/gi;
+const MARKUP_COMMENT = /<!--[\s\S]*?-->|\{#[\s\S]*?#\}/g;
 const MAX_EXTENDS = 8;
 
 /** A settled RequireJS config: the static name of its baseUrl, its paths, and where it was said. */
@@ -70,7 +71,9 @@ const baseName = (value: string): string | null => {
 };
 
 /** The page's text with all but its inline scripts blanked (line breaks kept) and their comments blanked. */
-const inlineScripts = (text: string): string => {
+const inlineScripts = (written: string): string => {
+  // A script inside an HTML or template comment (`<!-- <script>…</script> -->`, `{# … #}`) never runs.
+  const text = written.replace(MARKUP_COMMENT, (c) => c.replace(/[^\n]/g, ' '));
   let out = '';
   let last = 0;
   for (const m of text.matchAll(SCRIPT_BLOCK)) {
