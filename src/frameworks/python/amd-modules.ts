@@ -13,7 +13,8 @@
  * templateStaticRoots and staticTargets). Each id (or its `paths:` mapping) that is a file
  * `<base>/<id>.js` gets an edge from the page, and that module's own ids are read the same way,
  * transitively. Ids with a scheme, a `!` plugin, a `.js` ending (a URL to RequireJS), or a `..`
- * that leaves the static folder name nothing; so do vendor ids with no file. `require("x")` with a
+ * that leaves the static folder name nothing; so do vendor ids with no file, and ids a `define("id", …)`
+ * of the same file defines (an r.js bundle holds its modules; RequireJS fetches none of them). `require("x")` with a
  * string (CommonJS) is not an AMD call; comments are blanked first.
  */
 import { blankedText } from '../js/blanked-texts.js';
@@ -28,8 +29,8 @@ import { staticTargets, templateStaticRoots, TEMPLATE } from './template-static.
 const CONFIG = /(?<![\w$.])(?:require|requirejs)\.config\s*\(/g;
 /** `baseUrl: '…'` up to its own closing quote (a Tornado form holds the other quote). */
 const BASE_URL = /\bbaseUrl\s*:\s*(["'])((?:(?!\1)[^\n])*)\1/;
-const TORNADO_NAME = /^\{\{-?\s*static_url\(\s*(["'])([^"'{}%]+)\1\s*[,)][^}]*\}\}$/;
-const DJANGO_NAME = /^\{%-?\s*static\s+(["'])([^"'{}%]+)\1\s*-?%\}$/;
+const TORNADO_NAME = /^\{\{-?\s*static_url\(\s*(["'])([^"'{}%]*)\1\s*[,)][^}]*\}\}$/;
+const DJANGO_NAME = /^\{%-?\s*static\s+(["'])([^"'{}%]*)\1\s*-?%\}$/;
 const PATHS = /\bpaths\s*:\s*\{([^{}]*)\}/;
 const PATH_ENTRY = /(?:([A-Za-z_$][\w$-]*)|(["'])([^"'\n]+)\2)\s*:\s*(["'])([^"'\n]+)\4/g;
 /** `require([`, `requirejs([`, `define([` or `define("id", [` — an array of ids, not CommonJS's `require("x")`. */
@@ -37,6 +38,11 @@ const AMD_CALL = /(?<![\w$.])(require|requirejs|define)\s*\(\s*(?:(["'])[^"'\n]*
 const ID = /(["'])([^"'\n]+)\1/g;
 const EXTENDS = /\{%-?\s*extends\s+(["'])([^"'\n]+)\1/;
 const SCRIPT_BLOCK = /(<script\b[^>]*>)([\s\S]*?)<\/script>/gi;
+/** A template tag inside the config (`custom: '{{ base_url }}custom'`): masked so the paths block parses, and a value holding one names nothing. */
+const TEMPLATE_TAG = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
+const MASK = '\u0001';
+/** `define("id", …)`: a module the file itself defines (an r.js bundle), which RequireJS does not fetch. */
+const NAMED_DEFINE = /(?<![\w$.])define\s*\(\s*(["'])([^"'\n]+)\1\s*,/g;
 const MARKUP_COMMENT = /<!--[\s\S]*?-->|\{#[\s\S]*?#\}/g;
 const MAX_EXTENDS = 8;
 
@@ -94,7 +100,7 @@ const configOf = (file: string, scripts: string, raw: string): AmdConfig | null 
     const base = baseName(url[2]);
     if (base === null) continue;
     const paths = new Map<string, string>();
-    const block = PATHS.exec(body);
+    const block = PATHS.exec(body.replace(TEMPLATE_TAG, (t) => MASK.repeat(t.length)));
     if (block) for (const e of block[1].matchAll(PATH_ENTRY)) paths.set(e[1] ?? e[3], e[5]);
     return { base, paths, spelled: `baseUrl ${url[1]}${url[2]}${url[1]}`, where: `${file}:${lineAt(raw, at + url.index)}` };
   }
@@ -107,7 +113,7 @@ const idName = (config: AmdConfig, id: string): string | null => {
   const first = id.split('/')[0];
   const mapped = config.paths.get(id) ?? config.paths.get(first);
   if (mapped !== undefined) {
-    if (/^[a-z][\w+.-]*:/i.test(mapped) || mapped.startsWith('/')) return null;
+    if (/^[a-z][\w+.-]*:/i.test(mapped) || mapped.startsWith('/') || mapped.includes(MASK)) return null;
     const rest = config.paths.has(id) ? '' : id.slice(first.length);
     return normalized(`${config.base}/${mapped}${rest}`);
   }
@@ -123,9 +129,10 @@ interface AmdUse {
 /** The literal ids of the AMD calls in a (comment-blanked) text. */
 const usesOf = (blanked: string): AmdUse[] => {
   const out: AmdUse[] = [];
+  const defined = new Set([...blanked.matchAll(NAMED_DEFINE)].map((m) => m[2]));
   for (const m of blanked.matchAll(AMD_CALL)) {
     const line = lineAt(blanked, m.index ?? 0);
-    for (const id of m[3].matchAll(ID)) out.push({ id: id[2], fn: m[1], line });
+    for (const id of m[3].matchAll(ID)) if (!defined.has(id[2])) out.push({ id: id[2], fn: m[1], line });
   }
   return out;
 };
