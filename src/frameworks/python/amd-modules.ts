@@ -33,8 +33,8 @@ const TORNADO_NAME = /^\{\{-?\s*static_url\(\s*(["'])([^"'{}%]*)\1\s*[,)][^}]*\}
 const DJANGO_NAME = /^\{%-?\s*static\s+(["'])([^"'{}%]*)\1\s*-?%\}$/;
 const PATHS = /\bpaths\s*:\s*\{([^{}]*)\}/;
 const PATH_ENTRY = /(?:([A-Za-z_$][\w$-]*)|(["'])([^"'\n]+)\2)\s*:\s*(["'])([^"'\n]+)\4/g;
-/** `require([`, `requirejs([`, `define([` or `define("id", [` — an array of ids, not CommonJS's `require("x")`. */
-const AMD_CALL = /(?<![\w$.])(require|requirejs|define)\s*\(\s*(?:(["'])[^"'\n]*\2\s*,\s*)?\[([^\]]*)\]/g;
+/** `require([`, `requirejs([`, `define([` or `define("id", [` — an array of ids, not CommonJS's `require("x")`; the array read up to 4000 characters so an unclosed `[` in a large file costs little. */
+const AMD_CALL = /(?<![\w$.])(require|requirejs|define)\s*\(\s*(?:(["'])[^"'\n]*\2\s*,\s*)?\[([^\]]{0,4000})\]/g;
 const ID = /(["'])([^"'\n]+)\1/g;
 const EXTENDS = /\{%-?\s*extends\s+(["'])([^"'\n]+)\1/;
 const SCRIPT_BLOCK = /(<script\b[^>]*>)([\s\S]*?)<\/script>/gi;
