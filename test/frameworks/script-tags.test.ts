@@ -1,7 +1,9 @@
 /** The shared `<script>` tag walker (script-tags.ts) in its two modes: tags only (vite's htmlScripts) and tags with bodies (inline-requires). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eachScriptTag, type ScriptTag } from '../../src/frameworks/js/script-tags.js';
+import fc from 'fast-check';
+import { eachScriptTag, htmlComment, spansBlanked, type ScriptTag } from '../../src/frameworks/js/script-tags.js';
+import { assertProperty } from '../helpers/property.js';
 
 const walk = (page: string, bodies: boolean): ScriptTag[] => {
   const out: ScriptTag[] = [];
@@ -25,4 +27,19 @@ test('script-tags: tags only, the walk goes on right after each tag\'s `>` (as h
 test('script-tags: a `<script` with no `>` after it ends the walk (no rescan from every unclosed tag)', () => {
   assert.deepEqual(walk('<script src="a.js"><script src="b', false).map((t) => t.attrs), [' src="a.js"']);
   assert.equal(walk('<script'.repeat(40_000), true).length, 0);
+});
+
+// spansBlanked replaced lazy patterns that were quadratic on unclosed openers; it must blank exactly what they blanked.
+test('spansBlanked blanks what the lazy comment patterns blanked (seeded)', () => {
+  const blank = (c: string): string => c.replace(/[^\n]/g, ' ');
+  const pieces = fc.constantFrom('<!--', '-->', '<!--[if IE]>', '{#', '#}', '[if', '-', '!', '<', '>', '{', '#', 'a', '\n', ' ', '<!-->', '--');
+  assertProperty(
+    fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      assert.equal(spansBlanked(text, [htmlComment(false)]), text.replace(/<!--[\s\S]*?-->/g, blank));
+      assert.equal(spansBlanked(text, [htmlComment(true)]), text.replace(/<!--(?!\[if\b)[\s\S]*?-->/g, blank));
+      assert.equal(spansBlanked(text, [htmlComment(false), { open: '{#', close: '#}' }]), text.replace(/<!--[\s\S]*?-->|\{#[\s\S]*?#\}/g, blank));
+    }),
+    { numRuns: 3000 },
+  );
 });

@@ -11,9 +11,9 @@
 import { commentsBlanked, insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 import { lineCounter } from '../../util/lines.js';
 import { dirname, joinRepo } from '../../util/path.js';
-import { eachScriptTag, isClassicInlineScript } from './script-tags.js';
+import { eachScriptTag, htmlComment, isClassicInlineScript, spansBlanked } from './script-tags.js';
 
-const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+const HTML_COMMENTS = [htmlComment(false)];
 const REQUIRE = /(?<![\w$.])require\(\s*(["'])(\.{1,2}\/[^"'\n]*)\1\s*\)/g;
 /**
  * A body that binds `require` itself: a bundle's module function (browserify's `function(require,module,exports){ … }`)
@@ -28,8 +28,6 @@ export interface InlineRequire {
   line: number;
 }
 
-/** What is blanked keeps its length and newlines, so offsets and lines stay the page's own. */
-const blanked = (text: string): string => text.replace(/[^\n]/g, ' ');
 
 /**
  * Each `require('./…')` of the page's classic inline scripts, with its line in the page: one walk
@@ -37,7 +35,7 @@ const blanked = (text: string): string => text.replace(/[^\n]/g, ' ');
  */
 export const inlineRequires = (html: string): InlineRequire[] => {
   if (!html.includes('require(')) return [];
-  const page = html.replace(HTML_COMMENT, blanked);
+  const page = spansBlanked(html, HTML_COMMENTS);
   const lineOf = lineCounter(page);
   const out: InlineRequire[] = [];
   eachScriptTag(page, true, ({ attrs, bodyStart, bodyEnd }) => {

@@ -18,6 +18,7 @@
  * string (CommonJS) is not an AMD call; comments are blanked first.
  */
 import { blankedText } from '../js/blanked-texts.js';
+import { htmlComment, spansBlanked, type BlankedSpan } from '../js/script-tags.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { sortedPaths } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
@@ -37,13 +38,15 @@ const PATH_ENTRY = /(?:([A-Za-z_$][\w$-]*)|(["'])([^"'\n]+)\2)\s*:\s*(["'])([^"'
 const AMD_CALL = /(?<![\w$.])(require|requirejs|define)\s*\(\s*(?:(["'])[^"'\n]*\2\s*,\s*)?\[([^\]]{0,4000})\]/g;
 const ID = /(["'])([^"'\n]+)\1/g;
 const EXTENDS = /\{%-?\s*extends\s+(["'])([^"'\n]+)\1/;
-const SCRIPT_BLOCK = /(<script\b[^>]*>)([\s\S]*?)<\/script>/gi;
+const SCRIPT_OPEN = /<script\b/gi;
+const SCRIPT_CLOSE = /<\/script>/gi;
 /** A template tag inside the config (`custom: '{{ base_url }}custom'`): masked so the paths block parses, and a value holding one names nothing. */
 const TEMPLATE_TAG = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 const MASK = '\u0001';
 /** `define("id", …)`: a module the file itself defines (an r.js bundle), which RequireJS does not fetch. */
 const NAMED_DEFINE = /(?<![\w$.])define\s*\(\s*(["'])([^"'\n]+)\1\s*,/g;
-const MARKUP_COMMENT = /<!--[\s\S]*?-->|\{#[\s\S]*?#\}/g;
+/** HTML and template comments: `<!-- -->`, `{# #}`. */
+const MARKUP_COMMENTS: readonly BlankedSpan[] = [htmlComment(false), { open: '{#', close: '#}' }];
 const MAX_EXTENDS = 8;
 
 /** A settled RequireJS config: the static name of its baseUrl, its paths, and where it was said. */
@@ -76,18 +79,28 @@ const baseName = (value: string): string | null => {
   return normalized(trimmed.replace(/^\/+/, '').replace(/^static\//, ''));
 };
 
+const spaced = (part: string): string => part.replace(/[^\n]/g, ' ');
+
 /** The page's text with all but its inline scripts blanked (line breaks kept) and their comments blanked. */
 const inlineScripts = (written: string): string => {
   // A script inside an HTML or template comment (`<!-- <script>…</script> -->`, `{# … #}`) never runs.
-  const text = written.replace(MARKUP_COMMENT, (c) => c.replace(/[^\n]/g, ' '));
+  const text = spansBlanked(written, MARKUP_COMMENTS);
   let out = '';
   let last = 0;
-  for (const m of text.matchAll(SCRIPT_BLOCK)) {
-    const start = (m.index ?? 0) + m[1].length;
-    out += text.slice(last, start).replace(/[^\n]/g, ' ') + commentsBlanked(m[2]);
-    last = start + m[2].length;
+  // `<script …>` to its first `</script>`, in one pass: a tag or a close not found is not found later either.
+  SCRIPT_OPEN.lastIndex = 0;
+  for (let m = SCRIPT_OPEN.exec(text); m !== null; m = SCRIPT_OPEN.exec(text)) {
+    const tagEnd = text.indexOf('>', m.index + m[0].length);
+    if (tagEnd === -1) break;
+    SCRIPT_CLOSE.lastIndex = tagEnd + 1;
+    const close = SCRIPT_CLOSE.exec(text);
+    if (close === null) break;
+    const start = tagEnd + 1;
+    out += spaced(text.slice(last, start)) + commentsBlanked(text.slice(start, close.index));
+    last = close.index;
+    SCRIPT_OPEN.lastIndex = close.index + close[0].length;
   }
-  return out + text.slice(last).replace(/[^\n]/g, ' ');
+  return out + spaced(text.slice(last));
 };
 
 /** The first config of a page whose baseUrl is settled. */
