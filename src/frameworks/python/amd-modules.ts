@@ -22,7 +22,7 @@ import { htmlComment, spansBlanked, type BlankedSpan } from '../js/script-tags.j
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { sortedPaths } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
-import { dirname } from '../../util/path.js';
+import { dirname, joinRepo } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader, type ReferenceInput } from '../types.js';
 import { staticTargets, templateStaticRoots, TEMPLATE } from './template-static.js';
@@ -57,18 +57,8 @@ interface AmdConfig {
   where: string;
 }
 
-/** A static name with its `.` and `..` segments resolved; null when it leaves the static folder. */
-const normalized = (name: string): string | null => {
-  const out: string[] = [];
-  for (const part of name.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length === 0) return null;
-      out.pop();
-    } else out.push(part);
-  }
-  return out.join('/');
-};
+/** A static name with its `.` and `..` segments resolved (util/path's one rule, a leading `/` dropped); null when it leaves the static folder. */
+const normalized = (name: string): string | null => joinRepo(name.replace(/^\/+/, ''));
 
 /** The static name a baseUrl value stands for: the template tag's literal, or a literal path (`/static/js` → js); null when unsettled. */
 const baseName = (value: string): string | null => {
@@ -128,9 +118,9 @@ const idName = (config: AmdConfig, id: string): string | null => {
   if (mapped !== undefined) {
     if (/^[a-z][\w+.-]*:/i.test(mapped) || mapped.startsWith('/') || mapped.includes(MASK)) return null;
     const rest = config.paths.has(id) ? '' : id.slice(first.length);
-    return normalized(`${config.base}/${mapped}${rest}`);
+    return joinRepo(config.base, `${mapped}${rest}`);
   }
-  return normalized(`${config.base}/${id}`);
+  return joinRepo(config.base, id);
 };
 
 interface AmdUse {
