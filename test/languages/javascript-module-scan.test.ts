@@ -171,6 +171,30 @@ test('module scan: a walk word as a string is read here unless it may be a key o
   declines(`export const first = module.names['Worker'];\n`);
 });
 
+test('module scan: a generic arrow function in a .tsx file is read as in a .ts file, by TypeScript\'s rule', () => {
+  // payload's Tabs, useAuth and createClientUploadHandler; TypeScript and oxc read `<T,>`, `<T = U,>` and `<T extends U>` as type parameters
+  agrees(`export const generic = <T,>(x: T) => x;\nexport const constrained = <T extends object>(x: T) => <div>{String(x)}</div>;\n`, 'generic.tsx');
+  agrees(`export const Tabs = <TValue extends string = string>({ value }: { value: TValue }) => <p>{value}</p>;\nexport const useAuth = <T = User,>(): Ctx<T> => use(Context) as Ctx<T>;\n`, 'generic.tsx');
+  agrees(`export const make = <T extends Record<string, unknown>>({ name }: Props<T>) => {\n  return a ? <b>{name}</b> : null;\n};\nexport const two = <A, B extends A[]>(a: A, b: B) => [a, ...b];\n`, 'generic.tsx');
+  agrees(`const lazy = <T,>(load: () => Promise<T>) => load;\nexport const Page = lazy(() => import('./Page.js'));\n`, 'generic.tsx');
+  // what is an element by the same rule stays one: `extends` as an attribute, a lone name, `<T>` (an element in .tsx)
+  agrees(`export const c = <T>{1}</T>;\nexport const d = <T a="1">{2}</T>;\n`, 'element.tsx');
+  declines(`export const a = <div extends="x">text</div>;\n`, 'element.tsx');
+  declines(`export const b = <T extends/>;\n`, 'element.tsx');
+  // not a list by the rule (a reserved word, `==`): the element reader declines as before
+  declines(`export const odd = <this,>(x) => x;\n`, 'generic.tsx');
+  declines(`export const eq = <T == 1>(x) => x;\n`, 'generic.tsx');
+});
+
+test('module scan: let and const as an object key are read here, as a declaration they need a name', () => {
+  // payload's MongoDB $lookup (`let: { … }`) and JSON Schema (`{ const: 'x' }`)
+  agrees(`export const stage = { $lookup: { as: alias, let: { id: '$_id' }, pipeline: [] } };\nexport const schema = { type: { const: 'paragraph' }, other: { a: 1, const : 2 } };\n`);
+  agrees(`const vars = f({ let: 1, const: 2 }), fixed = [{ const: 3 }];\nexport type T = { let: string, const: number };\nexport { vars, fixed };\n`);
+  declines(`const: 1;\n`);
+  declines(`function f() {\n  const: 1;\n}\n`);
+  declines(`export const o = { a: let: 1 };\n`);
+});
+
 test('module scan: a walk word as a key, typed name or label, or a method named exports, is read here', () => {
   // wrangler's generated cloudflare-env.d.ts: `readonly exports: Exports`, `static exports(module: Module)`
   agrees(`export declare class Module {\n  readonly exports: Exports;\n  argv?: string[];\n  static exports(module: Module): string[];\n}\n`, 'env.d.ts');
@@ -235,8 +259,9 @@ test('module scan: JSX is read as code around elements, attributes and text', ()
 test('module scan: what it cannot read exactly goes to the parser, and syntax errors are still reported', () => {
   declines(`export const App = () => <div>unclosed</span>;\n`, 'App.tsx');
   declines(`export const App = () => <p>a > b</p>;\n`, 'App.tsx');
-  declines(`export const generic = <T,>(x: T) => x;\n`, 'generic.tsx');
-  declines(`export const constrained = <T extends object>(x: T) => x;\n`, 'generic.tsx');
+  // `<const T,>` is a type parameter list too, not read here; so is a comment inside the list
+  declines(`export const pinned = <const T,>(x: T) => x;\n`, 'generic.tsx');
+  declines(`export const noted = </* why */ T,>(x: T) => x;\n`, 'generic.tsx');
   declines(`const s = 'never closed\n`);
   declines(`const t = \`never closed\n`);
   declines(`/* never closed\n`);

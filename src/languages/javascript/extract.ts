@@ -39,8 +39,8 @@ import { isNodeScript, mayBeNodeScript } from './top-level-script.js';
 import { tripleSlashImports } from './triple-slash.js';
 import { packedMap } from '../../util/packed-list.js';
 
-/** 27: the module scan leaves a file with `<!--` (a script's HTML-like comment) to oxc (review s61-rv3). 26: a folder URL name assigned again is no folder URL (review s61-rv2). 25: `new URL('x', ROOT)` with ROOT the module's folder URL (`new URL('./', import.meta.url)`) names a file as `new URL('./x', import.meta.url)` does. 24: a declaration file (.d.ts, .d.mts, .d.cts) gets no runnable marker. 23: a glob named by its prefix alone leaves out declarations and tests (computed-specifier). 22: a computed program is read as a script's interpreter only when its name says the script's language (util/interpreter-names.ts); 21 was the NestJS StaticAssets text mark. */
-export const JAVASCRIPT_EXTRACTOR_VERSION = 27;
+/** 28: the module scan reads a .tsx generic arrow function (`<T,>(x: T) => x`) and `let:`/`const:` keys, and a .tsx file's complexity is lexed through such a list (the text estimate missed conditionals inside template substitutions). 27: the module scan leaves a file with `<!--` (a script's HTML-like comment) to oxc (review s61-rv3). 26: a folder URL name assigned again is no folder URL (review s61-rv2). 25: `new URL('x', ROOT)` with ROOT the module's folder URL (`new URL('./', import.meta.url)`) names a file as `new URL('./x', import.meta.url)` does. 24: a declaration file (.d.ts, .d.mts, .d.cts) gets no runnable marker. 23: a glob named by its prefix alone leaves out declarations and tests (computed-specifier). 22: a computed program is read as a script's interpreter only when its name says the script's language (util/interpreter-names.ts); 21 was the NestJS StaticAssets text mark. */
+export const JAVASCRIPT_EXTRACTOR_VERSION = 28;
 
 /** Importing one of these makes a file a command-line program. */
 const CLI_FRAMEWORKS = new Set(['commander', 'yargs', 'yargs/yargs', 'cac', 'meow', 'minimist', 'mri', 'arg', 'sade', 'citty', 'clipanion', '@oclif/core', 'caporal', 'vorpal']);
@@ -163,7 +163,7 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
     facts.references = walk.references;
   }
   // A script the scan read to its end and left to oxc has the count lexedComplexity would make again.
-  facts.complexity = scan?.complexity ?? lexedComplexity(text, jsx) ?? textComplexity(text, comments);
+  facts.complexity = scan?.complexity ?? lexedComplexity(text, jsx, language === 'tsx') ?? textComplexity(text, comments);
 
   const names = sortedUnique([...exported.names, ...(walk?.commonJsExports ?? [])]);
   if (names.length > 0) facts.exportedNames = names;

@@ -85,8 +85,8 @@ class Tokens {
   readonly closer: Int32Array;
   readonly opener: Int32Array;
 
-  constructor(readonly text: string, jsx: boolean) {
-    const lex = new Lexer(text, jsx, { walkWords: false });
+  constructor(readonly text: string, jsx: boolean, tsx: boolean) {
+    const lex = new Lexer(text, jsx, { walkWords: false, tsx });
     let capacity = Math.max(256, text.length >> 3);
     let type = new Uint8Array(capacity);
     let start = new Int32Array(capacity);
@@ -212,7 +212,7 @@ class Tokens {
  * each with a literal specifier becomes a fact as the oxc road makes it. Throws Unsure.
  */
 export const readDynamicImports = (text: string, lines: LineTable, language: ScanLanguage, sites: readonly number[]): PlacedImport[] => {
-  const reader = new DynamicImportReader(new Tokens(text, language !== 'ts' && language !== 'dts'), language);
+  const reader = new DynamicImportReader(new Tokens(text, language !== 'ts' && language !== 'dts', language === 'tsx'), language);
   const placed: PlacedImport[] = [];
   for (const offset of sites) {
     const fact = reader.read(offset);

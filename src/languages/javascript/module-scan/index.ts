@@ -37,7 +37,7 @@ const holdsJsx = (language: ScanLanguage): boolean => language !== 'ts' && langu
 /** @param language the grammar oxc would read the file with (parserOptions' `lang`). */
 export const scanModule = (text: string, lines: LineTable, language: ScanLanguage): ModuleScan | null => {
   try {
-    const lexer = new Lexer(text, holdsJsx(language));
+    const lexer = new Lexer(text, holdsJsx(language), { walkWords: true, tsx: language === 'tsx' });
     const statements = new StatementReader(lexer, lines).read();
     if (lexer.importCalls.length > 0) {
       const dynamic: PlacedImport[] = readDynamicImports(text, lines, language, lexer.importCalls);
@@ -66,9 +66,9 @@ export const scanModule = (text: string, lines: LineTable, language: ScanLanguag
  * The complexity of a file the scan did not read (it needs the AST walk, say), by the same lexer:
  * null when the lexer cannot tokenize it, and the caller falls back to the text estimate.
  */
-export const lexedComplexity = (text: string, jsx: boolean): number | null => {
+export const lexedComplexity = (text: string, jsx: boolean, tsx = false): number | null => {
   try {
-    const lexer = new Lexer(text, jsx, { walkWords: false });
+    const lexer = new Lexer(text, jsx, { walkWords: false, tsx });
     do lexer.next();
     while (lexer.token() !== Token.End);
     return 1 + lexer.branches;

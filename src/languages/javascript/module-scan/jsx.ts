@@ -28,6 +28,9 @@ const isNameStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 &&
 
 const isWhite = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
 
+/** A character of a JavaScript identifier after its first (ASCII: what the lexer reads as one). */
+const isIdentifierChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+
 /** Skips white space and comments between a tag's parts. */
 const skipSpace = (text: string, from: number): number => {
   let p = from;
@@ -49,6 +52,42 @@ const nameAt = (text: string, from: number): number => {
   let p = from + 1;
   while (isNameChar(text.charCodeAt(p))) p++;
   return p;
+};
+
+/**
+ * Words that are no identifier to TypeScript's parser (reserved words, and those of strict code):
+ * `<word,` opens no type parameter list (see typeParametersAt).
+ */
+const RESERVED = new Set([
+  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for',
+  'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while',
+  'with', 'implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield', 'await',
+]);
+
+/**
+ * Whether the `<` at `from`, where an expression starts in a .tsx file, opens a generic arrow
+ * function's type parameters (`<T,>(x: T) => x`, `<T extends U>(…)`, `<T = U,>(…)`) rather than an
+ * element: TypeScript's own rule (isParenthesizedArrowFunctionExpressionWorker, which oxc follows)
+ * is an identifier followed by `,`, by `=`, or by `extends` and then anything but `=`, `>` or `/`.
+ * Only blanks may stand between these tokens here, and `<const T,>` is not read: where this says
+ * no, the element reader gives up on such a list as before, so the file still goes to the parser.
+ */
+export const typeParametersAt = (text: string, from: number): boolean => {
+  let p = from + 1;
+  while (isWhite(text.charCodeAt(p))) p++;
+  if (!isNameStart(text.charCodeAt(p))) return false;
+  const start = p;
+  while (isIdentifierChar(text.charCodeAt(p))) p++;
+  if (text.charCodeAt(p) > 127 || text.charCodeAt(p) === 92 || RESERVED.has(text.slice(start, p))) return false;
+  while (isWhite(text.charCodeAt(p))) p++;
+  const c = text.charCodeAt(p);
+  if (c === 44) return true; // ,
+  if (c === 61) return text.charCodeAt(p + 1) !== 61 && text.charCodeAt(p + 1) !== 62; // = but not == or =>
+  if (!text.startsWith('extends', p) || isIdentifierChar(text.charCodeAt(p + 7))) return false;
+  p += 7;
+  while (isWhite(text.charCodeAt(p))) p++;
+  const d = text.charCodeAt(p);
+  return p < text.length && d !== 61 && d !== 62 && d !== 47;
 };
 
 /**

@@ -10,7 +10,7 @@
  * only a slower one.
  */
 import type { Comment } from 'oxc-parser';
-import { continueJsx, type JsxContext, type JsxStep, startJsx } from './jsx.js';
+import { continueJsx, type JsxContext, type JsxStep, startJsx, typeParametersAt } from './jsx.js';
 import { Unsure } from './unsure.js';
 
 export { Unsure };
@@ -255,8 +255,11 @@ export class Lexer {
     readonly text: string,
     /** JSX may appear (.js, .jsx, .tsx): a `<` where an expression starts opens an element (jsx.ts). */
     private readonly jsx: boolean,
-    /** Stop at what the AST walk acts on (WALK_WORDS, import(), import.meta); off to only count. */
-    private readonly options: { walkWords: boolean } = { walkWords: true },
+    /**
+     * walkWords: stop at what the AST walk acts on (WALK_WORDS, import(), import.meta); off to only
+     * count. tsx: the file is .tsx, where `<T,>(x: T) => x` is a generic arrow function, not an element.
+     */
+    private readonly options: { walkWords: boolean; tsx?: boolean } = { walkWords: true },
   ) {
     if (text.startsWith('#!')) {
       let e = 2;
@@ -456,8 +459,8 @@ export class Lexer {
     const decorator = this.start > 0 && text.charCodeAt(this.start - 1) === 64;
     this.plainWord = !decorator && (word & Word.Adjacent) === 0;
     if (this.plainWord && afterPlainWord) throw new Unsure();
-    // `const` starting a statement, not `as const`
-    const declaration = (word & Word.Declaration) !== 0 && (this.atExpressionStart || this.newlineBefore);
+    // `const` starting a statement, not `as const` nor a key (`{ let: vars, const: 'x' }`, MongoDB's $lookup, JSON Schema)
+    const declaration = (word & Word.Declaration) !== 0 && (this.atExpressionStart || this.newlineBefore) && !this.isObjectKey(e);
     this.shape = this.plainWord ? Shape.PlainWord : declaration ? Shape.Declaration : Shape.Other;
     const expressionKeyword = (word & Word.Expression) !== 0;
     this.conditionNext = (word & Word.Condition) !== 0;
@@ -490,6 +493,25 @@ export class Lexer {
       c = text.charCodeAt(k);
     }
     return c === 58;
+  }
+
+  /**
+   * Whether the word ending at `end` is a key of an object literal, pattern or type literal: the
+   * innermost bracket is a `{` the lexer reads as an object, the word follows that `{` or a `,`
+   * (only blanks between) and a `:` follows it. Used for `let` and `const`, which elsewhere must be
+   * followed by a name or a pattern. A block the lexer takes for an object (after `case x:` or a
+   * label) holding `const: …` is not valid code and is not caught here; `let:` there is a label.
+   */
+  private isObjectKey(end: number): boolean {
+    if (this.stack.length === 0 || this.stack[this.stack.length - 1] !== Open.ObjectBrace) return false;
+    const text = this.text;
+    let k = end;
+    while (isSpace(text.charCodeAt(k)) || isLineBreak(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) !== 58 || text.charCodeAt(k + 1) === 58) return false;
+    let b = this.start - 1;
+    while (b >= 0 && (isSpace(text.charCodeAt(b)) || isLineBreak(text.charCodeAt(b)))) b--;
+    const before = text.charCodeAt(b);
+    return before === 123 || before === 44;
   }
 
   /**
@@ -712,7 +734,8 @@ export class Lexer {
         this.close(Open.Block, Open.ObjectBrace);
         return;
       case 60: // <
-        if (this.jsx && this.regexAllowed && length === 1) {
+        // in a .tsx file a type parameter list lexes as in a .ts file: `<` is a punctuator like any other
+        if (this.jsx && this.regexAllowed && length === 1 && !(this.options.tsx === true && typeParametersAt(text, pos))) {
           const { context, step } = startJsx(text, pos);
           this.jsxContexts.push(context);
           this.jsxStep(step);
