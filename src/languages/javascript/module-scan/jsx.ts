@@ -3,7 +3,8 @@
  * character by character (in JSX text, quotes and slashes are only text); each `{…}` expression
  * container pauses the scan so the lexer reads the expression as code, then resumes it. Anything
  * out of the ordinary (a closing tag that does not match, `>` or `}` in text, a type parameter
- * list that looks like a tag) throws `Unsure`, and the parser takes the file.
+ * list that looks like a tag) throws `Unsure`, and the parser takes the file. In a .tsx file the
+ * lexer first asks typeParametersAt, and a generic arrow function's list is lexed as code instead.
  */
 import { Unsure } from './unsure.js';
 
