@@ -178,6 +178,7 @@ import chosenPackageImports from './python/chosen-package-imports.js';
 import pythonLoaderWrappers from './python/loader-wrappers.js';
 import packageScripts from './python/package-scripts.js';
 import pluginManifests from './python/plugin-manifests.js';
+import manifestFolderPlugins from './python/manifest-folder-plugins.js';
 import dataDottedNames from './python/data-dotted-names.js';
 import pasteDeploy from './python/paste-deploy.js';
 import pecan from './python/pecan.js';
@@ -319,6 +320,7 @@ export const READERS: readonly FrameworkReader[] = [
   playwright,
   plop,
   pluginManifests,
+  manifestFolderPlugins,
   dataDottedNames,
   pasteDeploy,
   pecan,
@@ -427,6 +429,7 @@ export const PYTHON_SOURCE_READERS: ReadonlySet<FrameworkReader> = new Set([
   finderPackagePaths,
   graphqlLazyTypes,
   handedLoaders,
+  manifestFolderPlugins,
   moduleRelativeImports,
   packageConfigs,
   packageScripts,

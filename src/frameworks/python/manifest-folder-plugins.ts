@@ -1,0 +1,127 @@
+/**
+ * Plugin packages a host finds by the manifest file inside each folder: Uranium (Cura's framework)
+ * walks its plugin locations for folders holding a `plugin.json` (UM/PluginRegistry.py:729,
+ * `if "plugin.json" in files`) and imports each such folder as a package by path
+ * (`imp.find_module(plugin_id, [location])`, then `imp.load_module`, :687/:708). No file imports
+ * `usr/lib/cura/plugins/3MFReader` by name, and its location is an install prefix the launcher
+ * computes, so census saw all 78 plugins of Cura 4.13 (289 files) dead or manual.
+ *
+ * The rule: a file name (`plugin.json`) that sits beside `__init__.py` in at least two folders (a
+ * plugin system loads many; one config file beside one package is more likely data that package
+ * reads) is a plugin manifest when a Python file holds it as a quoted literal and also lists
+ * folders (os.walk, listdir, scandir, iterdir, glob) and imports by a computed name or path
+ * (find_module, load_module, import_module, __import__, spec_from_file_location, exec_module). That
+ * host loads each such folder's `__init__.py`; its own relative imports carry the rest. A plugin
+ * folder nested inside a package takes a host of the same top-level package only (like
+ * plugin-manifests' rule); one outside any package (a plugins/ folder of an install) takes a host
+ * anywhere in the repo. A host without the listing or the computed import draws nothing: reading a
+ * `config.json` is not loading a plugin.
+ */
+import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
+import { emptyFrameworkOutput } from '../types.js';
+import { listedPaths, sortedPaths } from '../../util/file-index.js';
+import { lineAt } from '../../util/lines.js';
+import { basename, dirname } from '../../util/path.js';
+import { topPackageFolder } from './python-files.js';
+
+/** A data file that can be a plugin's manifest (not Python, not a package marker). */
+const MANIFEST_FILE = /^[A-Za-z0-9_][\w.-]*\.(json|ya?ml|toml|ini|cfg|info|xml)$/;
+/** The fewest plugin folders that make a manifest name a plugin system's rather than one package's data. */
+const MIN_FOLDERS = 2;
+const LISTING_CALL = /\b(?:os\.walk|listdir|scandir|iterdir|r?glob|iglob)\s*\(/;
+const COMPUTED_IMPORT_CALL = /\b(?:find_module|load_module|import_module|__import__|spec_from_file_location|exec_module)\s*\(/;
+
+/** Manifest file name → the plugin folders (holding it and `__init__.py`), when at least MIN_FOLDERS. */
+export const manifestFolders = (files: ReadonlySet<string>): Map<string, string[]> => {
+  const byName = new Map<string, string[]>();
+  for (const path of listedPaths(files)) {
+    const name = basename(path);
+    if (!MANIFEST_FILE.test(name)) continue;
+    const folder = dirname(path);
+    if (folder === '' || !files.has(`${folder}/__init__.py`)) continue;
+    const list = byName.get(name) ?? [];
+    list.push(folder);
+    byName.set(name, list);
+  }
+  for (const [name, folders] of byName) {
+    if (folders.length < MIN_FOLDERS) byName.delete(name);
+    else folders.sort();
+  }
+  return byName;
+};
+
+interface Host {
+  path: string;
+  /** Line of the quoted manifest name. */
+  nameLine: number;
+  /** Line of the first computed import call. */
+  importLine: number;
+  importCall: string;
+}
+
+/** The host that names `name` quoted and both lists folders and imports by a computed name, or null. */
+const hostIn = (path: string, text: string, name: string): Host | null => {
+  let at = text.indexOf(`"${name}"`);
+  const single = text.indexOf(`'${name}'`);
+  if (at === -1 || (single !== -1 && single < at)) at = single;
+  if (at === -1 || !LISTING_CALL.test(text)) return null;
+  const imported = COMPUTED_IMPORT_CALL.exec(text);
+  if (imported === null) return null;
+  return { path, nameLine: lineAt(text, at), importLine: lineAt(text, imported.index), importCall: imported[0].replace(/\s*\($/, '') };
+};
+
+export const collectManifestFolderPlugins = (ctx: FrameworkContext): FrameworkOutput => {
+  const out = emptyFrameworkOutput();
+  const byName = manifestFolders(ctx.files);
+  if (byName.size === 0) return out;
+  const names = [...byName.keys()].sort();
+  // One pass over the Python files: which of them host which manifest name.
+  const hosts = new Map<string, Host[]>();
+  for (const path of sortedPaths(ctx.files)) {
+    if (!path.endsWith('.py')) continue;
+    const text = ctx.readText(path);
+    if (text === null) continue;
+    for (const name of names) {
+      if (!text.includes(name)) continue;
+      const host = hostIn(path, text, name);
+      if (host === null) continue;
+      const list = hosts.get(name) ?? [];
+      list.push(host);
+      hosts.set(name, list);
+    }
+  }
+  for (const name of names) {
+    const found = hosts.get(name);
+    if (found === undefined) continue;
+    for (const folder of byName.get(name)!) {
+      const target = `${folder}/__init__.py`;
+      // Nested in a package: only a host of that top-level package loads it (import machinery of its own).
+      const outer = topPackageFolder(ctx.files, folder);
+      for (const host of found) {
+        if (host.path.startsWith(`${folder}/`) || (outer !== null && !host.path.startsWith(`${outer}/`))) continue;
+        out.references.push({
+          from: host.path,
+          target,
+          targetKind: 'file',
+          line: host.importLine,
+          label: `loaded as a plugin package by ${host.path}:${host.importLine} (${host.importCall}), which imports each folder holding a "${name}" (named at line ${host.nameLine}): ${folder}/${name}`,
+        });
+      }
+    }
+  }
+  return out;
+};
+
+const reader: FrameworkReader = {
+  id: 'manifest-folder-plugins',
+  title: 'plugin packages found by a manifest file in each folder (Uranium/Cura plugin.json)',
+  ecosystem: 'python',
+  enabledBy: (ctx) => {
+    const byName = manifestFolders(ctx.files);
+    for (const [name, folders] of byName) return `${folders.length} packages hold a ${name} (${folders[0]}/${name})`;
+    return null;
+  },
+  collect: collectManifestFolderPlugins,
+};
+
+export default reader;
