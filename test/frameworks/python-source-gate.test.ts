@@ -7,7 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PYTHON_SOURCE_READERS } from '../../src/frameworks/index.js';
+import { PYTHON_READERS_WITHOUT_SOURCE, PYTHON_SOURCE_READERS, READERS } from '../../src/frameworks/index.js';
 import { runFrameworks } from '../../src/frameworks/run.js';
 import { Manifests } from '../../src/manifests/store.js';
 import type { FrameworkContext, FrameworkReader } from '../../src/frameworks/types.js';
@@ -47,4 +47,12 @@ test('runFrameworks does not ask a Python-source reader without a .py file, and 
   } finally {
     reader.enabledBy = original;
   }
+});
+
+test('every Python reader is classified: skipped without Python source, or named with why it may say yes without a .py', () => {
+  const python = READERS.filter((r) => r.ecosystem === 'python');
+  const unclassified = python.filter((r) => PYTHON_SOURCE_READERS.has(r) === PYTHON_READERS_WITHOUT_SOURCE.has(r)).map((r) => r.id);
+  // Empty: a new Python reader must join PYTHON_SOURCE_READERS or PYTHON_READERS_WITHOUT_SOURCE (frameworks/index.ts), and none may be in both.
+  assert.deepEqual(unclassified, []);
+  for (const reader of [...PYTHON_SOURCE_READERS, ...PYTHON_READERS_WITHOUT_SOURCE.keys()]) assert.ok(READERS.includes(reader), `${reader.id} is run`);
 });
