@@ -43,6 +43,14 @@ const FLASK_STATIC = /url_for\(\s*(["'])static\1\s*,\s*filename\s*=\s*(["'])([^"
  * static folder beside its templates in /usr/share/jupyterhub).
  */
 const TORNADO_STATIC = /\{\{-?\s*static_url\(\s*(["'])([^"'\n{}%]+)\1\s*[,)]/g;
+/**
+ * Stop 62: a static URL prefix the view hands the template as a variable, the name written after it:
+ * onionshare's templates/send.html:67 `<script src="{{ static_url_path }}/js/send.js">` (Flask's
+ * `app.static_url_path`, passed to render_template), Django's context variable
+ * `{{ STATIC_URL }}horizon/js/horizon.js`. The variable's name must say static; the name is a literal
+ * up to the quote or space that ends the attribute.
+ */
+const STATIC_PREFIX_VARIABLE = /\{\{-?[ \t]*([A-Za-z_]*(?:static|STATIC)[A-Za-z_]*)[ \t]*-?\}\}\/?([\w.\/-]+)/g;
 const SCRIPT = /\.m?js$/;
 const SETTINGS_FILE = /(?:^|\/)(?:[\w-]*settings[\w-]*\.py|settings\/[^/]+\.py)$/;
 /** A module-level STATIC_ROOT or STATICFILES_DIRS assignment (a commented one is not). */
@@ -191,6 +199,7 @@ const literalReferencesOf = (ctx: FrameworkContext, template: string, text: stri
   const uses: { name: string; index: number; spelled: string; flask: boolean }[] = [];
   for (const m of text.matchAll(DJANGO_STATIC)) uses.push({ name: m[2], index: m.index ?? 0, spelled: `{% static ${m[1]}${m[2]}${m[1]} %}`, flask: false });
   for (const m of text.matchAll(FLASK_STATIC)) uses.push({ name: m[3], index: m.index ?? 0, spelled: `url_for('static', filename='${m[3]}')`, flask: true });
+  for (const m of text.matchAll(STATIC_PREFIX_VARIABLE)) uses.push({ name: m[2], index: m.index ?? 0, spelled: `{{ ${m[1]} }}${m[0].slice(m[0].indexOf('}}') + 2)}`, flask: m[1] === 'static_url_path' });
   if (tornado) for (const m of text.matchAll(TORNADO_STATIC)) uses.push({ name: m[2], index: m.index ?? 0, spelled: `{{ static_url(${m[1]}${m[2]}${m[1]}) }}`, flask: false });
   if (!uses.some((u) => SCRIPT.test(u.name))) return [];
   const out: ReferenceInput[] = [];
@@ -238,7 +247,7 @@ const templateScan = perScan((ctx: FrameworkContext): { references: ReferenceInp
   for (const template of sortedPaths(ctx.files)) {
     if (!TEMPLATE.test(template) || template.includes('node_modules/')) continue;
     const text = ctx.readText(template);
-    if (text === null || !(text.includes('url_for(') || text.includes('static_url(') || (text.includes('{%') && text.includes('static')))) continue;
+    if (text === null || !(text.includes('url_for(') || text.includes('static_url(') || ((text.includes('{%') || text.includes('{{')) && (text.includes('static') || text.includes('STATIC'))))) continue;
     let roots: string[] | null = null;
     const rootsOf = (): string[] => (roots ??= templateRoots(ctx, template, settingRoots(ctx)));
     dynamic.push(...dynamicSitesOf(template, text, rootsOf));
