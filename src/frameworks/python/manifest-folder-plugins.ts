@@ -23,6 +23,7 @@ import { listedPaths, sortedPaths } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { basename, dirname } from '../../util/path.js';
 import { topPackageFolder } from './python-files.js';
+import { perScan } from '../per-scan.js';
 
 /** A data file that can be a plugin's manifest (not Python, not a package marker). */
 const MANIFEST_FILE = /^[A-Za-z0-9_][\w.-]*\.(json|ya?ml|toml|ini|cfg|info|xml)$/;
@@ -50,6 +51,9 @@ export const manifestFolders = (files: ReadonlySet<string>): Map<string, string[
   return byName;
 };
 
+/** Once per scan: enabledBy and collect both ask. */
+const scanFolders = perScan((ctx: FrameworkContext): Map<string, string[]> => manifestFolders(ctx.files));
+
 interface Host {
   path: string;
   /** Line of the quoted manifest name. */
@@ -72,7 +76,7 @@ const hostIn = (path: string, text: string, name: string): Host | null => {
 
 export const collectManifestFolderPlugins = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
-  const byName = manifestFolders(ctx.files);
+  const byName = scanFolders(ctx);
   if (byName.size === 0) return out;
   const names = [...byName.keys()].sort();
   // One pass over the Python files: which of them host which manifest name.
@@ -117,8 +121,7 @@ const reader: FrameworkReader = {
   title: 'plugin packages found by a manifest file in each folder (Uranium/Cura plugin.json)',
   ecosystem: 'python',
   enabledBy: (ctx) => {
-    const byName = manifestFolders(ctx.files);
-    for (const [name, folders] of byName) return `${folders.length} packages hold a ${name} (${folders[0]}/${name})`;
+    for (const [name, folders] of scanFolders(ctx)) return `${folders.length} packages hold a ${name} (${folders[0]}/${name})`;
     return null;
   },
   collect: collectManifestFolderPlugins,
