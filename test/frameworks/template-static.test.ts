@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
-import { staticTargets as targetsOf } from '../../src/frameworks/python/template-static.js';
+import { staticPrefixUses, staticTargets as targetsOf } from '../../src/frameworks/python/template-static.js';
 
 const cases = frameworkCases('template-static');
 test('template-static: has a basic fixture', () => assert.ok(cases.includes('template-static-basic')));
@@ -22,4 +22,16 @@ test('template-static: a name is a script under a static root, else under its th
   assert.deepEqual(staticTargets(linked, ['a/static'], 'js/x.js', null, links), ['share/a/static/js/x.js']);
   assert.deepEqual(targetsOf(linked, ['a/static'], 'vendor/jq.js', null, links), [{ target: 'share/js/jq.js', hops: [{ link: 'a/static', target: 'share/a/static' }, { link: 'share/a/static/vendor', target: 'share/js' }] }]);
   assert.deepEqual(staticTargets(linked, ['a/static'], 'vendor/jq.js', null), []);
+});
+
+test('template-static: a static prefix variable is one whose name says static, the name written after it', () => {
+  const uses = (text: string) => staticPrefixUses(text).map((u) => [u.variable, u.name, u.written]);
+  assert.deepEqual(uses('<script src="{{ static_url_path }}/js/send.js"></script>'), [['static_url_path', 'js/send.js', '/js/send.js']]);
+  assert.deepEqual(uses('<script src="{{STATIC_URL}}horizon/js/h.js">'), [['STATIC_URL', 'horizon/js/h.js', 'horizon/js/h.js']]);
+  assert.deepEqual(uses('<script src="{{ base_url }}/js/x.js"> {{ static_url("a.js") }}'), []);
+});
+
+test('template-static: a long identifier of repeated "static" after {{ is read in one pass', { timeout: 120_000 }, () => {
+  const hostile = `{{ ${'static'.repeat(200_000)} x`.repeat(3);
+  assert.deepEqual(staticPrefixUses(hostile), []);
 });

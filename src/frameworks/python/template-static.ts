@@ -50,7 +50,21 @@ const TORNADO_STATIC = /\{\{-?\s*static_url\(\s*(["'])([^"'\n{}%]+)\1\s*[,)]/g;
  * `{{ STATIC_URL }}horizon/js/horizon.js`. The variable's name must say static; the name is a literal
  * up to the quote or space that ends the attribute.
  */
-const STATIC_PREFIX_VARIABLE = /\{\{-?[ \t]*([A-Za-z_]*(?:static|STATIC)[A-Za-z_]*)[ \t]*-?\}\}\/?([\w.\/-]+)/g;
+const STATIC_PREFIX_VARIABLE = /\{\{-?[ \t]*([A-Za-z_]+)[ \t]*-?\}\}\/?([\w.\/-]+)/g;
+
+/**
+ * The names written after a static prefix variable, with the variable and where. The variable is
+ * matched as any identifier and its name checked after (a pattern that looked for `static` inside
+ * it backtracked over a long identifier of repeated `static`s: quadratic).
+ */
+export const staticPrefixUses = (text: string): { variable: string; name: string; written: string; index: number }[] => {
+  const out: { variable: string; name: string; written: string; index: number }[] = [];
+  for (const m of text.matchAll(STATIC_PREFIX_VARIABLE)) {
+    if (/static/i.test(m[1])) out.push({ variable: m[1], name: m[2], written: m[0].slice(m[0].indexOf('}}') + 2), index: m.index ?? 0 });
+  }
+  return out;
+};
+
 const SCRIPT = /\.m?js$/;
 const SETTINGS_FILE = /(?:^|\/)(?:[\w-]*settings[\w-]*\.py|settings\/[^/]+\.py)$/;
 /** A module-level STATIC_ROOT or STATICFILES_DIRS assignment (a commented one is not). */
@@ -199,7 +213,7 @@ const literalReferencesOf = (ctx: FrameworkContext, template: string, text: stri
   const uses: { name: string; index: number; spelled: string; flask: boolean }[] = [];
   for (const m of text.matchAll(DJANGO_STATIC)) uses.push({ name: m[2], index: m.index ?? 0, spelled: `{% static ${m[1]}${m[2]}${m[1]} %}`, flask: false });
   for (const m of text.matchAll(FLASK_STATIC)) uses.push({ name: m[3], index: m.index ?? 0, spelled: `url_for('static', filename='${m[3]}')`, flask: true });
-  for (const m of text.matchAll(STATIC_PREFIX_VARIABLE)) uses.push({ name: m[2], index: m.index ?? 0, spelled: `{{ ${m[1]} }}${m[0].slice(m[0].indexOf('}}') + 2)}`, flask: m[1] === 'static_url_path' });
+  for (const u of staticPrefixUses(text)) uses.push({ name: u.name, index: u.index, spelled: `{{ ${u.variable} }}${u.written}`, flask: u.variable === 'static_url_path' });
   if (tornado) for (const m of text.matchAll(TORNADO_STATIC)) uses.push({ name: m[2], index: m.index ?? 0, spelled: `{{ static_url(${m[1]}${m[2]}${m[1]}) }}`, flask: false });
   if (!uses.some((u) => SCRIPT.test(u.name))) return [];
   const out: ReferenceInput[] = [];
