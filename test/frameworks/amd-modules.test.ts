@@ -27,3 +27,20 @@ test('amd-modules: a page of unclosed comment and script openers is read in one 
   const { audit } = await scanDir(dir);
   assert.match(audit.files.find((f) => f.path === 'app/static/js/home.js')?.evidence?.join('\n') ?? '', /named by require\(\["home"\]\) in app\/templates\/page\.html:1/);
 });
+
+// A browser ends a script at `</script >` too (script-tags' eachScriptTag, which this reader now walks with):
+// the page text after it is HTML, and an AMD-looking call written there (`<p>require(["other"])</p>`) loads nothing.
+test('amd-modules: a script closed by `</script >` ends there', async () => {
+  const dir = scratchDir('census-amd-close-');
+  mkdirSync(join(dir, 'app', 'templates'), { recursive: true });
+  mkdirSync(join(dir, 'app', 'static', 'js'), { recursive: true });
+  writeFileSync(join(dir, 'app', '__init__.py'), '');
+  writeFileSync(join(dir, 'app', 'static', 'js', 'home.js'), 'define([], function () { return 1; });\n');
+  writeFileSync(join(dir, 'app', 'static', 'js', 'other.js'), 'define([], function () { return 2; });\n');
+  const page = '<script>require.config({ baseUrl: "/static/js" }); require(["home"]);</script >\n<p>require(["other"])</p>\n<script>var x = 1;</script>\n';
+  writeFileSync(join(dir, 'app', 'templates', 'page.html'), page);
+  const { audit } = await scanDir(dir);
+  const evidence = (p: string): string => audit.files.find((f) => f.path === p)?.evidence?.join('\n') ?? '';
+  assert.match(evidence('app/static/js/home.js'), /named by require\(\["home"\]\) in app\/templates\/page\.html:1/);
+  assert.doesNotMatch(evidence('app/static/js/other.js'), /named by/);
+});

@@ -18,7 +18,7 @@
  * string (CommonJS) is not an AMD call; comments are blanked first.
  */
 import { blankedText } from '../js/blanked-texts.js';
-import { htmlComment, spansBlanked, type BlankedSpan } from '../js/script-tags.js';
+import { eachScriptTag, htmlComment, spansBlanked, type BlankedSpan } from '../js/script-tags.js';
 import { commentsBlanked } from '../../languages/javascript/text-skips.js';
 import { sortedPaths } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
@@ -38,8 +38,6 @@ const PATH_ENTRY = /(?:([A-Za-z_$][\w$-]*)|(["'])([^"'\n]+)\2)\s*:\s*(["'])([^"'
 const AMD_CALL = /(?<![\w$.])(require|requirejs|define)\s*\(\s*(?:(["'])[^"'\n]*\2\s*,\s*)?\[([^\]]{0,4000})\]/g;
 const ID = /(["'])([^"'\n]+)\1/g;
 const EXTENDS = /\{%-?\s*extends\s+(["'])([^"'\n]+)\1/;
-const SCRIPT_OPEN = /<script\b/gi;
-const SCRIPT_CLOSE = /<\/script>/gi;
 /** A template tag inside the config (`custom: '{{ base_url }}custom'`): masked so the paths block parses, and a value holding one names nothing. */
 const TEMPLATE_TAG = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 const MASK = '\u0001';
@@ -77,19 +75,11 @@ const inlineScripts = (written: string): string => {
   const text = spansBlanked(written, MARKUP_COMMENTS);
   let out = '';
   let last = 0;
-  // `<script …>` to its first `</script>`, in one pass: a tag or a close not found is not found later either.
-  SCRIPT_OPEN.lastIndex = 0;
-  for (let m = SCRIPT_OPEN.exec(text); m !== null; m = SCRIPT_OPEN.exec(text)) {
-    const tagEnd = text.indexOf('>', m.index + m[0].length);
-    if (tagEnd === -1) break;
-    SCRIPT_CLOSE.lastIndex = tagEnd + 1;
-    const close = SCRIPT_CLOSE.exec(text);
-    if (close === null) break;
-    const start = tagEnd + 1;
-    out += spaced(text.slice(last, start)) + commentsBlanked(text.slice(start, close.index));
-    last = close.index;
-    SCRIPT_OPEN.lastIndex = close.index + close[0].length;
-  }
+  // script-tags' one walk: each `<script …>` to its first `</script>` (also `</script >`, which a browser closes on).
+  eachScriptTag(text, true, ({ bodyStart, bodyEnd }) => {
+    out += spaced(text.slice(last, bodyStart)) + commentsBlanked(text.slice(bodyStart, bodyEnd));
+    last = bodyEnd;
+  });
   return out + spaced(text.slice(last));
 };
 
