@@ -23,6 +23,7 @@ import type { Guard, ImportedName } from '../../../model/facts.js';
 import type { LineTable } from '../line-table.js';
 import type { PlacedImport } from '../module-record.js';
 import { Lexer, Token } from './lexer.js';
+import { CONTINUING_WORDS } from './statements.js';
 import { Unsure } from './unsure.js';
 
 /** The grammar a file is read with, as oxc-parser names it (`dts`: a declaration file). */
@@ -48,8 +49,8 @@ const NOT_CALLEES = new Set([
   'enum', 'namespace', 'module', 'declare', 'abstract', 'static', 'get', 'set', 'public', 'private', 'protected', 'override', 'accessor', 'export',
   'import', 'default', 'super',
 ]);
-/** Words that continue an expression across a line break. */
-const CONTINUING_WORDS = new Set(['in', 'instanceof', 'as', 'satisfies', 'of', 'extends', 'keyof']);
+/** Words that continue an expression across a line break: statements.ts's list, the one owner. */
+const CONTINUING = new Set(CONTINUING_WORDS);
 /** Modifiers before a class member's name: `static x: import('y').T` annotates a property. */
 const MEMBER_MODIFIERS = new Set(['readonly', 'public', 'private', 'protected', 'declare', 'static', 'abstract', 'override', 'accessor']);
 const DECLARATION_WORDS = new Set(['const', 'let', 'var']);
@@ -338,7 +339,7 @@ class DynamicImportReader {
     const p = k - 1;
     const endsOperand = t.endsOperand[p] || t.is(p, '}');
     if (!endsOperand) return false;
-    if (t.type[k] === Token.Identifier) return !CONTINUING_WORDS.has(t.value(k));
+    if (t.type[k] === Token.Identifier) return !CONTINUING.has(t.value(k));
     // `f()\n{ … }`: no object literal follows an operand, so the `{` opens a block (or a body)
     return t.type[k] === Token.String || t.type[k] === Token.Number || t.is(k, '@') || t.is(k, '{');
   }

@@ -44,8 +44,8 @@ interface ImportBinding {
   isType: boolean;
 }
 
-/** Words that continue an expression across a line break, so no statement ends before them. */
-const CONTINUING_WORDS = ['in', 'instanceof', 'as', 'satisfies', 'of', 'extends', 'keyof'];
+/** Words that continue an expression across a line break, so no statement ends before them (dynamic-imports.ts reads the same list). */
+export const CONTINUING_WORDS: readonly string[] = ['in', 'instanceof', 'as', 'satisfies', 'of', 'extends', 'keyof'];
 
 /** The words' lengths as bits (1 << length), made from the list: a word added to it is never skipped by the length test. */
 const CONTINUING_LENGTHS = CONTINUING_WORDS.reduce((bits, word) => bits | (1 << word.length), 0);
