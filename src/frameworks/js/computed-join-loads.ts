@@ -42,6 +42,9 @@ const JOIN_CALL = /^(?:(?:path|nodePath|posix)\s*\.\s*)?(?:join|resolve)\s*\(/;
 /** `pathToFileURL(x)`, `url.pathToFileURL(x).href`, `.toString()`: the argument is the path. */
 const FILE_URL = /^(?:url\s*\.\s*)?pathToFileURL\s*\(([\s\S]*)\)\s*(?:\.\s*href|\.\s*toString\s*\(\s*\))?$/;
 const NAME = /^[A-Za-z_$][\w$]*$/;
+/** A join whose last part is a literal ending in `/`: it names a folder. */
+const FOLDER_END = /,\s*(["'`])[^"'`\n]*\/\1\s*\)$/;
+const TS_FILE = /\.[cm]?tsx?$/;
 /**
  * A load whose argument could be one this reader reads (a name, a join, `pathToFileURL(` of either):
  * most files' loads are literal specifiers, and their comments need not be blanked (payload: 22 → 12 ms CPU).
@@ -178,8 +181,11 @@ const loads = perScan((ctx): Loaded[] => {
         held = `, ${h.steps.join(', ')}`;
         expr = h.expr;
       }
-      const pattern = folderPatternOf(expr, file, text);
-      if (pattern === null || !pattern.includes('*')) continue;
+      const folder = folderPatternOf(expr, file, text);
+      if (folder === null || !folder.includes('*')) continue;
+      // `require(path.join(__dirname, '/lib/versioned/', range, '/'))` (gulp-cli's index.js:230): a
+      // join ending in `/` is a folder, and Node's require loads its index file (import() loads no folder).
+      const pattern = FOLDER_END.test(expr) && text.startsWith('require', m.index ?? 0) ? `${folder}/index${TS_FILE.test(file) ? '.ts' : '.js'}` : folder;
       const segments = pattern.split('/');
       const last = segments[segments.length - 1];
       if (last.includes('*') || !CODE.test(last)) continue;

@@ -442,6 +442,12 @@ export const ENV_OVERRIDE = /^process\s*\.\s*env\s*(?:\.\s*[A-Za-z_$][\w$]*|\[\s
 /** `path.join(base, 'a', 'b')` / `path.resolve(…)`: the base and the literal parts. */
 const JOIN_CALL = new RegExp(String.raw`^(?:path\s*\.\s*)?(?:join|resolve)\(\s*([^,()]+(?:\([^()]*(?:\([^()]*\))?[^()]*\))?(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*((?:,\s*${LITERAL}\s*)*)\)$`);
 
+/**
+ * The repo root as a join's base is `.`: path.join(__dirname, '/lib/versioned/') is a folder below
+ * the module's (gulp-cli's root index.js:27), but joined onto `''` the leading `/` made it absolute.
+ */
+const joinBase = (base: string): string => (base === '' ? '.' : base);
+
 const folderIn = (expr: string, file: string, text: string, scope: FolderScope | null, depth: number, why: string[]): string | null => {
   const e = expr.trim().replace(ENV_OVERRIDE, '').replace(HELD_PATH_MODULE, '');
   const call = JOIN_CALL.exec(e);
@@ -451,7 +457,7 @@ const folderIn = (expr: string, file: string, text: string, scope: FolderScope |
     if (below !== null) return below;
     const base = baseOf(call[1], file, text, scope, depth, why);
     if (base === null) return null;
-    return joinRepo(base, ...parts);
+    return joinRepo(joinBase(base), ...parts);
   }
   return baseOf(e, file, text, scope, depth, why);
 };
@@ -654,7 +660,7 @@ export const folderPatternOf = (expr: string, file: string, text: string, scope:
     const root = base === undefined ? null : baseOf(base, file, text, scope, depth, []);
     if (root === null) return null;
     const segments = parts.map((p) => partOf(p, text));
-    return segments.some((s) => s !== '*' && s !== '') ? joinRepo(root, ...segments) : null;
+    return segments.some((s) => s !== '*' && s !== '') ? joinRepo(joinBase(root), ...segments) : null;
   }
   if (depth >= MAX_DEPTH || !NAME.test(e)) return null;
   const decl = declaredValue(text, e);
