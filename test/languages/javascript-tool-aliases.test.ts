@@ -28,6 +28,15 @@ test('tool aliases: aliased files are reached, and the edge says which alias of 
   }
 });
 
+// Vue CLI's `@` is @vue/cli-service's own (lib/config/base.js), in no config file: @vue/cli-ui's components import '@/mixins/X'.
+test('tool aliases: a package that builds with @vue/cli-service has its built-in "@" → src, and one that does not has none', async () => {
+  const { audit } = await scanned;
+  const edge = (from: string) => audit.edges.find((e) => e.from === from && e.specifier === '@/util/fmt');
+  assert.equal(edge('vueapp/src/main.js')?.to, 'vueapp/src/util/fmt.js');
+  assert.match(edge('vueapp/src/main.js')?.label ?? '', /mapped by the Vue CLI built-in alias "@" \(the project's src\) \(vueapp\/package\.json:6\)$/);
+  assert.equal(edge('vuenot/src/main.js')?.to ?? null, null, 'no @vue/cli-service: "@" is no alias');
+});
+
 test('tool aliases: an alias that names nothing, is computed, or is a hostile regex is a warning with file and line', async () => {
   const { audit } = await scanned;
   const warnings = audit.warnings.filter((w) => w.id === 'resolve/alias').map((w) => `${w.location?.file}:${w.location?.line} ${w.message}`);

@@ -27,7 +27,7 @@ import { regexProblem, safeRegExp } from '../../../util/safe-regex.js';
 import { knipPathRules } from './knip-paths.js';
 import { EMPTY_LIST, uniformList } from '../../../util/packed-list.js';
 
-export type AliasTool = 'Vite' | 'Vitest' | 'Astro' | 'SvelteKit' | 'Quasar' | 'Apostrophe' | 'webpack' | 'Rspack' | 'Jest' | 'knip';
+export type AliasTool = 'Vite' | 'Vitest' | 'Astro' | 'SvelteKit' | 'Quasar' | 'Apostrophe' | 'Vue CLI' | 'webpack' | 'Rspack' | 'Jest' | 'knip';
 
 /**
  * What an aliased specifier becomes: a repo path (file or folder) or another module name. A path
@@ -550,13 +550,34 @@ const apostropheRules = (manifests: Manifests, manifest: string): { rules: Alias
   return r;
 };
 
+/** The line of a package.json's `@vue/cli-service` dependency (dependencies or devDependencies), else null. */
+const vueCliServiceLine = (manifests: Manifests, manifest: string): number | null => {
+  const doc = manifests.get(manifest, JSON_MANIFEST);
+  const json = doc && isRecord(doc.value) ? doc.value : null;
+  const section = json === null ? undefined : ['dependencies', 'devDependencies'].find((k) => isRecord(json[k]) && '@vue/cli-service' in json[k]);
+  return doc && section !== undefined ? doc.lineOf([section, '@vue/cli-service']) : null;
+};
+
+/**
+ * Vue CLI's built-in `@` → the project's `src` (@vue/cli-service lib/config/base.js:
+ * `.alias.set('@', api.resolve('src'))`), for a package that builds with @vue/cli-service: in no
+ * config file, so `import X from '@/mixins/X'` (@vue/cli-ui's components) resolved to nothing.
+ */
+const vueCliRules = (manifests: Manifests, manifest: string): { rules: AliasRule[]; problems: Diagnostic[] } => {
+  const r: Reading = { config: manifest, text: null, tool: 'Vue CLI', files: manifests.files, rules: [], problems: [] };
+  const line = vueCliServiceLine(manifests, manifest);
+  const src = joinRepo(dirname(manifest), 'src');
+  if (line !== null && src !== null && isFolder(r.files, src)) pathPrefixRule(r, '@', [src], line, 'built-in alias "@" (the project\'s src)', false);
+  return r;
+};
+
 const build = (manifests: Manifests): ToolAliases => {
   const byScope = new Map<string, AliasRule[]>();
   // Parsed through the store so each config is read once and its warnings reach the Audit once.
   const format = (tool: AliasTool) => ({
     id: `js-aliases-${tool}`,
     parse: (text: string, path: string) => {
-      const read = basename(path) !== 'package.json' ? readConfig(manifests, path, tool, text) : tool === 'Jest' ? packageJest(manifests, path) : tool === 'Apostrophe' ? apostropheRules(manifests, path) : svelteKitDefault(manifests, path);
+      const read = basename(path) !== 'package.json' ? readConfig(manifests, path, tool, text) : tool === 'Jest' ? packageJest(manifests, path) : tool === 'Apostrophe' ? apostropheRules(manifests, path) : tool === 'Vue CLI' ? vueCliRules(manifests, path) : svelteKitDefault(manifests, path);
       return { value: read.rules, diagnostics: read.problems };
     },
   });
@@ -575,6 +596,7 @@ const build = (manifests: Manifests): ToolAliases => {
       const text = manifests.text(path) ?? '';
       if (/"jest"\s*:/.test(text)) add(path, 'Jest');
       if (text.includes('"apostrophe"') && usesApostrophe(manifests, path)) add(path, 'Apostrophe');
+      if (text.includes('"@vue/cli-service"')) add(path, 'Vue CLI');
       // A SvelteKit app without svelte.config still has `$lib`.
       if (text.includes('"@sveltejs/kit"') && !['js', 'mjs', 'cjs', 'ts', 'mts', 'cts'].some((ext) => manifests.files.has(joinRepo(dirname(path), `svelte.config.${ext}`) ?? ''))) add(path, 'SvelteKit');
     }
