@@ -11,7 +11,8 @@
  * For each import of a `#` specifier (package-imports.ts matches the key as Node does), the key's
  * conditions are evaluated as each real runtime would: Node with the import's own condition
  * (`import`, or `require` for a require()), with and without `node-addons` and `module-sync`, and
- * one runtime without `node` (a bundle for the browser). The target each picks (Node takes the
+ * one runtime without `node`, and a browser bundle (`browser`, which Vite's client build, webpack's web
+ * target and esbuild's browser platform set: stop 62, SvelteKit's `#app/paths`). The target each picks (Node takes the
  * first matching key, and in an array the first valid item, never falling back on a missing
  * file), when it is not the one the resolver follows and is a repo file, is a reference from the
  * importing file, with the import's line and the conditions as evidence. A condition a tool adds
@@ -36,6 +37,9 @@ const RUNTIMES: readonly { conditions: readonly string[]; who: string }[] = [
   { conditions: ['node', 'module-sync'], who: 'which a Node version that sets "module-sync" (22.10 and later) picks' },
   { conditions: ['node', 'module-sync', 'node-addons'], who: 'which a Node version that sets "module-sync" (22.10 and later) picks' },
   { conditions: [], who: 'which a runtime without the "node" condition (a browser bundle) picks' },
+  // Vite's client build, webpack's web target and esbuild's browser platform all set "browser": SvelteKit's
+  // `"#app/paths": { "browser": "./src/runtime/app/paths/client.js", "default": … }` is its client bundle's.
+  { conditions: ['browser'], who: 'which a browser bundle (Vite\'s client build, webpack\'s web target, esbuild\'s browser platform: each sets "browser") picks' },
 ];
 
 /** tsc's `module` settings under which a `.ts` file of a package without `"type": "module"` is emitted as CommonJS. */
