@@ -43,6 +43,7 @@ import tiddlywiki from './js/tiddlywiki.js';
 import drizzle from './js/drizzle.js';
 import electron from './js/electron.js';
 import eleventy from './js/eleventy.js';
+import emberBlueprints from './js/ember-blueprints.js';
 import esbuild from './js/esbuild.js';
 import etherpadCoreServing from './js/etherpad-core-serving.js';
 import etherpadPlugins from './js/etherpad-plugins.js';
@@ -396,6 +397,7 @@ export const READERS: readonly FrameworkReader[] = [
   vitepress,
   vuepress,
   vueCli,
+  emberBlueprints,
   vitest,
   webdriverio,
   webpack,
