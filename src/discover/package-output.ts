@@ -112,6 +112,18 @@ const readSmallFile = (abs: string): string | null => {
 /** `./dist/x.js` → `dist/x.js`. */
 const plain = (value: string): string => value.replace(/^(?:\.\/)+/, '');
 
+/** Every path the entry fields name (`./components/index.ts` → `components/index.ts`), nested maps and lists read to depth 8. */
+const entryPaths = (root: Record<string, unknown>): Set<string> => {
+  const out = new Set<string>();
+  const walk = (value: unknown, depth: number): void => {
+    if (typeof value === 'string') out.add(plain(value));
+    else if (depth < 8 && Array.isArray(value)) for (const v of value) walk(v, depth + 1);
+    else if (depth < 8 && isRecord(value)) for (const v of Object.values(value)) walk(v, depth + 1);
+  };
+  for (const field of ENTRY_FIELDS) walk(root[field], 0);
+  return out;
+};
+
 /** The first string under `value` (an exports map, a bin map) that lies in folder `dir`, with its member path. */
 const firstInto = (value: unknown, dir: string, path: (string | number)[], depth = 0): { value: string; path: (string | number)[] } | null => {
   if (typeof value === 'string') {
@@ -154,16 +166,17 @@ const namesFolder = (word: string, dir: string): boolean => {
  * of the entry's own extension does not count: it is a shim that loads the output (verdaccio's
  * `index.js` is `export … from './build/index'`).
  */
-const sourceTwin = (dir: string, value: string, names: FolderNames, isFile: (name: string) => boolean): string | null => {
+const sourceTwin = (dir: string, value: string, names: FolderNames, isFile: (name: string) => boolean, entries: ReadonlySet<string>): string | null => {
   let rest = plain(value).slice(dir.length + 1);
   if (rest === '' || rest.includes('*')) return null;
   if (!/\.[A-Za-z0-9]+$/.test(rest.slice(rest.lastIndexOf('/') + 1))) rest = `${rest}.js`;
   const folders = [...names.dirs].filter((d) => d !== 'bin' && d !== 'node_modules' && !OUTPUT_DIRS.has(d) && !d.startsWith('.')).sort();
   for (const twin of sourceNamesFor(rest)) {
-    if (SOURCE_ONLY_EXT.test(twin) && isFile(twin)) return twin;
+    if (SOURCE_ONLY_EXT.test(twin) && isFile(twin) && !entries.has(twin)) return twin;
     if (!CODE_EXT.test(twin)) continue;
-    // A twin with its source map beside it is a compiler's output too (@vendure/core's cli/index.js + cli/index.js.map), not what dist/ is built from.
-    for (const d of folders) if (isFile(`${d}/${twin}`) && !isFile(`${d}/${twin}.map`)) return `${d}/${twin}`;
+    // A twin with its source map beside it is a compiler's output too (@vendure/core's cli/index.js + cli/index.js.map), not what dist/ is built from;
+    // one an entry field names is shipped as it is (astro's `"./components": "./components/index.ts"`), not the source of `"." : "./dist/index.js"`.
+    for (const d of folders) if (isFile(`${d}/${twin}`) && !isFile(`${d}/${twin}.map`) && !entries.has(`${d}/${twin}`)) return `${d}/${twin}`;
   }
   return null;
 };
@@ -358,7 +371,7 @@ export const keptOutputDirs = (
     const besideDisk: PackageDisk = { isFile: (name) => disk.isFile(at(name)), namesAt: (name) => disk.namesAt(at(name)) };
     if (hit === null || builderOf(dir, names, parsed.doc, (name) => read(at(name)), besideDisk) !== null) continue;
     // Costlier, so last (reached only by a folder about to be kept): a source twin of the entry, a workspace root's bundler config.
-    if (sourceTwin(dir, hit.target ?? hit.value, names, (name) => disk.isFile(at(name))) !== null || workspaceBuilder(pkgDir, read, disk) !== null) continue;
+    if (sourceTwin(dir, hit.target ?? hit.value, names, (name) => disk.isFile(at(name)), entryPaths(root)) !== null || workspaceBuilder(pkgDir, read, disk) !== null) continue;
     const line = parsed.doc.lineOf(hit.path);
     const field = `${hit.field}${hit.path.slice(1).map((k) => `[${JSON.stringify(k)}]`).join('')}`;
     const kept: KeptOutput = { dir: at(dir), manifest, field, value: hit.value, line };

@@ -172,6 +172,10 @@ test('keptOutputDirs: entry fields, and what in the package builds the folder', 
   // @vendure/core: cli/index.js has its source map beside it, so it is another output, not dist/index.js' source.
   assert.deepEqual(run({ main: 'dist/index.js' }, [], ['cli'], { 'cli/index.js': '', 'cli/index.js.map': '{}' }).kept, ['dist main']);
   assert.deepEqual(run({ exports: { '.': './dist/x/y.mjs' } }, [], ['source2'], { 'source2/x/y.ts': '' }).kept, []);
+  // astro: components/index.ts is an entry of its own ("./components"), shipped as it is, not the source of "." → dist/index.js;
+  // the same file with no entry naming it is still a twin.
+  assert.deepEqual(run({ exports: { '.': './dist/index.js', './components': './components/index.ts' } }, [], ['components'], { 'components/index.ts': '' }).kept, ['dist exports["."]']);
+  assert.deepEqual(run({ exports: { '.': './dist/index.js' } }, [], ['components'], { 'components/index.ts': '' }).kept, []);
   // verdaccio's root index.js re-exports build/index: a shim of the same extension, not a source. hexo-cli's bin/hexo runs dist/.
   assert.deepEqual(run({ main: 'build/index.js' }, ['index.js'], [], { 'index.js': "export * from './build/index';" }).kept, ['build main']);
   assert.deepEqual(run({ main: 'dist/hexo' }, [], ['bin'], { 'bin/hexo.js': '' }).kept, ['dist main']);
