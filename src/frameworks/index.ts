@@ -44,6 +44,7 @@ import drizzle from './js/drizzle.js';
 import electron from './js/electron.js';
 import eleventy from './js/eleventy.js';
 import emberBlueprints from './js/ember-blueprints.js';
+import commanderSubcommands from './js/commander-subcommands.js';
 import esbuild from './js/esbuild.js';
 import etherpadCoreServing from './js/etherpad-core-serving.js';
 import etherpadPlugins from './js/etherpad-plugins.js';
@@ -398,6 +399,7 @@ export const READERS: readonly FrameworkReader[] = [
   vuepress,
   vueCli,
   emberBlueprints,
+  commanderSubcommands,
   vitest,
   webdriverio,
   webpack,

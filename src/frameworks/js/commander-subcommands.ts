@@ -1,0 +1,84 @@
+/**
+ * Commander's stand-alone subcommands are spawned by file name, never imported: a `.command(name,
+ * description)` whose second argument is a description string (commander's README, "Stand-alone
+ * executable (sub)commands") makes `prog name` run `<prog>-<name>` from the folder of the script,
+ * trying the extensions `.js`, `.ts`, `.tsx`, `.mjs` and `.cjs` (commander lib/command.js
+ * `_executeSubCommand`), or the file `{ executableFile: 'x' }` names. electron-forge's
+ * src/electron-forge.ts:28 declares `.command('init', 'Initialize a new Electron application.')`,
+ * and commander spawns electron-forge-init beside it: the six subcommand files looked manual.
+ *
+ * Read: in a JS/TS file that imports `commander`, each `.command('<name> [args]', '<description>'`
+ * (the name the string's first word; a template or computed string is not read) names
+ * `<program>-<name>` in the file's folder, the program's name being a literal `.name('x')` in the
+ * file, else the file's own base name (what commander takes from the script it runs); an
+ * `executableFile: '<path>'` in the call names that path instead. Each such file that is there is a
+ * reference from the program file, with the call's line. `.executableDir(…)` moves the search to
+ * another folder: a file that calls it is not read (a guess would be wrong). A `.command('x')`
+ * without a description is an action subcommand in the same file, which spawns nothing.
+ */
+import { lineAt } from '../../util/lines.js';
+import { basename, dirname, joinRepo } from '../../util/path.js';
+import { perScan } from '../per-scan.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader, type ReferenceInput } from '../types.js';
+import { blankedText } from './blanked-texts.js';
+import { jsCodeFiles } from './support.js';
+
+/** `.command('name …', 'description'`: a literal name and a literal second argument, the description. */
+const STANDALONE = /\.\s*command\s*\(\s*(["'])([^"'\n]+)\1\s*,\s*(["'`])/g;
+const PROGRAM_NAME = /\.\s*name\s*\(\s*(["'])([\w@.-]+)\1\s*\)/;
+const EXECUTABLE_FILE = /^\s*(?:(["'`])(?:(?!\1)[^\n])*\1|[^,()]*?)\s*,\s*\{[^{}]*?\bexecutableFile\s*:\s*(["'])([^"'\n]+)\2/;
+const EXTENSIONS = ['.js', '.ts', '.tsx', '.mjs', '.cjs'];
+const NAME = /^[\w@.:-]+$/;
+
+const importsCommander = (ctx: FrameworkContext, file: string): boolean =>
+  ctx.facts(file)?.imports?.some((i) => i.specifier === 'commander' || i.specifier.startsWith('commander/')) ?? false;
+
+const subcommandFiles = perScan((ctx: FrameworkContext): ReferenceInput[] => {
+  const out: ReferenceInput[] = [];
+  for (const file of jsCodeFiles(ctx)) {
+    if (!importsCommander(ctx, file)) continue;
+    const written = ctx.readText(file);
+    if (written === null || !written.includes('command')) continue;
+    const text = blankedText(ctx, file, written);
+    // A search folder of the program's choosing: not followed.
+    if (/\.\s*executableDir\s*\(/.test(text)) continue;
+    const program = PROGRAM_NAME.exec(text)?.[2] ?? basename(file).replace(/\.[^.]+$/, '');
+    const dir = dirname(file);
+    for (const m of text.matchAll(STANDALONE)) {
+      const sub = m[2].trim().split(/\s+/)[0];
+      if (!NAME.test(sub)) continue;
+      const at = m.index ?? 0;
+      const line = lineAt(text, at);
+      const call = `.command('${m[2]}', …)`;
+      // The rest of the call after its name: an executableFile option names the file itself.
+      const rest = text.slice(at + m[0].length - 1, at + m[0].length + 600);
+      const own = EXECUTABLE_FILE.exec(rest)?.[3];
+      const stem = own === undefined ? `${program}-${sub}` : own.replace(/^\.\//, '');
+      const base = joinRepo(dir, stem);
+      if (base === null) continue;
+      const candidates = /\.[cm]?[jt]sx?$/.test(stem) ? [base] : EXTENSIONS.map((ext) => `${base}${ext}`);
+      const target = candidates.find((c) => ctx.files.has(c) && c !== file);
+      if (target === undefined) continue;
+      const how = own === undefined ? `${program}-${sub} beside it` : `the executableFile ${own}`;
+      out.push({ from: file, target, targetKind: 'file', line, label: `${file}:${line}, whose ${call} is a commander stand-alone subcommand: \`${program} ${sub}\` spawns ${how}` });
+    }
+  }
+  return out;
+});
+
+const commanderSubcommands: FrameworkReader = {
+  id: 'commander-subcommands',
+  title: "commander's stand-alone subcommands (.command(name, description) spawns <program>-<name> beside the script)",
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => {
+    const first = subcommandFiles(ctx)[0];
+    return first ? `${first.from}:${first.line} declares a commander stand-alone subcommand (${first.target})` : null;
+  },
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    out.references.push(...subcommandFiles(ctx));
+    return out;
+  },
+};
+
+export default commanderSubcommands;
