@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import picomatch from 'picomatch';
-import { compileGlob, compileGlobs, compileRepoGlob, GlobError, globDepth, isGlob } from '../../src/util/glob.js';
+import { compileGlob, compileGlobs, compileRepoGlob, GlobError, globDepth, isGlob, segmentTextBothWays } from '../../src/util/glob.js';
 
 test('ordinary globs match as picomatch does', () => {
   const cases: [string, string, boolean][] = [
@@ -127,6 +127,21 @@ test('generated globs and paths: the same answer as picomatch', () => {
       assert.equal(compileGlob(g)(p), picomatch(g, { dot: true })(p), `${g} ~ ${p}`);
     }),
     { numRuns: 3000 }, // fast-check's failure message names the seed and path to replay
+  );
+});
+
+test('a segment\'s literal text read off its spelling is the one its tokens give (stop 62: compiled once per segment)', () => {
+  // Escapes, an unclosed class and a trailing backslash are literal by their tokens, not by their spelling.
+  for (const [spelled, text] of [['src', 'src'], ['a\\*b', 'a*b'], ['[ab', '[ab'], ['a\\', 'a\\'], ['[ab]', null], ['*.ts', null], ['**', null], ['a?', null], ['', '']] as const) {
+    assert.deepEqual(segmentTextBothWays(spelled), { spelled: text, tokens: text }, spelled);
+  }
+  const spelled = fc.array(fc.constantFrom('a', 'b', '.', '-', '*', '?', '[', ']', '[ab]', '\\', '!', '{', '}', '(', ')', '@'), { maxLength: 6 }).map((t) => t.join(''));
+  fc.assert(
+    fc.property(spelled, (s) => {
+      const both = segmentTextBothWays(s);
+      assert.equal(both.spelled, both.tokens, s);
+    }),
+    { numRuns: 5000, seed: 62 },
   );
 });
 
