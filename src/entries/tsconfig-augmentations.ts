@@ -28,7 +28,7 @@ import { parseJsonc } from '../util/jsonc.js';
 import { programListing } from '../languages/javascript/resolution/tsconfig-program.js';
 import { isPathSpecifier, packageNameOf } from '../languages/javascript/resolution/specifier.js';
 import { fileEntry } from './support/inputs.js';
-import { augmentationIn, DECLARATION, listingWhere, TSCONFIG } from './tsconfig-program.js';
+import { augmentationIn, DECLARATION, listingsWhere, TSCONFIG } from './tsconfig-program.js';
 import { emptyOutput, type DetectorContext, type EntryDetector } from './types.js';
 
 /** A source TypeScript compiles; a declaration file (DECLARATION) is tsconfig-program's. */
@@ -136,10 +136,11 @@ const tsconfigAugmentations: EntryDetector = {
     // tsconfig-program warns about a tsconfig that does not parse; here it only gives no program.
     if (!('value' in parseJsonc(file.text))) return out;
     const listing = programListing(ctx.manifests, file.path);
+    const whereOf = listingsWhere(ctx, file);
     for (const source of sources) {
       const listed = listing(source.file);
       if (listed === null) continue;
-      const { where, line } = listingWhere(ctx, file, listed);
+      const { where, line } = whereOf(listed);
       out.entries.push(fileEntry(source.file, 'tooling', `${where}: in the TypeScript program, which applies its ${source.what} (line ${source.line}) to the program's other files`, line));
     }
     return out;

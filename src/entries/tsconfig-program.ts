@@ -121,6 +121,21 @@ export const listingWhere = (ctx: DetectorContext, file: { path: string; text: s
   return { where: `${listed.key} at ${file.path} (from ${listed.config}${line === undefined ? '' : `:${line}`}, which it extends)` };
 };
 
+/**
+ * listingWhere for one tsconfig's files, answered once per list that took them in: the answer
+ * depends on the config and the list alone, and each ask blanked the config's comments and split
+ * its lines again (payload: 535 augmenting sources from 269 configs, a handful of lists).
+ */
+export const listingsWhere = (ctx: DetectorContext, file: { path: string; text: string }): ((listed: ProgramListing) => { where: string; line?: number }) => {
+  const known = new Map<string, { where: string; line?: number }>();
+  return (listed) => {
+    const key = `${listed.key}\0${listed.config}`;
+    let where = known.get(key);
+    if (where === undefined) known.set(key, (where = listingWhere(ctx, file, listed)));
+    return where;
+  };
+};
+
 const tsconfigProgram: EntryDetector = {
   id: 'tsconfig-program',
   title: 'declaration files in a tsconfig program (files, include, exclude)',
@@ -136,10 +151,11 @@ const tsconfigProgram: EntryDetector = {
     if (!isRecord(parsed.value)) return out;
     // The program as tsc builds it: files/include/exclude through `extends`, `${configDir}` (programListing, as for sources).
     const listing = programListing(ctx.manifests, file.path);
+    const whereOf = listingsWhere(ctx, file);
     for (const f of declarationFiles(ctx.files)) {
       const listed = listing(f);
       if (listed === null || !actsAmbiently(ctx, f)) continue;
-      const { where, line } = listingWhere(ctx, file, listed);
+      const { where, line } = whereOf(listed);
       out.entries.push(fileEntry(f, 'tooling', `${where}: in the TypeScript program`, line));
     }
     return out;
