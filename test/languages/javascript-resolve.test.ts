@@ -109,3 +109,34 @@ test('javascript resolution: workspaces linked through node_modules give the sam
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('javascript resolution: importers asked in turn each get their own folder and kind (stop 62: the last importer is remembered)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'census-js-importers-'));
+  try {
+    const write = (path: string, text: string) => {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    // A TypeScript importer reaches the declaration beside a file TypeScript does not load; a JavaScript one does not.
+    write('a/q.graphql', 'query { x }');
+    write('a/q.graphql.d.ts', 'export {};');
+    write('b/q.graphql', 'query { y }');
+    write('b/q.graphql.d.ts', 'export {};');
+    write('a/x.ts', '');
+    write('b/y.js', '');
+    const files = listFiles(root);
+    const manifests = new Manifests({ files: new Set(files), readText: (p) => readOrNull(join(root, p)) });
+    const resolver = createJavaScriptResolver({ rootAbs: root, files: manifests.files, manifests });
+    const fact = (specifier: string) => ({ specifier, syntax: 'import' as const, line: 1, names: [], guard: null });
+    const targets = (from: string, specifier: string) => resolver.resolve(fact(specifier), from).map((r) => r.to);
+    // Asked in turn, and the same question again for each after the other: never the previous importer's answer.
+    for (let round = 0; round < 2; round++) {
+      assert.deepEqual(targets('a/x.ts', './q.graphql'), ['a/q.graphql', 'a/q.graphql.d.ts']);
+      assert.deepEqual(targets('b/y.js', './q.graphql'), ['b/q.graphql']);
+      assert.deepEqual(targets('a/x.ts', '../b/q.graphql'), ['b/q.graphql', 'b/q.graphql.d.ts']);
+      assert.deepEqual(targets('b/y.js', '../a/q.graphql'), ['a/q.graphql']);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -411,7 +411,8 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
    */
   const viaAlias = (specifier: string, fromFile: string, profile: Profile, kind: ImporterKind): Resolution | null => {
     claimedBy = null;
-    for (const rule of aliases.rulesFor(dirname(fromFile))) {
+    importerOf(fromFile);
+    for (const rule of aliases.rulesFor(lastDir)) {
       const targets = rule.map(specifier);
       if (targets === null) continue;
       const picked = pickedAliasTarget(rule, targets, specifier, fromFile, profile, kind);
@@ -534,7 +535,25 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     }
     return known;
   };
-
+  /**
+   * The importer's folder, its Folder and its kind, for the last importer asked: the graph resolves
+   * a file's imports one after another, and each lookup sliced the file's folder and extension
+   * again and hashed the new folder string into `folders` (payload: about 15,000 lookups, three
+   * slices and two hashes each).
+   */
+  let lastImporter: string | null = null;
+  let lastDir = '';
+  let lastFolder: Folder | null = null;
+  let lastKind: ImporterKind = 'js';
+  const importerOf = (fromFile: string): Folder => {
+    if (fromFile !== lastImporter || lastFolder === null) {
+      lastDir = dirname(fromFile);
+      lastFolder = folderOf(lastDir);
+      lastKind = TS_EXTENSIONS.has(extname(fromFile).toLowerCase()) ? 'ts' : 'js';
+      lastImporter = fromFile;
+    }
+    return lastFolder;
+  };
 
   /** `written`: the specifier as the import spells it (with its query); `primary`: the profile its syntax asks for. */
   const resolveOne = (written: string, primary: Profile, fromFile: string, withAliases: boolean): Resolution => {
@@ -542,10 +561,10 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     if (specifier === '') return { to: null, unresolved: 'not-found' };
     if (isRuntimeScheme(specifier)) return { to: null, unresolved: 'builtin' };
     if (isUrlLike(specifier)) return { to: null, unresolved: 'external', package: packageNameOf(specifier) };
-    const dir = dirname(fromFile);
-    const folder = folderOf(dir);
+    const folder = importerOf(fromFile);
+    const dir = lastDir;
     const { dirAbs, config } = folder;
-    const kind: ImporterKind = TS_EXTENSIONS.has(extname(fromFile).toLowerCase()) ? 'ts' : 'js';
+    const kind = lastKind;
     const bare = !isPathSpecifier(specifier) && !specifier.startsWith('#');
 
     let missedAlias: AliasRule | null = null;
@@ -618,7 +637,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
   const withAddedExtension = (r: Resolution, specifier: string, fromFile: string): Resolution => {
     if (r.to === null || r.mapping !== undefined) return r;
     // most folders have no compiler adding an extension: then nothing to name, and no strings made
-    const byFolder = addedFor(folderOf(dirname(fromFile)).dirAbs);
+    const byFolder = addedFor(importerOf(fromFile).dirAbs);
     if (byFolder.length === 0) return r;
     const ext = extname(r.to).toLowerCase();
     const added = byFolder.find((a) => a.extension === ext);
@@ -632,7 +651,8 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
    */
   const declarationFor = (r: Resolution, fromFile: string): Resolution | null => {
     if (r.to === null || (r.via !== 'relative' && r.via !== 'tsconfig-paths')) return null;
-    if (!TS_EXTENSIONS.has(extname(fromFile).toLowerCase())) return null;
+    importerOf(fromFile);
+    if (lastKind !== 'ts') return null;
     const declaration = declarationBeside(r.to, (p) => ctx.files.has(p));
     return declaration === null ? null : { to: declaration, via: r.via, mapping: `the declaration TypeScript reads for ${r.to}, a file it does not load itself` };
   };
