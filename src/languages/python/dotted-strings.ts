@@ -21,7 +21,7 @@ import { BY_NAME_LOADS, OSLO_TRY_LOADS } from './loader-names.js';
 import { isTestLikeName, TEST_FOLDER } from './test-marks.js';
 import { isModuleName, stringTokenValue } from './literals.js';
 import { isOp, nameText } from './ranges.js';
-import { stringContent, type PythonTokens } from './tokenize.js';
+import type { PythonTokens } from './tokenize.js';
 import { Kind, Op, StringFlag } from './tokens.js';
 import { BACKSLASH, DOT, IDENT } from './chars.js';
 
@@ -116,19 +116,21 @@ export const swapsOf = (facts: FileFacts | undefined): ReadonlySet<string> => ne
  */
 export const dottedStringsIn = (text: string, t: PythonTokens, swapped: ReadonlySet<string>): DottedStringFact[] => {
   const out: DottedStringFact[] = [];
-  // Native and about 1/10 of the walk's cost: most test modules (1,181 of saleor's 1,727) hold no quoted dotted name at all.
-  if (!mayHoldDottedStrings(text)) return out;
   const keep = (i: number, value: string, how: DottedStringHow, via: string): void => {
     out.push({ value, line: t.line[i], how, via });
   };
-  const { kind, value: tokenValue, text: tokenText } = t;
+  const { kind, value: tokenValue, text: tokenText, start: tStart, end: tEnd } = t;
   /** The value of string token `i` when it is a candidate (plain, a dotted name of two or more segments, not a swapped setting), else null. */
   const candidate = (i: number): string | null => {
     if ((tokenValue[i] & (StringFlag.Formatted | StringFlag.Bytes | StringFlag.Unterminated)) !== 0) return null;
     // Told from the text before any value is decoded: up to the first escape, each character is the value's own,
     // and a dotted name holds only ASCII word characters and dots (most strings stop at their first space).
-    const { start, end } = stringContent(t, i);
-    const raw = (tokenValue[i] & StringFlag.Raw) !== 0;
+    // stringContent(t, i) written out: an object per string otherwise (the scan compiles without inlining), and test modules hold many strings.
+    const flags = tokenValue[i];
+    const quote = flags & StringFlag.Triple ? 3 : 1;
+    const start = tStart[i] + (flags >> StringFlag.PrefixShift) + quote;
+    const end = Math.max(start, tEnd[i] - quote);
+    const raw = (flags & StringFlag.Raw) !== 0;
     let dot = false;
     let k = start;
     for (; k < end; k++) {
@@ -143,16 +145,35 @@ export const dottedStringsIn = (text: string, t: PythonTokens, swapped: Readonly
     return !value.includes('.') || !isModuleName(value) || swapped.has(`${t.line[i]}\0${value}`) ? null : value;
   };
   let read = 0;
-  const { lines, lineFirst, lineEnd } = t;
-  for (let l = 0; l < lines && read < MAX_STRINGS; l++) {
+  const { lines, lineFirst, lineEnd, notes, noteCount } = t;
+  // The lines are visited in order, but only those holding a candidate (most hold none): every
+  // string token a candidate can be is among the scanner's notes (a constant str literal, the
+  // same flags candidate() refuses), so the notes are walked, not every token of every line.
+  let l = 0;
+  let pretested = false;
+  for (let j = 0; j < noteCount && read < MAX_STRINGS; j++) {
+    const first = notes[j];
+    if (kind[first] !== Kind.String || candidate(first) === null) continue;
+    // The text test comes with the first candidate, not before the walk: most test modules hold
+    // no candidate (1,181 of saleor's 1,727 no quoted dotted name at all), and the pattern went
+    // over each whole text. It still decides: a name spelt with an escape (`'app\x2emod.Cls'`)
+    // is a candidate the text test refuses, as the reader's own test does.
+    if (!pretested) {
+      if (!mayHoldDottedStrings(text)) return out;
+      pretested = true;
+    }
+    while (l < lines && lineEnd[l] <= first) l++;
+    if (l === lines) break;
     const a = lineFirst[l];
+    // A token on no logical line (the scanner puts every token on one) was never walked.
+    if (a > first) continue;
     const b = lineEnd[l];
+    // Past this line's notes: the next candidate is on a later line.
+    while (j + 1 < noteCount && notes[j + 1] < b) j++;
+    l++;
     // A docstring or a bare string statement, and an assert statement, load nothing.
-    if (a >= b || kind[a] === Kind.String || (kind[a] === Kind.Name && t.end[a] - t.start[a] === 6 && nameText(t, a) === 'assert')) continue;
-    // Brackets are followed only on a statement that holds a candidate (most hold none).
-    let first = a;
-    while (first < b && (kind[first] !== Kind.String || candidate(first) === null)) first++;
-    if (first === b) continue;
+    if (kind[a] === Kind.String || (kind[a] === Kind.Name && t.end[a] - t.start[a] === 6 && nameText(t, a) === 'assert')) continue;
+    // Brackets are followed only on a statement that holds a candidate, from its first: `first`.
     const stack: Frame[] = [];
     for (let i = a; i < b && read < MAX_STRINGS; i++) {
       if (t.kind[i] === Kind.Op) {

@@ -88,7 +88,7 @@ const extractFacts = (path: string, text: string): FileFacts => {
   for (const { problem, line } of t.problems) st.problems.tokenProblem(problem, line);
   const walker = new StatementWalker(st);
   walker.run();
-  const complexity = scanTokens(st, walker.segStart, walker.segFrame, renamedCallees(st));
+  const complexity = scanTokens(st, walker.lineFrames, renamedCallees(st));
   resolveNameSites(st);
 
   const facts = st.facts;

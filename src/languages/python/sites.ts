@@ -37,13 +37,15 @@ const renamedNames = (t: PythonTokens, renamed: Set<string>): number[] => {
  * the constant str literals), merged in token order with the names `renamed` holds, which only
  * files that import a known callee under another name have.
  */
-export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame[], renamed: Set<string>): number => {
+export const scanTokens = (st: ExtractState, lineFrames: readonly Frame[], renamed: Set<string>): number => {
   const t = st.t;
   const kinds = t.kind;
   const values = t.value;
   const notes = t.notes;
   const noteCount = t.noteCount;
-  const segments = segStart.length;
+  // The frame of a token is its logical line's (statements.ts files each line under one).
+  const lineFirst = t.lineFirst;
+  const lines = t.lines;
   let seg = 0;
   const typePaths = st.typePaths;
   // Only graphene and strawberry take a type by its path: other files never pay for the test.
@@ -55,8 +57,8 @@ export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame
   for (let j = 0; j < noteCount || x < extra.length; ) {
     if (x < extra.length && (j === noteCount || extra[x] < notes[j])) {
       const i = extra[x++];
-      while (seg + 1 < segments && segStart[seg + 1] <= i) seg++;
-      st.nameSites.push({ root: i, last: i, frame: segFrame[seg] });
+      while (seg + 1 < lines && lineFirst[seg + 1] <= i) seg++;
+      st.nameSites.push({ root: i, last: i, frame: lineFrames[seg] });
       continue;
     }
     const i = notes[j++];
@@ -70,8 +72,8 @@ export const scanTokens = (st: ExtractState, segStart: number[], segFrame: Frame
           while (root >= 2 && kinds[root - 1] === Kind.Op && values[root - 1] === Op.Dot && kinds[root - 2] === Kind.Name) root -= 2;
           // `x().run`, `a[0].run`: not a plain dotted name.
           if (root > 0 && kinds[root - 1] === Kind.Op && values[root - 1] === Op.Dot) break;
-          while (seg + 1 < segments && segStart[seg + 1] <= i) seg++;
-          st.nameSites.push({ root, last: i, frame: segFrame[seg] });
+          while (seg + 1 < lines && lineFirst[seg + 1] <= i) seg++;
+          st.nameSites.push({ root, last: i, frame: lineFrames[seg] });
           break;
         }
         case Word.Include:
