@@ -155,6 +155,7 @@ class Scanner extends StringScanner {
     let atLineStart = true;
     let indent = 0;
     let lineFirst = 0;
+    let opDepth = 0;
 
     while (pos < n) {
       if (atLineStart) {
@@ -251,10 +252,10 @@ class Scanner extends StringScanner {
             this.bracketChar[depth] = c;
             this.bracketLine[depth] = this.lineNo;
           }
-          this.emit(Kind.Op, pos, pos + 1, c, depth);
+          // an opening bracket sits at the outer depth
+          opDepth = depth;
           depth++;
-          pos++;
-          continue;
+          break;
         case 41: // )
         case 93: // ]
         case RBRACE:
@@ -267,12 +268,33 @@ class Scanner extends StringScanner {
               if (c - open !== 1 && c - open !== 2) this.problem(Problem.MismatchedBracket, this.lineNo);
             }
           }
-          this.emit(Kind.Op, pos, pos + 1, c, depth);
-          pos++;
-          continue;
+          opDepth = depth;
+          break;
+        case 44: // ,
+        case 46: // . (a number's `.5` was taken above; `...` is operator()'s)
+          if (c === 46 && codes[pos + 1] === 46) {
+            pos = this.operator(pos, c, depth);
+            continue;
+          }
+          opDepth = depth;
+          break;
         default:
           pos = this.operator(pos, c, depth);
+          continue;
       }
+      // A one-character operator whose code is its character's (brackets, `,` and `.`: three
+      // operators in five, and one token in three): emit() written out, as the scan compiles
+      // without inlining (for `,` and `.` it saves operator()'s call too).
+      const i = out.count;
+      if (i === out.kind.length) this.growTokens();
+      out.kind[i] = Kind.Op;
+      out.start[i] = pos;
+      out.end[i] = pos + 1;
+      out.line[i] = this.lineNo;
+      out.value[i] = c;
+      out.depth[i] = opDepth;
+      out.count = i + 1;
+      pos++;
     }
     if (lineOpen) this.closeLine(lineFirst, indent);
     if (depth > 0) this.problem(Problem.UnclosedBracket, this.bracketLine[0]);
