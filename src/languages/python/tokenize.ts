@@ -282,8 +282,8 @@ class Scanner extends StringScanner {
           pos = this.operator(pos, c, depth);
           continue;
       }
-      // A one-character operator whose code is its character's (brackets, `,` and `.`: three
-      // operators in five, and one token in three): emit() written out, as the scan compiles
+      // A one-character operator whose code is its character's (brackets, `,` and `.`: on saleor
+      // three operators in four, two tokens in five): emit() written out, as the scan compiles
       // without inlining (for `,` and `.` it saves operator()'s call too).
       const i = out.count;
       if (i === out.kind.length) this.growTokens();
