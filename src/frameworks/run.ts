@@ -8,7 +8,7 @@ import { ownString } from '../util/own-string.js';
 import type { CommandInput, EntryInput } from '../entries/types.js';
 import { PYTHON_SOURCE_READERS, READERS } from './index.js';
 import { listedPaths } from '../util/file-index.js';
-import type { FrameworkContext, FrameworkReader, ReferenceInput } from './types.js';
+import type { FrameworkContext, FrameworkEntry, FrameworkReader, ReferenceInput } from './types.js';
 
 export interface FrameworkInput<T> {
   detector: string;
@@ -37,6 +37,19 @@ const referenceOf = (r: ReferenceInput, reader: string): ReferenceInput & { read
   return r.line === undefined
     ? { from: r.from, target, targetKind: r.targetKind, label, reader }
     : { from: r.from, target, targetKind: r.targetKind, line: r.line, label, reader };
+};
+
+/**
+ * A reader's entry without its `source`, as the later stages read it (graph/entries.ts reads these
+ * fields by name). Not `const { source, ...input } = e`: an object rest is a runtime call per entry
+ * (saleor: 7,100 entries, most of them Django's migrations), this a literal and three stores.
+ */
+const entryInputOf = (e: FrameworkEntry): EntryInput => {
+  const input: EntryInput = { target: e.target, targetKind: e.targetKind, kind: e.kind, evidence: e.evidence };
+  if (e.line !== undefined) input.line = e.line;
+  if (e.standsIn !== undefined) input.standsIn = e.standsIn;
+  if (e.startedBy !== undefined) input.startedBy = e.startedBy;
+  return input;
 };
 
 /**
@@ -69,7 +82,7 @@ export const runFrameworks = (ctx: FrameworkContext, readers: readonly Framework
         result.entries = result.entries.filter((e) => !known.has(e.target));
         result.references = result.references.filter((r) => !known.has(r.target));
       }
-      for (const { source, ...input } of result.entries) out.entries.push({ detector: reader.id, source, input });
+      for (const e of result.entries) out.entries.push({ detector: reader.id, source: e.source, input: entryInputOf(e) });
       for (const { source, ...input } of result.commands) out.commands.push({ detector: reader.id, source, input });
       for (const r of result.references) out.references.push(referenceOf(r, reader.id));
       out.diagnostics.push(...result.diagnostics);

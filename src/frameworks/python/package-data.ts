@@ -38,7 +38,7 @@ import { callArgs, isOp, nameText, splitTop } from '../../languages/python/range
 import { Kind, Op, StringFlag } from '../../languages/python/tokens.js';
 import { perScan } from '../per-scan.js';
 import { calleeAt, fileDefs, type OpenDef } from './loader-functions.js';
-import { defSpan, importersBySpecifierPart, importIndex, moduleFile } from './python-files.js';
+import { defSpan, importIndex, moduleFile, specifiersByPart } from './python-files.js';
 import { argumentsFor, callTarget, type CallSite } from './loader-calls.js';
 import { boundModuleFile } from './folder-loaders.js';
 import { blankComments, fileAnchoredPath, fileVariables, importsResourceApi, lookText, MAX_PATH_LINE, pathConstants, resourceReads, resourceTemplates, spannedPathLine, withConstants } from './package-paths.js';
@@ -491,9 +491,9 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
   // each round; grown as stems and names are found, so a file later in the same round sees them as the walk did.
   const candidates = new Set<string>();
   const index = stems.size > 0 ? importIndex(ctx) : null;
-  const byPart = index === null ? new Map<string, readonly string[]>() : importersBySpecifierPart(index);
+  const byPart = index === null ? new Map<string, readonly string[]>() : specifiersByPart(index);
   const addStem = (stem: string): void => {
-    for (const f of byPart.get(stem) ?? []) candidates.add(f);
+    for (const specifier of byPart.get(stem) ?? []) for (const f of index?.bySpecifier.get(specifier) ?? []) candidates.add(f);
   };
   const addConstant = (name: string): void => {
     for (const f of index?.byFromName.get(name) ?? []) candidates.add(f);
