@@ -20,7 +20,7 @@ import { findSettingsDeclarations, settingsOption, TEST_TIER_SETTINGS, type Sett
 import { settingStrings } from './setting-strings.js';
 import { libraryPackages } from './python-library.js';
 import { allUnder, filesByFolder, importIndex, moduleFile, packageImporters, relativeModuleFile, starImports } from './python-files.js';
-import { lineAt } from '../../util/lines.js';
+import { lineAt, lineCounter } from '../../util/lines.js';
 import { appLoopModules, fragmentApps } from './installed-app-modules.js';
 import { withSteps } from '../../util/sentences.js';
 
@@ -369,8 +369,10 @@ export const collectDjango = (ctx: FrameworkContext): FrameworkOutput => {
     if (!file.endsWith('.py') || !callCommandImporters.has(file)) continue;
     const text = ctx.readText(file);
     if (text === null) continue;
+    // The calls come in text order: lines counted on from the last call, not from the top per call.
+    const lineOf = lineCounter(text);
     for (const call of calledCommands(text)) {
-      const line = lineAt(text, call.index);
+      const line = lineOf(call.index);
       for (const t of targetsOf(call.name)) out.references.push({ from: file, target: t.file, targetKind: 'file', line, label: `call_command("${call.name}") in ${file}:${line}: ${t.what}` });
     }
   }
