@@ -428,6 +428,10 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
   const moduleFn: OpenDef = { name: '', indent: -1, defLine: 0, params: [], defaults: [], body: importTime };
   const out: FunctionFlows[] = [];
   const classes: ClassInfo[] = [];
+  // Each class's own lines by its def line (the first class of a line, as a search of the list finds it): a search per
+  // class was quadratic in a file of many classes (saleor's GraphQL types: hundreds a file).
+  const classByLine = new Map<number, (typeof classDefs)[number]>();
+  if (!callers) for (const c of classDefs) if (!classByLine.has(c.defLine)) classByLine.set(c.defLine, c);
   for (let l = 0; l < t.lines && !callers; l++) {
     const a = t.lineFirst[l];
     const b = t.lineEnd[l];
@@ -438,7 +442,7 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
       const name = dottedName(t, s0, e0);
       if (name !== null) bases.push(name);
     }
-    classes.push({ name: nameText(t, a + 1), bases, line: t.line[a], attributes: classAttributes(t, classDefs.find((c) => c.defLine === t.line[a])?.classLines ?? []) });
+    classes.push({ name: nameText(t, a + 1), bases, line: t.line[a], attributes: classAttributes(t, classByLine.get(t.line[a])?.classLines ?? []) });
   }
   let calls = 0;
   // Stop 48: a def's closures (defs nested in it) read its parameters; their lines count as its own

@@ -31,7 +31,7 @@ import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../type
 import { emptyFrameworkOutput } from '../types.js';
 import { isDottedName } from '../strings.js';
 import { settingStrings } from './setting-strings.js';
-import { asksImport, assignmentAbove, fromName, importIndex, importQuestion, moduleFile } from './python-files.js';
+import { asksImport, assignmentAbove, fromName, importIndex, importQuestion, moduleFile, type ImportIndex } from './python-files.js';
 import { OSLO_IMPORTUTILS, fileLoads, moduleFunctionLoadsOf, type FunctionLoad } from './loader-functions.js';
 import { nameOrigin } from './reexports.js';
 import { lineAt, lineCounter, lineStarts } from '../../util/lines.js';
@@ -99,6 +99,19 @@ const importsAny = (imports: readonly ImportFact[], names: ReadonlySet<string>, 
     for (let j = 0; j < list.length; j++) if (names.has(list[j].name)) return true;
   }
   return false;
+};
+/** The files of `index` that importsAny says yes for: importers of a specifier in `specifiers` or of a name in `names` (either kind of import). */
+const importersOfAny = (index: ImportIndex, names: ReadonlySet<string>, specifiers: ReadonlySet<string>): Set<string> => {
+  const out = new Set<string>();
+  const add = (files: readonly string[] | undefined): void => {
+    for (const f of files ?? []) out.add(f);
+  };
+  for (const s of specifiers) add(index.bySpecifier.get(s));
+  for (const n of names) {
+    add(index.byFromName.get(n));
+    add(index.byOtherName.get(n));
+  }
+  return out;
 };
 const LOADER_WORDS = new Set([...LOADER_NAMES, 'reflect', 'importutils', 'imports']);
 
@@ -399,8 +412,11 @@ export const collectStringModules = (ctx: FrameworkContext): FrameworkOutput => 
   };
   /** Files whose own dotted strings all count: a computed import of a name from a module importlib-like loaders handle. */
   const direct = new Set<string>();
+  // The files importsAny says yes for (an import of a module in loaders.modules, or one listing a name in loaders.watch),
+  // from the scan's import index: a walk of every file's imports and names for them was most of this loop (issue 19).
+  const mayCall = loaders.byFile.size === 0 ? null : importersOfAny(importIndex(ctx), loaders.watch, loaders.modules);
   for (const { path, facts, byName, osloDb } of files) {
-    const callees = loaders.byFile.size === 0 || !importsAny(facts.imports, loaders.watch, loaders.modules) ? null : loaderCallees(ctx, path, facts.imports, loaders);
+    const callees = mayCall === null || !mayCall.has(path) ? null : loaderCallees(ctx, path, facts.imports, loaders);
     if (!byName && callees === null && !osloDb) continue;
     const text = ctx.readText(path);
     if (text === null) continue;
