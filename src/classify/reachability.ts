@@ -59,6 +59,9 @@ const pathRanks = (paths: readonly string[], idOf: Map<string, number>): Int32Ar
 const edgeEnds = (idOf: Map<string, number>, reachable: (id: number) => boolean, edges: readonly Edge[], count: Int32Array): { targetOf: Int32Array; sourceOf: Int32Array } => {
   const targetOf = new Int32Array(edges.length).fill(-1);
   const sourceOf = new Int32Array(edges.length).fill(-1);
+  // The scan's edges come by importer: one lookup per importer's run of edges, not one per edge.
+  let lastFrom: string | undefined;
+  let lastFromId: number | undefined;
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i];
     if (!isFollowable(e)) continue;
@@ -66,7 +69,11 @@ const edgeEnds = (idOf: Map<string, number>, reachable: (id: number) => boolean,
     if (to === undefined) continue;
     targetOf[i] = to;
     if (!reachable(to)) continue;
-    const from = idOf.get(e.from);
+    if (e.from !== lastFrom) {
+      lastFrom = e.from;
+      lastFromId = idOf.get(e.from);
+    }
+    const from = lastFromId;
     if (from === undefined || !reachable(from)) continue;
     sourceOf[i] = from;
     count[from + 1]++;

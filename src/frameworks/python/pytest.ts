@@ -18,10 +18,16 @@ export const collectPytest = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   const tests = ctx.entries.filter((e) => e.detector === 'tests' && e.targetKind === 'file' && e.target.endsWith('.py'));
   const collected = new Set(tests.map((t) => t.target));
+  // A folder's package inits, found once for all its collected files (saleor: 1,200 test files in a few hundred folders).
+  const initsOf = new Map<string, string[]>();
   for (const file of [...collected].sort()) {
-    for (const init of packageInits(ctx.files, dirname(file))) {
+    const dir = dirname(file);
+    let inits = initsOf.get(dir);
+    if (inits === undefined) initsOf.set(dir, (inits = packageInits(ctx.files, dir)));
+    const label = `run by pytest, which imports ${file} by its dotted name (a package runs before its modules)`;
+    for (const init of inits) {
       if (init === file) continue;
-      out.references.push({ from: file, target: init, targetKind: 'file', line: 1, label: `run by pytest, which imports ${file} by its dotted name (a package runs before its modules)` });
+      out.references.push({ from: file, target: init, targetKind: 'file', line: 1, label });
     }
     const text = basename(file) === 'conftest.py' || ctx.facts(file)?.definitions.includes('pytest_plugins') ? ctx.readText(file) : null;
     if (text === null) continue;

@@ -170,10 +170,31 @@ export const filesByFolder = (files: ReadonlySet<string>): Map<string, string[]>
   return out;
 };
 
-/** Every file at or below a folder, from the by-folder index. */
+/** Each by-folder index's folders in byString order, made on the first allUnder of it (the indexes are built once and only read). */
+const sortedFolders = new WeakMap<ReadonlyMap<string, string[]>, string[]>();
+
+/**
+ * Every file at or below a folder, from the by-folder index. The folders below it are one run of
+ * the sorted folders, found by bisection: Django asks this for each installed app's jobs/, static/
+ * and templates/, and a walk of every folder per ask was about 80,000 steps on saleor (issue 19).
+ */
 export const allUnder = (byFolder: ReadonlyMap<string, string[]>, dir: string): string[] => {
+  let folders = sortedFolders.get(byFolder);
+  if (folders === undefined) sortedFolders.set(byFolder, (folders = [...byFolder.keys()].sort(byString)));
   const out: string[] = [];
-  for (const [folder, files] of byFolder) if (folder === dir || folder.startsWith(`${dir}/`)) out.push(...files);
+  const add = (files: readonly string[]): void => {
+    for (let i = 0; i < files.length; i++) out.push(files[i]);
+  };
+  add(byFolder.get(dir) ?? []);
+  const prefix = `${dir}/`;
+  let lo = 0;
+  let hi = folders.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (folders[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < folders.length && folders[i].startsWith(prefix); i++) add(byFolder.get(folders[i])!);
   return out.sort();
 };
 
