@@ -686,7 +686,8 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
         for (let l = firstLine; l <= lastLine && l <= lines.length && hit === null; l++) {
           const raw = lines[l - 1];
           if (raw.length > MAX_PATH_LINE || /^\s*(?:#|def\s)/.test(raw)) continue;
-          const m = word.exec(raw);
+          // A line without the name cannot hold the word: no pattern run (every line of every def, for each parameter).
+          const m = raw.includes(p) ? word.exec(raw) : null;
           if (m === null || ++wrapperTries > MAX_TRIES) continue;
           const sub = withConstants(raw.slice(0, m.index) + `'${SENTINEL}'` + raw.slice(m.index + m[0].length), rewrites);
           const at = sub.indexOf(`'${SENTINEL}'`);
