@@ -188,6 +188,7 @@ import pluginRegistrations from './python/plugin-registrations.js';
 import protocolAttributes from './python/protocol-attributes.js';
 import moduleRelativeImports from './python/module-relative.js';
 import prefixedImports from './python/prefixed-imports.js';
+import searchPathLoaders from './python/search-path-loaders.js';
 import attributeTemplates from './python/attribute-templates.js';
 import sourceTextImports from './python/source-text-imports.js';
 import handedLoaders from './python/handed-loaders.js';
@@ -331,6 +332,7 @@ export const READERS: readonly FrameworkReader[] = [
   postcss,
   preconstruct,
   prefixedImports,
+  searchPathLoaders,
   attributeTemplates,
   sourceTextImports,
   handedLoaders,
@@ -445,6 +447,7 @@ export const PYTHON_SOURCE_READERS: ReadonlySet<FrameworkReader> = new Set([
   resourceAnchors,
   resourceWrappers,
   rqJobs,
+  searchPathLoaders,
   settingsClassPaths,
   sourceTextImports,
   spawnedPaths,

@@ -1,0 +1,28 @@
+/** Loaders that import a name under each package of a search path they are handed (cloud-init's importer.find_module). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+
+const cases = frameworkCases('search-path-loaders');
+// Stop 62: distros/debian.py (["", __name__], ["Distro"]), handlers/cc_ping.py (obj_name(handlers), ["handle"]),
+// mergers/m_dict.py ([__name__], [MERGER_ATTR]) and, through list_sources handing its parameter on, sources/DataSourceNone.py
+// run; distros/net_util.py (no Distro), extras/thing.py (a def that only prints the joined names), plain/orphan.py (a plain
+// module's __name__, a list filled at run time) stay dead.
+test('search-path-loaders: has a basic fixture', () => assert.ok(cases.includes('search-path-loaders-basic')));
+for (const name of cases) test(`search-path-loaders: ${name}`, { timeout: 120_000 }, () => checkFrameworkFixture(name));
+
+test('searchPathLoaders: a def joining a loop over one parameter and another parameter into a dotted name it imports', async () => {
+  const { searchPathLoaders } = await import('../../src/frameworks/python/search-path-loaders.js');
+  const shapes = [
+    'def load(name, paths):\n    for p in paths:\n        mod = importlib.import_module(f"{p}.{name}")\n',
+    'def load(name, paths):\n    for p in paths:\n        mod = __import__(p + "." + name)\n',
+    'def load(name, paths):\n    for p in paths:\n        mod = import_module("%s.%s" % (p, name))\n',
+  ];
+  for (const text of shapes) assert.deepEqual(searchPathLoaders('a.py', text).map((l) => [l.name, l.base, l.paths, l.attrs]), [['load', 0, 1, null]], text);
+  // The attributes a module must have, read in a same-file def the loader hands them to.
+  const filtered = 'def has(m, attrs):\n    mod = importlib.import_module(m)\n    for a in attrs:\n        if not hasattr(mod, a):\n            return False\n    return True\n\n\ndef load(paths, name, want):\n    for p in paths:\n        if has(f"{p}.{name}", want):\n            return p\n';
+  assert.deepEqual(searchPathLoaders('a.py', filtered).map((l) => [l.name, l.base, l.paths, l.attrs]), [['load', 1, 0, 2]]);
+  // No load: the joined names are printed. A loop over a constant, not a parameter: no search path handed in.
+  assert.deepEqual(searchPathLoaders('a.py', 'def show(name, paths):\n    for p in paths:\n        print(f"{p}.{name}")\n'), []);
+  assert.deepEqual(searchPathLoaders('a.py', 'PATHS = ["a"]\n\n\ndef load(name, other):\n    for p in PATHS:\n        importlib.import_module(f"{p}.{name}")\n'), []);
+});
