@@ -6,7 +6,7 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 const cases = frameworkCases('search-path-loaders');
 // Stop 62: distros/debian.py (["", __name__], ["Distro"]), handlers/cc_ping.py (obj_name(handlers), ["handle"]),
 // mergers/m_dict.py ([__name__], [MERGER_ATTR]) and, through list_sources handing its parameter on, sources/DataSourceNone.py
-// run; distros/net_util.py (no Distro), extras/thing.py (a def that only prints the joined names), plain/orphan.py (a plain
+// run (stages.py hands list_sources the list `self._get_datasources()` fills from literals); distros/net_util.py (no Distro), extras/thing.py (a def that only prints the joined names), plain/orphan.py (a plain
 // module's __name__, a list filled at run time) stay dead.
 test('search-path-loaders: has a basic fixture', () => assert.ok(cases.includes('search-path-loaders-basic')));
 for (const name of cases) test(`search-path-loaders: ${name}`, { timeout: 120_000 }, () => checkFrameworkFixture(name));

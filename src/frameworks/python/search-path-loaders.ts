@@ -33,7 +33,7 @@ import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
 import { callArguments, literalValue } from './call-text.js';
-import { calledModuleFile, firstComputedImport, fromName, importsAnyOf, importedStem, indentOf, moduleFile } from './python-files.js';
+import { calledModuleFile, defSpan, firstComputedImport, fromName, importsAnyOf, importedStem, indentOf, moduleFile } from './python-files.js';
 import { childrenIn, moduleConstants } from './prefixed-imports.js';
 import { alternation, CORE_LOADS } from '../../languages/python/loader-names.js';
 import { escapeRegExp } from '../../util/regexp.js';
@@ -214,6 +214,69 @@ const argumentFor = (args: readonly string[], loader: SearchPathLoader, index: n
   return positional === undefined || /^[A-Za-z_]\w*\s*=(?!=)/.test(positional) || positional.startsWith('*') ? null : positional;
 };
 
+/** The lines of the def (any depth: a method too) around 0-based line `at`, or null at module level. */
+const defLines = (lines: readonly string[], at: number): string[] | null => {
+  const span = defSpan(lines, at);
+  return span === null ? null : lines.slice(span.from, span.end);
+};
+
+/**
+ * The items a list local of a def is given from the def's own code (`L = [...]`, `L = X or [...]`,
+ * `L.append(item)`, `L.append(n)` inside `for n in [...]:`), before `upTo` (an index into `lines`):
+ * what the code adds, whatever a config adds at run time. Null when the def gives it none.
+ */
+const listFill = (lines: readonly string[], upTo: number, name: string): string[] | null => {
+  const n = escapeRegExp(name);
+  const items: string[] = [];
+  const loops = new Map<string, string[]>();
+  for (let l = 0; l < upTo && l < lines.length; l++) {
+    const line = lines[l].replace(/\s+#.*$/, '');
+    const loop = /^\s*for\s+([A-Za-z_]\w*)\s+in\s+([[(].*[\])])\s*:\s*$/.exec(line);
+    if (loop !== null) loops.set(loop[1], listItems(loop[2]) ?? []);
+    const assigned = new RegExp(String.raw`^\s*${n}\s*=(?!=)\s*(?:.*\bor\s+)?([[(].*[\])])\s*$`).exec(line);
+    if (assigned !== null) items.push(...(listItems(assigned[1]) ?? []));
+    const appended = new RegExp(String.raw`^\s*${n}\s*\.\s*append\(\s*(.+?)\s*\)\s*$`).exec(line);
+    if (appended !== null) items.push(...(loops.get(appended[1]) ?? [appended[1]]));
+  }
+  return items.length === 0 ? null : items;
+};
+
+/**
+ * The items of a list a caller's local holds, read from its own def: filled there (listFill), or unpacked
+ * from `self.M()` of the same file (`(cfg_list, pkg_list) = self._get_datasources()`, cloud-init's
+ * stages.py:322) and filled in M before the `return (…)` that hands it back at the same place.
+ */
+const localItems = (text: string, at: number, name: string): { items: string[]; shown: string } | null => {
+  const lines = text.split('\n');
+  const line = text.slice(0, at).split('\n').length - 1;
+  const own = defLines(lines, line);
+  const span = defSpan(lines, line);
+  if (own === null || span === null) return null;
+  const before = line - span.from;
+  const filled = listFill(own, before, name);
+  if (filled !== null) return { items: filled, shown: `${name} as its def fills it` };
+  const n = escapeRegExp(name);
+  for (let l = before - 1; l >= 0; l--) {
+    const m = new RegExp(String.raw`^\s*\(?\s*((?:[A-Za-z_]\w*\s*,\s*)*)${n}((?:\s*,\s*[A-Za-z_]\w*)*)\s*,?\s*\)?\s*=(?!=)\s*self\.([A-Za-z_]\w*)\(\s*\)\s*$`).exec(own[l]);
+    if (m === null) continue;
+    const position = m[1].split(',').filter((x) => x.trim() !== '').length;
+    const tuple = m[1] !== '' || m[2] !== '';
+    const head = new RegExp(String.raw`^[ \t]+def[ \t]+${escapeRegExp(m[3])}[ \t]*\(\s*self\b`);
+    const at2 = lines.findIndex((x) => head.test(x));
+    if (at2 < 0 || at2 + 1 >= lines.length) return null;
+    const method = defLines(lines, at2 + 1);
+    if (method === null) return null;
+    const ret = method.findIndex((x) => /^\s*return\s/.test(x));
+    if (ret < 0) return null;
+    const returned = /^\s*return\s+\(?(.*?)\)?\s*$/.exec(method[ret])![1].split(',').map((x) => x.trim());
+    const local = tuple ? returned[position] : returned.length === 1 ? returned[0] : undefined;
+    if (local === undefined || !/^[A-Za-z_]\w*$/.test(local)) return null;
+    const items = listFill(method, ret, local);
+    return items === null ? null : { items, shown: `${name} from self.${m[3]}() at line ${at2 + 1}` };
+  }
+  return null;
+};
+
 const collectSearchPathLoaders = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   const python = listedPaths(ctx.files).filter((f) => f.endsWith('.py'));
@@ -245,8 +308,9 @@ const collectSearchPathLoaders = (ctx: FrameworkContext): FrameworkOutput => {
         const attrsArg = loader.attrs === null ? null : argumentFor(args, loader, loader.attrs);
         const attrs = loader.via !== undefined ? loader.via.attrs : attrsArg === null ? null : attrNames(attrsArg, text);
         const line = text.slice(0, m.index).split('\n').length;
-        const callShown = `${m[0].replace(/\s+/g, '')}${args.join(', ')})`;
-        const items = pathsArg === null ? null : listItems(pathsArg);
+        const callShown = `${m[0].replace(/\s+/g, '')}${args.filter((a) => a !== '').join(', ')})`;
+        const local = pathsArg !== null && /^[A-Za-z_]\w*$/.test(pathsArg) ? localItems(text, m.index, pathsArg) : null;
+        const items = pathsArg === null ? null : (listItems(pathsArg) ?? local?.items ?? null);
         if (items === null) {
           // The caller's own parameter handed on as the search path: the caller's def is a loader too, its callers settle it.
           const def = pathsArg === null || !/^[A-Za-z_]\w*$/.test(pathsArg) ? undefined : topLevelDefs(text).find((d) => d.start <= m.index && m.index < d.end);
@@ -267,7 +331,7 @@ const collectSearchPathLoaders = (ctx: FrameworkContext): FrameworkOutput => {
           const where = `${settled.folder === '' ? '.' : settled.folder}/`;
           const having = attrs === null ? '' : ` that defines ${attrs.join(' and ')}`;
           const through = `${loader.file}:${loader.line} ${loader.name}${loader.via === undefined ? '' : `, which hands its search path on to ${loader.via.shown}`}, which imports the name it is handed under each search path`;
-          const label = `loaded by ${caller}:${line} (${callShown}) through ${through} (${settled.shown} is ${where}): any module of ${where}${having} may be the one loaded`;
+          const label = `loaded by ${caller}:${line} (${callShown}) through ${through} (${local === null ? '' : `${local.shown}: `}${settled.shown} is ${where}): any module of ${where}${having} may be the one loaded`;
           const initLabel = `run before the modules of ${where} that ${caller}:${line} loads through ${loader.file}:${loader.line} ${loader.name} (a package runs before its modules)`;
           const accept = (_name: string, target: string): boolean => attrs === null || attrs.every((a) => definesTopLevel(ctx.readText(target) ?? '', a));
           for (const c of childrenIn(ctx, settled.folder, accept)) {
