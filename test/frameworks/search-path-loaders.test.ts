@@ -26,3 +26,21 @@ test('searchPathLoaders: a def joining a loop over one parameter and another par
   assert.deepEqual(searchPathLoaders('a.py', 'def show(name, paths):\n    for p in paths:\n        print(f"{p}.{name}")\n'), []);
   assert.deepEqual(searchPathLoaders('a.py', 'PATHS = ["a"]\n\n\ndef load(name, other):\n    for p in PATHS:\n        importlib.import_module(f"{p}.{name}")\n'), []);
 });
+
+test('search-path-loaders: hostile text is read in bounded time and never throws', { timeout: 120_000 }, async () => {
+  const { searchPathLoaders, topLevelDefs } = await import('../../src/frameworks/python/search-path-loaders.js');
+  const long = ' '.repeat(200_000);
+  const texts = [
+    `def load(name, paths):\n    for p in paths:\n        importlib.import_module(${long}\n`,
+    `def load(name, paths${long}`,
+    `def load(name, paths):\n    for p in paths:\n        x = [${'('.repeat(50_000)}\n        importlib.import_module(f"{p}.{name}")\n`,
+    'def (\n',
+    '',
+  ];
+  for (const text of texts) {
+    assert.doesNotThrow(() => searchPathLoaders('a.py', text));
+    assert.doesNotThrow(() => topLevelDefs(text));
+  }
+  // Line numbers counted on from def to def.
+  assert.deepEqual(topLevelDefs('x = 1\n\ndef a(p):\n    pass\n\n\ndef b(q, r):\n    pass\n').map((d) => [d.name, d.line, d.params]), [['a', 3, ['p']], ['b', 7, ['q', 'r']]]);
+});

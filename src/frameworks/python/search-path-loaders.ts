@@ -71,13 +71,20 @@ const DEF_HEAD = /^(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\(/gm;
 const LOAD_CALL = new RegExp(String.raw`\b(?:${alternation(CORE_LOADS)})\s*\(\s*(?![rRuUbB]{0,2}(['"])[^'"\n]*\1\s*[,)])`);
 /** The most loaders followed, those a def handing its parameter on makes included (a chain of hand-offs is short). */
 const MAX_LOADERS = 64;
+/** The longest line read for a list's items or a tuple unpacking. */
+const MAX_LINE = 400;
 /** The longest def body read; a loader is short. */
 const MAX_BODY = 20_000;
 
 /** The top-level defs of a file, each with its parameter names (annotations, defaults and stars dropped). */
 export const topLevelDefs = (text: string): Def[] => {
   const out: Def[] = [];
+  let line = 1;
+  let counted = 0;
   for (const m of text.matchAll(DEF_HEAD)) {
+    // Lines counted on from the last def, not from the top each time: a file of many defs costs one pass.
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    counted = m.index;
     const open = m.index + m[0].length - 1;
     const close = { at: -1 };
     const args = callArguments(text, open, close);
@@ -93,7 +100,7 @@ export const topLevelDefs = (text: string): Def[] => {
       if (line.trim() !== '' && indentOf(line) === 0 && !line.trimStart().startsWith('#')) break;
       end = next < 0 ? text.length : next + 1;
     }
-    out.push({ name: m[1], line: text.slice(0, m.index).split('\n').length, params, body: text.slice(headEnd + 1, end), start: headEnd + 1, end });
+    out.push({ name: m[1], line, params, body: text.slice(headEnd + 1, end), start: headEnd + 1, end });
   }
   return out;
 };
@@ -230,6 +237,8 @@ const listFill = (lines: readonly string[], upTo: number, name: string): string[
   const items: string[] = [];
   const loops = new Map<string, string[]>();
   for (let l = 0; l < upTo && l < lines.length; l++) {
+    // A list written on one line is short; a longer line (generated, hostile) is not read by the patterns below.
+    if (lines[l].length > MAX_LINE) continue;
     const line = lines[l].replace(/\s+#.*$/, '');
     const loop = /^\s*for\s+([A-Za-z_]\w*)\s+in\s+([[(].*[\])])\s*:\s*$/.exec(line);
     if (loop !== null) loops.set(loop[1], listItems(loop[2]) ?? []);
@@ -257,6 +266,7 @@ const localItems = (text: string, at: number, name: string): { items: string[]; 
   if (filled !== null) return { items: filled, shown: `${name} as its def fills it` };
   const n = escapeRegExp(name);
   for (let l = before - 1; l >= 0; l--) {
+    if (own[l].length > MAX_LINE) continue;
     const m = new RegExp(String.raw`^\s*\(?\s*((?:[A-Za-z_]\w*\s*,\s*)*)${n}((?:\s*,\s*[A-Za-z_]\w*)*)\s*,?\s*\)?\s*=(?!=)\s*self\.([A-Za-z_]\w*)\(\s*\)\s*$`).exec(own[l]);
     if (m === null) continue;
     const position = m[1].split(',').filter((x) => x.trim() !== '').length;
@@ -267,7 +277,7 @@ const localItems = (text: string, at: number, name: string): { items: string[]; 
     const method = defLines(lines, at2 + 1);
     if (method === null) return null;
     const ret = method.findIndex((x) => /^\s*return\s/.test(x));
-    if (ret < 0) return null;
+    if (ret < 0 || method[ret].length > MAX_LINE) return null;
     const returned = /^\s*return\s+\(?(.*?)\)?\s*$/.exec(method[ret])![1].split(',').map((x) => x.trim());
     const local = tuple ? returned[position] : returned.length === 1 ? returned[0] : undefined;
     if (local === undefined || !/^[A-Za-z_]\w*$/.test(local)) return null;
