@@ -189,6 +189,7 @@ import protocolAttributes from './python/protocol-attributes.js';
 import moduleRelativeImports from './python/module-relative.js';
 import prefixedImports from './python/prefixed-imports.js';
 import searchPathLoaders from './python/search-path-loaders.js';
+import moduleWalkLoaders from './python/module-walk-loaders.js';
 import attributeTemplates from './python/attribute-templates.js';
 import sourceTextImports from './python/source-text-imports.js';
 import handedLoaders from './python/handed-loaders.js';
@@ -333,6 +334,7 @@ export const READERS: readonly FrameworkReader[] = [
   preconstruct,
   prefixedImports,
   searchPathLoaders,
+  moduleWalkLoaders,
   attributeTemplates,
   sourceTextImports,
   handedLoaders,
@@ -448,6 +450,7 @@ export const PYTHON_SOURCE_READERS: ReadonlySet<FrameworkReader> = new Set([
   resourceWrappers,
   rqJobs,
   searchPathLoaders,
+  moduleWalkLoaders,
   settingsClassPaths,
   sourceTextImports,
   spawnedPaths,
