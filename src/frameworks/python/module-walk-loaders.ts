@@ -40,7 +40,8 @@ interface Walker {
 }
 
 const takesGetModule = (ctx: FrameworkContext, file: string): boolean =>
-  (ctx.facts(file)?.imports ?? []).some((i) => /(?:^|\.)python\.modules$/.test(i.specifier) && i.names.some((n) => n.name === 'getModule'));
+  // The name first: a string compare per imported name, the specifier's pattern only for a `getModule`.
+  (ctx.facts(file)?.imports ?? []).some((i) => i.names.some((n) => n.name === 'getModule') && /(?:^|\.)python\.modules$/.test(i.specifier));
 
 /** The line (1-based) of `offset` in `text`. */
 const lineAt = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
