@@ -44,7 +44,7 @@ const EXPRESSIONS = [
   'obj?.prop ?? 0',
 ];
 
-const JSX_EXPRESSIONS = ['<div className="a">{a}</div>', '<>\n  <Item x={1} {...rest} />\n  text, with "quotes"\n</>', '<p>{cond && <b>{1}</b>}</p>'];
+const JSX_EXPRESSIONS = ['<div className="a">{a}</div>', '<>\n  <Item x={1} {...rest} />\n  text, with "quotes"\n</>', '<p>{cond && <b>{1}</b>}</p>', '<div extends x>x;export const zz = 1</div>', '<T extends U>(x: T) => x'];
 
 const NAMES = ['one', 'two', 'three', 'four'];
 

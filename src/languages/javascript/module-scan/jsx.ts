@@ -67,9 +67,10 @@ const RESERVED = new Set([
 
 /**
  * Whether the `<` at `from`, where an expression starts in a .tsx file, opens a generic arrow
- * function's type parameters (`<T,>(x: T) => x`, `<T extends U>(…)`, `<T = U,>(…)`) rather than an
- * element: TypeScript's own rule (isParenthesizedArrowFunctionExpressionWorker, which oxc follows)
- * is an identifier followed by `,`, by `=`, or by `extends` and then anything but `=`, `>` or `/`.
+ * function's type parameters (`<T,>(x: T) => x`, `<T extends {…}>(…)`, `<T = U,>(…)`) rather than an
+ * element: TypeScript's rule (isParenthesizedArrowFunctionExpressionWorker) is an identifier followed
+ * by `,`, by `=`, or by `extends` and then anything but `=`, `>` or `/`. oxc's differs where a name
+ * follows `extends` (`<T extends U>`: maybe, since `<div extends x>…</div>` is an element): not read.
  * Only blanks may stand between these tokens here, and `<const T,>` is not read: where this says
  * no, the element reader gives up on such a list as before, so the file still goes to the parser.
  */
@@ -88,6 +89,11 @@ export const typeParametersAt = (text: string, from: number): boolean => {
   p += 7;
   while (isWhite(text.charCodeAt(p))) p++;
   const d = text.charCodeAt(p);
+  // oxc (arrow.rs, is_parenthesized_arrow_function_expression_worker) answers "maybe" where a name
+  // follows `extends` (`<T extends U>`, `<div extends x>`): it tries the arrow function and, when its
+  // head fails, reads an element with an attribute named `extends`; only the full parse tells which,
+  // so such a list is not read here (the element reader gives up on it, as before)
+  if (isNameStart(d) || d > 127 || d === 92) return false;
   return p < text.length && d !== 61 && d !== 62 && d !== 47;
 };
 
