@@ -8,9 +8,11 @@
  *
  * The rule: a file name (`plugin.json`) that sits beside `__init__.py` in at least two folders (a
  * plugin system loads many; one config file beside one package is more likely data that package
- * reads) is a plugin manifest when a Python file holds it as a quoted literal and also lists
- * folders (os.walk, listdir, scandir, iterdir, glob) and imports by a computed name or path
- * (find_module, load_module, import_module, __import__, spec_from_file_location, exec_module). That
+ * reads) is a plugin manifest when a Python file holds it as a quoted literal within a few lines of
+ * a folder listing (os.walk, listdir, scandir, iterdir, glob) and imports by a computed name or path
+ * (find_module, load_module, import_module, __import__, spec_from_file_location, exec_module), all in
+ * code, not comments (review s62-rv1: a host's own config.json far from its listdir, a loader kept
+ * as a comment, made data folders' __init__.py production). That
  * host loads each such folder's `__init__.py`; its own relative imports carry the rest. A plugin
  * folder nested inside a package takes a host of the same top-level package only (like
  * plugin-manifests' rule); one outside any package (a plugins/ folder of an install) takes a host
@@ -20,7 +22,8 @@
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths, sortedPaths } from '../../util/file-index.js';
-import { lineAt } from '../../util/lines.js';
+import { lineOfOffset, lineStarts } from '../../util/lines.js';
+import { blankComments } from './package-paths.js';
 import { basename, dirname } from '../../util/path.js';
 import { topPackageFolder } from './python-files.js';
 import { perScan } from '../per-scan.js';
@@ -29,7 +32,7 @@ import { perScan } from '../per-scan.js';
 const MANIFEST_FILE = /^[A-Za-z0-9_][\w.-]*\.(json|ya?ml|toml|ini|cfg|info|xml)$/;
 /** The fewest plugin folders that make a manifest name a plugin system's rather than one package's data. */
 const MIN_FOLDERS = 2;
-const LISTING_CALL = /\b(?:os\.walk|listdir|scandir|iterdir|r?glob|iglob)\s*\(/;
+const LISTING_CALLS = /\b(?:os\.walk|listdir|scandir|iterdir|r?glob|iglob)\s*\(/g;
 const COMPUTED_IMPORT_CALL = /\b(?:find_module|load_module|import_module|__import__|spec_from_file_location|exec_module)\s*\(/;
 
 /** Manifest file name → the plugin folders (holding it and `__init__.py`), when at least MIN_FOLDERS. */
@@ -63,16 +66,37 @@ interface Host {
   importCall: string;
 }
 
-/** The host that names `name` quoted and both lists folders and imports by a computed name, or null. */
+/**
+ * How near a listing call the quoted manifest name must be, in lines: the host walks for folders
+ * holding it (Uranium: `os.walk` at PluginRegistry.py:725, `if "plugin.json" in files` at :729), not
+ * a file that reads its own `config.json` far from an unrelated listdir.
+ */
+const NAME_NEAR_LISTING = 8;
+
+/**
+ * The host that names `name` quoted within NAME_NEAR_LISTING lines of a folder listing and imports
+ * by a computed name, or null. Comments are blanked first: a loader kept as a note loads nothing.
+ */
 const hostIn = (path: string, text: string, name: string): Host | null => {
-  let at = text.indexOf(`"${name}"`);
-  const single = text.indexOf(`'${name}'`);
-  if (at === -1 || (single !== -1 && single < at)) at = single;
-  if (at === -1 || !LISTING_CALL.test(text)) return null;
-  const imported = COMPUTED_IMPORT_CALL.exec(text);
+  const code = blankComments(text);
+  const imported = COMPUTED_IMPORT_CALL.exec(code);
   if (imported === null) return null;
-  return { path, nameLine: lineAt(text, at), importLine: lineAt(text, imported.index), importCall: imported[0].replace(/\s*\($/, '') };
+  const starts = lineStarts(code);
+  const listingLines = new Set<number>();
+  for (const m of code.matchAll(LISTING_CALLS)) listingLines.add(lineOfOffset(starts, m.index));
+  if (listingLines.size === 0) return null;
+  for (const quoted of code.matchAll(quotedName(name))) {
+    const line = lineOfOffset(starts, quoted.index);
+    for (let l = line - NAME_NEAR_LISTING; l <= line + NAME_NEAR_LISTING; l++) {
+      if (listingLines.has(l)) return { path, nameLine: line, importLine: lineOfOffset(starts, imported.index), importCall: imported[0].replace(/\s*\($/, '') };
+    }
+  }
+  return null;
 };
+
+const escaped = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `"name"` or `'name'` (a manifest name holds no quote: MANIFEST_FILE). */
+const quotedName = (name: string): RegExp => new RegExp(`(["'])${escaped(name)}\\1`, 'g');
 
 export const collectManifestFolderPlugins = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
