@@ -22,6 +22,7 @@
  * manual root when nothing does).
  */
 import { isFolder, sortedPaths } from '../../util/file-index.js';
+import { htmlComment, spansBlanked, type BlankedSpan } from '../js/script-tags.js';
 import { lineAt } from '../../util/lines.js';
 import { shownHops, throughFolderLinks, type FolderHop } from '../../util/folder-links.js';
 import { dirname, joinRepo } from '../../util/path.js';
@@ -66,6 +67,8 @@ export const staticPrefixUses = (text: string): { variable: string; name: string
 };
 
 const SCRIPT = /\.m?js$/;
+/** HTML and template comments, but not a downlevel-hidden conditional one (`<!--[if lt IE 9]>`), whose scripts old Internet Explorer loads. */
+const MARKUP_COMMENTS: readonly BlankedSpan[] = [htmlComment(true), { open: '{#', close: '#}' }];
 const SETTINGS_FILE = /(?:^|\/)(?:[\w-]*settings[\w-]*\.py|settings\/[^/]+\.py)$/;
 /** A module-level STATIC_ROOT or STATICFILES_DIRS assignment (a commented one is not). */
 const STATIC_SETTING = /^[ \t]*(STATIC_ROOT|STATICFILES_DIRS)[ \t]*=[ \t]*([^\n]*)/gm;
@@ -265,7 +268,9 @@ const templateScan = perScan((ctx: FrameworkContext): { references: ReferenceInp
     let roots: string[] | null = null;
     const rootsOf = (): string[] => (roots ??= templateRoots(ctx, template, settingRoots(ctx)));
     dynamic.push(...dynamicSitesOf(template, text, rootsOf));
-    references.push(...literalReferencesOf(ctx, template, text, rootsOf, found, text.includes('static_url(') && !settledTornadoTemplate(template)));
+    // a tag commented out loads nothing (`<!-- <script src="{% static 'js/old.js' %}"> -->`, `{# … #}`); lines and offsets are kept
+    const named = text.includes('<!--') || text.includes('{#') ? spansBlanked(text, MARKUP_COMMENTS) : text;
+    references.push(...literalReferencesOf(ctx, template, named, rootsOf, found, text.includes('static_url(') && !settledTornadoTemplate(template)));
   }
   return { references, first: found.first, dynamic };
 });
