@@ -8,11 +8,11 @@
  *
  * The rule: a file name (`plugin.json`) that sits beside `__init__.py` in at least two folders (a
  * plugin system loads many; one config file beside one package is more likely data that package
- * reads) is a plugin manifest when a Python file holds it as a quoted literal within a few lines of
- * a folder listing (os.walk, listdir, scandir, iterdir, glob) and imports by a computed name or path
+ * reads) is a plugin manifest when a Python file holds it as a quoted literal and also lists
+ * folders (os.walk, listdir, scandir, iterdir, glob) and imports by a computed name or path
  * (find_module, load_module, import_module, __import__, spec_from_file_location, exec_module), all in
- * code, not comments (review s62-rv1: a host's own config.json far from its listdir, a loader kept
- * as a comment, made data folders' __init__.py production). That
+ * code, not comments (review s62-rv1: a loader kept as a comment made data folders' __init__.py
+ * production). That
  * host loads each such folder's `__init__.py`; its own relative imports carry the rest. A plugin
  * folder nested inside a package takes a host of the same top-level package only (like
  * plugin-manifests' rule); one outside any package (a plugins/ folder of an install) takes a host
@@ -32,7 +32,7 @@ import { perScan } from '../per-scan.js';
 const MANIFEST_FILE = /^[A-Za-z0-9_][\w.-]*\.(json|ya?ml|toml|ini|cfg|info|xml)$/;
 /** The fewest plugin folders that make a manifest name a plugin system's rather than one package's data. */
 const MIN_FOLDERS = 2;
-const LISTING_CALLS = /\b(?:os\.walk|listdir|scandir|iterdir|r?glob|iglob)\s*\(/g;
+const LISTING_CALL = /\b(?:os\.walk|listdir|scandir|iterdir|r?glob|iglob)\s*\(/;
 const COMPUTED_IMPORT_CALL = /\b(?:find_module|load_module|import_module|__import__|spec_from_file_location|exec_module)\s*\(/;
 
 /** Manifest file name → the plugin folders (holding it and `__init__.py`), when at least MIN_FOLDERS. */
@@ -66,43 +66,29 @@ interface Host {
   importCall: string;
 }
 
-/**
- * How near a listing call the quoted manifest name must be, in lines: the host walks for folders
- * holding it (Uranium: `os.walk` at PluginRegistry.py:725, `if "plugin.json" in files` at :729), not
- * a file that reads its own `config.json` far from an unrelated listdir.
- */
-const NAME_NEAR_LISTING = 8;
-
 /** A quoted literal that may be a manifest's name (MANIFEST_FILE's shape between quotes). */
 const QUOTED_MANIFEST = /(["'])([A-Za-z0-9_][\w.-]*\.(?:json|ya?ml|toml|ini|cfg|info|xml))\1/g;
 
 /**
- * The manifest names (of `names`) one file hosts: each quoted within NAME_NEAR_LISTING lines of a
- * folder listing, in a file that imports by a computed name. Comments are blanked first: a loader
- * kept as a note loads nothing. One pass over the text whatever the number of names (a loop of
- * `includes` per name was names x files: 3,000 names and 1,000 files did not finish in 300 s).
+ * The manifest names (of `names`) one file hosts: each quoted in a file that lists folders and
+ * imports by a computed name. Comments are blanked first: a loader kept as a note loads nothing.
+ * The name need not stand near the listing: tryton's trytond/modules/__init__.py reads each
+ * module's 'tryton.cfg' at :85 and lists MODULES_PATH at :313. One pass over the text whatever
+ * the number of names (a loop of `includes` per name was names x files: 3,000 names and 1,000
+ * files of 50 KB took 60 s).
  */
 export const hostsIn = (path: string, text: string, names: ReadonlySet<string> | ReadonlyMap<string, unknown>): Map<string, Host> => {
   const found = new Map<string, Host>();
   if (!text.includes('(')) return found;
   const code = blankComments(text);
   const imported = COMPUTED_IMPORT_CALL.exec(code);
-  if (imported === null) return found;
+  if (imported === null || !LISTING_CALL.test(code)) return found;
   const starts = lineStarts(code);
-  const listingLines = new Set<number>();
-  for (const m of code.matchAll(LISTING_CALLS)) listingLines.add(lineOfOffset(starts, m.index));
-  if (listingLines.size === 0) return found;
   const importLine = lineOfOffset(starts, imported.index);
   const importCall = imported[0].replace(/\s*\($/, '');
   for (const quoted of code.matchAll(QUOTED_MANIFEST)) {
     const name = quoted[2];
-    if (found.has(name) || !names.has(name)) continue;
-    const line = lineOfOffset(starts, quoted.index);
-    for (let l = line - NAME_NEAR_LISTING; l <= line + NAME_NEAR_LISTING; l++) {
-      if (!listingLines.has(l)) continue;
-      found.set(name, { path, nameLine: line, importLine, importCall });
-      break;
-    }
+    if (!found.has(name) && names.has(name)) found.set(name, { path, nameLine: lineOfOffset(starts, quoted.index), importLine, importCall });
   }
   return found;
 };
