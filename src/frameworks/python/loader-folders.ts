@@ -10,7 +10,7 @@ import type { FileFacts } from '../../model/facts.js';
 import type { FrameworkContext } from '../types.js';
 import { basename, dirname } from '../../util/path.js';
 import { absRepoPath, pathAssignments, pathValue, repoPathOf, splitCommas } from '../../languages/python/sys-path.js';
-import { assignmentAbove, moduleFile } from './python-files.js';
+import { assignmentAbove, indentOf, moduleFile } from './python-files.js';
 import { lineStarts } from '../../util/lines.js';
 import { boundModuleFile } from './folder-loaders.js';
 import { literalValue } from './call-text.js';
@@ -18,6 +18,7 @@ import type { FunctionFlows } from './loader-roles.js';
 import { topLevelDefAround } from './loader-functions.js';
 import { nameOrigin } from './reexports.js';
 import { perScan } from '../per-scan.js';
+import { pluginFolderNamed } from './manifest-folder-plugins.js';
 
 /** What settling a folder expression may read: the file, and the function the expression is in. */
 export interface SettleEnv {
@@ -67,8 +68,13 @@ export const settleFolder = (env: SettleEnv, source: string, line: number, extra
     vars.set(v, absRepoPath(path));
     return v;
   };
+  // Stop 62: `PluginRegistry.getInstance().getPluginPath("PostProcessingPlugin")`: a plugin's folder by its id.
+  let e = PLUGIN_PATH_CALL.test(expr) ? expr.replace(PLUGIN_PATH_CALLS, (m, id: string) => {
+    const folder = pluginFolderNamed(ctx, file, id);
+    return folder === null ? m : bind(folder);
+  }) : expr;
   // `borg.__file__`: a repo module's file; `get_base_dir()`: a repo helper that answers a folder.
-  let e = expr.replace(/\b([A-Za-z_][\w.]*)\.__file__\b/g, (m, mod: string) => {
+  e = e.replace(/\b([A-Za-z_][\w.]*)\.__file__\b/g, (m, mod: string) => {
     const f = boundModuleFile(ctx, file, facts, mod);
     return f === null ? m : bind(f);
   });
@@ -91,6 +97,73 @@ export const settleFolder = (env: SettleEnv, source: string, line: number, extra
   const call = /^[A-Za-z_]\w*$/.test(expr) ? (assignmentAbove(text, lineStarts(text), line, expr)?.value ?? null) : expr;
   const helper = call === null ? null : /^([A-Za-z_][\w.]*)\(\s*\)$/.exec(call);
   return helper !== null && answersCallerFolder(ctx, file, facts, helper[1]) ? dirname(file) : null;
+};
+
+/**
+ * Stop 62: a call that answers a plugin's folder by the plugin's id, a literal (Uranium's
+ * `getPluginPath("PostProcessingPlugin")`, Cura's PostProcessingPlugin.py:145), reached through a
+ * chain of names and empty calls (`PluginRegistry.getInstance().`). The id settles only as the name
+ * of a plugin folder manifest-folder-plugins finds (a folder holding the plugins' manifest).
+ */
+const PLUGIN_PATH_CALL = /plugin_?(?:path|dir|folder|directory)\(/i;
+const PLUGIN_PATH_CALLS = /(?<![\w.)])(?:[A-Za-z_]\w*(?:\(\s*\))?\.)*(?:get_?)?plugin_?(?:path|dir|folder|directory)\(\s*['"]([\w.+-]+)['"]\s*\)/gi;
+
+/** At most this many loops around a call are tried, innermost first. */
+const MAX_LOOPS = 3;
+/** How many lines above a call its enclosing `for` may start. */
+const LOOP_SPAN = 80;
+const FOR_LOOP = /^\s*(?:async\s+)?for\s+([A-Za-z_]\w*)\s+in\s+(.+?)\s*:\s*(?:#.*)?$/;
+const BLOCK_HEAD = /^\s*(?:async\s+)?(?:def|class)\b/;
+
+/** The last text split into lines, kept: a file's loader calls ask about the same text. */
+let lastLines: { text: string; lines: string[] } | null = null;
+const linesOf = (text: string): string[] => {
+  if (lastLines === null || lastLines.text !== text) lastLines = { text, lines: text.split('\n') };
+  return lastLines.lines;
+};
+
+/**
+ * The `for NAME in ITERABLE:` statements around 1-based `line`, innermost first, found by indentation
+ * within the function (not above `defLine`); each with its 1-based line.
+ */
+const enclosingLoops = (text: string, line: number, defLine: number): { name: string; iterable: string; line: number }[] => {
+  const lines = linesOf(text);
+  const out: { name: string; iterable: string; line: number }[] = [];
+  if (line < 1 || line > lines.length) return out;
+  let indent = indentOf(lines[line - 1]);
+  for (let i = line - 2; i >= Math.max(0, defLine - 1, line - 1 - LOOP_SPAN) && indent > 0 && out.length < MAX_LOOPS; i--) {
+    const own = lines[i];
+    const trimmed = own.trim();
+    if (trimmed === '' || trimmed.startsWith('#') || /^[)\]}]/.test(trimmed) || indentOf(own) >= indent) continue;
+    indent = indentOf(own);
+    if (BLOCK_HEAD.test(own)) break;
+    const loop = own.length > 400 ? null : FOR_LOOP.exec(own);
+    if (loop !== null) out.push({ name: loop[1], iterable: loop[2], line: i + 1 });
+  }
+  return out;
+};
+
+/**
+ * Stop 62: the folders an expression names when it is built from a loop variable over a list of
+ * folders around the call (Cura's PostProcessingPlugin.py:147 `for root in resource_folders:`, then
+ * `path = os.path.join(root, "scripts")` and `self.loadScripts(path)`): once for each item of the
+ * list that settles. An item that does not (a user's folder) gives nothing; nor does a loop
+ * variable the function assigns anew between the loop and the call.
+ */
+const loopFolders = (env: SettleEnv, source: string, line: number): string[] => {
+  const out: string[] = [];
+  for (const loop of enclosingLoops(env.text, line, env.fn.name === '' ? 1 : env.fn.defLine)) {
+    if (!source.includes(loop.name) && !env.fn.assigned.has(source.trim())) continue;
+    if ((env.fn.assigned.get(loop.name) ?? []).some((v) => v.line > loop.line && v.line <= line)) continue;
+    for (const item of listItems(env, loop.iterable, loop.line)) {
+      const head = settleFolder(env, item.expr, item.line, item.extra);
+      if (head === null) continue;
+      const folder = settleFolder(env, source, line, new Map([[loop.name, absRepoPath(head)]]));
+      if (folder !== null && !out.includes(folder)) out.push(folder);
+    }
+    if (out.length > 0) break;
+  }
+  return out;
 };
 
 /** The strings of a literal list or tuple (or a name assigned one): `["editing", "events"]`. */
@@ -153,7 +226,7 @@ const listItems = (env: SettleEnv, source: string, line: number, depth = 0): { e
 export const settleFolders = (env: SettleEnv, source: string, line: number, each: boolean): string[] => {
   if (!each) {
     const one = settleFolder(env, source, line);
-    return one === null ? [] : [one];
+    return one === null ? loopFolders(env, source, line) : [one];
   }
   // `pkg.__path__` is itself a list of folders (the package's).
   if (/^(?:[A-Za-z_][\w.]*\.)?__path__$/.test(source.trim())) return settleFolders(env, source, line, false);

@@ -57,6 +57,17 @@ export const manifestFolders = (files: ReadonlySet<string>): Map<string, string[
 /** Once per scan: enabledBy and collect both ask. */
 const scanFolders = perScan((ctx: FrameworkContext): Map<string, string[]> => manifestFolders(ctx.files));
 
+/**
+ * Stop 62: the plugin folder a host names by its plugin id, the folder's own name (Uranium's
+ * `_locatePlugin` matches `folder_name == plugin_id`, UM/PluginRegistry.py:731, and getPluginPath
+ * answers that folder, :926). The folder holding `file` wins; else the only one of that name; else null.
+ */
+export const pluginFolderNamed = (ctx: FrameworkContext, file: string, id: string): string | null => {
+  const named: string[] = [];
+  for (const folders of scanFolders(ctx).values()) for (const f of folders) if (basename(f) === id && !named.includes(f)) named.push(f);
+  return named.find((f) => file.startsWith(`${f}/`)) ?? (named.length === 1 ? named[0] : null);
+};
+
 interface Host {
   path: string;
   /** Line of the quoted manifest name. */
