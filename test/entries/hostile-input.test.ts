@@ -17,7 +17,7 @@ const SAMPLE_PATHS = [
   'knip.ts', 'vite.config.ts', 'tsconfig.json', 'deploy/ingest.service', 'Dockerfile', 'docker-compose.yml', 'Procfile', 'deploy/crontab', 'deploy/supervisord.conf',
   'k8s/worker.yaml', 'package.json', 'pyproject.toml', 'setup.cfg', 'setup.py', 'Makefile', '.github/workflows/ci.yml', '.gitlab-ci.yml',
   'rootfs/etc/s6-overlay/s6-rc.d/web/up', 'deploy/sv/web/run', 'deploy/init.d/web', 'ecosystem.config.js', 'fly.toml', 'render.yaml', 'app.json', '.semgrep/rules/no-raw-sql.yaml', 'Taskfile.yml', 'justfile', 'tox.ini', 'noxfile.py', 'tasks.py', 'railway.json', 'wrangler.toml', 'cdk.json', 'serverless.yml', 'serverless.ts', 'template.yaml', '.yarnrc.yml', 'mise.toml', 'lefthook.yml', 'moon.yml', '.moon/tasks.yml', 'usr/bin/tool', '.devcontainer/devcontainer.json', '.claude/settings.json', '.s2i/bin/run',
-  'usr/share/dbus-1/services/org.example.App.service', 'etc/update-motd.d/50-app', 'etc/patroni/config.yml.in', 'usr/lib/app/plugins/lyrics/lyrics.plugin',
+  'usr/share/dbus-1/services/org.example.App.service', 'etc/update-motd.d/50-app', 'etc/patroni/config.yml.in', 'usr/lib/python3/dist-packages/app/templates/haproxy.cfg.j2', 'usr/lib/app/plugins/lyrics/lyrics.plugin',
 ];
 
 /** Fragments of every format census reads, so random text reaches past the first syntax check. */
