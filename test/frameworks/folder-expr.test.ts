@@ -210,3 +210,16 @@ test('stop 60: an environment override read first is skipped: the folder is the 
   // The override alone is no folder.
   assert.equal(folderOf('process.env.X_PLUGINS', 'lib/index.js', src), null);
 });
+
+test("stop 62 review: path.join puts a leading-'/' part below its base, path.resolve starts again at / (outside the repo: nothing)", () => {
+  // join: gulp-cli's root index.js `path.join(__dirname, '/lib/versioned/', range, '/')`.
+  assert.equal(folderOf("path.join(__dirname, '/lib')", 'index.js', ''), 'lib');
+  assert.equal(folderPatternOf("path.join(__dirname, '/lib/versioned/', range, '/')", 'index.js', ''), 'lib/versioned/*');
+  assert.equal(folderPatternOf("path.join(__dirname, '/lib', range)", 'pkg/index.js', ''), 'pkg/lib/*');
+  // resolve: `/lib` is the machine's /lib, at any base, in the exact and the computed reading.
+  assert.equal(folderOf("path.resolve(__dirname, '/lib')", 'index.js', ''), null);
+  assert.equal(folderOf("path.resolve(__dirname, '/lib')", 'pkg/index.js', ''), null);
+  assert.equal(folderPatternOf("path.resolve(__dirname, '/lib/versioned/', range, '/')", 'index.js', ''), null);
+  assert.equal(folderPatternOf("path.resolve(__dirname, '/lib', range)", 'pkg/index.js', ''), null);
+  assert.equal(folderPatternOf("path.resolve(__dirname, ROOT, range)", 'pkg/index.js', "const ROOT = '/srv/app';\n"), null);
+});

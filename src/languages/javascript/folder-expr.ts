@@ -448,11 +448,19 @@ const JOIN_CALL = new RegExp(String.raw`^(?:path\s*\.\s*)?(?:join|resolve)\(\s*(
  */
 const joinBase = (base: string): string => (base === '' ? '.' : base);
 
+/**
+ * path.resolve (unlike path.join) starts again at the root on a part that begins with `/`:
+ * `path.resolve(__dirname, '/etc/app')` is /etc/app, outside the repo, so it names no repo folder.
+ */
+const RESOLVE_JOIN = /^(?:path\s*\.\s*)?resolve\(/;
+const resolvesOutside = (call: string, parts: readonly string[]): boolean => RESOLVE_JOIN.test(call) && parts.some((p) => p.startsWith('/'));
+
 const folderIn = (expr: string, file: string, text: string, scope: FolderScope | null, depth: number, why: string[]): string | null => {
   const e = expr.trim().replace(ENV_OVERRIDE, '').replace(HELD_PATH_MODULE, '');
   const call = JOIN_CALL.exec(e);
   if (call) {
     const parts = literalTexts(call[2]);
+    if (resolvesOutside(e, parts)) return null;
     const below = joinedBelow(call[1], parts, file, text, scope, why);
     if (below !== null) return below;
     const base = baseOf(call[1], file, text, scope, depth, why);
@@ -660,6 +668,7 @@ export const folderPatternOf = (expr: string, file: string, text: string, scope:
     const root = base === undefined ? null : baseOf(base, file, text, scope, depth, []);
     if (root === null) return null;
     const segments = parts.map((p) => partOf(p, text));
+    if (resolvesOutside(e, segments)) return null;
     return segments.some((s) => s !== '*' && s !== '') ? joinRepo(joinBase(root), ...segments) : null;
   }
   if (depth >= MAX_DEPTH || !NAME.test(e)) return null;
