@@ -112,15 +112,33 @@ const readSmallFile = (abs: string): string | null => {
 /** `./dist/x.js` → `dist/x.js`. */
 const plain = (value: string): string => value.replace(/^(?:\.\/)+/, '');
 
-/** Every path the entry fields name (`./components/index.ts` → `components/index.ts`), nested maps and lists read to depth 8. */
-const entryPaths = (root: Record<string, unknown>): Set<string> => {
+/** Conditions whose target is the source a build starts from, or its types, never code shipped beside the output. */
+const SOURCE_CONDITIONS = new Set(['types', 'typings', 'development', 'source']);
+
+/** The subpath an entry serves: main, module, browser and the types fields all serve `.`; exports its key; bin each command. */
+const subpathOf = (root: Record<string, unknown>, path: readonly (string | number)[]): string => {
+  const [field, key] = path;
+  if (field === 'bin') return `bin:${String(key ?? '')}`;
+  if (field === 'exports' && typeof key === 'string' && key.startsWith('.')) return key;
+  return field === 'exports' && isRecord(root.exports) && Object.keys(root.exports).some((k) => k.startsWith('.')) ? String(key) : '.';
+};
+
+/**
+ * Every path an entry field names for another subpath than `hit`'s (astro's `"./components":
+ * "./components/index.ts"` beside `".": "./dist/index.js"`), nested maps and lists read to depth 8.
+ * A path the same subpath names (`"types": "./lib/index.ts"` beside `"main": "./dist/index.js"`) or
+ * a types/development/source condition names is what the output is built from, so it still counts as its twin.
+ */
+const entryPaths = (root: Record<string, unknown>, hit: EntryHit): Set<string> => {
   const out = new Set<string>();
-  const walk = (value: unknown, depth: number): void => {
-    if (typeof value === 'string') out.add(plain(value));
-    else if (depth < 8 && Array.isArray(value)) for (const v of value) walk(v, depth + 1);
-    else if (depth < 8 && isRecord(value)) for (const v of Object.values(value)) walk(v, depth + 1);
+  const own = subpathOf(root, hit.path);
+  const walk = (value: unknown, path: (string | number)[], depth: number): void => {
+    if (typeof value === 'string') {
+      if (subpathOf(root, path) !== own && !path.some((k) => typeof k === 'string' && SOURCE_CONDITIONS.has(k))) out.add(plain(value));
+    } else if (depth < 8 && Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i], depth + 1));
+    else if (depth < 8 && isRecord(value)) for (const [k, v] of Object.entries(value)) walk(v, [...path, k], depth + 1);
   };
-  for (const field of ENTRY_FIELDS) walk(root[field], 0);
+  for (const field of ENTRY_FIELDS) if (field !== 'types' && field !== 'typings') walk(root[field], [field], 0);
   return out;
 };
 
@@ -371,7 +389,7 @@ export const keptOutputDirs = (
     const besideDisk: PackageDisk = { isFile: (name) => disk.isFile(at(name)), namesAt: (name) => disk.namesAt(at(name)) };
     if (hit === null || builderOf(dir, names, parsed.doc, (name) => read(at(name)), besideDisk) !== null) continue;
     // Costlier, so last (reached only by a folder about to be kept): a source twin of the entry, a workspace root's bundler config.
-    if (sourceTwin(dir, hit.target ?? hit.value, names, (name) => disk.isFile(at(name)), entryPaths(root)) !== null || workspaceBuilder(pkgDir, read, disk) !== null) continue;
+    if (sourceTwin(dir, hit.target ?? hit.value, names, (name) => disk.isFile(at(name)), entryPaths(root, hit)) !== null || workspaceBuilder(pkgDir, read, disk) !== null) continue;
     const line = parsed.doc.lineOf(hit.path);
     const field = `${hit.field}${hit.path.slice(1).map((k) => `[${JSON.stringify(k)}]`).join('')}`;
     const kept: KeptOutput = { dir: at(dir), manifest, field, value: hit.value, line };

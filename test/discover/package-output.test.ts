@@ -176,6 +176,14 @@ test('keptOutputDirs: entry fields, and what in the package builds the folder', 
   // the same file with no entry naming it is still a twin.
   assert.deepEqual(run({ exports: { '.': './dist/index.js', './components': './components/index.ts' } }, [], ['components'], { 'components/index.ts': '' }).kept, ['dist exports["."]']);
   assert.deepEqual(run({ exports: { '.': './dist/index.js' } }, [], ['components'], { 'components/index.ts': '' }).kept, []);
+  // Review: an entry that names the twin for the same subpath is its source, not a file shipped beside the output
+  // (a monorepo package whose types, or development condition, point at lib/index.ts while main is the build of it).
+  assert.deepEqual(run({ main: './dist/index.js', types: './lib/index.ts' }, [], ['lib'], { 'lib/index.ts': '' }).kept, []);
+  assert.deepEqual(run({ exports: { '.': { types: './lib/index.ts', default: './dist/index.js' } } }, [], ['lib'], { 'lib/index.ts': '' }).kept, []);
+  assert.deepEqual(run({ exports: { '.': { development: './lib/index.ts', default: './dist/index.js' } } }, [], ['lib'], { 'lib/index.ts': '' }).kept, []);
+  assert.deepEqual(run({ main: './dist/index.js', exports: { '.': { source: './lib/index.ts', require: './dist/index.js' } } }, [], ['lib'], { 'lib/index.ts': '' }).kept, []);
+  // ...while another subpath's own file (astro's "./components") or a types condition of another subpath still is no twin.
+  assert.deepEqual(run({ exports: { '.': './dist/index.js', './c': { types: './c/index.d.ts', default: './components/index.ts' } } }, [], ['components'], { 'components/index.ts': '' }).kept, ['dist exports["."]']);
   // verdaccio's root index.js re-exports build/index: a shim of the same extension, not a source. hexo-cli's bin/hexo runs dist/.
   assert.deepEqual(run({ main: 'build/index.js' }, ['index.js'], [], { 'index.js': "export * from './build/index';" }).kept, ['build main']);
   assert.deepEqual(run({ main: 'dist/hexo' }, [], ['bin'], { 'bin/hexo.js': '' }).kept, ['dist main']);
