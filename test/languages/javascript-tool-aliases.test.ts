@@ -35,6 +35,8 @@ test('tool aliases: a package that builds with @vue/cli-service has its built-in
   assert.equal(edge('vueapp/src/main.js')?.to, 'vueapp/src/util/fmt.js');
   assert.match(edge('vueapp/src/main.js')?.label ?? '', /mapped by the Vue CLI built-in alias "@" \(the project's src\) \(vueapp\/package\.json:6\)$/);
   assert.equal(edge('vuenot/src/main.js')?.to ?? null, null, 'no @vue/cli-service: "@" is no alias');
+  // Review: a vue.config.js that sets '@' itself (to client/) replaces the built-in; census does not read it, so src/ is not named.
+  assert.notEqual(edge('vueown/client/main.js')?.to, 'vueown/src/util/fmt.js', 'vue.config.js sets "@": not the built-in src');
 });
 
 test('tool aliases: an alias that names nothing, is computed, or is a hostile regex is a warning with file and line', async () => {

@@ -563,8 +563,24 @@ const vueCliServiceLine = (manifests: Manifests, manifest: string): number | nul
  * `.alias.set('@', api.resolve('src'))`), for a package that builds with @vue/cli-service: in no
  * config file, so `import X from '@/mixins/X'` (@vue/cli-ui's components) resolved to nothing.
  */
+/** `'@': …` or `.alias.set('@', …)`: a vue.config that sets `@` itself. */
+const SETS_AT = /(["'`])@\1\s*[:,]/;
+/** The project's vue.config file when it sets an `@` alias of its own (configureWebpack or chainWebpack), else null. */
+const ownAtAlias = (manifests: Manifests, dir: string): string | null => {
+  for (const ext of ['js', 'cjs', 'mjs', 'ts']) {
+    const config = joinRepo(dir, `vue.config.${ext}`);
+    if (config === null || !manifests.files.has(config)) continue;
+    const text = manifests.transientText(config) ?? '';
+    if (text.includes('alias') && SETS_AT.test(text)) return config;
+  }
+  return null;
+};
+
 const vueCliRules = (manifests: Manifests, manifest: string): { rules: AliasRule[]; problems: Diagnostic[] } => {
   const r: Reading = { config: manifest, text: null, tool: 'Vue CLI', files: manifests.files, rules: [], problems: [] };
+  // A vue.config that sets '@' replaces the built-in one (webpack-merge / chainWebpack run after base.js);
+  // census does not read that config's alias, so it claims no '@' rather than name the wrong folder.
+  if (ownAtAlias(manifests, dirname(manifest)) !== null) return r;
   const line = vueCliServiceLine(manifests, manifest);
   const src = joinRepo(dirname(manifest), 'src');
   if (line !== null && src !== null && isFolder(r.files, src)) pathPrefixRule(r, '@', [src], line, 'built-in alias "@" (the project\'s src)', false);
