@@ -9,8 +9,8 @@
  *
  * Read, when a package of the scan depends on commander: in a JS/TS file that imports `commander`, each `.command('<name> [args]', '<description>'`
  * (the name the string's first word; a template or computed string is not read) names
- * `<program>-<name>` in the file's folder, the program's name being a literal `.name('x')` in the
- * file, else the file's own base name (what commander takes from the script it runs); an
+ * `<program>-<name>` in the file's folder, the program's name being a literal `.name('x')` or
+ * `new Command('x')` in the file, then (commander's legacyName) the file's own base name; an
  * `executableFile: '<path>'` in the call names that path instead. Each such file that is there is a
  * reference from the program file, with the call's line. `.executableDir(…)` moves the search to
  * another folder: a file that calls it is not read (a guess would be wrong). A `.command('x')`
@@ -26,6 +26,8 @@ import { dependsOn, jsCodeFiles, jsPackages } from './support.js';
 /** `.command('name …', 'description'`: a literal name and a literal second argument, the description. */
 const STANDALONE = /\.\s*command\s*\(\s*(["'])([^"'\n]+)\1\s*,\s*(["'`])/g;
 const PROGRAM_NAME = /\.\s*name\s*\(\s*(["'])([\w@.-]+)\1\s*\)/;
+/** `new Command('forge')`: the constructor's argument names the program as `.name('forge')` does. */
+const CONSTRUCTED_NAME = /\bnew\s+(?:commander\s*\.\s*)?Command\s*\(\s*(["'])([\w@.-]+)\1\s*\)/;
 const EXECUTABLE_FILE = /^\s*(?:(["'`])(?:(?!\1)[^\n])*\1|[^,()]*?)\s*,\s*\{[^{}]*?\bexecutableFile\s*:\s*(["'])([^"'\n]+)\2/;
 const EXTENSIONS = ['.js', '.ts', '.tsx', '.mjs', '.cjs'];
 const NAME = /^[\w@.:-]+$/;
@@ -44,7 +46,11 @@ const subcommandFiles = perScan((ctx: FrameworkContext): ReferenceInput[] => {
     const text = blankedText(ctx, file, written);
     // A search folder of the program's choosing: not followed.
     if (/\.\s*executableDir\s*\(/.test(text)) continue;
-    const program = PROGRAM_NAME.exec(text)?.[2] ?? basename(file).replace(/\.[^.]+$/, '');
+    // Commander looks for `<name>-<sub>` under the program's name, then under the script's own base
+    // name (lib/command.js `_executeSubCommand`, its legacyName): both are tried, the name first.
+    const own = basename(file).replace(/\.[^.]+$/, '');
+    const named = PROGRAM_NAME.exec(text)?.[2] ?? CONSTRUCTED_NAME.exec(text)?.[2];
+    const programs = named === undefined || named === own ? [own] : [named, own];
     const dir = dirname(file);
     for (const m of text.matchAll(STANDALONE)) {
       const sub = m[2].trim().split(/\s+/)[0];
@@ -54,15 +60,23 @@ const subcommandFiles = perScan((ctx: FrameworkContext): ReferenceInput[] => {
       const call = `.command('${m[2]}', …)`;
       // The rest of the call after its name: an executableFile option names the file itself.
       const rest = text.slice(at + m[0].length - 1, at + m[0].length + 600);
-      const own = EXECUTABLE_FILE.exec(rest)?.[3];
-      const stem = own === undefined ? `${program}-${sub}` : own.replace(/^\.\//, '');
-      const base = joinRepo(dir, stem);
-      if (base === null) continue;
-      const candidates = /\.[cm]?[jt]sx?$/.test(stem) ? [base] : EXTENSIONS.map((ext) => `${base}${ext}`);
-      const target = candidates.find((c) => ctx.files.has(c) && c !== file);
-      if (target === undefined) continue;
-      const how = own === undefined ? `${program}-${sub} beside it` : `the executableFile ${own}`;
-      out.push({ from: file, target, targetKind: 'file', line, label: `${file}:${line}, whose ${call} is a commander stand-alone subcommand: \`${program} ${sub}\` spawns ${how}` });
+      const given = EXECUTABLE_FILE.exec(rest)?.[3];
+      let found: { target: string; program: string } | undefined;
+      for (const program of given === undefined ? programs : [programs[0]]) {
+        const stem = given === undefined ? `${program}-${sub}` : given.replace(/^\.\//, '');
+        const base = joinRepo(dir, stem);
+        if (base === null) continue;
+        const candidates = /\.[cm]?[jt]sx?$/.test(stem) ? [base] : EXTENSIONS.map((ext) => `${base}${ext}`);
+        const target = candidates.find((c) => ctx.files.has(c) && c !== file);
+        if (target !== undefined) {
+          found = { target, program };
+          break;
+        }
+      }
+      if (found === undefined) continue;
+      const { target, program } = found;
+      const how = given === undefined ? `${program}-${sub} beside it${program === programs[0] ? '' : " (the script's own name)"}` : `the executableFile ${given}`;
+      out.push({ from: file, target, targetKind: 'file', line, label: `${file}:${line}, whose ${call} is a commander stand-alone subcommand: \`${programs[0]} ${sub}\` spawns ${how}` });
     }
   }
   return out;
