@@ -500,13 +500,32 @@ test("references: a folder URL's name assigned another URL later names nothing (
   assert.deepEqual(facts.references?.filter((r) => !/^[./]*$/.test(r.target)) ?? [], []);
 });
 
-test('references: a URL relative to any other base (the package two folders up, a URL from elsewhere) names nothing here', () => {
+test("references: a URL relative to a name of another URL relative to the module names the file from that URL's folder", () => {
+  // astro's dist/env/constants.js:8-9, whose MODULE_TEMPLATE_URL vite-plugin-env.js reads as its virtual module.
+  const facts = js(
+    'const PKG_BASE = new URL("../../", import.meta.url);\nconst MODULE_TEMPLATE_URL = new URL("templates/env.mjs", PKG_BASE);\n' +
+      "function paths() {\n  const pkgBase = new URL('../..', import.meta.url);\n  return new URL('./templates/content/module.mjs', pkgBase);\n}\n" +
+      "const WORKER = new URL('./workers/a.js', import.meta.url);\nnew URL('b.js', WORKER);\n",
+    'dist/env/constants.js',
+  );
+  assert.deepEqual(
+    facts.references?.filter((r) => !/^[./]*$/.test(r.target) && r.target !== './workers/a.js'),
+    [
+      { target: '../../templates/env.mjs', form: 'path', line: 2, via: 'new URL' },
+      { target: '../../templates/content/module.mjs', form: 'path', line: 5, via: 'new URL' },
+      { target: './workers/b.js', form: 'path', line: 8, via: 'new URL' },
+    ],
+  );
+});
+
+test('references: a URL relative to any other base (a parameter, a URL from elsewhere, a base with a query) names nothing here', () => {
   const facts = ts(
-    "const PACKAGE_ROOT = new URL('../../', import.meta.url);\nexport const schema = new URL('docs/audit.schema.json', PACKAGE_ROOT);\n" +
-      "export const page = (base: URL) => new URL('index.html', base);\nconst site = new URL('https://example.org/');\nnew URL('about.html', site);\n",
+    "const PACKAGE_ROOT = new URL('../../', import.meta.url);\nnew URL('https://example.org/docs/x.json', PACKAGE_ROOT);\nnew URL('/srv/docs/x.json', PACKAGE_ROOT);\n" +
+      "export const page = (base: URL) => new URL('index.html', base);\nconst site = new URL('https://example.org/');\nnew URL('about.html', site);\n" +
+      "const VERSIONED = new URL('./?v=2', import.meta.url);\nnew URL('lib.js', VERSIONED);\nconst computed = new URL(`${dir}/`, import.meta.url);\nnew URL('x.js', computed);\n",
     'src/own-files.ts',
   );
-  assert.deepEqual(facts.references?.filter((r) => !/^[./]*$/.test(r.target)) ?? [], []);
+  assert.deepEqual(facts.references?.filter((r) => !/^[./]*$/.test(r.target) && !r.target.includes('?') && !r.target.includes('${')) ?? [], []);
 });
 test('an empty file and a comment-only file give empty facts and no warnings', () => {
   for (const text of ['', '// just a comment\n', '\n\n']) {

@@ -37,12 +37,15 @@ export interface OwnPathNames {
    */
   urlJoins: ReadonlySet<string>;
   /**
-   * Names of a URL of the module's own folder (`const BUILD_ROOT = new URL('./', import.meta.url)`):
-   * `new URL('extract/worker.js', BUILD_ROOT)` is the file that path names below that folder, as
-   * `new URL('./extract/worker.js', import.meta.url)` is (census's own src/own-files.ts, whose
-   * EXTRACT_WORKER is the extraction pool's `new Worker(…)`).
+   * Names of a URL built from a relative literal and the module's own URL, each with the folder a
+   * relative path resolves against from it, relative to the module's folder (`.`, `../..`):
+   * `const BUILD_ROOT = new URL('./', import.meta.url)` makes `new URL('extract/worker.js', BUILD_ROOT)`
+   * the file `./extract/worker.js` (census's own src/own-files.ts, whose EXTRACT_WORKER is the
+   * extraction pool's `new Worker(…)`); astro's `const PKG_BASE = new URL("../../", import.meta.url)`
+   * makes `new URL("templates/env.mjs", PKG_BASE)` the file `../../templates/env.mjs`
+   * (dist/env/constants.js:8-9, read by vite-plugin-env.js as the virtual module's template).
    */
-  folderUrls: ReadonlySet<string>;
+  folderUrls: ReadonlyMap<string, string>;
 }
 
 /** `fileURLToPath(import.meta.url)` (also `url.fileURLToPath`): an ES module's own file, as a pattern's source (folder-expr.ts builds on it). */
@@ -67,8 +70,22 @@ const desmJoins = (text: string): Set<string> => {
   for (const m of text.matchAll(DESM_DEFAULT)) names.add(`${m[1]}.join`);
   return names;
 };
-/** `const ROOT = new URL('./', import.meta.url)` (or `'.'`, a `: URL` annotation): the module's folder as a URL. */
-const FOLDER_URL_ALIAS = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*URL\s*)?=\s*new\s+URL\(\s*(['"`])\.\/?\2\s*,\s*import\.meta\.url\s*\)/g;
+/**
+ * `const ROOT = new URL('./', import.meta.url)` (or `'.'`, `'../../'`, `'./x.js'`, a `: URL` annotation):
+ * a URL at a place relative to the module. The literal is a relative path of plain segments only
+ * (no query, fragment, scheme or escape), so where it points is known exactly.
+ */
+const FOLDER_URL_ALIAS = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*URL\s*)?=\s*new\s+URL\(\s*(['"`])(\.\.?(?:\/[^'"`\\$?#:\s/]*)*)\2\s*,\s*import\.meta\.url\s*\)/g;
+/**
+ * The folder a relative path resolves against from a URL at `relative` (the module's folder being
+ * `.`), as URL resolution does it: a URL whose last segment is empty, `.` or `..` is that folder
+ * (`new URL('../..', base)` ends in a slash), any other is a file whose folder is its parent.
+ */
+const urlFolder = (relative: string): string => {
+  const last = relative.slice(relative.lastIndexOf('/') + 1);
+  const folder = last === '' || last === '.' || last === '..' ? relative : posix.dirname(relative);
+  return posix.normalize(folder).replace(/\/$/, '') || '.';
+};
 /**
  * Whether a name is assigned once in the text (its declaration): `let ROOT = new URL('./', import.meta.url)`
  * then `ROOT = new URL('https://example.org/')` is another URL from then on, and census does not follow which.
@@ -92,8 +109,8 @@ export const ownPathNames = (text: string): OwnPathNames | undefined => {
   for (const m of text.matchAll(FOLDER_ALIAS)) if (m[2] === undefined || files.has(m[2])) folders.add(m[1]);
   files.delete('__filename');
   const urlJoins = desmJoins(text);
-  const folderUrls = new Set<string>();
-  if (text.includes('new URL')) for (const m of text.matchAll(FOLDER_URL_ALIAS)) if (assignedOnce(text, m[1])) folderUrls.add(m[1]);
+  const folderUrls = new Map<string, string>();
+  if (text.includes('new URL')) for (const m of text.matchAll(FOLDER_URL_ALIAS)) if (assignedOnce(text, m[1])) folderUrls.set(m[1], urlFolder(m[3]));
   return files.size > 0 || folders.size > 0 || urlJoins.size > 0 || folderUrls.size > 0 ? { folders, files, urlJoins, folderUrls } : undefined;
 };
 
@@ -124,21 +141,35 @@ const joinArgs = (ctx: ValueContext, args: AstNode[]): string | null => {
 };
 
 /**
- * Whether a `new URL(…, base)`'s base is this module's own URL or a name of its folder's URL: a
- * relative path resolves to the same file against either.
+ * The folder, relative to this module's, that a `new URL(…, base)`'s base resolves relative paths
+ * against: `.` for the module's own URL, the folder of a name in ownPathNames' folderUrls; null for
+ * any other base (a parameter, a URL from elsewhere), which census does not follow.
  */
-export const isOwnUrlBase = (base: AstNode | null, ctx: ValueContext): boolean => {
+const ownUrlFolder = (base: AstNode | null, ctx: ValueContext): string | null => {
   const name = dottedName(base);
-  return name === 'import.meta.url' || (name !== null && (ctx.ownNames?.folderUrls.has(name) ?? false));
+  if (name === 'import.meta.url') return '.';
+  return name === null ? null : (ctx.ownNames?.folderUrls.get(name) ?? null);
 };
 
-/** `new URL('./x.js', import.meta.url)` (or `new URL('x.js', OWN_FOLDER_URL)`) → `./x.js`, beside this file. */
+/** Whether a `new URL(…, base)`'s base is this module's own URL or a name of a URL relative to it (ownUrlFolder). */
+export const isOwnUrlBase = (base: AstNode | null, ctx: ValueContext): boolean => ownUrlFolder(base, ctx) !== null;
+
+/** A relative URL path of plain segments: no scheme, query, fragment, escape or root, so it joins onto a folder as a path does. */
+const PLAIN_URL_PATH = /^[^/\\:?#][^\\:?#]*$/;
+
+/**
+ * `new URL('./x.js', import.meta.url)` → `./x.js`, beside this file; `new URL('x.js', BASE)` with BASE
+ * a name in folderUrls → `x.js` below BASE's folder (`../../templates/env.mjs` for astro's PKG_BASE).
+ */
 const urlBesideFile = (node: AstNode, ctx: ValueContext): string | null => {
   if (node.type !== 'NewExpression' || dottedName(nodeAt(node, 'callee')) !== 'URL') return null;
   const [target, base] = nodesAt(node, 'arguments');
-  if (!target || !isOwnUrlBase(base ?? null, ctx)) return null;
+  const folder = target ? ownUrlFolder(base ?? null, ctx) : null;
+  if (folder === null) return null;
   const relative = literalString(target);
-  return relative === null ? null : besideFile(relative);
+  if (relative === null) return null;
+  if (folder === '.') return besideFile(relative);
+  return PLAIN_URL_PATH.test(relative) ? besideFile(posix.join(folder, relative)) : null;
 };
 
 const DIRNAME_CALLS = new Set(['dirname', 'path.dirname', 'posix.dirname', 'path.posix.dirname']);
