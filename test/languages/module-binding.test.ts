@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { moduleAliasedAsSource, moduleAliases, moduleBinding, requiredModule } from '../../src/languages/javascript/module-binding.js';
+import { asSource } from '../../src/languages/javascript/compiled-interop.js';
 
 test('moduleBinding: require, interop, default, namespace and named imports', () => {
   assert.deepEqual(moduleBinding("const config = require('../shared/config');", 'config'), { spec: '../shared/config', member: null });
@@ -114,4 +115,18 @@ test('moduleAliasedAsSource: the path module\'s POSIX part under a name, off the
   assert.equal(read("const { posix: cp } = require('path');\ncp(a);"), "const { posix: cp } = require('path');\ncp(a);");
   // An own-named part that is not a namespace is still left as written (`{ join }` spells `join(` already).
   assert.deepEqual(moduleAliases("const { join, posix } = require('path');", () => true, true, posix).map((a) => a.local), ['posix']);
+});
+
+test("asSource: Rollup's interop names of a bound module read as the module (stop 62, @remix-run/dev)", () => {
+  const names = { path: 'path', 'node:path': 'path' };
+  const text = [
+    "var path = require('node:path');",
+    'var path__namespace = /*#__PURE__*/_interopNamespace(path);',
+    'var path__default = /*#__PURE__*/_interopDefaultLegacy(path);',
+    'path__namespace.resolve(__dirname, "a"); path__default["default"].join(__dirname, "b");',
+  ].join('\n');
+  assert.equal(asSource(text, names).split('\n')[3], 'path.resolve(__dirname, "a"); path.join(__dirname, "b");');
+  // A helper's name of a module not bound to path stays as written.
+  const other = "var url = require('./url');\nvar url__namespace = _interopNamespace(url);\nurl__namespace.resolve(__dirname, 'a');";
+  assert.equal(asSource(other, names), other);
 });

@@ -54,6 +54,7 @@ import { asSource } from '../../languages/javascript/compiled-interop.js';
 import { moduleAliasedAsSource } from '../../languages/javascript/module-binding.js';
 import { blankedText } from './blanked-texts.js';
 import { literalTexts } from '../../languages/javascript/folder-expr.js';
+import { localFolderAt } from './local-folder-names.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 /** The path module, as compiled CommonJS binds it (`const path_1 = tslib_1.__importDefault(require("path"))`), read as `path`. */
@@ -280,7 +281,9 @@ const namedFiles = perScan((ctx): Named[] => {
       // The target first: most joins (`path.join(root, 'x')` of some other folder) name no repo code file
       // beside the module, and the base's note (the enclosing function, its callers) is what costs.
       const parts = literalTexts(m[3]);
-      const joined = joinRepo(dirname(file), ...parts);
+      // Stop 62: a base the function declares as a join of the module's folder (local-folder-names.ts).
+      const local = OWN_FOLDER_ONLY.test(m[2]) ? null : localFolderAt(text, m[2], m.index ?? 0, (b) => OWN_FOLDER_ONLY.test(b) || folderNames().has(b));
+      const joined = joinRepo(dirname(file), ...(local?.parts ?? []), ...parts);
       let target = joined !== null && REQUIRED_ARGUMENT.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) ? nodeCompletion(ctx.files, joined) : joined;
       // Stop 57: a name without an extension that is no file but `X.js` is, handed to a run call (firebase-tools'
       // `args = [path.join(__dirname, "functionsEmulatorRuntime")]`, then `spawn(bin, args)`): only node finds
@@ -294,7 +297,7 @@ const namedFiles = perScan((ctx): Named[] => {
       if (bytes === 'content-free' || (completed !== null && bytes !== null)) continue;
       const data = completed === null ? useNote(text, file, target, m.index ?? 0, (m.index ?? 0) + m[0].length, bytes) : nodeRun(text, file, m.index ?? 0, (m.index ?? 0) + m[0].length);
       if (data === null) continue;
-      const note = baseNote(text, m[2], m.index ?? 0, folderNames, asks);
+      const note = local === null ? baseNote(text, m[2], m.index ?? 0, folderNames, asks) : `, ${m[2]} = ${local.expr} at line ${asks.lineOf(local.at)}`;
       if (note === null) continue;
       out.push({ from: file, target, line: asks.lineOf(m.index ?? 0), expr: `${shown(m[0], m.index ?? 0)}${note}`, ...(data === undefined ? {} : { data }) });
     }
