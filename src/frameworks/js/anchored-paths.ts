@@ -281,9 +281,15 @@ const namedFiles = perScan((ctx): Named[] => {
       // The target first: most joins (`path.join(root, 'x')` of some other folder) name no repo code file
       // beside the module, and the base's note (the enclosing function, its callers) is what costs.
       const parts = literalTexts(m[3]);
-      // Stop 62: a base the function declares as a join of the module's folder (local-folder-names.ts).
-      const local = OWN_FOLDER_ONLY.test(m[2]) ? null : localFolderAt(text, m[2], m.index ?? 0, (b) => OWN_FOLDER_ONLY.test(b) || folderNames().has(b));
-      const joined = joinRepo(dirname(file), ...(local?.parts ?? []), ...parts);
+      let joined = joinRepo(dirname(file), ...parts);
+      // Stop 62: a base the function declares as a join of the module's folder (local-folder-names.ts), looked
+      // for only when the join read from the module's folder names no file and ends like a target (payload's
+      // joins mostly name folders and data files: the declarations are not read for them).
+      const local =
+        OWN_FOLDER_ONLY.test(m[2]) || (joined !== null && ctx.files.has(joined)) || !LITERAL_TARGET.test(parts[parts.length - 1] ?? '')
+          ? null
+          : localFolderAt(text, m[2], m.index ?? 0, (b) => OWN_FOLDER_ONLY.test(b) || folderNames().has(b));
+      if (local !== null) joined = joinRepo(dirname(file), ...local.parts, ...parts);
       let target = joined !== null && REQUIRED_ARGUMENT.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) ? nodeCompletion(ctx.files, joined) : joined;
       // Stop 57: a name without an extension that is no file but `X.js` is, handed to a run call (firebase-tools'
       // `args = [path.join(__dirname, "functionsEmulatorRuntime")]`, then `spawn(bin, args)`): only node finds
