@@ -33,6 +33,7 @@ import { buildEntries } from './graph/entries.js';
 import { createTargetResolver } from './graph/targets.js';
 import { detectEntries, type Detected } from './entries/run.js';
 import { runFrameworks } from './frameworks/run.js';
+import { filesOfLanguageIn } from './frameworks/files-of-language.js';
 import { buildSymlinkEdges } from './graph/symlink-edges.js';
 import { sortEdges } from './graph/sort-edges.js';
 import { buildFrameworkEdges } from './graph/framework-edges.js';
@@ -238,6 +239,7 @@ const scanWith = async (options: ScanOptions, kept: { thread: FingerprintThread 
       module: (name, cwd, importer) => targets.module(name, cwd, importer),
       folderLinks: new Map(discovery.folderLinks.map((l) => [l.path, l.target])),
       fileLinks: fileLinksOf(discovery.files),
+      filesOfLanguage: filesOfLanguageIn(factsOfFiles),
     });
     const merged: Detected = {
       entries: [...d.entries, ...frameworks.entries],

@@ -51,6 +51,11 @@ export interface FrameworkContext {
    * one its module sits in, is sys.path[0]: hplip's align.py loads `ui5.aligndialog` beside it).
    */
   module(name: string, cwd?: string, importer?: string): string[];
+  /**
+   * The files census read as `language` and extracted (facts(path) answers them), in byString order
+   * (files-of-language.ts). Absent (a reader test's context): a reader walks every path instead.
+   */
+  filesOfLanguage?(language: string): readonly string[];
   /** Symlinks to folders inside the root, link path → target folder (discovery's folderLinks; util/folder-links.ts). */
   folderLinks?: ReadonlyMap<string, string>;
   /** Symlinks to files inside the root, link path → the file it finally leads to (discovery's linkTarget). */
