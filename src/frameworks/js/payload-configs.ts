@@ -136,10 +136,12 @@ const walkerOf = perScan((ctx): Walker => {
 const tsconfigOf = (ctx: FrameworkContext, file: string): string | null => tsconfigIndexOf(ctx.manifests).configFor(dirname(file));
 
 /** A specifier through the tsconfig `paths` that govern `file` (`@/collections/Posts`), or null. */
-export const aliasTarget = (ctx: FrameworkContext, file: string, spec: string): string | null => {
-  const w = walkerOf(ctx);
-  const config = tsconfigOf(ctx, file);
+export const aliasTarget = (ctx: FrameworkContext, file: string, spec: string): string | null => aliasTargetUnder(ctx, tsconfigOf(ctx, file), spec);
+
+/** aliasTarget under the tsconfig `config` that governs the importer (null: none does). */
+const aliasTargetUnder = (ctx: FrameworkContext, config: string | null, spec: string): string | null => {
   if (config === null) return null;
+  const w = walkerOf(ctx);
   const key = `${config}\0${spec}`;
   const known = w.aliases.get(key);
   if (known !== undefined) return known;
@@ -186,9 +188,11 @@ const importsOf = (ctx: FrameworkContext, file: string): string[] => {
   let known = w.imports.get(file);
   if (known) return known;
   known = [];
+  // The governing tsconfig once per file, not once per import (payload's walks ask ~1,200 files' imports).
+  let config: string | null | undefined;
   for (const imp of ctx.facts(file)?.imports ?? []) {
     const s = imp.specifier;
-    const target = s.startsWith('.') ? relativeTarget(ctx, dirname(file), s) : !s.includes(':') ? aliasTarget(ctx, file, s) : null;
+    const target = s.startsWith('.') ? relativeTarget(ctx, dirname(file), s) : !s.includes(':') ? aliasTargetUnder(ctx, config === undefined ? (config = tsconfigOf(ctx, file)) : config, s) : null;
     if (target !== null && target !== file && !known.includes(target)) known.push(target);
   }
   w.imports.set(file, known);
