@@ -1,8 +1,8 @@
 /** module-binding: which relative module a name is bound to (nconf-config, knex-migrator, imported-path-helpers, folder-expr). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { moduleAliasedAsSource, moduleAliases, moduleBinding, requiredModule } from '../../src/languages/javascript/module-binding.js';
 import { asSource } from '../../src/languages/javascript/compiled-interop.js';
+import { moduleAliasedAsSource, moduleAliases, moduleAliasesOf, moduleBinding, requiredModule } from '../../src/languages/javascript/module-binding.js';
 
 test('moduleBinding: require, interop, default, namespace and named imports', () => {
   assert.deepEqual(moduleBinding("const config = require('../shared/config');", 'config'), { spec: '../shared/config', member: null });
@@ -129,4 +129,27 @@ test("asSource: Rollup's interop names of a bound module read as the module (sto
   // A helper's name of a module not bound to path stays as written.
   const other = "var url = require('./url');\nvar url__namespace = _interopNamespace(url);\nurl__namespace.resolve(__dirname, 'a');";
   assert.equal(asSource(other, names), other);
+// Stop 62 (issue 19): moduleAliasesOf runs the patterns only from the quote before each quoted spec; it must
+// give what the whole-text passes give for those specs, whatever comes before, between and after.
+const PIECES = [
+  'import ', 'import', 'const ', 'let ', 'var ', ', ', ',', ' = ', '=', 'await import(', 'import(', 'require(', '__importDefault(', 'tslib_1.__importStar(',
+  "'path'", '"path"', "'node:path'", "'x'", '"./y"', "'", '"', ' from ', 'from', '* as ', '{ join as pj, posix }', '{ join: pj, posix: pp }', '{ posix }', '{ a, b as c }',
+  'pth', 'path', 'const', ')', ').', '.', 'join', 'posix', ';', '\n', ' ', '(', '[', 'x.', '// ',
+];
+
+test('moduleAliasesOf: the aliases moduleAliases finds for the same specs, on texts pieced together (seed 62)', () => {
+  let state = 62;
+  const next = (n: number): number => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % n;
+  };
+  const specs = ['path', 'node:path'];
+  const listed = (m: string): boolean => specs.includes(m);
+  const fixed = ["const a = require('x').const y = require('path').join", "require('x').\n const pj = require('path').join", "import p, { join as j } from 'path'; const { posix } = require(\"node:path\")"];
+  const texts = [...fixed, ...Array.from({ length: 4000 }, () => Array.from({ length: 2 + next(14) }, () => PIECES[next(PIECES.length)]).join(''))];
+  for (const text of texts) {
+    for (const members of [true, false]) {
+      for (const own of [new Set<string>(), new Set(['posix'])]) assert.deepEqual(moduleAliasesOf(text, specs, members, own), moduleAliases(text, listed, members, own), JSON.stringify(text));
+    }
+  }
 });

@@ -16,7 +16,7 @@
  * are the original's.
  */
 import { escapeRegExp } from '../../util/regexp.js';
-import { moduleAliases } from './module-binding.js';
+import { moduleAliasesOf } from './module-binding.js';
 
 /** `(0, f)(` / `(0, m.f)(`, the call without a `this`. */
 const ZERO_CALL = /\([ \t]*0[ \t]*,[ \t]*([A-Za-z_$][\w$]*(?:[ \t]*\.[ \t]*[A-Za-z_$][\w$]*)*)[ \t]*\)(?=[ \t]*\()/g;
@@ -42,7 +42,7 @@ export const asSource = (text: string, names: Readonly<Record<string, string>>):
   const renames = new Map<string, string>();
   // The bindings module-binding.ts reads; a compiler binds a whole module by `require`.
   const bound = new Map<string, string>();
-  for (const { local, module, member, via } of moduleAliases(text, (m) => names[m] !== undefined, false)) {
+  for (const { local, module, member, via } of moduleAliasesOf(text, Object.keys(names), false)) {
     if (member === null && via !== 'import') bound.set(local, names[module]);
     if (member === null && via !== 'import' && local !== names[module]) renames.set(local, names[module]);
   }

@@ -125,18 +125,22 @@ export interface ModuleAlias {
  * that is a module of its own, `const { posix } = require('path')`, whose uses `posix.join(` the source
  * spells `path.posix.join(`). `members` false: whole modules only.
  */
-export const moduleAliases = (text: string, modules: (module: string) => boolean, members = true, ownNamed: ReadonlySet<string> = NO_NAMES): ModuleAlias[] => {
+export const moduleAliases = (text: string, modules: (module: string) => boolean, members = true, ownNamed: ReadonlySet<string> = NO_NAMES): ModuleAlias[] =>
+  aliasesIn(text, modules, members, ownNamed, (pattern) => text.matchAll(pattern));
+
+/** moduleAliases' reading, each pattern's matches given by `matches` (all of them, or all that may name a listed module). */
+const aliasesIn = (text: string, modules: (module: string) => boolean, members: boolean, ownNamed: ReadonlySet<string>, matches: (pattern: RegExp) => Iterable<RegExpMatchArray>): ModuleAlias[] => {
   const out: { at: number; alias: ModuleAlias }[] = [];
   const calls = text.includes('require(') || text.includes('import(');
-  if (calls) for (const m of text.matchAll(WHOLE)) {
+  if (calls) for (const m of matches(WHOLE)) {
     const local = m[1] ?? m[6] ?? m[9];
     const module = m[5] ?? m[8] ?? m[11];
     if (modules(module)) out.push({ at: m.index ?? 0, alias: { local, module, member: null, via: m[3] !== undefined ? 'interop' : m[1] !== undefined && m[2] === undefined ? 'require' : 'import' } });
   }
-  else for (const m of text.matchAll(WHOLE_IMPORT)) {
+  else for (const m of matches(WHOLE_IMPORT)) {
     if (modules(m[3])) out.push({ at: m.index ?? 0, alias: { local: m[1], module: m[3], member: null, via: 'import' } });
   }
-  if (members) for (const m of text.matchAll(calls ? MEMBERS : MEMBERS_IMPORT)) {
+  if (members) for (const m of matches(calls ? MEMBERS : MEMBERS_IMPORT)) {
     const required = calls && m[1] !== undefined;
     const module = calls ? m[3] ?? m[6] : m[3];
     if (!modules(module)) continue;
@@ -149,10 +153,62 @@ export const moduleAliases = (text: string, modules: (module: string) => boolean
     }
   }
   // MEMBER_OF spells `require(`.
-  if (members && text.includes('require(')) for (const m of text.matchAll(MEMBER_OF)) {
+  if (members && text.includes('require(')) for (const m of matches(MEMBER_OF)) {
     if (modules(m[3]) && m[1] !== m[4]) out.push({ at: m.index ?? 0, alias: { local: m[1], module: m[3], member: m[4], via: 'require' } });
   }
   return out.sort((a, b) => a.at - b.at).map((o) => o.alias);
+};
+
+/** Each pattern above for runs started at a chosen place (`lastIndex`): a copy, as matchAll starts at its pattern's lastIndex. */
+const STARTED = new Map<RegExp, RegExp>([WHOLE, WHOLE_IMPORT, MEMBERS, MEMBERS_IMPORT, MEMBER_OF].map((p) => [p, new RegExp(p)]));
+/** What ends a MEMBER_OF match between its specifier's closing quote and its last name (`).`), where another could start. */
+const MEMBER_OF_TAIL = /^\s*\)\s*\.\s*$/;
+
+/** Where each of `specs` stands quoted in `text` (`'path'`, `"path"`): the opening quote's offset, ascending, once each. */
+const quotedAt = (text: string, specs: readonly string[]): number[] => {
+  const out: number[] = [];
+  for (const spec of specs) {
+    for (const quote of ["'", '"']) {
+      const quoted = `${quote}${spec}${quote}`;
+      for (let at = text.indexOf(quoted); at >= 0; at = text.indexOf(quoted, at + 1)) out.push(at);
+    }
+  }
+  return out.length < 2 ? out : [...new Set(out)].sort((a, b) => a - b);
+};
+
+/**
+ * The matches of `pattern` over the whole text whose specifier opens at one of `quotes`, found without
+ * a pass over the whole text: no form spells a quote between its first character and its specifier's
+ * (the name lists exclude them), so such a match starts after the quote before that one, and the
+ * leftmost match from there is the one a pass from the text's start finds (the `\s*\)` that ends a
+ * match after its closing quote starts none). MEMBER_OF ends in `.NAME`, where one of its matches
+ * could start (`require('x').const y = require('path')`): null when a match starts right after such
+ * an ending, and the caller makes the pass.
+ */
+const matchesAt = (text: string, pattern: RegExp, quotes: readonly number[]): RegExpExecArray[] | null => {
+  const started = STARTED.get(pattern)!;
+  const out: RegExpExecArray[] = [];
+  for (const q of quotes) {
+    const from = Math.max(text.lastIndexOf("'", q - 1), text.lastIndexOf('"', q - 1)) + 1;
+    started.lastIndex = from;
+    const m = started.exec(text);
+    if (m === null || m.index >= q) continue;
+    if (pattern === MEMBER_OF && MEMBER_OF_TAIL.test(text.slice(from, m.index))) return null;
+    out.push(m);
+  }
+  return out;
+};
+
+/**
+ * moduleAliases of the modules spelled `specs` (`['path', 'node:path']`), the same aliases in the same
+ * order: the patterns run only from the quote before each quoted spec (matchesAt), not over the whole
+ * text. Stop 62 (issue 19): payload's texts that name `'path'` bind it as `path` nearly always, and
+ * anchored-paths' four passes over each whole text found nothing to rename.
+ */
+export const moduleAliasesOf = (text: string, specs: readonly string[], members = true, ownNamed: ReadonlySet<string> = NO_NAMES): ModuleAlias[] => {
+  const quotes = quotedAt(text, specs);
+  if (quotes.length === 0) return [];
+  return aliasesIn(text, (module) => specs.includes(module), members, ownNamed, (pattern) => matchesAt(text, pattern, quotes) ?? text.matchAll(pattern));
 };
 
 const NO_NAMES: ReadonlySet<string> = new Set();
@@ -179,7 +235,7 @@ export const moduleAliasedAsSource = (text: string, names: Readonly<Record<strin
   // A compiler's binding (`path_1 = __importDefault(require("path"))`) is asSource's, which drops its `.default` too; a
   // name the source spells already needs no rename. Most texts bind the module under its own name and end here, before
   // the map of every binding below (stop 53).
-  const candidates = moduleAliases(code, (m) => names[m] !== undefined, true, namespaces).filter(({ local, module, via }) => via !== 'interop' && local !== names[module]);
+  const candidates = moduleAliasesOf(code, Object.keys(names), true, namespaces).filter(({ local, module, via }) => via !== 'interop' && local !== names[module]);
   if (candidates.length === 0) return { text, aliases: renamed };
   let out = text;
   // A name bound to a module besides a listed one (`const pjoin = require('./url-join')`) is left as written: which
