@@ -159,18 +159,20 @@ const aliasesIn = (text: string, modules: (module: string) => boolean, members: 
   return out.sort((a, b) => a.at - b.at).map((o) => o.alias);
 };
 
-/** Each pattern above for runs started at a chosen place (`lastIndex`): a copy, as matchAll starts at its pattern's lastIndex. */
-const STARTED = new Map<RegExp, RegExp>([WHOLE, WHOLE_IMPORT, MEMBERS, MEMBERS_IMPORT, MEMBER_OF].map((p) => [p, new RegExp(p)]));
+/** Each pattern above tried at one place only (sticky). */
+const AT = new Map<RegExp, RegExp>([WHOLE, WHOLE_IMPORT, MEMBERS, MEMBERS_IMPORT, MEMBER_OF].map((p) => [p, new RegExp(p.source, 'y')]));
+/** What a match of any of them starts with: `const`, `let`, `var`, `import`, or WHOLE's `,`. */
+const FIRST = /[clvi,]/g;
 /** What ends a MEMBER_OF match between its specifier's closing quote and its last name (`).`), where another could start. */
 const MEMBER_OF_TAIL = /^\s*\)\s*\.\s*$/;
 
-/** Where each of `specs` stands quoted in `text` (`'path'`, `"path"`): the opening quote's offset, ascending, once each. */
+/** Where each of `specs` stands quoted in `text` (`'path'`, `"path"`): the opening quote's offset, ascending, once each. One search per spec, its quotes checked beside it. */
 const quotedAt = (text: string, specs: readonly string[]): number[] => {
   const out: number[] = [];
   for (const spec of specs) {
-    for (const quote of ["'", '"']) {
-      const quoted = `${quote}${spec}${quote}`;
-      for (let at = text.indexOf(quoted); at >= 0; at = text.indexOf(quoted, at + 1)) out.push(at);
+    for (let at = text.indexOf(spec); at >= 0; at = text.indexOf(spec, at + 1)) {
+      const quote = text.charCodeAt(at - 1);
+      if ((quote === 39 || quote === 34) && text.charCodeAt(at + spec.length) === quote) out.push(at - 1);
     }
   }
   return out.length < 2 ? out : [...new Set(out)].sort((a, b) => a - b);
@@ -186,13 +188,18 @@ const quotedAt = (text: string, specs: readonly string[]): number[] => {
  * an ending, and the caller makes the pass.
  */
 const matchesAt = (text: string, pattern: RegExp, quotes: readonly number[]): RegExpExecArray[] | null => {
-  const started = STARTED.get(pattern)!;
+  const at = AT.get(pattern)!;
   const out: RegExpExecArray[] = [];
   for (const q of quotes) {
     const from = Math.max(text.lastIndexOf("'", q - 1), text.lastIndexOf('"', q - 1)) + 1;
-    started.lastIndex = from;
-    const m = started.exec(text);
-    if (m === null || m.index >= q) continue;
+    // The leftmost place a match starts, as a pass would find it: tried only where one of the words can start.
+    let m: RegExpExecArray | null = null;
+    FIRST.lastIndex = from;
+    for (let first = FIRST.exec(text); first !== null && first.index < q && m === null; first = FIRST.exec(text)) {
+      at.lastIndex = first.index;
+      m = at.exec(text);
+    }
+    if (m === null) continue;
     if (pattern === MEMBER_OF && MEMBER_OF_TAIL.test(text.slice(from, m.index))) return null;
     out.push(m);
   }
