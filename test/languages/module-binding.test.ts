@@ -129,6 +129,8 @@ test("asSource: Rollup's interop names of a bound module read as the module (sto
   // A helper's name of a module not bound to path stays as written.
   const other = "var url = require('./url');\nvar url__namespace = _interopNamespace(url);\nurl__namespace.resolve(__dirname, 'a');";
   assert.equal(asSource(other, names), other);
+});
+
 // Stop 62 (issue 19): moduleAliasesOf runs the patterns only from the quote before each quoted spec; it must
 // give what the whole-text passes give for those specs, whatever comes before, between and after.
 const PIECES = [
