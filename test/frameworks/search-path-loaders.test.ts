@@ -8,6 +8,9 @@ const cases = frameworkCases('search-path-loaders');
 // mergers/m_dict.py ([__name__], [MERGER_ATTR]) and, through list_sources handing its parameter on, sources/DataSourceNone.py
 // run (stages.py hands list_sources the list `self._get_datasources()` fills from literals); distros/net_util.py (no Distro), extras/thing.py (a def that only prints the joined names), plain/orphan.py (a plain
 // module's __name__, a list filled at run time) stay dead.
+// Review: extras/thing.py stays dead though tools/quiet.py's find_quiet logs the joined names and imports the bare one;
+// examples/alpha.py stays dead though examples/__init__.py's docstring shows a find_module call; widgets/gadget.py runs
+// (widgets.fetch hands find_module attributes it takes at run time: an unread filter keeps no module out, and says so).
 test('search-path-loaders: has a basic fixture', () => assert.ok(cases.includes('search-path-loaders-basic')));
 for (const name of cases) test(`search-path-loaders: ${name}`, { timeout: 120_000 }, () => checkFrameworkFixture(name));
 
@@ -24,6 +27,10 @@ test('searchPathLoaders: a def joining a loop over one parameter and another par
   assert.deepEqual(searchPathLoaders('a.py', filtered).map((l) => [l.name, l.base, l.paths, l.attrs]), [['load', 1, 0, 2]]);
   // No load: the joined names are printed. A loop over a constant, not a parameter: no search path handed in.
   assert.deepEqual(searchPathLoaders('a.py', 'def show(name, paths):\n    for p in paths:\n        print(f"{p}.{name}")\n'), []);
+  // Review: the joined name logged, the bare name imported: the search path is not what is loaded.
+  assert.deepEqual(searchPathLoaders('a.py', 'def load(name, paths):\n    for p in paths:\n        LOG.debug(f"{p}.{name}")\n    return importlib.import_module(name)\n'), []);
+  assert.deepEqual(searchPathLoaders('a.py', 'def load(name, paths):\n    for p in paths:\n        full = p + "." + name\n        LOG.debug(full)\n    return importlib.import_module(name)\n'), []);
+  assert.deepEqual(searchPathLoaders('a.py', 'def load(name, paths):\n    for p in paths:\n        full = p + "." + name\n        mod = importlib.import_module(full)\n').map((l) => l.name), ['load']);
   assert.deepEqual(searchPathLoaders('a.py', 'PATHS = ["a"]\n\n\ndef load(name, other):\n    for p in PATHS:\n        importlib.import_module(f"{p}.{name}")\n'), []);
 });
 
@@ -43,4 +50,15 @@ test('search-path-loaders: hostile text is read in bounded time and never throws
   }
   // Line numbers counted on from def to def.
   assert.deepEqual(topLevelDefs('x = 1\n\ndef a(p):\n    pass\n\n\ndef b(q, r):\n    pass\n').map((d) => [d.name, d.line, d.params]), [['a', 3, ['p']], ['b', 7, ['q', 'r']]]);
+});
+
+test('tripleQuotedSpans: docstrings, not quotes inside comments or one-line strings; hostile text in one pass', { timeout: 120_000 }, async () => {
+  const { insideSpans, tripleQuotedSpans } = await import('../../src/frameworks/python/triple-quoted.js');
+  const text = `x = "'''"  # """ not one\n"""doc\nf(a)\n"""\ny = f(b)\nz = '''un\\'''closed`;
+  const spans = tripleQuotedSpans(text);
+  assert.equal(spans.length, 2);
+  assert.ok(insideSpans(spans, text.indexOf('f(a)')));
+  assert.ok(!insideSpans(spans, text.indexOf('f(b)')));
+  assert.equal(spans[1][1], text.length);
+  for (const hostile of ['"'.repeat(100_001), `"""${'\\'.repeat(100_000)}`, `${"'".repeat(99_999)}\n#`, '#'.repeat(100_000)]) assert.doesNotThrow(() => tripleQuotedSpans(hostile));
 });

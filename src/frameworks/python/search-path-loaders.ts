@@ -37,6 +37,7 @@ import { calledModuleFile, defSpan, firstComputedImport, fromName, importsAnyOf,
 import { childrenIn, moduleConstants } from './prefixed-imports.js';
 import { alternation, CORE_LOADS } from '../../languages/python/loader-names.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { insideSpans, tripleQuotedSpans } from './triple-quoted.js';
 
 /** A top-level def's name, parameters and body, as read from the text. */
 interface Def {
@@ -63,7 +64,7 @@ export interface SearchPathLoader {
    * depends, pkg_list)` → `find_module(ds_name, pkg_list, ["get_datasource_list"])`): the call it makes,
    * shown, and the attributes that call asks for (null: none read).
    */
-  via?: { shown: string; attrs: string[] | null };
+  via?: { shown: string; attrs: string[] | null; unread: string | null };
 }
 
 const DEF_HEAD = /^(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\(/gm;
@@ -73,6 +74,8 @@ const LOAD_CALL = new RegExp(String.raw`\b(?:${alternation(CORE_LOADS)})\s*\(\s*
 const MAX_LOADERS = 64;
 /** The longest line read for a list's items or a tuple unpacking. */
 const MAX_LINE = 400;
+/** An attributes argument that asks for none: the loader keeps every module. */
+const NO_ATTRS = /^(?:None|\[\s*\]|\(\s*\))$/;
 /** The longest def body read; a loader is short. */
 const MAX_BODY = 20_000;
 
@@ -105,14 +108,38 @@ export const topLevelDefs = (text: string): Def[] => {
   return out;
 };
 
-/** Whether `body` joins loop value `v` and parameter `b` into a dotted name. */
-const joinsDotted = (body: string, v: string, b: string): boolean => {
+/** Where `body` joins loop value `v` and parameter `b` into a dotted name (the join's offset), or -1. */
+const joinsDotted = (body: string, v: string, b: string): number => {
   const V = escapeRegExp(v);
   const B = escapeRegExp(b);
-  if (new RegExp(String.raw`(['"])\.\1\s*\.\s*join\(`).test(body) && new RegExp(String.raw`\.append\(\s*${B}\s*\)`).test(body) && new RegExp(String.raw`\b${V}\s*\.\s*split\(|\.(?:append|extend)\(\s*${V}\s*\)`).test(body)) return true;
-  if (new RegExp(String.raw`[fF](['"])\{${V}\}\.\{${B}\}\1`).test(body)) return true;
-  if (new RegExp(String.raw`\b${V}\s*\+\s*(['"])\.\1\s*\+\s*${B}\b`).test(body)) return true;
-  return new RegExp(String.raw`(['"])%s\.%s\1\s*%\s*\(\s*${V}\s*,\s*${B}\s*\)`).test(body);
+  const listJoin = new RegExp(String.raw`(['"])\.\1\s*\.\s*join\(`).exec(body);
+  if (listJoin !== null && new RegExp(String.raw`\.append\(\s*${B}\s*\)`).test(body) && new RegExp(String.raw`\b${V}\s*\.\s*split\(|\.(?:append|extend)\(\s*${V}\s*\)`).test(body)) return listJoin.index;
+  const shapes = [
+    String.raw`[fF](['"])\{${V}\}\.\{${B}\}\1`,
+    String.raw`\b${V}\s*\+\s*(['"])\.\1\s*\+\s*${B}\b`,
+    String.raw`(['"])%s\.%s\1\s*%\s*\(\s*${V}\s*,\s*${B}\s*\)`,
+  ];
+  for (const shape of shapes) {
+    const m = new RegExp(shape).exec(body);
+    if (m !== null) return m.index;
+  }
+  return -1;
+};
+
+/**
+ * Whether the dotted name joined at `at` is what the def imports: the join is the first argument of a load
+ * (or of a same-file def that loads), or is assigned to a name that is. A name joined and only logged,
+ * printed or compared is no load, whatever else the def imports (a def that logs `f"{p}.{name}"` for each
+ * path and then imports `name` alone loads nothing of the search path).
+ */
+const joinIsLoaded = (body: string, at: number, loadNames: readonly string[]): boolean => {
+  const load = String.raw`(?<![\w])(?:${loadNames.map(escapeRegExp).join('|')})\s*\(\s*`;
+  if (at < 0) return false;
+  // The line up to the join, its last 200 characters: a load call's head is short.
+  const before = body.slice(Math.max(body.lastIndexOf('\n', at) + 1, at - 200), at);
+  if (new RegExp(`${load}$`).test(before)) return true;
+  const assigned = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*$/.exec(before);
+  return assigned !== null && new RegExp(String.raw`${load}${escapeRegExp(assigned[1])}\s*[,)]`).test(body);
 };
 
 /** Whether `body` keeps only modules having each item of parameter `c` (`for a in c: … hasattr(…, a)`). */
@@ -126,13 +153,15 @@ export const searchPathLoaders = (file: string, text: string): SearchPathLoader[
   const defs = topLevelDefs(text);
   const loads = new Set(defs.filter((d) => LOAD_CALL.test(d.body)).map((d) => d.name));
   const callsLoad = (d: Def): boolean => loads.has(d.name) || [...loads].some((n) => new RegExp(String.raw`(?<![\w.])${escapeRegExp(n)}\s*\(`).test(d.body));
+  // What loads a name handed to it: the core loads, and the same-file defs that call one (cloud-init's _count_attrs).
+  const loadNames = [...CORE_LOADS, ...loads];
   const out: SearchPathLoader[] = [];
   for (const d of defs) {
     if (d.params.length < 2 || !callsLoad(d)) continue;
     for (const loop of d.body.matchAll(/^[ \t]+for[ \t]+([A-Za-z_]\w*)[ \t]+in[ \t]+([A-Za-z_]\w*)[ \t]*:/gm)) {
       const paths = d.params.indexOf(loop[2]);
       if (paths < 0) continue;
-      const base = d.params.findIndex((p, i) => i !== paths && joinsDotted(d.body, loop[1], p));
+      const base = d.params.findIndex((p, i) => i !== paths && joinIsLoaded(d.body, joinsDotted(d.body, loop[1], p), loadNames));
       if (base < 0) continue;
       // The required attributes: another parameter the def (or a same-file def it hands it to) filters by.
       let attrs: number | null = null;
@@ -307,9 +336,10 @@ const collectSearchPathLoaders = (ctx: FrameworkContext): FrameworkOutput => {
       if (caller !== loader.file && !importsAnyOf(ctx.facts(caller), words)) continue;
       const text = ctx.readText(caller);
       if (text === null || !text.includes(loader.name)) continue;
+      const strings = tripleQuotedSpans(text);
       for (const m of text.matchAll(call)) {
         const lineStart = text.lastIndexOf('\n', m.index) + 1;
-        if (/^\s*(?:async\s+)?def\s/.test(text.slice(lineStart, m.index + m[0].length)) || text.slice(lineStart, m.index).includes('#')) continue;
+        if (/^\s*(?:async\s+)?def\s/.test(text.slice(lineStart, m.index + m[0].length)) || text.slice(lineStart, m.index).includes('#') || insideSpans(strings, m.index)) continue;
         const reached = caller === loader.file && m[1] === undefined ? loader.file : calledModuleFile(ctx, caller, m[1], loader.name);
         if (reached !== loader.file) continue;
         const args = callArguments(text, m.index + m[0].length - 1);
@@ -317,6 +347,9 @@ const collectSearchPathLoaders = (ctx: FrameworkContext): FrameworkOutput => {
         const pathsArg = argumentFor(args, loader, loader.paths);
         const attrsArg = loader.attrs === null ? null : argumentFor(args, loader, loader.attrs);
         const attrs = loader.via !== undefined ? loader.via.attrs : attrsArg === null ? null : attrNames(attrsArg, text);
+        // A filter handed attributes it cannot read (a variable, a list built at run time) keeps no module out:
+        // any module of the package may be the one loaded, and the evidence says the filter went unread.
+        const unread = loader.via !== undefined ? loader.via.unread : attrs === null && attrsArg !== null && !NO_ATTRS.test(attrsArg.trim()) ? attrsArg.trim().replace(/\s+/g, " ") : null;
         const line = text.slice(0, m.index).split('\n').length;
         const callShown = `${m[0].replace(/\s+/g, '')}${args.filter((a) => a !== '').join(', ')})`;
         const local = pathsArg !== null && /^[A-Za-z_]\w*$/.test(pathsArg) ? localItems(text, m.index, pathsArg) : null;
@@ -331,7 +364,7 @@ const collectSearchPathLoaders = (ctx: FrameworkContext): FrameworkOutput => {
             const baseArg = argumentFor(args, loader, loader.base);
             const base = baseArg === null ? -1 : def.params.indexOf(baseArg);
             const shown = `${loader.file}:${loader.line} ${loader.name} at line ${line}${loader.via === undefined ? '' : `, which hands it on to ${loader.via.shown}`}`;
-            loaders.push({ file: caller, name: def.name, line: def.line, base, paths, attrs: null, params: def.params, via: { shown, attrs } });
+            loaders.push({ file: caller, name: def.name, line: def.line, base, paths, attrs: null, params: def.params, via: { shown, attrs, unread } });
           }
           continue;
         }
@@ -339,7 +372,7 @@ const collectSearchPathLoaders = (ctx: FrameworkContext): FrameworkOutput => {
           const settled = settleItem(ctx, caller, item.trim());
           if (settled === null) continue;
           const where = `${settled.folder === '' ? '.' : settled.folder}/`;
-          const having = attrs === null ? '' : ` that defines ${attrs.join(' and ')}`;
+          const having = attrs !== null ? ` that defines ${attrs.join(' and ')}` : unread !== null ? ` (the attributes it must define, ${unread.length > 60 ? `${unread.slice(0, 57)}...` : unread}, are not read: none is kept out)` : '';
           const through = `${loader.file}:${loader.line} ${loader.name}${loader.via === undefined ? '' : `, which hands its search path on to ${loader.via.shown}`}, which imports the name it is handed under each search path`;
           const label = `loaded by ${caller}:${line} (${callShown}) through ${through} (${local === null ? '' : `${local.shown}: `}${settled.shown} is ${where}): any module of ${where}${having} may be the one loaded`;
           const initLabel = `run before the modules of ${where} that ${caller}:${line} loads through ${loader.file}:${loader.line} ${loader.name} (a package runs before its modules)`;
