@@ -6,6 +6,7 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 const cases = frameworkCases('module-walk-loaders');
 // Stop 62: app/plugins/ftp_plugin.py runs (getPlugins hands getCache `package = _pluginsPackage()`, which imports app.plugins);
 // app/other/thing.py stays dead (listNames walks it without loading; getOther's package is handed in at run time).
+// Review: and though docs() shows `getCache(package)` over app.other in its docstring (a call in a docstring runs nothing).
 test('module-walk-loaders: has a basic fixture', () => assert.ok(cases.includes('module-walk-loaders-basic')));
 for (const name of cases) test(`module-walk-loaders: ${name}`, { timeout: 120_000 }, () => checkFrameworkFixture(name));
 
