@@ -48,6 +48,10 @@ test('search-path-loaders: hostile text is read in bounded time and never throws
     assert.doesNotThrow(() => searchPathLoaders('a.py', text));
     assert.doesNotThrow(() => topLevelDefs(text));
   }
+  // Review: thousands of defs, each a loader or calling none, cost one pass per def (a pattern per pair of defs: 20,000 defs ran for minutes).
+  let many = '';
+  for (let i = 0; i < 10_000; i++) many += `def l${i}(x):\n    return importlib.import_module(x)\n\n\ndef d${i}(name, paths, want):\n    for p in paths:\n        importlib.import_module(f"{p}.{name}")\n\n\n`;
+  assert.equal(searchPathLoaders('a.py', many).length, 10_000);
   // Line numbers counted on from def to def.
   assert.deepEqual(topLevelDefs('x = 1\n\ndef a(p):\n    pass\n\n\ndef b(q, r):\n    pass\n').map((d) => [d.name, d.line, d.params]), [['a', 3, ['p']], ['b', 7, ['q', 'r']]]);
 });

@@ -132,14 +132,26 @@ const joinsDotted = (body: string, v: string, b: string): number => {
  * printed or compared is no load, whatever else the def imports (a def that logs `f"{p}.{name}"` for each
  * path and then imports `name` alone loads nothing of the search path).
  */
-const joinIsLoaded = (body: string, at: number, loadNames: readonly string[]): boolean => {
-  const load = String.raw`(?<![\w])(?:${loadNames.map(escapeRegExp).join('|')})\s*\(\s*`;
+const joinIsLoaded = (body: string, at: number, loads: ReadonlySet<string>): boolean => {
   if (at < 0) return false;
   // The line up to the join, its last 200 characters: a load call's head is short.
   const before = body.slice(Math.max(body.lastIndexOf('\n', at) + 1, at - 200), at);
-  if (new RegExp(`${load}$`).test(before)) return true;
+  const head = /(\.?)([A-Za-z_]\w*)\s*\(\s*$/.exec(before);
+  if (head !== null && isLoad(head[1], head[2], loads)) return true;
   const assigned = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*$/.exec(before);
-  return assigned !== null && new RegExp(String.raw`${load}${escapeRegExp(assigned[1])}\s*[,)]`).test(body);
+  if (assigned === null) return false;
+  for (const m of body.matchAll(new RegExp(String.raw`(\.?)\b([A-Za-z_]\w*)\s*\(\s*${escapeRegExp(assigned[1])}\s*[,)]`, 'g'))) if (isLoad(m[1], m[2], loads)) return true;
+  return false;
+};
+
+/** Whether a call of `name` (after `dot`, '.' or '') loads: a core load (`importlib.import_module`), or a same-file def in `loads` called bare. */
+const isLoad = (dot: string, name: string, loads: ReadonlySet<string>): boolean => (CORE_LOADS as readonly string[]).includes(name) || (dot === '' && loads.has(name));
+
+/** The names a body calls bare (`f(`, not `x.f(`), with each first call's offset: one pass, whatever the number of defs. */
+const bareCalls = (body: string): Map<string, number> => {
+  const out = new Map<string, number>();
+  for (const m of body.matchAll(/(?<![\w.])([A-Za-z_]\w*)\s*\(/g)) if (!out.has(m[1])) out.set(m[1], m.index);
+  return out;
 };
 
 /** Whether `body` keeps only modules having each item of parameter `c` (`for a in c: … hasattr(…, a)`). */
@@ -152,29 +164,31 @@ const filtersByAttrs = (body: string, c: string): boolean => {
 export const searchPathLoaders = (file: string, text: string): SearchPathLoader[] => {
   const defs = topLevelDefs(text);
   const loads = new Set(defs.filter((d) => LOAD_CALL.test(d.body)).map((d) => d.name));
-  const callsLoad = (d: Def): boolean => loads.has(d.name) || [...loads].some((n) => new RegExp(String.raw`(?<![\w.])${escapeRegExp(n)}\s*\(`).test(d.body));
-  // What loads a name handed to it: the core loads, and the same-file defs that call one (cloud-init's _count_attrs).
-  const loadNames = [...CORE_LOADS, ...loads];
+  // Defs by name, and each def's bare calls looked up in them: a file of thousands of defs costs one pass per def, not one pattern per pair.
+  const byName = new Map<string, Def[]>();
+  for (const d of defs) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
   const out: SearchPathLoader[] = [];
   for (const d of defs) {
-    if (d.params.length < 2 || !callsLoad(d)) continue;
+    if (d.params.length < 2) continue;
+    const calls = bareCalls(d.body);
+    if (!loads.has(d.name) && ![...calls.keys()].some((n) => loads.has(n))) continue;
     for (const loop of d.body.matchAll(/^[ \t]+for[ \t]+([A-Za-z_]\w*)[ \t]+in[ \t]+([A-Za-z_]\w*)[ \t]*:/gm)) {
       const paths = d.params.indexOf(loop[2]);
       if (paths < 0) continue;
-      const base = d.params.findIndex((p, i) => i !== paths && joinIsLoaded(d.body, joinsDotted(d.body, loop[1], p), loadNames));
+      const base = d.params.findIndex((p, i) => i !== paths && joinIsLoaded(d.body, joinsDotted(d.body, loop[1], p), loads));
       if (base < 0) continue;
       // The required attributes: another parameter the def (or a same-file def it hands it to) filters by.
       let attrs: number | null = null;
       d.params.forEach((c, i) => {
         if (attrs !== null || i === paths || i === base) return;
         if (filtersByAttrs(d.body, c)) attrs = i;
-        for (const other of defs) {
-          if (other === d) continue;
-          const call = new RegExp(String.raw`(?<![\w.])${escapeRegExp(other.name)}\s*\(`).exec(d.body);
-          if (call === null) continue;
-          const args = callArguments(d.body, call.index + call[0].length - 1);
-          const at = args?.findIndex((a) => a === c) ?? -1;
-          if (at >= 0 && other.params[at] !== undefined && filtersByAttrs(other.body, other.params[at])) attrs = i;
+        for (const [called, offset] of calls) {
+          for (const other of byName.get(called) ?? []) {
+            if (other === d) continue;
+            const args = callArguments(d.body, d.body.indexOf('(', offset));
+            const at = args?.findIndex((a) => a === c) ?? -1;
+            if (at >= 0 && other.params[at] !== undefined && filtersByAttrs(other.body, other.params[at])) attrs = i;
+          }
         }
       });
       out.push({ file, name: d.name, line: d.line, base, paths, attrs, params: d.params });
