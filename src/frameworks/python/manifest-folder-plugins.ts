@@ -113,7 +113,10 @@ export const collectManifestFolderPlugins = (ctx: FrameworkContext): FrameworkOu
   const hosts = new Map<string, Host[]>();
   for (const path of sortedPaths(ctx.files)) {
     if (!path.endsWith('.py')) continue;
-    const text = ctx.readText(path);
+    // Read and let go: ctx.readText keeps every text it reads for the rest of the scan, and this
+    // sweep reads every Python file once a manifest name repeats (saleor x22: 95,000 texts held,
+    // peak RSS 1.43 -> 2.15 GB).
+    const text = ctx.manifests.transientText(path);
     if (text === null) continue;
     for (const [name, host] of hostsIn(path, text, byName)) {
       const list = hosts.get(name) ?? [];
