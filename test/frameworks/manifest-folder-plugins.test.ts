@@ -1,9 +1,10 @@
 /** The manifest-folder-plugins reader: a package folder holding the manifest a host walks for (Uranium's plugin.json) is loaded by that host. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectManifestFolderPlugins, hostsIn, manifestFolders } from '../../src/frameworks/python/manifest-folder-plugins.js';
+import { collectManifestFolderPlugins, hostsIn, manifestFolders, mayImportByComputedName } from '../../src/frameworks/python/manifest-folder-plugins.js';
 import { Manifests } from '../../src/manifests/store.js';
 import type { FrameworkContext } from '../../src/frameworks/types.js';
+import type { FileFacts } from '../../src/model/facts.js';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 
 const cases = frameworkCases('manifest-folder-plugins');
@@ -58,4 +59,13 @@ test('manifest-folder-plugins: the sweep of Python files reads each text without
   const out = collectManifestFolderPlugins(ctx);
   assert.deepEqual(out.references.map((r) => [r.from, r.target]), [['host.py', 'plugins/A/__init__.py'], ['host.py', 'plugins/B/__init__.py']]);
   assert.deepEqual(manifests.readPaths().filter((p) => p.endsWith('.py')), []);
+});
+
+test('manifest-folder-plugins: a Python file is read as a possible host only when its facts leave room for a computed import', () => {
+  const facts = (specifiers: string[], computed?: number[]) =>
+    ({ imports: specifiers.map((specifier) => ({ specifier, syntax: 'import', line: 1, names: [], guard: null })), ...(computed ? { computedImportLines: computed } : {}) }) as unknown as FileFacts;
+  assert.equal(mayImportByComputedName(undefined), true); // no facts: the text decides
+  assert.equal(mayImportByComputedName(facts(['os'], [4])), true); // a computed __import__/import_module
+  for (const loader of ['imp', 'importlib', 'importlib.util', 'importlib.machinery', 'pkgutil', 'zipimport']) assert.equal(mayImportByComputedName(facts(['os', loader])), true, loader);
+  assert.equal(mayImportByComputedName(facts(['os', 'json', 'importlibx', 'myimp'])), false);
 });
