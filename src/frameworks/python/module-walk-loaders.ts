@@ -24,11 +24,10 @@ import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
 import { callArguments } from './call-text.js';
-import { calledModuleFile, importIndex, importsAnyOf, importedStem, moduleFile, fromName } from './python-files.js';
+import { importIndex, moduleFile, fromName } from './python-files.js';
 import { childrenIn } from './prefixed-imports.js';
-import { topLevelDefs } from './search-path-loaders.js';
+import { codeCallsOf, topLevelDefs } from './search-path-loaders.js';
 import { escapeRegExp } from '../../util/regexp.js';
-import { insideSpans, tripleQuotedSpans } from './triple-quoted.js';
 
 interface Walker {
   file: string;
@@ -120,19 +119,9 @@ const collectModuleWalks = (ctx: FrameworkContext): FrameworkOutput => {
   }
   const seen = new Set<string>();
   for (const w of walkers) {
-    const words = new Set([importedStem(w.file), w.name]);
-    const call = new RegExp(String.raw`(?<![\w.])(?:([A-Za-z_]\w*)\s*\.\s*)?${escapeRegExp(w.name)}\s*\(`, 'g');
-    for (const caller of python) {
-      if (caller !== w.file && !importsAnyOf(ctx.facts(caller), words)) continue;
-      const text = ctx.readText(caller);
-      if (text === null || !text.includes(w.name)) continue;
-      const strings = tripleQuotedSpans(text);
+    for (const { caller, text, calls } of codeCallsOf(ctx, python, w.file, w.name)) {
       const defs = topLevelDefs(text);
-      for (const m of text.matchAll(call)) {
-        const lineStart = text.lastIndexOf('\n', m.index) + 1;
-        if (/^\s*(?:async\s+)?def\s/.test(text.slice(lineStart, m.index + m[0].length)) || text.slice(lineStart, m.index).includes('#') || insideSpans(strings, m.index)) continue;
-        const reached = caller === w.file && m[1] === undefined ? w.file : calledModuleFile(ctx, caller, m[1], w.name);
-        if (reached !== w.file) continue;
+      for (const m of calls) {
         const args = callArguments(text, m.index + m[0].length - 1);
         const arg = args?.[w.param];
         const def = defs.find((d) => d.start <= m.index && m.index < d.end);

@@ -79,6 +79,30 @@ const NO_ATTRS = /^(?:None|\[\s*\]|\(\s*\))$/;
 /** The longest def body read; a loader is short. */
 const MAX_BODY = 20_000;
 
+/**
+ * The calls of `name`, a def of `file`, in each Python file that may reach it (the file itself, or one
+ * whose imports bind its module or name): in code (not a def line, a comment or a triple-quoted
+ * string), and reaching `file` itself (calledModuleFile); m[1] is the module name it is called through.
+ */
+export function* codeCallsOf(ctx: FrameworkContext, python: readonly string[], file: string, name: string): Generator<{ caller: string; text: string; calls: RegExpExecArray[] }> {
+  const words = new Set([importedStem(file), name]);
+  const call = new RegExp(String.raw`(?<![\w.])(?:([A-Za-z_]\w*)\s*\.\s*)?${escapeRegExp(name)}\s*\(`, 'g');
+  for (const caller of python) {
+    if (caller !== file && !importsAnyOf(ctx.facts(caller), words)) continue;
+    const text = ctx.readText(caller);
+    if (text === null || !text.includes(name)) continue;
+    const strings = tripleQuotedSpans(text);
+    const calls: RegExpExecArray[] = [];
+    for (const m of text.matchAll(call)) {
+      const lineStart = text.lastIndexOf('\n', m.index) + 1;
+      if (/^\s*(?:async\s+)?def\s/.test(text.slice(lineStart, m.index + m[0].length)) || text.slice(lineStart, m.index).includes('#') || insideSpans(strings, m.index)) continue;
+      const reached = caller === file && m[1] === undefined ? file : calledModuleFile(ctx, caller, m[1], name);
+      if (reached === file) calls.push(m as RegExpExecArray);
+    }
+    if (calls.length > 0) yield { caller, text, calls };
+  }
+}
+
 /** The top-level defs of a file, each with its parameter names (annotations, defaults and stars dropped). */
 export const topLevelDefs = (text: string): Def[] => {
   const out: Def[] = [];
@@ -344,18 +368,8 @@ const collectSearchPathLoaders = (ctx: FrameworkContext): FrameworkOutput => {
   const derived = new Set<string>();
   for (let at = 0; at < loaders.length; at++) {
     const loader = loaders[at];
-    const words = new Set([importedStem(loader.file), loader.name]);
-    const call = new RegExp(String.raw`(?<![\w.])(?:([A-Za-z_]\w*)\s*\.\s*)?${escapeRegExp(loader.name)}\s*\(`, 'g');
-    for (const caller of python) {
-      if (caller !== loader.file && !importsAnyOf(ctx.facts(caller), words)) continue;
-      const text = ctx.readText(caller);
-      if (text === null || !text.includes(loader.name)) continue;
-      const strings = tripleQuotedSpans(text);
-      for (const m of text.matchAll(call)) {
-        const lineStart = text.lastIndexOf('\n', m.index) + 1;
-        if (/^\s*(?:async\s+)?def\s/.test(text.slice(lineStart, m.index + m[0].length)) || text.slice(lineStart, m.index).includes('#') || insideSpans(strings, m.index)) continue;
-        const reached = caller === loader.file && m[1] === undefined ? loader.file : calledModuleFile(ctx, caller, m[1], loader.name);
-        if (reached !== loader.file) continue;
+    for (const { caller, text, calls } of codeCallsOf(ctx, python, loader.file, loader.name)) {
+      for (const m of calls) {
         const args = callArguments(text, m.index + m[0].length - 1);
         if (args === null) continue;
         const pathsArg = argumentFor(args, loader, loader.paths);
