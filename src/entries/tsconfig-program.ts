@@ -25,8 +25,12 @@ import { emptyOutput, type DetectorContext, type EntryDetector } from './types.j
 
 export const DECLARATION = /\.d\.[cm]?ts$/;
 export const TSCONFIG = /^[tj]sconfig(\.[\w.-]+)?\.json$/;
-/** `declare global` / `declare module '…'` at the start of a line, after what indents it (and an `export`), with what it augments. */
-const AUGMENTATION = /^([ \t]*(?:export[ \t]+)?)declare[ \t]+(global\b|module[ \t]*(['"])([^'"\n]+)\3)/gm;
+/**
+ * `declare global` / `declare module '…'` with what it augments: the part from `declare` on of the
+ * augmentation pattern `^([ \t]*(?:export[ \t]+)?)declare[ \t]+(global\b|module[ \t]*(['"])([^'"\n]+)\3)`
+ * (multiline), tried where a `declare` stands once augmentationStart has found its line's start.
+ */
+const DECLARED = /declare[ \t]+(global\b|module[ \t]*(['"])([^'"\n]+)\2)/y;
 /** Where a comment, string or template literal may start (commentEnd and quotedEnd say whether one does). */
 const SKIP_START = /['"`/]/g;
 
@@ -40,18 +44,27 @@ const SKIP_START = /['"`/]/g;
  * One forward walk: `code` is where the text is code again after the comments and literals before
  * it, and the matches come in order, so each is tested from where the last one left off (a
  * template literal of 15,000 `declare module` lines in a codegen test is one skip, not 15,000 rescans).
+ * The matches are the multiline pattern's, found from each `declare` (a substring search) and its
+ * line start (stop 63): the pattern tried `^` at every line start of the text, which on payload's
+ * 225 sources marked `declare` cost more than the walk past their strings.
  */
 export const augmentationIn = (text: string, { applies = () => true, nested = false }: { applies?: (module: string) => boolean; nested?: boolean } = {}): { what: string; line: number } | null => {
-  if (!text.includes('declare')) return null;
-  AUGMENTATION.lastIndex = 0;
   let code = 0;
-  for (let m = AUGMENTATION.exec(text); m !== null; m = AUGMENTATION.exec(text)) {
-    while (code < m.index) {
+  // Where the multiline pattern's next search would start: the end of its last match, or past a skip.
+  let from = 0;
+  for (let at = text.indexOf('declare'); at >= 0; at = text.indexOf('declare', at + 1)) {
+    const start = augmentationStart(text, at);
+    if (start < from) continue;
+    DECLARED.lastIndex = at;
+    const m = DECLARED.exec(text);
+    if (m === null) continue;
+    from = DECLARED.lastIndex;
+    while (code < start) {
       // Plain code is stepped over whole: only a quote, a backtick or a slash can start a skip.
       SKIP_START.lastIndex = code;
       const next = SKIP_START.exec(text);
-      if (next === null || next.index >= m.index) {
-        code = m.index;
+      if (next === null || next.index >= start) {
+        code = start;
         break;
       }
       code = next.index;
@@ -59,14 +72,33 @@ export const augmentationIn = (text: string, { applies = () => true, nested = fa
       const end = c === 39 || c === 34 || c === 96 ? quotedEnd(text, code) : commentEnd(text, code);
       code = end < 0 ? code + 1 : end;
     }
-    if (code === m.index) {
-      if ((nested || m[1] === '') && (m[4] === undefined || applies(m[4]))) return { what: `declare ${m[2].replace(/[ \t]+/g, ' ')}`, line: lineAt(text, m.index) };
+    if (code === start) {
+      if ((nested || start === at) && (m[3] === undefined || applies(m[3]))) return { what: `declare ${m[1].replace(/[ \t]+/g, ' ')}`, line: lineAt(text, start) };
       continue;
     }
     // Inside a comment or a literal that runs to `code`: the next match can only be code from there on.
-    if (AUGMENTATION.lastIndex < code) AUGMENTATION.lastIndex = code;
+    if (from < code) from = code;
   }
   return null;
+};
+
+/** A line terminator as `^` under the `m` flag reads one: \n, \r, U+2028, U+2029. */
+const endsLine = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+const isBlank = (c: number): boolean => c === 32 || c === 9;
+
+/**
+ * Where the augmentation whose `declare` is at `at` starts: the start of its line, when only blanks
+ * and an `export` followed by blanks stand before it there (the pattern's `^[ \t]*(?:export[ \t]+)?`);
+ * else -1. The blanks are greedy and `export` starts with no blank, so a `declare` has one start at most.
+ */
+const augmentationStart = (text: string, at: number): number => {
+  let p = at;
+  while (p > 0 && isBlank(text.charCodeAt(p - 1))) p--;
+  if (p === 0 || endsLine(text.charCodeAt(p - 1))) return p;
+  if (p === at || p < 6 || !text.startsWith('export', p - 6)) return -1;
+  p -= 6;
+  while (p > 0 && isBlank(text.charCodeAt(p - 1))) p--;
+  return p === 0 || endsLine(text.charCodeAt(p - 1)) ? p : -1;
 };
 
 /**
