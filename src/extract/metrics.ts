@@ -25,24 +25,15 @@ const WARM_UP: readonly [string, Language][] = [
 let warmedUp = false;
 
 /**
- * Counts the samples, in a function of its own: with the loop (a for-of that destructures each
- * sample) written in countLines, V8's optimised countLines was thrown away ("code dependencies")
- * at the Python extractor's first store into an object's `value` field (own-strings.ts rewriting
- * a type path's), and compiled again: once on every saleor scan (--trace-deopt, 3 of 3 runs; with
- * this, countLines is compiled once). Test extract/line-counts-compiled.
- */
-const warmUpCountLines = (): void => {
-  warmedUp = true;
-  for (let i = 0; i < 4; i++) for (const [sample, lang] of WARM_UP) countLines(sample, lang);
-};
-
-/**
  * Lines, and lines that are neither blank nor comment-only (line comments; JS block-comment lines by their leading `*`).
  * The first call counts the samples above first: a repo's first files (JSON, YAML, a README) take
  * one comment style, and V8's compiled loop, trained on them, was thrown away at the first of another.
  */
 export const countLines = (text: string, language: Language): LineCounts => {
-  if (!warmedUp) warmUpCountLines();
+  if (!warmedUp) {
+    warmedUp = true;
+    for (let i = 0; i < 4; i++) for (const [sample, lang] of WARM_UP) countLines(sample, lang);
+  }
   if (text.length === 0) return { lines: 0, codeLines: 0 };
   let lines = 0;
   let codeLines = 0;
