@@ -4,7 +4,7 @@
  */
 import type { Edge } from '../model/edge.js';
 import type { ReferenceFact } from '../model/facts.js';
-import { compileRepoGlobs } from '../util/glob.js';
+import { compileRepoGlobs, sameHolesTest } from '../util/glob.js';
 import { dirname, joinRepo } from '../util/path.js';
 import { aboutFile, withSteps } from '../util/sentences.js';
 import { candidateCwds } from './entries.js';
@@ -70,7 +70,7 @@ const globTargets = (targets: TargetResolver, patternPathsOf: PatternPathsOf, fr
   const { globs, mapping } = globsOf(patternPathsOf, from, ref.target);
   const excluded = (ref.exclude ?? []).flatMap((p) => globsOf(patternPathsOf, from, p).globs);
   const isExcluded = excluded.length === 0 ? () => false : compileRepoGlobs(excluded);
-  const files = [...new Set(globs.flatMap((g) => targets.glob(g, ref.filter)))].filter((f) => f !== from && !isExcluded(f));
+  const files = [...new Set(globs.flatMap((g) => (ref.sameHoles === true ? targets.glob(g, ref.filter).filter(sameHolesTest(g)) : targets.glob(g, ref.filter))))].filter((f) => f !== from && !isExcluded(f));
   return mapping === undefined ? { files } : { files, mapping };
 };
 

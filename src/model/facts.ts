@@ -71,6 +71,8 @@ export interface ReferenceFact {
   filter?: string;
   /** For form 'glob': patterns, read like `target`, whose matches are left out (Vite's `'!./pages/draft.ts'` in the pattern list). */
   exclude?: string[];
+  /** For form 'glob': every `*` stands for the same text (``import(`../modes/${m}/${m}-builder.js`)``). */
+  sameHoles?: true;
   /** For form 'glob': 'cwd' when the glob is relative to the folder the process runs in (Node's fs.glob), not to the file's folder. */
   base?: 'cwd';
   line: number;

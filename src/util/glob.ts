@@ -13,6 +13,8 @@
  * error where the user wrote it).
  */
 
+import { escapeRegExp } from './regexp.js';
+
 /** How many alternatives brace expansion may produce from one pattern. */
 export const MAX_EXPANSIONS = 256;
 /** Longest pattern read; a longer one is rejected. */
@@ -513,4 +515,20 @@ export const compileGlobs = (globs: string[]): ((path: string) => boolean) => {
     }
   });
   return (path) => matchers.some((m) => m(path));
+};
+
+/**
+ * For a glob whose every `*` stands for the same text (``import(`../modes/${m}/${m}-builder.js`)``
+ * as `lib/modes/*` + `/*-builder.js`): whether a path the glob matched fills each `*` alike. The
+ * expression is built here from escaped text, one capture and back-references to it, never from a
+ * repo's regex: one capture, so a path costs at most its length squared (no nested repetition to
+ * backtrack through), and only paths the glob already matched are tested. A glob with other
+ * wildcards matches nothing.
+ */
+export const sameHolesTest = (glob: string): ((path: string) => boolean) => {
+  if (/[?[\]{}!]/.test(glob)) return () => false;
+  const pieces = glob.split('*').map(escapeRegExp);
+  const source = pieces.reduce((acc, piece, i) => acc + (i === 0 ? '' : i === 1 ? '([^/]*)' : '\\1') + piece, '');
+  const re = new RegExp(`^${source}$`);
+  return (path) => re.test(path);
 };

@@ -4,7 +4,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { javascriptExtractor } from '../../src/languages/javascript/extract.js';
+import { sameHolesTest } from '../../src/util/glob.js';
+import { scanDir } from '../helpers/scan-fixture.js';
 
 const globsOf = (text: string): Array<[string, string | undefined]> =>
   javascriptExtractor
@@ -98,6 +103,54 @@ test('package names, holes that span folders and glob characters name no files',
   assert.deepEqual(globsOf('module.exports = (a, b) => require(`./${a}/${b}.js`);\n'), []);
   assert.deepEqual(globsOf('module.exports = (n) => require(`./x*/${n}.js`);\n'), []);
   assert.deepEqual(globsOf('module.exports = (n) => require(n);\n'), []);
+});
+
+// Stop 63: Quasar's lib/cmd/build.js:140 ``import(`../modes/${ argv.mode }/${ argv.mode }-builder.js`)``.
+test('holes in several segments that are all one name are a sameHoles glob', () => {
+  const refs = (text: string) => javascriptExtractor.extract('lib/cmd/build.js', text).references.filter((r) => r.form === 'glob');
+  const quasar = refs('const { QuasarModeBuilder } = await import(`../modes/${ argv.mode }/${ argv.mode }-builder.js`);\n');
+  assert.deepEqual(quasar.map((r) => [r.target, r.via, r.sameHoles]), [['../modes/*/*-builder.js', 'computed import()', true]]);
+  assert.deepEqual(refs("module.exports = (m) => require('./modes/' + m + '/' + m + '.js');\n").map((r) => [r.target, r.sameHoles]), [['./modes/*/*.js', true]]);
+  // Two names, a computed member, no folder, or a suffix Node would complete: a guess at the tree, nothing.
+  assert.deepEqual(refs('export default (a, b) => import(`../modes/${a}/${b}-builder.js`);\n'), []);
+  assert.deepEqual(refs('export default (o, k) => import(`../modes/${o[k]}/${o[k]}-builder.js`);\n'), []);
+  assert.deepEqual(refs('export default (m) => import(`../${m}/${m}.js`);\n'), []);
+  assert.deepEqual(refs('export default (m) => import(`../modes/${m}/${m}-builder`);\n'), []);
+  // One hole keeps its plain glob, with no sameHoles.
+  assert.deepEqual(refs('export default (m) => import(`../modes/${m}-builder.js`);\n').map((r) => r.sameHoles), [undefined]);
+});
+
+test('sameHolesTest: each * fills with the same text', () => {
+  const t = sameHolesTest('lib/modes/*/*-builder.js');
+  assert.equal(t('lib/modes/ssr/ssr-builder.js'), true);
+  assert.equal(t('lib/modes/ssr/pwa-builder.js'), false);
+  assert.equal(t('lib/modes/a.b/a.b-builder.js'), true);
+  assert.equal(t('lib/modes/ab/a.-builder.js'), false);
+  assert.equal(sameHolesTest('lib/{a,b}/*/*.js')('lib/a/x/x.js'), false);
+});
+
+test('a sameHoles import makes each mode\'s own module production and leaves a file of another name dead', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'census-same-holes-'));
+  try {
+    const files: Record<string, string> = {
+      'package.json': '{"name":"q","type":"module","bin":{"q":"lib/cmd/build.js"}}',
+      'lib/cmd/build.js': '#!/usr/bin/env node\nconst mode = process.argv[2];\nconst { run } = await import(`../modes/${ mode }/${ mode }-builder.js`);\nrun();\n',
+      'lib/modes/ssr/ssr-builder.js': 'export const run = () => 1;\n',
+      'lib/modes/pwa/pwa-builder.js': 'export const run = () => 2;\n',
+      'lib/modes/pwa/old-builder.js': 'export const run = () => 3;\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, dirname(path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    const { audit } = await scanDir(dir);
+    const verdict = (p: string) => audit.files.find((f) => f.path === p)?.verdict;
+    assert.equal(verdict('lib/modes/ssr/ssr-builder.js'), 'production');
+    assert.equal(verdict('lib/modes/pwa/pwa-builder.js'), 'production');
+    assert.equal(verdict('lib/modes/pwa/old-builder.js'), 'dead');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a literal require is an import, not a glob', () => {

@@ -23,6 +23,11 @@
  * the names with one added (`<name>.txt.js`), the files Node's resolution tries after the name itself.
  * A name prefix of two or more characters says as much as a folder (stop 59: cnpm's
  * `require('./cnpm-' + action)` names `./cnpm-*` and those names with a code extension).
+ * Stop 63: holes in several segments are no guess when every hole is the same expression
+ * (Quasar's ``import(`../modes/${ argv.mode }/${ argv.mode }-builder.js`)``, lib/cmd/build.js:140):
+ * a `*` for each hole and `sameHoles`, every `*` standing for one text, so
+ * `modes/ssr/ssr-builder.js` matches and `modes/ssr/pwa-builder.js` does not; only with a folder
+ * and a suffix Node loads as it is (no completion to guess at).
  */
 import { type AstNode, nodeAt, nodesAt, unwrap } from './ast.js';
 
@@ -51,10 +56,44 @@ const literalParts = (node: AstNode | null): string[] | null => {
   return null;
 };
 
+/** A hole's expression as a comparable key (`argv.mode`, `this.mode`, `mode`), or null for anything else. */
+const expressionKey = (node: AstNode | null): string | null => {
+  const n = unwrap(node);
+  if (!n) return null;
+  if (n.type === 'Identifier') return typeof n.name === 'string' ? n.name : null;
+  if (n.type === 'ThisExpression') return 'this';
+  if (n.type === 'MemberExpression' && n.computed !== true) {
+    const object = expressionKey(nodeAt(n, 'object'));
+    const property = nodeAt(n, 'property');
+    return object === null || typeof property?.name !== 'string' ? null : `${object}.${property.name}`;
+  }
+  return null;
+};
+
+/** The keys of a specifier's holes, in order (as literalParts splits it), or null when one is no plain name. */
+const holeKeys = (node: AstNode | null): (string | null)[] => {
+  const n = unwrap(node);
+  if (!n) return [];
+  if (n.type === 'TemplateLiteral') return nodesAt(n, 'expressions').map(expressionKey);
+  if (n.type === 'BinaryExpression' && n.operator === '+') {
+    const side = (s: AstNode | null): (string | null)[] => (literalParts(s) === null ? [expressionKey(s)] : holeKeys(s));
+    return [...side(nodeAt(n, 'left')), ...side(nodeAt(n, 'right'))];
+  }
+  return [];
+};
+
+/** Every hole the same plain name, with literal text between each two (adjacent holes would merge into one `*`). */
+const holesAreOneName = (node: AstNode | null, parts: string[]): boolean => {
+  const keys = holeKeys(node);
+  return keys.length === parts.length - 1 && keys[0] !== null && keys.every((k) => k === keys[0]) && parts.slice(1, -1).every((p) => p !== '');
+};
+
 /** The files a computed relative specifier may load: a glob relative to the importing file's folder, and what it leaves out. */
 export interface ComputedPattern {
   target: string;
   exclude?: string[];
+  /** Every `*` of the target stands for the same text (one name filled into several segments). */
+  sameHoles?: true;
 }
 
 /** The extensions Node's resolution (or a bundler's) completes `./name` with. */
@@ -102,8 +141,12 @@ export const computedSpecifierPattern = (node: AstNode | null, text: string): Co
   // bin/cnpm-sync.js and its siblings) says which files of the folder too; one character says too little.
   const namesPrefix = pattern.slice(folder.length, hole).length >= 2;
   if (!namesFolder && !namesSuffix && !namesPrefix) return null;
-  // a hole inside a folder name, or holes in several segments, would be a guess at the tree
-  if (pattern.slice(hole).includes('/')) return null;
+  // a hole inside a folder name, or holes in several segments, would be a guess at the tree,
+  // unless every hole is one name: `../modes/${m}/${m}-builder.js`
+  if (pattern.slice(hole).includes('/')) {
+    const oneName = packageName === undefined && namesFolder && NODE_EXTENSION.test(suffix) && holesAreOneName(node, parts);
+    return oneName ? { target: pattern, sameHoles: true } : null;
+  }
   // a whole last segment (`'../../hooks/' + id`) may also be a subfolder, which Node resolves to its index
   if (packageName === undefined && pattern.endsWith('/*')) return { target: `${folder}{*,*/index.${CODE_EXTENSIONS}}`, exclude: [`${folder}*/index.d.{ts,cts,mts}`] };
   // A suffix Node does not load as it is (`${name}.txt`, `'-handler'`) is completed as Node completes it:

@@ -129,14 +129,16 @@ class Walk {
 }
 
 /**
- * The reference of a computed specifier's glob, built by one of two literals (fields in the order a
+ * The reference of a computed specifier's glob, built by one of three literals (fields in the order a
  * spread of the pattern gave them): spread copies are objects of other hidden classes than every
  * other reference, which compiled readers of references met late and threw their code away.
  */
 const globReference = (pattern: ComputedPattern, line: number, via: string): ReferenceFact =>
-  pattern.exclude === undefined
-    ? { target: pattern.target, form: 'glob', line, via }
-    : { target: pattern.target, exclude: pattern.exclude, form: 'glob', line, via };
+  pattern.sameHoles === true
+    ? { target: pattern.target, form: 'glob', sameHoles: true, line, via }
+    : pattern.exclude === undefined
+      ? { target: pattern.target, form: 'glob', line, via }
+      : { target: pattern.target, exclude: pattern.exclude, form: 'glob', line, via };
 
 /** A computed package-name id a resolver call loads (`require(resolveCwd(`strapi/lib/${x}`))`): relative ids are relative to another folder. */
 const pushResolved = (w: Walk, id: AstNode | null, line: number, via: string): void => {
