@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+import { fixturePath } from '../helpers/fixtures.js';
 import { scanDir } from '../helpers/scan-fixture.js';
 
 const cases = frameworkCases('computed-join-loads');
@@ -29,4 +30,13 @@ test('computed-join-loads: many loads of one held join in one file cost one sear
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// Stop 63: Node loads a required folder's package.json `main` when it names a file, not its index.
+test('computed-join-loads: a required folder with a package.json main loads that file, not its index', async () => {
+  const { audit } = await scanDir(fixturePath('frameworks', 'computed-join-loads-folder-index'));
+  const loads = audit.edges.filter((e) => e.from === 'index.js' && (e.to ?? '').startsWith('lib/versioned/')).map((e) => e.to).sort();
+  assert.deepEqual(loads, ['lib/versioned/^1.0.0/index.js', 'lib/versioned/^2.0.0/index.js', 'lib/versioned/^3.0.0/lib/main.js']);
+  const main = audit.edges.find((e) => e.to === 'lib/versioned/^3.0.0/lib/main.js');
+  assert.match(main?.label ?? '', /read as lib\/versioned\/\^3\.0\.0\/package\.json main, as Node loads the folder lib\/versioned\/\*\/ names/);
 });

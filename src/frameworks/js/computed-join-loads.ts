@@ -18,7 +18,9 @@
  * (`join(__dirname, name, 'index.js')` would name every subfolder's index beside the loader, and
  * `join(__dirname, '..', name, 'index.js')` every one beside its folder); a join in a comment or a
  * string (a usage line, a code generator's template), another object's `import(…)` method, test
- * files and the loader itself name nothing (review s55-rm2).
+ * files and the loader itself name nothing (review s55-rm2). Stop 63: a required folder loads the
+ * file its package.json's `main` names, when there is one, instead of its index (Node's
+ * LOAD_AS_DIRECTORY).
  */
 import { compileRepoGlob } from '../../util/glob.js';
 import { dirname } from '../../util/path.js';
@@ -27,7 +29,8 @@ import { balancedText } from '../../languages/javascript/js-text.js';
 import { insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 import { functionRegion } from './function-region.js';
 import { emptyFrameworkOutput, type FrameworkReader } from '../types.js';
-import { codeFilesMarked, fileReference, sortedFiles } from './support.js';
+import { codeFilesMarked, fileReference, resolveToolPath, sortedFiles } from './support.js';
+import { packageJsonObject } from '../../manifests/package-json.js';
 import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { perScan } from '../per-scan.js';
@@ -50,6 +53,8 @@ const TS_FILE = /\.[cm]?tsx?$/;
  * most files' loads are literal specifiers, and their comments need not be blanked (payload: 22 → 12 ms CPU).
  */
 const LOAD_CANDIDATE = /\b(?:require|import)\s*\(\s*(?:(?:url\s*\.\s*)?pathToFileURL\s*\(\s*)?(?:[A-Za-z_$][\w$]*\s*[).]|(?:[\w$]+\s*\.\s*)?(?:join|resolve)\s*\()/;
+
+const NO_MAINS: ReadonlyMap<string, string> = new Map();
 
 interface Loaded {
   from: string;
@@ -158,6 +163,20 @@ const loads = perScan((ctx): Loaded[] => {
     }
     return found;
   };
+  // A required folder loads its package.json's `main` when that names a file, else its index
+  // (Node's LOAD_AS_DIRECTORY): the folders of `folder` (a pattern) that hold a package.json say which.
+  const folderEntries = (folder: string, indexes: string[]): { files: string[]; mains: ReadonlyMap<string, string> } => {
+    const match = compileRepoGlob(`${folder}/package.json`);
+    const mains = new Map<string, string>();
+    for (const manifest of sortedFiles(ctx)) {
+      if (!manifest.endsWith('/package.json') || manifest.includes('node_modules/') || !match(manifest)) continue;
+      const main = packageJsonObject(ctx.manifests, manifest)?.main;
+      const dir = dirname(manifest);
+      const target = typeof main === 'string' && main !== '' ? resolveToolPath(ctx, dir, `./${main.replace(/^\.\//, '')}`) : null;
+      if (target !== null) mains.set(dir, target);
+    }
+    return mains.size === 0 ? { files: indexes, mains } : { files: [...indexes.filter((f) => !mains.has(dirname(f))), ...mains.values()].sort(), mains };
+  };
   for (const file of codeFilesMarked(ctx, ['require(', 'import('])) {
     if (TEST_FILE.test(file)) continue;
     const written = ctx.readText(file) ?? '';
@@ -196,9 +215,15 @@ const loads = perScan((ctx): Loaded[] => {
       if (fixed === '' || own === fixed || own.startsWith(`${fixed}/`)) continue;
       const line = lineAt(text, m.index ?? 0);
       const call = text.slice(m.index ?? 0, open + arg.length).replace(/\s+/g, ' ');
-      for (const target of filesMatching(pattern)) {
+      const isFolderLoad = pattern !== folder;
+      const { files: targets, mains } = isFolderLoad ? folderEntries(folder, filesMatching(pattern)) : { files: filesMatching(pattern), mains: NO_MAINS };
+      // each main file back to the folder whose package.json names it
+      const mainOf = new Map([...mains].map(([dir, main]) => [main, dir]));
+      for (const target of targets) {
         if (target === file) continue;
-        out.push({ from: file, target, line, label: `${file}:${line}, which loads it by a computed path (${call}${held}), read as ${pattern}: every file its literal parts allow` });
+        const manifestDir = mainOf.get(target);
+        const main = manifestDir === undefined ? null : `${manifestDir}/package.json main, as Node loads the folder ${folder}/ names`;
+        out.push({ from: file, target, line, label: `${file}:${line}, which loads it by a computed path (${call}${held}), read as ${main ?? `${pattern}: every file its literal parts allow`}` });
       }
     }
   }
