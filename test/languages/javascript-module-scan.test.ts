@@ -334,3 +334,22 @@ test('webpack contexts: require.context and import.meta.webpackContext name the 
   // A URL or an absolute path is no repo folder.
   assert.deepEqual(refs(`require.context('/abs/forms');\nrequire.context('http://x/forms');\n`), []);
 });
+
+// Stop 62's review: oxc reads `function f() :\nexport { a }` as a return type named `export` and a
+// body `{ a }`, no export; the scan read an export. A statement word after a `:` goes to oxc.
+test('module scan: import or export after a colon goes to oxc, with the same facts', () => {
+  for (const text of [
+    'const a = 1;\nfunction f() :\nexport { a }\n',
+    'import a from "./a";\nfunction f() :\nexport { a }\n',
+    'function f() :  export { a }',
+    'const a = 1;\nfunction f() :\nimport { a } from "./a"\n',
+  ]) {
+    for (const path of ['example.ts', 'example.js']) {
+      declines(text, path);
+      assert.deepEqual(extractJavaScript(path, text, isTypeScript(path)), extractJavaScript(path, text, isTypeScript(path), { moduleScan: false }), text);
+    }
+  }
+  // A colon elsewhere (a type, a label, an object) does not stop the scan.
+  agrees('const a: number = 1;\nexport { a }\n');
+  agrees('const o = { k: 1 };\nexport { o }\n');
+});
