@@ -8,6 +8,7 @@ import anchoredPaths from './js/anchored-paths.js';
 import parameterFolderJoins from './js/parameter-folder-joins.js';
 import callerGlobs from './js/caller-globs.js';
 import computedJoinLoads from './js/computed-join-loads.js';
+import broccoliOwnFiles from './js/broccoli-own-files.js';
 import computedJoinCopies from './js/computed-join-copies.js';
 import aliasFolders from './js/alias-folders.js';
 import arrayRequires from './js/array-requires.js';
@@ -229,6 +230,7 @@ export const READERS: readonly FrameworkReader[] = [
   copiedFolderPaths,
   callerGlobs,
   computedJoinLoads,
+  broccoliOwnFiles,
   computedJoinCopies,
   convex,
   cucumber,

@@ -1,0 +1,125 @@
+/**
+ * Stop 63: a Broccoli tree of the module's own folder with a literal `files` list. ember-cli's
+ * lib/broccoli/default-packager.js:374-384 builds
+ * `new ConfigReplace(new UnwatchedDir(__dirname), configTree, { files: EMBER_CLI_FILES, … })` and
+ * `new Funnel(emberCLITree, { files: EMBER_CLI_FILES, … })`, `EMBER_CLI_FILES` a module-level list
+ * of names ('app-boot.js', 'vendor-prefix.js', …, lines 23-34): those files beside the packager are
+ * read, filled in and concatenated into every app's vendor.js and app.js. Nothing imports them, and
+ * census called the 10 dead.
+ *
+ * Read: a call whose first argument is the module's folder as a Broccoli input (`__dirname`, or
+ * `new UnwatchedDir(__dirname)` / `new WatchedDir(__dirname)`) and whose options object (a later
+ * argument, an object literal) has `files:` with a literal list of strings or a name the module
+ * declares once at a line's start as `const|let|var NAME = [ …strings… ]`. Each name is a path
+ * below the module's folder; an existing file there is a reference from the module, with the
+ * call's line. Where it stops: a tree of another folder (`new Funnel('vendor', { files })`, a
+ * parameter), a list with anything but string literals, a name declared twice or not as a list,
+ * `include`/`exclude` globs (other rules), a call in a comment. Cost: only files with the `dirname`
+ * text mark whose text holds `files` and a Broccoli own-folder input are read.
+ */
+import { dirname, joinRepo } from '../../util/path.js';
+import { lineAt } from '../../util/lines.js';
+import { escapeRegExp } from '../../util/regexp.js';
+import { splitArgs } from '../../languages/javascript/folder-expr.js';
+import { balancedText } from '../../languages/javascript/js-text.js';
+import { perScan } from '../per-scan.js';
+import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
+import { blankedText } from './blanked-texts.js';
+import { literalValue } from './parameter-values.js';
+import { codeFilesMarked, fileReference } from './support.js';
+
+/** The module's folder as a Broccoli input, at the start of a call's first argument. */
+const OWN_FOLDER_INPUT = /^(?:new\s+(?:Unwatched|Watched)Dir\s*\(\s*__dirname\s*\)|__dirname)$/;
+/** The cheap check before a file is searched: an own-folder input spelled somewhere. */
+const OWN_FOLDER_MARK = /(?:Unwatched|Watched)Dir\s*\(\s*__dirname\s*\)|\(\s*__dirname\s*,\s*\{/;
+/** A call whose first argument may be such an input: `Name(__dirname` or `Name(new UnwatchedDir(__dirname)`. */
+const CALL = /[\w$]\s*\(\s*(?=__dirname\b|new\s+(?:Unwatched|Watched)Dir\s*\()/g;
+/** `files:` at the top level of an options object, and its value's first character. */
+const FILES_KEY = /(?:^|[{,]\s*)files\s*:\s*/;
+const NAME = /^[A-Za-z_$][\w$]*$/;
+
+/** The strings of a `[ … ]` literal (comments already blanked), or null when an element is anything else. */
+const stringList = (list: string): string[] | null => {
+  const parts = splitArgs(list.slice(1, -1)).map((p) => p.trim());
+  if (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  if (parts.length === 0) return null;
+  const out: string[] = [];
+  for (const p of parts) {
+    const v = literalValue(p);
+    if (v === null) return null;
+    out.push(v);
+  }
+  return out;
+};
+
+/** The list a name is declared once to hold, at a line's start (`const EMBER_CLI_FILES = [ … ]`), or null. */
+const declaredList = (text: string, name: string): string[] | null => {
+  const decls = [...text.matchAll(new RegExp(String.raw`^[ \t]*(?:export\s+)?(?:const|let|var)\s+${escapeRegExp(name)}\s*=\s*`, 'gm'))];
+  if (decls.length !== 1) return null;
+  const at = (decls[0].index ?? 0) + decls[0][0].length;
+  if (text[at] !== '[') return null;
+  // assigned again anywhere (`NAME = …`, not `NAME ==`): the list is not the value the call sees
+  if (new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*=(?!=)`, 'g').exec(text.slice(at)) !== null) return null;
+  const list = balancedText(text, at, 20_000);
+  return list === null ? null : stringList(list);
+};
+
+interface Listed {
+  from: string;
+  target: string;
+  line: number;
+  label: string;
+}
+
+const listedFiles = perScan((ctx: FrameworkContext): Listed[] => {
+  const out: Listed[] = [];
+  for (const file of codeFilesMarked(ctx, ['dirname'])) {
+    const written = ctx.readText(file) ?? '';
+    if (!written.includes('files') || !OWN_FOLDER_MARK.test(written)) continue;
+    const text = blankedText(ctx, file, written);
+    for (const m of text.matchAll(CALL)) {
+      const paren = text.indexOf('(', m.index ?? 0);
+      const args = balancedText(text, paren, 20_000);
+      if (args === null) continue;
+      const [first, ...rest] = splitArgs(args.slice(1, -1)).map((a) => a.trim());
+      if (first === undefined || !OWN_FOLDER_INPUT.test(first)) continue;
+      for (const options of rest) {
+        if (!options.startsWith('{')) continue;
+        const inner = options.slice(1, -1);
+        // the key at the options object's own level, not inside a nested value
+        const key = splitArgs(inner)
+          .map((p) => p.trim())
+          .find((p) => FILES_KEY.test(p) && p.startsWith('files'));
+        if (key === undefined) continue;
+        const value = key.replace(FILES_KEY, '').trim();
+        const names = value.startsWith('[') ? stringList(value) : NAME.test(value) ? declaredList(text, value) : null;
+        if (names === null) continue;
+        const line = lineAt(text, paren);
+        const input = first.replace(/\s+/g, ' ');
+        for (const name of names) {
+          const target = joinRepo(dirname(file), name.replace(/^\.\//, ''));
+          if (target === null || target === file || !ctx.files.has(target)) continue;
+          out.push({ from: file, target, line, label: `${file}:${line}, which lists it in the files of a Broccoli tree of its own folder (${input}${NAME.test(value) ? `, files: ${value}` : ''})` });
+        }
+      }
+    }
+  }
+  return out;
+});
+
+const broccoliOwnFiles: FrameworkReader = {
+  id: 'broccoli-own-files',
+  title: "files a Broccoli tree of a module's own folder lists",
+  ecosystem: 'javascript',
+  enabledBy: (ctx) => {
+    const first = listedFiles(ctx)[0];
+    return first ? `${first.from}:${first.line} lists ${first.target} in a Broccoli tree of its folder` : null;
+  },
+  collect: (ctx) => {
+    const out = emptyFrameworkOutput();
+    for (const l of listedFiles(ctx)) out.references.push(fileReference(l.from, l.target, l.line, l.label));
+    return out;
+  },
+};
+
+export default broccoliOwnFiles;
