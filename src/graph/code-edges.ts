@@ -169,7 +169,7 @@ export const buildCodeEdges = (files: FactsOfFile[], targets: TargetResolver, im
           names: NO_NAMES,
           guard: null,
           via: ref.via,
-          label: aboutFile(to, `named in ${path}:${ref.line} as "${ref.target}" (${ref.via}${globbed?.mapping ? `, mapped by ${globbed.mapping}` : ''}${fromProcess ? `, from ${fromProcess.folder === '' ? 'the repo root' : fromProcess.folder}, where the process runs` : ''})`),
+          label: aboutFile(to, `named in ${path}:${ref.line} as "${ref.target}" (${ref.via}${ref.sameHoles === true ? ', each * the same name' : ''}${globbed?.mapping ? `, mapped by ${globbed.mapping}` : ''}${fromProcess ? `, from ${fromProcess.folder === '' ? 'the repo root' : fromProcess.folder}, where the process runs` : ''})`),
         });
       }
     }

@@ -148,6 +148,8 @@ test('a sameHoles import makes each mode\'s own module production and leaves a f
     assert.equal(verdict('lib/modes/ssr/ssr-builder.js'), 'production');
     assert.equal(verdict('lib/modes/pwa/pwa-builder.js'), 'production');
     assert.equal(verdict('lib/modes/pwa/old-builder.js'), 'dead');
+    const evidence = audit.files.find((f) => f.path === 'lib/modes/ssr/ssr-builder.js')?.evidence ?? [];
+    assert.ok(evidence.some((l) => l.includes('named in lib/cmd/build.js:3 as "../modes/*/*-builder.js" (computed import(), each * the same name)')), evidence.join('\n'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
