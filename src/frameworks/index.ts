@@ -183,6 +183,7 @@ import packageScripts from './python/package-scripts.js';
 import pluginManifests from './python/plugin-manifests.js';
 import manifestFolderPlugins from './python/manifest-folder-plugins.js';
 import dataDottedNames from './python/data-dotted-names.js';
+import moduleNameFiles from './python/module-name-files.js';
 import pasteDeploy from './python/paste-deploy.js';
 import pecan from './python/pecan.js';
 import pluginRegistrations from './python/plugin-registrations.js';
@@ -328,6 +329,7 @@ export const READERS: readonly FrameworkReader[] = [
   pluginManifests,
   manifestFolderPlugins,
   dataDottedNames,
+  moduleNameFiles,
   pasteDeploy,
   pecan,
   pluginRegistrations,
@@ -440,6 +442,7 @@ export const PYTHON_SOURCE_READERS: ReadonlySet<FrameworkReader> = new Set([
   graphqlLazyTypes,
   handedLoaders,
   manifestFolderPlugins,
+  moduleNameFiles,
   moduleRelativeImports,
   packageConfigs,
   packageScripts,
