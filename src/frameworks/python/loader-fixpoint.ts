@@ -12,7 +12,7 @@ import type { FrameworkContext } from '../types.js';
 import { sortedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
 import { fromName, importIndex, moduleFile, type ImportIndex } from './python-files.js';
-import { fileFlowsAndClasses, type ArgShape, type ClassInfo, type FunctionFlows } from './loader-roles.js';
+import { fileFlowsAndClasses, NAMED_LOADS, type ArgShape, type ClassInfo, type FunctionFlows } from './loader-roles.js';
 import { perScan } from '../per-scan.js';
 import { bindingsOf, indexes, isParamOrAttr, isStar, loaderArguments, resolveCall, type Bindings } from './loader-calls.js';
 import { attrKey, ctorOf, packageFolderOf } from './loader-classes.js';
@@ -95,11 +95,14 @@ interface Sink {
   real: boolean;
 }
 
+/** The modules that hold loader-roles' NAMED_LOADS, by the specifier a file imports them from (`from twisted.python import reflect` too). */
+const NAMED_LOAD_MODULES = ['twisted.python.reflect', 'twisted.python', 'kombu.utils.imports', 'kombu.utils', 'celery.utils.imports'];
+
 const sink = (real: boolean, ...roles: Array<[number, Role | 'file']>): Sink => ({ args: new Map(roles), real });
 const SINKS = new Map<string, Sink>([
   // Stop 48: oslo.utils' importutils (`import_class('pkg.mod.Class')`), as import_string. Stop 49: importutils'
   // `try_import(name)` imports the module or gives a default (ironic's RPCService(host, 'ironic.conductor.manager', …)).
-  ...[...CORE_LOADS, ...OSLO_OBJECT_LOADS, ...OSLO_TRY_LOADS].map((name): [string, Sink] => [name, sink(true, [0, 'module'])]),
+  ...[...CORE_LOADS, ...OSLO_OBJECT_LOADS, ...OSLO_TRY_LOADS, ...NAMED_LOADS].map((name): [string, Sink] => [name, sink(true, [0, 'module'])]),
   ...FINDER_LOADS.map((name): [string, Sink] => [name, sink(false, [0, 'module'])]),
   ['find_loader', sink(false, [0, 'module'], [1, 'folder'])],
   ['FileFinder', sink(false, [0, 'folder'])],
@@ -119,7 +122,7 @@ const SINKS = new Map<string, Sink>([
 ]);
 
 /** Sinks that import an attribute of the module named: the name's last part may be a class. */
-const ATTR_SINKS: ReadonlySet<string> = new Set([...OSLO_OBJECT_LOADS, 'import_string']);
+const ATTR_SINKS: ReadonlySet<string> = new Set([...OSLO_OBJECT_LOADS, 'import_string', ...NAMED_LOADS]);
 
 /** Imports that make a file worth reading first. */
 const LOADER_IMPORTS = new Set(['importlib', 'importlib.util', 'importlib.machinery', 'importlib.resources', 'imp', 'pkgutil', 'astroid', 'astroid.modutils']);
@@ -128,7 +131,7 @@ const LOADER_IMPORTS = new Set(['importlib', 'importlib.util', 'importlib.machin
  * imports (`importutils.try_import('xclarity_client.exceptions')`), which string-modules' literalLoads reads already,
  * and seeding each of them cost ironic's scan ~0.3 s of flow analysis for nothing (stop 49 review 2).
  */
-const SEED_WORDS = new RegExp(alternation([...CORE_LOADS, ...OSLO_OBJECT_LOADS, String.raw`try_import\s*\(\s*(?!['"\s])`, 'exec_module', 'load_module', ...FINDER_LOADS, 'find_loader']));
+const SEED_WORDS = new RegExp(alternation([...CORE_LOADS, ...OSLO_OBJECT_LOADS, ...NAMED_LOADS, String.raw`try_import\s*\(\s*(?!['"\s])`, 'exec_module', 'load_module', ...FINDER_LOADS, 'find_loader']));
 
 export interface Loader {
   file: string;
@@ -173,10 +176,10 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
     analysed.set(path, { file: path, fns, classes, words, bindings: bindingsOf(ctx, path, facts.imports) });
   };
   // Issue 19: the files that import one of those modules, from the scan's import index; the test below only for them.
-  const seeding = filesImporting(ctx, [...LOADER_IMPORTS, OSLO_IMPORTUTILS, 'oslo_utils']);
+  const seeding = filesImporting(ctx, [...LOADER_IMPORTS, OSLO_IMPORTUTILS, 'oslo_utils', ...NAMED_LOAD_MODULES]);
   for (const { path, facts } of pyFiles) {
     if (facts.computedImportLines === undefined && !seeding.has(path)) continue;
-    if (facts.computedImportLines === undefined && !facts.imports.some((i) => LOADER_IMPORTS.has(i.specifier) || (i.specifier === 'importlib' && i.names.length > 0)) && !importsOsloLoader(facts.imports)) continue;
+    if (facts.computedImportLines === undefined && !facts.imports.some((i) => LOADER_IMPORTS.has(i.specifier) || (i.specifier === 'importlib' && i.names.length > 0)) && !importsOsloLoader(facts.imports) && !importsNamedLoader(facts.imports)) continue;
     const text = ctx.readText(path);
     if (text === null || !SEED_WORDS.test(text)) continue;
     analyse(path, facts, text);
@@ -221,6 +224,10 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
   settleRoles(loaders, attrs, analysed);
   return { loaders, analysed, attrs };
 });
+
+/** The imports bring in a NAMED_LOADS call: `from twisted.python.reflect import namedAny`, `from twisted.python import reflect`. */
+const importsNamedLoader = (imports: FileFacts['imports']): boolean =>
+  imports.some((i) => NAMED_LOAD_MODULES.includes(i.specifier) && (i.names.length === 0 || i.names.some((n) => NAMED_LOADS.includes(n.name) || n.name === 'reflect' || n.name === 'imports')));
 
 /** The .py files that import one of `specifiers` as written. */
 const filesImporting = (ctx: FrameworkContext, specifiers: readonly string[]): Set<string> => {
