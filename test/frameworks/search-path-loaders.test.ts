@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
+import { definesTopLevel } from '../../src/frameworks/python/search-path-loaders.js';
 
 const cases = frameworkCases('search-path-loaders');
 // Stop 62: distros/debian.py (["", __name__], ["Distro"]), handlers/cc_ping.py (obj_name(handlers), ["handle"]),
@@ -65,4 +66,29 @@ test('tripleQuotedSpans: docstrings, not quotes inside comments or one-line stri
   assert.ok(!insideSpans(spans, text.indexOf('f(b)')));
   assert.equal(spans[1][1], text.length);
   for (const hostile of ['"'.repeat(100_001), `"""${'\\'.repeat(100_000)}`, `${"'".repeat(99_999)}\n#`, '#'.repeat(100_000)]) assert.doesNotThrow(() => tripleQuotedSpans(hostile));
+});
+
+test('definesTopLevel (stop 63): a binding in module-level if/try/with blocks counts; one in a def or class body does not', () => {
+  const text = [
+    'import sys',
+    'if sys.version_info >= (3, 8):',
+    '    # the new API',
+    '    def handle(cloud):',
+    '        return cloud',
+    'else:',
+    '    try:',
+    '        from compat import Distro',
+    '    except ImportError:',
+    '        Distro = None',
+    'class Other:',
+    '    def method(self):',
+    '        pass',
+    '    attr = 1',
+    'def helper():',
+    '    if True:',
+    '        inner = 2',
+    '',
+  ].join('\n');
+  for (const name of ['handle', 'Distro', 'sys', 'Other', 'helper']) assert.ok(definesTopLevel(text, name), name);
+  for (const name of ['method', 'attr', 'inner', 'cloud']) assert.ok(!definesTopLevel(text, name), name);
 });

@@ -273,10 +273,50 @@ const attrNames = (arg: string, text: string): string[] | null => {
   return names.every((n) => n !== null && /^[A-Za-z_]\w*$/.test(n)) ? (names as string[]) : null;
 };
 
-/** Whether a module's text binds `name` at its top level (a def, a class, an assignment, an import). */
-const definesTopLevel = (text: string, name: string): boolean => {
+/** A block a module-level statement may sit in and still bind a module attribute (not a def or class body). */
+const MODULE_BLOCK = /^(?:if|elif|else|try|except|finally|with|for|while)\b/;
+/** Lines walked up from an indented binding to its column-0 block header, and indented bindings tried per name. */
+const MAX_WALK = 400;
+const MAX_INDENTED = 32;
+
+/**
+ * Whether the indented line at `at` (its indent `indent` characters) sits in module-level blocks only:
+ * each less-indented code line above it, up to column 0, opens an if/try/with/loop block. Stop 63: a
+ * module binds `def get_datasource_list` as well under `if sys.version_info …:` or `try: … except
+ * ImportError:` as at column 0; a def or class above it makes the binding a local or an attribute.
+ */
+const inModuleBlocks = (text: string, at: number, indent: number): boolean => {
+  let want = indent;
+  let end = at - 1;
+  for (let walked = 0; end > 0 && walked < MAX_WALK; walked++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    const code = line.trimStart();
+    if (code === '' || code.startsWith('#')) continue;
+    const i = line.length - code.length;
+    if (i >= want) continue;
+    if (!MODULE_BLOCK.test(code)) return false;
+    if (i === 0) return true;
+    want = i;
+  }
+  return false;
+};
+
+/**
+ * Whether a module's text binds `name` at its top level (a def, a class, an assignment, an import), at
+ * column 0 or inside module-level if/try/with blocks.
+ */
+export const definesTopLevel = (text: string, name: string): boolean => {
   const n = escapeRegExp(name);
-  return new RegExp(String.raw`^(?:(?:async[ \t]+)?def[ \t]+${n}\b|class[ \t]+${n}\b|${n}[ \t]*(?::[^=\n]*)?=(?!=)|(?:from[ \t]+\S+[ \t]+)?import[ \t][^\n#]*\b${n}\b)`, 'm').test(text);
+  const binds = new RegExp(String.raw`^([ \t]*)(?:(?:async[ \t]+)?def[ \t]+${n}\b|class[ \t]+${n}\b|${n}[ \t]*(?::[^=\n]*)?=(?!=)|(?:from[ \t]+\S+[ \t]+)?import[ \t][^\n#]*\b${n}\b)`, 'gm');
+  let indented = 0;
+  for (const m of text.matchAll(binds)) {
+    if (m[1] === '') return true;
+    if (++indented > MAX_INDENTED) return false;
+    if (inModuleBlocks(text, m.index, m[1].length)) return true;
+  }
+  return false;
 };
 
 /** The argument a call hands to parameter `index` of `loader` (positional or by keyword), or null. */
