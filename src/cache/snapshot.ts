@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import type { Audit } from '../model/audit.js';
-import type { Edge } from '../model/edge.js';
+import { plainEdge, type Edge } from '../model/edge.js';
 import type { Entry } from '../model/entry.js';
 import type { FileRecord } from '../model/file.js';
 import type { CensusConfig } from '../config/validate.js';
@@ -228,7 +228,7 @@ export const saveSnapshot = (rootAbs: string, options: SnapshotScanOptions, stam
       return [offset - blob.length, blob.length, contentHash(blob)];
     };
     const records: Snapshot['records'] = audit.files.map((f) => [f.path, ...add(f)]);
-    const graph = add({ edges: audit.edges, entries: audit.entries });
+    const graph = add({ edges: audit.edges.map(plainEdge), entries: audit.entries });
     const rest = add({ audit: { ...audit, files: null, edges: null, entries: null }, censusConfig: whole.censusConfig });
     const sum = bodySum(blobs);
     // The JSON text too: a re-run of `--format json` writes it as it is, with no deserializing and rendering.

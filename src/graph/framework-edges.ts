@@ -7,9 +7,9 @@ import type { Edge } from '../model/edge.js';
 import type { ReferenceInput } from '../frameworks/types.js';
 import { resolveNamed } from '../frameworks/strings.js';
 import type { TargetResolver } from './targets.js';
-import { aboutFile } from '../util/sentences.js';
 import { NO_NAMES } from './import-edges.js';
-import { isPackageInit, withPackageNote } from '../util/python-package.js';
+import { isPackageInit } from '../util/python-package.js';
+import { ReferenceEdge } from './lazy-label-edges.js';
 
 export const buildFrameworkEdges = (references: readonly (ReferenceInput & { reader: string })[], targets: TargetResolver): Edge[] => {
   const edges: Edge[] = [];
@@ -23,8 +23,9 @@ export const buildFrameworkEdges = (references: readonly (ReferenceInput & { rea
       if (seen.has(key)) continue;
       seen.add(key);
       // Besides the named module come the packages above it (targets.ts moduleFiles): named by a deeper module's name, each says why it runs, as an import's package-init edge does. The named module's own file is files[0], a package's __init__.py when the name is the package's.
-      const label = to !== files[0] && ref.targetKind !== 'file' && isPackageInit(to) ? withPackageNote(ref.label) : ref.label;
-      edges.push({ from: ref.from, to, kind: 'reference', line: ref.line ?? 1, specifier: ref.target, names: NO_NAMES, guard: null, via: ref.reader, label: aboutFile(to, label) });
+      // The sentence is made when read, from the reader's (graph/lazy-label-edges.ts).
+      const packageNote = to !== files[0] && ref.targetKind !== 'file' && isPackageInit(to);
+      edges.push(new ReferenceEdge(ref.from, to, ref.line ?? 1, ref.target, NO_NAMES, ref.reader, ref.label, packageNote));
     }
   }
   return edges;

@@ -48,3 +48,10 @@ export interface Edge {
 export const TEST_SWAP = 'test-swap';
 /** The `via` of an import's edge that runs only when a flag only tests switch on is set (languages/python/test-flags.ts): held like TEST_SWAP. */
 export const TEST_FLAG = 'test-flag';
+
+/**
+ * The edge as a plain object with every field its own. Most edges make their label when it is read
+ * (graph/lazy-label-edges.ts), through an accessor that `JSON.stringify` reaches by their `toJSON`
+ * but a copy of own properties (`v8.serialize`, `{ ...edge }`) does not.
+ */
+export const plainEdge = (edge: Edge): Edge => (edge as { toJSON?: () => Edge }).toJSON?.() ?? edge;

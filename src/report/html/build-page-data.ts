@@ -70,7 +70,7 @@ export const buildPageData = (audit: Audit): PageData => {
   for (const e of audit.edges) {
     const kind = KIND_INDEX.get(e.kind);
     if (e.to === null || e.to === e.from || kind === undefined || !fileIndex.has(e.from) || !fileIndex.has(e.to)) continue;
-    push(kind === DOC_KIND ? rootIncoming : hopIncoming, e.to, addEdge(e.from, e.to, kind, e.line, hopSentence({ ...e, to: e.to })));
+    push(kind === DOC_KIND ? rootIncoming : hopIncoming, e.to, addEdge(e.from, e.to, kind, e.line, hopSentence({ from: e.from, to: e.to, kind: e.kind, line: e.line, label: e.label })));
   }
 
   const labels: Record<string, string> = {};
