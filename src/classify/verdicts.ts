@@ -2,7 +2,7 @@
  * classify: every source file gets exactly one verdict and the evidence for it — the shortest
  * chain from a root for reachable files, and what was looked for and not found for the rest.
  */
-import { TEST_FLAG, TEST_SWAP, type Edge } from '../model/edge.js';
+import { keptLabel, TEST_FLAG, TEST_SWAP, type Edge } from '../model/edge.js';
 import type { Entry } from '../model/entry.js';
 import type { FileRecord } from '../model/file.js';
 import type { FileNote } from '../entries/types.js';
@@ -20,7 +20,9 @@ const MAX_NAMED_IMPORTERS = 3;
 
 /** One hop of a chain as a sentence; `census why --all` words its chains the same way. */
 export const hopSentence = (edge: Edge): string => {
-  if (edge.label) return edge.label;
+  // Read once: a label made when read (graph/lazy-label-edges.ts) is kept for the next file through this hop.
+  const label = keptLabel(edge);
+  if (label) return label;
   const verb = edge.kind === 'exec' ? 'run by' : edge.kind === 'reference' ? 'named in' : 'imported by';
   return aboutFile(edge.to!, `${verb} ${edge.from}:${edge.line}`);
 };

@@ -61,6 +61,11 @@ export class ImportEdge implements Edge {
     this.#label = label;
   }
 
+  /** The label, kept from now on (model/edge.ts keptLabel: a chain's hop, shared by every file the chain reaches through it). */
+  keptLabel(): string {
+    return this.#label ??= importEdgeLabel(this.to, this.#via, this.from, this.#fact, this.names, this.#mapping);
+  }
+
   /** The def an import sits in (Python): the fact's, as the edge always had it. */
   get within(): string | undefined {
     return this.#fact.within;
@@ -110,6 +115,11 @@ export class ReferenceEdge implements Edge {
 
   set label(label: string) {
     this.#label = label;
+  }
+
+  /** The label, kept from now on (model/edge.ts keptLabel). */
+  keptLabel(): string {
+    return this.#label ??= aboutFile(this.to, this.#packageNote ? withPackageNote(this.#predicate) : this.#predicate);
   }
 
   toJSON(): Edge {

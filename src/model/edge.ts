@@ -55,3 +55,10 @@ export const TEST_FLAG = 'test-flag';
  * but a copy of own properties (`v8.serialize`, `{ ...edge }`) does not.
  */
 export const plainEdge = (edge: Edge): Edge => (edge as { toJSON?: () => Edge }).toJSON?.() ?? edge;
+
+/**
+ * The edge's label, kept on the edge from now on when it is made when read: a chain's hop is read
+ * once for every file the chain reaches through it (classify's evidence, `census why`), and each
+ * such file's evidence would otherwise hold its own copy of the same ~190-character sentence.
+ */
+export const keptLabel = (edge: Edge): string | undefined => (edge as { keptLabel?: () => string }).keptLabel?.() ?? edge.label;

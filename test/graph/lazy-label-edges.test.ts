@@ -12,6 +12,7 @@ import type { TargetResolver } from '../../src/graph/targets.js';
 import { plainEdge, type Edge } from '../../src/model/edge.js';
 import type { ImportFact } from '../../src/model/facts.js';
 import type { ImportResolver, Resolution } from '../../src/resolve/types.js';
+import { hopSentence } from '../../src/classify/verdicts.js';
 
 const edgesOf = (fact: Partial<ImportFact>, answers: Resolution[]): Edge[] => {
   const resolver: ImportResolver = { ecosystem: 'python', resolve: () => answers };
@@ -55,4 +56,18 @@ test('lazy labels: a framework reference\'s edge says the reader\'s sentence, wi
     'app/__init__.py is named in ROOT_URLCONF in conf/urls.py:7 (Python runs a package before its modules)',
   ]);
   assert.deepEqual(Object.keys(plainEdge(edges[0])), ['from', 'to', 'kind', 'line', 'specifier', 'names', 'guard', 'via', 'label']);
+});
+
+test('lazy labels: a chain\'s hop (classify\'s hopSentence) makes its sentence once and keeps it for every file the chain reaches through it', () => {
+  let made = 0;
+  const fact: ImportFact = { specifier: 'pkg', syntax: 'from', names: [{ name: 'a' }], guard: null, get line() { made++; return 4; } };
+  const files = [{ path: 'app/main.py', language: 'python', facts: { imports: [fact] } }] as Parameters<typeof buildImportEdges>[0];
+  const resolver: ImportResolver = { ecosystem: 'python', resolve: () => [{ to: 'pkg/x.py', via: 'relative' }] };
+  const [edge] = buildImportEdges(files, { python: resolver, javascript: resolver }, () => null);
+  made = 0;
+  const first = hopSentence(edge);
+  assert.equal(hopSentence(edge), first);
+  assert.equal(first, 'pkg/x.py is imported by app/main.py:4 (as a)');
+  assert.equal(made, 1, 'the sentence was made once, not once per read');
+  assert.equal(JSON.parse(JSON.stringify(edge)).label, first);
 });
