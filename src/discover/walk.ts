@@ -107,8 +107,6 @@ export interface TreeVisitor {
 export const walkTree = (rootAbs: string, useDefaultExcludes: boolean, visitor: TreeVisitor): void => {
   const builds = createBuildsIn(rootAbs);
   const visit = (absDir: string, base: string, matchers: Matcher[], outputs: readonly string[]): void => {
-    const own = loadGitignore(absDir, base);
-    const active = own ? [...matchers, own] : matchers;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(absDir, { withFileTypes: true });
@@ -116,6 +114,11 @@ export const walkTree = (rootAbs: string, useDefaultExcludes: boolean, visitor: 
       visitor.folder?.(base, absDir, null);
       return; // unreadable folder: its files cannot be listed; discover reports the folder
     }
+    // A folder's .gitignore is read only when the folder lists one: a read of a name that is not
+    // there throws, and building that error was most of what the attempt cost (saleor's 513
+    // folders hold one .gitignore). A name listed but not readable as a file gives null, as before.
+    const own = entries.some((e) => e.name === '.gitignore') ? loadGitignore(absDir, base) : null;
+    const active = own ? [...matchers, own] : matchers;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     builds.learn(base, entries);
     const ownOutputs = useDefaultExcludes ? keptOutputsAmong(rootAbs, base, entries, visitor.diagnostics) : [];
