@@ -41,7 +41,7 @@ import { calleeAt, fileDefs, type OpenDef } from './loader-functions.js';
 import { defSpan, importIndex, moduleFile, specifiersByPart } from './python-files.js';
 import { argumentsFor, callTarget, type CallSite } from './loader-calls.js';
 import { boundModuleFile } from './folder-loaders.js';
-import { blankComments, fileAnchoredPath, fileVariables, importsResourceApi, lookText, MAX_PATH_LINE, pathConstants, resourceReads, resourceTemplates, spannedPathLine, withConstants } from './package-paths.js';
+import { anchorPlaces, blankComments, fileAnchoredPath, fileVariables, importsResourceApi, lookText, MAX_PATH_LINE, PATH_VIEW_REACH, pathConstants, resourceReads, resourceTemplates, spannedPathLine, withConstants } from './package-paths.js';
 
 /** How many string constants of a module are read as literals. */
 const MAX_NAME_CONSTANTS = 50;
@@ -568,10 +568,13 @@ const analyse = perScan((ctx: FrameworkContext): Analysis => {
     const source = named === null ? text : lines.map((line) => (line.length > MAX_PATH_LINE ? line : withNameConstants(line, named))).join('\n');
     const sourceLines = source === text ? lines : source.split('\n');
     const lineStart = (l: number): number => (starts ??= lineStarts(source))[l];
+    // A line's view (below) names an anchor only when one lies within its reach: others are skipped untried.
+    const nearAnchor = anchorPlaces(source, anchors);
     let tries = 0;
     for (let l = 0; l < sourceLines.length && tries < MAX_TRIES; l++) {
       const own = sourceLines[l];
       if (own.length > MAX_PATH_LINE || (!own.includes("'") && !own.includes('"'))) continue;
+      if (nearAnchor !== null && !nearAnchor(lineStart(l) - PATH_VIEW_REACH, lineStart(l) + own.length + PATH_VIEW_REACH)) continue;
       // The line, comments blanked, when it names an anchor; or (stop 47) the lines a call split over
       // them spans (`os.path.join(os.path.dirname(__file__),\n    'data', 'x.json')`, Black's `"x.json"\n)`),
       // when they name one: from the line that opens the brackets closed after the line's first literal

@@ -175,6 +175,36 @@ const MAX_PATH_LINES_ABOVE = 4;
 const MAX_PATH_LINES_BELOW = 2;
 
 /**
+ * Whether one of `anchors` starts in `text` at a place in [lo, hi): each anchor's places are found
+ * once (an indexOf walk per anchor), then each ask is a bisection. A reader that looks for an
+ * anchor in a line's view (the line, or spannedPathLine's lines around it, which lie within
+ * MAX_PATH_LINE of it) skips the lines with none that near, the blanking and the patterns each
+ * line paid (issue 19: saleor's settings.py, 1,305 lines, names its one `__file__` anchor on a
+ * few). Null when an anchor is empty (every text holds that, everywhere) or holds a blank: a view
+ * blanks comments and line breaks to spaces, so such an anchor could be in a view and not in the text.
+ */
+export const anchorPlaces = (text: string, anchors: readonly string[]): ((lo: number, hi: number) => boolean) | null => {
+  if (anchors.some((a) => a === '' || /\s/.test(a))) return null;
+  const places: number[] = [];
+  for (const a of new Set(anchors)) for (let at = text.indexOf(a); at >= 0; at = text.indexOf(a, at + 1)) places.push(at);
+  places.sort((x, y) => x - y);
+  return (lo, hi) => {
+    // The first place at or after lo.
+    let low = 0;
+    let high = places.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (places[mid] < lo) low = mid + 1;
+      else high = mid;
+    }
+    return low < places.length && places[low] < hi;
+  };
+};
+
+/** How far from a line's own text spannedPathLine's view of it may reach, each side. */
+export const PATH_VIEW_REACH = MAX_PATH_LINE;
+
+/**
  * `text` with each `#` comment (outside a one-line string literal) blanked to spaces: the same
  * length, so offsets hold (`os.path.join(os.path.dirname(__file__),  # the package's data`).
  */
