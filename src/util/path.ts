@@ -130,6 +130,9 @@ export const joinRepo = (...segments: string[]): string | null => {
   // normal: what posix.join answers for them, without its normalisation's walk and slices. A
   // relative specifier's `./` and `../` (the resolver's and the readers' usual ask) are walked
   // off the folder by hand.
+  // One normal path is what posix.join answers for it (a framework reference's repo path, 5,700 of
+  // them on saleor, each normalised by node:path before).
+  if (segments.length === 1 && isNormal(segments[0])) return segments[0];
   if (segments.length === 2) {
     const dir = segments[0];
     const name = segments[1];

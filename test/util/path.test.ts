@@ -97,6 +97,12 @@ test('joinRepo: a folder and a name as text when posix.join leaves them as they 
   assert.equal(joinRepo('src', '../a'), 'a');
   assert.equal(joinRepo('src/', 'a'), 'src/a');
   assert.equal(joinRepo('', '..'), null);
+  // One path alone: a normal one as it is, any other normalised.
+  assert.equal(joinRepo('src/x/a.py'), 'src/x/a.py');
+  assert.equal(joinRepo('src//x/./a.py'), 'src/x/a.py');
+  assert.equal(joinRepo('src/x/'), 'src/x');
+  assert.equal(joinRepo('../a'), null);
+  assert.equal(joinRepo('/a'), null);
 });
 
 test('joinRepo: a relative specifier\'s leading ./ and ../ walked off a folder as posix.join does', () => {
