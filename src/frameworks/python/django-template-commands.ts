@@ -19,6 +19,7 @@ import { listedPaths, pathsWithPrefix } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { lineAt } from '../../util/lines.js';
 import { bindingsOf } from './loader-calls.js';
+import { asksImport, importQuestion } from './python-files.js';
 
 const BASE = 'TemplateCommand';
 /** `template = os.path.join(HEAD, 'a', "b")` at the start of a line (a class attribute or a plain name). */
@@ -28,8 +29,14 @@ const PACKAGE_FILE = /^(?:os\.)?path\.dirname\(\s*([A-Za-z_][\w.]*)\.__file__\s*
 /** `dirname(__file__)`, also of its absolute or real path (`os.path.dirname(os.path.abspath(__file__))`). */
 const OWN_FILE = /^(?:os\.)?path\.dirname\(\s*(?:(?:os\.)?path\.(?:abspath|realpath)\(\s*__file__\s*\)|__file__)\s*\)$/;
 
-const importsTemplateCommand = (ctx: FrameworkContext, file: string): boolean =>
-  ctx.facts(file)?.imports.some((i) => i.names.some((n) => n.name === BASE)) ?? false;
+/**
+ * An import listing TemplateCommand, asked in the scan's one walk of the imports (python-files
+ * importQuestion): each file's imports and their names were walked here, twice (issue 19: saleor's
+ * 4,337 files, for none).
+ */
+const IMPORTS_TEMPLATE_COMMAND = importQuestion([], [BASE]);
+
+const importsTemplateCommand = (ctx: FrameworkContext, file: string): boolean => asksImport(ctx, IMPORTS_TEMPLATE_COMMAND, file);
 
 /**
  * The repo folder a head names, seen from `file`; null when it is none of the three forms or not the repo's.
