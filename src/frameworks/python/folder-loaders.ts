@@ -25,7 +25,7 @@ import { constructorItems, type ConstructorItem } from './constructor-folders.js
 import { absolutePathOf, pathAssignments, pathValue, pathVariables, repoPathOf } from '../../languages/python/sys-path.js';
 import { inFilesystemTree } from '../../util/filesystem-tree.js';
 import { findsIn, loopFolders } from './loop-folders.js';
-import { assignmentAbove, filesByFolder, moduleFile, moduleFileAsImported } from './python-files.js';
+import { asksImport, assignmentAbove, filesByFolder, importQuestion, moduleFile, moduleFileAsImported } from './python-files.js';
 import { lineOfOffset, lineStarts } from '../../util/lines.js';
 import { compileRepoGlob, isGlob } from '../../util/glob.js';
 import { basename, dirname } from '../../util/path.js';
@@ -514,6 +514,11 @@ const PRIVATE_REACH = 4;
 const listedModuleName = (target: string): string => (basename(target) === '__init__.py' ? basename(dirname(target)) : basename(target));
 
 const WANTED_IMPORTS = new Set([...LISTER_MODULES, ...LOADER_MODULES]);
+/**
+ * An import of a lister or a loader module, asked in the scan's one walk of the imports
+ * (python-files importQuestion), where each .py file's imports were walked here (issue 19).
+ */
+const IMPORTS_WANTED = importQuestion(WANTED_IMPORTS, []);
 
 /** Every folder loader of the scan's Python code (found once per scan), by file and line. */
 const folderLoaders = perScan((ctx): FolderLoader[] => {
@@ -521,9 +526,9 @@ const folderLoaders = perScan((ctx): FolderLoader[] => {
   // This runs on every repo: a suffix and the facts first, the text of few files, regular expressions over fewer.
   for (let at = 0, listed = listedPaths(ctx.files); at < listed.length; at++) {
     const file = listed[at];
-    if (!file.endsWith('.py')) continue;
+    if (!file.endsWith('.py') || !asksImport(ctx, IMPORTS_WANTED, file)) continue;
     const facts = ctx.facts(file);
-    if (facts === undefined || !facts.imports.some((i) => WANTED_IMPORTS.has(i.specifier))) continue;
+    if (facts === undefined) continue;
     const text = ctx.manifests.transientText(file);
     if (text === null || !LIST_WORDS.test(text) || !LOAD_WORDS.test(text)) continue;
     out.push(...loadersIn(ctx, file, facts, text));
