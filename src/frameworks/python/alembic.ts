@@ -27,7 +27,7 @@ import { listedPaths } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
-import { allUnder, filesByFolder, packageImporters } from './python-files.js';
+import { allUnder, filesByFolder, importsPackage, packageImporters } from './python-files.js';
 import { CONFIGPARSER_DIALECT, parseIni, type IniEntry } from '../../manifests/ini.js';
 import { lineAt } from '../../util/lines.js';
 import { boundDotted } from './package-paths.js';
@@ -85,7 +85,7 @@ const UPGRADE_MODULES: ReadonlyMap<string, Environment['tool']> = new Map([...UP
 const GETATTR_CALL = /(?<![\w.])getattr\s*\(\s*((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\s*,[^()\n]*\)\s*\(/g;
 
 /** The top-level packages of that table: a file that imports none of them (or below them) calls none of its functions. */
-const UPGRADE_PACKAGES: ReadonlySet<string> = new Set([...UPGRADE_FUNCTIONS.keys()].map((f) => f.split('.')[0]));
+const UPGRADE_HEADS: readonly string[] = [...new Set([...UPGRADE_FUNCTIONS.keys()].map((f) => f.split('.')[0]))];
 
 /** A repository of sqlalchemy-migrate: its migrate.cfg's `[db_settings]` section and `repository_id` key. */
 const DB_SETTINGS = /^[ \t]*\[db_settings\][ \t]*\r?$/m;
@@ -113,7 +113,8 @@ const upgradeCallers = (ctx: FrameworkContext): Map<Environment['tool'], { path:
     const path = listed[at];
     const facts = ctx.facts(path);
     if (!facts || !path.endsWith('.py')) continue;
-    const imports = facts.imports.some((i) => UPGRADE_PACKAGES.has(i.specifier.split('.')[0]));
+    // The scan's importers by top-level name (python-files importsPackage), where every import's specifier was split here (issue 19).
+    const imports = UPGRADE_HEADS.some((name) => importsPackage(ctx, path, name));
     const text = imports ? ctx.readText(path) : null;
     for (const [tool, callers] of out) {
       const command = tool === 'migrate' ? MIGRATE_COMMAND : UPGRADE_COMMAND;
