@@ -140,3 +140,40 @@ test('javascript resolution: importers asked in turn each get their own folder a
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('javascript resolution: a package name is answered once per package scope, apart for a folder under another tsconfig or in another package (stop 63)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'census-js-scope-answers-'));
+  try {
+    const write = (path: string, text: string) => {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    write('package.json', JSON.stringify({ private: true, workspaces: ['packages/*'] }));
+    write('packages/ui/package.json', JSON.stringify({ name: '@acme/ui', exports: { '.': './src/index.ts' } }));
+    write('packages/ui/src/index.ts', 'export {};');
+    write('packages/ui/src/a/x.ts', '');
+    write('packages/ui/src/c/w.ts', '');
+    // A folder of the same package whose own tsconfig maps the name elsewhere.
+    write('packages/ui/src/b/tsconfig.json', JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@acme/ui': ['./alt.ts'] } } }));
+    write('packages/ui/src/b/alt.ts', 'export {};');
+    write('packages/ui/src/b/y.ts', '');
+    write('packages/app/package.json', JSON.stringify({ name: 'app' }));
+    write('packages/app/src/z.ts', '');
+    const files = listFiles(root);
+    const manifests = new Manifests({ files: new Set(files), readText: (p) => readOrNull(join(root, p)) });
+    const resolver = createJavaScriptResolver({ rootAbs: root, files: manifests.files, manifests });
+    const fact = { specifier: '@acme/ui', syntax: 'import' as const, line: 1, names: [], guard: null };
+    const fromA = resolver.resolve(fact, 'packages/ui/src/a/x.ts');
+    const fromC = resolver.resolve(fact, 'packages/ui/src/c/w.ts');
+    // Two folders of one package under one config share the answer itself, not a copy of it.
+    assert.equal(fromC, fromA);
+    assert.deepEqual(fromA.map((r) => [r.to, r.via]), [['packages/ui/src/index.ts', 'package-exports']]);
+    // Another config in the same package, and another package: their own answers.
+    assert.deepEqual(resolver.resolve(fact, 'packages/ui/src/b/y.ts').map((r) => [r.to, r.via]), [['packages/ui/src/b/alt.ts', 'tsconfig-paths']]);
+    assert.deepEqual(resolver.resolve(fact, 'packages/app/src/z.ts').map((r) => [r.to, r.via]), [['packages/ui/src/index.ts', 'workspace']]);
+    // And asked again after them, the first folder's answer is still its own.
+    assert.deepEqual(resolver.resolve(fact, 'packages/ui/src/c/w.ts').map((r) => [r.to, r.via]), [['packages/ui/src/index.ts', 'package-exports']]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

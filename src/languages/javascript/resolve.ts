@@ -558,7 +558,7 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
   /**
    * Answers to non-path specifiers (`react`, `@payload/ui/x`, `#lib`, `node:fs`), shared by every
    * importing folder of one package scope that resolves them alike: the same governing tsconfig,
-   * importer kind and bundler alias rules, no added conditions or compiler extensions. Such an answer
+   * importer kind, and no bundler aliases, added conditions or compiler extensions. Such an answer
    * depends on the folder only through its scope: oxc's bare lookups are shared per scope already
    * (`bareLookups`), the memoised fallbacks are keyed by config, and a workspace's own-package test
    * and the nearest package.json (`#` imports) hold for the whole scope, since a folder with a
@@ -566,18 +566,16 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
    * them distinct per scope; each repeat went through the aliases, the memos and toTarget again.
    */
   type ScopeAnswers = Record<Profile, Map<string, readonly Readonly<Resolution>[]>>;
-  const scopeAnswersByRules = new Map<readonly AliasRule[], Map<string, ScopeAnswers>>();
+  const byScope = new Map<string, ScopeAnswers>();
   let lastScopeFrom: string | null = null;
   let lastScopeAnswers: ScopeAnswers | null = null;
   const scopeAnswersFor = (fromFile: string): ScopeAnswers | null => {
     if (fromFile === lastScopeFrom) return lastScopeAnswers;
     const folder = importerOf(fromFile);
     lastScopeFrom = fromFile;
-    // Added conditions and extensions carry their folder's evidence: such folders keep their own answers.
-    if (folder.added.length > 0 || addedFor(folder.dirAbs).length > 0) return (lastScopeAnswers = null);
-    const rules = aliases.rulesFor(lastDir);
-    let byScope = scopeAnswersByRules.get(rules);
-    if (byScope === undefined) scopeAnswersByRules.set(rules, (byScope = new Map()));
+    // Added conditions and extensions carry their folder's evidence, and an alias may stand for a
+    // path read from the importer's own folder (`up: '..'`): such folders keep their own answers.
+    if (folder.added.length > 0 || addedFor(folder.dirAbs).length > 0 || aliases.rulesFor(lastDir).length > 0) return (lastScopeAnswers = null);
     const key = `${scopeOf(folder.dirAbs)}\0${folder.config ?? ''}\0${lastKind}`;
     let answers = byScope.get(key);
     if (answers === undefined) byScope.set(key, (answers = { esm: new Map(), cjs: new Map(), types: new Map() }));
