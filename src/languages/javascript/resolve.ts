@@ -558,28 +558,39 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
   /**
    * Answers to non-path specifiers (`react`, `@payload/ui/x`, `#lib`, `node:fs`), shared by every
    * importing folder of one package scope that resolves them alike: the same governing tsconfig,
-   * importer kind, and no bundler aliases, added conditions or compiler extensions. Such an answer
+   * importer kind and bundler alias rules, no added conditions or compiler extensions. Such an answer
    * depends on the folder only through its scope: oxc's bare lookups are shared per scope already
    * (`bareLookups`), the memoised fallbacks are keyed by config, and a workspace's own-package test
    * and the nearest package.json (`#` imports) hold for the whole scope, since a folder with a
-   * package.json is a scope of its own. payload asked 9,547 such (folder, name) pairs, 3,351 of
-   * them distinct per scope; each repeat went through the aliases, the memos and toTarget again.
+   * package.json is a scope of its own. A name an alias rule claims is not shared: the alias may
+   * stand for a path read from the importer's own folder (bare-contexts' `up: '..'`). payload asked
+   * 9,547 such (folder, name) pairs, 3,351 of them distinct per scope; each repeat went through the
+   * aliases, the memos and toTarget again.
    */
   type ScopeAnswers = Record<Profile, Map<string, readonly Readonly<Resolution>[]>>;
-  const byScope = new Map<string, ScopeAnswers>();
+  const scopeAnswersByRules = new Map<readonly AliasRule[], Map<string, ScopeAnswers>>();
   let lastScopeFrom: string | null = null;
   let lastScopeAnswers: ScopeAnswers | null = null;
+  let lastScopeRules: readonly AliasRule[] = EMPTY_LIST;
   const scopeAnswersFor = (fromFile: string): ScopeAnswers | null => {
     if (fromFile === lastScopeFrom) return lastScopeAnswers;
     const folder = importerOf(fromFile);
     lastScopeFrom = fromFile;
-    // Added conditions and extensions carry their folder's evidence, and an alias may stand for a
-    // path read from the importer's own folder (`up: '..'`): such folders keep their own answers.
-    if (folder.added.length > 0 || addedFor(folder.dirAbs).length > 0 || aliases.rulesFor(lastDir).length > 0) return (lastScopeAnswers = null);
+    // Added conditions and extensions carry their folder's evidence: such folders keep their own answers.
+    if (folder.added.length > 0 || addedFor(folder.dirAbs).length > 0) return (lastScopeAnswers = null);
+    const rules = (lastScopeRules = aliases.rulesFor(lastDir));
+    let byScope = scopeAnswersByRules.get(rules);
+    if (byScope === undefined) scopeAnswersByRules.set(rules, (byScope = new Map()));
     const key = `${scopeOf(folder.dirAbs)}\0${folder.config ?? ''}\0${lastKind}`;
     let answers = byScope.get(key);
     if (answers === undefined) byScope.set(key, (answers = { esm: new Map(), cjs: new Map(), types: new Map() }));
     return (lastScopeAnswers = answers);
+  };
+  /** Whether no alias rule of the last importer's folder claims the name (the first claim decides, in viaAlias). */
+  const unclaimed = (written: string): boolean => {
+    if (lastScopeRules.length === 0) return true;
+    const specifier = withoutQuery(written);
+    return lastScopeRules.every((rule) => rule.map(specifier) === null);
   };
 
   /** `written`: the specifier as the import spells it (with its query); `primary`: the profile its syntax asks for. */
@@ -740,7 +751,8 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
         results = [{ to: null, unresolved: 'not-found' }];
       }
       answers.set(specifier, results);
-      shared?.set(specifier, results);
+      // A hit in the shared table is a name no rule of its rules claims: only such names are kept there.
+      if (shared !== null && unclaimed(specifier)) shared.set(specifier, results);
       return results;
     },
   };
