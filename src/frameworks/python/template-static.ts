@@ -30,6 +30,7 @@ import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader, type ReferenceInput } from '../types.js';
 import { staticFolders as flaskStaticFolders } from './flask-static.js';
 import { tornadoApps } from './tornado-apps.js';
+import { appStaticMounts, type AppStaticMount } from './app-static-mounts.js';
 
 /** A template: an HTML or Jinja file below a `templates/` folder. */
 export const TEMPLATE = /(?:^|\/)templates\/(?:[^/]+\/)*[^/]+\.(?:html?|jinja2?|j2)$/;
@@ -211,6 +212,23 @@ const dynamicSitesOf = (template: string, text: string, roots: () => string[]): 
   return out;
 };
 
+/**
+ * The scripts a static name stands for in the plugin apps' static folders served at a prefix
+ * (app-static-mounts: `dynamicdns/dynamicdns.js` is `<the dynamicdns app>/static/dynamicdns.js`),
+ * but not one the template's own static roots already found.
+ */
+const mountedTargets = (ctx: FrameworkContext, name: string, plain: readonly StaticTarget[]): (StaticTarget & { mount: AppStaticMount })[] => {
+  const clean = name.replace(/^\/+/, '');
+  const out: (StaticTarget & { mount: AppStaticMount })[] = [];
+  for (const mount of appStaticMounts(ctx)) {
+    if (!clean.startsWith(`${mount.prefix}/`)) continue;
+    for (const t of staticTargets(ctx.files, [mount.folder], clean.slice(mount.prefix.length + 1), null, ctx.folderLinks)) {
+      if (!plain.some((p) => p.target === t.target) && !out.some((o) => o.target === t.target)) out.push({ ...t, mount });
+    }
+  }
+  return out;
+};
+
 /** The edges from the literal script names of one template to the scripts, from the template's package, Flask app or page. */
 const literalReferencesOf = (ctx: FrameworkContext, template: string, text: string, roots: () => string[], found: { first: string | null }, tornado: boolean): ReferenceInput[] => {
   const uses: { name: string; index: number; spelled: string; flask: boolean }[] = [];
@@ -226,11 +244,19 @@ const literalReferencesOf = (ctx: FrameworkContext, template: string, text: stri
   const theme = themeOf(template);
   for (const use of uses) {
     const line = lineAt(text, use.index);
-    for (const { target, hops } of staticTargets(ctx.files, roots(), use.name, theme, ctx.folderLinks)) {
+    const plain = staticTargets(ctx.files, roots(), use.name, theme, ctx.folderLinks);
+    const targets: (StaticTarget & { mount?: AppStaticMount })[] = [...plain, ...mountedTargets(ctx, use.name, plain)];
+    for (const { target, hops, mount } of targets) {
       // flask-static already links every script of a folder a Flask app serves, from the app.
       if (flask.folders.some((f) => target.startsWith(`${f.folder}/`))) continue;
       const setting = settings.find((s) => target.startsWith(`${s.folder}/`));
-      const via = setting ? ` (the static folder ${setting.why}${hops.length > 0 ? `, ${shownHops(hops)}` : ''})` : hops.length > 0 ? ` (${shownHops(hops)})` : '';
+      const via = mount
+        ? ` (${mount.folder} served at the static URL's ${mount.prefix}/ by ${mount.mountedAt}, ${mount.attribute} being '${mount.prefix}' at ${mount.setAt}${hops.length > 0 ? `, ${shownHops(hops)}` : ''})`
+        : setting
+          ? ` (the static folder ${setting.why}${hops.length > 0 ? `, ${shownHops(hops)}` : ''})`
+          : hops.length > 0
+            ? ` (${shownHops(hops)})`
+            : '';
       const named = `named by ${use.spelled} in ${template}:${line}${via}`;
       found.first ??= `${template}:${line} ${use.spelled}`;
       if (pkg !== null) {
