@@ -206,6 +206,7 @@ import pythonLibrary from './python/python-library.js';
 import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
 import settingsClassPaths from './python/settings-class-paths.js';
+import defaultAppConfigs from './python/default-app-configs.js';
 import type { FrameworkReader } from './types.js';
 
 export const READERS: readonly FrameworkReader[] = [
@@ -379,6 +380,7 @@ export const READERS: readonly FrameworkReader[] = [
   stringModules,
   // After string-modules: an edge both give keeps string-modules' sentence (framework-edges keeps the first).
   settingsClassPaths,
+  defaultAppConfigs,
   stryker,
   stylelint,
   sveltekit,
@@ -433,6 +435,7 @@ export const PYTHON_SOURCE_READERS: ReadonlySet<FrameworkReader> = new Set([
   configChoices,
   configDefaults,
   dataDottedNames,
+  defaultAppConfigs,
   django,
   djangoTemplateCommands,
   djangoTestSettings,
