@@ -20,8 +20,9 @@
 import { dirname, joinRepo } from '../../util/path.js';
 import { lineAt } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
-import { splitArgs } from '../../languages/javascript/folder-expr.js';
+import { folderOf, splitArgs } from '../../languages/javascript/folder-expr.js';
 import { balancedText } from '../../languages/javascript/js-text.js';
+import { insideQuoted, quotedSpans } from '../../languages/javascript/text-skips.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { blankedText } from './blanked-texts.js';
@@ -36,6 +37,10 @@ const OWN_FOLDER_MARK = /(?:Unwatched|Watched)Dir\s*\(\s*__dirname\s*\)|\(\s*__d
 const CALL = /[\w$]\s*\(\s*(?=__dirname\b|new\s+(?:Unwatched|Watched)Dir\s*\()/g;
 /** `files:` at the top level of an options object, and its value's first character. */
 const FILES_KEY = /(?:^|[{,]\s*)files\s*:\s*/;
+/** Funnel's `srcDir:`, which the `files` are relative to, and its value. */
+const SRC_DIR_KEY = /^srcDir\s*:\s*/;
+/** An assignment to `__dirname` (an ES module's own `const __dirname = …`), and the value up to the line's end. */
+const DIRNAME_ASSIGNED = /(?<![\w$.])__dirname\s*=(?![=>])\s*([^;\n]*)/g;
 const NAME = /^[A-Za-z_$][\w$]*$/;
 
 /** The strings of a `[ … ]` literal (comments already blanked), or null when an element is anything else. */
@@ -71,13 +76,36 @@ interface Listed {
   label: string;
 }
 
+/**
+ * `__dirname` is the module's folder unless the module gives the name another value (review
+ * s63-rv2: `const __dirname = path.resolve()` is the working folder): every assignment must be the
+ * module's own folder again (`dirname(fileURLToPath(import.meta.url))`).
+ */
+const dirnameIsOwnFolder = (file: string, text: string): boolean => {
+  for (const m of text.matchAll(DIRNAME_ASSIGNED)) if (folderOf(m[1].trim(), file, text) !== dirname(file)) return false;
+  return true;
+};
+
+/** The folder the listed files are relative to: the module's, or a literal `srcDir:` below it (Funnel); null for a srcDir census cannot read. */
+const filesFolder = (file: string, parts: string[]): string | null => {
+  const srcDir = parts.find((p) => SRC_DIR_KEY.test(p));
+  if (srcDir === undefined) return dirname(file);
+  const value = literalValue(srcDir.replace(SRC_DIR_KEY, ''));
+  return value === null ? null : joinRepo(dirname(file), value.replace(/^\.\//, ''));
+};
+
 const listedFiles = perScan((ctx: FrameworkContext): Listed[] => {
   const out: Listed[] = [];
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
     const written = ctx.readText(file) ?? '';
-    if (!written.includes('files') || !OWN_FOLDER_MARK.test(written)) continue;
+    // a Broccoli plugin module is required (broccoli-funnel, broccoli-source, …): another API's `(__dirname, { files })` may delete or pack them
+    if (!written.includes('files') || !written.includes('broccoli') || !OWN_FOLDER_MARK.test(written)) continue;
     const text = blankedText(ctx, file, written);
+    if (!dirnameIsOwnFolder(file, text)) continue;
+    let spans: number[] | undefined;
     for (const m of text.matchAll(CALL)) {
+      // a call spelled in a string (a code generator's template) builds no tree here
+      if (insideQuoted(text, (spans ??= quotedSpans(text)), m.index ?? 0)) continue;
       const paren = text.indexOf('(', m.index ?? 0);
       const args = balancedText(text, paren, 20_000);
       if (args === null) continue;
@@ -87,19 +115,21 @@ const listedFiles = perScan((ctx: FrameworkContext): Listed[] => {
         if (!options.startsWith('{')) continue;
         const inner = options.slice(1, -1);
         // the key at the options object's own level, not inside a nested value
-        const key = splitArgs(inner)
-          .map((p) => p.trim())
-          .find((p) => FILES_KEY.test(p) && p.startsWith('files'));
+        const parts = splitArgs(inner).map((p) => p.trim());
+        const key = parts.find((p) => FILES_KEY.test(p) && p.startsWith('files'));
         if (key === undefined) continue;
+        const folder = filesFolder(file, parts);
+        if (folder === null) continue;
         const value = key.replace(FILES_KEY, '').trim();
         const names = value.startsWith('[') ? stringList(value) : NAME.test(value) ? declaredList(text, value) : null;
         if (names === null) continue;
         const line = lineAt(text, paren);
         const input = first.replace(/\s+/g, ' ');
+        const below = folder === dirname(file) ? '' : `, srcDir ${folder}`;
         for (const name of names) {
-          const target = joinRepo(dirname(file), name.replace(/^\.\//, ''));
+          const target = joinRepo(folder, name.replace(/^\.\//, ''));
           if (target === null || target === file || !ctx.files.has(target)) continue;
-          out.push({ from: file, target, line, label: `${file}:${line}, which lists it in the files of a Broccoli tree of its own folder (${input}${NAME.test(value) ? `, files: ${value}` : ''})` });
+          out.push({ from: file, target, line, label: `${file}:${line}, which lists it in the files of a Broccoli tree of its own folder (${input}${below}${NAME.test(value) ? `, files: ${value}` : ''})` });
         }
       }
     }
