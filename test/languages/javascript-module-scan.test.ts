@@ -343,6 +343,12 @@ test('module scan: import or export after a colon goes to oxc, with the same fac
     'import a from "./a";\nfunction f() :\nexport { a }\n',
     'function f() :  export { a }',
     'const a = 1;\nfunction f() :\nimport { a } from "./a"\n',
+    // review s63-rv2: a comment or a blank other than a space or a line feed between the `:` and the word
+    'const a = 1;\nfunction f() : // c\nexport { a }\n',
+    'const a = 1;\nfunction f() : /* c */\nexport { a }\n',
+    'const a = 1;\nfunction f() :\n\fexport { a }\n',
+    'const a = 1;\nfunction f() :\u00a0export { a }\n',
+    'const a = 1;\nfunction f() :\u2028export { a }\n',
   ]) {
     for (const path of ['example.ts', 'example.js']) {
       declines(text, path);

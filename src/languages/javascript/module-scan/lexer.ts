@@ -205,6 +205,8 @@ export class Lexer {
   type: Token = Token.End;
   start = 0;
   end = 0;
+  /** Where the previous token ended (comments and blanks of any kind may follow it before this one). */
+  previousEnd = 0;
   /** A line break came between the previous token and this one. */
   newlineBefore = false;
   /** Bracket depth of this token: 0 is the top level; a bracket pair has its opener's depth. */
@@ -315,6 +317,7 @@ export class Lexer {
     const text = this.text;
     const n = text.length;
     let pos = this.pos;
+    this.previousEnd = this.end;
     this.newlineBefore = false;
     this.importExpression = false;
     for (;;) {

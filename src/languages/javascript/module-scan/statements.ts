@@ -63,20 +63,18 @@ const isContinuingWord = (lex: Lexer): boolean => {
 };
 
 /**
+ * The current token follows a `:` (review s63-rv2: whatever comes between, comments or any blank,
+ * which a look back over spaces and line feeds alone missed in `function f() : // c\nexport { a }`):
+ * no statement starts there, and oxc reads `function f() :\nexport { a }` as a return type named
+ * `export` and `{ a }` as the body (review s62: the scan read an export): such a file goes to the
+ * parser. Stop 63 (s63-accjs). Only the `:` punctuator's text ends in `:`.
+ */
+const afterColon = (lex: Lexer): boolean => lex.previousEnd > 0 && lex.text.charCodeAt(lex.previousEnd - 1) === 58;
+
+/**
  * Words that start a statement after a line break even when the line before ends in `>` (a
  * TypeScript instantiation expression, `const f = g<T>`), where an operand would normally follow.
  */
-/**
- * The word at `start` follows a `:` (blanks between): no statement starts there, and oxc reads
- * `function f() :\nexport { a }` as a return type named `export` and `{ a }` as the body (review
- * s62: the scan read an export): such a file goes to the parser. Stop 63 (s63-accjs).
- */
-const afterColon = (text: string, start: number): boolean => {
-  let i = start - 1;
-  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) i--;
-  return i >= 0 && text.charCodeAt(i) === 58;
-};
-
 const STATEMENT_WORDS = new Set(['export', 'import', 'const', 'let', 'var', 'function', 'class', 'interface', 'enum', 'declare', 'namespace', 'abstract', 'if', 'for', 'while', 'do', 'return', 'throw', 'try', 'switch']);
 
 export class StatementReader {
@@ -217,7 +215,7 @@ export class StatementReader {
   /** `import …` at the top level; leaves the lexer on the first token after the statement's specifier. */
   private readImport(start: number): void {
     const lex = this.lex;
-    if (afterColon(lex.text, start)) throw new Unsure();
+    if (afterColon(lex)) throw new Unsure();
     this.advance();
     if (lex.token() === Token.String) {
       this.place(start, { specifier: this.specifier(), syntax: 'import', line: this.lines.lineOf(start), names: [], guard: null });
@@ -337,7 +335,7 @@ export class StatementReader {
   /** `export …` at the top level. */
   private readExport(start: number): void {
     const lex = this.lex;
-    if (afterColon(lex.text, start)) throw new Unsure();
+    if (afterColon(lex)) throw new Unsure();
     const names = this.result.exportedNames;
     this.advance();
     let typeOnly = false;
