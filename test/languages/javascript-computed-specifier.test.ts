@@ -114,6 +114,9 @@ test('holes in several segments that are all one name are a sameHoles glob', () 
   // Two names, a computed member, no folder, or a suffix Node would complete: a guess at the tree, nothing.
   assert.deepEqual(refs('export default (a, b) => import(`../modes/${a}/${b}-builder.js`);\n'), []);
   assert.deepEqual(refs('export default (o, k) => import(`../modes/${o[k]}/${o[k]}-builder.js`);\n'), []);
+  // review s63-rv2: a private field and a public one of the same name, a call and a property: other values
+  assert.deepEqual(refs('class A { #mode = "x"; mode = "y"; run() { return import(`../modes/${this.mode}/${this.#mode}-builder.js`); } }\n'), []);
+  assert.deepEqual(refs('export default (a) => import(`../modes/${a.b}/${a.b()}-builder.js`);\n'), []);
   assert.deepEqual(refs('export default (m) => import(`../${m}/${m}.js`);\n'), []);
   assert.deepEqual(refs('export default (m) => import(`../modes/${m}/${m}-builder`);\n'), []);
   // One hole keeps its plain glob, with no sameHoles.

@@ -65,7 +65,8 @@ const expressionKey = (node: AstNode | null): string | null => {
   if (n.type === 'MemberExpression' && n.computed !== true) {
     const object = expressionKey(nodeAt(n, 'object'));
     const property = nodeAt(n, 'property');
-    return object === null || typeof property?.name !== 'string' ? null : `${object}.${property.name}`;
+    // `this.#mode` is another field than `this.mode` (a PrivateIdentifier of the same name; review s63-rv2)
+    return object === null || property?.type !== 'Identifier' || typeof property.name !== 'string' ? null : `${object}.${property.name}`;
   }
   return null;
 };
