@@ -165,7 +165,15 @@ const loads = perScan((ctx): Loaded[] => {
   };
   // A required folder loads its package.json's `main` when that names a file, else its index
   // (Node's LOAD_AS_DIRECTORY): the folders of `folder` (a pattern) that hold a package.json say which.
+  // once per folder pattern, as filesMatching: a file of many loads of one held folder join walked the file list per load (review s63-rv2)
+  const entriesOf = new Map<string, { files: string[]; mains: ReadonlyMap<string, string> }>();
   const folderEntries = (folder: string, indexes: string[]): { files: string[]; mains: ReadonlyMap<string, string> } => {
+    const key = `${folder}\0${indexes.join('\0')}`;
+    let found = entriesOf.get(key);
+    if (found === undefined) entriesOf.set(key, (found = folderEntriesOnce(folder, indexes)));
+    return found;
+  };
+  const folderEntriesOnce = (folder: string, indexes: string[]): { files: string[]; mains: ReadonlyMap<string, string> } => {
     const match = compileRepoGlob(`${folder}/package.json`);
     const mains = new Map<string, string>();
     for (const manifest of sortedFiles(ctx)) {
