@@ -5,7 +5,8 @@ import { heldModuleName } from '../../src/frameworks/python/module-name-files.js
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 
 const cases = frameworkCases('module-name-files');
-test('module-name-files: has a basic fixture', () => assert.ok(cases.includes('module-name-files-basic')));
+// Review of stop 63: a `+ '.setup'` appended to some other name (other-suffix) and a folder named only in a comment (comment-only) load nothing.
+for (const c of ['basic', 'other-suffix', 'comment-only']) test(`module-name-files: has a ${c} fixture`, () => assert.ok(cases.includes(`module-name-files-${c}`)));
 for (const name of cases) test(`module-name-files: ${name}`, () => checkFrameworkFixture(name));
 
 test('module-name-files: one dotted name, comments dropped; two names, prose or a bare word hold none', () => {

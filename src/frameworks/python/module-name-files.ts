@@ -14,7 +14,10 @@
  * (`'modules-enabled'`, or as a path part `…/modules-enabled/*`): the folder a loader names is
  * the folder it reads. The edge goes from the loader's computed import to the module and its
  * package `__init__.py` files, so they take the loader's class. A `+ '.urls'` (a string literal
- * of one dotted part, appended) in the same loader loads that submodule of each named package.
+ * of one dotted part, appended) in the same loader loads that submodule of each named package, when
+ * the name it is appended to is one the loader's computed imports take (`module_import_path`):
+ * `getLogger(__name__ + '.setup')` names no submodule of an app. Comments are no part of the
+ * loader's text (a comment that names the folder is no read of it).
  * Stops: a package with no such loader, a loader that never names the folder (plinth/actions.py
  * imports an exception's module by a computed name), a name of another package, a file of two
  * names or of prose, a name no module of the package answers.
@@ -24,13 +27,16 @@ import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths, sortedPaths } from '../../util/file-index.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { firstComputedImport, packageInits, topPackageFolder } from './python-files.js';
+import { blankComments } from './package-paths.js';
 
 const MAX_NAME_FILE = 512;
 /** Test, docs and example folders ship names nothing loads; a dot folder or dotfile configures tools. */
 const NOT_SHIPPED = /(?:^|\/)(?:tests?|testing|fixtures?|examples?|samples?|docs?)\/|(?:^|\/)\./;
 const DOTTED = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/;
-/** `+ '.urls'`: a one-part submodule name appended to a computed name. */
-const SUFFIX = /\+\s*(['"])\.([A-Za-z_]\w*)\1/g;
+/** `name + '.urls'`: a one-part submodule name appended to a name. */
+const SUFFIX = /\b([A-Za-z_]\w*)\s*\+\s*(['"])\.([A-Za-z_]\w*)\2/g;
+/** `import_module(name)`, `__import__(name, …)`: the plain name a computed import takes. */
+const IMPORTED_NAME = /\b(?:import_module|__import__)\s*\(\s*([A-Za-z_]\w*)\s*[,)]/g;
 
 interface NameFile {
   path: string;
@@ -82,21 +88,27 @@ export const collectModuleNameFiles = (ctx: FrameworkContext): FrameworkOutput =
     if (held === null) continue;
     const folder = basename(dirname(path));
     if (folder === '') continue;
-    byFolder.set(folder, [...(byFolder.get(folder) ?? []), { path, ...held }]);
+    const list = byFolder.get(folder);
+    if (list === undefined) byFolder.set(folder, [{ path, ...held }]);
+    else list.push({ path, ...held });
   }
   if (byFolder.size === 0) return out;
+  // A folder is named by a string of its own (`'modules-enabled'`) or as a path part (`…/modules-enabled/*`).
+  const folderNames = [...byFolder].map(([folder, nameFiles]) => ({ folder, nameFiles, named: new RegExp(`['"/]${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"/]`) }));
   for (const path of sortedPaths(ctx.files)) {
     if (!path.endsWith('.py')) continue;
     const computed = ctx.facts(path)?.computedImportLines;
     if (computed === undefined || computed.length === 0) continue;
     const top = topPackageFolder(ctx.files, path);
     if (top === null) continue;
-    const text = ctx.readText(path);
-    if (text === null) continue;
+    const read = ctx.readText(path);
+    if (read === null) continue;
+    const text = blankComments(read);
     const pkg = basename(top);
-    const suffixes = [...text.matchAll(SUFFIX)].map((m) => ({ part: m[2], line: lineAt(text, m.index) }));
-    for (const [folder, nameFiles] of byFolder) {
-      const named = new RegExp(`['"/]${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"/]`).exec(text);
+    const imported = new Set([...text.matchAll(IMPORTED_NAME)].map((m) => m[1]));
+    const suffixes = [...text.matchAll(SUFFIX)].filter((m) => imported.has(m[1])).map((m) => ({ part: m[3], line: lineAt(text, m.index) }));
+    for (const { folder, nameFiles, named: folderPattern } of folderNames) {
+      const named = folderPattern.exec(text);
       if (named === null) continue;
       const folderLine = lineAt(text, named.index);
       const importLine = computed[0];
