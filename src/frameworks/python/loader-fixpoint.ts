@@ -12,7 +12,7 @@ import type { FrameworkContext } from '../types.js';
 import { sortedPaths } from '../../util/file-index.js';
 import { basename, dirname } from '../../util/path.js';
 import { fromName, importIndex, moduleFile, type ImportIndex } from './python-files.js';
-import { fileFlowsAndClasses, NAMED_LOADS, type ArgShape, type ClassInfo, type FunctionFlows } from './loader-roles.js';
+import { fileFlowsAndClasses, NAMED_LOADS, type ArgShape, type CallFlow, type ClassInfo, type FunctionFlows } from './loader-roles.js';
 import { perScan } from '../per-scan.js';
 import { bindingsOf, indexes, isParamOrAttr, isStar, loaderArguments, resolveCall, type Bindings } from './loader-calls.js';
 import { attrKey, ctorOf, packageFolderOf } from './loader-classes.js';
@@ -98,6 +98,23 @@ interface Sink {
 /** The modules that hold loader-roles' NAMED_LOADS, by the specifier a file imports them from (`from twisted.python import reflect` too). */
 const NAMED_LOAD_MODULES = ['twisted.python.reflect', 'twisted.python', 'kombu.utils.imports', 'kombu.utils', 'celery.utils.imports'];
 
+const NAMED_LOAD_WORDS: ReadonlySet<string> = new Set(NAMED_LOADS);
+
+/**
+ * Review of stop 63: a NAMED_LOADS word that names the file's own code rather than Twisted's, kombu's or
+ * pkgutil's loader: a method called on `self`/`cls` (sphinx's Documenter.resolve_name splits a dotted
+ * name and imports nothing), or a bare call of a module-level def of the file that loads nothing. Twisted's
+ * own reflect.namedAny reaches `__import__` through a def of its file, so its bare calls there still load.
+ */
+const ownNonLoader = (a: Analysed, call: CallFlow): boolean => {
+  if (call.callee.startsWith('self.') || call.callee.startsWith('cls.')) return true;
+  // fileFlowsAndClasses keeps a def that loads nothing and calls no loader out of fns: its absence is no load.
+  return call.callee === call.word && a.ownNamedLoads.has(call.word) && !a.fns.some((f) => f.name === call.word && f.className === null && f.loads);
+};
+
+/** Module-level defs of a NAMED_LOADS word (`def resolve_name(`), at column 0. */
+const OWN_NAMED_DEF = new RegExp(String.raw`^(?:async[ \t]+)?def[ \t]+(${alternation(NAMED_LOADS)})\b`, 'gm');
+
 const sink = (real: boolean, ...roles: Array<[number, Role | 'file']>): Sink => ({ args: new Map(roles), real });
 const SINKS = new Map<string, Sink>([
   // Stop 48: oslo.utils' importutils (`import_class('pkg.mod.Class')`), as import_string. Stop 49: importutils'
@@ -157,6 +174,8 @@ export interface Analysed {
   /** The loader names the calls were collected for. */
   words: Set<string>;
   bindings: Bindings;
+  /** The NAMED_LOADS words the file defines by a module-level def of its own. */
+  ownNamedLoads: Set<string>;
 }
 
 /** The loaders of the scan, and the analysed files (found once per scan). */
@@ -173,7 +192,8 @@ export const repoLoaders = perScan((ctx: FrameworkContext): { loaders: Map<strin
   const analyse = (path: string, facts: FileFacts, text: string): void => {
     const words = new Set(names);
     const { fns, classes } = fileFlowsAndClasses(text, (w) => SINKS.has(w) || words.has(w));
-    analysed.set(path, { file: path, fns, classes, words, bindings: bindingsOf(ctx, path, facts.imports) });
+    const ownNamedLoads = new Set([...text.matchAll(OWN_NAMED_DEF)].map((m) => m[1]));
+    analysed.set(path, { file: path, fns, classes, words, bindings: bindingsOf(ctx, path, facts.imports), ownNamedLoads });
   };
   // Issue 19: the files that import one of those modules, from the scan's import index; the test below only for them.
   const seeding = filesImporting(ctx, [...LOADER_IMPORTS, OSLO_IMPORTUTILS, 'oslo_utils', ...NAMED_LOAD_MODULES]);
@@ -385,6 +405,7 @@ const settleRoles = (loaders: Map<string, Loader>, attrs: AttrRoles, analysed: R
           }
           const s = SINKS.get(call.word);
           if (s === undefined) continue;
+          if (NAMED_LOAD_WORDS.has(call.word) && ownNonLoader(a, call)) continue;
           for (const [index, role] of s.args) {
             const arg = call.positional[index];
             if (arg === undefined) continue;
