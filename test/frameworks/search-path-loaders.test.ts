@@ -87,8 +87,12 @@ test('definesTopLevel (stop 63): a binding in module-level if/try/with blocks co
     'def helper():',
     '    if True:',
     '        inner = 2',
+    "if __name__ == '__main__':",
+    '    def script_only(cloud):',
+    '        pass',
     '',
   ].join('\n');
   for (const name of ['handle', 'Distro', 'sys', 'Other', 'helper']) assert.ok(definesTopLevel(text, name), name);
-  for (const name of ['method', 'attr', 'inner', 'cloud']) assert.ok(!definesTopLevel(text, name), name);
+  // Review of stop 63: a def under the `__main__` guard is bound only when the file runs as a script, never in the module imported.
+  for (const name of ['method', 'attr', 'inner', 'cloud', 'script_only']) assert.ok(!definesTopLevel(text, name), name);
 });

@@ -275,6 +275,8 @@ const attrNames = (arg: string, text: string): string[] | null => {
 
 /** A block a module-level statement may sit in and still bind a module attribute (not a def or class body). */
 const MODULE_BLOCK = /^(?:if|elif|else|try|except|finally|with|for|while)\b/;
+/** `if __name__ == '__main__':`: the script's own block. */
+const MAIN_GUARD = /^if\s*\(?\s*__name__\s*==\s*(['"])__main__\1/;
 /** Lines walked up from an indented binding to its column-0 block header, and indented bindings tried per name. */
 const MAX_WALK = 400;
 const MAX_INDENTED = 32;
@@ -296,7 +298,8 @@ const inModuleBlocks = (text: string, at: number, indent: number): boolean => {
     if (code === '' || code.startsWith('#')) continue;
     const i = line.length - code.length;
     if (i >= want) continue;
-    if (!MODULE_BLOCK.test(code)) return false;
+    // A block that runs only when the file is run as a script binds nothing in the module a loader imports.
+    if (!MODULE_BLOCK.test(code) || MAIN_GUARD.test(code)) return false;
     if (i === 0) return true;
     want = i;
   }
