@@ -164,6 +164,10 @@ const MAX_CALLS = 2000;
 export const NAMED_LOADS: readonly string[] = BY_NAME_LOADS.filter((n) => !(CORE_LOADS as readonly string[]).includes(n) && !(OSLO_OBJECT_LOADS as readonly string[]).includes(n));
 const REAL_LOADS: ReadonlySet<string> = new Set([...CORE_LOADS, ...OSLO_OBJECT_LOADS, ...OSLO_TRY_LOADS, ...ASTROID_LOADS, ...NAMED_LOADS]);
 const REAL_METHOD_LOADS = new Set(['exec_module', 'load_module']);
+const NAMED_WORDS: ReadonlySet<string> = new Set(NAMED_LOADS);
+/** `self.word(` or `cls.word(` at token i (the word): a method of the object's own class. */
+const onSelf = (t: PythonTokens, i: number, from: number): boolean =>
+  i - 2 >= from && isOp(t, i - 1, Op.Dot) && t.kind[i - 2] === Kind.Name && (nameText(t, i - 2) === 'self' || nameText(t, i - 2) === 'cls') && !(i - 3 >= from && isOp(t, i - 3, Op.Dot));
 /** `+` is one of the operators the scanner codes as Op.Other: read its text. */
 const isPlus = (t: PythonTokens, i: number): boolean => t.kind[i] === Kind.Op && t.end[i] - t.start[i] === 1 && t.text.charCodeAt(t.start[i]) === 43;
 
@@ -475,6 +479,8 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
   /** Bare names each def calls, and whether it loads: a def calling a loading def of the file loads too (heat's load_modules → _import_module). */
   const bareCalls = new Map<FunctionFlows, Set<string>>();
   const all: FunctionFlows[] = [];
+  // Review of stop 63: a NAMED_LOADS word the file defines itself loads only if that def does (bare calls carry it below).
+  const ownNamed = new Set(done.filter((d) => d.parent === null && d.className === null && NAMED_WORDS.has(d.fn.name)).map((d) => d.fn.name));
   for (const { fn, className, classLine } of [...done, { fn: moduleFn, className: null, classLine: null }]) {
     const body = fn === moduleFn ? fn.body! : scopeOf(fn);
     if (callers && !callsWanted(t, body, wanted)) continue;
@@ -625,7 +631,9 @@ export const fileFlowsAndClasses = (text: string, wanted: (word: string) => bool
         if (i > a && t.kind[i - 1] === Kind.Name && nameText(t, i - 1) === 'def') continue;
         const word = nameText(t, i);
         const attribute = i > a && isOp(t, i - 1, Op.Dot);
-        if (REAL_LOADS.has(word) || (attribute && REAL_METHOD_LOADS.has(word))) info.loads = true;
+        // A NAMED_LOADS word that is the file's own code (a method on self/cls, a def of the file) is no load by its word.
+        const ownWord = NAMED_WORDS.has(word) && (attribute ? onSelf(t, i, a) : ownNamed.has(word));
+        if ((REAL_LOADS.has(word) && !ownWord) || (attribute && REAL_METHOD_LOADS.has(word))) info.loads = true;
         if (attribute && word === 'startswith' && !info.skipsPrivate) {
           const first = isOp(t, i + 2, Op.LParen) ? i + 3 : i + 2;
           if (isPlainString(t, first) && stringTokenValue(t, first) === '_') info.skipsPrivate = true;
