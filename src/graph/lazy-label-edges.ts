@@ -17,7 +17,6 @@ import type { Guard, ImportFact } from '../model/facts.js';
 import { aboutFile } from '../util/sentences.js';
 import { withPackageNote } from '../util/python-package.js';
 import { importEdgeLabel } from './import-labels.js';
-import { edgeJsonText } from './edge-json-text.js';
 
 /**
  * A resolved import's edge. The label is made with the `via` the resolution gave: a later stage may
@@ -78,11 +77,6 @@ export class ImportEdge implements Edge {
     const within = this.#fact.within;
     return within === undefined ? { from, to, kind, line, specifier, names, guard, via, label } : { from, to, kind, line, specifier, names, guard, via, label, within };
   }
-
-  /** The text `JSON.stringify` makes of toJSON's object at this indent, written directly (model/edge.ts directJsonText). */
-  jsonText(indent: string): string | undefined {
-    return edgeJsonText(this, indent);
-  }
 }
 
 /** A framework reader's reference to a file: "<to> is named in …", the reader's sentence about it. */
@@ -131,10 +125,5 @@ export class ReferenceEdge implements Edge {
   toJSON(): Edge {
     const { from, to, kind, line, specifier, names, guard, via, label } = this;
     return { from, to, kind, line, specifier, names, guard, via, label };
-  }
-
-  /** The text `JSON.stringify` makes of toJSON's object at this indent, written directly (model/edge.ts directJsonText). */
-  jsonText(indent: string): string | undefined {
-    return edgeJsonText(this, indent);
   }
 }

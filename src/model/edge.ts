@@ -62,13 +62,3 @@ export const plainEdge = (edge: Edge): Edge => (edge as { toJSON?: () => Edge })
  * such file's evidence would otherwise hold its own copy of the same ~190-character sentence.
  */
 export const keptLabel = (edge: Edge): string | undefined => (edge as { keptLabel?: () => string }).keptLabel?.() ?? edge.label;
-
-/** True for an edge that writes its own JSON text (directJsonText). */
-export const writesOwnJson = (item: unknown): boolean => typeof (item as { jsonText?: unknown } | null)?.jsonText === 'function';
-
-/**
- * The edge's text as `JSON.stringify` writes it, items' lines after the first indented by
- * `indent`, made without the object `toJSON` makes (graph/edge-json-text.ts); undefined for an
- * edge that has no such writer, or values it does not write.
- */
-export const directJsonText = (edge: unknown, indent: string): string | undefined => (edge as { jsonText?: (indent: string) => string | undefined } | null)?.jsonText?.(indent);

@@ -11,7 +11,6 @@
  */
 import type { Audit } from '../model/audit.js';
 import type { Reporter } from './types.js';
-import { directJsonText, writesOwnJson } from '../model/edge.js';
 
 /** Array items stringified at once. */
 const SLICE = 64;
@@ -27,27 +26,6 @@ const LAST_TAIL = '\n  ]\n}'.length;
 const member = (key: string, value: unknown): string => {
   const text = JSON.stringify({ [key]: value }, null, 2);
   return text.slice(2, text.length - 2);
-};
-
-/** An array item's indent inside the Audit. */
-const ITEM_INDENT = '    ';
-
-/**
- * `\n    item,\n    item` for a slice of a top-level array as the stringify below cuts it, when
- * some item writes its own text (model/edge.ts directJsonText: import and reference edges); the
- * others are stringified one by one and indented (a line break in JSON text is always between
- * tokens, strings hold theirs escaped). Undefined when no item writes its own.
- */
-const directSlice = (items: readonly unknown[]): string | undefined => {
-  if (!items.some(writesOwnJson)) return undefined;
-  let text = '';
-  for (let j = 0; j < items.length; j++) {
-    const item = items[j];
-    // An array's undefined item is written `null`, as the stringifier does.
-    const itemText = directJsonText(item, ITEM_INDENT) ?? (JSON.stringify(item, null, 2) ?? 'null').replaceAll('\n', `\n${ITEM_INDENT}`);
-    text += `${j === 0 ? '' : ','}\n${ITEM_INDENT}${itemText}`;
-  }
-  return text;
 };
 
 /** The text of `JSON.stringify(audit, null, 2) + '\n'`, byte for byte, in pieces. */
@@ -70,11 +48,6 @@ export function* jsonPieces(audit: Audit): Generator<string> {
     for (let i = 0; i < value.length; i += SLICE) {
       const items: unknown[] = value.slice(i, i + SLICE);
       const last = i + SLICE >= value.length;
-      const direct = directSlice(items);
-      if (direct !== undefined) {
-        yield `${i === 0 ? `  ${JSON.stringify(key)}: [` : ''}${direct}${last ? '' : ','}`;
-        continue;
-      }
       if (!last) items.push(0);
       const text = JSON.stringify({ [key]: items }, null, 2);
       yield text.slice(i === 0 ? 2 : afterOpening, text.length - (last ? LAST_TAIL : END_ITEM_TAIL));
