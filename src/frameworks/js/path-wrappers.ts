@@ -42,6 +42,7 @@ import { argumentValues, callArgsText, callsOf, enclosingFunction, literalValue,
 import { BYTE_READ_CALLS, codeFilesMarked, enclosingPackages, jsCodeFiles, labelledReferences, type LabelledReference } from './support.js';
 import { relativeImporters } from './import-index.js';
 import { joinCallMatches } from './join-call-matches.js';
+import { argumentGlob, copiedAt, globTargets } from './wrapper-globs.js';
 import type { ImportFact } from '../../model/facts.js';
 
 /** A template literal whose one substitution is a name: `` `/../../${file}` ``, `` `${name}.js` `` (Stop 54). */
@@ -119,6 +120,8 @@ interface Wrapper {
   rest: boolean;
   /** The module is the function itself (`module.exports = function name`, `export default name`): a default or whole-module import calls it. */
   exportedAsModule: boolean;
+  /** A method that is a function held as an object property: the key of the object holding it (`resolve` of `resolve: { cli: fn }`), which the call's receiver must end with. */
+  receiverKey?: string;
 }
 
 /** A function around a position: its name, parameters, and whether it is called as a method. */
@@ -217,6 +220,48 @@ const wrappersIn = (file: string, text: string): Wrapper[] => {
       rest: spread,
       exportedAsModule: !header.method && exportsAsModule(text, header.name),
     });
+  }
+  return out;
+};
+
+/** The key of the object literal around `at` (`resolve` of `resolve: { cli: fn }`), read back to the unmatched `{`; undefined when it has none. */
+const enclosingKey = (text: string, at: number): string | undefined => {
+  let depth = 0;
+  for (let i = at - 1; i >= Math.max(0, at - 4_000); i--) {
+    if (text[i] === '}') depth++;
+    else if (text[i] === '{') {
+      if (depth === 0) return new RegExp(String.raw`(${NAME})\s*:\s*$`).exec(text.slice(Math.max(0, i - 80), i))?.[1];
+      depth--;
+    }
+  }
+  return undefined;
+};
+
+/**
+ * A function wrapper handed on as an object property's value, in its own file or one importing it
+ * by name: Quasar's lib/utils/get-app-paths.js:81 `resolve: { cli: resolveToCliDir, … }`, called as
+ * `appPaths.resolve.cli(…)` all over the package. Each is a method wrapper named by the key, whose
+ * calls' receiver must end with the enclosing object's key when it has one.
+ */
+const propertyWrappers = (ctx: FrameworkContext, wrappers: readonly Wrapper[]): Wrapper[] => {
+  const out: Wrapper[] = [];
+  for (const w of wrappers) {
+    if (w.method) continue;
+    const scopes = [{ file: w.file, local: w.name }];
+    for (const { from, imp } of relativeImporters(ctx, w.file)) {
+      for (const n of imp.names) if (n.name === w.name && IDENTIFIER.test(n.alias ?? n.name)) scopes.push({ file: from, local: n.alias ?? n.name });
+    }
+    for (const { file, local } of scopes) {
+      const text = ctx.readText(file) ?? '';
+      if (!text.includes(`${local}`)) continue;
+      const held = new RegExp(String.raw`(?<=[{,]\s*)(${NAME})\s*:\s*${escapeRegExp(local)}\s*(?=[,}])`, 'g');
+      for (const m of text.matchAll(held)) {
+        const at = m.index ?? 0;
+        const receiverKey = enclosingKey(text, at);
+        const line = lineAt(text, at);
+        out.push({ ...w, file, name: m[1], method: true, exportedAsModule: false, receiverKey, says: `which is ${w.name} held as ${receiverKey === undefined ? '' : `${receiverKey}.`}${m[1]} (${file}:${line}), ${w.says}` });
+      }
+    }
   }
   return out;
 };
@@ -337,15 +382,46 @@ const callSites = (ctx: FrameworkContext, wrappers: readonly Wrapper[]): CallSit
     const text = ctx.readText(file) ?? '';
     for (const { w } of mine) {
       if (!text.includes(w.name)) continue;
-      for (const call of methodCalls(text, w.name)) out.push({ w, from: file, text, call, how: `${call.receiver}.${w.name}`.replace(/^\./, '') });
+      for (const call of methodCalls(text, w.name)) {
+        if (w.receiverKey !== undefined && call.receiver.split('.').pop() !== w.receiverKey) continue;
+        out.push({ w, from: file, text, call, how: `${call.receiver}.${w.name}`.replace(/^\./, '') });
+      }
     }
   }
   return out;
 };
 
+/** A computed argument (wrapper-globs.ts): each file its glob names, and all below a folder it names when the call is a copy's source. */
+const handGlob = (ctx: FrameworkContext, { w, from, text, call, how }: CallSite, arg: string, line: number, out: LabelledReference[]): void => {
+  const read = argumentGlob(arg, text, call.index);
+  if (read === null) return;
+  const joined = joinRepo(w.folder, ...w.before, `${w.prefix}${read.glob}${w.suffix}`, ...w.after);
+  if (joined === null) return;
+  const copied = copiedAt(text, call.index);
+  const targets = globTargets(ctx, joined, from, copied);
+  if (targets === null) return;
+  const written = arg.trim().replace(/\s+/g, ' ');
+  for (const target of targets) {
+    out.push({ from, target, line, label: `${from}:${line} calls ${how}(${written})${read.held}, read as ${joined}${copied ? " (a copy's source: every file below it too)" : ''}, ${w.says}` });
+  }
+};
+
+/** The URL module, whose `fileURLToPath(new URL('../..', import.meta.url))` names a module-relative folder without the word `dirname`. */
+const URL_MODULE = new Set(['url', 'node:url']);
+
+/**
+ * The files that may define a wrapper: those that spell a module's folder (the `dirname` mark) and
+ * those that import the URL module (a cheap fact), as Quasar's lib/utils/cli-runtime.js:5 does:
+ * `export const cliDir = fileURLToPath(new URL('../..', import.meta.url))`. In jsCodeFiles' order.
+ */
+const wrapperCandidates = (ctx: FrameworkContext): string[] => {
+  const marked = new Set(codeFilesMarked(ctx, ['dirname']));
+  return jsCodeFiles(ctx).filter((file) => marked.has(file) || (ctx.facts(file)?.imports.some((i) => URL_MODULE.has(i.specifier)) ?? false));
+};
+
 const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
   const wrappers: Wrapper[] = [];
-  for (const file of codeFilesMarked(ctx, ['dirname'])) {
+  for (const file of wrapperCandidates(ctx)) {
     if (isToolConfig(ctx, file)) continue;
     const written = ctx.readText(file) ?? '';
     // Every ZERO_JOIN match spells `join` or `resolve`: a text without either (payload's large test files
@@ -357,6 +433,7 @@ const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
   }
   const out: LabelledReference[] = [];
   if (wrappers.length === 0) return out;
+  wrappers.push(...propertyWrappers(ctx, wrappers));
   const seen = new Set<string>();
   const derived = new Map<string, Wrapper>();
   const hand = ({ w, from, text, call, how }: CallSite, deriving: boolean) => {
@@ -381,6 +458,10 @@ const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
     }
     const { values, list } = w.rest ? { values: [rest.join('/')], list: null } : valuesAt(arg, text, call.index);
     const required = REQUIRED_CALL.test(text.slice(Math.max(0, call.index - 120), call.index));
+    if (values.length === 0 && !w.rest && !w.loads && !required) {
+      handGlob(ctx, { w, from, text, call, how }, arg, line, out);
+      return;
+    }
     for (const value of values) {
       const target = targetOf(ctx, w, value, required);
       if (target === null || target === from) continue;
