@@ -11,4 +11,5 @@ import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixt
 const cases = frameworkCases('broccoli-own-files');
 test('broccoli-own-files: has a basic fixture', () => assert.ok(cases.includes('broccoli-own-files-basic')));
 test('broccoli-own-files: has an other-folder (negative) fixture', () => assert.ok(cases.includes('broccoli-own-files-other-folder')));
+test('broccoli-own-files: has a fixture of a folder held by a local assigned twice (ember-cli testem)', () => assert.ok(cases.includes('broccoli-own-files-held-folder')));
 for (const name of cases) test(`broccoli-own-files: ${name}`, () => checkFrameworkFixture(name));

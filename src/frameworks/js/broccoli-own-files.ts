@@ -26,13 +26,16 @@ import { insideQuoted, quotedSpans } from '../../languages/javascript/text-skips
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
 import { blankedText } from './blanked-texts.js';
+import { functionRegion } from './function-region.js';
 import { literalValue } from './parameter-values.js';
 import { codeFilesMarked, fileReference } from './support.js';
 
 /** The module's folder as a Broccoli input, at the start of a call's first argument. */
 const OWN_FOLDER_INPUT = /^(?:new\s+(?:Unwatched|Watched)Dir\s*\(\s*__dirname\s*\)|__dirname)$/;
-/** The cheap check before a file is searched: an own-folder input spelled somewhere. */
-const OWN_FOLDER_MARK = /(?:Unwatched|Watched)Dir\s*\(\s*__dirname\s*\)|\(\s*__dirname\s*,\s*\{/;
+/** A local as a Broccoli input: `new UnwatchedDir(testemPath)` (Stop 63), the folder read from its assignments. */
+const HELD_FOLDER_INPUT = /^new\s+(?:Unwatched|Watched)Dir\s*\(\s*([A-Za-z_$][\w$]*)\s*\)$/;
+/** The cheap check before a file is searched: an own-folder input, or a directory input of a name, spelled somewhere. */
+const OWN_FOLDER_MARK = /(?:Unwatched|Watched)Dir\s*\(\s*[\w$]+\s*\)|\(\s*__dirname\s*,\s*\{/;
 /** A call whose first argument may be such an input: `Name(__dirname` or `Name(new UnwatchedDir(__dirname)`. */
 const CALL = /[\w$]\s*\(\s*(?=__dirname\b|new\s+(?:Unwatched|Watched)Dir\s*\()/g;
 /** `files:` at the top level of an options object, and its value's first character. */
@@ -69,6 +72,35 @@ const declaredList = (text: string, name: string): string[] | null => {
   return list === null ? null : stringList(list);
 };
 
+/**
+ * The folder a local holds at a call (Stop 63, ember-cli's lib/broccoli/default-packager.js:964-965:
+ * `let testemPath = path.join(__dirname, 'testem'); testemPath = path.dirname(testemPath);`, then
+ * `new UnwatchedDir(testemPath)`): each assignment of the name in the function around the call, before
+ * it, in order, is a folder expression (folder-expr.ts) or `path.dirname(NAME)` of the value before;
+ * null when one is anything else or none is there. The assignments are taken in text order, so a
+ * name set in one branch and again in another is read as the last one.
+ */
+const heldFolder = (text: string, name: string, at: number, file: string): { folder: string; steps: string } | null => {
+  const start = functionRegion(text, at).start;
+  const set = new RegExp(String.raw`(?<![\w$.])(?:(?:let|const|var)\s+)?${escapeRegExp(name)}\s*=(?![=>])\s*([^;\n]+)`, 'g');
+  set.lastIndex = start;
+  const parentOfSelf = new RegExp(String.raw`^(?:path\s*\.\s*)?dirname\s*\(\s*${escapeRegExp(name)}\s*\)$`);
+  let folder: string | null = null;
+  const steps: string[] = [];
+  for (let m = set.exec(text); m !== null && m.index < at; m = set.exec(text)) {
+    const value = m[1].trim();
+    if (parentOfSelf.test(value)) {
+      if (folder === null || folder === '') return null;
+      folder = dirname(folder);
+    } else {
+      folder = folderOf(value, file, text);
+      if (folder === null) return null;
+    }
+    steps.push(`${name} = ${value} at line ${lineAt(text, m.index)}`);
+  }
+  return folder === null ? null : { folder, steps: `, ${steps.join(', ')}` };
+};
+
 interface Listed {
   from: string;
   target: string;
@@ -86,12 +118,12 @@ const dirnameIsOwnFolder = (file: string, text: string): boolean => {
   return true;
 };
 
-/** The folder the listed files are relative to: the module's, or a literal `srcDir:` below it (Funnel); null for a srcDir census cannot read. */
-const filesFolder = (file: string, parts: string[]): string | null => {
+/** The folder the listed files are relative to: the tree's, or a literal `srcDir:` below it (Funnel); null for a srcDir census cannot read. */
+const filesFolder = (treeFolder: string, parts: string[]): string | null => {
   const srcDir = parts.find((p) => SRC_DIR_KEY.test(p));
-  if (srcDir === undefined) return dirname(file);
+  if (srcDir === undefined) return treeFolder;
   const value = literalValue(srcDir.replace(SRC_DIR_KEY, ''));
-  return value === null ? null : joinRepo(dirname(file), value.replace(/^\.\//, ''));
+  return value === null ? null : joinRepo(treeFolder, value.replace(/^\.\//, ''));
 };
 
 const listedFiles = perScan((ctx: FrameworkContext): Listed[] => {
@@ -110,7 +142,11 @@ const listedFiles = perScan((ctx: FrameworkContext): Listed[] => {
       const args = balancedText(text, paren, 20_000);
       if (args === null) continue;
       const [first, ...rest] = splitArgs(args.slice(1, -1)).map((a) => a.trim());
-      if (first === undefined || !OWN_FOLDER_INPUT.test(first)) continue;
+      if (first === undefined) continue;
+      const held = OWN_FOLDER_INPUT.test(first) ? null : HELD_FOLDER_INPUT.exec(first);
+      const tree = held === null ? (OWN_FOLDER_INPUT.test(first) ? { folder: dirname(file), steps: '' } : null) : heldFolder(text, held[1], paren, file);
+      if (tree === null) continue;
+      const whose = tree.folder === dirname(file) ? 'its own folder' : tree.folder;
       for (const options of rest) {
         if (!options.startsWith('{')) continue;
         const inner = options.slice(1, -1);
@@ -118,18 +154,18 @@ const listedFiles = perScan((ctx: FrameworkContext): Listed[] => {
         const parts = splitArgs(inner).map((p) => p.trim());
         const key = parts.find((p) => FILES_KEY.test(p) && p.startsWith('files'));
         if (key === undefined) continue;
-        const folder = filesFolder(file, parts);
+        const folder = filesFolder(tree.folder, parts);
         if (folder === null) continue;
         const value = key.replace(FILES_KEY, '').trim();
         const names = value.startsWith('[') ? stringList(value) : NAME.test(value) ? declaredList(text, value) : null;
         if (names === null) continue;
         const line = lineAt(text, paren);
         const input = first.replace(/\s+/g, ' ');
-        const below = folder === dirname(file) ? '' : `, srcDir ${folder}`;
+        const below = folder === tree.folder ? '' : `, srcDir ${folder}`;
         for (const name of names) {
           const target = joinRepo(folder, name.replace(/^\.\//, ''));
           if (target === null || target === file || !ctx.files.has(target)) continue;
-          out.push({ from: file, target, line, label: `${file}:${line}, which lists it in the files of a Broccoli tree of its own folder (${input}${below}${NAME.test(value) ? `, files: ${value}` : ''})` });
+          out.push({ from: file, target, line, label: `${file}:${line}, which lists it in the files of a Broccoli tree of ${whose} (${input}${tree.steps}${below}${NAME.test(value) ? `, files: ${value}` : ''})` });
         }
       }
     }
