@@ -40,7 +40,7 @@ import { functionRegion } from './function-region.js';
 import { listElementAt } from './literal-lists.js';
 import { argumentValues, callArgsText, callsOf, enclosingFunction, literalValue, paramNames } from './parameter-values.js';
 import { BYTE_READ_CALLS, codeFilesMarked, enclosingPackages, jsCodeFiles, labelledReferences, type LabelledReference } from './support.js';
-import { relativeImporters } from './import-index.js';
+import { filesImporting, relativeImporters } from './import-index.js';
 import { joinCallMatches } from './join-call-matches.js';
 import { argumentGlob, copiedAt, globTargets } from './wrapper-globs.js';
 import type { ImportFact } from '../../model/facts.js';
@@ -406,17 +406,19 @@ const handGlob = (ctx: FrameworkContext, { w, from, text, call, how }: CallSite,
   }
 };
 
-/** The URL module, whose `fileURLToPath(new URL('../..', import.meta.url))` names a module-relative folder without the word `dirname`. */
-const URL_MODULE = new Set(['url', 'node:url']);
-
 /**
  * The files that may define a wrapper: those that spell a module's folder (the `dirname` mark) and
- * those that import the URL module (a cheap fact), as Quasar's lib/utils/cli-runtime.js:5 does:
- * `export const cliDir = fileURLToPath(new URL('../..', import.meta.url))`. In jsCodeFiles' order.
+ * those that import Node's url module, as Quasar's lib/utils/cli-runtime.js:5 does:
+ * `export const cliDir = fileURLToPath(new URL('../..', import.meta.url))`. The url importers come
+ * from the shared import index, as folder-constants takes them (a walk of every file's import facts
+ * here cost 15-28 ms on payload). In jsCodeFiles' order.
  */
-const wrapperCandidates = (ctx: FrameworkContext): string[] => {
-  const marked = new Set(codeFilesMarked(ctx, ['dirname']));
-  return jsCodeFiles(ctx).filter((file) => marked.has(file) || (ctx.facts(file)?.imports.some((i) => URL_MODULE.has(i.specifier)) ?? false));
+const wrapperCandidates = (ctx: FrameworkContext): readonly string[] => {
+  const marked = codeFilesMarked(ctx, ['dirname']);
+  const urlUsers = filesImporting(ctx, (specifier) => specifier === 'url' || specifier === 'node:url');
+  if (urlUsers.length === 0) return marked;
+  const wanted = new Set([...marked, ...urlUsers]);
+  return jsCodeFiles(ctx).filter((file) => wanted.has(file));
 };
 
 const found = perScan((ctx: FrameworkContext): LabelledReference[] => {

@@ -61,13 +61,20 @@ export interface ArgumentGlob {
   held: string;
 }
 
+/** The declarations of the last text asked about: a file's calls come together, and each would otherwise scan the whole text again. */
+let lastDeclarations: { text: string; declared: ReturnType<typeof declarationsOf> } | null = null;
+const declarationsIn = (text: string): ReturnType<typeof declarationsOf> => {
+  if (lastDeclarations?.text !== text) lastDeclarations = { text, declared: declarationsOf(text) };
+  return lastDeclarations.declared;
+};
+
 /** The glob a computed argument names (a template, or a name the function declares once holding a join of relative parts), or null. */
 export const argumentGlob = (arg: string, text: string, at: number): ArgumentGlob | null => {
   const a = arg.trim();
   const template = templateGlob(a);
   if (template !== null) return { glob: template, held: '' };
   if (!NAME.test(a)) return null;
-  const h = heldJoin(text, declarationsOf(text), new Map(), a, at, false);
+  const h = heldJoin(text, declarationsIn(text), new Map(), a, at, false);
   if (h === null || !JOIN_HEAD.test(h.expr)) return null;
   const open = h.expr.indexOf('(');
   const args = balancedText(h.expr, open);
