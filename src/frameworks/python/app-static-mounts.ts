@@ -24,10 +24,11 @@
  * that way, or an attribute set to no literal, gives nothing.
  */
 import { foldersWithPaths, isFolder, pathsInDir, sortedPaths } from '../../util/file-index.js';
-import { splitLines } from '../../util/lines.js';
+import { lineAt, splitLines } from '../../util/lines.js';
 import { joinRepo } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext } from '../types.js';
+import { insideSpans, tripleQuotedSpans } from './triple-quoted.js';
 
 /** A plugin app's `static/` folder served under the static URL at `<prefix>/`, and why. */
 export interface AppStaticMount {
@@ -52,15 +53,26 @@ interface MountSite {
 const WINDOW = 8;
 const JOIN_STATIC = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*os\.path\.join\([ \t]*([A-Za-z_]\w*)[ \t]*,[ \t]*(['"])static\3[ \t]*\)[ \t]*$/;
 const MODULE_OF = /^sys\.modules\[[ \t]*([A-Za-z_]\w*)\.__module__[ \t]*\]$/;
-const ASSIGNED = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
+// The value is trimmed after the match: a lazy `(.+?)[ \t]*$` retried the blank run at each step, so one
+// line of a long run of spaces before its last word took quadratic time (40,000 spaces: 3.5 s).
+const ASSIGNED = /^[ \t]*([A-Za-z_]\w*)[ \t]*=(.*)$/;
 
 /** The value assigned to `name` on one of the lines `from`..`to` (the last such), or null. */
 const assignedIn = (lines: readonly string[], from: number, to: number, name: string): string | null => {
   for (let i = Math.min(to, lines.length - 1); i >= Math.max(0, from); i--) {
     const m = ASSIGNED.exec(lines[i]);
-    if (m !== null && m[1] === name) return m[2];
+    if (m !== null && m[1] === name && m[2] !== '') return blanksTrimmed(m[2]);
   }
   return null;
+};
+
+/** `s` without its leading and trailing spaces and tabs, by index (a `[ \t]+$` regex is quadratic too). */
+const blanksTrimmed = (s: string): string => {
+  let from = 0;
+  let to = s.length;
+  while (from < to && (s[from] === ' ' || s[from] === '\t')) from++;
+  while (to > from && (s[to - 1] === ' ' || s[to - 1] === '\t')) to--;
+  return s.slice(from, to);
 };
 
 /** The mount sites of one file's text. */
@@ -98,20 +110,60 @@ export const mountSitesOf = (path: string, text: string): MountSite[] => {
 /** Each `static/` folder a mount site serves, by the attribute literal a class beside it sets. */
 const foldersOf = (ctx: FrameworkContext, site: MountSite): AppStaticMount[] => {
   const out: AppStaticMount[] = [];
-  const setting = new RegExp(`^[ \\t]+${site.attribute}[ \\t]*=[ \\t]*(['"])([\\w.-]+)\\1[ \\t]*(?:#.*)?$`, 'm');
   for (const dir of foldersWithPaths(ctx.files)) {
     const folder = joinRepo(dir, 'static');
     if (folder === null || !isFolder(ctx.files, folder)) continue;
     for (const file of pathsInDir(ctx.files, dir)) {
       if (!file.endsWith('.py')) continue;
       const text = ctx.readText(file);
-      const m = text === null || !text.includes(site.attribute) ? null : setting.exec(text);
-      if (m === null || text === null) continue;
-      const line = text.slice(0, m.index).split('\n').length;
-      out.push({ folder, prefix: m[2], mountedAt: site.at, attribute: `${site.object}.${site.attribute}`, setAt: `${file}:${line}` });
+      const set = text === null || !text.includes(site.attribute) ? null : classAttributeLiteral(text, site.attribute);
+      if (set === null) continue;
+      out.push({ folder, prefix: set.value, mountedAt: site.at, attribute: `${site.object}.${site.attribute}`, setAt: `${file}:${set.line}` });
     }
   }
   return out;
+};
+
+/**
+ * The first literal a class body of `text` sets `attribute` to, and its line: the indented
+ * assignment's block must open with `class` (the nearest less indented code line above it), since
+ * the mount reads the attribute of the app object. A local of a function (`app_id = 'x'` in a def)
+ * or a line of a docstring is no class attribute.
+ */
+export const classAttributeLiteral = (text: string, attribute: string): { value: string; line: number } | null => {
+  const setting = new RegExp(`^([ \\t]+)${attribute}[ \\t]*=[ \\t]*(['"])([\\w.-]+)\\2[ \\t]*(?:#.*)?$`, 'gm');
+  let strings: [number, number][] | null = null;
+  // Each earlier assignment's line start -> its indent and block header: a walk up stops at one of the
+  // same indent (same block), so a long run of such lines in a def is walked once, not once per line.
+  const seen = new Map<number, { indent: number; header: string | null }>();
+  for (const m of text.matchAll(setting)) {
+    const at = m.index ?? 0;
+    strings ??= tripleQuotedSpans(text);
+    if (insideSpans(strings, at)) continue;
+    const header = blockHeader(text, at, m[1].length, strings, seen);
+    seen.set(at, { indent: m[1].length, header });
+    if (header?.startsWith('class ') === true) return { value: m[3], line: lineAt(text, at) };
+  }
+  return null;
+};
+
+/**
+ * The code line (outside strings and comments) nearest above offset `at` indented less than `indent`,
+ * trimmed, or null; an earlier assignment of the same indent (`seen`) answers for its block.
+ */
+const blockHeader = (text: string, at: number, indent: number, strings: readonly [number, number][], seen: ReadonlyMap<number, { indent: number; header: string | null }>): string | null => {
+  let end = at - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    const known = seen.get(start);
+    if (known !== undefined && known.indent === indent) return known.header;
+    const body = line.trim();
+    if (body === '' || body.startsWith('#') || insideSpans(strings, start)) continue;
+    if (line.length - line.trimStart().length < indent) return body;
+  }
+  return null;
 };
 
 /** The plugin apps' static folders served under the static URL, once per scan; gated on the `__file__` fact. */
