@@ -12,7 +12,7 @@
  * line. Read only where it can take effect: a package's `__init__.py` that defines the name (its
  * extracted definitions), and a program's startup code (a file with a runnable mark: `__main__.py`,
  * a script), since an assignment must run before django.setup() reads the apps. A name the module
- * does not define, a commented or computed value, or a tree without django gives nothing.
+ * does not define, a line of a docstring, a commented or computed value, or a tree without django gives nothing.
  */
 import { sortedPaths } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
@@ -21,6 +21,7 @@ import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader, type ReferenceInput } from '../types.js';
 import { somePackageImporter } from './python-files.js';
 import { definesTopLevel } from './settings-class-paths.js';
+import { insideSpans, tripleQuotedSpans } from './triple-quoted.js';
 
 const ASSIGNMENT = /^[ \t]*(?:([A-Za-z_][\w.]*)\.)?default_app_config[ \t]*=[ \t]*(['"])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)\2[ \t]*(?:#.*)?$/gm;
 
@@ -40,7 +41,11 @@ const scan = perScan((ctx: FrameworkContext): ReferenceInput[] => {
   for (const path of candidates(ctx)) {
     const text = ctx.readText(path);
     if (text === null || !text.includes('default_app_config')) continue;
+    // A docstring's example (`    axes.default_app_config = '...'` in a module's usage text) runs nothing.
+    let strings: [number, number][] | null = null;
     for (const m of text.matchAll(ASSIGNMENT)) {
+      strings ??= tripleQuotedSpans(text);
+      if (insideSpans(strings, m.index ?? 0)) continue;
       const value = m[3];
       const dot = value.lastIndexOf('.');
       const file = ctx.module(value.slice(0, dot))[0];
