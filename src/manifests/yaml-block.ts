@@ -260,7 +260,9 @@ class Reader {
     if (j < this.lines.length) {
       const next = this.lines[j];
       const indent = indentOf(next);
-      const compactSeq = indent === col && (next.length === col + 1 || next.startsWith('- ', col));
+      // A lone `-` or `- item` at the key's own indent is the key's sequence; any other node there (a flow
+      // `[` opener) is not the key's value but a new implicit key, which the library reads as an error.
+      const compactSeq = indent === col && next[col] === '-' && (next.length === col + 1 || next.charCodeAt(col + 1) === SPACE);
       if (indent > col || compactSeq) {
         this.i = j;
         const node = this.node(indent, col);

@@ -193,6 +193,11 @@ test('review: texts the block reader read differently from the library now go to
     // A quoted `<<` is a merge key to the library too.
     '"<<": 1\n',
     "x:\n  '<<':\n    a: 1\n",
+    // A flow sequence opened alone at its key's own indent is a new implicit key to the library (an error), not the
+    // key's value: a one-character line at that indent is a compact sequence only when it is `-` (stop 63, payload's
+    // test/docker-compose.yml with its `[` dedented, found by the mutation property).
+    "healthcheck:\n  test:\n  [\n      'CMD',\n    ]\n  interval: 2s\n",
+    'a:\n[\n  1,\n ]\n',
   ]) {
     assert.equal(readBlockYaml(text), null, JSON.stringify(text));
     assert.equal(disagreement(text), null);
