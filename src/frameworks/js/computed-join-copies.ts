@@ -40,9 +40,10 @@ const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$|(?:^|\/)__tests__\//;
  * read back by calleeStart. Not `(?:name\.)*copy(` in one pattern: tried at every name of a long
  * `a.a.a…` chain that is quadratic (a 32 KB chain took 7.5 s).
  */
-const COPY = /(?<![\w$])(?:copy[A-Za-z]*|cp|cpSync|ncp)\s*\(/g;
+export const COPY_CALLEE = String.raw`(?<![\w$])(?:copy[A-Za-z]*|cp|cpSync|ncp)`;
+const COPY = new RegExp(String.raw`${COPY_CALLEE}\s*\(`, 'g');
 /** The cheap check before a file's text is blanked and searched: a name starting `copy` (one try per word, so `copycopy…` is linear). */
-const COPY_MARK = /(?<![\w$])(?:copy[A-Za-z]*|cp|cpSync|ncp)\s*\(/;
+const COPY_MARK = new RegExp(String.raw`${COPY_CALLEE}\s*\(`);
 /** A copy of one file (`copyFile`, `copyFileSync`): its source is a file, never a folder with files below it. */
 const FILE_COPY = /^copyFile/;
 /** How far back a callee's object names are read (`this.fs.promises.` is far shorter). */

@@ -20,6 +20,7 @@ import { dirname } from '../../util/path.js';
 import { splitArgs } from '../../languages/javascript/folder-expr.js';
 import { balancedText } from '../../languages/javascript/js-text.js';
 import type { FrameworkContext } from '../types.js';
+import { COPY_CALLEE } from './computed-join-copies.js';
 import { declarationsOf, heldJoin } from './computed-join-loads.js';
 import { relativeImporters } from './import-index.js';
 import { literalValue } from './parameter-values.js';
@@ -34,7 +35,7 @@ const NAME = /^[A-Za-z_$][\w$]*$/;
 /** Characters a glob would read as its own: a literal holding one is not turned into a glob. */
 const GLOB_CHARS = /[*?{}[\]!]/;
 /** The call is the source of a copy: `fse.copySync(`, `fs.cp(`, `ncp(` right before the wrapper's call. */
-const COPY_SOURCE = /(?<![\w$])(?:copy[A-Za-z]*|cp|cpSync|ncp)\s*\(\s*[\w$.]*\s*$/;
+const COPY_SOURCE = new RegExp(String.raw`${COPY_CALLEE}\s*\(\s*[\w$.]*\s*$`);
 
 /** A template literal read as a glob (each substitution `*`), or null. */
 const templateGlob = (text: string): string | null => {

@@ -23,11 +23,12 @@
  * sets `ATTR = 'literal'` is served at `<static URL>literal/`. A folder no module beside it names
  * that way, or an attribute set to no literal, gives nothing.
  */
-import { foldersWithPaths, isFolder, pathsInDir, sortedPaths } from '../../util/file-index.js';
+import { foldersWithPaths, isFolder, pathsInDir } from '../../util/file-index.js';
 import { lineAt, splitLines } from '../../util/lines.js';
 import { joinRepo } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
 import type { FrameworkContext } from '../types.js';
+import { pythonFiles } from './python-files.js';
 import { insideSpans, tripleQuotedSpans } from './triple-quoted.js';
 
 /** A plugin app's `static/` folder served under the static URL at `<prefix>/`, and why. */
@@ -169,8 +170,7 @@ const blockHeader = (text: string, at: number, indent: number, strings: readonly
 /** The plugin apps' static folders served under the static URL, once per scan; gated on the `__file__` fact. */
 export const appStaticMounts = perScan((ctx: FrameworkContext): AppStaticMount[] => {
   const sites: MountSite[] = [];
-  const python = ctx.filesOfLanguage?.('python') ?? sortedPaths(ctx.files).filter((p) => p.endsWith('.py'));
-  for (const path of python) {
+  for (const path of pythonFiles(ctx)) {
     const facts = ctx.facts(path);
     if (facts !== undefined && facts.mentionsFile !== true) continue;
     const text = ctx.readText(path);

@@ -14,26 +14,23 @@
  * a script), since an assignment must run before django.setup() reads the apps. A name the module
  * does not define, a line of a docstring, a commented or computed value, or a tree without django gives nothing.
  */
-import { sortedPaths } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
 import { basename } from '../../util/path.js';
 import { perScan } from '../per-scan.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader, type ReferenceInput } from '../types.js';
-import { somePackageImporter } from './python-files.js';
+import { pythonFiles, somePackageImporter } from './python-files.js';
 import { definesTopLevel } from './settings-class-paths.js';
 import { insideSpans, tripleQuotedSpans } from './triple-quoted.js';
 
 const ASSIGNMENT = /^[ \t]*(?:([A-Za-z_][\w.]*)\.)?default_app_config[ \t]*=[ \t]*(['"])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)\2[ \t]*(?:#.*)?$/gm;
 
 /** The files where an assignment takes effect: package inits that define the name, and startup code. */
-const candidates = (ctx: FrameworkContext): string[] => {
-  const python = ctx.filesOfLanguage?.('python') ?? sortedPaths(ctx.files).filter((p) => p.endsWith('.py'));
-  return python.filter((path) => {
+const candidates = (ctx: FrameworkContext): string[] =>
+  pythonFiles(ctx).filter((path) => {
     const facts = ctx.facts(path);
     if (facts === undefined) return true;
     return basename(path) === '__init__.py' ? facts.definitions.includes('default_app_config') : facts.runnable.length > 0;
   });
-};
 
 const scan = perScan((ctx: FrameworkContext): ReferenceInput[] => {
   const out: ReferenceInput[] = [];

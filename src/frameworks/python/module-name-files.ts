@@ -25,7 +25,9 @@
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths, sortedPaths } from '../../util/file-index.js';
+import { lineAt } from '../../util/lines.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
+import { escapeRegExp } from '../../util/regexp.js';
 import { firstComputedImport, packageInits, topPackageFolder } from './python-files.js';
 import { blankComments } from './package-paths.js';
 
@@ -69,13 +71,6 @@ const moduleFile = (files: ReadonlySet<string>, folder: string, parts: readonly 
   return null;
 };
 
-/** 1-based line of a character offset. */
-const lineAt = (text: string, offset: number): number => {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-};
-
 export const collectModuleNameFiles = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   const byFolder = new Map<string, NameFile[]>();
@@ -94,7 +89,7 @@ export const collectModuleNameFiles = (ctx: FrameworkContext): FrameworkOutput =
   }
   if (byFolder.size === 0) return out;
   // A folder is named by a string of its own (`'modules-enabled'`) or as a path part (`…/modules-enabled/*`).
-  const folderNames = [...byFolder].map(([folder, nameFiles]) => ({ folder, nameFiles, named: new RegExp(`['"/]${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"/]`) }));
+  const folderNames = [...byFolder].map(([folder, nameFiles]) => ({ folder, nameFiles, named: new RegExp(`['"/]${escapeRegExp(folder)}['"/]`) }));
   for (const path of sortedPaths(ctx.files)) {
     if (!path.endsWith('.py')) continue;
     const computed = ctx.facts(path)?.computedImportLines;

@@ -22,6 +22,7 @@
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { listedPaths } from '../../util/file-index.js';
+import { lineAt } from '../../util/lines.js';
 import { basename, dirname } from '../../util/path.js';
 import { callArguments } from './call-text.js';
 import { importIndex, moduleFile, fromName } from './python-files.js';
@@ -42,9 +43,6 @@ interface Walker {
 const takesGetModule = (ctx: FrameworkContext, file: string): boolean =>
   // The name first: a string compare per imported name, the specifier's pattern only for a `getModule`.
   (ctx.facts(file)?.imports ?? []).some((i) => i.names.some((n) => n.name === 'getModule') && /(?:^|\.)python\.modules$/.test(i.specifier));
-
-/** The line (1-based) of `offset` in `text`. */
-const lineAt = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
 
 /** The walkers a file defines: `M = getModule(P.__name__)`, `for x in M.iterModules():` (or walkModules), and a `.load()` in the def. */
 export const moduleWalkers = (file: string, text: string): Walker[] => {

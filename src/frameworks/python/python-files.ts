@@ -5,7 +5,7 @@
 import type { FileFacts } from '../../model/facts.js';
 import type { FrameworkContext } from '../types.js';
 import { byString } from '../../util/compare.js';
-import { listedPaths } from '../../util/file-index.js';
+import { listedPaths, sortedPaths } from '../../util/file-index.js';
 import { dirname, joinRepo } from '../../util/path.js';
 import { assignmentLine } from '../../languages/python/assignment-lines.js';
 import { perScan } from '../per-scan.js';
@@ -330,6 +330,12 @@ export const defSpan = (lines: readonly string[], at: number, maxBack = Infinity
   }
   return null;
 };
+
+/**
+ * The scan's Python files in path order (files-of-language.ts: `.py` files and scripts a Python
+ * shebang runs); a context built without that index (a reader's unit test) gives the `.py` paths.
+ */
+export const pythonFiles = (ctx: FrameworkContext): readonly string[] => ctx.filesOfLanguage?.('python') ?? sortedPaths(ctx.files).filter((p) => p.endsWith('.py'));
 
 /**
  * Why a reader of computed imports runs: the first .py file (in the set's own order) whose facts hold
