@@ -62,6 +62,7 @@ import knex from './js/knex.js';
 import borp from './js/borp.js';
 import knexMigrator from './js/knex-migrator.js';
 import migrateLoad from './js/migrate-load.js';
+import medusaPolicies from './js/medusa-policies.js';
 import ladle from './js/ladle.js';
 import relay from './js/relay.js';
 import lintStaged from './js/lint-staged.js';
@@ -288,6 +289,7 @@ export const READERS: readonly FrameworkReader[] = [
   knex,
   knexMigrator,
   migrateLoad,
+  medusaPolicies,
   ladle,
   lintStaged,
   marko,
