@@ -1,6 +1,7 @@
 /**
  * Jest loads files its config names, not imports: setupFiles, setupFilesAfterEnv, globalSetup,
- * globalTeardown, a local testEnvironment, moduleNameMapper and transform targets, snapshot
+ * globalTeardown, a local testEnvironment, moduleNameMapper and transform targets, node-module
+ * mocks in a `__mocks__` folder under its roots (jest-node-mocks.ts), snapshot
  * serializers, reporters, a local `preset` (its jest-preset.js), inline `projects` and project
  * folders with their own jest.config, and another local config a config spreads
  * (`...require('./jest.config.shared')`). All are test roots (the test files themselves come from
@@ -18,6 +19,7 @@ import { knipPluginConfigs } from '../../languages/javascript/knip-config-file.j
 import { warning } from '../../util/diagnostics.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkOutput, type FrameworkReader } from '../types.js';
+import { nodeModuleMocks } from './jest-node-mocks.js';
 import { configArg, enabledByPackages, filesIn, pathEntries, readToolConfig, resolveToolPath, toolInvocations, toolPackages, warnUnread, type JsPackage } from './support.js';
 
 const CONFIG = /^jest\.config\.([cm]?[jt]s|json)$/;
@@ -113,11 +115,16 @@ const jest: FrameworkReader = {
       const fromCommands = named.filter((c) => c.dir === pkg.dir && !beside.includes(c.config) && basename(c.config) !== 'package.json');
       // A config knip is told about is one jest runs too; its tests are test discovery's, which reads it as well.
       const configs = [...new Set([...beside, ...fromCommands.map((c) => c.config), ...fromKnip.filter((k) => k.dir === pkg.dir).map((k) => k.config)])];
-      for (const config of configs) readOptions(ctx, config, readToolConfig(ctx, config, out.diagnostics, 'jest').value, dirname(config), out, 0);
+      for (const config of configs) {
+        const { value } = readToolConfig(ctx, config, out.diagnostics, 'jest');
+        readOptions(ctx, config, value, dirname(config), out, 0);
+        nodeModuleMocks(ctx, pkg, config, value, dirname(config), out);
+      }
       for (const c of fromCommands) collectedTests(ctx, c, out);
       if (pkg.json.jest !== undefined) {
         const read = readToolConfig(ctx, pkg.manifest, out.diagnostics, 'jest');
         readOptions(ctx, pkg.manifest, configAt(read.value, 'jest'), pkg.dir, out, 0);
+        nodeModuleMocks(ctx, pkg, pkg.manifest, configAt(read.value, 'jest'), pkg.dir, out);
       }
     }
     return out;
