@@ -5,7 +5,7 @@
  * keeps each folder named `policies` among those entries (`dir/policies/`, `dir/<any>/policies/`)
  * and `dynamicImport`s every file directly in it but `index.js`/`index.ts` and `*.d.ts`,
  * `*.d.ts.map`, `*.js.map` (each runs its `definePolicies(…)` call). @medusajs/medusa's
- * dist/loaders/index.js:95 hands it `join(__dirname, "..")`, its own dist/, whose 13
+ * dist/loaders/index.js:95 hands it `join(__dirname, "..")`, its own dist/, whose 14
  * `policies/*.js` nothing imports.
  *
  * Read: in a package that depends on @medusajs/framework or @medusajs/utils (peer dependencies
