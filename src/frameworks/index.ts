@@ -197,6 +197,7 @@ import attributeTemplates from './python/attribute-templates.js';
 import sourceTextImports from './python/source-text-imports.js';
 import handedLoaders from './python/handed-loaders.js';
 import finderPackagePaths from './python/finder-package-paths.js';
+import listingPackagePaths from './python/listing-package-paths.js';
 import djangoTemplateCommands from './python/django-template-commands.js';
 import configDirPaths from './python/config-dir-paths.js';
 import pythonModuleArgs from './python/module-args.js';
@@ -346,6 +347,7 @@ export const READERS: readonly FrameworkReader[] = [
   sourceTextImports,
   handedLoaders,
   finderPackagePaths,
+  listingPackagePaths,
   djangoTemplateCommands,
   configDirPaths,
   pythonModuleArgs,
@@ -446,6 +448,7 @@ export const PYTHON_SOURCE_READERS: ReadonlySet<FrameworkReader> = new Set([
   finderPackagePaths,
   graphqlLazyTypes,
   handedLoaders,
+  listingPackagePaths,
   manifestFolderPlugins,
   moduleNameFiles,
   moduleRelativeImports,
