@@ -198,6 +198,7 @@ import sourceTextImports from './python/source-text-imports.js';
 import handedLoaders from './python/handed-loaders.js';
 import finderPackagePaths from './python/finder-package-paths.js';
 import listingPackagePaths from './python/listing-package-paths.js';
+import libraryNameLoads from './python/library-name-loads.js';
 import djangoTemplateCommands from './python/django-template-commands.js';
 import configDirPaths from './python/config-dir-paths.js';
 import pythonModuleArgs from './python/module-args.js';
@@ -348,6 +349,7 @@ export const READERS: readonly FrameworkReader[] = [
   handedLoaders,
   finderPackagePaths,
   listingPackagePaths,
+  libraryNameLoads,
   djangoTemplateCommands,
   configDirPaths,
   pythonModuleArgs,
@@ -448,6 +450,7 @@ export const PYTHON_SOURCE_READERS: ReadonlySet<FrameworkReader> = new Set([
   finderPackagePaths,
   graphqlLazyTypes,
   handedLoaders,
+  libraryNameLoads,
   listingPackagePaths,
   manifestFolderPlugins,
   moduleNameFiles,
