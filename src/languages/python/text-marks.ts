@@ -6,8 +6,9 @@
  * read 28 MB from disk and kept it for the whole scan.
  *
  * - `import_`: protocol-attributes' computed imports (`import_module`, `import_string`, `__import__`
- *   all hold it);
- * - `__path__`: finder-package-paths' path finders over a package's `__path__`;
+ *   all hold it), and library-name-loads' oslo.config `import_opt`/`import_group`;
+ * - `__path__`: finder-package-paths' path finders over a package's `__path__`, and
+ *   listing-package-paths' folder listings handed one;
  * - `runs-source`: RUNS_SOURCE_TEXT, source-text-imports' own test (a runner handed a string that
  *   opens with an import statement), taken whole: no cheaper word is a superset of it (the runners'
  *   names, `push` and `compile`, are in hundreds of files).
