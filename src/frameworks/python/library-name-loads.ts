@@ -30,8 +30,9 @@ import { recordsDottedStrings } from '../../languages/python/dotted-strings.js';
 const OSLO_CALL = /(?<![\w])(import_opt|import_group)\s*\(/g;
 /** os-ken's / ryu's app loads: a list of modules, or one. */
 const APP_CALL = /(?<![\w])(run_apps|require_app)\s*\(/g;
-/** A file imports os-ken or ryu: its app manager loads apps by module name. */
-const APP_LIBRARIES = /^(?:os_ken|ryu)(?:\.|$)/;
+/** A file imports os-ken or ryu: its app manager loads apps by module name (string tests: every import of every file is asked). */
+const isAppLibrary = (specifier: string): boolean =>
+  specifier === 'os_ken' || specifier === 'ryu' || specifier.startsWith('os_ken.') || specifier.startsWith('ryu.');
 /** One plain string literal (no escapes, no newline), repeated with blanks between: Python joins adjacent literals. */
 const ADJACENT_LITERALS = /^(?:\s*[rRuU]?(['"])[^'"\\\n]*\1)+\s*$/;
 const ONE_LITERAL = /[rRuU]?(['"])([^'"\\\n]*)\1/g;
@@ -67,12 +68,11 @@ const commented = (text: string, index: number): boolean => text.lastIndexOf('#'
 export const collectLibraryNameLoads = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
   for (const file of pythonFiles(ctx)) {
-    if (recordsDottedStrings(file)) continue;
     const facts = ctx.facts(file);
     if (facts === undefined) continue;
     const oslo = mayHoldPythonMark(facts.textMarks, 'import_');
-    const apps = facts.imports.some((i) => APP_LIBRARIES.test(i.specifier));
-    if (!oslo && !apps) continue;
+    const apps = facts.imports.some((i) => isAppLibrary(i.specifier));
+    if ((!oslo && !apps) || recordsDottedStrings(file)) continue;
     const text = ctx.manifests.transientText(file);
     if (text === null) continue;
     let starts: number[] | null = null;
