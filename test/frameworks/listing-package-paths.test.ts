@@ -1,6 +1,9 @@
 /** Stop 64: a folder listing handed a package's own folder from elsewhere in its file (neutron's API extensions: `paths[core_extensions.__path__[0]]`, then `os.listdir(path)` + `spec_from_file_location`). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { checkFrameworkFixture, frameworkCases } from '../helpers/framework-fixture.js';
 import { scanDir } from '../helpers/scan-fixture.js';
 import { fixturePath } from '../helpers/fixtures.js';
@@ -18,4 +21,23 @@ test('listing-package-paths: the extensions are reached from the script, the res
   assert.equal(verdict('app/exts/trunk.py'), 'manual');
   assert.equal(verdict('app/exts/ports.py'), 'manual');
   for (const p of ['app/exts/_helpers.py', 'app/exts/sub/deep.py', 'app/widgets/button.py', 'app/other/thing.py']) assert.equal(verdict(p), 'dead', p);
+});
+
+test('listing-package-paths: a list item counts; a call argument and a hostile line of thousands give nothing and do not hang', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'census-lpp-'));
+  try {
+    for (const d of ['app/exts', 'app/other']) mkdirSync(join(dir, d), { recursive: true });
+    for (const f of ['app/__init__.py', 'app/exts/__init__.py', 'app/other/__init__.py']) writeFileSync(join(dir, f), '');
+    writeFileSync(join(dir, 'app/exts/one.py'), 'ONE = 1\n');
+    writeFileSync(join(dir, 'app/other/two.py'), 'TWO = 2\n');
+    const load = 'def load(path):\n    for f in os.listdir(path):\n        spec = util.spec_from_file_location(f[:-3], os.path.join(path, f))\n        spec.loader.exec_module(util.module_from_spec(spec))\n';
+    const hostile = `X = [${'print(exts.__path__[0]), '.repeat(5000)}]\n`;
+    writeFileSync(join(dir, 'app/main.py'), `import os\nfrom importlib import util\nfrom app import exts, other\n\nFOLDERS = [exts.__path__[0], "/etc/app/exts"]\nprint(other.__path__[0])\n${hostile}\n${load}\nif __name__ == "__main__":\n    for f in FOLDERS:\n        load(f)\n`);
+    const { audit } = await scanDir(dir);
+    const verdict = (p: string) => audit.files.find((f) => f.path === p)?.verdict;
+    assert.equal(verdict('app/exts/one.py'), 'manual');
+    assert.equal(verdict('app/other/two.py'), 'dead');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

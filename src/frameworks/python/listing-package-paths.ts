@@ -37,8 +37,9 @@ const PATH_LOAD = /\b(spec_from_file_location|load_source|SourceFileLoader)\s*\(
 const RUNS = /\b(?:exec_module|load_module|load_source)\s*\(/;
 /** `P.__path__[0]`, `list(P.__path__)[0]`: the folder of the package P, with what stands before and after it. */
 const PACKAGE_FOLDER = /(list\(\s*([A-Za-z_][\w.]*)\.__path__\s*\)|([A-Za-z_][\w.]*)\.__path__)\s*\[\s*0\s*\]/g;
-/** At most this many listings are read in one file. */
+/** At most this many listings, and package folders, are read in one file: a hostile line of thousands costs no more. */
 const MAX_LISTINGS = 32;
+const MAX_FOLDERS = 64;
 
 const comment = (line: string): boolean => /^\s*#/.test(line);
 
@@ -125,9 +126,11 @@ export const collectListingPackagePaths = (ctx: FrameworkContext): FrameworkOutp
     const loaders = listingLoaders(lines);
     if (loaders.length === 0) continue;
     const seen = new Set<string>();
-    for (let l = 0; l < lines.length; l++) {
+    let folders = 0;
+    for (let l = 0; l < lines.length && folders < MAX_FOLDERS; l++) {
       if (comment(lines[l]) || !lines[l].includes('__path__')) continue;
       for (const m of lines[l].matchAll(PACKAGE_FOLDER)) {
+        if (++folders > MAX_FOLDERS) break;
         const pkg = m[2] ?? m[3];
         if (!standsAlone(lines[l], m.index, m.index + m[0].length)) continue;
         // The listing's own def hands its folder on: a folder named there is listed by that def's own listing, not handed in.
