@@ -7,12 +7,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { filesImporting, relativeImporters, relativeImports } from '../../src/frameworks/js/import-index.js';
+import { filesImporting, filesJoiningTo, relativeImporters, relativeImports } from '../../src/frameworks/js/import-index.js';
 import { jsCodeFiles, resolveToolPath } from '../../src/frameworks/js/support.js';
 import { Manifests } from '../../src/manifests/store.js';
 import { emptyFacts, type FileFacts } from '../../src/model/facts.js';
 import type { FrameworkContext } from '../../src/frameworks/types.js';
-import { dirname } from '../../src/util/path.js';
+import { dirname, joinRepo } from '../../src/util/path.js';
 import { assertProperty } from '../helpers/property.js';
 
 const contextOf = (texts: Map<string, string>, facts: Map<string, FileFacts>): FrameworkContext => {
@@ -43,6 +43,38 @@ test('relativeImporters and filesImporting: what a full walk finds, in its order
       const spawning = new Set(['child_process', 'node:child_process']);
       const want = jsCodeFiles(ctx).filter((f) => (facts.get(f)?.imports ?? []).some((imp) => !imp.specifier.startsWith('.') && spawning.has(imp.specifier)));
       assert.deepEqual(filesImporting(ctx, (s) => spawning.has(s)), want);
+    }),
+  );
+});
+
+/**
+ * filesJoiningTo joins only the imports whose last part can end a wanted path: what joining every
+ * relative import of every code file finds. The specifiers climb (`..`, `../`, `./lib/..`), end in
+ * a slash or a dot, and name files and folders; the wanted paths are files, folders and the root.
+ * It fails when `.` or `..` is left out of the parts asked (a `..` import naming `src`).
+ */
+test('filesJoiningTo: the files a join of every relative import finds', () => {
+  const JOIN_SPECIFIERS = [...SPECIFIERS, '../..', '../', './lib/..', './lib/.', './.', './/a', './lib//c.mjs', '../src/lib/', './a/../b'];
+  const WANTED = ['', 'src', 'src/a', 'src/a.ts', 'src/lib', 'src/lib/index', 'pkg', 'pkg/index.js', 'a', 'src/b', 'lib'];
+  const file = fc.record({ path: fc.constantFrom(...PATHS), specs: fc.array(fc.constantFrom(...JOIN_SPECIFIERS), { maxLength: 5 }) });
+  assertProperty(
+    fc.property(fc.array(file, { maxLength: 12 }), fc.subarray(WANTED), (files, wanted) => {
+      const texts = new Map<string, string>();
+      const facts = new Map<string, FileFacts>();
+      for (const f of files) {
+        texts.set(f.path, '');
+        facts.set(f.path, { ...emptyFacts(), imports: f.specs.map((specifier, i) => ({ specifier, syntax: 'import', line: i + 1, names: [], guard: null })) });
+      }
+      const ctx = contextOf(texts, facts);
+      const paths = new Set(wanted);
+      const walked = jsCodeFiles(ctx).filter((from) =>
+        (facts.get(from)?.imports ?? []).some((imp) => {
+          if (!imp.specifier.startsWith('.')) return false;
+          const joined = joinRepo(dirname(from), imp.specifier);
+          return joined !== null && paths.has(joined);
+        }),
+      );
+      assert.deepEqual([...filesJoiningTo(ctx, paths)].sort(), walked.sort());
     }),
   );
 });

@@ -30,7 +30,8 @@ import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } fro
 import { PATH_NAMES } from './anchored-paths.js';
 import { functionRegion, type Region } from './function-region.js';
 import { callArgsText, callsOf, enclosingFunction } from './parameter-values.js';
-import { codeFilesMarked, fileReference, globFiles, jsCodeFiles } from './support.js';
+import { codeFilesMarked, fileReference, globFiles } from './support.js';
+import { filesJoiningTo } from './import-index.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
@@ -246,14 +247,7 @@ const aliased = perScan((ctx): Aliased[] => {
   // The specifiers that name a lister, completed (`./aliases` for aliases/index.js), once, not per import.
   const bases = new Set<string>();
   for (const l of listers) for (const c of COMPLETIONS) if (l.endsWith(c)) bases.add(l.slice(0, l.length - c.length));
-  const users = new Set(listers);
-  for (const file of jsCodeFiles(ctx)) {
-    for (const i of ctx.facts(file)?.imports ?? []) {
-      if (!i.specifier.startsWith('.')) continue;
-      const base = joinRepo(dirname(file), i.specifier);
-      if (base !== null && bases.has(base)) users.add(file);
-    }
-  }
+  const users = new Set([...listers, ...filesJoiningTo(ctx, bases)]);
   for (const file of [...users].sort()) {
     const read = ctx.readText(file) ?? '';
     if (!read.includes('...') || !ALIAS_MARK.test(read)) continue;
