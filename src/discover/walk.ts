@@ -11,6 +11,7 @@ import { joinAbsolute } from '../util/path.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { keptOutputsAmong, type KeptOutput } from './package-output.js';
 import { BUILD_FILES, gitignoreReinclusions, isInDefaultExcludedDir, leadsToReincluded, type BuildsIn } from './excludes.js';
+import { gitignoreLiteralFilter } from './gitignore-literals.js';
 
 /**
  * `ignore` is CommonJS: importing it from an ES module starts Node's CommonJS export scanner,
@@ -23,6 +24,8 @@ const ignore = (): Ignore => (ignoreFactory ??= createRequire(import.meta.url)('
 interface Matcher {
   base: string; // repo path of the folder holding the .gitignore ('' for root)
   rules: Ignore;
+  /** False for a path none of the rules can match (gitignore-literals.ts); null: every path is asked. */
+  mayMatch: ((candidate: string) => boolean) | null;
   /** Paths inside default-excluded folders that its negations name (`!lib/dist/`): walked and listed. */
   reincluded: string[];
 }
@@ -32,6 +35,8 @@ const isIgnored = (matchers: Matcher[], path: string, isDir: boolean): boolean =
   for (const m of matchers) {
     const rel = m.base === '' ? path : path.slice(m.base.length + 1);
     const candidate = isDir ? `${rel}/` : rel;
+    // No rule holds text of this path: the library would answer neither ignored nor re-included.
+    if (m.mayMatch !== null && !m.mayMatch(candidate)) continue;
     const result = m.rules.test(candidate);
     if (result.ignored) ignored = true;
     else if (result.unignored) ignored = false;
@@ -46,7 +51,7 @@ const loadGitignore = (absDir: string, base: string): Matcher | null => {
   } catch {
     return null;
   }
-  return { base, rules: ignore().add(text), reincluded: gitignoreReinclusions(text, base) };
+  return { base, rules: ignore().add(text), mayMatch: gitignoreLiteralFilter(text), reincluded: gitignoreReinclusions(text, base) };
 };
 
 /** The paths re-included in a folder: by the .gitignore files above it, and the package output folders kept (package-output.ts). */
