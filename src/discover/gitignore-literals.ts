@@ -25,6 +25,9 @@ import { escapeRegExp } from '../util/regexp.js';
  */
 const LITERAL_RUN = /[A-Za-z0-9._-]+/g;
 
+/** The most distinct runs one expression holds (payload's root .gitignore: 187). */
+const MAX_LITERALS = 1000;
+
 /** A character a run may hold (LITERAL_RUN's). */
 const RUN_CHARACTER = /[A-Za-z0-9._-]/;
 
@@ -66,6 +69,9 @@ export const gitignoreLiteralFilter = (text: string): ((candidate: string) => bo
     literals.add(runs[runs.length - 1].toLowerCase());
   }
   if (literals.size === 0) return () => false;
+  // V8 compiles an alternation in time that grows faster than its length (1,000 runs: 7 ms with 1,000
+  // tests; 10,000: 1.2 s; 100,000: 26 s): past the bound, a crafted .gitignore is asked path by path, as before.
+  if (literals.size > MAX_LITERALS) return null;
   const anyLiteral = new RegExp([...literals].map(escapeRegExp).join('|'), 'i');
   return (candidate) => anyLiteral.test(candidate);
 };

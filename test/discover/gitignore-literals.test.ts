@@ -75,3 +75,9 @@ test('walkFiles with the literal filter: a folder one .gitignore ignores and a n
   write('gen/y.ts');
   assert.deepEqual(walkFiles(root, true).sort(), ['.gitignore', 'pkg/.gitignore', 'pkg/src/a.ts']);
 });
+
+test('gitignore literals: a .gitignore of more distinct runs than one expression is built from is asked rule by rule', () => {
+  const many = Array.from({ length: 1001 }, (_, i) => `generated-${i}.txt`).join('\n');
+  assert.equal(gitignoreLiteralFilter(many), null);
+  assert.notEqual(gitignoreLiteralFilter(Array.from({ length: 1000 }, (_, i) => `generated-${i}.txt`).join('\n')), null);
+});
