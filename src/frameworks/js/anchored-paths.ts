@@ -41,7 +41,7 @@ import { pathsInDir, pathsWithPrefix } from '../../util/file-index.js';
 import { compileRepoGlob } from '../../util/glob.js';
 import { basename, dirname, joinRepo } from '../../util/path.js';
 import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader } from '../types.js';
-import { byteUse, codeFilesMarked, fileReference, type DataUse } from './support.js';
+import { byteUse, codeFilesMarked, fileReference, resolveToolPath, type DataUse } from './support.js';
 import { lineAt, lineOfOffset, lineStarts } from '../../util/lines.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { ownPathNames } from '../../languages/javascript/static-value.js';
@@ -55,6 +55,8 @@ import { moduleAliasedAsSource } from '../../languages/javascript/module-binding
 import { blankedText } from './blanked-texts.js';
 import { literalTexts } from '../../languages/javascript/folder-expr.js';
 import { localFolderAt } from './local-folder-names.js';
+import { assignedFileNames } from './assigned-file-names.js';
+import { packageJsonObject } from '../../manifests/package-json.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
 /** The path module, as compiled CommonJS binds it (`const path_1 = tslib_1.__importDefault(require("path"))`), read as `path`. */
@@ -85,13 +87,21 @@ const BARE_CONFIG = /^(?:config|conf)\.[cm]?js$/i;
  * settings module is compiled JavaScript. browser-sync's
  * `dist/config.js` names `template: path.join(__dirname, "..", "templates/cli-template.js")`, which
  * `browser-sync init` reads (dist/cli/cli-info.js:39) to write the user's bs-config.js (Stop 60).
+ * Stop 64: a package.json whose `main` names no file from its folder (a copy of the manifest) makes no root.
  */
 export const isToolConfig = (ctx: FrameworkContext, file: string): boolean => {
   const name = basename(file);
   if (!TOOL_CONFIG.test(name)) return false;
   if (!BARE_CONFIG.test(name)) return true;
   const dir = dirname(file);
-  return ctx.files.has(dir === '' ? 'package.json' : `${dir}/package.json`) || basename(dir).startsWith('.');
+  if (basename(dir).startsWith('.')) return true;
+  const manifest = dir === '' ? 'package.json' : `${dir}/package.json`;
+  if (!ctx.files.has(manifest)) return false;
+  // Stop 64: a package.json whose `main` names no file from its own folder is a copy of the package's
+  // manifest, not a package root: @remix-run/dev publishes dist/package.json (`"main": "dist/index.js"`)
+  // beside dist/config.js, the settings module whose readConfig picks the default entry files.
+  const main = packageJsonObject(ctx.manifests, manifest)?.main;
+  return typeof main !== 'string' || resolveToolPath(ctx, dir, main.startsWith('.') ? main : `./${main}`) !== null;
 };
 /** The module's own folder: `__dirname`, `import.meta.dirname`, `path.dirname(__filename)`, `path.dirname(module.filename)`. */
 export const OWN_FOLDER = /(?:__dirname|import\.meta\.dirname|(?:\bpath\s*\.\s*)?dirname\(\s*(?:__filename|module\.filename)\s*\))/.source;
@@ -336,6 +346,38 @@ const namedFiles = perScan((ctx): Named[] => {
           if (note === null) break;
           const how = `${spelled} = '${value}' in the ${table.loop === 'for…of' ? 'list' : 'table'} at line ${asks.lineOf(table.tableAt)}, walked by the ${table.loop} at line ${asks.lineOf(table.loopAt)}`;
           out.push({ from: file, target, line: asks.lineOf(m.index ?? 0), expr: `${shown(m[0], m.index ?? 0)}${note}, ${how}`, ...(data === undefined ? {} : { data }) });
+        }
+      }
+    }
+    // Stop 64: a last part that is a local the function assigns file names before the join
+    // (assigned-file-names.ts): @remix-run/dev's `path.resolve(defaultsDirectory, entryServerFile)`.
+    if (joins) for (const m of text.matchAll(ANCHORED_ITEM)) {
+      if (m[5] !== undefined) continue;
+      const at = m.index ?? 0;
+      const values = assignedFileNames(text, m[4], at, namePattern);
+      if (values.length === 0) continue;
+      const bytes = byteUse(text, at);
+      if (bytes === 'content-free') continue;
+      const ownBase = (b: string): boolean => OWN_FOLDER_ONLY.test(b) || folderNames().has(b);
+      const local = ownBase(m[2]) ? null : localFolderAt(text, m[2], at, ownBase);
+      const folder = joinRepo(dirname(file), ...(local?.parts ?? []), ...literalTexts(m[3]));
+      const note = folder === null ? null : local === null ? baseNote(text, m[2], at, folderNames, asks) : `, ${m[2]} = ${local.expr} at line ${asks.lineOf(local.at)}`;
+      if (folder === null || note === null) continue;
+      for (const v of values) {
+        let targets: string[];
+        if (v.pattern) {
+          const match = compileRepoGlob(joinRepo(folder, v.name) ?? v.name);
+          targets = pathsInDir(ctx.files, folder).filter((f) => CODE.test(f) && !TEST_FILE.test(f) && match(f));
+        } else {
+          const target = joinRepo(folder, v.name);
+          targets = target !== null && LITERAL_TARGET.test(target) && ctx.files.has(target) ? [target] : [];
+        }
+        for (const target of targets) {
+          if (target === file) continue;
+          const data = useNote(text, file, target, at, at + m[0].length, bytes);
+          if (data === null) continue;
+          const how = `${m[4]} = ${v.written} at line ${asks.lineOf(v.at)}${v.pattern ? ': every file its literal parts allow' : ''}`;
+          out.push({ from: file, target, line: asks.lineOf(at), expr: `${shown(m[0], at)}${note}, ${how}`, ...(data === undefined ? {} : { data }) });
         }
       }
     }
