@@ -62,15 +62,35 @@ const globsOf = (patternPathsOf: PatternPathsOf, from: string, pattern: string):
   return mapped === null ? { globs: [] } : { globs: mapped.paths, mapping: mapped.mapping };
 };
 
+/** A TypeScript module, whose `.js` specifiers name its sibling sources. */
+const TS_SOURCE = /\.[cm]?tsx?$/;
+const DECLARATION = /\.d\.[cm]?ts$/;
+/** The computed loads of a module (walk.ts' vias): not a file-system glob, which reads the files as they are. */
+const COMPUTED_LOADS: ReadonlySet<string> = new Set(['computed import()', 'computed require', 'computed require.resolve']);
+
+/**
+ * Stop 64: TypeScript's rule for a module's own specifiers (moduleResolution node16, nodenext, bundler):
+ * `./x.js` in a `.ts` file names `x.ts` (`.tsx`; `.mjs` → `.mts`, `.cjs` → `.cts`), the source of the
+ * `.js` that runs once compiled. A computed `import(`./plugins/${name}.js`)` in a `.ts` module so
+ * names the `.ts` plugins beside it, as a literal one does (SOURCE_EXTENSIONS).
+ */
+const tsSourceGlobs = (globs: string[]): string[] =>
+  globs.flatMap((g) => SOURCE_EXTENSIONS.filter(([pattern]) => pattern.test(g)).map(([pattern, ext]) => g.replace(pattern, ext)));
+
 /**
  * `import.meta.glob(['./pages/*.ts', '!./pages/draft.ts'])`, `require.context('./icons', true, /\.svg$/)`:
  * every file the patterns select, less what an exclusion pattern (read the same way) matches.
  */
 const globTargets = (targets: TargetResolver, patternPathsOf: PatternPathsOf, from: string, ref: ReferenceFact): { files: string[]; mapping?: string } => {
-  const { globs, mapping } = globsOf(patternPathsOf, from, ref.target);
+  const { globs: written, mapping } = globsOf(patternPathsOf, from, ref.target);
+  const globs = TS_SOURCE.test(from) && COMPUTED_LOADS.has(ref.via) ? [...written, ...tsSourceGlobs(written)] : written;
   const excluded = (ref.exclude ?? []).flatMap((p) => globsOf(patternPathsOf, from, p).globs);
   const isExcluded = excluded.length === 0 ? () => false : compileRepoGlobs(excluded);
-  const files = [...new Set(globs.flatMap((g) => (ref.sameHoles === true ? targets.glob(g, ref.filter).filter(sameHolesTest(g)) : targets.glob(g, ref.filter))))].filter((f) => f !== from && !isExcluded(f));
+  let isWritten: ((path: string) => boolean) | undefined;
+  const files = [...new Set(globs.flatMap((g) => (ref.sameHoles === true ? targets.glob(g, ref.filter).filter(sameHolesTest(g)) : targets.glob(g, ref.filter))))].filter(
+    // A declaration file (`*.d.ts`, which a `*.ts` twin matches) describes a module and is never loaded.
+    (f) => f !== from && !isExcluded(f) && (globs === written || !DECLARATION.test(f) || (isWritten ??= compileRepoGlobs(written))(f)),
+  );
   return mapping === undefined ? { files } : { files, mapping };
 };
 
