@@ -43,6 +43,9 @@ import { BYTE_READ_CALLS, codeFilesMarked, enclosingPackages, jsCodeFiles, label
 import { filesImporting, relativeImporters } from './import-index.js';
 import { joinCallMatches } from './join-call-matches.js';
 import { argumentGlob, copiedAt, globTargets } from './wrapper-globs.js';
+import { heldFolderFiles } from './held-wrapper-folders.js';
+import { blankedText } from './blanked-texts.js';
+import { isFolder } from '../../util/file-index.js';
 import type { ImportFact } from '../../model/facts.js';
 
 /** A template literal whose one substitution is a name: `` `/../../${file}` ``, `` `${name}.js` `` (Stop 54). */
@@ -391,6 +394,16 @@ const callSites = (ctx: FrameworkContext, wrappers: readonly Wrapper[]): CallSit
   return out;
 };
 
+/** The files a caller names by joining onto the folder a call gives (`const dir = getTemplatePath("snap")`, then `path.join(dir, script)`). */
+const heldFolder = (ctx: FrameworkContext, { w, from, text, call, how }: CallSite, value: string, line: number, out: LabelledReference[]): void => {
+  const folder = joinRepo(w.folder, ...w.before, `${w.prefix}${value}${w.suffix}`, ...w.after);
+  if (folder === null || !isFolder(ctx.files, folder)) return;
+  // Comments blanked (same offsets): an apostrophe in one (`// copyFile doesn't preserve mode`) is no string's quote.
+  for (const h of heldFolderFiles(ctx.files, blankedText(ctx, from, text), call.index, folder)) {
+    if (h.target !== from) out.push({ from, target: h.target, line: h.line, label: `${from}:${h.line} names it by ${h.how}, the folder ${how}('${value}') gives at line ${line}, ${w.says}` });
+  }
+};
+
 /** A computed argument (wrapper-globs.ts): each file its glob names, and all below a folder it names when the call is a copy's source. */
 const handGlob = (ctx: FrameworkContext, { w, from, text, call, how }: CallSite, arg: string, line: number, out: LabelledReference[]): void => {
   const read = argumentGlob(arg, text, call.index);
@@ -466,6 +479,8 @@ const found = perScan((ctx: FrameworkContext): LabelledReference[] => {
     }
     for (const value of values) {
       const target = targetOf(ctx, w, value, required);
+      // Stop 64: a folder the caller holds and joins file names onto (held-wrapper-folders.ts).
+      if (target === null && !w.loads && !required) heldFolder(ctx, { w, from, text, call, how }, value, line, out);
       if (target === null || target === from) continue;
       const key = `${from}\0${target}\0${line}`;
       if (seen.has(key)) continue;

@@ -905,10 +905,13 @@ const CONTENT_COPY_CALLS = 'copy|copySync|copyFile|copyFileSync|cp|cpSync';
 const CONTENT_MOVE_CALLS = 'move|moveSync|rename|renameSync';
 /** Calls that write, remove, stat or test a path, never reading what is there: a generated or scratch path. */
 const CONTENT_FREE_CALLS = 'existsSync|exists|stat|statSync|lstat|lstatSync|access|accessSync|pathExists|pathExistsSync|writeFile|writeFileSync|outputFile|outputFileSync|outputJson|outputJsonSync|writeJson|writeJsonSync|writeJSON|writeJSONSync|appendFile|appendFileSync|rm|rmSync|unlink|unlinkSync|remove|removeSync|createWriteStream';
-/** Text that ends where a byte-use call takes its first argument (`fs.copySync(`, `readFile(`): which kind of call. */
-const FIRST_ARGUMENT = new RegExp(String.raw`\b(?:(${CONTENT_READ_CALLS})|(${CONTENT_COPY_CALLS})|(${CONTENT_MOVE_CALLS})|(${CONTENT_FREE_CALLS}))\s*\(\s*$`);
+/**
+ * Text that ends where a byte-use call takes its first argument (`fs.copySync(`, `readFile(`): which kind of call.
+ * Stop 64: tsc's call of an imported function too, `(0, promises_1.copyFile)(` (app-builder-lib copies its snap scripts so).
+ */
+const FIRST_ARGUMENT = new RegExp(String.raw`\b(?:(${CONTENT_READ_CALLS})|(${CONTENT_COPY_CALLS})|(${CONTENT_MOVE_CALLS})|(${CONTENT_FREE_CALLS}))\s*\)?\s*\(\s*$`);
 /** Text that ends where a copy or move takes its second argument, the destination (`fs.copyFileSync(src, `): one plain argument before it. */
-const DESTINATION = new RegExp(String.raw`\b(?:${CONTENT_COPY_CALLS}|${CONTENT_MOVE_CALLS})\s*\(\s*[^,()\n]*(?:\([^()\n]*\)[^,()\n]*)*,\s*$`);
+const DESTINATION = new RegExp(String.raw`\b(?:${CONTENT_COPY_CALLS}|${CONTENT_MOVE_CALLS})\s*\)?\s*\(\s*[^,()\n]*(?:\([^()\n]*\)[^,()\n]*)*,\s*$`);
 /** A path a byte-use call reads, copies or moves: the file is used as data, where (`at`) and how (`verb`, for the evidence). */
 export interface DataUse {
   verb: 'reads its bytes' | 'copies it' | 'moves it';
