@@ -567,6 +567,52 @@ const declaredConditional = (text: string, name: string): { branches: [string, s
   return branches === null || d === undefined ? null : { branches, index: d.index };
 };
 
+/**
+ * Whether an assignment at `at` runs whenever the one at `from` does: the braces between them
+ * close what they open (it is in no nested block or loop body), and no `if (…)`, `else`, `for`,
+ * `while`, conditional or `&&`/`||` heads its statement. Read from the text: strings holding
+ * braces make it answer false, which keeps the earlier value (the old reading).
+ */
+const unconditionalAfter = (text: string, from: number, at: number): boolean => {
+  let depth = 0;
+  for (let i = from; i < at; i++) {
+    const c = text[i];
+    if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return false;
+  }
+  return depth === 0 && !/(?:\)|\belse|[?:(]|&&|\|\|)\s*$/.test(text.slice(Math.max(0, at - 200), at));
+};
+
+/**
+ * Stop 64: the folders a local may hold, from its assignments in the region. An assignment that
+ * reads the name itself (`dir = path.join(dir, 'plugins')`) is a step from the values assigned
+ * before it, not a value of its own; when it always runs after them it replaces them
+ * (`let dir = __dirname; dir = path.join(dir, 'plugins'); fs.readdirSync(dir)` lists plugins/ only,
+ * where each assignment read as a candidate listed the module's own folder too). Any other
+ * assignment is one candidate more (branches: `dir = a` in one, `dir = b` in another).
+ */
+const assignedCandidates = (
+  name: string,
+  assigned: { value: string; index: number }[],
+  file: string,
+  text: string,
+  scope: FolderScope | null,
+  region: TextRegion | null,
+  depth: number,
+): ExplainedFolder[] => {
+  const self = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}(?![\w$])`);
+  let out: ExplainedFolder[] = [];
+  for (const a of assigned) {
+    if (region === null || !self.test(a.value)) {
+      out.push(...candidatesIn(a.value, file, text, scope, region, depth + 1));
+      continue;
+    }
+    const stepped = candidatesIn(a.value, file, text, scope, { start: region.start, end: a.index }, depth + 1);
+    out = unconditionalAfter(text, assigned[0].index, a.index) ? stepped : [...out, ...stepped];
+  }
+  return out;
+};
+
 const candidatesIn = (expr: string, file: string, text: string, scope: FolderScope | null, region: TextRegion | null, depth: number): ExplainedFolder[] => {
   const e = expr.trim().replace(ENV_OVERRIDE, '').replace(HELD_PATH_MODULE, '');
   const call = JOIN_CALL.exec(e);
@@ -582,7 +628,7 @@ const candidatesIn = (expr: string, file: string, text: string, scope: FolderSco
   const assigned = named && region !== null ? assignmentsIn(base, text, region) : [];
   // `path.resolve(rootDir, 'public')`, `const rootDir = cond ? path.resolve(__dirname, '..') : path.resolve(__dirname, '..', '..')`.
   const conditional = named && assigned.length === 0 ? declaredConditional(text, base) : null;
-  if (assigned.length > 0) bases = assigned.flatMap((a) => candidatesIn(a.value, file, text, scope, region, depth + 1));
+  if (assigned.length > 0) bases = assignedCandidates(base, assigned, file, text, scope, region, depth);
   else if (conditional !== null) {
     const step = (branch: string) => `${base} = ${branch.replace(/\s+/g, ' ')} at ${file}:${lineAt(text, conditional.index)} (one branch of its conditional)`;
     bases = conditional.branches.flatMap((branch) => candidatesIn(branch, file, text, scope, region, depth + 1).map((c) => ({ folder: c.folder, why: [...c.why, step(branch)] })));
