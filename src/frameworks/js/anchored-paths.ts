@@ -55,7 +55,7 @@ import { moduleAliasedAsSource } from '../../languages/javascript/module-binding
 import { blankedText } from './blanked-texts.js';
 import { literalTexts } from '../../languages/javascript/folder-expr.js';
 import { localFolderAt } from './local-folder-names.js';
-import { assignedFileNames } from './assigned-file-names.js';
+import { assignedFileNames, namesAssignedFileNames } from './assigned-file-names.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 
 const CODE = /\.[cm]?[jt]sx?$/;
@@ -351,8 +351,10 @@ const namedFiles = perScan((ctx): Named[] => {
     }
     // Stop 64: a last part that is a local the function assigns file names before the join
     // (assigned-file-names.ts): @remix-run/dev's `path.resolve(defaultsDirectory, entryServerFile)`.
-    if (joins) for (const m of text.matchAll(ANCHORED_ITEM)) {
-      if (m[5] !== undefined) continue;
+    // The joins ending in a name are read only in a text that assigns a file name to a name it joins with.
+    const fileNames = joins ? namesAssignedFileNames(text) : new Set<string>();
+    if (fileNames.size > 0 && [...fileNames].some((n) => text.includes(`${n})`))) for (const m of text.matchAll(ANCHORED_ITEM)) {
+      if (m[5] !== undefined || !fileNames.has(m[4])) continue;
       const at = m.index ?? 0;
       const values = assignedFileNames(text, m[4], at, namePattern);
       if (values.length === 0) continue;
