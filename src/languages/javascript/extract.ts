@@ -10,7 +10,7 @@
  */
 import type { Comment } from 'oxc-parser';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import type { FileFacts, RunnableMarker } from '../../model/facts.js';
+import type { CommandFact, FileFacts, RunnableMarker } from '../../model/facts.js';
 import { emptyFacts } from '../../model/facts.js';
 import { byString, sortedUnique } from '../../util/compare.js';
 import { warning } from '../../util/diagnostics.js';
@@ -18,6 +18,7 @@ import { errorMessage } from '../../util/errors.js';
 import type { LanguageExtractor } from '../types.js';
 import { type AstNode, nodesAt } from './ast.js';
 import { COMMAND_MODULES, type CommandBinding } from './commands.js';
+import { commandSitesText } from './command-sites.js';
 import { scanImportsFromText } from './fallback-scan.js';
 import { buildLineTable, type LineTable } from './line-table.js';
 import { dynamicImportFacts, exportedNamesOf, type PlacedImport, reexportFacts, staticImportFacts } from './module-record.js';
@@ -143,7 +144,10 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
   const scan = options.moduleScan !== false ? scanModule(text, lines, language) : null;
   // An ES module script (`import fs from 'node:fs'; await run()`) may need no walk for anything
   // else: when it exports nothing and could be a Node script, parse it so the walk sees its top level.
-  const scanned = scan && scan.exportedNames.length === 0 && !scan.star && mayBeNodeScript(path, scan.imports, text) ? null : scan;
+  let scanned = scan && scan.exportedNames.length === 0 && !scan.star && mayBeNodeScript(path, scan.imports, text) ? null : scan;
+  // A file read whole but for its command module's import: its commands from its calls alone, or oxc as before.
+  const scannedCommands = scanned?.commandImport ? commandsOfSites(path, text, isTypeScript, lines, language, scanned.imports, options) : null;
+  if (scanned?.commandImport && scannedCommands === null) scanned = null;
   let module: ModuleFacts;
   if (scanned) {
     module = { imports: [...scanned.imports, ...scanned.reexports], exported: { names: scanned.exportedNames, star: scanned.star }, comments: scanned.comments, walk: null };
@@ -161,6 +165,8 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
   if (walk) {
     facts.commands = walk.commands.sort((a, b) => a.line - b.line);
     facts.references = walk.references;
+  } else if (scannedCommands !== null) {
+    facts.commands = scannedCommands;
   }
   // A script the scan read to its end and left to oxc has the count lexedComplexity would make again.
   facts.complexity = scan?.complexity ?? lexedComplexity(text, jsx, language === 'tsx') ?? textComplexity(text, comments);
@@ -173,6 +179,30 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
   const summary = leadingSummary(comments, text, codeStartOf(text, comments));
   if (summary !== undefined) facts.summary = summary;
   return facts;
+};
+
+/**
+ * The commands of a file the module scan read but for its import of a command module, from a
+ * parse of its command sites alone (command-sites.ts), walked as the whole file would be: null
+ * when a site is in a form that reading does not cover or that text does not parse cleanly.
+ */
+const commandsOfSites = (path: string, text: string, isTypeScript: boolean, lines: LineTable, language: ScanLanguage, imports: readonly PlacedImport[], options: ExtractOptions): CommandFact[] | null => {
+  const names = new Set<string>();
+  for (const { fact } of imports) {
+    if (COMMAND_MODULES[fact.specifier] === undefined) continue;
+    for (const n of fact.names) names.add(n.alias ?? n.name);
+  }
+  const sites = commandSitesText(text, language !== 'ts' && language !== 'dts', language === 'tsx', names);
+  if (sites === null) return null;
+  let parsed: Parsed;
+  try {
+    parsed = parseFile(path, sites, isTypeScript, options.via, options.dialect);
+  } catch {
+    return null;
+  }
+  if (parsed.errors.length > 0) return null;
+  const walk = walkProgram(parsed.program, { file: path, text, ownNames: ownPathNames(text) }, lines, seedBindings(parsed));
+  return walk.commands.sort((a, b) => a.line - b.line);
 };
 
 /** A file the walk must see for 'top-level-code' alone: it exports nothing and could be a Node script. */

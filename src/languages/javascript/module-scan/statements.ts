@@ -8,6 +8,7 @@ import type { LineTable } from '../line-table.js';
 import type { PlacedImport } from '../module-record.js';
 import { type Lexer, Token, Unsure } from './lexer.js';
 import { packedMap } from '../../../util/packed-list.js';
+import { COMMAND_MODULES } from '../commands.js';
 
 export interface ModuleStatements {
   /** `import` facts, with their statement offsets. */
@@ -22,6 +23,8 @@ export interface ModuleStatements {
   exportedNames: string[];
   /** The module has `export * from` (without `as`). */
   star: boolean;
+  /** An import statement names a command module (commands.ts' COMMAND_MODULES): the caller reads its calls (command-sites.ts). */
+  commandImport: boolean;
 }
 
 /** Module names whose imports make the file's calls commands (see commands.ts), and a little more. */
@@ -78,7 +81,7 @@ const afterColon = (lex: Lexer): boolean => lex.previousEnd > 0 && lex.text.char
 const STATEMENT_WORDS = new Set(['export', 'import', 'const', 'let', 'var', 'function', 'class', 'interface', 'enum', 'declare', 'namespace', 'abstract', 'if', 'for', 'while', 'do', 'return', 'throw', 'try', 'switch']);
 
 export class StatementReader {
-  readonly result: ModuleStatements = { imports: [], reexports: [], exportedNames: [], star: false };
+  readonly result: ModuleStatements = { imports: [], reexports: [], exportedNames: [], star: false, commandImport: false };
   /** The token before the current one could end an operand (for the line-break rule). */
   private previousEndsOperand = false;
   /** The token before the current one was `>`. */
@@ -200,6 +203,23 @@ export class StatementReader {
     return value;
   }
 
+  /**
+   * An import statement's specifier. An import of a command module by its exact name is read on:
+   * the caller reads the calls of the names it binds (command-sites.ts). Other names the pattern
+   * matches are left to the walk, as in `export … from`.
+   */
+  private importSpecifier(): string {
+    const lex = this.lex;
+    expect(lex.token() === Token.String);
+    const value = lex.stringValue();
+    if (COMMAND_MODULE.test(value)) {
+      if (!Object.hasOwn(COMMAND_MODULES, value)) throw new Unsure();
+      this.result.commandImport = true;
+    }
+    this.advance();
+    return value;
+  }
+
   /** The current identifier's text; the clause's keywords as literals, not cut out of the text. */
   private identifierValue(): string {
     const lex = this.lex;
@@ -218,7 +238,7 @@ export class StatementReader {
     if (afterColon(lex)) throw new Unsure();
     this.advance();
     if (lex.token() === Token.String) {
-      this.place(start, { specifier: this.specifier(), syntax: 'import', line: this.lines.lineOf(start), names: [], guard: null });
+      this.place(start, { specifier: this.importSpecifier(), syntax: 'import', line: this.lines.lineOf(start), names: [], guard: null });
       return;
     }
     // The clause up to `from '…'`; `=` makes it TypeScript's `import x = A.B`, which imports nothing.
@@ -244,7 +264,7 @@ export class StatementReader {
       this.advance();
     }
     this.tokenCount--; // `from`
-    const specifier = this.specifier();
+    const specifier = this.importSpecifier();
     const typeDeclaration = this.tokenCount > 1 && values[0] === 'type' && types[0] === Token.Identifier && values[1] !== ',';
     const names = this.importEntries(typeDeclaration ? 1 : 0, typeDeclaration);
     const entryTypes = this.entryTypes;

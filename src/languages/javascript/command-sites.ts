@@ -1,0 +1,121 @@
+/**
+ * The commands of a file the module scan read whole but for its import of a command module
+ * (`import { spawn } from 'child_process'`), without parsing the whole file: the walk reads a
+ * command only from a call whose callee is a bound name or its member (commands.ts), so the text
+ * is blanked but for those imports and those calls, at their own offsets, and oxc parses and the
+ * walk walks that. On payload 40 files (457 K characters) went to oxc for a few calls each.
+ *
+ * Exact by construction where it answers: any way a bound name could reach a callee other than
+ * `NAME(…)` or `NAME.member(…)` written plainly (wrapped in parentheses, a cast, `!`, `?.`, type
+ * arguments, a computed member, `promisify(NAME)`, a zx `$` template, `new NAME(…)`, a method or
+ * function named NAME) returns null and the caller parses the file as before. The scan has
+ * already stopped at every other word the walk acts on (lexer.ts WALK_WORDS).
+ */
+import { COMMAND_MODULES } from './commands.js';
+import { Lexer, Token, Unsure } from './module-scan/lexer.js';
+
+/** The tokens of a text, in arrays (the sites are told by the tokens around a name). */
+interface Tokens {
+  type: Token[];
+  start: number[];
+  end: number[];
+  depth: number[];
+  member: boolean[];
+}
+
+const tokensOf = (text: string, jsx: boolean, tsx: boolean): Tokens | null => {
+  const t: Tokens = { type: [], start: [], end: [], depth: [], member: [] };
+  try {
+    const lex = new Lexer(text, jsx, { walkWords: false, tsx });
+    for (;;) {
+      lex.next();
+      if (lex.token() === Token.End) return t;
+      t.type.push(lex.token());
+      t.start.push(lex.start);
+      t.end.push(lex.end);
+      t.depth.push(lex.depth);
+      t.member.push(lex.memberName);
+    }
+  } catch (e) {
+    if (e instanceof Unsure) return null;
+    throw e;
+  }
+};
+
+/** Words after which a name followed by `(` is no call: `new NAME(…)` constructs, `function NAME(…)` declares. */
+const NOT_CALLED_AFTER = new Set(['new', 'function']);
+/** Tokens after a name (or `NAME.member`) that may make it part of a callee written another way. */
+const WRAPPING_NEXT = new Set(['!', '<', '[', '?.', 'as', 'satisfies']);
+/** Tokens after a parenthesis closing round a name that make the parenthesised name a callee or a tag. */
+const CALLING_NEXT = new Set(['(', '<', '?.', '!', ')', '`']);
+
+/**
+ * The text with every character outside the command modules' import statements and the calls of
+ * their bound names turned to a space (a `;` after each kept span, so each stands alone); null
+ * when a site is written in a form this does not read, or the text cannot be tokenized.
+ * `names`: the local names the file's command-module imports bind.
+ */
+export const commandSitesText = (text: string, jsx: boolean, tsx: boolean, names: ReadonlySet<string>): string | null => {
+  // esMain(import.meta) / isMain(import.meta) is a main guard the walk reads: leave such a file to it.
+  if (text.includes('esMain') || text.includes('isMain')) return null;
+  const t = tokensOf(text, jsx, tsx);
+  if (t === null) return null;
+  const n = t.type.length;
+  const val = (k: number): string => (k >= 0 && k < n ? text.slice(t.start[k], t.end[k]) : '');
+  const isPunct = (k: number, p: string): boolean => k >= 0 && k < n && t.type[k] === Token.Punctuator && val(k) === p;
+  /** The index of the `)` closing the `(` at k. */
+  const closing = (k: number): number => {
+    for (let j = k + 1; j < n; j++) if (t.depth[j] === t.depth[k] && isPunct(j, ')')) return j;
+    return -1;
+  };
+  const spans: Array<[number, number]> = [];
+  for (let k = 0; k < n; k++) {
+    if (t.type[k] !== Token.Identifier || t.member[k]) continue;
+    const word = val(k);
+    // A command module's import statement: kept whole (the walk binds its names from it).
+    if (word === 'import' && t.depth[k] === 0 && !isPunct(k + 1, '(') && !isPunct(k + 1, '.')) {
+      let j = k + 1;
+      while (j < n && !(t.type[j] === Token.String && t.depth[j] === 0)) j++;
+      if (j === n) return null;
+      if (COMMAND_MODULES[text.slice(t.start[j] + 1, t.end[j] - 1)] !== undefined) spans.push([t.start[k], t.end[j]]);
+      k = j;
+      continue;
+    }
+    if (word === '$') {
+      if (t.type[k + 1] === Token.Template || isPunct(k + 1, '.')) return null;
+      continue;
+    }
+    if (!names.has(word)) continue;
+    // `promisify(NAME)` binds a new name to the command function
+    if (isPunct(k - 1, '(') && val(k - 2) === 'promisify') return null;
+    // NAME or NAME.member, then what follows it
+    let last = k;
+    if (isPunct(k + 1, '.') && t.type[k + 2] === Token.Identifier) last = k + 2;
+    const after = val(last + 1);
+    if (t.type[last + 1] === Token.Punctuator || t.type[last + 1] === Token.Identifier) {
+      if (WRAPPING_NEXT.has(after)) return null;
+      if (after === ')' && CALLING_NEXT.has(val(last + 2))) return null;
+    }
+    if (!isPunct(last + 1, '(')) continue;
+    if (t.type[k - 1] === Token.Identifier && NOT_CALLED_AFTER.has(val(k - 1))) return null;
+    const close = closing(last + 1);
+    if (close < 0) return null;
+    // `NAME(a) {` or `NAME(a): T` is a method or a signature, not a call
+    if (isPunct(close + 1, '{') || isPunct(close + 1, ':') || isPunct(close + 1, '=>')) return null;
+    spans.push([t.start[k], t.end[close]]);
+  }
+  // Spans in text order; one inside another (a call in a kept call's arguments) is covered by it.
+  let out = '';
+  let at = -1; // the end of the last span kept
+  for (const [start, end] of spans) {
+    if (end <= at) continue;
+    if (at < 0) out += ' '.repeat(start);
+    else if (start > at) out += ';' + ' '.repeat(start - at - 1);
+    else return null; // overlapping or touching: not a form this reads, or no room for the `;`
+    out += text.slice(start, end);
+    at = end;
+  }
+  if (at < 0) return null;
+  if (at < text.length) out += ';' + ' '.repeat(text.length - at - 1);
+  return out;
+};
