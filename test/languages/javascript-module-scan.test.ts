@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { extractJavaScript, scanLanguage } from '../../src/languages/javascript/extract.js';
 import { buildLineTable } from '../../src/languages/javascript/line-table.js';
 import { lexedComplexity, scanModule } from '../../src/languages/javascript/module-scan/index.js';
+import { commandSitesText } from '../../src/languages/javascript/command-sites.js';
 
 const isTypeScript = (path: string): boolean => /\.[cm]?tsx?$/.test(path);
 const scan = (text: string, path = 'example.ts') => scanModule(text, buildLineTable(text), scanLanguage(path, isTypeScript(path)));
@@ -90,15 +91,82 @@ test('module scan: what only the AST walk finds sends the file to the parser', (
     `if (esMain(import.meta)) run();\n`,
     `console.log(import /* meta */ .meta.url);\n`,
     `console.log(import.meta['url']);\n`,
-    `import { execSync } from 'node:child_process';\nexecSync('make');\n`,
-    `import { $ } from 'zx';\n`,
+    `export { exec } from 'node:child_process';\n`,
+    `import { exec } from 'child_process-helpers';\n`,
     `new Worker('./w.js');\n`,
-    `if (process.argv.length > 2) main();\n`,
     `Bun.spawn(['ls']);\n`,
   ]) {
     declines(text);
     assert.deepEqual(extractJavaScript('example.ts', text, true), extractJavaScript('example.ts', text, true, { moduleScan: false }), text);
   }
+});
+
+/** The scan reads `text`; its facts are the parser path's, and what the walk reads of its sites is there. */
+const sitesAgree = (text: string, path = 'example.ts'): ReturnType<typeof extractJavaScript> => {
+  agrees(text, path);
+  return extractJavaScript(path, text, isTypeScript(path));
+};
+
+test('module scan: a command module\'s import is read, and its calls walked alone give the walk\'s commands', () => {
+  const facts = sitesAgree(
+    `import { execSync, spawn as run } from 'node:child_process';\nimport * as cp from 'child_process';\nimport { readFile } from 'node:fs';\n` +
+      `export async function build(dir: string) {\n  const out = await readFile(dir);\n  execSync(\`make -C \${dir}\`, { cwd: 'src' });\n  run('node', ['x.js', out as string]);\n}\n` +
+      `export const other = cp.exec('ls -l').on('exit', () => cp.execFileSync('git', ['status']));\nexport const nested = [1, 2].map((n) => execSync(\`echo \${n}\`)), typed = run<string>;\n`,
+  );
+  assert.deepEqual(
+    facts.commands.map((c) => c.command),
+    ['make -C ${dir}', 'node x.js ${out as string}', 'ls -l', 'git status', 'echo ${n}'],
+  );
+  sitesAgree(`import { spawn } from 'cross-spawn';\nimport shell from 'shelljs';\nexport const a = spawn.sync('npm', ['ci']), b = shell.exec('make all');\n`, 'example.js');
+  // bound names that are no callee: a type, a property, an object key, a parameter
+  sitesAgree(`import { type ExecSyncOptions, execSync } from 'child_process';\nexport const opts: ExecSyncOptions = { execSync: 1 };\nexport function f(execSync: ExecSyncOptions) { return x.execSync('a'); }\n`);
+  sitesAgree(`import { execSync } from 'child_process';\nexport const none = 1;\n`);
+  sitesAgree(`import { $ } from 'zx';\n`);
+});
+
+test('module scan: a bound name written any other way leaves the file to the walk of the whole AST', () => {
+  const forms = [
+    `const run = promisify(exec);\nexport const x = run('make');\n`,
+    `export const x = util.promisify(cp.exec)('make');\n`,
+    `export const x = (0, exec)('make');\n`,
+    `export const x = (exec as typeof exec)('make');\n`,
+    `export const x = exec!('make');\n`,
+    `export const x = exec?.('make');\n`,
+    `export const x = cp['exec']('make');\n`,
+    `export const x = cp?.exec('make');\n`,
+    `export const x = new exec('make');\n`,
+    `export class K { exec(command = 'make') { return command; } }\n`,
+    `export const o = { exec(command) {} };\n`,
+    `export const x = $\`make\`;\n`,
+    `export const x = esMain(import.meta) && exec('make');\n`,
+  ];
+  for (const form of forms) {
+    const text = `import { exec } from 'node:child_process';\nimport * as cp from 'child_process';\n${form}`;
+    assert.equal(commandSitesText(text, false, false, new Set(['exec', 'cp']), null), null, form);
+    assert.deepEqual(extractJavaScript('example.ts', text, true), extractJavaScript('example.ts', text, true, { moduleScan: false }), form);
+  }
+  // what the walk makes of three of them, which a walk of the calls alone would not (or would wrongly)
+  const walked = (form: string) => extractJavaScript('example.ts', `import { exec } from 'node:child_process';\n${form}`, true).commands.map((c) => c.command);
+  assert.deepEqual(walked(`const run = promisify(exec);\nexport const x = run('make');\n`), ['make']);
+  assert.deepEqual(walked(`export const x = (exec)('make');\n`), ['make']);
+  assert.deepEqual(walked(`export const x = new exec('make');\n`), []);
+});
+
+test('module scan: process.argv is read, and the statements holding it walked alone give the walk\'s marks', () => {
+  const top = sitesAgree(`import { main } from './main';\nexport const config = 1;\nif (process.argv.length > 2) main(process.argv.slice(2));\n`);
+  assert.deepEqual(top.runnable, ['cli-framework']);
+  const inFunction = sitesAgree(`export function parse() {\n  return process.argv.slice(2);\n}\nexport const later = 2;\n`);
+  assert.deepEqual(inFunction.runnable, []);
+  const immediate = sitesAgree(`export const a = 1;\n;(async () => {\n  if (process.argv[2]) await run();\n})();\nconst b = 2;\n`);
+  assert.deepEqual(immediate.runnable, ['cli-framework']);
+  const guarded = sitesAgree(`import { pathToFileURL } from 'node:url';\nexport const run = () => 1;\nif (import.meta.url === pathToFileURL(process.argv[1]).href) run();\n`);
+  assert.deepEqual(guarded.runnable, ['main-guard']);
+  // statement bounds: `as const`, `else if`, `do … while`, `declare const`, a label, no semicolons
+  sitesAgree(`export const modes = ['a'] as const\nif (a) b()\nelse if (process.argv[2]) c()\nconst d = 1\n`);
+  sitesAgree(`export const e = 1\ndo {\n  step()\n} while (process.argv.length > 3)\nconst f = 2\n`);
+  sitesAgree(`declare const g: string[]\nexport const h = process.argv\nouter: for (const x of process.argv) { for (;;) break outer }\n`);
+  sitesAgree(`import { execSync } from 'node:child_process';\nexport const i = 1;\nfor (const arg of process.argv.slice(2)) execSync(\`make \${arg}\`);\nexecSync('ls');\n`);
+  sitesAgree(`export default function cli() {}\nconst { argv } = process;\nexport const j = yargs.argv;\n`);
 });
 
 test('module scan: import() reads like the walk: specifier, names a declaration binds, line', () => {
@@ -206,8 +274,9 @@ test('module scan: a walk word as a key, typed name or label, or a method named 
   // wrangler's generated cloudflare-env.d.ts: `readonly exports: Exports`, `static exports(module: Module)`
   agrees(`export declare class Module {\n  readonly exports: Exports;\n  argv?: string[];\n  static exports(module: Module): string[];\n}\n`, 'env.d.ts');
   agrees(`export const options = { require: false, Worker: null, exports : { '.': './index.js' } };\nexport function run(argv: string[], Bun?: unknown) {\n  return ready ? argv : [];\n}\n`);
+  // process.argv is read here, and its statement walked (command-sites.ts)
+  agrees(`export const args = ready ? process.argv : [];\n`);
   for (const text of [
-    `export const args = ready ? process.argv : [];\n`,
     `export const pick = ready ? module.exports : {};\n`,
     `export const options = { require: require('./x') };\n`,
     `exports.a = 1;\n`,

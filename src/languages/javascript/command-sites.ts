@@ -21,10 +21,11 @@ interface Tokens {
   end: number[];
   depth: number[];
   member: boolean[];
+  newlineBefore: boolean[];
 }
 
 const tokensOf = (text: string, jsx: boolean, tsx: boolean): Tokens | null => {
-  const t: Tokens = { type: [], start: [], end: [], depth: [], member: [] };
+  const t: Tokens = { type: [], start: [], end: [], depth: [], member: [], newlineBefore: [] };
   try {
     const lex = new Lexer(text, jsx, { walkWords: false, tsx });
     for (;;) {
@@ -35,6 +36,7 @@ const tokensOf = (text: string, jsx: boolean, tsx: boolean): Tokens | null => {
       t.end.push(lex.end);
       t.depth.push(lex.depth);
       t.member.push(lex.memberName);
+      t.newlineBefore.push(lex.newlineBefore);
     }
   } catch (e) {
     if (e instanceof Unsure) return null;
@@ -50,12 +52,40 @@ const WRAPPING_NEXT = new Set(['!', '<', '[', '?.', 'as', 'satisfies']);
 const CALLING_NEXT = new Set(['(', '<', '?.', '!', ')', '`']);
 
 /**
+ * Words that begin a statement wherever they stand at the top level, outside any bracket: none
+ * can continue an expression (`as const`, `else if` and `declare const` are told apart by the word
+ * before). Not `function`, `class` or `let`, which can (`x =\n function () {}`, `let` as a name), nor
+ * `while`, which may end a `do` loop.
+ */
+const STATEMENT_WORDS = new Set(['const', 'var', 'export', 'import', 'if', 'for', 'do', 'try', 'switch', 'throw']);
+
+/**
+ * The tokens' indices of the first token of each top-level statement begun by a STATEMENT_WORD,
+ * in order: the bounds of the statements an `argv` site is walked in.
+ */
+const statementStarts = (text: string, t: Tokens): number[] => {
+  const starts: number[] = [];
+  const n = t.type.length;
+  for (let k = 0; k < n; k++) {
+    if (t.depth[k] !== 0 || t.type[k] !== Token.Identifier || t.member[k]) continue;
+    const word = text.slice(t.start[k], t.end[k]);
+    if (!STATEMENT_WORDS.has(word)) continue;
+    const before = k > 0 ? text.slice(t.start[k - 1], t.end[k - 1]) : ';';
+    if (before === 'as' || before === 'else' || before === 'declare' || before === '.' || before === '?.') continue;
+    // `import(…)` and `import.meta` are expressions
+    if (word === 'import' && k + 1 < n && (text.startsWith('(', t.start[k + 1]) || text.startsWith('.', t.start[k + 1]))) continue;
+    starts.push(k);
+  }
+  return starts;
+};
+
+/**
  * The text with every character outside the command modules' import statements and the calls of
  * their bound names turned to a space (a `;` after each kept span, so each stands alone); null
  * when a site is written in a form this does not read, or the text cannot be tokenized.
  * `names`: the local names the file's command-module imports bind.
  */
-export const commandSitesText = (text: string, jsx: boolean, tsx: boolean, names: ReadonlySet<string>): string | null => {
+export const commandSitesText = (text: string, jsx: boolean, tsx: boolean, names: ReadonlySet<string>, argvSites: readonly number[] | null): string | null => {
   // esMain(import.meta) / isMain(import.meta) is a main guard the walk reads: leave such a file to it.
   if (text.includes('esMain') || text.includes('isMain')) return null;
   const t = tokensOf(text, jsx, tsx);
@@ -104,14 +134,25 @@ export const commandSitesText = (text: string, jsx: boolean, tsx: boolean, names
     if (isPunct(close + 1, '{') || isPunct(close + 1, ':') || isPunct(close + 1, '=>')) return null;
     spans.push([t.start[k], t.end[close]]);
   }
-  // Spans in text order; one inside another (a call in a kept call's arguments) is covered by it.
+  if (argvSites !== null) {
+    // the whole top-level statement round each `argv`: what it is inside (a function, a main check) is in it
+    const starts = statementStarts(text, t);
+    let s = 0;
+    for (const site of argvSites) {
+      while (s < starts.length && t.start[starts[s]] <= site) s++;
+      spans.push([s === 0 ? 0 : t.start[starts[s - 1]], s < starts.length ? t.start[starts[s]] : text.length]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  // One span inside another (a call in a kept call's arguments, or in a kept statement) is covered
+  // by it; touching spans are one stretch of the text as written.
   let out = '';
   let at = -1; // the end of the last span kept
   for (const [start, end] of spans) {
     if (end <= at) continue;
     if (at < 0) out += ' '.repeat(start);
     else if (start > at) out += ';' + ' '.repeat(start - at - 1);
-    else return null; // overlapping or touching: not a form this reads, or no room for the `;`
+    else if (start < at) return null; // overlapping, not nested: not a form this reads
     out += text.slice(start, end);
     at = end;
   }

@@ -10,7 +10,7 @@
  */
 import type { Comment } from 'oxc-parser';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import type { CommandFact, FileFacts, RunnableMarker } from '../../model/facts.js';
+import type { FileFacts, RunnableMarker } from '../../model/facts.js';
 import { emptyFacts } from '../../model/facts.js';
 import { byString, sortedUnique } from '../../util/compare.js';
 import { warning } from '../../util/diagnostics.js';
@@ -23,7 +23,7 @@ import { scanImportsFromText } from './fallback-scan.js';
 import { buildLineTable, type LineTable } from './line-table.js';
 import { dynamicImportFacts, exportedNamesOf, type PlacedImport, reexportFacts, staticImportFacts } from './module-record.js';
 import { type Dialect, type Parsed, parseFile, parserOptions, type ParsePath } from './parse.js';
-import { lexedComplexity, type ScanLanguage, scanModule } from './module-scan/index.js';
+import { lexedComplexity, type ModuleScan, type ScanLanguage, scanModule } from './module-scan/index.js';
 import { checkNesting } from './nesting.js';
 import { leadingSummary } from './summary.js';
 import { registerCallees } from './module-hooks.js';
@@ -145,9 +145,11 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
   // An ES module script (`import fs from 'node:fs'; await run()`) may need no walk for anything
   // else: when it exports nothing and could be a Node script, parse it so the walk sees its top level.
   let scanned = scan && scan.exportedNames.length === 0 && !scan.star && mayBeNodeScript(path, scan.imports, text) ? null : scan;
-  // A file read whole but for its command module's import: its commands from its calls alone, or oxc as before.
-  const scannedCommands = scanned?.commandImport ? commandsOfSites(path, text, isTypeScript, lines, language, scanned.imports, options) : null;
-  if (scanned?.commandImport && scannedCommands === null) scanned = null;
+  // A file read whole but for its command module's import or `process.argv`: what the walk reads of
+  // them from their sites alone, or oxc as before.
+  const sitesWalked = scanned !== null && (scanned.commandImport || scanned.argvSites !== null);
+  const sitesWalk = sitesWalked ? walkSites(path, text, isTypeScript, lines, language, scanned!, options) : null;
+  if (sitesWalked && sitesWalk === null) scanned = null;
   let module: ModuleFacts;
   if (scanned) {
     module = { imports: [...scanned.imports, ...scanned.reexports], exported: { names: scanned.exportedNames, star: scanned.star }, comments: scanned.comments, walk: null };
@@ -161,12 +163,12 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
 
   imports.sort((a, b) => a.offset - b.offset);
   facts.imports = packedMap(imports, (p) => p.fact);
-  facts.runnable = runnableOf(path, text, walk, imports, isTopLevelScript(path, walk, imports, exported));
+  facts.runnable = runnableOf(path, text, walk ?? sitesWalk, imports, isTopLevelScript(path, walk, imports, exported));
   if (walk) {
     facts.commands = walk.commands.sort((a, b) => a.line - b.line);
     facts.references = walk.references;
-  } else if (scannedCommands !== null) {
-    facts.commands = scannedCommands;
+  } else if (sitesWalk !== null) {
+    facts.commands = sitesWalk.commands.sort((a, b) => a.line - b.line);
   }
   // A script the scan read to its end and left to oxc has the count lexedComplexity would make again.
   facts.complexity = scan?.complexity ?? lexedComplexity(text, jsx, language === 'tsx') ?? textComplexity(text, comments);
@@ -182,17 +184,20 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
 };
 
 /**
- * The commands of a file the module scan read but for its import of a command module, from a
- * parse of its command sites alone (command-sites.ts), walked as the whole file would be: null
- * when a site is in a form that reading does not cover or that text does not parse cleanly.
+ * The walk of a file the module scan read but for its import of a command module or its
+ * `process.argv`, over a parse of those sites alone (command-sites.ts): its commands and runnable
+ * marks are the whole file's. The rest of what a walk gives is not read from it: the scan stopped
+ * at every other word the walk acts on, and the file exports something or is no Node script
+ * (mayBeNodeScript), so it is no top-level script either. Null when a site is in a form that
+ * reading does not cover or the sites' text does not parse cleanly.
  */
-const commandsOfSites = (path: string, text: string, isTypeScript: boolean, lines: LineTable, language: ScanLanguage, imports: readonly PlacedImport[], options: ExtractOptions): CommandFact[] | null => {
+const walkSites = (path: string, text: string, isTypeScript: boolean, lines: LineTable, language: ScanLanguage, scan: ModuleScan, options: ExtractOptions): WalkResult | null => {
   const names = new Set<string>();
-  for (const { fact } of imports) {
+  for (const { fact } of scan.imports) {
     if (COMMAND_MODULES[fact.specifier] === undefined) continue;
     for (const n of fact.names) names.add(n.alias ?? n.name);
   }
-  const sites = commandSitesText(text, language !== 'ts' && language !== 'dts', language === 'tsx', names);
+  const sites = commandSitesText(text, language !== 'ts' && language !== 'dts', language === 'tsx', names, scan.argvSites);
   if (sites === null) return null;
   let parsed: Parsed;
   try {
@@ -201,8 +206,7 @@ const commandsOfSites = (path: string, text: string, isTypeScript: boolean, line
     return null;
   }
   if (parsed.errors.length > 0) return null;
-  const walk = walkProgram(parsed.program, { file: path, text, ownNames: ownPathNames(text) }, lines, seedBindings(parsed));
-  return walk.commands.sort((a, b) => a.line - b.line);
+  return walkProgram(parsed.program, { file: path, text, ownNames: ownPathNames(text) }, lines, seedBindings(parsed));
 };
 
 /** A file the walk must see for 'top-level-code' alone: it exports nothing and could be a Node script. */

@@ -21,6 +21,8 @@ export interface ModuleScan extends ModuleStatements {
   comments: Comment[];
   /** 1 + the decision points in code (see Lexer.branches). */
   complexity: number;
+  /** Where each `argv` the walk would read starts (Lexer.argvSites): the caller walks the statements holding them. */
+  argvSites: number[] | null;
 }
 
 /**
@@ -54,7 +56,7 @@ export const scanModule = (text: string, lines: LineTable, language: ScanLanguag
     if (statements.imports.some((i) => LOADING_RESOLVERS.has(i.fact.specifier))) return null;
     // node:fs's `glob('migrations/*.ts')` lists files: the walk reads it.
     if (statements.imports.some((i) => FS_MODULES.has(i.fact.specifier)) && mayGlobWithFs(text)) return null;
-    return { ...statements, comments: lexer.comments, complexity: 1 + lexer.branches };
+    return { ...statements, comments: lexer.comments, complexity: 1 + lexer.branches, argvSites: lexer.argvSites };
   } catch (e) {
     // a RangeError is a destructuring pattern nested past the stack: the parser path guards that
     if (e instanceof Unsure || e instanceof RangeError) return null;

@@ -125,6 +125,8 @@ const enum Word {
 
 /** Every word the lexer tells apart, and its Word bits at the same index. */
 const WORDS: readonly string[] = [...new Set([...EXPRESSION_KEYWORDS, ...CONDITION_KEYWORDS, ...BLOCK_KEYWORDS, ...BRANCH_KEYWORDS, ...WALK_WORDS, ...ADJACENT_WORDS, ...KEYED_OBJECTS, 'import', 'URL'])];
+/** The walk word the scan reads past, recording where it stands (Lexer.argvSites). */
+const ARGV = WORDS.indexOf('argv');
 const WORD_BITS: Uint16Array = Uint16Array.from(WORDS, (word) =>
   (EXPRESSION_KEYWORDS.has(word) ? Word.Expression : 0) |
   (CONDITION_KEYWORDS.has(word) ? Word.Condition : 0) |
@@ -222,6 +224,11 @@ export class Lexer {
    * `import('x').T` type or a method named `import`, which dynamic-imports.ts tells apart.
    */
   readonly importCalls: number[] = [];
+  /**
+   * Where each `argv` the walk would read starts (`process.argv`: a command-line program's mark):
+   * the scan reads on, and the caller walks the top-level statements that hold them (command-sites.ts).
+   */
+  argvSites: number[] | null = null;
   /**
    * Some `import.meta` may be a call's second argument (see mayFollowComma): with `URL`, it may be
    * `new URL('./x', import.meta.url)`. The usual `fileURLToPath(import.meta.url)` is not.
@@ -439,7 +446,10 @@ export class Lexer {
     this.memberName = this.afterDot;
     const known = knownWordAt(text, this.start, e);
     const bits = known < 0 ? 0 : WORD_BITS[known];
-    if ((bits & Word.Walk) !== 0 && this.options.walkWords && !this.inertWalkWord(WORDS[known], e)) throw new Unsure();
+    if ((bits & Word.Walk) !== 0 && this.options.walkWords && !this.inertWalkWord(WORDS[known], e)) {
+      if (known !== ARGV) throw new Unsure();
+      (this.argvSites ??= []).push(this.start);
+    }
     if ((bits & Word.Keyed) !== 0) this.sawKeyedObject = true;
     // after a dot a keyword is a property name: none of its bits below apply
     const word = this.afterDot ? 0 : bits;
