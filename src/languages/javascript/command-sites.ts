@@ -7,8 +7,7 @@
  *
  * Exact by construction where it answers: any way a bound name could reach a callee other than
  * `NAME(…)` or `NAME.member(…)` written plainly (wrapped in parentheses, a cast, `!`, `?.`, type
- * arguments, a computed member, `promisify(NAME)`, a zx `$` template, `new NAME(…)`, a method or
- * function named NAME) returns null and the caller parses the file as before. The scan has
+ * arguments, a computed member, `promisify(NAME)`, a zx `$` template, `new NAME(…)`) returns null and the caller parses the file as before. The scan has
  * already stopped at every other word the walk acts on (lexer.ts WALK_WORDS).
  */
 import { COMMAND_MODULES } from './commands.js';
@@ -44,8 +43,7 @@ const tokensOf = (text: string, jsx: boolean, tsx: boolean): Tokens | null => {
   }
 };
 
-/** Words after which a name followed by `(` is no call: `new NAME(…)` constructs, `function NAME(…)` declares. */
-const NOT_CALLED_AFTER = new Set(['new', 'function']);
+/** `new NAME(…)` constructs: no call. */
 /** Tokens after a name (or `NAME.member`) that may make it part of a callee written another way. */
 const WRAPPING_NEXT = new Set(['!', '<', '[', '?.', 'as', 'satisfies']);
 /** Tokens after a parenthesis closing round a name that make the parenthesised name a callee or a tag. */
@@ -86,8 +84,6 @@ const statementStarts = (text: string, t: Tokens): number[] => {
  * `names`: the local names the file's command-module imports bind.
  */
 export const commandSitesText = (text: string, jsx: boolean, tsx: boolean, names: ReadonlySet<string>, argvSites: readonly number[] | null): string | null => {
-  // esMain(import.meta) / isMain(import.meta) is a main guard the walk reads: leave such a file to it.
-  if (text.includes('esMain') || text.includes('isMain')) return null;
   const t = tokensOf(text, jsx, tsx);
   if (t === null) return null;
   const n = t.type.length;
@@ -127,11 +123,10 @@ export const commandSitesText = (text: string, jsx: boolean, tsx: boolean, names
       if (after === ')' && CALLING_NEXT.has(val(last + 2))) return null;
     }
     if (!isPunct(last + 1, '(')) continue;
-    if (t.type[k - 1] === Token.Identifier && NOT_CALLED_AFTER.has(val(k - 1))) return null;
+    if (val(k - 1) === 'new' && t.type[k - 1] === Token.Identifier) return null;
     const close = closing(last + 1);
     if (close < 0) return null;
-    // `NAME(a) {` or `NAME(a): T` is a method or a signature, not a call
-    if (isPunct(close + 1, '{') || isPunct(close + 1, ':') || isPunct(close + 1, '=>')) return null;
+    // a method or function `NAME(a) {}` kept reads as a call of its parameters, which name no program (the walk reads none)
     spans.push([t.start[k], t.end[close]]);
   }
   if (argvSites !== null) {
