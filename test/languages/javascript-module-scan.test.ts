@@ -9,6 +9,7 @@ import { extractJavaScript, scanLanguage } from '../../src/languages/javascript/
 import { buildLineTable } from '../../src/languages/javascript/line-table.js';
 import { lexedComplexity, scanModule } from '../../src/languages/javascript/module-scan/index.js';
 import { commandSitesText } from '../../src/languages/javascript/command-sites.js';
+import { parseFile } from '../../src/languages/javascript/parse.js';
 
 const isTypeScript = (path: string): boolean => /\.[cm]?tsx?$/.test(path);
 const scan = (text: string, path = 'example.ts') => scanModule(text, buildLineTable(text), scanLanguage(path, isTypeScript(path)));
@@ -167,6 +168,12 @@ test('module scan: process.argv is read, and the statements holding it walked al
   sitesAgree(`declare const g: string[]\nexport const h = process.argv\nouter: for (const x of process.argv) { for (;;) break outer }\n`);
   sitesAgree(`import { execSync } from 'node:child_process';\nexport const i = 1;\nfor (const arg of process.argv.slice(2)) execSync(\`make \${arg}\`);\nexecSync('ls');\n`);
   sitesAgree(`export default function cli() {}\nconst { argv } = process;\nexport const j = yargs.argv;\n`);
+  // `as const` and a `do … while` loop's `while` begin no statement: the statements kept parse whole
+  for (const text of [`export const k = [process.argv[0]] as const\nconst l = 1\n`, `export const o = 1\ndo {\n  step(process.argv)\n} while (more())\nconst p = 2\n`]) {
+    const sites = commandSitesText(text, false, false, new Set(), scan(text)?.argvSites ?? null);
+    assert.equal(sites === null ? null : parseFile('example.ts', sites, true).errors.length, 0, text);
+    sitesAgree(text);
+  }
 });
 
 test('module scan: import() reads like the walk: specifier, names a declaration binds, line', () => {

@@ -51,9 +51,12 @@ const CALLING_NEXT = new Set(['(', '<', '?.', '!', ')', '`']);
 
 /**
  * Words that begin a statement wherever they stand at the top level, outside any bracket: none
- * can continue an expression (`as const`, `else if` and `declare const` are told apart by the word
- * before). Not `function`, `class` or `let`, which can (`x =\n function () {}`, `let` as a name), nor
- * `while`, which may end a `do` loop.
+ * can continue an expression (`as const` is told apart by the word before).
+ * Not `function`, `class` or `let`, which can (`x =\n function () {}`, `let` as a name), nor `while`,
+ * which may end a `do` loop. A bound taken wrongly can only cut a statement, which then fails to
+ * parse and leaves the file to oxc, or cut off an `else` or a label, which the walk of `argv` does
+ * not read: what an `argv` is inside (a function, an immediately called one, a main check) is
+ * inside brackets, or an arrow's body, where none of these words stands.
  */
 const STATEMENT_WORDS = new Set(['const', 'var', 'export', 'import', 'if', 'for', 'do', 'try', 'switch', 'throw']);
 
@@ -69,7 +72,7 @@ const statementStarts = (text: string, t: Tokens): number[] => {
     const word = text.slice(t.start[k], t.end[k]);
     if (!STATEMENT_WORDS.has(word)) continue;
     const before = k > 0 ? text.slice(t.start[k - 1], t.end[k - 1]) : ';';
-    if (before === 'as' || before === 'else' || before === 'declare' || before === '.' || before === '?.') continue;
+    if (before === 'as' || before === '.' || before === '?.') continue;
     // `import(…)` and `import.meta` are expressions
     if (word === 'import' && k + 1 < n && (text.startsWith('(', t.start[k + 1]) || text.startsWith('.', t.start[k + 1]))) continue;
     starts.push(k);
