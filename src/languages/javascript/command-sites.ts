@@ -20,11 +20,10 @@ interface Tokens {
   end: number[];
   depth: number[];
   member: boolean[];
-  newlineBefore: boolean[];
 }
 
 const tokensOf = (text: string, jsx: boolean, tsx: boolean): Tokens | null => {
-  const t: Tokens = { type: [], start: [], end: [], depth: [], member: [], newlineBefore: [] };
+  const t: Tokens = { type: [], start: [], end: [], depth: [], member: [] };
   try {
     const lex = new Lexer(text, jsx, { walkWords: false, tsx });
     for (;;) {
@@ -35,7 +34,6 @@ const tokensOf = (text: string, jsx: boolean, tsx: boolean): Tokens | null => {
       t.end.push(lex.end);
       t.depth.push(lex.depth);
       t.member.push(lex.memberName);
-      t.newlineBefore.push(lex.newlineBefore);
     }
   } catch (e) {
     if (e instanceof Unsure) return null;
@@ -68,7 +66,9 @@ const statementStarts = (text: string, t: Tokens): number[] => {
   const starts: number[] = [];
   const n = t.type.length;
   for (let k = 0; k < n; k++) {
-    if (t.depth[k] !== 0 || t.type[k] !== Token.Identifier || t.member[k]) continue;
+    // the words are 2 to 6 characters long: most identifiers are not cut out of the text
+    const length = t.end[k] - t.start[k];
+    if (t.depth[k] !== 0 || t.type[k] !== Token.Identifier || t.member[k] || length < 2 || length > 6) continue;
     const word = text.slice(t.start[k], t.end[k]);
     if (!STATEMENT_WORDS.has(word)) continue;
     const before = k > 0 ? text.slice(t.start[k - 1], t.end[k - 1]) : ';';
@@ -97,9 +97,14 @@ export const commandSitesText = (text: string, jsx: boolean, tsx: boolean, names
     for (let j = k + 1; j < n; j++) if (t.depth[j] === t.depth[k] && isPunct(j, ')')) return j;
     return -1;
   };
+  // the lengths of the words looked for (`import`, `$`, the names), so most identifiers are not cut out of the text
+  let lengths = (1 << 6) | (1 << 1);
+  for (const name of names) lengths |= name.length < 31 ? 1 << name.length : 1 << 31;
   const spans: Array<[number, number]> = [];
   for (let k = 0; k < n; k++) {
     if (t.type[k] !== Token.Identifier || t.member[k]) continue;
+    const length = t.end[k] - t.start[k];
+    if (((lengths >>> Math.min(length, 31)) & 1) === 0) continue;
     const word = val(k);
     // A command module's import statement: kept whole (the walk binds its names from it).
     if (word === 'import' && t.depth[k] === 0 && !isPunct(k + 1, '(') && !isPunct(k + 1, '.')) {
