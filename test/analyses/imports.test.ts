@@ -7,7 +7,8 @@ import { schemaErrors } from '../helpers/schema.js';
 import type { ScanOptions } from '../../src/pipeline.js';
 import type { ImportsSection } from '../../src/model/imports.js';
 import { runImportTriage } from '../../src/analyses/imports/index.js';
-import { spreadFailure } from '../../src/analyses/imports/cascade.js';
+import { buildImportLoadGraph, lazyImportLoadGraph, spreadFailure } from '../../src/analyses/imports/cascade.js';
+import type { Edge } from '../../src/model/edge.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +125,32 @@ test('failure spreads backwards along load edges, once per module, with its dist
   ]);
   assert.deepEqual([...spreadFailure(reverse, ['torch_user.py'])], [['torch_user.py', 0], ['a.py', 1], ['b.py', 1], ['c.py', 2]]);
   assert.deepEqual([...spreadFailure(reverse, [])], []);
+});
+
+test('the lazy load graph answers as the whole graph, in its order, walking or after it is built (every fixture, every file)', async () => {
+  for (const name of fixtureCases(AREA)) {
+    const { audit } = await scanDir(fixturePath(AREA, name), { env: {} });
+    // The triage's grouping: each importer's import edges, in the pipeline's order.
+    const groups = new Map<string, Edge[]>();
+    for (const e of audit.edges) {
+      if (e.kind !== 'import' && e.kind !== 'dynamic-import' && e.kind !== 'type-import') continue;
+      const list = groups.get(e.from);
+      if (list) list.push(e);
+      else groups.set(e.from, [e]);
+    }
+    const whole = buildImportLoadGraph(audit.files, groups);
+    const paths = audit.files.map((f) => f.path);
+    let asked = 0;
+    for (const asks of [0, 3, Infinity]) {
+      const lazy = lazyImportLoadGraph(audit.files, groups, asks);
+      for (const path of paths) {
+        assert.deepEqual(lazy.get(path), whole.get(path), `${name}: ${path}, after ${asks} walks`);
+        if (whole.get(path) !== undefined) asked++;
+      }
+      assert.deepEqual([...spreadFailure(lazy, paths.slice(0, 2))], [...spreadFailure(whole, paths.slice(0, 2))], name);
+    }
+    if (name === 'seed-torch-cascade') assert.ok(asked > 20, 'the seed has importers and package inits to answer');
+  }
 });
 
 test('pytest pythonpath from pytest.ini, tox.ini and setup.cfg is on the path: the test imports resolve, no broken-internal', async () => {

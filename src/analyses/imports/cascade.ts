@@ -28,7 +28,10 @@ const runsAtLoadIn = (edge: Pick<Edge, 'kind' | 'guard'>, python: boolean): bool
  */
 export const runsAtLoad = (edge: Pick<Edge, 'kind' | 'guard'>, language: Language | undefined): boolean => runsAtLoadIn(edge, isPython(language));
 
-export type ReverseGraph = ReadonlyMap<string, readonly string[]>;
+/** Module → the modules that load it while they load (a Map, or a graph answered when asked). */
+export interface ReverseGraph {
+  get(file: string): readonly string[] | undefined;
+}
 
 const addTo = (reverse: Map<string, string[]>, to: string, from: string): void => {
   const list = reverse.get(to);
@@ -83,18 +86,22 @@ const packageFiles = (files: readonly FileRecord[]): { modules: string[]; inits:
   return { modules, inits };
 };
 
-/** Importing pkg.mod runs pkg/__init__.py first; importing pkg runs its parent's __init__.py. */
-const addPackageInits = (reverse: Map<string, string[]>, files: readonly FileRecord[]): void => {
-  const { modules, inits } = packageFiles(files);
+/** The `__init__.py` that loading `path` (a Python module) runs first, or null: importing pkg.mod runs pkg/__init__.py; importing pkg runs its parent's __init__.py. */
+const packageParent = (path: string, inits: ReadonlySet<string>): string | null => {
   const initOf = (dir: string): string | null => {
     const init = dir === '' ? '__init__.py' : `${dir}/__init__.py`;
     return inits.has(init) ? init : null;
   };
+  const dir = dirname(path);
+  const parent = isPackageInit(path) ? (dir === '' ? null : initOf(dirname(dir))) : initOf(dir);
+  return parent !== null && parent !== path ? parent : null;
+};
+
+const addPackageInits = (reverse: Map<string, string[]>, files: readonly FileRecord[]): void => {
+  const { modules, inits } = packageFiles(files);
   for (let i = 0; i < modules.length; i++) {
-    const path = modules[i];
-    const dir = dirname(path);
-    const parent = isPackageInit(path) ? (dir === '' ? null : initOf(dirname(dir))) : initOf(dir);
-    if (parent !== null && parent !== path) addTo(reverse, parent, path);
+    const parent = packageParent(modules[i], inits);
+    if (parent !== null) addTo(reverse, parent, modules[i]);
   }
 };
 
@@ -122,6 +129,51 @@ export const buildImportLoadGraph = (files: readonly FileRecord[], importEdgesOf
   for (const edges of importEdgesOf.values()) addLoadEdges(reverse, loads, edges);
   addPackageInits(reverse, files);
   return reverse;
+};
+
+/** Asks of a lazy load graph answered by a walk each; the next builds the whole graph. */
+export const LAZY_LOAD_ASKS = 16;
+
+/**
+ * buildImportLoadGraph's answers, each found when asked by one walk of the import edges (and of the
+ * modules, for a package's `__init__.py`), in the order the whole graph lists them. A cascade asks
+ * about a few modules (saleor: one module with no importer, three times), and the whole graph was
+ * 20-30 ms of its triage (a Map of 4,600 paths and a list per imported module). After `asks`
+ * questions the whole graph is built and answers the rest: a failure that spreads far pays one
+ * build and at most `asks` walks more.
+ */
+export const lazyImportLoadGraph = (files: readonly FileRecord[], importEdgesOf: ReadonlyMap<string, readonly Edge[]>, asks = LAZY_LOAD_ASKS): ReverseGraph => {
+  let whole: ReverseGraph | undefined;
+  let loads: Map<string, boolean> | undefined;
+  let packages: { modules: string[]; inits: Set<string> } | undefined;
+  let asked = 0;
+  const importersOf = (file: string): string[] | undefined => {
+    let out: string[] | undefined;
+    // addLoadEdges' tests, for the edges into `file` only.
+    for (const edges of importEdgesOf.values()) {
+      for (let i = 0; i < edges.length; i++) {
+        const e = edges[i];
+        if (e.to !== file || e.to === e.from || e.via === 'stub') continue;
+        loads ??= loadableFiles(files);
+        const fromPython = loads.get(e.from);
+        if (fromPython === undefined || !loads.has(file) || !runsAtLoadIn(e, fromPython)) continue;
+        (out ??= []).push(e.from);
+      }
+    }
+    // addPackageInits' lists, for a package's `__init__.py` only (packageParent names nothing else).
+    if (isPackageInit(file)) {
+      packages ??= packageFiles(files);
+      const { modules, inits } = packages;
+      if (inits.has(file)) for (let i = 0; i < modules.length; i++) if (packageParent(modules[i], inits) === file) (out ??= []).push(modules[i]);
+    }
+    return out;
+  };
+  return {
+    get: (file) => {
+      if (whole === undefined && asked++ >= asks) whole = buildImportLoadGraph(files, importEdgesOf);
+      return whole !== undefined ? whole.get(file) : importersOf(file);
+    },
+  };
 };
 
 /** Every module that fails when `starts` fail, with its distance from them (0 for the starts). */

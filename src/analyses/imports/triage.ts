@@ -12,7 +12,7 @@ import type { PythonEnvironment } from '../../languages/python/env/index.js';
 import { languageRecord } from '../../languages/registry.js';
 import { byString } from '../../util/compare.js';
 import { dirname } from '../../util/path.js';
-import { buildImportLoadGraph, neverRuns, runsAtLoad } from './cascade.js';
+import { lazyImportLoadGraph, neverRuns, runsAtLoad } from './cascade.js';
 import { classifyJavaScriptImport } from './javascript.js';
 import { CASE_TWIN } from '../../graph/import-edges.js';
 import type { JavaScriptEnvironment } from './javascript-env.js';
@@ -271,7 +271,7 @@ export const triageImports = (input: TriageInput): TriageResult => {
   const groups = importEdgesByFile(input.edges);
   const classified = classifyImports(input, groups, filesOf, verdictOf, nameContext);
   classified.sort((a, b) => compareFindings(a.finding, b.finding));
-  const { rootCauses, causesByFile } = buildRootCauses(classified, () => buildImportLoadGraph(input.files, groups));
+  const { rootCauses, causesByFile } = buildRootCauses(classified, () => lazyImportLoadGraph(input.files, groups));
   const counts = Object.fromEntries(IMPORT_BUCKETS.map((b) => [b, 0])) as Record<ImportBucket, number>;
   for (const c of classified) counts[c.finding.bucket]++;
   return {
