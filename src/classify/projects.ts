@@ -15,9 +15,23 @@ const namedOneOf = (path: string, names: readonly string[]): boolean =>
 
 export type ProjectOf = (path: string) => string;
 
-export const projectLocator = (files: FileRecord[]): ProjectOf => {
+/** The project of every file, when there is one only (no manifest below the repo's own): each file's is the repo's. */
+const REPO_ONLY: ProjectOf = () => '';
+
+/** The folders of the projects' manifests ('' for the repo's own). */
+const projectRoots = (files: readonly FileRecord[]): Set<string> => {
   const roots = new Set<string>();
   for (const f of files) if (namedOneOf(f.path, PROJECT_MANIFESTS)) roots.add(dirname(f.path));
+  return roots;
+};
+
+/** Whether every file is of one project, the repo's own: no manifest lies below the root. */
+export const oneProject = (locate: ProjectOf): boolean => locate === REPO_ONLY;
+
+export const projectLocator = (files: FileRecord[]): ProjectOf => {
+  const roots = projectRoots(files);
+  // ofDir's walk up ends at '' for every folder: saleor's 500 folders were each walked and cached.
+  if (roots.size === 0 || (roots.size === 1 && roots.has(''))) return REPO_ONLY;
   const cache = new Map<string, string>();
   const ofDir = (dir: string): string => {
     if (dir === '' || roots.has(dir)) return dir;

@@ -13,7 +13,7 @@ import { lastCommitNote } from '../util/last-commit.js';
 import { aboutFile } from '../util/sentences.js';
 import { fileGraph, reachByTier, type FileGraph, type Reach } from './reachability.js';
 import { chainsOf, type Chain } from './stand-ins.js';
-import { projectLocator } from './projects.js';
+import { oneProject, projectLocator } from './projects.js';
 import { rootsByTier, type Root } from './roots.js';
 
 const MAX_NAMED_IMPORTERS = 3;
@@ -75,7 +75,8 @@ export const classify = (files: FileRecord[], edges: Edge[], entries: Entry[], n
   const projectOf = projectLocator(files);
   const projectOfFile = new Array<string | undefined>(files.length);
   const projectOfRoot = new Map<Root, string>();
-  const atHome = (file: number, root: Root): boolean => {
+  // In a repo of one project every root is at home in every file: no chain is ever swapped for it.
+  const atHome = oneProject(projectOf) ? (): boolean => true : (file: number, root: Root): boolean => {
     let home = projectOfRoot.get(root);
     if (home === undefined) projectOfRoot.set(root, (home = projectOf(root.source)));
     return home === (projectOfFile[file] ??= projectOf(paths[file]));
