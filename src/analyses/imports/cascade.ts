@@ -139,7 +139,7 @@ export const LAZY_LOAD_ASKS = 16;
  * modules, for a package's `__init__.py`), in the order the whole graph lists them. A cascade asks
  * about a few modules (saleor: one module with no importer, three times), and the whole graph was
  * 20-30 ms of its triage (a Map of 4,600 paths and a list per imported module). After `asks`
- * questions the whole graph is built and answers the rest: a failure that spreads far pays one
+ * questions about distinct modules the whole graph is built and answers the rest: a failure that spreads far pays one
  * build and at most `asks` walks more.
  */
 export const lazyImportLoadGraph = (files: readonly FileRecord[], importEdgesOf: ReadonlyMap<string, readonly Edge[]>, asks = LAZY_LOAD_ASKS): ReverseGraph => {
@@ -168,10 +168,16 @@ export const lazyImportLoadGraph = (files: readonly FileRecord[], importEdgesOf:
     }
     return out;
   };
+  // A module asked again (saleor's three root causes break the one file) is answered from here.
+  const answered = new Map<string, string[] | undefined>();
   return {
     get: (file) => {
-      if (whole === undefined && asked++ >= asks) whole = buildImportLoadGraph(files, importEdgesOf);
-      return whole !== undefined ? whole.get(file) : importersOf(file);
+      if (whole !== undefined) return whole.get(file);
+      if (answered.has(file)) return answered.get(file);
+      if (asked++ >= asks) return (whole = buildImportLoadGraph(files, importEdgesOf)).get(file);
+      const importers = importersOf(file);
+      answered.set(file, importers);
+      return importers;
     },
   };
 };

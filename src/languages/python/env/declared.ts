@@ -59,9 +59,13 @@ export const readDeclaredDependencies = (input: DeclaredInput): DeclaredDependen
   const sink = new DeclaredSink();
   const visited = new Set<string>();
   const manifests: string[] = [];
-  for (const file of [...input.files].sort(byString)) {
+  // The manifests, then sorted: the order of a subset is its order in the sorted whole (saleor sorted 4,670 paths for 3 manifests).
+  const listed: [string, ManifestKind][] = [];
+  for (const file of input.files) {
     const kind = manifestKind(file);
-    if (kind === null) continue;
+    if (kind !== null) listed.push([file, kind]);
+  }
+  for (const [file, kind] of listed.sort((a, b) => byString(a[0], b[0]))) {
     const text = input.manifests.text(file);
     if (text === null) {
       sink.diagnostics.push(warning('python-env/unreadable-manifest', 'cannot read manifest', file));
