@@ -74,7 +74,7 @@ const importEdge = (
  * `__init__.py` there is no news, and the resolution's package inits up there (cinder: 58 edges,
  * 2 that matter, one from vnx/__init__.py to itself) get no edge.
  */
-const addSwappedIn = (edges: Edge[], swap: { from: string; fact: ImportFact; r: Resolution; by: { file: string; line: number }; to: string; unresolvedMade: boolean }): void => {
+const addSwappedIn = (edges: Edge[], swap: { from: string; fact: ImportFact; r: Resolution; by: { file: string; line: number }; to: string; unresolvedMade: boolean; production: string | null }): void => {
   const { from, fact, r, by, to } = swap;
   if (!swap.unresolvedMade) edges.push(importEdge(from, null, edgeKind(fact), fact.line, fact.specifier, fact.names.length === 0 ? NO_NAMES : fact.names.map((n) => n.name), fact.guard, undefined, 'external', fact.specifier.split('.')[0], undefined));
   if (r.via === 'package-init' && isPackageInitAbove(to, by.file)) return;
@@ -82,7 +82,7 @@ const addSwappedIn = (edges: Edge[], swap: { from: string; fact: ImportFact; r: 
     ? joined(to, ' is run by the import in ', from, ':', fact.line, ` (${PACKAGE_RUNS_FIRST})`)
     : joined(to, ' is imported by ', from, ':', fact.line);
   edges.push({ from, to, kind: 'reference', line: fact.line, specifier: fact.specifier, names: r.names ?? NO_NAMES, guard: null, via: TEST_SWAP,
-    label: joined(sentence, ' while tests run, "', fact.specifier, '" mapped by ', r.mapping ?? '', ' (a test swaps it in: production imports the package)') });
+    label: joined(sentence, ' while tests run, "', fact.specifier, '" mapped by ', r.mapping ?? '', swap.production === null ? ' (a test swaps it in: production imports the package)' : joined(' (a test swaps it in: production imports ', swap.production, ')')) });
 };
 
 /** Whether `init` (a package's `__init__.py`) lies in the folder of `file` or above it. */
@@ -157,15 +157,18 @@ export const buildImportEdges = (
     const kind = edgeKind(fact);
     const allNames = fact.names.length === 0 ? NO_NAMES : fact.names.map((n) => n.name);
     // A swap's fake needs no unresolved edge when the import resolves in production too (a
-    // production alias of the same name, whose resolutions come first) or the edge is made.
+    // production alias of the same name, whose resolutions come first) or the edge is made: the
+    // production edge comes first (a JS test runner's alias: the package or file found without it).
     let placed = false;
+    let placedTo: string | null = null;
     for (const r of resolver.resolve(fact, from)) {
       if (r.swappedInBy !== undefined && r.to !== null) {
-        addSwappedIn(edges, { from, fact, r, by: r.swappedInBy, to: pathOf.get(r.to) ?? r.to, unresolvedMade: placed });
+        addSwappedIn(edges, { from, fact, r, by: r.swappedInBy, to: pathOf.get(r.to) ?? r.to, unresolvedMade: placed, production: placedTo });
         placed = true;
         continue;
       }
-      if (r.to !== null) placed = true;
+      if (r.to !== null || (resolver.ecosystem === 'javascript' && r.unresolved === 'external')) placed = true;
+      placedTo ??= r.to;
       const names = r.names === undefined ? allNames : r.names.length === 0 ? NO_NAMES : r.names;
       const to = r.to === null ? null : (pathOf.get(r.to) ?? r.to);
       const built = resolver.ecosystem === 'javascript' && r.unresolved === 'not-found' ? sourceOfBuiltImport(from, fact.specifier, sourceOfBuilt) : null;

@@ -34,7 +34,7 @@ import { referencedProjects } from './resolution/tsconfig-program.js';
 import { packageJsonObject } from '../../manifests/package-json.js';
 import { createBuildOutputMap } from './build-output.js';
 import { builtCandidates } from './resolution/built-package.js';
-import { toolAliases, type AliasRule, type AliasTarget } from './resolution/tool-aliases.js';
+import { appliesOnlyUnderTest, declaresPackage, toolAliases, type AliasRule, type AliasTarget } from './resolution/tool-aliases.js';
 import { findWorkspacePackages, type WorkspacePackage } from './resolution/workspaces.js';
 import { listedRelative, type ListedRelativeContext } from './resolution/listed-relative.js';
 
@@ -413,6 +413,8 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
     claimedBy = null;
     importerOf(fromFile);
     for (const rule of aliases.rulesFor(lastDir)) {
+      const testOnly = appliesOnlyUnderTest(rule);
+      if (testOnly && outsideTests) continue;
       const targets = rule.map(specifier);
       if (targets === null) continue;
       const picked = pickedAliasTarget(rule, targets, specifier, fromFile, profile, kind);
@@ -424,10 +426,43 @@ export const createJavaScriptResolver = (ctx: ResolveContext): ImportResolver =>
         return null;
       }
       const beside = computed.filter((c) => c !== main && c.to !== main.to);
+      if (testOnly && main.to !== null) {
+        const production = underTestOnly(rule, [main, ...beside], specifier, fromFile, profile);
+        if (production !== null) return production;
+      }
       if (beside.length > 0) alongside.set(main, beside);
       return main;
     }
     return null;
+  };
+
+  /** Set while an import is resolved as outside a test runner: viaAlias skips the rules only a runner applies. */
+  let outsideTests = false;
+  /**
+   * A test runner's alias (a Jest moduleNameMapper, a Vitest alias) applies only when the runner
+   * runs the importer: outside it, the import resolves as it would without the rule. When that
+   * finds a package the importer's package.json declares (Budibase's `@chat-adapter/discord`,
+   * mapped to `__mocks__/chat-adapter-discord.ts`) or another repo file, that is the import's
+   * answer and the runner's targets go along as test swaps (import-edges.ts addSwappedIn: the walk
+   * takes them from the test tier on), so a mock is never production through a production file.
+   * Null when the rule's target is what production loads too, or production finds nothing census
+   * can name (an alias only the runner and an unread build tool make): the rule's answer stands.
+   */
+  const underTestOnly = (rule: AliasRule, targets: readonly Resolution[], specifier: string, fromFile: string, profile: Profile): Resolution | null => {
+    outsideTests = true;
+    let production: Resolution;
+    try {
+      production = resolveOne(specifier, profile, fromFile, true);
+    } finally {
+      outsideTests = false;
+    }
+    importerOf(fromFile);
+    if (production.to === null ? production.unresolved !== 'external' || production.package === undefined || !declaresPackage(ctx.manifests, lastDir, production.package) : targets.some((t) => t.to === production.to)) return null;
+    const swappedInBy = { file: rule.config, line: rule.line };
+    // A copy: an unresolved answer is shared (memoised), and what goes along is keyed by the object.
+    const answer = { ...production };
+    alongside.set(answer, [...(alongside.get(production) ?? EMPTY_RESOLUTIONS), ...targets.map((t) => ({ ...t, swappedInBy }))]);
+    return answer;
   };
 
   /** The target an alias rule resolves to: the first of its plain targets that names something, as the tools try them. */

@@ -26,6 +26,7 @@ import { basename, dirname, joinRepo } from '../../../util/path.js';
 import { regexProblem, safeRegExp } from '../../../util/safe-regex.js';
 import { knipPathRules } from './knip-paths.js';
 import { EMPTY_LIST, uniformList } from '../../../util/packed-list.js';
+import { packageJsonObject } from '../../../manifests/package-json.js';
 
 export type AliasTool = 'Vite' | 'Vitest' | 'Astro' | 'SvelteKit' | 'Quasar' | 'Apostrophe' | 'Vue CLI' | 'webpack' | 'Rspack' | 'Jest' | 'knip';
 
@@ -50,6 +51,27 @@ export interface ToolAliases {
   /** Rules that apply to files in folder `dir`, nearest config first. */
   rulesFor(dir: string): readonly AliasRule[];
 }
+
+/**
+ * Whether the rule applies only while a test runner runs the importer: every Jest
+ * `moduleNameMapper` and every alias of a vitest.config (the runner's own configs), and a Vite
+ * config's `test.alias` (Vitest's key). Node, a bundler or a server never apply them, so what
+ * they map a production import to is loaded only under test (resolve.ts `underTestOnly`).
+ */
+export const appliesOnlyUnderTest = (rule: AliasRule): boolean => rule.tool === 'Jest' || rule.tool === 'Vitest' || rule.what.startsWith('test.');
+
+const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+
+/** Whether a package.json at or above folder `dir` declares package `name`: an import of it finds the install in node_modules. */
+export const declaresPackage = (manifests: Manifests, dir: string, name: string): boolean => {
+  for (let manifest = manifests.nearest(dir, 'package.json'); manifest !== null; ) {
+    const json = packageJsonObject(manifests, manifest);
+    if (json !== null && DEPENDENCY_SECTIONS.some((k) => isRecord(json[k]) && name in json[k])) return true;
+    const folder = dirname(manifest);
+    manifest = folder === '' ? null : manifests.nearest(dirname(folder), 'package.json');
+  }
+  return false;
+};
 
 /** `vite.config.ts` and the named variants a `--config` picks (`vite.tanstack.config.ts`). */
 const VITE_CONFIG = /^vite(\.[\w-]+)*\.config\.[cm]?[jt]s$/;
