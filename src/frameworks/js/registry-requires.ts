@@ -17,6 +17,12 @@
  *   (`X`, `X.js`, …, `X/index.js`): a reference from the requiring file, with the require's line and
  *   the registry's place as evidence. A registry whose property name differs, one in a file with no
  *   import link to the requiring file, and a require whose argument is not such a lookup give nothing.
+ *
+ * Stop 64: `require.resolve(X[KEY])` too, the path of a module the code then reads or hands on
+ * (Budibase's src/jsRunner/bundles/index.ts:26 `fs.readFileSync(require.resolve(bundleSourceFile[type]))`,
+ * the bytes run in isolated-vm), and a registry that is the requiring file's own
+ * `const NAME(: Type) = { … }` (its members' keys may be computed, `[BundleType.HELPERS]: './x.js'`:
+ * a lookup by a name takes every value). A `const` of another file is another binding: not read.
  */
 import { lineAt, lineCounter } from '../../util/lines.js';
 import { dirname } from '../../util/path.js';
@@ -33,8 +39,8 @@ import { codeFilesMarked, labelledReferences, resolveToolPath, type LabelledRefe
 import { perScan } from '../per-scan.js';
 import { blankedText } from './blanked-texts.js';
 
-/** `require(` not a method (`x.require(`) nor part of a name. */
-const REQUIRE = /(?<![\w$.])require\s*\(/g;
+/** `require(` or `require.resolve(`, not a method (`x.require(`) nor part of a name. */
+const REQUIRE = /(?<![\w$.])require(\s*\.\s*resolve)?\s*\(/g;
 /** `app.filters[filter]` / `filters[name]`: the property the registry is found by. */
 const LOOKUP = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)*([A-Za-z_$][\w$]*)\s*\[([^\]\n]+)\]$/;
 /** `name = x.y[`: a name assigned a lookup, the candidates for `require(name)`. */
@@ -48,6 +54,8 @@ interface Registry {
   values: string[];
   /** Each member's literal value by its key: what a lookup by a literal key takes. */
   byKey: Map<string, string>;
+  /** How the evidence names it: `filters: { … }`, or `const NAME = { … }` (the requiring file's own). */
+  written: string;
 }
 
 /**
@@ -55,24 +63,41 @@ interface Registry {
  * literal. `text` has its comments blanked, and a `PROP: {` inside a string is none (an example in a
  * message or a doc comment lists no module the code loads).
  */
-const registriesIn = (file: string, text: string, prop: string): Registry[] => {
+const registriesIn = (file: string, text: string, prop: string, own: boolean): Registry[] => {
   const out: Registry[] = [];
   let quoted: number[] | null = null;
-  for (const m of text.matchAll(new RegExp(String.raw`(?<![\w$.'"])${escapeRegExp(prop)}\s*:\s*\{`, 'g'))) {
+  const name = escapeRegExp(prop);
+  // The requiring file's own `const NAME: Type = {`: the type may not hold `=`, `;` or a brace.
+  const declared = own ? String.raw`|(?<![\w$.])(?:const|let|var)\s+${name}\s*(?::[^=;{}]{1,200})?=\s*\{` : '';
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\w$.'"])${name}\s*:\s*\{${declared}`, 'g'))) {
     if (insideQuoted(text, (quoted ??= quotedSpans(text)), m.index ?? 0)) continue;
     const open = (m.index ?? 0) + m[0].length - 1;
     const literal = balancedText(text, open, 20_000);
     if (literal === null) continue;
-    const values = memberValues(literal)?.map((v) => literalValue(v.trim()));
+    const values = (memberValues(literal) ?? computedKeyValues(literal))?.map((v) => literalValue(v.trim()));
     if (values === undefined || values.some((v) => v === null)) continue;
     const byKey = new Map<string, string>();
     for (const [key, value] of objectMembers(literal)) {
       const literalText = literalValue(value);
       if (literalText !== null) byKey.set(key, literalText);
     }
-    out.push({ file, line: lineAt(text, m.index ?? 0), values: values as string[], byKey });
+    out.push({ file, line: lineAt(text, m.index ?? 0), values: values as string[], byKey, written: m[0].includes(':') && !/^(?:const|let|var)\s/.test(m[0]) ? `${prop}: { … }` : `${prop} = { … }` });
   }
   return out;
+};
+
+/** `[key]: value` members, the keys computed (`[BundleType.HELPERS]: './x.js'`): each value's text, or null when a member is anything else. */
+const COMPUTED_MEMBER = /^\[[^\]\n]+\]\s*:\s*([\s\S]+)$/;
+const computedKeyValues = (objectText: string): string[] | null => {
+  const values: string[] = [];
+  for (const raw of splitArgs(objectText.slice(1, -1))) {
+    const part = raw.trim();
+    if (part === '') continue;
+    const m = COMPUTED_MEMBER.exec(part) ?? /^(?:[A-Za-z_$][\w$]*|\d+|"[^"\n]*"|'[^'\n]*')\s*:\s*([\s\S]+)$/.exec(part);
+    if (m === null) return null;
+    values.push(m[1]);
+  }
+  return values.length === 0 ? null : values;
 };
 
 /** The files a registry of the requiring file may sit in: itself, what it imports, what imports it. */
@@ -92,16 +117,16 @@ const found = perScan((ctx): LabelledReference[] => {
   // Per scan, a file's registries and links are read once, however many requires look them up (review s56-rm3 #2).
   const codeOf = (file: string): string => blankedText(ctx, file, ctx.readText(file) ?? '');
   const registries = new Map<string, Registry[]>();
-  const registriesOf = (file: string, prop: string): Registry[] => {
-    const key = `${file}\0${prop}`;
+  const registriesOf = (file: string, prop: string, own: boolean): Registry[] => {
+    const key = `${file}\0${prop}\0${own}`;
     let found = registries.get(key);
     if (found === undefined) {
       const text = codeOf(file);
-      registries.set(key, (found = text.includes(prop) ? registriesIn(file, text, prop) : []));
+      registries.set(key, (found = text.includes(prop) ? registriesIn(file, text, prop, own) : []));
     }
     return found;
   };
-  for (const file of codeFilesMarked(ctx, ['require('])) {
+  for (const file of codeFilesMarked(ctx, ['require(', 'require.resolve('])) {
     const written = ctx.readText(file) ?? '';
     if (!written.includes('[')) continue;
     // A require in a comment (code left out) or a string (a message) loads nothing.
@@ -137,13 +162,13 @@ const found = perScan((ctx): LabelledReference[] => {
       const key = literalValue(lookup[2].trim());
       const line = (lineOf ??= lineCounter(text))(at);
       for (const other of (linked ??= linkedFiles(ctx, file))) {
-        for (const registry of registriesOf(other, prop)) {
+        for (const registry of registriesOf(other, prop, other === file)) {
           const values = key === null ? registry.values : [registry.byKey.get(key)].filter((v): v is string => v !== undefined);
           for (const value of values) {
             if (!/^\.{1,2}\//.test(value)) continue;
             const target = resolveToolPath(ctx, dirname(file), value);
             if (target === null || target === file) continue;
-            out.push({ from: file, target, line, label: `${file}:${line} requires ${expr}, and '${value}' is one of the module paths \`${prop}: { … }\` lists at ${registry.file}:${registry.line}` });
+            out.push({ from: file, target, line, label: `${file}:${line} ${m[1] === undefined ? 'requires' : 'reads the path require.resolve gives for'} ${expr}, and '${value}' is one of the module paths \`${registry.written}\` lists at ${registry.file}:${registry.line}` });
           }
         }
       }
