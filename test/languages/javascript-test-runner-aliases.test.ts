@@ -24,6 +24,14 @@ test('test-runner aliases: a mock a Jest moduleNameMapper or Vitest test.alias m
   assert.equal(vt?.via, 'test-swap');
 });
 
+test('test-runner aliases: a name production finds as another repo file (a workspace package) goes there, the runner\'s target going along as a test swap', async () => {
+  const { audit } = await scanned;
+  const edges = audit.edges.filter((e) => e.from === 'src/main.js' && e.specifier === 'shared-lib').map((e) => [e.to, e.via]).sort();
+  assert.deepEqual(edges, [['mocks/shared-lib.js', 'test-swap'], ['packages/shared-lib/index.js', 'workspace']]);
+  assert.match(audit.edges.find((e) => e.to === 'mocks/shared-lib.js' && e.from === 'src/main.js')?.label ?? '', /\(a test swaps it in: production imports packages\/shared-lib\/index\.js\)$/);
+  assert.equal(audit.files.find((f) => f.path === 'mocks/shared-lib.js')?.verdict, 'test');
+});
+
 test('test-runner aliases: a dead importer gives the runner\'s mock nothing', async () => {
   const { audit } = await scanned;
   assert.equal(audit.files.find((f) => f.path === 'src/legacy.js')?.verdict, 'dead');
