@@ -41,3 +41,21 @@ test('listing-package-paths: a list item counts; a call argument and a hostile l
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Review stop 64: PACKAGE_FOLDER had no left boundary, so each start inside a run of name characters scanned the rest of
+// the run for `.__path__` (quadratic: a 200 KB line cost 41 s of CPU, a 900 KB one some fifteen minutes). With the
+// boundary the line is read once; the guard below is a hang guard, not a budget.
+test('listing-package-paths: a line of one long name before __path__[0] is read in one pass', { timeout: 120_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'census-lpp-'));
+  try {
+    mkdirSync(join(dir, 'app/exts'), { recursive: true });
+    for (const f of ['app/__init__.py', 'app/exts/__init__.py']) writeFileSync(join(dir, f), '');
+    writeFileSync(join(dir, 'app/exts/one.py'), 'ONE = 1\n');
+    const load = 'def load(path):\n    for f in os.listdir(path):\n        spec = util.spec_from_file_location(f[:-3], os.path.join(path, f))\n        spec.loader.exec_module(util.module_from_spec(spec))\n';
+    writeFileSync(join(dir, 'app/main.py'), `import os\nfrom importlib import util\nfrom app import exts\n\n${load}\nY = ${'a'.repeat(900_000)} __path__[0]\n`);
+    const { audit } = await scanDir(dir);
+    assert.equal(audit.files.find((f) => f.path === 'app/exts/one.py')?.verdict, 'dead');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
