@@ -15,7 +15,8 @@
  * outside that def, is a folder it may be handed. Alone means assigned (`d = P.__path__[0]`, `paths[
  * P.__path__[0]] = 1`), appended or inserted, or an item of a list or tuple literal; a path built on
  * it (`os.path.join(P.__path__[0], 'templates')`, `P.__path__[0] + '/x'`) names another folder and
- * gives nothing. P is a repo package the file imports. Every module directly in P's folder (not
+ * gives nothing. The file must not show the folder put only to another use (listing-folder-flow.ts: its
+ * holders used, none in a call that runs the loader). P is a repo package the file imports. Every module directly in P's folder (not
  * `_private`, not `__init__`, not subpackages: a listing of `.py` files by path) is an edge from the
  * file. A listing of a literal or settled folder is folder-loaders' business; a def that lists but
  * loads nothing by path, a listed name that is not a parameter, a commented-out line, a package the
@@ -26,6 +27,7 @@ import { emptyFrameworkOutput } from '../types.js';
 import { basename, dirname } from '../../util/path.js';
 import { defSpan, pythonFiles } from './python-files.js';
 import { boundModuleFile } from './folder-loaders.js';
+import { folderMayReachLoader } from './listing-folder-flow.js';
 import { childrenIn } from './prefixed-imports.js';
 import { mayHoldPythonMark } from '../../languages/python/text-marks.js';
 
@@ -137,7 +139,9 @@ export const collectListingPackagePaths = (ctx: FrameworkContext): FrameworkOutp
         const pkg = m[2] ?? m[3];
         if (!standsAlone(lines[l], m.index, m.index + m[0].length)) continue;
         // The listing's own def hands its folder on: a folder named there is listed by that def's own listing, not handed in.
-        const loader = loaders.find((x) => l < x.span.from || l >= x.span.end);
+        // …and the folder may reach it: a folder the file puts only to another use (a template folder it joins
+        // onto, a loader of its own) is not the one listed (listing-folder-flow.ts).
+        const loader = loaders.find((x) => (l < x.span.from || l >= x.span.end) && folderMayReachLoader(lines, l, x.span.from));
         if (loader === undefined) continue;
         // The package as the file's own import binds it (`from neutron import extensions as core_extensions`).
         const init = boundModuleFile(ctx, file, facts, pkg, true);
