@@ -27,7 +27,7 @@ import { emptyFrameworkOutput } from '../types.js';
 import { basename, dirname } from '../../util/path.js';
 import { defSpan, pythonFiles } from './python-files.js';
 import { boundModuleFile } from './folder-loaders.js';
-import { folderMayReachLoader } from './listing-folder-flow.js';
+import { folderFlow, type FolderFlow } from './listing-folder-flow.js';
 import { childrenIn } from './prefixed-imports.js';
 import { mayHoldPythonMark } from '../../languages/python/text-marks.js';
 
@@ -132,6 +132,7 @@ export const collectListingPackagePaths = (ctx: FrameworkContext): FrameworkOutp
     if (loaders.length === 0) continue;
     const seen = new Set<string>();
     let folders = 0;
+    let flow: FolderFlow | undefined;
     for (let l = 0; l < lines.length && folders < MAX_FOLDERS; l++) {
       if (comment(lines[l]) || !lines[l].includes('__path__')) continue;
       for (const m of lines[l].matchAll(PACKAGE_FOLDER)) {
@@ -141,7 +142,8 @@ export const collectListingPackagePaths = (ctx: FrameworkContext): FrameworkOutp
         // The listing's own def hands its folder on: a folder named there is listed by that def's own listing, not handed in.
         // …and the folder may reach it: a folder the file puts only to another use (a template folder it joins
         // onto, a loader of its own) is not the one listed (listing-folder-flow.ts).
-        const loader = loaders.find((x) => (l < x.span.from || l >= x.span.end) && folderMayReachLoader(lines, l, x.span.from));
+        flow ??= folderFlow(lines);
+        const loader = loaders.find((x) => (l < x.span.from || l >= x.span.end) && flow!.mayReach(l, x.span.from));
         if (loader === undefined) continue;
         // The package as the file's own import binds it (`from neutron import extensions as core_extensions`).
         const init = boundModuleFile(ctx, file, facts, pkg, true);
