@@ -14,7 +14,9 @@
  *   `require_app(name)`, in a file that imports `os_ken` or `ryu`.
  * The name is a plain string literal, or adjacent literals Python joins (`'a.' 'b'`), naming a repo
  * module (or package) as an absolute import would. A name built at run time, a name of no repo
- * module, a commented-out call, a `run_apps` in a file that imports neither library give nothing.
+ * module, a commented-out call, a call in a docstring or a string literal, a bare `import_opt(` (oslo's is
+ * a ConfigOpts method; a bare one is the project's own function), a `run_apps` in a file that imports
+ * neither library give nothing.
  * Test files are test-dotted-strings' (its 'load' strings take the same oslo calls there).
  */
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
@@ -25,9 +27,10 @@ import { dirname } from '../../util/path.js';
 import { lineOfOffset, lineStarts } from '../../util/lines.js';
 import { mayHoldPythonMark } from '../../languages/python/text-marks.js';
 import { recordsDottedStrings } from '../../languages/python/dotted-strings.js';
+import { insideSpans, tripleQuotedSpans } from './triple-quoted.js';
 
-/** oslo.config's option imports: the module is the second argument. */
-const OSLO_CALL = /(?<![\w])(import_opt|import_group)\s*\(/g;
+/** oslo.config's option imports, methods of a ConfigOpts (`CONF.import_opt(`): the module is the second argument. A bare `import_opt(` is a function of the project's own. */
+const OSLO_CALL = /\.\s*(import_opt|import_group)\s*\(/g;
 /** os-ken's / ryu's app loads: a list of modules, or one. */
 const APP_CALL = /(?<![\w])(run_apps|require_app)\s*\(/g;
 /** A file imports os-ken or ryu: its app manager loads apps by module name (string tests: every import of every file is asked). */
@@ -62,8 +65,22 @@ const namesIn = (arg: string, list: boolean): string[] => {
   return out;
 };
 
-/** Whether a line's text before `index` holds a comment mark. */
-const commented = (text: string, index: number): boolean => text.lastIndexOf('#', index) > text.lastIndexOf('\n', index);
+/**
+ * Whether `index` of `text` is no code: after a `#` comment mark or inside a one-line string literal of
+ * its line (`HELP = "call CONF.import_opt('x', 'pkg.mod') first"`), read from the line's start.
+ */
+const notCode = (text: string, index: number): boolean => {
+  let quote = '';
+  for (let k = text.lastIndexOf('\n', index - 1) + 1; k < index; k++) {
+    const c = text[k];
+    if (quote !== '') {
+      if (c === '\\') k++;
+      else if (c === quote) quote = '';
+    } else if (c === '#') return true;
+    else if (c === "'" || c === '"') quote = text.startsWith(c.repeat(3), k) ? '' : c;
+  }
+  return quote !== '';
+};
 
 export const collectLibraryNameLoads = (ctx: FrameworkContext): FrameworkOutput => {
   const out = emptyFrameworkOutput();
@@ -76,12 +93,15 @@ export const collectLibraryNameLoads = (ctx: FrameworkContext): FrameworkOutput 
     const text = ctx.manifests.transientText(file);
     if (text === null) continue;
     let starts: number[] | null = null;
+    let strings: [number, number][] | null = null;
     let calls = 0;
     const seen = new Set<string>();
     const scan = (pattern: RegExp, arg: (callee: string) => number, list: boolean, how: (callee: string) => string) => {
       for (const m of text.matchAll(pattern)) {
         if (++calls > MAX_CALLS) return;
-        if (commented(text, m.index)) continue;
+        // A docstring's example (`CONF.import_opt('host', 'pkg.conf')` in a module's docs) runs nothing.
+        strings ??= tripleQuotedSpans(text);
+        if (insideSpans(strings, m.index) || notCode(text, m.index)) continue;
         const args = callArguments(text, m.index + m[0].length - 1);
         if (args === null) continue;
         const keyword = args.find((a) => /^\s*module_str\s*=/.test(a))?.replace(/^\s*module_str\s*=/, '');
