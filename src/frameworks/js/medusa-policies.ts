@@ -16,8 +16,9 @@
  * the module with the call's line. A second argument (another depth) is read when it is a literal
  * number. Where it stops: a folder known only at run time (`rootDirectory`, `plugin.resolve`: the
  * project's and plugins' folders, which the app's loader, outside the tree, hands over) names
- * nothing; a call in a comment or a string is not one; a module that imports neither package may
- * call a function of its own by that name.
+ * nothing; a call in a comment or a string is not one; a call of a name not bound to a Medusa package
+ * (a module's or plugin's own function of that name, even in a module that imports Medusa for
+ * something else) is not one.
  */
 import { pathsWithPrefix } from '../../util/file-index.js';
 import { lineAt } from '../../util/lines.js';
@@ -34,10 +35,28 @@ const MEDUSA = ['@medusajs/framework', '@medusajs/utils'];
 const SOURCE = /\.[cm]?[jt]sx?$/;
 /** What dynamicImport can run: code, not a declaration or a map (excludedExtensions), not the folder's index (excludedFiles). */
 const POLICY = /^(?!index\.(?:js|ts)$)(?!.*\.d\.[cm]?ts$)[^/]+\.[cm]?[jt]sx?$/;
-const CALL = /(?<![\w$])(?:[A-Za-z_$][\w$]*\s*\.\s*)?(policiesLoader|discoverPoliciesFromDir)\s*\(/g;
+const CALL = /(?<![\w$])(?:([A-Za-z_$][\w$]*)\s*\.\s*)?(policiesLoader|discoverPoliciesFromDir)\s*\(/g;
+const LOADERS = new Set(['policiesLoader', 'discoverPoliciesFromDir']);
 
-const importsMedusa = (ctx: FrameworkContext, file: string): boolean =>
-  (ctx.facts(file)?.imports ?? []).some((i) => !i.typeOnly && MEDUSA.some((m) => i.specifier === m || i.specifier.startsWith(`${m}/`)));
+/**
+ * The names a file binds to Medusa's loaders: the loader functions it imports by name from a Medusa
+ * package (`import { discoverPoliciesFromDir } from "@medusajs/utils"`), and the bindings of a whole
+ * Medusa package (`const framework_1 = require("@medusajs/framework")`) a loader is called on. A
+ * plugin's own `policiesLoader` (medusa-plugin-access scans `access-policies/` folders with a function
+ * of that name, in files that import @medusajs/framework/utils for other things) is neither.
+ */
+const medusaBindings = (ctx: FrameworkContext, file: string): { loaders: Set<string>; packages: Set<string> } => {
+  const loaders = new Set<string>();
+  const packages = new Set<string>();
+  for (const i of ctx.facts(file)?.imports ?? []) {
+    if (i.typeOnly || !MEDUSA.some((m) => i.specifier === m || i.specifier.startsWith(`${m}/`))) continue;
+    for (const n of i.names) {
+      if ((n.name === '*' || n.name === 'default') && n.alias !== undefined) packages.add(n.alias);
+      else if (LOADERS.has(n.name) && (n.alias === undefined || n.alias === n.name)) loaders.add(n.name);
+    }
+  }
+  return { loaders, packages };
+};
 
 /** The files `discoverPoliciesFromDir(folder, depth)` imports: those directly in a `policies` folder at most `depth` levels below `folder`. */
 export const policyFiles = (files: ReadonlySet<string>, folder: string, depth: number): string[] => {
@@ -65,12 +84,15 @@ const medusaPolicies: FrameworkReader = {
         if (!SOURCE.test(file) || file.endsWith('.d.ts')) continue;
         const raw = ctx.readText(file) ?? '';
         if (!raw.includes('policiesLoader') && !raw.includes('discoverPoliciesFromDir')) continue;
-        if (!importsMedusa(ctx, file)) continue;
+        const bound = medusaBindings(ctx, file);
+        if (bound.loaders.size === 0 && bound.packages.size === 0) continue;
         const text = commentsBlanked(asSource(raw, PATH_NAMES));
         const spans = quotedSpans(text);
         for (const call of text.matchAll(CALL)) {
           const at = call.index ?? 0;
           if (insideQuoted(text, spans, at)) continue;
+          // Medusa's loader only: called on a binding of a Medusa package, or by the name imported from one.
+          if (call[1] !== undefined ? !bound.packages.has(call[1]) : !bound.loaders.has(call[2])) continue;
           const args = splitArgs(callArgsText(text, at + call[0].length - 1) ?? '').map((a) => a.trim());
           const folder = args[0] ? explainedFolderOf(templateAsJoin(args[0]), file, text, folderScopeOf(ctx)) : null;
           if (folder === null) continue;
@@ -80,7 +102,7 @@ const medusaPolicies: FrameworkReader = {
           const why = folder.why.length > 0 ? ` (${folder.why.join('; ')})` : '';
           const where = folder.folder === '' ? 'the root' : `${folder.folder}/`;
           for (const target of policyFiles(ctx.files, folder.folder, depth)) {
-            out.references.push(fileReference(file, target, line, `${file}:${line} calls ${call[1]}(${args[0].replace(/\s+/g, ' ')})${why}, which imports each file of a policies/ folder up to ${depth} level${depth === 1 ? "" : "s"} below ${where} (Medusa)`));
+            out.references.push(fileReference(file, target, line, `${file}:${line} calls ${call[2]}(${args[0].replace(/\s+/g, ' ')})${why}, which imports each file of a policies/ folder up to ${depth} level${depth === 1 ? "" : "s"} below ${where} (Medusa)`));
           }
         }
       }
