@@ -31,6 +31,7 @@ import { emptyFrameworkOutput, type FrameworkContext, type FrameworkReader, type
 import { staticFolders as flaskStaticFolders } from './flask-static.js';
 import { tornadoApps } from './tornado-apps.js';
 import { appStaticMounts, type AppStaticMount } from './app-static-mounts.js';
+import { constantStaticRoots } from './constant-static-mounts.js';
 
 /** A template: an HTML or Jinja file below a `templates/` folder. */
 export const TEMPLATE = /(?:^|\/)templates\/(?:[^/]+\/)*[^/]+\.(?:html?|jinja2?|j2)$/;
@@ -163,8 +164,11 @@ const templateRoots = (ctx: FrameworkContext, template: string, settings: readon
   return roots;
 };
 
+/** The settings' static roots and (stop 64) the data folders a module constant names served at the static URL, once per scan. */
+const staticRoots = perScan((ctx: FrameworkContext): StaticRoot[] => [...settingRoots(ctx), ...constantStaticRoots(ctx)]);
+
 /** The static folders a template can see (templateRoots), for readers that resolve static names of their own (amd-modules). */
-export const templateStaticRoots = (ctx: FrameworkContext, template: string): string[] => templateRoots(ctx, template, settingRoots(ctx));
+export const templateStaticRoots = (ctx: FrameworkContext, template: string): string[] => templateRoots(ctx, template, staticRoots(ctx));
 
 /** `url_for('static', filename=name)` or `{% static name %}` with a variable for the whole name: the page serves whatever the view hands it. */
 const FLASK_DYNAMIC = /url_for\(\s*(["'])static\1\s*,\s*filename\s*=\s*([A-Za-z_]\w*)\s*\)/g;
@@ -238,7 +242,7 @@ const literalReferencesOf = (ctx: FrameworkContext, template: string, text: stri
   if (tornado) for (const m of text.matchAll(TORNADO_STATIC)) uses.push({ name: m[2], index: m.index ?? 0, spelled: `{{ static_url(${m[1]}${m[2]}${m[1]}) }}`, flask: false });
   if (!uses.some((u) => SCRIPT.test(u.name))) return [];
   const out: ReferenceInput[] = [];
-  const settings = settingRoots(ctx);
+  const settings = staticRoots(ctx);
   const flask = flaskStaticFolders(ctx);
   const pkg = packageOf(ctx, dirname(template));
   const theme = themeOf(template);
@@ -292,7 +296,7 @@ const templateScan = perScan((ctx: FrameworkContext): { references: ReferenceInp
     const text = ctx.readText(template);
     if (text === null || !(text.includes('url_for(') || text.includes('static_url(') || ((text.includes('{%') || text.includes('{{')) && (text.includes('static') || text.includes('STATIC'))))) continue;
     let roots: string[] | null = null;
-    const rootsOf = (): string[] => (roots ??= templateRoots(ctx, template, settingRoots(ctx)));
+    const rootsOf = (): string[] => (roots ??= templateRoots(ctx, template, staticRoots(ctx)));
     dynamic.push(...dynamicSitesOf(template, text, rootsOf));
     // a tag commented out loads nothing (`<!-- <script src="{% static 'js/old.js' %}"> -->`, `{# … #}`); lines and offsets are kept
     const named = text.includes('<!--') || text.includes('{#') ? spansBlanked(text, MARKUP_COMMENTS) : text;
