@@ -208,6 +208,7 @@ import spawnedPaths from './python/spawned-paths.js';
 import pythonLibrary from './python/python-library.js';
 import pytest from './python/pytest.js';
 import stringModules from './python/string-modules.js';
+import keyedImportValues from './python/keyed-import-values.js';
 import settingsClassPaths from './python/settings-class-paths.js';
 import defaultAppConfigs from './python/default-app-configs.js';
 import type { FrameworkReader } from './types.js';
@@ -384,6 +385,7 @@ export const READERS: readonly FrameworkReader[] = [
   storybook,
   strapiV3,
   stringModules,
+  keyedImportValues,
   // After string-modules: an edge both give keeps string-modules' sentence (framework-edges keeps the first).
   settingsClassPaths,
   defaultAppConfigs,
@@ -471,6 +473,7 @@ export const PYTHON_SOURCE_READERS: ReadonlySet<FrameworkReader> = new Set([
   sourceTextImports,
   spawnedPaths,
   stringModules,
+  keyedImportValues,
 ]);
 
 /**
