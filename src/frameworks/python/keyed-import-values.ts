@@ -75,8 +75,11 @@ const enclosingLoop = (lines: readonly string[], at: number, variable: string): 
   for (let i = at - 1; i >= 0 && i >= at - ABOVE; i--) {
     const l = lines[i];
     if (l.trim() === '' || indent(l) >= own) continue;
-    const m = /^\s*for\s+(.+?)\s+in\s+(.*)$/.exec(l);
-    if (m === null) return null;
+    // Cut by indexOf, not a lazy pattern (quadratic on a long run of spaces).
+    const head = l.trim();
+    const cut = head.indexOf(' in ');
+    if (!head.startsWith('for ') || cut < 0) return null;
+    const m = [head, head.slice(4, cut), head.slice(cut + 4)];
     const targets = m[1].replace(/[()]/g, '').split(',').map((t) => t.trim());
     if (!targets.includes(variable)) return null;
     // The iterable may go on over lines: up to the line whose text ends in `:` with brackets closed.
@@ -100,10 +103,13 @@ const balancedHeader = (rest: string): boolean => {
 };
 
 /** The dotted names a local assigned as a one-part template over a literal loop takes, with how (for the evidence). */
-const templatedNames = (lines: readonly string[], at: number, local: string): { names: string[]; how: string } | null => {
+export const templatedNames = (lines: readonly string[], at: number, local: string): { names: string[]; how: string } | null => {
   for (let i = at; i >= 0 && i >= at - ABOVE; i--) {
-    const m = new RegExp(`^\\s*${local}\\s*=(?!=)\\s*(.+?)\\s*$`).exec(lines[i]);
+    // `(.*)` then trim: a lazy `(.+?)\\s*$` is quadratic on a long run of spaces.
+    const m = new RegExp(`^[ \\t]*${local}[ \\t]*=(?!=)(.*)$`).exec(lines[i]);
     if (m === null) continue;
+    m[1] = m[1].trim();
+    if (m[1] === '') return null;
     const parts = templateParts(m[1]);
     if (parts === null) return null;
     const holes = parts.filter((p) => typeof p !== 'string');
