@@ -256,6 +256,12 @@ const baseNote = (text: string, base: string, at: number, folderNames: () => Rea
 /** A computed name that opens the last part (`${name}.js`) may hold `/`: the pattern reaches subfolders (below a literal folder only). */
 const spansFolders = (template: string): boolean => template.startsWith('${');
 
+/**
+ * Past this many names assigned file names the joins are read without first looking for each name's `NAME)`: a
+ * text search per name over a minified bundle of thousands was quadratic (review s64-rv2).
+ */
+const FEW_ASSIGNED = 16;
+
 const namedFiles = perScan((ctx): Named[] => {
   const out: Named[] = [];
   for (const file of codeFilesMarked(ctx, ['dirname'])) {
@@ -353,7 +359,7 @@ const namedFiles = perScan((ctx): Named[] => {
     // (assigned-file-names.ts): @remix-run/dev's `path.resolve(defaultsDirectory, entryServerFile)`.
     // The joins ending in a name are read only in a text that assigns a file name to a name it joins with.
     const fileNames = joins ? namesAssignedFileNames(text) : new Set<string>();
-    if (fileNames.size > 0 && [...fileNames].some((n) => text.includes(`${n})`))) for (const m of text.matchAll(ANCHORED_ITEM)) {
+    if (fileNames.size > 0 && (fileNames.size > FEW_ASSIGNED || [...fileNames].some((n) => text.includes(`${n})`)))) for (const m of text.matchAll(ANCHORED_ITEM)) {
       if (m[5] !== undefined || !fileNames.has(m[4])) continue;
       const at = m.index ?? 0;
       const values = assignedFileNames(text, m[4], at, namePattern);
