@@ -13,7 +13,8 @@
  * (the element of a loop over a literal list, a local assigned a literal).
  *
  * Exact or nothing: the name is declared `const NAME = CALL(…)` right at the call; the joins are in
- * the same function body, after it; every part after the name is a literal except the last, which
+ * the same function body, after it, before any declaration of the name again and outside any function
+ * taking a parameter of that name; every part after the name is a literal except the last, which
  * may be such a name. A code file so named counts as named (something loads it, as anchored-paths
  * counts one); any other file only when the joined path is read or copied (support.ts byteUse: the
  * snap scripts are copied into the package it builds), and not when it is only written or tested.
@@ -27,6 +28,7 @@ import { functionRegion } from './function-region.js';
 import { listElementAt } from './literal-lists.js';
 import { argumentValues, callArgsText, literalValue } from './parameter-values.js';
 import { byteUse } from './support.js';
+import { shadowedBetween } from './shadowed-names.js';
 
 /** `const NAME = ` (not a `let`, which may be set again; or tsc's `const NAME = (0, mod_1.`) right before a call's callee or its `.name`. */
 const HELD_CALL = /\bconst\s+([A-Za-z_$][\w$]*)\s*=\s*(?:await\s+)?(?:\(\s*0\s*,\s*)?[\w$.]*$/;
@@ -48,8 +50,13 @@ export const heldFolderFiles = (files: ReadonlySet<string>, text: string, callAt
   const body = text.slice(callAt, region.end);
   const out: HeldFolderFile[] = [];
   const join = new RegExp(String.raw`(?:\b[\w$]*[pP]ath[\w$]*\s*\.\s*|(?<![\w$.]))(?:join|resolve)\(\s*${escapeRegExp(name)}\s*,`, 'g');
+  // Review s64-rv2: a function taking a parameter of the name (`dirs.map((dir) => path.join(dir, …))`) or a
+  // declaration of it again (`for (const d of dirs) { const dir = d; … }`) joins onto another folder from there on.
+  const declaredAgain = new RegExp(String.raw`(?<![\w$.])(?:const|let|var)\s+${escapeRegExp(name)}(?![\w$])`);
+  const redeclared = body.search(declaredAgain);
   for (const m of body.matchAll(join)) {
     const at = callAt + (m.index ?? 0);
+    if ((redeclared >= 0 && redeclared < (m.index ?? 0)) || shadowedBetween(text, name, callAt, at)) continue;
     const open = at + m[0].indexOf('(');
     const args = callArgsText(text, open);
     if (args === null) continue;
