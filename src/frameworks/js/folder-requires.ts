@@ -442,7 +442,7 @@ const loadersIn = (file: string, text: string): { loaders: Loader[]; params: Par
     const name = IDENTIFIER.test(l.expr.trim()) ? l.expr.trim() : null;
     const region = name !== null || l.fn !== null ? functionRegion(text, l.index) : null;
     // A local assigned several times in the listing's function names one folder per readable assignment.
-    const folders = name !== null && region !== null ? folderCandidatesOf(name, file, text, region) : [folderOf(l.expr, file, text)].filter((f): f is string => f !== null);
+    const folders = name !== null && region !== null ? folderCandidatesOf(name, file, text, region, null, l.index) : [folderOf(l.expr, file, text)].filter((f): f is string => f !== null);
     let fn = folders.length === 0 && name !== null ? functionWithParam(text, functionsOf(), l.index, name) : null;
     // A local the function joins onto its parameter (`const commandsDir = path.join(dir, 'commands')`,
     // assigned once there): the callers' folder, and those parts below it.

@@ -588,7 +588,8 @@ const unconditionalAfter = (text: string, from: number, at: number): boolean => 
  * reads the name itself (`dir = path.join(dir, 'plugins')`) is a step from the values assigned
  * before it, not a value of its own; when it always runs after them it replaces them
  * (`let dir = __dirname; dir = path.join(dir, 'plugins'); fs.readdirSync(dir)` lists plugins/ only,
- * where each assignment read as a candidate listed the module's own folder too). Any other
+ * where each assignment read as a candidate listed the module's own folder too); a step after the
+ * use (`use`, the listing's position) or with no use known replaces nothing. Any other
  * assignment is one candidate more (branches: `dir = a` in one, `dir = b` in another).
  */
 const assignedCandidates = (
@@ -599,21 +600,25 @@ const assignedCandidates = (
   scope: FolderScope | null,
   region: TextRegion | null,
   depth: number,
+  use: number | undefined,
 ): ExplainedFolder[] => {
   const self = new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}(?![\w$])`);
   let out: ExplainedFolder[] = [];
   for (const a of assigned) {
     if (region === null || !self.test(a.value)) {
-      out.push(...candidatesIn(a.value, file, text, scope, region, depth + 1));
+      out.push(...candidatesIn(a.value, file, text, scope, region, depth + 1, use));
       continue;
     }
-    const stepped = candidatesIn(a.value, file, text, scope, { start: region.start, end: a.index }, depth + 1);
-    out = unconditionalAfter(text, assigned[0].index, a.index) ? stepped : [...out, ...stepped];
+    const stepped = candidatesIn(a.value, file, text, scope, { start: region.start, end: a.index }, depth + 1, a.index);
+    // Review s64-rv2: a step after the use (`if (flat) return fs.readdirSync(dir)…; dir = path.join(dir, 'extra')`)
+    // replaces nothing the use reads: the earlier values stay candidates.
+    out = use !== undefined && a.index < use && unconditionalAfter(text, assigned[0].index, a.index) ? stepped : [...out, ...stepped];
   }
   return out;
 };
 
-const candidatesIn = (expr: string, file: string, text: string, scope: FolderScope | null, region: TextRegion | null, depth: number): ExplainedFolder[] => {
+/** `use`: where the expression is read (a listing's position), when known: a step replaces earlier values only before it. */
+const candidatesIn = (expr: string, file: string, text: string, scope: FolderScope | null, region: TextRegion | null, depth: number, use?: number): ExplainedFolder[] => {
   const e = expr.trim().replace(ENV_OVERRIDE, '').replace(HELD_PATH_MODULE, '');
   const call = JOIN_CALL.exec(e);
   const base = call ? call[1].trim() : e;
@@ -628,10 +633,10 @@ const candidatesIn = (expr: string, file: string, text: string, scope: FolderSco
   const assigned = named && region !== null ? assignmentsIn(base, text, region) : [];
   // `path.resolve(rootDir, 'public')`, `const rootDir = cond ? path.resolve(__dirname, '..') : path.resolve(__dirname, '..', '..')`.
   const conditional = named && assigned.length === 0 ? declaredConditional(text, base) : null;
-  if (assigned.length > 0) bases = assignedCandidates(base, assigned, file, text, scope, region, depth);
+  if (assigned.length > 0) bases = assignedCandidates(base, assigned, file, text, scope, region, depth, use);
   else if (conditional !== null) {
     const step = (branch: string) => `${base} = ${branch.replace(/\s+/g, ' ')} at ${file}:${lineAt(text, conditional.index)} (one branch of its conditional)`;
-    bases = conditional.branches.flatMap((branch) => candidatesIn(branch, file, text, scope, region, depth + 1).map((c) => ({ folder: c.folder, why: [...c.why, step(branch)] })));
+    bases = conditional.branches.flatMap((branch) => candidatesIn(branch, file, text, scope, region, depth + 1, use).map((c) => ({ folder: c.folder, why: [...c.why, step(branch)] })));
   } else {
     const why: string[] = [];
     const one = baseOf(base, file, text, scope, depth, why);
@@ -653,8 +658,8 @@ const candidatesIn = (expr: string, file: string, text: string, scope: FolderSco
  * alias branches are). A name with no assignment in the region is read as folderOf reads it.
  * Bounded to the region: no flow between functions or files.
  */
-export const folderCandidatesOf = (expr: string, file: string, text: string, region: TextRegion, scope: FolderScope | null = null): string[] =>
-  candidatesIn(expr, file, text, scope, region, 0).map((c) => c.folder);
+export const folderCandidatesOf = (expr: string, file: string, text: string, region: TextRegion, scope: FolderScope | null = null, use?: number): string[] =>
+  candidatesIn(expr, file, text, scope, region, 0, use).map((c) => c.folder);
 
 /**
  * The repo folders `expr` may name in `file`, each with the settings and branches it went through:
