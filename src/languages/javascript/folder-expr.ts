@@ -570,7 +570,8 @@ const declaredConditional = (text: string, name: string): { branches: [string, s
 /**
  * Whether an assignment at `at` runs whenever the one at `from` does: the braces between them
  * close what they open (it is in no nested block or loop body), and no `if (…)`, `else`, `for`,
- * `while`, conditional or `&&`/`||` heads its statement. Read from the text: strings holding
+ * `while`, conditional, `&&`/`||` or (review s64-rv2) arrow without braces (`later(() => dir = …)`,
+ * run when and as often as it is called) heads its statement. Read from the text: strings holding
  * braces make it answer false, which keeps the earlier value (the old reading).
  */
 const unconditionalAfter = (text: string, from: number, at: number): boolean => {
@@ -580,7 +581,7 @@ const unconditionalAfter = (text: string, from: number, at: number): boolean => 
     if (c === '{') depth++;
     else if (c === '}' && --depth < 0) return false;
   }
-  return depth === 0 && !/(?:\)|\belse|[?:(]|&&|\|\|)\s*$/.test(text.slice(Math.max(0, at - 200), at));
+  return depth === 0 && !/(?:\)|\belse|[?:(]|&&|\|\||=>)\s*$/.test(text.slice(Math.max(0, at - 200), at));
 };
 
 /**
