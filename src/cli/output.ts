@@ -1,4 +1,5 @@
 /** Writes a rendered report to --output or standard output. */
+import { pieceText } from '../report/rendered.js';
 import type { Rendered } from '../report/types.js';
 import { UsageError } from '../util/errors.js';
 import { isDirectory, writeTextFile } from '../util/fs.js';
@@ -12,8 +13,7 @@ export const emit = (text: Rendered, args: ParsedArgs, io: CliIo): void => {
   if (output === undefined) {
     // As text: a stream may still hold a chunk when the next one is written into the same buffer.
     if (typeof text === 'string') io.stdout(text);
-    // (Decoded here, not by report/rendered.ts: `--help` loads this module and nothing of report/.)
-    else for (const piece of text) io.stdout(typeof piece === 'string' ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('utf8'));
+    else for (const piece of text) io.stdout(pieceText(piece));
     return;
   }
   const target = resolveAbsolute(io.cwd, output);
