@@ -33,7 +33,7 @@ import { dirnameAbsolute, joinAbsolute, resolveAbsolute } from '../util/path.js'
 import { CACHE_DIR } from './facts-cache.js';
 import { folderDigest } from './environment-stamps.js';
 import { extractionFlavour } from './flavour.js';
-import { jsonChunks } from '../report/json.js';
+import { jsonPieces } from '../report/json.js';
 import type { CacheSetting } from './open.js';
 import { hasSeal, writeSeal } from './seal.js';
 import { kindOf, listable, namesDigest, RACY_MS, type ExtraStamp, type FileStamps, type Marker, type TreeStamps } from './tree-stamps.js';
@@ -232,11 +232,11 @@ export const saveSnapshot = (rootAbs: string, options: SnapshotScanOptions, stam
     const rest = add({ audit: { ...audit, files: null, edges: null, entries: null }, censusConfig: whole.censusConfig });
     const sum = bodySum(blobs);
     // The JSON text too: a re-run of `--format json` writes it as it is, with no deserializing and rendering.
-    // In the renderer's chunks (about a megabyte each, copied: the renderer reuses its buffer).
+    // In the renderer's pieces (about a megabyte each): the whole text is never held as one string.
     const textSum = createHash('sha256');
     let textLength = 0;
-    for (const chunk of jsonChunks(audit)) {
-      const bytes = Buffer.from(chunk);
+    for (const piece of jsonPieces(audit)) {
+      const bytes = Buffer.from(piece);
       blobs.push(bytes);
       textSum.update(bytes);
       textLength += bytes.length;

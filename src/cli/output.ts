@@ -1,19 +1,16 @@
 /** Writes a rendered report to --output or standard output. */
-import { pieceText } from '../report/rendered.js';
-import type { Rendered } from '../report/types.js';
 import { UsageError } from '../util/errors.js';
 import { isDirectory, writeTextFile } from '../util/fs.js';
 import { dirnameAbsolute, extname, posix, resolveAbsolute, toPosix } from '../util/path.js';
 import { stringOption, type ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 
-/** `text` may come in pieces (the JSON of a big Audit, as UTF-8 chunks of a reused buffer), written one after the other. */
-export const emit = (text: Rendered, args: ParsedArgs, io: CliIo): void => {
+/** `text` may come in pieces (the JSON of a big Audit), written one after the other. */
+export const emit = (text: string | Iterable<string>, args: ParsedArgs, io: CliIo): void => {
   const output = stringOption(args.values, 'output');
   if (output === undefined) {
-    // As text: a stream may still hold a chunk when the next one is written into the same buffer.
     if (typeof text === 'string') io.stdout(text);
-    else for (const piece of text) io.stdout(pieceText(piece));
+    else for (const piece of text) io.stdout(piece);
     return;
   }
   const target = resolveAbsolute(io.cwd, output);

@@ -9,7 +9,6 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import type { Audit } from '../model/audit.js';
 import type { ScanOptions } from '../pipeline.js';
 import { VIEWS } from '../report/index.js';
-import { renderedText } from '../report/rendered.js';
 import { VERSION } from '../version.js';
 import { AuditSession } from './session.js';
 import { registerTools } from './tools.js';
@@ -29,6 +28,7 @@ const INSTRUCTIONS = [
   'census_imports separates real broken imports from environment noise; census_dupes finds copies. Answers come from an audit kept up to date as files change.',
 ].join(' ');
 
+const text = (rendered: string | Iterable<string>): string => (typeof rendered === 'string' ? rendered : [...rendered].join(''));
 
 const registerResources = (server: McpServer, session: AuditSession): void => {
   const resource = (name: string, uri: string, mimeType: string, description: string, render: (audit: Audit) => Promise<string>) =>
@@ -37,10 +37,10 @@ const registerResources = (server: McpServer, session: AuditSession): void => {
       return { contents: [{ uri: asked.href, mimeType, text: await render(result.audit) }] };
     });
   resource('audit', 'census://audit.json', 'application/json', 'The whole Audit JSON (docs/audit.schema.json): files, edges, entries, warnings, imports.', async (a) =>
-    renderedText((await VIEWS.audit.formats.json.load())(a, { color: false })),
+    text((await VIEWS.audit.formats.json.load())(a, { color: false })),
   );
   resource('report', 'census://report.md', 'text/markdown', 'The inventory as Markdown: one table per folder with verdicts and evidence.', async (a) =>
-    renderedText((await VIEWS.audit.formats.md!.load())(a, { color: false })),
+    text((await VIEWS.audit.formats.md!.load())(a, { color: false })),
   );
 };
 

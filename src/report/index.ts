@@ -17,7 +17,7 @@ import { fitToWidth } from './fit-width.js';
 import type { BaselineView } from './guardrails/baseline-terminal.js';
 import type { CheckView } from './guardrails/check-view.js';
 import type { HistoryView } from './guardrails/history-terminal.js';
-import type { Rendered, Renderer, RenderOptions } from './types.js';
+import type { Renderer, RenderOptions } from './types.js';
 
 export const FORMAT_NAMES = ['terminal', 'json', 'md', 'html', 'sarif', 'github'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
@@ -59,7 +59,7 @@ export const VIEWS: { [V in ViewName]: View<ViewData[V]> } = {
     commands: ['scan', 'report'],
     formats: {
       terminal: { load: async () => (await import('./terminal.js')).renderTerminal, what: 'the summary: verdicts, folders, entry points, warnings' },
-      json: { load: async () => (await import('./json.js')).jsonChunks, what: 'the whole Audit (docs/audit.schema.json), the document every other report is rendered from' },
+      json: { load: async () => (await import('./json.js')).jsonPieces, what: 'the whole Audit (docs/audit.schema.json), the document every other report is rendered from' },
       md: { load: async () => (await import('./markdown.js')).renderMarkdown, what: 'the inventory, by verdict then folder (`--summary`: the counts, the top findings and where to find the rest, small enough for a GitHub issue)' },
       html: { load: async () => (await import('./html/index.js')).renderHtml, what: 'one self-contained page: treemap, graph, table, imports, duplicates' },
     },
@@ -68,7 +68,7 @@ export const VIEWS: { [V in ViewName]: View<ViewData[V]> } = {
     commands: ['imports'],
     formats: {
       terminal: { load: async () => (await import('./imports-terminal.js')).renderImportsTerminal, what: 'categories, root causes, real breakages file by file' },
-      json: { load: async () => (await import('./json.js')).jsonChunks, what: 'the whole Audit; the triage is its `imports` section' },
+      json: { load: async () => (await import('./json.js')).jsonPieces, what: 'the whole Audit; the triage is its `imports` section' },
       md: { load: async () => (await import('./imports-markdown.js')).renderImportsMarkdown, what: 'the triage as a document' },
     },
   },
@@ -145,7 +145,7 @@ export const formatsOf = (view: ViewName): FormatName[] => Object.keys(VIEWS[vie
 export const isFormatOf = (view: ViewName, name: string): name is FormatName => Object.hasOwn(VIEWS[view].formats, name);
 
 /** Renders `data` as `view` in `format` (a format the view has: check with isFormatOf first). */
-export const renderView = async <V extends ViewName>(view: V, format: FormatName, data: ViewData[V], options: RenderOptions): Promise<Rendered> => {
+export const renderView = async <V extends ViewName>(view: V, format: FormatName, data: ViewData[V], options: RenderOptions): Promise<string | Iterable<string>> => {
   const entry = (VIEWS[view].formats as Partial<Record<FormatName, FormatEntry<ViewData[V]>>>)[format];
   if (!entry) throw new Error(`the ${view} view has no ${format} format`);
   const render = await entry.load();

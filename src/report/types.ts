@@ -18,14 +18,8 @@ export interface RenderOptions {
   summary?: boolean;
 }
 
-/**
- * A rendered document: one string, or pieces written one after the other. A piece may be UTF-8 bytes
- * (the Audit's JSON, report/json.ts), a view of a reused buffer good until the next piece is asked for.
- */
-export type Rendered = string | Iterable<string | Uint8Array>;
-
 /** A renderer of one view in one format: a pure function of the view's data. Big documents may come in pieces. */
-export type Renderer<D> = (data: D, options: RenderOptions) => Rendered;
+export type Renderer<D> = (data: D, options: RenderOptions) => string | Iterable<string>;
 
 /** A renderer of the whole Audit that returns one string (the scan view's terminal, md, html). */
 export type Reporter = (audit: Audit, options: RenderOptions) => string;

@@ -217,19 +217,18 @@ export const realpathOrNull = (absPath: string): string | null => {
 };
 
 /**
- * Bytes gathered before one write of a text given in string pieces. The JSON reporter's pieces were
- * about 13 KB: a write each was 54,000 writes for saleor-100k's 700 MB Audit, whose system time a
- * buffer of this size about halved (0.5 → 0.27 s for 650 MB of such pieces). It now hands on bytes.
+ * Bytes gathered before one write of a text given in pieces. The JSON reporter's pieces are about
+ * 13 KB (report/json.ts): a write each was 54,000 writes for saleor-100k's 700 MB Audit, whose
+ * system time a buffer of this size about halves (0.5 → 0.27 s for 650 MB of such pieces).
  */
 const WRITE_BUFFER_BYTES = 1 << 20;
 
 /** Writes `bytes[0..length)` whole (a write may take fewer bytes than it was given). */
-const writeAll = (fd: number, bytes: Uint8Array, length: number): void => {
+const writeAll = (fd: number, bytes: Buffer, length: number): void => {
   for (let done = 0; done < length; ) done += fs.writeSync(fd, bytes, done, length - done);
 };
 
-/** A text, or its pieces: strings, or UTF-8 bytes written as they are (each before the next piece is asked for). */
-export const writeTextFile = (absPath: string, text: string | Iterable<string | Uint8Array>): void => {
+export const writeTextFile = (absPath: string, text: string | Iterable<string>): void => {
   fs.mkdirSync(dirnameAbsolute(absPath), { recursive: true });
   if (typeof text === 'string') {
     fs.writeFileSync(absPath, text);
@@ -240,13 +239,6 @@ export const writeTextFile = (absPath: string, text: string | Iterable<string | 
     const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
     let used = 0;
     for (const piece of text) {
-      if (typeof piece !== 'string') {
-        // Bytes come in chunks of about a megabyte (report/json.ts): written at once, after what is gathered.
-        writeAll(fd, buffer, used);
-        used = 0;
-        writeAll(fd, piece, piece.length);
-        continue;
-      }
       // A UTF-16 unit takes at most 3 bytes of UTF-8 (a surrogate pair's two units take 4): a piece
       // that might not fit whole goes after what is gathered, and one larger than the buffer alone.
       if (piece.length * 3 > WRITE_BUFFER_BYTES - used) {
