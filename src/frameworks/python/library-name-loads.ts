@@ -22,7 +22,7 @@
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { callArguments } from './call-text.js';
-import { packageInits, pythonFiles } from './python-files.js';
+import { firstPythonFile, packageInits, pythonFiles } from './python-files.js';
 import { dirname } from '../../util/path.js';
 import { lineOfOffset, lineStarts } from '../../util/lines.js';
 import { mayHoldPythonMark } from '../../languages/python/text-marks.js';
@@ -131,10 +131,7 @@ const reader: FrameworkReader = {
   id: 'library-name-loads',
   title: 'Python library calls that import a module by a literal name (oslo.config import_opt, os-ken run_apps)',
   ecosystem: 'python',
-  enabledBy: (ctx) => {
-    for (const f of pythonFiles(ctx)) if (ctx.facts(f) !== undefined) return `${f} is Python`;
-    return null;
-  },
+  enabledBy: firstPythonFile,
   collect: collectLibraryNameLoads,
 };
 

@@ -25,7 +25,7 @@
 import type { FrameworkContext, FrameworkOutput, FrameworkReader } from '../types.js';
 import { emptyFrameworkOutput } from '../types.js';
 import { basename, dirname } from '../../util/path.js';
-import { defSpan, pythonFiles } from './python-files.js';
+import { defSpan, firstPythonFile, pythonFiles } from './python-files.js';
 import { boundModuleFile } from './folder-loaders.js';
 import { folderFlow, type FolderFlow } from './listing-folder-flow.js';
 import { childrenIn } from './prefixed-imports.js';
@@ -161,10 +161,7 @@ const reader: FrameworkReader = {
   id: 'listing-package-paths',
   title: 'Python folder listings handed a package\'s own folder',
   ecosystem: 'python',
-  enabledBy: (ctx) => {
-    for (const f of pythonFiles(ctx)) if (ctx.facts(f) !== undefined) return `${f} is Python`;
-    return null;
-  },
+  enabledBy: firstPythonFile,
   collect: collectListingPackagePaths,
 };
 

@@ -337,6 +337,12 @@ export const defSpan = (lines: readonly string[], at: number, maxBack = Infinity
  */
 export const pythonFiles = (ctx: FrameworkContext): readonly string[] => ctx.filesOfLanguage?.('python') ?? sortedPaths(ctx.files).filter((p) => p.endsWith('.py'));
 
+/** Why a reader that looks at any Python file runs: the first of pythonFiles with facts (`x.py is Python`), or null. */
+export const firstPythonFile = (ctx: FrameworkContext): string | null => {
+  for (const f of pythonFiles(ctx)) if (ctx.facts(f) !== undefined) return `${f} is Python`;
+  return null;
+};
+
 /**
  * Why a reader of computed imports runs: the first .py file (in the set's own order) whose facts hold
  * a computed import, or null. prefixed-imports, attribute-templates and handed-loaders share it.
