@@ -51,6 +51,19 @@ test('module scan: exports of imported bindings are re-exports from the import, 
   agrees(`import D, { type X, Y } from './d';\nimport { Z } from './z';\nimport * as NS from './ns';\nexport { X, D, Y as default };\nexport type { Z };\nexport { NS, Z as Z2 };\n`);
 });
 
+// Astro's dist/core/dev/index.js: `default` imported under a local name and exported again is a
+// re-export of `default` (a list item's name), while a default clause's binding is named by its local name.
+test('module scan: a default imported as a list item and exported again re-exports `default`, as oxc reads it', () => {
+  const text = `import { default as default2 } from './dev.js';\nimport { default as build } from './build.js';\nimport D, { default as E } from './d.js';\nexport { default2 as default, build, D as d, E as e };\n`;
+  agrees(text, 'index.js');
+  const reexports = extractJavaScript('index.js', text, false).imports.filter((i) => i.syntax === 'export-from');
+  assert.deepEqual(reexports.map((i) => [i.specifier, i.names]), [
+    ['./dev.js', [{ name: 'default' }]],
+    ['./build.js', [{ name: 'default', alias: 'build' }]],
+    ['./d.js', [{ name: 'D', alias: 'd' }, { name: 'default', alias: 'e' }]],
+  ]);
+});
+
 test('module scan: a declaration named as a type import is a local export, on the parser path too', () => {
   // oxc's module record calls these exports re-exports of the type import (payload's page.tsx files)
   agrees(`import type { Footer } from './types';\nexport function Footer() {}\n`, 'page.tsx');

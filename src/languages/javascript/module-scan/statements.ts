@@ -42,7 +42,10 @@ const named = (name: string, local: string): ImportedName => (name === local ? {
 /** A name bound by an import statement, for exports of imported bindings. */
 interface ImportBinding {
   statement: PlacedImport;
-  /** The name it has in the imported module; oxc gives a default import's local name here. */
+  /**
+   * The name it has in the imported module as oxc's export entry gives it: a default clause's
+   * (`import x from`) local name, but a list item's `default` (`import { default as x } from`).
+   */
   name: string;
   isType: boolean;
 }
@@ -110,6 +113,8 @@ export class StatementReader {
   private readonly itemTypes: boolean[] = [];
   private itemCount = 0;
   private readonly entryTypes: boolean[] = [];
+  /** Whether the last import clause read began with a default binding (`import x, … from`), its first name. */
+  private defaultClause = false;
 
   constructor(
     private readonly lex: Lexer,
@@ -280,7 +285,8 @@ export class StatementReader {
       if (name.name === '*') continue; // a namespace import re-exported stays a local export
       const local = name.alias ?? name.name;
       this.boundLocals.push(local);
-      this.boundNames.push(name.name === 'default' ? local : name.name);
+      // oxc names `import x from` re-exported by its local name, `import { default as x } from` by `default`
+      this.boundNames.push(k === 0 && this.defaultClause ? local : name.name);
       this.boundTypes.push(entryTypes[k]);
       this.boundStatements.push(statement);
     }
@@ -294,7 +300,8 @@ export class StatementReader {
     const names: ImportedName[] = [];
     const entryTypes = this.entryTypes;
     let i = from;
-    if (i < count && types[i] === Token.Identifier) {
+    this.defaultClause = i < count && types[i] === Token.Identifier;
+    if (this.defaultClause) {
       entryTypes[names.length] = typeDeclaration;
       names.push(named('default', values[i]));
       i++;
