@@ -61,6 +61,7 @@ import karma from './js/karma.js';
 import knex from './js/knex.js';
 import borp from './js/borp.js';
 import knexMigrator from './js/knex-migrator.js';
+import processRootConfigs from './js/process-root-configs.js';
 import migrateLoad from './js/migrate-load.js';
 import medusaPolicies from './js/medusa-policies.js';
 import ladle from './js/ladle.js';
@@ -291,6 +292,7 @@ export const READERS: readonly FrameworkReader[] = [
   karma,
   knex,
   knexMigrator,
+  processRootConfigs,
   migrateLoad,
   medusaPolicies,
   ladle,

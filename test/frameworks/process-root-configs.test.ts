@@ -1,0 +1,61 @@
+/**
+ * The process-root-configs reader: a config a library requires by a fixed name from the process root
+ * (Ghost's loggingrc.js, loaded by @tryghost/logging) takes the verdict of the files that require
+ * the library; the same name where the library is not declared, or not required, stays dead.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { scanDir } from '../helpers/scan-fixture.js';
+import { writeScanTree, type TreeFile } from '../helpers/scan-tree.js';
+
+const verdicts = async (files: TreeFile[]) => {
+  const { dir } = writeScanTree('census-root-configs-', files);
+  const { audit } = await scanDir(dir);
+  return new Map(audit.files.map((f) => [f.path, f]));
+};
+
+const LOGGINGRC = "module.exports = { level: 'info' };\n";
+const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'app', main: 'index.js', dependencies: deps });
+
+test('process-root-configs: loggingrc.js beside a package that declares and requires @tryghost/logging is production, naming the requiring line', async () => {
+  const files = await verdicts([
+    ['package.json', 'json', pkg({ '@tryghost/logging': '2.0.0' })],
+    ['index.js', 'javascript', "require('./server/boot');\n"],
+    ['server/boot.js', 'javascript', "const x = 1;\nconst logging = require('@tryghost/logging');\nlogging.info(x);\n"],
+    ['loggingrc.js', 'javascript', LOGGINGRC],
+  ]);
+  const rc = files.get('loggingrc.js');
+  assert.equal(rc?.verdict, 'production');
+  assert.match(rc?.evidence?.join('\n') ?? '', /server\/boot\.js:2 requires @tryghost\/logging/);
+});
+
+test('process-root-configs: newrelic.js where index.js requires newrelic is production', async () => {
+  const files = await verdicts([
+    ['package.json', 'json', pkg({ newrelic: '12.0.0' })],
+    ['index.js', 'javascript', "require('newrelic');\n"],
+    ['newrelic.js', 'javascript', "exports.config = { app_name: ['x'] };\n"],
+  ]);
+  assert.equal(files.get('newrelic.js')?.verdict, 'production');
+});
+
+test('process-root-configs: the name alone, or the library declared but never required, keeps the file dead', async () => {
+  const undeclared = await verdicts([
+    ['package.json', 'json', pkg({})],
+    ['index.js', 'javascript', "require('@tryghost/logging');\n"],
+    ['loggingrc.js', 'javascript', LOGGINGRC],
+  ]);
+  assert.equal(undeclared.get('loggingrc.js')?.verdict, 'dead');
+  const unrequired = await verdicts([
+    ['package.json', 'json', pkg({ '@tryghost/logging': '2.0.0' })],
+    ['index.js', 'javascript', "console.log('hi');\n"],
+    ['loggingrc.js', 'javascript', LOGGINGRC],
+  ]);
+  assert.equal(unrequired.get('loggingrc.js')?.verdict, 'dead');
+  // another package's config: the library is declared at the root, the file sits in a folder without a package.json of its own
+  const elsewhere = await verdicts([
+    ['package.json', 'json', pkg({ '@tryghost/logging': '2.0.0' })],
+    ['index.js', 'javascript', "require('@tryghost/logging');\n"],
+    ['lib/loggingrc.js', 'javascript', LOGGINGRC],
+  ]);
+  assert.equal(elsewhere.get('lib/loggingrc.js')?.verdict, 'dead');
+});
