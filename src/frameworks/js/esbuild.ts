@@ -20,6 +20,17 @@ const VALUE_FLAGS = ['--outfile', '--outdir', '--platform', '--format', '--targe
 
 const packages = (ctx: FrameworkContext): JsPackage[] => toolPackages(ctx, ['esbuild'], null);
 
+/**
+ * The input of a command-line entry: esbuild reads `out=in` as an entry with its own output path
+ * (fastify's test/bundler/esbuild/package.json:4 `esbuild success=src/index.js
+ * failPlugin=src/fail-plugin-version.js --bundle --outdir=dist`); the output is what stands before
+ * the first `=`, and names no file of the repo.
+ */
+const entryInput = (arg: string): string => {
+  const eq = arg.indexOf('=');
+  return eq < 0 ? arg : arg.slice(eq + 1);
+};
+
 /** The text of a bracketed literal starting at `start` (`[...]` or `{...}`), or null. */
 const bracketed = (text: string, start: number): string | null => {
   const open = text[start];
@@ -62,7 +73,7 @@ const collectPackage = (ctx: FrameworkContext, pkg: JsPackage, out: FrameworkOut
     }
   }
   for (const inv of toolInvocations(ctx, ['esbuild']).filter((i) => i.cwd === pkg.dir)) {
-    inputEntries(ctx, { from: inv.source, dir: pkg.dir, kind: kindOf(run), inputs: positionalArgs(inv.args, VALUE_FLAGS).map((value) => ({ value })), what: 'esbuild entry', on: inv.evidence }, out);
+    inputEntries(ctx, { from: inv.source, dir: pkg.dir, kind: kindOf(run), inputs: positionalArgs(inv.args, VALUE_FLAGS).map((arg) => ({ value: entryInput(arg) })), what: 'esbuild entry', on: inv.evidence }, out);
   }
 };
 
