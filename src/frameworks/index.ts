@@ -199,6 +199,7 @@ import sourceTextImports from './python/source-text-imports.js';
 import handedLoaders from './python/handed-loaders.js';
 import finderPackagePaths from './python/finder-package-paths.js';
 import listingPackagePaths from './python/listing-package-paths.js';
+import listingPackagePathsHanded from './python/listing-package-paths-handed.js';
 import libraryNameLoads from './python/library-name-loads.js';
 import djangoTemplateCommands from './python/django-template-commands.js';
 import configDirPaths from './python/config-dir-paths.js';
@@ -352,6 +353,7 @@ export const READERS: readonly FrameworkReader[] = [
   handedLoaders,
   finderPackagePaths,
   listingPackagePaths,
+  listingPackagePathsHanded,
   libraryNameLoads,
   djangoTemplateCommands,
   configDirPaths,
@@ -456,6 +458,7 @@ export const PYTHON_SOURCE_READERS: ReadonlySet<FrameworkReader> = new Set([
   handedLoaders,
   libraryNameLoads,
   listingPackagePaths,
+  listingPackagePathsHanded,
   manifestFolderPlugins,
   moduleNameFiles,
   moduleRelativeImports,

@@ -95,7 +95,7 @@ const openerBefore = (text: string): number => {
 };
 
 /** The line (0-based) of a listing of a parameter, in a def that loads a file by its path and runs it; with that def's span. */
-const listingLoaders = (lines: readonly string[]): { line: number; call: string; loadLine: number; span: { from: number; end: number } }[] => {
+export const listingLoaders = (lines: readonly string[]): { line: number; call: string; loadLine: number; span: { from: number; end: number } }[] => {
   const out: { line: number; call: string; loadLine: number; span: { from: number; end: number } }[] = [];
   for (let l = 0; l < lines.length && out.length < MAX_LISTINGS; l++) {
     if (comment(lines[l])) continue;
@@ -116,7 +116,7 @@ const listingLoaders = (lines: readonly string[]): { line: number; call: string;
 };
 
 /** The modules directly in a folder: prefixed-imports' childrenIn less package inits and subpackages (a listing of `.py` files by path). */
-const modulesIn = (ctx: FrameworkContext, folder: string): string[] =>
+export const modulesIn = (ctx: FrameworkContext, folder: string): string[] =>
   childrenIn(ctx, folder, () => true).flatMap((c) => (c.init || basename(c.target) === '__init__.py' ? [] : [c.target]));
 
 export const collectListingPackagePaths = (ctx: FrameworkContext): FrameworkOutput => {
