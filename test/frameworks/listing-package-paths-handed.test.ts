@@ -88,3 +88,9 @@ test('listing-package-paths-handed: a joined folder needs a loader that splits i
   assert.equal(file('app/tests/exts/foxinsocks.py')?.verdict, 'dead');
   assert.notEqual(file('app/tests/other/stub.py')?.verdict, 'dead');
 });
+
+test('listing-package-paths-handed: a hostile line of unclosed calls with folders is read within its budget, and gives nothing', { timeout: 120_000 }, async () => {
+  const hostile = `X = [${'extensions.ResourceExtension(app.tests.exts.__path__[0], '.repeat(20_000)}\n`;
+  const file = await verdicts(tree(['import app.tests.exts', 'from app.api import extensions', hostile].join('\n')));
+  assert.equal(file('app/tests/exts/foxinsocks.py')?.verdict, 'dead');
+});

@@ -40,6 +40,10 @@ const MODULE_CALL = /(?<![\w.])([A-Za-z_]\w*)\s*\.\s*([A-Za-z_]\w*)\s*\(/g;
 const SPLITS = /\.split\(\s*(?:(['"]):\1|os\s*\.\s*pathsep)\s*\)/;
 /** At most this many calls are read in one file: a hostile line of thousands costs no more. */
 const MAX_CALLS = 256;
+/** How far past a call's bracket its first argument is looked for before it is read. */
+const WINDOW = 400;
+/** At most this many module-level names holding a folder are kept in one file. */
+const MAX_HELD = 32;
 
 interface Folder {
   pkg: string;
@@ -114,7 +118,7 @@ const heldFolders = (lines: readonly string[]): Map<string, Folder> => {
     if (m === null) continue;
     assigned.set(m[1], (assigned.get(m[1]) ?? 0) + 1);
     const folder = line.includes('__path__') ? folderOf(m[2]) : null;
-    if (folder !== null) held.set(m[1], folder);
+    if (folder !== null && held.size < MAX_HELD) held.set(m[1], folder);
   }
   for (const name of [...held.keys()]) if (assigned.get(name) !== 1) held.delete(name);
   return held;
@@ -137,12 +141,15 @@ export const collectHandedPackagePaths = (ctx: FrameworkContext): FrameworkOutpu
       const line = lines[l];
       if (/^\s*#/.test(line) || !line.includes('(')) continue;
       for (const m of line.matchAll(MODULE_CALL)) {
-        if (++calls > MAX_CALLS) break;
         const commentAt = line.indexOf('#');
         if (commentAt >= 0 && commentAt < m.index) break;
-        // The first argument, read across lines from the call's bracket.
+        // The first argument, read across lines from the call's bracket; only where a folder may stand in it
+        // (a test module makes thousands of `self.assertX(` calls), and at most MAX_CALLS of those a file.
         starts ??= lineStarts(text);
         const offset = starts[l] + m.index + m[0].length - 1;
+        const window = text.slice(offset, offset + WINDOW);
+        if (!window.includes('__path__') && ![...held.keys()].some((name) => window.includes(name))) continue;
+        if (++calls > MAX_CALLS) break;
         const first = callArguments(text, offset)?.[0]?.trim();
         if (first === undefined || first === '') continue;
         const folder = held.get(first) ?? (first.includes('__path__') ? folderOf(first) : null);
