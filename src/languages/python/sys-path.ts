@@ -15,6 +15,8 @@
  * `for location in A, B:` (a literal tuple or list of path expressions) stands for each of them.
  * Stop 44: an absolute folder (`sys.path.insert(0, "/usr/share/virt-manager")`) is kept as written,
  * with its leading `/`: sys-path-scopes.ts places it in the tree when the tree shows where it lies.
+ * Stop 65: `.as_posix()` hands the same path back as text (poetry-core's poetry/core/__init__.py:12
+ * `__vendor_site__ = (Path(__file__).parent / "_vendor").as_posix()`, then `sys.path.insert(0, __vendor_site__)`).
  */
 import { posix } from '../../util/path.js';
 
@@ -164,7 +166,7 @@ const groupStart = (expr: string, close: number): number => {
   return -1;
 };
 
-const STEP = /^\s*\.\s*(?:(resolve|absolute|expanduser)\s*\(\s*\)|(parent)\b(?!s)|parents\s*\[\s*(\d+)\s*\]|(joinpath)\s*\(|(with_name)\s*\()/;
+const STEP = /^\s*\.\s*(?:(resolve|absolute|expanduser|as_posix)\s*\(\s*\)|(parent)\b(?!s)|parents\s*\[\s*(\d+)\s*\]|(joinpath)\s*\(|(with_name)\s*\()/;
 
 const foldAttributes = (expr: string): string => {
   // Stop 56: `sys.modules[__name__]` is the module itself, so its `__file__` is `__file__` (limnoria's
