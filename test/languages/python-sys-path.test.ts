@@ -168,3 +168,16 @@ test('sys.path (stop 60): a slice assignment of anything else puts nothing on sy
   ].join('\n');
   assert.deepEqual(sysPathFolders(text, 'pkg/mod.py'), []);
 });
+
+test('sys.path (stop 65): .as_posix() hands the path back as text (poetry-core\'s poetry/core/__init__.py, its _vendor/ folder)', () => {
+  const text = [
+    'from pathlib import Path',
+    '__vendor_site__ = (Path(__file__).parent / "_vendor").as_posix()',
+    'if __vendor_site__ not in sys.path:',
+    '    sys.path.insert(0, __vendor_site__)',
+    '',
+  ].join('\n');
+  assert.deepEqual(sysPathFolders(text, 'poetry/core/__init__.py'), [{ dir: 'poetry/core/_vendor', line: 4 }]);
+  // Another method after the path is no pass-through: nothing.
+  assert.deepEqual(sysPathFolders('sys.path.insert(0, (Path(__file__).parent / "lib").as_uri())\n', 'pkg/mod.py'), []);
+});
