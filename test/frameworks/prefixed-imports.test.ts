@@ -32,6 +32,9 @@ test('prefixed-imports: has a call-part fixture', () => assert.ok(cases.includes
 test('prefixed-imports: has a level-literal fixture', () => assert.ok(cases.includes('prefixed-imports-level-literal')));
 // Review s60-rv1: a 6,000-space argument that never closes (catastrophic backtracking took over 120 s before); the hang guard only.
 test('prefixed-imports: has a long-argument fixture', () => assert.ok(cases.includes('prefixed-imports-long-argument')));
+// Stop 65: `"app.commands." + ".".join(words)` (poetry's console/application.py:44) names modules at any depth below app.commands
+// (self/show/plugins.py runs); `_private` packages stay dead, and a `"_".join` part holds no dot (plugins/deep/b.py stays dead).
+test('prefixed-imports: has a joined fixture', () => assert.ok(cases.includes('prefixed-imports-joined')));
 for (const name of cases) test(`prefixed-imports: ${name}`, { timeout: 120_000 }, () => checkFrameworkFixture(name));
 
 test('childTemplateOf: the constant package path a computed module name starts with', async () => {
@@ -50,6 +53,18 @@ test('childTemplateOf: the constant package path a computed module name starts w
   assert.equal(childTemplateOf("f'{name}.plugin'", constants), null);
   assert.equal(childTemplateOf("'%s.plugin' % name", constants), null);
   assert.equal(childTemplateOf('name', constants), null);
+});
+
+test('childTemplateOf (stop 65): a computed part joined with dots is deep, written with +, %, .format() or an f-string', async () => {
+  const { childTemplateOf } = await import('../../src/frameworks/python/prefixed-imports.js');
+  const none = new Map<string, string>();
+  const deep = { prefix: 'poetry.console.commands', tail: '', deep: true };
+  assert.deepEqual(childTemplateOf('"poetry.console.commands." + ".".join(words)', none), deep);
+  assert.deepEqual(childTemplateOf("'poetry.console.commands.%s' % '.'.join(words)", none), deep);
+  assert.deepEqual(childTemplateOf("'poetry.console.commands.{}'.format('.'.join(words))", none), deep);
+  assert.deepEqual(childTemplateOf('f"poetry.console.commands.{\'.\'.join(words)}"', none), deep);
+  // Joined with anything but a dot, the computed part is one segment: a direct child only.
+  assert.deepEqual(childTemplateOf('"pkg.plugins." + "_".join(parts)', none), { prefix: 'pkg.plugins', tail: '' });
 });
 
 test('relativeLevel: the leading dots of a relative computed module name', async () => {

@@ -60,12 +60,31 @@ export interface ChildTemplate {
   prefix: string;
   /** Literal text the child's name ends with (`_handler`), '' for none. */
   tail: string;
+  /** The computed part is `'.'.join(words)`: it may hold dots, so the name is any module below `prefix`, at any depth. */
+  deep?: true;
 }
+
+/**
+ * Stop 65: the computed part is `'.'.join(words)`, a dotted path of any length (poetry's
+ * console/application.py:44 `import_module("poetry.console.commands." + ".".join(words))` with
+ * `words = name.split(" ")` of "self show plugins"): written with `+`, `%`, `.format()` or an f-string.
+ */
+const JOINED = String.raw`[rRuU]?(['"])\.\3\s*\.\s*join\s*\([^()]*\)`;
+const DEEP_FORMS = [
+  new RegExp(String.raw`^[rRuU]?(['"])([\w.]+)\.\1\s*\+\s*${JOINED}$`),
+  new RegExp(String.raw`^[rRuU]?(['"])([\w.]+)\.%s\1\s*%\s*\(?\s*${JOINED}\s*,?\s*\)?$`),
+  new RegExp(String.raw`^[rRuU]?(['"])([\w.]+)\.\{0?\}\1\s*\.\s*format\(\s*${JOINED}\s*\)$`),
+  new RegExp(String.raw`^[fF](['"])([\w.]+)\.\{\s*${JOINED}\s*\}\1$`),
+];
 
 export const childTemplateOf = (expression: string, constants: ReadonlyMap<string, string>): ChildTemplate | null => {
   const e = expression.trim();
   const constant = (name: string): string | null => constants.get(name) ?? null;
   const made = (prefix: string | null, tail = ''): ChildTemplate | null => (prefix === null ? null : { prefix, tail });
+  for (const form of DEEP_FORMS) {
+    const deep = form.exec(e);
+    if (deep !== null) return { prefix: deep[2], tail: '', deep: true };
+  }
   // 'pkg.sub.%s' % name, 'pkg.sub.%s_handler' % name, 'pkg.sub.{}_handler'.format(name)
   // Stop 54: `b'pkg.sub.%s' % name` too (bytes format with `%`; mercurial's loader makes the name text).
   let m = /^(?:[rRuU]|[bB][rR]?|[rR][bB])?(['"])([\w.]+)\.%s(\w*)\1\s*%/.exec(e) ?? /^[rRuU]?(['"])([\w.]+)\.\{0?\}(\w*)\1\s*\.\s*format\(/.exec(e);
@@ -253,6 +272,31 @@ export const packageChildren = (ctx: FrameworkContext, prefix: string, file: str
   return out;
 };
 
+/** How many packages below a deep template's package are walked (a guard against a cycle of folders; real trees stop far sooner). */
+const MAX_DEEP_LEVELS = 8;
+
+/**
+ * Every module and subpackage below package `prefix` (not `_private` ones, at any level), wherever it
+ * resolves from `file`, each checked to resolve by its dotted name as the import would, and the
+ * package's own `__init__.py` and those above it: what a name joined with dots under `prefix` may be.
+ */
+const packageDescendants = (ctx: FrameworkContext, prefix: string, file: string): Child[] => {
+  const out = new Map<string, Child>();
+  const { subfolders } = folderIndex(ctx);
+  const walk = (folder: string, dotted: string, level: number): void => {
+    const accept = (name: string, target: string): boolean => ctx.module(`${dotted}.${name}`, dirname(file))[0] === target;
+    for (const c of childrenIn(ctx, folder, accept)) if (!out.has(c.target) || !c.init) out.set(c.target, c);
+    if (level >= MAX_DEEP_LEVELS) return;
+    for (const sub of subfolders.get(folder) ?? []) {
+      const name = basename(sub);
+      if (!name.startsWith('_') && out.get(`${sub}/__init__.py`)?.init === false) walk(sub, `${dotted}.${name}`, level + 1);
+    }
+  };
+  const tail = prefix.replace(/\./g, '/');
+  for (const folder of foldersWithPaths(ctx.files)) if (folder === tail || folder.endsWith(`/${tail}`)) walk(folder, prefix, 0);
+  return [...out.values()];
+};
+
 /**
  * The modules a name computed under a package may be (`template`: `'pkg.%s_handler' % name` read as
  * `pkg`, `_handler`), each with its label, and the package's `__init__.py` files, which run before
@@ -262,6 +306,11 @@ export const packageChildren = (ctx: FrameworkContext, prefix: string, file: str
  */
 export const templateChildren = (ctx: FrameworkContext, template: ChildTemplate, file: string, line: number, detail: string, initBy: string, what = 'a computed name'): { target: string; label: string }[] => {
   const { prefix, tail } = template;
+  if (template.deep === true) {
+    const deepLabel = `imported by ${what} under ${prefix} in ${file}:${line} ${detail}: the computed part is joined with dots, so any module below ${prefix}, at any depth, may be the one loaded`;
+    const deepInit = `run before the modules below ${prefix} that ${initBy} (a package runs before its modules)`;
+    return packageDescendants(ctx, prefix, file).map((c) => ({ target: c.target, label: c.init ? deepInit : deepLabel }));
+  }
   const label = `imported by ${what} under ${prefix} in ${file}:${line} ${detail}: any module of ${prefix}${tail === '' ? '' : ` named *${tail}`} may be the one loaded`;
   const initLabel = `run before the modules of ${prefix} that ${initBy} (a package runs before its modules)`;
   return packageChildren(ctx, prefix, file, false, tail).map((c) => ({ target: c.target, label: c.init ? initLabel : label }));
