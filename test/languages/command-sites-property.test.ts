@@ -2,7 +2,8 @@
  * command-sites.ts against the whole walk, on generated files: a file of a command module's
  * imports, an export, and statements mixing the calls of bound names (plain, across a line break,
  * in templates, regex and division neighbours, class fields, arrows, labels, do/while, switch, ASI
- * hazards at what the sites text blanks) with `process.argv` at the top level and nested, the same
+ * hazards at what the sites text blanks) with `process.argv` at the top level and nested, `new URL(…)`
+ * of the module's URL or of a folder URL name, the same
  * names as parameters, destructured or passed as values, and comments and strings holding calls.
  * Each file's facts with the module scan (and so the sites walk, when it answers) must equal its
  * facts from oxc alone. Files oxc finds a syntax error in are skipped (the generator may write
@@ -47,6 +48,8 @@ const generator = (seed: number) => {
       () => `a / ${call()} / 2`, () => `/re[/]x/g.test(${call()})`, () => `\`\${${call()}}\``, () => `(() => ${call()})()`,
       () => `{ k: ${call()} }`, () => `x ? ${call()} : process.argv`, () => '1', () => `'exec("x")'`,
       () => `foo(${pick(CALLEES).split('.')[0]})`, () => pick(CALLEES),
+      () => `new URL('./u${Math.floor(rnd() * 3)}.js', import.meta.url)`, () => `new URL(\`./\${${call()}}.js\`, import.meta.url).pathname`,
+      () => `new URL('w.js', BASE)`, () => `fileURLToPath(import.meta.url)`, () => `new URL(${call()}, import.meta.url)`,
     ])();
   const statement = (): string =>
     pick<() => string>([
@@ -64,6 +67,7 @@ const generator = (seed: number) => {
   for (let j = 0; j < imports; j++) parts.push(pick(IMPORTS));
   if (rnd() < 0.2) parts.unshift('#!/usr/bin/env node');
   parts.push('export const base = 1;');
+  if (rnd() < 0.3) parts.push("const BASE = new URL('./lib/', import.meta.url);");
   const statements = 1 + Math.floor(rnd() * 5);
   for (let j = 0; j < statements; j++) parts.push(statement());
   return { path: `src/f${pick(EXTENSIONS)}`, text: parts.join(rnd() < 0.8 ? '\n' : ' ') + '\n' };
@@ -75,21 +79,25 @@ const isTypeScript = (path: string): boolean => /\.tsx?$/.test(path);
 const sitesWalked = (path: string, text: string): boolean => {
   const language = path.endsWith('.tsx') ? 'tsx' : path.endsWith('.ts') ? 'ts' : 'js';
   const scan = scanModule(text, buildLineTable(text), language);
-  if (scan === null || !(scan.commandImport || scan.argvSites !== null)) return false;
+  if (scan === null || !(scan.commandImport || scan.argvSites !== null || scan.urlSites)) return false;
   const names = new Set<string>();
   for (const { fact } of scan.imports) if (COMMAND_MODULES[fact.specifier] !== undefined) for (const n of fact.names) names.add(n.alias ?? n.name);
-  return commandSitesText(text, language !== 'ts', language === 'tsx', names, scan.argvSites) !== null;
+  return commandSitesText(text, language !== 'ts', language === 'tsx', names, scan.argvSites, scan.urlSites) !== null;
 };
 
 test('command sites: generated files give the same facts through the sites walk as through the whole walk (seeded property)', () => {
   let walked = 0;
+  let urlWalked = 0;
   assertProperty(
     fc.property(fc.integer({ min: 0, max: 0x7fffffff }), (seed) => {
       const { path, text } = generator(seed);
       const whole = extractJavaScript(path, text, isTypeScript(path), { moduleScan: false });
       if (whole.diagnostics.some((d) => d.id === 'javascript/syntax-error')) return true;
       const scanned = extractJavaScript(path, text, isTypeScript(path));
-      if (sitesWalked(path, text)) walked++;
+      if (sitesWalked(path, text)) {
+        walked++;
+        if (scanned.references.length > 0) urlWalked++;
+      }
       // the scan's complexity count and its syntax warnings are its own (module-scan.test.ts holds them)
       const { complexity: _a, diagnostics: _b, ...a } = scanned;
       const { complexity: _c, diagnostics: _d, ...b } = whole;
@@ -99,4 +107,5 @@ test('command sites: generated files give the same facts through the sites walk 
     { numRuns: 600, seed: 64_30 },
   );
   assert.ok(walked > 150, `only ${walked} generated files went through the sites walk`);
+  assert.ok(urlWalked > 30, `only ${urlWalked} generated files had a new URL walked at its site`);
 });

@@ -92,10 +92,6 @@ test('module scan: what only the AST walk finds sends the file to the parser', (
     `module['ex\\u0070orts'] = { a };\n`,
     `import * as worker_threads from 'node:worker_threads';\nnew worker_threads['Worker'](new URL('./w.js', import.meta.url));\n`,
     `const m = await import /* why */ ('./lazy.js');\n`,
-    `const icon = new URL('./icon.png', import.meta.url);\n`,
-    `const icon = new URL('./icon.png', /* beside */ (import.meta.url));\n`,
-    `const icon = new URL('./icon.png', <string>import.meta.url);\n`,
-    `const icon = new URL('./icon.png', // beside this file\n  import.meta.url);\n`,
     `import { glob } from 'node:fs/promises';\nexport const files = glob('migrations/*.ts');\n`,
     `import * as fs from 'fs';\nexport const files = fs.globSync('seeds/*.js');\n`,
     `const resolved = import.meta.resolve('./x.js');\n`,
@@ -187,6 +183,39 @@ test('module scan: process.argv is read, and the statements holding it walked al
     assert.equal(sites === null ? null : parseFile('example.ts', sites, true).errors.length, 0, text);
     sitesAgree(text);
   }
+});
+
+test('module scan: new URL(x, import.meta.url) is read, and each new URL walked alone gives the walk\'s references', () => {
+  const refs = (text: string, path = 'example.ts') => sitesAgree(text, path).references.map((r) => `${r.target}:${r.line}`);
+  assert.deepEqual(refs(`const icon = new URL('./icon.png', import.meta.url);\n`), ['./icon.png:1']);
+  assert.deepEqual(refs(`const icon = new URL('./icon.png', /* beside */ (import.meta.url));\n`), ['./icon.png:1']);
+  assert.deepEqual(refs(`const icon = new URL('./icon.png', <string>import.meta.url);\n`), ['./icon.png:1']);
+  assert.deepEqual(refs(`const icon = new URL('./icon.png', // beside this file\n  import.meta.url);\n`), ['./icon.png:1']);
+  // deep inside a test's describe block (payload's test/plugin-mcp/int.spec.ts: 132 K characters parsed for one)
+  assert.deepEqual(
+    refs(`import { readFile } from 'fs/promises';\nimport { describe, it } from 'vitest';\ndescribe('uploads', () => {\n  it('reads', async () => {\n    const file = await readFile(new URL('../uploads/image.png', import.meta.url));\n    const u = new URL(req.url, server.url).pathname;\n  });\n});\n`),
+    ['../uploads/image.png:5'],
+  );
+  // a folder URL name (ownPathNames reads it off the whole text), nested, a member after it, in JSX, beside a command
+  assert.deepEqual(
+    refs(`export const ROOT = new URL('../', import.meta.url);\nexport const page = new URL('pages/a.js', ROOT).href;\nexport const b = new URL('b.js', new URL('./sub/', import.meta.url));\n`),
+    ['../:1', '../pages/a.js:2', './sub/:3'],
+  );
+  assert.deepEqual(refs(`export const Logo = () => <img src={new URL('./logo.svg', import.meta.url).href} />;\n`, 'example.tsx'), ['./logo.svg:1']);
+  const both = sitesAgree(`import { execSync } from 'node:child_process';\nexport const run = () => execSync(\`node \${new URL('./cli.js', import.meta.url).pathname}\`);\n`);
+  assert.deepEqual([both.commands.length, both.references.map((r) => r.target)], [1, ['./cli.js']]);
+  // names no file: another base, the module's own URL alone, a comment or a string
+  assert.deepEqual(refs(`const u = import.meta.url;\nexport const a = new URL('./a.js', u), b = new URL(import.meta.url), c = fn('x', import.meta.url);\n// new URL('./c.js', import.meta.url)\nexport const d = "new URL('./d.js', import.meta.url)", e = new URL('./e.js', other);\n`), []);
+  // forms not read at their sites: the whole walk answers, as before
+  for (const text of [`export const a = new (URL)('./a.js', import.meta.url);\n`, `export const a = new URL<string>('./a.js', import.meta.url);\n`]) {
+    assert.equal(commandSitesText(text, false, false, new Set(), null, true), null, text);
+    assert.deepEqual(extractJavaScript('example.ts', text, true), extractJavaScript('example.ts', text, true, { moduleScan: false }), text);
+  }
+  // the sites text keeps each new URL(…) alone, at its offsets
+  assert.equal(
+    commandSitesText(`const x = 1;\nexport const i = new URL('./i.png', import.meta.url).href;\n`, false, false, new Set(), null, true),
+    `${' '.repeat(30)}new URL('./i.png', import.meta.url);      `,
+  );
 });
 
 test('module scan: import() reads like the walk: specifier, names a declaration binds, line', () => {

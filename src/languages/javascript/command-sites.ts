@@ -5,6 +5,11 @@
  * is blanked but for those imports and those calls, at their own offsets, and oxc parses and the
  * walk walks that. On payload 40 files (457 K characters) went to oxc for a few calls each.
  *
+ * The same holds for `new URL(…)` (urls): the walk reads a file from it only by the construct itself,
+ * its arguments and the file's text (walk.ts onNew, static-value.ts urlBesideFile: the base is
+ * `import.meta.url` or a name ownPathNames reads off the whole text), so each `new URL(…)` is kept
+ * alone; `new (URL)(…)`, `new URL` with type arguments or a member after it returns null.
+ *
  * Exact by construction where it answers: any way a bound name could reach a callee other than
  * `NAME(…)` or `NAME.member(…)` written plainly (wrapped in parentheses, a cast, `!`, `?.`, type
  * arguments, a computed member, `promisify(NAME)`, a zx `$` template, `new NAME(…)`) returns null and the caller parses the file as before. The scan has
@@ -84,9 +89,9 @@ const statementStarts = (text: string, t: Tokens): number[] => {
  * The text with every character outside the command modules' import statements and the calls of
  * their bound names turned to a space (a `;` after each kept span, so each stands alone); null
  * when a site is written in a form this does not read, or the text cannot be tokenized.
- * `names`: the local names the file's command-module imports bind.
+ * `names`: the local names the file's command-module imports bind; `urls`: keep each `new URL(…)` too.
  */
-export const commandSitesText = (text: string, jsx: boolean, tsx: boolean, names: ReadonlySet<string>, argvSites: readonly number[] | null): string | null => {
+export const commandSitesText = (text: string, jsx: boolean, tsx: boolean, names: ReadonlySet<string>, argvSites: readonly number[] | null, urls = false): string | null => {
   const t = tokensOf(text, jsx, tsx);
   if (t === null) return null;
   const n = t.type.length;
@@ -98,7 +103,7 @@ export const commandSitesText = (text: string, jsx: boolean, tsx: boolean, names
     return -1;
   };
   // the lengths of the words looked for (`import`, `$`, the names), so most identifiers are not cut out of the text
-  let lengths = (1 << 6) | (1 << 1);
+  let lengths = (1 << 6) | (1 << 1) | (urls ? 1 << 3 : 0);
   for (const name of names) lengths |= name.length < 31 ? 1 << name.length : 1 << 31;
   const spans: Array<[number, number]> = [];
   for (let k = 0; k < n; k++) {
@@ -113,6 +118,19 @@ export const commandSitesText = (text: string, jsx: boolean, tsx: boolean, names
       if (j === n) return null;
       if (COMMAND_MODULES[text.slice(t.start[j] + 1, t.end[j] - 1)] !== undefined) spans.push([t.start[k], t.end[j]]);
       k = j;
+      continue;
+    }
+    if (urls && word === 'URL') {
+      // a command function bound as `URL` would be both kinds of site
+      if (names.has(word)) return null;
+      const constructed = val(k - 1) === 'new' && t.type[k - 1] === Token.Identifier && !t.member[k - 1];
+      // `new (URL)(…)`: a callee the walk reads as URL, written another way
+      if (isPunct(k - 1, '(')) return null;
+      if (!constructed) continue;
+      if (!isPunct(k + 1, '(')) return null;
+      const close = closing(k + 1);
+      if (close < 0) return null;
+      spans.push([t.start[k - 1], t.end[close]]);
       continue;
     }
     if (word === '$') {

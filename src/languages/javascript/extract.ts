@@ -145,9 +145,9 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
   // An ES module script (`import fs from 'node:fs'; await run()`) may need no walk for anything
   // else: when it exports nothing and could be a Node script, parse it so the walk sees its top level.
   let scanned = scan && scan.exportedNames.length === 0 && !scan.star && mayBeNodeScript(path, scan.imports, text) ? null : scan;
-  // A file read whole but for its command module's import or `process.argv`: what the walk reads of
-  // them from their sites alone, or oxc as before.
-  const sitesWalked = scanned !== null && (scanned.commandImport || scanned.argvSites !== null);
+  // A file read whole but for its command module's import, `process.argv` or `new URL(…)`: what the
+  // walk reads of them from their sites alone, or oxc as before.
+  const sitesWalked = scanned !== null && (scanned.commandImport || scanned.argvSites !== null || scanned.urlSites);
   const sitesWalk = sitesWalked ? walkSites(path, text, isTypeScript, lines, language, scanned!, options) : null;
   if (sitesWalked && sitesWalk === null) scanned = null;
   let module: ModuleFacts;
@@ -169,6 +169,8 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
     facts.references = walk.references;
   } else if (sitesWalk !== null) {
     facts.commands = sitesWalk.commands.sort((a, b) => a.line - b.line);
+    // the files `new URL(…)` names (the scan stopped at every other word that gives a reference)
+    facts.references = sitesWalk.references;
   }
   // A script the scan read to its end and left to oxc has the count lexedComplexity would make again.
   facts.complexity = scan?.complexity ?? lexedComplexity(text, jsx, language === 'tsx') ?? textComplexity(text, comments);
@@ -184,9 +186,9 @@ export const extractJavaScript = (path: string, text: string, isTypeScript: bool
 };
 
 /**
- * The walk of a file the module scan read but for its import of a command module or its
- * `process.argv`, over a parse of those sites alone (command-sites.ts): its commands and runnable
- * marks are the whole file's. The rest of what a walk gives is not read from it: the scan stopped
+ * The walk of a file the module scan read but for its import of a command module, its
+ * `process.argv` or its `new URL(…)`, over a parse of those sites alone (command-sites.ts): its
+ * commands, runnable marks and references are the whole file's. The rest of what a walk gives is not read from it: the scan stopped
  * at every other word the walk acts on, and the file exports something or is no Node script
  * (mayBeNodeScript), so it is no top-level script either. Null when a site is in a form that
  * reading does not cover or the sites' text does not parse cleanly.
@@ -197,7 +199,7 @@ const walkSites = (path: string, text: string, isTypeScript: boolean, lines: Lin
     if (COMMAND_MODULES[fact.specifier] === undefined) continue;
     for (const n of fact.names) names.add(n.alias ?? n.name);
   }
-  const sites = commandSitesText(text, language !== 'ts' && language !== 'dts', language === 'tsx', names, scan.argvSites);
+  const sites = commandSitesText(text, language !== 'ts' && language !== 'dts', language === 'tsx', names, scan.argvSites, scan.urlSites);
   if (sites === null) return null;
   let parsed: Parsed;
   try {

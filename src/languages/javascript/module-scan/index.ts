@@ -23,6 +23,12 @@ export interface ModuleScan extends ModuleStatements {
   complexity: number;
   /** Where each `argv` the walk would read starts (Lexer.argvSites): the caller walks the statements holding them. */
   argvSites: number[] | null;
+  /**
+   * `import.meta` stands where it may be a second argument and the file names `URL`: a
+   * `new URL('./x', import.meta.url)` may name a file, which the walk reads. The caller walks each
+   * `new URL(…)` alone (command-sites.ts), or the whole file.
+   */
+  urlSites: boolean;
 }
 
 /**
@@ -48,15 +54,15 @@ export const scanModule = (text: string, lines: LineTable, language: ScanLanguag
       if (statements.imports.some((i) => RESOLVER_PACKAGES.has(i.fact.specifier))) return null;
       statements.imports.push(...dynamic);
     }
-    // `new URL('./x', import.meta.url)` names a file: the walk reads it.
-    if (lexer.sawImportMetaArgument && lexer.sawUrl) return null;
     // node:module's `register('./hooks.mjs', import.meta.url)` loads a file: the walk reads it.
     if (statements.imports.some((i) => MODULE_API.has(i.fact.specifier))) return null;
     // import-cwd's `importCwd('pkg/plugins/' + name)` loads a module: the walk reads it.
     if (statements.imports.some((i) => LOADING_RESOLVERS.has(i.fact.specifier))) return null;
     // node:fs's `glob('migrations/*.ts')` lists files: the walk reads it.
     if (statements.imports.some((i) => FS_MODULES.has(i.fact.specifier)) && mayGlobWithFs(text)) return null;
-    return { ...statements, comments: lexer.comments, complexity: 1 + lexer.branches, argvSites: lexer.argvSites };
+    // `new URL('./x', import.meta.url)` names a file: the walk reads it, at its sites (urlSites).
+    const urlSites = lexer.sawImportMetaArgument && lexer.sawUrl;
+    return { ...statements, comments: lexer.comments, complexity: 1 + lexer.branches, argvSites: lexer.argvSites, urlSites };
   } catch (e) {
     // a RangeError is a destructuring pattern nested past the stack: the parser path guards that
     if (e instanceof Unsure || e instanceof RangeError) return null;
